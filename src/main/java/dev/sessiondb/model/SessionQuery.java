@@ -1,0 +1,84 @@
+package dev.sessiondb.model;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * What a page of sessions asks for.
+ *
+ * @param search   case-insensitive substring over session key, task id, repo name and branch; blank for all
+ * @param filters  exact-value filters, all of which must match
+ * @param sort     sort column; ties are broken by key
+ * @param afterKey keyset paging: only keys after this one (only with {@link SortKey#SESSION} ascending); null for none
+ * @param offset   offset paging: rows skipped after filtering and sorting
+ * @param limit    the most rows returned
+ */
+public record SessionQuery(String search, List<FieldFilter> filters, SortKey sort, boolean descending,
+                           String afterKey, long offset, int limit) {
+
+    public static final int DEFAULT_LIMIT = 100;
+
+    public SessionQuery {
+        search = search == null ? "" : search.strip();
+        filters = List.copyOf(filters);
+        Objects.requireNonNull(sort, "sort");
+        if (afterKey != null && (sort != SortKey.SESSION || descending)) {
+            throw new IllegalArgumentException("keyset paging (afterKey) needs an ascending sort by session");
+        }
+        if (offset < 0 || limit < 0) {
+            throw new IllegalArgumentException("offset and limit must not be negative");
+        }
+    }
+
+    public static SessionQuery all() {
+        return new SessionQuery("", List.of(), SortKey.SESSION, false, null, 0, DEFAULT_LIMIT);
+    }
+
+    public SessionQuery withSearch(String text) {
+        return new SessionQuery(text, filters, sort, descending, afterKey, offset, limit);
+    }
+
+    public SessionQuery withFilters(List<FieldFilter> newFilters) {
+        return new SessionQuery(search, newFilters, sort, descending, afterKey, offset, limit);
+    }
+
+    public SessionQuery sortedBy(SortKey key, boolean desc) {
+        return new SessionQuery(search, filters, key, desc, null, offset, limit);
+    }
+
+    public SessionQuery after(String key) {
+        return new SessionQuery(search, filters, sort, descending, key, 0, limit);
+    }
+
+    public SessionQuery page(long newOffset, int newLimit) {
+        return new SessionQuery(search, filters, sort, descending, afterKey, newOffset, newLimit);
+    }
+
+    /** The fields free-text search looks at. */
+    public static final List<SortKey> SEARCHED = List.of(SortKey.SESSION, SortKey.TASK_ID, SortKey.REPO_NAME, SortKey.BRANCH);
+
+    /** The reference order every backend must match: value as text, sessions without a value last in both directions, ties by key. */
+    public java.util.Comparator<SessionRecord> comparator() {
+        java.util.Comparator<String> values = descending ? java.util.Comparator.<String>reverseOrder() : java.util.Comparator.<String>naturalOrder();
+        return java.util.Comparator.<SessionRecord, String>comparing(record -> sort.valueOf(record).orElse(null),
+                        java.util.Comparator.nullsLast(values))
+                .thenComparing(SessionRecord::key);
+    }
+
+    /** True when the record passes search, filters and keyset position: the reference semantics every backend must match. */
+    public boolean matches(SessionRecord record) {
+        if (afterKey != null && record.key().compareTo(afterKey) <= 0) {
+            return false;
+        }
+        if (!search.isEmpty()) {
+            String needle = search.toLowerCase(Locale.ROOT);
+            boolean found = SEARCHED.stream().anyMatch(key -> key.valueOf(record)
+                    .map(value -> value.toLowerCase(Locale.ROOT).contains(needle)).orElse(false));
+            if (!found) {
+                return false;
+            }
+        }
+        return filters.stream().allMatch(filter -> filter.matches(record));
+    }
+}

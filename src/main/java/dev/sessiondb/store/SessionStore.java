@@ -1,0 +1,60 @@
+package dev.sessiondb.store;
+
+import dev.sessiondb.model.Page;
+import dev.sessiondb.model.SessionQuery;
+import dev.sessiondb.model.SessionRecord;
+import dev.sessiondb.progress.ProgressMonitor;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A session store of any format and layout. Every backend passes the same conformance
+ * suite, so the jobs, the CLI and the desktop app never ask which one they hold.
+ *
+ * <p>Writes are atomic: a write either completes or leaves the store as it was, also when
+ * the process is killed. Reads never change the store, nor its schema.</p>
+ */
+public interface SessionStore extends AutoCloseable {
+
+    StoreLocator locator();
+
+    StoreInfo info();
+
+    long count();
+
+    /** A page of sessions for a query: search, filters, sort, keyset or offset paging. */
+    Page page(SessionQuery query);
+
+    Optional<SessionRecord> get(String key);
+
+    /** All records in constant memory: key order for SQL stores, file order for JSON. */
+    RecordCursor cursor();
+
+    /**
+     * Applies a batch in one transaction, reporting progress per record. When the monitor
+     * asks to cancel, nothing of the batch stays written and {@link dev.sessiondb.progress.CancelledException} is thrown.
+     */
+    void write(WriteBatch batch, ProgressMonitor monitor);
+
+    /**
+     * Fields of the given records this store's layout cannot keep (for example Minsky's
+     * SQLite layout has no column for {@code remote}); empty when nothing would be lost.
+     */
+    Set<String> unsupportedFields(SessionRecord record);
+
+    default void put(SessionRecord record) {
+        write(WriteBatch.upsert(List.of(record).iterator(), 1), ProgressMonitor.NONE);
+    }
+
+    default boolean delete(String key) {
+        if (get(key).isEmpty()) {
+            return false;
+        }
+        write(WriteBatch.delete(Set.of(key)), ProgressMonitor.NONE);
+        return true;
+    }
+
+    @Override
+    void close();
+}

@@ -1,0 +1,20 @@
+package dev.sessiondb.store;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What a store is, for {@code sessiondb info} and the stores sidebar.
+ *
+ * @param locator       the store's locator with any password masked
+ * @param schemaVersion the layout's version ("2" for native, "bare array" for a JSON file, ...)
+ * @param lastModified  when the store last changed, when the format can tell; null otherwise
+ * @param notes         what a user should know: missing columns, read-only reasons
+ */
+public record StoreInfo(String locator, StoreFormat format, StoreLayout layout, String schemaVersion,
+                        long recordCount, Instant lastModified, List<String> notes) {
+
+    public StoreInfo {
+        notes = List.copyOf(notes);
+    }
+}

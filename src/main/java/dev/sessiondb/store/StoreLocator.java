@@ -1,0 +1,147 @@
+package dev.sessiondb.store;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Where a store is: {@code json:PATH}, {@code sqlite:PATH}, {@code jsondir:PATH},
+ * {@code postgresql://user[:password]@host[:port]/db[?schema=S]} (also {@code postgres://}
+ * and {@code jdbc:postgresql://}), or a bare path recognised by its content.
+ * {@code ?layout=native|minsky|chat} overrides layout detection.
+ *
+ * @param target a file or directory path, or for PostgreSQL the URL without its query
+ * @param params query parameters such as {@code layout} and {@code schema}
+ */
+public record StoreLocator(StoreFormat format, String target, Map<String, String> params) {
+
+    private static final Pattern PASSWORD_IN_URL = Pattern.compile("(//[^/:@]*:)[^@/]*@");
+    private static final byte[] SQLITE_HEADER = "SQLite format 3\0".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+    public StoreLocator {
+        params = Map.copyOf(params);
+    }
+
+    public static StoreLocator of(StoreFormat format, Path path) {
+        return new StoreLocator(format, path.toString(), Map.of());
+    }
+
+    public static StoreLocator parse(String text) {
+        String trimmed = text.strip();
+        if (trimmed.isEmpty()) {
+            throw new StoreException("empty store locator; give a path, json:PATH, sqlite:PATH, jsondir:PATH or postgresql://...");
+        }
+        int query = trimmed.indexOf('?');
+        String base = query < 0 ? trimmed : trimmed.substring(0, query);
+        Map<String, String> params = query < 0 ? Map.of() : parseParams(trimmed, trimmed.substring(query + 1));
+        String lower = base.toLowerCase(Locale.ROOT);
+        for (String prefix : new String[] {"jdbc:postgresql://", "postgresql://", "postgres://"}) {
+            if (lower.startsWith(prefix)) {
+                return new StoreLocator(StoreFormat.POSTGRESQL, "postgresql://" + base.substring(prefix.length()), params);
+            }
+        }
+        for (StoreFormat format : StoreFormat.values()) {
+            if (lower.startsWith(format.scheme() + ":")) {
+                return new StoreLocator(format, base.substring(format.scheme().length() + 1), params);
+            }
+        }
+        return new StoreLocator(detectFormat(Path.of(base)), base, params);
+    }
+
+    public Path path() {
+        if (format == StoreFormat.POSTGRESQL) {
+            throw new IllegalStateException("a PostgreSQL store has no path");
+        }
+        return Path.of(target);
+    }
+
+    /** The layout named by {@code ?layout=}, when the user overrode detection. */
+    public Optional<StoreLayout> layoutOverride() {
+        return Optional.ofNullable(params.get("layout")).map(StoreLayout::parse);
+    }
+
+    public Optional<String> param(String name) {
+        return Optional.ofNullable(params.get(name));
+    }
+
+    public StoreLocator withParam(String name, String value) {
+        Map<String, String> copy = new LinkedHashMap<>(params);
+        copy.put(name, value);
+        return new StoreLocator(format, target, copy);
+    }
+
+    /** The locator as text, with any password replaced by {@code ***}: safe for logs, tables and reports. */
+    public String display() {
+        String shown = format == StoreFormat.POSTGRESQL ? PASSWORD_IN_URL.matcher(target).replaceFirst("$1***@") : format.scheme() + ":" + target;
+        if (params.isEmpty()) {
+            return shown;
+        }
+        StringBuilder text = new StringBuilder(shown);
+        char separator = '?';
+        for (Map.Entry<String, String> param : new java.util.TreeMap<>(params).entrySet()) {
+            text.append(separator).append(param.getKey()).append('=').append(param.getValue());
+            separator = '&';
+        }
+        return text.toString();
+    }
+
+    @Override
+    public String toString() {
+        return display();
+    }
+
+    private static Map<String, String> parseParams(String locator, String query) {
+        Map<String, String> params = new LinkedHashMap<>();
+        for (String pair : query.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int equals = pair.indexOf('=');
+            if (equals <= 0) {
+                throw new StoreException(maskPassword(locator) + ": parameter '" + pair + "' has no value; write name=value");
+            }
+            params.put(pair.substring(0, equals), java.net.URLDecoder.decode(pair.substring(equals + 1), java.nio.charset.StandardCharsets.UTF_8));
+        }
+        return params;
+    }
+
+    private static String maskPassword(String text) {
+        return PASSWORD_IN_URL.matcher(text).replaceFirst("$1***@");
+    }
+
+    /** A bare path: a directory is a magellai directory, a file is read by its first bytes, a new file by its extension. */
+    private static StoreFormat detectFormat(Path path) {
+        if (Files.isDirectory(path)) {
+            return StoreFormat.JSONDIR;
+        }
+        if (Files.isRegularFile(path)) {
+            try (InputStream in = Files.newInputStream(path)) {
+                byte[] head = in.readNBytes(SQLITE_HEADER.length);
+                if (java.util.Arrays.equals(head, SQLITE_HEADER)) {
+                    return StoreFormat.SQLITE;
+                }
+                String start = new String(head, java.nio.charset.StandardCharsets.UTF_8).stripLeading();
+                if (start.isEmpty() || start.startsWith("[") || start.startsWith("{")) {
+                    return StoreFormat.JSON;
+                }
+            } catch (IOException e) {
+                throw new StoreException(path + ": cannot read the file (" + e.getMessage() + "); check that it exists and is readable", e);
+            }
+            throw new StoreException(path + ": neither JSON nor SQLite (first bytes unrecognised); prefix the path with json: or sqlite: if you are sure");
+        }
+        String name = path.getFileName() == null ? "" : path.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (name.endsWith(".json")) {
+            return StoreFormat.JSON;
+        }
+        if (name.endsWith(".db") || name.endsWith(".sqlite") || name.endsWith(".sqlite3")) {
+            return StoreFormat.SQLITE;
+        }
+        throw new StoreException(path + ": no such file or directory; give an existing store, or prefix a new one with json:, sqlite: or jsondir:");
+    }
+}

@@ -1,0 +1,16 @@
+package dev.sessiondb.store.jsondir;
+
+import dev.sessiondb.store.OpenMode;
+import dev.sessiondb.store.SessionStore;
+import dev.sessiondb.store.StoreLocator;
+
+/** Placeholder until the backend lands. */
+public final class JsonDirStore {
+
+    private JsonDirStore() {
+    }
+
+    public static SessionStore open(StoreLocator locator, OpenMode mode) {
+        throw new UnsupportedOperationException("not built yet: " + locator);
+    }
+}

@@ -1,0 +1,260 @@
+package dev.sessiondb.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sessiondb.Fixtures;
+import dev.sessiondb.model.FieldFilter;
+import dev.sessiondb.model.Page;
+import dev.sessiondb.model.SessionQuery;
+import dev.sessiondb.model.SessionRecord;
+import dev.sessiondb.model.SortKey;
+import dev.sessiondb.progress.CancelledException;
+import dev.sessiondb.progress.ProgressMonitor;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * The one suite every backend and layout runs unchanged. A subclass says how to make an
+ * empty store; everything else is the same contract.
+ */
+public abstract class SessionStoreConformance {
+
+    @TempDir
+    protected Path tempDir;
+
+    private SessionStore store;
+
+    /** A new, empty store of the backend and layout under test. */
+    protected abstract SessionStore createEmptyStore(Path directory);
+
+    /** Records the layout is made for; Minsky layouts take the real fixture. */
+    protected List<SessionRecord> sampleRecords() {
+        return Fixtures.minskyRecords();
+    }
+
+    @BeforeEach
+    void openEmptyStore() {
+        store = createEmptyStore(tempDir);
+    }
+
+    @AfterEach
+    void closeStore() {
+        store.close();
+    }
+
+    private void fill(List<SessionRecord> records) {
+        store.write(WriteBatch.replaceAll(records.iterator(), records.size()), ProgressMonitor.NONE);
+    }
+
+    private SessionStore reopened() {
+        store.close();
+        store = StoreFactory.open(store.locator(), OpenMode.EXISTING);
+        return store;
+    }
+
+    private List<SessionRecord> reopenedRecords() {
+        reopened();
+        return readAll();
+    }
+
+    /** What the layout keeps of a record: all of it, less the fields it reports it cannot hold. */
+    private SessionRecord kept(SessionRecord record) {
+        ObjectNode fields = record.fields();
+        fields.remove(store.unsupportedFields(record));
+        return SessionRecord.of(fields);
+    }
+
+    private List<SessionRecord> readAll() {
+        List<SessionRecord> all = new ArrayList<>();
+        try (RecordCursor cursor = store.cursor()) {
+            cursor.forEachRemaining(all::add);
+        }
+        return all;
+    }
+
+    @Test
+    void emptyStoreHasNoSessions() {
+        assertThat(store.count()).isZero();
+        assertThat(store.page(SessionQuery.all()).records()).isEmpty();
+        assertThat(store.get("task#002")).isEmpty();
+        assertThat(store.info().recordCount()).isZero();
+    }
+
+    @Test
+    void everySampleRecordComesBackFieldForFieldAfterReopening() {
+        List<SessionRecord> samples = sampleRecords();
+        fill(samples);
+
+        List<SessionRecord> back = reopenedRecords();
+
+        assertThat(back).hasSize(samples.size());
+        for (SessionRecord expected : samples) {
+            SessionRecord actual = store.get(expected.key()).orElseThrow();
+            assertThat(actual.fields()).as(expected.key()).isEqualTo(kept(expected).fields());
+        }
+    }
+
+    @Test
+    void infoReportsFormatLayoutAndCount() {
+        fill(sampleRecords());
+        StoreInfo info = reopened().info();
+        assertThat(info.format()).isEqualTo(store.locator().format());
+        assertThat(info.layout()).isNotNull();
+        assertThat(info.schemaVersion()).isNotBlank();
+        assertThat(info.recordCount()).isEqualTo(sampleRecords().size());
+        assertThat(store.count()).isEqualTo(sampleRecords().size());
+    }
+
+    @Test
+    void putAddsThenReplacesOneRecord() {
+        fill(sampleRecords().subList(0, 5));
+        SessionRecord first = sampleRecords().get(0);
+        SessionRecord changed = kept(first.with("branch", "renamed-branch"));
+
+        store.put(changed);
+
+        assertThat(store.count()).isEqualTo(5);
+        assertThat(store.get(first.key()).orElseThrow().branch()).contains("renamed-branch");
+        assertThat(reopened().get(first.key()).orElseThrow().fields()).isEqualTo(changed.fields());
+    }
+
+    @Test
+    void deleteRemovesOnlyThatRecord() {
+        fill(sampleRecords().subList(0, 5));
+        String key = sampleRecords().get(2).key();
+
+        assertThat(store.delete(key)).isTrue();
+        assertThat(store.delete(key)).isFalse();
+
+        assertThat(reopened().count()).isEqualTo(4);
+        assertThat(store.get(key)).isEmpty();
+    }
+
+    @Test
+    void searchFindsSessionsCaseInsensitivelyLikeTheReference() {
+        List<SessionRecord> samples = sampleRecords();
+        fill(samples);
+        for (String text : List.of("TASK", "minsky", "#07", "md#", "nothing-matches-this")) {
+            SessionQuery query = SessionQuery.all().withSearch(text).page(0, 10_000);
+            assertThat(keys(store.page(query))).as(text).isEqualTo(reference(samples, query));
+            assertThat(store.page(query).totalMatching()).isEqualTo(reference(samples, query).size());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(SortKey.class)
+    void sortsAndPagesByOffsetLikeTheReference(SortKey sort) {
+        List<SessionRecord> samples = sampleRecords();
+        fill(samples);
+        for (boolean descending : new boolean[] {false, true}) {
+            SessionQuery query = SessionQuery.all().sortedBy(sort, descending).page(7, 25);
+            Page page = store.page(query);
+            assertThat(keys(page)).as(sort + (descending ? " desc" : " asc")).isEqualTo(reference(samples, query));
+            assertThat(page.totalMatching()).isEqualTo(samples.size());
+        }
+    }
+
+    @Test
+    void filtersKeepOnlyExactMatches() {
+        List<SessionRecord> samples = sampleRecords();
+        fill(samples);
+        String repo = samples.get(0).repoName().orElse(samples.get(0).key());
+        SortKey field = samples.get(0).repoName().isPresent() ? SortKey.REPO_NAME : SortKey.SESSION;
+        SessionQuery query = SessionQuery.all().withFilters(List.of(new FieldFilter(field, repo))).page(0, 10_000);
+        assertThat(keys(store.page(query))).isEqualTo(reference(samples, query)).isNotEmpty();
+    }
+
+    @Test
+    void keysetPagingVisitsEveryRecordOnceInKeyOrder() {
+        List<SessionRecord> samples = sampleRecords();
+        fill(samples);
+        List<String> visited = new ArrayList<>();
+        SessionQuery query = SessionQuery.all().page(0, 16);
+        Page page;
+        do {
+            page = store.page(query);
+            visited.addAll(keys(page));
+            query = page.lastKey().map(query::after).orElse(query);
+        } while (!page.records().isEmpty());
+        assertThat(visited).isEqualTo(reference(samples, SessionQuery.all().page(0, Integer.MAX_VALUE)));
+    }
+
+    @Test
+    void cursorStreamsEveryRecordOnce() {
+        fill(sampleRecords());
+        Set<String> keys = new HashSet<>();
+        readAll().forEach(record -> assertThat(keys.add(record.key())).isTrue());
+        assertThat(keys).hasSize(sampleRecords().size());
+    }
+
+    @Test
+    void cancelledBulkWriteLeavesTheStoreAsItWas() {
+        List<SessionRecord> samples = sampleRecords();
+        fill(samples.subList(0, 10));
+        List<SessionRecord> before = readAll();
+        AtomicLong reported = new AtomicLong();
+        ProgressMonitor cancelHalfway = new ProgressMonitor() {
+            @Override
+            public void progress(long done, long total) {
+                reported.set(done);
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return reported.get() >= 20;
+            }
+        };
+
+        assertThatThrownBy(() -> store.write(WriteBatch.replaceAll(samples.iterator(), samples.size()), cancelHalfway))
+                .isInstanceOf(CancelledException.class);
+
+        assertThat(reopenedRecords()).containsExactlyInAnyOrderElementsOf(before);
+    }
+
+    @Test
+    void bulkWriteReportsProgressUpToTheTotal() {
+        List<SessionRecord> samples = sampleRecords();
+        AtomicLong last = new AtomicLong();
+        store.write(WriteBatch.replaceAll(samples.iterator(), samples.size()), new ProgressMonitor() {
+            @Override
+            public void progress(long done, long total) {
+                last.set(done);
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return false;
+            }
+        });
+        assertThat(last.get()).isEqualTo(samples.size());
+    }
+
+    @Test
+    void replaceAllRemovesRecordsNotInTheBatch() {
+        List<SessionRecord> samples = sampleRecords();
+        fill(samples);
+        fill(samples.subList(0, 3));
+        assertThat(reopened().count()).isEqualTo(3);
+    }
+
+    private static List<String> keys(Page page) {
+        return page.records().stream().map(SessionRecord::key).toList();
+    }
+
+    private static List<String> reference(List<SessionRecord> records, SessionQuery query) {
+        return records.stream().filter(query::matches).sorted(query.comparator())
+                .skip(query.offset()).limit(query.limit()).map(SessionRecord::key).toList();
+    }
+}
