@@ -1,0 +1,88 @@
+package dev.sessiondb.model;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.PrettyPrinter;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.UncheckedIOException;
+
+/**
+ * The one Jackson configuration of the engine: numbers kept exactly as written (no double
+ * rounding), field order kept, and a canonical form (sorted keys) for hashing and comparing.
+ */
+public final class JsonCodec {
+
+    public static final ObjectMapper MAPPER = JsonMapper.builder()
+            .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .build();
+
+    private static final ObjectMapper CANONICAL = JsonMapper.builder()
+            .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+            .build();
+
+    private JsonCodec() {
+    }
+
+    /**
+     * The layout Minsky writes ({@code JSON.stringify(value, null, 2)}): two-space indent,
+     * {@code "key": value}, {@code []} and {@code {}} when empty. A fresh instance per generator.
+     */
+    public static PrettyPrinter minskyPrettyPrinter() {
+        DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
+        Separators separators = Separators.createDefaultInstance()
+                .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+                .withArrayEmptySeparator("")
+                .withObjectEmptySeparator("");
+        return new DefaultPrettyPrinter(separators).withObjectIndenter(indenter).withArrayIndenter(indenter);
+    }
+
+    /** JSON text in Minsky's layout, without a trailing newline. */
+    public static String pretty(JsonNode node) {
+        try {
+            return MAPPER.writer(minskyPrettyPrinter()).writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Parses JSON text; {@link JsonProcessingException} carries the line and column for the caller's message. */
+    public static JsonNode parse(String text) throws JsonProcessingException {
+        return MAPPER.readTree(text);
+    }
+
+    public static ObjectNode parseObject(String text) throws JsonProcessingException {
+        JsonNode node = parse(text);
+        if (!(node instanceof ObjectNode object)) {
+            throw new IllegalArgumentException("expected a JSON object but found " + node.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
+        }
+        return object;
+    }
+
+    /** Compact JSON text in the node's own field order. */
+    public static String compact(JsonNode node) {
+        try {
+            return MAPPER.writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Compact JSON text with object keys sorted at every depth: equal content gives equal text. */
+    public static String canonical(JsonNode node) {
+        try {
+            return CANONICAL.writeValueAsString(CANONICAL.treeToValue(node, Object.class));
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
