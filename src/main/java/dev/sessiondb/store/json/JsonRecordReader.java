@@ -183,7 +183,7 @@ final class JsonRecordReader implements AutoCloseable {
         }
         JsonToken extra = parser.nextToken();
         if (extra != null) {
-            throw BadInput.at(file, parser.currentTokenLocation(), "unexpected " + describe(extra) + " after the end of the sessions");
+            throw BadInput.at(file, parser.currentTokenLocation(), "found " + describe(extra) + " after the end of the sessions");
         }
     }
 
