@@ -24,7 +24,7 @@ final class SessionFile {
                 JsonToken token = parser.nextToken();
                 JsonLocation start = parser.currentTokenLocation();
                 if (token != JsonToken.START_OBJECT) {
-                    throw BadInput.at(file, start, token == null ? "the file is empty, not a session object" : "the file holds no JSON object");
+                    throw BadInput.at(file, start, token == null ? "the file is empty, not a session object" : "the top level is not a session object");
                 }
                 ObjectNode fields = (ObjectNode) JsonCodec.MAPPER.readTree(parser);
                 if (parser.nextToken() != null) {

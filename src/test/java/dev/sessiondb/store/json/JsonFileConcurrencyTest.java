@@ -2,6 +2,7 @@ package dev.sessiondb.store.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sessiondb.JavaProcess;
 import dev.sessiondb.store.OpenMode;
 import dev.sessiondb.store.RecordCursor;
 import dev.sessiondb.store.SessionStore;
@@ -77,12 +78,9 @@ class JsonFileConcurrencyTest {
     }
 
     private static Process startPutter(Path file, String prefix) throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), ConcurrentPutter.class.getName(),
-                file.toString(), prefix, String.valueOf(PUTS_PER_WRITER))
+        return JavaProcess.of(ConcurrentPutter.class, file.toString(), prefix, String.valueOf(PUTS_PER_WRITER))
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .redirectError(ProcessBuilder.Redirect.INHERIT)
                 .start();
     }
-
 }

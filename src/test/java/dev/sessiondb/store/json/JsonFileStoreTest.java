@@ -7,6 +7,7 @@ import dev.sessiondb.Fixtures;
 import dev.sessiondb.model.JsonCodec;
 import dev.sessiondb.model.SessionQuery;
 import dev.sessiondb.model.SessionRecord;
+import dev.sessiondb.progress.CancelAfter;
 import dev.sessiondb.progress.CancelledException;
 import dev.sessiondb.progress.ProgressMonitor;
 import dev.sessiondb.store.OpenMode;
@@ -168,19 +169,7 @@ class JsonFileStoreTest {
     void aCancelledWriteLeavesTheFileByteIdenticalAndNoTempFileBehind() throws IOException {
         Path file = Fixtures.copy(Fixtures.MINSKY_ARRAY, dir);
         byte[] original = Files.readAllBytes(file);
-        ProgressMonitor cancelAfterFive = new ProgressMonitor() {
-            private long done;
-
-            @Override
-            public void progress(long doneSoFar, long total) {
-                done = doneSoFar;
-            }
-
-            @Override
-            public boolean isCancelled() {
-                return done >= 5;
-            }
-        };
+        ProgressMonitor cancelAfterFive = new CancelAfter(5);
         List<SessionRecord> changed = Fixtures.minskyRecords().stream().map(record -> record.with("branch", "x")).toList();
         try (SessionStore store = open(file)) {
             assertThatThrownBy(() -> store.write(WriteBatch.upsert(changed.iterator(), changed.size()), cancelAfterFive))

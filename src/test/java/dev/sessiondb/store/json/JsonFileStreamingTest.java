@@ -2,11 +2,13 @@ package dev.sessiondb.store.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sessiondb.JavaProcess;
 import dev.sessiondb.sample.SampleSessions;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,9 +25,7 @@ class JsonFileStreamingTest {
     void twoHundredThousandRecordsWorkInASmallHeap() throws IOException, InterruptedException {
         Path file = dir.resolve("session-db.json");
         Path output = dir.resolve("workout.txt");
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process workout = new ProcessBuilder(java, "-Xmx48m", "-cp", System.getProperty("java.class.path"),
-                LargeFileWorkout.class.getName(), file.toString(), String.valueOf(RECORDS))
+        Process workout = JavaProcess.of(LargeFileWorkout.class, List.of("-Xmx48m"), file.toString(), String.valueOf(RECORDS))
                 .redirectErrorStream(true).redirectOutput(output.toFile()).start();
         workout.waitFor(10, TimeUnit.MINUTES);
 
