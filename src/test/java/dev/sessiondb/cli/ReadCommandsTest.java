@@ -55,9 +55,17 @@ class ReadCommandsTest {
     @Test
     void showFindsASessionByTaskIdInAnotherForm() {
         Path fixture = Fixtures.copy(Fixtures.MINSKY_ARRAY, dir);
-        CliRun run = CliRun.of("show", fixture.toString(), "md#002", "--format", "json");
+        CliRun run = CliRun.of("show", fixture.toString(), "md#11", "--format", "json");
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).contains("\"session\": \"task#002\"");
+        assertThat(run.out()).contains("\"session\": \"task#011\"");
+    }
+
+    @Test
+    void showNamesEverySessionOfAnAmbiguousTask() {
+        Path fixture = Fixtures.copy(Fixtures.MINSKY_ARRAY, dir);
+        CliRun run = CliRun.of("show", fixture.toString(), "002");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("task 002 has 2 sessions (task#002, test-session-2)");
     }
 
     @Test
