@@ -89,6 +89,7 @@ public final class JsonFileStore extends ScanningStore {
     public void write(WriteBatch batch, ProgressMonitor monitor) {
         try (StoreFileLock lock = StoreFileLock.acquire(lockFile)) {
             checked();
+            AtomicFiles.deleteLeftoverTemps(file);
             Path temp = AtomicFiles.tempFileFor(file);
             try {
                 long[] count = new long[1];

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sessiondb.Fixtures;
+import dev.sessiondb.JavaProcess;
 import dev.sessiondb.model.JsonCodec;
 import dev.sessiondb.model.SessionQuery;
 import dev.sessiondb.model.SessionRecord;
@@ -11,6 +12,7 @@ import dev.sessiondb.progress.CancelAfter;
 import dev.sessiondb.progress.CancelledException;
 import dev.sessiondb.progress.ProgressMonitor;
 import dev.sessiondb.store.OpenMode;
+import dev.sessiondb.store.PausedBatchWriter;
 import dev.sessiondb.store.RecordCursor;
 import dev.sessiondb.store.SessionStore;
 import dev.sessiondb.store.StoreException;
@@ -19,7 +21,9 @@ import dev.sessiondb.store.StoreInfo;
 import dev.sessiondb.store.StoreLayout;
 import dev.sessiondb.store.StoreLocator;
 import dev.sessiondb.store.WriteBatch;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,6 +31,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -132,6 +137,42 @@ class JsonFileStoreTest {
                     ]
                   }
                 }""");
+    }
+
+    @Test
+    void aTopLevelDataObjectWithoutSessionsIsAnOrdinaryField() throws IOException {
+        Path file = dir.resolve("sessions.json");
+        String text = "{\n  \"data\": {\n    \"note\": 1\n  },\n  \"sessions\": [\n    {\n      \"session\": \"a\"\n    }\n  ]\n}\n";
+        Files.writeString(file, text);
+        try (SessionStore store = open(file)) {
+            assertThat(store.info().schemaVersion()).isEqualTo("sessions object");
+            store.put(store.get("a").orElseThrow());
+        }
+        assertThat(Files.readString(file)).isEqualTo(text);
+    }
+
+    @Test
+    void aWriterKilledMidWriteLeavesTheFileByteIdenticalAndTheNextWriteClearsItsTempFile() throws Exception {
+        Path file = Fixtures.copy(Fixtures.MINSKY_ARRAY, dir);
+        byte[] original = Files.readAllBytes(file);
+        Process writer = JavaProcess.of(PausedBatchWriter.class, "json:" + file, "400").redirectErrorStream(true).start();
+        try (BufferedReader output = new BufferedReader(new InputStreamReader(writer.getInputStream(), StandardCharsets.UTF_8))) {
+            assertThat(output.readLine()).isEqualTo(PausedBatchWriter.HALFWAY);
+            writer.destroyForcibly();
+            writer.waitFor(1, TimeUnit.MINUTES);
+        }
+        assertThat(Files.readAllBytes(file)).isEqualTo(original);
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files.map(path -> path.getFileName().toString())).anyMatch(name -> name.endsWith(".tmp"));
+        }
+
+        try (SessionStore store = open(file)) {
+            assertThat(store.count()).isEqualTo(Fixtures.MINSKY_COUNT);
+            store.delete("task#079");
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files.map(path -> path.getFileName().toString())).noneMatch(name -> name.endsWith(".tmp"));
+        }
     }
 
     @Test

@@ -14,6 +14,7 @@ import dev.sessiondb.progress.CancelledException;
 import dev.sessiondb.progress.ProgressMonitor;
 import dev.sessiondb.sample.SampleSessions;
 import dev.sessiondb.store.OpenMode;
+import dev.sessiondb.store.PausedBatchWriter;
 import dev.sessiondb.store.SessionStore;
 import dev.sessiondb.store.StoreFormat;
 import dev.sessiondb.store.StoreInfo;
@@ -133,9 +134,9 @@ class JsonDirStoreTest {
     void aWriterKilledInTheMiddleOfABatchLeavesTheStoreAsItWas() throws IOException, InterruptedException {
         Path sessions = magellaiSessions();
         DirectorySnapshot before = DirectorySnapshot.of(sessions);
-        Process writer = JavaProcess.of(DirBatchWriter.class, sessions.toString(), "40").redirectErrorStream(true).start();
+        Process writer = JavaProcess.of(PausedBatchWriter.class, "jsondir:" + sessions, "40").redirectErrorStream(true).start();
         try (BufferedReader output = new BufferedReader(new InputStreamReader(writer.getInputStream(), StandardCharsets.UTF_8))) {
-            assertThat(output.readLine()).isEqualTo(DirBatchWriter.HALFWAY);
+            assertThat(output.readLine()).isEqualTo(PausedBatchWriter.HALFWAY);
             assertThat(sessions.resolve(DirTransaction.DIRECTORY)).isDirectory();
             writer.destroyForcibly();
             writer.waitFor(1, TimeUnit.MINUTES);
