@@ -34,7 +34,7 @@ public final class JsonFileStore extends ScanningStore {
     private JsonFileStore(StoreLocator locator, Path file) {
         super(locator);
         this.file = file;
-        this.lockFile = file.resolveSibling(file.getFileName() + ".lock");
+        this.lockFile = lockFileOf(file);
     }
 
     public static SessionStore open(StoreLocator locator, OpenMode mode) {
@@ -57,7 +57,7 @@ public final class JsonFileStore extends ScanningStore {
     private static void createEmpty(Path file) {
         try {
             Files.createDirectories(AtomicFiles.directoryOf(file));
-            try (StoreFileLock lock = StoreFileLock.acquire(file.resolveSibling(file.getFileName() + ".lock"))) {
+            try (StoreFileLock lock = StoreFileLock.acquire(lockFileOf(file))) {
                 if (!Files.exists(file)) {
                     AtomicFiles.write(file, out -> out.write("[]".getBytes(StandardCharsets.UTF_8)));
                 }
@@ -88,15 +88,14 @@ public final class JsonFileStore extends ScanningStore {
     @Override
     public void write(WriteBatch batch, ProgressMonitor monitor) {
         try (StoreFileLock lock = StoreFileLock.acquire(lockFile)) {
-            checked();
+            JsonShape shape = checked().shape();
             AtomicFiles.deleteLeftoverTemps(file);
             Path temp = AtomicFiles.tempFileFor(file);
             try {
-                long[] count = new long[1];
-                AtomicFiles.writeDurably(temp, out -> count[0] = new BatchRewrite(file, batch, monitor).writeTo(out));
-                JsonShape shape = checked.shape();
+                BatchRewrite rewrite = new BatchRewrite(file, batch, monitor);
+                AtomicFiles.writeDurably(temp, rewrite::writeTo);
                 AtomicFiles.replace(temp, file);
-                remember(new CheckedFile(CheckedFile.Stamp.of(file), count[0], shape));
+                remember(new CheckedFile(CheckedFile.Stamp.of(file), rewrite.written(), shape));
             } finally {
                 Files.deleteIfExists(temp);
             }
@@ -106,6 +105,10 @@ public final class JsonFileStore extends ScanningStore {
         }
     }
 
+    /** The sidecar file writers lock; readers never need it, as writers replace the file in one rename. */
+    private static Path lockFileOf(Path file) {
+        return file.resolveSibling(file.getFileName() + ".lock");
+    }
 
     /** The file's check, repeated when the file changed since (another writer, another tool). */
     private synchronized CheckedFile checked() {
