@@ -33,7 +33,8 @@ final class ChatLayout implements Layout {
                     + " role TEXT NOT NULL, content TEXT NOT NULL, created_at TEXT NOT NULL)",
             "CREATE INDEX messages_session_id_idx ON messages (session_id)");
 
-    private static final Set<String> SESSION_FIELDS = Set.of("id", "tenantId", "userId", "traits", "createdAt", "messages");
+    /** The key inside {@code traits} that holds the fields the chat tables have no column for. */
+    static final String EXTRA = "sessiondb:extra";
     private static final Set<String> MESSAGE_FIELDS = Set.of("id", "role", "content", "timestamp");
 
     private final Dialect dialect;
@@ -76,33 +77,45 @@ final class ChatLayout implements Layout {
 
     @Override
     public SessionRecord read(ResultSet row) throws SQLException {
+        String id = row.getString(1);
+        String traitsText = row.getString(4);
+        JsonNode traits = traitsText == null ? null : parse(id, traitsText);
+        ObjectNode extra = JsonNodeFactory.instance.objectNode();
+        if (traits instanceof ObjectNode object && object.get(EXTRA) instanceof ObjectNode kept) {
+            extra = kept;
+            object.remove(EXTRA);
+            traits = object.isEmpty() ? null : object;
+        }
+        return assemble(row, id, traits, extra);
+    }
+
+    private SessionRecord assemble(ResultSet row, String id, JsonNode traits, ObjectNode extra) throws SQLException {
         ObjectNode fields = JsonNodeFactory.instance.objectNode();
-        fields.put("id", row.getString(1));
+        boolean keyInExtra = SessionRecord.keyOf(extra).filter(id::equals).isPresent();
+        if (!keyInExtra) {
+            fields.put("id", id);
+        }
         String tenant = row.getString(2);
         if (tenant != null && !tenant.isEmpty()) {
             fields.put("tenantId", tenant);
         }
         putText(fields, "userId", row.getString(3));
-        String traits = row.getString(4);
         if (traits != null) {
-            fields.set("traits", parse(row.getString(1), traits));
+            fields.set("traits", traits);
         }
         putText(fields, "createdAt", row.getString(5));
         String messages = row.getString(6);
-        JsonNode array = messages == null ? null : parse(row.getString(1), messages);
+        JsonNode array = messages == null ? null : parse(id, messages);
         if (array != null && !array.isEmpty()) {
             fields.set("messages", array);
         }
+        fields.setAll(extra);
         return SessionRecord.of(fields);
     }
 
     @Override
     public Optional<String> valueExpression(SortKey key) {
-        return switch (key) {
-            case SESSION -> Optional.of(keyExpression());
-            case CREATED_AT, LAST_ACTIVITY_AT -> Optional.empty();
-            default -> Optional.of(dialect.nullText());
-        };
+        return key == SortKey.SESSION ? Optional.of(keyExpression()) : Optional.empty();
     }
 
     @Override
@@ -117,20 +130,50 @@ final class ChatLayout implements Layout {
     public void rows(SessionRecord record, RowConsumer rows) throws SQLException {
         ObjectNode fields = record.fields();
         String createdAt = fields.path("createdAt").asText(null);
-        if (createdAt == null) {
-            throw new StoreException(storeName + ": session '" + record.key() + "' has no createdAt, which the chat server's sessions table requires; add it");
+        if (createdAt == null || !fields.get("createdAt").isTextual()) {
+            throw new StoreException(storeName + ": session '" + record.key() + "' has no createdAt text, which the chat server's sessions table requires; add it");
         }
+        ObjectNode extra = extraFields(record);
         JsonNode traits = fields.get("traits");
-        rows.add(0, new Object[] {record.key(), fields.path("tenantId").asText(""), fields.path("userId").asText(null),
-                traits == null || traits.isNull() ? null : JsonCodec.compact(traits), createdAt});
-        rows.add(1, new Object[] {record.key()});
-        int index = 0;
-        for (JsonNode message : fields.path("messages")) {
-            String id = message.path("id").asText(record.key() + "#" + index);
-            rows.add(2, new Object[] {id, record.key(), message.path("role").asText("user"), message.path("content").asText(""),
-                    message.path("timestamp").asText(createdAt)});
-            index++;
+        if (!extra.isEmpty()) {
+            ObjectNode withExtra = traits instanceof ObjectNode object ? object : JsonNodeFactory.instance.objectNode();
+            withExtra.set(EXTRA, extra);
+            traits = withExtra;
         }
+        rows.add(0, new Object[] {record.key(), text(fields, "tenantId", ""), text(fields, "userId", null),
+                traits == null ? null : JsonCodec.compact(traits), createdAt});
+        rows.add(1, new Object[] {record.key()});
+        if (!extra.has("messages")) {
+            for (JsonNode message : fields.path("messages")) {
+                rows.add(2, new Object[] {message.get("id").asText(), record.key(), message.get("role").asText(),
+                        message.get("content").asText(), message.get("timestamp").asText()});
+            }
+        }
+    }
+
+    /** Fields the chat tables have no place for, kept inside {@code traits} so that nothing is lost. */
+    private static ObjectNode extraFields(SessionRecord record) {
+        ObjectNode extra = JsonNodeFactory.instance.objectNode();
+        boolean keyedById = record.field("id").map(JsonNode::asText).filter(record.key()::equals).isPresent();
+        Iterator<Map.Entry<String, JsonNode>> entries = record.fields().fields();
+        while (entries.hasNext()) {
+            Map.Entry<String, JsonNode> entry = entries.next();
+            if (!fitsColumn(entry.getKey(), entry.getValue(), keyedById)) {
+                extra.set(entry.getKey(), entry.getValue());
+            }
+        }
+        return extra;
+    }
+
+    private static boolean fitsColumn(String name, JsonNode value, boolean keyedById) {
+        return switch (name) {
+            case "id" -> keyedById;
+            case "tenantId" -> value.isTextual() && !value.asText().isEmpty();
+            case "userId", "createdAt" -> value.isTextual();
+            case "traits" -> value.isObject() && !value.isEmpty() && !value.has(EXTRA);
+            case "messages" -> messagesFit(value);
+            default -> false;
+        };
     }
 
     @Override
@@ -143,37 +186,35 @@ final class ChatLayout implements Layout {
         return List.of("DELETE FROM messages", "DELETE FROM sessions");
     }
 
+    /** Everything is kept: fields without a column ride inside {@code traits}; only a non-object {@code traits} leaves no room. */
     @Override
     public Set<String> unsupportedFields(SessionRecord record) {
-        Set<String> unsupported = new LinkedHashSet<>();
-        Iterator<Map.Entry<String, JsonNode>> entries = record.fields().fields();
-        while (entries.hasNext()) {
-            Map.Entry<String, JsonNode> entry = entries.next();
-            String name = entry.getKey();
-            JsonNode value = entry.getValue();
-            boolean kept = SESSION_FIELDS.contains(name) && !value.isNull()
-                    && (name.equals("traits") || value.isTextual() || (name.equals("messages") && messagesKept(value)));
-            if (!kept) {
-                unsupported.add(name);
-            }
+        JsonNode traits = record.field("traits").orElse(null);
+        ObjectNode extra = extraFields(record);
+        if (traits == null || traits.isObject() || extra.isEmpty()) {
+            return Set.of();
         }
+        Set<String> unsupported = new LinkedHashSet<>();
+        extra.fieldNames().forEachRemaining(unsupported::add);
         return unsupported;
     }
 
-    /** Messages survive when each has exactly the four text fields and the array is not empty. */
-    private static boolean messagesKept(JsonNode messages) {
+    /** Messages fit the messages table when each has exactly the four text fields, in time order. */
+    private static boolean messagesFit(JsonNode messages) {
         if (!messages.isArray() || messages.isEmpty()) {
             return false;
         }
+        String previous = "";
         for (JsonNode message : messages) {
-            if (message.size() != MESSAGE_FIELDS.size()) {
+            if (message.size() != MESSAGE_FIELDS.size() || !MESSAGE_FIELDS.stream().allMatch(field -> message.path(field).isTextual())) {
                 return false;
             }
-            for (String field : MESSAGE_FIELDS) {
-                if (!message.path(field).isTextual()) {
-                    return false;
-                }
+            // read back ordered by time, then id; the separator sorts below every character of either
+            String position = message.get("timestamp").asText() + "\0" + message.get("id").asText();
+            if (position.compareTo(previous) < 0) {
+                return false;
             }
+            previous = position;
         }
         return true;
     }
@@ -181,6 +222,16 @@ final class ChatLayout implements Layout {
     @Override
     public String schemaVersion() {
         return "chat (sessions + messages)";
+    }
+
+    @Override
+    public List<String> notes() {
+        return List.of("fields the chat tables have no column for are kept inside traits under \"" + EXTRA + "\"");
+    }
+
+    private static String text(ObjectNode fields, String name, String absent) {
+        JsonNode value = fields.get(name);
+        return value != null && value.isTextual() ? value.asText() : absent;
     }
 
     private static void putText(ObjectNode fields, String name, String value) {
