@@ -69,6 +69,14 @@ public final class TestPostgres {
         return database;
     }
 
+    public String user() {
+        return adminCredentials().user();
+    }
+
+    public String password() {
+        return adminCredentials().password();
+    }
+
     /** Runs SQL as the administrator, outside any store. */
     public void execute(String sql) {
         try (Connection connection = adminConnection(); Statement statement = connection.createStatement()) {
@@ -79,8 +87,12 @@ public final class TestPostgres {
     }
 
     public Connection adminConnection() throws SQLException {
-        PgCredentials credentials = PgCredentials.resolve(StoreLocator.parse(baseUrl), System.getenv(), Path.of(System.getProperty("user.home")));
+        PgCredentials credentials = adminCredentials();
         return DriverManager.getConnection(credentials.jdbcUrl(), credentials.user(), credentials.password());
+    }
+
+    private PgCredentials adminCredentials() {
+        return PgCredentials.resolve(StoreLocator.parse(baseUrl), System.getenv(), Path.of(System.getProperty("user.home")));
     }
 
     private void createPasswordRole() {
