@@ -56,7 +56,12 @@ public final class SqlStores {
     }
 
     public static SessionStore openPostgres(StoreLocator locator, OpenMode mode) {
-        PgCredentials credentials = PgCredentials.resolve(locator, System.getenv(), Path.of(System.getProperty("user.home")));
+        return openPostgres(locator, mode, System.getenv(), Path.of(System.getProperty("user.home")));
+    }
+
+    /** With the environment and home directory given, so credential resolution can be tested. */
+    static SessionStore openPostgres(StoreLocator locator, OpenMode mode, Map<String, String> env, Path home) {
+        PgCredentials credentials = PgCredentials.resolve(locator, env, home);
         String schema = locator.param("schema").filter(text -> !text.isBlank()).orElse(null);
         HikariConfig pool = poolConfig();
         pool.setJdbcUrl(credentials.jdbcUrl());
