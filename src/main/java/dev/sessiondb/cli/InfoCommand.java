@@ -1,0 +1,64 @@
+package dev.sessiondb.cli;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sessiondb.model.JsonCodec;
+import dev.sessiondb.store.SessionStore;
+import dev.sessiondb.store.StoreInfo;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "info", description = "Show a store's format, layout, schema version and record count.")
+final class InfoCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "STORE",
+            description = "json:PATH, sqlite:PATH, jsondir:PATH, postgresql://... or a path; default: the store the environment selects.")
+    String store;
+
+    @Option(names = "--format", description = "table or json (default: ${DEFAULT-VALUE}).")
+    OutputFormat format = OutputFormat.TABLE;
+
+    @Override
+    public Integer call() {
+        try (SessionStore opened = StoreArgument.openExisting(store)) {
+            StoreInfo info = opened.info();
+            PrintWriter out = spec.commandLine().getOut();
+            if (format == OutputFormat.JSON) {
+                out.println(JsonCodec.pretty(toJson(info)));
+            } else {
+                out.printf("Store:          %s%n", info.locator());
+                out.printf("Format:         %s%n", info.format().scheme());
+                out.printf("Layout:         %s%n", info.layout().id());
+                out.printf("Schema version: %s%n", info.schemaVersion());
+                out.printf("Records:        %,d%n", info.recordCount());
+                if (info.lastModified() != null) {
+                    out.printf("Last modified:  %s%n", info.lastModified());
+                }
+                info.notes().forEach(note -> out.printf("Note:           %s%n", note));
+            }
+            return SessionDbCommand.OK;
+        }
+    }
+
+    private static ObjectNode toJson(StoreInfo info) {
+        ObjectNode json = JsonNodeFactory.instance.objectNode()
+                .put("locator", info.locator())
+                .put("format", info.format().scheme())
+                .put("layout", info.layout().id())
+                .put("schemaVersion", info.schemaVersion())
+                .put("records", info.recordCount());
+        if (info.lastModified() != null) {
+            json.put("lastModified", info.lastModified().toString());
+        }
+        info.notes().forEach(json.putArray("notes")::add);
+        return json;
+    }
+}

@@ -1,0 +1,93 @@
+package dev.sessiondb.cli;
+
+import dev.sessiondb.model.FieldFilter;
+import dev.sessiondb.model.SessionQuery;
+import dev.sessiondb.model.SessionRecord;
+import dev.sessiondb.model.SortKey;
+import dev.sessiondb.store.RecordCursor;
+import dev.sessiondb.store.SessionStore;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "ls", description = "List sessions, with search, filters and sorting.")
+final class ListCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "STORE", description = "The store; default: the one the environment selects.")
+    String store;
+
+    @Option(names = "--search", paramLabel = "TEXT", description = "Case-insensitive text in session, task id, repo name or branch.")
+    String search = "";
+
+    @Option(names = "--filter", paramLabel = "FIELD=VALUE", description = "Exact match on session, taskId, repoName, branch, status, createdAt or lastActivityAt; repeatable.")
+    Map<String, String> filters = Map.of();
+
+    @Option(names = "--sort", paramLabel = "FIELD", description = "Sort by session, taskId, repoName, branch, status, createdAt or lastActivityAt (default: store order).")
+    String sort;
+
+    @Option(names = "--desc", description = "Sort descending.")
+    boolean descending;
+
+    @Option(names = "--limit", paramLabel = "N", description = "At most N sessions (default: all).")
+    Integer limit;
+
+    @Option(names = "--offset", paramLabel = "N", description = "Skip the first N sessions.")
+    long offset;
+
+    @Option(names = "--format", description = "table, json or csv (default: ${DEFAULT-VALUE}).")
+    OutputFormat format = OutputFormat.TABLE;
+
+    @Override
+    public Integer call() {
+        SessionQuery query = new SessionQuery(search, filters(), sort == null ? SortKey.SESSION : sortKey(sort), descending, null,
+                offset, limit == null ? Integer.MAX_VALUE : limit);
+        try (SessionStore opened = StoreArgument.openExisting(store);
+             RecordPrinter printer = new RecordPrinter(format, spec.commandLine().getOut())) {
+            if (sort == null) {
+                streamInStoreOrder(opened, query, printer);
+            } else {
+                opened.page(query).records().forEach(printer::print);
+            }
+        }
+        return SessionDbCommand.OK;
+    }
+
+    /** Without a sort, records stream in the store's own order: constant memory for any size. */
+    private static void streamInStoreOrder(SessionStore store, SessionQuery query, RecordPrinter printer) {
+        long skipped = 0;
+        try (RecordCursor cursor = store.cursor()) {
+            while (cursor.hasNext() && printer.printed() < query.limit()) {
+                SessionRecord record = cursor.next();
+                if (query.matches(record) && skipped++ >= query.offset()) {
+                    printer.print(record);
+                }
+            }
+        }
+    }
+
+    private List<FieldFilter> filters() {
+        List<FieldFilter> result = new ArrayList<>();
+        filters.forEach((field, value) -> result.add(new FieldFilter(sortKey(field), value)));
+        return result;
+    }
+
+    private static SortKey sortKey(String field) {
+        String wanted = field.replace("_", "").replace("-", "").toLowerCase(Locale.ROOT);
+        for (SortKey key : SortKey.values()) {
+            if (key.field().jsonName().toLowerCase(Locale.ROOT).equals(wanted)) {
+                return key;
+            }
+        }
+        throw new IllegalArgumentException("unknown field '" + field + "'; use session, taskId, repoName, branch, status, createdAt or lastActivityAt");
+    }
+}

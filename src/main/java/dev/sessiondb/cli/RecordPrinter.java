@@ -1,0 +1,106 @@
+package dev.sessiondb.cli;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.sessiondb.model.JsonCodec;
+import dev.sessiondb.model.SecretMasker;
+import dev.sessiondb.model.SessionRecord;
+import dev.sessiondb.model.Timestamp;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+/**
+ * Prints sessions one at a time (so a million stream through) as a table, a JSON array in
+ * Minsky's camelCase form with unknown fields kept, or CSV. Secrets are always masked.
+ */
+final class RecordPrinter implements AutoCloseable {
+
+    private static final List<String> COLUMNS = List.of("session", "taskId", "repoName", "branch", "status", "createdAt");
+    private static final int[] WIDTHS = {30, 10, 24, 30, 12, 24};
+
+    private final OutputFormat format;
+    private final PrintWriter out;
+    private final JsonGenerator json;
+    private final CSVPrinter csv;
+    private long printed;
+
+    RecordPrinter(OutputFormat format, PrintWriter out) {
+        this.format = format;
+        this.out = out;
+        try {
+            json = format == OutputFormat.JSON ? JsonCodec.MAPPER.createGenerator(out).setPrettyPrinter(JsonCodec.minskyPrettyPrinter()) : null;
+            csv = format == OutputFormat.CSV ? CSVFormat.DEFAULT.builder().setHeader(COLUMNS.toArray(String[]::new)).build().print(out) : null;
+            if (json != null) {
+                json.writeStartArray();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (format == OutputFormat.TABLE) {
+            printRow(COLUMNS.stream().map(name -> name.replaceAll("([a-z])([A-Z])", "$1 $2").toUpperCase(java.util.Locale.ROOT)).toList());
+        }
+    }
+
+    void print(SessionRecord record) {
+        printed++;
+        try {
+            switch (format) {
+                case JSON -> JsonCodec.MAPPER.writeTree(json, SecretMasker.mask(record.fields()));
+                case CSV -> csv.printRecord(cells(record));
+                case TABLE -> printRow(cells(record));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    long printed() {
+        return printed;
+    }
+
+    /** Ends the output; the table gets a count line, which scripts reading JSON or CSV never see. */
+    @Override
+    public void close() {
+        try {
+            if (json != null) {
+                json.writeEndArray();
+                json.flush();
+                out.println();
+            }
+            if (csv != null) {
+                csv.flush();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (format == OutputFormat.TABLE) {
+            out.printf("%,d session%s%n", printed, printed == 1 ? "" : "s");
+        }
+        out.flush();
+    }
+
+    private static List<String> cells(SessionRecord record) {
+        return List.of(
+                SecretMasker.maskText("session", record.key()),
+                record.taskId().orElse(""),
+                record.repoName().orElse(""),
+                record.branch().orElse(""),
+                record.status().orElse(""),
+                record.createdAt().map(Timestamp::text).orElse(""));
+    }
+
+    private void printRow(List<String> cells) {
+        StringBuilder line = new StringBuilder();
+        for (int i = 0; i < cells.size(); i++) {
+            String cell = cells.get(i);
+            if (cell.length() > WIDTHS[i]) {
+                cell = cell.substring(0, WIDTHS[i] - 1) + "…";
+            }
+            line.append(i == cells.size() - 1 ? cell : String.format("%-" + WIDTHS[i] + "s  ", cell));
+        }
+        out.println(line.toString().stripTrailing());
+    }
+}

@@ -1,0 +1,99 @@
+package dev.sessiondb.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.sessiondb.model.JsonCodec;
+import dev.sessiondb.model.Message;
+import dev.sessiondb.model.SecretMasker;
+import dev.sessiondb.model.SessionQuery;
+import dev.sessiondb.model.SessionRecord;
+import dev.sessiondb.model.TaskId;
+import dev.sessiondb.store.RecordCursor;
+import dev.sessiondb.store.SessionStore;
+import dev.sessiondb.store.StoreException;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "show", description = "Show every field of one session, found by session name or by task id in any form (#079, 079, md#079).")
+final class ShowCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(arity = "1..2", paramLabel = "[STORE] SESSION", description = "The store (default: the one the environment selects) and the session.")
+    List<String> arguments;
+
+    @Option(names = "--format", description = "table or json (default: ${DEFAULT-VALUE}).")
+    OutputFormat format = OutputFormat.TABLE;
+
+    @Override
+    public Integer call() {
+        String store = arguments.size() == 2 ? arguments.get(0) : null;
+        String wanted = arguments.get(arguments.size() - 1);
+        try (SessionStore opened = StoreArgument.openExisting(store)) {
+            SessionRecord record = opened.get(wanted).or(() -> byTaskId(opened, wanted)).orElseThrow(() -> new StoreException(
+                    opened.locator().display() + ": no session '" + wanted + "'" + suggestion(opened, wanted)));
+            print(record, spec.commandLine().getOut());
+        }
+        return SessionDbCommand.OK;
+    }
+
+    private void print(SessionRecord record, PrintWriter out) {
+        if (format == OutputFormat.JSON) {
+            out.println(JsonCodec.pretty(SecretMasker.mask(record.fields())));
+            return;
+        }
+        record.fields().fields().forEachRemaining(field -> {
+            if (!field.getKey().equals("messages")) {
+                out.printf("%-18s %s%n", field.getKey() + ":", valueText(SecretMasker.mask(record.fields()).get(field.getKey())));
+            }
+        });
+        List<Message> messages = record.messages();
+        if (!messages.isEmpty()) {
+            out.printf("%nConversation (%d messages)%n", messages.size());
+            for (Message message : messages) {
+                out.printf("  [%s] %s: %s%n", message.timestamp() == null ? "" : message.timestamp().text(), message.role(),
+                        SecretMasker.maskText(null, message.content()));
+            }
+        }
+    }
+
+    private static String valueText(JsonNode value) {
+        return value.isContainerNode() ? JsonCodec.pretty(value).replace("\n", "\n                   ") : value.asText();
+    }
+
+    /** Real stores mix #079, 079 and md#079: a lookup that strips only '#' misses sessions that exist. */
+    private static Optional<SessionRecord> byTaskId(SessionStore store, String wanted) {
+        Optional<TaskId> task = TaskId.parse(wanted);
+        if (task.isEmpty()) {
+            return Optional.empty();
+        }
+        List<SessionRecord> matches = new ArrayList<>();
+        try (RecordCursor cursor = store.cursor()) {
+            cursor.forEachRemaining(record -> {
+                if (record.taskId().flatMap(TaskId::parse).filter(task.get()::sameTaskAs).isPresent()) {
+                    matches.add(record);
+                }
+            });
+        }
+        if (matches.size() > 1) {
+            throw new StoreException(store.locator().display() + ": task " + wanted + " has " + matches.size() + " sessions ("
+                    + String.join(", ", matches.stream().map(SessionRecord::key).toList()) + "); name one of them");
+        }
+        return matches.stream().findFirst();
+    }
+
+    private static String suggestion(SessionStore store, String wanted) {
+        String fragment = wanted.replaceAll("^(task|[a-z]{1,8})?#?0*", "");
+        List<String> similar = store.page(SessionQuery.all().withSearch(fragment.isEmpty() ? wanted : fragment).page(0, 5))
+                .records().stream().map(SessionRecord::key).toList();
+        return similar.isEmpty() ? "; run 'sessiondb ls' to see the sessions" : "; similar: " + String.join(", ", similar);
+    }
+}

@@ -1,0 +1,112 @@
+package dev.sessiondb.model;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Finds and masks secrets inside records (a GitHub token kept in {@code github.token}, a
+ * password, an API key) so they never reach a table, a log or an export. Masking keeps the
+ * last four characters so a user can tell two secrets apart.
+ */
+public final class SecretMasker {
+
+    public static final String MASK = "****";
+
+    private static final Pattern SECRET_NAME = Pattern.compile(
+            "(?i).*(token|password|passwd|secret|api[_-]?key|credential|authorization).*");
+    private static final Pattern SECRET_VALUE = Pattern.compile(
+            "(gh[pousr]_[A-Za-z0-9]{20,}|github_pat_[A-Za-z0-9_]{20,}|glpat-[A-Za-z0-9_-]{20,}|sk-[A-Za-z0-9_-]{20,}|xox[abp]-[A-Za-z0-9-]{10,})");
+    private static final Pattern URL_PASSWORD = Pattern.compile("(://[^/:@\\s]+:)[^@/\\s]+@");
+
+    private SecretMasker() {
+    }
+
+    /** A copy of the fields with every secret masked, down nested objects and arrays. */
+    public static ObjectNode mask(ObjectNode fields) {
+        ObjectNode copy = fields.deepCopy();
+        maskInPlace(copy);
+        return copy;
+    }
+
+    /** Masks one value shown on its own (a table cell, a detail line). */
+    public static String maskText(String fieldName, String value) {
+        if (value == null) {
+            return null;
+        }
+        if (fieldName != null && isSecretName(fieldName)) {
+            return masked(value);
+        }
+        String text = SECRET_VALUE.matcher(value).replaceAll(match -> masked(match.group()));
+        return URL_PASSWORD.matcher(text).replaceAll("$1" + MASK + "@");
+    }
+
+    /** JSON paths (dotted, as {@code github.token}) of the secrets in a record. */
+    public static List<String> secretPaths(JsonNode fields) {
+        List<String> paths = new ArrayList<>();
+        collect(fields, "", paths);
+        return paths;
+    }
+
+    private static boolean isSecretName(String name) {
+        return SECRET_NAME.matcher(name).matches() && !name.toLowerCase(Locale.ROOT).endsWith("count");
+    }
+
+    private static String masked(String value) {
+        return value.length() <= 8 ? MASK : MASK + value.substring(value.length() - 4);
+    }
+
+    private static void maskInPlace(JsonNode node) {
+        if (node instanceof ObjectNode object) {
+            Iterator<Map.Entry<String, JsonNode>> fields = object.fields();
+            while (fields.hasNext()) {
+                Map.Entry<String, JsonNode> field = fields.next();
+                JsonNode value = field.getValue();
+                if (value.isTextual()) {
+                    field.setValue(TextNode.valueOf(maskText(field.getKey(), value.asText())));
+                } else {
+                    maskInPlace(value);
+                }
+            }
+        } else if (node instanceof ArrayNode array) {
+            for (int i = 0; i < array.size(); i++) {
+                if (array.get(i).isTextual()) {
+                    array.set(i, TextNode.valueOf(maskText(null, array.get(i).asText())));
+                } else {
+                    maskInPlace(array.get(i));
+                }
+            }
+        }
+    }
+
+    private static void collect(JsonNode node, String path, List<String> paths) {
+        if (node.isObject()) {
+            node.fields().forEachRemaining(field -> {
+                String childPath = path.isEmpty() ? field.getKey() : path + "." + field.getKey();
+                JsonNode value = field.getValue();
+                if (value.isTextual() && !value.asText().isEmpty()
+                        && (isSecretName(field.getKey()) || !maskText(null, value.asText()).equals(value.asText()))) {
+                    paths.add(childPath);
+                } else {
+                    collect(value, childPath, paths);
+                }
+            });
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                JsonNode value = node.get(i);
+                if (value.isTextual() && !maskText(null, value.asText()).equals(value.asText())) {
+                    paths.add(path + "[" + i + "]");
+                } else {
+                    collect(value, path + "[" + i + "]", paths);
+                }
+            }
+        }
+    }
+}

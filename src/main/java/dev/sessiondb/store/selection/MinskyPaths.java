@@ -1,0 +1,50 @@
+package dev.sessiondb.store.selection;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/** Where Minsky and SessionDB Admin keep their files, following the XDG base directories. */
+public record MinskyPaths(Map<String, String> env, Path home) {
+
+    public static MinskyPaths ofSystem() {
+        return new MinskyPaths(System.getenv(), Path.of(System.getProperty("user.home")));
+    }
+
+    /** {@code $XDG_STATE_HOME/minsky}, else {@code ~/.local/state/minsky}. */
+    public Path minskyStateDir() {
+        return xdg("XDG_STATE_HOME", ".local/state").resolve("minsky");
+    }
+
+    public Path minskyJsonStore() {
+        return minskyStateDir().resolve("session-db.json");
+    }
+
+    public Path minskySqliteStore() {
+        return minskyStateDir().resolve("sessions.db");
+    }
+
+    /** Minsky's global configuration, {@code ~/.config/minsky/config.yaml}. */
+    public Path minskyGlobalConfig() {
+        return xdg("XDG_CONFIG_HOME", ".config").resolve("minsky").resolve("config.yaml");
+    }
+
+    /** magellai keeps one JSON file per session here. */
+    public Path magellaiSessions() {
+        return xdg("XDG_CONFIG_HOME", ".config").resolve("magellai").resolve("sessions");
+    }
+
+    /** SessionDB Admin's own embedded store, used when nothing else is configured. */
+    public Path embeddedStore() {
+        return xdg("XDG_DATA_HOME", ".local/share").resolve("sessiondb-admin").resolve("sessions.db");
+    }
+
+    /** SessionDB Admin's settings (saved stores, window state). */
+    public Path appConfigDir() {
+        return xdg("XDG_CONFIG_HOME", ".config").resolve("sessiondb-admin");
+    }
+
+    private Path xdg(String variable, String fallback) {
+        String value = env.get(variable);
+        return value != null && !value.isBlank() ? Path.of(value) : home.resolve(fallback);
+    }
+}
