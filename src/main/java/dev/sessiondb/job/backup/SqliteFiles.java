@@ -1,0 +1,37 @@
+package dev.sessiondb.job.backup;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * SQLite files copied and put back by SQLite itself, so a live WAL file is never copied half
+ * way: {@code VACUUM INTO} for a consistent copy, the backup API for an atomic restore.
+ */
+final class SqliteFiles {
+
+    private SqliteFiles() {
+    }
+
+    /** A consistent, compact copy of {@code database} at {@code copy}, which must not exist. */
+    static void copy(Path database, Path copy) throws SQLException {
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + database.toAbsolutePath());
+             Statement statement = connection.createStatement()) {
+            statement.execute("VACUUM INTO '" + quote(copy.toAbsolutePath().toString()) + "'");
+        }
+    }
+
+    /** Replaces the content of {@code database} with {@code backup} in one SQLite transaction. */
+    static void restore(Path database, Path backup) throws SQLException {
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + database.toAbsolutePath());
+             Statement statement = connection.createStatement()) {
+            statement.executeUpdate("restore from \"" + backup.toAbsolutePath().toString().replace("\"", "\"\"") + "\"");
+        }
+    }
+
+    private static String quote(String text) {
+        return text.replace("'", "''");
+    }
+}
