@@ -82,6 +82,10 @@ public record JobReport(String runId, String job, String description, Instant st
             this.description = description;
         }
 
+        public String runId() {
+            return runId;
+        }
+
         public Builder count(String name, long value) {
             counts.put(name, value);
             return this;

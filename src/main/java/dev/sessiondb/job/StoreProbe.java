@@ -29,6 +29,25 @@ public final class StoreProbe {
         }
     }
 
+    /** Refuses a source that is not there, before anything is written. */
+    public static void requireSource(StoreLocator source) {
+        if (!exists(source)) {
+            throw new JobRefusedException("source " + source.display() + ": no such store; check the path or URL");
+        }
+    }
+
+    /** Refuses when two of the stores a job names are one store: a job never writes to its own source. */
+    public static void requireDistinct(java.util.List<StoreLocator> stores) {
+        for (int i = 0; i < stores.size(); i++) {
+            for (int j = i + 1; j < stores.size(); j++) {
+                if (sameStore(stores.get(i), stores.get(j))) {
+                    throw new JobRefusedException(stores.get(i).display() + " and " + stores.get(j).display()
+                            + " are the same store; name each store once");
+                }
+            }
+        }
+    }
+
     /** Two locators name one store: the same real file or folder, or the same server, database and schema. */
     public static boolean sameStore(StoreLocator a, StoreLocator b) {
         return identity(a).equals(identity(b));

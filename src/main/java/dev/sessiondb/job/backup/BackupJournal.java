@@ -2,6 +2,7 @@ package dev.sessiondb.job.backup;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.sessiondb.job.AtomicFiles;
+import dev.sessiondb.job.FileTrees;
 import dev.sessiondb.job.JobRefusedException;
 import dev.sessiondb.job.StoreProbe;
 import dev.sessiondb.model.JsonCodec;
@@ -67,7 +68,7 @@ public final class BackupJournal {
     public Backup backUp(String runId, StoreLocator locator, String reason, ProgressMonitor monitor) {
         Path folder = root.resolve("backups").resolve(runId + "-" + shortHash(locator));
         try {
-            StoreSnapshots.deleteTree(folder);
+            FileTrees.delete(folder);
             Files.createDirectories(folder);
             long records = countOf(locator);
             Backup.Kind kind = StoreSnapshots.take(locator, folder, monitor);

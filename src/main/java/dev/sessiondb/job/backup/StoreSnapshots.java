@@ -1,6 +1,8 @@
 package dev.sessiondb.job.backup;
 
 import dev.sessiondb.job.AtomicFiles;
+import dev.sessiondb.job.FileTrees;
+import dev.sessiondb.job.SqliteFiles;
 import dev.sessiondb.job.StoreProbe;
 import dev.sessiondb.progress.ProgressMonitor;
 import dev.sessiondb.store.OpenMode;
@@ -11,15 +13,11 @@ import dev.sessiondb.store.StoreFormat;
 import dev.sessiondb.store.StoreLocator;
 import dev.sessiondb.store.WriteBatch;
 import java.io.IOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.sql.SQLException;
 import java.util.Collections;
-import java.util.stream.Stream;
 
 /** Takes a store's snapshot into a backup folder and puts it back, one way per format. */
 final class StoreSnapshots {
@@ -40,7 +38,7 @@ final class StoreSnapshots {
                 return Backup.Kind.FILE;
             }
             case JSONDIR -> {
-                copyTree(locator.path(), folder.resolve(DATA));
+                FileTrees.copy(locator.path(), folder.resolve(DATA));
                 return Backup.Kind.DIRECTORY;
             }
             case SQLITE -> {
@@ -97,7 +95,7 @@ final class StoreSnapshots {
                 }
             }
         } else if (Files.isDirectory(locator.path())) {
-            deleteTree(locator.path());
+            FileTrees.delete(locator.path());
         } else {
             for (String suffix : new String[] {"-wal", "-shm", "-journal", ""}) {
                 Files.deleteIfExists(Path.of(locator.path() + suffix));
@@ -109,40 +107,13 @@ final class StoreSnapshots {
     private static void replaceTree(Path copy, Path directory) throws IOException {
         Path staged = AtomicFiles.staging(directory);
         Path old = staged.resolveSibling(staged.getFileName() + "-old");
-        deleteTree(staged);
-        copyTree(copy, staged);
+        FileTrees.delete(staged);
+        FileTrees.copy(copy, staged);
         if (Files.exists(directory)) {
-            deleteTree(old);
+            FileTrees.delete(old);
             Files.move(directory, old, StandardCopyOption.ATOMIC_MOVE);
         }
         Files.move(staged, directory, StandardCopyOption.ATOMIC_MOVE);
-        deleteTree(old);
-    }
-
-    static void copyTree(Path from, Path to) throws IOException {
-        Files.walkFileTree(from, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
-                Files.createDirectories(to.resolve(from.relativize(dir).toString()));
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                Files.copy(file, to.resolve(from.relativize(file).toString()), StandardCopyOption.COPY_ATTRIBUTES);
-                return FileVisitResult.CONTINUE;
-            }
-        });
-    }
-
-    static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        }
+        FileTrees.delete(old);
     }
 }
