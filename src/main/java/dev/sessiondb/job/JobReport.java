@@ -3,6 +3,7 @@ package dev.sessiondb.job;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sessiondb.model.JsonCodec;
+import dev.sessiondb.store.file.AtomicFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -56,7 +57,9 @@ public record JobReport(String runId, String job, String description, Instant st
     public Path saveTo(Path directory) {
         Path file = directory.resolve(runId + ".json");
         try {
-            AtomicFiles.write(file, JsonCodec.pretty(toJson()).getBytes(StandardCharsets.UTF_8));
+            byte[] content = JsonCodec.pretty(toJson()).getBytes(StandardCharsets.UTF_8);
+            java.nio.file.Files.createDirectories(directory);
+            AtomicFiles.write(file, out -> out.write(content));
             return file;
         } catch (IOException e) {
             throw new java.io.UncheckedIOException("cannot save the job report to " + file + ": " + e.getMessage(), e);

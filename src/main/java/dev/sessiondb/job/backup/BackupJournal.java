@@ -1,12 +1,12 @@
 package dev.sessiondb.job.backup;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import dev.sessiondb.job.AtomicFiles;
 import dev.sessiondb.job.FileTrees;
 import dev.sessiondb.job.JobRefusedException;
 import dev.sessiondb.job.StoreProbe;
 import dev.sessiondb.model.JsonCodec;
 import dev.sessiondb.progress.ProgressMonitor;
+import dev.sessiondb.store.file.AtomicFiles;
 import dev.sessiondb.store.OpenMode;
 import dev.sessiondb.store.SessionStore;
 import dev.sessiondb.store.StoreFactory;
@@ -136,7 +136,9 @@ public final class BackupJournal {
     private void save(Backup backup) throws JsonProcessingException {
         Path manifest = root.resolve("backups").resolve(backup.id()).resolve(MANIFEST);
         try {
-            AtomicFiles.write(manifest, JsonCodec.pretty(backup.toJson()).getBytes(StandardCharsets.UTF_8));
+            byte[] content = JsonCodec.pretty(backup.toJson()).getBytes(StandardCharsets.UTF_8);
+            Files.createDirectories(manifest.getParent());
+            AtomicFiles.write(manifest, out -> out.write(content));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

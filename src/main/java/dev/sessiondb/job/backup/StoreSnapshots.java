@@ -1,7 +1,7 @@
 package dev.sessiondb.job.backup;
 
-import dev.sessiondb.job.AtomicFiles;
 import dev.sessiondb.job.FileTrees;
+import dev.sessiondb.job.Staging;
 import dev.sessiondb.job.SqliteFiles;
 import dev.sessiondb.job.StoreProbe;
 import dev.sessiondb.progress.ProgressMonitor;
@@ -12,6 +12,7 @@ import dev.sessiondb.store.StoreFactory;
 import dev.sessiondb.store.StoreFormat;
 import dev.sessiondb.store.StoreLocator;
 import dev.sessiondb.store.WriteBatch;
+import dev.sessiondb.store.file.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,7 +55,7 @@ final class StoreSnapshots {
 
     static void restore(Backup backup, StoreLocator locator, Path folder, ProgressMonitor monitor) throws IOException, SQLException {
         switch (backup.kind()) {
-            case FILE -> AtomicFiles.copy(folder.resolve(DATA), locator.path());
+            case FILE -> copyOver(folder.resolve(DATA), locator.path());
             case DIRECTORY -> replaceTree(folder.resolve(DATA), locator.path());
             case SQLITE -> restoreSqlite(folder.resolve(DATA), locator.path());
             case RECORDS -> importRecords(folder.resolve(RECORDS), locator, monitor);
@@ -82,7 +83,7 @@ final class StoreSnapshots {
         if (Files.exists(database)) {
             SqliteFiles.restore(database, copy);
         } else {
-            AtomicFiles.copy(copy, database);
+            copyOver(copy, database);
         }
     }
 
@@ -97,15 +98,20 @@ final class StoreSnapshots {
         } else if (Files.isDirectory(locator.path())) {
             FileTrees.delete(locator.path());
         } else {
-            for (String suffix : new String[] {"-wal", "-shm", "-journal", ""}) {
-                Files.deleteIfExists(Path.of(locator.path() + suffix));
-            }
+            Files.deleteIfExists(locator.path());
+            Staging.removeSideFiles(locator.path());
         }
+    }
+
+    /** Replaces a file in one step by a complete copy of another. */
+    private static void copyOver(Path copy, Path file) throws IOException {
+        Files.createDirectories(AtomicFiles.directoryOf(file));
+        AtomicFiles.write(file, out -> Files.copy(copy, out));
     }
 
     /** Puts a directory in place of another: copy beside it, then two renames; a leftover old copy is finished off next time. */
     private static void replaceTree(Path copy, Path directory) throws IOException {
-        Path staged = AtomicFiles.staging(directory);
+        Path staged = Staging.beside(directory);
         Path old = staged.resolveSibling(staged.getFileName() + "-old");
         FileTrees.delete(staged);
         FileTrees.copy(copy, staged);

@@ -1,7 +1,6 @@
 package dev.sessiondb.job.transfer;
 
-import dev.sessiondb.job.AtomicFiles;
-import dev.sessiondb.job.FileTrees;
+import dev.sessiondb.job.Staging;
 import dev.sessiondb.job.SqliteFiles;
 import dev.sessiondb.job.backup.Backup;
 import dev.sessiondb.job.backup.BackupJournal;
@@ -13,6 +12,7 @@ import dev.sessiondb.store.StoreFactory;
 import dev.sessiondb.store.StoreFormat;
 import dev.sessiondb.store.StoreLocator;
 import dev.sessiondb.store.WriteBatch;
+import dev.sessiondb.store.file.AtomicFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -56,10 +56,10 @@ public final class TargetWriter {
 
     private void writeStaged(RecordSource records, ProgressMonitor monitor) {
         Path finalPath = target.path();
-        Path staged = AtomicFiles.staging(finalPath);
+        Path staged = Staging.beside(finalPath);
         boolean moved = false;
         try {
-            removeStaged(staged);
+            Staging.clear(staged);
             try (SessionStore store = StoreFactory.open(new StoreLocator(target.format(), staged.toString(), target.params()), OpenMode.CREATE_IF_MISSING);
                  RecordCursor cursor = records.open()) {
                 store.write(WriteBatch.replaceAll(cursor, records.count()), monitor);
@@ -68,8 +68,9 @@ public final class TargetWriter {
                 SqliteFiles.checkpoint(staged);
             }
             Files.createDirectories(finalPath.toAbsolutePath().getParent());
-            AtomicFiles.moveInto(staged, finalPath);
+            AtomicFiles.replace(staged, finalPath);
             moved = true;
+            Staging.removeSideFiles(staged);
         } catch (IOException | SQLException e) {
             throw new UncheckedIOException(new IOException("cannot put the new store in place at " + finalPath + " (" + e.getMessage()
                     + "); nothing was written there", e));
@@ -80,17 +81,9 @@ public final class TargetWriter {
         }
     }
 
-    /** A staging file from a run that was killed, with the side files SQLite may have left. */
-    private static void removeStaged(Path staged) throws IOException {
-        FileTrees.delete(staged);
-        for (String suffix : new String[] {"-wal", "-shm", "-journal"}) {
-            Files.deleteIfExists(Path.of(staged + suffix));
-        }
-    }
-
     private static void removeQuietly(Path staged) {
         try {
-            removeStaged(staged);
+            Staging.clear(staged);
         } catch (IOException leftForNextRun) {
             // the next run removes it before staging again
         }
