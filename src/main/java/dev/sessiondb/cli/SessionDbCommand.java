@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "sessiondb", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Inspect, diff, migrate, consolidate and repair AI-agent session stores.",
-        subcommands = {InfoCommand.class, ListCommand.class, ShowCommand.class, DiffCommand.class, ValidateCommand.class})
+        subcommands = {InfoCommand.class, ListCommand.class, ShowCommand.class, DiffCommand.class, ValidateCommand.class, DiscoverCommand.class})
 public final class SessionDbCommand {
 
     public static final int OK = 0;

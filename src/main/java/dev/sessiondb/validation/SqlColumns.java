@@ -19,13 +19,13 @@ import java.util.Set;
  * The columns a SQL store's {@code sessions} table really has, read from the database's own
  * catalogue over a read-only connection: what the store's layout promises is checked against it.
  */
-final class SqlColumns {
+public final class SqlColumns {
 
     private SqlColumns() {
     }
 
     /** Lower-cased column names of the sessions table; empty when the table does not exist. */
-    static Set<String> of(StoreLocator locator) {
+    public static Set<String> of(StoreLocator locator) {
         try (Connection connection = connect(locator)) {
             String schema = locator.param("schema").orElse(null);
             Set<String> columns = new LinkedHashSet<>();
