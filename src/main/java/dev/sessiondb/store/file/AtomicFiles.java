@@ -1,0 +1,97 @@
+package dev.sessiondb.store.file;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.Set;
+
+/**
+ * Durable file replacement: content goes to a temp file next to the target, is forced to
+ * disk, renamed over the target in one step, and the directory entry is forced too. A
+ * process killed at any moment leaves either the old file or the new one.
+ */
+public final class AtomicFiles {
+
+    private static final boolean WINDOWS = System.getProperty("os.name", "").startsWith("Windows");
+
+    private AtomicFiles() {
+    }
+
+    /** Writes the content of a temp file next to {@code target}; the caller fills it. */
+    public interface Content {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    /** A fresh temp file in the target's directory, named after it so a leftover is recognisable. */
+    public static Path tempFileFor(Path target) throws IOException {
+        Path directory = directoryOf(target);
+        return Files.createTempFile(directory, "." + target.getFileName() + ".", ".tmp");
+    }
+
+    /** Writes {@code content} to {@code file} and forces it to disk. */
+    public static void writeDurably(Path file, Content content) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING)) {
+            OutputStream out = Channels.newOutputStream(channel);
+            content.writeTo(out);
+            out.flush();
+            channel.force(true);
+        }
+    }
+
+    /** Replaces {@code target} by {@code temp} atomically, keeping the target's permissions, then forces the directory. */
+    public static void replace(Path temp, Path target) throws IOException {
+        copyPermissions(target, temp);
+        try {
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            throw new IOException("the file system cannot rename atomically, so the store cannot be written safely", e);
+        }
+        forceDirectory(directoryOf(target));
+    }
+
+    /** Writes a whole file atomically: temp file, fsync, rename, fsync of the directory. */
+    public static void write(Path target, Content content) throws IOException {
+        Path temp = tempFileFor(target);
+        try {
+            writeDurably(temp, content);
+            replace(temp, target);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    /** Makes renames and deletions in a directory durable. */
+    public static void forceDirectory(Path directory) throws IOException {
+        if (WINDOWS) {
+            return; // Windows cannot open a directory as a channel, and forces renames itself
+        }
+        try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
+            channel.force(true);
+        }
+    }
+
+    public static Path directoryOf(Path file) {
+        Path parent = file.toAbsolutePath().getParent();
+        return parent == null ? file.toAbsolutePath().getRoot() : parent;
+    }
+
+    private static void copyPermissions(Path from, Path to) throws IOException {
+        if (!Files.exists(from)) {
+            return;
+        }
+        try {
+            Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(from);
+            Files.setPosixFilePermissions(to, permissions);
+        } catch (UnsupportedOperationException e) {
+            // Not a POSIX file system: the new file keeps the default permissions.
+        }
+    }
+}

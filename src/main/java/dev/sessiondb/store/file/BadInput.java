@@ -1,0 +1,56 @@
+package dev.sessiondb.store.file;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.sessiondb.store.StoreException;
+import java.io.IOException;
+import java.nio.file.Path;
+
+/** User-facing errors for a store file that cannot be read: file, position, cause, and what to do. */
+public final class BadInput {
+
+    /** What every read error tells the user: we touched nothing, and how to get out. */
+    public static final String ADVICE = "the file was not changed; fix it or restore a backup";
+
+    private BadInput() {
+    }
+
+    /** A step that reads a store file. */
+    public interface Reading<T> {
+        T run() throws IOException;
+    }
+
+    /** Runs a reading step, turning Jackson and I/O failures into messages naming the file and position. */
+    public static <T> T reading(Path file, Reading<T> step) {
+        try {
+            return step.run();
+        } catch (JsonProcessingException e) {
+            throw notJson(file, e);
+        } catch (IOException e) {
+            throw unreadable(file, e);
+        }
+    }
+
+    /** A problem at a position in a file. */
+    public static StoreException at(Path file, JsonLocation location, String problem) {
+        return new StoreException(file + ": " + problem + " at " + position(location) + "; " + ADVICE);
+    }
+
+    /** The file is not valid JSON: Jackson's own reason, without its source excerpt. */
+    public static StoreException notJson(Path file, JsonProcessingException cause) {
+        return new StoreException(file + ": not valid JSON at " + position(cause.getLocation()) + " ("
+                + cause.getOriginalMessage().lines().findFirst().orElse("parse error") + "); " + ADVICE, cause);
+    }
+
+    public static StoreException unreadable(Path file, Exception cause) {
+        return new StoreException(file + ": cannot read the file (" + cause.getMessage()
+                + "); check that it exists and is readable", cause);
+    }
+
+    public static String position(JsonLocation location) {
+        if (location == null || location.getLineNr() < 0) {
+            return "an unknown position";
+        }
+        return "line " + location.getLineNr() + ", column " + location.getColumnNr();
+    }
+}

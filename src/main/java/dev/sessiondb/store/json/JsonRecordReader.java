@@ -1,0 +1,216 @@
+package dev.sessiondb.store.json;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sessiondb.model.JsonCodec;
+import dev.sessiondb.model.SessionRecord;
+import dev.sessiondb.store.StoreException;
+import dev.sessiondb.store.file.BadInput;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Reads a Minsky JSON file one record at a time with a streaming parser, so memory stays
+ * bounded by the largest record. Any structural problem is a {@link StoreException} naming
+ * the file, line and column; nothing is ever read as an empty store by mistake.
+ */
+final class JsonRecordReader implements AutoCloseable {
+
+    private final Path file;
+    private final JsonParser parser;
+    private final boolean trailingNewline;
+    private final List<JsonShape.Level> levels = new ArrayList<>();
+    private long recordNumber;
+    private JsonLocation recordLocation;
+    private boolean arrayEnded;
+
+    private JsonRecordReader(Path file, JsonParser parser, boolean trailingNewline) {
+        this.file = file;
+        this.parser = parser;
+        this.trailingNewline = trailingNewline;
+    }
+
+    /** Opens the file and reads up to the first record. */
+    static JsonRecordReader open(Path file) {
+        boolean trailingNewline = BadInput.reading(file, () -> endsWithNewline(file));
+        JsonRecordReader reader = BadInput.reading(file,
+                () -> new JsonRecordReader(file, JsonCodec.MAPPER.createParser(file.toFile()), trailingNewline));
+        try {
+            BadInput.reading(file, () -> {
+                reader.readOpening();
+                return null;
+            });
+            return reader;
+        } catch (RuntimeException e) {
+            reader.close();
+            throw e;
+        }
+    }
+
+    /** The next record in file order, or null after the last one (the rest of the file is then checked). */
+    SessionRecord next() {
+        ObjectNode fields = nextFields();
+        return fields == null ? null : SessionRecord.of(fields);
+    }
+
+    /** The next record's raw fields, checked to carry a key; null after the last one. */
+    ObjectNode nextFields() {
+        if (arrayEnded) {
+            return null;
+        }
+        return BadInput.reading(file, () -> {
+            JsonToken token = parser.nextToken();
+            if (token == JsonToken.END_ARRAY) {
+                arrayEnded = true;
+                readClosing();
+                return null;
+            }
+            if (token == null) {
+                throw BadInput.at(file, parser.currentLocation(), "the file ends before the sessions array is closed (truncated?)");
+            }
+            recordNumber++;
+            recordLocation = parser.currentTokenLocation();
+            if (token != JsonToken.START_OBJECT) {
+                throw BadInput.at(file, recordLocation, "record " + recordNumber + " is " + describe(token) + ", not a session object");
+            }
+            ObjectNode fields = (ObjectNode) JsonCodec.MAPPER.readTree(parser);
+            if (SessionRecord.keyOf(fields).isEmpty()) {
+                throw BadInput.at(file, recordLocation, "record " + recordNumber
+                        + " has no 'session' field (nor 'sessionId' or 'id'); add the session name");
+            }
+            return fields;
+        });
+    }
+
+    /** Skips the remaining records without building them, then checks the rest of the file. */
+    void skipRemaining() {
+        BadInput.reading(file, () -> {
+            while (!arrayEnded) {
+                JsonToken token = parser.nextToken();
+                if (token == JsonToken.END_ARRAY) {
+                    arrayEnded = true;
+                    readClosing();
+                } else {
+                    recordNumber++;
+                    parser.skipChildren();
+                }
+            }
+            return null;
+        });
+    }
+
+    /** 1-based position of the last record returned. */
+    long recordNumber() {
+        return recordNumber;
+    }
+
+    /** Where the last record returned starts. */
+    JsonLocation recordLocation() {
+        return recordLocation;
+    }
+
+    /** The structure around the array; the fields after it are known once the last record was read. */
+    JsonShape shape() {
+        return new JsonShape(levels, trailingNewline);
+    }
+
+    @Override
+    public void close() {
+        try {
+            parser.close();
+        } catch (IOException e) {
+            // A read-only stream: closing it cannot lose data.
+        }
+    }
+
+    private void readOpening() throws IOException {
+        JsonToken token = parser.nextToken();
+        if (token == null) {
+            throw new StoreException(file + ": the file is empty, not a list of sessions; if the store should hold no sessions,"
+                    + " write [] into it; " + BadInput.ADVICE);
+        }
+        if (token == JsonToken.START_ARRAY) {
+            return;
+        }
+        if (token != JsonToken.START_OBJECT) {
+            throw BadInput.at(file, parser.currentTokenLocation(), "the top level is " + describe(token)
+                    + ", not an array of sessions nor an object with a \"sessions\" array");
+        }
+        openObject();
+    }
+
+    /** Reads an object's fields up to the sessions array, descending into a backup's {@code data}. */
+    private void openObject() throws IOException {
+        JsonLocation start = parser.currentTokenLocation();
+        ObjectNode before = JsonCodec.MAPPER.createObjectNode();
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String name = parser.currentName();
+            JsonToken value = parser.nextToken();
+            if (name.equals(JsonShape.SESSIONS)) {
+                if (value != JsonToken.START_ARRAY) {
+                    throw BadInput.at(file, parser.currentTokenLocation(), "\"sessions\" is " + describe(value) + ", not an array of sessions");
+                }
+                levels.add(new JsonShape.Level(before, name, JsonCodec.MAPPER.createObjectNode()));
+                return;
+            }
+            if (name.equals(JsonShape.BACKUP_DATA) && value == JsonToken.START_OBJECT && levels.isEmpty()) {
+                levels.add(new JsonShape.Level(before, name, JsonCodec.MAPPER.createObjectNode()));
+                openObject();
+                return;
+            }
+            before.set(name, JsonCodec.MAPPER.readTree(parser));
+        }
+        throw BadInput.at(file, start, "this object has no \"sessions\" array (nor a backup's \"data\" holding one)");
+    }
+
+    /** Reads the fields after the array in every enclosing object, then checks nothing follows. */
+    private void readClosing() throws IOException {
+        for (int depth = levels.size() - 1; depth >= 0; depth--) {
+            JsonShape.Level level = levels.get(depth);
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String name = parser.currentName();
+                parser.nextToken();
+                level.after().set(name, JsonCodec.MAPPER.readTree(parser));
+            }
+        }
+        JsonToken extra = parser.nextToken();
+        if (extra != null) {
+            throw BadInput.at(file, parser.currentTokenLocation(), "unexpected " + describe(extra) + " after the end of the sessions");
+        }
+    }
+
+    private static String describe(JsonToken token) {
+        if (token == null) {
+            return "the end of the file";
+        }
+        return switch (token) {
+            case START_OBJECT -> "an object";
+            case START_ARRAY -> "an array";
+            case VALUE_STRING -> "a string";
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
+            case VALUE_TRUE, VALUE_FALSE -> "a boolean";
+            case VALUE_NULL -> "null";
+            default -> token.name().toLowerCase(Locale.ROOT);
+        };
+    }
+
+    private static boolean endsWithNewline(Path file) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            long size = channel.size();
+            if (size == 0) {
+                return false;
+            }
+            ByteBuffer last = ByteBuffer.allocate(1);
+            channel.read(last, size - 1);
+            return last.get(0) == '\n';
+        }
+    }
+}

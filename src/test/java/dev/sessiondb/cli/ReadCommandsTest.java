@@ -1,0 +1,105 @@
+package dev.sessiondb.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.sessiondb.Fixtures;
+import dev.sessiondb.model.JsonCodec;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ReadCommandsTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void lsPrintsEveryFixtureRecordAsMinskyJsonWithUnknownFieldsKept() throws Exception {
+        Path fixture = Fixtures.copy(Fixtures.MINSKY_ARRAY, dir);
+        CliRun run = CliRun.of("ls", "json:" + fixture, "--format", "json");
+
+        assertThat(run.exitCode()).isZero();
+        JsonNode printed = JsonCodec.parse(run.out());
+        assertThat(printed.size()).isEqualTo(Fixtures.MINSKY_COUNT);
+        assertThat(printed).isEqualTo(JsonCodec.parse(Files.readString(fixture)));
+    }
+
+    @Test
+    void lsReadsTheBackupWrapperToo() {
+        Path backup = Fixtures.copy(Fixtures.MINSKY_BACKUP, dir);
+        CliRun run = CliRun.of("ls", backup.toString(), "--format", "csv");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out().lines().count()).isEqualTo(Fixtures.MINSKY_COUNT + 1);
+        assertThat(run.out().lines().findFirst()).contains("session,taskId,repoName,branch,status,createdAt");
+    }
+
+    @Test
+    void lsSearchesSortsAndLimits() {
+        Path fixture = Fixtures.copy(Fixtures.MINSKY_ARRAY, dir);
+        CliRun run = CliRun.of("ls", fixture.toString(), "--search", "task#0", "--sort", "createdAt", "--desc", "--limit", "3");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out().lines().toList()).hasSize(5).first().asString().startsWith("SESSION");
+        assertThat(run.out()).endsWith("3 sessions" + System.lineSeparator());
+    }
+
+    @Test
+    void infoReportsFormatLayoutAndCount() {
+        Path fixture = Fixtures.copy(Fixtures.MINSKY_BACKUP, dir);
+        CliRun run = CliRun.of("info", "json:" + fixture, "--format", "json");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("\"format\": \"json\"", "\"layout\": \"minsky\"", "\"records\": 217");
+    }
+
+    @Test
+    void showFindsASessionByTaskIdInAnotherForm() {
+        Path fixture = Fixtures.copy(Fixtures.MINSKY_ARRAY, dir);
+        CliRun run = CliRun.of("show", fixture.toString(), "md#11", "--format", "json");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("\"session\": \"task#011\"");
+    }
+
+    @Test
+    void showNamesEverySessionOfAnAmbiguousTask() {
+        Path fixture = Fixtures.copy(Fixtures.MINSKY_ARRAY, dir);
+        CliRun run = CliRun.of("show", fixture.toString(), "002");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("task 002 has 2 sessions (task#002, test-session-2)");
+    }
+
+    @Test
+    void showExplainsAMissingSessionWithExitTwo() {
+        Path fixture = Fixtures.copy(Fixtures.MINSKY_ARRAY, dir);
+        CliRun run = CliRun.of("show", fixture.toString(), "no-such-session");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).startsWith("sessiondb: ").contains("no session 'no-such-session'").doesNotContain("Exception");
+        assertThat(run.err().lines()).hasSize(1);
+    }
+
+    @Test
+    void corruptJsonIsExitTwoWithLineAndColumnAndTheFileUnchanged() throws Exception {
+        Path corrupt = Files.writeString(dir.resolve("session-db.json"), "[\n  {\"session\": \"a\",\n  \"repoName\": ]\n");
+        byte[] before = Files.readAllBytes(corrupt);
+
+        CliRun run = CliRun.of("ls", "json:" + corrupt);
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("session-db.json").containsPattern("line 3").doesNotContain("\tat ");
+        assertThat(run.err().lines()).hasSize(1);
+        assertThat(Files.readAllBytes(corrupt)).isEqualTo(before);
+    }
+
+    @Test
+    void debugAddsTheStackTrace() throws Exception {
+        Path corrupt = Files.writeString(dir.resolve("bad.json"), "[{]");
+        CliRun run = CliRun.of("--debug", "ls", "json:" + corrupt);
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("\tat ");
+    }
+
+    @Test
+    void unknownOptionIsExitTwo() {
+        assertThat(CliRun.of("ls", "--no-such-option").exitCode()).isEqualTo(2);
+    }
+}

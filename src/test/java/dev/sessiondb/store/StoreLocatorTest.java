@@ -1,0 +1,71 @@
+package dev.sessiondb.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.sessiondb.Fixtures;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class StoreLocatorTest {
+
+    @TempDir
+    Path dir;
+
+    @ParameterizedTest
+    @CsvSource(textBlock = """
+            json:/tmp/a.json,                                   JSON,       /tmp/a.json
+            sqlite:/tmp/s.db,                                   SQLITE,     /tmp/s.db
+            jsondir:/tmp/sessions,                              JSONDIR,    /tmp/sessions
+            postgresql://u:p@db.local:5433/minsky,              POSTGRESQL, postgresql://u:p@db.local:5433/minsky
+            postgres://u@localhost/minsky,                      POSTGRESQL, postgresql://u@localhost/minsky
+            jdbc:postgresql://localhost/minsky?schema=agents,   POSTGRESQL, postgresql://localhost/minsky
+            """)
+    void parsesEveryLocatorForm(String text, StoreFormat format, String target) {
+        StoreLocator locator = StoreLocator.parse(text);
+        assertThat(locator.format()).isEqualTo(format);
+        assertThat(locator.target()).isEqualTo(target);
+    }
+
+    @Test
+    void readsLayoutAndSchemaParameters() {
+        StoreLocator locator = StoreLocator.parse("postgres://u@h/db?schema=agents&layout=minsky");
+        assertThat(locator.param("schema")).contains("agents");
+        assertThat(locator.layoutOverride()).contains(StoreLayout.MINSKY);
+    }
+
+    @Test
+    void neverShowsThePassword() {
+        StoreLocator locator = StoreLocator.parse("postgresql://admin:s3cr3t@db:5432/minsky?schema=x");
+        assertThat(locator.display()).isEqualTo("postgresql://admin:***@db:5432/minsky?schema=x");
+        assertThat(locator.toString()).doesNotContain("s3cr3t");
+    }
+
+    @Test
+    void recognisesBarePathsByContent() throws Exception {
+        Path json = Fixtures.copy(Fixtures.MINSKY_ARRAY, dir);
+        Path sqlite = dir.resolve("sessions.bin");
+        Files.write(sqlite, "SQLite format 3\0rest".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        assertThat(StoreLocator.parse(json.toString()).format()).isEqualTo(StoreFormat.JSON);
+        assertThat(StoreLocator.parse(sqlite.toString()).format()).isEqualTo(StoreFormat.SQLITE);
+        assertThat(StoreLocator.parse(dir.toString()).format()).isEqualTo(StoreFormat.JSONDIR);
+        assertThat(StoreLocator.parse(dir.resolve("new.db").toString()).format()).isEqualTo(StoreFormat.SQLITE);
+    }
+
+    @Test
+    void explainsAFileThatIsNeitherJsonNorSqlite() throws Exception {
+        Path text = Files.writeString(dir.resolve("notes.txt"), "hello");
+        assertThatThrownBy(() -> StoreLocator.parse(text.toString())).isInstanceOf(StoreException.class)
+                .hasMessageContaining("notes.txt").hasMessageContaining("neither JSON nor SQLite");
+    }
+
+    @Test
+    void explainsAMissingPath() {
+        assertThatThrownBy(() -> StoreLocator.parse(dir.resolve("missing").toString())).isInstanceOf(StoreException.class)
+                .hasMessageContaining("no such file or directory");
+    }
+}
