@@ -1,14 +1,13 @@
 package dev.sessiondb.ui.detail;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.sessiondb.model.SecretMasker;
 import dev.sessiondb.model.SessionField;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * One line of the detail tree: a field (or array item) with its shown value and, for nested
- * objects and arrays, its children. Values are secret-masked.
+ * objects and arrays, its children. Built from fields already masked by SecretMasker.
  *
  * @param unknown true for a top-level field Minsky does not define (kept and shown all the same)
  */
@@ -18,7 +17,7 @@ public record FieldNode(String name, String value, boolean unknown, List<FieldNo
         children = List.copyOf(children);
     }
 
-    /** The record's fields as a forest, masked; nested objects and arrays become subtrees. */
+    /** The record's masked fields as a forest; nested objects and arrays become subtrees. */
     public static List<FieldNode> of(JsonNode maskedFields) {
         List<FieldNode> nodes = new ArrayList<>();
         maskedFields.fields().forEachRemaining(field ->
@@ -39,6 +38,6 @@ public record FieldNode(String name, String value, boolean unknown, List<FieldNo
             return new FieldNode(name, value.size() + (value.size() == 1 ? " item" : " items"), unknown, children);
         }
         String text = value.isNull() ? "null" : value.asText();
-        return new FieldNode(name, SecretMasker.maskText(name, text), unknown, children);
+        return new FieldNode(name, text, unknown, children);
     }
 }
