@@ -1,5 +1,6 @@
 package dev.sessiondb.ui;
 
+import dev.sessiondb.job.backup.BackupJournal;
 import dev.sessiondb.ui.common.DialogService;
 import dev.sessiondb.ui.common.SettingsStore;
 import dev.sessiondb.ui.common.StoreOpener;
@@ -14,8 +15,16 @@ import javafx.beans.property.StringProperty;
  * What the window is built from; the app passes the real ones, TestFX tests pass a scripted
  * dialog service, a temporary settings file and their own discovery.
  *
- * @param status the status-bar line, which the dialog service's notifications write to
+ * @param status  the status-bar line, which the dialog service's notifications write to
+ * @param journal where jobs keep the backups they take before writing, which undo restores
  */
 public record AppServices(SettingsStore settings, DialogService dialogs, UiTaskExecutor executor, StoreOpener opener,
-                          Supplier<List<StoreEntry>> discovery, Credentials credentials, StringProperty status) {
+                          Supplier<List<StoreEntry>> discovery, Credentials credentials, StringProperty status,
+                          BackupJournal journal) {
+
+    /** The services with the system's backup journal ({@code ~/.local/share/sessiondb-admin}). */
+    public AppServices(SettingsStore settings, DialogService dialogs, UiTaskExecutor executor, StoreOpener opener,
+                       Supplier<List<StoreEntry>> discovery, Credentials credentials, StringProperty status) {
+        this(settings, dialogs, executor, opener, discovery, credentials, status, BackupJournal.ofSystem());
+    }
 }

@@ -67,6 +67,7 @@ public final class MainWindow {
         addView("overview", "Overview", new OverviewView(new OverviewViewModel(current, services.executor(), services.dialogs())),
                 new KeyCodeCombination(KeyCode.DIGIT2, KeyCombination.SHORTCUT_DOWN));
         layout(new DetailView(new DetailViewModel(current, services.executor(), services.dialogs(), undo)));
+        JobScreens.install(this);
     }
 
     /** The store the views show; views added later build their ViewModels over it. */
@@ -95,6 +96,11 @@ public final class MainWindow {
                 pendingShortcuts.put(shortcut, id);
             }
         }
+    }
+
+    /** Adds a control to the toolbar, after the title (a menu of jobs, say). */
+    public void addTool(Node tool) {
+        ((ToolBar) root.getTop()).getItems().add(1, tool);
     }
 
     /** Brings a view to the front; says so when it is not part of this build. */

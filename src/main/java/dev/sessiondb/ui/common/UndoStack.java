@@ -43,12 +43,15 @@ public final class UndoStack {
             command.execute();
             return command;
         }).onSuccess(ran -> {
-            done.push(ran);
-            if (done.size() > LIMIT) {
-                done.removeLast();
-            }
+            remember(ran);
             finished(ran, capitalize(ran.description()) + ": done (Ctrl+Z undoes it)");
         }).onFailure(failure -> dialogs.showError("Could not " + command.description(), failure.getMessage())));
+    }
+
+    /** Keeps a command that already ran elsewhere (a job run with its own progress), so Ctrl+Z takes it back. */
+    public void record(UndoableCommand done) {
+        remember(done);
+        undoDescription.set(done.description());
     }
 
     public void undo() {
@@ -65,6 +68,13 @@ public final class UndoStack {
                     done.push(command);
                     dialogs.showError("Could not undo " + command.description(), failure.getMessage());
                 }));
+    }
+
+    private void remember(UndoableCommand command) {
+        done.push(command);
+        if (done.size() > LIMIT) {
+            done.removeLast();
+        }
     }
 
     private void finished(UndoableCommand command, String message) {

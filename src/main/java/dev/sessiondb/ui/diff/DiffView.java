@@ -1,0 +1,180 @@
+package dev.sessiondb.ui.diff;
+
+import dev.sessiondb.diff.DiffSummary;
+import dev.sessiondb.ui.common.Controls;
+import dev.sessiondb.ui.common.KnownStores;
+import dev.sessiondb.ui.common.StorePicker;
+import dev.sessiondb.ui.wizard.WizardPages;
+import java.util.function.Function;
+import java.util.function.ToLongFunction;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.ListChangeListener;
+import javafx.css.PseudoClass;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/** Two stores compared: pickers and ignore list, the summary, the differences, and the selected one side by side. */
+public final class DiffView extends VBox {
+
+    private static final PseudoClass CHANGED = PseudoClass.getPseudoClass("diff-changed");
+    private static final PseudoClass CONTAINS = PseudoClass.getPseudoClass("diff-contains");
+    private static final PseudoClass IGNORED = PseudoClass.getPseudoClass("diff-ignored");
+
+    private final DiffViewModel viewModel;
+
+    public DiffView(DiffViewModel viewModel, KnownStores known) {
+        super(10);
+        this.viewModel = viewModel;
+        setId("diff-view");
+        setPadding(new Insets(12));
+        getStylesheets().add(DiffView.class.getResource("diff.css").toExternalForm());
+
+        Button compare = Controls.button("Compare", "Compare the two stores (or the two sessions) now", viewModel::compare);
+        compare.setId("diff-compare");
+        compare.getStyleClass().add("accent");
+        compare.disableProperty().bind(viewModel.busyProperty());
+        HBox actions = new HBox(10, compare, WizardPages.statusLine("diff-status", viewModel.statusProperty(), viewModel.busyProperty()));
+        actions.setAlignment(Pos.CENTER_LEFT);
+
+        SplitPane results = new SplitPane(differences(), sideBySide());
+        results.setDividerPositions(0.38);
+        VBox.setVgrow(results, Priority.ALWAYS);
+        getChildren().addAll(form(known), actions, summary(), results);
+    }
+
+    private GridPane form(KnownStores known) {
+        GridPane form = WizardPages.form();
+        form.addRow(0, new Label("Store A"), new StorePicker("diff-store-a", "The first store to compare", viewModel.storeAProperty(), known, viewModel::browseA));
+        form.addRow(1, new Label("Store B"), new StorePicker("diff-store-b", "The second store to compare", viewModel.storeBProperty(), known, viewModel::browseB));
+        TextField sessionA = textField("diff-session-a", "A session of store A to compare on its own (optional)", viewModel.sessionAProperty());
+        TextField sessionB = textField("diff-session-b", "A session of store B to compare with it (optional)", viewModel.sessionBProperty());
+        sessionA.setPromptText("session in A (optional)");
+        sessionB.setPromptText("session in B (optional)");
+        HBox sessions = new HBox(8, sessionA, sessionB);
+        HBox.setHgrow(sessionA, Priority.ALWAYS);
+        HBox.setHgrow(sessionB, Priority.ALWAYS);
+        form.addRow(2, new Label("Two sessions"), sessions);
+        form.addRow(3, new Label("Ignore fields"), ignoreList());
+        return form;
+    }
+
+    private HBox ignoreList() {
+        TextField field = textField("diff-ignore-field", "A field to leave out of the comparison, such as pullRequest.lastSynced", viewModel.newIgnoredProperty());
+        field.setPromptText("field path, e.g. lastActivity");
+        field.setPrefColumnCount(18);
+        field.setOnAction(event -> viewModel.addIgnored());
+        Button add = Controls.button("Ignore", "Leave this field out of the comparison", viewModel::addIgnored);
+        add.setId("diff-ignore-add");
+        FlowPane chips = new FlowPane(6, 6);
+        chips.setId("diff-ignored");
+        Runnable refresh = () -> chips.getChildren().setAll(viewModel.ignored().stream().map(path -> {
+            Button chip = Controls.button(path + "  ✕", "Compare " + path + " again", () -> viewModel.removeIgnored(path));
+            chip.getStyleClass().addAll("small", "button-outlined");
+            return chip;
+        }).toList());
+        viewModel.ignored().addListener((ListChangeListener<String>) change -> refresh.run());
+        refresh.run();
+        HBox row = new HBox(8, field, add, chips);
+        row.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(chips, Priority.ALWAYS);
+        return row;
+    }
+
+    private HBox summary() {
+        HBox cards = new HBox(12, card("diff-only-a", "Only in A", DiffSummary::onlyInA), card("diff-only-b", "Only in B", DiffSummary::onlyInB),
+                card("diff-changed", "Changed", DiffSummary::changed), card("diff-identical", "Identical", DiffSummary::identical));
+        cards.visibleProperty().bind(viewModel.summaryProperty().isNotNull());
+        cards.managedProperty().bind(cards.visibleProperty());
+        return cards;
+    }
+
+    private VBox card(String id, String title, ToLongFunction<DiffSummary> count) {
+        Label number = Controls.styled(new Label(), "title-3");
+        number.setId(id);
+        number.textProperty().bind(Bindings.createStringBinding(() -> viewModel.summaryProperty().get() == null ? ""
+                : String.format("%,d", count.applyAsLong(viewModel.summaryProperty().get())), viewModel.summaryProperty()));
+        VBox card = new VBox(2, number, Controls.styled(new Label(title), "text-muted"));
+        card.setPadding(new Insets(6, 16, 6, 16));
+        card.getStyleClass().add("diff-card");
+        card.accessibleTextProperty().bind(Bindings.concat(title, ": ", number.textProperty()));
+        return card;
+    }
+
+    private VBox differences() {
+        TableView<DiffRow> table = new TableView<>(viewModel.rows());
+        table.setId("diff-table");
+        table.setAccessibleText("Differences between the stores; select one to see both records");
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setPlaceholder(Controls.emptyState("No differences to show. Choose two stores and press Compare."));
+        table.getColumns().add(column("Session", DiffRow::session, 150));
+        table.getColumns().add(column("Difference", row -> row.kind().text(), 90));
+        table.getColumns().add(column("Changed fields", DiffRow::fields, 200));
+        table.getSelectionModel().selectedItemProperty().addListener((property, before, after) -> viewModel.select(after));
+        VBox.setVgrow(table, Priority.ALWAYS);
+        return new VBox(6, Controls.styled(new Label("Differences"), "text-bold"), table);
+    }
+
+    private VBox sideBySide() {
+        TableView<FieldRow> table = new TableView<>(viewModel.comparison());
+        table.setId("diff-records");
+        table.setAccessibleText("Both records field by field; changed fields are highlighted");
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+        table.setPlaceholder(Controls.emptyState("Select a difference to see both records side by side."));
+        table.getColumns().add(column("Field", FieldRow::name, 160));
+        table.getColumns().add(column("A", FieldRow::a, 240));
+        table.getColumns().add(column("B", FieldRow::b, 240));
+        table.setRowFactory(view -> new TableRow<>() {
+            @Override
+            protected void updateItem(FieldRow row, boolean empty) {
+                super.updateItem(row, empty);
+                FieldRow.State state = empty || row == null ? null : row.state();
+                pseudoClassStateChanged(CHANGED, state == FieldRow.State.CHANGED);
+                pseudoClassStateChanged(CONTAINS, state == FieldRow.State.CONTAINS_CHANGES);
+                pseudoClassStateChanged(IGNORED, state == FieldRow.State.IGNORED);
+                setAccessibleText(state == null ? null : row.path() + ": " + describe(state) + "; A " + row.a() + "; B " + row.b());
+            }
+        });
+        Label title = Controls.styled(new Label(), "text-bold");
+        title.setId("diff-record-title");
+        title.textProperty().bind(Bindings.when(viewModel.comparedTitleProperty().isEmpty()).then("Side by side")
+                .otherwise(viewModel.comparedTitleProperty()));
+        VBox.setVgrow(table, Priority.ALWAYS);
+        return new VBox(6, title, table);
+    }
+
+    private static String describe(FieldRow.State state) {
+        return switch (state) {
+            case SAME -> "the same";
+            case CHANGED -> "changed";
+            case CONTAINS_CHANGES -> "has changed fields inside";
+            case IGNORED -> "ignored";
+        };
+    }
+
+    private static TextField textField(String id, String help, javafx.beans.property.StringProperty text) {
+        TextField field = Controls.describe(new TextField(), help);
+        field.setId(id);
+        field.textProperty().bindBidirectional(text);
+        return field;
+    }
+
+    private static <S> TableColumn<S, String> column(String title, Function<S, String> value, double width) {
+        TableColumn<S, String> column = new TableColumn<>(title);
+        column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
+        column.setPrefWidth(width);
+        return column;
+    }
+}

@@ -1,0 +1,297 @@
+package dev.sessiondb.ui.diff;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sessiondb.diff.DiffListener;
+import dev.sessiondb.diff.DiffSummary;
+import dev.sessiondb.diff.FieldChange;
+import dev.sessiondb.diff.RecordDiff;
+import dev.sessiondb.diff.SessionChange;
+import dev.sessiondb.diff.StoreDiff;
+import dev.sessiondb.model.SecretMasker;
+import dev.sessiondb.model.SessionRecord;
+import dev.sessiondb.store.SessionStore;
+import dev.sessiondb.store.StoreLocator;
+import dev.sessiondb.ui.common.BackgroundTask;
+import dev.sessiondb.ui.common.DialogService;
+import dev.sessiondb.ui.common.LocatorInput;
+import dev.sessiondb.ui.common.StoreOpener;
+import dev.sessiondb.ui.common.TaskExecutor;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * Compares two stores (or two sessions, in one store or two) with the engine's diff in the
+ * background: the summary, a table of the differences, and for the selected one both records
+ * side by side with the changed fields marked down nested paths. Secrets are masked throughout.
+ */
+public final class DiffViewModel {
+
+    /** The table keeps this many differences; the summary counts them all. */
+    public static final int ROW_LIMIT = 10_000;
+
+    private final StringProperty storeA = new SimpleStringProperty("");
+    private final StringProperty storeB = new SimpleStringProperty("");
+    private final StringProperty sessionA = new SimpleStringProperty("");
+    private final StringProperty sessionB = new SimpleStringProperty("");
+    private final StringProperty newIgnored = new SimpleStringProperty("");
+    private final ObservableList<String> ignored = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<DiffSummary> summary = new ReadOnlyObjectWrapper<>();
+    private final ObservableList<DiffRow> rows = FXCollections.observableArrayList();
+    private final ObservableList<FieldRow> comparison = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper comparedTitle = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Choose two stores and press Compare.");
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
+
+    private final TaskExecutor executor;
+    private final DialogService dialogs;
+    private final LocatorInput locators;
+    private final StoreOpener opener;
+    private Compared compared;
+
+    /** The two stores of the last comparison, open so that a selected difference loads quickly. */
+    private record Compared(SessionStore a, SessionStore b, Set<String> ignored) implements AutoCloseable {
+        @Override
+        public void close() {
+            a.close();
+            if (b != a) {
+                b.close();
+            }
+        }
+    }
+
+    /** What a comparison found: the counts and the first differences. */
+    private record Result(Compared stores, DiffSummary summary, List<DiffRow> rows) {
+    }
+
+    public DiffViewModel(TaskExecutor executor, DialogService dialogs, LocatorInput locators, StoreOpener opener) {
+        this.executor = executor;
+        this.dialogs = dialogs;
+        this.locators = locators;
+        this.opener = opener;
+    }
+
+    // Properties
+
+    public StringProperty storeAProperty() {
+        return storeA;
+    }
+
+    public StringProperty storeBProperty() {
+        return storeB;
+    }
+
+    /** A session of A to compare on its own with {@link #sessionBProperty}; empty compares whole stores. */
+    public StringProperty sessionAProperty() {
+        return sessionA;
+    }
+
+    public StringProperty sessionBProperty() {
+        return sessionB;
+    }
+
+    /** The field path the user is typing into the ignore box. */
+    public StringProperty newIgnoredProperty() {
+        return newIgnored;
+    }
+
+    /** Fields left out of the comparison (dotted paths; everything below them too). */
+    public ObservableList<String> ignored() {
+        return ignored;
+    }
+
+    public ReadOnlyObjectProperty<DiffSummary> summaryProperty() {
+        return summary.getReadOnlyProperty();
+    }
+
+    public ObservableList<DiffRow> rows() {
+        return rows;
+    }
+
+    /** The selected difference, both records field by field. */
+    public ObservableList<FieldRow> comparison() {
+        return comparison;
+    }
+
+    public ReadOnlyStringProperty comparedTitleProperty() {
+        return comparedTitle.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    // Commands
+
+    public void browseA() {
+        dialogs.chooseStoreFile().ifPresent(file -> storeA.set(file.toString()));
+    }
+
+    public void browseB() {
+        dialogs.chooseStoreFile().ifPresent(file -> storeB.set(file.toString()));
+    }
+
+    public void addIgnored() {
+        String path = newIgnored.get() == null ? "" : newIgnored.get().strip();
+        if (!path.isEmpty() && !ignored.contains(path)) {
+            ignored.add(path);
+        }
+        newIgnored.set("");
+    }
+
+    public void removeIgnored(String path) {
+        ignored.remove(path);
+    }
+
+    /** Compares in the background; the previous result stays until the new one is ready. */
+    public void compare() {
+        Optional<StoreLocator> a = locators.resolve("Store A", storeA.get());
+        Optional<StoreLocator> b = a.flatMap(found -> locators.resolve("Store B", storeB.get()));
+        if (b.isEmpty()) {
+            return;
+        }
+        Set<String> ignoring = new LinkedHashSet<>(ignored);
+        boolean twoSessions = !sessionA.get().isBlank() && !sessionB.get().isBlank();
+        String keyA = sessionA.get().strip();
+        String keyB = sessionB.get().strip();
+        busy.set(true);
+        status.set("Comparing " + a.get().display() + " with " + b.get().display() + " …");
+        executor.execute(BackgroundTask.of("Diff " + a.get().display() + " ↔ " + b.get().display(), monitor -> {
+            Compared stores = open(a.get(), b.get(), ignoring);
+            try {
+                return twoSessions ? compareSessions(stores, keyA, keyB) : compareStores(stores, monitor);
+            } catch (RuntimeException failure) {
+                stores.close();
+                throw failure;
+            }
+        }).showInJobs().onSuccess(this::show).onCancelled(() -> {
+            busy.set(false);
+            status.set("Comparison cancelled.");
+        }).onFailure(failure -> {
+            busy.set(false);
+            status.set("Cannot compare.");
+            dialogs.showError("Cannot compare the stores", failure.getMessage());
+        }));
+    }
+
+    /** Loads both records of a difference and lays them side by side. */
+    public void select(DiffRow row) {
+        Compared stores = compared;
+        if (row == null || stores == null) {
+            comparison.clear();
+            comparedTitle.set("");
+            return;
+        }
+        String keyB = row.kind() == DiffRow.Kind.ONLY_IN_A || sessionB.get().isBlank() ? row.key() : sessionB.get().strip();
+        executor.execute(BackgroundTask.of("Read " + row.session(), monitor -> {
+            Optional<SessionRecord> a = row.kind() == DiffRow.Kind.ONLY_IN_B ? Optional.empty() : stores.a().get(row.key());
+            Optional<SessionRecord> b = row.kind() == DiffRow.Kind.ONLY_IN_A ? Optional.empty() : stores.b().get(keyB);
+            List<String> changed = a.isPresent() && b.isPresent()
+                    ? new RecordDiff(stores.ignored()).compare(a.get(), b.get()).stream().map(FieldChange::path).toList()
+                    : List.<String>of();
+            return SideBySide.rows(a.map(DiffViewModel::masked).orElse(null), b.map(DiffViewModel::masked).orElse(null),
+                    changed, stores.ignored());
+        }).onSuccess(laidOut -> {
+            comparison.setAll(laidOut);
+            comparedTitle.set(row.session() + ": " + row.kind().text().toLowerCase(java.util.Locale.ROOT)
+                    + (row.changedFields() > 0 ? ", " + row.changedFields() + " fields differ" : ""));
+        }).onFailure(failure -> dialogs.showError("Cannot read " + row.session(), failure.getMessage())));
+    }
+
+    private Compared open(StoreLocator a, StoreLocator b, Set<String> ignoring) {
+        SessionStore first = opener.open(a);
+        try {
+            return new Compared(first, a.equals(b) ? first : opener.open(b), ignoring);
+        } catch (RuntimeException failure) {
+            first.close();
+            throw failure;
+        }
+    }
+
+    private static Result compareStores(Compared stores, dev.sessiondb.progress.ProgressMonitor monitor) {
+        List<DiffRow> found = new ArrayList<>();
+        DiffSummary counted = new StoreDiff(stores.ignored()).compare(stores.a(), stores.b(), new DiffListener() {
+            @Override
+            public void onlyInA(String session) {
+                add(new DiffRow(session, shown(session), DiffRow.Kind.ONLY_IN_A, 0, ""));
+            }
+
+            @Override
+            public void onlyInB(String session) {
+                add(new DiffRow(session, shown(session), DiffRow.Kind.ONLY_IN_B, 0, ""));
+            }
+
+            @Override
+            public void changed(SessionChange change) {
+                add(changedRow(change.session(), change.fields()));
+            }
+
+            private void add(DiffRow row) {
+                if (found.size() < ROW_LIMIT) {
+                    found.add(row);
+                }
+            }
+        }, monitor);
+        return new Result(stores, counted, found);
+    }
+
+    private static Result compareSessions(Compared stores, String keyA, String keyB) {
+        SessionRecord a = stores.a().get(keyA).orElseThrow(() -> new IllegalArgumentException(
+                "session '" + shown(keyA) + "' is not in " + stores.a().locator().display() + "; check the key (Sessions tab)"));
+        SessionRecord b = stores.b().get(keyB).orElseThrow(() -> new IllegalArgumentException(
+                "session '" + shown(keyB) + "' is not in " + stores.b().locator().display() + "; check the key (Sessions tab)"));
+        List<FieldChange> changes = new RecordDiff(stores.ignored()).compare(a, b);
+        DiffRow row = changes.isEmpty() ? new DiffRow(keyA, shown(keyA), DiffRow.Kind.IDENTICAL, 0, "") : changedRow(keyA, changes);
+        return new Result(stores, new DiffSummary(0, 0, changes.isEmpty() ? 0 : 1, changes.isEmpty() ? 1 : 0), List.of(row));
+    }
+
+    private void show(Result result) {
+        if (compared != null) {
+            compared.close();
+        }
+        compared = result.stores();
+        busy.set(false);
+        summary.set(result.summary());
+        rows.setAll(result.rows());
+        comparison.clear();
+        comparedTitle.set("");
+        DiffSummary counted = result.summary();
+        status.set(counted.isEqual() ? String.format("The stores hold the same %,d sessions.", counted.identical())
+                : String.format("%,d only in A · %,d only in B · %,d changed · %,d identical%s", counted.onlyInA(), counted.onlyInB(),
+                counted.changed(), counted.identical(), rowsCut(counted) ? String.format(" (the table shows the first %,d)", ROW_LIMIT) : ""));
+    }
+
+    private static boolean rowsCut(DiffSummary counted) {
+        return counted.onlyInA() + counted.onlyInB() + counted.changed() > ROW_LIMIT;
+    }
+
+    private static DiffRow changedRow(String key, List<FieldChange> changes) {
+        return new DiffRow(key, shown(key), DiffRow.Kind.CHANGED, changes.size(),
+                changes.stream().map(FieldChange::path).collect(Collectors.joining(", ")));
+    }
+
+    private static ObjectNode masked(SessionRecord record) {
+        return SecretMasker.mask(record.fields());
+    }
+
+    private static String shown(String key) {
+        return SecretMasker.maskText("session", key);
+    }
+}

@@ -1,0 +1,24 @@
+package dev.sessiondb.ui.diff;
+
+/**
+ * One line of the side-by-side comparison: a field (or a nested field, indented) with its value
+ * in each record, secrets masked.
+ *
+ * @param path  the full path ({@code pullRequest.state})
+ * @param name  the last part, indented by depth, for the Field column
+ * @param a     the value in A as text, or {@link SideBySide#ABSENT}
+ * @param b     the value in B as text, or {@link SideBySide#ABSENT}
+ */
+public record FieldRow(String path, String name, String a, String b, State state) {
+
+    public enum State {
+        /** Both records hold the same value. */
+        SAME,
+        /** The value differs (or is on one side only), here or in a field around it. */
+        CHANGED,
+        /** An object or array with a changed field inside. */
+        CONTAINS_CHANGES,
+        /** Left out of the comparison by the ignore list. */
+        IGNORED
+    }
+}

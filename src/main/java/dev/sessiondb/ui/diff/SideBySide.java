@@ -1,0 +1,107 @@
+package dev.sessiondb.ui.diff;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Lays two records out field by field, down nested objects and arrays with the diff engine's
+ * paths ({@code pullRequest.state}, {@code messages[2].content}), and marks each line changed,
+ * containing changes, ignored or the same.
+ */
+public final class SideBySide {
+
+    public static final String ABSENT = "—";
+    private static final String INDENT = "    ";
+
+    private final Set<String> changedPaths;
+    private final Set<String> ignoredPaths;
+    private final List<FieldRow> rows = new ArrayList<>();
+
+    private SideBySide(Collection<String> changedPaths, Collection<String> ignoredPaths) {
+        this.changedPaths = Set.copyOf(changedPaths);
+        this.ignoredPaths = Set.copyOf(ignoredPaths);
+    }
+
+    /**
+     * @param a            the first record's fields (masked), or null when it is absent
+     * @param b            the second record's fields (masked), or null when it is absent
+     * @param changedPaths the paths the diff engine reported
+     */
+    public static List<FieldRow> rows(JsonNode a, JsonNode b, Collection<String> changedPaths, Collection<String> ignoredPaths) {
+        SideBySide layout = new SideBySide(changedPaths, ignoredPaths);
+        layout.children("", 0, a, b);
+        return layout.rows;
+    }
+
+    private void field(String path, String name, int depth, JsonNode a, JsonNode b) {
+        rows.add(new FieldRow(path, INDENT.repeat(depth) + name, text(a), text(b), state(path, (a == null) != (b == null))));
+        children(path, depth + 1, a, b);
+    }
+
+    private void children(String path, int depth, JsonNode a, JsonNode b) {
+        if (isObject(a) || isObject(b)) {
+            Set<String> names = new LinkedHashSet<>();
+            if (isObject(a)) {
+                a.fieldNames().forEachRemaining(names::add);
+            }
+            if (isObject(b)) {
+                b.fieldNames().forEachRemaining(names::add);
+            }
+            for (String name : names) {
+                field(path.isEmpty() ? name : path + "." + name, name, depth, child(a, name), child(b, name));
+            }
+        } else if (isArray(a) || isArray(b)) {
+            int size = Math.max(isArray(a) ? a.size() : 0, isArray(b) ? b.size() : 0);
+            for (int i = 0; i < size; i++) {
+                field(path + "[" + i + "]", "[" + i + "]", depth, isArray(a) ? a.get(i) : null, isArray(b) ? b.get(i) : null);
+            }
+        }
+    }
+
+    /** @param oneSided the field is in one record only: a change whatever the engine's paths say */
+    private FieldRow.State state(String path, boolean oneSided) {
+        if (ignoredPaths.stream().anyMatch(ignored -> isSameOrUnder(path, ignored))) {
+            return FieldRow.State.IGNORED;
+        }
+        if (oneSided || changedPaths.stream().anyMatch(changed -> isSameOrUnder(path, changed))) {
+            return FieldRow.State.CHANGED;
+        }
+        if (changedPaths.stream().anyMatch(changed -> isSameOrUnder(changed, path))) {
+            return FieldRow.State.CONTAINS_CHANGES;
+        }
+        return FieldRow.State.SAME;
+    }
+
+    private static boolean isSameOrUnder(String path, String ancestor) {
+        return path.equals(ancestor) || path.startsWith(ancestor + ".") || path.startsWith(ancestor + "[");
+    }
+
+    private static String text(JsonNode value) {
+        if (value == null) {
+            return ABSENT;
+        }
+        if (value.isObject()) {
+            return value.isEmpty() ? "{ }" : "{ " + value.size() + (value.size() == 1 ? " field }" : " fields }");
+        }
+        if (value.isArray()) {
+            return value.isEmpty() ? "[ ]" : "[ " + value.size() + (value.size() == 1 ? " item ]" : " items ]");
+        }
+        return value.isTextual() ? value.asText() : value.toString();
+    }
+
+    private static boolean isObject(JsonNode value) {
+        return value != null && value.isObject();
+    }
+
+    private static boolean isArray(JsonNode value) {
+        return value != null && value.isArray();
+    }
+
+    private static JsonNode child(JsonNode parent, String name) {
+        return isObject(parent) ? parent.get(name) : null;
+    }
+}

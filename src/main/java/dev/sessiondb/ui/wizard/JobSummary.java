@@ -1,0 +1,53 @@
+package dev.sessiondb.ui.wizard;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.sessiondb.job.JobPlan;
+import dev.sessiondb.job.JobReport;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A job's plan or report as a wizard shows it: one headline saying whether all is well, the
+ * counts, and the lines to read (fields lost, dates coerced, warnings, the backup, notes).
+ */
+public record JobSummary(String headline, Tone tone, Map<String, Long> counts, List<String> lines) {
+
+    public enum Tone { GOOD, WARNING, BAD }
+
+    public JobSummary {
+        counts = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(counts));
+        lines = List.copyOf(lines);
+    }
+
+    public static JobSummary ofPlan(JobPlan plan) {
+        List<String> lines = new ArrayList<>();
+        plan.lossyFields().forEach((field, records) -> lines.add(String.format("The target cannot hold %s (%,d records)", field, records)));
+        plan.coercions().forEach(line -> lines.add("Date: " + line));
+        lines.addAll(plan.warnings());
+        if (plan.refusal().isPresent()) {
+            return new JobSummary("Will not run: " + plan.refusal().get(), Tone.BAD, plan.counts(), lines);
+        }
+        if (plan.isLossy()) {
+            return new JobSummary("Runs with loss: the fields below are dropped (allowed)", Tone.WARNING, plan.counts(), lines);
+        }
+        String headline = plan.coercions().isEmpty() ? "Ready to run: nothing is lost" : "Ready to run: nothing is lost; some dates stay as text";
+        return new JobSummary(headline, Tone.GOOD, plan.counts(), lines);
+    }
+
+    public static JobSummary ofReport(JobReport report) {
+        List<String> lines = new ArrayList<>();
+        report.backupId().ifPresent(id -> lines.add("Backup taken before writing: " + id + " (Undo restores it)"));
+        lines.addAll(report.warnings());
+        lines.addAll(report.notes());
+        JsonNode verification = report.details().get("verification");
+        if (report.outcome() == JobReport.Outcome.COMPLETED_WITH_PROBLEMS) {
+            return new JobSummary("Completed with problems: read the lines below", Tone.BAD, report.counts(), lines);
+        }
+        if (verification == null) {
+            return new JobSummary("Completed (not verified)", Tone.WARNING, report.counts(), lines);
+        }
+        return new JobSummary(String.format("Verified: %,d of %,d records match in the target", verification.path("matched").asLong(),
+                verification.path("expected").asLong()), Tone.GOOD, report.counts(), lines);
+    }
+}

@@ -1,0 +1,61 @@
+package dev.sessiondb.ui.wizard;
+
+import dev.sessiondb.ui.common.Controls;
+import javafx.beans.value.ObservableValue;
+import javafx.collections.FXCollections;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/** Shows a {@link JobSummary}: the headline coloured by how things went, the counts in two columns, the lines in a list. */
+public final class JobSummaryView extends VBox {
+
+    private final Label headline = new Label();
+    private final GridPane counts = new GridPane();
+    private final ListView<String> lines = new ListView<>();
+
+    /** @param id prefix of the ids: {@code id-headline}, {@code id-counts}, {@code id-lines} */
+    public JobSummaryView(String id, ObservableValue<JobSummary> summary) {
+        super(10);
+        headline.setId(id + "-headline");
+        headline.setWrapText(true);
+        headline.getStyleClass().add("title-4");
+        counts.setId(id + "-counts");
+        counts.setHgap(24);
+        counts.setVgap(4);
+        lines.setId(id + "-lines");
+        lines.setAccessibleText("What to know about this job");
+        lines.setPlaceholder(Controls.emptyState("Nothing more to say: no warnings."));
+        VBox.setVgrow(lines, Priority.ALWAYS);
+        getChildren().addAll(headline, counts, lines);
+        summary.addListener((property, before, after) -> show(after));
+        show(summary.getValue());
+    }
+
+    private void show(JobSummary summary) {
+        setVisible(summary != null);
+        counts.getChildren().clear();
+        if (summary == null) {
+            lines.getItems().clear();
+            return;
+        }
+        headline.setText(summary.headline());
+        headline.setAccessibleText(summary.headline());
+        headline.getStyleClass().removeAll("success", "warning", "danger");
+        headline.getStyleClass().add(switch (summary.tone()) {
+            case GOOD -> "success";
+            case WARNING -> "warning";
+            case BAD -> "danger";
+        });
+        int row = 0;
+        for (var count : summary.counts().entrySet()) {
+            Label name = Controls.styled(new Label(count.getKey()), "text-muted");
+            Label value = new Label(String.format("%,d", count.getValue()));
+            value.setAccessibleText(count.getKey() + ": " + count.getValue());
+            counts.addRow(row++, name, value);
+        }
+        lines.getItems().setAll(summary.lines());
+    }
+}

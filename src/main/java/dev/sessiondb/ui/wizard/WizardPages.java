@@ -1,0 +1,62 @@
+package dev.sessiondb.ui.wizard;
+
+import dev.sessiondb.ui.common.Controls;
+import javafx.beans.value.ObservableBooleanValue;
+import javafx.beans.value.ObservableStringValue;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/** Building blocks the wizards' pages share: a page with a heading and a line of help, and a busy line. */
+public final class WizardPages {
+
+    private WizardPages() {
+    }
+
+    /** A page: heading, one line saying what this step is for, then the content (the last node grows). */
+    public static VBox page(String heading, String help, Node... content) {
+        Label text = new Label(help);
+        text.setWrapText(true);
+        text.getStyleClass().add("text-muted");
+        VBox page = new VBox(12, Controls.styled(new Label(heading), "title-3"), text);
+        page.getChildren().addAll(content);
+        if (content.length > 0) {
+            VBox.setVgrow(content[content.length - 1], Priority.ALWAYS);
+        }
+        page.setMaxWidth(Double.MAX_VALUE);
+        return page;
+    }
+
+    /** A two-column form: labels, then fields that take the width. */
+    public static GridPane form() {
+        GridPane form = new GridPane();
+        form.setHgap(12);
+        form.setVgap(10);
+        ColumnConstraints fields = new ColumnConstraints();
+        fields.setHgrow(Priority.ALWAYS);
+        form.getColumnConstraints().addAll(new ColumnConstraints(), fields);
+        return form;
+    }
+
+    /** The status line with a running bar while work is in the background. */
+    public static HBox statusLine(String id, ObservableStringValue status, ObservableBooleanValue busy) {
+        Label text = new Label();
+        text.setId(id);
+        text.setWrapText(true);
+        text.textProperty().bind(status);
+        text.accessibleTextProperty().bind(status);
+        ProgressBar running = new ProgressBar(ProgressBar.INDETERMINATE_PROGRESS);
+        running.setPrefWidth(120);
+        running.setAccessibleText("Working");
+        running.visibleProperty().bind(busy);
+        running.managedProperty().bind(busy);
+        HBox line = new HBox(10, running, text);
+        line.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        return line;
+    }
+}

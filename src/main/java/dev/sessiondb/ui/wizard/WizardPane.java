@@ -1,0 +1,75 @@
+package dev.sessiondb.ui.wizard;
+
+import dev.sessiondb.ui.common.Controls;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+
+/**
+ * A guided sequence: the steps listed on the left with the current one marked, that step's
+ * page in the middle, Back and Next at the bottom. Pages carry their own actions (Run, Apply).
+ */
+public class WizardPane extends BorderPane {
+
+    private final WizardSteps steps;
+    private final List<Node> pages;
+    private final List<Label> stepLabels = new ArrayList<>();
+    private final StackPane page = new StackPane();
+
+    /** @param id prefix of the ids: {@code id-back}, {@code id-next}, {@code id-step-N} */
+    public WizardPane(String id, String title, WizardSteps steps, List<Node> pages) {
+        this.steps = steps;
+        this.pages = List.copyOf(pages);
+        setId(id);
+        VBox list = new VBox(6, Controls.styled(new Label(title), "title-4"));
+        list.setPadding(new Insets(16, 20, 16, 16));
+        list.setMinWidth(190);
+        list.getStyleClass().add("wizard-steps");
+        list.setStyle("-fx-background-color: -color-bg-subtle; -fx-border-color: -color-border-default; -fx-border-width: 0 1 0 0;");
+        for (int i = 0; i < steps.titles().size(); i++) {
+            Label label = new Label((i + 1) + ".  " + steps.titles().get(i));
+            label.setId(id + "-step-" + (i + 1));
+            stepLabels.add(label);
+            list.getChildren().add(label);
+        }
+        page.setPadding(new Insets(16));
+        page.setAlignment(Pos.TOP_LEFT);
+
+        Button back = Controls.button("Back", "Go to the previous step", steps::back);
+        back.setId(id + "-back");
+        back.disableProperty().bind(steps.canGoBack().not());
+        Button next = Controls.button("Next", "Go to the next step", steps::next);
+        next.setId(id + "-next");
+        next.getStyleClass().add("accent");
+        next.setDefaultButton(false);
+        next.disableProperty().bind(steps.canGoNext().not());
+        HBox buttons = new HBox(8, Controls.spacer(), back, next);
+        buttons.setPadding(new Insets(10, 16, 10, 16));
+        buttons.setStyle("-fx-border-color: -color-border-default; -fx-border-width: 1 0 0 0;");
+
+        setLeft(list);
+        setCenter(page);
+        setBottom(buttons);
+        steps.currentProperty().addListener((property, before, after) -> show(after.intValue()));
+        show(steps.current());
+    }
+
+    private void show(int step) {
+        page.getChildren().setAll(pages.get(step));
+        for (int i = 0; i < stepLabels.size(); i++) {
+            Label label = stepLabels.get(i);
+            label.getStyleClass().removeAll("text-bold", "accent", "text-muted");
+            label.getStyleClass().addAll(i == step ? List.of("text-bold", "accent") : i < step ? List.of() : List.of("text-muted"));
+            label.setAccessibleText("Step " + (i + 1) + " of " + stepLabels.size() + ": " + steps.titles().get(i)
+                    + (i == step ? " (current)" : ""));
+        }
+    }
+}

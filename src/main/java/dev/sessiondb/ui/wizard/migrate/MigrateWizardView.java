@@ -1,0 +1,110 @@
+package dev.sessiondb.ui.wizard.migrate;
+
+import dev.sessiondb.job.transfer.TargetMode;
+import dev.sessiondb.store.StoreLayout;
+import dev.sessiondb.ui.common.Controls;
+import dev.sessiondb.ui.common.KnownStores;
+import dev.sessiondb.ui.common.StorePicker;
+import dev.sessiondb.ui.wizard.JobSummaryView;
+import dev.sessiondb.ui.wizard.WizardPages;
+import dev.sessiondb.ui.wizard.WizardPane;
+import java.util.List;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.RadioButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+
+/** The migration wizard's four pages over {@link MigrateWizardViewModel}. */
+public final class MigrateWizardView extends WizardPane {
+
+    public MigrateWizardView(MigrateWizardViewModel viewModel, KnownStores known) {
+        super("migrate", "Migrate a store", viewModel.steps(), List.of(stores(viewModel, known), options(viewModel),
+                plan(viewModel), run(viewModel)));
+    }
+
+    private static Node stores(MigrateWizardViewModel viewModel, KnownStores known) {
+        ChoiceBox<StoreLayout> layout = Controls.describe(new ChoiceBox<>(), "Layout of a new target store");
+        layout.setId("migrate-layout");
+        layout.getItems().addAll(null, StoreLayout.NATIVE, StoreLayout.MINSKY);
+        layout.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(StoreLayout value) {
+                return value == null ? "Default (native for SQL, Minsky's for JSON)"
+                        : value == StoreLayout.NATIVE ? "native: keeps every field" : "minsky: Minsky can read it";
+            }
+
+            @Override
+            public StoreLayout fromString(String text) {
+                return null;
+            }
+        });
+        layout.valueProperty().bindBidirectional(viewModel.layoutProperty());
+        GridPane form = WizardPages.form();
+        form.addRow(0, new Label("Source"), new StorePicker("migrate-source", "The store to copy from (it is only read)",
+                viewModel.sourceProperty(), known, viewModel::browseSource));
+        form.addRow(1, new Label("Target"), new StorePicker("migrate-target", "The store to copy into (.db for SQLite)",
+                viewModel.targetProperty(), known, viewModel::browseTarget));
+        form.addRow(2, new Label("Layout"), layout);
+        return WizardPages.page("Source and target", "The source is never changed. A new target appears only when it is complete.", form);
+    }
+
+    private static Node options(MigrateWizardViewModel viewModel) {
+        ToggleGroup modes = new ToggleGroup();
+        VBox modeButtons = new VBox(6);
+        for (TargetMode mode : TargetMode.values()) {
+            RadioButton button = new RadioButton(describe(mode));
+            button.setId("migrate-mode-" + mode);
+            button.setAccessibleText(describe(mode));
+            button.setToggleGroup(modes);
+            button.setUserData(mode);
+            button.setSelected(mode == viewModel.modeProperty().get());
+            modeButtons.getChildren().add(button);
+        }
+        modes.selectedToggleProperty().addListener((property, before, after) -> viewModel.modeProperty().set((TargetMode) after.getUserData()));
+        CheckBox allowLoss = Controls.describe(new CheckBox("Allow loss: drop fields the target layout cannot hold"),
+                "Run even when the target layout cannot keep some fields; they are listed in the report");
+        allowLoss.setId("migrate-allow-loss");
+        allowLoss.selectedProperty().bindBidirectional(viewModel.allowLossProperty());
+        CheckBox verify = Controls.describe(new CheckBox("Verify: compare counts and a hash of every record afterwards"),
+                "Check every record arrived unchanged after writing");
+        verify.setId("migrate-verify");
+        verify.selectedProperty().bindBidirectional(viewModel.verifyProperty());
+        return WizardPages.page("Options", "What to do with a target that already holds sessions, and how careful to be.",
+                Controls.styled(new Label("Existing target"), "text-bold"), modeButtons, allowLoss, verify, new VBox());
+    }
+
+    private static Node plan(MigrateWizardViewModel viewModel) {
+        return WizardPages.page("Plan", "A dry run: what would be written, what the target cannot hold, which dates stay text. Nothing is written.",
+                WizardPages.statusLine("migrate-plan-status", viewModel.statusProperty(), viewModel.steps().busyProperty()),
+                new JobSummaryView("migrate-plan", viewModel.planProperty()));
+    }
+
+    private static Node run(MigrateWizardViewModel viewModel) {
+        Button run = Controls.button("Run migration", "Copy every session into the target, then verify", viewModel::run);
+        run.setId("migrate-run");
+        run.getStyleClass().add("accent");
+        run.disableProperty().bind(viewModel.runnableProperty().not().or(viewModel.steps().busyProperty()));
+        Button cancel = Controls.button("Cancel", "Stop the migration; the target stays as it was", viewModel::cancel);
+        cancel.setId("migrate-cancel");
+        cancel.disableProperty().bind(viewModel.steps().busyProperty().not());
+        HBox actions = new HBox(8, run, cancel);
+        return WizardPages.page("Run and verify", "Runs in the background: the jobs panel shows progress, rate and time left. Undo restores the target's backup.",
+                actions, WizardPages.statusLine("migrate-run-status", viewModel.statusProperty(), viewModel.steps().busyProperty()),
+                new JobSummaryView("migrate-report", viewModel.reportProperty()));
+    }
+
+    private static String describe(TargetMode mode) {
+        return switch (mode) {
+            case NEW -> "New: the target must be absent or empty";
+            case REPLACE -> "Replace: the target ends up equal to the source (backed up first)";
+            case MERGE -> "Merge: add the source's sessions, replacing those with the same key (backed up first)";
+        };
+    }
+}

@@ -1,0 +1,219 @@
+package dev.sessiondb.ui.wizard.migrate;
+
+import dev.sessiondb.job.backup.BackupJournal;
+import dev.sessiondb.job.migrate.MigrateJob;
+import dev.sessiondb.job.migrate.MigrateOptions;
+import dev.sessiondb.job.transfer.TargetMode;
+import dev.sessiondb.store.StoreLayout;
+import dev.sessiondb.store.StoreLocator;
+import dev.sessiondb.ui.common.BackgroundTask;
+import dev.sessiondb.ui.common.DialogService;
+import dev.sessiondb.ui.common.LocatorInput;
+import dev.sessiondb.ui.common.TaskExecutor;
+import dev.sessiondb.ui.common.UndoStack;
+import dev.sessiondb.ui.wizard.CancelSwitch;
+import dev.sessiondb.ui.wizard.JobSummary;
+import dev.sessiondb.ui.wizard.JobUndoCommand;
+import dev.sessiondb.ui.wizard.WizardSteps;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/**
+ * The migration wizard: source and target with the target's layout, options, the dry-run
+ * plan, then the run in the background (jobs panel: progress, rate, ETA, cancel) and its
+ * verification report. A run that wrote goes on the undo stack, which restores its backup.
+ */
+public final class MigrateWizardViewModel {
+
+    public static final int STORES = 0;
+    public static final int OPTIONS = 1;
+    public static final int PLAN = 2;
+    public static final int RUN = 3;
+
+    private final StringProperty source = new SimpleStringProperty("");
+    private final StringProperty target = new SimpleStringProperty("");
+    private final ObjectProperty<StoreLayout> layout = new SimpleObjectProperty<>();
+    private final ObjectProperty<TargetMode> mode = new SimpleObjectProperty<>(TargetMode.NEW);
+    private final BooleanProperty allowLoss = new SimpleBooleanProperty(false);
+    private final BooleanProperty verify = new SimpleBooleanProperty(true);
+    private final ReadOnlyObjectWrapper<JobSummary> plan = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<JobSummary> report = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper runnable = new ReadOnlyBooleanWrapper(false);
+    private final WizardSteps steps = new WizardSteps(List.of("Stores", "Options", "Plan (dry run)", "Run and verify"), this::entered);
+    private final CancelSwitch cancel = new CancelSwitch();
+
+    private final TaskExecutor executor;
+    private final DialogService dialogs;
+    private final LocatorInput locators;
+    private final UndoStack undo;
+    private final BackupJournal journal;
+    private MigrateJob job;
+
+    public MigrateWizardViewModel(TaskExecutor executor, DialogService dialogs, LocatorInput locators, UndoStack undo, BackupJournal journal) {
+        this.executor = executor;
+        this.dialogs = dialogs;
+        this.locators = locators;
+        this.undo = undo;
+        this.journal = journal;
+        steps.readyProperty().bind(steps.currentProperty().isEqualTo(STORES).and(source.isNotEmpty()).and(target.isNotEmpty())
+                .or(steps.currentProperty().isEqualTo(OPTIONS))
+                .or(steps.currentProperty().isEqualTo(PLAN).and(runnable)));
+    }
+
+    // Properties
+
+    public WizardSteps steps() {
+        return steps;
+    }
+
+    public StringProperty sourceProperty() {
+        return source;
+    }
+
+    public StringProperty targetProperty() {
+        return target;
+    }
+
+    public ObjectProperty<StoreLayout> layoutProperty() {
+        return layout;
+    }
+
+    public ObjectProperty<TargetMode> modeProperty() {
+        return mode;
+    }
+
+    public BooleanProperty allowLossProperty() {
+        return allowLoss;
+    }
+
+    public BooleanProperty verifyProperty() {
+        return verify;
+    }
+
+    /** The dry run: counts, fields the target cannot hold, date coercions, and a refusal if the job would refuse. */
+    public ReadOnlyObjectProperty<JobSummary> planProperty() {
+        return plan.getReadOnlyProperty();
+    }
+
+    /** The run's report: the verification first. */
+    public ReadOnlyObjectProperty<JobSummary> reportProperty() {
+        return report.getReadOnlyProperty();
+    }
+
+    /** What the wizard is doing now. */
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    /** True when the plan allows the job to run. */
+    public ReadOnlyBooleanProperty runnableProperty() {
+        return runnable.getReadOnlyProperty();
+    }
+
+    // Commands
+
+    public void browseSource() {
+        dialogs.chooseStoreFile().ifPresent(file -> source.set(file.toString()));
+    }
+
+    public void browseTarget() {
+        dialogs.chooseFileToSave("Migrate into (.db for SQLite, .json for a JSON file)", "sessions.db")
+                .ifPresent(file -> target.set(file.toString()));
+    }
+
+    /** Makes the dry-run plan; nothing is written. */
+    public void makePlan() {
+        plan.set(null);
+        report.set(null);
+        runnable.set(false);
+        Optional<MigrateJob> prepared = prepare();
+        if (prepared.isEmpty()) {
+            status.set("Choose the stores first.");
+            return;
+        }
+        MigrateJob planned = prepared.get();
+        steps.busyProperty().set(true);
+        status.set("Planning " + planned.description() + " …");
+        executor.execute(BackgroundTask.of("Plan: " + planned.description(), monitor -> planned.plan())
+                .showInJobs()
+                .onSuccess(made -> {
+                    steps.busyProperty().set(false);
+                    job = planned;
+                    plan.set(JobSummary.ofPlan(made));
+                    runnable.set(made.refusal().isEmpty());
+                    status.set(made.refusal().isEmpty() ? "Plan ready: press Next, then Run." : "The job would refuse: change the options and plan again.");
+                })
+                .onFailure(failure -> {
+                    steps.busyProperty().set(false);
+                    plan.set(new JobSummary("Cannot plan: " + failure.getMessage(), JobSummary.Tone.BAD, Map.of(), List.of()));
+                    status.set("");
+                }));
+    }
+
+    /** Runs the planned migration in the background; the jobs panel shows it. */
+    public void run() {
+        MigrateJob planned = job;
+        if (planned == null || !runnable.get()) {
+            return;
+        }
+        report.set(null);
+        steps.busyProperty().set(true);
+        status.set("Migrating … (progress in the jobs panel)");
+        executor.execute(BackgroundTask.of(capitalized(planned.description()), monitor -> planned.run(cancel.around(monitor)))
+                .showInJobs()
+                .onSuccess(done -> {
+                    steps.busyProperty().set(false);
+                    runnable.set(false);
+                    report.set(JobSummary.ofReport(done));
+                    status.set("Done. Report saved in " + journal.reportsDir() + ".");
+                    done.backupId().ifPresent(backup -> undo.record(new JobUndoCommand("migration into " + target.get(), journal, backup)));
+                })
+                .onCancelled(() -> {
+                    steps.busyProperty().set(false);
+                    status.set("Cancelled: the target is as it was. Run again when ready.");
+                })
+                .onFailure(failure -> {
+                    steps.busyProperty().set(false);
+                    status.set("");
+                    report.set(new JobSummary("Failed: " + failure.getMessage(), JobSummary.Tone.BAD, Map.of(), List.of()));
+                }));
+    }
+
+    public void cancel() {
+        cancel.cancel();
+    }
+
+    private void entered(int step) {
+        if (step == PLAN) {
+            makePlan();
+        } else if (step == RUN) {
+            report.set(null);
+            status.set("Ready: press Run.");
+        }
+    }
+
+    private Optional<MigrateJob> prepare() {
+        Optional<StoreLocator> from = locators.resolve("Source", source.get());
+        Optional<StoreLocator> to = from.flatMap(found -> locators.resolve("Target", target.get()));
+        return to.map(found -> new MigrateJob(from.get(), found,
+                new MigrateOptions(Optional.ofNullable(layout.get()), Optional.ofNullable(mode.get()), allowLoss.get(), verify.get()), journal));
+    }
+
+    private static String capitalized(String text) {
+        return Character.toUpperCase(text.charAt(0)) + text.substring(1);
+    }
+}
