@@ -6,6 +6,8 @@ import dev.sessiondb.ui.diff.DiffViewModel;
 import dev.sessiondb.ui.common.LocatorInput;
 import dev.sessiondb.ui.wizard.migrate.MigrateWizardView;
 import dev.sessiondb.ui.wizard.migrate.MigrateWizardViewModel;
+import dev.sessiondb.ui.wizard.validate.ValidateWizardView;
+import dev.sessiondb.ui.wizard.validate.ValidateWizardViewModel;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 
@@ -32,6 +34,9 @@ final class JobScreens {
         MigrateWizardViewModel migrate = new MigrateWizardViewModel(services.executor(), services.dialogs(), locators,
                 window.undoStack(), services.journal());
         add(window, menu, "migrate", "Migrate", "Migrate a store into another format or layout…", new MigrateWizardView(migrate, known));
+        ValidateWizardViewModel validate = new ValidateWizardViewModel(services.executor(), services.dialogs(), locators, services.opener(),
+                window.currentStore(), window.undoStack(), services.journal());
+        add(window, menu, "validate", "Validate", "Validate and repair a store…", new ValidateWizardView(validate, known));
     }
 
     private static void add(MainWindow window, MenuButton menu, String id, String title, String action, javafx.scene.Node view) {

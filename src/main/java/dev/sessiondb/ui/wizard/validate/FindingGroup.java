@@ -1,0 +1,63 @@
+package dev.sessiondb.ui.wizard.validate;
+
+import dev.sessiondb.model.SecretMasker;
+import dev.sessiondb.validation.Finding;
+import dev.sessiondb.validation.Severity;
+import java.util.List;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+
+/**
+ * The findings of one check, and whether the user wants its automatic fixes applied.
+ *
+ * @see #fixProperty()
+ */
+public final class FindingGroup {
+
+    /** One finding as the list shows it, secrets masked. */
+    public record Line(String session, Severity severity, String message, String fix, boolean repairable) {
+    }
+
+    private final String check;
+    private final List<Line> lines;
+    private final BooleanProperty fix = new SimpleBooleanProperty(false);
+
+    public FindingGroup(String check, List<Finding> findings) {
+        this.check = check;
+        this.lines = findings.stream().map(finding -> new Line(finding.session() == null ? "(store)" : SecretMasker.maskText("session", finding.session()),
+                finding.severity(), SecretMasker.maskText(null, finding.message()), finding.fix(), finding.isRepairable())).toList();
+        fix.set(isRepairable());
+    }
+
+    public String check() {
+        return check;
+    }
+
+    public List<Line> lines() {
+        return lines;
+    }
+
+    /** The worst severity among the findings. */
+    public Severity severity() {
+        return lines.stream().map(Line::severity).min(Enum::compareTo).orElse(Severity.INFO);
+    }
+
+    public long repairable() {
+        return lines.stream().filter(Line::repairable).count();
+    }
+
+    public boolean isRepairable() {
+        return repairable() > 0;
+    }
+
+    /** Apply this check's automatic fixes (only for a check with repairable findings). */
+    public BooleanProperty fixProperty() {
+        return fix;
+    }
+
+    /** "task-id-form · warning · 12 findings, 12 fixable". */
+    public String title() {
+        return check + " · " + severity().id() + " · " + lines.size() + (lines.size() == 1 ? " finding" : " findings")
+                + (isRepairable() ? ", " + repairable() + " fixable" : ", needs a person");
+    }
+}

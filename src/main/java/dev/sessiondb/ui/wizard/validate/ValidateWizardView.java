@@ -1,0 +1,122 @@
+package dev.sessiondb.ui.wizard.validate;
+
+import dev.sessiondb.ui.common.Controls;
+import dev.sessiondb.ui.common.KnownStores;
+import dev.sessiondb.ui.common.StorePicker;
+import dev.sessiondb.ui.wizard.JobSummaryView;
+import dev.sessiondb.ui.wizard.WizardPages;
+import dev.sessiondb.ui.wizard.WizardPane;
+import java.util.List;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.ListChangeListener;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeView;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+
+/** The validation wizard's four pages over {@link ValidateWizardViewModel}. */
+public final class ValidateWizardView extends WizardPane {
+
+    public ValidateWizardView(ValidateWizardViewModel viewModel, KnownStores known) {
+        super("validate", "Validate and repair", viewModel.steps(), List.of(store(viewModel, known), findings(viewModel),
+                preview(viewModel), apply(viewModel)));
+    }
+
+    private static Node store(ValidateWizardViewModel viewModel, KnownStores known) {
+        TextField workspaces = Controls.describe(new TextField(), "A folder of Minsky workspaces whose sessions should all be registered (optional)");
+        workspaces.setId("validate-workspaces");
+        workspaces.setPromptText("optional: the folder holding session workspaces");
+        workspaces.textProperty().bindBidirectional(viewModel.workspacesProperty());
+        FlowPane checks = new FlowPane(12, 8);
+        checks.setId("validate-checks");
+        viewModel.checks().forEach(choice -> {
+            CheckBox box = Controls.describe(new CheckBox(choice.name()), "Run the " + choice.name() + " check");
+            box.setId("check-" + choice.name());
+            box.selectedProperty().bindBidirectional(choice.run());
+            checks.getChildren().add(box);
+        });
+        GridPane form = WizardPages.form();
+        form.addRow(0, new Label("Store"), new StorePicker("validate-store", "The store to validate (the open one by default)",
+                viewModel.storeProperty(), known, viewModel::browseStore));
+        form.addRow(1, new Label("Workspaces"), workspaces);
+        form.addRow(2, new Label("Checks"), checks);
+        return WizardPages.page("Store and checks", "Validation only reads. Fixes are chosen on the next pages and previewed before anything is written.", form);
+    }
+
+    private static Node findings(ValidateWizardViewModel viewModel) {
+        FlowPane fixes = new FlowPane(12, 8);
+        fixes.setId("validate-fixes");
+        TreeView<String> tree = new TreeView<>(new TreeItem<>("Findings"));
+        tree.setId("validate-findings");
+        tree.setShowRoot(false);
+        tree.setAccessibleText("Findings grouped by check");
+        viewModel.findings().addListener((ListChangeListener<FindingGroup>) change -> {
+            tree.getRoot().getChildren().setAll(viewModel.findings().stream().map(ValidateWizardView::groupItem).toList());
+            fixes.getChildren().setAll(viewModel.findings().stream().filter(FindingGroup::isRepairable).map(group -> {
+                CheckBox box = Controls.describe(new CheckBox("Fix " + group.check() + " (" + group.repairable() + ")"),
+                        "Apply the automatic fix of " + group.check() + " to its " + group.repairable() + " findings");
+                box.setId("fix-" + group.check());
+                box.selectedProperty().bindBidirectional(group.fixProperty());
+                return box;
+            }).toList());
+        });
+        Label fixTitle = Controls.styled(new Label("Fixes to make"), "text-bold");
+        return WizardPages.page("Findings", "Grouped by check, worst first. Tick the checks whose automatic fixes you want; the rest need a person.",
+                WizardPages.statusLine("validate-status", viewModel.statusProperty(), viewModel.steps().busyProperty()),
+                fixTitle, fixes, tree);
+    }
+
+    private static TreeItem<String> groupItem(FindingGroup group) {
+        TreeItem<String> item = new TreeItem<>(group.title());
+        group.lines().forEach(line -> item.getChildren().add(new TreeItem<>(line.session() + ": " + line.message()
+                + (line.fix() == null || line.fix().isBlank() ? "" : "  → " + line.fix()))));
+        item.setExpanded(group.lines().size() <= 20);
+        return item;
+    }
+
+    private static Node preview(ValidateWizardViewModel viewModel) {
+        TableView<ChangeLine> table = new TableView<>(viewModel.changes());
+        table.setId("validate-changes");
+        table.setAccessibleText("Every field the repair changes, before and after");
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+        table.setPlaceholder(Controls.emptyState("No changes: tick at least one fix on the previous page."));
+        table.getColumns().add(column("Session", ChangeLine::session));
+        table.getColumns().add(column("Field", ChangeLine::field));
+        table.getColumns().add(column("Before", ChangeLine::before));
+        table.getColumns().add(column("After", ChangeLine::after));
+        return WizardPages.page("Preview changes", "Record by record, what the fixes would write. Nothing is written until you apply.",
+                WizardPages.statusLine("validate-preview-status", viewModel.statusProperty(), viewModel.steps().busyProperty()), table);
+    }
+
+    private static Node apply(ValidateWizardViewModel viewModel) {
+        Button apply = Controls.button("Apply fixes", "Back the store up, then write the changes", viewModel::apply);
+        apply.setId("validate-apply");
+        apply.getStyleClass().add("accent");
+        apply.disableProperty().bind(viewModel.changesetReadyProperty().not().or(viewModel.steps().busyProperty()));
+        Button cancel = Controls.button("Cancel", "Stop; nothing is written", viewModel::cancel);
+        cancel.setId("validate-cancel");
+        cancel.disableProperty().bind(viewModel.steps().busyProperty().not());
+        Button again = Controls.button("Validate again", "Run the checks again and show what is left", viewModel::revalidate);
+        again.setId("validate-again");
+        again.disableProperty().bind(viewModel.steps().busyProperty());
+        return WizardPages.page("Apply", "The store is backed up first; Undo (Ctrl+Z) restores the backup.",
+                new HBox(8, apply, cancel, again),
+                WizardPages.statusLine("validate-apply-status", viewModel.statusProperty(), viewModel.steps().busyProperty()),
+                new JobSummaryView("validate-result", viewModel.resultProperty()));
+    }
+
+    private static TableColumn<ChangeLine, String> column(String title, Function<ChangeLine, String> value) {
+        TableColumn<ChangeLine, String> column = new TableColumn<>(title);
+        column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
+        return column;
+    }
+}

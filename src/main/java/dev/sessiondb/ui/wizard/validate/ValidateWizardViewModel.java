@@ -1,0 +1,276 @@
+package dev.sessiondb.ui.wizard.validate;
+
+import dev.sessiondb.job.backup.Backup;
+import dev.sessiondb.job.backup.BackupJournal;
+import dev.sessiondb.progress.ProgressMonitor;
+import dev.sessiondb.repair.Changeset;
+import dev.sessiondb.repair.RepairPlanner;
+import dev.sessiondb.store.SessionStore;
+import dev.sessiondb.store.StoreLocator;
+import dev.sessiondb.ui.common.BackgroundTask;
+import dev.sessiondb.ui.common.CurrentStore;
+import dev.sessiondb.ui.common.DialogService;
+import dev.sessiondb.ui.common.LocatorInput;
+import dev.sessiondb.ui.common.StoreOpener;
+import dev.sessiondb.ui.common.TaskExecutor;
+import dev.sessiondb.ui.common.UndoStack;
+import dev.sessiondb.ui.wizard.CancelSwitch;
+import dev.sessiondb.ui.wizard.JobSummary;
+import dev.sessiondb.ui.wizard.JobUndoCommand;
+import dev.sessiondb.ui.wizard.WizardSteps;
+import dev.sessiondb.validation.Checks;
+import dev.sessiondb.validation.Finding;
+import dev.sessiondb.validation.ValidationContext;
+import dev.sessiondb.validation.Validator;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The validation wizard: choose a store and checks, read the findings grouped by check, choose
+ * which fixes to make, preview the changeset record by record, apply it (the store is backed up
+ * first; undo restores the backup), then validate again.
+ */
+public final class ValidateWizardViewModel {
+
+    public static final int STORE = 0;
+    public static final int FINDINGS = 1;
+    public static final int PREVIEW = 2;
+    public static final int APPLY = 3;
+
+    /** A check the user may run or leave out. */
+    public record CheckChoice(String name, BooleanProperty run) {
+    }
+
+    private final StringProperty store = new SimpleStringProperty("");
+    private final StringProperty workspaces = new SimpleStringProperty("");
+    private final ObservableList<CheckChoice> checks = FXCollections.observableArrayList();
+    private final ObservableList<FindingGroup> findings = FXCollections.observableArrayList();
+    private final ObservableList<ChangeLine> changes = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<JobSummary> result = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    private final WizardSteps steps = new WizardSteps(List.of("Store and checks", "Findings", "Preview changes", "Apply"), this::entered);
+    private final CancelSwitch cancel = new CancelSwitch();
+    private final BooleanProperty changesetReady = new SimpleBooleanProperty(false);
+
+    private final TaskExecutor executor;
+    private final DialogService dialogs;
+    private final LocatorInput locators;
+    private final StoreOpener opener;
+    private final CurrentStore current;
+    private final UndoStack undo;
+    private final BackupJournal journal;
+    private StoreLocator validated;
+    private Changeset changeset;
+
+    public ValidateWizardViewModel(TaskExecutor executor, DialogService dialogs, LocatorInput locators, StoreOpener opener,
+                                   CurrentStore current, UndoStack undo, BackupJournal journal) {
+        this.executor = executor;
+        this.dialogs = dialogs;
+        this.locators = locators;
+        this.opener = opener;
+        this.current = current;
+        this.undo = undo;
+        this.journal = journal;
+        Checks.NAMES.forEach(name -> checks.add(new CheckChoice(name, new SimpleBooleanProperty(true))));
+        current.storeProperty().addListener((property, before, after) -> {
+            if (after != null && store.get().isBlank()) {
+                store.set(after.locator().display());
+            }
+        });
+        steps.readyProperty().bind(Bindings.createBooleanBinding(this::ready, steps.currentProperty(), store, findings, changesetReady));
+    }
+
+    // Properties
+
+    public WizardSteps steps() {
+        return steps;
+    }
+
+    public StringProperty storeProperty() {
+        return store;
+    }
+
+    /** Optional: a folder of Minsky workspaces whose sessions should all be registered. */
+    public StringProperty workspacesProperty() {
+        return workspaces;
+    }
+
+    public ObservableList<CheckChoice> checks() {
+        return checks;
+    }
+
+    /** The findings of the last run, one group per check, worst first. */
+    public ObservableList<FindingGroup> findings() {
+        return findings;
+    }
+
+    /** The changeset as field lines: what applying would change. */
+    public ObservableList<ChangeLine> changes() {
+        return changes;
+    }
+
+    /** What applying did. */
+    public ReadOnlyObjectProperty<JobSummary> resultProperty() {
+        return result.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    public BooleanProperty changesetReadyProperty() {
+        return changesetReady;
+    }
+
+    // Commands
+
+    public void browseStore() {
+        dialogs.chooseStoreFile().ifPresent(file -> store.set(file.toString()));
+    }
+
+    /** Runs the chosen checks in the background and groups what they find. */
+    public void validate() {
+        findings.clear();
+        Optional<StoreLocator> locator = locators.resolve("Store", store.get());
+        if (locator.isEmpty()) {
+            return;
+        }
+        List<String> names = checks.stream().filter(choice -> choice.run().get()).map(CheckChoice::name).toList();
+        List<Path> roots = workspaces.get().isBlank() ? List.of() : List.of(Path.of(workspaces.get().strip()));
+        run("Validate " + locator.get().display(), "Validating …", monitor -> {
+            List<Finding> found = new ArrayList<>();
+            try (SessionStore opened = opener.open(locator.get())) {
+                new Validator(Checks.create(names, ValidationContext.of(opened, roots))).run(opened, found::add, monitor);
+            }
+            return found;
+        }, found -> {
+            validated = locator.get();
+            findings.setAll(grouped(found));
+            status.set(found.isEmpty() ? "No findings: the store is consistent." : String.format("%,d findings in %d checks. Tick the fixes to make.",
+                    found.size(), findings.size()));
+        });
+    }
+
+    /** Plans the chosen fixes; nothing is written. */
+    public void preview() {
+        changes.clear();
+        changesetReady.set(false);
+        List<String> fixing = findings.stream().filter(group -> group.isRepairable() && group.fixProperty().get()).map(FindingGroup::check).toList();
+        if (validated == null || fixing.isEmpty()) {
+            status.set("No fixes chosen: go back and tick the checks to fix.");
+            return;
+        }
+        StoreLocator locator = validated;
+        List<Path> roots = workspaces.get().isBlank() ? List.of() : List.of(Path.of(workspaces.get().strip()));
+        run("Plan repair of " + locator.display(), "Planning the changes …", monitor -> {
+            try (SessionStore opened = opener.open(locator)) {
+                return RepairPlanner.plan(opened, Checks.create(fixing, ValidationContext.of(opened, roots)), monitor);
+            }
+        }, planned -> {
+            changeset = planned;
+            changes.setAll(planned.changes().stream().flatMap(change -> ChangeLine.of(change).stream()).toList());
+            changesetReady.set(!planned.isEmpty());
+            status.set(String.format("%,d records to update, %,d to add; %,d findings need a person. Nothing is written yet.",
+                    planned.updates(), planned.inserts(), planned.manual()));
+        });
+    }
+
+    /** Backs the store up, then writes the changeset in one transaction; undo restores the backup. */
+    public void apply() {
+        Changeset planned = changeset;
+        StoreLocator locator = validated;
+        if (planned == null || planned.isEmpty() || locator == null) {
+            return;
+        }
+        result.set(null);
+        run("Repair " + locator.display(), "Backing up, then applying …", monitor -> {
+            ProgressMonitor stoppable = cancel.around(monitor);
+            Backup backup = journal.backUp(BackupJournal.newRunId("repair"), locator, "repair " + locator.display(), stoppable);
+            try (SessionStore opened = opener.open(locator)) {
+                planned.applyTo(opened, stoppable);
+            }
+            return backup;
+        }, backup -> {
+            changeset = null;
+            changesetReady.set(false);
+            undo.record(new JobUndoCommand("repair of " + locator.display(), journal, backup.id()));
+            current.changed();
+            result.set(new JobSummary(String.format("Repaired: %,d records updated, %,d added", planned.updates(), planned.inserts()),
+                    JobSummary.Tone.GOOD, Map.of("records updated", planned.updates(), "records added", planned.inserts(),
+                    "findings left to a person", planned.manual()),
+                    List.of("Backup taken before writing: " + backup.id() + " (Undo restores it)")));
+            status.set("Applied. Validate again to see what is left.");
+        });
+    }
+
+    /** Back to the findings, validated afresh. */
+    public void revalidate() {
+        steps.go(FINDINGS);
+    }
+
+    public void cancel() {
+        cancel.cancel();
+    }
+
+    private <V> void run(String title, String doing, BackgroundTask.Work<V> work, java.util.function.Consumer<V> done) {
+        steps.busyProperty().set(true);
+        status.set(doing);
+        executor.execute(BackgroundTask.of(title, work).showInJobs()
+                .onSuccess(value -> {
+                    steps.busyProperty().set(false);
+                    done.accept(value);
+                })
+                .onCancelled(() -> {
+                    steps.busyProperty().set(false);
+                    status.set("Cancelled: nothing was written.");
+                })
+                .onFailure(failure -> {
+                    steps.busyProperty().set(false);
+                    status.set("");
+                    dialogs.showError(title + " failed", failure.getMessage());
+                }));
+    }
+
+    private void entered(int step) {
+        switch (step) {
+            case FINDINGS -> validate();
+            case PREVIEW -> preview();
+            case APPLY -> {
+                result.set(null);
+                status.set(changesetReady.get() ? "Ready: press Apply. The store is backed up first." : "Nothing to apply.");
+            }
+            default -> status.set("");
+        }
+    }
+
+    private boolean ready() {
+        return switch (steps.current()) {
+            case STORE -> !store.get().isBlank();
+            case FINDINGS -> findings.stream().anyMatch(FindingGroup::isRepairable);
+            case PREVIEW -> changesetReady.get();
+            default -> true;
+        };
+    }
+
+    private static List<FindingGroup> grouped(List<Finding> found) {
+        Map<String, List<Finding>> byCheck = new LinkedHashMap<>();
+        found.forEach(finding -> byCheck.computeIfAbsent(finding.check(), check -> new ArrayList<>()).add(finding));
+        return byCheck.entrySet().stream().map(entry -> new FindingGroup(entry.getKey(), entry.getValue()))
+                .sorted(java.util.Comparator.comparing(FindingGroup::severity)).toList();
+    }
+}

@@ -1,0 +1,137 @@
+package dev.sessiondb.ui.diff;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sessiondb.diff.DiffSummary;
+import dev.sessiondb.store.OpenMode;
+import dev.sessiondb.store.StoreFactory;
+import dev.sessiondb.ui.ScriptedDialogService;
+import dev.sessiondb.ui.common.CurrentThreadTaskExecutor;
+import dev.sessiondb.ui.common.LocatorInput;
+import dev.sessiondb.ui.stores.Credentials;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DiffViewModelTest {
+
+    @TempDir
+    Path directory;
+
+    private final ScriptedDialogService dialogs = new ScriptedDialogService();
+    private DiffViewModel viewModel;
+
+    @BeforeEach
+    void twoStores() {
+        viewModel = new DiffViewModel(new CurrentThreadTaskExecutor(), dialogs,
+                new LocatorInput(new Credentials(directory.resolve("no-pgpass"), Map.of()), dialogs),
+                locator -> StoreFactory.open(locator, OpenMode.EXISTING));
+        viewModel.storeAProperty().set(DiffFixtures.storeA(directory).toString());
+        viewModel.storeBProperty().set(DiffFixtures.storeB(directory).toString());
+    }
+
+    @Test
+    void comparingTwoStoresCountsEachKindOfDifferenceAndListsThem() {
+        viewModel.compare();
+
+        assertThat(viewModel.summaryProperty().get()).isEqualTo(new DiffSummary(1, 1, 2, 214));
+        assertThat(viewModel.rows()).extracting(DiffRow::session, DiffRow::kind, DiffRow::fields).containsExactlyInAnyOrder(
+                org.assertj.core.groups.Tuple.tuple("task#011", DiffRow.Kind.ONLY_IN_A, ""),
+                org.assertj.core.groups.Tuple.tuple("task#500", DiffRow.Kind.ONLY_IN_B, ""),
+                org.assertj.core.groups.Tuple.tuple("task#002", DiffRow.Kind.CHANGED, "pullRequest.state"),
+                org.assertj.core.groups.Tuple.tuple("task#008", DiffRow.Kind.CHANGED, "branch"));
+        assertThat(dialogs.errors()).isEmpty();
+    }
+
+    @Test
+    void selectingAChangedSessionMarksTheNestedFieldAndTheObjectAroundIt() {
+        viewModel.compare();
+
+        viewModel.select(row("task#002"));
+
+        assertThat(viewModel.comparison()).filteredOn(row -> row.path().equals("pullRequest.state")).singleElement()
+                .satisfies(row -> {
+                    assertThat(row.state()).isEqualTo(FieldRow.State.CHANGED);
+                    assertThat(row.a()).isEqualTo("open");
+                    assertThat(row.b()).isEqualTo("merged");
+                });
+        assertThat(state("pullRequest")).isEqualTo(FieldRow.State.CONTAINS_CHANGES);
+        assertThat(state("pullRequest.number")).isEqualTo(FieldRow.State.SAME);
+        assertThat(state("repoName")).isEqualTo(FieldRow.State.SAME);
+        assertThat(viewModel.comparedTitleProperty().get()).isEqualTo("task#002: changed, 1 fields differ");
+    }
+
+    @Test
+    void secretsInTheComparedRecordsAreMasked() {
+        viewModel.compare();
+
+        viewModel.select(row("task#002"));
+
+        FieldRow token = viewModel.comparison().stream().filter(row -> row.path().equals("pullRequest.github.token")).findFirst().orElseThrow();
+        assertThat(token.a()).doesNotContain(DiffFixtures.TOKEN).contains("****");
+        assertThat(token.b()).doesNotContain(DiffFixtures.TOKEN).contains("****");
+    }
+
+    @Test
+    void aSessionOnlyInOneStoreShowsEveryFieldAsChangedAgainstNothing() {
+        viewModel.compare();
+
+        viewModel.select(row("task#011"));
+
+        assertThat(viewModel.comparison()).isNotEmpty().allSatisfy(row -> {
+            assertThat(row.state()).isEqualTo(FieldRow.State.CHANGED);
+            assertThat(row.b()).isEqualTo(SideBySide.ABSENT);
+        });
+    }
+
+    @Test
+    void ignoredFieldsLeaveTheComparisonAndAreMarkedSo() {
+        viewModel.newIgnoredProperty().set("pullRequest");
+        viewModel.addIgnored();
+        viewModel.newIgnoredProperty().set("branch");
+        viewModel.addIgnored();
+
+        viewModel.compare();
+
+        assertThat(viewModel.summaryProperty().get()).isEqualTo(new DiffSummary(1, 1, 0, 216));
+        viewModel.storeBProperty().set(viewModel.storeAProperty().get().replace("/a/", "/b/"));
+        viewModel.sessionAProperty().set("task#002");
+        viewModel.sessionBProperty().set("task#002");
+        viewModel.compare();
+        assertThat(viewModel.rows()).extracting(DiffRow::kind).containsExactly(DiffRow.Kind.IDENTICAL);
+        viewModel.select(viewModel.rows().get(0));
+        assertThat(state("pullRequest.state")).isEqualTo(FieldRow.State.IGNORED);
+    }
+
+    @Test
+    void twoSessionsOfOneStoreCanBeComparedOnTheirOwn() {
+        viewModel.storeBProperty().set(viewModel.storeAProperty().get());
+        viewModel.sessionAProperty().set("task#002");
+        viewModel.sessionBProperty().set("task#001");
+
+        viewModel.compare();
+
+        assertThat(viewModel.summaryProperty().get()).isEqualTo(new DiffSummary(0, 0, 1, 0));
+        assertThat(viewModel.rows()).singleElement().satisfies(row -> assertThat(row.fields()).contains("session", "branch", "pullRequest"));
+    }
+
+    @Test
+    void aMissingStoreIsReportedInOneLineAndNothingIsCompared() {
+        viewModel.storeBProperty().set(directory.resolve("nowhere.json").toString());
+
+        viewModel.compare();
+
+        assertThat(dialogs.errors()).singleElement().asString().startsWith("Cannot compare the stores: ").doesNotContain("\n");
+        assertThat(viewModel.summaryProperty().get()).isNull();
+    }
+
+    private DiffRow row(String session) {
+        return viewModel.rows().stream().filter(row -> row.session().equals(session)).findFirst().orElseThrow();
+    }
+
+    private FieldRow.State state(String path) {
+        return viewModel.comparison().stream().filter(row -> row.path().equals(path)).findFirst().orElseThrow().state();
+    }
+}

@@ -1,0 +1,137 @@
+package dev.sessiondb.ui.wizard.migrate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sessiondb.Fixtures;
+import dev.sessiondb.job.backup.BackupJournal;
+import dev.sessiondb.job.transfer.TargetMode;
+import dev.sessiondb.store.OpenMode;
+import dev.sessiondb.store.SessionStore;
+import dev.sessiondb.store.StoreFactory;
+import dev.sessiondb.store.StoreFormat;
+import dev.sessiondb.store.StoreLayout;
+import dev.sessiondb.ui.ScriptedDialogService;
+import dev.sessiondb.ui.TestStores;
+import dev.sessiondb.ui.common.CurrentThreadTaskExecutor;
+import dev.sessiondb.ui.common.LocatorInput;
+import dev.sessiondb.ui.common.UndoStack;
+import dev.sessiondb.ui.stores.Credentials;
+import dev.sessiondb.ui.wizard.JobSummary;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MigrateWizardViewModelTest {
+
+    @TempDir
+    Path directory;
+
+    private final ScriptedDialogService dialogs = new ScriptedDialogService();
+    private final CurrentThreadTaskExecutor executor = new CurrentThreadTaskExecutor();
+    private final UndoStack undo = new UndoStack(executor, dialogs);
+    private MigrateWizardViewModel viewModel;
+    private Path fixture;
+    private Path target;
+
+    @BeforeEach
+    void wizardOnTheFixture() {
+        viewModel = new MigrateWizardViewModel(executor, dialogs, new LocatorInput(new Credentials(directory.resolve("no-pgpass"), Map.of()), dialogs),
+                undo, new BackupJournal(directory.resolve("journal")));
+        fixture = TestStores.fixtureCopy(directory);
+        target = directory.resolve("sessions.db");
+        viewModel.sourceProperty().set(fixture.toString());
+    }
+
+    @Test
+    void theStoresStepWaitsForASourceAndATarget() {
+        assertThat(viewModel.steps().canGoNext().get()).isFalse();
+
+        viewModel.targetProperty().set(target.toString());
+
+        assertThat(viewModel.steps().canGoNext().get()).isTrue();
+    }
+
+    @Test
+    void thePlanCountsEveryRecordAndWritesNothing() {
+        goToPlan();
+
+        JobSummary plan = viewModel.planProperty().get();
+        assertThat(plan.tone()).isEqualTo(JobSummary.Tone.GOOD);
+        assertThat(plan.counts()).containsEntry("source records", 217L).containsEntry("records without a task id", 93L);
+        assertThat(viewModel.runnableProperty().get()).isTrue();
+        assertThat(target).doesNotExist();
+    }
+
+    @Test
+    void runningMigratesTheFixtureToSqliteAndShowsTheVerifiedReport() {
+        goToPlan();
+        viewModel.steps().next();
+
+        viewModel.run();
+
+        JobSummary report = viewModel.reportProperty().get();
+        assertThat(report.headline()).isEqualTo("Verified: 217 of 217 records match in the target");
+        assertThat(report.tone()).isEqualTo(JobSummary.Tone.GOOD);
+        try (SessionStore written = StoreFactory.open("sqlite:" + target, OpenMode.EXISTING)) {
+            assertThat(written.count()).isEqualTo(Fixtures.MINSKY_COUNT);
+            assertThat(written.info().format()).isEqualTo(StoreFormat.SQLITE);
+        }
+        assertThat(undo.undoDescriptionProperty().get()).isEqualTo("migration into " + target);
+    }
+
+    @Test
+    void undoRemovesTheTargetTheMigrationCreated() {
+        goToPlan();
+        viewModel.run();
+
+        undo.undo();
+
+        assertThat(target).doesNotExist();
+        assertThat(dialogs.notifications()).contains("Undone: migration into " + target);
+    }
+
+    @Test
+    void aLossyLayoutIsRefusedInThePlanUntilLossIsAllowed() {
+        viewModel.layoutProperty().set(StoreLayout.MINSKY);
+        goToPlan();
+
+        assertThat(viewModel.planProperty().get().tone()).isEqualTo(JobSummary.Tone.BAD);
+        assertThat(viewModel.planProperty().get().headline()).startsWith("Will not run: ").contains("remote (66 records)");
+        assertThat(viewModel.steps().canGoNext().get()).isFalse();
+
+        viewModel.allowLossProperty().set(true);
+        viewModel.makePlan();
+
+        assertThat(viewModel.planProperty().get().tone()).isEqualTo(JobSummary.Tone.WARNING);
+        assertThat(viewModel.planProperty().get().lines()).contains("The target cannot hold remote (66 records)");
+        assertThat(viewModel.runnableProperty().get()).isTrue();
+    }
+
+    @Test
+    void anExistingTargetNeedsAModeThatSaysWhatToDoWithIt() throws Exception {
+        goToPlan();
+        viewModel.run();
+        long size = Files.size(target);
+
+        viewModel.makePlan();
+        assertThat(viewModel.planProperty().get().lines()).anyMatch(line -> line.contains("already holds exactly"));
+
+        viewModel.modeProperty().set(TargetMode.REPLACE);
+        viewModel.makePlan();
+        viewModel.run();
+
+        assertThat(viewModel.reportProperty().get().lines()).anyMatch(line -> line.startsWith("Backup taken before writing: "));
+        assertThat(Files.size(target)).isPositive();
+        assertThat(size).isPositive();
+    }
+
+    private void goToPlan() {
+        viewModel.targetProperty().set(target.toString());
+        viewModel.steps().next();
+        viewModel.steps().next();
+        assertThat(viewModel.steps().current()).isEqualTo(MigrateWizardViewModel.PLAN);
+    }
+}

@@ -1,0 +1,116 @@
+package dev.sessiondb.ui.wizard.validate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sessiondb.job.backup.BackupJournal;
+import dev.sessiondb.store.OpenMode;
+import dev.sessiondb.store.SessionStore;
+import dev.sessiondb.store.StoreFactory;
+import dev.sessiondb.ui.ScriptedDialogService;
+import dev.sessiondb.ui.TestStores;
+import dev.sessiondb.ui.common.CurrentStore;
+import dev.sessiondb.ui.common.CurrentThreadTaskExecutor;
+import dev.sessiondb.ui.common.LocatorInput;
+import dev.sessiondb.ui.common.UndoStack;
+import dev.sessiondb.ui.stores.Credentials;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ValidateWizardViewModelTest {
+
+    @TempDir
+    Path directory;
+
+    private final ScriptedDialogService dialogs = new ScriptedDialogService();
+    private final CurrentThreadTaskExecutor executor = new CurrentThreadTaskExecutor();
+    private final UndoStack undo = new UndoStack(executor, dialogs);
+    private final CurrentStore current = new CurrentStore();
+    private ValidateWizardViewModel viewModel;
+    private Path fixture;
+
+    @BeforeEach
+    void wizardOnTheOpenFixture() {
+        viewModel = new ValidateWizardViewModel(executor, dialogs, new LocatorInput(new Credentials(directory.resolve("no-pgpass"), Map.of()), dialogs),
+                locator -> StoreFactory.open(locator, OpenMode.EXISTING), current, undo, new BackupJournal(directory.resolve("journal")));
+        fixture = TestStores.fixtureCopy(directory);
+        current.show(StoreFactory.open("json:" + fixture, OpenMode.EXISTING));
+    }
+
+    @AfterEach
+    void close() {
+        current.close();
+    }
+
+    @Test
+    void theOpenStoreIsTheOneToValidate() {
+        assertThat(viewModel.storeProperty().get()).isEqualTo("json:" + fixture);
+    }
+
+    @Test
+    void findingsAreGroupedByCheckWithTheFixableOnesTicked() {
+        viewModel.steps().next();
+
+        assertThat(viewModel.findings()).extracting(FindingGroup::check, group -> group.lines().size(), FindingGroup::isRepairable)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple("repo-name-variant", 50, true),
+                        org.assertj.core.groups.Tuple.tuple("task-id-form", 5, true),
+                        org.assertj.core.groups.Tuple.tuple("duplicate-session", 18, false),
+                        org.assertj.core.groups.Tuple.tuple("workspace-missing", 144, false));
+        assertThat(viewModel.findings()).filteredOn(FindingGroup::isRepairable).allSatisfy(group -> assertThat(group.fixProperty().get()).isTrue());
+        assertThat(viewModel.steps().canGoNext().get()).isTrue();
+    }
+
+    @Test
+    void thePreviewShowsEachChangedFieldBeforeAndAfterAndWritesNothing() throws Exception {
+        byte[] before = Files.readAllBytes(fixture);
+        viewModel.steps().next();
+        group("repo-name-variant").fixProperty().set(false);
+
+        viewModel.steps().next();
+
+        assertThat(viewModel.changes()).hasSize(5).contains(new ChangeLine("test-with-task", "taskId", "143", "#143"));
+        assertThat(Files.readAllBytes(fixture)).isEqualTo(before);
+    }
+
+    @Test
+    void applyingFixesTheStoreAndValidatingAgainFindsOnlyWhatNeedsAPerson() {
+        goToApply();
+
+        viewModel.apply();
+
+        assertThat(viewModel.resultProperty().get().headline()).isEqualTo("Repaired: 55 records updated, 0 added");
+        viewModel.revalidate();
+        assertThat(viewModel.findings()).extracting(FindingGroup::check).containsExactlyInAnyOrder("duplicate-session", "workspace-missing");
+    }
+
+    @Test
+    void undoRestoresTheStoreAsItWasBeforeTheRepair() throws Exception {
+        byte[] before = Files.readAllBytes(fixture);
+        goToApply();
+        viewModel.apply();
+        assertThat(Files.readAllBytes(fixture)).isNotEqualTo(before);
+
+        undo.undo();
+
+        assertThat(Files.readAllBytes(fixture)).isEqualTo(before);
+        try (SessionStore store = StoreFactory.open("json:" + fixture, OpenMode.EXISTING)) {
+            assertThat(store.get("test-with-task").orElseThrow().taskId()).contains("143");
+        }
+    }
+
+    private void goToApply() {
+        viewModel.steps().next();
+        viewModel.steps().next();
+        viewModel.steps().next();
+        assertThat(viewModel.steps().current()).isEqualTo(ValidateWizardViewModel.APPLY);
+    }
+
+    private FindingGroup group(String check) {
+        return viewModel.findings().stream().filter(group -> group.check().equals(check)).findFirst().orElseThrow();
+    }
+}
