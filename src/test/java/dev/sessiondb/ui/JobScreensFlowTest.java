@@ -1,0 +1,155 @@
+package dev.sessiondb.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sessiondb.Fixtures;
+import dev.sessiondb.job.backup.BackupJournal;
+import dev.sessiondb.store.OpenMode;
+import dev.sessiondb.store.SessionStore;
+import dev.sessiondb.store.StoreFactory;
+import dev.sessiondb.ui.common.SettingsStore;
+import dev.sessiondb.ui.common.UiTaskExecutor;
+import dev.sessiondb.ui.diff.DiffFixtures;
+import dev.sessiondb.ui.diff.DiffRow;
+import dev.sessiondb.ui.diff.FieldRow;
+import dev.sessiondb.ui.stores.Credentials;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.css.PseudoClass;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TreeView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The job screens end to end on copies of the real fixture, driven like a user would (headless under Monocle). */
+@ExtendWith(ApplicationExtension.class)
+class JobScreensFlowTest {
+
+    @TempDir
+    static Path directory;
+
+    private final ScriptedDialogService dialogs = new ScriptedDialogService();
+    private Path run;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        run = Files.createTempDirectory(directory, "run");
+        AppServices services = new AppServices(new SettingsStore(run.resolve("settings.json")), dialogs, new UiTaskExecutor(),
+                locator -> StoreFactory.open(locator, OpenMode.EXISTING), List::of,
+                new Credentials(run.resolve("no-pgpass"), Map.of()), new SimpleStringProperty(""), new BackupJournal(run.resolve("journal")));
+        new MainWindow(services).show(stage);
+    }
+
+    @Test
+    void migrateTheFixtureToSqliteThroughTheWizardAndSeeTheVerifiedReport(FxRobot robot) {
+        Path fixture = TestStores.fixtureCopy(run);
+        Path target = run.resolve("sessions.db");
+        openFromJobsMenu(robot, "Migrate a store into another format or layout…");
+
+        type(robot, "#migrate-source", fixture.toString());
+        type(robot, "#migrate-target", target.toString());
+        robot.clickOn("#migrate-next").clickOn("#migrate-next");
+        waitFor(() -> text(robot, "#migrate-plan-headline").startsWith("Ready to run"));
+        robot.clickOn("#migrate-next").clickOn("#migrate-run");
+
+        waitFor(() -> text(robot, "#migrate-report-headline").startsWith("Verified"));
+        assertThat(text(robot, "#migrate-report-headline")).isEqualTo("Verified: 217 of 217 records match in the target");
+        try (SessionStore written = StoreFactory.open("sqlite:" + target, OpenMode.EXISTING)) {
+            assertThat(written.count()).isEqualTo(Fixtures.MINSKY_COUNT);
+        }
+        assertThat(dialogs.errors()).isEmpty();
+    }
+
+    @Test
+    void diffTwoStoresAndOpenAChangedRecord(FxRobot robot) {
+        Path a = DiffFixtures.storeA(run);
+        Path b = DiffFixtures.storeB(run);
+        robot.press(KeyCode.CONTROL, KeyCode.D).release(KeyCode.D, KeyCode.CONTROL);
+
+        type(robot, "#diff-store-a", a.toString());
+        type(robot, "#diff-store-b", b.toString());
+        robot.clickOn("#diff-compare");
+        waitFor(() -> text(robot, "#diff-changed").equals("2"));
+        assertThat(List.of(text(robot, "#diff-only-a"), text(robot, "#diff-only-b"), text(robot, "#diff-identical"))).containsExactly("1", "1", "214");
+
+        robot.clickOn(robot.lookup("#diff-table .table-row-cell").queryAllAs(TableRow.class).stream()
+                .filter(row -> row.getItem() instanceof DiffRow difference && difference.session().equals("task#002")).findFirst().orElseThrow());
+
+        waitFor(() -> text(robot, "#diff-record-title").startsWith("task#002"));
+        TableView<FieldRow> records = robot.lookup("#diff-records").queryTableView();
+        robot.interact(() -> records.scrollTo(records.getItems().stream().filter(row -> row.path().equals("pullRequest.state")).findFirst().orElseThrow()));
+        waitFor(() -> rowOf(robot, "pullRequest.state") != null);
+        TableRow<?> state = rowOf(robot, "pullRequest.state");
+        assertThat(state.getPseudoClassStates()).contains(PseudoClass.getPseudoClass("diff-changed"));
+        assertThat(((FieldRow) state.getItem()).a()).isEqualTo("open");
+        assertThat(((FieldRow) state.getItem()).b()).isEqualTo("merged");
+    }
+
+    @Test
+    void validateApplyAFixThenUndoIt(FxRobot robot) throws Exception {
+        Path fixture = TestStores.fixtureCopy(run);
+        byte[] original = Files.readAllBytes(fixture);
+        openFromJobsMenu(robot, "Validate and repair a store…");
+
+        type(robot, "#validate-store", fixture.toString());
+        robot.clickOn("#validate-next");
+        TreeView<String> findings = robot.lookup("#validate-findings").queryAs(TreeView.class);
+        waitFor(() -> findings.getRoot().getChildren().size() == 4 && robot.lookup("#fix-repo-name-variant").tryQuery().isPresent());
+        robot.clickOn("#fix-repo-name-variant");
+        robot.clickOn("#validate-next");
+        waitFor(() -> robot.lookup("#validate-changes").queryTableView().getItems().size() == 5);
+        robot.clickOn("#validate-next").clickOn("#validate-apply");
+
+        waitFor(() -> text(robot, "#validate-result-headline").startsWith("Repaired"));
+        assertThat(text(robot, "#validate-result-headline")).isEqualTo("Repaired: 5 records updated, 0 added");
+        assertThat(Files.readAllBytes(fixture)).isNotEqualTo(original);
+
+        robot.press(KeyCode.CONTROL, KeyCode.Z).release(KeyCode.Z, KeyCode.CONTROL);
+
+        waitFor(() -> Arrays.equals(Files.readAllBytes(fixture), original));
+        assertThat(dialogs.errors()).isEmpty();
+    }
+
+    private static void openFromJobsMenu(FxRobot robot, String item) {
+        robot.clickOn("#jobs-menu").clickOn(item);
+    }
+
+    private static void type(FxRobot robot, String picker, String text) {
+        ComboBox<?> box = robot.lookup(picker).queryAs(ComboBox.class);
+        robot.clickOn(box.getEditor()).write(text);
+    }
+
+    private static TableRow<?> rowOf(FxRobot robot, String path) {
+        return robot.lookup("#diff-records .table-row-cell").queryAllAs(TableRow.class).stream()
+                .filter(row -> row.getItem() instanceof FieldRow field && field.path().equals(path)).findFirst().orElse(null);
+    }
+
+    private static String text(FxRobot robot, String id) {
+        return robot.lookup(id).queryAs(Label.class).getText();
+    }
+
+    private static void waitFor(Callable<Boolean> condition) {
+        try {
+            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, condition);
+            WaitForAsyncUtils.waitForFxEvents();
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("the app did not get there", e);
+        }
+    }
+}
