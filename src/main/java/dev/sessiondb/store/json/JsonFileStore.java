@@ -88,14 +88,19 @@ public final class JsonFileStore extends ScanningStore {
     @Override
     public void write(WriteBatch batch, ProgressMonitor monitor) {
         try (StoreFileLock lock = StoreFileLock.acquire(lockFile)) {
-            JsonShape shape = checked().shape();
+            CheckedFile before = checked();
             AtomicFiles.deleteLeftoverTemps(file);
             Path temp = AtomicFiles.tempFileFor(file);
             try {
                 BatchRewrite rewrite = new BatchRewrite(file, batch, monitor);
                 AtomicFiles.writeDurably(temp, rewrite::writeTo);
+                if (!before.isCurrent(file)) {
+                    // A tool that takes no lock (Minsky itself) wrote meanwhile: replacing its file would lose its update.
+                    throw new StoreException(file + ": another program changed the file during the write; nothing was written;"
+                            + " run the command again");
+                }
                 AtomicFiles.replace(temp, file);
-                remember(new CheckedFile(CheckedFile.Stamp.of(file), rewrite.written(), shape));
+                remember(new CheckedFile(CheckedFile.Stamp.of(file), rewrite.written(), before.shape()));
             } finally {
                 Files.deleteIfExists(temp);
             }

@@ -226,6 +226,33 @@ class JsonFileStoreTest {
     }
 
     @Test
+    void aWriteByAToolWithoutTheLockDuringOursIsKeptAndOursIsRefused() throws IOException {
+        Path file = Fixtures.copy(Fixtures.MINSKY_ARRAY, dir);
+        String minskysWrite = "[{\"session\": \"written-by-minsky\"}]";
+        ProgressMonitor minskyWritesMeanwhile = new ProgressMonitor() {
+            @Override
+            public void progress(long done, long total) {
+                try {
+                    Files.writeString(file, minskysWrite);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return false;
+            }
+        };
+        try (SessionStore store = open(file)) {
+            SessionRecord added = Fixtures.minskyRecords().get(0).with("session", "ours");
+            assertThatThrownBy(() -> store.write(WriteBatch.upsert(List.of(added).iterator(), 1), minskyWritesMeanwhile))
+                    .isInstanceOf(StoreException.class).hasMessageContaining("another program changed the file during the write");
+        }
+        assertThat(Files.readString(file)).isEqualTo(minskysWrite);
+    }
+
+    @Test
     void aBatchGivingOneKeyTwiceIsRefusedAndChangesNothing() throws IOException {
         Path file = Fixtures.copy(Fixtures.MINSKY_ARRAY, dir);
         byte[] original = Files.readAllBytes(file);
