@@ -48,7 +48,7 @@ public final class JsonFileStore extends ScanningStore {
             }
             createEmpty(file);
         }
-        JsonFileStore store = new JsonFileStore(locator, file);
+        JsonFileStore store = new JsonFileStore(locator, realPath(file));
         store.checked();
         return store;
     }
@@ -107,6 +107,15 @@ public final class JsonFileStore extends ScanningStore {
         } catch (IOException e) {
             throw new StoreException(file + ": cannot write the store (" + e.getMessage()
                     + "); the file was not changed; check free space and permissions", e);
+        }
+    }
+
+    /** Through symbolic links: a rename over the link itself would replace it by a copy and leave its target stale. */
+    private static Path realPath(Path file) {
+        try {
+            return file.toRealPath();
+        } catch (IOException e) {
+            throw new StoreException(file + ": cannot resolve the path (" + e.getMessage() + "); check that the file exists", e);
         }
     }
 

@@ -191,6 +191,19 @@ class JsonFileStoreTest {
     }
 
     @Test
+    void aSymbolicLinkStaysALinkAndItsTargetIsWritten() throws IOException {
+        Path target = Fixtures.copy(Fixtures.MINSKY_ARRAY, Files.createDirectory(dir.resolve("real")));
+        Path link = Files.createSymbolicLink(dir.resolve("session-db.json"), target);
+        try (SessionStore store = open(link)) {
+            store.delete("task#079");
+        }
+        assertThat(Files.isSymbolicLink(link)).isTrue();
+        try (SessionStore store = open(target)) {
+            assertThat(store.count()).isEqualTo(Fixtures.MINSKY_COUNT - 1);
+        }
+    }
+
+    @Test
     void openingAnExistingStoreNeverCreatesOne() {
         Path missing = dir.resolve("missing.json");
         assertThatThrownBy(() -> open(missing)).isInstanceOf(StoreException.class).hasMessageContaining("no such file");
