@@ -51,7 +51,7 @@ public final class ConsolidateJob implements Job {
     public JobPlan plan() {
         List<SessionStore> opened = openSources();
         try {
-            Consolidation consolidation = Consolidation.analyse(opened, options.policy());
+            Consolidation consolidation = Consolidation.analyse(opened, options.policy(), options.choices());
             return plan(opened, consolidation, transfer().assess(new ConsolidatedRecords(opened, consolidation)));
         } finally {
             opened.forEach(SessionStore::close);
@@ -63,7 +63,7 @@ public final class ConsolidateJob implements Job {
         List<SessionStore> opened = openSources();
         try {
             monitor.message("reading sources");
-            Consolidation consolidation = Consolidation.analyse(opened, options.policy());
+            Consolidation consolidation = Consolidation.analyse(opened, options.policy(), options.choices());
             ConsolidatedRecords records = new ConsolidatedRecords(opened, consolidation);
             Transfer.Assessment assessment = transfer().assess(records);
             JobPlan plan = plan(opened, consolidation, assessment);
@@ -123,11 +123,11 @@ public final class ConsolidateJob implements Job {
     }
 
     private Optional<String> failedConflicts(Consolidation consolidation) {
-        if (options.policy() != ConflictPolicy.FAIL || consolidation.conflicts().isEmpty()) {
+        if (consolidation.unsettled().isEmpty()) {
             return Optional.empty();
         }
-        Consolidation.Conflict first = consolidation.conflicts().get(0);
-        return Optional.of(consolidation.conflicts().size() + " sessions differ between sources under --on-conflict fail, first "
+        Consolidation.Conflict first = consolidation.unsettled().get(0);
+        return Optional.of(consolidation.unsettled().size() + " sessions differ between sources under --on-conflict fail, first "
                 + first.key() + " (sources " + sourceNumbers(first) + "); choose --on-conflict newest, first or keep-both");
     }
 

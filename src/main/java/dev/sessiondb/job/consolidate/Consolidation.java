@@ -42,12 +42,15 @@ public final class Consolidation {
     private final List<Conflict> conflicts = new ArrayList<>();
     private final Map<Integer, Map<Long, String>> writtenKeys = new HashMap<>();
     private final ConflictPolicy policy;
+    private final Map<String, Integer> choices;
 
-    private Consolidation(ConflictPolicy policy) {
+    private Consolidation(ConflictPolicy policy, Map<String, Integer> choices) {
         this.policy = policy;
+        this.choices = choices;
     }
 
-    public static Consolidation analyse(List<SessionStore> sources, ConflictPolicy policy) {
+    /** @param choices conflicts settled by the user: key to the 0-based source whose version wins, before the policy */
+    public static Consolidation analyse(List<SessionStore> sources, ConflictPolicy policy, Map<String, Integer> choices) {
         Map<String, List<Entry>> byKey = new LinkedHashMap<>();
         for (int source = 0; source < sources.size(); source++) {
             try (RecordCursor cursor = sources.get(source).cursor()) {
@@ -59,7 +62,7 @@ public final class Consolidation {
                 }
             }
         }
-        Consolidation consolidation = new Consolidation(policy);
+        Consolidation consolidation = new Consolidation(policy, choices);
         Set<String> takenKeys = new HashSet<>(byKey.keySet());
         byKey.values().forEach(versions -> consolidation.settle(versions, takenKeys));
         return consolidation;
@@ -71,6 +74,11 @@ public final class Consolidation {
 
     public List<Conflict> conflicts() {
         return conflicts;
+    }
+
+    /** Conflicts neither the user nor the policy settled ({@link ConflictPolicy#FAIL}): the job refuses while there are any. */
+    public List<Conflict> unsettled() {
+        return policy != ConflictPolicy.FAIL ? List.of() : conflicts.stream().filter(conflict -> !choices.containsKey(conflict.key())).toList();
     }
 
     public long inputRecords() {
@@ -103,7 +111,8 @@ public final class Consolidation {
             return;
         }
         int before = settled.size();
-        String settlement = switch (policy) {
+        Optional<Entry> chosen = versions.stream().filter(entry -> Integer.valueOf(entry.source()).equals(choices.get(entry.key()))).findFirst();
+        String settlement = chosen.isPresent() ? keepOne(versions, chosen.get(), "chosen") : switch (policy) {
             case KEEP_BOTH -> keepBoth(versions, takenKeys);
             case NEWEST -> keepOne(versions, versions.stream().max(Comparator.comparing((Entry entry) -> entry.recency().orElse(Instant.MIN))
                     .thenComparing(Comparator.comparingInt(Entry::source).reversed())).orElseThrow(), "newest");
