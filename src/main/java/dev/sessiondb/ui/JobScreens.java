@@ -4,6 +4,8 @@ import dev.sessiondb.ui.common.KnownStores;
 import dev.sessiondb.ui.diff.DiffView;
 import dev.sessiondb.ui.diff.DiffViewModel;
 import dev.sessiondb.ui.common.LocatorInput;
+import dev.sessiondb.ui.wizard.consolidate.ConsolidateWizardView;
+import dev.sessiondb.ui.wizard.consolidate.ConsolidateWizardViewModel;
 import dev.sessiondb.ui.wizard.migrate.MigrateWizardView;
 import dev.sessiondb.ui.wizard.migrate.MigrateWizardViewModel;
 import dev.sessiondb.ui.wizard.validate.ValidateWizardView;
@@ -34,6 +36,9 @@ final class JobScreens {
         MigrateWizardViewModel migrate = new MigrateWizardViewModel(services.executor(), services.dialogs(), locators,
                 window.undoStack(), services.journal());
         add(window, menu, "migrate", "Migrate", "Migrate a store into another format or layout…", new MigrateWizardView(migrate, known));
+        ConsolidateWizardViewModel consolidate = new ConsolidateWizardViewModel(services.executor(), services.dialogs(), locators,
+                services.opener(), window.undoStack(), services.journal());
+        add(window, menu, "consolidate", "Consolidate", "Consolidate several stores into one…", new ConsolidateWizardView(consolidate, known));
         ValidateWizardViewModel validate = new ValidateWizardViewModel(services.executor(), services.dialogs(), locators, services.opener(),
                 window.currentStore(), window.undoStack(), services.journal());
         add(window, menu, "validate", "Validate", "Validate and repair a store…", new ValidateWizardView(validate, known));

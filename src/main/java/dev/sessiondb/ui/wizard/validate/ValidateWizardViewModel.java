@@ -7,7 +7,6 @@ import dev.sessiondb.repair.Changeset;
 import dev.sessiondb.repair.RepairPlanner;
 import dev.sessiondb.store.SessionStore;
 import dev.sessiondb.store.StoreLocator;
-import dev.sessiondb.ui.common.BackgroundTask;
 import dev.sessiondb.ui.common.CurrentStore;
 import dev.sessiondb.ui.common.DialogService;
 import dev.sessiondb.ui.common.LocatorInput;
@@ -18,6 +17,7 @@ import dev.sessiondb.ui.wizard.CancelSwitch;
 import dev.sessiondb.ui.wizard.JobSummary;
 import dev.sessiondb.ui.wizard.JobUndoCommand;
 import dev.sessiondb.ui.wizard.WizardSteps;
+import dev.sessiondb.ui.wizard.WizardTasks;
 import dev.sessiondb.validation.Checks;
 import dev.sessiondb.validation.Finding;
 import dev.sessiondb.validation.ValidationContext;
@@ -65,9 +65,9 @@ public final class ValidateWizardViewModel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final WizardSteps steps = new WizardSteps(List.of("Store and checks", "Findings", "Preview changes", "Apply"), this::entered);
     private final CancelSwitch cancel = new CancelSwitch();
+    private final WizardTasks tasks;
     private final BooleanProperty changesetReady = new SimpleBooleanProperty(false);
 
-    private final TaskExecutor executor;
     private final DialogService dialogs;
     private final LocatorInput locators;
     private final StoreOpener opener;
@@ -79,13 +79,13 @@ public final class ValidateWizardViewModel {
 
     public ValidateWizardViewModel(TaskExecutor executor, DialogService dialogs, LocatorInput locators, StoreOpener opener,
                                    CurrentStore current, UndoStack undo, BackupJournal journal) {
-        this.executor = executor;
         this.dialogs = dialogs;
         this.locators = locators;
         this.opener = opener;
         this.current = current;
         this.undo = undo;
         this.journal = journal;
+        tasks = new WizardTasks(executor, steps, status::set, failure -> dialogs.showError("Could not finish", failure.getMessage()));
         Checks.NAMES.forEach(name -> checks.add(new CheckChoice(name, new SimpleBooleanProperty(true))));
         current.storeProperty().addListener((property, before, after) -> {
             if (after != null && store.get().isBlank()) {
@@ -152,7 +152,7 @@ public final class ValidateWizardViewModel {
         }
         List<String> names = checks.stream().filter(choice -> choice.run().get()).map(CheckChoice::name).toList();
         List<Path> roots = workspaces.get().isBlank() ? List.of() : List.of(Path.of(workspaces.get().strip()));
-        run("Validate " + locator.get().display(), "Validating …", monitor -> {
+        tasks.run("Validate " + locator.get().display(), "Validating …", monitor -> {
             List<Finding> found = new ArrayList<>();
             try (SessionStore opened = opener.open(locator.get())) {
                 new Validator(Checks.create(names, ValidationContext.of(opened, roots))).run(opened, found::add, monitor);
@@ -177,7 +177,7 @@ public final class ValidateWizardViewModel {
         }
         StoreLocator locator = validated;
         List<Path> roots = workspaces.get().isBlank() ? List.of() : List.of(Path.of(workspaces.get().strip()));
-        run("Plan repair of " + locator.display(), "Planning the changes …", monitor -> {
+        tasks.run("Plan repair of " + locator.display(), "Planning the changes …", monitor -> {
             try (SessionStore opened = opener.open(locator)) {
                 return RepairPlanner.plan(opened, Checks.create(fixing, ValidationContext.of(opened, roots)), monitor);
             }
@@ -198,7 +198,7 @@ public final class ValidateWizardViewModel {
             return;
         }
         result.set(null);
-        run("Repair " + locator.display(), "Backing up, then applying …", monitor -> {
+        tasks.run("Repair " + locator.display(), "Backing up, then applying …", monitor -> {
             ProgressMonitor stoppable = cancel.around(monitor);
             Backup backup = journal.backUp(BackupJournal.newRunId("repair"), locator, "repair " + locator.display(), stoppable);
             try (SessionStore opened = opener.open(locator)) {
@@ -225,25 +225,6 @@ public final class ValidateWizardViewModel {
 
     public void cancel() {
         cancel.cancel();
-    }
-
-    private <V> void run(String title, String doing, BackgroundTask.Work<V> work, java.util.function.Consumer<V> done) {
-        steps.busyProperty().set(true);
-        status.set(doing);
-        executor.execute(BackgroundTask.of(title, work).showInJobs()
-                .onSuccess(value -> {
-                    steps.busyProperty().set(false);
-                    done.accept(value);
-                })
-                .onCancelled(() -> {
-                    steps.busyProperty().set(false);
-                    status.set("Cancelled: nothing was written.");
-                })
-                .onFailure(failure -> {
-                    steps.busyProperty().set(false);
-                    status.set("");
-                    dialogs.showError(title + " failed", failure.getMessage());
-                }));
     }
 
     private void entered(int step) {

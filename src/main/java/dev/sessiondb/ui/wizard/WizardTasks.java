@@ -1,0 +1,49 @@
+package dev.sessiondb.ui.wizard;
+
+import dev.sessiondb.ui.common.BackgroundTask;
+import dev.sessiondb.ui.common.TaskExecutor;
+import java.util.function.Consumer;
+
+/**
+ * Runs a wizard's background work the one way: the wizard is busy meanwhile (Back and Next
+ * wait), the work is listed in the jobs panel, and the status line says what happens.
+ */
+public final class WizardTasks {
+
+    private final TaskExecutor executor;
+    private final WizardSteps steps;
+    private final Consumer<String> status;
+    private final Consumer<Exception> failed;
+
+    /** @param failed told of a failure after the wizard is no longer busy and the status line is cleared */
+    public WizardTasks(TaskExecutor executor, WizardSteps steps, Consumer<String> status, Consumer<Exception> failed) {
+        this.executor = executor;
+        this.steps = steps;
+        this.status = status;
+        this.failed = failed;
+    }
+
+    /**
+     * @param title what the jobs panel calls the work
+     * @param doing the status line while it runs
+     * @param done  what to do with the result, on the UI thread
+     */
+    public <V> void run(String title, String doing, BackgroundTask.Work<V> work, Consumer<V> done) {
+        steps.busyProperty().set(true);
+        status.accept(doing);
+        executor.execute(BackgroundTask.of(title, work).showInJobs()
+                .onSuccess(value -> {
+                    steps.busyProperty().set(false);
+                    done.accept(value);
+                })
+                .onCancelled(() -> {
+                    steps.busyProperty().set(false);
+                    status.accept("Cancelled: nothing was written.");
+                })
+                .onFailure(failure -> {
+                    steps.busyProperty().set(false);
+                    status.accept("");
+                    failed.accept(failure);
+                }));
+    }
+}

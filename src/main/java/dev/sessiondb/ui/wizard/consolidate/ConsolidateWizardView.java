@@ -1,0 +1,145 @@
+package dev.sessiondb.ui.wizard.consolidate;
+
+import dev.sessiondb.job.consolidate.ConflictPolicy;
+import dev.sessiondb.ui.common.Controls;
+import dev.sessiondb.ui.common.KnownStores;
+import dev.sessiondb.ui.common.StorePicker;
+import dev.sessiondb.ui.wizard.JobSummaryView;
+import dev.sessiondb.ui.wizard.WizardPages;
+import dev.sessiondb.ui.wizard.WizardPane;
+import java.util.List;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+
+/** The consolidation wizard's four pages over {@link ConsolidateWizardViewModel}. */
+public final class ConsolidateWizardView extends WizardPane {
+
+    public ConsolidateWizardView(ConsolidateWizardViewModel viewModel, KnownStores known) {
+        super("consolidate", "Consolidate stores", viewModel.steps(), List.of(sources(viewModel, known), target(viewModel, known),
+                conflicts(viewModel), run(viewModel)));
+    }
+
+    private static Node sources(ConsolidateWizardViewModel viewModel, KnownStores known) {
+        ListView<String> list = Controls.describe(new ListView<>(viewModel.sources()), "The sources, highest priority first");
+        list.setId("consolidate-sources");
+        list.setPlaceholder(Controls.emptyState("No sources yet: add two or more stores above."));
+        Button add = Controls.button("Add", "Add the store typed or picked above as the last source", viewModel::addSource);
+        add.setId("consolidate-add");
+        Button up = Controls.button("Up", "Give the selected source a higher priority",
+                () -> move(list, viewModel::moveUp, -1));
+        up.setId("consolidate-up");
+        Button down = Controls.button("Down", "Give the selected source a lower priority",
+                () -> move(list, viewModel::moveDown, 1));
+        down.setId("consolidate-down");
+        Button remove = Controls.button("Remove", "Leave the selected source out",
+                () -> viewModel.removeSource(list.getSelectionModel().getSelectedIndex()));
+        remove.setId("consolidate-remove");
+        HBox adding = new HBox(8, new StorePicker("consolidate-new-source", "A store to add as a source", viewModel.newSourceProperty(), known,
+                viewModel::browseSource), add);
+        HBox.setHgrow(adding.getChildren().get(0), javafx.scene.layout.Priority.ALWAYS);
+        VBox order = new VBox(8, up, down, remove);
+        HBox body = new HBox(8, list, order);
+        HBox.setHgrow(list, javafx.scene.layout.Priority.ALWAYS);
+        return WizardPages.page("Sources in priority order", "Sources are only read. The first wins under \"first\", and ties under \"newest\".",
+                adding, body);
+    }
+
+    private static void move(ListView<String> list, java.util.function.IntConsumer move, int by) {
+        int selected = list.getSelectionModel().getSelectedIndex();
+        move.accept(selected);
+        list.getSelectionModel().clearAndSelect(Math.max(0, Math.min(list.getItems().size() - 1, selected + by)));
+    }
+
+    private static Node target(ConsolidateWizardViewModel viewModel, KnownStores known) {
+        ChoiceBox<ConflictPolicy> policy = Controls.describe(new ChoiceBox<>(), "How a session held with different content by several sources is settled");
+        policy.setId("consolidate-policy");
+        policy.getItems().setAll(ConflictPolicy.values());
+        policy.valueProperty().bindBidirectional(viewModel.policyProperty());
+        Label explained = new Label("""
+                newest: the version with the latest own timestamp
+                first: the version from the highest source
+                fail: refuse unless you choose each conflict
+                keep-both: the first keeps the key, others get KEY~N""");
+        explained.getStyleClass().add("text-muted");
+        GridPane form = WizardPages.form();
+        form.addRow(0, new Label("Target"), new StorePicker("consolidate-target", "The store to consolidate into (.db for SQLite)",
+                viewModel.targetProperty(), known, viewModel::browseTarget));
+        form.addRow(1, new Label("On conflict"), policy);
+        form.addRow(2, new Label(""), explained);
+        return WizardPages.page("Target and policy", "A new target appears only when complete; an existing one is backed up first.", form);
+    }
+
+    private static Node conflicts(ConsolidateWizardViewModel viewModel) {
+        TableView<ConflictRow> table = new TableView<>(viewModel.conflicts());
+        table.setId("consolidate-conflicts");
+        table.setAccessibleText("Sessions the sources hold with different content, each with a choice");
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setPlaceholder(Controls.emptyState("No conflicts: every shared session is the same in all sources."));
+        table.getColumns().add(column("Session", ConflictRow::session));
+        table.getColumns().add(column("Sources", ConflictRow::sourcesText));
+        TableColumn<ConflictRow, ConflictRow> choice = new TableColumn<>("Keep");
+        choice.setCellValueFactory(cell -> new javafx.beans.property.ReadOnlyObjectWrapper<>(cell.getValue()));
+        choice.setCellFactory(column -> new ChoiceCell());
+        choice.setPrefWidth(130);
+        table.getColumns().add(choice);
+        table.getColumns().add(column("By policy", ConflictRow::byPolicy));
+        return WizardPages.page("Conflicts", "The policy settles every conflict; pick a source to settle one yourself.",
+                WizardPages.statusLine("consolidate-conflicts-status", viewModel.statusProperty(), viewModel.steps().busyProperty()), table);
+    }
+
+    private static Node run(ConsolidateWizardViewModel viewModel) {
+        Button run = Controls.button("Run consolidation", "Write the consolidated store, then verify", viewModel::run);
+        run.setId("consolidate-run");
+        run.getStyleClass().add("accent");
+        run.disableProperty().bind(viewModel.runnableProperty().not().or(viewModel.steps().busyProperty()));
+        Button cancel = Controls.button("Cancel", "Stop; the target stays as it was", viewModel::cancel);
+        cancel.setId("consolidate-cancel");
+        cancel.disableProperty().bind(viewModel.steps().busyProperty().not());
+        return WizardPages.page("Run and report", "The plan first; after the run, the report: counts, every conflict, and the settings for Minsky.",
+                new HBox(8, run, cancel),
+                WizardPages.statusLine("consolidate-status", viewModel.statusProperty(), viewModel.steps().busyProperty()),
+                new JobSummaryView("consolidate-summary", viewModel.summaryProperty()));
+    }
+
+    private static TableColumn<ConflictRow, String> column(String title, Function<ConflictRow, String> value) {
+        TableColumn<ConflictRow, String> column = new TableColumn<>(title);
+        column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
+        return column;
+    }
+
+    /** The per-conflict choice: "By policy" or one of the sources holding a version. */
+    private static final class ChoiceCell extends TableCell<ConflictRow, ConflictRow> {
+
+        private final ChoiceBox<String> box = new ChoiceBox<>();
+        private ConflictRow bound;
+
+        @Override
+        protected void updateItem(ConflictRow row, boolean empty) {
+            super.updateItem(row, empty);
+            if (bound != null) {
+                box.valueProperty().unbindBidirectional(bound.choiceProperty());
+                bound = null;
+            }
+            if (empty || row == null) {
+                setGraphic(null);
+                return;
+            }
+            box.getItems().setAll(row.options());
+            box.valueProperty().bindBidirectional(row.choiceProperty());
+            box.setAccessibleText("Which version of " + row.session() + " to keep");
+            bound = row;
+            setGraphic(box);
+        }
+    }
+}

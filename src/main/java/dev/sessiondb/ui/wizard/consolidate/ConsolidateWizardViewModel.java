@@ -1,0 +1,256 @@
+package dev.sessiondb.ui.wizard.consolidate;
+
+import dev.sessiondb.job.backup.BackupJournal;
+import dev.sessiondb.job.consolidate.ConflictPolicy;
+import dev.sessiondb.job.consolidate.ConsolidateJob;
+import dev.sessiondb.job.consolidate.ConsolidateOptions;
+import dev.sessiondb.job.consolidate.Consolidation;
+import dev.sessiondb.store.SessionStore;
+import dev.sessiondb.store.StoreLocator;
+import dev.sessiondb.ui.common.DialogService;
+import dev.sessiondb.ui.common.LocatorInput;
+import dev.sessiondb.ui.common.StoreOpener;
+import dev.sessiondb.ui.common.TaskExecutor;
+import dev.sessiondb.ui.common.UndoStack;
+import dev.sessiondb.ui.wizard.CancelSwitch;
+import dev.sessiondb.ui.wizard.JobSummary;
+import dev.sessiondb.ui.wizard.JobUndoCommand;
+import dev.sessiondb.ui.wizard.WizardSteps;
+import dev.sessiondb.ui.wizard.WizardTasks;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The consolidation wizard: sources in priority order, the target and the conflict policy, the
+ * conflicts with a choice per conflict, then the plan, the run and its report (provenance and
+ * the settings that point Minsky at the result). A run that wrote is undoable.
+ */
+public final class ConsolidateWizardViewModel {
+
+    public static final int SOURCES = 0;
+    public static final int TARGET = 1;
+    public static final int CONFLICTS = 2;
+    public static final int RUN = 3;
+
+    private final ObservableList<String> sources = FXCollections.observableArrayList();
+    private final StringProperty newSource = new SimpleStringProperty("");
+    private final StringProperty target = new SimpleStringProperty("");
+    private final ObjectProperty<ConflictPolicy> policy = new SimpleObjectProperty<>(ConflictPolicy.NEWEST);
+    private final ObservableList<ConflictRow> conflicts = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<JobSummary> summary = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper runnable = new ReadOnlyBooleanWrapper(false);
+    private final WizardSteps steps = new WizardSteps(List.of("Sources", "Target and policy", "Conflicts", "Run and report"), this::entered);
+    private final CancelSwitch cancel = new CancelSwitch();
+    private final WizardTasks tasks;
+
+    private final DialogService dialogs;
+    private final LocatorInput locators;
+    private final StoreOpener opener;
+    private final UndoStack undo;
+    private final BackupJournal journal;
+    private ConsolidateJob job;
+
+    public ConsolidateWizardViewModel(TaskExecutor executor, DialogService dialogs, LocatorInput locators, StoreOpener opener,
+                                      UndoStack undo, BackupJournal journal) {
+        this.dialogs = dialogs;
+        this.locators = locators;
+        this.opener = opener;
+        this.undo = undo;
+        this.journal = journal;
+        tasks = new WizardTasks(executor, steps, status::set, failure -> summary.set(new JobSummary("Failed: " + failure.getMessage(), JobSummary.Tone.BAD, Map.of(), List.of())));
+        steps.readyProperty().bind(Bindings.createBooleanBinding(() -> switch (steps.current()) {
+            case SOURCES -> sources.size() >= 2;
+            case TARGET -> !target.get().isBlank() && policy.get() != null;
+            default -> true;
+        }, steps.currentProperty(), sources, target, policy));
+    }
+
+    // Properties
+
+    public WizardSteps steps() {
+        return steps;
+    }
+
+    /** The sources, first = highest priority (what "first" and ties under "newest" follow). */
+    public ObservableList<String> sources() {
+        return sources;
+    }
+
+    public StringProperty newSourceProperty() {
+        return newSource;
+    }
+
+    public StringProperty targetProperty() {
+        return target;
+    }
+
+    public ObjectProperty<ConflictPolicy> policyProperty() {
+        return policy;
+    }
+
+    public ObservableList<ConflictRow> conflicts() {
+        return conflicts;
+    }
+
+    /** The plan before the run, the report after it. */
+    public ReadOnlyObjectProperty<JobSummary> summaryProperty() {
+        return summary.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty runnableProperty() {
+        return runnable.getReadOnlyProperty();
+    }
+
+    // Commands
+
+    public void addSource() {
+        String text = newSource.get() == null ? "" : newSource.get().strip();
+        if (!text.isEmpty() && !sources.contains(text)) {
+            sources.add(text);
+        }
+        newSource.set("");
+    }
+
+    public void browseSource() {
+        dialogs.chooseStoreFile().ifPresent(file -> {
+            newSource.set(file.toString());
+            addSource();
+        });
+    }
+
+    public void removeSource(int index) {
+        if (index >= 0 && index < sources.size()) {
+            sources.remove(index);
+        }
+    }
+
+    /** Moves a source one place up (towards first priority). */
+    public void moveUp(int index) {
+        if (index > 0 && index < sources.size()) {
+            Collections.swap(sources, index, index - 1);
+        }
+    }
+
+    public void moveDown(int index) {
+        if (index >= 0 && index < sources.size() - 1) {
+            Collections.swap(sources, index, index + 1);
+        }
+    }
+
+    public void browseTarget() {
+        dialogs.chooseFileToSave("Consolidate into (.db for SQLite, .json for a JSON file)", "sessions.db")
+                .ifPresent(file -> target.set(file.toString()));
+    }
+
+    /** Finds the conflicts under the chosen policy; nothing is written. */
+    public void findConflicts() {
+        Map<String, String> chosen = new HashMap<>();
+        conflicts.forEach(conflict -> chosen.put(conflict.key(), conflict.choiceProperty().get()));
+        conflicts.clear();
+        Optional<List<StoreLocator>> resolved = resolveSources();
+        if (resolved.isEmpty()) {
+            return;
+        }
+        ConflictPolicy settling = policy.get();
+        tasks.run("Find conflicts", "Reading the sources …", monitor -> {
+            List<SessionStore> opened = new ArrayList<>();
+            try {
+                resolved.get().forEach(source -> opened.add(opener.open(source)));
+                return Consolidation.analyse(opened, settling, Map.of()).conflicts().stream().map(ConflictRow::new).toList();
+            } finally {
+                opened.forEach(SessionStore::close);
+            }
+        }, found -> {
+            found.stream().filter(conflict -> conflict.options().contains(chosen.get(conflict.key())))
+                    .forEach(conflict -> conflict.choiceProperty().set(chosen.get(conflict.key())));
+            conflicts.setAll(found);
+            status.set(found.isEmpty() ? "No conflicts: the sources agree on every shared session."
+                    : found.size() + " sessions differ between sources. The policy settles each; choose a source to override it.");
+        });
+    }
+
+    /** The dry run with the choices made; nothing is written. */
+    public void makePlan() {
+        summary.set(null);
+        runnable.set(false);
+        Optional<ConsolidateJob> prepared = prepare();
+        if (prepared.isEmpty()) {
+            return;
+        }
+        ConsolidateJob planned = prepared.get();
+        tasks.run("Plan: " + planned.description(), "Planning …", monitor -> planned.plan(), made -> {
+            job = planned;
+            summary.set(JobSummary.ofPlan(made));
+            runnable.set(made.refusal().isEmpty());
+            status.set(made.refusal().isEmpty() ? "Plan ready: press Run." : "The job would refuse: choose a source for each conflict or another policy.");
+        });
+    }
+
+    public void run() {
+        ConsolidateJob planned = job;
+        if (planned == null || !runnable.get()) {
+            return;
+        }
+        tasks.run(planned.description(), "Consolidating … (progress in the jobs panel)", monitor -> planned.run(cancel.around(monitor)), done -> {
+            runnable.set(false);
+            summary.set(JobSummary.ofReport(done));
+            status.set("Done. The report with every record's provenance is saved in " + journal.reportsDir() + ".");
+            done.backupId().ifPresent(backup -> undo.record(new JobUndoCommand("consolidation into " + target.get(), journal, backup)));
+        });
+    }
+
+    public void cancel() {
+        cancel.cancel();
+    }
+
+    private void entered(int step) {
+        if (step == CONFLICTS) {
+            findConflicts();
+        } else if (step == RUN) {
+            makePlan();
+        }
+    }
+
+    private Optional<List<StoreLocator>> resolveSources() {
+        List<StoreLocator> resolved = new ArrayList<>();
+        for (int i = 0; i < sources.size(); i++) {
+            Optional<StoreLocator> source = locators.resolve("Source " + (i + 1), sources.get(i));
+            if (source.isEmpty()) {
+                return Optional.empty();
+            }
+            resolved.add(source.get());
+        }
+        return Optional.of(resolved);
+    }
+
+    private Optional<ConsolidateJob> prepare() {
+        Optional<List<StoreLocator>> from = resolveSources();
+        Optional<StoreLocator> into = from.flatMap(found -> locators.resolve("Target", target.get()));
+        Map<String, Integer> choices = new HashMap<>();
+        conflicts.forEach(conflict -> conflict.chosenSource().ifPresent(source -> choices.put(conflict.key(), source)));
+        return into.map(found -> new ConsolidateJob(from.get(), found,
+                new ConsolidateOptions(policy.get(), Optional.empty(), Optional.empty(), false, true, choices), journal));
+    }
+}

@@ -1,0 +1,124 @@
+package dev.sessiondb.ui.wizard.consolidate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sessiondb.job.backup.BackupJournal;
+import dev.sessiondb.job.consolidate.ConflictPolicy;
+import dev.sessiondb.store.OpenMode;
+import dev.sessiondb.store.SessionStore;
+import dev.sessiondb.store.StoreFactory;
+import dev.sessiondb.ui.ScriptedDialogService;
+import dev.sessiondb.ui.common.CurrentThreadTaskExecutor;
+import dev.sessiondb.ui.common.LocatorInput;
+import dev.sessiondb.ui.common.UndoStack;
+import dev.sessiondb.ui.diff.DiffFixtures;
+import dev.sessiondb.ui.stores.Credentials;
+import dev.sessiondb.ui.wizard.JobSummary;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConsolidateWizardViewModelTest {
+
+    @TempDir
+    Path directory;
+
+    private final ScriptedDialogService dialogs = new ScriptedDialogService();
+    private final CurrentThreadTaskExecutor executor = new CurrentThreadTaskExecutor();
+    private final UndoStack undo = new UndoStack(executor, dialogs);
+    private ConsolidateWizardViewModel viewModel;
+    private Path a;
+    private Path b;
+    private Path target;
+
+    @BeforeEach
+    void twoOverlappingStores() {
+        viewModel = new ConsolidateWizardViewModel(executor, dialogs, new LocatorInput(new Credentials(directory.resolve("no-pgpass"), Map.of()), dialogs),
+                locator -> StoreFactory.open(locator, OpenMode.EXISTING), undo, new BackupJournal(directory.resolve("journal")));
+        a = DiffFixtures.storeA(directory);
+        b = DiffFixtures.storeB(directory);
+        target = directory.resolve("all.db");
+    }
+
+    @Test
+    void sourcesAreKeptInTheOrderTheUserGives() {
+        add(b);
+        add(a);
+
+        viewModel.moveUp(1);
+
+        assertThat(viewModel.sources()).containsExactly(a.toString(), b.toString());
+        assertThat(viewModel.steps().canGoNext().get()).isTrue();
+    }
+
+    @Test
+    void theConflictsAreListedWithWhatThePolicyWouldDo() {
+        goToConflicts(ConflictPolicy.FIRST);
+
+        assertThat(viewModel.conflicts()).extracting(ConflictRow::session, ConflictRow::sourcesText, ConflictRow::byPolicy)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple("task#002", "1, 2", "first: kept the version from source 1"),
+                        org.assertj.core.groups.Tuple.tuple("task#008", "1, 2", "first: kept the version from source 1"));
+        assertThat(conflict("task#008").options()).containsExactly(ConflictRow.BY_POLICY, "Source 1", "Source 2");
+    }
+
+    @Test
+    void aChoiceForOneConflictWinsAndTheReportIsVerifiedWithMinskySettings() {
+        goToConflicts(ConflictPolicy.FIRST);
+        conflict("task#008").choiceProperty().set("Source 2");
+
+        viewModel.steps().next();
+        assertThat(viewModel.summaryProperty().get().counts()).containsEntry("conflicts", 2L).containsEntry("records to write", 218L);
+        viewModel.run();
+
+        JobSummary report = viewModel.summaryProperty().get();
+        assertThat(report.headline()).isEqualTo("Verified: 218 of 218 records match in the target");
+        assertThat(report.lines()).contains("conflict on task#008 (sources 1, 2): chosen: kept the version from source 2",
+                "To point Minsky at the consolidated store:");
+        try (SessionStore written = StoreFactory.open("sqlite:" + target, OpenMode.EXISTING)) {
+            assertThat(written.get("task#008").orElseThrow().branch()).contains("feature/task-008");
+            assertThat(written.get("task#002").orElseThrow().fields().at("/pullRequest/state").asText()).isEqualTo("open");
+        }
+        undo.undo();
+        assertThat(target).doesNotExist();
+    }
+
+    @Test
+    void underFailTheWizardRefusesUntilEveryConflictHasAChoice() {
+        goToConflicts(ConflictPolicy.FAIL);
+        viewModel.steps().next();
+
+        assertThat(viewModel.summaryProperty().get().tone()).isEqualTo(JobSummary.Tone.BAD);
+        assertThat(viewModel.runnableProperty().get()).isFalse();
+
+        viewModel.steps().back();
+        List.of("task#002", "task#008").forEach(key -> conflict(key).choiceProperty().set("Source 2"));
+        viewModel.steps().next();
+
+        assertThat(viewModel.runnableProperty().get()).isTrue();
+        viewModel.steps().back();
+        assertThat(viewModel.conflicts()).allSatisfy(conflict -> assertThat(conflict.choiceProperty().get()).isEqualTo("Source 2"));
+    }
+
+    private void goToConflicts(ConflictPolicy policy) {
+        add(a);
+        add(b);
+        viewModel.steps().next();
+        viewModel.targetProperty().set(target.toString());
+        viewModel.policyProperty().set(policy);
+        viewModel.steps().next();
+        assertThat(viewModel.steps().current()).isEqualTo(ConsolidateWizardViewModel.CONFLICTS);
+    }
+
+    private void add(Path store) {
+        viewModel.newSourceProperty().set(store.toString());
+        viewModel.addSource();
+    }
+
+    private ConflictRow conflict(String session) {
+        return viewModel.conflicts().stream().filter(row -> row.session().equals(session)).findFirst().orElseThrow();
+    }
+}
