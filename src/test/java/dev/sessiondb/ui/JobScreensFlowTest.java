@@ -114,7 +114,7 @@ class JobScreensFlowTest {
         robot.clickOn("#fix-repo-name-variant");
         robot.clickOn("#validate-next");
         waitFor(() -> robot.lookup("#validate-changes").queryTableView().getItems().size() == 5);
-        robot.clickOn("#validate-next").clickOn("#validate-apply");
+        robot.clickOn("#validate-next").clickOn("#validate-run");
 
         waitFor(() -> text(robot, "#validate-result-headline").startsWith("Repaired"));
         assertThat(text(robot, "#validate-result-headline")).isEqualTo("Repaired: 5 records updated, 0 added");

@@ -5,6 +5,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 
 /** A store field: type a locator or pick a known store, or browse for a file; the text is the ViewModel's. */
 public final class StorePicker extends HBox {
@@ -33,6 +34,7 @@ public final class StorePicker extends HBox {
         });
         Button choose = Controls.button("Browse…", "Choose a file for: " + help, browse);
         choose.setId(id + "-browse");
+        choose.setMinWidth(Region.USE_PREF_SIZE);
         HBox.setHgrow(choice, Priority.ALWAYS);
         getChildren().addAll(choice, choose);
     }

@@ -8,7 +8,6 @@ import dev.sessiondb.ui.wizard.WizardPages;
 import java.util.function.Function;
 import java.util.function.ToLongFunction;
 import javafx.beans.binding.Bindings;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
@@ -50,7 +49,7 @@ public final class DiffView extends VBox {
         actions.setAlignment(Pos.CENTER_LEFT);
 
         SplitPane results = new SplitPane(differences(), sideBySide());
-        results.setDividerPositions(0.38);
+        results.setDividerPositions(0.42);
         VBox.setVgrow(results, Priority.ALWAYS);
         getChildren().addAll(form(known), actions, summary(), results);
     }
@@ -78,6 +77,7 @@ public final class DiffView extends VBox {
         field.setOnAction(event -> viewModel.addIgnored());
         Button add = Controls.button("Ignore", "Leave this field out of the comparison", viewModel::addIgnored);
         add.setId("diff-ignore-add");
+        add.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         FlowPane chips = new FlowPane(6, 6);
         chips.setId("diff-ignored");
         Runnable refresh = () -> chips.getChildren().setAll(viewModel.ignored().stream().map(path -> {
@@ -119,9 +119,9 @@ public final class DiffView extends VBox {
         table.setAccessibleText("Differences between the stores; select one to see both records");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(Controls.emptyState("No differences to show. Choose two stores and press Compare."));
-        table.getColumns().add(column("Session", DiffRow::session, 150));
-        table.getColumns().add(column("Difference", row -> row.kind().text(), 90));
-        table.getColumns().add(column("Changed fields", DiffRow::fields, 200));
+        table.getColumns().add(column("Session", DiffRow::session, 110));
+        table.getColumns().add(column("Difference", row -> row.kind().text(), 95));
+        table.getColumns().add(column("Changed fields", DiffRow::fields, 150));
         table.getSelectionModel().selectedItemProperty().addListener((property, before, after) -> viewModel.select(after));
         VBox.setVgrow(table, Priority.ALWAYS);
         return new VBox(6, Controls.styled(new Label("Differences"), "text-bold"), table);
@@ -172,8 +172,7 @@ public final class DiffView extends VBox {
     }
 
     private static <S> TableColumn<S, String> column(String title, Function<S, String> value, double width) {
-        TableColumn<S, String> column = new TableColumn<>(title);
-        column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
+        TableColumn<S, String> column = WizardPages.column(title, value);
         column.setPrefWidth(width);
         return column;
     }

@@ -211,7 +211,7 @@ public final class DiffViewModel {
         }).onSuccess(laidOut -> {
             comparison.setAll(laidOut);
             comparedTitle.set(row.session() + ": " + row.kind().text().toLowerCase(java.util.Locale.ROOT)
-                    + (row.changedFields() > 0 ? ", " + row.changedFields() + " fields differ" : ""));
+                    + (row.changedFields() == 1 ? ", 1 field differs" : row.changedFields() > 1 ? ", " + row.changedFields() + " fields differ" : ""));
         }).onFailure(failure -> dialogs.showError("Cannot read " + row.session(), failure.getMessage())));
     }
 

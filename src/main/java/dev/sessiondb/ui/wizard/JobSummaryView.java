@@ -29,6 +29,8 @@ public final class JobSummaryView extends VBox {
         lines.setAccessibleText("What to know about this job");
         lines.setPlaceholder(Controls.emptyState("Nothing more to say: no warnings."));
         VBox.setVgrow(lines, Priority.ALWAYS);
+        lines.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(lines.getItems()));
+        lines.managedProperty().bind(lines.visibleProperty());
         getChildren().addAll(headline, counts, lines);
         summary.addListener((property, before, after) -> show(after));
         show(summary.getValue());

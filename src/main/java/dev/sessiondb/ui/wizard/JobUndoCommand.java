@@ -2,6 +2,8 @@ package dev.sessiondb.ui.wizard;
 
 import dev.sessiondb.job.backup.BackupJournal;
 import dev.sessiondb.progress.ProgressMonitor;
+import dev.sessiondb.store.StoreFormat;
+import dev.sessiondb.store.StoreLocator;
 import dev.sessiondb.ui.common.UndoableCommand;
 
 /**
@@ -9,6 +11,14 @@ import dev.sessiondb.ui.common.UndoableCommand;
  * before writing, through the job framework's journal (which backs up the present state first).
  */
 public record JobUndoCommand(String description, BackupJournal journal, String backupId) implements UndoableCommand {
+
+    /** @param action what the job did to the store ("migration into"), completed by the store's short name for the Undo button */
+    public static JobUndoCommand of(String action, StoreLocator store, BackupJournal journal, String backupId) {
+        String display = store.display();
+        String name = store.format() == StoreFormat.POSTGRESQL ? display.replaceFirst("\\?.*$", "").substring(display.lastIndexOf('/') + 1)
+                : String.valueOf(store.path().getFileName());
+        return new JobUndoCommand(action + " " + name, journal, backupId);
+    }
 
     /** The job already ran from its wizard, with its own progress; the stack only keeps it for undo. */
     @Override

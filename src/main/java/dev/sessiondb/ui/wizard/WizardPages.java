@@ -3,13 +3,19 @@ package dev.sessiondb.ui.wizard;
 import dev.sessiondb.ui.common.Controls;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.beans.value.ObservableStringValue;
+import java.util.function.Function;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.TableColumn;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /** Building blocks the wizards' pages share: a page with a heading and a line of help, and a busy line. */
@@ -22,6 +28,7 @@ public final class WizardPages {
     public static VBox page(String heading, String help, Node... content) {
         Label text = new Label(help);
         text.setWrapText(true);
+        text.setMinHeight(Region.USE_PREF_SIZE);
         text.getStyleClass().add("text-muted");
         VBox page = new VBox(12, Controls.styled(new Label(heading), "title-3"), text);
         page.getChildren().addAll(content);
@@ -39,8 +46,30 @@ public final class WizardPages {
         form.setVgap(10);
         ColumnConstraints fields = new ColumnConstraints();
         fields.setHgrow(Priority.ALWAYS);
-        form.getColumnConstraints().addAll(new ColumnConstraints(), fields);
+        ColumnConstraints labels = new ColumnConstraints();
+        labels.setMinWidth(Region.USE_PREF_SIZE);
+        form.getColumnConstraints().addAll(labels, fields);
         return form;
+    }
+
+    /** A Run button (enabled when the plan allows and nothing runs) and a Cancel button (enabled while it runs). */
+    public static HBox runButtons(String id, String runText, String runHelp, Runnable run, Runnable cancel,
+                                  ObservableBooleanValue runnable, ObservableBooleanValue busy) {
+        Button runButton = Controls.button(runText, runHelp, run);
+        runButton.setId(id + "-run");
+        runButton.getStyleClass().add("accent");
+        runButton.disableProperty().bind(Bindings.createBooleanBinding(() -> !runnable.get() || busy.get(), runnable, busy));
+        Button cancelButton = Controls.button("Cancel", "Stop; every store stays as it was", cancel);
+        cancelButton.setId(id + "-cancel");
+        cancelButton.disableProperty().bind(Bindings.createBooleanBinding(() -> !busy.get(), busy));
+        return new HBox(8, runButton, cancelButton);
+    }
+
+    /** A table column showing one text of each row. */
+    public static <S> TableColumn<S, String> column(String title, Function<S, String> value) {
+        TableColumn<S, String> column = new TableColumn<>(title);
+        column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
+        return column;
     }
 
     /** The status line with a running bar while work is in the background. */
@@ -48,6 +77,8 @@ public final class WizardPages {
         Label text = new Label();
         text.setId(id);
         text.setWrapText(true);
+        text.setMinHeight(Region.USE_PREF_SIZE);
+        HBox.setHgrow(text, Priority.ALWAYS);
         text.textProperty().bind(status);
         text.accessibleTextProperty().bind(status);
         ProgressBar running = new ProgressBar(ProgressBar.INDETERMINATE_PROGRESS);

@@ -60,7 +60,7 @@ class DiffViewModelTest {
         assertThat(state("pullRequest")).isEqualTo(FieldRow.State.CONTAINS_CHANGES);
         assertThat(state("pullRequest.number")).isEqualTo(FieldRow.State.SAME);
         assertThat(state("repoName")).isEqualTo(FieldRow.State.SAME);
-        assertThat(viewModel.comparedTitleProperty().get()).isEqualTo("task#002: changed, 1 fields differ");
+        assertThat(viewModel.comparedTitleProperty().get()).isEqualTo("task#002: changed, 1 field differs");
     }
 
     @Test

@@ -8,8 +8,6 @@ import dev.sessiondb.ui.wizard.JobSummaryView;
 import dev.sessiondb.ui.wizard.WizardPages;
 import dev.sessiondb.ui.wizard.WizardPane;
 import java.util.List;
-import java.util.function.Function;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
@@ -86,36 +84,25 @@ public final class ConsolidateWizardView extends WizardPane {
         table.setAccessibleText("Sessions the sources hold with different content, each with a choice");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(Controls.emptyState("No conflicts: every shared session is the same in all sources."));
-        table.getColumns().add(column("Session", ConflictRow::session));
-        table.getColumns().add(column("Sources", ConflictRow::sourcesText));
+        table.getColumns().add(WizardPages.column("Session", ConflictRow::session));
+        table.getColumns().add(WizardPages.column("Sources", ConflictRow::sourcesText));
+        table.getColumns().forEach(column -> column.setPrefWidth(90));
         TableColumn<ConflictRow, ConflictRow> choice = new TableColumn<>("Keep");
         choice.setCellValueFactory(cell -> new javafx.beans.property.ReadOnlyObjectWrapper<>(cell.getValue()));
         choice.setCellFactory(column -> new ChoiceCell());
         choice.setPrefWidth(130);
         table.getColumns().add(choice);
-        table.getColumns().add(column("By policy", ConflictRow::byPolicy));
+        table.getColumns().add(WizardPages.column("By policy", ConflictRow::byPolicy));
         return WizardPages.page("Conflicts", "The policy settles every conflict; pick a source to settle one yourself.",
                 WizardPages.statusLine("consolidate-conflicts-status", viewModel.statusProperty(), viewModel.steps().busyProperty()), table);
     }
 
     private static Node run(ConsolidateWizardViewModel viewModel) {
-        Button run = Controls.button("Run consolidation", "Write the consolidated store, then verify", viewModel::run);
-        run.setId("consolidate-run");
-        run.getStyleClass().add("accent");
-        run.disableProperty().bind(viewModel.runnableProperty().not().or(viewModel.steps().busyProperty()));
-        Button cancel = Controls.button("Cancel", "Stop; the target stays as it was", viewModel::cancel);
-        cancel.setId("consolidate-cancel");
-        cancel.disableProperty().bind(viewModel.steps().busyProperty().not());
         return WizardPages.page("Run and report", "The plan first; after the run, the report: counts, every conflict, and the settings for Minsky.",
-                new HBox(8, run, cancel),
+                WizardPages.runButtons("consolidate", "Run consolidation", "Write the consolidated store, then verify", viewModel::run,
+                        viewModel::cancel, viewModel.runnableProperty(), viewModel.steps().busyProperty()),
                 WizardPages.statusLine("consolidate-status", viewModel.statusProperty(), viewModel.steps().busyProperty()),
                 new JobSummaryView("consolidate-summary", viewModel.summaryProperty()));
-    }
-
-    private static TableColumn<ConflictRow, String> column(String title, Function<ConflictRow, String> value) {
-        TableColumn<ConflictRow, String> column = new TableColumn<>(title);
-        column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
-        return column;
     }
 
     /** The per-conflict choice: "By policy" or one of the sources holding a version. */

@@ -67,6 +67,7 @@ public final class ConsolidateWizardViewModel {
     private final UndoStack undo;
     private final BackupJournal journal;
     private ConsolidateJob job;
+    private StoreLocator targetLocator;
 
     public ConsolidateWizardViewModel(TaskExecutor executor, DialogService dialogs, LocatorInput locators, StoreOpener opener,
                                       UndoStack undo, BackupJournal journal) {
@@ -195,13 +196,15 @@ public final class ConsolidateWizardViewModel {
     public void makePlan() {
         summary.set(null);
         runnable.set(false);
-        Optional<ConsolidateJob> prepared = prepare();
+        Optional<Prepared> prepared = prepare();
         if (prepared.isEmpty()) {
             return;
         }
-        ConsolidateJob planned = prepared.get();
+        ConsolidateJob planned = prepared.get().job();
+        StoreLocator plannedTarget = prepared.get().target();
         tasks.run("Plan: " + planned.description(), "Planning …", monitor -> planned.plan(), made -> {
             job = planned;
+            targetLocator = plannedTarget;
             summary.set(JobSummary.ofPlan(made));
             runnable.set(made.refusal().isEmpty());
             status.set(made.refusal().isEmpty() ? "Plan ready: press Run." : "The job would refuse: choose a source for each conflict or another policy.");
@@ -217,7 +220,7 @@ public final class ConsolidateWizardViewModel {
             runnable.set(false);
             summary.set(JobSummary.ofReport(done));
             status.set("Done. The report with every record's provenance is saved in " + journal.reportsDir() + ".");
-            done.backupId().ifPresent(backup -> undo.record(new JobUndoCommand("consolidation into " + target.get(), journal, backup)));
+            done.backupId().ifPresent(backup -> undo.record(JobUndoCommand.of("consolidation into", targetLocator, journal, backup)));
         });
     }
 
@@ -245,12 +248,16 @@ public final class ConsolidateWizardViewModel {
         return Optional.of(resolved);
     }
 
-    private Optional<ConsolidateJob> prepare() {
+    /** A job ready to plan, with its target for the undo stack. */
+    private record Prepared(ConsolidateJob job, StoreLocator target) {
+    }
+
+    private Optional<Prepared> prepare() {
         Optional<List<StoreLocator>> from = resolveSources();
         Optional<StoreLocator> into = from.flatMap(found -> locators.resolve("Target", target.get()));
         Map<String, Integer> choices = new HashMap<>();
         conflicts.forEach(conflict -> conflict.chosenSource().ifPresent(source -> choices.put(conflict.key(), source)));
-        return into.map(found -> new ConsolidateJob(from.get(), found,
-                new ConsolidateOptions(policy.get(), Optional.empty(), Optional.empty(), false, true, choices), journal));
+        return into.map(found -> new Prepared(new ConsolidateJob(from.get(), found,
+                new ConsolidateOptions(policy.get(), Optional.empty(), Optional.empty(), false, true, choices), journal), found));
     }
 }

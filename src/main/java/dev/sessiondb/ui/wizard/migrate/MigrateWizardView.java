@@ -10,7 +10,6 @@ import dev.sessiondb.ui.wizard.WizardPages;
 import dev.sessiondb.ui.wizard.WizardPane;
 import java.util.List;
 import javafx.scene.Node;
-import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
@@ -87,14 +86,8 @@ public final class MigrateWizardView extends WizardPane {
     }
 
     private static Node run(MigrateWizardViewModel viewModel) {
-        Button run = Controls.button("Run migration", "Copy every session into the target, then verify", viewModel::run);
-        run.setId("migrate-run");
-        run.getStyleClass().add("accent");
-        run.disableProperty().bind(viewModel.runnableProperty().not().or(viewModel.steps().busyProperty()));
-        Button cancel = Controls.button("Cancel", "Stop the migration; the target stays as it was", viewModel::cancel);
-        cancel.setId("migrate-cancel");
-        cancel.disableProperty().bind(viewModel.steps().busyProperty().not());
-        HBox actions = new HBox(8, run, cancel);
+        HBox actions = WizardPages.runButtons("migrate", "Run migration", "Copy every session into the target, then verify", viewModel::run,
+                viewModel::cancel, viewModel.runnableProperty(), viewModel.steps().busyProperty());
         return WizardPages.page("Run and verify", "Runs in the background: the jobs panel shows progress, rate and time left. Undo restores the target's backup.",
                 actions, WizardPages.statusLine("migrate-run-status", viewModel.statusProperty(), viewModel.steps().busyProperty()),
                 new JobSummaryView("migrate-report", viewModel.reportProperty()));

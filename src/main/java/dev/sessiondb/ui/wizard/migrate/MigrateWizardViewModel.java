@@ -62,6 +62,7 @@ public final class MigrateWizardViewModel {
     private final UndoStack undo;
     private final BackupJournal journal;
     private MigrateJob job;
+    private StoreLocator targetLocator;
 
     public MigrateWizardViewModel(TaskExecutor executor, DialogService dialogs, LocatorInput locators, UndoStack undo, BackupJournal journal) {
         this.executor = executor;
@@ -140,12 +141,13 @@ public final class MigrateWizardViewModel {
         plan.set(null);
         report.set(null);
         runnable.set(false);
-        Optional<MigrateJob> prepared = prepare();
+        Optional<Prepared> prepared = prepare();
         if (prepared.isEmpty()) {
             status.set("Choose the stores first.");
             return;
         }
-        MigrateJob planned = prepared.get();
+        MigrateJob planned = prepared.get().job();
+        StoreLocator plannedTarget = prepared.get().target();
         steps.busyProperty().set(true);
         status.set("Planning " + planned.description() + " …");
         executor.execute(BackgroundTask.of("Plan: " + planned.description(), monitor -> planned.plan())
@@ -153,6 +155,7 @@ public final class MigrateWizardViewModel {
                 .onSuccess(made -> {
                     steps.busyProperty().set(false);
                     job = planned;
+                    targetLocator = plannedTarget;
                     plan.set(JobSummary.ofPlan(made));
                     runnable.set(made.refusal().isEmpty());
                     status.set(made.refusal().isEmpty() ? "Plan ready: press Next, then Run." : "The job would refuse: change the options and plan again.");
@@ -180,7 +183,7 @@ public final class MigrateWizardViewModel {
                     runnable.set(false);
                     report.set(JobSummary.ofReport(done));
                     status.set("Done. Report saved in " + journal.reportsDir() + ".");
-                    done.backupId().ifPresent(backup -> undo.record(new JobUndoCommand("migration into " + target.get(), journal, backup)));
+                    done.backupId().ifPresent(backup -> undo.record(JobUndoCommand.of("migration into", targetLocator, journal, backup)));
                 })
                 .onCancelled(() -> {
                     steps.busyProperty().set(false);
@@ -206,11 +209,15 @@ public final class MigrateWizardViewModel {
         }
     }
 
-    private Optional<MigrateJob> prepare() {
+    /** A job ready to plan, with its target for the undo stack. */
+    private record Prepared(MigrateJob job, StoreLocator target) {
+    }
+
+    private Optional<Prepared> prepare() {
         Optional<StoreLocator> from = locators.resolve("Source", source.get());
         Optional<StoreLocator> to = from.flatMap(found -> locators.resolve("Target", target.get()));
-        return to.map(found -> new MigrateJob(from.get(), found,
-                new MigrateOptions(Optional.ofNullable(layout.get()), Optional.ofNullable(mode.get()), allowLoss.get(), verify.get()), journal));
+        return to.map(found -> new Prepared(new MigrateJob(from.get(), found,
+                new MigrateOptions(Optional.ofNullable(layout.get()), Optional.ofNullable(mode.get()), allowLoss.get(), verify.get()), journal), found));
     }
 
     private static String capitalized(String text) {

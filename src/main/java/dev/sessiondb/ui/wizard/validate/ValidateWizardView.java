@@ -7,8 +7,6 @@ import dev.sessiondb.ui.wizard.JobSummaryView;
 import dev.sessiondb.ui.wizard.WizardPages;
 import dev.sessiondb.ui.wizard.WizardPane;
 import java.util.List;
-import java.util.function.Function;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -89,34 +87,24 @@ public final class ValidateWizardView extends WizardPane {
         table.setAccessibleText("Every field the repair changes, before and after");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         table.setPlaceholder(Controls.emptyState("No changes: tick at least one fix on the previous page."));
-        table.getColumns().add(column("Session", ChangeLine::session));
-        table.getColumns().add(column("Field", ChangeLine::field));
-        table.getColumns().add(column("Before", ChangeLine::before));
-        table.getColumns().add(column("After", ChangeLine::after));
+        table.getColumns().add(WizardPages.column("Session", ChangeLine::session));
+        table.getColumns().add(WizardPages.column("Field", ChangeLine::field));
+        table.getColumns().add(WizardPages.column("Before", ChangeLine::before));
+        table.getColumns().add(WizardPages.column("After", ChangeLine::after));
         return WizardPages.page("Preview changes", "Record by record, what the fixes would write. Nothing is written until you apply.",
                 WizardPages.statusLine("validate-preview-status", viewModel.statusProperty(), viewModel.steps().busyProperty()), table);
     }
 
     private static Node apply(ValidateWizardViewModel viewModel) {
-        Button apply = Controls.button("Apply fixes", "Back the store up, then write the changes", viewModel::apply);
-        apply.setId("validate-apply");
-        apply.getStyleClass().add("accent");
-        apply.disableProperty().bind(viewModel.changesetReadyProperty().not().or(viewModel.steps().busyProperty()));
-        Button cancel = Controls.button("Cancel", "Stop; nothing is written", viewModel::cancel);
-        cancel.setId("validate-cancel");
-        cancel.disableProperty().bind(viewModel.steps().busyProperty().not());
         Button again = Controls.button("Validate again", "Run the checks again and show what is left", viewModel::revalidate);
         again.setId("validate-again");
         again.disableProperty().bind(viewModel.steps().busyProperty());
+        HBox actions = WizardPages.runButtons("validate", "Apply fixes", "Back the store up, then write the changes", viewModel::apply,
+                viewModel::cancel, viewModel.changesetReadyProperty(), viewModel.steps().busyProperty());
+        actions.getChildren().add(again);
         return WizardPages.page("Apply", "The store is backed up first; Undo (Ctrl+Z) restores the backup.",
-                new HBox(8, apply, cancel, again),
+                actions,
                 WizardPages.statusLine("validate-apply-status", viewModel.statusProperty(), viewModel.steps().busyProperty()),
                 new JobSummaryView("validate-result", viewModel.resultProperty()));
-    }
-
-    private static TableColumn<ChangeLine, String> column(String title, Function<ChangeLine, String> value) {
-        TableColumn<ChangeLine, String> column = new TableColumn<>(title);
-        column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
-        return column;
     }
 }

@@ -208,7 +208,7 @@ public final class ValidateWizardViewModel {
         }, backup -> {
             changeset = null;
             changesetReady.set(false);
-            undo.record(new JobUndoCommand("repair of " + locator.display(), journal, backup.id()));
+            undo.record(JobUndoCommand.of("repair of", locator, journal, backup.id()));
             current.changed();
             result.set(new JobSummary(String.format("Repaired: %,d records updated, %,d added", planned.updates(), planned.inserts()),
                     JobSummary.Tone.GOOD, Map.of("records updated", planned.updates(), "records added", planned.inserts(),

@@ -1,0 +1,196 @@
+package dev.sessiondb.ui.screenshots;
+
+import dev.sessiondb.job.backup.BackupJournal;
+import dev.sessiondb.store.OpenMode;
+import dev.sessiondb.store.StoreFactory;
+import dev.sessiondb.ui.AppServices;
+import dev.sessiondb.ui.MainWindow;
+import dev.sessiondb.ui.ScriptedDialogService;
+import dev.sessiondb.ui.TestStores;
+import dev.sessiondb.ui.common.SettingsStore;
+import dev.sessiondb.ui.common.UiTaskExecutor;
+import dev.sessiondb.ui.diff.DiffFixtures;
+import dev.sessiondb.ui.diff.DiffRow;
+import dev.sessiondb.ui.diff.FieldRow;
+import dev.sessiondb.ui.stores.Credentials;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.FutureTask;
+import javafx.application.Platform;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TreeView;
+import javafx.scene.image.PixelReader;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+
+/**
+ * Renders the job screens into PNG files (run by docs/screenshots/render-jobs.sh under Xvfb):
+ * the diff view with a changed record open, the migration plan and its verified report, the
+ * validation findings and the changeset preview, and the consolidation conflicts.
+ */
+public final class JobScreenshots {
+
+    private static final double WIDTH = 1440;
+    private static final double HEIGHT = 900;
+
+    private final Path out;
+    private final Path work;
+
+    private JobScreenshots(Path out, Path work) {
+        this.out = out;
+        this.work = work;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path out = Files.createDirectories(Path.of(args.length > 0 ? args[0] : "docs/screenshots"));
+        Platform.startup(() -> { });
+        Platform.setImplicitExit(false);
+        new JobScreenshots(out, Files.createTempDirectory("sessiondb-job-screenshots")).renderAll();
+        Platform.exit();
+        System.exit(0);
+    }
+
+    private void renderAll() throws Exception {
+        Path a = DiffFixtures.storeA(work);
+        Path b = DiffFixtures.storeB(work);
+        Path fixture = TestStores.fixtureCopy(Files.createDirectories(work.resolve("fixture")));
+        Scene scene = window("json:" + fixture);
+
+        show(scene, "diff");
+        type(scene, "#diff-store-a", a.toString());
+        type(scene, "#diff-store-b", b.toString());
+        press(scene, "#diff-compare");
+        waitFor(() -> text(scene, "#diff-changed").equals("2"));
+        onFx(() -> {
+            TableView<DiffRow> table = table(scene, "#diff-table");
+            table.getItems().stream().filter(row -> row.session().equals("task#002")).findFirst().ifPresent(table.getSelectionModel()::select);
+        });
+        waitFor(() -> text(scene, "#diff-record-title").startsWith("task#002"));
+        onFx(() -> {
+            TableView<FieldRow> records = table(scene, "#diff-records");
+            records.getItems().stream().filter(row -> row.path().equals("pullRequest")).findFirst().ifPresent(records::scrollTo);
+        });
+        save(scene, "diff-changed-record.png");
+
+        show(scene, "migrate");
+        type(scene, "#migrate-source", fixture.toString());
+        type(scene, "#migrate-target", work.resolve("sessions.db").toString());
+        press(scene, "#migrate-next");
+        press(scene, "#migrate-next");
+        waitFor(() -> text(scene, "#migrate-plan-headline").startsWith("Ready"));
+        save(scene, "migrate-plan.png");
+        press(scene, "#migrate-next");
+        press(scene, "#migrate-run");
+        waitFor(() -> text(scene, "#migrate-report-headline").startsWith("Verified"));
+        save(scene, "migrate-report.png");
+
+        show(scene, "validate");
+        press(scene, "#validate-next");
+        waitFor(() -> onFx(() -> ((TreeView<?>) scene.lookup("#validate-findings")).getRoot().getChildren().size() == 4));
+        save(scene, "validate-findings.png");
+        press(scene, "#validate-next");
+        waitFor(() -> !table(scene, "#validate-changes").getItems().isEmpty());
+        save(scene, "validate-preview.png");
+
+        show(scene, "consolidate");
+        for (Path source : List.of(a, b)) {
+            type(scene, "#consolidate-new-source", source.toString());
+            press(scene, "#consolidate-add");
+        }
+        press(scene, "#consolidate-next");
+        type(scene, "#consolidate-target", work.resolve("all.db").toString());
+        press(scene, "#consolidate-next");
+        waitFor(() -> table(scene, "#consolidate-conflicts").getItems().size() == 2);
+        save(scene, "consolidate-conflicts.png");
+    }
+
+    private Scene window(String store) throws Exception {
+        Path directory = Files.createDirectories(work.resolve("window"));
+        SettingsStore settings = new SettingsStore(directory.resolve("settings.json"));
+        settings.update(state -> state.withRecent(store).withWindowSize(WIDTH, HEIGHT));
+        AppServices services = new AppServices(settings, new ScriptedDialogService(), new UiTaskExecutor(),
+                locator -> StoreFactory.open(locator, OpenMode.EXISTING), List::of,
+                new Credentials(directory.resolve("no-pgpass"), Map.of()), new SimpleStringProperty("Ready"),
+                new BackupJournal(directory.resolve("journal")));
+        return onFx(() -> {
+            Stage stage = new Stage();
+            MainWindow window = new MainWindow(services);
+            window.show(stage);
+            return stage.getScene();
+        });
+    }
+
+    private static void show(Scene scene, String view) throws Exception {
+        onFx(() -> ((javafx.scene.control.TabPane) scene.lookup("#main-views")).getTabs().stream()
+                .filter(tab -> tab.getId().equals("view-" + view)).findFirst().ifPresent(tab -> tab.getTabPane().getSelectionModel().select(tab)));
+    }
+
+    private static void type(Scene scene, String picker, String text) throws Exception {
+        onFx(() -> ((ComboBox<?>) scene.lookup(picker)).getEditor().setText(text));
+    }
+
+    private static void press(Scene scene, String button) throws Exception {
+        onFx(() -> ((Button) scene.lookup(button)).fire());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> TableView<T> table(Scene scene, String id) {
+        return (TableView<T>) scene.lookup(id);
+    }
+
+    private static String text(Scene scene, String id) throws Exception {
+        return onFx(() -> ((Label) scene.lookup(id)).getText());
+    }
+
+    private void save(Scene scene, String file) throws Exception {
+        settle();
+        WritableImage image = onFx(() -> scene.snapshot(null));
+        PixelReader pixels = image.getPixelReader();
+        BufferedImage png = new BufferedImage((int) image.getWidth(), (int) image.getHeight(), BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < png.getHeight(); y++) {
+            for (int x = 0; x < png.getWidth(); x++) {
+                png.setRGB(x, y, pixels.getArgb(x, y));
+            }
+        }
+        ImageIO.write(png, "png", out.resolve(file).toFile());
+        System.out.println("wrote " + out.resolve(file));
+    }
+
+    /** Lets background work, layout and CSS finish before a snapshot (a picture, not a test: no assertion waits on it). */
+    private static void settle() throws InterruptedException {
+        Thread.sleep(1200);
+    }
+
+    private static void waitFor(Callable<Boolean> condition) throws Exception {
+        for (int tries = 0; tries < 600; tries++) {
+            if (condition.call()) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("the screen did not reach the expected state within a minute");
+    }
+
+    private static void onFx(Runnable action) throws Exception {
+        onFx(() -> {
+            action.run();
+            return null;
+        });
+    }
+
+    private static <T> T onFx(Callable<T> action) throws Exception {
+        FutureTask<T> task = new FutureTask<>(action);
+        Platform.runLater(task);
+        return task.get();
+    }
+}
