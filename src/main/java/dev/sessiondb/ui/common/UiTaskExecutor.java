@@ -62,7 +62,7 @@ public final class UiTaskExecutor implements TaskExecutor {
 
     @Override
     public void shutdown() {
-        jobs.forEach(Task::cancel);
+        java.util.List.copyOf(jobs).forEach(Task::cancel);
         threads.shutdownNow();
     }
 

@@ -119,8 +119,8 @@ public final class DiffView extends VBox {
         table.setAccessibleText("Differences between the stores; select one to see both records");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(Controls.emptyState("No differences to show. Choose two stores and press Compare."));
-        table.getColumns().add(column("Session", DiffRow::session, 110));
-        table.getColumns().add(column("Difference", row -> row.kind().text(), 95));
+        table.getColumns().add(column("Session", DiffRow::session, 90));
+        table.getColumns().add(column("Difference", row -> row.kind().text(), 100));
         table.getColumns().add(column("Changed fields", DiffRow::fields, 150));
         table.getSelectionModel().selectedItemProperty().addListener((property, before, after) -> viewModel.select(after));
         VBox.setVgrow(table, Priority.ALWAYS);
@@ -133,9 +133,9 @@ public final class DiffView extends VBox {
         table.setAccessibleText("Both records field by field; changed fields are highlighted");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         table.setPlaceholder(Controls.emptyState("Select a difference to see both records side by side."));
-        table.getColumns().add(column("Field", FieldRow::name, 160));
-        table.getColumns().add(column("A", FieldRow::a, 240));
-        table.getColumns().add(column("B", FieldRow::b, 240));
+        table.getColumns().add(column("Field", FieldRow::name, 220));
+        table.getColumns().add(column("A", FieldRow::a, 180));
+        table.getColumns().add(column("B", FieldRow::b, 180));
         table.setRowFactory(view -> new TableRow<>() {
             @Override
             protected void updateItem(FieldRow row, boolean empty) {

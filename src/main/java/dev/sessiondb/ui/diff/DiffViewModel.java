@@ -14,6 +14,7 @@ import dev.sessiondb.store.StoreLocator;
 import dev.sessiondb.ui.common.BackgroundTask;
 import dev.sessiondb.ui.common.DialogService;
 import dev.sessiondb.ui.common.LocatorInput;
+import dev.sessiondb.ui.common.StoreNames;
 import dev.sessiondb.ui.common.StoreOpener;
 import dev.sessiondb.ui.common.TaskExecutor;
 import java.util.ArrayList;
@@ -173,7 +174,7 @@ public final class DiffViewModel {
         String keyB = sessionB.get().strip();
         busy.set(true);
         status.set("Comparing " + a.get().display() + " with " + b.get().display() + " …");
-        executor.execute(BackgroundTask.of("Diff " + a.get().display() + " ↔ " + b.get().display(), monitor -> {
+        executor.execute(BackgroundTask.of("Diff " + StoreNames.shortName(a.get()) + " ↔ " + StoreNames.shortName(b.get()), monitor -> {
             Compared stores = open(a.get(), b.get(), ignoring);
             try {
                 return twoSessions ? compareSessions(stores, keyA, keyB) : compareStores(stores, monitor);

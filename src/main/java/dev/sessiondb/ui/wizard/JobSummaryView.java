@@ -40,6 +40,7 @@ public final class JobSummaryView extends VBox {
         setVisible(summary != null);
         counts.getChildren().clear();
         if (summary == null) {
+            headline.setText("");
             lines.getItems().clear();
             return;
         }

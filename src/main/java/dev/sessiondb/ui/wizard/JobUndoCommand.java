@@ -2,8 +2,8 @@ package dev.sessiondb.ui.wizard;
 
 import dev.sessiondb.job.backup.BackupJournal;
 import dev.sessiondb.progress.ProgressMonitor;
-import dev.sessiondb.store.StoreFormat;
 import dev.sessiondb.store.StoreLocator;
+import dev.sessiondb.ui.common.StoreNames;
 import dev.sessiondb.ui.common.UndoableCommand;
 
 /**
@@ -14,10 +14,7 @@ public record JobUndoCommand(String description, BackupJournal journal, String b
 
     /** @param action what the job did to the store ("migration into"), completed by the store's short name for the Undo button */
     public static JobUndoCommand of(String action, StoreLocator store, BackupJournal journal, String backupId) {
-        String display = store.display();
-        String name = store.format() == StoreFormat.POSTGRESQL ? display.replaceFirst("\\?.*$", "").substring(display.lastIndexOf('/') + 1)
-                : String.valueOf(store.path().getFileName());
-        return new JobUndoCommand(action + " " + name, journal, backupId);
+        return new JobUndoCommand(action + " " + StoreNames.shortName(store), journal, backupId);
     }
 
     /** The job already ran from its wizard, with its own progress; the stack only keeps it for undo. */

@@ -1,6 +1,7 @@
 package dev.sessiondb.ui.screenshots;
 
 import dev.sessiondb.job.backup.BackupJournal;
+import dev.sessiondb.sample.SampleSessions;
 import dev.sessiondb.store.OpenMode;
 import dev.sessiondb.store.StoreFactory;
 import dev.sessiondb.ui.AppServices;
@@ -55,8 +56,11 @@ public final class JobScreenshots {
         Path out = Files.createDirectories(Path.of(args.length > 0 ? args[0] : "docs/screenshots"));
         Platform.startup(() -> { });
         Platform.setImplicitExit(false);
-        new JobScreenshots(out, Files.createTempDirectory("sessiondb-job-screenshots")).renderAll();
-        Platform.exit();
+        try {
+            new JobScreenshots(out, Files.createTempDirectory("sessiondb-job-screenshots")).renderAll();
+        } finally {
+            Platform.exit();
+        }
         System.exit(0);
     }
 
@@ -93,6 +97,7 @@ public final class JobScreenshots {
         press(scene, "#migrate-run");
         waitFor(() -> text(scene, "#migrate-report-headline").startsWith("Verified"));
         save(scene, "migrate-report.png");
+        migrationInProgress(scene);
 
         show(scene, "validate");
         press(scene, "#validate-next");
@@ -112,6 +117,28 @@ public final class JobScreenshots {
         press(scene, "#consolidate-next");
         waitFor(() -> table(scene, "#consolidate-conflicts").getItems().size() == 2);
         save(scene, "consolidate-conflicts.png");
+    }
+
+    /** A 60,000-session sample store migrating: the jobs panel shows progress, rate and time left; then it is cancelled. */
+    private void migrationInProgress(Scene scene) throws Exception {
+        Path large = Files.createDirectories(work.resolve("large")).resolve("session-db.json");
+        TestStores.withRecords(large, SampleSessions.minsky(60_000, 11), 60_000).close();
+        for (int step = 0; step < 3; step++) {
+            waitFor(() -> onFx(() -> !scene.lookup("#migrate-back").isDisabled()));
+            press(scene, "#migrate-back");
+        }
+        type(scene, "#migrate-source", large.toString());
+        type(scene, "#migrate-target", work.resolve("large.db").toString());
+        press(scene, "#migrate-next");
+        press(scene, "#migrate-next");
+        waitFor(() -> text(scene, "#migrate-plan-headline").startsWith("Ready"));
+        press(scene, "#migrate-next");
+        press(scene, "#migrate-run");
+        waitFor(() -> onFx(() -> scene.getRoot().lookupAll(".progress-bar").stream()
+                .anyMatch(bar -> ((javafx.scene.control.ProgressBar) bar).getProgress() > 0.15)));
+        save(scene, "migrate-progress.png");
+        press(scene, "#migrate-cancel");
+        waitFor(() -> text(scene, "#migrate-run-status").startsWith("Cancelled"));
     }
 
     private Scene window(String store) throws Exception {

@@ -9,6 +9,7 @@ import dev.sessiondb.store.SessionStore;
 import dev.sessiondb.store.StoreLocator;
 import dev.sessiondb.ui.common.DialogService;
 import dev.sessiondb.ui.common.LocatorInput;
+import dev.sessiondb.ui.common.StoreNames;
 import dev.sessiondb.ui.common.StoreOpener;
 import dev.sessiondb.ui.common.TaskExecutor;
 import dev.sessiondb.ui.common.UndoStack;
@@ -202,7 +203,7 @@ public final class ConsolidateWizardViewModel {
         }
         ConsolidateJob planned = prepared.get().job();
         StoreLocator plannedTarget = prepared.get().target();
-        tasks.run("Plan: " + planned.description(), "Planning …", monitor -> planned.plan(), made -> {
+        tasks.run("Plan consolidation into " + StoreNames.shortName(plannedTarget), "Planning …", monitor -> planned.plan(), made -> {
             job = planned;
             targetLocator = plannedTarget;
             summary.set(JobSummary.ofPlan(made));
@@ -216,7 +217,7 @@ public final class ConsolidateWizardViewModel {
         if (planned == null || !runnable.get()) {
             return;
         }
-        tasks.run(planned.description(), "Consolidating … (progress in the jobs panel)", monitor -> planned.run(cancel.around(monitor)), done -> {
+        tasks.run("Consolidate into " + StoreNames.shortName(targetLocator), "Consolidating … (progress in the jobs panel)", monitor -> planned.run(cancel.around(monitor)), done -> {
             runnable.set(false);
             summary.set(JobSummary.ofReport(done));
             status.set("Done. The report with every record's provenance is saved in " + journal.reportsDir() + ".");

@@ -9,6 +9,7 @@ import dev.sessiondb.store.StoreLocator;
 import dev.sessiondb.ui.common.BackgroundTask;
 import dev.sessiondb.ui.common.DialogService;
 import dev.sessiondb.ui.common.LocatorInput;
+import dev.sessiondb.ui.common.StoreNames;
 import dev.sessiondb.ui.common.TaskExecutor;
 import dev.sessiondb.ui.common.UndoStack;
 import dev.sessiondb.ui.wizard.CancelSwitch;
@@ -63,6 +64,7 @@ public final class MigrateWizardViewModel {
     private final BackupJournal journal;
     private MigrateJob job;
     private StoreLocator targetLocator;
+    private String jobTitle;
 
     public MigrateWizardViewModel(TaskExecutor executor, DialogService dialogs, LocatorInput locators, UndoStack undo, BackupJournal journal) {
         this.executor = executor;
@@ -148,13 +150,15 @@ public final class MigrateWizardViewModel {
         }
         MigrateJob planned = prepared.get().job();
         StoreLocator plannedTarget = prepared.get().target();
+        String title = prepared.get().title();
         steps.busyProperty().set(true);
         status.set("Planning " + planned.description() + " …");
-        executor.execute(BackgroundTask.of("Plan: " + planned.description(), monitor -> planned.plan())
+        executor.execute(BackgroundTask.of("Plan: " + title, monitor -> planned.plan())
                 .showInJobs()
                 .onSuccess(made -> {
                     steps.busyProperty().set(false);
                     job = planned;
+                    jobTitle = title;
                     targetLocator = plannedTarget;
                     plan.set(JobSummary.ofPlan(made));
                     runnable.set(made.refusal().isEmpty());
@@ -176,7 +180,7 @@ public final class MigrateWizardViewModel {
         report.set(null);
         steps.busyProperty().set(true);
         status.set("Migrating … (progress in the jobs panel)");
-        executor.execute(BackgroundTask.of(capitalized(planned.description()), monitor -> planned.run(cancel.around(monitor)))
+        executor.execute(BackgroundTask.of(jobTitle, monitor -> planned.run(cancel.around(monitor)))
                 .showInJobs()
                 .onSuccess(done -> {
                     steps.busyProperty().set(false);
@@ -210,17 +214,18 @@ public final class MigrateWizardViewModel {
     }
 
     /** A job ready to plan, with its target for the undo stack. */
-    private record Prepared(MigrateJob job, StoreLocator target) {
+    private record Prepared(MigrateJob job, StoreLocator source, StoreLocator target) {
+
+        /** What the jobs panel calls the run: short, so its progress and cancel stay in view. */
+        String title() {
+            return "Migrate " + StoreNames.shortName(source) + " → " + StoreNames.shortName(target);
+        }
     }
 
     private Optional<Prepared> prepare() {
         Optional<StoreLocator> from = locators.resolve("Source", source.get());
         Optional<StoreLocator> to = from.flatMap(found -> locators.resolve("Target", target.get()));
         return to.map(found -> new Prepared(new MigrateJob(from.get(), found,
-                new MigrateOptions(Optional.ofNullable(layout.get()), Optional.ofNullable(mode.get()), allowLoss.get(), verify.get()), journal), found));
-    }
-
-    private static String capitalized(String text) {
-        return Character.toUpperCase(text.charAt(0)) + text.substring(1);
+                new MigrateOptions(Optional.ofNullable(layout.get()), Optional.ofNullable(mode.get()), allowLoss.get(), verify.get()), journal), from.get(), found));
     }
 }

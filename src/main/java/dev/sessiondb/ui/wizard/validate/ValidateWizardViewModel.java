@@ -10,6 +10,7 @@ import dev.sessiondb.store.StoreLocator;
 import dev.sessiondb.ui.common.CurrentStore;
 import dev.sessiondb.ui.common.DialogService;
 import dev.sessiondb.ui.common.LocatorInput;
+import dev.sessiondb.ui.common.StoreNames;
 import dev.sessiondb.ui.common.StoreOpener;
 import dev.sessiondb.ui.common.TaskExecutor;
 import dev.sessiondb.ui.common.UndoStack;
@@ -152,7 +153,7 @@ public final class ValidateWizardViewModel {
         }
         List<String> names = checks.stream().filter(choice -> choice.run().get()).map(CheckChoice::name).toList();
         List<Path> roots = workspaces.get().isBlank() ? List.of() : List.of(Path.of(workspaces.get().strip()));
-        tasks.run("Validate " + locator.get().display(), "Validating …", monitor -> {
+        tasks.run("Validate " + StoreNames.shortName(locator.get()), "Validating …", monitor -> {
             List<Finding> found = new ArrayList<>();
             try (SessionStore opened = opener.open(locator.get())) {
                 new Validator(Checks.create(names, ValidationContext.of(opened, roots))).run(opened, found::add, monitor);
@@ -177,7 +178,7 @@ public final class ValidateWizardViewModel {
         }
         StoreLocator locator = validated;
         List<Path> roots = workspaces.get().isBlank() ? List.of() : List.of(Path.of(workspaces.get().strip()));
-        tasks.run("Plan repair of " + locator.display(), "Planning the changes …", monitor -> {
+        tasks.run("Plan repair of " + StoreNames.shortName(locator), "Planning the changes …", monitor -> {
             try (SessionStore opened = opener.open(locator)) {
                 return RepairPlanner.plan(opened, Checks.create(fixing, ValidationContext.of(opened, roots)), monitor);
             }
@@ -198,7 +199,7 @@ public final class ValidateWizardViewModel {
             return;
         }
         result.set(null);
-        tasks.run("Repair " + locator.display(), "Backing up, then applying …", monitor -> {
+        tasks.run("Repair " + StoreNames.shortName(locator), "Backing up, then applying …", monitor -> {
             ProgressMonitor stoppable = cancel.around(monitor);
             Backup backup = journal.backUp(BackupJournal.newRunId("repair"), locator, "repair " + locator.display(), stoppable);
             try (SessionStore opened = opener.open(locator)) {
