@@ -12,23 +12,34 @@ CREATE INDEX sessions_task_id ON sessions (task_id);
 CREATE INDEX sessions_repo_name ON sessions (repo_name COLLATE "C");
 CREATE INDEX sessions_created_at ON sessions (created_at COLLATE "C");
 
+-- pg_trgm goes to public when it can, so that dropping one store's schema never takes the
+-- extension (and every other store's trigram index) with it. Each step may be refused by the
+-- server (no extension, no privilege); search then works without the index.
 DO $$
 DECLARE
     trgm_schema TEXT;
 BEGIN
     IF NOT EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'pg_trgm') THEN
         BEGIN
-            CREATE EXTENSION pg_trgm;
+            CREATE EXTENSION pg_trgm SCHEMA public;
         EXCEPTION WHEN OTHERS THEN
-            RAISE NOTICE 'pg_trgm is not available (%); search works without a trigram index', SQLERRM;
+            BEGIN
+                CREATE EXTENSION pg_trgm;
+            EXCEPTION WHEN OTHERS THEN
+                RAISE NOTICE 'pg_trgm is not available (%); search works without a trigram index', SQLERRM;
+            END;
         END;
     END IF;
     SELECT n.nspname INTO trgm_schema
     FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace
-    WHERE e.extname = 'pg_trgm';
+    WHERE e.extname = 'pg_trgm' AND has_schema_privilege(n.oid, 'USAGE');
     IF trgm_schema IS NOT NULL THEN
-        EXECUTE format('CREATE INDEX sessions_search ON sessions USING gin ('
-            || 'lower(session_key) %1$I.gin_trgm_ops, lower(task_id) %1$I.gin_trgm_ops, '
-            || 'lower(repo_name) %1$I.gin_trgm_ops, lower(branch) %1$I.gin_trgm_ops)', trgm_schema);
+        BEGIN
+            EXECUTE format('CREATE INDEX sessions_search ON sessions USING gin ('
+                || 'lower(session_key) %1$I.gin_trgm_ops, lower(task_id) %1$I.gin_trgm_ops, '
+                || 'lower(repo_name) %1$I.gin_trgm_ops, lower(branch) %1$I.gin_trgm_ops)', trgm_schema);
+        EXCEPTION WHEN OTHERS THEN
+            RAISE NOTICE 'no trigram index (%); search works without it', SQLERRM;
+        END;
     END IF;
 END $$;

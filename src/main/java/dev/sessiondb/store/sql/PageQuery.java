@@ -85,9 +85,9 @@ final class PageQuery {
     }
 
     private Page inJava(Connection connection) throws SQLException {
-        Comparator<SessionRecord> order = query.comparator();
+        Comparator<Ranked> order = rankOrder();
         long keep = Math.min(query.offset() + query.limit(), Integer.MAX_VALUE);
-        PriorityQueue<SessionRecord> best = new PriorityQueue<>(order.reversed());
+        PriorityQueue<Ranked> best = new PriorityQueue<>(order.reversed());
         long total = 0;
         try (PreparedStatement select = prepare(connection, "SELECT " + layout.selectList() + from(), params)) {
             select.setFetchSize(Dialect.FETCH_SIZE);
@@ -96,7 +96,7 @@ final class PageQuery {
                     SessionRecord record = layout.read(rows);
                     if (query.matches(record)) {
                         total++;
-                        best.add(record);
+                        best.add(new Ranked(query.sort().valueOf(record).orElse(null), record));
                         if (best.size() > keep) {
                             best.poll();
                         }
@@ -104,10 +104,25 @@ final class PageQuery {
                 }
             }
         }
-        List<SessionRecord> sorted = new ArrayList<>(best);
+        List<Ranked> sorted = new ArrayList<>(best);
         sorted.sort(order);
-        List<SessionRecord> page = sorted.subList((int) Math.min(query.offset(), sorted.size()), sorted.size());
+        List<SessionRecord> page = sorted.subList((int) Math.min(query.offset(), sorted.size()), sorted.size())
+                .stream().map(Ranked::record).toList();
         return new Page(page, total);
+    }
+
+    /**
+     * {@link SessionQuery#comparator()} over values computed once per record instead of once per
+     * comparison (parsing a date each time made a page of 200k rows take seconds); the
+     * conformance suite holds the two to the same order.
+     */
+    private Comparator<Ranked> rankOrder() {
+        Comparator<String> values = query.descending() ? Comparator.<String>reverseOrder() : Comparator.<String>naturalOrder();
+        return Comparator.comparing(Ranked::value, Comparator.nullsLast(values)).thenComparing(ranked -> ranked.record().key());
+    }
+
+    /** A record with the value it sorts by. */
+    private record Ranked(String value, SessionRecord record) {
     }
 
     static PreparedStatement prepare(Connection connection, String sql, List<Object> params) throws SQLException {

@@ -48,6 +48,7 @@ public final class SqlStores {
         SQLiteConfig config = new SQLiteConfig();
         config.setBusyTimeout(5000);
         config.enforceForeignKeys(true);
+        config.setCacheSize(-65_536);
         SQLiteDataSource sqlite = new SQLiteDataSource(config);
         sqlite.setUrl("jdbc:sqlite:" + path.toAbsolutePath());
         HikariConfig pool = poolConfig();

@@ -3,6 +3,7 @@ package dev.sessiondb.store.sql;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sessiondb.model.JsonCodec;
+import dev.sessiondb.model.SessionQuery;
 import dev.sessiondb.model.SessionRecord;
 import dev.sessiondb.progress.ProgressMonitor;
 import dev.sessiondb.sample.SampleSessions;
@@ -71,6 +72,23 @@ class SqlBulkWriteTest {
 
             assertThat(store.count()).isEqualTo(1);
             assertThat(canonical(store.get(first.key()).orElseThrow())).isEqualTo(canonical(second));
+        }
+    }
+
+    @Test
+    void sqliteSearchStaysExactThroughALargeBatchAndSingleWritesAfterIt() {
+        try (SessionStore store = StoreFactory.open("sqlite:" + tempDir.resolve("search.db"), OpenMode.CREATE_IF_MISSING)) {
+            store.write(WriteBatch.replaceAll(SampleSessions.minsky(MANY, 5), MANY), ProgressMonitor.NONE);
+            SessionQuery needle = SessionQuery.all().withSearch("MD#00012").page(0, 1000);
+            assertThat(store.page(needle).totalMatching()).isEqualTo(SampleSessions.minskyList(MANY, 5).stream().filter(needle::matches).count());
+
+            SessionRecord renamed = SampleSessions.minskyRecord(3, 5).with("branch", "Unique-Branch-Name");
+            store.put(renamed);
+            assertThat(store.page(SessionQuery.all().withSearch("unique-branch")).records()).extracting(SessionRecord::key).containsExactly(renamed.key());
+
+            store.delete(renamed.key());
+            assertThat(store.page(SessionQuery.all().withSearch("unique-branch")).records()).isEmpty();
+            assertThat(store.page(SessionQuery.all().withSearch(renamed.key())).records()).isEmpty();
         }
     }
 
