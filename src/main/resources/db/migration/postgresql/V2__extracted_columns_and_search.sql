@@ -8,6 +8,8 @@ ALTER TABLE sessions
     ADD COLUMN created_at TEXT,
     ADD COLUMN last_activity_at TEXT;
 
+-- binary order (what pages, keyset paging and the cursor sort by) for the key too
+CREATE INDEX sessions_key_binary ON sessions (session_key COLLATE "C");
 CREATE INDEX sessions_task_id ON sessions (task_id);
 CREATE INDEX sessions_repo_name ON sessions (repo_name COLLATE "C");
 CREATE INDEX sessions_created_at ON sessions (created_at COLLATE "C");

@@ -4,6 +4,7 @@ import dev.sessiondb.model.FieldFilter;
 import dev.sessiondb.model.Page;
 import dev.sessiondb.model.SessionQuery;
 import dev.sessiondb.model.SessionRecord;
+import dev.sessiondb.model.SortKey;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -69,8 +70,11 @@ final class PageQuery {
             }
         }
         String sort = layout.valueExpression(query.sort()).orElseThrow();
-        String order = " ORDER BY (" + sort + ") IS NULL, " + dialect.binary(sort) + (query.descending() ? " DESC" : "")
-                + ", " + dialect.binary(layout.keyExpression());
+        String direction = query.descending() ? " DESC" : "";
+        // the key is never null and unique: ordering by it alone lets the key index serve keyset paging
+        String order = query.sort() == SortKey.SESSION
+                ? " ORDER BY " + dialect.binary(layout.keyExpression()) + direction
+                : " ORDER BY " + dialect.binary(sort) + direction + " NULLS LAST, " + dialect.binary(layout.keyExpression());
         List<Object> pageParams = new ArrayList<>(params);
         pageParams.add(query.limit());
         pageParams.add(query.offset());
