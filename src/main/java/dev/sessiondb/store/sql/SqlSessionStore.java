@@ -158,9 +158,11 @@ final class SqlSessionStore implements SessionStore {
     }
 
     @Override
-    public void close() {
-        database.shutdown(false, false);
-        pool.close();
+    public synchronized void close() {
+        if (!pool.isClosed()) {
+            database.shutdown(false, false);
+            pool.close();
+        }
     }
 
     private Instant lastModified() {
