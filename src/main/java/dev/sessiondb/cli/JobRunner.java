@@ -25,7 +25,7 @@ final class JobRunner {
         return plan.refusal().isPresent() ? SessionDbCommand.BAD_INPUT : SessionDbCommand.OK;
     }
 
-    static int run(Job job, OutputFormat format, PrintWriter out) {
+    static int run(Job job, OutputFormat format, PrintWriter out, java.nio.file.Path reportsDir) {
         ProgressTracker tracker = new ProgressTracker();
         CountDownLatch finished = new CountDownLatch(1);
         Thread cancelOnInterrupt = new Thread(() -> {
@@ -39,7 +39,7 @@ final class JobRunner {
             }
             JobReport report = job.run(tracker);
             bar.close();
-            JobPrinter.print(report, format, out);
+            JobPrinter.print(report, reportsDir.resolve(report.runId() + ".json"), format, out);
             return report.outcome() == JobReport.Outcome.COMPLETED ? SessionDbCommand.OK : SessionDbCommand.FOUND;
         } finally {
             finished.countDown();

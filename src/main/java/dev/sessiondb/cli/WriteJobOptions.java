@@ -52,6 +52,6 @@ final class WriteJobOptions {
 
     /** The plan for a dry run, else the job itself; returns the exit code. */
     int execute(Job job, PrintWriter out) {
-        return dryRun ? JobRunner.dryRun(job, format, out) : JobRunner.run(job, format, out);
+        return dryRun ? JobRunner.dryRun(job, format, out) : JobRunner.run(job, format, out, journal().reportsDir());
     }
 }
