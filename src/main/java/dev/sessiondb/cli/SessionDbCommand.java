@@ -15,7 +15,8 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "sessiondb", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Inspect, diff, migrate, consolidate and repair AI-agent session stores.",
-        subcommands = {InfoCommand.class, ListCommand.class, ShowCommand.class, MigrateCommand.class, ConsolidateCommand.class, UndoCommand.class})
+        subcommands = {InfoCommand.class, ListCommand.class, ShowCommand.class, DiffCommand.class, ValidateCommand.class,
+            MigrateCommand.class, ConsolidateCommand.class, UndoCommand.class, DiscoverCommand.class})
 public final class SessionDbCommand {
 
     public static final int OK = 0;
