@@ -97,6 +97,31 @@ class MigrateJobTest {
     }
 
     @Test
+    void replacingAJsonDirectoryBacksUpTheFolderAndUndoPutsItBackFileForFile() {
+        StoreLocator source = fixture();
+        StoreLocator target = StoreContents.create("jsondir:" + dir.resolve("sessions"), SampleSessions.minskyList(5, 1));
+        var before = StoreContents.bytes(target.path());
+
+        JobReport report = job(source, target.display(), Optional.of(TargetMode.REPLACE)).run(ProgressMonitor.NONE);
+        assertThat(StoreContents.canonical(StoreContents.byKey(StoreContents.records(target))))
+                .isEqualTo(StoreContents.canonical(StoreContents.byKey(Fixtures.minskyRecords())));
+
+        journal().restore(journal().require(report.backupId().get()), ProgressMonitor.NONE);
+        assertThat(StoreContents.bytes(target.path())).containsOnlyKeys(before.keySet());
+        before.forEach((file, bytes) -> assertThat(StoreContents.bytes(target.path()).get(file)).as(file).isEqualTo(bytes));
+    }
+
+    @Test
+    void undoOfAMigrationIntoANewStoreRemovesIt() {
+        Path target = dir.resolve("out.json");
+        JobReport report = job(fixture(), "json:" + target, Optional.empty()).run(ProgressMonitor.NONE);
+
+        journal().restore(journal().require(report.backupId().get()), ProgressMonitor.NONE);
+
+        assertThat(target).doesNotExist();
+    }
+
+    @Test
     void mergeAddsTheSourceAndKeepsTheTargetsOwnRecords() {
         StoreLocator source = fixture();
         List<SessionRecord> own = SampleSessions.minskyList(5, 1);

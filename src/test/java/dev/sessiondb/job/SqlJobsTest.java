@@ -90,6 +90,16 @@ class SqlJobsTest {
     }
 
     @Test
+    void theFixtureMovesIntoMinskysPostgresLayoutWithOnlyThePlannedLoss() {
+        String postgres = TestPostgres.get().freshSchema("layout=minsky").display();
+
+        CliRun run = cli("migrate", fixture.toString(), postgres, "--allow-loss");
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        assertThat(run.out()).contains("records verified:                  217");
+    }
+
+    @Test
     void replacingAPostgresStoreBacksItUpAndUndoRestoresIt() {
         List<SessionRecord> own = SampleSessions.minskyList(5, 3);
         StoreLocator postgres = StoreContents.create(TestPostgres.get().freshSchema().display(), own);
