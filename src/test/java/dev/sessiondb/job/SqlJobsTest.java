@@ -12,6 +12,7 @@ import dev.sessiondb.job.consolidate.ConsolidateOptions;
 import dev.sessiondb.job.migrate.MigrateJob;
 import dev.sessiondb.job.migrate.MigrateOptions;
 import dev.sessiondb.job.transfer.TargetMode;
+import dev.sessiondb.model.JsonCodec;
 import dev.sessiondb.model.SessionRecord;
 import dev.sessiondb.progress.CancelledException;
 import dev.sessiondb.progress.ProgressMonitor;
@@ -70,6 +71,37 @@ class SqlJobsTest {
             assertThat(StoreContents.canonical(List.of(migrated.get(key)))).as(key).isEqualTo(StoreContents.canonical(List.of(record)));
         });
         assertThat(CliRun.of("diff", "json:" + fixture, back).exitCode()).isZero();
+    }
+
+    @Test
+    void recordsWithoutTaskIdsWithOddDatesAndUnknownFieldsSurviveEveryBackend() throws Exception {
+        List<SessionRecord> odd = List.of(
+                SessionRecord.of(JsonCodec.parseObject("""
+                        {"session": "odd-1", "repoName": "local/minsky", "repoUrl": "/src/minsky", "createdAt": "yesterday",
+                         "agentNotes": {"nested": [1, 2.50, "x", null], "deep": {"a": true}}}""")),
+                SessionRecord.of(JsonCodec.parseObject("""
+                        {"sessionId": "odd-2", "repoName": "local-minsky", "createdAt": "2025-05-16 22:16:33",
+                         "lastActivityAt": 1747433793000, "commitCount": 12345678901234567890}""")),
+                SessionRecord.of(JsonCodec.parseObject("""
+                        {"session": "odd-3", "repoName": "x", "repoUrl": "y", "createdAt": "2025-05-16T22:16:33.321+02:00",
+                         "prApproved": "true", "taskId": "md#079", "empty": {}, "list": []}""")));
+        String json = "json:" + dir.resolve("odd.json");
+        StoreContents.create(json, odd);
+        List<String> chain = List.of(json, "sqlite:" + dir.resolve("odd.db"), TestPostgres.get().freshSchema().display(),
+                "jsondir:" + dir.resolve("odd-dir"), "json:" + dir.resolve("odd-back.json"));
+
+        CliRun plan = cli("migrate", chain.get(0), chain.get(1), "--dry-run");
+        assertThat(plan.out()).contains("records without a task id:         2", "coercion: odd-1: createdAt 'yesterday' does not parse as a date",
+                "coercion: odd-2: lastActivityAt is a number, not date text");
+        for (int step = 1; step < chain.size(); step++) {
+            CliRun run = cli("migrate", chain.get(step - 1), chain.get(step));
+            assertThat(run.exitCode()).as(chain.get(step) + ": " + run.out() + run.err()).isZero();
+            Map<String, SessionRecord> moved = byKey(StoreContents.records(chain.get(step)));
+            for (SessionRecord record : odd) {
+                assertThat(moved.get(record.key()).fieldNames()).as(chain.get(step)).isEqualTo(record.fieldNames());
+                assertThat(JsonCodec.canonical(moved.get(record.key()).fields())).as(chain.get(step)).isEqualTo(JsonCodec.canonical(record.fields()));
+            }
+        }
     }
 
     @Test

@@ -111,6 +111,7 @@ public final class ConsolidateJob implements Job {
         counts.put("conflicts", (long) consolidation.conflicts().size());
         consolidation.fateCounts().forEach((fate, count) -> counts.put(fateName(fate), count));
         counts.put("records to write", consolidation.writtenRecords());
+        counts.put("records without a task id", assessment.withoutTaskId());
         counts.put("target records before", assessment.target().records());
         List<String> warnings = new ArrayList<>();
         for (int i = 0; i < sources.size(); i++) {
