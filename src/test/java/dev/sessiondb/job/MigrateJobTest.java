@@ -112,6 +112,19 @@ class MigrateJobTest {
     }
 
     @Test
+    void undoThroughASymbolicLinkRestoresTheLinkedFileAndKeepsTheLink() throws Exception {
+        StoreLocator real = StoreContents.create("json:" + dir.resolve("real.json"), SampleSessions.minskyList(5, 1));
+        byte[] before = Files.readAllBytes(real.path());
+        Path link = Files.createSymbolicLink(dir.resolve("link.json"), real.path());
+
+        JobReport report = job(fixture(), "json:" + link, Optional.of(TargetMode.REPLACE)).run(ProgressMonitor.NONE);
+        journal().restore(journal().require(report.backupId().get()), ProgressMonitor.NONE);
+
+        assertThat(Files.isSymbolicLink(link)).isTrue();
+        assertThat(Files.readAllBytes(real.path())).isEqualTo(before);
+    }
+
+    @Test
     void undoOfAMigrationIntoANewStoreRemovesIt() {
         Path target = dir.resolve("out.json");
         JobReport report = job(fixture(), "json:" + target, Optional.empty()).run(ProgressMonitor.NONE);
