@@ -147,6 +147,34 @@ class MigrateJobTest {
     }
 
     @Test
+    void aMigrationReportsEveryPhaseWithItsCountsToTheTracker() {
+        ProgressTracker tracker = new ProgressTracker();
+        java.util.Map<String, Long> lastDone = new java.util.LinkedHashMap<>();
+        tracker.addListener(snapshot -> lastDone.put(snapshot.phase(), snapshot.done()));
+
+        job(fixture(), "json:" + dir.resolve("out.json"), Optional.empty()).run(tracker);
+
+        assertThat(lastDone).containsKeys("planning", "backing up target", "writing target", "verifying");
+        assertThat(lastDone.get("planning")).isEqualTo(217L);
+        assertThat(lastDone.get("verifying")).isEqualTo(217L);
+    }
+
+    @Test
+    void aMigrationCancelledWhilePlanningWritesNothing() {
+        ProgressTracker tracker = new ProgressTracker();
+        tracker.addListener(snapshot -> {
+            if (snapshot.phase().equals("planning") && snapshot.done() == 10) {
+                tracker.cancel();
+            }
+        });
+
+        assertThatThrownBy(() -> job(fixture(), "json:" + dir.resolve("out.json"), Optional.empty()).run(tracker))
+                .isInstanceOf(CancelledException.class);
+        assertThat(dir.resolve("out.json")).doesNotExist();
+        assertThat(dir.resolve("journal")).doesNotExist();
+    }
+
+    @Test
     void aCancelledMigrationLeavesNoTarget() {
         StoreLocator source = fixture();
         Path target = dir.resolve("out.json");

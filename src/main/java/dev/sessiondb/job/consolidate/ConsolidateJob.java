@@ -51,7 +51,7 @@ public final class ConsolidateJob implements Job {
     public JobPlan plan() {
         List<SessionStore> opened = openSources();
         try {
-            Consolidation consolidation = Consolidation.analyse(opened, options.policy());
+            Consolidation consolidation = Consolidation.analyse(opened, options.policy(), ProgressMonitor.NONE);
             return plan(opened, consolidation, transfer().assess(new ConsolidatedRecords(opened, consolidation)));
         } finally {
             opened.forEach(SessionStore::close);
@@ -63,9 +63,10 @@ public final class ConsolidateJob implements Job {
         List<SessionStore> opened = openSources();
         try {
             monitor.message("reading sources");
-            Consolidation consolidation = Consolidation.analyse(opened, options.policy());
+            Consolidation consolidation = Consolidation.analyse(opened, options.policy(), monitor);
             ConsolidatedRecords records = new ConsolidatedRecords(opened, consolidation);
-            Transfer.Assessment assessment = transfer().assess(records);
+            monitor.message("planning");
+            Transfer.Assessment assessment = transfer().assess(records, monitor);
             JobPlan plan = plan(opened, consolidation, assessment);
             plan.requireRunnable();
             JobReport.Builder report = new JobReport.Builder(BackupJournal.newRunId("consolidate"), "consolidate", description());

@@ -55,7 +55,7 @@ public final class MigrateJob implements Job {
         try (SessionStore from = openSource()) {
             RecordSource records = RecordSource.of(from);
             monitor.message("planning");
-            Transfer.Assessment assessment = transfer().assess(records);
+            Transfer.Assessment assessment = transfer().assess(records, monitor);
             JobPlan plan = plan(records, assessment);
             plan.requireRunnable();
             JobReport.Builder report = new JobReport.Builder(BackupJournal.newRunId("migrate"), "migrate", description());

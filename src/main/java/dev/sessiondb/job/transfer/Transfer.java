@@ -45,12 +45,24 @@ public final class Transfer {
         this.journal = journal;
     }
 
+    /** Plans without reporting progress: the dry run. */
     public Assessment assess(RecordSource records) {
+        return assess(records, ProgressMonitor.NONE);
+    }
+
+    /** Plans, reporting each record scanned; stops when the monitor asks. */
+    public Assessment assess(RecordSource records, ProgressMonitor monitor) {
         TargetState state = TargetState.inspect(target);
         boolean complete = !state.isEmpty() && mode.orElse(TargetMode.NEW) == TargetMode.NEW && holdsExactly(records);
         try (TargetProbe probe = TargetProbe.open(state); RecordCursor cursor = records.open()) {
             RecordScan scan = new RecordScan(probe.store());
-            cursor.forEachRemaining(scan::add);
+            long total = records.count();
+            long done = 0;
+            while (cursor.hasNext()) {
+                scan.add(cursor.next());
+                monitor.progress(++done, total);
+                monitor.checkCancelled();
+            }
             Optional<String> refusal = state.refusal(mode, complete)
                     .or(() -> scan.lossyFields().isEmpty() || allowLoss ? Optional.empty() : Optional.of(lossRefusal(scan.lossyFields())));
             return new Assessment(state, complete, scan.lossyFields(), scan.coercions(), scan.withoutTaskId(), probe.note(), refusal);
