@@ -132,6 +132,17 @@ class SqlJobsTest {
     }
 
     @Test
+    void aLayoutThatDiffersFromTheExistingTargetsIsRefused() {
+        StoreLocator sqlite = StoreContents.create("sqlite:" + dir.resolve("native.db"), SampleSessions.minskyList(3, 1));
+
+        CliRun run = cli("migrate", fixture.toString(), sqlite.display(), "--layout", "minsky", "--mode", "replace");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("exists in the native layout, not minsky; drop --layout or choose a new target");
+        assertThat(StoreContents.records(sqlite)).hasSize(3);
+    }
+
+    @Test
     void replacingAPostgresStoreBacksItUpAndUndoRestoresIt() {
         List<SessionRecord> own = SampleSessions.minskyList(5, 3);
         StoreLocator postgres = StoreContents.create(TestPostgres.get().freshSchema().display(), own);
