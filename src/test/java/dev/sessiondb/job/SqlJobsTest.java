@@ -138,7 +138,7 @@ class SqlJobsTest {
         CliRun run = cli("migrate", fixture.toString(), sqlite.display(), "--layout", "minsky", "--mode", "replace");
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).contains("exists in the native layout, not minsky; drop --layout or choose a new target");
+        assertThat(run.err()).contains("exists in the native layout, not minsky; drop --layout (or ?layout=) or choose a new target");
         assertThat(StoreContents.records(sqlite)).hasSize(3);
     }
 
