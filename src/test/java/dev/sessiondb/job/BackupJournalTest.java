@@ -61,6 +61,16 @@ class BackupJournalTest {
     }
 
     @Test
+    void onlyTheOwnerCanReadBackupsForTheyHoldTokens() throws Exception {
+        StoreLocator store = StoreContents.create("json:" + dir.resolve("a.json"), SampleSessions.minskyList(3, 1));
+
+        journal().backUp(BackupJournal.newRunId("test"), store, "test", ProgressMonitor.NONE);
+
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("journal/backups"))))
+                .isEqualTo("rwx------");
+    }
+
+    @Test
     void anUnknownBackupIdIsRefusedWithTheWayToListThem() {
         assertThatThrownBy(() -> journal().require("nope")).isInstanceOf(JobRefusedException.class)
                 .hasMessageContaining("no backup 'nope'").hasMessageContaining("sessiondb undo --list");
