@@ -1,6 +1,9 @@
 package dev.sessiondb.cli;
 
+import dev.sessiondb.job.JobRefusedException;
+import dev.sessiondb.progress.CancelledException;
 import dev.sessiondb.store.StoreException;
+import java.io.UncheckedIOException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -12,7 +15,8 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "sessiondb", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Inspect, diff, migrate, consolidate and repair AI-agent session stores.",
-        subcommands = {InfoCommand.class, ListCommand.class, ShowCommand.class, DiffCommand.class, ValidateCommand.class, DiscoverCommand.class})
+        subcommands = {InfoCommand.class, ListCommand.class, ShowCommand.class, DiffCommand.class, ValidateCommand.class,
+            MigrateCommand.class, ConsolidateCommand.class, UndoCommand.class, DiscoverCommand.class})
 public final class SessionDbCommand {
 
     public static final int OK = 0;
@@ -45,8 +49,12 @@ public final class SessionDbCommand {
 
     /** One clear line: store errors already name the store and position; others get their type named. */
     private static String userMessage(Exception exception) {
-        if (exception instanceof StoreException || exception instanceof IllegalArgumentException) {
+        if (exception instanceof StoreException || exception instanceof IllegalArgumentException
+                || exception instanceof JobRefusedException || exception instanceof CancelledException) {
             return exception.getMessage();
+        }
+        if (exception instanceof UncheckedIOException io) {
+            return io.getCause().getMessage();
         }
         String message = exception.getMessage();
         return exception.getClass().getSimpleName() + (message == null ? "" : ": " + message) + " (run with --debug for details)";

@@ -11,6 +11,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * Durable file replacement: content goes to a temp file next to the target, is forced to
@@ -33,6 +34,22 @@ public final class AtomicFiles {
     public static Path tempFileFor(Path target) throws IOException {
         Path directory = directoryOf(target);
         return Files.createTempFile(directory, "." + target.getFileName() + ".", ".tmp");
+    }
+
+    /**
+     * Deletes temp files a killed writer left next to {@code target}. Only call it holding the
+     * store's lock: then no other writer has a temp file in progress.
+     */
+    public static void deleteLeftoverTemps(Path target) throws IOException {
+        String prefix = "." + target.getFileName() + ".";
+        try (Stream<Path> siblings = Files.list(directoryOf(target))) {
+            for (Path sibling : siblings.toList()) {
+                String name = sibling.getFileName().toString();
+                if (name.startsWith(prefix) && name.endsWith(".tmp")) {
+                    Files.deleteIfExists(sibling);
+                }
+            }
+        }
     }
 
     /** Writes {@code content} to {@code file} and forces it to disk. */

@@ -32,8 +32,8 @@ final class BatchRewrite {
         this.monitor = monitor;
     }
 
-    /** Writes the new content and returns how many records it holds. */
-    long writeTo(OutputStream out) throws IOException {
+    /** Writes the new content. */
+    void writeTo(OutputStream out) throws IOException {
         try (JsonRecordReader old = JsonRecordReader.open(file);
              JsonRecordWriter writer = new JsonRecordWriter(out, old.shape())) {
             if (batch.replaceAll()) {
@@ -44,6 +44,10 @@ final class BatchRewrite {
             }
             writer.finish(old.shape());
         }
+    }
+
+    /** How many records the new content holds. */
+    long written() {
         return written;
     }
 
