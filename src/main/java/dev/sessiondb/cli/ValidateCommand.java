@@ -7,6 +7,7 @@ import dev.sessiondb.progress.ProgressMonitor;
 import dev.sessiondb.store.SessionStore;
 import dev.sessiondb.validation.Checks;
 import dev.sessiondb.validation.Finding;
+import dev.sessiondb.validation.ValidationContext;
 import dev.sessiondb.validation.Validator;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -43,7 +44,7 @@ final class ValidateCommand implements Callable<Integer> {
     public Integer call() {
         OutputFormat.requireOneOf(format, OutputFormat.TABLE, OutputFormat.JSON);
         try (SessionStore opened = StoreArgument.openExisting(store)) {
-            Validator validator = new Validator(Checks.create(checks, ValidationContexts.of(opened, workspaces)));
+            Validator validator = new Validator(Checks.create(checks, ValidationContext.of(opened, workspaces)));
             PrintWriter out = spec.commandLine().getOut();
             long found = format == OutputFormat.JSON ? printJson(opened, validator, out) : printTable(opened, validator, out);
             out.flush();
