@@ -18,7 +18,7 @@ DECLARE
 BEGIN
     IF NOT EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'pg_trgm') THEN
         BEGIN
-            CREATE EXTENSION pg_trgm;
+            CREATE EXTENSION pg_trgm SCHEMA public;
         EXCEPTION WHEN OTHERS THEN
             RAISE NOTICE 'pg_trgm is not available (%); search works without a trigram index', SQLERRM;
         END;
@@ -26,9 +26,14 @@ BEGIN
     SELECT n.nspname INTO trgm_schema
     FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace
     WHERE e.extname = 'pg_trgm';
+    -- The extension may live in a schema this role cannot use: search then works unindexed.
     IF trgm_schema IS NOT NULL THEN
-        EXECUTE format('CREATE INDEX sessions_search ON sessions USING gin ('
-            || 'lower(session_key) %1$I.gin_trgm_ops, lower(task_id) %1$I.gin_trgm_ops, '
-            || 'lower(repo_name) %1$I.gin_trgm_ops, lower(branch) %1$I.gin_trgm_ops)', trgm_schema);
+        BEGIN
+            EXECUTE format('CREATE INDEX sessions_search ON sessions USING gin ('
+                || 'lower(session_key) %1$I.gin_trgm_ops, lower(task_id) %1$I.gin_trgm_ops, '
+                || 'lower(repo_name) %1$I.gin_trgm_ops, lower(branch) %1$I.gin_trgm_ops)', trgm_schema);
+        EXCEPTION WHEN insufficient_privilege THEN
+            RAISE NOTICE 'no trigram index (%); search works without it', SQLERRM;
+        END;
     END IF;
 END $$;
