@@ -13,8 +13,10 @@ import dev.sessiondb.job.backup.Backup;
 import dev.sessiondb.job.backup.BackupJournal;
 import dev.sessiondb.model.JsonCodec;
 import dev.sessiondb.model.SecretMasker;
+import dev.sessiondb.model.SessionRecord;
 import dev.sessiondb.progress.ProgressMonitor;
 import dev.sessiondb.store.OpenMode;
+import dev.sessiondb.store.RecordCursor;
 import dev.sessiondb.store.SessionStore;
 import dev.sessiondb.store.StoreFactory;
 import dev.sessiondb.store.StoreLocator;
@@ -23,6 +25,7 @@ import dev.sessiondb.validation.Finding;
 import dev.sessiondb.validation.ValidationContext;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -106,14 +109,28 @@ public final class RepairJob implements Job {
         return counts;
     }
 
-    /** Another program (Minsky itself) may have written between planning and backing up: then nothing is written. */
+    /**
+     * Another program (Minsky itself) may have written between planning and backing up: then
+     * nothing is written. One pass over the store, since a JSON store's lookups each read the file.
+     */
     private void requireUnchangedSincePlanning(SessionStore store, Changeset changeset) {
-        for (RecordChange change : changeset.changes()) {
-            if (!store.get(change.session()).equals(change.before())) {
-                throw new JobRefusedException(locator.display() + ": session '" + SecretMasker.maskText("session", change.session())
+        Map<String, Optional<SessionRecord>> planned = new HashMap<>();
+        changeset.changes().forEach(change -> planned.put(change.session(), change.before()));
+        Map<String, Optional<SessionRecord>> current = new HashMap<>();
+        planned.keySet().forEach(key -> current.put(key, Optional.empty()));
+        try (RecordCursor cursor = store.cursor()) {
+            cursor.forEachRemaining(record -> {
+                if (planned.containsKey(record.key())) {
+                    current.put(record.key(), Optional.of(record));
+                }
+            });
+        }
+        planned.forEach((session, before) -> {
+            if (!current.get(session).equals(before)) {
+                throw new JobRefusedException(locator.display() + ": session '" + SecretMasker.maskText("session", session)
                         + "' changed while the repair was planned; nothing was written, run the repair again");
             }
-        }
+        });
     }
 
     /** One line per changed field: what a dry run prints, secrets masked. */
