@@ -22,6 +22,8 @@ public final class AtomicFiles {
 
     private static final boolean WINDOWS = System.getProperty("os.name", "").startsWith("Windows");
 
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+
     private AtomicFiles() {
     }
 
@@ -30,10 +32,21 @@ public final class AtomicFiles {
         void writeTo(OutputStream out) throws IOException;
     }
 
-    /** A fresh temp file in the target's directory, named after it so a leftover is recognisable. */
+    /**
+     * A fresh temp file in the target's directory, named after it so a leftover is recognisable.
+     * Created like any new file (the umask decides its permissions), not with createTempFile's
+     * owner-only ones, so a new store is as readable as the user's other files.
+     */
     public static Path tempFileFor(Path target) throws IOException {
         Path directory = directoryOf(target);
-        return Files.createTempFile(directory, "." + target.getFileName() + ".", ".tmp");
+        while (true) {
+            Path candidate = directory.resolve("." + target.getFileName() + "." + Long.toUnsignedString(RANDOM.nextLong(), 36) + ".tmp");
+            try {
+                return Files.createFile(candidate);
+            } catch (java.nio.file.FileAlreadyExistsException taken) {
+                // another writer's temp file: draw another name
+            }
+        }
     }
 
     /**

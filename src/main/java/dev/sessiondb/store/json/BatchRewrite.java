@@ -9,8 +9,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -67,23 +65,23 @@ final class BatchRewrite {
 
     /** The old records with the batch applied in place, then the batch's new records. */
     private void merge(JsonRecordReader old, JsonRecordWriter writer) throws IOException {
-        Map<String, SessionRecord> upserts = new LinkedHashMap<>();
-        batch.upserts().forEachRemaining(record -> upserts.put(record.key(), record));
-        ObjectNode fields;
-        while ((fields = old.nextFields()) != null) {
-            monitor.checkCancelled();
-            String key = SessionRecord.keyOf(fields).orElseThrow();
-            SessionRecord replacement = upserts.remove(key);
-            if (replacement != null) {
-                writeApplied(writer, replacement.fields());
-            } else if (!batch.deletes().contains(key)) {
-                writer.write(fields);
-                written++;
+        try (SpilledUpserts upserts = SpilledUpserts.of(file, batch.upserts(), monitor)) {
+            ObjectNode fields;
+            while ((fields = old.nextFields()) != null) {
+                monitor.checkCancelled();
+                String key = SessionRecord.keyOf(fields).orElseThrow();
+                ObjectNode replacement = upserts.take(key);
+                if (replacement != null) {
+                    writeApplied(writer, replacement);
+                } else if (!batch.deletes().contains(key)) {
+                    writer.write(fields);
+                    written++;
+                }
             }
-        }
-        for (SessionRecord added : upserts.values()) {
-            monitor.checkCancelled();
-            writeApplied(writer, added.fields());
+            upserts.forEachRemaining(added -> {
+                monitor.checkCancelled();
+                writeApplied(writer, added);
+            });
         }
     }
 

@@ -48,7 +48,7 @@ public final class JsonFileStore extends ScanningStore {
             }
             createEmpty(file);
         }
-        JsonFileStore store = new JsonFileStore(locator, file);
+        JsonFileStore store = new JsonFileStore(locator, realPath(file));
         store.checked();
         return store;
     }
@@ -88,20 +88,34 @@ public final class JsonFileStore extends ScanningStore {
     @Override
     public void write(WriteBatch batch, ProgressMonitor monitor) {
         try (StoreFileLock lock = StoreFileLock.acquire(lockFile)) {
-            JsonShape shape = checked().shape();
+            CheckedFile before = checked();
             AtomicFiles.deleteLeftoverTemps(file);
             Path temp = AtomicFiles.tempFileFor(file);
             try {
                 BatchRewrite rewrite = new BatchRewrite(file, batch, monitor);
                 AtomicFiles.writeDurably(temp, rewrite::writeTo);
+                if (!before.isCurrent(file)) {
+                    // A tool that takes no lock (Minsky itself) wrote meanwhile: replacing its file would lose its update.
+                    throw new StoreException(file + ": another program changed the file during the write; nothing was written;"
+                            + " run the command again");
+                }
                 AtomicFiles.replace(temp, file);
-                remember(new CheckedFile(CheckedFile.Stamp.of(file), rewrite.written(), shape));
+                remember(new CheckedFile(CheckedFile.Stamp.of(file), rewrite.written(), before.shape()));
             } finally {
                 Files.deleteIfExists(temp);
             }
         } catch (IOException e) {
             throw new StoreException(file + ": cannot write the store (" + e.getMessage()
                     + "); the file was not changed; check free space and permissions", e);
+        }
+    }
+
+    /** Through symbolic links: a rename over the link itself would replace it by a copy and leave its target stale. */
+    private static Path realPath(Path file) {
+        try {
+            return file.toRealPath();
+        } catch (IOException e) {
+            throw new StoreException(file + ": cannot resolve the path (" + e.getMessage() + "); check that the file exists", e);
         }
     }
 

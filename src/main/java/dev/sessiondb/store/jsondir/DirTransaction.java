@@ -58,10 +58,9 @@ final class DirTransaction {
     }
 
     /** The commit point: once the marker is on disk the transaction happens, even if this process dies now. */
-    void commit(Collection<String> deletions) throws IOException {
+    void markCommitted(Collection<String> deletions) throws IOException {
         AtomicFiles.forceDirectory(txnDir);
         AtomicFiles.write(txnDir.resolve(COMMIT_MARKER), out -> out.write(String.join("\n", deletions).getBytes(StandardCharsets.UTF_8)));
-        apply();
     }
 
     /** Drops the staged files; the store is as it was. */
@@ -74,7 +73,8 @@ final class DirTransaction {
         AtomicFiles.forceDirectory(storeDir);
     }
 
-    private void apply() throws IOException {
+    /** Moves the staged files in and deletes the listed ones; safe to repeat after a crash. */
+    void apply() throws IOException {
         for (Path staged : stagedFiles()) {
             Files.move(staged, storeDir.resolve(staged.getFileName().toString()), StandardCopyOption.ATOMIC_MOVE,
                     StandardCopyOption.REPLACE_EXISTING);

@@ -101,15 +101,13 @@ public final class JsonDirStore extends ScanningStore {
             DirTransaction.recover(dir);
             Map<String, String> existing = sessions.fileNamesByKey();
             DirTransaction transaction = DirTransaction.begin(dir);
-            Set<String> deletions;
             try {
-                deletions = stage(transaction, batch, existing, monitor);
+                transaction.markCommitted(stage(transaction, batch, existing, monitor));
             } catch (IOException | RuntimeException e) {
                 transaction.discard();
                 throw e;
             }
-            // Past the commit marker a failure is not undone: the next open or write rolls the batch forward.
-            transaction.commit(deletions);
+            applyCommitted(transaction);
         } catch (IOException e) {
             throw new StoreException(dir + ": cannot write the sessions (" + e.getMessage()
                     + "); nothing was changed; check free space and permissions", e);
@@ -151,8 +149,17 @@ public final class JsonDirStore extends ScanningStore {
         return deletions;
     }
 
+    /** Past the commit marker a failure is not undone: the next open or write rolls the batch forward. */
+    private void applyCommitted(DirTransaction transaction) {
+        try {
+            transaction.apply();
+        } catch (IOException e) {
+            throw new StoreException(dir + ": the batch is committed but could not be moved in completely (" + e.getMessage()
+                    + "); it is completed the next time the store is opened; check free space and permissions", e);
+        }
+    }
+
     private StoreFileLock lock() {
         return StoreFileLock.acquire(dir.resolve(LOCK_FILE));
     }
-
 }

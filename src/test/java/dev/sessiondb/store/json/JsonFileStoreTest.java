@@ -191,6 +191,19 @@ class JsonFileStoreTest {
     }
 
     @Test
+    void aSymbolicLinkStaysALinkAndItsTargetIsWritten() throws IOException {
+        Path target = Fixtures.copy(Fixtures.MINSKY_ARRAY, Files.createDirectory(dir.resolve("real")));
+        Path link = Files.createSymbolicLink(dir.resolve("session-db.json"), target);
+        try (SessionStore store = open(link)) {
+            store.delete("task#079");
+        }
+        assertThat(Files.isSymbolicLink(link)).isTrue();
+        try (SessionStore store = open(target)) {
+            assertThat(store.count()).isEqualTo(Fixtures.MINSKY_COUNT - 1);
+        }
+    }
+
+    @Test
     void openingAnExistingStoreNeverCreatesOne() {
         Path missing = dir.resolve("missing.json");
         assertThatThrownBy(() -> open(missing)).isInstanceOf(StoreException.class).hasMessageContaining("no such file");
@@ -223,6 +236,33 @@ class JsonFileStoreTest {
             assertThat(files.map(path -> path.getFileName().toString()))
                     .containsExactlyInAnyOrder(file.getFileName().toString(), file.getFileName() + ".lock");
         }
+    }
+
+    @Test
+    void aWriteByAToolWithoutTheLockDuringOursIsKeptAndOursIsRefused() throws IOException {
+        Path file = Fixtures.copy(Fixtures.MINSKY_ARRAY, dir);
+        String minskysWrite = "[{\"session\": \"written-by-minsky\"}]";
+        ProgressMonitor minskyWritesMeanwhile = new ProgressMonitor() {
+            @Override
+            public void progress(long done, long total) {
+                try {
+                    Files.writeString(file, minskysWrite);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return false;
+            }
+        };
+        try (SessionStore store = open(file)) {
+            SessionRecord added = Fixtures.minskyRecords().get(0).with("session", "ours");
+            assertThatThrownBy(() -> store.write(WriteBatch.upsert(List.of(added).iterator(), 1), minskyWritesMeanwhile))
+                    .isInstanceOf(StoreException.class).hasMessageContaining("another program changed the file during the write");
+        }
+        assertThat(Files.readString(file)).isEqualTo(minskysWrite);
     }
 
     @Test

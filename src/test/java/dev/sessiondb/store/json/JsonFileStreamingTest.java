@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A file much larger than the heap is written, streamed, paged and updated: memory stays bounded. */
+/** A file much larger than the heap is written, streamed, paged, updated and merged with as many records: memory stays bounded. */
 class JsonFileStreamingTest {
 
     private static final int RECORDS = 200_000;
@@ -34,6 +34,6 @@ class JsonFileStreamingTest {
         assertThat(Files.size(file)).isGreaterThan(48L * 1024 * 1024);
         String lastKey = SampleSessions.minskyRecord(RECORDS - 1, 11).key();
         assertThat(seen.lines()).containsExactly("count " + RECORDS, "streamed " + RECORDS, "newest " + lastKey,
-                "changed changed", "after put " + RECORDS);
+                "changed changed", "after put " + RECORDS, "merged " + RECORDS + " replaced true");
     }
 }

@@ -41,6 +41,10 @@ final class LargeFileWorkout {
             store.put(SampleSessions.minskyRecord(0, 11).with("branch", "changed"));
             System.out.println("changed " + store.get(SampleSessions.minskyRecord(0, 11).key()).orElseThrow().branch().orElseThrow());
             System.out.println("after put " + store.count());
+            store.write(WriteBatch.upsert(SampleSessions.minsky(count, 12), count), ProgressMonitor.NONE);
+            boolean replaced = store.get(SampleSessions.minskyRecord(count - 1, 12).key()).orElseThrow()
+                    .equals(SampleSessions.minskyRecord(count - 1, 12));
+            System.out.println("merged " + store.count() + " replaced " + replaced);
         }
     }
 }
