@@ -91,4 +91,19 @@ class RepairCommandTest {
         assertThat(run.exitCode()).isZero();
         assertThat(dir.resolve("backups/backups")).doesNotExist();
     }
+
+    @Test
+    void aTokenKeptInARecordIsRemovedAndNeverPrinted() throws Exception {
+        Path store = dir.resolve("tokens.json");
+        Files.writeString(store, "[{\"session\":\"a\",\"repoName\":\"local/minsky\",\"repoUrl\":\"/r\",\"createdAt\":\"2025-05-16T22:16:33.321Z\","
+                + "\"github\":{\"owner\":\"edobry\",\"repo\":\"minsky\",\"token\":\"ghp_abcdefghijklmnopqrstuvwxyz123456\"}}]");
+
+        CliRun dryRun = CliRun.of("repair", store.toString(), "--dry-run");
+        CliRun run = CliRun.of("repair", store.toString(), "--backup-dir", dir.resolve("backups").toString(), "--format", "json");
+
+        assertThat(dryRun.out()).contains("change a (secret-in-record)", "    github.token: \"****3456\" -> (absent)").doesNotContain("ghp_");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).doesNotContain("ghp_");
+        assertThat(Files.readString(store)).doesNotContain("ghp_").contains("\"owner\": \"edobry\"");
+    }
 }
