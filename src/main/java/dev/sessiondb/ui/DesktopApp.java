@@ -1,18 +1,40 @@
 package dev.sessiondb.ui;
 
+import dev.sessiondb.store.OpenMode;
+import dev.sessiondb.store.StoreFactory;
+import dev.sessiondb.store.selection.MinskyPaths;
+import dev.sessiondb.ui.common.JavaFxDialogService;
+import dev.sessiondb.ui.common.SettingsStore;
+import dev.sessiondb.ui.common.UiTaskExecutor;
+import dev.sessiondb.ui.stores.Credentials;
+import dev.sessiondb.ui.stores.StoreDiscovery;
+import java.nio.file.Path;
 import javafx.application.Application;
-import javafx.scene.Scene;
-import javafx.scene.control.Label;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 import javafx.stage.Stage;
 
-/** The desktop window (first cut: the full UI lands with the desktop issue). */
+/**
+ * The desktop app: builds the real services (settings under the app's config folder, the
+ * platform dialogs, the background executor, the engine's store factory) and shows the window.
+ * {@code -Dsessiondb.settings=FILE} points the settings elsewhere (screenshots, trials).
+ */
 public final class DesktopApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        stage.setTitle("SessionDB Admin");
-        stage.setScene(new Scene(new Label("No stores yet: open one, or discover."), 1200, 800));
-        stage.show();
+        MinskyPaths paths = MinskyPaths.ofSystem();
+        Path settingsFile = Path.of(System.getProperty("sessiondb.settings", paths.appConfigDir().resolve("settings.json").toString()));
+        StringProperty status = new SimpleStringProperty("Ready");
+        AppServices services = new AppServices(
+                new SettingsStore(settingsFile),
+                new JavaFxDialogService(stage, status::set),
+                new UiTaskExecutor(),
+                locator -> StoreFactory.open(locator, OpenMode.EXISTING),
+                new StoreDiscovery(paths, Path.of("").toAbsolutePath())::discover,
+                new Credentials(paths.home().resolve(".pgpass"), System.getenv()),
+                status);
+        new MainWindow(services).show(stage);
     }
 
     /** Called from a class that does not extend Application, so the shaded jar starts on the classpath. */

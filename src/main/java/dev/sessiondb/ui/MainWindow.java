@@ -1,0 +1,205 @@
+package dev.sessiondb.ui;
+
+import dev.sessiondb.ui.common.Controls;
+import dev.sessiondb.ui.common.CurrentStore;
+import dev.sessiondb.ui.common.Theme;
+import dev.sessiondb.ui.common.UndoStack;
+import dev.sessiondb.ui.detail.DetailView;
+import dev.sessiondb.ui.detail.DetailViewModel;
+import dev.sessiondb.ui.jobs.JobsView;
+import dev.sessiondb.ui.overview.OverviewView;
+import dev.sessiondb.ui.overview.OverviewViewModel;
+import dev.sessiondb.ui.sessions.SessionsView;
+import dev.sessiondb.ui.sessions.SessionsViewModel;
+import dev.sessiondb.ui.stores.StoresView;
+import dev.sessiondb.ui.stores.StoresViewModel;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToolBar;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.stage.Stage;
+
+/**
+ * The application shell: toolbar, stores sidebar, the main views as tabs (sessions, overview,
+ * and whatever {@link #addView} adds), the detail pane, the jobs panel and the status bar.
+ * It builds each view with its ViewModel and wires the keyboard shortcuts.
+ */
+public final class MainWindow {
+
+    private final AppServices services;
+    private final CurrentStore current = new CurrentStore();
+    private final UndoStack undo;
+    private final MainViewModel viewModel;
+    private final StoresViewModel stores;
+    private final SessionsView sessionsView;
+    private final TabPane views = new TabPane();
+    private final BorderPane root = new BorderPane();
+    private final SplitPane centre = new SplitPane();
+    private final JobsView jobs;
+    private final java.util.Map<KeyCombination, String> pendingShortcuts = new java.util.LinkedHashMap<>();
+    private Scene scene;
+
+    public MainWindow(AppServices services) {
+        this.services = services;
+        undo = new UndoStack(services.executor(), services.dialogs());
+        viewModel = new MainViewModel(services.settings(), current, undo, services.dialogs());
+        stores = new StoresViewModel(services.settings(), services.discovery(), services.credentials(), services.opener(),
+                current, services.dialogs(), services.executor());
+        sessionsView = new SessionsView(new SessionsViewModel(current, services.executor(), services.dialogs()));
+        jobs = new JobsView(services.executor().jobs());
+        views.setId("main-views");
+        views.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        addView("sessions", "Sessions", sessionsView, null);
+        addView("overview", "Overview", new OverviewView(new OverviewViewModel(current, services.executor(), services.dialogs())),
+                new KeyCodeCombination(KeyCode.DIGIT2, KeyCombination.SHORTCUT_DOWN));
+        layout(new DetailView(new DetailViewModel(current, services.executor(), services.dialogs(), undo)));
+    }
+
+    /** The store the views show; views added later build their ViewModels over it. */
+    public CurrentStore currentStore() {
+        return current;
+    }
+
+    public AppServices services() {
+        return services;
+    }
+
+    public UndoStack undoStack() {
+        return undo;
+    }
+
+    /** Adds a main view as a tab; the shortcut (may be null) brings it to the front. */
+    public void addView(String id, String title, Node view, KeyCombination shortcut) {
+        Tab tab = new Tab(title, view);
+        tab.setId("view-" + id);
+        views.getTabs().add(tab);
+        if (shortcut != null) {
+            tab.setTooltip(new javafx.scene.control.Tooltip(title + " (" + shortcut.getDisplayText() + ")"));
+            if (scene != null) {
+                scene.getAccelerators().put(shortcut, () -> showView(id));
+            } else {
+                pendingShortcuts.put(shortcut, id);
+            }
+        }
+    }
+
+    /** Brings a view to the front; says so when it is not part of this build. */
+    public void showView(String id) {
+        views.getTabs().stream().filter(tab -> tab.getId().equals("view-" + id)).findFirst().ifPresentOrElse(
+                tab -> views.getSelectionModel().select(tab),
+                () -> services.dialogs().notify("The " + id + " view is not available yet"));
+    }
+
+    public void show(Stage stage) {
+        scene = new Scene(root, viewModel.windowWidth(), viewModel.windowHeight());
+        applyTheme(viewModel.themeProperty().get());
+        viewModel.themeProperty().addListener((property, before, after) -> applyTheme(after));
+        shortcuts();
+        stage.setTitle("SessionDB Admin");
+        stage.setScene(scene);
+        stage.setOnHidden(event -> {
+            viewModel.rememberWindowSize(scene.getWidth(), scene.getHeight());
+            services.executor().shutdown();
+            current.close();
+        });
+        stage.show();
+        stores.discover();
+        stores.reopenLast();
+    }
+
+    private void applyTheme(Theme theme) {
+        theme.apply();
+        root.getStyleClass().removeAll("theme-light", "theme-dark");
+        root.getStyleClass().add("theme-" + theme.id());
+    }
+
+    private void layout(DetailView detail) {
+        SplitPane main = new SplitPane(views, detail);
+        main.setDividerPositions(0.66);
+        SplitPane.setResizableWithParent(detail, false);
+        centre.setOrientation(Orientation.VERTICAL);
+        centre.getItems().add(main);
+        SplitPane body = new SplitPane(new StoresView(stores, services.dialogs()), centre);
+        body.setDividerPositions(0.2);
+        SplitPane.setResizableWithParent(body.getItems().get(0), false);
+        root.setTop(toolbar());
+        root.setCenter(body);
+        root.setBottom(statusBar());
+        services.executor().jobs().addListener((javafx.collections.ListChangeListener<javafx.concurrent.Task<?>>) change -> {
+            if (!services.executor().jobs().isEmpty()) {
+                showJobs(true);
+            }
+        });
+    }
+
+    private ToolBar toolbar() {
+        Label title = Controls.styled(new Label("SessionDB Admin"), "title-4");
+        Button refresh = Controls.button("Refresh", "Read the open store again (F5)", viewModel::refresh);
+        refresh.setId("refresh");
+        Button undoButton = Controls.button("Undo", "Undo the last change (Ctrl+Z)", viewModel::undo);
+        undoButton.setId("undo");
+        undoButton.disableProperty().bind(viewModel.undoDescriptionProperty().isEmpty());
+        undoButton.textProperty().bind(Bindings.when(viewModel.undoDescriptionProperty().isEmpty()).then("Undo")
+                .otherwise(Bindings.concat("Undo ", viewModel.undoDescriptionProperty())));
+        ToggleButton dark = Controls.describe(new ToggleButton("Dark theme"), "Switch between the light and dark theme");
+        dark.setId("theme-toggle");
+        dark.setSelected(viewModel.themeProperty().get() == Theme.DARK);
+        dark.setOnAction(event -> viewModel.toggleTheme());
+        return new ToolBar(title, Controls.spacer(), refresh, undoButton, dark);
+    }
+
+    private HBox statusBar() {
+        Label status = Controls.styled(new Label(), "text-small");
+        status.setId("status-line");
+        status.textProperty().bind(services.status());
+        status.accessibleTextProperty().bind(services.status());
+        ToggleButton jobsToggle = Controls.describe(new ToggleButton(), "Show or hide the jobs panel");
+        jobsToggle.setId("jobs-toggle");
+        jobsToggle.textProperty().bind(Bindings.concat("Jobs (", Bindings.size(services.executor().jobs()), ")"));
+        jobsToggle.getStyleClass().add("small");
+        jobsToggle.selectedProperty().addListener((property, before, after) -> showJobs(after));
+        centre.getItems().addListener((javafx.collections.ListChangeListener<Node>) change -> jobsToggle.setSelected(centre.getItems().contains(jobs)));
+        HBox bar = new HBox(10, status, Controls.spacer(), jobsToggle);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(4, 10, 4, 10));
+        bar.getStyleClass().add("status-bar");
+        return bar;
+    }
+
+    private void showJobs(boolean shown) {
+        if (shown && !centre.getItems().contains(jobs)) {
+            centre.getItems().add(jobs);
+            centre.setDividerPositions(0.75);
+        } else if (!shown) {
+            centre.getItems().remove(jobs);
+        }
+    }
+
+    private void shortcuts() {
+        var accelerators = scene.getAccelerators();
+        accelerators.put(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN), stores::addFile);
+        accelerators.put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), () -> {
+            showView("sessions");
+            sessionsView.focusSearch();
+        });
+        accelerators.put(new KeyCodeCombination(KeyCode.F5), viewModel::refresh);
+        accelerators.put(new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN), viewModel::undo);
+        accelerators.put(new KeyCodeCombination(KeyCode.D, KeyCombination.SHORTCUT_DOWN), () -> showView("diff"));
+        accelerators.put(new KeyCodeCombination(KeyCode.DIGIT1, KeyCombination.SHORTCUT_DOWN), () -> showView("sessions"));
+        pendingShortcuts.forEach((shortcut, id) -> accelerators.put(shortcut, () -> showView(id)));
+    }
+}

@@ -1,0 +1,80 @@
+package dev.sessiondb.ui.common;
+
+import dev.sessiondb.progress.ProgressMonitor;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * A piece of work for a {@link TaskExecutor}: what it is called, what it does (reporting to a
+ * {@link ProgressMonitor}) and what happens with its result. Callbacks run on the UI thread in
+ * the app and on the calling thread in ViewModel tests.
+ */
+public final class BackgroundTask<V> {
+
+    /** The work itself; it reports progress and checks for cancel through the monitor. */
+    @FunctionalInterface
+    public interface Work<V> {
+        V run(ProgressMonitor monitor) throws Exception;
+    }
+
+    private final String title;
+    private final Work<V> work;
+    private Consumer<V> onSuccess = result -> { };
+    private Consumer<Exception> onFailure = failure -> { };
+    private Runnable onCancelled = () -> { };
+    private boolean shownInJobs;
+
+    private BackgroundTask(String title, Work<V> work) {
+        this.title = Objects.requireNonNull(title, "title");
+        this.work = Objects.requireNonNull(work, "work");
+    }
+
+    public static <V> BackgroundTask<V> of(String title, Work<V> work) {
+        return new BackgroundTask<>(title, work);
+    }
+
+    /** Lists the task in the jobs panel with progress, rate, ETA and cancel; quick look-ups stay out of it. */
+    public BackgroundTask<V> showInJobs() {
+        shownInJobs = true;
+        return this;
+    }
+
+    public BackgroundTask<V> onSuccess(Consumer<V> callback) {
+        onSuccess = Objects.requireNonNull(callback);
+        return this;
+    }
+
+    public BackgroundTask<V> onFailure(Consumer<Exception> callback) {
+        onFailure = Objects.requireNonNull(callback);
+        return this;
+    }
+
+    public BackgroundTask<V> onCancelled(Runnable callback) {
+        onCancelled = Objects.requireNonNull(callback);
+        return this;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public boolean isShownInJobs() {
+        return shownInJobs;
+    }
+
+    V run(ProgressMonitor monitor) throws Exception {
+        return work.run(monitor);
+    }
+
+    void succeeded(V result) {
+        onSuccess.accept(result);
+    }
+
+    void failed(Exception failure) {
+        onFailure.accept(failure);
+    }
+
+    void cancelled() {
+        onCancelled.run();
+    }
+}

@@ -1,0 +1,51 @@
+package dev.sessiondb.ui.common;
+
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Control;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.text.TextAlignment;
+
+/** Small builders that give every control its tooltip and accessible text in one place. */
+public final class Controls {
+
+    private Controls() {
+    }
+
+    public static Button button(String text, String help, Runnable action) {
+        Button button = new Button(text);
+        button.setOnAction(event -> action.run());
+        return describe(button, help);
+    }
+
+    public static <T extends Control> T describe(T control, String help) {
+        control.setTooltip(new Tooltip(help));
+        control.setAccessibleText(help);
+        return control;
+    }
+
+    /** A centred message for an empty table, list or pane: says what is missing and what to do. */
+    public static Label emptyState(String text) {
+        Label label = new Label(text);
+        label.setWrapText(true);
+        label.setTextAlignment(TextAlignment.CENTER);
+        label.setMaxWidth(420);
+        label.getStyleClass().add("text-muted");
+        label.setAccessibleText(text);
+        return label;
+    }
+
+    public static Region spacer() {
+        Region spacer = new Region();
+        javafx.scene.layout.HBox.setHgrow(spacer, Priority.ALWAYS);
+        return spacer;
+    }
+
+    public static <T extends Node> T styled(T node, String... styleClasses) {
+        node.getStyleClass().addAll(styleClasses);
+        return node;
+    }
+}

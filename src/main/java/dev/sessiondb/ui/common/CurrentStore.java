@@ -1,0 +1,59 @@
+package dev.sessiondb.ui.common;
+
+import dev.sessiondb.store.SessionStore;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.StringProperty;
+import javafx.beans.property.SimpleStringProperty;
+
+/**
+ * The state the views share (JabRef's StateManager): the open store, a revision that moves
+ * whenever its contents change or the user refreshes, and the selected session's key.
+ */
+public final class CurrentStore {
+
+    private final ReadOnlyObjectWrapper<SessionStore> store = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyLongWrapper revision = new ReadOnlyLongWrapper();
+    private final StringProperty selectedKey = new SimpleStringProperty();
+
+    public ReadOnlyObjectProperty<SessionStore> storeProperty() {
+        return store.getReadOnlyProperty();
+    }
+
+    public SessionStore store() {
+        return store.get();
+    }
+
+    public boolean isOpen() {
+        return store.get() != null;
+    }
+
+    /** Shows another store; the one shown before is closed. */
+    public void show(SessionStore opened) {
+        SessionStore previous = store.get();
+        selectedKey.set(null);
+        store.set(opened);
+        if (previous != null && previous != opened) {
+            previous.close();
+        }
+    }
+
+    public ReadOnlyLongProperty revisionProperty() {
+        return revision.getReadOnlyProperty();
+    }
+
+    /** Tells every view the store's contents changed (an edit, an undo, F5). */
+    public void changed() {
+        revision.set(revision.get() + 1);
+    }
+
+    public StringProperty selectedKeyProperty() {
+        return selectedKey;
+    }
+
+    public void close() {
+        show(null);
+    }
+}

@@ -1,0 +1,28 @@
+package dev.sessiondb.ui.common;
+
+import dev.sessiondb.progress.CancelledException;
+import dev.sessiondb.progress.ProgressMonitor;
+
+/** Runs each task at once on the calling thread: ViewModel tests see results without waiting. */
+public final class CurrentThreadTaskExecutor implements TaskExecutor {
+
+    @Override
+    public <V> void execute(BackgroundTask<V> task) {
+        V result;
+        try {
+            result = task.run(ProgressMonitor.NONE);
+        } catch (CancelledException cancelled) {
+            task.cancelled();
+            return;
+        } catch (Exception failure) {
+            task.failed(failure);
+            return;
+        }
+        task.succeeded(result);
+    }
+
+    @Override
+    public void shutdown() {
+        // nothing runs in the background
+    }
+}

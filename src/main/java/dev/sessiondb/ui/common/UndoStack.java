@@ -1,0 +1,79 @@
+package dev.sessiondb.ui.common;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.function.Consumer;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+
+/**
+ * Runs commands in the background and keeps the done ones, so Ctrl+Z takes back the last.
+ * After a command or its undo has run, the listener hears about it (to refresh the views).
+ */
+public final class UndoStack {
+
+    private static final int LIMIT = 50;
+
+    private final TaskExecutor executor;
+    private final DialogService dialogs;
+    private final Deque<UndoableCommand> done = new ArrayDeque<>();
+    private final ReadOnlyStringWrapper undoDescription = new ReadOnlyStringWrapper("");
+    private Consumer<UndoableCommand> changed = command -> { };
+
+    public UndoStack(TaskExecutor executor, DialogService dialogs) {
+        this.executor = executor;
+        this.dialogs = dialogs;
+    }
+
+    public void onChange(Consumer<UndoableCommand> listener) {
+        changed = listener;
+    }
+
+    /** What Ctrl+Z would undo, or empty when there is nothing. */
+    public ReadOnlyStringProperty undoDescriptionProperty() {
+        return undoDescription.getReadOnlyProperty();
+    }
+
+    public boolean canUndo() {
+        return !done.isEmpty();
+    }
+
+    public void run(UndoableCommand command) {
+        executor.execute(BackgroundTask.of(command.description(), monitor -> {
+            command.execute();
+            return command;
+        }).onSuccess(ran -> {
+            done.push(ran);
+            if (done.size() > LIMIT) {
+                done.removeLast();
+            }
+            finished(ran, capitalize(ran.description()) + ": done (Ctrl+Z undoes it)");
+        }).onFailure(failure -> dialogs.showError("Could not " + command.description(), failure.getMessage())));
+    }
+
+    public void undo() {
+        if (done.isEmpty()) {
+            dialogs.notify("Nothing to undo");
+            return;
+        }
+        UndoableCommand command = done.pop();
+        executor.execute(BackgroundTask.of("Undo " + command.description(), monitor -> {
+            command.undo();
+            return command;
+        }).onSuccess(undone -> finished(undone, "Undone: " + undone.description()))
+                .onFailure(failure -> {
+                    done.push(command);
+                    dialogs.showError("Could not undo " + command.description(), failure.getMessage());
+                }));
+    }
+
+    private void finished(UndoableCommand command, String message) {
+        undoDescription.set(done.isEmpty() ? "" : done.peek().description());
+        dialogs.notify(message);
+        changed.accept(command);
+    }
+
+    private static String capitalize(String text) {
+        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
+    }
+}

@@ -1,0 +1,176 @@
+package dev.sessiondb.ui.detail;
+
+import dev.sessiondb.ui.common.Controls;
+import java.util.List;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeTableColumn;
+import javafx.scene.control.TreeTableView;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+
+/** The selected session: a header, the field tree and conversation tabs, and an edit form in place of them. */
+public final class DetailView extends StackPane {
+
+    private final DetailViewModel viewModel;
+    private final TreeTableView<FieldNode> tree = new TreeTableView<>();
+    private final Tab conversation = new Tab("Conversation");
+    private final GridPane formGrid = new GridPane();
+
+    public DetailView(DetailViewModel viewModel) {
+        this.viewModel = viewModel;
+        setId("detail-view");
+        setMinWidth(300);
+        setPrefWidth(420);
+
+        VBox content = new VBox(8, header(), body());
+        content.setPadding(new Insets(10));
+        content.visibleProperty().bind(viewModel.selectedProperty());
+        Label empty = Controls.emptyState("Select a session to see all of its fields.");
+        empty.visibleProperty().bind(viewModel.selectedProperty().not());
+        getChildren().addAll(empty, content);
+    }
+
+    private VBox header() {
+        Label title = Controls.styled(new Label(), "title-3");
+        title.setId("detail-title");
+        title.textProperty().bind(viewModel.titleProperty());
+        title.setWrapText(true);
+        Label subtitle = Controls.styled(new Label(), "text-muted");
+        subtitle.textProperty().bind(viewModel.subtitleProperty());
+        subtitle.setWrapText(true);
+
+        Button edit = Controls.button("Edit", "Edit this session's fields", viewModel::startEditing);
+        edit.setId("edit-session");
+        Button delete = Controls.button("Delete…", "Delete this session (asks first; Ctrl+Z undoes it)", viewModel::delete);
+        delete.setId("delete-session");
+        delete.getStyleClass().add("danger");
+        HBox actions = new HBox(6, edit, delete);
+        actions.disableProperty().bind(viewModel.editingProperty());
+        return new VBox(4, title, subtitle, actions);
+    }
+
+    private StackPane body() {
+        TabPane tabs = new TabPane(new Tab("Fields", fieldTree()), conversation);
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        conversation.setContent(conversationList());
+        viewModel.messages().addListener((ListChangeListener<DetailViewModel.MessageLine>) change ->
+                conversation.setDisable(viewModel.messages().isEmpty()));
+        conversation.setDisable(true);
+        tabs.visibleProperty().bind(viewModel.editingProperty().not());
+
+        VBox form = editForm();
+        form.visibleProperty().bind(viewModel.editingProperty());
+        StackPane body = new StackPane(tabs, form);
+        VBox.setVgrow(body, Priority.ALWAYS);
+        return body;
+    }
+
+    private TreeTableView<FieldNode> fieldTree() {
+        tree.setId("detail-fields");
+        tree.setAccessibleText("All fields of the selected session; nested objects expand");
+        tree.setShowRoot(false);
+        tree.setColumnResizePolicy(TreeTableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        TreeTableColumn<FieldNode, String> name = new TreeTableColumn<>("Field");
+        name.setPrefWidth(150);
+        name.setCellValueFactory(cell -> new ReadOnlyStringWrapper(cell.getValue().getValue().name()
+                + (cell.getValue().getValue().unknown() ? "  (unknown)" : "")));
+        TreeTableColumn<FieldNode, String> value = new TreeTableColumn<>("Value");
+        value.setCellValueFactory(cell -> new ReadOnlyStringWrapper(cell.getValue().getValue().value()));
+        tree.getColumns().add(name);
+        tree.getColumns().add(value);
+        viewModel.fields().addListener((ListChangeListener<FieldNode>) change -> tree.setRoot(root(viewModel.fields())));
+        return tree;
+    }
+
+    private static TreeItem<FieldNode> root(List<FieldNode> nodes) {
+        TreeItem<FieldNode> root = new TreeItem<>(new FieldNode("", "", false, nodes));
+        nodes.forEach(node -> root.getChildren().add(item(node)));
+        return root;
+    }
+
+    private static TreeItem<FieldNode> item(FieldNode node) {
+        TreeItem<FieldNode> item = new TreeItem<>(node);
+        node.children().forEach(child -> item.getChildren().add(item(child)));
+        item.setExpanded(node.children().size() <= 6);
+        return item;
+    }
+
+    private ListView<DetailViewModel.MessageLine> conversationList() {
+        ListView<DetailViewModel.MessageLine> list = Controls.describe(new ListView<>(viewModel.messages()), "The session's conversation, oldest first");
+        list.setId("detail-conversation");
+        list.setCellFactory(view -> new ListCell<>() {
+            @Override
+            protected void updateItem(DetailViewModel.MessageLine line, boolean empty) {
+                super.updateItem(line, empty);
+                if (empty || line == null) {
+                    setGraphic(null);
+                    return;
+                }
+                Label who = Controls.styled(new Label(line.role() + "  " + line.time()), "text-small", "text-muted");
+                Label text = new Label(line.content());
+                text.setWrapText(true);
+                text.maxWidthProperty().bind(view.widthProperty().subtract(40));
+                setGraphic(new VBox(2, who, text));
+            }
+        });
+        return list;
+    }
+
+    private VBox editForm() {
+        formGrid.setHgap(10);
+        formGrid.setVgap(6);
+        viewModel.form().addListener((ListChangeListener<DetailViewModel.FormField>) change -> fillForm());
+        ScrollPane scroll = new ScrollPane(formGrid);
+        scroll.setFitToWidth(true);
+        VBox.setVgrow(scroll, Priority.ALWAYS);
+
+        Label problems = Controls.styled(new Label(), "text-danger");
+        problems.setId("edit-problems");
+        problems.textProperty().bind(viewModel.problemsProperty());
+        problems.setWrapText(true);
+        problems.managedProperty().bind(problems.textProperty().isNotEmpty());
+
+        Button save = Controls.button("Save", "Check and save the changes (Ctrl+Z undoes them)", viewModel::save);
+        save.setId("save-session");
+        save.setDefaultButton(true);
+        save.getStyleClass().add("accent");
+        Button cancel = Controls.button("Cancel", "Leave the session as it is", viewModel::cancelEditing);
+        cancel.setCancelButton(true);
+        HBox buttons = new HBox(6, save, cancel);
+        buttons.setAlignment(Pos.CENTER_RIGHT);
+        return new VBox(8, scroll, problems, buttons);
+    }
+
+    private void fillForm() {
+        formGrid.getChildren().clear();
+        int row = 0;
+        for (DetailViewModel.FormField field : viewModel.form()) {
+            Label label = new Label(field.field().name());
+            TextField input = new TextField();
+            input.setId("edit-" + field.field().name());
+            input.textProperty().bindBidirectional(field.text());
+            input.setEditable(field.field().editable());
+            input.setDisable(!field.field().editable());
+            String help = field.field().editable() ? "Value of " + field.field().name() : field.field().name() + " cannot be edited here: " + field.field().reason();
+            Controls.describe(input, help);
+            label.setLabelFor(input);
+            GridPane.setHgrow(input, Priority.ALWAYS);
+            formGrid.addRow(row++, label, input);
+        }
+    }
+}

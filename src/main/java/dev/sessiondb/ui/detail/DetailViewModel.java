@@ -1,0 +1,188 @@
+package dev.sessiondb.ui.detail;
+
+import dev.sessiondb.model.Message;
+import dev.sessiondb.model.SecretMasker;
+import dev.sessiondb.model.SessionRecord;
+import dev.sessiondb.store.SessionStore;
+import dev.sessiondb.ui.common.BackgroundTask;
+import dev.sessiondb.ui.common.CurrentStore;
+import dev.sessiondb.ui.common.DialogService;
+import dev.sessiondb.ui.common.TaskExecutor;
+import dev.sessiondb.ui.common.UndoStack;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/** The selected session: every field as a masked tree, its conversation, and editing or deleting it (undoable). */
+public final class DetailViewModel {
+
+    /** A conversation line for the view, content masked. */
+    public record MessageLine(String role, String time, String content) {
+    }
+
+    /** A field in the edit form: the typed text is a property the form binds to. */
+    public record FormField(RecordEdit.EditableField field, StringProperty text) {
+    }
+
+    private final ReadOnlyObjectWrapper<SessionRecord> record = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper subtitle = new ReadOnlyStringWrapper("");
+    private final ObservableList<FieldNode> fields = FXCollections.observableArrayList();
+    private final ObservableList<MessageLine> messages = FXCollections.observableArrayList();
+    private final ObservableList<FormField> form = FXCollections.observableArrayList();
+    private final BooleanProperty editing = new SimpleBooleanProperty(false);
+    private final ReadOnlyStringWrapper problems = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper selected = new ReadOnlyBooleanWrapper(false);
+
+    private final CurrentStore current;
+    private final TaskExecutor executor;
+    private final DialogService dialogs;
+    private final UndoStack undo;
+
+    public DetailViewModel(CurrentStore current, TaskExecutor executor, DialogService dialogs, UndoStack undo) {
+        this.current = current;
+        this.executor = executor;
+        this.dialogs = dialogs;
+        this.undo = undo;
+        current.selectedKeyProperty().addListener((property, before, after) -> load());
+        current.revisionProperty().addListener((property, before, after) -> load());
+    }
+
+    // Properties
+
+    public ReadOnlyObjectProperty<SessionRecord> recordProperty() {
+        return record.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty titleProperty() {
+        return title.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty subtitleProperty() {
+        return subtitle.getReadOnlyProperty();
+    }
+
+    public ObservableList<FieldNode> fields() {
+        return fields;
+    }
+
+    public ObservableList<MessageLine> messages() {
+        return messages;
+    }
+
+    public ObservableList<FormField> form() {
+        return form;
+    }
+
+    public BooleanProperty editingProperty() {
+        return editing;
+    }
+
+    /** Why the edit cannot be saved, one problem a line; empty when it can. */
+    public ReadOnlyStringProperty problemsProperty() {
+        return problems.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty selectedProperty() {
+        return selected.getReadOnlyProperty();
+    }
+
+    // Commands
+
+    public void startEditing() {
+        SessionRecord shown = record.get();
+        if (shown == null) {
+            return;
+        }
+        form.setAll(RecordEdit.fieldsOf(shown).stream().map(field -> new FormField(field, new SimpleStringProperty(field.text()))).toList());
+        problems.set("");
+        editing.set(true);
+    }
+
+    public void cancelEditing() {
+        editing.set(false);
+        problems.set("");
+    }
+
+    /** Validates the form and saves the record (undoable); problems keep the form open. */
+    public void save() {
+        SessionRecord before = record.get();
+        SessionStore store = current.store();
+        if (before == null || store == null) {
+            return;
+        }
+        Map<String, String> texts = new LinkedHashMap<>();
+        form.forEach(field -> texts.put(field.field().name(), field.text().get()));
+        RecordEdit.Result result = RecordEdit.apply(before, texts);
+        if (!result.isValid()) {
+            problems.set(String.join("\n", result.problems()));
+            return;
+        }
+        editing.set(false);
+        problems.set("");
+        if (!result.record().equals(before)) {
+            undo.run(new SaveRecordCommand(store, before, result.record()));
+        }
+    }
+
+    public void delete() {
+        SessionRecord shown = record.get();
+        SessionStore store = current.store();
+        if (shown != null && store != null && dialogs.confirm("Delete session " + shown.key() + "?",
+                "The session is removed from " + store.locator().display() + ". Undo (Ctrl+Z) brings it back.", "Delete")) {
+            undo.run(new DeleteRecordCommand(store, shown));
+        }
+    }
+
+    private void load() {
+        String key = current.selectedKeyProperty().get();
+        SessionStore store = current.store();
+        if (key == null || store == null) {
+            show(null);
+            return;
+        }
+        executor.execute(BackgroundTask.of("Read " + key, monitor -> store.get(key))
+                .onSuccess(found -> {
+                    if (key.equals(current.selectedKeyProperty().get())) {
+                        show(found.orElse(null));
+                    }
+                })
+                .onFailure(failure -> dialogs.showError("Cannot read session " + key, failure.getMessage())));
+    }
+
+    private void show(SessionRecord shown) {
+        record.set(shown);
+        selected.set(shown != null);
+        editing.set(false);
+        if (shown == null) {
+            title.set("");
+            subtitle.set("");
+            fields.clear();
+            messages.clear();
+            return;
+        }
+        title.set(SecretMasker.maskText(null, shown.key()));
+        subtitle.set(String.join(" · ", List.of(shown.repoName().orElse("no repo"), shown.status().orElse(shown.taskId().map(task -> "task " + task).orElse("no task")),
+                String.format("%d fields", shown.fieldNames().size()))));
+        fields.setAll(FieldNode.of(SecretMasker.mask(shown.fields())));
+        messages.setAll(shown.messages().stream().map(DetailViewModel::line).toList());
+    }
+
+    private static MessageLine line(Message message) {
+        String time = Optional.ofNullable(message.timestamp()).map(stamp -> stamp.text()).orElse("");
+        return new MessageLine(Optional.ofNullable(message.role()).orElse("?"), time, SecretMasker.maskText(null, Optional.ofNullable(message.content()).orElse("")));
+    }
+}

@@ -1,0 +1,109 @@
+package dev.sessiondb.ui.detail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sessiondb.model.FieldType;
+import dev.sessiondb.model.SecretMasker;
+import dev.sessiondb.model.SessionField;
+import dev.sessiondb.model.SessionRecord;
+import dev.sessiondb.model.Timestamp;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Which fields of a record the edit form offers and how typed text turns back into a record.
+ * Top-level text, number and boolean fields are editable; the key, nested objects and secrets
+ * are not (a masked secret must never be written back over the real one).
+ */
+public final class RecordEdit {
+
+    /** Fields a Minsky record must keep non-empty once it has them. */
+    private static final Set<String> REQUIRED = Set.of("repoName", "repoUrl", "createdAt");
+    private static final Set<String> DATE_FIELDS = Set.of("created", "updated");
+
+    /** A field in the form, with its current text and whether the user may change it. */
+    public record EditableField(String name, String text, boolean editable, String reason) {
+    }
+
+    /** The edited record, or the problems that stop it being saved (one line each). */
+    public record Result(SessionRecord record, List<String> problems) {
+        public boolean isValid() {
+            return problems.isEmpty();
+        }
+    }
+
+    private RecordEdit() {
+    }
+
+    public static List<EditableField> fieldsOf(SessionRecord record) {
+        ObjectNode fields = record.fields();
+        List<String> secrets = SecretMasker.secretPaths(fields);
+        List<EditableField> form = new ArrayList<>();
+        fields.fields().forEachRemaining(field -> form.add(editable(record, field.getKey(), field.getValue(), secrets)));
+        return form;
+    }
+
+    /** Applies the typed texts (by field name) to the record, checking required fields, dates, numbers and booleans. */
+    public static Result apply(SessionRecord original, Map<String, String> texts) {
+        ObjectNode fields = original.fields();
+        List<String> problems = new ArrayList<>();
+        for (EditableField field : fieldsOf(original)) {
+            String typed = texts.get(field.name());
+            if (!field.editable() || typed == null || typed.equals(field.text())) {
+                continue;
+            }
+            String text = typed.strip();
+            JsonNode before = fields.get(field.name());
+            if (text.isEmpty() && REQUIRED.contains(field.name())) {
+                problems.add(field.name() + ": required; give a value");
+            } else if (isDate(field.name()) && !text.isEmpty() && !Timestamp.parse(text).isValid()) {
+                problems.add(field.name() + ": '" + text + "' is not a date; write it as 2025-05-16T22:16:33.321Z");
+            } else {
+                convert(field.name(), before, text, problems).ifPresent(value -> fields.set(field.name(), value));
+            }
+        }
+        return new Result(problems.isEmpty() ? SessionRecord.of(fields) : null, problems);
+    }
+
+    private static EditableField editable(SessionRecord record, String name, JsonNode value, List<String> secrets) {
+        String text = value.isNull() ? "" : value.isContainerNode() ? value.toString() : value.asText();
+        if (SessionRecord.KEY_FIELDS.contains(name) && record.key().equals(value.asText())) {
+            return new EditableField(name, text, false, "the session key; copy the record to rename it");
+        }
+        if (secrets.stream().anyMatch(path -> path.equals(name) || path.startsWith(name + ".") || path.startsWith(name + "["))) {
+            return new EditableField(name, SecretMasker.maskText(name, value.isContainerNode() ? "****" : text), false, "holds a secret");
+        }
+        if (value.isContainerNode()) {
+            return new EditableField(name, text, false, "nested; shown in the Fields tab");
+        }
+        return new EditableField(name, text, true, "");
+    }
+
+    private static boolean isDate(String name) {
+        return DATE_FIELDS.contains(name) || SessionField.byJsonName(name).map(field -> field.type() == FieldType.TIMESTAMP).orElse(false);
+    }
+
+    private static java.util.Optional<JsonNode> convert(String name, JsonNode before, String text, List<String> problems) {
+        JsonNodeFactory json = JsonNodeFactory.instance;
+        if (before.isBoolean()) {
+            if (!text.equals("true") && !text.equals("false")) {
+                problems.add(name + ": '" + text + "' is not true or false");
+                return java.util.Optional.empty();
+            }
+            return java.util.Optional.of(json.booleanNode(Boolean.parseBoolean(text)));
+        }
+        if (before.isNumber()) {
+            try {
+                return java.util.Optional.of(json.numberNode(new BigDecimal(text)));
+            } catch (NumberFormatException notNumber) {
+                problems.add(name + ": '" + text + "' is not a number");
+                return java.util.Optional.empty();
+            }
+        }
+        return java.util.Optional.of(text.isEmpty() && before.isNull() ? json.nullNode() : json.textNode(text));
+    }
+}

@@ -1,0 +1,114 @@
+package dev.sessiondb.ui.overview;
+
+import dev.sessiondb.ui.common.Controls;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import javafx.geometry.Insets;
+import javafx.scene.chart.BarChart;
+import javafx.scene.chart.CategoryAxis;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.PieChart;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/** The store dashboard: headline numbers, sessions per week, by repository and by status, and what to check. */
+public final class OverviewView extends ScrollPane {
+
+    private static final int WEEKS_SHOWN = 26;
+    private static final DateTimeFormatter WEEK = DateTimeFormatter.ofPattern("MMM d");
+
+    private final OverviewViewModel viewModel;
+    private final HBox numbers = new HBox(12);
+    private final BarChart<String, Number> perWeek = barChart("Sessions created per week (UTC, Mondays)");
+    private final BarChart<String, Number> byRepo = barChart("Sessions by repository");
+    private final PieChart byStatus = new PieChart();
+
+    public OverviewView(OverviewViewModel viewModel) {
+        this.viewModel = viewModel;
+        setId("overview-view");
+        setFitToWidth(true);
+
+        Label status = Controls.styled(new Label(), "text-muted");
+        status.setId("overview-status");
+        status.textProperty().bind(viewModel.statusProperty());
+
+        byStatus.setTitle("Sessions by status");
+        byStatus.setLabelsVisible(true);
+        byStatus.setLegendVisible(false);
+        byStatus.setAccessibleText("Pie chart of sessions by status");
+
+        GridPane charts = new GridPane();
+        charts.setHgap(12);
+        charts.setVgap(12);
+        charts.add(perWeek, 0, 0, 2, 1);
+        charts.add(byRepo, 0, 1);
+        charts.add(byStatus, 1, 1);
+        for (javafx.scene.Node chart : List.of(perWeek, byRepo, byStatus)) {
+            GridPane.setHgrow(chart, Priority.ALWAYS);
+        }
+        byRepo.setPrefHeight(300);
+        byStatus.setPrefHeight(300);
+        perWeek.setPrefHeight(260);
+
+        ListView<String> findings = Controls.describe(new ListView<>(viewModel.findings()), "What to check in this store first");
+        findings.setId("overview-findings");
+        findings.setPrefHeight(120);
+        findings.setPlaceholder(Controls.emptyState("Nothing to check: no unparseable dates, no repository spelled two ways."));
+
+        VBox details = new VBox(12, numbers, charts, Controls.styled(new Label("To check"), "title-4"), findings);
+        details.visibleProperty().bind(viewModel.statisticsProperty().isNotNull());
+        VBox content = new VBox(12, status, details);
+        content.setPadding(new Insets(12));
+        setContent(content);
+        viewModel.statisticsProperty().addListener((property, before, after) -> show(after));
+    }
+
+    private void show(StoreStatistics statistics) {
+        numbers.getChildren().clear();
+        perWeek.getData().clear();
+        byRepo.getData().clear();
+        byStatus.getData().clear();
+        if (statistics == null) {
+            return;
+        }
+        numbers.getChildren().addAll(number("Sessions", statistics.total()), number("Repositories", statistics.byRepo().size()),
+                number("Statuses", statistics.byStatus().size()), number("Without task id", statistics.withoutTaskId()));
+        XYChart.Series<String, Number> weeks = new XYChart.Series<>();
+        List<Map.Entry<LocalDate, Long>> all = List.copyOf(statistics.perWeek().entrySet());
+        all.subList(Math.max(0, all.size() - WEEKS_SHOWN), all.size())
+                .forEach(week -> weeks.getData().add(new XYChart.Data<>(WEEK.format(week.getKey()), week.getValue())));
+        perWeek.getData().add(weeks);
+        XYChart.Series<String, Number> repos = new XYChart.Series<>();
+        StoreStatistics.top(statistics.byRepo(), 8).forEach((repo, count) -> repos.getData().add(new XYChart.Data<>(repo, count)));
+        byRepo.getData().add(repos);
+        StoreStatistics.top(statistics.byStatus(), 6).forEach((status, count) ->
+                byStatus.getData().add(new PieChart.Data(status + " (" + count + ")", count)));
+    }
+
+    private static VBox number(String label, long value) {
+        Label number = Controls.styled(new Label(String.format("%,d", value)), "title-2");
+        VBox card = new VBox(2, number, Controls.styled(new Label(label), "text-muted"));
+        card.getStyleClass().add("overview-number");
+        card.setPadding(new Insets(10, 16, 10, 16));
+        card.setStyle("-fx-background-color: -color-bg-subtle; -fx-background-radius: 6; -fx-border-color: -color-border-default; -fx-border-radius: 6;");
+        card.setAccessibleText(label + ": " + value);
+        return card;
+    }
+
+    private static BarChart<String, Number> barChart(String title) {
+        BarChart<String, Number> chart = new BarChart<>(new CategoryAxis(), new NumberAxis());
+        chart.setTitle(title);
+        chart.setLegendVisible(false);
+        chart.setAnimated(false);
+        chart.setAccessibleText("Bar chart: " + title);
+        return chart;
+    }
+}

@@ -1,0 +1,96 @@
+package dev.sessiondb.ui.overview;
+
+import dev.sessiondb.model.SessionRecord;
+import dev.sessiondb.model.Timestamp;
+import dev.sessiondb.progress.ProgressMonitor;
+import dev.sessiondb.store.RecordCursor;
+import dev.sessiondb.store.SessionStore;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.TemporalAdjusters;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * What the overview shows about a store, counted in one pass over its records.
+ *
+ * @param perWeek sessions created per week, keyed by the week's Monday (UTC), in order
+ */
+public record StoreStatistics(long total, long withoutTaskId, long unparseableDates, Map<String, Long> byRepo,
+                              Map<String, Long> byStatus, Map<LocalDate, Long> perWeek) {
+
+    public static StoreStatistics of(SessionStore store, ProgressMonitor monitor) {
+        long expected = store.count();
+        Counter counter = new Counter();
+        try (RecordCursor cursor = store.cursor()) {
+            while (cursor.hasNext()) {
+                monitor.checkCancelled();
+                counter.add(cursor.next());
+                if (counter.total % 1000 == 0) {
+                    monitor.progress(counter.total, expected);
+                }
+            }
+        }
+        monitor.progress(counter.total, counter.total);
+        return counter.result();
+    }
+
+    /** Repositories that look like one written two ways ({@code local/minsky} and {@code local-minsky}). */
+    public List<List<String>> repoSpellings() {
+        return byRepo.keySet().stream()
+                .collect(Collectors.groupingBy(name -> name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", ""), TreeMap::new, Collectors.toList()))
+                .values().stream().filter(names -> names.size() > 1).toList();
+    }
+
+    /** The largest entries first, at most {@code limit}; the rest summed as "other". */
+    public static Map<String, Long> top(Map<String, Long> counts, int limit) {
+        Map<String, Long> top = new LinkedHashMap<>();
+        List<Map.Entry<String, Long>> sorted = counts.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder()).thenComparing(Map.Entry.comparingByKey())).toList();
+        sorted.stream().limit(limit).forEach(entry -> top.put(entry.getKey(), entry.getValue()));
+        long rest = sorted.stream().skip(limit).mapToLong(Map.Entry::getValue).sum();
+        if (rest > 0) {
+            top.put("other", rest);
+        }
+        return top;
+    }
+
+    private static final class Counter {
+        private long total;
+        private long withoutTaskId;
+        private long unparseableDates;
+        private final Map<String, Long> byRepo = new TreeMap<>();
+        private final Map<String, Long> byStatus = new TreeMap<>();
+        private final Map<LocalDate, Long> perWeek = new TreeMap<>();
+
+        void add(SessionRecord record) {
+            total++;
+            if (record.taskId().filter(task -> !task.isBlank()).isEmpty()) {
+                withoutTaskId++;
+            }
+            byRepo.merge(record.repoName().orElse("(none)"), 1L, Long::sum);
+            byStatus.merge(record.status().orElse("(no status)"), 1L, Long::sum);
+            record.createdAt().ifPresent(created -> {
+                if (created.isValid()) {
+                    perWeek.merge(monday(created), 1L, Long::sum);
+                } else {
+                    unparseableDates++;
+                }
+            });
+        }
+
+        private static LocalDate monday(Timestamp created) {
+            return created.instant().atZone(ZoneOffset.UTC).toLocalDate().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        }
+
+        StoreStatistics result() {
+            return new StoreStatistics(total, withoutTaskId, unparseableDates, Map.copyOf(byRepo), Map.copyOf(byStatus), new TreeMap<>(perWeek));
+        }
+    }
+}

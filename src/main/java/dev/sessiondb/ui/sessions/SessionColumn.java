@@ -1,0 +1,71 @@
+package dev.sessiondb.ui.sessions;
+
+import dev.sessiondb.model.SecretMasker;
+import dev.sessiondb.model.SessionRecord;
+import dev.sessiondb.model.SortKey;
+import dev.sessiondb.model.Timestamp;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
+/** The sessions table's columns, each sorted and filtered by one {@link SortKey}. Cell text is always secret-masked. */
+public enum SessionColumn {
+    SESSION("Session", SortKey.SESSION, 220),
+    TASK("Task", SortKey.TASK_ID, 90),
+    REPO("Repo", SortKey.REPO_NAME, 170),
+    BRANCH("Branch", SortKey.BRANCH, 190),
+    STATUS("Status", SortKey.STATUS, 100),
+    CREATED("Created (UTC)", SortKey.CREATED_AT, 140),
+    LAST_ACTIVITY("Last activity (UTC)", SortKey.LAST_ACTIVITY_AT, 140);
+
+    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm").withZone(ZoneOffset.UTC);
+
+    private final String header;
+    private final SortKey sortKey;
+    private final double width;
+
+    SessionColumn(String header, SortKey sortKey, double width) {
+        this.header = header;
+        this.sortKey = sortKey;
+        this.width = width;
+    }
+
+    public String header() {
+        return header;
+    }
+
+    public SortKey sortKey() {
+        return sortKey;
+    }
+
+    public double width() {
+        return width;
+    }
+
+    public static SessionColumn of(SortKey key) {
+        for (SessionColumn column : values()) {
+            if (column.sortKey == key) {
+                return column;
+            }
+        }
+        throw new IllegalArgumentException("no column for " + key);
+    }
+
+    /** The cell text: dates as minutes in UTC (the original text when it does not parse), secrets masked. */
+    public String text(SessionRecord record) {
+        String value = switch (this) {
+            case CREATED -> record.createdAt().map(SessionColumn::shown).orElse("");
+            case LAST_ACTIVITY -> record.lastActivityAt().map(SessionColumn::shown).orElse("");
+            default -> sortKey.valueOf(record).orElse("");
+        };
+        return SecretMasker.maskText(sortKey.field().jsonName(), value);
+    }
+
+    /** The exact value a per-column filter compares with (the sort value, not the shown text). */
+    public String filterValue(SessionRecord record) {
+        return sortKey.valueOf(record).orElse("");
+    }
+
+    private static String shown(Timestamp timestamp) {
+        return timestamp.toInstant().map(SHOWN::format).orElse(timestamp.text());
+    }
+}

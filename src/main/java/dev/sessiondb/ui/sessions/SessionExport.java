@@ -1,0 +1,106 @@
+package dev.sessiondb.ui.sessions;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.sessiondb.model.JsonCodec;
+import dev.sessiondb.model.Page;
+import dev.sessiondb.model.SecretMasker;
+import dev.sessiondb.model.SessionQuery;
+import dev.sessiondb.model.SessionRecord;
+import dev.sessiondb.progress.ProgressMonitor;
+import dev.sessiondb.store.SessionStore;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Arrays;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+/**
+ * Writes the sessions of a query (what the table shows, in its order) to a file: CSV with the
+ * table's columns, or JSON with whole records. Secrets are masked. The file appears only when
+ * complete; a cancelled export leaves nothing behind.
+ */
+public final class SessionExport {
+
+    private static final int BATCH = 1000;
+
+    public enum Format {
+        CSV("csv"), JSON("json");
+
+        private final String extension;
+
+        Format(String extension) {
+            this.extension = extension;
+        }
+
+        public String extension() {
+            return extension;
+        }
+    }
+
+    private SessionExport() {
+    }
+
+    /** @return how many sessions were written */
+    public static long write(SessionStore store, SessionQuery query, Format format, Path file, ProgressMonitor monitor) throws IOException {
+        Path directory = file.toAbsolutePath().getParent();
+        Path temporary = Files.createTempFile(directory, file.getFileName().toString(), ".part");
+        try {
+            long written;
+            try (Writer out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
+                written = format == Format.CSV ? writeCsv(store, query, out, monitor) : writeJson(store, query, out, monitor);
+            }
+            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            return written;
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
+    }
+
+    private static long writeCsv(SessionStore store, SessionQuery query, Writer out, ProgressMonitor monitor) throws IOException {
+        SessionColumn[] columns = SessionColumn.values();
+        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader(Arrays.stream(columns).map(SessionColumn::header).toArray(String[]::new)).build();
+        try (CSVPrinter csv = new CSVPrinter(out, format)) {
+            return forEach(store, query, monitor, record -> {
+                for (SessionColumn column : columns) {
+                    csv.print(column.text(record));
+                }
+                csv.println();
+            });
+        }
+    }
+
+    private static long writeJson(SessionStore store, SessionQuery query, Writer out, ProgressMonitor monitor) throws IOException {
+        try (JsonGenerator json = JsonCodec.MAPPER.createGenerator(out).setPrettyPrinter(JsonCodec.minskyPrettyPrinter())) {
+            json.writeStartArray();
+            long written = forEach(store, query, monitor, record -> JsonCodec.MAPPER.writeTree(json, SecretMasker.mask(record.fields())));
+            json.writeEndArray();
+            return written;
+        }
+    }
+
+    private interface RecordWriter {
+        void write(SessionRecord record) throws IOException;
+    }
+
+    private static long forEach(SessionStore store, SessionQuery query, ProgressMonitor monitor, RecordWriter writer) throws IOException {
+        long done = 0;
+        long total = -1;
+        while (true) {
+            Page page = store.page(query.page(done, BATCH));
+            total = page.totalMatching();
+            for (SessionRecord record : page.records()) {
+                monitor.checkCancelled();
+                writer.write(record);
+                done++;
+            }
+            monitor.progress(done, total);
+            if (page.records().size() < BATCH || done >= total) {
+                return done;
+            }
+        }
+    }
+}

@@ -1,0 +1,139 @@
+package dev.sessiondb.ui.stores;
+
+import dev.sessiondb.ui.common.Controls;
+import dev.sessiondb.ui.common.DialogService;
+import javafx.collections.ObservableList;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/** The stores sidebar: an add menu, then saved, discovered and recent stores. Double-click or Enter opens one. */
+public final class StoresView extends VBox {
+
+    private final StoresViewModel viewModel;
+    private final DialogService dialogs;
+
+    public StoresView(StoresViewModel viewModel, DialogService dialogs) {
+        this.viewModel = viewModel;
+        this.dialogs = dialogs;
+        setId("stores-view");
+        setSpacing(6);
+        setPadding(new Insets(10));
+        setPrefWidth(280);
+        setMinWidth(200);
+
+        Label title = Controls.styled(new Label("Stores"), "title-4");
+        HBox header = new HBox(8, title, Controls.spacer(), addMenu());
+        header.setAlignment(Pos.CENTER_LEFT);
+
+        ListView<StoreEntry> saved = list("saved-stores", viewModel.saved(), "Saved stores", true,
+                emptySaved());
+        ListView<StoreEntry> discovered = list("discovered-stores", viewModel.discovered(), "Stores found on this machine", false,
+                Controls.emptyState("Nothing found yet in Minsky's or magellai's folders."));
+        ListView<StoreEntry> recent = list("recent-stores", viewModel.recent(), "Recently opened stores", false,
+                Controls.emptyState("Stores you open appear here."));
+        VBox.setVgrow(saved, Priority.ALWAYS);
+        discovered.setPrefHeight(120);
+        recent.setPrefHeight(140);
+
+        Button discover = Controls.button("Discover", "Look for session stores in Minsky's and magellai's folders", viewModel::discover);
+        discover.getStyleClass().add("small");
+        HBox discoveredHeader = new HBox(8, section("Discovered"), Controls.spacer(), discover);
+        discoveredHeader.setAlignment(Pos.CENTER_LEFT);
+
+        Label open = Controls.styled(new Label(), "text-small", "text-muted");
+        open.textProperty().bind(viewModel.openStoreProperty().map(store -> store.isEmpty() ? "No store open" : "Open: " + store));
+        open.setWrapText(true);
+
+        getChildren().addAll(header, section("Saved"), saved, discoveredHeader, discovered, section("Recent"), recent, open);
+    }
+
+    private MenuButton addMenu() {
+        MenuItem file = item("JSON or SQLite file…", viewModel::addFile);
+        MenuItem directory = item("Directory of JSON sessions…", viewModel::addDirectory);
+        MenuItem postgres = item("PostgreSQL…", () -> dialogs.showCustomDialog(new PostgresForm()).ifPresent(viewModel::addAndOpen));
+        MenuItem url = item("Paste a path or URL…", viewModel::addUrl);
+        MenuButton add = new MenuButton("Add", null, file, directory, postgres, url);
+        add.setId("add-store");
+        return Controls.describe(add, "Add a store: a file, a directory, a PostgreSQL database or a pasted locator");
+    }
+
+    private ListView<StoreEntry> list(String id, ObservableList<StoreEntry> items, String help, boolean removable,
+                                      javafx.scene.Node placeholder) {
+        ListView<StoreEntry> list = Controls.describe(new ListView<>(items), help);
+        list.setId(id);
+        list.setPlaceholder(placeholder);
+        list.setCellFactory(view -> new StoreCell());
+        list.setOnMouseClicked(event -> {
+            if (event.getButton() == MouseButton.PRIMARY && event.getClickCount() == 2 && list.getSelectionModel().getSelectedItem() != null) {
+                viewModel.open(list.getSelectionModel().getSelectedItem());
+            }
+        });
+        list.setOnKeyPressed(event -> {
+            if (event.getCode() == KeyCode.ENTER && list.getSelectionModel().getSelectedItem() != null) {
+                viewModel.open(list.getSelectionModel().getSelectedItem());
+            }
+        });
+        ContextMenu menu = new ContextMenu(
+                item("Open", () -> selected(list).ifPresent(viewModel::open)),
+                item("Test connection", () -> selected(list).ifPresent(viewModel::testConnection)));
+        if (removable) {
+            menu.getItems().add(item("Remove from saved stores", () -> selected(list).ifPresent(viewModel::remove)));
+        }
+        list.setContextMenu(menu);
+        return list;
+    }
+
+    private VBox emptySaved() {
+        Button discover = Controls.button("Discover stores", "Look for session stores in Minsky's and magellai's folders", viewModel::discover);
+        Button open = Controls.button("Open a file…", "Open a JSON or SQLite session store (Ctrl+O)", viewModel::addFile);
+        VBox box = new VBox(8, Controls.emptyState("No stores yet: open one, or discover."), new HBox(6, open, discover));
+        box.setAlignment(Pos.CENTER);
+        ((HBox) box.getChildren().get(1)).setAlignment(Pos.CENTER);
+        return box;
+    }
+
+    private static java.util.Optional<StoreEntry> selected(ListView<StoreEntry> list) {
+        return java.util.Optional.ofNullable(list.getSelectionModel().getSelectedItem());
+    }
+
+    private static Label section(String text) {
+        return Controls.styled(new Label(text), "text-caption", "text-muted");
+    }
+
+    private static MenuItem item(String text, Runnable action) {
+        MenuItem item = new MenuItem(text);
+        item.setOnAction(event -> action.run());
+        return item;
+    }
+
+    /** A store as two lines: its name, then its format and place. */
+    private static final class StoreCell extends ListCell<StoreEntry> {
+        @Override
+        protected void updateItem(StoreEntry entry, boolean empty) {
+            super.updateItem(entry, empty);
+            if (empty || entry == null) {
+                setGraphic(null);
+                setText(null);
+                setAccessibleText(null);
+                return;
+            }
+            Label name = Controls.styled(new Label(entry.title()), "text-bold");
+            Label detail = Controls.styled(new Label(entry.detail()), "text-small", "text-muted");
+            setGraphic(new VBox(1, name, detail));
+            setTooltip(new javafx.scene.control.Tooltip(entry.locator()));
+            setAccessibleText(entry.title() + ", " + entry.detail());
+        }
+    }
+}

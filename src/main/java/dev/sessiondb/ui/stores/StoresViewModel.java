@@ -1,0 +1,174 @@
+package dev.sessiondb.ui.stores;
+
+import dev.sessiondb.store.SessionStore;
+import dev.sessiondb.store.StoreException;
+import dev.sessiondb.store.StoreFormat;
+import dev.sessiondb.store.StoreLocator;
+import dev.sessiondb.ui.common.BackgroundTask;
+import dev.sessiondb.ui.common.CurrentStore;
+import dev.sessiondb.ui.common.DialogService;
+import dev.sessiondb.ui.common.SettingsStore;
+import dev.sessiondb.ui.common.StoreOpener;
+import dev.sessiondb.ui.common.TaskExecutor;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/** The stores sidebar: saved, discovered and recent stores; adding, testing, removing and opening them. */
+public final class StoresViewModel {
+
+    private final ObservableList<StoreEntry> saved = FXCollections.observableArrayList();
+    private final ObservableList<StoreEntry> discovered = FXCollections.observableArrayList();
+    private final ObservableList<StoreEntry> recent = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper openStore = new ReadOnlyStringWrapper("");
+
+    private final SettingsStore settings;
+    private final Supplier<List<StoreEntry>> discovery;
+    private final Credentials credentials;
+    private final StoreOpener opener;
+    private final CurrentStore current;
+    private final DialogService dialogs;
+    private final TaskExecutor executor;
+
+    public StoresViewModel(SettingsStore settings, Supplier<List<StoreEntry>> discovery, Credentials credentials,
+                           StoreOpener opener, CurrentStore current, DialogService dialogs, TaskExecutor executor) {
+        this.settings = settings;
+        this.discovery = discovery;
+        this.credentials = credentials;
+        this.opener = opener;
+        this.current = current;
+        this.dialogs = dialogs;
+        this.executor = executor;
+        reloadFromSettings();
+    }
+
+    // Properties
+
+    public ObservableList<StoreEntry> saved() {
+        return saved;
+    }
+
+    public ObservableList<StoreEntry> discovered() {
+        return discovered;
+    }
+
+    public ObservableList<StoreEntry> recent() {
+        return recent;
+    }
+
+    /** The open store's locator (password masked), empty when none is open. */
+    public ReadOnlyStringProperty openStoreProperty() {
+        return openStore.getReadOnlyProperty();
+    }
+
+    // Commands
+
+    public void addFile() {
+        dialogs.chooseStoreFile().ifPresent(file -> addAndOpen(file.toString()));
+    }
+
+    public void addDirectory() {
+        dialogs.chooseDirectory("Open a directory of session files (one JSON file per session)")
+                .ifPresent(directory -> addAndOpen(StoreLocator.of(StoreFormat.JSONDIR, directory).display()));
+    }
+
+    public void addUrl() {
+        dialogs.askText("Open a store by locator", "Path, json:PATH, sqlite:PATH, jsondir:PATH or postgresql://user@host/db", "")
+                .ifPresent(this::addAndOpen);
+    }
+
+    /** Saves a store (without its password) and opens it; a locator that does not parse is reported, not saved. */
+    public void addAndOpen(String locatorText) {
+        parse(locatorText).ifPresent(locator -> {
+            String savedForm = Credentials.withoutPassword(locator).display();
+            if (!settings.get().savedStores().contains(savedForm)) {
+                List<String> stores = new ArrayList<>(settings.get().savedStores());
+                stores.add(savedForm);
+                settings.update(state -> state.withSavedStores(stores));
+                reloadFromSettings();
+            }
+            open(locator);
+        });
+    }
+
+    public void remove(StoreEntry entry) {
+        List<String> stores = new ArrayList<>(settings.get().savedStores());
+        stores.remove(entry.locator());
+        settings.update(state -> state.withSavedStores(stores));
+        reloadFromSettings();
+        dialogs.notify("Removed " + entry.title() + " from saved stores (the store itself is untouched)");
+    }
+
+    public void open(StoreEntry entry) {
+        parse(entry.locator()).ifPresent(this::open);
+    }
+
+    /** Opens the store, counts it and closes it again, then says what was found. */
+    public void testConnection(StoreEntry entry) {
+        parse(entry.locator()).flatMap(locator -> credentials.complete(locator, dialogs)).ifPresent(locator ->
+                executor.execute(BackgroundTask.of("Test " + locator.display(), monitor -> {
+                    try (SessionStore store = opener.open(locator)) {
+                        return String.format("%s: connected, %,d sessions (%s, %s layout)", entry.title(), store.count(),
+                                store.info().format().scheme(), store.info().layout().id());
+                    }
+                }).onSuccess(dialogs::notify)
+                        .onFailure(failure -> dialogs.showError("Cannot connect to " + entry.title(), failure.getMessage()))));
+    }
+
+    public void discover() {
+        executor.execute(BackgroundTask.of("Discover stores", monitor -> discovery.get())
+                .onSuccess(discovered::setAll)
+                .onFailure(failure -> dialogs.showError("Discovery failed", failure.getMessage())));
+    }
+
+    /** Opens the most recent store, if there is one, as the app starts. */
+    public void reopenLast() {
+        settings.get().recentStores().stream().findFirst().flatMap(StoresViewModel::parseQuietly).ifPresent(this::open);
+    }
+
+    private void open(StoreLocator locator) {
+        String shown = Credentials.withoutPassword(locator).display();
+        credentials.complete(locator, dialogs).ifPresent(ready ->
+                executor.execute(BackgroundTask.of("Open " + shown, monitor -> opener.open(ready))
+                        .onSuccess(store -> {
+                            current.show(store);
+                            openStore.set(shown);
+                            settings.update(state -> state.withRecent(shown));
+                            reloadFromSettings();
+                        })
+                        .onFailure(failure -> dialogs.showError("Cannot open " + shown, failure.getMessage()))));
+    }
+
+    private void reloadFromSettings() {
+        saved.setAll(entries(settings.get().savedStores()));
+        recent.setAll(entries(settings.get().recentStores()));
+    }
+
+    private static List<StoreEntry> entries(List<String> locators) {
+        return locators.stream().map(text -> parseQuietly(text).map(locator -> StoreEntry.of(locator.display(), null)))
+                .flatMap(Optional::stream).toList();
+    }
+
+    private Optional<StoreLocator> parse(String text) {
+        try {
+            return Optional.of(StoreLocator.parse(text));
+        } catch (StoreException | IllegalArgumentException unusable) {
+            dialogs.showError("Not a store locator", unusable.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<StoreLocator> parseQuietly(String text) {
+        try {
+            return Optional.of(StoreLocator.parse(text));
+        } catch (StoreException | IllegalArgumentException unusable) {
+            return Optional.empty();
+        }
+    }
+
+}

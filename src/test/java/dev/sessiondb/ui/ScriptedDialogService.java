@@ -1,0 +1,91 @@
+package dev.sessiondb.ui;
+
+import dev.sessiondb.ui.common.DialogService;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+import javafx.scene.control.Dialog;
+
+/**
+ * Answers the app's questions from a script, in order, and records what it was told: tests
+ * drive file choosers, prompts and confirmations without native windows.
+ */
+public final class ScriptedDialogService implements DialogService {
+
+    private final Deque<Object> answers = new ArrayDeque<>();
+    private final List<String> errors = new ArrayList<>();
+    private final List<String> notifications = new ArrayList<>();
+
+    /** The next question gets this answer (a Path, a String, a Boolean, or null for "cancelled"). */
+    public ScriptedDialogService answer(Object answer) {
+        answers.addLast(answer == null ? Cancelled.INSTANCE : answer);
+        return this;
+    }
+
+    public List<String> errors() {
+        return errors;
+    }
+
+    public List<String> notifications() {
+        return notifications;
+    }
+
+    @Override
+    public void showError(String title, String message) {
+        errors.add(title + ": " + message);
+    }
+
+    @Override
+    public void notify(String message) {
+        notifications.add(message);
+    }
+
+    @Override
+    public boolean confirm(String title, String message, String confirmLabel) {
+        return next(Boolean.class).orElse(false);
+    }
+
+    @Override
+    public Optional<Path> chooseStoreFile() {
+        return next(Path.class);
+    }
+
+    @Override
+    public Optional<Path> chooseDirectory(String title) {
+        return next(Path.class);
+    }
+
+    @Override
+    public Optional<Path> chooseFileToSave(String title, String suggestedName) {
+        return next(Path.class);
+    }
+
+    @Override
+    public Optional<String> askText(String title, String label, String initialValue) {
+        return next(String.class);
+    }
+
+    @Override
+    public Optional<String> askPassword(String title, String label) {
+        return next(String.class);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <R> Optional<R> showCustomDialog(Dialog<R> dialog) {
+        return (Optional<R>) next(Object.class);
+    }
+
+    private <T> Optional<T> next(Class<T> type) {
+        if (answers.isEmpty()) {
+            throw new AssertionError("the app asked a question the test did not script an answer for");
+        }
+        Object answer = answers.removeFirst();
+        return answer == Cancelled.INSTANCE ? Optional.empty() : Optional.of(type.cast(answer));
+    }
+
+    private enum Cancelled { INSTANCE }
+}

@@ -1,0 +1,133 @@
+package dev.sessiondb.ui.detail;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sessiondb.model.SessionRecord;
+import dev.sessiondb.sample.SampleSessions;
+import dev.sessiondb.store.SessionStore;
+import dev.sessiondb.ui.ScriptedDialogService;
+import dev.sessiondb.ui.TestStores;
+import dev.sessiondb.ui.common.CurrentStore;
+import dev.sessiondb.ui.common.CurrentThreadTaskExecutor;
+import dev.sessiondb.ui.common.UndoStack;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DetailViewModelTest {
+
+    @TempDir
+    Path directory;
+
+    private final CurrentStore current = new CurrentStore();
+    private final ScriptedDialogService dialogs = new ScriptedDialogService();
+    private final CurrentThreadTaskExecutor executor = new CurrentThreadTaskExecutor();
+    private final UndoStack undo = new UndoStack(executor, dialogs);
+    private DetailViewModel viewModel;
+
+    @BeforeEach
+    void openFixture() {
+        viewModel = new DetailViewModel(current, executor, dialogs, undo);
+        undo.onChange(command -> current.changed());
+        current.show(TestStores.openFixtureCopy(directory));
+    }
+
+    @AfterEach
+    void close() {
+        current.close();
+    }
+
+    @Test
+    void selectingASessionShowsEveryFieldInOrder() {
+        current.selectedKeyProperty().set("task#002");
+
+        assertThat(viewModel.titleProperty().get()).isEqualTo("task#002");
+        assertThat(viewModel.fields()).extracting(FieldNode::name)
+                .containsExactlyElementsOf(current.store().get("task#002").orElseThrow().fieldNames());
+    }
+
+    @Test
+    void nestedObjectsBecomeSubtreesAndUnknownFieldsAreMarked() {
+        SessionRecord sample = SampleSessions.minskyList(40, 3).stream()
+                .filter(record -> record.pullRequest().isPresent() && !record.unknownFields().isEmpty()).findFirst().orElseThrow();
+        current.store().put(sample);
+        current.selectedKeyProperty().set(sample.key());
+
+        FieldNode pullRequest = viewModel.fields().stream().filter(node -> node.name().equals("pullRequest")).findFirst().orElseThrow();
+        assertThat(pullRequest.children()).extracting(FieldNode::name).contains("number", "url", "github");
+        assertThat(viewModel.fields()).filteredOn(FieldNode::unknown).extracting(FieldNode::name).containsExactly("agentNotes");
+    }
+
+    @Test
+    void secretsAreMaskedInTheTree() {
+        SessionRecord withToken = current.store().get("task#002").orElseThrow()
+                .with("github", new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode().put("token", "ghp_abcdefghijklmnopqrstuvwxyz0123"));
+        current.store().put(withToken);
+        current.selectedKeyProperty().set("task#002");
+
+        FieldNode github = viewModel.fields().stream().filter(node -> node.name().equals("github")).findFirst().orElseThrow();
+        assertThat(github.children().get(0).value()).isEqualTo("****0123");
+    }
+
+    @Test
+    void aSavedEditIsWrittenAndUndoPutsTheRecordBack() {
+        current.selectedKeyProperty().set("task#002");
+        SessionRecord before = current.store().get("task#002").orElseThrow();
+
+        viewModel.startEditing();
+        formField("branch").set("renamed-branch");
+        viewModel.save();
+
+        assertThat(current.store().get("task#002").orElseThrow().branch()).contains("renamed-branch");
+        assertThat(viewModel.editingProperty().get()).isFalse();
+        undo.undo();
+        assertThat(current.store().get("task#002").orElseThrow()).isEqualTo(before);
+    }
+
+    @Test
+    void aDateThatDoesNotParseKeepsTheFormOpenAndSavesNothing() {
+        current.selectedKeyProperty().set("task#002");
+        SessionRecord before = current.store().get("task#002").orElseThrow();
+
+        viewModel.startEditing();
+        formField("createdAt").set("next tuesday");
+        viewModel.save();
+
+        assertThat(viewModel.problemsProperty().get()).startsWith("createdAt: 'next tuesday' is not a date");
+        assertThat(viewModel.editingProperty().get()).isTrue();
+        assertThat(current.store().get("task#002").orElseThrow()).isEqualTo(before);
+    }
+
+    @Test
+    void deletingAsksFirstAndUndoBringsTheSessionBack() {
+        current.selectedKeyProperty().set("task#002");
+        SessionStore store = current.store();
+        SessionRecord before = store.get("task#002").orElseThrow();
+
+        dialogs.answer(false);
+        viewModel.delete();
+        assertThat(store.get("task#002")).isPresent();
+
+        dialogs.answer(true);
+        viewModel.delete();
+        assertThat(store.get("task#002")).isEmpty();
+        assertThat(viewModel.selectedProperty().get()).isFalse();
+
+        undo.undo();
+        assertThat(store.get("task#002")).contains(before);
+    }
+
+    @Test
+    void aChatSessionShowsItsConversation() {
+        current.store().put(SampleSessions.chatRecord(4));
+        current.selectedKeyProperty().set("chat-000004");
+
+        assertThat(viewModel.messages()).extracting(DetailViewModel.MessageLine::role).containsExactly("system", "user", "assistant");
+    }
+
+    private javafx.beans.property.StringProperty formField(String name) {
+        return viewModel.form().stream().filter(field -> field.field().name().equals(name)).findFirst().orElseThrow().text();
+    }
+}

@@ -1,0 +1,51 @@
+package dev.sessiondb.ui.detail;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sessiondb.model.SessionRecord;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class RecordEditTest {
+
+    private final SessionRecord record = SessionRecord.of(JsonNodeFactory.instance.objectNode()
+            .put("session", "task#7").put("repoName", "local/minsky").put("createdAt", "2025-05-16T22:16:33.321Z")
+            .put("commitCount", 3).put("prApproved", false)
+            .set("github", JsonNodeFactory.instance.objectNode().put("owner", "edobry").put("token", "ghp_abcdefghijklmnopqrstuvwxyz0123")));
+
+    @Test
+    void theKeyNestedObjectsAndSecretsAreNotEditable() {
+        assertThat(RecordEdit.fieldsOf(record)).filteredOn(field -> !field.editable())
+                .extracting(RecordEdit.EditableField::name).containsExactly("session", "github");
+    }
+
+    @Test
+    void typedTextKeepsTheFieldsJsonType() {
+        RecordEdit.Result result = RecordEdit.apply(record, Map.of("commitCount", "5", "prApproved", "true"));
+
+        ObjectNode fields = result.record().fields();
+        assertThat(fields.get("commitCount").isNumber()).isTrue();
+        assertThat(fields.get("commitCount").intValue()).isEqualTo(5);
+        assertThat(fields.get("prApproved").booleanValue()).isTrue();
+    }
+
+    @Test
+    void aRequiredFieldCannotBeEmptied() {
+        assertThat(RecordEdit.apply(record, Map.of("repoName", " ")).problems()).containsExactly("repoName: required; give a value");
+    }
+
+    @Test
+    void wrongTypesAreReportedByField() {
+        assertThat(RecordEdit.apply(record, Map.of("commitCount", "many", "prApproved", "yes")).problems())
+                .containsExactlyInAnyOrder("commitCount: 'many' is not a number", "prApproved: 'yes' is not true or false");
+    }
+
+    @Test
+    void theSecretSurvivesAnEditOfAnotherField() {
+        RecordEdit.Result result = RecordEdit.apply(record, Map.of("repoName", "local-minsky"));
+
+        assertThat(result.record().fields().at("/github/token").asText()).isEqualTo("ghp_abcdefghijklmnopqrstuvwxyz0123");
+    }
+}

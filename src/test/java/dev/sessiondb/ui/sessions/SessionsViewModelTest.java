@@ -1,0 +1,129 @@
+package dev.sessiondb.ui.sessions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sessiondb.model.FieldFilter;
+import dev.sessiondb.model.SortKey;
+import dev.sessiondb.store.SessionStore;
+import dev.sessiondb.ui.ScriptedDialogService;
+import dev.sessiondb.ui.TestStores;
+import dev.sessiondb.ui.common.CurrentStore;
+import dev.sessiondb.ui.common.CurrentThreadTaskExecutor;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SessionsViewModelTest {
+
+    @TempDir
+    Path directory;
+
+    private final CurrentStore current = new CurrentStore();
+    private final ScriptedDialogService dialogs = new ScriptedDialogService();
+    private SessionsViewModel viewModel;
+
+    @BeforeEach
+    void openFixture() {
+        viewModel = new SessionsViewModel(current, new CurrentThreadTaskExecutor(), dialogs);
+        current.show(TestStores.openFixtureCopy(directory));
+    }
+
+    @AfterEach
+    void close() {
+        current.close();
+    }
+
+    @Test
+    void openingAStoreShowsEverySessionAndItsCount() {
+        assertThat(viewModel.rowsProperty().get()).hasSize(217);
+        assertThat(viewModel.countProperty().get()).isEqualTo("217 sessions");
+        assertThat(viewModel.rowsProperty().get().get(0).isLoaded()).isTrue();
+    }
+
+    @Test
+    void searchingNarrowsTheRowsAndTheCountSaysOfHowMany() {
+        viewModel.searchProperty().set("task#1");
+
+        assertThat(viewModel.rowsProperty().get()).hasSize(45);
+        assertThat(viewModel.countProperty().get()).isEqualTo("45 of 217 sessions");
+    }
+
+    @Test
+    void aColumnFilterKeepsOnlyThatExactValue() {
+        viewModel.filters().add(new FieldFilter(SortKey.REPO_NAME, "local-minsky"));
+
+        assertThat(viewModel.rowsProperty().get()).hasSize(50)
+                .allSatisfy(row -> assertThat(row.record().repoName()).contains("local-minsky"));
+    }
+
+    @Test
+    void filteringByACellReplacesTheFilterOnThatColumn() {
+        SessionRow first = viewModel.rowsProperty().get().get(0);
+        viewModel.filterBy(SessionColumn.REPO, first);
+        viewModel.filterBy(SessionColumn.REPO, first);
+
+        assertThat(viewModel.filters()).containsExactly(new FieldFilter(SortKey.REPO_NAME, first.record().repoName().orElseThrow()));
+    }
+
+    @Test
+    void sortingByCreatedDescendingPutsTheNewestSessionFirst() {
+        viewModel.sortBy(SortKey.CREATED_AT, true);
+
+        List<SessionRow> rows = viewModel.rowsProperty().get();
+        String newest = rows.get(0).record().createdAt().orElseThrow().sortable().orElseThrow();
+        String next = rows.get(1).record().createdAt().orElseThrow().sortable().orElseThrow();
+        assertThat(newest).isGreaterThanOrEqualTo(next);
+    }
+
+    @Test
+    void selectingARowSharesItsKeyWithTheOtherViews() {
+        viewModel.select(viewModel.rowsProperty().get().get(3));
+
+        assertThat(current.selectedKeyProperty().get()).isEqualTo(viewModel.rowsProperty().get().get(3).record().key());
+    }
+
+    @Test
+    void copiedRowsAreTabSeparatedWithAHeader() {
+        String text = viewModel.copyText(viewModel.rowsProperty().get().subList(0, 2), List.of(SessionColumn.SESSION, SessionColumn.REPO));
+
+        assertThat(text.lines()).hasSize(3).first().isEqualTo("Session\tRepo");
+    }
+
+    @Test
+    void exportingCsvWritesTheShownSessionsWithAHeader() throws Exception {
+        Path file = directory.resolve("shown.csv");
+        viewModel.searchProperty().set("task#1");
+        dialogs.answer(file);
+
+        viewModel.exportCsv();
+
+        List<String> lines = Files.readAllLines(file);
+        assertThat(lines).hasSize(46);
+        assertThat(lines.get(0)).startsWith("Session,Task,Repo,Branch,Status");
+        assertThat(dialogs.notifications()).anyMatch(message -> message.startsWith("Exported 45 sessions"));
+    }
+
+    @Test
+    void exportingJsonWritesWholeRecordsAsAnArray() throws Exception {
+        Path file = directory.resolve("all.json");
+        dialogs.answer(file);
+
+        viewModel.exportJson();
+
+        assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(file.toFile())).hasSize(217);
+    }
+
+    @Test
+    void closingTheStoreEmptiesTheTable() {
+        SessionStore store = current.store();
+        current.close();
+
+        assertThat(viewModel.rowsProperty().get()).isEmpty();
+        assertThat(viewModel.storeOpenProperty().get()).isFalse();
+        assertThat(store).isNotNull();
+    }
+}
