@@ -14,6 +14,7 @@ import dev.sessiondb.store.StoreLocator;
 import dev.sessiondb.store.WriteBatch;
 import io.ebean.Database;
 import io.ebean.Transaction;
+import jakarta.persistence.PersistenceException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.sql.Connection;
@@ -123,7 +124,7 @@ final class SqlSessionStore implements SessionStore {
             }
             afterRows.run(connection);
             transaction.commit();
-        } catch (SQLException e) {
+        } catch (SQLException | PersistenceException e) {
             throw new StoreException(locator.display() + ": writing failed (" + firstLine(e) + "); nothing was changed", e);
         } finally {
             transaction.end();
@@ -180,7 +181,7 @@ final class SqlSessionStore implements SessionStore {
         Transaction transaction = database.createTransaction();
         try {
             return work.run(transaction.connection());
-        } catch (SQLException e) {
+        } catch (SQLException | PersistenceException e) {
             throw new StoreException(locator.display() + ": reading failed (" + firstLine(e) + "); check the store", e);
         } finally {
             transaction.end();
