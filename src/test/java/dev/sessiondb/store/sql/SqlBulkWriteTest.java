@@ -98,10 +98,11 @@ class SqlBulkWriteTest {
     }
 
     @Test
-    void postgresSearchGetsATrigramIndexWhenPgTrgmIsAvailable() throws SQLException {
+    void postgresSearchKeepsATrigramIndexThroughLargeWritesWhenPgTrgmIsAvailable() throws SQLException {
         StoreLocator locator = TestPostgres.get().freshSchema();
         try (SessionStore store = StoreFactory.open(locator, OpenMode.CREATE_IF_MISSING)) {
-            assertThat(store.count()).isZero();
+            store.write(WriteBatch.replaceAll(SampleSessions.minsky(100, 2), 100), ProgressMonitor.NONE);
+            assertThat(store.page(SessionQuery.all().withSearch("MD#00004")).totalMatching()).isPositive();
         }
         String schema = locator.param("schema").orElseThrow();
         try (Connection connection = TestPostgres.get().adminConnection();
