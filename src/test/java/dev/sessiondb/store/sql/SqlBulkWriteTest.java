@@ -1,10 +1,12 @@
 package dev.sessiondb.store.sql;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sessiondb.model.JsonCodec;
 import dev.sessiondb.model.SessionQuery;
 import dev.sessiondb.model.SessionRecord;
+import dev.sessiondb.progress.CancelledException;
 import dev.sessiondb.progress.ProgressMonitor;
 import dev.sessiondb.sample.SampleSessions;
 import dev.sessiondb.store.OpenMode;
@@ -72,6 +74,28 @@ class SqlBulkWriteTest {
 
             assertThat(store.count()).isEqualTo(1);
             assertThat(canonical(store.get(first.key()).orElseThrow())).isEqualTo(canonical(second));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("nativeStores")
+    void aCancelledLargeWriteLeavesTheSearchIndexKeptPerRowAsBefore(String name, Function<Path, StoreLocator> locator) {
+        try (SessionStore store = StoreFactory.open(locator.apply(tempDir), OpenMode.CREATE_IF_MISSING)) {
+            ProgressMonitor cancelAtOnce = new ProgressMonitor() {
+                @Override
+                public void progress(long done, long total) {
+                }
+
+                @Override
+                public boolean isCancelled() {
+                    return true;
+                }
+            };
+            assertThatThrownBy(() -> store.write(WriteBatch.replaceAll(SampleSessions.minsky(50, 4), 50), cancelAtOnce))
+                    .isInstanceOf(CancelledException.class);
+
+            store.put(SampleSessions.minskyRecord(9, 4).with("branch", "After-Cancel"));
+            assertThat(store.page(SessionQuery.all().withSearch("after-cancel")).records()).hasSize(1);
         }
     }
 
