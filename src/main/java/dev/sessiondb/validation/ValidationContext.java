@@ -22,14 +22,14 @@ public record ValidationContext(StoreLocator locator, StoreInfo info, List<Path>
     }
 
     /**
-     * The context of an open store, for {@code validate}, {@code repair} and the desktop app. Without
-     * {@code workspaces}, a Minsky file store's own directory is its state directory; relative
-     * repoPaths resolve against the store's directory.
+     * The context of an open store. Without workspace roots, a Minsky file store's own directory
+     * is taken as its state directory; relative repoPaths resolve against the store's directory.
      */
-    public static ValidationContext of(SessionStore store, List<Path> workspaces) {
-        Path storeDir = store.locator().format() == StoreFormat.POSTGRESQL ? null : store.locator().path().toAbsolutePath().getParent();
+    public static ValidationContext of(SessionStore store, List<Path> workspaceRoots) {
+        StoreLocator locator = store.locator();
+        Path storeDir = locator.format() == StoreFormat.POSTGRESQL ? null : locator.path().toAbsolutePath().getParent();
         Path base = storeDir == null ? Path.of("").toAbsolutePath() : storeDir;
-        List<Path> roots = !workspaces.isEmpty() || storeDir == null || store.locator().format() == StoreFormat.JSONDIR ? workspaces : List.of(storeDir);
-        return new ValidationContext(store.locator(), store.info(), roots, base);
+        boolean ownDirectory = workspaceRoots.isEmpty() && storeDir != null && locator.format() != StoreFormat.JSONDIR;
+        return new ValidationContext(locator, store.info(), ownDirectory ? List.of(storeDir) : workspaceRoots, base);
     }
 }

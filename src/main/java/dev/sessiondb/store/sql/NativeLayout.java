@@ -6,9 +6,12 @@ import dev.sessiondb.model.SessionRecord;
 import dev.sessiondb.model.SortKey;
 import dev.sessiondb.store.StoreException;
 import dev.sessiondb.store.StoreLayout;
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -108,6 +111,55 @@ final class NativeLayout implements Layout {
             return Optional.of(new SqlCondition("s.id IN (SELECT rowid FROM sessions_search WHERE sessions_search MATCH ?)", List.of(phrase)));
         }
         return Layout.super.searchCondition(needle);
+    }
+
+    /**
+     * The search index costs more to keep row by row than the rows themselves, so a large batch
+     * builds it once at the end: SQLite lifts the triggers and rebuilds the FTS table, PostgreSQL
+     * drops the trigram index and creates it again (readers wait for the commit meanwhile). DDL
+     * is transactional in both, so a cancelled or failed batch leaves the index as it was.
+     */
+    @Override
+    public AfterRows beforeRows(Connection connection, boolean large) throws SQLException {
+        if (!large) {
+            return Layout.super.beforeRows(connection, false);
+        }
+        return dialect == Dialect.SQLITE ? liftSearchTriggers(connection) : dropSearchIndex(connection);
+    }
+
+    private static AfterRows liftSearchTriggers(Connection connection) throws SQLException {
+        Map<String, String> triggers = definitions(connection, "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'sessions'");
+        execute(connection, triggers.keySet().stream().map(name -> "DROP TRIGGER " + Dialect.quote(name)).toList());
+        List<String> restore = new ArrayList<>(List.of("INSERT INTO sessions_search (sessions_search) VALUES ('rebuild')"));
+        restore.addAll(triggers.values());
+        return done -> execute(done, restore);
+    }
+
+    private static AfterRows dropSearchIndex(Connection connection) throws SQLException {
+        Map<String, String> indexes = definitions(connection, "SELECT indexname, indexdef FROM pg_indexes"
+                + " WHERE schemaname = current_schema() AND tablename = 'sessions' AND indexname = 'sessions_search'");
+        execute(connection, indexes.keySet().stream().map(name -> "DROP INDEX " + Dialect.quote(name)).toList());
+        List<String> restore = List.copyOf(indexes.values());
+        return done -> execute(done, restore);
+    }
+
+    /** Name and SQL definition of each object the query lists. */
+    private static Map<String, String> definitions(Connection connection, String query) throws SQLException {
+        Map<String, String> definitions = new LinkedHashMap<>();
+        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(query)) {
+            while (rows.next()) {
+                definitions.put(rows.getString(1), rows.getString(2));
+            }
+        }
+        return definitions;
+    }
+
+    private static void execute(Connection connection, List<String> statements) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            for (String sql : statements) {
+                statement.execute(sql);
+            }
+        }
     }
 
     @Override

@@ -14,6 +14,7 @@ import dev.sessiondb.store.StoreLocator;
 import dev.sessiondb.store.WriteBatch;
 import io.ebean.Database;
 import io.ebean.Transaction;
+import jakarta.persistence.PersistenceException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.sql.Connection;
@@ -35,6 +36,8 @@ final class SqlSessionStore implements SessionStore {
 
     /** Records between two flushes of the bulk sinks: bounds the memory of a write. */
     private static final int FLUSH_EVERY = 5000;
+    /** From this many records on, a layout may rebuild its indexes once instead of keeping them per row. */
+    private static final long LARGE_BATCH = 10_000;
 
     private final StoreLocator locator;
     private final Dialect dialect;
@@ -96,6 +99,7 @@ final class SqlSessionStore implements SessionStore {
         Transaction transaction = database.createTransaction();
         try {
             Connection connection = transaction.connection();
+            Layout.AfterRows afterRows = layout.beforeRows(connection, batch.replaceAll() || batch.expectedCount() >= LARGE_BATCH);
             removeOld(connection, batch);
             List<TableWrite> writes = layout.writes();
             List<BulkSink> sinks = new ArrayList<>();
@@ -118,8 +122,9 @@ final class SqlSessionStore implements SessionStore {
             for (BulkSink sink : sinks) {
                 sink.finish();
             }
+            afterRows.run(connection);
             transaction.commit();
-        } catch (SQLException e) {
+        } catch (SQLException | PersistenceException e) {
             throw new StoreException(locator.display() + ": writing failed (" + firstLine(e) + "); nothing was changed", e);
         } finally {
             transaction.end();
@@ -154,9 +159,11 @@ final class SqlSessionStore implements SessionStore {
     }
 
     @Override
-    public void close() {
-        database.shutdown(false, false);
-        pool.close();
+    public synchronized void close() {
+        if (!pool.isClosed()) {
+            database.shutdown(false, false);
+            pool.close();
+        }
     }
 
     private Instant lastModified() {
@@ -174,7 +181,7 @@ final class SqlSessionStore implements SessionStore {
         Transaction transaction = database.createTransaction();
         try {
             return work.run(transaction.connection());
-        } catch (SQLException e) {
+        } catch (SQLException | PersistenceException e) {
             throw new StoreException(locator.display() + ": reading failed (" + firstLine(e) + "); check the store", e);
         } finally {
             transaction.end();

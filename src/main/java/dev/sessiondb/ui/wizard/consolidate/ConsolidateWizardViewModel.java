@@ -180,7 +180,7 @@ public final class ConsolidateWizardViewModel {
             List<SessionStore> opened = new ArrayList<>();
             try {
                 resolved.get().forEach(source -> opened.add(opener.open(source)));
-                return Consolidation.analyse(opened, settling, Map.of()).conflicts().stream().map(ConflictRow::new).toList();
+                return Consolidation.analyse(opened, settling, Map.of(), monitor).conflicts().stream().map(ConflictRow::new).toList();
             } finally {
                 opened.forEach(SessionStore::close);
             }

@@ -2,7 +2,7 @@ package dev.sessiondb.ui.wizard.validate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sessiondb.diff.FieldChange;
-import dev.sessiondb.repair.RecordChange;
+import dev.sessiondb.job.repair.RecordChange;
 import java.util.List;
 
 /**

@@ -1,10 +1,7 @@
 package dev.sessiondb.ui.wizard.validate;
 
-import dev.sessiondb.job.backup.Backup;
 import dev.sessiondb.job.backup.BackupJournal;
-import dev.sessiondb.progress.ProgressMonitor;
-import dev.sessiondb.repair.Changeset;
-import dev.sessiondb.repair.RepairPlanner;
+import dev.sessiondb.job.repair.RepairJob;
 import dev.sessiondb.store.SessionStore;
 import dev.sessiondb.store.StoreLocator;
 import dev.sessiondb.ui.common.CurrentStore;
@@ -76,7 +73,7 @@ public final class ValidateWizardViewModel {
     private final UndoStack undo;
     private final BackupJournal journal;
     private StoreLocator validated;
-    private Changeset changeset;
+    private RepairJob repair;
 
     public ValidateWizardViewModel(TaskExecutor executor, DialogService dialogs, LocatorInput locators, StoreOpener opener,
                                    CurrentStore current, UndoStack undo, BackupJournal journal) {
@@ -152,7 +149,7 @@ public final class ValidateWizardViewModel {
             return;
         }
         List<String> names = checks.stream().filter(choice -> choice.run().get()).map(CheckChoice::name).toList();
-        List<Path> roots = workspaces.get().isBlank() ? List.of() : List.of(Path.of(workspaces.get().strip()));
+        List<Path> roots = workspaceRoots();
         tasks.run("Validate " + StoreNames.shortName(locator.get()), "Validating …", monitor -> {
             List<Finding> found = new ArrayList<>();
             try (SessionStore opened = opener.open(locator.get())) {
@@ -173,48 +170,40 @@ public final class ValidateWizardViewModel {
         changesetReady.set(false);
         List<String> fixing = findings.stream().filter(group -> group.isRepairable() && group.fixProperty().get()).map(FindingGroup::check).toList();
         if (validated == null || fixing.isEmpty()) {
+            repair = null;
             status.set("No fixes chosen: go back and tick the checks to fix.");
             return;
         }
-        StoreLocator locator = validated;
-        List<Path> roots = workspaces.get().isBlank() ? List.of() : List.of(Path.of(workspaces.get().strip()));
-        tasks.run("Plan repair of " + StoreNames.shortName(locator), "Planning the changes …", monitor -> {
-            try (SessionStore opened = opener.open(locator)) {
-                return RepairPlanner.plan(opened, Checks.create(fixing, ValidationContext.of(opened, roots)), monitor);
-            }
-        }, planned -> {
-            changeset = planned;
-            changes.setAll(planned.changes().stream().flatMap(change -> ChangeLine.of(change).stream()).toList());
-            changesetReady.set(!planned.isEmpty());
+        RepairJob planned = new RepairJob(validated, fixing, workspaceRoots(), journal);
+        tasks.run("Plan repair of " + StoreNames.shortName(validated), "Planning the changes …", planned::changeset, changeset -> {
+            repair = planned;
+            changes.setAll(changeset.changes().stream().flatMap(change -> ChangeLine.of(change).stream()).toList());
+            changesetReady.set(!changeset.isEmpty());
             status.set(String.format("%,d records to update, %,d to add; %,d findings need a person. Nothing is written yet.",
-                    planned.updates(), planned.inserts(), planned.manual()));
+                    changeset.updates(), changeset.inserts(), changeset.manual()));
         });
     }
 
-    /** Backs the store up, then writes the changeset in one transaction; undo restores the backup. */
+    /** Runs the repair job: it backs the store up, then writes the changeset in one transaction; undo restores the backup. */
     public void apply() {
-        Changeset planned = changeset;
+        RepairJob planned = repair;
         StoreLocator locator = validated;
-        if (planned == null || planned.isEmpty() || locator == null) {
+        if (planned == null || !changesetReady.get()) {
             return;
         }
         result.set(null);
-        tasks.run("Repair " + StoreNames.shortName(locator), "Backing up, then applying …", monitor -> {
-            ProgressMonitor stoppable = cancel.around(monitor);
-            Backup backup = journal.backUp(BackupJournal.newRunId("repair"), locator, "repair " + locator.display(), stoppable);
-            try (SessionStore opened = opener.open(locator)) {
-                planned.applyTo(opened, stoppable);
-            }
-            return backup;
-        }, backup -> {
-            changeset = null;
+        tasks.run("Repair " + StoreNames.shortName(locator), "Backing up, then applying …", monitor -> planned.run(cancel.around(monitor)), report -> {
+            repair = null;
             changesetReady.set(false);
-            undo.record(JobUndoCommand.of("repair of", locator, journal, backup.id()));
+            report.backupId().ifPresent(backup -> undo.record(JobUndoCommand.of("repair of", locator, journal, backup)));
             current.changed();
-            result.set(new JobSummary(String.format("Repaired: %,d records updated, %,d added", planned.updates(), planned.inserts()),
-                    JobSummary.Tone.GOOD, Map.of("records updated", planned.updates(), "records added", planned.inserts(),
-                    "findings left to a person", planned.manual()),
-                    List.of("Backup taken before writing: " + backup.id() + " (Undo restores it)")));
+            long changed = report.counts().getOrDefault("records to change", 0L);
+            long registered = report.counts().getOrDefault("workspaces to register", 0L);
+            List<String> lines = new ArrayList<>();
+            report.backupId().ifPresent(backup -> lines.add("Backup taken before writing: " + backup + " (Undo restores it)"));
+            lines.addAll(report.warnings());
+            result.set(new JobSummary(String.format("Repaired: %,d records updated, %,d added", changed, registered), JobSummary.Tone.GOOD,
+                    report.counts(), lines));
             status.set("Applied. Validate again to see what is left.");
         });
     }
@@ -226,6 +215,10 @@ public final class ValidateWizardViewModel {
 
     public void cancel() {
         cancel.cancel();
+    }
+
+    private List<Path> workspaceRoots() {
+        return workspaces.get().isBlank() ? List.of() : List.of(Path.of(workspaces.get().strip()));
     }
 
     private void entered(int step) {
