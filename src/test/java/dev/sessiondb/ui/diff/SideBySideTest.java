@@ -1,0 +1,50 @@
+package dev.sessiondb.ui.diff;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.sessiondb.model.JsonCodec;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SideBySideTest {
+
+    @Test
+    void nestedObjectsAndArraysAreLaidOutWithTheDiffEnginesPathsAndIndented() throws Exception {
+        JsonNode a = JsonCodec.parse("{\"session\":\"s\",\"pullRequest\":{\"state\":\"open\"},\"labels\":[\"x\",\"y\"]}");
+        JsonNode b = JsonCodec.parse("{\"session\":\"s\",\"pullRequest\":{\"state\":\"merged\"},\"labels\":[\"x\"]}");
+
+        List<FieldRow> rows = SideBySide.rows(a, b, List.of("pullRequest.state", "labels[1]"), List.of());
+
+        assertThat(rows).extracting(FieldRow::path, FieldRow::name, FieldRow::a, FieldRow::b, FieldRow::state).containsExactly(
+                tuple("session", "session", "s", "s", FieldRow.State.SAME),
+                tuple("pullRequest", "pullRequest", "{ 1 field }", "{ 1 field }", FieldRow.State.CONTAINS_CHANGES),
+                tuple("pullRequest.state", "    state", "open", "merged", FieldRow.State.CHANGED),
+                tuple("labels", "labels", "[ 2 items ]", "[ 1 item ]", FieldRow.State.CONTAINS_CHANGES),
+                tuple("labels[0]", "    [0]", "x", "x", FieldRow.State.SAME),
+                tuple("labels[1]", "    [1]", "y", SideBySide.ABSENT, FieldRow.State.CHANGED));
+    }
+
+    @Test
+    void aFieldThatChangedTypeMarksEverythingBelowItChanged() throws Exception {
+        JsonNode a = JsonCodec.parse("{\"remote\":{\"depth\":1}}");
+        JsonNode b = JsonCodec.parse("{\"remote\":\"ssh\"}");
+
+        List<FieldRow> rows = SideBySide.rows(a, b, List.of("remote"), List.of());
+
+        assertThat(rows).extracting(FieldRow::path, FieldRow::b, FieldRow::state).containsExactly(
+                tuple("remote", "ssh", FieldRow.State.CHANGED),
+                tuple("remote.depth", SideBySide.ABSENT, FieldRow.State.CHANGED));
+    }
+
+    @Test
+    void ignoredFieldsAndWhatIsBelowThemAreMarkedIgnored() throws Exception {
+        JsonNode a = JsonCodec.parse("{\"github\":{\"token\":\"****1234\"},\"branch\":\"main\"}");
+
+        List<FieldRow> rows = SideBySide.rows(a, a, List.of(), List.of("github"));
+
+        assertThat(rows).extracting(FieldRow::path, FieldRow::state).containsExactly(
+                tuple("github", FieldRow.State.IGNORED), tuple("github.token", FieldRow.State.IGNORED), tuple("branch", FieldRow.State.SAME));
+    }
+}

@@ -1,0 +1,53 @@
+package dev.sessiondb.ui.wizard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sessiondb.job.JobPlan;
+import dev.sessiondb.job.JobReport;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class JobSummaryTest {
+
+    @Test
+    void aPlanThatWouldRefuseSaysWhyInItsHeadline() {
+        JobPlan plan = new JobPlan("migrate a -> b", Map.of("source records", 3L), Map.of("remote", 2L), List.of(), List.of(),
+                Optional.of("the target cannot hold remote (2 records)"));
+
+        JobSummary summary = JobSummary.ofPlan(plan);
+
+        assertThat(summary.tone()).isEqualTo(JobSummary.Tone.BAD);
+        assertThat(summary.headline()).isEqualTo("Will not run: the target cannot hold remote (2 records)");
+        assertThat(summary.lines()).containsExactly("The target cannot hold remote (2 records)");
+    }
+
+    @Test
+    void aReportWithAPassedVerificationLeadsWithIt() {
+        ObjectNode details = JsonNodeFactory.instance.objectNode();
+        details.putObject("verification").put("expected", 217).put("matched", 217).put("passed", true);
+
+        JobSummary summary = JobSummary.ofReport(report(JobReport.Outcome.COMPLETED, details));
+
+        assertThat(summary.tone()).isEqualTo(JobSummary.Tone.GOOD);
+        assertThat(summary.headline()).isEqualTo("Verified: 217 of 217 records match in the target");
+        assertThat(summary.lines()).first().asString().isEqualTo("Backup taken before writing: b1 (Undo restores it)");
+    }
+
+    @Test
+    void aReportWithProblemsSaysSoWhateverTheCounts() {
+        JobSummary summary = JobSummary.ofReport(report(JobReport.Outcome.COMPLETED_WITH_PROBLEMS, JsonNodeFactory.instance.objectNode()));
+
+        assertThat(summary.tone()).isEqualTo(JobSummary.Tone.BAD);
+        assertThat(summary.lines()).contains("verification: task#1 is missing from the target");
+    }
+
+    private static JobReport report(JobReport.Outcome outcome, ObjectNode details) {
+        return new JobReport("r1", "migrate", "migrate a -> b", Instant.EPOCH, Instant.EPOCH, outcome, Map.of("records written", 217L),
+                List.of("verification: task#1 is missing from the target"), Optional.of("b1"), details, List.of());
+    }
+}
