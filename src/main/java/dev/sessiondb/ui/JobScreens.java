@@ -10,6 +10,7 @@ import dev.sessiondb.ui.wizard.migrate.MigrateWizardView;
 import dev.sessiondb.ui.wizard.migrate.MigrateWizardViewModel;
 import dev.sessiondb.ui.wizard.validate.ValidateWizardView;
 import dev.sessiondb.ui.wizard.validate.ValidateWizardViewModel;
+import javafx.application.Platform;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 
@@ -34,13 +35,13 @@ final class JobScreens {
         DiffViewModel diff = new DiffViewModel(services.executor(), services.dialogs(), locators, services.opener());
         add(window, menu, "diff", "Diff", "Diff two stores (Ctrl+D)", new DiffView(diff, known));
         MigrateWizardViewModel migrate = new MigrateWizardViewModel(services.executor(), services.dialogs(), locators,
-                window.undoStack(), services.journal());
+                window.undoStack(), services.journal(), Platform::runLater);
         add(window, menu, "migrate", "Migrate", "Migrate a store into another format or layout…", new MigrateWizardView(migrate, known));
         ConsolidateWizardViewModel consolidate = new ConsolidateWizardViewModel(services.executor(), services.dialogs(), locators,
-                services.opener(), window.undoStack(), services.journal());
+                services.opener(), window.undoStack(), services.journal(), Platform::runLater);
         add(window, menu, "consolidate", "Consolidate", "Consolidate several stores into one…", new ConsolidateWizardView(consolidate, known));
         ValidateWizardViewModel validate = new ValidateWizardViewModel(services.executor(), services.dialogs(), locators, services.opener(),
-                window.currentStore(), window.undoStack(), services.journal());
+                window.currentStore(), window.undoStack(), services.journal(), Platform::runLater);
         add(window, menu, "validate", "Validate", "Validate and repair a store…", new ValidateWizardView(validate, known));
     }
 

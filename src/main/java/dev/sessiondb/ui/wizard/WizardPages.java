@@ -72,8 +72,26 @@ public final class WizardPages {
         return column;
     }
 
-    /** The status line with a running bar while work is in the background. */
-    public static HBox statusLine(String id, ObservableStringValue status, ObservableBooleanValue busy) {
+    /** The running job's own bar and "done of total · rate · time left", shown while it runs. */
+    public static HBox progressLine(String id, JobProgress progress, ObservableBooleanValue busy) {
+        ProgressBar bar = new ProgressBar();
+        bar.setId(id + "-bar");
+        bar.setPrefWidth(260);
+        bar.progressProperty().bind(progress.fractionProperty());
+        bar.setAccessibleText("Progress of the running job");
+        Label text = new Label();
+        text.setId(id + "-text");
+        text.textProperty().bind(progress.textProperty());
+        text.accessibleTextProperty().bind(progress.textProperty());
+        HBox line = new HBox(10, bar, text);
+        line.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        line.visibleProperty().bind(Bindings.createBooleanBinding(busy::get, busy));
+        line.managedProperty().bind(line.visibleProperty());
+        return line;
+    }
+
+    /** The status line, wrapping when long. */
+    public static Label statusText(String id, ObservableStringValue status) {
         Label text = new Label();
         text.setId(id);
         text.setWrapText(true);
@@ -81,6 +99,12 @@ public final class WizardPages {
         HBox.setHgrow(text, Priority.ALWAYS);
         text.textProperty().bind(status);
         text.accessibleTextProperty().bind(status);
+        return text;
+    }
+
+    /** The status line with a running bar while work of unknown length is in the background. */
+    public static HBox statusLine(String id, ObservableStringValue status, ObservableBooleanValue busy) {
+        Label text = statusText(id, status);
         ProgressBar running = new ProgressBar(ProgressBar.INDETERMINATE_PROGRESS);
         running.setPrefWidth(120);
         running.setAccessibleText("Working");

@@ -101,7 +101,8 @@ public final class ConsolidateWizardView extends WizardPane {
         return WizardPages.page("Run and report", "The plan first; after the run, the report: counts, every conflict, and the settings for Minsky.",
                 WizardPages.runButtons("consolidate", "Run consolidation", "Write the consolidated store, then verify", viewModel::run,
                         viewModel::cancel, viewModel.runnableProperty(), viewModel.steps().busyProperty()),
-                WizardPages.statusLine("consolidate-status", viewModel.statusProperty(), viewModel.steps().busyProperty()),
+                WizardPages.progressLine("consolidate-progress", viewModel.progress(), viewModel.steps().busyProperty()),
+                WizardPages.statusText("consolidate-status", viewModel.statusProperty()),
                 new JobSummaryView("consolidate-summary", viewModel.summaryProperty()));
     }
 

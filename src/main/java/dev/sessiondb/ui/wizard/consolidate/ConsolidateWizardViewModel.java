@@ -13,7 +13,7 @@ import dev.sessiondb.ui.common.StoreNames;
 import dev.sessiondb.ui.common.StoreOpener;
 import dev.sessiondb.ui.common.TaskExecutor;
 import dev.sessiondb.ui.common.UndoStack;
-import dev.sessiondb.ui.wizard.CancelSwitch;
+import dev.sessiondb.ui.wizard.JobProgress;
 import dev.sessiondb.ui.wizard.JobSummary;
 import dev.sessiondb.ui.wizard.JobUndoCommand;
 import dev.sessiondb.ui.wizard.WizardSteps;
@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
+import java.util.concurrent.Executor;
 import java.util.Map;
 import java.util.Optional;
 import javafx.beans.binding.Bindings;
@@ -59,7 +60,7 @@ public final class ConsolidateWizardViewModel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper runnable = new ReadOnlyBooleanWrapper(false);
     private final WizardSteps steps = new WizardSteps(List.of("Sources", "Target and policy", "Conflicts", "Run and report"), this::entered);
-    private final CancelSwitch cancel = new CancelSwitch();
+    private final JobProgress progress;
     private final WizardTasks tasks;
 
     private final DialogService dialogs;
@@ -71,7 +72,9 @@ public final class ConsolidateWizardViewModel {
     private StoreLocator targetLocator;
 
     public ConsolidateWizardViewModel(TaskExecutor executor, DialogService dialogs, LocatorInput locators, StoreOpener opener,
-                                      UndoStack undo, BackupJournal journal) {
+                                      UndoStack undo, BackupJournal journal,
+            Executor uiThread) {
+        this.progress = new JobProgress(uiThread);
         this.dialogs = dialogs;
         this.locators = locators;
         this.opener = opener;
@@ -123,6 +126,11 @@ public final class ConsolidateWizardViewModel {
 
     public ReadOnlyBooleanProperty runnableProperty() {
         return runnable.getReadOnlyProperty();
+    }
+
+    /** The running job's progress and the wizard's Cancel. */
+    public JobProgress progress() {
+        return progress;
     }
 
     // Commands
@@ -217,7 +225,7 @@ public final class ConsolidateWizardViewModel {
         if (planned == null || !runnable.get()) {
             return;
         }
-        tasks.run("Consolidate into " + StoreNames.shortName(targetLocator), "Consolidating … (progress in the jobs panel)", monitor -> planned.run(cancel.around(monitor)), done -> {
+        tasks.run("Consolidate into " + StoreNames.shortName(targetLocator), "Consolidating …", monitor -> planned.run(progress.around(monitor)), done -> {
             runnable.set(false);
             summary.set(JobSummary.ofReport(done));
             status.set("Done. The report with every record's provenance is saved in " + journal.reportsDir() + ".");
@@ -226,7 +234,7 @@ public final class ConsolidateWizardViewModel {
     }
 
     public void cancel() {
-        cancel.cancel();
+        progress.cancel();
     }
 
     private void entered(int step) {

@@ -89,7 +89,8 @@ public final class MigrateWizardView extends WizardPane {
         HBox actions = WizardPages.runButtons("migrate", "Run migration", "Copy every session into the target, then verify", viewModel::run,
                 viewModel::cancel, viewModel.runnableProperty(), viewModel.steps().busyProperty());
         return WizardPages.page("Run and verify", "Runs in the background: the jobs panel shows progress, rate and time left. Undo restores the target's backup.",
-                actions, WizardPages.statusLine("migrate-run-status", viewModel.statusProperty(), viewModel.steps().busyProperty()),
+                actions, WizardPages.progressLine("migrate-progress", viewModel.progress(), viewModel.steps().busyProperty()),
+                WizardPages.statusText("migrate-run-status", viewModel.statusProperty()),
                 new JobSummaryView("migrate-report", viewModel.reportProperty()));
     }
 

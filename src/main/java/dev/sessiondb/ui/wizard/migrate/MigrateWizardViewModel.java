@@ -12,11 +12,12 @@ import dev.sessiondb.ui.common.LocatorInput;
 import dev.sessiondb.ui.common.StoreNames;
 import dev.sessiondb.ui.common.TaskExecutor;
 import dev.sessiondb.ui.common.UndoStack;
-import dev.sessiondb.ui.wizard.CancelSwitch;
+import dev.sessiondb.ui.wizard.JobProgress;
 import dev.sessiondb.ui.wizard.JobSummary;
 import dev.sessiondb.ui.wizard.JobUndoCommand;
 import dev.sessiondb.ui.wizard.WizardSteps;
 import java.util.List;
+import java.util.concurrent.Executor;
 import java.util.Map;
 import java.util.Optional;
 import javafx.beans.property.BooleanProperty;
@@ -55,7 +56,7 @@ public final class MigrateWizardViewModel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper runnable = new ReadOnlyBooleanWrapper(false);
     private final WizardSteps steps = new WizardSteps(List.of("Stores", "Options", "Plan (dry run)", "Run and verify"), this::entered);
-    private final CancelSwitch cancel = new CancelSwitch();
+    private final JobProgress progress;
 
     private final TaskExecutor executor;
     private final DialogService dialogs;
@@ -66,7 +67,9 @@ public final class MigrateWizardViewModel {
     private StoreLocator targetLocator;
     private String jobTitle;
 
-    public MigrateWizardViewModel(TaskExecutor executor, DialogService dialogs, LocatorInput locators, UndoStack undo, BackupJournal journal) {
+    public MigrateWizardViewModel(TaskExecutor executor, DialogService dialogs, LocatorInput locators, UndoStack undo, BackupJournal journal,
+            Executor uiThread) {
+        this.progress = new JobProgress(uiThread);
         this.executor = executor;
         this.dialogs = dialogs;
         this.locators = locators;
@@ -127,6 +130,11 @@ public final class MigrateWizardViewModel {
         return runnable.getReadOnlyProperty();
     }
 
+    /** The running job's progress and the wizard's Cancel. */
+    public JobProgress progress() {
+        return progress;
+    }
+
     // Commands
 
     public void browseSource() {
@@ -179,8 +187,8 @@ public final class MigrateWizardViewModel {
         }
         report.set(null);
         steps.busyProperty().set(true);
-        status.set("Migrating … (progress in the jobs panel)");
-        executor.execute(BackgroundTask.of(jobTitle, monitor -> planned.run(cancel.around(monitor)))
+        status.set("Migrating …");
+        executor.execute(BackgroundTask.of(jobTitle, monitor -> planned.run(progress.around(monitor)))
                 .showInJobs()
                 .onSuccess(done -> {
                     steps.busyProperty().set(false);
@@ -201,7 +209,7 @@ public final class MigrateWizardViewModel {
     }
 
     public void cancel() {
-        cancel.cancel();
+        progress.cancel();
     }
 
     private void entered(int step) {

@@ -103,8 +103,8 @@ public final class ValidateWizardView extends WizardPane {
                 viewModel::cancel, viewModel.changesetReadyProperty(), viewModel.steps().busyProperty());
         actions.getChildren().add(again);
         return WizardPages.page("Apply", "The store is backed up first; Undo (Ctrl+Z) restores the backup.",
-                actions,
-                WizardPages.statusLine("validate-apply-status", viewModel.statusProperty(), viewModel.steps().busyProperty()),
+                actions, WizardPages.progressLine("validate-progress", viewModel.progress(), viewModel.steps().busyProperty()),
+                WizardPages.statusText("validate-apply-status", viewModel.statusProperty()),
                 new JobSummaryView("validate-result", viewModel.resultProperty()));
     }
 }

@@ -11,7 +11,7 @@ import dev.sessiondb.ui.common.StoreNames;
 import dev.sessiondb.ui.common.StoreOpener;
 import dev.sessiondb.ui.common.TaskExecutor;
 import dev.sessiondb.ui.common.UndoStack;
-import dev.sessiondb.ui.wizard.CancelSwitch;
+import dev.sessiondb.ui.wizard.JobProgress;
 import dev.sessiondb.ui.wizard.JobSummary;
 import dev.sessiondb.ui.wizard.JobUndoCommand;
 import dev.sessiondb.ui.wizard.WizardSteps;
@@ -24,6 +24,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.concurrent.Executor;
 import java.util.Map;
 import java.util.Optional;
 import javafx.beans.binding.Bindings;
@@ -62,7 +63,7 @@ public final class ValidateWizardViewModel {
     private final ReadOnlyObjectWrapper<JobSummary> result = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final WizardSteps steps = new WizardSteps(List.of("Store and checks", "Findings", "Preview changes", "Apply"), this::entered);
-    private final CancelSwitch cancel = new CancelSwitch();
+    private final JobProgress progress;
     private final WizardTasks tasks;
     private final BooleanProperty changesetReady = new SimpleBooleanProperty(false);
 
@@ -76,7 +77,9 @@ public final class ValidateWizardViewModel {
     private RepairJob repair;
 
     public ValidateWizardViewModel(TaskExecutor executor, DialogService dialogs, LocatorInput locators, StoreOpener opener,
-                                   CurrentStore current, UndoStack undo, BackupJournal journal) {
+                                   CurrentStore current, UndoStack undo, BackupJournal journal,
+            Executor uiThread) {
+        this.progress = new JobProgress(uiThread);
         this.dialogs = dialogs;
         this.locators = locators;
         this.opener = opener;
@@ -133,6 +136,11 @@ public final class ValidateWizardViewModel {
 
     public BooleanProperty changesetReadyProperty() {
         return changesetReady;
+    }
+
+    /** The running job's progress and the wizard's Cancel. */
+    public JobProgress progress() {
+        return progress;
     }
 
     // Commands
@@ -192,7 +200,7 @@ public final class ValidateWizardViewModel {
             return;
         }
         result.set(null);
-        tasks.run("Repair " + StoreNames.shortName(locator), "Backing up, then applying …", monitor -> planned.run(cancel.around(monitor)), report -> {
+        tasks.run("Repair " + StoreNames.shortName(locator), "Backing up, then applying …", monitor -> planned.run(progress.around(monitor)), report -> {
             repair = null;
             changesetReady.set(false);
             report.backupId().ifPresent(backup -> undo.record(JobUndoCommand.of("repair of", locator, journal, backup)));
@@ -214,7 +222,7 @@ public final class ValidateWizardViewModel {
     }
 
     public void cancel() {
-        cancel.cancel();
+        progress.cancel();
     }
 
     private List<Path> workspaceRoots() {

@@ -39,7 +39,7 @@ class MigrateWizardViewModelTest {
     @BeforeEach
     void wizardOnTheFixture() {
         viewModel = new MigrateWizardViewModel(executor, dialogs, new LocatorInput(new Credentials(directory.resolve("no-pgpass"), Map.of()), dialogs),
-                undo, new BackupJournal(directory.resolve("journal")));
+                undo, new BackupJournal(directory.resolve("journal")), Runnable::run);
         fixture = TestStores.fixtureCopy(directory);
         target = directory.resolve("sessions.db");
         viewModel.sourceProperty().set(fixture.toString());
