@@ -76,11 +76,15 @@ public final class WizardPages {
     public static HBox progressLine(String id, JobProgress progress, ObservableBooleanValue busy) {
         ProgressBar bar = new ProgressBar();
         bar.setId(id + "-bar");
-        bar.setPrefWidth(260);
+        bar.setPrefWidth(200);
+        bar.setMinWidth(Region.USE_PREF_SIZE);
         bar.progressProperty().bind(progress.fractionProperty());
         bar.setAccessibleText("Progress of the running job");
         Label text = new Label();
         text.setId(id + "-text");
+        text.setWrapText(true);
+        text.setMinHeight(Region.USE_PREF_SIZE);
+        HBox.setHgrow(text, Priority.ALWAYS);
         text.textProperty().bind(progress.textProperty());
         text.accessibleTextProperty().bind(progress.textProperty());
         HBox line = new HBox(10, bar, text);
