@@ -82,17 +82,17 @@ public final class ConsolidateWizardView extends WizardPane {
         TableView<ConflictRow> table = new TableView<>(viewModel.conflicts());
         table.setId("consolidate-conflicts");
         table.setAccessibleText("Sessions the sources hold with different content, each with a choice");
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         table.setPlaceholder(Controls.emptyState("No conflicts: every shared session is the same in all sources."));
-        table.getColumns().add(WizardPages.column("Session", ConflictRow::session));
-        table.getColumns().add(WizardPages.column("Sources", ConflictRow::sourcesText));
-        table.getColumns().forEach(column -> column.setPrefWidth(90));
         TableColumn<ConflictRow, ConflictRow> choice = new TableColumn<>("Keep");
         choice.setCellValueFactory(cell -> new javafx.beans.property.ReadOnlyObjectWrapper<>(cell.getValue()));
         choice.setCellFactory(column -> new ChoiceCell());
-        choice.setPrefWidth(130);
-        table.getColumns().add(choice);
-        table.getColumns().add(WizardPages.column("By policy", ConflictRow::byPolicy));
+        table.getColumns().addAll(List.of(WizardPages.column("Session", ConflictRow::session), WizardPages.column("Sources", ConflictRow::sourcesText),
+                WizardPages.column("By policy", ConflictRow::byPolicy), choice));
+        double[] widths = {100, 85, 265, 130};
+        for (int i = 0; i < widths.length; i++) {
+            table.getColumns().get(i).setPrefWidth(widths[i]);
+        }
         return WizardPages.page("Conflicts", "The policy settles every conflict; pick a source to settle one yourself.",
                 WizardPages.statusLine("consolidate-conflicts-status", viewModel.statusProperty(), viewModel.steps().busyProperty()), table);
     }
