@@ -92,6 +92,7 @@ public final class ConsolidateWizardView extends WizardPane {
         double[] widths = {100, 85, 265, 130};
         for (int i = 0; i < widths.length; i++) {
             table.getColumns().get(i).setPrefWidth(widths[i]);
+            table.getColumns().get(i).setMinWidth(i == 2 ? 120 : widths[i]);
         }
         return WizardPages.page("Conflicts", "The policy settles every conflict; pick a source to settle one yourself.",
                 WizardPages.statusLine("consolidate-conflicts-status", viewModel.statusProperty(), viewModel.steps().busyProperty()), table);
