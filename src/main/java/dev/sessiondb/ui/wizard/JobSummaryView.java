@@ -2,7 +2,6 @@ package dev.sessiondb.ui.wizard;
 
 import dev.sessiondb.ui.common.Controls;
 import javafx.beans.value.ObservableValue;
-import javafx.collections.FXCollections;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.layout.GridPane;
