@@ -49,7 +49,7 @@ public final class DiffView extends VBox {
         actions.setAlignment(Pos.CENTER_LEFT);
 
         SplitPane results = new SplitPane(differences(), sideBySide());
-        results.setDividerPositions(0.42);
+        results.setDividerPositions(0.45);
         VBox.setVgrow(results, Priority.ALWAYS);
         getChildren().addAll(form(known), actions, summary(), results);
     }
@@ -119,9 +119,11 @@ public final class DiffView extends VBox {
         table.setAccessibleText("Differences between the stores; select one to see both records");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(Controls.emptyState("No differences to show. Choose two stores and press Compare."));
-        table.getColumns().add(column("Session", DiffRow::session, 90));
+        table.getColumns().add(column("Session", DiffRow::session, 105));
         table.getColumns().add(column("Difference", row -> row.kind().text(), 100));
         table.getColumns().add(column("Changed fields", DiffRow::fields, 150));
+        table.getColumns().get(0).setMinWidth(95);
+        table.getColumns().get(1).setMinWidth(100);
         table.getSelectionModel().selectedItemProperty().addListener((property, before, after) -> viewModel.select(after));
         VBox.setVgrow(table, Priority.ALWAYS);
         return new VBox(6, Controls.styled(new Label("Differences"), "text-bold"), table);

@@ -36,7 +36,7 @@ import javax.imageio.ImageIO;
 
 /**
  * Renders the job screens into PNG files (run by docs/screenshots/render-jobs.sh under Xvfb):
- * the diff view with a changed record open, the migration plan and its verified report, the
+ * the diff view with a changed record open (light and dark), the migration plan and its verified report, the
  * validation findings and the changeset preview, and the consolidation conflicts.
  */
 public final class JobScreenshots {
@@ -85,6 +85,9 @@ public final class JobScreenshots {
             records.getItems().stream().filter(row -> row.path().equals("pullRequest")).findFirst().ifPresent(records::scrollTo);
         });
         save(scene, "diff-changed-record.png");
+        onFx(() -> ((javafx.scene.control.ToggleButton) scene.lookup("#theme-toggle")).fire());
+        save(scene, "diff-dark.png");
+        onFx(() -> ((javafx.scene.control.ToggleButton) scene.lookup("#theme-toggle")).fire());
 
         show(scene, "migrate");
         type(scene, "#migrate-source", fixture.toString());
