@@ -15,16 +15,9 @@ import javafx.beans.property.StringProperty;
  * What the window is built from; the app passes the real ones, TestFX tests pass a scripted
  * dialog service, a temporary settings file and their own discovery.
  *
- * @param status  the status-bar line, which the dialog service's notifications write to
- * @param journal where jobs keep the backups they take before writing, which undo restores
+ * @param journal where stores are backed up before the app writes to them
+ * @param status the status-bar line, which the dialog service's notifications write to
  */
 public record AppServices(SettingsStore settings, DialogService dialogs, UiTaskExecutor executor, StoreOpener opener,
-                          Supplier<List<StoreEntry>> discovery, Credentials credentials, StringProperty status,
-                          BackupJournal journal) {
-
-    /** The services with the system's backup journal ({@code ~/.local/share/sessiondb-admin}). */
-    public AppServices(SettingsStore settings, DialogService dialogs, UiTaskExecutor executor, StoreOpener opener,
-                       Supplier<List<StoreEntry>> discovery, Credentials credentials, StringProperty status) {
-        this(settings, dialogs, executor, opener, discovery, credentials, status, BackupJournal.ofSystem());
-    }
+                          Supplier<List<StoreEntry>> discovery, Credentials credentials, BackupJournal journal, StringProperty status) {
 }

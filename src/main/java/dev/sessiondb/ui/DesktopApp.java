@@ -1,5 +1,6 @@
 package dev.sessiondb.ui;
 
+import dev.sessiondb.job.backup.BackupJournal;
 import dev.sessiondb.store.OpenMode;
 import dev.sessiondb.store.StoreFactory;
 import dev.sessiondb.store.selection.MinskyPaths;
@@ -33,6 +34,7 @@ public final class DesktopApp extends Application {
                 locator -> StoreFactory.open(locator, OpenMode.EXISTING),
                 new StoreDiscovery(paths, Path.of("").toAbsolutePath())::discover,
                 new Credentials(paths.home().resolve(".pgpass"), System.getenv()),
+                new BackupJournal(paths.appDataDir()),
                 status);
         new MainWindow(services).show(stage);
     }

@@ -67,7 +67,6 @@ public final class MainWindow {
         addView("overview", "Overview", new OverviewView(new OverviewViewModel(current, services.executor(), services.dialogs())),
                 new KeyCodeCombination(KeyCode.DIGIT2, KeyCombination.SHORTCUT_DOWN));
         layout(new DetailView(new DetailViewModel(current, services.executor(), services.dialogs(), undo)));
-        JobScreens.install(this);
     }
 
     /** The store the views show; views added later build their ViewModels over it. */
@@ -115,6 +114,7 @@ public final class MainWindow {
         applyTheme(viewModel.themeProperty().get());
         viewModel.themeProperty().addListener((property, before, after) -> applyTheme(after));
         shortcuts();
+        JobScreens.install(this);
         stage.setTitle("SessionDB Admin");
         stage.setScene(scene);
         stage.setOnHidden(event -> {

@@ -52,7 +52,7 @@ class JobScreensFlowTest {
         run = Files.createTempDirectory(directory, "run");
         AppServices services = new AppServices(new SettingsStore(run.resolve("settings.json")), dialogs, new UiTaskExecutor(),
                 locator -> StoreFactory.open(locator, OpenMode.EXISTING), List::of,
-                new Credentials(run.resolve("no-pgpass"), Map.of()), new SimpleStringProperty(""), new BackupJournal(run.resolve("journal")));
+                new Credentials(run.resolve("no-pgpass"), Map.of()), new BackupJournal(run.resolve("journal")), new SimpleStringProperty(""));
         new MainWindow(services).show(stage);
     }
 

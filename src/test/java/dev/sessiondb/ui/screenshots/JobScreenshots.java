@@ -150,8 +150,8 @@ public final class JobScreenshots {
         settings.update(state -> state.withRecent(store).withWindowSize(WIDTH, HEIGHT));
         AppServices services = new AppServices(settings, new ScriptedDialogService(), new UiTaskExecutor(),
                 locator -> StoreFactory.open(locator, OpenMode.EXISTING), List::of,
-                new Credentials(directory.resolve("no-pgpass"), Map.of()), new SimpleStringProperty("Ready"),
-                new BackupJournal(directory.resolve("journal")));
+                new Credentials(directory.resolve("no-pgpass"), Map.of()), new BackupJournal(directory.resolve("journal")),
+                new SimpleStringProperty("Ready"));
         return onFx(() -> {
             Stage stage = new Stage();
             MainWindow window = new MainWindow(services);
