@@ -13,6 +13,7 @@ import dev.sessiondb.ui.diff.DiffFixtures;
 import dev.sessiondb.ui.diff.DiffRow;
 import dev.sessiondb.ui.diff.FieldRow;
 import dev.sessiondb.ui.stores.Credentials;
+import dev.sessiondb.ui.wizard.consolidate.ConflictRow;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -123,6 +124,36 @@ class JobScreensFlowTest {
         robot.press(KeyCode.CONTROL, KeyCode.Z).release(KeyCode.Z, KeyCode.CONTROL);
 
         waitFor(() -> Arrays.equals(Files.readAllBytes(fixture), original));
+        assertThat(dialogs.errors()).isEmpty();
+    }
+
+    @Test
+    void consolidateTwoStoresChoosingTheVersionOfOneConflict(FxRobot robot) {
+        Path a = DiffFixtures.storeA(run);
+        Path b = DiffFixtures.storeB(run);
+        Path target = run.resolve("all.db");
+        openFromJobsMenu(robot, "Consolidate several stores into one…");
+
+        for (Path source : List.of(a, b)) {
+            type(robot, "#consolidate-new-source", source.toString());
+            robot.clickOn("#consolidate-add");
+        }
+        robot.clickOn("#consolidate-next");
+        type(robot, "#consolidate-target", target.toString());
+        robot.clickOn("#consolidate-next");
+        TableView<ConflictRow> conflicts = robot.lookup("#consolidate-conflicts").queryTableView();
+        waitFor(() -> conflicts.getItems().size() == 2);
+        robot.interact(() -> conflicts.getItems().stream().filter(row -> row.session().equals("task#008")).findFirst().orElseThrow()
+                .choiceProperty().set("Source 2"));
+        robot.clickOn("#consolidate-next");
+        waitFor(() -> text(robot, "#consolidate-summary-headline").startsWith("Ready"));
+        robot.clickOn("#consolidate-run");
+
+        waitFor(() -> text(robot, "#consolidate-summary-headline").startsWith("Verified"));
+        try (SessionStore written = StoreFactory.open("sqlite:" + target, OpenMode.EXISTING)) {
+            assertThat(written.count()).isEqualTo(218);
+            assertThat(written.get("task#008").orElseThrow().branch()).contains("feature/task-008");
+        }
         assertThat(dialogs.errors()).isEmpty();
     }
 
