@@ -3,11 +3,8 @@ package dev.sessiondb.cli;
 import dev.sessiondb.job.consolidate.ConflictPolicy;
 import dev.sessiondb.job.consolidate.ConsolidateJob;
 import dev.sessiondb.job.consolidate.ConsolidateOptions;
-import dev.sessiondb.job.transfer.TargetMode;
-import dev.sessiondb.store.StoreLayout;
 import dev.sessiondb.store.StoreLocator;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -34,33 +31,13 @@ final class ConsolidateCommand implements Callable<Integer> {
                     + "fail: refuse; keep-both: later versions get the key KEY~N (N the source's number). Default: ${DEFAULT-VALUE}.")
     ConflictPolicy onConflict = ConflictPolicy.NEWEST;
 
-    @Option(names = "--layout", paramLabel = "native|minsky", description = "Layout of a new target (default: native, which keeps every field).")
-    String layout;
-
-    @Option(names = "--mode", paramLabel = "new|replace|merge", description = "What to do with a target that holds records (default: refuse it).")
-    TargetMode mode;
-
-    @Option(names = "--dry-run", description = "Show the plan, conflicts and how they would be settled; write nothing.")
-    boolean dryRun;
-
-    @Option(names = "--allow-loss", description = "Write even when the target layout cannot hold some fields.")
-    boolean allowLoss;
-
-    @Option(names = "--no-verify", negatable = false, description = "Skip the count and per-record hash check after writing.")
-    boolean noVerify;
-
-    @Option(names = "--format", description = "table or json (default: ${DEFAULT-VALUE}).")
-    OutputFormat format = OutputFormat.TABLE;
-
     @Mixin
-    BackupDirOption backupDir;
+    WriteJobOptions options;
 
     @Override
     public Integer call() {
-        ConsolidateOptions options = new ConsolidateOptions(onConflict, Optional.ofNullable(layout).map(StoreLayout::parse),
-                Optional.ofNullable(mode), allowLoss, !noVerify);
-        ConsolidateJob job = new ConsolidateJob(sources.stream().map(StoreLocator::parse).toList(), StoreLocator.parse(target), options,
-                backupDir.journal());
-        return dryRun ? JobRunner.dryRun(job, format, spec.commandLine().getOut()) : JobRunner.run(job, format, spec.commandLine().getOut());
+        ConsolidateOptions consolidate = new ConsolidateOptions(onConflict, options.layout(), options.mode(), options.allowLoss, options.verify());
+        return options.execute(new ConsolidateJob(sources.stream().map(StoreLocator::parse).toList(), StoreLocator.parse(target),
+                consolidate, options.journal()), spec.commandLine().getOut());
     }
 }

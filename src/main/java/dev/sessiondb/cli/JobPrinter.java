@@ -29,7 +29,7 @@ final class JobPrinter {
         plan.refusal().ifPresentOrElse(reason -> out.println("Would refuse: " + reason), () -> out.println("Dry run: nothing was written."));
     }
 
-    static void print(JobReport report, OutputFormat format, PrintWriter out) {
+    static void print(JobReport report, String savedAs, OutputFormat format, PrintWriter out) {
         if (format == OutputFormat.JSON) {
             out.println(JsonCodec.pretty(report.toJson()));
             return;
@@ -38,7 +38,7 @@ final class JobPrinter {
         printCounts(report.counts(), out);
         printLines("warning", report.warnings(), out);
         report.backupId().ifPresent(id -> out.println("  backup: " + id + " (undo with: sessiondb undo " + id + ")"));
-        out.println("  report: " + report.runId());
+        out.println("  report: " + savedAs);
         out.println(report.outcome() == JobReport.Outcome.COMPLETED ? "Done." : "Done, with problems (see warnings).");
         report.notes().forEach(out::println);
     }

@@ -26,6 +26,11 @@ final class JobRunner {
     }
 
     static int run(Job job, OutputFormat format, PrintWriter out) {
+        return run(job, format, out, null);
+    }
+
+    /** @param reportsDir where the job saves its report, to print the file's path; null prints the run id only */
+    static int run(Job job, OutputFormat format, PrintWriter out, java.nio.file.Path reportsDir) {
         ProgressTracker tracker = new ProgressTracker();
         CountDownLatch finished = new CountDownLatch(1);
         Thread cancelOnInterrupt = new Thread(() -> {
@@ -39,7 +44,7 @@ final class JobRunner {
             }
             JobReport report = job.run(tracker);
             bar.close();
-            JobPrinter.print(report, format, out);
+            JobPrinter.print(report, reportsDir == null ? report.runId() : reportsDir.resolve(report.runId() + ".json").toString(), format, out);
             return report.outcome() == JobReport.Outcome.COMPLETED ? SessionDbCommand.OK : SessionDbCommand.FOUND;
         } finally {
             finished.countDown();

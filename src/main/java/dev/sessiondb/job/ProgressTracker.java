@@ -53,8 +53,11 @@ public final class ProgressTracker implements ProgressMonitor {
         return current;
     }
 
-    /** Asks the job to stop; it stops at the next record and rolls back what it wrote. */
+    /** Asks the job to stop; it stops at the next record and rolls back what it wrote. Asking twice changes nothing. */
     public void cancel() {
+        if (cancelRequested) {
+            return;
+        }
         cancelRequested = true;
         publish(new Snapshot(current.phase(), current.done(), current.total(), current.ratePerSecond(), current.eta(), true));
     }

@@ -97,6 +97,44 @@ class MigrateJobTest {
     }
 
     @Test
+    void replacingAJsonDirectoryBacksUpTheFolderAndUndoPutsItBackFileForFile() {
+        StoreLocator source = fixture();
+        StoreLocator target = StoreContents.create("jsondir:" + dir.resolve("sessions"), SampleSessions.minskyList(5, 1));
+        var before = StoreContents.bytes(target.path());
+
+        JobReport report = job(source, target.display(), Optional.of(TargetMode.REPLACE)).run(ProgressMonitor.NONE);
+        assertThat(StoreContents.canonical(StoreContents.byKey(StoreContents.records(target))))
+                .isEqualTo(StoreContents.canonical(StoreContents.byKey(Fixtures.minskyRecords())));
+
+        journal().restore(journal().require(report.backupId().get()), ProgressMonitor.NONE);
+        assertThat(StoreContents.bytes(target.path())).containsOnlyKeys(before.keySet());
+        before.forEach((file, bytes) -> assertThat(StoreContents.bytes(target.path()).get(file)).as(file).isEqualTo(bytes));
+    }
+
+    @Test
+    void undoThroughASymbolicLinkRestoresTheLinkedFileAndKeepsTheLink() throws Exception {
+        StoreLocator real = StoreContents.create("json:" + dir.resolve("real.json"), SampleSessions.minskyList(5, 1));
+        byte[] before = Files.readAllBytes(real.path());
+        Path link = Files.createSymbolicLink(dir.resolve("link.json"), real.path());
+
+        JobReport report = job(fixture(), "json:" + link, Optional.of(TargetMode.REPLACE)).run(ProgressMonitor.NONE);
+        journal().restore(journal().require(report.backupId().get()), ProgressMonitor.NONE);
+
+        assertThat(Files.isSymbolicLink(link)).isTrue();
+        assertThat(Files.readAllBytes(real.path())).isEqualTo(before);
+    }
+
+    @Test
+    void undoOfAMigrationIntoANewStoreRemovesIt() {
+        Path target = dir.resolve("out.json");
+        JobReport report = job(fixture(), "json:" + target, Optional.empty()).run(ProgressMonitor.NONE);
+
+        journal().restore(journal().require(report.backupId().get()), ProgressMonitor.NONE);
+
+        assertThat(target).doesNotExist();
+    }
+
+    @Test
     void mergeAddsTheSourceAndKeepsTheTargetsOwnRecords() {
         StoreLocator source = fixture();
         List<SessionRecord> own = SampleSessions.minskyList(5, 1);
@@ -106,6 +144,34 @@ class MigrateJobTest {
 
         assertThat(report.outcome()).isEqualTo(JobReport.Outcome.COMPLETED);
         assertThat(StoreContents.canonical(StoreContents.records(target))).hasSize(222).containsAll(StoreContents.canonical(own));
+    }
+
+    @Test
+    void aMigrationReportsEveryPhaseWithItsCountsToTheTracker() {
+        ProgressTracker tracker = new ProgressTracker();
+        java.util.Map<String, Long> lastDone = new java.util.LinkedHashMap<>();
+        tracker.addListener(snapshot -> lastDone.put(snapshot.phase(), snapshot.done()));
+
+        job(fixture(), "json:" + dir.resolve("out.json"), Optional.empty()).run(tracker);
+
+        assertThat(lastDone).containsKeys("planning", "backing up target", "writing target", "verifying");
+        assertThat(lastDone.get("planning")).isEqualTo(217L);
+        assertThat(lastDone.get("verifying")).isEqualTo(217L);
+    }
+
+    @Test
+    void aMigrationCancelledWhilePlanningWritesNothing() {
+        ProgressTracker tracker = new ProgressTracker();
+        tracker.addListener(snapshot -> {
+            if (snapshot.phase().equals("planning") && snapshot.done() == 10) {
+                tracker.cancel();
+            }
+        });
+
+        assertThatThrownBy(() -> job(fixture(), "json:" + dir.resolve("out.json"), Optional.empty()).run(tracker))
+                .isInstanceOf(CancelledException.class);
+        assertThat(dir.resolve("out.json")).doesNotExist();
+        assertThat(dir.resolve("journal")).doesNotExist();
     }
 
     @Test

@@ -17,6 +17,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -69,6 +70,7 @@ public final class BackupJournal {
         Path folder = root.resolve("backups").resolve(runId + "-" + shortHash(locator));
         try {
             FileTrees.delete(folder);
+            createOwnerOnly(folder.getParent());
             Files.createDirectories(folder);
             long records = countOf(locator);
             Backup.Kind kind = StoreSnapshots.take(locator, folder, monitor);
@@ -141,6 +143,16 @@ public final class BackupJournal {
             AtomicFiles.write(manifest, out -> out.write(content));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Backups hold whole records, tokens included: only their owner may read them. */
+    private static void createOwnerOnly(Path backups) throws IOException {
+        Files.createDirectories(backups);
+        try {
+            Files.setPosixFilePermissions(backups, PosixFilePermissions.fromString("rwx------"));
+        } catch (UnsupportedOperationException notPosix) {
+            // the platform's default access rules apply
         }
     }
 

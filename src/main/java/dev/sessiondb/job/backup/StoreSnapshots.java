@@ -55,8 +55,8 @@ final class StoreSnapshots {
 
     static void restore(Backup backup, StoreLocator locator, Path folder, ProgressMonitor monitor) throws IOException, SQLException {
         switch (backup.kind()) {
-            case FILE -> copyOver(folder.resolve(DATA), locator.path());
-            case DIRECTORY -> replaceTree(folder.resolve(DATA), locator.path());
+            case FILE -> copyOver(folder.resolve(DATA), throughLinks(locator.path()));
+            case DIRECTORY -> replaceTree(folder.resolve(DATA), throughLinks(locator.path()));
             case SQLITE -> restoreSqlite(folder.resolve(DATA), locator.path());
             case RECORDS -> importRecords(folder.resolve(RECORDS), locator, monitor);
             case ABSENT -> remove(locator, monitor);
@@ -101,6 +101,11 @@ final class StoreSnapshots {
             Files.deleteIfExists(locator.path());
             Staging.removeSideFiles(locator.path());
         }
+    }
+
+    /** A store reached through a symbolic link is restored at the link's target; renaming over the link would replace it. */
+    private static Path throughLinks(Path path) throws IOException {
+        return Files.exists(path) ? path.toRealPath() : path;
     }
 
     /** Replaces a file in one step by a complete copy of another. */

@@ -51,7 +51,7 @@ public final class ConsolidateJob implements Job {
     public JobPlan plan() {
         List<SessionStore> opened = openSources();
         try {
-            Consolidation consolidation = Consolidation.analyse(opened, options.policy());
+            Consolidation consolidation = Consolidation.analyse(opened, options.policy(), ProgressMonitor.NONE);
             return plan(opened, consolidation, transfer().assess(new ConsolidatedRecords(opened, consolidation)));
         } finally {
             opened.forEach(SessionStore::close);
@@ -63,9 +63,10 @@ public final class ConsolidateJob implements Job {
         List<SessionStore> opened = openSources();
         try {
             monitor.message("reading sources");
-            Consolidation consolidation = Consolidation.analyse(opened, options.policy());
+            Consolidation consolidation = Consolidation.analyse(opened, options.policy(), monitor);
             ConsolidatedRecords records = new ConsolidatedRecords(opened, consolidation);
-            Transfer.Assessment assessment = transfer().assess(records);
+            monitor.message("planning");
+            Transfer.Assessment assessment = transfer().assess(records, monitor);
             JobPlan plan = plan(opened, consolidation, assessment);
             plan.requireRunnable();
             JobReport.Builder report = new JobReport.Builder(BackupJournal.newRunId("consolidate"), "consolidate", description());
@@ -111,6 +112,7 @@ public final class ConsolidateJob implements Job {
         counts.put("conflicts", (long) consolidation.conflicts().size());
         consolidation.fateCounts().forEach((fate, count) -> counts.put(fateName(fate), count));
         counts.put("records to write", consolidation.writtenRecords());
+        counts.put("records without a task id", assessment.withoutTaskId());
         counts.put("target records before", assessment.target().records());
         List<String> warnings = new ArrayList<>();
         for (int i = 0; i < sources.size(); i++) {

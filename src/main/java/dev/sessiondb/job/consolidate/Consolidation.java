@@ -2,6 +2,7 @@ package dev.sessiondb.job.consolidate;
 
 import dev.sessiondb.job.transfer.RecordHash;
 import dev.sessiondb.model.SessionRecord;
+import dev.sessiondb.progress.ProgressMonitor;
 import dev.sessiondb.store.RecordCursor;
 import dev.sessiondb.store.SessionStore;
 import java.time.Instant;
@@ -47,8 +48,10 @@ public final class Consolidation {
         this.policy = policy;
     }
 
-    public static Consolidation analyse(List<SessionStore> sources, ConflictPolicy policy) {
+    public static Consolidation analyse(List<SessionStore> sources, ConflictPolicy policy, ProgressMonitor monitor) {
         Map<String, List<Entry>> byKey = new LinkedHashMap<>();
+        long total = sources.stream().mapToLong(SessionStore::count).sum();
+        long done = 0;
         for (int source = 0; source < sources.size(); source++) {
             try (RecordCursor cursor = sources.get(source).cursor()) {
                 long position = 0;
@@ -56,6 +59,8 @@ public final class Consolidation {
                     SessionRecord record = cursor.next();
                     byKey.computeIfAbsent(record.key(), key -> new ArrayList<>())
                             .add(new Entry(source, position++, record.key(), RecordHash.of(record), Recency.of(record)));
+                    monitor.progress(++done, total);
+                    monitor.checkCancelled();
                 }
             }
         }

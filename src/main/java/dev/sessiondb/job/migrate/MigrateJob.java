@@ -55,7 +55,7 @@ public final class MigrateJob implements Job {
         try (SessionStore from = openSource()) {
             RecordSource records = RecordSource.of(from);
             monitor.message("planning");
-            Transfer.Assessment assessment = transfer().assess(records);
+            Transfer.Assessment assessment = transfer().assess(records, monitor);
             JobPlan plan = plan(records, assessment);
             plan.requireRunnable();
             JobReport.Builder report = new JobReport.Builder(BackupJournal.newRunId("migrate"), "migrate", description());
@@ -81,7 +81,7 @@ public final class MigrateJob implements Job {
     private JobPlan plan(RecordSource records, Transfer.Assessment assessment) {
         Map<String, Long> counts = new LinkedHashMap<>();
         counts.put("source records", records.count());
-        counts.put("records without a task id", Transfer.withoutTaskId(records));
+        counts.put("records without a task id", assessment.withoutTaskId());
         counts.put("target records before", assessment.target().records());
         List<String> warnings = new ArrayList<>();
         assessment.note().ifPresent(warnings::add);

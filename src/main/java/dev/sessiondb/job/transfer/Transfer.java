@@ -4,7 +4,6 @@ import dev.sessiondb.job.JobRefusedException;
 import dev.sessiondb.job.JobReport;
 import dev.sessiondb.job.backup.Backup;
 import dev.sessiondb.job.backup.BackupJournal;
-import dev.sessiondb.model.SessionRecord;
 import dev.sessiondb.progress.ProgressMonitor;
 import dev.sessiondb.store.OpenMode;
 import dev.sessiondb.store.RecordCursor;
@@ -29,7 +28,7 @@ public final class Transfer {
      * @param alreadyComplete the target already holds exactly these records: a killed run that got as far as the rename
      */
     public record Assessment(TargetState target, boolean alreadyComplete, Map<String, Long> lossyFields,
-                             java.util.List<String> coercions, Optional<String> note, Optional<String> refusal) {
+                             java.util.List<String> coercions, long withoutTaskId, Optional<String> note, Optional<String> refusal) {
     }
 
     private final StoreLocator target;
@@ -46,15 +45,27 @@ public final class Transfer {
         this.journal = journal;
     }
 
+    /** Plans without reporting progress: the dry run. */
     public Assessment assess(RecordSource records) {
+        return assess(records, ProgressMonitor.NONE);
+    }
+
+    /** Plans, reporting each record scanned; stops when the monitor asks. */
+    public Assessment assess(RecordSource records, ProgressMonitor monitor) {
         TargetState state = TargetState.inspect(target);
         boolean complete = !state.isEmpty() && mode.orElse(TargetMode.NEW) == TargetMode.NEW && holdsExactly(records);
         try (TargetProbe probe = TargetProbe.open(state); RecordCursor cursor = records.open()) {
-            LossScan scan = new LossScan(probe.store());
-            cursor.forEachRemaining(scan::add);
+            RecordScan scan = new RecordScan(probe.store());
+            long total = records.count();
+            long done = 0;
+            while (cursor.hasNext()) {
+                scan.add(cursor.next());
+                monitor.progress(++done, total);
+                monitor.checkCancelled();
+            }
             Optional<String> refusal = state.refusal(mode, complete)
                     .or(() -> scan.lossyFields().isEmpty() || allowLoss ? Optional.empty() : Optional.of(lossRefusal(scan.lossyFields())));
-            return new Assessment(state, complete, scan.lossyFields(), scan.coercions(), probe.note(), refusal);
+            return new Assessment(state, complete, scan.lossyFields(), scan.coercions(), scan.withoutTaskId(), probe.note(), refusal);
         }
     }
 
@@ -99,7 +110,7 @@ public final class Transfer {
             return;
         }
         try (SessionStore created = StoreFactory.open(target, OpenMode.CREATE_IF_MISSING); RecordCursor cursor = records.open()) {
-            LossScan scan = new LossScan(created);
+            RecordScan scan = new RecordScan(created);
             cursor.forEachRemaining(scan::add);
             if (!scan.lossyFields().isEmpty()) {
                 throw new JobRefusedException(lossRefusal(scan.lossyFields()));
@@ -112,19 +123,5 @@ public final class Transfer {
                 .collect(Collectors.joining(", "));
         return "the target " + target.display() + " cannot hold " + fields
                 + "; use --layout native to keep every field, or pass --allow-loss to drop them";
-    }
-
-    /** Records the job would write that carry no task id: they move like every other record. */
-    public static long withoutTaskId(RecordSource records) {
-        try (RecordCursor cursor = records.open()) {
-            long count = 0;
-            while (cursor.hasNext()) {
-                SessionRecord record = cursor.next();
-                if (record.taskId().isEmpty()) {
-                    count++;
-                }
-            }
-            return count;
-        }
     }
 }

@@ -12,22 +12,27 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * What moving records into a target would lose or change: fields its layout cannot hold
- * (counted per field) and dates that do not parse (one line per value; a typed column
- * cannot keep them, a text column keeps them as they are).
+ * What a plan learns from one pass over the records to write: fields the target layout
+ * cannot hold (counted per field), dates that do not parse (one line per value; a typed
+ * column cannot keep them, a text column keeps them as they are), and how many records
+ * carry no task id (they move like every other record).
  */
-public final class LossScan {
+public final class RecordScan {
 
     private final SessionStore target;
     private final Map<String, Long> lossyFields = new TreeMap<>();
     private final List<String> coercions = new ArrayList<>();
+    private long withoutTaskId;
 
     /** @param target the target, or a store of its format and layout standing in for it */
-    public LossScan(SessionStore target) {
+    public RecordScan(SessionStore target) {
         this.target = target;
     }
 
     public void add(SessionRecord record) {
+        if (record.taskId().isEmpty()) {
+            withoutTaskId++;
+        }
         for (String field : target.unsupportedFields(record)) {
             lossyFields.merge(field, 1L, Long::sum);
         }
@@ -54,5 +59,9 @@ public final class LossScan {
 
     public List<String> coercions() {
         return coercions;
+    }
+
+    public long withoutTaskId() {
+        return withoutTaskId;
     }
 }
