@@ -12,23 +12,11 @@ import java.util.function.Consumer;
  * most common form is the norm; repair rewrites the others in it, keeping the digits, but
  * never drops a backend qualifier.
  */
-final class TaskIdFormCheck implements Check {
-
-    private final TaskIdForms forms = new TaskIdForms();
+final class TaskIdFormCheck extends TaskIdFormsSurvey {
 
     @Override
     public String name() {
         return "task-id-form";
-    }
-
-    @Override
-    public boolean needsSurvey() {
-        return true;
-    }
-
-    @Override
-    public void survey(SessionRecord record) {
-        record.taskId().ifPresent(forms::count);
     }
 
     @Override

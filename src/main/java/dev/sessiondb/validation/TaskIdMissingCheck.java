@@ -11,25 +11,13 @@ import java.util.regex.Pattern;
  * lookups by task do not find them, and Minsky's own migration skipped every record without
  * one. Bare numbers are not taken for task names. Repair sets the task id in the store's norm.
  */
-final class TaskIdMissingCheck implements Check {
+final class TaskIdMissingCheck extends TaskIdFormsSurvey {
 
     private static final Pattern TASK_NAME = Pattern.compile("^(?:[a-z]{1,8})?#\\d+$", Pattern.CASE_INSENSITIVE);
-
-    private final TaskIdForms forms = new TaskIdForms();
 
     @Override
     public String name() {
         return "task-id-missing";
-    }
-
-    @Override
-    public boolean needsSurvey() {
-        return true;
-    }
-
-    @Override
-    public void survey(SessionRecord record) {
-        record.taskId().ifPresent(forms::count);
     }
 
     @Override
