@@ -17,7 +17,7 @@ final class InvalidDateCheck implements Check {
     private static final List<String> MINSKY_DATE_PATHS = List.of("createdAt", "lastActivityAt",
             "prState.lastChecked", "prState.createdAt", "prState.mergedAt",
             "pullRequest.createdAt", "pullRequest.updatedAt", "pullRequest.mergedAt", "pullRequest.lastSynced");
-    /** magellai writes RFC 3339 with the local offset: only an unparseable one is a problem. */
+    /** magellai writes RFC 3339 with the local offset, the chat server SQL text: only an unparseable one is a problem. */
     private static final List<String> MAGELLAI_DATE_PATHS = List.of("created", "updated");
     private static final Pattern MINSKY_FORM = Pattern.compile("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,9})?Z$");
 
@@ -29,7 +29,8 @@ final class InvalidDateCheck implements Check {
     @Override
     public void inspect(SessionRecord record, Consumer<Finding> findings) {
         JsonNode fields = record.fields();
-        MINSKY_DATE_PATHS.forEach(path -> inspect(record.key(), path, fields, true, findings));
+        boolean minsky = RecordKinds.isMinsky(record);
+        MINSKY_DATE_PATHS.forEach(path -> inspect(record.key(), path, fields, minsky, findings));
         MAGELLAI_DATE_PATHS.forEach(path -> inspect(record.key(), path, fields, false, findings));
     }
 
