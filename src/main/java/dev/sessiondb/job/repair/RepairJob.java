@@ -1,6 +1,5 @@
 package dev.sessiondb.job.repair;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sessiondb.diff.FieldChange;
@@ -152,13 +151,9 @@ public final class RepairJob implements Job {
         List<String> lines = new ArrayList<>();
         lines.add((change.isInsert() ? "add " : "change ") + session + " (" + checkNames + ")");
         for (FieldChange field : change.fieldChanges()) {
-            lines.add("    " + field.path() + ": " + text(field.a()) + " -> " + text(field.b()));
+            lines.add("    " + field.describe());
         }
         return lines;
-    }
-
-    private static String text(JsonNode value) {
-        return value == null ? "(absent)" : JsonCodec.compact(value);
     }
 
     /** One change as JSON, secrets masked: kept in the job report and printed by a JSON dry run. */
