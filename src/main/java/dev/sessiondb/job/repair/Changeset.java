@@ -50,6 +50,7 @@ public final class Changeset implements AutoCloseable {
     Changeset() {
         try {
             spool = Files.createTempFile("sessiondb-repair-", ".jsonl");
+            spool.toFile().deleteOnExit();
             writer = Files.newBufferedWriter(spool, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the repair's temporary file: " + e.getMessage(), e);
