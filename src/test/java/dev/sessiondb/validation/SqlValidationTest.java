@@ -77,6 +77,20 @@ class SqlValidationTest {
     }
 
     @Test
+    void minskyLayoutStoresThisToolCreatesHaveNoDrift() {
+        StoreLocator sqlite = StoreLocator.parse("sqlite:" + dir.resolve("created.db") + "?layout=minsky");
+        StoreLocator postgres = TestPostgres.get().freshSchema("layout=minsky");
+        for (StoreLocator locator : List.of(sqlite, postgres)) {
+            try (SessionStore created = StoreFactory.open(locator, OpenMode.CREATE_IF_MISSING)) {
+                assertThat(created.count()).isZero();
+            }
+        }
+
+        assertThat(validate(sqlite, "schema-drift")).isEmpty();
+        assertThat(validate(postgres, "schema-drift")).isEmpty();
+    }
+
+    @Test
     void aPostgresTableFrom2025LacksThe2026ColumnsAndOneWithoutPrStateLosesData() {
         TestPostgres postgres = TestPostgres.get();
         StoreLocator older = postgres.freshSchema("layout=minsky");
