@@ -10,7 +10,6 @@ import dev.sessiondb.diff.SpooledDiff;
 import dev.sessiondb.diff.StoreDiff;
 import dev.sessiondb.model.JsonCodec;
 import dev.sessiondb.model.SecretMasker;
-import dev.sessiondb.progress.ProgressMonitor;
 import dev.sessiondb.store.SessionStore;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -47,8 +46,10 @@ final class DiffCommand implements Callable<Integer> {
         OutputFormat.requireOneOf(format, OutputFormat.TABLE, OutputFormat.JSON);
         try (SessionStore a = StoreArgument.openExisting(storeA);
              SessionStore b = StoreArgument.openExisting(storeB);
-             SpooledDiff result = new SpooledDiff()) {
-            DiffSummary summary = new StoreDiff(Set.copyOf(ignored)).compare(a, b, result, ProgressMonitor.NONE);
+             SpooledDiff result = new SpooledDiff();
+             TerminalProgress bar = new TerminalProgress(System.err)) {
+            DiffSummary summary = new StoreDiff(Set.copyOf(ignored)).compare(a, b, result, bar.tracker("comparing"));
+            bar.close();
             PrintWriter out = spec.commandLine().getOut();
             if (format == OutputFormat.JSON) {
                 printJson(result, summary, out);

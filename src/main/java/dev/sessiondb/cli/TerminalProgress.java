@@ -18,6 +18,16 @@ final class TerminalProgress implements Consumer<ProgressTracker.Snapshot>, Auto
         this.stream = stream;
     }
 
+    /** A monitor that draws on this bar when stderr is a terminal: for commands that are not jobs (diff, validate). */
+    ProgressTracker tracker(String phase) {
+        ProgressTracker tracker = new ProgressTracker();
+        if (stderrIsTerminal()) {
+            tracker.addListener(this);
+        }
+        tracker.message(phase);
+        return tracker;
+    }
+
     /** Only a terminal gets a bar: a pipe or a log file would fill with carriage returns. */
     static boolean stderrIsTerminal() {
         return System.console() != null;

@@ -7,6 +7,7 @@ import dev.sessiondb.progress.ProgressMonitor;
 import dev.sessiondb.store.SessionStore;
 import dev.sessiondb.validation.Checks;
 import dev.sessiondb.validation.Finding;
+import dev.sessiondb.validation.ValidationContext;
 import dev.sessiondb.validation.Validator;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -42,30 +43,32 @@ final class ValidateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         OutputFormat.requireOneOf(format, OutputFormat.TABLE, OutputFormat.JSON);
-        try (SessionStore opened = StoreArgument.openExisting(store)) {
-            Validator validator = new Validator(Checks.create(checks, ValidationContexts.of(opened, workspaces)));
+        try (SessionStore opened = StoreArgument.openExisting(store); TerminalProgress bar = new TerminalProgress(System.err)) {
+            Validator validator = new Validator(Checks.create(checks, ValidationContext.of(opened, workspaces)));
             PrintWriter out = spec.commandLine().getOut();
-            long found = format == OutputFormat.JSON ? printJson(opened, validator, out) : printTable(opened, validator, out);
+            ProgressMonitor monitor = bar.tracker("validating");
+            long found = format == OutputFormat.JSON ? printJson(opened, validator, monitor, out) : printTable(opened, validator, monitor, out);
+            bar.close();
             out.flush();
             return found == 0 ? SessionDbCommand.OK : SessionDbCommand.FOUND;
         }
     }
 
-    private static long printTable(SessionStore store, Validator validator, PrintWriter out) {
+    private static long printTable(SessionStore store, Validator validator, ProgressMonitor monitor, PrintWriter out) {
         out.printf("%-22s  %-7s  %-28s  %s%n", "CHECK", "LEVEL", "SESSION", "MESSAGE / FIX");
         long found = validator.run(store, finding -> {
             out.printf("%-22s  %-7s  %-28s  %s%n", finding.check(), finding.severity().id(), shown(finding.session()), finding.message());
             out.printf("%-22s  %-7s  %-28s  fix: %s%n", "", "", "", finding.fix());
-        }, ProgressMonitor.NONE);
+        }, monitor);
         out.printf("%,d finding%s in %s%n", found, found == 1 ? "" : "s", store.locator().display());
         return found;
     }
 
-    private static long printJson(SessionStore store, Validator validator, PrintWriter out) {
+    private static long printJson(SessionStore store, Validator validator, ProgressMonitor monitor, PrintWriter out) {
         try (JsonGenerator json = JsonCodec.MAPPER.createGenerator(out).setPrettyPrinter(JsonCodec.minskyPrettyPrinter())) {
             json.writeStartObject();
             json.writeArrayFieldStart("findings");
-            long found = validator.run(store, writer(json), ProgressMonitor.NONE);
+            long found = validator.run(store, writer(json), monitor);
             json.writeEndArray();
             json.writeEndObject();
             json.flush();

@@ -15,15 +15,16 @@ import java.util.function.Consumer;
 /**
  * Session keys that collide once normalised: case, surrounding space and Unicode form are
  * ignored, and a task-like key stands for its task ({@code task#027}, {@code #27} and
- * {@code 027} are all task 27). The first key of each group is kept quiet; every later one
- * is reported: an error when it is the very same key, a warning when only normalisation joins them.
+ * {@code 027} are all task 27). In each group the smallest key is kept quiet, so the
+ * findings do not depend on the order a store returns its records; every other key is
+ * reported, and a key that appears more than once is an error.
  */
 final class DuplicateSessionCheck implements Check {
 
-    /** Every normalised key and the first key that had it: the one key set this check needs. */
-    private final Map<String, String> firstKeys = new HashMap<>();
+    /** Every normalised key and the smallest key that had it: the one key set this check needs. */
+    private final Map<String, String> keptKeys = new HashMap<>();
     private final Map<String, List<String>> collisions = new HashMap<>();
-    private final Set<String> seenInInspect = new HashSet<>();
+    private final Set<String> keptKeysSeen = new HashSet<>();
 
     @Override
     public String name() {
@@ -38,9 +39,14 @@ final class DuplicateSessionCheck implements Check {
     @Override
     public void survey(SessionRecord record) {
         String normalised = normalised(record.key());
-        String first = firstKeys.putIfAbsent(normalised, record.key());
-        if (first != null) {
-            collisions.computeIfAbsent(normalised, key -> new ArrayList<>(List.of(first))).add(record.key());
+        String kept = keptKeys.get(normalised);
+        if (kept == null) {
+            keptKeys.put(normalised, record.key());
+            return;
+        }
+        collisions.computeIfAbsent(normalised, key -> new ArrayList<>(List.of(kept))).add(record.key());
+        if (record.key().compareTo(kept) < 0) {
+            keptKeys.put(normalised, record.key());
         }
     }
 
@@ -48,18 +54,18 @@ final class DuplicateSessionCheck implements Check {
     public void inspect(SessionRecord record, Consumer<Finding> findings) {
         String normalised = normalised(record.key());
         List<String> group = collisions.get(normalised);
-        if (group == null || seenInInspect.add(normalised)) {
+        if (group == null) {
             return;
         }
-        String first = firstKeys.get(normalised);
-        if (first.equals(record.key())) {
-            findings.accept(Finding.of(this, Severity.ERROR, record.key(), "session '" + record.key() + "' appears more than once ("
-                    + group.stream().filter(first::equals).count() + " records); a lookup returns only one of them",
-                    "keep one record: merge the others into it and delete them"));
-        } else {
-            findings.accept(Finding.of(this, Severity.WARNING, record.key(), "session '" + record.key() + "' collides with '" + first
+        String kept = keptKeys.get(normalised);
+        if (!kept.equals(record.key())) {
+            findings.accept(Finding.of(this, Severity.WARNING, record.key(), "session '" + record.key() + "' collides with '" + kept
                     + "' once normalised (" + normalised + "); lookups may find either",
-                    "keep one of " + String.join(", ", group) + ", or rename the others apart"));
+                    "keep one of " + String.join(", ", group.stream().sorted().distinct().toList()) + ", or rename the others apart"));
+        } else if (!keptKeysSeen.add(normalised)) {
+            findings.accept(Finding.of(this, Severity.ERROR, record.key(), "session '" + record.key() + "' appears more than once ("
+                    + group.stream().filter(kept::equals).count() + " records); a lookup returns only one of them",
+                    "keep one record: merge the others into it and delete them"));
         }
     }
 

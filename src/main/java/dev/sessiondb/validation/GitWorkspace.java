@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -18,7 +19,11 @@ public record GitWorkspace(Optional<String> remoteUrl, Optional<String> branch, 
 
     private static final long TIMEOUT_SECONDS = 30;
 
+    /** Empty when the directory is not itself a git workspace: git would otherwise describe an enclosing repository. */
     public static GitWorkspace read(Path directory) {
+        if (!Files.exists(directory.resolve(".git"))) {
+            return new GitWorkspace(Optional.empty(), Optional.empty(), Optional.empty());
+        }
         return new GitWorkspace(
                 git(directory, "config", "--get", "remote.origin.url"),
                 git(directory, "rev-parse", "--abbrev-ref", "HEAD").filter(branch -> !branch.equals("HEAD")),

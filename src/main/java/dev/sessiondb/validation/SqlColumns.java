@@ -3,9 +3,8 @@ package dev.sessiondb.validation;
 import dev.sessiondb.store.StoreException;
 import dev.sessiondb.store.StoreFormat;
 import dev.sessiondb.store.StoreLocator;
-import java.net.URI;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
+import dev.sessiondb.store.sql.PgCredentials;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -27,7 +26,7 @@ public final class SqlColumns {
     /** Lower-cased column names of the sessions table; empty when the table does not exist. */
     public static Set<String> of(StoreLocator locator) {
         try (Connection connection = connect(locator)) {
-            String schema = locator.param("schema").orElse(null);
+            String schema = locator.format() == StoreFormat.POSTGRESQL ? locator.param("schema").orElse(connection.getSchema()) : null;
             Set<String> columns = new LinkedHashSet<>();
             try (ResultSet rows = connection.getMetaData().getColumns(null, schema, "sessions", null)) {
                 while (rows.next()) {
@@ -41,22 +40,17 @@ public final class SqlColumns {
     }
 
     private static Connection connect(StoreLocator locator) throws SQLException {
+        Properties properties = new Properties();
         if (locator.format() == StoreFormat.SQLITE) {
-            Properties properties = new Properties();
             properties.setProperty("open_mode", "1");
             return DriverManager.getConnection("jdbc:sqlite:" + locator.path(), properties);
         }
-        URI uri = URI.create(locator.target());
-        Properties properties = new Properties();
-        if (uri.getRawUserInfo() != null) {
-            String[] user = uri.getRawUserInfo().split(":", 2);
-            properties.setProperty("user", URLDecoder.decode(user[0], StandardCharsets.UTF_8));
-            if (user.length == 2) {
-                properties.setProperty("password", URLDecoder.decode(user[1], StandardCharsets.UTF_8));
-            }
+        PgCredentials credentials = PgCredentials.resolve(locator, System.getenv(), Path.of(System.getProperty("user.home")));
+        properties.setProperty("user", credentials.user());
+        if (credentials.password() != null) {
+            properties.setProperty("password", credentials.password());
         }
         properties.setProperty("readOnly", "true");
-        String port = uri.getPort() < 0 ? "" : ":" + uri.getPort();
-        return DriverManager.getConnection("jdbc:postgresql://" + uri.getHost() + port + uri.getRawPath(), properties);
+        return DriverManager.getConnection(credentials.jdbcUrl(), properties);
     }
 }

@@ -60,4 +60,18 @@ class ValidateCommandTest {
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).startsWith("sessiondb: unknown check 'spelling'");
     }
+
+    @Test
+    void workspacesUnderAnotherStateDirectoryAreCheckedWhenNamed() throws Exception {
+        Path state = dir.resolve("state");
+        Files.createDirectories(state.resolve("sessions/task#002"));
+        Files.createDirectories(state.resolve("git/local-minsky/sessions/forgotten"));
+
+        CliRun run = CliRun.of("validate", Fixtures.copy(Fixtures.MINSKY_ARRAY, dir).toString(), "--workspaces", state.toString(),
+                "--check", "workspace-unregistered", "--format", "json");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(JsonCodec.parse(run.out()).path("findings")).singleElement().satisfies(finding ->
+                assertThat(finding.path("session").asText()).isEqualTo("forgotten"));
+    }
 }

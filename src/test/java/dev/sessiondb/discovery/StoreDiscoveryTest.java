@@ -42,15 +42,21 @@ class StoreDiscoveryTest {
         Path repoState = Files.createDirectories(projects.resolve("minsky/state"));
         Files.writeString(repoState.resolve("session-db.json"),
                 "[{\"session\":\"stray\",\"repoName\":\"local/minsky\",\"repoUrl\":\"/r\",\"createdAt\":\"2025-05-16T22:16:33.321Z\"}]");
-        createSqlite(Files.createDirectories(projects.resolve("chat/data")).resolve("sessions.db"), "CREATE TABLE sessions (id TEXT PRIMARY KEY, tenant_id TEXT NOT NULL, created_at TEXT NOT NULL)");
+        createSqlite(Files.createDirectories(projects.resolve("chat/data")).resolve("sessions.db"),
+                "CREATE TABLE sessions (id TEXT PRIMARY KEY, tenant_id TEXT NOT NULL, user_id TEXT, traits TEXT, created_at TEXT NOT NULL)",
+                "CREATE TABLE messages (id TEXT PRIMARY KEY, session_id TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,"
+                        + " role TEXT NOT NULL, content TEXT NOT NULL, created_at TEXT NOT NULL)",
+                "INSERT INTO sessions VALUES ('s1', 'acme', 'u1', NULL, '2025-01-06T09:00:00Z')");
         createSqlite(projects.resolve("chat/data/other.db"), "CREATE TABLE notes (id TEXT)");
         Files.createDirectories(projects.resolve("node_modules/x/.minsky"));
         Files.writeString(projects.resolve("node_modules/x/.minsky/config.yaml"), "sessiondb:\n  backend: json\n");
     }
 
-    private static void createSqlite(Path file, String ddl) throws Exception {
+    private static void createSqlite(Path file, String... statements) throws Exception {
         try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file); Statement statement = connection.createStatement()) {
-            statement.execute(ddl);
+            for (String sql : statements) {
+                statement.execute(sql);
+            }
         }
     }
 
@@ -93,7 +99,10 @@ class StoreDiscoveryTest {
         assertThat(projectStore.foundVia()).containsExactly(
                 "project config " + projects.resolve("minsky/.minsky/config.yaml"), "Minsky JSON store under " + projects);
         assertThat(projectStore.recordCount()).isEqualTo(1);
-        assertThat(find(result, projects.resolve("chat/data/sessions.db")).foundVia()).containsExactly("SQLite file with a sessions table under " + projects);
+        DiscoveredStore chat = find(result, projects.resolve("chat/data/sessions.db"));
+        assertThat(chat.foundVia()).containsExactly("SQLite file with a sessions table under " + projects);
+        assertThat(chat.layout()).contains(StoreLayout.CHAT);
+        assertThat(chat.recordCount()).isEqualTo(1);
         assertThat(result.stores()).noneMatch(store -> store.locator().target().endsWith("other.db"));
         assertThat(result.stores()).noneMatch(store -> store.foundVia().stream().anyMatch(via -> via.contains("node_modules")));
     }

@@ -4,6 +4,7 @@ import dev.sessiondb.model.SessionQuery;
 import dev.sessiondb.model.SessionRecord;
 import dev.sessiondb.model.SortKey;
 import dev.sessiondb.store.StoreLayout;
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -44,6 +45,14 @@ interface Layout {
     /** The rows of one record: {@code rows.add(i, values)} for {@code writes().get(i)}. */
     void rows(SessionRecord record, RowConsumer rows) throws SQLException;
 
+    /**
+     * Called first in a write transaction; what it returns runs after the last row, still inside
+     * the transaction. Lets a layout trade per-row index upkeep for one rebuild on large batches.
+     */
+    default AfterRows beforeRows(Connection connection, boolean large) throws SQLException {
+        return done -> { };
+    }
+
     /** Statements removing one session, each with the key as its only parameter. */
     List<String> deleteStatements();
 
@@ -80,6 +89,12 @@ interface Layout {
 
     static String escapeLike(String text) {
         return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    /** Work left for the end of a write. */
+    @FunctionalInterface
+    interface AfterRows {
+        void run(Connection connection) throws SQLException;
     }
 
     /** Receives the rows of one record. */

@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Minsky's {@code sessions} table: camelCase columns in SQLite, snake_case in PostgreSQL. The
@@ -177,7 +176,10 @@ final class MinskyLayout implements Layout {
     @Override
     public List<String> notes() {
         List<String> missing = EXPECTED.stream().filter(field -> column(field).isEmpty()).map(SessionField::jsonName).toList();
-        return missing.isEmpty() ? List.of()
-                : List.of("the table has no column for " + missing.stream().collect(Collectors.joining(", ")) + "; these fields cannot be kept here");
+        if (missing.isEmpty()) {
+            return List.of();
+        }
+        String fields = String.join(", ", missing);
+        return List.of("the table has no column for " + fields + (missing.size() == 1 ? ", so that field" : ", so those fields") + " cannot be kept here");
     }
 }

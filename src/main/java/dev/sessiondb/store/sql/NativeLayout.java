@@ -6,9 +6,12 @@ import dev.sessiondb.model.SessionRecord;
 import dev.sessiondb.model.SortKey;
 import dev.sessiondb.store.StoreException;
 import dev.sessiondb.store.StoreLayout;
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -108,6 +111,38 @@ final class NativeLayout implements Layout {
             return Optional.of(new SqlCondition("s.id IN (SELECT rowid FROM sessions_search WHERE sessions_search MATCH ?)", List.of(phrase)));
         }
         return Layout.super.searchCondition(needle);
+    }
+
+    /**
+     * SQLite keeps the trigram index by triggers, which costs more than the insert itself; a large
+     * batch lifts them and rebuilds the index once. DDL is transactional in SQLite, so a cancelled
+     * or failed batch rolls back to the triggers as they were.
+     */
+    @Override
+    public AfterRows beforeRows(Connection connection, boolean large) throws SQLException {
+        if (dialect != Dialect.SQLITE || !large) {
+            return Layout.super.beforeRows(connection, false);
+        }
+        Map<String, String> triggers = new LinkedHashMap<>();
+        try (Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'sessions'")) {
+            while (rows.next()) {
+                triggers.put(rows.getString(1), rows.getString(2));
+            }
+        }
+        try (Statement statement = connection.createStatement()) {
+            for (String trigger : triggers.keySet()) {
+                statement.execute("DROP TRIGGER " + Dialect.quote(trigger));
+            }
+        }
+        return done -> {
+            try (Statement statement = done.createStatement()) {
+                statement.execute("INSERT INTO sessions_search (sessions_search) VALUES ('rebuild')");
+                for (String sql : triggers.values()) {
+                    statement.execute(sql);
+                }
+            }
+        };
     }
 
     @Override

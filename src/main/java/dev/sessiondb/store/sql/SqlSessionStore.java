@@ -35,6 +35,8 @@ final class SqlSessionStore implements SessionStore {
 
     /** Records between two flushes of the bulk sinks: bounds the memory of a write. */
     private static final int FLUSH_EVERY = 5000;
+    /** From this many records on, a layout may rebuild its indexes once instead of keeping them per row. */
+    private static final long LARGE_BATCH = 10_000;
 
     private final StoreLocator locator;
     private final Dialect dialect;
@@ -96,6 +98,7 @@ final class SqlSessionStore implements SessionStore {
         Transaction transaction = database.createTransaction();
         try {
             Connection connection = transaction.connection();
+            Layout.AfterRows afterRows = layout.beforeRows(connection, batch.replaceAll() || batch.expectedCount() >= LARGE_BATCH);
             removeOld(connection, batch);
             List<TableWrite> writes = layout.writes();
             List<BulkSink> sinks = new ArrayList<>();
@@ -118,6 +121,7 @@ final class SqlSessionStore implements SessionStore {
             for (BulkSink sink : sinks) {
                 sink.finish();
             }
+            afterRows.run(connection);
             transaction.commit();
         } catch (SQLException e) {
             throw new StoreException(locator.display() + ": writing failed (" + firstLine(e) + "); nothing was changed", e);

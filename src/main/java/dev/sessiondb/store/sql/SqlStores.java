@@ -48,11 +48,18 @@ public final class SqlStores {
         SQLiteConfig config = new SQLiteConfig();
         config.setBusyTimeout(5000);
         config.enforceForeignKeys(true);
+        config.setCacheSize(-65_536);
         SQLiteDataSource sqlite = new SQLiteDataSource(config);
         sqlite.setUrl("jdbc:sqlite:" + path.toAbsolutePath());
         HikariConfig pool = poolConfig();
         pool.setDataSource(sqlite);
-        return open(Dialect.SQLITE, locator, mode, new HikariDataSource(pool), null);
+        HikariDataSource dataSource;
+        try {
+            dataSource = new HikariDataSource(pool);
+        } catch (RuntimeException e) {
+            throw new StoreException(name + ": cannot open the SQLite file (" + SqlSessionStore.firstLine(e) + "); check that it is readable and not locked", e);
+        }
+        return open(Dialect.SQLITE, locator, mode, dataSource, null);
     }
 
     public static SessionStore openPostgres(StoreLocator locator, OpenMode mode) {
@@ -69,7 +76,8 @@ public final class SqlStores {
         pool.setPassword(credentials.password());
         pool.addDataSourceProperty("ApplicationName", "sessiondb-admin");
         if (schema != null) {
-            pool.addDataSourceProperty("currentSchema", schema);
+            // quoted, so that a schema name with capitals or punctuation is taken as written
+            pool.addDataSourceProperty("currentSchema", Dialect.quote(schema));
         }
         HikariDataSource dataSource;
         try {

@@ -1,4 +1,4 @@
-package dev.sessiondb.repair;
+package dev.sessiondb.job.repair;
 
 import dev.sessiondb.model.SessionRecord;
 import dev.sessiondb.progress.ProgressMonitor;

@@ -1,4 +1,4 @@
-package dev.sessiondb.repair;
+package dev.sessiondb.job.repair;
 
 import dev.sessiondb.diff.FieldChange;
 import dev.sessiondb.diff.RecordDiff;

@@ -1,4 +1,4 @@
-package dev.sessiondb.repair;
+package dev.sessiondb.job.repair;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -1,4 +1,4 @@
-package dev.sessiondb.repair;
+package dev.sessiondb.job.repair;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
