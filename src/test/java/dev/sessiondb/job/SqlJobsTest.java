@@ -157,6 +157,22 @@ class SqlJobsTest {
     }
 
     @Test
+    void undoRecreatesADroppedMinskyPostgresTableInMinskysLayout() {
+        StoreLocator postgres = StoreContents.create(TestPostgres.get().freshSchema("layout=minsky").display(), SampleSessions.minskyList(4, 3)
+                .stream().map(record -> record.without("remote")).toList());
+        StoreLocator detected = StoreLocator.parse(postgres.display().replace("&layout=minsky", ""));
+        assertThat(cli("migrate", fixture.toString(), detected.display(), "--mode", "merge", "--allow-loss").exitCode()).isZero();
+        TestPostgres.get().execute("DROP TABLE " + detected.param("schema").orElseThrow() + ".sessions");
+
+        assertThat(cli("undo").exitCode()).isZero();
+
+        try (var store = dev.sessiondb.store.StoreFactory.open(detected, dev.sessiondb.store.OpenMode.EXISTING)) {
+            assertThat(store.info().layout()).isEqualTo(dev.sessiondb.store.StoreLayout.MINSKY);
+            assertThat(store.count()).isEqualTo(4);
+        }
+    }
+
+    @Test
     void replacingASqliteStoreBacksItUpConsistentlyAndUndoRestoresIt() {
         List<SessionRecord> own = SampleSessions.minskyList(5, 3);
         StoreLocator sqlite = StoreContents.create("sqlite:" + dir.resolve("own.db"), own);
