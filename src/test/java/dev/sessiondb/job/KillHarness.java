@@ -62,6 +62,10 @@ final class KillHarness {
         child.killAfter(args, millis);
     }
 
+    int terminateAfter(List<String> args, long millis) throws InterruptedException {
+        return child.terminateAfter(args, millis);
+    }
+
     /** Notes where a kill left the target ("absent", "staged", "old", "complete"), for the summary the suite prints. */
     void noteOutcome(String outcome) {
         outcomes.merge(outcome, 1, Integer::sum);

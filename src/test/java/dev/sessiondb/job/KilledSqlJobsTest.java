@@ -60,6 +60,26 @@ class KilledSqlJobsTest {
     }
 
     @Test
+    void aMigrationAskedToStopCancelsCleanlyAndLeavesNothingStaged() throws Exception {
+        long fullRun = harness.measure(harness.migrate("sqlite:" + dir.resolve("reference.db")));
+
+        List<Long> points = harness.killPoints(fullRun, 3);
+        for (int stop = 0; stop < points.size(); stop++) {
+            Path target = dir.resolve("stopped-" + stop + ".db");
+            int exitCode = harness.terminateAfter(harness.migrate("sqlite:" + target), points.get(stop));
+
+            harness.assertSourceUnchanged();
+            KillHarness.assertNothingStagedBeside(target);
+            if (Files.exists(target)) {
+                assertThat(sortedCanonical("sqlite:" + target)).isEqualTo(expected);
+                harness.noteOutcome("complete, exit " + exitCode);
+            } else {
+                harness.noteOutcome("absent, exit " + exitCode);
+            }
+        }
+    }
+
+    @Test
     void aReplaceOfASqliteStoreKilledAnywhereLeavesTheOldRecordsOrTheNewOnes() throws Exception {
         String target = "sqlite:" + dir.resolve("target.db");
         List<String> old = StoreContents.canonical(SampleSessions.minskyList(10, 99)).stream().sorted().toList();
