@@ -105,6 +105,22 @@ class SqlJobsTest {
     }
 
     @Test
+    void aMigrationKilledWhileCreatingThePostgresSchemaFinishesWhenRunAgain() {
+        StoreLocator postgres = TestPostgres.get().freshSchema();
+        String schema = postgres.param("schema").orElseThrow();
+        TestPostgres.get().execute("CREATE SCHEMA " + schema);
+        TestPostgres.get().execute("CREATE TABLE " + schema + ".sessiondb_schema_history (installed_rank INT NOT NULL PRIMARY KEY,"
+                + " version VARCHAR(50), description VARCHAR(200) NOT NULL, type VARCHAR(20) NOT NULL, script VARCHAR(1000) NOT NULL,"
+                + " checksum INT, installed_by VARCHAR(100) NOT NULL, installed_on TIMESTAMP NOT NULL DEFAULT now(),"
+                + " execution_time INTEGER NOT NULL, success BOOLEAN NOT NULL)");
+
+        CliRun run = cli("migrate", fixture.toString(), postgres.display());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(StoreContents.records(postgres)).hasSize(217);
+    }
+
+    @Test
     void aLossyMigrationToMinskysSqliteLayoutRefusesWithoutAllowLoss() {
         Path target = dir.resolve("minsky.db");
 
