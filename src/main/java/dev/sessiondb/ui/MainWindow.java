@@ -106,6 +106,7 @@ public final class MainWindow {
 
     public void show(Stage stage) {
         scene = new Scene(root, viewModel.windowWidth(), viewModel.windowHeight());
+        scene.getStylesheets().add(MainWindow.class.getResource("app.css").toExternalForm());
         applyTheme(viewModel.themeProperty().get());
         viewModel.themeProperty().addListener((property, before, after) -> applyTheme(after));
         shortcuts();
@@ -129,19 +130,22 @@ public final class MainWindow {
 
     private void layout(DetailView detail) {
         SplitPane main = new SplitPane(views, detail);
-        main.setDividerPositions(0.66);
+        main.setDividerPositions(0.68);
         SplitPane.setResizableWithParent(detail, false);
         centre.setOrientation(Orientation.VERTICAL);
         centre.getItems().add(main);
         SplitPane body = new SplitPane(new StoresView(stores, services.dialogs()), centre);
-        body.setDividerPositions(0.2);
+        body.setDividerPositions(0.17);
         SplitPane.setResizableWithParent(body.getItems().get(0), false);
         root.setTop(toolbar());
         root.setCenter(body);
         root.setBottom(statusBar());
+        // Quick jobs come and go unseen; one still running after a moment opens the panel.
+        javafx.animation.PauseTransition moment = new javafx.animation.PauseTransition(javafx.util.Duration.millis(800));
+        moment.setOnFinished(event -> showJobs(!services.executor().jobs().isEmpty() || centre.getItems().contains(jobs)));
         services.executor().jobs().addListener((javafx.collections.ListChangeListener<javafx.concurrent.Task<?>>) change -> {
             if (!services.executor().jobs().isEmpty()) {
-                showJobs(true);
+                moment.playFromStart();
             }
         });
     }

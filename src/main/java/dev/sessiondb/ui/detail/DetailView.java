@@ -86,11 +86,21 @@ public final class DetailView extends StackPane {
         tree.setShowRoot(false);
         tree.setColumnResizePolicy(TreeTableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         TreeTableColumn<FieldNode, String> name = new TreeTableColumn<>("Field");
-        name.setPrefWidth(150);
+        name.setPrefWidth(130);
+        name.setMaxWidth(180);
         name.setCellValueFactory(cell -> new ReadOnlyStringWrapper(cell.getValue().getValue().name()
                 + (cell.getValue().getValue().unknown() ? "  (unknown)" : "")));
         TreeTableColumn<FieldNode, String> value = new TreeTableColumn<>("Value");
         value.setCellValueFactory(cell -> new ReadOnlyStringWrapper(cell.getValue().getValue().value()));
+        value.setCellFactory(column -> new javafx.scene.control.TreeTableCell<>() {
+            @Override
+            protected void updateItem(String text, boolean empty) {
+                super.updateItem(text, empty);
+                setText(empty ? null : text);
+                // a long value is cut off in the cell; the tooltip shows it whole
+                setTooltip(empty || text == null || text.length() < 24 ? null : new javafx.scene.control.Tooltip(text));
+            }
+        });
         tree.getColumns().add(name);
         tree.getColumns().add(value);
         viewModel.fields().addListener((ListChangeListener<FieldNode>) change -> tree.setRoot(root(viewModel.fields())));
