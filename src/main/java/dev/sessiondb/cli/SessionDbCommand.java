@@ -1,6 +1,9 @@
 package dev.sessiondb.cli;
 
+import dev.sessiondb.job.JobRefusedException;
+import dev.sessiondb.progress.CancelledException;
 import dev.sessiondb.store.StoreException;
+import java.io.UncheckedIOException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -10,9 +13,11 @@ import picocli.CommandLine.Option;
  * The {@code sessiondb} command line: a thin shell over the engine. Exit codes: 0 success,
  * 1 found something (differences, findings), 2 bad input or unreachable store.
  */
-@Command(name = "sessiondb", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(name = "sessiondb", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT, versionProvider = VersionProvider.class,
         description = "Inspect, diff, migrate, consolidate and repair AI-agent session stores.",
-        subcommands = {InfoCommand.class, ListCommand.class, ShowCommand.class})
+        subcommands = {InfoCommand.class, ListCommand.class, ShowCommand.class, DiffCommand.class, ValidateCommand.class,
+            MigrateCommand.class, ConsolidateCommand.class, UndoCommand.class, DiscoverCommand.class, RepairCommand.class,
+            SampleCommand.class})
 public final class SessionDbCommand {
 
     public static final int OK = 0;
@@ -45,8 +50,12 @@ public final class SessionDbCommand {
 
     /** One clear line: store errors already name the store and position; others get their type named. */
     private static String userMessage(Exception exception) {
-        if (exception instanceof StoreException || exception instanceof IllegalArgumentException) {
+        if (exception instanceof StoreException || exception instanceof IllegalArgumentException
+                || exception instanceof JobRefusedException || exception instanceof CancelledException) {
             return exception.getMessage();
+        }
+        if (exception instanceof UncheckedIOException io) {
+            return io.getCause().getMessage();
         }
         String message = exception.getMessage();
         return exception.getClass().getSimpleName() + (message == null ? "" : ": " + message) + " (run with --debug for details)";

@@ -121,4 +121,35 @@ public final class SampleSessions {
         }
         return SessionRecord.of(record);
     }
+
+    /**
+     * A magellai session (one file per session): id, name, conversation with its messages,
+     * RFC 3339 times with offsets, tags and metadata; some sessions are branches of another.
+     */
+    public static SessionRecord magellaiRecord(long index) {
+        Instant created = EPOCH.plus(Duration.ofMinutes(index * 11));
+        String id = String.format("%s-%04d", created.toString().substring(0, 10).replace("-", ""), index);
+        ObjectNode record = JSON.objectNode();
+        record.put("id", id);
+        record.put("name", "Session " + index);
+        ObjectNode conversation = record.putObject("conversation").put("id", "conv-" + id);
+        ArrayNode messages = conversation.putArray("messages");
+        String[] roles = {"system", "user", "assistant"};
+        for (int i = 0; i < 3; i++) {
+            messages.addObject().put("id", id + "-m" + i).put("role", roles[i]).put("content", "message " + i + " of " + id)
+                    .put("timestamp", created.plusSeconds(i).toString()).putArray("attachments");
+        }
+        conversation.put("model", "gpt-4o").put("provider", "openai").put("temperature", new java.math.BigDecimal("0.7"))
+                .put("max_tokens", 2048).put("system_prompt", "You are a helpful assistant.")
+                .put("created", created.toString()).put("updated", created.plusSeconds(2).toString());
+        record.put("created", created.atOffset(java.time.ZoneOffset.ofHours(2)).toString());
+        record.put("updated", created.plusSeconds(2).atOffset(java.time.ZoneOffset.ofHours(2)).toString());
+        record.putArray("tags").add(index % 2 == 0 ? "go" : "repl");
+        record.putObject("metadata").put("source", "magellai");
+        if (index % 4 == 3) {
+            record.put("parent_id", String.format("%s-%04d", id.substring(0, 8), index - 1)).put("branch_point", 1)
+                    .put("branch_name", "alternative " + index).putArray("child_ids");
+        }
+        return SessionRecord.of(record);
+    }
 }

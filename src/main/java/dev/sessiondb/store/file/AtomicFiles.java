@@ -11,6 +11,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * Durable file replacement: content goes to a temp file next to the target, is forced to
@@ -21,6 +22,8 @@ public final class AtomicFiles {
 
     private static final boolean WINDOWS = System.getProperty("os.name", "").startsWith("Windows");
 
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+
     private AtomicFiles() {
     }
 
@@ -29,10 +32,37 @@ public final class AtomicFiles {
         void writeTo(OutputStream out) throws IOException;
     }
 
-    /** A fresh temp file in the target's directory, named after it so a leftover is recognisable. */
+    /**
+     * A fresh temp file in the target's directory, named after it so a leftover is recognisable.
+     * Created like any new file (the umask decides its permissions), not with createTempFile's
+     * owner-only ones, so a new store is as readable as the user's other files.
+     */
     public static Path tempFileFor(Path target) throws IOException {
         Path directory = directoryOf(target);
-        return Files.createTempFile(directory, "." + target.getFileName() + ".", ".tmp");
+        while (true) {
+            Path candidate = directory.resolve("." + target.getFileName() + "." + Long.toUnsignedString(RANDOM.nextLong(), 36) + ".tmp");
+            try {
+                return Files.createFile(candidate);
+            } catch (java.nio.file.FileAlreadyExistsException taken) {
+                // another writer's temp file: draw another name
+            }
+        }
+    }
+
+    /**
+     * Deletes temp files a killed writer left next to {@code target}. Only call it holding the
+     * store's lock: then no other writer has a temp file in progress.
+     */
+    public static void deleteLeftoverTemps(Path target) throws IOException {
+        String prefix = "." + target.getFileName() + ".";
+        try (Stream<Path> siblings = Files.list(directoryOf(target))) {
+            for (Path sibling : siblings.toList()) {
+                String name = sibling.getFileName().toString();
+                if (name.startsWith(prefix) && name.endsWith(".tmp")) {
+                    Files.deleteIfExists(sibling);
+                }
+            }
+        }
     }
 
     /** Writes {@code content} to {@code file} and forces it to disk. */

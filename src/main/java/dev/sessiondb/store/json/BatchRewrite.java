@@ -9,8 +9,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -32,8 +30,8 @@ final class BatchRewrite {
         this.monitor = monitor;
     }
 
-    /** Writes the new content and returns how many records it holds. */
-    long writeTo(OutputStream out) throws IOException {
+    /** Writes the new content. */
+    void writeTo(OutputStream out) throws IOException {
         try (JsonRecordReader old = JsonRecordReader.open(file);
              JsonRecordWriter writer = new JsonRecordWriter(out, old.shape())) {
             if (batch.replaceAll()) {
@@ -44,6 +42,10 @@ final class BatchRewrite {
             }
             writer.finish(old.shape());
         }
+    }
+
+    /** How many records the new content holds. */
+    long written() {
         return written;
     }
 
@@ -63,23 +65,23 @@ final class BatchRewrite {
 
     /** The old records with the batch applied in place, then the batch's new records. */
     private void merge(JsonRecordReader old, JsonRecordWriter writer) throws IOException {
-        Map<String, SessionRecord> upserts = new LinkedHashMap<>();
-        batch.upserts().forEachRemaining(record -> upserts.put(record.key(), record));
-        ObjectNode fields;
-        while ((fields = old.nextFields()) != null) {
-            monitor.checkCancelled();
-            String key = SessionRecord.keyOf(fields).orElseThrow();
-            SessionRecord replacement = upserts.remove(key);
-            if (replacement != null) {
-                writeApplied(writer, replacement.fields());
-            } else if (!batch.deletes().contains(key)) {
-                writer.write(fields);
-                written++;
+        try (SpilledUpserts upserts = SpilledUpserts.of(file, batch.upserts(), monitor)) {
+            ObjectNode fields;
+            while ((fields = old.nextFields()) != null) {
+                monitor.checkCancelled();
+                String key = SessionRecord.keyOf(fields).orElseThrow();
+                ObjectNode replacement = upserts.take(key);
+                if (replacement != null) {
+                    writeApplied(writer, replacement);
+                } else if (!batch.deletes().contains(key)) {
+                    writer.write(fields);
+                    written++;
+                }
             }
-        }
-        for (SessionRecord added : upserts.values()) {
-            monitor.checkCancelled();
-            writeApplied(writer, added.fields());
+            upserts.forEachRemaining(added -> {
+                monitor.checkCancelled();
+                writeApplied(writer, added);
+            });
         }
     }
 

@@ -1,8 +1,5 @@
 package dev.sessiondb.store.json;
 
-import dev.sessiondb.model.Page;
-import dev.sessiondb.model.SessionQuery;
-import dev.sessiondb.model.SessionRecord;
 import dev.sessiondb.progress.ProgressMonitor;
 import dev.sessiondb.store.OpenMode;
 import dev.sessiondb.store.RecordCursor;
@@ -14,15 +11,13 @@ import dev.sessiondb.store.StoreLayout;
 import dev.sessiondb.store.StoreLocator;
 import dev.sessiondb.store.WriteBatch;
 import dev.sessiondb.store.file.AtomicFiles;
-import dev.sessiondb.store.file.PageScan;
+import dev.sessiondb.store.file.ScanningStore;
 import dev.sessiondb.store.file.StoreFileLock;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
-import java.util.Set;
 
 /**
  * Minsky's {@code session-db.json}: a bare array, a {@code {"sessions": [...]}} object or a
@@ -30,17 +25,16 @@ import java.util.Set;
  * applied and rename it over the original, under an exclusive lock held across the whole
  * read-modify-write, so two writers never lose an update and a crash never leaves half a file.
  */
-public final class JsonFileStore implements SessionStore {
+public final class JsonFileStore extends ScanningStore {
 
-    private final StoreLocator locator;
     private final Path file;
     private final Path lockFile;
     private CheckedFile checked;
 
     private JsonFileStore(StoreLocator locator, Path file) {
-        this.locator = locator;
+        super(locator);
         this.file = file;
-        this.lockFile = file.resolveSibling(file.getFileName() + ".lock");
+        this.lockFile = lockFileOf(file);
     }
 
     public static SessionStore open(StoreLocator locator, OpenMode mode) {
@@ -54,7 +48,7 @@ public final class JsonFileStore implements SessionStore {
             }
             createEmpty(file);
         }
-        JsonFileStore store = new JsonFileStore(locator, file);
+        JsonFileStore store = new JsonFileStore(locator, realPath(file));
         store.checked();
         return store;
     }
@@ -63,7 +57,7 @@ public final class JsonFileStore implements SessionStore {
     private static void createEmpty(Path file) {
         try {
             Files.createDirectories(AtomicFiles.directoryOf(file));
-            try (StoreFileLock lock = StoreFileLock.acquire(file.resolveSibling(file.getFileName() + ".lock"))) {
+            try (StoreFileLock lock = StoreFileLock.acquire(lockFileOf(file))) {
                 if (!Files.exists(file)) {
                     AtomicFiles.write(file, out -> out.write("[]".getBytes(StandardCharsets.UTF_8)));
                 }
@@ -74,14 +68,9 @@ public final class JsonFileStore implements SessionStore {
     }
 
     @Override
-    public StoreLocator locator() {
-        return locator;
-    }
-
-    @Override
     public StoreInfo info() {
         CheckedFile current = checked();
-        return new StoreInfo(locator.display(), StoreFormat.JSON, StoreLayout.MINSKY, current.shape().describe(),
+        return new StoreInfo(locator().display(), StoreFormat.JSON, StoreLayout.MINSKY, current.shape().describe(),
                 current.count(), current.stamp().modified().toInstant(), List.of());
     }
 
@@ -91,46 +80,27 @@ public final class JsonFileStore implements SessionStore {
     }
 
     @Override
-    public Page page(SessionQuery query) {
-        checked();
-        PageScan scan = new PageScan(query);
-        try (RecordCursor records = cursorOverFile()) {
-            records.forEachRemaining(scan::offer);
-        }
-        return scan.page();
-    }
-
-    @Override
-    public Optional<SessionRecord> get(String key) {
-        checked();
-        try (RecordCursor records = cursorOverFile()) {
-            while (records.hasNext()) {
-                SessionRecord record = records.next();
-                if (record.key().equals(key)) {
-                    return Optional.of(record);
-                }
-            }
-        }
-        return Optional.empty();
-    }
-
-    @Override
     public RecordCursor cursor() {
         checked();
-        return cursorOverFile();
+        return new JsonFileCursor(file);
     }
 
     @Override
     public void write(WriteBatch batch, ProgressMonitor monitor) {
         try (StoreFileLock lock = StoreFileLock.acquire(lockFile)) {
-            checked();
+            CheckedFile before = checked();
+            AtomicFiles.deleteLeftoverTemps(file);
             Path temp = AtomicFiles.tempFileFor(file);
             try {
-                long[] count = new long[1];
-                AtomicFiles.writeDurably(temp, out -> count[0] = new BatchRewrite(file, batch, monitor).writeTo(out));
-                JsonShape shape = checked.shape();
+                BatchRewrite rewrite = new BatchRewrite(file, batch, monitor);
+                AtomicFiles.writeDurably(temp, rewrite::writeTo);
+                if (!before.isCurrent(file)) {
+                    // A tool that takes no lock (Minsky itself) wrote meanwhile: replacing its file would lose its update.
+                    throw new StoreException(file + ": another program changed the file during the write; nothing was written;"
+                            + " run the command again");
+                }
                 AtomicFiles.replace(temp, file);
-                remember(new CheckedFile(CheckedFile.Stamp.of(file), count[0], shape));
+                remember(new CheckedFile(CheckedFile.Stamp.of(file), rewrite.written(), before.shape()));
             } finally {
                 Files.deleteIfExists(temp);
             }
@@ -140,18 +110,18 @@ public final class JsonFileStore implements SessionStore {
         }
     }
 
-    @Override
-    public Set<String> unsupportedFields(SessionRecord record) {
-        return Set.of();
+    /** Through symbolic links: a rename over the link itself would replace it by a copy and leave its target stale. */
+    private static Path realPath(Path file) {
+        try {
+            return file.toRealPath();
+        } catch (IOException e) {
+            throw new StoreException(file + ": cannot resolve the path (" + e.getMessage() + "); check that the file exists", e);
+        }
     }
 
-    @Override
-    public void close() {
-        // Nothing stays open between calls: every read opens and closes the file itself.
-    }
-
-    private RecordCursor cursorOverFile() {
-        return new JsonFileCursor(file);
+    /** The sidecar file writers lock; readers never need it, as writers replace the file in one rename. */
+    private static Path lockFileOf(Path file) {
+        return file.resolveSibling(file.getFileName() + ".lock");
     }
 
     /** The file's check, repeated when the file changed since (another writer, another tool). */

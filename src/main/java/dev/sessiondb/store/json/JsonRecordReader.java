@@ -144,13 +144,18 @@ final class JsonRecordReader implements AutoCloseable {
             throw BadInput.at(file, parser.currentTokenLocation(), "the top level is " + describe(token)
                     + ", not an array of sessions nor an object with a \"sessions\" array");
         }
-        openObject();
+        JsonLocation start = parser.currentTokenLocation();
+        if (!openObject(JsonCodec.MAPPER.createObjectNode())) {
+            throw BadInput.at(file, start, "this object has no \"sessions\" array (nor a backup's \"data\" holding one)");
+        }
     }
 
-    /** Reads an object's fields up to the sessions array, descending into a backup's {@code data}. */
-    private void openObject() throws IOException {
-        JsonLocation start = parser.currentTokenLocation();
-        ObjectNode before = JsonCodec.MAPPER.createObjectNode();
+    /**
+     * Reads an object's fields into {@code before} up to its sessions array, descending into a
+     * backup's top-level {@code data}; false when the object has none (then {@code data} was an
+     * ordinary field, kept with the others).
+     */
+    private boolean openObject(ObjectNode before) throws IOException {
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String name = parser.currentName();
             JsonToken value = parser.nextToken();
@@ -159,16 +164,21 @@ final class JsonRecordReader implements AutoCloseable {
                     throw BadInput.at(file, parser.currentTokenLocation(), "\"sessions\" is " + describe(value) + ", not an array of sessions");
                 }
                 levels.add(new JsonShape.Level(before, name, JsonCodec.MAPPER.createObjectNode()));
-                return;
+                return true;
             }
             if (name.equals(JsonShape.BACKUP_DATA) && value == JsonToken.START_OBJECT && levels.isEmpty()) {
                 levels.add(new JsonShape.Level(before, name, JsonCodec.MAPPER.createObjectNode()));
-                openObject();
-                return;
+                ObjectNode data = JsonCodec.MAPPER.createObjectNode();
+                if (openObject(data)) {
+                    return true;
+                }
+                levels.clear();
+                before.set(name, data);
+            } else {
+                before.set(name, JsonCodec.MAPPER.readTree(parser));
             }
-            before.set(name, JsonCodec.MAPPER.readTree(parser));
         }
-        throw BadInput.at(file, start, "this object has no \"sessions\" array (nor a backup's \"data\" holding one)");
+        return false;
     }
 
     /** Reads the fields after the array in every enclosing object, then checks nothing follows. */
@@ -183,7 +193,7 @@ final class JsonRecordReader implements AutoCloseable {
         }
         JsonToken extra = parser.nextToken();
         if (extra != null) {
-            throw BadInput.at(file, parser.currentTokenLocation(), "unexpected " + describe(extra) + " after the end of the sessions");
+            throw BadInput.at(file, parser.currentTokenLocation(), "found " + describe(extra) + " after the end of the sessions");
         }
     }
 

@@ -1,16 +1,165 @@
 package dev.sessiondb.store.jsondir;
 
+import dev.sessiondb.model.SessionRecord;
+import dev.sessiondb.progress.ProgressMonitor;
 import dev.sessiondb.store.OpenMode;
+import dev.sessiondb.store.RecordCursor;
 import dev.sessiondb.store.SessionStore;
+import dev.sessiondb.store.StoreException;
+import dev.sessiondb.store.StoreFormat;
+import dev.sessiondb.store.StoreInfo;
+import dev.sessiondb.store.StoreLayout;
 import dev.sessiondb.store.StoreLocator;
+import dev.sessiondb.store.WriteBatch;
+import dev.sessiondb.store.file.ScanningStore;
+import dev.sessiondb.store.file.StoreFileLock;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
-/** Placeholder until the backend lands. */
-public final class JsonDirStore {
+/**
+ * A directory with one {@code <key>.json} file per session, as magellai keeps them (any record
+ * shape: Minsky records keep {@code session}, magellai's {@code id}). Bulk writes go through a
+ * {@link DirTransaction}, so a batch lands whole or not at all, even when the process is killed.
+ */
+public final class JsonDirStore extends ScanningStore {
 
-    private JsonDirStore() {
+    private static final String LOCK_FILE = ".sessiondb.lock";
+
+    private final Path dir;
+    private final SessionDirectory sessions;
+
+    private JsonDirStore(StoreLocator locator, Path dir) {
+        super(locator);
+        this.dir = dir;
+        this.sessions = new SessionDirectory(dir);
     }
 
     public static SessionStore open(StoreLocator locator, OpenMode mode) {
-        throw new UnsupportedOperationException("not built yet: " + locator);
+        Path dir = locator.path();
+        if (Files.isRegularFile(dir)) {
+            throw new StoreException(dir + ": is a file, not a directory of sessions; use json:" + dir + " for a session-db.json");
+        }
+        try {
+            if (!Files.isDirectory(dir)) {
+                if (mode == OpenMode.EXISTING) {
+                    throw new StoreException(dir + ": no such directory; give a directory of session files such as ~/.config/magellai/sessions");
+                }
+                Files.createDirectories(dir);
+            }
+            JsonDirStore store = new JsonDirStore(locator, dir);
+            if (Files.isDirectory(dir.resolve(DirTransaction.DIRECTORY))) {
+                try (StoreFileLock lock = store.lock()) {
+                    DirTransaction.recover(dir);
+                }
+            }
+            store.sessions.fileNamesByKey();
+            return store;
+        } catch (IOException e) {
+            throw new StoreException(dir + ": cannot open the directory (" + e.getMessage() + "); check that it exists and is writable", e);
+        }
+    }
+
+    @Override
+    public StoreInfo info() {
+        return new StoreInfo(locator().display(), StoreFormat.JSONDIR, StoreLayout.MAGELLAI, "one JSON file per session",
+                count(), sessions.lastModified(), List.of());
+    }
+
+    @Override
+    public long count() {
+        return sessions.files().size();
+    }
+
+    /** The file named after the key first; a scan only when the session lives in a file named otherwise. */
+    @Override
+    public Optional<SessionRecord> get(String key) {
+        Path named = dir.resolve(KeyFileNames.fileName(key));
+        if (Files.isRegularFile(named)) {
+            SessionRecord record = SessionFile.read(named);
+            if (record.key().equals(key)) {
+                return Optional.of(record);
+            }
+        }
+        return super.get(key);
+    }
+
+    @Override
+    public RecordCursor cursor() {
+        return new JsonDirCursor(sessions.files());
+    }
+
+    @Override
+    public void write(WriteBatch batch, ProgressMonitor monitor) {
+        try (StoreFileLock lock = lock()) {
+            DirTransaction.recover(dir);
+            Map<String, String> existing = sessions.fileNamesByKey();
+            DirTransaction transaction = DirTransaction.begin(dir);
+            try {
+                transaction.markCommitted(stage(transaction, batch, existing, monitor));
+            } catch (IOException | RuntimeException e) {
+                transaction.discard();
+                throw e;
+            }
+            applyCommitted(transaction);
+        } catch (IOException e) {
+            throw new StoreException(dir + ": cannot write the sessions (" + e.getMessage()
+                    + "); nothing was changed; check free space and permissions", e);
+        }
+    }
+
+    /** Stages the batch's files and returns the file names the commit deletes. */
+    private Set<String> stage(DirTransaction transaction, WriteBatch batch, Map<String, String> existing,
+                              ProgressMonitor monitor) throws IOException {
+        Map<String, String> keysByName = new HashMap<>();
+        existing.forEach((key, name) -> keysByName.put(name, key));
+        Set<String> staged = new LinkedHashSet<>();
+        Set<String> deletions = new LinkedHashSet<>();
+        long done = 0;
+        while (batch.upserts().hasNext()) {
+            monitor.checkCancelled();
+            SessionRecord record = batch.upserts().next();
+            String name = KeyFileNames.fileName(record.key());
+            String holder = keysByName.get(name);
+            if (holder != null && !holder.equals(record.key()) && !batch.replaceAll()) {
+                throw new StoreException(dir.resolve(name) + ": holds session '" + holder + "', so session '" + record.key()
+                        + "' cannot be written there; rename that file after its session; nothing was changed");
+            }
+            transaction.stage(name, record);
+            staged.add(name);
+            String previous = existing.get(record.key());
+            if (previous != null && !previous.equals(name)) {
+                deletions.add(previous);
+            }
+            monitor.progress(++done, batch.expectedCount());
+        }
+        if (batch.replaceAll()) {
+            existing.values().stream().filter(name -> !staged.contains(name)).forEach(deletions::add);
+        } else {
+            batch.deletes().stream().map(existing::get)
+                    .filter(name -> name != null && !staged.contains(name)).forEach(deletions::add);
+        }
+        monitor.checkCancelled();
+        return deletions;
+    }
+
+    /** Past the commit marker a failure is not undone: the next open or write rolls the batch forward. */
+    private void applyCommitted(DirTransaction transaction) {
+        try {
+            transaction.apply();
+        } catch (IOException e) {
+            throw new StoreException(dir + ": the batch is committed but could not be moved in completely (" + e.getMessage()
+                    + "); it is completed the next time the store is opened; check free space and permissions", e);
+        }
+    }
+
+    private StoreFileLock lock() {
+        return StoreFileLock.acquire(dir.resolve(LOCK_FILE));
     }
 }

@@ -35,7 +35,12 @@ public record MinskyPaths(Map<String, String> env, Path home) {
 
     /** SessionDB Admin's own embedded store, used when nothing else is configured. */
     public Path embeddedStore() {
-        return xdg("XDG_DATA_HOME", ".local/share").resolve("sessiondb-admin").resolve("sessions.db");
+        return appDataDir().resolve("sessions.db");
+    }
+
+    /** SessionDB Admin's data: the embedded store, the backup journal and job reports. */
+    public Path appDataDir() {
+        return xdg("XDG_DATA_HOME", ".local/share").resolve("sessiondb-admin");
     }
 
     /** SessionDB Admin's settings (saved stores, window state). */

@@ -1,20 +1,230 @@
 package dev.sessiondb.store.sql;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import dev.sessiondb.store.OpenMode;
 import dev.sessiondb.store.SessionStore;
+import dev.sessiondb.store.StoreException;
+import dev.sessiondb.store.StoreLayout;
 import dev.sessiondb.store.StoreLocator;
+import io.ebean.Database;
+import io.ebean.DatabaseFactory;
+import io.ebean.config.DatabaseConfig;
+import io.ebean.platform.postgres.PostgresPlatform;
+import io.ebean.platform.sqlite.SQLitePlatform;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.flywaydb.core.api.FlywayException;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
 
-/** Placeholder until the SQL backends land. */
+/**
+ * Opens SQLite and PostgreSQL stores: connects, finds the layout (or takes {@code ?layout=}),
+ * creates a new store when asked to, and upgrades a native store's schema. A store in a foreign
+ * layout is opened exactly as it is: no table, pragma or schema history is added to it.
+ */
 public final class SqlStores {
+
+    private static final byte[] SQLITE_HEADER = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
+    private static final AtomicInteger OPENED = new AtomicInteger();
 
     private SqlStores() {
     }
 
     public static SessionStore openSqlite(StoreLocator locator, OpenMode mode) {
-        throw new UnsupportedOperationException("not built yet: " + locator);
+        Path path = locator.path();
+        String name = locator.display();
+        checkSqliteFile(path, name, mode);
+        SQLiteConfig config = new SQLiteConfig();
+        config.setBusyTimeout(5000);
+        config.enforceForeignKeys(true);
+        config.setCacheSize(-65_536);
+        SQLiteDataSource sqlite = new SQLiteDataSource(config);
+        sqlite.setUrl("jdbc:sqlite:" + path.toAbsolutePath());
+        HikariConfig pool = poolConfig();
+        pool.setDataSource(sqlite);
+        HikariDataSource dataSource;
+        try {
+            dataSource = new HikariDataSource(pool);
+        } catch (RuntimeException e) {
+            throw new StoreException(name + ": cannot open the SQLite file (" + SqlSessionStore.firstLine(e) + "); check that it is readable and not locked", e);
+        }
+        return open(Dialect.SQLITE, locator, mode, dataSource, null);
     }
 
     public static SessionStore openPostgres(StoreLocator locator, OpenMode mode) {
-        throw new UnsupportedOperationException("not built yet: " + locator);
+        return openPostgres(locator, mode, System.getenv(), Path.of(System.getProperty("user.home")));
+    }
+
+    /** With the environment and home directory given, so credential resolution can be tested. */
+    static SessionStore openPostgres(StoreLocator locator, OpenMode mode, Map<String, String> env, Path home) {
+        PgCredentials credentials = PgCredentials.resolve(locator, env, home);
+        String schema = locator.param("schema").filter(text -> !text.isBlank()).orElse(null);
+        HikariConfig pool = poolConfig();
+        pool.setJdbcUrl(credentials.jdbcUrl());
+        pool.setUsername(credentials.user());
+        pool.setPassword(credentials.password());
+        pool.addDataSourceProperty("ApplicationName", "sessiondb-admin");
+        if (schema != null) {
+            // quoted, so that a schema name with capitals or punctuation is taken as written
+            pool.addDataSourceProperty("currentSchema", Dialect.quote(schema));
+        }
+        HikariDataSource dataSource;
+        try {
+            dataSource = new HikariDataSource(pool);
+        } catch (RuntimeException e) {
+            throw PgErrors.describe(locator, credentials, e);
+        }
+        try {
+            if (schema != null) {
+                ensureSchema(dataSource, locator, credentials, schema, mode);
+            }
+            return open(Dialect.POSTGRESQL, locator, mode, dataSource, schema);
+        } catch (RuntimeException e) {
+            dataSource.close();
+            throw e;
+        }
+    }
+
+    private static HikariConfig poolConfig() {
+        HikariConfig pool = new HikariConfig();
+        pool.setPoolName("sessiondb-" + OPENED.incrementAndGet());
+        pool.setAutoCommit(false);
+        pool.setMaximumPoolSize(4);
+        pool.setMinimumIdle(0);
+        pool.setConnectionTimeout(10_000);
+        return pool;
+    }
+
+    private static void checkSqliteFile(Path path, String name, OpenMode mode) {
+        if (Files.isDirectory(path)) {
+            throw new StoreException(name + ": is a directory, not a SQLite file; give the database file, or jsondir: for a directory of JSON files");
+        }
+        if (!Files.exists(path)) {
+            if (mode == OpenMode.EXISTING) {
+                throw new StoreException(name + ": no such file; check the path, or create the store first");
+            }
+            try {
+                Files.createDirectories(path.toAbsolutePath().getParent());
+            } catch (IOException e) {
+                throw new StoreException(name + ": cannot create the folder for a new store (" + e.getMessage() + "); check the path and permissions", e);
+            }
+            return;
+        }
+        try (InputStream in = Files.newInputStream(path)) {
+            byte[] head = in.readNBytes(SQLITE_HEADER.length);
+            if (head.length > 0 && !Arrays.equals(head, SQLITE_HEADER)) {
+                throw new StoreException(name + ": not a SQLite database (the file does not start with the SQLite header); check the path, or use json: if it holds JSON");
+            }
+        } catch (IOException e) {
+            throw new StoreException(name + ": cannot read the file (" + e.getMessage() + "); check that it exists and is readable", e);
+        }
+    }
+
+    private static void ensureSchema(HikariDataSource dataSource, StoreLocator locator, PgCredentials credentials, String schema, OpenMode mode) {
+        try (Connection connection = dataSource.getConnection()) {
+            boolean exists;
+            try (var statement = connection.prepareStatement("SELECT 1 FROM pg_namespace WHERE nspname = ?")) {
+                statement.setString(1, schema);
+                exists = statement.executeQuery().next();
+            }
+            if (!exists && mode == OpenMode.EXISTING) {
+                throw new StoreException(locator.display() + ": schema '" + schema + "' does not exist in database " + credentials.database()
+                        + "; check ?schema=, or create the store first");
+            }
+            if (!exists) {
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("CREATE SCHEMA " + Dialect.quote(schema));
+                }
+                connection.commit();
+            }
+        } catch (SQLException e) {
+            throw PgErrors.describe(locator, credentials, e);
+        }
+    }
+
+    private static SessionStore open(Dialect dialect, StoreLocator locator, OpenMode mode, HikariDataSource dataSource, String schema) {
+        try {
+            Layout layout = prepareLayout(dialect, locator, mode, dataSource, schema);
+            return new SqlSessionStore(locator, dialect, layout, dataSource, database(dialect, dataSource));
+        } catch (SQLException e) {
+            dataSource.close();
+            throw new StoreException(locator.display() + ": cannot open the store (" + SqlSessionStore.firstLine(e) + "); check that it is a session store", e);
+        } catch (FlywayException e) {
+            dataSource.close();
+            throw new StoreException(locator.display() + ": the schema upgrade failed (" + SqlSessionStore.firstLine(e) + "); nothing was changed, restore a backup if the store was damaged", e);
+        } catch (RuntimeException e) {
+            dataSource.close();
+            throw e;
+        }
+    }
+
+    private static Layout prepareLayout(Dialect dialect, StoreLocator locator, OpenMode mode, HikariDataSource dataSource, String schema) throws SQLException {
+        String name = locator.display();
+        Set<String> tables;
+        Map<String, Dialect.ColumnInfo> columns;
+        try (Connection connection = dataSource.getConnection()) {
+            tables = dialect.tables(connection);
+            columns = dialect.columns(connection, "sessions");
+            connection.rollback();
+        }
+        StoreLayout layout = LayoutDetection.choose(name, locator.layoutOverride().orElse(null), tables, columns, mode);
+        boolean create = !tables.contains("sessions");
+        if (layout == StoreLayout.NATIVE) {
+            if (dialect == Dialect.SQLITE) {
+                useWriteAheadLog(dataSource);
+            }
+            return new NativeLayout(dialect, name, NativeSchema.migrate(dataSource, dialect, schema, null));
+        }
+        if (create) {
+            createForeign(dataSource, layout == StoreLayout.MINSKY ? MinskyDdl.statements(dialect) : ChatLayout.DDL);
+            try (Connection connection = dataSource.getConnection()) {
+                columns = dialect.columns(connection, "sessions");
+                connection.rollback();
+            }
+        }
+        return layout == StoreLayout.MINSKY ? new MinskyLayout(dialect, name, columns) : new ChatLayout(dialect, name);
+    }
+
+    /** WAL lets readers work while a write runs; it is persistent, so only our own stores get it. */
+    private static void useWriteAheadLog(HikariDataSource dataSource) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(true);
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("PRAGMA journal_mode=WAL");
+            }
+        }
+    }
+
+    private static void createForeign(HikariDataSource dataSource, Iterable<String> ddl) throws SQLException {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            for (String sql : ddl) {
+                statement.execute(sql);
+            }
+            connection.commit();
+        }
+    }
+
+    private static Database database(Dialect dialect, HikariDataSource dataSource) {
+        DatabaseConfig config = new DatabaseConfig();
+        config.setName(dataSource.getPoolName());
+        config.setDataSource(dataSource);
+        config.setDatabasePlatform(dialect == Dialect.POSTGRESQL ? new PostgresPlatform() : new SQLitePlatform());
+        config.setRegister(false);
+        config.setDefaultServer(false);
+        config.setDdlGenerate(false);
+        config.setDdlRun(false);
+        config.setRunMigration(false);
+        return DatabaseFactory.create(config);
     }
 }

@@ -1,0 +1,139 @@
+package dev.sessiondb.cli;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.NullNode;
+import dev.sessiondb.diff.DiffSummary;
+import dev.sessiondb.diff.FieldChange;
+import dev.sessiondb.diff.SessionChange;
+import dev.sessiondb.diff.SpooledDiff;
+import dev.sessiondb.diff.StoreDiff;
+import dev.sessiondb.model.JsonCodec;
+import dev.sessiondb.model.SecretMasker;
+import dev.sessiondb.store.SessionStore;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "diff", description = "Compare two stores of any formats: sessions only in A, only in B, and changed fields. Exit 0 when equal, 1 when they differ.")
+final class DiffCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "A", description = "The first store.")
+    String storeA;
+
+    @Parameters(index = "1", paramLabel = "B", description = "The second store.")
+    String storeB;
+
+    @Option(names = "--ignore", paramLabel = "FIELD", description = "Leave a field out of the comparison (dotted paths such as pullRequest.lastSynced); repeatable.")
+    List<String> ignored = List.of();
+
+    @Option(names = "--format", description = "table or json (default: ${DEFAULT-VALUE}).")
+    OutputFormat format = OutputFormat.TABLE;
+
+    @Override
+    public Integer call() {
+        OutputFormat.requireOneOf(format, OutputFormat.TABLE, OutputFormat.JSON);
+        try (SessionStore a = StoreArgument.openExisting(storeA);
+             SessionStore b = StoreArgument.openExisting(storeB);
+             SpooledDiff result = new SpooledDiff();
+             TerminalProgress bar = new TerminalProgress(System.err)) {
+            DiffSummary summary = new StoreDiff(Set.copyOf(ignored)).compare(a, b, result, bar.tracker("comparing"));
+            bar.close();
+            PrintWriter out = spec.commandLine().getOut();
+            if (format == OutputFormat.JSON) {
+                printJson(result, summary, out);
+            } else {
+                printTable(result, summary, a, b, out);
+            }
+            out.flush();
+            return summary.isEqual() ? SessionDbCommand.OK : SessionDbCommand.FOUND;
+        }
+    }
+
+    private static void printJson(SpooledDiff result, DiffSummary summary, PrintWriter out) {
+        try (JsonGenerator json = JsonCodec.MAPPER.createGenerator(out).setPrettyPrinter(JsonCodec.minskyPrettyPrinter())) {
+            json.writeStartObject();
+            json.writeArrayFieldStart("onlyInA");
+            result.forEachOnlyInA(key -> writeString(json, shown(key)));
+            json.writeEndArray();
+            json.writeArrayFieldStart("onlyInB");
+            result.forEachOnlyInB(key -> writeString(json, shown(key)));
+            json.writeEndArray();
+            json.writeArrayFieldStart("changed");
+            result.forEachChanged(change -> writeChange(json, change));
+            json.writeEndArray();
+            json.writeNumberField("identical", summary.identical());
+            json.writeEndObject();
+            json.flush();
+            out.println();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void writeChange(JsonGenerator json, SessionChange change) {
+        try {
+            json.writeStartObject();
+            json.writeStringField("session", shown(change.session()));
+            json.writeArrayFieldStart("fields");
+            for (FieldChange field : change.fields()) {
+                json.writeStartObject();
+                json.writeStringField("path", field.path());
+                json.writeFieldName("a");
+                JsonCodec.MAPPER.writeTree(json, orNull(field.a()));
+                json.writeFieldName("b");
+                JsonCodec.MAPPER.writeTree(json, orNull(field.b()));
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+            json.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void writeString(JsonGenerator json, String text) {
+        try {
+            json.writeString(text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void printTable(SpooledDiff result, DiffSummary summary, SessionStore a, SessionStore b, PrintWriter out) {
+        out.printf("A: %s%nB: %s%n", a.locator().display(), b.locator().display());
+        out.printf("%nOnly in A (%,d)%n", summary.onlyInA());
+        result.forEachOnlyInA(key -> out.println("  " + shown(key)));
+        out.printf("%nOnly in B (%,d)%n", summary.onlyInB());
+        result.forEachOnlyInB(key -> out.println("  " + shown(key)));
+        out.printf("%nChanged (%,d)%n", summary.changed());
+        result.forEachChanged(change -> {
+            out.println("  " + shown(change.session()));
+            change.fields().forEach(field -> out.printf("    %s: %s -> %s%n", field.path(), valueText(field.a()), valueText(field.b())));
+        });
+        out.printf("%nIdentical: %,d%n", summary.identical());
+    }
+
+    private static JsonNode orNull(JsonNode value) {
+        return value == null ? NullNode.instance : value;
+    }
+
+    static String valueText(JsonNode value) {
+        return value == null ? "(absent)" : JsonCodec.compact(value);
+    }
+
+    private static String shown(String key) {
+        return SecretMasker.maskText("session", key);
+    }
+}

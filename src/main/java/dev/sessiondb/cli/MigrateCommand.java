@@ -1,0 +1,35 @@
+package dev.sessiondb.cli;
+
+import dev.sessiondb.job.migrate.MigrateJob;
+import dev.sessiondb.job.migrate.MigrateOptions;
+import dev.sessiondb.store.StoreLocator;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "migrate", description = {"Copy every session of SOURCE into TARGET, any format to any format, then verify.",
+        "The source is never changed; an existing target is backed up first (see undo)."})
+final class MigrateCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "SOURCE", description = "The store to read: json:PATH, sqlite:PATH, jsondir:PATH, postgresql://... or a path.")
+    String source;
+
+    @Parameters(index = "1", paramLabel = "TARGET", description = "The store to write; a new file appears only when complete.")
+    String target;
+
+    @Mixin
+    WriteJobOptions options;
+
+    @Override
+    public Integer call() {
+        MigrateOptions migrate = new MigrateOptions(options.layout(), options.mode(), options.allowLoss, options.verify());
+        return options.execute(new MigrateJob(StoreLocator.parse(source), StoreLocator.parse(target), migrate, options.journal()),
+                spec.commandLine().getOut());
+    }
+}

@@ -1,0 +1,72 @@
+package dev.sessiondb.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sessiondb.job.repair.Changeset;
+import dev.sessiondb.job.repair.RepairJob;
+import dev.sessiondb.model.JsonCodec;
+import dev.sessiondb.progress.ProgressMonitor;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "repair", description = {"Apply validation's suggested fixes as one changeset, after a backup (see undo).",
+        "Registers unregistered workspaces from their git remote, branch and first commit."})
+final class RepairCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "STORE", description = "The store; default: the one the environment selects.")
+    String store;
+
+    @Option(names = "--check", paramLabel = "NAME", description = "Apply only this check's fixes; repeatable. Checks: ${COMPLETION-CANDIDATES}.",
+            completionCandidates = ValidateCommand.CheckNames.class)
+    List<String> checks = List.of();
+
+    @Option(names = "--workspaces", paramLabel = "DIR", description = "A Minsky state directory whose unregistered workspaces to register; repeatable. Default: the store's own directory.")
+    List<Path> workspaces = List.of();
+
+    @Option(names = "--dry-run", description = "Print the changeset record by record (before -> after) and write nothing.")
+    boolean dryRun;
+
+    @Option(names = "--format", description = "table or json (default: ${DEFAULT-VALUE}).")
+    OutputFormat format = OutputFormat.TABLE;
+
+    @Mixin
+    BackupDirOption backupDir;
+
+    @Override
+    public Integer call() {
+        OutputFormat.requireOneOf(format, OutputFormat.TABLE, OutputFormat.JSON);
+        RepairJob job = new RepairJob(StoreArgument.locate(store), checks, workspaces, backupDir.journal());
+        PrintWriter out = spec.commandLine().getOut();
+        if (!dryRun) {
+            return JobRunner.run(job, format, out);
+        }
+        Changeset changeset = job.changeset(ProgressMonitor.NONE);
+        if (format == OutputFormat.JSON) {
+            ObjectNode json = JsonCodec.MAPPER.createObjectNode().put("description", job.description());
+            json.set("changes", RepairJob.toJson(changeset));
+            ObjectNode manual = json.putObject("needPerson");
+            changeset.manualByCheck().forEach(manual::put);
+            out.println(JsonCodec.pretty(json));
+        } else {
+            out.println("Plan: " + job.description());
+            changeset.changes().forEach(change -> RepairJob.describe(change).forEach(line -> out.println("  " + line)));
+            out.printf("  %,d record%s to change, %,d workspace%s to register%n", changeset.updates(), changeset.updates() == 1 ? "" : "s",
+                    changeset.inserts(), changeset.inserts() == 1 ? "" : "s");
+            changeset.manualByCheck().forEach((check, count) -> out.printf("  %,d %s finding%s need a person (sessiondb validate --check %s)%n",
+                    count, check, count == 1 ? "" : "s", check));
+            out.println("Dry run: nothing was written.");
+        }
+        out.flush();
+        return SessionDbCommand.OK;
+    }
+}

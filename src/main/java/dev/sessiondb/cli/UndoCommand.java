@@ -1,0 +1,76 @@
+package dev.sessiondb.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.sessiondb.job.JobRefusedException;
+import dev.sessiondb.job.ProgressTracker;
+import dev.sessiondb.job.backup.Backup;
+import dev.sessiondb.job.backup.BackupJournal;
+import dev.sessiondb.model.JsonCodec;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "undo", description = "Restore the store a job wrote to from the backup taken before it (the newest, or the one named).")
+final class UndoCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "BACKUP-ID", description = "The backup to restore; default: the newest not yet restored.")
+    String backupId;
+
+    @Option(names = "--list", description = "List the backups, newest first, and restore nothing.")
+    boolean list;
+
+    @Option(names = "--format", description = "table or json (default: ${DEFAULT-VALUE}).")
+    OutputFormat format = OutputFormat.TABLE;
+
+    @Mixin
+    BackupDirOption backupDir;
+
+    @Override
+    public Integer call() {
+        BackupJournal journal = backupDir.journal();
+        PrintWriter out = spec.commandLine().getOut();
+        if (list) {
+            print(journal.list(), out);
+            return SessionDbCommand.OK;
+        }
+        Backup backup = backupId != null ? journal.require(backupId) : journal.latestNotRestored().orElseThrow(() ->
+                new JobRefusedException("no backup left to restore in " + journal.root() + "; run 'sessiondb undo --list'"));
+        ProgressTracker tracker = new ProgressTracker();
+        try (TerminalProgress bar = new TerminalProgress(System.err)) {
+            if (TerminalProgress.stderrIsTerminal()) {
+                tracker.addListener(bar);
+            }
+            Backup before = journal.restore(backup, tracker);
+            bar.close();
+            out.printf("Restored %s as it was at %s (backup %s, %,d records).%n", backup.locator(), backup.createdAt(), backup.id(), backup.records());
+            out.printf("The state it replaced is backup %s (undo that with: sessiondb undo %s).%n", before.id(), before.id());
+        }
+        return SessionDbCommand.OK;
+    }
+
+    private void print(List<Backup> backups, PrintWriter out) {
+        if (format == OutputFormat.JSON) {
+            ArrayNode array = JsonNodeFactory.instance.arrayNode();
+            backups.forEach(backup -> array.add(backup.toJson()));
+            out.println(JsonCodec.pretty(array));
+            return;
+        }
+        if (backups.isEmpty()) {
+            out.println("No backups.");
+        }
+        for (Backup backup : backups) {
+            out.printf("%-52s %-24s %,9d records  %s%s%n", backup.id(), backup.createdAt(), backup.records(), backup.reason(),
+                    backup.restoredAt().map(when -> "  (restored " + when + ")").orElse(""));
+        }
+    }
+}

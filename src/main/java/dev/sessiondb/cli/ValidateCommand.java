@@ -1,0 +1,109 @@
+package dev.sessiondb.cli;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.sessiondb.model.JsonCodec;
+import dev.sessiondb.model.SecretMasker;
+import dev.sessiondb.progress.ProgressMonitor;
+import dev.sessiondb.store.SessionStore;
+import dev.sessiondb.validation.Checks;
+import dev.sessiondb.validation.Finding;
+import dev.sessiondb.validation.ValidationContext;
+import dev.sessiondb.validation.Validator;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "validate", description = "Check a store for the defects real session stores have. Exit 0 when clean, 1 when there are findings.")
+final class ValidateCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "STORE", description = "The store; default: the one the environment selects.")
+    String store;
+
+    @Option(names = "--workspaces", paramLabel = "DIR", description = "A Minsky state directory whose workspaces (sessions/*, git/*/sessions/*) should all have records; repeatable. Default: the store's own directory.")
+    List<Path> workspaces = List.of();
+
+    @Option(names = "--check", paramLabel = "NAME", description = "Run only this check; repeatable. Checks: ${COMPLETION-CANDIDATES}.", completionCandidates = CheckNames.class)
+    List<String> checks = List.of();
+
+    @Option(names = "--format", description = "table or json (default: ${DEFAULT-VALUE}).")
+    OutputFormat format = OutputFormat.TABLE;
+
+    @Override
+    public Integer call() {
+        OutputFormat.requireOneOf(format, OutputFormat.TABLE, OutputFormat.JSON);
+        try (SessionStore opened = StoreArgument.openExisting(store); TerminalProgress bar = new TerminalProgress(System.err)) {
+            Validator validator = new Validator(Checks.create(checks, ValidationContext.of(opened, workspaces)));
+            PrintWriter out = spec.commandLine().getOut();
+            ProgressMonitor monitor = bar.tracker("validating");
+            long found = format == OutputFormat.JSON ? printJson(opened, validator, monitor, out) : printTable(opened, validator, monitor, out);
+            bar.close();
+            out.flush();
+            return found == 0 ? SessionDbCommand.OK : SessionDbCommand.FOUND;
+        }
+    }
+
+    private static long printTable(SessionStore store, Validator validator, ProgressMonitor monitor, PrintWriter out) {
+        out.printf("%-22s  %-7s  %-28s  %s%n", "CHECK", "LEVEL", "SESSION", "MESSAGE / FIX");
+        long found = validator.run(store, finding -> {
+            out.printf("%-22s  %-7s  %-28s  %s%n", finding.check(), finding.severity().id(), shown(finding.session()), finding.message());
+            out.printf("%-22s  %-7s  %-28s  fix: %s%n", "", "", "", finding.fix());
+        }, monitor);
+        out.printf("%,d finding%s in %s%n", found, found == 1 ? "" : "s", store.locator().display());
+        return found;
+    }
+
+    private static long printJson(SessionStore store, Validator validator, ProgressMonitor monitor, PrintWriter out) {
+        try (JsonGenerator json = JsonCodec.MAPPER.createGenerator(out).setPrettyPrinter(JsonCodec.minskyPrettyPrinter())) {
+            json.writeStartObject();
+            json.writeArrayFieldStart("findings");
+            long found = validator.run(store, writer(json), monitor);
+            json.writeEndArray();
+            json.writeEndObject();
+            json.flush();
+            out.println();
+            return found;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Consumer<Finding> writer(JsonGenerator json) {
+        return finding -> {
+            try {
+                json.writeStartObject();
+                json.writeStringField("check", finding.check());
+                json.writeStringField("severity", finding.severity().id());
+                json.writeStringField("session", finding.session() == null ? null : shown(finding.session()));
+                json.writeStringField("message", finding.message());
+                json.writeStringField("fix", finding.fix());
+                json.writeEndObject();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        };
+    }
+
+    private static String shown(String session) {
+        return session == null ? "(store)" : SecretMasker.maskText("session", session);
+    }
+
+    /** The check names, for help and shell completion. */
+    static final class CheckNames implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return Checks.NAMES.iterator();
+        }
+    }
+}

@@ -1,0 +1,14 @@
+package dev.sessiondb.diff;
+
+/** Receives a diff's findings as the merge finds them, in key order, so no result is held in memory. */
+public interface DiffListener {
+
+    void onlyInA(String session);
+
+    void onlyInB(String session);
+
+    void changed(SessionChange change);
+
+    default void identical(String session) {
+    }
+}

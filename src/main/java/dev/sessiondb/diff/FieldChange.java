@@ -1,0 +1,36 @@
+package dev.sessiondb.diff;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sessiondb.model.SecretMasker;
+
+/**
+ * One field that differs between two records.
+ *
+ * @param path where, as {@code pullRequest.state} or {@code pullRequest.commits[2]}
+ * @param a    the value in the first record, or null when the field is absent there
+ * @param b    the value in the second record, or null when the field is absent there
+ */
+public record FieldChange(String path, JsonNode a, JsonNode b) {
+
+    /** The same change with secrets masked on both sides, safe for tables, reports and temp files. */
+    public FieldChange masked() {
+        return new FieldChange(path, mask(a), mask(b));
+    }
+
+    /** The last field name of the path ({@code token} for {@code github.token}); masking keys off it. */
+    public String fieldName() {
+        String withoutIndex = path.replaceAll("(\\[\\d+])+$", "");
+        return withoutIndex.substring(withoutIndex.lastIndexOf('.') + 1);
+    }
+
+    private JsonNode mask(JsonNode value) {
+        if (value == null) {
+            return null;
+        }
+        ObjectNode holder = JsonNodeFactory.instance.objectNode();
+        holder.set(fieldName(), value);
+        return SecretMasker.mask(holder).get(fieldName());
+    }
+}

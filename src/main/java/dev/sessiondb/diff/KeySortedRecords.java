@@ -1,0 +1,178 @@
+package dev.sessiondb.diff;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.sessiondb.model.JsonCodec;
+import dev.sessiondb.model.SessionRecord;
+import dev.sessiondb.progress.ProgressMonitor;
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.PriorityQueue;
+
+/**
+ * Records of any store in key order, in bounded memory: an external merge sort. Records are
+ * buffered as compact JSON up to a character budget, each full buffer is sorted and spilled
+ * to a run file, and the runs are merged. A store that fits in one buffer never touches disk.
+ */
+final class KeySortedRecords implements Iterator<SessionRecord>, AutoCloseable {
+
+    /** One buffered record: its key and its compact JSON (one line: JSON escapes newlines). */
+    private record Line(String key, String json) {
+    }
+
+    private final List<Run> runs = new ArrayList<>();
+    private final PriorityQueue<Run> heads = new PriorityQueue<>(Comparator.comparing(Run::key));
+
+    private KeySortedRecords() {
+    }
+
+    /**
+     * Reads every record from {@code source} (counting each on {@code read}) and returns them in key order.
+     *
+     * @param bufferChars how many characters of JSON to hold before spilling a sorted run
+     */
+    static KeySortedRecords sort(Iterator<SessionRecord> source, Path tempDir, long bufferChars, Runnable read, ProgressMonitor monitor) {
+        KeySortedRecords sorted = new KeySortedRecords();
+        try {
+            List<Line> buffer = new ArrayList<>();
+            long buffered = 0;
+            while (source.hasNext()) {
+                monitor.checkCancelled();
+                SessionRecord record = source.next();
+                read.run();
+                Line line = new Line(record.key(), JsonCodec.compact(record.fields()));
+                buffer.add(line);
+                buffered += line.json().length();
+                if (buffered >= bufferChars) {
+                    sorted.runs.add(Run.spill(buffer, tempDir));
+                    buffer = new ArrayList<>();
+                    buffered = 0;
+                }
+            }
+            if (!buffer.isEmpty()) {
+                sorted.runs.add(sorted.runs.isEmpty() ? Run.inMemory(buffer) : Run.spill(buffer, tempDir));
+            }
+            for (Run run : sorted.runs) {
+                if (run.advance()) {
+                    sorted.heads.add(run);
+                }
+            }
+            return sorted;
+        } catch (IOException e) {
+            sorted.close();
+            throw new UncheckedIOException("cannot write a sort run in " + tempDir + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            sorted.close();
+            throw e;
+        }
+    }
+
+    @Override
+    public boolean hasNext() {
+        return !heads.isEmpty();
+    }
+
+    @Override
+    public SessionRecord next() {
+        Run run = heads.poll();
+        if (run == null) {
+            throw new NoSuchElementException();
+        }
+        SessionRecord record = run.current();
+        try {
+            if (run.advance()) {
+                heads.add(run);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read a sort run: " + e.getMessage(), e);
+        }
+        return record;
+    }
+
+    /** The key the next record will have, or null at the end. */
+    String peekKey() {
+        Run run = heads.peek();
+        return run == null ? null : run.key();
+    }
+
+    @Override
+    public void close() {
+        for (Run run : runs) {
+            run.close();
+        }
+    }
+
+    /** One sorted run, in memory or in a temp file, read one record ahead. */
+    private static final class Run implements AutoCloseable {
+        private final Iterator<Line> memory;
+        private final BufferedReader reader;
+        private final Path file;
+        private SessionRecord current;
+
+        private Run(Iterator<Line> memory, BufferedReader reader, Path file) {
+            this.memory = memory;
+            this.reader = reader;
+            this.file = file;
+        }
+
+        static Run inMemory(List<Line> lines) {
+            lines.sort(Comparator.comparing(Line::key));
+            return new Run(lines.iterator(), null, null);
+        }
+
+        static Run spill(List<Line> lines, Path tempDir) throws IOException {
+            lines.sort(Comparator.comparing(Line::key));
+            Path file = Files.createTempFile(tempDir, "run-", ".jsonl");
+            try (BufferedWriter writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+                for (Line line : lines) {
+                    writer.write(line.json());
+                    writer.newLine();
+                }
+            }
+            return new Run(null, Files.newBufferedReader(file, StandardCharsets.UTF_8), file);
+        }
+
+        boolean advance() throws IOException {
+            String json = memory != null ? (memory.hasNext() ? memory.next().json() : null) : reader.readLine();
+            current = json == null ? null : SessionRecord.of(parse(json));
+            return current != null;
+        }
+
+        SessionRecord current() {
+            return current;
+        }
+
+        String key() {
+            return current.key();
+        }
+
+        @Override
+        public void close() {
+            try {
+                if (reader != null) {
+                    reader.close();
+                    Files.deleteIfExists(file);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        private static com.fasterxml.jackson.databind.node.ObjectNode parse(String json) {
+            try {
+                return JsonCodec.parseObject(json);
+            } catch (JsonProcessingException e) {
+                throw new UncheckedIOException("a sort run is damaged: " + e.getOriginalMessage(), e);
+            }
+        }
+    }
+}

@@ -1,0 +1,113 @@
+package dev.sessiondb.diff;
+
+import dev.sessiondb.model.SessionRecord;
+import dev.sessiondb.progress.ProgressMonitor;
+import dev.sessiondb.store.RecordCursor;
+import dev.sessiondb.store.SessionStore;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Compares two stores of any formats: a key-sorted merge of both. Each store is put in key
+ * order by an external sort (JSON cursors come in file order, and SQL collations need not
+ * match Java's), so memory stays bounded by the sort buffers whatever the store sizes.
+ */
+public final class StoreDiff {
+
+    /** Characters of record JSON each side buffers before spilling a sorted run (about 64 MB per side). */
+    public static final long DEFAULT_BUFFER_CHARS = 32L * 1024 * 1024;
+
+    private final RecordDiff recordDiff;
+    private final long bufferChars;
+
+    public StoreDiff(Set<String> ignoredPaths) {
+        this(ignoredPaths, DEFAULT_BUFFER_CHARS);
+    }
+
+    /** @param bufferChars sort buffer per side; tests make it small to exercise spilling */
+    public StoreDiff(Set<String> ignoredPaths, long bufferChars) {
+        this.recordDiff = new RecordDiff(ignoredPaths);
+        this.bufferChars = bufferChars;
+    }
+
+    public DiffSummary compare(SessionStore a, SessionStore b, DiffListener listener, ProgressMonitor monitor) {
+        long total = a.count() + b.count();
+        try (RecordCursor cursorA = a.cursor(); RecordCursor cursorB = b.cursor()) {
+            return compare(cursorA, cursorB, total, listener, monitor);
+        }
+    }
+
+    /**
+     * Compares two record streams in any order.
+     *
+     * @param total how many records both streams hold together, for progress; -1 when unknown
+     */
+    public DiffSummary compare(Iterator<SessionRecord> a, Iterator<SessionRecord> b, long total,
+                               DiffListener listener, ProgressMonitor monitor) {
+        Path tempDir = createTempDir();
+        long[] read = {0};
+        Runnable counter = () -> monitor.progress(++read[0], total);
+        try (KeySortedRecords sortedA = KeySortedRecords.sort(a, tempDir, bufferChars, counter, monitor);
+             KeySortedRecords sortedB = KeySortedRecords.sort(b, tempDir, bufferChars, counter, monitor)) {
+            return merge(sortedA, sortedB, listener, monitor);
+        } finally {
+            deleteTree(tempDir);
+        }
+    }
+
+    private DiffSummary merge(KeySortedRecords a, KeySortedRecords b, DiffListener listener, ProgressMonitor monitor) {
+        long onlyInA = 0;
+        long onlyInB = 0;
+        long changed = 0;
+        long identical = 0;
+        while (a.hasNext() || b.hasNext()) {
+            monitor.checkCancelled();
+            String keyA = a.peekKey();
+            String keyB = b.peekKey();
+            int order = keyA == null ? 1 : keyB == null ? -1 : keyA.compareTo(keyB);
+            if (order < 0) {
+                listener.onlyInA(a.next().key());
+                onlyInA++;
+            } else if (order > 0) {
+                listener.onlyInB(b.next().key());
+                onlyInB++;
+            } else {
+                SessionRecord recordA = a.next();
+                List<FieldChange> changes = recordDiff.compare(recordA, b.next());
+                if (changes.isEmpty()) {
+                    listener.identical(recordA.key());
+                    identical++;
+                } else {
+                    listener.changed(new SessionChange(recordA.key(), changes));
+                    changed++;
+                }
+            }
+        }
+        return new DiffSummary(onlyInA, onlyInB, changed, identical);
+    }
+
+    private static Path createTempDir() {
+        try {
+            return Files.createTempDirectory("sessiondb-diff-");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a temporary directory for the diff: " + e.getMessage(), e);
+        }
+    }
+
+    private static void deleteTree(Path dir) {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remove the diff's temporary files in " + dir + ": " + e.getMessage(), e);
+        }
+    }
+}

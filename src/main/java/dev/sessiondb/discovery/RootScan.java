@@ -1,0 +1,110 @@
+package dev.sessiondb.discovery;
+
+import dev.sessiondb.progress.ProgressMonitor;
+import dev.sessiondb.store.StoreException;
+import dev.sessiondb.store.StoreFormat;
+import dev.sessiondb.store.StoreLocator;
+import dev.sessiondb.validation.SqlColumns;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * One walk of a directory tree for session stores: Minsky project configs
+ * ({@code .minsky/config.yaml}), SQLite files that hold a {@code sessions} table, and
+ * Minsky JSON stores ({@code session-db.json}). Build output, dependencies and other hidden
+ * directories are skipped; symbolic links are not followed.
+ */
+final class RootScan {
+
+    /** What one walk found. */
+    record Found(List<Path> projectConfigs, List<Path> sessionDatabases, List<Path> minskyJsonFiles) {
+    }
+
+    private static final int MAX_DEPTH = 8;
+    private static final Set<String> SKIPPED = Set.of("node_modules", "target", "build", "dist", "vendor", "__pycache__");
+    private static final Set<String> SQLITE_EXTENSIONS = Set.of(".db", ".sqlite", ".sqlite3");
+    private static final byte[] SQLITE_HEADER = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
+
+    private RootScan() {
+    }
+
+    static Found scan(Path root, ProgressMonitor monitor) {
+        Found found = new Found(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        if (!Files.isDirectory(root)) {
+            return found;
+        }
+        try {
+            Files.walkFileTree(root, EnumSet.noneOf(java.nio.file.FileVisitOption.class), MAX_DEPTH, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
+                    monitor.checkCancelled();
+                    String name = dir.getFileName() == null ? "" : dir.getFileName().toString();
+                    boolean skipped = !dir.equals(root) && (SKIPPED.contains(name) || name.startsWith(".") && !name.equals(".minsky"));
+                    return skipped ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                    String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+                    if (name.equals("config.yaml") && file.getParent().getFileName().toString().equals(".minsky")) {
+                        found.projectConfigs().add(file);
+                    } else if (name.equals("session-db.json")) {
+                        found.minskyJsonFiles().add(file);
+                    } else if (attributes.isRegularFile() && SQLITE_EXTENSIONS.stream().anyMatch(name::endsWith) && holdsSessionsTable(file)) {
+                        found.sessionDatabases().add(file);
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException e) {
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot search " + root + ": " + e.getMessage(), e);
+        }
+        return found;
+    }
+
+    /** Minsky's backups beside its store ({@code session-backup-<timestamp>.json}). */
+    static List<Path> backups(Path stateDir) {
+        if (!Files.isDirectory(stateDir)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(stateDir)) {
+            return files.filter(file -> file.getFileName().toString().matches("session-backup-.*\\.json")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + stateDir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean holdsSessionsTable(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            if (!Arrays.equals(in.readNBytes(SQLITE_HEADER.length), SQLITE_HEADER)) {
+                return false;
+            }
+        } catch (IOException e) {
+            return false;
+        }
+        try {
+            return !SqlColumns.of(StoreLocator.of(StoreFormat.SQLITE, file)).isEmpty();
+        } catch (StoreException e) {
+            return false;
+        }
+    }
+}

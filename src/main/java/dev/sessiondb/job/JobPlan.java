@@ -1,0 +1,51 @@
+package dev.sessiondb.job;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What a job would do, as its dry run shows it. Nothing was written to produce it.
+ *
+ * @param counts      named numbers in display order ("source records", "conflicts", ...)
+ * @param lossyFields fields the target cannot hold, with how many records carry each
+ * @param coercions   values the target would change, one line each ("task#1: createdAt 'yesterday' is not a date")
+ * @param warnings    what the user should know before running
+ * @param refusal     why the job would refuse to run, when it would
+ */
+public record JobPlan(String description, Map<String, Long> counts, Map<String, Long> lossyFields,
+                      List<String> coercions, List<String> warnings, Optional<String> refusal) {
+
+    public JobPlan {
+        counts = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(counts));
+        lossyFields = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(lossyFields));
+        coercions = List.copyOf(coercions);
+        warnings = List.copyOf(warnings);
+    }
+
+    public boolean isLossy() {
+        return !lossyFields.isEmpty();
+    }
+
+    /** Throws the refusal, if there is one: what {@link Job#run} does before writing anything. */
+    public void requireRunnable() {
+        refusal.ifPresent(reason -> {
+            throw new JobRefusedException(reason);
+        });
+    }
+
+    public ObjectNode toJson() {
+        ObjectNode json = JsonNodeFactory.instance.objectNode().put("description", description);
+        ObjectNode countsJson = json.putObject("counts");
+        counts.forEach(countsJson::put);
+        ObjectNode lossy = json.putObject("lossyFields");
+        lossyFields.forEach(lossy::put);
+        coercions.forEach(json.putArray("coercions")::add);
+        warnings.forEach(json.putArray("warnings")::add);
+        refusal.ifPresent(reason -> json.put("refusal", reason));
+        return json;
+    }
+}

@@ -1,0 +1,129 @@
+package dev.sessiondb.job;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sessiondb.model.JsonCodec;
+import dev.sessiondb.store.file.AtomicFiles;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What a job did, saved as JSON next to the backups so a run can be read back later.
+ *
+ * @param runId    unique per run; names the saved report and the backup taken by the run
+ * @param job      the job's command name ("migrate", "consolidate", ...)
+ * @param counts   named numbers in display order
+ * @param warnings what went wrong or looks wrong (verification mismatches, odd values)
+ * @param backupId the backup taken before writing, when the job wrote to an existing store
+ * @param details  the job's own structured results (provenance, mismatches, settings)
+ * @param notes    lines for the end of the printed report (the settings to use the result)
+ */
+public record JobReport(String runId, String job, String description, Instant startedAt, Instant finishedAt,
+                        Outcome outcome, Map<String, Long> counts, List<String> warnings, Optional<String> backupId,
+                        ObjectNode details, List<String> notes) {
+
+    /** How a run ended; {@link #COMPLETED_WITH_PROBLEMS} is exit code 1 on the command line. */
+    public enum Outcome { COMPLETED, COMPLETED_WITH_PROBLEMS }
+
+    public JobReport {
+        counts = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(counts));
+        warnings = List.copyOf(warnings);
+        notes = List.copyOf(notes);
+        details = details.deepCopy();
+    }
+
+    public ObjectNode toJson() {
+        ObjectNode json = JsonNodeFactory.instance.objectNode()
+                .put("runId", runId).put("job", job).put("description", description)
+                .put("startedAt", startedAt.toString()).put("finishedAt", finishedAt.toString())
+                .put("outcome", outcome.name().toLowerCase(java.util.Locale.ROOT));
+        backupId.ifPresent(id -> json.put("backupId", id));
+        ObjectNode countsJson = json.putObject("counts");
+        counts.forEach(countsJson::put);
+        warnings.forEach(json.putArray("warnings")::add);
+        json.set("details", details.deepCopy());
+        notes.forEach(json.putArray("notes")::add);
+        return json;
+    }
+
+    /** Writes the report to {@code <directory>/<runId>.json} atomically and returns the file. */
+    public Path saveTo(Path directory) {
+        Path file = directory.resolve(runId + ".json");
+        try {
+            byte[] content = JsonCodec.pretty(toJson()).getBytes(StandardCharsets.UTF_8);
+            java.nio.file.Files.createDirectories(directory);
+            AtomicFiles.write(file, out -> out.write(content));
+            return file;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot save the job report to " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Collects a report while a job runs. */
+    public static final class Builder {
+        private final String runId;
+        private final String job;
+        private final String description;
+        private final Instant startedAt = Instant.now();
+        private final Map<String, Long> counts = new LinkedHashMap<>();
+        private final List<String> warnings = new ArrayList<>();
+        private final List<String> notes = new ArrayList<>();
+        private final ObjectNode details = JsonNodeFactory.instance.objectNode();
+        private String backupId;
+        private boolean problems;
+
+        public Builder(String runId, String job, String description) {
+            this.runId = runId;
+            this.job = job;
+            this.description = description;
+        }
+
+        public String runId() {
+            return runId;
+        }
+
+        public Builder count(String name, long value) {
+            counts.put(name, value);
+            return this;
+        }
+
+        public Builder warning(String text) {
+            warnings.add(text);
+            return this;
+        }
+
+        /** A warning that makes the outcome {@link Outcome#COMPLETED_WITH_PROBLEMS}. */
+        public Builder problem(String text) {
+            problems = true;
+            return warning(text);
+        }
+
+        public Builder note(String text) {
+            notes.add(text);
+            return this;
+        }
+
+        public Builder backupId(String id) {
+            backupId = id;
+            return this;
+        }
+
+        /** The structured details, filled in place by the job. */
+        public ObjectNode details() {
+            return details;
+        }
+
+        public JobReport build() {
+            return new JobReport(runId, job, description, startedAt, Instant.now(),
+                    problems ? Outcome.COMPLETED_WITH_PROBLEMS : Outcome.COMPLETED, counts, warnings,
+                    Optional.ofNullable(backupId), details, notes);
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package dev.sessiondb.job;
+
+import dev.sessiondb.progress.ProgressMonitor;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import java.util.function.LongSupplier;
+
+/**
+ * The progress of one running job: done/total per phase, rate and ETA, and cancel. The CLI's
+ * terminal bar and the desktop app's jobs panel both read it; listeners are called on the
+ * job's thread, so a UI hands the snapshot to its own thread.
+ */
+public final class ProgressTracker implements ProgressMonitor {
+
+    /**
+     * @param phase         what the job is doing now ("reading source", "writing target", "verifying")
+     * @param total         -1 when unknown
+     * @param ratePerSecond items per second in this phase, 0 until something is done
+     */
+    public record Snapshot(String phase, long done, long total, double ratePerSecond, Optional<Duration> eta,
+                           boolean cancelRequested) {
+
+        /** Done as a fraction of total, or -1 when the total is unknown. */
+        public double fraction() {
+            return total > 0 ? Math.min(1.0, (double) done / total) : -1;
+        }
+    }
+
+    private final LongSupplier nanoClock;
+    private final List<Consumer<Snapshot>> listeners = new CopyOnWriteArrayList<>();
+    private volatile boolean cancelRequested;
+    private volatile Snapshot current = new Snapshot("starting", 0, -1, 0, Optional.empty(), false);
+    private volatile long phaseStartNanos;
+
+    public ProgressTracker() {
+        this(System::nanoTime);
+    }
+
+    /** @param nanoClock the time source, so tests decide how fast time passes */
+    public ProgressTracker(LongSupplier nanoClock) {
+        this.nanoClock = nanoClock;
+        this.phaseStartNanos = nanoClock.getAsLong();
+    }
+
+    public void addListener(Consumer<Snapshot> listener) {
+        listeners.add(listener);
+    }
+
+    public Snapshot snapshot() {
+        return current;
+    }
+
+    /** Asks the job to stop; it stops at the next record and rolls back what it wrote. Asking twice changes nothing. */
+    public void cancel() {
+        if (cancelRequested) {
+            return;
+        }
+        cancelRequested = true;
+        publish(new Snapshot(current.phase(), current.done(), current.total(), current.ratePerSecond(), current.eta(), true));
+    }
+
+    @Override
+    public boolean isCancelled() {
+        return cancelRequested;
+    }
+
+    /** Starts a new phase: the count, rate and ETA start again. */
+    @Override
+    public void message(String phase) {
+        phaseStartNanos = nanoClock.getAsLong();
+        publish(new Snapshot(phase, 0, -1, 0, Optional.empty(), cancelRequested));
+    }
+
+    @Override
+    public void progress(long done, long total) {
+        double seconds = (nanoClock.getAsLong() - phaseStartNanos) / 1e9;
+        double rate = seconds > 0 && done > 0 ? done / seconds : 0;
+        Optional<Duration> eta = rate > 0 && total >= done
+                ? Optional.of(Duration.ofMillis((long) ((total - done) / rate * 1000)))
+                : Optional.empty();
+        publish(new Snapshot(current.phase(), done, total, rate, eta, cancelRequested));
+    }
+
+    private void publish(Snapshot snapshot) {
+        current = snapshot;
+        listeners.forEach(listener -> listener.accept(snapshot));
+    }
+}

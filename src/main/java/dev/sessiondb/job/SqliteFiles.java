@@ -1,0 +1,48 @@
+package dev.sessiondb.job;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * SQLite files copied and put back by SQLite itself, so a live WAL file is never copied half
+ * way: {@code VACUUM INTO} for a consistent copy, the backup API for an atomic restore.
+ */
+public final class SqliteFiles {
+
+    private SqliteFiles() {
+    }
+
+    /** A consistent, compact copy of {@code database} at {@code copy}, which must not exist. */
+    public static void copy(Path database, Path copy) throws SQLException {
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + database.toAbsolutePath());
+             Statement statement = connection.createStatement()) {
+            statement.execute("VACUUM INTO '" + quote(copy.toAbsolutePath().toString()) + "'");
+        }
+    }
+
+    /** Replaces the content of {@code database} with {@code backup} in one SQLite transaction. */
+    public static void restore(Path database, Path backup) throws SQLException {
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + database.toAbsolutePath());
+             Statement statement = connection.createStatement()) {
+            statement.executeUpdate("restore from \"" + backup.toAbsolutePath().toString().replace("\"", "\"\"") + "\"");
+        }
+    }
+
+    /**
+     * Folds a WAL file into its database, so the database file alone is complete and can be
+     * renamed into place. A no-op for a database not in WAL mode.
+     */
+    public static void checkpoint(Path database) throws SQLException {
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + database.toAbsolutePath());
+             Statement statement = connection.createStatement()) {
+            statement.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+        }
+    }
+
+    private static String quote(String text) {
+        return text.replace("'", "''");
+    }
+}

@@ -1,0 +1,171 @@
+package dev.sessiondb.job.backup;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.sessiondb.job.FileTrees;
+import dev.sessiondb.job.JobRefusedException;
+import dev.sessiondb.job.StoreProbe;
+import dev.sessiondb.model.JsonCodec;
+import dev.sessiondb.progress.ProgressMonitor;
+import dev.sessiondb.store.file.AtomicFiles;
+import dev.sessiondb.store.OpenMode;
+import dev.sessiondb.store.SessionStore;
+import dev.sessiondb.store.StoreFactory;
+import dev.sessiondb.store.StoreLocator;
+import dev.sessiondb.store.selection.MinskyPaths;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Stream;
+
+/**
+ * The backups jobs take before writing to an existing store, and undo. Each backup is a
+ * folder {@code backups/<id>/} holding the snapshot and, written last, {@code backup.json}:
+ * a folder without it is a backup that was interrupted and is ignored. Job reports are
+ * saved beside them in {@code reports/}.
+ */
+public final class BackupJournal {
+
+    private static final String MANIFEST = "backup.json";
+    private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss.SSS'Z'").withZone(ZoneOffset.UTC);
+
+    private final Path root;
+
+    public BackupJournal(Path root) {
+        this.root = root.toAbsolutePath();
+    }
+
+    /** The journal under SessionDB Admin's data directory, {@code ~/.local/share/sessiondb-admin}. */
+    public static BackupJournal ofSystem() {
+        return new BackupJournal(MinskyPaths.ofSystem().appDataDir());
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    public Path reportsDir() {
+        return root.resolve("reports");
+    }
+
+    /** A new run id, sortable by time: it names the run's report and its backup. */
+    public static String newRunId(String job) {
+        return ID_TIME.format(Instant.now()) + "-" + job + "-" + HexFormat.of().toHexDigits((short) ThreadLocalRandom.current().nextInt());
+    }
+
+    /** Backs up a store (or notes that it does not exist yet) before {@code reason} writes to it. */
+    public Backup backUp(String runId, StoreLocator locator, String reason, ProgressMonitor monitor) {
+        Path folder = root.resolve("backups").resolve(runId + "-" + shortHash(locator));
+        try {
+            FileTrees.delete(folder);
+            createOwnerOnly(folder.getParent());
+            Files.createDirectories(folder);
+            long records = countOf(locator);
+            Backup.Kind kind = StoreSnapshots.take(locator, folder, monitor);
+            Backup backup = new Backup(folder.getFileName().toString(), Instant.now(), reason,
+                    StoreProbe.withoutPassword(locator), locator.format(), kind, records, Optional.empty());
+            save(backup);
+            return backup;
+        } catch (IOException | SQLException e) {
+            throw new UncheckedIOException(new IOException("cannot back up " + locator.display() + " into " + folder
+                    + " (" + e.getMessage() + "); nothing was written to the store; free space or pass --backup-dir", e));
+        }
+    }
+
+    /** Every complete backup, newest first. */
+    public List<Backup> list() {
+        Path backups = root.resolve("backups");
+        if (!Files.isDirectory(backups)) {
+            return List.of();
+        }
+        List<Backup> all = new ArrayList<>();
+        try (Stream<Path> folders = Files.list(backups)) {
+            for (Path manifest : folders.map(folder -> folder.resolve(MANIFEST)).filter(Files::isRegularFile).toList()) {
+                all.add(Backup.fromJson(JsonCodec.parse(Files.readString(manifest))));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(new IOException("cannot read the backup journal " + backups + ": " + e.getMessage(), e));
+        }
+        all.sort(Comparator.comparing(Backup::createdAt).thenComparing(Backup::id).reversed());
+        return all;
+    }
+
+    public Optional<Backup> find(String id) {
+        return list().stream().filter(backup -> backup.id().equals(id)).findFirst();
+    }
+
+    /** What plain {@code undo} restores: the newest backup not yet restored. */
+    public Optional<Backup> latestNotRestored() {
+        return list().stream().filter(backup -> backup.restoredAt().isEmpty()).findFirst();
+    }
+
+    /**
+     * Puts a store back as the backup holds it. The store's present state is backed up first,
+     * so an undo can itself be undone.
+     *
+     * @return the backup of the state the undo replaced
+     */
+    public Backup restore(Backup backup, ProgressMonitor monitor) {
+        StoreLocator locator = StoreLocator.parse(backup.locator());
+        Backup before = backUp(newRunId("undo"), locator, "undo " + backup.id(), monitor);
+        try {
+            StoreSnapshots.restore(backup, locator, root.resolve("backups").resolve(backup.id()), monitor);
+            save(backup.markedRestored(Instant.now()));
+            return before;
+        } catch (IOException | SQLException e) {
+            throw new UncheckedIOException(new IOException("cannot restore " + backup.locator() + " from backup " + backup.id()
+                    + " (" + e.getMessage() + "); the store is as it was before undo", e));
+        }
+    }
+
+    public Backup require(String id) {
+        return find(id).orElseThrow(() -> new JobRefusedException("no backup '" + id + "' in " + root
+                + "; run 'sessiondb undo --list' to see the backups"));
+    }
+
+    private void save(Backup backup) throws JsonProcessingException {
+        Path manifest = root.resolve("backups").resolve(backup.id()).resolve(MANIFEST);
+        try {
+            byte[] content = JsonCodec.pretty(backup.toJson()).getBytes(StandardCharsets.UTF_8);
+            Files.createDirectories(manifest.getParent());
+            AtomicFiles.write(manifest, out -> out.write(content));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Backups hold whole records, tokens included: only their owner may read them. */
+    private static void createOwnerOnly(Path backups) throws IOException {
+        Files.createDirectories(backups);
+        try {
+            Files.setPosixFilePermissions(backups, PosixFilePermissions.fromString("rwx------"));
+        } catch (UnsupportedOperationException notPosix) {
+            // the platform's default access rules apply
+        }
+    }
+
+    private static long countOf(StoreLocator locator) {
+        if (!StoreProbe.exists(locator)) {
+            return 0;
+        }
+        try (SessionStore store = StoreFactory.open(locator, OpenMode.EXISTING)) {
+            return store.count();
+        }
+    }
+
+    private static String shortHash(StoreLocator locator) {
+        return HexFormat.of().toHexDigits((short) StoreProbe.withoutPassword(locator).hashCode());
+    }
+}

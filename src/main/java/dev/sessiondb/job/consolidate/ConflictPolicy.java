@@ -1,0 +1,19 @@
+package dev.sessiondb.job.consolidate;
+
+/** How consolidation settles one key held with different content by several sources. */
+public enum ConflictPolicy {
+    /** The record with the latest own timestamp wins (see {@link Recency}); a tie goes to the earlier source. */
+    NEWEST,
+    /** The record from the source named first wins. */
+    FIRST,
+    /** Any conflict refuses the whole consolidation; nothing is written. */
+    FAIL,
+    /** The first source keeps the key; each other version is kept under {@code key~N}, N its source's number. */
+    KEEP_BOTH;
+
+    /** picocli accepts {@code keep-both} and the other names in lower case. */
+    @Override
+    public String toString() {
+        return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+}

@@ -1,0 +1,184 @@
+package dev.sessiondb.job.consolidate;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sessiondb.job.Job;
+import dev.sessiondb.job.JobPlan;
+import dev.sessiondb.job.JobReport;
+import dev.sessiondb.job.StoreProbe;
+import dev.sessiondb.job.backup.BackupJournal;
+import dev.sessiondb.job.transfer.Transfer;
+import dev.sessiondb.progress.ProgressMonitor;
+import dev.sessiondb.store.OpenMode;
+import dev.sessiondb.store.SessionStore;
+import dev.sessiondb.store.StoreFactory;
+import dev.sessiondb.store.StoreLayout;
+import dev.sessiondb.store.StoreLocator;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Merges several stores into one. Each key is settled once (see {@link Consolidation}); the
+ * report gives every input record's provenance and fate, every conflict and how it was
+ * settled, and ends with the settings that point Minsky at the result. Sources are only read.
+ */
+public final class ConsolidateJob implements Job {
+
+    private final List<StoreLocator> sources;
+    private final StoreLocator target;
+    private final ConsolidateOptions options;
+    private final BackupJournal journal;
+
+    public ConsolidateJob(List<StoreLocator> sources, StoreLocator target, ConsolidateOptions options, BackupJournal journal) {
+        this.sources = List.copyOf(sources);
+        this.target = options.layout().map(layout -> target.withParam("layout", layout.id())).orElse(target);
+        this.options = options;
+        this.journal = journal;
+    }
+
+    @Override
+    public String description() {
+        return "consolidate " + sources.stream().map(StoreLocator::display).collect(Collectors.joining(" + ")) + " -> " + target.display();
+    }
+
+    @Override
+    public JobPlan plan() {
+        List<SessionStore> opened = openSources();
+        try {
+            Consolidation consolidation = Consolidation.analyse(opened, options.policy(), ProgressMonitor.NONE);
+            return plan(opened, consolidation, transfer().assess(new ConsolidatedRecords(opened, consolidation)));
+        } finally {
+            opened.forEach(SessionStore::close);
+        }
+    }
+
+    @Override
+    public JobReport run(ProgressMonitor monitor) {
+        List<SessionStore> opened = openSources();
+        try {
+            monitor.message("reading sources");
+            Consolidation consolidation = Consolidation.analyse(opened, options.policy(), monitor);
+            ConsolidatedRecords records = new ConsolidatedRecords(opened, consolidation);
+            monitor.message("planning");
+            Transfer.Assessment assessment = transfer().assess(records, monitor);
+            JobPlan plan = plan(opened, consolidation, assessment);
+            plan.requireRunnable();
+            JobReport.Builder report = new JobReport.Builder(BackupJournal.newRunId("consolidate"), "consolidate", description());
+            plan.counts().forEach(report::count);
+            consolidation.conflicts().forEach(conflict -> report.warning(conflictLine(conflict)));
+            report.details().set("plan", plan.toJson());
+            addProvenance(consolidation, report.details());
+            transfer().execute(report.runId(), description(), records, assessment, monitor, report);
+            MinskySettings.lines(target, layoutOfTarget()).forEach(report::note);
+            JobReport done = report.build();
+            done.saveTo(journal.reportsDir());
+            return done;
+        } finally {
+            opened.forEach(SessionStore::close);
+        }
+    }
+
+    private List<SessionStore> openSources() {
+        sources.forEach(StoreProbe::requireSource);
+        List<StoreLocator> all = new ArrayList<>(sources);
+        all.add(target);
+        StoreProbe.requireDistinct(all);
+        List<SessionStore> opened = new ArrayList<>();
+        try {
+            sources.forEach(source -> opened.add(StoreFactory.open(source, OpenMode.EXISTING)));
+            return opened;
+        } catch (RuntimeException e) {
+            opened.forEach(SessionStore::close);
+            throw e;
+        }
+    }
+
+    private Transfer transfer() {
+        return new Transfer(target, options.mode(), options.allowLoss(), options.verify(), journal);
+    }
+
+    private JobPlan plan(List<SessionStore> opened, Consolidation consolidation, Transfer.Assessment assessment) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (int i = 0; i < opened.size(); i++) {
+            counts.put("source " + (i + 1) + " records", opened.get(i).count());
+        }
+        counts.put("input records", consolidation.inputRecords());
+        counts.put("conflicts", (long) consolidation.conflicts().size());
+        consolidation.fateCounts().forEach((fate, count) -> counts.put(fateName(fate), count));
+        counts.put("records to write", consolidation.writtenRecords());
+        counts.put("records without a task id", assessment.withoutTaskId());
+        counts.put("target records before", assessment.target().records());
+        List<String> warnings = new ArrayList<>();
+        for (int i = 0; i < sources.size(); i++) {
+            warnings.add("source " + (i + 1) + " is " + sources.get(i).display());
+        }
+        assessment.note().ifPresent(warnings::add);
+        consolidation.conflicts().forEach(conflict -> warnings.add(conflictLine(conflict)));
+        Optional<String> refusal = failedConflicts(consolidation).or(assessment::refusal);
+        return new JobPlan(description(), counts, assessment.lossyFields(), assessment.coercions(), warnings, refusal);
+    }
+
+    private Optional<String> failedConflicts(Consolidation consolidation) {
+        if (options.policy() != ConflictPolicy.FAIL || consolidation.conflicts().isEmpty()) {
+            return Optional.empty();
+        }
+        Consolidation.Conflict first = consolidation.conflicts().get(0);
+        return Optional.of(consolidation.conflicts().size() + " sessions differ between sources under --on-conflict fail, first "
+                + first.key() + " (sources " + sourceNumbers(first) + "); choose --on-conflict newest, first or keep-both");
+    }
+
+    private static String conflictLine(Consolidation.Conflict conflict) {
+        return "conflict on " + conflict.key() + " (sources " + sourceNumbers(conflict) + "): " + conflict.settlement();
+    }
+
+    private static String sourceNumbers(Consolidation.Conflict conflict) {
+        return conflict.versions().stream().map(version -> String.valueOf(version.entry().source() + 1)).distinct()
+                .collect(Collectors.joining(", "));
+    }
+
+    private static String fateName(Consolidation.Fate fate) {
+        return switch (fate) {
+            case KEPT -> "kept";
+            case RENAMED -> "kept under a new key";
+            case IDENTICAL_DUPLICATE -> "identical duplicates dropped";
+            case SUPERSEDED -> "superseded by the policy";
+        };
+    }
+
+    /** Every input record with its source and fate, and every conflict with its versions: the report accounts for all of them. */
+    private void addProvenance(Consolidation consolidation, ObjectNode details) {
+        ArrayNode sourceList = details.putArray("sources");
+        sources.forEach(source -> sourceList.add(source.display()));
+        ArrayNode records = details.putArray("records");
+        consolidation.settled().forEach(settled -> records.add(settledJson(settled)));
+        ArrayNode conflicts = details.putArray("conflicts");
+        for (Consolidation.Conflict conflict : consolidation.conflicts()) {
+            ObjectNode json = conflicts.addObject().put("session", conflict.key()).put("settlement", conflict.settlement());
+            ArrayNode versions = json.putArray("versions");
+            conflict.versions().forEach(version -> versions.add(settledJson(version)));
+        }
+    }
+
+    private ObjectNode settledJson(Consolidation.Settled settled) {
+        ObjectNode json = JsonNodeFactory.instance.objectNode().put("session", settled.entry().key())
+                .put("source", settled.entry().source() + 1).put("position", settled.entry().position())
+                .put("fate", settled.fate().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+        settled.entry().recency().ifPresent(when -> json.put("recency", when.toString()));
+        if (settled.writtenKey() != null) {
+            json.put("writtenAs", settled.writtenKey());
+        }
+        return json;
+    }
+
+    private StoreLayout layoutOfTarget() {
+        try (SessionStore written = StoreFactory.open(target, OpenMode.EXISTING)) {
+            return written.info().layout();
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package dev.sessiondb.job.migrate;
+
+import dev.sessiondb.job.Job;
+import dev.sessiondb.job.JobPlan;
+import dev.sessiondb.job.JobReport;
+import dev.sessiondb.job.StoreProbe;
+import dev.sessiondb.job.backup.BackupJournal;
+import dev.sessiondb.job.transfer.RecordSource;
+import dev.sessiondb.job.transfer.Transfer;
+import dev.sessiondb.progress.ProgressMonitor;
+import dev.sessiondb.store.OpenMode;
+import dev.sessiondb.store.SessionStore;
+import dev.sessiondb.store.StoreFactory;
+import dev.sessiondb.store.StoreLocator;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Moves every record of one store into another, any format and layout to any other. Records
+ * without a task id, odd dates and unknown fields move like the rest; what the target layout
+ * cannot hold is named in the plan and refused unless allowed. The source is only read.
+ */
+public final class MigrateJob implements Job {
+
+    private final StoreLocator source;
+    private final StoreLocator target;
+    private final MigrateOptions options;
+    private final BackupJournal journal;
+
+    public MigrateJob(StoreLocator source, StoreLocator target, MigrateOptions options, BackupJournal journal) {
+        this.source = source;
+        this.target = options.layout().map(layout -> target.withParam("layout", layout.id())).orElse(target);
+        this.options = options;
+        this.journal = journal;
+    }
+
+    @Override
+    public String description() {
+        return "migrate " + source.display() + " -> " + target.display();
+    }
+
+    @Override
+    public JobPlan plan() {
+        try (SessionStore from = openSource()) {
+            RecordSource records = RecordSource.of(from);
+            Transfer.Assessment assessment = transfer().assess(records);
+            return plan(records, assessment);
+        }
+    }
+
+    @Override
+    public JobReport run(ProgressMonitor monitor) {
+        try (SessionStore from = openSource()) {
+            RecordSource records = RecordSource.of(from);
+            monitor.message("planning");
+            Transfer.Assessment assessment = transfer().assess(records, monitor);
+            JobPlan plan = plan(records, assessment);
+            plan.requireRunnable();
+            JobReport.Builder report = new JobReport.Builder(BackupJournal.newRunId("migrate"), "migrate", description());
+            plan.counts().forEach(report::count);
+            report.details().set("plan", plan.toJson());
+            transfer().execute(report.runId(), description(), records, assessment, monitor, report);
+            JobReport done = report.build();
+            done.saveTo(journal.reportsDir());
+            return done;
+        }
+    }
+
+    private SessionStore openSource() {
+        StoreProbe.requireSource(source);
+        StoreProbe.requireDistinct(List.of(source, target));
+        return StoreFactory.open(source, OpenMode.EXISTING);
+    }
+
+    private Transfer transfer() {
+        return new Transfer(target, options.mode(), options.allowLoss(), options.verify(), journal);
+    }
+
+    private JobPlan plan(RecordSource records, Transfer.Assessment assessment) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        counts.put("source records", records.count());
+        counts.put("records without a task id", assessment.withoutTaskId());
+        counts.put("target records before", assessment.target().records());
+        List<String> warnings = new ArrayList<>();
+        assessment.note().ifPresent(warnings::add);
+        if (assessment.alreadyComplete()) {
+            warnings.add("the target already holds exactly the source's records; running only verifies");
+        }
+        return new JobPlan(description(), counts, assessment.lossyFields(), assessment.coercions(), warnings, assessment.refusal());
+    }
+}

@@ -1,0 +1,67 @@
+package dev.sessiondb.job.transfer;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.sessiondb.model.FieldType;
+import dev.sessiondb.model.SessionField;
+import dev.sessiondb.model.SessionRecord;
+import dev.sessiondb.model.Timestamp;
+import dev.sessiondb.store.SessionStore;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * What a plan learns from one pass over the records to write: fields the target layout
+ * cannot hold (counted per field), dates that do not parse (one line per value; a typed
+ * column cannot keep them, a text column keeps them as they are), and how many records
+ * carry no task id (they move like every other record).
+ */
+public final class RecordScan {
+
+    private final SessionStore target;
+    private final Map<String, Long> lossyFields = new TreeMap<>();
+    private final List<String> coercions = new ArrayList<>();
+    private long withoutTaskId;
+
+    /** @param target the target, or a store of its format and layout standing in for it */
+    public RecordScan(SessionStore target) {
+        this.target = target;
+    }
+
+    public void add(SessionRecord record) {
+        if (record.taskId().isEmpty()) {
+            withoutTaskId++;
+        }
+        for (String field : target.unsupportedFields(record)) {
+            lossyFields.merge(field, 1L, Long::sum);
+        }
+        for (SessionField field : SessionField.values()) {
+            if (field.type() != FieldType.TIMESTAMP) {
+                continue;
+            }
+            JsonNode value = record.field(field).orElse(null);
+            if (value == null || value.isNull()) {
+                continue;
+            }
+            if (!value.isTextual()) {
+                coercions.add(record.key() + ": " + field.jsonName() + " is a " + value.getNodeType().name().toLowerCase(java.util.Locale.ROOT)
+                        + ", not date text");
+            } else if (!Timestamp.parse(value.asText()).isValid()) {
+                coercions.add(record.key() + ": " + field.jsonName() + " '" + value.asText() + "' does not parse as a date");
+            }
+        }
+    }
+
+    public Map<String, Long> lossyFields() {
+        return lossyFields;
+    }
+
+    public List<String> coercions() {
+        return coercions;
+    }
+
+    public long withoutTaskId() {
+        return withoutTaskId;
+    }
+}

@@ -1,0 +1,28 @@
+package dev.sessiondb.job.transfer;
+
+import dev.sessiondb.store.RecordCursor;
+import dev.sessiondb.store.SessionStore;
+
+/** Records a job writes, readable more than once: once to plan, once to write, once to verify. */
+public interface RecordSource {
+
+    RecordCursor open();
+
+    /** How many records {@link #open()} yields, for progress. */
+    long count();
+
+    /** Every record of an open store, in its cursor order. */
+    static RecordSource of(SessionStore store) {
+        return new RecordSource() {
+            @Override
+            public RecordCursor open() {
+                return store.cursor();
+            }
+
+            @Override
+            public long count() {
+                return store.count();
+            }
+        };
+    }
+}

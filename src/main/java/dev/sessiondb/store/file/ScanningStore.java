@@ -1,0 +1,60 @@
+package dev.sessiondb.store.file;
+
+import dev.sessiondb.model.Page;
+import dev.sessiondb.model.SessionQuery;
+import dev.sessiondb.model.SessionRecord;
+import dev.sessiondb.store.RecordCursor;
+import dev.sessiondb.store.SessionStore;
+import dev.sessiondb.store.StoreLocator;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A store of JSON files without an index: pages and lookups stream every record through
+ * {@link #cursor()}, holding only the page. Records are kept as JSON, so nothing is lost.
+ */
+public abstract class ScanningStore implements SessionStore {
+
+    private final StoreLocator locator;
+
+    protected ScanningStore(StoreLocator locator) {
+        this.locator = locator;
+    }
+
+    @Override
+    public StoreLocator locator() {
+        return locator;
+    }
+
+    @Override
+    public Page page(SessionQuery query) {
+        PageScan scan = new PageScan(query);
+        try (RecordCursor records = cursor()) {
+            records.forEachRemaining(scan::offer);
+        }
+        return scan.page();
+    }
+
+    @Override
+    public Optional<SessionRecord> get(String key) {
+        try (RecordCursor records = cursor()) {
+            while (records.hasNext()) {
+                SessionRecord record = records.next();
+                if (record.key().equals(key)) {
+                    return Optional.of(record);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public Set<String> unsupportedFields(SessionRecord record) {
+        return Set.of();
+    }
+
+    @Override
+    public void close() {
+        // Nothing stays open between calls: every read opens and closes its files itself.
+    }
+}

@@ -1,0 +1,251 @@
+package dev.sessiondb.store.sql;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sessiondb.model.JsonCodec;
+import dev.sessiondb.model.SessionRecord;
+import dev.sessiondb.model.SortKey;
+import dev.sessiondb.store.StoreException;
+import dev.sessiondb.store.StoreLayout;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The chat server's two tables: {@code sessions(id, tenant_id, user_id, traits, created_at)} and
+ * {@code messages(id, session_id, role, content, created_at)}. A record is
+ * {@code {"id", "tenantId", "userId"?, "traits"?, "createdAt", "messages": [{"id", "role", "content", "timestamp"}]}};
+ * the messages of a row come from one correlated subquery, so reading streams like any other layout.
+ */
+final class ChatLayout implements Layout {
+
+    static final List<String> DDL = List.of(
+            "CREATE TABLE sessions (id TEXT PRIMARY KEY, tenant_id TEXT NOT NULL, user_id TEXT, traits TEXT, created_at TEXT NOT NULL)",
+            "CREATE TABLE messages (id TEXT PRIMARY KEY, session_id TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,"
+                    + " role TEXT NOT NULL, content TEXT NOT NULL, created_at TEXT NOT NULL)",
+            "CREATE INDEX messages_session_id_idx ON messages (session_id)");
+
+    /** The key inside {@code traits} that holds the fields the chat tables have no column for. */
+    static final String EXTRA = "sessiondb:extra";
+    private static final Set<String> MESSAGE_FIELDS = Set.of("id", "role", "content", "timestamp");
+
+    private final Dialect dialect;
+    private final String storeName;
+
+    ChatLayout(Dialect dialect, String storeName) {
+        this.dialect = dialect;
+        this.storeName = storeName;
+    }
+
+    /** True when the database holds the chat server's tables. */
+    static boolean recognises(Set<String> tables, Map<String, Dialect.ColumnInfo> sessionColumns) {
+        return tables.contains("messages") && sessionColumns.containsKey("tenant_id") && sessionColumns.containsKey("id");
+    }
+
+    @Override
+    public StoreLayout id() {
+        return StoreLayout.CHAT;
+    }
+
+    @Override
+    public String table() {
+        return "sessions";
+    }
+
+    @Override
+    public String keyExpression() {
+        return "s.id";
+    }
+
+    @Override
+    public String selectList() {
+        String messages = dialect == Dialect.POSTGRESQL
+                ? "(SELECT json_agg(json_build_object('id', m.id, 'role', m.role, 'content', m.content, 'timestamp', m.created_at)"
+                        + " ORDER BY m.created_at COLLATE \"C\", m.id COLLATE \"C\") FROM messages m WHERE m.session_id = s.id)"
+                : "(SELECT json_group_array(json_object('id', m.id, 'role', m.role, 'content', m.content, 'timestamp', m.created_at)"
+                        + " ORDER BY m.created_at, m.id) FROM messages m WHERE m.session_id = s.id)";
+        return "s.id, s.tenant_id, s.user_id, s.traits, s.created_at, " + messages;
+    }
+
+    @Override
+    public SessionRecord read(ResultSet row) throws SQLException {
+        String id = row.getString(1);
+        String traitsText = row.getString(4);
+        JsonNode traits = traitsText == null ? null : parse(id, traitsText);
+        ObjectNode extra = JsonNodeFactory.instance.objectNode();
+        if (traits instanceof ObjectNode object && object.get(EXTRA) instanceof ObjectNode kept) {
+            extra = kept;
+            object.remove(EXTRA);
+            traits = object.isEmpty() ? null : object;
+        }
+        return assemble(row, id, traits, extra);
+    }
+
+    private SessionRecord assemble(ResultSet row, String id, JsonNode traits, ObjectNode extra) throws SQLException {
+        ObjectNode fields = JsonNodeFactory.instance.objectNode();
+        boolean keyInExtra = SessionRecord.keyOf(extra).filter(id::equals).isPresent();
+        if (!keyInExtra) {
+            fields.put("id", id);
+        }
+        String tenant = row.getString(2);
+        if (tenant != null && !tenant.isEmpty()) {
+            fields.put("tenantId", tenant);
+        }
+        putText(fields, "userId", row.getString(3));
+        if (traits != null) {
+            fields.set("traits", traits);
+        }
+        putText(fields, "createdAt", row.getString(5));
+        String messages = row.getString(6);
+        JsonNode array = messages == null ? null : parse(id, messages);
+        if (array != null && !array.isEmpty()) {
+            fields.set("messages", array);
+        }
+        fields.setAll(extra);
+        return SessionRecord.of(fields);
+    }
+
+    @Override
+    public Optional<String> valueExpression(SortKey key) {
+        return key == SortKey.SESSION ? Optional.of(keyExpression()) : Optional.empty();
+    }
+
+    @Override
+    public List<TableWrite> writes() {
+        return List.of(
+                TableWrite.upsert("sessions", List.of("id", "tenant_id", "user_id", "traits", "created_at"), "id"),
+                TableWrite.deleteWhere("messages", "session_id"),
+                TableWrite.upsert("messages", List.of("id", "session_id", "role", "content", "created_at"), "id"));
+    }
+
+    @Override
+    public void rows(SessionRecord record, RowConsumer rows) throws SQLException {
+        ObjectNode fields = record.fields();
+        String createdAt = fields.path("createdAt").asText(null);
+        if (createdAt == null || !fields.get("createdAt").isTextual()) {
+            throw new StoreException(storeName + ": session '" + record.key() + "' has no createdAt text, which the chat server's sessions table requires; add it");
+        }
+        ObjectNode extra = extraFields(record);
+        JsonNode traits = fields.get("traits");
+        if (!extra.isEmpty()) {
+            ObjectNode withExtra = traits instanceof ObjectNode object ? object : JsonNodeFactory.instance.objectNode();
+            withExtra.set(EXTRA, extra);
+            traits = withExtra;
+        }
+        rows.add(0, new Object[] {record.key(), text(fields, "tenantId", ""), text(fields, "userId", null),
+                traits == null ? null : JsonCodec.compact(traits), createdAt});
+        rows.add(1, new Object[] {record.key()});
+        if (!extra.has("messages")) {
+            for (JsonNode message : fields.path("messages")) {
+                rows.add(2, new Object[] {message.get("id").asText(), record.key(), message.get("role").asText(),
+                        message.get("content").asText(), message.get("timestamp").asText()});
+            }
+        }
+    }
+
+    /** Fields the chat tables have no place for, kept inside {@code traits} so that nothing is lost. */
+    private static ObjectNode extraFields(SessionRecord record) {
+        ObjectNode extra = JsonNodeFactory.instance.objectNode();
+        boolean keyedById = record.field("id").map(JsonNode::asText).filter(record.key()::equals).isPresent();
+        Iterator<Map.Entry<String, JsonNode>> entries = record.fields().fields();
+        while (entries.hasNext()) {
+            Map.Entry<String, JsonNode> entry = entries.next();
+            if (!fitsColumn(entry.getKey(), entry.getValue(), keyedById)) {
+                extra.set(entry.getKey(), entry.getValue());
+            }
+        }
+        return extra;
+    }
+
+    private static boolean fitsColumn(String name, JsonNode value, boolean keyedById) {
+        return switch (name) {
+            case "id" -> keyedById;
+            case "tenantId" -> value.isTextual() && !value.asText().isEmpty();
+            case "userId", "createdAt" -> value.isTextual();
+            case "traits" -> value.isObject() && !value.isEmpty() && !value.has(EXTRA);
+            case "messages" -> messagesFit(value);
+            default -> false;
+        };
+    }
+
+    @Override
+    public List<String> deleteStatements() {
+        return List.of("DELETE FROM messages WHERE session_id = ?", "DELETE FROM sessions WHERE id = ?");
+    }
+
+    @Override
+    public List<String> clearStatements() {
+        return List.of("DELETE FROM messages", "DELETE FROM sessions");
+    }
+
+    /** Everything is kept: fields without a column ride inside {@code traits}; only a non-object {@code traits} leaves no room. */
+    @Override
+    public Set<String> unsupportedFields(SessionRecord record) {
+        JsonNode traits = record.field("traits").orElse(null);
+        ObjectNode extra = extraFields(record);
+        if (traits == null || traits.isObject() || extra.isEmpty()) {
+            return Set.of();
+        }
+        Set<String> unsupported = new LinkedHashSet<>();
+        extra.fieldNames().forEachRemaining(unsupported::add);
+        return unsupported;
+    }
+
+    /** Messages fit the messages table when each has exactly the four text fields, in time order. */
+    private static boolean messagesFit(JsonNode messages) {
+        if (!messages.isArray() || messages.isEmpty()) {
+            return false;
+        }
+        String previous = "";
+        for (JsonNode message : messages) {
+            if (message.size() != MESSAGE_FIELDS.size() || !MESSAGE_FIELDS.stream().allMatch(field -> message.path(field).isTextual())) {
+                return false;
+            }
+            // read back ordered by time, then id; the separator sorts below every character of either
+            String position = message.get("timestamp").asText() + "\0" + message.get("id").asText();
+            if (position.compareTo(previous) < 0) {
+                return false;
+            }
+            previous = position;
+        }
+        return true;
+    }
+
+    @Override
+    public String schemaVersion() {
+        return "chat (sessions + messages)";
+    }
+
+    @Override
+    public List<String> notes() {
+        return List.of("fields the chat tables have no column for are kept inside traits under \"" + EXTRA + "\"");
+    }
+
+    private static String text(ObjectNode fields, String name, String absent) {
+        JsonNode value = fields.get(name);
+        return value != null && value.isTextual() ? value.asText() : absent;
+    }
+
+    private static void putText(ObjectNode fields, String name, String value) {
+        if (value != null) {
+            fields.set(name, JsonNodeFactory.instance.textNode(value));
+        }
+    }
+
+    private JsonNode parse(String key, String json) {
+        try {
+            return JsonCodec.parse(json);
+        } catch (JsonProcessingException e) {
+            throw new StoreException(storeName + ": session '" + key + "' holds JSON that does not parse (" + e.getOriginalMessage()
+                    + "); repair the row or delete the session");
+        }
+    }
+}

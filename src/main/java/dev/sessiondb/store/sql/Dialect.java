@@ -1,0 +1,105 @@
+package dev.sessiondb.store.sql;
+
+import dev.sessiondb.store.StoreFormat;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/** What differs between SQLite and PostgreSQL, in one place. */
+enum Dialect {
+    SQLITE(StoreFormat.SQLITE),
+    POSTGRESQL(StoreFormat.POSTGRESQL);
+
+    /** Rows fetched per round trip when streaming, so a million rows never sit in memory. */
+    static final int FETCH_SIZE = 500;
+
+    private final StoreFormat format;
+
+    Dialect(StoreFormat format) {
+        this.format = format;
+    }
+
+    StoreFormat format() {
+        return format;
+    }
+
+    static String quote(String identifier) {
+        return '"' + identifier.replace("\"", "\"\"") + '"';
+    }
+
+    /** The expression compared in binary text order, as Java's {@code String.compareTo} does. */
+    String binary(String expression) {
+        return this == POSTGRESQL ? expression + " COLLATE \"C\"" : expression;
+    }
+
+    /** The SQL flavour of a text NULL, typed so that PostgreSQL can order and lower it. */
+    String nullText() {
+        return this == POSTGRESQL ? "CAST(NULL AS TEXT)" : "NULL";
+    }
+
+    String flywayLocation() {
+        return this == POSTGRESQL ? "classpath:db/migration/postgresql" : "classpath:db/migration/sqlite";
+    }
+
+    Set<String> tables(Connection connection) throws SQLException {
+        String sql = this == POSTGRESQL
+                ? "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()"
+                : "SELECT name FROM sqlite_master WHERE type IN ('table', 'view')";
+        Set<String> tables = new LinkedHashSet<>();
+        try (PreparedStatement statement = connection.prepareStatement(sql); ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+                tables.add(rows.getString(1));
+            }
+        }
+        return tables;
+    }
+
+    /** The table's columns in table order, each with its lower-case declared type and whether it is NOT NULL. */
+    Map<String, ColumnInfo> columns(Connection connection, String table) throws SQLException {
+        String sql = this == POSTGRESQL
+                ? "SELECT column_name, data_type, is_nullable = 'NO' FROM information_schema.columns"
+                        + " WHERE table_schema = current_schema() AND table_name = ? ORDER BY ordinal_position"
+                : "SELECT name, type, \"notnull\" <> 0 FROM pragma_table_info(?)";
+        Map<String, ColumnInfo> columns = new LinkedHashMap<>();
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, table);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    String name = rows.getString(1);
+                    columns.put(name, new ColumnInfo(name, rows.getString(2).toLowerCase(Locale.ROOT), rows.getBoolean(3)));
+                }
+            }
+        }
+        return columns;
+    }
+
+    BulkSink sink(Connection connection, TableWrite write) throws SQLException {
+        return this == POSTGRESQL ? new PostgresCopySink(connection, write) : new SqliteBatchSink(connection, write);
+    }
+
+    /** A column as the database declares it. */
+    record ColumnInfo(String name, String type, boolean notNull) {
+
+        boolean isTimestamp() {
+            return type.startsWith("timestamp");
+        }
+
+        boolean isInteger() {
+            return type.equals("integer") || type.equals("bigint") || type.equals("smallint");
+        }
+
+        boolean isUuid() {
+            return type.equals("uuid");
+        }
+
+        boolean isBoolean() {
+            return type.equals("boolean");
+        }
+    }
+}

@@ -1,0 +1,113 @@
+package dev.sessiondb.store.sql;
+
+import dev.sessiondb.model.SessionQuery;
+import dev.sessiondb.model.SessionRecord;
+import dev.sessiondb.model.SortKey;
+import dev.sessiondb.store.StoreLayout;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * How one tool's tables hold a session record: how a row becomes a record and back, and which
+ * SQL expression gives each sortable value. The main table is always read as {@code s}.
+ */
+interface Layout {
+
+    StoreLayout id();
+
+    /** The table holding one row per session. */
+    String table();
+
+    /** The session key of row {@code s}. */
+    String keyExpression();
+
+    /** What to select from {@code s} for {@link #read}. */
+    String selectList();
+
+    SessionRecord read(ResultSet row) throws SQLException;
+
+    /**
+     * An expression whose text equals {@code key.valueOf(record)} for every record of the store
+     * (null when the record has none); empty when only Java can compute it, as for dates kept as
+     * written text, and then the page is sorted and filtered in Java.
+     */
+    Optional<String> valueExpression(SortKey key);
+
+    /** The bulk writes of a batch, in the order they apply. */
+    List<TableWrite> writes();
+
+    /** The rows of one record: {@code rows.add(i, values)} for {@code writes().get(i)}. */
+    void rows(SessionRecord record, RowConsumer rows) throws SQLException;
+
+    /**
+     * Called first in a write transaction; what it returns runs after the last row, still inside
+     * the transaction. Lets a layout trade per-row index upkeep for one rebuild on large batches.
+     */
+    default AfterRows beforeRows(Connection connection, boolean large) throws SQLException {
+        return done -> { };
+    }
+
+    /** Statements removing one session, each with the key as its only parameter. */
+    List<String> deleteStatements();
+
+    /** Statements emptying the store. */
+    List<String> clearStatements();
+
+    Set<String> unsupportedFields(SessionRecord record);
+
+    String schemaVersion();
+
+    /** What a user should know about this store, such as columns its table lacks. */
+    default List<String> notes() {
+        return List.of();
+    }
+
+    /**
+     * The free-text condition for a search needle, or empty when a searched field has no SQL
+     * expression. The default compares lower-cased text with LIKE, which the trigram indexes serve.
+     */
+    default Optional<SqlCondition> searchCondition(String needle) {
+        List<String> parts = new ArrayList<>();
+        List<Object> params = new ArrayList<>();
+        String pattern = "%" + escapeLike(needle.toLowerCase(Locale.ROOT)) + "%";
+        for (SortKey key : SessionQuery.SEARCHED) {
+            Optional<String> expression = valueExpression(key);
+            if (expression.isEmpty()) {
+                return Optional.empty();
+            }
+            parts.add("lower(" + expression.get() + ") LIKE ? ESCAPE '\\'");
+            params.add(pattern);
+        }
+        return Optional.of(new SqlCondition("(" + String.join(" OR ", parts) + ")", params));
+    }
+
+    static String escapeLike(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    /** Work left for the end of a write. */
+    @FunctionalInterface
+    interface AfterRows {
+        void run(Connection connection) throws SQLException;
+    }
+
+    /** Receives the rows of one record. */
+    @FunctionalInterface
+    interface RowConsumer {
+        void add(int write, Object[] values) throws SQLException;
+    }
+
+    /** A piece of WHERE clause with its parameters. */
+    record SqlCondition(String sql, List<Object> params) {
+
+        public SqlCondition {
+            params = List.copyOf(params);
+        }
+    }
+}

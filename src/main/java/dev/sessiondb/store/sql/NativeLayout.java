@@ -1,0 +1,177 @@
+package dev.sessiondb.store.sql;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.sessiondb.model.JsonCodec;
+import dev.sessiondb.model.SessionRecord;
+import dev.sessiondb.model.SortKey;
+import dev.sessiondb.store.StoreException;
+import dev.sessiondb.store.StoreLayout;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * SessionDB Admin's own layout: the whole record as JSON text (lossless, field order kept) next
+ * to the columns a page sorts, filters and searches by, each computed by {@link SortKey#valueOf}.
+ */
+final class NativeLayout implements Layout {
+
+    static final String TABLE = "sessions";
+
+    /** The columns holding {@link SortKey#valueOf}, by key. */
+    static final Map<SortKey, String> VALUE_COLUMNS = Map.of(
+            SortKey.SESSION, "session_key",
+            SortKey.TASK_ID, "task_id",
+            SortKey.REPO_NAME, "repo_name",
+            SortKey.BRANCH, "branch",
+            SortKey.STATUS, "status",
+            SortKey.CREATED_AT, "created_at",
+            SortKey.LAST_ACTIVITY_AT, "last_activity_at");
+
+    private static final List<SortKey> WRITTEN = List.of(SortKey.SESSION, SortKey.TASK_ID, SortKey.REPO_NAME,
+            SortKey.BRANCH, SortKey.STATUS, SortKey.CREATED_AT, SortKey.LAST_ACTIVITY_AT);
+    /** The shortest needle the SQLite trigram index can answer. */
+    private static final int TRIGRAM = 3;
+
+    private final Dialect dialect;
+    private final String storeName;
+    private final String version;
+
+    NativeLayout(Dialect dialect, String storeName, String version) {
+        this.dialect = dialect;
+        this.storeName = storeName;
+        this.version = version;
+    }
+
+    /** The extracted column values of a record, in {@link #columns()} order without the record. */
+    static Object[] values(SessionRecord record) {
+        List<Object> values = new ArrayList<>();
+        for (SortKey key : WRITTEN) {
+            values.add(key.valueOf(record).orElse(null));
+        }
+        values.add(JsonCodec.compact(record.fields()));
+        return values.toArray();
+    }
+
+    static List<String> columns() {
+        List<String> columns = new ArrayList<>();
+        WRITTEN.forEach(key -> columns.add(VALUE_COLUMNS.get(key)));
+        columns.add("record");
+        return columns;
+    }
+
+    @Override
+    public StoreLayout id() {
+        return StoreLayout.NATIVE;
+    }
+
+    @Override
+    public String table() {
+        return TABLE;
+    }
+
+    @Override
+    public String keyExpression() {
+        return "s.session_key";
+    }
+
+    @Override
+    public String selectList() {
+        return "s.session_key, s.record";
+    }
+
+    @Override
+    public SessionRecord read(ResultSet row) throws SQLException {
+        String key = row.getString(1);
+        try {
+            return SessionRecord.of(JsonCodec.parseObject(row.getString(2)));
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            throw new StoreException(storeName + ": session '" + key + "' holds a damaged record (" + e.getMessage().lines().findFirst().orElse("")
+                    + "); restore it from a backup or delete the session");
+        }
+    }
+
+    @Override
+    public Optional<String> valueExpression(SortKey key) {
+        return Optional.of("s." + VALUE_COLUMNS.get(key));
+    }
+
+    /** SQLite answers needles of three or more characters from the FTS5 trigram index. */
+    @Override
+    public Optional<SqlCondition> searchCondition(String needle) {
+        if (dialect == Dialect.SQLITE && needle.codePointCount(0, needle.length()) >= TRIGRAM) {
+            String phrase = "{session_key task_id repo_name branch} : \"" + needle.replace("\"", "\"\"") + "\"";
+            return Optional.of(new SqlCondition("s.id IN (SELECT rowid FROM sessions_search WHERE sessions_search MATCH ?)", List.of(phrase)));
+        }
+        return Layout.super.searchCondition(needle);
+    }
+
+    /**
+     * SQLite keeps the trigram index by triggers, which costs more than the insert itself; a large
+     * batch lifts them and rebuilds the index once. DDL is transactional in SQLite, so a cancelled
+     * or failed batch rolls back to the triggers as they were.
+     */
+    @Override
+    public AfterRows beforeRows(Connection connection, boolean large) throws SQLException {
+        if (dialect != Dialect.SQLITE || !large) {
+            return Layout.super.beforeRows(connection, false);
+        }
+        Map<String, String> triggers = new LinkedHashMap<>();
+        try (Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'sessions'")) {
+            while (rows.next()) {
+                triggers.put(rows.getString(1), rows.getString(2));
+            }
+        }
+        try (Statement statement = connection.createStatement()) {
+            for (String trigger : triggers.keySet()) {
+                statement.execute("DROP TRIGGER " + Dialect.quote(trigger));
+            }
+        }
+        return done -> {
+            try (Statement statement = done.createStatement()) {
+                statement.execute("INSERT INTO sessions_search (sessions_search) VALUES ('rebuild')");
+                for (String sql : triggers.values()) {
+                    statement.execute(sql);
+                }
+            }
+        };
+    }
+
+    @Override
+    public List<TableWrite> writes() {
+        return List.of(TableWrite.upsert(TABLE, columns(), "session_key"));
+    }
+
+    @Override
+    public void rows(SessionRecord record, RowConsumer rows) throws SQLException {
+        rows.add(0, values(record));
+    }
+
+    @Override
+    public List<String> deleteStatements() {
+        return List.of("DELETE FROM sessions WHERE session_key = ?");
+    }
+
+    @Override
+    public List<String> clearStatements() {
+        return List.of("DELETE FROM sessions");
+    }
+
+    @Override
+    public Set<String> unsupportedFields(SessionRecord record) {
+        return Set.of();
+    }
+
+    @Override
+    public String schemaVersion() {
+        return version;
+    }
+}

@@ -1,0 +1,125 @@
+package dev.sessiondb.store.sql;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.sessiondb.model.JsonCodec;
+import dev.sessiondb.model.SessionRecord;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationVersion;
+import org.flywaydb.core.api.migration.Context;
+import org.flywaydb.core.api.migration.JavaMigration;
+import org.flywaydb.core.api.output.MigrateResult;
+
+/** The native layout's schema, owned by Flyway: SQL migrations per dialect plus one Java step shared by both. */
+final class NativeSchema {
+
+    static final String HISTORY_TABLE = "sessiondb_schema_history";
+
+    private NativeSchema() {
+    }
+
+    /**
+     * Brings the schema to the newest version (creating it in an empty database) and returns
+     * that version. Nothing is written when it is already current.
+     *
+     * @param schema the PostgreSQL schema, or null for the connection's default
+     * @param target the version to stop at, or null for the newest (tests build old stores with it)
+     */
+    static String migrate(DataSource dataSource, Dialect dialect, String schema, String target) {
+        var configuration = Flyway.configure()
+                .dataSource(dataSource)
+                .locations(dialect.flywayLocation())
+                .table(HISTORY_TABLE)
+                .javaMigrations(new ExtractColumnsFromRecords())
+                .createSchemas(false)
+                .loggers("slf4j");
+        if (schema != null) {
+            configuration.schemas(schema).defaultSchema(schema);
+        }
+        if (target != null) {
+            configuration.target(MigrationVersion.fromVersion(target));
+        }
+        MigrateResult result = configuration.load().migrate();
+        return result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion;
+    }
+
+    /**
+     * V3: fills the columns V2 added from each record, with the same code every write uses, in
+     * key-ordered chunks so a million records need no more memory than a thousand.
+     */
+    static final class ExtractColumnsFromRecords implements JavaMigration {
+
+        private static final int CHUNK = 1000;
+
+        @Override
+        public MigrationVersion getVersion() {
+            return MigrationVersion.fromVersion("3");
+        }
+
+        @Override
+        public String getDescription() {
+            return "extract columns from records";
+        }
+
+        @Override
+        public Integer getChecksum() {
+            return 3;
+        }
+
+        @Override
+        public boolean canExecuteInTransaction() {
+            return true;
+        }
+
+        @Override
+        public void migrate(Context context) throws SQLException {
+            Connection connection = context.getConnection();
+            List<String> columns = NativeLayout.columns();
+            List<String> extracted = columns.subList(1, columns.size() - 1);
+            String update = "UPDATE sessions SET " + String.join(" = ?, ", extracted) + " = ? WHERE session_key = ?";
+            String after = "";
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT session_key, record FROM sessions WHERE session_key > ? ORDER BY session_key LIMIT " + CHUNK);
+                 PreparedStatement write = connection.prepareStatement(update)) {
+                while (true) {
+                    List<String[]> rows = new ArrayList<>();
+                    select.setString(1, after);
+                    try (ResultSet result = select.executeQuery()) {
+                        while (result.next()) {
+                            rows.add(new String[] {result.getString(1), result.getString(2)});
+                        }
+                    }
+                    if (rows.isEmpty()) {
+                        return;
+                    }
+                    for (String[] row : rows) {
+                        Object[] values = NativeLayout.values(record(row[0], row[1]));
+                        Object[] parameters = Arrays.copyOfRange(values, 1, values.length);
+                        parameters[parameters.length - 1] = row[0];
+                        for (int i = 0; i < parameters.length; i++) {
+                            write.setObject(i + 1, parameters[i]);
+                        }
+                        write.addBatch();
+                    }
+                    write.executeBatch();
+                    after = rows.get(rows.size() - 1)[0];
+                }
+            }
+        }
+
+        private static SessionRecord record(String key, String json) throws SQLException {
+            try {
+                return SessionRecord.of(JsonCodec.parseObject(json));
+            } catch (JsonProcessingException | IllegalArgumentException e) {
+                throw new SQLException("session '" + key + "' holds a record that is not a JSON object with a key: " + e.getMessage(), e);
+            }
+        }
+    }
+}

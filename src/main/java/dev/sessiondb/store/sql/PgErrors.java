@@ -1,0 +1,42 @@
+package dev.sessiondb.store.sql;
+
+import dev.sessiondb.store.StoreException;
+import dev.sessiondb.store.StoreLocator;
+import java.sql.SQLException;
+
+/** Turns a failed PostgreSQL connection into one line a user can act on; never shows the password. */
+final class PgErrors {
+
+    private PgErrors() {
+    }
+
+    static StoreException describe(StoreLocator locator, PgCredentials credentials, Throwable failure) {
+        SQLException sql = sqlCause(failure);
+        String state = sql == null || sql.getSQLState() == null ? "" : sql.getSQLState();
+        String cause = sql == null ? SqlSessionStore.firstLine(asException(failure)) : SqlSessionStore.firstLine(sql);
+        String server = credentials.host() + ":" + credentials.port();
+        String message = switch (state) {
+            case "28P01" -> "password refused for user " + credentials.user()
+                    + "; check the password in the URL, PGPASSWORD or ~/.pgpass";
+            case "28000" -> "user " + credentials.user() + " may not connect (" + cause + "); check the user name and the server's pg_hba.conf";
+            case "3D000" -> "database " + credentials.database() + " does not exist on " + server + "; check the database name in the URL";
+            default -> state.startsWith("08") || sql == null
+                    ? "cannot reach PostgreSQL at " + server + " (" + cause + "); check that the server runs and that host and port are right"
+                    : "PostgreSQL refused the connection (" + cause + "); check the URL and credentials";
+        };
+        return new StoreException(locator.display() + ": " + message, failure);
+    }
+
+    private static SQLException sqlCause(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql) {
+                return sql;
+            }
+        }
+        return null;
+    }
+
+    private static Exception asException(Throwable failure) {
+        return failure instanceof Exception e ? e : new Exception(failure);
+    }
+}

@@ -1,0 +1,106 @@
+package dev.sessiondb.store.sql;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
+
+/**
+ * PostgreSQL: rows are COPYed into a temporary staging table in chunks, then merged into the
+ * target with one statement (the last row of a key wins). Everything stays in the caller's transaction.
+ */
+final class PostgresCopySink implements BulkSink {
+
+    private static final int CHUNK_CHARS = 4 << 20;
+    private static final AtomicInteger STAGES = new AtomicInteger();
+
+    private final Connection connection;
+    private final TableWrite write;
+    private final String stage;
+    private final CopyManager copy;
+    private final StringBuilder buffer = new StringBuilder();
+
+    PostgresCopySink(Connection connection, TableWrite write) throws SQLException {
+        this.connection = connection;
+        this.write = write;
+        this.stage = "sessiondb_stage_" + STAGES.incrementAndGet();
+        this.copy = connection.unwrap(PGConnection.class).getCopyAPI();
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TEMPORARY TABLE " + stage + " AS SELECT " + columnList() + " FROM " + write.table() + " WITH NO DATA");
+            statement.execute("ALTER TABLE " + stage + " ADD COLUMN stage_row bigserial");
+        }
+    }
+
+    @Override
+    public void add(Object[] values) throws SQLException {
+        for (int i = 0; i < values.length; i++) {
+            if (i > 0) {
+                buffer.append('\t');
+            }
+            appendCopyText(values[i]);
+        }
+        buffer.append('\n');
+        if (buffer.length() >= CHUNK_CHARS) {
+            flush();
+        }
+    }
+
+    @Override
+    public void flush() throws SQLException {
+        if (buffer.isEmpty()) {
+            return;
+        }
+        try {
+            copy.copyIn("COPY " + stage + " (" + columnList() + ") FROM STDIN", new StringReader(buffer.toString()));
+        } catch (IOException e) {
+            throw new SQLException("COPY into the staging table failed: " + e.getMessage(), e);
+        }
+        buffer.setLength(0);
+    }
+
+    @Override
+    public void finish() throws SQLException {
+        flush();
+        String key = Dialect.quote(write.keyColumn());
+        try (Statement statement = connection.createStatement()) {
+            if (write.deleteByKey()) {
+                statement.execute("DELETE FROM " + write.table() + " t USING " + stage + " s WHERE t." + key + " = s." + key);
+            } else {
+                String updates = write.columns().stream().filter(column -> !column.equals(write.keyColumn()))
+                        .map(column -> Dialect.quote(column) + " = EXCLUDED." + Dialect.quote(column)).collect(Collectors.joining(", "));
+                statement.execute("INSERT INTO " + write.table() + " (" + columnList() + ") SELECT DISTINCT ON (" + key + ") " + columnList()
+                        + " FROM " + stage + " ORDER BY " + key + ", stage_row DESC ON CONFLICT (" + key + ") DO "
+                        + (updates.isEmpty() ? "NOTHING" : "UPDATE SET " + updates));
+            }
+            statement.execute("DROP TABLE " + stage);
+        }
+    }
+
+    private String columnList() {
+        return write.columns().stream().map(Dialect::quote).collect(Collectors.joining(", "));
+    }
+
+    /** COPY text format: {@code \N} for null, backslash escapes for the separators. */
+    private void appendCopyText(Object value) {
+        if (value == null) {
+            buffer.append("\\N");
+            return;
+        }
+        String text = value.toString();
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '\\' -> buffer.append("\\\\");
+                case '\t' -> buffer.append("\\t");
+                case '\n' -> buffer.append("\\n");
+                case '\r' -> buffer.append("\\r");
+                default -> buffer.append(c);
+            }
+        }
+    }
+}

@@ -1,0 +1,198 @@
+package dev.sessiondb.store.sql;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.sessiondb.model.Page;
+import dev.sessiondb.model.SessionQuery;
+import dev.sessiondb.model.SessionRecord;
+import dev.sessiondb.progress.CancelledException;
+import dev.sessiondb.progress.ProgressMonitor;
+import dev.sessiondb.store.RecordCursor;
+import dev.sessiondb.store.SessionStore;
+import dev.sessiondb.store.StoreException;
+import dev.sessiondb.store.StoreInfo;
+import dev.sessiondb.store.StoreLocator;
+import dev.sessiondb.store.WriteBatch;
+import io.ebean.Database;
+import io.ebean.Transaction;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A SQLite or PostgreSQL session store in any layout. Ebean's {@link Database} owns the
+ * connections and transactions; the SQL comes from the {@link Layout} and {@link Dialect}.
+ */
+final class SqlSessionStore implements SessionStore {
+
+    /** Records between two flushes of the bulk sinks: bounds the memory of a write. */
+    private static final int FLUSH_EVERY = 5000;
+    /** From this many records on, a layout may rebuild its indexes once instead of keeping them per row. */
+    private static final long LARGE_BATCH = 10_000;
+
+    private final StoreLocator locator;
+    private final Dialect dialect;
+    private final Layout layout;
+    private final HikariDataSource pool;
+    private final Database database;
+
+    SqlSessionStore(StoreLocator locator, Dialect dialect, Layout layout, HikariDataSource pool, Database database) {
+        this.locator = locator;
+        this.dialect = dialect;
+        this.layout = layout;
+        this.pool = pool;
+        this.database = database;
+    }
+
+    @Override
+    public StoreLocator locator() {
+        return locator;
+    }
+
+    @Override
+    public StoreInfo info() {
+        return new StoreInfo(locator.display(), dialect.format(), layout.id(), layout.schemaVersion(), count(), lastModified(), layout.notes());
+    }
+
+    @Override
+    public long count() {
+        return read(connection -> {
+            try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery("SELECT count(*) FROM " + layout.table())) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        });
+    }
+
+    @Override
+    public Page page(SessionQuery query) {
+        PageQuery page = new PageQuery(dialect, layout, query);
+        return read(page::run);
+    }
+
+    @Override
+    public Optional<SessionRecord> get(String key) {
+        return read(connection -> {
+            String sql = "SELECT " + layout.selectList() + " FROM " + layout.table() + " s WHERE " + layout.keyExpression() + " = ?";
+            try (PreparedStatement statement = PageQuery.prepare(connection, sql, List.of(key)); ResultSet rows = statement.executeQuery()) {
+                return rows.next() ? Optional.of(layout.read(rows)) : Optional.empty();
+            }
+        });
+    }
+
+    @Override
+    public RecordCursor cursor() {
+        return new SqlCursor(locator.display(), dialect, layout, database.createTransaction());
+    }
+
+    @Override
+    public void write(WriteBatch batch, ProgressMonitor monitor) {
+        Transaction transaction = database.createTransaction();
+        try {
+            Connection connection = transaction.connection();
+            Layout.AfterRows afterRows = layout.beforeRows(connection, batch.replaceAll() || batch.expectedCount() >= LARGE_BATCH);
+            removeOld(connection, batch);
+            List<TableWrite> writes = layout.writes();
+            List<BulkSink> sinks = new ArrayList<>();
+            for (TableWrite write : writes) {
+                sinks.add(dialect.sink(connection, write));
+            }
+            long done = 0;
+            while (batch.upserts().hasNext()) {
+                if (monitor.isCancelled()) {
+                    throw new CancelledException();
+                }
+                layout.rows(batch.upserts().next(), (write, values) -> sinks.get(write).add(values));
+                monitor.progress(++done, batch.expectedCount());
+                if (done % FLUSH_EVERY == 0) {
+                    for (BulkSink sink : sinks) {
+                        sink.flush();
+                    }
+                }
+            }
+            for (BulkSink sink : sinks) {
+                sink.finish();
+            }
+            afterRows.run(connection);
+            transaction.commit();
+        } catch (SQLException e) {
+            throw new StoreException(locator.display() + ": writing failed (" + firstLine(e) + "); nothing was changed", e);
+        } finally {
+            transaction.end();
+        }
+    }
+
+    private void removeOld(Connection connection, WriteBatch batch) throws SQLException {
+        if (batch.replaceAll()) {
+            try (Statement statement = connection.createStatement()) {
+                for (String sql : layout.clearStatements()) {
+                    statement.execute(sql);
+                }
+            }
+            return;
+        }
+        for (String sql : layout.deleteStatements()) {
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                for (String key : batch.deletes()) {
+                    statement.setString(1, key);
+                    statement.addBatch();
+                }
+                if (!batch.deletes().isEmpty()) {
+                    statement.executeBatch();
+                }
+            }
+        }
+    }
+
+    @Override
+    public Set<String> unsupportedFields(SessionRecord record) {
+        return layout.unsupportedFields(record);
+    }
+
+    @Override
+    public void close() {
+        database.shutdown(false, false);
+        pool.close();
+    }
+
+    private Instant lastModified() {
+        if (dialect != Dialect.SQLITE) {
+            return null;
+        }
+        try {
+            return Files.getLastModifiedTime(locator.path()).toInstant();
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private <T> T read(SqlWork<T> work) {
+        Transaction transaction = database.createTransaction();
+        try {
+            return work.run(transaction.connection());
+        } catch (SQLException e) {
+            throw new StoreException(locator.display() + ": reading failed (" + firstLine(e) + "); check the store", e);
+        } finally {
+            transaction.end();
+        }
+    }
+
+    static String firstLine(Exception e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return message.lines().findFirst().orElse(message).strip();
+    }
+
+    /** Work done on one connection inside a transaction. */
+    @FunctionalInterface
+    interface SqlWork<T> {
+        T run(Connection connection) throws SQLException;
+    }
+}

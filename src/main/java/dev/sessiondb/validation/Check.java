@@ -1,0 +1,30 @@
+package dev.sessiondb.validation;
+
+import dev.sessiondb.model.SessionRecord;
+import java.util.function.Consumer;
+
+/**
+ * One validation rule. A run is two streaming passes at most: checks that compare records
+ * with each other first {@link #survey} every record (keeping compact counts and key sets),
+ * then every check {@link #inspect}s every record; store-wide findings come at {@link #finish}.
+ * A check instance serves one run.
+ */
+public interface Check {
+
+    /** The stable name users pass to {@code --check}. */
+    String name();
+
+    /** True when {@link #survey} must see every record before {@link #inspect} sees the first. */
+    default boolean needsSurvey() {
+        return false;
+    }
+
+    default void survey(SessionRecord record) {
+    }
+
+    default void inspect(SessionRecord record, Consumer<Finding> findings) {
+    }
+
+    default void finish(Consumer<Finding> findings) {
+    }
+}

@@ -1,0 +1,54 @@
+package dev.sessiondb.validation;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+
+/** Every check by its stable name: the one list {@code validate}, {@code repair} and the desktop app share. */
+public final class Checks {
+
+    public static final List<String> NAMES = List.of("required-field", "invalid-date", "task-id-form", "repo-name-variant",
+            "duplicate-session", "workspace-missing", "workspace-unregistered", "pr-state-mismatch", "secret-in-record", "schema-drift");
+
+    private Checks() {
+    }
+
+    /**
+     * Fresh checks for one run.
+     *
+     * @param names the checks to run; empty means all of them
+     * @throws IllegalArgumentException naming the unknown check and the known ones
+     */
+    public static List<Check> create(Collection<String> names, ValidationContext context) {
+        Set<String> wanted = Set.copyOf(names);
+        for (String name : wanted) {
+            if (!NAMES.contains(name)) {
+                throw new IllegalArgumentException("unknown check '" + name + "'; use one of " + String.join(", ", NAMES));
+            }
+        }
+        List<Check> checks = new ArrayList<>();
+        for (String name : NAMES) {
+            if (wanted.isEmpty() || wanted.contains(name)) {
+                checks.add(create(name, context));
+            }
+        }
+        return checks;
+    }
+
+    private static Check create(String name, ValidationContext context) {
+        return switch (name) {
+            case "required-field" -> new RequiredFieldCheck();
+            case "invalid-date" -> new InvalidDateCheck();
+            case "task-id-form" -> new TaskIdFormCheck();
+            case "repo-name-variant" -> new RepoNameVariantCheck();
+            case "duplicate-session" -> new DuplicateSessionCheck();
+            case "workspace-missing" -> new WorkspaceMissingCheck(context.baseDirectory());
+            case "workspace-unregistered" -> new WorkspaceUnregisteredCheck(context.workspaceRoots(), context.baseDirectory());
+            case "pr-state-mismatch" -> new PrStateMismatchCheck();
+            case "secret-in-record" -> new SecretInRecordCheck();
+            case "schema-drift" -> new SchemaDriftCheck(context.locator(), context.info().layout());
+            default -> throw new IllegalStateException("no check named " + name);
+        };
+    }
+}

@@ -1,0 +1,48 @@
+package dev.sessiondb.validation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.sessiondb.model.SessionRecord;
+import dev.sessiondb.model.Timestamp;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+
+/**
+ * Dates that do not parse (an error: sorting and migration break on them) and dates that
+ * parse but are not in Minsky's ISO-8601 UTC form (a warning: they broke SQLite to
+ * PostgreSQL migrations). Repair rewrites the second kind in Minsky's form.
+ */
+final class InvalidDateCheck implements Check {
+
+    private static final List<String> DATE_PATHS = List.of(
+            "createdAt", "lastActivityAt", "created", "updated",
+            "prState.lastChecked", "prState.createdAt", "prState.mergedAt",
+            "pullRequest.createdAt", "pullRequest.updatedAt", "pullRequest.mergedAt", "pullRequest.lastSynced");
+    private static final Pattern MINSKY_FORM = Pattern.compile("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,9})?Z$");
+
+    @Override
+    public String name() {
+        return "invalid-date";
+    }
+
+    @Override
+    public void inspect(SessionRecord record, Consumer<Finding> findings) {
+        JsonNode fields = record.fields();
+        for (String path : DATE_PATHS) {
+            JsonNode value = fields.at("/" + path.replace('.', '/'));
+            if (value.isMissingNode() || value.isNull() || value.isContainerNode()) {
+                continue;
+            }
+            Timestamp date = Timestamp.parse(value.asText());
+            if (!date.isValid()) {
+                findings.accept(Finding.of(this, Severity.ERROR, record.key(), path + " '" + value.asText() + "' is not a date",
+                        "set " + path + " to an ISO-8601 date such as 2025-05-16T22:16:33.321Z"));
+            } else if (!value.isTextual() || !MINSKY_FORM.matcher(value.asText()).matches()) {
+                String fixed = MinskyDates.format(date.instant());
+                findings.accept(Finding.repairable(this, Severity.WARNING, record.key(),
+                        path + " '" + value.asText() + "' is a date in a non-standard form", "rewrite it as " + fixed,
+                        List.of(FieldEdit.set(path, fixed))));
+            }
+        }
+    }
+}

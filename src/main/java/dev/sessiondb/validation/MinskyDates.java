@@ -1,0 +1,18 @@
+package dev.sessiondb.validation;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
+/** Dates the way Minsky writes them ({@code new Date().toISOString()}): UTC with milliseconds. */
+final class MinskyDates {
+
+    private static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+
+    private MinskyDates() {
+    }
+
+    static String format(Instant instant) {
+        return FORMAT.format(instant);
+    }
+}

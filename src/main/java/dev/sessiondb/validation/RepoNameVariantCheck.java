@@ -1,0 +1,60 @@
+package dev.sessiondb.validation;
+
+import dev.sessiondb.model.SessionRecord;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * One repository spelled several ways ({@code local/minsky} and {@code local-minsky}): paths
+ * built from one spelling miss workspaces made under the other. The most common spelling is
+ * the norm (a tie goes to the one with a slash, Minsky's current form); repair renames the rest.
+ */
+final class RepoNameVariantCheck implements Check {
+
+    /** Per normalised name, how many sessions use each spelling. A store has few repositories, so this stays small. */
+    private final Map<String, Map<String, Long>> spellings = new HashMap<>();
+
+    @Override
+    public String name() {
+        return "repo-name-variant";
+    }
+
+    @Override
+    public boolean needsSurvey() {
+        return true;
+    }
+
+    @Override
+    public void survey(SessionRecord record) {
+        record.repoName().filter(name -> !name.isBlank()).ifPresent(name ->
+                spellings.computeIfAbsent(RepoNames.normalised(name), key -> new HashMap<>()).merge(name, 1L, Long::sum));
+    }
+
+    @Override
+    public void inspect(SessionRecord record, Consumer<Finding> findings) {
+        record.repoName().filter(name -> !name.isBlank()).ifPresent(name -> {
+            Map<String, Long> variants = spellings.get(RepoNames.normalised(name));
+            if (variants.size() < 2) {
+                return;
+            }
+            String norm = norm(variants);
+            if (!norm.equals(name)) {
+                findings.accept(Finding.repairable(this, Severity.WARNING, record.key(),
+                        "repoName '" + name + "' is a variant of '" + norm + "' (" + variants.get(norm) + " sessions spell it that way, "
+                                + variants.get(name) + " this way)",
+                        "rename it to '" + norm + "' so paths built from the name match", List.of(FieldEdit.set("repoName", norm))));
+            }
+        });
+    }
+
+    private static String norm(Map<String, Long> variants) {
+        return variants.entrySet().stream()
+                .max(Comparator.<Map.Entry<String, Long>>comparingLong(Map.Entry::getValue)
+                        .thenComparing(entry -> entry.getKey().contains("/"))
+                        .thenComparing(Map.Entry::getKey, Comparator.reverseOrder()))
+                .orElseThrow().getKey();
+    }
+}

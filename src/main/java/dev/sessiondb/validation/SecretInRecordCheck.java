@@ -1,0 +1,33 @@
+package dev.sessiondb.validation;
+
+import dev.sessiondb.model.SecretMasker;
+import dev.sessiondb.model.SessionRecord;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Secrets kept inside records (a GitHub token in {@code github.token}): every export and
+ * backup of the store carries them. Repair removes those kept in object fields; one inside
+ * an array needs a person.
+ */
+final class SecretInRecordCheck implements Check {
+
+    @Override
+    public String name() {
+        return "secret-in-record";
+    }
+
+    @Override
+    public void inspect(SessionRecord record, Consumer<Finding> findings) {
+        for (String path : SecretMasker.secretPaths(record.fields())) {
+            String message = "a secret is stored in " + path;
+            if (path.contains("[")) {
+                findings.accept(Finding.of(this, Severity.ERROR, record.key(), message, "remove it from the record by hand and revoke it"));
+            } else {
+                findings.accept(Finding.repairable(this, Severity.ERROR, record.key(), message,
+                        "remove it from the record (Minsky reads tokens from its config or GITHUB_TOKEN) and revoke it",
+                        List.of(FieldEdit.remove(path))));
+            }
+        }
+    }
+}

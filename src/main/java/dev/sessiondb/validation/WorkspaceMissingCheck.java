@@ -1,0 +1,41 @@
+package dev.sessiondb.validation;
+
+import dev.sessiondb.model.SessionRecord;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.function.Consumer;
+
+/** Sessions whose {@code repoPath} no longer exists: Minsky fails on every command in them. */
+final class WorkspaceMissingCheck implements Check {
+
+    private final Path baseDirectory;
+
+    /** @param baseDirectory what a relative repoPath is resolved against (the store's directory) */
+    WorkspaceMissingCheck(Path baseDirectory) {
+        this.baseDirectory = baseDirectory;
+    }
+
+    @Override
+    public String name() {
+        return "workspace-missing";
+    }
+
+    @Override
+    public void inspect(SessionRecord record, Consumer<Finding> findings) {
+        record.repoPath().filter(path -> !path.isBlank()).ifPresent(repoPath -> {
+            if (!exists(repoPath)) {
+                findings.accept(Finding.of(this, Severity.WARNING, record.key(), "workspace " + repoPath + " does not exist",
+                        "restore the workspace (minsky session start again) or delete the session if its work is done"));
+            }
+        });
+    }
+
+    private boolean exists(String repoPath) {
+        try {
+            return Files.isDirectory(baseDirectory.resolve(repoPath));
+        } catch (InvalidPathException e) {
+            return false;
+        }
+    }
+}

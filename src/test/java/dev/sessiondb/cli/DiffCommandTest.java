@@ -1,0 +1,115 @@
+package dev.sessiondb.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sessiondb.Fixtures;
+import dev.sessiondb.model.JsonCodec;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DiffCommandTest {
+
+    @TempDir
+    Path dir;
+
+    /** A copy of the fixture with one session removed, one added, and a nested pull request put on one. */
+    private Path changedCopy() throws Exception {
+        ArrayNode records = (ArrayNode) JsonCodec.parse(Files.readString(Fixtures.copy(Fixtures.MINSKY_ARRAY, Files.createDirectories(dir.resolve("source")))));
+        records.remove(0);
+        ObjectNode added = records.addObject().put("session", "zz-new").put("repoName", "local/minsky").put("repoUrl", "/r").put("createdAt", "2025-07-01T00:00:00.000Z");
+        added.putObject("github").put("token", "ghp_abcdefghijklmnopqrstuvwxyz123456");
+        ObjectNode changed = (ObjectNode) records.get(firstWithRemote(records));
+        changed.put("branch", "renamed");
+        ((ObjectNode) changed.get("remote")).put("authMethod", "https");
+        Path file = dir.resolve("changed.json");
+        Files.writeString(file, JsonCodec.pretty(records));
+        return file;
+    }
+
+    private static int firstWithRemote(JsonNode records) {
+        int index = 0;
+        while (!records.get(index).has("remote")) {
+            index++;
+        }
+        return index;
+    }
+
+    @Test
+    void theFixtureAndItsBackupWrapperHoldTheSameSessions() {
+        Path array = Fixtures.copy(Fixtures.MINSKY_ARRAY, dir);
+        Path backup = Fixtures.copy(Fixtures.MINSKY_BACKUP, dir);
+
+        CliRun run = CliRun.of("diff", array.toString(), backup.toString(), "--format", "json");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).isEqualToIgnoringWhitespace("{\"onlyInA\": [], \"onlyInB\": [], \"changed\": [], \"identical\": 217}");
+    }
+
+    @Test
+    void differencesAreListedBySessionAndNestedFieldPathAndExitWithOne() throws Exception {
+        Path original = Fixtures.copy(Fixtures.MINSKY_ARRAY, dir);
+        Path changed = changedCopy();
+        JsonNode originalRecords = JsonCodec.parse(Files.readString(original));
+        JsonNode changedRecord = originalRecords.get(firstWithRemote(originalRecords));
+
+        CliRun run = CliRun.of("diff", original.toString(), changed.toString(), "--format", "json");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        JsonNode result = JsonCodec.parse(run.out());
+        assertThat(result.path("onlyInA")).containsExactly(JsonCodec.parse("\"task#002\""));
+        assertThat(result.path("onlyInB")).containsExactly(JsonCodec.parse("\"zz-new\""));
+        assertThat(result.path("changed")).hasSize(1);
+        assertThat(result.path("changed").get(0).path("session").asText()).isEqualTo(changedRecord.path("session").asText());
+        assertThat(result.path("changed").get(0).path("fields").toString()).isEqualTo(
+                "[{\"path\":\"remote.authMethod\",\"a\":\"ssh\",\"b\":\"https\"},{\"path\":\"branch\",\"a\":\"" + changedRecord.path("branch").asText() + "\",\"b\":\"renamed\"}]");
+        assertThat(result.path("identical").asLong()).isEqualTo(215);
+    }
+
+    @Test
+    void ignoredFieldsDoNotCountAsChanges() throws Exception {
+        Path original = Fixtures.copy(Fixtures.MINSKY_ARRAY, dir);
+        Path changed = changedCopy();
+
+        CliRun run = CliRun.of("diff", original.toString(), changed.toString(), "--ignore", "branch", "--ignore", "remote.authMethod", "--format", "json");
+
+        assertThat(JsonCodec.parse(run.out()).path("changed")).isEmpty();
+        assertThat(JsonCodec.parse(run.out()).path("identical").asLong()).isEqualTo(216);
+    }
+
+    @Test
+    void theTableNamesBothStoresAndEveryPart() throws Exception {
+        CliRun run = CliRun.of("diff", Fixtures.copy(Fixtures.MINSKY_ARRAY, dir).toString(), changedCopy().toString());
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.out()).contains("Only in A (1)", "  task#002", "Only in B (1)", "  zz-new", "Changed (1)",
+                "    remote.authMethod: \"ssh\" -> \"https\"", "Identical: 215");
+    }
+
+    @Test
+    void secretsInDifferingFieldsAreMasked() throws Exception {
+        Path original = Fixtures.copy(Fixtures.MINSKY_ARRAY, dir);
+        Path changed = changedCopy();
+        ArrayNode records = (ArrayNode) JsonCodec.parse(Files.readString(changed));
+        ((ObjectNode) records.get(records.size() - 1).get("github")).put("token", "ghp_zyxwvutsrqponmlkjihgfedcba654321");
+        Path other = dir.resolve("other.json");
+        Files.writeString(other, JsonCodec.pretty(records));
+
+        CliRun run = CliRun.of("diff", changed.toString(), other.toString(), "--format", "json");
+
+        assertThat(run.out()).contains("\"path\": \"github.token\"", "****3456", "****4321").doesNotContain("ghp_");
+        assertThat(original).exists();
+    }
+
+    @Test
+    void aMissingStoreIsBadInputWithOneClearLine() {
+        CliRun run = CliRun.of("diff", dir.resolve("nope.json").toString(), Fixtures.copy(Fixtures.MINSKY_ARRAY, dir).toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err().lines()).hasSize(1).first().asString().contains("nope.json");
+    }
+}

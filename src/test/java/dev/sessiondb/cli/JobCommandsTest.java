@@ -1,0 +1,124 @@
+package dev.sessiondb.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sessiondb.Fixtures;
+import dev.sessiondb.job.StoreContents;
+import dev.sessiondb.model.JsonCodec;
+import dev.sessiondb.sample.SampleSessions;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class JobCommandsTest {
+
+    @TempDir
+    Path dir;
+
+    private Path fixture;
+    private String journal;
+
+    @BeforeEach
+    void copyFixture() {
+        fixture = Fixtures.copy(Fixtures.MINSKY_ARRAY, dir);
+        journal = dir.resolve("journal").toString();
+    }
+
+    @Test
+    void migratePrintsTheReportAndExitsZero() {
+        CliRun run = CliRun.of("migrate", fixture.toString(), "json:" + dir.resolve("out.json"), "--backup-dir", journal);
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("records written:", "217", "records verified:", "Done.");
+        assertThat(StoreContents.records("json:" + dir.resolve("out.json"))).hasSize(217);
+    }
+
+    @Test
+    void migrateDryRunPrintsThePlanAsJsonAndWritesNothing() throws Exception {
+        CliRun run = CliRun.of("migrate", fixture.toString(), "json:" + dir.resolve("out.json"), "--dry-run", "--format", "json",
+                "--backup-dir", journal);
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(JsonCodec.parse(run.out()).path("counts").path("source records").asLong()).isEqualTo(217);
+        assertThat(dir.resolve("out.json")).doesNotExist();
+        assertThat(Path.of(journal)).doesNotExist();
+    }
+
+    @Test
+    void aTargetThatExistsWithoutAModeIsOneLineAndExitTwo() {
+        StoreContents.create("json:" + dir.resolve("other.json"), SampleSessions.minskyList(3, 1));
+        byte[] before = StoreContents.bytes(dir.resolve("other.json")).get("");
+
+        CliRun run = CliRun.of("migrate", fixture.toString(), "json:" + dir.resolve("other.json"), "--backup-dir", journal);
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err().lines()).hasSize(1).first().asString().startsWith("sessiondb: target json:").contains("--mode replace");
+        assertThat(StoreContents.bytes(dir.resolve("other.json")).get("")).isEqualTo(before);
+    }
+
+    @Test
+    void aMissingSourceIsOneLineAndExitTwo() {
+        CliRun run = CliRun.of("migrate", "json:" + dir.resolve("missing.json"), "json:" + dir.resolve("out.json"), "--backup-dir", journal);
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).isEqualTo("sessiondb: source json:" + dir.resolve("missing.json") + ": no such store; check the path or URL"
+                + System.lineSeparator());
+        assertThat(dir.resolve("out.json")).doesNotExist();
+    }
+
+    @Test
+    void undoListsBackupsAndRestoresTheLastOne() {
+        StoreContents.create("json:" + dir.resolve("other.json"), SampleSessions.minskyList(3, 1));
+        byte[] before = StoreContents.bytes(dir.resolve("other.json")).get("");
+        assertThat(CliRun.of("migrate", fixture.toString(), "json:" + dir.resolve("other.json"), "--mode", "replace",
+                "--backup-dir", journal).exitCode()).isZero();
+
+        CliRun list = CliRun.of("undo", "--list", "--backup-dir", journal);
+        assertThat(list.out()).contains("migrate json:" + fixture, "3 records");
+
+        CliRun undo = CliRun.of("undo", "--backup-dir", journal);
+        assertThat(undo.exitCode()).as(undo.err()).isZero();
+        assertThat(undo.out()).startsWith("Restored json:" + dir.resolve("other.json"));
+        assertThat(StoreContents.bytes(dir.resolve("other.json")).get("")).isEqualTo(before);
+    }
+
+    @Test
+    void undoWithNothingToRestoreSaysSo() {
+        CliRun run = CliRun.of("undo", "--backup-dir", journal);
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).startsWith("sessiondb: no backup left to restore in ");
+    }
+
+    @Test
+    void consolidateAcceptsKeepBothAndEndsWithTheMinskySettings() throws Exception {
+        Path a = dir.resolve("a.json");
+        Path b = dir.resolve("b.json");
+        StoreContents.create("json:" + a, SampleSessions.minskyList(5, 1));
+        StoreContents.create("json:" + b, SampleSessions.minskyList(5, 2));
+
+        CliRun run = CliRun.of("consolidate", a.toString(), b.toString(), "--into", "json:" + dir.resolve("merged/session-db.json"),
+                "--on-conflict", "keep-both", "--backup-dir", journal);
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("kept under a new key:", "export MINSKY_SESSIONDB_BACKEND=json");
+        assertThat(run.out().strip()).endsWith("so every workspace uses this one.");
+    }
+
+    @Test
+    void consolidateFailOnConflictIsExitTwoAndWritesNothing() {
+        Path a = dir.resolve("a.json");
+        Path b = dir.resolve("b.json");
+        StoreContents.create("json:" + a, SampleSessions.minskyList(5, 1));
+        StoreContents.create("json:" + b, SampleSessions.minskyList(5, 2));
+
+        CliRun run = CliRun.of("consolidate", a.toString(), b.toString(), "--into", "json:" + dir.resolve("out.json"),
+                "--on-conflict", "fail", "--backup-dir", journal);
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err().lines()).hasSize(1);
+        assertThat(Files.exists(dir.resolve("out.json"))).isFalse();
+    }
+}

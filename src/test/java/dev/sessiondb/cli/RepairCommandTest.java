@@ -1,0 +1,109 @@
+package dev.sessiondb.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.sessiondb.Fixtures;
+import dev.sessiondb.model.JsonCodec;
+import dev.sessiondb.validation.GitRepos;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RepairCommandTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aDryRunPrintsEveryChangeRecordByRecordAndWritesNothing() throws Exception {
+        Path store = Fixtures.copy(Fixtures.MINSKY_ARRAY, dir);
+        byte[] before = Files.readAllBytes(store);
+
+        CliRun run = CliRun.of("repair", store.toString(), "--dry-run", "--backup-dir", dir.resolve("backups").toString());
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("change test-with-task (task-id-form)", "    taskId: \"143\" -> \"#143\"",
+                "    repoName: \"local-minsky\" -> \"local/minsky\"", "55 records to change, 0 workspaces to register",
+                "18 duplicate-session findings need a person", "144 workspace-missing findings need a person", "Dry run: nothing was written.");
+        assertThat(run.out().lines().filter(line -> line.startsWith("  change ")).count()).isEqualTo(55);
+        assertThat(Files.readAllBytes(store)).isEqualTo(before);
+        assertThat(dir.resolve("backups")).doesNotExist();
+    }
+
+    @Test
+    void aJsonDryRunListsBeforeAndAfterOfEachField() throws Exception {
+        Path store = Fixtures.copy(Fixtures.MINSKY_ARRAY, dir);
+
+        CliRun run = CliRun.of("repair", store.toString(), "--check", "task-id-form", "--dry-run", "--format", "json");
+
+        JsonNode changes = JsonCodec.parse(run.out()).path("changes");
+        assertThat(changes).hasSize(5);
+        assertThat(changes.get(0).toString()).isEqualTo(
+                "{\"session\":\"test-success-issue\",\"action\":\"change\",\"checks\":[\"task-id-form\"],\"fields\":[{\"path\":\"taskId\",\"before\":\"999\",\"after\":\"#999\"}]}");
+    }
+
+    @Test
+    void repairBacksUpFirstFixesTheStoreAndUndoPutsItBackByteForByte() throws Exception {
+        Path store = Fixtures.copy(Fixtures.MINSKY_ARRAY, dir);
+        byte[] original = Files.readAllBytes(store);
+        String backups = dir.resolve("backups").toString();
+
+        CliRun repair = CliRun.of("repair", store.toString(), "--check", "repo-name-variant", "--check", "task-id-form", "--backup-dir", backups);
+
+        assertThat(repair.exitCode()).isZero();
+        assertThat(repair.out()).contains("records to change:", "55", "undo with: sessiondb undo");
+        assertThat(CliRun.of("validate", store.toString(), "--check", "repo-name-variant", "--check", "task-id-form").exitCode()).isZero();
+        assertThat(CliRun.of("diff", Fixtures.copy(Fixtures.MINSKY_ARRAY, Files.createDirectories(dir.resolve("original"))).toString(),
+                store.toString(), "--format", "json").out()).contains("\"identical\": 162");
+
+        CliRun undo = CliRun.of("undo", "--backup-dir", backups);
+
+        assertThat(undo.exitCode()).isZero();
+        assertThat(Files.readAllBytes(store)).isEqualTo(original);
+    }
+
+    @Test
+    void unregisteredWorkspacesAreRegisteredFromGitAndNothingElseIsTouched() throws Exception {
+        Path state = Files.createDirectories(dir.resolve("state"));
+        Path store = Fixtures.copy(Fixtures.MINSKY_ARRAY, state);
+        GitRepos.create(state.resolve("sessions/task#321"), "git@github.com:edobry/minsky.git", "task#321", "2025-09-09T09:09:09Z");
+
+        CliRun run = CliRun.of("repair", store.toString(), "--check", "workspace-unregistered", "--backup-dir", dir.resolve("backups").toString());
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("workspaces to register:", "1");
+        JsonNode registered = JsonCodec.parse(CliRun.of("show", store.toString(), "task#321", "--format", "json").out());
+        assertThat(registered.path("repoName").asText()).isEqualTo("edobry/minsky");
+        assertThat(registered.path("branch").asText()).isEqualTo("task#321");
+        assertThat(registered.path("createdAt").asText()).isEqualTo("2025-09-09T09:09:09.000Z");
+        assertThat(CliRun.of("validate", store.toString(), "--check", "workspace-unregistered").exitCode()).isZero();
+    }
+
+    @Test
+    void nothingToRepairTakesNoBackup() throws Exception {
+        Path store = dir.resolve("clean.json");
+        Files.writeString(store, "[{\"session\":\"a\",\"repoName\":\"local/minsky\",\"repoUrl\":\"/r\",\"createdAt\":\"2025-05-16T22:16:33.321Z\"}]");
+
+        CliRun run = CliRun.of("repair", store.toString(), "--backup-dir", dir.resolve("backups").toString());
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(dir.resolve("backups/backups")).doesNotExist();
+    }
+
+    @Test
+    void aTokenKeptInARecordIsRemovedAndNeverPrinted() throws Exception {
+        Path store = dir.resolve("tokens.json");
+        Files.writeString(store, "[{\"session\":\"a\",\"repoName\":\"local/minsky\",\"repoUrl\":\"/r\",\"createdAt\":\"2025-05-16T22:16:33.321Z\","
+                + "\"github\":{\"owner\":\"edobry\",\"repo\":\"minsky\",\"token\":\"ghp_abcdefghijklmnopqrstuvwxyz123456\"}}]");
+
+        CliRun dryRun = CliRun.of("repair", store.toString(), "--dry-run");
+        CliRun run = CliRun.of("repair", store.toString(), "--backup-dir", dir.resolve("backups").toString(), "--format", "json");
+
+        assertThat(dryRun.out()).contains("change a (secret-in-record)", "    github.token: \"****3456\" -> (absent)").doesNotContain("ghp_");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).doesNotContain("ghp_");
+        assertThat(Files.readString(store)).doesNotContain("ghp_").contains("\"owner\": \"edobry\"");
+    }
+}

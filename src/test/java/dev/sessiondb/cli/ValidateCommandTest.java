@@ -1,0 +1,77 @@
+package dev.sessiondb.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.sessiondb.Fixtures;
+import dev.sessiondb.model.JsonCodec;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ValidateCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private static Map<String, Integer> countsByCheck(JsonNode findings) {
+        Map<String, Integer> counts = new TreeMap<>();
+        findings.forEach(finding -> counts.merge(finding.path("check").asText(), 1, Integer::sum));
+        return counts;
+    }
+
+    @Test
+    void theFixtureReportsItsRepoNameVariantsMixedTaskIdsCollidingSessionsAndMissingWorkspaces() throws Exception {
+        CliRun run = CliRun.of("validate", Fixtures.copy(Fixtures.MINSKY_ARRAY, dir).toString(), "--format", "json");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        JsonNode findings = JsonCodec.parse(run.out()).path("findings");
+        assertThat(countsByCheck(findings)).isEqualTo(Map.of("duplicate-session", 18, "repo-name-variant", 50, "task-id-form", 5, "workspace-missing", 144));
+        assertThat(findings.get(0).fieldNames()).toIterable().containsExactly("check", "severity", "session", "message", "fix");
+    }
+
+    @Test
+    void checksCanBeChosenAndTheTableEndsWithACount() {
+        CliRun run = CliRun.of("validate", Fixtures.copy(Fixtures.MINSKY_ARRAY, dir).toString(), "--check", "task-id-form");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.out()).contains("task-id-form", "test-with-task", "taskId '143' is written as bare digits (079)", "fix: rewrite it as '#143'")
+                .endsWith("5 findings in json:" + dir.resolve("session-db.json") + System.lineSeparator());
+    }
+
+    @Test
+    void aCleanStoreExitsWithZero() throws Exception {
+        Path clean = dir.resolve("clean.json");
+        Files.writeString(clean, "[{\"session\":\"a\",\"repoName\":\"local/minsky\",\"repoUrl\":\"/r\",\"createdAt\":\"2025-05-16T22:16:33.321Z\"}]");
+
+        CliRun run = CliRun.of("validate", clean.toString(), "--format", "json");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).isEqualToIgnoringWhitespace("{\"findings\": []}");
+    }
+
+    @Test
+    void anUnknownCheckIsBadInput() {
+        CliRun run = CliRun.of("validate", Fixtures.copy(Fixtures.MINSKY_ARRAY, dir).toString(), "--check", "spelling");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).startsWith("sessiondb: unknown check 'spelling'");
+    }
+
+    @Test
+    void workspacesUnderAnotherStateDirectoryAreCheckedWhenNamed() throws Exception {
+        Path state = dir.resolve("state");
+        Files.createDirectories(state.resolve("sessions/task#002"));
+        Files.createDirectories(state.resolve("git/local-minsky/sessions/forgotten"));
+
+        CliRun run = CliRun.of("validate", Fixtures.copy(Fixtures.MINSKY_ARRAY, dir).toString(), "--workspaces", state.toString(),
+                "--check", "workspace-unregistered", "--format", "json");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(JsonCodec.parse(run.out()).path("findings")).singleElement().satisfies(finding ->
+                assertThat(finding.path("session").asText()).isEqualTo("forgotten"));
+    }
+}

@@ -1,0 +1,79 @@
+package dev.sessiondb.diff;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sessiondb.progress.ProgressMonitor;
+import dev.sessiondb.model.SessionRecord;
+import dev.sessiondb.sample.SampleSessions;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class StoreDiffTest {
+
+    /** Collects everything, for small inputs. */
+    private static final class Collected implements DiffListener {
+        final List<String> onlyInA = new ArrayList<>();
+        final List<String> onlyInB = new ArrayList<>();
+        final List<SessionChange> changed = new ArrayList<>();
+
+        @Override
+        public void onlyInA(String session) {
+            onlyInA.add(session);
+        }
+
+        @Override
+        public void onlyInB(String session) {
+            onlyInB.add(session);
+        }
+
+        @Override
+        public void changed(SessionChange change) {
+            changed.add(change);
+        }
+    }
+
+    @Test
+    void recordsInDifferentOrdersAreMatchedByKeyEvenWhenTheSortSpillsToDisk() {
+        List<SessionRecord> a = SampleSessions.minskyList(500, 7);
+        List<SessionRecord> b = new ArrayList<>(a.subList(20, 500));
+        b.add(SampleSessions.minskyRecord(900, 7));
+        b.set(100, b.get(100).with("branch", "changed-branch"));
+        Collections.shuffle(b, new Random(3));
+        Collected collected = new Collected();
+
+        DiffSummary summary = new StoreDiff(Set.of(), 4_000).compare(a.iterator(), b.iterator(), 1001, collected, ProgressMonitor.NONE);
+
+        assertThat(summary).isEqualTo(new DiffSummary(20, 1, 1, 479));
+        assertThat(collected.onlyInA).containsExactlyElementsOf(a.subList(0, 20).stream().map(SessionRecord::key).sorted().toList());
+        assertThat(collected.onlyInB).containsExactly(SampleSessions.minskyRecord(900, 7).key());
+        assertThat(collected.changed.get(0).fields()).extracting(FieldChange::path).containsExactly("branch");
+    }
+
+    @Test
+    void reportsProgressForEveryRecordRead() {
+        List<SessionRecord> records = SampleSessions.minskyList(30, 1);
+        long[] last = {0, 0};
+        ProgressMonitor monitor = new ProgressMonitor() {
+            @Override
+            public void progress(long done, long total) {
+                last[0] = done;
+                last[1] = total;
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return false;
+            }
+        };
+
+        DiffSummary summary = new StoreDiff(Set.of()).compare(records.iterator(), records.iterator(), 60, new Collected(), monitor);
+
+        assertThat(summary.isEqual()).isTrue();
+        assertThat(summary.identical()).isEqualTo(30);
+        assertThat(last).containsExactly(60, 60);
+    }
+}

@@ -1,0 +1,143 @@
+package dev.sessiondb.discovery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sessiondb.Fixtures;
+import dev.sessiondb.progress.ProgressMonitor;
+import dev.sessiondb.store.StoreFormat;
+import dev.sessiondb.store.StoreLayout;
+import dev.sessiondb.store.selection.MinskyPaths;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Discovery on a fake home directory: nothing of the real machine is read. */
+class StoreDiscoveryTest {
+
+    @TempDir
+    Path dir;
+
+    private Path home;
+    private Path projects;
+
+    @BeforeEach
+    void fakeMachine() throws Exception {
+        home = Files.createDirectories(dir.resolve("home"));
+        Path state = Files.createDirectories(home.resolve(".local/state/minsky"));
+        Files.copy(Fixtures.class.getResourceAsStream(Fixtures.MINSKY_ARRAY), state.resolve("session-db.json"));
+        Fixtures.copy(Fixtures.MINSKY_BACKUP, state);
+        Path globalConfig = Files.createDirectories(home.resolve(".config/minsky")).resolve("config.yaml");
+        Files.writeString(globalConfig, "sessiondb:\n  backend: sqlite\n  sqlite:\n    path: ~/old/sessions.db\n");
+        projects = Files.createDirectories(dir.resolve("projects"));
+        Path repo = Files.createDirectories(projects.resolve("minsky/.minsky"));
+        Files.writeString(repo.resolve("config.yaml"), "sessiondb:\n  backend: json\n  json:\n    baseDir: ./state\n");
+        Path repoState = Files.createDirectories(projects.resolve("minsky/state"));
+        Files.writeString(repoState.resolve("session-db.json"),
+                "[{\"session\":\"stray\",\"repoName\":\"local/minsky\",\"repoUrl\":\"/r\",\"createdAt\":\"2025-05-16T22:16:33.321Z\"}]");
+        createSqlite(Files.createDirectories(projects.resolve("chat/data")).resolve("sessions.db"),
+                "CREATE TABLE sessions (id TEXT PRIMARY KEY, tenant_id TEXT NOT NULL, user_id TEXT, traits TEXT, created_at TEXT NOT NULL)",
+                "CREATE TABLE messages (id TEXT PRIMARY KEY, session_id TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,"
+                        + " role TEXT NOT NULL, content TEXT NOT NULL, created_at TEXT NOT NULL)",
+                "INSERT INTO sessions VALUES ('s1', 'acme', 'u1', NULL, '2025-01-06T09:00:00Z')");
+        createSqlite(projects.resolve("chat/data/other.db"), "CREATE TABLE notes (id TEXT)");
+        Files.createDirectories(projects.resolve("node_modules/x/.minsky"));
+        Files.writeString(projects.resolve("node_modules/x/.minsky/config.yaml"), "sessiondb:\n  backend: json\n");
+    }
+
+    private static void createSqlite(Path file, String... statements) throws Exception {
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file); Statement statement = connection.createStatement()) {
+            for (String sql : statements) {
+                statement.execute(sql);
+            }
+        }
+    }
+
+    private StoreDiscovery.Result discover(Map<String, String> env) {
+        return new StoreDiscovery(new MinskyPaths(env, home), List.of(projects)).discover(ProgressMonitor.NONE);
+    }
+
+    private static DiscoveredStore find(StoreDiscovery.Result result, Path path) {
+        return result.stores().stream().filter(store -> store.locator().target().equals(path.toAbsolutePath().normalize().toString()))
+                .findFirst().orElseThrow(() -> new AssertionError("not found: " + path + " in " + result.stores()));
+    }
+
+    @Test
+    void findsMinskysStateDirectoryStoreAndItsBackupsWithLayoutAndCount() {
+        StoreDiscovery.Result result = discover(Map.of());
+
+        DiscoveredStore live = find(result, home.resolve(".local/state/minsky/session-db.json"));
+        assertThat(live.foundVia()).containsExactly("Minsky's state directory");
+        assertThat(live.layout()).contains(StoreLayout.MINSKY);
+        assertThat(live.recordCount()).isEqualTo(Fixtures.MINSKY_COUNT);
+        assertThat(live.lastModified()).isPresent();
+        assertThat(find(result, home.resolve(".local/state/minsky/session-backup-2025-06-23T16-46-12-144Z.json")).recordCount()).isEqualTo(Fixtures.MINSKY_COUNT);
+    }
+
+    @Test
+    void storesNamedByConfigsThatDoNotExistAreListedAsUnreachable() {
+        DiscoveredStore missing = find(discover(Map.of()), home.resolve("old/sessions.db"));
+
+        assertThat(missing.format()).isEqualTo(StoreFormat.SQLITE);
+        assertThat(missing.foundVia()).singleElement().asString().startsWith("Minsky's global config");
+        assertThat(missing.problem()).contains("does not exist");
+        assertThat(missing.recordCount()).isEqualTo(-1);
+    }
+
+    @Test
+    void projectConfigsAndSessionDatabasesUnderTheRootsAreFoundButDependenciesAreSkipped() {
+        StoreDiscovery.Result result = discover(Map.of());
+
+        DiscoveredStore projectStore = find(result, projects.resolve("minsky/state/session-db.json"));
+        assertThat(projectStore.foundVia()).containsExactly(
+                "project config " + projects.resolve("minsky/.minsky/config.yaml"), "Minsky JSON store under " + projects);
+        assertThat(projectStore.recordCount()).isEqualTo(1);
+        DiscoveredStore chat = find(result, projects.resolve("chat/data/sessions.db"));
+        assertThat(chat.foundVia()).containsExactly("SQLite file with a sessions table under " + projects);
+        assertThat(chat.layout()).contains(StoreLayout.CHAT);
+        assertThat(chat.recordCount()).isEqualTo(1);
+        assertThat(result.stores()).noneMatch(store -> store.locator().target().endsWith("other.db"));
+        assertThat(result.stores()).noneMatch(store -> store.foundVia().stream().anyMatch(via -> via.contains("node_modules")));
+    }
+
+    @Test
+    void theEnvironmentNamesStoresTooAndPasswordsAreNeverShown() {
+        StoreDiscovery.Result result = discover(Map.of(
+                "SESSIONDB_STORE", "json:" + projects.resolve("minsky/state/session-db.json"),
+                "MINSKY_SQLITE_PATH", projects.resolve("chat/data/sessions.db").toString(),
+                "MINSKY_POSTGRES_URL", "postgresql://minsky:s3cret@127.0.0.1:1/minsky"));
+
+        assertThat(find(result, projects.resolve("minsky/state/session-db.json")).foundVia()).startsWith("SESSIONDB_STORE");
+        assertThat(find(result, projects.resolve("chat/data/sessions.db")).foundVia()).startsWith("MINSKY_SQLITE_PATH");
+        DiscoveredStore postgres = result.stores().stream().filter(store -> store.format() == StoreFormat.POSTGRESQL).findFirst().orElseThrow();
+        assertThat(postgres.locator().display()).isEqualTo("postgresql://minsky:***@127.0.0.1:1/minsky");
+        assertThat(postgres.isReachable()).isFalse();
+        assertThat(postgres.problem().orElseThrow()).doesNotContain("s3cret");
+    }
+
+    @Test
+    void aBrokenConfigFileIsAProblemNotAFailure() throws Exception {
+        Files.writeString(home.resolve(".config/minsky/config.yaml"), "sessiondb: [unclosed\n");
+
+        StoreDiscovery.Result result = discover(Map.of());
+
+        assertThat(result.problems()).singleElement().asString().contains("config.yaml").contains("not valid YAML");
+        assertThat(result.stores()).isNotEmpty();
+    }
+
+    @Test
+    void magellaisSessionDirectoryIsFound() throws Exception {
+        Path magellai = Files.createDirectories(home.resolve(".config/magellai/sessions"));
+        Files.writeString(magellai.resolve("a1.json"), "{\"id\":\"a1\",\"created\":\"2025-05-16T22:16:33Z\",\"updated\":\"2025-05-16T22:16:33Z\",\"conversation\":{\"messages\":[]}}");
+
+        assertThat(find(discover(Map.of()), magellai).foundVia()).containsExactly("magellai's session directory");
+        assertThat(Optional.of(find(discover(Map.of()), magellai).format())).contains(StoreFormat.JSONDIR);
+    }
+}

@@ -1,0 +1,85 @@
+package dev.sessiondb.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.sessiondb.job.backup.Backup;
+import dev.sessiondb.job.backup.BackupJournal;
+import dev.sessiondb.progress.ProgressMonitor;
+import dev.sessiondb.sample.SampleSessions;
+import dev.sessiondb.store.StoreLocator;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BackupJournalTest {
+
+    @TempDir
+    Path dir;
+
+    private BackupJournal journal() {
+        return new BackupJournal(dir.resolve("journal"));
+    }
+
+    @Test
+    void backupsAreListedNewestFirstAndAFolderWithoutItsManifestIsIgnored() throws Exception {
+        StoreLocator store = StoreContents.create("json:" + dir.resolve("a.json"), SampleSessions.minskyList(3, 1));
+        Backup first = journal().backUp(BackupJournal.newRunId("test"), store, "first", ProgressMonitor.NONE);
+        Backup second = journal().backUp(BackupJournal.newRunId("test"), store, "second", ProgressMonitor.NONE);
+        Files.createDirectories(dir.resolve("journal/backups/interrupted"));
+
+        assertThat(journal().list()).extracting(Backup::id).containsExactly(second.id(), first.id());
+        assertThat(first.kind()).isEqualTo(Backup.Kind.FILE);
+        assertThat(first.records()).isEqualTo(3);
+    }
+
+    @Test
+    void restoringMarksTheBackupAndBacksUpWhatItReplaced() throws Exception {
+        StoreLocator store = StoreContents.create("json:" + dir.resolve("a.json"), SampleSessions.minskyList(3, 1));
+        byte[] before = Files.readAllBytes(store.path());
+        Backup backup = journal().backUp(BackupJournal.newRunId("test"), store, "before a change", ProgressMonitor.NONE);
+        StoreContents.create(store.display(), SampleSessions.minskyList(7, 2));
+
+        Backup replaced = journal().restore(backup, ProgressMonitor.NONE);
+
+        assertThat(Files.readAllBytes(store.path())).isEqualTo(before);
+        assertThat(journal().require(backup.id()).restoredAt()).isPresent();
+        assertThat(replaced.records()).isEqualTo(7);
+        assertThat(journal().latestNotRestored()).map(Backup::id).contains(replaced.id());
+    }
+
+    @Test
+    void aSqliteStoreIsBackedUpAsAConsistentCopyThatOpens() {
+        StoreLocator store = StoreContents.create("sqlite:" + dir.resolve("a.db"), SampleSessions.minskyList(4, 1));
+
+        Backup backup = journal().backUp(BackupJournal.newRunId("test"), store, "test", ProgressMonitor.NONE);
+
+        Path copy = dir.resolve("journal/backups").resolve(backup.id()).resolve("data");
+        assertThat(backup.kind()).isEqualTo(Backup.Kind.SQLITE);
+        assertThat(StoreContents.records("sqlite:" + copy)).hasSize(4);
+    }
+
+    @Test
+    void onlyTheOwnerCanReadBackupsForTheyHoldTokens() throws Exception {
+        StoreLocator store = StoreContents.create("json:" + dir.resolve("a.json"), SampleSessions.minskyList(3, 1));
+
+        journal().backUp(BackupJournal.newRunId("test"), store, "test", ProgressMonitor.NONE);
+
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("journal/backups"))))
+                .isEqualTo("rwx------");
+    }
+
+    @Test
+    void anUnknownBackupIdIsRefusedWithTheWayToListThem() {
+        assertThatThrownBy(() -> journal().require("nope")).isInstanceOf(JobRefusedException.class)
+                .hasMessageContaining("no backup 'nope'").hasMessageContaining("sessiondb undo --list");
+    }
+
+    @Test
+    void theJournalNeverKeepsAPostgresPassword() {
+        StoreLocator locator = StoreLocator.parse("postgresql://admin:s3cret@db.example:5432/sessions?schema=minsky");
+
+        assertThat(StoreProbe.withoutPassword(locator)).isEqualTo("postgresql://admin@db.example:5432/sessions?schema=minsky");
+    }
+}

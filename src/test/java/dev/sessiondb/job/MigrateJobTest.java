@@ -1,0 +1,222 @@
+package dev.sessiondb.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.sessiondb.Fixtures;
+import dev.sessiondb.job.backup.BackupJournal;
+import dev.sessiondb.job.migrate.MigrateJob;
+import dev.sessiondb.job.migrate.MigrateOptions;
+import dev.sessiondb.job.transfer.TargetMode;
+import dev.sessiondb.model.SessionRecord;
+import dev.sessiondb.progress.CancelledException;
+import dev.sessiondb.progress.ProgressMonitor;
+import dev.sessiondb.sample.SampleSessions;
+import dev.sessiondb.store.StoreLocator;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MigrateJobTest {
+
+    @TempDir
+    Path dir;
+
+    private BackupJournal journal() {
+        return new BackupJournal(dir.resolve("journal"));
+    }
+
+    private MigrateJob job(StoreLocator source, String target, Optional<TargetMode> mode) {
+        return new MigrateJob(source, StoreLocator.parse(target),
+                new MigrateOptions(Optional.empty(), mode, false, true), journal());
+    }
+
+    private StoreLocator fixture() {
+        return StoreLocator.parse("json:" + Fixtures.copy(Fixtures.MINSKY_ARRAY, dir));
+    }
+
+    @Test
+    void migratingTheFixtureToANewJsonFileKeepsEveryRecordFieldForField() {
+        StoreLocator source = fixture();
+        byte[] before = StoreContents.bytes(source.path()).get("");
+
+        JobReport report = job(source, "json:" + dir.resolve("out.json"), Optional.empty()).run(ProgressMonitor.NONE);
+
+        assertThat(report.outcome()).isEqualTo(JobReport.Outcome.COMPLETED);
+        assertThat(report.counts()).containsEntry("records written", 217L).containsEntry("records verified", 217L)
+                .containsEntry("records without a task id", 93L);
+        assertThat(StoreContents.records("json:" + dir.resolve("out.json"))).containsExactlyElementsOf(Fixtures.minskyRecords());
+        assertThat(StoreContents.bytes(source.path()).get("")).isEqualTo(before);
+        assertThat(journal().reportsDir().resolve(report.runId() + ".json")).exists();
+    }
+
+    @Test
+    void aDryRunPlansAndWritesNothing() throws Exception {
+        StoreLocator source = fixture();
+        Path target = dir.resolve("out.json");
+
+        JobPlan plan = job(source, "json:" + target, Optional.empty()).plan();
+
+        assertThat(plan.counts()).containsEntry("source records", 217L).containsEntry("target records before", 0L);
+        assertThat(plan.refusal()).isEmpty();
+        assertThat(target).doesNotExist();
+        assertThat(dir.resolve("journal")).doesNotExist();
+        try (var files = java.nio.file.Files.list(dir)) {
+            assertThat(files.map(path -> path.getFileName().toString())).containsExactly(source.path().getFileName().toString());
+        }
+    }
+
+    @Test
+    void aTargetThatHoldsRecordsIsRefusedWithoutAModeAndLeftAlone() {
+        StoreLocator source = fixture();
+        StoreLocator target = StoreContents.create("json:" + dir.resolve("other.json"), SampleSessions.minskyList(5, 1));
+        byte[] before = StoreContents.bytes(target.path()).get("");
+
+        assertThatThrownBy(() -> job(source, target.display(), Optional.empty()).run(ProgressMonitor.NONE))
+                .isInstanceOf(JobRefusedException.class).hasMessageContaining("holds 5 records; pass --mode replace or --mode merge");
+        assertThatThrownBy(() -> job(source, target.display(), Optional.of(TargetMode.NEW)).run(ProgressMonitor.NONE))
+                .isInstanceOf(JobRefusedException.class);
+        assertThat(StoreContents.bytes(target.path()).get("")).isEqualTo(before);
+    }
+
+    @Test
+    void replaceBacksUpTheTargetAndUndoPutsItBack() {
+        StoreLocator source = fixture();
+        StoreLocator target = StoreContents.create("json:" + dir.resolve("other.json"), SampleSessions.minskyList(5, 1));
+        byte[] before = StoreContents.bytes(target.path()).get("");
+
+        JobReport report = job(source, target.display(), Optional.of(TargetMode.REPLACE)).run(ProgressMonitor.NONE);
+        assertThat(StoreContents.records(target)).hasSize(217);
+        assertThat(report.backupId()).isPresent();
+
+        journal().restore(journal().require(report.backupId().get()), ProgressMonitor.NONE);
+        assertThat(StoreContents.bytes(target.path()).get("")).isEqualTo(before);
+    }
+
+    @Test
+    void replacingAJsonDirectoryBacksUpTheFolderAndUndoPutsItBackFileForFile() {
+        StoreLocator source = fixture();
+        StoreLocator target = StoreContents.create("jsondir:" + dir.resolve("sessions"), SampleSessions.minskyList(5, 1));
+        var before = StoreContents.bytes(target.path());
+
+        JobReport report = job(source, target.display(), Optional.of(TargetMode.REPLACE)).run(ProgressMonitor.NONE);
+        assertThat(StoreContents.canonical(StoreContents.byKey(StoreContents.records(target))))
+                .isEqualTo(StoreContents.canonical(StoreContents.byKey(Fixtures.minskyRecords())));
+
+        journal().restore(journal().require(report.backupId().get()), ProgressMonitor.NONE);
+        assertThat(StoreContents.bytes(target.path())).containsOnlyKeys(before.keySet());
+        before.forEach((file, bytes) -> assertThat(StoreContents.bytes(target.path()).get(file)).as(file).isEqualTo(bytes));
+    }
+
+    @Test
+    void undoThroughASymbolicLinkRestoresTheLinkedFileAndKeepsTheLink() throws Exception {
+        StoreLocator real = StoreContents.create("json:" + dir.resolve("real.json"), SampleSessions.minskyList(5, 1));
+        byte[] before = Files.readAllBytes(real.path());
+        Path link = Files.createSymbolicLink(dir.resolve("link.json"), real.path());
+
+        JobReport report = job(fixture(), "json:" + link, Optional.of(TargetMode.REPLACE)).run(ProgressMonitor.NONE);
+        journal().restore(journal().require(report.backupId().get()), ProgressMonitor.NONE);
+
+        assertThat(Files.isSymbolicLink(link)).isTrue();
+        assertThat(Files.readAllBytes(real.path())).isEqualTo(before);
+    }
+
+    @Test
+    void undoOfAMigrationIntoANewStoreRemovesIt() {
+        Path target = dir.resolve("out.json");
+        JobReport report = job(fixture(), "json:" + target, Optional.empty()).run(ProgressMonitor.NONE);
+
+        journal().restore(journal().require(report.backupId().get()), ProgressMonitor.NONE);
+
+        assertThat(target).doesNotExist();
+    }
+
+    @Test
+    void mergeAddsTheSourceAndKeepsTheTargetsOwnRecords() {
+        StoreLocator source = fixture();
+        List<SessionRecord> own = SampleSessions.minskyList(5, 1);
+        StoreLocator target = StoreContents.create("json:" + dir.resolve("other.json"), own);
+
+        JobReport report = job(source, target.display(), Optional.of(TargetMode.MERGE)).run(ProgressMonitor.NONE);
+
+        assertThat(report.outcome()).isEqualTo(JobReport.Outcome.COMPLETED);
+        assertThat(StoreContents.canonical(StoreContents.records(target))).hasSize(222).containsAll(StoreContents.canonical(own));
+    }
+
+    @Test
+    void aMigrationReportsEveryPhaseWithItsCountsToTheTracker() {
+        ProgressTracker tracker = new ProgressTracker();
+        java.util.Map<String, Long> lastDone = new java.util.LinkedHashMap<>();
+        tracker.addListener(snapshot -> lastDone.put(snapshot.phase(), snapshot.done()));
+
+        job(fixture(), "json:" + dir.resolve("out.json"), Optional.empty()).run(tracker);
+
+        assertThat(lastDone).containsKeys("planning", "backing up target", "writing target", "verifying");
+        assertThat(lastDone.get("planning")).isEqualTo(217L);
+        assertThat(lastDone.get("verifying")).isEqualTo(217L);
+    }
+
+    @Test
+    void aMigrationCancelledWhilePlanningWritesNothing() {
+        ProgressTracker tracker = new ProgressTracker();
+        tracker.addListener(snapshot -> {
+            if (snapshot.phase().equals("planning") && snapshot.done() == 10) {
+                tracker.cancel();
+            }
+        });
+
+        assertThatThrownBy(() -> job(fixture(), "json:" + dir.resolve("out.json"), Optional.empty()).run(tracker))
+                .isInstanceOf(CancelledException.class);
+        assertThat(dir.resolve("out.json")).doesNotExist();
+        assertThat(dir.resolve("journal")).doesNotExist();
+    }
+
+    @Test
+    void aCancelledMigrationLeavesNoTarget() {
+        StoreLocator source = fixture();
+        Path target = dir.resolve("out.json");
+        ProgressMonitor cancelHalfWay = new ProgressMonitor() {
+            private long seen;
+
+            @Override
+            public void progress(long done, long total) {
+                seen = done;
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return seen > 100;
+            }
+        };
+
+        assertThatThrownBy(() -> job(source, "json:" + target, Optional.empty()).run(cancelHalfWay)).isInstanceOf(CancelledException.class);
+
+        assertThat(target).doesNotExist();
+        assertThat(Staging.beside(target)).doesNotExist();
+    }
+
+    @Test
+    void aMissingSourceOrTheSameStoreTwiceIsRefused() {
+        StoreLocator source = fixture();
+        assertThatThrownBy(() -> job(StoreLocator.parse("json:" + dir.resolve("none.json")), "json:" + dir.resolve("out.json"), Optional.empty()).plan())
+                .isInstanceOf(JobRefusedException.class).hasMessageContaining("none.json: no such store");
+        assertThatThrownBy(() -> job(source, source.path().toString(), Optional.of(TargetMode.REPLACE)).plan())
+                .isInstanceOf(JobRefusedException.class).hasMessageContaining("are the same store");
+        assertThat(Files.exists(dir.resolve("out.json"))).isFalse();
+    }
+
+    @Test
+    void rerunningAMigrationThatAlreadyFinishedOnlyVerifies() {
+        StoreLocator source = fixture();
+        String target = "json:" + dir.resolve("out.json");
+        job(source, target, Optional.empty()).run(ProgressMonitor.NONE);
+
+        JobReport again = job(source, target, Optional.empty()).run(ProgressMonitor.NONE);
+
+        assertThat(again.outcome()).isEqualTo(JobReport.Outcome.COMPLETED);
+        assertThat(again.counts()).containsEntry("records verified", 217L).doesNotContainKey("records written");
+    }
+}

@@ -1,0 +1,59 @@
+package dev.sessiondb.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+class ProgressTrackerTest {
+
+    private final AtomicLong nanos = new AtomicLong();
+    private final ProgressTracker tracker = new ProgressTracker(nanos::get);
+
+    @Test
+    void rateAndEtaFollowTheRecordsDoneInThePhase() {
+        tracker.message("writing target");
+        nanos.addAndGet(Duration.ofSeconds(2).toNanos());
+        tracker.progress(200, 1000);
+
+        ProgressTracker.Snapshot snapshot = tracker.snapshot();
+        assertThat(snapshot.phase()).isEqualTo("writing target");
+        assertThat(snapshot.ratePerSecond()).isEqualTo(100.0);
+        assertThat(snapshot.eta()).contains(Duration.ofSeconds(8));
+        assertThat(snapshot.fraction()).isEqualTo(0.2);
+    }
+
+    @Test
+    void aNewPhaseStartsCountingAgain() {
+        tracker.message("reading");
+        nanos.addAndGet(Duration.ofSeconds(1).toNanos());
+        tracker.progress(50, 50);
+        tracker.message("verifying");
+
+        assertThat(tracker.snapshot().done()).isZero();
+        assertThat(tracker.snapshot().eta()).isEmpty();
+    }
+
+    @Test
+    void unknownTotalHasNoFractionNorEta() {
+        nanos.addAndGet(Duration.ofSeconds(1).toNanos());
+        tracker.progress(10, -1);
+
+        assertThat(tracker.snapshot().fraction()).isEqualTo(-1);
+        assertThat(tracker.snapshot().eta()).isEmpty();
+    }
+
+    @Test
+    void cancelIsSeenByTheJobAndByListeners() {
+        List<ProgressTracker.Snapshot> seen = new ArrayList<>();
+        tracker.addListener(seen::add);
+
+        tracker.cancel();
+
+        assertThat(tracker.isCancelled()).isTrue();
+        assertThat(seen).last().extracting(ProgressTracker.Snapshot::cancelRequested).isEqualTo(true);
+    }
+}

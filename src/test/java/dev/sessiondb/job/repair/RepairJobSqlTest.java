@@ -1,0 +1,113 @@
+package dev.sessiondb.job.repair;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.sessiondb.Fixtures;
+import dev.sessiondb.job.JobPlan;
+import dev.sessiondb.job.JobRefusedException;
+import dev.sessiondb.job.JobReport;
+import dev.sessiondb.job.backup.BackupJournal;
+import dev.sessiondb.model.SessionRecord;
+import dev.sessiondb.progress.ProgressMonitor;
+import dev.sessiondb.store.OpenMode;
+import dev.sessiondb.store.SessionStore;
+import dev.sessiondb.store.StoreFactory;
+import dev.sessiondb.store.StoreLocator;
+import dev.sessiondb.store.WriteBatch;
+import dev.sessiondb.store.sql.TestPostgres;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Repair of SQL stores: planned, backed up, written in one transaction, and undone from the backup. */
+class RepairJobSqlTest {
+
+    private static final List<String> CHECKS = List.of("repo-name-variant", "task-id-form");
+
+    @TempDir
+    Path dir;
+
+    private static void fill(StoreLocator locator) {
+        try (SessionStore store = StoreFactory.open(locator, OpenMode.CREATE_IF_MISSING)) {
+            store.write(WriteBatch.replaceAll(Fixtures.minskyRecords().iterator(), Fixtures.MINSKY_COUNT), ProgressMonitor.NONE);
+        }
+    }
+
+    private static List<SessionRecord> records(StoreLocator locator) {
+        List<SessionRecord> records = new ArrayList<>();
+        try (SessionStore store = StoreFactory.open(locator, OpenMode.EXISTING); var cursor = store.cursor()) {
+            cursor.forEachRemaining(records::add);
+        }
+        return records;
+    }
+
+    private void repairThenUndo(StoreLocator locator) {
+        fill(locator);
+        List<SessionRecord> original = records(locator);
+        BackupJournal journal = new BackupJournal(dir.resolve("journal"));
+        RepairJob job = new RepairJob(locator, CHECKS, List.of(), journal);
+
+        JobPlan plan = job.plan();
+        assertThat(plan.counts()).containsEntry("records to change", 55L).containsEntry("workspaces to register", 0L);
+        assertThat(plan.coercions()).contains("change test-with-task (task-id-form)", "    taskId: \"143\" -> \"#143\"");
+        assertThat(records(locator)).isEqualTo(original);
+
+        JobReport report = job.run(ProgressMonitor.NONE);
+
+        assertThat(report.backupId()).isPresent();
+        assertThat(records(locator)).filteredOn(record -> record.repoName().orElse("").equals("local-minsky")).isEmpty();
+        assertThat(job.changeset(ProgressMonitor.NONE).isEmpty()).isTrue();
+
+        journal.restore(journal.require(report.backupId().get()), ProgressMonitor.NONE);
+
+        assertThat(records(locator)).isEqualTo(original);
+    }
+
+    @Test
+    void aSqliteStoreIsRepairedAndUndone() {
+        repairThenUndo(StoreLocator.parse("sqlite:" + dir.resolve("sessions.db")));
+    }
+
+    @Test
+    void aMinskyLayoutSqliteStoreIsRepairedAndUndone() {
+        repairThenUndo(StoreLocator.parse("sqlite:" + dir.resolve("minsky.db") + "?layout=minsky"));
+    }
+
+    @Test
+    void aPostgresqlStoreIsRepairedAndUndone() {
+        repairThenUndo(TestPostgres.get().freshSchema());
+    }
+
+    @Test
+    void aRecordChangedAfterPlanningStopsTheRepairBeforeItWrites() {
+        StoreLocator locator = StoreLocator.parse("sqlite:" + dir.resolve("sessions.db"));
+        fill(locator);
+        RepairJob job = new RepairJob(locator, CHECKS, List.of(), new BackupJournal(dir.resolve("journal")));
+        ProgressMonitor writeBetweenPlanAndWrite = new ProgressMonitor() {
+            @Override
+            public void progress(long done, long total) {
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return false;
+            }
+
+            @Override
+            public void message(String text) {
+                if (text.equals("backing up")) {
+                    try (SessionStore store = StoreFactory.open(locator, OpenMode.EXISTING)) {
+                        store.put(store.get("test-with-task").orElseThrow().with("branch", "moved-on"));
+                    }
+                }
+            }
+        };
+
+        assertThatThrownBy(() -> job.run(writeBetweenPlanAndWrite)).isInstanceOf(JobRefusedException.class)
+                .hasMessageContaining("session 'test-with-task' changed while the repair was planned; nothing was written");
+        assertThat(records(locator)).filteredOn(record -> record.repoName().orElse("").equals("local-minsky")).hasSize(50);
+    }
+}

@@ -1,0 +1,82 @@
+package dev.sessiondb.job.repair;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sessiondb.Fixtures;
+import dev.sessiondb.diff.FieldChange;
+import dev.sessiondb.progress.ProgressMonitor;
+import dev.sessiondb.store.OpenMode;
+import dev.sessiondb.store.SessionStore;
+import dev.sessiondb.store.StoreFactory;
+import dev.sessiondb.store.StoreFormat;
+import dev.sessiondb.store.StoreLocator;
+import dev.sessiondb.validation.Checks;
+import dev.sessiondb.validation.GitRepos;
+import dev.sessiondb.validation.ValidationContext;
+import dev.sessiondb.validation.Validator;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RepairPlannerTest {
+
+    @TempDir
+    Path dir;
+
+    private SessionStore openFixture() {
+        return StoreFactory.open(StoreLocator.of(StoreFormat.JSON, Fixtures.copy(Fixtures.MINSKY_ARRAY, dir)), OpenMode.EXISTING);
+    }
+
+    private static ValidationContext context(SessionStore store, List<Path> workspaces, Path base) {
+        return new ValidationContext(store.locator(), store.info(), workspaces, base);
+    }
+
+    @Test
+    void planningWritesNothingAndListsEveryRecordItWouldChange() throws Exception {
+        Path file;
+        Changeset changeset;
+        try (SessionStore store = openFixture()) {
+            file = store.locator().path();
+            byte[] before = Files.readAllBytes(file);
+            changeset = RepairPlanner.plan(store, Checks.create(List.of("repo-name-variant", "task-id-form"), context(store, List.of(), dir)), ProgressMonitor.NONE);
+            assertThat(Files.readAllBytes(file)).isEqualTo(before);
+        }
+
+        assertThat(changeset.updates()).isEqualTo(55);
+        assertThat(changeset.inserts()).isZero();
+        RecordChange bareTaskId = changeset.changes().stream().filter(change -> change.session().equals("test-with-task")).findFirst().orElseThrow();
+        assertThat(bareTaskId.fieldChanges()).extracting(FieldChange::path, change -> change.a().asText(), change -> change.b().asText())
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("taskId", "143", "#143"));
+    }
+
+    @Test
+    void applyingTheChangesetLeavesNoRepairableFindingsAndKeepsTheOthers() {
+        try (SessionStore store = openFixture()) {
+            ValidationContext context = context(store, List.of(), dir);
+            RepairPlanner.plan(store, Checks.create(List.of(), context), ProgressMonitor.NONE).applyTo(store, ProgressMonitor.NONE);
+
+            long[] counts = new long[2];
+            new Validator(Checks.create(List.of(), context)).run(store, finding -> counts[finding.isRepairable() ? 0 : 1]++, ProgressMonitor.NONE);
+            assertThat(counts[0]).isZero();
+            assertThat(counts[1]).isEqualTo(18 + 144);
+            assertThat(store.count()).isEqualTo(Fixtures.MINSKY_COUNT);
+        }
+    }
+
+    @Test
+    void unregisteredWorkspacesBecomeNewRecordsFromTheirGitRepository() throws Exception {
+        Path state = Files.createDirectories(dir.resolve("state"));
+        GitRepos.create(state.resolve("sessions/task#300"), "https://github.com/edobry/minsky.git", "task#300", "2025-08-01T12:00:00Z");
+        try (SessionStore store = openFixture()) {
+            Changeset changeset = RepairPlanner.plan(store, Checks.create(List.of("workspace-unregistered"), context(store, List.of(state), dir)), ProgressMonitor.NONE);
+            assertThat(changeset.inserts()).isEqualTo(1);
+            changeset.applyTo(store, ProgressMonitor.NONE);
+
+            assertThat(store.count()).isEqualTo(Fixtures.MINSKY_COUNT + 1);
+            assertThat(store.get("task#300").orElseThrow().fields().toString()).contains(
+                    "\"repoName\":\"edobry/minsky\"", "\"createdAt\":\"2025-08-01T12:00:00.000Z\"", "\"taskId\":\"#300\"", "\"branch\":\"task#300\"");
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package dev.sessiondb.store.json;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.sessiondb.store.OpenMode;
+import dev.sessiondb.store.StoreException;
+import dev.sessiondb.store.StoreFactory;
+import dev.sessiondb.store.StoreFormat;
+import dev.sessiondb.store.StoreLocator;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Corrupt input is an error naming file, position and cause, never an empty store, and never touched. */
+class JsonFileBadInputTest {
+
+    @TempDir
+    Path dir;
+
+    static Stream<Arguments> badFiles() {
+        return Stream.of(
+                Arguments.of("not JSON", "hello world", "not valid JSON at line 1, column 7 (Unrecognized token 'hello'"),
+                Arguments.of("truncated JSON", "[\n  {\"session\": \"a\"},\n  {\"session\": \"b\"", "not valid JSON at line 3"),
+                Arguments.of("a top-level scalar", "42", "the top level is a number, not an array of sessions"),
+                Arguments.of("a record that is not an object", "[\n  {\"session\": \"a\"},\n  \"b\"\n]",
+                        "record 2 is a string, not a session object at line 3, column 3"),
+                Arguments.of("a record without a session", "[\n  {\"session\": \"a\"},\n  {\"repoName\": \"local/minsky\"}\n]",
+                        "record 2 has no 'session' field (nor 'sessionId' or 'id'); add the session name at line 3, column 3"),
+                Arguments.of("two records with one key", "[\n  {\"session\": \"a\"},\n  {\"session\": \"b\"},\n  {\"session\": \"a\"}\n]",
+                        "session 'a' appears twice, in record 1 (line 2, column 3) and in record 3 (line 4, column 3)"),
+                Arguments.of("an empty file", "", "the file is empty, not a list of sessions; if the store should hold no sessions, write [] into it"),
+                Arguments.of("an object without sessions", "{\n  \"baseDir\": \"/x\"\n}", "this object has no \"sessions\" array"),
+                Arguments.of("sessions that are not an array", "{\"sessions\": {}}", "\"sessions\" is an object, not an array"),
+                Arguments.of("content after the array", "[]\n[]", "found an array after the end of the sessions at line 2, column 1"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badFiles")
+    void aBadFileIsAnErrorNamingFileAndPositionAndIsNotChanged(String problem, String content, String expected) throws IOException {
+        Path file = dir.resolve("session-db.json");
+        Files.writeString(file, content, StandardCharsets.UTF_8);
+        byte[] before = Files.readAllBytes(file);
+
+        for (OpenMode mode : OpenMode.values()) {
+            StoreException error = catchThrowableOfType(StoreException.class,
+                    () -> StoreFactory.open(StoreLocator.of(StoreFormat.JSON, file), mode));
+            assertThat(error).as(problem).isNotNull();
+            assertThat(error.getMessage()).as(problem)
+                    .startsWith(file.toString())
+                    .contains(expected)
+                    .endsWith("the file was not changed; fix it or restore a backup")
+                    .doesNotContain("\n");
+        }
+        assertThat(Files.readAllBytes(file)).isEqualTo(before);
+        assertThat(dir.resolve("session-db.json.lock")).doesNotExist();
+    }
+}

@@ -1,0 +1,118 @@
+package dev.sessiondb.store.sql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sessiondb.model.JsonCodec;
+import dev.sessiondb.model.SessionQuery;
+import dev.sessiondb.model.SessionRecord;
+import dev.sessiondb.progress.ProgressMonitor;
+import dev.sessiondb.sample.SampleSessions;
+import dev.sessiondb.store.OpenMode;
+import dev.sessiondb.store.RecordCursor;
+import dev.sessiondb.store.SessionStore;
+import dev.sessiondb.store.StoreFactory;
+import dev.sessiondb.store.StoreLocator;
+import dev.sessiondb.store.WriteBatch;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Bulk writes: JDBC batches in SQLite, COPY through a staging table in PostgreSQL, streamed in and out. */
+class SqlBulkWriteTest {
+
+    private static final int MANY = 12_000;
+
+    @TempDir
+    Path tempDir;
+
+    static Stream<Arguments> nativeStores() {
+        return Stream.of(
+                Arguments.of("sqlite", (Function<Path, StoreLocator>) dir -> StoreLocator.parse("sqlite:" + dir.resolve("bulk.db"))),
+                Arguments.of("postgresql", (Function<Path, StoreLocator>) dir -> TestPostgres.get().freshSchema()));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("nativeStores")
+    void manyRecordsGoInAsOneBatchAndStreamBackOnceInBinaryKeyOrder(String name, Function<Path, StoreLocator> locator) {
+        try (SessionStore store = StoreFactory.open(locator.apply(tempDir), OpenMode.CREATE_IF_MISSING)) {
+            store.write(WriteBatch.replaceAll(SampleSessions.minsky(MANY, 7), MANY), ProgressMonitor.NONE);
+
+            assertThat(store.count()).isEqualTo(MANY);
+            long seen = 0;
+            String previous = "";
+            try (RecordCursor cursor = store.cursor()) {
+                while (cursor.hasNext()) {
+                    SessionRecord record = cursor.next();
+                    assertThat(record.key().compareTo(previous)).isPositive();
+                    assertThat(canonical(record)).isEqualTo(canonical(SampleSessions.minskyRecord(seen, 7)));
+                    previous = record.key();
+                    seen++;
+                }
+            }
+            assertThat(seen).isEqualTo(MANY);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("nativeStores")
+    void aBatchNamingOneKeyTwiceKeepsTheLastRecord(String name, Function<Path, StoreLocator> locator) {
+        SessionRecord first = SampleSessions.minskyRecord(1, 3);
+        SessionRecord second = first.with("branch", "second-version");
+        try (SessionStore store = StoreFactory.open(locator.apply(tempDir), OpenMode.CREATE_IF_MISSING)) {
+            store.write(WriteBatch.upsert(List.of(first, second).iterator(), 2), ProgressMonitor.NONE);
+
+            assertThat(store.count()).isEqualTo(1);
+            assertThat(canonical(store.get(first.key()).orElseThrow())).isEqualTo(canonical(second));
+        }
+    }
+
+    @Test
+    void sqliteSearchStaysExactThroughALargeBatchAndSingleWritesAfterIt() {
+        try (SessionStore store = StoreFactory.open("sqlite:" + tempDir.resolve("search.db"), OpenMode.CREATE_IF_MISSING)) {
+            store.write(WriteBatch.replaceAll(SampleSessions.minsky(MANY, 5), MANY), ProgressMonitor.NONE);
+            SessionQuery needle = SessionQuery.all().withSearch("MD#00012").page(0, 1000);
+            assertThat(store.page(needle).totalMatching()).isEqualTo(SampleSessions.minskyList(MANY, 5).stream().filter(needle::matches).count());
+
+            SessionRecord renamed = SampleSessions.minskyRecord(3, 5).with("branch", "Unique-Branch-Name");
+            store.put(renamed);
+            assertThat(store.page(SessionQuery.all().withSearch("unique-branch")).records()).extracting(SessionRecord::key).containsExactly(renamed.key());
+
+            store.delete(renamed.key());
+            assertThat(store.page(SessionQuery.all().withSearch("unique-branch")).records()).isEmpty();
+            assertThat(store.page(SessionQuery.all().withSearch(renamed.key())).records()).isEmpty();
+        }
+    }
+
+    /** Sample records hold long numbers that come back as ints: equal JSON, different Jackson nodes. */
+    private static String canonical(SessionRecord record) {
+        return JsonCodec.canonical(record.fields());
+    }
+
+    @Test
+    void postgresSearchGetsATrigramIndexWhenPgTrgmIsAvailable() throws SQLException {
+        StoreLocator locator = TestPostgres.get().freshSchema();
+        try (SessionStore store = StoreFactory.open(locator, OpenMode.CREATE_IF_MISSING)) {
+            assertThat(store.count()).isZero();
+        }
+        String schema = locator.param("schema").orElseThrow();
+        try (Connection connection = TestPostgres.get().adminConnection();
+             ResultSet available = connection.createStatement().executeQuery("SELECT 1 FROM pg_available_extensions WHERE name = 'pg_trgm'");
+             ResultSet index = connection.createStatement().executeQuery(
+                     "SELECT indexdef FROM pg_indexes WHERE schemaname = '" + schema + "' AND indexname = 'sessions_search'")) {
+            boolean trigramAvailable = available.next();
+            assertThat(index.next()).isEqualTo(trigramAvailable);
+            if (trigramAvailable) {
+                assertThat(index.getString(1)).contains("gin_trgm_ops");
+            }
+        }
+    }
+}

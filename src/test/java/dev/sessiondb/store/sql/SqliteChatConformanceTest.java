@@ -1,0 +1,24 @@
+package dev.sessiondb.store.sql;
+
+import dev.sessiondb.model.SessionRecord;
+import java.util.List;
+import dev.sessiondb.store.OpenMode;
+import dev.sessiondb.store.SessionStore;
+import dev.sessiondb.store.SessionStoreConformance;
+import dev.sessiondb.store.StoreFactory;
+import dev.sessiondb.store.StoreLocator;
+import java.nio.file.Path;
+
+/** The conformance suite on a real SQLite file in the chat layout. */
+class SqliteChatConformanceTest extends SessionStoreConformance {
+
+    @Override
+    protected SessionStore createEmptyStore(Path directory) {
+        return StoreFactory.open(StoreLocator.parse("sqlite:" + directory.resolve("sessions.db") + "?layout=chat"), OpenMode.CREATE_IF_MISSING);
+    }
+
+    @Override
+    protected List<SessionRecord> sampleRecords() {
+        return SqlTestData.chatRecords();
+    }
+}

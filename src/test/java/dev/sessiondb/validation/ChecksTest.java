@@ -1,0 +1,130 @@
+package dev.sessiondb.validation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sessiondb.model.JsonCodec;
+import dev.sessiondb.model.SessionRecord;
+import dev.sessiondb.progress.ProgressMonitor;
+import dev.sessiondb.store.StoreFormat;
+import dev.sessiondb.store.StoreInfo;
+import dev.sessiondb.store.StoreLayout;
+import dev.sessiondb.store.StoreLocator;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ChecksTest {
+
+    @TempDir
+    Path dir;
+
+    private static SessionRecord record(String json) {
+        try {
+            return SessionRecord.of((ObjectNode) JsonCodec.parse(json));
+        } catch (Exception e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    private static SessionRecord minsky(String session, String extra) {
+        return record("{\"session\":\"" + session + "\",\"repoName\":\"local/minsky\",\"repoUrl\":\"/r\",\"createdAt\":\"2025-05-16T22:16:33.321Z\"" + extra + "}");
+    }
+
+    private List<Finding> run(String check, List<Path> workspaces, SessionRecord... records) {
+        StoreLocator locator = StoreLocator.of(StoreFormat.JSON, dir.resolve("session-db.json"));
+        ValidationContext context = new ValidationContext(locator,
+                new StoreInfo(locator.display(), StoreFormat.JSON, StoreLayout.MINSKY, "bare array", records.length, null, List.of()), workspaces, dir);
+        List<Finding> findings = new ArrayList<>();
+        new Validator(Checks.create(List.of(check), context)).run(() -> List.of(records).iterator(), records.length, findings::add, ProgressMonitor.NONE);
+        return findings;
+    }
+
+    @Test
+    void missingRequiredFieldsAreErrorsAndARepoNameIsDerivedFromTheUrl() {
+        List<Finding> findings = run("required-field", List.of(),
+                record("{\"session\":\"a\",\"repoUrl\":\"https://github.com/edobry/minsky.git\",\"createdAt\":\"2025-05-16T22:16:33.321Z\"}"),
+                record("{\"session\":\"b\",\"repoName\":\"x\",\"repoUrl\":\"/r\"}"));
+
+        assertThat(findings).extracting(Finding::session, Finding::message).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("a", "required field 'repoName' is missing or empty"),
+                org.assertj.core.groups.Tuple.tuple("b", "required field 'createdAt' is missing or empty"));
+        assertThat(findings.get(0).edits()).containsExactly(FieldEdit.set("repoName", "edobry/minsky"));
+        assertThat(findings.get(1).isRepairable()).isFalse();
+    }
+
+    @Test
+    void unparseableDatesAreErrorsAndOddButValidOnesAreRewrittenInMinskysForm() {
+        List<Finding> findings = run("invalid-date", List.of(),
+                record("{\"session\":\"a\",\"createdAt\":\"yesterday\"}"),
+                record("{\"session\":\"b\",\"createdAt\":\"2025-05-16 22:16:33\",\"pullRequest\":{\"lastSynced\":\"2025-05-16T22:16:33.321Z\"}}"));
+
+        assertThat(findings).extracting(Finding::severity).containsExactly(Severity.ERROR, Severity.WARNING);
+        assertThat(findings.get(1).edits()).containsExactly(FieldEdit.set("createdAt", "2025-05-16T22:16:33.000Z"));
+    }
+
+    @Test
+    void aGithubTokenInARecordIsAnErrorAndRepairRemovesIt() {
+        List<Finding> findings = run("secret-in-record", List.of(),
+                minsky("a", ",\"github\":{\"owner\":\"o\",\"repo\":\"r\",\"token\":\"ghp_abcdefghijklmnopqrstuvwxyz123456\"}"));
+
+        assertThat(findings).singleElement().satisfies(finding -> {
+            assertThat(finding.message()).isEqualTo("a secret is stored in github.token").doesNotContain("ghp_");
+            assertThat(finding.edits()).containsExactly(FieldEdit.remove("github.token"));
+        });
+    }
+
+    @Test
+    void aStatusThatContradictsTheSyncedPullRequestIsSetFromIt() {
+        List<Finding> findings = run("pr-state-mismatch", List.of(),
+                minsky("a", ",\"status\":\"PR_OPEN\",\"pullRequest\":{\"state\":\"merged\",\"headBranch\":\"a\"},\"prBranch\":\"a\""),
+                minsky("b", ",\"status\":\"PR_APPROVED\",\"pullRequest\":{\"state\":\"open\",\"headBranch\":\"x\"},\"prBranch\":\"b\""));
+
+        assertThat(findings).extracting(Finding::session, Finding::message).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("a", "status is PR_OPEN but the pull request is merged"),
+                org.assertj.core.groups.Tuple.tuple("b", "prBranch 'b' differs from pullRequest.headBranch 'x'"));
+        assertThat(findings.get(0).edits()).containsExactly(FieldEdit.set("status", "MERGED"));
+    }
+
+    @Test
+    void theSameKeyTwiceIsAnError() {
+        List<Finding> findings = run("duplicate-session", List.of(), minsky("a", ""), minsky("b", ""), minsky("a", ""));
+
+        assertThat(findings).singleElement().satisfies(finding -> {
+            assertThat(finding.severity()).isEqualTo(Severity.ERROR);
+            assertThat(finding.message()).contains("appears more than once (2 records)");
+        });
+    }
+
+    @Test
+    void workspaceDirectoriesWithoutRecordsAreFoundInBothMinskyLayoutsAndDescribedFromGit() throws Exception {
+        Path state = dir.resolve("state");
+        GitRepos.create(state.resolve("sessions/task#120"), "git@github.com:edobry/minsky.git", "task#120", "2025-06-01T10:00:00Z");
+        GitRepos.create(state.resolve("git/local-minsky/sessions/old-work"), "/Users/me/Projects/minsky", "old-work", "2025-04-02T08:30:00+02:00");
+        Files.createDirectories(state.resolve("sessions/registered"));
+        Files.createDirectories(state.resolve("sessions/by-path"));
+
+        List<Finding> findings = run("workspace-unregistered", List.of(state),
+                minsky("registered", ""), minsky("other", ",\"repoPath\":\"" + state.resolve("sessions/by-path") + "\""));
+
+        assertThat(findings).extracting(Finding::session).containsExactly("task#120", "old-work");
+        ObjectNode created = JsonCodec.MAPPER.createObjectNode();
+        findings.get(0).edits().forEach(edit -> edit.applyTo(created));
+        assertThat(created.toString()).isEqualTo("{\"session\":\"task#120\",\"repoName\":\"edobry/minsky\",\"repoUrl\":\"git@github.com:edobry/minsky.git\","
+                + "\"createdAt\":\"2025-06-01T10:00:00.000Z\",\"taskId\":\"#120\",\"branch\":\"task#120\",\"repoPath\":\"" + state.resolve("sessions/task#120") + "\"}");
+        ObjectNode old = JsonCodec.MAPPER.createObjectNode();
+        findings.get(1).edits().forEach(edit -> edit.applyTo(old));
+        assertThat(old.path("repoName").asText()).isEqualTo("local/minsky");
+        assertThat(old.path("createdAt").asText()).isEqualTo("2025-04-02T06:30:00.000Z");
+    }
+
+    @Test
+    void anUnknownCheckNameIsRejectedWithTheKnownOnes() {
+        assertThatThrownBy(() -> run("no-such-check", List.of()))
+                .hasMessageStartingWith("unknown check 'no-such-check'; use one of required-field, invalid-date");
+    }
+}

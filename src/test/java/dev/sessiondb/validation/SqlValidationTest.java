@@ -1,0 +1,117 @@
+package dev.sessiondb.validation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sessiondb.Fixtures;
+import dev.sessiondb.cli.CliRun;
+import dev.sessiondb.model.JsonCodec;
+import dev.sessiondb.progress.ProgressMonitor;
+import dev.sessiondb.store.OpenMode;
+import dev.sessiondb.store.SessionStore;
+import dev.sessiondb.store.StoreFactory;
+import dev.sessiondb.store.StoreLocator;
+import dev.sessiondb.store.sql.TestPostgres;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Validation of SQL stores: the same findings as JSON, and schema drift read from the database's catalogue. */
+class SqlValidationTest {
+
+    private static final String MINSKY_2025_PG = "CREATE TABLE %s.sessions (session varchar(255) PRIMARY KEY, repo_name varchar(255) NOT NULL,"
+            + " repo_url varchar(1000) NOT NULL, created_at timestamptz NOT NULL, task_id varchar(100), pr_branch varchar(255),"
+            + " pr_approved varchar(10), %s backend_type varchar(50), pull_request text)";
+
+    @TempDir
+    Path dir;
+
+    private static void sqlite(Path file, String... statements) throws Exception {
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file); Statement statement = connection.createStatement()) {
+            for (String sql : statements) {
+                statement.execute(sql);
+            }
+        }
+    }
+
+    private static List<Finding> validate(StoreLocator locator, String check) {
+        List<Finding> findings = new ArrayList<>();
+        try (SessionStore store = StoreFactory.open(locator, OpenMode.EXISTING)) {
+            new Validator(Checks.create(List.of(check), ValidationContext.of(store, List.of()))).run(store, findings::add, ProgressMonitor.NONE);
+        }
+        return findings;
+    }
+
+    @Test
+    void aMinskySqliteTableWithoutPrStateIsSchemaDrift() throws Exception {
+        Path file = dir.resolve("sessions.db");
+        sqlite(file, "CREATE TABLE sessions (session TEXT PRIMARY KEY, repoName TEXT NOT NULL, repoUrl TEXT, createdAt TEXT NOT NULL,"
+                        + " taskId TEXT, branch TEXT, repoPath TEXT, prBranch TEXT, prApproved TEXT, backendType TEXT, pullRequest TEXT)",
+                "INSERT INTO sessions (session, repoName, repoUrl, createdAt) VALUES ('task#079', 'local/minsky', '/src', '2025-05-16T22:16:33.321Z')");
+
+        List<Finding> findings = validate(StoreLocator.parse("sqlite:" + file), "schema-drift");
+
+        assertThat(findings).singleElement().satisfies(finding -> {
+            assertThat(finding.severity()).isEqualTo(Severity.ERROR);
+            assertThat(finding.session()).isNull();
+            assertThat(finding.message()).isEqualTo("the sessions table has no column prState; what Minsky writes there is silently dropped");
+            assertThat(finding.fix()).isEqualTo("add it: ALTER TABLE sessions ADD COLUMN \"prState\" TEXT");
+        });
+    }
+
+    @Test
+    void aCompleteMinskySqliteTableAndANativeStoreHaveNoDrift() throws Exception {
+        Path minsky = dir.resolve("minsky.db");
+        sqlite(minsky, "CREATE TABLE sessions (session TEXT PRIMARY KEY, repoName TEXT NOT NULL, repoUrl TEXT, createdAt TEXT NOT NULL,"
+                + " taskId TEXT, repoPath TEXT, prBranch TEXT, prApproved TEXT, prState TEXT, backendType TEXT, pullRequest TEXT)");
+        try (SessionStore created = StoreFactory.open("sqlite:" + dir.resolve("native.db"), OpenMode.CREATE_IF_MISSING)) {
+            assertThat(created.count()).isZero();
+        }
+
+        assertThat(validate(StoreLocator.parse("sqlite:" + minsky), "schema-drift")).isEmpty();
+        assertThat(validate(StoreLocator.parse("sqlite:" + dir.resolve("native.db")), "schema-drift")).isEmpty();
+    }
+
+    @Test
+    void aPostgresTableFrom2025LacksThe2026ColumnsAndOneWithoutPrStateLosesData() {
+        TestPostgres postgres = TestPostgres.get();
+        StoreLocator older = postgres.freshSchema("layout=minsky");
+        String schema = older.param("schema").orElseThrow();
+        postgres.execute("CREATE SCHEMA " + schema);
+        postgres.execute(String.format(MINSKY_2025_PG, schema, ""));
+        postgres.execute("INSERT INTO " + schema + ".sessions (session, repo_name, repo_url, created_at) VALUES ('task#079', 'local/minsky', '/src', now())");
+
+        List<Finding> findings = validate(older, "schema-drift");
+
+        assertThat(findings).extracting(Finding::severity).containsOnly(Severity.ERROR, Severity.WARNING);
+        assertThat(findings).filteredOn(finding -> finding.severity() == Severity.ERROR).singleElement()
+                .satisfies(finding -> assertThat(finding.message()).startsWith("the sessions table has no column pr_state"));
+        assertThat(findings).filteredOn(finding -> finding.severity() == Severity.WARNING).hasSize(9);
+    }
+
+    @Test
+    void theFixtureInSqliteGivesTheSameFindingsAsInJson() throws Exception {
+        Path file = dir.resolve("fixture.db");
+        try (SessionStore store = StoreFactory.open("sqlite:" + file, OpenMode.CREATE_IF_MISSING)) {
+            store.write(dev.sessiondb.store.WriteBatch.replaceAll(Fixtures.minskyRecords().iterator(), Fixtures.MINSKY_COUNT), ProgressMonitor.NONE);
+        }
+        Path json = Fixtures.copy(Fixtures.MINSKY_ARRAY, dir);
+
+        String fromSqlite = JsonCodec.parse(CliRun.of("validate", "sqlite:" + file, "--format", "json").out()).path("findings").toString();
+        String fromJson = JsonCodec.parse(CliRun.of("validate", json.toString(), "--format", "json").out()).path("findings").toString();
+
+        assertThat(fromSqlite.length()).isGreaterThan(1000);
+        assertThat(sortedLines(fromSqlite)).isEqualTo(sortedLines(fromJson));
+    }
+
+    private static List<String> sortedLines(String findings) throws Exception {
+        List<String> lines = new ArrayList<>();
+        JsonCodec.parse(findings).forEach(finding -> lines.add(finding.toString()));
+        lines.sort(null);
+        return lines;
+    }
+}
