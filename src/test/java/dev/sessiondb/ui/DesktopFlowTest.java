@@ -48,7 +48,8 @@ class DesktopFlowTest {
         fixture = TestStores.fixtureCopy(run);
         AppServices services = new AppServices(new SettingsStore(run.resolve("settings.json")), dialogs, new UiTaskExecutor(),
                 locator -> StoreFactory.open(locator, OpenMode.EXISTING), List::of,
-                new Credentials(run.resolve("no-pgpass"), Map.of()), new SimpleStringProperty(""));
+                new Credentials(run.resolve("no-pgpass"), Map.of()),
+                new dev.sessiondb.job.backup.BackupJournal(run.resolve("backups")), new SimpleStringProperty(""));
         new MainWindow(services).show(stage);
     }
 

@@ -86,8 +86,8 @@ public final class DetailView extends StackPane {
         tree.setShowRoot(false);
         tree.setColumnResizePolicy(TreeTableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         TreeTableColumn<FieldNode, String> name = new TreeTableColumn<>("Field");
-        name.setPrefWidth(130);
-        name.setMaxWidth(180);
+        name.setPrefWidth(110);
+        name.setMaxWidth(150);
         name.setCellValueFactory(cell -> new ReadOnlyStringWrapper(cell.getValue().getValue().name()
                 + (cell.getValue().getValue().unknown() ? "  (unknown)" : "")));
         TreeTableColumn<FieldNode, String> value = new TreeTableColumn<>("Value");

@@ -60,10 +60,13 @@ public final class OverviewView extends ScrollPane {
 
         ListView<String> findings = Controls.describe(new ListView<>(viewModel.findings()), "What to check in this store first");
         findings.setId("overview-findings");
-        findings.setPrefHeight(120);
-        findings.setPlaceholder(Controls.emptyState("Nothing to check: no unparseable dates, no repository spelled two ways."));
+        findings.setPrefHeight(200);
+        findings.setPlaceholder(Controls.emptyState("No findings yet."));
+        Label findingsStatus = Controls.styled(new Label(), "text-muted");
+        findingsStatus.setId("overview-findings-status");
+        findingsStatus.textProperty().bind(viewModel.findingsStatusProperty());
 
-        VBox details = new VBox(12, numbers, charts, Controls.styled(new Label("To check"), "title-4"), findings);
+        VBox details = new VBox(12, numbers, charts, Controls.styled(new Label("To check"), "title-4"), findingsStatus, findings);
         details.visibleProperty().bind(viewModel.statisticsProperty().isNotNull());
         VBox content = new VBox(12, status, details);
         content.setPadding(new Insets(12));

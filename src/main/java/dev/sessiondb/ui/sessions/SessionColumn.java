@@ -9,13 +9,13 @@ import java.time.format.DateTimeFormatter;
 
 /** The sessions table's columns, each sorted and filtered by one {@link SortKey}. Cell text is always secret-masked. */
 public enum SessionColumn {
-    SESSION("Session", SortKey.SESSION, 150, 90),
+    SESSION("Session", SortKey.SESSION, 180, 120),
     TASK("Task", SortKey.TASK_ID, 80, 60),
     REPO("Repo", SortKey.REPO_NAME, 120, 80),
     BRANCH("Branch", SortKey.BRANCH, 140, 80),
     STATUS("Status", SortKey.STATUS, 100, 60),
-    CREATED("Created (UTC)", SortKey.CREATED_AT, 145, 140),
-    LAST_ACTIVITY("Last activity (UTC)", SortKey.LAST_ACTIVITY_AT, 145, 140);
+    CREATED("Created (UTC)", SortKey.CREATED_AT, 155, 152),
+    LAST_ACTIVITY("Last activity (UTC)", SortKey.LAST_ACTIVITY_AT, 155, 152);
 
     private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm").withZone(ZoneOffset.UTC);
 

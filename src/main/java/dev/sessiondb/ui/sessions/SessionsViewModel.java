@@ -165,8 +165,10 @@ public final class SessionsViewModel {
                     }
                 })
                 .onFailure(failure -> {
-                    loading.set(false);
-                    dialogs.showError("Cannot read " + store.locator().display(), failure.getMessage());
+                    if (mine == generation) { // a store closed meanwhile is no news
+                        loading.set(false);
+                        dialogs.showError("Cannot read " + store.locator().display(), failure.getMessage());
+                    }
                 }));
     }
 

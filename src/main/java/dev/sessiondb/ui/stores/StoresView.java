@@ -47,6 +47,7 @@ public final class StoresView extends VBox {
         VBox.setVgrow(saved, Priority.ALWAYS);
         VBox.setVgrow(recent, Priority.ALWAYS);
         discovered.setPrefHeight(110);
+        discovered.setMinHeight(90);
 
         Button discover = Controls.button("Discover", "Look for session stores in Minsky's and magellai's folders", viewModel::discover);
         discover.getStyleClass().add("small");

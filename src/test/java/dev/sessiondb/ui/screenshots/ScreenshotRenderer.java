@@ -3,7 +3,12 @@ package dev.sessiondb.ui.screenshots;
 import dev.sessiondb.Fixtures;
 import dev.sessiondb.sample.SampleSessions;
 import dev.sessiondb.store.OpenMode;
+import dev.sessiondb.progress.ProgressMonitor;
+import dev.sessiondb.store.SessionStore;
 import dev.sessiondb.store.StoreFactory;
+import dev.sessiondb.store.StoreFormat;
+import dev.sessiondb.store.StoreLocator;
+import dev.sessiondb.store.WriteBatch;
 import dev.sessiondb.ui.AppServices;
 import dev.sessiondb.ui.MainWindow;
 import dev.sessiondb.ui.ScriptedDialogService;
@@ -34,7 +39,8 @@ import javax.imageio.ImageIO;
 /**
  * Renders the main screens into PNG files (run by docs/screenshots/render.sh under Xvfb):
  * the empty first start, the main window on the real fixture with a session selected, the
- * overview, the dark theme, and a sample store with a nested record (pull request) open.
+ * overview, the dark theme, a sample store with a nested record (pull request) open, and a
+ * 100,000-session SQLite store scrolled far down.
  */
 public final class ScreenshotRenderer {
 
@@ -99,6 +105,25 @@ public final class ScreenshotRenderer {
         waitFor(() -> text(sample, "#detail-title").startsWith("task-md#"));
         save(sample, "detail-nested.png");
         close(sample);
+
+        renderLargeStore();
+    }
+
+    /** 100,000 sample sessions in SQLite: the table must show the first rows without reading the rest. */
+    private void renderLargeStore() throws Exception {
+        Path file = Files.createDirectories(work.resolve("large")).resolve("sessions.db");
+        try (SessionStore store = StoreFactory.open(StoreLocator.of(StoreFormat.SQLITE, file), OpenMode.CREATE_IF_MISSING)) {
+            store.write(WriteBatch.replaceAll(SampleSessions.minsky(100_000, 5), 100_000), ProgressMonitor.NONE);
+        }
+        long started = System.nanoTime();
+        Scene large = window("large", "sqlite:" + file);
+        waitFor(() -> text(large, "#session-count").equals("100,000 sessions"));
+        System.out.printf("100,000-session SQLite store: first rows shown %d ms after the window opened%n", (System.nanoTime() - started) / 1_000_000);
+        onFx(() -> ((TableView<?>) large.lookup("#sessions-table")).scrollTo(61_234));
+        selectRow(large, 61_240);
+        waitFor(() -> text(large, "#detail-title").startsWith("task-md#"));
+        save(large, "large-store.png");
+        close(large);
     }
 
     /** A window with its own settings; {@code store} (may be null) is the recent store it reopens. */
@@ -108,7 +133,8 @@ public final class ScreenshotRenderer {
         settings.update(state -> (store == null ? state : state.withRecent(store)).withWindowSize(WIDTH, HEIGHT));
         AppServices services = new AppServices(settings, new ScriptedDialogService(), new UiTaskExecutor(),
                 locator -> StoreFactory.open(locator, OpenMode.EXISTING), List::of,
-                new Credentials(directory.resolve("no-pgpass"), Map.of()), new SimpleStringProperty("Ready"));
+                new Credentials(directory.resolve("no-pgpass"), Map.of()),
+                new dev.sessiondb.job.backup.BackupJournal(directory.resolve("backups")), new SimpleStringProperty("Ready"));
         return onFx(() -> {
             Stage stage = new Stage();
             new MainWindow(services).show(stage);
