@@ -31,9 +31,9 @@ public record FindingSummary(String check, Severity severity, long count, String
                 .toList();
     }
 
-    /** "warning · task-id-form · 93 findings · e.g. task#002: ..." */
-    public String line() {
-        return String.format("%s · %s · %,d finding%s · e.g. %s", severity.id(), check, count, count == 1 ? "" : "s", example);
+    /** "warning · task-id-form · 93 findings" */
+    public String headline() {
+        return String.format("%s · %s · %,d finding%s", severity.id(), check, count, count == 1 ? "" : "s");
     }
 
     private static String example(Finding finding) {

@@ -58,15 +58,16 @@ public final class OverviewView extends ScrollPane {
         byStatus.setPrefHeight(300);
         perWeek.setPrefHeight(260);
 
-        ListView<String> findings = Controls.describe(new ListView<>(viewModel.findings()), "What to check in this store first");
+        ListView<FindingSummary> findings = Controls.describe(new ListView<>(viewModel.findings()), "What to check in this store first");
+        findings.setCellFactory(list -> new FindingCell());
         findings.setId("overview-findings");
-        findings.setPrefHeight(200);
+        findings.setPrefHeight(150);
         findings.setPlaceholder(Controls.emptyState("No findings yet."));
         Label findingsStatus = Controls.styled(new Label(), "text-muted");
         findingsStatus.setId("overview-findings-status");
         findingsStatus.textProperty().bind(viewModel.findingsStatusProperty());
 
-        VBox details = new VBox(12, numbers, charts, Controls.styled(new Label("To check"), "title-4"), findingsStatus, findings);
+        VBox details = new VBox(12, numbers, Controls.styled(new Label("To check"), "title-4"), findingsStatus, findings, charts);
         details.visibleProperty().bind(viewModel.statisticsProperty().isNotNull());
         VBox content = new VBox(12, status, details);
         content.setPadding(new Insets(12));
@@ -109,6 +110,28 @@ public final class OverviewView extends ScrollPane {
             weeks.getData().add(new XYChart.Data<>(WEEK.format(week), perWeek.getOrDefault(week, 0L)));
         }
         return weeks;
+    }
+
+    /** A finding as two lines: severity, check and count; then the first example, cut to the width. */
+    private static final class FindingCell extends javafx.scene.control.ListCell<FindingSummary> {
+        FindingCell() {
+            setPrefWidth(0); // follow the list's width; long examples end in "…"
+        }
+
+        @Override
+        protected void updateItem(FindingSummary finding, boolean empty) {
+            super.updateItem(finding, empty);
+            if (empty || finding == null) {
+                setGraphic(null);
+                setAccessibleText(null);
+                return;
+            }
+            Label headline = Controls.styled(new Label(finding.headline()), "text-bold", finding.severity() == dev.sessiondb.validation.Severity.ERROR ? "danger" : "warning");
+            Label example = Controls.styled(new Label("e.g. " + finding.example()), "text-small", "text-muted");
+            setGraphic(new VBox(1, headline, example));
+            setTooltip(new javafx.scene.control.Tooltip(finding.example()));
+            setAccessibleText(finding.headline() + ", for example " + finding.example());
+        }
     }
 
     private static VBox number(String label, long value) {

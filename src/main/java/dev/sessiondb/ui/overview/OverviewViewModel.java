@@ -17,7 +17,7 @@ public final class OverviewViewModel {
 
     private final ReadOnlyObjectWrapper<StoreStatistics> statistics = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("No store open.");
-    private final ObservableList<String> findings = FXCollections.observableArrayList();
+    private final ObservableList<FindingSummary> findings = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper findingsStatus = new ReadOnlyStringWrapper("");
 
     private final CurrentStore current;
@@ -47,7 +47,7 @@ public final class OverviewViewModel {
     }
 
     /** The top things to check in this store, worst first. */
-    public ObservableList<String> findings() {
+    public ObservableList<FindingSummary> findings() {
         return findings;
     }
 
@@ -93,7 +93,7 @@ public final class OverviewViewModel {
                 .showInJobs()
                 .onSuccess(summaries -> {
                     if (mine == generation) {
-                        findings.setAll(summaries.stream().limit(TOP_FINDINGS).map(FindingSummary::line).toList());
+                        findings.setAll(summaries.stream().limit(TOP_FINDINGS).toList());
                         findingsStatus.set(summaries.isEmpty() ? "The validation checks found nothing." : "Top findings of the validation checks:");
                     }
                 })

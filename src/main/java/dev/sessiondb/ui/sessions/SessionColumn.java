@@ -9,9 +9,9 @@ import java.time.format.DateTimeFormatter;
 
 /** The sessions table's columns, each sorted and filtered by one {@link SortKey}. Cell text is always secret-masked. */
 public enum SessionColumn {
-    SESSION("Session", SortKey.SESSION, 180, 120),
+    SESSION("Session", SortKey.SESSION, 160, 100),
     TASK("Task", SortKey.TASK_ID, 80, 60),
-    REPO("Repo", SortKey.REPO_NAME, 120, 80),
+    REPO("Repo", SortKey.REPO_NAME, 130, 110),
     BRANCH("Branch", SortKey.BRANCH, 140, 80),
     STATUS("Status", SortKey.STATUS, 100, 60),
     CREATED("Created (UTC)", SortKey.CREATED_AT, 155, 152),

@@ -28,7 +28,7 @@ class OverviewViewModelTest {
         assertThat(statistics.withoutTaskId()).isEqualTo(93);
         assertThat(statistics.byRepo()).containsEntry("local/minsky", 159L).containsEntry("local-minsky", 50L);
         assertThat(statistics.perWeek().values().stream().mapToLong(Long::longValue).sum()).isEqualTo(217);
-        assertThat(viewModel.findings()).isNotEmpty().anyMatch(line -> line.contains("repo-name-variant"));
+        assertThat(viewModel.findings()).isNotEmpty().anyMatch(finding -> finding.check().equals("repo-name-variant"));
         assertThat(viewModel.findingsStatusProperty().get()).isEqualTo("Top findings of the validation checks:");
         current.close();
     }
