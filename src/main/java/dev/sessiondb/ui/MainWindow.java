@@ -131,7 +131,7 @@ public final class MainWindow {
 
     private void layout(DetailView detail) {
         SplitPane main = new SplitPane(views, detail);
-        main.setDividerPositions(0.68);
+        main.setDividerPositions(0.72);
         SplitPane.setResizableWithParent(detail, false);
         centre.setOrientation(Orientation.VERTICAL);
         centre.getItems().add(main);

@@ -63,10 +63,36 @@ class DesktopFlowTest {
     void openSearchAndSeeTheCountChange(FxRobot robot) {
         openFixture(robot);
 
-        robot.clickOn("#session-search").write("task#1");
+        robot.press(KeyCode.CONTROL, KeyCode.F).release(KeyCode.F, KeyCode.CONTROL).write("task#1");
 
         waitFor(() -> countText(robot).equals("45 of 217 sessions"));
         assertThat(table(robot).getItems()).hasSize(45);
+    }
+
+    @Test
+    void theOverviewCountsTheStoreAndListsWhatToCheck(FxRobot robot) {
+        openFixture(robot);
+
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT2).release(KeyCode.DIGIT2, KeyCode.CONTROL);
+
+        waitFor(() -> robot.lookup("#overview-findings-status").queryAs(Label.class).getText().startsWith("Top findings"));
+        assertThat(robot.lookup(".label").queryAllAs(Label.class)).extracting(Label::getText).contains("217", "93", "Without task id");
+    }
+
+    @Test
+    void deletingAsksFirstAndCtrlZBringsTheSessionBack(FxRobot robot) {
+        openFixture(robot);
+        robot.clickOn(robot.lookup("#sessions-table .table-row-cell").nth(0).queryAs(javafx.scene.Node.class));
+        waitFor(() -> !robot.lookup("#detail-title").queryAs(Label.class).getText().isEmpty());
+        String key = robot.lookup("#detail-title").queryAs(Label.class).getText();
+        dialogs.answer(true);
+
+        robot.clickOn("#delete-session");
+
+        waitFor(() -> countText(robot).equals("216 sessions"));
+        robot.press(KeyCode.CONTROL, KeyCode.Z).release(KeyCode.Z, KeyCode.CONTROL);
+        waitFor(() -> countText(robot).equals("217 sessions"));
+        assertThat(table(robot).getItems().get(0).record().key()).isEqualTo(key);
     }
 
     @Test

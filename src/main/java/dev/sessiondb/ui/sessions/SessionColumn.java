@@ -9,11 +9,11 @@ import java.time.format.DateTimeFormatter;
 
 /** The sessions table's columns, each sorted and filtered by one {@link SortKey}. Cell text is always secret-masked. */
 public enum SessionColumn {
-    SESSION("Session", SortKey.SESSION, 160, 100),
+    SESSION("Session", SortKey.SESSION, 160, 130),
     TASK("Task", SortKey.TASK_ID, 80, 60),
-    REPO("Repo", SortKey.REPO_NAME, 130, 110),
+    REPO("Repo", SortKey.REPO_NAME, 130, 100),
     BRANCH("Branch", SortKey.BRANCH, 140, 80),
-    STATUS("Status", SortKey.STATUS, 100, 60),
+    STATUS("Status", SortKey.STATUS, 100, 90),
     CREATED("Created (UTC)", SortKey.CREATED_AT, 155, 152),
     LAST_ACTIVITY("Last activity (UTC)", SortKey.LAST_ACTIVITY_AT, 155, 152);
 
