@@ -22,6 +22,7 @@ public final class SessionRecord {
 
     private final ObjectNode fields;
     private final String key;
+    private volatile String canonical;
 
     private SessionRecord(ObjectNode fields, String key) {
         this.fields = fields;
@@ -180,14 +181,25 @@ public final class SessionRecord {
         return of(copy);
     }
 
+    /** Field order and number widths (an int 100 read back as a long 100) do not make two records differ. */
     @Override
     public boolean equals(Object other) {
-        return other instanceof SessionRecord that && fields.equals(that.fields);
+        return other instanceof SessionRecord that && canonical().equals(that.canonical());
     }
 
     @Override
     public int hashCode() {
-        return fields.hashCode();
+        return canonical().hashCode();
+    }
+
+    /** The record as canonical JSON (sorted keys), computed once on first use. */
+    public String canonical() {
+        String text = canonical;
+        if (text == null) {
+            text = JsonCodec.canonical(fields);
+            canonical = text;
+        }
+        return text;
     }
 
     @Override

@@ -58,4 +58,13 @@ class SessionRecordTest {
         assertThat(changed.branch()).contains("b");
         assertThat(changed.without("branch").branch()).isEmpty();
     }
+
+    @Test
+    void equalRecordsIgnoreFieldOrderAndNumberWidth() throws Exception {
+        SessionRecord a = parse("{\"session\": \"s\", \"commitCount\": 100, \"x\": {\"b\": 1, \"a\": 2}}");
+        SessionRecord b = SessionRecord.of(JsonCodec.parseObject("{\"x\": {\"a\": 2, \"b\": 1}, \"session\": \"s\"}")
+                .put("commitCount", 100L));
+        assertThat(a).isEqualTo(b).hasSameHashCodeAs(b);
+        assertThat(a).isNotEqualTo(a.with("commitCount", "100"));
+    }
 }

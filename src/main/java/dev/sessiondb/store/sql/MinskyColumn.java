@@ -3,7 +3,6 @@ package dev.sessiondb.store.sql;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import dev.sessiondb.model.FieldType;
 import dev.sessiondb.model.JsonCodec;
 import dev.sessiondb.model.SessionField;
 import dev.sessiondb.model.Timestamp;
@@ -24,13 +23,15 @@ record MinskyColumn(SessionField field, String name, Kind kind, boolean notNull)
         TEXT, BOOLEAN_TEXT, BOOLEAN, JSON, TIMESTAMP, INTEGER, UUID
     }
 
-    static MinskyColumn of(SessionField field, Dialect.ColumnInfo column) {
+    /** SQLite keeps whatever it is given, so there only JSON and booleans are told apart from text. */
+    static MinskyColumn of(SessionField field, Dialect.ColumnInfo column, Dialect dialect) {
+        boolean typed = dialect == Dialect.POSTGRESQL;
         Kind kind = switch (field.type()) {
-            case BOOLEAN -> column.isBoolean() ? Kind.BOOLEAN : Kind.BOOLEAN_TEXT;
+            case BOOLEAN -> typed && column.isBoolean() ? Kind.BOOLEAN : Kind.BOOLEAN_TEXT;
             case JSON -> Kind.JSON;
-            case TIMESTAMP -> column.isTimestamp() ? Kind.TIMESTAMP : Kind.TEXT;
-            case INTEGER -> column.isInteger() ? Kind.INTEGER : Kind.TEXT;
-            case TEXT -> column.isUuid() ? Kind.UUID : Kind.TEXT;
+            case TIMESTAMP -> typed && column.isTimestamp() ? Kind.TIMESTAMP : Kind.TEXT;
+            case INTEGER -> typed && column.isInteger() ? Kind.INTEGER : Kind.TEXT;
+            case TEXT -> typed && column.isUuid() ? Kind.UUID : Kind.TEXT;
         };
         return new MinskyColumn(field, column.name(), kind, column.notNull());
     }

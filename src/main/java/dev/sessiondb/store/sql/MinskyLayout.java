@@ -41,7 +41,7 @@ final class MinskyLayout implements Layout {
         this.dialect = dialect;
         this.storeName = storeName;
         for (Dialect.ColumnInfo column : tableColumns.values()) {
-            fieldOf(column.name()).ifPresent(field -> columns.add(MinskyColumn.of(field, column)));
+            fieldOf(column.name()).ifPresent(field -> columns.add(MinskyColumn.of(field, column, dialect)));
         }
     }
 

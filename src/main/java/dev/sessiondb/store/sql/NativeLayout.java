@@ -114,35 +114,52 @@ final class NativeLayout implements Layout {
     }
 
     /**
-     * SQLite keeps the trigram index by triggers, which costs more than the insert itself; a large
-     * batch lifts them and rebuilds the index once. DDL is transactional in SQLite, so a cancelled
-     * or failed batch rolls back to the triggers as they were.
+     * The search index costs more to keep row by row than the rows themselves, so a large batch
+     * builds it once at the end: SQLite lifts the triggers and rebuilds the FTS table, PostgreSQL
+     * drops the trigram index and creates it again (readers wait for the commit meanwhile). DDL
+     * is transactional in both, so a cancelled or failed batch leaves the index as it was.
      */
     @Override
     public AfterRows beforeRows(Connection connection, boolean large) throws SQLException {
-        if (dialect != Dialect.SQLITE || !large) {
+        if (!large) {
             return Layout.super.beforeRows(connection, false);
         }
-        Map<String, String> triggers = new LinkedHashMap<>();
-        try (Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'sessions'")) {
+        return dialect == Dialect.SQLITE ? liftSearchTriggers(connection) : dropSearchIndex(connection);
+    }
+
+    private static AfterRows liftSearchTriggers(Connection connection) throws SQLException {
+        Map<String, String> triggers = definitions(connection, "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'sessions'");
+        execute(connection, triggers.keySet().stream().map(name -> "DROP TRIGGER " + Dialect.quote(name)).toList());
+        List<String> restore = new ArrayList<>(List.of("INSERT INTO sessions_search (sessions_search) VALUES ('rebuild')"));
+        restore.addAll(triggers.values());
+        return done -> execute(done, restore);
+    }
+
+    private static AfterRows dropSearchIndex(Connection connection) throws SQLException {
+        Map<String, String> indexes = definitions(connection, "SELECT indexname, indexdef FROM pg_indexes"
+                + " WHERE schemaname = current_schema() AND tablename = 'sessions' AND indexname = 'sessions_search'");
+        execute(connection, indexes.keySet().stream().map(name -> "DROP INDEX " + Dialect.quote(name)).toList());
+        List<String> restore = List.copyOf(indexes.values());
+        return done -> execute(done, restore);
+    }
+
+    /** Name and SQL definition of each object the query lists. */
+    private static Map<String, String> definitions(Connection connection, String query) throws SQLException {
+        Map<String, String> definitions = new LinkedHashMap<>();
+        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(query)) {
             while (rows.next()) {
-                triggers.put(rows.getString(1), rows.getString(2));
+                definitions.put(rows.getString(1), rows.getString(2));
             }
         }
+        return definitions;
+    }
+
+    private static void execute(Connection connection, List<String> statements) throws SQLException {
         try (Statement statement = connection.createStatement()) {
-            for (String trigger : triggers.keySet()) {
-                statement.execute("DROP TRIGGER " + Dialect.quote(trigger));
+            for (String sql : statements) {
+                statement.execute(sql);
             }
         }
-        return done -> {
-            try (Statement statement = done.createStatement()) {
-                statement.execute("INSERT INTO sessions_search (sessions_search) VALUES ('rebuild')");
-                for (String sql : triggers.values()) {
-                    statement.execute(sql);
-                }
-            }
-        };
     }
 
     @Override

@@ -14,6 +14,7 @@ import dev.sessiondb.store.StoreLocator;
 import dev.sessiondb.store.WriteBatch;
 import io.ebean.Database;
 import io.ebean.Transaction;
+import jakarta.persistence.PersistenceException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.sql.Connection;
@@ -123,7 +124,7 @@ final class SqlSessionStore implements SessionStore {
             }
             afterRows.run(connection);
             transaction.commit();
-        } catch (SQLException e) {
+        } catch (SQLException | PersistenceException e) {
             throw new StoreException(locator.display() + ": writing failed (" + firstLine(e) + "); nothing was changed", e);
         } finally {
             transaction.end();
@@ -158,9 +159,11 @@ final class SqlSessionStore implements SessionStore {
     }
 
     @Override
-    public void close() {
-        database.shutdown(false, false);
-        pool.close();
+    public synchronized void close() {
+        if (!pool.isClosed()) {
+            database.shutdown(false, false);
+            pool.close();
+        }
     }
 
     private Instant lastModified() {
@@ -178,7 +181,7 @@ final class SqlSessionStore implements SessionStore {
         Transaction transaction = database.createTransaction();
         try {
             return work.run(transaction.connection());
-        } catch (SQLException e) {
+        } catch (SQLException | PersistenceException e) {
             throw new StoreException(locator.display() + ": reading failed (" + firstLine(e) + "); check the store", e);
         } finally {
             transaction.end();

@@ -145,6 +145,12 @@ public final class SqlStores {
             if (!exists) {
                 try (Statement statement = connection.createStatement()) {
                     statement.execute("CREATE SCHEMA " + Dialect.quote(schema));
+                } catch (SQLException e) {
+                    if (!"42501".equals(e.getSQLState())) {
+                        throw e;
+                    }
+                    throw new StoreException(locator.display() + ": user " + credentials.user() + " may not create schema '" + schema
+                            + "' in database " + credentials.database() + "; ask for CREATE on the database, or give an existing ?schema=", e);
                 }
                 connection.commit();
             }

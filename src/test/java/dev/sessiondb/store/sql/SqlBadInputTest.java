@@ -118,6 +118,21 @@ class SqlBadInputTest {
     }
 
     @Test
+    void aUserWhoMayNotCreateTheSchemaIsToldWhatToAskFor() {
+        TestPostgres postgres = TestPostgres.get();
+        postgres.execute("DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'sessiondb_reader') THEN "
+                + "CREATE ROLE sessiondb_reader LOGIN PASSWORD 'reader-pw'; END IF; END $$");
+        String schema = postgres.freshSchema().param("schema").orElseThrow();
+        String url = "postgresql://sessiondb_reader:reader-pw@" + postgres.host() + ":" + postgres.port() + "/" + postgres.database() + "?schema=" + schema;
+
+        assertThatThrownBy(() -> StoreFactory.open(url, OpenMode.CREATE_IF_MISSING))
+                .isInstanceOf(StoreException.class)
+                .hasMessageContaining("user sessiondb_reader may not create schema '" + schema + "'")
+                .hasMessageContaining("ask for CREATE on the database")
+                .satisfies(error -> assertThat(error.getMessage()).doesNotContain("reader-pw"));
+    }
+
+    @Test
     void aPostgresDatabaseWithoutSessionsIsNotASessionStore() {
         StoreLocator locator = TestPostgres.get().freshSchema();
         TestPostgres.get().execute("CREATE SCHEMA " + locator.param("schema").orElseThrow());

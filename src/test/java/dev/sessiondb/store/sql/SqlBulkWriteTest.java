@@ -1,10 +1,12 @@
 package dev.sessiondb.store.sql;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sessiondb.model.JsonCodec;
 import dev.sessiondb.model.SessionQuery;
 import dev.sessiondb.model.SessionRecord;
+import dev.sessiondb.progress.CancelledException;
 import dev.sessiondb.progress.ProgressMonitor;
 import dev.sessiondb.sample.SampleSessions;
 import dev.sessiondb.store.OpenMode;
@@ -75,6 +77,28 @@ class SqlBulkWriteTest {
         }
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("nativeStores")
+    void aCancelledLargeWriteLeavesTheSearchIndexKeptPerRowAsBefore(String name, Function<Path, StoreLocator> locator) {
+        try (SessionStore store = StoreFactory.open(locator.apply(tempDir), OpenMode.CREATE_IF_MISSING)) {
+            ProgressMonitor cancelAtOnce = new ProgressMonitor() {
+                @Override
+                public void progress(long done, long total) {
+                }
+
+                @Override
+                public boolean isCancelled() {
+                    return true;
+                }
+            };
+            assertThatThrownBy(() -> store.write(WriteBatch.replaceAll(SampleSessions.minsky(50, 4), 50), cancelAtOnce))
+                    .isInstanceOf(CancelledException.class);
+
+            store.put(SampleSessions.minskyRecord(9, 4).with("branch", "After-Cancel"));
+            assertThat(store.page(SessionQuery.all().withSearch("after-cancel")).records()).hasSize(1);
+        }
+    }
+
     @Test
     void sqliteSearchStaysExactThroughALargeBatchAndSingleWritesAfterIt() {
         try (SessionStore store = StoreFactory.open("sqlite:" + tempDir.resolve("search.db"), OpenMode.CREATE_IF_MISSING)) {
@@ -98,10 +122,11 @@ class SqlBulkWriteTest {
     }
 
     @Test
-    void postgresSearchGetsATrigramIndexWhenPgTrgmIsAvailable() throws SQLException {
+    void postgresSearchKeepsATrigramIndexThroughLargeWritesWhenPgTrgmIsAvailable() throws SQLException {
         StoreLocator locator = TestPostgres.get().freshSchema();
         try (SessionStore store = StoreFactory.open(locator, OpenMode.CREATE_IF_MISSING)) {
-            assertThat(store.count()).isZero();
+            store.write(WriteBatch.replaceAll(SampleSessions.minsky(100, 2), 100), ProgressMonitor.NONE);
+            assertThat(store.page(SessionQuery.all().withSearch("MD#00004")).totalMatching()).isPositive();
         }
         String schema = locator.param("schema").orElseThrow();
         try (Connection connection = TestPostgres.get().adminConnection();

@@ -1,0 +1,81 @@
+package dev.sessiondb.store.sql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sessiondb.model.JsonCodec;
+import dev.sessiondb.model.SessionQuery;
+import dev.sessiondb.model.SessionRecord;
+import dev.sessiondb.model.SortKey;
+import dev.sessiondb.store.OpenMode;
+import dev.sessiondb.store.SessionStore;
+import dev.sessiondb.store.StoreException;
+import dev.sessiondb.store.StoreFactory;
+import dev.sessiondb.store.StoreLocator;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import org.junit.jupiter.api.Test;
+
+/** Minsky's PostgreSQL table types its columns; 2026-era fields go into them and come back as they were. */
+class PostgresMinskyColumnsTest {
+
+    private static SessionRecord modernSession(String key, String lastActivity) {
+        ObjectNode fields = JsonCodec.MAPPER.createObjectNode()
+                .put("session", key).put("repoName", "github.com/edobry/minsky").put("repoUrl", "https://github.com/edobry/minsky.git")
+                .put("createdAt", "2026-02-01T10:00:00.000Z").put("taskId", "mt#283").put("status", "PR_OPEN")
+                .put("lastActivityAt", lastActivity).put("commitCount", 12).put("prApproved", true)
+                .put("projectId", "0b8f6f2e-3c1d-4a57-9d2e-6f1f4b0c9a11").put("shortId", "ws#" + key);
+        fields.putObject("interfaceBinding").put("kind", "cli").put("pid", 4242);
+        return SessionRecord.of(fields);
+    }
+
+    @Test
+    void modernFieldsLandInTypedColumnsAndComeBackUnchanged() throws SQLException {
+        StoreLocator locator = TestPostgres.get().freshSchema("layout=minsky");
+        SessionRecord record = modernSession("a1", "2026-02-02T08:30:00.250Z");
+        try (SessionStore store = StoreFactory.open(locator, OpenMode.CREATE_IF_MISSING)) {
+            assertThat(store.unsupportedFields(record)).isEmpty();
+            store.put(record);
+            assertThat(store.get("a1").orElseThrow().fields()).isEqualTo(record.fields());
+        }
+        try (Connection connection = TestPostgres.get().adminConnection();
+             ResultSet row = connection.createStatement().executeQuery("SELECT pr_approved, commit_count, pg_typeof(created_at)::text,"
+                     + " project_id::text, interface_binding FROM " + locator.param("schema").orElseThrow() + ".sessions")) {
+            assertThat(row.next()).isTrue();
+            assertThat(row.getString(1)).isEqualTo("true");
+            assertThat(row.getInt(2)).isEqualTo(12);
+            assertThat(row.getString(3)).isEqualTo("timestamp with time zone");
+            assertThat(row.getString(4)).isEqualTo("0b8f6f2e-3c1d-4a57-9d2e-6f1f4b0c9a11");
+            assertThat(row.getString(5)).isEqualTo("{\"kind\":\"cli\",\"pid\":4242}");
+        }
+    }
+
+    @Test
+    void timestampColumnsSortByInstantAndReportDatesTheyWouldRewrite() {
+        try (SessionStore store = StoreFactory.open(TestPostgres.get().freshSchema("layout=minsky"), OpenMode.CREATE_IF_MISSING)) {
+            store.put(modernSession("late", "2026-03-01T00:00:00.000Z"));
+            store.put(modernSession("early", "2026-02-01T00:00:00.000Z"));
+            store.put(modernSession("none", "2026-01-01T00:00:00.000Z").without("lastActivityAt"));
+
+            assertThat(store.page(SessionQuery.all().sortedBy(SortKey.LAST_ACTIVITY_AT, true)).records())
+                    .extracting(SessionRecord::key).containsExactly("late", "early", "none");
+            assertThat(store.unsupportedFields(modernSession("x", "2026-03-01T00:00:00Z"))).containsExactly("lastActivityAt");
+            assertThat(store.unsupportedFields(modernSession("x", "2026-03-01T00:00:00.000Z").with("commitCount", "twelve")))
+                    .containsExactly("commitCount");
+        }
+    }
+
+    @Test
+    void aRecordMissingAColumnMinskyRequiresIsRefusedByName() {
+        try (SessionStore store = StoreFactory.open(TestPostgres.get().freshSchema("layout=minsky"), OpenMode.CREATE_IF_MISSING)) {
+            SessionRecord withoutUrl = modernSession("b2", "2026-03-01T00:00:00.000Z").without("repoUrl");
+
+            assertThatThrownBy(() -> store.put(withoutUrl))
+                    .isInstanceOf(StoreException.class)
+                    .hasMessageContaining("session 'b2' has no repoUrl, which Minsky's column repo_url requires");
+            assertThat(store.count()).isZero();
+        }
+    }
+}
