@@ -63,7 +63,7 @@ class DesktopFlowTest {
     void openSearchAndSeeTheCountChange(FxRobot robot) {
         openFixture(robot);
 
-        robot.press(KeyCode.CONTROL, KeyCode.F).release(KeyCode.F, KeyCode.CONTROL).write("task#1");
+        robot.push(KeyCode.CONTROL, KeyCode.F).write("task#1");
 
         waitFor(() -> countText(robot).equals("45 of 217 sessions"));
         assertThat(table(robot).getItems()).hasSize(45);
@@ -73,7 +73,7 @@ class DesktopFlowTest {
     void theOverviewCountsTheStoreAndListsWhatToCheck(FxRobot robot) {
         openFixture(robot);
 
-        robot.press(KeyCode.CONTROL, KeyCode.DIGIT2).release(KeyCode.DIGIT2, KeyCode.CONTROL);
+        robot.push(KeyCode.CONTROL, KeyCode.DIGIT2);
 
         waitFor(() -> robot.lookup("#overview-findings-status").queryAs(Label.class).getText().startsWith("Top findings"));
         assertThat(robot.lookup(".label").queryAllAs(Label.class)).extracting(Label::getText).contains("217", "93", "Without task id");
@@ -90,7 +90,7 @@ class DesktopFlowTest {
         robot.clickOn("#delete-session");
 
         waitFor(() -> countText(robot).equals("216 sessions"));
-        robot.press(KeyCode.CONTROL, KeyCode.Z).release(KeyCode.Z, KeyCode.CONTROL);
+        robot.push(KeyCode.CONTROL, KeyCode.Z);
         waitFor(() -> countText(robot).equals("217 sessions"));
         assertThat(table(robot).getItems().get(0).record().key()).isEqualTo(key);
     }
@@ -105,13 +105,13 @@ class DesktopFlowTest {
         waitFor(() -> robot.lookup("#detail-title").queryAs(Label.class).getText().equals("task#002"));
         robot.clickOn("#edit-session");
         TextField branch = robot.lookup("#edit-branch").queryAs(TextField.class);
-        robot.doubleClickOn(branch).press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL).write("edited-in-the-app");
+        robot.doubleClickOn(branch).push(KeyCode.CONTROL, KeyCode.A).write("edited-in-the-app");
         robot.clickOn("#save-session");
 
         waitFor(() -> storedBranch().equals("edited-in-the-app"));
         waitFor(() -> firstRowBranch(robot).equals("edited-in-the-app"));
 
-        robot.press(KeyCode.CONTROL, KeyCode.Z).release(KeyCode.Z, KeyCode.CONTROL);
+        robot.push(KeyCode.CONTROL, KeyCode.Z);
         waitFor(() -> storedBranch().equals("task#002"));
     }
 
@@ -129,7 +129,7 @@ class DesktopFlowTest {
 
     private void openFixture(FxRobot robot) {
         dialogs.answer(fixture);
-        robot.press(KeyCode.CONTROL, KeyCode.O).release(KeyCode.O, KeyCode.CONTROL);
+        robot.push(KeyCode.CONTROL, KeyCode.O);
         waitFor(() -> countText(robot).equals("217 sessions"));
     }
 
