@@ -67,6 +67,8 @@ public final class DetailView extends StackPane {
     private StackPane body() {
         TabPane tabs = new TabPane(new Tab("Fields", fieldTree()), conversation);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.setId("detail-tabs");
+        conversation.setId("detail-conversation-tab");
         conversation.setContent(conversationList());
         viewModel.messages().addListener((ListChangeListener<DetailViewModel.MessageLine>) change ->
                 conversation.setDisable(viewModel.messages().isEmpty()));
@@ -135,7 +137,10 @@ public final class DetailView extends StackPane {
                 Label text = new Label(line.content());
                 text.setWrapText(true);
                 text.maxWidthProperty().bind(view.widthProperty().subtract(40));
-                setGraphic(new VBox(2, who, text));
+                VBox message = new VBox(3, who, text);
+                message.setPadding(new Insets(6, 4, 6, 4));
+                setGraphic(message);
+                setAccessibleText(line.role() + " at " + line.time() + ": " + line.content());
             }
         });
         return list;

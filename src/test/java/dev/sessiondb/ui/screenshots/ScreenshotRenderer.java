@@ -40,7 +40,7 @@ import javax.imageio.ImageIO;
  * Renders the main screens into PNG files (run by docs/screenshots/render.sh under Xvfb):
  * the empty first start, the main window on the real fixture with a session selected, the
  * overview, the dark theme, a sample store with a nested record (pull request) open, and a
- * 100,000-session SQLite store scrolled far down.
+ * chat store's conversation, and a 100,000-session SQLite store scrolled far down.
  */
 public final class ScreenshotRenderer {
 
@@ -106,7 +106,25 @@ public final class ScreenshotRenderer {
         save(sample, "detail-nested.png");
         close(sample);
 
+        renderConversation();
         renderLargeStore();
+    }
+
+    /** A chat store: the detail pane's conversation tab. */
+    private void renderConversation() throws Exception {
+        Path file = Files.createDirectories(work.resolve("chat")).resolve("chat-sessions.json");
+        List<dev.sessiondb.model.SessionRecord> chats = new java.util.ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            chats.add(SampleSessions.chatRecord(i));
+        }
+        TestStores.withRecords(file, chats.iterator(), chats.size()).close();
+        Scene chat = window("chat", "json:" + file);
+        waitFor(() -> text(chat, "#session-count").equals("40 sessions"));
+        selectRow(chat, 3);
+        waitFor(() -> text(chat, "#detail-title").equals("chat-000003"));
+        onFx(() -> ((TabPane) chat.lookup("#detail-tabs")).getSelectionModel().select(1));
+        save(chat, "conversation.png");
+        close(chat);
     }
 
     /** 100,000 sample sessions in SQLite: the table must show the first rows without reading the rest. */
