@@ -73,7 +73,15 @@ public final class SessionsView extends VBox {
         export.disableProperty().bind(viewModel.storeOpenProperty().not());
         search.disableProperty().bind(viewModel.storeOpenProperty().not());
 
-        HBox bar = new HBox(10, search, count, Controls.spacer(), export);
+        MenuButton filter = new MenuButton("Filter");
+        filter.setId("filter-sessions");
+        for (SessionColumn column : SessionColumn.values()) {
+            filter.getItems().add(item(column.header() + " = …", () -> viewModel.askFilter(column)));
+        }
+        Controls.describe(filter, "Show only sessions whose column has an exact value (or right-click a cell: Show only)");
+        filter.disableProperty().bind(viewModel.storeOpenProperty().not());
+
+        HBox bar = new HBox(10, search, count, Controls.spacer(), filter, export);
         bar.setAlignment(Pos.CENTER_LEFT);
 
         FlowPane chips = new FlowPane(6, 6);

@@ -105,13 +105,24 @@ public final class SessionsViewModel {
     /** Keeps only the sessions whose column has this exact value (from a cell's context menu). */
     public void filterBy(SessionColumn column, SessionRow row) {
         if (row.isLoaded()) {
-            FieldFilter filter = new FieldFilter(column.sortKey(), column.filterValue(row.record()));
-            filters.removeIf(existing -> existing.field() == filter.field());
-            filters.add(filter);
+            replaceFilter(new FieldFilter(column.sortKey(), column.filterValue(row.record())));
         }
     }
 
     /** Shows a row in the detail pane; a cleared selection (new search, new order) keeps the detail shown. */
+    /** Asks for a value and keeps only the sessions whose column has exactly that value. */
+    public void askFilter(SessionColumn column) {
+        dialogs.askText("Show only sessions where " + column.header() + " is", column.header() + " (exact value"
+                + (column.sortKey().field().type() == dev.sessiondb.model.FieldType.TIMESTAMP ? ", as 2025-05-16T22:16:33.321Z)" : ")"), "")
+                .ifPresent(value -> replaceFilter(new FieldFilter(column.sortKey(), value)));
+    }
+
+    /** One filter per column: a new value for a column replaces its old one. */
+    private void replaceFilter(FieldFilter filter) {
+        filters.removeIf(existing -> existing.field() == filter.field());
+        filters.add(filter);
+    }
+
     public void select(SessionRow row) {
         if (row != null && row.isLoaded()) {
             current.selectedKeyProperty().set(row.record().key());

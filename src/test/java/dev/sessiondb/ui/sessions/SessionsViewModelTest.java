@@ -68,6 +68,17 @@ class SessionsViewModelTest {
     }
 
     @Test
+    void aTypedFilterValueKeepsOnlyThatValueAndCancellingKeepsEverything() {
+        dialogs.answer("local-minsky").answer(null);
+
+        viewModel.askFilter(SessionColumn.REPO);
+        viewModel.askFilter(SessionColumn.BRANCH);
+
+        assertThat(viewModel.countProperty().get()).isEqualTo("50 of 217 sessions");
+        assertThat(viewModel.filters()).containsExactly(new FieldFilter(SortKey.REPO_NAME, "local-minsky"));
+    }
+
+    @Test
     void filteringByACellReplacesTheFilterOnThatColumn() {
         SessionRow first = viewModel.rowsProperty().get().get(0);
         viewModel.filterBy(SessionColumn.REPO, first);
