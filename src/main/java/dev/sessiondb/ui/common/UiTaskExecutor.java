@@ -3,6 +3,7 @@ package dev.sessiondb.ui.common;
 import dev.sessiondb.progress.CancelledException;
 import dev.sessiondb.progress.ProgressMonitor;
 import dev.sessiondb.ui.jobs.ProgressText;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -62,7 +63,7 @@ public final class UiTaskExecutor implements TaskExecutor {
 
     @Override
     public void shutdown() {
-        jobs.forEach(Task::cancel);
+        List.copyOf(jobs).forEach(Task::cancel); // a cancelled job leaves the list at once
         threads.shutdownNow();
     }
 
