@@ -120,17 +120,13 @@ final class DiffCommand implements Callable<Integer> {
         out.printf("%nChanged (%,d)%n", summary.changed());
         result.forEachChanged(change -> {
             out.println("  " + shown(change.session()));
-            change.fields().forEach(field -> out.printf("    %s: %s -> %s%n", field.path(), valueText(field.a()), valueText(field.b())));
+            change.fields().forEach(field -> out.println("    " + field.describe()));
         });
         out.printf("%nIdentical: %,d%n", summary.identical());
     }
 
     private static JsonNode orNull(JsonNode value) {
         return value == null ? NullNode.instance : value;
-    }
-
-    static String valueText(JsonNode value) {
-        return value == null ? "(absent)" : JsonCodec.compact(value);
     }
 
     private static String shown(String key) {

@@ -1,13 +1,15 @@
 package dev.sessiondb.cli;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonGenerator;
 import dev.sessiondb.job.repair.Changeset;
 import dev.sessiondb.job.repair.RepairJob;
 import dev.sessiondb.model.JsonCodec;
-import dev.sessiondb.progress.ProgressMonitor;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -50,23 +52,52 @@ final class RepairCommand implements Callable<Integer> {
         if (!dryRun) {
             return JobRunner.run(job, format, out);
         }
-        Changeset changeset = job.changeset(ProgressMonitor.NONE);
-        if (format == OutputFormat.JSON) {
-            ObjectNode json = JsonCodec.MAPPER.createObjectNode().put("description", job.description());
-            json.set("changes", RepairJob.toJson(changeset));
-            ObjectNode manual = json.putObject("needPerson");
-            changeset.manualByCheck().forEach(manual::put);
-            out.println(JsonCodec.pretty(json));
-        } else {
-            out.println("Plan: " + job.description());
-            changeset.changes().forEach(change -> RepairJob.describe(change).forEach(line -> out.println("  " + line)));
-            out.printf("  %,d record%s to change, %,d workspace%s to register%n", changeset.updates(), changeset.updates() == 1 ? "" : "s",
-                    changeset.inserts(), changeset.inserts() == 1 ? "" : "s");
-            changeset.manualByCheck().forEach((check, count) -> out.printf("  %,d %s finding%s need a person (sessiondb validate --check %s)%n",
-                    count, check, count == 1 ? "" : "s", check));
-            out.println("Dry run: nothing was written.");
+        try (TerminalProgress bar = new TerminalProgress(System.err); Changeset changeset = job.changeset(bar.tracker("planning"))) {
+            bar.close();
+            if (format == OutputFormat.JSON) {
+                printJson(job, changeset, out);
+            } else {
+                printTable(job, changeset, out);
+            }
         }
         out.flush();
         return SessionDbCommand.OK;
+    }
+
+    private static void printTable(RepairJob job, Changeset changeset, PrintWriter out) {
+        out.println("Plan: " + job.description());
+        changeset.forEach(change -> RepairJob.describe(change).forEach(line -> out.println("  " + line)));
+        out.printf("  %,d record%s to change, %,d workspace%s to register%n", changeset.updates(), changeset.updates() == 1 ? "" : "s",
+                changeset.inserts(), changeset.inserts() == 1 ? "" : "s");
+        changeset.manualByCheck().forEach((check, count) -> out.printf("  %,d %s finding%s need a person (sessiondb validate --check %s)%n",
+                count, check, count == 1 ? "" : "s", check));
+        out.println("Dry run: nothing was written.");
+    }
+
+    /** Streamed, so a changeset of any size prints in bounded memory. */
+    private static void printJson(RepairJob job, Changeset changeset, PrintWriter out) {
+        try (JsonGenerator json = JsonCodec.MAPPER.createGenerator(out).setPrettyPrinter(JsonCodec.minskyPrettyPrinter())) {
+            json.writeStartObject();
+            json.writeStringField("description", job.description());
+            json.writeArrayFieldStart("changes");
+            changeset.forEach(change -> {
+                try {
+                    JsonCodec.MAPPER.writeTree(json, RepairJob.toJson(change));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            json.writeEndArray();
+            json.writeObjectFieldStart("needPerson");
+            for (Map.Entry<String, Long> entry : changeset.manualByCheck().entrySet()) {
+                json.writeNumberField(entry.getKey(), entry.getValue());
+            }
+            json.writeEndObject();
+            json.writeEndObject();
+            json.flush();
+            out.println();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

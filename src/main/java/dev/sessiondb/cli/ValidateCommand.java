@@ -57,8 +57,8 @@ final class ValidateCommand implements Callable<Integer> {
     private static long printTable(SessionStore store, Validator validator, ProgressMonitor monitor, PrintWriter out) {
         out.printf("%-22s  %-7s  %-28s  %s%n", "CHECK", "LEVEL", "SESSION", "MESSAGE / FIX");
         long found = validator.run(store, finding -> {
-            out.printf("%-22s  %-7s  %-28s  %s%n", finding.check(), finding.severity().id(), shown(finding.session()), finding.message());
-            out.printf("%-22s  %-7s  %-28s  fix: %s%n", "", "", "", finding.fix());
+            out.printf("%-22s  %-7s  %-28s  %s%n", finding.check(), finding.severity().id(), shown(finding.session()), masked(finding.message()));
+            out.printf("%-22s  %-7s  %-28s  fix: %s%n", "", "", "", masked(finding.fix()));
         }, monitor);
         out.printf("%,d finding%s in %s%n", found, found == 1 ? "" : "s", store.locator().display());
         return found;
@@ -86,13 +86,18 @@ final class ValidateCommand implements Callable<Integer> {
                 json.writeStringField("check", finding.check());
                 json.writeStringField("severity", finding.severity().id());
                 json.writeStringField("session", finding.session() == null ? null : shown(finding.session()));
-                json.writeStringField("message", finding.message());
-                json.writeStringField("fix", finding.fix());
+                json.writeStringField("message", masked(finding.message()));
+                json.writeStringField("fix", masked(finding.fix()));
                 json.writeEndObject();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         };
+    }
+
+    /** Messages quote values (a date, a task id): one that looks like a token is masked too. */
+    private static String masked(String text) {
+        return SecretMasker.maskText(null, text);
     }
 
     private static String shown(String session) {

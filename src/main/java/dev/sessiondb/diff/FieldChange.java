@@ -3,6 +3,7 @@ package dev.sessiondb.diff;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sessiondb.model.JsonCodec;
 import dev.sessiondb.model.SecretMasker;
 
 /**
@@ -17,6 +18,15 @@ public record FieldChange(String path, JsonNode a, JsonNode b) {
     /** The same change with secrets masked on both sides, safe for tables, reports and temp files. */
     public FieldChange masked() {
         return new FieldChange(path, mask(a), mask(b));
+    }
+
+    /** The change as one line, {@code pullRequest.state: "open" -> "merged"}, an absent value shown as {@code (absent)}. */
+    public String describe() {
+        return path + ": " + text(a) + " -> " + text(b);
+    }
+
+    private static String text(JsonNode value) {
+        return value == null ? "(absent)" : JsonCodec.compact(value);
     }
 
     /** The last field name of the path ({@code token} for {@code github.token}); masking keys off it. */

@@ -132,6 +132,7 @@ final class KeySortedRecords implements Iterator<SessionRecord>, AutoCloseable {
         static Run spill(List<Line> lines, Path tempDir) throws IOException {
             lines.sort(Comparator.comparing(Line::key));
             Path file = Files.createTempFile(tempDir, "run-", ".jsonl");
+            file.toFile().deleteOnExit();
             try (BufferedWriter writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
                 for (Line line : lines) {
                     writer.write(line.json());

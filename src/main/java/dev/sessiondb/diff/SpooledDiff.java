@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * A diff result kept in temp files, one per part, so a report can list only-in-A, then
+ * A diff result kept in temp files (removed on close, or at exit when interrupted), one per part, so a report can list only-in-A, then
  * only-in-B, then changed sessions for stores of any size. Changes are masked before they
  * are written: no secret reaches the disk or the screen.
  */
@@ -36,6 +36,9 @@ public final class SpooledDiff implements DiffListener, AutoCloseable {
             onlyInA = Files.createTempFile("sessiondb-diff-a-", ".jsonl");
             onlyInB = Files.createTempFile("sessiondb-diff-b-", ".jsonl");
             changed = Files.createTempFile("sessiondb-diff-changed-", ".jsonl");
+            for (Path file : List.of(onlyInA, onlyInB, changed)) {
+                file.toFile().deleteOnExit();
+            }
             onlyInAWriter = Files.newBufferedWriter(onlyInA, StandardCharsets.UTF_8);
             onlyInBWriter = Files.newBufferedWriter(onlyInB, StandardCharsets.UTF_8);
             changedWriter = Files.newBufferedWriter(changed, StandardCharsets.UTF_8);

@@ -95,7 +95,9 @@ public final class StoreDiff {
 
     private static Path createTempDir() {
         try {
-            return Files.createTempDirectory("sessiondb-diff-");
+            Path dir = Files.createTempDirectory("sessiondb-diff-");
+            dir.toFile().deleteOnExit();
+            return dir;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create a temporary directory for the diff: " + e.getMessage(), e);
         }

@@ -20,21 +20,23 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
  * One walk of a directory tree for session stores: Minsky project configs
- * ({@code .minsky/config.yaml}), SQLite files that hold a {@code sessions} table, and
- * Minsky JSON stores ({@code session-db.json}). Build output, dependencies and other hidden
+ * ({@code .minsky/config.yaml}), SQLite files that hold a {@code sessions} table, Minsky
+ * JSON stores ({@code session-db.json}) and Minsky's backups ({@code session-backup-*.json}). Build output, dependencies and other hidden
  * directories are skipped; symbolic links are not followed.
  */
 final class RootScan {
 
     /** What one walk found. */
-    record Found(List<Path> projectConfigs, List<Path> sessionDatabases, List<Path> minskyJsonFiles) {
+    record Found(List<Path> projectConfigs, List<Path> sessionDatabases, List<Path> minskyJsonFiles, List<Path> minskyBackups) {
     }
 
     private static final int MAX_DEPTH = 8;
+    private static final Pattern BACKUP_NAME = Pattern.compile("session-backup-.*\\.json", Pattern.CASE_INSENSITIVE);
     private static final Set<String> SKIPPED = Set.of("node_modules", "target", "build", "dist", "vendor", "__pycache__");
     private static final Set<String> SQLITE_EXTENSIONS = Set.of(".db", ".sqlite", ".sqlite3");
     private static final byte[] SQLITE_HEADER = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
@@ -43,7 +45,7 @@ final class RootScan {
     }
 
     static Found scan(Path root, ProgressMonitor monitor) {
-        Found found = new Found(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        Found found = new Found(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
         if (!Files.isDirectory(root)) {
             return found;
         }
@@ -64,6 +66,8 @@ final class RootScan {
                         found.projectConfigs().add(file);
                     } else if (name.equals("session-db.json")) {
                         found.minskyJsonFiles().add(file);
+                    } else if (BACKUP_NAME.matcher(name).matches()) {
+                        found.minskyBackups().add(file);
                     } else if (attributes.isRegularFile() && SQLITE_EXTENSIONS.stream().anyMatch(name::endsWith) && holdsSessionsTable(file)) {
                         found.sessionDatabases().add(file);
                     }
@@ -87,7 +91,7 @@ final class RootScan {
             return List.of();
         }
         try (Stream<Path> files = Files.list(stateDir)) {
-            return files.filter(file -> file.getFileName().toString().matches("session-backup-.*\\.json")).sorted().toList();
+            return files.filter(file -> BACKUP_NAME.matcher(file.getFileName().toString()).matches()).sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + stateDir + ": " + e.getMessage(), e);
         }

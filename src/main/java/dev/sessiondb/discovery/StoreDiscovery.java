@@ -56,6 +56,7 @@ public final class StoreDiscovery {
             found.projectConfigs().forEach(config -> addConfig(candidates, config, "project config " + config));
             found.sessionDatabases().forEach(database -> candidates.add(StoreLocator.of(StoreFormat.SQLITE, database), "SQLite file with a sessions table under " + root));
             found.minskyJsonFiles().forEach(file -> candidates.add(StoreLocator.of(StoreFormat.JSON, file), "Minsky JSON store under " + root));
+            found.minskyBackups().forEach(file -> candidates.add(StoreLocator.of(StoreFormat.JSON, file), "Minsky backup under " + root));
         }
         List<DiscoveredStore> stores = new ArrayList<>();
         long done = 0;

@@ -1,7 +1,9 @@
 package dev.sessiondb.job;
 
 import java.io.IOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /**
@@ -21,10 +23,20 @@ public final class Staging {
         return absolute.resolveSibling("." + absolute.getFileName() + ".sessiondb-staging");
     }
 
-    /** Removes a staged file or folder and its side files; nothing happens when there are none. */
+    /**
+     * Removes a staged file or folder, its side files and the temp files a backend was writing
+     * it through when a run was killed ({@code .<staged name>.*.tmp}); nothing happens when there are none.
+     */
     public static void clear(Path staged) throws IOException {
         FileTrees.delete(staged);
         removeSideFiles(staged);
+        try (DirectoryStream<Path> temps = Files.newDirectoryStream(staged.getParent(), "." + staged.getFileName() + ".*.tmp")) {
+            for (Path temp : temps) {
+                Files.deleteIfExists(temp);
+            }
+        } catch (NoSuchFileException noFolderYet) {
+            // nothing was staged here
+        }
     }
 
     public static void removeSideFiles(Path store) throws IOException {

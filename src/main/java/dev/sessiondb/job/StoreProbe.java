@@ -29,9 +29,14 @@ public final class StoreProbe {
         }
     }
 
-    /** Refuses a source that is not there, before anything is written. */
+    /**
+     * Refuses a source that is not there, before anything is written. A server store is opened,
+     * so the user reads the server's own reason (unreachable, wrong password, no such schema).
+     */
     public static void requireSource(StoreLocator source) {
-        if (!exists(source)) {
+        if (source.format() == StoreFormat.POSTGRESQL) {
+            StoreFactory.open(source, OpenMode.EXISTING).close();
+        } else if (!Files.exists(source.path())) {
             throw new JobRefusedException("source " + source.display() + ": no such store; check the path or URL");
         }
     }

@@ -1,6 +1,8 @@
 package dev.sessiondb.ui;
 
+import dev.sessiondb.discovery.StoreDiscovery;
 import dev.sessiondb.job.backup.BackupJournal;
+import dev.sessiondb.progress.ProgressMonitor;
 import dev.sessiondb.store.OpenMode;
 import dev.sessiondb.store.StoreFactory;
 import dev.sessiondb.store.selection.MinskyPaths;
@@ -8,8 +10,9 @@ import dev.sessiondb.ui.common.JavaFxDialogService;
 import dev.sessiondb.ui.common.SettingsStore;
 import dev.sessiondb.ui.common.UiTaskExecutor;
 import dev.sessiondb.ui.stores.Credentials;
-import dev.sessiondb.ui.stores.StoreDiscovery;
+import dev.sessiondb.ui.stores.DiscoveredEntries;
 import java.nio.file.Path;
+import java.util.List;
 import javafx.application.Application;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -32,7 +35,7 @@ public final class DesktopApp extends Application {
                 new JavaFxDialogService(stage, status::set),
                 new UiTaskExecutor(),
                 locator -> StoreFactory.open(locator, OpenMode.EXISTING),
-                new StoreDiscovery(paths, Path.of("").toAbsolutePath())::discover,
+                () -> DiscoveredEntries.of(new StoreDiscovery(paths, List.of()).discover(ProgressMonitor.NONE)),
                 new Credentials(paths.home().resolve(".pgpass"), System.getenv()),
                 new BackupJournal(paths.appDataDir()),
                 status);

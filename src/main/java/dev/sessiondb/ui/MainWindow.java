@@ -52,6 +52,7 @@ public final class MainWindow {
     private final JobsView jobs;
     private final java.util.Map<KeyCombination, String> pendingShortcuts = new java.util.LinkedHashMap<>();
     private Scene scene;
+    private boolean jobsOpenedForAJob;
 
     public MainWindow(AppServices services) {
         this.services = services;
@@ -66,7 +67,7 @@ public final class MainWindow {
         addView("sessions", "Sessions", sessionsView, null);
         addView("overview", "Overview", new OverviewView(new OverviewViewModel(current, services.executor(), services.dialogs())),
                 new KeyCodeCombination(KeyCode.DIGIT2, KeyCombination.SHORTCUT_DOWN));
-        layout(new DetailView(new DetailViewModel(current, services.executor(), services.dialogs(), undo)));
+        layout(new DetailView(new DetailViewModel(current, services.executor(), services.dialogs(), undo, services.journal())));
     }
 
     /** The store the views show; views added later build their ViewModels over it. */
@@ -111,6 +112,7 @@ public final class MainWindow {
 
     public void show(Stage stage) {
         scene = new Scene(root, viewModel.windowWidth(), viewModel.windowHeight());
+        scene.getStylesheets().add(MainWindow.class.getResource("app.css").toExternalForm());
         applyTheme(viewModel.themeProperty().get());
         viewModel.themeProperty().addListener((property, before, after) -> applyTheme(after));
         shortcuts();
@@ -135,19 +137,30 @@ public final class MainWindow {
 
     private void layout(DetailView detail) {
         SplitPane main = new SplitPane(views, detail);
-        main.setDividerPositions(0.66);
+        main.setDividerPositions(0.72);
         SplitPane.setResizableWithParent(detail, false);
         centre.setOrientation(Orientation.VERTICAL);
         centre.getItems().add(main);
         SplitPane body = new SplitPane(new StoresView(stores, services.dialogs()), centre);
-        body.setDividerPositions(0.2);
+        body.setDividerPositions(0.16);
         SplitPane.setResizableWithParent(body.getItems().get(0), false);
         root.setTop(toolbar());
         root.setCenter(body);
         root.setBottom(statusBar());
+        // Quick jobs come and go unseen; one still running after a moment opens the panel,
+        // which closes again when the last job ends unless the user opened it.
+        javafx.animation.PauseTransition moment = new javafx.animation.PauseTransition(javafx.util.Duration.millis(800));
+        moment.setOnFinished(event -> {
+            if (!services.executor().jobs().isEmpty() && !centre.getItems().contains(jobs)) {
+                showJobs(true);
+                jobsOpenedForAJob = true;
+            }
+        });
         services.executor().jobs().addListener((javafx.collections.ListChangeListener<javafx.concurrent.Task<?>>) change -> {
             if (!services.executor().jobs().isEmpty()) {
-                showJobs(true);
+                moment.playFromStart();
+            } else if (jobsOpenedForAJob) {
+                showJobs(false);
             }
         });
     }
@@ -187,6 +200,7 @@ public final class MainWindow {
     }
 
     private void showJobs(boolean shown) {
+        jobsOpenedForAJob = false;
         if (shown && !centre.getItems().contains(jobs)) {
             centre.getItems().add(jobs);
             centre.setDividerPositions(0.75);

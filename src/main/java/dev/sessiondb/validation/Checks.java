@@ -8,7 +8,7 @@ import java.util.Set;
 /** Every check by its stable name: the one list {@code validate}, {@code repair} and the desktop app share. */
 public final class Checks {
 
-    public static final List<String> NAMES = List.of("required-field", "invalid-date", "task-id-form", "repo-name-variant",
+    public static final List<String> NAMES = List.of("required-field", "invalid-date", "task-id-form", "task-id-missing", "repo-name-variant",
             "duplicate-session", "workspace-missing", "workspace-unregistered", "pr-state-mismatch", "secret-in-record", "schema-drift");
 
     private Checks() {
@@ -41,6 +41,7 @@ public final class Checks {
             case "required-field" -> new RequiredFieldCheck();
             case "invalid-date" -> new InvalidDateCheck();
             case "task-id-form" -> new TaskIdFormCheck();
+            case "task-id-missing" -> new TaskIdMissingCheck();
             case "repo-name-variant" -> new RepoNameVariantCheck();
             case "duplicate-session" -> new DuplicateSessionCheck();
             case "workspace-missing" -> new WorkspaceMissingCheck(context.baseDirectory());

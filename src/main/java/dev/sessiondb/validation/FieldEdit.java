@@ -12,10 +12,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 public record FieldEdit(String path, JsonNode value) {
 
-    public static FieldEdit set(String path, JsonNode value) {
-        return new FieldEdit(path, value);
-    }
-
     public static FieldEdit set(String path, String value) {
         return new FieldEdit(path, com.fasterxml.jackson.databind.node.TextNode.valueOf(value));
     }

@@ -14,10 +14,11 @@ import java.util.regex.Pattern;
  */
 final class InvalidDateCheck implements Check {
 
-    private static final List<String> DATE_PATHS = List.of(
-            "createdAt", "lastActivityAt", "created", "updated",
+    private static final List<String> MINSKY_DATE_PATHS = List.of("createdAt", "lastActivityAt",
             "prState.lastChecked", "prState.createdAt", "prState.mergedAt",
             "pullRequest.createdAt", "pullRequest.updatedAt", "pullRequest.mergedAt", "pullRequest.lastSynced");
+    /** magellai writes RFC 3339 with the local offset, the chat server SQL text: only an unparseable one is a problem. */
+    private static final List<String> MAGELLAI_DATE_PATHS = List.of("created", "updated");
     private static final Pattern MINSKY_FORM = Pattern.compile("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,9})?Z$");
 
     @Override
@@ -28,21 +29,25 @@ final class InvalidDateCheck implements Check {
     @Override
     public void inspect(SessionRecord record, Consumer<Finding> findings) {
         JsonNode fields = record.fields();
-        for (String path : DATE_PATHS) {
-            JsonNode value = fields.at("/" + path.replace('.', '/'));
-            if (value.isMissingNode() || value.isNull() || value.isContainerNode()) {
-                continue;
-            }
-            Timestamp date = Timestamp.parse(value.asText());
-            if (!date.isValid()) {
-                findings.accept(Finding.of(this, Severity.ERROR, record.key(), path + " '" + value.asText() + "' is not a date",
-                        "set " + path + " to an ISO-8601 date such as 2025-05-16T22:16:33.321Z"));
-            } else if (!value.isTextual() || !MINSKY_FORM.matcher(value.asText()).matches()) {
-                String fixed = MinskyDates.format(date.instant());
-                findings.accept(Finding.repairable(this, Severity.WARNING, record.key(),
-                        path + " '" + value.asText() + "' is a date in a non-standard form", "rewrite it as " + fixed,
-                        List.of(FieldEdit.set(path, fixed))));
-            }
+        boolean minsky = RecordKinds.isMinsky(record);
+        MINSKY_DATE_PATHS.forEach(path -> inspect(record.key(), path, fields, minsky, findings));
+        MAGELLAI_DATE_PATHS.forEach(path -> inspect(record.key(), path, fields, false, findings));
+    }
+
+    private void inspect(String session, String path, JsonNode fields, boolean minskyForm, Consumer<Finding> findings) {
+        JsonNode value = fields.at("/" + path.replace('.', '/'));
+        if (value.isMissingNode() || value.isNull() || value.isContainerNode()) {
+            return;
+        }
+        Timestamp date = Timestamp.parse(value.asText());
+        if (!date.isValid()) {
+            findings.accept(Finding.of(this, Severity.ERROR, session, path + " '" + value.asText() + "' is not a date",
+                    "set " + path + " to an ISO-8601 date such as 2025-05-16T22:16:33.321Z"));
+        } else if (minskyForm && (!value.isTextual() || !MINSKY_FORM.matcher(value.asText()).matches())) {
+            String fixed = MinskyDates.format(date.instant());
+            findings.accept(Finding.repairable(this, Severity.WARNING, session,
+                    path + " '" + value.asText() + "' is a date in a non-standard form", "rewrite it as " + fixed,
+                    List.of(FieldEdit.set(path, fixed))));
         }
     }
 }

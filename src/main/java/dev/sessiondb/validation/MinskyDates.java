@@ -12,7 +12,8 @@ final class MinskyDates {
     private MinskyDates() {
     }
 
+    /** Milliseconds as Minsky writes them; finer precision, when the source had it, is kept rather than cut. */
     static String format(Instant instant) {
-        return FORMAT.format(instant);
+        return instant.getNano() % 1_000_000 == 0 ? FORMAT.format(instant) : DateTimeFormatter.ISO_INSTANT.format(instant);
     }
 }

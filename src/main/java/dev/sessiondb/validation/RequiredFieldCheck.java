@@ -29,11 +29,10 @@ final class RequiredFieldCheck implements Check {
     }
 
     private static List<String> requiredFields(SessionRecord record) {
-        if (record.field("conversation").isPresent()) {
+        if (RecordKinds.isMagellai(record)) {
             return List.of("created");
         }
-        boolean minsky = record.field("session").isPresent() || record.field("sessionId").isPresent() || record.field("repoName").isPresent();
-        return minsky ? MINSKY_FIELDS : List.of();
+        return RecordKinds.isMinsky(record) ? MINSKY_FIELDS : List.of();
     }
 
     private Finding finding(SessionRecord record, String field) {

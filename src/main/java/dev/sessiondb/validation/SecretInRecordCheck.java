@@ -25,7 +25,7 @@ final class SecretInRecordCheck implements Check {
                 findings.accept(Finding.of(this, Severity.ERROR, record.key(), message, "remove it from the record by hand and revoke it"));
             } else {
                 findings.accept(Finding.repairable(this, Severity.ERROR, record.key(), message,
-                        "remove it from the record (Minsky reads tokens from its config or GITHUB_TOKEN) and revoke it",
+                        "remove it from the record and revoke it; tools read tokens from their config or environment (Minsky: GITHUB_TOKEN)",
                         List.of(FieldEdit.remove(path))));
             }
         }

@@ -1,6 +1,5 @@
 package dev.sessiondb.validation;
 
-import com.fasterxml.jackson.databind.node.TextNode;
 import dev.sessiondb.model.SessionRecord;
 import dev.sessiondb.model.TaskId;
 import dev.sessiondb.model.Timestamp;
@@ -79,7 +78,7 @@ final class WorkspaceUnregisteredCheck implements Check {
                 FieldEdit.set("createdAt", createdAt(git, workspace.directory()))));
         TaskId.parse(workspace.session()).ifPresent(task -> record.add(FieldEdit.set("taskId", "#" + task.number())));
         git.branch().ifPresent(branch -> record.add(FieldEdit.set("branch", branch)));
-        record.add(FieldEdit.set("repoPath", TextNode.valueOf(workspace.directory().toAbsolutePath().normalize().toString())));
+        record.add(FieldEdit.set("repoPath", workspace.directory().toAbsolutePath().normalize().toString()));
         return Finding.repairable(this, Severity.WARNING, workspace.session(),
                 "workspace " + workspace.directory() + " has no session record; Minsky answers 'session not found' for it",
                 "register it from its git remote, branch and first commit (sessiondb repair --check " + name() + ")", record);

@@ -69,6 +69,29 @@ class JobCommandsTest {
     }
 
     @Test
+    void aCorruptSourceIsOneLineNamingTheFileAndNothingIsWritten() throws Exception {
+        Path corrupt = dir.resolve("corrupt.json");
+        Files.writeString(corrupt, "[{\"session\": \"a\", \"repoName\": ");
+
+        CliRun run = CliRun.of("migrate", "json:" + corrupt, "sqlite:" + dir.resolve("out.db"), "--backup-dir", journal);
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err().lines()).hasSize(1).first().asString().startsWith("sessiondb: ").contains("corrupt.json");
+        assertThat(dir.resolve("out.db")).doesNotExist();
+        assertThat(Path.of(journal)).doesNotExist();
+    }
+
+    @Test
+    void twoNamesForOneSourceAreOneLineAndExitTwo() {
+        CliRun run = CliRun.of("consolidate", fixture.toString(), "json:" + fixture, "--into", "json:" + dir.resolve("out.json"),
+                "--backup-dir", journal);
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err().lines()).containsExactly("sessiondb: json:" + fixture + " and json:" + fixture + " are the same store; name each store once");
+        assertThat(dir.resolve("out.json")).doesNotExist();
+    }
+
+    @Test
     void undoListsBackupsAndRestoresTheLastOne() {
         StoreContents.create("json:" + dir.resolve("other.json"), SampleSessions.minskyList(3, 1));
         byte[] before = StoreContents.bytes(dir.resolve("other.json")).get("");

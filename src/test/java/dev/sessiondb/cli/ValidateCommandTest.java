@@ -29,7 +29,8 @@ class ValidateCommandTest {
 
         assertThat(run.exitCode()).isEqualTo(1);
         JsonNode findings = JsonCodec.parse(run.out()).path("findings");
-        assertThat(countsByCheck(findings)).isEqualTo(Map.of("duplicate-session", 18, "repo-name-variant", 50, "task-id-form", 5, "workspace-missing", 144));
+        assertThat(countsByCheck(findings)).isEqualTo(Map.of("duplicate-session", 18, "repo-name-variant", 50, "task-id-form", 5, "task-id-missing", 4,
+                "workspace-missing", 144));
         assertThat(findings.get(0).fieldNames()).toIterable().containsExactly("check", "severity", "session", "message", "fix");
     }
 

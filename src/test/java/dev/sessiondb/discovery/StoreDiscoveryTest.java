@@ -39,6 +39,7 @@ class StoreDiscoveryTest {
         projects = Files.createDirectories(dir.resolve("projects"));
         Path repo = Files.createDirectories(projects.resolve("minsky/.minsky"));
         Files.writeString(repo.resolve("config.yaml"), "sessiondb:\n  backend: json\n  json:\n    baseDir: ./state\n");
+        Fixtures.copy(Fixtures.MINSKY_BACKUP, projects.resolve("minsky"));
         Path repoState = Files.createDirectories(projects.resolve("minsky/state"));
         Files.writeString(repoState.resolve("session-db.json"),
                 "[{\"session\":\"stray\",\"repoName\":\"local/minsky\",\"repoUrl\":\"/r\",\"createdAt\":\"2025-05-16T22:16:33.321Z\"}]");
@@ -104,6 +105,7 @@ class StoreDiscoveryTest {
         assertThat(chat.layout()).contains(StoreLayout.CHAT);
         assertThat(chat.recordCount()).isEqualTo(1);
         assertThat(result.stores()).noneMatch(store -> store.locator().target().endsWith("other.db"));
+        assertThat(find(result, projects.resolve("minsky/session-backup-2025-06-23T16-46-12-144Z.json")).recordCount()).isEqualTo(Fixtures.MINSKY_COUNT);
         assertThat(result.stores()).noneMatch(store -> store.foundVia().stream().anyMatch(via -> via.contains("node_modules")));
     }
 

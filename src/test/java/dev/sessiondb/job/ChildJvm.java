@@ -44,6 +44,19 @@ final class ChildJvm {
         return new long[] {process.exitValue(), (System.nanoTime() - start) / 1_000_000};
     }
 
+    /** Starts the command and asks it to stop (SIGTERM, as Ctrl-C or a service manager would) after {@code millis}; returns its exit code. */
+    int terminateAfter(List<String> args, long millis) throws InterruptedException {
+        Process process = start(args);
+        if (!process.waitFor(millis, TimeUnit.MILLISECONDS)) {
+            process.destroy();
+        }
+        if (!process.waitFor(2, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            throw new IllegalStateException("sessiondb " + String.join(" ", args) + " did not stop when asked to");
+        }
+        return process.exitValue();
+    }
+
     /** Starts the command and kills it without warning after {@code millis}; returns whether it was still running. */
     boolean killAfter(List<String> args, long millis) throws InterruptedException {
         Process process = start(args);

@@ -23,6 +23,7 @@ final class KillHarness {
     private final ChildJvm child;
     private final Random random = new Random(20261122);
     private final Map<String, byte[]> sourceBytes;
+    private final Map<String, Integer> outcomes = new java.util.TreeMap<>();
 
     KillHarness(Path dir) {
         child = new ChildJvm(dir.resolve("home"));
@@ -45,14 +46,49 @@ final class KillHarness {
         return result[1];
     }
 
-    /** Kills the command at a random point of a full run, from JVM start to the end, so kills land in every phase alike. */
-    void killSomewhereIn(List<String> args, long fullRunMillis) throws InterruptedException {
-        child.killAfter(args, 1 + (long) (random.nextDouble() * fullRunMillis));
+    /**
+     * Random kill points over a full run, from JVM start to the end: one in each of {@code kills}
+     * equal slices, so startup, planning, writing and verifying all get some.
+     */
+    List<Long> killPoints(long fullRunMillis, int kills) {
+        List<Long> points = new ArrayList<>();
+        for (int slice = 0; slice < kills; slice++) {
+            points.add(1 + (long) ((slice + random.nextDouble()) / kills * fullRunMillis));
+        }
+        return points;
+    }
+
+    void killAfter(List<String> args, long millis) throws InterruptedException {
+        child.killAfter(args, millis);
+    }
+
+    int terminateAfter(List<String> args, long millis) throws InterruptedException {
+        return child.terminateAfter(args, millis);
+    }
+
+    /** Notes where a kill left the target ("absent", "staged", "old", "complete"), for the summary the suite prints. */
+    void noteOutcome(String outcome) {
+        outcomes.merge(outcome, 1, Integer::sum);
+    }
+
+    /** Where the kills landed, by what they left behind; printed, never asserted, since it depends on timing. */
+    String summary() {
+        return outcomes.toString();
     }
 
     static void rerun(List<String> args) {
         CliRun run = CliRun.of(args.toArray(String[]::new));
         assertThat(run.exitCode()).as("re-run of %s: %s", args, run.err()).isZero();
+    }
+
+    /** After a re-run, nothing a killed run staged beside the target is left behind. */
+    static void assertNothingStagedBeside(Path target) {
+        try (var siblings = java.nio.file.Files.list(target.toAbsolutePath().getParent())) {
+            assertThat(siblings.map(path -> path.getFileName().toString()))
+                    .noneMatch(name -> name.startsWith("." + target.getFileName() + ".sessiondb-staging"));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     void assertSourceUnchanged() {

@@ -13,7 +13,9 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,15 +46,17 @@ class KilledJobsTest {
         List<String> expected = sortedCanonical("json:" + source);
         long fullRun = harness.measure(harness.migrate("json:" + dir.resolve("reference.json")));
 
-        for (int kill = 0; kill < 8; kill++) {
+        List<Long> points = harness.killPoints(fullRun, 8);
+        for (int kill = 0; kill < points.size(); kill++) {
             Path target = dir.resolve("target-" + kill + ".json");
             List<String> args = harness.migrate("json:" + target);
-            harness.killSomewhereIn(args, fullRun);
+            harness.killAfter(args, points.get(kill));
 
             harness.assertSourceUnchanged();
             assertAbsentOrHolding(target, expected);
             rerun(args);
             assertThat(sortedCanonical("json:" + target)).isEqualTo(expected);
+            KillHarness.assertNothingStagedBeside(target);
         }
     }
 
@@ -65,16 +69,16 @@ class KilledJobsTest {
         List<String> args = harness.migrate("json:" + target, "--mode", "replace");
         long fullRun = harness.measure(args);
 
-        for (int kill = 0; kill < 6; kill++) {
+        List<Long> points = harness.killPoints(fullRun, 6);
+        for (int kill = 0; kill < points.size(); kill++) {
             Files.write(target, old);
-            harness.killSomewhereIn(args, fullRun);
+            harness.killAfter(args, points.get(kill));
 
             harness.assertSourceUnchanged();
-            if (!Arrays.equals(Files.readAllBytes(target), old)) {
-                assertThat(sortedCanonical("json:" + target)).isEqualTo(expected);
-            }
+            assertOldOrHolding(target, old, expected);
             rerun(args);
             assertThat(sortedCanonical("json:" + target)).isEqualTo(expected);
+            KillHarness.assertNothingStagedBeside(target);
         }
     }
 
@@ -88,10 +92,11 @@ class KilledJobsTest {
         long fullRun = harness.measure(consolidate(second, third, dir.resolve("reference.json")));
         List<String> expected = sortedCanonical("json:" + dir.resolve("reference.json"));
 
-        for (int kill = 0; kill < 6; kill++) {
+        List<Long> points = harness.killPoints(fullRun, 6);
+        for (int kill = 0; kill < points.size(); kill++) {
             Path target = dir.resolve("target-" + kill + ".json");
             List<String> args = consolidate(second, third, target);
-            harness.killSomewhereIn(args, fullRun);
+            harness.killAfter(args, points.get(kill));
 
             harness.assertSourceUnchanged();
             assertThat(Files.readAllBytes(second)).isEqualTo(otherSources.get("second"));
@@ -99,6 +104,7 @@ class KilledJobsTest {
             assertAbsentOrHolding(target, expected);
             rerun(args);
             assertThat(sortedCanonical("json:" + target)).isEqualTo(expected);
+            KillHarness.assertNothingStagedBeside(target);
         }
     }
 
@@ -112,15 +118,14 @@ class KilledJobsTest {
         rerun(replace);
         long fullRun = harness.measure(List.of("undo", latestBackup(), "--backup-dir", journal));
 
-        for (int kill = 0; kill < 4; kill++) {
+        List<Long> points = harness.killPoints(fullRun, 4);
+        for (int kill = 0; kill < points.size(); kill++) {
             rerun(replace);
             List<String> undo = List.of("undo", latestBackup(), "--backup-dir", journal);
-            harness.killSomewhereIn(undo, fullRun);
+            harness.killAfter(undo, points.get(kill));
 
             harness.assertSourceUnchanged();
-            if (!Arrays.equals(Files.readAllBytes(target), old)) {
-                assertThat(sortedCanonical("json:" + target)).isEqualTo(migrated);
-            }
+            assertOldOrHolding(target, old, migrated);
             rerun(undo);
             assertThat(Files.readAllBytes(target)).isEqualTo(old);
         }
@@ -140,9 +145,26 @@ class KilledJobsTest {
         return new BackupJournal(Path.of(journal)).latestNotRestored().map(Backup::id).orElseThrow();
     }
 
-    private static void assertAbsentOrHolding(Path target, List<String> expected) {
+    private void assertAbsentOrHolding(Path target, List<String> expected) {
         if (Files.exists(target)) {
             assertThat(sortedCanonical("json:" + target)).isEqualTo(expected);
+            harness.noteOutcome("complete");
+        } else {
+            harness.noteOutcome(Files.exists(Staging.beside(target)) ? "absent, staging left" : "absent");
         }
+    }
+
+    private void assertOldOrHolding(Path target, byte[] old, List<String> expected) throws java.io.IOException {
+        if (Arrays.equals(Files.readAllBytes(target), old)) {
+            harness.noteOutcome("old");
+        } else {
+            assertThat(sortedCanonical("json:" + target)).isEqualTo(expected);
+            harness.noteOutcome("complete");
+        }
+    }
+
+    @AfterEach
+    void printWhereTheKillsLanded(TestInfo test) {
+        System.out.println(test.getDisplayName() + ": kills left " + harness.summary());
     }
 }

@@ -10,7 +10,9 @@ import dev.sessiondb.store.sql.TestPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,21 +31,51 @@ class KilledSqlJobsTest {
         expected = sortedCanonical("json:" + harness.source);
     }
 
+    @AfterEach
+    void printWhereTheKillsLanded(TestInfo test) {
+        System.out.println(test.getDisplayName() + ": kills left " + harness.summary());
+    }
+
     @Test
     void aMigrationToANewSqliteFileKilledAnywhereLeavesNoFileOrACompleteOne() throws Exception {
         long fullRun = harness.measure(harness.migrate("sqlite:" + dir.resolve("reference.db")));
 
-        for (int kill = 0; kill < 5; kill++) {
+        List<Long> points = harness.killPoints(fullRun, 5);
+        for (int kill = 0; kill < points.size(); kill++) {
             Path target = dir.resolve("target-" + kill + ".db");
             List<String> args = harness.migrate("sqlite:" + target);
-            harness.killSomewhereIn(args, fullRun);
+            harness.killAfter(args, points.get(kill));
 
             harness.assertSourceUnchanged();
             if (Files.exists(target)) {
                 assertThat(sortedCanonical("sqlite:" + target)).isEqualTo(expected);
+                harness.noteOutcome("complete");
+            } else {
+                harness.noteOutcome(Files.exists(Staging.beside(target)) ? "absent, staging left" : "absent");
             }
             rerun(args);
             assertThat(sortedCanonical("sqlite:" + target)).isEqualTo(expected);
+            KillHarness.assertNothingStagedBeside(target);
+        }
+    }
+
+    @Test
+    void aMigrationAskedToStopCancelsCleanlyAndLeavesNothingStaged() throws Exception {
+        long fullRun = harness.measure(harness.migrate("sqlite:" + dir.resolve("reference.db")));
+
+        List<Long> points = harness.killPoints(fullRun, 3);
+        for (int stop = 0; stop < points.size(); stop++) {
+            Path target = dir.resolve("stopped-" + stop + ".db");
+            int exitCode = harness.terminateAfter(harness.migrate("sqlite:" + target), points.get(stop));
+
+            harness.assertSourceUnchanged();
+            KillHarness.assertNothingStagedBeside(target);
+            if (Files.exists(target)) {
+                assertThat(sortedCanonical("sqlite:" + target)).isEqualTo(expected);
+                harness.noteOutcome("complete, exit " + exitCode);
+            } else {
+                harness.noteOutcome("absent, exit " + exitCode);
+            }
         }
     }
 
@@ -55,12 +87,15 @@ class KilledSqlJobsTest {
         StoreContents.create(target, SampleSessions.minskyList(10, 99));
         long fullRun = harness.measure(args);
 
-        for (int kill = 0; kill < 4; kill++) {
+        List<Long> points = harness.killPoints(fullRun, 4);
+        for (int kill = 0; kill < points.size(); kill++) {
             StoreContents.create(target, SampleSessions.minskyList(10, 99));
-            harness.killSomewhereIn(args, fullRun);
+            harness.killAfter(args, points.get(kill));
 
             harness.assertSourceUnchanged();
-            assertThat(sortedCanonical(target)).isIn(old, expected);
+            List<String> left = sortedCanonical(target);
+            assertThat(left).isIn(old, expected);
+            harness.noteOutcome(left.equals(old) ? "old" : "complete");
             rerun(args);
             assertThat(sortedCanonical(target)).isEqualTo(expected);
         }
@@ -70,14 +105,19 @@ class KilledSqlJobsTest {
     void aMigrationToPostgresKilledAnywhereLeavesNoRecordsOrAllOfThem() throws Exception {
         long fullRun = harness.measure(harness.migrate(TestPostgres.get().freshSchema().display()));
 
-        for (int kill = 0; kill < 3; kill++) {
+        List<Long> points = harness.killPoints(fullRun, 3);
+        for (int kill = 0; kill < points.size(); kill++) {
             StoreLocator target = TestPostgres.get().freshSchema();
             List<String> args = harness.migrate(target.display());
-            harness.killSomewhereIn(args, fullRun);
+            harness.killAfter(args, points.get(kill));
 
             harness.assertSourceUnchanged();
             if (StoreProbe.exists(target)) {
-                assertThat(sortedCanonical(target.display())).isIn(List.of(), expected);
+                List<String> left = sortedCanonical(target.display());
+                assertThat(left).isIn(List.of(), expected);
+                harness.noteOutcome(left.isEmpty() ? "empty schema" : "complete");
+            } else {
+                harness.noteOutcome("absent");
             }
             rerun(args);
             assertThat(sortedCanonical(target.display())).isEqualTo(expected);

@@ -105,6 +105,22 @@ class SqlJobsTest {
     }
 
     @Test
+    void aMigrationKilledWhileCreatingThePostgresSchemaFinishesWhenRunAgain() {
+        StoreLocator postgres = TestPostgres.get().freshSchema();
+        String schema = postgres.param("schema").orElseThrow();
+        TestPostgres.get().execute("CREATE SCHEMA " + schema);
+        TestPostgres.get().execute("CREATE TABLE " + schema + ".sessiondb_schema_history (installed_rank INT NOT NULL PRIMARY KEY,"
+                + " version VARCHAR(50), description VARCHAR(200) NOT NULL, type VARCHAR(20) NOT NULL, script VARCHAR(1000) NOT NULL,"
+                + " checksum INT, installed_by VARCHAR(100) NOT NULL, installed_on TIMESTAMP NOT NULL DEFAULT now(),"
+                + " execution_time INTEGER NOT NULL, success BOOLEAN NOT NULL)");
+
+        CliRun run = cli("migrate", fixture.toString(), postgres.display());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(StoreContents.records(postgres)).hasSize(217);
+    }
+
+    @Test
     void aLossyMigrationToMinskysSqliteLayoutRefusesWithoutAllowLoss() {
         Path target = dir.resolve("minsky.db");
 
@@ -154,6 +170,22 @@ class SqlJobsTest {
         assertThat(undo.exitCode()).as(undo.err()).isZero();
         assertThat(StoreContents.canonical(StoreContents.byKey(StoreContents.records(postgres))))
                 .isEqualTo(StoreContents.canonical(StoreContents.byKey(own)));
+    }
+
+    @Test
+    void undoRecreatesADroppedMinskyPostgresTableInMinskysLayout() {
+        StoreLocator postgres = StoreContents.create(TestPostgres.get().freshSchema("layout=minsky").display(), SampleSessions.minskyList(4, 3)
+                .stream().map(record -> record.without("remote")).toList());
+        StoreLocator detected = StoreLocator.parse(postgres.display().replace("&layout=minsky", ""));
+        assertThat(cli("migrate", fixture.toString(), detected.display(), "--mode", "merge", "--allow-loss").exitCode()).isZero();
+        TestPostgres.get().execute("DROP TABLE " + detected.param("schema").orElseThrow() + ".sessions");
+
+        assertThat(cli("undo").exitCode()).isZero();
+
+        try (var store = dev.sessiondb.store.StoreFactory.open(detected, dev.sessiondb.store.OpenMode.EXISTING)) {
+            assertThat(store.info().layout()).isEqualTo(dev.sessiondb.store.StoreLayout.MINSKY);
+            assertThat(store.count()).isEqualTo(4);
+        }
     }
 
     @Test

@@ -111,8 +111,8 @@ class JobScreensFlowTest {
         type(robot, "#validate-store", fixture.toString());
         robot.clickOn("#validate-next");
         TreeView<String> findings = robot.lookup("#validate-findings").queryAs(TreeView.class);
-        waitFor(() -> findings.getRoot().getChildren().size() == 4 && robot.lookup("#fix-repo-name-variant").tryQuery().isPresent());
-        robot.clickOn("#fix-repo-name-variant");
+        waitFor(() -> findings.getRoot().getChildren().size() == 5 && robot.lookup("#fix-repo-name-variant").tryQuery().isPresent());
+        robot.clickOn("#fix-repo-name-variant").clickOn("#fix-task-id-missing");
         robot.clickOn("#validate-next");
         waitFor(() -> robot.lookup("#validate-changes").queryTableView().getItems().size() == 5);
         robot.clickOn("#validate-next").clickOn("#validate-run");

@@ -45,6 +45,7 @@ class FixtureValidationTest {
                 "duplicate-session", 18L,
                 "repo-name-variant", 50L,
                 "task-id-form", 5L,
+                "task-id-missing", 4L,
                 "workspace-missing", 144L)));
     }
 
@@ -75,5 +76,13 @@ class FixtureValidationTest {
         assertThat(findings).extracting(Finding::session).contains("task#027", "99", "task#99", "task#142")
                 .doesNotContain("027", "#99", "#142");
         assertThat(findings).allSatisfy(finding -> assertThat(finding.severity()).isEqualTo(Severity.WARNING));
+    }
+
+    @Test
+    void sessionsNamedForATaskWithoutATaskIdGetOneInTheStoresForm() {
+        List<Finding> findings = validateFixture(List.of("task-id-missing"));
+
+        assertThat(findings).extracting(Finding::session).containsExactlyInAnyOrder("#87", "#99", "task#107", "#142");
+        assertThat(findings).extracting(finding -> finding.edits().get(0).value().asText()).containsExactlyInAnyOrder("#87", "#99", "#107", "#142");
     }
 }

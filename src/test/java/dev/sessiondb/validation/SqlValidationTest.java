@@ -77,6 +77,20 @@ class SqlValidationTest {
     }
 
     @Test
+    void minskyLayoutStoresThisToolCreatesHaveNoDrift() {
+        StoreLocator sqlite = StoreLocator.parse("sqlite:" + dir.resolve("created.db") + "?layout=minsky");
+        StoreLocator postgres = TestPostgres.get().freshSchema("layout=minsky");
+        for (StoreLocator locator : List.of(sqlite, postgres)) {
+            try (SessionStore created = StoreFactory.open(locator, OpenMode.CREATE_IF_MISSING)) {
+                assertThat(created.count()).isZero();
+            }
+        }
+
+        assertThat(validate(sqlite, "schema-drift")).isEmpty();
+        assertThat(validate(postgres, "schema-drift")).isEmpty();
+    }
+
+    @Test
     void aPostgresTableFrom2025LacksThe2026ColumnsAndOneWithoutPrStateLosesData() {
         TestPostgres postgres = TestPostgres.get();
         StoreLocator older = postgres.freshSchema("layout=minsky");
@@ -106,6 +120,22 @@ class SqlValidationTest {
 
         assertThat(fromSqlite.length()).isGreaterThan(1000);
         assertThat(sortedLines(fromSqlite)).isEqualTo(sortedLines(fromJson));
+    }
+
+    @Test
+    void aChatServerDatabaseInItsOwnDateFormIsCleanButATokenInItsTraitsIsFound() throws Exception {
+        Path file = dir.resolve("chat.db");
+        sqlite(file, "CREATE TABLE sessions (id TEXT PRIMARY KEY, tenant_id TEXT NOT NULL, user_id TEXT, traits TEXT, created_at TEXT NOT NULL)",
+                "CREATE TABLE messages (id TEXT PRIMARY KEY, session_id TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,"
+                        + " role TEXT NOT NULL, content TEXT NOT NULL, created_at TEXT NOT NULL)",
+                "INSERT INTO sessions VALUES ('s1', 'acme', 'u1', '{\"plan\":\"pro\"}', '2025-01-06 09:00:00')",
+                "INSERT INTO sessions VALUES ('s2', 'acme', 'u2', '{\"apiKey\":\"sk-abcdefghijklmnopqrstuvwxyz\"}', '2025-01-07 10:00:00')");
+
+        CliRun run = CliRun.of("validate", "sqlite:" + file, "--format", "json");
+
+        assertThat(JsonCodec.parse(run.out()).path("findings").toString()).isEqualTo("[{\"check\":\"secret-in-record\",\"severity\":\"error\","
+                + "\"session\":\"s2\",\"message\":\"a secret is stored in traits.apiKey\",\"fix\":\"remove it from the record and revoke it;"
+                + " tools read tokens from their config or environment (Minsky: GITHUB_TOKEN)\"}]");
     }
 
     private static List<String> sortedLines(String findings) throws Exception {

@@ -10,6 +10,8 @@ import dev.sessiondb.store.file.AtomicFiles;
 import dev.sessiondb.store.OpenMode;
 import dev.sessiondb.store.SessionStore;
 import dev.sessiondb.store.StoreFactory;
+import dev.sessiondb.store.StoreFormat;
+import dev.sessiondb.store.StoreInfo;
 import dev.sessiondb.store.StoreLocator;
 import dev.sessiondb.store.selection.MinskyPaths;
 import java.io.IOException;
@@ -72,10 +74,11 @@ public final class BackupJournal {
             FileTrees.delete(folder);
             createOwnerOnly(folder.getParent());
             Files.createDirectories(folder);
-            long records = countOf(locator);
+            StoreInfo info = infoOf(locator);
+            long records = info == null ? 0 : info.recordCount();
             Backup.Kind kind = StoreSnapshots.take(locator, folder, monitor);
             Backup backup = new Backup(folder.getFileName().toString(), Instant.now(), reason,
-                    StoreProbe.withoutPassword(locator), locator.format(), kind, records, Optional.empty());
+                    StoreProbe.withoutPassword(withLayout(locator, info)), locator.format(), kind, records, Optional.empty());
             save(backup);
             return backup;
         } catch (IOException | SQLException e) {
@@ -156,13 +159,25 @@ public final class BackupJournal {
         }
     }
 
-    private static long countOf(StoreLocator locator) {
+    /** The store's info, or null when it does not exist yet. */
+    private static StoreInfo infoOf(StoreLocator locator) {
         if (!StoreProbe.exists(locator)) {
-            return 0;
+            return null;
         }
         try (SessionStore store = StoreFactory.open(locator, OpenMode.EXISTING)) {
-            return store.count();
+            return store.info();
         }
+    }
+
+    /**
+     * A server store's locator names its layout, so a restore into a schema whose tables were
+     * dropped creates them in the layout the records came from, not the default one.
+     */
+    private static StoreLocator withLayout(StoreLocator locator, StoreInfo info) {
+        if (info == null || locator.format() != StoreFormat.POSTGRESQL || locator.layoutOverride().isPresent()) {
+            return locator;
+        }
+        return locator.withParam("layout", info.layout().id());
     }
 
     private static String shortHash(StoreLocator locator) {

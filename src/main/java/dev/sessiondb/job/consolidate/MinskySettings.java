@@ -45,8 +45,8 @@ public final class MinskySettings {
             case JSONDIR -> lines.add("  Minsky cannot read a directory of JSON files; consolidate into json:, sqlite: or postgresql:// instead.");
         }
         if (layout != StoreLayout.MINSKY && store.format() != dev.sessiondb.store.StoreFormat.JSON) {
-            lines.add("  Minsky reads only its own layout; this store has the " + layout.id()
-                    + " layout: migrate it with --layout minsky first (sessiondb migrate ... --layout minsky).");
+            lines.add("  Minsky reads only its own layout and this store has the " + layout.id()
+                    + " layout: consolidate with --layout minsky (a dry run shows any field Minsky's layout cannot hold).");
         }
         lines.add("  Remove sessiondb settings from per-repository .minsky/config.yaml files that name another store,"
                 + " so every workspace uses this one.");

@@ -3,18 +3,17 @@ package dev.sessiondb.job.repair;
 import dev.sessiondb.diff.FieldChange;
 import dev.sessiondb.diff.RecordDiff;
 import dev.sessiondb.model.SessionRecord;
-import dev.sessiondb.validation.Finding;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * One record a repair writes: as it is (absent for a workspace being registered) and as it
- * will be, with the findings that asked for the change.
+ * will be, with the checks that asked for the change.
  */
-public record RecordChange(String session, Optional<SessionRecord> before, SessionRecord after, List<Finding> reasons) {
+public record RecordChange(String session, Optional<SessionRecord> before, SessionRecord after, List<String> checks) {
 
     public RecordChange {
-        reasons = List.copyOf(reasons);
+        checks = List.copyOf(checks);
     }
 
     public boolean isInsert() {

@@ -1,6 +1,5 @@
 package dev.sessiondb.job.repair;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sessiondb.diff.FieldChange;
@@ -13,7 +12,6 @@ import dev.sessiondb.job.backup.Backup;
 import dev.sessiondb.job.backup.BackupJournal;
 import dev.sessiondb.model.JsonCodec;
 import dev.sessiondb.model.SecretMasker;
-import dev.sessiondb.model.SessionRecord;
 import dev.sessiondb.progress.ProgressMonitor;
 import dev.sessiondb.store.OpenMode;
 import dev.sessiondb.store.RecordCursor;
@@ -21,15 +19,15 @@ import dev.sessiondb.store.SessionStore;
 import dev.sessiondb.store.StoreFactory;
 import dev.sessiondb.store.StoreLocator;
 import dev.sessiondb.validation.Checks;
-import dev.sessiondb.validation.Finding;
 import dev.sessiondb.validation.ValidationContext;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Applies the suggested fixes of validation as one changeset: the dry run shows it record by
@@ -37,6 +35,9 @@ import java.util.Optional;
  * writes every change in one transaction. {@code sessiondb undo} restores the backup.
  */
 public final class RepairJob implements Job {
+
+    /** How many changed records a plan and a report list; a dry run lists every one. */
+    static final int LISTED_CHANGES = 1000;
 
     private final StoreLocator locator;
     private final List<String> checks;
@@ -59,7 +60,7 @@ public final class RepairJob implements Job {
         return "repair " + locator.display() + (checks.isEmpty() ? "" : " (" + String.join(", ", checks) + ")");
     }
 
-    /** The changeset a run would write; nothing is written to compute it. */
+    /** The changeset a run would write; nothing is written to compute it. The caller closes it. */
     public Changeset changeset(ProgressMonitor monitor) {
         StoreProbe.requireSource(locator);
         try (SessionStore store = StoreFactory.open(locator, OpenMode.EXISTING)) {
@@ -67,38 +68,46 @@ public final class RepairJob implements Job {
         }
     }
 
+    /** The plan lists the first {@value #LISTED_CHANGES} changed records; {@code repair --dry-run} lists them all. */
     @Override
     public JobPlan plan() {
-        Changeset changeset = changeset(ProgressMonitor.NONE);
-        List<String> lines = new ArrayList<>();
-        changeset.changes().forEach(change -> lines.addAll(describe(change)));
-        List<String> warnings = new ArrayList<>();
-        changeset.manualByCheck().forEach((check, count) -> warnings.add(count + " " + check + " finding" + (count == 1 ? "" : "s")
-                + " need a person; run 'sessiondb validate --check " + check + "'"));
-        return new JobPlan(description(), counts(changeset), Map.of(), lines, warnings, Optional.empty());
+        try (Changeset changeset = changeset(ProgressMonitor.NONE)) {
+            List<String> lines = new ArrayList<>();
+            changeset.first(LISTED_CHANGES).forEach(change -> lines.addAll(describe(change)));
+            List<String> warnings = new ArrayList<>();
+            long unlisted = changeset.updates() + changeset.inserts() - LISTED_CHANGES;
+            if (unlisted > 0) {
+                warnings.add(unlisted + " more changed records are not listed; 'sessiondb repair --dry-run' lists them all");
+            }
+            changeset.manualByCheck().forEach((check, count) -> warnings.add(count + " " + check + " finding" + (count == 1 ? "" : "s")
+                    + " need a person; run 'sessiondb validate --check " + check + "'"));
+            return new JobPlan(description(), counts(changeset), Map.of(), lines, warnings, Optional.empty());
+        }
     }
 
     @Override
     public JobReport run(ProgressMonitor monitor) {
         monitor.message("planning");
-        Changeset changeset = changeset(monitor);
-        JobReport.Builder report = new JobReport.Builder(BackupJournal.newRunId("repair"), "repair", description());
-        counts(changeset).forEach(report::count);
-        changeset.manualByCheck().forEach((check, count) -> report.warning(count + " " + check + " findings need a person"));
-        report.details().set("changes", toJson(changeset));
-        if (!changeset.isEmpty()) {
-            monitor.message("backing up");
-            Backup backup = journal.backUp(report.runId(), locator, description(), monitor);
-            report.backupId(backup.id());
-            try (SessionStore store = StoreFactory.open(locator, OpenMode.EXISTING)) {
-                requireUnchangedSincePlanning(store, changeset);
-                monitor.message("writing");
-                changeset.applyTo(store, monitor);
+        try (Changeset changeset = changeset(monitor)) {
+            JobReport.Builder report = new JobReport.Builder(BackupJournal.newRunId("repair"), "repair", description());
+            counts(changeset).forEach(report::count);
+            changeset.manualByCheck().forEach((check, count) -> report.warning(count + " " + check + " findings need a person"));
+            ArrayNode changes = report.details().putArray("changes");
+            changeset.first(LISTED_CHANGES).forEach(change -> changes.add(toJson(change)));
+            if (!changeset.isEmpty()) {
+                monitor.message("backing up");
+                Backup backup = journal.backUp(report.runId(), locator, description(), monitor);
+                report.backupId(backup.id());
+                try (SessionStore store = StoreFactory.open(locator, OpenMode.EXISTING)) {
+                    requireUnchangedSincePlanning(store, changeset);
+                    monitor.message("writing");
+                    changeset.applyTo(store, monitor);
+                }
             }
+            JobReport done = report.build();
+            done.saveTo(journal.reportsDir());
+            return done;
         }
-        JobReport done = report.build();
-        done.saveTo(journal.reportsDir());
-        return done;
     }
 
     private static Map<String, Long> counts(Changeset changeset) {
@@ -114,56 +123,51 @@ public final class RepairJob implements Job {
      * nothing is written. One pass over the store, since a JSON store's lookups each read the file.
      */
     private void requireUnchangedSincePlanning(SessionStore store, Changeset changeset) {
-        Map<String, Optional<SessionRecord>> planned = new HashMap<>();
-        changeset.changes().forEach(change -> planned.put(change.session(), change.before()));
-        Map<String, Optional<SessionRecord>> current = new HashMap<>();
-        planned.keySet().forEach(key -> current.put(key, Optional.empty()));
+        Set<String> seen = new HashSet<>();
         try (RecordCursor cursor = store.cursor()) {
             cursor.forEachRemaining(record -> {
-                if (planned.containsKey(record.key())) {
-                    current.put(record.key(), Optional.of(record));
+                if (changeset.sessions().contains(record.key()) && seen.add(record.key())
+                        && !changeset.isPlannedFrom(record.key(), Optional.of(record))) {
+                    throw changedMeanwhile(record.key());
                 }
             });
         }
-        planned.forEach((session, before) -> {
-            if (!current.get(session).equals(before)) {
-                throw new JobRefusedException(locator.display() + ": session '" + SecretMasker.maskText("session", session)
-                        + "' changed while the repair was planned; nothing was written, run the repair again");
+        for (String session : changeset.sessions()) {
+            if (!seen.contains(session) && !changeset.isPlannedFrom(session, Optional.empty())) {
+                throw changedMeanwhile(session);
             }
-        });
+        }
+    }
+
+    private JobRefusedException changedMeanwhile(String session) {
+        return new JobRefusedException(locator.display() + ": session '" + SecretMasker.maskText("session", session)
+                + "' changed while the repair was planned; nothing was written, run the repair again");
     }
 
     /** One line per changed field: what a dry run prints, secrets masked. */
     public static List<String> describe(RecordChange change) {
         String session = SecretMasker.maskText("session", change.session());
-        String checkNames = String.join(", ", change.reasons().stream().map(Finding::check).distinct().toList());
+        String checkNames = String.join(", ", change.checks());
         List<String> lines = new ArrayList<>();
         lines.add((change.isInsert() ? "add " : "change ") + session + " (" + checkNames + ")");
         for (FieldChange field : change.fieldChanges()) {
-            lines.add("    " + field.path() + ": " + text(field.a()) + " -> " + text(field.b()));
+            lines.add("    " + field.describe());
         }
         return lines;
     }
 
-    private static String text(JsonNode value) {
-        return value == null ? "(absent)" : JsonCodec.compact(value);
-    }
-
-    /** The changeset as JSON, secrets masked: kept in the job report and printed by a JSON dry run. */
-    public static ArrayNode toJson(Changeset changeset) {
-        ArrayNode changes = JsonCodec.MAPPER.createArrayNode();
-        for (RecordChange change : changeset.changes()) {
-            ObjectNode entry = changes.addObject()
-                    .put("session", SecretMasker.maskText("session", change.session()))
-                    .put("action", change.isInsert() ? "add" : "change");
-            change.reasons().stream().map(Finding::check).distinct().forEach(entry.putArray("checks")::add);
-            ArrayNode fields = entry.putArray("fields");
-            for (FieldChange field : change.fieldChanges()) {
-                ObjectNode fieldJson = fields.addObject().put("path", field.path());
-                fieldJson.set("before", field.a());
-                fieldJson.set("after", field.b());
-            }
+    /** One change as JSON, secrets masked: kept in the job report and printed by a JSON dry run. */
+    public static ObjectNode toJson(RecordChange change) {
+        ObjectNode entry = JsonCodec.MAPPER.createObjectNode()
+                .put("session", SecretMasker.maskText("session", change.session()))
+                .put("action", change.isInsert() ? "add" : "change");
+        change.checks().forEach(entry.putArray("checks")::add);
+        ArrayNode fields = entry.putArray("fields");
+        for (FieldChange field : change.fieldChanges()) {
+            ObjectNode fieldJson = fields.addObject().put("path", field.path());
+            fieldJson.set("before", field.a());
+            fieldJson.set("after", field.b());
         }
-        return changes;
+        return entry;
     }
 }

@@ -9,65 +9,75 @@ import dev.sessiondb.store.SessionStore;
 import dev.sessiondb.store.StoreException;
 import dev.sessiondb.validation.Check;
 import dev.sessiondb.validation.FieldEdit;
-import dev.sessiondb.validation.Finding;
 import dev.sessiondb.validation.Validator;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 
 /**
- * Turns findings into a changeset without writing anything: validate, keep the findings that
- * carry edits, then stream the store once more applying each session's edits in order.
- * Findings on sessions the store lacks (unregistered workspaces) become new records.
+ * Turns findings into a changeset without writing anything: validate, keep the edits the
+ * findings carry (only those, not the findings' texts), then stream the store once more
+ * applying each session's edits in order. Edits on sessions the store lacks (unregistered
+ * workspaces) become new records.
  */
 public final class RepairPlanner {
+
+    /** The edits one check asks for on one session. */
+    private record PlannedEdits(String check, List<FieldEdit> edits) {
+    }
 
     private RepairPlanner() {
     }
 
+    /** The caller closes the changeset, which deletes its temporary file. */
     public static Changeset plan(SessionStore store, List<Check> checks, ProgressMonitor monitor) {
-        Map<String, List<Finding>> repairable = new LinkedHashMap<>();
-        Map<String, Long> manual = new TreeMap<>();
-        new Validator(checks).run(store, finding -> {
-            if (finding.isRepairable() && finding.session() != null) {
-                repairable.computeIfAbsent(finding.session(), key -> new ArrayList<>()).add(finding);
-            } else {
-                manual.merge(finding.check(), 1L, Long::sum);
-            }
-        }, monitor);
-        List<RecordChange> changes = new ArrayList<>();
-        try (RecordCursor cursor = store.cursor()) {
-            while (cursor.hasNext() && !repairable.isEmpty()) {
-                monitor.checkCancelled();
-                SessionRecord before = cursor.next();
-                List<Finding> findings = repairable.remove(before.key());
-                if (findings != null) {
-                    SessionRecord after = edited(before.fields(), findings, store);
-                    if (!after.equals(before)) {
-                        changes.add(new RecordChange(before.key(), Optional.of(before), after, findings));
+        Changeset changeset = new Changeset();
+        try {
+            Map<String, List<PlannedEdits>> repairable = new LinkedHashMap<>();
+            new Validator(checks).run(store, finding -> {
+                if (finding.isRepairable() && finding.session() != null) {
+                    repairable.computeIfAbsent(finding.session(), key -> new ArrayList<>()).add(new PlannedEdits(finding.check(), finding.edits()));
+                } else {
+                    changeset.needsPerson(finding.check());
+                }
+            }, monitor);
+            try (RecordCursor cursor = store.cursor()) {
+                while (cursor.hasNext() && !repairable.isEmpty()) {
+                    monitor.checkCancelled();
+                    SessionRecord before = cursor.next();
+                    List<PlannedEdits> edits = repairable.remove(before.key());
+                    if (edits != null) {
+                        SessionRecord after = edited(before.fields(), before.key(), edits, store);
+                        if (!after.equals(before)) {
+                            changeset.add(new RecordChange(before.key(), Optional.of(before), after, checkNames(edits)));
+                        }
                     }
                 }
             }
+            repairable.forEach((session, edits) -> changeset.add(new RecordChange(session, Optional.empty(),
+                    edited(JsonNodeFactory.instance.objectNode(), session, edits, store), checkNames(edits))));
+            return changeset;
+        } catch (RuntimeException e) {
+            changeset.close();
+            throw e;
         }
-        repairable.forEach((session, findings) -> changes.add(new RecordChange(session, Optional.empty(),
-                edited(JsonNodeFactory.instance.objectNode(), findings, store), findings)));
-        return new Changeset(changes, manual);
     }
 
-    private static SessionRecord edited(ObjectNode fields, List<Finding> findings, SessionStore store) {
-        for (Finding finding : findings) {
-            for (FieldEdit edit : finding.edits()) {
-                edit.applyTo(fields);
-            }
+    private static List<String> checkNames(List<PlannedEdits> edits) {
+        return edits.stream().map(PlannedEdits::check).distinct().toList();
+    }
+
+    private static SessionRecord edited(ObjectNode fields, String session, List<PlannedEdits> planned, SessionStore store) {
+        for (PlannedEdits edits : planned) {
+            edits.edits().forEach(edit -> edit.applyTo(fields));
         }
         try {
             return SessionRecord.of(fields);
         } catch (IllegalArgumentException e) {
-            throw new StoreException(store.locator().display() + ": the repair of session '" + findings.get(0).session()
-                    + "' by " + findings.get(0).check() + " leaves no session key; run that check with validate and fix it by hand", e);
+            throw new StoreException(store.locator().display() + ": the repair of session '" + session + "' by " + planned.get(0).check()
+                    + " leaves no session key; run that check with validate and fix it by hand", e);
         }
     }
 }

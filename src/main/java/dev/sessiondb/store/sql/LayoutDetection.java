@@ -15,7 +15,8 @@ final class LayoutDetection {
     /**
      * @param override the layout the locator asks for, or null to detect it
      * @return the layout to open; when the database has no {@code sessions} table (only possible
-     *         with {@link OpenMode#CREATE_IF_MISSING}) the layout to create
+     *         with {@link OpenMode#CREATE_IF_MISSING}) the layout to create. Our own schema history
+     *         without a sessions table is a native store whose creation was killed: Flyway finishes it.
      */
     static StoreLayout choose(String name, StoreLayout override, Set<String> tables, Map<String, Dialect.ColumnInfo> columns, OpenMode mode) {
         if (override == StoreLayout.MAGELLAI) {
@@ -25,7 +26,9 @@ final class LayoutDetection {
             if (mode == OpenMode.EXISTING) {
                 throw new StoreException(name + ": the database has no sessions table, so it is not a session store; check the path or database");
             }
-            if (tables.stream().anyMatch(table -> !table.startsWith("sqlite_"))) {
+            boolean interruptedNativeCreation = override == null || override == StoreLayout.NATIVE;
+            if (tables.stream().anyMatch(table -> !table.startsWith("sqlite_")
+                    && !(interruptedNativeCreation && table.equals(NativeSchema.HISTORY_TABLE)))) {
                 throw new StoreException(name + ": the database holds other tables but no sessions table; give a new file or an empty database for a new store");
             }
             return override == null ? StoreLayout.NATIVE : override;

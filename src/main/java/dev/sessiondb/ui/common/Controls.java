@@ -32,6 +32,7 @@ public final class Controls {
         Label label = new Label(text);
         label.setWrapText(true);
         label.setTextAlignment(TextAlignment.CENTER);
+        label.setAlignment(javafx.geometry.Pos.CENTER);
         label.setMaxWidth(420);
         label.getStyleClass().add("text-muted");
         label.setAccessibleText(text);

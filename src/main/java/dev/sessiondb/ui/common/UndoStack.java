@@ -38,6 +38,12 @@ public final class UndoStack {
         return !done.isEmpty();
     }
 
+    /** Forgets what was done (another store was opened: its commands would write to a closed store). */
+    public void clear() {
+        done.clear();
+        undoDescription.set("");
+    }
+
     public void run(UndoableCommand command) {
         executor.execute(BackgroundTask.of(command.description(), monitor -> {
             command.execute();

@@ -1,11 +1,18 @@
 package dev.sessiondb.ui.detail;
 
+import dev.sessiondb.job.backup.BackupJournal;
 import dev.sessiondb.model.SessionRecord;
 import dev.sessiondb.store.SessionStore;
-import dev.sessiondb.ui.common.UndoableCommand;
 
 /** Deletes a record; undo writes the whole record back, unknown fields included. */
-public record DeleteRecordCommand(SessionStore store, SessionRecord record) implements UndoableCommand {
+final class DeleteRecordCommand extends StoreEditCommand {
+
+    private final SessionRecord record;
+
+    DeleteRecordCommand(SessionStore store, BackupJournal journal, SessionRecord record) {
+        super(store, journal);
+        this.record = record;
+    }
 
     @Override
     public String description() {
@@ -13,12 +20,12 @@ public record DeleteRecordCommand(SessionStore store, SessionRecord record) impl
     }
 
     @Override
-    public void execute() {
+    protected void apply() {
         store.delete(record.key());
     }
 
     @Override
-    public void undo() {
+    protected void revert() {
         store.put(record);
     }
 }

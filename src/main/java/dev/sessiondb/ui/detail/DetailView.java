@@ -67,6 +67,8 @@ public final class DetailView extends StackPane {
     private StackPane body() {
         TabPane tabs = new TabPane(new Tab("Fields", fieldTree()), conversation);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.setId("detail-tabs");
+        conversation.setId("detail-conversation-tab");
         conversation.setContent(conversationList());
         viewModel.messages().addListener((ListChangeListener<DetailViewModel.MessageLine>) change ->
                 conversation.setDisable(viewModel.messages().isEmpty()));
@@ -86,11 +88,21 @@ public final class DetailView extends StackPane {
         tree.setShowRoot(false);
         tree.setColumnResizePolicy(TreeTableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         TreeTableColumn<FieldNode, String> name = new TreeTableColumn<>("Field");
-        name.setPrefWidth(150);
+        name.setPrefWidth(110);
+        name.setMaxWidth(150);
         name.setCellValueFactory(cell -> new ReadOnlyStringWrapper(cell.getValue().getValue().name()
                 + (cell.getValue().getValue().unknown() ? "  (unknown)" : "")));
         TreeTableColumn<FieldNode, String> value = new TreeTableColumn<>("Value");
         value.setCellValueFactory(cell -> new ReadOnlyStringWrapper(cell.getValue().getValue().value()));
+        value.setCellFactory(column -> new javafx.scene.control.TreeTableCell<>() {
+            @Override
+            protected void updateItem(String text, boolean empty) {
+                super.updateItem(text, empty);
+                setText(empty ? null : text);
+                // a long value is cut off in the cell; the tooltip shows it whole
+                setTooltip(empty || text == null || text.length() < 24 ? null : new javafx.scene.control.Tooltip(text));
+            }
+        });
         tree.getColumns().add(name);
         tree.getColumns().add(value);
         viewModel.fields().addListener((ListChangeListener<FieldNode>) change -> tree.setRoot(root(viewModel.fields())));
@@ -125,7 +137,10 @@ public final class DetailView extends StackPane {
                 Label text = new Label(line.content());
                 text.setWrapText(true);
                 text.maxWidthProperty().bind(view.widthProperty().subtract(40));
-                setGraphic(new VBox(2, who, text));
+                VBox message = new VBox(3, who, text);
+                message.setPadding(new Insets(6, 4, 6, 4));
+                setGraphic(message);
+                setAccessibleText(line.role() + " at " + line.time() + ": " + line.content());
             }
         });
         return list;

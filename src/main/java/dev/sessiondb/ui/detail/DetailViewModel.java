@@ -1,5 +1,6 @@
 package dev.sessiondb.ui.detail;
 
+import dev.sessiondb.job.backup.BackupJournal;
 import dev.sessiondb.model.Message;
 import dev.sessiondb.model.SecretMasker;
 import dev.sessiondb.model.SessionRecord;
@@ -51,12 +52,15 @@ public final class DetailViewModel {
     private final TaskExecutor executor;
     private final DialogService dialogs;
     private final UndoStack undo;
+    private final BackupJournal journal;
 
-    public DetailViewModel(CurrentStore current, TaskExecutor executor, DialogService dialogs, UndoStack undo) {
+    /** @param journal where the store is backed up before each edit or deletion */
+    public DetailViewModel(CurrentStore current, TaskExecutor executor, DialogService dialogs, UndoStack undo, BackupJournal journal) {
         this.current = current;
         this.executor = executor;
         this.dialogs = dialogs;
         this.undo = undo;
+        this.journal = journal;
         current.selectedKeyProperty().addListener((property, before, after) -> load());
         current.revisionProperty().addListener((property, before, after) -> load());
     }
@@ -134,7 +138,7 @@ public final class DetailViewModel {
         editing.set(false);
         problems.set("");
         if (!result.record().equals(before)) {
-            undo.run(new SaveRecordCommand(store, before, result.record()));
+            undo.run(new SaveRecordCommand(store, journal, before, result.record()));
         }
     }
 
@@ -142,8 +146,8 @@ public final class DetailViewModel {
         SessionRecord shown = record.get();
         SessionStore store = current.store();
         if (shown != null && store != null && dialogs.confirm("Delete session " + shown.key() + "?",
-                "The session is removed from " + store.locator().display() + ". Undo (Ctrl+Z) brings it back.", "Delete")) {
-            undo.run(new DeleteRecordCommand(store, shown));
+                "The session is removed from " + store.locator().display() + " after a backup of the store. Undo (Ctrl+Z) brings it back.", "Delete")) {
+            undo.run(new DeleteRecordCommand(store, journal, shown));
         }
     }
 

@@ -1,11 +1,20 @@
 package dev.sessiondb.ui.detail;
 
+import dev.sessiondb.job.backup.BackupJournal;
 import dev.sessiondb.model.SessionRecord;
 import dev.sessiondb.store.SessionStore;
-import dev.sessiondb.ui.common.UndoableCommand;
 
 /** Saves an edited record; undo puts the record back as it was. */
-public record SaveRecordCommand(SessionStore store, SessionRecord before, SessionRecord after) implements UndoableCommand {
+final class SaveRecordCommand extends StoreEditCommand {
+
+    private final SessionRecord before;
+    private final SessionRecord after;
+
+    SaveRecordCommand(SessionStore store, BackupJournal journal, SessionRecord before, SessionRecord after) {
+        super(store, journal);
+        this.before = before;
+        this.after = after;
+    }
 
     @Override
     public String description() {
@@ -13,12 +22,12 @@ public record SaveRecordCommand(SessionStore store, SessionRecord before, Sessio
     }
 
     @Override
-    public void execute() {
+    protected void apply() {
         store.put(after);
     }
 
     @Override
-    public void undo() {
+    protected void revert() {
         store.put(before);
     }
 }

@@ -7,7 +7,6 @@ import javafx.concurrent.Task;
 import javafx.geometry.Insets;
 import javafx.scene.control.Label;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.controlsfx.control.TaskProgressView;
 
@@ -29,10 +28,7 @@ public final class JobsView extends VBox {
                 change.getAddedSubList().stream().filter(task -> !progress.getTasks().contains(task)).forEach(progress.getTasks()::add);
             }
         });
-        Label empty = Controls.emptyState("No jobs running. Exports, counts and migrations show their progress here.");
-        empty.visibleProperty().bind(javafx.beans.binding.Bindings.isEmpty(progress.getTasks()));
-        StackPane body = new StackPane(progress, empty);
-        VBox.setVgrow(body, Priority.ALWAYS);
-        getChildren().addAll(Controls.styled(new Label("Jobs"), "text-caption", "text-muted"), body);
+        VBox.setVgrow(progress, Priority.ALWAYS);
+        getChildren().addAll(Controls.styled(new Label("Jobs"), "text-caption", "text-muted"), progress);
     }
 }

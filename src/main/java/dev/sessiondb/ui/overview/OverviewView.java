@@ -27,7 +27,7 @@ public final class OverviewView extends ScrollPane {
 
     private final OverviewViewModel viewModel;
     private final HBox numbers = new HBox(12);
-    private final BarChart<String, Number> perWeek = barChart("Sessions created per week (UTC, Mondays)");
+    private final BarChart<String, Number> perWeek = barChart("Sessions created per week (Mondays, UTC; at most the last 26 weeks)");
     private final BarChart<String, Number> byRepo = barChart("Sessions by repository");
     private final PieChart byStatus = new PieChart();
 
@@ -58,12 +58,16 @@ public final class OverviewView extends ScrollPane {
         byStatus.setPrefHeight(300);
         perWeek.setPrefHeight(260);
 
-        ListView<String> findings = Controls.describe(new ListView<>(viewModel.findings()), "What to check in this store first");
+        ListView<FindingSummary> findings = Controls.describe(new ListView<>(viewModel.findings()), "What to check in this store first");
+        findings.setCellFactory(list -> new FindingCell());
         findings.setId("overview-findings");
-        findings.setPrefHeight(120);
-        findings.setPlaceholder(Controls.emptyState("Nothing to check: no unparseable dates, no repository spelled two ways."));
+        findings.setPrefHeight(150);
+        findings.setPlaceholder(Controls.emptyState("No findings yet."));
+        Label findingsStatus = Controls.styled(new Label(), "text-muted");
+        findingsStatus.setId("overview-findings-status");
+        findingsStatus.textProperty().bind(viewModel.findingsStatusProperty());
 
-        VBox details = new VBox(12, numbers, charts, Controls.styled(new Label("To check"), "title-4"), findings);
+        VBox details = new VBox(12, numbers, Controls.styled(new Label("To check"), "title-4"), findingsStatus, findings, charts);
         details.visibleProperty().bind(viewModel.statisticsProperty().isNotNull());
         VBox content = new VBox(12, status, details);
         content.setPadding(new Insets(12));
@@ -81,11 +85,7 @@ public final class OverviewView extends ScrollPane {
         }
         numbers.getChildren().addAll(number("Sessions", statistics.total()), number("Repositories", statistics.byRepo().size()),
                 number("Statuses", statistics.byStatus().size()), number("Without task id", statistics.withoutTaskId()));
-        XYChart.Series<String, Number> weeks = new XYChart.Series<>();
-        List<Map.Entry<LocalDate, Long>> all = List.copyOf(statistics.perWeek().entrySet());
-        all.subList(Math.max(0, all.size() - WEEKS_SHOWN), all.size())
-                .forEach(week -> weeks.getData().add(new XYChart.Data<>(WEEK.format(week.getKey()), week.getValue())));
-        perWeek.getData().add(weeks);
+        perWeek.getData().add(weeks(statistics.perWeek()));
         XYChart.Series<String, Number> repos = new XYChart.Series<>();
         StoreStatistics.top(statistics.byRepo(), 8).forEach((repo, count) -> repos.getData().add(new XYChart.Data<>(repo, count)));
         byRepo.getData().add(repos);
@@ -93,12 +93,52 @@ public final class OverviewView extends ScrollPane {
                 byStatus.getData().add(new PieChart.Data(status + " (" + count + ")", count)));
     }
 
+    /**
+     * The weeks from the first with sessions (at most 26 weeks back from the newest) to the
+     * newest, empty weeks included, so the bars read as a time line.
+     */
+    private static XYChart.Series<String, Number> weeks(Map<LocalDate, Long> perWeek) {
+        XYChart.Series<String, Number> weeks = new XYChart.Series<>();
+        if (perWeek.isEmpty()) {
+            return weeks;
+        }
+        List<LocalDate> known = List.copyOf(perWeek.keySet());
+        LocalDate last = known.get(known.size() - 1);
+        LocalDate earliest = last.minusWeeks(WEEKS_SHOWN - 1);
+        LocalDate first = known.stream().filter(week -> !week.isBefore(earliest)).findFirst().orElse(last);
+        for (LocalDate week = first; !week.isAfter(last); week = week.plusWeeks(1)) {
+            weeks.getData().add(new XYChart.Data<>(WEEK.format(week), perWeek.getOrDefault(week, 0L)));
+        }
+        return weeks;
+    }
+
+    /** A finding as two lines: severity, check and count; then the first example, cut to the width. */
+    private static final class FindingCell extends javafx.scene.control.ListCell<FindingSummary> {
+        FindingCell() {
+            setPrefWidth(0); // follow the list's width; long examples end in "…"
+        }
+
+        @Override
+        protected void updateItem(FindingSummary finding, boolean empty) {
+            super.updateItem(finding, empty);
+            if (empty || finding == null) {
+                setGraphic(null);
+                setAccessibleText(null);
+                return;
+            }
+            Label headline = Controls.styled(new Label(finding.headline()), "text-bold", finding.severity() == dev.sessiondb.validation.Severity.ERROR ? "danger" : "warning");
+            Label example = Controls.styled(new Label("e.g. " + finding.example()), "text-small", "text-muted");
+            setGraphic(new VBox(1, headline, example));
+            setTooltip(new javafx.scene.control.Tooltip(finding.example()));
+            setAccessibleText(finding.headline() + ", for example " + finding.example());
+        }
+    }
+
     private static VBox number(String label, long value) {
         Label number = Controls.styled(new Label(String.format("%,d", value)), "title-2");
         VBox card = new VBox(2, number, Controls.styled(new Label(label), "text-muted"));
         card.getStyleClass().add("overview-number");
         card.setPadding(new Insets(10, 16, 10, 16));
-        card.setStyle("-fx-background-color: -color-bg-subtle; -fx-background-radius: 6; -fx-border-color: -color-border-default; -fx-border-radius: 6;");
         card.setAccessibleText(label + ": " + value);
         return card;
     }

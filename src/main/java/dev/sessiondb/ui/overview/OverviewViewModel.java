@@ -5,8 +5,6 @@ import dev.sessiondb.ui.common.BackgroundTask;
 import dev.sessiondb.ui.common.CurrentStore;
 import dev.sessiondb.ui.common.DialogService;
 import dev.sessiondb.ui.common.TaskExecutor;
-import java.util.ArrayList;
-import java.util.List;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -14,16 +12,19 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
-/** The store dashboard: statistics counted in the background, and the findings a user should look at first. */
+/** The store dashboard: statistics counted in the background, then the validation engine's top findings. */
 public final class OverviewViewModel {
 
     private final ReadOnlyObjectWrapper<StoreStatistics> statistics = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("No store open.");
-    private final ObservableList<String> findings = FXCollections.observableArrayList();
+    private final ObservableList<FindingSummary> findings = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper findingsStatus = new ReadOnlyStringWrapper("");
 
     private final CurrentStore current;
     private final TaskExecutor executor;
     private final DialogService dialogs;
+    private static final int TOP_FINDINGS = 8;
+
     private long generation;
 
     public OverviewViewModel(CurrentStore current, TaskExecutor executor, DialogService dialogs) {
@@ -46,8 +47,13 @@ public final class OverviewViewModel {
     }
 
     /** The top things to check in this store, worst first. */
-    public ObservableList<String> findings() {
+    public ObservableList<FindingSummary> findings() {
         return findings;
+    }
+
+    /** Whether the validation checks are still running. */
+    public ReadOnlyStringProperty findingsStatusProperty() {
+        return findingsStatus.getReadOnlyProperty();
     }
 
     // Commands
@@ -57,6 +63,7 @@ public final class OverviewViewModel {
         SessionStore store = current.store();
         statistics.set(null);
         findings.clear();
+        findingsStatus.set("");
         if (store == null) {
             status.set("No store open.");
             return;
@@ -67,28 +74,34 @@ public final class OverviewViewModel {
                 .onSuccess(counted -> {
                     if (mine == generation) {
                         statistics.set(counted);
-                        findings.setAll(findingsOf(counted));
                         status.set(store.locator().display());
+                        validate(store, mine);
                     }
                 })
                 .onCancelled(() -> status.set("Counting cancelled; press F5 to count again."))
                 .onFailure(failure -> {
-                    status.set("Cannot count this store.");
-                    dialogs.showError("Cannot read " + store.locator().display(), failure.getMessage());
+                    if (mine == generation) { // a store closed meanwhile is no news
+                        status.set("Cannot count this store.");
+                        dialogs.showError("Cannot read " + store.locator().display(), failure.getMessage());
+                    }
                 }));
     }
 
-    static List<String> findingsOf(StoreStatistics counted) {
-        List<String> lines = new ArrayList<>();
-        if (counted.unparseableDates() > 0) {
-            lines.add(String.format("%,d created dates do not parse (they break migrations)", counted.unparseableDates()));
-        }
-        for (List<String> spellings : counted.repoSpellings()) {
-            lines.add("One repository spelled " + spellings.size() + " ways: " + String.join(", ", spellings));
-        }
-        if (counted.withoutTaskId() > 0) {
-            lines.add(String.format("%,d of %,d sessions have no task id (some migrations skip them)", counted.withoutTaskId(), counted.total()));
-        }
-        return lines;
+    private void validate(SessionStore store, long mine) {
+        findingsStatus.set("Running the validation checks …");
+        executor.execute(BackgroundTask.of("Validate " + store.locator().display(), monitor -> FindingSummary.of(store, monitor))
+                .showInJobs()
+                .onSuccess(summaries -> {
+                    if (mine == generation) {
+                        findings.setAll(summaries.stream().limit(TOP_FINDINGS).toList());
+                        findingsStatus.set(summaries.isEmpty() ? "The validation checks found nothing." : "Top findings of the validation checks:");
+                    }
+                })
+                .onCancelled(() -> findingsStatus.set("Validation cancelled; press F5 to run it again."))
+                .onFailure(failure -> {
+                    if (mine == generation) {
+                        findingsStatus.set("Validation failed: " + failure.getMessage());
+                    }
+                }));
     }
 }

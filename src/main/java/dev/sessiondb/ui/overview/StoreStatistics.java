@@ -12,10 +12,8 @@ import java.time.temporal.TemporalAdjusters;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 
 /**
  * What the overview shows about a store, counted in one pass over its records.
@@ -39,13 +37,6 @@ public record StoreStatistics(long total, long withoutTaskId, long unparseableDa
         }
         monitor.progress(counter.total, counter.total);
         return counter.result();
-    }
-
-    /** Repositories that look like one written two ways ({@code local/minsky} and {@code local-minsky}). */
-    public List<List<String>> repoSpellings() {
-        return byRepo.keySet().stream()
-                .collect(Collectors.groupingBy(name -> name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", ""), TreeMap::new, Collectors.toList()))
-                .values().stream().filter(names -> names.size() > 1).toList();
     }
 
     /** The largest entries first, at most {@code limit}; the rest summed as "other". */

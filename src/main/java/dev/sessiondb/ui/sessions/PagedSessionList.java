@@ -61,12 +61,11 @@ public final class PagedSessionList extends ObservableListBase<SessionRow> {
             throw new IndexOutOfBoundsException(index);
         }
         int page = index / PAGE_SIZE;
-        List<SessionRow> rows = pages.get(page);
-        if (rows != null && index - page * PAGE_SIZE < rows.size()) {
-            return rows.get(index - page * PAGE_SIZE);
+        if (!pages.containsKey(page)) {
+            request(page); // the page arrives later; with a synchronous executor (tests) it is here already
         }
-        request(page);
-        return SessionRow.loading(index);
+        List<SessionRow> rows = pages.get(page);
+        return rows != null && index - page * PAGE_SIZE < rows.size() ? rows.get(index - page * PAGE_SIZE) : SessionRow.loading(index);
     }
 
     @Override

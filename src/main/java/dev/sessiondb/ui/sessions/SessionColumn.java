@@ -9,24 +9,26 @@ import java.time.format.DateTimeFormatter;
 
 /** The sessions table's columns, each sorted and filtered by one {@link SortKey}. Cell text is always secret-masked. */
 public enum SessionColumn {
-    SESSION("Session", SortKey.SESSION, 220),
-    TASK("Task", SortKey.TASK_ID, 90),
-    REPO("Repo", SortKey.REPO_NAME, 170),
-    BRANCH("Branch", SortKey.BRANCH, 190),
-    STATUS("Status", SortKey.STATUS, 100),
-    CREATED("Created (UTC)", SortKey.CREATED_AT, 140),
-    LAST_ACTIVITY("Last activity (UTC)", SortKey.LAST_ACTIVITY_AT, 140);
+    SESSION("Session", SortKey.SESSION, 160, 130),
+    TASK("Task", SortKey.TASK_ID, 80, 60),
+    REPO("Repo", SortKey.REPO_NAME, 130, 100),
+    BRANCH("Branch", SortKey.BRANCH, 140, 80),
+    STATUS("Status", SortKey.STATUS, 100, 90),
+    CREATED("Created (UTC)", SortKey.CREATED_AT, 155, 152),
+    LAST_ACTIVITY("Last activity (UTC)", SortKey.LAST_ACTIVITY_AT, 155, 152);
 
     private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm").withZone(ZoneOffset.UTC);
 
     private final String header;
     private final SortKey sortKey;
     private final double width;
+    private final double minWidth;
 
-    SessionColumn(String header, SortKey sortKey, double width) {
+    SessionColumn(String header, SortKey sortKey, double width, double minWidth) {
         this.header = header;
         this.sortKey = sortKey;
         this.width = width;
+        this.minWidth = minWidth;
     }
 
     public String header() {
@@ -39,6 +41,11 @@ public enum SessionColumn {
 
     public double width() {
         return width;
+    }
+
+    /** Narrow enough to share the table, wide enough for a whole date. */
+    public double minWidth() {
+        return minWidth;
     }
 
     public static SessionColumn of(SortKey key) {

@@ -73,7 +73,15 @@ public final class SessionsView extends VBox {
         export.disableProperty().bind(viewModel.storeOpenProperty().not());
         search.disableProperty().bind(viewModel.storeOpenProperty().not());
 
-        HBox bar = new HBox(10, search, count, Controls.spacer(), export);
+        MenuButton filter = new MenuButton("Filter");
+        filter.setId("filter-sessions");
+        for (SessionColumn column : SessionColumn.values()) {
+            filter.getItems().add(item(column.header() + " = …", () -> viewModel.askFilter(column)));
+        }
+        Controls.describe(filter, "Show only sessions whose column has an exact value (or right-click a cell: Show only)");
+        filter.disableProperty().bind(viewModel.storeOpenProperty().not());
+
+        HBox bar = new HBox(10, search, count, Controls.spacer(), filter, export);
         bar.setAlignment(Pos.CENTER_LEFT);
 
         FlowPane chips = new FlowPane(6, 6);
@@ -97,11 +105,15 @@ public final class SessionsView extends VBox {
         table.setId("sessions-table");
         table.setAccessibleText("Sessions of the open store");
         table.setTableMenuButtonVisible(true);
+        // columns share the width: no sideways scrolling; the column chooser (the header's ⋮) hides what is not needed
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.itemsProperty().bind(viewModel.rowsProperty());
-        table.placeholderProperty().bind(viewModel.storeOpenProperty().map(open -> Controls.emptyState(open
-                ? "No sessions match. Clear the search or remove a filter."
-                : "No store open. Pick one on the left, or add one with Add ▸ (Ctrl+O).")));
+        table.placeholderProperty().bind(javafx.beans.binding.Bindings.createObjectBinding(() -> Controls.emptyState(
+                viewModel.loadingProperty().get() ? "Reading sessions…"
+                        : viewModel.storeOpenProperty().get() ? "No sessions match. Clear the search or remove a filter."
+                        : "No store open: pick one on the left, or add one with Add (Ctrl+O)."),
+                viewModel.loadingProperty(), viewModel.storeOpenProperty()));
         for (SessionColumn column : SessionColumn.values()) {
             table.getColumns().add(column(column));
         }
@@ -125,6 +137,7 @@ public final class SessionsView extends VBox {
         tableColumn.setId("column-" + column.name().toLowerCase(java.util.Locale.ROOT));
         tableColumn.setUserData(column);
         tableColumn.setPrefWidth(column.width());
+        tableColumn.setMinWidth(column.minWidth());
         tableColumn.setCellValueFactory(cell -> new ReadOnlyStringWrapper(cell.getValue().text(column)));
         tableColumn.setCellFactory(view -> new FilterableCell(column));
         return tableColumn;

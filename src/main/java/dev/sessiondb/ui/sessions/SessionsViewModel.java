@@ -35,6 +35,7 @@ public final class SessionsViewModel {
     private final ReadOnlyObjectWrapper<ObservableList<SessionRow>> rows = new ReadOnlyObjectWrapper<>(FXCollections.observableArrayList());
     private final ReadOnlyStringWrapper count = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper storeOpen = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(false);
 
     private final CurrentStore current;
     private final TaskExecutor executor;
@@ -82,6 +83,11 @@ public final class SessionsViewModel {
         return storeOpen.getReadOnlyProperty();
     }
 
+    /** True while the first page of a new query is being read. */
+    public ReadOnlyBooleanProperty loadingProperty() {
+        return loading.getReadOnlyProperty();
+    }
+
     public SessionQuery query() {
         return new SessionQuery(search.get(), List.copyOf(filters), sortKey, descending, null, 0, PagedSessionList.PAGE_SIZE);
     }
@@ -99,14 +105,28 @@ public final class SessionsViewModel {
     /** Keeps only the sessions whose column has this exact value (from a cell's context menu). */
     public void filterBy(SessionColumn column, SessionRow row) {
         if (row.isLoaded()) {
-            FieldFilter filter = new FieldFilter(column.sortKey(), column.filterValue(row.record()));
-            filters.removeIf(existing -> existing.field() == filter.field());
-            filters.add(filter);
+            replaceFilter(new FieldFilter(column.sortKey(), column.filterValue(row.record())));
         }
     }
 
+    /** Shows a row in the detail pane; a cleared selection (new search, new order) keeps the detail shown. */
+    /** Asks for a value and keeps only the sessions whose column has exactly that value. */
+    public void askFilter(SessionColumn column) {
+        dialogs.askText("Show only sessions where " + column.header() + " is", column.header() + " (exact value"
+                + (column.sortKey().field().type() == dev.sessiondb.model.FieldType.TIMESTAMP ? ", as 2025-05-16T22:16:33.321Z)" : ")"), "")
+                .ifPresent(value -> replaceFilter(new FieldFilter(column.sortKey(), value)));
+    }
+
+    /** One filter per column: a new value for a column replaces its old one. */
+    private void replaceFilter(FieldFilter filter) {
+        filters.removeIf(existing -> existing.field() == filter.field());
+        filters.add(filter);
+    }
+
     public void select(SessionRow row) {
-        current.selectedKeyProperty().set(row == null || !row.isLoaded() ? null : row.record().key());
+        if (row != null && row.isLoaded()) {
+            current.selectedKeyProperty().set(row.record().key());
+        }
     }
 
     /** The selected rows as tab-separated lines with a header, secrets masked, for the clipboard. */
@@ -145,15 +165,22 @@ public final class SessionsViewModel {
             return;
         }
         SessionQuery query = query();
+        loading.set(true);
         executor.execute(BackgroundTask.of("Query sessions", monitor -> new FirstPage(
                         store.page(PagedSessionList.pageQuery(query, 0)), query.search().isEmpty() && query.filters().isEmpty() ? -1 : store.count()))
                 .onSuccess(first -> {
                     if (mine == generation) {
+                        loading.set(false);
                         rows.set(new PagedSessionList(store::page, query, first.page(), executor));
                         count.set(countText(first.page().totalMatching(), first.storeTotal()));
                     }
                 })
-                .onFailure(failure -> dialogs.showError("Cannot read " + store.locator().display(), failure.getMessage())));
+                .onFailure(failure -> {
+                    if (mine == generation) { // a store closed meanwhile is no news
+                        loading.set(false);
+                        dialogs.showError("Cannot read " + store.locator().display(), failure.getMessage());
+                    }
+                }));
     }
 
     private void exportTo(SessionStore store, SessionExport.Format format, Path file) {

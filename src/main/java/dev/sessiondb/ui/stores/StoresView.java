@@ -12,6 +12,7 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.HBox;
@@ -44,8 +45,9 @@ public final class StoresView extends VBox {
         ListView<StoreEntry> recent = list("recent-stores", viewModel.recent(), "Recently opened stores", false,
                 Controls.emptyState("Stores you open appear here."));
         VBox.setVgrow(saved, Priority.ALWAYS);
-        discovered.setPrefHeight(120);
-        recent.setPrefHeight(140);
+        VBox.setVgrow(recent, Priority.ALWAYS);
+        discovered.setPrefHeight(110);
+        discovered.setMinHeight(90);
 
         Button discover = Controls.button("Discover", "Look for session stores in Minsky's and magellai's folders", viewModel::discover);
         discover.getStyleClass().add("small");
@@ -53,8 +55,11 @@ public final class StoresView extends VBox {
         discoveredHeader.setAlignment(Pos.CENTER_LEFT);
 
         Label open = Controls.styled(new Label(), "text-small", "text-muted");
-        open.textProperty().bind(viewModel.openStoreProperty().map(store -> store.isEmpty() ? "No store open" : "Open: " + store));
-        open.setWrapText(true);
+        open.textProperty().bind(viewModel.openStoreTitleProperty().map(name -> name.isEmpty() ? "No store open" : "Open: " + name));
+        open.accessibleTextProperty().bind(viewModel.openStoreProperty().map(store -> store.isEmpty() ? "No store open" : "Open store: " + store));
+        Tooltip where = new Tooltip();
+        where.textProperty().bind(viewModel.openStoreProperty());
+        open.setTooltip(where);
 
         getChildren().addAll(header, section("Saved"), saved, discoveredHeader, discovered, section("Recent"), recent, open);
     }
@@ -88,17 +93,22 @@ public final class StoresView extends VBox {
         ContextMenu menu = new ContextMenu(
                 item("Open", () -> selected(list).ifPresent(viewModel::open)),
                 item("Test connection", () -> selected(list).ifPresent(viewModel::testConnection)));
-        if (removable) {
-            menu.getItems().add(item("Remove from saved stores", () -> selected(list).ifPresent(viewModel::remove)));
-        }
+        menu.getItems().add(removable
+                ? item("Remove from saved stores", () -> selected(list).ifPresent(viewModel::remove))
+                : item("Save", () -> selected(list).ifPresent(viewModel::save)));
         list.setContextMenu(menu);
         return list;
     }
 
     private VBox emptySaved() {
-        Button discover = Controls.button("Discover stores", "Look for session stores in Minsky's and magellai's folders", viewModel::discover);
-        Button open = Controls.button("Open a file…", "Open a JSON or SQLite session store (Ctrl+O)", viewModel::addFile);
-        VBox box = new VBox(8, Controls.emptyState("No stores yet: open one, or discover."), new HBox(6, open, discover));
+        Button discover = Controls.button("Discover", "Look for session stores in Minsky's and magellai's folders", viewModel::discover);
+        Button open = Controls.button("Open…", "Open a JSON or SQLite session store (Ctrl+O)", viewModel::addFile);
+        Label message = Controls.emptyState("");
+        message.textProperty().bind(javafx.beans.binding.Bindings.when(javafx.beans.binding.Bindings.isEmpty(viewModel.recent()))
+                .then("No stores yet: open one, or discover.")
+                .otherwise("Nothing saved yet: right-click a recent or discovered store and choose Save."));
+        message.accessibleTextProperty().bind(message.textProperty());
+        VBox box = new VBox(8, message, new HBox(6, open, discover));
         box.setAlignment(Pos.CENTER);
         ((HBox) box.getChildren().get(1)).setAlignment(Pos.CENTER);
         return box;
@@ -120,6 +130,11 @@ public final class StoresView extends VBox {
 
     /** A store as two lines: its name, then its format and place. */
     private static final class StoreCell extends ListCell<StoreEntry> {
+        StoreCell() {
+            // a zero preferred width makes the cell follow the list's width, so long paths end in "…" instead of scrolling
+            setPrefWidth(0);
+        }
+
         @Override
         protected void updateItem(StoreEntry entry, boolean empty) {
             super.updateItem(entry, empty);
@@ -131,8 +146,9 @@ public final class StoresView extends VBox {
             }
             Label name = Controls.styled(new Label(entry.title()), "text-bold");
             Label detail = Controls.styled(new Label(entry.detail()), "text-small", "text-muted");
+            detail.setTextOverrun(javafx.scene.control.OverrunStyle.LEADING_ELLIPSIS);
             setGraphic(new VBox(1, name, detail));
-            setTooltip(new javafx.scene.control.Tooltip(entry.locator()));
+            setTooltip(new Tooltip(entry.locator()));
             setAccessibleText(entry.title() + ", " + entry.detail());
         }
     }

@@ -26,6 +26,7 @@ public final class StoresViewModel {
     private final ObservableList<StoreEntry> discovered = FXCollections.observableArrayList();
     private final ObservableList<StoreEntry> recent = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper openStore = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper openStoreTitle = new ReadOnlyStringWrapper("");
 
     private final SettingsStore settings;
     private final Supplier<List<StoreEntry>> discovery;
@@ -66,6 +67,11 @@ public final class StoresViewModel {
         return openStore.getReadOnlyProperty();
     }
 
+    /** The open store's short name (file or database), empty when none is open. */
+    public ReadOnlyStringProperty openStoreTitleProperty() {
+        return openStoreTitle.getReadOnlyProperty();
+    }
+
     // Commands
 
     public void addFile() {
@@ -85,6 +91,14 @@ public final class StoresViewModel {
     /** Saves a store (without its password) and opens it; a locator that does not parse is reported, not saved. */
     public void addAndOpen(String locatorText) {
         parse(locatorText).ifPresent(locator -> {
+            save(StoreEntry.of(Credentials.withoutPassword(locator).display(), null));
+            open(locator);
+        });
+    }
+
+    /** Keeps a recent or discovered store in the saved list. */
+    public void save(StoreEntry entry) {
+        parse(entry.locator()).ifPresent(locator -> {
             String savedForm = Credentials.withoutPassword(locator).display();
             if (!settings.get().savedStores().contains(savedForm)) {
                 List<String> stores = new ArrayList<>(settings.get().savedStores());
@@ -92,7 +106,6 @@ public final class StoresViewModel {
                 settings.update(state -> state.withSavedStores(stores));
                 reloadFromSettings();
             }
-            open(locator);
         });
     }
 
@@ -138,6 +151,7 @@ public final class StoresViewModel {
                         .onSuccess(store -> {
                             current.show(store);
                             openStore.set(shown);
+                            openStoreTitle.set(StoreEntry.of(shown, null).title());
                             settings.update(state -> state.withRecent(shown));
                             reloadFromSettings();
                         })

@@ -59,7 +59,9 @@ class RepairJobSqlTest {
 
         assertThat(report.backupId()).isPresent();
         assertThat(records(locator)).filteredOn(record -> record.repoName().orElse("").equals("local-minsky")).isEmpty();
-        assertThat(job.changeset(ProgressMonitor.NONE).isEmpty()).isTrue();
+        try (Changeset again = job.changeset(ProgressMonitor.NONE)) {
+            assertThat(again.isEmpty()).isTrue();
+        }
 
         journal.restore(journal.require(report.backupId().get()), ProgressMonitor.NONE);
 

@@ -74,7 +74,9 @@ class RepairKillTest {
         fill(victim);
         Path journal = dir.resolve("journal");
 
-        Process child = JavaProcess.of(ReportingRepair.class, victim.format().scheme() + ":" + victim.target(), journal.toString())
+        Path childTemp = java.nio.file.Files.createDirectories(dir.resolve("child-tmp"));
+        Process child = JavaProcess.of(ReportingRepair.class, List.of("-Djava.io.tmpdir=" + childTemp),
+                        victim.format().scheme() + ":" + victim.target(), journal.toString())
                 .redirectError(ProcessBuilder.Redirect.DISCARD).start();
         boolean reached = false;
         try (BufferedReader output = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {

@@ -35,27 +35,29 @@ class RepairPlannerTest {
 
     @Test
     void planningWritesNothingAndListsEveryRecordItWouldChange() throws Exception {
-        Path file;
-        Changeset changeset;
         try (SessionStore store = openFixture()) {
-            file = store.locator().path();
+            Path file = store.locator().path();
             byte[] before = Files.readAllBytes(file);
-            changeset = RepairPlanner.plan(store, Checks.create(List.of("repo-name-variant", "task-id-form"), context(store, List.of(), dir)), ProgressMonitor.NONE);
-            assertThat(Files.readAllBytes(file)).isEqualTo(before);
+            try (Changeset changeset = RepairPlanner.plan(store, Checks.create(List.of("repo-name-variant", "task-id-form"),
+                    context(store, List.of(), dir)), ProgressMonitor.NONE)) {
+                assertThat(Files.readAllBytes(file)).isEqualTo(before);
+                assertThat(changeset.updates()).isEqualTo(55);
+                assertThat(changeset.inserts()).isZero();
+                RecordChange bareTaskId = changeset.first(100).stream().filter(change -> change.session().equals("test-with-task")).findFirst().orElseThrow();
+                assertThat(bareTaskId.fieldChanges()).extracting(FieldChange::path, change -> change.a().asText(), change -> change.b().asText())
+                        .containsExactly(org.assertj.core.groups.Tuple.tuple("taskId", "143", "#143"));
+                assertThat(bareTaskId.checks()).containsExactly("task-id-form");
+            }
         }
-
-        assertThat(changeset.updates()).isEqualTo(55);
-        assertThat(changeset.inserts()).isZero();
-        RecordChange bareTaskId = changeset.changes().stream().filter(change -> change.session().equals("test-with-task")).findFirst().orElseThrow();
-        assertThat(bareTaskId.fieldChanges()).extracting(FieldChange::path, change -> change.a().asText(), change -> change.b().asText())
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("taskId", "143", "#143"));
     }
 
     @Test
     void applyingTheChangesetLeavesNoRepairableFindingsAndKeepsTheOthers() {
         try (SessionStore store = openFixture()) {
             ValidationContext context = context(store, List.of(), dir);
-            RepairPlanner.plan(store, Checks.create(List.of(), context), ProgressMonitor.NONE).applyTo(store, ProgressMonitor.NONE);
+            try (Changeset changeset = RepairPlanner.plan(store, Checks.create(List.of(), context), ProgressMonitor.NONE)) {
+                changeset.applyTo(store, ProgressMonitor.NONE);
+            }
 
             long[] counts = new long[2];
             new Validator(Checks.create(List.of(), context)).run(store, finding -> counts[finding.isRepairable() ? 0 : 1]++, ProgressMonitor.NONE);
@@ -70,9 +72,11 @@ class RepairPlannerTest {
         Path state = Files.createDirectories(dir.resolve("state"));
         GitRepos.create(state.resolve("sessions/task#300"), "https://github.com/edobry/minsky.git", "task#300", "2025-08-01T12:00:00Z");
         try (SessionStore store = openFixture()) {
-            Changeset changeset = RepairPlanner.plan(store, Checks.create(List.of("workspace-unregistered"), context(store, List.of(state), dir)), ProgressMonitor.NONE);
-            assertThat(changeset.inserts()).isEqualTo(1);
-            changeset.applyTo(store, ProgressMonitor.NONE);
+            try (Changeset changeset = RepairPlanner.plan(store, Checks.create(List.of("workspace-unregistered"), context(store, List.of(state), dir)),
+                    ProgressMonitor.NONE)) {
+                assertThat(changeset.inserts()).isEqualTo(1);
+                changeset.applyTo(store, ProgressMonitor.NONE);
+            }
 
             assertThat(store.count()).isEqualTo(Fixtures.MINSKY_COUNT + 1);
             assertThat(store.get("task#300").orElseThrow().fields().toString()).contains(

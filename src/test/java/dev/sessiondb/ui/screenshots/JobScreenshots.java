@@ -104,7 +104,7 @@ public final class JobScreenshots {
 
         show(scene, "validate");
         press(scene, "#validate-next");
-        waitFor(() -> onFx(() -> ((TreeView<?>) scene.lookup("#validate-findings")).getRoot().getChildren().size() == 4));
+        waitFor(() -> onFx(() -> ((TreeView<?>) scene.lookup("#validate-findings")).getRoot().getChildren().size() == 5));
         save(scene, "validate-findings.png");
         press(scene, "#validate-next");
         waitFor(() -> !table(scene, "#validate-changes").getItems().isEmpty());

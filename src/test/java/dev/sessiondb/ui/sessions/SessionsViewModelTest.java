@@ -4,7 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sessiondb.model.FieldFilter;
 import dev.sessiondb.model.SortKey;
+import dev.sessiondb.progress.ProgressMonitor;
+import dev.sessiondb.sample.SampleSessions;
+import dev.sessiondb.store.OpenMode;
 import dev.sessiondb.store.SessionStore;
+import dev.sessiondb.store.StoreFactory;
+import dev.sessiondb.store.StoreFormat;
+import dev.sessiondb.store.StoreLocator;
+import dev.sessiondb.store.WriteBatch;
 import dev.sessiondb.ui.ScriptedDialogService;
 import dev.sessiondb.ui.TestStores;
 import dev.sessiondb.ui.common.CurrentStore;
@@ -58,6 +65,17 @@ class SessionsViewModelTest {
 
         assertThat(viewModel.rowsProperty().get()).hasSize(50)
                 .allSatisfy(row -> assertThat(row.record().repoName()).contains("local-minsky"));
+    }
+
+    @Test
+    void aTypedFilterValueKeepsOnlyThatValueAndCancellingKeepsEverything() {
+        dialogs.answer("local-minsky").answer(null);
+
+        viewModel.askFilter(SessionColumn.REPO);
+        viewModel.askFilter(SessionColumn.BRANCH);
+
+        assertThat(viewModel.countProperty().get()).isEqualTo("50 of 217 sessions");
+        assertThat(viewModel.filters()).containsExactly(new FieldFilter(SortKey.REPO_NAME, "local-minsky"));
     }
 
     @Test
@@ -115,6 +133,22 @@ class SessionsViewModelTest {
         viewModel.exportJson();
 
         assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(file.toFile())).hasSize(217);
+    }
+
+    @Test
+    void aLargeSqliteStoreShowsItsSizeAtOnceAndFetchesAFarRowWithItsPage() {
+        Path file = directory.resolve("large.db");
+        try (SessionStore store = StoreFactory.open(StoreLocator.of(StoreFormat.SQLITE, file), OpenMode.CREATE_IF_MISSING)) {
+            store.write(WriteBatch.replaceAll(SampleSessions.minsky(20_000, 3), 20_000), ProgressMonitor.NONE);
+        }
+        current.show(StoreFactory.open(StoreLocator.of(StoreFormat.SQLITE, file), OpenMode.EXISTING));
+
+        PagedSessionList rows = (PagedSessionList) viewModel.rowsProperty().get();
+        assertThat(rows).hasSize(20_000);
+        assertThat(rows.cachedPages()).isEqualTo(1);
+        assertThat(viewModel.countProperty().get()).isEqualTo("20,000 sessions");
+        assertThat(rows.get(15_123).record().key()).isEqualTo(String.format("task-md#%06d", 15_123));
+        assertThat(rows.cachedPages()).isEqualTo(2);
     }
 
     @Test

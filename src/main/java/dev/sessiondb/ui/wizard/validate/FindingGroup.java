@@ -39,7 +39,7 @@ public final class FindingGroup {
 
     /** The worst severity among the findings. */
     public Severity severity() {
-        return lines.stream().map(Line::severity).min(Enum::compareTo).orElse(Severity.INFO);
+        return lines.stream().map(Line::severity).min(Enum::compareTo).orElse(Severity.WARNING);
     }
 
     public long repairable() {

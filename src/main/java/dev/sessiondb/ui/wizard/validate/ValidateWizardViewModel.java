@@ -1,6 +1,7 @@
 package dev.sessiondb.ui.wizard.validate;
 
 import dev.sessiondb.job.backup.BackupJournal;
+import dev.sessiondb.job.repair.Changeset;
 import dev.sessiondb.job.repair.RepairJob;
 import dev.sessiondb.store.SessionStore;
 import dev.sessiondb.store.StoreLocator;
@@ -50,6 +51,13 @@ public final class ValidateWizardViewModel {
     public static final int FINDINGS = 1;
     public static final int PREVIEW = 2;
     public static final int APPLY = 3;
+
+    /** The preview shows the changes of this many records; the counts cover them all. */
+    public static final int PREVIEW_LIMIT = 1_000;
+
+    /** What the preview shows of a changeset: the first records' field lines and the counts. */
+    private record Preview(List<ChangeLine> lines, long updates, long inserts, long manual) {
+    }
 
     /** A check the user may run or leave out. */
     public record CheckChoice(String name, BooleanProperty run) {
@@ -183,12 +191,18 @@ public final class ValidateWizardViewModel {
             return;
         }
         RepairJob planned = new RepairJob(validated, fixing, workspaceRoots(), journal);
-        tasks.run("Plan repair of " + StoreNames.shortName(validated), "Planning the changes …", planned::changeset, changeset -> {
+        tasks.run("Plan repair of " + StoreNames.shortName(validated), "Planning the changes …", monitor -> {
+            try (Changeset changeset = planned.changeset(monitor)) {
+                return new Preview(changeset.first(PREVIEW_LIMIT).stream().flatMap(change -> ChangeLine.of(change).stream()).toList(),
+                        changeset.updates(), changeset.inserts(), changeset.manual());
+            }
+        }, preview -> {
             repair = planned;
-            changes.setAll(changeset.changes().stream().flatMap(change -> ChangeLine.of(change).stream()).toList());
-            changesetReady.set(!changeset.isEmpty());
-            status.set(String.format("%,d records to update, %,d to add; %,d findings need a person. Nothing is written yet.",
-                    changeset.updates(), changeset.inserts(), changeset.manual()));
+            changes.setAll(preview.lines());
+            changesetReady.set(preview.updates() + preview.inserts() > 0);
+            status.set(String.format("%,d records to update, %,d to add; %,d findings need a person. Nothing is written yet.%s",
+                    preview.updates(), preview.inserts(), preview.manual(),
+                    preview.updates() + preview.inserts() > PREVIEW_LIMIT ? String.format(" (the first %,d records are shown)", PREVIEW_LIMIT) : ""));
         });
     }
 

@@ -59,6 +59,7 @@ class ValidateWizardViewModelTest {
                 .containsExactlyInAnyOrder(
                         org.assertj.core.groups.Tuple.tuple("repo-name-variant", 50, true),
                         org.assertj.core.groups.Tuple.tuple("task-id-form", 5, true),
+                        org.assertj.core.groups.Tuple.tuple("task-id-missing", 4, true),
                         org.assertj.core.groups.Tuple.tuple("duplicate-session", 18, false),
                         org.assertj.core.groups.Tuple.tuple("workspace-missing", 144, false));
         assertThat(viewModel.findings()).filteredOn(FindingGroup::isRepairable).allSatisfy(group -> assertThat(group.fixProperty().get()).isTrue());
@@ -70,6 +71,7 @@ class ValidateWizardViewModelTest {
         byte[] before = Files.readAllBytes(fixture);
         viewModel.steps().next();
         group("repo-name-variant").fixProperty().set(false);
+        group("task-id-missing").fixProperty().set(false);
 
         viewModel.steps().next();
 
@@ -83,7 +85,7 @@ class ValidateWizardViewModelTest {
 
         viewModel.apply();
 
-        assertThat(viewModel.resultProperty().get().headline()).isEqualTo("Repaired: 55 records updated, 0 added");
+        assertThat(viewModel.resultProperty().get().headline()).isEqualTo("Repaired: 57 records updated, 0 added");
         viewModel.revalidate();
         assertThat(viewModel.findings()).extracting(FindingGroup::check).containsExactlyInAnyOrder("duplicate-session", "workspace-missing");
     }

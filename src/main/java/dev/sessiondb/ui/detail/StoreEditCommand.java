@@ -1,0 +1,38 @@
+package dev.sessiondb.ui.detail;
+
+import dev.sessiondb.job.backup.BackupJournal;
+import dev.sessiondb.progress.ProgressMonitor;
+import dev.sessiondb.store.SessionStore;
+import dev.sessiondb.ui.common.UndoableCommand;
+
+/**
+ * A change to one record of a store. Like every job, it backs the store up into the backup
+ * journal before writing (so {@code sessiondb undo} can also take it back); the in-app undo
+ * then writes the record's earlier state back, which is quick even for a large store.
+ */
+abstract class StoreEditCommand implements UndoableCommand {
+
+    protected final SessionStore store;
+    private final BackupJournal journal;
+
+    StoreEditCommand(SessionStore store, BackupJournal journal) {
+        this.store = store;
+        this.journal = journal;
+    }
+
+    @Override
+    public final void execute() {
+        journal.backUp(BackupJournal.newRunId("edit"), store.locator(), description(), ProgressMonitor.NONE);
+        apply();
+    }
+
+    @Override
+    public final void undo() {
+        journal.backUp(BackupJournal.newRunId("edit-undo"), store.locator(), "undo " + description(), ProgressMonitor.NONE);
+        revert();
+    }
+
+    protected abstract void apply();
+
+    protected abstract void revert();
+}

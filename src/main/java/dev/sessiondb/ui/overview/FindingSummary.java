@@ -1,0 +1,46 @@
+package dev.sessiondb.ui.overview;
+
+import dev.sessiondb.progress.ProgressMonitor;
+import dev.sessiondb.store.SessionStore;
+import dev.sessiondb.validation.Checks;
+import dev.sessiondb.validation.Finding;
+import dev.sessiondb.validation.Severity;
+import dev.sessiondb.validation.ValidationContext;
+import dev.sessiondb.validation.Validator;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The validation engine's findings for a store, one line per check: how many, how bad, and the
+ * first finding as an example. Findings are counted as they stream by, never all kept.
+ *
+ * @param example the first finding's message
+ */
+public record FindingSummary(String check, Severity severity, long count, String example) {
+
+    /** Runs every check over the store; the worst checks first, then the most frequent. */
+    public static List<FindingSummary> of(SessionStore store, ProgressMonitor monitor) {
+        Map<String, FindingSummary> byCheck = new LinkedHashMap<>();
+        new Validator(Checks.create(List.of(), ValidationContext.of(store, List.of()))).run(store, finding -> byCheck.merge(finding.check(),
+                new FindingSummary(finding.check(), finding.severity(), 1, example(finding)),
+                (seen, next) -> new FindingSummary(seen.check(), worse(seen.severity(), next.severity()), seen.count() + 1, seen.example())), monitor);
+        return byCheck.values().stream()
+                .sorted(Comparator.comparing(FindingSummary::severity).thenComparing(Comparator.comparingLong(FindingSummary::count).reversed()))
+                .toList();
+    }
+
+    /** "warning · task-id-form · 93 findings" */
+    public String headline() {
+        return String.format("%s · %s · %,d finding%s", severity.id(), check, count, count == 1 ? "" : "s");
+    }
+
+    private static String example(Finding finding) {
+        return finding.session() == null || finding.session().isEmpty() ? finding.message() : finding.session() + ": " + finding.message();
+    }
+
+    private static Severity worse(Severity one, Severity other) {
+        return one.compareTo(other) <= 0 ? one : other;
+    }
+}

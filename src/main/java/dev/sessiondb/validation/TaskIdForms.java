@@ -1,0 +1,88 @@
+package dev.sessiondb.validation;
+
+import dev.sessiondb.model.TaskId;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Which forms a store writes its task ids in ({@code 079}, {@code #079}, {@code md#079}) and
+ * how many of each: the most common form is the store's norm, the one repairs write.
+ */
+final class TaskIdForms {
+
+    /** The forms, in order of preference when two are equally common. */
+    enum Form {
+        QUALIFIED, HASH, BARE;
+
+        static Optional<Form> of(String taskId) {
+            String text = taskId.strip();
+            if (TaskId.parse(text).isEmpty()) {
+                return Optional.empty();
+            }
+            if (text.chars().allMatch(Character::isDigit)) {
+                return Optional.of(BARE);
+            }
+            return Optional.of(text.startsWith("#") || text.toLowerCase(Locale.ROOT).startsWith("task#") ? HASH : QUALIFIED);
+        }
+
+        String describe() {
+            return switch (this) {
+                case BARE -> "bare digits (079)";
+                case HASH -> "#digits (#079)";
+                case QUALIFIED -> "backend#digits (md#079)";
+            };
+        }
+    }
+
+    private final Map<Form, Long> counts = new EnumMap<>(Form.class);
+    private final Map<String, Long> backendCounts = new HashMap<>();
+
+    void count(String taskId) {
+        Form.of(taskId).ifPresent(form -> {
+            counts.merge(form, 1L, Long::sum);
+            TaskId.parse(taskId).map(TaskId::backend).ifPresent(backend -> backendCounts.merge(backend, 1L, Long::sum));
+        });
+    }
+
+    boolean isMixed() {
+        return counts.size() > 1;
+    }
+
+    long count(Form form) {
+        return counts.getOrDefault(form, 0L);
+    }
+
+    long total() {
+        return counts.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /** The most common form; {@code #079} in a store without task ids. */
+    Form norm() {
+        Form best = Form.HASH;
+        long bestCount = 0;
+        for (Form form : Form.values()) {
+            if (count(form) > bestCount) {
+                best = form;
+                bestCount = count(form);
+            }
+        }
+        return best;
+    }
+
+    /** The digits as written, in the norm: {@code 079} becomes {@code #079} in a store that mostly writes {@code #}. */
+    String inNorm(String digits) {
+        return switch (norm()) {
+            case BARE -> digits;
+            case HASH -> "#" + digits;
+            case QUALIFIED -> commonBackend() + "#" + digits;
+        };
+    }
+
+    private String commonBackend() {
+        return backendCounts.entrySet().stream().max(Map.Entry.<String, Long>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
+                .map(Map.Entry::getKey).orElse("md");
+    }
+}

@@ -1,0 +1,19 @@
+package dev.sessiondb.validation;
+
+import dev.sessiondb.model.SessionRecord;
+
+/** A check that needs the store's task-id forms before it inspects a record: it surveys them first. */
+abstract class TaskIdFormsSurvey implements Check {
+
+    protected final TaskIdForms forms = new TaskIdForms();
+
+    @Override
+    public final boolean needsSurvey() {
+        return true;
+    }
+
+    @Override
+    public final void survey(SessionRecord record) {
+        record.taskId().ifPresent(forms::count);
+    }
+}

@@ -1,0 +1,163 @@
+package dev.sessiondb.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sessiondb.model.SessionRecord;
+import dev.sessiondb.store.OpenMode;
+import dev.sessiondb.store.SessionStore;
+import dev.sessiondb.store.StoreFactory;
+import dev.sessiondb.store.StoreFormat;
+import dev.sessiondb.store.StoreLocator;
+import dev.sessiondb.ui.common.SettingsStore;
+import dev.sessiondb.ui.common.UiTaskExecutor;
+import dev.sessiondb.ui.sessions.SessionRow;
+import dev.sessiondb.ui.stores.Credentials;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The desktop app end to end on a copy of the real fixture, driven like a user would (headless under Monocle). */
+@ExtendWith(ApplicationExtension.class)
+class DesktopFlowTest {
+
+    @TempDir
+    static Path directory;
+
+    private final ScriptedDialogService dialogs = new ScriptedDialogService();
+    private Path fixture;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        Path run = Files.createTempDirectory(directory, "run");
+        fixture = TestStores.fixtureCopy(run);
+        AppServices services = new AppServices(new SettingsStore(run.resolve("settings.json")), dialogs, new UiTaskExecutor(),
+                locator -> StoreFactory.open(locator, OpenMode.EXISTING), List::of,
+                new Credentials(run.resolve("no-pgpass"), Map.of()),
+                new dev.sessiondb.job.backup.BackupJournal(run.resolve("backups")), new SimpleStringProperty(""));
+        new MainWindow(services).show(stage);
+    }
+
+    @Test
+    void aFirstStartShowsHowToBegin(FxRobot robot) {
+        assertThat(robot.lookup(".label").queryAllAs(Label.class)).extracting(Label::getText)
+                .contains("No stores yet: open one, or discover.");
+    }
+
+    @Test
+    void openSearchAndSeeTheCountChange(FxRobot robot) {
+        openFixture(robot);
+
+        robot.push(KeyCode.CONTROL, KeyCode.F).write("task#1");
+
+        waitFor(() -> countText(robot).equals("45 of 217 sessions"));
+        assertThat(table(robot).getItems()).hasSize(45);
+    }
+
+    @Test
+    void theOverviewCountsTheStoreAndListsWhatToCheck(FxRobot robot) {
+        openFixture(robot);
+
+        robot.push(KeyCode.CONTROL, KeyCode.DIGIT2);
+
+        waitFor(() -> robot.lookup("#overview-findings-status").queryAs(Label.class).getText().startsWith("Top findings"));
+        assertThat(robot.lookup(".label").queryAllAs(Label.class)).extracting(Label::getText).contains("217", "93", "Without task id");
+    }
+
+    @Test
+    void deletingAsksFirstAndCtrlZBringsTheSessionBack(FxRobot robot) {
+        openFixture(robot);
+        robot.clickOn(robot.lookup("#sessions-table .table-row-cell").nth(0).queryAs(javafx.scene.Node.class));
+        waitFor(() -> !robot.lookup("#detail-title").queryAs(Label.class).getText().isEmpty());
+        String key = robot.lookup("#detail-title").queryAs(Label.class).getText();
+        dialogs.answer(true);
+
+        robot.clickOn("#delete-session");
+
+        waitFor(() -> countText(robot).equals("216 sessions"));
+        robot.push(KeyCode.CONTROL, KeyCode.Z);
+        waitFor(() -> countText(robot).equals("217 sessions"));
+        assertThat(table(robot).getItems().get(0).record().key()).isEqualTo(key);
+    }
+
+    @Test
+    void openADetailEditSaveAndUndo(FxRobot robot) {
+        openFixture(robot);
+        robot.clickOn("#session-search").write("task#002");
+        waitFor(() -> countText(robot).equals("1 of 217 sessions"));
+
+        robot.clickOn(robot.lookup("#sessions-table .table-row-cell").nth(0).queryAs(javafx.scene.Node.class));
+        waitFor(() -> robot.lookup("#detail-title").queryAs(Label.class).getText().equals("task#002"));
+        robot.clickOn("#edit-session");
+        TextField branch = robot.lookup("#edit-branch").queryAs(TextField.class);
+        robot.doubleClickOn(branch).push(KeyCode.CONTROL, KeyCode.A).write("edited-in-the-app");
+        robot.clickOn("#save-session");
+
+        waitFor(() -> storedBranch().equals("edited-in-the-app"));
+        waitFor(() -> firstRowBranch(robot).equals("edited-in-the-app"));
+
+        robot.push(KeyCode.CONTROL, KeyCode.Z);
+        waitFor(() -> storedBranch().equals("task#002"));
+    }
+
+    @Test
+    void exportTheCurrentViewToCsv(FxRobot robot) throws Exception {
+        openFixture(robot);
+        Path csv = directory.resolve("export-" + System.nanoTime() + ".csv");
+        dialogs.answer(csv);
+
+        robot.clickOn("#export-sessions").clickOn("CSV (table columns)…");
+
+        waitFor(() -> Files.exists(csv));
+        assertThat(Files.readAllLines(csv)).hasSize(218).first().asString().startsWith("Session,Task,Repo");
+    }
+
+    private void openFixture(FxRobot robot) {
+        dialogs.answer(fixture);
+        robot.push(KeyCode.CONTROL, KeyCode.O);
+        waitFor(() -> countText(robot).equals("217 sessions"));
+    }
+
+    private String storedBranch() {
+        try (SessionStore store = StoreFactory.open(StoreLocator.of(StoreFormat.JSON, fixture), OpenMode.EXISTING)) {
+            return store.get("task#002").flatMap(SessionRecord::branch).orElse("");
+        }
+    }
+
+    private static String firstRowBranch(FxRobot robot) {
+        SessionRow row = table(robot).getItems().get(0);
+        return row.isLoaded() ? row.record().branch().orElse("") : "";
+    }
+
+    @SuppressWarnings("unchecked")
+    private static TableView<SessionRow> table(FxRobot robot) {
+        return robot.lookup("#sessions-table").queryAs(TableView.class);
+    }
+
+    private static String countText(FxRobot robot) {
+        return robot.lookup("#session-count").queryAs(Label.class).getText();
+    }
+
+    private static void waitFor(Callable<Boolean> condition) {
+        try {
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("the app did not get there within 20 s", e);
+        }
+    }
+}
