@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Renders the desktop app's main screens into docs/screenshots/*.png under a virtual X display.
+# Renders the desktop app's main screens and its job screens (diff, wizards) into docs/screenshots/*.png
+# under a virtual X display.
 # Usage: docs/screenshots/render.sh   (from anywhere; installs Xvfb and GTK when missing; needs Maven and JDK 17)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -17,3 +18,7 @@ xvfb-run -a -s "-screen 0 1600x1000x24" \
     java -Dprism.order=sw -Djava.awt.headless=true \
     -cp "target/classes:target/test-classes:$(cat target/screenshot-classpath.txt)" \
     dev.sessiondb.ui.screenshots.ScreenshotRenderer docs/screenshots
+xvfb-run -a -s "-screen 0 1600x1000x24" \
+    java -Dprism.order=sw -Djava.awt.headless=true \
+    -cp "target/classes:target/test-classes:$(cat target/screenshot-classpath.txt)" \
+    dev.sessiondb.ui.screenshots.JobScreenshots docs/screenshots

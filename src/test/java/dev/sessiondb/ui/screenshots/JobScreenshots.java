@@ -1,5 +1,8 @@
 package dev.sessiondb.ui.screenshots;
 
+import static dev.sessiondb.ui.screenshots.ScreenCapture.onFx;
+import static dev.sessiondb.ui.screenshots.ScreenCapture.waitFor;
+
 import dev.sessiondb.job.backup.BackupJournal;
 import dev.sessiondb.sample.SampleSessions;
 import dev.sessiondb.store.OpenMode;
@@ -14,13 +17,10 @@ import dev.sessiondb.ui.diff.DiffFixtures;
 import dev.sessiondb.ui.diff.DiffRow;
 import dev.sessiondb.ui.diff.FieldRow;
 import dev.sessiondb.ui.stores.Credentials;
-import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.FutureTask;
 import javafx.application.Platform;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.scene.Scene;
@@ -29,13 +29,10 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TreeView;
-import javafx.scene.image.PixelReader;
-import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
-import javax.imageio.ImageIO;
 
 /**
- * Renders the job screens into PNG files (run by docs/screenshots/render-jobs.sh under Xvfb):
+ * Renders the job screens into PNG files (run by docs/screenshots/render.sh under Xvfb, after ScreenshotRenderer):
  * the diff view with a changed record open (light and dark), the migration plan and its verified report, the
  * validation findings and the changeset preview, and the consolidation conflicts.
  */
@@ -183,44 +180,6 @@ public final class JobScreenshots {
     }
 
     private void save(Scene scene, String file) throws Exception {
-        settle();
-        WritableImage image = onFx(() -> scene.snapshot(null));
-        PixelReader pixels = image.getPixelReader();
-        BufferedImage png = new BufferedImage((int) image.getWidth(), (int) image.getHeight(), BufferedImage.TYPE_INT_RGB);
-        for (int y = 0; y < png.getHeight(); y++) {
-            for (int x = 0; x < png.getWidth(); x++) {
-                png.setRGB(x, y, pixels.getArgb(x, y));
-            }
-        }
-        ImageIO.write(png, "png", out.resolve(file).toFile());
-        System.out.println("wrote " + out.resolve(file));
-    }
-
-    /** Lets background work, layout and CSS finish before a snapshot (a picture, not a test: no assertion waits on it). */
-    private static void settle() throws InterruptedException {
-        Thread.sleep(1200);
-    }
-
-    private static void waitFor(Callable<Boolean> condition) throws Exception {
-        for (int tries = 0; tries < 600; tries++) {
-            if (condition.call()) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        throw new IllegalStateException("the screen did not reach the expected state within a minute");
-    }
-
-    private static void onFx(Runnable action) throws Exception {
-        onFx(() -> {
-            action.run();
-            return null;
-        });
-    }
-
-    private static <T> T onFx(Callable<T> action) throws Exception {
-        FutureTask<T> task = new FutureTask<>(action);
-        Platform.runLater(task);
-        return task.get();
+        ScreenCapture.save(scene, out.resolve(file));
     }
 }

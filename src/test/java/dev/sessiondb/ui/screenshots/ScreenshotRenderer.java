@@ -1,5 +1,8 @@
 package dev.sessiondb.ui.screenshots;
 
+import static dev.sessiondb.ui.screenshots.ScreenCapture.onFx;
+import static dev.sessiondb.ui.screenshots.ScreenCapture.waitFor;
+
 import dev.sessiondb.Fixtures;
 import dev.sessiondb.sample.SampleSessions;
 import dev.sessiondb.store.OpenMode;
@@ -16,13 +19,10 @@ import dev.sessiondb.ui.TestStores;
 import dev.sessiondb.ui.common.SettingsStore;
 import dev.sessiondb.ui.common.UiTaskExecutor;
 import dev.sessiondb.ui.stores.Credentials;
-import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.FutureTask;
 import javafx.application.Platform;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.scene.Scene;
@@ -31,10 +31,7 @@ import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
-import javafx.scene.image.PixelReader;
-import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
-import javax.imageio.ImageIO;
 
 /**
  * Renders the main screens into PNG files (run by docs/screenshots/render.sh under Xvfb):
@@ -71,7 +68,6 @@ public final class ScreenshotRenderer {
 
     private void renderAll() throws Exception {
         Scene empty = window("empty", null);
-        settle();
         save(empty, "empty-state.png");
         close(empty);
 
@@ -181,17 +177,7 @@ public final class ScreenshotRenderer {
     }
 
     private void save(Scene scene, String file) throws Exception {
-        settle();
-        WritableImage image = onFx(() -> scene.snapshot(null));
-        PixelReader pixels = image.getPixelReader();
-        BufferedImage png = new BufferedImage((int) image.getWidth(), (int) image.getHeight(), BufferedImage.TYPE_INT_RGB);
-        for (int y = 0; y < png.getHeight(); y++) {
-            for (int x = 0; x < png.getWidth(); x++) {
-                png.setRGB(x, y, pixels.getArgb(x, y));
-            }
-        }
-        ImageIO.write(png, "png", out.resolve(file).toFile());
-        System.out.println("wrote " + out.resolve(file));
+        ScreenCapture.save(scene, out.resolve(file));
     }
 
     private static void close(Scene scene) throws Exception {
@@ -199,33 +185,5 @@ public final class ScreenshotRenderer {
             ((Stage) scene.getWindow()).close();
             return null;
         });
-    }
-
-    /** Lets background work, layout and CSS finish before a snapshot. */
-    private static void settle() throws InterruptedException {
-        Thread.sleep(1200);
-    }
-
-    private static void waitFor(Callable<Boolean> condition) throws Exception {
-        for (int tries = 0; tries < 600; tries++) {
-            if (condition.call()) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        throw new IllegalStateException("the screen did not reach the expected state within a minute");
-    }
-
-    private static void onFx(Runnable action) throws Exception {
-        onFx(() -> {
-            action.run();
-            return null;
-        });
-    }
-
-    private static <T> T onFx(Callable<T> action) throws Exception {
-        FutureTask<T> task = new FutureTask<>(action);
-        Platform.runLater(task);
-        return task.get();
     }
 }
