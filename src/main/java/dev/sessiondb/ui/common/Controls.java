@@ -39,6 +39,23 @@ public final class Controls {
         return label;
     }
 
+    /** Long lines (backup ids, paths, messages) wrap inside the list instead of hiding behind a sideways scroll. */
+    public static void wrapLines(javafx.scene.control.ListView<String> list) {
+        list.setCellFactory(view -> new javafx.scene.control.ListCell<>() {
+            {
+                setWrapText(true);
+                prefWidthProperty().bind(view.widthProperty().subtract(24));
+                setMaxWidth(Region.USE_PREF_SIZE);
+            }
+
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+            }
+        });
+    }
+
     public static Region spacer() {
         Region spacer = new Region();
         javafx.scene.layout.HBox.setHgrow(spacer, Priority.ALWAYS);

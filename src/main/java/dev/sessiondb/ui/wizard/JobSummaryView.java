@@ -26,6 +26,7 @@ public final class JobSummaryView extends VBox {
         counts.setVgap(4);
         lines.setId(id + "-lines");
         lines.setAccessibleText("What to know about this job");
+        Controls.wrapLines(lines);
         lines.setPlaceholder(Controls.emptyState("Nothing more to say: no warnings."));
         VBox.setVgrow(lines, Priority.ALWAYS);
         lines.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(lines.getItems()));
