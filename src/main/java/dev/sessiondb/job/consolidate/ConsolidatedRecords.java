@@ -2,10 +2,10 @@ package dev.sessiondb.job.consolidate;
 
 import dev.sessiondb.job.transfer.RecordSource;
 import dev.sessiondb.model.SessionRecord;
+import dev.sessiondb.store.PrefetchingCursor;
 import dev.sessiondb.store.RecordCursor;
 import dev.sessiondb.store.SessionStore;
 import java.util.List;
-import java.util.NoSuchElementException;
 import java.util.Optional;
 
 /** The consolidated store's records, streamed from the sources in order as the consolidation settled them. */
@@ -26,36 +26,26 @@ final class ConsolidatedRecords implements RecordSource {
 
     @Override
     public RecordCursor open() {
-        return new RecordCursor() {
+        return new PrefetchingCursor() {
             private int source = -1;
             private long position;
             private RecordCursor current;
-            private SessionRecord next;
 
             @Override
-            public boolean hasNext() {
-                while (next == null) {
+            protected SessionRecord fetch() {
+                while (true) {
                     if (current == null || !current.hasNext()) {
                         if (!advanceSource()) {
-                            return false;
+                            return null;
                         }
                         continue;
                     }
                     SessionRecord record = current.next();
                     Optional<String> key = consolidation.writtenKey(source, position++);
-                    next = key.map(written -> written.equals(record.key()) ? record : renamed(record, written)).orElse(null);
+                    if (key.isPresent()) {
+                        return key.get().equals(record.key()) ? record : renamed(record, key.get());
+                    }
                 }
-                return true;
-            }
-
-            @Override
-            public SessionRecord next() {
-                if (!hasNext()) {
-                    throw new NoSuchElementException();
-                }
-                SessionRecord record = next;
-                next = null;
-                return record;
             }
 
             private boolean advanceSource() {

@@ -1,7 +1,7 @@
 package dev.sessiondb.store.json;
 
 import dev.sessiondb.model.SessionRecord;
-import dev.sessiondb.store.file.PrefetchingCursor;
+import dev.sessiondb.store.PrefetchingCursor;
 import java.nio.file.Path;
 
 /** Every record of a JSON file in file order, read as it goes. */

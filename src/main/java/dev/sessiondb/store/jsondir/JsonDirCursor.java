@@ -1,7 +1,7 @@
 package dev.sessiondb.store.jsondir;
 
 import dev.sessiondb.model.SessionRecord;
-import dev.sessiondb.store.file.PrefetchingCursor;
+import dev.sessiondb.store.PrefetchingCursor;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;

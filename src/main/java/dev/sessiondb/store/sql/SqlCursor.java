@@ -1,26 +1,24 @@
 package dev.sessiondb.store.sql;
 
 import dev.sessiondb.model.SessionRecord;
-import dev.sessiondb.store.RecordCursor;
+import dev.sessiondb.store.PrefetchingCursor;
 import dev.sessiondb.store.StoreException;
 import io.ebean.Transaction;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.NoSuchElementException;
 
 /**
  * Every row of a store in key order, fetched {@link Dialect#FETCH_SIZE} rows at a time inside one
  * read transaction (PostgreSQL only streams with autocommit off), so memory stays constant.
  */
-final class SqlCursor implements RecordCursor {
+final class SqlCursor extends PrefetchingCursor {
 
     private final String storeName;
     private final Layout layout;
     private final Transaction transaction;
     private final PreparedStatement statement;
     private final ResultSet rows;
-    private SessionRecord next;
     private boolean closed;
 
     SqlCursor(String storeName, Dialect dialect, Layout layout, Transaction transaction) {
@@ -39,30 +37,20 @@ final class SqlCursor implements RecordCursor {
     }
 
     @Override
-    public boolean hasNext() {
-        if (next == null && !closed) {
-            try {
-                if (rows.next()) {
-                    next = layout.read(rows);
-                } else {
-                    close();
-                }
-            } catch (SQLException e) {
-                close();
-                throw new StoreException(storeName + ": reading the sessions failed (" + e.getMessage() + "); check the store", e);
+    protected SessionRecord fetch() {
+        if (closed) {
+            return null;
+        }
+        try {
+            if (rows.next()) {
+                return layout.read(rows);
             }
+            close();
+            return null;
+        } catch (SQLException e) {
+            close();
+            throw new StoreException(storeName + ": reading the sessions failed (" + e.getMessage() + "); check the store", e);
         }
-        return next != null;
-    }
-
-    @Override
-    public SessionRecord next() {
-        if (!hasNext()) {
-            throw new NoSuchElementException();
-        }
-        SessionRecord record = next;
-        next = null;
-        return record;
     }
 
     @Override

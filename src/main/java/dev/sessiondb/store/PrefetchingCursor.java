@@ -1,7 +1,6 @@
-package dev.sessiondb.store.file;
+package dev.sessiondb.store;
 
 import dev.sessiondb.model.SessionRecord;
-import dev.sessiondb.store.RecordCursor;
 import java.util.NoSuchElementException;
 
 /** A cursor over records read one ahead: subclasses only say how to read the next one. */
