@@ -1,5 +1,6 @@
 package dev.sessiondb.store.file;
 
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
@@ -69,11 +70,29 @@ public final class AtomicFiles {
     public static void writeDurably(Path file, Content content) throws IOException {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING)) {
-            OutputStream out = Channels.newOutputStream(channel);
+            OutputStream out = closeShielded(Channels.newOutputStream(channel));
             content.writeTo(out);
             out.flush();
             channel.force(true);
         }
+    }
+
+    /**
+     * Content writers (Jackson, CSV printers, writers) close what they write to; the channel
+     * must stay open until it is forced to disk, so their close only flushes.
+     */
+    private static OutputStream closeShielded(OutputStream out) {
+        return new FilterOutputStream(out) {
+            @Override
+            public void write(byte[] bytes, int offset, int length) throws IOException {
+                out.write(bytes, offset, length);
+            }
+
+            @Override
+            public void close() throws IOException {
+                flush();
+            }
+        };
     }
 
     /** Replaces {@code target} by {@code temp} atomically, keeping the target's permissions, then forces the directory. */

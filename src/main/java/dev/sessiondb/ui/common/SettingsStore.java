@@ -2,11 +2,11 @@ package dev.sessiondb.ui.common;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.sessiondb.store.file.AtomicFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /**
  * Reads and writes {@link AppSettings} as JSON. Writes are atomic (a temporary file moved into
@@ -60,9 +60,7 @@ public final class SettingsStore {
     private void write(AppSettings settings) {
         try {
             Files.createDirectories(file.getParent());
-            Path temporary = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
-            MAPPER.writeValue(temporary.toFile(), settings);
-            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            AtomicFiles.write(file, out -> MAPPER.writeValue(out, settings));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot save settings to " + file + " (" + e.getMessage() + "); check the folder is writable", e);
         }

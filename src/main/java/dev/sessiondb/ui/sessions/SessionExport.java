@@ -8,12 +8,13 @@ import dev.sessiondb.model.SessionQuery;
 import dev.sessiondb.model.SessionRecord;
 import dev.sessiondb.progress.ProgressMonitor;
 import dev.sessiondb.store.SessionStore;
+import dev.sessiondb.store.file.AtomicFiles;
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -47,18 +48,13 @@ public final class SessionExport {
 
     /** @return how many sessions were written */
     public static long write(SessionStore store, SessionQuery query, Format format, Path file, ProgressMonitor monitor) throws IOException {
-        Path directory = file.toAbsolutePath().getParent();
-        Path temporary = Files.createTempFile(directory, file.getFileName().toString(), ".part");
-        try {
-            long written;
-            try (Writer out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
-                written = format == Format.CSV ? writeCsv(store, query, out, monitor) : writeJson(store, query, out, monitor);
+        long[] written = new long[1];
+        AtomicFiles.write(file, out -> {
+            try (Writer text = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8))) {
+                written[0] = format == Format.CSV ? writeCsv(store, query, text, monitor) : writeJson(store, query, text, monitor);
             }
-            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            return written;
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
+        });
+        return written[0];
     }
 
     private static long writeCsv(SessionStore store, SessionQuery query, Writer out, ProgressMonitor monitor) throws IOException {
