@@ -20,6 +20,11 @@ public record JobSummary(String headline, Tone tone, Map<String, Long> counts, L
         lines = List.copyOf(lines);
     }
 
+    /** A job that could not plan or finish: the headline says what and why. */
+    public static JobSummary ofFailure(String what, Exception failure) {
+        return new JobSummary(what + ": " + failure.getMessage(), Tone.BAD, java.util.Map.of(), java.util.List.of());
+    }
+
     public static JobSummary ofPlan(JobPlan plan) {
         List<String> lines = new ArrayList<>();
         plan.lossyFields().forEach((field, records) -> lines.add(String.format("The target cannot hold %s (%,d records)", field, records)));

@@ -29,6 +29,11 @@ public final class WizardTasks {
      * @param done  what to do with the result, on the UI thread
      */
     public <V> void run(String title, String doing, BackgroundTask.Work<V> work, Consumer<V> done) {
+        run(title, doing, work, done, failed);
+    }
+
+    /** As {@link #run(String, String, BackgroundTask.Work, Consumer)}, with this work's own failure handling. */
+    public <V> void run(String title, String doing, BackgroundTask.Work<V> work, Consumer<V> done, Consumer<Exception> failed) {
         steps.busyProperty().set(true);
         status.accept(doing);
         executor.execute(BackgroundTask.of(title, work).showInJobs()

@@ -80,7 +80,7 @@ public final class ConsolidateWizardViewModel {
         this.opener = opener;
         this.undo = undo;
         this.journal = journal;
-        tasks = new WizardTasks(executor, steps, status::set, failure -> summary.set(new JobSummary("Failed: " + failure.getMessage(), JobSummary.Tone.BAD, Map.of(), List.of())));
+        tasks = new WizardTasks(executor, steps, status::set, failure -> summary.set(JobSummary.ofFailure("Failed", failure)));
         steps.readyProperty().bind(Bindings.createBooleanBinding(() -> switch (steps.current()) {
             case SOURCES -> sources.size() >= 2;
             case TARGET -> !target.get().isBlank() && policy.get() != null;

@@ -6,7 +6,6 @@ import dev.sessiondb.job.migrate.MigrateOptions;
 import dev.sessiondb.job.transfer.TargetMode;
 import dev.sessiondb.store.StoreLayout;
 import dev.sessiondb.store.StoreLocator;
-import dev.sessiondb.ui.common.BackgroundTask;
 import dev.sessiondb.ui.common.DialogService;
 import dev.sessiondb.ui.common.LocatorInput;
 import dev.sessiondb.ui.common.StoreNames;
@@ -16,9 +15,9 @@ import dev.sessiondb.ui.wizard.JobProgress;
 import dev.sessiondb.ui.wizard.JobSummary;
 import dev.sessiondb.ui.wizard.JobUndoCommand;
 import dev.sessiondb.ui.wizard.WizardSteps;
+import dev.sessiondb.ui.wizard.WizardTasks;
 import java.util.List;
 import java.util.concurrent.Executor;
-import java.util.Map;
 import java.util.Optional;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -58,7 +57,7 @@ public final class MigrateWizardViewModel {
     private final WizardSteps steps = new WizardSteps(List.of("Stores", "Options", "Plan (dry run)", "Run and verify"), this::entered);
     private final JobProgress progress;
 
-    private final TaskExecutor executor;
+    private final WizardTasks tasks;
     private final DialogService dialogs;
     private final LocatorInput locators;
     private final UndoStack undo;
@@ -70,7 +69,8 @@ public final class MigrateWizardViewModel {
     public MigrateWizardViewModel(TaskExecutor executor, DialogService dialogs, LocatorInput locators, UndoStack undo, BackupJournal journal,
             Executor uiThread) {
         this.progress = new JobProgress(uiThread);
-        this.executor = executor;
+        this.tasks = new WizardTasks(executor, steps, status::set,
+                failure -> report.set(JobSummary.ofFailure("Failed", failure)));
         this.dialogs = dialogs;
         this.locators = locators;
         this.undo = undo;
@@ -159,24 +159,14 @@ public final class MigrateWizardViewModel {
         MigrateJob planned = prepared.get().job();
         StoreLocator plannedTarget = prepared.get().target();
         String title = prepared.get().title();
-        steps.busyProperty().set(true);
-        status.set("Planning " + planned.description() + " …");
-        executor.execute(BackgroundTask.of("Plan: " + title, monitor -> planned.plan())
-                .showInJobs()
-                .onSuccess(made -> {
-                    steps.busyProperty().set(false);
-                    job = planned;
-                    jobTitle = title;
-                    targetLocator = plannedTarget;
-                    plan.set(JobSummary.ofPlan(made));
-                    runnable.set(made.refusal().isEmpty());
-                    status.set(made.refusal().isEmpty() ? "Plan ready: press Next, then Run." : "The job would refuse: change the options and plan again.");
-                })
-                .onFailure(failure -> {
-                    steps.busyProperty().set(false);
-                    plan.set(new JobSummary("Cannot plan: " + failure.getMessage(), JobSummary.Tone.BAD, Map.of(), List.of()));
-                    status.set("");
-                }));
+        tasks.run("Plan: " + title, "Planning " + planned.description() + " …", monitor -> planned.plan(), made -> {
+            job = planned;
+            jobTitle = title;
+            targetLocator = plannedTarget;
+            plan.set(JobSummary.ofPlan(made));
+            runnable.set(made.refusal().isEmpty());
+            status.set(made.refusal().isEmpty() ? "Plan ready: press Next, then Run." : "The job would refuse: change the options and plan again.");
+        }, failure -> plan.set(JobSummary.ofFailure("Cannot plan", failure)));
     }
 
     /** Runs the planned migration in the background; the jobs panel shows it. */
@@ -186,26 +176,12 @@ public final class MigrateWizardViewModel {
             return;
         }
         report.set(null);
-        steps.busyProperty().set(true);
-        status.set("Migrating …");
-        executor.execute(BackgroundTask.of(jobTitle, monitor -> planned.run(progress.around(monitor)))
-                .showInJobs()
-                .onSuccess(done -> {
-                    steps.busyProperty().set(false);
-                    runnable.set(false);
-                    report.set(JobSummary.ofReport(done));
-                    status.set("Done. Report saved in " + journal.reportsDir() + ".");
-                    done.backupId().ifPresent(backup -> undo.record(JobUndoCommand.of("migration into", targetLocator, journal, backup)));
-                })
-                .onCancelled(() -> {
-                    steps.busyProperty().set(false);
-                    status.set("Cancelled: the target is as it was. Run again when ready.");
-                })
-                .onFailure(failure -> {
-                    steps.busyProperty().set(false);
-                    status.set("");
-                    report.set(new JobSummary("Failed: " + failure.getMessage(), JobSummary.Tone.BAD, Map.of(), List.of()));
-                }));
+        tasks.run(jobTitle, "Migrating …", monitor -> planned.run(progress.around(monitor)), done -> {
+            runnable.set(false);
+            report.set(JobSummary.ofReport(done));
+            status.set("Done. Report saved in " + journal.reportsDir() + ".");
+            done.backupId().ifPresent(backup -> undo.record(JobUndoCommand.of("migration into", targetLocator, journal, backup)));
+        });
     }
 
     public void cancel() {
