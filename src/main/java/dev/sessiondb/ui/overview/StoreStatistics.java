@@ -20,7 +20,7 @@ import java.util.TreeMap;
  *
  * @param perWeek sessions created per week, keyed by the week's Monday (UTC), in order
  */
-public record StoreStatistics(long total, long withoutTaskId, long unparseableDates, Map<String, Long> byRepo,
+public record StoreStatistics(long total, long withoutTaskId, Map<String, Long> byRepo,
                               Map<String, Long> byStatus, Map<LocalDate, Long> perWeek) {
 
     public static StoreStatistics of(SessionStore store, ProgressMonitor monitor) {
@@ -55,7 +55,6 @@ public record StoreStatistics(long total, long withoutTaskId, long unparseableDa
     private static final class Counter {
         private long total;
         private long withoutTaskId;
-        private long unparseableDates;
         private final Map<String, Long> byRepo = new TreeMap<>();
         private final Map<String, Long> byStatus = new TreeMap<>();
         private final Map<LocalDate, Long> perWeek = new TreeMap<>();
@@ -67,13 +66,7 @@ public record StoreStatistics(long total, long withoutTaskId, long unparseableDa
             }
             byRepo.merge(record.repoName().orElse("(none)"), 1L, Long::sum);
             byStatus.merge(record.status().orElse("(no status)"), 1L, Long::sum);
-            record.createdAt().ifPresent(created -> {
-                if (created.isValid()) {
-                    perWeek.merge(monday(created), 1L, Long::sum);
-                } else {
-                    unparseableDates++;
-                }
-            });
+            record.createdAt().filter(Timestamp::isValid).ifPresent(created -> perWeek.merge(monday(created), 1L, Long::sum));
         }
 
         private static LocalDate monday(Timestamp created) {
@@ -81,7 +74,7 @@ public record StoreStatistics(long total, long withoutTaskId, long unparseableDa
         }
 
         StoreStatistics result() {
-            return new StoreStatistics(total, withoutTaskId, unparseableDates, Map.copyOf(byRepo), Map.copyOf(byStatus), new TreeMap<>(perWeek));
+            return new StoreStatistics(total, withoutTaskId, Map.copyOf(byRepo), Map.copyOf(byStatus), new TreeMap<>(perWeek));
         }
     }
 }
