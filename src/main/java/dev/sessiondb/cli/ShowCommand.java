@@ -50,9 +50,9 @@ final class ShowCommand implements Callable<Integer> {
             out.println(JsonCodec.pretty(SecretMasker.mask(record.fields())));
             return;
         }
-        record.fields().fields().forEachRemaining(field -> {
+        SecretMasker.mask(record.fields()).fields().forEachRemaining(field -> {
             if (!field.getKey().equals("messages")) {
-                out.printf("%-18s %s%n", field.getKey() + ":", valueText(SecretMasker.mask(record.fields()).get(field.getKey())));
+                out.printf("%-18s %s%n", field.getKey() + ":", valueText(field.getValue()));
             }
         });
         List<Message> messages = record.messages();
