@@ -1,7 +1,11 @@
 package dev.sessiondb;
 
+import dev.sessiondb.app.BuildInfo;
+import dev.sessiondb.app.LogFiles;
 import dev.sessiondb.cli.SessionDbCommand;
-import dev.sessiondb.ui.DesktopApp;
+import dev.sessiondb.store.selection.MinskyPaths;
+import dev.sessiondb.ui.DesktopLauncher;
+import org.slf4j.LoggerFactory;
 
 /** Entry point: no arguments opens the desktop app, a subcommand runs the {@code sessiondb} command line. */
 public final class Main {
@@ -10,8 +14,12 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        // before the first logger: logback reads the folder LogFiles chose
+        LogFiles.prepare(MinskyPaths.ofSystem().appLogDir());
+        LoggerFactory.getLogger(Main.class).info("SessionDB Admin {} on Java {} ({}), {}", BuildInfo.current().describe(),
+                System.getProperty("java.version"), System.getProperty("java.vendor"), args.length == 0 ? "desktop app" : "command " + args[0]);
         if (args.length == 0) {
-            DesktopApp.launch(args);
+            System.exit(DesktopLauncher.launch(args));
         } else {
             System.exit(SessionDbCommand.run(args));
         }
