@@ -7,6 +7,7 @@ import javafx.scene.control.Label;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 
 /** Help > About: the icon, then version, Java, JavaFX and the log's path, selectable for bug reports. */
 public final class AboutDialog extends Dialog<Void> {
@@ -24,9 +25,12 @@ public final class AboutDialog extends Dialog<Void> {
             Label value = new Label(line.getValue());
             value.setId("about-" + line.getKey().toLowerCase(java.util.Locale.ROOT));
             value.setWrapText(true);
-            grid.addRow(row++, Controls.styled(new Label(line.getKey()), "text-bold"), value);
+            Label name = Controls.styled(new Label(line.getKey()), "text-bold");
+            name.setMinWidth(Region.USE_PREF_SIZE);
+            grid.addRow(row++, name, value);
         }
         getDialogPane().setContent(new HBox(grid));
         getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
+        getDialogPane().setPrefWidth(680);
     }
 }
