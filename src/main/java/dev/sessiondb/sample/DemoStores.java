@@ -1,5 +1,6 @@
 package dev.sessiondb.sample;
 
+import dev.sessiondb.files.FileTrees;
 import dev.sessiondb.model.SessionRecord;
 import dev.sessiondb.progress.ProgressMonitor;
 import dev.sessiondb.store.OpenMode;
@@ -13,11 +14,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
 import java.util.Iterator;
 import java.util.function.LongFunction;
 import java.util.stream.LongStream;
-import java.util.stream.Stream;
 
 /**
  * The demo the desktop app offers on an empty first start, made by the tests' sample factory: a
@@ -59,7 +58,11 @@ public record DemoStores(Path directory) {
     /** Builds the demo beside its place and renames it there, so a half-made demo is never found. */
     public void create(ProgressMonitor monitor) {
         Path building = directory.resolveSibling(directory.getFileName() + ".building");
-        deleteTree(building);
+        try {
+            FileTrees.delete(building);   // a demo whose making was killed
+        } catch (IOException failure) {
+            throw new UncheckedIOException("cannot remove the unfinished demo " + building + ": " + failure.getMessage(), failure);
+        }
         DemoStores draft = new DemoStores(building);
         monitor.message("writing the workstation's demo sessions");
         fill(draft.workstation(), 0, SESSIONS, index -> SampleSessions.minskyRecord(index, SEED), monitor);
@@ -88,19 +91,6 @@ public record DemoStores(Path directory) {
                 .map(record -> record.with("repoPath", workspace(record.key()).toString())).iterator();
         try (SessionStore store = StoreFactory.open(locator, OpenMode.CREATE_IF_MISSING)) {
             store.write(WriteBatch.upsert(records, count), monitor);
-        }
-    }
-
-    private static void deleteTree(Path root) {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        } catch (IOException failure) {
-            throw new UncheckedIOException("cannot remove the unfinished demo " + root + ": " + failure.getMessage(), failure);
         }
     }
 }

@@ -6,7 +6,6 @@ import dev.sessiondb.progress.ProgressMonitor;
 import dev.sessiondb.store.OpenMode;
 import dev.sessiondb.sample.DemoStores;
 import dev.sessiondb.store.StoreFactory;
-import dev.sessiondb.store.StoreFormat;
 import dev.sessiondb.store.StoreLocator;
 import dev.sessiondb.store.selection.StoreSelection;
 import dev.sessiondb.store.selection.MinskyPaths;
@@ -57,7 +56,7 @@ public final class DesktopApp extends Application {
     private static StoreLocator defaultStore(MinskyPaths paths) {
         StoreSelection.Selected selected = new StoreSelection(paths, Path.of("").toAbsolutePath()).select();
         LOG.info("Default store {} ({})", selected.locator().display(), selected.reason());
-        if (selected.locator().equals(StoreLocator.of(StoreFormat.SQLITE, paths.embeddedStore()))) {
+        if (selected.locator().equals(StoreLocator.parse(paths.embeddedStore().toString()))) {
             StoreFactory.open(selected.locator(), OpenMode.CREATE_IF_MISSING).close();
         }
         return selected.locator();
