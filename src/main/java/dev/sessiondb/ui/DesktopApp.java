@@ -1,7 +1,7 @@
 package dev.sessiondb.ui;
 
 import dev.sessiondb.discovery.StoreDiscovery;
-import dev.sessiondb.job.backup.BackupJournal;
+import dev.sessiondb.catalog.CatalogRecorder;
 import dev.sessiondb.progress.ProgressMonitor;
 import dev.sessiondb.store.OpenMode;
 import dev.sessiondb.store.StoreFactory;
@@ -14,6 +14,7 @@ import dev.sessiondb.ui.stores.DiscoveredEntries;
 import java.nio.file.Path;
 import java.util.List;
 import javafx.application.Application;
+import javafx.application.Platform;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.stage.Stage;
@@ -37,7 +38,7 @@ public final class DesktopApp extends Application {
                 locator -> StoreFactory.open(locator, OpenMode.EXISTING),
                 () -> DiscoveredEntries.of(new StoreDiscovery(paths, List.of()).discover(ProgressMonitor.NONE)),
                 new Credentials(paths.home().resolve(".pgpass"), System.getenv()),
-                new BackupJournal(paths.appDataDir()),
+                CatalogRecorder.journal(paths.appDataDir(), warning -> Platform.runLater(() -> status.set(warning))),
                 status);
         new MainWindow(services).show(stage);
     }

@@ -69,7 +69,8 @@ public final class ConsolidateJob implements Job {
             Transfer.Assessment assessment = transfer().assess(records, monitor);
             JobPlan plan = plan(opened, consolidation, assessment);
             plan.requireRunnable();
-            JobReport.Builder report = new JobReport.Builder(BackupJournal.newRunId("consolidate"), "consolidate", description());
+            JobReport.Builder report = new JobReport.Builder(BackupJournal.newRunId("consolidate"), "consolidate", description())
+                    .stores(sources, target);
             plan.counts().forEach(report::count);
             consolidation.conflicts().forEach(conflict -> report.warning(conflictLine(conflict)));
             report.details().set("plan", plan.toJson());
@@ -77,7 +78,7 @@ public final class ConsolidateJob implements Job {
             transfer().execute(report.runId(), description(), records, assessment, monitor, report);
             MinskySettings.lines(target, layoutOfTarget()).forEach(report::note);
             JobReport done = report.build();
-            done.saveTo(journal.reportsDir());
+            journal.saveReport(done);
             return done;
         } finally {
             opened.forEach(SessionStore::close);

@@ -58,12 +58,13 @@ public final class MigrateJob implements Job {
             Transfer.Assessment assessment = transfer().assess(records, monitor);
             JobPlan plan = plan(records, assessment);
             plan.requireRunnable();
-            JobReport.Builder report = new JobReport.Builder(BackupJournal.newRunId("migrate"), "migrate", description());
+            JobReport.Builder report = new JobReport.Builder(BackupJournal.newRunId("migrate"), "migrate", description())
+                    .stores(List.of(source), target);
             plan.counts().forEach(report::count);
             report.details().set("plan", plan.toJson());
             transfer().execute(report.runId(), description(), records, assessment, monitor, report);
             JobReport done = report.build();
-            done.saveTo(journal.reportsDir());
+            journal.saveReport(done);
             return done;
         }
     }
