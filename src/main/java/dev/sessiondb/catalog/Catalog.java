@@ -2,6 +2,8 @@ package dev.sessiondb.catalog;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.sessiondb.job.backup.Backup;
+import dev.sessiondb.job.backup.BackupJournal;
 import io.ebean.Database;
 import io.ebean.DatabaseFactory;
 import io.ebean.config.DatabaseConfig;
@@ -13,8 +15,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Optional;
-import dev.sessiondb.job.backup.Backup;
-import dev.sessiondb.job.backup.BackupJournal;
 import org.flywaydb.core.Flyway;
 
 /**
@@ -122,15 +122,13 @@ public final class Catalog implements AutoCloseable {
     private static void createOwnerOnly(Path file) {
         try {
             Files.createDirectories(file.getParent());
-            try {
+            if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
                 Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            } catch (FileAlreadyExistsException exists) {
-                // an existing catalog keeps the permissions it was created with
-            } catch (UnsupportedOperationException notPosix) {
+            } else {
                 Files.createFile(file);
             }
         } catch (FileAlreadyExistsException exists) {
-            // created meanwhile by another process
+            // an existing catalog keeps the permissions it was created with
         } catch (IOException e) {
             throw new CatalogException("cannot create the catalog " + file + " (" + e.getMessage() + ")", e);
         }

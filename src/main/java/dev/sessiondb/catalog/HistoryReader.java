@@ -20,23 +20,24 @@ public final class HistoryReader {
 
     /** The newest {@code limit} jobs, newest first; with a store, those that read or wrote it. */
     public List<PastJob> jobs(Optional<StoreLocator> store, int limit) {
-        return read(history -> history.list(store, limit));
+        return read(history -> history.list(store, limit), List.of());
     }
 
     /** What undo can still put back on this store, newest first. */
     public List<PastJob> undoable(StoreLocator store) {
-        return read(history -> history.undoable(store));
+        return read(history -> history.undoable(store), List.of());
     }
 
     /** Every backup of the journal, newest first, with the job that took it. */
     public List<IndexedBackup> backups() {
-        return read(JobHistory::backups);
+        return read(JobHistory::backups, List.of());
     }
 
-    private <T> List<T> read(Function<JobHistory, List<T>> query) {
+    /** Asks several questions of one opening of the catalog; {@code nothing} answers when nothing was recorded yet. */
+    public <T> T read(Function<JobHistory, T> query, T nothing) {
         Optional<Catalog> opened = Catalog.ofJournal(journal);
         if (opened.isEmpty()) {
-            return List.of();
+            return nothing;
         }
         try (Catalog catalog = opened.get()) {
             return query.apply(catalog.history());

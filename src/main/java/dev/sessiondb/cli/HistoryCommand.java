@@ -2,8 +2,8 @@ package dev.sessiondb.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import dev.sessiondb.catalog.Catalog;
 import dev.sessiondb.catalog.CatalogException;
+import dev.sessiondb.catalog.HistoryReader;
 import dev.sessiondb.catalog.PastJob;
 import dev.sessiondb.job.backup.BackupJournal;
 import dev.sessiondb.model.JsonCodec;
@@ -50,13 +50,7 @@ final class HistoryCommand implements Callable<Integer> {
 
     private List<PastJob> jobs(BackupJournal journal, Optional<StoreLocator> only) {
         try {
-            Optional<Catalog> opened = Catalog.ofJournal(journal);
-            if (opened.isEmpty()) {
-                return List.of();
-            }
-            try (Catalog catalog = opened.get()) {
-                return catalog.history().list(only, limit);
-            }
+            return new HistoryReader(journal).jobs(only, limit);
         } catch (CatalogException e) {
             throw new IllegalArgumentException(e.getMessage() + "; move the file away to start a new history (the backups stay listed by 'sessiondb undo --list')", e);
         }

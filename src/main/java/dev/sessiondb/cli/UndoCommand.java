@@ -2,8 +2,8 @@ package dev.sessiondb.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import dev.sessiondb.catalog.Catalog;
 import dev.sessiondb.catalog.CatalogException;
+import dev.sessiondb.catalog.HistoryReader;
 import dev.sessiondb.catalog.IndexedBackup;
 import dev.sessiondb.job.JobRefusedException;
 import dev.sessiondb.job.ProgressTracker;
@@ -12,7 +12,6 @@ import dev.sessiondb.job.backup.BackupJournal;
 import dev.sessiondb.model.JsonCodec;
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -66,13 +65,7 @@ final class UndoCommand implements Callable<Integer> {
     /** From the catalog; when it cannot be read, from the journal's folders, with one warning. */
     private List<IndexedBackup> indexedBackups(BackupJournal journal) {
         try {
-            Optional<Catalog> opened = Catalog.ofJournal(journal);
-            if (opened.isEmpty()) {
-                return List.of();
-            }
-            try (Catalog catalog = opened.get()) {
-                return catalog.history().backups();
-            }
+            return new HistoryReader(journal).backups();
         } catch (CatalogException e) {
             spec.commandLine().getErr().println("sessiondb: warning: " + e.getMessage() + "; listing the backup folders instead");
             return journal.list().stream().map(backup -> new IndexedBackup(backup, BackupJournal.jobOf(BackupJournal.runIdOf(backup)))).toList();

@@ -51,8 +51,10 @@ public final class HistoryViewModel {
         this.dialogs = dialogs;
         this.zone = zone;
         current.storeProperty().addListener((property, before, after) -> {
-            loadUndoHistory(after);
-            refresh();
+            // closing the store is also how the window ends, when the executor takes no more work
+            if (after != null) {
+                storeShown(after);
+            }
         });
         current.revisionProperty().addListener((property, before, after) -> refresh());
     }
@@ -73,11 +75,7 @@ public final class HistoryViewModel {
     /** Reads the history again (after a job, an undo, or when asked). */
     public void refresh() {
         executor.execute(BackgroundTask.of("Reading the job history", monitor -> reader.jobs(Optional.empty(), LIMIT))
-                .onSuccess(jobs -> {
-                    String keep = selected.get() == null ? null : selected.get().job().runId();
-                    rows.setAll(jobs.stream().map(job -> HistoryRow.of(job, zone)).toList());
-                    selected.set(rows.stream().filter(row -> row.job().runId().equals(keep)).findFirst().orElse(null));
-                })
+                .onSuccess(this::show)
                 .onFailure(failure -> dialogs.showError("Could not read the job history", failure.getMessage())));
     }
 
@@ -91,17 +89,27 @@ public final class HistoryViewModel {
         undo.undo(JobUndoCommand.ofPastJob(row.job(), journal));
     }
 
-    private void loadUndoHistory(SessionStore store) {
-        if (store == null) {
-            return;
-        }
-        executor.execute(BackgroundTask.of("Reading the undo history of " + store.locator().display(), monitor -> reader.undoable(store.locator()))
-                .onSuccess(jobs -> {
+    /** The store's undo stack and the list, from one reading of the catalog. */
+    private void storeShown(SessionStore store) {
+        executor.execute(BackgroundTask.of("Reading the undo history of " + store.locator().display(), monitor -> reader.read(
+                history -> new StoreHistory(history.undoable(store.locator()), history.list(Optional.empty(), LIMIT)),
+                new StoreHistory(List.of(), List.of())))
+                .onSuccess(read -> {
                     if (current.store() == store) {
-                        undo.replaceWith(commands(jobs));
+                        undo.replaceWith(commands(read.undoable()));
+                        show(read.jobs());
                     }
                 })
                 .onFailure(failure -> dialogs.notify("The undo history could not be read: " + failure.getMessage())));
+    }
+
+    private void show(List<PastJob> jobs) {
+        String keep = selected.get() == null ? null : selected.get().job().runId();
+        rows.setAll(jobs.stream().map(job -> HistoryRow.of(job, zone)).toList());
+        selected.set(rows.stream().filter(row -> row.job().runId().equals(keep)).findFirst().orElse(null));
+    }
+
+    private record StoreHistory(List<PastJob> undoable, List<PastJob> jobs) {
     }
 
     /** Oldest first, so the newest job is on top of the stack. */
