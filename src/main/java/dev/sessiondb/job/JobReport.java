@@ -127,11 +127,11 @@ public record JobReport(String runId, String job, String description, Instant st
             return this;
         }
 
-        /** The stores the job read and the one it writes, without passwords: the history lists jobs by store. */
+        /** The stores the job read and the one it writes, absolute and without passwords: the history lists jobs by store. */
         public Builder stores(List<StoreLocator> sources, StoreLocator target) {
             ObjectNode stores = details.putObject(STORES);
-            sources.forEach(source -> stores.withArray(SOURCES).add(StoreProbe.withoutPassword(source)));
-            stores.put(TARGET, StoreProbe.withoutPassword(target));
+            sources.forEach(source -> stores.withArray(SOURCES).add(StoreProbe.withoutPassword(source.absolute())));
+            stores.put(TARGET, StoreProbe.withoutPassword(target.absolute()));
             return this;
         }
 

@@ -122,7 +122,7 @@ public final class BackupJournal {
             long records = info == null ? 0 : info.recordCount();
             Backup.Kind kind = StoreSnapshots.take(locator, folder, monitor);
             Backup backup = new Backup(folder.getFileName().toString(), Instant.now(), reason,
-                    StoreProbe.withoutPassword(withLayout(locator, info)), locator.format(), kind, records, Optional.empty());
+                    StoreProbe.withoutPassword(withLayout(locator.absolute(), info)), locator.format(), kind, records, Optional.empty());
             save(backup);
             listener.backedUp(runId, backup);
             return backup;
