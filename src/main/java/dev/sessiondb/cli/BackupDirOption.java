@@ -21,6 +21,11 @@ final class BackupDirOption {
         return backupDir == null ? MinskyPaths.ofSystem().appDataDir() : backupDir;
     }
 
+    /** Where job reports are saved, to print the report's path. */
+    Path reportsDir() {
+        return new BackupJournal(folder()).reportsDir();
+    }
+
     /** The journal, recording every run in the catalog; a catalog that cannot be written is one warning on {@code err}. */
     BackupJournal journal(PrintWriter err) {
         return CatalogRecorder.journal(folder(), warning -> {

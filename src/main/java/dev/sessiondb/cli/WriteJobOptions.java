@@ -52,6 +52,6 @@ final class WriteJobOptions {
 
     /** The plan for a dry run, else the job itself; returns the exit code. */
     int execute(Job job, PrintWriter out) {
-        return dryRun ? JobRunner.dryRun(job, format, out) : JobRunner.run(job, format, out, new BackupJournal(backupDir.folder()).reportsDir());
+        return dryRun ? JobRunner.dryRun(job, format, out) : JobRunner.run(job, format, out, backupDir.reportsDir());
     }
 }
