@@ -1,6 +1,7 @@
 package dev.sessiondb.job.transfer;
 
 import dev.sessiondb.job.JobRefusedException;
+import dev.sessiondb.job.StoreProbe;
 import dev.sessiondb.job.JobReport;
 import dev.sessiondb.job.backup.Backup;
 import dev.sessiondb.job.backup.BackupJournal;
@@ -11,6 +12,9 @@ import dev.sessiondb.store.SessionStore;
 import dev.sessiondb.store.StoreFactory;
 import dev.sessiondb.store.StoreFormat;
 import dev.sessiondb.store.StoreLocator;
+import dev.sessiondb.store.sql.SqlStores;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -28,7 +32,16 @@ public final class Transfer {
      * @param alreadyComplete the target already holds exactly these records: a killed run that got as far as the rename
      */
     public record Assessment(TargetState target, boolean alreadyComplete, Map<String, Long> lossyFields,
-                             java.util.List<String> coercions, long withoutTaskId, Optional<String> note, Optional<String> refusal) {
+                             List<String> coercions, List<String> refusedRecords, long withoutTaskId, Optional<String> note,
+                             Optional<String> refusal) {
+
+        /** What the plan shows besides counts: how it was made, and each record the target would refuse. */
+        public List<String> planWarnings() {
+            List<String> warnings = new ArrayList<>();
+            note.ifPresent(warnings::add);
+            refusedRecords.forEach(line -> warnings.add("the target would refuse " + line));
+            return warnings;
+        }
     }
 
     private final StoreLocator target;
@@ -52,6 +65,11 @@ public final class Transfer {
 
     /** Plans, reporting each record scanned; stops when the monitor asks. */
     public Assessment assess(RecordSource records, ProgressMonitor monitor) {
+        Optional<String> creationRefusal = SqlStores.minskyPostgresRefusal(target);
+        if (creationRefusal.isPresent() && !StoreProbe.exists(target)) {
+            TargetState absent = new TargetState(target, false, 0, Optional.empty());
+            return new Assessment(absent, false, Map.of(), List.of(), List.of(), 0, Optional.empty(), creationRefusal);
+        }
         TargetState state = TargetState.inspect(target);
         boolean complete = !state.isEmpty() && mode.orElse(TargetMode.NEW) == TargetMode.NEW && holdsExactly(records);
         try (TargetProbe probe = TargetProbe.open(state); RecordCursor cursor = records.open()) {
@@ -64,8 +82,10 @@ public final class Transfer {
                 monitor.checkCancelled();
             }
             Optional<String> refusal = state.refusal(mode, complete)
+                    .or(() -> scan.refusedRecords().isEmpty() ? Optional.empty() : Optional.of(recordsRefusal(scan.refusedRecords())))
                     .or(() -> scan.lossyFields().isEmpty() || allowLoss ? Optional.empty() : Optional.of(lossRefusal(scan.lossyFields())));
-            return new Assessment(state, complete, scan.lossyFields(), scan.coercions(), scan.withoutTaskId(), probe.note(), refusal);
+            return new Assessment(state, complete, scan.lossyFields(), scan.coercions(), scan.refusedRecords(), scan.withoutTaskId(),
+                    probe.note(), refusal);
         }
     }
 
@@ -116,6 +136,13 @@ public final class Transfer {
                 throw new JobRefusedException(lossRefusal(scan.lossyFields()));
             }
         }
+    }
+
+    private String recordsRefusal(List<String> refusedRecords) {
+        long records = refusedRecords.stream().map(line -> line.substring(0, line.indexOf(": "))).distinct().count();
+        return "the target " + target.display() + " would refuse " + records + (records == 1 ? " record" : " records")
+                + " (each listed in the plan), first " + refusedRecords.get(0)
+                + "; fix those records (sessiondb edit) or choose a native target (--layout native), then run again";
     }
 
     private String lossRefusal(Map<String, Long> lossyFields) {
