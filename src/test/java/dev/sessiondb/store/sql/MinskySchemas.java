@@ -17,6 +17,24 @@ import java.util.List;
  */
 public final class MinskySchemas {
 
+    /**
+     * A new database whose public schema holds Minsky's projects and sessions tables (with its two
+     * sessions or none), and, unless {@code ledgerMigrations} is negative, Minsky's Drizzle ledger
+     * recording that many migrations, as {@code minsky persistence migrate} leaves it.
+     */
+    public static StoreLocator postgresDatabase(boolean withRows, int ledgerMigrations) {
+        StoreLocator database = TestPostgres.get().freshDatabase();
+        List<String> sql = new ArrayList<>(statements(Era.POSTGRESQL_2026, withRows));
+        if (ledgerMigrations >= 0) {
+            sql.add("CREATE SCHEMA drizzle");
+            sql.add("CREATE TABLE drizzle.__drizzle_migrations (id SERIAL PRIMARY KEY, hash text NOT NULL, created_at bigint)");
+            sql.add("INSERT INTO drizzle.__drizzle_migrations (hash, created_at) SELECT md5(n::text), 1755287962245 + n FROM generate_series(1, "
+                    + ledgerMigrations + ") AS n");
+        }
+        TestPostgres.get().execute(database, sql.toArray(String[]::new));
+        return database;
+    }
+
     /** The id of the one project the PostgreSQL fixture holds. */
     public static final String PROJECT_ID = "0b8f6f2e-3c1d-4a57-9d2e-6f1f4b0c9a11";
 
