@@ -65,7 +65,7 @@ if [ -f "$minsky/packages/domain/src/session/drizzle-session-repository.ts" ]; t
         cd '$minsky' && MINSKY_PERSISTENCE_POSTGRES_URL='$pg/compat_written' COMPAT_OUT='$work/written-list.json' '$bun' .sessiondb-compat/store.ts list >/dev/null &&
         python3 '$here/compare.py' '$work/written-list.json' '$fixture' --expect-count 217"
     check "Minsky's session list --json lists every record" bash -c "
-        cd '$minsky' && MINSKY_PERSISTENCE_BACKEND=postgres MINSKY_PERSISTENCE_POSTGRES_URL='$pg/compat_written' '$bun' run src/cli.ts session list --json > '$work/cli-list.txt' 2>&1 &&
+        cd '$minsky' && MINSKY_PERSISTENCE_BACKEND=postgres MINSKY_PERSISTENCE_POSTGRES_URL='$pg/compat_written' '$bun' run src/cli.ts session list --json --limit 1000 --all-projects > '$work/cli-list.txt' 2>&1 &&
         python3 '$here/list-count.py' '$work/cli-list.txt' 217"
     check "Minsky adds a session and updates one of this tool's" bash -c "
         cd '$minsky' && MINSKY_PERSISTENCE_POSTGRES_URL='$pg/compat_written' COMPAT_OUT='$work/added.json' '$bun' .sessiondb-compat/store.ts add 5e551077-0000-4000-8000-00000000c0de >/dev/null &&
