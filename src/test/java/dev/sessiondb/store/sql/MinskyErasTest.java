@@ -117,7 +117,7 @@ class MinskyErasTest {
             assertThat(ledgered.info().era()).isEqualTo("minsky-postgresql (Minsky PostgreSQL, Drizzle ledger with 104 migrations)");
             assertThat(ledgered.info().notes()).noneSatisfy(note -> assertThat(note).contains("ledger"));
             assertThat(ledgerLost.info().era()).isEqualTo("minsky-postgresql (Minsky PostgreSQL, no Drizzle ledger)");
-            assertThat(ledgerLost.info().notes()).singleElement().satisfies(note -> assertThat(note).contains("ledger-lost", "minsky persistence migrate"));
+            assertThat(ledgerLost.info().notes()).first().satisfies(note -> assertThat(note).contains("ledger-lost", "minsky persistence migrate"));
         }
     }
 
