@@ -95,10 +95,10 @@ elif [ -f "$minsky/src/domain/storage/backends/json-file-storage.ts" ]; then
     state=$XDG_STATE_HOME/minsky
 
     check "this tool writes Minsky's JSON file" sessiondb migrate json:"$fixture" json:"$state/session-db.json"
-    check "Minsky lists every record of it, every value as written" bash -c "
+    check "Minsky lists every record of it, every value as written (JSON)" bash -c "
         cd '$minsky' && MINSKY_SESSIONDB_BACKEND=json COMPAT_OUT='$work/json-list.json' '$bun' .sessiondb-compat/store.ts list >/dev/null &&
         python3 '$here/compare.py' '$work/json-list.json' '$fixture' --expect-count 217"
-    check "Minsky adds a session and updates one in it" bash -c "
+    check "Minsky adds a session and updates one in it (JSON)" bash -c "
         cd '$minsky' && MINSKY_SESSIONDB_BACKEND=json COMPAT_OUT='$work/json-added.json' '$bun' .sessiondb-compat/store.ts add compat-json-added >/dev/null &&
         MINSKY_SESSIONDB_BACKEND=json COMPAT_OUT='$work/json-updated.json' '$bun' .sessiondb-compat/store.ts update task#002 >/dev/null &&
         python3 -c \"import json; d={r['session']: r for r in json.load(open('$work/json-updated.json'))}; print(len(d), d['task#002'].get('prBranch'));
@@ -107,13 +107,13 @@ exit(0 if len(d) == 218 and d['task#002'].get('prBranch') == 'pr/updated-by-mins
         \$SESSIONDB migrate json:'$state/session-db.json' json:'$work/json-back.json' && python3 '$here/compare.py' '$work/json-updated.json' '$work/json-back.json' --expect-count 218"
 
     check "this tool writes Minsky's SQLite layout" sessiondb migrate json:"$fixture" sqlite:"$state/sessions.db" --layout minsky --allow-loss
-    check "Minsky lists every record of it, every value as written" bash -c "
+    check "Minsky lists every record of it, every value as written (SQLite)" bash -c "
         cd '$minsky' && MINSKY_SESSIONDB_BACKEND=sqlite COMPAT_OUT='$work/sqlite-list.json' '$bun' .sessiondb-compat/store.ts list >/dev/null &&
         python3 '$here/compare.py' '$work/sqlite-list.json' '$fixture' --expect-count 217"
     check "Minsky's session list --json lists every record" bash -c "
         cd '$minsky' && MINSKY_SESSIONDB_BACKEND=sqlite '$bun' run src/cli.ts session list --json > '$work/cli-list.txt' 2>&1 &&
         python3 '$here/list-count.py' '$work/cli-list.txt' 217"
-    check "Minsky adds a session and updates one in it" bash -c "
+    check "Minsky adds a session and updates one in it (SQLite)" bash -c "
         cd '$minsky' && MINSKY_SESSIONDB_BACKEND=sqlite COMPAT_OUT='$work/sqlite-added.json' '$bun' .sessiondb-compat/store.ts add compat-sqlite-added >/dev/null &&
         MINSKY_SESSIONDB_BACKEND=sqlite COMPAT_OUT='$work/sqlite-updated.json' '$bun' .sessiondb-compat/store.ts update task#002 >/dev/null &&
         python3 -c \"import json; d={r['session']: r for r in json.load(open('$work/sqlite-updated.json'))}; print(len(d), d['task#002'].get('prBranch'));
