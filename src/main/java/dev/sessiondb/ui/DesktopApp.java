@@ -1,7 +1,7 @@
 package dev.sessiondb.ui;
 
 import dev.sessiondb.discovery.StoreDiscovery;
-import dev.sessiondb.job.backup.BackupJournal;
+import dev.sessiondb.catalog.CatalogRecorder;
 import dev.sessiondb.progress.ProgressMonitor;
 import dev.sessiondb.store.OpenMode;
 import dev.sessiondb.sample.DemoStores;
@@ -18,6 +18,7 @@ import dev.sessiondb.ui.stores.FirstRun;
 import java.nio.file.Path;
 import java.util.List;
 import javafx.application.Application;
+import javafx.application.Platform;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.stage.Stage;
@@ -47,7 +48,7 @@ public final class DesktopApp extends Application {
                 locator -> StoreFactory.open(locator, OpenMode.EXISTING),
                 () -> DiscoveredEntries.of(new StoreDiscovery(paths, List.of()).discover(ProgressMonitor.NONE)),
                 new Credentials(paths.home().resolve(".pgpass"), System.getenv()),
-                new BackupJournal(paths.appDataDir()),
+                CatalogRecorder.journal(paths.appDataDir(), warning -> Platform.runLater(() -> status.set(warning))),
                 status);
         new MainWindow(services, new FirstRun(() -> defaultStore(paths), new DemoStores(paths.appDataDir().resolve("demo")))).show(stage);
     }

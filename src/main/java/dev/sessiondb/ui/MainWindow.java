@@ -9,6 +9,8 @@ import dev.sessiondb.ui.common.Theme;
 import dev.sessiondb.ui.common.UndoStack;
 import dev.sessiondb.ui.detail.DetailView;
 import dev.sessiondb.ui.detail.DetailViewModel;
+import dev.sessiondb.ui.history.HistoryView;
+import dev.sessiondb.ui.history.HistoryViewModel;
 import dev.sessiondb.ui.jobs.JobsView;
 import dev.sessiondb.ui.overview.OverviewView;
 import dev.sessiondb.ui.overview.OverviewViewModel;
@@ -17,6 +19,7 @@ import dev.sessiondb.ui.sessions.SessionsViewModel;
 import dev.sessiondb.ui.stores.FirstRun;
 import dev.sessiondb.ui.stores.StoresView;
 import dev.sessiondb.ui.stores.StoresViewModel;
+import java.time.ZoneId;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
@@ -78,6 +81,8 @@ public final class MainWindow {
         addView("sessions", "Sessions", sessionsView, null);
         addView("overview", "Overview", new OverviewView(new OverviewViewModel(current, services.executor(), services.dialogs())),
                 new KeyCodeCombination(KeyCode.DIGIT2, KeyCombination.SHORTCUT_DOWN));
+        addView("history", "History", new HistoryView(new HistoryViewModel(current, services.journal(), undo, services.executor(),
+                services.dialogs(), ZoneId.systemDefault())), new KeyCodeCombination(KeyCode.H, KeyCombination.SHORTCUT_DOWN));
         layout(new DetailView(new DetailViewModel(current, services.executor(), services.dialogs(), undo, services.journal())));
     }
 

@@ -4,6 +4,7 @@ import dev.sessiondb.sample.DemoStores;
 import dev.sessiondb.store.SessionStore;
 import dev.sessiondb.store.StoreException;
 import dev.sessiondb.store.StoreFormat;
+import dev.sessiondb.store.StoreInfo;
 import dev.sessiondb.store.StoreLocator;
 import dev.sessiondb.ui.common.BackgroundTask;
 import dev.sessiondb.ui.common.CurrentStore;
@@ -136,8 +137,9 @@ public final class StoresViewModel {
         parse(entry.locator()).flatMap(locator -> credentials.complete(locator, dialogs)).ifPresent(locator ->
                 executor.execute(BackgroundTask.of("Test " + locator.display(), monitor -> {
                     try (SessionStore store = opener.open(locator)) {
-                        return String.format("%s: connected, %,d sessions (%s, %s layout)", entry.title(), store.count(),
-                                store.info().format().scheme(), store.info().layout().id());
+                        StoreInfo info = store.info();
+                        return String.format("%s: connected, %,d sessions (%s, %s layout%s)", entry.title(), info.recordCount(),
+                                info.format().scheme(), info.layout().id(), info.era() == null ? "" : ", " + info.era());
                     }
                 }).onSuccess(dialogs::notify)
                         .onFailure(failure -> dialogs.showError("Cannot connect to " + entry.title(), failure.getMessage()))));
