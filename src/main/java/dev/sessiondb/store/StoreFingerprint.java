@@ -13,13 +13,16 @@ import java.nio.file.attribute.BasicFileAttributes;
  */
 public record StoreFingerprint(long count, String token) {
 
-    /** The count and, for each file, its size and modification time; a missing file counts as "-". */
+    /**
+     * The count and, for each file, its size, modification time and file key (the inode: an
+     * atomic rename makes a new one even within the clock's granularity); a missing file counts as "-".
+     */
     public static StoreFingerprint ofFiles(long count, Path... files) {
         StringBuilder token = new StringBuilder();
         for (Path file : files) {
             try {
                 BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
-                token.append(attributes.size()).append('@').append(attributes.lastModifiedTime().toMillis());
+                token.append(attributes.size()).append('@').append(attributes.lastModifiedTime()).append('#').append(attributes.fileKey());
             } catch (IOException absent) {
                 token.append('-');
             }

@@ -118,6 +118,24 @@ public abstract class SessionStoreConformance {
     }
 
     @Test
+    void theFingerprintStaysWhileReadingAndChangesWithTheRecords() {
+        fill(sampleRecords().subList(0, 5));
+        StoreFingerprint written = store.fingerprint();
+
+        store.page(SessionQuery.all());
+        store.get(sampleRecords().get(0).key());
+        try (RecordCursor cursor = store.cursor()) {
+            cursor.forEachRemaining(record -> { });
+        }
+        assertThat(store.fingerprint()).as("reads change nothing").isEqualTo(written);
+        assertThat(written.count()).isEqualTo(5);
+
+        store.delete(sampleRecords().get(0).key());
+        assertThat(store.fingerprint()).isNotEqualTo(written);
+        assertThat(store.fingerprint().count()).isEqualTo(4);
+    }
+
+    @Test
     void putAddsThenReplacesOneRecord() {
         fill(sampleRecords().subList(0, 5));
         SessionRecord first = sampleRecords().get(0);

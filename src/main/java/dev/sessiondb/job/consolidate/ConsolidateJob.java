@@ -11,10 +11,7 @@ import dev.sessiondb.job.backup.BackupJournal;
 import dev.sessiondb.job.transfer.TargetState;
 import dev.sessiondb.job.transfer.Transfer;
 import dev.sessiondb.progress.ProgressMonitor;
-import dev.sessiondb.store.OpenMode;
 import dev.sessiondb.store.SessionStore;
-import dev.sessiondb.store.StoreFactory;
-import dev.sessiondb.store.StoreLayout;
 import dev.sessiondb.store.StoreLocator;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -86,7 +83,7 @@ public final class ConsolidateJob implements Job {
             report.details().set("plan", plan.toJson());
             addProvenance(consolidation, report.details());
             transfer.execute(report.runId(), description(), records, assessment, monitor, report);
-            MinskySettings.lines(target, layoutOfTarget()).forEach(report::note);
+            MinskySettings.lines(target, transfer.writtenLayout()).forEach(report::note);
             JobReport done = report.build();
             journal.saveReport(done);
             return done;
@@ -184,11 +181,5 @@ public final class ConsolidateJob implements Job {
             json.put("writtenAs", settled.writtenKey());
         }
         return json;
-    }
-
-    private StoreLayout layoutOfTarget() {
-        try (SessionStore written = StoreFactory.open(target, OpenMode.EXISTING)) {
-            return written.info().layout();
-        }
     }
 }

@@ -10,6 +10,7 @@ import dev.sessiondb.store.RecordCursor;
 import dev.sessiondb.store.SessionStore;
 import dev.sessiondb.store.StagedStore;
 import dev.sessiondb.store.StoreFactory;
+import dev.sessiondb.store.StoreLayout;
 import dev.sessiondb.store.StoreLocator;
 import java.util.ArrayList;
 import dev.sessiondb.store.StoreProvider;
@@ -62,6 +63,8 @@ public final class Transfer implements AutoCloseable {
     private final StoreProvider provider;
     /** The existing target, opened once for the whole job; empty when there is none yet. */
     private final Optional<SessionStore> existing;
+    /** The layout the target has after {@link #execute}, seen through the handle that wrote it. */
+    private StoreLayout writtenLayout;
 
     public Transfer(StoreLocator target, Optional<TargetMode> mode, boolean allowLoss, boolean verify, BackupJournal journal) {
         this.target = target;
@@ -114,6 +117,7 @@ public final class Transfer implements AutoCloseable {
     public Optional<Verification> execute(String runId, String reason, RecordSource records, Assessment assessment,
                                           ProgressMonitor monitor, JobReport.Builder report) {
         requireUnchangedSince(assessment.target());
+        writtenLayout = assessment.target().layout().orElse(null);
         if (assessment.alreadyComplete()) {
             report.warning("the target already holds exactly these records (a previous run finished the write); nothing was written");
         } else {
@@ -133,6 +137,14 @@ public final class Transfer implements AutoCloseable {
         try (SessionStore written = StoreFactory.open(target, OpenMode.EXISTING)) {
             return Optional.of(verify(records, written, monitor, report));
         }
+    }
+
+    /** The target's layout once {@link #execute} has written it (or found it complete). */
+    public StoreLayout writtenLayout() {
+        if (writtenLayout == null) {
+            throw new IllegalStateException("the target's layout is known once execute() has run");
+        }
+        return writtenLayout;
     }
 
     /** Refuses when the target is not as an earlier look (this plan's, or a dry run's) saw it. */
@@ -168,6 +180,7 @@ public final class Transfer implements AutoCloseable {
             try (RecordCursor cursor = records.open()) {
                 staged.store().write(WriteBatch.replaceAll(cursor, records.count()), monitor);
             }
+            writtenLayout = staged.store().info().layout();
             staged.commit();
         } catch (IOException e) {
             throw new UncheckedIOException(new IOException("cannot build the new store " + target.display() + " (" + e.getMessage()

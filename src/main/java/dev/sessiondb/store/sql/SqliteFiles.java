@@ -10,13 +10,13 @@ import java.sql.Statement;
  * SQLite files copied and put back by SQLite itself, so a live WAL file is never copied half
  * way: {@code VACUUM INTO} for a consistent copy, the backup API for an atomic restore.
  */
-public final class SqliteFiles {
+final class SqliteFiles {
 
     private SqliteFiles() {
     }
 
     /** A consistent, compact copy of {@code database} at {@code copy}, which must not exist. */
-    public static void copy(Path database, Path copy) throws SQLException {
+    static void copy(Path database, Path copy) throws SQLException {
         try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + database.toAbsolutePath());
              Statement statement = connection.createStatement()) {
             statement.execute("VACUUM INTO '" + quote(copy.toAbsolutePath().toString()) + "'");
@@ -24,7 +24,7 @@ public final class SqliteFiles {
     }
 
     /** Replaces the content of {@code database} with {@code backup} in one SQLite transaction. */
-    public static void restore(Path database, Path backup) throws SQLException {
+    static void restore(Path database, Path backup) throws SQLException {
         try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + database.toAbsolutePath());
              Statement statement = connection.createStatement()) {
             statement.executeUpdate("restore from \"" + backup.toAbsolutePath().toString().replace("\"", "\"\"") + "\"");
@@ -35,7 +35,7 @@ public final class SqliteFiles {
      * Folds a WAL file into its database, so the database file alone is complete and can be
      * renamed into place. A no-op for a database not in WAL mode.
      */
-    public static void checkpoint(Path database) throws SQLException {
+    static void checkpoint(Path database) throws SQLException {
         try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + database.toAbsolutePath());
              Statement statement = connection.createStatement()) {
             statement.execute("PRAGMA wal_checkpoint(TRUNCATE)");

@@ -7,14 +7,31 @@ import dev.sessiondb.store.StoreLocator;
 import dev.sessiondb.ui.common.StoreNames;
 import dev.sessiondb.ui.common.UndoableCommand;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * A job that wrote to a store, kept on the undo stack: undo restores the backup the job took
- * before writing, through the job framework's journal (which backs up the present state first).
- *
- * @param askFirst a job run before this window showed the store is undone only after the user confirms
+ * A job that wrote to a store, kept on the undo stack. {@link #undo()} restores the backup the
+ * job took before writing, through the journal, which backs up the state it replaces;
+ * {@link #execute()} brings the job's result back from that backup. Before any undo the job's
+ * result is already in place, so executing changes nothing: after {@code execute()} the store
+ * always holds what the job wrote, after {@code undo()} what it held before.
  */
-public record JobUndoCommand(String description, BackupJournal journal, String backupId, boolean askFirst) implements UndoableCommand {
+public final class JobUndoCommand implements UndoableCommand {
+
+    private final String description;
+    private final BackupJournal journal;
+    private final String backupId;
+    /** A job run before this window showed the store is undone only after the user confirms. */
+    private final boolean askFirst;
+    /** The backup of the job's result that the last undo replaced; null while the result is in place. */
+    private final AtomicReference<String> undoneResult = new AtomicReference<>();
+
+    private JobUndoCommand(String description, BackupJournal journal, String backupId, boolean askFirst) {
+        this.description = description;
+        this.journal = journal;
+        this.backupId = backupId;
+        this.askFirst = askFirst;
+    }
 
     /** @param action what the job did to the store ("migration into"), completed by the store's short name for the Undo button */
     public static JobUndoCommand of(String action, StoreLocator store, BackupJournal journal, String backupId) {
@@ -33,15 +50,26 @@ public record JobUndoCommand(String description, BackupJournal journal, String b
         return new JobUndoCommand(description, journal, job.backupId().orElseThrow(), true);
     }
 
-    /** The job already ran from its wizard, with its own progress; the stack only keeps it for undo. */
+    @Override
+    public String description() {
+        return description;
+    }
+
+    public String backupId() {
+        return backupId;
+    }
+
     @Override
     public void execute() {
-        throw new UnsupportedOperationException("a job runs from its wizard; the undo stack only takes it back");
+        String result = undoneResult.getAndSet(null);
+        if (result != null) {
+            journal.restore(journal.require(result), ProgressMonitor.NONE);
+        }
     }
 
     @Override
     public void undo() {
-        journal.restore(journal.require(backupId), ProgressMonitor.NONE);
+        undoneResult.set(journal.restore(journal.require(backupId), ProgressMonitor.NONE).id());
     }
 
     /** One backup, one undo: the same job reached from the stack or from the History view is one command. */
