@@ -63,8 +63,7 @@ public final class StoreProbe {
      * PostgreSQL then finds the password where libpq does (PGPASSWORD, ~/.pgpass).
      */
     public static String withoutPassword(StoreLocator locator) {
-        String shown = locator.display();
-        return locator.format() == StoreFormat.POSTGRESQL ? shown.replaceFirst(":\\*\\*\\*@", "@") : shown;
+        return locator.withoutPassword().display();
     }
 
     private static String identity(StoreLocator locator) {

@@ -36,7 +36,7 @@ public final class DesktopApp extends Application {
                 new UiTaskExecutor(),
                 locator -> StoreFactory.open(locator, OpenMode.EXISTING),
                 () -> DiscoveredEntries.of(new StoreDiscovery(paths, List.of()).discover(ProgressMonitor.NONE)),
-                new Credentials(paths.home().resolve(".pgpass"), System.getenv()),
+                new Credentials(paths.home(), System.getenv()),
                 new BackupJournal(paths.appDataDir()),
                 status);
         new MainWindow(services).show(stage);
