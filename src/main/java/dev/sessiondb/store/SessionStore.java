@@ -23,6 +23,12 @@ public interface SessionStore extends AutoCloseable {
 
     long count();
 
+    /**
+     * A cheap look at the store, to notice that someone else (Minsky, another app window)
+     * changed it: compare two fingerprints, never read their parts.
+     */
+    StoreFingerprint fingerprint();
+
     /** A page of sessions for a query: search, filters, sort, keyset or offset paging. */
     Page page(SessionQuery query);
 

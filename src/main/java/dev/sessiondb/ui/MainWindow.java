@@ -9,6 +9,8 @@ import dev.sessiondb.ui.detail.DetailViewModel;
 import dev.sessiondb.ui.jobs.JobsView;
 import dev.sessiondb.ui.overview.OverviewView;
 import dev.sessiondb.ui.overview.OverviewViewModel;
+import dev.sessiondb.ui.sessions.ExternalChangesBar;
+import dev.sessiondb.ui.sessions.ExternalChangesViewModel;
 import dev.sessiondb.ui.sessions.SessionsView;
 import dev.sessiondb.ui.sessions.SessionsViewModel;
 import dev.sessiondb.ui.stores.StoresView;
@@ -31,6 +33,8 @@ import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 
 /**
@@ -46,6 +50,7 @@ public final class MainWindow {
     private final MainViewModel viewModel;
     private final StoresViewModel stores;
     private final SessionsView sessionsView;
+    private final ExternalChangesViewModel externalChanges;
     private final TabPane views = new TabPane();
     private final BorderPane root = new BorderPane();
     private final SplitPane centre = new SplitPane();
@@ -61,10 +66,12 @@ public final class MainWindow {
         stores = new StoresViewModel(services.settings(), services.discovery(), services.credentials(), services.opener(),
                 current, services.dialogs(), services.executor());
         sessionsView = new SessionsView(new SessionsViewModel(current, services.executor(), services.dialogs()));
+        externalChanges = new ExternalChangesViewModel(current, services.executor());
         jobs = new JobsView(services.executor().jobs());
         views.setId("main-views");
         views.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        addView("sessions", "Sessions", sessionsView, null);
+        VBox.setVgrow(sessionsView, Priority.ALWAYS);
+        addView("sessions", "Sessions", new VBox(new ExternalChangesBar(externalChanges), sessionsView), null);
         addView("overview", "Overview", new OverviewView(new OverviewViewModel(current, services.executor(), services.dialogs())),
                 new KeyCodeCombination(KeyCode.DIGIT2, KeyCombination.SHORTCUT_DOWN));
         layout(new DetailView(new DetailViewModel(current, services.executor(), services.dialogs(), undo, services.journal())));
@@ -119,7 +126,14 @@ public final class MainWindow {
         JobScreens.install(this);
         stage.setTitle("SessionDB Admin");
         stage.setScene(scene);
+        stage.focusedProperty().addListener((property, before, focused) -> {
+            if (focused) {
+                externalChanges.check();
+            }
+        });
+        externalChanges.startPolling();
         stage.setOnHidden(event -> {
+            externalChanges.stopPolling();
             viewModel.rememberWindowSize(scene.getWidth(), scene.getHeight());
             services.executor().shutdown();
             current.close();

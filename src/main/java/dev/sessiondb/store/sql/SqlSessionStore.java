@@ -9,6 +9,7 @@ import dev.sessiondb.progress.ProgressMonitor;
 import dev.sessiondb.store.RecordCursor;
 import dev.sessiondb.store.SessionStore;
 import dev.sessiondb.store.StoreException;
+import dev.sessiondb.store.StoreFingerprint;
 import dev.sessiondb.store.StoreInfo;
 import dev.sessiondb.store.StoreLocator;
 import dev.sessiondb.store.WriteBatch;
@@ -94,8 +95,33 @@ final class SqlSessionStore implements SessionStore {
         return new SqlCursor(locator.display(), dialect, layout, database.createTransaction());
     }
 
+    /** SQLite: the count and the files' change marks ({@link SqliteFingerprint}); PostgreSQL: the count and the newest row version. */
+    @Override
+    public StoreFingerprint fingerprint() {
+        if (dialect == Dialect.SQLITE) {
+            return new StoreFingerprint(count(), SqliteFingerprint.of(locator.path()));
+        }
+        return read(connection -> {
+            // xmin changes with every inserted or updated row version; the count catches deletions
+            String sql = "SELECT count(*), coalesce(max(xmin::text::bigint), 0) FROM " + layout.table();
+            try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+                rows.next();
+                return new StoreFingerprint(rows.getLong(1), "xmin " + rows.getLong(2));
+            }
+        });
+    }
+
     @Override
     public void write(WriteBatch batch, ProgressMonitor monitor) {
+        if (dialect == Dialect.SQLITE) {
+            SqliteBusyRetry.run(locator, batch.upserts(), records ->
+                    writeOnce(new WriteBatch(batch.replaceAll(), records, batch.expectedCount(), batch.deletes()), monitor));
+        } else {
+            writeOnce(batch, monitor);
+        }
+    }
+
+    private void writeOnce(WriteBatch batch, ProgressMonitor monitor) {
         Transaction transaction = database.createTransaction();
         try {
             Connection connection = transaction.connection();
