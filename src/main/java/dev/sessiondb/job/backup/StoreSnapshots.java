@@ -110,7 +110,7 @@ final class StoreSnapshots {
 
     /** Replaces a file in one step by a complete copy of another. */
     private static void copyOver(Path copy, Path file) throws IOException {
-        Files.createDirectories(AtomicFiles.directoryOf(file));
+        AtomicFiles.createOwnerOnlyDirectories(AtomicFiles.directoryOf(file));
         AtomicFiles.write(file, out -> Files.copy(copy, out));
     }
 

@@ -67,7 +67,7 @@ public final class TargetWriter {
             if (target.format() == StoreFormat.SQLITE && Files.exists(Path.of(staged + "-wal"))) {
                 SqliteFiles.checkpoint(staged);
             }
-            Files.createDirectories(finalPath.toAbsolutePath().getParent());
+            AtomicFiles.createOwnerOnlyDirectories(finalPath.toAbsolutePath().getParent());
             AtomicFiles.replace(staged, finalPath);
             moved = true;
             Staging.removeSideFiles(staged);

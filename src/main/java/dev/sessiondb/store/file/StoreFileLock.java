@@ -36,7 +36,7 @@ public final class StoreFileLock implements AutoCloseable {
         threadLock.lock();
         FileChannel channel = null;
         try {
-            channel = FileChannel.open(key, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            channel = FileChannel.open(key, java.util.Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE), AtomicFiles.ownerOnlyFile());
             return new StoreFileLock(threadLock, channel, channel.lock());
         } catch (IOException | RuntimeException e) {
             closeQuietly(channel);

@@ -11,6 +11,7 @@ import dev.sessiondb.store.StoreInfo;
 import dev.sessiondb.store.StoreLayout;
 import dev.sessiondb.store.StoreLocator;
 import dev.sessiondb.store.WriteBatch;
+import dev.sessiondb.store.file.AtomicFiles;
 import dev.sessiondb.store.file.ScanningStore;
 import dev.sessiondb.store.file.StoreFileLock;
 import java.io.IOException;
@@ -51,7 +52,7 @@ public final class JsonDirStore extends ScanningStore {
                 if (mode == OpenMode.EXISTING) {
                     throw new StoreException(dir + ": no such directory; give a directory of session files such as ~/.config/magellai/sessions");
                 }
-                Files.createDirectories(dir);
+                AtomicFiles.createOwnerOnlyDirectories(dir);
             }
             JsonDirStore store = new JsonDirStore(locator, dir);
             if (Files.isDirectory(dir.resolve(DirTransaction.DIRECTORY))) {
