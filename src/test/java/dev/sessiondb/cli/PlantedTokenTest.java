@@ -79,6 +79,8 @@ class PlantedTokenTest {
             run(outputs, "ls", closedPort);
             run(outputs, "migrate", source.toString(), closedPort, "--backup-dir", journal);
             run(outputs, "info", "postgresql://nobody:" + token + "@127.0.0.1:1/sessions?broken");
+            run(outputs, "ls", "--limit", closedPort);
+            run(outputs, "info", source.toString(), closedPort);
             try (SessionStore store = StoreFactory.open(StoreLocator.parse(source.toString()), OpenMode.EXISTING)) {
                 SessionExport.write(store, SessionQuery.all(), SessionExport.Format.JSON, export, ProgressMonitor.NONE);
                 SessionExport.write(store, SessionQuery.all(), SessionExport.Format.CSV, dir.resolve("export.csv"), ProgressMonitor.NONE);

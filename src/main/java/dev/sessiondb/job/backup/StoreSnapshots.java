@@ -43,6 +43,8 @@ final class StoreSnapshots {
                 return Backup.Kind.DIRECTORY;
             }
             case SQLITE -> {
+                // VACUUM INTO fills an existing empty file, which keeps its owner-only permissions
+                AtomicFiles.createOwnerOnlyFile(folder.resolve(DATA));
                 SqliteFiles.copy(locator.path(), folder.resolve(DATA));
                 return Backup.Kind.SQLITE;
             }
