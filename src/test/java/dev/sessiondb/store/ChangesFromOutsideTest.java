@@ -82,6 +82,30 @@ class ChangesFromOutsideTest {
         }
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("chatStores")
+    void aMessageAppendedByTheChatServerChangesTheFingerprint(String name, Function<Path, StoreLocator> where) {
+        StoreLocator locator = where.apply(directory);
+        SessionRecord chat = SampleSessions.chatRecord(1);
+        try (SessionStore app = filled(locator, List.of(chat)); SessionStore server = StoreFactory.open(locator, OpenMode.EXISTING)) {
+            StoreFingerprint loaded = app.fingerprint();
+            SessionRecord stored = server.get(chat.key()).orElseThrow();
+            com.fasterxml.jackson.databind.node.ObjectNode fields = stored.fields().deepCopy();
+            fields.withArray("messages").addObject().put("id", "m-appended").put("role", "user").put("content", "one more")
+                    .put("timestamp", "2025-01-01T00:00:00Z");
+
+            server.put(SessionRecord.of(fields));
+
+            assertThat(app.fingerprint()).isNotEqualTo(loaded);
+        }
+    }
+
+    static Stream<Arguments> chatStores() {
+        return Stream.of(
+                Arguments.of("sqlite chat", (Function<Path, StoreLocator>) dir -> StoreLocator.parse("sqlite:" + dir.resolve("c.db") + "?layout=chat")),
+                Arguments.of("postgresql chat", (Function<Path, StoreLocator>) dir -> TestPostgres.get().freshSchema("layout=chat")));
+    }
+
     private static SessionStore filled(StoreLocator locator, List<SessionRecord> records) {
         SessionStore store = StoreFactory.open(locator, OpenMode.CREATE_IF_MISSING);
         store.write(WriteBatch.upsert(records.iterator(), records.size()), ProgressMonitor.NONE);

@@ -102,12 +102,19 @@ final class SqlSessionStore implements SessionStore {
             return new StoreFingerprint(count(), SqliteFingerprint.of(locator.path()));
         }
         return read(connection -> {
-            // xmin changes with every inserted or updated row version; the count catches deletions
-            String sql = "SELECT count(*), coalesce(max(xmin::text::bigint), 0) FROM " + layout.table();
-            try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
-                rows.next();
-                return new StoreFingerprint(rows.getLong(1), "xmin " + rows.getLong(2));
+            // xmin changes with every inserted or updated row version; the counts catch deletions.
+            // Every table the layout writes is looked at (a chat server appends to messages only).
+            long sessions = -1;
+            StringBuilder token = new StringBuilder();
+            for (String table : layout.writes().stream().map(TableWrite::table).distinct().toList()) {
+                String sql = "SELECT count(*), coalesce(max(xmin::text::bigint), 0) FROM " + table;
+                try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+                    rows.next();
+                    sessions = table.equals(layout.table()) ? rows.getLong(1) : sessions;
+                    token.append(table).append(' ').append(rows.getLong(1)).append(" xmin ").append(rows.getLong(2)).append("; ");
+                }
             }
+            return new StoreFingerprint(sessions, token.toString());
         });
     }
 
