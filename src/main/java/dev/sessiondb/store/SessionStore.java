@@ -23,12 +23,6 @@ public interface SessionStore extends AutoCloseable {
 
     long count();
 
-    /**
-     * A cheap look at the store, to notice that someone else (Minsky, another app window)
-     * changed it: compare two fingerprints, never read their parts.
-     */
-    StoreFingerprint fingerprint();
-
     /** A page of sessions for a query: search, filters, sort, keyset or offset paging. */
     Page page(SessionQuery query);
 
@@ -48,6 +42,25 @@ public interface SessionStore extends AutoCloseable {
      * SQLite layout has no column for {@code remote}); empty when nothing would be lost.
      */
     Set<String> unsupportedFields(SessionRecord record);
+
+    /**
+     * A cheap look at the store (count plus size, time and identity of its files, or its rows'
+     * versions): a job records it in its plan and refuses to write when it changed since; the app
+     * compares it to notice that someone else (Minsky, another window) changed the store.
+     */
+    StoreFingerprint fingerprint();
+
+    /**
+     * Whether the store's schema is older than the one this version writes. Reads work on it as
+     * it is; {@link #write} upgrades it first, so a job's backup holds the older schema.
+     */
+    default boolean needsUpgrade() {
+        return false;
+    }
+
+    /** Brings an older schema to the newest (see {@link #needsUpgrade()}); nothing happens when it is current. */
+    default void upgrade() {
+    }
 
     default void put(SessionRecord record) {
         write(WriteBatch.upsert(List.of(record).iterator(), 1), ProgressMonitor.NONE);

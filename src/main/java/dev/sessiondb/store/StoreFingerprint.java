@@ -1,11 +1,34 @@
 package dev.sessiondb.store;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+
 /**
- * What a cheap look at a store sees: equal fingerprints mean "unchanged as far as a cheap look
- * can tell" (file sizes and modification times, or a count and an aggregate the database keeps).
- *
- * @param count the number of sessions, or -1 when it is not known without reading the store
- * @param token the rest of what was looked at, compared as text
+ * What a cheap look at a store sees: its record count and a token that changes when it is
+ * written (file size and modification time, or a server's row versions). Equal fingerprints
+ * mean "unchanged as far as a cheap look can tell"; a job plans against one and refuses to
+ * write when the store's has changed since.
  */
 public record StoreFingerprint(long count, String token) {
+
+    /**
+     * The count and, for each file, its size, modification time and identity (an atomic replace
+     * makes a new inode, seen even within one tick of the file system's clock); a missing file counts as "-".
+     */
+    public static StoreFingerprint ofFiles(long count, Path... files) {
+        StringBuilder token = new StringBuilder();
+        for (Path file : files) {
+            try {
+                BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+                token.append(attributes.size()).append('@').append(attributes.lastModifiedTime().to(java.util.concurrent.TimeUnit.NANOSECONDS))
+                        .append('#').append(attributes.fileKey());
+            } catch (IOException absent) {
+                token.append('-');
+            }
+            token.append(';');
+        }
+        return new StoreFingerprint(count, token.toString());
+    }
 }

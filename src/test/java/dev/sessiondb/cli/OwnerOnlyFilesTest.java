@@ -3,7 +3,7 @@ package dev.sessiondb.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sessiondb.Fixtures;
-import dev.sessiondb.store.file.AtomicFiles;
+import dev.sessiondb.files.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -19,7 +19,7 @@ public final class FileFingerprint {
     private FileFingerprint() {
     }
 
-    /** A file's size and time, or of every file under a directory (with their count); a missing file reads as "absent". */
+    /** A file's size, time and identity, or those of every entry of a directory; a missing file reads as "absent". */
     public static String of(Path path) {
         try {
             if (Files.isDirectory(path)) {
@@ -31,15 +31,6 @@ public final class FileFingerprint {
             return describe(Files.readAttributes(path, BasicFileAttributes.class));
         } catch (IOException | UncheckedIOException e) {
             throw new StoreException(path + ": cannot look at the store's files (" + e.getMessage() + "); check that they are readable", e);
-        }
-    }
-
-    /** How many regular files a directory holds, for a store of one file per session. */
-    public static long fileCount(Path directory) {
-        try (Stream<Path> files = Files.list(directory)) {
-            return files.filter(Files::isRegularFile).count();
-        } catch (IOException e) {
-            throw new StoreException(directory + ": cannot list the folder (" + e.getMessage() + "); check that it is readable", e);
         }
     }
 

@@ -5,10 +5,7 @@ import dev.sessiondb.model.SessionQuery;
 import dev.sessiondb.model.SessionRecord;
 import dev.sessiondb.store.RecordCursor;
 import dev.sessiondb.store.SessionStore;
-import dev.sessiondb.store.StoreFingerprint;
 import dev.sessiondb.store.StoreLocator;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Optional;
 import java.util.Set;
 
@@ -49,13 +46,6 @@ public abstract class ScanningStore implements SessionStore {
             }
         }
         return Optional.empty();
-    }
-
-    /** File size and modification time (a JSON file), or those of every file and their count (a directory of files). */
-    @Override
-    public StoreFingerprint fingerprint() {
-        Path path = locator.path();
-        return new StoreFingerprint(Files.isDirectory(path) ? FileFingerprint.fileCount(path) : -1, FileFingerprint.of(path));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.sessiondb.store.file;
 
+import dev.sessiondb.files.AtomicFiles;
 import dev.sessiondb.store.StoreException;
 import java.io.IOException;
 import java.nio.channels.FileChannel;

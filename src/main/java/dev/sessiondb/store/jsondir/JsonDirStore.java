@@ -9,9 +9,11 @@ import dev.sessiondb.store.StoreException;
 import dev.sessiondb.store.StoreFormat;
 import dev.sessiondb.store.StoreInfo;
 import dev.sessiondb.store.StoreLayout;
+import dev.sessiondb.store.StoreFingerprint;
 import dev.sessiondb.store.StoreLocator;
 import dev.sessiondb.store.WriteBatch;
-import dev.sessiondb.store.file.AtomicFiles;
+import dev.sessiondb.files.AtomicFiles;
+import dev.sessiondb.store.file.FileFingerprint;
 import dev.sessiondb.store.file.ScanningStore;
 import dev.sessiondb.store.file.StoreFileLock;
 import java.io.IOException;
@@ -76,6 +78,12 @@ public final class JsonDirStore extends ScanningStore {
     @Override
     public long count() {
         return sessions.files().size();
+    }
+
+    /** Every file's size, time and identity: a program that rewrites a file in place changes no directory time. */
+    @Override
+    public StoreFingerprint fingerprint() {
+        return new StoreFingerprint(count(), FileFingerprint.of(dir));
     }
 
     /** The file named after the key first; a scan only when the session lives in a file named otherwise. */

@@ -18,6 +18,7 @@ import io.ebean.Transaction;
 import jakarta.persistence.PersistenceException;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -28,6 +29,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.flywaydb.core.api.FlywayException;
 
 /**
  * A SQLite or PostgreSQL session store in any layout. Ebean's {@link Database} owns the
@@ -42,15 +44,19 @@ final class SqlSessionStore implements SessionStore {
 
     private final StoreLocator locator;
     private final Dialect dialect;
-    private final Layout layout;
     private final HikariDataSource pool;
+    /** The PostgreSQL schema the store lives in, or null for the connection's default. */
+    private final String schema;
     private final Database database;
+    /** Replaced once, when a write upgrades an older native schema. */
+    private volatile Layout layout;
 
-    SqlSessionStore(StoreLocator locator, Dialect dialect, Layout layout, HikariDataSource pool, Database database) {
+    SqlSessionStore(StoreLocator locator, Dialect dialect, Layout layout, HikariDataSource pool, String schema, Database database) {
         this.locator = locator;
         this.dialect = dialect;
         this.layout = layout;
         this.pool = pool;
+        this.schema = schema;
         this.database = database;
     }
 
@@ -74,6 +80,7 @@ final class SqlSessionStore implements SessionStore {
         });
     }
 
+    /** SQLite: the database and WAL files' size and time. PostgreSQL: the newest row version of the table (xmin), which every write changes. */
     @Override
     public Page page(SessionQuery query) {
         PageQuery page = new PageQuery(dialect, layout, query);
@@ -119,6 +126,23 @@ final class SqlSessionStore implements SessionStore {
     }
 
     @Override
+    public boolean needsUpgrade() {
+        return layout.needsUpgrade();
+    }
+
+    @Override
+    public synchronized void upgrade() {
+        if (!layout.needsUpgrade()) {
+            return;
+        }
+        try {
+            layout = SqlStores.createNative(dialect, locator.display(), pool, schema);
+        } catch (SQLException | FlywayException e) {
+            throw new StoreException(locator.display() + ": the schema upgrade failed (" + firstLine(e) + "); nothing was changed, restore a backup if the store was damaged", e);
+        }
+    }
+
+    @Override
     public void write(WriteBatch batch, ProgressMonitor monitor) {
         if (dialect == Dialect.SQLITE) {
             SqliteBusyRetry.run(locator, batch.upserts(), records ->
@@ -129,6 +153,8 @@ final class SqlSessionStore implements SessionStore {
     }
 
     private void writeOnce(WriteBatch batch, ProgressMonitor monitor) {
+        upgrade();
+        Layout layout = this.layout;
         Transaction transaction = database.createTransaction();
         try {
             Connection connection = transaction.connection();

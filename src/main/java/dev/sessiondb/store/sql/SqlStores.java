@@ -7,24 +7,22 @@ import dev.sessiondb.store.SessionStore;
 import dev.sessiondb.store.StoreException;
 import dev.sessiondb.store.StoreLayout;
 import dev.sessiondb.store.StoreLocator;
-import dev.sessiondb.store.file.AtomicFiles;
+import dev.sessiondb.files.AtomicFiles;
 import io.ebean.Database;
 import io.ebean.DatabaseFactory;
 import io.ebean.config.DatabaseConfig;
 import io.ebean.platform.postgres.PostgresPlatform;
 import io.ebean.platform.sqlite.SQLitePlatform;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
 import org.flywaydb.core.api.FlywayException;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
@@ -36,7 +34,6 @@ import org.sqlite.SQLiteDataSource;
  */
 public final class SqlStores {
 
-    private static final byte[] SQLITE_HEADER = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
     private static final AtomicInteger OPENED = new AtomicInteger();
 
     private SqlStores() {
@@ -147,15 +144,18 @@ public final class SqlStores {
             }
             return true;
         }
-        try (InputStream in = Files.newInputStream(path)) {
-            byte[] head = in.readNBytes(SQLITE_HEADER.length);
-            if (head.length > 0 && !Arrays.equals(head, SQLITE_HEADER)) {
-                throw new StoreException(name + ": not a SQLite database (the file does not start with the SQLite header); check the path, or use json: if it holds JSON");
-            }
+        if (!SqliteProvider.startsWithHeader(path) && fileSize(path, name) > 0) {
+            throw new StoreException(name + ": not a SQLite database (the file does not start with the SQLite header); check the path, or use json: if it holds JSON");
+        }
+        return false;
+    }
+
+    private static long fileSize(Path path, String name) {
+        try {
+            return Files.size(path);
         } catch (IOException e) {
             throw new StoreException(name + ": cannot read the file (" + e.getMessage() + "); check that it exists and is readable", e);
         }
-        return false;
     }
 
     private static void ensureSchema(HikariDataSource dataSource, StoreLocator locator, PgCredentials credentials, String schema, OpenMode mode) {
@@ -189,7 +189,7 @@ public final class SqlStores {
     private static SessionStore open(Dialect dialect, StoreLocator locator, OpenMode mode, HikariDataSource dataSource, String schema) {
         try {
             Layout layout = prepareLayout(dialect, locator, mode, dataSource, schema);
-            return new SqlSessionStore(locator, dialect, layout, dataSource, database(dialect, dataSource));
+            return new SqlSessionStore(locator, dialect, layout, dataSource, schema, database(dialect, dataSource));
         } catch (SQLException e) {
             dataSource.close();
             throw new StoreException(locator.display() + ": cannot open the store (" + SqlSessionStore.firstLine(e) + "); check that it is a session store", e);
@@ -214,10 +214,8 @@ public final class SqlStores {
         StoreLayout layout = LayoutDetection.choose(name, locator.layoutOverride().orElse(null), tables, columns, mode);
         boolean create = !tables.contains("sessions");
         if (layout == StoreLayout.NATIVE) {
-            if (dialect == Dialect.SQLITE) {
-                useWriteAheadLog(dataSource);
-            }
-            return new NativeLayout(dialect, name, NativeSchema.migrate(dataSource, dialect, schema, null));
+            // an existing store is opened as it is, also for writing: a write upgrades it when it starts (after the job's backup)
+            return create ? createNative(dialect, name, dataSource, schema) : new NativeLayout(dialect, name, installedVersion(dataSource));
         }
         if (create) {
             createForeign(dataSource, layout == StoreLayout.MINSKY ? MinskyDdl.statements(dialect) : ChatLayout.DDL);
@@ -229,8 +227,24 @@ public final class SqlStores {
         return layout == StoreLayout.MINSKY ? new MinskyLayout(dialect, name, columns) : new ChatLayout(dialect, name);
     }
 
-    /** WAL lets readers work while a write runs; it is persistent, so only our own stores get it. */
-    private static void useWriteAheadLog(HikariDataSource dataSource) throws SQLException {
+    /** Creates a native store, or brings an older one to the newest schema: what only a write may do. */
+    static NativeLayout createNative(Dialect dialect, String name, DataSource dataSource, String schema) throws SQLException {
+        if (dialect == Dialect.SQLITE) {
+            useWriteAheadLog(dataSource);
+        }
+        return new NativeLayout(dialect, name, NativeSchema.migrate(dataSource, dialect, schema, null));
+    }
+
+    private static String installedVersion(DataSource dataSource) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            String version = NativeSchema.installedVersion(connection);
+            connection.rollback();
+            return version;
+        }
+    }
+
+    /** WAL lets readers work while a write runs; it is persistent, so only our own stores get it, when written. */
+    private static void useWriteAheadLog(DataSource dataSource) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(true);
             try (Statement statement = connection.createStatement()) {

@@ -1,6 +1,5 @@
-package dev.sessiondb.job;
+package dev.sessiondb.files;
 
-import dev.sessiondb.store.file.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
