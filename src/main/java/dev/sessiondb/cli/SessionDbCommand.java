@@ -1,6 +1,7 @@
 package dev.sessiondb.cli;
 
 import dev.sessiondb.job.JobRefusedException;
+import dev.sessiondb.model.SecretMasker;
 import dev.sessiondb.progress.CancelledException;
 import dev.sessiondb.store.StoreException;
 import java.io.UncheckedIOException;
@@ -38,12 +39,20 @@ public final class SessionDbCommand {
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler((exception, line, parseResult) -> {
-            line.getErr().println("sessiondb: " + userMessage(exception));
+            line.getErr().println("sessiondb: " + SecretMasker.maskText(null, userMessage(exception)));
             if (root.debug) {
                 exception.printStackTrace(line.getErr());
             }
             line.getErr().flush();
             return BAD_INPUT;
+        });
+        commandLine.setParameterExceptionHandler((exception, args) -> {
+            // picocli quotes the offending argument, which may be a URL with its password
+            PrintWriter errors = exception.getCommandLine().getErr();
+            errors.println("sessiondb: " + SecretMasker.maskText(null, exception.getMessage())
+                    + "; see '" + exception.getCommandLine().getCommandSpec().qualifiedName() + " --help'");
+            errors.flush();
+            return exception.getCommandLine().getCommandSpec().exitCodeOnInvalidInput();
         });
         return commandLine;
     }

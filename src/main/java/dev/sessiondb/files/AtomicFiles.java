@@ -6,11 +6,15 @@ import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -24,6 +28,9 @@ public final class AtomicFiles {
     private static final boolean WINDOWS = System.getProperty("os.name", "").startsWith("Windows");
 
     private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+    private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+    private static final Set<PosixFilePermission> OWNER_ONLY_FILE = PosixFilePermissions.fromString("rw-------");
+    private static final Set<PosixFilePermission> OWNER_ONLY_DIRECTORY = PosixFilePermissions.fromString("rwx------");
 
     private AtomicFiles() {
     }
@@ -35,16 +42,16 @@ public final class AtomicFiles {
 
     /**
      * A fresh temp file in the target's directory, named after it so a leftover is recognisable.
-     * Created like any new file (the umask decides its permissions), not with createTempFile's
-     * owner-only ones, so a new store is as readable as the user's other files.
+     * Owner-only, as every file the app creates (records hold tokens); replacing an existing
+     * file keeps that file's permissions ({@link #replace}).
      */
     public static Path tempFileFor(Path target) throws IOException {
         Path directory = directoryOf(target);
         while (true) {
             Path candidate = directory.resolve("." + target.getFileName() + "." + Long.toUnsignedString(RANDOM.nextLong(), 36) + ".tmp");
             try {
-                return Files.createFile(candidate);
-            } catch (java.nio.file.FileAlreadyExistsException taken) {
+                return Files.createFile(candidate, ownerOnly(OWNER_ONLY_FILE));
+            } catch (FileAlreadyExistsException taken) {
                 // another writer's temp file: draw another name
             }
         }
@@ -66,10 +73,36 @@ public final class AtomicFiles {
         }
     }
 
-    /** Writes {@code content} to {@code file} and forces it to disk. */
+    /** Creates a missing file owner-only (0600); an existing one keeps its permissions. */
+    public static Path createOwnerOnlyFile(Path file) throws IOException {
+        return Files.createFile(file, ownerOnly(OWNER_ONLY_FILE));
+    }
+
+    /**
+     * Creates the missing directories of {@code directory} owner-only (0700): stores, backups,
+     * reports and logs hold whole records, tokens included. Directories that exist are left as they are.
+     */
+    public static Path createOwnerOnlyDirectories(Path directory) throws IOException {
+        Path absolute = directory.toAbsolutePath();
+        if (Files.isDirectory(absolute)) {
+            return directory;
+        }
+        Path parent = absolute.getParent();
+        if (parent != null) {
+            createOwnerOnlyDirectories(parent);
+        }
+        try {
+            Files.createDirectory(absolute, ownerOnly(OWNER_ONLY_DIRECTORY));
+        } catch (FileAlreadyExistsException raced) {
+            // created meanwhile by another writer
+        }
+        return directory;
+    }
+
+    /** Writes {@code content} to {@code file} (created owner-only when new) and forces it to disk. */
     public static void writeDurably(Path file, Content content) throws IOException {
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
+        try (FileChannel channel = FileChannel.open(file, Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING), ownerOnly(OWNER_ONLY_FILE))) {
             OutputStream out = closeShielded(Channels.newOutputStream(channel));
             content.writeTo(out);
             out.flush();
@@ -130,6 +163,16 @@ public final class AtomicFiles {
     public static Path directoryOf(Path file) {
         Path parent = file.toAbsolutePath().getParent();
         return parent == null ? file.toAbsolutePath().getRoot() : parent;
+    }
+
+    /** The attributes that create a file owner-only (0600), none where the file system has no POSIX permissions. */
+    public static FileAttribute<?>[] ownerOnlyFile() {
+        return ownerOnly(OWNER_ONLY_FILE);
+    }
+
+    private static FileAttribute<?>[] ownerOnly(Set<PosixFilePermission> permissions) {
+        return POSIX ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(permissions)}
+                : new FileAttribute<?>[0];
     }
 
     private static void copyPermissions(Path from, Path to) throws IOException {

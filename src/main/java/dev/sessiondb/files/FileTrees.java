@@ -16,11 +16,12 @@ public final class FileTrees {
     private FileTrees() {
     }
 
+    /** Copies a folder tree; the folders it creates are owner-only, the files keep their attributes. */
     public static void copy(Path from, Path to) throws IOException {
         Files.walkFileTree(from, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
-                Files.createDirectories(to.resolve(from.relativize(dir).toString()));
+                AtomicFiles.createOwnerOnlyDirectories(to.resolve(from.relativize(dir).toString()));
                 return FileVisitResult.CONTINUE;
             }
 

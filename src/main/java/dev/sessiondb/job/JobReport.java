@@ -75,7 +75,7 @@ public record JobReport(String runId, String job, String description, Instant st
         Path file = directory.resolve(runId + ".json");
         try {
             byte[] content = JsonCodec.pretty(toJson()).getBytes(StandardCharsets.UTF_8);
-            java.nio.file.Files.createDirectories(directory);
+            AtomicFiles.createOwnerOnlyDirectories(directory);
             AtomicFiles.write(file, out -> out.write(content));
             return file;
         } catch (IOException e) {

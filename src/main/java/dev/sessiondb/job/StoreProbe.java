@@ -55,6 +55,6 @@ public final class StoreProbe {
      * PostgreSQL then finds the password where libpq does (PGPASSWORD, ~/.pgpass).
      */
     public static String withoutPassword(StoreLocator locator) {
-        return locator.display().replaceFirst(":\\*\\*\\*@", "@");
+        return locator.withoutPassword().display();
     }
 }

@@ -14,7 +14,9 @@ import java.util.regex.Pattern;
 /**
  * Finds and masks secrets inside records (a GitHub token kept in {@code github.token}, a
  * password, an API key) so they never reach a table, a log or an export. Masking keeps the
- * last four characters so a user can tell two secrets apart.
+ * last four characters so a user can tell two secrets apart. Passwords inside URLs
+ * ({@code scheme://user:password@host}) are masked by {@link #maskUrlPasswords}, the one
+ * function every locator, URL, message and report line goes through.
  */
 public final class SecretMasker {
 
@@ -24,7 +26,8 @@ public final class SecretMasker {
             "(?i).*(token|password|passwd|secret|api[_-]?key|credential|authorization).*");
     private static final Pattern SECRET_VALUE = Pattern.compile(
             "(gh[pousr]_[A-Za-z0-9]{20,}|github_pat_[A-Za-z0-9_]{20,}|glpat-[A-Za-z0-9_-]{20,}|sk-[A-Za-z0-9_-]{20,}|xox[abp]-[A-Za-z0-9-]{10,})");
-    private static final Pattern URL_PASSWORD = Pattern.compile("(://[^/:@\\s]+:)[^@/\\s]+@");
+    /** The user part of a URL, then its password up to the last {@code @} before the host. */
+    private static final Pattern URL_PASSWORD = Pattern.compile("(://[^/:@\\s]*):[^/\\s]*@");
 
     private SecretMasker() {
     }
@@ -44,8 +47,17 @@ public final class SecretMasker {
         if (fieldName != null && isSecretName(fieldName)) {
             return masked(value);
         }
-        String text = SECRET_VALUE.matcher(value).replaceAll(match -> masked(match.group()));
-        return URL_PASSWORD.matcher(text).replaceAll("$1" + MASK + "@");
+        return maskUrlPasswords(SECRET_VALUE.matcher(value).replaceAll(match -> masked(match.group())));
+    }
+
+    /** Any text (a locator, a URL, an error message) with the password of every URL in it replaced by {@link #MASK}. */
+    public static String maskUrlPasswords(String text) {
+        return text == null ? null : URL_PASSWORD.matcher(text).replaceAll("$1:" + MASK + "@");
+    }
+
+    /** The text with the password of every URL in it removed, the user kept: what may be saved. */
+    public static String withoutUrlPasswords(String text) {
+        return URL_PASSWORD.matcher(text).replaceAll("$1@");
     }
 
     /** JSON paths (dotted, as {@code github.token}) of the secrets in a record. */

@@ -65,8 +65,9 @@ public interface SessionStore extends AutoCloseable {
     }
 
     /**
-     * A cheap look at the store (count plus size and time of its files, or its rows' versions):
-     * a job records it in its plan and refuses to write when it changed since.
+     * A cheap look at the store (count plus size, time and identity of its files, or its rows'
+     * versions): a job records it in its plan and refuses to write when it changed since; the app
+     * compares it to notice that someone else (Minsky, another window) changed the store.
      */
     StoreFingerprint fingerprint();
 

@@ -14,15 +14,16 @@ import java.nio.file.attribute.BasicFileAttributes;
 public record StoreFingerprint(long count, String token) {
 
     /**
-     * The count and, for each file, its size, modification time and file key (the inode: an
-     * atomic rename makes a new one even within the clock's granularity); a missing file counts as "-".
+     * The count and, for each file, its size, modification time and identity (an atomic replace
+     * makes a new inode, seen even within one tick of the file system's clock); a missing file counts as "-".
      */
     public static StoreFingerprint ofFiles(long count, Path... files) {
         StringBuilder token = new StringBuilder();
         for (Path file : files) {
             try {
                 BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
-                token.append(attributes.size()).append('@').append(attributes.lastModifiedTime()).append('#').append(attributes.fileKey());
+                token.append(attributes.size()).append('@').append(attributes.lastModifiedTime().to(java.util.concurrent.TimeUnit.NANOSECONDS))
+                        .append('#').append(attributes.fileKey());
             } catch (IOException absent) {
                 token.append('-');
             }

@@ -1,12 +1,12 @@
 package dev.sessiondb.store;
 
+import dev.sessiondb.model.SecretMasker;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Where a store is: {@code json:PATH}, {@code sqlite:PATH}, {@code jsondir:PATH},
@@ -19,7 +19,6 @@ import java.util.regex.Pattern;
  */
 public record StoreLocator(StoreFormat format, String target, Map<String, String> params) {
 
-    private static final Pattern PASSWORD_IN_URL = Pattern.compile("(//[^/:@]*:)[^@/]*@");
 
     public StoreLocator {
         params = Map.copyOf(params);
@@ -92,9 +91,14 @@ public record StoreLocator(StoreFormat format, String target, Map<String, String
         return new StoreLocator(format, target, copy);
     }
 
-    /** The locator as text, with any password replaced by {@code ***}: safe for logs, tables and reports. */
+    /** The same store without the password: what may be saved (PostgreSQL then finds it where libpq does). */
+    public StoreLocator withoutPassword() {
+        return format == StoreFormat.POSTGRESQL ? new StoreLocator(format, SecretMasker.withoutUrlPasswords(target), params) : this;
+    }
+
+    /** The locator as text, with any password masked: safe for logs, tables and reports. */
     public String display() {
-        String shown = format == StoreFormat.POSTGRESQL ? PASSWORD_IN_URL.matcher(target).replaceFirst("$1***@") : format.scheme() + ":" + target;
+        String shown = format == StoreFormat.POSTGRESQL ? SecretMasker.maskUrlPasswords(target) : format.scheme() + ":" + target;
         if (params.isEmpty()) {
             return shown;
         }
@@ -120,15 +124,11 @@ public record StoreLocator(StoreFormat format, String target, Map<String, String
             }
             int equals = pair.indexOf('=');
             if (equals <= 0) {
-                throw new StoreException(maskPassword(locator) + ": parameter '" + pair + "' has no value; write name=value");
+                throw new StoreException(SecretMasker.maskUrlPasswords(locator) + ": parameter '" + pair + "' has no value; write name=value");
             }
             params.put(pair.substring(0, equals), java.net.URLDecoder.decode(pair.substring(equals + 1), java.nio.charset.StandardCharsets.UTF_8));
         }
         return params;
-    }
-
-    private static String maskPassword(String text) {
-        return PASSWORD_IN_URL.matcher(text).replaceFirst("$1***@");
     }
 
     /** A bare path: an existing file or folder is told by its content, a new file by its name; the providers decide. */

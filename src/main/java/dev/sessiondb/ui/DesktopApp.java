@@ -47,7 +47,7 @@ public final class DesktopApp extends Application {
                 new UiTaskExecutor(),
                 locator -> StoreFactory.open(locator, OpenMode.EXISTING),
                 () -> DiscoveredEntries.of(new StoreDiscovery(paths, List.of()).discover(ProgressMonitor.NONE)),
-                new Credentials(paths.home().resolve(".pgpass"), System.getenv()),
+                new Credentials(paths.home(), System.getenv()),
                 CatalogRecorder.journal(paths.appDataDir(), warning -> Platform.runLater(() -> status.set(warning))),
                 status);
         new MainWindow(services, new FirstRun(() -> defaultStore(paths), new DemoStores(paths.appDataDir().resolve("demo")))).show(stage);

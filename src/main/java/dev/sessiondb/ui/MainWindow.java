@@ -14,6 +14,8 @@ import dev.sessiondb.ui.history.HistoryViewModel;
 import dev.sessiondb.ui.jobs.JobsView;
 import dev.sessiondb.ui.overview.OverviewView;
 import dev.sessiondb.ui.overview.OverviewViewModel;
+import dev.sessiondb.ui.sessions.ExternalChangesBar;
+import dev.sessiondb.ui.sessions.ExternalChangesViewModel;
 import dev.sessiondb.ui.sessions.SessionsView;
 import dev.sessiondb.ui.sessions.SessionsViewModel;
 import dev.sessiondb.ui.stores.FirstRun;
@@ -40,6 +42,8 @@ import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 
 /**
@@ -55,6 +59,7 @@ public final class MainWindow {
     private final MainViewModel viewModel;
     private final StoresViewModel stores;
     private final SessionsView sessionsView;
+    private final ExternalChangesViewModel externalChanges;
     private final TabPane views = new TabPane();
     private final BorderPane root = new BorderPane();
     private final SplitPane centre = new SplitPane();
@@ -75,10 +80,12 @@ public final class MainWindow {
         stores = new StoresViewModel(services.settings(), services.discovery(), services.credentials(), services.opener(),
                 current, services.dialogs(), services.executor(), firstRun);
         sessionsView = new SessionsView(new SessionsViewModel(current, services.executor(), services.dialogs()));
+        externalChanges = new ExternalChangesViewModel(current, services.executor());
         jobs = new JobsView(services.executor().jobs());
         views.setId("main-views");
         views.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        addView("sessions", "Sessions", sessionsView, null);
+        VBox.setVgrow(sessionsView, Priority.ALWAYS);
+        addView("sessions", "Sessions", new VBox(new ExternalChangesBar(externalChanges), sessionsView), null);
         addView("overview", "Overview", new OverviewView(new OverviewViewModel(current, services.executor(), services.dialogs())),
                 new KeyCodeCombination(KeyCode.DIGIT2, KeyCombination.SHORTCUT_DOWN));
         addView("history", "History", new HistoryView(new HistoryViewModel(current, services.journal(), undo, services.executor(),
@@ -136,7 +143,14 @@ public final class MainWindow {
         stage.setTitle("SessionDB Admin");
         stage.getIcons().setAll(AppIcons.forStage());
         stage.setScene(scene);
+        stage.focusedProperty().addListener((property, before, focused) -> {
+            if (focused) {
+                externalChanges.check();
+            }
+        });
+        externalChanges.startPolling();
         stage.setOnHidden(event -> {
+            externalChanges.stopPolling();
             viewModel.rememberWindowSize(scene.getWidth(), scene.getHeight());
             services.executor().shutdown();
             current.close();

@@ -119,7 +119,7 @@ class StoreDiscoveryTest {
         assertThat(find(result, projects.resolve("minsky/state/session-db.json")).foundVia()).startsWith("SESSIONDB_STORE");
         assertThat(find(result, projects.resolve("chat/data/sessions.db")).foundVia()).startsWith("MINSKY_SQLITE_PATH");
         DiscoveredStore postgres = result.stores().stream().filter(store -> store.format() == StoreFormat.POSTGRESQL).findFirst().orElseThrow();
-        assertThat(postgres.locator().display()).isEqualTo("postgresql://minsky:***@127.0.0.1:1/minsky");
+        assertThat(postgres.locator().display()).isEqualTo("postgresql://minsky:****@127.0.0.1:1/minsky");
         assertThat(postgres.isReachable()).isFalse();
         assertThat(postgres.problem().orElseThrow()).doesNotContain("s3cret");
     }

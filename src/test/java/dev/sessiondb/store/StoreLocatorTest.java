@@ -41,7 +41,7 @@ class StoreLocatorTest {
     @Test
     void neverShowsThePassword() {
         StoreLocator locator = StoreLocator.parse("postgresql://admin:s3cr3t@db:5432/minsky?schema=x");
-        assertThat(locator.display()).isEqualTo("postgresql://admin:***@db:5432/minsky?schema=x");
+        assertThat(locator.display()).isEqualTo("postgresql://admin:****@db:5432/minsky?schema=x");
         assertThat(locator.toString()).doesNotContain("s3cr3t");
     }
 

@@ -132,7 +132,7 @@ public final class BackupJournal {
         try {
             FileTrees.delete(folder);
             createOwnerOnly(folder.getParent());
-            Files.createDirectories(folder);
+            AtomicFiles.createOwnerOnlyDirectories(folder);
             Backup backup = taker.take(folder);
             save(backup);
             listener.backedUp(runId, backup);
@@ -206,7 +206,7 @@ public final class BackupJournal {
         Path manifest = root.resolve("backups").resolve(backup.id()).resolve(MANIFEST);
         try {
             byte[] content = JsonCodec.pretty(backup.toJson()).getBytes(StandardCharsets.UTF_8);
-            Files.createDirectories(manifest.getParent());
+            AtomicFiles.createOwnerOnlyDirectories(manifest.getParent());
             AtomicFiles.write(manifest, out -> out.write(content));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -215,7 +215,7 @@ public final class BackupJournal {
 
     /** Backups hold whole records, tokens included: only their owner may read them. */
     private static void createOwnerOnly(Path backups) throws IOException {
-        Files.createDirectories(backups);
+        AtomicFiles.createOwnerOnlyDirectories(backups);
         try {
             Files.setPosixFilePermissions(backups, PosixFilePermissions.fromString("rwx------"));
         } catch (UnsupportedOperationException notPosix) {

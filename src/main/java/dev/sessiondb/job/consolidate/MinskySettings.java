@@ -1,5 +1,6 @@
 package dev.sessiondb.job.consolidate;
 
+import dev.sessiondb.model.SecretMasker;
 import dev.sessiondb.store.StoreLayout;
 import dev.sessiondb.store.StoreLocator;
 import java.nio.file.Path;
@@ -9,7 +10,7 @@ import java.util.List;
 /**
  * The settings that point Minsky at one store, for the end of a consolidation report: the
  * environment variables and the {@code config.yaml} lines Minsky reads (formats.md, "Backend
- * selection"). A password is never printed: the URL shows {@code ***} in its place.
+ * selection"). A password is never printed: the URL shows {@link SecretMasker#MASK} in its place.
  */
 public final class MinskySettings {
 
@@ -38,8 +39,8 @@ public final class MinskySettings {
                 String url = store.display().replaceFirst("\\?.*$", "");
                 environment(lines, "postgres", "MINSKY_SESSIONDB_POSTGRES_URL=" + url);
                 config(lines, "postgres", "  postgres:", "    connectionString: " + url);
-                if (url.contains("***")) {
-                    lines.add("  Put the password where *** stands (or in ~/.pgpass); it is never printed.");
+                if (url.contains(SecretMasker.MASK)) {
+                    lines.add("  Put the password where " + SecretMasker.MASK + " stands (or in ~/.pgpass); it is never printed.");
                 }
             }
             case JSONDIR -> lines.add("  Minsky cannot read a directory of JSON files; consolidate into json:, sqlite: or postgresql:// instead.");

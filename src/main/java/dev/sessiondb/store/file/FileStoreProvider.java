@@ -78,7 +78,7 @@ public abstract class FileStoreProvider implements StoreProvider {
                 store.close();
                 try {
                     beforeRename(staged);
-                    Files.createDirectories(finalPath.toAbsolutePath().getParent());
+                    AtomicFiles.createOwnerOnlyDirectories(finalPath.toAbsolutePath().getParent());
                     AtomicFiles.replace(staged, finalPath);
                     moved = true;
                     Staging.removeSideFiles(staged);
@@ -118,7 +118,7 @@ public abstract class FileStoreProvider implements StoreProvider {
 
     /** Replaces a file in one step by a complete copy of another. */
     protected static void copyOver(Path copy, Path file) throws IOException {
-        Files.createDirectories(AtomicFiles.directoryOf(file));
+        AtomicFiles.createOwnerOnlyDirectories(AtomicFiles.directoryOf(file));
         AtomicFiles.write(file, out -> Files.copy(copy, out));
     }
 

@@ -1,5 +1,6 @@
 package dev.sessiondb.store.file;
 
+import dev.sessiondb.files.AtomicFiles;
 import dev.sessiondb.store.StoreException;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -36,7 +37,7 @@ public final class StoreFileLock implements AutoCloseable {
         threadLock.lock();
         FileChannel channel = null;
         try {
-            channel = FileChannel.open(key, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            channel = FileChannel.open(key, java.util.Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE), AtomicFiles.ownerOnlyFile());
             return new StoreFileLock(threadLock, channel, channel.lock());
         } catch (IOException | RuntimeException e) {
             closeQuietly(channel);

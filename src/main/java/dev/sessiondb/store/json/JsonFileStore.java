@@ -57,7 +57,7 @@ public final class JsonFileStore extends ScanningStore {
     /** A new store is an empty bare array, as Minsky starts one; created atomically so a racing creator cannot clash. */
     private static void createEmpty(Path file) {
         try {
-            Files.createDirectories(AtomicFiles.directoryOf(file));
+            AtomicFiles.createOwnerOnlyDirectories(AtomicFiles.directoryOf(file));
             try (StoreFileLock lock = StoreFileLock.acquire(lockFileOf(file))) {
                 if (!Files.exists(file)) {
                     AtomicFiles.write(file, out -> out.write("[]".getBytes(StandardCharsets.UTF_8)));

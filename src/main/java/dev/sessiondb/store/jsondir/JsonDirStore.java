@@ -12,6 +12,8 @@ import dev.sessiondb.store.StoreLayout;
 import dev.sessiondb.store.StoreFingerprint;
 import dev.sessiondb.store.StoreLocator;
 import dev.sessiondb.store.WriteBatch;
+import dev.sessiondb.files.AtomicFiles;
+import dev.sessiondb.store.file.FileFingerprint;
 import dev.sessiondb.store.file.ScanningStore;
 import dev.sessiondb.store.file.StoreFileLock;
 import java.io.IOException;
@@ -52,7 +54,7 @@ public final class JsonDirStore extends ScanningStore {
                 if (mode == OpenMode.EXISTING) {
                     throw new StoreException(dir + ": no such directory; give a directory of session files such as ~/.config/magellai/sessions");
                 }
-                Files.createDirectories(dir);
+                AtomicFiles.createOwnerOnlyDirectories(dir);
             }
             JsonDirStore store = new JsonDirStore(locator, dir);
             if (Files.isDirectory(dir.resolve(DirTransaction.DIRECTORY))) {
@@ -78,10 +80,10 @@ public final class JsonDirStore extends ScanningStore {
         return sessions.files().size();
     }
 
-    /** Every write renames files in the directory, which changes its modification time. */
+    /** Every file's size, time and identity: a program that rewrites a file in place changes no directory time. */
     @Override
     public StoreFingerprint fingerprint() {
-        return StoreFingerprint.ofFiles(count(), dir);
+        return new StoreFingerprint(count(), FileFingerprint.of(dir));
     }
 
     /** The file named after the key first; a scan only when the session lives in a file named otherwise. */

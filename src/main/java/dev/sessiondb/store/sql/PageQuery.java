@@ -33,12 +33,18 @@ final class PageQuery {
         this.dialect = dialect;
         this.layout = layout;
         this.query = query;
-        if (!query.search().isEmpty()) {
-            layout.searchCondition(query.search()).ifPresentOrElse(this::add, () -> finishInJava = true);
-        }
-        for (FieldFilter filter : query.filters()) {
-            layout.valueExpression(filter.field()).ifPresentOrElse(
-                    expression -> add(new Layout.SqlCondition(expression + " = ?", List.of(filter.value()))), () -> finishInJava = true);
+        if (holdsNul(query)) {
+            // SQLite's driver cuts bound text at a NUL (the rest would match everything) and PostgreSQL
+            // text cannot hold one: no SQL store holds such a value, so the query matches nothing
+            add(new Layout.SqlCondition("1 = 0", List.of()));
+        } else {
+            if (!query.search().isEmpty()) {
+                layout.searchCondition(query.search()).ifPresentOrElse(this::add, () -> finishInJava = true);
+            }
+            for (FieldFilter filter : query.filters()) {
+                layout.valueExpression(filter.field()).ifPresentOrElse(
+                        expression -> add(new Layout.SqlCondition(expression + " = ?", List.of(filter.value()))), () -> finishInJava = true);
+            }
         }
         if (query.afterKey() != null) {
             add(new Layout.SqlCondition(dialect.binary(layout.keyExpression()) + " > ?", List.of(query.afterKey())));
@@ -46,6 +52,10 @@ final class PageQuery {
         if (layout.valueExpression(query.sort()).isEmpty()) {
             finishInJava = true;
         }
+    }
+
+    private static boolean holdsNul(SessionQuery query) {
+        return query.search().indexOf('\0') >= 0 || query.filters().stream().anyMatch(filter -> filter.value().indexOf('\0') >= 0);
     }
 
     Page run(Connection connection) throws SQLException {

@@ -1,39 +1,65 @@
 package dev.sessiondb.store.sql;
 
 import dev.sessiondb.store.StoreException;
+import dev.sessiondb.store.StoreFormat;
 import dev.sessiondb.store.StoreLocator;
-import java.io.IOException;
 import java.net.URLDecoder;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.postgresql.PGEnvironment;
 
 /**
- * Where and as whom to connect to PostgreSQL, resolved like libpq does: the URL first, then
- * {@code PGUSER}, {@code PGPASSWORD}, {@code PGHOST}, {@code PGPORT}, {@code PGDATABASE}, then the
- * password file ({@code PGPASSFILE} or {@code ~/.pgpass}). The password never leaves this object
- * except to the driver.
+ * Where and as whom to connect to PostgreSQL: the one resolver the CLI, the jobs and the app
+ * share, in libpq's order. Each part comes from the URL, else its {@code PG*} variable
+ * ({@code PGHOST}, {@code PGPORT}, {@code PGDATABASE}, {@code PGUSER}), else libpq's default;
+ * the password from the URL, else {@code PGPASSWORD}, else the password file
+ * ({@code PGPASSFILE} or {@code ~/.pgpass}, see {@link PgPassFile}). An IPv6 host is written
+ * {@code [::1]} in the URL. The password never leaves this object except to the driver.
+ *
+ * @param password null when no source knows it (the app then asks the user)
  */
 public record PgCredentials(String host, int port, String database, String user, String password) {
 
     private static final int DEFAULT_PORT = 5432;
+    private static final String PREFIX = "postgresql://";
 
     @Override
     public String toString() {
-        return "PgCredentials[" + user + "@" + host + ":" + port + "/" + database + "]";
+        return "PgCredentials[" + user + "@" + urlHost() + ":" + port + "/" + database + "]";
     }
 
     public String jdbcUrl() {
-        String shownHost = host.contains(":") ? "[" + host + "]" : host;
-        return "jdbc:postgresql://" + shownHost + ":" + port + "/" + database;
+        return "jdbc:postgresql://" + urlHost() + ":" + port + "/" + database;
     }
 
+    /** The same connection with this password: what the app opens after asking the user. */
+    public PgCredentials withPassword(String typed) {
+        return new PgCredentials(host, port, database, user, typed);
+    }
+
+    /**
+     * The locator spelled out with everything resolved, the password included, so that opening it
+     * anywhere later connects exactly as resolved here. Never shown: {@link StoreLocator#display()} masks it.
+     */
+    public StoreLocator toLocator(Map<String, String> params) {
+        String userInfo = encode(user) + (password == null ? "" : ":" + encode(password));
+        return new StoreLocator(StoreFormat.POSTGRESQL, PREFIX + userInfo + "@" + urlHost() + ":" + port + "/" + encode(database), params);
+    }
+
+    /** With the process environment and the user's home, as the CLI and the app run. */
+    public static PgCredentials resolve(StoreLocator locator) {
+        return resolve(locator, System.getenv(), Path.of(System.getProperty("user.home")));
+    }
+
+    /** With the environment and home directory given, so that resolution is tested without touching the real ones. */
     public static PgCredentials resolve(StoreLocator locator, Map<String, String> env, Path home) {
-        String rest = locator.target().substring("postgresql://".length());
+        if (locator.format() != StoreFormat.POSTGRESQL) {
+            throw new IllegalArgumentException(locator.display() + " is not a PostgreSQL store");
+        }
+        String rest = locator.target().substring(PREFIX.length());
         String userInfo = "";
         int at = rest.lastIndexOf('@');
         if (at >= 0) {
@@ -50,28 +76,35 @@ public record PgCredentials(String host, int port, String database, String user,
         String host = hostPort;
         String portText = "";
         int portColon = hostPort.lastIndexOf(':');
-        if (portColon >= 0 && !hostPort.endsWith("]")) {
+        int bracket = hostPort.lastIndexOf(']');
+        if (portColon > bracket && (bracket >= 0 || hostPort.indexOf(':') == portColon)) {
             host = hostPort.substring(0, portColon);
             portText = hostPort.substring(portColon + 1);
         }
-        host = host.replace("[", "").replace("]", "");
+        if (host.startsWith("[") && host.endsWith("]")) {
+            host = host.substring(1, host.length() - 1);
+        }
 
         String resolvedHost = firstNonBlank(host, env.get("PGHOST"), "localhost");
         String resolvedUser = firstNonBlank(user, env.get("PGUSER"), System.getProperty("user.name"));
         String resolvedDatabase = firstNonBlank(database, env.get("PGDATABASE"), resolvedUser);
         int port = parsePort(locator, firstNonBlank(portText, env.get("PGPORT"), String.valueOf(DEFAULT_PORT)));
         if (password == null) {
-            password = Optional.ofNullable(env.get("PGPASSWORD"))
-                    .or(() -> passwordFile(env, home).flatMap(file -> PgPassFile.lookup(file, resolvedHost, port, resolvedDatabase, resolvedUser)))
+            // libpq takes an empty PGPASSWORD as unset and goes on to the password file
+            password = Optional.ofNullable(env.get("PGPASSWORD")).filter(text -> !text.isEmpty())
+                    .or(() -> PgPassFile.lookup(passwordFile(env, home), resolvedHost, port, resolvedDatabase, resolvedUser))
                     .orElse(null);
         }
         return new PgCredentials(resolvedHost, port, resolvedDatabase, resolvedUser, password);
     }
 
-    private static Optional<Path> passwordFile(Map<String, String> env, Path home) {
-        String named = env.get("PGPASSFILE");
-        Path file = named != null && !named.isBlank() ? Path.of(named) : home.resolve(".pgpass");
-        return Files.isRegularFile(file) ? Optional.of(file) : Optional.empty();
+    private String urlHost() {
+        return host.contains(":") ? "[" + host + "]" : host;
+    }
+
+    private static Path passwordFile(Map<String, String> env, Path home) {
+        String named = env.get(PGEnvironment.PGPASSFILE.getName());
+        return named != null && !named.isBlank() ? Path.of(named) : home.resolve(".pgpass");
     }
 
     private static int parsePort(StoreLocator locator, String text) {
@@ -95,59 +128,7 @@ public record PgCredentials(String host, int port, String database, String user,
         return URLDecoder.decode(text.replace("+", "%2B"), StandardCharsets.UTF_8);
     }
 
-    /** The libpq password file: {@code host:port:database:user:password} lines, {@code *} matches anything, {@code \} escapes. */
-    static final class PgPassFile {
-
-        private PgPassFile() {
-        }
-
-        static Optional<String> lookup(Path file, String host, int port, String database, String user) {
-            List<String> lines;
-            try {
-                lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                return Optional.empty();
-            }
-            String[] wanted = {host, String.valueOf(port), database, user};
-            for (String line : lines) {
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                List<String> fields = split(line);
-                if (fields.size() == 5 && matches(fields, wanted)) {
-                    return Optional.of(fields.get(4));
-                }
-            }
-            return Optional.empty();
-        }
-
-        private static boolean matches(List<String> fields, String[] wanted) {
-            for (int i = 0; i < wanted.length; i++) {
-                String field = fields.get(i);
-                boolean localhost = i == 0 && field.equals("localhost") && wanted[i].equals("127.0.0.1");
-                if (!field.equals("*") && !field.equals(wanted[i]) && !localhost) {
-                    return false;
-                }
-            }
-            return true;
-        }
-
-        private static List<String> split(String line) {
-            List<String> fields = new ArrayList<>();
-            StringBuilder current = new StringBuilder();
-            for (int i = 0; i < line.length(); i++) {
-                char c = line.charAt(i);
-                if (c == '\\' && i + 1 < line.length()) {
-                    current.append(line.charAt(++i));
-                } else if (c == ':' && fields.size() < 4) {
-                    fields.add(current.toString());
-                    current.setLength(0);
-                } else {
-                    current.append(c);
-                }
-            }
-            fields.add(current.toString());
-            return fields;
-        }
+    private static String encode(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
     }
 }

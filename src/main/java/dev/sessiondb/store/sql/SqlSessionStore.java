@@ -9,8 +9,8 @@ import dev.sessiondb.progress.ProgressMonitor;
 import dev.sessiondb.store.RecordCursor;
 import dev.sessiondb.store.SessionStore;
 import dev.sessiondb.store.StoreException;
-import dev.sessiondb.store.StoreInfo;
 import dev.sessiondb.store.StoreFingerprint;
+import dev.sessiondb.store.StoreInfo;
 import dev.sessiondb.store.StoreLocator;
 import dev.sessiondb.store.WriteBatch;
 import io.ebean.Database;
@@ -88,20 +88,6 @@ final class SqlSessionStore implements SessionStore {
 
     /** SQLite: the database and WAL files' size and time. PostgreSQL: the newest row version of the table (xmin), which every write changes. */
     @Override
-    public StoreFingerprint fingerprint() {
-        if (dialect == Dialect.SQLITE) {
-            return StoreFingerprint.ofFiles(count(), locator.path(), Path.of(locator.path() + "-wal"));
-        }
-        return read(connection -> {
-            String sql = "SELECT count(*), coalesce(max(xmin::text::bigint), 0) FROM " + layout.table();
-            try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
-                rows.next();
-                return new StoreFingerprint(rows.getLong(1), "xmin " + rows.getLong(2));
-            }
-        });
-    }
-
-    @Override
     public Page page(SessionQuery query) {
         PageQuery page = new PageQuery(dialect, layout, query);
         return read(page::run);
@@ -120,6 +106,29 @@ final class SqlSessionStore implements SessionStore {
     @Override
     public RecordCursor cursor() {
         return new SqlCursor(locator.display(), dialect, layout, database.createTransaction());
+    }
+
+    /** SQLite: the count and the files' change marks ({@link SqliteFingerprint}); PostgreSQL: the count and the newest row version. */
+    @Override
+    public StoreFingerprint fingerprint() {
+        if (dialect == Dialect.SQLITE) {
+            return new StoreFingerprint(count(), SqliteFingerprint.of(locator.path()));
+        }
+        return read(connection -> {
+            // xmin changes with every inserted or updated row version; the counts catch deletions.
+            // Every table the layout writes is looked at (a chat server appends to messages only).
+            long sessions = -1;
+            StringBuilder token = new StringBuilder();
+            for (String table : layout.writes().stream().map(TableWrite::table).distinct().toList()) {
+                String sql = "SELECT count(*), coalesce(max(xmin::text::bigint), 0) FROM " + table;
+                try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+                    rows.next();
+                    sessions = table.equals(layout.table()) ? rows.getLong(1) : sessions;
+                    token.append(table).append(' ').append(rows.getLong(1)).append(" xmin ").append(rows.getLong(2)).append("; ");
+                }
+            }
+            return new StoreFingerprint(sessions, token.toString());
+        });
     }
 
     @Override
@@ -141,6 +150,15 @@ final class SqlSessionStore implements SessionStore {
 
     @Override
     public void write(WriteBatch batch, ProgressMonitor monitor) {
+        if (dialect == Dialect.SQLITE) {
+            SqliteBusyRetry.run(locator, batch.upserts(), records ->
+                    writeOnce(new WriteBatch(batch.replaceAll(), records, batch.expectedCount(), batch.deletes()), monitor));
+        } else {
+            writeOnce(batch, monitor);
+        }
+    }
+
+    private void writeOnce(WriteBatch batch, ProgressMonitor monitor) {
         upgrade();
         Layout layout = this.layout;
         Transaction transaction = database.createTransaction();

@@ -8,6 +8,7 @@ import dev.sessiondb.store.StoreException;
 import dev.sessiondb.store.StoreFormat;
 import dev.sessiondb.store.StoreLayout;
 import dev.sessiondb.store.StoreLocator;
+import dev.sessiondb.files.AtomicFiles;
 import io.ebean.Database;
 import io.ebean.DatabaseFactory;
 import io.ebean.config.DatabaseConfig;
@@ -44,7 +45,16 @@ public final class SqlStores {
     public static SessionStore openSqlite(StoreLocator locator, OpenMode mode) {
         Path path = locator.path();
         String name = locator.display();
-        checkSqliteFile(path, name, mode);
+        boolean created = checkSqliteFile(path, name, mode);
+        try {
+            return openSqliteFile(locator, mode, path, name);
+        } catch (RuntimeException e) {
+            deleteIfStillEmpty(path, created);
+            throw e;
+        }
+    }
+
+    private static SessionStore openSqliteFile(StoreLocator locator, OpenMode mode, Path path, String name) {
         SQLiteConfig config = new SQLiteConfig();
         config.setBusyTimeout(5000);
         config.enforceForeignKeys(true);
@@ -106,7 +116,22 @@ public final class SqlStores {
         return pool;
     }
 
-    private static void checkSqliteFile(Path path, String name, OpenMode mode) {
+    /** A new store left empty by a failed open is removed again, so the failure leaves nothing behind. */
+    private static void deleteIfStillEmpty(Path path, boolean created) {
+        try {
+            if (created && Files.size(path) == 0) {
+                Files.delete(path);
+            }
+        } catch (IOException ignored) {
+            // the open already failed; that failure is what the user needs to hear
+        }
+    }
+
+    /**
+     * @return true when the file was missing and was created here, empty and owner-only (SQLite
+     *         gives its -wal and -shm files the same permissions)
+     */
+    private static boolean checkSqliteFile(Path path, String name, OpenMode mode) {
         if (Files.isDirectory(path)) {
             throw new StoreException(name + ": is a directory, not a SQLite file; give the database file, or jsondir: for a directory of JSON files");
         }
@@ -115,15 +140,17 @@ public final class SqlStores {
                 throw new StoreException(name + ": no such file; check the path, or create the store first");
             }
             try {
-                Files.createDirectories(path.toAbsolutePath().getParent());
+                AtomicFiles.createOwnerOnlyDirectories(path.toAbsolutePath().getParent());
+                AtomicFiles.createOwnerOnlyFile(path);
             } catch (IOException e) {
-                throw new StoreException(name + ": cannot create the folder for a new store (" + e.getMessage() + "); check the path and permissions", e);
+                throw new StoreException(name + ": cannot create the new store (" + e.getMessage() + "); check the path and permissions", e);
             }
-            return;
+            return true;
         }
         if (!SqliteProvider.startsWithHeader(path) && fileSize(path, name) > 0) {
             throw new StoreException(name + ": not a SQLite database (the file does not start with the SQLite header); check the path, or use json: if it holds JSON");
         }
+        return false;
     }
 
     private static long fileSize(Path path, String name) {

@@ -8,6 +8,7 @@ import dev.sessiondb.store.StoreException;
 import dev.sessiondb.store.StoreFormat;
 import dev.sessiondb.store.StoreLayout;
 import dev.sessiondb.store.StoreLocator;
+import dev.sessiondb.files.AtomicFiles;
 import dev.sessiondb.store.file.FileStoreProvider;
 import java.io.IOException;
 import java.io.InputStream;
@@ -59,6 +60,8 @@ public final class SqliteProvider extends FileStoreProvider {
     @Override
     public Optional<SnapshotKind> snapshot(SessionStore store, Path folder) throws IOException {
         try {
+            // VACUUM INTO fills an existing empty file, which keeps its owner-only permissions
+            AtomicFiles.createOwnerOnlyFile(folder);
             SqliteFiles.copy(store.locator().path(), folder);
             return Optional.of(SnapshotKind.SQLITE);
         } catch (SQLException e) {

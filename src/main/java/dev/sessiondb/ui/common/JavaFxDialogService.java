@@ -1,5 +1,6 @@
 package dev.sessiondb.ui.common;
 
+import dev.sessiondb.model.SecretMasker;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -27,14 +28,15 @@ public final class JavaFxDialogService implements DialogService {
 
     @Override
     public void showError(String title, String message) {
-        Alert alert = new Alert(Alert.AlertType.ERROR, message, ButtonType.OK);
-        alert.setHeaderText(title);
+        // the last line of defence: a driver's message may quote a URL with its password
+        Alert alert = new Alert(Alert.AlertType.ERROR, SecretMasker.maskText(null, message), ButtonType.OK);
+        alert.setHeaderText(SecretMasker.maskText(null, title));
         show(alert);
     }
 
     @Override
     public void notify(String message) {
-        statusLine.accept(message);
+        statusLine.accept(SecretMasker.maskText(null, message));
     }
 
     @Override

@@ -59,7 +59,7 @@ public final class SettingsStore {
 
     private void write(AppSettings settings) {
         try {
-            Files.createDirectories(file.getParent());
+            AtomicFiles.createOwnerOnlyDirectories(file.getParent());
             AtomicFiles.write(file, out -> MAPPER.writeValue(out, settings));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot save settings to " + file + " (" + e.getMessage() + "); check the folder is writable", e);

@@ -53,13 +53,18 @@ public final class UndoStack {
     }
 
     public void run(UndoableCommand command) {
+        run(command, failure -> dialogs.showError("Could not " + command.description(), failure.getMessage()));
+    }
+
+    /** Runs the command; a failure goes to {@code onFailure} (on the UI thread) instead of an error dialog. */
+    public void run(UndoableCommand command, Consumer<Exception> onFailure) {
         executor.execute(BackgroundTask.of(command.description(), monitor -> {
             command.execute();
             return command;
         }).onSuccess(ran -> {
             remember(ran);
             finished(ran, capitalize(ran.description()) + ": done (Ctrl+Z undoes it)");
-        }).onFailure(failure -> dialogs.showError("Could not " + command.description(), failure.getMessage())));
+        }).onFailure(onFailure));
     }
 
     /** Keeps a command that already ran elsewhere (a job run with its own progress), so Ctrl+Z takes it back. */

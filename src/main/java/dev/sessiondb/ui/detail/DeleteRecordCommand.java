@@ -2,9 +2,11 @@ package dev.sessiondb.ui.detail;
 
 import dev.sessiondb.job.backup.BackupJournal;
 import dev.sessiondb.model.SessionRecord;
+import dev.sessiondb.store.GuardedWrites;
 import dev.sessiondb.store.SessionStore;
+import java.util.Optional;
 
-/** Deletes a record; undo writes the whole record back, unknown fields included. */
+/** Deletes a record unless someone else changed it since it was read; undo writes the whole record back, unknown fields included. */
 final class DeleteRecordCommand extends StoreEditCommand {
 
     private final SessionRecord record;
@@ -21,11 +23,11 @@ final class DeleteRecordCommand extends StoreEditCommand {
 
     @Override
     protected void apply() {
-        store.delete(record.key());
+        GuardedWrites.delete(store, record);
     }
 
     @Override
     protected void revert() {
-        store.put(record);
+        GuardedWrites.replace(store, record.key(), Optional.empty(), record);
     }
 }

@@ -1,6 +1,8 @@
 package dev.sessiondb.ui.detail;
 
 import dev.sessiondb.ui.common.Controls;
+import dev.sessiondb.ui.diff.FieldRow;
+import dev.sessiondb.ui.diff.FieldRowTable;
 import java.util.List;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
@@ -13,6 +15,7 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeTableColumn;
@@ -37,7 +40,7 @@ public final class DetailView extends StackPane {
         setMinWidth(300);
         setPrefWidth(420);
 
-        VBox content = new VBox(8, header(), body());
+        VBox content = new VBox(8, header(), conflict(), body());
         content.setPadding(new Insets(10));
         content.visibleProperty().bind(viewModel.selectedProperty());
         Label empty = Controls.emptyState("Select a session to see all of its fields.");
@@ -62,6 +65,22 @@ public final class DetailView extends StackPane {
         HBox actions = new HBox(6, edit, delete);
         actions.disableProperty().bind(viewModel.editingProperty());
         return new VBox(4, title, subtitle, actions);
+    }
+
+    /** An edit refused because the record changed underneath: why, both versions, and a reload. */
+    private VBox conflict() {
+        Label message = Controls.styled(new Label(), "text-bold");
+        message.setId("detail-conflict-message");
+        message.setWrapText(true);
+        message.textProperty().bind(viewModel.conflictProperty());
+        TableView<FieldRow> versions = FieldRowTable.of(viewModel.conflictRows(), "detail-conflict", "As read", "In the store now", "");
+        versions.setPrefHeight(220);
+        Button reload = Controls.button("Reload", "Show the session as the store holds it now", viewModel::reloadAfterConflict);
+        reload.setId("detail-conflict-reload");
+        VBox pane = new VBox(6, message, versions, reload);
+        pane.visibleProperty().bind(viewModel.conflictProperty().isNotEmpty());
+        pane.managedProperty().bind(pane.visibleProperty());
+        return pane;
     }
 
     private StackPane body() {

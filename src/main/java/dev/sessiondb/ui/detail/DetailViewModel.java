@@ -1,19 +1,26 @@
 package dev.sessiondb.ui.detail;
 
+import dev.sessiondb.diff.FieldChange;
+import dev.sessiondb.diff.RecordDiff;
 import dev.sessiondb.job.backup.BackupJournal;
 import dev.sessiondb.model.Message;
 import dev.sessiondb.model.SecretMasker;
 import dev.sessiondb.model.SessionRecord;
 import dev.sessiondb.store.SessionStore;
+import dev.sessiondb.store.StaleRecordException;
 import dev.sessiondb.ui.common.BackgroundTask;
 import dev.sessiondb.ui.common.CurrentStore;
 import dev.sessiondb.ui.common.DialogService;
 import dev.sessiondb.ui.common.TaskExecutor;
 import dev.sessiondb.ui.common.UndoStack;
+import dev.sessiondb.ui.common.UndoableCommand;
+import dev.sessiondb.ui.diff.FieldRow;
+import dev.sessiondb.ui.diff.SideBySide;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -47,6 +54,8 @@ public final class DetailViewModel {
     private final BooleanProperty editing = new SimpleBooleanProperty(false);
     private final ReadOnlyStringWrapper problems = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper selected = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyStringWrapper conflict = new ReadOnlyStringWrapper("");
+    private final ObservableList<FieldRow> conflictRows = FXCollections.observableArrayList();
 
     private final CurrentStore current;
     private final TaskExecutor executor;
@@ -104,7 +113,24 @@ public final class DetailViewModel {
         return selected.getReadOnlyProperty();
     }
 
+    /** Why the last edit or deletion was refused because the record changed underneath; empty otherwise. */
+    public ReadOnlyStringProperty conflictProperty() {
+        return conflict.getReadOnlyProperty();
+    }
+
+    /** The refused record side by side: as it was read (A) and as the store holds it now (B), masked. */
+    public ObservableList<FieldRow> conflictRows() {
+        return conflictRows;
+    }
+
     // Commands
+
+    /** Leaves the refused edit and shows the record as the store holds it now. */
+    public void reloadAfterConflict() {
+        conflict.set("");
+        conflictRows.clear();
+        load();
+    }
 
     public void startEditing() {
         SessionRecord shown = record.get();
@@ -138,7 +164,8 @@ public final class DetailViewModel {
         editing.set(false);
         problems.set("");
         if (!result.record().equals(before)) {
-            undo.run(new SaveRecordCommand(store, journal, before, result.record()));
+            SaveRecordCommand command = new SaveRecordCommand(store, journal, before, result.record());
+            undo.run(command, failure -> refused(command, failure));
         }
     }
 
@@ -147,8 +174,23 @@ public final class DetailViewModel {
         SessionStore store = current.store();
         if (shown != null && store != null && dialogs.confirm("Delete session " + shown.key() + "?",
                 "The session is removed from " + store.locator().display() + " after a backup of the store. Undo (Ctrl+Z) brings it back.", "Delete")) {
-            undo.run(new DeleteRecordCommand(store, journal, shown));
+            DeleteRecordCommand command = new DeleteRecordCommand(store, journal, shown);
+            undo.run(command, failure -> refused(command, failure));
         }
+    }
+
+    /** A record changed underneath is shown beside the one the edit started from; other failures as an error. */
+    private void refused(UndoableCommand command, Exception failure) {
+        if (!(failure instanceof StaleRecordException stale)) {
+            dialogs.showError("Could not " + command.description(), failure.getMessage());
+            return;
+        }
+        List<String> changed = stale.loaded().isPresent() && stale.current().isPresent()
+                ? RecordDiff.exact().compare(stale.loaded().get(), stale.current().get()).stream().map(FieldChange::path).toList()
+                : List.of();
+        conflictRows.setAll(SideBySide.rows(stale.loaded().map(found -> SecretMasker.mask(found.fields())).orElse(null),
+                stale.current().map(found -> SecretMasker.mask(found.fields())).orElse(null), changed, Set.of()));
+        conflict.set(stale.getMessage());
     }
 
     private void load() {
@@ -168,6 +210,10 @@ public final class DetailViewModel {
     }
 
     private void show(SessionRecord shown) {
+        if (shown == null || record.get() == null || !shown.key().equals(record.get().key())) {
+            conflict.set("");
+            conflictRows.clear();
+        }
         record.set(shown);
         selected.set(shown != null);
         editing.set(false);

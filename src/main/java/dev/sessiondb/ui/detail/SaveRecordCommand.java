@@ -2,13 +2,19 @@ package dev.sessiondb.ui.detail;
 
 import dev.sessiondb.job.backup.BackupJournal;
 import dev.sessiondb.model.SessionRecord;
+import dev.sessiondb.store.GuardedWrites;
 import dev.sessiondb.store.SessionStore;
+import java.util.Optional;
 
-/** Saves an edited record; undo puts the record back as it was. */
+/**
+ * Saves an edited record unless someone else changed it since it was read; undo puts the
+ * record back as it was, unless it changed again since the save.
+ */
 final class SaveRecordCommand extends StoreEditCommand {
 
     private final SessionRecord before;
     private final SessionRecord after;
+    private Optional<SessionRecord> written = Optional.empty();
 
     SaveRecordCommand(SessionStore store, BackupJournal journal, SessionRecord before, SessionRecord after) {
         super(store, journal);
@@ -23,11 +29,11 @@ final class SaveRecordCommand extends StoreEditCommand {
 
     @Override
     protected void apply() {
-        store.put(after);
+        written = GuardedWrites.replace(store, before.key(), Optional.of(before), after);
     }
 
     @Override
     protected void revert() {
-        store.put(before);
+        GuardedWrites.replace(store, before.key(), written, before);
     }
 }

@@ -102,7 +102,7 @@ public final class StoresViewModel {
     /** Saves a store (without its password) and opens it; a locator that does not parse is reported, not saved. */
     public void addAndOpen(String locatorText) {
         parse(locatorText).ifPresent(locator -> {
-            save(StoreEntry.of(Credentials.withoutPassword(locator).display(), null));
+            save(StoreEntry.of(locator.withoutPassword().display(), null));
             open(locator);
         });
     }
@@ -110,7 +110,7 @@ public final class StoresViewModel {
     /** Keeps a recent or discovered store in the saved list. */
     public void save(StoreEntry entry) {
         parse(entry.locator()).ifPresent(locator -> {
-            String savedForm = Credentials.withoutPassword(locator).display();
+            String savedForm = locator.withoutPassword().display();
             if (!settings.get().savedStores().contains(savedForm)) {
                 List<String> stores = new ArrayList<>(settings.get().savedStores());
                 stores.add(savedForm);
@@ -186,7 +186,7 @@ public final class StoresViewModel {
     }
 
     private void open(StoreLocator locator) {
-        String shown = Credentials.withoutPassword(locator).display();
+        String shown = locator.withoutPassword().display();
         credentials.complete(locator, dialogs).ifPresent(ready ->
                 executor.execute(BackgroundTask.of("Open " + shown, monitor -> opener.open(ready))
                         .onSuccess(store -> {

@@ -9,6 +9,7 @@ import dev.sessiondb.store.StoreLocator;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,7 +37,7 @@ class PgCredentialsTest {
 
     @Test
     void withoutAnyPasswordThePasswordFileIsRead() throws IOException {
-        Files.writeString(home.resolve(".pgpass"), String.join("\n",
+        writePasswordFile(home.resolve(".pgpass"), String.join("\n",
                 "# comment",
                 "other.host:5432:*:carol:not-this-one",
                 "db.example:*:minsky:carol:pa\\:ss\\\\word",
@@ -48,7 +49,8 @@ class PgCredentialsTest {
 
     @Test
     void pgpassfileNamesAnotherPasswordFile() throws IOException {
-        Path file = Files.writeString(home.resolve("custom-pgpass"), "*:*:*:erin:from-custom-file\n");
+        Path file = writePasswordFile(home.resolve("custom-pgpass"), "*:*:*:erin:from-custom-file\n");
+        writePasswordFile(home.resolve(".pgpass"), "*:*:*:erin:not-the-named-file\n");
 
         assertThat(resolve("postgresql://erin@h/db", Map.of("PGPASSFILE", file.toString())).password()).isEqualTo("from-custom-file");
     }
@@ -61,7 +63,7 @@ class PgCredentialsTest {
     @Test
     void aPasswordFromThePasswordFileOpensARealStore() throws IOException {
         TestPostgres postgres = TestPostgres.get();
-        Files.writeString(home.resolve(".pgpass"), "*:" + postgres.port() + ":" + postgres.database() + ":"
+        writePasswordFile(home.resolve(".pgpass"), "*:" + postgres.port() + ":" + postgres.database() + ":"
                 + TestPostgres.PASSWORD_USER + ":" + TestPostgres.PASSWORD + "\n");
         StoreLocator locator = StoreLocator.parse("postgresql://" + TestPostgres.PASSWORD_USER + "@" + postgres.host() + ":" + postgres.port()
                 + "/" + postgres.database() + "?schema=" + postgres.freshSchema().param("schema").orElseThrow());
@@ -81,6 +83,50 @@ class PgCredentialsTest {
         try (SessionStore store = SqlStores.openPostgres(locator, OpenMode.CREATE_IF_MISSING, env, home)) {
             assertThat(store.count()).isZero();
         }
+    }
+
+    @Test
+    void anIpv6HostIsWrittenInBracketsInTheUrlAndEscapedInThePasswordFile() throws IOException {
+        writePasswordFile(home.resolve(".pgpass"), "\\:\\:1:5433:db:ana:v6-secret\n");
+
+        PgCredentials credentials = resolve("postgresql://ana@[::1]:5433/db", Map.of());
+
+        assertThat(credentials).isEqualTo(new PgCredentials("::1", 5433, "db", "ana", "v6-secret"));
+        assertThat(credentials.jdbcUrl()).isEqualTo("jdbc:postgresql://[::1]:5433/db");
+        assertThat(resolve("postgresql://ana@[::1]/db", Map.of()).port()).isEqualTo(5432);
+        assertThat(resolve("postgresql:///db", Map.of("PGHOST", "::1", "PGPORT", "5433", "PGUSER", "ana")).password()).isEqualTo("v6-secret");
+    }
+
+    @Test
+    void aPasswordFileOthersMayReadIsIgnoredAsLibpqDoes() throws IOException {
+        Path file = writePasswordFile(home.resolve(".pgpass"), "*:*:*:*:too-open\n");
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+
+        assertThat(resolve("postgresql://ana@h/db", Map.of()).password()).isNull();
+    }
+
+    @Test
+    void hostsMatchAsWrittenAndAnEmptyPgpasswordFallsThroughToTheFile() throws IOException {
+        writePasswordFile(home.resolve(".pgpass"), "localhost:*:*:*:for-localhost\n127.0.0.1:*:*:*:for-loopback\n*:*:*:*:any\\:thing:ignored\n");
+
+        assertThat(resolve("postgresql://ana@127.0.0.1/db", Map.of("PGPASSWORD", "")).password()).isEqualTo("for-loopback");
+        assertThat(resolve("postgresql://ana@/db", Map.of()).password()).isEqualTo("for-localhost");
+        assertThat(resolve("postgresql://ana@other/db", Map.of()).password()).as("the password ends at an unescaped colon").isEqualTo("any:thing");
+    }
+
+    @Test
+    void theResolvedLocatorConnectsAsResolved() {
+        PgCredentials credentials = resolve("postgresql:///", Map.of("PGUSER", "b o", "PGPASSWORD", "p@ss:/w", "PGHOST", "::1", "PGDATABASE", "s"));
+
+        StoreLocator spelledOut = credentials.toLocator(Map.of("schema", "x"));
+
+        assertThat(PgCredentials.resolve(spelledOut, Map.of(), home.resolve("none"))).isEqualTo(credentials);
+        assertThat(spelledOut.display()).doesNotContain("p@ss").contains("[::1]:5432").endsWith("?schema=x");
+    }
+
+    private static Path writePasswordFile(Path file, String content) throws IOException {
+        Files.writeString(file, content);
+        return Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
     }
 
     private PgCredentials resolve(String url, Map<String, String> env) {

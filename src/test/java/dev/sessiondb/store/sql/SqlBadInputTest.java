@@ -84,7 +84,7 @@ class SqlBadInputTest {
 
         assertThatThrownBy(() -> StoreFactory.open(url, OpenMode.EXISTING))
                 .isInstanceOf(StoreException.class)
-                .hasMessageStartingWith("postgresql://someone:***@127.0.0.1:" + closedPort + "/sessions: cannot reach PostgreSQL at 127.0.0.1:" + closedPort)
+                .hasMessageStartingWith("postgresql://someone:****@127.0.0.1:" + closedPort + "/sessions: cannot reach PostgreSQL at 127.0.0.1:" + closedPort)
                 .hasMessageContaining("check that the server runs")
                 .satisfies(error -> assertThat(error.getMessage()).doesNotContain("hunter2"));
     }

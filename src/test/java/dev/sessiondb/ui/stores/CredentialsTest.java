@@ -6,10 +6,12 @@ import dev.sessiondb.store.StoreLocator;
 import dev.sessiondb.ui.ScriptedDialogService;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/** The app resolves like the store layer and only adds the prompt. */
 class CredentialsTest {
 
     @TempDir
@@ -19,38 +21,42 @@ class CredentialsTest {
     void aSavedLocatorNeverHoldsThePassword() {
         StoreLocator locator = StoreLocator.parse("postgresql://ana:s3cret@db.example:5433/minsky?schema=s");
 
-        assertThat(Credentials.withoutPassword(locator).target()).isEqualTo("postgresql://ana@db.example:5433/minsky");
-        assertThat(Credentials.withoutPassword(locator).params()).containsEntry("schema", "s");
+        assertThat(locator.withoutPassword().target()).isEqualTo("postgresql://ana@db.example:5433/minsky");
+        assertThat(locator.withoutPassword().params()).containsEntry("schema", "s");
     }
 
     @Test
     void thePasswordComesFromPgpassWhenALineMatches() throws Exception {
         Path pgpass = directory.resolve(".pgpass");
         Files.writeString(pgpass, "# comment\nother:5432:*:ana:wrong\ndb.example:*:minsky:ana:pa\\:ss\n");
-        Credentials credentials = new Credentials(pgpass, Map.of());
+        Files.setPosixFilePermissions(pgpass, PosixFilePermissions.fromString("rw-------"));
+        Credentials credentials = new Credentials(directory, Map.of());
 
-        StoreLocator ready = credentials.complete(StoreLocator.parse("postgresql://ana@db.example/minsky"), new ScriptedDialogService()).orElseThrow();
+        StoreLocator ready = credentials.complete(StoreLocator.parse("postgresql://ana@db.example/minsky?schema=s"), new ScriptedDialogService()).orElseThrow();
 
-        assertThat(ready.target()).isEqualTo("postgresql://ana:pa%3Ass@db.example/minsky");
+        assertThat(ready.target()).isEqualTo("postgresql://ana:pa%3Ass@db.example:5432/minsky");
+        assertThat(ready.params()).containsEntry("schema", "s");
     }
 
     @Test
-    void withoutPgpassTheEnvironmentIsAskedThenTheUser() {
-        Credentials fromEnv = new Credentials(directory.resolve("none"), Map.of("PGPASSWORD", "env"));
+    void pgpasswordComesBeforeThePasswordFileThenTheUserIsAsked() throws Exception {
+        Files.writeString(directory.resolve(".pgpass"), "*:*:*:*:from-file\n");
+        Files.setPosixFilePermissions(directory.resolve(".pgpass"), PosixFilePermissions.fromString("rw-------"));
+        Credentials fromEnv = new Credentials(directory, Map.of("PGPASSWORD", "env"));
         assertThat(fromEnv.complete(StoreLocator.parse("postgresql://ana@h/db"), new ScriptedDialogService()).orElseThrow().target())
-                .isEqualTo("postgresql://ana:env@h/db");
+                .isEqualTo("postgresql://ana:env@h:5432/db");
 
-        Credentials prompting = new Credentials(directory.resolve("none"), Map.of());
+        Credentials prompting = new Credentials(directory.resolve("elsewhere"), Map.of());
         ScriptedDialogService dialogs = new ScriptedDialogService().answer("typed");
         assertThat(prompting.complete(StoreLocator.parse("postgresql://ana@h/db"), dialogs).orElseThrow().target())
-                .isEqualTo("postgresql://ana:typed@h/db");
+                .isEqualTo("postgresql://ana:typed@h:5432/db");
         assertThat(prompting.complete(StoreLocator.parse("postgresql://ana@h/db"), new ScriptedDialogService()))
                 .as("the typed password is remembered for this run").isPresent();
     }
 
     @Test
     void cancellingThePromptOpensNothing() {
-        Credentials credentials = new Credentials(directory.resolve("none"), Map.of());
+        Credentials credentials = new Credentials(directory, Map.of());
 
         assertThat(credentials.complete(StoreLocator.parse("postgresql://ana@h/db"), new ScriptedDialogService().answer(null))).isEmpty();
     }
@@ -59,6 +65,6 @@ class CredentialsTest {
     void fileStoresNeedNoPassword() {
         StoreLocator json = StoreLocator.parse("json:/tmp/a.json");
 
-        assertThat(new Credentials(directory.resolve("none"), Map.of()).complete(json, new ScriptedDialogService())).contains(json);
+        assertThat(new Credentials(directory, Map.of()).complete(json, new ScriptedDialogService())).contains(json);
     }
 }

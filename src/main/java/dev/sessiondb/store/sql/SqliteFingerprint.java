@@ -1,0 +1,53 @@
+package dev.sessiondb.store.sql;
+
+import dev.sessiondb.store.StoreException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.HexFormat;
+
+/**
+ * SQLite's own marks of a committed change, read from the files without a connection (a
+ * connection's {@code PRAGMA data_version} only compares within that connection): the database
+ * header's file change counter, which every commit in rollback-journal mode increments, and the
+ * WAL file's length and header (checkpoint sequence and salts), which every commit in WAL mode
+ * appends to or, after a checkpoint, renews.
+ */
+final class SqliteFingerprint {
+
+    private static final int CHANGE_COUNTER_OFFSET = 24;
+    private static final int WAL_HEADER_BYTES = 24;
+
+    private SqliteFingerprint() {
+    }
+
+    static String of(Path database) {
+        byte[] header = head(database, CHANGE_COUNTER_OFFSET + 4);
+        String counter = header.length < CHANGE_COUNTER_OFFSET + 4 ? "new" : String.valueOf(ByteBuffer.wrap(header, CHANGE_COUNTER_OFFSET, 4).getInt());
+        Path wal = Path.of(database + "-wal");
+        byte[] walHeader = head(wal, WAL_HEADER_BYTES);
+        String walState = walHeader.length == 0 ? "none" : size(wal) + ":" + HexFormat.of().formatHex(walHeader, 12, walHeader.length);
+        return "counter " + counter + ", wal " + walState;
+    }
+
+    private static byte[] head(Path file, int bytes) {
+        try (InputStream in = Files.newInputStream(file)) {
+            return in.readNBytes(bytes);
+        } catch (NoSuchFileException absent) {
+            return new byte[0];
+        } catch (IOException e) {
+            throw new StoreException(file + ": cannot read the SQLite file (" + e.getMessage() + "); check that it is readable", e);
+        }
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package dev.sessiondb.ui.sessions;
+
+import dev.sessiondb.ui.common.Controls;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+
+/** The bar above the sessions that says the store changed outside the app and offers to reload it. */
+public final class ExternalChangesBar extends HBox {
+
+    public ExternalChangesBar(ExternalChangesViewModel viewModel) {
+        setId("external-changes");
+        setAlignment(Pos.CENTER_LEFT);
+        setSpacing(8);
+        setPadding(new Insets(6, 10, 6, 10));
+        getStyleClass().add("external-changes");
+        Label message = new Label();
+        message.setId("external-changes-message");
+        message.setWrapText(true);
+        message.textProperty().bind(viewModel.messageProperty());
+        HBox.setHgrow(message, Priority.ALWAYS);
+        Button reload = Controls.button("Reload", "Read the store again and show it as it is now (F5)", viewModel::reload);
+        reload.setId("external-changes-reload");
+        getChildren().addAll(message, reload);
+        visibleProperty().bind(viewModel.messageProperty().isNotEmpty());
+        managedProperty().bind(visibleProperty());
+    }
+}

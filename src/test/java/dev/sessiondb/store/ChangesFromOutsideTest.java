@@ -1,0 +1,114 @@
+package dev.sessiondb.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.sessiondb.model.SessionQuery;
+import dev.sessiondb.model.SessionRecord;
+import dev.sessiondb.progress.ProgressMonitor;
+import dev.sessiondb.sample.SampleSessions;
+import dev.sessiondb.store.sql.TestPostgres;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * A store changed by another client (a second open of the same store stands for Minsky or a
+ * second app window) shows a new fingerprint, and an edit against the record as first read is
+ * refused with both versions, on every backend.
+ */
+class ChangesFromOutsideTest {
+
+    @TempDir
+    Path directory;
+
+    static Stream<Arguments> stores() {
+        return Stream.of(
+                Arguments.of("json", (Function<Path, StoreLocator>) dir -> StoreLocator.parse("json:" + dir.resolve("s.json"))),
+                Arguments.of("jsondir", (Function<Path, StoreLocator>) dir -> StoreLocator.parse("jsondir:" + dir.resolve("sessions"))),
+                Arguments.of("sqlite native", (Function<Path, StoreLocator>) dir -> StoreLocator.parse("sqlite:" + dir.resolve("s.db"))),
+                Arguments.of("sqlite minsky", (Function<Path, StoreLocator>) dir -> StoreLocator.parse("sqlite:" + dir.resolve("m.db") + "?layout=minsky")),
+                Arguments.of("postgresql", (Function<Path, StoreLocator>) dir -> TestPostgres.get().freshSchema()));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("stores")
+    void readsKeepTheFingerprintAndAnotherClientsWritesChangeIt(String name, Function<Path, StoreLocator> where) {
+        StoreLocator locator = where.apply(directory);
+        List<SessionRecord> records = SampleSessions.minskyList(5, 7);
+        try (SessionStore app = filled(locator, records); SessionStore other = StoreFactory.open(locator, OpenMode.EXISTING)) {
+            StoreFingerprint loaded = app.fingerprint();
+            app.page(SessionQuery.all());
+            app.get(records.get(0).key());
+            assertThat(app.fingerprint()).as("reads change nothing").isEqualTo(loaded);
+
+            other.put(records.get(1).with("branch", "changed-by-another-client"));
+            StoreFingerprint afterUpdate = app.fingerprint();
+            assertThat(afterUpdate).isNotEqualTo(loaded);
+
+            other.delete(records.get(2).key());
+            assertThat(app.fingerprint()).isNotEqualTo(afterUpdate);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("stores")
+    void anEditOfARecordChangedUnderneathIsRefusedWithBothVersions(String name, Function<Path, StoreLocator> where) {
+        StoreLocator locator = where.apply(directory);
+        List<SessionRecord> records = SampleSessions.minskyList(3, 11);
+        try (SessionStore app = filled(locator, records); SessionStore other = StoreFactory.open(locator, OpenMode.EXISTING)) {
+            SessionRecord loaded = app.get(records.get(0).key()).orElseThrow();
+            SessionRecord theirs = loaded.with("branch", "theirs");
+            other.put(theirs);
+            SessionRecord theirsAsStored = app.get(loaded.key()).orElseThrow();
+
+            assertThatThrownBy(() -> GuardedWrites.replace(app, loaded.key(), Optional.of(loaded), loaded.with("branch", "mine")))
+                    .isInstanceOfSatisfying(StaleRecordException.class, stale -> {
+                        assertThat(stale.loaded()).contains(loaded);
+                        assertThat(stale.current()).contains(theirsAsStored);
+                        assertThat(stale.getMessage()).contains(loaded.key(), "was changed by another program", "nothing was written");
+                    });
+            assertThatThrownBy(() -> GuardedWrites.delete(app, loaded)).isInstanceOf(StaleRecordException.class);
+            assertThat(app.get(loaded.key())).contains(theirsAsStored);
+
+            assertThat(GuardedWrites.replace(app, loaded.key(), Optional.of(theirsAsStored), theirsAsStored.with("branch", "mine")))
+                    .hasValueSatisfying(written -> assertThat(written.branch()).contains("mine"));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("chatStores")
+    void aMessageAppendedByTheChatServerChangesTheFingerprint(String name, Function<Path, StoreLocator> where) {
+        StoreLocator locator = where.apply(directory);
+        SessionRecord chat = SampleSessions.chatRecord(1);
+        try (SessionStore app = filled(locator, List.of(chat)); SessionStore server = StoreFactory.open(locator, OpenMode.EXISTING)) {
+            StoreFingerprint loaded = app.fingerprint();
+            SessionRecord stored = server.get(chat.key()).orElseThrow();
+            com.fasterxml.jackson.databind.node.ObjectNode fields = stored.fields().deepCopy();
+            fields.withArray("messages").addObject().put("id", "m-appended").put("role", "user").put("content", "one more")
+                    .put("timestamp", "2025-01-01T00:00:00Z");
+
+            server.put(SessionRecord.of(fields));
+
+            assertThat(app.fingerprint()).isNotEqualTo(loaded);
+        }
+    }
+
+    static Stream<Arguments> chatStores() {
+        return Stream.of(
+                Arguments.of("sqlite chat", (Function<Path, StoreLocator>) dir -> StoreLocator.parse("sqlite:" + dir.resolve("c.db") + "?layout=chat")),
+                Arguments.of("postgresql chat", (Function<Path, StoreLocator>) dir -> TestPostgres.get().freshSchema("layout=chat")));
+    }
+
+    private static SessionStore filled(StoreLocator locator, List<SessionRecord> records) {
+        SessionStore store = StoreFactory.open(locator, OpenMode.CREATE_IF_MISSING);
+        store.write(WriteBatch.upsert(records.iterator(), records.size()), ProgressMonitor.NONE);
+        return store;
+    }
+}

@@ -1,0 +1,80 @@
+package dev.sessiondb.ui.sessions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sessiondb.model.SessionRecord;
+import dev.sessiondb.store.OpenMode;
+import dev.sessiondb.store.RecordCursor;
+import dev.sessiondb.store.SessionStore;
+import dev.sessiondb.store.StoreFactory;
+import dev.sessiondb.store.StoreLocator;
+import dev.sessiondb.ui.TestStores;
+import dev.sessiondb.ui.common.CurrentStore;
+import dev.sessiondb.ui.common.CurrentThreadTaskExecutor;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The app notices a store changed by another program and offers a reload; its own edits do not count. */
+class ExternalChangesViewModelTest {
+
+    @TempDir
+    Path directory;
+
+    private final CurrentStore current = new CurrentStore();
+    private final ExternalChangesViewModel viewModel = new ExternalChangesViewModel(current, new CurrentThreadTaskExecutor());
+
+    @AfterEach
+    void close() {
+        current.close();
+    }
+
+    @Test
+    void aJsonStoreChangedByAnotherProgramIsNoticedAndReloadClearsTheBar() {
+        current.show(TestStores.openFixtureCopy(directory));
+        assertChangeNoticed(current.store().locator());
+    }
+
+    @Test
+    void aSqliteStoreChangedByAnotherProgramIsNoticed() {
+        StoreLocator sqlite = StoreLocator.parse("sqlite:" + directory.resolve("s.db"));
+        try (SessionStore create = StoreFactory.open(sqlite, OpenMode.CREATE_IF_MISSING)) {
+            create.put(dev.sessiondb.sample.SampleSessions.minskyRecord(1, 1));
+        }
+        current.show(StoreFactory.open(sqlite, OpenMode.EXISTING));
+        assertChangeNoticed(sqlite);
+    }
+
+    @Test
+    void theAppsOwnEditsAreNotReportedAsOutsideChanges() {
+        current.show(TestStores.openFixtureCopy(directory));
+        SessionRecord edited = current.store().get("task#002").orElseThrow().with("status", "EDITED-IN-THE-APP");
+
+        current.store().put(edited);
+        current.changed();
+        viewModel.check();
+
+        assertThat(viewModel.messageProperty().get()).isEmpty();
+    }
+
+    private void assertChangeNoticed(StoreLocator locator) {
+        viewModel.check();
+        assertThat(viewModel.messageProperty().get()).as("nothing changed yet").isEmpty();
+
+        try (SessionStore otherProgram = StoreFactory.open(locator, OpenMode.EXISTING)) {
+            SessionRecord any;
+            try (RecordCursor records = otherProgram.cursor()) {
+                any = records.next();
+            }
+            otherProgram.put(any.with("status", "CHANGED-BY-MINSKY"));
+        }
+        viewModel.check();
+        assertThat(viewModel.messageProperty().get()).contains("was changed by another program");
+
+        viewModel.reload();
+        assertThat(viewModel.messageProperty().get()).isEmpty();
+        viewModel.check();
+        assertThat(viewModel.messageProperty().get()).as("the reloaded state is the new baseline").isEmpty();
+    }
+}
