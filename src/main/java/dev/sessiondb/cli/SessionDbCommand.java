@@ -3,6 +3,7 @@ package dev.sessiondb.cli;
 import dev.sessiondb.job.JobRefusedException;
 import dev.sessiondb.progress.CancelledException;
 import dev.sessiondb.store.StoreException;
+import dev.sessiondb.store.StoreFaults;
 import java.io.UncheckedIOException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -28,7 +29,21 @@ public final class SessionDbCommand {
     boolean debug;
 
     public static int run(String[] args) {
+        if (!java.util.Arrays.asList(args).contains("--debug")) {
+            quietLibraryLoggers();
+        }
         return commandLine(new PrintWriter(System.out, true), new PrintWriter(System.err, true)).execute(args);
+    }
+
+    /**
+     * The pool and the ORM log a lost connection with a stack trace before the failure reaches us;
+     * the command prints one line for it instead, and {@code --debug} shows everything.
+     * Must run before the first logger is made (slf4j-simple reads these once per logger).
+     */
+    private static void quietLibraryLoggers() {
+        for (String library : new String[] {"com.zaxxer.hikari", "io.ebean", "org.flywaydb"}) {
+            System.setProperty("org.slf4j.simpleLogger.log." + library, "off");
+        }
     }
 
     /** The configured command line; tests pass their own writers to read what it prints. */
@@ -38,14 +53,25 @@ public final class SessionDbCommand {
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler((exception, line, parseResult) -> {
-            line.getErr().println("sessiondb: " + userMessage(exception));
+            line.getErr().println("sessiondb: " + oneLine(userMessage(exception)));
             if (root.debug) {
                 exception.printStackTrace(line.getErr());
             }
             line.getErr().flush();
             return BAD_INPUT;
         });
+        commandLine.setParameterExceptionHandler((exception, args) -> {
+            CommandLine failed = exception.getCommandLine();
+            failed.getErr().println((failed == commandLine ? "sessiondb" : "sessiondb " + failed.getCommandName()) + ": " + oneLine(exception.getMessage())
+                    + " (see sessiondb " + (failed == commandLine ? "" : failed.getCommandName() + " ") + "--help)");
+            failed.getErr().flush();
+            return BAD_INPUT;
+        });
         return commandLine;
+    }
+
+    private static String oneLine(String message) {
+        return message == null ? "" : message.strip().replaceAll("\\s*\\R\\s*", " ");
     }
 
     /** One clear line: store errors already name the store and position; others get their type named. */
@@ -53,6 +79,9 @@ public final class SessionDbCommand {
         if (exception instanceof StoreException || exception instanceof IllegalArgumentException
                 || exception instanceof JobRefusedException || exception instanceof CancelledException) {
             return exception.getMessage();
+        }
+        if (StoreFaults.of(exception).isPresent()) {
+            return StoreFaults.describe(exception);
         }
         if (exception instanceof UncheckedIOException io) {
             return io.getCause().getMessage();
