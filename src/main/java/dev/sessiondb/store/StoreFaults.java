@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.net.ConnectException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.ReadOnlyFileSystemException;
 import java.sql.SQLException;
 import java.util.Locale;
@@ -30,8 +29,9 @@ public final class StoreFaults {
 
     /** The first fault this failure's causes show, if any is one we know. */
     public static Optional<Fault> of(Throwable failure) {
+        String file = fileNamedIn(failure);
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            Optional<Fault> fault = known(cause);
+            Optional<Fault> fault = known(cause, file);
             if (fault.isPresent()) {
                 return fault;
             }
@@ -39,12 +39,22 @@ public final class StoreFaults {
         return Optional.empty();
     }
 
+    /** " at FILE" for the file the file system named anywhere in the causes, else nothing. */
+    private static String fileNamedIn(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof FileSystemException system && system.getFile() != null) {
+                return " at " + system.getFile();
+            }
+        }
+        return "";
+    }
+
     /** One line: the fault and what to do, else the failure's own message. */
     public static String describe(Throwable failure) {
         return of(failure).map(fault -> fault.what() + "; " + fault.todo()).orElseGet(() -> plainMessage(failure));
     }
 
-    private static Optional<Fault> known(Throwable cause) {
+    private static Optional<Fault> known(Throwable cause, String file) {
         String message = String.valueOf(cause.getMessage());
         String lower = message.toLowerCase(Locale.ROOT);
         if (cause instanceof SQLException sql && isLostConnection(sql, lower)) {
@@ -60,18 +70,15 @@ public final class StoreFaults {
                     "let that program finish or close it, then run the same command again"));
         }
         if (lower.contains("sqlite_full") || lower.contains("no space left on device") || lower.contains("disk is full")) {
-            return Optional.of(new Fault("the disk is full" + fileOf(cause), "free some space there, then run the same command again"));
+            return Optional.of(new Fault("the disk is full" + file, "free some space there, then run the same command again"));
         }
         if (lower.contains("sqlite_readonly") || lower.contains("read-only file system") || cause instanceof ReadOnlyFileSystemException) {
-            return Optional.of(new Fault("cannot write: read-only file system" + fileOf(cause),
+            return Optional.of(new Fault("cannot write: read-only file system" + file,
                     "choose a writable folder (or --backup-dir for backups), then run the command again"));
         }
         if (cause instanceof AccessDeniedException || lower.contains("sqlite_cantopen") || lower.contains("permission denied")) {
-            return Optional.of(new Fault("permission denied" + fileOf(cause),
+            return Optional.of(new Fault("permission denied" + file,
                     "make the folder writable for you or choose another (or --backup-dir for backups), then run the command again"));
-        }
-        if (cause instanceof NoSuchFileException missing) {
-            return Optional.of(new Fault("no such file or folder: " + missing.getFile(), "check the path"));
         }
         return Optional.empty();
     }
@@ -79,11 +86,7 @@ public final class StoreFaults {
     private static boolean isLostConnection(SQLException sql, String lower) {
         String state = sql.getSQLState() == null ? "" : sql.getSQLState();
         return state.startsWith("08") || state.startsWith("57P") || lower.contains("i/o error occurred while sending to the backend")
-                || lower.contains("terminating connection") || lower.contains("this connection has been closed");
-    }
-
-    private static String fileOf(Throwable cause) {
-        return cause instanceof FileSystemException system && system.getFile() != null ? " at " + system.getFile() : "";
+                || lower.contains("terminating connection") || lower.contains("connection has been closed") || lower.contains("connection is closed");
     }
 
     private static String plainMessage(Throwable failure) {
