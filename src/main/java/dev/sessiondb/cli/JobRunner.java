@@ -57,8 +57,9 @@ final class JobRunner {
     }
 
     /**
-     * A job that stops on a fault (a lost connection, a locked file, a full disk) fails with one
-     * line naming the job's stores, the fault, what became of the target, and what to do.
+     * A job that stops on a fault (a lost connection, a locked file, a full disk) or on something
+     * unforeseen fails with one line naming the job's stores, the fault, what became of the target,
+     * and what to do. Bad input is already one such line from the store, naming file and position.
      */
     private static JobReport runTranslatingFaults(Job job, ProgressTracker tracker) {
         try {
@@ -66,6 +67,9 @@ final class JobRunner {
         } catch (JobRefusedException | CancelledException expected) {
             throw expected;
         } catch (RuntimeException failure) {
+            if (failure instanceof StoreException && StoreFaults.of(failure).isEmpty()) {
+                throw failure;
+            }
             String phase = tracker.snapshot().phase();
             String target = "verifying".equals(phase)
                     ? "the target was written but its check did not finish: compare it with sessiondb diff before using it"

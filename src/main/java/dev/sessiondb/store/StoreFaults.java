@@ -95,7 +95,8 @@ public final class StoreFaults {
             cause = cause.getCause();
         }
         String message = cause.getMessage();
-        boolean ours = cause instanceof StoreException || cause instanceof IllegalArgumentException || cause instanceof IOException;
+        boolean ours = cause.getClass().getName().startsWith("dev.sessiondb.") || cause instanceof IllegalArgumentException
+                || cause instanceof IOException;
         return ours && message != null ? message : cause.getClass().getSimpleName() + (message == null ? "" : ": " + message);
     }
 }
