@@ -167,9 +167,27 @@ class DesktopFlowTest {
 
     private static void waitFor(Callable<Boolean> condition) {
         try {
-            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, condition);
+            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> onFxThread(condition));
         } catch (java.util.concurrent.TimeoutException e) {
             throw new AssertionError("the app did not get there within 60 s", e);
+        }
+    }
+
+    /** Reads the app's state on its own thread, so a check never races the scene it looks at; not there yet is false. */
+    private static boolean onFxThread(Callable<Boolean> condition) {
+        try {
+            return WaitForAsyncUtils.asyncFx(() -> {
+                try {
+                    return condition.call();
+                } catch (Exception notYet) {
+                    return false;
+                }
+            }).get();
+        } catch (java.util.concurrent.ExecutionException unexpected) {
+            throw new AssertionError(unexpected.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 }
