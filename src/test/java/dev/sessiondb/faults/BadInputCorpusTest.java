@@ -96,6 +96,8 @@ class BadInputCorpusTest {
             sample, count not a number        | sample --count abc sqlite:{S}/s.db                  | '--count'
             sample, store holds sessions      | sample sqlite:{DB}                                  | already holds
             sample, unknown kind              | sample --kind banana sqlite:{S}/s.db                | unknown kind 'banana'
+            upgrade, unknown store kind       | upgrade nosuch:{S}/x                                | unknown store kind 'nosuch'
+            upgrade, unknown format           | upgrade --format xml {DB}                           | '--format'
             no such command                   | bogus {FX}                                          | Unmatched argument
             """;
 
@@ -161,7 +163,7 @@ class BadInputCorpusTest {
     void theCorpusCoversEveryCommandWithAtLeastFortyCases() {
         assertThat(corpus().count()).isGreaterThanOrEqualTo(40);
         assertThat(corpus().map(arguments -> ((String) arguments.get()[1]).split(" ")[0]).distinct())
-                .contains("info", "ls", "show", "diff", "validate", "repair", "migrate", "consolidate", "undo", "discover", "sample");
+                .contains("info", "ls", "show", "diff", "validate", "repair", "migrate", "consolidate", "undo", "discover", "sample", "upgrade");
     }
 
     @ParameterizedTest(name = "{0}")

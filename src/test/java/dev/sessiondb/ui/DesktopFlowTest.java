@@ -1,5 +1,6 @@
 package dev.sessiondb.ui;
 
+import static dev.sessiondb.ui.AppState.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sessiondb.model.SessionRecord;
@@ -16,8 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
@@ -30,7 +29,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** The desktop app end to end on a copy of the real fixture, driven like a user would (headless under Monocle). */
 @ExtendWith(ApplicationExtension.class)
@@ -163,31 +161,5 @@ class DesktopFlowTest {
 
     private static String countText(FxRobot robot) {
         return robot.lookup("#session-count").queryAs(Label.class).getText();
-    }
-
-    private static void waitFor(Callable<Boolean> condition) {
-        try {
-            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> onFxThread(condition));
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("the app did not get there within 60 s", e);
-        }
-    }
-
-    /** Reads the app's state on its own thread, so a check never races the scene it looks at; not there yet is false. */
-    private static boolean onFxThread(Callable<Boolean> condition) {
-        try {
-            return WaitForAsyncUtils.asyncFx(() -> {
-                try {
-                    return condition.call();
-                } catch (Exception notYet) {
-                    return false;
-                }
-            }).get();
-        } catch (java.util.concurrent.ExecutionException unexpected) {
-            throw new AssertionError(unexpected.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.sessiondb.ui;
 
+import static dev.sessiondb.ui.AppState.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sessiondb.Fixtures;
@@ -19,8 +20,6 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.css.PseudoClass;
 import javafx.scene.control.ComboBox;
@@ -197,32 +196,5 @@ class JobScreensFlowTest {
 
     private static String text(FxRobot robot, String id) {
         return robot.lookup(id).queryAs(Label.class).getText();
-    }
-
-    private static void waitFor(Callable<Boolean> condition) {
-        try {
-            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> onFxThread(condition));
-            WaitForAsyncUtils.waitForFxEvents();
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("the app did not get there", e);
-        }
-    }
-
-    /** Reads the app's state on its own thread, so a check never races the scene it looks at; not there yet is false. */
-    private static boolean onFxThread(Callable<Boolean> condition) {
-        try {
-            return WaitForAsyncUtils.asyncFx(() -> {
-                try {
-                    return condition.call();
-                } catch (Exception notYet) {
-                    return false;
-                }
-            }).get();
-        } catch (java.util.concurrent.ExecutionException unexpected) {
-            throw new AssertionError(unexpected.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
     }
 }
