@@ -29,20 +29,17 @@ public final class SessionDbCommand {
     boolean debug;
 
     public static int run(String[] args) {
-        if (!java.util.Arrays.asList(args).contains("--debug")) {
-            quietLibraryLoggers();
-        }
         return commandLine(new PrintWriter(System.out, true), new PrintWriter(System.err, true)).execute(args);
     }
 
     /**
-     * The pool and the ORM log a lost connection with a stack trace before the failure reaches us;
-     * the command prints one line for it instead, and {@code --debug} shows everything.
-     * Must run before the first logger is made (slf4j-simple reads these once per logger).
+     * The pool and the ORM log a lost connection before the failure reaches us; a command prints
+     * one line for it instead, and {@code --debug} shows the libraries' warnings too. The level is
+     * read by logback.xml, so this must be set before the first logger is made.
      */
-    private static void quietLibraryLoggers() {
-        for (String library : new String[] {"com.zaxxer.hikari", "io.ebean", "org.flywaydb"}) {
-            System.setProperty("org.slf4j.simpleLogger.log." + library, "off");
+    public static void quietLibrariesOnStderrUnlessDebugging(String[] args) {
+        if (!java.util.Arrays.asList(args).contains("--debug")) {
+            System.setProperty("sessiondb.stderr.level", "OFF");
         }
     }
 
