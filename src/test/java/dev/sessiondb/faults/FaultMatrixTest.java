@@ -115,7 +115,9 @@ class FaultMatrixTest {
         Process process;
         String stderr;
         try (PgLock lock = PgLock.on(job.target, "EXCLUSIVE")) {
-            process = JavaProcess.of(Main.class, job.args.toArray(String[]::new)).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            // the shipped logging configuration, not the test class path's logback-test.xml
+            process = JavaProcess.of(Main.class, List.of("-Dlogback.configurationFile=logback.xml"), job.args.toArray(String[]::new))
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
             lock.endBlockedConnections(false);
             stderr = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
             assertThat(process.waitFor(5, TimeUnit.MINUTES)).isTrue();
