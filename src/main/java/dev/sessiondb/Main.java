@@ -18,6 +18,9 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        if (args.length > 0) {
+            SessionDbCommand.quietLibrariesOnStderrUnlessDebugging(args);
+        }
         // before the first logger: logback reads the folder LogFiles chose
         LogFiles.prepare(MinskyPaths.ofSystem().appLogDir());
         LoggerFactory.getLogger(Main.class).info("SessionDB Admin {} on Java {} ({}), {}", BuildInfo.current().describe(),

@@ -1,5 +1,6 @@
 package dev.sessiondb.cli;
 
+import dev.sessiondb.job.StoreProbe;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
@@ -44,6 +45,7 @@ final class DiffCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         OutputFormat.requireOneOf(format, OutputFormat.TABLE, OutputFormat.JSON);
+        StoreProbe.requireDistinct(java.util.List.of(StoreArgument.locate(storeA), StoreArgument.locate(storeB)));
         try (SessionStore a = StoreArgument.openExisting(storeA);
              SessionStore b = StoreArgument.openExisting(storeB);
              SpooledDiff result = new SpooledDiff();

@@ -33,6 +33,9 @@ final class DiscoverCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         OutputFormat.requireOneOf(format, OutputFormat.TABLE, OutputFormat.JSON);
+        roots.stream().filter(root -> !java.nio.file.Files.isDirectory(root)).findFirst().ifPresent(missing -> {
+            throw new IllegalArgumentException("--root " + missing + ": no such folder; give a folder to search");
+        });
         StoreDiscovery.Result result = new StoreDiscovery(MinskyPaths.ofSystem(), roots).discover(ProgressMonitor.NONE);
         PrintWriter out = spec.commandLine().getOut();
         if (format == OutputFormat.JSON) {

@@ -1,6 +1,10 @@
 package dev.sessiondb.cli;
 
 import dev.sessiondb.job.Job;
+import dev.sessiondb.job.JobRefusedException;
+import dev.sessiondb.progress.CancelledException;
+import dev.sessiondb.store.StoreException;
+import dev.sessiondb.store.StoreFaults;
 import dev.sessiondb.job.JobPlan;
 import dev.sessiondb.job.JobReport;
 import dev.sessiondb.job.ProgressTracker;
@@ -42,13 +46,37 @@ final class JobRunner {
             if (TerminalProgress.stderrIsTerminal()) {
                 tracker.addListener(bar);
             }
-            JobReport report = job.run(tracker);
+            JobReport report = runTranslatingFaults(job, tracker);
             bar.close();
             JobPrinter.print(report, reportsDir == null ? report.runId() : reportsDir.resolve(report.runId() + ".json").toString(), format, out);
             return report.outcome() == JobReport.Outcome.COMPLETED ? SessionDbCommand.OK : SessionDbCommand.FOUND;
         } finally {
             finished.countDown();
             removeHook(cancelOnInterrupt);
+        }
+    }
+
+    /**
+     * A job that stops on a fault (a lost connection, a locked file, a full disk) or on something
+     * unforeseen fails with one line naming the job's stores, the fault, what became of the target,
+     * and what to do. Bad input is already one such line from the store, naming file and position.
+     */
+    private static JobReport runTranslatingFaults(Job job, ProgressTracker tracker) {
+        try {
+            return job.run(tracker);
+        } catch (JobRefusedException | CancelledException expected) {
+            throw expected;
+        } catch (RuntimeException failure) {
+            if (failure instanceof StoreException && StoreFaults.of(failure).isEmpty()) {
+                throw failure;
+            }
+            String phase = tracker.snapshot().phase();
+            String target = "verifying".equals(phase)
+                    ? "the target was written but its check did not finish: compare it with sessiondb diff before using it"
+                    : "the target was not changed (its write is one transaction, or a new file put in place only when complete)";
+            String fault = StoreFaults.of(failure).map(found -> found.what() + "; " + target + "; " + found.todo())
+                    .orElseGet(() -> StoreFaults.describe(failure) + "; " + target + "; run with --debug for details");
+            throw new StoreException(job.description() + " stopped while " + phase + ": " + fault, failure);
         }
     }
 

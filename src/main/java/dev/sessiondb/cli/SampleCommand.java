@@ -39,6 +39,9 @@ final class SampleCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (count < 1) {
+            throw new IllegalArgumentException("--count " + count + ": give how many sessions to write, 1 or more");
+        }
         Iterator<SessionRecord> records = switch (kind) {
             case "minsky" -> SampleSessions.minsky(count, seed);
             case "chat" -> LongStream.range(0, count).mapToObj(SampleSessions::chatRecord).iterator();

@@ -4,6 +4,7 @@ import dev.sessiondb.job.JobRefusedException;
 import dev.sessiondb.model.SecretMasker;
 import dev.sessiondb.progress.CancelledException;
 import dev.sessiondb.store.StoreException;
+import dev.sessiondb.store.StoreFaults;
 import java.io.UncheckedIOException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -32,6 +33,17 @@ public final class SessionDbCommand {
         return commandLine(new PrintWriter(System.out, true), new PrintWriter(System.err, true)).execute(args);
     }
 
+    /**
+     * The pool and the ORM log a lost connection before the failure reaches us; a command prints
+     * one line for it instead, and {@code --debug} shows the libraries' warnings too. The level is
+     * read by logback.xml, so this must be set before the first logger is made.
+     */
+    public static void quietLibrariesOnStderrUnlessDebugging(String[] args) {
+        if (!java.util.Arrays.asList(args).contains("--debug")) {
+            System.setProperty("sessiondb.stderr.level", "OFF");
+        }
+    }
+
     /** The configured command line; tests pass their own writers to read what it prints. */
     public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
         SessionDbCommand root = new SessionDbCommand();
@@ -39,7 +51,7 @@ public final class SessionDbCommand {
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler((exception, line, parseResult) -> {
-            line.getErr().println("sessiondb: " + SecretMasker.maskText(null, userMessage(exception)));
+            line.getErr().println("sessiondb: " + oneLine(SecretMasker.maskText(null, userMessage(exception))));
             if (root.debug) {
                 exception.printStackTrace(line.getErr());
             }
@@ -48,13 +60,18 @@ public final class SessionDbCommand {
         });
         commandLine.setParameterExceptionHandler((exception, args) -> {
             // picocli quotes the offending argument, which may be a URL with its password
-            PrintWriter errors = exception.getCommandLine().getErr();
-            errors.println("sessiondb: " + SecretMasker.maskText(null, exception.getMessage())
-                    + "; see '" + exception.getCommandLine().getCommandSpec().qualifiedName() + " --help'");
-            errors.flush();
-            return exception.getCommandLine().getCommandSpec().exitCodeOnInvalidInput();
+            CommandLine failed = exception.getCommandLine();
+            failed.getErr().println((failed == commandLine ? "sessiondb" : "sessiondb " + failed.getCommandName()) + ": "
+                    + oneLine(SecretMasker.maskText(null, exception.getMessage()))
+                    + " (see sessiondb " + (failed == commandLine ? "" : failed.getCommandName() + " ") + "--help)");
+            failed.getErr().flush();
+            return BAD_INPUT;
         });
         return commandLine;
+    }
+
+    private static String oneLine(String message) {
+        return message == null ? "" : message.strip().replaceAll("\\s*\\R\\s*", " ");
     }
 
     /** One clear line: store errors already name the store and position; others get their type named. */
@@ -62,6 +79,9 @@ public final class SessionDbCommand {
         if (exception instanceof StoreException || exception instanceof IllegalArgumentException
                 || exception instanceof JobRefusedException || exception instanceof CancelledException) {
             return exception.getMessage();
+        }
+        if (StoreFaults.of(exception).isPresent()) {
+            return StoreFaults.describe(exception);
         }
         if (exception instanceof UncheckedIOException io) {
             return io.getCause().getMessage();

@@ -39,7 +39,7 @@ public record StoreLocator(StoreFormat format, String target, Map<String, String
         String lower = base.toLowerCase(Locale.ROOT);
         for (String prefix : new String[] {"jdbc:postgresql://", "postgresql://", "postgres://"}) {
             if (lower.startsWith(prefix)) {
-                return new StoreLocator(StoreFormat.POSTGRESQL, "postgresql://" + base.substring(prefix.length()), params);
+                return requireWellFormedUrl(new StoreLocator(StoreFormat.POSTGRESQL, "postgresql://" + base.substring(prefix.length()), params));
             }
         }
         for (StoreFormat format : StoreFormat.values()) {
@@ -47,7 +47,34 @@ public record StoreLocator(StoreFormat format, String target, Map<String, String
                 return new StoreLocator(format, base.substring(format.scheme().length() + 1), params);
             }
         }
+        requireKnownKind(base);
         return new StoreLocator(detectFormat(Path.of(base)), base, params);
+    }
+
+    private static final Pattern KIND_PREFIX = Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]+):.*");
+
+    /** {@code mysql:/x} is a kind we do not know, not a relative path to create: unless such a path exists, say so. */
+    private static void requireKnownKind(String base) {
+        java.util.regex.Matcher kind = KIND_PREFIX.matcher(base);
+        if (kind.matches() && !Files.exists(Path.of(base))) {
+            throw new StoreException(base + ": unknown store kind '" + kind.group(1)
+                    + "'; use json:PATH, sqlite:PATH, jsondir:PATH or postgresql://user@host:port/database");
+        }
+    }
+
+    /** A URL the driver could only fail on later, after a wait for a host that does not exist, is refused here. */
+    private static StoreLocator requireWellFormedUrl(StoreLocator locator) {
+        try {
+            java.net.URI uri = new java.net.URI(locator.target());
+            if (uri.getHost() == null && uri.getRawAuthority() != null && !uri.getRawAuthority().isEmpty()
+                    && !uri.getRawAuthority().startsWith("@") && !uri.getRawAuthority().startsWith(":")) {
+                throw new java.net.URISyntaxException(locator.target(), "no host name");
+            }
+            return locator;
+        } catch (java.net.URISyntaxException malformed) {
+            throw new StoreException(locator.display() + ": not a valid PostgreSQL URL (" + malformed.getReason()
+                    + "); write postgresql://user@host:port/database, with special characters percent-encoded");
+        }
     }
 
     /** The file or folder the store is kept in; empty for a store on a server. */

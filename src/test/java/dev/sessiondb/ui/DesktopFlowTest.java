@@ -1,5 +1,6 @@
 package dev.sessiondb.ui;
 
+import static dev.sessiondb.ui.AppState.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sessiondb.model.SessionRecord;
@@ -16,8 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
@@ -30,7 +29,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** The desktop app end to end on a copy of the real fixture, driven like a user would (headless under Monocle). */
 @ExtendWith(ApplicationExtension.class)
@@ -63,7 +61,8 @@ class DesktopFlowTest {
     void openSearchAndSeeTheCountChange(FxRobot robot) {
         openFixture(robot);
 
-        robot.push(KeyCode.CONTROL, KeyCode.F).write("task#1");
+        robot.push(KeyCode.CONTROL, KeyCode.F);
+        search(robot, "task#1");
 
         waitFor(() -> countText(robot).equals("45 of 217 sessions"));
         assertThat(table(robot).getItems()).hasSize(45);
@@ -98,14 +97,16 @@ class DesktopFlowTest {
     @Test
     void openADetailEditSaveAndUndo(FxRobot robot) {
         openFixture(robot);
-        robot.clickOn("#session-search").write("task#002");
+        search(robot, "task#002");
         waitFor(() -> countText(robot).equals("1 of 217 sessions"));
 
         robot.clickOn(robot.lookup("#sessions-table .table-row-cell").nth(0).queryAs(javafx.scene.Node.class));
         waitFor(() -> robot.lookup("#detail-title").queryAs(Label.class).getText().equals("task#002"));
         robot.clickOn("#edit-session");
+        waitFor(() -> robot.lookup("#edit-branch").tryQuery().isPresent());
         TextField branch = robot.lookup("#edit-branch").queryAs(TextField.class);
-        robot.doubleClickOn(branch).push(KeyCode.CONTROL, KeyCode.A).write("edited-in-the-app");
+        robot.interact(() -> branch.setText("edited-in-the-app"));
+        waitFor(() -> branch.getText().equals("edited-in-the-app"));
         robot.clickOn("#save-session");
 
         waitFor(() -> storedBranch().equals("edited-in-the-app"));
@@ -121,7 +122,9 @@ class DesktopFlowTest {
         Path csv = directory.resolve("export-" + System.nanoTime() + ".csv");
         dialogs.answer(csv);
 
-        robot.clickOn("#export-sessions").clickOn("CSV (table columns)…");
+        robot.clickOn("#export-sessions");
+        waitFor(() -> robot.lookup("CSV (table columns)…").tryQuery().map(javafx.scene.Node::isVisible).orElse(false));
+        robot.clickOn("CSV (table columns)…");
 
         waitFor(() -> Files.exists(csv));
         assertThat(Files.readAllLines(csv)).hasSize(218).first().asString().startsWith("Session,Task,Repo");
@@ -149,15 +152,14 @@ class DesktopFlowTest {
         return robot.lookup("#sessions-table").queryAs(TableView.class);
     }
 
-    private static String countText(FxRobot robot) {
-        return robot.lookup("#session-count").queryAs(Label.class).getText();
+    /** Sets the search text as typing would, without depending on keystrokes arriving in time on a busy machine. */
+    private static void search(FxRobot robot, String text) {
+        TextField field = robot.lookup("#session-search").queryAs(TextField.class);
+        robot.interact(() -> field.setText(text));
+        waitFor(() -> field.getText().equals(text));
     }
 
-    private static void waitFor(Callable<Boolean> condition) {
-        try {
-            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition);
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("the app did not get there within 20 s", e);
-        }
+    private static String countText(FxRobot robot) {
+        return robot.lookup("#session-count").queryAs(Label.class).getText();
     }
 }

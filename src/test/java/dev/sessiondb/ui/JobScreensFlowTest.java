@@ -1,5 +1,6 @@
 package dev.sessiondb.ui;
 
+import static dev.sessiondb.ui.AppState.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sessiondb.Fixtures;
@@ -19,8 +20,6 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.css.PseudoClass;
 import javafx.scene.control.ComboBox;
@@ -65,9 +64,11 @@ class JobScreensFlowTest {
 
         type(robot, "#migrate-source", fixture.toString());
         type(robot, "#migrate-target", target.toString());
-        robot.clickOn("#migrate-next").clickOn("#migrate-next");
+        press(robot, "#migrate-next");
+        press(robot, "#migrate-next");
         waitFor(() -> text(robot, "#migrate-plan-headline").startsWith("Ready to run"));
-        robot.clickOn("#migrate-next").clickOn("#migrate-run");
+        press(robot, "#migrate-next");
+        press(robot, "#migrate-run");
 
         waitFor(() -> text(robot, "#migrate-report-headline").startsWith("Verified"));
         assertThat(text(robot, "#migrate-report-headline")).isEqualTo("Verified: 217 of 217 records match in the target");
@@ -85,12 +86,12 @@ class JobScreensFlowTest {
 
         type(robot, "#diff-store-a", a.toString());
         type(robot, "#diff-store-b", b.toString());
-        robot.clickOn("#diff-compare");
+        press(robot, "#diff-compare");
         waitFor(() -> text(robot, "#diff-changed").equals("2"));
         assertThat(List.of(text(robot, "#diff-only-a"), text(robot, "#diff-only-b"), text(robot, "#diff-identical"))).containsExactly("1", "1", "214");
 
-        robot.clickOn(robot.lookup("#diff-table .table-row-cell").queryAllAs(TableRow.class).stream()
-                .filter(row -> row.getItem() instanceof DiffRow difference && difference.session().equals("task#002")).findFirst().orElseThrow());
+        waitFor(() -> diffRow(robot, "task#002") != null);
+        robot.clickOn(diffRow(robot, "task#002"));
 
         waitFor(() -> text(robot, "#diff-record-title").startsWith("task#002"));
         TableView<FieldRow> records = robot.lookup("#diff-records").queryTableView();
@@ -109,13 +110,15 @@ class JobScreensFlowTest {
         openFromJobsMenu(robot, "Validate and repair a store…");
 
         type(robot, "#validate-store", fixture.toString());
-        robot.clickOn("#validate-next");
+        press(robot, "#validate-next");
         TreeView<String> findings = robot.lookup("#validate-findings").queryAs(TreeView.class);
         waitFor(() -> findings.getRoot().getChildren().size() == 5 && robot.lookup("#fix-repo-name-variant").tryQuery().isPresent());
-        robot.clickOn("#fix-repo-name-variant").clickOn("#fix-task-id-missing");
-        robot.clickOn("#validate-next");
+        press(robot, "#fix-repo-name-variant");
+        press(robot, "#fix-task-id-missing");
+        press(robot, "#validate-next");
         waitFor(() -> robot.lookup("#validate-changes").queryTableView().getItems().size() == 5);
-        robot.clickOn("#validate-next").clickOn("#validate-run");
+        press(robot, "#validate-next");
+        press(robot, "#validate-run");
 
         waitFor(() -> text(robot, "#validate-result-headline").startsWith("Repaired"));
         assertThat(text(robot, "#validate-result-headline")).isEqualTo("Repaired: 5 records updated, 0 added");
@@ -136,18 +139,18 @@ class JobScreensFlowTest {
 
         for (Path source : List.of(a, b)) {
             type(robot, "#consolidate-new-source", source.toString());
-            robot.clickOn("#consolidate-add");
+            press(robot, "#consolidate-add");
         }
-        robot.clickOn("#consolidate-next");
+                press(robot, "#consolidate-next");
         type(robot, "#consolidate-target", target.toString());
-        robot.clickOn("#consolidate-next");
+        press(robot, "#consolidate-next");
         TableView<ConflictRow> conflicts = robot.lookup("#consolidate-conflicts").queryTableView();
         waitFor(() -> conflicts.getItems().size() == 2);
         robot.interact(() -> conflicts.getItems().stream().filter(row -> row.session().equals("task#008")).findFirst().orElseThrow()
                 .choiceProperty().set("Source 2"));
-        robot.clickOn("#consolidate-next");
+        press(robot, "#consolidate-next");
         waitFor(() -> text(robot, "#consolidate-summary-headline").startsWith("Ready"));
-        robot.clickOn("#consolidate-run");
+        press(robot, "#consolidate-run");
 
         waitFor(() -> text(robot, "#consolidate-summary-headline").startsWith("Verified"));
         try (SessionStore written = StoreFactory.open("sqlite:" + target, OpenMode.EXISTING)) {
@@ -158,12 +161,32 @@ class JobScreensFlowTest {
     }
 
     private static void openFromJobsMenu(FxRobot robot, String item) {
-        robot.clickOn("#jobs-menu").clickOn(item);
+        robot.clickOn("#jobs-menu");
+        waitFor(() -> robot.lookup(item).tryQuery().map(javafx.scene.Node::isVisible).orElse(false));
+        robot.clickOn(item);
     }
 
+    /**
+     * Puts text in a store field the way the field's binding sees typing, without depending on
+     * keystrokes arriving in time on a busy machine: waits for the field, sets it, waits to see it.
+     */
     private static void type(FxRobot robot, String picker, String text) {
+        waitFor(() -> robot.lookup(picker).tryQuery().map(javafx.scene.Node::isVisible).orElse(false));
         ComboBox<?> box = robot.lookup(picker).queryAs(ComboBox.class);
-        robot.clickOn(box.getEditor()).write(text);
+        robot.interact(() -> box.getEditor().setText(text));
+        waitFor(() -> text.equals(box.getEditor().getText()));
+    }
+
+    /** Clicks a control once it is shown and enabled: a page still being built or a busy wizard is waited for, not clicked past. */
+    private static void press(FxRobot robot, String id) {
+        waitFor(() -> robot.lookup(id).tryQuery().map(node -> node.isVisible() && !node.isDisabled() && node.getScene() != null).orElse(false));
+        robot.clickOn(id);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private static TableRow<?> diffRow(FxRobot robot, String session) {
+        return robot.lookup("#diff-table .table-row-cell").queryAllAs(TableRow.class).stream()
+                .filter(row -> row.getItem() instanceof DiffRow difference && difference.session().equals(session)).findFirst().orElse(null);
     }
 
     private static TableRow<?> rowOf(FxRobot robot, String path) {
@@ -173,14 +196,5 @@ class JobScreensFlowTest {
 
     private static String text(FxRobot robot, String id) {
         return robot.lookup(id).queryAs(Label.class).getText();
-    }
-
-    private static void waitFor(Callable<Boolean> condition) {
-        try {
-            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, condition);
-            WaitForAsyncUtils.waitForFxEvents();
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("the app did not get there", e);
-        }
     }
 }

@@ -3,6 +3,7 @@ package dev.sessiondb.store.json;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sessiondb.model.JsonCodec;
 import dev.sessiondb.model.SessionRecord;
@@ -83,8 +84,10 @@ final class JsonRecordReader implements AutoCloseable {
             }
             ObjectNode fields = (ObjectNode) JsonCodec.MAPPER.readTree(parser);
             if (SessionRecord.keyOf(fields).isEmpty()) {
-                throw BadInput.at(file, recordLocation, "record " + recordNumber
-                        + " has no 'session' field (nor 'sessionId' or 'id'); add the session name");
+                JsonNode session = fields.get("session");
+                throw BadInput.at(file, recordLocation, "record " + recordNumber + (session != null && !session.isNull()
+                        ? "'s 'session' field is " + session.getNodeType().name().toLowerCase(java.util.Locale.ROOT) + ", not text; write the session name as a string"
+                        : " has no 'session' field (nor 'sessionId' or 'id'); add the session name"));
             }
             return fields;
         });

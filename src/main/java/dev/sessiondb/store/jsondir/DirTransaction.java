@@ -109,6 +109,10 @@ final class DirTransaction {
     }
 
     /** Session files end in .json; hidden files (editor and temp files) are never sessions. */
+    static boolean isSessionFileName(Path path) {
+        return isSessionFileName(path.getFileName().toString());
+    }
+
     private static boolean isSessionFileName(String name) {
         return name.endsWith(KeyFileNames.EXTENSION) && !name.startsWith(".");
     }

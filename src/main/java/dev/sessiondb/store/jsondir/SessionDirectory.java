@@ -21,10 +21,18 @@ final class SessionDirectory {
         this.dir = dir;
     }
 
-    /** Every {@code *.json} file directly in the directory, by name; other files and subdirectories are not sessions. */
+    /**
+     * Every {@code *.json} file directly in the directory, by name; other files are not sessions. A
+     * {@code *.json} entry that cannot be read is refused rather than skipped, so no session goes unseen.
+     */
     List<Path> files() {
         try (Stream<Path> entries = Files.list(dir)) {
-            return entries.filter(DirTransaction::isSessionFile).sorted().toList();
+            List<Path> sessionNamed = entries.filter(DirTransaction::isSessionFileName).sorted().toList();
+            sessionNamed.stream().filter(path -> !Files.isRegularFile(path) || !Files.isReadable(path)).findFirst().ifPresent(unreadable -> {
+                throw new StoreException(dir + ": " + unreadable.getFileName() + " is named like a session file but cannot be read as one"
+                        + " (a folder, a broken link or no read permission); move it out of the folder or fix it; nothing was changed");
+            });
+            return sessionNamed;
         } catch (IOException e) {
             throw BadInput.unreadable(dir, e);
         }

@@ -94,7 +94,7 @@ public final class ValidateWizardViewModel {
         this.current = current;
         this.undo = undo;
         this.journal = journal;
-        tasks = new WizardTasks(executor, steps, status::set, failure -> dialogs.showError("Could not finish", failure.getMessage()));
+        tasks = new WizardTasks(executor, steps, status::set, failure -> dialogs.showError("Could not finish", dev.sessiondb.store.StoreFaults.describe(failure)));
         Checks.NAMES.forEach(name -> checks.add(new CheckChoice(name, new SimpleBooleanProperty(true))));
         current.storeProperty().addListener((property, before, after) -> {
             if (after != null && store.get().isBlank()) {

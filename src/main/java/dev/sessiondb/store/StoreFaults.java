@@ -1,0 +1,102 @@
+package dev.sessiondb.store;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.ReadOnlyFileSystemException;
+import java.sql.SQLException;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Names what went wrong with a store in words a user can act on, from the driver's or the file
+ * system's exception deep in a failure's causes: a lost PostgreSQL connection, a SQLite file
+ * locked by another program, a full disk, a folder that cannot be written. The CLI and the
+ * desktop app both print these, so a fault reads the same everywhere.
+ */
+public final class StoreFaults {
+
+    /**
+     * @param what  what happened, naming the file when the system names one
+     * @param todo  what the user can do about it
+     */
+    public record Fault(String what, String todo) {
+    }
+
+    private StoreFaults() {
+    }
+
+    /** The first fault this failure's causes show, if any is one we know. */
+    public static Optional<Fault> of(Throwable failure) {
+        String file = fileNamedIn(failure);
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            Optional<Fault> fault = known(cause, file);
+            if (fault.isPresent()) {
+                return fault;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** " at FILE" for the file the file system named anywhere in the causes, else nothing. */
+    private static String fileNamedIn(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof FileSystemException system && system.getFile() != null) {
+                return " at " + system.getFile();
+            }
+        }
+        return "";
+    }
+
+    /** One line: the fault and what to do, else the failure's own message. */
+    public static String describe(Throwable failure) {
+        return of(failure).map(fault -> fault.what() + "; " + fault.todo()).orElseGet(() -> plainMessage(failure));
+    }
+
+    private static Optional<Fault> known(Throwable cause, String file) {
+        String message = String.valueOf(cause.getMessage());
+        String lower = message.toLowerCase(Locale.ROOT);
+        if (cause instanceof SQLException sql && isLostConnection(sql, lower)) {
+            return Optional.of(new Fault("the connection to PostgreSQL was lost (the server ended it, stopped or restarted)",
+                    "check that the server is up and run the same command again"));
+        }
+        if (cause instanceof ConnectException || lower.contains("connection to") && lower.contains("refused")) {
+            return Optional.of(new Fault("PostgreSQL cannot be reached (connection refused)",
+                    "check the host and port, and that the server is running, then run the command again"));
+        }
+        if (lower.contains("sqlite_busy") || lower.contains("database is locked")) {
+            return Optional.of(new Fault("the SQLite file is locked by another program (Minsky or another sessiondb is writing to it)",
+                    "let that program finish or close it, then run the same command again"));
+        }
+        if (lower.contains("sqlite_full") || lower.contains("no space left on device") || lower.contains("disk is full")) {
+            return Optional.of(new Fault("the disk is full" + file, "free some space there, then run the same command again"));
+        }
+        if (lower.contains("sqlite_readonly") || lower.contains("read-only file system") || cause instanceof ReadOnlyFileSystemException) {
+            return Optional.of(new Fault("cannot write: read-only file system" + file,
+                    "choose a writable folder (or --backup-dir for backups), then run the command again"));
+        }
+        if (cause instanceof AccessDeniedException || lower.contains("sqlite_cantopen") || lower.contains("permission denied")) {
+            return Optional.of(new Fault("permission denied" + file,
+                    "make the folder writable for you or choose another (or --backup-dir for backups), then run the command again"));
+        }
+        return Optional.empty();
+    }
+
+    private static boolean isLostConnection(SQLException sql, String lower) {
+        String state = sql.getSQLState() == null ? "" : sql.getSQLState();
+        return state.startsWith("08") || state.startsWith("57P") || lower.contains("i/o error occurred while sending to the backend")
+                || lower.contains("terminating connection") || lower.contains("connection has been closed") || lower.contains("connection is closed");
+    }
+
+    private static String plainMessage(Throwable failure) {
+        Throwable cause = failure;
+        while (cause.getMessage() == null && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        String message = cause.getMessage();
+        boolean ours = cause.getClass().getName().startsWith("dev.sessiondb.") || cause instanceof IllegalArgumentException
+                || cause instanceof IOException;
+        return ours && message != null ? message : cause.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+    }
+}

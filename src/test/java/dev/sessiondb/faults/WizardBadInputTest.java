@@ -1,0 +1,141 @@
+package dev.sessiondb.faults;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sessiondb.Fixtures;
+import dev.sessiondb.cli.CliRun;
+import dev.sessiondb.job.backup.BackupJournal;
+import dev.sessiondb.store.OpenMode;
+import dev.sessiondb.store.StoreFactory;
+import dev.sessiondb.ui.ScriptedDialogService;
+import dev.sessiondb.ui.common.CurrentStore;
+import dev.sessiondb.ui.common.CurrentThreadTaskExecutor;
+import dev.sessiondb.ui.common.LocatorInput;
+import dev.sessiondb.ui.common.UndoStack;
+import dev.sessiondb.ui.stores.Credentials;
+import dev.sessiondb.ui.wizard.consolidate.ConsolidateWizardViewModel;
+import dev.sessiondb.ui.wizard.migrate.MigrateWizardViewModel;
+import dev.sessiondb.ui.wizard.validate.ValidateWizardViewModel;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The wizards refuse bad input with the command line's own message, in place, and change nothing. */
+class WizardBadInputTest {
+
+    private static final String PREFIX = "sessiondb: ";
+
+    @TempDir
+    Path directory;
+
+    private final ScriptedDialogService dialogs = new ScriptedDialogService();
+    private final CurrentThreadTaskExecutor executor = new CurrentThreadTaskExecutor();
+    private final UndoStack undo = new UndoStack(executor, dialogs);
+    private Path fixture;
+    private Path other;
+    private Path truncated;
+    private Map<String, String> before;
+
+    @BeforeEach
+    void stores() throws IOException {
+        fixture = Fixtures.copy(Fixtures.MINSKY_ARRAY, Files.createDirectories(directory.resolve("stores/a")));
+        other = Fixtures.copy(Fixtures.MINSKY_ARRAY, Files.createDirectories(directory.resolve("stores/b")));
+        truncated = directory.resolve("stores/truncated.json");
+        Files.write(truncated, Arrays.copyOf(Files.readAllBytes(fixture), 5000));
+        before = FolderChecksums.of(directory.resolve("stores"));
+    }
+
+    @Test
+    void migrateNamesAnUnknownStoreKindAsTheCommandLineDoes() {
+        String unknown = "nosuch:" + directory.resolve("stores/x");
+        MigrateWizardViewModel wizard = migrateWizard(unknown, directory.resolve("stores/t.db").toString());
+
+        wizard.makePlan();
+
+        assertThat(dialogs.errors()).singleElement().asString().endsWith(cliMessage("info", unknown));
+        assertNothingChanged();
+    }
+
+    @Test
+    void migrateShowsWhereASourceIsBrokenAsTheCommandLineDoes() {
+        String target = directory.resolve("stores/t.db").toString();
+        MigrateWizardViewModel wizard = migrateWizard(truncated.toString(), target);
+
+        wizard.makePlan();
+
+        assertThat(wizard.planProperty().get().headline()).isEqualTo("Cannot plan: " + cliMessage("migrate", truncated.toString(), target,
+                "--backup-dir", directory.resolve("journal").toString()));
+        assertNothingChanged();
+    }
+
+    @Test
+    void migrateRefusesToWriteIntoItsOwnSource() {
+        MigrateWizardViewModel wizard = migrateWizard(fixture.toString(), "json:" + fixture);
+
+        wizard.makePlan();
+
+        assertThat(wizard.planProperty().get().headline()).isEqualTo("Cannot plan: " + cliMessage("migrate", fixture.toString(), "json:" + fixture,
+                "--backup-dir", directory.resolve("journal").toString()));
+        assertNothingChanged();
+    }
+
+    @Test
+    void consolidateRefusesToWriteIntoOneOfItsSources() {
+        ConsolidateWizardViewModel wizard = new ConsolidateWizardViewModel(executor, dialogs, locators(),
+                locator -> StoreFactory.open(locator, OpenMode.EXISTING), undo, new BackupJournal(directory.resolve("journal")), Runnable::run);
+        for (Path source : new Path[] {fixture, other}) {
+            wizard.newSourceProperty().set(source.toString());
+            wizard.addSource();
+        }
+        wizard.steps().next();
+        wizard.targetProperty().set(fixture.toString());
+        wizard.steps().next();
+        wizard.steps().next();
+
+        assertThat(wizard.summaryProperty().get().headline()).isEqualTo("Failed: " + cliMessage("consolidate", fixture.toString(), other.toString(),
+                "--into", fixture.toString(), "--backup-dir", directory.resolve("journal").toString()));
+        assertNothingChanged();
+    }
+
+    @Test
+    void validateShowsWhereAStoreIsBrokenAsTheCommandLineDoes() {
+        ValidateWizardViewModel wizard = new ValidateWizardViewModel(executor, dialogs, locators(),
+                locator -> StoreFactory.open(locator, OpenMode.EXISTING), new CurrentStore(), undo, new BackupJournal(directory.resolve("journal")),
+                Runnable::run);
+        wizard.storeProperty().set(truncated.toString());
+
+        wizard.validate();
+
+        assertThat(dialogs.errors()).singleElement().asString().endsWith(cliMessage("validate", truncated.toString()));
+        assertNothingChanged();
+    }
+
+    private MigrateWizardViewModel migrateWizard(String source, String target) {
+        MigrateWizardViewModel wizard = new MigrateWizardViewModel(executor, dialogs, locators(), undo, new BackupJournal(directory.resolve("journal")),
+                Runnable::run);
+        wizard.sourceProperty().set(source);
+        wizard.targetProperty().set(target);
+        return wizard;
+    }
+
+    private LocatorInput locators() {
+        return new LocatorInput(new Credentials(directory.resolve("no-pgpass"), Map.of()), dialogs);
+    }
+
+    /** What the command line prints for the same input, without its "sessiondb: " prefix; it must refuse with exit 2. */
+    private static String cliMessage(String... args) {
+        CliRun run = CliRun.of(args);
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
+        assertThat(run.err()).startsWith(PREFIX);
+        return run.err().strip().substring(PREFIX.length());
+    }
+
+    private void assertNothingChanged() {
+        assertThat(FolderChecksums.of(directory.resolve("stores"))).isEqualTo(before);
+    }
+}
