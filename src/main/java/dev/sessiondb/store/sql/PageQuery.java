@@ -33,8 +33,8 @@ final class PageQuery {
         this.dialect = dialect;
         this.layout = layout;
         this.query = query;
-        if (!query.search().isEmpty()) {
-            layout.searchCondition(query.search()).ifPresentOrElse(this::add, () -> finishInJava = true);
+        for (String word : query.searchWords()) {
+            layout.searchCondition(word).ifPresentOrElse(this::add, () -> finishInJava = true);
         }
         for (FieldFilter filter : query.filters()) {
             layout.valueExpression(filter.field()).ifPresentOrElse(
