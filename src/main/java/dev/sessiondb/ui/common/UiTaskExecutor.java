@@ -56,7 +56,13 @@ public final class UiTaskExecutor implements TaskExecutor {
                     jobs.remove(task);
                 }
             });
-            runOnUiThread(() -> jobs.add(task));
+            // a quick task may be done before the UI thread adds it: a done task never enters the list,
+            // or the badge would count a job the panel no longer shows
+            runOnUiThread(() -> {
+                if (!task.isDone()) {
+                    jobs.add(task);
+                }
+            });
         }
         threads.execute(task);
     }

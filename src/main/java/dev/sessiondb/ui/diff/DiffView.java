@@ -9,14 +9,12 @@ import java.util.function.Function;
 import java.util.function.ToLongFunction;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
-import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableColumn;
-import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.FlowPane;
@@ -28,9 +26,6 @@ import javafx.scene.layout.VBox;
 /** Two stores compared: pickers and ignore list, the summary, the differences, and the selected one side by side. */
 public final class DiffView extends VBox {
 
-    private static final PseudoClass CHANGED = PseudoClass.getPseudoClass("diff-changed");
-    private static final PseudoClass CONTAINS = PseudoClass.getPseudoClass("diff-contains");
-    private static final PseudoClass IGNORED = PseudoClass.getPseudoClass("diff-ignored");
 
     private final DiffViewModel viewModel;
 
@@ -118,7 +113,9 @@ public final class DiffView extends VBox {
         table.setId("diff-table");
         table.setAccessibleText("Differences between the stores; select one to see both records");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.setPlaceholder(Controls.emptyState("No differences to show. Choose two stores and press Compare."));
+        table.placeholderProperty().bind(Bindings.createObjectBinding(() -> Controls.emptyState(viewModel.summaryProperty().get() == null
+                ? "No differences to show. Choose two stores and press Compare."
+                : "No differences: both stores hold the same sessions, field for field."), viewModel.summaryProperty()));
         table.getColumns().add(column("Session", DiffRow::session, 105));
         table.getColumns().add(column("Difference", row -> row.kind().text(), 100));
         table.getColumns().add(column("Changed fields", DiffRow::fields, 150));
@@ -130,40 +127,14 @@ public final class DiffView extends VBox {
     }
 
     private VBox sideBySide() {
-        TableView<FieldRow> table = new TableView<>(viewModel.comparison());
-        table.setId("diff-records");
-        table.setAccessibleText("Both records field by field; changed fields are highlighted");
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
-        table.setPlaceholder(Controls.emptyState("Select a difference to see both records side by side."));
-        table.getColumns().add(column("Field", FieldRow::name, 220));
-        table.getColumns().add(column("A", FieldRow::a, 180));
-        table.getColumns().add(column("B", FieldRow::b, 180));
-        table.setRowFactory(view -> new TableRow<>() {
-            @Override
-            protected void updateItem(FieldRow row, boolean empty) {
-                super.updateItem(row, empty);
-                FieldRow.State state = empty || row == null ? null : row.state();
-                pseudoClassStateChanged(CHANGED, state == FieldRow.State.CHANGED);
-                pseudoClassStateChanged(CONTAINS, state == FieldRow.State.CONTAINS_CHANGES);
-                pseudoClassStateChanged(IGNORED, state == FieldRow.State.IGNORED);
-                setAccessibleText(state == null ? null : row.path() + ": " + describe(state) + "; A " + row.a() + "; B " + row.b());
-            }
-        });
+        TableView<FieldRow> table = SideBySideTable.create("diff-records", viewModel.comparison(), "A", "B",
+                "Select a difference to see both records side by side.");
         Label title = Controls.styled(new Label(), "text-bold");
         title.setId("diff-record-title");
         title.textProperty().bind(Bindings.when(viewModel.comparedTitleProperty().isEmpty()).then("Side by side")
                 .otherwise(viewModel.comparedTitleProperty()));
         VBox.setVgrow(table, Priority.ALWAYS);
         return new VBox(6, title, table);
-    }
-
-    private static String describe(FieldRow.State state) {
-        return switch (state) {
-            case SAME -> "the same";
-            case CHANGED -> "changed";
-            case CONTAINS_CHANGES -> "has changed fields inside";
-            case IGNORED -> "ignored";
-        };
     }
 
     private static TextField textField(String id, String help, javafx.beans.property.StringProperty text) {

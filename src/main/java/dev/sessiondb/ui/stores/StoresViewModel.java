@@ -88,12 +88,9 @@ public final class StoresViewModel {
                 .ifPresent(this::addAndOpen);
     }
 
-    /** Saves a store (without its password) and opens it; a locator that does not parse is reported, not saved. */
+    /** Opens a store and, once it opened, saves it (without its password); one that does not parse or open is reported, not saved. */
     public void addAndOpen(String locatorText) {
-        parse(locatorText).ifPresent(locator -> {
-            save(StoreEntry.of(Credentials.withoutPassword(locator).display(), null));
-            open(locator);
-        });
+        parse(locatorText).ifPresent(locator -> open(locator, () -> save(StoreEntry.of(Credentials.withoutPassword(locator).display(), null))));
     }
 
     /** Keeps a recent or discovered store in the saved list. */
@@ -118,7 +115,7 @@ public final class StoresViewModel {
     }
 
     public void open(StoreEntry entry) {
-        parse(entry.locator()).ifPresent(this::open);
+        parse(entry.locator()).ifPresent(locator -> open(locator, () -> { }));
     }
 
     /** Opens the store, counts it and closes it again, then says what was found. */
@@ -141,10 +138,11 @@ public final class StoresViewModel {
 
     /** Opens the most recent store, if there is one, as the app starts. */
     public void reopenLast() {
-        settings.get().recentStores().stream().findFirst().flatMap(StoresViewModel::parseQuietly).ifPresent(this::open);
+        settings.get().recentStores().stream().findFirst().flatMap(StoresViewModel::parseQuietly).ifPresent(locator -> open(locator, () -> { }));
     }
 
-    private void open(StoreLocator locator) {
+    /** @param opened what to do once the store opened (saving it, say); nothing happens when it fails to open */
+    private void open(StoreLocator locator, Runnable opened) {
         String shown = Credentials.withoutPassword(locator).display();
         credentials.complete(locator, dialogs).ifPresent(ready ->
                 executor.execute(BackgroundTask.of("Open " + shown, monitor -> opener.open(ready))
@@ -154,6 +152,7 @@ public final class StoresViewModel {
                             openStoreTitle.set(StoreEntry.of(shown, null).title());
                             settings.update(state -> state.withRecent(shown));
                             reloadFromSettings();
+                            opened.run();
                         })
                         .onFailure(failure -> dialogs.showError("Cannot open " + shown, failure.getMessage()))));
     }

@@ -1,0 +1,64 @@
+package dev.sessiondb.ui.diff;
+
+import dev.sessiondb.ui.wizard.WizardPages;
+import javafx.collections.ObservableList;
+import javafx.css.PseudoClass;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+
+/**
+ * Two versions of a session field by field ({@link SideBySide}'s rows): changed lines highlighted,
+ * each value's whole text in a tooltip. The diff view and the consolidation wizard's conflicts share it.
+ */
+public final class SideBySideTable {
+
+    private static final PseudoClass CHANGED = PseudoClass.getPseudoClass("diff-changed");
+    private static final PseudoClass CONTAINS = PseudoClass.getPseudoClass("diff-contains");
+    private static final PseudoClass IGNORED = PseudoClass.getPseudoClass("diff-ignored");
+
+    private SideBySideTable() {
+    }
+
+    /**
+     * @param headerA what the left column shows ("A", "Source 1")
+     * @param headerB what the right column shows
+     */
+    public static TableView<FieldRow> create(String id, ObservableList<FieldRow> rows, String headerA, String headerB, String placeholder) {
+        TableView<FieldRow> table = new TableView<>(rows);
+        table.setId(id);
+        table.setAccessibleText("Both versions field by field; changed fields are highlighted");
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+        table.setPlaceholder(dev.sessiondb.ui.common.Controls.emptyState(placeholder));
+        table.getColumns().add(column("Field", FieldRow::name, 220));
+        table.getColumns().add(column(headerA, FieldRow::a, 180));
+        table.getColumns().add(column(headerB, FieldRow::b, 180));
+        table.setRowFactory(view -> new TableRow<>() {
+            @Override
+            protected void updateItem(FieldRow row, boolean empty) {
+                super.updateItem(row, empty);
+                FieldRow.State state = empty || row == null ? null : row.state();
+                pseudoClassStateChanged(CHANGED, state == FieldRow.State.CHANGED);
+                pseudoClassStateChanged(CONTAINS, state == FieldRow.State.CONTAINS_CHANGES);
+                pseudoClassStateChanged(IGNORED, state == FieldRow.State.IGNORED);
+                setAccessibleText(state == null ? null : row.path() + ": " + describe(state) + "; " + headerA + " " + row.a() + "; " + headerB + " " + row.b());
+            }
+        });
+        return table;
+    }
+
+    private static String describe(FieldRow.State state) {
+        return switch (state) {
+            case SAME -> "the same";
+            case CHANGED -> "changed";
+            case CONTAINS_CHANGES -> "has changed fields inside";
+            case IGNORED -> "ignored";
+        };
+    }
+
+    private static TableColumn<FieldRow, String> column(String title, java.util.function.Function<FieldRow, String> value, double width) {
+        TableColumn<FieldRow, String> column = WizardPages.column(title, value);
+        column.setPrefWidth(width);
+        return column;
+    }
+}
