@@ -116,6 +116,11 @@ public final class JobScreenshots {
         type(scene, "#consolidate-target", work.resolve("all.db").toString());
         press(scene, "#consolidate-next");
         waitFor(() -> table(scene, "#consolidate-conflicts").getItems().size() == 2);
+        onFx(() -> {
+            TableView<dev.sessiondb.ui.wizard.consolidate.ConflictRow> conflicts = table(scene, "#consolidate-conflicts");
+            conflicts.getSelectionModel().select(conflicts.getItems().stream().filter(row -> row.session().equals("task#002")).findFirst().orElseThrow());
+        });
+        waitFor(() -> text(scene, "#consolidate-compared").startsWith("task#002"));
         save(scene, "consolidate-conflicts.png");
     }
 
