@@ -15,7 +15,7 @@ public enum SessionColumn {
     BRANCH("Branch", SortKey.BRANCH, 140, 80),
     STATUS("Status", SortKey.STATUS, 100, 90),
     CREATED("Created (UTC)", SortKey.CREATED_AT, 150, 140),
-    LAST_ACTIVITY("Last activity (UTC)", SortKey.LAST_ACTIVITY_AT, 160, 150);
+    LAST_ACTIVITY("Last activity (UTC)", SortKey.LAST_ACTIVITY_AT, 175, 150);
 
     private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm").withZone(ZoneOffset.UTC);
 

@@ -53,8 +53,9 @@ public final class SessionsView extends VBox {
         setPadding(new Insets(10));
 
         search.setId("session-search");
-        search.setPromptText("Search session, task, repo, branch  (Ctrl+F)");
-        Controls.describe(search, "Search sessions by session name, task id, repository or branch");
+        search.setPromptText("Search session, task, repo, branch");
+        Controls.describe(search, "Search sessions by session name, task id, repository or branch (Ctrl+F); "
+                + "with several words, each must be found in one of them");
         HBox.setHgrow(search, Priority.ALWAYS);
         search.setMaxWidth(520);
         PauseTransition typing = new PauseTransition(Duration.millis(250));
@@ -199,7 +200,7 @@ public final class SessionsView extends VBox {
         TableColumn<SessionRow, String> tableColumn = new TableColumn<>(column.header());
         tableColumn.setId("column-field-" + column.path());
         tableColumn.setUserData(column);
-        tableColumn.setPrefWidth(140);
+        tableColumn.setPrefWidth(Math.max(120, 9 * column.header().length() + 30)); // the whole path stays readable in the header
         tableColumn.setSortable(false); // the store sorts only by the standard columns
         tableColumn.setCellValueFactory(cell -> new ReadOnlyStringWrapper(cell.getValue().text(column)));
         tableColumn.setCellFactory(view -> new TooltipCell());
