@@ -4,7 +4,7 @@ import dev.sessiondb.model.SessionDocument;
 import dev.sessiondb.model.SessionRecord;
 import dev.sessiondb.store.SessionStore;
 import dev.sessiondb.store.StoreException;
-import dev.sessiondb.store.file.AtomicFiles;
+import dev.sessiondb.files.AtomicFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

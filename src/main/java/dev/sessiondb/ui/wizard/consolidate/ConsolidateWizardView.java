@@ -97,7 +97,7 @@ public final class ConsolidateWizardView extends WizardPane {
         choice.setCellFactory(column -> new ChoiceCell());
         table.getColumns().addAll(List.of(WizardPages.column("Session", ConflictRow::session), WizardPages.column("In sources", ConflictRow::sourcesText),
                 WizardPages.column("Unless you pick one", ConflictRow::byPolicy), choice));
-        double[] widths = {110, 80, 330, 120};
+        double[] widths = {110, 95, 320, 120};
         for (int i = 0; i < widths.length; i++) {
             table.getColumns().get(i).setPrefWidth(widths[i]);
             table.getColumns().get(i).setMinWidth(i == 2 ? 200 : widths[i]);
@@ -106,11 +106,16 @@ public final class ConsolidateWizardView extends WizardPane {
         Label compared = Controls.styled(new Label(), "text-bold");
         compared.setId("consolidate-compared");
         compared.setWrapText(true);
+        compared.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         compared.textProperty().bind(javafx.beans.binding.Bindings.when(viewModel.comparedTitleProperty().isEmpty())
                 .then("Select a conflict to see how its versions differ, side by side, before you pick one.")
                 .otherwise(viewModel.comparedTitleProperty()));
         TableView<dev.sessiondb.ui.diff.FieldRow> versions = dev.sessiondb.ui.diff.SideBySideTable.create("consolidate-versions",
                 viewModel.comparison(), "Left version", "Right version", "Select a conflict above to compare its versions.");
+        // the first difference in view: the versions differ somewhere down the record, not in its key
+        viewModel.comparison().addListener((javafx.collections.ListChangeListener<dev.sessiondb.ui.diff.FieldRow>) change ->
+                viewModel.comparison().stream().filter(row -> row.state() == dev.sessiondb.ui.diff.FieldRow.State.CHANGED).findFirst()
+                        .ifPresent(versions::scrollTo));
         VBox comparison = new VBox(6, compared, versions);
         VBox.setVgrow(versions, javafx.scene.layout.Priority.ALWAYS);
         javafx.scene.control.SplitPane split = new javafx.scene.control.SplitPane(table, comparison);
