@@ -157,7 +157,8 @@ class DesktopFlowTest {
 
     private static void waitFor(Callable<Boolean> condition) {
         try {
-            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition);
+            // the condition reads the scene graph, so it runs on the FX thread, never beside a layout pass
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition).get());
         } catch (java.util.concurrent.TimeoutException e) {
             throw new AssertionError("the app did not get there within 20 s", e);
         }

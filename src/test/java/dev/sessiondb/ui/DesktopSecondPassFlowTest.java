@@ -117,14 +117,18 @@ class DesktopSecondPassFlowTest {
         TableColumn<SessionRow, ?> repo = table.getColumns().stream().filter(column -> "column-repo".equals(column.getId())).findFirst().orElseThrow();
         Node header = robot.lookup(".column-header").queryAll().stream().filter(node -> "column-repo".equals(node.getId())).findFirst().orElseThrow();
 
+        String ascending = expectedFirst(SortKey.REPO_NAME, false);
+        String descending = expectedFirst(SortKey.REPO_NAME, true);
+        String unsorted = expectedFirst(SortKey.SESSION, false);
+
         robot.clickOn(header);
         waitFor(() -> table.getSortOrder().equals(List.of(repo)) && repo.getSortType() == TableColumn.SortType.ASCENDING
-                && firstKey(table).equals(expectedFirst(SortKey.REPO_NAME, false)));
+                && firstKey(table).equals(ascending));
         robot.clickOn(header);
         waitFor(() -> table.getSortOrder().equals(List.of(repo)) && repo.getSortType() == TableColumn.SortType.DESCENDING
-                && firstKey(table).equals(expectedFirst(SortKey.REPO_NAME, true)));
+                && firstKey(table).equals(descending));
         robot.clickOn(header);
-        waitFor(() -> table.getSortOrder().isEmpty() && firstKey(table).equals(expectedFirst(SortKey.SESSION, false)));
+        waitFor(() -> table.getSortOrder().isEmpty() && firstKey(table).equals(unsorted));
     }
 
     // Problem 4: job screens start from the open store and say where they write
@@ -223,6 +227,11 @@ class DesktopSecondPassFlowTest {
         TableView<FieldRow> versions = robot.lookup("#consolidate-versions").queryTableView();
         waitFor(() -> text(robot, "#consolidate-compared").startsWith("task#008: on the left the version in source 1"));
         assertThat(versions.getItems()).anySatisfy(row -> assertThat(row.state()).isEqualTo(FieldRow.State.CHANGED));
+        // a value cut by the column's width shows whole in its tooltip
+        waitFor(() -> robot.lookup("#consolidate-versions .table-cell").queryAllAs(TableCell.class).stream()
+                .anyMatch(cell -> cell.getText() != null && !cell.getText().isEmpty()));
+        assertThat(robot.lookup("#consolidate-versions .table-cell").queryAllAs(TableCell.class)).filteredOn(cell -> cell.getText() != null
+                && !cell.getText().isEmpty()).allSatisfy(cell -> assertThat(cell.getTooltip().getText()).isEqualTo(cell.getText()));
     }
 
     // Problem 8: several words must each match, in any searched field
@@ -238,6 +247,30 @@ class DesktopSecondPassFlowTest {
         robot.interact(() -> search.setText(words));
 
         waitFor(() -> text(robot, "#session-count").equals(expected + " of 217 sessions"));
+    }
+
+    // Smaller: an identical diff says so; the theme button names the theme it switches to
+
+    @Test
+    void anIdenticalDiffSaysSoAndTheThemeButtonNamesTheOtherTheme(FxRobot robot) throws Exception {
+        Path copy = Files.createDirectories(run.resolve("copy"));
+        Files.copy(fixture, copy.resolve("session-db.json"));
+        robot.push(KeyCode.CONTROL, KeyCode.D);
+        ComboBox<?> a = robot.lookup("#diff-store-a").queryAs(ComboBox.class);
+        ComboBox<?> b = robot.lookup("#diff-store-b").queryAs(ComboBox.class);
+        robot.interact(() -> {
+            a.getEditor().setText(fixture.toString());
+            b.getEditor().setText(copy.resolve("session-db.json").toString());
+        });
+        robot.clickOn("#diff-compare");
+
+        waitFor(() -> robot.lookup("#diff-table .label").queryAllAs(Label.class).stream()
+                .anyMatch(label -> label.getText().startsWith("No differences: both stores hold the same sessions")));
+
+        assertThat(robot.lookup("#theme-toggle").queryAs(javafx.scene.control.ToggleButton.class).getText()).isEqualTo("Dark theme");
+        robot.clickOn("#theme-toggle");
+        waitFor(() -> robot.lookup("#theme-toggle").queryAs(javafx.scene.control.ToggleButton.class).getText().equals("Light theme"));
+        robot.clickOn("#theme-toggle");
     }
 
     // Export one session from the detail pane
@@ -314,7 +347,8 @@ class DesktopSecondPassFlowTest {
 
     private static void waitFor(Callable<Boolean> condition) {
         try {
-            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, condition);
+            // the condition reads the scene graph, so it runs on the FX thread, never beside a layout pass
+            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition).get());
             WaitForAsyncUtils.waitForFxEvents();
         } catch (java.util.concurrent.TimeoutException e) {
             throw new AssertionError("the app did not get there", e);

@@ -232,4 +232,29 @@ class SessionsViewModelTest {
         assertThat(new FieldColumn("github.token").text(record)).doesNotContain("abcdefghijklmnop");
         assertThat(new FieldColumn("unknownField").text(record)).isEmpty();
     }
+
+    @Test
+    void theTableSaysItIsReadingUntilTheFirstPageArrives() {
+        java.util.Deque<Runnable> queued = new java.util.ArrayDeque<>();
+        CurrentThreadTaskExecutor now = new CurrentThreadTaskExecutor();
+        dev.sessiondb.ui.common.TaskExecutor later = new dev.sessiondb.ui.common.TaskExecutor() {
+            @Override
+            public <V> void execute(dev.sessiondb.ui.common.BackgroundTask<V> task) {
+                queued.add(() -> now.execute(task));
+            }
+
+            @Override
+            public void shutdown() {
+            }
+        };
+        CurrentStore slow = new CurrentStore();
+        SessionsViewModel reading = new SessionsViewModel(slow, later, dialogs, new ColumnChoices(directory.resolve("slow-columns.json")));
+
+        slow.show(current.store());
+        assertThat(reading.loadingProperty().get()).isTrue();
+
+        queued.poll().run();
+        assertThat(reading.loadingProperty().get()).isFalse();
+        assertThat(reading.countProperty().get()).isEqualTo("217 sessions");
+    }
 }
