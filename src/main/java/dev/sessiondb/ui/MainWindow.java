@@ -1,5 +1,8 @@
 package dev.sessiondb.ui;
 
+import dev.sessiondb.ui.about.AboutDialog;
+import dev.sessiondb.ui.about.AboutViewModel;
+import dev.sessiondb.ui.about.AppIcons;
 import dev.sessiondb.ui.common.Controls;
 import dev.sessiondb.ui.common.CurrentStore;
 import dev.sessiondb.ui.common.Theme;
@@ -12,6 +15,7 @@ import dev.sessiondb.ui.overview.OverviewViewModel;
 import dev.sessiondb.ui.sessions.ColumnChoices;
 import dev.sessiondb.ui.sessions.SessionsView;
 import dev.sessiondb.ui.sessions.SessionsViewModel;
+import dev.sessiondb.ui.stores.FirstRun;
 import dev.sessiondb.ui.stores.StoresView;
 import dev.sessiondb.ui.stores.StoresViewModel;
 import javafx.beans.binding.Bindings;
@@ -22,6 +26,8 @@ import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
@@ -56,11 +62,16 @@ public final class MainWindow {
     private boolean jobsOpenedForAJob;
 
     public MainWindow(AppServices services) {
+        this(services, null);
+    }
+
+    /** @param firstRun the default store and demo for a user who has opened nothing yet; null in tests that script the start */
+    public MainWindow(AppServices services, FirstRun firstRun) {
         this.services = services;
         undo = new UndoStack(services.executor(), services.dialogs());
         viewModel = new MainViewModel(services.settings(), current, undo, services.dialogs());
         stores = new StoresViewModel(services.settings(), services.discovery(), services.credentials(), services.opener(),
-                current, services.dialogs(), services.executor());
+                current, services.dialogs(), services.executor(), firstRun);
         sessionsView = new SessionsView(new SessionsViewModel(current, services.executor(), services.dialogs(),
                 new ColumnChoices(services.settings().file().resolveSibling("columns.json"))));
         jobs = new JobsView(services.executor().jobs());
@@ -120,6 +131,7 @@ public final class MainWindow {
         shortcuts();
         JobScreens.install(this);
         stage.setTitle("SessionDB Admin");
+        stage.getIcons().setAll(AppIcons.forStage());
         stage.setScene(scene);
         stage.setOnHidden(event -> {
             viewModel.rememberWindowSize(scene.getWidth(), scene.getHeight());
@@ -181,7 +193,12 @@ public final class MainWindow {
         dark.textProperty().bind(Bindings.when(viewModel.themeProperty().isEqualTo(Theme.DARK)).then("Light theme").otherwise("Dark theme"));
         dark.setSelected(viewModel.themeProperty().get() == Theme.DARK);
         dark.setOnAction(event -> viewModel.toggleTheme());
-        return new ToolBar(title, Controls.spacer(), refresh, undoButton, dark);
+        MenuItem about = new MenuItem("About SessionDB Admin");
+        about.setId("about");
+        about.setOnAction(event -> services.dialogs().showCustomDialog(new AboutDialog(AboutViewModel.ofRunningApp())));
+        MenuButton help = Controls.describe(new MenuButton("Help", null, about), "Version, Java, JavaFX and where the log is");
+        help.setId("help-menu");
+        return new ToolBar(title, Controls.spacer(), refresh, undoButton, dark, help);
     }
 
     private HBox statusBar() {

@@ -127,7 +127,7 @@ public final class ConsolidateJob implements Job {
         for (int i = 0; i < sources.size(); i++) {
             warnings.add("source " + (i + 1) + " is " + sources.get(i).display());
         }
-        assessment.note().ifPresent(warnings::add);
+        warnings.addAll(assessment.planWarnings());
         consolidation.conflicts().forEach(conflict -> warnings.add(conflictLine(conflict)));
         Optional<String> refusal = failedConflicts(consolidation).or(assessment::refusal);
         return new JobPlan(description(), counts, assessment.lossyFields(), assessment.coercions(), warnings, refusal);

@@ -88,7 +88,7 @@ public final class MigrateJob implements Job {
         counts.put("records without a task id", assessment.withoutTaskId());
         counts.put("target records before", assessment.target().records());
         List<String> warnings = new ArrayList<>();
-        assessment.note().ifPresent(warnings::add);
+        warnings.addAll(assessment.planWarnings());
         if (assessment.alreadyComplete()) {
             warnings.add("the target already holds exactly the source's records; running only verifies");
         }

@@ -41,8 +41,7 @@ public record Verification(long expected, long matched, List<String> missing, Li
         try (RecordCursor cursor = expected.open()) {
             while (cursor.hasNext()) {
                 SessionRecord record = cursor.next();
-                ObjectNode kept = record.fields();
-                kept.remove(target.unsupportedFields(record));
+                ObjectNode kept = target.asStored(record);
                 String actual = targetHashes.remove(record.key());
                 if (actual == null) {
                     missing.add(record.key());
