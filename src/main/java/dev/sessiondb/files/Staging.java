@@ -43,5 +43,6 @@ public final class Staging {
         for (String suffix : SIDE_FILES) {
             Files.deleteIfExists(Path.of(store + suffix));
         }
+        Files.deleteIfExists(store.toAbsolutePath().resolveSibling("." + store.getFileName() + ".lock")); // the JSON store's hidden lock
     }
 }

@@ -7,7 +7,8 @@ import java.util.Objects;
 /**
  * What a page of sessions asks for.
  *
- * @param search   case-insensitive substring over session key, task id, repo name and branch; blank for all
+ * @param search   words, each a case-insensitive substring of session key, task id, repo name or branch; every word
+ *                 must be found (in any of those fields); blank for all
  * @param filters  exact-value filters, all of which must match
  * @param sort     sort column; ties are broken by key
  * @param afterKey keyset paging: only keys after this one (only with {@link SortKey#SESSION} ascending); null for none
@@ -55,6 +56,11 @@ public record SessionQuery(String search, List<FieldFilter> filters, SortKey sor
         return new SessionQuery(search, filters, sort, descending, afterKey, newOffset, newLimit);
     }
 
+    /** The search split at white space: every one must be found, each in any searched field. */
+    public List<String> searchWords() {
+        return search.isEmpty() ? List.of() : List.of(search.split("\\s+"));
+    }
+
     /** The fields free-text search looks at. */
     public static final List<SortKey> SEARCHED = List.of(SortKey.SESSION, SortKey.TASK_ID, SortKey.REPO_NAME, SortKey.BRANCH);
 
@@ -71,8 +77,8 @@ public record SessionQuery(String search, List<FieldFilter> filters, SortKey sor
         if (afterKey != null && record.key().compareTo(afterKey) <= 0) {
             return false;
         }
-        if (!search.isEmpty()) {
-            String needle = search.toLowerCase(Locale.ROOT);
+        for (String word : searchWords()) {
+            String needle = word.toLowerCase(Locale.ROOT);
             boolean found = SEARCHED.stream().anyMatch(key -> key.valueOf(record)
                     .map(value -> value.toLowerCase(Locale.ROOT).contains(needle)).orElse(false));
             if (!found) {

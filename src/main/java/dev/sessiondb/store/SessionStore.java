@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sessiondb.model.Page;
 import dev.sessiondb.model.SessionQuery;
 import dev.sessiondb.model.SessionRecord;
+import dev.sessiondb.model.SortKey;
+import dev.sessiondb.model.ValueCount;
 import dev.sessiondb.progress.ProgressMonitor;
 import java.util.List;
 import java.util.Optional;
@@ -28,6 +30,12 @@ public interface SessionStore extends AutoCloseable {
     Page page(SessionQuery query);
 
     Optional<SessionRecord> get(String key);
+
+    /**
+     * The values a field has in this store with how many sessions have each, the most frequent
+     * first (ties by value), at most {@code limit} of them: the pick list of a column filter.
+     */
+    List<ValueCount> distinctValues(SortKey field, int limit);
 
     /** All records in constant memory: key order for SQL stores, file order for JSON. */
     RecordCursor cursor();

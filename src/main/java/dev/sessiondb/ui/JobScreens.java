@@ -4,6 +4,7 @@ import dev.sessiondb.ui.common.KnownStores;
 import dev.sessiondb.ui.diff.DiffView;
 import dev.sessiondb.ui.diff.DiffViewModel;
 import dev.sessiondb.ui.common.LocatorInput;
+import dev.sessiondb.ui.wizard.OpenStoreDefault;
 import dev.sessiondb.ui.wizard.consolidate.ConsolidateWizardView;
 import dev.sessiondb.ui.wizard.consolidate.ConsolidateWizardViewModel;
 import dev.sessiondb.ui.wizard.migrate.MigrateWizardView;
@@ -34,12 +35,15 @@ final class JobScreens {
 
         DiffViewModel diff = new DiffViewModel(services.executor(), services.dialogs(), locators, services.opener());
         add(window, menu, "diff", "Diff", "Diff two stores (Ctrl+D)", new DiffView(diff, known));
+        OpenStoreDefault.follow(window.currentStore(), diff.storeAProperty()::set, diff.rows()::isEmpty);
         MigrateWizardViewModel migrate = new MigrateWizardViewModel(services.executor(), services.dialogs(), locators,
                 window.undoStack(), services.journal(), Platform::runLater);
         add(window, menu, "migrate", "Migrate", "Migrate a store into another format or layout…", new MigrateWizardView(migrate, known));
+        OpenStoreDefault.follow(window.currentStore(), migrate.sourceProperty()::set, () -> migrate.steps().current() == 0);
         ConsolidateWizardViewModel consolidate = new ConsolidateWizardViewModel(services.executor(), services.dialogs(), locators,
                 services.opener(), window.undoStack(), services.journal(), Platform::runLater);
         add(window, menu, "consolidate", "Consolidate", "Consolidate several stores into one…", new ConsolidateWizardView(consolidate, known));
+        OpenStoreDefault.follow(window.currentStore(), consolidate::startFrom, () -> consolidate.steps().current() == 0);
         ValidateWizardViewModel validate = new ValidateWizardViewModel(services.executor(), services.dialogs(), locators, services.opener(),
                 window.currentStore(), window.undoStack(), services.journal(), Platform::runLater);
         add(window, menu, "validate", "Validate", "Validate and repair a store…", new ValidateWizardView(validate, known));

@@ -14,6 +14,7 @@ import dev.sessiondb.ui.history.HistoryViewModel;
 import dev.sessiondb.ui.jobs.JobsView;
 import dev.sessiondb.ui.overview.OverviewView;
 import dev.sessiondb.ui.overview.OverviewViewModel;
+import dev.sessiondb.ui.sessions.ColumnChoices;
 import dev.sessiondb.ui.sessions.ExternalChangesBar;
 import dev.sessiondb.ui.sessions.ExternalChangesViewModel;
 import dev.sessiondb.ui.sessions.SessionsView;
@@ -79,7 +80,8 @@ public final class MainWindow {
         viewModel = new MainViewModel(services.settings(), current, undo, services.dialogs());
         stores = new StoresViewModel(services.settings(), services.discovery(), services.credentials(), services.opener(),
                 current, services.dialogs(), services.executor(), firstRun);
-        sessionsView = new SessionsView(new SessionsViewModel(current, services.executor(), services.dialogs()));
+        sessionsView = new SessionsView(new SessionsViewModel(current, services.executor(), services.dialogs(),
+                new ColumnChoices(services.settings().file().resolveSibling("columns.json"))));
         externalChanges = new ExternalChangesViewModel(current, services.executor());
         jobs = new JobsView(services.executor().jobs());
         views.setId("main-views");
@@ -205,8 +207,9 @@ public final class MainWindow {
         undoButton.disableProperty().bind(viewModel.undoDescriptionProperty().isEmpty());
         undoButton.textProperty().bind(Bindings.when(viewModel.undoDescriptionProperty().isEmpty()).then("Undo")
                 .otherwise(Bindings.concat("Undo ", viewModel.undoDescriptionProperty())));
-        ToggleButton dark = Controls.describe(new ToggleButton("Dark theme"), "Switch between the light and dark theme");
+        ToggleButton dark = Controls.describe(new ToggleButton(), "Switch between the light and dark theme");
         dark.setId("theme-toggle");
+        dark.textProperty().bind(Bindings.when(viewModel.themeProperty().isEqualTo(Theme.DARK)).then("Light theme").otherwise("Dark theme"));
         dark.setSelected(viewModel.themeProperty().get() == Theme.DARK);
         dark.setOnAction(event -> viewModel.toggleTheme());
         MenuItem about = new MenuItem("About SessionDB Admin");

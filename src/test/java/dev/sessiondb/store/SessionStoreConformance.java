@@ -171,6 +171,35 @@ public abstract class SessionStoreConformance {
         }
     }
 
+    @Test
+    void searchWithSeveralWordsNeedsEveryWordInAnySearchedField() {
+        List<SessionRecord> samples = sampleRecords();
+        fill(samples);
+        SessionRecord first = samples.get(0);
+        String otherField = first.repoName().or(first::branch).or(first::taskId).orElse(first.key());
+        // one word from another field, one from the key: "magellai 1234" must find the session having both
+        String twoFields = otherField.substring(0, Math.min(4, otherField.length())).toUpperCase(java.util.Locale.ROOT)
+                + "  " + first.key().substring(Math.max(0, first.key().length() - 3));
+        for (String text : List.of(twoFields, first.key() + " nothing-matches-this", "ta sk", "\tmd#  ")) {
+            SessionQuery query = SessionQuery.all().withSearch(text).page(0, 10_000);
+            assertThat(keys(store.page(query))).as(text).isEqualTo(reference(samples, query));
+            assertThat(store.page(query).totalMatching()).as(text).isEqualTo(reference(samples, query).size());
+        }
+        assertThat(keys(store.page(SessionQuery.all().withSearch(twoFields).page(0, 10_000)))).as(twoFields).contains(first.key());
+        assertThat(store.page(SessionQuery.all().withSearch(first.key() + " nothing-matches-this")).totalMatching()).isZero();
+    }
+
+    @ParameterizedTest
+    @EnumSource(SortKey.class)
+    void distinctValuesAreCountedLikeTheReference(SortKey field) {
+        List<SessionRecord> samples = sampleRecords();
+        fill(samples);
+        for (int limit : new int[] {3, 10_000}) {
+            assertThat(store.distinctValues(field, limit)).as(field + " limit " + limit)
+                    .isEqualTo(dev.sessiondb.model.ValueCount.tally(samples.iterator(), field, limit));
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(SortKey.class)
     void sortsAndPagesByOffsetLikeTheReference(SortKey sort) {

@@ -73,6 +73,8 @@ class DesktopFlowTest {
         openFixture(robot);
 
         robot.push(KeyCode.CONTROL, KeyCode.DIGIT2);
+        waitFor(() -> robot.lookup("#run-checks").tryQuery().map(javafx.scene.Node::isVisible).orElse(false));
+        robot.clickOn("#run-checks");
 
         waitFor(() -> robot.lookup("#overview-findings-status").queryAs(Label.class).getText().startsWith("Top findings"));
         assertThat(robot.lookup(".label").queryAllAs(Label.class)).extracting(Label::getText).contains("217", "93", "Without task id");

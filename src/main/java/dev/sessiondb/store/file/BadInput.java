@@ -36,10 +36,13 @@ public final class BadInput {
         return new StoreException(file + ": " + problem + " at " + position(location) + "; " + ADVICE);
     }
 
-    /** The file is not valid JSON: Jackson's own reason, without its source excerpt. */
+    /** The file is not valid JSON: one position and Jackson's reason, without its source excerpt or parser state. */
     public static StoreException notJson(Path file, JsonProcessingException cause) {
-        return new StoreException(file + ": not valid JSON at " + position(cause.getLocation()) + " ("
-                + cause.getOriginalMessage().lines().findFirst().orElse("parse error") + "); " + ADVICE, cause);
+        String reason = cause instanceof com.fasterxml.jackson.core.io.JsonEOFException
+                ? "the file ends before its JSON is complete; it was probably cut off while being written"
+                : cause.getOriginalMessage().lines().findFirst().orElse("parse error")
+                        .replaceAll("\\s*\\(start marker at [^)]*\\)+", "").replaceAll("\\s*\\[Source:[^\\]]*\\]", "").strip();
+        return new StoreException(file + ": not valid JSON at " + position(cause.getLocation()) + " (" + reason + "); " + ADVICE, cause);
     }
 
     public static StoreException unreadable(Path file, Exception cause) {

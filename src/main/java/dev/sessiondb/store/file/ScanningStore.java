@@ -6,6 +6,9 @@ import dev.sessiondb.model.SessionRecord;
 import dev.sessiondb.store.RecordCursor;
 import dev.sessiondb.store.SessionStore;
 import dev.sessiondb.store.StoreLocator;
+import dev.sessiondb.model.SortKey;
+import dev.sessiondb.model.ValueCount;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -46,6 +49,13 @@ public abstract class ScanningStore implements SessionStore {
             }
         }
         return Optional.empty();
+    }
+
+    @Override
+    public List<ValueCount> distinctValues(SortKey field, int limit) {
+        try (RecordCursor records = cursor()) {
+            return ValueCount.tally(records, field, limit);
+        }
     }
 
     @Override

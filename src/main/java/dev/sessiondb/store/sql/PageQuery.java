@@ -38,8 +38,8 @@ final class PageQuery {
             // text cannot hold one: no SQL store holds such a value, so the query matches nothing
             add(new Layout.SqlCondition("1 = 0", List.of()));
         } else {
-            if (!query.search().isEmpty()) {
-                layout.searchCondition(query.search()).ifPresentOrElse(this::add, () -> finishInJava = true);
+            for (String word : query.searchWords()) {
+                layout.searchCondition(word).ifPresentOrElse(this::add, () -> finishInJava = true);
             }
             for (FieldFilter filter : query.filters()) {
                 layout.valueExpression(filter.field()).ifPresentOrElse(

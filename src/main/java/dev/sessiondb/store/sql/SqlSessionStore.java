@@ -4,6 +4,8 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.sessiondb.model.Page;
 import dev.sessiondb.model.SessionQuery;
 import dev.sessiondb.model.SessionRecord;
+import dev.sessiondb.model.SortKey;
+import dev.sessiondb.model.ValueCount;
 import dev.sessiondb.progress.CancelledException;
 import dev.sessiondb.progress.ProgressMonitor;
 import dev.sessiondb.store.RecordCursor;
@@ -100,6 +102,29 @@ final class SqlSessionStore implements SessionStore {
             try (PreparedStatement statement = PageQuery.prepare(connection, sql, List.of(key)); ResultSet rows = statement.executeQuery()) {
                 return rows.next() ? Optional.of(layout.read(rows)) : Optional.empty();
             }
+        });
+    }
+
+    /** A GROUP BY where the layout has a column for the field; a scan where it has not (dates kept as written). */
+    @Override
+    public List<ValueCount> distinctValues(SortKey field, int limit) {
+        Optional<String> column = layout.valueExpression(field);
+        if (column.isEmpty()) {
+            try (RecordCursor records = cursor()) {
+                return ValueCount.tally(records, field, limit);
+            }
+        }
+        String value = column.get();
+        String sql = "SELECT " + value + ", count(*) FROM " + layout.table() + " s WHERE " + value + " IS NOT NULL GROUP BY " + value
+                + " ORDER BY count(*) DESC, " + dialect.binary(value) + " LIMIT ?";
+        return read(connection -> {
+            List<ValueCount> values = new java.util.ArrayList<>();
+            try (PreparedStatement statement = PageQuery.prepare(connection, sql, List.of(limit)); ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    values.add(new ValueCount(rows.getString(1), rows.getLong(2)));
+                }
+            }
+            return values;
         });
     }
 

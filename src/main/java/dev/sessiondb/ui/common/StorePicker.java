@@ -38,4 +38,14 @@ public final class StorePicker extends HBox {
         HBox.setHgrow(choice, Priority.ALWAYS);
         getChildren().addAll(choice, choose);
     }
+
+    /** What Enter in the field does (add the store typed, say), besides taking the text. */
+    public void onEnter(Runnable action) {
+        choice.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, event -> {
+            if (event.getCode() == javafx.scene.input.KeyCode.ENTER) {
+                event.consume();
+                action.run();
+            }
+        });
+    }
 }

@@ -42,6 +42,21 @@ public final class UiTaskExecutor implements TaskExecutor {
     @Override
     public <V> void execute(BackgroundTask<V> work) {
         Task<V> task = new MonitoredTask<>(work);
+        if (work.isShownInJobs()) {
+            // registered before the result callbacks: a callback that throws must not keep a finished
+            // job in the list, or the badge would count a job the panel no longer shows
+            // (handlers of one event type run in the order added; ANY would run after the callbacks)
+            for (var ended : List.of(WorkerStateEvent.WORKER_STATE_SUCCEEDED, WorkerStateEvent.WORKER_STATE_CANCELLED,
+                    WorkerStateEvent.WORKER_STATE_FAILED)) {
+                task.addEventHandler(ended, event -> jobs.remove(task));
+            }
+            // a quick task may be done before the UI thread adds it: a done task never enters the list
+            runOnUiThread(() -> {
+                if (!task.isDone()) {
+                    jobs.add(task);
+                }
+            });
+        }
         task.addEventHandler(WorkerStateEvent.WORKER_STATE_SUCCEEDED, event -> work.succeeded(task.getValue()));
         task.addEventHandler(WorkerStateEvent.WORKER_STATE_CANCELLED, event -> work.cancelled());
         task.addEventHandler(WorkerStateEvent.WORKER_STATE_FAILED, event -> {
@@ -51,14 +66,6 @@ public final class UiTaskExecutor implements TaskExecutor {
                 work.failed(task.getException() instanceof Exception failure ? failure : new RuntimeException(task.getException()));
             }
         });
-        if (work.isShownInJobs()) {
-            task.addEventHandler(WorkerStateEvent.ANY, event -> {
-                if (task.isDone()) {
-                    jobs.remove(task);
-                }
-            });
-            runOnUiThread(() -> jobs.add(task));
-        }
         threads.execute(task);
     }
 

@@ -2,7 +2,7 @@ package dev.sessiondb.ui.detail;
 
 import dev.sessiondb.ui.common.Controls;
 import dev.sessiondb.ui.diff.FieldRow;
-import dev.sessiondb.ui.diff.FieldRowTable;
+import dev.sessiondb.ui.diff.SideBySideTable;
 import java.util.List;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
@@ -62,7 +62,16 @@ public final class DetailView extends StackPane {
         Button delete = Controls.button("Delete…", "Delete this session (asks first; Ctrl+Z undoes it)", viewModel::delete);
         delete.setId("delete-session");
         delete.getStyleClass().add("danger");
-        HBox actions = new HBox(6, edit, delete);
+        javafx.scene.control.MenuItem json = new javafx.scene.control.MenuItem("JSON (the whole record)…");
+        json.setOnAction(event -> viewModel.export(dev.sessiondb.model.SessionDocument.Format.JSON));
+        javafx.scene.control.MenuItem markdown = new javafx.scene.control.MenuItem("Markdown transcript…");
+        markdown.setId("export-session-markdown");
+        markdown.setOnAction(event -> viewModel.export(dev.sessiondb.model.SessionDocument.Format.MARKDOWN));
+        markdown.disableProperty().bind(viewModel.conversationProperty().not());
+        javafx.scene.control.MenuButton export = new javafx.scene.control.MenuButton("Export", null, json, markdown);
+        export.setId("export-session");
+        Controls.describe(export, "Save this session to a file: the whole record as JSON, or its conversation as Markdown; secrets are masked");
+        HBox actions = new HBox(6, edit, export, delete);
         actions.disableProperty().bind(viewModel.editingProperty());
         return new VBox(4, title, subtitle, actions);
     }
@@ -73,7 +82,7 @@ public final class DetailView extends StackPane {
         message.setId("detail-conflict-message");
         message.setWrapText(true);
         message.textProperty().bind(viewModel.conflictProperty());
-        TableView<FieldRow> versions = FieldRowTable.of(viewModel.conflictRows(), "detail-conflict", "As read", "In the store now", "");
+        TableView<FieldRow> versions = SideBySideTable.create("detail-conflict", viewModel.conflictRows(), "As read", "In the store now", "");
         versions.setPrefHeight(220);
         Button reload = Controls.button("Reload", "Show the session as the store holds it now", viewModel::reloadAfterConflict);
         reload.setId("detail-conflict-reload");
@@ -190,17 +199,30 @@ public final class DetailView extends StackPane {
         return new VBox(8, scroll, problems, buttons);
     }
 
+    private static TextField textField(DetailViewModel.FormField field) {
+        TextField input = new TextField();
+        input.textProperty().bindBidirectional(field.text());
+        input.setEditable(field.field().editable());
+        return input;
+    }
+
+    /** A true/false field as a check box: nothing else can be typed into it. */
+    private static javafx.scene.control.CheckBox checkBox(DetailViewModel.FormField field) {
+        javafx.scene.control.CheckBox box = new javafx.scene.control.CheckBox();
+        box.setSelected(Boolean.parseBoolean(field.text().get()));
+        box.selectedProperty().addListener((property, before, checked) -> field.text().set(String.valueOf(checked)));
+        return box;
+    }
+
     private void fillForm() {
         formGrid.getChildren().clear();
         int row = 0;
         for (DetailViewModel.FormField field : viewModel.form()) {
             Label label = new Label(field.field().name());
-            TextField input = new TextField();
-            input.setId("edit-" + field.field().name());
-            input.textProperty().bindBidirectional(field.text());
-            input.setEditable(field.field().editable());
-            input.setDisable(!field.field().editable());
             String help = field.field().editable() ? "Value of " + field.field().name() : field.field().name() + " cannot be edited here: " + field.field().reason();
+            javafx.scene.control.Control input = field.field().yesNo() ? checkBox(field) : textField(field);
+            input.setId("edit-" + field.field().name());
+            input.setDisable(!field.field().editable());
             Controls.describe(input, help);
             label.setLabelFor(input);
             GridPane.setHgrow(input, Priority.ALWAYS);

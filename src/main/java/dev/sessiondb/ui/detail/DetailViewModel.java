@@ -5,9 +5,11 @@ import dev.sessiondb.diff.RecordDiff;
 import dev.sessiondb.job.backup.BackupJournal;
 import dev.sessiondb.model.Message;
 import dev.sessiondb.model.SecretMasker;
+import dev.sessiondb.model.SessionDocument;
 import dev.sessiondb.model.SessionRecord;
 import dev.sessiondb.store.SessionStore;
 import dev.sessiondb.store.StaleRecordException;
+import dev.sessiondb.files.AtomicFiles;
 import dev.sessiondb.ui.common.BackgroundTask;
 import dev.sessiondb.ui.common.CurrentStore;
 import dev.sessiondb.ui.common.DialogService;
@@ -56,6 +58,7 @@ public final class DetailViewModel {
     private final ReadOnlyBooleanWrapper selected = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper conflict = new ReadOnlyStringWrapper("");
     private final ObservableList<FieldRow> conflictRows = FXCollections.observableArrayList();
+    private final ReadOnlyBooleanWrapper conversation = new ReadOnlyBooleanWrapper(false);
 
     private final CurrentStore current;
     private final TaskExecutor executor;
@@ -107,6 +110,11 @@ public final class DetailViewModel {
     /** Why the edit cannot be saved, one problem a line; empty when it can. */
     public ReadOnlyStringProperty problemsProperty() {
         return problems.getReadOnlyProperty();
+    }
+
+    /** Whether the shown session has a conversation, so a Markdown transcript can be exported. */
+    public ReadOnlyBooleanProperty conversationProperty() {
+        return conversation.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty selectedProperty() {
@@ -169,6 +177,22 @@ public final class DetailViewModel {
         }
     }
 
+    /** Writes the shown session to a file the user picks: the whole record as JSON, or its conversation as Markdown; secrets masked. */
+    public void export(SessionDocument.Format format) {
+        SessionRecord shown = record.get();
+        if (shown == null || (format == SessionDocument.Format.MARKDOWN && !SessionDocument.hasConversation(shown))) {
+            return;
+        }
+        String suggested = shown.key().replaceAll("[^A-Za-z0-9._-]", "_") + "." + format.extension();
+        dialogs.chooseFileToSave(format == SessionDocument.Format.JSON ? "Export the session as JSON" : "Export the conversation as Markdown", suggested)
+                .ifPresent(file -> executor.execute(BackgroundTask.of("Export " + file.getFileName(), monitor -> {
+                    String document = SessionDocument.write(shown, format);
+                    AtomicFiles.write(file, out -> out.write(document.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+                    return file;
+                }).onSuccess(written -> dialogs.notify("Exported " + SecretMasker.maskText("session", shown.key()) + " to " + written + " (secrets masked)"))
+                        .onFailure(failure -> dialogs.showError("Export to " + file + " failed", failure.getMessage()))));
+    }
+
     public void delete() {
         SessionRecord shown = record.get();
         SessionStore store = current.store();
@@ -216,6 +240,7 @@ public final class DetailViewModel {
         }
         record.set(shown);
         selected.set(shown != null);
+        conversation.set(shown != null && SessionDocument.hasConversation(shown));
         editing.set(false);
         if (shown == null) {
             title.set("");

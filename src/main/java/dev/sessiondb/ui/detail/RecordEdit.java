@@ -16,8 +16,9 @@ import java.util.Set;
 
 /**
  * Which fields of a record the edit form offers and how typed text turns back into a record.
- * Top-level text, number and boolean fields are editable; the key, nested objects and secrets
- * are not (a masked secret must never be written back over the real one).
+ * Text, number and boolean fields are editable, also inside nested objects (one line per field,
+ * named by its path as {@code pullRequest.state}); the key, lists and secrets are not (a masked
+ * secret must never be written back over the real one).
  */
 public final class RecordEdit {
 
@@ -25,8 +26,17 @@ public final class RecordEdit {
     private static final Set<String> REQUIRED = Set.of("repoName", "repoUrl", "createdAt");
     private static final Set<String> DATE_FIELDS = Set.of("created", "updated");
 
-    /** A field in the form, with its current text and whether the user may change it. */
-    public record EditableField(String name, String text, boolean editable, String reason) {
+    /**
+     * A field in the form, with its current text and whether the user may change it.
+     *
+     * @param name    the field's path, nested names joined by dots
+     * @param path    the names from the record down to the field
+     * @param yesNo   the field holds true or false, so the form offers a check box
+     */
+    public record EditableField(String name, List<String> path, String text, boolean editable, String reason, boolean yesNo) {
+        public EditableField {
+            path = List.copyOf(path);
+        }
     }
 
     /** The edited record, or the problems that stop it being saved (one line each). */
@@ -43,8 +53,21 @@ public final class RecordEdit {
         ObjectNode fields = record.fields();
         List<String> secrets = SecretMasker.secretPaths(fields);
         List<EditableField> form = new ArrayList<>();
-        fields.fields().forEachRemaining(field -> form.add(editable(record, field.getKey(), field.getValue(), secrets)));
+        collect(record, fields, List.of(), secrets, form);
         return form;
+    }
+
+    private static void collect(SessionRecord record, JsonNode object, List<String> parent, List<String> secrets, List<EditableField> form) {
+        object.fields().forEachRemaining(field -> {
+            List<String> path = new ArrayList<>(parent);
+            path.add(field.getKey());
+            String name = String.join(".", path);
+            if (field.getValue().isObject() && field.getValue().size() > 0 && !secrets.contains(name)) {
+                collect(record, field.getValue(), path, secrets, form);
+            } else {
+                form.add(editable(record, name, path, field.getValue(), secrets));
+            }
+        });
     }
 
     /** Applies the typed texts (by field name) to the record, checking required fields, dates, numbers and booleans. */
@@ -57,30 +80,37 @@ public final class RecordEdit {
                 continue;
             }
             String text = typed.strip();
-            JsonNode before = fields.get(field.name());
-            if (text.isEmpty() && REQUIRED.contains(field.name())) {
+            ObjectNode holder = fields;
+            for (String name : field.path().subList(0, field.path().size() - 1)) {
+                holder = (ObjectNode) holder.get(name);
+            }
+            String last = field.path().get(field.path().size() - 1);
+            JsonNode before = holder.get(last);
+            if (text.isEmpty() && field.path().size() == 1 && REQUIRED.contains(last)) {
                 problems.add(field.name() + ": required; give a value");
-            } else if (isDate(field.name()) && !text.isEmpty() && !Timestamp.parse(text).isValid()) {
+            } else if (isDate(last) && !text.isEmpty() && !Timestamp.parse(text).isValid()) {
                 problems.add(field.name() + ": '" + text + "' is not a date; write it as 2025-05-16T22:16:33.321Z");
             } else {
-                convert(field.name(), before, text, problems).ifPresent(value -> fields.set(field.name(), value));
+                ObjectNode target = holder;
+                convert(field.name(), before, text, problems).ifPresent(value -> target.set(last, value));
             }
         }
         return new Result(problems.isEmpty() ? SessionRecord.of(fields) : null, problems);
     }
 
-    private static EditableField editable(SessionRecord record, String name, JsonNode value, List<String> secrets) {
+    private static EditableField editable(SessionRecord record, String name, List<String> path, JsonNode value, List<String> secrets) {
         String text = value.isNull() ? "" : value.isContainerNode() ? value.toString() : value.asText();
-        if (SessionRecord.KEY_FIELDS.contains(name) && record.key().equals(value.asText())) {
-            return new EditableField(name, text, false, "the session key; copy the record to rename it");
+        if (path.size() == 1 && SessionRecord.KEY_FIELDS.contains(name) && record.key().equals(value.asText())) {
+            return new EditableField(name, path, text, false, "the session key; copy the record to rename it", false);
         }
-        if (secrets.stream().anyMatch(path -> path.equals(name) || path.startsWith(name + ".") || path.startsWith(name + "["))) {
-            return new EditableField(name, SecretMasker.maskText(name, value.isContainerNode() ? "****" : text), false, "holds a secret");
+        if (secrets.stream().anyMatch(secret -> secret.equals(name) || secret.startsWith(name + ".") || secret.startsWith(name + "["))) {
+            return new EditableField(name, path, SecretMasker.maskText(path.get(path.size() - 1), value.isContainerNode() ? "****" : text),
+                    false, "holds a secret", false);
         }
         if (value.isContainerNode()) {
-            return new EditableField(name, text, false, "nested; shown in the Fields tab");
+            return new EditableField(name, path, text, false, "a list; shown in the Fields tab", false);
         }
-        return new EditableField(name, text, true, "");
+        return new EditableField(name, path, text, true, "", value.isBoolean());
     }
 
     private static boolean isDate(String name) {

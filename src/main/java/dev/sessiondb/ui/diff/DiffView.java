@@ -113,7 +113,9 @@ public final class DiffView extends VBox {
         table.setId("diff-table");
         table.setAccessibleText("Differences between the stores; select one to see both records");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.setPlaceholder(Controls.emptyState("No differences to show. Choose two stores and press Compare."));
+        table.placeholderProperty().bind(Bindings.createObjectBinding(() -> Controls.emptyState(viewModel.summaryProperty().get() == null
+                ? "No differences to show. Choose two stores and press Compare."
+                : "No differences: both stores hold the same sessions, field for field."), viewModel.summaryProperty()));
         table.getColumns().add(column("Session", DiffRow::session, 105));
         table.getColumns().add(column("Difference", row -> row.kind().text(), 100));
         table.getColumns().add(column("Changed fields", DiffRow::fields, 150));
@@ -125,7 +127,7 @@ public final class DiffView extends VBox {
     }
 
     private VBox sideBySide() {
-        TableView<FieldRow> table = FieldRowTable.of(viewModel.comparison(), "diff-records", "A", "B",
+        TableView<FieldRow> table = SideBySideTable.create("diff-records", viewModel.comparison(), "A", "B",
                 "Select a difference to see both records side by side.");
         Label title = Controls.styled(new Label(), "text-bold");
         title.setId("diff-record-title");

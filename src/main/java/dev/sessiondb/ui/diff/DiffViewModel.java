@@ -1,6 +1,5 @@
 package dev.sessiondb.ui.diff;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sessiondb.diff.DiffListener;
 import dev.sessiondb.diff.DiffSummary;
 import dev.sessiondb.diff.FieldChange;
@@ -204,11 +203,7 @@ public final class DiffViewModel {
         executor.execute(BackgroundTask.of("Read " + row.session(), monitor -> {
             Optional<SessionRecord> a = row.kind() == DiffRow.Kind.ONLY_IN_B ? Optional.empty() : stores.a().get(row.key());
             Optional<SessionRecord> b = row.kind() == DiffRow.Kind.ONLY_IN_A ? Optional.empty() : stores.b().get(keyB);
-            List<String> changed = a.isPresent() && b.isPresent()
-                    ? new RecordDiff(stores.ignored()).compare(a.get(), b.get()).stream().map(FieldChange::path).toList()
-                    : List.<String>of();
-            return SideBySide.rows(a.map(DiffViewModel::masked).orElse(null), b.map(DiffViewModel::masked).orElse(null),
-                    changed, stores.ignored());
+            return SideBySide.compare(a, b, stores.ignored());
         }).onSuccess(laidOut -> {
             comparison.setAll(laidOut);
             comparedTitle.set(row.session() + ": " + row.kind().text().toLowerCase(java.util.Locale.ROOT)
@@ -286,10 +281,6 @@ public final class DiffViewModel {
     private static DiffRow changedRow(String key, List<FieldChange> changes) {
         return new DiffRow(key, shown(key), DiffRow.Kind.CHANGED, changes.size(),
                 changes.stream().map(FieldChange::path).collect(Collectors.joining(", ")));
-    }
-
-    private static ObjectNode masked(SessionRecord record) {
-        return SecretMasker.mask(record.fields());
     }
 
     private static String shown(String key) {

@@ -31,6 +31,16 @@ public final class SideBySide {
      * @param b            the second record's fields (masked), or null when it is absent
      * @param changedPaths the paths the diff engine reported
      */
+    /** Two versions of a session (either may be absent) compared by the diff engine and laid out, secrets masked. */
+    public static List<FieldRow> compare(java.util.Optional<dev.sessiondb.model.SessionRecord> a, java.util.Optional<dev.sessiondb.model.SessionRecord> b,
+                                         Collection<String> ignoredPaths) {
+        List<String> changed = a.isPresent() && b.isPresent()
+                ? new dev.sessiondb.diff.RecordDiff(java.util.Set.copyOf(ignoredPaths)).compare(a.get(), b.get()).stream().map(dev.sessiondb.diff.FieldChange::path).toList()
+                : List.of();
+        return rows(a.map(record -> dev.sessiondb.model.SecretMasker.mask(record.fields())).orElse(null),
+                b.map(record -> dev.sessiondb.model.SecretMasker.mask(record.fields())).orElse(null), changed, ignoredPaths);
+    }
+
     public static List<FieldRow> rows(JsonNode a, JsonNode b, Collection<String> changedPaths, Collection<String> ignoredPaths) {
         SideBySide layout = new SideBySide(changedPaths, ignoredPaths);
         layout.children("", 0, a, b);

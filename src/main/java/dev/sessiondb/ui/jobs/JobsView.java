@@ -25,7 +25,8 @@ public final class JobsView extends VBox {
         progress.getTasks().addAll(jobs);
         jobs.addListener((ListChangeListener<Task<?>>) change -> {
             while (change.next()) {
-                change.getAddedSubList().stream().filter(task -> !progress.getTasks().contains(task)).forEach(progress.getTasks()::add);
+                change.getAddedSubList().stream().filter(task -> !task.isDone() && !progress.getTasks().contains(task)).forEach(progress.getTasks()::add);
+                progress.getTasks().removeAll(change.getRemoved()); // the panel shows exactly what the badge counts
             }
         });
         VBox.setVgrow(progress, Priority.ALWAYS);

@@ -17,15 +17,18 @@ import java.util.Map;
  * first finding as an example. Findings are counted as they stream by, never all kept.
  *
  * @param example the first finding's message
+ * @param exampleSession the session of the first finding, empty for store-wide findings
  */
-public record FindingSummary(String check, Severity severity, long count, String example) {
+public record FindingSummary(String check, Severity severity, long count, String example, String exampleSession) {
 
     /** Runs every check over the store; the worst checks first, then the most frequent. */
     public static List<FindingSummary> of(SessionStore store, ProgressMonitor monitor) {
         Map<String, FindingSummary> byCheck = new LinkedHashMap<>();
         new Validator(Checks.create(List.of(), ValidationContext.of(store, List.of()))).run(store, finding -> byCheck.merge(finding.check(),
-                new FindingSummary(finding.check(), finding.severity(), 1, example(finding)),
-                (seen, next) -> new FindingSummary(seen.check(), worse(seen.severity(), next.severity()), seen.count() + 1, seen.example())), monitor);
+                new FindingSummary(finding.check(), finding.severity(), 1, example(finding),
+                        finding.session() == null ? "" : finding.session()),
+                (seen, next) -> new FindingSummary(seen.check(), worse(seen.severity(), next.severity()), seen.count() + 1, seen.example(),
+                        seen.exampleSession())), monitor);
         return byCheck.values().stream()
                 .sorted(Comparator.comparing(FindingSummary::severity).thenComparing(Comparator.comparingLong(FindingSummary::count).reversed()))
                 .toList();

@@ -66,8 +66,20 @@ public final class OverviewView extends ScrollPane {
         Label findingsStatus = Controls.styled(new Label(), "text-muted");
         findingsStatus.setId("overview-findings-status");
         findingsStatus.textProperty().bind(viewModel.findingsStatusProperty());
+        findingsStatus.setWrapText(true);
+        findings.setOnMouseClicked(event -> viewModel.showExample(findings.getSelectionModel().getSelectedItem()));
+        findings.setOnKeyPressed(event -> {
+            if (event.getCode() == javafx.scene.input.KeyCode.ENTER) {
+                viewModel.showExample(findings.getSelectionModel().getSelectedItem());
+            }
+        });
+        javafx.scene.control.Button runChecks = Controls.button("Run the checks",
+                "Run every validation check over this store (reads every session; listed under Jobs, with cancel)", viewModel::runChecks);
+        runChecks.setId("run-checks");
 
-        VBox details = new VBox(12, numbers, Controls.styled(new Label("To check"), "title-4"), findingsStatus, findings, charts);
+        HBox checksBar = new HBox(10, Controls.styled(new Label("To check"), "title-4"), runChecks);
+        checksBar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        VBox details = new VBox(12, numbers, checksBar, findingsStatus, findings, charts);
         details.visibleProperty().bind(viewModel.statisticsProperty().isNotNull());
         VBox content = new VBox(12, status, details);
         content.setPadding(new Insets(12));

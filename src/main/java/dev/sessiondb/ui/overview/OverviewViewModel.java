@@ -12,7 +12,11 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
-/** The store dashboard: statistics counted in the background, then the validation engine's top findings. */
+/**
+ * The store dashboard: statistics counted in the background, and the validation engine's top
+ * findings when the user asks for them. The checks read every session (seconds on a large
+ * store), so they never run on their own: not on open, refresh or after a save.
+ */
 public final class OverviewViewModel {
 
     private final ReadOnlyObjectWrapper<StoreStatistics> statistics = new ReadOnlyObjectWrapper<>();
@@ -24,14 +28,20 @@ public final class OverviewViewModel {
     private final TaskExecutor executor;
     private final DialogService dialogs;
     private static final int TOP_FINDINGS = 8;
+    public static final String NOT_CHECKED = "The validation checks read every session: press Run the checks when you want them.";
 
     private long generation;
+    private boolean checked;
 
     public OverviewViewModel(CurrentStore current, TaskExecutor executor, DialogService dialogs) {
         this.current = current;
         this.executor = executor;
         this.dialogs = dialogs;
-        current.storeProperty().addListener((property, before, after) -> refresh());
+        current.storeProperty().addListener((property, before, after) -> {
+            findings.clear();
+            checked = false;
+            refresh();
+        });
         current.revisionProperty().addListener((property, before, after) -> refresh());
     }
 
@@ -51,31 +61,36 @@ public final class OverviewViewModel {
         return findings;
     }
 
-    /** Whether the validation checks are still running. */
+    /** Whether the validation checks ran, are running, or are out of date. */
     public ReadOnlyStringProperty findingsStatusProperty() {
         return findingsStatus.getReadOnlyProperty();
     }
 
     // Commands
 
+    /** Shows a finding's example session in the detail pane. */
+    public void showExample(FindingSummary finding) {
+        if (finding != null && finding.exampleSession() != null && !finding.exampleSession().isEmpty()) {
+            current.selectedKeyProperty().set(finding.exampleSession());
+        }
+    }
+
+    /** Counts the store again; findings already shown stay, marked out of date. */
     public void refresh() {
         long mine = ++generation;
         SessionStore store = current.store();
         statistics.set(null);
-        findings.clear();
-        findingsStatus.set("");
+        findingsStatus.set(checked ? "The store changed since the checks ran: press Run the checks to see what is left." : NOT_CHECKED);
         if (store == null) {
             status.set("No store open.");
             return;
         }
         status.set("Counting " + store.locator().display() + " …");
         executor.execute(BackgroundTask.of("Overview of " + store.locator().display(), monitor -> StoreStatistics.of(store, monitor))
-                .showInJobs()
                 .onSuccess(counted -> {
                     if (mine == generation) {
                         statistics.set(counted);
                         status.set(store.locator().display());
-                        validate(store, mine);
                     }
                 })
                 .onCancelled(() -> status.set("Counting cancelled; press F5 to count again."))
@@ -87,17 +102,26 @@ public final class OverviewViewModel {
                 }));
     }
 
-    private void validate(SessionStore store, long mine) {
+    /** Runs every validation check over the open store, listed in the jobs panel with cancel. */
+    public void runChecks() {
+        SessionStore store = current.store();
+        if (store == null) {
+            return;
+        }
+        long mine = generation;
+        findings.clear();
+        checked = true;
         findingsStatus.set("Running the validation checks …");
         executor.execute(BackgroundTask.of("Validate " + store.locator().display(), monitor -> FindingSummary.of(store, monitor))
                 .showInJobs()
                 .onSuccess(summaries -> {
                     if (mine == generation) {
                         findings.setAll(summaries.stream().limit(TOP_FINDINGS).toList());
-                        findingsStatus.set(summaries.isEmpty() ? "The validation checks found nothing." : "Top findings of the validation checks:");
+                        findingsStatus.set(summaries.isEmpty() ? "The validation checks found nothing."
+                                : "Top findings of the validation checks (click one to see its example session):");
                     }
                 })
-                .onCancelled(() -> findingsStatus.set("Validation cancelled; press F5 to run it again."))
+                .onCancelled(() -> findingsStatus.set("Validation cancelled; press Run the checks to run it again."))
                 .onFailure(failure -> {
                     if (mine == generation) {
                         findingsStatus.set("Validation failed: " + failure.getMessage());

@@ -10,12 +10,12 @@ import java.time.format.DateTimeFormatter;
 /** The sessions table's columns, each sorted and filtered by one {@link SortKey}. Cell text is always secret-masked. */
 public enum SessionColumn {
     SESSION("Session", SortKey.SESSION, 160, 130),
-    TASK("Task", SortKey.TASK_ID, 80, 60),
+    TASK("Task", SortKey.TASK_ID, 110, 95),
     REPO("Repo", SortKey.REPO_NAME, 130, 100),
     BRANCH("Branch", SortKey.BRANCH, 140, 80),
     STATUS("Status", SortKey.STATUS, 100, 90),
-    CREATED("Created (UTC)", SortKey.CREATED_AT, 155, 152),
-    LAST_ACTIVITY("Last activity (UTC)", SortKey.LAST_ACTIVITY_AT, 155, 152);
+    CREATED("Created (UTC)", SortKey.CREATED_AT, 150, 140),
+    LAST_ACTIVITY("Last activity (UTC)", SortKey.LAST_ACTIVITY_AT, 175, 150);
 
     private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm").withZone(ZoneOffset.UTC);
 
@@ -31,6 +31,11 @@ public enum SessionColumn {
         this.minWidth = minWidth;
     }
 
+    /** The column's id in remembered choices and node ids. */
+    public String id() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+
     public String header() {
         return header;
     }
@@ -43,7 +48,7 @@ public enum SessionColumn {
         return width;
     }
 
-    /** Narrow enough to share the table, wide enough for a whole date. */
+    /** Wide enough for a whole date or task id; the table scrolls sideways rather than cut them. */
     public double minWidth() {
         return minWidth;
     }

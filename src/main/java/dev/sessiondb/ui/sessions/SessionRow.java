@@ -19,4 +19,8 @@ public record SessionRow(long index, SessionRecord record) {
     public String text(SessionColumn column) {
         return record == null ? "…" : column.text(record);
     }
+
+    public String text(FieldColumn column) {
+        return record == null ? "…" : column.text(record);
+    }
 }

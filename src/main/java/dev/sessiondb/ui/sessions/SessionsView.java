@@ -1,6 +1,7 @@
 package dev.sessiondb.ui.sessions;
 
 import dev.sessiondb.model.FieldFilter;
+import dev.sessiondb.model.ValueCount;
 import dev.sessiondb.ui.common.Controls;
 import javafx.animation.PauseTransition;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -10,6 +11,9 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.Menu;
+import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SelectionMode;
@@ -40,6 +44,7 @@ public final class SessionsView extends VBox {
     private final SessionsViewModel viewModel;
     private final TableView<SessionRow> table = new TableView<>();
     private final TextField search = TextFields.createClearableTextField();
+    private boolean replacingRows;
 
     public SessionsView(SessionsViewModel viewModel) {
         this.viewModel = viewModel;
@@ -48,8 +53,9 @@ public final class SessionsView extends VBox {
         setPadding(new Insets(10));
 
         search.setId("session-search");
-        search.setPromptText("Search session, task, repo, branch  (Ctrl+F)");
-        Controls.describe(search, "Search sessions by session name, task id, repository or branch");
+        search.setPromptText("Search session, task, repo, branch");
+        Controls.describe(search, "Search sessions by session name, task id, repository or branch (Ctrl+F); "
+                + "with several words, each must be found in one of them");
         HBox.setHgrow(search, Priority.ALWAYS);
         search.setMaxWidth(520);
         PauseTransition typing = new PauseTransition(Duration.millis(250));
@@ -76,12 +82,28 @@ public final class SessionsView extends VBox {
         MenuButton filter = new MenuButton("Filter");
         filter.setId("filter-sessions");
         for (SessionColumn column : SessionColumn.values()) {
-            filter.getItems().add(item(column.header() + " = …", () -> viewModel.askFilter(column)));
+            MenuItem pick = item(column.header() + " is…", () -> viewModel.showPickList(column));
+            pick.setId("filter-" + column.id());
+            filter.getItems().add(pick);
         }
-        Controls.describe(filter, "Show only sessions whose column has an exact value (or right-click a cell: Show only)");
+        Controls.describe(filter, "Show only sessions whose column has a value picked from the values in the store (or right-click a cell: Show only)");
         filter.disableProperty().bind(viewModel.storeOpenProperty().not());
 
-        HBox bar = new HBox(10, search, count, Controls.spacer(), filter, export);
+        MenuButton columns = new MenuButton("Columns");
+        columns.setId("table-columns");
+        Controls.describe(columns, "Add a column for any field (nested ones as pullRequest.state); hide columns with the ⋮ at the table's right");
+        columns.setOnShowing(event -> fillColumnsMenu(columns));
+        columns.getItems().add(new MenuItem()); // a menu with no items never shows; it is filled on showing
+        columns.disableProperty().bind(viewModel.storeOpenProperty().not());
+
+        ProgressIndicator loading = new ProgressIndicator();
+        loading.setId("sessions-loading");
+        loading.setPrefSize(18, 18);
+        loading.setAccessibleText("Reading sessions");
+        loading.visibleProperty().bind(viewModel.loadingProperty());
+        loading.managedProperty().bind(loading.visibleProperty());
+
+        HBox bar = new HBox(10, search, loading, count, Controls.spacer(), columns, filter, export);
         bar.setAlignment(Pos.CENTER_LEFT);
 
         FlowPane chips = new FlowPane(6, 6);
@@ -92,7 +114,7 @@ public final class SessionsView extends VBox {
 
         buildTable();
         VBox.setVgrow(table, Priority.ALWAYS);
-        getChildren().addAll(bar, chips, table);
+        getChildren().addAll(bar, chips, pickPanel(), table);
     }
 
     /** Puts the cursor in the search field (Ctrl+F). */
@@ -105,10 +127,18 @@ public final class SessionsView extends VBox {
         table.setId("sessions-table");
         table.setAccessibleText("Sessions of the open store");
         table.setTableMenuButtonVisible(true);
-        // columns share the width: no sideways scrolling; the column chooser (the header's ⋮) hides what is not needed
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        // columns keep their widths and the table scrolls sideways, as in database browsers: nothing is cut to fit
+        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
-        table.itemsProperty().bind(viewModel.rowsProperty());
+        // JavaFX clears the sort order whenever a table gets a new item list that is not a SortedList;
+        // each query brings a new paged list, so the header arrow is put back from the ViewModel's sort
+        table.setItems(viewModel.rowsProperty().get());
+        viewModel.rowsProperty().addListener((property, before, rows) -> {
+            replacingRows = true;
+            table.setItems(rows);
+            replacingRows = false;
+            showSortOrder();
+        });
         table.placeholderProperty().bind(javafx.beans.binding.Bindings.createObjectBinding(() -> Controls.emptyState(
                 viewModel.loadingProperty().get() ? "Reading sessions…"
                         : viewModel.storeOpenProperty().get() ? "No sessions match. Clear the search or remove a filter."
@@ -117,8 +147,16 @@ public final class SessionsView extends VBox {
         for (SessionColumn column : SessionColumn.values()) {
             table.getColumns().add(column(column));
         }
+        viewModel.hiddenColumns().addListener((ListChangeListener<String>) change -> showHiddenColumns());
+        viewModel.addedColumns().addListener((ListChangeListener<FieldColumn>) change -> showAddedColumns());
+        // a header click cycles ascending, descending, unsorted; the store sorts, the table only shows the arrow
         table.setSortPolicy(view -> {
-            if (!view.getSortOrder().isEmpty()) {
+            if (replacingRows) {
+                return true;
+            }
+            if (view.getSortOrder().isEmpty()) {
+                viewModel.unsort();
+            } else {
                 TableColumn<SessionRow, ?> first = view.getSortOrder().get(0);
                 viewModel.sortBy(((SessionColumn) first.getUserData()).sortKey(), first.getSortType() == TableColumn.SortType.DESCENDING);
             }
@@ -132,20 +170,124 @@ public final class SessionsView extends VBox {
         });
     }
 
+    private void showSortOrder() {
+        java.util.Optional<TableColumn<SessionRow, ?>> sortedColumn = viewModel.sortedBy().flatMap(key -> table.getColumns().stream()
+                .filter(column -> column.getUserData() instanceof SessionColumn shown && shown.sortKey() == key).findFirst());
+        if (sortedColumn.isEmpty()) {
+            table.getSortOrder().clear();
+            return;
+        }
+        TableColumn<SessionRow, ?> column = sortedColumn.get();
+        column.setSortType(viewModel.isDescending() ? TableColumn.SortType.DESCENDING : TableColumn.SortType.ASCENDING);
+        if (!table.getSortOrder().equals(java.util.List.of(column))) {
+            table.getSortOrder().setAll(java.util.List.of(column));
+        }
+    }
+
     private TableColumn<SessionRow, String> column(SessionColumn column) {
         TableColumn<SessionRow, String> tableColumn = new TableColumn<>(column.header());
-        tableColumn.setId("column-" + column.name().toLowerCase(java.util.Locale.ROOT));
+        tableColumn.setId("column-" + column.id());
         tableColumn.setUserData(column);
         tableColumn.setPrefWidth(column.width());
         tableColumn.setMinWidth(column.minWidth());
         tableColumn.setCellValueFactory(cell -> new ReadOnlyStringWrapper(cell.getValue().text(column)));
         tableColumn.setCellFactory(view -> new FilterableCell(column));
+        tableColumn.visibleProperty().addListener((property, before, shown) -> viewModel.showColumn(column, shown));
         return tableColumn;
+    }
+
+    private TableColumn<SessionRow, String> column(FieldColumn column) {
+        TableColumn<SessionRow, String> tableColumn = new TableColumn<>(column.header());
+        tableColumn.setId("column-field-" + column.path());
+        tableColumn.setUserData(column);
+        tableColumn.setPrefWidth(Math.max(120, 9 * column.header().length() + 30)); // the whole path stays readable in the header
+        tableColumn.setSortable(false); // the store sorts only by the standard columns
+        tableColumn.setCellValueFactory(cell -> new ReadOnlyStringWrapper(cell.getValue().text(column)));
+        tableColumn.setCellFactory(view -> new TooltipCell());
+        tableColumn.setContextMenu(new ContextMenu(item("Remove the column " + column.header(), () -> viewModel.removeColumn(column))));
+        return tableColumn;
+    }
+
+    private void showHiddenColumns() {
+        for (TableColumn<SessionRow, ?> tableColumn : table.getColumns()) {
+            if (tableColumn.getUserData() instanceof SessionColumn column) {
+                tableColumn.setVisible(!viewModel.hiddenColumns().contains(column.id()));
+            }
+        }
+    }
+
+    private void showAddedColumns() {
+        table.getColumns().removeIf(tableColumn -> tableColumn.getUserData() instanceof FieldColumn);
+        viewModel.addedColumns().forEach(column -> table.getColumns().add(column(column)));
+    }
+
+    private void fillColumnsMenu(MenuButton menu) {
+        menu.getItems().clear();
+        MenuItem other = item("Other field…", viewModel::askColumn);
+        other.setId("add-column-other");
+        menu.getItems().add(other);
+        if (!viewModel.fieldsFound().isEmpty()) {
+            menu.getItems().add(new javafx.scene.control.SeparatorMenuItem());
+            Menu found = new Menu("Add a field of these sessions");
+            found.setId("add-column-found");
+            for (String path : viewModel.fieldsFound()) {
+                MenuItem add = item(path, () -> viewModel.addColumn(path));
+                add.setId("add-column-" + path);
+                found.getItems().add(add);
+            }
+            menu.getItems().add(found);
+        }
+        for (FieldColumn column : viewModel.addedColumns()) {
+            menu.getItems().add(item("Remove " + column.header(), () -> viewModel.removeColumn(column)));
+        }
+    }
+
+    /** The filter's pick list: the values the column has in the store with their counts; a click keeps only those sessions. */
+    private VBox pickPanel() {
+        Label title = Controls.styled(new Label(), "text-bold");
+        title.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> viewModel.pickingProperty().get() == null ? ""
+                : "Show only sessions where " + viewModel.pickingProperty().get().header() + " is:", viewModel.pickingProperty()));
+        ListView<ValueCount> values = new ListView<>(viewModel.pickList());
+        values.setId("filter-pick-list");
+        values.setAccessibleText("Values in the store, with how many sessions have each; pick one to filter");
+        values.setPrefHeight(170);
+        values.setCellFactory(list -> new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(ValueCount value, boolean empty) {
+                super.updateItem(value, empty);
+                setText(empty || value == null ? null : String.format("%s  (%,d)", value.value(), value.count()));
+            }
+        });
+        values.setOnMouseClicked(event -> viewModel.pick(values.getSelectionModel().getSelectedItem()));
+        values.setOnKeyPressed(event -> {
+            if (event.getCode() == KeyCode.ENTER) {
+                viewModel.pick(values.getSelectionModel().getSelectedItem());
+            } else if (event.getCode() == KeyCode.ESCAPE) {
+                viewModel.closePickList();
+            }
+        });
+        Button typed = Controls.button("Other value…", "Type a value that is not in the list (dates as 2025-05-16T22:16:33.321Z)",
+                () -> viewModel.askFilter(viewModel.pickingProperty().get()));
+        Button close = Controls.button("Close", "Close the list without filtering (Esc)", viewModel::closePickList);
+        close.setId("close-pick-list");
+        HBox header = new HBox(10, title, Controls.spacer(), typed, close);
+        header.setAlignment(Pos.CENTER_LEFT);
+        VBox panel = new VBox(6, header, values);
+        panel.setId("filter-pick");
+        panel.getStyleClass().add("filter-pick");
+        panel.visibleProperty().bind(viewModel.pickingProperty().isNotNull());
+        panel.managedProperty().bind(panel.visibleProperty());
+        viewModel.pickingProperty().addListener((property, before, after) -> {
+            if (after != null) {
+                values.requestFocus();
+            }
+        });
+        return panel;
     }
 
     private void copySelection() {
         java.util.List<SessionColumn> visible = table.getColumns().stream().filter(TableColumn::isVisible)
-                .map(tableColumn -> (SessionColumn) tableColumn.getUserData()).toList();
+                .map(TableColumn::getUserData).filter(SessionColumn.class::isInstance).map(SessionColumn.class::cast).toList();
         ClipboardContent content = new ClipboardContent();
         content.putString(viewModel.copyText(table.getSelectionModel().getSelectedItems(), visible));
         Clipboard.getSystemClipboard().setContent(content);
@@ -168,19 +310,26 @@ public final class SessionsView extends VBox {
         return item;
     }
 
-    /** A cell whose context menu filters by its value or copies the selected rows. */
-    private final class FilterableCell extends TableCell<SessionRow, String> {
-        private final SessionColumn column;
-
-        FilterableCell(SessionColumn column) {
-            this.column = column;
-            addEventFilter(javafx.scene.input.ContextMenuEvent.CONTEXT_MENU_REQUESTED, event -> setContextMenu(menu()));
-        }
+    /** A cell whose whole text shows as a tooltip when the column is too narrow for it. */
+    private static class TooltipCell extends TableCell<SessionRow, String> {
+        private final javafx.scene.control.Tooltip whole = new javafx.scene.control.Tooltip();
 
         @Override
         protected void updateItem(String text, boolean empty) {
             super.updateItem(text, empty);
             setText(empty ? null : text);
+            whole.setText(text);
+            setTooltip(empty || text == null || text.isEmpty() ? null : whole);
+        }
+    }
+
+    /** A cell whose context menu filters by its value or copies the selected rows. */
+    private final class FilterableCell extends TooltipCell {
+        private final SessionColumn column;
+
+        FilterableCell(SessionColumn column) {
+            this.column = column;
+            addEventFilter(javafx.scene.input.ContextMenuEvent.CONTEXT_MENU_REQUESTED, event -> setContextMenu(menu()));
         }
 
         private ContextMenu menu() {

@@ -4,6 +4,7 @@ import dev.sessiondb.model.FieldFilter;
 import dev.sessiondb.model.Page;
 import dev.sessiondb.model.SessionQuery;
 import dev.sessiondb.model.SortKey;
+import dev.sessiondb.model.ValueCount;
 import dev.sessiondb.store.SessionStore;
 import dev.sessiondb.ui.common.BackgroundTask;
 import dev.sessiondb.ui.common.CurrentStore;
@@ -37,20 +38,36 @@ public final class SessionsViewModel {
     private final ReadOnlyBooleanWrapper storeOpen = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(false);
 
+    private final ObservableList<String> hiddenColumns = FXCollections.observableArrayList();
+    private final ObservableList<FieldColumn> addedColumns = FXCollections.observableArrayList();
+    private final ObservableList<String> fieldsFound = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<SessionColumn> picking = new ReadOnlyObjectWrapper<>();
+    private final ObservableList<ValueCount> pickList = FXCollections.observableArrayList();
+
     private final CurrentStore current;
     private final TaskExecutor executor;
     private final DialogService dialogs;
+    private final ColumnChoices columnChoices;
     private SortKey sortKey = SortKey.SESSION;
     private boolean descending;
+    private boolean sorted;
     private long generation;
 
-    public SessionsViewModel(CurrentStore current, TaskExecutor executor, DialogService dialogs) {
+    /** The most values a filter's pick list shows (the most frequent); others can still be typed. */
+    static final int PICK_LIMIT = 500;
+
+    public SessionsViewModel(CurrentStore current, TaskExecutor executor, DialogService dialogs, ColumnChoices columnChoices) {
         this.current = current;
         this.executor = executor;
         this.dialogs = dialogs;
+        this.columnChoices = columnChoices;
         current.storeProperty().addListener((property, before, after) -> {
             filters.clear();
             search.set("");
+            closePickList();
+            ColumnChoices.Choice choice = after == null ? ColumnChoices.Choice.DEFAULT : columnChoices.of(storeName(after));
+            hiddenColumns.setAll(choice.hidden());
+            addedColumns.setAll(choice.added().stream().map(FieldColumn::new).toList());
             reload();
         });
         current.revisionProperty().addListener((property, before, after) -> reload());
@@ -88,18 +105,64 @@ public final class SessionsViewModel {
         return loading.getReadOnlyProperty();
     }
 
+    /** Ids ({@link SessionColumn#id()}) of the standard columns hidden in this store, remembered per store. */
+    public ObservableList<String> hiddenColumns() {
+        return hiddenColumns;
+    }
+
+    /** Columns the user added for other fields, remembered per store. */
+    public ObservableList<FieldColumn> addedColumns() {
+        return addedColumns;
+    }
+
+    /** Field paths seen in the first page that are not a column yet: the column chooser's suggestions. */
+    public ObservableList<String> fieldsFound() {
+        return fieldsFound;
+    }
+
+    /** The column whose filter pick list is shown, or null. */
+    public ReadOnlyObjectProperty<SessionColumn> pickingProperty() {
+        return picking.getReadOnlyProperty();
+    }
+
+    /** The values of the picked column in the store, the most frequent first, with their counts. */
+    public ObservableList<ValueCount> pickList() {
+        return pickList;
+    }
+
     public SessionQuery query() {
         return new SessionQuery(search.get(), List.copyOf(filters), sortKey, descending, null, 0, PagedSessionList.PAGE_SIZE);
     }
 
     // Commands
 
+    /** Sorts by a column (a click on its header); the store does the sorting. */
     public void sortBy(SortKey key, boolean descendingOrder) {
-        if (key != sortKey || descendingOrder != descending) {
+        if (!sorted || key != sortKey || descendingOrder != descending) {
+            sorted = true;
             sortKey = key;
             descending = descendingOrder;
             reload();
         }
+    }
+
+    /** Back to the store's own order, by session (the third click on a header). */
+    public void unsort() {
+        if (sorted) {
+            sorted = false;
+            sortKey = SortKey.SESSION;
+            descending = false;
+            reload();
+        }
+    }
+
+    /** The column the user sorted by, empty when the rows are in the store's own order. */
+    public java.util.Optional<SortKey> sortedBy() {
+        return sorted ? java.util.Optional.of(sortKey) : java.util.Optional.empty();
+    }
+
+    public boolean isDescending() {
+        return descending;
     }
 
     /** Keeps only the sessions whose column has this exact value (from a cell's context menu). */
@@ -109,7 +172,36 @@ public final class SessionsViewModel {
         }
     }
 
-    /** Shows a row in the detail pane; a cleared selection (new search, new order) keeps the detail shown. */
+    /** Reads the values the column has in the store, with counts, and shows them to pick a filter from. */
+    public void showPickList(SessionColumn column) {
+        SessionStore store = current.store();
+        if (store == null) {
+            return;
+        }
+        executor.execute(BackgroundTask.of("Values of " + column.header(), monitor -> store.distinctValues(column.sortKey(), PICK_LIMIT))
+                .onSuccess(values -> {
+                    if (store == current.store()) {
+                        pickList.setAll(values);
+                        picking.set(column);
+                    }
+                })
+                .onFailure(failure -> dialogs.showError("Cannot read the values of " + column.header(), failure.getMessage())));
+    }
+
+    /** Keeps only the sessions having the picked value. */
+    public void pick(ValueCount value) {
+        SessionColumn column = picking.get();
+        if (column != null && value != null) {
+            closePickList();
+            replaceFilter(new FieldFilter(column.sortKey(), value.value()));
+        }
+    }
+
+    public void closePickList() {
+        picking.set(null);
+        pickList.clear();
+    }
+
     /** Asks for a value and keeps only the sessions whose column has exactly that value. */
     public void askFilter(SessionColumn column) {
         dialogs.askText("Show only sessions where " + column.header() + " is", column.header() + " (exact value"
@@ -121,6 +213,56 @@ public final class SessionsViewModel {
     private void replaceFilter(FieldFilter filter) {
         filters.removeIf(existing -> existing.field() == filter.field());
         filters.add(filter);
+    }
+
+    /** Hides or shows a standard column, remembered for this store. */
+    public void showColumn(SessionColumn column, boolean shown) {
+        if (shown == hiddenColumns.contains(column.id())) {
+            if (shown) {
+                hiddenColumns.remove(column.id());
+            } else {
+                hiddenColumns.add(column.id());
+            }
+            rememberColumns();
+        }
+    }
+
+    /** Adds a column for any field, by dotted path (as {@code pullRequest.state}); remembered for this store. */
+    public void addColumn(String path) {
+        String clean = path == null ? "" : path.strip();
+        if (clean.isEmpty() || clean.startsWith(".") || clean.endsWith(".") || clean.contains("..")) {
+            dialogs.showError("Cannot add the column " + clean, "A field path is a field name, or names joined by dots as in pullRequest.state");
+            return;
+        }
+        if (addedColumns.stream().noneMatch(column -> column.path().equals(clean))) {
+            addedColumns.add(new FieldColumn(clean));
+            fieldsFound.remove(clean);
+            rememberColumns();
+        }
+    }
+
+    public void removeColumn(FieldColumn column) {
+        if (addedColumns.remove(column)) {
+            rememberColumns();
+        }
+    }
+
+    /** Asks for a field path and adds it as a column. */
+    public void askColumn() {
+        dialogs.askText("Add a column", "Field, as status or pullRequest.state (nested fields joined by dots)", "")
+                .ifPresent(this::addColumn);
+    }
+
+    private void rememberColumns() {
+        SessionStore store = current.store();
+        if (store != null) {
+            columnChoices.remember(storeName(store), new ColumnChoices.Choice(List.copyOf(hiddenColumns),
+                    addedColumns.stream().map(FieldColumn::path).toList()));
+        }
+    }
+
+    private static String storeName(SessionStore store) {
+        return store.locator().withoutPassword().display();
     }
 
     public void select(SessionRow row) {
@@ -172,6 +314,8 @@ public final class SessionsViewModel {
                     if (mine == generation) {
                         loading.set(false);
                         rows.set(new PagedSessionList(store::page, query, first.page(), executor));
+                        fieldsFound.setAll(FieldColumn.pathsOf(first.page().records()).stream()
+                                .filter(path -> addedColumns.stream().noneMatch(column -> column.path().equals(path))).toList());
                         count.set(countText(first.page().totalMatching(), first.storeTotal()));
                     }
                 })

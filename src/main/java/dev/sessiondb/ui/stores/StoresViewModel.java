@@ -99,12 +99,9 @@ public final class StoresViewModel {
                 .ifPresent(this::addAndOpen);
     }
 
-    /** Saves a store (without its password) and opens it; a locator that does not parse is reported, not saved. */
+    /** Opens a store and, once it opened, saves it (without its password); one that does not parse or open is reported, not saved. */
     public void addAndOpen(String locatorText) {
-        parse(locatorText).ifPresent(locator -> {
-            save(StoreEntry.of(locator.withoutPassword().display(), null));
-            open(locator);
-        });
+        parse(locatorText).ifPresent(locator -> open(locator, () -> save(StoreEntry.of(locator.withoutPassword().display(), null))));
     }
 
     /** Keeps a recent or discovered store in the saved list. */
@@ -129,7 +126,7 @@ public final class StoresViewModel {
     }
 
     public void open(StoreEntry entry) {
-        parse(entry.locator()).ifPresent(this::open);
+        parse(entry.locator()).ifPresent(locator -> open(locator, () -> { }));
     }
 
     /** Opens the store, counts it and closes it again, then says what was found. */
@@ -160,10 +157,10 @@ public final class StoresViewModel {
     public void reopenLast() {
         Optional<StoreLocator> last = settings.get().recentStores().stream().findFirst().flatMap(StoresViewModel::parseQuietly);
         if (last.isPresent()) {
-            open(last.get());
+            open(last.get(), () -> { });
         } else {
             firstRun.ifPresent(start -> executor.execute(BackgroundTask.of("Find the default store", monitor -> start.defaultStore().get())
-                    .onSuccess(this::open)
+                    .onSuccess(locator -> open(locator, () -> { }))
                     .onFailure(failure -> dialogs.notify("No default store: " + failure.getMessage()))));
         }
     }
@@ -185,7 +182,8 @@ public final class StoresViewModel {
         }).onFailure(failure -> dialogs.showError("Cannot create the demo stores", failure.getMessage()))));
     }
 
-    private void open(StoreLocator locator) {
+    /** @param opened what to do once the store opened (saving it, say); nothing happens when it fails to open */
+    private void open(StoreLocator locator, Runnable opened) {
         String shown = locator.withoutPassword().display();
         credentials.complete(locator, dialogs).ifPresent(ready ->
                 executor.execute(BackgroundTask.of("Open " + shown, monitor -> opener.open(ready))
@@ -195,6 +193,7 @@ public final class StoresViewModel {
                             openStoreTitle.set(StoreEntry.of(shown, null).title());
                             settings.update(state -> state.withRecent(shown));
                             reloadFromSettings();
+                            opened.run();
                         })
                         .onFailure(failure -> dialogs.showError("Cannot open " + shown, failure.getMessage()))));
     }

@@ -66,9 +66,21 @@ public final class WizardPages {
     }
 
     /** A table column showing one text of each row. */
+    /** A text column whose cells show their whole text as a tooltip, for values cut off by the column's width. */
     public static <S> TableColumn<S, String> column(String title, Function<S, String> value) {
         TableColumn<S, String> column = new TableColumn<>(title);
         column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
+        column.setCellFactory(view -> new javafx.scene.control.TableCell<>() {
+            private final javafx.scene.control.Tooltip whole = new javafx.scene.control.Tooltip();
+
+            @Override
+            protected void updateItem(String text, boolean empty) {
+                super.updateItem(text, empty);
+                setText(empty ? null : text);
+                whole.setText(text);
+                setTooltip(empty || text == null || text.isEmpty() ? null : whole);
+            }
+        });
         return column;
     }
 
@@ -92,6 +104,18 @@ public final class WizardPages {
         line.visibleProperty().bind(Bindings.createBooleanBinding(busy::get, busy));
         line.managedProperty().bind(line.visibleProperty());
         return line;
+    }
+
+    /** "Writes to: STORE (note)", following the store the wizard will write to, so the user never has to guess. */
+    public static Label writesTo(String id, ObservableStringValue store, String note) {
+        Label text = Controls.styled(new Label(), "text-bold");
+        text.setId(id);
+        text.setWrapText(true);
+        text.setMinHeight(Region.USE_PREF_SIZE);
+        text.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> store.get() == null || store.get().isBlank()
+                ? "Writes to: no store chosen yet" : "Writes to: " + store.get() + " (" + note + ")", store));
+        text.accessibleTextProperty().bind(text.textProperty());
+        return text;
     }
 
     /** The status line, wrapping when long. */

@@ -27,7 +27,9 @@ class JsonFileBadInputTest {
     static Stream<Arguments> badFiles() {
         return Stream.of(
                 Arguments.of("not JSON", "hello world", "not valid JSON at line 1, column 7 (Unrecognized token 'hello'"),
-                Arguments.of("truncated JSON", "[\n  {\"session\": \"a\"},\n  {\"session\": \"b\"", "not valid JSON at line 3"),
+                Arguments.of("truncated JSON", "[\n  {\"session\": \"a\"},\n  {\"session\": \"b\"", "not valid JSON at line 3, column 18 (the file ends "
+                        + "before its JSON is complete; it was probably cut off while being written); the file was not changed"),
+                Arguments.of("a Minsky file cut off", "{\"sessions\": [{\"session\": \"a\", \"repoName\": \"x\"", "(the file ends before its JSON is complete"),
                 Arguments.of("a top-level scalar", "42", "the top level is a number, not an array of sessions"),
                 Arguments.of("a record that is not an object", "[\n  {\"session\": \"a\"},\n  \"b\"\n]",
                         "record 2 is a string, not a session object at line 3, column 3"),
@@ -56,9 +58,11 @@ class JsonFileBadInputTest {
                     .startsWith(file.toString())
                     .contains(expected)
                     .endsWith("the file was not changed; fix it or restore a backup")
-                    .doesNotContain("\n");
+                    .doesNotContain("\n")
+                    .doesNotContain("start marker", "Source:");
         }
         assertThat(Files.readAllBytes(file)).isEqualTo(before);
         assertThat(dir.resolve("session-db.json.lock")).doesNotExist();
+        assertThat(dir.resolve(".session-db.json.lock")).doesNotExist();
     }
 }

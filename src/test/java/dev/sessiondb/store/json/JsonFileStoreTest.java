@@ -234,7 +234,7 @@ class JsonFileStoreTest {
         assertThat(Files.readAllBytes(file)).isEqualTo(original);
         try (Stream<Path> files = Files.list(dir)) {
             assertThat(files.map(path -> path.getFileName().toString()))
-                    .containsExactlyInAnyOrder(file.getFileName().toString(), file.getFileName() + ".lock");
+                    .containsExactlyInAnyOrder(file.getFileName().toString(), "." + file.getFileName() + ".lock");
         }
     }
 

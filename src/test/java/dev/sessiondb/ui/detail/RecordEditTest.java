@@ -16,9 +16,21 @@ class RecordEditTest {
             .set("github", JsonNodeFactory.instance.objectNode().put("owner", "edobry").put("token", "ghp_abcdefghijklmnopqrstuvwxyz0123")));
 
     @Test
-    void theKeyNestedObjectsAndSecretsAreNotEditable() {
+    void theKeyAndSecretsAreNotEditableButNestedFieldsAre() {
         assertThat(RecordEdit.fieldsOf(record)).filteredOn(field -> !field.editable())
-                .extracting(RecordEdit.EditableField::name).containsExactly("session", "github");
+                .extracting(RecordEdit.EditableField::name).containsExactly("session", "github.token");
+        assertThat(RecordEdit.fieldsOf(record)).filteredOn(RecordEdit.EditableField::editable)
+                .extracting(RecordEdit.EditableField::name).contains("github.owner").doesNotContain("github");
+    }
+
+    @Test
+    void aNestedFieldIsEditedInPlaceAndBooleansAreOfferedAsYesOrNo() {
+        RecordEdit.Result result = RecordEdit.apply(record, Map.of("github.owner", "someone-else"));
+
+        assertThat(result.record().fields().at("/github/owner").asText()).isEqualTo("someone-else");
+        assertThat(result.record().fields().at("/github/token").asText()).isEqualTo("ghp_abcdefghijklmnopqrstuvwxyz0123");
+        assertThat(RecordEdit.fieldsOf(record)).filteredOn(RecordEdit.EditableField::yesNo)
+                .extracting(RecordEdit.EditableField::name).containsExactly("prApproved");
     }
 
     @Test

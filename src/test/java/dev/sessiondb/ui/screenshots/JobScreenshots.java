@@ -108,6 +108,7 @@ public final class JobScreenshots {
         save(scene, "validate-preview.png");
 
         show(scene, "consolidate");
+        onFx(() -> ((javafx.scene.control.ListView<?>) scene.lookup("#consolidate-sources")).getItems().clear()); // not the open fixture: two overlapping stores
         for (Path source : List.of(a, b)) {
             type(scene, "#consolidate-new-source", source.toString());
             press(scene, "#consolidate-add");
@@ -115,7 +116,12 @@ public final class JobScreenshots {
         press(scene, "#consolidate-next");
         type(scene, "#consolidate-target", work.resolve("all.db").toString());
         press(scene, "#consolidate-next");
-        waitFor(() -> table(scene, "#consolidate-conflicts").getItems().size() == 2);
+        waitFor(() -> onFx(() -> table(scene, "#consolidate-conflicts") != null && table(scene, "#consolidate-conflicts").getItems().size() == 2));
+        onFx(() -> {
+            TableView<dev.sessiondb.ui.wizard.consolidate.ConflictRow> conflicts = table(scene, "#consolidate-conflicts");
+            conflicts.getSelectionModel().select(conflicts.getItems().stream().filter(row -> row.session().equals("task#002")).findFirst().orElseThrow());
+        });
+        waitFor(() -> text(scene, "#consolidate-compared").startsWith("task#002"));
         save(scene, "consolidate-conflicts.png");
     }
 

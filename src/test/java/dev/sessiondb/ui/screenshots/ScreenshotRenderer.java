@@ -46,6 +46,7 @@ public final class ScreenshotRenderer {
 
     private final Path out;
     private final Path work;
+    private final ScriptedDialogService dialogs = new ScriptedDialogService();
 
     private ScreenshotRenderer(Path out, Path work) {
         this.out = out;
@@ -80,7 +81,11 @@ public final class ScreenshotRenderer {
 
         onFx(() -> ((TabPane) main.lookup("#main-views")).getSelectionModel().select(1));
         waitFor(() -> text(main, "#overview-status").startsWith("json:"));
+        onFx(() -> ((javafx.scene.control.Button) main.lookup("#run-checks")).fire());
+        waitFor(() -> text(main, "#overview-findings-status").startsWith("Top findings"));
         save(main, "overview.png");
+        onFx(() -> ((TabPane) main.lookup("#main-views")).getSelectionModel().select(0));
+        tableWithFieldColumnAndPickList(main);
 
         onFx(() -> {
             ((TabPane) main.lookup("#main-views")).getSelectionModel().select(0);
@@ -104,6 +109,27 @@ public final class ScreenshotRenderer {
 
         renderConversation();
         renderLargeStore();
+    }
+
+    /** The table scrolled sideways to a column added for a nested field, with the Repo filter's pick list open. */
+    private void tableWithFieldColumnAndPickList(Scene main) throws Exception {
+        dialogs.answer("remote.authMethod");
+        onFx(() -> {
+            javafx.scene.control.MenuButton columns = (javafx.scene.control.MenuButton) main.lookup("#table-columns");
+            columns.show();
+            columns.getItems().stream().filter(item -> "add-column-other".equals(item.getId())).findFirst().orElseThrow().fire();
+            columns.hide();
+        });
+        waitFor(() -> onFx(() -> ((TableView<?>) main.lookup("#sessions-table")).getColumns().size() == 8));
+        onFx(() -> {
+            javafx.scene.control.MenuButton filter = (javafx.scene.control.MenuButton) main.lookup("#filter-sessions");
+            filter.getItems().stream().filter(item -> "filter-repo".equals(item.getId())).findFirst().orElseThrow().fire();
+            TableView<?> table = (TableView<?>) main.lookup("#sessions-table");
+            table.scrollToColumnIndex(7);
+        });
+        waitFor(() -> onFx(() -> main.lookup("#filter-pick").isVisible()));
+        save(main, "table-columns-pick-list.png");
+        onFx(() -> ((javafx.scene.control.Button) main.lookup("#close-pick-list")).fire());
     }
 
     /** A chat store: the detail pane's conversation tab. */
@@ -145,7 +171,7 @@ public final class ScreenshotRenderer {
         Path directory = Files.createDirectories(work.resolve(name));
         SettingsStore settings = new SettingsStore(directory.resolve("settings.json"));
         settings.update(state -> (store == null ? state : state.withRecent(store)).withWindowSize(WIDTH, HEIGHT));
-        AppServices services = new AppServices(settings, new ScriptedDialogService(), new UiTaskExecutor(),
+        AppServices services = new AppServices(settings, dialogs, new UiTaskExecutor(),
                 locator -> StoreFactory.open(locator, OpenMode.EXISTING), List::of,
                 new Credentials(directory.resolve("no-pgpass"), Map.of()),
                 new dev.sessiondb.job.backup.BackupJournal(directory.resolve("backups")), new SimpleStringProperty("Ready"));

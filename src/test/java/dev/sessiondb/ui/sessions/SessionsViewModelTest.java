@@ -35,7 +35,7 @@ class SessionsViewModelTest {
 
     @BeforeEach
     void openFixture() {
-        viewModel = new SessionsViewModel(current, new CurrentThreadTaskExecutor(), dialogs);
+        viewModel = new SessionsViewModel(current, new CurrentThreadTaskExecutor(), dialogs, new ColumnChoices(directory.resolve("columns.json")));
         current.show(TestStores.openFixtureCopy(directory));
     }
 
@@ -159,5 +159,102 @@ class SessionsViewModelTest {
         assertThat(viewModel.rowsProperty().get()).isEmpty();
         assertThat(viewModel.storeOpenProperty().get()).isFalse();
         assertThat(store).isNotNull();
+    }
+
+    @Test
+    void aFilterPickListCountsTheValuesInTheStoreAndPickingOneFilters() {
+        viewModel.showPickList(SessionColumn.REPO);
+
+        assertThat(viewModel.pickingProperty().get()).isEqualTo(SessionColumn.REPO);
+        assertThat(viewModel.pickList()).startsWith(new dev.sessiondb.model.ValueCount("local/minsky", 159),
+                new dev.sessiondb.model.ValueCount("local-minsky", 50));
+
+        viewModel.pick(viewModel.pickList().get(1));
+
+        assertThat(viewModel.filters()).containsExactly(new FieldFilter(SortKey.REPO_NAME, "local-minsky"));
+        assertThat(viewModel.countProperty().get()).isEqualTo("50 of 217 sessions");
+        assertThat(viewModel.pickingProperty().get()).isNull();
+    }
+
+    @Test
+    void sortingCyclesAscendingDescendingAndBackToTheStoresOrder() {
+        viewModel.sortBy(SortKey.REPO_NAME, false);
+        assertThat(viewModel.sortedBy()).contains(SortKey.REPO_NAME);
+        assertThat(viewModel.query().sort()).isEqualTo(SortKey.REPO_NAME);
+
+        viewModel.sortBy(SortKey.REPO_NAME, true);
+        assertThat(viewModel.query().descending()).isTrue();
+
+        viewModel.unsort();
+        assertThat(viewModel.sortedBy()).isEmpty();
+        assertThat(viewModel.query().sort()).isEqualTo(SortKey.SESSION);
+        assertThat(viewModel.query().descending()).isFalse();
+    }
+
+    @Test
+    void searchWordsMustAllMatchEachInAnyField() {
+        viewModel.searchProperty().set("local-minsky task#1");
+
+        assertThat(viewModel.rowsProperty().get()).isNotEmpty().allSatisfy(row -> {
+            assertThat(row.record().repoName()).contains("local-minsky");
+            assertThat(row.record().key() + row.record().taskId().orElse("")).contains("task#1");
+        });
+    }
+
+    @Test
+    void addedAndHiddenColumnsAreRememberedPerStore() throws Exception {
+        assertThat(viewModel.fieldsFound()).contains("remote.depth", "repoUrl");
+
+        viewModel.addColumn("pullRequest.state");
+        viewModel.showColumn(SessionColumn.BRANCH, false);
+        SessionStore store = current.store();
+        Path other = Files.createDirectories(directory.resolve("other"));
+        current.show(TestStores.openFixtureCopy(other));
+        assertThat(viewModel.addedColumns()).isEmpty();
+        assertThat(viewModel.hiddenColumns()).isEmpty();
+
+        SessionsViewModel reopened = new SessionsViewModel(current, new CurrentThreadTaskExecutor(), dialogs,
+                new ColumnChoices(directory.resolve("columns.json")));
+        current.show(StoreFactory.open(store.locator(), OpenMode.EXISTING));
+
+        assertThat(reopened.addedColumns()).containsExactly(new FieldColumn("pullRequest.state"));
+        assertThat(reopened.hiddenColumns()).containsExactly("branch");
+    }
+
+    @Test
+    void aFieldColumnShowsNestedValuesWithSecretsMasked() throws Exception {
+        dev.sessiondb.model.SessionRecord record = dev.sessiondb.model.SessionRecord.of((com.fasterxml.jackson.databind.node.ObjectNode)
+                new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                        "{\"session\":\"s\",\"pullRequest\":{\"state\":\"open\"},\"github\":{\"token\":\"ghp_abcdefghijklmnopqrstuvwxyz\"}}"));
+
+        assertThat(new FieldColumn("pullRequest.state").text(record)).isEqualTo("open");
+        assertThat(new FieldColumn("github").text(record)).doesNotContain("ghp_abcdefghijklmnopqrstuvwxyz");
+        assertThat(new FieldColumn("github.token").text(record)).doesNotContain("abcdefghijklmnop");
+        assertThat(new FieldColumn("unknownField").text(record)).isEmpty();
+    }
+
+    @Test
+    void theTableSaysItIsReadingUntilTheFirstPageArrives() {
+        java.util.Deque<Runnable> queued = new java.util.ArrayDeque<>();
+        CurrentThreadTaskExecutor now = new CurrentThreadTaskExecutor();
+        dev.sessiondb.ui.common.TaskExecutor later = new dev.sessiondb.ui.common.TaskExecutor() {
+            @Override
+            public <V> void execute(dev.sessiondb.ui.common.BackgroundTask<V> task) {
+                queued.add(() -> now.execute(task));
+            }
+
+            @Override
+            public void shutdown() {
+            }
+        };
+        CurrentStore slow = new CurrentStore();
+        SessionsViewModel reading = new SessionsViewModel(slow, later, dialogs, new ColumnChoices(directory.resolve("slow-columns.json")));
+
+        slow.show(current.store());
+        assertThat(reading.loadingProperty().get()).isTrue();
+
+        queued.poll().run();
+        assertThat(reading.loadingProperty().get()).isFalse();
+        assertThat(reading.countProperty().get()).isEqualTo("217 sessions");
     }
 }

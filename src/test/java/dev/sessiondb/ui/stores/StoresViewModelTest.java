@@ -68,14 +68,31 @@ class StoresViewModelTest {
     }
 
     @Test
-    void aPostgresStoreIsSavedWithoutItsPasswordButOpenedWithIt() {
+    void aPostgresStoreIsOpenedWithItsPasswordAndSavedWithoutIt() {
         SettingsStore settings = new SettingsStore(directory.resolve("settings.json"));
+        StoresViewModel viewModel = viewModel(settings);
 
-        viewModel(settings).addAndOpen("postgresql://ana:s3cret@localhost:1/minsky");
+        viewModel.addAndOpen("postgresql://ana:s3cret@localhost:1/minsky");
+        viewModel.save(StoreEntry.of("postgresql://ana:s3cret@localhost:1/minsky", null));
 
-        assertThat(settings.get().savedStores()).containsExactly("postgresql://ana@localhost:1/minsky");
         assertThat(opened).extracting(StoreLocator::target).containsExactly("postgresql://ana:s3cret@localhost:1/minsky");
         assertThat(dialogs.errors()).singleElement().asString().startsWith("Cannot open postgresql://ana@localhost:1/minsky");
+        assertThat(settings.get().savedStores()).containsExactly("postgresql://ana@localhost:1/minsky");
+    }
+
+    @Test
+    void aStoreThatFailsToOpenIsReportedAndNotSaved() throws Exception {
+        Path truncated = directory.resolve("truncated.json");
+        java.nio.file.Files.writeString(truncated, "{\"sessions\": [{\"session\": \"a\", \"repoName\": \"x\"");
+        SettingsStore settings = new SettingsStore(directory.resolve("settings.json"));
+        StoresViewModel viewModel = viewModel(settings);
+
+        viewModel.addAndOpen(truncated.toString());
+
+        assertThat(dialogs.errors()).singleElement().asString().startsWith("Cannot open");
+        assertThat(viewModel.saved()).isEmpty();
+        assertThat(settings.get().savedStores()).isEmpty();
+        assertThat(current.isOpen()).isFalse();
     }
 
     @Test

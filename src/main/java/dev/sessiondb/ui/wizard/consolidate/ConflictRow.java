@@ -21,7 +21,7 @@ public final class ConflictRow {
     public ConflictRow(Consolidation.Conflict conflict) {
         this.key = conflict.key();
         this.sources = conflict.versions().stream().map(version -> version.entry().source()).distinct().toList();
-        this.byPolicy = conflict.settlement();
+        this.byPolicy = plainWords(conflict);
     }
 
     public String key() {
@@ -38,6 +38,12 @@ public final class ConflictRow {
         return String.join(", ", sources.stream().map(source -> String.valueOf(source + 1)).toList());
     }
 
+    /** The 0-based sources holding a version, in priority order. */
+    public List<Integer> sourceIndexes() {
+        return sources;
+    }
+
+    /** What the policy does with this conflict, in plain words. */
     public String byPolicy() {
         return byPolicy;
     }
@@ -51,6 +57,22 @@ public final class ConflictRow {
         List<String> options = new ArrayList<>(List.of(BY_POLICY));
         sources.forEach(source -> options.add("Source " + (source + 1)));
         return options;
+    }
+
+    /** The engine's settlement ("newest: kept the version from source 2", "unsettled (--on-conflict fail)") told without CLI terms. */
+    private static String plainWords(Consolidation.Conflict conflict) {
+        String settlement = conflict.settlement();
+        int kept = conflict.versions().stream().filter(version -> version.fate() == Consolidation.Fate.KEPT)
+                .mapToInt(version -> version.entry().source() + 1).findFirst().orElse(1);
+        if (settlement.startsWith("unsettled")) {
+            return "Not settled: the policy is to stop, so pick the version to keep";
+        }
+        if (settlement.startsWith("keep-both")) {
+            return "Keeps every version: source " + kept + "'s under this name, the others renamed " + settlement.substring(settlement.lastIndexOf(' ') + 1);
+        }
+        String why = settlement.startsWith("newest") ? "it is the newest" : settlement.startsWith("first") ? "source " + kept + " comes first"
+                : "you chose it";
+        return "Keeps source " + kept + "'s version (" + why + ")";
     }
 
     /** The 0-based source the user chose, or empty when the policy decides. */

@@ -43,8 +43,10 @@ public final class ConsolidateWizardView extends WizardPane {
         Button remove = Controls.button("Remove", "Leave the selected source out",
                 () -> viewModel.removeSource(list.getSelectionModel().getSelectedIndex()));
         remove.setId("consolidate-remove");
-        HBox adding = new HBox(8, new StorePicker("consolidate-new-source", "A store to add as a source", viewModel.newSourceProperty(), known,
-                viewModel::browseSource), add);
+        StorePicker newSource = new StorePicker("consolidate-new-source", "A store to add as a source (Enter adds it)", viewModel.newSourceProperty(), known,
+                viewModel::browseSource);
+        newSource.onEnter(viewModel::addSource);
+        HBox adding = new HBox(8, newSource, add);
         HBox.setHgrow(adding.getChildren().get(0), javafx.scene.layout.Priority.ALWAYS);
         VBox order = new VBox(8, up, down, remove);
         HBox body = new HBox(8, list, order);
@@ -63,18 +65,24 @@ public final class ConsolidateWizardView extends WizardPane {
         ChoiceBox<ConflictPolicy> policy = Controls.describe(new ChoiceBox<>(), "How a session held with different content by several sources is settled");
         policy.setId("consolidate-policy");
         policy.getItems().setAll(ConflictPolicy.values());
+        policy.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(ConflictPolicy value) {
+                return value == null ? "" : plainWords(value);
+            }
+
+            @Override
+            public ConflictPolicy fromString(String text) {
+                return null;
+            }
+        });
         policy.valueProperty().bindBidirectional(viewModel.policyProperty());
-        Label explained = new Label("""
-                newest: the version with the latest own timestamp
-                first: the version from the highest source
-                fail: refuse unless you choose each conflict
-                keep-both: the first keeps the key, others get KEY~N""");
-        explained.getStyleClass().add("text-muted");
         GridPane form = WizardPages.form();
         form.addRow(0, new Label("Target"), new StorePicker("consolidate-target", "The store to consolidate into (.db for SQLite)",
                 viewModel.targetProperty(), known, viewModel::browseTarget));
-        form.addRow(1, new Label("On conflict"), policy);
-        form.addRow(2, new Label(""), explained);
+        form.addRow(1, new Label("When sources differ"), policy);
+        form.addRow(2, new Label(""), WizardPages.writesTo("consolidate-writes-to", viewModel.targetProperty(),
+                "an existing target is backed up first; Undo restores it"));
         return WizardPages.page("Target and policy", "A new target appears only when complete; an existing one is backed up first.", form);
     }
 
@@ -87,19 +95,51 @@ public final class ConsolidateWizardView extends WizardPane {
         TableColumn<ConflictRow, ConflictRow> choice = new TableColumn<>("Keep");
         choice.setCellValueFactory(cell -> new javafx.beans.property.ReadOnlyObjectWrapper<>(cell.getValue()));
         choice.setCellFactory(column -> new ChoiceCell());
-        table.getColumns().addAll(List.of(WizardPages.column("Session", ConflictRow::session), WizardPages.column("Sources", ConflictRow::sourcesText),
-                WizardPages.column("By policy", ConflictRow::byPolicy), choice));
-        double[] widths = {100, 85, 265, 130};
+        table.getColumns().addAll(List.of(WizardPages.column("Session", ConflictRow::session), WizardPages.column("In sources", ConflictRow::sourcesText),
+                WizardPages.column("Unless you pick one", ConflictRow::byPolicy), choice));
+        double[] widths = {110, 95, 320, 120};
         for (int i = 0; i < widths.length; i++) {
             table.getColumns().get(i).setPrefWidth(widths[i]);
-            table.getColumns().get(i).setMinWidth(i == 2 ? 120 : widths[i]);
+            table.getColumns().get(i).setMinWidth(i == 2 ? 200 : widths[i]);
         }
-        return WizardPages.page("Conflicts", "The policy settles every conflict; pick a source to settle one yourself.",
-                WizardPages.statusLine("consolidate-conflicts-status", viewModel.statusProperty(), viewModel.steps().busyProperty()), table);
+        table.getSelectionModel().selectedItemProperty().addListener((property, before, after) -> viewModel.showConflict(after));
+        Label compared = Controls.styled(new Label(), "text-bold");
+        compared.setId("consolidate-compared");
+        compared.setWrapText(true);
+        compared.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        compared.textProperty().bind(javafx.beans.binding.Bindings.when(viewModel.comparedTitleProperty().isEmpty())
+                .then("Select a conflict to see how its versions differ, side by side, before you pick one.")
+                .otherwise(viewModel.comparedTitleProperty()));
+        TableView<dev.sessiondb.ui.diff.FieldRow> versions = dev.sessiondb.ui.diff.SideBySideTable.create("consolidate-versions",
+                viewModel.comparison(), "Left version", "Right version", "Select a conflict above to compare its versions.");
+        // the first difference in view: the versions differ somewhere down the record, not in its key
+        viewModel.comparison().addListener((javafx.collections.ListChangeListener<dev.sessiondb.ui.diff.FieldRow>) change ->
+                viewModel.comparison().stream().filter(row -> row.state() == dev.sessiondb.ui.diff.FieldRow.State.CHANGED).findFirst()
+                        .ifPresent(versions::scrollTo));
+        VBox comparison = new VBox(6, compared, versions);
+        VBox.setVgrow(versions, javafx.scene.layout.Priority.ALWAYS);
+        javafx.scene.control.SplitPane split = new javafx.scene.control.SplitPane(table, comparison);
+        split.setOrientation(javafx.geometry.Orientation.VERTICAL);
+        split.setDividerPositions(0.4);
+        VBox.setVgrow(split, javafx.scene.layout.Priority.ALWAYS);
+        return WizardPages.page("Conflicts", "Sessions the sources hold in different versions. Select one to compare its versions; "
+                        + "keep the policy's pick or choose the version yourself.",
+                WizardPages.statusLine("consolidate-conflicts-status", viewModel.statusProperty(), viewModel.steps().busyProperty()), split);
+    }
+
+    /** The policy as a user reads it, not as the command line spells it. */
+    static String plainWords(ConflictPolicy policy) {
+        return switch (policy) {
+            case NEWEST -> "Keep the newest version";
+            case FIRST -> "Keep the version of the first source listed";
+            case FAIL -> "Stop, and let me pick each version";
+            case KEEP_BOTH -> "Keep every version (the others renamed KEY~N)";
+        };
     }
 
     private static Node run(ConsolidateWizardViewModel viewModel) {
         return WizardPages.page("Run and report", "The plan first; after the run, the report: counts, every conflict, and the settings for Minsky.",
+                WizardPages.writesTo("consolidate-run-writes-to", viewModel.targetProperty(), "an existing target is backed up first; Undo restores it"),
                 WizardPages.runButtons("consolidate", "Run consolidation", "Write the consolidated store, then verify", viewModel::run,
                         viewModel::cancel, viewModel.runnableProperty(), viewModel.steps().busyProperty()),
                 WizardPages.progressLine("consolidate-progress", viewModel.progress(), viewModel.steps().busyProperty()),

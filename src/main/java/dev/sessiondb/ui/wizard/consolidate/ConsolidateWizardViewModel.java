@@ -9,7 +9,10 @@ import dev.sessiondb.store.SessionStore;
 import dev.sessiondb.store.StoreLocator;
 import dev.sessiondb.ui.common.DialogService;
 import dev.sessiondb.ui.common.LocatorInput;
+import dev.sessiondb.ui.common.BackgroundTask;
 import dev.sessiondb.ui.common.StoreNames;
+import dev.sessiondb.ui.diff.FieldRow;
+import dev.sessiondb.ui.diff.SideBySide;
 import dev.sessiondb.ui.common.StoreOpener;
 import dev.sessiondb.ui.common.TaskExecutor;
 import dev.sessiondb.ui.common.UndoStack;
@@ -63,6 +66,10 @@ public final class ConsolidateWizardViewModel {
     private final JobProgress progress;
     private final WizardTasks tasks;
 
+    private final ObservableList<FieldRow> comparison = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper comparedTitle = new ReadOnlyStringWrapper("");
+
+    private final TaskExecutor executor;
     private final DialogService dialogs;
     private final LocatorInput locators;
     private final StoreOpener opener;
@@ -70,11 +77,13 @@ public final class ConsolidateWizardViewModel {
     private final BackupJournal journal;
     private ConsolidateJob job;
     private StoreLocator targetLocator;
+    private List<StoreLocator> analysedSources = List.of();
 
     public ConsolidateWizardViewModel(TaskExecutor executor, DialogService dialogs, LocatorInput locators, StoreOpener opener,
                                       UndoStack undo, BackupJournal journal,
             Executor uiThread) {
         this.progress = new JobProgress(uiThread);
+        this.executor = executor;
         this.dialogs = dialogs;
         this.locators = locators;
         this.opener = opener;
@@ -128,12 +137,29 @@ public final class ConsolidateWizardViewModel {
         return runnable.getReadOnlyProperty();
     }
 
+    /** The selected conflict's two versions field by field, secrets masked. */
+    public ObservableList<FieldRow> comparison() {
+        return comparison;
+    }
+
+    /** Which versions the comparison shows, in plain words. */
+    public ReadOnlyStringProperty comparedTitleProperty() {
+        return comparedTitle.getReadOnlyProperty();
+    }
+
     /** The running job's progress and the wizard's Cancel. */
     public JobProgress progress() {
         return progress;
     }
 
     // Commands
+
+    /** Starts from the open store as the first source, unless the user already chose two or more sources. */
+    public void startFrom(String openStore) {
+        if (sources.size() <= 1) {
+            sources.setAll(openStore);
+        }
+    }
 
     public void addSource() {
         String text = newSource.get() == null ? "" : newSource.get().strip();
@@ -193,12 +219,39 @@ public final class ConsolidateWizardViewModel {
                 opened.forEach(SessionStore::close);
             }
         }, found -> {
+            analysedSources = resolved.get();
+            comparison.clear();
+            comparedTitle.set("");
             found.stream().filter(conflict -> conflict.options().contains(chosen.get(conflict.key())))
                     .forEach(conflict -> conflict.choiceProperty().set(chosen.get(conflict.key())));
             conflicts.setAll(found);
             status.set(found.isEmpty() ? "No conflicts: the sources agree on every shared session."
                     : found.size() + " sessions differ between sources. The policy settles each; choose a source to override it.");
         });
+    }
+
+    /** Reads the conflict's versions from the first two sources holding it and lays them side by side. */
+    public void showConflict(ConflictRow conflict) {
+        List<StoreLocator> stores = analysedSources;
+        if (conflict == null || conflict.sourceIndexes().size() < 2 || stores.isEmpty()) {
+            comparison.clear();
+            comparedTitle.set("");
+            return;
+        }
+        int left = conflict.sourceIndexes().get(0);
+        int right = conflict.sourceIndexes().get(1);
+        executor.execute(BackgroundTask.of("Read " + conflict.session(), monitor -> {
+            try (SessionStore a = opener.open(stores.get(left)); SessionStore b = opener.open(stores.get(right))) {
+                return SideBySide.compare(a.get(conflict.key()), b.get(conflict.key()), List.of());
+            }
+        }).onSuccess(rows -> {
+            comparison.setAll(rows);
+            long differing = rows.stream().filter(row -> row.state() == FieldRow.State.CHANGED).count();
+            comparedTitle.set(String.format("%s: on the left the version in source %d (%s), on the right the one in source %d (%s); "
+                            + "%d field%s differ%s, highlighted.", conflict.session(), left + 1, StoreNames.shortName(stores.get(left)),
+                    right + 1, StoreNames.shortName(stores.get(right)), differing, differing == 1 ? "" : "s", differing == 1 ? "s" : "")
+                    + (conflict.sourceIndexes().size() > 2 ? " More sources hold it too: " + conflict.sourcesText() + "." : ""));
+        }).onFailure(failure -> dialogs.showError("Cannot read the versions of " + conflict.session(), failure.getMessage())));
     }
 
     /** The dry run with the choices made; nothing is written. */

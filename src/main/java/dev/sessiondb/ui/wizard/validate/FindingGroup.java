@@ -14,8 +14,12 @@ import javafx.beans.property.SimpleBooleanProperty;
  */
 public final class FindingGroup {
 
-    /** One finding as the list shows it, secrets masked. */
-    public record Line(String session, Severity severity, String message, String fix, boolean repairable) {
+    /**
+     * One finding as the list shows it, secrets masked.
+     *
+     * @param key the session's key, to show it; null for a finding about the whole store
+     */
+    public record Line(String session, Severity severity, String message, String fix, boolean repairable, String key) {
     }
 
     private final String check;
@@ -25,7 +29,8 @@ public final class FindingGroup {
     public FindingGroup(String check, List<Finding> findings) {
         this.check = check;
         this.lines = findings.stream().map(finding -> new Line(finding.session() == null ? "(store)" : SecretMasker.maskText("session", finding.session()),
-                finding.severity(), SecretMasker.maskText(null, finding.message()), finding.fix(), finding.isRepairable())).toList();
+                finding.severity(), SecretMasker.maskText(null, finding.message()), finding.fix(), finding.isRepairable(),
+                finding.session())).toList();
         fix.set(isRepairable());
     }
 

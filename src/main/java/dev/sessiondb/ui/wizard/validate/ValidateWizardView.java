@@ -46,6 +46,8 @@ public final class ValidateWizardView extends WizardPane {
                 viewModel.storeProperty(), known, viewModel::browseStore));
         form.addRow(1, new Label("Workspaces"), workspaces);
         form.addRow(2, new Label("Checks"), checks);
+        form.addRow(3, new Label(""), WizardPages.writesTo("validate-writes-to", viewModel.storeProperty(),
+                "only if you apply fixes on the last page; backed up first"));
         return WizardPages.page("Store and checks", "Validation only reads. Fixes are chosen on the next pages and previewed before anything is written.", form);
     }
 
@@ -55,7 +57,17 @@ public final class ValidateWizardView extends WizardPane {
         TreeView<String> tree = new TreeView<>(new TreeItem<>("Findings"));
         tree.setId("validate-findings");
         tree.setShowRoot(false);
-        tree.setAccessibleText("Findings grouped by check");
+        tree.setAccessibleText("Findings grouped by check; double-click or Enter on a finding shows its session");
+        tree.setOnMouseClicked(event -> {
+            if (event.getClickCount() == 2) {
+                showSession(viewModel, tree.getSelectionModel().getSelectedItem());
+            }
+        });
+        tree.setOnKeyPressed(event -> {
+            if (event.getCode() == javafx.scene.input.KeyCode.ENTER) {
+                showSession(viewModel, tree.getSelectionModel().getSelectedItem());
+            }
+        });
         viewModel.findings().addListener((ListChangeListener<FindingGroup>) change -> {
             tree.getRoot().getChildren().setAll(viewModel.findings().stream().map(ValidateWizardView::groupItem).toList());
             fixes.getChildren().setAll(viewModel.findings().stream().filter(FindingGroup::isRepairable).map(group -> {
@@ -72,10 +84,24 @@ public final class ValidateWizardView extends WizardPane {
                 fixTitle, fixes, tree);
     }
 
+    private static void showSession(ValidateWizardViewModel viewModel, TreeItem<String> item) {
+        if (item != null && item.getGraphic() != null && item.getGraphic().getUserData() instanceof String key) {
+            viewModel.showSession(key);
+        }
+    }
+
     private static TreeItem<String> groupItem(FindingGroup group) {
         TreeItem<String> item = new TreeItem<>(group.title());
-        group.lines().forEach(line -> item.getChildren().add(new TreeItem<>(line.session() + ": " + line.message()
-                + (line.fix() == null || line.fix().isBlank() ? "" : "  → " + line.fix()))));
+        group.lines().forEach(line -> {
+            TreeItem<String> finding = new TreeItem<>(line.session() + ": " + line.message()
+                    + (line.fix() == null || line.fix().isBlank() ? "" : "  → " + line.fix()));
+            if (line.key() != null) { // the session's key rides on a small marker, for double-click
+                javafx.scene.Node marker = new Label("›");
+                marker.setUserData(line.key());
+                finding.setGraphic(marker);
+            }
+            item.getChildren().add(finding);
+        });
         item.setExpanded(group.lines().size() <= 20);
         return item;
     }
@@ -102,6 +128,7 @@ public final class ValidateWizardView extends WizardPane {
                 viewModel::cancel, viewModel.changesetReadyProperty(), viewModel.steps().busyProperty());
         actions.getChildren().add(again);
         return WizardPages.page("Apply", "The store is backed up first; Undo (Ctrl+Z) restores the backup.",
+                WizardPages.writesTo("validate-run-writes-to", viewModel.storeProperty(), "backed up first; Undo restores it"),
                 actions, WizardPages.progressLine("validate-progress", viewModel.progress(), viewModel.steps().busyProperty()),
                 WizardPages.statusText("validate-apply-status", viewModel.statusProperty()),
                 new JobSummaryView("validate-result", viewModel.resultProperty()));

@@ -15,6 +15,7 @@ import dev.sessiondb.ui.common.UndoStack;
 import dev.sessiondb.ui.wizard.JobProgress;
 import dev.sessiondb.ui.wizard.JobSummary;
 import dev.sessiondb.ui.wizard.JobUndoCommand;
+import dev.sessiondb.ui.wizard.OpenStoreDefault;
 import dev.sessiondb.ui.wizard.WizardSteps;
 import dev.sessiondb.ui.wizard.WizardTasks;
 import dev.sessiondb.validation.Checks;
@@ -96,11 +97,7 @@ public final class ValidateWizardViewModel {
         this.journal = journal;
         tasks = new WizardTasks(executor, steps, status::set, failure -> dialogs.showError("Could not finish", dev.sessiondb.store.StoreFaults.describe(failure)));
         Checks.NAMES.forEach(name -> checks.add(new CheckChoice(name, new SimpleBooleanProperty(true))));
-        current.storeProperty().addListener((property, before, after) -> {
-            if (after != null && store.get().isBlank()) {
-                store.set(after.locator().display());
-            }
-        });
+        OpenStoreDefault.follow(current, store::set, () -> steps.current() == STORE);
         steps.readyProperty().bind(Bindings.createBooleanBinding(this::ready, steps.currentProperty(), store, findings, changesetReady));
     }
 
@@ -200,8 +197,11 @@ public final class ValidateWizardViewModel {
             repair = planned;
             changes.setAll(preview.lines());
             changesetReady.set(preview.updates() + preview.inserts() > 0);
-            status.set(String.format("%,d records to update, %,d to add; %,d findings need a person. Nothing is written yet.%s",
-                    preview.updates(), preview.inserts(), preview.manual(),
+            // the planner counts what the chosen checks cannot fix; the findings of checks without a fix need a person too
+            long needPerson = preview.manual() + findings.stream().filter(group -> !fixing.contains(group.check()))
+                    .flatMap(group -> group.lines().stream()).filter(line -> !line.repairable()).count();
+            status.set(String.format("%,d records to update, %,d to add; %,d findings need a person (no automatic fix). Nothing is written yet.%s",
+                    preview.updates(), preview.inserts(), needPerson,
                     preview.updates() + preview.inserts() > PREVIEW_LIMIT ? String.format(" (the first %,d records are shown)", PREVIEW_LIMIT) : ""));
         });
     }
@@ -228,6 +228,18 @@ public final class ValidateWizardViewModel {
                     report.counts(), lines));
             status.set("Applied. Validate again to see what is left.");
         });
+    }
+
+    /** Shows a finding's session in the detail pane, when the validated store is the one open. */
+    public void showSession(String key) {
+        if (key == null) {
+            return;
+        }
+        if (current.isOpen() && validated != null && current.store().locator().display().equals(validated.display())) {
+            current.selectedKeyProperty().set(key);
+        } else {
+            dialogs.notify("Open " + (validated == null ? "the store" : StoreNames.shortName(validated)) + " to see session " + key);
+        }
     }
 
     /** Back to the findings, validated afresh. */

@@ -60,9 +60,34 @@ class ConsolidateWizardViewModelTest {
 
         assertThat(viewModel.conflicts()).extracting(ConflictRow::session, ConflictRow::sourcesText, ConflictRow::byPolicy)
                 .containsExactlyInAnyOrder(
-                        org.assertj.core.groups.Tuple.tuple("task#002", "1, 2", "first: kept the version from source 1"),
-                        org.assertj.core.groups.Tuple.tuple("task#008", "1, 2", "first: kept the version from source 1"));
+                        org.assertj.core.groups.Tuple.tuple("task#002", "1, 2", "Keeps source 1's version (source 1 comes first)"),
+                        org.assertj.core.groups.Tuple.tuple("task#008", "1, 2", "Keeps source 1's version (source 1 comes first)"));
         assertThat(conflict("task#008").options()).containsExactly(ConflictRow.BY_POLICY, "Source 1", "Source 2");
+    }
+
+    @Test
+    void aConflictsVersionsAreShownSideBySideInPlainWordsBeforeTheUserPicks() {
+        goToConflicts(ConflictPolicy.FAIL);
+        assertThat(conflict("task#008").byPolicy()).isEqualTo("Not settled: the policy is to stop, so pick the version to keep")
+                .doesNotContain("--on-conflict");
+
+        viewModel.showConflict(conflict("task#008"));
+
+        assertThat(viewModel.comparedTitleProperty().get()).startsWith("task#008: on the left the version in source 1 (" + a.getFileName()
+                + "), on the right the one in source 2 (" + b.getFileName() + ")");
+        assertThat(viewModel.comparison()).anySatisfy(row -> assertThat(row.state()).isEqualTo(dev.sessiondb.ui.diff.FieldRow.State.CHANGED));
+        assertThat(viewModel.comparison()).extracting(dev.sessiondb.ui.diff.FieldRow::path).contains("session");
+    }
+
+    @Test
+    void theOpenStoreIsTheFirstSourceUntilTheUserAddsMore() {
+        viewModel.startFrom("json:/stores/open.json");
+        assertThat(viewModel.sources()).containsExactly("json:/stores/open.json");
+        add(a);
+
+        viewModel.startFrom("json:/stores/other.json");
+
+        assertThat(viewModel.sources()).containsExactly("json:/stores/open.json", a.toString());
     }
 
     @Test

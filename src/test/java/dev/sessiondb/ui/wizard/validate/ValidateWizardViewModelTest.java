@@ -67,6 +67,25 @@ class ValidateWizardViewModelTest {
     }
 
     @Test
+    void thePreviewCountsTheFindingsThatNeedAPersonAsTheFindingsPageListsThem() {
+        viewModel.steps().next();
+
+        viewModel.steps().next();
+
+        assertThat(viewModel.statusProperty().get()).contains("; 162 findings need a person (no automatic fix)");
+    }
+
+    @Test
+    void aFindingLeadsToItsSessionInTheOpenStore() {
+        viewModel.steps().next();
+        FindingGroup.Line line = group("duplicate-session").lines().get(0);
+
+        viewModel.showSession(line.key());
+
+        assertThat(current.selectedKeyProperty().get()).isEqualTo(line.key());
+    }
+
+    @Test
     void thePreviewShowsEachChangedFieldBeforeAndAfterAndWritesNothing() throws Exception {
         byte[] before = Files.readAllBytes(fixture);
         viewModel.steps().next();

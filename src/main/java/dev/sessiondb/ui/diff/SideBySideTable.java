@@ -1,6 +1,5 @@
 package dev.sessiondb.ui.diff;
 
-import dev.sessiondb.ui.common.Controls;
 import dev.sessiondb.ui.wizard.WizardPages;
 import javafx.collections.ObservableList;
 import javafx.css.PseudoClass;
@@ -8,31 +7,33 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 
-/** Two records field by field (the rows {@link SideBySide} lays out), changed fields highlighted: the diff view's and the edit conflict's table. */
-public final class FieldRowTable {
+/**
+ * Two versions of a session field by field ({@link SideBySide}'s rows): changed lines highlighted,
+ * each value's whole text in a tooltip. The diff view and the consolidation wizard's conflicts share it.
+ */
+public final class SideBySideTable {
 
     private static final PseudoClass CHANGED = PseudoClass.getPseudoClass("diff-changed");
     private static final PseudoClass CONTAINS = PseudoClass.getPseudoClass("diff-contains");
     private static final PseudoClass IGNORED = PseudoClass.getPseudoClass("diff-ignored");
 
-    private FieldRowTable() {
+    private SideBySideTable() {
     }
 
     /**
-     * @param titleA the heading of the first record's column ("A", "As read")
-     * @param titleB the heading of the second record's column
-     * @param empty  what the table says while it has no rows
+     * @param headerA what the left column shows ("A", "Source 1")
+     * @param headerB what the right column shows
      */
-    public static TableView<FieldRow> of(ObservableList<FieldRow> rows, String id, String titleA, String titleB, String empty) {
+    public static TableView<FieldRow> create(String id, ObservableList<FieldRow> rows, String headerA, String headerB, String placeholder) {
         TableView<FieldRow> table = new TableView<>(rows);
         table.setId(id);
-        table.getStylesheets().add(FieldRowTable.class.getResource("diff.css").toExternalForm());
-        table.setAccessibleText("Both records field by field; changed fields are highlighted");
+        table.getStylesheets().add(SideBySideTable.class.getResource("diff.css").toExternalForm());
+        table.setAccessibleText("Both versions field by field; changed fields are highlighted");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
-        table.setPlaceholder(Controls.emptyState(empty));
+        table.setPlaceholder(dev.sessiondb.ui.common.Controls.emptyState(placeholder));
         table.getColumns().add(column("Field", FieldRow::name, 220));
-        table.getColumns().add(column(titleA, FieldRow::a, 180));
-        table.getColumns().add(column(titleB, FieldRow::b, 180));
+        table.getColumns().add(column(headerA, FieldRow::a, 180));
+        table.getColumns().add(column(headerB, FieldRow::b, 180));
         table.setRowFactory(view -> new TableRow<>() {
             @Override
             protected void updateItem(FieldRow row, boolean empty) {
@@ -41,7 +42,7 @@ public final class FieldRowTable {
                 pseudoClassStateChanged(CHANGED, state == FieldRow.State.CHANGED);
                 pseudoClassStateChanged(CONTAINS, state == FieldRow.State.CONTAINS_CHANGES);
                 pseudoClassStateChanged(IGNORED, state == FieldRow.State.IGNORED);
-                setAccessibleText(state == null ? null : row.path() + ": " + describe(state) + "; " + titleA + " " + row.a() + "; " + titleB + " " + row.b());
+                setAccessibleText(state == null ? null : row.path() + ": " + describe(state) + "; " + headerA + " " + row.a() + "; " + headerB + " " + row.b());
             }
         });
         return table;

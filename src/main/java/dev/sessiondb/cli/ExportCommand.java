@@ -1,0 +1,74 @@
+package dev.sessiondb.cli;
+
+import dev.sessiondb.model.SessionDocument;
+import dev.sessiondb.model.SessionRecord;
+import dev.sessiondb.store.SessionStore;
+import dev.sessiondb.store.StoreException;
+import dev.sessiondb.files.AtomicFiles;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "export", description = {"Export one session: the whole record as JSON, or a Markdown transcript of its conversation",
+        "(magellai and chat-server sessions). Secrets are masked in both."})
+final class ExportCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "STORE", description = "The store: a path, json:PATH, sqlite:PATH, jsondir:PATH or postgresql://user@host/db.")
+    String store;
+
+    @Parameters(index = "1", paramLabel = "SESSION", description = "The session's key.")
+    String session;
+
+    @Option(names = "--format", description = "json or markdown (default: ${DEFAULT-VALUE}).", converter = FormatConverter.class)
+    SessionDocument.Format format = SessionDocument.Format.JSON;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write to this file (atomically) instead of standard output.")
+    Path output;
+
+    @Override
+    public Integer call() {
+        String document;
+        try (SessionStore opened = StoreArgument.openExisting(store)) {
+            SessionRecord record = opened.get(session).orElseThrow(() -> new StoreException(opened.locator().display() + ": no session '"
+                    + session + "'; run 'sessiondb ls " + store + "' to see the sessions"));
+            try {
+                document = SessionDocument.write(record, format);
+            } catch (IllegalArgumentException noConversation) {
+                throw new StoreException(opened.locator().display() + ": " + noConversation.getMessage());
+            }
+        }
+        if (output == null) {
+            spec.commandLine().getOut().print(document);
+            spec.commandLine().getOut().flush();
+        } else {
+            try {
+                AtomicFiles.write(output, out -> out.write(document.getBytes(StandardCharsets.UTF_8)));
+            } catch (IOException e) {
+                throw new StoreException(output + ": cannot write the export (" + e.getMessage() + "); check the folder exists and is writable", e);
+            }
+            spec.commandLine().getErr().println("Exported session '" + session + "' to " + output + " (secrets masked)");
+        }
+        return SessionDbCommand.OK;
+    }
+
+    /** "json" or "markdown", as the user types them. */
+    static final class FormatConverter implements picocli.CommandLine.ITypeConverter<SessionDocument.Format> {
+        @Override
+        public SessionDocument.Format convert(String value) {
+            return switch (value.toLowerCase(java.util.Locale.ROOT)) {
+                case "json" -> SessionDocument.Format.JSON;
+                case "markdown", "md" -> SessionDocument.Format.MARKDOWN;
+                default -> throw new picocli.CommandLine.TypeConversionException("'" + value + "' is not a format; use json or markdown");
+            };
+        }
+    }
+}

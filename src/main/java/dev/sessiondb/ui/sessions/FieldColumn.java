@@ -1,0 +1,56 @@
+package dev.sessiondb.ui.sessions;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sessiondb.model.JsonCodec;
+import dev.sessiondb.model.SecretMasker;
+import dev.sessiondb.model.SessionRecord;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A column the user added for any field of the records, by its dotted path ({@code status},
+ * {@code pullRequest.state}, a field no format defines). Shown as text, secrets masked; objects
+ * and lists as compact JSON. The store cannot sort by such a field, so the column does not sort.
+ */
+public record FieldColumn(String path) {
+
+    public String header() {
+        return path;
+    }
+
+    public String text(SessionRecord record) {
+        JsonNode value = record.fields();
+        String name = null;
+        for (String segment : path.split("\\.")) {
+            value = value == null ? null : value.get(segment);
+            name = segment;
+        }
+        if (value == null || value.isNull()) {
+            return "";
+        }
+        if (value.isContainerNode()) { // masked under its own name, so a secret's name counts too
+            ObjectNode holder = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+            holder.set(name, value);
+            return JsonCodec.compact(SecretMasker.mask(holder).get(name));
+        }
+        return SecretMasker.maskText(name, value.asText());
+    }
+
+    /** The field paths of records: every top-level field, and the fields of nested objects one level down. */
+    public static List<String> pathsOf(List<SessionRecord> records) {
+        java.util.Set<String> paths = new java.util.TreeSet<>();
+        for (SessionRecord record : records) {
+            for (Iterator<Map.Entry<String, JsonNode>> fields = record.fields().fields(); fields.hasNext(); ) {
+                Map.Entry<String, JsonNode> field = fields.next();
+                paths.add(field.getKey());
+                if (field.getValue().isObject()) {
+                    field.getValue().fieldNames().forEachRemaining(nested -> paths.add(field.getKey() + "." + nested));
+                }
+            }
+        }
+        return new ArrayList<>(paths);
+    }
+}

@@ -1,0 +1,357 @@
+package dev.sessiondb.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sessiondb.job.backup.BackupJournal;
+import dev.sessiondb.model.SessionQuery;
+import dev.sessiondb.model.SessionRecord;
+import dev.sessiondb.model.SortKey;
+import dev.sessiondb.store.OpenMode;
+import dev.sessiondb.store.SessionStore;
+import dev.sessiondb.store.StoreFactory;
+import dev.sessiondb.store.StoreFormat;
+import dev.sessiondb.store.StoreLocator;
+import dev.sessiondb.ui.common.SettingsStore;
+import dev.sessiondb.ui.common.UiTaskExecutor;
+import dev.sessiondb.ui.diff.DiffFixtures;
+import dev.sessiondb.ui.diff.FieldRow;
+import dev.sessiondb.ui.overview.OverviewViewModel;
+import dev.sessiondb.ui.sessions.SessionRow;
+import dev.sessiondb.ui.stores.Credentials;
+import dev.sessiondb.ui.wizard.consolidate.ConflictRow;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Orientation;
+import javafx.scene.Node;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollBar;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.text.Text;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The second pass over the desktop app (issue 11), each flow driven like a user would on a copy
+ * of the real fixture at 1280x800 (headless under Monocle). Every step waits on the app's state.
+ */
+@ExtendWith(ApplicationExtension.class)
+class DesktopSecondPassFlowTest {
+
+    @TempDir
+    static Path directory;
+
+    private final ScriptedDialogService dialogs = new ScriptedDialogService();
+    private final AtomicInteger jobsListed = new AtomicInteger();
+    private Path run;
+    private Path fixture;
+    private Path saved;
+    private SettingsStore settings;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        run = Files.createTempDirectory(directory, "run");
+        fixture = TestStores.fixtureCopy(run);
+        saved = Files.createDirectories(run.resolve("saved"));
+        settings = new SettingsStore(run.resolve("settings.json"));
+        // another store saved earlier: job screens must not pick it over the one on screen
+        settings.update(state -> state.withSavedStores(List.of("json:" + TestStores.fixtureCopy(saved))));
+        UiTaskExecutor executor = new UiTaskExecutor();
+        executor.jobs().addListener((ListChangeListener<javafx.concurrent.Task<?>>) change -> {
+            while (change.next()) {
+                jobsListed.addAndGet(change.getAddedSize());
+            }
+        });
+        AppServices services = new AppServices(settings, dialogs, executor,
+                locator -> StoreFactory.open(locator, OpenMode.EXISTING), List::of,
+                new Credentials(run.resolve("no-pgpass"), Map.of()), new BackupJournal(run.resolve("backups")), new SimpleStringProperty(""));
+        new MainWindow(services).show(stage);
+    }
+
+    // Problem 2: no validation nobody asked for; background work never opens the jobs panel; badge and panel agree
+
+    @Test
+    void openingAndRefreshingNeitherValidateNorOpenTheJobsPanelAndTheBadgeAgreesWithThePanel(FxRobot robot) {
+        openFixture(robot);
+        robot.push(KeyCode.CONTROL, KeyCode.DIGIT2);
+        waitFor(() -> text(robot, "#overview-status").equals("json:" + fixture));
+        robot.push(KeyCode.F5);
+        waitFor(() -> text(robot, "#overview-status").equals("json:" + fixture));
+
+        assertThat(text(robot, "#overview-findings-status")).isEqualTo(OverviewViewModel.NOT_CHECKED);
+        assertThat(robot.lookup("#overview-findings").queryListView().getItems()).isEmpty();
+        assertThat(jobsListed).hasValue(0);
+        assertThat(robot.lookup("#jobs-view").tryQuery()).isEmpty();
+
+        robot.clickOn("#run-checks");
+
+        waitFor(() -> text(robot, "#overview-findings-status").startsWith("Top findings"));
+        waitFor(() -> robot.lookup("#jobs-toggle").queryAs(javafx.scene.control.ToggleButton.class).getText().equals("Jobs (0)"));
+        assertThat(jobsListed).hasValue(1);
+    }
+
+    // Problem 3: the sort cycle
+
+    @Test
+    void aHeaderClickSortsAscendingThenDescendingThenNotAtAllWithTheArrowAlwaysRight(FxRobot robot) {
+        openFixture(robot);
+        TableView<SessionRow> table = table(robot);
+        TableColumn<SessionRow, ?> repo = table.getColumns().stream().filter(column -> "column-repo".equals(column.getId())).findFirst().orElseThrow();
+        Node header = robot.lookup(".column-header").queryAll().stream().filter(node -> "column-repo".equals(node.getId())).findFirst().orElseThrow();
+
+        String ascending = expectedFirst(SortKey.REPO_NAME, false);
+        String descending = expectedFirst(SortKey.REPO_NAME, true);
+        String unsorted = expectedFirst(SortKey.SESSION, false);
+
+        robot.clickOn(header);
+        waitFor(() -> table.getSortOrder().equals(List.of(repo)) && repo.getSortType() == TableColumn.SortType.ASCENDING
+                && firstKey(table).equals(ascending));
+        robot.clickOn(header);
+        waitFor(() -> table.getSortOrder().equals(List.of(repo)) && repo.getSortType() == TableColumn.SortType.DESCENDING
+                && firstKey(table).equals(descending));
+        robot.clickOn(header);
+        waitFor(() -> table.getSortOrder().isEmpty() && firstKey(table).equals(unsorted));
+    }
+
+    // Problem 4: job screens start from the open store and say where they write
+
+    @Test
+    void jobScreensStartFromTheOpenStoreAndSayWhereTheyWrite(FxRobot robot) {
+        openFixture(robot);
+        String open = "json:" + fixture;
+
+        robot.clickOn("#jobs-menu").clickOn("Validate and repair a store…");
+        waitFor(() -> editorText(robot, "#validate-store").equals(open));
+        assertThat(text(robot, "#validate-writes-to")).startsWith("Writes to: " + open);
+
+        robot.clickOn("#jobs-menu").clickOn("Migrate a store into another format or layout…");
+        waitFor(() -> editorText(robot, "#migrate-source").equals(open));
+        assertThat(text(robot, "#migrate-writes-to")).isEqualTo("Writes to: no store chosen yet");
+
+        robot.clickOn("#jobs-menu").clickOn("Consolidate several stores into one…");
+        waitFor(() -> robot.lookup("#consolidate-sources").queryListView().getItems().equals(List.of(open)));
+
+        robot.push(KeyCode.CONTROL, KeyCode.D);
+        waitFor(() -> editorText(robot, "#diff-store-a").equals(open));
+    }
+
+    // Problem 5: a store that failed to open is not saved
+
+    @Test
+    void aTruncatedStoreIsReportedAndNotSaved(FxRobot robot) throws Exception {
+        Path truncated = run.resolve("truncated.json");
+        Files.writeString(truncated, "{\"sessions\": [{\"session\": \"a\", \"repoName\": \"x\"");
+        List<String> before = settings.get().savedStores();
+        dialogs.answer(truncated);
+
+        robot.push(KeyCode.CONTROL, KeyCode.O);
+
+        waitFor(() -> !dialogs.errors().isEmpty());
+        assertThat(dialogs.errors()).singleElement().asString().startsWith("Cannot open").contains("the file ends before its JSON is complete")
+                .doesNotContain("start marker");
+        assertThat(settings.get().savedStores()).isEqualTo(before);
+    }
+
+    // Problem 6: every column reachable, nothing cut, any field as a column, filter values picked from the store
+
+    @Test
+    void theTableScrollsSidewaysCutsNoDateAddsAnyFieldAndFiltersFromAPickList(FxRobot robot) {
+        openFixture(robot);
+        TableView<SessionRow> table = table(robot);
+        waitFor(() -> visibleCells(robot, "column-created").size() > 3);
+
+        assertThat(robot.lookup("#sessions-table .scroll-bar").queryAllAs(ScrollBar.class))
+                .anySatisfy(bar -> assertThat(bar.getOrientation() == Orientation.HORIZONTAL && bar.isVisible()).isTrue());
+        for (String column : List.of("column-created", "column-task", "column-session")) {
+            assertThat(visibleCells(robot, column)).as(column).allSatisfy(cell ->
+                    assertThat(((Text) cell.lookup(".text")).getText()).as(column).isEqualTo(cell.getText()));
+        }
+
+        dialogs.answer("remote.authMethod");
+        robot.clickOn("#table-columns").clickOn("Other field…");
+        waitFor(() -> table.getColumns().stream().anyMatch(column -> "column-field-remote.authMethod".equals(column.getId())));
+
+        robot.clickOn("#filter-sessions").clickOn("Repo is…");
+        ListView<?> values = robot.lookup("#filter-pick-list").queryListView();
+        waitFor(() -> values.isVisible() && values.getItems().size() >= 2);
+        robot.clickOn(robot.lookup("#filter-pick-list .list-cell").queryAllAs(javafx.scene.control.ListCell.class).stream()
+                .filter(cell -> "local-minsky  (50)".equals(cell.getText())).findFirst().orElseThrow());
+
+        waitFor(() -> text(robot, "#session-count").equals("50 of 217 sessions"));
+        assertThat(robot.lookup("#filter-pick").query().isVisible()).isFalse();
+    }
+
+    // Problem 7: conflicts are compared side by side, in plain words, before the user picks
+
+    @Test
+    void aConflictsVersionsAreSideBySideBeforeTheUserPicksOne(FxRobot robot) {
+        Path a = DiffFixtures.storeA(run);
+        Path b = DiffFixtures.storeB(run);
+        robot.clickOn("#jobs-menu").clickOn("Consolidate several stores into one…");
+        for (Path source : List.of(a, b)) { // Enter in the source field adds it
+            ComboBox<?> field = robot.lookup("#consolidate-new-source").queryAs(ComboBox.class);
+            robot.interact(() -> field.getEditor().setText(source.toString()));
+            robot.clickOn(field.getEditor()).push(KeyCode.ENTER);
+            waitFor(() -> robot.lookup("#consolidate-sources").queryListView().getItems().contains(source.toString()));
+        }
+        robot.clickOn("#consolidate-next");
+        ComboBox<?> target = robot.lookup("#consolidate-target").queryAs(ComboBox.class);
+        robot.interact(() -> target.getEditor().setText(run.resolve("all.db").toString()));
+        robot.interact(() -> robot.lookup("#consolidate-policy").queryAs(javafx.scene.control.ChoiceBox.class).getSelectionModel().select(2));
+        robot.clickOn("#consolidate-next");
+        TableView<ConflictRow> conflicts = robot.lookup("#consolidate-conflicts").queryTableView();
+        waitFor(() -> conflicts.getItems().size() == 2);
+        assertThat(conflicts.getItems()).extracting(ConflictRow::byPolicy).allSatisfy(text -> assertThat(text).doesNotContain("--on-conflict"));
+
+        robot.interact(() -> conflicts.getSelectionModel().select(conflicts.getItems().stream()
+                .filter(row -> row.session().equals("task#008")).findFirst().orElseThrow()));
+
+        TableView<FieldRow> versions = robot.lookup("#consolidate-versions").queryTableView();
+        waitFor(() -> text(robot, "#consolidate-compared").startsWith("task#008: on the left the version in source 1"));
+        assertThat(versions.getItems()).anySatisfy(row -> assertThat(row.state()).isEqualTo(FieldRow.State.CHANGED));
+        // a value cut by the column's width shows whole in its tooltip
+        waitFor(() -> robot.lookup("#consolidate-versions .table-cell").queryAllAs(TableCell.class).stream()
+                .anyMatch(cell -> cell.getText() != null && !cell.getText().isEmpty()));
+        assertThat(robot.lookup("#consolidate-versions .table-cell").queryAllAs(TableCell.class)).filteredOn(cell -> cell.getText() != null
+                && !cell.getText().isEmpty()).allSatisfy(cell -> assertThat(cell.getTooltip().getText()).isEqualTo(cell.getText()));
+    }
+
+    // Problem 8: several words must each match, in any searched field
+
+    @Test
+    void twoWordsFindTheSessionsHavingBoth(FxRobot robot) throws Exception {
+        openFixture(robot);
+        String words = "local-minsky task#1";
+        long expected = reference(SessionQuery.all().withSearch(words));
+        assertThat(expected).isPositive();
+
+        TextField search = robot.lookup("#session-search").queryAs(TextField.class);
+        robot.interact(() -> search.setText(words));
+
+        waitFor(() -> text(robot, "#session-count").equals(expected + " of 217 sessions"));
+    }
+
+    // Smaller: an identical diff says so; the theme button names the theme it switches to
+
+    @Test
+    void anIdenticalDiffSaysSoAndTheThemeButtonNamesTheOtherTheme(FxRobot robot) throws Exception {
+        Path copy = Files.createDirectories(run.resolve("copy"));
+        Files.copy(fixture, copy.resolve("session-db.json"));
+        robot.push(KeyCode.CONTROL, KeyCode.D);
+        ComboBox<?> a = robot.lookup("#diff-store-a").queryAs(ComboBox.class);
+        ComboBox<?> b = robot.lookup("#diff-store-b").queryAs(ComboBox.class);
+        robot.interact(() -> {
+            a.getEditor().setText(fixture.toString());
+            b.getEditor().setText(copy.resolve("session-db.json").toString());
+        });
+        robot.clickOn("#diff-compare");
+
+        waitFor(() -> robot.lookup("#diff-table .label").queryAllAs(Label.class).stream()
+                .anyMatch(label -> label.getText().startsWith("No differences: both stores hold the same sessions")));
+
+        assertThat(robot.lookup("#theme-toggle").queryAs(javafx.scene.control.ToggleButton.class).getText()).isEqualTo("Dark theme");
+        robot.clickOn("#theme-toggle");
+        waitFor(() -> robot.lookup("#theme-toggle").queryAs(javafx.scene.control.ToggleButton.class).getText().equals("Light theme"));
+        robot.clickOn("#theme-toggle");
+    }
+
+    // Export one session from the detail pane
+
+    @Test
+    void theSelectedSessionExportsAsJsonWithSecretsMasked(FxRobot robot) throws Exception {
+        openFixture(robot);
+        robot.clickOn(robot.lookup("#sessions-table .table-row-cell").nth(0).queryAs(Node.class));
+        waitFor(() -> !text(robot, "#detail-title").isEmpty());
+        Path file = run.resolve("one-session.json");
+        dialogs.answer(file);
+
+        robot.clickOn("#export-session").clickOn("JSON (the whole record)…");
+
+        waitFor(() -> Files.exists(file));
+        assertThat(dev.sessiondb.model.JsonCodec.parse(Files.readString(file)).path("session").asText()).isEqualTo(text(robot, "#detail-title"));
+        waitFor(() -> dialogs.notifications().stream().anyMatch(message -> message.endsWith("(secrets masked)")));
+    }
+
+    private void openFixture(FxRobot robot) {
+        dialogs.answer(fixture);
+        robot.push(KeyCode.CONTROL, KeyCode.O);
+        waitFor(() -> text(robot, "#session-count").equals("217 sessions"));
+    }
+
+    private String expectedFirst(SortKey key, boolean descending) {
+        try (SessionStore store = StoreFactory.open(StoreLocator.of(StoreFormat.JSON, fixture), OpenMode.EXISTING)) {
+            return store.page(SessionQuery.all().sortedBy(key, descending).page(0, 1)).records().get(0).key();
+        }
+    }
+
+    private long reference(SessionQuery query) {
+        try (SessionStore store = StoreFactory.open(StoreLocator.of(StoreFormat.JSON, fixture), OpenMode.EXISTING)) {
+            long matching = 0;
+            try (var records = store.cursor()) {
+                while (records.hasNext()) {
+                    SessionRecord record = records.next();
+                    matching += query.matches(record) ? 1 : 0;
+                }
+            }
+            return matching;
+        }
+    }
+
+    private static String firstKey(TableView<SessionRow> table) {
+        SessionRow row = table.getItems().isEmpty() ? null : table.getItems().get(0);
+        return row != null && row.isLoaded() ? row.record().key() : "";
+    }
+
+    @SuppressWarnings("rawtypes")
+    private static List<TableCell> visibleCells(FxRobot robot, String columnId) {
+        List<TableCell> cells = new java.util.ArrayList<>();
+        for (TableCell cell : robot.lookup("#sessions-table .table-cell").queryAllAs(TableCell.class)) {
+            if (cell.getTableColumn() != null && columnId.equals(cell.getTableColumn().getId()) && cell.isVisible()
+                    && cell.getText() != null && !cell.getText().isEmpty() && !cell.getText().equals("…")) {
+                cells.add(cell);
+            }
+        }
+        return cells;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static TableView<SessionRow> table(FxRobot robot) {
+        return robot.lookup("#sessions-table").queryAs(TableView.class);
+    }
+
+    private static String editorText(FxRobot robot, String picker) {
+        return robot.lookup(picker).queryAs(ComboBox.class).getEditor().getText();
+    }
+
+    private static String text(FxRobot robot, String id) {
+        return robot.lookup(id).queryAs(Label.class).getText();
+    }
+
+    private static void waitFor(Callable<Boolean> condition) {
+        try {
+            // the condition reads the scene graph, so it runs on the FX thread, never beside a layout pass
+            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition).get());
+            WaitForAsyncUtils.waitForFxEvents();
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("the app did not get there", e);
+        }
+    }
+}
