@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Where a store is: {@code json:PATH}, {@code sqlite:PATH}, {@code jsondir:PATH},
