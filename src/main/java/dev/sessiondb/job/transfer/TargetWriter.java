@@ -38,15 +38,19 @@ public final class TargetWriter {
         this.journal = journal;
     }
 
-    /** @return the backup taken first, which undo restores */
-    public Backup write(String runId, String reason, RecordSource records, ProgressMonitor monitor) {
+    /**
+     * @param hashes receives each record's hash as it is written, read ahead on a second thread
+     * @return the backup taken first, which undo restores
+     */
+    public Backup write(String runId, String reason, RecordSource records, ExpectedHashes hashes, ProgressMonitor monitor) {
         monitor.message("backing up target");
         Backup backup = journal.backUp(runId, target, reason, monitor);
         monitor.message("writing target");
         if (backup.kind() == Backup.Kind.ABSENT && target.format() != StoreFormat.POSTGRESQL) {
-            writeStaged(records, monitor);
+            writeStaged(records, hashes, monitor);
         } else {
-            try (SessionStore store = StoreFactory.open(target, OpenMode.CREATE_IF_MISSING); RecordCursor cursor = records.open()) {
+            try (SessionStore store = StoreFactory.open(target, OpenMode.CREATE_IF_MISSING);
+                 RecordCursor cursor = new ReadAheadCursor(hashes.recording(records.open(), store))) {
                 store.write(mode == TargetMode.MERGE ? WriteBatch.upsert(cursor, records.count())
                         : WriteBatch.replaceAll(cursor, records.count()), monitor);
             }
@@ -54,14 +58,14 @@ public final class TargetWriter {
         return backup;
     }
 
-    private void writeStaged(RecordSource records, ProgressMonitor monitor) {
+    private void writeStaged(RecordSource records, ExpectedHashes hashes, ProgressMonitor monitor) {
         Path finalPath = target.path();
         Path staged = Staging.beside(finalPath);
         boolean moved = false;
         try {
             Staging.clear(staged);
             try (SessionStore store = StoreFactory.open(new StoreLocator(target.format(), staged.toString(), target.params()), OpenMode.CREATE_IF_MISSING);
-                 RecordCursor cursor = records.open()) {
+                 RecordCursor cursor = new ReadAheadCursor(hashes.recording(records.open(), store))) {
                 store.write(WriteBatch.replaceAll(cursor, records.count()), monitor);
             }
             if (target.format() == StoreFormat.SQLITE && Files.exists(Path.of(staged + "-wal"))) {

@@ -72,11 +72,13 @@ public final class Transfer {
     /** Writes, verifies and adds what happened to the report; returns the verification, if one ran. */
     public Optional<Verification> execute(String runId, String reason, RecordSource records, Assessment assessment,
                                           ProgressMonitor monitor, JobReport.Builder report) {
+        ExpectedHashes hashes = null;
         if (assessment.alreadyComplete()) {
             report.warning("the target already holds exactly these records (a previous run finished the write); nothing was written");
         } else {
             requireNoLossOnNewServerStore(assessment, records);
-            Backup backup = new TargetWriter(target, mode.orElse(TargetMode.NEW), journal).write(runId, reason, records, monitor);
+            hashes = new ExpectedHashes();
+            Backup backup = new TargetWriter(target, mode.orElse(TargetMode.NEW), journal).write(runId, reason, records, hashes, monitor);
             report.backupId(backup.id());
             report.count("records written", records.count());
         }
@@ -86,7 +88,9 @@ public final class Transfer {
             return Optional.empty();
         }
         try (SessionStore written = StoreFactory.open(target, OpenMode.EXISTING)) {
-            Verification verification = Verification.check(records, written, mode.orElse(TargetMode.NEW) != TargetMode.MERGE, monitor);
+            boolean exact = mode.orElse(TargetMode.NEW) != TargetMode.MERGE;
+            Verification verification = hashes == null ? Verification.check(records, written, exact, monitor)
+                    : Verification.check(hashes, records, written, exact, monitor);
             report.count("records verified", verification.matched());
             verification.missing().forEach(key -> report.problem("verification: " + key + " is missing from the target"));
             verification.changed().forEach(line -> report.problem("verification: " + line + " differ in the target"));
