@@ -134,11 +134,12 @@ if [ ! -f src.db ]; then
 fi
 COLUMNS_SQL="session_key, task_id, repo_name, branch, status, created_at, last_activity_at, record"
 [ -f rows.csv ] || sqlite3 -csv src.db "SELECT $COLUMNS_SQL FROM sessions ORDER BY session_key" > rows.csv
-if [ ! -f changed.db ]; then
+if wanted diff && [ ! -f changed.db ]; then
     cp src.db changed.db
     sqlite3 changed.db "UPDATE sessions SET record = json_set(record, '\$.branch', 'changed-' || id), branch = 'changed-' || id WHERE id % 100 = 0" || exit 2
 fi
-if [ $HAVE_PG = 1 ] && ! psql_q -d srcdb -c "SELECT 1" >/dev/null 2>&1; then
+needs_pg_source() { wanted pg-json || wanted open || wanted search; }
+if [ $HAVE_PG = 1 ] && needs_pg_source && ! psql_q -d srcdb -c "SELECT 1" >/dev/null 2>&1; then
     log "building the PostgreSQL source"
     fresh_db srcdb
     "${SDB[@]}" migrate sqlite:src.db "$PG/srcdb" --backup-dir "$WORK/backups" >/dev/null || exit 2
