@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
         description = "Inspect, diff, migrate, consolidate and repair AI-agent session stores.",
         subcommands = {InfoCommand.class, ListCommand.class, ShowCommand.class, DiffCommand.class, ValidateCommand.class,
             MigrateCommand.class, ConsolidateCommand.class, UndoCommand.class, DiscoverCommand.class, RepairCommand.class,
-            SampleCommand.class})
+            SampleCommand.class, UpgradeCommand.class})
 public final class SessionDbCommand {
 
     public static final int OK = 0;

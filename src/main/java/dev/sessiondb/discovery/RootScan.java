@@ -4,18 +4,16 @@ import dev.sessiondb.progress.ProgressMonitor;
 import dev.sessiondb.store.StoreException;
 import dev.sessiondb.store.StoreFormat;
 import dev.sessiondb.store.StoreLocator;
-import dev.sessiondb.validation.SqlColumns;
+import dev.sessiondb.store.StoreProvider;
+import dev.sessiondb.store.StoreProviders;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -39,7 +37,6 @@ final class RootScan {
     private static final Pattern BACKUP_NAME = Pattern.compile("session-backup-.*\\.json", Pattern.CASE_INSENSITIVE);
     private static final Set<String> SKIPPED = Set.of("node_modules", "target", "build", "dist", "vendor", "__pycache__");
     private static final Set<String> SQLITE_EXTENSIONS = Set.of(".db", ".sqlite", ".sqlite3");
-    private static final byte[] SQLITE_HEADER = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
 
     private RootScan() {
     }
@@ -97,16 +94,11 @@ final class RootScan {
         }
     }
 
+    /** A SQLite file (told by its provider) whose catalogue has a sessions table. */
     private static boolean holdsSessionsTable(Path file) {
-        try (InputStream in = Files.newInputStream(file)) {
-            if (!Arrays.equals(in.readNBytes(SQLITE_HEADER.length), SQLITE_HEADER)) {
-                return false;
-            }
-        } catch (IOException e) {
-            return false;
-        }
+        StoreProvider sqlite = StoreProviders.of(StoreFormat.SQLITE);
         try {
-            return !SqlColumns.of(StoreLocator.of(StoreFormat.SQLITE, file)).isEmpty();
+            return sqlite.recognises(file) && sqlite.catalog(StoreLocator.of(StoreFormat.SQLITE, file)).hasTable("sessions");
         } catch (StoreException e) {
             return false;
         }

@@ -8,6 +8,7 @@ import dev.sessiondb.store.StoreFactory;
 import dev.sessiondb.store.StoreFormat;
 import dev.sessiondb.store.StoreInfo;
 import dev.sessiondb.store.StoreLocator;
+import dev.sessiondb.store.StoreProviders;
 import dev.sessiondb.store.selection.MinskyConfig;
 import dev.sessiondb.store.selection.MinskyPaths;
 import java.nio.file.Files;
@@ -109,7 +110,7 @@ public final class StoreDiscovery {
     }
 
     private static DiscoveredStore describe(StoreLocator locator, List<String> via) {
-        if (locator.format() != StoreFormat.POSTGRESQL && !Files.exists(locator.path())) {
+        if (locator.localPath().isPresent() && !StoreProviders.of(locator).exists(locator)) {
             return unreachable(locator, via, "does not exist");
         }
         try (SessionStore store = StoreFactory.open(locator, OpenMode.EXISTING)) {
@@ -140,8 +141,8 @@ public final class StoreDiscovery {
         }
 
         void add(StoreLocator locator, String via) {
-            StoreLocator key = locator.format() == StoreFormat.POSTGRESQL ? locator
-                    : new StoreLocator(locator.format(), locator.path().toAbsolutePath().normalize().toString(), locator.params());
+            StoreLocator key = locator.localPath().map(path -> new StoreLocator(locator.format(), path.toAbsolutePath().normalize().toString(),
+                    locator.params())).orElse(locator);
             byLocator.computeIfAbsent(key, unused -> new ArrayList<>()).add(via);
         }
 

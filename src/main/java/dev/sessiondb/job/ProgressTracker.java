@@ -19,9 +19,10 @@ public final class ProgressTracker implements ProgressMonitor {
      * @param phase         what the job is doing now ("reading source", "writing target", "verifying")
      * @param total         -1 when unknown
      * @param ratePerSecond items per second in this phase, 0 until something is done
+     * @param elapsed       time spent in this phase
      */
     public record Snapshot(String phase, long done, long total, double ratePerSecond, Optional<Duration> eta,
-                           boolean cancelRequested) {
+                           boolean cancelRequested, Duration elapsed) {
 
         /** Done as a fraction of total, or -1 when the total is unknown. */
         public double fraction() {
@@ -32,7 +33,7 @@ public final class ProgressTracker implements ProgressMonitor {
     private final LongSupplier nanoClock;
     private final List<Consumer<Snapshot>> listeners = new CopyOnWriteArrayList<>();
     private volatile boolean cancelRequested;
-    private volatile Snapshot current = new Snapshot("starting", 0, -1, 0, Optional.empty(), false);
+    private volatile Snapshot current = new Snapshot("starting", 0, -1, 0, Optional.empty(), false, Duration.ZERO);
     private volatile long phaseStartNanos;
 
     public ProgressTracker() {
@@ -59,7 +60,7 @@ public final class ProgressTracker implements ProgressMonitor {
             return;
         }
         cancelRequested = true;
-        publish(new Snapshot(current.phase(), current.done(), current.total(), current.ratePerSecond(), current.eta(), true));
+        publish(new Snapshot(current.phase(), current.done(), current.total(), current.ratePerSecond(), current.eta(), true, current.elapsed()));
     }
 
     @Override
@@ -71,17 +72,18 @@ public final class ProgressTracker implements ProgressMonitor {
     @Override
     public void message(String phase) {
         phaseStartNanos = nanoClock.getAsLong();
-        publish(new Snapshot(phase, 0, -1, 0, Optional.empty(), cancelRequested));
+        publish(new Snapshot(phase, 0, -1, 0, Optional.empty(), cancelRequested, Duration.ZERO));
     }
 
     @Override
     public void progress(long done, long total) {
-        double seconds = (nanoClock.getAsLong() - phaseStartNanos) / 1e9;
+        long elapsedNanos = nanoClock.getAsLong() - phaseStartNanos;
+        double seconds = elapsedNanos / 1e9;
         double rate = seconds > 0 && done > 0 ? done / seconds : 0;
         Optional<Duration> eta = rate > 0 && total >= done
                 ? Optional.of(Duration.ofMillis((long) ((total - done) / rate * 1000)))
                 : Optional.empty();
-        publish(new Snapshot(current.phase(), done, total, rate, eta, cancelRequested));
+        publish(new Snapshot(current.phase(), done, total, rate, eta, cancelRequested, Duration.ofNanos(elapsedNanos)));
     }
 
     private void publish(Snapshot snapshot) {

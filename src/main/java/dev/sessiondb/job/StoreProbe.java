@@ -2,14 +2,9 @@ package dev.sessiondb.job;
 
 import dev.sessiondb.store.OpenMode;
 import dev.sessiondb.store.SessionStore;
-import dev.sessiondb.store.StoreException;
 import dev.sessiondb.store.StoreFactory;
-import dev.sessiondb.store.StoreFormat;
 import dev.sessiondb.store.StoreLocator;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Locale;
+import dev.sessiondb.store.StoreProviders;
 
 /** Questions jobs ask about a store before touching it: is it there, is it the same as another. */
 public final class StoreProbe {
@@ -17,28 +12,25 @@ public final class StoreProbe {
     private StoreProbe() {
     }
 
-    /** Files: the path exists. PostgreSQL: the store opens without being created. */
+    /** Whether the store exists, as its provider tells (files: the path; a server: it opens without being created). */
     public static boolean exists(StoreLocator locator) {
-        if (locator.format() != StoreFormat.POSTGRESQL) {
-            return Files.exists(locator.path());
-        }
-        try (SessionStore store = StoreFactory.open(locator, OpenMode.EXISTING)) {
-            return true;
-        } catch (StoreException absent) {
-            return false;
-        }
+        return StoreProviders.of(locator).exists(locator);
     }
 
     /**
-     * Refuses a source that is not there, before anything is written. A server store is opened,
-     * so the user reads the server's own reason (unreachable, wrong password, no such schema).
+     * Refuses a source that is not there, before anything is written. A store without a local
+     * path is opened, so the user reads the server's own reason (unreachable, wrong password, no such schema).
      */
     public static void requireSource(StoreLocator source) {
-        if (source.format() == StoreFormat.POSTGRESQL) {
-            StoreFactory.open(source, OpenMode.EXISTING).close();
-        } else if (!Files.exists(source.path())) {
+        openSource(source).close();
+    }
+
+    /** Opens a job's source for reading, once; refuses one that is not there, naming it. */
+    public static SessionStore openSource(StoreLocator source) {
+        if (source.localPath().isPresent() && !exists(source)) {
             throw new JobRefusedException("source " + source.display() + ": no such store; check the path or URL");
         }
+        return StoreFactory.open(source, OpenMode.EXISTING);
     }
 
     /** Refuses when two of the stores a job names are one store: a job never writes to its own source. */
@@ -55,7 +47,7 @@ public final class StoreProbe {
 
     /** Two locators name one store: the same real file or folder, or the same server, database and schema. */
     public static boolean sameStore(StoreLocator a, StoreLocator b) {
-        return identity(a).equals(identity(b));
+        return StoreProviders.of(a).identity(a).equals(StoreProviders.of(b).identity(b));
     }
 
     /**
@@ -63,20 +55,6 @@ public final class StoreProbe {
      * PostgreSQL then finds the password where libpq does (PGPASSWORD, ~/.pgpass).
      */
     public static String withoutPassword(StoreLocator locator) {
-        String shown = locator.display();
-        return locator.format() == StoreFormat.POSTGRESQL ? shown.replaceFirst(":\\*\\*\\*@", "@") : shown;
-    }
-
-    private static String identity(StoreLocator locator) {
-        if (locator.format() == StoreFormat.POSTGRESQL) {
-            String url = locator.target().replaceFirst("//[^@/]*@", "//");
-            return url.toLowerCase(Locale.ROOT) + "|" + locator.param("schema").orElse("public");
-        }
-        Path path = locator.path().toAbsolutePath().normalize();
-        try {
-            return Files.exists(path) ? path.toRealPath().toString() : path.toString();
-        } catch (IOException e) {
-            return path.toString();
-        }
+        return locator.display().replaceFirst(":\\*\\*\\*@", "@");
     }
 }

@@ -43,6 +43,24 @@ public interface SessionStore extends AutoCloseable {
      */
     Set<String> unsupportedFields(SessionRecord record);
 
+    /**
+     * A cheap look at the store (count plus size and time of its files, or its rows' versions):
+     * a job records it in its plan and refuses to write when it changed since.
+     */
+    StoreFingerprint fingerprint();
+
+    /**
+     * Whether the store's schema is older than the one this version writes. Reads work on it as
+     * it is; {@link #write} upgrades it first, so a job's backup holds the older schema.
+     */
+    default boolean needsUpgrade() {
+        return false;
+    }
+
+    /** Brings an older schema to the newest (see {@link #needsUpgrade()}); nothing happens when it is current. */
+    default void upgrade() {
+    }
+
     default void put(SessionRecord record) {
         write(WriteBatch.upsert(List.of(record).iterator(), 1), ProgressMonitor.NONE);
     }

@@ -1,7 +1,5 @@
 package dev.sessiondb.store;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -22,7 +20,6 @@ import java.util.regex.Pattern;
 public record StoreLocator(StoreFormat format, String target, Map<String, String> params) {
 
     private static final Pattern PASSWORD_IN_URL = Pattern.compile("(//[^/:@]*:)[^@/]*@");
-    private static final byte[] SQLITE_HEADER = "SQLite format 3\0".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
     public StoreLocator {
         params = Map.copyOf(params);
@@ -52,6 +49,20 @@ public record StoreLocator(StoreFormat format, String target, Map<String, String
             }
         }
         return new StoreLocator(detectFormat(Path.of(base)), base, params);
+    }
+
+    /** The file or folder the store is kept in; empty for a store on a server. */
+    public Optional<Path> localPath() {
+        return format == StoreFormat.POSTGRESQL ? Optional.empty() : Optional.of(Path.of(target));
+    }
+
+    /** The file or folder name, or the database name of a server store (never its password). */
+    public String shortName() {
+        if (localPath().isEmpty()) {
+            String url = display().replaceFirst("\\?.*$", "");
+            return url.substring(url.lastIndexOf('/') + 1);
+        }
+        return String.valueOf(path().getFileName());
     }
 
     public Path path() {
@@ -115,33 +126,13 @@ public record StoreLocator(StoreFormat format, String target, Map<String, String
         return PASSWORD_IN_URL.matcher(text).replaceFirst("$1***@");
     }
 
-    /** A bare path: a directory is a magellai directory, a file is read by its first bytes, a new file by its extension. */
+    /** A bare path: an existing file or folder is told by its content, a new file by its name; the providers decide. */
     private static StoreFormat detectFormat(Path path) {
-        if (Files.isDirectory(path)) {
-            return StoreFormat.JSONDIR;
+        if (Files.exists(path)) {
+            return StoreProviders.recognising(path).map(StoreProvider::format).orElseThrow(() -> new StoreException(path
+                    + ": neither JSON nor SQLite (first bytes unrecognised); prefix the path with json: or sqlite: if you are sure"));
         }
-        if (Files.isRegularFile(path)) {
-            try (InputStream in = Files.newInputStream(path)) {
-                byte[] head = in.readNBytes(SQLITE_HEADER.length);
-                if (java.util.Arrays.equals(head, SQLITE_HEADER)) {
-                    return StoreFormat.SQLITE;
-                }
-                String start = new String(head, java.nio.charset.StandardCharsets.UTF_8).stripLeading();
-                if (start.isEmpty() || start.startsWith("[") || start.startsWith("{")) {
-                    return StoreFormat.JSON;
-                }
-            } catch (IOException e) {
-                throw new StoreException(path + ": cannot read the file (" + e.getMessage() + "); check that it exists and is readable", e);
-            }
-            throw new StoreException(path + ": neither JSON nor SQLite (first bytes unrecognised); prefix the path with json: or sqlite: if you are sure");
-        }
-        String name = path.getFileName() == null ? "" : path.getFileName().toString().toLowerCase(Locale.ROOT);
-        if (name.endsWith(".json")) {
-            return StoreFormat.JSON;
-        }
-        if (name.endsWith(".db") || name.endsWith(".sqlite") || name.endsWith(".sqlite3")) {
-            return StoreFormat.SQLITE;
-        }
-        throw new StoreException(path + ": no such file or directory; give an existing store, or prefix a new one with json:, sqlite: or jsondir:");
+        return StoreProviders.claiming(path).map(StoreProvider::format).orElseThrow(() -> new StoreException(path
+                + ": no such file or directory; give an existing store, or prefix a new one with json:, sqlite: or jsondir:"));
     }
 }

@@ -1,9 +1,9 @@
 package dev.sessiondb.validation;
 
 import dev.sessiondb.store.SessionStore;
-import dev.sessiondb.store.StoreFormat;
 import dev.sessiondb.store.StoreInfo;
 import dev.sessiondb.store.StoreLocator;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -27,9 +27,10 @@ public record ValidationContext(StoreLocator locator, StoreInfo info, List<Path>
      */
     public static ValidationContext of(SessionStore store, List<Path> workspaceRoots) {
         StoreLocator locator = store.locator();
-        Path storeDir = locator.format() == StoreFormat.POSTGRESQL ? null : locator.path().toAbsolutePath().getParent();
+        Path storeDir = locator.localPath().map(path -> path.toAbsolutePath().getParent()).orElse(null);
         Path base = storeDir == null ? Path.of("").toAbsolutePath() : storeDir;
-        boolean ownDirectory = workspaceRoots.isEmpty() && storeDir != null && locator.format() != StoreFormat.JSONDIR;
+        // a directory store (magellai) keeps no state directory of its own beside it
+        boolean ownDirectory = workspaceRoots.isEmpty() && storeDir != null && !Files.isDirectory(locator.path());
         return new ValidationContext(locator, store.info(), ownDirectory ? List.of(storeDir) : workspaceRoots, base);
     }
 }

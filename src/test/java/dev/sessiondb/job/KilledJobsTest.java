@@ -4,6 +4,7 @@ import static dev.sessiondb.job.KillHarness.rerun;
 import static dev.sessiondb.job.KillHarness.sortedCanonical;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sessiondb.files.Staging;
 import dev.sessiondb.job.backup.Backup;
 import dev.sessiondb.job.backup.BackupJournal;
 import dev.sessiondb.model.SessionRecord;

@@ -4,6 +4,7 @@ import static dev.sessiondb.job.KillHarness.rerun;
 import static dev.sessiondb.job.KillHarness.sortedCanonical;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sessiondb.files.Staging;
 import dev.sessiondb.sample.SampleSessions;
 import dev.sessiondb.store.StoreLocator;
 import dev.sessiondb.store.sql.TestPostgres;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sessiondb.Fixtures;
+import dev.sessiondb.files.Staging;
 import dev.sessiondb.job.backup.BackupJournal;
 import dev.sessiondb.job.migrate.MigrateJob;
 import dev.sessiondb.job.migrate.MigrateOptions;

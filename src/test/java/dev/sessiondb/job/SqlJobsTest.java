@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sessiondb.Fixtures;
 import dev.sessiondb.cli.CliRun;
+import dev.sessiondb.files.Staging;
 import dev.sessiondb.job.backup.BackupJournal;
 import dev.sessiondb.job.consolidate.ConflictPolicy;
 import dev.sessiondb.job.consolidate.ConsolidateJob;

@@ -1,16 +1,15 @@
 package dev.sessiondb.job.backup;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import dev.sessiondb.job.FileTrees;
+import dev.sessiondb.files.FileTrees;
 import dev.sessiondb.job.JobRefusedException;
 import dev.sessiondb.job.StoreProbe;
 import dev.sessiondb.model.JsonCodec;
 import dev.sessiondb.progress.ProgressMonitor;
-import dev.sessiondb.store.file.AtomicFiles;
+import dev.sessiondb.files.AtomicFiles;
 import dev.sessiondb.store.OpenMode;
 import dev.sessiondb.store.SessionStore;
 import dev.sessiondb.store.StoreFactory;
-import dev.sessiondb.store.StoreFormat;
 import dev.sessiondb.store.StoreInfo;
 import dev.sessiondb.store.StoreLocator;
 import dev.sessiondb.store.selection.MinskyPaths;
@@ -20,7 +19,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -67,24 +65,49 @@ public final class BackupJournal {
         return ID_TIME.format(Instant.now()) + "-" + job + "-" + HexFormat.of().toHexDigits((short) ThreadLocalRandom.current().nextInt());
     }
 
-    /** Backs up a store (or notes that it does not exist yet) before {@code reason} writes to it. */
+    /** Backs up a store (or notes that it does not exist yet) before {@code reason} writes to it; opens it to do so. */
     public Backup backUp(String runId, StoreLocator locator, String reason, ProgressMonitor monitor) {
+        if (!StoreProbe.exists(locator)) {
+            return backUpAbsent(runId, locator, reason);
+        }
+        try (SessionStore store = StoreFactory.open(locator, OpenMode.EXISTING)) {
+            return backUp(runId, store, reason, monitor);
+        }
+    }
+
+    /** Backs up an open store before {@code reason} writes to it, through the same handle. */
+    public Backup backUp(String runId, SessionStore store, String reason, ProgressMonitor monitor) {
+        StoreInfo info = store.info();
+        return journal(runId, store.locator(), folder -> new Backup(folder.getFileName().toString(), Instant.now(), reason,
+                StoreProbe.withoutPassword(withLayout(store.locator(), info)), store.locator().format(),
+                StoreSnapshots.take(store, folder, monitor), info.recordCount(), Optional.empty()));
+    }
+
+    /** Notes that a store did not exist before {@code reason} created it: undo removes it. */
+    public Backup backUpAbsent(String runId, StoreLocator locator, String reason) {
+        return journal(runId, locator, folder -> new Backup(folder.getFileName().toString(), Instant.now(), reason,
+                StoreProbe.withoutPassword(locator), locator.format(), Backup.Kind.ABSENT, 0, Optional.empty()));
+    }
+
+    private Backup journal(String runId, StoreLocator locator, BackupTaker taker) {
         Path folder = root.resolve("backups").resolve(runId + "-" + shortHash(locator));
         try {
             FileTrees.delete(folder);
             createOwnerOnly(folder.getParent());
             Files.createDirectories(folder);
-            StoreInfo info = infoOf(locator);
-            long records = info == null ? 0 : info.recordCount();
-            Backup.Kind kind = StoreSnapshots.take(locator, folder, monitor);
-            Backup backup = new Backup(folder.getFileName().toString(), Instant.now(), reason,
-                    StoreProbe.withoutPassword(withLayout(locator, info)), locator.format(), kind, records, Optional.empty());
+            Backup backup = taker.take(folder);
             save(backup);
             return backup;
-        } catch (IOException | SQLException e) {
+        } catch (IOException e) {
             throw new UncheckedIOException(new IOException("cannot back up " + locator.display() + " into " + folder
                     + " (" + e.getMessage() + "); nothing was written to the store; free space or pass --backup-dir", e));
         }
+    }
+
+    /** Fills a backup folder and describes what it holds. */
+    @FunctionalInterface
+    private interface BackupTaker {
+        Backup take(Path folder) throws IOException;
     }
 
     /** Every complete backup, newest first. */
@@ -127,7 +150,7 @@ public final class BackupJournal {
             StoreSnapshots.restore(backup, locator, root.resolve("backups").resolve(backup.id()), monitor);
             save(backup.markedRestored(Instant.now()));
             return before;
-        } catch (IOException | SQLException e) {
+        } catch (IOException e) {
             throw new UncheckedIOException(new IOException("cannot restore " + backup.locator() + " from backup " + backup.id()
                     + " (" + e.getMessage() + "); the store is as it was before undo", e));
         }
@@ -159,22 +182,12 @@ public final class BackupJournal {
         }
     }
 
-    /** The store's info, or null when it does not exist yet. */
-    private static StoreInfo infoOf(StoreLocator locator) {
-        if (!StoreProbe.exists(locator)) {
-            return null;
-        }
-        try (SessionStore store = StoreFactory.open(locator, OpenMode.EXISTING)) {
-            return store.info();
-        }
-    }
-
     /**
      * A server store's locator names its layout, so a restore into a schema whose tables were
      * dropped creates them in the layout the records came from, not the default one.
      */
     private static StoreLocator withLayout(StoreLocator locator, StoreInfo info) {
-        if (info == null || locator.format() != StoreFormat.POSTGRESQL || locator.layoutOverride().isPresent()) {
+        if (locator.localPath().isPresent() || locator.layoutOverride().isPresent()) {
             return locator;
         }
         return locator.withParam("layout", info.layout().id());

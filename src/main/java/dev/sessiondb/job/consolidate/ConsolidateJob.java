@@ -8,6 +8,7 @@ import dev.sessiondb.job.JobPlan;
 import dev.sessiondb.job.JobReport;
 import dev.sessiondb.job.StoreProbe;
 import dev.sessiondb.job.backup.BackupJournal;
+import dev.sessiondb.job.transfer.TargetState;
 import dev.sessiondb.job.transfer.Transfer;
 import dev.sessiondb.progress.ProgressMonitor;
 import dev.sessiondb.store.OpenMode;
@@ -34,6 +35,8 @@ public final class ConsolidateJob implements Job {
     private final StoreLocator target;
     private final ConsolidateOptions options;
     private final BackupJournal journal;
+    /** The target as the last {@link #plan()} saw it: {@link #run} refuses when it changed since. */
+    private volatile TargetState plannedTarget;
 
     public ConsolidateJob(List<StoreLocator> sources, StoreLocator target, ConsolidateOptions options, BackupJournal journal) {
         this.sources = List.copyOf(sources);
@@ -52,7 +55,11 @@ public final class ConsolidateJob implements Job {
         List<SessionStore> opened = openSources();
         try {
             Consolidation consolidation = Consolidation.analyse(opened, options.policy(), options.choices(), ProgressMonitor.NONE);
-            return plan(opened, consolidation, transfer().assess(new ConsolidatedRecords(opened, consolidation)));
+            try (Transfer transfer = transfer()) {
+                Transfer.Assessment assessment = transfer.assess(new ConsolidatedRecords(opened, consolidation));
+                plannedTarget = assessment.target();
+                return plan(opened, consolidation, assessment);
+            }
         } finally {
             opened.forEach(SessionStore::close);
         }
@@ -61,12 +68,15 @@ public final class ConsolidateJob implements Job {
     @Override
     public JobReport run(ProgressMonitor monitor) {
         List<SessionStore> opened = openSources();
-        try {
+        try (Transfer transfer = transfer()) {
+            if (plannedTarget != null) {
+                transfer.requireUnchangedSince(plannedTarget);
+            }
             monitor.message("reading sources");
             Consolidation consolidation = Consolidation.analyse(opened, options.policy(), options.choices(), monitor);
             ConsolidatedRecords records = new ConsolidatedRecords(opened, consolidation);
             monitor.message("planning");
-            Transfer.Assessment assessment = transfer().assess(records, monitor);
+            Transfer.Assessment assessment = transfer.assess(records, monitor);
             JobPlan plan = plan(opened, consolidation, assessment);
             plan.requireRunnable();
             JobReport.Builder report = new JobReport.Builder(BackupJournal.newRunId("consolidate"), "consolidate", description());
@@ -74,7 +84,7 @@ public final class ConsolidateJob implements Job {
             consolidation.conflicts().forEach(conflict -> report.warning(conflictLine(conflict)));
             report.details().set("plan", plan.toJson());
             addProvenance(consolidation, report.details());
-            transfer().execute(report.runId(), description(), records, assessment, monitor, report);
+            transfer.execute(report.runId(), description(), records, assessment, monitor, report);
             MinskySettings.lines(target, layoutOfTarget()).forEach(report::note);
             JobReport done = report.build();
             done.saveTo(journal.reportsDir());
@@ -85,13 +95,12 @@ public final class ConsolidateJob implements Job {
     }
 
     private List<SessionStore> openSources() {
-        sources.forEach(StoreProbe::requireSource);
         List<StoreLocator> all = new ArrayList<>(sources);
         all.add(target);
         StoreProbe.requireDistinct(all);
         List<SessionStore> opened = new ArrayList<>();
         try {
-            sources.forEach(source -> opened.add(StoreFactory.open(source, OpenMode.EXISTING)));
+            sources.forEach(source -> opened.add(StoreProbe.openSource(source)));
             return opened;
         } catch (RuntimeException e) {
             opened.forEach(SessionStore::close);

@@ -6,11 +6,10 @@ import dev.sessiondb.job.JobReport;
 import dev.sessiondb.job.StoreProbe;
 import dev.sessiondb.job.backup.BackupJournal;
 import dev.sessiondb.job.transfer.RecordSource;
+import dev.sessiondb.job.transfer.TargetState;
 import dev.sessiondb.job.transfer.Transfer;
 import dev.sessiondb.progress.ProgressMonitor;
-import dev.sessiondb.store.OpenMode;
 import dev.sessiondb.store.SessionStore;
-import dev.sessiondb.store.StoreFactory;
 import dev.sessiondb.store.StoreLocator;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -28,6 +27,8 @@ public final class MigrateJob implements Job {
     private final StoreLocator target;
     private final MigrateOptions options;
     private final BackupJournal journal;
+    /** The target as the last {@link #plan()} saw it: {@link #run} refuses when it changed since. */
+    private volatile TargetState plannedTarget;
 
     public MigrateJob(StoreLocator source, StoreLocator target, MigrateOptions options, BackupJournal journal) {
         this.source = source;
@@ -43,25 +44,29 @@ public final class MigrateJob implements Job {
 
     @Override
     public JobPlan plan() {
-        try (SessionStore from = openSource()) {
+        try (SessionStore from = openSource(); Transfer transfer = transfer()) {
             RecordSource records = RecordSource.of(from);
-            Transfer.Assessment assessment = transfer().assess(records);
+            Transfer.Assessment assessment = transfer.assess(records);
+            plannedTarget = assessment.target();
             return plan(records, assessment);
         }
     }
 
     @Override
     public JobReport run(ProgressMonitor monitor) {
-        try (SessionStore from = openSource()) {
+        try (SessionStore from = openSource(); Transfer transfer = transfer()) {
             RecordSource records = RecordSource.of(from);
             monitor.message("planning");
-            Transfer.Assessment assessment = transfer().assess(records, monitor);
+            if (plannedTarget != null) {
+                transfer.requireUnchangedSince(plannedTarget);
+            }
+            Transfer.Assessment assessment = transfer.assess(records, monitor);
             JobPlan plan = plan(records, assessment);
             plan.requireRunnable();
             JobReport.Builder report = new JobReport.Builder(BackupJournal.newRunId("migrate"), "migrate", description());
             plan.counts().forEach(report::count);
             report.details().set("plan", plan.toJson());
-            transfer().execute(report.runId(), description(), records, assessment, monitor, report);
+            transfer.execute(report.runId(), description(), records, assessment, monitor, report);
             JobReport done = report.build();
             done.saveTo(journal.reportsDir());
             return done;
@@ -69,9 +74,8 @@ public final class MigrateJob implements Job {
     }
 
     private SessionStore openSource() {
-        StoreProbe.requireSource(source);
         StoreProbe.requireDistinct(List.of(source, target));
-        return StoreFactory.open(source, OpenMode.EXISTING);
+        return StoreProbe.openSource(source);
     }
 
     private Transfer transfer() {

@@ -13,10 +13,8 @@ import dev.sessiondb.job.backup.BackupJournal;
 import dev.sessiondb.model.JsonCodec;
 import dev.sessiondb.model.SecretMasker;
 import dev.sessiondb.progress.ProgressMonitor;
-import dev.sessiondb.store.OpenMode;
 import dev.sessiondb.store.RecordCursor;
 import dev.sessiondb.store.SessionStore;
-import dev.sessiondb.store.StoreFactory;
 import dev.sessiondb.store.StoreLocator;
 import dev.sessiondb.validation.Checks;
 import dev.sessiondb.validation.ValidationContext;
@@ -62,10 +60,13 @@ public final class RepairJob implements Job {
 
     /** The changeset a run would write; nothing is written to compute it. The caller closes it. */
     public Changeset changeset(ProgressMonitor monitor) {
-        StoreProbe.requireSource(locator);
-        try (SessionStore store = StoreFactory.open(locator, OpenMode.EXISTING)) {
-            return RepairPlanner.plan(store, Checks.create(checks, ValidationContext.of(store, workspaceRoots)), monitor);
+        try (SessionStore store = StoreProbe.openSource(locator)) {
+            return changeset(store, monitor);
         }
+    }
+
+    private Changeset changeset(SessionStore store, ProgressMonitor monitor) {
+        return RepairPlanner.plan(store, Checks.create(checks, ValidationContext.of(store, workspaceRoots)), monitor);
     }
 
     /** The plan lists the first {@value #LISTED_CHANGES} changed records; {@code repair --dry-run} lists them all. */
@@ -88,7 +89,7 @@ public final class RepairJob implements Job {
     @Override
     public JobReport run(ProgressMonitor monitor) {
         monitor.message("planning");
-        try (Changeset changeset = changeset(monitor)) {
+        try (SessionStore store = StoreProbe.openSource(locator); Changeset changeset = changeset(store, monitor)) {
             JobReport.Builder report = new JobReport.Builder(BackupJournal.newRunId("repair"), "repair", description());
             counts(changeset).forEach(report::count);
             changeset.manualByCheck().forEach((check, count) -> report.warning(count + " " + check + " findings need a person"));
@@ -96,13 +97,11 @@ public final class RepairJob implements Job {
             changeset.first(LISTED_CHANGES).forEach(change -> changes.add(toJson(change)));
             if (!changeset.isEmpty()) {
                 monitor.message("backing up");
-                Backup backup = journal.backUp(report.runId(), locator, description(), monitor);
+                Backup backup = journal.backUp(report.runId(), store, description(), monitor);
                 report.backupId(backup.id());
-                try (SessionStore store = StoreFactory.open(locator, OpenMode.EXISTING)) {
-                    requireUnchangedSincePlanning(store, changeset);
-                    monitor.message("writing");
-                    changeset.applyTo(store, monitor);
-                }
+                requireUnchangedSincePlanning(store, changeset);
+                monitor.message("writing");
+                changeset.applyTo(store, monitor);
             }
             JobReport done = report.build();
             done.saveTo(journal.reportsDir());

@@ -1,11 +1,12 @@
 package dev.sessiondb.job.transfer;
 
-import dev.sessiondb.job.FileTrees;
+import dev.sessiondb.files.FileTrees;
 import dev.sessiondb.store.OpenMode;
 import dev.sessiondb.store.SessionStore;
 import dev.sessiondb.store.StoreFactory;
-import dev.sessiondb.store.StoreFormat;
 import dev.sessiondb.store.StoreLocator;
+import dev.sessiondb.store.StoreProvider;
+import dev.sessiondb.store.StoreProviders;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -13,9 +14,8 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * A store to ask what the target can hold, without writing to the target: the target itself
- * when it exists, else an empty store of its format and layout in a scratch folder. A
- * PostgreSQL target that does not exist yet is stood in for by SQLite in the same layout.
+ * An empty store standing in for a target that does not exist yet, so a plan can ask what the
+ * target can hold without writing anything: the provider's stand-in, in a scratch folder.
  */
 final class TargetProbe implements AutoCloseable {
 
@@ -29,20 +29,11 @@ final class TargetProbe implements AutoCloseable {
         this.note = note;
     }
 
-    static TargetProbe open(TargetState target) {
-        if (target.exists()) {
-            return new TargetProbe(StoreFactory.open(target.locator(), OpenMode.EXISTING), null, Optional.empty());
-        }
-        StoreLocator locator = target.locator();
+    static TargetProbe standingInFor(StoreLocator target) {
         try {
             Path scratch = Files.createTempDirectory("sessiondb-probe");
-            boolean server = locator.format() == StoreFormat.POSTGRESQL;
-            StoreFormat format = server ? StoreFormat.SQLITE : locator.format();
-            StoreLocator stand = new StoreLocator(format, scratch.resolve("probe").toString(), locator.params());
-            Optional<String> note = server
-                    ? Optional.of("the PostgreSQL target does not exist yet: the fields it cannot hold are estimated from the same layout in SQLite, and checked again before writing")
-                    : Optional.empty();
-            return new TargetProbe(StoreFactory.open(stand, OpenMode.CREATE_IF_MISSING), scratch, note);
+            StoreProvider.StandIn standIn = StoreProviders.of(target).standIn(target, scratch);
+            return new TargetProbe(StoreFactory.open(standIn.locator(), OpenMode.CREATE_IF_MISSING), scratch, standIn.note());
         } catch (IOException e) {
             throw new UncheckedIOException(new IOException("cannot make a scratch folder to plan the move (" + e.getMessage() + "); check the temp directory", e));
         }
@@ -60,12 +51,10 @@ final class TargetProbe implements AutoCloseable {
     @Override
     public void close() {
         store.close();
-        if (scratch != null) {
-            try {
-                FileTrees.delete(scratch);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+        try {
+            FileTrees.delete(scratch);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

@@ -1,38 +1,49 @@
 package dev.sessiondb.job.transfer;
 
 import dev.sessiondb.job.JobRefusedException;
-import dev.sessiondb.job.StoreProbe;
-import dev.sessiondb.store.OpenMode;
 import dev.sessiondb.store.SessionStore;
-import dev.sessiondb.store.StoreFactory;
+import dev.sessiondb.store.StoreFingerprint;
 import dev.sessiondb.store.StoreLayout;
 import dev.sessiondb.store.StoreLocator;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
 
-/** A job's target before anything is written: whether it exists, how many records, which layout it really has. */
-public record TargetState(StoreLocator locator, boolean exists, long records, Optional<StoreLayout> layout) {
+/**
+ * A job's target before anything is written: whether it exists, how many records, which layout
+ * it really has, and its fingerprint, which the write checks again before touching it.
+ */
+public record TargetState(StoreLocator locator, boolean exists, long records, Optional<StoreLayout> layout,
+                          Optional<StoreFingerprint> fingerprint) {
 
-    /** @throws JobRefusedException when the layout asked for is not the one the existing target has */
-    public static TargetState inspect(StoreLocator locator) {
-        if (!StoreProbe.exists(locator)) {
-            return new TargetState(locator, false, 0, Optional.empty());
+    /**
+     * @param opened the target opened without its {@code ?layout=}, when it exists
+     * @throws JobRefusedException when the layout asked for is not the one the existing target has
+     */
+    static TargetState of(StoreLocator locator, Optional<SessionStore> opened) {
+        if (opened.isEmpty()) {
+            return new TargetState(locator, false, 0, Optional.empty(), Optional.empty());
         }
-        Map<String, String> detected = new HashMap<>(locator.params());
-        detected.remove("layout");
-        try (SessionStore store = StoreFactory.open(new StoreLocator(locator.format(), locator.target(), detected), OpenMode.EXISTING)) {
-            StoreLayout layout = store.info().layout();
-            locator.layoutOverride().filter(asked -> asked != layout).ifPresent(asked -> {
-                throw new JobRefusedException("target " + locator.display() + " exists in the " + layout.id() + " layout, not "
-                        + asked.id() + "; drop --layout (or ?layout=) or choose a new target");
-            });
-            return new TargetState(locator, true, store.count(), Optional.of(layout));
-        }
+        SessionStore store = opened.get();
+        StoreLayout layout = store.info().layout();
+        locator.layoutOverride().filter(asked -> asked != layout).ifPresent(asked -> {
+            throw new JobRefusedException("target " + locator.display() + " exists in the " + layout.id() + " layout, not "
+                    + asked.id() + "; drop --layout (or ?layout=) or choose a new target");
+        });
+        StoreFingerprint fingerprint = store.fingerprint();
+        return new TargetState(locator, true, fingerprint.count(), Optional.of(layout), Optional.of(fingerprint));
     }
 
     public boolean isEmpty() {
         return records == 0;
+    }
+
+    /** Refuses when the target is not as this earlier look saw it: written, created or removed since the plan. */
+    public void requireUnchanged(boolean existsNow, Optional<StoreFingerprint> now) {
+        if (existsNow != exists || !now.equals(fingerprint)) {
+            String then = exists ? records + " records" : "absent";
+            String seen = existsNow ? now.map(print -> print.count() + " records").orElse("present") : "absent";
+            throw new JobRefusedException("target " + locator.display() + " changed since the plan (" + then + " then, " + seen
+                    + " now); nothing was written; re-run the plan");
+        }
     }
 
     /** Why writing in this mode would be refused, if it would: a target that holds records needs {@code replace} or {@code merge}. */

@@ -8,19 +8,32 @@ import dev.sessiondb.progress.ProgressMonitor;
 import dev.sessiondb.store.OpenMode;
 import dev.sessiondb.store.RecordCursor;
 import dev.sessiondb.store.SessionStore;
+import dev.sessiondb.store.StagedStore;
 import dev.sessiondb.store.StoreFactory;
-import dev.sessiondb.store.StoreFormat;
 import dev.sessiondb.store.StoreLocator;
+import dev.sessiondb.store.StoreProvider;
+import dev.sessiondb.store.StoreProviders;
+import dev.sessiondb.store.WriteBatch;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
  * Moving a stream of records into a target, shared by migrate and consolidate: the plan's
- * target half (existing records, mode, fields the layout cannot hold, date coercions) and
- * the run's write, verification and report lines.
+ * target half (existing records, mode, fields the layout cannot hold, date coercions) and the
+ * run's backup, write, verification and report lines.
+ *
+ * <p>An existing target is opened once, when the transfer is made, and planned, backed up,
+ * written and verified through that one handle; the write refuses when the target's
+ * fingerprint changed since the plan. A new target is built beside its final name and appears
+ * complete, or is filled in one transaction. Every write is journalled, so undo can put the
+ * target back (or remove a target the job created).</p>
  */
-public final class Transfer {
+public final class Transfer implements AutoCloseable {
 
     /**
      * What writing would do to the target.
@@ -28,7 +41,7 @@ public final class Transfer {
      * @param alreadyComplete the target already holds exactly these records: a killed run that got as far as the rename
      */
     public record Assessment(TargetState target, boolean alreadyComplete, Map<String, Long> lossyFields,
-                             java.util.List<String> coercions, long withoutTaskId, Optional<String> note, Optional<String> refusal) {
+                             List<String> coercions, long withoutTaskId, Optional<String> note, Optional<String> refusal) {
     }
 
     private final StoreLocator target;
@@ -36,6 +49,9 @@ public final class Transfer {
     private final boolean allowLoss;
     private final boolean verify;
     private final BackupJournal journal;
+    private final StoreProvider provider;
+    /** The existing target, opened once for the whole job; empty when there is none yet. */
+    private final Optional<SessionStore> existing;
 
     public Transfer(StoreLocator target, Optional<TargetMode> mode, boolean allowLoss, boolean verify, BackupJournal journal) {
         this.target = target;
@@ -43,6 +59,8 @@ public final class Transfer {
         this.allowLoss = allowLoss;
         this.verify = verify;
         this.journal = journal;
+        this.provider = StoreProviders.of(target);
+        this.existing = provider.openIfExists(withoutLayout(target));
     }
 
     /** Plans without reporting progress: the dry run. */
@@ -52,10 +70,10 @@ public final class Transfer {
 
     /** Plans, reporting each record scanned; stops when the monitor asks. */
     public Assessment assess(RecordSource records, ProgressMonitor monitor) {
-        TargetState state = TargetState.inspect(target);
+        TargetState state = TargetState.of(target, existing);
         boolean complete = !state.isEmpty() && mode.orElse(TargetMode.NEW) == TargetMode.NEW && holdsExactly(records);
-        try (TargetProbe probe = TargetProbe.open(state); RecordCursor cursor = records.open()) {
-            RecordScan scan = new RecordScan(probe.store());
+        try (TargetProbe standIn = existing.isPresent() ? null : TargetProbe.standingInFor(target); RecordCursor cursor = records.open()) {
+            RecordScan scan = new RecordScan(existing.isPresent() ? existing.get() : standIn.store());
             long total = records.count();
             long done = 0;
             while (cursor.hasNext()) {
@@ -65,20 +83,26 @@ public final class Transfer {
             }
             Optional<String> refusal = state.refusal(mode, complete)
                     .or(() -> scan.lossyFields().isEmpty() || allowLoss ? Optional.empty() : Optional.of(lossRefusal(scan.lossyFields())));
-            return new Assessment(state, complete, scan.lossyFields(), scan.coercions(), scan.withoutTaskId(), probe.note(), refusal);
+            Optional<String> note = standIn == null ? Optional.empty() : standIn.note();
+            return new Assessment(state, complete, scan.lossyFields(), scan.coercions(), scan.withoutTaskId(), note, refusal);
         }
     }
 
-    /** Writes, verifies and adds what happened to the report; returns the verification, if one ran. */
+    /**
+     * Backs up, writes, verifies and adds what happened to the report; returns the verification, if one ran.
+     *
+     * @throws JobRefusedException when the target changed since the assessment; nothing was written then
+     */
     public Optional<Verification> execute(String runId, String reason, RecordSource records, Assessment assessment,
                                           ProgressMonitor monitor, JobReport.Builder report) {
+        requireUnchangedSince(assessment.target());
         ExpectedHashes hashes = null;
         if (assessment.alreadyComplete()) {
             report.warning("the target already holds exactly these records (a previous run finished the write); nothing was written");
         } else {
-            requireNoLossOnNewServerStore(assessment, records);
             hashes = new ExpectedHashes();
-            Backup backup = new TargetWriter(target, mode.orElse(TargetMode.NEW), journal).write(runId, reason, records, hashes, monitor);
+            Backup backup = existing.isPresent() ? writeExisting(existing.get(), runId, reason, records, hashes, monitor)
+                    : writeNew(runId, reason, records, hashes, assessment, monitor);
             report.backupId(backup.id());
             report.count("records written", records.count());
         }
@@ -87,33 +111,60 @@ public final class Transfer {
         if (!verify) {
             return Optional.empty();
         }
+        if (existing.isPresent()) {
+            return Optional.of(verify(records, hashes, existing.get(), monitor, report));
+        }
         try (SessionStore written = StoreFactory.open(target, OpenMode.EXISTING)) {
-            boolean exact = mode.orElse(TargetMode.NEW) != TargetMode.MERGE;
-            Verification verification = hashes == null ? Verification.check(records, written, exact, monitor)
-                    : Verification.check(hashes, records, written, exact, monitor);
-            report.count("records verified", verification.matched());
-            verification.missing().forEach(key -> report.problem("verification: " + key + " is missing from the target"));
-            verification.changed().forEach(line -> report.problem("verification: " + line + " differ in the target"));
-            if (verification.unexpected() > 0) {
-                report.problem("verification: the target holds " + verification.unexpected() + " records that were not written");
+            return Optional.of(verify(records, hashes, written, monitor, report));
+        }
+    }
+
+    /** Refuses when the target is not as an earlier look (this plan's, or a dry run's) saw it. */
+    public void requireUnchangedSince(TargetState planned) {
+        planned.requireUnchanged(existing.isPresent() || provider.exists(target), existing.map(SessionStore::fingerprint));
+    }
+
+    @Override
+    public void close() {
+        existing.ifPresent(SessionStore::close);
+    }
+
+    /** Writing hashes each record as it passes ({@code hashes}), read ahead on a second thread; so do new targets. */
+    private Backup writeExisting(SessionStore store, String runId, String reason, RecordSource records, ExpectedHashes hashes,
+                                 ProgressMonitor monitor) {
+        monitor.message("backing up target");
+        Backup backup = journal.backUp(runId, store, reason, monitor);
+        monitor.message("writing target");
+        try (RecordCursor cursor = new ReadAheadCursor(hashes.recording(records.open(), store))) {
+            store.write(mode.orElse(TargetMode.NEW) == TargetMode.MERGE ? WriteBatch.upsert(cursor, records.count())
+                    : WriteBatch.replaceAll(cursor, records.count()), monitor);
+        }
+        return backup;
+    }
+
+    /** A new target is staged and appears complete; a plan made on a stand-in is checked against the real one before any record is written. */
+    private Backup writeNew(String runId, String reason, RecordSource records, ExpectedHashes hashes, Assessment assessment,
+                            ProgressMonitor monitor) {
+        monitor.message("backing up target");
+        Backup backup = journal.backUpAbsent(runId, target, reason);
+        monitor.message("writing target");
+        try (StagedStore staged = provider.stage(target)) {
+            if (assessment.note().isPresent() && !allowLoss) {
+                requireNoLoss(staged.store(), records);
             }
-            report.details().set("verification", verification.toJson());
-            return Optional.of(verification);
+            try (RecordCursor cursor = new ReadAheadCursor(hashes.recording(records.open(), staged.store()))) {
+                staged.store().write(WriteBatch.replaceAll(cursor, records.count()), monitor);
+            }
+            staged.commit();
+        } catch (IOException e) {
+            throw new UncheckedIOException(new IOException("cannot build the new store " + target.display() + " (" + e.getMessage()
+                    + "); nothing was written there", e));
         }
+        return backup;
     }
 
-    private boolean holdsExactly(RecordSource records) {
-        try (SessionStore existing = StoreFactory.open(target, OpenMode.EXISTING)) {
-            return existing.count() == records.count() && Verification.check(records, existing, true, ProgressMonitor.NONE).passed();
-        }
-    }
-
-    /** A PostgreSQL target created by this run was planned with a stand-in; ask the real one before writing records. */
-    private void requireNoLossOnNewServerStore(Assessment assessment, RecordSource records) {
-        if (assessment.target().exists() || target.format() != StoreFormat.POSTGRESQL || allowLoss) {
-            return;
-        }
-        try (SessionStore created = StoreFactory.open(target, OpenMode.CREATE_IF_MISSING); RecordCursor cursor = records.open()) {
+    private void requireNoLoss(SessionStore created, RecordSource records) {
+        try (RecordCursor cursor = records.open()) {
             RecordScan scan = new RecordScan(created);
             cursor.forEachRemaining(scan::add);
             if (!scan.lossyFields().isEmpty()) {
@@ -122,10 +173,38 @@ public final class Transfer {
         }
     }
 
+    /** Against the hashes taken while writing, when this run wrote; else the source is read again. */
+    private Verification verify(RecordSource records, ExpectedHashes hashes, SessionStore written, ProgressMonitor monitor,
+                                JobReport.Builder report) {
+        boolean exact = mode.orElse(TargetMode.NEW) != TargetMode.MERGE;
+        Verification verification = hashes == null ? Verification.check(records, written, exact, monitor)
+                : Verification.check(hashes, records, written, exact, monitor);
+        report.count("records verified", verification.matched());
+        verification.missing().forEach(key -> report.problem("verification: " + key + " is missing from the target"));
+        verification.changed().forEach(line -> report.problem("verification: " + line + " differ in the target"));
+        if (verification.unexpected() > 0) {
+            report.problem("verification: the target holds " + verification.unexpected() + " records that were not written");
+        }
+        report.details().set("verification", verification.toJson());
+        return verification;
+    }
+
+    private boolean holdsExactly(RecordSource records) {
+        SessionStore store = existing.orElseThrow();
+        return store.count() == records.count() && Verification.check(records, store, true, ProgressMonitor.NONE).passed();
+    }
+
     private String lossRefusal(Map<String, Long> lossyFields) {
         String fields = lossyFields.entrySet().stream().map(entry -> entry.getKey() + " (" + entry.getValue() + " records)")
                 .collect(Collectors.joining(", "));
         return "the target " + target.display() + " cannot hold " + fields
                 + "; use --layout native to keep every field, or pass --allow-loss to drop them";
+    }
+
+    /** The target as it is, its layout detected: a layout asked for is compared with it, not forced on it. */
+    private static StoreLocator withoutLayout(StoreLocator locator) {
+        Map<String, String> params = new HashMap<>(locator.params());
+        params.remove("layout");
+        return new StoreLocator(locator.format(), locator.target(), params);
     }
 }

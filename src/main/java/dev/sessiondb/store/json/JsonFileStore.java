@@ -10,9 +10,10 @@ import dev.sessiondb.store.StoreException;
 import dev.sessiondb.store.StoreFormat;
 import dev.sessiondb.store.StoreInfo;
 import dev.sessiondb.store.StoreLayout;
+import dev.sessiondb.store.StoreFingerprint;
 import dev.sessiondb.store.StoreLocator;
 import dev.sessiondb.store.WriteBatch;
-import dev.sessiondb.store.file.AtomicFiles;
+import dev.sessiondb.files.AtomicFiles;
 import dev.sessiondb.store.file.ScanningStore;
 import dev.sessiondb.store.file.StoreFileLock;
 import java.io.IOException;
@@ -92,6 +93,11 @@ public final class JsonFileStore extends ScanningStore {
             }
         }
         return super.page(query);
+    }
+
+    @Override
+    public StoreFingerprint fingerprint() {
+        return StoreFingerprint.ofFiles(count(), file);
     }
 
     @Override

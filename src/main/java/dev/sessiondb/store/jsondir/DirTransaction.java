@@ -1,7 +1,7 @@
 package dev.sessiondb.store.jsondir;
 
 import dev.sessiondb.model.SessionRecord;
-import dev.sessiondb.store.file.AtomicFiles;
+import dev.sessiondb.files.AtomicFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -9,6 +9,7 @@ import dev.sessiondb.store.StoreException;
 import dev.sessiondb.store.StoreFormat;
 import dev.sessiondb.store.StoreInfo;
 import dev.sessiondb.store.StoreLayout;
+import dev.sessiondb.store.StoreFingerprint;
 import dev.sessiondb.store.StoreLocator;
 import dev.sessiondb.store.WriteBatch;
 import dev.sessiondb.store.file.ScanningStore;
@@ -75,6 +76,12 @@ public final class JsonDirStore extends ScanningStore {
     @Override
     public long count() {
         return sessions.files().size();
+    }
+
+    /** Every write renames files in the directory, which changes its modification time. */
+    @Override
+    public StoreFingerprint fingerprint() {
+        return StoreFingerprint.ofFiles(count(), dir);
     }
 
     /** The file named after the key first; a scan only when the session lives in a file named otherwise. */

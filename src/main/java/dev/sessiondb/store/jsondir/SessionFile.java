@@ -6,7 +6,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sessiondb.model.JsonCodec;
 import dev.sessiondb.model.SessionRecord;
-import dev.sessiondb.store.file.AtomicFiles;
+import dev.sessiondb.files.AtomicFiles;
 import dev.sessiondb.store.file.BadInput;
 import java.io.IOException;
 import java.nio.file.Path;

@@ -63,6 +63,11 @@ interface Layout {
 
     String schemaVersion();
 
+    /** Whether the schema is older than this version writes: reads work on it as it is, a write upgrades it first. */
+    default boolean needsUpgrade() {
+        return false;
+    }
+
     /** What a user should know about this store, such as columns its table lacks. */
     default List<String> notes() {
         return List.of();

@@ -98,14 +98,21 @@ final class NativeLayout implements Layout {
         }
     }
 
+    /** An older schema is read as it is: its extracted columns are missing or unfilled, so only the key is asked of SQL. */
     @Override
     public Optional<String> valueExpression(SortKey key) {
+        if (needsUpgrade() && key != SortKey.SESSION) {
+            return Optional.empty();
+        }
         return Optional.of("s." + VALUE_COLUMNS.get(key));
     }
 
     /** SQLite answers needles of three or more characters from the FTS5 trigram index. */
     @Override
     public Optional<SqlCondition> searchCondition(String needle) {
+        if (needsUpgrade()) {
+            return Optional.empty();
+        }
         if (dialect == Dialect.SQLITE && needle.codePointCount(0, needle.length()) >= TRIGRAM) {
             String phrase = "{session_key task_id repo_name branch} : \"" + needle.replace("\"", "\"\"") + "\"";
             return Optional.of(new SqlCondition("s.id IN (SELECT rowid FROM sessions_search WHERE sessions_search MATCH ?)", List.of(phrase)));
@@ -197,5 +204,19 @@ final class NativeLayout implements Layout {
     @Override
     public String schemaVersion() {
         return version;
+    }
+
+    @Override
+    public boolean needsUpgrade() {
+        return !NativeSchema.NEWEST.equals(version);
+    }
+
+    @Override
+    public List<String> notes() {
+        if (!needsUpgrade()) {
+            return List.of();
+        }
+        return List.of("schema version " + version + " is older than this version's " + NativeSchema.NEWEST
+                + "; reading leaves it as it is, 'sessiondb upgrade " + storeName + "' upgrades it (backed up first, undone by 'sessiondb undo')");
     }
 }

@@ -21,6 +21,8 @@ import org.flywaydb.core.api.output.MigrateResult;
 final class NativeSchema {
 
     static final String HISTORY_TABLE = "sessiondb_schema_history";
+    /** The version {@link #migrate} brings a store to: the last step, {@link ExtractColumnsFromRecords}. */
+    static final String NEWEST = "3";
 
     private NativeSchema() {
     }
@@ -48,6 +50,22 @@ final class NativeSchema {
         }
         MigrateResult result = configuration.load().migrate();
         return result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion;
+    }
+
+    /**
+     * The version a store's schema history says it has, read without Flyway so that opening for
+     * reading never writes (Flyway's own history checks may create or lock tables).
+     *
+     * @return the version, or "none" when the history table is missing
+     */
+    static String installedVersion(Connection connection) throws SQLException {
+        String sql = "SELECT version FROM " + HISTORY_TABLE + " WHERE success AND version IS NOT NULL ORDER BY installed_rank DESC";
+        try (PreparedStatement statement = connection.prepareStatement(sql); ResultSet rows = statement.executeQuery()) {
+            return rows.next() ? rows.getString(1) : "none";
+        } catch (SQLException noHistory) {
+            connection.rollback();
+            return "none";
+        }
     }
 
     /**

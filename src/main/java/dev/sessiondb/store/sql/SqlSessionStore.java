@@ -10,6 +10,7 @@ import dev.sessiondb.store.RecordCursor;
 import dev.sessiondb.store.SessionStore;
 import dev.sessiondb.store.StoreException;
 import dev.sessiondb.store.StoreInfo;
+import dev.sessiondb.store.StoreFingerprint;
 import dev.sessiondb.store.StoreLocator;
 import dev.sessiondb.store.WriteBatch;
 import io.ebean.Database;
@@ -17,6 +18,7 @@ import io.ebean.Transaction;
 import jakarta.persistence.PersistenceException;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -27,6 +29,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.flywaydb.core.api.FlywayException;
 
 /**
  * A SQLite or PostgreSQL session store in any layout. Ebean's {@link Database} owns the
@@ -41,15 +44,19 @@ final class SqlSessionStore implements SessionStore {
 
     private final StoreLocator locator;
     private final Dialect dialect;
-    private final Layout layout;
     private final HikariDataSource pool;
+    /** The PostgreSQL schema the store lives in, or null for the connection's default. */
+    private final String schema;
     private final Database database;
+    /** Replaced once, when a write upgrades an older native schema. */
+    private volatile Layout layout;
 
-    SqlSessionStore(StoreLocator locator, Dialect dialect, Layout layout, HikariDataSource pool, Database database) {
+    SqlSessionStore(StoreLocator locator, Dialect dialect, Layout layout, HikariDataSource pool, String schema, Database database) {
         this.locator = locator;
         this.dialect = dialect;
         this.layout = layout;
         this.pool = pool;
+        this.schema = schema;
         this.database = database;
     }
 
@@ -69,6 +76,21 @@ final class SqlSessionStore implements SessionStore {
             try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery("SELECT count(*) FROM " + layout.table())) {
                 rows.next();
                 return rows.getLong(1);
+            }
+        });
+    }
+
+    /** SQLite: the database and WAL files' size and time. PostgreSQL: the newest row version of the table (xmin), which every write changes. */
+    @Override
+    public StoreFingerprint fingerprint() {
+        if (dialect == Dialect.SQLITE) {
+            return StoreFingerprint.ofFiles(count(), locator.path(), Path.of(locator.path() + "-wal"));
+        }
+        return read(connection -> {
+            String sql = "SELECT count(*), coalesce(max(xmin::text::bigint), 0) FROM " + layout.table();
+            try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+                rows.next();
+                return new StoreFingerprint(rows.getLong(1), "xmin " + rows.getLong(2));
             }
         });
     }
@@ -95,7 +117,26 @@ final class SqlSessionStore implements SessionStore {
     }
 
     @Override
+    public boolean needsUpgrade() {
+        return layout.needsUpgrade();
+    }
+
+    @Override
+    public synchronized void upgrade() {
+        if (!layout.needsUpgrade()) {
+            return;
+        }
+        try {
+            layout = SqlStores.createNative(dialect, locator.display(), pool, schema);
+        } catch (SQLException | FlywayException e) {
+            throw new StoreException(locator.display() + ": the schema upgrade failed (" + firstLine(e) + "); nothing was changed, restore a backup if the store was damaged", e);
+        }
+    }
+
+    @Override
     public void write(WriteBatch batch, ProgressMonitor monitor) {
+        upgrade();
+        Layout layout = this.layout;
         Transaction transaction = database.createTransaction();
         try {
             Connection connection = transaction.connection();

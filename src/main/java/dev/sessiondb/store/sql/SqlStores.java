@@ -13,17 +13,15 @@ import io.ebean.config.DatabaseConfig;
 import io.ebean.platform.postgres.PostgresPlatform;
 import io.ebean.platform.sqlite.SQLitePlatform;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
 import org.flywaydb.core.api.FlywayException;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
@@ -35,7 +33,6 @@ import org.sqlite.SQLiteDataSource;
  */
 public final class SqlStores {
 
-    private static final byte[] SQLITE_HEADER = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
     private static final AtomicInteger OPENED = new AtomicInteger();
 
     private SqlStores() {
@@ -121,11 +118,14 @@ public final class SqlStores {
             }
             return;
         }
-        try (InputStream in = Files.newInputStream(path)) {
-            byte[] head = in.readNBytes(SQLITE_HEADER.length);
-            if (head.length > 0 && !Arrays.equals(head, SQLITE_HEADER)) {
-                throw new StoreException(name + ": not a SQLite database (the file does not start with the SQLite header); check the path, or use json: if it holds JSON");
-            }
+        if (!SqliteProvider.startsWithHeader(path) && fileSize(path, name) > 0) {
+            throw new StoreException(name + ": not a SQLite database (the file does not start with the SQLite header); check the path, or use json: if it holds JSON");
+        }
+    }
+
+    private static long fileSize(Path path, String name) {
+        try {
+            return Files.size(path);
         } catch (IOException e) {
             throw new StoreException(name + ": cannot read the file (" + e.getMessage() + "); check that it exists and is readable", e);
         }
@@ -162,7 +162,7 @@ public final class SqlStores {
     private static SessionStore open(Dialect dialect, StoreLocator locator, OpenMode mode, HikariDataSource dataSource, String schema) {
         try {
             Layout layout = prepareLayout(dialect, locator, mode, dataSource, schema);
-            return new SqlSessionStore(locator, dialect, layout, dataSource, database(dialect, dataSource));
+            return new SqlSessionStore(locator, dialect, layout, dataSource, schema, database(dialect, dataSource));
         } catch (SQLException e) {
             dataSource.close();
             throw new StoreException(locator.display() + ": cannot open the store (" + SqlSessionStore.firstLine(e) + "); check that it is a session store", e);
@@ -187,10 +187,8 @@ public final class SqlStores {
         StoreLayout layout = LayoutDetection.choose(name, locator.layoutOverride().orElse(null), tables, columns, mode);
         boolean create = !tables.contains("sessions");
         if (layout == StoreLayout.NATIVE) {
-            if (dialect == Dialect.SQLITE) {
-                useWriteAheadLog(dataSource);
-            }
-            return new NativeLayout(dialect, name, NativeSchema.migrate(dataSource, dialect, schema, null));
+            // an existing store is opened as it is, also for writing: a write upgrades it when it starts (after the job's backup)
+            return create ? createNative(dialect, name, dataSource, schema) : new NativeLayout(dialect, name, installedVersion(dataSource));
         }
         if (create) {
             createForeign(dataSource, layout == StoreLayout.MINSKY ? MinskyDdl.statements(dialect) : ChatLayout.DDL);
@@ -202,8 +200,24 @@ public final class SqlStores {
         return layout == StoreLayout.MINSKY ? new MinskyLayout(dialect, name, columns) : new ChatLayout(dialect, name);
     }
 
-    /** WAL lets readers work while a write runs; it is persistent, so only our own stores get it. */
-    private static void useWriteAheadLog(HikariDataSource dataSource) throws SQLException {
+    /** Creates a native store, or brings an older one to the newest schema: what only a write may do. */
+    static NativeLayout createNative(Dialect dialect, String name, DataSource dataSource, String schema) throws SQLException {
+        if (dialect == Dialect.SQLITE) {
+            useWriteAheadLog(dataSource);
+        }
+        return new NativeLayout(dialect, name, NativeSchema.migrate(dataSource, dialect, schema, null));
+    }
+
+    private static String installedVersion(DataSource dataSource) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            String version = NativeSchema.installedVersion(connection);
+            connection.rollback();
+            return version;
+        }
+    }
+
+    /** WAL lets readers work while a write runs; it is persistent, so only our own stores get it, when written. */
+    private static void useWriteAheadLog(DataSource dataSource) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(true);
             try (Statement statement = connection.createStatement()) {

@@ -2,7 +2,7 @@ package dev.sessiondb.ui.common;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.sessiondb.store.file.AtomicFiles;
+import dev.sessiondb.files.AtomicFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

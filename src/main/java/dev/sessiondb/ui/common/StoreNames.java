@@ -1,6 +1,5 @@
 package dev.sessiondb.ui.common;
 
-import dev.sessiondb.store.StoreFormat;
 import dev.sessiondb.store.StoreLocator;
 
 /** Short names for stores where a whole locator does not fit: job titles, the Undo button. */
@@ -11,10 +10,6 @@ public final class StoreNames {
 
     /** The file or directory name, or the database name of a PostgreSQL store (never its password). */
     public static String shortName(StoreLocator store) {
-        if (store.format() == StoreFormat.POSTGRESQL) {
-            String url = store.display().replaceFirst("\\?.*$", "");
-            return url.substring(url.lastIndexOf('/') + 1);
-        }
-        return String.valueOf(store.path().getFileName());
+        return store.shortName();
     }
 }

@@ -2,6 +2,7 @@ package dev.sessiondb.ui.common;
 
 import dev.sessiondb.progress.CancelledException;
 import dev.sessiondb.progress.ProgressMonitor;
+import dev.sessiondb.job.ProgressTracker;
 import dev.sessiondb.ui.jobs.ProgressText;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -79,7 +80,8 @@ public final class UiTaskExecutor implements TaskExecutor {
     private static final class MonitoredTask<V> extends Task<V> implements ProgressMonitor {
 
         private final BackgroundTask<V> work;
-        private final long started = System.nanoTime();
+        /** Rate and ETA, computed as for the CLI's bar. */
+        private final ProgressTracker tracker = new ProgressTracker();
         private long lastMessage;
 
         MonitoredTask(BackgroundTask<V> work) {
@@ -94,18 +96,20 @@ public final class UiTaskExecutor implements TaskExecutor {
 
         @Override
         public void progress(long done, long total) {
+            tracker.progress(done, total);
             long now = System.nanoTime();
             if (total > 0) {
                 updateProgress(done, total);
             }
             if (now - lastMessage >= MESSAGE_INTERVAL_NANOS || done == total) {
                 lastMessage = now;
-                updateMessage(ProgressText.describe(done, total, now - started));
+                updateMessage(ProgressText.describe(tracker.snapshot()));
             }
         }
 
         @Override
         public void message(String text) {
+            tracker.message(text);
             updateMessage(text);
         }
     }

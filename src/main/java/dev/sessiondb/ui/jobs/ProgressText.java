@@ -1,25 +1,28 @@
 package dev.sessiondb.ui.jobs;
 
+import dev.sessiondb.job.ProgressTracker;
 import java.time.Duration;
 
-/** The line under a job's progress bar: how far, how fast, how long still ("1,234 of 10,000 · 512/s · about 17 s left"). */
+/**
+ * The line under a job's progress bar: how far, how fast, how long still ("1,234 of 10,000 ·
+ * 512/s · about 17 s left"), from the rate and ETA {@link ProgressTracker} computed, the same
+ * numbers the CLI's bar shows.
+ */
 public final class ProgressText {
 
     private ProgressText() {
     }
 
-    public static String describe(long done, long total, long elapsedNanos) {
-        StringBuilder text = new StringBuilder(String.format("%,d", done));
-        if (total >= 0) {
-            text.append(String.format(" of %,d", total));
+    public static String describe(ProgressTracker.Snapshot progress) {
+        StringBuilder text = new StringBuilder(String.format("%,d", progress.done()));
+        if (progress.total() >= 0) {
+            text.append(String.format(" of %,d", progress.total()));
         }
-        double seconds = elapsedNanos / 1e9;
-        if (seconds >= 0.5 && done > 0) {
-            double rate = done / seconds;
-            text.append(String.format(" · %,.0f/s", rate));
-            if (total > done) {
-                text.append(" · about ").append(duration(Duration.ofSeconds(Math.round((total - done) / rate)))).append(" left");
-            }
+        // the first half second's rate says little
+        if (progress.elapsed().toMillis() >= 500 && progress.ratePerSecond() > 0) {
+            text.append(String.format(" · %,.0f/s", progress.ratePerSecond()));
+            progress.eta().filter(left -> progress.total() > progress.done())
+                    .ifPresent(left -> text.append(" · about ").append(duration(left)).append(" left"));
         }
         return text.toString();
     }

@@ -1,8 +1,6 @@
 package dev.sessiondb.ui.stores;
 
-import dev.sessiondb.store.StoreFormat;
 import dev.sessiondb.store.StoreLocator;
-import java.nio.file.Path;
 
 /**
  * One store in the sidebar.
@@ -15,10 +13,8 @@ public record StoreEntry(String locator, String title, String detail) {
 
     public static StoreEntry of(String locatorText, String why) {
         StoreLocator locator = StoreLocator.parse(locatorText);
-        String place = locator.format() == StoreFormat.POSTGRESQL ? locator.display() : locator.target();
-        String title = locator.format() == StoreFormat.POSTGRESQL
-                ? place.substring(place.lastIndexOf('/') + 1)
-                : String.valueOf(Path.of(locator.target()).getFileName());
+        String place = locator.localPath().isPresent() ? locator.target() : locator.display();
+        String title = locator.shortName();
         String detail = locator.format().scheme() + " · " + (why == null ? place : why);
         return new StoreEntry(locator.display(), title, detail);
     }

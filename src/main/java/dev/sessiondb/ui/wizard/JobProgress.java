@@ -1,6 +1,7 @@
 package dev.sessiondb.ui.wizard;
 
 import dev.sessiondb.progress.ProgressMonitor;
+import dev.sessiondb.job.ProgressTracker;
 import dev.sessiondb.ui.jobs.ProgressText;
 import java.util.concurrent.Executor;
 import javafx.beans.property.ReadOnlyDoubleProperty;
@@ -45,17 +46,18 @@ public final class JobProgress {
     public ProgressMonitor around(ProgressMonitor panel) {
         cancelAsked = false;
         show(-1, "");
-        long started = System.nanoTime();
+        ProgressTracker tracker = new ProgressTracker();
         return new ProgressMonitor() {
             private long lastUpdate;
 
             @Override
             public void progress(long done, long total) {
                 panel.progress(done, total);
+                tracker.progress(done, total);
                 long now = System.nanoTime();
                 if (now - lastUpdate >= UPDATE_INTERVAL_NANOS || done == total) {
                     lastUpdate = now;
-                    show(total > 0 ? (double) done / total : -1, ProgressText.describe(done, total, now - started));
+                    show(total > 0 ? (double) done / total : -1, ProgressText.describe(tracker.snapshot()));
                 }
             }
 
@@ -67,6 +69,7 @@ public final class JobProgress {
             @Override
             public void message(String phase) {
                 panel.message(phase);
+                tracker.message(phase);
                 show(-1, phase);
             }
         };

@@ -1,4 +1,4 @@
-package dev.sessiondb.store.file;
+package dev.sessiondb.files;
 
 import java.io.FilterOutputStream;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package dev.sessiondb.job;
+package dev.sessiondb.store.sql;
 
 import java.nio.file.Path;
 import java.sql.Connection;

@@ -1,4 +1,4 @@
-package dev.sessiondb.job;
+package dev.sessiondb.files;
 
 import java.io.IOException;
 import java.nio.file.DirectoryStream;

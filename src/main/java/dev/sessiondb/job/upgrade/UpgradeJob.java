@@ -1,0 +1,84 @@
+package dev.sessiondb.job.upgrade;
+
+import dev.sessiondb.job.Job;
+import dev.sessiondb.job.JobPlan;
+import dev.sessiondb.job.JobReport;
+import dev.sessiondb.job.StoreProbe;
+import dev.sessiondb.job.backup.Backup;
+import dev.sessiondb.job.backup.BackupJournal;
+import dev.sessiondb.progress.ProgressMonitor;
+import dev.sessiondb.store.OpenMode;
+import dev.sessiondb.store.SessionStore;
+import dev.sessiondb.store.StoreFactory;
+import dev.sessiondb.store.StoreInfo;
+import dev.sessiondb.store.StoreLocator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Brings a store made by an older version to the schema this version writes: backed up first
+ * through the journal, so {@code undo} puts the older schema back. Reading never upgrades.
+ */
+public final class UpgradeJob implements Job {
+
+    private final StoreLocator store;
+    private final BackupJournal journal;
+
+    public UpgradeJob(StoreLocator store, BackupJournal journal) {
+        this.store = store;
+        this.journal = journal;
+    }
+
+    @Override
+    public String description() {
+        return "upgrade " + store.display();
+    }
+
+    @Override
+    public JobPlan plan() {
+        try (SessionStore opened = open()) {
+            return plan(opened);
+        }
+    }
+
+    @Override
+    public JobReport run(ProgressMonitor monitor) {
+        try (SessionStore opened = open()) {
+            JobPlan plan = plan(opened);
+            JobReport.Builder report = new JobReport.Builder(BackupJournal.newRunId("upgrade"), "upgrade", description());
+            plan.counts().forEach(report::count);
+            String before = opened.info().schemaVersion();
+            if (opened.needsUpgrade()) {
+                monitor.message("backing up");
+                Backup backup = journal.backUp(report.runId(), store, description(), monitor);
+                report.backupId(backup.id());
+                monitor.message("upgrading the schema");
+                opened.upgrade();
+                report.note("schema version " + before + " upgraded to " + opened.info().schemaVersion()
+                        + "; 'sessiondb undo " + backup.id() + "' puts the older one back");
+            } else {
+                report.note("schema version " + before + " is current; nothing was changed");
+            }
+            JobReport done = report.build();
+            done.saveTo(journal.reportsDir());
+            return done;
+        }
+    }
+
+    private SessionStore open() {
+        StoreProbe.requireSource(store);
+        return StoreFactory.open(store, OpenMode.EXISTING);
+    }
+
+    private JobPlan plan(SessionStore opened) {
+        StoreInfo info = opened.info();
+        Map<String, Long> counts = new LinkedHashMap<>();
+        counts.put("records", info.recordCount());
+        String warning = opened.needsUpgrade()
+                ? "schema version " + info.schemaVersion() + " will be upgraded after a backup"
+                : "schema version " + info.schemaVersion() + " is current; nothing to upgrade";
+        return new JobPlan(description(), counts, Map.of(), List.of(), List.of(warning), Optional.empty());
+    }
+}

@@ -1,0 +1,104 @@
+package dev.sessiondb.store;
+
+import dev.sessiondb.progress.ProgressMonitor;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * Everything one store format knows: how its locators and files are recognised, whether a
+ * store exists, how it opens, how it is snapshotted and put back, and how a new store is built
+ * so it appears complete or not at all. Jobs, validation, discovery and the shells ask a
+ * provider (through {@link StoreProviders}) and never the format itself; a new backend is a new
+ * package with one provider, listed in {@code META-INF/services}.
+ */
+public interface StoreProvider {
+
+    StoreFormat format();
+
+    /**
+     * Of two providers for one format, the one with the higher priority is used: a site or a
+     * test can wrap a built-in backend (priority 0) without replacing its jar.
+     */
+    default int priority() {
+        return 0;
+    }
+
+    /** Whether an existing file or directory holds a store of this format, told by its content. */
+    boolean recognises(Path existing);
+
+    /** Whether a path that does not exist yet names a new store of this format, told by its name. */
+    boolean claimsNewPath(Path absent);
+
+    /** Files: the path exists. A server: the store opens without being created. */
+    boolean exists(StoreLocator locator);
+
+    /** What every locator of one store shares: the real path, or the server, database and schema. */
+    String identity(StoreLocator locator);
+
+    /**
+     * Opens a store. {@link OpenMode#EXISTING} never changes it (no schema migration, no
+     * persistent pragma); a write upgrades an older schema first.
+     */
+    SessionStore open(StoreLocator locator, OpenMode mode);
+
+    /**
+     * Opens the store for reading when it exists, else nothing: one open, where asking
+     * {@link #exists} first would open a server store twice.
+     */
+    default Optional<SessionStore> openIfExists(StoreLocator locator) {
+        return exists(locator) ? Optional.of(open(locator, OpenMode.EXISTING)) : Optional.empty();
+    }
+
+    /**
+     * Copies an existing store as it is into {@code folder}, consistently even while it is open.
+     *
+     * @return how the copy was taken, or empty when the format has no copy of its own: the caller
+     *         then exports the records, and {@link #restore} is never asked for that kind
+     */
+    Optional<SnapshotKind> snapshot(SessionStore store, Path folder) throws IOException;
+
+    /** Puts a snapshot this provider took back in place of the store, atomically. */
+    void restore(SnapshotKind kind, Path folder, StoreLocator locator) throws IOException;
+
+    /** Undoes the creation of a store: files go, a server store is emptied in one transaction. */
+    void remove(StoreLocator locator, ProgressMonitor monitor) throws IOException;
+
+    /** Starts building a new store that appears at its locator complete, or not at all. */
+    StagedStore stage(StoreLocator locator) throws IOException;
+
+    /**
+     * An empty store standing in for an absent one while a job plans, in {@code scratch}: same
+     * layout, so it answers which fields it cannot hold.
+     *
+     * @return the stand-in's locator and, when it is only an estimate, what the user should know
+     */
+    StandIn standIn(StoreLocator locator, Path scratch);
+
+    /** The tables and columns of the store's database, read without opening it as a session store; {@link StoreCatalog#NONE} for files. */
+    default StoreCatalog catalog(StoreLocator locator) {
+        return StoreCatalog.NONE;
+    }
+
+    /**
+     * Columns the tool owning {@code layout} writes that the store's table lacks: a write by
+     * that tool would silently drop those values. Empty when the format cannot tell.
+     */
+    default java.util.List<SchemaGap> schemaGaps(StoreLocator locator, StoreLayout layout) {
+        return java.util.List.of();
+    }
+
+    /** What a provider offers while planning for a store that does not exist yet. */
+    record StandIn(StoreLocator locator, Optional<String> note) {
+    }
+
+    /** How a provider copied a store; kept in the backup's manifest. */
+    enum SnapshotKind {
+        /** The store's file, copied as it was. */
+        FILE,
+        /** The store's directory, copied file by file. */
+        DIRECTORY,
+        /** A consistent copy made by SQLite itself, never a raw copy of a live WAL file. */
+        SQLITE
+    }
+}

@@ -1,0 +1,138 @@
+package dev.sessiondb.store.file;
+
+import dev.sessiondb.files.AtomicFiles;
+import dev.sessiondb.files.FileTrees;
+import dev.sessiondb.files.Staging;
+import dev.sessiondb.progress.ProgressMonitor;
+import dev.sessiondb.store.OpenMode;
+import dev.sessiondb.store.SessionStore;
+import dev.sessiondb.store.StagedStore;
+import dev.sessiondb.store.StoreLocator;
+import dev.sessiondb.store.StoreProvider;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Optional;
+
+/**
+ * What every store kept as a file or folder shares: it exists when its path does, it is one
+ * store with any other path to the same real file, a new one is built beside its final name
+ * and renamed into place, and a snapshot goes back by the same kind of rename.
+ */
+public abstract class FileStoreProvider implements StoreProvider {
+
+    @Override
+    public boolean exists(StoreLocator locator) {
+        return Files.exists(locator.path());
+    }
+
+    @Override
+    public String identity(StoreLocator locator) {
+        Path path = locator.path().toAbsolutePath().normalize();
+        try {
+            return Files.exists(path) ? path.toRealPath().toString() : path.toString();
+        } catch (IOException e) {
+            return path.toString();
+        }
+    }
+
+    @Override
+    public void restore(SnapshotKind kind, Path folder, StoreLocator locator) throws IOException {
+        Path target = throughLinks(locator.path());
+        if (kind == SnapshotKind.DIRECTORY) {
+            replaceTree(folder, target);
+        } else {
+            copyOver(folder, target);
+        }
+    }
+
+    @Override
+    public void remove(StoreLocator locator, ProgressMonitor monitor) throws IOException {
+        Path path = locator.path();
+        if (Files.isDirectory(path)) {
+            FileTrees.delete(path);
+        } else {
+            Files.deleteIfExists(path);
+            Staging.removeSideFiles(path);
+        }
+    }
+
+    @Override
+    public StagedStore stage(StoreLocator locator) throws IOException {
+        Path finalPath = locator.path();
+        Path staged = Staging.beside(finalPath);
+        Staging.clear(staged);
+        SessionStore store = open(new StoreLocator(format(), staged.toString(), locator.params()), OpenMode.CREATE_IF_MISSING);
+        return new StagedStore() {
+            private boolean moved;
+
+            @Override
+            public SessionStore store() {
+                return store;
+            }
+
+            @Override
+            public void commit() {
+                store.close();
+                try {
+                    beforeRename(staged);
+                    Files.createDirectories(finalPath.toAbsolutePath().getParent());
+                    AtomicFiles.replace(staged, finalPath);
+                    moved = true;
+                    Staging.removeSideFiles(staged);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(new IOException("cannot put the new store in place at " + finalPath + " (" + e.getMessage()
+                            + "); nothing was written there", e));
+                }
+            }
+
+            @Override
+            public void close() {
+                store.close();
+                if (!moved) {
+                    try {
+                        Staging.clear(staged);
+                    } catch (IOException leftForNextRun) {
+                        // the next run removes it before staging again
+                    }
+                }
+            }
+        };
+    }
+
+    /** Makes the staged file complete on its own before it is renamed (SQLite folds its WAL in). */
+    protected void beforeRename(Path staged) throws IOException {
+    }
+
+    @Override
+    public StandIn standIn(StoreLocator locator, Path scratch) {
+        return new StandIn(new StoreLocator(format(), scratch.resolve("probe").toString(), locator.params()), Optional.empty());
+    }
+
+    /** A store reached through a symbolic link is restored at the link's target; renaming over the link would replace it. */
+    protected static Path throughLinks(Path path) throws IOException {
+        return Files.exists(path) ? path.toRealPath() : path;
+    }
+
+    /** Replaces a file in one step by a complete copy of another. */
+    protected static void copyOver(Path copy, Path file) throws IOException {
+        Files.createDirectories(AtomicFiles.directoryOf(file));
+        AtomicFiles.write(file, out -> Files.copy(copy, out));
+    }
+
+    /** Puts a directory in place of another: copy beside it, then two renames; a leftover old copy is finished off next time. */
+    private static void replaceTree(Path copy, Path directory) throws IOException {
+        Path staged = Staging.beside(directory);
+        Path old = staged.resolveSibling(staged.getFileName() + "-old");
+        FileTrees.delete(staged);
+        FileTrees.copy(copy, staged);
+        if (Files.exists(directory)) {
+            FileTrees.delete(old);
+            Files.move(directory, old, StandardCopyOption.ATOMIC_MOVE);
+        }
+        Files.move(staged, directory, StandardCopyOption.ATOMIC_MOVE);
+        FileTrees.delete(old);
+    }
+}

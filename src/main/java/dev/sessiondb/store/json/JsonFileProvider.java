@@ -1,0 +1,54 @@
+package dev.sessiondb.store.json;
+
+import dev.sessiondb.store.OpenMode;
+import dev.sessiondb.store.SessionStore;
+import dev.sessiondb.store.StoreException;
+import dev.sessiondb.store.StoreFormat;
+import dev.sessiondb.store.StoreLocator;
+import dev.sessiondb.store.file.FileStoreProvider;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Locale;
+import java.util.Optional;
+
+/** Minsky's JSON file: a file that starts with an array or an object (or is empty). */
+public final class JsonFileProvider extends FileStoreProvider {
+
+    @Override
+    public StoreFormat format() {
+        return StoreFormat.JSON;
+    }
+
+    @Override
+    public boolean recognises(Path existing) {
+        if (!Files.isRegularFile(existing)) {
+            return false;
+        }
+        try (InputStream in = Files.newInputStream(existing)) {
+            String start = new String(in.readNBytes(16), StandardCharsets.UTF_8).stripLeading();
+            return start.isEmpty() || start.startsWith("[") || start.startsWith("{");
+        } catch (IOException e) {
+            throw new StoreException(existing + ": cannot read the file (" + e.getMessage() + "); check that it exists and is readable", e);
+        }
+    }
+
+    @Override
+    public boolean claimsNewPath(Path absent) {
+        return absent.getFileName() != null && absent.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json");
+    }
+
+    @Override
+    public SessionStore open(StoreLocator locator, OpenMode mode) {
+        return JsonFileStore.open(locator, mode);
+    }
+
+    @Override
+    public Optional<SnapshotKind> snapshot(SessionStore store, Path folder) throws IOException {
+        Files.copy(store.locator().path(), folder, StandardCopyOption.COPY_ATTRIBUTES);
+        return Optional.of(SnapshotKind.FILE);
+    }
+}

@@ -1,0 +1,43 @@
+package dev.sessiondb.store.jsondir;
+
+import dev.sessiondb.files.FileTrees;
+import dev.sessiondb.store.OpenMode;
+import dev.sessiondb.store.SessionStore;
+import dev.sessiondb.store.StoreFormat;
+import dev.sessiondb.store.StoreLocator;
+import dev.sessiondb.store.file.FileStoreProvider;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/** magellai's directory of one JSON file per session: any directory given as a bare path. */
+public final class JsonDirProvider extends FileStoreProvider {
+
+    @Override
+    public StoreFormat format() {
+        return StoreFormat.JSONDIR;
+    }
+
+    @Override
+    public boolean recognises(Path existing) {
+        return Files.isDirectory(existing);
+    }
+
+    /** A new directory is never guessed from a name: it takes {@code jsondir:}. */
+    @Override
+    public boolean claimsNewPath(Path absent) {
+        return false;
+    }
+
+    @Override
+    public SessionStore open(StoreLocator locator, OpenMode mode) {
+        return JsonDirStore.open(locator, mode);
+    }
+
+    @Override
+    public Optional<SnapshotKind> snapshot(SessionStore store, Path folder) throws IOException {
+        FileTrees.copy(store.locator().path(), folder);
+        return Optional.of(SnapshotKind.DIRECTORY);
+    }
+}

@@ -1,0 +1,127 @@
+package dev.sessiondb.store.sql;
+
+import dev.sessiondb.progress.ProgressMonitor;
+import dev.sessiondb.store.OpenMode;
+import dev.sessiondb.store.SchemaGap;
+import dev.sessiondb.store.SessionStore;
+import dev.sessiondb.store.StagedStore;
+import dev.sessiondb.store.StoreCatalog;
+import dev.sessiondb.store.StoreException;
+import dev.sessiondb.store.StoreFormat;
+import dev.sessiondb.store.StoreLayout;
+import dev.sessiondb.store.StoreLocator;
+import dev.sessiondb.store.StoreProvider;
+import dev.sessiondb.store.WriteBatch;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * PostgreSQL stores: a schema of a database on a server. Never recognised from a path; a
+ * snapshot is the records (the journal exports them), a new store is filled in one transaction.
+ */
+public final class PostgresProvider implements StoreProvider {
+
+    @Override
+    public StoreFormat format() {
+        return StoreFormat.POSTGRESQL;
+    }
+
+    @Override
+    public boolean recognises(Path existing) {
+        return false;
+    }
+
+    @Override
+    public boolean claimsNewPath(Path absent) {
+        return false;
+    }
+
+    /** The store opens without being created: the server, database, schema and sessions table are there. */
+    @Override
+    public boolean exists(StoreLocator locator) {
+        Optional<SessionStore> store = openIfExists(locator);
+        store.ifPresent(SessionStore::close);
+        return store.isPresent();
+    }
+
+    @Override
+    public Optional<SessionStore> openIfExists(StoreLocator locator) {
+        try {
+            return Optional.of(open(locator, OpenMode.EXISTING));
+        } catch (StoreException absent) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public String identity(StoreLocator locator) {
+        String url = locator.target().replaceFirst("//[^@/]*@", "//");
+        return url.toLowerCase(Locale.ROOT) + "|" + locator.param("schema").orElse("public");
+    }
+
+    @Override
+    public SessionStore open(StoreLocator locator, OpenMode mode) {
+        return SqlStores.openPostgres(locator, mode);
+    }
+
+    @Override
+    public Optional<SnapshotKind> snapshot(SessionStore store, Path folder) {
+        return Optional.empty();
+    }
+
+    @Override
+    public void restore(SnapshotKind kind, Path folder, StoreLocator locator) {
+        throw new IllegalStateException("a PostgreSQL store is backed up as its records, never as a " + kind + " snapshot");
+    }
+
+    @Override
+    public void remove(StoreLocator locator, ProgressMonitor monitor) {
+        if (exists(locator)) {
+            try (SessionStore target = open(locator, OpenMode.EXISTING)) {
+                target.write(WriteBatch.replaceAll(Collections.emptyIterator(), 0), monitor);
+            }
+        }
+    }
+
+    /** The schema and table are created empty; the records arrive in the one transaction of the write. */
+    @Override
+    public StagedStore stage(StoreLocator locator) {
+        SessionStore store = open(locator, OpenMode.CREATE_IF_MISSING);
+        return new StagedStore() {
+            @Override
+            public SessionStore store() {
+                return store;
+            }
+
+            @Override
+            public void commit() {
+                store.close();
+            }
+
+            @Override
+            public void close() {
+                store.close();
+            }
+        };
+    }
+
+    /** A PostgreSQL target that does not exist yet is stood in for by SQLite in the same layout. */
+    @Override
+    public StandIn standIn(StoreLocator locator, Path scratch) {
+        return new StandIn(new StoreLocator(StoreFormat.SQLITE, scratch.resolve("probe").toString(), locator.params()),
+                Optional.of("the PostgreSQL target does not exist yet: the fields it cannot hold are estimated from the same layout in SQLite, and checked again before writing"));
+    }
+
+    @Override
+    public StoreCatalog catalog(StoreLocator locator) {
+        return SqlCatalog.read(locator, Dialect.POSTGRESQL);
+    }
+
+    @Override
+    public List<SchemaGap> schemaGaps(StoreLocator locator, StoreLayout layout) {
+        return layout == StoreLayout.MINSKY ? MinskySchema.gaps(Dialect.POSTGRESQL, catalog(locator)) : List.of();
+    }
+}

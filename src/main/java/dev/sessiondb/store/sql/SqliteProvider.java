@@ -1,0 +1,102 @@
+package dev.sessiondb.store.sql;
+
+import dev.sessiondb.store.OpenMode;
+import dev.sessiondb.store.SchemaGap;
+import dev.sessiondb.store.SessionStore;
+import dev.sessiondb.store.StoreCatalog;
+import dev.sessiondb.store.StoreException;
+import dev.sessiondb.store.StoreFormat;
+import dev.sessiondb.store.StoreLayout;
+import dev.sessiondb.store.StoreLocator;
+import dev.sessiondb.store.file.FileStoreProvider;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/** SQLite files: told by their header, copied and put back by SQLite itself. */
+public final class SqliteProvider extends FileStoreProvider {
+
+    /** The first bytes of every SQLite database file. */
+    static final byte[] HEADER = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
+
+    @Override
+    public StoreFormat format() {
+        return StoreFormat.SQLITE;
+    }
+
+    @Override
+    public boolean recognises(Path existing) {
+        return Files.isRegularFile(existing) && startsWithHeader(existing);
+    }
+
+    /** Whether a file starts with the SQLite header; an unreadable file does not. */
+    static boolean startsWithHeader(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            return Arrays.equals(in.readNBytes(HEADER.length), HEADER);
+        } catch (IOException e) {
+            throw new StoreException(file + ": cannot read the file (" + e.getMessage() + "); check that it exists and is readable", e);
+        }
+    }
+
+    @Override
+    public boolean claimsNewPath(Path absent) {
+        String name = absent.getFileName() == null ? "" : absent.getFileName().toString().toLowerCase(Locale.ROOT);
+        return name.endsWith(".db") || name.endsWith(".sqlite") || name.endsWith(".sqlite3");
+    }
+
+    @Override
+    public SessionStore open(StoreLocator locator, OpenMode mode) {
+        return SqlStores.openSqlite(locator, mode);
+    }
+
+    @Override
+    public Optional<SnapshotKind> snapshot(SessionStore store, Path folder) throws IOException {
+        try {
+            SqliteFiles.copy(store.locator().path(), folder);
+            return Optional.of(SnapshotKind.SQLITE);
+        } catch (SQLException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void restore(SnapshotKind kind, Path folder, StoreLocator locator) throws IOException {
+        if (!Files.exists(locator.path())) {
+            copyOver(folder, locator.path());
+            return;
+        }
+        try {
+            SqliteFiles.restore(locator.path(), folder);
+        } catch (SQLException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+    }
+
+    @Override
+    protected void beforeRename(Path staged) throws IOException {
+        if (Files.exists(Path.of(staged + "-wal"))) {
+            try {
+                SqliteFiles.checkpoint(staged);
+            } catch (SQLException e) {
+                throw new IOException(e.getMessage(), e);
+            }
+        }
+    }
+
+    @Override
+    public StoreCatalog catalog(StoreLocator locator) {
+        return SqlCatalog.read(locator, Dialect.SQLITE);
+    }
+
+    @Override
+    public List<SchemaGap> schemaGaps(StoreLocator locator, StoreLayout layout) {
+        return layout == StoreLayout.MINSKY ? MinskySchema.gaps(Dialect.SQLITE, catalog(locator)) : List.of();
+    }
+}

@@ -1,0 +1,47 @@
+package dev.sessiondb.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+import dev.sessiondb.store.StoreFormat;
+
+/** The engine's shape (ADR 0009): no package cycles, SQL only in the store layer, formats only in their providers. */
+@AnalyzeClasses(packages = "dev.sessiondb", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureRulesTest {
+
+    @ArchTest
+    static final ArchRule topLevelPackagesAreFreeOfCycles = slices().matching("dev.sessiondb.(*)..").should().beFreeOfCycles()
+            .because("each layer can then be understood, tested and replaced from the bottom up");
+
+    @ArchTest
+    static final ArchRule storePackagesAreFreeOfCycles = slices().matching("dev.sessiondb.store.(**)").should().beFreeOfCycles()
+            .because("the store API must not know its backends: a backend is a package with a provider, found by ServiceLoader");
+
+    @ArchTest
+    static final ArchRule onlyTheStoreLayerSpeaksSql = noClasses().that()
+            .resideOutsideOfPackages("dev.sessiondb.store..", "dev.sessiondb.catalog..")
+            .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..", "org.sqlite..", "org.postgresql..",
+                    "com.zaxxer.hikari..", "io.ebean..", "org.flywaydb..")
+            .because("connections, pools, ORM and migrations belong to the backends (and the app's own catalog); "
+                    + "jobs, validation and the shells ask a store or its provider");
+
+    /** A comparison reads a format constant; a switch calls {@code ordinal()}. */
+    @ArchTest
+    static final ArchRule nothingOutsideTheStoreLayerSwitchesOnTheFormat = noClasses().that()
+            .resideInAnyPackage("dev.sessiondb.job..", "dev.sessiondb.validation..", "dev.sessiondb.diff..", "dev.sessiondb.ui..")
+            .and().haveNameNotMatching("dev\\.sessiondb\\.job\\.consolidate\\.MinskySettings.*")
+            .and().doNotHaveFullyQualifiedName("dev.sessiondb.job.backup.StoreSnapshots")
+            .and().resideOutsideOfPackage("dev.sessiondb.ui.stores..")
+            .should().accessField(StoreFormat.class, "JSON")
+            .orShould().accessField(StoreFormat.class, "JSONDIR")
+            .orShould().accessField(StoreFormat.class, "SQLITE")
+            .orShould().accessField(StoreFormat.class, "POSTGRESQL")
+            .orShould().callMethod(StoreFormat.class, "ordinal")
+            .because("what differs between formats is the provider's to say, so a new backend is one package; "
+                    + "exceptions: MinskySettings prints Minsky's own settings per backend, the journal exports a server's "
+                    + "records as a JSON array by design (ADR 0007), ui.stores awaits the one PostgreSQL resolver (issue 7 item 4)");
+}

@@ -1,0 +1,138 @@
+package dev.sessiondb.store;
+
+import dev.sessiondb.progress.ProgressMonitor;
+import dev.sessiondb.store.sql.PostgresProvider;
+import dev.sessiondb.store.sql.SqliteProvider;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Wraps a built-in SQL provider and counts, per store, every time one is opened (a pool, an
+ * Ebean database and a schema look each): how tests show a job opens each store once. Listed
+ * in the test class path's {@code META-INF/services} with a higher priority, so every test
+ * runs through it; it changes nothing else.
+ */
+public abstract class CountingProvider implements StoreProvider {
+
+    private static final Map<String, AtomicInteger> OPENS = new ConcurrentHashMap<>();
+
+    private final StoreProvider delegate;
+
+    CountingProvider(StoreProvider delegate) {
+        this.delegate = delegate;
+    }
+
+    /** How many times the store was opened since the last {@link #reset()}. */
+    public static int opens(StoreLocator locator) {
+        return OPENS.getOrDefault(StoreProviders.of(locator).identity(locator), new AtomicInteger()).get();
+    }
+
+    public static void reset() {
+        OPENS.clear();
+    }
+
+    private void count(StoreLocator locator) {
+        OPENS.computeIfAbsent(identity(locator), unused -> new AtomicInteger()).incrementAndGet();
+    }
+
+    @Override
+    public int priority() {
+        return 1;
+    }
+
+    @Override
+    public StoreFormat format() {
+        return delegate.format();
+    }
+
+    @Override
+    public boolean recognises(Path existing) {
+        return delegate.recognises(existing);
+    }
+
+    @Override
+    public boolean claimsNewPath(Path absent) {
+        return delegate.claimsNewPath(absent);
+    }
+
+    /** A store without a local path is opened to tell whether it exists: that counts. */
+    @Override
+    public boolean exists(StoreLocator locator) {
+        if (locator.localPath().isEmpty()) {
+            count(locator);
+        }
+        return delegate.exists(locator);
+    }
+
+    @Override
+    public String identity(StoreLocator locator) {
+        return delegate.identity(locator);
+    }
+
+    @Override
+    public SessionStore open(StoreLocator locator, OpenMode mode) {
+        count(locator);
+        return delegate.open(locator, mode);
+    }
+
+    @Override
+    public Optional<SessionStore> openIfExists(StoreLocator locator) {
+        count(locator);
+        return delegate.openIfExists(locator);
+    }
+
+    @Override
+    public Optional<SnapshotKind> snapshot(SessionStore store, Path folder) throws IOException {
+        return delegate.snapshot(store, folder);
+    }
+
+    @Override
+    public void restore(SnapshotKind kind, Path folder, StoreLocator locator) throws IOException {
+        delegate.restore(kind, folder, locator);
+    }
+
+    @Override
+    public void remove(StoreLocator locator, ProgressMonitor monitor) throws IOException {
+        delegate.remove(locator, monitor);
+    }
+
+    @Override
+    public StagedStore stage(StoreLocator locator) throws IOException {
+        count(locator);
+        return delegate.stage(locator);
+    }
+
+    @Override
+    public StandIn standIn(StoreLocator locator, Path scratch) {
+        return delegate.standIn(locator, scratch);
+    }
+
+    @Override
+    public StoreCatalog catalog(StoreLocator locator) {
+        return delegate.catalog(locator);
+    }
+
+    @Override
+    public List<SchemaGap> schemaGaps(StoreLocator locator, StoreLayout layout) {
+        return delegate.schemaGaps(locator, layout);
+    }
+
+    /** Counts SQLite opens. */
+    public static final class Sqlite extends CountingProvider {
+        public Sqlite() {
+            super(new SqliteProvider());
+        }
+    }
+
+    /** Counts PostgreSQL opens. */
+    public static final class Postgres extends CountingProvider {
+        public Postgres() {
+            super(new PostgresProvider());
+        }
+    }
+}
