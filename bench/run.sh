@@ -4,6 +4,7 @@
 # interleaved (ours, baseline, ours, baseline, ...). Figures are ratios of medians.
 #
 #   bench/run.sh [--scale 10k|100k|300k|1m] [--repeats N] [--only NAME[,NAME...]]
+#   NAMEs: json-sqlite sqlite-pg pg-json sqlite-json open open-files search diff validate crud
 #
 # Needs root (or the tools already present) to apt-get install sqlite3, postgresql-15,
 # pgloader and time. Starts its own PostgreSQL on 127.0.0.1:55434 (data under
@@ -18,7 +19,7 @@ while [ $# -gt 0 ]; do
         --scale) SCALE=$2; shift 2 ;;
         --repeats) REPEATS=$2; shift 2 ;;
         --only) ONLY=$2; shift 2 ;;
-        -h|--help) sed -n 2,11p "$0"; exit 0 ;;
+        -h|--help) sed -n 2,12p "$0"; exit 0 ;;
         *) echo "unknown option $1; see --help" >&2; exit 2 ;;
     esac
 done
@@ -36,7 +37,6 @@ PGBIN=/usr/lib/postgresql/15/bin
 RESULTS=$ROOT/target/bench/results-$SCALE.md
 export PGHOST=127.0.0.1 PGPORT PGUSER=bench PGPASSWORD=bench
 PG="postgresql://bench:bench@127.0.0.1:$PGPORT"
-SDB=(java -jar "$JAR")
 mkdir -p "$WORK"
 cd "$WORK" || exit 2
 
@@ -71,6 +71,12 @@ not_measured() { # figure why
 # timed LABEL CMD...: appends "seconds maxrss_kb" to $WORK/t.LABEL; output to $WORK/out.LABEL
 timed() {
     local label=$1; shift
+    if declare -F "$1" >/dev/null; then
+        # a function of this script: run in a child shell that knows it (and the variables it reads)
+        export -f $(compgen -A function)
+        export JAR WORK PG COLUMNS_SQL TABLE_SQL PG_TABLE_SQL MID COUNT
+        set -- bash -c "$1"' "$@"' bash "${@:2}"
+    fi
     /usr/bin/time -f '%e %M' -o "$WORK/time.tmp" "$@" >"$WORK/out.$label" 2>"$WORK/err.$label"
     local rc=$?
     if [ $rc -ne 0 ] && [ $rc -ne 1 ]; then
@@ -83,17 +89,25 @@ stats() { # file -> "min median maxrss_mb"
     sort -n "$1" | awk '{t[NR]=$1; if ($2>m) m=$2} END {med = NR%2 ? t[(NR+1)/2] : (t[NR/2]+t[NR/2+1])/2; printf "%.2f %.2f %.0f", t[1], med, m/1024}'
 }
 
-# measure FIGURE TARGET(ratio, or "-") BASELINE-NAME PREP-FUNCTION OURS-FUNCTION BASE-FUNCTION
-# Runs prep, ours, prep, baseline, REPEATS times, interleaved.
+# measure FIGURE TARGET(ratio, or "-") BASELINE-NAME PREP-FUNCTION OURS-FUNCTION BASE-FUNCTION [SECOND-BASE-FUNCTION]
+# Runs prep, ours, prep, baseline (, prep, second baseline), REPEATS times, interleaved; a
+# second baseline's timings are left in t.base2 for measure_second.
 measure() {
-    local figure=$1 target=$2 basename=$3 prep=$4 ours=$5 base=$6
-    rm -f "$WORK/t.ours" "$WORK/t.base"
+    local figure=$1 target=$2 basename=$3 prep=$4 ours=$5 base=$6 base2=${7:-}
+    rm -f "$WORK/t.ours" "$WORK/t.base" "$WORK/t.base2"
     for ((i = 1; i <= REPEATS; i++)); do
         $prep; timed ours $ours || { not_measured "$figure" "our command failed (see $WORK/err.ours)"; return; }
         $prep; timed base $base || { not_measured "$figure" "baseline failed (see $WORK/err.base)"; return; }
+        if [ -n "$base2" ]; then $prep; timed base2 $base2 || { log "second baseline failed (see $WORK/err.base2)"; base2=""; rm -f "$WORK/t.base2"; }; fi
     done
+    report "$figure" "$target" "$basename" "$WORK/t.base"
+}
+
+# report FIGURE TARGET BASELINE-NAME BASELINE-TIMINGS: ours from t.ours
+report() {
+    local figure=$1 target=$2 basename=$3
     read -r omin omed orss <<<"$(stats "$WORK/t.ours")"
-    read -r bmin bmed brss <<<"$(stats "$WORK/t.base")"
+    read -r bmin bmed brss <<<"$(stats "$4")"
     local ratio met
     ratio=$(awk -v a="$omed" -v b="$bmed" 'BEGIN {printf "%.2f", a / b}')
     met="-"
@@ -126,11 +140,11 @@ fi
 # ---- data (deterministic: seed 1; built once per scale) ------------------------------------
 if [ ! -f src.json ]; then
     log "generating $COUNT sample sessions"
-    "${SDB[@]}" sample json:src.json --count "$COUNT" --seed 1 >/dev/null || exit 2
+    java -jar "$JAR" sample json:src.json --count "$COUNT" --seed 1 >/dev/null || exit 2
 fi
 if [ ! -f src.db ]; then
     log "building the SQLite source"
-    "${SDB[@]}" migrate json:src.json sqlite:src.db --backup-dir "$WORK/backups" >/dev/null || exit 2
+    java -jar "$JAR" migrate json:src.json sqlite:src.db --backup-dir "$WORK/backups" >/dev/null || exit 2
 fi
 COLUMNS_SQL="session_key, task_id, repo_name, branch, status, created_at, last_activity_at, record"
 [ -f rows.csv ] || sqlite3 -csv src.db "SELECT $COLUMNS_SQL FROM sessions ORDER BY session_key" > rows.csv
@@ -142,7 +156,7 @@ needs_pg_source() { wanted pg-json || wanted open || wanted search; }
 if [ $HAVE_PG = 1 ] && needs_pg_source && ! psql_q -d srcdb -c "SELECT 1" >/dev/null 2>&1; then
     log "building the PostgreSQL source"
     fresh_db srcdb
-    "${SDB[@]}" migrate sqlite:src.db "$PG/srcdb" --backup-dir "$WORK/backups" >/dev/null || exit 2
+    java -jar "$JAR" migrate sqlite:src.db "$PG/srcdb" --backup-dir "$WORK/backups" >/dev/null || exit 2
 fi
 log "data ready: $COUNT sessions ($(du -h src.json | cut -f1) JSON, $(du -h src.db | cut -f1) SQLite)"
 
@@ -151,7 +165,7 @@ TABLE_SQL="CREATE TABLE sessions (session_key TEXT NOT NULL, task_id TEXT, repo_
 PG_TABLE_SQL="CREATE TABLE sessions (session_key TEXT NOT NULL, task_id TEXT, repo_name TEXT, branch TEXT, status TEXT, created_at TEXT, last_activity_at TEXT, record TEXT NOT NULL);"
 
 prep_sqlite_target() { rm -rf out.db out.db-* .out.db.* "$WORK/backups"; }
-ours_json_to_sqlite() { "${SDB[@]}" migrate json:src.json sqlite:out.db --backup-dir "$WORK/backups"; }
+ours_json_to_sqlite() { java -jar "$JAR" migrate json:src.json sqlite:out.db --backup-dir "$WORK/backups"; }
 base_sqlite_import() {
     sqlite3 out.db "$TABLE_SQL" ".import --csv rows.csv sessions" \
         "CREATE UNIQUE INDEX sessions_key ON sessions (session_key); CREATE INDEX sessions_created_at ON sessions (created_at);"
@@ -161,7 +175,7 @@ if wanted json-sqlite; then
 fi
 
 prep_pg_target() { fresh_db outdb; rm -rf "$WORK/backups"; }
-ours_sqlite_to_pg() { "${SDB[@]}" migrate sqlite:src.db "$PG/outdb" --backup-dir "$WORK/backups"; }
+ours_sqlite_to_pg() { java -jar "$JAR" migrate sqlite:src.db "$PG/outdb" --backup-dir "$WORK/backups"; }
 base_psql_copy() {
     DB=outdb psql_q -c "$PG_TABLE_SQL" -c "\\copy sessions FROM 'rows.csv' WITH (FORMAT csv)" \
         -c "ALTER TABLE sessions ADD PRIMARY KEY (session_key)" -c "CREATE INDEX sessions_created_at ON sessions (created_at)"
@@ -174,19 +188,23 @@ LOAD
 base_pgloader() { pgloader --quiet pgloader.load; }
 if wanted sqlite-pg; then
     if [ $HAVE_PG = 1 ]; then
-        measure "migrate SQLite -> PostgreSQL" 1.2 "psql \\copy CSV + index build" prep_pg_target ours_sqlite_to_pg base_psql_copy
+        second=""; [ $HAVE_PGLOADER = 1 ] && second=base_pgloader
+        measure "migrate SQLite -> PostgreSQL" 1.2 "psql \\copy CSV + index build" prep_pg_target ours_sqlite_to_pg base_psql_copy $second
+        if [ -f "$WORK/t.base2" ]; then
+            report "migrate SQLite -> PostgreSQL (vs pgloader)" 1.0 "pgloader 3.6 (same SQLite file)" "$WORK/t.base2"
+        else not_measured "migrate SQLite -> PostgreSQL (vs pgloader)" "pgloader not installed or failed"; fi
     else not_measured "migrate SQLite -> PostgreSQL" "no PostgreSQL 15 server"; fi
 fi
-if wanted sqlite-pgloader; then
+if wanted sqlite-pgloader && ! wanted sqlite-pg; then
     if [ $HAVE_PG = 1 ] && [ $HAVE_PGLOADER = 1 ]; then
         measure "migrate SQLite -> PostgreSQL (vs pgloader)" 1.0 "pgloader 3.6 (same SQLite file)" prep_pg_target ours_sqlite_to_pg base_pgloader
     else not_measured "migrate SQLite -> PostgreSQL (vs pgloader)" "pgloader or PostgreSQL not installed"; fi
 fi
 
 prep_json_target() { rm -rf out.json out.jsonl .out.json.* "$WORK/backups"; }
-ours_pg_to_json() { "${SDB[@]}" migrate "$PG/srcdb" json:out.json --backup-dir "$WORK/backups"; }
+ours_pg_to_json() { java -jar "$JAR" migrate "$PG/srcdb" json:out.json --backup-dir "$WORK/backups"; }
 base_pg_stream() { DB=srcdb psql_q -At -c "\\copy (SELECT record FROM sessions ORDER BY session_key) TO 'out.jsonl'"; }
-ours_sqlite_to_json() { "${SDB[@]}" migrate sqlite:src.db json:out.json --backup-dir "$WORK/backups"; }
+ours_sqlite_to_json() { java -jar "$JAR" migrate sqlite:src.db json:out.json --backup-dir "$WORK/backups"; }
 base_sqlite_stream() { sqlite3 src.db "SELECT record FROM sessions ORDER BY session_key" > out.jsonl; }
 if wanted pg-json; then
     if [ $HAVE_PG = 1 ]; then
@@ -196,16 +214,16 @@ fi
 wanted sqlite-json && measure "migrate SQLite -> JSON" - "sqlite3 SELECT of the record column" prep_json_target ours_sqlite_to_json base_sqlite_stream
 
 noop() { :; }
-jvm_floor() { "${SDB[@]}" --version; }
+jvm_floor() { java -jar "$JAR" --version; }
 MID=$((COUNT / 2))
-ours_first_page_sqlite() { "${SDB[@]}" ls sqlite:src.db --sort session --limit 50; }
-ours_first_page_pg() { "${SDB[@]}" ls "$PG/srcdb" --sort session --limit 50; }
-ours_first_page_json() { "${SDB[@]}" ls json:src.json --sort session --limit 50; }
-ours_later_page_json() { "${SDB[@]}" ls json:src.json --sort session --limit 50 --offset $MID; }
+ours_first_page_sqlite() { java -jar "$JAR" ls sqlite:src.db --sort session --limit 50; }
+ours_first_page_pg() { java -jar "$JAR" ls "$PG/srcdb" --sort session --limit 50; }
+ours_first_page_json() { java -jar "$JAR" ls json:src.json --sort session --limit 50; }
+ours_later_page_json() { java -jar "$JAR" ls json:src.json --sort session --limit 50 --offset $MID; }
 base_python_parse() { python3 -c 'import json,sys; json.load(open(sys.argv[1]))' src.json; }
-if wanted open; then
+if wanted open || wanted open-files; then
     measure "open + first page, SQLite" - "JVM start (sessiondb --version)" noop ours_first_page_sqlite jvm_floor
-    [ $HAVE_PG = 1 ] && measure "open + first page, PostgreSQL" - "JVM start (sessiondb --version)" noop ours_first_page_pg jvm_floor
+    [ $HAVE_PG = 1 ] && wanted open && measure "open + first page, PostgreSQL" - "JVM start (sessiondb --version)" noop ours_first_page_pg jvm_floor
     measure "open + first page, JSON" 1.5 "a bare full parse (python3 json.load)" noop ours_first_page_json base_python_parse
     measure "open + page at offset N/2, JSON" 1.5 "a bare full parse (python3 json.load)" noop ours_later_page_json base_python_parse
 fi
@@ -215,7 +233,7 @@ search_percentiles() { # store label base-function-prefix
     local store=$1 label=$2 q ours=() base=()
     rm -f "$WORK/t.ours" "$WORK/t.base"
     for q in "${QUERIES[@]}"; do
-        timed ours "${SDB[@]}" ls "$store" --search "$q" --limit 50 || return
+        timed ours java -jar "$JAR" ls "$store" --search "$q" --limit 50 || return
         timed base $3 "$q" || return
     done
     pct() { sort -n "$1" | awk -v p="$2" '{t[NR]=$1} END {i=int((NR-1)*p+0.5)+1; printf "%.2f", t[i]}'; }
@@ -243,8 +261,8 @@ if wanted diff; then
     measure "diff JSON vs SQLite, 1% changed (-Xmx512m)" 1.5 "sqlite3 FULL OUTER JOIN on the record" noop ours_diff_json_sqlite base_sql_join
 fi
 
-ours_validate() { "${SDB[@]}" validate sqlite:src.db --format json; }
-full_read() { "${SDB[@]}" ls sqlite:src.db --format csv; }
+ours_validate() { java -jar "$JAR" validate sqlite:src.db --format json; }
+full_read() { java -jar "$JAR" ls sqlite:src.db --format csv; }
 wanted validate && measure "validate SQLite" 2.0 "one full read (sessiondb ls, every record)" noop ours_validate full_read
 
 if wanted crud; then
