@@ -38,6 +38,9 @@ final class InfoCommand implements Callable<Integer> {
                 out.printf("Format:         %s%n", info.format().scheme());
                 out.printf("Layout:         %s%n", info.layout().id());
                 out.printf("Schema version: %s%n", info.schemaVersion());
+                if (info.era() != null) {
+                    out.printf("Era:            %s%n", info.era());
+                }
                 out.printf("Records:        %,d%n", info.recordCount());
                 if (info.lastModified() != null) {
                     out.printf("Last modified:  %s%n", info.lastModified());
@@ -55,6 +58,9 @@ final class InfoCommand implements Callable<Integer> {
                 .put("layout", info.layout().id())
                 .put("schemaVersion", info.schemaVersion())
                 .put("records", info.recordCount());
+        if (info.era() != null) {
+            json.put("era", info.era());
+        }
         if (info.lastModified() != null) {
             json.put("lastModified", info.lastModified().toString());
         }

@@ -47,7 +47,7 @@ final class RepairCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         OutputFormat.requireOneOf(format, OutputFormat.TABLE, OutputFormat.JSON);
-        RepairJob job = new RepairJob(StoreArgument.locate(store), checks, workspaces, backupDir.journal());
+        RepairJob job = new RepairJob(StoreArgument.locate(store), checks, workspaces, backupDir.journal(spec.commandLine().getErr()));
         PrintWriter out = spec.commandLine().getOut();
         if (!dryRun) {
             return JobRunner.run(job, format, out);

@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
 @Command(name = "sessiondb", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT, versionProvider = VersionProvider.class,
         description = "Inspect, diff, migrate, consolidate and repair AI-agent session stores.",
         subcommands = {InfoCommand.class, ListCommand.class, ShowCommand.class, DiffCommand.class, ValidateCommand.class,
-            MigrateCommand.class, ConsolidateCommand.class, UndoCommand.class, DiscoverCommand.class, RepairCommand.class,
+            MigrateCommand.class, ConsolidateCommand.class, UndoCommand.class, HistoryCommand.class, DiscoverCommand.class, RepairCommand.class,
             SampleCommand.class, UpgradeCommand.class})
 public final class SessionDbCommand {
 

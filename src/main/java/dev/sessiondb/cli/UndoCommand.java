@@ -2,6 +2,9 @@ package dev.sessiondb.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.sessiondb.catalog.CatalogException;
+import dev.sessiondb.catalog.HistoryReader;
+import dev.sessiondb.catalog.IndexedBackup;
 import dev.sessiondb.job.JobRefusedException;
 import dev.sessiondb.job.ProgressTracker;
 import dev.sessiondb.job.backup.Backup;
@@ -26,7 +29,7 @@ final class UndoCommand implements Callable<Integer> {
     @Parameters(index = "0", arity = "0..1", paramLabel = "BACKUP-ID", description = "The backup to restore; default: the newest not yet restored.")
     String backupId;
 
-    @Option(names = "--list", description = "List the backups, newest first, and restore nothing.")
+    @Option(names = "--list", description = "List the backups from the job history, newest first (id, job, when, store, undone or not), and restore nothing.")
     boolean list;
 
     @Option(names = "--format", description = "table or json (default: ${DEFAULT-VALUE}).")
@@ -37,10 +40,11 @@ final class UndoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        BackupJournal journal = backupDir.journal();
+        OutputFormat.requireOneOf(format, OutputFormat.TABLE, OutputFormat.JSON);
+        BackupJournal journal = backupDir.journal(spec.commandLine().getErr());
         PrintWriter out = spec.commandLine().getOut();
         if (list) {
-            print(journal.list(), out);
+            print(indexedBackups(journal), out);
             return SessionDbCommand.OK;
         }
         Backup backup = backupId != null ? journal.require(backupId) : journal.latestNotRestored().orElseThrow(() ->
@@ -58,19 +62,31 @@ final class UndoCommand implements Callable<Integer> {
         return SessionDbCommand.OK;
     }
 
-    private void print(List<Backup> backups, PrintWriter out) {
+    /** From the catalog; when it cannot be read, from the journal's folders, with one warning. */
+    private List<IndexedBackup> indexedBackups(BackupJournal journal) {
+        try {
+            return new HistoryReader(journal).backups();
+        } catch (CatalogException e) {
+            spec.commandLine().getErr().println("sessiondb: warning: " + e.getMessage() + "; listing the backup folders instead");
+            return journal.list().stream().map(backup -> new IndexedBackup(backup, BackupJournal.jobOf(BackupJournal.runIdOf(backup)))).toList();
+        }
+    }
+
+    private void print(List<IndexedBackup> backups, PrintWriter out) {
         if (format == OutputFormat.JSON) {
             ArrayNode array = JsonNodeFactory.instance.arrayNode();
-            backups.forEach(backup -> array.add(backup.toJson()));
+            backups.forEach(indexed -> array.add(indexed.toJson()));
             out.println(JsonCodec.pretty(array));
             return;
         }
         if (backups.isEmpty()) {
             out.println("No backups.");
+            return;
         }
-        for (Backup backup : backups) {
-            out.printf("%-52s %-24s %,9d records  %s%s%n", backup.id(), backup.createdAt(), backup.records(), backup.reason(),
-                    backup.restoredAt().map(when -> "  (restored " + when + ")").orElse(""));
+        for (IndexedBackup indexed : backups) {
+            Backup backup = indexed.backup();
+            out.printf("%-52s %-12s %-24s %,9d records  %-10s %s%n    %s%n", backup.id(), indexed.job(), backup.createdAt(), backup.records(),
+                    indexed.restored() ? "undone" : "not undone", backup.locator(), backup.reason());
         }
     }
 }

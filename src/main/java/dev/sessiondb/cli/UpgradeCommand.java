@@ -30,8 +30,8 @@ final class UpgradeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        UpgradeJob job = new UpgradeJob(StoreArgument.locate(store), backupDir.journal());
+        UpgradeJob job = new UpgradeJob(StoreArgument.locate(store), backupDir.journal(spec.commandLine().getErr()));
         return dryRun ? JobRunner.dryRun(job, format, spec.commandLine().getOut())
-                : JobRunner.run(job, format, spec.commandLine().getOut(), backupDir.journal().reportsDir());
+                : JobRunner.run(job, format, spec.commandLine().getOut(), backupDir.reportsDir());
     }
 }

@@ -1,13 +1,13 @@
 package dev.sessiondb.cli;
 
+import dev.sessiondb.app.BuildInfo;
 import picocli.CommandLine.IVersionProvider;
 
-/** The version from the jar's manifest, or "development" when run from classes. */
+/** The version from the pom and the git commit the jar was built from. */
 final class VersionProvider implements IVersionProvider {
 
     @Override
     public String[] getVersion() {
-        String version = SessionDbCommand.class.getPackage().getImplementationVersion();
-        return new String[] {"sessiondb " + (version == null ? "development" : version)};
+        return new String[] {"sessiondb " + BuildInfo.current().describe()};
     }
 }

@@ -46,12 +46,12 @@ final class WriteJobOptions {
         return !noVerify;
     }
 
-    BackupJournal journal() {
-        return backupDir.journal();
+    BackupJournal journal(PrintWriter err) {
+        return backupDir.journal(err);
     }
 
     /** The plan for a dry run, else the job itself; returns the exit code. */
     int execute(Job job, PrintWriter out) {
-        return dryRun ? JobRunner.dryRun(job, format, out) : JobRunner.run(job, format, out, journal().reportsDir());
+        return dryRun ? JobRunner.dryRun(job, format, out) : JobRunner.run(job, format, out, backupDir.reportsDir());
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sessiondb.model.JsonCodec;
 import dev.sessiondb.files.AtomicFiles;
+import dev.sessiondb.store.StoreLocator;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -32,11 +33,27 @@ public record JobReport(String runId, String job, String description, Instant st
     /** How a run ended; {@link #COMPLETED_WITH_PROBLEMS} is exit code 1 on the command line. */
     public enum Outcome { COMPLETED, COMPLETED_WITH_PROBLEMS }
 
+    private static final String STORES = "stores";
+    private static final String SOURCES = "sources";
+    private static final String TARGET = "target";
+
     public JobReport {
         counts = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(counts));
         warnings = List.copyOf(warnings);
         notes = List.copyOf(notes);
         details = details.deepCopy();
+    }
+
+    /** The stores the job only read, as recorded by {@link Builder#stores}. */
+    public List<String> sources() {
+        List<String> sources = new ArrayList<>();
+        details.path(STORES).path(SOURCES).forEach(source -> sources.add(source.asText()));
+        return sources;
+    }
+
+    /** The store the job wrote to, as recorded by {@link Builder#stores}. */
+    public Optional<String> target() {
+        return Optional.ofNullable(details.path(STORES).path(TARGET).textValue());
     }
 
     public ObjectNode toJson() {
@@ -107,6 +124,14 @@ public record JobReport(String runId, String job, String description, Instant st
 
         public Builder note(String text) {
             notes.add(text);
+            return this;
+        }
+
+        /** The stores the job read and the one it writes, absolute and without passwords: the history lists jobs by store. */
+        public Builder stores(List<StoreLocator> sources, StoreLocator target) {
+            ObjectNode stores = details.putObject(STORES);
+            sources.forEach(source -> stores.withArray(SOURCES).add(StoreProbe.withoutPassword(source.absolute())));
+            stores.put(TARGET, StoreProbe.withoutPassword(target.absolute()));
             return this;
         }
 

@@ -101,6 +101,22 @@ public final class SampleSessions {
         return SessionRecord.of(record);
     }
 
+    /**
+     * The same Minsky session as a second machine keeps it: every third one moved on there (a
+     * later status and activity, another PR state), so stores holding both disagree the way
+     * copies kept on two machines do; the rest are identical.
+     */
+    public static SessionRecord minskyRecordElsewhere(long index, long seed) {
+        SessionRecord here = minskyRecord(index, seed);
+        if (index % 3 != 0) {
+            return here;
+        }
+        Instant later = EPOCH.plus(Duration.ofMinutes(index * 7)).plus(Duration.ofDays(3));
+        SessionRecord moved = here.with("status", STATUSES[(int) (index % STATUSES.length)])
+                .with("lastActivityAt", later.toString());
+        return here.pullRequest().isPresent() ? moved.with("prApproved", JSON.booleanNode(true)) : moved;
+    }
+
     /** A session as the chat server keeps it: tenant, user, traits and a conversation. */
     public static SessionRecord chatRecord(long index) {
         Instant created = EPOCH.plus(Duration.ofMinutes(index * 3));

@@ -1,5 +1,6 @@
 package dev.sessiondb.store;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sessiondb.model.Page;
 import dev.sessiondb.model.SessionQuery;
 import dev.sessiondb.model.SessionRecord;
@@ -42,6 +43,26 @@ public interface SessionStore extends AutoCloseable {
      * SQLite layout has no column for {@code remote}); empty when nothing would be lost.
      */
     Set<String> unsupportedFields(SessionRecord record);
+
+    /**
+     * The record's fields as reading it back from this store gives them: without the fields it
+     * cannot hold, and with values normalised as the store's own tool writes them (Minsky stores
+     * {@code prApproved: false} as NULL). What a verification compares against.
+     */
+    default ObjectNode asStored(SessionRecord record) {
+        ObjectNode kept = record.fields();
+        kept.remove(unsupportedFields(record));
+        return kept;
+    }
+
+    /**
+     * Why this store would refuse to write the record, one reason each (a value longer than its
+     * column, a missing value a NOT NULL column needs, a reference to a row that is not there),
+     * as its own catalogue tells; empty when it takes the record.
+     */
+    default List<String> refusals(SessionRecord record) {
+        return List.of();
+    }
 
     /**
      * A cheap look at the store (count plus size and time of its files, or its rows' versions):

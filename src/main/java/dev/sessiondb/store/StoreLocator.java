@@ -72,6 +72,11 @@ public record StoreLocator(StoreFormat format, String target, Map<String, String
         return Path.of(target);
     }
 
+    /** The same store named from anywhere: a file or folder by its absolute path; a server locator as it is. */
+    public StoreLocator absolute() {
+        return format == StoreFormat.POSTGRESQL ? this : new StoreLocator(format, path().toAbsolutePath().normalize().toString(), params);
+    }
+
     /** The layout named by {@code ?layout=}, when the user overrode detection. */
     public Optional<StoreLayout> layoutOverride() {
         return Optional.ofNullable(params.get("layout")).map(StoreLayout::parse);

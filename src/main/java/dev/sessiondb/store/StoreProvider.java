@@ -75,6 +75,14 @@ public interface StoreProvider {
      */
     StandIn standIn(StoreLocator locator, Path scratch);
 
+    /**
+     * Why a new store at this locator is refused before anything is planned or written (a new
+     * Minsky-layout PostgreSQL database, which Minsky's migrator would reject; ADR 0011), if it is.
+     */
+    default Optional<String> newStoreRefusal(StoreLocator locator) {
+        return Optional.empty();
+    }
+
     /** The tables and columns of the store's database, read without opening it as a session store; {@link StoreCatalog#NONE} for files. */
     default StoreCatalog catalog(StoreLocator locator) {
         return StoreCatalog.NONE;

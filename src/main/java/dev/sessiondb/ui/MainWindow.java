@@ -1,18 +1,25 @@
 package dev.sessiondb.ui;
 
+import dev.sessiondb.ui.about.AboutDialog;
+import dev.sessiondb.ui.about.AboutViewModel;
+import dev.sessiondb.ui.about.AppIcons;
 import dev.sessiondb.ui.common.Controls;
 import dev.sessiondb.ui.common.CurrentStore;
 import dev.sessiondb.ui.common.Theme;
 import dev.sessiondb.ui.common.UndoStack;
 import dev.sessiondb.ui.detail.DetailView;
 import dev.sessiondb.ui.detail.DetailViewModel;
+import dev.sessiondb.ui.history.HistoryView;
+import dev.sessiondb.ui.history.HistoryViewModel;
 import dev.sessiondb.ui.jobs.JobsView;
 import dev.sessiondb.ui.overview.OverviewView;
 import dev.sessiondb.ui.overview.OverviewViewModel;
 import dev.sessiondb.ui.sessions.SessionsView;
 import dev.sessiondb.ui.sessions.SessionsViewModel;
+import dev.sessiondb.ui.stores.FirstRun;
 import dev.sessiondb.ui.stores.StoresView;
 import dev.sessiondb.ui.stores.StoresViewModel;
+import java.time.ZoneId;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
@@ -21,6 +28,8 @@ import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
@@ -55,11 +64,16 @@ public final class MainWindow {
     private boolean jobsOpenedForAJob;
 
     public MainWindow(AppServices services) {
+        this(services, null);
+    }
+
+    /** @param firstRun the default store and demo for a user who has opened nothing yet; null in tests that script the start */
+    public MainWindow(AppServices services, FirstRun firstRun) {
         this.services = services;
         undo = new UndoStack(services.executor(), services.dialogs());
         viewModel = new MainViewModel(services.settings(), current, undo, services.dialogs());
         stores = new StoresViewModel(services.settings(), services.discovery(), services.credentials(), services.opener(),
-                current, services.dialogs(), services.executor());
+                current, services.dialogs(), services.executor(), firstRun);
         sessionsView = new SessionsView(new SessionsViewModel(current, services.executor(), services.dialogs()));
         jobs = new JobsView(services.executor().jobs());
         views.setId("main-views");
@@ -67,6 +81,8 @@ public final class MainWindow {
         addView("sessions", "Sessions", sessionsView, null);
         addView("overview", "Overview", new OverviewView(new OverviewViewModel(current, services.executor(), services.dialogs())),
                 new KeyCodeCombination(KeyCode.DIGIT2, KeyCombination.SHORTCUT_DOWN));
+        addView("history", "History", new HistoryView(new HistoryViewModel(current, services.journal(), undo, services.executor(),
+                services.dialogs(), ZoneId.systemDefault())), new KeyCodeCombination(KeyCode.H, KeyCombination.SHORTCUT_DOWN));
         layout(new DetailView(new DetailViewModel(current, services.executor(), services.dialogs(), undo, services.journal())));
     }
 
@@ -118,6 +134,7 @@ public final class MainWindow {
         shortcuts();
         JobScreens.install(this);
         stage.setTitle("SessionDB Admin");
+        stage.getIcons().setAll(AppIcons.forStage());
         stage.setScene(scene);
         stage.setOnHidden(event -> {
             viewModel.rememberWindowSize(scene.getWidth(), scene.getHeight());
@@ -178,7 +195,12 @@ public final class MainWindow {
         dark.setId("theme-toggle");
         dark.setSelected(viewModel.themeProperty().get() == Theme.DARK);
         dark.setOnAction(event -> viewModel.toggleTheme());
-        return new ToolBar(title, Controls.spacer(), refresh, undoButton, dark);
+        MenuItem about = new MenuItem("About SessionDB Admin");
+        about.setId("about");
+        about.setOnAction(event -> services.dialogs().showCustomDialog(new AboutDialog(AboutViewModel.ofRunningApp())));
+        MenuButton help = Controls.describe(new MenuButton("Help", null, about), "Version, Java, JavaFX and where the log is");
+        help.setId("help-menu");
+        return new ToolBar(title, Controls.spacer(), refresh, undoButton, dark, help);
     }
 
     private HBox statusBar() {

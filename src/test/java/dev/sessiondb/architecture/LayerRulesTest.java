@@ -14,7 +14,8 @@ class LayerRulesTest {
 
     private static final String[] ENGINE = {
         "dev.sessiondb.model..", "dev.sessiondb.store..", "dev.sessiondb.progress..", "dev.sessiondb.sample..",
-        "dev.sessiondb.job..", "dev.sessiondb.diff..", "dev.sessiondb.validation..", "dev.sessiondb.discovery.."
+        "dev.sessiondb.job..", "dev.sessiondb.diff..", "dev.sessiondb.validation..", "dev.sessiondb.discovery..",
+        "dev.sessiondb.catalog.."
     };
 
     @ArchTest
@@ -42,6 +43,12 @@ class LayerRulesTest {
     static final ArchRule uiDoesNotUseTheCli = noClasses().that().resideInAPackage("dev.sessiondb.ui..")
             .should().dependOnClassesThat().resideInAPackage("dev.sessiondb.cli..")
             .because("the desktop app calls the engine directly, never through command-line parsing");
+
+    @ArchTest
+    static final ArchRule jobsDoNotKnowTheCatalog = noClasses().that().resideInAnyPackage("dev.sessiondb.model..", "dev.sessiondb.store..",
+                    "dev.sessiondb.job..", "dev.sessiondb.diff..", "dev.sessiondb.validation..", "dev.sessiondb.discovery..")
+            .should().dependOnClassesThat().resideInAPackage("dev.sessiondb.catalog..")
+            .because("jobs tell the backup journal what they did and the catalog listens (JournalListener), so no job waits on or fails for its history");
 
     @ArchTest
     static final ArchRule engineDoesNotPrint = noClasses().that().resideInAnyPackage(ENGINE)

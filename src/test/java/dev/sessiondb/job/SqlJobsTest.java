@@ -19,6 +19,7 @@ import dev.sessiondb.progress.CancelledException;
 import dev.sessiondb.progress.ProgressMonitor;
 import dev.sessiondb.sample.SampleSessions;
 import dev.sessiondb.store.StoreLocator;
+import dev.sessiondb.store.sql.MinskySchemas;
 import dev.sessiondb.store.sql.TestPostgres;
 import java.nio.file.Path;
 import java.util.List;
@@ -140,7 +141,7 @@ class SqlJobsTest {
 
     @Test
     void theFixtureMovesIntoMinskysPostgresLayoutWithOnlyThePlannedLoss() {
-        String postgres = TestPostgres.get().freshSchema("layout=minsky").display();
+        String postgres = MinskySchemas.postgres(false).display();
 
         CliRun run = cli("migrate", fixture.toString(), postgres, "--allow-loss");
 
@@ -174,19 +175,23 @@ class SqlJobsTest {
     }
 
     @Test
-    void undoRecreatesADroppedMinskyPostgresTableInMinskysLayout() {
-        StoreLocator postgres = StoreContents.create(TestPostgres.get().freshSchema("layout=minsky").display(), SampleSessions.minskyList(4, 3)
+    void undoRestoresAMinskyPostgresDatabaseAndRefusesToRecreateItsDroppedTable() {
+        StoreLocator postgres = StoreContents.create(MinskySchemas.postgres(false).withParam("layout", "minsky").display(), SampleSessions.minskyList(4, 3)
                 .stream().map(record -> record.without("remote")).toList());
         StoreLocator detected = StoreLocator.parse(postgres.display().replace("&layout=minsky", ""));
         assertThat(cli("migrate", fixture.toString(), detected.display(), "--mode", "merge", "--allow-loss").exitCode()).isZero();
-        TestPostgres.get().execute("DROP TABLE " + detected.param("schema").orElseThrow() + ".sessions");
 
         assertThat(cli("undo").exitCode()).isZero();
-
         try (var store = dev.sessiondb.store.StoreFactory.open(detected, dev.sessiondb.store.OpenMode.EXISTING)) {
             assertThat(store.info().layout()).isEqualTo(dev.sessiondb.store.StoreLayout.MINSKY);
             assertThat(store.count()).isEqualTo(4);
         }
+
+        assertThat(cli("migrate", fixture.toString(), detected.display(), "--mode", "merge", "--allow-loss").exitCode()).isZero();
+        TestPostgres.get().execute("DROP TABLE " + detected.param("schema").orElseThrow() + ".sessions");
+        CliRun undo = cli("undo");
+        assertThat(undo.exitCode()).isEqualTo(2);
+        assertThat(undo.err()).contains("create the database with Minsky (`minsky persistence migrate`)");
     }
 
     @Test

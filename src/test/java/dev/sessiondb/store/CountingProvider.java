@@ -108,6 +108,11 @@ public abstract class CountingProvider implements StoreProvider {
     }
 
     @Override
+    public Optional<String> newStoreRefusal(StoreLocator locator) {
+        return delegate.newStoreRefusal(locator);
+    }
+
+    @Override
     public StandIn standIn(StoreLocator locator, Path scratch) {
         return delegate.standIn(locator, scratch);
     }

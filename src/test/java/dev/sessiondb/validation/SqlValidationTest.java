@@ -79,7 +79,7 @@ class SqlValidationTest {
     @Test
     void minskyLayoutStoresThisToolCreatesHaveNoDrift() {
         StoreLocator sqlite = StoreLocator.parse("sqlite:" + dir.resolve("created.db") + "?layout=minsky");
-        StoreLocator postgres = TestPostgres.get().freshSchema("layout=minsky");
+        StoreLocator postgres = dev.sessiondb.store.sql.MinskySchemas.postgres(false);
         for (StoreLocator locator : List.of(sqlite, postgres)) {
             try (SessionStore created = StoreFactory.open(locator, OpenMode.CREATE_IF_MISSING)) {
                 assertThat(created.count()).isZero();

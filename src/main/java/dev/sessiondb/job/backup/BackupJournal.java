@@ -3,6 +3,7 @@ package dev.sessiondb.job.backup;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.sessiondb.files.FileTrees;
 import dev.sessiondb.job.JobRefusedException;
+import dev.sessiondb.job.JobReport;
 import dev.sessiondb.job.StoreProbe;
 import dev.sessiondb.model.JsonCodec;
 import dev.sessiondb.progress.ProgressMonitor;
@@ -12,7 +13,6 @@ import dev.sessiondb.store.SessionStore;
 import dev.sessiondb.store.StoreFactory;
 import dev.sessiondb.store.StoreInfo;
 import dev.sessiondb.store.StoreLocator;
-import dev.sessiondb.store.selection.MinskyPaths;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -42,14 +42,16 @@ public final class BackupJournal {
     private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss.SSS'Z'").withZone(ZoneOffset.UTC);
 
     private final Path root;
+    private final JournalListener listener;
 
     public BackupJournal(Path root) {
-        this.root = root.toAbsolutePath();
+        this(root, JournalListener.NONE);
     }
 
-    /** The journal under SessionDB Admin's data directory, {@code ~/.local/share/sessiondb-admin}. */
-    public static BackupJournal ofSystem() {
-        return new BackupJournal(MinskyPaths.ofSystem().appDataDir());
+    /** @param listener told of every backup, saved report and restore (the app catalog records them) */
+    public BackupJournal(Path root, JournalListener listener) {
+        this.root = root.toAbsolutePath();
+        this.listener = listener;
     }
 
     public Path root() {
@@ -60,9 +62,45 @@ public final class BackupJournal {
         return root.resolve("reports");
     }
 
+    /** Saves a finished job's report in {@link #reportsDir()} and returns the file. */
+    public Path saveReport(JobReport report) {
+        Path file = report.saveTo(reportsDir());
+        listener.reportSaved(report, file);
+        return file;
+    }
+
     /** A new run id, sortable by time: it names the run's report and its backup. */
     public static String newRunId(String job) {
         return ID_TIME.format(Instant.now()) + "-" + job + "-" + HexFormat.of().toHexDigits((short) ThreadLocalRandom.current().nextInt());
+    }
+
+    /** The job named in a run id ("migrate", "edit-undo"). */
+    public static String jobOf(String runId) {
+        int first = runId.indexOf('-');
+        int last = runId.lastIndexOf('-');
+        return first < 0 || last <= first ? runId : runId.substring(first + 1, last);
+    }
+
+    /** The run that took a backup: its id is the run id and a short hash of the store. */
+    public static String runIdOf(Backup backup) {
+        int last = backup.id().lastIndexOf('-');
+        return last < 0 ? backup.id() : backup.id().substring(0, last);
+    }
+
+    /**
+     * Notes that the change a backup preceded was taken back another way (the app wrote one
+     * record's earlier state back), so undo does not offer it again.
+     *
+     * @param replaced the backup taken before taking the change back
+     */
+    public void recordRevert(Backup backup, Backup replaced) {
+        Backup reverted = backup.markedRestored(Instant.now());
+        try {
+            save(reverted);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+        listener.restored(reverted, replaced);
     }
 
     /** Backs up a store (or notes that it does not exist yet) before {@code reason} writes to it; opens it to do so. */
@@ -79,14 +117,14 @@ public final class BackupJournal {
     public Backup backUp(String runId, SessionStore store, String reason, ProgressMonitor monitor) {
         StoreInfo info = store.info();
         return journal(runId, store.locator(), folder -> new Backup(folder.getFileName().toString(), Instant.now(), reason,
-                StoreProbe.withoutPassword(withLayout(store.locator(), info)), store.locator().format(),
+                StoreProbe.withoutPassword(withLayout(store.locator().absolute(), info)), store.locator().format(),
                 StoreSnapshots.take(store, folder, monitor), info.recordCount(), Optional.empty()));
     }
 
     /** Notes that a store did not exist before {@code reason} created it: undo removes it. */
     public Backup backUpAbsent(String runId, StoreLocator locator, String reason) {
         return journal(runId, locator, folder -> new Backup(folder.getFileName().toString(), Instant.now(), reason,
-                StoreProbe.withoutPassword(locator), locator.format(), Backup.Kind.ABSENT, 0, Optional.empty()));
+                StoreProbe.withoutPassword(locator.absolute()), locator.format(), Backup.Kind.ABSENT, 0, Optional.empty()));
     }
 
     private Backup journal(String runId, StoreLocator locator, BackupTaker taker) {
@@ -97,6 +135,7 @@ public final class BackupJournal {
             Files.createDirectories(folder);
             Backup backup = taker.take(folder);
             save(backup);
+            listener.backedUp(runId, backup);
             return backup;
         } catch (IOException e) {
             throw new UncheckedIOException(new IOException("cannot back up " + locator.display() + " into " + folder
@@ -148,7 +187,9 @@ public final class BackupJournal {
         Backup before = backUp(newRunId("undo"), locator, "undo " + backup.id(), monitor);
         try {
             StoreSnapshots.restore(backup, locator, root.resolve("backups").resolve(backup.id()), monitor);
-            save(backup.markedRestored(Instant.now()));
+            Backup restored = backup.markedRestored(Instant.now());
+            save(restored);
+            listener.restored(restored, before);
             return before;
         } catch (IOException e) {
             throw new UncheckedIOException(new IOException("cannot restore " + backup.locator() + " from backup " + backup.id()

@@ -79,7 +79,8 @@ public final class ConsolidateJob implements Job {
             Transfer.Assessment assessment = transfer.assess(records, monitor);
             JobPlan plan = plan(opened, consolidation, assessment);
             plan.requireRunnable();
-            JobReport.Builder report = new JobReport.Builder(BackupJournal.newRunId("consolidate"), "consolidate", description());
+            JobReport.Builder report = new JobReport.Builder(BackupJournal.newRunId("consolidate"), "consolidate", description())
+                    .stores(sources, target);
             plan.counts().forEach(report::count);
             consolidation.conflicts().forEach(conflict -> report.warning(conflictLine(conflict)));
             report.details().set("plan", plan.toJson());
@@ -87,7 +88,7 @@ public final class ConsolidateJob implements Job {
             transfer.execute(report.runId(), description(), records, assessment, monitor, report);
             MinskySettings.lines(target, layoutOfTarget()).forEach(report::note);
             JobReport done = report.build();
-            done.saveTo(journal.reportsDir());
+            journal.saveReport(done);
             return done;
         } finally {
             opened.forEach(SessionStore::close);
@@ -127,7 +128,7 @@ public final class ConsolidateJob implements Job {
         for (int i = 0; i < sources.size(); i++) {
             warnings.add("source " + (i + 1) + " is " + sources.get(i).display());
         }
-        assessment.note().ifPresent(warnings::add);
+        warnings.addAll(assessment.planWarnings());
         consolidation.conflicts().forEach(conflict -> warnings.add(conflictLine(conflict)));
         Optional<String> refusal = failedConflicts(consolidation).or(assessment::refusal);
         return new JobPlan(description(), counts, assessment.lossyFields(), assessment.coercions(), warnings, refusal);

@@ -63,12 +63,13 @@ public final class MigrateJob implements Job {
             Transfer.Assessment assessment = transfer.assess(records, monitor);
             JobPlan plan = plan(records, assessment);
             plan.requireRunnable();
-            JobReport.Builder report = new JobReport.Builder(BackupJournal.newRunId("migrate"), "migrate", description());
+            JobReport.Builder report = new JobReport.Builder(BackupJournal.newRunId("migrate"), "migrate", description())
+                    .stores(List.of(source), target);
             plan.counts().forEach(report::count);
             report.details().set("plan", plan.toJson());
             transfer.execute(report.runId(), description(), records, assessment, monitor, report);
             JobReport done = report.build();
-            done.saveTo(journal.reportsDir());
+            journal.saveReport(done);
             return done;
         }
     }
@@ -88,7 +89,7 @@ public final class MigrateJob implements Job {
         counts.put("records without a task id", assessment.withoutTaskId());
         counts.put("target records before", assessment.target().records());
         List<String> warnings = new ArrayList<>();
-        assessment.note().ifPresent(warnings::add);
+        warnings.addAll(assessment.planWarnings());
         if (assessment.alreadyComplete()) {
             warnings.add("the target already holds exactly the source's records; running only verifies");
         }

@@ -90,7 +90,8 @@ public final class RepairJob implements Job {
     public JobReport run(ProgressMonitor monitor) {
         monitor.message("planning");
         try (SessionStore store = StoreProbe.openSource(locator); Changeset changeset = changeset(store, monitor)) {
-            JobReport.Builder report = new JobReport.Builder(BackupJournal.newRunId("repair"), "repair", description());
+            JobReport.Builder report = new JobReport.Builder(BackupJournal.newRunId("repair"), "repair", description())
+                    .stores(List.of(), locator);
             counts(changeset).forEach(report::count);
             changeset.manualByCheck().forEach((check, count) -> report.warning(count + " " + check + " findings need a person"));
             ArrayNode changes = report.details().putArray("changes");
@@ -104,7 +105,7 @@ public final class RepairJob implements Job {
                 changeset.applyTo(store, monitor);
             }
             JobReport done = report.build();
-            done.saveTo(journal.reportsDir());
+            journal.saveReport(done);
             return done;
         }
     }

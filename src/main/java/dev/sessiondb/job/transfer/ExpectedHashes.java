@@ -6,10 +6,9 @@ import dev.sessiondb.store.RecordCursor;
 import dev.sessiondb.store.SessionStore;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 
 /**
- * The hash each record should have in the target (less the fields its layout cannot hold),
+ * The hash each record should have in the target (as the target stores it: less the fields its layout cannot hold, values normalised),
  * taken while the records pass on their way there, so verification reads only the target.
  * One hash per record, in source order.
  */
@@ -53,14 +52,12 @@ public final class ExpectedHashes {
         return byKey;
     }
 
+    /** The record as reading it back from the target gives it: what verification compares against. */
     static ObjectNode fieldsAsWritten(SessionRecord record, SessionStore target) {
-        ObjectNode kept = record.fields();
-        kept.remove(target.unsupportedFields(record));
-        return kept;
+        return target.asStored(record);
     }
 
     private static String hashAsWritten(SessionRecord record, SessionStore target) {
-        Set<String> dropped = target.unsupportedFields(record);
-        return dropped.isEmpty() ? RecordHash.of(record) : RecordHash.of(fieldsAsWritten(record, target));
+        return RecordHash.of(target.asStored(record));
     }
 }

@@ -15,13 +15,15 @@ import java.util.TreeMap;
  * What a plan learns from one pass over the records to write: fields the target layout
  * cannot hold (counted per field), dates that do not parse (one line per value; a typed
  * column cannot keep them, a text column keeps them as they are), and how many records
- * carry no task id (they move like every other record).
+ * carry no task id (they move like every other record), and the records the target's own
+ * limits (column lengths, NOT NULL, foreign keys) would refuse.
  */
 public final class RecordScan {
 
     private final SessionStore target;
     private final Map<String, Long> lossyFields = new TreeMap<>();
     private final List<String> coercions = new ArrayList<>();
+    private final List<String> refusedRecords = new ArrayList<>();
     private long withoutTaskId;
 
     /** @param target the target, or a store of its format and layout standing in for it */
@@ -36,6 +38,7 @@ public final class RecordScan {
         for (String field : target.unsupportedFields(record)) {
             lossyFields.merge(field, 1L, Long::sum);
         }
+        target.refusals(record).forEach(reason -> refusedRecords.add(record.key() + ": " + reason));
         for (SessionField field : SessionField.values()) {
             if (field.type() != FieldType.TIMESTAMP) {
                 continue;
@@ -59,6 +62,11 @@ public final class RecordScan {
 
     public List<String> coercions() {
         return coercions;
+    }
+
+    /** One line per reason the target's own limits would refuse a record ("task#1: repoName is 300 characters long; ..."). */
+    public List<String> refusedRecords() {
+        return refusedRecords;
     }
 
     public long withoutTaskId() {

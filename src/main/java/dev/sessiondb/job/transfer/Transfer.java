@@ -11,6 +11,7 @@ import dev.sessiondb.store.SessionStore;
 import dev.sessiondb.store.StagedStore;
 import dev.sessiondb.store.StoreFactory;
 import dev.sessiondb.store.StoreLocator;
+import java.util.ArrayList;
 import dev.sessiondb.store.StoreProvider;
 import dev.sessiondb.store.StoreProviders;
 import dev.sessiondb.store.WriteBatch;
@@ -41,7 +42,16 @@ public final class Transfer implements AutoCloseable {
      * @param alreadyComplete the target already holds exactly these records: a killed run that got as far as the rename
      */
     public record Assessment(TargetState target, boolean alreadyComplete, Map<String, Long> lossyFields,
-                             List<String> coercions, long withoutTaskId, Optional<String> note, Optional<String> refusal) {
+                             List<String> coercions, List<String> refusedRecords, long withoutTaskId, Optional<String> note,
+                             Optional<String> refusal) {
+
+        /** What the plan shows besides counts: how it was made, and each record the target would refuse. */
+        public List<String> planWarnings() {
+            List<String> warnings = new ArrayList<>();
+            note.ifPresent(warnings::add);
+            refusedRecords.forEach(line -> warnings.add("the target would refuse " + line));
+            return warnings;
+        }
     }
 
     private final StoreLocator target;
@@ -70,6 +80,12 @@ public final class Transfer implements AutoCloseable {
 
     /** Plans, reporting each record scanned; stops when the monitor asks. */
     public Assessment assess(RecordSource records, ProgressMonitor monitor) {
+        if (existing.isEmpty()) {
+            Optional<String> creationRefusal = provider.newStoreRefusal(target);
+            if (creationRefusal.isPresent()) {
+                return new Assessment(TargetState.of(target, existing), false, Map.of(), List.of(), List.of(), 0, Optional.empty(), creationRefusal);
+            }
+        }
         TargetState state = TargetState.of(target, existing);
         boolean complete = !state.isEmpty() && mode.orElse(TargetMode.NEW) == TargetMode.NEW && holdsExactly(records);
         try (TargetProbe standIn = existing.isPresent() ? null : TargetProbe.standingInFor(target); RecordCursor cursor = records.open()) {
@@ -82,9 +98,11 @@ public final class Transfer implements AutoCloseable {
                 monitor.checkCancelled();
             }
             Optional<String> refusal = state.refusal(mode, complete)
+                    .or(() -> scan.refusedRecords().isEmpty() ? Optional.empty() : Optional.of(recordsRefusal(scan.refusedRecords())))
                     .or(() -> scan.lossyFields().isEmpty() || allowLoss ? Optional.empty() : Optional.of(lossRefusal(scan.lossyFields())));
             Optional<String> note = standIn == null ? Optional.empty() : standIn.note();
-            return new Assessment(state, complete, scan.lossyFields(), scan.coercions(), scan.withoutTaskId(), note, refusal);
+            return new Assessment(state, complete, scan.lossyFields(), scan.coercions(), scan.refusedRecords(), scan.withoutTaskId(), note,
+                    refusal);
         }
     }
 
@@ -171,6 +189,13 @@ public final class Transfer implements AutoCloseable {
                 throw new JobRefusedException(lossRefusal(scan.lossyFields()));
             }
         }
+    }
+
+    private String recordsRefusal(List<String> refusedRecords) {
+        long records = refusedRecords.stream().map(line -> line.substring(0, line.indexOf(": "))).distinct().count();
+        return "the target " + target.display() + " would refuse " + records + (records == 1 ? " record" : " records")
+                + " (each listed in the plan), first " + refusedRecords.get(0)
+                + "; fix those records (sessiondb edit) or choose a native target (--layout native), then run again";
     }
 
     /** Against the hashes taken while writing, when this run wrote; else the source is read again. */

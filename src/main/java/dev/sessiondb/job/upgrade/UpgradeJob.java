@@ -47,7 +47,8 @@ public final class UpgradeJob implements Job {
     public JobReport run(ProgressMonitor monitor) {
         try (SessionStore opened = open()) {
             JobPlan plan = plan(opened);
-            JobReport.Builder report = new JobReport.Builder(BackupJournal.newRunId("upgrade"), "upgrade", description());
+            JobReport.Builder report = new JobReport.Builder(BackupJournal.newRunId("upgrade"), "upgrade", description())
+                    .stores(List.of(), store);
             plan.counts().forEach(report::count);
             String before = opened.info().schemaVersion();
             if (opened.needsUpgrade()) {
@@ -62,7 +63,7 @@ public final class UpgradeJob implements Job {
                 report.note("schema version " + before + " is current; nothing was changed");
             }
             JobReport done = report.build();
-            done.saveTo(journal.reportsDir());
+            journal.saveReport(done);
             return done;
         }
     }

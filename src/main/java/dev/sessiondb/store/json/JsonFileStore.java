@@ -71,11 +71,14 @@ public final class JsonFileStore extends ScanningStore {
         }
     }
 
+    /** Minsky kept its sessions in this file until it removed the JSON backend on 7 August 2025. */
+    static final String MINSKY_ERA = "minsky-json (Minsky JSON file, until August 2025)";
+
     @Override
     public StoreInfo info() {
         CheckedFile current = checked();
         return new StoreInfo(locator().display(), StoreFormat.JSON, StoreLayout.MINSKY, current.shape().describe(),
-                current.count(), current.stamp().modified().toInstant(), List.of());
+                current.count(), current.stamp().modified().toInstant(), List.of(), MINSKY_ERA);
     }
 
     @Override

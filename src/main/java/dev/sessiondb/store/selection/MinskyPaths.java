@@ -43,6 +43,11 @@ public record MinskyPaths(Map<String, String> env, Path home) {
         return xdg("XDG_DATA_HOME", ".local/share").resolve("sessiondb-admin");
     }
 
+    /** SessionDB Admin's logs: {@code $XDG_STATE_HOME/sessiondb-admin/logs}, else {@code ~/.local/state/sessiondb-admin/logs}. */
+    public Path appLogDir() {
+        return xdg("XDG_STATE_HOME", ".local/state").resolve("sessiondb-admin").resolve("logs");
+    }
+
     /** SessionDB Admin's settings (saved stores, window state). */
     public Path appConfigDir() {
         return xdg("XDG_CONFIG_HOME", ".config").resolve("sessiondb-admin");

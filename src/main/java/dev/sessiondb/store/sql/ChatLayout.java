@@ -45,7 +45,7 @@ final class ChatLayout implements Layout {
     }
 
     /** True when the database holds the chat server's tables. */
-    static boolean recognises(Set<String> tables, Map<String, Dialect.ColumnInfo> sessionColumns) {
+    static boolean recognises(Set<String> tables, Map<String, TableCatalog.Column> sessionColumns) {
         return tables.contains("messages") && sessionColumns.containsKey("tenant_id") && sessionColumns.containsKey("id");
     }
 

@@ -5,10 +5,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 
 /** What differs between SQLite and PostgreSQL, in one place. */
@@ -60,46 +57,7 @@ enum Dialect {
         return tables;
     }
 
-    /** The table's columns in table order, each with its lower-case declared type and whether it is NOT NULL. */
-    Map<String, ColumnInfo> columns(Connection connection, String table) throws SQLException {
-        String sql = this == POSTGRESQL
-                ? "SELECT column_name, data_type, is_nullable = 'NO' FROM information_schema.columns"
-                        + " WHERE table_schema = current_schema() AND table_name = ? ORDER BY ordinal_position"
-                : "SELECT name, type, \"notnull\" <> 0 FROM pragma_table_info(?)";
-        Map<String, ColumnInfo> columns = new LinkedHashMap<>();
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setString(1, table);
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    String name = rows.getString(1);
-                    columns.put(name, new ColumnInfo(name, rows.getString(2).toLowerCase(Locale.ROOT), rows.getBoolean(3)));
-                }
-            }
-        }
-        return columns;
-    }
-
     BulkSink sink(Connection connection, TableWrite write) throws SQLException {
         return this == POSTGRESQL ? new PostgresCopySink(connection, write) : new SqliteBatchSink(connection, write);
-    }
-
-    /** A column as the database declares it. */
-    record ColumnInfo(String name, String type, boolean notNull) {
-
-        boolean isTimestamp() {
-            return type.startsWith("timestamp");
-        }
-
-        boolean isInteger() {
-            return type.equals("integer") || type.equals("bigint") || type.equals("smallint");
-        }
-
-        boolean isUuid() {
-            return type.equals("uuid");
-        }
-
-        boolean isBoolean() {
-            return type.equals("boolean");
-        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.sessiondb.store.sql;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sessiondb.model.SessionQuery;
 import dev.sessiondb.model.SessionRecord;
 import dev.sessiondb.model.SortKey;
@@ -61,7 +62,24 @@ interface Layout {
 
     Set<String> unsupportedFields(SessionRecord record);
 
+    /** The record as reading it back gives it: by default without the fields the layout cannot hold. */
+    default ObjectNode asStored(SessionRecord record) {
+        ObjectNode kept = record.fields();
+        kept.remove(unsupportedFields(record));
+        return kept;
+    }
+
+    /** Why the table's own limits (lengths, NOT NULL, foreign keys) would refuse the record; empty when it takes it. */
+    default List<String> refusals(SessionRecord record, ReferencedKeys referenced) {
+        return List.of();
+    }
+
     String schemaVersion();
+
+    /** Which release family of the tool wrote this store, when the layout can tell. */
+    default Optional<String> era() {
+        return Optional.empty();
+    }
 
     /** Whether the schema is older than this version writes: reads work on it as it is, a write upgrades it first. */
     default boolean needsUpgrade() {
@@ -94,6 +112,16 @@ interface Layout {
 
     static String escapeLike(String text) {
         return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    /** Answers whether a foreign key's referenced table holds a value. */
+    @FunctionalInterface
+    interface ReferencedKeys {
+
+        /** For checks made while writing, where the database itself enforces its foreign keys. */
+        ReferencedKeys UNCHECKED = (key, value) -> true;
+
+        boolean contains(TableCatalog.ForeignKey key, String value);
     }
 
     /** Work left for the end of a write. */

@@ -18,7 +18,7 @@ final class LayoutDetection {
      *         with {@link OpenMode#CREATE_IF_MISSING}) the layout to create. Our own schema history
      *         without a sessions table is a native store whose creation was killed: Flyway finishes it.
      */
-    static StoreLayout choose(String name, StoreLayout override, Set<String> tables, Map<String, Dialect.ColumnInfo> columns, OpenMode mode) {
+    static StoreLayout choose(String name, StoreLayout override, Set<String> tables, Map<String, TableCatalog.Column> columns, OpenMode mode) {
         if (override == StoreLayout.MAGELLAI) {
             throw new StoreException(name + ": the magellai layout is a directory of JSON files; use jsondir:PATH for it");
         }
@@ -45,7 +45,7 @@ final class LayoutDetection {
         return detected;
     }
 
-    private static StoreLayout detect(Set<String> tables, Map<String, Dialect.ColumnInfo> columns) {
+    private static StoreLayout detect(Set<String> tables, Map<String, TableCatalog.Column> columns) {
         if (columns.containsKey("session_key") && columns.containsKey("record")) {
             return StoreLayout.NATIVE;
         }

@@ -10,11 +10,16 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * One column of a Minsky table and how a field's JSON value is kept in it. A value the column
- * cannot give back exactly (a number in a text column, a date not in canonical form in a
- * timestamp column) is reported by {@link #keeps} so nothing is lost silently.
+ * One column of a Minsky table and how a field's JSON value is kept in it, the way Minsky itself
+ * writes it: JSON-encoded {@code prState}/{@code pullRequest}, {@code prApproved} as the JSON text
+ * {@code true} and {@code false} as NULL (Minsky writes {@code prApproved || null} in every SQL era),
+ * integers in integer columns, text columns (PostgreSQL's {@code last_activity_at}) taking the text as
+ * it is. A value the column cannot give back (a number in a text column, a date not in canonical form
+ * in a timestamp column) is reported by {@link #keeps} so nothing is lost silently.
+ *
+ * @param limits the column as the database declares it: length limit and NOT NULL
  */
-record MinskyColumn(SessionField field, String name, Kind kind, boolean notNull) {
+record MinskyColumn(SessionField field, String name, Kind kind, TableCatalog.Column limits) {
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
@@ -23,17 +28,29 @@ record MinskyColumn(SessionField field, String name, Kind kind, boolean notNull)
         TEXT, BOOLEAN_TEXT, BOOLEAN, JSON, TIMESTAMP, INTEGER, UUID
     }
 
-    /** SQLite keeps whatever it is given, so there only JSON and booleans are told apart from text. */
-    static MinskyColumn of(SessionField field, Dialect.ColumnInfo column, Dialect dialect) {
+    /**
+     * The column's declared type decides, in SQLite too: Minsky 2026 declares {@code commit_count INTEGER}
+     * there, and SQLite then gives back a number, not text.
+     */
+    static MinskyColumn of(SessionField field, TableCatalog.Column column, Dialect dialect) {
         boolean typed = dialect == Dialect.POSTGRESQL;
         Kind kind = switch (field.type()) {
             case BOOLEAN -> typed && column.isBoolean() ? Kind.BOOLEAN : Kind.BOOLEAN_TEXT;
             case JSON -> Kind.JSON;
             case TIMESTAMP -> typed && column.isTimestamp() ? Kind.TIMESTAMP : Kind.TEXT;
-            case INTEGER -> typed && column.isInteger() ? Kind.INTEGER : Kind.TEXT;
+            case INTEGER -> column.isInteger() ? Kind.INTEGER : Kind.TEXT;
             case TEXT -> typed && column.isUuid() ? Kind.UUID : Kind.TEXT;
         };
-        return new MinskyColumn(field, column.name(), kind, column.notNull());
+        return new MinskyColumn(field, column.name(), kind, column);
+    }
+
+    boolean notNull() {
+        return limits.notNull();
+    }
+
+    /** True when Minsky stores this value as NULL, so the record it reads back has no such field. */
+    boolean storesAsNull(JsonNode value) {
+        return kind == Kind.BOOLEAN_TEXT && value != null && value.isBoolean() && !value.booleanValue();
     }
 
     /** What to select: timestamps come back as fixed-width UTC text, the form they sort by. */
@@ -60,7 +77,7 @@ record MinskyColumn(SessionField field, String name, Kind kind, boolean notNull)
 
     /** The value as the column takes it, or null when the record has none. */
     Object toColumn(JsonNode value) {
-        if (value == null || value.isNull()) {
+        if (value == null || value.isNull() || storesAsNull(value)) {
             return null;
         }
         return switch (kind) {
@@ -80,13 +97,19 @@ record MinskyColumn(SessionField field, String name, Kind kind, boolean notNull)
                 default -> JSON.textNode(text);
             };
             case JSON -> parseJson(text);
-            case INTEGER -> integer(Long.parseLong(text));
+            case INTEGER -> integerOrText(text);
             default -> JSON.textNode(text);
         };
     }
 
-    private static JsonNode integer(long value) {
-        return value == (int) value ? JSON.numberNode((int) value) : JSON.numberNode(value);
+    /** SQLite may hold text in an INTEGER column (a hand edit): it is shown as the text it holds. */
+    private static JsonNode integerOrText(String text) {
+        try {
+            long value = Long.parseLong(text);
+            return value == (int) value ? JSON.numberNode((int) value) : JSON.numberNode(value);
+        } catch (NumberFormatException e) {
+            return JSON.textNode(text);
+        }
     }
 
     private static JsonNode parseJson(String text) {

@@ -35,18 +35,22 @@ final class MinskyLayout implements Layout {
 
     private final Dialect dialect;
     private final String storeName;
+    private final TableCatalog catalog;
+    private final MinskyEra era;
     private final List<MinskyColumn> columns = new ArrayList<>();
 
-    MinskyLayout(Dialect dialect, String storeName, Map<String, Dialect.ColumnInfo> tableColumns) {
+    MinskyLayout(Dialect dialect, String storeName, TableCatalog catalog, MinskyEra era) {
         this.dialect = dialect;
         this.storeName = storeName;
-        for (Dialect.ColumnInfo column : tableColumns.values()) {
+        this.catalog = catalog;
+        this.era = era;
+        for (TableCatalog.Column column : catalog.columns().values()) {
             fieldOf(column.name()).ifPresent(field -> columns.add(MinskyColumn.of(field, column, dialect)));
         }
     }
 
     /** True when a table with these columns is Minsky's. */
-    static boolean recognises(Map<String, Dialect.ColumnInfo> tableColumns) {
+    static boolean recognises(Map<String, TableCatalog.Column> tableColumns) {
         return tableColumns.containsKey(KEY_COLUMN) && (tableColumns.containsKey("repoName") || tableColumns.containsKey("repo_name"));
     }
 
@@ -126,15 +130,14 @@ final class MinskyLayout implements Layout {
         ObjectNode fields = record.fields();
         Object[] values = new Object[columns.size() + 1];
         values[0] = record.key();
+        List<String> refusals = refusals(record, ReferencedKeys.UNCHECKED);
+        if (!refusals.isEmpty()) {
+            throw new StoreException(storeName + ": session '" + record.key() + "' " + refusals.get(0)
+                    + "; fix the record or write it to a native store");
+        }
         for (int i = 0; i < columns.size(); i++) {
             MinskyColumn column = columns.get(i);
-            JsonNode value = fields.get(column.field().jsonName());
-            values[i + 1] = column.toColumn(value);
-            if (values[i + 1] == null && column.notNull()) {
-                String problem = value == null || value.isNull() ? "has no " + column.field().jsonName() : column.field().jsonName() + " '" + value.asText() + "' is not a date";
-                throw new StoreException(storeName + ": session '" + record.key() + "' " + problem + ", which Minsky's column "
-                        + column.name() + " requires; fix the record or write it to a native store");
-            }
+            values[i + 1] = column.toColumn(fields.get(column.field().jsonName()));
         }
         rows.add(0, values);
     }
@@ -168,18 +171,70 @@ final class MinskyLayout implements Layout {
         return unsupported;
     }
 
+    /**
+     * What the table's own limits refuse: a value longer than its column (Minsky's PostgreSQL
+     * {@code repo_name varchar(255)}, {@code backend_type varchar(50)}), a missing value a NOT NULL
+     * column needs, a reference to a row that is not there ({@code project_id} to {@code projects}).
+     */
+    @Override
+    public List<String> refusals(SessionRecord record, ReferencedKeys referenced) {
+        List<String> refusals = new ArrayList<>();
+        keyTooLong(record).ifPresent(refusals::add);
+        for (MinskyColumn column : columns) {
+            String field = column.field().jsonName();
+            JsonNode value = record.fields().get(field);
+            Object stored = column.toColumn(value);
+            if (stored == null && column.notNull()) {
+                refusals.add(value == null || value.isNull() ? "has no " + field + ", which Minsky's column " + column.name() + " requires"
+                        : field + " '" + value.asText() + "' is not a date, which Minsky's column " + column.name() + " requires");
+            } else if (stored instanceof String text && column.limits().maxLength() != null
+                    && text.codePointCount(0, text.length()) > column.limits().maxLength()) {
+                refusals.add(field + " is " + text.codePointCount(0, text.length()) + " characters long; Minsky's column "
+                        + column.name() + " holds " + column.limits().maxLength());
+            } else if (stored != null && column.keeps(value)) {
+                catalog.foreignKey(column.name()).filter(key -> !referenced.contains(key, stored.toString()))
+                        .ifPresent(key -> refusals.add(field + " '" + stored + "' is not in " + key.referencedTable()
+                                + " (foreign key " + column.name() + " -> " + key.referencedTable() + "." + key.referencedColumn() + ")"));
+            }
+        }
+        return refusals;
+    }
+
+    private Optional<String> keyTooLong(SessionRecord record) {
+        Integer limit = Optional.ofNullable(catalog.columns().get(KEY_COLUMN)).map(TableCatalog.Column::maxLength).orElse(null);
+        String key = record.key();
+        return limit != null && key.codePointCount(0, key.length()) > limit
+                ? Optional.of("session key is " + key.codePointCount(0, key.length()) + " characters long; Minsky's column session holds " + limit)
+                : Optional.empty();
+    }
+
+    /** Minsky reads {@code prApproved: false} back as no value, since it stores it as NULL. */
+    @Override
+    public ObjectNode asStored(SessionRecord record) {
+        ObjectNode kept = Layout.super.asStored(record);
+        columns.stream().filter(column -> column.storesAsNull(kept.get(column.field().jsonName())))
+                .forEach(column -> kept.remove(column.field().jsonName()));
+        return kept;
+    }
+
     @Override
     public String schemaVersion() {
         return dialect == Dialect.SQLITE ? "minsky (camelCase columns)" : "minsky (snake_case columns)";
     }
 
     @Override
+    public Optional<String> era() {
+        return Optional.of(era.describe());
+    }
+
+    @Override
     public List<String> notes() {
+        List<String> notes = new ArrayList<>(era.notes());
         List<String> missing = EXPECTED.stream().filter(field -> column(field).isEmpty()).map(SessionField::jsonName).toList();
-        if (missing.isEmpty()) {
-            return List.of();
+        if (!missing.isEmpty()) {
+            String fields = String.join(", ", missing);
+            notes.add("the table has no column for " + fields + (missing.size() == 1 ? ", so that field" : ", so those fields") + " cannot be kept here");
         }
-        String fields = String.join(", ", missing);
-        return List.of("the table has no column for " + fields + (missing.size() == 1 ? ", so that field" : ", so those fields") + " cannot be kept here");
+        return notes;
     }
 }

@@ -110,6 +110,11 @@ public final class PostgresProvider implements StoreProvider {
 
     /** A PostgreSQL target that does not exist yet is stood in for by SQLite in the same layout. */
     @Override
+    public Optional<String> newStoreRefusal(StoreLocator locator) {
+        return SqlStores.minskyPostgresRefusal(locator);
+    }
+
+    @Override
     public StandIn standIn(StoreLocator locator, Path scratch) {
         return new StandIn(new StoreLocator(StoreFormat.SQLITE, scratch.resolve("probe").toString(), locator.params()),
                 Optional.of("the PostgreSQL target does not exist yet: the fields it cannot hold are estimated from the same layout in SQLite, and checked again before writing"));

@@ -25,7 +25,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -48,6 +52,7 @@ final class SqlSessionStore implements SessionStore {
     /** The PostgreSQL schema the store lives in, or null for the connection's default. */
     private final String schema;
     private final Database database;
+    private final Map<TableCatalog.ForeignKey, Set<String>> referencedKeys = new ConcurrentHashMap<>();
     /** Replaced once, when a write upgrades an older native schema. */
     private volatile Layout layout;
 
@@ -67,7 +72,8 @@ final class SqlSessionStore implements SessionStore {
 
     @Override
     public StoreInfo info() {
-        return new StoreInfo(locator.display(), dialect.format(), layout.id(), layout.schemaVersion(), count(), lastModified(), layout.notes());
+        return new StoreInfo(locator.display(), dialect.format(), layout.id(), layout.schemaVersion(), count(), lastModified(), layout.notes(),
+                layout.era().orElse(null));
     }
 
     @Override
@@ -197,6 +203,31 @@ final class SqlSessionStore implements SessionStore {
     @Override
     public Set<String> unsupportedFields(SessionRecord record) {
         return layout.unsupportedFields(record);
+    }
+
+    @Override
+    public ObjectNode asStored(SessionRecord record) {
+        return layout.asStored(record);
+    }
+
+    @Override
+    public List<String> refusals(SessionRecord record) {
+        return layout.refusals(record, this::referenced);
+    }
+
+    /** Whether a foreign key's target holds the value; each referenced column is read once per store. */
+    private boolean referenced(TableCatalog.ForeignKey key, String value) {
+        Set<String> keys = referencedKeys.computeIfAbsent(key, absent -> read(connection -> {
+            Set<String> values = new HashSet<>();
+            String sql = "SELECT CAST(" + Dialect.quote(key.referencedColumn()) + " AS TEXT) FROM " + key.qualifiedTable();
+            try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+                while (rows.next()) {
+                    values.add(rows.getString(1));
+                }
+            }
+            return values;
+        }));
+        return keys.contains(value);
     }
 
     @Override

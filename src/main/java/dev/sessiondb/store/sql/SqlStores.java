@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.sessiondb.store.OpenMode;
 import dev.sessiondb.store.SessionStore;
 import dev.sessiondb.store.StoreException;
+import dev.sessiondb.store.StoreFormat;
 import dev.sessiondb.store.StoreLayout;
 import dev.sessiondb.store.StoreLocator;
 import io.ebean.Database;
@@ -18,7 +19,9 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
@@ -175,29 +178,56 @@ public final class SqlStores {
         }
     }
 
+    /**
+     * Why a new PostgreSQL store in Minsky's layout is refused: Minsky's migrator rejects a database
+     * with tables but no Drizzle ledger ("ledger-lost"), and its schema and ledger belong to Minsky's
+     * own releases (ADR 0011). Empty for every other new store.
+     */
+    public static Optional<String> minskyPostgresRefusal(StoreLocator locator) {
+        if (locator.format() != StoreFormat.POSTGRESQL || locator.layoutOverride().filter(layout -> layout == StoreLayout.MINSKY).isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(locator.display() + ": this tool does not create Minsky's PostgreSQL database, since Minsky's migrator would refuse"
+                + " it (no Drizzle ledger); create the database with Minsky (`minsky persistence migrate`), then"
+                + " `sessiondb migrate SRC TARGET --mode merge` into it");
+    }
+
     private static Layout prepareLayout(Dialect dialect, StoreLocator locator, OpenMode mode, HikariDataSource dataSource, String schema) throws SQLException {
         String name = locator.display();
         Set<String> tables;
-        Map<String, Dialect.ColumnInfo> columns;
+        TableCatalog catalog;
         try (Connection connection = dataSource.getConnection()) {
             tables = dialect.tables(connection);
-            columns = dialect.columns(connection, "sessions");
+            catalog = TableCatalog.read(connection, dialect, "sessions");
             connection.rollback();
         }
-        StoreLayout layout = LayoutDetection.choose(name, locator.layoutOverride().orElse(null), tables, columns, mode);
         boolean create = !tables.contains("sessions");
+        if (create && mode != OpenMode.EXISTING && dialect == Dialect.POSTGRESQL) {
+            Optional<String> refusal = minskyPostgresRefusal(locator);
+            if (refusal.isPresent()) {
+                throw new StoreException(refusal.get());
+            }
+        }
+        StoreLayout layout = LayoutDetection.choose(name, locator.layoutOverride().orElse(null), tables, catalog.columns(), mode);
         if (layout == StoreLayout.NATIVE) {
             // an existing store is opened as it is, also for writing: a write upgrades it when it starts (after the job's backup)
             return create ? createNative(dialect, name, dataSource, schema) : new NativeLayout(dialect, name, installedVersion(dataSource));
         }
-        if (create) {
-            createForeign(dataSource, layout == StoreLayout.MINSKY ? MinskyDdl.statements(dialect) : ChatLayout.DDL);
-            try (Connection connection = dataSource.getConnection()) {
-                columns = dialect.columns(connection, "sessions");
-                connection.rollback();
+        if (layout == StoreLayout.CHAT) {
+            if (create) {
+                createForeign(dataSource, ChatLayout.DDL);
             }
+            return new ChatLayout(dialect, name);
         }
-        return layout == StoreLayout.MINSKY ? new MinskyLayout(dialect, name, columns) : new ChatLayout(dialect, name);
+        if (create) {
+            createForeign(dataSource, List.of(MinskyDdl.SQLITE));
+        }
+        try (Connection connection = dataSource.getConnection()) {
+            catalog = TableCatalog.read(connection, dialect, "sessions");
+            MinskyEra era = dialect == Dialect.SQLITE ? MinskyEra.sqlite(catalog.columns()) : MinskyEra.postgres(DrizzleLedger.migrations(connection));
+            connection.rollback();
+            return new MinskyLayout(dialect, name, catalog, era);
+        }
     }
 
     /** Creates a native store, or brings an older one to the newest schema: what only a write may do. */

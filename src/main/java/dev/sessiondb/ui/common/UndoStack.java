@@ -2,6 +2,7 @@ package dev.sessiondb.ui.common;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -44,6 +45,13 @@ public final class UndoStack {
         undoDescription.set("");
     }
 
+    /** Replaces what can be undone (the open store's undoable jobs, oldest first, so the newest is undone first). */
+    public void replaceWith(List<? extends UndoableCommand> commands) {
+        done.clear();
+        commands.forEach(this::remember);
+        undoDescription.set(done.isEmpty() ? "" : done.peek().description());
+    }
+
     public void run(UndoableCommand command) {
         executor.execute(BackgroundTask.of(command.description(), monitor -> {
             command.execute();
@@ -65,13 +73,27 @@ public final class UndoStack {
             dialogs.notify("Nothing to undo");
             return;
         }
-        UndoableCommand command = done.pop();
+        undo(done.peek());
+    }
+
+    /**
+     * Undoes one command, the last or another chosen from the history, once the user confirms
+     * when it asks to; it leaves the stack whichever place it had.
+     */
+    public void undo(UndoableCommand command) {
+        if (command.confirmation().isPresent() && !dialogs.confirm("Undo " + command.description(), command.confirmation().get(), "Undo")) {
+            return;
+        }
+        boolean wasDone = done.remove(command);
+        undoDescription.set(done.isEmpty() ? "" : done.peek().description());
         executor.execute(BackgroundTask.of("Undo " + command.description(), monitor -> {
             command.undo();
             return command;
         }).onSuccess(undone -> finished(undone, "Undone: " + undone.description()))
                 .onFailure(failure -> {
-                    done.push(command);
+                    if (wasDone) {
+                        done.push(command);
+                    }
                     dialogs.showError("Could not undo " + command.description(), failure.getMessage());
                 }));
     }

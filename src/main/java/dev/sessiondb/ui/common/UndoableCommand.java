@@ -1,5 +1,7 @@
 package dev.sessiondb.ui.common;
 
+import java.util.Optional;
+
 /** A user action that can be taken back (Scene Builder's job objects): it says what it does, does it, and undoes it. */
 public interface UndoableCommand {
 
@@ -9,4 +11,9 @@ public interface UndoableCommand {
     void execute();
 
     void undo();
+
+    /** A question to confirm before undoing (a job from the history); none for a change made just now. */
+    default Optional<String> confirmation() {
+        return Optional.empty();
+    }
 }

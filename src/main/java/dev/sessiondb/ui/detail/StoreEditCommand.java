@@ -1,5 +1,6 @@
 package dev.sessiondb.ui.detail;
 
+import dev.sessiondb.job.backup.Backup;
 import dev.sessiondb.job.backup.BackupJournal;
 import dev.sessiondb.progress.ProgressMonitor;
 import dev.sessiondb.store.SessionStore;
@@ -14,6 +15,7 @@ abstract class StoreEditCommand implements UndoableCommand {
 
     protected final SessionStore store;
     private final BackupJournal journal;
+    private Backup backup;
 
     StoreEditCommand(SessionStore store, BackupJournal journal) {
         this.store = store;
@@ -22,14 +24,15 @@ abstract class StoreEditCommand implements UndoableCommand {
 
     @Override
     public final void execute() {
-        journal.backUp(BackupJournal.newRunId("edit"), store.locator(), description(), ProgressMonitor.NONE);
+        backup = journal.backUp(BackupJournal.newRunId("edit"), store.locator(), description(), ProgressMonitor.NONE);
         apply();
     }
 
     @Override
     public final void undo() {
-        journal.backUp(BackupJournal.newRunId("edit-undo"), store.locator(), "undo " + description(), ProgressMonitor.NONE);
+        Backup replaced = journal.backUp(BackupJournal.newRunId("edit-undo"), store.locator(), "undo " + description(), ProgressMonitor.NONE);
         revert();
+        journal.recordRevert(backup, replaced);
     }
 
     protected abstract void apply();

@@ -111,6 +111,13 @@ public final class StoresView extends VBox {
         VBox box = new VBox(8, message, new HBox(6, open, discover));
         box.setAlignment(Pos.CENTER);
         ((HBox) box.getChildren().get(1)).setAlignment(Pos.CENTER);
+        if (viewModel.demoOffered()) {
+            Button demo = Controls.button("Open a demo store", "Create two demo stores of generated sessions, with the defects "
+                    + "real stores have, to try the overview, diff, validation and consolidation on", viewModel::openDemo);
+            demo.setId("open-demo");
+            demo.getStyleClass().add("accent");
+            box.getChildren().add(demo);
+        }
         return box;
     }
 

@@ -1,8 +1,10 @@
 package dev.sessiondb.ui.stores;
 
+import dev.sessiondb.sample.DemoStores;
 import dev.sessiondb.store.SessionStore;
 import dev.sessiondb.store.StoreException;
 import dev.sessiondb.store.StoreFormat;
+import dev.sessiondb.store.StoreInfo;
 import dev.sessiondb.store.StoreLocator;
 import dev.sessiondb.ui.common.BackgroundTask;
 import dev.sessiondb.ui.common.CurrentStore;
@@ -35,9 +37,18 @@ public final class StoresViewModel {
     private final CurrentStore current;
     private final DialogService dialogs;
     private final TaskExecutor executor;
+    private final Optional<FirstRun> firstRun;
 
     public StoresViewModel(SettingsStore settings, Supplier<List<StoreEntry>> discovery, Credentials credentials,
                            StoreOpener opener, CurrentStore current, DialogService dialogs, TaskExecutor executor) {
+        this(settings, discovery, credentials, opener, current, dialogs, executor, null);
+    }
+
+    /** @param firstRun the default store and the demo, or null where there are none (tests that script the start) */
+    public StoresViewModel(SettingsStore settings, Supplier<List<StoreEntry>> discovery, Credentials credentials,
+                           StoreOpener opener, CurrentStore current, DialogService dialogs, TaskExecutor executor,
+                           FirstRun firstRun) {
+        this.firstRun = Optional.ofNullable(firstRun);
         this.settings = settings;
         this.discovery = discovery;
         this.credentials = credentials;
@@ -126,8 +137,9 @@ public final class StoresViewModel {
         parse(entry.locator()).flatMap(locator -> credentials.complete(locator, dialogs)).ifPresent(locator ->
                 executor.execute(BackgroundTask.of("Test " + locator.display(), monitor -> {
                     try (SessionStore store = opener.open(locator)) {
-                        return String.format("%s: connected, %,d sessions (%s, %s layout)", entry.title(), store.count(),
-                                store.info().format().scheme(), store.info().layout().id());
+                        StoreInfo info = store.info();
+                        return String.format("%s: connected, %,d sessions (%s, %s layout%s)", entry.title(), info.recordCount(),
+                                info.format().scheme(), info.layout().id(), info.era() == null ? "" : ", " + info.era());
                     }
                 }).onSuccess(dialogs::notify)
                         .onFailure(failure -> dialogs.showError("Cannot connect to " + entry.title(), failure.getMessage()))));
@@ -139,9 +151,38 @@ public final class StoresViewModel {
                 .onFailure(failure -> dialogs.showError("Discovery failed", failure.getMessage())));
     }
 
-    /** Opens the most recent store, if there is one, as the app starts. */
+    /** Whether the empty state offers "Open a demo store". */
+    public boolean demoOffered() {
+        return firstRun.isPresent();
+    }
+
+    /** Opens the most recent store as the app starts; on a first start, the store the user has (see {@link FirstRun}). */
     public void reopenLast() {
-        settings.get().recentStores().stream().findFirst().flatMap(StoresViewModel::parseQuietly).ifPresent(this::open);
+        Optional<StoreLocator> last = settings.get().recentStores().stream().findFirst().flatMap(StoresViewModel::parseQuietly);
+        if (last.isPresent()) {
+            open(last.get());
+        } else {
+            firstRun.ifPresent(start -> executor.execute(BackgroundTask.of("Find the default store", monitor -> start.defaultStore().get())
+                    .onSuccess(this::open)
+                    .onFailure(failure -> dialogs.notify("No default store: " + failure.getMessage()))));
+        }
+    }
+
+    /**
+     * Makes the demo stores (once; about {@value DemoStores#SESSIONS} sessions), saves the laptop's
+     * to diff and consolidate against, and opens the workstation's.
+     */
+    public void openDemo() {
+        firstRun.map(FirstRun::demo).ifPresent(demo -> executor.execute(BackgroundTask.of("Create the demo stores", monitor -> {
+            if (!demo.exists()) {
+                demo.create(monitor);
+            }
+            return demo;
+        }).showInJobs().onSuccess(ready -> {
+            save(StoreEntry.of(ready.laptop().display(), null));
+            addAndOpen(ready.workstation().display());
+            dialogs.notify("Demo stores ready; their Minsky workspaces are in " + ready.minskyState());
+        }).onFailure(failure -> dialogs.showError("Cannot create the demo stores", failure.getMessage()))));
     }
 
     private void open(StoreLocator locator) {

@@ -57,6 +57,30 @@ public final class TestPostgres {
         return StoreLocator.parse(url.toString());
     }
 
+    /** A locator of a new, empty database (its public schema), for what lives outside one schema such as Minsky's Drizzle ledger. */
+    public StoreLocator freshDatabase(String... params) {
+        String name = "d" + ProcessHandle.current().pid() + "_" + SCHEMAS.incrementAndGet();
+        execute("CREATE DATABASE " + name);
+        StringBuilder url = new StringBuilder(baseUrl.substring(0, baseUrl.lastIndexOf('/') + 1)).append(name);
+        for (int i = 0; i < params.length; i++) {
+            url.append(i == 0 ? '?' : '&').append(params[i]);
+        }
+        return StoreLocator.parse(url.toString());
+    }
+
+    /** Runs SQL as the administrator in the given store's database and schema. */
+    public void execute(StoreLocator store, String... statements) {
+        PgCredentials credentials = PgCredentials.resolve(store, System.getenv(), Path.of(System.getProperty("user.home")));
+        try (Connection connection = DriverManager.getConnection(credentials.jdbcUrl(), credentials.user(), credentials.password());
+             Statement statement = connection.createStatement()) {
+            for (String sql : statements) {
+                statement.execute(sql);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("test PostgreSQL refused: " + e.getMessage(), e);
+        }
+    }
+
     public String host() {
         return host;
     }

@@ -99,7 +99,7 @@ class StoresViewModelTest {
 
         viewModel.testConnection(StoreEntry.of("json:" + fixture, null));
 
-        assertThat(dialogs.notifications()).containsExactly("session-db.json: connected, 217 sessions (json, minsky layout)");
+        assertThat(dialogs.notifications()).containsExactly("session-db.json: connected, 217 sessions (json, minsky layout, minsky-json (Minsky JSON file, until August 2025))");
         assertThat(current.isOpen()).isFalse();
     }
 

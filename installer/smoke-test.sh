@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Installs nothing: extracts the .deb with dpkg-deb -x and, with no java on the PATH and an empty
+# home (HOME and the XDG dirs in a temporary folder), runs `sessiondb --version` and starts the
+# desktop app under Xvfb until a screenshot of it has more than a handful of colours.
+# Usage: installer/smoke-test.sh [DEB] [SCREENSHOT.png]   (needs xvfb and imagemagick)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+deb=${1:-$(ls target/installer/*.deb | head -1)}
+shot=${2:-target/installer/smoke-test.png}
+work=$(mktemp -d /tmp/sessiondb-smoke.XXXXXX)
+app_pid=
+xvfb_pid=
+cleanup() {
+    [ -n "$app_pid" ] && kill "$app_pid" 2>/dev/null || true
+    [ -n "$xvfb_pid" ] && kill "$xvfb_pid" 2>/dev/null || true
+    rm -rf "$work"
+}
+trap cleanup EXIT
+
+dpkg-deb -x "$deb" "$work/root"
+app="$work/root/opt/sessiondb-admin"
+mkdir -p "$work/home" "$work/no-java"
+# No JDK: a PATH of one empty folder, so neither java nor anything else can be found on it.
+run() {
+    env -i PATH="$work/no-java" HOME="$work/home" XDG_CONFIG_HOME="$work/home/.config" \
+        XDG_DATA_HOME="$work/home/.local/share" XDG_STATE_HOME="$work/home/.local/state" ${DISPLAY:+DISPLAY=$DISPLAY} "$@"
+}
+if run sh -c 'command -v java' >/dev/null 2>&1; then echo "smoke: java is on the test PATH" >&2; exit 1; fi
+
+version=$(run "$app/bin/sessiondb" --version)
+echo "smoke: $version"
+case "$version" in "sessiondb "*" (commit "*) ;; *) echo "smoke: unexpected --version output" >&2; exit 1 ;; esac
+
+display=:$((90 + RANDOM % 100))
+Xvfb "$display" -screen 0 1280x800x24 -nolisten tcp >"$work/xvfb.log" 2>&1 &
+xvfb_pid=$!
+DISPLAY=$display
+for _ in $(seq 1 50); do [ -e "/tmp/.X11-unix/X${display#:}" ] && break; sleep 0.2; done
+
+run "$app/bin/sessiondb-admin" >"$work/app.log" 2>&1 &
+app_pid=$!
+colours=0
+for _ in $(seq 1 60); do
+    sleep 3
+    kill -0 "$app_pid" 2>/dev/null || { echo "smoke: the app exited:" >&2; cat "$work/app.log" >&2; exit 1; }
+    import -display "$display" -window root "$shot" 2>/dev/null || continue
+    colours=$(identify -format %k "$shot")
+    [ "$colours" -gt 64 ] && break
+done
+sleep 3   # let the first store finish opening before the picture that counts
+import -display "$display" -window root "$shot"
+colours=$(identify -format %k "$shot")
+echo "smoke: desktop app screenshot $shot has $colours colours"
+[ "$colours" -gt 64 ] || { echo "smoke: the screenshot is blank" >&2; cat "$work/app.log" >&2; exit 1; }

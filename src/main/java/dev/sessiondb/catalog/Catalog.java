@@ -1,0 +1,146 @@
+package dev.sessiondb.catalog;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.sessiondb.job.backup.Backup;
+import dev.sessiondb.job.backup.BackupJournal;
+import io.ebean.Database;
+import io.ebean.DatabaseFactory;
+import io.ebean.config.DatabaseConfig;
+import io.ebean.platform.sqlite.SQLitePlatform;
+import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Optional;
+import org.flywaydb.core.Flyway;
+
+/**
+ * SessionDB Admin's own database, {@code catalog.db} beside the backup journal it indexes (the
+ * data directory by default): saved stores, the job history and the backup index, as Ebean
+ * entity beans. Flyway owns its schema ({@code db/catalog}), apart from the session stores'.
+ * The file is its owner's only, like the backups it points to.
+ */
+public final class Catalog implements AutoCloseable {
+
+    /** The Ebean database name the catalog's entities belong to ({@code @DbName}). */
+    static final String NAME = "catalog";
+    public static final String FILE_NAME = "catalog.db";
+
+    private final Path file;
+    private final HikariDataSource dataSource;
+    private final Database database;
+
+    private Catalog(Path file, HikariDataSource dataSource, Database database) {
+        this.file = file;
+        this.dataSource = dataSource;
+        this.database = database;
+    }
+
+    /** The catalog in {@code folder}, created and brought to the newest schema if needed. */
+    public static Catalog open(Path folder) {
+        Path file = folder.toAbsolutePath().resolve(FILE_NAME);
+        createOwnerOnly(file);
+        HikariDataSource dataSource = new HikariDataSource(pool(file));
+        try {
+            Flyway.configure().dataSource(dataSource).locations("classpath:db/catalog").load().migrate();
+            return new Catalog(file, dataSource, DatabaseFactory.create(config(dataSource)));
+        } catch (RuntimeException e) {
+            dataSource.close();
+            throw new CatalogException("cannot open the catalog " + file + " (" + firstLine(e) + ")", e);
+        }
+    }
+
+    /**
+     * The catalog beside a journal, its backup index brought in line with the journal's folders
+     * first; empty when nothing was ever recorded or backed up there (nothing is created then).
+     */
+    public static Optional<Catalog> ofJournal(BackupJournal journal) {
+        List<Backup> backups = journal.list();
+        if (backups.isEmpty() && !Files.exists(journal.root().resolve(FILE_NAME))) {
+            return Optional.empty();
+        }
+        Catalog catalog = open(journal.root());
+        try {
+            catalog.history().reconcile(backups);
+            return Optional.of(catalog);
+        } catch (RuntimeException e) {
+            catalog.close();
+            throw new CatalogException("cannot update the catalog " + catalog.file() + " (" + firstLine(e) + ")", e);
+        }
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    public JobHistory history() {
+        return new JobHistory(database);
+    }
+
+    public SavedStores savedStores() {
+        return new SavedStores(database);
+    }
+
+    @Override
+    public void close() {
+        database.shutdown(false, false);
+        dataSource.close();
+    }
+
+    private static HikariConfig pool(Path file) {
+        HikariConfig pool = new HikariConfig();
+        pool.setJdbcUrl("jdbc:sqlite:" + file);
+        pool.setPoolName("sessiondb-catalog");
+        pool.setAutoCommit(false);
+        // one writer at a time is what SQLite allows anyway; a second connection would only wait on the lock
+        pool.setMaximumPoolSize(1);
+        pool.setMinimumIdle(0);
+        pool.setConnectionTimeout(10_000);
+        pool.setConnectionTestQuery("SELECT 1");
+        return pool;
+    }
+
+    private static DatabaseConfig config(HikariDataSource dataSource) {
+        DatabaseConfig config = new DatabaseConfig();
+        config.setName(NAME);
+        config.setDataSource(dataSource);
+        config.setDatabasePlatform(new SQLitePlatform());
+        config.setRegister(false);
+        config.setDefaultServer(false);
+        // Flyway owns the schema
+        config.setDdlGenerate(false);
+        config.setDdlRun(false);
+        config.setRunMigration(false);
+        config.setClasses(List.of(JobRun.class, BackupEntry.class, SavedStore.class));
+        return config;
+    }
+
+    /** Created with owner-only permissions before SQLite opens it, so it never exists readable by others. */
+    private static void createOwnerOnly(Path file) {
+        try {
+            Files.createDirectories(file.getParent());
+            if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            } else {
+                Files.createFile(file);
+            }
+        } catch (FileAlreadyExistsException exists) {
+            // an existing catalog keeps the permissions it was created with
+        } catch (IOException e) {
+            throw new CatalogException("cannot create the catalog " + file + " (" + e.getMessage() + ")", e);
+        }
+    }
+
+    private static String firstLine(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = String.valueOf(root.getMessage());
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+}

@@ -1,0 +1,62 @@
+package dev.sessiondb.catalog;
+
+import dev.sessiondb.job.JobReport;
+import dev.sessiondb.job.backup.Backup;
+import dev.sessiondb.job.backup.BackupJournal;
+import dev.sessiondb.job.backup.JournalListener;
+import java.nio.file.Path;
+import java.util.function.Consumer;
+
+/**
+ * Records what the backup journal does into the catalog beside it. The catalog is opened for
+ * each event and closed again, so a long-running app holds no lock on it between jobs. A
+ * catalog that cannot be opened or written never stops a job: the first failure is told to
+ * {@code warnings} once, later ones are dropped (the journal's own files still hold the backups).
+ */
+public final class CatalogRecorder implements JournalListener {
+
+    private final Path folder;
+    private final Consumer<String> warnings;
+    private boolean warned;
+
+    public CatalogRecorder(Path folder, Consumer<String> warnings) {
+        this.folder = folder;
+        this.warnings = warnings;
+    }
+
+    /** A journal in {@code folder} whose runs are recorded in the catalog there. */
+    public static BackupJournal journal(Path folder, Consumer<String> warnings) {
+        return new BackupJournal(folder, new CatalogRecorder(folder, warnings));
+    }
+
+    @Override
+    public void backedUp(String runId, Backup backup) {
+        record(history -> history.backedUp(runId, backup));
+    }
+
+    @Override
+    public void reportSaved(JobReport report, Path file) {
+        record(history -> history.reportSaved(report, file));
+    }
+
+    @Override
+    public void restored(Backup restored, Backup replaced) {
+        record(history -> history.restored(restored, replaced));
+    }
+
+    private synchronized void record(Consumer<JobHistory> write) {
+        try (Catalog catalog = Catalog.open(folder)) {
+            write.accept(catalog.history());
+        } catch (RuntimeException e) {
+            if (!warned) {
+                warned = true;
+                warnings.accept("warning: the job history was not recorded: " + describe(e)
+                        + "; the job itself is unaffected (move the file away to start a new history)");
+            }
+        }
+    }
+
+    private String describe(RuntimeException e) {
+        return e instanceof CatalogException ? e.getMessage() : "cannot write the catalog " + folder.resolve(Catalog.FILE_NAME) + " (" + e.getMessage() + ")";
+    }
+}

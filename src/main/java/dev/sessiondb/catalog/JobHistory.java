@@ -1,0 +1,224 @@
+package dev.sessiondb.catalog;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sessiondb.catalog.query.QBackupEntry;
+import dev.sessiondb.catalog.query.QJobRun;
+import dev.sessiondb.job.JobReport;
+import dev.sessiondb.job.StoreProbe;
+import dev.sessiondb.job.backup.Backup;
+import dev.sessiondb.job.backup.BackupJournal;
+import dev.sessiondb.model.JsonCodec;
+import dev.sessiondb.store.StoreFormat;
+import dev.sessiondb.store.StoreLocator;
+import io.ebean.Database;
+import io.ebean.Transaction;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The job history and the backup index of the catalog: what the journal heard (backups,
+ * reports, restores) written as entity beans, and read back per store for history and undo.
+ */
+public final class JobHistory {
+
+    private static final Set<String> UNDO_KINDS = Set.of("undo", "edit-undo");
+
+    private final Database database;
+
+    JobHistory(Database database) {
+        this.database = database;
+    }
+
+    /** Runs that take a job back; undoing them would redo the job, so undo never offers them. */
+    static boolean isUndo(String kind) {
+        return UNDO_KINDS.contains(kind);
+    }
+
+    /** A run backed a store up before writing: the backup enters the index and the run the history. */
+    public void backedUp(String runId, Backup backup) {
+        try (Transaction transaction = database.beginTransaction()) {
+            database.save(index(new BackupEntry(), backup, runId));
+            JobRun run = run(runId).orElseGet(() -> newRun(runId, backup.reason(), backup.createdAt()));
+            if (run.getTarget() == null) {
+                run.setTarget(backup.locator());
+            }
+            if (run.getBackupId() == null) {
+                run.setBackupId(backup.id());
+            }
+            database.save(run);
+            transaction.commit();
+        }
+    }
+
+    /** A job finished: its report completes the run's entry. */
+    public void reportSaved(JobReport report, Path file) {
+        JobRun run = run(report.runId()).orElseGet(() -> newRun(report.runId(), report.description(), report.startedAt()));
+        run.setKind(report.job());
+        run.setDescription(report.description());
+        run.setStartedAt(report.startedAt());
+        run.setFinishedAt(report.finishedAt());
+        run.setOutcome(report.outcome().name().toLowerCase(Locale.ROOT));
+        run.setSources(report.sources().isEmpty() ? null : String.join("\n", report.sources()));
+        report.target().ifPresent(run::setTarget);
+        ObjectNode counts = JsonNodeFactory.instance.objectNode();
+        report.counts().forEach(counts::put);
+        run.setCounts(JsonCodec.compact(counts));
+        run.setReportPath(file.toString());
+        report.backupId().ifPresent(run::setBackupId);
+        database.save(run);
+    }
+
+    /** Undo put {@code restored} back: the job that took it is undone, the undo run finished. */
+    public void restored(Backup restored, Backup replaced) {
+        try (Transaction transaction = database.beginTransaction()) {
+            Instant when = restored.restoredAt().orElseGet(Instant::now);
+            BackupEntry entry = new QBackupEntry(database).id.eq(restored.id()).findOneOrEmpty()
+                    .orElseGet(() -> index(new BackupEntry(), restored, BackupJournal.runIdOf(restored)));
+            entry.setRestoredAt(when);
+            database.save(entry);
+            new QJobRun(database).backupId.eq(restored.id()).findList().forEach(job -> {
+                job.setUndoneAt(when);
+                database.save(job);
+            });
+            run(BackupJournal.runIdOf(replaced)).filter(undo -> undo.getFinishedAt() == null).ifPresent(undo -> {
+                undo.setFinishedAt(when);
+                undo.setOutcome(JobReport.Outcome.COMPLETED.name().toLowerCase(Locale.ROOT));
+                database.save(undo);
+            });
+            transaction.commit();
+        }
+    }
+
+    /**
+     * Brings the backup index in line with the journal's folders, the truth about backups:
+     * backups taken while the catalog could not be opened, and restores made then.
+     */
+    public void reconcile(List<Backup> journal) {
+        Map<String, BackupEntry> indexed = new QBackupEntry(database).findList().stream()
+                .collect(Collectors.toMap(BackupEntry::getId, Function.identity()));
+        try (Transaction transaction = database.beginTransaction()) {
+            for (Backup backup : journal) {
+                BackupEntry entry = indexed.get(backup.id());
+                Instant restoredAt = backup.restoredAt().orElse(null);
+                if (entry == null) {
+                    database.save(index(new BackupEntry(), backup, BackupJournal.runIdOf(backup)));
+                } else if (!java.util.Objects.equals(entry.getRestoredAt(), restoredAt)) {
+                    entry.setRestoredAt(restoredAt);
+                    database.save(entry);
+                }
+                if (restoredAt != null) {
+                    new QJobRun(database).backupId.eq(backup.id()).undoneAt.isNull().findList().forEach(job -> {
+                        job.setUndoneAt(restoredAt);
+                        database.save(job);
+                    });
+                }
+            }
+            transaction.commit();
+        }
+    }
+
+    /** The newest {@code limit} jobs, newest first; with a store, only the jobs that read or wrote it. */
+    public List<PastJob> list(Optional<StoreLocator> store, int limit) {
+        return new QJobRun(database).orderBy().startedAt.desc().orderBy().runId.desc().findStream()
+                .map(JobHistory::toPastJob)
+                .filter(job -> store.isEmpty() || touches(job, store.get()))
+                .limit(limit)
+                .toList();
+    }
+
+    /** The jobs whose backup can still be put back on this store, the newest first: what Ctrl+Z undoes in turn. */
+    public List<PastJob> undoable(StoreLocator store) {
+        return new QJobRun(database).backupId.isNotNull().undoneAt.isNull().orderBy().startedAt.desc().orderBy().runId.desc()
+                .findStream()
+                .map(JobHistory::toPastJob)
+                .filter(job -> job.undoable() && job.target().filter(target -> sameStore(target, store)).isPresent())
+                .toList();
+    }
+
+    /** Every indexed backup, newest first, with the job that took it. */
+    public List<IndexedBackup> backups() {
+        Map<String, String> kinds = new QJobRun(database).findList().stream()
+                .collect(Collectors.toMap(JobRun::getRunId, JobRun::getKind));
+        return new QBackupEntry(database).orderBy().createdAt.desc().orderBy().id.desc().findStream()
+                .map(entry -> new IndexedBackup(toBackup(entry), kinds.getOrDefault(entry.getRunId(), BackupJournal.jobOf(entry.getRunId()))))
+                .toList();
+    }
+
+    private Optional<JobRun> run(String runId) {
+        return new QJobRun(database).runId.eq(runId).findOneOrEmpty();
+    }
+
+    private static JobRun newRun(String runId, String description, Instant startedAt) {
+        JobRun run = new JobRun();
+        run.setRunId(runId);
+        run.setKind(BackupJournal.jobOf(runId));
+        run.setDescription(description);
+        run.setStartedAt(startedAt);
+        return run;
+    }
+
+    private static BackupEntry index(BackupEntry entry, Backup backup, String runId) {
+        entry.setId(backup.id());
+        entry.setRunId(runId);
+        entry.setReason(backup.reason());
+        entry.setLocator(backup.locator());
+        entry.setFormat(backup.format().scheme());
+        entry.setKind(backup.kind().name().toLowerCase(Locale.ROOT));
+        entry.setRecords(backup.records());
+        entry.setCreatedAt(backup.createdAt());
+        entry.setRestoredAt(backup.restoredAt().orElse(null));
+        return entry;
+    }
+
+    private static Backup toBackup(BackupEntry entry) {
+        return new Backup(entry.getId(), entry.getCreatedAt(), entry.getReason(), entry.getLocator(),
+                StoreFormat.valueOf(entry.getFormat().toUpperCase(Locale.ROOT)), Backup.Kind.valueOf(entry.getKind().toUpperCase(Locale.ROOT)),
+                entry.getRecords(), Optional.ofNullable(entry.getRestoredAt()));
+    }
+
+    private static PastJob toPastJob(JobRun run) {
+        List<String> sources = run.getSources() == null ? List.of() : Arrays.asList(run.getSources().split("\n"));
+        return new PastJob(run.getRunId(), run.getKind(), run.getDescription(), sources, Optional.ofNullable(run.getTarget()),
+                run.getStartedAt(), Optional.ofNullable(run.getFinishedAt()), Optional.ofNullable(run.getOutcome()), counts(run.getCounts()),
+                Optional.ofNullable(run.getReportPath()), Optional.ofNullable(run.getBackupId()), Optional.ofNullable(run.getUndoneAt()));
+    }
+
+    private static Map<String, Long> counts(String json) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        if (json == null) {
+            return counts;
+        }
+        try {
+            JsonCodec.parse(json).fields().forEachRemaining(field -> counts.put(field.getKey(), field.getValue().asLong()));
+        } catch (JsonProcessingException e) {
+            throw new CatalogException("the catalog holds unreadable counts (" + e.getOriginalMessage() + ")", e);
+        }
+        return counts;
+    }
+
+    private static boolean touches(PastJob job, StoreLocator store) {
+        List<String> stores = new ArrayList<>(job.sources());
+        job.target().ifPresent(stores::add);
+        return stores.stream().anyMatch(locator -> sameStore(locator, store));
+    }
+
+    private static boolean sameStore(String locator, StoreLocator store) {
+        try {
+            return StoreProbe.sameStore(StoreLocator.parse(locator), store);
+        } catch (RuntimeException unparseable) {
+            return false;
+        }
+    }
+}

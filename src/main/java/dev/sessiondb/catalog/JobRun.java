@@ -1,0 +1,135 @@
+package dev.sessiondb.catalog;
+
+import io.ebean.annotation.DbName;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/**
+ * One run of a job (migrate, consolidate, repair, an edit in the app, undo) as the history
+ * lists it. Stores are kept as locators without passwords. A run that backed a store up but
+ * saved no report has no outcome: it was an edit, or it failed or was stopped after its backup.
+ */
+@Entity
+@Table(name = "job_run")
+@DbName(Catalog.NAME)
+public class JobRun {
+
+    @Id
+    @Column(name = "run_id")
+    private String runId;
+
+    private String kind;
+    private String description;
+    /** The stores only read, one per line. */
+    private String sources;
+    /** The store written to. */
+    private String target;
+    private Instant startedAt;
+    private Instant finishedAt;
+    /** {@code completed} or {@code completed_with_problems}; none when no report was saved. */
+    private String outcome;
+    /** The report's counts as a JSON object, in the report's order. */
+    private String counts;
+    private String reportPath;
+    private String backupId;
+    private Instant undoneAt;
+
+    public String getRunId() {
+        return runId;
+    }
+
+    public void setRunId(String runId) {
+        this.runId = runId;
+    }
+
+    public String getKind() {
+        return kind;
+    }
+
+    public void setKind(String kind) {
+        this.kind = kind;
+    }
+
+    public String getDescription() {
+        return description;
+    }
+
+    public void setDescription(String description) {
+        this.description = description;
+    }
+
+    public String getSources() {
+        return sources;
+    }
+
+    public void setSources(String sources) {
+        this.sources = sources;
+    }
+
+    public String getTarget() {
+        return target;
+    }
+
+    public void setTarget(String target) {
+        this.target = target;
+    }
+
+    public Instant getStartedAt() {
+        return startedAt;
+    }
+
+    public void setStartedAt(Instant startedAt) {
+        this.startedAt = startedAt;
+    }
+
+    public Instant getFinishedAt() {
+        return finishedAt;
+    }
+
+    public void setFinishedAt(Instant finishedAt) {
+        this.finishedAt = finishedAt;
+    }
+
+    public String getOutcome() {
+        return outcome;
+    }
+
+    public void setOutcome(String outcome) {
+        this.outcome = outcome;
+    }
+
+    public String getCounts() {
+        return counts;
+    }
+
+    public void setCounts(String counts) {
+        this.counts = counts;
+    }
+
+    public String getReportPath() {
+        return reportPath;
+    }
+
+    public void setReportPath(String reportPath) {
+        this.reportPath = reportPath;
+    }
+
+    public String getBackupId() {
+        return backupId;
+    }
+
+    public void setBackupId(String backupId) {
+        this.backupId = backupId;
+    }
+
+    public Instant getUndoneAt() {
+        return undoneAt;
+    }
+
+    public void setUndoneAt(Instant undoneAt) {
+        this.undoneAt = undoneAt;
+    }
+}

@@ -1,0 +1,81 @@
+package dev.sessiondb.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.sessiondb.catalog.CatalogException;
+import dev.sessiondb.catalog.HistoryReader;
+import dev.sessiondb.catalog.PastJob;
+import dev.sessiondb.job.backup.BackupJournal;
+import dev.sessiondb.model.JsonCodec;
+import dev.sessiondb.store.StoreLocator;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "history", description = "List the jobs run (migrate, consolidate, repair, edits in the app, undo), newest first, from the job history.")
+final class HistoryCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--store", paramLabel = "STORE", description = "Only the jobs that read or wrote this store.")
+    String store;
+
+    @Option(names = "--limit", paramLabel = "N", description = "At most N jobs (default: ${DEFAULT-VALUE}).")
+    int limit = 50;
+
+    @Option(names = "--format", description = "table or json (default: ${DEFAULT-VALUE}).")
+    OutputFormat format = OutputFormat.TABLE;
+
+    @Mixin
+    BackupDirOption backupDir;
+
+    @Override
+    public Integer call() {
+        OutputFormat.requireOneOf(format, OutputFormat.TABLE, OutputFormat.JSON);
+        if (limit < 1) {
+            throw new IllegalArgumentException("--limit " + limit + ": give a number of jobs, 1 or more");
+        }
+        Optional<StoreLocator> only = Optional.ofNullable(store).map(StoreLocator::parse);
+        print(jobs(new BackupJournal(backupDir.folder()), only), spec.commandLine().getOut());
+        return SessionDbCommand.OK;
+    }
+
+    private List<PastJob> jobs(BackupJournal journal, Optional<StoreLocator> only) {
+        try {
+            return new HistoryReader(journal).jobs(only, limit);
+        } catch (CatalogException e) {
+            throw new IllegalArgumentException(e.getMessage() + "; move the file away to start a new history (the backups stay listed by 'sessiondb undo --list')", e);
+        }
+    }
+
+    private void print(List<PastJob> jobs, PrintWriter out) {
+        if (format == OutputFormat.JSON) {
+            ArrayNode array = JsonNodeFactory.instance.arrayNode();
+            jobs.forEach(job -> array.add(job.toJson()));
+            out.println(JsonCodec.pretty(array));
+            return;
+        }
+        if (jobs.isEmpty()) {
+            out.println("No jobs recorded.");
+            return;
+        }
+        for (PastJob job : jobs) {
+            String counts = job.counts().entrySet().stream().map(count -> count.getKey() + ": " + String.format("%,d", count.getValue()))
+                    .collect(Collectors.joining(", "));
+            out.printf("%-24s %-12s %-24s %s%s%n    %s%n", job.startedAt(), job.kind(), job.outcome().orElse("no report"),
+                    job.undone() ? "undone  " : "", job.runId(), job.description());
+            if (!counts.isEmpty()) {
+                out.printf("    %s%n", counts);
+            }
+            job.backupId().ifPresent(id -> out.printf("    backup %s%s%n", id, job.undoable() ? " (undo with: sessiondb undo " + id + ")" : ""));
+        }
+    }
+}

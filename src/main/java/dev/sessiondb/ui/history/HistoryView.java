@@ -1,0 +1,55 @@
+package dev.sessiondb.ui.history;
+
+import dev.sessiondb.ui.common.Controls;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.ToolBar;
+import javafx.scene.layout.BorderPane;
+
+/** The History view: every job run (from the app or the command line), newest first, with Undo for the selected one. */
+public final class HistoryView extends BorderPane {
+
+    public HistoryView(HistoryViewModel viewModel) {
+        setId("history-view");
+        TableView<HistoryRow> table = new TableView<>(viewModel.rows());
+        table.setId("history-table");
+        table.setAccessibleText("Jobs run, newest first");
+        table.setPlaceholder(Controls.emptyState("No jobs yet: migrations, consolidations, repairs and edits appear here once run"));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.getColumns().add(column("When", 150, HistoryRow::when));
+        table.getColumns().add(column("Job", 90, HistoryRow::kind));
+        table.getColumns().add(column("Stores", 260, HistoryRow::stores));
+        table.getColumns().add(column("Outcome", 150, HistoryRow::outcome));
+        table.getColumns().add(column("Undone", 160, HistoryRow::undone));
+        table.getColumns().add(column("Counts", 300, HistoryRow::counts));
+        viewModel.selectedProperty().addListener((property, before, after) -> {
+            if (table.getSelectionModel().getSelectedItem() != after) {
+                table.getSelectionModel().select(after);
+            }
+        });
+        table.getSelectionModel().selectedItemProperty().addListener((property, before, after) -> viewModel.selectedProperty().set(after));
+
+        Button undo = Controls.button("Undo selected job", "Put the store back as it was before the selected job (asks first)", viewModel::undoSelected);
+        undo.setId("history-undo");
+        undo.disableProperty().bind(viewModel.canUndoSelected().not());
+        Button refresh = Controls.button("Refresh", "Read the job history again", viewModel::refresh);
+        refresh.setId("history-refresh");
+        Label title = Controls.styled(new Label("Jobs run, newest first"), "text-caption", "text-muted");
+        ToolBar tools = new ToolBar(title, Controls.spacer(), refresh, undo);
+        setTop(tools);
+        setCenter(table);
+        setPadding(new Insets(0));
+    }
+
+    private static TableColumn<HistoryRow, String> column(String title, double width, Function<HistoryRow, String> value) {
+        TableColumn<HistoryRow, String> column = new TableColumn<>(title);
+        column.setPrefWidth(width);
+        column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
+        return column;
+    }
+}

@@ -1,0 +1,121 @@
+package dev.sessiondb.ui.history;
+
+import dev.sessiondb.catalog.HistoryReader;
+import dev.sessiondb.catalog.PastJob;
+import dev.sessiondb.job.backup.BackupJournal;
+import dev.sessiondb.store.SessionStore;
+import dev.sessiondb.ui.common.BackgroundTask;
+import dev.sessiondb.ui.common.CurrentStore;
+import dev.sessiondb.ui.common.DialogService;
+import dev.sessiondb.ui.common.TaskExecutor;
+import dev.sessiondb.ui.common.UndoStack;
+import dev.sessiondb.ui.wizard.JobUndoCommand;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The job history from the app catalog, and the undo history of the open store: when a store
+ * is shown, the jobs whose backups can still be put back on it become its undo stack, so
+ * Ctrl+Z after opening the target of a migration takes the migration back (after asking).
+ */
+public final class HistoryViewModel {
+
+    /** How many jobs the view lists; the command line's {@code history --limit} reaches further. */
+    static final int LIMIT = 500;
+
+    private final ObservableList<HistoryRow> rows = FXCollections.observableArrayList();
+    private final ObjectProperty<HistoryRow> selected = new SimpleObjectProperty<>();
+    private final CurrentStore current;
+    private final HistoryReader reader;
+    private final BackupJournal journal;
+    private final UndoStack undo;
+    private final TaskExecutor executor;
+    private final DialogService dialogs;
+    private final ZoneId zone;
+
+    public HistoryViewModel(CurrentStore current, BackupJournal journal, UndoStack undo, TaskExecutor executor, DialogService dialogs, ZoneId zone) {
+        this.current = current;
+        this.reader = new HistoryReader(journal);
+        this.journal = journal;
+        this.undo = undo;
+        this.executor = executor;
+        this.dialogs = dialogs;
+        this.zone = zone;
+        current.storeProperty().addListener((property, before, after) -> {
+            // closing the store is also how the window ends, when the executor takes no more work
+            if (after != null) {
+                storeShown(after);
+            }
+        });
+        current.revisionProperty().addListener((property, before, after) -> refresh());
+    }
+
+    public ObservableList<HistoryRow> rows() {
+        return rows;
+    }
+
+    public ObjectProperty<HistoryRow> selectedProperty() {
+        return selected;
+    }
+
+    /** The selected job took a backup that nobody has put back yet. */
+    public BooleanBinding canUndoSelected() {
+        return Bindings.createBooleanBinding(() -> selected.get() != null && selected.get().job().undoable(), selected);
+    }
+
+    /** Reads the history again (after a job, an undo, or when asked). */
+    public void refresh() {
+        executor.execute(BackgroundTask.of("Reading the job history", monitor -> reader.jobs(Optional.empty(), LIMIT))
+                .onSuccess(this::show)
+                .onFailure(failure -> dialogs.showError("Could not read the job history", failure.getMessage())));
+    }
+
+    /** Puts back the backup the selected job took, after the user confirms; the views refresh when it is done. */
+    public void undoSelected() {
+        HistoryRow row = selected.get();
+        if (row == null || !row.job().undoable()) {
+            dialogs.notify("Choose a job that can still be undone");
+            return;
+        }
+        undo.undo(JobUndoCommand.ofPastJob(row.job(), journal));
+    }
+
+    /** The store's undo stack and the list, from one reading of the catalog. */
+    private void storeShown(SessionStore store) {
+        executor.execute(BackgroundTask.of("Reading the undo history of " + store.locator().display(), monitor -> reader.read(
+                history -> new StoreHistory(history.undoable(store.locator()), history.list(Optional.empty(), LIMIT)),
+                new StoreHistory(List.of(), List.of())))
+                .onSuccess(read -> {
+                    if (current.store() == store) {
+                        undo.replaceWith(commands(read.undoable()));
+                        show(read.jobs());
+                    }
+                })
+                .onFailure(failure -> dialogs.notify("The undo history could not be read: " + failure.getMessage())));
+    }
+
+    private void show(List<PastJob> jobs) {
+        String keep = selected.get() == null ? null : selected.get().job().runId();
+        rows.setAll(jobs.stream().map(job -> HistoryRow.of(job, zone)).toList());
+        selected.set(rows.stream().filter(row -> row.job().runId().equals(keep)).findFirst().orElse(null));
+    }
+
+    private record StoreHistory(List<PastJob> undoable, List<PastJob> jobs) {
+    }
+
+    /** Oldest first, so the newest job is on top of the stack. */
+    private List<JobUndoCommand> commands(List<PastJob> newestFirst) {
+        List<JobUndoCommand> commands = new ArrayList<>(newestFirst.stream().map(job -> JobUndoCommand.ofPastJob(job, journal)).toList());
+        Collections.reverse(commands);
+        return commands;
+    }
+}

@@ -1,0 +1,65 @@
+package dev.sessiondb.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.LoggingEvent;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LogFilesTest {
+
+    @TempDir
+    Path directory;
+
+    @AfterEach
+    void forget() {
+        System.clearProperty(LogFiles.DIRECTORY_PROPERTY);
+    }
+
+    @Test
+    void theLogFolderAndFileAreTheOwnersOnly() throws Exception {
+        Path logs = directory.resolve("state/sessiondb-admin/logs");
+
+        Path file = LogFiles.prepare(logs);
+
+        assertThat(file).isEqualTo(logs.resolve("sessiondb-admin.log")).isEqualTo(LogFiles.current());
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(logs))).isEqualTo("rwx------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+    }
+
+    @Test
+    void anExistingLogIsMadeOwnerOnlyToo() throws Exception {
+        Path logs = Files.createDirectories(directory.resolve("logs"));
+        Path file = Files.writeString(logs.resolve(LogFiles.FILE_NAME), "older lines\n");
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+
+        LogFiles.prepare(logs);
+
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        assertThat(Files.readString(file)).isEqualTo("older lines\n");
+    }
+
+    @Test
+    void logLinesAndStackTracesHaveTheirSecretsMasked() {
+        LoggerContext context = new LoggerContext();
+        LoggingEvent event = new LoggingEvent("test", context.getLogger("test"), Level.ERROR,
+                "cannot open postgresql://admin:hunter2secret@db.example/sessions with token {}",
+                new IllegalStateException("refused for ghp_abcdefghijklmnopqrstuvwxyz0123456789"),
+                new Object[] {"ghp_abcdefghijklmnopqrstuvwxyz0123456789"});
+        MaskedMessageConverter message = new MaskedMessageConverter();
+        MaskedThrowableConverter trace = new MaskedThrowableConverter();
+        trace.setContext(context);
+        trace.start();
+
+        String line = message.convert(event) + "\n" + trace.convert(event);
+
+        assertThat(line).contains("postgresql://admin:****@db.example/sessions", "****6789", "IllegalStateException")
+                .doesNotContain("hunter2secret", "ghp_abcdefghijklmnopqrstuvwxyz0123456789");
+    }
+}

@@ -1,0 +1,107 @@
+package dev.sessiondb.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sessiondb.job.JobReport;
+import dev.sessiondb.job.backup.Backup;
+import dev.sessiondb.store.StoreFormat;
+import dev.sessiondb.store.StoreLocator;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CatalogTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aJobItsBackupAndItsUndoRoundTripThroughTheSqliteFile() {
+        Path target = dir.resolve("copy.db");
+        String runId = "20261201T100000.000Z-migrate-0a1b";
+        Backup backup = new Backup(runId + "-beef", Instant.parse("2026-12-01T10:00:01Z"), "migrate json:a.json -> sqlite:" + target,
+                "sqlite:" + target, StoreFormat.SQLITE, Backup.Kind.ABSENT, 0, Optional.empty());
+        JobReport.Builder builder = new JobReport.Builder(runId, "migrate", "migrate json:a.json -> sqlite:" + target)
+                .stores(List.of(StoreLocator.parse("json:" + dir.resolve("a.json"))), StoreLocator.parse("sqlite:" + target))
+                .count("records written", 217).backupId(backup.id());
+        JobReport report = builder.build();
+
+        try (Catalog catalog = Catalog.open(dir)) {
+            catalog.history().backedUp(runId, backup);
+            catalog.history().reportSaved(report, dir.resolve("reports").resolve(runId + ".json"));
+        }
+
+        try (Catalog catalog = Catalog.open(dir)) {
+            PastJob job = catalog.history().list(Optional.empty(), 10).get(0);
+            assertThat(job.runId()).isEqualTo(runId);
+            assertThat(job.kind()).isEqualTo("migrate");
+            assertThat(job.sources()).containsExactly("json:" + dir.resolve("a.json"));
+            assertThat(job.target()).contains("sqlite:" + target);
+            assertThat(job.outcome()).contains("completed");
+            assertThat(job.counts()).containsExactly(Map.entry("records written", 217L));
+            assertThat(job.backupId()).contains(backup.id());
+            assertThat(job.startedAt()).isEqualTo(report.startedAt().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+            assertThat(job.undone()).isFalse();
+            assertThat(catalog.history().undoable(StoreLocator.parse("sqlite:" + target))).extracting(PastJob::runId).containsExactly(runId);
+            assertThat(catalog.history().list(Optional.of(StoreLocator.parse("json:" + dir.resolve("a.json"))), 10)).hasSize(1);
+            assertThat(catalog.history().list(Optional.of(StoreLocator.parse("json:" + dir.resolve("other.json"))), 10)).isEmpty();
+            assertThat(catalog.history().backups()).singleElement().satisfies(indexed -> {
+                assertThat(indexed.job()).isEqualTo("migrate");
+                assertThat(indexed.backup()).isEqualTo(backup);
+            });
+
+            Backup replaced = new Backup("20261201T100500.000Z-undo-1111-beef", report.finishedAt().plusSeconds(60), "undo " + backup.id(),
+                    "sqlite:" + target, StoreFormat.SQLITE, Backup.Kind.SQLITE, 217, Optional.empty());
+            catalog.history().backedUp("20261201T100500.000Z-undo-1111", replaced);
+            catalog.history().restored(backup.markedRestored(report.finishedAt().plusSeconds(62)), replaced);
+        }
+
+        try (Catalog catalog = Catalog.open(dir)) {
+            List<PastJob> jobs = catalog.history().list(Optional.empty(), 10);
+            assertThat(jobs).extracting(PastJob::kind).containsExactly("undo", "migrate");
+            assertThat(jobs.get(0).outcome()).contains("completed");
+            assertThat(jobs.get(1).undoneAt()).contains(report.finishedAt().plusSeconds(62).truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+            assertThat(catalog.history().undoable(StoreLocator.parse("sqlite:" + target))).isEmpty();
+            assertThat(catalog.history().list(Optional.empty(), 1)).hasSize(1);
+        }
+    }
+
+    @Test
+    void theCatalogFileIsItsOwnersOnly() throws Exception {
+        try (Catalog catalog = Catalog.open(dir)) {
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(catalog.file()))).isEqualTo("rw-------");
+        }
+    }
+
+    @Test
+    void savedStoresKeepTheUsersOrderAndNeverAPassword() {
+        try (Catalog catalog = Catalog.open(dir)) {
+            catalog.savedStores().replace(List.of(StoreLocator.parse("postgresql://admin:s3cret@db.example:5432/sessions"),
+                    StoreLocator.parse("json:" + dir.resolve("a.json"))));
+            catalog.savedStores().replace(List.of(StoreLocator.parse("json:" + dir.resolve("a.json")),
+                    StoreLocator.parse("postgresql://admin:s3cret@db.example:5432/sessions")));
+        }
+        try (Catalog catalog = Catalog.open(dir)) {
+            assertThat(catalog.savedStores().list()).containsExactly("json:" + dir.resolve("a.json"), "postgresql://admin@db.example:5432/sessions");
+        }
+        assertThat(dir.resolve(Catalog.FILE_NAME)).content().doesNotContain("s3cret");
+    }
+
+    @Test
+    void theCatalogHasItsOwnFlywayHistoryApartFromTheSessionStores() throws Exception {
+        try (Catalog catalog = Catalog.open(dir)) {
+            assertThat(catalog.history().list(Optional.empty(), 10)).isEmpty();
+        }
+        try (var connection = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(Catalog.FILE_NAME));
+             var rows = connection.createStatement().executeQuery("SELECT script FROM flyway_schema_history WHERE success = 1")) {
+            assertThat(rows.next()).isTrue();
+            assertThat(rows.getString(1)).isEqualTo("V1__catalog.sql");
+        }
+    }
+}

@@ -1,0 +1,116 @@
+package dev.sessiondb.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.sessiondb.Fixtures;
+import dev.sessiondb.catalog.Catalog;
+import dev.sessiondb.job.StoreContents;
+import dev.sessiondb.model.JsonCodec;
+import dev.sessiondb.sample.SampleSessions;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The job history recorded by real CLI runs, read back by {@code history} and {@code undo --list}. */
+class HistoryCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private Path fixture;
+    private String journal;
+
+    @BeforeEach
+    void copyFixture() {
+        fixture = Fixtures.copy(Fixtures.MINSKY_ARRAY, dir);
+        journal = dir.resolve("journal").toString();
+    }
+
+    @Test
+    void aMigrateIsRecordedAndHistoryListsItAsJson() throws Exception {
+        Path target = dir.resolve("out.db");
+        CliRun migrate = CliRun.of("migrate", fixture.toString(), "sqlite:" + target, "--backup-dir", journal);
+        assertThat(migrate.exitCode()).as(migrate.err()).isZero();
+        assertThat(migrate.err()).doesNotContain("warning");
+
+        CliRun history = CliRun.of("history", "--format", "json", "--backup-dir", journal);
+
+        assertThat(history.exitCode()).as(history.err()).isZero();
+        JsonNode jobs = JsonCodec.parse(history.out());
+        assertThat(jobs).hasSize(1);
+        JsonNode job = jobs.get(0);
+        assertThat(job.path("job").asText()).isEqualTo("migrate");
+        assertThat(job.path("outcome").asText()).isEqualTo("completed");
+        assertThat(job.path("sources").get(0).asText()).isEqualTo("json:" + fixture);
+        assertThat(job.path("target").asText()).isEqualTo("sqlite:" + target);
+        assertThat(job.path("counts").path("source records").asLong()).isEqualTo(217);
+        assertThat(job.path("backupId").asText()).isNotEmpty();
+        assertThat(job.path("undone").asBoolean()).isFalse();
+        assertThat(Path.of(job.path("report").asText())).exists();
+        assertThat(Path.of(journal, Catalog.FILE_NAME)).exists();
+    }
+
+    @Test
+    void historyFiltersByStoreAndLimits() {
+        StoreContents.create("json:" + dir.resolve("other.json"), SampleSessions.minskyList(3, 1));
+        assertThat(CliRun.of("migrate", fixture.toString(), "sqlite:" + dir.resolve("a.db"), "--backup-dir", journal).exitCode()).isZero();
+        assertThat(CliRun.of("migrate", "json:" + dir.resolve("other.json"), "sqlite:" + dir.resolve("b.db"), "--backup-dir", journal).exitCode()).isZero();
+
+        CliRun onlyB = CliRun.of("history", "--store", "sqlite:" + dir.resolve("b.db"), "--backup-dir", journal);
+        assertThat(onlyB.out()).contains("other.json").doesNotContain("a.db");
+
+        CliRun newest = CliRun.of("history", "--limit", "1", "--backup-dir", journal);
+        assertThat(newest.out()).contains("b.db").doesNotContain("a.db");
+
+        assertThat(CliRun.of("history", "--limit", "0", "--backup-dir", journal).exitCode()).isEqualTo(2);
+    }
+
+    @Test
+    void undoListShowsTheJobTheStoreAndWhetherItWasUndone() throws Exception {
+        StoreContents.create("json:" + dir.resolve("other.json"), SampleSessions.minskyList(3, 1));
+        assertThat(CliRun.of("migrate", fixture.toString(), "json:" + dir.resolve("other.json"), "--mode", "replace",
+                "--backup-dir", journal).exitCode()).isZero();
+        assertThat(CliRun.of("undo", "--backup-dir", journal).exitCode()).isZero();
+
+        CliRun list = CliRun.of("undo", "--list", "--format", "json", "--backup-dir", journal);
+
+        assertThat(list.exitCode()).as(list.err()).isZero();
+        JsonNode backups = JsonCodec.parse(list.out());
+        assertThat(backups).hasSize(2);
+        assertThat(backups.get(0).path("job").asText()).isEqualTo("undo");
+        assertThat(backups.get(0).path("undone").asBoolean()).isFalse();
+        assertThat(backups.get(1).path("job").asText()).isEqualTo("migrate");
+        assertThat(backups.get(1).path("locator").asText()).isEqualTo("json:" + dir.resolve("other.json"));
+        assertThat(backups.get(1).path("undone").asBoolean()).isTrue();
+
+        CliRun history = CliRun.of("history", "--format", "json", "--backup-dir", journal);
+        JsonNode jobs = JsonCodec.parse(history.out());
+        assertThat(jobs).extracting(job -> job.path("job").asText()).containsExactly("undo", "migrate");
+        assertThat(jobs.get(1).path("undone").asBoolean()).isTrue();
+
+        CliRun table = CliRun.of("undo", "--list", "--backup-dir", journal);
+        assertThat(table.out()).contains("migrate", "undone", "json:" + dir.resolve("other.json"));
+    }
+
+    @Test
+    void aCorruptCatalogNeverStopsAJobAndWarnsOnce() throws Exception {
+        Files.createDirectories(Path.of(journal));
+        Files.writeString(Path.of(journal, Catalog.FILE_NAME), "this is not a SQLite database, it was damaged");
+        StoreContents.create("json:" + dir.resolve("other.json"), SampleSessions.minskyList(3, 1));
+
+        CliRun migrate = CliRun.of("migrate", fixture.toString(), "json:" + dir.resolve("other.json"), "--mode", "replace",
+                "--backup-dir", journal);
+
+        assertThat(migrate.exitCode()).as(migrate.err()).isZero();
+        assertThat(StoreContents.records("json:" + dir.resolve("other.json"))).hasSize(217);
+        assertThat(migrate.err().lines().filter(line -> line.contains("warning"))).singleElement().asString()
+                .contains("job history was not recorded", Catalog.FILE_NAME);
+        CliRun list = CliRun.of("undo", "--list", "--backup-dir", journal);
+        assertThat(list.exitCode()).isZero();
+        assertThat(list.out()).contains("migrate json:" + fixture);
+        assertThat(list.err()).contains("warning");
+    }
+}

@@ -1,0 +1,100 @@
+package dev.sessiondb.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sessiondb.Fixtures;
+import dev.sessiondb.catalog.CatalogRecorder;
+import dev.sessiondb.job.StoreContents;
+import dev.sessiondb.job.backup.BackupJournal;
+import dev.sessiondb.job.migrate.MigrateJob;
+import dev.sessiondb.job.migrate.MigrateOptions;
+import dev.sessiondb.job.transfer.TargetMode;
+import dev.sessiondb.progress.ProgressMonitor;
+import dev.sessiondb.sample.SampleSessions;
+import dev.sessiondb.store.OpenMode;
+import dev.sessiondb.store.StoreFactory;
+import dev.sessiondb.store.StoreLocator;
+import dev.sessiondb.ui.common.SettingsStore;
+import dev.sessiondb.ui.common.UiTaskExecutor;
+import dev.sessiondb.ui.history.HistoryRow;
+import dev.sessiondb.ui.stores.Credentials;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.scene.control.Button;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Undo belongs to the store: a job run before the store was opened is undone with Ctrl+Z once it is open (issue #11). */
+@ExtendWith(ApplicationExtension.class)
+class StoreUndoFlowTest {
+
+    @TempDir
+    static Path directory;
+
+    private final ScriptedDialogService dialogs = new ScriptedDialogService();
+    private final List<String> warnings = new ArrayList<>();
+    private Path run;
+    private BackupJournal journal;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        run = Files.createTempDirectory(directory, "run");
+        journal = CatalogRecorder.journal(run.resolve("journal"), warnings::add);
+        AppServices services = new AppServices(new SettingsStore(run.resolve("settings.json")), dialogs, new UiTaskExecutor(),
+                locator -> StoreFactory.open(locator, OpenMode.EXISTING), List::of,
+                new Credentials(run.resolve("no-pgpass"), Map.of()), journal, new SimpleStringProperty(""));
+        new MainWindow(services).show(stage);
+    }
+
+    @Test
+    void migrateThenOpenTheTargetThenCtrlZRestoresTheTarget(FxRobot robot) throws Exception {
+        Path target = run.resolve("target.json");
+        StoreContents.create("json:" + target, SampleSessions.minskyList(3, 1));
+        byte[] before = Files.readAllBytes(target);
+        new MigrateJob(StoreLocator.parse("json:" + TestStores.fixtureCopy(run)), StoreLocator.parse("json:" + target),
+                new MigrateOptions(Optional.empty(), Optional.of(TargetMode.REPLACE), false, true), journal).run(ProgressMonitor.NONE);
+        assertThat(StoreContents.records("json:" + target)).hasSize(Fixtures.MINSKY_COUNT);
+
+        dialogs.answer(target);
+        robot.push(KeyCode.CONTROL, KeyCode.O);
+        Button undo = robot.lookup("#undo").queryButton();
+        waitFor(() -> undo.getText().equals("Undo migration into target.json"));
+
+        dialogs.answer(true);
+        robot.push(KeyCode.CONTROL, KeyCode.Z);
+
+        waitFor(() -> Arrays.equals(Files.readAllBytes(target), before));
+        assertThat(StoreContents.records("json:" + target)).hasSize(3);
+        robot.push(KeyCode.CONTROL, KeyCode.H);
+        TableView<HistoryRow> history = robot.lookup("#history-table").queryTableView();
+        waitFor(() -> history.getItems().size() == 2 && !history.getItems().get(1).undone().isEmpty());
+        assertThat(history.getItems()).extracting(HistoryRow::kind).containsExactly("undo", "migrate");
+        assertThat(dialogs.errors()).isEmpty();
+        assertThat(warnings).isEmpty();
+    }
+
+    private static void waitFor(Callable<Boolean> condition) {
+        try {
+            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, condition);
+            WaitForAsyncUtils.waitForFxEvents();
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("the app did not get there", e);
+        }
+    }
+}

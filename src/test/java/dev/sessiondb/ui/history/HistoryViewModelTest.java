@@ -1,0 +1,106 @@
+package dev.sessiondb.ui.history;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sessiondb.Fixtures;
+import dev.sessiondb.catalog.CatalogRecorder;
+import dev.sessiondb.job.StoreContents;
+import dev.sessiondb.job.backup.BackupJournal;
+import dev.sessiondb.job.migrate.MigrateJob;
+import dev.sessiondb.job.migrate.MigrateOptions;
+import dev.sessiondb.job.transfer.TargetMode;
+import dev.sessiondb.progress.ProgressMonitor;
+import dev.sessiondb.sample.SampleSessions;
+import dev.sessiondb.store.OpenMode;
+import dev.sessiondb.store.StoreFactory;
+import dev.sessiondb.store.StoreLocator;
+import dev.sessiondb.ui.ScriptedDialogService;
+import dev.sessiondb.ui.common.CurrentStore;
+import dev.sessiondb.ui.common.CurrentThreadTaskExecutor;
+import dev.sessiondb.ui.common.UndoStack;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class HistoryViewModelTest {
+
+    @TempDir
+    Path directory;
+
+    private final CurrentStore current = new CurrentStore();
+    private final ScriptedDialogService dialogs = new ScriptedDialogService();
+    private final CurrentThreadTaskExecutor executor = new CurrentThreadTaskExecutor();
+    private final UndoStack undo = new UndoStack(executor, dialogs);
+    private final List<String> warnings = new ArrayList<>();
+    private BackupJournal journal;
+    private Path target;
+    private byte[] before;
+
+    @BeforeEach
+    void migrateIntoAnExistingStore() throws Exception {
+        journal = CatalogRecorder.journal(directory.resolve("journal"), warnings::add);
+        target = directory.resolve("target.json");
+        StoreContents.create("json:" + target, SampleSessions.minskyList(3, 1));
+        before = Files.readAllBytes(target);
+        new MigrateJob(StoreLocator.parse("json:" + Fixtures.copy(Fixtures.MINSKY_ARRAY, directory)), StoreLocator.parse("json:" + target),
+                new MigrateOptions(Optional.empty(), Optional.of(TargetMode.REPLACE), false, true), journal).run(ProgressMonitor.NONE);
+        assertThat(StoreContents.records("json:" + target)).hasSize(Fixtures.MINSKY_COUNT);
+    }
+
+    @AfterEach
+    void closeStore() {
+        current.close();
+    }
+
+    @Test
+    void openingTheTargetOfAMigrationOffersToUndoItAndUndoAsksFirst() throws Exception {
+        new HistoryViewModel(current, journal, undo, executor, dialogs, ZoneOffset.UTC);
+
+        current.show(StoreFactory.open("json:" + target, OpenMode.EXISTING));
+
+        assertThat(undo.undoDescriptionProperty().get()).isEqualTo("migration into target.json");
+        dialogs.answer(false);
+        undo.undo();
+        assertThat(Files.readAllBytes(target)).isNotEqualTo(before);
+
+        dialogs.answer(true);
+        undo.undo();
+        assertThat(Files.readAllBytes(target)).isEqualTo(before);
+        assertThat(dialogs.errors()).isEmpty();
+        assertThat(warnings).isEmpty();
+    }
+
+    @Test
+    void theViewListsTheJobsAndUndoesTheSelectedOne() throws Exception {
+        HistoryViewModel viewModel = new HistoryViewModel(current, journal, undo, executor, dialogs, ZoneOffset.UTC);
+        viewModel.refresh();
+
+        assertThat(viewModel.rows()).singleElement().satisfies(row -> {
+            assertThat(row.kind()).isEqualTo("migrate");
+            assertThat(row.stores()).endsWith(" → target.json");
+            assertThat(row.outcome()).isEqualTo("completed");
+            assertThat(row.counts()).contains("source records 217");
+            assertThat(row.undone()).isEmpty();
+        });
+        assertThat(viewModel.canUndoSelected().get()).isFalse();
+
+        viewModel.selectedProperty().set(viewModel.rows().get(0));
+        assertThat(viewModel.canUndoSelected().get()).isTrue();
+        dialogs.answer(true);
+        viewModel.undoSelected();
+        current.changed();
+
+        assertThat(Files.readAllBytes(target)).isEqualTo(before);
+        assertThat(viewModel.rows()).extracting(HistoryRow::kind).containsExactly("undo", "migrate");
+        assertThat(viewModel.rows().get(1).undone()).startsWith("undone ");
+        viewModel.selectedProperty().set(viewModel.rows().get(1));
+        assertThat(viewModel.canUndoSelected().get()).isFalse();
+    }
+}
