@@ -3,7 +3,13 @@ package dev.sessiondb.model;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sessiondb.Fixtures;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.io.InputStream;
+import java.util.List;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
@@ -28,5 +34,21 @@ class JsonCodecTest {
     void canonicalFormIgnoresFieldOrder() throws Exception {
         assertThat(JsonCodec.canonical(JsonCodec.parse("{\"b\":1,\"a\":{\"y\":2,\"x\":[3,{\"q\":1,\"p\":2}]}}")))
                 .isEqualTo(JsonCodec.canonical(JsonCodec.parse("{\"a\":{\"x\":[3,{\"p\":2,\"q\":1}],\"y\":2},\"b\":1}")));
+    }
+
+    /** Stored hashes (repair changesets, verification reports) were taken over this text: it must not change form. */
+    @Test
+    void canonicalTextIsTheSortedMapFormHashesWereTakenOver() throws Exception {
+        ObjectMapper sortedMaps = JsonMapper.builder().nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
+                .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).build();
+        String original;
+        try (InputStream in = Fixtures.class.getResourceAsStream(Fixtures.MINSKY_ARRAY)) {
+            original = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        String tricky = "{\"z\":null,\"é\":\"ünï \\u0001 \\\"q\\\"\",\"n\":[1.10,0.1,-0.0,1e400,12345678901234567890123,-7,1E2,"
+                + "{\"b\":true,\"a\":false,\"\":{}}],\"B\":[],\"a\":\"\\u2028\"}";
+        for (JsonNode node : List.of(JsonCodec.parse(original), JsonCodec.parse(tricky))) {
+            assertThat(JsonCodec.canonical(node)).isEqualTo(sortedMaps.writeValueAsString(sortedMaps.treeToValue(node, Object.class)));
+        }
     }
 }

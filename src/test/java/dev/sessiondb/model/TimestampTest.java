@@ -17,11 +17,18 @@ class TimestampTest {
             2025-05-16 22:16:33,            2025-05-16T22:16:33Z
             2025-05-16T22:16:33.321,        2025-05-16T22:16:33.321Z
             1747433793321,                  2025-05-16T22:16:33.321Z
+            2024-02-29T23:59:59.999Z,       2024-02-29T23:59:59.999Z
             """)
     void parsesTheDateShapesSeenInRealStores(String text, String expected) {
         Timestamp timestamp = Timestamp.parse(text);
         assertThat(timestamp.instant()).isEqualTo(Instant.parse(expected));
         assertThat(timestamp.text()).isEqualTo(text);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"2025-02-30T00:00:00Z", "2025-13-01T00:00:00Z", "2025-05-16T24:00:00Z", "2025-05-16T22:16:60Z", "2025-05-16T22:16:33.32xZ"})
+    void datesThatDoNotExistDoNotParse(String text) {
+        assertThat(Timestamp.parse(text).isValid()).isFalse();
     }
 
     @Test

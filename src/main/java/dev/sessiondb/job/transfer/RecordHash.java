@@ -15,12 +15,16 @@ public final class RecordHash {
     }
 
     public static String of(SessionRecord record) {
-        return of(record.fields());
+        return sha256(record.canonical());
     }
 
     public static String of(ObjectNode fields) {
+        return sha256(JsonCodec.canonical(fields));
+    }
+
+    private static String sha256(String canonical) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(JsonCodec.canonical(fields).getBytes(StandardCharsets.UTF_8));
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime has SHA-256", e);

@@ -118,11 +118,13 @@ public final class Transfer implements AutoCloseable {
                                           ProgressMonitor monitor, JobReport.Builder report) {
         requireUnchangedSince(assessment.target());
         writtenLayout = assessment.target().layout().orElse(null);
+        ExpectedHashes hashes = null;
         if (assessment.alreadyComplete()) {
             report.warning("the target already holds exactly these records (a previous run finished the write); nothing was written");
         } else {
-            Backup backup = existing.isPresent() ? writeExisting(existing.get(), runId, reason, records, monitor)
-                    : writeNew(runId, reason, records, assessment, monitor);
+            hashes = new ExpectedHashes();
+            Backup backup = existing.isPresent() ? writeExisting(existing.get(), runId, reason, records, hashes, monitor)
+                    : writeNew(runId, reason, records, hashes, assessment, monitor);
             report.backupId(backup.id());
             report.count("records written", records.count());
         }
@@ -132,10 +134,10 @@ public final class Transfer implements AutoCloseable {
             return Optional.empty();
         }
         if (existing.isPresent()) {
-            return Optional.of(verify(records, existing.get(), monitor, report));
+            return Optional.of(verify(records, hashes, existing.get(), monitor, report));
         }
         try (SessionStore written = StoreFactory.open(target, OpenMode.EXISTING)) {
-            return Optional.of(verify(records, written, monitor, report));
+            return Optional.of(verify(records, hashes, written, monitor, report));
         }
     }
 
@@ -157,11 +159,13 @@ public final class Transfer implements AutoCloseable {
         existing.ifPresent(SessionStore::close);
     }
 
-    private Backup writeExisting(SessionStore store, String runId, String reason, RecordSource records, ProgressMonitor monitor) {
+    /** Writing hashes each record as it passes ({@code hashes}), read ahead on a second thread; so do new targets. */
+    private Backup writeExisting(SessionStore store, String runId, String reason, RecordSource records, ExpectedHashes hashes,
+                                 ProgressMonitor monitor) {
         monitor.message("backing up target");
         Backup backup = journal.backUp(runId, store, reason, monitor);
         monitor.message("writing target");
-        try (RecordCursor cursor = records.open()) {
+        try (RecordCursor cursor = new ReadAheadCursor(hashes.recording(records.open(), store))) {
             store.write(mode.orElse(TargetMode.NEW) == TargetMode.MERGE ? WriteBatch.upsert(cursor, records.count())
                     : WriteBatch.replaceAll(cursor, records.count()), monitor);
         }
@@ -169,7 +173,8 @@ public final class Transfer implements AutoCloseable {
     }
 
     /** A new target is staged and appears complete; a plan made on a stand-in is checked against the real one before any record is written. */
-    private Backup writeNew(String runId, String reason, RecordSource records, Assessment assessment, ProgressMonitor monitor) {
+    private Backup writeNew(String runId, String reason, RecordSource records, ExpectedHashes hashes, Assessment assessment,
+                            ProgressMonitor monitor) {
         monitor.message("backing up target");
         Backup backup = journal.backUpAbsent(runId, target, reason);
         monitor.message("writing target");
@@ -177,7 +182,7 @@ public final class Transfer implements AutoCloseable {
             if (assessment.note().isPresent() && !allowLoss) {
                 requireNoLoss(staged.store(), records);
             }
-            try (RecordCursor cursor = records.open()) {
+            try (RecordCursor cursor = new ReadAheadCursor(hashes.recording(records.open(), staged.store()))) {
                 staged.store().write(WriteBatch.replaceAll(cursor, records.count()), monitor);
             }
             writtenLayout = staged.store().info().layout();
@@ -206,8 +211,12 @@ public final class Transfer implements AutoCloseable {
                 + "; fix those records (sessiondb edit) or choose a native target (--layout native), then run again";
     }
 
-    private Verification verify(RecordSource records, SessionStore written, ProgressMonitor monitor, JobReport.Builder report) {
-        Verification verification = Verification.check(records, written, mode.orElse(TargetMode.NEW) != TargetMode.MERGE, monitor);
+    /** Against the hashes taken while writing, when this run wrote; else the source is read again. */
+    private Verification verify(RecordSource records, ExpectedHashes hashes, SessionStore written, ProgressMonitor monitor,
+                                JobReport.Builder report) {
+        boolean exact = mode.orElse(TargetMode.NEW) != TargetMode.MERGE;
+        Verification verification = hashes == null ? Verification.check(records, written, exact, monitor)
+                : Verification.check(hashes, records, written, exact, monitor);
         report.count("records verified", verification.matched());
         verification.missing().forEach(key -> report.problem("verification: " + key + " is missing from the target"));
         verification.changed().forEach(line -> report.problem("verification: " + line + " differ in the target"));

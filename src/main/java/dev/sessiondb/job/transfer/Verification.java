@@ -8,7 +8,7 @@ import dev.sessiondb.progress.ProgressMonitor;
 import dev.sessiondb.store.RecordCursor;
 import dev.sessiondb.store.SessionStore;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -27,33 +27,59 @@ public record Verification(long expected, long matched, List<String> missing, Li
         return missing.isEmpty() && changed.isEmpty() && unexpected == 0;
     }
 
+    /** Reads the source and then the target: for a target this run did not write. */
     public static Verification check(RecordSource expected, SessionStore target, boolean exact, ProgressMonitor monitor) {
+        return check(ExpectedHashes.of(expected, target), expected, target, exact, monitor);
+    }
+
+    /**
+     * Reads the target once against the hashes taken while writing; the source is read again
+     * only to name the fields of records that differ.
+     */
+    static Verification check(ExpectedHashes hashes, RecordSource expected, SessionStore target, boolean exact, ProgressMonitor monitor) {
         monitor.message("verifying");
-        Map<String, String> targetHashes = new HashMap<>();
-        try (RecordCursor cursor = target.cursor()) {
-            cursor.forEachRemaining(record -> targetHashes.put(record.key(), RecordHash.of(record)));
-        }
-        long total = expected.count();
+        Map<String, String> remaining = hashes.byKey();
+        long total = remaining.size();
         long done = 0;
         long matched = 0;
-        List<String> missing = new ArrayList<>();
-        List<String> changed = new ArrayList<>();
-        try (RecordCursor cursor = expected.open()) {
+        long unexpected = 0;
+        Set<String> differing = new HashSet<>();
+        try (RecordCursor cursor = new ReadAheadCursor(target.cursor())) {
             while (cursor.hasNext()) {
                 SessionRecord record = cursor.next();
-                ObjectNode kept = target.asStored(record);
-                String actual = targetHashes.remove(record.key());
-                if (actual == null) {
-                    missing.add(record.key());
-                } else if (actual.equals(RecordHash.of(kept))) {
+                String wanted = remaining.remove(record.key());
+                if (wanted == null) {
+                    unexpected++;
+                    continue;
+                }
+                if (wanted.equals(RecordHash.of(record))) {
                     matched++;
                 } else {
-                    changed.add(record.key() + ": " + String.join(", ", differingFields(kept, target.get(record.key()).orElseThrow().fields())));
+                    differing.add(record.key());
                 }
                 monitor.progress(++done, total);
             }
         }
-        return new Verification(done, matched, missing, changed, exact ? targetHashes.size() : 0);
+        List<String> missing = new ArrayList<>(remaining.keySet());
+        return new Verification(total, matched, missing, differences(differing, expected, target), exact ? unexpected : 0);
+    }
+
+    /** "key: field, field" for each differing record, in source order. */
+    private static List<String> differences(Set<String> differing, RecordSource expected, SessionStore target) {
+        List<String> changed = new ArrayList<>();
+        if (differing.isEmpty()) {
+            return changed;
+        }
+        try (RecordCursor cursor = expected.open()) {
+            while (cursor.hasNext()) {
+                SessionRecord record = cursor.next();
+                if (differing.contains(record.key())) {
+                    changed.add(record.key() + ": " + String.join(", ", differingFields(ExpectedHashes.fieldsAsWritten(record, target),
+                            target.get(record.key()).orElseThrow().fields())));
+                }
+            }
+        }
+        return changed;
     }
 
     public ObjectNode toJson() {

@@ -1,7 +1,5 @@
 package dev.sessiondb.store.json;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.sessiondb.model.SessionRecord;
 import dev.sessiondb.store.StoreException;
 import dev.sessiondb.store.file.BadInput;
 import java.io.IOException;
@@ -12,6 +10,7 @@ import java.nio.file.attribute.FileTime;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -21,8 +20,9 @@ import java.util.Set;
  *
  * @param stamp what identified the file's content when it was checked
  * @param count how many records it holds
+ * @param index keys and where their records start; absent after a write, until the next check
  */
-record CheckedFile(Stamp stamp, long count, JsonShape shape) {
+record CheckedFile(Stamp stamp, long count, JsonShape shape, Optional<KeyIndex> index) {
 
     /** Identity, size and modification time: a replaced or rewritten file gets a new stamp. */
     record Stamp(Object fileKey, long size, FileTime modified) {
@@ -45,12 +45,14 @@ record CheckedFile(Stamp stamp, long count, JsonShape shape) {
     static CheckedFile check(Path file) {
         Stamp stamp = Stamp.of(file);
         DuplicateKeyFinder duplicates = new DuplicateKeyFinder();
+        KeyIndex.Builder index = new KeyIndex.Builder();
         long count = 0;
         JsonShape shape;
         try (JsonRecordReader reader = JsonRecordReader.open(file)) {
-            ObjectNode fields;
-            while ((fields = reader.nextFields()) != null) {
-                duplicates.add(SessionRecord.keyOf(fields).orElseThrow());
+            String key;
+            while ((key = reader.nextKey()) != null) {
+                duplicates.add(key);
+                index.add(key, reader.recordOffset());
                 count++;
             }
             shape = reader.shape();
@@ -59,16 +61,15 @@ record CheckedFile(Stamp stamp, long count, JsonShape shape) {
         if (!repeated.isEmpty()) {
             confirmNoDuplicates(file, repeated);
         }
-        return new CheckedFile(stamp, count, shape);
+        return new CheckedFile(stamp, count, shape, Optional.of(index.build()));
     }
 
     /** Second pass over the records whose key hash repeated: a real duplicate is an error naming both records. */
     private static void confirmNoDuplicates(Path file, Set<Long> repeated) {
         Map<String, String> firstSeen = new HashMap<>();
         try (JsonRecordReader reader = JsonRecordReader.open(file)) {
-            ObjectNode fields;
-            while ((fields = reader.nextFields()) != null) {
-                String key = SessionRecord.keyOf(fields).orElseThrow();
+            String key;
+            while ((key = reader.nextKey()) != null) {
                 if (!repeated.contains(DuplicateKeyFinder.hash(key))) {
                     continue;
                 }

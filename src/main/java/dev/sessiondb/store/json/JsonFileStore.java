@@ -1,5 +1,7 @@
 package dev.sessiondb.store.json;
 
+import dev.sessiondb.model.Page;
+import dev.sessiondb.model.SessionQuery;
 import dev.sessiondb.progress.ProgressMonitor;
 import dev.sessiondb.store.OpenMode;
 import dev.sessiondb.store.RecordCursor;
@@ -19,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Minsky's {@code session-db.json}: a bare array, a {@code {"sessions": [...]}} object or a
@@ -83,6 +86,18 @@ public final class JsonFileStore extends ScanningStore {
         return checked().count();
     }
 
+    /** A page in key order reads only its records, through the key index; any other query scans the file. */
+    @Override
+    public Page page(SessionQuery query) {
+        if (KeyIndex.answers(query)) {
+            Optional<Page> indexed = indexed().page(file, query);
+            if (indexed.isPresent()) {
+                return indexed.get();
+            }
+        }
+        return super.page(query);
+    }
+
     @Override
     public StoreFingerprint fingerprint() {
         return StoreFingerprint.ofFiles(count(), file);
@@ -109,7 +124,7 @@ public final class JsonFileStore extends ScanningStore {
                             + " run the command again");
                 }
                 AtomicFiles.replace(temp, file);
-                remember(new CheckedFile(CheckedFile.Stamp.of(file), rewrite.written(), before.shape()));
+                remember(new CheckedFile(CheckedFile.Stamp.of(file), rewrite.written(), before.shape(), Optional.empty()));
             } finally {
                 Files.deleteIfExists(temp);
             }
@@ -144,6 +159,16 @@ public final class JsonFileStore extends ScanningStore {
             checked = CheckedFile.check(file);
         }
         return checked;
+    }
+
+    /** The key index of the current file; after a write, the next page checks the file again to build it. */
+    private synchronized KeyIndex indexed() {
+        CheckedFile current = checked();
+        if (current.index().isEmpty()) {
+            checked = CheckedFile.check(file);
+            current = checked;
+        }
+        return current.index().orElseThrow();
     }
 
     private synchronized void remember(CheckedFile written) {

@@ -68,29 +68,79 @@ final class JsonRecordReader implements AutoCloseable {
             return null;
         }
         return BadInput.reading(file, () -> {
-            JsonToken token = parser.nextToken();
-            if (token == JsonToken.END_ARRAY) {
-                arrayEnded = true;
-                readClosing();
+            if (!startRecord()) {
                 return null;
-            }
-            if (token == null) {
-                throw BadInput.at(file, parser.currentLocation(), "the file ends before the sessions array is closed (truncated?)");
-            }
-            recordNumber++;
-            recordLocation = parser.currentTokenLocation();
-            if (token != JsonToken.START_OBJECT) {
-                throw BadInput.at(file, recordLocation, "record " + recordNumber + " is " + describe(token) + ", not a session object");
             }
             ObjectNode fields = (ObjectNode) JsonCodec.MAPPER.readTree(parser);
             if (SessionRecord.keyOf(fields).isEmpty()) {
                 JsonNode session = fields.get("session");
-                throw BadInput.at(file, recordLocation, "record " + recordNumber + (session != null && !session.isNull()
-                        ? "'s 'session' field is " + session.getNodeType().name().toLowerCase(java.util.Locale.ROOT) + ", not text; write the session name as a string"
-                        : " has no 'session' field (nor 'sessionId' or 'id'); add the session name"));
+                if (session != null && !session.isNull()) {
+                    throw BadInput.at(file, recordLocation, "record " + recordNumber + "'s 'session' field is "
+                            + session.getNodeType().name().toLowerCase(java.util.Locale.ROOT) + ", not text; write the session name as a string");
+                }
+                throw noKey();
             }
             return fields;
         });
+    }
+
+    /**
+     * The next record's key, as {@link SessionRecord#keyOf} would find it, without building the
+     * record: its other values are only checked to be sound JSON. Null after the last one.
+     */
+    String nextKey() {
+        if (arrayEnded) {
+            return null;
+        }
+        return BadInput.reading(file, () -> {
+            if (!startRecord()) {
+                return null;
+            }
+            String[] keys = new String[SessionRecord.KEY_FIELDS.size()];
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                int keyField = SessionRecord.KEY_FIELDS.indexOf(parser.currentName());
+                JsonToken value = parser.nextToken();
+                if (keyField >= 0) {
+                    // the last of a repeated name wins, as when the record is built
+                    keys[keyField] = value == JsonToken.VALUE_STRING ? parser.getText() : null;
+                }
+                parser.skipChildren();
+            }
+            for (String key : keys) {
+                if (key != null && !key.isBlank()) {
+                    return key;
+                }
+            }
+            throw noKey();
+        });
+    }
+
+    /** Where the last record returned starts, in bytes from the start of the file. */
+    long recordOffset() {
+        return recordLocation.getByteOffset();
+    }
+
+    /** Reads up to the next record's opening brace; false at the end of the array (the rest of the file is then checked). */
+    private boolean startRecord() throws IOException {
+        JsonToken token = parser.nextToken();
+        if (token == JsonToken.END_ARRAY) {
+            arrayEnded = true;
+            readClosing();
+            return false;
+        }
+        if (token == null) {
+            throw BadInput.at(file, parser.currentLocation(), "the file ends before the sessions array is closed (truncated?)");
+        }
+        recordNumber++;
+        recordLocation = parser.currentTokenLocation();
+        if (token != JsonToken.START_OBJECT) {
+            throw BadInput.at(file, recordLocation, "record " + recordNumber + " is " + describe(token) + ", not a session object");
+        }
+        return true;
+    }
+
+    private StoreException noKey() {
+        return BadInput.at(file, recordLocation, "record " + recordNumber + " has no 'session' field (nor 'sessionId' or 'id'); add the session name");
     }
 
     /** Skips the remaining records without building them, then checks the rest of the file. */

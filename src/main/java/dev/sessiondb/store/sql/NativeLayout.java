@@ -121,10 +121,12 @@ final class NativeLayout implements Layout {
     }
 
     /**
-     * The search index costs more to keep row by row than the rows themselves, so a large batch
-     * builds it once at the end: SQLite lifts the triggers and rebuilds the FTS table, PostgreSQL
-     * drops the trigram index and creates it again (readers wait for the commit meanwhile). DDL
-     * is transactional in both, so a cancelled or failed batch leaves the index as it was.
+     * The search index and the sort indexes cost more to keep row by row than the rows
+     * themselves, so a large batch builds them once at the end: SQLite lifts the triggers,
+     * drops the sort indexes, then rebuilds the FTS table and creates them again; PostgreSQL
+     * drops every index but the primary key's and creates them again (readers wait for the
+     * commit meanwhile). DDL is transactional in both, so a cancelled or failed batch leaves
+     * the indexes as they were. The key's own unique index stays: upserts need it.
      */
     @Override
     public AfterRows beforeRows(Connection connection, boolean large) throws SQLException {
@@ -136,15 +138,20 @@ final class NativeLayout implements Layout {
 
     private static AfterRows liftSearchTriggers(Connection connection) throws SQLException {
         Map<String, String> triggers = definitions(connection, "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'sessions'");
+        Map<String, String> indexes = definitions(connection,
+                "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'sessions' AND sql IS NOT NULL");
         execute(connection, triggers.keySet().stream().map(name -> "DROP TRIGGER " + Dialect.quote(name)).toList());
+        execute(connection, indexes.keySet().stream().map(name -> "DROP INDEX " + Dialect.quote(name)).toList());
         List<String> restore = new ArrayList<>(List.of("INSERT INTO sessions_search (sessions_search) VALUES ('rebuild')"));
+        restore.addAll(indexes.values());
         restore.addAll(triggers.values());
         return done -> execute(done, restore);
     }
 
     private static AfterRows dropSearchIndex(Connection connection) throws SQLException {
-        Map<String, String> indexes = definitions(connection, "SELECT indexname, indexdef FROM pg_indexes"
-                + " WHERE schemaname = current_schema() AND tablename = 'sessions' AND indexname = 'sessions_search'");
+        Map<String, String> indexes = definitions(connection, "SELECT i.indexname, i.indexdef FROM pg_indexes i"
+                + " WHERE i.schemaname = current_schema() AND i.tablename = 'sessions' AND NOT EXISTS (SELECT 1 FROM pg_constraint c"
+                + " JOIN pg_namespace n ON n.oid = c.connamespace WHERE n.nspname = i.schemaname AND c.conname = i.indexname)");
         execute(connection, indexes.keySet().stream().map(name -> "DROP INDEX " + Dialect.quote(name)).toList());
         List<String> restore = List.copyOf(indexes.values());
         return done -> execute(done, restore);

@@ -3,8 +3,11 @@ package dev.sessiondb.store.sql;
 import java.io.IOException;
 import java.io.StringReader;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.postgresql.PGConnection;
@@ -12,7 +15,10 @@ import org.postgresql.copy.CopyManager;
 
 /**
  * PostgreSQL: rows are COPYed into a temporary staging table in chunks, then merged into the
- * target with one statement (the last row of a key wins). Everything stays in the caller's transaction.
+ * target with one statement (the last row of a key wins). Into an empty table, rows are COPYed
+ * straight into it while no key repeats (a new store, a replaced one: the rows land once, not
+ * twice); the first repeated key sends it and every row after it through the staging table,
+ * so the last row of a key still wins. Everything stays in the caller's transaction.
  */
 final class PostgresCopySink implements BulkSink {
 
@@ -24,20 +30,34 @@ final class PostgresCopySink implements BulkSink {
     private final String stage;
     private final CopyManager copy;
     private final StringBuilder buffer = new StringBuilder();
+    private final int keyPosition;
+    /** Hashes of the keys COPYed straight into the table; null once rows go through the staging table. */
+    private Set<Long> directKeys;
 
     PostgresCopySink(Connection connection, TableWrite write) throws SQLException {
         this.connection = connection;
         this.write = write;
         this.stage = "sessiondb_stage_" + STAGES.incrementAndGet();
         this.copy = connection.unwrap(PGConnection.class).getCopyAPI();
+        this.keyPosition = write.columns().indexOf(write.keyColumn());
         try (Statement statement = connection.createStatement()) {
             statement.execute("CREATE TEMPORARY TABLE " + stage + " AS SELECT " + columnList() + " FROM " + write.table() + " WITH NO DATA");
             statement.execute("ALTER TABLE " + stage + " ADD COLUMN stage_row bigserial");
+            if (!write.deleteByKey()) {
+                try (ResultSet rows = statement.executeQuery("SELECT NOT EXISTS (SELECT 1 FROM " + write.table() + ")")) {
+                    directKeys = rows.next() && rows.getBoolean(1) ? new HashSet<>() : null;
+                }
+            }
         }
     }
 
     @Override
     public void add(Object[] values) throws SQLException {
+        if (directKeys != null && !directKeys.add(keyHash(values[keyPosition]))) {
+            // a key repeats (or two keys share a hash): what is buffered goes in directly, the rest merges
+            flush();
+            directKeys = null;
+        }
         for (int i = 0; i < values.length; i++) {
             if (i > 0) {
                 buffer.append('\t');
@@ -55,8 +75,9 @@ final class PostgresCopySink implements BulkSink {
         if (buffer.isEmpty()) {
             return;
         }
+        String into = directKeys != null ? write.table() : stage;
         try {
-            copy.copyIn("COPY " + stage + " (" + columnList() + ") FROM STDIN", new StringReader(buffer.toString()));
+            copy.copyIn("COPY " + into + " (" + columnList() + ") FROM STDIN", new StringReader(buffer.toString()));
         } catch (IOException e) {
             throw new SQLException("COPY into the staging table failed: " + e.getMessage(), e);
         }
@@ -79,6 +100,16 @@ final class PostgresCopySink implements BulkSink {
             }
             statement.execute("DROP TABLE " + stage);
         }
+    }
+
+    /** 64 bits of the key: a collision only sends the rest of the rows through the staging table. */
+    private static long keyHash(Object key) {
+        String text = String.valueOf(key);
+        long hash = 1125899906842597L;
+        for (int i = 0; i < text.length(); i++) {
+            hash = 31 * hash + text.charAt(i);
+        }
+        return hash ^ ((long) text.hashCode() << 32);
     }
 
     private String columnList() {

@@ -77,6 +77,25 @@ class SqlBulkWriteTest {
         }
     }
 
+    /** PostgreSQL COPYs straight into an empty table until a key repeats; from there on the last row still wins. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("nativeStores")
+    void aKeyRepeatedLateInALargeBatchIntoAnEmptyStoreKeepsTheLastRecord(String name, Function<Path, StoreLocator> locator) {
+        List<SessionRecord> records = new java.util.ArrayList<>(SampleSessions.minskyList(MANY, 8));
+        SessionRecord changed = records.get(5).with("branch", "later-version");
+        records.add(changed);
+        records.add(SampleSessions.minskyRecord(MANY, 8));
+        try (SessionStore store = StoreFactory.open(locator.apply(tempDir), OpenMode.CREATE_IF_MISSING)) {
+            store.write(WriteBatch.replaceAll(records.iterator(), records.size()), ProgressMonitor.NONE);
+
+            assertThat(store.count()).isEqualTo(MANY + 1);
+            assertThat(canonical(store.get(changed.key()).orElseThrow())).isEqualTo(canonical(changed));
+            assertThat(canonical(store.get(records.get(MANY - 1).key()).orElseThrow())).isEqualTo(canonical(records.get(MANY - 1)));
+            assertThat(store.page(SessionQuery.all().withSearch("later-version")).records()).extracting(SessionRecord::key)
+                    .containsExactly(changed.key());
+        }
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("nativeStores")
     void aCancelledLargeWriteLeavesTheSearchIndexKeptPerRowAsBefore(String name, Function<Path, StoreLocator> locator) {
