@@ -3,7 +3,7 @@ package dev.sessiondb.ui.screenshots;
 import static dev.sessiondb.ui.screenshots.ScreenCapture.onFx;
 import static dev.sessiondb.ui.screenshots.ScreenCapture.waitFor;
 
-import dev.sessiondb.job.backup.BackupJournal;
+import dev.sessiondb.catalog.CatalogRecorder;
 import dev.sessiondb.sample.SampleSessions;
 import dev.sessiondb.store.OpenMode;
 import dev.sessiondb.store.StoreFactory;
@@ -34,7 +34,7 @@ import javafx.stage.Stage;
 /**
  * Renders the job screens into PNG files (run by docs/screenshots/render.sh under Xvfb, after ScreenshotRenderer):
  * the diff view with a changed record open (light and dark), the migration plan and its verified report, the
- * validation findings and the changeset preview, and the consolidation conflicts.
+ * validation findings and the changeset preview, the job history, and the consolidation conflicts.
  */
 public final class JobScreenshots {
 
@@ -107,6 +107,11 @@ public final class JobScreenshots {
         waitFor(() -> !table(scene, "#validate-changes").getItems().isEmpty());
         save(scene, "validate-preview.png");
 
+        show(scene, "history");
+        press(scene, "#history-refresh");
+        waitFor(() -> onFx(() -> table(scene, "#history-table").getItems().size() >= 1));
+        save(scene, "history.png");
+
         show(scene, "consolidate");
         onFx(() -> ((javafx.scene.control.ListView<?>) scene.lookup("#consolidate-sources")).getItems().clear()); // not the open fixture: two overlapping stores
         for (Path source : List.of(a, b)) {
@@ -153,7 +158,7 @@ public final class JobScreenshots {
         settings.update(state -> state.withRecent(store).withWindowSize(WIDTH, HEIGHT));
         AppServices services = new AppServices(settings, new ScriptedDialogService(), new UiTaskExecutor(),
                 locator -> StoreFactory.open(locator, OpenMode.EXISTING), List::of,
-                new Credentials(directory.resolve("no-pgpass"), Map.of()), new BackupJournal(directory.resolve("journal")),
+                new Credentials(directory.resolve("no-pgpass"), Map.of()), CatalogRecorder.journal(directory.resolve("journal"), warning -> { }),
                 new SimpleStringProperty("Ready"));
         return onFx(() -> {
             Stage stage = new Stage();
