@@ -67,8 +67,10 @@ public record StoreLocator(StoreFormat format, String target, Map<String, String
     private static StoreLocator requireWellFormedUrl(StoreLocator locator) {
         try {
             java.net.URI uri = new java.net.URI(locator.target());
-            if (uri.getHost() == null && uri.getRawAuthority() != null && !uri.getRawAuthority().isEmpty()
-                    && !uri.getRawAuthority().startsWith("@") && !uri.getRawAuthority().startsWith(":")) {
+            // libpq takes an empty host (postgresql://user@/db) as PGHOST or the default; anything else must parse as a host
+            String authority = uri.getRawAuthority() == null ? "" : uri.getRawAuthority();
+            String hostAndPort = authority.substring(authority.lastIndexOf('@') + 1);
+            if (uri.getHost() == null && !hostAndPort.isEmpty() && !hostAndPort.startsWith(":")) {
                 throw new java.net.URISyntaxException(locator.target(), "no host name");
             }
             return locator;

@@ -74,11 +74,7 @@ final class JsonRecordReader implements AutoCloseable {
             ObjectNode fields = (ObjectNode) JsonCodec.MAPPER.readTree(parser);
             if (SessionRecord.keyOf(fields).isEmpty()) {
                 JsonNode session = fields.get("session");
-                if (session != null && !session.isNull()) {
-                    throw BadInput.at(file, recordLocation, "record " + recordNumber + "'s 'session' field is "
-                            + session.getNodeType().name().toLowerCase(java.util.Locale.ROOT) + ", not text; write the session name as a string");
-                }
-                throw noKey();
+                throw noKey(session == null || session.isNull() ? null : session.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
             }
             return fields;
         });
@@ -97,12 +93,17 @@ final class JsonRecordReader implements AutoCloseable {
                 return null;
             }
             String[] keys = new String[SessionRecord.KEY_FIELDS.size()];
+            String sessionType = null;
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                int keyField = SessionRecord.KEY_FIELDS.indexOf(parser.currentName());
+                String name = parser.currentName();
+                int keyField = SessionRecord.KEY_FIELDS.indexOf(name);
                 JsonToken value = parser.nextToken();
                 if (keyField >= 0) {
                     // the last of a repeated name wins, as when the record is built
                     keys[keyField] = value == JsonToken.VALUE_STRING ? parser.getText() : null;
+                }
+                if (name.equals("session")) {
+                    sessionType = value == JsonToken.VALUE_STRING || value == JsonToken.VALUE_NULL ? null : typeOf(value);
                 }
                 parser.skipChildren();
             }
@@ -111,7 +112,7 @@ final class JsonRecordReader implements AutoCloseable {
                     return key;
                 }
             }
-            throw noKey();
+            throw noKey(sessionType);
         });
     }
 
@@ -139,8 +140,22 @@ final class JsonRecordReader implements AutoCloseable {
         return true;
     }
 
-    private StoreException noKey() {
-        return BadInput.at(file, recordLocation, "record " + recordNumber + " has no 'session' field (nor 'sessionId' or 'id'); add the session name");
+    /** @param sessionType the JSON type of a 'session' field that is not text, or null when there is none */
+    private StoreException noKey(String sessionType) {
+        return BadInput.at(file, recordLocation, sessionType != null
+                ? "record " + recordNumber + "'s 'session' field is " + sessionType + ", not text; write the session name as a string"
+                : "record " + recordNumber + " has no 'session' field (nor 'sessionId' or 'id'); add the session name");
+    }
+
+    /** Names a value's JSON type as Jackson's tree does ("number", "object"), for messages. */
+    private static String typeOf(JsonToken value) {
+        return switch (value) {
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "number";
+            case VALUE_TRUE, VALUE_FALSE -> "boolean";
+            case START_OBJECT -> "object";
+            case START_ARRAY -> "array";
+            default -> value.asString() == null ? "a value" : value.name().toLowerCase(java.util.Locale.ROOT);
+        };
     }
 
     /** Skips the remaining records without building them, then checks the rest of the file. */
