@@ -1,12 +1,9 @@
 package dev.sessiondb.cli;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.sessiondb.catalog.CatalogException;
 import dev.sessiondb.catalog.HistoryReader;
 import dev.sessiondb.catalog.PastJob;
 import dev.sessiondb.job.backup.BackupJournal;
-import dev.sessiondb.model.JsonCodec;
 import dev.sessiondb.store.StoreLocator;
 import java.io.PrintWriter;
 import java.util.List;
@@ -58,9 +55,7 @@ final class HistoryCommand implements Callable<Integer> {
 
     private void print(List<PastJob> jobs, PrintWriter out) {
         if (format == OutputFormat.JSON) {
-            ArrayNode array = JsonNodeFactory.instance.arrayNode();
-            jobs.forEach(job -> array.add(job.toJson()));
-            out.println(JsonCodec.pretty(array));
+            OutputFormat.printJsonArray(jobs, PastJob::toJson, out);
             return;
         }
         if (jobs.isEmpty()) {

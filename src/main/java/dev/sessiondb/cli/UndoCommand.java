@@ -1,7 +1,5 @@
 package dev.sessiondb.cli;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.sessiondb.catalog.CatalogException;
 import dev.sessiondb.catalog.HistoryReader;
 import dev.sessiondb.catalog.IndexedBackup;
@@ -9,7 +7,6 @@ import dev.sessiondb.job.JobRefusedException;
 import dev.sessiondb.job.ProgressTracker;
 import dev.sessiondb.job.backup.Backup;
 import dev.sessiondb.job.backup.BackupJournal;
-import dev.sessiondb.model.JsonCodec;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -74,9 +71,7 @@ final class UndoCommand implements Callable<Integer> {
 
     private void print(List<IndexedBackup> backups, PrintWriter out) {
         if (format == OutputFormat.JSON) {
-            ArrayNode array = JsonNodeFactory.instance.arrayNode();
-            backups.forEach(indexed -> array.add(indexed.toJson()));
-            out.println(JsonCodec.pretty(array));
+            OutputFormat.printJsonArray(backups, IndexedBackup::toJson, out);
             return;
         }
         if (backups.isEmpty()) {
