@@ -83,6 +83,16 @@ public interface StoreProvider {
         return Optional.empty();
     }
 
+    /** True when opening the store may need a password the user types (a server login); file stores need none. */
+    default boolean takesPassword() {
+        return false;
+    }
+
+    /** How Minsky is pointed at this store; empty when Minsky cannot read stores of this format. */
+    default Optional<MinskyBackend> minskyBackend(StoreLocator locator) {
+        return Optional.empty();
+    }
+
     /** The tables and columns of the store's database, read without opening it as a session store; {@link StoreCatalog#NONE} for files. */
     default StoreCatalog catalog(StoreLocator locator) {
         return StoreCatalog.NONE;

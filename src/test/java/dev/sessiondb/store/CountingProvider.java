@@ -118,6 +118,16 @@ public abstract class CountingProvider implements StoreProvider {
     }
 
     @Override
+    public boolean takesPassword() {
+        return delegate.takesPassword();
+    }
+
+    @Override
+    public Optional<MinskyBackend> minskyBackend(StoreLocator locator) {
+        return delegate.minskyBackend(locator);
+    }
+
+    @Override
     public StoreCatalog catalog(StoreLocator locator) {
         return delegate.catalog(locator);
     }

@@ -1,5 +1,6 @@
 package dev.sessiondb.store.json;
 
+import dev.sessiondb.store.MinskyBackend;
 import dev.sessiondb.store.OpenMode;
 import dev.sessiondb.store.SessionStore;
 import dev.sessiondb.store.StoreException;
@@ -12,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -21,6 +23,15 @@ public final class JsonFileProvider extends FileStoreProvider {
     @Override
     public StoreFormat format() {
         return StoreFormat.JSON;
+    }
+
+    /** Minsky reads any JSON session file, but only as {@code <baseDir>/session-db.json}. */
+    @Override
+    public Optional<MinskyBackend> minskyBackend(StoreLocator locator) {
+        Path file = locator.path().toAbsolutePath();
+        List<String> notes = file.getFileName().toString().equals("session-db.json") ? List.of()
+                : List.of("Minsky reads <baseDir>/session-db.json: rename " + file.getFileName() + " to session-db.json.");
+        return Optional.of(new MinskyBackend("json", "MINSKY_SESSIONDB_BASE_DIR", "json", "baseDir", file.getParent().toString(), notes, false));
     }
 
     @Override

@@ -15,8 +15,7 @@ import java.util.OptionalLong;
 record MinskyEra(String name, String text, List<String> notes) {
 
     /** Columns Minsky 2026 adds to a SQLite file each time it opens it. */
-    static final List<String> SQLITE_2026_COLUMNS = List.of("last_activity_at", "last_commit_hash", "last_commit_message",
-            "status", "agent_id", "commit_count");
+    static final List<String> SQLITE_2026_COLUMNS = MinskyTable.names(Dialect.SQLITE, MinskyTable.Since.MINSKY_2026);
 
     MinskyEra {
         notes = List.copyOf(notes);

@@ -28,10 +28,10 @@ final class MinskyLayout implements Layout {
 
     static final String KEY_COLUMN = "session";
 
-    /** The columns Minsky's SQLite table has had; a missing one is worth a note. */
-    private static final List<SessionField> EXPECTED = List.of(SessionField.REPO_URL, SessionField.TASK_ID, SessionField.BRANCH,
-            SessionField.REPO_PATH, SessionField.PR_BRANCH, SessionField.PR_APPROVED, SessionField.PR_STATE,
-            SessionField.BACKEND_TYPE, SessionField.PULL_REQUEST);
+    /** The optional columns Minsky's SQLite table had before 2026; a missing one is worth a note. */
+    private static final List<SessionField> EXPECTED = MinskyTable.COLUMNS.stream()
+            .filter(column -> column.sqlite() && column.since() != MinskyTable.Since.MINSKY_2026 && column.constraint() == MinskyTable.Constraint.NONE)
+            .map(MinskyTable.Column::field).toList();
 
     private final Dialect dialect;
     private final String storeName;

@@ -9,18 +9,11 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The columns Minsky writes into its sessions table, per dialect: missing columns of the 2025
+ * What a store's sessions table lacks of {@link MinskyTable}'s columns, per dialect: missing columns of the 2025
  * schema lose data (Minsky's SQLite writer silently dropped PR data on a table without
  * {@code prState}); missing 2026 columns mean an older schema.
  */
 final class MinskySchema {
-
-    private static final List<String> SQLITE_COLUMNS = List.of("session", "repoName", "repoUrl", "createdAt", "taskId", "repoPath",
-            "prBranch", "prApproved", "prState", "backendType", "pullRequest");
-    private static final List<String> POSTGRES_COLUMNS = List.of("session", "repo_name", "repo_url", "created_at", "task_id",
-            "pr_branch", "pr_approved", "pr_state", "backend_type", "pull_request");
-    private static final List<String> POSTGRES_2026_COLUMNS = List.of("last_activity_at", "last_commit_hash", "last_commit_message",
-            "status", "agent_id", "commit_count", "project_id", "interface_binding", "short_id");
 
     private MinskySchema() {
     }
@@ -32,19 +25,19 @@ final class MinskySchema {
         }
         Set<String> columns = catalog.columnNames("sessions").stream().collect(Collectors.toSet());
         List<SchemaGap> gaps = new ArrayList<>();
-        boolean sqlite = dialect == Dialect.SQLITE;
-        add(sqlite ? SQLITE_COLUMNS : POSTGRES_COLUMNS, true, columns, sqlite, gaps);
-        if (!sqlite) {
-            add(POSTGRES_2026_COLUMNS, false, columns, false, gaps);
+        add(dialect, MinskyTable.columns(dialect, MinskyTable.Since.MINSKY_2025), true, columns, gaps);
+        if (dialect == Dialect.POSTGRESQL) {
+            add(dialect, MinskyTable.columns(dialect, MinskyTable.Since.MINSKY_2026), false, columns, gaps);
         }
         return gaps;
     }
 
-    private static void add(List<String> expected, boolean required, Set<String> columns, boolean sqlite, List<SchemaGap> gaps) {
-        for (String column : expected) {
-            if (!columns.contains(column.toLowerCase(Locale.ROOT))) {
-                String type = column.equals("commit_count") ? "INTEGER" : "TEXT";
-                gaps.add(new SchemaGap(column, required, "ALTER TABLE sessions ADD COLUMN " + (sqlite ? "\"" + column + "\"" : column) + " " + type));
+    private static void add(Dialect dialect, List<MinskyTable.Column> expected, boolean required, Set<String> columns, List<SchemaGap> gaps) {
+        for (MinskyTable.Column column : expected) {
+            String name = column.name(dialect);
+            if (!columns.contains(name.toLowerCase(Locale.ROOT))) {
+                String declared = dialect == Dialect.SQLITE ? "\"" + name + "\"" : name;
+                gaps.add(new SchemaGap(name, required, "ALTER TABLE sessions ADD COLUMN " + declared + " " + column.sqlType()));
             }
         }
     }

@@ -1,6 +1,8 @@
 package dev.sessiondb.store.sql;
 
+import dev.sessiondb.model.SecretMasker;
 import dev.sessiondb.progress.ProgressMonitor;
+import dev.sessiondb.store.MinskyBackend;
 import dev.sessiondb.store.OpenMode;
 import dev.sessiondb.store.SchemaGap;
 import dev.sessiondb.store.SessionStore;
@@ -27,6 +29,20 @@ public final class PostgresProvider implements StoreProvider {
     @Override
     public StoreFormat format() {
         return StoreFormat.POSTGRESQL;
+    }
+
+    @Override
+    public boolean takesPassword() {
+        return true;
+    }
+
+    /** The URL as {@link StoreLocator#display()} shows it, so a password is masked, without sessiondb's own parameters. */
+    @Override
+    public Optional<MinskyBackend> minskyBackend(StoreLocator locator) {
+        String url = locator.display().replaceFirst("\\?.*$", "");
+        List<String> notes = url.contains(SecretMasker.MASK)
+                ? List.of("Put the password where " + SecretMasker.MASK + " stands (or in ~/.pgpass); it is never printed.") : List.of();
+        return Optional.of(new MinskyBackend("postgres", "MINSKY_SESSIONDB_POSTGRES_URL", "postgres", "connectionString", url, notes, true));
     }
 
     @Override

@@ -5,11 +5,8 @@ import dev.sessiondb.store.StoreException;
 import dev.sessiondb.store.StoreLocator;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DatabaseMetaData;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -18,7 +15,7 @@ import java.util.Optional;
 import java.util.Properties;
 
 /**
- * A SQL store's tables and columns from the database's own catalogue, over a read-only
+ * A SQL store's tables and columns as {@link TableCatalog} reads them, over a read-only
  * connection that builds no pool and runs no migration: what a layout promises is checked against it.
  */
 final class SqlCatalog {
@@ -28,18 +25,12 @@ final class SqlCatalog {
 
     static StoreCatalog read(StoreLocator locator, Dialect dialect) {
         try (Connection connection = connect(locator, dialect)) {
-            String schema = dialect == Dialect.POSTGRESQL ? locator.param("schema").orElse(connection.getSchema()) : null;
             Map<String, List<StoreCatalog.Column>> tables = new LinkedHashMap<>();
-            DatabaseMetaData metaData = connection.getMetaData();
-            try (ResultSet rows = metaData.getColumns(null, schema, "%", "%")) {
-                while (rows.next()) {
-                    String table = rows.getString("TABLE_NAME").toLowerCase(Locale.ROOT);
-                    String type = rows.getString("TYPE_NAME").toLowerCase(Locale.ROOT);
-                    int size = rows.getInt("COLUMN_SIZE");
-                    Optional<Integer> length = size > 0 && size < Integer.MAX_VALUE && type.contains("char") ? Optional.of(size) : Optional.empty();
-                    tables.computeIfAbsent(table, name -> new ArrayList<>()).add(new StoreCatalog.Column(rows.getString("COLUMN_NAME"), type,
-                            length, rows.getInt("NULLABLE") != DatabaseMetaData.columnNoNulls));
-                }
+            for (String table : TableCatalog.tableNames(connection, dialect)) {
+                List<StoreCatalog.Column> columns = TableCatalog.read(connection, dialect, table).columns().values().stream()
+                        .map(column -> new StoreCatalog.Column(column.name(), column.type(), Optional.ofNullable(column.maxLength()), !column.notNull()))
+                        .toList();
+                tables.put(table.toLowerCase(Locale.ROOT), columns);
             }
             return new StoreCatalog(tables);
         } catch (SQLException e) {
@@ -60,6 +51,8 @@ final class SqlCatalog {
             properties.setProperty("password", credentials.password());
         }
         properties.setProperty("readOnly", "true");
+        // the catalogue reader asks current_schema(), so the store's schema must be the connection's
+        locator.param("schema").filter(text -> !text.isBlank()).ifPresent(schema -> properties.setProperty("currentSchema", Dialect.quote(schema)));
         return DriverManager.getConnection(credentials.jdbcUrl(), properties);
     }
 }

@@ -247,7 +247,7 @@ public final class SqlStores {
             return new ChatLayout(dialect, name);
         }
         if (create) {
-            createForeign(dataSource, List.of(MinskyDdl.SQLITE));
+            createForeign(dataSource, List.of(MinskyTable.sqliteDdl()));
         }
         try (Connection connection = dataSource.getConnection()) {
             catalog = TableCatalog.read(connection, dialect, "sessions");

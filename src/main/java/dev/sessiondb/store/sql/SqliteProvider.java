@@ -1,5 +1,6 @@
 package dev.sessiondb.store.sql;
 
+import dev.sessiondb.store.MinskyBackend;
 import dev.sessiondb.store.OpenMode;
 import dev.sessiondb.store.SchemaGap;
 import dev.sessiondb.store.SessionStore;
@@ -30,6 +31,12 @@ public final class SqliteProvider extends FileStoreProvider {
     @Override
     public StoreFormat format() {
         return StoreFormat.SQLITE;
+    }
+
+    @Override
+    public Optional<MinskyBackend> minskyBackend(StoreLocator locator) {
+        String path = locator.path().toAbsolutePath().toString();
+        return Optional.of(new MinskyBackend("sqlite", "MINSKY_SESSIONDB_SQLITE_PATH", "sqlite", "path", path, List.of(), true));
     }
 
     @Override

@@ -30,6 +30,20 @@ record TableCatalog(String table, Map<String, Column> columns, List<ForeignKey> 
         return new TableCatalog(table, columns(connection, dialect, table), foreignKeys(connection, dialect, table));
     }
 
+    /** The names of the tables in the connection's schema (PostgreSQL: {@code current_schema()}), in the database's order. */
+    static List<String> tableNames(Connection connection, Dialect dialect) throws SQLException {
+        String sql = dialect == Dialect.POSTGRESQL
+                ? "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() ORDER BY table_name"
+                : "SELECT name FROM sqlite_master WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name";
+        List<String> names = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement(sql); ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+                names.add(rows.getString(1));
+            }
+        }
+        return names;
+    }
+
     boolean exists() {
         return !columns.isEmpty();
     }

@@ -1,7 +1,7 @@
 package dev.sessiondb.ui.stores;
 
-import dev.sessiondb.store.StoreFormat;
 import dev.sessiondb.store.StoreLocator;
+import dev.sessiondb.store.StoreProviders;
 import dev.sessiondb.store.sql.PgCredentials;
 import dev.sessiondb.ui.common.DialogService;
 import java.nio.file.Path;
@@ -30,12 +30,12 @@ public final class Credentials {
     }
 
     /**
-     * The locator ready to open: for PostgreSQL spelled out with everything resolved and its
+     * The locator ready to open: for a store that takes a password (PostgreSQL) spelled out with everything resolved and its
      * password (asking the user when no source knows it), unchanged otherwise; empty when the
      * user cancelled the prompt.
      */
     public Optional<StoreLocator> complete(StoreLocator locator, DialogService dialogs) {
-        if (locator.format() != StoreFormat.POSTGRESQL) {
+        if (!StoreProviders.of(locator).takesPassword()) {
             return Optional.of(locator);
         }
         PgCredentials resolved = PgCredentials.resolve(locator, env, home);
