@@ -20,13 +20,14 @@ public final class HistoryView extends BorderPane {
         table.setId("history-table");
         table.setAccessibleText("Jobs run, newest first");
         table.setPlaceholder(Controls.emptyState("No jobs yet: migrations, consolidations, repairs and edits appear here once run"));
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().add(column("When", 150, HistoryRow::when));
-        table.getColumns().add(column("Job", 90, HistoryRow::kind));
-        table.getColumns().add(column("Stores", 260, HistoryRow::stores));
-        table.getColumns().add(column("Outcome", 150, HistoryRow::outcome));
-        table.getColumns().add(column("Undone", 160, HistoryRow::undone));
-        table.getColumns().add(column("Counts", 300, HistoryRow::counts));
+        // as in the sessions table, columns keep widths that fit their text and the table scrolls sideways
+        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        table.getColumns().add(column("When", 175, HistoryRow::when));
+        table.getColumns().add(column("Job", 85, HistoryRow::kind));
+        table.getColumns().add(column("Stores", 320, HistoryRow::stores));
+        table.getColumns().add(column("Outcome", 100, HistoryRow::outcome));
+        table.getColumns().add(column("Undone", 80, HistoryRow::undone));
+        table.getColumns().add(column("Counts", 520, HistoryRow::counts));
         viewModel.selectedProperty().addListener((property, before, after) -> {
             if (table.getSelectionModel().getSelectedItem() != after) {
                 table.getSelectionModel().select(after);
