@@ -49,7 +49,7 @@ final class KeySortedRecords implements Iterator<SessionRecord>, AutoCloseable {
                 monitor.checkCancelled();
                 SessionRecord record = source.next();
                 read.run();
-                Line line = new Line(record.key(), JsonCodec.compact(record.fields()));
+                Line line = new Line(record.key(), record.compact());
                 buffer.add(line);
                 buffered += line.json().length();
                 if (buffered >= bufferChars) {
@@ -144,7 +144,7 @@ final class KeySortedRecords implements Iterator<SessionRecord>, AutoCloseable {
 
         boolean advance() throws IOException {
             String json = memory != null ? (memory.hasNext() ? memory.next().json() : null) : reader.readLine();
-            current = json == null ? null : SessionRecord.of(parse(json));
+            current = json == null ? null : SessionRecord.ofParsed(parse(json));
             return current != null;
         }
 

@@ -23,6 +23,7 @@ public final class SessionRecord {
     private final ObjectNode fields;
     private final String key;
     private volatile String canonical;
+    private volatile String compact;
 
     private SessionRecord(ObjectNode fields, String key) {
         this.fields = fields;
@@ -34,9 +35,19 @@ public final class SessionRecord {
      *         that into a message naming the store and the record's position
      */
     public static SessionRecord of(ObjectNode fields) {
+        return ofParsed(fields.deepCopy());
+    }
+
+    /**
+     * A record over a tree the caller has just parsed and hands over: nobody else holds it, so
+     * it is not copied (readers build a million of them).
+     *
+     * @throws IllegalArgumentException as {@link #of}
+     */
+    public static SessionRecord ofParsed(ObjectNode fields) {
         String key = keyOf(fields).orElseThrow(() -> new IllegalArgumentException(
                 "the record has no 'session' field (nor 'sessionId' or 'id'); add the session name"));
-        return new SessionRecord(fields.deepCopy(), key);
+        return new SessionRecord(fields, key);
     }
 
     public static Optional<String> keyOf(JsonNode fields) {
@@ -198,6 +209,16 @@ public final class SessionRecord {
         if (text == null) {
             text = JsonCodec.canonical(fields);
             canonical = text;
+        }
+        return text;
+    }
+
+    /** The record as compact JSON in its own field order (how native stores keep it), computed once on first use. */
+    public String compact() {
+        String text = compact;
+        if (text == null) {
+            text = JsonCodec.compact(fields);
+            compact = text;
         }
         return text;
     }

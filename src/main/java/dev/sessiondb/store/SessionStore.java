@@ -2,6 +2,7 @@ package dev.sessiondb.store;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sessiondb.model.Page;
+import dev.sessiondb.model.RecordHash;
 import dev.sessiondb.model.SessionQuery;
 import dev.sessiondb.model.SessionRecord;
 import dev.sessiondb.model.SortKey;
@@ -39,6 +40,20 @@ public interface SessionStore extends AutoCloseable {
 
     /** All records in constant memory: key order for SQL stores, file order for JSON. */
     RecordCursor cursor();
+
+    /**
+     * Every record's key and hash as this store keeps it, in constant memory: what a
+     * verification reads back. A store that keeps each record as text it wrote hashes that
+     * text without parsing it; others hash each record's canonical JSON.
+     */
+    default HashCursor hashes() {
+        return HashCursor.of(cursor());
+    }
+
+    /** The hash {@link #hashes()} gives for this record once this store has written it: what a verification expects. */
+    default String hashAsStored(SessionRecord record) {
+        return RecordHash.of(asStored(record));
+    }
 
     /**
      * Applies a batch in one transaction, reporting progress per record. When the monitor

@@ -79,4 +79,29 @@ class VerificationTest {
 
         assertThat(verify(written, false).passed()).isTrue();
     }
+
+    /** A SQLite store hashes each record's text as kept; text another program wrote in another form is compared field by field. */
+    @Test
+    void aSqliteRecordKeptInAnotherTextFormPassesAndARealChangeIsStillNamed() throws Exception {
+        StoreLocator expected = StoreContents.create("json:" + dir.resolve("expected.json"), records);
+        StoreLocator target = StoreContents.create("sqlite:" + dir.resolve("target.db"), records);
+        String reordered = records.get(1).key();
+        String changed = records.get(4).key();
+        try (var connection = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("target.db"));
+             var rewrite = connection.prepareStatement("UPDATE sessions SET record = ? WHERE session_key = ?")) {
+            rewrite.setString(1, dev.sessiondb.model.JsonCodec.pretty(records.get(1).fields()));
+            rewrite.setString(2, reordered);
+            rewrite.executeUpdate();
+            rewrite.setString(1, records.get(4).with("branch", "elsewhere").compact());
+            rewrite.setString(2, changed);
+            rewrite.executeUpdate();
+        }
+        try (SessionStore source = StoreFactory.open(expected, OpenMode.EXISTING);
+             SessionStore actual = StoreFactory.open(target, OpenMode.EXISTING)) {
+            Verification verification = Verification.check(RecordSource.of(source), actual, true, ProgressMonitor.NONE);
+
+            assertThat(verification.matched()).isEqualTo(5);
+            assertThat(verification.changed()).containsExactly(changed + ": branch");
+        }
+    }
 }

@@ -1,6 +1,6 @@
 package dev.sessiondb.job.consolidate;
 
-import dev.sessiondb.job.transfer.RecordHash;
+import dev.sessiondb.model.RecordHash;
 import dev.sessiondb.model.SessionRecord;
 import dev.sessiondb.progress.ProgressMonitor;
 import dev.sessiondb.store.RecordCursor;

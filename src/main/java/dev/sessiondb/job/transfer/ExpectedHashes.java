@@ -8,7 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The hash each record should have in the target (as the target stores it: less the fields its layout cannot hold, values normalised),
+ * The hash each record should have in the target ({@link SessionStore#hashAsStored}: less the fields its layout cannot hold, values normalised),
  * taken while the records pass on their way there, so verification reads only the target.
  * One hash per record, in source order.
  */
@@ -58,6 +58,6 @@ public final class ExpectedHashes {
     }
 
     private static String hashAsWritten(SessionRecord record, SessionStore target) {
-        return RecordHash.of(target.asStored(record));
+        return target.hashAsStored(record);
     }
 }

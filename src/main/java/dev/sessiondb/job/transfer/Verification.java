@@ -1,12 +1,15 @@
 package dev.sessiondb.job.transfer;
 
+import dev.sessiondb.model.RecordHash;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sessiondb.model.SessionRecord;
 import dev.sessiondb.progress.ProgressMonitor;
+import dev.sessiondb.store.HashCursor;
 import dev.sessiondb.store.RecordCursor;
 import dev.sessiondb.store.SessionStore;
+import dev.sessiondb.store.StoredHash;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -44,27 +47,31 @@ public record Verification(long expected, long matched, List<String> missing, Li
         long matched = 0;
         long unexpected = 0;
         Set<String> differing = new HashSet<>();
-        try (RecordCursor cursor = new ReadAheadCursor(target.cursor())) {
+        try (HashCursor cursor = ReadAhead.hashes(target.hashes())) {
             while (cursor.hasNext()) {
-                SessionRecord record = cursor.next();
-                String wanted = remaining.remove(record.key());
+                StoredHash stored = cursor.next();
+                String wanted = remaining.remove(stored.key());
                 if (wanted == null) {
                     unexpected++;
                     continue;
                 }
-                if (wanted.equals(RecordHash.of(record))) {
+                if (wanted.equals(stored.hash())) {
                     matched++;
                 } else {
-                    differing.add(record.key());
+                    differing.add(stored.key());
                 }
                 monitor.progress(++done, total);
             }
         }
         List<String> missing = new ArrayList<>(remaining.keySet());
-        return new Verification(total, matched, missing, differences(differing, expected, target), exact ? unexpected : 0);
+        List<String> changed = differences(differing, expected, target);
+        return new Verification(total, matched + differing.size() - changed.size(), missing, changed, exact ? unexpected : 0);
     }
 
-    /** "key: field, field" for each differing record, in source order. */
+    /**
+     * "key: field, field" for each differing record, in source order. A record kept as text
+     * another program wrote can hash differently with every field equal: it is not listed.
+     */
     private static List<String> differences(Set<String> differing, RecordSource expected, SessionStore target) {
         List<String> changed = new ArrayList<>();
         if (differing.isEmpty()) {
@@ -74,8 +81,10 @@ public record Verification(long expected, long matched, List<String> missing, Li
             while (cursor.hasNext()) {
                 SessionRecord record = cursor.next();
                 if (differing.contains(record.key())) {
-                    changed.add(record.key() + ": " + String.join(", ", differingFields(ExpectedHashes.fieldsAsWritten(record, target),
-                            target.get(record.key()).orElseThrow().fields())));
+                    Set<String> fields = differingFields(ExpectedHashes.fieldsAsWritten(record, target), target.get(record.key()).orElseThrow().fields());
+                    if (!fields.isEmpty()) {
+                        changed.add(record.key() + ": " + String.join(", ", fields));
+                    }
                 }
             }
         }

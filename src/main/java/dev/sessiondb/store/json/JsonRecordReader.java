@@ -59,7 +59,7 @@ final class JsonRecordReader implements AutoCloseable {
     /** The next record in file order, or null after the last one (the rest of the file is then checked). */
     SessionRecord next() {
         ObjectNode fields = nextFields();
-        return fields == null ? null : SessionRecord.of(fields);
+        return fields == null ? null : SessionRecord.ofParsed(fields);
     }
 
     /** The next record's raw fields, checked to carry a key; null after the last one. */

@@ -102,7 +102,7 @@ final class KeyIndex {
         if (parser.nextToken() != JsonToken.START_OBJECT) {
             return Optional.empty();
         }
-        SessionRecord record = SessionRecord.of((ObjectNode) JsonCodec.MAPPER.readTree(parser));
+        SessionRecord record = SessionRecord.ofParsed((ObjectNode) JsonCodec.MAPPER.readTree(parser));
         return record.key().equals(key) ? Optional.of(record) : Optional.empty();
     }
 }

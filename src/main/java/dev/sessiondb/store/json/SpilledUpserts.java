@@ -80,7 +80,7 @@ final class SpilledUpserts implements AutoCloseable {
     }
 
     private void add(SessionRecord record) throws IOException {
-        byte[] text = JsonCodec.compact(record.fields()).getBytes(StandardCharsets.UTF_8);
+        byte[] text = record.compact().getBytes(StandardCharsets.UTF_8);
         ByteBuffer buffer = ByteBuffer.wrap(text);
         while (buffer.hasRemaining()) {
             channel.write(buffer, end + buffer.position());

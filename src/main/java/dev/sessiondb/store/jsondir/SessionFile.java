@@ -33,7 +33,7 @@ final class SessionFile {
                 if (SessionRecord.keyOf(fields).isEmpty()) {
                     throw BadInput.at(file, start, "the session has no 'id' field (nor 'session' or 'sessionId'); add the session id");
                 }
-                return SessionRecord.of(fields);
+                return SessionRecord.ofParsed(fields);
             }
         });
     }

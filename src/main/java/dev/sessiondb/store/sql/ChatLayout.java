@@ -109,7 +109,7 @@ final class ChatLayout implements Layout {
             fields.set("messages", array);
         }
         fields.setAll(extra);
-        return SessionRecord.of(fields);
+        return SessionRecord.ofParsed(fields);
     }
 
     @Override

@@ -62,6 +62,15 @@ interface Layout {
 
     Set<String> unsupportedFields(SessionRecord record);
 
+    /**
+     * Whether each row keeps the whole record as the text this tool writes
+     * ({@link SessionRecord#compact()}), the key and that text being the first two columns of
+     * {@link #selectList()}: a verification then hashes the text without parsing it.
+     */
+    default boolean keepsRecordText() {
+        return false;
+    }
+
     /** The record as reading it back gives it: by default without the fields the layout cannot hold. */
     default ObjectNode asStored(SessionRecord record) {
         ObjectNode kept = record.fields();

@@ -101,7 +101,7 @@ final class MinskyLayout implements Layout {
                 fields.set(column.field().jsonName(), column.fromColumn(text));
             }
         }
-        return SessionRecord.of(fields);
+        return SessionRecord.ofParsed(fields);
     }
 
     @Override

@@ -1,71 +1,53 @@
 package dev.sessiondb.store.sql;
 
+import dev.sessiondb.model.RecordHash;
 import dev.sessiondb.model.SessionRecord;
+import dev.sessiondb.store.HashCursor;
 import dev.sessiondb.store.PrefetchingCursor;
-import dev.sessiondb.store.StoreException;
+import dev.sessiondb.store.PrefetchingIterator;
+import dev.sessiondb.store.StoredHash;
 import io.ebean.Transaction;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 
-/**
- * Every row of a store in key order, fetched {@link Dialect#FETCH_SIZE} rows at a time inside one
- * read transaction (PostgreSQL only streams with autocommit off), so memory stays constant.
- */
-final class SqlCursor extends PrefetchingCursor {
+/** Every row of a store in key order, as records ({@link #records}) or as stored hashes of record text ({@link #textHashes}). */
+final class SqlCursor {
 
-    private final String storeName;
-    private final Layout layout;
-    private final Transaction transaction;
-    private final PreparedStatement statement;
-    private final ResultSet rows;
-    private boolean closed;
-
-    SqlCursor(String storeName, Dialect dialect, Layout layout, Transaction transaction) {
-        this.storeName = storeName;
-        this.layout = layout;
-        this.transaction = transaction;
-        try {
-            statement = transaction.connection().prepareStatement("SELECT " + layout.selectList() + " FROM " + layout.table()
-                    + " s ORDER BY " + dialect.binary(layout.keyExpression()));
-            statement.setFetchSize(Dialect.FETCH_SIZE);
-            rows = statement.executeQuery();
-        } catch (SQLException e) {
-            transaction.end();
-            throw new StoreException(storeName + ": cannot read the sessions (" + e.getMessage() + "); check the store", e);
-        }
+    private SqlCursor() {
     }
 
-    @Override
-    protected SessionRecord fetch() {
-        if (closed) {
-            return null;
-        }
-        try {
-            if (rows.next()) {
-                return layout.read(rows);
+    static PrefetchingCursor records(String storeName, Dialect dialect, Layout layout, Transaction transaction) {
+        SqlRows<SessionRecord> rows = new SqlRows<>(storeName, transaction, everyRow(dialect, layout), layout::read);
+        return new PrefetchingCursor() {
+            @Override
+            protected SessionRecord fetch() {
+                return rows.next();
             }
-            close();
-            return null;
-        } catch (SQLException e) {
-            close();
-            throw new StoreException(storeName + ": reading the sessions failed (" + e.getMessage() + "); check the store", e);
-        }
+
+            @Override
+            public void close() {
+                rows.close();
+            }
+        };
     }
 
-    @Override
-    public void close() {
-        if (closed) {
-            return;
+    /** For a layout that keeps each record as text: the text is hashed as it is, never parsed. */
+    static HashCursor textHashes(String storeName, Dialect dialect, Layout layout, Transaction transaction) {
+        SqlRows<StoredHash> rows = new SqlRows<>(storeName, transaction, everyRow(dialect, layout),
+                row -> new StoredHash(row.getString(1), RecordHash.ofText(row.getString(2))));
+        class TextHashes extends PrefetchingIterator<StoredHash> implements HashCursor {
+            @Override
+            protected StoredHash fetch() {
+                return rows.next();
+            }
+
+            @Override
+            public void close() {
+                rows.close();
+            }
         }
-        closed = true;
-        try {
-            rows.close();
-            statement.close();
-        } catch (SQLException ignored) {
-            // the transaction below releases what the statement held
-        } finally {
-            transaction.end();
-        }
+        return new TextHashes();
+    }
+
+    private static String everyRow(Dialect dialect, Layout layout) {
+        return "SELECT " + layout.selectList() + " FROM " + layout.table() + " s ORDER BY " + dialect.binary(layout.keyExpression());
     }
 }

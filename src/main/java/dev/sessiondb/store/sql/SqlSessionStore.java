@@ -2,12 +2,14 @@ package dev.sessiondb.store.sql;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.sessiondb.model.Page;
+import dev.sessiondb.model.RecordHash;
 import dev.sessiondb.model.SessionQuery;
 import dev.sessiondb.model.SessionRecord;
 import dev.sessiondb.model.SortKey;
 import dev.sessiondb.model.ValueCount;
 import dev.sessiondb.progress.CancelledException;
 import dev.sessiondb.progress.ProgressMonitor;
+import dev.sessiondb.store.HashCursor;
 import dev.sessiondb.store.RecordCursor;
 import dev.sessiondb.store.SessionStore;
 import dev.sessiondb.store.StoreException;
@@ -130,7 +132,18 @@ final class SqlSessionStore implements SessionStore {
 
     @Override
     public RecordCursor cursor() {
-        return new SqlCursor(locator.display(), dialect, layout, database.createTransaction());
+        return SqlCursor.records(locator.display(), dialect, layout, database.createTransaction());
+    }
+
+    @Override
+    public HashCursor hashes() {
+        return layout.keepsRecordText() ? SqlCursor.textHashes(locator.display(), dialect, layout, database.createTransaction())
+                : HashCursor.of(cursor());
+    }
+
+    @Override
+    public String hashAsStored(SessionRecord record) {
+        return layout.keepsRecordText() ? RecordHash.ofText(record.compact()) : RecordHash.of(layout.asStored(record));
     }
 
     /** SQLite: the count and the files' change marks ({@link SqliteFingerprint}); PostgreSQL: the count and the newest row version. */
@@ -167,7 +180,7 @@ final class SqlSessionStore implements SessionStore {
             return;
         }
         try {
-            layout = SqlStores.createNative(dialect, locator.display(), pool, schema);
+            layout = SqlStores.createNative(dialect, locator.display(), pool, schema, true);
         } catch (SQLException | FlywayException e) {
             throw new StoreException(locator.display() + ": the schema upgrade failed (" + firstLine(e) + "); nothing was changed, restore a backup if the store was damaged", e);
         }

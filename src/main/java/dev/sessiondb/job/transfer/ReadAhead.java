@@ -1,7 +1,9 @@
 package dev.sessiondb.job.transfer;
 
 import dev.sessiondb.model.SessionRecord;
+import dev.sessiondb.store.HashCursor;
 import dev.sessiondb.store.RecordCursor;
+import dev.sessiondb.store.StoredHash;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
@@ -12,31 +14,49 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Reads the next records on a thread of its own while the caller writes the ones before:
+ * Reads the next items on a thread of its own while the caller works on the ones before:
  * parsing the source and writing the target overlap on two cores. Holds a few chunks ahead,
  * never the whole source; a failure of the source reaches the caller as it was thrown.
  */
-final class ReadAheadCursor implements RecordCursor {
+abstract class ReadAhead<T> implements Iterator<T>, AutoCloseable {
 
     private static final int CHUNK = 256;
     private static final int CHUNKS_AHEAD = 8;
-    private static final List<SessionRecord> END = List.of();
+    private static final List<Object> END = List.of();
 
     private final BlockingQueue<Object> chunks = new ArrayBlockingQueue<>(CHUNKS_AHEAD);
     private final Thread reader;
     private volatile boolean closed;
-    private Iterator<SessionRecord> current = Collections.emptyIterator();
+    private Iterator<T> current = Collections.emptyIterator();
     private boolean finished;
 
-    ReadAheadCursor(RecordCursor source) {
+    private <S extends Iterator<T> & AutoCloseable> ReadAhead(S source) {
         reader = new Thread(() -> readAll(source), "sessiondb-read-ahead");
         reader.setDaemon(true);
         reader.start();
     }
 
-    private void readAll(RecordCursor source) {
+    static RecordCursor records(RecordCursor source) {
+        class Records extends ReadAhead<SessionRecord> implements RecordCursor {
+            Records() {
+                super(source);
+            }
+        }
+        return new Records();
+    }
+
+    static HashCursor hashes(HashCursor source) {
+        class Hashes extends ReadAhead<StoredHash> implements HashCursor {
+            Hashes() {
+                super(source);
+            }
+        }
+        return new Hashes();
+    }
+
+    private <S extends Iterator<T> & AutoCloseable> void readAll(S source) {
         try (source) {
-            List<SessionRecord> chunk = new ArrayList<>(CHUNK);
+            List<T> chunk = new ArrayList<>(CHUNK);
             while (!closed && source.hasNext()) {
                 chunk.add(source.next());
                 if (chunk.size() == CHUNK) {
@@ -48,6 +68,8 @@ final class ReadAheadCursor implements RecordCursor {
             hand(END);
         } catch (RuntimeException | Error failure) {
             hand(failure);
+        } catch (Exception failure) {
+            hand(new IllegalStateException(failure));
         }
     }
 
@@ -76,14 +98,14 @@ final class ReadAheadCursor implements RecordCursor {
                 finished = true;
                 throw failure;
             } else {
-                current = ((List<SessionRecord>) item).iterator();
+                current = ((List<T>) item).iterator();
             }
         }
         return current.hasNext();
     }
 
     @Override
-    public SessionRecord next() {
+    public T next() {
         if (!hasNext()) {
             throw new NoSuchElementException();
         }

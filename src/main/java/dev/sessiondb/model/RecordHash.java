@@ -1,8 +1,6 @@
-package dev.sessiondb.job.transfer;
+package dev.sessiondb.model;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.sessiondb.model.JsonCodec;
-import dev.sessiondb.model.SessionRecord;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -20,6 +18,11 @@ public final class RecordHash {
 
     public static String of(ObjectNode fields) {
         return sha256(JsonCodec.canonical(fields));
+    }
+
+    /** SHA-256 of text exactly as a store keeps it: for stores whose every record is text this tool wrote. */
+    public static String ofText(String text) {
+        return sha256(text);
     }
 
     private static String sha256(String canonical) {
