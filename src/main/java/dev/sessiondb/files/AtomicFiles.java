@@ -150,6 +150,13 @@ public final class AtomicFiles {
         }
     }
 
+    /** Forces a file's content to disk: for a file written without syncs, before it is renamed into place. */
+    public static void force(Path file) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            channel.force(true);
+        }
+    }
+
     /** Makes renames and deletions in a directory durable. */
     public static void forceDirectory(Path directory) throws IOException {
         if (WINDOWS) {

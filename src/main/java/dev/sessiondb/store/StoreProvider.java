@@ -68,6 +68,15 @@ public interface StoreProvider {
     StagedStore stage(StoreLocator locator) throws IOException;
 
     /**
+     * Whether a staged store stays out of everyone's sight until {@link StagedStore#commit()}
+     * (a file built beside its final name), so that a job may still decide against it after
+     * writing it; false where the write itself makes the store appear (one server transaction).
+     */
+    default boolean stagesOutOfSight() {
+        return false;
+    }
+
+    /**
      * An empty store standing in for an absent one while a job plans, in {@code scratch}: same
      * layout, so it answers which fields it cannot hold.
      *

@@ -148,12 +148,13 @@ class MigrateJobTest {
     }
 
     @Test
-    void aMigrationReportsEveryPhaseWithItsCountsToTheTracker() {
+    void aMigrationIntoAnExistingTargetReportsEveryPhaseWithItsCountsToTheTracker() {
+        StoreLocator target = StoreContents.create("json:" + dir.resolve("other.json"), SampleSessions.minskyList(5, 1));
         ProgressTracker tracker = new ProgressTracker();
         java.util.Map<String, Long> lastDone = new java.util.LinkedHashMap<>();
         tracker.addListener(snapshot -> lastDone.put(snapshot.phase(), snapshot.done()));
 
-        job(fixture(), "json:" + dir.resolve("out.json"), Optional.empty()).run(tracker);
+        job(fixture(), target.display(), Optional.of(TargetMode.MERGE)).run(tracker);
 
         assertThat(lastDone).containsKeys("planning", "backing up target", "writing target", "verifying");
         assertThat(lastDone.get("planning")).isEqualTo(217L);
@@ -161,10 +162,24 @@ class MigrateJobTest {
     }
 
     @Test
-    void aMigrationCancelledWhilePlanningWritesNothing() {
+    void aMigrationIntoANewTargetPlansWhileWritingInOnePass() {
+        ProgressTracker tracker = new ProgressTracker();
+        java.util.Map<String, Long> lastDone = new java.util.LinkedHashMap<>();
+        tracker.addListener(snapshot -> lastDone.put(snapshot.phase(), snapshot.done()));
+
+        JobReport report = job(fixture(), "json:" + dir.resolve("out.json"), Optional.empty()).run(tracker);
+
+        assertThat(lastDone).containsOnlyKeys("writing target", "verifying");
+        assertThat(lastDone.get("writing target")).isEqualTo(217L);
+        assertThat(report.counts()).containsEntry("source records", 217L).containsEntry("records verified", 217L);
+        assertThat(report.backupId()).isPresent();
+    }
+
+    @Test
+    void aMigrationCancelledWhilePlanningAndWritingANewTargetWritesNothing() {
         ProgressTracker tracker = new ProgressTracker();
         tracker.addListener(snapshot -> {
-            if (snapshot.phase().equals("planning") && snapshot.done() == 10) {
+            if (snapshot.phase().equals("writing target") && snapshot.done() == 10) {
                 tracker.cancel();
             }
         });

@@ -72,17 +72,17 @@ public final class ConsolidateJob implements Job {
             monitor.message("reading sources");
             Consolidation consolidation = Consolidation.analyse(opened, options.policy(), options.choices(), monitor);
             ConsolidatedRecords records = new ConsolidatedRecords(opened, consolidation);
-            monitor.message("planning");
-            Transfer.Assessment assessment = transfer.assess(records, monitor);
-            JobPlan plan = plan(opened, consolidation, assessment);
-            plan.requireRunnable();
-            JobReport.Builder report = new JobReport.Builder(BackupJournal.newRunId("consolidate"), "consolidate", description())
-                    .stores(sources, target);
-            plan.counts().forEach(report::count);
-            consolidation.conflicts().forEach(conflict -> report.warning(conflictLine(conflict)));
-            report.details().set("plan", plan.toJson());
-            addProvenance(consolidation, report.details());
-            transfer.execute(report.runId(), description(), records, assessment, monitor, report);
+            JobReport.Builder report = transfer.run(description(), records, monitor, assessment -> {
+                JobPlan plan = plan(opened, consolidation, assessment);
+                plan.requireRunnable();
+                JobReport.Builder builder = new JobReport.Builder(BackupJournal.newRunId("consolidate"), "consolidate", description())
+                        .stores(sources, target);
+                plan.counts().forEach(builder::count);
+                consolidation.conflicts().forEach(conflict -> builder.warning(conflictLine(conflict)));
+                builder.details().set("plan", plan.toJson());
+                addProvenance(consolidation, builder.details());
+                return builder;
+            });
             MinskySettings.lines(target, transfer.writtenLayout()).forEach(report::note);
             JobReport done = report.build();
             journal.saveReport(done);

@@ -56,18 +56,18 @@ public final class MigrateJob implements Job {
     public JobReport run(ProgressMonitor monitor) {
         try (SessionStore from = openSource(); Transfer transfer = transfer()) {
             RecordSource records = RecordSource.of(from);
-            monitor.message("planning");
             if (plannedTarget != null) {
                 transfer.requireUnchangedSince(plannedTarget);
             }
-            Transfer.Assessment assessment = transfer.assess(records, monitor);
-            JobPlan plan = plan(records, assessment);
-            plan.requireRunnable();
-            JobReport.Builder report = new JobReport.Builder(BackupJournal.newRunId("migrate"), "migrate", description())
-                    .stores(List.of(source), target);
-            plan.counts().forEach(report::count);
-            report.details().set("plan", plan.toJson());
-            transfer.execute(report.runId(), description(), records, assessment, monitor, report);
+            JobReport.Builder report = transfer.run(description(), records, monitor, assessment -> {
+                JobPlan plan = plan(records, assessment);
+                plan.requireRunnable();
+                JobReport.Builder builder = new JobReport.Builder(BackupJournal.newRunId("migrate"), "migrate", description())
+                        .stores(List.of(source), target);
+                plan.counts().forEach(builder::count);
+                builder.details().set("plan", plan.toJson());
+                return builder;
+            });
             JobReport done = report.build();
             journal.saveReport(done);
             return done;

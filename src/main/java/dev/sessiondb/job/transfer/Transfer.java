@@ -4,6 +4,7 @@ import dev.sessiondb.job.JobRefusedException;
 import dev.sessiondb.job.JobReport;
 import dev.sessiondb.job.backup.Backup;
 import dev.sessiondb.job.backup.BackupJournal;
+import dev.sessiondb.model.SessionRecord;
 import dev.sessiondb.progress.ProgressMonitor;
 import dev.sessiondb.store.OpenMode;
 import dev.sessiondb.store.RecordCursor;
@@ -12,16 +13,17 @@ import dev.sessiondb.store.StagedStore;
 import dev.sessiondb.store.StoreFactory;
 import dev.sessiondb.store.StoreLayout;
 import dev.sessiondb.store.StoreLocator;
-import java.util.ArrayList;
 import dev.sessiondb.store.StoreProvider;
 import dev.sessiondb.store.StoreProviders;
 import dev.sessiondb.store.WriteBatch;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -100,13 +102,115 @@ public final class Transfer implements AutoCloseable {
                 monitor.progress(++done, total);
                 monitor.checkCancelled();
             }
-            Optional<String> refusal = state.refusal(mode, complete)
-                    .or(() -> scan.refusedRecords().isEmpty() ? Optional.empty() : Optional.of(recordsRefusal(scan.refusedRecords())))
-                    .or(() -> scan.lossyFields().isEmpty() || allowLoss ? Optional.empty() : Optional.of(lossRefusal(scan.lossyFields())));
-            Optional<String> note = standIn == null ? Optional.empty() : standIn.note();
-            return new Assessment(state, complete, scan.lossyFields(), scan.coercions(), scan.refusedRecords(), scan.withoutTaskId(), note,
-                    refusal);
+            return assessment(state, complete, scan, standIn == null ? Optional.empty() : standIn.note());
         }
+    }
+
+    private Assessment assessment(TargetState state, boolean complete, RecordScan scan, Optional<String> note) {
+        Optional<String> refusal = state.refusal(mode, complete)
+                .or(() -> scan.refusedRecords().isEmpty() ? Optional.empty() : Optional.of(recordsRefusal(scan.refusedRecords())))
+                .or(() -> scan.lossyFields().isEmpty() || allowLoss ? Optional.empty() : Optional.of(lossRefusal(scan.lossyFields())));
+        return new Assessment(state, complete, scan.lossyFields(), scan.coercions(), scan.refusedRecords(), scan.withoutTaskId(), note, refusal);
+    }
+
+    /**
+     * Plans and runs. An existing target is planned in a pass of its own, then backed up and
+     * written. A new target whose provider stages it out of sight is planned while the records
+     * are written into its staged build (one pass over the records), and put in place only once
+     * {@code approve} has accepted the plan; a record the build would refuse or lose fields of
+     * sends it back to a plan pass of its own first, so every refusal names all such records.
+     * {@code approve} throws to refuse the plan and otherwise returns the report to fill.
+     */
+    public JobReport.Builder run(String reason, RecordSource records, ProgressMonitor monitor, Function<Assessment, JobReport.Builder> approve) {
+        if (existing.isEmpty() && provider.stagesOutOfSight() && provider.newStoreRefusal(target).isEmpty()) {
+            Optional<JobReport.Builder> written = planWhileWriting(reason, records, monitor, approve);
+            if (written.isPresent()) {
+                return written.get();
+            }
+        }
+        monitor.message("planning");
+        Assessment assessment = assess(records, monitor);
+        JobReport.Builder report = approve.apply(assessment);
+        execute(report.runId(), reason, records, assessment, monitor, report);
+        return report;
+    }
+
+    /** Empty when a record needs the plan pass (see {@link #run}); nothing is in place then. */
+    private Optional<JobReport.Builder> planWhileWriting(String reason, RecordSource records, ProgressMonitor monitor,
+                                                         Function<Assessment, JobReport.Builder> approve) {
+        TargetState state = TargetState.of(target, existing);
+        requireUnchangedSince(state);
+        monitor.message("writing target");
+        ExpectedHashes hashes = new ExpectedHashes();
+        try (StagedStore staged = provider.stage(target)) {
+            RecordScan scan = new RecordScan(staged.store());
+            try (RecordCursor cursor = ReadAhead.records(hashes.recording(scanning(records.open(), scan), staged.store()))) {
+                staged.store().write(WriteBatch.replaceAll(cursor, records.count()), monitor);
+            } catch (RuntimeException e) {
+                if (causedBy(e, NeedsPlanPass.class)) {
+                    return Optional.empty();
+                }
+                throw e;
+            }
+            Assessment assessment = assessment(state, false, scan, Optional.empty());
+            JobReport.Builder report = approve.apply(assessment);
+            writtenLayout = staged.store().info().layout();
+            Backup backup = journal.backUpAbsent(report.runId(), target, reason);
+            staged.commit();
+            report.backupId(backup.id());
+            report.count("records written", records.count());
+            assessment.coercions().forEach(report::warning);
+            if (verify) {
+                try (SessionStore written = StoreFactory.open(target, OpenMode.EXISTING)) {
+                    verify(records, hashes, written, monitor, report);
+                }
+            }
+            return Optional.of(report);
+        } catch (IOException e) {
+            throw new UncheckedIOException(new IOException("cannot build the new store " + target.display() + " (" + e.getMessage()
+                    + "); nothing was written there", e));
+        }
+    }
+
+    /** The records as they pass, each added to the plan first; one the target would refuse or lose fields of stops the pass. */
+    private RecordCursor scanning(RecordCursor cursor, RecordScan scan) {
+        return new RecordCursor() {
+            @Override
+            public boolean hasNext() {
+                return cursor.hasNext();
+            }
+
+            @Override
+            public SessionRecord next() {
+                SessionRecord record = cursor.next();
+                scan.add(record);
+                if (!scan.refusedRecords().isEmpty() || !scan.lossyFields().isEmpty()) {
+                    throw new NeedsPlanPass();
+                }
+                return record;
+            }
+
+            @Override
+            public void close() {
+                cursor.close();
+            }
+        };
+    }
+
+    /** The one-pass write met a record the plan must list with every other like it: see {@link #run}. */
+    private static final class NeedsPlanPass extends RuntimeException {
+        NeedsPlanPass() {
+            super("a record needs the plan pass", null, false, false);
+        }
+    }
+
+    private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -165,7 +269,7 @@ public final class Transfer implements AutoCloseable {
         monitor.message("backing up target");
         Backup backup = journal.backUp(runId, store, reason, monitor);
         monitor.message("writing target");
-        try (RecordCursor cursor = new ReadAheadCursor(hashes.recording(records.open(), store))) {
+        try (RecordCursor cursor = ReadAhead.records(hashes.recording(records.open(), store))) {
             store.write(mode.orElse(TargetMode.NEW) == TargetMode.MERGE ? WriteBatch.upsert(cursor, records.count())
                     : WriteBatch.replaceAll(cursor, records.count()), monitor);
         }
@@ -179,11 +283,17 @@ public final class Transfer implements AutoCloseable {
         Backup backup = journal.backUpAbsent(runId, target, reason);
         monitor.message("writing target");
         try (StagedStore staged = provider.stage(target)) {
-            if (assessment.note().isPresent() && !allowLoss) {
-                requireNoLoss(staged.store(), records);
-            }
-            try (RecordCursor cursor = new ReadAheadCursor(hashes.recording(records.open(), staged.store()))) {
+            // a plan made on a stand-in is checked against the real target as the records pass: the first record it would refuse or
+            // lose fields of stops the write (one transaction, rolled back) and a full scan names every such record
+            boolean standIn = assessment.note().isPresent() && !allowLoss;
+            RecordCursor source = standIn ? scanning(records.open(), new RecordScan(staged.store())) : records.open();
+            try (RecordCursor cursor = ReadAhead.records(hashes.recording(source, staged.store()))) {
                 staged.store().write(WriteBatch.replaceAll(cursor, records.count()), monitor);
+            } catch (RuntimeException e) {
+                if (causedBy(e, NeedsPlanPass.class)) {
+                    refuseFromFullScan(staged.store(), records);
+                }
+                throw e;
             }
             writtenLayout = staged.store().info().layout();
             staged.commit();
@@ -194,10 +304,13 @@ public final class Transfer implements AutoCloseable {
         return backup;
     }
 
-    private void requireNoLoss(SessionStore created, RecordSource records) {
+    private void refuseFromFullScan(SessionStore created, RecordSource records) {
         try (RecordCursor cursor = records.open()) {
             RecordScan scan = new RecordScan(created);
             cursor.forEachRemaining(scan::add);
+            if (!scan.refusedRecords().isEmpty()) {
+                throw new JobRefusedException(recordsRefusal(scan.refusedRecords()));
+            }
             if (!scan.lossyFields().isEmpty()) {
                 throw new JobRefusedException(lossRefusal(scan.lossyFields()));
             }

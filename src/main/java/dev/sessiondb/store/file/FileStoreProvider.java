@@ -7,6 +7,7 @@ import dev.sessiondb.progress.ProgressMonitor;
 import dev.sessiondb.store.OpenMode;
 import dev.sessiondb.store.SessionStore;
 import dev.sessiondb.store.StagedStore;
+import dev.sessiondb.store.StoreLayout;
 import dev.sessiondb.store.StoreLocator;
 import dev.sessiondb.store.StoreProvider;
 import java.io.IOException;
@@ -64,7 +65,7 @@ public abstract class FileStoreProvider implements StoreProvider {
         Path finalPath = locator.path();
         Path staged = Staging.beside(finalPath);
         Staging.clear(staged);
-        SessionStore store = open(new StoreLocator(format(), staged.toString(), locator.params()), OpenMode.CREATE_IF_MISSING);
+        SessionStore store = open(new StoreLocator(format(), staged.toString(), locator.params()), OpenMode.STAGED);
         return new StagedStore() {
             private boolean moved;
 
@@ -75,9 +76,10 @@ public abstract class FileStoreProvider implements StoreProvider {
 
             @Override
             public void commit() {
+                StoreLayout layout = store.info().layout();
                 store.close();
                 try {
-                    beforeRename(staged);
+                    beforeRename(staged, layout);
                     AtomicFiles.createOwnerOnlyDirectories(finalPath.toAbsolutePath().getParent());
                     AtomicFiles.replace(staged, finalPath);
                     moved = true;
@@ -102,8 +104,13 @@ public abstract class FileStoreProvider implements StoreProvider {
         };
     }
 
-    /** Makes the staged file complete on its own before it is renamed (SQLite folds its WAL in). */
-    protected void beforeRename(Path staged) throws IOException {
+    @Override
+    public boolean stagesOutOfSight() {
+        return true;
+    }
+
+    /** Makes the staged file, written with {@link OpenMode#STAGED}, complete and durable on its own before it is renamed. */
+    protected void beforeRename(Path staged, StoreLayout layout) throws IOException {
     }
 
     @Override

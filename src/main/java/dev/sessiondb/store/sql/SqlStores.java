@@ -59,6 +59,10 @@ public final class SqlStores {
         config.setBusyTimeout(5000);
         config.enforceForeignKeys(true);
         config.setCacheSize(-65_536);
+        if (mode == OpenMode.STAGED) {
+            config.setJournalMode(SQLiteConfig.JournalMode.OFF);
+            config.setSynchronous(SQLiteConfig.SynchronousMode.OFF);
+        }
         SQLiteDataSource sqlite = new SQLiteDataSource(config);
         sqlite.setUrl("jdbc:sqlite:" + path.toAbsolutePath());
         HikariConfig pool = poolConfig();
@@ -238,7 +242,8 @@ public final class SqlStores {
         StoreLayout layout = LayoutDetection.choose(name, locator.layoutOverride().orElse(null), tables, catalog.columns(), mode);
         if (layout == StoreLayout.NATIVE) {
             // an existing store is opened as it is, also for writing: a write upgrades it when it starts (after the job's backup)
-            return create ? createNative(dialect, name, dataSource, schema) : new NativeLayout(dialect, name, installedVersion(dataSource));
+            return create ? createNative(dialect, name, dataSource, schema, mode != OpenMode.STAGED)
+                    : new NativeLayout(dialect, name, installedVersion(dataSource));
         }
         if (layout == StoreLayout.CHAT) {
             if (create) {
@@ -257,9 +262,13 @@ public final class SqlStores {
         }
     }
 
-    /** Creates a native store, or brings an older one to the newest schema: what only a write may do. */
-    static NativeLayout createNative(Dialect dialect, String name, DataSource dataSource, String schema) throws SQLException {
-        if (dialect == Dialect.SQLITE) {
+    /**
+     * Creates a native store, or brings an older one to the newest schema: what only a write may do.
+     *
+     * @param writeAheadLog false for a staged SQLite file, which gets its WAL when it is put in place
+     */
+    static NativeLayout createNative(Dialect dialect, String name, DataSource dataSource, String schema, boolean writeAheadLog) throws SQLException {
+        if (dialect == Dialect.SQLITE && writeAheadLog) {
             useWriteAheadLog(dataSource);
         }
         return new NativeLayout(dialect, name, NativeSchema.migrate(dataSource, dialect, schema, null));

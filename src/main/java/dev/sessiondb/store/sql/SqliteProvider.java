@@ -89,15 +89,20 @@ public final class SqliteProvider extends FileStoreProvider {
         }
     }
 
+    /** A native store gets its write-ahead log, as every native store this tool writes; the file is then forced to disk (it was written without syncs). */
     @Override
-    protected void beforeRename(Path staged) throws IOException {
-        if (Files.exists(Path.of(staged + "-wal"))) {
-            try {
-                SqliteFiles.checkpoint(staged);
-            } catch (SQLException e) {
-                throw new IOException(e.getMessage(), e);
+    protected void beforeRename(Path staged, StoreLayout layout) throws IOException {
+        try {
+            if (layout == StoreLayout.NATIVE) {
+                SqliteFiles.useWriteAheadLog(staged);
             }
+            if (Files.exists(Path.of(staged + "-wal"))) {
+                SqliteFiles.checkpoint(staged);
+            }
+        } catch (SQLException e) {
+            throw new IOException(e.getMessage(), e);
         }
+        AtomicFiles.force(staged);
     }
 
     @Override
