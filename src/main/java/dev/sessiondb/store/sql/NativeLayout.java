@@ -13,6 +13,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -39,6 +40,8 @@ final class NativeLayout implements Layout {
             SortKey.BRANCH, SortKey.STATUS, SortKey.CREATED_AT, SortKey.LAST_ACTIVITY_AT);
     /** The shortest needle the SQLite trigram index can answer. */
     private static final int TRIGRAM = 3;
+    /** The unit separator between the searched fields, as each dialect writes it (V4's index expression). */
+    private static final Map<Dialect, String> SEPARATOR = Map.of(Dialect.SQLITE, "char(31)", Dialect.POSTGRESQL, "chr(31)");
 
     private final Dialect dialect;
     private final String storeName;
@@ -56,7 +59,7 @@ final class NativeLayout implements Layout {
         for (SortKey key : WRITTEN) {
             values.add(key.valueOf(record).orElse(null));
         }
-        values.add(JsonCodec.compact(record.fields()));
+        values.add(record.compact());
         return values.toArray();
     }
 
@@ -83,6 +86,11 @@ final class NativeLayout implements Layout {
     }
 
     @Override
+    public boolean keepsRecordText() {
+        return true;
+    }
+
+    @Override
     public String selectList() {
         return "s.session_key, s.record";
     }
@@ -91,33 +99,62 @@ final class NativeLayout implements Layout {
     public SessionRecord read(ResultSet row) throws SQLException {
         String key = row.getString(1);
         try {
-            return SessionRecord.of(JsonCodec.parseObject(row.getString(2)));
+            return SessionRecord.ofParsed(JsonCodec.parseObject(row.getString(2)));
         } catch (JsonProcessingException | IllegalArgumentException e) {
             throw new StoreException(storeName + ": session '" + key + "' holds a damaged record (" + e.getMessage().lines().findFirst().orElse("")
                     + "); restore it from a backup or delete the session");
         }
     }
 
-    /** An older schema is read as it is: its extracted columns are missing or unfilled, so only the key is asked of SQL. */
+    /** An older schema is read as it is: before V3 its extracted columns are missing or unfilled, so only the key is asked of SQL. */
     @Override
     public Optional<String> valueExpression(SortKey key) {
-        if (needsUpgrade() && key != SortKey.SESSION) {
+        if (!columnsFilled() && key != SortKey.SESSION) {
             return Optional.empty();
         }
         return Optional.of("s." + VALUE_COLUMNS.get(key));
     }
 
-    /** SQLite answers needles of three or more characters from the FTS5 trigram index. */
+    /**
+     * From V4 the key, task id, repository and branch are searched as one text joined by the unit
+     * separator, which the trigram index covers (SQLite's FTS5 table, PostgreSQL's pg_trgm
+     * index): SQLite answers a needle of three or more characters without LIKE's wildcards from
+     * it (its index is skipped for a LIKE with ESCAPE); V3 keeps its four-column index.
+     */
     @Override
     public Optional<SqlCondition> searchCondition(String needle) {
-        if (needsUpgrade()) {
+        if (!columnsFilled()) {
             return Optional.empty();
         }
+        if (!version.equals(NativeSchema.NEWEST)) {
+            return v3SearchCondition(needle);
+        }
+        String lower = needle.toLowerCase(Locale.ROOT);
+        if (dialect == Dialect.SQLITE) {
+            boolean plain = lower.indexOf('%') < 0 && lower.indexOf('_') < 0;
+            if (plain && lower.codePointCount(0, lower.length()) >= TRIGRAM) {
+                return Optional.of(new SqlCondition("s.id IN (SELECT rowid FROM sessions_search WHERE text LIKE ?)", List.of("%" + lower + "%")));
+            }
+        }
+        return Optional.of(new SqlCondition("lower(s.session_key || " + SEPARATOR.get(dialect) + " || coalesce(s.task_id, '') || " + SEPARATOR.get(dialect)
+                + " || coalesce(s.repo_name, '') || " + SEPARATOR.get(dialect) + " || coalesce(s.branch, '')) LIKE ? ESCAPE '\\'",
+                List.of("%" + Layout.escapeLike(lower) + "%")));
+    }
+
+    private Optional<SqlCondition> v3SearchCondition(String needle) {
         if (dialect == Dialect.SQLITE && needle.codePointCount(0, needle.length()) >= TRIGRAM) {
             String phrase = "{session_key task_id repo_name branch} : \"" + needle.replace("\"", "\"\"") + "\"";
             return Optional.of(new SqlCondition("s.id IN (SELECT rowid FROM sessions_search WHERE sessions_search MATCH ?)", List.of(phrase)));
         }
         return Layout.super.searchCondition(needle);
+    }
+
+    private boolean columnsFilled() {
+        try {
+            return Integer.parseInt(version) >= NativeSchema.COLUMNS_FILLED;
+        } catch (NumberFormatException none) {
+            return false;
+        }
     }
 
     /**

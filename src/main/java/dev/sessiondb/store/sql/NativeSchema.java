@@ -21,8 +21,10 @@ import org.flywaydb.core.api.output.MigrateResult;
 final class NativeSchema {
 
     static final String HISTORY_TABLE = "sessiondb_schema_history";
-    /** The version {@link #migrate} brings a store to: the last step, {@link ExtractColumnsFromRecords}. */
-    static final String NEWEST = "3";
+    /** The version {@link #migrate} brings a store to: V4, one search column. */
+    static final String NEWEST = "4";
+    /** From this version on, the sort and filter columns are filled ({@link ExtractColumnsFromRecords}). */
+    static final int COLUMNS_FILLED = 3;
 
     private NativeSchema() {
     }
@@ -134,7 +136,7 @@ final class NativeSchema {
 
         private static SessionRecord record(String key, String json) throws SQLException {
             try {
-                return SessionRecord.of(JsonCodec.parseObject(json));
+                return SessionRecord.ofParsed(JsonCodec.parseObject(json));
             } catch (JsonProcessingException | IllegalArgumentException e) {
                 throw new SQLException("session '" + key + "' holds a record that is not a JSON object with a key: " + e.getMessage(), e);
             }
