@@ -10,6 +10,7 @@ import dev.sessiondb.progress.CancelledException;
 import dev.sessiondb.progress.ProgressMonitor;
 import dev.sessiondb.store.RecordCursor;
 import dev.sessiondb.store.SessionStore;
+import dev.sessiondb.store.StaleRecordException;
 import dev.sessiondb.store.StoreException;
 import dev.sessiondb.store.StoreFingerprint;
 import dev.sessiondb.store.StoreInfo;
@@ -97,12 +98,14 @@ final class SqlSessionStore implements SessionStore {
 
     @Override
     public Optional<SessionRecord> get(String key) {
-        return read(connection -> {
-            String sql = "SELECT " + layout.selectList() + " FROM " + layout.table() + " s WHERE " + layout.keyExpression() + " = ?";
-            try (PreparedStatement statement = PageQuery.prepare(connection, sql, List.of(key)); ResultSet rows = statement.executeQuery()) {
-                return rows.next() ? Optional.of(layout.read(rows)) : Optional.empty();
-            }
-        });
+        return read(connection -> select(connection, layout, key));
+    }
+
+    private static Optional<SessionRecord> select(Connection connection, Layout layout, String key) throws SQLException {
+        String sql = "SELECT " + layout.selectList() + " FROM " + layout.table() + " s WHERE " + layout.keyExpression() + " = ?";
+        try (PreparedStatement statement = PageQuery.prepare(connection, sql, List.of(key)); ResultSet rows = statement.executeQuery()) {
+            return rows.next() ? Optional.of(layout.read(rows)) : Optional.empty();
+        }
     }
 
     /** A GROUP BY where the layout has a column for the field; a scan where it has not (dates kept as written). */
@@ -185,40 +188,84 @@ final class SqlSessionStore implements SessionStore {
 
     private void writeOnce(WriteBatch batch, ProgressMonitor monitor) {
         upgrade();
-        Layout layout = this.layout;
         Transaction transaction = database.createTransaction();
         try {
-            Connection connection = transaction.connection();
-            Layout.AfterRows afterRows = layout.beforeRows(connection, batch.replaceAll() || batch.expectedCount() >= LARGE_BATCH);
-            removeOld(connection, batch);
-            List<TableWrite> writes = layout.writes();
-            List<BulkSink> sinks = new ArrayList<>();
-            for (TableWrite write : writes) {
-                sinks.add(dialect.sink(connection, write));
-            }
-            long done = 0;
-            while (batch.upserts().hasNext()) {
-                if (monitor.isCancelled()) {
-                    throw new CancelledException();
-                }
-                layout.rows(batch.upserts().next(), (write, values) -> sinks.get(write).add(values));
-                monitor.progress(++done, batch.expectedCount());
-                if (done % FLUSH_EVERY == 0) {
-                    for (BulkSink sink : sinks) {
-                        sink.flush();
-                    }
-                }
-            }
-            for (BulkSink sink : sinks) {
-                sink.finish();
-            }
-            afterRows.run(connection);
+            writeRows(transaction.connection(), batch, monitor);
             transaction.commit();
         } catch (SQLException | PersistenceException e) {
             throw new StoreException(locator.display() + ": writing failed (" + firstLine(e) + "); nothing was changed", e);
         } finally {
             transaction.end();
         }
+    }
+
+    /**
+     * One transaction that first takes the record's write lock (SQLite: {@code BEGIN IMMEDIATE};
+     * PostgreSQL: the row {@code FOR UPDATE} at repeatable read, so a row another client inserts or
+     * changes meanwhile fails the write), then compares, writes and commits.
+     */
+    @Override
+    public Optional<SessionRecord> writeIfUnchanged(String key, Optional<SessionRecord> expected, Optional<SessionRecord> replacement) {
+        upgrade();
+        if (dialect == Dialect.SQLITE) {
+            return SqliteBusyRetry.call(locator, () -> writeIfUnchangedOnce(key, expected, replacement));
+        }
+        try {
+            return writeIfUnchangedOnce(key, expected, replacement);
+        } catch (StoreException e) {
+            if (PgErrors.isSerializationFailure(e)) {
+                throw new StaleRecordException(locator, key, expected, get(key));
+            }
+            throw e;
+        }
+    }
+
+    private Optional<SessionRecord> writeIfUnchangedOnce(String key, Optional<SessionRecord> expected, Optional<SessionRecord> replacement) {
+        Layout layout = this.layout;
+        try (Connection connection = pool.getConnection()) {
+            dialect.beginLocked(connection, layout, key);
+            try {
+                StaleRecordException.requireUnchanged(locator, key, expected, select(connection, layout, key));
+                writeRows(connection, WriteBatch.of(key, replacement), ProgressMonitor.NONE);
+                Optional<SessionRecord> written = select(connection, layout, key);
+                dialect.commitLocked(connection);
+                return written;
+            } catch (SQLException | RuntimeException e) {
+                dialect.rollbackLocked(connection);
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new StoreException(locator.display() + ": writing session " + key + " failed (" + firstLine(e) + "); nothing was changed", e);
+        }
+    }
+
+    /** The batch's rows on a connection inside a transaction the caller commits. */
+    private void writeRows(Connection connection, WriteBatch batch, ProgressMonitor monitor) throws SQLException {
+        Layout layout = this.layout;
+        Layout.AfterRows afterRows = layout.beforeRows(connection, batch.replaceAll() || batch.expectedCount() >= LARGE_BATCH);
+        removeOld(connection, batch);
+        List<TableWrite> writes = layout.writes();
+        List<BulkSink> sinks = new ArrayList<>();
+        for (TableWrite write : writes) {
+            sinks.add(dialect.sink(connection, write));
+        }
+        long done = 0;
+        while (batch.upserts().hasNext()) {
+            if (monitor.isCancelled()) {
+                throw new CancelledException();
+            }
+            layout.rows(batch.upserts().next(), (write, values) -> sinks.get(write).add(values));
+            monitor.progress(++done, batch.expectedCount());
+            if (done % FLUSH_EVERY == 0) {
+                for (BulkSink sink : sinks) {
+                    sink.flush();
+                }
+            }
+        }
+        for (BulkSink sink : sinks) {
+            sink.finish();
+        }
+        afterRows.run(connection);
     }
 
     private void removeOld(Connection connection, WriteBatch batch) throws SQLException {
