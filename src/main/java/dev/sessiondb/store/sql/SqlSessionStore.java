@@ -81,15 +81,17 @@ final class SqlSessionStore implements SessionStore {
 
     @Override
     public long count() {
-        return read(connection -> {
-            try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery("SELECT count(*) FROM " + layout.table())) {
-                rows.next();
-                return rows.getLong(1);
-            }
-        });
+        return read(this::count);
     }
 
-    /** SQLite: the database and WAL files' size and time. PostgreSQL: the newest row version of the table (xmin), which every write changes. */
+    /** Exact, as a job decides on it whether a target is empty; an index-only scan where the table has a key. */
+    private long count(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery("SELECT count(*) FROM " + layout.table())) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
     @Override
     public Page page(SessionQuery query) {
         PageQuery page = new PageQuery(dialect, layout, query);
@@ -136,27 +138,18 @@ final class SqlSessionStore implements SessionStore {
         return new SqlCursor(locator.display(), dialect, layout, database.createTransaction());
     }
 
-    /** SQLite: the count and the files' change marks ({@link SqliteFingerprint}); PostgreSQL: the count and the newest row version. */
+    /**
+     * SQLite: the count and the files' change marks ({@link SqliteFingerprint}). PostgreSQL: the
+     * count and, per table the layout writes, the server's statistics counters and the relation's
+     * file and size: catalogue looks that never read the rows ({@link PostgresFingerprint}).
+     */
     @Override
     public StoreFingerprint fingerprint() {
         if (dialect == Dialect.SQLITE) {
             return new StoreFingerprint(count(), SqliteFingerprint.of(locator.path()));
         }
-        return read(connection -> {
-            // xmin changes with every inserted or updated row version; the counts catch deletions.
-            // Every table the layout writes is looked at (a chat server appends to messages only).
-            long sessions = -1;
-            StringBuilder token = new StringBuilder();
-            for (String table : layout.writes().stream().map(TableWrite::table).distinct().toList()) {
-                String sql = "SELECT count(*), coalesce(max(xmin::text::bigint), 0) FROM " + table;
-                try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
-                    rows.next();
-                    sessions = table.equals(layout.table()) ? rows.getLong(1) : sessions;
-                    token.append(table).append(' ').append(rows.getLong(1)).append(" xmin ").append(rows.getLong(2)).append("; ");
-                }
-            }
-            return new StoreFingerprint(sessions, token.toString());
-        });
+        List<String> tables = layout.writes().stream().map(TableWrite::table).distinct().toList();
+        return read(connection -> new StoreFingerprint(count(connection), PostgresFingerprint.token(connection, tables)));
     }
 
     @Override
@@ -266,6 +259,9 @@ final class SqlSessionStore implements SessionStore {
             sink.finish();
         }
         afterRows.run(connection);
+        if (dialect == Dialect.POSTGRESQL) {
+            PostgresFingerprint.publishAtCommit(connection);
+        }
     }
 
     private void removeOld(Connection connection, WriteBatch batch) throws SQLException {
