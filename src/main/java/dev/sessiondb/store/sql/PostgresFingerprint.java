@@ -10,14 +10,15 @@ import java.util.List;
 /**
  * What a cheap look at a PostgreSQL store's tables sees without reading a row: the statistics
  * counters of inserted, updated and deleted row versions, the relation's file (a TRUNCATE gives a
- * new one) and its size. The counters lag a write by as long as the writing session waits to
+ * new one) and the size of its rows' file (not of its indexes and maps, which autovacuum grows
+ * without a change of the rows). The counters lag a write by as long as the writing session waits to
  * publish them (PostgreSQL 15 and newer publish at once when asked, which our own writes do); a
  * change not published yet is "unchanged as far as a cheap look can tell".
  */
 final class PostgresFingerprint {
 
     private static final String LOOK = "SELECT coalesce(t.n_tup_ins, 0), coalesce(t.n_tup_upd, 0), coalesce(t.n_tup_del, 0),"
-            + " pg_relation_filenode(c.oid), pg_total_relation_size(c.oid)"
+            + " pg_relation_filenode(c.oid), pg_relation_size(c.oid)"
             + " FROM pg_class c LEFT JOIN pg_stat_user_tables t ON t.relid = c.oid WHERE c.oid = to_regclass(?)";
 
     private PostgresFingerprint() {
