@@ -116,9 +116,14 @@ public final class JsonDirStore extends ScanningStore {
     @Override
     public Optional<SessionRecord> writeIfUnchanged(String key, Optional<SessionRecord> expected, Optional<SessionRecord> replacement) {
         try (StoreFileLock lock = lock()) {
+            // a batch another process committed but did not finish moving in is part of what the record is now
+            DirTransaction.recover(dir);
             StaleRecordException.requireUnchanged(locator(), key, expected, get(key));
             writeLocked(WriteBatch.of(key, replacement), ProgressMonitor.NONE);
             return get(key);
+        } catch (IOException e) {
+            throw new StoreException(dir + ": cannot finish an interrupted write (" + e.getMessage()
+                    + "); nothing was changed; check free space and permissions", e);
         }
     }
 
