@@ -54,19 +54,15 @@ stop_load() {
 trap stop_load EXIT
 trap 'exit 130' INT TERM
 
-# Sums the counts of every surefire and failsafe report of the run just finished.
+# Sums the counts of every surefire and failsafe report of the run just finished (shell and awk only).
 report_counts() {
-  python3 - <<'PY'
-import glob, re
-totals = {"tests": 0, "failures": 0, "errors": 0, "skipped": 0}
-for path in glob.glob("target/surefire-reports/TEST-*.xml") + glob.glob("target/failsafe-reports/TEST-*.xml"):
-    with open(path, encoding="utf-8", errors="replace") as report:
-        head = re.search(r"<testsuite\b[^>]*>", report.read(4096))
-    for key in totals:
-        found = head and re.search(r'\b' + key + r'="(\d+)"', head.group(0))
-        totals[key] += int(found.group(1)) if found else 0
-print("tests {tests}, failures {failures}, errors {errors}, skipped {skipped}".format(**totals))
-PY
+  for report in target/surefire-reports/TEST-*.xml target/failsafe-reports/TEST-*.xml; do
+    [ -f "$report" ] && grep -m1 -o '<testsuite [^>]*>' "$report"
+  done | awk '
+    { for (i = 1; i <= NF; i++) {
+        if ($i ~ /^(tests|failures|errors|skipped)="[0-9]+"/) { split($i, parts, "\""); key = substr($i, 1, index($i, "=") - 1); sum[key] += parts[2] }
+      } }
+    END { printf "tests %d, failures %d, errors %d, skipped %d\n", sum["tests"], sum["failures"], sum["errors"], sum["skipped"] }'
 }
 
 start_load
