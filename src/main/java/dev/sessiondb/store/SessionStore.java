@@ -106,6 +106,17 @@ public interface SessionStore extends AutoCloseable {
     default void upgrade() {
     }
 
+    /**
+     * Writes {@code replacement} under {@code key}, or deletes the record when it is empty, only if
+     * the store still holds {@code expected} there: the check and the write are one atomic step, so
+     * another program (Minsky, a second window) cannot change the record between them.
+     *
+     * @param expected what the edit started from; empty when the record was absent
+     * @return the record as the store holds it after the write
+     * @throws StaleRecordException when the store holds something else; nothing was written
+     */
+    Optional<SessionRecord> writeIfUnchanged(String key, Optional<SessionRecord> expected, Optional<SessionRecord> replacement);
+
     default void put(SessionRecord record) {
         write(WriteBatch.upsert(List.of(record).iterator(), 1), ProgressMonitor.NONE);
     }

@@ -19,6 +19,13 @@ public final class StaleRecordException extends StoreException {
         this.current = current.orElse(null);
     }
 
+    /** Refuses the edit unless the store holds {@code expected} now ({@code now}, read under the store's write lock). */
+    public static void requireUnchanged(StoreLocator store, String key, Optional<SessionRecord> expected, Optional<SessionRecord> now) {
+        if (!now.equals(expected)) {
+            throw new StaleRecordException(store, key, expected, now);
+        }
+    }
+
     /** The record as it was read before the edit; empty when it was absent then. */
     public Optional<SessionRecord> loaded() {
         return Optional.ofNullable(loaded);

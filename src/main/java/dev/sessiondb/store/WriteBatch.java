@@ -26,6 +26,11 @@ public record WriteBatch(boolean replaceAll, Iterator<SessionRecord> upserts, lo
         return new WriteBatch(false, records, expectedCount, Set.of());
     }
 
+    /** The record written under its key, or the key deleted when there is no record. */
+    public static WriteBatch of(String key, java.util.Optional<SessionRecord> record) {
+        return record.map(present -> upsert(java.util.List.of(present).iterator(), 1)).orElseGet(() -> delete(Set.of(key)));
+    }
+
     public static WriteBatch delete(Set<String> keys) {
         return new WriteBatch(false, java.util.Collections.emptyIterator(), 0, keys);
     }

@@ -37,6 +37,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -47,7 +48,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Faults in the middle of migrate, consolidate and repair: the PostgreSQL connection ended
- * (pg_terminate_backend) or every connection dropped as a restart does, a SQLite file locked by
+ * (pg_terminate_backend), every connection dropped as a restart does, the server really stopped
+ * and started again on its data directory and port ({@link RestartablePostgres}), a SQLite file locked by
  * another process, a full disk, a read-only target folder, a backup folder that cannot be
  * written. Each ends in one line naming the job's stores, the fault, what became of the target
  * and what to do; sources stay byte-identical, the target untouched, the backup restorable,
@@ -58,11 +60,11 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class FaultMatrixTest {
 
-    enum Fault { PG_TERMINATED, PG_RESTARTED, PG_SOURCE_TERMINATED, SQLITE_LOCKED_TARGET, SQLITE_LOCKED_SOURCE, DISK_FULL, READ_ONLY_TARGET, BACKUP_UNWRITABLE }
+    enum Fault { PG_TERMINATED, PG_RESTARTED, PG_SERVER_RESTARTED, PG_SOURCE_TERMINATED, SQLITE_LOCKED_TARGET, SQLITE_LOCKED_SOURCE, DISK_FULL, READ_ONLY_TARGET, BACKUP_UNWRITABLE }
 
     enum Command { MIGRATE, CONSOLIDATE, REPAIR }
 
-    private static final Set<String> SHORT = Set.of("PG_TERMINATED MIGRATE", "PG_RESTARTED REPAIR", "PG_SOURCE_TERMINATED CONSOLIDATE",
+    private static final Set<String> SHORT = Set.of("PG_TERMINATED MIGRATE", "PG_RESTARTED REPAIR", "PG_SERVER_RESTARTED MIGRATE", "PG_SOURCE_TERMINATED CONSOLIDATE",
             "SQLITE_LOCKED_TARGET CONSOLIDATE", "SQLITE_LOCKED_SOURCE MIGRATE", "DISK_FULL MIGRATE", "READ_ONLY_TARGET REPAIR",
             "BACKUP_UNWRITABLE CONSOLIDATE");
 
@@ -71,6 +73,12 @@ class FaultMatrixTest {
     @TempDir
     Path dir;
 
+    @TempDir
+    static Path serverFolder;
+
+    /** Started by the first case that restarts a server; its own, as the suite's shared server must stay up. */
+    private static RestartablePostgres restartable;
+
     private final Deque<AutoCloseable> cleanup = new ArrayDeque<>();
 
     @AfterEach
@@ -78,6 +86,21 @@ class FaultMatrixTest {
         while (!cleanup.isEmpty()) {
             cleanup.pop().close();
         }
+    }
+
+    @AfterAll
+    static void stopTheRestartableServer() throws IOException {
+        if (restartable != null) {
+            restartable.close();
+            restartable = null;
+        }
+    }
+
+    private static synchronized RestartablePostgres restartable() {
+        if (restartable == null) {
+            restartable = RestartablePostgres.create(serverFolder);
+        }
+        return restartable;
     }
 
     static Stream<Arguments> shortMatrix() {
@@ -114,7 +137,7 @@ class FaultMatrixTest {
         Case job = prepare(Fault.PG_TERMINATED, Command.MIGRATE);
         Process process;
         String stderr;
-        try (PgLock lock = PgLock.on(job.target, "EXCLUSIVE")) {
+        try (PgLock lock = PgLock.on(TestPostgres.get()::adminConnection, job.target, "EXCLUSIVE")) {
             // the shipped logging configuration, not the test class path's logback-test.xml
             process = JavaProcess.of(Main.class, List.of("-Dlogback.configurationFile=logback.xml"), job.args.toArray(String[]::new))
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
@@ -164,9 +187,21 @@ class FaultMatrixTest {
 
     private CliRun runWithFault(Fault fault, Case job) throws Exception {
         switch (fault) {
+            case PG_SERVER_RESTARTED -> {
+                try (PgLock lock = PgLock.on(restartable()::adminConnection, job.target, "EXCLUSIVE")) {
+                    Thread restarter = new Thread(() -> {
+                        lock.awaitBlockedConnections();
+                        restartable().restart();
+                    }, "pg-restarter");
+                    restarter.start();
+                    CliRun run = CliRun.of(job.args.toArray(String[]::new));
+                    restarter.join(TimeUnit.MINUTES.toMillis(2));
+                    return run;
+                }
+            }
             case PG_TERMINATED, PG_RESTARTED, PG_SOURCE_TERMINATED -> {
                 StoreLocator locked = fault == Fault.PG_SOURCE_TERMINATED ? job.pgSource : job.target;
-                try (PgLock lock = PgLock.on(locked, fault == Fault.PG_SOURCE_TERMINATED ? "ACCESS EXCLUSIVE" : "EXCLUSIVE")) {
+                try (PgLock lock = PgLock.on(TestPostgres.get()::adminConnection, locked, fault == Fault.PG_SOURCE_TERMINATED ? "ACCESS EXCLUSIVE" : "EXCLUSIVE")) {
                     Thread terminator = new Thread(() -> lock.endBlockedConnections(fault == Fault.PG_RESTARTED), "pg-terminator");
                     terminator.start();
                     CliRun run = CliRun.of(job.args.toArray(String[]::new));
@@ -195,7 +230,7 @@ class FaultMatrixTest {
 
     private static String expectedFault(Fault fault) {
         return switch (fault) {
-            case PG_TERMINATED, PG_RESTARTED, PG_SOURCE_TERMINATED -> "the connection to PostgreSQL was lost";
+            case PG_TERMINATED, PG_RESTARTED, PG_SERVER_RESTARTED, PG_SOURCE_TERMINATED -> "the connection to PostgreSQL was lost";
             case SQLITE_LOCKED_TARGET, SQLITE_LOCKED_SOURCE -> "locked by another program";
             case DISK_FULL -> "the disk is full";
             case READ_ONLY_TARGET, BACKUP_UNWRITABLE -> "read-only file system";
@@ -235,6 +270,7 @@ class FaultMatrixTest {
         boolean existingTarget = true;
         switch (fault) {
             case PG_TERMINATED, PG_RESTARTED -> job.target = fill(TestPostgres.get().freshSchema(), command);
+            case PG_SERVER_RESTARTED -> job.target = fill(restartable().freshSchema(), command);
             case SQLITE_LOCKED_TARGET, BACKUP_UNWRITABLE -> job.target = fill(StoreLocator.of(StoreFormat.SQLITE, folder.resolve("target.db")), command);
             case DISK_FULL, READ_ONLY_TARGET -> {
                 TmpfsMount mount = mount(folder.resolve("mounted"), 8192);
@@ -345,10 +381,12 @@ class FaultMatrixTest {
      */
     private static final class PgLock implements AutoCloseable {
 
+        private final AdminConnections server;
         private final Connection connection;
         private final int holderPid;
 
-        private PgLock(Connection connection) throws SQLException {
+        private PgLock(AdminConnections server, Connection connection) throws SQLException {
+            this.server = server;
             this.connection = connection;
             try (Statement statement = connection.createStatement(); ResultSet row = statement.executeQuery("SELECT pg_backend_pid()")) {
                 row.next();
@@ -356,8 +394,8 @@ class FaultMatrixTest {
             }
         }
 
-        static PgLock on(StoreLocator store, String mode) throws SQLException {
-            Connection connection = TestPostgres.get().adminConnection();
+        static PgLock on(AdminConnections server, StoreLocator store, String mode) throws SQLException {
+            Connection connection = server.open();
             connection.setAutoCommit(false);
             String schema = store.param("schema").orElseThrow();
             List<String> tables = new ArrayList<>();
@@ -373,35 +411,51 @@ class FaultMatrixTest {
             try (Statement lock = connection.createStatement()) {
                 lock.execute("LOCK TABLE " + String.join(", ", tables) + " IN " + mode + " MODE");
             }
-            return new PgLock(connection);
+            return new PgLock(server, connection);
         }
 
         /** Waits until a job's connection waits on the lock, then ends it (or all but this one: a restart). */
         void endBlockedConnections(boolean everyConnection) {
-            String blocked = "SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND wait_event_type = 'Lock'";
             String others = "SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND pid <> ?"
                     + " AND backend_type = 'client backend'";
-            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
-            try (Connection watcher = TestPostgres.get().adminConnection()) {
-                while (System.nanoTime() < deadline) {
-                    List<Integer> pids = pids(watcher, blocked, null);
-                    if (!pids.isEmpty()) {
-                        if (everyConnection) {
-                            pids = pids(watcher, others, holderPid);
-                        }
-                        for (int pid : pids) {
-                            pids(watcher, "SELECT pg_terminate_backend(" + pid + ")", null);
-                        }
-                        return;
-                    }
-                    Thread.sleep(50);
+            try (Connection watcher = server.open()) {
+                List<Integer> pids = awaitBlocked(watcher);
+                if (everyConnection) {
+                    pids = pids(watcher, others, holderPid);
                 }
-                throw new AssertionError("the job never reached the locked table");
+                for (int pid : pids) {
+                    pids(watcher, "SELECT pg_terminate_backend(" + pid + ")", null);
+                }
             } catch (SQLException e) {
                 throw new IllegalStateException(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
             }
+        }
+
+        /** Returns once a job's connection waits on the lock, mid-job. */
+        void awaitBlockedConnections() {
+            try (Connection watcher = server.open()) {
+                awaitBlocked(watcher);
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        private static List<Integer> awaitBlocked(Connection watcher) throws SQLException {
+            String blocked = "SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND wait_event_type = 'Lock'";
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+            while (System.nanoTime() < deadline) {
+                List<Integer> pids = pids(watcher, blocked, null);
+                if (!pids.isEmpty()) {
+                    return pids;
+                }
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while waiting for the job", e);
+                }
+            }
+            throw new AssertionError("the job never reached the locked table");
         }
 
         private static List<Integer> pids(Connection connection, String sql, Integer parameter) throws SQLException {
@@ -419,10 +473,22 @@ class FaultMatrixTest {
             }
         }
 
+        /** Lets go; after a restart the holder's session is gone already and so is its lock. */
         @Override
         public void close() throws SQLException {
-            connection.rollback();
-            connection.close();
+            try {
+                connection.rollback();
+            } catch (SQLException sessionEnded) {
+                // the server was restarted under it
+            } finally {
+                connection.close();
+            }
         }
+    }
+
+    /** How the test reaches a server as its administrator. */
+    @FunctionalInterface
+    private interface AdminConnections {
+        Connection open() throws SQLException;
     }
 }

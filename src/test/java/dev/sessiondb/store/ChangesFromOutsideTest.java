@@ -68,16 +68,16 @@ class ChangesFromOutsideTest {
             other.put(theirs);
             SessionRecord theirsAsStored = app.get(loaded.key()).orElseThrow();
 
-            assertThatThrownBy(() -> GuardedWrites.replace(app, loaded.key(), Optional.of(loaded), loaded.with("branch", "mine")))
+            assertThatThrownBy(() -> app.writeIfUnchanged(loaded.key(), Optional.of(loaded), Optional.of(loaded.with("branch", "mine"))))
                     .isInstanceOfSatisfying(StaleRecordException.class, stale -> {
                         assertThat(stale.loaded()).contains(loaded);
                         assertThat(stale.current()).contains(theirsAsStored);
                         assertThat(stale.getMessage()).contains(loaded.key(), "was changed by another program", "nothing was written");
                     });
-            assertThatThrownBy(() -> GuardedWrites.delete(app, loaded)).isInstanceOf(StaleRecordException.class);
+            assertThatThrownBy(() -> app.writeIfUnchanged(loaded.key(), Optional.of(loaded), Optional.empty())).isInstanceOf(StaleRecordException.class);
             assertThat(app.get(loaded.key())).contains(theirsAsStored);
 
-            assertThat(GuardedWrites.replace(app, loaded.key(), Optional.of(theirsAsStored), theirsAsStored.with("branch", "mine")))
+            assertThat(app.writeIfUnchanged(loaded.key(), Optional.of(theirsAsStored), Optional.of(theirsAsStored.with("branch", "mine"))))
                     .hasValueSatisfying(written -> assertThat(written.branch()).contains("mine"));
         }
     }

@@ -2,10 +2,12 @@ package dev.sessiondb.store.json;
 
 import dev.sessiondb.model.Page;
 import dev.sessiondb.model.SessionQuery;
+import dev.sessiondb.model.SessionRecord;
 import dev.sessiondb.progress.ProgressMonitor;
 import dev.sessiondb.store.OpenMode;
 import dev.sessiondb.store.RecordCursor;
 import dev.sessiondb.store.SessionStore;
+import dev.sessiondb.store.StaleRecordException;
 import dev.sessiondb.store.StoreException;
 import dev.sessiondb.store.StoreFormat;
 import dev.sessiondb.store.StoreInfo;
@@ -112,7 +114,27 @@ public final class JsonFileStore extends ScanningStore {
     @Override
     public void write(WriteBatch batch, ProgressMonitor monitor) {
         try (StoreFileLock lock = StoreFileLock.acquire(lockFile)) {
-            CheckedFile before = checked();
+            writeLocked(checked(), batch, monitor);
+        }
+    }
+
+    /**
+     * Compares and writes under the lock another sessiondb takes; a tool that takes no lock
+     * (Minsky) and writes after the comparison is caught by the file check before the rename.
+     */
+    @Override
+    public Optional<SessionRecord> writeIfUnchanged(String key, Optional<SessionRecord> expected, Optional<SessionRecord> replacement) {
+        try (StoreFileLock lock = StoreFileLock.acquire(lockFile)) {
+            CheckedFile compared = checked();
+            StaleRecordException.requireUnchanged(locator(), key, expected, get(key));
+            writeLocked(compared, WriteBatch.of(key, replacement), ProgressMonitor.NONE);
+            return get(key);
+        }
+    }
+
+    /** Writes the batch over the file as {@code before} saw it; refuses when another program changed the file since. */
+    private void writeLocked(CheckedFile before, WriteBatch batch, ProgressMonitor monitor) {
+        try {
             AtomicFiles.deleteLeftoverTemps(file);
             Path temp = AtomicFiles.tempFileFor(file);
             try {

@@ -5,6 +5,7 @@ import dev.sessiondb.progress.ProgressMonitor;
 import dev.sessiondb.store.OpenMode;
 import dev.sessiondb.store.RecordCursor;
 import dev.sessiondb.store.SessionStore;
+import dev.sessiondb.store.StaleRecordException;
 import dev.sessiondb.store.StoreException;
 import dev.sessiondb.store.StoreFormat;
 import dev.sessiondb.store.StoreInfo;
@@ -107,6 +108,27 @@ public final class JsonDirStore extends ScanningStore {
     @Override
     public void write(WriteBatch batch, ProgressMonitor monitor) {
         try (StoreFileLock lock = lock()) {
+            writeLocked(batch, monitor);
+        }
+    }
+
+    /** Compares and writes under the directory's lock, which every sessiondb writer takes. */
+    @Override
+    public Optional<SessionRecord> writeIfUnchanged(String key, Optional<SessionRecord> expected, Optional<SessionRecord> replacement) {
+        try (StoreFileLock lock = lock()) {
+            // a batch another process committed but did not finish moving in is part of what the record is now
+            DirTransaction.recover(dir);
+            StaleRecordException.requireUnchanged(locator(), key, expected, get(key));
+            writeLocked(WriteBatch.of(key, replacement), ProgressMonitor.NONE);
+            return get(key);
+        } catch (IOException e) {
+            throw new StoreException(dir + ": cannot finish an interrupted write (" + e.getMessage()
+                    + "); nothing was changed; check free space and permissions", e);
+        }
+    }
+
+    private void writeLocked(WriteBatch batch, ProgressMonitor monitor) {
+        try {
             DirTransaction.recover(dir);
             Map<String, String> existing = sessions.fileNamesByKey();
             DirTransaction transaction = DirTransaction.begin(dir);

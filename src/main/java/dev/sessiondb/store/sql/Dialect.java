@@ -60,4 +60,55 @@ enum Dialect {
     BulkSink sink(Connection connection, TableWrite write) throws SQLException {
         return this == POSTGRESQL ? new PostgresCopySink(connection, write) : new SqliteBatchSink(connection, write);
     }
+
+    /**
+     * Begins a transaction on a pooled connection that holds the write lock on {@code key}'s record
+     * before anything is read: SQLite's {@code BEGIN IMMEDIATE} takes the database's write lock;
+     * PostgreSQL locks the row at repeatable read, so that a row another client changes or inserts
+     * after this snapshot fails the write with a serialization failure instead of being overwritten.
+     */
+    void beginLocked(Connection connection, Layout layout, String key) throws SQLException {
+        if (this == SQLITE) {
+            // the driver opens a deferred transaction whenever autocommit is off; end it to begin our own
+            connection.setAutoCommit(true);
+            try (java.sql.Statement statement = connection.createStatement()) {
+                statement.execute("BEGIN IMMEDIATE");
+            }
+            return;
+        }
+        connection.rollback();
+        connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+        String lock = "SELECT 1 FROM " + layout.table() + " s WHERE " + layout.keyExpression() + " = ? FOR UPDATE";
+        try (PreparedStatement statement = PageQuery.prepare(connection, lock, java.util.List.of(key)); ResultSet rows = statement.executeQuery()) {
+            rows.next();
+        }
+    }
+
+    void commitLocked(Connection connection) throws SQLException {
+        if (this == SQLITE) {
+            try (java.sql.Statement statement = connection.createStatement()) {
+                statement.execute("COMMIT");
+            }
+        } else {
+            connection.commit();
+        }
+    }
+
+    /** Undoes a transaction {@link #beginLocked} began; a failure here is not reported, the one that led here is. */
+    void rollbackLocked(Connection connection) {
+        try {
+            if (this == SQLITE) {
+                if (!connection.getAutoCommit()) {
+                    return;
+                }
+                try (java.sql.Statement statement = connection.createStatement()) {
+                    statement.execute("ROLLBACK");
+                }
+            } else {
+                connection.rollback();
+            }
+        } catch (SQLException alreadyEnded) {
+            // SQLite ends a transaction by itself on some errors; the pool discards a broken connection
+        }
+    }
 }

@@ -27,6 +27,12 @@ final class PgErrors {
         return new StoreException(locator.display() + ": " + message, failure);
     }
 
+    /** PostgreSQL refused a write at repeatable read because another transaction changed the row (40001) or a deadlock was broken (40P01). */
+    static boolean isSerializationFailure(Throwable failure) {
+        SQLException sql = sqlCause(failure);
+        return sql != null && ("40001".equals(sql.getSQLState()) || "40P01".equals(sql.getSQLState()));
+    }
+
     private static SQLException sqlCause(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof SQLException sql) {

@@ -12,6 +12,7 @@ import dev.sessiondb.progress.ProgressMonitor;
 import dev.sessiondb.store.HashCursor;
 import dev.sessiondb.store.RecordCursor;
 import dev.sessiondb.store.SessionStore;
+import dev.sessiondb.store.StaleRecordException;
 import dev.sessiondb.store.StoreException;
 import dev.sessiondb.store.StoreFingerprint;
 import dev.sessiondb.store.StoreInfo;
@@ -82,15 +83,17 @@ final class SqlSessionStore implements SessionStore {
 
     @Override
     public long count() {
-        return read(connection -> {
-            try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery("SELECT count(*) FROM " + layout.table())) {
-                rows.next();
-                return rows.getLong(1);
-            }
-        });
+        return read(this::count);
     }
 
-    /** SQLite: the database and WAL files' size and time. PostgreSQL: the newest row version of the table (xmin), which every write changes. */
+    /** Exact, as a job decides on it whether a target is empty; an index-only scan where the table has a key. */
+    private long count(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery("SELECT count(*) FROM " + layout.table())) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
     @Override
     public Page page(SessionQuery query) {
         PageQuery page = new PageQuery(dialect, layout, query);
@@ -99,12 +102,14 @@ final class SqlSessionStore implements SessionStore {
 
     @Override
     public Optional<SessionRecord> get(String key) {
-        return read(connection -> {
-            String sql = "SELECT " + layout.selectList() + " FROM " + layout.table() + " s WHERE " + layout.keyExpression() + " = ?";
-            try (PreparedStatement statement = PageQuery.prepare(connection, sql, List.of(key)); ResultSet rows = statement.executeQuery()) {
-                return rows.next() ? Optional.of(layout.read(rows)) : Optional.empty();
-            }
-        });
+        return read(connection -> select(connection, layout, key));
+    }
+
+    private static Optional<SessionRecord> select(Connection connection, Layout layout, String key) throws SQLException {
+        String sql = "SELECT " + layout.selectList() + " FROM " + layout.table() + " s WHERE " + layout.keyExpression() + " = ?";
+        try (PreparedStatement statement = PageQuery.prepare(connection, sql, List.of(key)); ResultSet rows = statement.executeQuery()) {
+            return rows.next() ? Optional.of(layout.read(rows)) : Optional.empty();
+        }
     }
 
     /** A GROUP BY where the layout has a column for the field; a scan where it has not (dates kept as written). */
@@ -146,27 +151,18 @@ final class SqlSessionStore implements SessionStore {
         return layout.keepsRecordText() ? RecordHash.ofText(record.compact()) : RecordHash.of(layout.asStored(record));
     }
 
-    /** SQLite: the count and the files' change marks ({@link SqliteFingerprint}); PostgreSQL: the count and the newest row version. */
+    /**
+     * SQLite: the count and the files' change marks ({@link SqliteFingerprint}). PostgreSQL: the
+     * count and, per table the layout writes, the server's statistics counters and the relation's
+     * file and size: catalogue looks that never read the rows ({@link PostgresFingerprint}).
+     */
     @Override
     public StoreFingerprint fingerprint() {
         if (dialect == Dialect.SQLITE) {
             return new StoreFingerprint(count(), SqliteFingerprint.of(locator.path()));
         }
-        return read(connection -> {
-            // xmin changes with every inserted or updated row version; the counts catch deletions.
-            // Every table the layout writes is looked at (a chat server appends to messages only).
-            long sessions = -1;
-            StringBuilder token = new StringBuilder();
-            for (String table : layout.writes().stream().map(TableWrite::table).distinct().toList()) {
-                String sql = "SELECT count(*), coalesce(max(xmin::text::bigint), 0) FROM " + table;
-                try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
-                    rows.next();
-                    sessions = table.equals(layout.table()) ? rows.getLong(1) : sessions;
-                    token.append(table).append(' ').append(rows.getLong(1)).append(" xmin ").append(rows.getLong(2)).append("; ");
-                }
-            }
-            return new StoreFingerprint(sessions, token.toString());
-        });
+        List<String> tables = layout.writes().stream().map(TableWrite::table).distinct().toList();
+        return read(connection -> new StoreFingerprint(count(connection), PostgresFingerprint.token(connection, tables)));
     }
 
     @Override
@@ -198,39 +194,86 @@ final class SqlSessionStore implements SessionStore {
 
     private void writeOnce(WriteBatch batch, ProgressMonitor monitor) {
         upgrade();
-        Layout layout = this.layout;
         Transaction transaction = database.createTransaction();
         try {
-            Connection connection = transaction.connection();
-            Layout.AfterRows afterRows = layout.beforeRows(connection, batch.replaceAll() || batch.expectedCount() >= LARGE_BATCH);
-            removeOld(connection, batch);
-            List<TableWrite> writes = layout.writes();
-            List<BulkSink> sinks = new ArrayList<>();
-            for (TableWrite write : writes) {
-                sinks.add(dialect.sink(connection, write));
-            }
-            long done = 0;
-            while (batch.upserts().hasNext()) {
-                if (monitor.isCancelled()) {
-                    throw new CancelledException();
-                }
-                layout.rows(batch.upserts().next(), (write, values) -> sinks.get(write).add(values));
-                monitor.progress(++done, batch.expectedCount());
-                if (done % FLUSH_EVERY == 0) {
-                    for (BulkSink sink : sinks) {
-                        sink.flush();
-                    }
-                }
-            }
-            for (BulkSink sink : sinks) {
-                sink.finish();
-            }
-            afterRows.run(connection);
+            writeRows(transaction.connection(), batch, monitor);
             transaction.commit();
         } catch (SQLException | PersistenceException e) {
             throw new StoreException(locator.display() + ": writing failed (" + firstLine(e) + "); nothing was changed", e);
         } finally {
             transaction.end();
+        }
+    }
+
+    /**
+     * One transaction that first takes the record's write lock (SQLite: {@code BEGIN IMMEDIATE};
+     * PostgreSQL: the row {@code FOR UPDATE} at repeatable read, so a row another client inserts or
+     * changes meanwhile fails the write), then compares, writes and commits.
+     */
+    @Override
+    public Optional<SessionRecord> writeIfUnchanged(String key, Optional<SessionRecord> expected, Optional<SessionRecord> replacement) {
+        upgrade();
+        if (dialect == Dialect.SQLITE) {
+            return SqliteBusyRetry.call(locator, () -> writeIfUnchangedOnce(key, expected, replacement));
+        }
+        try {
+            return writeIfUnchangedOnce(key, expected, replacement);
+        } catch (StoreException e) {
+            if (PgErrors.isSerializationFailure(e)) {
+                throw new StaleRecordException(locator, key, expected, get(key));
+            }
+            throw e;
+        }
+    }
+
+    private Optional<SessionRecord> writeIfUnchangedOnce(String key, Optional<SessionRecord> expected, Optional<SessionRecord> replacement) {
+        Layout layout = this.layout;
+        try (Connection connection = pool.getConnection()) {
+            dialect.beginLocked(connection, layout, key);
+            try {
+                StaleRecordException.requireUnchanged(locator, key, expected, select(connection, layout, key));
+                writeRows(connection, WriteBatch.of(key, replacement), ProgressMonitor.NONE);
+                Optional<SessionRecord> written = select(connection, layout, key);
+                dialect.commitLocked(connection);
+                return written;
+            } catch (SQLException | RuntimeException e) {
+                dialect.rollbackLocked(connection);
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new StoreException(locator.display() + ": writing session " + key + " failed (" + firstLine(e) + "); nothing was changed", e);
+        }
+    }
+
+    /** The batch's rows on a connection inside a transaction the caller commits. */
+    private void writeRows(Connection connection, WriteBatch batch, ProgressMonitor monitor) throws SQLException {
+        Layout layout = this.layout;
+        Layout.AfterRows afterRows = layout.beforeRows(connection, batch.replaceAll() || batch.expectedCount() >= LARGE_BATCH);
+        removeOld(connection, batch);
+        List<TableWrite> writes = layout.writes();
+        List<BulkSink> sinks = new ArrayList<>();
+        for (TableWrite write : writes) {
+            sinks.add(dialect.sink(connection, write));
+        }
+        long done = 0;
+        while (batch.upserts().hasNext()) {
+            if (monitor.isCancelled()) {
+                throw new CancelledException();
+            }
+            layout.rows(batch.upserts().next(), (write, values) -> sinks.get(write).add(values));
+            monitor.progress(++done, batch.expectedCount());
+            if (done % FLUSH_EVERY == 0) {
+                for (BulkSink sink : sinks) {
+                    sink.flush();
+                }
+            }
+        }
+        for (BulkSink sink : sinks) {
+            sink.finish();
+        }
+        afterRows.run(connection);
+        if (dialect == Dialect.POSTGRESQL) {
+            PostgresFingerprint.publishAtCommit(connection);
         }
     }
 

@@ -6,7 +6,9 @@ import dev.sessiondb.store.StoreLocator;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
 
@@ -28,15 +30,26 @@ final class SqliteBusyRetry {
     /** Runs {@code write} with the records, again with the same records while SQLite answers busy and tries remain. */
     static void run(StoreLocator locator, Iterator<SessionRecord> records, Consumer<Iterator<SessionRecord>> write) {
         Replay replay = new Replay(records);
+        retrying(locator, replay::complete, () -> {
+            write.accept(replay.iterator());
+            return null;
+        });
+    }
+
+    /** Runs work that can always be tried again (it holds what it writes), again while SQLite answers busy and tries remain. */
+    static <T> T call(StoreLocator locator, Supplier<T> work) {
+        return retrying(locator, () -> true, work);
+    }
+
+    private static <T> T retrying(StoreLocator locator, BooleanSupplier replayable, Supplier<T> work) {
         for (int attempt = 0; ; attempt++) {
             try {
-                write.accept(replay.iterator());
-                return;
+                return work.get();
             } catch (RuntimeException failure) {
                 if (!isBusy(failure)) {
                     throw failure;
                 }
-                if (attempt == PAUSES_MILLIS.length || !replay.complete()) {
+                if (attempt == PAUSES_MILLIS.length || !replayable.getAsBoolean()) {
                     throw new StoreException(locator.display() + ": the store stayed locked by another program (Minsky or another sessiondb)"
                             + " after " + (attempt + 1) + " tries; nothing was changed; close the other program or try again", failure);
                 }

@@ -2,7 +2,6 @@ package dev.sessiondb.ui.detail;
 
 import dev.sessiondb.job.backup.BackupJournal;
 import dev.sessiondb.model.SessionRecord;
-import dev.sessiondb.store.GuardedWrites;
 import dev.sessiondb.store.SessionStore;
 import java.util.Optional;
 
@@ -23,11 +22,11 @@ final class DeleteRecordCommand extends StoreEditCommand {
 
     @Override
     protected void apply() {
-        GuardedWrites.delete(store, record);
+        store.writeIfUnchanged(record.key(), Optional.of(record), Optional.empty());
     }
 
     @Override
     protected void revert() {
-        GuardedWrites.replace(store, record.key(), Optional.empty(), record);
+        store.writeIfUnchanged(record.key(), Optional.empty(), Optional.of(record));
     }
 }

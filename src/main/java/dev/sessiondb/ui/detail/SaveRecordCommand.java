@@ -2,7 +2,6 @@ package dev.sessiondb.ui.detail;
 
 import dev.sessiondb.job.backup.BackupJournal;
 import dev.sessiondb.model.SessionRecord;
-import dev.sessiondb.store.GuardedWrites;
 import dev.sessiondb.store.SessionStore;
 import java.util.Optional;
 
@@ -29,11 +28,11 @@ final class SaveRecordCommand extends StoreEditCommand {
 
     @Override
     protected void apply() {
-        written = GuardedWrites.replace(store, before.key(), Optional.of(before), after);
+        written = store.writeIfUnchanged(before.key(), Optional.of(before), Optional.of(after));
     }
 
     @Override
     protected void revert() {
-        GuardedWrites.replace(store, before.key(), written, before);
+        store.writeIfUnchanged(before.key(), written, Optional.of(before));
     }
 }

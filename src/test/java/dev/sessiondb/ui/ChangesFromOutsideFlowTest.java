@@ -1,0 +1,149 @@
+package dev.sessiondb.ui;
+
+import static dev.sessiondb.ui.AppState.waitFor;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sessiondb.Fixtures;
+import dev.sessiondb.model.SessionRecord;
+import dev.sessiondb.store.OpenMode;
+import dev.sessiondb.store.SessionStore;
+import dev.sessiondb.store.StoreFactory;
+import dev.sessiondb.store.StoreFormat;
+import dev.sessiondb.store.StoreLocator;
+import dev.sessiondb.ui.common.SettingsStore;
+import dev.sessiondb.ui.common.UiTaskExecutor;
+import dev.sessiondb.ui.diff.FieldRow;
+import dev.sessiondb.ui.stores.Credentials;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/**
+ * A store changed by another program (a second open of the same store stands for Minsky) while the
+ * app shows it: the app offers a reload, and refuses an edit or a deletion of a record that changed
+ * underneath, showing both versions; the other program's change stays.
+ */
+@ExtendWith(ApplicationExtension.class)
+class ChangesFromOutsideFlowTest {
+
+    private static final String KEY = "task#002";
+
+    @TempDir
+    static Path directory;
+
+    private final ScriptedDialogService dialogs = new ScriptedDialogService();
+    private Path fixture;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        Path run = Files.createTempDirectory(directory, "run");
+        fixture = TestStores.fixtureCopy(run);
+        AppServices services = new AppServices(new SettingsStore(run.resolve("settings.json")), dialogs, new UiTaskExecutor(),
+                locator -> StoreFactory.open(locator, OpenMode.EXISTING), List::of,
+                new Credentials(run.resolve("no-pgpass"), Map.of()),
+                new dev.sessiondb.job.backup.BackupJournal(run.resolve("backups")), new SimpleStringProperty(""));
+        new MainWindow(services).show(stage);
+    }
+
+    @Test
+    void aStoreChangedOutsideOffersAReloadThatShowsTheNewData(FxRobot robot) {
+        openFixture(robot);
+
+        changeOutside(store -> store.delete(KEY));
+
+        waitFor(() -> robot.lookup("#external-changes").query().isVisible());
+        assertThat(robot.lookup("#external-changes-message").queryAs(Label.class).getText()).contains("was changed by another program");
+        robot.clickOn("#external-changes-reload");
+        waitFor(() -> countText(robot).equals((Fixtures.MINSKY_COUNT - 1) + " sessions"));
+        waitFor(() -> !robot.lookup("#external-changes").query().isVisible());
+    }
+
+    @Test
+    void anEditOfARecordChangedUnderneathIsRefusedWithBothVersionsSideBySide(FxRobot robot) {
+        openFixture(robot);
+        showSession(robot);
+        robot.clickOn("#edit-session");
+        waitFor(() -> robot.lookup("#edit-branch").tryQuery().isPresent());
+        TextField branch = robot.lookup("#edit-branch").queryAs(TextField.class);
+        robot.interact(() -> branch.setText("mine"));
+        waitFor(() -> branch.getText().equals("mine"));
+
+        changeOutside(store -> store.put(store.get(KEY).orElseThrow().with("branch", "theirs")));
+        robot.clickOn("#save-session");
+
+        waitFor(() -> robot.lookup("#detail-conflict-message").queryAs(Label.class).getText().contains("was changed by another program"));
+        assertThat(conflictRows(robot)).anySatisfy(row -> {
+            assertThat(row.name()).isEqualTo("branch");
+            assertThat(row.a()).contains(KEY);
+            assertThat(row.b()).contains("theirs");
+        });
+        assertThat(storedBranch()).contains("theirs");
+        assertThat(dialogs.errors()).isEmpty();
+    }
+
+    @Test
+    void aDeletionOfARecordChangedUnderneathIsRefused(FxRobot robot) {
+        openFixture(robot);
+        showSession(robot);
+
+        changeOutside(store -> store.put(store.get(KEY).orElseThrow().with("branch", "theirs")));
+        dialogs.answer(true);
+        robot.clickOn("#delete-session");
+
+        waitFor(() -> robot.lookup("#detail-conflict-message").queryAs(Label.class).getText().contains("was changed by another program"));
+        assertThat(storedBranch()).contains("theirs");
+        assertThat(countText(robot)).as("the search still finds it").isEqualTo("1 of " + Fixtures.MINSKY_COUNT + " sessions");
+    }
+
+    private void openFixture(FxRobot robot) {
+        dialogs.answer(fixture);
+        robot.push(KeyCode.CONTROL, KeyCode.O);
+        waitFor(() -> countText(robot).equals(Fixtures.MINSKY_COUNT + " sessions"));
+    }
+
+    private static void showSession(FxRobot robot) {
+        TextField search = robot.lookup("#session-search").queryAs(TextField.class);
+        robot.interact(() -> search.setText(KEY));
+        waitFor(() -> countText(robot).equals("1 of " + Fixtures.MINSKY_COUNT + " sessions"));
+        robot.clickOn(robot.lookup("#sessions-table .table-row-cell").nth(0).queryAs(Node.class));
+        waitFor(() -> robot.lookup("#detail-title").queryAs(Label.class).getText().equals(KEY));
+    }
+
+    /** Another program's write: a second open of the store, as Minsky or a second window would write it. */
+    private void changeOutside(Consumer<SessionStore> change) {
+        try (SessionStore other = StoreFactory.open(StoreLocator.of(StoreFormat.JSON, fixture), OpenMode.EXISTING)) {
+            change.accept(other);
+        }
+    }
+
+    private Optional<String> storedBranch() {
+        try (SessionStore store = StoreFactory.open(StoreLocator.of(StoreFormat.JSON, fixture), OpenMode.EXISTING)) {
+            return store.get(KEY).flatMap(SessionRecord::branch);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<FieldRow> conflictRows(FxRobot robot) {
+        return List.copyOf(robot.lookup("#detail-conflict").queryAs(TableView.class).getItems());
+    }
+
+    private static String countText(FxRobot robot) {
+        return robot.lookup("#session-count").queryAs(Label.class).getText();
+    }
+}
