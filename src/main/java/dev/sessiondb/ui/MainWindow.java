@@ -8,6 +8,7 @@ import dev.sessiondb.ui.common.CurrentStore;
 import dev.sessiondb.ui.common.DialogService;
 import dev.sessiondb.ui.common.KnownStores;
 import dev.sessiondb.ui.common.LocatorInput;
+import dev.sessiondb.ui.common.SavedStoreList;
 import dev.sessiondb.ui.common.Theme;
 import dev.sessiondb.ui.common.UiTaskExecutor;
 import dev.sessiondb.ui.common.UndoStack;
@@ -72,9 +73,10 @@ public final class MainWindow {
         UiTaskExecutor executor = services.executor();
 
         // The services make the ViewModels.
+        SavedStoreList savedStores = new SavedStoreList(services.journal().root(), services.settings());
         UndoStack undo = new UndoStack(executor, dialogs);
         viewModel = new MainViewModel(services.settings(), current, undo, dialogs);
-        stores = new StoresViewModel(services.settings(), services.discovery(), services.credentials(), services.opener(),
+        stores = new StoresViewModel(services.settings(), savedStores, services.discovery(), services.credentials(), services.opener(),
                 current, dialogs, executor, firstRun);
         SessionsViewModel sessions = new SessionsViewModel(current, executor, dialogs,
                 new ColumnChoices(services.settings().file().resolveSibling("columns.json")));
@@ -95,7 +97,7 @@ public final class MainWindow {
         OpenStoreDefault.follow(current, consolidate::startFrom, () -> consolidate.steps().current() == 0);
 
         // The ViewModels make the views, which go into the frame.
-        KnownStores known = new KnownStores(services.settings(), current);
+        KnownStores known = new KnownStores(services.settings(), savedStores, current);
         SessionsView sessionsView = new SessionsView(sessions);
         VBox.setVgrow(sessionsView, Priority.ALWAYS);
         shell = new WindowShell(viewModel.windowWidth(), viewModel.windowHeight(), new StoresView(stores, dialogs),

@@ -9,10 +9,10 @@ import dev.sessiondb.store.StoreLocator;
 import dev.sessiondb.ui.common.BackgroundTask;
 import dev.sessiondb.ui.common.CurrentStore;
 import dev.sessiondb.ui.common.DialogService;
+import dev.sessiondb.ui.common.SavedStoreList;
 import dev.sessiondb.ui.common.SettingsStore;
 import dev.sessiondb.ui.common.StoreOpener;
 import dev.sessiondb.ui.common.TaskExecutor;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -31,6 +31,7 @@ public final class StoresViewModel {
     private final ReadOnlyStringWrapper openStoreTitle = new ReadOnlyStringWrapper("");
 
     private final SettingsStore settings;
+    private final SavedStoreList savedStores;
     private final Supplier<List<StoreEntry>> discovery;
     private final Credentials credentials;
     private final StoreOpener opener;
@@ -39,24 +40,26 @@ public final class StoresViewModel {
     private final TaskExecutor executor;
     private final Optional<FirstRun> firstRun;
 
-    public StoresViewModel(SettingsStore settings, Supplier<List<StoreEntry>> discovery, Credentials credentials,
-                           StoreOpener opener, CurrentStore current, DialogService dialogs, TaskExecutor executor) {
-        this(settings, discovery, credentials, opener, current, dialogs, executor, null);
+    public StoresViewModel(SettingsStore settings, SavedStoreList savedStores, Supplier<List<StoreEntry>> discovery,
+                           Credentials credentials, StoreOpener opener, CurrentStore current, DialogService dialogs,
+                           TaskExecutor executor) {
+        this(settings, savedStores, discovery, credentials, opener, current, dialogs, executor, null);
     }
 
     /** @param firstRun the default store and the demo, or null where there are none (tests that script the start) */
-    public StoresViewModel(SettingsStore settings, Supplier<List<StoreEntry>> discovery, Credentials credentials,
-                           StoreOpener opener, CurrentStore current, DialogService dialogs, TaskExecutor executor,
-                           FirstRun firstRun) {
+    public StoresViewModel(SettingsStore settings, SavedStoreList savedStores, Supplier<List<StoreEntry>> discovery,
+                           Credentials credentials, StoreOpener opener, CurrentStore current, DialogService dialogs,
+                           TaskExecutor executor, FirstRun firstRun) {
         this.firstRun = Optional.ofNullable(firstRun);
         this.settings = settings;
+        this.savedStores = savedStores;
         this.discovery = discovery;
         this.credentials = credentials;
         this.opener = opener;
         this.current = current;
         this.dialogs = dialogs;
         this.executor = executor;
-        reloadFromSettings();
+        reloadLists();
     }
 
     // Properties
@@ -104,24 +107,17 @@ public final class StoresViewModel {
         parse(locatorText).ifPresent(locator -> open(locator, () -> save(StoreEntry.of(locator.withoutPassword().display(), null))));
     }
 
-    /** Keeps a recent or discovered store in the saved list. */
+    /** Keeps a recent or discovered store in the saved list (the app's catalog), without its password. */
     public void save(StoreEntry entry) {
         parse(entry.locator()).ifPresent(locator -> {
-            String savedForm = locator.withoutPassword().display();
-            if (!settings.get().savedStores().contains(savedForm)) {
-                List<String> stores = new ArrayList<>(settings.get().savedStores());
-                stores.add(savedForm);
-                settings.update(state -> state.withSavedStores(stores));
-                reloadFromSettings();
-            }
+            savedStores.add(locator);
+            reloadLists();
         });
     }
 
     public void remove(StoreEntry entry) {
-        List<String> stores = new ArrayList<>(settings.get().savedStores());
-        stores.remove(entry.locator());
-        settings.update(state -> state.withSavedStores(stores));
-        reloadFromSettings();
+        savedStores.remove(entry.locator());
+        reloadLists();
         dialogs.notify("Removed " + entry.title() + " from saved stores (the store itself is untouched)");
     }
 
@@ -192,14 +188,14 @@ public final class StoresViewModel {
                             openStore.set(shown);
                             openStoreTitle.set(StoreEntry.of(shown, null).title());
                             settings.update(state -> state.withRecent(shown));
-                            reloadFromSettings();
+                            reloadLists();
                             opened.run();
                         })
                         .onFailure(failure -> dialogs.showError("Cannot open " + shown, failure.getMessage()))));
     }
 
-    private void reloadFromSettings() {
-        saved.setAll(entries(settings.get().savedStores()));
+    private void reloadLists() {
+        saved.setAll(entries(savedStores.list()));
         recent.setAll(entries(settings.get().recentStores()));
     }
 
