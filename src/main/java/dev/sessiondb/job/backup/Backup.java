@@ -34,6 +34,15 @@ public record Backup(String id, Instant createdAt, String reason, String locator
         ABSENT
     }
 
+    /**
+     * Whether undo puts back the store's schema too: a copy of its file or folder does; the
+     * records of a server store are written back into its tables as they are now, so a schema
+     * upgraded since stays upgraded.
+     */
+    public boolean holdsSchema() {
+        return kind != Kind.RECORDS;
+    }
+
     public Backup markedRestored(Instant when) {
         return new Backup(id, createdAt, reason, locator, format, kind, records, Optional.of(when));
     }
