@@ -43,7 +43,7 @@ public record StoreLocator(StoreFormat format, String target, Map<String, String
                 return requireWellFormedUrl(new StoreLocator(StoreFormat.POSTGRESQL, "postgresql://" + base.substring(prefix.length()), params));
             }
         }
-        for (StoreFormat format : StoreFormat.values()) {
+        for (StoreFormat format : StoreProviders.formats()) {
             if (lower.startsWith(format.scheme() + ":")) {
                 return new StoreLocator(format, base.substring(format.scheme().length() + 1), params);
             }

@@ -110,13 +110,16 @@ public interface StoreProvider {
     record StandIn(StoreLocator locator, Optional<String> note) {
     }
 
-    /** How a provider copied a store; kept in the backup's manifest. */
-    enum SnapshotKind {
+    /**
+     * How a provider copied a store, kept in the backup's manifest by its id and handed back to
+     * {@link #restore}. A backend names its own kinds; the built-in ones have constants.
+     */
+    record SnapshotKind(String id) {
         /** The store's file, copied as it was. */
-        FILE,
+        public static final SnapshotKind FILE = new SnapshotKind("file");
         /** The store's directory, copied file by file. */
-        DIRECTORY,
+        public static final SnapshotKind DIRECTORY = new SnapshotKind("directory");
         /** A consistent copy made by SQLite itself, never a raw copy of a live WAL file. */
-        SQLITE
+        public static final SnapshotKind SQLITE = new SnapshotKind("sqlite");
     }
 }
