@@ -1,5 +1,6 @@
 package dev.sessiondb.ui.stores;
 
+import dev.sessiondb.catalog.CatalogException;
 import dev.sessiondb.sample.DemoStores;
 import dev.sessiondb.store.SessionStore;
 import dev.sessiondb.store.StoreException;
@@ -109,15 +110,13 @@ public final class StoresViewModel {
 
     /** Keeps a recent or discovered store in the saved list (the app's catalog), without its password. */
     public void save(StoreEntry entry) {
-        parse(entry.locator()).ifPresent(locator -> {
-            savedStores.add(locator);
-            reloadLists();
-        });
+        parse(entry.locator()).ifPresent(locator -> changeSaved("Cannot save " + entry.title(), () -> savedStores.add(locator)));
     }
 
     public void remove(StoreEntry entry) {
-        savedStores.remove(entry.locator());
-        reloadLists();
+        if (!changeSaved("Cannot remove " + entry.title(), () -> savedStores.remove(entry.locator()))) {
+            return;
+        }
         dialogs.notify("Removed " + entry.title() + " from saved stores (the store itself is untouched)");
     }
 
@@ -192,6 +191,18 @@ public final class StoresViewModel {
                             opened.run();
                         })
                         .onFailure(failure -> dialogs.showError("Cannot open " + shown, failure.getMessage()))));
+    }
+
+    /** @return whether the saved list changed; when the catalog refused, the user is told why */
+    private boolean changeSaved(String failureTitle, Runnable change) {
+        try {
+            change.run();
+            reloadLists();
+            return true;
+        } catch (CatalogException refused) {
+            dialogs.showError(failureTitle, refused.getMessage());
+            return false;
+        }
     }
 
     private void reloadLists() {

@@ -109,6 +109,22 @@ class StoresViewModelTest {
     }
 
     @Test
+    void aCatalogThatCannotBeReadLeavesTheSettingsListShownAndKeptAndSayWhyASaveFailed() throws Exception {
+        Path fixture = TestStores.fixtureCopy(directory);
+        Files.createDirectories(catalogFolder());
+        Files.writeString(catalogFolder().resolve(Catalog.FILE_NAME), "not a database, but a file someone put here");
+        SettingsStore settings = new SettingsStore(directory.resolve("settings.json"));
+        settings.update(state -> state.withSavedStores(List.of("json:" + fixture)));
+
+        StoresViewModel viewModel = viewModel(settings);
+        viewModel.save(StoreEntry.of("postgresql://ana@localhost:1/minsky", null));
+
+        assertThat(viewModel.saved()).extracting(StoreEntry::locator).containsExactly("json:" + fixture);
+        assertThat(new SettingsStore(settings.file()).get().savedStores()).containsExactly("json:" + fixture);
+        assertThat(dialogs.errors()).singleElement().asString().startsWith("Cannot save ").contains(Catalog.FILE_NAME);
+    }
+
+    @Test
     void theSettingsFilesSavedStoresAreMovedIntoTheCatalogOnce() {
         Path fixture = TestStores.fixtureCopy(directory);
         SettingsStore settings = new SettingsStore(directory.resolve("settings.json"));
