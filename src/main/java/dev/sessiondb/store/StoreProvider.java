@@ -24,6 +24,22 @@ public interface StoreProvider {
         return 0;
     }
 
+    /**
+     * The address of a store this backend keeps on a server or in a bucket, when {@code text} (a
+     * locator without its query) is a URL it takes (a PostgreSQL backend: {@code postgresql://},
+     * {@code postgres://}, {@code jdbc:postgresql://}), normalised; a malformed one of its URLs is
+     * refused here. Such a store has no local path: its locator is the URL, shown with any
+     * password masked. Empty for backends of files and folders, whose locators are paths.
+     */
+    default Optional<String> url(String text) {
+        return Optional.empty();
+    }
+
+    /** Whether this backend's locators are URLs ({@link #url}) rather than paths on this machine. */
+    default boolean takesUrls() {
+        return false;
+    }
+
     /** Whether an existing file or directory holds a store of this format, told by its content. */
     boolean recognises(Path existing);
 
