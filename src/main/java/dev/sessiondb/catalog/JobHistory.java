@@ -10,7 +10,7 @@ import dev.sessiondb.job.StoreProbe;
 import dev.sessiondb.job.backup.Backup;
 import dev.sessiondb.job.backup.BackupJournal;
 import dev.sessiondb.model.JsonCodec;
-import dev.sessiondb.store.StoreFormat;
+import dev.sessiondb.store.StoreProviders;
 import dev.sessiondb.store.StoreLocator;
 import io.ebean.Database;
 import io.ebean.Transaction;
@@ -175,7 +175,7 @@ public final class JobHistory {
         entry.setReason(backup.reason());
         entry.setLocator(backup.locator());
         entry.setFormat(backup.format().scheme());
-        entry.setKind(backup.kind().name().toLowerCase(Locale.ROOT));
+        entry.setKind(backup.kind().id());
         entry.setRecords(backup.records());
         entry.setCreatedAt(backup.createdAt());
         entry.setRestoredAt(backup.restoredAt().orElse(null));
@@ -184,7 +184,7 @@ public final class JobHistory {
 
     private static Backup toBackup(BackupEntry entry) {
         return new Backup(entry.getId(), entry.getCreatedAt(), entry.getReason(), entry.getLocator(),
-                StoreFormat.valueOf(entry.getFormat().toUpperCase(Locale.ROOT)), Backup.Kind.valueOf(entry.getKind().toUpperCase(Locale.ROOT)),
+                StoreProviders.format(entry.getFormat()), new Backup.Kind(entry.getKind().toLowerCase(Locale.ROOT)),
                 entry.getRecords(), Optional.ofNullable(entry.getRestoredAt()));
     }
 

@@ -39,12 +39,11 @@ final class DiffCommand implements Callable<Integer> {
     @Option(names = "--ignore", paramLabel = "FIELD", description = "Leave a field out of the comparison (dotted paths such as pullRequest.lastSynced); repeatable.")
     List<String> ignored = List.of();
 
-    @Option(names = "--format", description = "table or json (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--format", description = "table or json (default: ${DEFAULT-VALUE}).", completionCandidates = OutputFormat.TableOrJson.class)
     OutputFormat format = OutputFormat.TABLE;
 
     @Override
     public Integer call() {
-        OutputFormat.requireOneOf(format, OutputFormat.TABLE, OutputFormat.JSON);
         StoreProbe.requireDistinct(java.util.List.of(StoreArgument.locate(storeA), StoreArgument.locate(storeB)));
         try (SessionStore a = StoreArgument.openExisting(storeA);
              SessionStore b = StoreArgument.openExisting(storeB);

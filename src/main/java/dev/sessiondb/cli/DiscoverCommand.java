@@ -27,12 +27,11 @@ final class DiscoverCommand implements Callable<Integer> {
     @Option(names = "--root", paramLabel = "DIR", description = "Also search this directory tree for project configs (.minsky/config.yaml) and session databases; repeatable.")
     List<Path> roots = List.of();
 
-    @Option(names = "--format", description = "table or json (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--format", description = "table or json (default: ${DEFAULT-VALUE}).", completionCandidates = OutputFormat.TableOrJson.class)
     OutputFormat format = OutputFormat.TABLE;
 
     @Override
     public Integer call() {
-        OutputFormat.requireOneOf(format, OutputFormat.TABLE, OutputFormat.JSON);
         roots.stream().filter(root -> !java.nio.file.Files.isDirectory(root)).findFirst().ifPresent(missing -> {
             throw new IllegalArgumentException("--root " + missing + ": no such folder; give a folder to search");
         });

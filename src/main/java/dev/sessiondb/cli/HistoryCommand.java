@@ -28,7 +28,7 @@ final class HistoryCommand implements Callable<Integer> {
     @Option(names = "--limit", paramLabel = "N", description = "At most N jobs (default: ${DEFAULT-VALUE}).")
     int limit = 50;
 
-    @Option(names = "--format", description = "table or json (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--format", description = "table or json (default: ${DEFAULT-VALUE}).", completionCandidates = OutputFormat.TableOrJson.class)
     OutputFormat format = OutputFormat.TABLE;
 
     @Mixin
@@ -36,7 +36,6 @@ final class HistoryCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        OutputFormat.requireOneOf(format, OutputFormat.TABLE, OutputFormat.JSON);
         if (limit < 1) {
             throw new IllegalArgumentException("--limit " + limit + ": give a number of jobs, 1 or more");
         }

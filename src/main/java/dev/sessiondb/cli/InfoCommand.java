@@ -23,7 +23,7 @@ final class InfoCommand implements Callable<Integer> {
             description = "json:PATH, sqlite:PATH, jsondir:PATH, postgresql://... or a path; default: the store the environment selects.")
     String store;
 
-    @Option(names = "--format", description = "table or json (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--format", description = "table or json (default: ${DEFAULT-VALUE}).", completionCandidates = OutputFormat.TableOrJson.class)
     OutputFormat format = OutputFormat.TABLE;
 
     @Override

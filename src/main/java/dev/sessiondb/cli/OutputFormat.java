@@ -5,18 +5,45 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.sessiondb.model.JsonCodec;
 import java.io.PrintWriter;
+import picocli.CommandLine;
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Function;
 
 /** How a command prints its result. */
 public enum OutputFormat {
     TABLE, JSON, CSV;
 
-    /** Commands that print only some formats reject the others with one clear line. */
-    static void requireOneOf(OutputFormat format, OutputFormat... allowed) {
-        if (!List.of(allowed).contains(format)) {
-            throw new IllegalArgumentException("--format " + format + " is not available here; use "
-                    + String.join(" or ", java.util.Arrays.stream(allowed).map(OutputFormat::toString).toList()));
+    /** The formats of a command that prints no CSV: its {@code --format} option names this class as its candidates. */
+    public static final class TableOrJson implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return List.of(TABLE.toString(), JSON.toString()).iterator();
+        }
+    }
+
+    /**
+     * Refuses, in one line, a {@code --format} the command about to run does not print (its option's
+     * completion candidates); {@link SessionDbCommand} calls it before every command, so each command
+     * validates its format the same way.
+     */
+    static void requireOffered(CommandLine.ParseResult parsed) {
+        CommandLine.ParseResult command = parsed;
+        while (command.hasSubcommand()) {
+            command = command.subcommand();
+        }
+        CommandLine.Model.OptionSpec option = command.commandSpec().findOption("--format");
+        if (option == null || option.type() != OutputFormat.class) {
+            return;
+        }
+        OutputFormat chosen = option.getValue();
+        List<String> offered = new ArrayList<>();
+        option.completionCandidates().forEach(offered::add);
+        if (offered.stream().noneMatch(candidate -> candidate.equalsIgnoreCase(chosen.toString()))) {
+            throw new CommandLine.ParameterException(command.commandSpec().commandLine(), "--format " + chosen
+                    + " is not available here; use " + String.join(" or ", offered.stream().map(candidate -> candidate.toLowerCase(Locale.ROOT)).toList()));
         }
     }
 
@@ -30,6 +57,6 @@ public enum OutputFormat {
     /** picocli accepts the names in lower case. */
     @Override
     public String toString() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 }

@@ -38,7 +38,7 @@ final class RepairCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Print the changeset record by record (before -> after) and write nothing.")
     boolean dryRun;
 
-    @Option(names = "--format", description = "table or json (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--format", description = "table or json (default: ${DEFAULT-VALUE}).", completionCandidates = OutputFormat.TableOrJson.class)
     OutputFormat format = OutputFormat.TABLE;
 
     @Mixin
@@ -46,7 +46,6 @@ final class RepairCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        OutputFormat.requireOneOf(format, OutputFormat.TABLE, OutputFormat.JSON);
         RepairJob job = new RepairJob(StoreArgument.locate(store), checks, workspaces, backupDir.journal(spec.commandLine().getErr()));
         PrintWriter out = spec.commandLine().getOut();
         if (!dryRun) {

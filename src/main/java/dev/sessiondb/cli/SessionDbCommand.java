@@ -50,6 +50,10 @@ public final class SessionDbCommand {
         CommandLine commandLine = new CommandLine(root);
         commandLine.setOut(out);
         commandLine.setErr(err);
+        commandLine.setExecutionStrategy(parsed -> {
+            OutputFormat.requireOffered(parsed);
+            return new CommandLine.RunLast().execute(parsed);
+        });
         commandLine.setExecutionExceptionHandler((exception, line, parseResult) -> {
             line.getErr().println("sessiondb: " + oneLine(SecretMasker.maskText(null, userMessage(exception))));
             if (root.debug) {

@@ -30,7 +30,7 @@ final class ShowCommand implements Callable<Integer> {
     @Parameters(arity = "1..2", paramLabel = "[STORE] SESSION", description = "The store (default: the one the environment selects) and the session.")
     List<String> arguments;
 
-    @Option(names = "--format", description = "table or json (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--format", description = "table or json (default: ${DEFAULT-VALUE}).", completionCandidates = OutputFormat.TableOrJson.class)
     OutputFormat format = OutputFormat.TABLE;
 
     @Override

@@ -6,6 +6,10 @@ import dev.sessiondb.catalog.IndexedBackup;
 import dev.sessiondb.job.JobRefusedException;
 import dev.sessiondb.job.ProgressTracker;
 import dev.sessiondb.job.backup.Backup;
+import dev.sessiondb.store.OpenMode;
+import dev.sessiondb.store.SessionStore;
+import dev.sessiondb.store.StoreFactory;
+import dev.sessiondb.store.StoreLocator;
 import dev.sessiondb.job.backup.BackupJournal;
 import java.io.PrintWriter;
 import java.util.List;
@@ -29,7 +33,7 @@ final class UndoCommand implements Callable<Integer> {
     @Option(names = "--list", description = "List the backups from the job history, newest first (id, job, when, store, undone or not), and restore nothing.")
     boolean list;
 
-    @Option(names = "--format", description = "table or json (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--format", description = "table or json (default: ${DEFAULT-VALUE}).", completionCandidates = OutputFormat.TableOrJson.class)
     OutputFormat format = OutputFormat.TABLE;
 
     @Mixin
@@ -37,7 +41,6 @@ final class UndoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        OutputFormat.requireOneOf(format, OutputFormat.TABLE, OutputFormat.JSON);
         BackupJournal journal = backupDir.journal(spec.commandLine().getErr());
         PrintWriter out = spec.commandLine().getOut();
         if (list) {
@@ -55,8 +58,18 @@ final class UndoCommand implements Callable<Integer> {
             bar.close();
             out.printf("Restored %s as it was at %s (backup %s, %,d records).%n", backup.locator(), backup.createdAt(), backup.id(), backup.records());
             out.printf("The state it replaced is backup %s (undo that with: sessiondb undo %s).%n", before.id(), before.id());
+            if (!backup.holdsSchema()) {
+                out.printf("Only the records were put back: the schema stays at version %s (a %s store's backup holds its records, not its tables).%n",
+                        schemaVersion(backup), backup.format().scheme());
+            }
         }
         return SessionDbCommand.OK;
+    }
+
+    private static String schemaVersion(Backup restored) {
+        try (SessionStore store = StoreFactory.open(StoreLocator.parse(restored.locator()), OpenMode.EXISTING)) {
+            return store.info().schemaVersion();
+        }
     }
 
     /** From the catalog; when it cannot be read, from the journal's folders, with one warning. */

@@ -22,7 +22,7 @@ final class UpgradeCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Say what would be upgraded and change nothing.")
     boolean dryRun;
 
-    @Option(names = "--format", description = "table or json (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--format", description = "table or json (default: ${DEFAULT-VALUE}).", completionCandidates = OutputFormat.TableOrJson.class)
     OutputFormat format = OutputFormat.TABLE;
 
     @Mixin

@@ -37,12 +37,11 @@ final class ValidateCommand implements Callable<Integer> {
     @Option(names = "--check", paramLabel = "NAME", description = "Run only this check; repeatable. Checks: ${COMPLETION-CANDIDATES}.", completionCandidates = CheckNames.class)
     List<String> checks = List.of();
 
-    @Option(names = "--format", description = "table or json (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--format", description = "table or json (default: ${DEFAULT-VALUE}).", completionCandidates = OutputFormat.TableOrJson.class)
     OutputFormat format = OutputFormat.TABLE;
 
     @Override
     public Integer call() {
-        OutputFormat.requireOneOf(format, OutputFormat.TABLE, OutputFormat.JSON);
         try (SessionStore opened = StoreArgument.openExisting(store); TerminalProgress bar = new TerminalProgress(System.err)) {
             Validator validator = new Validator(Checks.create(checks, ValidationContext.of(opened, workspaces)));
             PrintWriter out = spec.commandLine().getOut();

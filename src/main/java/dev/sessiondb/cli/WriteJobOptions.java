@@ -28,7 +28,7 @@ final class WriteJobOptions {
     @Option(names = "--no-verify", negatable = false, description = "Skip the count and per-record hash check after writing.")
     boolean noVerify;
 
-    @Option(names = "--format", description = "table or json (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--format", description = "table or json (default: ${DEFAULT-VALUE}).", completionCandidates = OutputFormat.TableOrJson.class)
     OutputFormat format = OutputFormat.TABLE;
 
     @Mixin

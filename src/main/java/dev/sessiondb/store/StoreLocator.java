@@ -37,13 +37,14 @@ public record StoreLocator(StoreFormat format, String target, Map<String, String
         int query = trimmed.indexOf('?');
         String base = query < 0 ? trimmed : trimmed.substring(0, query);
         Map<String, String> params = query < 0 ? Map.of() : parseParams(trimmed, trimmed.substring(query + 1));
-        String lower = base.toLowerCase(Locale.ROOT);
-        for (String prefix : new String[] {"jdbc:postgresql://", "postgresql://", "postgres://"}) {
-            if (lower.startsWith(prefix)) {
-                return requireWellFormedUrl(new StoreLocator(StoreFormat.POSTGRESQL, "postgresql://" + base.substring(prefix.length()), params));
+        for (StoreProvider provider : StoreProviders.all()) {
+            Optional<String> url = provider.url(base);
+            if (url.isPresent()) {
+                return new StoreLocator(provider.format(), url.get(), params);
             }
         }
-        for (StoreFormat format : StoreFormat.values()) {
+        String lower = base.toLowerCase(Locale.ROOT);
+        for (StoreFormat format : StoreProviders.formats()) {
             if (lower.startsWith(format.scheme() + ":")) {
                 return new StoreLocator(format, base.substring(format.scheme().length() + 1), params);
             }
@@ -63,26 +64,9 @@ public record StoreLocator(StoreFormat format, String target, Map<String, String
         }
     }
 
-    /** A URL the driver could only fail on later, after a wait for a host that does not exist, is refused here. */
-    private static StoreLocator requireWellFormedUrl(StoreLocator locator) {
-        try {
-            java.net.URI uri = new java.net.URI(locator.target());
-            // libpq takes an empty host (postgresql://user@/db) as PGHOST or the default; anything else must parse as a host
-            String authority = uri.getRawAuthority() == null ? "" : uri.getRawAuthority();
-            String hostAndPort = authority.substring(authority.lastIndexOf('@') + 1);
-            if (uri.getHost() == null && !hostAndPort.isEmpty() && !hostAndPort.startsWith(":")) {
-                throw new java.net.URISyntaxException(locator.target(), "no host name");
-            }
-            return locator;
-        } catch (java.net.URISyntaxException malformed) {
-            throw new StoreException(locator.display() + ": not a valid PostgreSQL URL (" + malformed.getReason()
-                    + "); write postgresql://user@host:port/database, with special characters percent-encoded");
-        }
-    }
-
     /** The file or folder the store is kept in; empty for a store on a server. */
     public Optional<Path> localPath() {
-        return format == StoreFormat.POSTGRESQL ? Optional.empty() : Optional.of(Path.of(target));
+        return isUrl() ? Optional.empty() : Optional.of(Path.of(target));
     }
 
     /** The file or folder name, or the database name of a server store (never its password). */
@@ -95,15 +79,15 @@ public record StoreLocator(StoreFormat format, String target, Map<String, String
     }
 
     public Path path() {
-        if (format == StoreFormat.POSTGRESQL) {
-            throw new IllegalStateException("a PostgreSQL store has no path");
+        if (isUrl()) {
+            throw new IllegalStateException("a " + format.scheme() + " store has no path");
         }
         return Path.of(target);
     }
 
     /** The same store named from anywhere: a file or folder by its absolute path; a server locator as it is. */
     public StoreLocator absolute() {
-        return format == StoreFormat.POSTGRESQL ? this : new StoreLocator(format, path().toAbsolutePath().normalize().toString(), params);
+        return isUrl() ? this : new StoreLocator(format, path().toAbsolutePath().normalize().toString(), params);
     }
 
     /** The layout named by {@code ?layout=}, when the user overrode detection. */
@@ -123,12 +107,12 @@ public record StoreLocator(StoreFormat format, String target, Map<String, String
 
     /** The same store without the password: what may be saved (PostgreSQL then finds it where libpq does). */
     public StoreLocator withoutPassword() {
-        return format == StoreFormat.POSTGRESQL ? new StoreLocator(format, SecretMasker.withoutUrlPasswords(target), params) : this;
+        return isUrl() ? new StoreLocator(format, SecretMasker.withoutUrlPasswords(target), params) : this;
     }
 
     /** The locator as text, with any password masked: safe for logs, tables and reports. */
     public String display() {
-        String shown = format == StoreFormat.POSTGRESQL ? SecretMasker.maskUrlPasswords(target) : format.scheme() + ":" + target;
+        String shown = isUrl() ? SecretMasker.maskUrlPasswords(target) : format.scheme() + ":" + target;
         if (params.isEmpty()) {
             return shown;
         }
@@ -144,6 +128,11 @@ public record StoreLocator(StoreFormat format, String target, Map<String, String
     @Override
     public String toString() {
         return display();
+    }
+
+    /** A store on a server or in a bucket, named by a URL, as its provider says ({@link StoreProvider#url}). */
+    private boolean isUrl() {
+        return StoreProviders.of(format).takesUrls();
     }
 
     private static Map<String, String> parseParams(String locator, String query) {

@@ -24,6 +24,22 @@ public interface StoreProvider {
         return 0;
     }
 
+    /**
+     * The address of a store this backend keeps on a server or in a bucket, when {@code text} (a
+     * locator without its query) is a URL it takes (a PostgreSQL backend: {@code postgresql://},
+     * {@code postgres://}, {@code jdbc:postgresql://}), normalised; a malformed one of its URLs is
+     * refused here. Such a store has no local path: its locator is the URL, shown with any
+     * password masked. Empty for backends of files and folders, whose locators are paths.
+     */
+    default Optional<String> url(String text) {
+        return Optional.empty();
+    }
+
+    /** Whether this backend's locators are URLs ({@link #url}) rather than paths on this machine. */
+    default boolean takesUrls() {
+        return false;
+    }
+
     /** Whether an existing file or directory holds a store of this format, told by its content. */
     boolean recognises(Path existing);
 
@@ -119,13 +135,16 @@ public interface StoreProvider {
     record StandIn(StoreLocator locator, Optional<String> note) {
     }
 
-    /** How a provider copied a store; kept in the backup's manifest. */
-    enum SnapshotKind {
+    /**
+     * How a provider copied a store, kept in the backup's manifest by its id and handed back to
+     * {@link #restore}. A backend names its own kinds; the built-in ones have constants.
+     */
+    record SnapshotKind(String id) {
         /** The store's file, copied as it was. */
-        FILE,
+        public static final SnapshotKind FILE = new SnapshotKind("file");
         /** The store's directory, copied file by file. */
-        DIRECTORY,
+        public static final SnapshotKind DIRECTORY = new SnapshotKind("directory");
         /** A consistent copy made by SQLite itself, never a raw copy of a live WAL file. */
-        SQLITE
+        public static final SnapshotKind SQLITE = new SnapshotKind("sqlite");
     }
 }

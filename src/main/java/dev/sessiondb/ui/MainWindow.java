@@ -5,10 +5,17 @@ import dev.sessiondb.ui.about.AboutViewModel;
 import dev.sessiondb.ui.about.AppIcons;
 import dev.sessiondb.ui.common.Controls;
 import dev.sessiondb.ui.common.CurrentStore;
+import dev.sessiondb.ui.common.DialogService;
+import dev.sessiondb.ui.common.KnownStores;
+import dev.sessiondb.ui.common.LocatorInput;
+import dev.sessiondb.ui.common.SavedStoreList;
 import dev.sessiondb.ui.common.Theme;
+import dev.sessiondb.ui.common.UiTaskExecutor;
 import dev.sessiondb.ui.common.UndoStack;
 import dev.sessiondb.ui.detail.DetailView;
 import dev.sessiondb.ui.detail.DetailViewModel;
+import dev.sessiondb.ui.diff.DiffView;
+import dev.sessiondb.ui.diff.DiffViewModel;
 import dev.sessiondb.ui.history.HistoryView;
 import dev.sessiondb.ui.history.HistoryViewModel;
 import dev.sessiondb.ui.jobs.JobsView;
@@ -22,52 +29,39 @@ import dev.sessiondb.ui.sessions.SessionsViewModel;
 import dev.sessiondb.ui.stores.FirstRun;
 import dev.sessiondb.ui.stores.StoresView;
 import dev.sessiondb.ui.stores.StoresViewModel;
+import dev.sessiondb.ui.wizard.OpenStoreDefault;
+import dev.sessiondb.ui.wizard.consolidate.ConsolidateWizardView;
+import dev.sessiondb.ui.wizard.consolidate.ConsolidateWizardViewModel;
+import dev.sessiondb.ui.wizard.migrate.MigrateWizardView;
+import dev.sessiondb.ui.wizard.migrate.MigrateWizardViewModel;
+import dev.sessiondb.ui.wizard.validate.ValidateWizardView;
+import dev.sessiondb.ui.wizard.validate.ValidateWizardViewModel;
 import java.time.ZoneId;
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
-import javafx.geometry.Insets;
-import javafx.geometry.Orientation;
-import javafx.geometry.Pos;
-import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
-import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
-import javafx.scene.control.SplitPane;
-import javafx.scene.control.Tab;
-import javafx.scene.control.TabPane;
 import javafx.scene.control.ToggleButton;
-import javafx.scene.control.ToolBar;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
-import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 
 /**
- * The application shell: toolbar, stores sidebar, the main views as tabs (sessions, overview,
- * and whatever {@link #addView} adds), the detail pane, the jobs panel and the status bar.
- * It builds each view with its ViewModel and wires the keyboard shortcuts.
+ * The window, assembled in one place: the services make the ViewModels, the ViewModels their
+ * views, the views go into the {@link WindowShell}, and the toolbar, the Jobs menu and the
+ * keyboard shortcuts reach them. {@link DesktopApp} only starts and stops the app around it.
  */
 public final class MainWindow {
 
-    private final AppServices services;
     private final CurrentStore current = new CurrentStore();
-    private final UndoStack undo;
     private final MainViewModel viewModel;
     private final StoresViewModel stores;
-    private final SessionsView sessionsView;
     private final ExternalChangesViewModel externalChanges;
-    private final TabPane views = new TabPane();
-    private final BorderPane root = new BorderPane();
-    private final SplitPane centre = new SplitPane();
-    private final JobsView jobs;
-    private final java.util.Map<KeyCombination, String> pendingShortcuts = new java.util.LinkedHashMap<>();
-    private Scene scene;
-    private boolean jobsOpenedForAJob;
+    private final WindowShell shell;
 
     public MainWindow(AppServices services) {
         this(services, null);
@@ -75,76 +69,72 @@ public final class MainWindow {
 
     /** @param firstRun the default store and demo for a user who has opened nothing yet; null in tests that script the start */
     public MainWindow(AppServices services, FirstRun firstRun) {
-        this.services = services;
-        undo = new UndoStack(services.executor(), services.dialogs());
-        viewModel = new MainViewModel(services.settings(), current, undo, services.dialogs());
-        stores = new StoresViewModel(services.settings(), services.discovery(), services.credentials(), services.opener(),
-                current, services.dialogs(), services.executor(), firstRun);
-        sessionsView = new SessionsView(new SessionsViewModel(current, services.executor(), services.dialogs(),
-                new ColumnChoices(services.settings().file().resolveSibling("columns.json"))));
-        externalChanges = new ExternalChangesViewModel(current, services.executor());
-        jobs = new JobsView(services.executor().jobs());
-        views.setId("main-views");
-        views.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        DialogService dialogs = services.dialogs();
+        UiTaskExecutor executor = services.executor();
+
+        // The services make the ViewModels.
+        SavedStoreList savedStores = new SavedStoreList(services.journal().root(), services.settings());
+        UndoStack undo = new UndoStack(executor, dialogs);
+        viewModel = new MainViewModel(services.settings(), current, undo, dialogs);
+        stores = new StoresViewModel(services.settings(), savedStores, services.discovery(), services.credentials(), services.opener(),
+                current, dialogs, executor, firstRun);
+        SessionsViewModel sessions = new SessionsViewModel(current, executor, dialogs,
+                new ColumnChoices(services.settings().file().resolveSibling("columns.json")));
+        externalChanges = new ExternalChangesViewModel(current, executor);
+        OverviewViewModel overview = new OverviewViewModel(current, executor, dialogs);
+        HistoryViewModel history = new HistoryViewModel(current, services.journal(), undo, executor, dialogs, ZoneId.systemDefault());
+        DetailViewModel detail = new DetailViewModel(current, executor, dialogs, undo, services.journal());
+        LocatorInput locators = new LocatorInput(services.credentials(), dialogs);
+        DiffViewModel diff = new DiffViewModel(executor, dialogs, locators, services.opener());
+        MigrateWizardViewModel migrate = new MigrateWizardViewModel(executor, dialogs, locators, undo, services.journal(), Platform::runLater);
+        ConsolidateWizardViewModel consolidate = new ConsolidateWizardViewModel(executor, dialogs, locators, services.opener(), undo,
+                services.journal(), Platform::runLater);
+        ValidateWizardViewModel validate = new ValidateWizardViewModel(executor, dialogs, locators, services.opener(), current, undo,
+                services.journal(), Platform::runLater);
+        // A job screen starts from the open store until the user has begun with another.
+        OpenStoreDefault.follow(current, diff.storeAProperty()::set, diff.rows()::isEmpty);
+        OpenStoreDefault.follow(current, migrate.sourceProperty()::set, () -> migrate.steps().current() == 0);
+        OpenStoreDefault.follow(current, consolidate::startFrom, () -> consolidate.steps().current() == 0);
+
+        // The ViewModels make the views, which go into the frame.
+        KnownStores known = new KnownStores(services.settings(), savedStores, current);
+        SessionsView sessionsView = new SessionsView(sessions);
         VBox.setVgrow(sessionsView, Priority.ALWAYS);
-        addView("sessions", "Sessions", new VBox(new ExternalChangesBar(externalChanges), sessionsView), null);
-        addView("overview", "Overview", new OverviewView(new OverviewViewModel(current, services.executor(), services.dialogs())),
-                new KeyCodeCombination(KeyCode.DIGIT2, KeyCombination.SHORTCUT_DOWN));
-        addView("history", "History", new HistoryView(new HistoryViewModel(current, services.journal(), undo, services.executor(),
-                services.dialogs(), ZoneId.systemDefault())), new KeyCodeCombination(KeyCode.H, KeyCombination.SHORTCUT_DOWN));
-        layout(new DetailView(new DetailViewModel(current, services.executor(), services.dialogs(), undo, services.journal())));
+        shell = new WindowShell(viewModel.windowWidth(), viewModel.windowHeight(), new StoresView(stores, dialogs),
+                new DetailView(detail), new JobsView(executor.jobs()), executor.jobs(), services.status(), dialogs::notify);
+        shell.addView("sessions", "Sessions", new VBox(new ExternalChangesBar(externalChanges), sessionsView), shortcut(KeyCode.DIGIT1));
+        shell.addView("overview", "Overview", new OverviewView(overview), shortcut(KeyCode.DIGIT2));
+        shell.addView("history", "History", new HistoryView(history), shortcut(KeyCode.H));
+        shell.addView("diff", "Diff", new DiffView(diff, known), shortcut(KeyCode.D));
+        shell.addView("migrate", "Migrate", new MigrateWizardView(migrate, known), null);
+        shell.addView("consolidate", "Consolidate", new ConsolidateWizardView(consolidate, known), null);
+        shell.addView("validate", "Validate", new ValidateWizardView(validate, known), null);
+
+        // Navigation: the toolbar, the Jobs menu and the shortcuts.
+        MenuButton jobsMenu = new MenuButton("Jobs");
+        jobsMenu.setId("jobs-menu");
+        jobsMenu.setAccessibleText("Diff, migrate, consolidate or validate stores");
+        jobsMenu.getItems().addAll(showsView("diff", "Diff two stores (Ctrl+D)"),
+                showsView("migrate", "Migrate a store into another format or layout…"),
+                showsView("consolidate", "Consolidate several stores into one…"),
+                showsView("validate", "Validate and repair a store…"));
+        shell.setTools(jobsMenu, Controls.spacer(), refreshButton(), undoButton(), themeToggle(), helpMenu(dialogs));
+        shell.onShortcut(shortcut(KeyCode.O), stores::addFile);
+        shell.onShortcut(shortcut(KeyCode.F), () -> {
+            shell.showView("sessions");
+            sessionsView.focusSearch();
+        });
+        shell.onShortcut(new KeyCodeCombination(KeyCode.F5), viewModel::refresh);
+        shell.onShortcut(shortcut(KeyCode.Z), viewModel::undo);
+        shell.applyTheme(viewModel.themeProperty().get());
+        viewModel.themeProperty().addListener((property, before, after) -> shell.applyTheme(after));
     }
 
-    /** The store the views show; views added later build their ViewModels over it. */
-    public CurrentStore currentStore() {
-        return current;
-    }
-
-    public AppServices services() {
-        return services;
-    }
-
-    public UndoStack undoStack() {
-        return undo;
-    }
-
-    /** Adds a main view as a tab; the shortcut (may be null) brings it to the front. */
-    public void addView(String id, String title, Node view, KeyCombination shortcut) {
-        Tab tab = new Tab(title, view);
-        tab.setId("view-" + id);
-        views.getTabs().add(tab);
-        if (shortcut != null) {
-            tab.setTooltip(new javafx.scene.control.Tooltip(title + " (" + shortcut.getDisplayText() + ")"));
-            if (scene != null) {
-                scene.getAccelerators().put(shortcut, () -> showView(id));
-            } else {
-                pendingShortcuts.put(shortcut, id);
-            }
-        }
-    }
-
-    /** Adds a control to the toolbar, after the title (a menu of jobs, say). */
-    public void addTool(Node tool) {
-        ((ToolBar) root.getTop()).getItems().add(1, tool);
-    }
-
-    /** Brings a view to the front; says so when it is not part of this build. */
-    public void showView(String id) {
-        views.getTabs().stream().filter(tab -> tab.getId().equals("view-" + id)).findFirst().ifPresentOrElse(
-                tab -> views.getSelectionModel().select(tab),
-                () -> services.dialogs().notify("The " + id + " view is not available yet"));
-    }
-
+    /** Shows the window, opens the last store, and keeps an eye on it for changes made elsewhere. */
     public void show(Stage stage) {
-        scene = new Scene(root, viewModel.windowWidth(), viewModel.windowHeight());
-        scene.getStylesheets().add(MainWindow.class.getResource("app.css").toExternalForm());
-        applyTheme(viewModel.themeProperty().get());
-        viewModel.themeProperty().addListener((property, before, after) -> applyTheme(after));
-        shortcuts();
-        JobScreens.install(this);
         stage.setTitle("SessionDB Admin");
         stage.getIcons().setAll(AppIcons.forStage());
-        stage.setScene(scene);
+        stage.setScene(shell.scene());
         stage.focusedProperty().addListener((property, before, focused) -> {
             if (focused) {
                 externalChanges.check();
@@ -153,8 +143,7 @@ public final class MainWindow {
         externalChanges.startPolling();
         stage.setOnHidden(event -> {
             externalChanges.stopPolling();
-            viewModel.rememberWindowSize(scene.getWidth(), scene.getHeight());
-            services.executor().shutdown();
+            viewModel.rememberWindowSize(shell.scene().getWidth(), shell.scene().getHeight());
             current.close();
         });
         stage.show();
@@ -162,103 +151,47 @@ public final class MainWindow {
         stores.reopenLast();
     }
 
-    private void applyTheme(Theme theme) {
-        theme.apply();
-        root.getStyleClass().removeAll("theme-light", "theme-dark");
-        root.getStyleClass().add("theme-" + theme.id());
+    private static KeyCombination shortcut(KeyCode key) {
+        return new KeyCodeCombination(key, KeyCombination.SHORTCUT_DOWN);
     }
 
-    private void layout(DetailView detail) {
-        SplitPane main = new SplitPane(views, detail);
-        main.setDividerPositions(0.72);
-        SplitPane.setResizableWithParent(detail, false);
-        centre.setOrientation(Orientation.VERTICAL);
-        centre.getItems().add(main);
-        SplitPane body = new SplitPane(new StoresView(stores, services.dialogs()), centre);
-        body.setDividerPositions(0.16);
-        SplitPane.setResizableWithParent(body.getItems().get(0), false);
-        root.setTop(toolbar());
-        root.setCenter(body);
-        root.setBottom(statusBar());
-        // Quick jobs come and go unseen; one still running after a moment opens the panel,
-        // which closes again when the last job ends unless the user opened it.
-        javafx.animation.PauseTransition moment = new javafx.animation.PauseTransition(javafx.util.Duration.millis(800));
-        moment.setOnFinished(event -> {
-            if (!services.executor().jobs().isEmpty() && !centre.getItems().contains(jobs)) {
-                showJobs(true);
-                jobsOpenedForAJob = true;
-            }
-        });
-        services.executor().jobs().addListener((javafx.collections.ListChangeListener<javafx.concurrent.Task<?>>) change -> {
-            if (!services.executor().jobs().isEmpty()) {
-                moment.playFromStart();
-            } else if (jobsOpenedForAJob) {
-                showJobs(false);
-            }
-        });
+    private MenuItem showsView(String id, String action) {
+        MenuItem item = new MenuItem(action);
+        item.setId("jobs-menu-" + id);
+        item.setOnAction(event -> shell.showView(id));
+        return item;
     }
 
-    private ToolBar toolbar() {
-        Label title = Controls.styled(new Label("SessionDB Admin"), "title-4");
+    private Button refreshButton() {
         Button refresh = Controls.button("Refresh", "Read the open store again (F5)", viewModel::refresh);
         refresh.setId("refresh");
-        Button undoButton = Controls.button("Undo", "Undo the last change (Ctrl+Z)", viewModel::undo);
-        undoButton.setId("undo");
-        undoButton.disableProperty().bind(viewModel.undoDescriptionProperty().isEmpty());
-        undoButton.textProperty().bind(Bindings.when(viewModel.undoDescriptionProperty().isEmpty()).then("Undo")
+        return refresh;
+    }
+
+    private Button undoButton() {
+        Button undo = Controls.button("Undo", "Undo the last change (Ctrl+Z)", viewModel::undo);
+        undo.setId("undo");
+        undo.disableProperty().bind(viewModel.undoDescriptionProperty().isEmpty());
+        undo.textProperty().bind(Bindings.when(viewModel.undoDescriptionProperty().isEmpty()).then("Undo")
                 .otherwise(Bindings.concat("Undo ", viewModel.undoDescriptionProperty())));
+        return undo;
+    }
+
+    private ToggleButton themeToggle() {
         ToggleButton dark = Controls.describe(new ToggleButton(), "Switch between the light and dark theme");
         dark.setId("theme-toggle");
         dark.textProperty().bind(Bindings.when(viewModel.themeProperty().isEqualTo(Theme.DARK)).then("Light theme").otherwise("Dark theme"));
         dark.setSelected(viewModel.themeProperty().get() == Theme.DARK);
         dark.setOnAction(event -> viewModel.toggleTheme());
+        return dark;
+    }
+
+    private static MenuButton helpMenu(DialogService dialogs) {
         MenuItem about = new MenuItem("About SessionDB Admin");
         about.setId("about");
-        about.setOnAction(event -> services.dialogs().showCustomDialog(new AboutDialog(AboutViewModel.ofRunningApp())));
+        about.setOnAction(event -> dialogs.showCustomDialog(new AboutDialog(AboutViewModel.ofRunningApp())));
         MenuButton help = Controls.describe(new MenuButton("Help", null, about), "Version, Java, JavaFX and where the log is");
         help.setId("help-menu");
-        return new ToolBar(title, Controls.spacer(), refresh, undoButton, dark, help);
-    }
-
-    private HBox statusBar() {
-        Label status = Controls.styled(new Label(), "text-small");
-        status.setId("status-line");
-        status.textProperty().bind(services.status());
-        status.accessibleTextProperty().bind(services.status());
-        ToggleButton jobsToggle = Controls.describe(new ToggleButton(), "Show or hide the jobs panel");
-        jobsToggle.setId("jobs-toggle");
-        jobsToggle.textProperty().bind(Bindings.concat("Jobs (", Bindings.size(services.executor().jobs()), ")"));
-        jobsToggle.getStyleClass().add("small");
-        jobsToggle.selectedProperty().addListener((property, before, after) -> showJobs(after));
-        centre.getItems().addListener((javafx.collections.ListChangeListener<Node>) change -> jobsToggle.setSelected(centre.getItems().contains(jobs)));
-        HBox bar = new HBox(10, status, Controls.spacer(), jobsToggle);
-        bar.setAlignment(Pos.CENTER_LEFT);
-        bar.setPadding(new Insets(4, 10, 4, 10));
-        bar.getStyleClass().add("status-bar");
-        return bar;
-    }
-
-    private void showJobs(boolean shown) {
-        jobsOpenedForAJob = false;
-        if (shown && !centre.getItems().contains(jobs)) {
-            centre.getItems().add(jobs);
-            centre.setDividerPositions(0.75);
-        } else if (!shown) {
-            centre.getItems().remove(jobs);
-        }
-    }
-
-    private void shortcuts() {
-        var accelerators = scene.getAccelerators();
-        accelerators.put(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN), stores::addFile);
-        accelerators.put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), () -> {
-            showView("sessions");
-            sessionsView.focusSearch();
-        });
-        accelerators.put(new KeyCodeCombination(KeyCode.F5), viewModel::refresh);
-        accelerators.put(new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN), viewModel::undo);
-        accelerators.put(new KeyCodeCombination(KeyCode.D, KeyCombination.SHORTCUT_DOWN), () -> showView("diff"));
-        accelerators.put(new KeyCodeCombination(KeyCode.DIGIT1, KeyCombination.SHORTCUT_DOWN), () -> showView("sessions"));
-        pendingShortcuts.forEach((shortcut, id) -> accelerators.put(shortcut, () -> showView(id)));
+        return help;
     }
 }

@@ -6,6 +6,7 @@ import dev.sessiondb.job.JobReport;
 import dev.sessiondb.job.backup.Backup;
 import dev.sessiondb.store.StoreFormat;
 import dev.sessiondb.store.StoreLocator;
+import dev.sessiondb.store.StoreProvider;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -57,7 +58,7 @@ class CatalogTest {
             });
 
             Backup replaced = new Backup("20261201T100500.000Z-undo-1111-beef", report.finishedAt().plusSeconds(60), "undo " + backup.id(),
-                    "sqlite:" + target, StoreFormat.SQLITE, Backup.Kind.SQLITE, 217, Optional.empty());
+                    "sqlite:" + target, StoreFormat.SQLITE, Backup.Kind.of(StoreProvider.SnapshotKind.SQLITE), 217, Optional.empty());
             catalog.history().backedUp("20261201T100500.000Z-undo-1111", replaced);
             catalog.history().restored(backup.markedRestored(report.finishedAt().plusSeconds(62)), replaced);
         }

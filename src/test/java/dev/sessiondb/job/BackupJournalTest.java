@@ -8,6 +8,7 @@ import dev.sessiondb.job.backup.BackupJournal;
 import dev.sessiondb.progress.ProgressMonitor;
 import dev.sessiondb.sample.SampleSessions;
 import dev.sessiondb.store.StoreLocator;
+import dev.sessiondb.store.StoreProvider;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -30,7 +31,7 @@ class BackupJournalTest {
         Files.createDirectories(dir.resolve("journal/backups/interrupted"));
 
         assertThat(journal().list()).extracting(Backup::id).containsExactly(second.id(), first.id());
-        assertThat(first.kind()).isEqualTo(Backup.Kind.FILE);
+        assertThat(first.kind()).isEqualTo(Backup.Kind.of(StoreProvider.SnapshotKind.FILE));
         assertThat(first.records()).isEqualTo(3);
     }
 
@@ -56,7 +57,7 @@ class BackupJournalTest {
         Backup backup = journal().backUp(BackupJournal.newRunId("test"), store, "test", ProgressMonitor.NONE);
 
         Path copy = dir.resolve("journal/backups").resolve(backup.id()).resolve("data");
-        assertThat(backup.kind()).isEqualTo(Backup.Kind.SQLITE);
+        assertThat(backup.kind()).isEqualTo(Backup.Kind.of(StoreProvider.SnapshotKind.SQLITE));
         assertThat(StoreContents.records("sqlite:" + copy)).hasSize(4);
     }
 

@@ -123,6 +123,16 @@ public abstract class CountingProvider implements StoreProvider {
     }
 
     @Override
+    public Optional<String> url(String text) {
+        return delegate.url(text);
+    }
+
+    @Override
+    public boolean takesUrls() {
+        return delegate.takesUrls();
+    }
+
+    @Override
     public Optional<MinskyBackend> minskyBackend(StoreLocator locator) {
         return delegate.minskyBackend(locator);
     }

@@ -11,6 +11,7 @@ import dev.sessiondb.store.SessionStore;
 import dev.sessiondb.store.StoreFactory;
 import dev.sessiondb.store.StoreFormat;
 import dev.sessiondb.store.StoreLocator;
+import dev.sessiondb.ui.common.SavedStoreList;
 import dev.sessiondb.ui.common.SettingsStore;
 import dev.sessiondb.ui.common.UiTaskExecutor;
 import dev.sessiondb.ui.diff.DiffFixtures;
@@ -159,7 +160,7 @@ class DesktopSecondPassFlowTest {
     void aTruncatedStoreIsReportedAndNotSaved(FxRobot robot) throws Exception {
         Path truncated = run.resolve("truncated.json");
         Files.writeString(truncated, "{\"sessions\": [{\"session\": \"a\", \"repoName\": \"x\"");
-        List<String> before = settings.get().savedStores();
+        List<String> before = new SavedStoreList(run.resolve("backups"), settings).list();
         dialogs.answer(truncated);
 
         robot.push(KeyCode.CONTROL, KeyCode.O);
@@ -167,7 +168,7 @@ class DesktopSecondPassFlowTest {
         waitFor(() -> !dialogs.errors().isEmpty());
         assertThat(dialogs.errors()).singleElement().asString().startsWith("Cannot open").contains("the file ends before its JSON is complete")
                 .doesNotContain("start marker");
-        assertThat(settings.get().savedStores()).isEqualTo(before);
+        assertThat(new SavedStoreList(run.resolve("backups"), settings).list()).isEqualTo(before).hasSize(1);
     }
 
     // Problem 6: every column reachable, nothing cut, any field as a column, filter values picked from the store

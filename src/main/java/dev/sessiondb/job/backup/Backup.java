@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sessiondb.store.StoreFormat;
+import dev.sessiondb.store.StoreProvider.SnapshotKind;
+import dev.sessiondb.store.StoreProviders;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
@@ -21,17 +23,33 @@ import java.util.Optional;
 public record Backup(String id, Instant createdAt, String reason, String locator, StoreFormat format, Kind kind,
                      long records, Optional<Instant> restoredAt) {
 
-    public enum Kind {
-        /** The store's file, copied as it was (JSON). */
-        FILE,
-        /** The store's directory, copied file by file (jsondir). */
-        DIRECTORY,
-        /** A consistent SQLite copy made by SQLite itself, never a raw copy of a live WAL file. */
-        SQLITE,
-        /** Every record exported to a JSON array (PostgreSQL), restored in one transaction. */
-        RECORDS,
+    /**
+     * How the backup was taken, by the id its manifest keeps: the store provider's own snapshot
+     * (its {@link SnapshotKind}, which the provider restores), or one of the journal's two.
+     */
+    public record Kind(String id) {
+        /** Every record exported to a JSON array (a server store), restored in one transaction. */
+        public static final Kind RECORDS = new Kind("records");
         /** There was no store; undo removes what the job created. */
-        ABSENT
+        public static final Kind ABSENT = new Kind("absent");
+
+        public static Kind of(SnapshotKind snapshot) {
+            return new Kind(snapshot.id());
+        }
+
+        /** The provider's snapshot kind this backup holds (not for {@link #RECORDS} or {@link #ABSENT}). */
+        public SnapshotKind snapshot() {
+            return new SnapshotKind(id);
+        }
+    }
+
+    /**
+     * Whether undo puts back the store's schema too: a copy of its file or folder does; the
+     * records of a server store are written back into its tables as they are now, so a schema
+     * upgraded since stays upgraded.
+     */
+    public boolean holdsSchema() {
+        return !kind.equals(Kind.RECORDS);
     }
 
     public Backup markedRestored(Instant when) {
@@ -41,7 +59,7 @@ public record Backup(String id, Instant createdAt, String reason, String locator
     public ObjectNode toJson() {
         ObjectNode json = JsonNodeFactory.instance.objectNode()
                 .put("id", id).put("createdAt", createdAt.toString()).put("reason", reason).put("locator", locator)
-                .put("format", format.scheme()).put("kind", kind.name().toLowerCase(Locale.ROOT)).put("records", records);
+                .put("format", format.scheme()).put("kind", kind.id()).put("records", records);
         restoredAt.ifPresent(when -> json.put("restoredAt", when.toString()));
         return json;
     }
@@ -49,8 +67,7 @@ public record Backup(String id, Instant createdAt, String reason, String locator
     public static Backup fromJson(JsonNode json) {
         return new Backup(json.path("id").asText(), Instant.parse(json.path("createdAt").asText()),
                 json.path("reason").asText(), json.path("locator").asText(),
-                StoreFormat.valueOf(json.path("format").asText().toUpperCase(Locale.ROOT)),
-                Kind.valueOf(json.path("kind").asText().toUpperCase(Locale.ROOT)), json.path("records").asLong(),
+                StoreProviders.format(json.path("format").asText()), new Kind(json.path("kind").asText().toLowerCase(Locale.ROOT)), json.path("records").asLong(),
                 json.hasNonNull("restoredAt") ? Optional.of(Instant.parse(json.get("restoredAt").asText())) : Optional.empty());
     }
 }

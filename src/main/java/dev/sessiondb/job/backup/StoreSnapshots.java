@@ -31,7 +31,7 @@ final class StoreSnapshots {
         StoreProvider provider = StoreProviders.of(store.locator());
         var kind = provider.snapshot(store, folder.resolve(DATA));
         if (kind.isPresent()) {
-            return Backup.Kind.valueOf(kind.get().name());
+            return Backup.Kind.of(kind.get());
         }
         exportRecords(store, folder.resolve(RECORDS), monitor);
         return Backup.Kind.RECORDS;
@@ -39,10 +39,12 @@ final class StoreSnapshots {
 
     static void restore(Backup backup, StoreLocator locator, Path folder, ProgressMonitor monitor) throws IOException {
         StoreProvider provider = StoreProviders.of(locator);
-        switch (backup.kind()) {
-            case RECORDS -> importRecords(folder.resolve(RECORDS), locator, monitor);
-            case ABSENT -> provider.remove(locator, monitor);
-            default -> provider.restore(StoreProvider.SnapshotKind.valueOf(backup.kind().name()), folder.resolve(DATA), locator);
+        if (backup.kind().equals(Backup.Kind.RECORDS)) {
+            importRecords(folder.resolve(RECORDS), locator, monitor);
+        } else if (backup.kind().equals(Backup.Kind.ABSENT)) {
+            provider.remove(locator, monitor);
+        } else {
+            provider.restore(backup.kind().snapshot(), folder.resolve(DATA), locator);
         }
     }
 

@@ -19,7 +19,9 @@ import java.util.Optional;
 
 /**
  * Brings a store made by an older version to the schema this version writes: backed up first
- * through the journal, so {@code undo} puts the older schema back. Reading never upgrades.
+ * through the journal, so {@code undo} puts the older schema back; a server store's backup holds
+ * its records, so there undo puts the records back and the schema stays upgraded (the report and
+ * undo say so). Reading never upgrades.
  */
 public final class UpgradeJob implements Job {
 
@@ -57,8 +59,9 @@ public final class UpgradeJob implements Job {
                 report.backupId(backup.id());
                 monitor.message("upgrading the schema");
                 opened.upgrade();
-                report.note("schema version " + before + " upgraded to " + opened.info().schemaVersion()
-                        + "; 'sessiondb undo " + backup.id() + "' puts the older one back");
+                report.note("schema version " + before + " upgraded to " + opened.info().schemaVersion() + "; 'sessiondb undo "
+                        + backup.id() + "' " + (backup.holdsSchema() ? "puts the older one back"
+                        : "puts the records back and leaves the schema upgraded (a server store's backup holds its records, not its tables)"));
             } else {
                 report.note("schema version " + before + " is current; nothing was changed");
             }

@@ -42,7 +42,7 @@ public abstract class FileStoreProvider implements StoreProvider {
     @Override
     public void restore(SnapshotKind kind, Path folder, StoreLocator locator) throws IOException {
         Path target = throughLinks(locator.path());
-        if (kind == SnapshotKind.DIRECTORY) {
+        if (kind.equals(SnapshotKind.DIRECTORY)) {
             replaceTree(folder, target);
         } else {
             copyOver(folder, target);

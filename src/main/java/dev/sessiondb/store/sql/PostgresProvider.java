@@ -36,6 +36,38 @@ public final class PostgresProvider implements StoreProvider {
         return true;
     }
 
+    /** libpq's spellings of a PostgreSQL URL, all kept as {@code postgresql://}. */
+    private static final List<String> URL_PREFIXES = List.of("jdbc:postgresql://", "postgresql://", "postgres://");
+
+    @Override
+    public Optional<String> url(String text) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        return URL_PREFIXES.stream().filter(lower::startsWith).findFirst()
+                .map(prefix -> requireWellFormed("postgresql://" + text.substring(prefix.length())));
+    }
+
+    @Override
+    public boolean takesUrls() {
+        return true;
+    }
+
+    /** A URL the driver could only fail on later, after a wait for a host that does not exist, is refused here. */
+    private static String requireWellFormed(String url) {
+        try {
+            java.net.URI uri = new java.net.URI(url);
+            // libpq takes an empty host (postgresql://user@/db) as PGHOST or the default; anything else must parse as a host
+            String authority = uri.getRawAuthority() == null ? "" : uri.getRawAuthority();
+            String hostAndPort = authority.substring(authority.lastIndexOf('@') + 1);
+            if (uri.getHost() == null && !hostAndPort.isEmpty() && !hostAndPort.startsWith(":")) {
+                throw new java.net.URISyntaxException(url, "no host name");
+            }
+            return url;
+        } catch (java.net.URISyntaxException malformed) {
+            throw new StoreException(SecretMasker.maskUrlPasswords(url) + ": not a valid PostgreSQL URL (" + malformed.getReason()
+                    + "); write postgresql://user@host:port/database, with special characters percent-encoded");
+        }
+    }
+
     /** The URL as {@link StoreLocator#display()} shows it, so a password is masked, without sessiondb's own parameters. */
     @Override
     public Optional<MinskyBackend> minskyBackend(StoreLocator locator) {

@@ -10,10 +10,12 @@ public final class KnownStores {
 
     private final ObservableList<String> locators = FXCollections.observableArrayList();
     private final SettingsStore settings;
+    private final SavedStoreList savedStores;
     private final CurrentStore current;
 
-    public KnownStores(SettingsStore settings, CurrentStore current) {
+    public KnownStores(SettingsStore settings, SavedStoreList savedStores, CurrentStore current) {
         this.settings = settings;
+        this.savedStores = savedStores;
         this.current = current;
         refresh();
     }
@@ -28,7 +30,7 @@ public final class KnownStores {
         if (current.isOpen()) {
             all.add(current.store().locator().display());
         }
-        all.addAll(settings.get().savedStores());
+        all.addAll(savedStores.list());
         all.addAll(settings.get().recentStores());
         locators.setAll(all);
     }

@@ -1,5 +1,6 @@
 package dev.sessiondb.ui.stores;
 
+import dev.sessiondb.catalog.CatalogException;
 import dev.sessiondb.sample.DemoStores;
 import dev.sessiondb.store.SessionStore;
 import dev.sessiondb.store.StoreException;
@@ -9,10 +10,10 @@ import dev.sessiondb.store.StoreLocator;
 import dev.sessiondb.ui.common.BackgroundTask;
 import dev.sessiondb.ui.common.CurrentStore;
 import dev.sessiondb.ui.common.DialogService;
+import dev.sessiondb.ui.common.SavedStoreList;
 import dev.sessiondb.ui.common.SettingsStore;
 import dev.sessiondb.ui.common.StoreOpener;
 import dev.sessiondb.ui.common.TaskExecutor;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -31,6 +32,7 @@ public final class StoresViewModel {
     private final ReadOnlyStringWrapper openStoreTitle = new ReadOnlyStringWrapper("");
 
     private final SettingsStore settings;
+    private final SavedStoreList savedStores;
     private final Supplier<List<StoreEntry>> discovery;
     private final Credentials credentials;
     private final StoreOpener opener;
@@ -39,24 +41,26 @@ public final class StoresViewModel {
     private final TaskExecutor executor;
     private final Optional<FirstRun> firstRun;
 
-    public StoresViewModel(SettingsStore settings, Supplier<List<StoreEntry>> discovery, Credentials credentials,
-                           StoreOpener opener, CurrentStore current, DialogService dialogs, TaskExecutor executor) {
-        this(settings, discovery, credentials, opener, current, dialogs, executor, null);
+    public StoresViewModel(SettingsStore settings, SavedStoreList savedStores, Supplier<List<StoreEntry>> discovery,
+                           Credentials credentials, StoreOpener opener, CurrentStore current, DialogService dialogs,
+                           TaskExecutor executor) {
+        this(settings, savedStores, discovery, credentials, opener, current, dialogs, executor, null);
     }
 
     /** @param firstRun the default store and the demo, or null where there are none (tests that script the start) */
-    public StoresViewModel(SettingsStore settings, Supplier<List<StoreEntry>> discovery, Credentials credentials,
-                           StoreOpener opener, CurrentStore current, DialogService dialogs, TaskExecutor executor,
-                           FirstRun firstRun) {
+    public StoresViewModel(SettingsStore settings, SavedStoreList savedStores, Supplier<List<StoreEntry>> discovery,
+                           Credentials credentials, StoreOpener opener, CurrentStore current, DialogService dialogs,
+                           TaskExecutor executor, FirstRun firstRun) {
         this.firstRun = Optional.ofNullable(firstRun);
         this.settings = settings;
+        this.savedStores = savedStores;
         this.discovery = discovery;
         this.credentials = credentials;
         this.opener = opener;
         this.current = current;
         this.dialogs = dialogs;
         this.executor = executor;
-        reloadFromSettings();
+        reloadLists();
     }
 
     // Properties
@@ -104,24 +108,15 @@ public final class StoresViewModel {
         parse(locatorText).ifPresent(locator -> open(locator, () -> save(StoreEntry.of(locator.withoutPassword().display(), null))));
     }
 
-    /** Keeps a recent or discovered store in the saved list. */
+    /** Keeps a recent or discovered store in the saved list (the app's catalog), without its password. */
     public void save(StoreEntry entry) {
-        parse(entry.locator()).ifPresent(locator -> {
-            String savedForm = locator.withoutPassword().display();
-            if (!settings.get().savedStores().contains(savedForm)) {
-                List<String> stores = new ArrayList<>(settings.get().savedStores());
-                stores.add(savedForm);
-                settings.update(state -> state.withSavedStores(stores));
-                reloadFromSettings();
-            }
-        });
+        parse(entry.locator()).ifPresent(locator -> changeSaved("Cannot save " + entry.title(), () -> savedStores.add(locator)));
     }
 
     public void remove(StoreEntry entry) {
-        List<String> stores = new ArrayList<>(settings.get().savedStores());
-        stores.remove(entry.locator());
-        settings.update(state -> state.withSavedStores(stores));
-        reloadFromSettings();
+        if (!changeSaved("Cannot remove " + entry.title(), () -> savedStores.remove(entry.locator()))) {
+            return;
+        }
         dialogs.notify("Removed " + entry.title() + " from saved stores (the store itself is untouched)");
     }
 
@@ -192,14 +187,26 @@ public final class StoresViewModel {
                             openStore.set(shown);
                             openStoreTitle.set(StoreEntry.of(shown, null).title());
                             settings.update(state -> state.withRecent(shown));
-                            reloadFromSettings();
+                            reloadLists();
                             opened.run();
                         })
                         .onFailure(failure -> dialogs.showError("Cannot open " + shown, failure.getMessage()))));
     }
 
-    private void reloadFromSettings() {
-        saved.setAll(entries(settings.get().savedStores()));
+    /** @return whether the saved list changed; when the catalog refused, the user is told why */
+    private boolean changeSaved(String failureTitle, Runnable change) {
+        try {
+            change.run();
+            reloadLists();
+            return true;
+        } catch (CatalogException refused) {
+            dialogs.showError(failureTitle, refused.getMessage());
+            return false;
+        }
+    }
+
+    private void reloadLists() {
+        saved.setAll(entries(savedStores.list()));
         recent.setAll(entries(settings.get().recentStores()));
     }
 

@@ -61,8 +61,9 @@ class NativeSchemaUpgradeTest {
         upgrade(locator);
         assertUpgradedAndComplete(locator);
 
-        undo();
+        CliRun undo = undo();
         assertThat(versionOf(locator)).isEqualTo("1");
+        assertThat(undo.out()).doesNotContain("Only the records");
         assertHoldsTheFixture(locator);
     }
 
@@ -86,12 +87,15 @@ class NativeSchemaUpgradeTest {
         assertReadAsVersionOne(locator);
         assertThat(schemaObjects(dataSource)).as("info and reads add no table, column or history row").isEqualTo(catalogBefore);
 
-        upgrade(locator);
+        assertThat(upgrade(locator).out()).contains("puts the records back and leaves the schema upgraded");
         assertUpgradedAndComplete(locator);
 
-        undo();
-        // a server store's backup is its records: undo puts every record back into the upgraded schema
+        CliRun undo = undo();
+        // a server store's backup is its records: undo puts every record back into the upgraded schema, and says so
         assertHoldsTheFixture(locator);
+        assertThat(versionOf(locator)).isEqualTo(NativeSchema.NEWEST);
+        assertThat(undo.out()).contains("Only the records were put back: the schema stays at version " + NativeSchema.NEWEST
+                + " (a postgresql store's backup holds its records, not its tables).");
     }
 
     private void assertReadAsVersionOne(StoreLocator locator) throws JsonProcessingException {
@@ -102,16 +106,18 @@ class NativeSchemaUpgradeTest {
         assertAnswersQueries(locator);
     }
 
-    private void upgrade(StoreLocator locator) {
+    private CliRun upgrade(StoreLocator locator) {
         CliRun upgrade = CliRun.of("upgrade", locator.display(), "--backup-dir", tempDir.resolve("journal").toString());
         assertThat(upgrade.exitCode()).as(upgrade.err()).isZero();
         CliRun list = CliRun.of("undo", "--list", "--backup-dir", tempDir.resolve("journal").toString());
         assertThat(list.out()).contains("upgrade " + locator.display());
+        return upgrade;
     }
 
-    private void undo() {
+    private CliRun undo() {
         CliRun undo = CliRun.of("undo", "--backup-dir", tempDir.resolve("journal").toString());
         assertThat(undo.exitCode()).as(undo.err()).isZero();
+        return undo;
     }
 
     private static String versionOf(StoreLocator locator) {

@@ -10,6 +10,7 @@ import dev.sessiondb.store.StoreLocator;
 import dev.sessiondb.ui.ScriptedDialogService;
 import dev.sessiondb.ui.common.CurrentStore;
 import dev.sessiondb.ui.common.CurrentThreadTaskExecutor;
+import dev.sessiondb.ui.common.SavedStoreList;
 import dev.sessiondb.ui.common.SettingsStore;
 import java.nio.file.Path;
 import java.util.List;
@@ -31,7 +32,8 @@ class FirstRunTest {
             StoreFactory.open(defaultStore, OpenMode.CREATE_IF_MISSING).close();
             return defaultStore;
         }, new DemoStores(directory.resolve("data/demo")));
-        return new StoresViewModel(new SettingsStore(directory.resolve("settings.json")), List::of,
+        SettingsStore settings = new SettingsStore(directory.resolve("settings.json"));
+        return new StoresViewModel(settings, new SavedStoreList(directory.resolve("data"), settings), List::of,
                 new Credentials(directory.resolve("no-pgpass"), Map.of()), locator -> StoreFactory.open(locator, OpenMode.EXISTING),
                 current, dialogs, new CurrentThreadTaskExecutor(), firstRun);
     }

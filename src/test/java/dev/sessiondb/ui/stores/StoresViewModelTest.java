@@ -2,6 +2,7 @@ package dev.sessiondb.ui.stores;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sessiondb.catalog.Catalog;
 import dev.sessiondb.store.OpenMode;
 import dev.sessiondb.store.StoreFactory;
 import dev.sessiondb.store.StoreLocator;
@@ -9,7 +10,10 @@ import dev.sessiondb.ui.ScriptedDialogService;
 import dev.sessiondb.ui.TestStores;
 import dev.sessiondb.ui.common.CurrentStore;
 import dev.sessiondb.ui.common.CurrentThreadTaskExecutor;
+import dev.sessiondb.ui.common.SavedStoreList;
 import dev.sessiondb.ui.common.SettingsStore;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,12 +32,21 @@ class StoresViewModelTest {
     private final List<StoreLocator> opened = new ArrayList<>();
 
     private StoresViewModel viewModel(SettingsStore settings) {
-        return new StoresViewModel(settings, () -> List.of(StoreEntry.of("json:/found/session-db.json", "Minsky's state directory")),
+        return new StoresViewModel(settings, new SavedStoreList(catalogFolder(), settings), () -> List.of(StoreEntry.of("json:/found/session-db.json", "Minsky's state directory")),
                 new Credentials(directory.resolve("no-pgpass"), Map.of()),
                 locator -> {
                     opened.add(locator);
                     return StoreFactory.open(locator, OpenMode.EXISTING);
                 }, current, dialogs, new CurrentThreadTaskExecutor());
+    }
+
+    private Path catalogFolder() {
+        return directory.resolve("data");
+    }
+
+    /** What the catalog holds, read as the next start of the app reads it. */
+    private List<String> savedInCatalog(SettingsStore settings) {
+        return new SavedStoreList(catalogFolder(), settings).list();
     }
 
     @AfterEach
@@ -68,7 +81,7 @@ class StoresViewModelTest {
     }
 
     @Test
-    void aPostgresStoreIsOpenedWithItsPasswordAndSavedWithoutIt() {
+    void aPostgresStoreIsOpenedWithItsPasswordAndSavedWithoutIt() throws Exception {
         SettingsStore settings = new SettingsStore(directory.resolve("settings.json"));
         StoresViewModel viewModel = viewModel(settings);
 
@@ -77,7 +90,52 @@ class StoresViewModelTest {
 
         assertThat(opened).extracting(StoreLocator::target).containsExactly("postgresql://ana:s3cret@localhost:1/minsky");
         assertThat(dialogs.errors()).singleElement().asString().startsWith("Cannot open postgresql://ana@localhost:1/minsky");
-        assertThat(settings.get().savedStores()).containsExactly("postgresql://ana@localhost:1/minsky");
+        assertThat(savedInCatalog(settings)).containsExactly("postgresql://ana@localhost:1/minsky");
+        assertThat(new String(Files.readAllBytes(catalogFolder().resolve(Catalog.FILE_NAME)), StandardCharsets.ISO_8859_1))
+                .contains("postgresql://ana@localhost:1/minsky").doesNotContain("s3cret");
+    }
+
+    @Test
+    void savedStoresSurviveARestartFromTheCatalog() {
+        Path fixture = TestStores.fixtureCopy(directory);
+        SettingsStore settings = new SettingsStore(directory.resolve("settings.json"));
+        viewModel(settings).addAndOpen(fixture.toString());
+        current.close();
+
+        StoresViewModel restarted = viewModel(new SettingsStore(settings.file()));
+
+        assertThat(restarted.saved()).extracting(StoreEntry::locator).containsExactly("json:" + fixture);
+        assertThat(new SettingsStore(settings.file()).get().savedStores()).isEmpty();
+    }
+
+    @Test
+    void aCatalogThatCannotBeReadLeavesTheSettingsListShownAndKeptAndSayWhyASaveFailed() throws Exception {
+        Path fixture = TestStores.fixtureCopy(directory);
+        Files.createDirectories(catalogFolder());
+        Files.writeString(catalogFolder().resolve(Catalog.FILE_NAME), "not a database, but a file someone put here");
+        SettingsStore settings = new SettingsStore(directory.resolve("settings.json"));
+        settings.update(state -> state.withSavedStores(List.of("json:" + fixture)));
+
+        StoresViewModel viewModel = viewModel(settings);
+        viewModel.save(StoreEntry.of("postgresql://ana@localhost:1/minsky", null));
+
+        assertThat(viewModel.saved()).extracting(StoreEntry::locator).containsExactly("json:" + fixture);
+        assertThat(new SettingsStore(settings.file()).get().savedStores()).containsExactly("json:" + fixture);
+        assertThat(dialogs.errors()).singleElement().asString().startsWith("Cannot save ").contains(Catalog.FILE_NAME);
+    }
+
+    @Test
+    void theSettingsFilesSavedStoresAreMovedIntoTheCatalogOnce() {
+        Path fixture = TestStores.fixtureCopy(directory);
+        SettingsStore settings = new SettingsStore(directory.resolve("settings.json"));
+        settings.update(state -> state.withSavedStores(List.of("json:" + fixture, "postgresql://ana@localhost:1/minsky")));
+
+        StoresViewModel first = viewModel(settings);
+
+        assertThat(first.saved()).extracting(StoreEntry::locator).containsExactly("json:" + fixture, "postgresql://ana@localhost:1/minsky");
+        assertThat(new SettingsStore(settings.file()).get().savedStores()).isEmpty();
+        first.remove(first.saved().get(1));
+        assertThat(viewModel(new SettingsStore(settings.file())).saved()).extracting(StoreEntry::locator).containsExactly("json:" + fixture);
     }
 
     @Test
@@ -91,7 +149,7 @@ class StoresViewModelTest {
 
         assertThat(dialogs.errors()).singleElement().asString().startsWith("Cannot open");
         assertThat(viewModel.saved()).isEmpty();
-        assertThat(settings.get().savedStores()).isEmpty();
+        assertThat(savedInCatalog(settings)).isEmpty();
         assertThat(current.isOpen()).isFalse();
     }
 
@@ -105,7 +163,7 @@ class StoresViewModelTest {
         viewModel.remove(viewModel.saved().get(0));
 
         assertThat(viewModel.saved()).isEmpty();
-        assertThat(settings.get().savedStores()).isEmpty();
+        assertThat(savedInCatalog(settings)).isEmpty();
         assertThat(fixture).exists();
     }
 
@@ -126,7 +184,7 @@ class StoresViewModelTest {
 
         viewModel(settings).addAndOpen(directory.resolve("missing.txt").toString());
 
-        assertThat(settings.get().savedStores()).isEmpty();
+        assertThat(savedInCatalog(settings)).isEmpty();
         assertThat(dialogs.errors()).singleElement().asString().contains("no such file or directory");
     }
 

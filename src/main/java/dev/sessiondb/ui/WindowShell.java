@@ -1,0 +1,156 @@
+package dev.sessiondb.ui;
+
+import dev.sessiondb.ui.common.Controls;
+import dev.sessiondb.ui.common.Theme;
+import java.util.function.Consumer;
+import javafx.animation.PauseTransition;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.StringProperty;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+import javafx.concurrent.Task;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.util.Duration;
+
+/**
+ * The window's frame, empty of any screen: a toolbar, the sidebar beside the main views (as
+ * tabs) and the detail pane, a jobs panel below them and the status bar. {@link MainWindow}
+ * decides what goes in it; the frame only lays it out and brings views to the front.
+ */
+final class WindowShell {
+
+    private final BorderPane root = new BorderPane();
+    private final TabPane views = new TabPane();
+    private final SplitPane centre = new SplitPane();
+    private final Scene scene;
+    private final Node jobsPanel;
+    private final Consumer<String> notify;
+    private boolean jobsOpenedForAJob;
+
+    /**
+     * @param running the jobs under way, which the jobs panel shows
+     * @param notify  where "this view is not available" is said
+     */
+    WindowShell(double width, double height, Node sidebar, Node detail, Node jobsPanel, ObservableList<Task<?>> running,
+                StringProperty status, Consumer<String> notify) {
+        this.jobsPanel = jobsPanel;
+        this.notify = notify;
+        views.setId("main-views");
+        views.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        SplitPane main = new SplitPane(views, detail);
+        main.setDividerPositions(0.72);
+        SplitPane.setResizableWithParent(detail, false);
+        centre.setOrientation(Orientation.VERTICAL);
+        centre.getItems().add(main);
+        SplitPane body = new SplitPane(sidebar, centre);
+        body.setDividerPositions(0.16);
+        SplitPane.setResizableWithParent(sidebar, false);
+        root.setCenter(body);
+        root.setBottom(statusBar(status, running));
+        openJobsForLongJobs(running);
+        scene = new Scene(root, width, height);
+        scene.getStylesheets().add(WindowShell.class.getResource("app.css").toExternalForm());
+    }
+
+    Scene scene() {
+        return scene;
+    }
+
+    /** The toolbar: the app's title, then {@code tools} in order. */
+    void setTools(Node... tools) {
+        ToolBar toolbar = new ToolBar(Controls.styled(new Label("SessionDB Admin"), "title-4"));
+        toolbar.getItems().addAll(tools);
+        root.setTop(toolbar);
+    }
+
+    /** Adds a main view as a tab; its shortcut (may be null) brings it to the front. */
+    void addView(String id, String title, Node view, KeyCombination shortcut) {
+        Tab tab = new Tab(title, view);
+        tab.setId("view-" + id);
+        views.getTabs().add(tab);
+        if (shortcut != null) {
+            tab.setTooltip(new Tooltip(title + " (" + shortcut.getDisplayText() + ")"));
+            scene.getAccelerators().put(shortcut, () -> showView(id));
+        }
+    }
+
+    /** Brings a view to the front; says so when it is not part of this build. */
+    void showView(String id) {
+        views.getTabs().stream().filter(tab -> tab.getId().equals("view-" + id)).findFirst().ifPresentOrElse(
+                tab -> views.getSelectionModel().select(tab),
+                () -> notify.accept("The " + id + " view is not available yet"));
+    }
+
+    void onShortcut(KeyCombination shortcut, Runnable action) {
+        scene.getAccelerators().put(shortcut, action);
+    }
+
+    void applyTheme(Theme theme) {
+        theme.apply();
+        root.getStyleClass().removeAll("theme-light", "theme-dark");
+        root.getStyleClass().add("theme-" + theme.id());
+    }
+
+    /**
+     * Quick jobs come and go unseen; one still running after a moment opens the panel, which
+     * closes again when the last job ends unless the user opened it.
+     */
+    private void openJobsForLongJobs(ObservableList<Task<?>> running) {
+        PauseTransition moment = new PauseTransition(Duration.millis(800));
+        moment.setOnFinished(event -> {
+            if (!running.isEmpty() && !centre.getItems().contains(jobsPanel)) {
+                showJobs(true);
+                jobsOpenedForAJob = true;
+            }
+        });
+        running.addListener((ListChangeListener<Task<?>>) change -> {
+            if (!running.isEmpty()) {
+                moment.playFromStart();
+            } else if (jobsOpenedForAJob) {
+                showJobs(false);
+            }
+        });
+    }
+
+    private HBox statusBar(StringProperty status, ObservableList<Task<?>> running) {
+        Label line = Controls.styled(new Label(), "text-small");
+        line.setId("status-line");
+        line.textProperty().bind(status);
+        line.accessibleTextProperty().bind(status);
+        ToggleButton jobsToggle = Controls.describe(new ToggleButton(), "Show or hide the jobs panel");
+        jobsToggle.setId("jobs-toggle");
+        jobsToggle.textProperty().bind(Bindings.concat("Jobs (", Bindings.size(running), ")"));
+        jobsToggle.getStyleClass().add("small");
+        jobsToggle.selectedProperty().addListener((property, before, after) -> showJobs(after));
+        centre.getItems().addListener((ListChangeListener<Node>) change -> jobsToggle.setSelected(centre.getItems().contains(jobsPanel)));
+        HBox bar = new HBox(10, line, Controls.spacer(), jobsToggle);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(4, 10, 4, 10));
+        bar.getStyleClass().add("status-bar");
+        return bar;
+    }
+
+    private void showJobs(boolean shown) {
+        jobsOpenedForAJob = false;
+        if (shown && !centre.getItems().contains(jobsPanel)) {
+            centre.getItems().add(jobsPanel);
+            centre.setDividerPositions(0.75);
+        } else if (!shown) {
+            centre.getItems().remove(jobsPanel);
+        }
+    }
+}

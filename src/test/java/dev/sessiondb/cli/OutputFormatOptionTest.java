@@ -1,0 +1,96 @@
+package dev.sessiondb.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
+
+/** Every command checks {@code --format} in the one place all of them pass, before it touches a store. */
+class OutputFormatOptionTest {
+
+    @TempDir
+    Path directory;
+
+    static Stream<String> commandsWithAnOutputFormat() {
+        return commands().entrySet().stream()
+                .filter(command -> formatOption(command.getValue().getCommandSpec()) != null)
+                .map(Map.Entry::getKey);
+    }
+
+    @Test
+    void theCommandsThatPrintResultsAllHaveTheOption() {
+        assertThat(commandsWithAnOutputFormat()).contains("info", "ls", "show", "diff", "validate", "migrate", "consolidate",
+                "undo", "history", "discover", "repair", "upgrade");
+    }
+
+    @ParameterizedTest
+    @MethodSource("commandsWithAnOutputFormat")
+    void aFormatTheCommandDoesNotPrintIsRefusedInOneLineBeforeItRuns(String name) {
+        CommandSpec spec = commands().get(name).getCommandSpec();
+        List<String> offered = new ArrayList<>();
+        formatOption(spec).completionCandidates().forEach(offered::add);
+        for (OutputFormat format : OutputFormat.values()) {
+            if (offered.contains(format.toString())) {
+                continue;
+            }
+            Path untouched = directory.resolve(name + "-store.json");
+            List<String> args = new ArrayList<>(List.of(name, "--format", format.toString()));
+            args.addAll(requiredArguments(spec, untouched));
+
+            CliRun run = CliRun.of(args.toArray(String[]::new));
+
+            assertThat(run.exitCode()).as(String.join(" ", args)).isEqualTo(SessionDbCommand.BAD_INPUT);
+            assertThat(run.err().strip()).isEqualTo("sessiondb " + name + ": --format " + format + " is not available here; use "
+                    + String.join(" or ", offered) + " (see sessiondb " + name + " --help)");
+            assertThat(run.out()).isEmpty();
+            assertThat(untouched).doesNotExist();
+        }
+    }
+
+    @Test
+    void aFormatTheCommandPrintsIsAccepted() {
+        CliRun run = CliRun.of("history", "--format", "json", "--backup-dir", directory.resolve("none").toString());
+
+        assertThat(run.err()).doesNotContain("--format");
+        assertThat(run.exitCode()).isZero();
+    }
+
+    private static Map<String, CommandLine> commands() {
+        return SessionDbCommand.commandLine(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter())).getSubcommands();
+    }
+
+    private static OptionSpec formatOption(CommandSpec spec) {
+        OptionSpec option = spec.findOption("--format");
+        return option != null && option.type() == OutputFormat.class ? option : null;
+    }
+
+    /** A value for every required parameter and option, so only the format can be wrong. */
+    private static List<String> requiredArguments(CommandSpec spec, Path store) {
+        List<String> args = new ArrayList<>();
+        for (OptionSpec option : spec.options()) {
+            if (option.required()) {
+                args.add(option.longestName());
+                args.add(store.toString());
+            }
+        }
+        for (PositionalParamSpec positional : spec.positionalParameters()) {
+            for (int i = 0; i < positional.arity().min(); i++) {
+                args.add("json:" + store);
+            }
+        }
+        return args;
+    }
+}

@@ -1,0 +1,59 @@
+package dev.sessiondb.store.plugin;
+
+import dev.sessiondb.store.OpenMode;
+import dev.sessiondb.store.SessionStore;
+import dev.sessiondb.store.StoreFormat;
+import dev.sessiondb.store.StoreLocator;
+import dev.sessiondb.store.file.FileStoreProvider;
+import dev.sessiondb.store.json.JsonFileStore;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Optional;
+
+/**
+ * A backend that is none of the built-ins, as a new one would come: its own scheme
+ * ({@code archive:PATH}, JSON files underneath) and its own snapshot kind, declared here and
+ * listed in the test class path's {@code META-INF/services}, with no edit anywhere else.
+ */
+public final class ArchiveProvider extends FileStoreProvider {
+
+    static final StoreFormat FORMAT = StoreFormat.of("archive");
+    static final SnapshotKind SEALED = new SnapshotKind("archive-sealed");
+
+    @Override
+    public StoreFormat format() {
+        return FORMAT;
+    }
+
+    /** Only its scheme selects it: no file is taken for an archive by its content or name. */
+    @Override
+    public boolean recognises(Path existing) {
+        return false;
+    }
+
+    @Override
+    public boolean claimsNewPath(Path absent) {
+        return false;
+    }
+
+    @Override
+    public SessionStore open(StoreLocator locator, OpenMode mode) {
+        return JsonFileStore.open(locator, mode);
+    }
+
+    @Override
+    public Optional<SnapshotKind> snapshot(SessionStore store, Path folder) throws IOException {
+        Files.copy(store.locator().path(), folder, StandardCopyOption.COPY_ATTRIBUTES);
+        return Optional.of(SEALED);
+    }
+
+    @Override
+    public void restore(SnapshotKind kind, Path folder, StoreLocator locator) throws IOException {
+        if (!kind.equals(SEALED)) {
+            throw new IOException("not an archive snapshot: " + kind.id());
+        }
+        super.restore(SnapshotKind.FILE, folder, locator);
+    }
+}
