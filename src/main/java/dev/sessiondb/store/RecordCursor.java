@@ -2,6 +2,7 @@ package dev.sessiondb.store;
 
 import dev.sessiondb.model.SessionRecord;
 import java.util.Iterator;
+import java.util.function.Consumer;
 
 /**
  * Every record of a store, one at a time, in constant memory. Close it to release the file
@@ -11,4 +12,26 @@ public interface RecordCursor extends Iterator<SessionRecord>, AutoCloseable {
 
     @Override
     void close();
+
+    /** The same records, each handed to {@code onEach} before it is returned (which may throw to stop the reading). */
+    static RecordCursor peeking(RecordCursor cursor, Consumer<SessionRecord> onEach) {
+        return new RecordCursor() {
+            @Override
+            public boolean hasNext() {
+                return cursor.hasNext();
+            }
+
+            @Override
+            public SessionRecord next() {
+                SessionRecord record = cursor.next();
+                onEach.accept(record);
+                return record;
+            }
+
+            @Override
+            public void close() {
+                cursor.close();
+            }
+        };
+    }
 }

@@ -27,24 +27,7 @@ public final class ExpectedHashes {
 
     /** The same records as {@code cursor}, each hashed as it is handed on. */
     RecordCursor recording(RecordCursor cursor, SessionStore target) {
-        return new RecordCursor() {
-            @Override
-            public boolean hasNext() {
-                return cursor.hasNext();
-            }
-
-            @Override
-            public SessionRecord next() {
-                SessionRecord record = cursor.next();
-                byKey.put(record.key(), hashAsWritten(record, target));
-                return record;
-            }
-
-            @Override
-            public void close() {
-                cursor.close();
-            }
-        };
+        return RecordCursor.peeking(cursor, record -> byKey.put(record.key(), hashAsWritten(record, target)));
     }
 
     /** What is left is missing from the target; callers take keys out as they find them. */

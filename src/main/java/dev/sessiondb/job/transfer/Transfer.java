@@ -4,7 +4,6 @@ import dev.sessiondb.job.JobRefusedException;
 import dev.sessiondb.job.JobReport;
 import dev.sessiondb.job.backup.Backup;
 import dev.sessiondb.job.backup.BackupJournal;
-import dev.sessiondb.model.SessionRecord;
 import dev.sessiondb.progress.ProgressMonitor;
 import dev.sessiondb.store.OpenMode;
 import dev.sessiondb.store.RecordCursor;
@@ -143,6 +142,8 @@ public final class Transfer implements AutoCloseable {
         monitor.message("writing target");
         ExpectedHashes hashes = new ExpectedHashes();
         try (StagedStore staged = provider.stage(target)) {
+            // asked before the write: a staged PostgreSQL write holds its table until the commit
+            writtenLayout = staged.store().info().layout();
             RecordScan scan = new RecordScan(staged.store());
             try (RecordCursor cursor = ReadAhead.records(hashes.recording(scanning(records.open(), scan), staged.store()))) {
                 staged.store().write(WriteBatch.replaceAll(cursor, records.count()), monitor);
@@ -154,7 +155,6 @@ public final class Transfer implements AutoCloseable {
             }
             Assessment assessment = assessment(state, false, scan, Optional.empty());
             JobReport.Builder report = approve.apply(assessment);
-            writtenLayout = staged.store().info().layout();
             Backup backup = journal.backUpAbsent(report.runId(), target, reason);
             staged.commit();
             report.backupId(backup.id());
@@ -173,28 +173,13 @@ public final class Transfer implements AutoCloseable {
     }
 
     /** The records as they pass, each added to the plan first; one the target would refuse or lose fields of stops the pass. */
-    private RecordCursor scanning(RecordCursor cursor, RecordScan scan) {
-        return new RecordCursor() {
-            @Override
-            public boolean hasNext() {
-                return cursor.hasNext();
+    private static RecordCursor scanning(RecordCursor cursor, RecordScan scan) {
+        return RecordCursor.peeking(cursor, record -> {
+            scan.add(record);
+            if (!scan.refusedRecords().isEmpty() || !scan.lossyFields().isEmpty()) {
+                throw new NeedsPlanPass();
             }
-
-            @Override
-            public SessionRecord next() {
-                SessionRecord record = cursor.next();
-                scan.add(record);
-                if (!scan.refusedRecords().isEmpty() || !scan.lossyFields().isEmpty()) {
-                    throw new NeedsPlanPass();
-                }
-                return record;
-            }
-
-            @Override
-            public void close() {
-                cursor.close();
-            }
-        };
+        });
     }
 
     /** The one-pass write met a record the plan must list with every other like it: see {@link #run}. */
@@ -283,6 +268,8 @@ public final class Transfer implements AutoCloseable {
         Backup backup = journal.backUpAbsent(runId, target, reason);
         monitor.message("writing target");
         try (StagedStore staged = provider.stage(target)) {
+            // asked before the write: a staged PostgreSQL write holds its table until the commit
+            writtenLayout = staged.store().info().layout();
             // a plan made on a stand-in is checked against the real target as the records pass: the first record it would refuse or
             // lose fields of stops the write (one transaction, rolled back) and a full scan names every such record
             boolean standIn = assessment.note().isPresent() && !allowLoss;
@@ -295,7 +282,6 @@ public final class Transfer implements AutoCloseable {
                 }
                 throw e;
             }
-            writtenLayout = staged.store().info().layout();
             staged.commit();
         } catch (IOException e) {
             throw new UncheckedIOException(new IOException("cannot build the new store " + target.display() + " (" + e.getMessage()

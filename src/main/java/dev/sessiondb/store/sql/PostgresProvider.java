@@ -134,10 +134,15 @@ public final class PostgresProvider implements StoreProvider {
         }
     }
 
-    /** The schema and table are created empty; the records arrive in the one transaction of the write. */
+    /**
+     * The schema and table are created empty; the records arrive in the one transaction of the
+     * write, held open until {@link StagedStore#commit()}: until then nobody sees them, and
+     * closing without a commit rolls them back.
+     */
     @Override
     public StagedStore stage(StoreLocator locator) {
-        SessionStore store = open(locator, OpenMode.CREATE_IF_MISSING);
+        SqlSessionStore store = SqlStores.openPostgres(locator, OpenMode.STAGED);
+        store.holdWrites();
         return new StagedStore() {
             @Override
             public SessionStore store() {
@@ -146,6 +151,7 @@ public final class PostgresProvider implements StoreProvider {
 
             @Override
             public void commit() {
+                store.commitHeldWrite();
                 store.close();
             }
 
@@ -154,6 +160,11 @@ public final class PostgresProvider implements StoreProvider {
                 store.close();
             }
         };
+    }
+
+    @Override
+    public boolean stagesOutOfSight() {
+        return true;
     }
 
     /** A PostgreSQL target that does not exist yet is stood in for by SQLite in the same layout. */

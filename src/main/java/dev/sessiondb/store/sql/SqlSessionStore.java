@@ -60,6 +60,9 @@ final class SqlSessionStore implements SessionStore {
     private final Map<TableCatalog.ForeignKey, Set<String>> referencedKeys = new ConcurrentHashMap<>();
     /** Replaced once, when a write upgrades an older native schema. */
     private volatile Layout layout;
+    /** See {@link #holdWrites()}. */
+    private boolean holdsWrites;
+    private Transaction heldWrite;
 
     SqlSessionStore(StoreLocator locator, Dialect dialect, Layout layout, HikariDataSource pool, String schema, Database database) {
         this.locator = locator;
@@ -194,14 +197,47 @@ final class SqlSessionStore implements SessionStore {
 
     private void writeOnce(WriteBatch batch, ProgressMonitor monitor) {
         upgrade();
+        if (heldWrite != null) {
+            throw new IllegalStateException("a held write is waiting for its commit");
+        }
         Transaction transaction = database.createTransaction();
+        boolean held = false;
         try {
             writeRows(transaction.connection(), batch, monitor);
-            transaction.commit();
+            if (holdsWrites) {
+                heldWrite = transaction;
+                held = true;
+            } else {
+                transaction.commit();
+            }
         } catch (SQLException | PersistenceException e) {
             throw new StoreException(locator.display() + ": writing failed (" + firstLine(e) + "); nothing was changed", e);
         } finally {
-            transaction.end();
+            if (!held) {
+                transaction.end();
+            }
+        }
+    }
+
+    /**
+     * From now on a write keeps its transaction open until {@link #commitHeldWrite()}, and closing
+     * the store before that rolls it back: how a staged PostgreSQL store stays out of sight.
+     */
+    void holdWrites() {
+        holdsWrites = true;
+    }
+
+    void commitHeldWrite() {
+        if (heldWrite == null) {
+            return;
+        }
+        try {
+            heldWrite.commit();
+        } catch (PersistenceException e) {
+            throw new StoreException(locator.display() + ": writing failed (" + firstLine(e) + "); nothing was changed", e);
+        } finally {
+            heldWrite.end();
+            heldWrite = null;
         }
     }
 
@@ -331,6 +367,10 @@ final class SqlSessionStore implements SessionStore {
 
     @Override
     public synchronized void close() {
+        if (heldWrite != null) {
+            heldWrite.end();
+            heldWrite = null;
+        }
         if (!pool.isClosed()) {
             database.shutdown(false, false);
             pool.close();

@@ -76,12 +76,12 @@ public final class SqlStores {
         return open(Dialect.SQLITE, locator, mode, dataSource, null);
     }
 
-    public static SessionStore openPostgres(StoreLocator locator, OpenMode mode) {
+    static SqlSessionStore openPostgres(StoreLocator locator, OpenMode mode) {
         return openPostgres(locator, mode, System.getenv(), Path.of(System.getProperty("user.home")));
     }
 
     /** With the environment and home directory given, so credential resolution can be tested. */
-    static SessionStore openPostgres(StoreLocator locator, OpenMode mode, Map<String, String> env, Path home) {
+    static SqlSessionStore openPostgres(StoreLocator locator, OpenMode mode, Map<String, String> env, Path home) {
         PgCredentials credentials = PgCredentials.resolve(locator, env, home);
         String schema = locator.param("schema").filter(text -> !text.isBlank()).orElse(null);
         HikariConfig pool = poolConfig();
@@ -193,7 +193,7 @@ public final class SqlStores {
         }
     }
 
-    private static SessionStore open(Dialect dialect, StoreLocator locator, OpenMode mode, HikariDataSource dataSource, String schema) {
+    private static SqlSessionStore open(Dialect dialect, StoreLocator locator, OpenMode mode, HikariDataSource dataSource, String schema) {
         try {
             Layout layout = prepareLayout(dialect, locator, mode, dataSource, schema);
             return new SqlSessionStore(locator, dialect, layout, dataSource, schema, database(dialect, dataSource));
