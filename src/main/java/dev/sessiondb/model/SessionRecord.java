@@ -50,6 +50,17 @@ public final class SessionRecord {
         return new SessionRecord(fields, key);
     }
 
+    /**
+     * As {@link #ofParsed}, for a tree parsed from {@code text} as a store keeps it: that text
+     * stands as the record's {@link #compact()} form, so a record moved between stores that keep
+     * text is not written out again.
+     */
+    public static SessionRecord ofStoredText(ObjectNode fields, String text) {
+        SessionRecord record = ofParsed(fields);
+        record.compact = text;
+        return record;
+    }
+
     public static Optional<String> keyOf(JsonNode fields) {
         for (String name : KEY_FIELDS) {
             JsonNode value = fields.get(name);
@@ -213,7 +224,10 @@ public final class SessionRecord {
         return text;
     }
 
-    /** The record as compact JSON in its own field order (how native stores keep it), computed once on first use. */
+    /**
+     * The record as JSON text in its own field order, how native stores keep it: compact as this
+     * tool writes it, or the text the record was read from ({@link #ofStoredText}); computed once.
+     */
     public String compact() {
         String text = compact;
         if (text == null) {

