@@ -30,6 +30,8 @@ esac
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 JAR=$ROOT/target/sessiondb-admin.jar
+# ours runs as the installed sessiondb command does: the console launcher's JVM options on the same jar
+CLI_OPTIONS=$(sed -n 's/^java-options=//p' "$ROOT/installer/linux/sessiondb.properties")
 WORK=$ROOT/target/bench/$SCALE
 PGDATA=$ROOT/target/bench/pg
 PGPORT=55434
@@ -74,7 +76,7 @@ timed() {
     if declare -F "$1" >/dev/null; then
         # a function of this script: run in a child shell that knows it (and the variables it reads)
         export -f $(compgen -A function)
-        export JAR WORK PG COLUMNS_SQL TABLE_SQL PG_TABLE_SQL MID COUNT
+        export JAR CLI_OPTIONS WORK PG COLUMNS_SQL TABLE_SQL PG_TABLE_SQL MID COUNT
         set -- bash -c "$1"' "$@"' bash "${@:2}"
     fi
     /usr/bin/time -f '%e %M' -o "$WORK/time.tmp" "$@" >"$WORK/out.$label" 2>"$WORK/err.$label"
@@ -140,11 +142,11 @@ fi
 # ---- data (deterministic: seed 1; built once per scale) ------------------------------------
 if [ ! -f src.json ]; then
     log "generating $COUNT sample sessions"
-    java -jar "$JAR" sample json:src.json --count "$COUNT" --seed 1 >/dev/null || exit 2
+    java $CLI_OPTIONS -jar "$JAR" sample json:src.json --count "$COUNT" --seed 1 >/dev/null || exit 2
 fi
 if [ ! -f src.db ]; then
     log "building the SQLite source"
-    java -jar "$JAR" migrate json:src.json sqlite:src.db --backup-dir "$WORK/backups" >/dev/null || exit 2
+    java $CLI_OPTIONS -jar "$JAR" migrate json:src.json sqlite:src.db --backup-dir "$WORK/backups" >/dev/null || exit 2
 fi
 COLUMNS_SQL="session_key, task_id, repo_name, branch, status, created_at, last_activity_at, record"
 [ -f rows.csv ] || sqlite3 -csv src.db "SELECT $COLUMNS_SQL FROM sessions ORDER BY session_key" > rows.csv
@@ -156,7 +158,7 @@ needs_pg_source() { wanted pg-json || wanted open || wanted search; }
 if [ $HAVE_PG = 1 ] && needs_pg_source && ! psql_q -d srcdb -c "SELECT 1" >/dev/null 2>&1; then
     log "building the PostgreSQL source"
     fresh_db srcdb
-    java -jar "$JAR" migrate sqlite:src.db "$PG/srcdb" --backup-dir "$WORK/backups" >/dev/null || exit 2
+    java $CLI_OPTIONS -jar "$JAR" migrate sqlite:src.db "$PG/srcdb" --backup-dir "$WORK/backups" >/dev/null || exit 2
 fi
 log "data ready: $COUNT sessions ($(du -h src.json | cut -f1) JSON, $(du -h src.db | cut -f1) SQLite)"
 
@@ -165,7 +167,7 @@ TABLE_SQL="CREATE TABLE sessions (session_key TEXT NOT NULL, task_id TEXT, repo_
 PG_TABLE_SQL="CREATE TABLE sessions (session_key TEXT NOT NULL, task_id TEXT, repo_name TEXT, branch TEXT, status TEXT, created_at TEXT, last_activity_at TEXT, record TEXT NOT NULL);"
 
 prep_sqlite_target() { rm -rf out.db out.db-* .out.db.* "$WORK/backups"; }
-ours_json_to_sqlite() { java -jar "$JAR" migrate json:src.json sqlite:out.db --backup-dir "$WORK/backups"; }
+ours_json_to_sqlite() { java $CLI_OPTIONS -jar "$JAR" migrate json:src.json sqlite:out.db --backup-dir "$WORK/backups"; }
 base_sqlite_import() {
     sqlite3 out.db "$TABLE_SQL" ".import --csv rows.csv sessions" \
         "CREATE UNIQUE INDEX sessions_key ON sessions (session_key); CREATE INDEX sessions_created_at ON sessions (created_at);"
@@ -175,7 +177,7 @@ if wanted json-sqlite; then
 fi
 
 prep_pg_target() { fresh_db outdb; rm -rf "$WORK/backups"; }
-ours_sqlite_to_pg() { java -jar "$JAR" migrate sqlite:src.db "$PG/outdb" --backup-dir "$WORK/backups"; }
+ours_sqlite_to_pg() { java $CLI_OPTIONS -jar "$JAR" migrate sqlite:src.db "$PG/outdb" --backup-dir "$WORK/backups"; }
 base_psql_copy() {
     DB=outdb psql_q -c "$PG_TABLE_SQL" -c "\\copy sessions FROM 'rows.csv' WITH (FORMAT csv)" \
         -c "ALTER TABLE sessions ADD PRIMARY KEY (session_key)" -c "CREATE INDEX sessions_created_at ON sessions (created_at)"
@@ -204,9 +206,9 @@ if wanted sqlite-pgloader && ! wanted sqlite-pg; then
 fi
 
 prep_json_target() { rm -rf out.json out.jsonl .out.json.* "$WORK/backups"; }
-ours_pg_to_json() { java -jar "$JAR" migrate "$PG/srcdb" json:out.json --backup-dir "$WORK/backups"; }
+ours_pg_to_json() { java $CLI_OPTIONS -jar "$JAR" migrate "$PG/srcdb" json:out.json --backup-dir "$WORK/backups"; }
 base_pg_stream() { DB=srcdb psql_q -At -c "\\copy (SELECT record FROM sessions ORDER BY session_key) TO 'out.jsonl'"; }
-ours_sqlite_to_json() { java -jar "$JAR" migrate sqlite:src.db json:out.json --backup-dir "$WORK/backups"; }
+ours_sqlite_to_json() { java $CLI_OPTIONS -jar "$JAR" migrate sqlite:src.db json:out.json --backup-dir "$WORK/backups"; }
 base_sqlite_stream() { sqlite3 src.db "SELECT record FROM sessions ORDER BY session_key" > out.jsonl; }
 if wanted pg-json; then
     if [ $HAVE_PG = 1 ]; then
@@ -216,12 +218,12 @@ fi
 wanted sqlite-json && measure "migrate SQLite -> JSON" - "sqlite3 SELECT of the record column" prep_json_target ours_sqlite_to_json base_sqlite_stream
 
 noop() { :; }
-jvm_floor() { java -jar "$JAR" --version; }
+jvm_floor() { java $CLI_OPTIONS -jar "$JAR" --version; }
 MID=$((COUNT / 2))
-ours_first_page_sqlite() { java -jar "$JAR" ls sqlite:src.db --sort session --limit 50; }
-ours_first_page_pg() { java -jar "$JAR" ls "$PG/srcdb" --sort session --limit 50; }
-ours_first_page_json() { java -jar "$JAR" ls json:src.json --sort session --limit 50; }
-ours_later_page_json() { java -jar "$JAR" ls json:src.json --sort session --limit 50 --offset $MID; }
+ours_first_page_sqlite() { java $CLI_OPTIONS -jar "$JAR" ls sqlite:src.db --sort session --limit 50; }
+ours_first_page_pg() { java $CLI_OPTIONS -jar "$JAR" ls "$PG/srcdb" --sort session --limit 50; }
+ours_first_page_json() { java $CLI_OPTIONS -jar "$JAR" ls json:src.json --sort session --limit 50; }
+ours_later_page_json() { java $CLI_OPTIONS -jar "$JAR" ls json:src.json --sort session --limit 50 --offset $MID; }
 base_python_parse() { python3 -c 'import json,sys; json.load(open(sys.argv[1]))' src.json; }
 if wanted open || wanted open-files; then
     measure "open + first page, SQLite" - "JVM start (sessiondb --version)" noop ours_first_page_sqlite jvm_floor
@@ -235,7 +237,7 @@ search_percentiles() { # store label base-function-prefix
     local store=$1 label=$2 q ours=() base=()
     rm -f "$WORK/t.ours" "$WORK/t.base"
     for q in "${QUERIES[@]}"; do
-        timed ours java -jar "$JAR" ls "$store" --search "$q" --limit 50 || return
+        timed ours java $CLI_OPTIONS -jar "$JAR" ls "$store" --search "$q" --limit 50 || return
         timed base $3 "$q" || return
     done
     pct() { sort -n "$1" | awk -v p="$2" '{t[NR]=$1} END {i=int((NR-1)*p+0.5)+1; printf "%.2f", t[i]}'; }
@@ -253,8 +255,8 @@ if wanted search; then
     [ $HAVE_PG = 1 ] && search_percentiles "$PG/srcdb" PostgreSQL base_pg_search "psql ILIKE query"
 fi
 
-ours_diff_sqlite() { java -Xmx512m -jar "$JAR" diff sqlite:src.db sqlite:changed.db --format json; }
-ours_diff_json_sqlite() { java -Xmx512m -jar "$JAR" diff json:src.json sqlite:changed.db --format json; }
+ours_diff_sqlite() { java $CLI_OPTIONS -Xmx512m -jar "$JAR" diff sqlite:src.db sqlite:changed.db --format json; }
+ours_diff_json_sqlite() { java $CLI_OPTIONS -Xmx512m -jar "$JAR" diff json:src.json sqlite:changed.db --format json; }
 base_sql_join() {
     sqlite3 src.db "ATTACH 'changed.db' AS b;" "SELECT count(*) FROM (SELECT a.session_key FROM main.sessions a FULL OUTER JOIN b.sessions c ON a.session_key = c.session_key WHERE a.record IS NOT c.record);"
 }
@@ -263,8 +265,8 @@ if wanted diff; then
     measure "diff JSON vs SQLite, 1% changed (-Xmx512m)" 1.5 "sqlite3 FULL OUTER JOIN on the record" noop ours_diff_json_sqlite base_sql_join
 fi
 
-ours_validate() { java -jar "$JAR" validate sqlite:src.db --format json; }
-full_read() { java -jar "$JAR" ls sqlite:src.db --format csv; }
+ours_validate() { java $CLI_OPTIONS -jar "$JAR" validate sqlite:src.db --format json; }
+full_read() { java $CLI_OPTIONS -jar "$JAR" ls sqlite:src.db --format csv; }
 wanted validate && measure "validate SQLite" 2.0 "one full read (sessiondb ls, every record)" noop ours_validate full_read
 
 if wanted crud; then
