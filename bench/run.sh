@@ -248,7 +248,7 @@ search_percentiles() { # store label base-function-prefix
     printf '| search p50/p95, %s (%d queries, whole process) | %s / %s | %s | %s / %s | %s | none (p95 <= 50 ms in process) | - | - |\n' "$label" "${#QUERIES[@]}" \
         "$o50" "$o95" "$4" "$b50" "$b95" "$(awk -v a="$o95" -v b="$b95" 'BEGIN {printf "%.2f", a / b}')" >> "$RESULTS"
 }
-base_sqlite_search() { sqlite3 src.db "SELECT record FROM sessions WHERE id IN (SELECT rowid FROM sessions_search WHERE sessions_search MATCH '\"$1\"') ORDER BY session_key LIMIT 50"; }
+base_sqlite_search() { sqlite3 src.db "SELECT record FROM sessions WHERE id IN (SELECT rowid FROM sessions_search WHERE text LIKE '%$1%') ORDER BY session_key LIMIT 50"; }
 base_pg_search() { DB=srcdb psql_q -At -c "SELECT record FROM sessions WHERE lower(session_key) LIKE lower('%$1%') OR lower(task_id) LIKE lower('%$1%') OR lower(repo_name) LIKE lower('%$1%') OR lower(branch) LIKE lower('%$1%') ORDER BY session_key LIMIT 50"; }
 if wanted search; then
     search_percentiles sqlite:src.db SQLite base_sqlite_search "sqlite3 FTS5 query"

@@ -53,7 +53,9 @@ final class ListCommand implements Callable<Integer> {
                 offset, limit == null ? Integer.MAX_VALUE : limit);
         try (SessionStore opened = StoreArgument.openExisting(store);
              RecordPrinter printer = new RecordPrinter(format, spec.commandLine().getOut())) {
-            if (sort == null) {
+            // a limited search or filter in a store read in key order is a page: the store's indexes answer it
+            boolean pageInStoreOrder = limit != null && (!search.isBlank() || !filters.isEmpty()) && opened.cursorInKeyOrder();
+            if (sort == null && !pageInStoreOrder) {
                 streamInStoreOrder(opened, query, printer);
             } else {
                 opened.page(query).records().forEach(printer::print);

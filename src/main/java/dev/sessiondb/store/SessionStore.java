@@ -41,6 +41,11 @@ public interface SessionStore extends AutoCloseable {
     /** All records in constant memory: key order for SQL stores, file order for JSON. */
     RecordCursor cursor();
 
+    /** Whether {@link #cursor()} gives the records in key order, so that a page sorted by key is in the store's own order too. */
+    default boolean cursorInKeyOrder() {
+        return false;
+    }
+
     /**
      * Every record's key and hash as this store keeps it, in constant memory: what a
      * verification reads back. A store that keeps each record as text it wrote hashes that

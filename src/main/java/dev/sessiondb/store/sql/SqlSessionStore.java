@@ -144,6 +144,11 @@ final class SqlSessionStore implements SessionStore {
     }
 
     @Override
+    public boolean cursorInKeyOrder() {
+        return true;
+    }
+
+    @Override
     public HashCursor hashes() {
         return layout.keepsRecordText() ? SqlCursor.textHashes(locator.display(), dialect, layout, database.createTransaction())
                 : HashCursor.of(cursor());
