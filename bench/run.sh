@@ -37,6 +37,8 @@ PGDATA=$ROOT/target/bench/pg
 PGPORT=55434
 PGBIN=/usr/lib/postgresql/15/bin
 RESULTS=$ROOT/target/bench/results-$SCALE.md
+# the PostgreSQL source of each scale is a database of its own (one server serves every scale)
+SRCDB=src_$SCALE
 export PGHOST=127.0.0.1 PGPORT PGUSER=bench PGPASSWORD=bench
 PG="postgresql://bench:bench@127.0.0.1:$PGPORT"
 mkdir -p "$WORK"
@@ -76,7 +78,7 @@ timed() {
     if declare -F "$1" >/dev/null; then
         # a function of this script: run in a child shell that knows it (and the variables it reads)
         export -f $(compgen -A function)
-        export JAR CLI_OPTIONS WORK PG COLUMNS_SQL TABLE_SQL PG_TABLE_SQL MID COUNT
+        export JAR CLI_OPTIONS WORK PG SRCDB COLUMNS_SQL TABLE_SQL PG_TABLE_SQL MID COUNT
         set -- bash -c "$1"' "$@"' bash "${@:2}"
     fi
     /usr/bin/time -f '%e %M' -o "$WORK/time.tmp" "$@" >"$WORK/out.$label" 2>"$WORK/err.$label"
@@ -155,10 +157,10 @@ if wanted diff && [ ! -f changed.db ]; then
     sqlite3 changed.db "UPDATE sessions SET record = json_set(record, '\$.branch', 'changed-' || id), branch = 'changed-' || id WHERE id % 100 = 0" || exit 2
 fi
 needs_pg_source() { wanted pg-json || wanted open || wanted search; }
-if [ $HAVE_PG = 1 ] && needs_pg_source && ! psql_q -d srcdb -c "SELECT 1" >/dev/null 2>&1; then
+if [ $HAVE_PG = 1 ] && needs_pg_source && ! psql_q -d $SRCDB -c "SELECT 1" >/dev/null 2>&1; then
     log "building the PostgreSQL source"
-    fresh_db srcdb
-    java $CLI_OPTIONS -jar "$JAR" migrate sqlite:src.db "$PG/srcdb" --backup-dir "$WORK/backups" >/dev/null || exit 2
+    fresh_db $SRCDB
+    java $CLI_OPTIONS -jar "$JAR" migrate sqlite:src.db "$PG/$SRCDB" --backup-dir "$WORK/backups" >/dev/null || exit 2
 fi
 log "data ready: $COUNT sessions ($(du -h src.json | cut -f1) JSON, $(du -h src.db | cut -f1) SQLite)"
 
@@ -206,8 +208,8 @@ if wanted sqlite-pgloader && ! wanted sqlite-pg; then
 fi
 
 prep_json_target() { rm -rf out.json out.jsonl .out.json.* "$WORK/backups"; }
-ours_pg_to_json() { java $CLI_OPTIONS -jar "$JAR" migrate "$PG/srcdb" json:out.json --backup-dir "$WORK/backups"; }
-base_pg_stream() { DB=srcdb psql_q -At -c "\\copy (SELECT record FROM sessions ORDER BY session_key) TO 'out.jsonl'"; }
+ours_pg_to_json() { java $CLI_OPTIONS -jar "$JAR" migrate "$PG/$SRCDB" json:out.json --backup-dir "$WORK/backups"; }
+base_pg_stream() { DB=$SRCDB psql_q -At -c "\\copy (SELECT record FROM sessions ORDER BY session_key) TO 'out.jsonl'"; }
 ours_sqlite_to_json() { java $CLI_OPTIONS -jar "$JAR" migrate sqlite:src.db json:out.json --backup-dir "$WORK/backups"; }
 base_sqlite_stream() { sqlite3 src.db "SELECT record FROM sessions ORDER BY session_key" > out.jsonl; }
 if wanted pg-json; then
@@ -221,7 +223,7 @@ noop() { :; }
 jvm_floor() { java $CLI_OPTIONS -jar "$JAR" --version; }
 MID=$((COUNT / 2))
 ours_first_page_sqlite() { java $CLI_OPTIONS -jar "$JAR" ls sqlite:src.db --sort session --limit 50; }
-ours_first_page_pg() { java $CLI_OPTIONS -jar "$JAR" ls "$PG/srcdb" --sort session --limit 50; }
+ours_first_page_pg() { java $CLI_OPTIONS -jar "$JAR" ls "$PG/$SRCDB" --sort session --limit 50; }
 ours_first_page_json() { java $CLI_OPTIONS -jar "$JAR" ls json:src.json --sort session --limit 50; }
 ours_later_page_json() { java $CLI_OPTIONS -jar "$JAR" ls json:src.json --sort session --limit 50 --offset $MID; }
 base_python_parse() { python3 -c 'import json,sys; json.load(open(sys.argv[1]))' src.json; }
@@ -249,10 +251,10 @@ search_percentiles() { # store label base-function-prefix
         "$o50" "$o95" "$4" "$b50" "$b95" "$(awk -v a="$o95" -v b="$b95" 'BEGIN {printf "%.2f", a / b}')" >> "$RESULTS"
 }
 base_sqlite_search() { sqlite3 src.db "SELECT record FROM sessions WHERE id IN (SELECT rowid FROM sessions_search WHERE text LIKE '%$1%') ORDER BY session_key LIMIT 50"; }
-base_pg_search() { DB=srcdb psql_q -At -c "SELECT record FROM sessions WHERE lower(session_key) LIKE lower('%$1%') OR lower(task_id) LIKE lower('%$1%') OR lower(repo_name) LIKE lower('%$1%') OR lower(branch) LIKE lower('%$1%') ORDER BY session_key LIMIT 50"; }
+base_pg_search() { DB=$SRCDB psql_q -At -c "SELECT record FROM sessions WHERE lower(session_key) LIKE lower('%$1%') OR lower(task_id) LIKE lower('%$1%') OR lower(repo_name) LIKE lower('%$1%') OR lower(branch) LIKE lower('%$1%') ORDER BY session_key LIMIT 50"; }
 if wanted search; then
     search_percentiles sqlite:src.db SQLite base_sqlite_search "sqlite3 FTS5 query"
-    [ $HAVE_PG = 1 ] && search_percentiles "$PG/srcdb" PostgreSQL base_pg_search "psql ILIKE query"
+    [ $HAVE_PG = 1 ] && search_percentiles "$PG/$SRCDB" PostgreSQL base_pg_search "psql ILIKE query"
 fi
 
 ours_diff_sqlite() { java $CLI_OPTIONS -Xmx512m -jar "$JAR" diff sqlite:src.db sqlite:changed.db --format json; }
