@@ -159,7 +159,7 @@ public final class Transfer implements AutoCloseable {
             staged.commit();
             report.backupId(backup.id());
             report.count("records written", records.count());
-            assessment.coercions().forEach(report::warning);
+            reportPlanWarnings(assessment, report);
             if (verify) {
                 try (SessionStore written = StoreFactory.open(target, OpenMode.EXISTING)) {
                     verify(records, hashes, written, monitor, report);
@@ -172,11 +172,16 @@ public final class Transfer implements AutoCloseable {
         }
     }
 
-    /** The records as they pass, each added to the plan first; one the target would refuse or lose fields of stops the pass. */
-    private static RecordCursor scanning(RecordCursor cursor, RecordScan scan) {
+    private static void reportPlanWarnings(Assessment assessment, JobReport.Builder report) {
+        assessment.lossyFields().forEach((field, count) -> report.warning("dropped field " + field + " from " + count + " records (--allow-loss)"));
+        assessment.coercions().forEach(report::warning);
+    }
+
+    /** The records as they pass, each added to the plan first; one the target would refuse, or lose fields of without --allow-loss, stops the pass. */
+    private RecordCursor scanning(RecordCursor cursor, RecordScan scan) {
         return RecordCursor.peeking(cursor, record -> {
             scan.add(record);
-            if (!scan.refusedRecords().isEmpty() || !scan.lossyFields().isEmpty()) {
+            if (!scan.refusedRecords().isEmpty() || (!scan.lossyFields().isEmpty() && !allowLoss)) {
                 throw new NeedsPlanPass();
             }
         });
@@ -217,8 +222,7 @@ public final class Transfer implements AutoCloseable {
             report.backupId(backup.id());
             report.count("records written", records.count());
         }
-        assessment.lossyFields().forEach((field, count) -> report.warning("dropped field " + field + " from " + count + " records (--allow-loss)"));
-        assessment.coercions().forEach(report::warning);
+        reportPlanWarnings(assessment, report);
         if (!verify) {
             return Optional.empty();
         }

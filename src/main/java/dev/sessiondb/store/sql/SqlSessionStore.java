@@ -151,12 +151,12 @@ final class SqlSessionStore implements SessionStore {
     @Override
     public HashCursor hashes() {
         return layout.keepsRecordText() ? SqlCursor.textHashes(locator.display(), dialect, layout, database.createTransaction())
-                : HashCursor.of(cursor());
+                : SessionStore.super.hashes();
     }
 
     @Override
     public String hashAsStored(SessionRecord record) {
-        return layout.keepsRecordText() ? RecordHash.ofText(record.compact()) : RecordHash.of(layout.asStored(record));
+        return layout.keepsRecordText() ? RecordHash.ofText(record.compact()) : SessionStore.super.hashAsStored(record);
     }
 
     /**

@@ -31,22 +31,11 @@ final class SqliteFiles {
         }
     }
 
-    /**
-     * Folds a WAL file into its database, so the database file alone is complete and can be
-     * renamed into place. A no-op for a database not in WAL mode.
-     */
     /** WAL is a property of the file: set once, every later connection uses it. */
     static void useWriteAheadLog(Path database) throws SQLException {
         try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + database.toAbsolutePath());
              Statement statement = connection.createStatement()) {
             statement.execute("PRAGMA journal_mode=WAL");
-        }
-    }
-
-    static void checkpoint(Path database) throws SQLException {
-        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + database.toAbsolutePath());
-             Statement statement = connection.createStatement()) {
-            statement.execute("PRAGMA wal_checkpoint(TRUNCATE)");
         }
     }
 

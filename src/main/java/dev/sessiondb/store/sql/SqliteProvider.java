@@ -89,18 +89,19 @@ public final class SqliteProvider extends FileStoreProvider {
         }
     }
 
-    /** A native store gets its write-ahead log, as every native store this tool writes; the file is then forced to disk (it was written without syncs). */
+    /**
+     * A native store gets its write-ahead log, as every native store this tool writes (setting it
+     * leaves no log file behind: the staged file never had one); the file is then forced to disk,
+     * as it was written without syncs.
+     */
     @Override
     protected void beforeRename(Path staged, StoreLayout layout) throws IOException {
-        try {
-            if (layout == StoreLayout.NATIVE) {
+        if (layout == StoreLayout.NATIVE) {
+            try {
                 SqliteFiles.useWriteAheadLog(staged);
+            } catch (SQLException e) {
+                throw new IOException(e.getMessage(), e);
             }
-            if (Files.exists(Path.of(staged + "-wal"))) {
-                SqliteFiles.checkpoint(staged);
-            }
-        } catch (SQLException e) {
-            throw new IOException(e.getMessage(), e);
         }
         AtomicFiles.force(staged);
     }
