@@ -1,5 +1,7 @@
 package dev.sessiondb.store;
 
+import java.util.function.Consumer;
+
 /**
  * A new store being built: filled through {@link #store()}, then {@link #commit()} makes it
  * appear at its locator in one step (a rename beside the final name, or the end of one
@@ -10,7 +12,16 @@ public interface StagedStore extends AutoCloseable {
     SessionStore store();
 
     /** Closes the store being built and puts it in place. */
-    void commit();
+    default void commit() {
+        commit(ReadAlongside.NOTHING);
+    }
+
+    /**
+     * As {@link #commit()}, running {@code readAlongside} on the rows written, through a handle of
+     * its own on another thread, while the build is finished; returns once both are done, and
+     * throws the read's failure (the store is then not put in place where it is still out of sight).
+     */
+    void commit(Consumer<SessionStore> readAlongside);
 
     @Override
     void close();

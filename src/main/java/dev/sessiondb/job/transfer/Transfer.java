@@ -6,6 +6,7 @@ import dev.sessiondb.job.backup.Backup;
 import dev.sessiondb.job.backup.BackupJournal;
 import dev.sessiondb.progress.ProgressMonitor;
 import dev.sessiondb.store.OpenMode;
+import dev.sessiondb.store.ReadAlongside;
 import dev.sessiondb.store.RecordCursor;
 import dev.sessiondb.store.SessionStore;
 import dev.sessiondb.store.StagedStore;
@@ -156,15 +157,11 @@ public final class Transfer implements AutoCloseable {
             Assessment assessment = assessment(state, false, scan, Optional.empty());
             JobReport.Builder report = approve.apply(assessment);
             Backup backup = journal.backUpAbsent(report.runId(), target, reason);
-            staged.commit();
             report.backupId(backup.id());
             report.count("records written", records.count());
             reportPlanWarnings(assessment, report);
-            if (verify) {
-                try (SessionStore written = StoreFactory.open(target, OpenMode.EXISTING)) {
-                    verify(records, hashes, written, monitor, report);
-                }
-            }
+            // the rows are verified while the target's indexes are built
+            staged.commit(verify ? written -> verify(records, hashes, written, monitor, report) : ReadAlongside.NOTHING);
             return Optional.of(report);
         } catch (IOException e) {
             throw new UncheckedIOException(new IOException("cannot build the new store " + target.display() + " (" + e.getMessage()

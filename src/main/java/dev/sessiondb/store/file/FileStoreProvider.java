@@ -5,6 +5,7 @@ import dev.sessiondb.files.FileTrees;
 import dev.sessiondb.files.Staging;
 import dev.sessiondb.progress.ProgressMonitor;
 import dev.sessiondb.store.OpenMode;
+import dev.sessiondb.store.ReadAlongside;
 import dev.sessiondb.store.SessionStore;
 import dev.sessiondb.store.StagedStore;
 import dev.sessiondb.store.StoreLayout;
@@ -16,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * What every store kept as a file or folder shares: it exists when its path does, it is one
@@ -65,7 +67,8 @@ public abstract class FileStoreProvider implements StoreProvider {
         Path finalPath = locator.path();
         Path staged = Staging.beside(finalPath);
         Staging.clear(staged);
-        SessionStore store = open(new StoreLocator(format(), staged.toString(), locator.params()), OpenMode.STAGED);
+        StoreLocator stagedLocator = new StoreLocator(format(), staged.toString(), locator.params());
+        SessionStore store = open(stagedLocator, OpenMode.STAGED);
         return new StagedStore() {
             private boolean moved;
 
@@ -75,8 +78,12 @@ public abstract class FileStoreProvider implements StoreProvider {
             }
 
             @Override
-            public void commit() {
+            public void commit(Consumer<SessionStore> readAlongside) {
                 StoreLayout layout = store.info().layout();
+                try (ReadAlongside reading = ReadAlongside.start(readAlongside, () -> open(stagedLocator, OpenMode.EXISTING))) {
+                    finishBuild(store, staged, reading::join);
+                    reading.join();
+                }
                 store.close();
                 try {
                     beforeRename(staged, layout);
@@ -107,6 +114,13 @@ public abstract class FileStoreProvider implements StoreProvider {
     @Override
     public boolean stagesOutOfSight() {
         return true;
+    }
+
+    /**
+     * Finishes the staged store's build while it is still open (and read alongside); the build
+     * may wait for {@code readersDone} before its last step.
+     */
+    protected void finishBuild(SessionStore store, Path staged, Runnable readersDone) {
     }
 
     /** Makes the staged file, written with {@link OpenMode#STAGED}, complete and durable on its own before it is renamed. */

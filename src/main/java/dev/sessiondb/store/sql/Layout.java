@@ -47,11 +47,12 @@ interface Layout {
     void rows(SessionRecord record, RowConsumer rows) throws SQLException;
 
     /**
-     * Called first in a write transaction; what it returns runs after the last row, still inside
-     * the transaction. Lets a layout trade per-row index upkeep for one rebuild on large batches.
+     * Called first in a write transaction; returns what to put back after the last row (inside
+     * the transaction, or later for a staged store). Lets a layout trade per-row index upkeep for
+     * one rebuild on large batches.
      */
-    default AfterRows beforeRows(Connection connection, boolean large) throws SQLException {
-        return done -> { };
+    default Rebuild beforeRows(Connection connection, boolean large) throws SQLException {
+        return Rebuild.NONE;
     }
 
     /** Statements removing one session, each with the key as its only parameter. */
@@ -131,12 +132,6 @@ interface Layout {
         ReferencedKeys UNCHECKED = (key, value) -> true;
 
         boolean contains(TableCatalog.ForeignKey key, String value);
-    }
-
-    /** Work left for the end of a write. */
-    @FunctionalInterface
-    interface AfterRows {
-        void run(Connection connection) throws SQLException;
     }
 
     /** Receives the rows of one record. */

@@ -11,6 +11,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -169,33 +170,32 @@ final class NativeLayout implements Layout {
      * the indexes as they were. The key's own unique index stays: upserts need it.
      */
     @Override
-    public AfterRows beforeRows(Connection connection, boolean large) throws SQLException {
+    public Rebuild beforeRows(Connection connection, boolean large) throws SQLException {
         if (!large) {
             return Layout.super.beforeRows(connection, false);
         }
         return dialect == Dialect.SQLITE ? liftSearchTriggers(connection) : dropSearchIndex(connection);
     }
 
-    private static AfterRows liftSearchTriggers(Connection connection) throws SQLException {
+    private static Rebuild liftSearchTriggers(Connection connection) throws SQLException {
         Map<String, String> triggers = definitions(connection, "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'sessions'");
         Map<String, String> indexes = definitions(connection,
                 "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'sessions' AND sql IS NOT NULL");
-        execute(connection, triggers.keySet().stream().map(name -> "DROP TRIGGER " + Dialect.quote(name)).toList());
-        execute(connection, indexes.keySet().stream().map(name -> "DROP INDEX " + Dialect.quote(name)).toList());
+        Rebuild.execute(connection, triggers.keySet().stream().map(name -> "DROP TRIGGER " + Dialect.quote(name)).toList());
+        Rebuild.execute(connection, indexes.keySet().stream().map(name -> "DROP INDEX " + Dialect.quote(name)).toList());
         List<String> restore = new ArrayList<>(List.of("INSERT INTO sessions_search (sessions_search) VALUES ('rebuild')"));
         restore.addAll(indexes.values());
         restore.addAll(triggers.values());
-        return done -> execute(done, restore);
+        return new Rebuild(List.of(), restore);
     }
 
-    private static AfterRows dropSearchIndex(Connection connection) throws SQLException {
+    private static Rebuild dropSearchIndex(Connection connection) throws SQLException {
         Map<String, String> indexes = definitions(connection, "SELECT i.indexname, i.indexdef FROM pg_indexes i"
                 + " WHERE i.schemaname = current_schema() AND i.tablename = 'sessions' AND NOT EXISTS (SELECT 1 FROM pg_constraint c"
                 + " JOIN pg_namespace n ON n.oid = c.connamespace WHERE n.nspname = i.schemaname AND c.conname = i.indexname)");
-        execute(connection, indexes.keySet().stream().map(name -> "DROP INDEX " + Dialect.quote(name)).toList());
-        List<String> restore = new ArrayList<>(List.of(GIN_BUILD_MEMORY));
-        restore.addAll(indexes.values());
-        return done -> execute(done, restore);
+        Rebuild.execute(connection, indexes.keySet().stream().map(name -> "DROP INDEX " + Dialect.quote(name)).toList());
+        // the trigram index takes longest: first, so that builds on parallel connections end together
+        return new Rebuild(List.of(GIN_BUILD_MEMORY), indexes.values().stream().sorted(Comparator.comparing(sql -> !sql.contains(" USING gin "))).toList());
     }
 
     /** Name and SQL definition of each object the query lists. */
@@ -209,13 +209,6 @@ final class NativeLayout implements Layout {
         return definitions;
     }
 
-    private static void execute(Connection connection, List<String> statements) throws SQLException {
-        try (Statement statement = connection.createStatement()) {
-            for (String sql : statements) {
-                statement.execute(sql);
-            }
-        }
-    }
 
     @Override
     public List<TableWrite> writes() {

@@ -116,8 +116,7 @@ final class PostgresCopySink implements BulkSink {
         return write.columns().stream().map(Dialect::quote).collect(Collectors.joining(", "));
     }
 
-    /** COPY text format: {@code \N} for null, backslash escapes for the separators. */
-    /** COPY's text format escapes four characters; the runs between them are appended whole. */
+    /** COPY's text format: {@code \N} for null; four characters escaped, the runs between them appended whole. */
     private void appendCopyText(Object value) {
         if (value == null) {
             buffer.append("\\N");

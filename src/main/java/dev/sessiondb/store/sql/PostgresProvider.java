@@ -4,6 +4,7 @@ import dev.sessiondb.model.SecretMasker;
 import dev.sessiondb.progress.ProgressMonitor;
 import dev.sessiondb.store.MinskyBackend;
 import dev.sessiondb.store.OpenMode;
+import dev.sessiondb.store.ReadAlongside;
 import dev.sessiondb.store.SchemaGap;
 import dev.sessiondb.store.SessionStore;
 import dev.sessiondb.store.StagedStore;
@@ -19,6 +20,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * PostgreSQL stores: a schema of a database on a server. Never recognised from a path; a
@@ -149,9 +151,14 @@ public final class PostgresProvider implements StoreProvider {
                 return store;
             }
 
+            /** The rows are committed first, then the indexes are built while the rows are read; see {@link PendingRebuild}. */
             @Override
-            public void commit() {
+            public void commit(Consumer<SessionStore> readAlongside) {
                 store.commitHeldWrite();
+                try (ReadAlongside reading = ReadAlongside.start(readAlongside, () -> SqlStores.openPostgres(locator, OpenMode.EXISTING))) {
+                    store.finishRebuild(() -> { });
+                    reading.join();
+                }
                 store.close();
             }
 

@@ -35,6 +35,10 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -50,6 +54,8 @@ final class SqlSessionStore implements SessionStore {
     private static final int FLUSH_EVERY = 5000;
     /** From this many records on, a layout may rebuild its indexes once instead of keeping them per row. */
     private static final long LARGE_BATCH = 10_000;
+    /** Index builds at once on PostgreSQL: each takes a server core, and the rows' verification wants one too. */
+    private static final int PARALLEL_BUILDS = 2;
 
     private final StoreLocator locator;
     private final Dialect dialect;
@@ -62,6 +68,9 @@ final class SqlSessionStore implements SessionStore {
     private volatile Layout layout;
     /** See {@link #holdWrites()}. */
     private boolean holdsWrites;
+    /** See {@link #deferRebuilds()}. */
+    private boolean defersRebuilds;
+    private boolean checkedForInterruptedRebuild;
     private Transaction heldWrite;
 
     SqlSessionStore(StoreLocator locator, Dialect dialect, Layout layout, HikariDataSource pool, String schema, Database database) {
@@ -202,6 +211,7 @@ final class SqlSessionStore implements SessionStore {
 
     private void writeOnce(WriteBatch batch, ProgressMonitor monitor) {
         upgrade();
+        finishInterruptedRebuild();
         if (heldWrite != null) {
             throw new IllegalStateException("a held write is waiting for its commit");
         }
@@ -221,6 +231,89 @@ final class SqlSessionStore implements SessionStore {
             if (!held) {
                 transaction.end();
             }
+        }
+    }
+
+    /**
+     * From now on a large write commits its rows without the indexes it lifted, and records in the
+     * store what they were ({@link PendingRebuild}); {@link #finishRebuild} builds them. A staged
+     * store defers them so that they can be built while the rows are verified.
+     */
+    void deferRebuilds() {
+        defersRebuilds = true;
+    }
+
+    /**
+     * Builds what a deferred or interrupted rebuild left, if anything: SQLite in one transaction
+     * (one writer), whose commit first waits for {@code readersDone} (the rebuild keeps its pages
+     * in memory until then, so a reader of the rows is never locked out); PostgreSQL two steps at
+     * a time on their own connections, each step committed with the removal of its line.
+     */
+    void finishRebuild(Runnable readersDone) {
+        Optional<Rebuild> owed = read(connection -> PendingRebuild.find(connection, dialect));
+        if (owed.isEmpty()) {
+            return;
+        }
+        try {
+            if (dialect == Dialect.SQLITE) {
+                inTransaction(connection -> {
+                    Rebuild.execute(connection, List.of("PRAGMA cache_spill = OFF"));
+                    owed.get().runAll(connection);
+                    PendingRebuild.drop(connection);
+                    readersDone.run();
+                });
+            } else {
+                buildInParallel(owed.get());
+                inTransaction(PendingRebuild::drop);
+            }
+        } catch (SQLException | PersistenceException e) {
+            throw new StoreException(locator.display() + ": building the indexes failed (" + firstLine(e)
+                    + "); the records are written, and the next write builds the indexes again", e);
+        }
+    }
+
+    /** Before this handle's first write: a job killed while it built the indexes left them to the next write. */
+    private synchronized void finishInterruptedRebuild() {
+        if (!checkedForInterruptedRebuild) {
+            finishRebuild(() -> { });
+            checkedForInterruptedRebuild = true;
+        }
+    }
+
+    private void buildInParallel(Rebuild rebuild) throws SQLException {
+        ExecutorService builders = Executors.newFixedThreadPool(PARALLEL_BUILDS, runnable -> new Thread(runnable, "sessiondb-index-build"));
+        try {
+            List<Future<?>> steps = new ArrayList<>();
+            for (String step : rebuild.steps()) {
+                steps.add(builders.submit(() -> {
+                    inTransaction(connection -> {
+                        Rebuild.execute(connection, rebuild.setup());
+                        Rebuild.execute(connection, List.of(step));
+                        PendingRebuild.done(connection, step);
+                    });
+                    return null;
+                }));
+            }
+            for (Future<?> step : steps) {
+                step.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SQLException("interrupted while building the indexes", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof SQLException sql ? sql : new SQLException(e.getCause().getMessage(), e.getCause());
+        } finally {
+            builders.shutdownNow();
+        }
+    }
+
+    private void inTransaction(SqlStep work) throws SQLException {
+        Transaction transaction = database.createTransaction();
+        try {
+            work.run(transaction.connection());
+            transaction.commit();
+        } finally {
+            transaction.end();
         }
     }
 
@@ -254,6 +347,7 @@ final class SqlSessionStore implements SessionStore {
     @Override
     public Optional<SessionRecord> writeIfUnchanged(String key, Optional<SessionRecord> expected, Optional<SessionRecord> replacement) {
         upgrade();
+        finishInterruptedRebuild();
         if (dialect == Dialect.SQLITE) {
             return SqliteBusyRetry.call(locator, () -> writeIfUnchangedOnce(key, expected, replacement));
         }
@@ -289,7 +383,7 @@ final class SqlSessionStore implements SessionStore {
     /** The batch's rows on a connection inside a transaction the caller commits. */
     private void writeRows(Connection connection, WriteBatch batch, ProgressMonitor monitor) throws SQLException {
         Layout layout = this.layout;
-        Layout.AfterRows afterRows = layout.beforeRows(connection, batch.replaceAll() || batch.expectedCount() >= LARGE_BATCH);
+        Rebuild rebuild = layout.beforeRows(connection, batch.replaceAll() || batch.expectedCount() >= LARGE_BATCH);
         removeOld(connection, batch);
         List<TableWrite> writes = layout.writes();
         List<BulkSink> sinks = new ArrayList<>();
@@ -312,7 +406,11 @@ final class SqlSessionStore implements SessionStore {
         for (BulkSink sink : sinks) {
             sink.finish();
         }
-        afterRows.run(connection);
+        if (defersRebuilds && !rebuild.isEmpty()) {
+            PendingRebuild.record(connection, rebuild);
+        } else {
+            rebuild.runAll(connection);
+        }
         if (dialect == Dialect.POSTGRESQL) {
             PostgresFingerprint.publishAtCommit(connection);
         }
@@ -413,5 +511,11 @@ final class SqlSessionStore implements SessionStore {
     @FunctionalInterface
     interface SqlWork<T> {
         T run(Connection connection) throws SQLException;
+    }
+
+    /** Work done on one connection inside a transaction that the caller commits. */
+    @FunctionalInterface
+    private interface SqlStep {
+        void run(Connection connection) throws SQLException;
     }
 }

@@ -196,7 +196,11 @@ public final class SqlStores {
     private static SqlSessionStore open(Dialect dialect, StoreLocator locator, OpenMode mode, HikariDataSource dataSource, String schema) {
         try {
             Layout layout = prepareLayout(dialect, locator, mode, dataSource, schema);
-            return new SqlSessionStore(locator, dialect, layout, dataSource, schema, database(dialect, dataSource));
+            SqlSessionStore store = new SqlSessionStore(locator, dialect, layout, dataSource, schema, database(dialect, dataSource));
+            if (mode == OpenMode.STAGED) {
+                store.deferRebuilds();
+            }
+            return store;
         } catch (SQLException e) {
             dataSource.close();
             throw new StoreException(locator.display() + ": cannot open the store (" + SqlSessionStore.firstLine(e) + "); check that it is a session store", e);

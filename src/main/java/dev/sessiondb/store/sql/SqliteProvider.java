@@ -13,6 +13,7 @@ import dev.sessiondb.files.AtomicFiles;
 import dev.sessiondb.store.file.FileStoreProvider;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +22,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /** SQLite files: told by their header, copied and put back by SQLite itself. */
 public final class SqliteProvider extends FileStoreProvider {
@@ -87,6 +89,23 @@ public final class SqliteProvider extends FileStoreProvider {
         } catch (SQLException e) {
             throw new IOException(e.getMessage(), e);
         }
+    }
+
+    /**
+     * The rows are committed by now (the file is out of sight, so its build may take more than one
+     * transaction): they go to disk while the indexes and the search index are built.
+     */
+    @Override
+    protected void finishBuild(SessionStore store, Path staged, Runnable readersDone) {
+        CompletableFuture<Void> rowsToDisk = CompletableFuture.runAsync(() -> {
+            try {
+                AtomicFiles.force(staged);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        ((SqlSessionStore) store).finishRebuild(readersDone);
+        rowsToDisk.join();
     }
 
     /**
