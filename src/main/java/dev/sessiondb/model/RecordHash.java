@@ -9,6 +9,15 @@ import java.util.HexFormat;
 /** SHA-256 of a record's canonical JSON (keys sorted at every depth): equal content, equal hash, whatever the field order. */
 public final class RecordHash {
 
+    /** One digest per thread: looking one up costs more than hashing a short record. */
+    private static final ThreadLocal<MessageDigest> DIGESTS = ThreadLocal.withInitial(() -> {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    });
+
     private RecordHash() {
     }
 
@@ -25,12 +34,12 @@ public final class RecordHash {
         return sha256(text);
     }
 
+    /** As {@link #ofText}, from the text's UTF-8 bytes as the store hands them over (no decoding and encoding again). */
+    public static String ofTextBytes(byte[] utf8) {
+        return HexFormat.of().formatHex(DIGESTS.get().digest(utf8));
+    }
+
     private static String sha256(String canonical) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
+        return ofTextBytes(canonical.getBytes(StandardCharsets.UTF_8));
     }
 }

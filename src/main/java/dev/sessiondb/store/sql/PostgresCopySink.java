@@ -8,6 +8,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.postgresql.PGConnection;
@@ -19,6 +23,10 @@ import org.postgresql.copy.CopyManager;
  * straight into it while no key repeats (a new store, a replaced one: the rows land once, not
  * twice); the first repeated key sends it and every row after it through the staging table,
  * so the last row of a key still wins. Everything stays in the caller's transaction.
+ *
+ * <p>A chunk is sent on a thread of the sink's own while the next one is built, at most one in
+ * flight: the server parses one chunk while the client writes the next. Sends on the connection
+ * are serialised on it, as a layout's sinks share one.</p>
  */
 final class PostgresCopySink implements BulkSink {
 
@@ -33,6 +41,13 @@ final class PostgresCopySink implements BulkSink {
     private final int keyPosition;
     /** Hashes of the keys COPYed straight into the table; null once rows go through the staging table. */
     private Set<Long> directKeys;
+    private final ExecutorService sender = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "sessiondb-copy");
+        thread.setDaemon(true);
+        return thread;
+    });
+    /** The chunk being sent, if any. */
+    private Future<?> inFlight;
 
     PostgresCopySink(Connection connection, TableWrite write) throws SQLException {
         this.connection = connection;
@@ -75,18 +90,70 @@ final class PostgresCopySink implements BulkSink {
         if (buffer.isEmpty()) {
             return;
         }
-        String into = directKeys != null ? write.table() : stage;
-        try {
-            copy.copyIn("COPY " + into + " (" + columnList() + ") FROM STDIN", new StringReader(buffer.toString()));
-        } catch (IOException e) {
-            throw new SQLException("COPY into the staging table failed: " + e.getMessage(), e);
-        }
+        String sql = copyStatement();
+        String chunk = takeBuffer();
+        awaitSent();
+        inFlight = sender.submit(() -> {
+            send(sql, chunk);
+            return null;
+        });
+    }
+
+    private String copyStatement() {
+        return "COPY " + (directKeys != null ? write.table() : stage) + " (" + columnList() + ") FROM STDIN";
+    }
+
+    private String takeBuffer() {
+        String chunk = buffer.toString();
         buffer.setLength(0);
+        return chunk;
+    }
+
+    private void send(String sql, String chunk) throws SQLException, IOException {
+        synchronized (connection) {
+            copy.copyIn(sql, new StringReader(chunk));
+        }
+    }
+
+    /** Waits for the chunk in flight; its failure is thrown here. */
+    private void awaitSent() throws SQLException {
+        if (inFlight == null) {
+            return;
+        }
+        try {
+            inFlight.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SQLException("interrupted while sending rows to the server", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            throw cause instanceof SQLException sql ? sql : new SQLException("COPY failed: " + cause.getMessage(), cause);
+        } finally {
+            inFlight = null;
+        }
     }
 
     @Override
+    public void close() {
+        sender.shutdown();
+        try {
+            awaitSent();
+        } catch (SQLException alreadyFailing) {
+            // closing after a failure: the write reports that one
+        }
+    }
+
+    /** The last chunk goes on this thread: a small write starts no sender. */
+    @Override
     public void finish() throws SQLException {
-        flush();
+        awaitSent();
+        if (!buffer.isEmpty()) {
+            try {
+                send(copyStatement(), takeBuffer());
+            } catch (IOException e) {
+                throw new SQLException("COPY failed: " + e.getMessage(), e);
+            }
+        }
         String key = Dialect.quote(write.keyColumn());
         try (Statement statement = connection.createStatement()) {
             if (write.deleteByKey()) {

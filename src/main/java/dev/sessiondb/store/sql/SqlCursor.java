@@ -29,10 +29,10 @@ final class SqlCursor {
         };
     }
 
-    /** For a layout that keeps each record as text: the text is hashed as it is, never parsed. */
+    /** For a layout that keeps each record as text: the text's bytes are hashed as the driver hands them over, never parsed. */
     static HashCursor textHashes(String storeName, Dialect dialect, Layout layout, Transaction transaction) {
         SqlRows<StoredHash> rows = new SqlRows<>(storeName, transaction, everyRow(dialect, layout),
-                row -> new StoredHash(row.getString(1), RecordHash.ofText(row.getString(2))));
+                row -> new StoredHash(row.getString(1), RecordHash.ofTextBytes(row.getBytes(2))));
         class TextHashes extends PrefetchingIterator<StoredHash> implements HashCursor {
             @Override
             protected StoredHash fetch() {

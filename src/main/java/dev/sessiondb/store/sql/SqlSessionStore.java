@@ -387,24 +387,28 @@ final class SqlSessionStore implements SessionStore {
         removeOld(connection, batch);
         List<TableWrite> writes = layout.writes();
         List<BulkSink> sinks = new ArrayList<>();
-        for (TableWrite write : writes) {
-            sinks.add(dialect.sink(connection, write));
-        }
-        long done = 0;
-        while (batch.upserts().hasNext()) {
-            if (monitor.isCancelled()) {
-                throw new CancelledException();
+        try {
+            for (TableWrite write : writes) {
+                sinks.add(dialect.sink(connection, write));
             }
-            layout.rows(batch.upserts().next(), (write, values) -> sinks.get(write).add(values));
-            monitor.progress(++done, batch.expectedCount());
-            if (done % FLUSH_EVERY == 0) {
-                for (BulkSink sink : sinks) {
-                    sink.flush();
+            long done = 0;
+            while (batch.upserts().hasNext()) {
+                if (monitor.isCancelled()) {
+                    throw new CancelledException();
+                }
+                layout.rows(batch.upserts().next(), (write, values) -> sinks.get(write).add(values));
+                monitor.progress(++done, batch.expectedCount());
+                if (done % FLUSH_EVERY == 0) {
+                    for (BulkSink sink : sinks) {
+                        sink.flush();
+                    }
                 }
             }
-        }
-        for (BulkSink sink : sinks) {
-            sink.finish();
+            for (BulkSink sink : sinks) {
+                sink.finish();
+            }
+        } finally {
+            sinks.forEach(BulkSink::close);
         }
         if (defersRebuilds && !rebuild.isEmpty()) {
             PendingRebuild.record(connection, rebuild);

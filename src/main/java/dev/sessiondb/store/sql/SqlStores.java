@@ -315,6 +315,8 @@ public final class SqlStores {
         config.setDdlGenerate(false);
         config.setDdlRun(false);
         config.setRunMigration(false);
+        // a store's Database only runs transactions over SQL of our own: no entity beans to look for
+        config.setDisableClasspathSearch(true);
         return DatabaseFactory.create(config);
     }
 }
