@@ -3,6 +3,7 @@ package dev.sessiondb.diff;
 import dev.sessiondb.model.SessionRecord;
 import dev.sessiondb.progress.ProgressMonitor;
 import dev.sessiondb.store.RecordCursor;
+import dev.sessiondb.store.StoredHash;
 import dev.sessiondb.store.SessionStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -39,9 +40,60 @@ public final class StoreDiff {
 
     public DiffSummary compare(SessionStore a, SessionStore b, DiffListener listener, ProgressMonitor monitor) {
         long total = a.count() + b.count();
+        if (a.cursorInKeyOrder() && b.cursorInKeyOrder() && a.hashesStoredText() && b.hashesStoredText()) {
+            return mergeStoredHashes(a, b, total, listener, monitor);
+        }
         try (RecordCursor cursorA = a.cursor(); RecordCursor cursorB = b.cursor()) {
             return compare(cursorA, cursorB, total, listener, monitor);
         }
+    }
+
+    /**
+     * Two stores that hand over their keys in order and hash the text they keep are merged as
+     * they are read, each read ahead on a thread of its own, without parsing: equal text is an
+     * identical record, and only a record whose hashes differ is fetched from both and compared
+     * field by field (its text may differ where its fields do not).
+     */
+    private DiffSummary mergeStoredHashes(SessionStore a, SessionStore b, long total, DiffListener listener, ProgressMonitor monitor) {
+        long onlyInA = 0;
+        long onlyInB = 0;
+        long changed = 0;
+        long identical = 0;
+        long read = 0;
+        try (OrderedHashes hashesA = new OrderedHashes(a); OrderedHashes hashesB = new OrderedHashes(b)) {
+            while (hashesA.peek() != null || hashesB.peek() != null) {
+                monitor.checkCancelled();
+                StoredHash hashA = hashesA.peek();
+                StoredHash hashB = hashesB.peek();
+                int order = hashA == null ? 1 : hashB == null ? -1 : KeyOrder.compare(hashA.key(), hashB.key());
+                if (order < 0) {
+                    listener.onlyInA(hashesA.next().key());
+                    onlyInA++;
+                } else if (order > 0) {
+                    listener.onlyInB(hashesB.next().key());
+                    onlyInB++;
+                } else {
+                    String key = hashesA.next().key();
+                    hashesB.next();
+                    List<FieldChange> changes = hashA.hash().equals(hashB.hash()) ? List.of() : recordDiff.compare(fetch(a, key), fetch(b, key));
+                    if (changes.isEmpty()) {
+                        listener.identical(key);
+                        identical++;
+                    } else {
+                        listener.changed(new SessionChange(key, changes));
+                        changed++;
+                    }
+                }
+                read += order == 0 ? 2 : 1;
+                monitor.progress(read, total);
+            }
+        }
+        return new DiffSummary(onlyInA, onlyInB, changed, identical);
+    }
+
+    private static SessionRecord fetch(SessionStore store, String key) {
+        return store.get(key).orElseThrow(() -> new IllegalStateException(store.locator().display() + ": session " + key
+                + " went away during the diff; run the diff again"));
     }
 
     /**

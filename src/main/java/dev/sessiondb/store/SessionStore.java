@@ -55,6 +55,15 @@ public interface SessionStore extends AutoCloseable {
         return HashCursor.of(cursor());
     }
 
+    /**
+     * Whether {@link #hashes()} hashes each record's text as this store keeps it (text this tool
+     * wrote) rather than its canonical JSON. Two such stores give equal hashes for records written
+     * from the same text, and a diff then compares only the records whose hashes differ.
+     */
+    default boolean hashesStoredText() {
+        return false;
+    }
+
     /** The hash {@link #hashes()} gives for this record once this store has written it: what a verification expects. */
     default String hashAsStored(SessionRecord record) {
         return RecordHash.of(asStored(record));

@@ -5,6 +5,7 @@ import dev.sessiondb.job.JobReport;
 import dev.sessiondb.job.backup.Backup;
 import dev.sessiondb.job.backup.BackupJournal;
 import dev.sessiondb.progress.ProgressMonitor;
+import dev.sessiondb.store.ReadAhead;
 import dev.sessiondb.store.OpenMode;
 import dev.sessiondb.store.ReadAlongside;
 import dev.sessiondb.store.RecordCursor;

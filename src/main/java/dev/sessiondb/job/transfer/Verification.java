@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sessiondb.model.SessionRecord;
 import dev.sessiondb.progress.ProgressMonitor;
+import dev.sessiondb.store.ReadAhead;
 import dev.sessiondb.store.HashCursor;
 import dev.sessiondb.store.RecordCursor;
 import dev.sessiondb.store.SessionStore;

@@ -164,6 +164,11 @@ final class SqlSessionStore implements SessionStore {
     }
 
     @Override
+    public boolean hashesStoredText() {
+        return layout.keepsRecordText();
+    }
+
+    @Override
     public String hashAsStored(SessionRecord record) {
         return layout.keepsRecordText() ? RecordHash.ofText(record.compact()) : SessionStore.super.hashAsStored(record);
     }

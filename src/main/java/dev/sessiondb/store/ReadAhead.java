@@ -1,9 +1,6 @@
-package dev.sessiondb.job.transfer;
+package dev.sessiondb.store;
 
 import dev.sessiondb.model.SessionRecord;
-import dev.sessiondb.store.HashCursor;
-import dev.sessiondb.store.RecordCursor;
-import dev.sessiondb.store.StoredHash;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
@@ -15,10 +12,11 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Reads the next items on a thread of its own while the caller works on the ones before:
- * parsing the source and writing the target overlap on two cores. Holds a few chunks ahead,
+ * parsing the source and writing the target (or hashing two stores a diff compares) overlap on
+ * two cores. Holds a few chunks ahead,
  * never the whole source; a failure of the source reaches the caller as it was thrown.
  */
-abstract class ReadAhead<T> implements Iterator<T>, AutoCloseable {
+public abstract class ReadAhead<T> implements Iterator<T>, AutoCloseable {
 
     private static final int CHUNK = 256;
     private static final int CHUNKS_AHEAD = 8;
@@ -36,7 +34,7 @@ abstract class ReadAhead<T> implements Iterator<T>, AutoCloseable {
         reader.start();
     }
 
-    static RecordCursor records(RecordCursor source) {
+    public static RecordCursor records(RecordCursor source) {
         class Records extends ReadAhead<SessionRecord> implements RecordCursor {
             Records() {
                 super(source);
@@ -45,7 +43,7 @@ abstract class ReadAhead<T> implements Iterator<T>, AutoCloseable {
         return new Records();
     }
 
-    static HashCursor hashes(HashCursor source) {
+    public static HashCursor hashes(HashCursor source) {
         class Hashes extends ReadAhead<StoredHash> implements HashCursor {
             Hashes() {
                 super(source);
