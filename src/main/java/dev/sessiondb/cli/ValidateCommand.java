@@ -54,13 +54,31 @@ final class ValidateCommand implements Callable<Integer> {
     }
 
     private static long printTable(SessionStore store, Validator validator, ProgressMonitor monitor, PrintWriter out) {
-        out.printf("%-22s  %-7s  %-28s  %s%n", "CHECK", "LEVEL", "SESSION", "MESSAGE / FIX");
+        out.println(row("CHECK", "LEVEL", "SESSION", "MESSAGE / FIX"));
         long found = validator.run(store, finding -> {
-            out.printf("%-22s  %-7s  %-28s  %s%n", finding.check(), finding.severity().id(), shown(finding.session()), masked(finding.message()));
-            out.printf("%-22s  %-7s  %-28s  fix: %s%n", "", "", "", masked(finding.fix()));
+            out.println(row(finding.check(), finding.severity().id(), shown(finding.session()), masked(finding.message())));
+            out.println(row("", "", "", "fix: " + masked(finding.fix())));
         }, monitor);
         out.printf("%,d finding%s in %s%n", found, found == 1 ? "" : "s", store.locator().display());
         return found;
+    }
+
+    /** One line of the table, columns padded as {@code %-22s  %-7s  %-28s  %s} would (without parsing a format per line: a store may have millions of findings). */
+    private static String row(String check, String level, String session, String text) {
+        StringBuilder line = new StringBuilder(96 + text.length());
+        padded(line, check, 22);
+        padded(line, level, 7);
+        padded(line, session, 28);
+        return line.append(text).toString();
+    }
+
+    /** The cell, then spaces up to {@code width} when it is shorter (a longer one is kept whole, as printf does), then the gap. */
+    private static void padded(StringBuilder line, String cell, int width) {
+        line.append(cell);
+        for (int i = cell.length(); i < width; i++) {
+            line.append(' ');
+        }
+        line.append("  ");
     }
 
     private static long printJson(SessionStore store, Validator validator, ProgressMonitor monitor, PrintWriter out) {

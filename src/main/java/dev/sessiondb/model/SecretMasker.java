@@ -22,8 +22,11 @@ public final class SecretMasker {
 
     public static final String MASK = "****";
 
-    private static final Pattern SECRET_NAME = Pattern.compile(
-            "(?i).*(token|password|passwd|secret|api[_-]?key|credential|authorization).*");
+    /** A field whose lower-case name holds one of these is a secret. */
+    private static final List<String> SECRET_NAME_WORDS = List.of("token", "password", "passwd", "secret", "apikey", "api_key", "api-key",
+            "credential", "authorization");
+    /** Text holding none of these cannot match {@link #SECRET_VALUE} or {@link #URL_PASSWORD}: most text skips both. */
+    private static final List<String> SECRET_MARKS = List.of("gh", "github_pat_", "glpat-", "sk-", "xox", "://");
     private static final Pattern SECRET_VALUE = Pattern.compile(
             "(gh[pousr]_[A-Za-z0-9]{20,}|github_pat_[A-Za-z0-9_]{20,}|glpat-[A-Za-z0-9_-]{20,}|sk-[A-Za-z0-9_-]{20,}|xox[abp]-[A-Za-z0-9-]{10,})");
     /** The user part of a URL, then its password up to the last {@code @} before the host. */
@@ -47,12 +50,24 @@ public final class SecretMasker {
         if (fieldName != null && isSecretName(fieldName)) {
             return masked(value);
         }
+        if (!mayHoldSecret(value)) {
+            return value;
+        }
         return maskUrlPasswords(SECRET_VALUE.matcher(value).replaceAll(match -> masked(match.group())));
     }
 
     /** Any text (a locator, a URL, an error message) with the password of every URL in it replaced by {@link #MASK}. */
     public static String maskUrlPasswords(String text) {
-        return text == null ? null : URL_PASSWORD.matcher(text).replaceAll("$1:" + MASK + "@");
+        return text == null || !text.contains("://") ? text : URL_PASSWORD.matcher(text).replaceAll("$1:" + MASK + "@");
+    }
+
+    private static boolean mayHoldSecret(String text) {
+        for (String mark : SECRET_MARKS) {
+            if (text.contains(mark)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The text with the password of every URL in it removed, the user kept: what may be saved. */
@@ -68,7 +83,8 @@ public final class SecretMasker {
     }
 
     private static boolean isSecretName(String name) {
-        return SECRET_NAME.matcher(name).matches() && !name.toLowerCase(Locale.ROOT).endsWith("count");
+        String lower = name.toLowerCase(Locale.ROOT);
+        return !lower.endsWith("count") && SECRET_NAME_WORDS.stream().anyMatch(lower::contains);
     }
 
     private static String masked(String value) {

@@ -1,5 +1,6 @@
 package dev.sessiondb.model;
 
+import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -79,6 +80,16 @@ public final class SessionRecord {
     /** A copy of every field, in order. */
     public ObjectNode fields() {
         return fields.deepCopy();
+    }
+
+    /** A copy of the value at {@code pointer} (a missing node when there is none): copies only that value, not the record. */
+    public JsonNode at(JsonPointer pointer) {
+        return fields.at(pointer).deepCopy();
+    }
+
+    /** Where this record keeps secrets ({@link SecretMasker#secretPaths}), read without copying the record. */
+    public List<String> secretPaths() {
+        return SecretMasker.secretPaths(fields);
     }
 
     public List<String> fieldNames() {

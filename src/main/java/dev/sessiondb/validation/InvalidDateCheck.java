@@ -1,11 +1,15 @@
 package dev.sessiondb.validation;
 
+import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sessiondb.model.SessionRecord;
 import dev.sessiondb.model.Timestamp;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Dates that do not parse (an error: sorting and migration break on them) and dates that
@@ -26,16 +30,20 @@ final class InvalidDateCheck implements Check {
         return "invalid-date";
     }
 
+    /** Each path's pointer, compiled once. */
+    private static final Map<String, JsonPointer> POINTERS = Stream.concat(MINSKY_DATE_PATHS.stream(), MAGELLAI_DATE_PATHS.stream())
+            .collect(Collectors.toMap(path -> path, path -> JsonPointer.compile("/" + path.replace('.', '/'))));
+
     @Override
     public void inspect(SessionRecord record, Consumer<Finding> findings) {
-        JsonNode fields = record.fields();
         boolean minsky = RecordKinds.isMinsky(record);
-        MINSKY_DATE_PATHS.forEach(path -> inspect(record.key(), path, fields, minsky, findings));
-        MAGELLAI_DATE_PATHS.forEach(path -> inspect(record.key(), path, fields, false, findings));
+        MINSKY_DATE_PATHS.forEach(path -> inspect(record, path, minsky, findings));
+        MAGELLAI_DATE_PATHS.forEach(path -> inspect(record, path, false, findings));
     }
 
-    private void inspect(String session, String path, JsonNode fields, boolean minskyForm, Consumer<Finding> findings) {
-        JsonNode value = fields.at("/" + path.replace('.', '/'));
+    private void inspect(SessionRecord record, String path, boolean minskyForm, Consumer<Finding> findings) {
+        String session = record.key();
+        JsonNode value = record.at(POINTERS.get(path));
         if (value.isMissingNode() || value.isNull() || value.isContainerNode()) {
             return;
         }

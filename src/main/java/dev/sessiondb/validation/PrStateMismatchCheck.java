@@ -1,5 +1,6 @@
 package dev.sessiondb.validation;
 
+import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sessiondb.model.SessionRecord;
 import java.util.List;
@@ -15,6 +16,9 @@ import java.util.function.Consumer;
  */
 final class PrStateMismatchCheck implements Check {
 
+    private static final JsonPointer PR_STATE = JsonPointer.compile("/pullRequest/state");
+    private static final JsonPointer PR_STATE_MERGED_AT = JsonPointer.compile("/prState/mergedAt");
+    private static final JsonPointer PULL_REQUEST_MERGED_AT = JsonPointer.compile("/pullRequest/mergedAt");
     private static final Map<String, String> STATUS_FOR_PR_STATE = Map.of("merged", "MERGED", "closed", "CLOSED", "open", "PR_OPEN", "draft", "PR_OPEN");
 
     @Override
@@ -24,8 +28,7 @@ final class PrStateMismatchCheck implements Check {
 
     @Override
     public void inspect(SessionRecord record, Consumer<Finding> findings) {
-        JsonNode fields = record.fields();
-        Optional<String> prState = text(fields.at("/pullRequest/state")).map(state -> state.toLowerCase(Locale.ROOT));
+        Optional<String> prState = text(record.at(PR_STATE)).map(state -> state.toLowerCase(Locale.ROOT));
         Optional<String> status = record.status();
         if (prState.isPresent() && status.isPresent() && STATUS_FOR_PR_STATE.containsKey(prState.get())) {
             String expected = STATUS_FOR_PR_STATE.get(prState.get());
@@ -37,13 +40,13 @@ final class PrStateMismatchCheck implements Check {
             }
         }
         if (prState.filter(state -> state.equals("open") || state.equals("draft")).isPresent()
-                && (text(fields.at("/prState/mergedAt")).isPresent() || text(fields.at("/pullRequest/mergedAt")).isPresent())) {
+                && (text(record.at(PR_STATE_MERGED_AT)).isPresent() || text(record.at(PULL_REQUEST_MERGED_AT)).isPresent())) {
             findings.accept(Finding.of(this, Severity.WARNING, record.key(), "the pull request is " + prState.get() + " but has a merge date",
                     "sync the session's pull request (minsky session pr) to read its real state"));
         }
         Optional<String> prBranch = record.field("prBranch").flatMap(PrStateMismatchCheck::text);
         for (String path : List.of("/prState/branchName", "/pullRequest/headBranch")) {
-            Optional<String> other = text(fields.at(path));
+            Optional<String> other = text(record.at(JsonPointer.compile(path)));
             if (prBranch.isPresent() && other.isPresent() && !prBranch.get().equals(other.get())) {
                 findings.accept(Finding.of(this, Severity.WARNING, record.key(),
                         "prBranch '" + prBranch.get() + "' differs from " + path.substring(1).replace('/', '.') + " '" + other.get() + "'",

@@ -1,6 +1,5 @@
 package dev.sessiondb.validation;
 
-import dev.sessiondb.model.SecretMasker;
 import dev.sessiondb.model.SessionRecord;
 import java.util.List;
 import java.util.function.Consumer;
@@ -19,7 +18,7 @@ final class SecretInRecordCheck implements Check {
 
     @Override
     public void inspect(SessionRecord record, Consumer<Finding> findings) {
-        for (String path : SecretMasker.secretPaths(record.fields())) {
+        for (String path : record.secretPaths()) {
             String message = "a secret is stored in " + path;
             if (path.contains("[")) {
                 findings.accept(Finding.of(this, Severity.ERROR, record.key(), message, "remove it from the record by hand and revoke it"));

@@ -2,6 +2,7 @@ package dev.sessiondb.validation;
 
 import dev.sessiondb.model.SessionRecord;
 import dev.sessiondb.progress.ProgressMonitor;
+import dev.sessiondb.store.ReadAhead;
 import dev.sessiondb.store.SessionStore;
 import java.util.Iterator;
 import java.util.List;
@@ -21,9 +22,13 @@ public final class Validator {
         this.checks = List.copyOf(checks);
     }
 
-    /** @return how many findings were reported */
+    /**
+     * Each pass reads the store ahead on a thread of its own (parsing), while the checks run on this one.
+     *
+     * @return how many findings were reported
+     */
     public long run(SessionStore store, Consumer<Finding> findings, ProgressMonitor monitor) {
-        return run(store::cursor, store.count(), findings, monitor);
+        return run(() -> ReadAhead.records(store.cursor()), store.count(), findings, monitor);
     }
 
     /**
