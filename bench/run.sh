@@ -4,7 +4,7 @@
 # interleaved (ours, baseline, ours, baseline, ...). Figures are ratios of medians.
 #
 #   bench/run.sh [--scale 10k|100k|300k|1m] [--repeats N] [--only NAME[,NAME...]]
-#   NAMEs: json-sqlite sqlite-pg pg-json sqlite-json open open-files search diff validate crud
+#   NAMEs: json-sqlite sqlite-pg pg-json sqlite-json open open-files search inproc diff validate crud
 #
 # Needs root (or the tools already present) to apt-get install sqlite3, postgresql-15,
 # pgloader and time. Starts its own PostgreSQL on 127.0.0.1:55434 (data under
@@ -156,7 +156,7 @@ if wanted diff && [ ! -f changed.db ]; then
     cp src.db changed.db
     sqlite3 changed.db "UPDATE sessions SET record = json_set(record, '\$.branch', 'changed-' || id), branch = 'changed-' || id WHERE id % 100 = 0" || exit 2
 fi
-needs_pg_source() { wanted pg-json || wanted open || wanted search; }
+needs_pg_source() { wanted pg-json || wanted open || wanted search || wanted inproc; }
 if [ $HAVE_PG = 1 ] && needs_pg_source && ! psql_q -d $SRCDB -c "SELECT 1" >/dev/null 2>&1; then
     log "building the PostgreSQL source"
     fresh_db $SRCDB
@@ -255,6 +255,22 @@ base_pg_search() { DB=$SRCDB psql_q -At -c "SELECT record FROM sessions WHERE lo
 if wanted search; then
     search_percentiles sqlite:src.db SQLite base_sqlite_search "sqlite3 FTS5 query"
     [ $HAVE_PG = 1 ] && search_percentiles "$PG/$SRCDB" PostgreSQL base_pg_search "psql ILIKE query"
+fi
+
+# in_process STORE LABEL: open + first page, a JSON store's later page and bare parse, search p50/p95,
+# timed inside one JVM (bench/OpenSearchBench.java), one JVM per store so each first open is a fresh JVM's
+in_process() {
+    log "in process: $2"
+    java $CLI_OPTIONS -cp "$JAR" "$ROOT/bench/OpenSearchBench.java" "$1" "${QUERIES[@]}" 2>"$WORK/err.inproc" | tee "$WORK/inproc.txt"
+    local rc=$?
+    awk -F'\t' 'NF==3 {printf "| %s | %s | - | - | - | %s | - | - |\n", $1, $2, $3}' "$WORK/inproc.txt" >> "$RESULTS"
+    [ $rc = 0 ] || not_measured "in process, $2" "failed (see $WORK/err.inproc)"
+}
+if wanted inproc; then
+    in_process sqlite:src.db SQLite
+    if [ $HAVE_PG = 1 ]; then in_process "$PG/$SRCDB" PostgreSQL
+    else not_measured "in process, PostgreSQL" "no PostgreSQL 15 server"; fi
+    in_process json:src.json JSON
 fi
 
 ours_diff_sqlite() { java $CLI_OPTIONS -Xmx512m -jar "$JAR" diff sqlite:src.db sqlite:changed.db --format json; }
