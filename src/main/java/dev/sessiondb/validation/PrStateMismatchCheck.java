@@ -19,6 +19,9 @@ final class PrStateMismatchCheck implements Check {
     private static final JsonPointer PR_STATE = JsonPointer.compile("/pullRequest/state");
     private static final JsonPointer PR_STATE_MERGED_AT = JsonPointer.compile("/prState/mergedAt");
     private static final JsonPointer PULL_REQUEST_MERGED_AT = JsonPointer.compile("/pullRequest/mergedAt");
+    /** Where else a session's pull request branch is kept. */
+    private static final List<JsonPointer> OTHER_BRANCHES = List.of(JsonPointer.compile("/prState/branchName"),
+            JsonPointer.compile("/pullRequest/headBranch"));
     private static final Map<String, String> STATUS_FOR_PR_STATE = Map.of("merged", "MERGED", "closed", "CLOSED", "open", "PR_OPEN", "draft", "PR_OPEN");
 
     @Override
@@ -45,8 +48,9 @@ final class PrStateMismatchCheck implements Check {
                     "sync the session's pull request (minsky session pr) to read its real state"));
         }
         Optional<String> prBranch = record.field("prBranch").flatMap(PrStateMismatchCheck::text);
-        for (String path : List.of("/prState/branchName", "/pullRequest/headBranch")) {
-            Optional<String> other = text(record.at(JsonPointer.compile(path)));
+        for (JsonPointer pointer : OTHER_BRANCHES) {
+            String path = pointer.toString();
+            Optional<String> other = text(record.at(pointer));
             if (prBranch.isPresent() && other.isPresent() && !prBranch.get().equals(other.get())) {
                 findings.accept(Finding.of(this, Severity.WARNING, record.key(),
                         "prBranch '" + prBranch.get() + "' differs from " + path.substring(1).replace('/', '.') + " '" + other.get() + "'",
