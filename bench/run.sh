@@ -4,10 +4,10 @@
 # interleaved (ours, baseline, ours, baseline, ...). Figures are ratios of medians.
 #
 #   bench/run.sh [--scale 10k|100k|300k|1m] [--repeats N] [--only NAME[,NAME...]]
-#   NAMEs: json-sqlite sqlite-pg pg-json sqlite-json open open-files search inproc diff validate crud
+#   NAMEs: json-sqlite sqlite-pg pg-json sqlite-json open open-files search inproc diff validate crud desktop
 #
 # Needs root (or the tools already present) to apt-get install sqlite3, postgresql-15,
-# pgloader and time. Starts its own PostgreSQL on 127.0.0.1:55434 (data under
+# pgloader, time and (for desktop) xvfb. Starts its own PostgreSQL on 127.0.0.1:55434 (data under
 # target/bench/pg) and stops it on exit. Results: target/bench/results-SCALE.md.
 set -uo pipefail
 
@@ -32,6 +32,9 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 JAR=$ROOT/target/sessiondb-admin.jar
 # ours runs as the installed sessiondb command does: the console launcher's JVM options on the same jar
 CLI_OPTIONS=$(sed -n 's/^java-options=//p' "$ROOT/installer/linux/sessiondb.properties")
+# the window runs as the installed sessiondb-admin does: the window launcher's JVM options
+# (none today: the default collector and heap)
+DESKTOP_OPTIONS=$(sed -n 's/^--java-options *//p' "$ROOT/installer/app.args" "$ROOT/installer/linux/app-image.args" | tr -d '"')
 WORK=$ROOT/target/bench/$SCALE
 PGDATA=$ROOT/target/bench/pg
 PGPORT=55434
@@ -307,6 +310,18 @@ if wanted crud; then
     log "CRUD: 10k operations per backend, then 16 clients on PostgreSQL"
     java -cp "$JAR" "$ROOT/bench/CrudBench.java" "$WORK/crud" "$PGURL" | tee "$WORK/crud.txt"
     awk -F'\t' 'NF==3 {printf "| %s | %s | - | - | - | %s | - | - |\n", $1, $2, $3}' "$WORK/crud.txt" >> "$RESULTS"
+fi
+
+if wanted desktop; then
+    if need_package xvfb-run xvfb; then
+        log "desktop: the window on src.db under Xvfb: open, scroll the table, migrate to a new SQLite file"
+        rm -rf desktop
+        xvfb-run -a -s "-screen 0 1280x1024x24" java $DESKTOP_OPTIONS -cp "$JAR" "$ROOT/bench/DesktopBench.java" "$WORK/src.db" "$WORK/desktop" \
+            2> "$WORK/desktop.err" | tee "$WORK/desktop.txt"
+        desktop_status=${PIPESTATUS[0]}
+        awk -F'\t' 'NF==3 {printf "| %s | %s | - | - | - | %s | - | - |\n", $1, $2, $3}' "$WORK/desktop.txt" >> "$RESULTS"
+        [ "$desktop_status" = 0 ] || not_measured "desktop figures" "the window bench stopped (see $WORK/desktop.err)"
+    else not_measured "desktop figures" "xvfb-run not installed (apt-get install xvfb)"; fi
 fi
 
 log "table written to $RESULTS"
