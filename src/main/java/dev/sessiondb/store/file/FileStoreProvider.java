@@ -83,6 +83,8 @@ public abstract class FileStoreProvider implements StoreProvider {
                 try (ReadAlongside reading = ReadAlongside.start(readAlongside, () -> open(stagedLocator, OpenMode.EXISTING))) {
                     finishBuild(store, staged, reading::join);
                     reading.join();
+                } catch (UncheckedIOException e) {
+                    throw notInPlace(e.getCause());
                 }
                 store.close();
                 try {
@@ -92,9 +94,13 @@ public abstract class FileStoreProvider implements StoreProvider {
                     moved = true;
                     Staging.removeSideFiles(staged);
                 } catch (IOException e) {
-                    throw new UncheckedIOException(new IOException("cannot put the new store in place at " + finalPath + " (" + e.getMessage()
-                            + "); nothing was written there", e));
+                    throw notInPlace(e);
                 }
+            }
+
+            private UncheckedIOException notInPlace(IOException e) {
+                return new UncheckedIOException(new IOException("cannot put the new store in place at " + finalPath + " (" + e.getMessage()
+                        + "); nothing was written there", e));
             }
 
             @Override

@@ -272,8 +272,10 @@ final class SqlSessionStore implements SessionStore {
                 inTransaction(PendingRebuild::drop);
             }
         } catch (SQLException | PersistenceException e) {
-            throw new StoreException(locator.display() + ": building the indexes failed (" + firstLine(e)
-                    + "); the records are written, and the next write builds the indexes again", e);
+            // a staged SQLite file is not in place yet; PostgreSQL's rows are committed and visible
+            String outcome = dialect == Dialect.SQLITE ? "the store was not put in place"
+                    : "the records are written, and the next write of the store builds the indexes again";
+            throw new StoreException(locator.display() + ": building the indexes failed (" + firstLine(e) + "); " + outcome, e);
         }
     }
 

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /** SQLite files: told by their header, copied and put back by SQLite itself. */
 public final class SqliteProvider extends FileStoreProvider {
@@ -101,11 +102,15 @@ public final class SqliteProvider extends FileStoreProvider {
             try {
                 AtomicFiles.force(staged);
             } catch (IOException e) {
-                throw new UncheckedIOException(e);
+                throw new UncheckedIOException(new IOException("cannot write the new store to disk (" + e.getMessage() + ")", e));
             }
         });
         ((SqlSessionStore) store).finishRebuild(readersDone);
-        rowsToDisk.join();
+        try {
+            rowsToDisk.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
     }
 
     /**
