@@ -1,5 +1,9 @@
 package dev.sessiondb.store.sql;
 
+import dev.sessiondb.store.StoreException;
+import io.ebean.Database;
+import io.ebean.Transaction;
+import jakarta.persistence.PersistenceException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -7,6 +11,10 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * A rebuild left for after the rows' commit, written into the store in the rows' own
@@ -14,13 +22,93 @@ import java.util.Optional;
  * it lacks: each finished step removes its line in the step's transaction, and the next write
  * of the store runs what is left. Only PostgreSQL shows such a store (reads leave it as it is,
  * and search works without the trigram index); a staged SQLite file is renamed into place only
- * after its rebuild.
+ * after its rebuild. An instance runs what a store owes.
  */
 final class PendingRebuild {
 
     static final String TABLE = "sessiondb_pending_rebuild";
+    /** Index builds at once on PostgreSQL: each takes a server core, and the rows' verification wants one too. */
+    private static final int PARALLEL_BUILDS = 2;
 
-    private PendingRebuild() {
+    private final Database database;
+    private final Dialect dialect;
+    private final String storeName;
+
+    PendingRebuild(Database database, Dialect dialect, String storeName) {
+        this.database = database;
+        this.dialect = dialect;
+        this.storeName = storeName;
+    }
+
+    /**
+     * Builds what the store owes, if anything: SQLite in one transaction (one writer), whose
+     * commit first waits for {@code readersDone} (the rebuild keeps its pages in memory until
+     * then, so a reader of the rows is never locked out); PostgreSQL two steps at a time on their
+     * own connections, each step committed with the removal of its line.
+     */
+    void finish(Runnable readersDone) {
+        try {
+            Optional<Rebuild> owed = inTransaction(connection -> find(connection, dialect));
+            if (owed.isEmpty()) {
+                return;
+            }
+            if (dialect == Dialect.SQLITE) {
+                inTransaction(connection -> {
+                    Rebuild.execute(connection, List.of("PRAGMA cache_spill = OFF"));
+                    owed.get().runAll(connection);
+                    drop(connection);
+                    readersDone.run();
+                    return null;
+                });
+            } else {
+                buildInParallel(owed.get());
+                inTransaction(connection -> {
+                    drop(connection);
+                    return null;
+                });
+            }
+        } catch (SQLException | PersistenceException e) {
+            // a staged SQLite file is not in place yet; PostgreSQL's rows are committed and visible
+            String outcome = dialect == Dialect.SQLITE ? "the store was not put in place"
+                    : "the records are written, and the next write of the store builds the indexes again";
+            throw new StoreException(storeName + ": building the indexes failed (" + SqlSessionStore.firstLine(e) + "); " + outcome, e);
+        }
+    }
+
+    private void buildInParallel(Rebuild rebuild) throws SQLException {
+        ExecutorService builders = Executors.newFixedThreadPool(PARALLEL_BUILDS, runnable -> new Thread(runnable, "sessiondb-index-build"));
+        try {
+            List<Future<?>> steps = new ArrayList<>();
+            for (String step : rebuild.steps()) {
+                steps.add(builders.submit(() -> inTransaction(connection -> {
+                    Rebuild.execute(connection, rebuild.setup());
+                    Rebuild.execute(connection, List.of(step));
+                    done(connection, step);
+                    return null;
+                })));
+            }
+            for (Future<?> step : steps) {
+                step.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SQLException("interrupted while building the indexes", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof SQLException sql ? sql : new SQLException(e.getCause().getMessage(), e.getCause());
+        } finally {
+            builders.shutdownNow();
+        }
+    }
+
+    private <T> T inTransaction(SqlSessionStore.SqlWork<T> work) throws SQLException {
+        Transaction transaction = database.createTransaction();
+        try {
+            T result = work.run(transaction.connection());
+            transaction.commit();
+            return result;
+        } finally {
+            transaction.end();
+        }
     }
 
     static void record(Connection connection, Rebuild rebuild) throws SQLException {
@@ -45,7 +133,7 @@ final class PendingRebuild {
     }
 
     /** The rebuild the store still owes, if any. */
-    static Optional<Rebuild> find(Connection connection, Dialect dialect) throws SQLException {
+    private static Optional<Rebuild> find(Connection connection, Dialect dialect) throws SQLException {
         if (!exists(connection, dialect)) {
             return Optional.empty();
         }
@@ -61,7 +149,7 @@ final class PendingRebuild {
     }
 
     /** Removes a finished step's line; inside the step's transaction. */
-    static void done(Connection connection, String step) throws SQLException {
+    private static void done(Connection connection, String step) throws SQLException {
         try (PreparedStatement delete = connection.prepareStatement("DELETE FROM " + TABLE + " WHERE statement = ? AND NOT setup")) {
             delete.setString(1, step);
             delete.executeUpdate();
@@ -69,7 +157,7 @@ final class PendingRebuild {
     }
 
     /** Once every step is done. */
-    static void drop(Connection connection) throws SQLException {
+    private static void drop(Connection connection) throws SQLException {
         Rebuild.execute(connection, List.of("DROP TABLE " + TABLE));
     }
 

@@ -35,10 +35,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -54,8 +50,6 @@ final class SqlSessionStore implements SessionStore {
     private static final int FLUSH_EVERY = 5000;
     /** From this many records on, a layout may rebuild its indexes once instead of keeping them per row. */
     private static final long LARGE_BATCH = 10_000;
-    /** Index builds at once on PostgreSQL: each takes a server core, and the rows' verification wants one too. */
-    private static final int PARALLEL_BUILDS = 2;
 
     private final StoreLocator locator;
     private final Dialect dialect;
@@ -248,35 +242,9 @@ final class SqlSessionStore implements SessionStore {
         defersRebuilds = true;
     }
 
-    /**
-     * Builds what a deferred or interrupted rebuild left, if anything: SQLite in one transaction
-     * (one writer), whose commit first waits for {@code readersDone} (the rebuild keeps its pages
-     * in memory until then, so a reader of the rows is never locked out); PostgreSQL two steps at
-     * a time on their own connections, each step committed with the removal of its line.
-     */
+    /** Builds what a deferred or interrupted rebuild left, if anything; see {@link PendingRebuild#finish}. */
     void finishRebuild(Runnable readersDone) {
-        Optional<Rebuild> owed = read(connection -> PendingRebuild.find(connection, dialect));
-        if (owed.isEmpty()) {
-            return;
-        }
-        try {
-            if (dialect == Dialect.SQLITE) {
-                inTransaction(connection -> {
-                    Rebuild.execute(connection, List.of("PRAGMA cache_spill = OFF"));
-                    owed.get().runAll(connection);
-                    PendingRebuild.drop(connection);
-                    readersDone.run();
-                });
-            } else {
-                buildInParallel(owed.get());
-                inTransaction(PendingRebuild::drop);
-            }
-        } catch (SQLException | PersistenceException e) {
-            // a staged SQLite file is not in place yet; PostgreSQL's rows are committed and visible
-            String outcome = dialect == Dialect.SQLITE ? "the store was not put in place"
-                    : "the records are written, and the next write of the store builds the indexes again";
-            throw new StoreException(locator.display() + ": building the indexes failed (" + firstLine(e) + "); " + outcome, e);
-        }
+        new PendingRebuild(database, dialect, locator.display()).finish(readersDone);
     }
 
     /** Before this handle's first write: a job killed while it built the indexes left them to the next write. */
@@ -284,43 +252,6 @@ final class SqlSessionStore implements SessionStore {
         if (!checkedForInterruptedRebuild) {
             finishRebuild(() -> { });
             checkedForInterruptedRebuild = true;
-        }
-    }
-
-    private void buildInParallel(Rebuild rebuild) throws SQLException {
-        ExecutorService builders = Executors.newFixedThreadPool(PARALLEL_BUILDS, runnable -> new Thread(runnable, "sessiondb-index-build"));
-        try {
-            List<Future<?>> steps = new ArrayList<>();
-            for (String step : rebuild.steps()) {
-                steps.add(builders.submit(() -> {
-                    inTransaction(connection -> {
-                        Rebuild.execute(connection, rebuild.setup());
-                        Rebuild.execute(connection, List.of(step));
-                        PendingRebuild.done(connection, step);
-                    });
-                    return null;
-                }));
-            }
-            for (Future<?> step : steps) {
-                step.get();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new SQLException("interrupted while building the indexes", e);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof SQLException sql ? sql : new SQLException(e.getCause().getMessage(), e.getCause());
-        } finally {
-            builders.shutdownNow();
-        }
-    }
-
-    private void inTransaction(SqlStep work) throws SQLException {
-        Transaction transaction = database.createTransaction();
-        try {
-            work.run(transaction.connection());
-            transaction.commit();
-        } finally {
-            transaction.end();
         }
     }
 
@@ -524,9 +455,4 @@ final class SqlSessionStore implements SessionStore {
         T run(Connection connection) throws SQLException;
     }
 
-    /** Work done on one connection inside a transaction that the caller commits. */
-    @FunctionalInterface
-    private interface SqlStep {
-        void run(Connection connection) throws SQLException;
-    }
 }
