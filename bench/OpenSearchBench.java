@@ -112,13 +112,13 @@ public class OpenSearchBench {
     /** Each query as `sessiondb ls STORE --search Q --limit 50` runs it, after one untimed round of the whole list. */
     static void search(SessionStore store, String kind, List<String> queries) {
         for (String query : queries) {
-            store.page(searchFor(query));
+            store.pageRecords(searchFor(query));
         }
         List<Double> latencies = new ArrayList<>();
         for (int round = 0; round < SEARCH_ROUNDS; round++) {
             for (String query : queries) {
                 long start = System.nanoTime();
-                store.page(searchFor(query));
+                store.pageRecords(searchFor(query));
                 latencies.add(millisSince(start));
             }
         }

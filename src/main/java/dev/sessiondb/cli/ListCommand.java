@@ -58,7 +58,7 @@ final class ListCommand implements Callable<Integer> {
             if (sort == null && !pageInStoreOrder) {
                 streamInStoreOrder(opened, query, printer);
             } else {
-                opened.page(query).records().forEach(printer::print);
+                opened.pageRecords(query).forEach(printer::print);
             }
         }
         return SessionDbCommand.OK;

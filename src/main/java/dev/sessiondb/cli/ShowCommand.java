@@ -92,8 +92,7 @@ final class ShowCommand implements Callable<Integer> {
 
     private static String suggestion(SessionStore store, String wanted) {
         String fragment = wanted.replaceAll("^(task|[a-z]{1,8})?#?0*", "");
-        List<String> similar = store.page(SessionQuery.all().withSearch(fragment.isEmpty() ? wanted : fragment).page(0, 5))
-                .records().stream().map(SessionRecord::key).toList();
+        List<String> similar = store.pageRecords(SessionQuery.all().withSearch(fragment.isEmpty() ? wanted : fragment).page(0, 5)).stream().map(SessionRecord::key).toList();
         return similar.isEmpty() ? "; run 'sessiondb ls' to see the sessions" : "; similar: " + String.join(", ", similar);
     }
 }

@@ -30,6 +30,14 @@ public interface SessionStore extends AutoCloseable {
     /** A page of sessions for a query: search, filters, sort, keyset or offset paging. */
     Page page(SessionQuery query);
 
+    /**
+     * The records of {@link #page}, without the count of every match, which a listing does not
+     * show and a broad search in a large SQL store spends seconds on.
+     */
+    default List<SessionRecord> pageRecords(SessionQuery query) {
+        return page(query).records();
+    }
+
     Optional<SessionRecord> get(String key);
 
     /**

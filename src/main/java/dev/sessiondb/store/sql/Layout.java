@@ -120,6 +120,19 @@ interface Layout {
         return Optional.of(new SqlCondition("(" + String.join(" OR ", parts) + ")", params));
     }
 
+    /**
+     * A search needle a separate search index can answer, when the layout has one the table's
+     * own scan does not use: the condition that asks the index, and the query that counts the
+     * index's matches, its last parameter a limit. Empty when {@link #searchCondition} is all there is.
+     */
+    default Optional<IndexedSearch> indexedSearch(String needle) {
+        return Optional.empty();
+    }
+
+    /** A needle's condition through a search index, and the count of its matches up to a limit ({@code LIMIT ?} last). */
+    record IndexedSearch(SqlCondition condition, SqlCondition countUpTo) {
+    }
+
     static String escapeLike(String text) {
         return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }

@@ -121,9 +121,8 @@ final class NativeLayout implements Layout {
 
     /**
      * From V4 the key, task id, repository and branch are searched as one text joined by the unit
-     * separator, which the trigram index covers (SQLite's FTS5 table, PostgreSQL's pg_trgm
-     * index): SQLite answers a needle of three or more characters without LIKE's wildcards from
-     * it (its index is skipped for a LIKE with ESCAPE); V3 keeps its four-column index.
+     * separator, which PostgreSQL's pg_trgm index serves for this very condition; SQLite's FTS5
+     * table is asked through {@link #indexedSearch} instead. V3 keeps its four-column index.
      */
     @Override
     public Optional<SqlCondition> searchCondition(String needle) {
@@ -133,16 +132,25 @@ final class NativeLayout implements Layout {
         if (!version.equals(NativeSchema.NEWEST)) {
             return v3SearchCondition(needle);
         }
-        String lower = needle.toLowerCase(Locale.ROOT);
-        if (dialect == Dialect.SQLITE) {
-            boolean plain = lower.indexOf('%') < 0 && lower.indexOf('_') < 0;
-            if (plain && lower.codePointCount(0, lower.length()) >= TRIGRAM) {
-                return Optional.of(new SqlCondition("s.id IN (SELECT rowid FROM sessions_search WHERE text LIKE ?)", List.of("%" + lower + "%")));
-            }
-        }
         return Optional.of(new SqlCondition("lower(s.session_key || " + SEPARATOR.get(dialect) + " || coalesce(s.task_id, '') || " + SEPARATOR.get(dialect)
                 + " || coalesce(s.repo_name, '') || " + SEPARATOR.get(dialect) + " || coalesce(s.branch, '')) LIKE ? ESCAPE '\\'",
-                List.of("%" + Layout.escapeLike(lower) + "%")));
+                List.of("%" + Layout.escapeLike(needle.toLowerCase(Locale.ROOT)) + "%")));
+    }
+
+    /**
+     * SQLite's FTS5 trigram table answers a needle of three or more characters without LIKE's
+     * wildcards (it skips a LIKE with ESCAPE): the same lower-cased text as {@link #searchCondition}.
+     */
+    @Override
+    public Optional<IndexedSearch> indexedSearch(String needle) {
+        String lower = needle.toLowerCase(Locale.ROOT);
+        boolean plain = lower.indexOf('%') < 0 && lower.indexOf('_') < 0;
+        if (dialect != Dialect.SQLITE || !version.equals(NativeSchema.NEWEST) || !plain || lower.codePointCount(0, lower.length()) < TRIGRAM) {
+            return Optional.empty();
+        }
+        List<Object> pattern = List.of("%" + lower + "%");
+        return Optional.of(new IndexedSearch(new SqlCondition("s.id IN (SELECT rowid FROM sessions_search WHERE text LIKE ?)", pattern),
+                new SqlCondition("SELECT count(*) FROM (SELECT 1 FROM sessions_search WHERE text LIKE ? LIMIT ?)", pattern)));
     }
 
     private Optional<SqlCondition> v3SearchCondition(String needle) {

@@ -107,6 +107,12 @@ final class SqlSessionStore implements SessionStore {
     }
 
     @Override
+    public List<SessionRecord> pageRecords(SessionQuery query) {
+        PageQuery page = new PageQuery(dialect, layout, query);
+        return read(page::records);
+    }
+
+    @Override
     public Optional<SessionRecord> get(String key) {
         return read(connection -> select(connection, layout, key));
     }
