@@ -25,8 +25,8 @@ public final class SecretMasker {
     /** A field whose lower-case name holds one of these is a secret. */
     private static final List<String> SECRET_NAME_WORDS = List.of("token", "password", "passwd", "secret", "apikey", "api_key", "api-key",
             "credential", "authorization");
-    /** Text holding none of these cannot match {@link #SECRET_VALUE} or {@link #URL_PASSWORD}: most text skips both. */
-    private static final List<String> SECRET_MARKS = List.of("gh", "github_pat_", "glpat-", "sk-", "xox", "://");
+    /** Text holding none of these cannot match {@link #SECRET_VALUE}: most text skips it. */
+    private static final List<String> TOKEN_MARKS = List.of("gh", "github_pat_", "glpat-", "sk-", "xox");
     private static final Pattern SECRET_VALUE = Pattern.compile(
             "(gh[pousr]_[A-Za-z0-9]{20,}|github_pat_[A-Za-z0-9_]{20,}|glpat-[A-Za-z0-9_-]{20,}|sk-[A-Za-z0-9_-]{20,}|xox[abp]-[A-Za-z0-9-]{10,})");
     /** The user part of a URL, then its password up to the last {@code @} before the host. */
@@ -50,19 +50,22 @@ public final class SecretMasker {
         if (fieldName != null && isSecretName(fieldName)) {
             return masked(value);
         }
-        if (!mayHoldSecret(value)) {
-            return value;
-        }
-        return maskUrlPasswords(SECRET_VALUE.matcher(value).replaceAll(match -> masked(match.group())));
+        String tokensMasked = mayHoldToken(value) ? SECRET_VALUE.matcher(value).replaceAll(match -> masked(match.group())) : value;
+        return maskUrlPasswords(tokensMasked);
     }
 
     /** Any text (a locator, a URL, an error message) with the password of every URL in it replaced by {@link #MASK}. */
     public static String maskUrlPasswords(String text) {
-        return text == null || !text.contains("://") ? text : URL_PASSWORD.matcher(text).replaceAll("$1:" + MASK + "@");
+        return text == null || !mayHoldUrlPassword(text) ? text : URL_PASSWORD.matcher(text).replaceAll("$1:" + MASK + "@");
     }
 
-    private static boolean mayHoldSecret(String text) {
-        for (String mark : SECRET_MARKS) {
+    /** Every repository URL holds "://", few hold a user: text without an '@' cannot match {@link #URL_PASSWORD}. */
+    private static boolean mayHoldUrlPassword(String text) {
+        return text.indexOf('@') >= 0 && text.contains("://");
+    }
+
+    private static boolean mayHoldToken(String text) {
+        for (String mark : TOKEN_MARKS) {
             if (text.contains(mark)) {
                 return true;
             }
