@@ -38,6 +38,14 @@ public interface SessionStore extends AutoCloseable {
         return page(query).records();
     }
 
+    /**
+     * Whether {@link #page} reads every record to search or filter (a file store), so that its
+     * count of the matches costs nothing more than their first page.
+     */
+    default boolean searchReadsEveryRecord() {
+        return false;
+    }
+
     Optional<SessionRecord> get(String key);
 
     /**

@@ -30,6 +30,11 @@ public abstract class ScanningStore implements SessionStore {
     }
 
     @Override
+    public boolean searchReadsEveryRecord() {
+        return true;
+    }
+
+    @Override
     public Page page(SessionQuery query) {
         PageScan scan = new PageScan(query);
         try (RecordCursor records = cursor()) {

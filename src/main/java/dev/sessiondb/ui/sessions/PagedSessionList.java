@@ -27,7 +27,7 @@ public final class PagedSessionList extends ObservableListBase<SessionRow> {
 
     private final Function<SessionQuery, Page> fetcher;
     private final SessionQuery query;
-    private final int size;
+    private int size;
     private final TaskExecutor executor;
     private final Map<Integer, List<SessionRow>> pages = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
@@ -45,6 +45,22 @@ public final class PagedSessionList extends ObservableListBase<SessionRow> {
         this.size = (int) Math.min(first.totalMatching(), Integer.MAX_VALUE);
         this.executor = executor;
         pages.put(0, rows(0, first));
+    }
+
+    /**
+     * The size once the query's matches are counted, for a list made from a first page fetched
+     * without its count: the rows after that page appear, to be fetched as the table asks.
+     */
+    public void sizeTo(long total) {
+        int counted = (int) Math.min(total, Integer.MAX_VALUE);
+        if (counted <= size) {
+            return;
+        }
+        int before = size;
+        size = counted;
+        beginChange();
+        nextAdd(before, counted);
+        endChange();
     }
 
     public static SessionQuery pageQuery(SessionQuery query, int page) {

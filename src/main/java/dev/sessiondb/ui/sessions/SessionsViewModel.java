@@ -3,6 +3,7 @@ package dev.sessiondb.ui.sessions;
 import dev.sessiondb.model.FieldFilter;
 import dev.sessiondb.model.Page;
 import dev.sessiondb.model.SessionQuery;
+import dev.sessiondb.model.SessionRecord;
 import dev.sessiondb.model.SortKey;
 import dev.sessiondb.model.ValueCount;
 import dev.sessiondb.store.SessionStore;
@@ -308,23 +309,42 @@ public final class SessionsViewModel {
         }
         SessionQuery query = query();
         loading.set(true);
-        executor.execute(BackgroundTask.of("Query sessions", monitor -> new FirstPage(
-                        store.page(PagedSessionList.pageQuery(query, 0)), query.search().isEmpty() && query.filters().isEmpty() ? -1 : store.count()))
+        executor.execute(BackgroundTask.of("Query sessions", monitor -> FirstPage.read(store, query))
                 .onSuccess(first -> {
                     if (mine == generation) {
                         loading.set(false);
-                        rows.set(new PagedSessionList(store::page, query, first.page(), executor));
+                        PagedSessionList list = new PagedSessionList(store::page, query, first.page(), executor);
+                        rows.set(list);
                         fieldsFound.setAll(FieldColumn.pathsOf(first.page().records()).stream()
                                 .filter(path -> addedColumns.stream().noneMatch(column -> column.path().equals(path))).toList());
-                        count.set(countText(first.page().totalMatching(), first.storeTotal()));
+                        if (first.counted()) {
+                            count.set(countText(first.page().totalMatching(), first.storeTotal()));
+                        } else {
+                            count.set(String.format("at least %,d of %,d sessions, counting…", first.page().records().size(), first.storeTotal()));
+                            countMatches(mine, store, query, list, first.storeTotal());
+                        }
                     }
                 })
-                .onFailure(failure -> {
-                    if (mine == generation) { // a store closed meanwhile is no news
-                        loading.set(false);
-                        dialogs.showError("Cannot read " + store.locator().display(), failure.getMessage());
+                .onFailure(failure -> failedToRead(mine, store, failure)));
+    }
+
+    /** The rows a first page fetched without its count stood in for, once counted. */
+    private void countMatches(long mine, SessionStore store, SessionQuery query, PagedSessionList list, long storeTotal) {
+        executor.execute(BackgroundTask.of("Count sessions", monitor -> store.page(query.page(0, 0)).totalMatching())
+                .onSuccess(total -> {
+                    if (mine == generation) {
+                        list.sizeTo(total);
+                        count.set(countText(total, storeTotal));
                     }
-                }));
+                })
+                .onFailure(failure -> failedToRead(mine, store, failure)));
+    }
+
+    private void failedToRead(long mine, SessionStore store, Exception failure) {
+        if (mine == generation) { // a store closed meanwhile is no news
+            loading.set(false);
+            dialogs.showError("Cannot read " + store.locator().display(), failure.getMessage());
+        }
     }
 
     private void exportTo(SessionStore store, SessionExport.Format format, Path file) {
@@ -343,10 +363,30 @@ public final class SessionsViewModel {
         return String.format("%,d of %,d sessions", matching, storeTotal);
     }
 
-    /** The first page of a query and, when filtered, how many sessions the store has in all (else -1). */
-    private record FirstPage(Page page, long storeTotal) {
+    /**
+     * The first page of a query; when searched or filtered, how many sessions the store has in
+     * all (else -1), and whether the page's total is counted yet.
+     */
+    private record FirstPage(Page page, long storeTotal, boolean counted) {
         FirstPage {
             Objects.requireNonNull(page);
+        }
+
+        /**
+         * A SQL store shows a search's first page without counting every match, which takes
+         * seconds for a broad one in a million sessions; a page that is not full holds them all.
+         */
+        static FirstPage read(SessionStore store, SessionQuery query) {
+            SessionQuery first = PagedSessionList.pageQuery(query, 0);
+            if (query.search().isEmpty() && query.filters().isEmpty()) {
+                return new FirstPage(store.page(first), -1, true);
+            }
+            long storeTotal = store.count();
+            if (store.searchReadsEveryRecord()) {
+                return new FirstPage(store.page(first), storeTotal, true);
+            }
+            List<SessionRecord> records = store.pageRecords(first);
+            return new FirstPage(new Page(records, records.size()), storeTotal, records.size() < first.limit());
         }
     }
 }

@@ -15,9 +15,12 @@ import dev.sessiondb.store.WriteBatch;
 import dev.sessiondb.ui.ScriptedDialogService;
 import dev.sessiondb.ui.TestStores;
 import dev.sessiondb.ui.common.CurrentStore;
+import dev.sessiondb.ui.common.BackgroundTask;
 import dev.sessiondb.ui.common.CurrentThreadTaskExecutor;
+import dev.sessiondb.ui.common.TaskExecutor;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -137,10 +140,7 @@ class SessionsViewModelTest {
 
     @Test
     void aLargeSqliteStoreShowsItsSizeAtOnceAndFetchesAFarRowWithItsPage() {
-        Path file = directory.resolve("large.db");
-        try (SessionStore store = StoreFactory.open(StoreLocator.of(StoreFormat.SQLITE, file), OpenMode.CREATE_IF_MISSING)) {
-            store.write(WriteBatch.replaceAll(SampleSessions.minsky(20_000, 3), 20_000), ProgressMonitor.NONE);
-        }
+        Path file = sampleSqliteStore("large.db", 20_000);
         current.show(StoreFactory.open(StoreLocator.of(StoreFormat.SQLITE, file), OpenMode.EXISTING));
 
         PagedSessionList rows = (PagedSessionList) viewModel.rowsProperty().get();
@@ -149,6 +149,62 @@ class SessionsViewModelTest {
         assertThat(viewModel.countProperty().get()).isEqualTo("20,000 sessions");
         assertThat(rows.get(15_123).record().key()).isEqualTo(String.format("task-md#%06d", 15_123));
         assertThat(rows.cachedPages()).isEqualTo(2);
+    }
+
+    @Test
+    void aBroadSearchInALargeSqliteStoreShowsItsFirstPageThenGrowsToItsCount() {
+        Path file = sampleSqliteStore("broad.db", 20_000);
+        List<BackgroundTask<?>> waiting = new ArrayList<>();
+        SessionsViewModel held = new SessionsViewModel(current, new TaskExecutor() {
+            @Override
+            public <V> void execute(BackgroundTask<V> task) {
+                waiting.add(task);
+            }
+
+            @Override
+            public void shutdown() {
+            }
+        }, dialogs, new ColumnChoices(directory.resolve("held-columns.json")));
+        current.show(StoreFactory.open(StoreLocator.of(StoreFormat.SQLITE, file), OpenMode.EXISTING));
+        held.searchProperty().set("MD#");
+        runAll(waiting);
+
+        assertThat(held.rowsProperty().get()).as("the first page, shown before the count").hasSize(PagedSessionList.PAGE_SIZE);
+        assertThat(held.countProperty().get()).isEqualTo("at least 200 of 20,000 sessions, counting…");
+        assertThat(waiting).as("the count, still to run").hasSize(1);
+
+        runAll(waiting);
+
+        assertThat(held.rowsProperty().get()).hasSize(20_000);
+        assertThat(held.countProperty().get()).isEqualTo("20,000 of 20,000 sessions");
+        assertThat(held.rowsProperty().get().get(0).record().key()).isEqualTo("task-md#000000");
+    }
+
+    @Test
+    void aNarrowSearchInASqliteStoreIsCountedByItsOnlyPage() {
+        Path file = sampleSqliteStore("narrow.db", 2_000);
+        current.show(StoreFactory.open(StoreLocator.of(StoreFormat.SQLITE, file), OpenMode.EXISTING));
+
+        viewModel.searchProperty().set("md#00012");
+
+        assertThat(viewModel.rowsProperty().get()).hasSize(10);
+        assertThat(viewModel.countProperty().get()).isEqualTo("10 of 2,000 sessions");
+    }
+
+    /** A SQLite store of {@code count} sample sessions, closed again. */
+    private Path sampleSqliteStore(String name, int count) {
+        Path file = directory.resolve(name);
+        try (SessionStore store = StoreFactory.open(StoreLocator.of(StoreFormat.SQLITE, file), OpenMode.CREATE_IF_MISSING)) {
+            store.write(WriteBatch.replaceAll(SampleSessions.minsky(count, 3), count), ProgressMonitor.NONE);
+        }
+        return file;
+    }
+
+    /** Runs the tasks queued so far; those they queue wait for the next call. */
+    private static void runAll(List<BackgroundTask<?>> waiting) {
+        List<BackgroundTask<?>> round = new ArrayList<>(waiting);
+        waiting.clear();
+        round.forEach(task -> new CurrentThreadTaskExecutor().execute(task));
     }
 
     @Test
