@@ -51,7 +51,7 @@ public final class StoreDiff {
     /**
      * Two stores that hand over their keys in order and hash the text they keep are merged as
      * they are read, each read ahead on a thread of its own, without parsing: equal text is an
-     * identical record, and only a record whose hashes differ is fetched from both and compared
+     * identical record, and only a record whose hashes differ is parsed on both sides and compared
      * field by field (its text may differ where its fields do not).
      */
     private DiffSummary mergeStoredHashes(SessionStore a, SessionStore b, long total, DiffListener listener, ProgressMonitor monitor) {
@@ -75,7 +75,7 @@ public final class StoreDiff {
                 } else {
                     String key = hashesA.next().key();
                     hashesB.next();
-                    List<FieldChange> changes = hashA.hash().equals(hashB.hash()) ? List.of() : recordDiff.compare(fetch(a, key), fetch(b, key));
+                    List<FieldChange> changes = hashA.hash().equals(hashB.hash()) ? List.of() : recordDiff.compare(record(a, hashA), record(b, hashB));
                     if (changes.isEmpty()) {
                         listener.identical(key);
                         identical++;
@@ -91,8 +91,12 @@ public final class StoreDiff {
         return new DiffSummary(onlyInA, onlyInB, changed, identical);
     }
 
-    private static SessionRecord fetch(SessionStore store, String key) {
-        return store.get(key).orElseThrow(() -> new IllegalStateException(store.locator().display() + ": session " + key
+    /** The record whose hash was read: from the text hashed when the cursor kept it, else fetched. */
+    private static SessionRecord record(SessionStore store, StoredHash hash) {
+        if (hash.record() != null) {
+            return hash.record().get();
+        }
+        return store.get(hash.key()).orElseThrow(() -> new IllegalStateException(store.locator().display() + ": session " + hash.key()
                 + " went away during the diff; run the diff again"));
     }
 

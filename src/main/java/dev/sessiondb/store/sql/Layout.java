@@ -72,6 +72,11 @@ interface Layout {
         return false;
     }
 
+    /** For a layout that {@link #keepsRecordText}: the record its text holds, as {@link #read} gives it. */
+    default SessionRecord recordFromText(String key, String text) {
+        throw new UnsupportedOperationException("this layout keeps no record text");
+    }
+
     /** The record as reading it back gives it: by default without the fields the layout cannot hold. */
     default ObjectNode asStored(SessionRecord record) {
         ObjectNode kept = record.fields();

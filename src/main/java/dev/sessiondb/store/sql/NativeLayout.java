@@ -100,9 +100,12 @@ final class NativeLayout implements Layout {
 
     @Override
     public SessionRecord read(ResultSet row) throws SQLException {
-        String key = row.getString(1);
+        return recordFromText(row.getString(1), row.getString(2));
+    }
+
+    @Override
+    public SessionRecord recordFromText(String key, String text) {
         try {
-            String text = row.getString(2);
             return SessionRecord.ofStoredText(JsonCodec.parseObject(text), text);
         } catch (JsonProcessingException | IllegalArgumentException e) {
             throw new StoreException(storeName + ": session '" + key + "' holds a damaged record (" + e.getMessage().lines().findFirst().orElse("")

@@ -7,6 +7,7 @@ import dev.sessiondb.store.PrefetchingCursor;
 import dev.sessiondb.store.PrefetchingIterator;
 import dev.sessiondb.store.StoredHash;
 import io.ebean.Transaction;
+import java.nio.charset.StandardCharsets;
 
 /** Every row of a store in key order, as records ({@link #records}) or as stored hashes of record text ({@link #textHashes}). */
 final class SqlCursor {
@@ -29,10 +30,13 @@ final class SqlCursor {
         };
     }
 
-    /** For a layout that keeps each record as text: the text's bytes are hashed as the driver hands them over, never parsed. */
+    /** For a layout that keeps each record as text: the text's bytes are hashed as the driver hands them over, and parsed only when asked for. */
     static HashCursor textHashes(String storeName, Dialect dialect, Layout layout, Transaction transaction) {
-        SqlRows<StoredHash> rows = new SqlRows<>(storeName, transaction, everyRow(dialect, layout),
-                row -> new StoredHash(row.getString(1), RecordHash.ofTextBytes(row.getBytes(2))));
+        SqlRows<StoredHash> rows = new SqlRows<>(storeName, transaction, everyRow(dialect, layout), row -> {
+            String key = row.getString(1);
+            byte[] text = row.getBytes(2);
+            return new StoredHash(key, RecordHash.ofTextBytes(text), () -> layout.recordFromText(key, new String(text, StandardCharsets.UTF_8)));
+        });
         class TextHashes extends PrefetchingIterator<StoredHash> implements HashCursor {
             @Override
             protected StoredHash fetch() {
