@@ -52,7 +52,8 @@ public final class SessionsViewModel {
     private SortKey sortKey = SortKey.SESSION;
     private boolean descending;
     private boolean sorted;
-    private long generation;
+    /** The newest query's number: a task of an older one skips its work if it has not started, and its result is dropped. */
+    private volatile long generation;
 
     /** The most values a filter's pick list shows (the most frequent); others can still be typed. */
     static final int PICK_LIMIT = 500;
@@ -309,7 +310,7 @@ public final class SessionsViewModel {
         }
         SessionQuery query = query();
         loading.set(true);
-        executor.execute(BackgroundTask.of("Query sessions", monitor -> FirstPage.read(store, query))
+        executor.execute(BackgroundTask.of("Query sessions", monitor -> mine == generation ? FirstPage.read(store, query) : null)
                 .onSuccess(first -> {
                     if (mine == generation) {
                         loading.set(false);
@@ -330,7 +331,7 @@ public final class SessionsViewModel {
 
     /** The rows a first page fetched without its count stood in for, once counted. */
     private void countMatches(long mine, SessionStore store, SessionQuery query, PagedSessionList list, long storeTotal) {
-        executor.execute(BackgroundTask.of("Count sessions", monitor -> store.page(query.page(0, 0)).totalMatching())
+        executor.execute(BackgroundTask.of("Count sessions", monitor -> mine == generation ? store.page(query.page(0, 0)).totalMatching() : -1L)
                 .onSuccess(total -> {
                     if (mine == generation) {
                         list.sizeTo(total);
