@@ -228,11 +228,13 @@ class DesktopSecondPassFlowTest {
         TableView<FieldRow> versions = robot.lookup("#consolidate-versions").queryTableView();
         waitFor(() -> text(robot, "#consolidate-compared").startsWith("task#008: on the left the version in source 1"));
         assertThat(versions.getItems()).anySatisfy(row -> assertThat(row.state()).isEqualTo(FieldRow.State.CHANGED));
-        // a value cut by the column's width shows whole in its tooltip
+        // a value cut by the column's width shows whole in its tooltip, made when the pointer comes
         waitFor(() -> robot.lookup("#consolidate-versions .table-cell").queryAllAs(TableCell.class).stream()
                 .anyMatch(cell -> cell.getText() != null && !cell.getText().isEmpty()));
-        assertThat(robot.lookup("#consolidate-versions .table-cell").queryAllAs(TableCell.class)).filteredOn(cell -> cell.getText() != null
-                && !cell.getText().isEmpty()).allSatisfy(cell -> assertThat(cell.getTooltip().getText()).isEqualTo(cell.getText()));
+        TableCell<?, ?> valued = robot.lookup("#consolidate-versions .table-cell").queryAllAs(TableCell.class).stream()
+                .filter(cell -> cell.getText() != null && !cell.getText().isEmpty()).findFirst().orElseThrow();
+        robot.moveTo(valued);
+        waitFor(() -> valued.getTooltip() != null && valued.getText().equals(valued.getTooltip().getText()));
     }
 
     // Problem 8: several words must each match, in any searched field

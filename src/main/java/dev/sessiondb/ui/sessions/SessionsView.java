@@ -3,6 +3,7 @@ package dev.sessiondb.ui.sessions;
 import dev.sessiondb.model.FieldFilter;
 import dev.sessiondb.model.ValueCount;
 import dev.sessiondb.ui.common.Controls;
+import dev.sessiondb.ui.common.WholeTextCell;
 import javafx.animation.PauseTransition;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
@@ -205,7 +206,7 @@ public final class SessionsView extends VBox {
         tableColumn.setPrefWidth(Math.max(120, 9 * column.header().length() + 30)); // the whole path stays readable in the header
         tableColumn.setSortable(false); // the store sorts only by the standard columns
         tableColumn.setCellValueFactory(cell -> new ReadOnlyStringWrapper(cell.getValue().text(column)));
-        tableColumn.setCellFactory(view -> new TooltipCell());
+        tableColumn.setCellFactory(view -> new WholeTextCell<>());
         tableColumn.setContextMenu(new ContextMenu(item("Remove the column " + column.header(), () -> viewModel.removeColumn(column))));
         return tableColumn;
     }
@@ -312,21 +313,8 @@ public final class SessionsView extends VBox {
         return item;
     }
 
-    /** A cell whose whole text shows as a tooltip when the column is too narrow for it. */
-    private static class TooltipCell extends TableCell<SessionRow, String> {
-        private final javafx.scene.control.Tooltip whole = new javafx.scene.control.Tooltip();
-
-        @Override
-        protected void updateItem(String text, boolean empty) {
-            super.updateItem(text, empty);
-            setText(empty ? null : text);
-            whole.setText(text);
-            setTooltip(empty || text == null || text.isEmpty() ? null : whole);
-        }
-    }
-
     /** A cell whose context menu filters by its value or copies the selected rows. */
-    private final class FilterableCell extends TooltipCell {
+    private final class FilterableCell extends WholeTextCell<SessionRow> {
         private final SessionColumn column;
 
         FilterableCell(SessionColumn column) {

@@ -1,6 +1,7 @@
 package dev.sessiondb.ui.wizard;
 
 import dev.sessiondb.ui.common.Controls;
+import dev.sessiondb.ui.common.WholeTextCell;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.beans.value.ObservableStringValue;
 import java.util.function.Function;
@@ -65,22 +66,11 @@ public final class WizardPages {
         return new HBox(8, runButton, cancelButton);
     }
 
-    /** A table column showing one text of each row. */
     /** A text column whose cells show their whole text as a tooltip, for values cut off by the column's width. */
     public static <S> TableColumn<S, String> column(String title, Function<S, String> value) {
         TableColumn<S, String> column = new TableColumn<>(title);
         column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
-        column.setCellFactory(view -> new javafx.scene.control.TableCell<>() {
-            private final javafx.scene.control.Tooltip whole = new javafx.scene.control.Tooltip();
-
-            @Override
-            protected void updateItem(String text, boolean empty) {
-                super.updateItem(text, empty);
-                setText(empty ? null : text);
-                whole.setText(text);
-                setTooltip(empty || text == null || text.isEmpty() ? null : whole);
-            }
-        });
+        column.setCellFactory(view -> new WholeTextCell<>());
         return column;
     }
 
