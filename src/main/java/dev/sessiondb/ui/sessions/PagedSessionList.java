@@ -2,6 +2,7 @@ package dev.sessiondb.ui.sessions;
 
 import dev.sessiondb.model.Page;
 import dev.sessiondb.model.SessionQuery;
+import dev.sessiondb.model.SessionRecord;
 import dev.sessiondb.ui.common.BackgroundTask;
 import dev.sessiondb.ui.common.TaskExecutor;
 import java.util.ArrayDeque;
@@ -25,7 +26,7 @@ public final class PagedSessionList extends ObservableListBase<SessionRow> {
     static final int MAX_CACHED_PAGES = 40;
     private static final int DROP_DISTANCE = 3;
 
-    private final Function<SessionQuery, Page> fetcher;
+    private final Function<SessionQuery, List<SessionRecord>> fetcher;
     private final SessionQuery query;
     private int size;
     private final TaskExecutor executor;
@@ -38,13 +39,16 @@ public final class PagedSessionList extends ObservableListBase<SessionRow> {
     private final Deque<Integer> wanted = new ArrayDeque<>();
     private boolean fetching;
 
-    /** @param first the query's first page, already fetched; its total sets the list's size */
-    public PagedSessionList(Function<SessionQuery, Page> fetcher, SessionQuery query, Page first, TaskExecutor executor) {
+    /**
+     * @param fetcher the records of a page, without counting every match (the list knows its size)
+     * @param first the query's first page, already fetched; its total sets the list's size
+     */
+    public PagedSessionList(Function<SessionQuery, List<SessionRecord>> fetcher, SessionQuery query, Page first, TaskExecutor executor) {
         this.fetcher = fetcher;
         this.query = query;
         this.size = (int) Math.min(first.totalMatching(), Integer.MAX_VALUE);
         this.executor = executor;
-        pages.put(0, rows(0, first));
+        pages.put(0, rows(0, first.records()));
     }
 
     /**
@@ -117,11 +121,11 @@ public final class PagedSessionList extends ObservableListBase<SessionRow> {
                 .onFailure(failure -> fetching = false));
     }
 
-    private void arrived(int page, Page result) {
+    private void arrived(int page, List<SessionRecord> result) {
         fetching = false;
         pages.put(page, rows(page, result));
         int from = page * PAGE_SIZE;
-        int to = Math.min(size, from + result.records().size());
+        int to = Math.min(size, from + result.size());
         if (to > from) {
             beginChange();
             for (int index = from; index < to; index++) {
@@ -132,11 +136,11 @@ public final class PagedSessionList extends ObservableListBase<SessionRow> {
         fetchNext();
     }
 
-    private static List<SessionRow> rows(int page, Page result) {
+    private static List<SessionRow> rows(int page, List<SessionRecord> records) {
         long first = (long) page * PAGE_SIZE;
-        List<SessionRow> rows = new java.util.ArrayList<>(result.records().size());
-        for (int i = 0; i < result.records().size(); i++) {
-            rows.add(new SessionRow(first + i, result.records().get(i)));
+        List<SessionRow> rows = new java.util.ArrayList<>(records.size());
+        for (int i = 0; i < records.size(); i++) {
+            rows.add(new SessionRow(first + i, records.get(i)));
         }
         return rows;
     }

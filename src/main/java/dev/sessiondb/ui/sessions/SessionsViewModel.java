@@ -314,7 +314,7 @@ public final class SessionsViewModel {
                 .onSuccess(first -> {
                     if (mine == generation) {
                         loading.set(false);
-                        PagedSessionList list = new PagedSessionList(store::page, query, first.page(), executor);
+                        PagedSessionList list = new PagedSessionList(store::pageRecords, query, first.page(), executor);
                         rows.set(list);
                         fieldsFound.setAll(FieldColumn.pathsOf(first.page().records()).stream()
                                 .filter(path -> addedColumns.stream().noneMatch(column -> column.path().equals(path))).toList());

@@ -32,7 +32,7 @@ class PagedSessionListTest {
 
     private PagedSessionList list(TaskExecutor executor) {
         SessionQuery query = SessionQuery.all();
-        return new PagedSessionList(millionSessions, query, millionSessions.apply(PagedSessionList.pageQuery(query, 0)), executor);
+        return new PagedSessionList(page -> millionSessions.apply(page).records(), query, millionSessions.apply(PagedSessionList.pageQuery(query, 0)), executor);
     }
 
     @Test
