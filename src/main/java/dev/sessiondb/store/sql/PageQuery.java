@@ -27,7 +27,7 @@ final class PageQuery {
      * Above this many matches a search index costs more than the scan it saves: SQLite's trigram
      * table hands over every match before a page is sorted (a needle in 750,000 of 1M sessions:
      * 4.6 s for the page, 4.6 s more for its count), while a scan in key order stops at the
-     * page's last match (1 ms) and counts everything in 1.5 s. Counting the index's matches up
+     * page's last match (1 ms) and counts everything in 1.5-2.2 s. Counting the index's matches up
      * to this limit decides, for about 5 ms.
      */
     static final int INDEX_MATCHES_WORTH_IT = 2_000;
