@@ -1,6 +1,5 @@
 package dev.sessiondb.job;
 
-import dev.sessiondb.store.OpenMode;
 import dev.sessiondb.store.SessionStore;
 import dev.sessiondb.store.StoreFactory;
 import dev.sessiondb.store.StoreLocator;
@@ -25,12 +24,15 @@ public final class StoreProbe {
         openSource(source).close();
     }
 
-    /** Opens a job's source for reading, once; refuses one that is not there, naming it. */
+    /**
+     * Opens a job's source for reading, once; refuses one that is not there, naming it. A JSON
+     * file is checked by the job's first read through it, not by a read of its own before.
+     */
     public static SessionStore openSource(StoreLocator source) {
         if (source.localPath().isPresent() && !exists(source)) {
             throw new JobRefusedException("source " + source.display() + ": no such store; check the path or URL");
         }
-        return StoreFactory.open(source, OpenMode.EXISTING);
+        return StoreFactory.openToReadThrough(source);
     }
 
     /** Refuses when two of the stores a job names are one store: a job never writes to its own source. */

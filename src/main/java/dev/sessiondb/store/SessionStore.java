@@ -10,6 +10,7 @@ import dev.sessiondb.model.ValueCount;
 import dev.sessiondb.progress.ProgressMonitor;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 
 /**
@@ -26,6 +27,14 @@ public interface SessionStore extends AutoCloseable {
     StoreInfo info();
 
     long count();
+
+    /**
+     * The count when the store knows it without reading every record, for progress: a JSON
+     * file not read through yet does not, and is checked while a job's one pass reads it.
+     */
+    default OptionalLong knownCount() {
+        return OptionalLong.of(count());
+    }
 
     /** A page of sessions for a query: search, filters, sort, keyset or offset paging. */
     Page page(SessionQuery query);

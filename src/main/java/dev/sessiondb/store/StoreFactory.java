@@ -10,6 +10,11 @@ public final class StoreFactory {
         return StoreProviders.of(locator).open(locator, mode);
     }
 
+    /** See {@link StoreProvider#openToReadThrough}. */
+    public static SessionStore openToReadThrough(StoreLocator locator) {
+        return StoreProviders.of(locator).openToReadThrough(locator);
+    }
+
     public static SessionStore open(String locator, OpenMode mode) {
         return open(StoreLocator.parse(locator), mode);
     }

@@ -59,6 +59,15 @@ public interface StoreProvider {
     SessionStore open(StoreLocator locator, OpenMode mode);
 
     /**
+     * Opens an existing store that a job is about to read every record of: a file store may
+     * check the file during that read instead of reading it once more before (its count, pages
+     * and writes still check it first).
+     */
+    default SessionStore openToReadThrough(StoreLocator locator) {
+        return open(locator, OpenMode.EXISTING);
+    }
+
+    /**
      * Opens the store for reading when it exists, else nothing: one open, where asking
      * {@link #exists} first would open a server store twice.
      */

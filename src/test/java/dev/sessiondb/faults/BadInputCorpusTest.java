@@ -82,6 +82,8 @@ class BadInputCorpusTest {
             migrate, target holds sessions    | migrate {FX} sqlite:{DB} --backup-dir {J}           | --mode
             migrate, missing source           | migrate json:{S}/none.json sqlite:{S}/t.db          | no such store
             migrate, truncated source         | migrate json:{S}/truncated.json sqlite:{S}/t.db --backup-dir {J} | not valid JSON at line
+            migrate, a session twice          | migrate json:{S}/twice.json sqlite:{S}/t.db --backup-dir {J} | session 'a' appears twice, in record 1
+            migrate, a session twice, to JSON | migrate json:{S}/twice.json json:{S}/t.json --backup-dir {J} | session 'a' appears twice, in record 1
             migrate, missing PostgreSQL source | migrate {PG} sqlite:{S}/t.db --backup-dir {J}      | schema
             migrate, one argument             | migrate {FX}                                        | Missing required parameter
             consolidate, into one source      | consolidate {FX} {B} --into {FX} --backup-dir {J}   | are the same store
@@ -89,6 +91,7 @@ class BadInputCorpusTest {
             consolidate, unknown policy       | consolidate {FX} {B} --into sqlite:{S}/c.db --on-conflict bogus | '--on-conflict'
             consolidate, no target            | consolidate {FX} {B}                                | Missing required option: '--into=TARGET'
             consolidate, truncated source     | consolidate {FX} json:{S}/truncated.json --into sqlite:{S}/c.db --backup-dir {J} | not valid JSON at line
+            consolidate, a session twice      | consolidate {FX} json:{S}/twice.json --into sqlite:{S}/c.db --backup-dir {J} | session 'a' appears twice, in record 1
             undo, unknown backup id           | undo no-such-backup --backup-dir {J}                | no backup 'no-such-backup'
             undo, nothing to undo             | undo --backup-dir {S}/no-journal                   | no backup left to restore
             discover, missing root            | discover --root {S}/nonexistent                     | --root
@@ -118,6 +121,7 @@ class BadInputCorpusTest {
         Files.write(stores.resolve("truncated.json"), truncated);
         Files.write(stores.resolve("bom-truncated.json"), concat(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, truncated));
         Files.writeString(stores.resolve("wrong-type.json"), "[{\"session\": 5, \"taskId\": {\"a\": 1}, \"createdAt\": true}]");
+        Files.writeString(stores.resolve("twice.json"), "[\n  {\"session\": \"a\"},\n  {\"session\": \"b\"},\n  {\"session\": \"a\"}\n]\n");
         Files.writeString(stores.resolve("not-an-object.json"), "[{\"session\": \"s1\"}, 42]");
         Files.writeString(stores.resolve("deep.json"), "[{\"session\": \"deep\", \"x\": " + "[".repeat(10_000) + "]".repeat(10_000) + "}]");
         try (BufferedWriter big = Files.newBufferedWriter(stores.resolve("big-string.json"), StandardCharsets.UTF_8)) {

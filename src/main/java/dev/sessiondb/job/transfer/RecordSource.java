@@ -8,8 +8,13 @@ public interface RecordSource {
 
     RecordCursor open();
 
-    /** How many records {@link #open()} yields, for progress. */
+    /** How many records {@link #open()} yields. */
     long count();
+
+    /** {@link #count()} when known without reading the records, else -1: a progress total that costs no pass of its own. */
+    default long expectedCount() {
+        return count();
+    }
 
     /** Every record of an open store, in its cursor order. */
     static RecordSource of(SessionStore store) {
@@ -22,6 +27,11 @@ public interface RecordSource {
             @Override
             public long count() {
                 return store.count();
+            }
+
+            @Override
+            public long expectedCount() {
+                return store.knownCount().orElse(-1);
             }
         };
     }

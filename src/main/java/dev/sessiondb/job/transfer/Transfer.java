@@ -96,7 +96,7 @@ public final class Transfer implements AutoCloseable {
         boolean complete = !state.isEmpty() && mode.orElse(TargetMode.NEW) == TargetMode.NEW && holdsExactly(records);
         try (TargetProbe standIn = existing.isPresent() ? null : TargetProbe.standingInFor(target); RecordCursor cursor = records.open()) {
             RecordScan scan = new RecordScan(existing.isPresent() ? existing.get() : standIn.store());
-            long total = records.count();
+            long total = records.expectedCount();
             long done = 0;
             while (cursor.hasNext()) {
                 scan.add(cursor.next());
@@ -148,7 +148,7 @@ public final class Transfer implements AutoCloseable {
             writtenLayout = staged.store().info().layout();
             RecordScan scan = new RecordScan(staged.store());
             try (RecordCursor cursor = ReadAhead.records(hashes.recording(scanning(records.open(), scan), staged.store()))) {
-                staged.store().write(WriteBatch.replaceAll(cursor, records.count()), monitor);
+                staged.store().write(WriteBatch.replaceAll(cursor, records.expectedCount()), monitor);
             } catch (RuntimeException e) {
                 if (causedBy(e, NeedsPlanPass.class)) {
                     return Optional.empty();
@@ -257,8 +257,8 @@ public final class Transfer implements AutoCloseable {
         Backup backup = journal.backUp(runId, store, reason, monitor);
         monitor.message("writing target");
         try (RecordCursor cursor = ReadAhead.records(hashes.recording(records.open(), store))) {
-            store.write(mode.orElse(TargetMode.NEW) == TargetMode.MERGE ? WriteBatch.upsert(cursor, records.count())
-                    : WriteBatch.replaceAll(cursor, records.count()), monitor);
+            store.write(mode.orElse(TargetMode.NEW) == TargetMode.MERGE ? WriteBatch.upsert(cursor, records.expectedCount())
+                    : WriteBatch.replaceAll(cursor, records.expectedCount()), monitor);
         }
         return backup;
     }
@@ -277,7 +277,7 @@ public final class Transfer implements AutoCloseable {
             boolean standIn = assessment.note().isPresent() && !allowLoss;
             RecordCursor source = standIn ? scanning(records.open(), new RecordScan(staged.store())) : records.open();
             try (RecordCursor cursor = ReadAhead.records(hashes.recording(source, staged.store()))) {
-                staged.store().write(WriteBatch.replaceAll(cursor, records.count()), monitor);
+                staged.store().write(WriteBatch.replaceAll(cursor, records.expectedCount()), monitor);
             } catch (RuntimeException e) {
                 if (causedBy(e, NeedsPlanPass.class)) {
                     refuseFromFullScan(staged.store(), records);

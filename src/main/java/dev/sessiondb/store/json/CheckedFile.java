@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -37,31 +38,75 @@ record CheckedFile(Stamp stamp, long count, JsonShape shape, Optional<KeyIndex> 
         }
     }
 
+    /** Checks made in this process, without their key index, so that a store opened again (a job's run after its plan) knows its count. */
+    private static final Map<Path, CheckedFile> RECENT = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Path, CheckedFile> eldest) {
+            return size() > 16;
+        }
+    };
+
+    static synchronized void keep(Path file, CheckedFile check) {
+        RECENT.put(file, new CheckedFile(check.stamp(), check.count(), check.shape(), Optional.empty()));
+    }
+
+    /** The last check of {@code file} in this process, whether or not the file changed since. */
+    static synchronized Optional<CheckedFile> lastOf(Path file) {
+        return Optional.ofNullable(RECENT.get(file));
+    }
+
     boolean isCurrent(Path file) {
         return Objects.equals(stamp, Stamp.of(file));
     }
 
     /** Reads the whole file in bounded memory and throws a {@link StoreException} naming the first problem. */
     static CheckedFile check(Path file) {
-        Stamp stamp = Stamp.of(file);
-        DuplicateKeyFinder duplicates = new DuplicateKeyFinder();
+        WhileReading check = new WhileReading(file);
         KeyIndex.Builder index = new KeyIndex.Builder();
-        long count = 0;
         JsonShape shape;
         try (JsonRecordReader reader = JsonRecordReader.open(file)) {
             String key;
             while ((key = reader.nextKey()) != null) {
-                duplicates.add(key);
+                check.add(key);
                 index.add(key, reader.recordOffset());
-                count++;
             }
             shape = reader.shape();
         }
-        Set<Long> repeated = duplicates.repeatedHashes();
-        if (!repeated.isEmpty()) {
-            confirmNoDuplicates(file, repeated);
+        CheckedFile checked = check.finish(shape);
+        return new CheckedFile(checked.stamp(), checked.count(), shape, Optional.of(index.build()));
+    }
+
+    /**
+     * The same check made while the records are read for another purpose (a job's one pass), so
+     * the file is not read once more before them; the key index is left for the first page that
+     * needs it.
+     */
+    static final class WhileReading {
+
+        private final Path file;
+        private final Stamp stamp;
+        private final DuplicateKeyFinder duplicates = new DuplicateKeyFinder();
+        private long count;
+
+        /** Taken before the first record is read: a file replaced during the read is checked again when next asked. */
+        WhileReading(Path file) {
+            this.file = file;
+            this.stamp = Stamp.of(file);
         }
-        return new CheckedFile(stamp, count, shape, Optional.of(index.build()));
+
+        void add(String key) {
+            duplicates.add(key);
+            count++;
+        }
+
+        /** After the last record: the check, or a {@link StoreException} naming both records of a key found twice. */
+        CheckedFile finish(JsonShape shape) {
+            Set<Long> repeated = duplicates.repeatedHashes();
+            if (!repeated.isEmpty()) {
+                confirmNoDuplicates(file, repeated);
+            }
+            return new CheckedFile(stamp, count, shape, Optional.empty());
+        }
     }
 
     /** Second pass over the records whose key hash repeated: a real duplicate is an error naming both records. */

@@ -58,6 +58,11 @@ public final class JsonFileProvider extends FileStoreProvider {
     }
 
     @Override
+    public SessionStore openToReadThrough(StoreLocator locator) {
+        return JsonFileStore.openToReadThrough(locator);
+    }
+
+    @Override
     public Optional<SnapshotKind> snapshot(SessionStore store, Path folder) throws IOException {
         Files.copy(store.locator().path(), folder, StandardCopyOption.COPY_ATTRIBUTES);
         return Optional.of(SnapshotKind.FILE);

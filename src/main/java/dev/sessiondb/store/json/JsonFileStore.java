@@ -24,6 +24,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * Minsky's {@code session-db.json}: a bare array, a {@code {"sessions": [...]}} object or a
@@ -43,7 +44,19 @@ public final class JsonFileStore extends ScanningStore {
         this.lockFile = lockFileOf(file);
     }
 
+    /** Opens the store and checks the whole file: a bad file fails here, naming what is wrong. */
     public static SessionStore open(StoreLocator locator, OpenMode mode) {
+        JsonFileStore store = openUnchecked(locator, mode);
+        store.checked();
+        return store;
+    }
+
+    /** For a job about to read every record: the file is checked by that read (see {@link #cursor()}), not by a read of its own first. */
+    public static SessionStore openToReadThrough(StoreLocator locator) {
+        return openUnchecked(locator, OpenMode.EXISTING);
+    }
+
+    private static JsonFileStore openUnchecked(StoreLocator locator, OpenMode mode) {
         Path file = locator.path();
         if (Files.isDirectory(file)) {
             throw new StoreException(file + ": is a directory, not a JSON file; use jsondir:" + file + " for a directory of session files");
@@ -54,9 +67,7 @@ public final class JsonFileStore extends ScanningStore {
             }
             createEmpty(file);
         }
-        JsonFileStore store = new JsonFileStore(locator, realPath(file));
-        store.checked();
-        return store;
+        return new JsonFileStore(locator, realPath(file));
     }
 
     /** A new store is an empty bare array, as Minsky starts one; created atomically so a racing creator cannot clash. */
@@ -105,10 +116,16 @@ public final class JsonFileStore extends ScanningStore {
         return StoreFingerprint.ofFiles(count(), file);
     }
 
+    /** Known once the file was read through: by this store, or by another in this process since the file last changed. */
+    @Override
+    public OptionalLong knownCount() {
+        return current().map(check -> OptionalLong.of(check.count())).orElse(OptionalLong.empty());
+    }
+
+    /** A file not checked yet is checked as the cursor reads it, so a job's one pass reads it once. */
     @Override
     public RecordCursor cursor() {
-        checked();
-        return new JsonFileCursor(file);
+        return current().isPresent() ? JsonFileCursor.reading(file) : JsonFileCursor.checking(file, this::remember);
     }
 
     @Override
@@ -177,10 +194,20 @@ public final class JsonFileStore extends ScanningStore {
 
     /** The file's check, repeated when the file changed since (another writer, another tool). */
     private synchronized CheckedFile checked() {
-        if (checked == null || !checked.isCurrent(file)) {
-            checked = CheckedFile.check(file);
+        Optional<CheckedFile> current = current();
+        if (current.isEmpty()) {
+            remember(CheckedFile.check(file));
+            return checked;
         }
-        return checked;
+        return current.get();
+    }
+
+    /** This store's check of the file as it is now, or another store's in this process; empty when the file changed since. */
+    private synchronized Optional<CheckedFile> current() {
+        if (checked == null || !checked.isCurrent(file)) {
+            CheckedFile.lastOf(file).ifPresent(earlier -> checked = earlier);
+        }
+        return checked != null && checked.isCurrent(file) ? Optional.of(checked) : Optional.empty();
     }
 
     /** The key index of the current file; after a write, the next page checks the file again to build it. */
@@ -193,7 +220,8 @@ public final class JsonFileStore extends ScanningStore {
         return current.index().orElseThrow();
     }
 
-    private synchronized void remember(CheckedFile written) {
-        checked = written;
+    private synchronized void remember(CheckedFile check) {
+        checked = check;
+        CheckedFile.keep(file, check);
     }
 }

@@ -298,4 +298,43 @@ class JsonFileStoreTest {
             assertThat(store.unsupportedFields(store.get("only").orElseThrow())).isEqualTo(Set.of());
         }
     }
+
+    @Test
+    void aStoreOpenedToBeReadThroughIsCheckedByThatRead() throws IOException {
+        Path file = dir.resolve("session-db.json");
+        Files.writeString(file, "[\n  {\"session\": \"a\"},\n  {\"session\": \"b\"},\n  {\"session\": \"c\"}\n]\n");
+
+        try (SessionStore store = JsonFileStore.openToReadThrough(StoreLocator.of(StoreFormat.JSON, file))) {
+            assertThat(store.knownCount()).as("not read yet").isEmpty();
+            assertThat(readAll(store)).extracting(SessionRecord::key).containsExactly("a", "b", "c");
+            assertThat(store.knownCount()).hasValue(3);
+            assertThat(store.count()).isEqualTo(3);
+        }
+        try (SessionStore again = JsonFileStore.openToReadThrough(StoreLocator.of(StoreFormat.JSON, file))) {
+            assertThat(again.knownCount()).as("read through by another store since the file last changed").hasValue(3);
+        }
+        Files.writeString(file, "[{\"session\": \"a\"}]");
+        try (SessionStore changed = JsonFileStore.openToReadThrough(StoreLocator.of(StoreFormat.JSON, file))) {
+            assertThat(changed.knownCount()).as("the file changed since").isEmpty();
+            assertThat(changed.count()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aKeyFoundTwiceFailsTheReadThroughAfterTheLastRecordNamingBothRecords() throws IOException {
+        Path file = dir.resolve("session-db.json");
+        Files.writeString(file, "[\n  {\"session\": \"a\"},\n  {\"session\": \"b\"},\n  {\"session\": \"a\"}\n]\n");
+
+        try (SessionStore store = JsonFileStore.openToReadThrough(StoreLocator.of(StoreFormat.JSON, file))) {
+            List<String> read = new ArrayList<>();
+            assertThatThrownBy(() -> {
+                try (RecordCursor cursor = store.cursor()) {
+                    cursor.forEachRemaining(record -> read.add(record.key()));
+                }
+            }).isInstanceOf(StoreException.class)
+                    .hasMessageContaining("session 'a' appears twice, in record 1 (line 2, column 3) and in record 3 (line 4, column 3)");
+            assertThat(read).as("every record passed before the check's end").containsExactly("a", "b", "a");
+            assertThat(store.knownCount()).isEmpty();
+        }
+    }
 }
