@@ -24,4 +24,12 @@ final class KeyOrder {
         }
         return Integer.compare(a.length() - i, b.length() - j);
     }
+
+    /** Stops a diff whose store handed {@code key} after {@code previousKey} (null for the first): a clear message instead of a wrong result. */
+    static void requireAfter(String previousKey, String key, String storeName) {
+        if (previousKey != null && compare(previousKey, key) >= 0) {
+            throw new IllegalStateException(storeName + ": session " + key + " came after " + previousKey
+                    + ", out of binary key order (a PostgreSQL database whose encoding is not UTF8?); diff it through an export to JSON");
+        }
+    }
 }

@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -23,14 +22,14 @@ import java.util.PriorityQueue;
  * buffered as compact JSON up to a character budget, each full buffer is sorted and spilled
  * to a run file, and the runs are merged. A store that fits in one buffer never touches disk.
  */
-final class KeySortedRecords implements Iterator<SessionRecord>, AutoCloseable {
+final class KeySortedRecords implements KeyOrderedRecords {
 
     /** One buffered record: its key and its compact JSON (one line: JSON escapes newlines). */
     private record Line(String key, String json) {
     }
 
     private final List<Run> runs = new ArrayList<>();
-    private final PriorityQueue<Run> heads = new PriorityQueue<>(Comparator.comparing(Run::key));
+    private final PriorityQueue<Run> heads = new PriorityQueue<>((x, y) -> KeyOrder.compare(x.key(), y.key()));
 
     private KeySortedRecords() {
     }
@@ -98,8 +97,8 @@ final class KeySortedRecords implements Iterator<SessionRecord>, AutoCloseable {
         return record;
     }
 
-    /** The key the next record will have, or null at the end. */
-    String peekKey() {
+    @Override
+    public String peekKey() {
         Run run = heads.peek();
         return run == null ? null : run.key();
     }
@@ -125,12 +124,12 @@ final class KeySortedRecords implements Iterator<SessionRecord>, AutoCloseable {
         }
 
         static Run inMemory(List<Line> lines) {
-            lines.sort(Comparator.comparing(Line::key));
+            lines.sort((x, y) -> KeyOrder.compare(x.key(), y.key()));
             return new Run(lines.iterator(), null, null);
         }
 
         static Run spill(List<Line> lines, Path tempDir) throws IOException {
-            lines.sort(Comparator.comparing(Line::key));
+            lines.sort((x, y) -> KeyOrder.compare(x.key(), y.key()));
             Path file = Files.createTempFile(tempDir, "run-", ".jsonl");
             file.toFile().deleteOnExit();
             try (BufferedWriter writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {

@@ -25,10 +25,7 @@ final class OrderedHashes implements AutoCloseable {
     StoredHash peek() {
         if (next == null && cursor.hasNext()) {
             next = cursor.next();
-            if (previousKey != null && KeyOrder.compare(previousKey, next.key()) >= 0) {
-                throw new IllegalStateException(store.locator().display() + ": session " + next.key() + " came after " + previousKey
-                        + ", out of binary key order (a PostgreSQL database whose encoding is not UTF8?); diff it through an export to JSON");
-            }
+            KeyOrder.requireAfter(previousKey, next.key(), store.locator().display());
             previousKey = next.key();
         }
         return next;

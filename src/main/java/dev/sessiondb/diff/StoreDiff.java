@@ -2,6 +2,7 @@ package dev.sessiondb.diff;
 
 import dev.sessiondb.model.SessionRecord;
 import dev.sessiondb.progress.ProgressMonitor;
+import dev.sessiondb.store.ReadAhead;
 import dev.sessiondb.store.RecordCursor;
 import dev.sessiondb.store.StoredHash;
 import dev.sessiondb.store.SessionStore;
@@ -16,9 +17,10 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * Compares two stores of any formats: a key-sorted merge of both. Each store is put in key
- * order by an external sort (JSON cursors come in file order, and SQL collations need not
- * match Java's), so memory stays bounded by the sort buffers whatever the store sizes.
+ * Compares two stores of any formats: a merge of both in binary key order ({@link KeyOrder}).
+ * A SQL store hands its records over in that order; a JSON store's come in file order and are
+ * put in key order by an external sort, so memory stays bounded by the sort buffers whatever
+ * the store sizes.
  */
 public final class StoreDiff {
 
@@ -43,9 +45,29 @@ public final class StoreDiff {
         if (a.cursorInKeyOrder() && b.cursorInKeyOrder() && a.hashesStoredText() && b.hashesStoredText()) {
             return mergeStoredHashes(a, b, total, listener, monitor);
         }
-        try (RecordCursor cursorA = a.cursor(); RecordCursor cursorB = b.cursor()) {
-            return compare(cursorA, cursorB, total, listener, monitor);
+        Path tempDir = createTempDir();
+        Runnable counter = progressCounter(total, monitor);
+        try (KeyOrderedRecords recordsA = inKeyOrder(a, tempDir, counter, monitor);
+             KeyOrderedRecords recordsB = inKeyOrder(b, tempDir, counter, monitor)) {
+            return merge(recordsA, recordsB, listener, monitor);
+        } finally {
+            deleteTree(tempDir);
         }
+    }
+
+    /** A store whose cursor is in key order is merged as it is read; any other is sorted first. Both are read ahead. */
+    private KeyOrderedRecords inKeyOrder(SessionStore store, Path tempDir, Runnable read, ProgressMonitor monitor) {
+        if (store.cursorInKeyOrder()) {
+            return new StoreOrderedRecords(store, read, monitor);
+        }
+        try (RecordCursor cursor = ReadAhead.records(store.cursor())) {
+            return KeySortedRecords.sort(cursor, tempDir, bufferChars, read, monitor);
+        }
+    }
+
+    private static Runnable progressCounter(long total, ProgressMonitor monitor) {
+        long[] read = {0};
+        return () -> monitor.progress(++read[0], total);
     }
 
     /**
@@ -108,8 +130,7 @@ public final class StoreDiff {
     public DiffSummary compare(Iterator<SessionRecord> a, Iterator<SessionRecord> b, long total,
                                DiffListener listener, ProgressMonitor monitor) {
         Path tempDir = createTempDir();
-        long[] read = {0};
-        Runnable counter = () -> monitor.progress(++read[0], total);
+        Runnable counter = progressCounter(total, monitor);
         try (KeySortedRecords sortedA = KeySortedRecords.sort(a, tempDir, bufferChars, counter, monitor);
              KeySortedRecords sortedB = KeySortedRecords.sort(b, tempDir, bufferChars, counter, monitor)) {
             return merge(sortedA, sortedB, listener, monitor);
@@ -118,7 +139,7 @@ public final class StoreDiff {
         }
     }
 
-    private DiffSummary merge(KeySortedRecords a, KeySortedRecords b, DiffListener listener, ProgressMonitor monitor) {
+    private DiffSummary merge(KeyOrderedRecords a, KeyOrderedRecords b, DiffListener listener, ProgressMonitor monitor) {
         long onlyInA = 0;
         long onlyInB = 0;
         long changed = 0;
@@ -127,7 +148,7 @@ public final class StoreDiff {
             monitor.checkCancelled();
             String keyA = a.peekKey();
             String keyB = b.peekKey();
-            int order = keyA == null ? 1 : keyB == null ? -1 : keyA.compareTo(keyB);
+            int order = keyA == null ? 1 : keyB == null ? -1 : KeyOrder.compare(keyA, keyB);
             if (order < 0) {
                 listener.onlyInA(a.next().key());
                 onlyInA++;

@@ -136,4 +136,20 @@ class DiffAcrossFormatsTest {
         assertThat(JsonCodec.parse(run.out()).path("changed")).hasSize(66).allSatisfy(change ->
                 assertThat(change.path("fields").toString()).isEqualTo("[{\"path\":\"remote\",\"a\":{\"authMethod\":\"ssh\",\"depth\":1},\"b\":null}]"));
     }
+
+    /** Java's String order puts U+1F600 (two UTF-16 units from U+D83D) before U+E000; SQL stores hand keys over in code point order. */
+    @Test
+    void keysOutsideTheBasicPlaneMeetTheirSqlCounterpartsInTheMerge() throws Exception {
+        List<SessionRecord> records = new ArrayList<>();
+        for (String key : List.of("a\uE000", "a\uD83D\uDE00", "a\uFFFD", "b", "a")) {
+            records.add(SessionRecord.of((ObjectNode) JsonCodec.parse("{\"session\":\"" + key + "\",\"repoName\":\"local/minsky\"}")));
+        }
+        String json = jsonStore("a.json", records);
+        String expected = "{\"onlyInA\":[],\"onlyInB\":[],\"changed\":[],\"identical\":5}";
+
+        assertThat(compactOutput(CliRun.of("diff", json, fill(StoreLocator.parse("sqlite:" + dir.resolve("b.db")), records), "--format", "json")))
+                .isEqualTo(expected);
+        assertThat(compactOutput(CliRun.of("diff", fill(TestPostgres.get().freshSchema(), records), json, "--format", "json")))
+                .isEqualTo(expected);
+    }
 }

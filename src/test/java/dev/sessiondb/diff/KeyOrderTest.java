@@ -1,0 +1,33 @@
+package dev.sessiondb.diff;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class KeyOrderTest {
+
+    @Test
+    void ordersByCodePointWhereJavaOrdersByUtf16Unit() {
+        String emoji = "a\uD83D\uDE00";
+        String privateUse = "a\uE000";
+
+        assertThat(emoji.compareTo(privateUse)).as("Java's order").isNegative();
+        assertThat(KeyOrder.compare(emoji, privateUse)).as("binary order").isPositive();
+        assertThat(KeyOrder.compare("a", "ab")).isNegative();
+        assertThat(KeyOrder.compare("ab", "ab")).isZero();
+    }
+
+    @Test
+    void aKeyNotAfterTheOneBeforeStopsTheDiffNamingStoreAndKeys() {
+        assertThatCode(() -> KeyOrder.requireAfter(null, "a", "sqlite:x.db")).doesNotThrowAnyException();
+        assertThatCode(() -> KeyOrder.requireAfter("a\uE000", "a\uD83D\uDE00", "sqlite:x.db")).doesNotThrowAnyException();
+
+        assertThatThrownBy(() -> KeyOrder.requireAfter("b", "a", "postgresql://h/db"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("postgresql://h/db: session a came after b, out of binary key order (a PostgreSQL database whose encoding is not UTF8?);"
+                        + " diff it through an export to JSON");
+        assertThatThrownBy(() -> KeyOrder.requireAfter("a", "a", "sqlite:x.db")).isInstanceOf(IllegalStateException.class);
+    }
+}
