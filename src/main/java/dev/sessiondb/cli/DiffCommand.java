@@ -45,8 +45,8 @@ final class DiffCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         StoreProbe.requireDistinct(java.util.List.of(StoreArgument.locate(storeA), StoreArgument.locate(storeB)));
-        try (SessionStore a = StoreArgument.openExisting(storeA);
-             SessionStore b = StoreArgument.openExisting(storeB);
+        try (SessionStore a = StoreArgument.openToReadThrough(storeA);
+             SessionStore b = StoreArgument.openToReadThrough(storeB);
              SpooledDiff result = new SpooledDiff();
              TerminalProgress bar = new TerminalProgress(System.err)) {
             DiffSummary summary = new StoreDiff(Set.copyOf(ignored)).compare(a, b, result, bar.tracker("comparing"));

@@ -20,4 +20,9 @@ final class StoreArgument {
     static SessionStore openExisting(String argument) {
         return StoreFactory.open(locate(argument), OpenMode.EXISTING);
     }
+
+    /** Opens an existing store that the command reads every record of: a JSON file is checked by that read (StoreFactory.openToReadThrough). */
+    static SessionStore openToReadThrough(String argument) {
+        return StoreFactory.openToReadThrough(locate(argument));
+    }
 }

@@ -11,13 +11,13 @@ import dev.sessiondb.store.StoredHash;
  */
 final class OrderedHashes implements AutoCloseable {
 
-    private final SessionStore store;
+    private final String storeName;
     private final HashCursor cursor;
     private StoredHash next;
     private String previousKey;
 
     OrderedHashes(SessionStore store) {
-        this.store = store;
+        this.storeName = store.locator().display();
         this.cursor = ReadAhead.hashes(store.hashes());
     }
 
@@ -25,7 +25,7 @@ final class OrderedHashes implements AutoCloseable {
     StoredHash peek() {
         if (next == null && cursor.hasNext()) {
             next = cursor.next();
-            KeyOrder.requireAfter(previousKey, next.key(), store.locator().display());
+            KeyOrder.requireAfter(previousKey, next.key(), storeName);
             previousKey = next.key();
         }
         return next;

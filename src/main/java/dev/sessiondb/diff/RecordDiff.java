@@ -27,7 +27,7 @@ public final class RecordDiff {
     }
 
     public List<FieldChange> compare(SessionRecord a, SessionRecord b) {
-        return compare(a.fields(), b.fields());
+        return a.readFields(fieldsA -> b.readFields(fieldsB -> compare(fieldsA, fieldsB)));
     }
 
     /** The changes, in the first value's field order then the second's new fields. */

@@ -41,7 +41,7 @@ public final class StoreDiff {
     }
 
     public DiffSummary compare(SessionStore a, SessionStore b, DiffListener listener, ProgressMonitor monitor) {
-        long total = a.count() + b.count();
+        long total = a.knownCount().isPresent() && b.knownCount().isPresent() ? a.knownCount().getAsLong() + b.knownCount().getAsLong() : -1;
         if (a.cursorInKeyOrder() && b.cursorInKeyOrder() && a.hashesStoredText() && b.hashesStoredText()) {
             return mergeStoredHashes(a, b, total, listener, monitor);
         }

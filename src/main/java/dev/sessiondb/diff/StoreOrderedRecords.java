@@ -14,7 +14,7 @@ import java.util.NoSuchElementException;
  */
 final class StoreOrderedRecords implements KeyOrderedRecords {
 
-    private final SessionStore store;
+    private final String storeName;
     private final RecordCursor cursor;
     private final Runnable read;
     private final ProgressMonitor monitor;
@@ -23,7 +23,7 @@ final class StoreOrderedRecords implements KeyOrderedRecords {
 
     /** @param read called for each record taken, for progress */
     StoreOrderedRecords(SessionStore store, Runnable read, ProgressMonitor monitor) {
-        this.store = store;
+        this.storeName = store.locator().display();
         this.read = read;
         this.monitor = monitor;
         this.cursor = ReadAhead.records(store.cursor());
@@ -39,7 +39,7 @@ final class StoreOrderedRecords implements KeyOrderedRecords {
         if (next == null && cursor.hasNext()) {
             monitor.checkCancelled();
             next = cursor.next();
-            KeyOrder.requireAfter(previousKey, next.key(), store.locator().display());
+            KeyOrder.requireAfter(previousKey, next.key(), storeName);
             previousKey = next.key();
         }
         return next != null;

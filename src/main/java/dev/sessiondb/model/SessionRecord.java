@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * One session, immutable. The record's JSON object is the lossless truth: every field,
@@ -80,6 +81,15 @@ public final class SessionRecord {
     /** A copy of every field, in order. */
     public ObjectNode fields() {
         return fields.deepCopy();
+    }
+
+    /**
+     * What {@code reader} finds in the fields themselves, not a copy: for a pass over every record
+     * (a diff compares each pair) where the copy would cost more than the look. {@code reader} must
+     * not change them, nor keep them.
+     */
+    public <T> T readFields(Function<ObjectNode, T> reader) {
+        return reader.apply(fields);
     }
 
     /** A copy of the value at {@code pointer} (a missing node when there is none): copies only that value, not the record. */

@@ -65,6 +65,7 @@ class BadInputCorpusTest {
             show, unknown store kind          | show nosuch:{S}/x task#001                          | unknown store kind 'nosuch'
             diff, a store with itself         | diff {FX} {FX}                                      | are the same store
             diff, itself spelled differently  | diff {FX} json:{FX}                                 | are the same store
+            diff, a session twice             | diff json:{S}/twice.json {FX}                      | session 'a' appears twice, in record 1
             diff, missing second store        | diff {FX} json:{S}/none.json                        | no such file
             diff, unknown format              | diff {FX} {B} --format xml                          | '--format'
             validate, unknown check           | validate --check nosuch {FX}                        | unknown check 'nosuch'
