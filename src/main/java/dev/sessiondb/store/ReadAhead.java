@@ -9,6 +9,7 @@ import java.util.NoSuchElementException;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 /**
  * Reads the next items on a thread of its own while the caller works on the ones before:
@@ -50,6 +51,38 @@ public abstract class ReadAhead<T> implements Iterator<T>, AutoCloseable {
             }
         }
         return new Hashes();
+    }
+
+    /**
+     * The items of {@code source}, each passed through {@code work} on the reading thread, in
+     * source order: work the caller would otherwise do on its own core. {@code source} is closed
+     * with the read ahead when it is closeable.
+     */
+    public static <S, T> ReadAhead<T> mapped(Iterator<S> source, Function<S, T> work) {
+        class Mapped implements Iterator<T>, AutoCloseable {
+            @Override
+            public boolean hasNext() {
+                return source.hasNext();
+            }
+
+            @Override
+            public T next() {
+                return work.apply(source.next());
+            }
+
+            @Override
+            public void close() throws Exception {
+                if (source instanceof AutoCloseable closeable) {
+                    closeable.close();
+                }
+            }
+        }
+        class Items extends ReadAhead<T> {
+            Items() {
+                super(new Mapped());
+            }
+        }
+        return new Items();
     }
 
     private <S extends Iterator<T> & AutoCloseable> void readAll(S source) {

@@ -19,6 +19,17 @@ public interface Check {
         return false;
     }
 
+    /**
+     * True when {@link #inspect} runs on the thread that reads and parses the records, ahead of
+     * the reporting (findings are still reported in record order, each record's in check order).
+     * Only for a check whose inspect reads just the record and what {@link #survey} gathered, and
+     * changes nothing. Which such checks do is a matter of keeping both threads about equally
+     * busy (BENCHMARKS.md, validate).
+     */
+    default boolean inspectsOnReadingThread() {
+        return false;
+    }
+
     default void survey(SessionRecord record) {
     }
 

@@ -30,6 +30,11 @@ final class PrStateMismatchCheck implements Check {
     }
 
     @Override
+    public boolean inspectsOnReadingThread() {
+        return true;
+    }
+
+    @Override
     public void inspect(SessionRecord record, Consumer<Finding> findings) {
         Optional<String> prState = text(record.at(PR_STATE)).map(state -> state.toLowerCase(Locale.ROOT));
         Optional<String> status = record.status();

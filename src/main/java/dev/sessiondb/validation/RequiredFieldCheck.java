@@ -20,6 +20,11 @@ final class RequiredFieldCheck implements Check {
     }
 
     @Override
+    public boolean inspectsOnReadingThread() {
+        return true;
+    }
+
+    @Override
     public void inspect(SessionRecord record, Consumer<Finding> findings) {
         for (String field : requiredFields(record)) {
             if (record.field(field).filter(value -> !value.isNull() && !value.asText().isBlank()).isEmpty()) {

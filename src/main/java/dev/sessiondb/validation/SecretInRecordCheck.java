@@ -17,6 +17,11 @@ final class SecretInRecordCheck implements Check {
     }
 
     @Override
+    public boolean inspectsOnReadingThread() {
+        return true;
+    }
+
+    @Override
     public void inspect(SessionRecord record, Consumer<Finding> findings) {
         for (String path : record.secretPaths()) {
             String message = "a secret is stored in " + path;

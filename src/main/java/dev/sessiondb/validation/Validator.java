@@ -4,6 +4,8 @@ import dev.sessiondb.model.SessionRecord;
 import dev.sessiondb.progress.ProgressMonitor;
 import dev.sessiondb.store.ReadAhead;
 import dev.sessiondb.store.SessionStore;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.function.Consumer;
@@ -13,22 +15,29 @@ import java.util.function.Supplier;
  * Runs checks over a store by streaming its records: once when no check compares records
  * with each other, twice (survey, then inspect) otherwise. Findings go to the consumer as
  * they are found, so memory does not grow with the number of findings.
+ *
+ * <p>Each pass reads the records ahead on a thread of its own (parsing them there); in the
+ * inspect pass that thread also runs some checks' inspection ({@link Check#inspectsOnReadingThread}),
+ * so the two cores share the checks. Findings are reported in record order, each record's in
+ * check order, as one thread would report them.</p>
  */
 public final class Validator {
 
     private final List<Check> checks;
+    /** Per check, in order: whether it inspects on the reading thread ({@link Check#inspectsOnReadingThread}). */
+    private final boolean[] onReadingThread;
 
     public Validator(List<Check> checks) {
         this.checks = List.copyOf(checks);
+        this.onReadingThread = new boolean[this.checks.size()];
+        for (int i = 0; i < onReadingThread.length; i++) {
+            onReadingThread[i] = this.checks.get(i).inspectsOnReadingThread();
+        }
     }
 
-    /**
-     * Each pass reads the store ahead on a thread of its own (parsing), while the checks run on this one.
-     *
-     * @return how many findings were reported
-     */
+    /** @return how many findings were reported */
     public long run(SessionStore store, Consumer<Finding> findings, ProgressMonitor monitor) {
-        return run(() -> ReadAhead.records(store.cursor()), store.count(), findings, monitor);
+        return run(store::cursor, store.count(), findings, monitor);
     }
 
     /**
@@ -41,29 +50,65 @@ public final class Validator {
             reported[0]++;
             findings.accept(finding);
         };
-        boolean survey = checks.stream().anyMatch(Check::needsSurvey);
-        long total = count < 0 ? -1 : count * (survey ? 2 : 1);
+        List<Check> surveying = checks.stream().filter(Check::needsSurvey).toList();
+        long total = count < 0 ? -1 : count * (surveying.isEmpty() ? 1 : 2);
         long done = 0;
-        if (survey) {
-            done = pass(records, record -> checks.stream().filter(Check::needsSurvey).forEach(check -> check.survey(record)), done, total, monitor);
+        if (!surveying.isEmpty()) {
+            done = pass(ReadAhead.mapped(records.get(), record -> record), record -> surveying.forEach(check -> check.survey(record)),
+                    done, total, monitor);
         }
-        pass(records, record -> checks.forEach(check -> check.inspect(record, counting)), done, total, monitor);
+        pass(ReadAhead.mapped(records.get(), Inspected::new), inspected -> inspected.report(counting), done, total, monitor);
         checks.forEach(check -> check.finish(counting));
         return reported[0];
     }
 
-    private static long pass(Supplier<? extends Iterator<SessionRecord>> records, Consumer<SessionRecord> action,
-                             long done, long total, ProgressMonitor monitor) {
-        Iterator<SessionRecord> iterator = records.get();
+    /** A record with what the checks inspecting on the reading thread found in it there. */
+    private final class Inspected {
+
+        private final SessionRecord record;
+        /** Per check, its findings; null for a check that found nothing or runs on the reporting thread. */
+        private final List<List<Finding>> found;
+
+        Inspected(SessionRecord record) {
+            this.record = record;
+            this.found = new ArrayList<>(Collections.nCopies(checks.size(), null));
+            for (int i = 0; i < onReadingThread.length; i++) {
+                if (onReadingThread[i]) {
+                    int index = i;
+                    checks.get(i).inspect(record, finding -> add(index, finding));
+                }
+            }
+        }
+
+        private void add(int check, Finding finding) {
+            if (found.get(check) == null) {
+                found.set(check, new ArrayList<>(2));
+            }
+            found.get(check).add(finding);
+        }
+
+        /** Every check's findings in check order: the ones found ahead, the others' inspected now. */
+        void report(Consumer<Finding> findings) {
+            for (int i = 0; i < onReadingThread.length; i++) {
+                if (!onReadingThread[i]) {
+                    checks.get(i).inspect(record, findings);
+                } else if (found.get(i) != null) {
+                    found.get(i).forEach(findings);
+                }
+            }
+        }
+    }
+
+    private static <T> long pass(Iterator<T> items, Consumer<T> action, long done, long total, ProgressMonitor monitor) {
         try {
-            while (iterator.hasNext()) {
+            while (items.hasNext()) {
                 monitor.checkCancelled();
-                action.accept(iterator.next());
+                action.accept(items.next());
                 monitor.progress(++done, total);
             }
             return done;
         } finally {
-            if (iterator instanceof AutoCloseable closeable) {
+            if (items instanceof AutoCloseable closeable) {
                 closeQuietly(closeable);
             }
         }

@@ -22,6 +22,11 @@ final class WorkspaceMissingCheck implements Check {
     }
 
     @Override
+    public boolean inspectsOnReadingThread() {
+        return true;
+    }
+
+    @Override
     public void inspect(SessionRecord record, Consumer<Finding> findings) {
         record.repoPath().filter(path -> !path.isBlank()).ifPresent(repoPath -> {
             if (!exists(repoPath)) {
