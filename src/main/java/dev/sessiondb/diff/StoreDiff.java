@@ -1,7 +1,9 @@
 package dev.sessiondb.diff;
 
+import dev.sessiondb.model.RecordHash;
 import dev.sessiondb.model.SessionRecord;
 import dev.sessiondb.progress.ProgressMonitor;
+import dev.sessiondb.store.HashCursor;
 import dev.sessiondb.store.ReadAhead;
 import dev.sessiondb.store.RecordCursor;
 import dev.sessiondb.store.StoredHash;
@@ -13,14 +15,15 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * Compares two stores of any formats: a merge of both in binary key order ({@link KeyOrder}).
- * A SQL store hands its records over in that order; a JSON store's come in file order and are
- * put in key order by an external sort, so memory stays bounded by the sort buffers whatever
- * the store sizes.
+ * Compares two stores of any formats: a merge of both in binary key order ({@link KeyOrder}),
+ * record by record as the hashes of their text. A SQL store hands its records over in that order;
+ * a JSON store's come in file order and are put in key order by an external sort, so memory stays
+ * bounded by the sort buffers whatever the store sizes.
  */
 public final class StoreDiff {
 
@@ -42,84 +45,38 @@ public final class StoreDiff {
 
     public DiffSummary compare(SessionStore a, SessionStore b, DiffListener listener, ProgressMonitor monitor) {
         long total = a.knownCount().isPresent() && b.knownCount().isPresent() ? a.knownCount().getAsLong() + b.knownCount().getAsLong() : -1;
-        if (a.cursorInKeyOrder() && b.cursorInKeyOrder() && a.hashesStoredText() && b.hashesStoredText()) {
-            return mergeStoredHashes(a, b, total, listener, monitor);
-        }
         Path tempDir = createTempDir();
         Runnable counter = progressCounter(total, monitor);
-        try (KeyOrderedRecords recordsA = inKeyOrder(a, tempDir, counter, monitor);
-             KeyOrderedRecords recordsB = inKeyOrder(b, tempDir, counter, monitor)) {
-            return merge(recordsA, recordsB, listener, monitor);
+        try (OrderedHashes hashesA = inKeyOrder(a, tempDir, counter, monitor); OrderedHashes hashesB = inKeyOrder(b, tempDir, counter, monitor)) {
+            return merge(hashesA, hashesB, listener, monitor);
         } finally {
             deleteTree(tempDir);
         }
     }
 
-    /** A store whose cursor is in key order is merged as it is read; any other is sorted first. Both are read ahead. */
-    private KeyOrderedRecords inKeyOrder(SessionStore store, Path tempDir, Runnable read, ProgressMonitor monitor) {
+    /**
+     * A store's records as the hashes of their text in key order, read ahead: a store keeping text
+     * this tool wrote hands over its stored hashes without parsing; another whose cursor is in key
+     * order has each record's compact text hashed as it is read; any other (a JSON file) is sorted
+     * first ({@link KeySortedText}).
+     */
+    private OrderedHashes inKeyOrder(SessionStore store, Path tempDir, Runnable read, ProgressMonitor monitor) {
+        if (store.cursorInKeyOrder() && store.hashesStoredText()) {
+            return OrderedHashes.of(store, ReadAhead.hashes(store.hashes()), read);
+        }
         if (store.cursorInKeyOrder()) {
-            return new StoreOrderedRecords(store, read, monitor);
+            // the compact text is what a native store keeps of a record this tool wrote
+            return OrderedHashes.of(store, ReadAhead.hashes(HashCursor.of(store.cursor(),
+                    record -> new StoredHash(record.key(), RecordHash.ofText(record.compact()), () -> record))), read);
         }
         try (RecordCursor cursor = ReadAhead.records(store.cursor())) {
-            return KeySortedRecords.sort(cursor, tempDir, bufferChars, read, monitor);
+            return OrderedHashes.of(store, KeySortedText.sort(cursor, tempDir, bufferChars, read, monitor), () -> { });
         }
     }
 
     private static Runnable progressCounter(long total, ProgressMonitor monitor) {
         long[] read = {0};
         return () -> monitor.progress(++read[0], total);
-    }
-
-    /**
-     * Two stores that hand over their keys in order and hash the text they keep are merged as
-     * they are read, each read ahead on a thread of its own, without parsing: equal text is an
-     * identical record, and only a record whose hashes differ is parsed on both sides and compared
-     * field by field (its text may differ where its fields do not).
-     */
-    private DiffSummary mergeStoredHashes(SessionStore a, SessionStore b, long total, DiffListener listener, ProgressMonitor monitor) {
-        long onlyInA = 0;
-        long onlyInB = 0;
-        long changed = 0;
-        long identical = 0;
-        long read = 0;
-        try (OrderedHashes hashesA = new OrderedHashes(a); OrderedHashes hashesB = new OrderedHashes(b)) {
-            while (hashesA.peek() != null || hashesB.peek() != null) {
-                monitor.checkCancelled();
-                StoredHash hashA = hashesA.peek();
-                StoredHash hashB = hashesB.peek();
-                int order = hashA == null ? 1 : hashB == null ? -1 : KeyOrder.compare(hashA.key(), hashB.key());
-                if (order < 0) {
-                    listener.onlyInA(hashesA.next().key());
-                    onlyInA++;
-                } else if (order > 0) {
-                    listener.onlyInB(hashesB.next().key());
-                    onlyInB++;
-                } else {
-                    String key = hashesA.next().key();
-                    hashesB.next();
-                    List<FieldChange> changes = hashA.hash().equals(hashB.hash()) ? List.of() : recordDiff.compare(record(a, hashA), record(b, hashB));
-                    if (changes.isEmpty()) {
-                        listener.identical(key);
-                        identical++;
-                    } else {
-                        listener.changed(new SessionChange(key, changes));
-                        changed++;
-                    }
-                }
-                read += order == 0 ? 2 : 1;
-                monitor.progress(read, total);
-            }
-        }
-        return new DiffSummary(onlyInA, onlyInB, changed, identical);
-    }
-
-    /** The record whose hash was read: from the text hashed when the cursor kept it, else fetched. */
-    private static SessionRecord record(SessionStore store, StoredHash hash) {
-        if (hash.record() != null) {
-            return hash.record().get();
-        }
-        return store.get(hash.key()).orElseThrow(() -> new IllegalStateException(store.locator().display() + ": session " + hash.key()
-                + " went away during the diff; run the diff again"));
     }
 
     /**
@@ -131,24 +88,33 @@ public final class StoreDiff {
                                DiffListener listener, ProgressMonitor monitor) {
         Path tempDir = createTempDir();
         Runnable counter = progressCounter(total, monitor);
-        try (KeySortedRecords sortedA = KeySortedRecords.sort(a, tempDir, bufferChars, counter, monitor);
-             KeySortedRecords sortedB = KeySortedRecords.sort(b, tempDir, bufferChars, counter, monitor)) {
+        try (OrderedHashes sortedA = sorted("the first records", a, tempDir, counter, monitor);
+             OrderedHashes sortedB = sorted("the second records", b, tempDir, counter, monitor)) {
             return merge(sortedA, sortedB, listener, monitor);
         } finally {
             deleteTree(tempDir);
         }
     }
 
-    private DiffSummary merge(KeyOrderedRecords a, KeyOrderedRecords b, DiffListener listener, ProgressMonitor monitor) {
+    private OrderedHashes sorted(String name, Iterator<SessionRecord> records, Path tempDir, Runnable read, ProgressMonitor monitor) {
+        return new OrderedHashes(name, KeySortedText.sort(records, tempDir, bufferChars, read, monitor), () -> { }, key -> Optional.empty());
+    }
+
+    /**
+     * Both sides in key order, merged as they come: equal text is an identical record, and only a
+     * record whose hashes differ is parsed on both sides and compared field by field (its text may
+     * differ where its fields do not: field order, number forms).
+     */
+    private DiffSummary merge(OrderedHashes a, OrderedHashes b, DiffListener listener, ProgressMonitor monitor) {
         long onlyInA = 0;
         long onlyInB = 0;
         long changed = 0;
         long identical = 0;
-        while (a.hasNext() || b.hasNext()) {
+        while (a.peek() != null || b.peek() != null) {
             monitor.checkCancelled();
-            String keyA = a.peekKey();
-            String keyB = b.peekKey();
-            int order = keyA == null ? 1 : keyB == null ? -1 : KeyOrder.compare(keyA, keyB);
+            StoredHash hashA = a.peek();
+            StoredHash hashB = b.peek();
+            int order = hashA == null ? 1 : hashB == null ? -1 : KeyOrder.compare(hashA.key(), hashB.key());
             if (order < 0) {
                 listener.onlyInA(a.next().key());
                 onlyInA++;
@@ -156,13 +122,14 @@ public final class StoreDiff {
                 listener.onlyInB(b.next().key());
                 onlyInB++;
             } else {
-                SessionRecord recordA = a.next();
-                List<FieldChange> changes = recordDiff.compare(recordA, b.next());
+                a.next();
+                b.next();
+                List<FieldChange> changes = hashA.hash().equals(hashB.hash()) ? List.of() : recordDiff.compare(a.record(hashA), b.record(hashB));
                 if (changes.isEmpty()) {
-                    listener.identical(recordA.key());
+                    listener.identical(hashA.key());
                     identical++;
                 } else {
-                    listener.changed(new SessionChange(recordA.key(), changes));
+                    listener.changed(new SessionChange(hashA.key(), changes));
                     changed++;
                 }
             }

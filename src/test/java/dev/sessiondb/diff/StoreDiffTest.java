@@ -2,8 +2,9 @@ package dev.sessiondb.diff;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sessiondb.progress.ProgressMonitor;
+import dev.sessiondb.model.JsonCodec;
 import dev.sessiondb.model.SessionRecord;
+import dev.sessiondb.progress.ProgressMonitor;
 import dev.sessiondb.sample.SampleSessions;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -75,5 +76,24 @@ class StoreDiffTest {
         assertThat(summary.isEqual()).isTrue();
         assertThat(summary.identical()).isEqualTo(30);
         assertThat(last).containsExactly(60, 60);
+    }
+
+    @Test
+    void keysWithLineBreaksTabsAndQuotesSurviveTheSpilledRuns() {
+        List<SessionRecord> a = new ArrayList<>();
+        for (String key : List.of("line\nbreak", "tab\there", "quote\"d", "back\\slash", "a\uD83D\uDE00", "a\uE000")) {
+            for (int i = 0; i < 40; i++) {
+                a.add(SessionRecord.of(JsonCodec.MAPPER.createObjectNode().put("session", key + i).put("repoName", "local/minsky")));
+            }
+        }
+        List<SessionRecord> b = new ArrayList<>(a);
+        b.set(7, b.get(7).with("branch", "changed"));
+        Collections.shuffle(b, new Random(5));
+        Collected collected = new Collected();
+
+        DiffSummary summary = new StoreDiff(Set.of(), 2_000).compare(a.iterator(), b.iterator(), 480, collected, ProgressMonitor.NONE);
+
+        assertThat(summary).isEqualTo(new DiffSummary(0, 0, 1, 239));
+        assertThat(collected.changed).extracting(SessionChange::session).containsExactly(a.get(7).key());
     }
 }

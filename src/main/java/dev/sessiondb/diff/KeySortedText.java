@@ -2,8 +2,11 @@ package dev.sessiondb.diff;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.sessiondb.model.JsonCodec;
+import dev.sessiondb.model.RecordHash;
 import dev.sessiondb.model.SessionRecord;
 import dev.sessiondb.progress.ProgressMonitor;
+import dev.sessiondb.store.HashCursor;
+import dev.sessiondb.store.StoredHash;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -18,20 +21,22 @@ import java.util.NoSuchElementException;
 import java.util.PriorityQueue;
 
 /**
- * Records of any store in key order, in bounded memory: an external merge sort. Records are
- * buffered as compact JSON up to a character budget, each full buffer is sorted and spilled
- * to a run file, and the runs are merged. A store that fits in one buffer never touches disk.
+ * Records of any store in key order ({@link KeyOrder}), in bounded memory: an external merge
+ * sort of their compact JSON. Records are buffered as text up to a character budget, each full
+ * buffer is sorted and spilled to a run file, and the runs are merged. A store that fits in one
+ * buffer never touches disk. Each record is handed over as the hash of its text, parsed again
+ * only when asked for: a diff parses only the records whose text differs from the other side's.
  */
-final class KeySortedRecords implements KeyOrderedRecords {
+final class KeySortedText implements HashCursor {
 
     /** One buffered record: its key and its compact JSON (one line: JSON escapes newlines). */
     private record Line(String key, String json) {
     }
 
     private final List<Run> runs = new ArrayList<>();
-    private final PriorityQueue<Run> heads = new PriorityQueue<>((x, y) -> KeyOrder.compare(x.key(), y.key()));
+    private final PriorityQueue<Run> heads = new PriorityQueue<>((x, y) -> KeyOrder.compare(x.current().key(), y.current().key()));
 
-    private KeySortedRecords() {
+    private KeySortedText() {
     }
 
     /**
@@ -39,8 +44,8 @@ final class KeySortedRecords implements KeyOrderedRecords {
      *
      * @param bufferChars how many characters of JSON to hold before spilling a sorted run
      */
-    static KeySortedRecords sort(Iterator<SessionRecord> source, Path tempDir, long bufferChars, Runnable read, ProgressMonitor monitor) {
-        KeySortedRecords sorted = new KeySortedRecords();
+    static KeySortedText sort(Iterator<SessionRecord> source, Path tempDir, long bufferChars, Runnable read, ProgressMonitor monitor) {
+        KeySortedText sorted = new KeySortedText();
         try {
             List<Line> buffer = new ArrayList<>();
             long buffered = 0;
@@ -81,12 +86,12 @@ final class KeySortedRecords implements KeyOrderedRecords {
     }
 
     @Override
-    public SessionRecord next() {
+    public StoredHash next() {
         Run run = heads.poll();
         if (run == null) {
             throw new NoSuchElementException();
         }
-        SessionRecord record = run.current();
+        Line line = run.current();
         try {
             if (run.advance()) {
                 heads.add(run);
@@ -94,13 +99,7 @@ final class KeySortedRecords implements KeyOrderedRecords {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read a sort run: " + e.getMessage(), e);
         }
-        return record;
-    }
-
-    @Override
-    public String peekKey() {
-        Run run = heads.peek();
-        return run == null ? null : run.key();
+        return new StoredHash(line.key(), RecordHash.ofText(line.json()), () -> SessionRecord.ofParsed(parse(line.json())));
     }
 
     @Override
@@ -110,12 +109,20 @@ final class KeySortedRecords implements KeyOrderedRecords {
         }
     }
 
-    /** One sorted run, in memory or in a temp file, read one record ahead. */
+    private static com.fasterxml.jackson.databind.node.ObjectNode parse(String json) {
+        try {
+            return JsonCodec.parseObject(json);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException("a sort run is damaged: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /** One sorted run, in memory or in a temp file (each record a line with its key, then one with its text), read one record ahead. */
     private static final class Run implements AutoCloseable {
         private final Iterator<Line> memory;
         private final BufferedReader reader;
         private final Path file;
-        private SessionRecord current;
+        private Line current;
 
         private Run(Iterator<Line> memory, BufferedReader reader, Path file) {
             this.memory = memory;
@@ -134,6 +141,9 @@ final class KeySortedRecords implements KeyOrderedRecords {
             file.toFile().deleteOnExit();
             try (BufferedWriter writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
                 for (Line line : lines) {
+                    // the key as a JSON string: one line whatever it holds
+                    writer.write(JsonCodec.MAPPER.writeValueAsString(line.key()));
+                    writer.newLine();
                     writer.write(line.json());
                     writer.newLine();
                 }
@@ -142,17 +152,17 @@ final class KeySortedRecords implements KeyOrderedRecords {
         }
 
         boolean advance() throws IOException {
-            String json = memory != null ? (memory.hasNext() ? memory.next().json() : null) : reader.readLine();
-            current = json == null ? null : SessionRecord.ofParsed(parse(json));
+            if (memory != null) {
+                current = memory.hasNext() ? memory.next() : null;
+            } else {
+                String key = reader.readLine();
+                current = key == null ? null : new Line(JsonCodec.MAPPER.readValue(key, String.class), reader.readLine());
+            }
             return current != null;
         }
 
-        SessionRecord current() {
+        Line current() {
             return current;
-        }
-
-        String key() {
-            return current.key();
         }
 
         @Override
@@ -164,14 +174,6 @@ final class KeySortedRecords implements KeyOrderedRecords {
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
-            }
-        }
-
-        private static com.fasterxml.jackson.databind.node.ObjectNode parse(String json) {
-            try {
-                return JsonCodec.parseObject(json);
-            } catch (JsonProcessingException e) {
-                throw new UncheckedIOException("a sort run is damaged: " + e.getOriginalMessage(), e);
             }
         }
     }
