@@ -15,7 +15,7 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -44,7 +44,9 @@ public final class StoreDiff {
     }
 
     public DiffSummary compare(SessionStore a, SessionStore b, DiffListener listener, ProgressMonitor monitor) {
-        long total = a.knownCount().isPresent() && b.knownCount().isPresent() ? a.knownCount().getAsLong() + b.knownCount().getAsLong() : -1;
+        OptionalLong countA = a.knownCount();
+        OptionalLong countB = b.knownCount();
+        long total = countA.isPresent() && countB.isPresent() ? countA.getAsLong() + countB.getAsLong() : -1;
         Path tempDir = createTempDir();
         Runnable counter = progressCounter(total, monitor);
         try (OrderedHashes hashesA = inKeyOrder(a, tempDir, counter, monitor); OrderedHashes hashesB = inKeyOrder(b, tempDir, counter, monitor)) {
@@ -61,16 +63,17 @@ public final class StoreDiff {
      * first ({@link KeySortedText}).
      */
     private OrderedHashes inKeyOrder(SessionStore store, Path tempDir, Runnable read, ProgressMonitor monitor) {
+        String name = store.locator().display();
         if (store.cursorInKeyOrder() && store.hashesStoredText()) {
-            return OrderedHashes.of(store, ReadAhead.hashes(store.hashes()), read);
+            return new OrderedHashes(name, ReadAhead.hashes(store.hashes()), read);
         }
         if (store.cursorInKeyOrder()) {
             // the compact text is what a native store keeps of a record this tool wrote
-            return OrderedHashes.of(store, ReadAhead.hashes(HashCursor.of(store.cursor(),
+            return new OrderedHashes(name, ReadAhead.hashes(HashCursor.of(store.cursor(),
                     record -> new StoredHash(record.key(), RecordHash.ofText(record.compact()), () -> record))), read);
         }
         try (RecordCursor cursor = ReadAhead.records(store.cursor())) {
-            return OrderedHashes.of(store, KeySortedText.sort(cursor, tempDir, bufferChars, read, monitor), () -> { });
+            return sorted(name, cursor, tempDir, read, monitor);
         }
     }
 
@@ -96,8 +99,9 @@ public final class StoreDiff {
         }
     }
 
+    /** Records in any order, sorted first: each counted on {@code read} as the sort reads it. */
     private OrderedHashes sorted(String name, Iterator<SessionRecord> records, Path tempDir, Runnable read, ProgressMonitor monitor) {
-        return new OrderedHashes(name, KeySortedText.sort(records, tempDir, bufferChars, read, monitor), () -> { }, key -> Optional.empty());
+        return new OrderedHashes(name, KeySortedText.sort(records, tempDir, bufferChars, read, monitor), () -> { });
     }
 
     /**

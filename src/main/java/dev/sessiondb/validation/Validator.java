@@ -9,6 +9,7 @@ import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -54,7 +55,7 @@ public final class Validator {
         long total = count < 0 ? -1 : count * (surveying.isEmpty() ? 1 : 2);
         long done = 0;
         if (!surveying.isEmpty()) {
-            done = pass(ReadAhead.mapped(records.get(), record -> record), record -> surveying.forEach(check -> check.survey(record)),
+            done = pass(ReadAhead.mapped(records.get(), Function.identity()), record -> surveying.forEach(check -> check.survey(record)),
                     done, total, monitor);
         }
         pass(ReadAhead.mapped(records.get(), Inspected::new), inspected -> inspected.report(counting), done, total, monitor);

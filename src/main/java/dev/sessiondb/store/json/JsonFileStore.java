@@ -194,20 +194,21 @@ public final class JsonFileStore extends ScanningStore {
 
     /** The file's check, repeated when the file changed since (another writer, another tool). */
     private synchronized CheckedFile checked() {
-        Optional<CheckedFile> current = current();
-        if (current.isEmpty()) {
-            remember(CheckedFile.check(file));
-            return checked;
-        }
-        return current.get();
+        return current().orElseGet(() -> {
+            CheckedFile check = CheckedFile.check(file);
+            remember(check);
+            return check;
+        });
     }
 
     /** This store's check of the file as it is now, or another store's in this process; empty when the file changed since. */
     private synchronized Optional<CheckedFile> current() {
-        if (checked == null || !checked.isCurrent(file)) {
-            CheckedFile.lastOf(file).ifPresent(earlier -> checked = earlier);
+        if (checked != null && checked.isCurrent(file)) {
+            return Optional.of(checked);
         }
-        return checked != null && checked.isCurrent(file) ? Optional.of(checked) : Optional.empty();
+        Optional<CheckedFile> earlier = CheckedFile.lastOf(file).filter(check -> check.isCurrent(file));
+        earlier.ifPresent(check -> checked = check);
+        return earlier;
     }
 
     /** The key index of the current file; after a write, the next page checks the file again to build it. */
