@@ -1,11 +1,11 @@
 package dev.sessiondb.store.sql;
 
-import java.io.IOException;
-import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
@@ -15,6 +15,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
 import org.postgresql.copy.CopyManager;
 
 /**
@@ -26,18 +27,19 @@ import org.postgresql.copy.CopyManager;
  *
  * <p>A chunk is sent on a thread of the sink's own while the next one is built, at most one in
  * flight: the server parses one chunk while the client writes the next. Sends on the connection
- * are serialised on it, as a layout's sinks share one.</p>
+ * are serialised on it, as a layout's sinks share one. Chunks are built as the UTF-8 bytes the
+ * server reads, so the driver sends them as they are instead of encoding characters again.</p>
  */
 final class PostgresCopySink implements BulkSink {
 
-    private static final int CHUNK_CHARS = 4 << 20;
+    private static final int CHUNK_BYTES = 4 << 20;
     private static final AtomicInteger STAGES = new AtomicInteger();
 
     private final Connection connection;
     private final TableWrite write;
     private final String stage;
     private final CopyManager copy;
-    private final StringBuilder buffer = new StringBuilder();
+    private final CopyBuffer buffer = new CopyBuffer(CHUNK_BYTES + (CHUNK_BYTES >> 2));
     private final int keyPosition;
     /** Hashes of the keys COPYed straight into the table; null once rows go through the staging table. */
     private Set<Long> directKeys;
@@ -75,12 +77,12 @@ final class PostgresCopySink implements BulkSink {
         }
         for (int i = 0; i < values.length; i++) {
             if (i > 0) {
-                buffer.append('\t');
+                buffer.add((byte) '\t');
             }
-            appendCopyText(values[i]);
+            buffer.addCopyText(values[i]);
         }
-        buffer.append('\n');
-        if (buffer.length() >= CHUNK_CHARS) {
+        buffer.add((byte) '\n');
+        if (buffer.size() >= CHUNK_BYTES) {
             flush();
         }
     }
@@ -91,7 +93,7 @@ final class PostgresCopySink implements BulkSink {
             return;
         }
         String sql = copyStatement();
-        String chunk = takeBuffer();
+        byte[] chunk = buffer.take();
         awaitSent();
         inFlight = sender.submit(() -> {
             send(sql, chunk);
@@ -103,15 +105,17 @@ final class PostgresCopySink implements BulkSink {
         return "COPY " + (directKeys != null ? write.table() : stage) + " (" + columnList() + ") FROM STDIN";
     }
 
-    private String takeBuffer() {
-        String chunk = buffer.toString();
-        buffer.setLength(0);
-        return chunk;
-    }
-
-    private void send(String sql, String chunk) throws SQLException, IOException {
+    private void send(String sql, byte[] chunk) throws SQLException {
         synchronized (connection) {
-            copy.copyIn(sql, new StringReader(chunk));
+            CopyIn operation = copy.copyIn(sql);
+            try {
+                operation.writeToCopy(chunk, 0, chunk.length);
+                operation.endCopy();
+            } finally {
+                if (operation.isActive()) {
+                    operation.cancelCopy();
+                }
+            }
         }
     }
 
@@ -148,11 +152,7 @@ final class PostgresCopySink implements BulkSink {
     public void finish() throws SQLException {
         awaitSent();
         if (!buffer.isEmpty()) {
-            try {
-                send(copyStatement(), takeBuffer());
-            } catch (IOException e) {
-                throw new SQLException("COPY failed: " + e.getMessage(), e);
-            }
+            send(copyStatement(), buffer.take());
         }
         String key = Dialect.quote(write.keyColumn());
         try (Statement statement = connection.createStatement()) {
@@ -169,41 +169,98 @@ final class PostgresCopySink implements BulkSink {
         }
     }
 
-    /** 64 bits of the key: a collision only sends the rest of the rows through the staging table. */
-    private static long keyHash(Object key) {
+    /**
+     * 64 bits of the key: a collision only sends the rest of the rows through the staging table.
+     * The polynomial is mixed (MurmurHash3's finaliser) so that {@link Long#hashCode} spreads
+     * keys that differ in their last digits: unmixed, 300,000 keys {@code task-md#000000}... fell
+     * into 15,647 of the set's buckets, up to 526 in one.
+     */
+    static long keyHash(Object key) {
         String text = String.valueOf(key);
         long hash = 1125899906842597L;
         for (int i = 0; i < text.length(); i++) {
             hash = 31 * hash + text.charAt(i);
         }
-        return hash ^ ((long) text.hashCode() << 32);
+        hash = (hash ^ (hash >>> 33)) * 0xff51afd7ed558ccdL;
+        hash = (hash ^ (hash >>> 33)) * 0xc4ceb9fe1a85ec53L;
+        return hash ^ (hash >>> 33);
     }
 
     private String columnList() {
         return write.columns().stream().map(Dialect::quote).collect(Collectors.joining(", "));
     }
 
-    /** COPY's text format: {@code \N} for null; four characters escaped, the runs between them appended whole. */
-    private void appendCopyText(Object value) {
-        if (value == null) {
-            buffer.append("\\N");
-            return;
+    /**
+     * A chunk of COPY's text format as UTF-8 bytes: {@code \N} for null; backslash, tab, line feed
+     * and carriage return escaped. Those four are ASCII, and no byte of a multi-byte UTF-8
+     * sequence is ASCII, so the escaping runs on the encoded bytes.
+     */
+    static final class CopyBuffer {
+
+        private static final byte[] NULL = {'\\', 'N'};
+
+        private byte[] bytes;
+        private int size;
+
+        CopyBuffer(int capacity) {
+            bytes = new byte[capacity];
         }
-        String text = value.toString();
-        int run = 0;
-        for (int i = 0; i < text.length(); i++) {
-            String escaped = switch (text.charAt(i)) {
-                case '\\' -> "\\\\";
-                case '\t' -> "\\t";
-                case '\n' -> "\\n";
-                case '\r' -> "\\r";
-                default -> null;
-            };
-            if (escaped != null) {
-                buffer.append(text, run, i).append(escaped);
-                run = i + 1;
+
+        int size() {
+            return size;
+        }
+
+        boolean isEmpty() {
+            return size == 0;
+        }
+
+        void add(byte value) {
+            ensure(1);
+            bytes[size++] = value;
+        }
+
+        void addCopyText(Object value) {
+            if (value == null) {
+                addAll(NULL, 0, NULL.length);
+                return;
+            }
+            byte[] text = value.toString().getBytes(StandardCharsets.UTF_8);
+            int run = 0;
+            for (int i = 0; i < text.length; i++) {
+                byte escaped = switch (text[i]) {
+                    case '\\' -> '\\';
+                    case '\t' -> 't';
+                    case '\n' -> 'n';
+                    case '\r' -> 'r';
+                    default -> 0;
+                };
+                if (escaped != 0) {
+                    addAll(text, run, i - run);
+                    add((byte) '\\');
+                    add(escaped);
+                    run = i + 1;
+                }
+            }
+            addAll(text, run, text.length - run);
+        }
+
+        /** The bytes so far; the buffer is empty afterwards. */
+        byte[] take() {
+            byte[] chunk = Arrays.copyOf(bytes, size);
+            size = 0;
+            return chunk;
+        }
+
+        private void addAll(byte[] source, int from, int length) {
+            ensure(length);
+            System.arraycopy(source, from, bytes, size, length);
+            size += length;
+        }
+
+        private void ensure(int more) {
+            if (size + more > bytes.length) {
+                bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + more));
             }
         }
-        buffer.append(text, run, text.length());
     }
 }

@@ -96,6 +96,25 @@ class SqlBulkWriteTest {
         }
     }
 
+    /** COPY's text format escapes four characters; the rest, multi-byte UTF-8 included, goes as it is. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("nativeStores")
+    void textThatCopyMustEscapeComesBackExactlyFromABulkWrite(String name, Function<Path, StoreLocator> locator) {
+        List<SessionRecord> records = new java.util.ArrayList<>(SampleSessions.minskyList(MANY, 9));
+        String awkward = "back\\slash\ttab\nline\r\nreturn \\N é 日本 \uD83D\uDE80 end\\";
+        SessionRecord special = records.get(7).with("title", awkward).with("branch", "tab\there");
+        records.set(7, special);
+        try (SessionStore store = StoreFactory.open(locator.apply(tempDir), OpenMode.CREATE_IF_MISSING)) {
+            store.write(WriteBatch.replaceAll(records.iterator(), records.size()), ProgressMonitor.NONE);
+
+            SessionRecord read = store.get(special.key()).orElseThrow();
+            assertThat(read.compact()).isEqualTo(special.compact());
+            assertThat(read.field("title").orElseThrow().asText()).isEqualTo(awkward);
+            assertThat(store.page(SessionQuery.all().withSearch("tab\there")).records()).extracting(SessionRecord::key)
+                    .containsExactly(special.key());
+        }
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("nativeStores")
     void aCancelledLargeWriteLeavesTheSearchIndexKeptPerRowAsBefore(String name, Function<Path, StoreLocator> locator) {
