@@ -67,6 +67,17 @@ need_package psql postgresql-client-15
 HAVE_PG=0; [ -x $PGBIN/postgres ] && command -v psql >/dev/null && HAVE_PG=1
 HAVE_PGLOADER=0; need_package pgloader pgloader && HAVE_PGLOADER=1
 [ -f "$JAR" ] || (cd "$ROOT" && mvn -q package -DskipTests) || { echo "cannot build $JAR" >&2; exit 2; }
+# ...and with the class-data archive its package makes at install (installer/linux/class-archive.sh),
+# made here for this jar and this java, again whenever the jar is newer
+CDS=$ROOT/target/bench/cds
+if [ ! -f "$CDS/sessiondb.jsa" ] || [ "$JAR" -nt "$CDS/sessiondb.jsa" ]; then
+    log "making the class-data archive"
+    mkdir -p "$CDS"
+    "$ROOT/installer/linux/class-list.sh" java "$JAR" "$CDS/sessiondb.classlist" >/dev/null \
+        && "$ROOT/installer/linux/class-archive.sh" java "$JAR" "$CDS/sessiondb.classlist" "$CDS/sessiondb.jsa" \
+        || log "no class-data archive: ours starts without it"
+fi
+CLI_OPTIONS=${CLI_OPTIONS//\$APPDIR/$CDS}
 
 # ---- results -------------------------------------------------------------------------------
 printf '| figure | ours min / median (s) | baseline | baseline min / median (s) | ratio (median) | target | met | peak RSS ours / baseline (MB) |\n|---|---|---|---|---|---|---|---|\n' > "$RESULTS"

@@ -20,6 +20,11 @@ modules="$modules,jdk.crypto.ec,jdk.charsets"
 echo "build-linux: runtime modules $modules"
 jlink --add-modules "$modules" --strip-debug --no-header-files --no-man-pages --compress=2 --output "$out/runtime"
 
+# The console command's class-data archive is made at install (resources/postinst) from this list
+# and the script beside it, both in lib/app
+installer/linux/class-list.sh "$out/runtime/bin/java" "$out/input/sessiondb-admin.jar" "$out/input/sessiondb.classlist"
+cp installer/linux/class-archive.sh "$out/input/"
+
 jpackage @installer/common.args @installer/app.args @installer/linux/app-image.args \
     --app-version "$version" --input "$out/input" --runtime-image "$out/runtime" --dest "$out"
 echo "build-linux: app-image $out/sessiondb-admin ($(du -sh "$out/sessiondb-admin" | cut -f1))"

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Installs nothing: extracts the .deb with dpkg-deb -x and, with no java on the PATH and an empty
-# home (HOME and the XDG dirs in a temporary folder), runs `sessiondb --version` and starts the
-# desktop app under Xvfb until a screenshot of it has more than a handful of colours.
+# Installs nothing: extracts the .deb with dpkg-deb -x, makes the command's class-data archive as
+# postinst would and, with no java on the PATH and an empty home (HOME and the XDG dirs in a
+# temporary folder), runs `sessiondb --version` and starts the desktop app under Xvfb until a
+# screenshot of it has more than a handful of colours.
 # Usage: installer/smoke-test.sh [DEB] [SCREENSHOT.png]   (needs xvfb and imagemagick)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -26,6 +27,15 @@ run() {
         XDG_DATA_HOME="$work/home/.local/share" XDG_STATE_HOME="$work/home/.local/state" ${DISPLAY:+DISPLAY=$DISPLAY} "$@"
 }
 if run sh -c 'command -v java' >/dev/null 2>&1; then echo "smoke: java is on the test PATH" >&2; exit 1; fi
+
+# The class-data archive, made as postinst makes it, for this path; -Xshare:on fails unless it is
+# usable with the jar as the launcher names it, and the launcher must name it.
+lib="$app/lib/app"
+"$lib/class-archive.sh" "$app/lib/runtime/bin/java" "$lib/sessiondb-admin.jar" "$lib/sessiondb.classlist" "$lib/sessiondb.jsa"
+run "$app/lib/runtime/bin/java" -Xshare:on -XX:SharedArchiveFile="$lib/sessiondb.jsa" -cp "$lib/sessiondb-admin.jar" dev.sessiondb.Main --version >/dev/null \
+    || { echo "smoke: the class-data archive is not usable" >&2; exit 1; }
+grep -q 'SharedArchiveFile=$APPDIR/sessiondb.jsa' "$lib/sessiondb.cfg" || { echo "smoke: the sessiondb launcher does not name its class-data archive" >&2; exit 1; }
+echo "smoke: class-data archive $(du -h "$lib/sessiondb.jsa" | cut -f1)"
 
 version=$(run "$app/bin/sessiondb" --version)
 echo "smoke: $version"
