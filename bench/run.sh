@@ -107,16 +107,20 @@ stats() { # file -> "min median maxrss_mb"
     sort -n "$1" | awk '{t[NR]=$1; if ($2>m) m=$2} END {med = NR%2 ? t[(NR+1)/2] : (t[NR/2]+t[NR/2+1])/2; printf "%.2f %.2f %.0f", t[1], med, m/1024}'
 }
 
-# measure FIGURE TARGET(ratio, or "-") BASELINE-NAME PREP-FUNCTION OURS-FUNCTION BASE-FUNCTION [SECOND-BASE-FUNCTION]
-# Runs prep, ours, prep, baseline (, prep, second baseline), REPEATS times, interleaved; a
-# second baseline's timings are left in t.base2 for measure_second.
+# measure FIGURE TARGET(ratio, or "-") BASELINE-NAME PREP-FUNCTION OURS-FUNCTION BASE-FUNCTION [FURTHER-BASE-FUNCTION...]
+# Runs prep, ours, prep, baseline (, prep, each further baseline), REPEATS times, interleaved;
+# the further baselines' timings are left in t.base2, t.base3, ... for report.
 measure() {
-    local figure=$1 target=$2 basename=$3 prep=$4 ours=$5 base=$6 base2=${7:-}
-    rm -f "$WORK/t.ours" "$WORK/t.base" "$WORK/t.base2"
+    local figure=$1 target=$2 basename=$3 prep=$4 ours=$5 base=$6
+    local further=("${@:7}") n
+    rm -f "$WORK"/t.ours "$WORK"/t.base*
     for ((i = 1; i <= REPEATS; i++)); do
         $prep; timed ours $ours || { not_measured "$figure" "our command failed (see $WORK/err.ours)"; return; }
         $prep; timed base $base || { not_measured "$figure" "baseline failed (see $WORK/err.base)"; return; }
-        if [ -n "$base2" ]; then $prep; timed base2 $base2 || { log "second baseline failed (see $WORK/err.base2)"; base2=""; rm -f "$WORK/t.base2"; }; fi
+        for n in "${!further[@]}"; do
+            [ -n "${further[$n]}" ] || continue
+            $prep; timed base$((n + 2)) ${further[$n]} || { log "baseline ${further[$n]} failed (see $WORK/err.base$((n + 2)))"; further[$n]=""; rm -f "$WORK/t.base$((n + 2))"; }
+        done
     done
     report "$figure" "$target" "$basename" "$WORK/t.base"
 }
@@ -217,16 +221,31 @@ LOAD DATABASE FROM sqlite://$WORK/src.db INTO postgresql://bench:bench@127.0.0.1
  WITH include drop, create tables, create indexes, reset sequences
  INCLUDING ONLY TABLE NAMES LIKE 'sessions';
 LOAD
+# like for like: the key, the binary-order key index, the three sort indexes and the trigram search
+# index our store has, the trigram index on a second connection beside the btrees, as ours builds them
+base_psql_copy_same_indexes() {
+    DB=outdb psql_q -c "CREATE EXTENSION IF NOT EXISTS pg_trgm" -c "$PG_TABLE_SQL" -c "\\copy sessions FROM 'rows.csv' WITH (FORMAT csv)" \
+        -c "ALTER TABLE sessions ADD PRIMARY KEY (session_key)" || return
+    DB=outdb psql_q -c "SET maintenance_work_mem = '256MB'" -c "CREATE INDEX sessions_search ON sessions USING gin (lower(session_key
+        || chr(31) || coalesce(task_id, '') || chr(31) || coalesce(repo_name, '') || chr(31) || coalesce(branch, '')) gin_trgm_ops)" & local gin=$!
+    DB=outdb psql_q -c "CREATE INDEX sessions_key_binary ON sessions (session_key COLLATE \"C\")" -c "CREATE INDEX sessions_task_id ON sessions (task_id)" \
+        -c "CREATE INDEX sessions_repo_name ON sessions (repo_name COLLATE \"C\")" -c "CREATE INDEX sessions_created_at ON sessions (created_at COLLATE \"C\")" \
+        && wait $gin
+}
 # pgloader (SBCL) can exhaust its heap and still exit 0 (its default 1 GB heap did at 300k):
 # it gets 4 GB, and only a load that copied every row counts
 base_pgloader() { pgloader --dynamic-space-size 4096 --quiet pgloader.load && [ "$(DB=outdb psql_q -At -c 'SELECT count(*) FROM sessions')" = "$COUNT" ]; }
 if wanted sqlite-pg; then
     if [ $HAVE_PG = 1 ]; then
         second=""; [ $HAVE_PGLOADER = 1 ] && second=base_pgloader
-        measure "migrate SQLite -> PostgreSQL" 1.2 "psql \\copy CSV + index build" prep_pg_target ours_sqlite_to_pg base_psql_copy $second
+        measure "migrate SQLite -> PostgreSQL" 1.2 "psql \\copy CSV + index build" prep_pg_target ours_sqlite_to_pg base_psql_copy "$second" \
+            base_psql_copy_same_indexes
         if [ -f "$WORK/t.base2" ]; then
             report "migrate SQLite -> PostgreSQL (vs pgloader)" 1.0 "pgloader 3.6 (same SQLite file)" "$WORK/t.base2"
         else not_measured "migrate SQLite -> PostgreSQL (vs pgloader)" "pgloader not installed or failed"; fi
+        if [ -f "$WORK/t.base3" ]; then
+            report "migrate SQLite -> PostgreSQL (vs the same indexes)" - "psql \\copy + our indexes + trigram" "$WORK/t.base3"
+        fi
     else not_measured "migrate SQLite -> PostgreSQL" "no PostgreSQL 15 server"; fi
 fi
 if wanted sqlite-pgloader && ! wanted sqlite-pg; then
