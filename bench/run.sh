@@ -33,7 +33,7 @@ JAR=$ROOT/target/sessiondb-admin.jar
 # ours runs as the installed sessiondb command does: the console launcher's JVM options on the same jar
 CLI_OPTIONS=$(sed -n 's/^java-options=//p' "$ROOT/installer/linux/sessiondb.properties")
 # the window runs as the installed sessiondb-admin does: the window launcher's JVM options
-# (none today: the default collector and heap)
+# (the default collector and heap, and the class-data archive)
 DESKTOP_OPTIONS=$(sed -n 's/^--java-options *//p' "$ROOT/installer/app.args" "$ROOT/installer/linux/app-image.args" | tr -d '"')
 WORK=$ROOT/target/bench/$SCALE
 PGDATA=$ROOT/target/bench/pg
@@ -78,6 +78,7 @@ if [ ! -f "$CDS/sessiondb.jsa" ] || [ "$JAR" -nt "$CDS/sessiondb.jsa" ]; then
         || log "no class-data archive: ours starts without it"
 fi
 CLI_OPTIONS=${CLI_OPTIONS//\$APPDIR/$CDS}
+DESKTOP_OPTIONS=${DESKTOP_OPTIONS//\$APPDIR/$CDS}
 
 # ---- results -------------------------------------------------------------------------------
 printf '| figure | ours min / median (s) | baseline | baseline min / median (s) | ratio (median) | target | met | peak RSS ours / baseline (MB) |\n|---|---|---|---|---|---|---|---|\n' > "$RESULTS"

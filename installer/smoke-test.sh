@@ -29,12 +29,14 @@ run() {
 if run sh -c 'command -v java' >/dev/null 2>&1; then echo "smoke: java is on the test PATH" >&2; exit 1; fi
 
 # The class-data archive, made as postinst makes it, for this path; -Xshare:on fails unless it is
-# usable with the jar as the launcher names it, and the launcher must name it.
+# usable with the jar as the launchers name it, and both launchers must name it.
 lib="$app/lib/app"
 "$lib/class-archive.sh" "$app/lib/runtime/bin/java" "$lib/sessiondb-admin.jar" "$lib/sessiondb.classlist" "$lib/sessiondb.jsa"
 run "$app/lib/runtime/bin/java" -Xshare:on -XX:SharedArchiveFile="$lib/sessiondb.jsa" -cp "$lib/sessiondb-admin.jar" dev.sessiondb.Main --version >/dev/null \
     || { echo "smoke: the class-data archive is not usable" >&2; exit 1; }
-grep -q 'SharedArchiveFile=$APPDIR/sessiondb.jsa' "$lib/sessiondb.cfg" || { echo "smoke: the sessiondb launcher does not name its class-data archive" >&2; exit 1; }
+for launcher in sessiondb sessiondb-admin; do
+    grep -q 'SharedArchiveFile=$APPDIR/sessiondb.jsa' "$lib/$launcher.cfg" || { echo "smoke: the $launcher launcher does not name the class-data archive" >&2; exit 1; }
+done
 echo "smoke: class-data archive $(du -h "$lib/sessiondb.jsa" | cut -f1)"
 
 version=$(run "$app/bin/sessiondb" --version)
