@@ -20,7 +20,7 @@ modules="$modules,jdk.crypto.ec,jdk.charsets"
 echo "build-linux: runtime modules $modules"
 jlink --add-modules "$modules" --strip-debug --no-header-files --no-man-pages --compress=2 --output "$out/runtime"
 
-# The console command's class-data archive is made at install (resources/postinst) from this list
+# The launchers' class-data archive is made at install (resources/postinst) from this list
 # and the script beside it, both in lib/app
 installer/linux/class-list.sh "$out/runtime/bin/java" "$out/input/sessiondb-admin.jar" "$out/input/sessiondb.classlist"
 cp installer/linux/class-archive.sh "$out/input/"

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs nothing: extracts the .deb with dpkg-deb -x, makes the command's class-data archive as
+# Installs nothing: extracts the .deb with dpkg-deb -x, makes the launchers' class-data archive as
 # postinst would and, with no java on the PATH and an empty home (HOME and the XDG dirs in a
 # temporary folder), runs `sessiondb --version` and starts the desktop app under Xvfb until a
 # screenshot of it has more than a handful of colours.

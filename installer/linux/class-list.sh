@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
-# Writes the class list of the console command's class-data archive: the classes that a few
-# typical commands load (sample, migrate both ways, ls with a search, diff, validate), run on a
-# small generated store in a throw-away home. The archive itself is made from it where the jar
-# is installed (class-archive.sh, run by resources/postinst): JDK 17 refuses an archive made for
-# a jar at another path.
+# Writes the class list of the class-data archive both launchers start from: the classes that a
+# few typical commands load (sample, migrate both ways, ls with a search, diff, validate), run on
+# a small generated store in a throw-away home, and those of the window's start. The archive
+# itself is made from it where the jar is installed (class-archive.sh, run by resources/postinst):
+# JDK 17 refuses an archive made for a jar at another path.
 # Usage: installer/linux/class-list.sh JAVA JAR OUT   (build-linux.sh and bench/run.sh run it)
 set -euo pipefail
 # the commands run in a folder of their own: paths made absolute first (a bare java stays the PATH's)
@@ -29,6 +29,32 @@ train ls sqlite:s.db --search md#00 --limit 50
 train diff json:s.json sqlite:s.db
 train validate sqlite:s.db
 train migrate sqlite:s.db json:t.json
+# The window's start, where a virtual display can be had: the app runs on one until it has opened
+# its first store (and 3 s more for the first layout), then is stopped. Without one the list holds
+# the commands' classes only, and the window maps JavaFX's classes as before.
+if command -v xvfb-run >/dev/null 2>&1; then
+    run=$((run + 1))
+    list="$work/$run.classes"
+    (cd "$work" && env HOME="$work/home" XDG_CONFIG_HOME="$work/home/config" XDG_DATA_HOME="$work/home/data" \
+        XDG_STATE_HOME="$work/home/state" xvfb-run -a -s "-screen 0 1280x800x24" \
+        "$java" -XX:DumpLoadedClassList="$list" -cp "$jar" dev.sessiondb.Main >"$work/window.out" 2>&1) &
+    window=$!
+    for _ in $(seq 1 120); do
+        grep -qs 'Default store' "$work/home/state/sessiondb-admin/logs/sessiondb-admin.log" && break
+        kill -0 $window 2>/dev/null || break
+        sleep 0.5
+    done
+    sleep 3
+    # the JVM only: xvfb-run, whose arguments name the same list, stops its display once the JVM is gone
+    for pid in $(pgrep -f -- "-XX:DumpLoadedClassList=$list"); do
+        [ "$(cat /proc/$pid/comm 2>/dev/null)" = java ] && kill "$pid"
+    done
+    wait $window || true
+    grep -qs 'Default store' "$work/home/state/sessiondb-admin/logs/sessiondb-admin.log" \
+        || { echo "class-list: the window did not open its first store; its classes are left out:" >&2; tail -5 "$work/window.out" >&2; rm -f "$list"; }
+else
+    echo "class-list: no xvfb-run, so the window's classes are left out" >&2
+fi
 # one line per class, in the order first loaded
 cat "$work"/[0-9]*.classes | awk '!seen[$0]++' > "$out"
-echo "class-list: $(wc -l < "$out") classes from $run commands in $out"
+echo "class-list: $(wc -l < "$out") classes from $run runs in $out"
