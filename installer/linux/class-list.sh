@@ -12,13 +12,18 @@ jar=$(realpath "$2"); out=$(realpath -m "$3")
 work=$(mktemp -d /tmp/sessiondb-class-list.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 mkdir -p "$work/home"
+log="$work/home/state/sessiondb-admin/logs/sessiondb-admin.log"
+# runs a command in the work folder, with the throw-away home as every home the app looks at
+in_home() {
+    (cd "$work" && env HOME="$work/home" XDG_CONFIG_HOME="$work/home/config" XDG_DATA_HOME="$work/home/data" \
+        XDG_STATE_HOME="$work/home/state" "$@")
+}
 run=0
 train() {
     run=$((run + 1))
     # validate exits 1 when it finds something, which the sample store makes it do
-    (cd "$work" && env HOME="$work/home" XDG_CONFIG_HOME="$work/home/config" XDG_DATA_HOME="$work/home/data" \
-        XDG_STATE_HOME="$work/home/state" "$java" -XX:DumpLoadedClassList="$work/$run.classes" -Dsessiondb.launcher=cli \
-        -XX:+UseSerialGC -cp "$jar" dev.sessiondb.Main "$@" >"$work/out" 2>&1) || {
+    in_home "$java" -XX:DumpLoadedClassList="$work/$run.classes" -Dsessiondb.launcher=cli \
+        -XX:+UseSerialGC -cp "$jar" dev.sessiondb.Main "$@" >"$work/out" 2>&1 || {
         local rc=$?
         [ $rc -eq 1 ] || { echo "class-list: sessiondb $* failed ($rc):" >&2; tail -5 "$work/out" >&2; exit 1; }
     }
@@ -35,12 +40,11 @@ train migrate sqlite:s.db json:t.json
 if command -v xvfb-run >/dev/null 2>&1; then
     run=$((run + 1))
     list="$work/$run.classes"
-    (cd "$work" && env HOME="$work/home" XDG_CONFIG_HOME="$work/home/config" XDG_DATA_HOME="$work/home/data" \
-        XDG_STATE_HOME="$work/home/state" xvfb-run -a -s "-screen 0 1280x800x24" \
-        "$java" -XX:DumpLoadedClassList="$list" -cp "$jar" dev.sessiondb.Main >"$work/window.out" 2>&1) &
+    in_home xvfb-run -a -s "-screen 0 1280x800x24" \
+        "$java" -XX:DumpLoadedClassList="$list" -cp "$jar" dev.sessiondb.Main >"$work/window.out" 2>&1 &
     window=$!
     for _ in $(seq 1 120); do
-        grep -qs 'Default store' "$work/home/state/sessiondb-admin/logs/sessiondb-admin.log" && break
+        grep -qs 'Default store' "$log" && break
         kill -0 $window 2>/dev/null || break
         sleep 0.5
     done
@@ -50,7 +54,7 @@ if command -v xvfb-run >/dev/null 2>&1; then
         [ "$(cat /proc/$pid/comm 2>/dev/null)" = java ] && kill "$pid"
     done
     wait $window || true
-    grep -qs 'Default store' "$work/home/state/sessiondb-admin/logs/sessiondb-admin.log" \
+    grep -qs 'Default store' "$log" \
         || { echo "class-list: the window did not open its first store; its classes are left out:" >&2; tail -5 "$work/window.out" >&2; rm -f "$list"; }
 else
     echo "class-list: no xvfb-run, so the window's classes are left out" >&2

@@ -1,6 +1,5 @@
 package dev.sessiondb.diff;
 
-import dev.sessiondb.model.SessionRecord;
 import dev.sessiondb.store.HashCursor;
 import dev.sessiondb.store.StoredHash;
 
@@ -43,11 +42,6 @@ final class OrderedHashes implements AutoCloseable {
         next = null;
         taken.run();
         return hash;
-    }
-
-    /** The record whose hash was read, parsed from the text that was hashed. */
-    SessionRecord record(StoredHash hash) {
-        return hash.record().get();
     }
 
     @Override

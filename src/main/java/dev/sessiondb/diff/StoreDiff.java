@@ -128,7 +128,7 @@ public final class StoreDiff {
             } else {
                 a.next();
                 b.next();
-                List<FieldChange> changes = hashA.hash().equals(hashB.hash()) ? List.of() : recordDiff.compare(a.record(hashA), b.record(hashB));
+                List<FieldChange> changes = hashA.hash().equals(hashB.hash()) ? List.of() : recordDiff.compare(hashA.record().get(), hashB.record().get());
                 if (changes.isEmpty()) {
                     listener.identical(hashA.key());
                     identical++;

@@ -25,15 +25,9 @@ import java.util.function.Supplier;
 public final class Validator {
 
     private final List<Check> checks;
-    /** Per check, in order: whether it inspects on the reading thread ({@link Check#inspectsOnReadingThread}). */
-    private final boolean[] onReadingThread;
 
     public Validator(List<Check> checks) {
         this.checks = List.copyOf(checks);
-        this.onReadingThread = new boolean[this.checks.size()];
-        for (int i = 0; i < onReadingThread.length; i++) {
-            onReadingThread[i] = this.checks.get(i).inspectsOnReadingThread();
-        }
     }
 
     /** @return how many findings were reported */
@@ -73,8 +67,8 @@ public final class Validator {
         Inspected(SessionRecord record) {
             this.record = record;
             this.found = new ArrayList<>(Collections.nCopies(checks.size(), null));
-            for (int i = 0; i < onReadingThread.length; i++) {
-                if (onReadingThread[i]) {
+            for (int i = 0; i < checks.size(); i++) {
+                if (checks.get(i).inspectsOnReadingThread()) {
                     int index = i;
                     checks.get(i).inspect(record, finding -> add(index, finding));
                 }
@@ -90,8 +84,8 @@ public final class Validator {
 
         /** Every check's findings in check order: the ones found ahead, the others' inspected now. */
         void report(Consumer<Finding> findings) {
-            for (int i = 0; i < onReadingThread.length; i++) {
-                if (!onReadingThread[i]) {
+            for (int i = 0; i < checks.size(); i++) {
+                if (!checks.get(i).inspectsOnReadingThread()) {
                     checks.get(i).inspect(record, findings);
                 } else if (found.get(i) != null) {
                     found.get(i).forEach(findings);

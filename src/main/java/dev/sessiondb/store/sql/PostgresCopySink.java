@@ -1,11 +1,11 @@
 package dev.sessiondb.store.sql;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
@@ -199,29 +199,27 @@ final class PostgresCopySink implements BulkSink {
 
         private static final byte[] NULL = {'\\', 'N'};
 
-        private byte[] bytes;
-        private int size;
+        private final ByteArrayOutputStream bytes;
 
         CopyBuffer(int capacity) {
-            bytes = new byte[capacity];
+            bytes = new ByteArrayOutputStream(capacity);
         }
 
         int size() {
-            return size;
+            return bytes.size();
         }
 
         boolean isEmpty() {
-            return size == 0;
+            return bytes.size() == 0;
         }
 
         void add(byte value) {
-            ensure(1);
-            bytes[size++] = value;
+            bytes.write(value);
         }
 
         void addCopyText(Object value) {
             if (value == null) {
-                addAll(NULL, 0, NULL.length);
+                bytes.writeBytes(NULL);
                 return;
             }
             byte[] text = value.toString().getBytes(StandardCharsets.UTF_8);
@@ -235,32 +233,20 @@ final class PostgresCopySink implements BulkSink {
                     default -> 0;
                 };
                 if (escaped != 0) {
-                    addAll(text, run, i - run);
-                    add((byte) '\\');
-                    add(escaped);
+                    bytes.write(text, run, i - run);
+                    bytes.write('\\');
+                    bytes.write(escaped);
                     run = i + 1;
                 }
             }
-            addAll(text, run, text.length - run);
+            bytes.write(text, run, text.length - run);
         }
 
         /** The bytes so far; the buffer is empty afterwards. */
         byte[] take() {
-            byte[] chunk = Arrays.copyOf(bytes, size);
-            size = 0;
+            byte[] chunk = bytes.toByteArray();
+            bytes.reset();
             return chunk;
-        }
-
-        private void addAll(byte[] source, int from, int length) {
-            ensure(length);
-            System.arraycopy(source, from, bytes, size, length);
-            size += length;
-        }
-
-        private void ensure(int more) {
-            if (size + more > bytes.length) {
-                bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + more));
-            }
         }
     }
 }
