@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Finds and masks secrets inside records (a GitHub token kept in {@code github.token}, a
@@ -25,10 +26,16 @@ public final class SecretMasker {
     /** A field whose lower-case name holds one of these is a secret. */
     private static final List<String> SECRET_NAME_WORDS = List.of("token", "password", "passwd", "secret", "apikey", "api_key", "api-key",
             "credential", "authorization");
-    /** Text holding none of these cannot match {@link #SECRET_VALUE}: most text skips it. */
-    private static final List<String> TOKEN_MARKS = List.of("gh", "github_pat_", "glpat-", "sk-", "xox");
+    /** The tokens masked wherever they appear: GitHub, GitLab, OpenAI-style and Slack. */
+    private static final List<TokenShape> TOKEN_SHAPES = List.of(
+            new TokenShape("ghp_", "", 20), new TokenShape("gho_", "", 20), new TokenShape("ghu_", "", 20),
+            new TokenShape("ghs_", "", 20), new TokenShape("ghr_", "", 20), new TokenShape("github_pat_", "_", 20),
+            new TokenShape("glpat-", "_-", 20), new TokenShape("sk-", "_-", 20),
+            new TokenShape("xoxa-", "-", 10), new TokenShape("xoxb-", "-", 10), new TokenShape("xoxp-", "-", 10));
+    /** Where a token can begin: the first two letters of one of its starts ("gh", "gl", "sk", "xo"). */
+    private static final List<String> TOKEN_ANCHORS = TOKEN_SHAPES.stream().map(shape -> shape.start().substring(0, 2)).distinct().toList();
     private static final Pattern SECRET_VALUE = Pattern.compile(
-            "(gh[pousr]_[A-Za-z0-9]{20,}|github_pat_[A-Za-z0-9_]{20,}|glpat-[A-Za-z0-9_-]{20,}|sk-[A-Za-z0-9_-]{20,}|xox[abp]-[A-Za-z0-9-]{10,})");
+            TOKEN_SHAPES.stream().map(TokenShape::regex).collect(Collectors.joining("|", "(", ")")));
     /** The user part of a URL, then its password up to the last {@code @} before the host. */
     private static final Pattern URL_PASSWORD = Pattern.compile("(://[^/:@\\s]*):[^/\\s]*@");
 
@@ -50,7 +57,7 @@ public final class SecretMasker {
         if (fieldName != null && isSecretName(fieldName)) {
             return masked(value);
         }
-        String tokensMasked = mayHoldToken(value) ? SECRET_VALUE.matcher(value).replaceAll(match -> masked(match.group())) : value;
+        String tokensMasked = holdsToken(value) ? SECRET_VALUE.matcher(value).replaceAll(match -> masked(match.group())) : value;
         return maskUrlPasswords(tokensMasked);
     }
 
@@ -64,13 +71,46 @@ public final class SecretMasker {
         return text.indexOf('@') >= 0 && text.contains("://");
     }
 
-    private static boolean mayHoldToken(String text) {
-        for (String mark : TOKEN_MARKS) {
-            if (text.contains(mark)) {
-                return true;
+    /**
+     * Whether {@link #SECRET_VALUE} finds a token in the text, answered without the regex: nearly
+     * every text a validation masks holds "sk-" (as in "task-md#1"), few hold a token. Each
+     * anchor is looked for with {@link String#indexOf}, the shapes are tried where one is found.
+     */
+    private static boolean holdsToken(String text) {
+        for (String anchor : TOKEN_ANCHORS) {
+            for (int at = text.indexOf(anchor); at >= 0; at = text.indexOf(anchor, at + 1)) {
+                for (TokenShape shape : TOKEN_SHAPES) {
+                    if (shape.startsAt(text, at)) {
+                        return true;
+                    }
+                }
             }
         }
         return false;
+    }
+
+    /** One kind of token: its literal start, then at least {@code shortestBody} letters, digits or {@code bodyPunctuation} characters. */
+    private record TokenShape(String start, String bodyPunctuation, int shortestBody) {
+
+        String regex() {
+            return start + "[A-Za-z0-9" + bodyPunctuation + "]{" + shortestBody + ",}";
+        }
+
+        boolean startsAt(String text, int at) {
+            return text.startsWith(start, at) && bodyLength(text, at + start.length()) >= shortestBody;
+        }
+
+        private int bodyLength(String text, int from) {
+            int end = from;
+            while (end < text.length() && end - from < shortestBody && inBody(text.charAt(end))) {
+                end++;
+            }
+            return end - from;
+        }
+
+        private boolean inBody(char c) {
+            return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || bodyPunctuation.indexOf(c) >= 0;
+        }
     }
 
     /** The text with the password of every URL in it removed, the user kept: what may be saved. */
@@ -85,9 +125,18 @@ public final class SecretMasker {
         return paths;
     }
 
+    /** Asked of every field name of every record a validation reads: a loop, not a stream. */
     private static boolean isSecretName(String name) {
         String lower = name.toLowerCase(Locale.ROOT);
-        return !lower.endsWith("count") && SECRET_NAME_WORDS.stream().anyMatch(lower::contains);
+        if (lower.endsWith("count")) {
+            return false;
+        }
+        for (String word : SECRET_NAME_WORDS) {
+            if (lower.contains(word)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String masked(String value) {

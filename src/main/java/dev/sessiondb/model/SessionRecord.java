@@ -108,6 +108,11 @@ public final class SessionRecord {
         return names;
     }
 
+    /** Whether the record has the field, null included: asked without copying its value (a conversation can be large). */
+    public boolean has(String name) {
+        return fields.get(name) != null;
+    }
+
     public Optional<JsonNode> field(String name) {
         JsonNode value = fields.get(name);
         return value == null ? Optional.empty() : Optional.of(value.deepCopy());

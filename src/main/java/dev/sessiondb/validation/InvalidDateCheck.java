@@ -30,6 +30,12 @@ final class InvalidDateCheck implements Check {
         return "invalid-date";
     }
 
+    /** Reads only the record and keeps nothing: its look-ups and date parsing share the reading thread's core. */
+    @Override
+    public boolean inspectsOnReadingThread() {
+        return true;
+    }
+
     /** Each path's pointer, compiled once. */
     private static final Map<String, JsonPointer> POINTERS = Stream.concat(MINSKY_DATE_PATHS.stream(), MAGELLAI_DATE_PATHS.stream())
             .collect(Collectors.toMap(path -> path, path -> JsonPointer.compile("/" + path.replace('.', '/'))));

@@ -10,12 +10,11 @@ final class RecordKinds {
 
     /** A Minsky session: keyed by {@code session} or {@code sessionId}, or naming a repository. */
     static boolean isMinsky(SessionRecord record) {
-        return record.field("conversation").isEmpty()
-                && (record.field("session").isPresent() || record.field("sessionId").isPresent() || record.field("repoName").isPresent());
+        return !record.has("conversation") && (record.has("session") || record.has("sessionId") || record.has("repoName"));
     }
 
     /** A magellai session: its conversation is an object of its own. */
     static boolean isMagellai(SessionRecord record) {
-        return record.field("conversation").isPresent();
+        return record.has("conversation");
     }
 }

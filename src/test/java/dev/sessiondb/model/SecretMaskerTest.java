@@ -3,6 +3,9 @@ package dev.sessiondb.model;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import java.util.Random;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 class SecretMaskerTest {
@@ -35,5 +38,43 @@ class SecretMaskerTest {
     @Test
     void namesThePathOfEverySecret() throws Exception {
         assertThat(SecretMasker.secretPaths(record())).containsExactly("github.token", "notes[0]", "repoUrl");
+    }
+
+    @Test
+    void masksEachKindOfTokenInsideText() {
+        assertThat(SecretMasker.maskText(null, "a ghs_abcdefghijklmnopqrst1234 b")).isEqualTo("a ****1234 b");
+        assertThat(SecretMasker.maskText(null, "github_pat_11AAAAAAA_bbbbbbbbbbbbbb9876")).isEqualTo("****9876");
+        assertThat(SecretMasker.maskText(null, "glpat-abcdefghij-klmnopqrs_tu")).isEqualTo("****s_tu");
+        assertThat(SecretMasker.maskText(null, "key=sk-proj-abcdefghijklmnopqrstuv")).isEqualTo("key=****stuv");
+        assertThat(SecretMasker.maskText(null, "xoxb-123456-7890")).isEqualTo("****7890");
+    }
+
+    @Test
+    void leavesTextThatOnlyLooksLikeTheStartOfATokenAlone() {
+        assertThat(SecretMasker.maskText(null, "task-md#000123")).isEqualTo("task-md#000123");
+        assertThat(SecretMasker.maskText(null, "sk-abcdefghijklmnopqrs")).as("19 characters after sk-").isEqualTo("sk-abcdefghijklmnopqrs");
+        assertThat(SecretMasker.maskText(null, "ghx_abcdefghijklmnopqrstuvwxyz")).isEqualTo("ghx_abcdefghijklmnopqrstuvwxyz");
+        assertThat(SecretMasker.maskText(null, "ghp_abcdefghij_klmnopqrstuvwxyz")).as("'_' ends a GitHub token's body").isEqualTo("ghp_abcdefghij_klmnopqrstuvwxyz");
+    }
+
+    /** The shapes as a specification, not the masker's own pattern: masking changes a text exactly when one of them is in it. */
+    @Test
+    void changesATextExactlyWhenATokenIsInIt() {
+        Pattern token = Pattern.compile("gh[pousr]_[A-Za-z0-9]{20,}|github_pat_[A-Za-z0-9_]{20,}|glpat-[A-Za-z0-9_-]{20,}"
+                + "|sk-[A-Za-z0-9_-]{20,}|xox[abp]-[A-Za-z0-9-]{10,}");
+        List<String> pieces = List.of("ghp_", "ghr_", "ghx_", "github_pat_", "glpat-", "sk-", "task-", "xoxb-", "xoxz-",
+                "abcdefgh", "XYZ0123", "_", "-", "#", " ", "/", "gh", "xox");
+        Random random = new Random(20261202);
+        int withToken = 0;
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder text = new StringBuilder();
+            for (int piece = random.nextInt(12); piece >= 0; piece--) {
+                text.append(pieces.get(random.nextInt(pieces.size())));
+            }
+            boolean holdsToken = token.matcher(text).find();
+            withToken += holdsToken ? 1 : 0;
+            assertThat(SecretMasker.maskText(null, text.toString()).equals(text.toString())).as(text.toString()).isEqualTo(!holdsToken);
+        }
+        assertThat(withToken).as("texts with a token among the 20,000").isBetween(1_000, 19_000);
     }
 }

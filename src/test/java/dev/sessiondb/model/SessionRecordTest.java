@@ -28,6 +28,14 @@ class SessionRecordTest {
     }
 
     @Test
+    void hasAFieldThatIsNullButNotOneThatIsAbsent() throws Exception {
+        SessionRecord record = parse("{\"session\": \"s\", \"branch\": null, \"conversation\": {\"messages\": []}}");
+        assertThat(record.has("branch")).isTrue();
+        assertThat(record.has("conversation")).isTrue();
+        assertThat(record.has("repoName")).isFalse();
+    }
+
+    @Test
     void takesTheKeyFromSessionIdOrIdWhenThereIsNoSessionField() throws Exception {
         assertThat(parse("{\"sessionId\": \"b7c4\"}").key()).isEqualTo("b7c4");
         assertThat(parse("{\"id\": \"chat-1\"}").key()).isEqualTo("chat-1");
