@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sessiondb.model.Page;
 import dev.sessiondb.model.RecordHash;
 import dev.sessiondb.model.SessionQuery;
+import dev.sessiondb.model.SessionField;
 import dev.sessiondb.model.SessionRecord;
 import dev.sessiondb.model.SortKey;
 import dev.sessiondb.model.ValueCount;
@@ -65,6 +66,16 @@ public interface SessionStore extends AutoCloseable {
 
     /** All records in constant memory: key order for SQL stores, file order for JSON. */
     RecordCursor cursor();
+
+    /**
+     * All records in {@link #cursor()}'s order, each holding at least its key and {@code fields}:
+     * for a pass that reads a few top-level fields of every record (validation's survey). A store
+     * that keeps those fields in columns of their own reads only them, without parsing records;
+     * others give whole records.
+     */
+    default RecordCursor cursorOf(Set<SessionField> fields) {
+        return cursor();
+    }
 
     /** Whether {@link #cursor()} gives the records in key order, so that a page sorted by key is in the store's own order too. */
     default boolean cursorInKeyOrder() {

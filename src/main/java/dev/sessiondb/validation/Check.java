@@ -1,6 +1,8 @@
 package dev.sessiondb.validation;
 
+import dev.sessiondb.model.SessionField;
 import dev.sessiondb.model.SessionRecord;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -30,6 +32,15 @@ public interface Check {
         return false;
     }
 
+    /**
+     * The top-level fields {@link #survey} reads besides the key. The survey may be handed records
+     * holding only those (a SQL store reads them from their columns without parsing records).
+     */
+    default Set<SessionField> surveyedFields() {
+        return Set.of();
+    }
+
+    /** Sees each record with at least its key and {@link #surveyedFields()}. */
     default void survey(SessionRecord record) {
     }
 

@@ -1,10 +1,12 @@
 package dev.sessiondb.validation;
 
+import dev.sessiondb.model.SessionField;
 import dev.sessiondb.model.SessionRecord;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -25,6 +27,11 @@ final class RepoNameVariantCheck implements Check {
     @Override
     public boolean needsSurvey() {
         return true;
+    }
+
+    @Override
+    public Set<SessionField> surveyedFields() {
+        return Set.of(SessionField.REPO_NAME);
     }
 
     @Override

@@ -1,6 +1,8 @@
 package dev.sessiondb.validation;
 
+import dev.sessiondb.model.SessionField;
 import dev.sessiondb.model.SessionRecord;
+import java.util.Set;
 
 /** A check that needs the store's task-id forms before it inspects a record: it surveys them first. */
 abstract class TaskIdFormsSurvey implements Check {
@@ -10,6 +12,11 @@ abstract class TaskIdFormsSurvey implements Check {
     @Override
     public final boolean needsSurvey() {
         return true;
+    }
+
+    @Override
+    public final Set<SessionField> surveyedFields() {
+        return Set.of(SessionField.TASK_ID);
     }
 
     @Override

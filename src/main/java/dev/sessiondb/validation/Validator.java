@@ -1,5 +1,6 @@
 package dev.sessiondb.validation;
 
+import dev.sessiondb.model.SessionField;
 import dev.sessiondb.model.SessionRecord;
 import dev.sessiondb.progress.ProgressMonitor;
 import dev.sessiondb.store.ReadAhead;
@@ -8,14 +9,17 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
  * Runs checks over a store by streaming its records: once when no check compares records
  * with each other, twice (survey, then inspect) otherwise. Findings go to the consumer as
- * they are found, so memory does not grow with the number of findings.
+ * they are found, so memory does not grow with the number of findings. The survey asks the
+ * store only for the fields the checks survey ({@link Check#surveyedFields}).
  *
  * <p>Each pass reads the records ahead on a thread of its own (parsing them there); in the
  * inspect pass that thread also runs some checks' inspection ({@link Check#inspectsOnReadingThread}),
@@ -32,7 +36,7 @@ public final class Validator {
 
     /** @return how many findings were reported */
     public long run(SessionStore store, Consumer<Finding> findings, ProgressMonitor monitor) {
-        return run(store::cursor, store.count(), findings, monitor);
+        return run(store::cursorOf, store::cursor, store.count(), findings, monitor);
     }
 
     /**
@@ -40,6 +44,12 @@ public final class Validator {
      * @param count   how many records there are, for progress; -1 when unknown
      */
     public long run(Supplier<? extends Iterator<SessionRecord>> records, long count, Consumer<Finding> findings, ProgressMonitor monitor) {
+        return run(fields -> records.get(), records, count, findings, monitor);
+    }
+
+    /** @param surveyed opens the survey's pass over records holding at least the given fields */
+    long run(Function<Set<SessionField>, ? extends Iterator<SessionRecord>> surveyed, Supplier<? extends Iterator<SessionRecord>> records,
+                    long count, Consumer<Finding> findings, ProgressMonitor monitor) {
         long[] reported = {0};
         Consumer<Finding> counting = finding -> {
             reported[0]++;
@@ -49,7 +59,8 @@ public final class Validator {
         long total = count < 0 ? -1 : count * (surveying.isEmpty() ? 1 : 2);
         long done = 0;
         if (!surveying.isEmpty()) {
-            done = pass(ReadAhead.mapped(records.get(), Function.identity()), record -> surveying.forEach(check -> check.survey(record)),
+            Set<SessionField> fields = surveying.stream().flatMap(check -> check.surveyedFields().stream()).collect(Collectors.toSet());
+            done = pass(ReadAhead.mapped(surveyed.apply(fields), Function.identity()), record -> surveying.forEach(check -> check.survey(record)),
                     done, total, monitor);
         }
         pass(ReadAhead.mapped(records.get(), Inspected::new), inspected -> inspected.report(counting), done, total, monitor);

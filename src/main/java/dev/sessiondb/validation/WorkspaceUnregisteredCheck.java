@@ -1,5 +1,6 @@
 package dev.sessiondb.validation;
 
+import dev.sessiondb.model.SessionField;
 import dev.sessiondb.model.SessionRecord;
 import dev.sessiondb.model.TaskId;
 import dev.sessiondb.model.Timestamp;
@@ -41,6 +42,11 @@ final class WorkspaceUnregisteredCheck implements Check {
     @Override
     public boolean needsSurvey() {
         return !stateDirs.isEmpty();
+    }
+
+    @Override
+    public Set<SessionField> surveyedFields() {
+        return Set.of(SessionField.REPO_PATH);
     }
 
     @Override

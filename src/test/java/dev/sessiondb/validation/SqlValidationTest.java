@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.sessiondb.Fixtures;
 import dev.sessiondb.cli.CliRun;
 import dev.sessiondb.model.JsonCodec;
+import dev.sessiondb.model.SessionRecord;
 import dev.sessiondb.progress.ProgressMonitor;
 import dev.sessiondb.store.OpenMode;
 import dev.sessiondb.store.SessionStore;
 import dev.sessiondb.store.StoreFactory;
 import dev.sessiondb.store.StoreLocator;
 import dev.sessiondb.store.sql.TestPostgres;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -120,6 +122,25 @@ class SqlValidationTest {
 
         assertThat(fromSqlite.length()).isGreaterThan(1000);
         assertThat(sortedLines(fromSqlite)).isEqualTo(sortedLines(fromJson));
+    }
+
+    /** The survey reads repoPath out of the record text with SQLite's JSON functions: a workspace it names is registered. */
+    @Test
+    void aWorkspaceNamedByARecordsRepoPathIsRegisteredInSqliteAsInJson() throws Exception {
+        Files.createDirectories(dir.resolve("sessions/registered"));
+        Files.createDirectories(dir.resolve("sessions/by-path"));
+        Files.createDirectories(dir.resolve("sessions/by-odd-path"));
+        GitRepos.create(dir.resolve("sessions/orphan"), "git@github.com:edobry/minsky.git", "orphan", "2025-06-01T10:00:00Z");
+        StoreLocator sqlite = StoreLocator.parse("sqlite:" + dir.resolve("sessions.db"));
+        try (SessionStore store = StoreFactory.open(sqlite, OpenMode.CREATE_IF_MISSING)) {
+            store.write(dev.sessiondb.store.WriteBatch.replaceAll(List.of(
+                    SessionRecord.ofParsed(JsonCodec.parseObject("{\"session\": \"registered\", \"repoName\": \"local/minsky\"}")),
+                    SessionRecord.ofParsed(JsonCodec.parseObject("{\"session\": \"a\", \"repoPath\": \"" + dir.resolve("sessions/by-path") + "\"}")),
+                    SessionRecord.ofParsed(JsonCodec.parseObject("{\"session\": \"b\", \"repoPath\": \"sessions/by-odd-path\", \"taskId\": 7}"))
+            ).iterator(), 3), ProgressMonitor.NONE);
+        }
+
+        assertThat(validate(sqlite, "workspace-unregistered")).extracting(Finding::session).containsExactly("orphan");
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.sessiondb.store.sql;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sessiondb.model.SessionQuery;
+import dev.sessiondb.model.SessionField;
 import dev.sessiondb.model.SessionRecord;
 import dev.sessiondb.model.SortKey;
 import dev.sessiondb.store.StoreLayout;
@@ -75,6 +76,19 @@ interface Layout {
     /** For a layout that {@link #keepsRecordText}: the record its text holds, as {@link #read} gives it. */
     default SessionRecord recordFromText(String key, String text) {
         throw new UnsupportedOperationException("this layout keeps no record text");
+    }
+
+    /**
+     * How to read every row as a record holding only its key and {@code fields}, without parsing
+     * the record: see {@link dev.sessiondb.store.SessionStore#cursorOf}. Empty when this layout
+     * cannot, and whole records are read then.
+     */
+    default Optional<FieldsRead> fieldsRead(Set<SessionField> fields) {
+        return Optional.empty();
+    }
+
+    /** A select list over {@code s}, in key order as {@link #selectList()}, and how each of its rows becomes a record. */
+    record FieldsRead(String selectList, SqlRows.RowReader<SessionRecord> reader) {
     }
 
     /** The record as reading it back gives it: by default without the fields the layout cannot hold. */

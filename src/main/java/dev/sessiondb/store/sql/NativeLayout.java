@@ -1,7 +1,9 @@
 package dev.sessiondb.store.sql;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sessiondb.model.JsonCodec;
+import dev.sessiondb.model.SessionField;
 import dev.sessiondb.model.SessionRecord;
 import dev.sessiondb.model.SortKey;
 import dev.sessiondb.store.StoreException;
@@ -18,6 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * SessionDB Admin's own layout: the whole record as JSON text (lossless, field order kept) next
@@ -37,6 +40,9 @@ final class NativeLayout implements Layout {
             SortKey.CREATED_AT, "created_at",
             SortKey.LAST_ACTIVITY_AT, "last_activity_at");
 
+    /** The columns holding a field's text as the record has it ({@link SessionRecord#text}). */
+    private static final Map<SessionField, String> TEXT_COLUMNS = Map.of(
+            SessionField.TASK_ID, "task_id", SessionField.REPO_NAME, "repo_name", SessionField.BRANCH, "branch", SessionField.STATUS, "status");
     private static final List<SortKey> WRITTEN = List.of(SortKey.SESSION, SortKey.TASK_ID, SortKey.REPO_NAME,
             SortKey.BRANCH, SortKey.STATUS, SortKey.CREATED_AT, SortKey.LAST_ACTIVITY_AT);
     /** The shortest needle the SQLite trigram index can answer. */
@@ -111,6 +117,52 @@ final class NativeLayout implements Layout {
             throw new StoreException(storeName + ": session '" + key + "' holds a damaged record (" + e.getMessage().lines().findFirst().orElse("")
                     + "); restore it from a backup or delete the session");
         }
+    }
+
+    /**
+     * The key and {@code fields} from the columns that hold a field's text as it is (the dates'
+     * columns hold a sortable form instead). SQLite reads any other field out of the record's text
+     * with its JSON functions when that field is text; a row where one is a number or a boolean,
+     * or whose text is not a JSON object, is parsed whole, so each record reads as {@link #read}
+     * would give it. PostgreSQL reads whole records for such a field.
+     */
+    @Override
+    public Optional<FieldsRead> fieldsRead(Set<SessionField> fields) {
+        List<SessionField> inColumns = fields.stream().filter(TEXT_COLUMNS::containsKey).sorted().toList();
+        List<SessionField> inText = fields.stream().filter(field -> field != SessionField.SESSION && !TEXT_COLUMNS.containsKey(field)).sorted().toList();
+        if (!columnsFilled() || (!inText.isEmpty() && dialect != Dialect.SQLITE)) {
+            return Optional.empty();
+        }
+        List<String> select = new ArrayList<>(List.of("s.session_key"));
+        inColumns.forEach(field -> select.add("s." + TEXT_COLUMNS.get(field)));
+        inText.forEach(field -> select.add("CASE WHEN json_valid(s.record) THEN CASE WHEN json_type(s.record, " + jsonPath(field)
+                + ") = 'text' THEN json_extract(s.record, " + jsonPath(field) + ") END END"));
+        if (!inText.isEmpty()) {
+            select.add("CASE WHEN json_valid(s.record) THEN CASE WHEN json_type(s.record) <> 'object' OR "
+                    + inText.stream().map(field -> "json_type(s.record, " + jsonPath(field) + ") IN ('integer', 'real', 'true', 'false')")
+                    .collect(Collectors.joining(" OR ")) + " THEN s.record END ELSE s.record END");
+        }
+        List<SessionField> read = new ArrayList<>(inColumns);
+        read.addAll(inText);
+        return Optional.of(new FieldsRead(String.join(", ", select), row -> {
+            String key = row.getString(1);
+            String whole = inText.isEmpty() ? null : row.getString(read.size() + 2);
+            if (whole != null) {
+                return recordFromText(key, whole);
+            }
+            ObjectNode some = JsonCodec.MAPPER.createObjectNode().put(SessionField.SESSION.jsonName(), key);
+            for (int i = 0; i < read.size(); i++) {
+                String value = row.getString(i + 2);
+                if (value != null) {
+                    some.put(read.get(i).jsonName(), value);
+                }
+            }
+            return SessionRecord.ofParsed(some);
+        }));
+    }
+
+    private static String jsonPath(SessionField field) {
+        return "'$.\"" + field.jsonName() + "\"'";
     }
 
     /** An older schema is read as it is: before V3 its extracted columns are missing or unfilled, so only the key is asked of SQL. */

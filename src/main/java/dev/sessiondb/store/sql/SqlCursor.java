@@ -16,7 +16,12 @@ final class SqlCursor {
     }
 
     static PrefetchingCursor records(String storeName, Dialect dialect, Layout layout, Transaction transaction) {
-        SqlRows<SessionRecord> rows = new SqlRows<>(storeName, transaction, everyRow(dialect, layout), layout::read);
+        return records(storeName, dialect, layout, new Layout.FieldsRead(layout.selectList(), layout::read), transaction);
+    }
+
+    /** Every row read as {@code read} says: whole records, or records holding a few fields ({@link Layout#fieldsRead}). */
+    static PrefetchingCursor records(String storeName, Dialect dialect, Layout layout, Layout.FieldsRead read, Transaction transaction) {
+        SqlRows<SessionRecord> rows = new SqlRows<>(storeName, transaction, everyRow(dialect, layout, read.selectList()), read.reader());
         return new PrefetchingCursor() {
             @Override
             protected SessionRecord fetch() {
@@ -32,7 +37,7 @@ final class SqlCursor {
 
     /** For a layout that keeps each record as text: the text's bytes are hashed as the driver hands them over, and parsed only when asked for. */
     static HashCursor textHashes(String storeName, Dialect dialect, Layout layout, Transaction transaction) {
-        SqlRows<StoredHash> rows = new SqlRows<>(storeName, transaction, everyRow(dialect, layout), row -> {
+        SqlRows<StoredHash> rows = new SqlRows<>(storeName, transaction, everyRow(dialect, layout, layout.selectList()), row -> {
             String key = row.getString(1);
             byte[] text = row.getBytes(2);
             return new StoredHash(key, RecordHash.ofTextBytes(text), () -> layout.recordFromText(key, new String(text, StandardCharsets.UTF_8)));
@@ -51,7 +56,7 @@ final class SqlCursor {
         return new TextHashes();
     }
 
-    private static String everyRow(Dialect dialect, Layout layout) {
-        return "SELECT " + layout.selectList() + " FROM " + layout.table() + " s ORDER BY " + dialect.binary(layout.keyExpression());
+    private static String everyRow(Dialect dialect, Layout layout, String selectList) {
+        return "SELECT " + selectList + " FROM " + layout.table() + " s ORDER BY " + dialect.binary(layout.keyExpression());
     }
 }

@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.sessiondb.model.Page;
 import dev.sessiondb.model.RecordHash;
 import dev.sessiondb.model.SessionQuery;
+import dev.sessiondb.model.SessionField;
 import dev.sessiondb.model.SessionRecord;
 import dev.sessiondb.model.SortKey;
 import dev.sessiondb.model.ValueCount;
@@ -150,6 +151,12 @@ final class SqlSessionStore implements SessionStore {
     @Override
     public RecordCursor cursor() {
         return SqlCursor.records(locator.display(), dialect, layout, database.createTransaction());
+    }
+
+    @Override
+    public RecordCursor cursorOf(Set<SessionField> fields) {
+        return layout.fieldsRead(fields).<RecordCursor>map(read -> SqlCursor.records(locator.display(), dialect, layout, read, database.createTransaction()))
+                .orElseGet(this::cursor);
     }
 
     @Override

@@ -1,0 +1,102 @@
+package dev.sessiondb.store.sql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.sessiondb.Fixtures;
+import dev.sessiondb.model.JsonCodec;
+import dev.sessiondb.model.SessionField;
+import dev.sessiondb.model.SessionRecord;
+import dev.sessiondb.progress.ProgressMonitor;
+import dev.sessiondb.store.OpenMode;
+import dev.sessiondb.store.RecordCursor;
+import dev.sessiondb.store.SessionStore;
+import dev.sessiondb.store.StoreException;
+import dev.sessiondb.store.StoreFactory;
+import dev.sessiondb.store.StoreFormat;
+import dev.sessiondb.store.StoreLocator;
+import dev.sessiondb.store.WriteBatch;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A survey's read of a few fields (SessionStore.cursorOf): each record's key and those fields as the whole record has them. */
+class FieldsCursorTest {
+
+    private static final Set<SessionField> SURVEYED = Set.of(SessionField.TASK_ID, SessionField.REPO_NAME, SessionField.REPO_PATH);
+
+    @TempDir
+    Path dir;
+
+    private static List<SessionRecord> records() throws Exception {
+        List<SessionRecord> records = new ArrayList<>(Fixtures.minskyRecords());
+        records.add(SessionRecord.ofParsed(JsonCodec.parseObject("{\"sessionId\": \"edge-scalars\", \"taskId\": 42, \"repoName\": true, \"repoPath\": 1.50}")));
+        records.add(SessionRecord.ofParsed(JsonCodec.parseObject("{\"session\": \"edge-containers\", \"taskId\": {\"id\": 1}, \"repoName\": null, \"repoPath\": [\"a\"]}")));
+        records.add(SessionRecord.ofParsed(JsonCodec.parseObject("{\"session\": \"edge-text\", \"taskId\": \"#7\", \"repoPath\": \"/w/a \\\"b\\\" ü\\u0000\"}")));
+        return records;
+    }
+
+    /** Each record as the survey sees it: key, then the surveyed fields' text, in the cursor's order. */
+    private static List<List<Optional<String>>> surveyed(RecordCursor cursor) {
+        List<List<Optional<String>>> seen = new ArrayList<>();
+        try (cursor) {
+            cursor.forEachRemaining(record -> seen.add(List.of(Optional.of(record.key()), record.taskId(), record.repoName(), record.repoPath())));
+        }
+        return seen;
+    }
+
+    private static List<List<Optional<String>>> keysAndTaskIds(RecordCursor cursor) {
+        return surveyed(cursor).stream().map(seen -> seen.subList(0, 2)).toList();
+    }
+
+    private static SessionStore filled(StoreLocator locator) throws Exception {
+        SessionStore store = StoreFactory.open(locator, OpenMode.CREATE_IF_MISSING);
+        List<SessionRecord> records = records();
+        store.write(WriteBatch.replaceAll(records.iterator(), records.size()), ProgressMonitor.NONE);
+        return store;
+    }
+
+    @Test
+    void sqliteReadsTheFieldsFromColumnsAndTheRecordsTextWithoutParsingIt() throws Exception {
+        try (SessionStore store = filled(StoreLocator.of(StoreFormat.SQLITE, dir.resolve("s.db")))) {
+            assertThat(surveyed(store.cursorOf(SURVEYED))).isEqualTo(surveyed(store.cursor())).hasSize(Fixtures.MINSKY_COUNT + 3);
+            try (RecordCursor some = store.cursorOf(SURVEYED)) {
+                assertThat(some.next().has("repoUrl")).as("only the surveyed fields are read").isFalse();
+            }
+        }
+    }
+
+    @Test
+    void postgresqlReadsTheFieldsItHasColumnsForAndWholeRecordsForTheOthers() throws Exception {
+        try (SessionStore store = filled(TestPostgres.get().freshSchema())) {
+            assertThat(surveyed(store.cursorOf(SURVEYED))).isEqualTo(surveyed(store.cursor())).hasSize(Fixtures.MINSKY_COUNT + 3);
+            assertThat(keysAndTaskIds(store.cursorOf(Set.of(SessionField.TASK_ID)))).isEqualTo(keysAndTaskIds(store.cursor()));
+            try (RecordCursor some = store.cursorOf(Set.of(SessionField.TASK_ID))) {
+                assertThat(some.next().has("repoUrl")).as("only the surveyed fields are read").isFalse();
+            }
+        }
+    }
+
+    @Test
+    void aDamagedRecordIsNamedAsWhenWholeRecordsAreRead() throws Exception {
+        Path file = dir.resolve("damaged.db");
+        filled(StoreLocator.of(StoreFormat.SQLITE, file)).close();
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file); Statement statement = connection.createStatement()) {
+            statement.executeUpdate("UPDATE sessions SET record = '{\"session\": \"edge-text\", ' WHERE session_key = 'edge-text'");
+            statement.executeUpdate("UPDATE sessions SET record = '[1, 2]' WHERE session_key = 'edge-scalars'");
+        }
+        try (SessionStore store = StoreFactory.open(StoreLocator.of(StoreFormat.SQLITE, file), OpenMode.EXISTING)) {
+            for (Set<SessionField> fields : List.of(SURVEYED, Set.of(SessionField.REPO_PATH))) {
+                assertThatThrownBy(() -> surveyed(store.cursorOf(fields))).isInstanceOf(StoreException.class)
+                        .hasMessageContaining("session 'edge-").hasMessageContaining("holds a damaged record");
+            }
+        }
+    }
+}
