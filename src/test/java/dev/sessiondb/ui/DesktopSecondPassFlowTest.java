@@ -160,7 +160,7 @@ class DesktopSecondPassFlowTest {
     void aTruncatedStoreIsReportedAndNotSaved(FxRobot robot) throws Exception {
         Path truncated = run.resolve("truncated.json");
         Files.writeString(truncated, "{\"sessions\": [{\"session\": \"a\", \"repoName\": \"x\"");
-        List<String> before = new SavedStoreList(run.resolve("backups"), settings).list();
+        List<String> before = new SavedStoreList(run.resolve("backups"), settings).load();
         dialogs.answer(truncated);
 
         robot.push(KeyCode.CONTROL, KeyCode.O);
@@ -168,7 +168,7 @@ class DesktopSecondPassFlowTest {
         waitFor(() -> !dialogs.errors().isEmpty());
         assertThat(dialogs.errors()).singleElement().asString().startsWith("Cannot open").contains("the file ends before its JSON is complete")
                 .doesNotContain("start marker");
-        assertThat(new SavedStoreList(run.resolve("backups"), settings).list()).isEqualTo(before).hasSize(1);
+        assertThat(new SavedStoreList(run.resolve("backups"), settings).load()).isEqualTo(before).hasSize(1);
     }
 
     // Problem 6: every column reachable, nothing cut, any field as a column, filter values picked from the store

@@ -20,19 +20,34 @@ import org.slf4j.LoggerFactory;
  * password. Earlier versions kept them in the settings file: that list is moved into the catalog
  * on the first start, and the settings file holds it no longer. The catalog is opened for each
  * change and closed again, as the journal's recorder does, so the window holds no lock on it.
- * A catalog that cannot be read does not stop the window: the settings file's list is shown,
- * and a change to the list then fails with the catalog's message.
+ * The first open of the catalog in a JVM takes most of a second (its ORM and migrations start),
+ * so the list is read by {@link #load}, and changed, on a background thread; a change reads it
+ * first, so it never replaces a list it has not seen. A catalog that cannot be read does not
+ * stop the window: the settings file's list is shown, and a change to the list then fails with
+ * the catalog's message.
  */
 public final class SavedStoreList {
 
     private static final Logger LOG = LoggerFactory.getLogger(SavedStoreList.class);
 
     private final Path catalogFolder;
+    private final SettingsStore settings;
     private List<String> locators;
+    private boolean loaded;
 
-    /** @param catalogFolder the folder of the app's catalog (the backup journal's) */
+    /** @param catalogFolder the folder of the app's catalog (the backup journal's); nothing is read yet */
     public SavedStoreList(Path catalogFolder, SettingsStore settings) {
         this.catalogFolder = catalogFolder;
+        this.settings = settings;
+        this.locators = settings.get().savedStores();
+    }
+
+    /** Reads the list from the catalog, once, moving the settings file's older list into it; then as {@link #list}. */
+    public synchronized List<String> load() {
+        if (loaded) {
+            return locators;
+        }
+        loaded = true;
         List<String> older = settings.get().savedStores();
         try {
             locators = withCatalog(saved -> {
@@ -45,21 +60,22 @@ public final class SavedStoreList {
             });
         } catch (CatalogException unreadable) {
             LOG.warn("The saved stores are shown from the settings file: {}", unreadable.getMessage());
-            locators = older;
-            return;
+            return locators;
         }
         if (!older.isEmpty()) {
             settings.update(state -> state.withSavedStores(List.of()));
         }
+        return locators;
     }
 
-    /** The saved locators (without passwords) in the user's order. */
-    public List<String> list() {
+    /** The saved locators (without passwords) in the user's order: the settings file's until {@link #load} has read the catalog. */
+    public synchronized List<String> list() {
         return locators;
     }
 
     /** Saves a store at the end of the list, without its password; a store already saved keeps its place. */
-    public void add(StoreLocator store) {
+    public synchronized void add(StoreLocator store) {
+        load();
         List<StoreLocator> stores = new ArrayList<>(parseable(locators));
         stores.add(store);
         locators = withCatalog(saved -> {
@@ -69,7 +85,8 @@ public final class SavedStoreList {
     }
 
     /** Takes a store off the list; the store itself is untouched. */
-    public void remove(String locator) {
+    public synchronized void remove(String locator) {
+        load();
         List<String> kept = locators.stream().filter(saved -> !saved.equals(locator)).toList();
         locators = withCatalog(saved -> {
             saved.replace(parseable(kept));

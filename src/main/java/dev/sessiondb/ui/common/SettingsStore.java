@@ -28,11 +28,12 @@ public final class SettingsStore {
         return file;
     }
 
-    public AppSettings get() {
+    /** Synchronized with {@link #update}: the saved stores' first read ({@link SavedStoreList#load}) runs on a background thread. */
+    public synchronized AppSettings get() {
         return current;
     }
 
-    public void update(java.util.function.UnaryOperator<AppSettings> change) {
+    public synchronized void update(java.util.function.UnaryOperator<AppSettings> change) {
         current = change.apply(current);
         write(current);
     }

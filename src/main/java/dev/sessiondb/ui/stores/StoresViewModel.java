@@ -1,6 +1,5 @@
 package dev.sessiondb.ui.stores;
 
-import dev.sessiondb.catalog.CatalogException;
 import dev.sessiondb.sample.DemoStores;
 import dev.sessiondb.store.SessionStore;
 import dev.sessiondb.store.StoreException;
@@ -61,6 +60,8 @@ public final class StoresViewModel {
         this.dialogs = dialogs;
         this.executor = executor;
         reloadLists();
+        executor.execute(BackgroundTask.of("Read the saved stores", monitor -> savedStores.load()).onSuccess(loaded -> reloadLists())
+                .onFailure(failure -> dialogs.showError("Cannot read the saved stores", failure.getMessage())));
     }
 
     // Properties
@@ -110,14 +111,13 @@ public final class StoresViewModel {
 
     /** Keeps a recent or discovered store in the saved list (the app's catalog), without its password. */
     public void save(StoreEntry entry) {
-        parse(entry.locator()).ifPresent(locator -> changeSaved("Cannot save " + entry.title(), () -> savedStores.add(locator)));
+        parse(entry.locator()).ifPresent(locator -> changeSaved("Save " + entry.title(), "Cannot save " + entry.title(),
+                () -> savedStores.add(locator), () -> { }));
     }
 
     public void remove(StoreEntry entry) {
-        if (!changeSaved("Cannot remove " + entry.title(), () -> savedStores.remove(entry.locator()))) {
-            return;
-        }
-        dialogs.notify("Removed " + entry.title() + " from saved stores (the store itself is untouched)");
+        changeSaved("Remove " + entry.title(), "Cannot remove " + entry.title(), () -> savedStores.remove(entry.locator()),
+                () -> dialogs.notify("Removed " + entry.title() + " from saved stores (the store itself is untouched)"));
     }
 
     public void open(StoreEntry entry) {
@@ -193,16 +193,15 @@ public final class StoresViewModel {
                         .onFailure(failure -> dialogs.showError("Cannot open " + shown, failure.getMessage()))));
     }
 
-    /** @return whether the saved list changed; when the catalog refused, the user is told why */
-    private boolean changeSaved(String failureTitle, Runnable change) {
-        try {
+    /** Changes the saved list in the catalog off the FX thread, then shows it and runs {@code changed}; when the catalog refused, the user is told why. */
+    private void changeSaved(String title, String failureTitle, Runnable change, Runnable changed) {
+        executor.execute(BackgroundTask.of(title, monitor -> {
             change.run();
+            return savedStores.list();
+        }).onSuccess(list -> {
             reloadLists();
-            return true;
-        } catch (CatalogException refused) {
-            dialogs.showError(failureTitle, refused.getMessage());
-            return false;
-        }
+            changed.run();
+        }).onFailure(failure -> dialogs.showError(failureTitle, failure.getMessage())));
     }
 
     private void reloadLists() {

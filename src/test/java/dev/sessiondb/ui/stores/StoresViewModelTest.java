@@ -46,7 +46,7 @@ class StoresViewModelTest {
 
     /** What the catalog holds, read as the next start of the app reads it. */
     private List<String> savedInCatalog(SettingsStore settings) {
-        return new SavedStoreList(catalogFolder(), settings).list();
+        return new SavedStoreList(catalogFolder(), settings).load();
     }
 
     @AfterEach
