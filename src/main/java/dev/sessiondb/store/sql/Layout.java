@@ -1,8 +1,8 @@
 package dev.sessiondb.store.sql;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.sessiondb.model.SessionQuery;
 import dev.sessiondb.model.SessionField;
+import dev.sessiondb.model.SessionQuery;
 import dev.sessiondb.model.SessionRecord;
 import dev.sessiondb.model.SortKey;
 import dev.sessiondb.store.StoreLayout;
