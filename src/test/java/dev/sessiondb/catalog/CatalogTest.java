@@ -22,6 +22,16 @@ class CatalogTest {
     @TempDir
     Path dir;
 
+    /** An up-to-date catalog is opened without Flyway: its history's version is compared with this constant. */
+    @Test
+    void theNewestVersionIsTheNewestCatalogScripts() throws Exception {
+        try (var scripts = Files.list(Path.of("src/main/resources/db/catalog"))) {
+            int newest = scripts.map(script -> script.getFileName().toString()).filter(name -> name.matches("V\\d+__.*\\.sql"))
+                    .mapToInt(name -> Integer.parseInt(name.substring(1, name.indexOf("__")))).max().orElseThrow();
+            assertThat(Catalog.NEWEST).isEqualTo(String.valueOf(newest));
+        }
+    }
+
     @Test
     void aJobItsBackupAndItsUndoRoundTripThroughTheSqliteFile() {
         Path target = dir.resolve("copy.db");
