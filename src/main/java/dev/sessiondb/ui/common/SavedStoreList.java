@@ -32,7 +32,8 @@ public final class SavedStoreList {
 
     private final Path catalogFolder;
     private final SettingsStore settings;
-    private List<String> locators;
+    /** Replaced whole, never changed in place: the FX thread reads it without waiting for a load or change under way. */
+    private volatile List<String> locators;
     private boolean loaded;
 
     /** @param catalogFolder the folder of the app's catalog (the backup journal's); nothing is read yet */
@@ -69,7 +70,7 @@ public final class SavedStoreList {
     }
 
     /** The saved locators (without passwords) in the user's order: the settings file's until {@link #load} has read the catalog. */
-    public synchronized List<String> list() {
+    public List<String> list() {
         return locators;
     }
 
