@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.sessiondb.job.backup.Backup;
 import dev.sessiondb.job.backup.BackupJournal;
+import dev.sessiondb.store.sql.SchemaHistory;
 import io.ebean.Database;
 import io.ebean.DatabaseFactory;
 import io.ebean.config.DatabaseConfig;
@@ -13,10 +14,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 import java.util.Optional;
 import org.flywaydb.core.Flyway;
@@ -32,7 +30,7 @@ public final class Catalog implements AutoCloseable {
     /** The Ebean database name the catalog's entities belong to ({@code @DbName}). */
     static final String NAME = "catalog";
     public static final String FILE_NAME = "catalog.db";
-    /** The newest version among the {@code db/catalog} scripts (CatalogTest holds it to them). */
+    /** The newest version among the {@code db/catalog} scripts (CatalogTest holds it to them); a catalog at it opens without Flyway. */
     static final String NEWEST = "1";
 
     private final Path file;
@@ -51,11 +49,11 @@ public final class Catalog implements AutoCloseable {
         createOwnerOnly(file);
         HikariDataSource dataSource = new HikariDataSource(pool(file));
         try {
-            if (!NEWEST.equals(installedVersion(dataSource))) {
+            if (!NEWEST.equals(SchemaHistory.installedVersion(dataSource, "flyway_schema_history"))) {
                 Flyway.configure().dataSource(dataSource).locations("classpath:db/catalog").load().migrate();
             }
             return new Catalog(file, dataSource, DatabaseFactory.create(config(dataSource)));
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | SQLException e) {
             dataSource.close();
             throw new CatalogException("cannot open the catalog " + file + " (" + firstLine(e) + ")", e);
         }
@@ -124,26 +122,6 @@ public final class Catalog implements AutoCloseable {
         config.setRunMigration(false);
         config.setClasses(List.of(JobRun.class, BackupEntry.class, SavedStore.class));
         return config;
-    }
-
-    /**
-     * The version the catalog's schema history records, read without Flyway: Flyway takes about
-     * half a second to start in a fresh JVM, and every job opens the catalog to record itself.
-     * "none" when there is no history yet.
-     */
-    private static String installedVersion(HikariDataSource dataSource) {
-        try (Connection connection = dataSource.getConnection()) {
-            try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(
-                    "SELECT version FROM flyway_schema_history WHERE success AND version IS NOT NULL ORDER BY installed_rank DESC")) {
-                return rows.next() ? rows.getString(1) : "none";
-            } catch (SQLException noHistory) {
-                return "none";
-            } finally {
-                connection.rollback();
-            }
-        } catch (SQLException e) {
-            throw new CatalogException("cannot read the catalog's schema version (" + e.getMessage() + ")", e);
-        }
     }
 
     /** Created with owner-only permissions before SQLite opens it, so it never exists readable by others. */

@@ -55,22 +55,6 @@ final class NativeSchema {
     }
 
     /**
-     * The version a store's schema history says it has, read without Flyway so that opening for
-     * reading never writes (Flyway's own history checks may create or lock tables).
-     *
-     * @return the version, or "none" when the history table is missing
-     */
-    static String installedVersion(Connection connection) throws SQLException {
-        String sql = "SELECT version FROM " + HISTORY_TABLE + " WHERE success AND version IS NOT NULL ORDER BY installed_rank DESC";
-        try (PreparedStatement statement = connection.prepareStatement(sql); ResultSet rows = statement.executeQuery()) {
-            return rows.next() ? rows.getString(1) : "none";
-        } catch (SQLException noHistory) {
-            connection.rollback();
-            return "none";
-        }
-    }
-
-    /**
      * V3: fills the columns V2 added from each record, with the same code every write uses, in
      * key-ordered chunks so a million records need no more memory than a thousand.
      */

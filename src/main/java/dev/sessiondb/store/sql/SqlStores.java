@@ -247,7 +247,7 @@ public final class SqlStores {
         if (layout == StoreLayout.NATIVE) {
             // an existing store is opened as it is, also for writing: a write upgrades it when it starts (after the job's backup)
             return create ? createNative(dialect, name, dataSource, schema, mode != OpenMode.STAGED)
-                    : new NativeLayout(dialect, name, installedVersion(dataSource));
+                    : new NativeLayout(dialect, name, SchemaHistory.installedVersion(dataSource, NativeSchema.HISTORY_TABLE));
         }
         if (layout == StoreLayout.CHAT) {
             if (create) {
@@ -276,14 +276,6 @@ public final class SqlStores {
             useWriteAheadLog(dataSource);
         }
         return new NativeLayout(dialect, name, NativeSchema.migrate(dataSource, dialect, schema, null));
-    }
-
-    private static String installedVersion(DataSource dataSource) throws SQLException {
-        try (Connection connection = dataSource.getConnection()) {
-            String version = NativeSchema.installedVersion(connection);
-            connection.rollback();
-            return version;
-        }
     }
 
     /** WAL lets readers work while a write runs; it is persistent, so only our own stores get it, when written. */

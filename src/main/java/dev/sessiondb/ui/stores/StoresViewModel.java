@@ -195,10 +195,10 @@ public final class StoresViewModel {
 
     /** Changes the saved list in the catalog off the FX thread, then shows it and runs {@code changed}; when the catalog refused, the user is told why. */
     private void changeSaved(String title, String failureTitle, Runnable change, Runnable changed) {
-        executor.execute(BackgroundTask.of(title, monitor -> {
+        executor.execute(BackgroundTask.<Void>of(title, monitor -> {
             change.run();
-            return savedStores.list();
-        }).onSuccess(list -> {
+            return null;
+        }).onSuccess(done -> {
             reloadLists();
             changed.run();
         }).onFailure(failure -> dialogs.showError(failureTitle, failure.getMessage())));
