@@ -4,6 +4,7 @@ import dev.sessiondb.model.RecordHash;
 import dev.sessiondb.model.SessionRecord;
 import dev.sessiondb.progress.ProgressMonitor;
 import dev.sessiondb.store.HashCursor;
+import dev.sessiondb.store.PairedTexts;
 import dev.sessiondb.store.ReadAhead;
 import dev.sessiondb.store.RecordCursor;
 import dev.sessiondb.store.StoredHash;
@@ -15,13 +16,16 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
  * Compares two stores of any formats: a merge of both in binary key order ({@link KeyOrder}),
- * record by record as the hashes of their text. A SQL store hands its records over in that order;
+ * record by record as the hashes of their text, or as the database that reads both pairs them
+ * ({@link SessionStore#pairedWith}). A SQL store hands its records over in that order;
  * a JSON store's come in file order and are put in key order by an external sort, so memory stays
  * bounded by the sort buffers whatever the store sizes.
  */
@@ -47,8 +51,14 @@ public final class StoreDiff {
         OptionalLong countA = a.knownCount();
         OptionalLong countB = b.knownCount();
         long total = countA.isPresent() && countB.isPresent() ? countA.getAsLong() + countB.getAsLong() : -1;
-        Path tempDir = createTempDir();
         Runnable counter = progressCounter(total, monitor);
+        Optional<PairedTexts> paired = a.pairedWith(b);
+        if (paired.isPresent()) {
+            try (PairedTexts pairs = paired.get()) {
+                return merge(pairs, counter, listener, monitor);
+            }
+        }
+        Path tempDir = createTempDir();
         try (OrderedHashes hashesA = inKeyOrder(a, tempDir, counter, monitor); OrderedHashes hashesB = inKeyOrder(b, tempDir, counter, monitor)) {
             return merge(hashesA, hashesB, listener, monitor);
         } finally {
@@ -110,35 +120,86 @@ public final class StoreDiff {
      * differ where its fields do not: field order, number forms).
      */
     private DiffSummary merge(OrderedHashes a, OrderedHashes b, DiffListener listener, ProgressMonitor monitor) {
-        long onlyInA = 0;
-        long onlyInB = 0;
-        long changed = 0;
-        long identical = 0;
+        Tally tally = new Tally(listener);
         while (a.peek() != null || b.peek() != null) {
             monitor.checkCancelled();
             StoredHash hashA = a.peek();
             StoredHash hashB = b.peek();
             int order = hashA == null ? 1 : hashB == null ? -1 : KeyOrder.compare(hashA.key(), hashB.key());
             if (order < 0) {
-                listener.onlyInA(a.next().key());
-                onlyInA++;
+                tally.onlyInA(a.next().key());
             } else if (order > 0) {
-                listener.onlyInB(b.next().key());
-                onlyInB++;
+                tally.onlyInB(b.next().key());
             } else {
                 a.next();
                 b.next();
-                List<FieldChange> changes = hashA.hash().equals(hashB.hash()) ? List.of() : recordDiff.compare(hashA.record().get(), hashB.record().get());
-                if (changes.isEmpty()) {
-                    listener.identical(hashA.key());
-                    identical++;
-                } else {
-                    listener.changed(new SessionChange(hashA.key(), changes));
-                    changed++;
-                }
+                tally.inBoth(hashA.key(), hashA.hash().equals(hashB.hash()), hashA.record(), hashB.record());
             }
         }
-        return new DiffSummary(onlyInA, onlyInB, changed, identical);
+        return tally.summary();
+    }
+
+    /** Pairs the database matched up, counted on {@code read} once per side a key is on. */
+    private DiffSummary merge(PairedTexts pairs, Runnable read, DiffListener listener, ProgressMonitor monitor) {
+        Tally tally = new Tally(listener);
+        while (pairs.hasNext()) {
+            monitor.checkCancelled();
+            PairedTexts.Pair pair = pairs.next();
+            if (pair.inFirst()) {
+                read.run();
+            }
+            if (pair.inSecond()) {
+                read.run();
+            }
+            if (!pair.inSecond()) {
+                tally.onlyInA(pair.key());
+            } else if (!pair.inFirst()) {
+                tally.onlyInB(pair.key());
+            } else {
+                tally.inBoth(pair.key(), pair.sameText(), pair.first(), pair.second());
+            }
+        }
+        return tally.summary();
+    }
+
+    /** Hands each key's finding to the listener and counts it. */
+    private final class Tally {
+
+        private final DiffListener listener;
+        private long onlyInA;
+        private long onlyInB;
+        private long changed;
+        private long identical;
+
+        Tally(DiffListener listener) {
+            this.listener = listener;
+        }
+
+        void onlyInA(String key) {
+            listener.onlyInA(key);
+            onlyInA++;
+        }
+
+        void onlyInB(String key) {
+            listener.onlyInB(key);
+            onlyInB++;
+        }
+
+        /** Equal text is an identical record; other text is parsed on both sides and compared field by field. */
+        void inBoth(String key, boolean sameText, Supplier<SessionRecord> a, Supplier<SessionRecord> b) {
+            List<FieldChange> changes = sameText ? List.of() : recordDiff.compare(a.get(), b.get());
+            if (changes.isEmpty()) {
+                listener.identical(key);
+                identical++;
+            } else {
+                listener.changed(new SessionChange(key, changes));
+                changed++;
+            }
+        }
+
+        DiffSummary summary() {
+            return new DiffSummary(onlyInA, onlyInB, changed, identical);
+        }
     }
 
     private static Path createTempDir() {

@@ -92,6 +92,15 @@ public interface SessionStore extends AutoCloseable {
     }
 
     /**
+     * This store's keys beside {@code other}'s, their stored texts compared inside the one database
+     * engine that can read both (two SQLite files of the native layout): a diff then reads no
+     * identical record into Java. Empty for any other pair, which a diff merges by hashes.
+     */
+    default Optional<PairedTexts> pairedWith(SessionStore other) {
+        return Optional.empty();
+    }
+
+    /**
      * Whether {@link #hashes()} hashes each record's text as this store keeps it (text this tool
      * wrote) rather than its canonical JSON. Two such stores give equal hashes for records written
      * from the same text, and a diff then compares only the records whose hashes differ.

@@ -57,25 +57,13 @@ class StoreDiffTest {
     @Test
     void reportsProgressForEveryRecordRead() {
         List<SessionRecord> records = SampleSessions.minskyList(30, 1);
-        long[] last = {0, 0};
-        ProgressMonitor monitor = new ProgressMonitor() {
-            @Override
-            public void progress(long done, long total) {
-                last[0] = done;
-                last[1] = total;
-            }
-
-            @Override
-            public boolean isCancelled() {
-                return false;
-            }
-        };
+        LastProgress monitor = new LastProgress();
 
         DiffSummary summary = new StoreDiff(Set.of()).compare(records.iterator(), records.iterator(), 60, new Collected(), monitor);
 
         assertThat(summary.isEqual()).isTrue();
         assertThat(summary.identical()).isEqualTo(30);
-        assertThat(last).containsExactly(60, 60);
+        assertThat(new long[] {monitor.done, monitor.total}).containsExactly(60, 60);
     }
 
     @Test

@@ -2,8 +2,6 @@ package dev.sessiondb.diff;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sessiondb.model.SessionRecord;
 import dev.sessiondb.progress.ProgressMonitor;
 import dev.sessiondb.sample.SampleSessions;
@@ -25,7 +23,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Two SQL stores are diffed on the hashes of the text they keep, with the same result as a diff of their records. */
+/** Two SQL stores are diffed on the text they keep (its hashes; two SQLite files inside SQLite), with the same result as a diff of their records. */
 class StoredHashDiffTest {
 
     @TempDir
@@ -45,7 +43,7 @@ class StoredHashDiffTest {
         b.add(SampleSessions.minskyRecord(900, 7));
         b.set(100, b.get(100).with("branch", "changed-branch"));
         // the same fields in another order: other text, the same record
-        b.set(200, SessionRecord.of(reversed(b.get(200).fields())));
+        b.set(200, CollectedFindings.withFieldsReversed(b.get(200)));
         StoreLocator locatorA = StoreLocator.parse("sqlite:" + tempDir.resolve("a.db"));
         StoreLocator locatorB = secondStore.apply(tempDir);
         write(locatorA, a);
@@ -53,9 +51,9 @@ class StoredHashDiffTest {
 
         try (SessionStore storeA = StoreFactory.open(locatorA, OpenMode.EXISTING); SessionStore storeB = StoreFactory.open(locatorB, OpenMode.EXISTING)) {
             assertThat(storeA.hashesStoredText() && storeB.hashesStoredText() && storeA.cursorInKeyOrder() && storeB.cursorInKeyOrder()).isTrue();
-            Collected onHashes = new Collected();
+            CollectedFindings onHashes = new CollectedFindings();
             DiffSummary summary = new StoreDiff(Set.of()).compare(storeA, storeB, onHashes, ProgressMonitor.NONE);
-            Collected onRecords = new Collected();
+            CollectedFindings onRecords = new CollectedFindings();
             DiffSummary recordsSummary = new StoreDiff(Set.of()).compare(a.iterator(), b.iterator(), 981, onRecords, ProgressMonitor.NONE);
 
             assertThat(summary).isEqualTo(new DiffSummary(20, 1, 1, 479)).isEqualTo(recordsSummary);
@@ -63,45 +61,10 @@ class StoredHashDiffTest {
         }
     }
 
-    private static ObjectNode reversed(ObjectNode fields) {
-        List<String> names = new ArrayList<>();
-        fields.fieldNames().forEachRemaining(names::add);
-        ObjectNode reordered = JsonNodeFactory.instance.objectNode();
-        for (int i = names.size() - 1; i >= 0; i--) {
-            reordered.set(names.get(i), fields.get(names.get(i)));
-        }
-        return reordered;
-    }
-
     private static void write(StoreLocator locator, List<SessionRecord> records) {
         try (SessionStore store = StoreFactory.open(locator, OpenMode.CREATE_IF_MISSING)) {
             Iterator<SessionRecord> iterator = records.iterator();
             store.write(WriteBatch.replaceAll(iterator, records.size()), ProgressMonitor.NONE);
-        }
-    }
-
-    /** Every event in the order it came. */
-    private static final class Collected implements DiffListener {
-        final List<String> events = new ArrayList<>();
-
-        @Override
-        public void onlyInA(String session) {
-            events.add("A " + session);
-        }
-
-        @Override
-        public void onlyInB(String session) {
-            events.add("B " + session);
-        }
-
-        @Override
-        public void changed(SessionChange change) {
-            events.add("changed " + change.session() + " " + change.fields());
-        }
-
-        @Override
-        public void identical(String session) {
-            events.add("= " + session);
         }
     }
 }

@@ -11,12 +11,14 @@ import dev.sessiondb.model.ValueCount;
 import dev.sessiondb.progress.CancelledException;
 import dev.sessiondb.progress.ProgressMonitor;
 import dev.sessiondb.store.HashCursor;
+import dev.sessiondb.store.PairedTexts;
 import dev.sessiondb.store.RecordCursor;
 import dev.sessiondb.store.SessionStore;
 import dev.sessiondb.store.StaleRecordException;
 import dev.sessiondb.store.StoreException;
 import dev.sessiondb.store.StoreFingerprint;
 import dev.sessiondb.store.StoreInfo;
+import dev.sessiondb.store.StoreLayout;
 import dev.sessiondb.store.StoreLocator;
 import dev.sessiondb.store.WriteBatch;
 import io.ebean.Database;
@@ -168,6 +170,19 @@ final class SqlSessionStore implements SessionStore {
     public HashCursor hashes() {
         return layout.keepsRecordText() ? SqlCursor.textHashes(locator.display(), dialect, layout, database.createTransaction())
                 : SessionStore.super.hashes();
+    }
+
+    @Override
+    public Optional<PairedTexts> pairedWith(SessionStore other) {
+        if (other instanceof SqlSessionStore second && nativeSqlite() && second.nativeSqlite()) {
+            return Optional.of(SqlitePairing.open(locator, layout, second.locator, second.layout));
+        }
+        return Optional.empty();
+    }
+
+    /** A SQLite file of the native layout: {@link SqlitePairing} can join it with another. */
+    private boolean nativeSqlite() {
+        return dialect == Dialect.SQLITE && layout.id() == StoreLayout.NATIVE;
     }
 
     @Override
