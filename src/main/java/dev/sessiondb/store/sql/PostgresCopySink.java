@@ -103,9 +103,10 @@ final class PostgresCopySink implements BulkSink {
     }
 
     /**
-     * Whether COPY's binary format can carry the rows: every column written is text (whose binary
-     * form is its bytes in the server's encoding) and that encoding is UTF-8, the bytes built here.
-     * The staging table has the target's column types.
+     * Whether COPY's binary format can carry the rows: every column written is text or varchar
+     * (whose binary form is the text's bytes; any other type has a binary form of its own) and the
+     * server keeps UTF-8, the encoding the bytes are built in. The staging table has the target's
+     * column types.
      */
     private boolean textColumnsInUtf8(Statement statement) throws SQLException {
         String names = write.columns().stream().map(column -> "'" + column.replace("'", "''") + "'").collect(Collectors.joining(", "));
