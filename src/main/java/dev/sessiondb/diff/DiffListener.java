@@ -1,6 +1,6 @@
 package dev.sessiondb.diff;
 
-/** Receives a diff's findings as the merge finds them, in key order, so no result is held in memory. */
+/** Receives a diff's findings as the merge finds them, in key order, so no result is held in memory; identical sessions are only counted ({@link DiffSummary}). */
 public interface DiffListener {
 
     void onlyInA(String session);
@@ -8,7 +8,4 @@ public interface DiffListener {
     void onlyInB(String session);
 
     void changed(SessionChange change);
-
-    default void identical(String session) {
-    }
 }

@@ -51,13 +51,20 @@ public final class StoreDiff {
         OptionalLong countA = a.knownCount();
         OptionalLong countB = b.knownCount();
         long total = countA.isPresent() && countB.isPresent() ? countA.getAsLong() + countB.getAsLong() : -1;
-        Runnable counter = progressCounter(total, monitor);
-        Optional<PairedTexts> paired = a.pairedWith(b);
+        Optional<PairedTexts> paired = a.pairedWith(b, passed -> {
+            monitor.checkCancelled();
+            monitor.progress(total < 0 ? passed : Math.min(passed, total), total);
+        });
         if (paired.isPresent()) {
             try (PairedTexts pairs = paired.get()) {
-                return merge(pairs, counter, listener, monitor);
+                DiffSummary summary = merge(pairs, listener, monitor);
+                if (total >= 0) {
+                    monitor.progress(total, total);
+                }
+                return summary;
             }
         }
+        Runnable counter = progressCounter(total, monitor);
         Path tempDir = createTempDir();
         try (OrderedHashes hashesA = inKeyOrder(a, tempDir, counter, monitor); OrderedHashes hashesB = inKeyOrder(b, tempDir, counter, monitor)) {
             return merge(hashesA, hashesB, listener, monitor);
@@ -139,26 +146,21 @@ public final class StoreDiff {
         return tally.summary();
     }
 
-    /** Pairs the database matched up, counted on {@code read} once per side a key is on. */
-    private DiffSummary merge(PairedTexts pairs, Runnable read, DiffListener listener, ProgressMonitor monitor) {
+    /** The keys the database found not the same on both sides; the others are only counted. */
+    private DiffSummary merge(PairedTexts pairs, DiffListener listener, ProgressMonitor monitor) {
         Tally tally = new Tally(listener);
         while (pairs.hasNext()) {
             monitor.checkCancelled();
             PairedTexts.Pair pair = pairs.next();
-            if (pair.inFirst()) {
-                read.run();
-            }
-            if (pair.inSecond()) {
-                read.run();
-            }
             if (!pair.inSecond()) {
                 tally.onlyInA(pair.key());
             } else if (!pair.inFirst()) {
                 tally.onlyInB(pair.key());
             } else {
-                tally.inBoth(pair.key(), pair.sameText(), pair.first(), pair.second());
+                tally.inBoth(pair.key(), false, pair.first(), pair.second());
             }
         }
+        tally.identical(pairs.sameText());
         return tally.summary();
     }
 
@@ -189,12 +191,15 @@ public final class StoreDiff {
         void inBoth(String key, boolean sameText, Supplier<SessionRecord> a, Supplier<SessionRecord> b) {
             List<FieldChange> changes = sameText ? List.of() : recordDiff.compare(a.get(), b.get());
             if (changes.isEmpty()) {
-                listener.identical(key);
                 identical++;
             } else {
                 listener.changed(new SessionChange(key, changes));
                 changed++;
             }
+        }
+
+        void identical(long records) {
+            identical += records;
         }
 
         DiffSummary summary() {

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.function.LongConsumer;
 
 /**
  * A session store of any format and layout. Every backend passes the same conformance
@@ -95,8 +96,10 @@ public interface SessionStore extends AutoCloseable {
      * This store's keys beside {@code other}'s, their stored texts compared inside the one database
      * engine that can read both (two SQLite files of the native layout): a diff then reads no
      * identical record into Java. Empty for any other pair, which a diff merges by hashes.
+     *
+     * @param passed told now and then, on the reading thread, about how many records of both stores the comparison has passed
      */
-    default Optional<PairedTexts> pairedWith(SessionStore other) {
+    default Optional<PairedTexts> pairedWith(SessionStore other, LongConsumer passed) {
         return Optional.empty();
     }
 

@@ -6,7 +6,7 @@ import dev.sessiondb.model.SessionRecord;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Every finding of a diff in the order it came, so two ways of diffing the same stores can be compared event for event. */
+/** Every finding of a diff in the order it came, so two ways of diffing the same stores can be compared finding for finding. */
 final class CollectedFindings implements DiffListener {
 
     final List<String> events = new ArrayList<>();
@@ -35,10 +35,5 @@ final class CollectedFindings implements DiffListener {
     @Override
     public void changed(SessionChange change) {
         events.add("changed " + change.session() + " " + change.fields());
-    }
-
-    @Override
-    public void identical(String session) {
-        events.add("= " + session);
     }
 }

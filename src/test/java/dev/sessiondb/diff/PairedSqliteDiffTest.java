@@ -57,8 +57,11 @@ class PairedSqliteDiffTest {
         String before = digest(dir.resolve("a.db")) + digest(dir.resolve("b.db"));
 
         try (SessionStore storeA = StoreFactory.open(locatorA, OpenMode.EXISTING); SessionStore storeB = StoreFactory.open(locatorB, OpenMode.EXISTING)) {
-            try (PairedTexts pairs = storeA.pairedWith(storeB).orElseThrow()) {
-                assertThat(pairs.hasNext()).isTrue();
+            try (PairedTexts pairs = storeA.pairedWith(storeB, passed -> { }).orElseThrow()) {
+                List<String> handedOver = new ArrayList<>();
+                pairs.forEachRemaining(pair -> handedOver.add(pair.key()));
+                assertThat(handedOver).as("only keys on one side or with other text leave SQLite").hasSize(15);
+                assertThat(pairs.sameText()).isEqualTo(292);
             }
             CollectedFindings paired = new CollectedFindings();
             DiffSummary summary = new StoreDiff(Set.of()).compare(storeA, storeB, paired, ProgressMonitor.NONE);
@@ -81,6 +84,31 @@ class PairedSqliteDiffTest {
             new StoreDiff(Set.of()).compare(storeA, storeB, new CollectedFindings(), monitor);
         }
         assertThat(new long[] {monitor.done, monitor.total}).containsExactly(95, 95);
+    }
+
+    @Test
+    void progressGrowsWhileIdenticalStoresAreComparedAndEndsAtTheirTotal() throws Exception {
+        List<SessionRecord> records = SampleSessions.minskyList(9_000, 5);
+        List<long[]> reports = new ArrayList<>();
+        ProgressMonitor monitor = new ProgressMonitor() {
+            @Override
+            public void progress(long done, long total) {
+                reports.add(new long[] {done, total});
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return false;
+            }
+        };
+        try (SessionStore storeA = StoreFactory.open(written(tempDir.resolve("a.db"), records), OpenMode.EXISTING);
+             SessionStore storeB = StoreFactory.open(written(tempDir.resolve("b.db"), records), OpenMode.EXISTING)) {
+            assertThat(new StoreDiff(Set.of()).compare(storeA, storeB, new CollectedFindings(), monitor)).isEqualTo(new DiffSummary(0, 0, 0, 9_000));
+        }
+        assertThat(reports.size()).as("reported while SQLite compares, not only at the end").isGreaterThan(2);
+        assertThat(reports).allSatisfy(report -> assertThat(report[0]).isBetween(0L, 18_000L))
+                .extracting(report -> report[0]).isSorted();
+        assertThat(reports.get(reports.size() - 1)).containsExactly(18_000, 18_000);
     }
 
     @Test
@@ -113,7 +141,7 @@ class PairedSqliteDiffTest {
 
             @Override
             public void progress(long done, long total) {
-                cancelled = done >= 20;
+                cancelled = true;
             }
 
             @Override
@@ -138,8 +166,8 @@ class PairedSqliteDiffTest {
         }
         try (SessionStore sqlite = StoreFactory.open(written(tempDir.resolve("a.db"), records), OpenMode.EXISTING);
              SessionStore jsonStore = StoreFactory.open(json, OpenMode.EXISTING)) {
-            assertThat(sqlite.pairedWith(jsonStore)).isEqualTo(Optional.empty());
-            assertThat(jsonStore.pairedWith(sqlite)).isEqualTo(Optional.empty());
+            assertThat(sqlite.pairedWith(jsonStore, passed -> { })).isEqualTo(Optional.empty());
+            assertThat(jsonStore.pairedWith(sqlite, passed -> { })).isEqualTo(Optional.empty());
             assertThat(new StoreDiff(Set.of()).compare(sqlite, jsonStore, new CollectedFindings(), ProgressMonitor.NONE)).isEqualTo(new DiffSummary(0, 0, 0, 10));
         }
     }

@@ -41,6 +41,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.LongConsumer;
 import org.flywaydb.core.api.FlywayException;
 
 /**
@@ -173,9 +174,9 @@ final class SqlSessionStore implements SessionStore {
     }
 
     @Override
-    public Optional<PairedTexts> pairedWith(SessionStore other) {
+    public Optional<PairedTexts> pairedWith(SessionStore other, LongConsumer passed) {
         if (other instanceof SqlSessionStore second && nativeSqlite() && second.nativeSqlite()) {
-            return Optional.of(SqlitePairing.open(locator, layout, second.locator, second.layout));
+            return Optional.of(SqlitePairing.open(locator, layout, second.locator, second.layout, passed));
         }
         return Optional.empty();
     }

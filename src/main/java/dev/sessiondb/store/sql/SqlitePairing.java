@@ -9,39 +9,44 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Properties;
+import java.util.function.LongConsumer;
 import org.sqlite.SQLiteOpenMode;
 
 /**
  * Two SQLite files of the native layout compared inside SQLite: the second attached to a
- * read-only connection of the first, read-only too, their rows joined on the key and handed over
- * in binary key order (the key columns' BINARY collation compares UTF-8 bytes: code point order). Only
- * the texts of a key on both sides whose texts differ cross into Java, so an identical record
- * costs SQLite comparing its bytes instead of a read and a hash on each side.
+ * read-only connection of the first, read-only too, their rows joined on the key in binary key
+ * order (the key columns' BINARY collation compares UTF-8 bytes: code point order). Only a key on
+ * one side, or on both with texts that differ, comes out of SQLite, with those texts; a key with
+ * the same text on both sides costs SQLite comparing its bytes and is counted from the first
+ * file's count, taken in the same read transaction.
  */
 final class SqlitePairing {
 
     private static final String SECOND = "paired";
-    /** Which sides hold the key and whether their texts are equal, in one column: each column read is a call into SQLite. */
+    /** Which sides hold the key, in one column: each column read is a call into SQLite. */
     private static final int IN_FIRST = 1;
     private static final int IN_SECOND = 2;
-    private static final int SAME_TEXT = 4;
-    private static final String DIFFER = "b.session_key IS NOT NULL AND a.record IS NOT b.record";
+    /** One key with the same text on both sides in about this many comes out too, as a sign of progress. */
+    private static final int PROGRESS_STRIDE = 4096;
+    private static final String BOTH_DIFFER = "b.session_key IS NOT NULL AND a.record IS NOT b.record";
     /**
      * The first file's keys with the second's match, then the second's keys the first lacks: both
      * halves come in key order from the keys' unique indexes, so SQLite merges them without a sort.
      */
-    private static final String QUERY = "SELECT a.session_key, " + IN_FIRST + " + (b.session_key IS NOT NULL) * " + IN_SECOND
-            + " + (a.record IS b.record) * " + SAME_TEXT + ", CASE WHEN " + DIFFER + " THEN a.record END, CASE WHEN " + DIFFER + " THEN b.record END"
+    private static final String QUERY = "SELECT a.session_key, " + IN_FIRST + " + (b.session_key IS NOT NULL) * " + IN_SECOND + ", a.record IS b.record,"
+            + " CASE WHEN " + BOTH_DIFFER + " THEN a.record END, CASE WHEN " + BOTH_DIFFER + " THEN b.record END"
             + " FROM main." + NativeLayout.TABLE + " a LEFT JOIN " + SECOND + "." + NativeLayout.TABLE + " b ON a.session_key = b.session_key"
-            + " UNION ALL SELECT b.session_key, " + IN_SECOND + ", NULL, NULL FROM " + SECOND + "." + NativeLayout.TABLE + " b"
+            + " WHERE b.session_key IS NULL OR a.record IS NOT b.record OR a.id % " + PROGRESS_STRIDE + " = 0"
+            + " UNION ALL SELECT b.session_key, " + IN_SECOND + ", 0, NULL, NULL FROM " + SECOND + "." + NativeLayout.TABLE + " b"
             + " WHERE NOT EXISTS (SELECT 1 FROM main." + NativeLayout.TABLE + " a WHERE a.session_key = b.session_key)"
             + " ORDER BY 1";
 
     private SqlitePairing() {
     }
 
-    static PairedTexts open(StoreLocator first, Layout firstLayout, StoreLocator second, Layout secondLayout) {
+    static PairedTexts open(StoreLocator first, Layout firstLayout, StoreLocator second, Layout secondLayout, LongConsumer passed) {
         String names = first.display() + " and " + second.display();
         Connection connection = null;
         try {
@@ -54,8 +59,15 @@ final class SqlitePairing {
                 attach.setString(1, second.path().toAbsolutePath().toUri().toASCIIString() + "?mode=ro");
                 attach.execute();
             }
+            // the count and the pairs from one snapshot of the first file (ATTACH cannot run inside a transaction)
+            connection.setAutoCommit(false);
+            long firstCount;
+            try (Statement count = connection.createStatement(); ResultSet rows = count.executeQuery("SELECT count(*) FROM main." + NativeLayout.TABLE)) {
+                rows.next();
+                firstCount = rows.getLong(1);
+            }
             PreparedStatement statement = connection.prepareStatement(QUERY);
-            return new Pairs(names, connection, statement, statement.executeQuery(), firstLayout, secondLayout);
+            return new Pairs(names, connection, statement, statement.executeQuery(), firstLayout, secondLayout, firstCount, passed);
         } catch (SQLException e) {
             closeQuietly(connection);
             throw new StoreException(names + ": cannot compare the two SQLite files (" + SqlSessionStore.firstLine(e)
@@ -82,34 +94,72 @@ final class SqlitePairing {
         private final ResultSet rows;
         private final Layout firstLayout;
         private final Layout secondLayout;
+        private final long firstCount;
+        private final LongConsumer passed;
+        private long onlyInFirst;
+        private long onlyInSecond;
+        private long differing;
+        private long sameTextSeen;
+        private boolean finished;
 
-        Pairs(String names, Connection connection, PreparedStatement statement, ResultSet rows, Layout firstLayout, Layout secondLayout) {
+        Pairs(String names, Connection connection, PreparedStatement statement, ResultSet rows, Layout firstLayout, Layout secondLayout,
+              long firstCount, LongConsumer passed) {
             this.names = names;
             this.connection = connection;
             this.statement = statement;
             this.rows = rows;
             this.firstLayout = firstLayout;
             this.secondLayout = secondLayout;
+            this.firstCount = firstCount;
+            this.passed = passed;
         }
 
+        /** Skips the rows that only mark progress: a key with the same text on both sides. */
         @Override
         protected PairedTexts.Pair fetch() {
             try {
-                if (!rows.next()) {
-                    return null;
+                while (rows.next()) {
+                    if (rows.getBoolean(3)) {
+                        sameTextSeen++;
+                        reportPassed();
+                        continue;
+                    }
+                    String key = rows.getString(1);
+                    int sides = rows.getInt(2);
+                    boolean inFirst = (sides & IN_FIRST) != 0;
+                    boolean inSecond = (sides & IN_SECOND) != 0;
+                    String firstText = inFirst && inSecond ? rows.getString(4) : null;
+                    String secondText = inFirst && inSecond ? rows.getString(5) : null;
+                    if (inFirst && inSecond) {
+                        differing++;
+                    } else if (inFirst) {
+                        onlyInFirst++;
+                    } else {
+                        onlyInSecond++;
+                    }
+                    reportPassed();
+                    return new PairedTexts.Pair(key, inFirst, inSecond,
+                            () -> firstLayout.recordFromText(key, firstText), () -> secondLayout.recordFromText(key, secondText));
                 }
-                String key = rows.getString(1);
-                int sides = rows.getInt(2);
-                boolean inBoth = (sides & (IN_FIRST | IN_SECOND)) == (IN_FIRST | IN_SECOND);
-                boolean sameText = (sides & SAME_TEXT) != 0;
-                String firstText = inBoth && !sameText ? rows.getString(3) : null;
-                String secondText = inBoth && !sameText ? rows.getString(4) : null;
-                return new PairedTexts.Pair(key, (sides & IN_FIRST) != 0, (sides & IN_SECOND) != 0, sameText,
-                        () -> firstLayout.recordFromText(key, firstText), () -> secondLayout.recordFromText(key, secondText));
+                finished = true;
+                return null;
             } catch (SQLException e) {
                 throw new StoreException(names + ": comparing the two SQLite files failed (" + SqlSessionStore.firstLine(e)
                         + "); check both stores", e);
             }
+        }
+
+        /** An estimate: each key seen with the same text on both sides stands for about a stride of them. */
+        private void reportPassed() {
+            passed.accept(2 * (sameTextSeen * PROGRESS_STRIDE + differing) + onlyInFirst + onlyInSecond);
+        }
+
+        @Override
+        public long sameText() {
+            if (!finished) {
+                throw new IllegalStateException("the count of keys with the same text is known once every pair has been taken");
+            }
+            return firstCount - onlyInFirst - differing;
         }
 
         @Override
