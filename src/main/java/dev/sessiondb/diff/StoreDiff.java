@@ -48,22 +48,15 @@ public final class StoreDiff {
     }
 
     public DiffSummary compare(SessionStore a, SessionStore b, DiffListener listener, ProgressMonitor monitor) {
+        Optional<PairedTexts> paired = a.pairedWith(b, monitor);
+        if (paired.isPresent()) {
+            try (PairedTexts pairs = paired.get()) {
+                return merge(pairs, listener, monitor);
+            }
+        }
         OptionalLong countA = a.knownCount();
         OptionalLong countB = b.knownCount();
         long total = countA.isPresent() && countB.isPresent() ? countA.getAsLong() + countB.getAsLong() : -1;
-        Optional<PairedTexts> paired = a.pairedWith(b, passed -> {
-            monitor.checkCancelled();
-            monitor.progress(total < 0 ? passed : Math.min(passed, total), total);
-        });
-        if (paired.isPresent()) {
-            try (PairedTexts pairs = paired.get()) {
-                DiffSummary summary = merge(pairs, listener, monitor);
-                if (total >= 0) {
-                    monitor.progress(total, total);
-                }
-                return summary;
-            }
-        }
         Runnable counter = progressCounter(total, monitor);
         Path tempDir = createTempDir();
         try (OrderedHashes hashesA = inKeyOrder(a, tempDir, counter, monitor); OrderedHashes hashesB = inKeyOrder(b, tempDir, counter, monitor)) {

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
-import java.util.function.LongConsumer;
 
 /**
  * A session store of any format and layout. Every backend passes the same conformance
@@ -97,9 +96,9 @@ public interface SessionStore extends AutoCloseable {
      * engine that can read both (two SQLite files of the native layout): a diff then reads no
      * identical record into Java. Empty for any other pair, which a diff merges by hashes.
      *
-     * @param passed told now and then, on the reading thread, about how many records of both stores the comparison has passed
+     * @param monitor told, as the comparison goes, about how many records of both stores it has passed; asked whether to stop
      */
-    default Optional<PairedTexts> pairedWith(SessionStore other, LongConsumer passed) {
+    default Optional<PairedTexts> pairedWith(SessionStore other, ProgressMonitor monitor) {
         return Optional.empty();
     }
 

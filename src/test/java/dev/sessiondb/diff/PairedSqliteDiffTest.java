@@ -57,7 +57,7 @@ class PairedSqliteDiffTest {
         String before = digest(dir.resolve("a.db")) + digest(dir.resolve("b.db"));
 
         try (SessionStore storeA = StoreFactory.open(locatorA, OpenMode.EXISTING); SessionStore storeB = StoreFactory.open(locatorB, OpenMode.EXISTING)) {
-            try (PairedTexts pairs = storeA.pairedWith(storeB, passed -> { }).orElseThrow()) {
+            try (PairedTexts pairs = storeA.pairedWith(storeB, ProgressMonitor.NONE).orElseThrow()) {
                 List<String> handedOver = new ArrayList<>();
                 pairs.forEachRemaining(pair -> handedOver.add(pair.key()));
                 assertThat(handedOver).as("only keys on one side or with other text leave SQLite").hasSize(15);
@@ -166,8 +166,8 @@ class PairedSqliteDiffTest {
         }
         try (SessionStore sqlite = StoreFactory.open(written(tempDir.resolve("a.db"), records), OpenMode.EXISTING);
              SessionStore jsonStore = StoreFactory.open(json, OpenMode.EXISTING)) {
-            assertThat(sqlite.pairedWith(jsonStore, passed -> { })).isEqualTo(Optional.empty());
-            assertThat(jsonStore.pairedWith(sqlite, passed -> { })).isEqualTo(Optional.empty());
+            assertThat(sqlite.pairedWith(jsonStore, ProgressMonitor.NONE)).isEqualTo(Optional.empty());
+            assertThat(jsonStore.pairedWith(sqlite, ProgressMonitor.NONE)).isEqualTo(Optional.empty());
             assertThat(new StoreDiff(Set.of()).compare(sqlite, jsonStore, new CollectedFindings(), ProgressMonitor.NONE)).isEqualTo(new DiffSummary(0, 0, 0, 10));
         }
     }

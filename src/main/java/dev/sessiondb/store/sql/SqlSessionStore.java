@@ -41,7 +41,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.LongConsumer;
 import org.flywaydb.core.api.FlywayException;
 
 /**
@@ -174,9 +173,9 @@ final class SqlSessionStore implements SessionStore {
     }
 
     @Override
-    public Optional<PairedTexts> pairedWith(SessionStore other, LongConsumer passed) {
+    public Optional<PairedTexts> pairedWith(SessionStore other, ProgressMonitor monitor) {
         if (other instanceof SqlSessionStore second && nativeSqlite() && second.nativeSqlite()) {
-            return Optional.of(SqlitePairing.open(locator, layout, second.locator, second.layout, passed));
+            return Optional.of(SqlitePairing.open(locator, layout, second.locator, second.layout, monitor));
         }
         return Optional.empty();
     }

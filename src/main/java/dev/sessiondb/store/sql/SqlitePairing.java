@@ -1,5 +1,6 @@
 package dev.sessiondb.store.sql;
 
+import dev.sessiondb.progress.ProgressMonitor;
 import dev.sessiondb.store.PairedTexts;
 import dev.sessiondb.store.PrefetchingIterator;
 import dev.sessiondb.store.StoreException;
@@ -11,7 +12,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Properties;
-import java.util.function.LongConsumer;
 import org.sqlite.SQLiteOpenMode;
 
 /**
@@ -20,7 +20,7 @@ import org.sqlite.SQLiteOpenMode;
  * order (the key columns' BINARY collation compares UTF-8 bytes: code point order). Only a key on
  * one side, or on both with texts that differ, comes out of SQLite, with those texts; a key with
  * the same text on both sides costs SQLite comparing its bytes and is counted from the first
- * file's count, taken in the same read transaction.
+ * file's count, taken in the same read transaction as the second's (the progress's total).
  */
 final class SqlitePairing {
 
@@ -46,7 +46,7 @@ final class SqlitePairing {
     private SqlitePairing() {
     }
 
-    static PairedTexts open(StoreLocator first, Layout firstLayout, StoreLocator second, Layout secondLayout, LongConsumer passed) {
+    static PairedTexts open(StoreLocator first, Layout firstLayout, StoreLocator second, Layout secondLayout, ProgressMonitor monitor) {
         String names = first.display() + " and " + second.display();
         Connection connection = null;
         try {
@@ -59,15 +59,20 @@ final class SqlitePairing {
                 attach.setString(1, second.path().toAbsolutePath().toUri().toASCIIString() + "?mode=ro");
                 attach.execute();
             }
-            // the count and the pairs from one snapshot of the first file (ATTACH cannot run inside a transaction)
+            // the counts and the pairs from one snapshot of each file (ATTACH cannot run inside a transaction)
             connection.setAutoCommit(false);
             long firstCount;
-            try (Statement count = connection.createStatement(); ResultSet rows = count.executeQuery("SELECT count(*) FROM main." + NativeLayout.TABLE)) {
+            long secondCount;
+            try (Statement count = connection.createStatement(); ResultSet rows = count.executeQuery("SELECT (SELECT count(*) FROM main."
+                    + NativeLayout.TABLE + "), (SELECT count(*) FROM " + SECOND + "." + NativeLayout.TABLE + ")")) {
                 rows.next();
                 firstCount = rows.getLong(1);
+                secondCount = rows.getLong(2);
             }
             PreparedStatement statement = connection.prepareStatement(QUERY);
-            return new Pairs(names, connection, statement, statement.executeQuery(), firstLayout, secondLayout, firstCount, passed);
+            Pairs pairs = new Pairs(names, connection, statement, firstLayout, secondLayout, firstCount, firstCount + secondCount, monitor);
+            pairs.start();
+            return pairs;
         } catch (SQLException e) {
             closeQuietly(connection);
             throw new StoreException(names + ": cannot compare the two SQLite files (" + SqlSessionStore.firstLine(e)
@@ -91,27 +96,33 @@ final class SqlitePairing {
         private final String names;
         private final Connection connection;
         private final PreparedStatement statement;
-        private final ResultSet rows;
         private final Layout firstLayout;
         private final Layout secondLayout;
         private final long firstCount;
-        private final LongConsumer passed;
+        private final long total;
+        private final ProgressMonitor monitor;
+        private ResultSet rows;
         private long onlyInFirst;
         private long onlyInSecond;
         private long differing;
         private long sameTextSeen;
         private boolean finished;
 
-        Pairs(String names, Connection connection, PreparedStatement statement, ResultSet rows, Layout firstLayout, Layout secondLayout,
-              long firstCount, LongConsumer passed) {
+        Pairs(String names, Connection connection, PreparedStatement statement, Layout firstLayout, Layout secondLayout,
+              long firstCount, long total, ProgressMonitor monitor) {
             this.names = names;
             this.connection = connection;
             this.statement = statement;
-            this.rows = rows;
             this.firstLayout = firstLayout;
             this.secondLayout = secondLayout;
             this.firstCount = firstCount;
-            this.passed = passed;
+            this.total = total;
+            this.monitor = monitor;
+        }
+
+        void start() throws SQLException {
+            monitor.progress(0, total);
+            rows = statement.executeQuery();
         }
 
         /** Skips the rows that only mark progress: a key with the same text on both sides. */
@@ -142,6 +153,7 @@ final class SqlitePairing {
                             () -> firstLayout.recordFromText(key, firstText), () -> secondLayout.recordFromText(key, secondText));
                 }
                 finished = true;
+                monitor.progress(total, total);
                 return null;
             } catch (SQLException e) {
                 throw new StoreException(names + ": comparing the two SQLite files failed (" + SqlSessionStore.firstLine(e)
@@ -151,7 +163,8 @@ final class SqlitePairing {
 
         /** An estimate: each key seen with the same text on both sides stands for about a stride of them. */
         private void reportPassed() {
-            passed.accept(2 * (sameTextSeen * PROGRESS_STRIDE + differing) + onlyInFirst + onlyInSecond);
+            monitor.checkCancelled();
+            monitor.progress(Math.min(total, 2 * (sameTextSeen * PROGRESS_STRIDE + differing) + onlyInFirst + onlyInSecond), total);
         }
 
         @Override
@@ -165,7 +178,9 @@ final class SqlitePairing {
         @Override
         public void close() {
             try {
-                rows.close();
+                if (rows != null) {
+                    rows.close();
+                }
                 statement.close();
             } catch (SQLException ignored) {
                 // closing the connection below releases what they held
