@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sessiondb.model.JsonCodec;
 import dev.sessiondb.model.SessionRecord;
+import dev.sessiondb.progress.CancelAfter;
 import dev.sessiondb.progress.CancelledException;
 import dev.sessiondb.progress.ProgressMonitor;
+import dev.sessiondb.progress.RecordedProgress;
 import dev.sessiondb.sample.SampleSessions;
 import dev.sessiondb.store.OpenMode;
 import dev.sessiondb.store.PairedTexts;
@@ -78,37 +80,26 @@ class PairedSqliteDiffTest {
     void progressCountsEachRecordOfEachSide() throws Exception {
         List<SessionRecord> a = SampleSessions.minskyList(50, 4);
         List<SessionRecord> b = a.subList(5, 50);
-        LastProgress monitor = new LastProgress();
+        RecordedProgress monitor = new RecordedProgress();
         try (SessionStore storeA = StoreFactory.open(written(tempDir.resolve("a.db"), a), OpenMode.EXISTING);
              SessionStore storeB = StoreFactory.open(written(tempDir.resolve("b.db"), b), OpenMode.EXISTING)) {
             new StoreDiff(Set.of()).compare(storeA, storeB, new CollectedFindings(), monitor);
         }
-        assertThat(new long[] {monitor.done, monitor.total}).containsExactly(95, 95);
+        assertThat(monitor.last()).containsExactly(95, 95);
     }
 
     @Test
     void progressGrowsWhileIdenticalStoresAreComparedAndEndsAtTheirTotal() throws Exception {
         List<SessionRecord> records = SampleSessions.minskyList(9_000, 5);
-        List<long[]> reports = new ArrayList<>();
-        ProgressMonitor monitor = new ProgressMonitor() {
-            @Override
-            public void progress(long done, long total) {
-                reports.add(new long[] {done, total});
-            }
-
-            @Override
-            public boolean isCancelled() {
-                return false;
-            }
-        };
+        RecordedProgress monitor = new RecordedProgress();
         try (SessionStore storeA = StoreFactory.open(written(tempDir.resolve("a.db"), records), OpenMode.EXISTING);
              SessionStore storeB = StoreFactory.open(written(tempDir.resolve("b.db"), records), OpenMode.EXISTING)) {
             assertThat(new StoreDiff(Set.of()).compare(storeA, storeB, new CollectedFindings(), monitor)).isEqualTo(new DiffSummary(0, 0, 0, 9_000));
         }
-        assertThat(reports.size()).as("reported while SQLite compares, not only at the end").isGreaterThan(2);
-        assertThat(reports).allSatisfy(report -> assertThat(report[0]).isBetween(0L, 18_000L))
+        assertThat(monitor.reports.size()).as("reported while SQLite compares, not only at the end").isGreaterThan(2);
+        assertThat(monitor.reports).allSatisfy(report -> assertThat(report[0]).isBetween(0L, 18_000L))
                 .extracting(report -> report[0]).isSorted();
-        assertThat(reports.get(reports.size() - 1)).containsExactly(18_000, 18_000);
+        assertThat(monitor.last()).containsExactly(18_000, 18_000);
     }
 
     @Test
@@ -136,19 +127,7 @@ class PairedSqliteDiffTest {
         List<SessionRecord> records = SampleSessions.minskyList(100, 6);
         StoreLocator locatorA = written(tempDir.resolve("a.db"), records);
         StoreLocator locatorB = written(tempDir.resolve("b.db"), records.subList(0, 90));
-        ProgressMonitor cancelling = new ProgressMonitor() {
-            private boolean cancelled;
-
-            @Override
-            public void progress(long done, long total) {
-                cancelled = true;
-            }
-
-            @Override
-            public boolean isCancelled() {
-                return cancelled;
-            }
-        };
+        ProgressMonitor cancelling = new CancelAfter(1);
         try (SessionStore storeA = StoreFactory.open(locatorA, OpenMode.EXISTING); SessionStore storeB = StoreFactory.open(locatorB, OpenMode.EXISTING)) {
             assertThatThrownBy(() -> new StoreDiff(Set.of()).compare(storeA, storeB, new CollectedFindings(), cancelling)).isInstanceOf(CancelledException.class);
             // a write needs every reader gone

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.sessiondb.model.JsonCodec;
 import dev.sessiondb.model.SessionRecord;
 import dev.sessiondb.progress.ProgressMonitor;
+import dev.sessiondb.progress.RecordedProgress;
 import dev.sessiondb.sample.SampleSessions;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -57,13 +58,13 @@ class StoreDiffTest {
     @Test
     void reportsProgressForEveryRecordRead() {
         List<SessionRecord> records = SampleSessions.minskyList(30, 1);
-        LastProgress monitor = new LastProgress();
+        RecordedProgress monitor = new RecordedProgress();
 
         DiffSummary summary = new StoreDiff(Set.of()).compare(records.iterator(), records.iterator(), 60, new Collected(), monitor);
 
         assertThat(summary.isEqual()).isTrue();
         assertThat(summary.identical()).isEqualTo(30);
-        assertThat(new long[] {monitor.done, monitor.total}).containsExactly(60, 60);
+        assertThat(monitor.last()).containsExactly(60, 60);
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.sessiondb.store.sql;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -62,7 +63,7 @@ final class PostgresCopySink implements BulkSink {
         try (Statement statement = connection.createStatement()) {
             statement.execute("CREATE TEMPORARY TABLE " + stage + " AS SELECT " + columnList() + " FROM " + write.table() + " WITH NO DATA");
             statement.execute("ALTER TABLE " + stage + " ADD COLUMN stage_row bigserial");
-            buffer = new CopyBuffer(CHUNK_BYTES + (CHUNK_BYTES >> 2), textColumnsInUtf8(statement));
+            buffer = new CopyBuffer(CHUNK_BYTES + (CHUNK_BYTES >> 2), textColumnsInUtf8());
             if (!write.deleteByKey()) {
                 try (ResultSet rows = statement.executeQuery("SELECT NOT EXISTS (SELECT 1 FROM " + write.table() + ")")) {
                     directKeys = rows.next() && rows.getBoolean(1) ? new HashSet<>() : null;
@@ -99,7 +100,12 @@ final class PostgresCopySink implements BulkSink {
     }
 
     private String copyStatement() {
-        return "COPY " + (directKeys != null ? write.table() : stage) + " (" + columnList() + ") FROM STDIN" + (buffer.binary ? " (FORMAT binary)" : "");
+        return "COPY " + (directKeys != null ? write.table() : stage) + " (" + columnList() + ") FROM STDIN" + (copiesBinary() ? " (FORMAT binary)" : "");
+    }
+
+    /** Whether the rows go in COPY's binary format ({@link #textColumnsInUtf8}) rather than its text format. */
+    boolean copiesBinary() {
+        return buffer.binary;
     }
 
     /**
@@ -108,12 +114,16 @@ final class PostgresCopySink implements BulkSink {
      * server keeps UTF-8, the encoding the bytes are built in. The staging table has the target's
      * column types.
      */
-    private boolean textColumnsInUtf8(Statement statement) throws SQLException {
-        String names = write.columns().stream().map(column -> "'" + column.replace("'", "''") + "'").collect(Collectors.joining(", "));
-        try (ResultSet rows = statement.executeQuery("SELECT current_setting('server_encoding') = 'UTF8' AND count(*) = " + write.columns().size()
-                + " AND bool_and(atttypid IN ('text'::regtype, 'varchar'::regtype)) FROM pg_attribute WHERE attrelid = '" + stage
-                + "'::regclass AND attname IN (" + names + ") AND NOT attisdropped")) {
-            return rows.next() && rows.getBoolean(1);
+    private boolean textColumnsInUtf8() throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("SELECT current_setting('server_encoding') = 'UTF8' AND count(*) = ?"
+                + " AND bool_and(atttypid IN ('text'::regtype, 'varchar'::regtype)) FROM pg_attribute"
+                + " WHERE attrelid = ?::regclass AND attname = ANY (?) AND NOT attisdropped")) {
+            query.setInt(1, write.columns().size());
+            query.setString(2, stage);
+            query.setArray(3, connection.createArrayOf("text", write.columns().toArray()));
+            try (ResultSet rows = query.executeQuery()) {
+                return rows.next() && rows.getBoolean(1);
+            }
         }
     }
 

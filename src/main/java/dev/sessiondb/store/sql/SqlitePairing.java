@@ -69,10 +69,10 @@ final class SqlitePairing {
                 firstCount = rows.getLong(1);
                 secondCount = rows.getLong(2);
             }
+            long total = firstCount + secondCount;
+            monitor.progress(0, total);
             PreparedStatement statement = connection.prepareStatement(QUERY);
-            Pairs pairs = new Pairs(names, connection, statement, firstLayout, secondLayout, firstCount, firstCount + secondCount, monitor);
-            pairs.start();
-            return pairs;
+            return new Pairs(names, connection, statement, statement.executeQuery(), firstLayout, secondLayout, firstCount, total, monitor);
         } catch (SQLException e) {
             closeQuietly(connection);
             throw new StoreException(names + ": cannot compare the two SQLite files (" + SqlSessionStore.firstLine(e)
@@ -101,28 +101,24 @@ final class SqlitePairing {
         private final long firstCount;
         private final long total;
         private final ProgressMonitor monitor;
-        private ResultSet rows;
+        private final ResultSet rows;
         private long onlyInFirst;
         private long onlyInSecond;
         private long differing;
         private long sameTextSeen;
         private boolean finished;
 
-        Pairs(String names, Connection connection, PreparedStatement statement, Layout firstLayout, Layout secondLayout,
+        Pairs(String names, Connection connection, PreparedStatement statement, ResultSet rows, Layout firstLayout, Layout secondLayout,
               long firstCount, long total, ProgressMonitor monitor) {
             this.names = names;
             this.connection = connection;
             this.statement = statement;
+            this.rows = rows;
             this.firstLayout = firstLayout;
             this.secondLayout = secondLayout;
             this.firstCount = firstCount;
             this.total = total;
             this.monitor = monitor;
-        }
-
-        void start() throws SQLException {
-            monitor.progress(0, total);
-            rows = statement.executeQuery();
         }
 
         /** Skips the rows that only mark progress: a key with the same text on both sides. */
@@ -139,9 +135,11 @@ final class SqlitePairing {
                     int sides = rows.getInt(2);
                     boolean inFirst = (sides & IN_FIRST) != 0;
                     boolean inSecond = (sides & IN_SECOND) != 0;
-                    String firstText = inFirst && inSecond ? rows.getString(4) : null;
-                    String secondText = inFirst && inSecond ? rows.getString(5) : null;
-                    if (inFirst && inSecond) {
+                    boolean both = inFirst && inSecond;
+                    // the texts come only for a key on both sides: they differ
+                    String firstText = both ? rows.getString(4) : null;
+                    String secondText = both ? rows.getString(5) : null;
+                    if (both) {
                         differing++;
                     } else if (inFirst) {
                         onlyInFirst++;
@@ -178,9 +176,7 @@ final class SqlitePairing {
         @Override
         public void close() {
             try {
-                if (rows != null) {
-                    rows.close();
-                }
+                rows.close();
                 statement.close();
             } catch (SQLException ignored) {
                 // closing the connection below releases what they held

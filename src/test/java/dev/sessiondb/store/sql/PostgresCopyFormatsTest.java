@@ -24,17 +24,17 @@ class PostgresCopyFormatsTest {
     @Test
     void textColumnsRoundTripThroughTheBinaryFormat() throws SQLException {
         List<Object[]> rows = List.of(new Object[] {"k1", AWKWARD, "short"}, new Object[] {"k2", null, ""}, new Object[] {"k3", "", null});
-        assertThat(roundTrip("(k text PRIMARY KEY, v text, w varchar(50))", List.of("k", "v", "w"), rows)).containsExactlyElementsOf(texts(rows));
+        assertThat(roundTrip("(k text PRIMARY KEY, v text, w varchar(50))", List.of("k", "v", "w"), rows, true)).containsExactlyElementsOf(texts(rows));
     }
 
     @Test
     void aColumnOfAnotherTypeKeepsTheTextFormat() throws SQLException {
         List<Object[]> rows = List.of(new Object[] {"k1", 42, AWKWARD}, new Object[] {"k2", null, null});
-        assertThat(roundTrip("(k text PRIMARY KEY, n integer, v text)", List.of("k", "n", "v"), rows)).containsExactlyElementsOf(texts(rows));
+        assertThat(roundTrip("(k text PRIMARY KEY, n integer, v text)", List.of("k", "n", "v"), rows, false)).containsExactlyElementsOf(texts(rows));
     }
 
-    /** Writes the rows through a sink in one transaction; the rows read back as text, in key order. */
-    private static List<List<String>> roundTrip(String definition, List<String> columns, List<Object[]> rows) throws SQLException {
+    /** Writes the rows through a sink in the format expected, in one transaction; the rows read back as text, in key order. */
+    private static List<List<String>> roundTrip(String definition, List<String> columns, List<Object[]> rows, boolean binary) throws SQLException {
         String table = "copy_formats_" + ProcessHandle.current().pid() + "_" + SCHEMAS.incrementAndGet();
         try (Connection connection = TestPostgres.get().adminConnection()) {
             try (Statement statement = connection.createStatement()) {
@@ -42,6 +42,7 @@ class PostgresCopyFormatsTest {
             }
             connection.setAutoCommit(false);
             try (PostgresCopySink sink = new PostgresCopySink(connection, TableWrite.upsert(table, columns, "k"))) {
+                assertThat(sink.copiesBinary()).isEqualTo(binary);
                 for (Object[] row : rows) {
                     sink.add(row);
                 }
