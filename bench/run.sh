@@ -77,6 +77,12 @@ if [ ! -f "$CDS/sessiondb.jsa" ] || [ "$JAR" -nt "$CDS/sessiondb.jsa" ]; then
         && "$ROOT/installer/linux/class-archive.sh" java "$JAR" "$CDS/sessiondb.classlist" "$CDS/sessiondb.jsa" \
         || log "no class-data archive: ours starts without it"
 fi
+# ...and SQLite's native library beside it, as the package has it (installer/build-linux.sh)
+NATIVE=org/sqlite/native/Linux/$(uname -m)/libsqlitejdbc.so
+if [ ! -f "$CDS/libsqlitejdbc.so" ] || [ "$JAR" -nt "$CDS/libsqlitejdbc.so" ]; then
+    (cd "$CDS" && rm -rf org && jar xf "$JAR" "$NATIVE" && mv "$NATIVE" libsqlitejdbc.so && touch libsqlitejdbc.so && rm -rf org) \
+        || log "no native library beside the archive: ours copies it out of the jar at each start"
+fi
 CLI_OPTIONS=${CLI_OPTIONS//\$APPDIR/$CDS}
 DESKTOP_OPTIONS=${DESKTOP_OPTIONS//\$APPDIR/$CDS}
 

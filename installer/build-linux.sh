@@ -13,6 +13,14 @@ out=target/installer
 rm -rf "$out"
 mkdir -p "$out/input"
 cp "$jar" "$out/input/sessiondb-admin.jar"
+# sqlite-jdbc's native library for this machine, beside the jar: the launchers load it from there
+# (org.sqlite.lib.path) instead of detecting the OS with a `uname -o` process and copying the
+# library out of the jar into /tmp at every start (docs/decisions/0016)
+native="org/sqlite/native/Linux/$(uname -m)/libsqlitejdbc.so"
+(cd "$out/input" && jar xf sessiondb-admin.jar "$native")
+[ -f "$out/input/$native" ] || { echo "build-linux: $native is not in $jar" >&2; exit 2; }
+mv "$out/input/$native" "$out/input/libsqlitejdbc.so"
+rm -rf "$out/input/org"
 
 # JavaFX stays on the class path inside the shaded jar, so jdeps sees its needs as the jar's own.
 modules=$(jdeps --ignore-missing-deps --multi-release 17 --print-module-deps "$out/input/sessiondb-admin.jar")

@@ -43,6 +43,19 @@ version=$(run "$app/bin/sessiondb" --version)
 echo "smoke: $version"
 case "$version" in "sessiondb "*" (commit "*) ;; *) echo "smoke: unexpected --version output" >&2; exit 1 ;; esac
 
+# SQLite's native library is loaded from lib/app, as both launchers say: a SQLite command copies
+# nothing out of the jar into the temporary folder
+[ -f "$lib/libsqlitejdbc.so" ] || { echo "smoke: no libsqlitejdbc.so in lib/app" >&2; exit 1; }
+for launcher in sessiondb sessiondb-admin; do
+    grep -q 'org.sqlite.lib.path=$APPDIR' "$lib/$launcher.cfg" || { echo "smoke: the $launcher launcher does not name lib/app's SQLite library" >&2; exit 1; }
+done
+mkdir -p "$work/tmp"
+run /usr/bin/env JAVA_TOOL_OPTIONS="-Djava.io.tmpdir=$work/tmp" "$app/bin/sessiondb" sample --count 3 "sqlite:$work/sample.db" >/dev/null 2>&1 \
+    || { echo "smoke: sessiondb sample into a SQLite file failed" >&2; exit 1; }
+[ -s "$work/sample.db" ] || { echo "smoke: sessiondb sample wrote no SQLite file" >&2; exit 1; }
+if ls "$work/tmp" | grep -q sqlite; then echo "smoke: the SQLite library was copied into the temporary folder" >&2; exit 1; fi
+echo "smoke: SQLite library loaded from lib/app"
+
 display=:$((90 + RANDOM % 100))
 Xvfb "$display" -screen 0 1280x800x24 -nolisten tcp >"$work/xvfb.log" 2>&1 &
 xvfb_pid=$!
