@@ -220,7 +220,7 @@ final class SqlSessionStore implements SessionStore {
             return;
         }
         try {
-            layout = SqlStores.createNative(dialect, locator.display(), pool, schema, true);
+            layout = SqlStores.createNative(dialect, locator.display(), pool, schema, true, false);
         } catch (SQLException | FlywayException e) {
             throw new StoreException(locator.display() + ": the schema upgrade failed (" + firstLine(e) + "); nothing was changed, restore a backup if the store was damaged", e);
         }

@@ -246,7 +246,7 @@ public final class SqlStores {
         StoreLayout layout = LayoutDetection.choose(name, locator.layoutOverride().orElse(null), tables, catalog.columns(), mode);
         if (layout == StoreLayout.NATIVE) {
             // an existing store is opened as it is, also for writing: a write upgrades it when it starts (after the job's backup)
-            return create ? createNative(dialect, name, dataSource, schema, mode != OpenMode.STAGED)
+            return create ? createNative(dialect, name, dataSource, schema, mode != OpenMode.STAGED, !tables.contains(NativeSchema.HISTORY_TABLE))
                     : new NativeLayout(dialect, name, SchemaHistory.installedVersion(dataSource, NativeSchema.HISTORY_TABLE));
         }
         if (layout == StoreLayout.CHAT) {
@@ -270,12 +270,15 @@ public final class SqlStores {
      * Creates a native store, or brings an older one to the newest schema: what only a write may do.
      *
      * @param writeAheadLog false for a staged SQLite file, which gets its WAL when it is put in place
+     * @param empty the store has no table at all, so its schema is made at once ({@link NewStoreSchema}), not by Flyway
      */
-    static NativeLayout createNative(Dialect dialect, String name, DataSource dataSource, String schema, boolean writeAheadLog) throws SQLException {
+    static NativeLayout createNative(Dialect dialect, String name, DataSource dataSource, String schema, boolean writeAheadLog, boolean empty)
+            throws SQLException {
         if (dialect == Dialect.SQLITE && writeAheadLog) {
             useWriteAheadLog(dataSource);
         }
-        return new NativeLayout(dialect, name, NativeSchema.migrate(dataSource, dialect, schema, null));
+        String version = empty ? NewStoreSchema.create(dataSource, dialect) : NativeSchema.migrate(dataSource, dialect, schema, null);
+        return new NativeLayout(dialect, name, version);
     }
 
     /** WAL lets readers work while a write runs; it is persistent, so only our own stores get it, when written. */

@@ -71,16 +71,8 @@ class NativeSchemaUpgradeTest {
     void aVersionOnePostgresStoreIsReadAsItIsUpgradedOnRequestAndUndone() throws SQLException, JsonProcessingException {
         TestPostgres postgres = TestPostgres.get();
         StoreLocator locator = postgres.freshSchema();
-        String schema = locator.param("schema").orElseThrow();
-        postgres.execute("CREATE SCHEMA " + schema);
-        PGSimpleDataSource dataSource = new PGSimpleDataSource();
-        dataSource.setServerNames(new String[] {postgres.host()});
-        dataSource.setPortNumbers(new int[] {postgres.port()});
-        dataSource.setDatabaseName(postgres.database());
-        dataSource.setUser(postgres.user());
-        dataSource.setPassword(postgres.password());
-        dataSource.setCurrentSchema(schema);
-        assertThat(NativeSchema.migrate(dataSource, Dialect.POSTGRESQL, schema, "1")).isEqualTo("1");
+        PGSimpleDataSource dataSource = postgres.createdSchema(locator);
+        assertThat(NativeSchema.migrate(dataSource, Dialect.POSTGRESQL, dataSource.getCurrentSchema(), "1")).isEqualTo("1");
         insertVersionOneRows(dataSource);
         String catalogBefore = schemaObjects(dataSource);
 

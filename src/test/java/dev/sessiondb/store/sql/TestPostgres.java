@@ -11,6 +11,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * The PostgreSQL every test of this JVM shares: one embedded server, or the external one named by
@@ -66,6 +67,20 @@ public final class TestPostgres {
             url.append(i == 0 ? '?' : '&').append(params[i]);
         }
         return StoreLocator.parse(url.toString());
+    }
+
+    /** The schema of a {@link #freshSchema} locator, created, as a data source whose connections work in it (as the administrator). */
+    public PGSimpleDataSource createdSchema(StoreLocator locator) {
+        String schema = locator.param("schema").orElseThrow();
+        execute("CREATE SCHEMA " + schema);
+        PGSimpleDataSource dataSource = new PGSimpleDataSource();
+        dataSource.setServerNames(new String[] {host});
+        dataSource.setPortNumbers(new int[] {port});
+        dataSource.setDatabaseName(database);
+        dataSource.setUser(user());
+        dataSource.setPassword(password());
+        dataSource.setCurrentSchema(schema);
+        return dataSource;
     }
 
     /** Runs SQL as the administrator in the given store's database and schema. */
