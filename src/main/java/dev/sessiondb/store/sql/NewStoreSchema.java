@@ -51,11 +51,20 @@ final class NewStoreSchema {
                 insert(connection, dialect, history);
                 connection.commit();
             } catch (SQLException | RuntimeException e) {
-                connection.rollback();
+                rollBack(connection, e);
                 throw e;
             }
         }
         return NativeSchema.NEWEST;
+    }
+
+    /** SQLite has already rolled back after some failures (a full disk): the failure is what the user needs to hear, not the rollback's. */
+    private static void rollBack(Connection connection, Exception failure) {
+        try {
+            connection.rollback();
+        } catch (SQLException rollback) {
+            failure.addSuppressed(rollback);
+        }
     }
 
     /** One line of Flyway's schema history, as Flyway writes it for each migration. */
