@@ -16,10 +16,16 @@ import dev.sessiondb.store.StoreLocator;
 import dev.sessiondb.store.StoreProvider;
 import dev.sessiondb.store.WriteBatch;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.function.Consumer;
 
 /**
@@ -99,10 +105,36 @@ public final class PostgresProvider implements StoreProvider {
 
     @Override
     public Optional<SessionStore> openIfExists(StoreLocator locator) {
+        if (holdsNoTable(locator)) {
+            return Optional.empty();
+        }
         try {
             return Optional.of(open(locator, OpenMode.EXISTING));
         } catch (StoreException absent) {
             return Optional.empty();
+        }
+    }
+
+    /**
+     * Whether the store's schema has no table at all (or does not exist), asked on one plain
+     * connection: a job asks this of a new target several times, and each full open builds a
+     * pool and reads the catalogue first. False when it cannot tell; the full open then says why.
+     */
+    private static boolean holdsNoTable(StoreLocator locator) {
+        PgCredentials credentials = PgCredentials.resolve(locator, System.getenv(), Path.of(System.getProperty("user.home")));
+        Properties properties = new Properties();
+        properties.setProperty("user", credentials.user());
+        if (credentials.password() != null) {
+            properties.setProperty("password", credentials.password());
+        }
+        properties.setProperty("ApplicationName", "sessiondb-admin");
+        locator.param("schema").filter(schema -> !schema.isBlank()).ifPresent(schema -> properties.setProperty("currentSchema", Dialect.quote(schema)));
+        try (Connection connection = DriverManager.getConnection(credentials.jdbcUrl(), properties);
+             Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT NOT EXISTS (SELECT 1 FROM information_schema.tables WHERE table_schema = current_schema())")) {
+            return rows.next() && rows.getBoolean(1);
+        } catch (SQLException unknown) {
+            return false;
         }
     }
 
