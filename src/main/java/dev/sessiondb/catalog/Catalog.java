@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.sessiondb.job.backup.Backup;
 import dev.sessiondb.job.backup.BackupJournal;
+import dev.sessiondb.store.sql.SchemaAtOnce;
 import dev.sessiondb.store.sql.SchemaHistory;
 import io.ebean.Database;
 import io.ebean.DatabaseFactory;
@@ -32,6 +33,8 @@ public final class Catalog implements AutoCloseable {
     public static final String FILE_NAME = "catalog.db";
     /** The newest version among the {@code db/catalog} scripts (CatalogTest holds it to them); a catalog at it opens without Flyway. */
     static final String NEWEST = "1";
+    /** Every {@code db/catalog} script, in order: a new catalog is made from them at once (CatalogTest holds the list to the folder). */
+    static final SchemaAtOnce SCHEMA = SchemaAtOnce.sqlite("flyway_schema_history", "db/catalog", List.of("V1__catalog.sql"));
 
     private final Path file;
     private final HikariDataSource dataSource;
@@ -49,11 +52,14 @@ public final class Catalog implements AutoCloseable {
         createOwnerOnly(file);
         HikariDataSource dataSource = new HikariDataSource(pool(file));
         try {
-            if (!NEWEST.equals(SchemaHistory.installedVersion(dataSource, "flyway_schema_history"))) {
+            if (Files.size(file) == 0) {
+                // a new, empty database: made as Flyway would make it, without Flyway's start-up
+                SCHEMA.create(dataSource);
+            } else if (!NEWEST.equals(SchemaHistory.installedVersion(dataSource, "flyway_schema_history"))) {
                 Flyway.configure().dataSource(dataSource).locations("classpath:db/catalog").load().migrate();
             }
             return new Catalog(file, dataSource, DatabaseFactory.create(config(dataSource)));
-        } catch (RuntimeException | SQLException e) {
+        } catch (RuntimeException | SQLException | IOException e) {
             dataSource.close();
             throw new CatalogException("cannot open the catalog " + file + " (" + firstLine(e) + ")", e);
         }

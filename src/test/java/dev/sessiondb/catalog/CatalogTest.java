@@ -7,6 +7,7 @@ import dev.sessiondb.job.backup.Backup;
 import dev.sessiondb.store.StoreFormat;
 import dev.sessiondb.store.StoreLocator;
 import dev.sessiondb.store.StoreProvider;
+import dev.sessiondb.store.sql.SchemaDump;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -14,8 +15,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sqlite.SQLiteDataSource;
 
 class CatalogTest {
 
@@ -30,6 +33,26 @@ class CatalogTest {
                     .mapToInt(name -> Integer.parseInt(name.substring(1, name.indexOf("__")))).max().orElseThrow();
             assertThat(Catalog.NEWEST).isEqualTo(String.valueOf(newest));
         }
+    }
+
+    /** A new catalog is made at once from every catalog script, as Flyway makes it: the same tables and history, which Flyway then finds current. */
+    @Test
+    void aNewCatalogIsMadeAtOnceAsFlywayMakesIt() throws Exception {
+        try (var scripts = Files.list(Path.of("src/main/resources/db/catalog"))) {
+            assertThat(scripts.map(script -> script.getFileName().toString()).sorted().toList()).isEqualTo(Catalog.SCHEMA.scripts());
+        }
+        SQLiteDataSource byFlyway = new SQLiteDataSource();
+        byFlyway.setUrl("jdbc:sqlite:" + dir.resolve("flyway.db"));
+        Flyway.configure().dataSource(byFlyway).locations("classpath:db/catalog").load().migrate();
+        Catalog.open(dir.resolve("at-once")).close();
+        SQLiteDataSource atOnce = new SQLiteDataSource();
+        atOnce.setUrl("jdbc:sqlite:" + dir.resolve("at-once").resolve(Catalog.FILE_NAME));
+
+        String flywayMade = SchemaDump.sqlite(byFlyway, "flyway_schema_history");
+        assertThat(flywayMade).contains("job_run", "saved_store", "V1__catalog.sql");
+        assertThat(SchemaDump.sqlite(atOnce, "flyway_schema_history")).isEqualTo(flywayMade);
+        Flyway.configure().dataSource(atOnce).locations("classpath:db/catalog").load().migrate();
+        assertThat(SchemaDump.sqlite(atOnce, "flyway_schema_history")).as("Flyway validated it and had nothing to add").isEqualTo(flywayMade);
     }
 
     @Test

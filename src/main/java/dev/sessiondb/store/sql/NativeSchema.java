@@ -25,6 +25,8 @@ final class NativeSchema {
     static final String NEWEST = "4";
     /** From this version on, the sort and filter columns are filled ({@link ExtractColumnsFromRecords}). */
     static final int COLUMNS_FILLED = 3;
+    /** The SQL migrations of both dialects, in order (a test holds the list to the folders). */
+    static final List<String> SCRIPTS = List.of("V1__sessions.sql", "V2__extracted_columns_and_search.sql", "V4__one_search_column.sql");
 
     private NativeSchema() {
     }
@@ -52,6 +54,12 @@ final class NativeSchema {
         }
         MigrateResult result = configuration.load().migrate();
         return result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion;
+    }
+
+    /** The newest schema made at once in a store with no table yet, as Flyway would make it; V3 has nothing to fill there. */
+    static SchemaAtOnce atOnce(Dialect dialect) {
+        return SchemaAtOnce.of(dialect, HISTORY_TABLE, dialect.flywayLocation().substring("classpath:".length()), SCRIPTS,
+                List.of(new ExtractColumnsFromRecords()));
     }
 
     /**

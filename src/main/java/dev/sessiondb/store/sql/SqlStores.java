@@ -270,15 +270,18 @@ public final class SqlStores {
      * Creates a native store, or brings an older one to the newest schema: what only a write may do.
      *
      * @param writeAheadLog false for a staged SQLite file, which gets its WAL when it is put in place
-     * @param empty the store has no table at all, so its schema is made at once ({@link NewStoreSchema}), not by Flyway
+     * @param empty the store has no table at all, so its schema is made at once ({@link SchemaAtOnce}), not by Flyway
      */
     static NativeLayout createNative(Dialect dialect, String name, DataSource dataSource, String schema, boolean writeAheadLog, boolean empty)
             throws SQLException {
         if (dialect == Dialect.SQLITE && writeAheadLog) {
             useWriteAheadLog(dataSource);
         }
-        String version = empty ? NewStoreSchema.create(dataSource, dialect) : NativeSchema.migrate(dataSource, dialect, schema, null);
-        return new NativeLayout(dialect, name, version);
+        if (empty) {
+            NativeSchema.atOnce(dialect).create(dataSource);
+            return new NativeLayout(dialect, name, NativeSchema.NEWEST);
+        }
+        return new NativeLayout(dialect, name, NativeSchema.migrate(dataSource, dialect, schema, null));
     }
 
     /** WAL lets readers work while a write runs; it is persistent, so only our own stores get it, when written. */

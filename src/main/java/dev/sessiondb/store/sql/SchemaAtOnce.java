@@ -19,43 +19,68 @@ import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.JavaMigration;
 
 /**
- * A new native store's schema, made in one transaction from the same migration scripts Flyway
- * runs, with the schema history Flyway would have written: a later Flyway run sees every version
- * applied, each with its checksum. Flyway takes 0.2 s (SQLite) to 0.4 s (PostgreSQL) of a fresh
- * JVM to make an empty store (BENCHMARKS.md); this takes the scripts' own time. Only for a store
- * with no table yet: anything else is Flyway's ({@link NativeSchema#migrate}).
+ * A schema Flyway would make in an empty database, made in one transaction from the same
+ * migration scripts, with the schema history Flyway would have written: a later Flyway run finds
+ * every version applied, each with its checksum. Flyway takes 0.2 s (SQLite) to 0.4 s
+ * (PostgreSQL) of a fresh JVM to make an empty store (BENCHMARKS.md); this takes the scripts' own
+ * time. Only for a database with no table yet: anything else is Flyway's. Java migrations are
+ * recorded, not run: there is nothing in an empty database for them to change.
  */
-final class NewStoreSchema {
+public final class SchemaAtOnce {
 
-    /** The SQL migrations of both dialects, in order; V3 is a Java step with nothing to do in an empty store. */
-    static final List<String> SCRIPTS = List.of("V1__sessions.sql", "V2__extracted_columns_and_search.sql", "V4__one_search_column.sql");
+    private final Dialect dialect;
+    private final String historyTable;
+    private final String folder;
+    private final List<String> scripts;
+    private final List<JavaMigration> javaMigrations;
 
-    private NewStoreSchema() {
+    private SchemaAtOnce(Dialect dialect, String historyTable, String folder, List<String> scripts, List<JavaMigration> javaMigrations) {
+        this.dialect = dialect;
+        this.historyTable = historyTable;
+        this.folder = folder;
+        this.scripts = List.copyOf(scripts);
+        this.javaMigrations = List.copyOf(javaMigrations);
     }
 
-    /** Makes the newest schema and its history in an empty store; returns the version it is at. */
-    static String create(DataSource dataSource, Dialect dialect) throws SQLException {
-        List<HistoryRow> history = history(dialect);
+    /**
+     * @param folder the scripts' folder on the class path, as Flyway's location names it without {@code classpath:}
+     * @param scripts every SQL migration in that folder (a test holds the list to the folder)
+     */
+    public static SchemaAtOnce sqlite(String historyTable, String folder, List<String> scripts) {
+        return new SchemaAtOnce(Dialect.SQLITE, historyTable, folder, scripts, List.of());
+    }
+
+    static SchemaAtOnce of(Dialect dialect, String historyTable, String folder, List<String> scripts, List<JavaMigration> javaMigrations) {
+        return new SchemaAtOnce(dialect, historyTable, folder, scripts, javaMigrations);
+    }
+
+    /** Makes the schema and its history in an empty database; a failure leaves it empty. */
+    public void create(DataSource dataSource) throws SQLException {
+        List<HistoryRow> history = history();
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try (Statement statement = connection.createStatement()) {
                 for (HistoryRow row : history) {
                     if (row.type().equals("SQL")) {
                         // both drivers run a whole script in one call (sqlite3_exec; PostgreSQL's simple query protocol)
-                        statement.executeUpdate(text(dialect, row.script()));
+                        statement.executeUpdate(text(row.script()));
                     }
                 }
-                for (String ddl : historyTable(dialect)) {
+                for (String ddl : historyTable()) {
                     statement.executeUpdate(ddl);
                 }
-                insert(connection, dialect, history);
+                insert(connection, history);
                 connection.commit();
             } catch (SQLException | RuntimeException e) {
                 rollBack(connection, e);
                 throw e;
             }
         }
-        return NativeSchema.NEWEST;
+    }
+
+    /** The scripts of this schema, in order. */
+    public List<String> scripts() {
+        return scripts;
     }
 
     /** SQLite has already rolled back after some failures (a full disk): the failure is what the user needs to hear, not the rollback's. */
@@ -71,16 +96,18 @@ final class NewStoreSchema {
     record HistoryRow(String version, String description, String type, String script, int checksum) {
     }
 
-    /** The history of a store at the newest version, in the order Flyway applies the migrations. */
-    static List<HistoryRow> history(Dialect dialect) {
+    /** The history once every migration is applied, in the order Flyway applies them. */
+    List<HistoryRow> history() {
         List<HistoryRow> rows = new ArrayList<>();
-        for (String script : SCRIPTS) {
+        for (String script : scripts) {
             String version = script.substring(1, script.indexOf("__"));
             String description = script.substring(script.indexOf("__") + 2, script.length() - ".sql".length()).replace('_', ' ');
-            rows.add(new HistoryRow(version, description, "SQL", script, checksum(text(dialect, script))));
+            rows.add(new HistoryRow(version, description, "SQL", script, checksum(text(script))));
         }
-        JavaMigration step = new NativeSchema.ExtractColumnsFromRecords();
-        rows.add(new HistoryRow(step.getVersion().getVersion(), step.getDescription(), "JDBC", step.getClass().getName(), step.getChecksum()));
+        for (JavaMigration migration : javaMigrations) {
+            rows.add(new HistoryRow(migration.getVersion().getVersion(), migration.getDescription(), "JDBC", migration.getClass().getName(),
+                    migration.getChecksum()));
+        }
         rows.sort(Comparator.comparing(row -> MigrationVersion.fromVersion(row.version())));
         return rows;
     }
@@ -92,9 +119,9 @@ final class NewStoreSchema {
         return (int) crc.getValue();
     }
 
-    private static String text(Dialect dialect, String script) {
-        String resource = dialect.flywayLocation().substring("classpath:".length()) + "/" + script;
-        try (InputStream in = NewStoreSchema.class.getClassLoader().getResourceAsStream(resource)) {
+    private String text(String script) {
+        String resource = folder + "/" + script;
+        try (InputStream in = SchemaAtOnce.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("the migration " + resource + " is not in the jar");
             }
@@ -107,14 +134,15 @@ final class NewStoreSchema {
     }
 
     /** Flyway's own definition of its history table, per dialect. */
-    private static List<String> historyTable(Dialect dialect) {
-        String table = Dialect.quote(NativeSchema.HISTORY_TABLE);
+    private List<String> historyTable() {
+        String table = Dialect.quote(historyTable);
+        String successIndex = "CREATE INDEX " + Dialect.quote(historyTable + "_s_idx") + " ON " + table + " (\"success\")";
         if (dialect == Dialect.POSTGRESQL) {
             return List.of("CREATE TABLE " + table + " (\"installed_rank\" INT NOT NULL, \"version\" VARCHAR(50), \"description\" VARCHAR(200) NOT NULL,"
                             + " \"type\" VARCHAR(20) NOT NULL, \"script\" VARCHAR(1000) NOT NULL, \"checksum\" INTEGER, \"installed_by\" VARCHAR(100) NOT NULL,"
                             + " \"installed_on\" TIMESTAMP NOT NULL DEFAULT now(), \"execution_time\" INTEGER NOT NULL, \"success\" BOOLEAN NOT NULL)",
-                    "ALTER TABLE " + table + " ADD CONSTRAINT " + Dialect.quote(NativeSchema.HISTORY_TABLE + "_pk") + " PRIMARY KEY (\"installed_rank\")",
-                    "CREATE INDEX " + Dialect.quote(NativeSchema.HISTORY_TABLE + "_s_idx") + " ON " + table + " (\"success\")");
+                    "ALTER TABLE " + table + " ADD CONSTRAINT " + Dialect.quote(historyTable + "_pk") + " PRIMARY KEY (\"installed_rank\")",
+                    successIndex);
         }
         // laid out as Flyway lays it out, since SQLite keeps the text
         return List.of("""
@@ -129,14 +157,13 @@ final class NewStoreSchema {
                     "installed_on" TEXT NOT NULL DEFAULT (strftime('%%Y-%%m-%%d %%H:%%M:%%f','now')),
                     "execution_time" INT NOT NULL,
                     "success" BOOLEAN NOT NULL
-                )""".formatted(table),
-                "CREATE INDEX " + Dialect.quote(NativeSchema.HISTORY_TABLE + "_s_idx") + " ON " + table + " (\"success\")");
+                )""".formatted(table), successIndex);
     }
 
-    private static void insert(Connection connection, Dialect dialect, List<HistoryRow> history) throws SQLException {
+    private void insert(Connection connection, List<HistoryRow> history) throws SQLException {
         // Flyway records the database user on PostgreSQL and an empty name on SQLite
         String installedBy = dialect == Dialect.POSTGRESQL ? "current_user" : "''";
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + Dialect.quote(NativeSchema.HISTORY_TABLE)
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + Dialect.quote(historyTable)
                 + " (installed_rank, version, description, type, script, checksum, installed_by, execution_time, success)"
                 + " VALUES (?, ?, ?, ?, ?, ?, " + installedBy + ", 0, ?)")) {
             int rank = 1;

@@ -23,16 +23,12 @@ import org.postgresql.ds.PGSimpleDataSource;
 import org.sqlite.SQLiteDataSource;
 
 /**
- * A new native store made at once ({@link NewStoreSchema}) is the store Flyway makes: the same
+ * A new native store made at once ({@link SchemaAtOnce}) is the store Flyway makes: the same
  * tables, columns, indexes, triggers and views, and the same schema history (versions,
  * descriptions, scripts, checksums), so a later Flyway run finds every migration applied and
  * valid. Checked on real SQLite files and a real PostgreSQL, and through the store's own opening.
  */
-class NewStoreSchemaTest {
-
-    /** What a history row says, less when and how fast it was applied. */
-    private static final String HISTORY = "SELECT installed_rank, version, description, type, script, checksum, installed_by, success FROM "
-            + NativeSchema.HISTORY_TABLE + " ORDER BY installed_rank";
+class SchemaAtOnceTest {
 
     @TempDir
     Path tempDir;
@@ -43,14 +39,14 @@ class NewStoreSchemaTest {
         DataSource atOnce = sqlite("at-once.db");
 
         assertThat(NativeSchema.migrate(byFlyway, Dialect.SQLITE, null, null)).isEqualTo(NativeSchema.NEWEST);
-        assertThat(NewStoreSchema.create(atOnce, Dialect.SQLITE)).isEqualTo(NativeSchema.NEWEST);
+        NativeSchema.atOnce(Dialect.SQLITE).create(atOnce);
 
-        String flywayCatalog = sqliteCatalog(byFlyway);
+        String flywayCatalog = SchemaDump.sqlite(byFlyway, NativeSchema.HISTORY_TABLE);
         assertThat(flywayCatalog).contains("sessions_search_insert", "sessions_search_text", "V4__one_search_column.sql");
-        assertThat(sqliteCatalog(atOnce)).isEqualTo(flywayCatalog);
+        assertThat(SchemaDump.sqlite(atOnce, NativeSchema.HISTORY_TABLE)).isEqualTo(flywayCatalog);
         // Flyway validates every applied checksum before it would migrate: a wrong one throws
         assertThat(NativeSchema.migrate(atOnce, Dialect.SQLITE, null, null)).isEqualTo(NativeSchema.NEWEST);
-        assertThat(sqliteCatalog(atOnce)).as("Flyway had nothing to add").isEqualTo(flywayCatalog);
+        assertThat(SchemaDump.sqlite(atOnce, NativeSchema.HISTORY_TABLE)).as("Flyway had nothing to add").isEqualTo(flywayCatalog);
     }
 
     @Test
@@ -60,13 +56,13 @@ class NewStoreSchemaTest {
         PGSimpleDataSource atOnce = postgres.createdSchema(postgres.freshSchema());
 
         assertThat(NativeSchema.migrate(byFlyway, Dialect.POSTGRESQL, byFlyway.getCurrentSchema(), null)).isEqualTo(NativeSchema.NEWEST);
-        assertThat(NewStoreSchema.create(atOnce, Dialect.POSTGRESQL)).isEqualTo(NativeSchema.NEWEST);
+        NativeSchema.atOnce(Dialect.POSTGRESQL).create(atOnce);
 
-        String flywayCatalog = postgresCatalog(byFlyway);
+        String flywayCatalog = SchemaDump.postgres(byFlyway, NativeSchema.HISTORY_TABLE);
         assertThat(flywayCatalog).contains("sessions_search", "gin_trgm_ops", "sessions_key_binary", "V2__extracted_columns_and_search.sql");
-        assertThat(postgresCatalog(atOnce)).isEqualTo(flywayCatalog);
+        assertThat(SchemaDump.postgres(atOnce, NativeSchema.HISTORY_TABLE)).isEqualTo(flywayCatalog);
         assertThat(NativeSchema.migrate(atOnce, Dialect.POSTGRESQL, atOnce.getCurrentSchema(), null)).isEqualTo(NativeSchema.NEWEST);
-        assertThat(postgresCatalog(atOnce)).as("Flyway had nothing to add").isEqualTo(flywayCatalog);
+        assertThat(SchemaDump.postgres(atOnce, NativeSchema.HISTORY_TABLE)).as("Flyway had nothing to add").isEqualTo(flywayCatalog);
     }
 
     @Test
@@ -77,7 +73,7 @@ class NewStoreSchemaTest {
         try (SessionStore store = StoreFactory.open(StoreLocator.parse("sqlite:" + created), OpenMode.CREATE_IF_MISSING)) {
             assertThat(store.info().schemaVersion()).isEqualTo(NativeSchema.NEWEST);
         }
-        assertThat(sqliteCatalog(sqlite("created.db"))).isEqualTo(sqliteCatalog(reference));
+        assertThat(SchemaDump.sqlite(sqlite("created.db"), NativeSchema.HISTORY_TABLE)).isEqualTo(SchemaDump.sqlite(reference, NativeSchema.HISTORY_TABLE));
 
         // a creation Flyway began and did not finish (its history table, empty, and no sessions table yet) is finished by Flyway
         DataSource interrupted = sqlite("interrupted.db");
@@ -89,7 +85,7 @@ class NewStoreSchemaTest {
         try (SessionStore store = StoreFactory.open(StoreLocator.parse("sqlite:" + tempDir.resolve("interrupted.db")), OpenMode.CREATE_IF_MISSING)) {
             assertThat(store.info().schemaVersion()).isEqualTo(NativeSchema.NEWEST);
         }
-        assertThat(sqliteCatalog(interrupted)).isEqualTo(sqliteCatalog(reference));
+        assertThat(SchemaDump.sqlite(interrupted, NativeSchema.HISTORY_TABLE)).isEqualTo(SchemaDump.sqlite(reference, NativeSchema.HISTORY_TABLE));
     }
 
     @Test
@@ -98,55 +94,22 @@ class NewStoreSchemaTest {
             Path folder = Path.of(getClass().getResource("/" + dialect.flywayLocation().substring("classpath:".length())).toURI());
             try (Stream<Path> files = Files.list(folder)) {
                 assertThat(files.map(file -> file.getFileName().toString()).sorted().toList()).as(dialect.name())
-                        .isEqualTo(NewStoreSchema.SCRIPTS);
+                        .isEqualTo(NativeSchema.SCRIPTS);
             }
-            assertThat(NewStoreSchema.history(dialect)).extracting(NewStoreSchema.HistoryRow::version).as(dialect.name())
+            assertThat(NativeSchema.atOnce(dialect).history()).extracting(SchemaAtOnce.HistoryRow::version).as(dialect.name())
                     .containsExactly("1", "2", "3", NativeSchema.NEWEST);
         }
     }
 
     @Test
     void theChecksumIsFlywaysCrcOfTheLinesWhateverTheirBreaks() {
-        assertThat(NewStoreSchema.checksum("a\r\nb\n")).isEqualTo(NewStoreSchema.checksum("a\nb"));
-        assertThat(NewStoreSchema.checksum("a\nb")).isNotEqualTo(NewStoreSchema.checksum("a\nc"));
+        assertThat(SchemaAtOnce.checksum("a\r\nb\n")).isEqualTo(SchemaAtOnce.checksum("a\nb"));
+        assertThat(SchemaAtOnce.checksum("a\nb")).isNotEqualTo(SchemaAtOnce.checksum("a\nc"));
     }
 
     private DataSource sqlite(String name) {
         SQLiteDataSource dataSource = new SQLiteDataSource();
         dataSource.setUrl("jdbc:sqlite:" + tempDir.resolve(name));
         return dataSource;
-    }
-
-    private static String sqliteCatalog(DataSource dataSource) throws SQLException {
-        return rows(dataSource, List.of("SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY name", HISTORY));
-    }
-
-    /** Columns, constraints and indexes of the store's schema, its name left out, and the history. */
-    private static String postgresCatalog(DataSource dataSource) throws SQLException {
-        return rows(dataSource, List.of(
-                "SELECT table_name, ordinal_position, column_name, data_type, character_maximum_length, is_nullable, column_default"
-                        + " FROM information_schema.columns WHERE table_schema = current_schema() ORDER BY 1, 2",
-                "SELECT c.conname, pg_get_constraintdef(c.oid) FROM pg_constraint c JOIN pg_namespace n ON n.oid = c.connamespace"
-                        + " WHERE n.nspname = current_schema() ORDER BY 1",
-                "SELECT indexname, replace(indexdef, current_schema() || '.', '') FROM pg_indexes WHERE schemaname = current_schema() ORDER BY 1",
-                HISTORY));
-    }
-
-    private static String rows(DataSource dataSource, List<String> queries) throws SQLException {
-        StringBuilder text = new StringBuilder();
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            for (String query : queries) {
-                try (ResultSet rows = statement.executeQuery(query)) {
-                    int columns = rows.getMetaData().getColumnCount();
-                    while (rows.next()) {
-                        for (int column = 1; column <= columns; column++) {
-                            text.append(rows.getString(column)).append('|');
-                        }
-                        text.append('\n');
-                    }
-                }
-            }
-        }
-        return text.toString();
     }
 }
