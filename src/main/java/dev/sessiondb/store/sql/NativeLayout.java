@@ -265,7 +265,8 @@ final class NativeLayout implements Layout {
         Rebuild.execute(connection, indexes.keySet().stream().map(name -> "DROP INDEX " + Dialect.quote(name)).toList());
         // the trigram index takes longest: first, so that builds on parallel connections end together
         // parallel index builds, and the setting, came with PostgreSQL 11
-        List<String> setup = connection.getMetaData().getDatabaseMajorVersion() >= 11 ? List.of(GIN_BUILD_MEMORY, NO_BUILD_WORKERS) : List.of(GIN_BUILD_MEMORY);
+        List<String> setup = connection.getMetaData().getDatabaseMajorVersion() >= 11
+                ? List.of(GIN_BUILD_MEMORY, NO_BUILD_WORKERS) : List.of(GIN_BUILD_MEMORY);
         return new Rebuild(setup, indexes.values().stream().sorted(Comparator.comparing(sql -> !sql.contains(" USING gin "))).toList());
     }
 
