@@ -33,8 +33,10 @@ public final class Catalog implements AutoCloseable {
     public static final String FILE_NAME = "catalog.db";
     /** The newest version among the {@code db/catalog} scripts (CatalogTest holds it to them); a catalog at it opens without Flyway. */
     static final String NEWEST = "1";
+    /** Flyway's default name for its history table, which the catalog keeps. */
+    static final String HISTORY_TABLE = "flyway_schema_history";
     /** Every {@code db/catalog} script, in order: a new catalog is made from them at once (CatalogTest holds the list to the folder). */
-    static final SchemaAtOnce SCHEMA = SchemaAtOnce.sqlite("flyway_schema_history", "db/catalog", List.of("V1__catalog.sql"));
+    static final SchemaAtOnce SCHEMA = SchemaAtOnce.sqlite(HISTORY_TABLE, "db/catalog", List.of("V1__catalog.sql"));
 
     private final Path file;
     private final HikariDataSource dataSource;
@@ -55,7 +57,7 @@ public final class Catalog implements AutoCloseable {
             if (Files.size(file) == 0) {
                 // a new, empty database: made as Flyway would make it, without Flyway's start-up
                 SCHEMA.create(dataSource);
-            } else if (!NEWEST.equals(SchemaHistory.installedVersion(dataSource, "flyway_schema_history"))) {
+            } else if (!NEWEST.equals(SchemaHistory.installedVersion(dataSource, HISTORY_TABLE))) {
                 Flyway.configure().dataSource(dataSource).locations("classpath:db/catalog").load().migrate();
             }
             return new Catalog(file, dataSource, DatabaseFactory.create(config(dataSource)));

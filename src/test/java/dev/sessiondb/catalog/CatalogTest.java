@@ -48,11 +48,11 @@ class CatalogTest {
         SQLiteDataSource atOnce = new SQLiteDataSource();
         atOnce.setUrl("jdbc:sqlite:" + dir.resolve("at-once").resolve(Catalog.FILE_NAME));
 
-        String flywayMade = SchemaDump.sqlite(byFlyway, "flyway_schema_history");
+        String flywayMade = SchemaDump.sqlite(byFlyway, Catalog.HISTORY_TABLE);
         assertThat(flywayMade).contains("job_run", "saved_store", "V1__catalog.sql");
-        assertThat(SchemaDump.sqlite(atOnce, "flyway_schema_history")).isEqualTo(flywayMade);
+        assertThat(SchemaDump.sqlite(atOnce, Catalog.HISTORY_TABLE)).isEqualTo(flywayMade);
         Flyway.configure().dataSource(atOnce).locations("classpath:db/catalog").load().migrate();
-        assertThat(SchemaDump.sqlite(atOnce, "flyway_schema_history")).as("Flyway validated it and had nothing to add").isEqualTo(flywayMade);
+        assertThat(SchemaDump.sqlite(atOnce, Catalog.HISTORY_TABLE)).as("Flyway validated it and had nothing to add").isEqualTo(flywayMade);
     }
 
     @Test

@@ -17,15 +17,11 @@ import dev.sessiondb.store.StoreProvider;
 import dev.sessiondb.store.WriteBatch;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.function.Consumer;
 
 /**
@@ -121,18 +117,8 @@ public final class PostgresProvider implements StoreProvider {
      * pool and reads the catalogue first. False when it cannot tell; the full open then says why.
      */
     private static boolean holdsNoTable(StoreLocator locator) {
-        PgCredentials credentials = PgCredentials.resolve(locator, System.getenv(), Path.of(System.getProperty("user.home")));
-        Properties properties = new Properties();
-        properties.setProperty("user", credentials.user());
-        if (credentials.password() != null) {
-            properties.setProperty("password", credentials.password());
-        }
-        properties.setProperty("ApplicationName", "sessiondb-admin");
-        locator.param("schema").filter(schema -> !schema.isBlank()).ifPresent(schema -> properties.setProperty("currentSchema", Dialect.quote(schema)));
-        try (Connection connection = DriverManager.getConnection(credentials.jdbcUrl(), properties);
-             Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT NOT EXISTS (SELECT 1 FROM information_schema.tables WHERE table_schema = current_schema())")) {
-            return rows.next() && rows.getBoolean(1);
+        try (Connection connection = SqlCatalog.connect(locator, Dialect.POSTGRESQL)) {
+            return Dialect.POSTGRESQL.tables(connection).isEmpty();
         } catch (SQLException unknown) {
             return false;
         }

@@ -56,20 +56,20 @@ public final class SchemaAtOnce {
 
     /** Makes the schema and its history in an empty database; a failure leaves it empty. */
     public void create(DataSource dataSource) throws SQLException {
-        List<HistoryRow> history = history();
+        List<Step> steps = steps();
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try (Statement statement = connection.createStatement()) {
-                for (HistoryRow row : history) {
-                    if (row.type().equals("SQL")) {
+                for (Step step : steps) {
+                    if (step.sql() != null) {
                         // both drivers run a whole script in one call (sqlite3_exec; PostgreSQL's simple query protocol)
-                        statement.executeUpdate(text(row.script()));
+                        statement.executeUpdate(step.sql());
                     }
                 }
                 for (String ddl : historyTable()) {
                     statement.executeUpdate(ddl);
                 }
-                insert(connection, history);
+                insert(connection, steps.stream().map(Step::row).toList());
                 connection.commit();
             } catch (SQLException | RuntimeException e) {
                 rollBack(connection, e);
@@ -96,20 +96,30 @@ public final class SchemaAtOnce {
     record HistoryRow(String version, String description, String type, String script, int checksum) {
     }
 
+    /** A migration as Flyway records it, and the SQL it runs (none for a Java migration). */
+    private record Step(HistoryRow row, String sql) {
+    }
+
     /** The history once every migration is applied, in the order Flyway applies them. */
     List<HistoryRow> history() {
-        List<HistoryRow> rows = new ArrayList<>();
+        return steps().stream().map(Step::row).toList();
+    }
+
+    /** Every migration in the order Flyway applies them, each script read once. */
+    private List<Step> steps() {
+        List<Step> steps = new ArrayList<>();
         for (String script : scripts) {
             String version = script.substring(1, script.indexOf("__"));
             String description = script.substring(script.indexOf("__") + 2, script.length() - ".sql".length()).replace('_', ' ');
-            rows.add(new HistoryRow(version, description, "SQL", script, checksum(text(script))));
+            String sql = text(script);
+            steps.add(new Step(new HistoryRow(version, description, "SQL", script, checksum(sql)), sql));
         }
         for (JavaMigration migration : javaMigrations) {
-            rows.add(new HistoryRow(migration.getVersion().getVersion(), migration.getDescription(), "JDBC", migration.getClass().getName(),
-                    migration.getChecksum()));
+            steps.add(new Step(new HistoryRow(migration.getVersion().getVersion(), migration.getDescription(), "JDBC",
+                    migration.getClass().getName(), migration.getChecksum()), null));
         }
-        rows.sort(Comparator.comparing(row -> MigrationVersion.fromVersion(row.version())));
-        return rows;
+        steps.sort(Comparator.comparing(step -> MigrationVersion.fromVersion(step.row().version())));
+        return steps;
     }
 
     /** Flyway's checksum of a script: CRC32 over each line's UTF-8 bytes, line breaks left out. */

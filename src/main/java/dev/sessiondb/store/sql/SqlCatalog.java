@@ -39,7 +39,8 @@ final class SqlCatalog {
         }
     }
 
-    private static Connection connect(StoreLocator locator, Dialect dialect) throws SQLException {
+    /** A read-only connection to the store's database (and schema), without a pool. */
+    static Connection connect(StoreLocator locator, Dialect dialect) throws SQLException {
         Properties properties = new Properties();
         if (dialect == Dialect.SQLITE) {
             properties.setProperty("open_mode", "1");
