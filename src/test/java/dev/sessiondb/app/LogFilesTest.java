@@ -4,7 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.joran.JoranConfigurator;
+import ch.qos.logback.classic.util.LogbackMDCAdapter;
 import ch.qos.logback.classic.spi.LoggingEvent;
+import ch.qos.logback.core.rolling.FixedWindowRollingPolicy;
+import ch.qos.logback.core.rolling.RollingFileAppender;
+import ch.qos.logback.core.rolling.SizeBasedTriggeringPolicy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -43,6 +48,28 @@ class LogFilesTest {
 
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
         assertThat(Files.readString(file)).isEqualTo("older lines\n");
+    }
+
+    @Test
+    void theShippedConfigurationKeepsTenFilesOfTenMegabytesInTheLogFolder() throws Exception {
+        Path logs = directory.resolve("logs");
+        LogFiles.prepare(logs);
+        LoggerContext context = new LoggerContext();
+        context.setMDCAdapter(new LogbackMDCAdapter());
+        JoranConfigurator configurator = new JoranConfigurator();
+        configurator.setContext(context);
+        configurator.doConfigure(Path.of("src/main/resources/logback.xml").toFile());
+
+        context.getLogger("dev.sessiondb.Main").info("one line");
+        RollingFileAppender<?> file = (RollingFileAppender<?>) context.getLogger("dev.sessiondb").getAppender("FILE");
+        FixedWindowRollingPolicy rolling = (FixedWindowRollingPolicy) file.getRollingPolicy();
+        SizeBasedTriggeringPolicy<?> trigger = (SizeBasedTriggeringPolicy<?>) file.getTriggeringPolicy();
+        context.stop();
+
+        assertThat(Files.readString(logs.resolve(LogFiles.FILE_NAME))).contains("INFO  [main] dev.sessiondb.Main - one line");
+        assertThat(rolling.getFileNamePattern()).isEqualTo(logs.resolve("sessiondb-admin.%i.log").toString());
+        assertThat(rolling.getMaxIndex() - rolling.getMinIndex() + 2).as("files, the current one included").isEqualTo(10);
+        assertThat(trigger.getMaxFileSize().getSize()).isEqualTo(10L * 1024 * 1024);
     }
 
     @Test
