@@ -7,6 +7,9 @@ import dev.sessiondb.store.StoreException;
 import dev.sessiondb.store.StoreFaults;
 import java.io.UncheckedIOException;
 import java.io.PrintWriter;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -16,21 +19,23 @@ import picocli.CommandLine.Option;
  * 1 found something (differences, findings), 2 bad input or unreachable store.
  */
 @Command(name = "sessiondb", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT, versionProvider = VersionProvider.class,
-        description = "Inspect, diff, migrate, consolidate and repair AI-agent session stores.",
-        subcommands = {InfoCommand.class, ListCommand.class, ShowCommand.class, DiffCommand.class, ValidateCommand.class,
-            MigrateCommand.class, ConsolidateCommand.class, UndoCommand.class, HistoryCommand.class, DiscoverCommand.class, RepairCommand.class, ExportCommand.class,
-            SampleCommand.class, UpgradeCommand.class})
+        description = "Inspect, diff, migrate, consolidate and repair AI-agent session stores.")
 public final class SessionDbCommand {
 
     public static final int OK = 0;
     public static final int FOUND = 1;
     public static final int BAD_INPUT = 2;
 
+    /** In the order the usage lists them. */
+    private static final List<Class<?>> SUBCOMMANDS = List.of(InfoCommand.class, ListCommand.class, ShowCommand.class, DiffCommand.class,
+            ValidateCommand.class, MigrateCommand.class, ConsolidateCommand.class, UndoCommand.class, HistoryCommand.class, DiscoverCommand.class,
+            RepairCommand.class, ExportCommand.class, SampleCommand.class, UpgradeCommand.class);
+
     @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT, description = "Show stack traces of errors.")
     boolean debug;
 
     public static int run(String[] args) {
-        return commandLine(new PrintWriter(System.out, true), new PrintWriter(System.err, true)).execute(args);
+        return commandLine(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args).execute(args);
     }
 
     /**
@@ -44,10 +49,18 @@ public final class SessionDbCommand {
         }
     }
 
-    /** The configured command line; tests pass their own writers to read what it prints. */
-    public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+    /**
+     * The configured command line for {@code args}: with only the subcommand they name, as picocli
+     * reading every subcommand's annotations took about a tenth of each command's start; with all
+     * of them when they name none, for the usage. Tests pass their own writers to read what it prints.
+     */
+    public static CommandLine commandLine(PrintWriter out, PrintWriter err, String... args) {
         SessionDbCommand root = new SessionDbCommand();
         CommandLine commandLine = new CommandLine(root);
+        Optional<Class<?>> named = named(args);
+        for (Class<?> subcommand : named.map(List::<Class<?>>of).orElse(SUBCOMMANDS)) {
+            commandLine.addSubcommand(subcommand.getAnnotation(Command.class).name(), subcommand);
+        }
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setExecutionStrategy(parsed -> {
@@ -62,7 +75,7 @@ public final class SessionDbCommand {
             line.getErr().flush();
             return BAD_INPUT;
         });
-        commandLine.setParameterExceptionHandler((exception, args) -> {
+        commandLine.setParameterExceptionHandler((exception, arguments) -> {
             // picocli quotes the offending argument, which may be a URL with its password
             CommandLine failed = exception.getCommandLine();
             failed.getErr().println((failed == commandLine ? "sessiondb" : "sessiondb " + failed.getCommandName()) + ": "
@@ -72,6 +85,12 @@ public final class SessionDbCommand {
             return BAD_INPUT;
         });
         return commandLine;
+    }
+
+    /** The subcommand the first argument that is not an option names (the root's options take no value). */
+    private static Optional<Class<?>> named(String[] args) {
+        return Arrays.stream(args).filter(arg -> !arg.startsWith("-")).findFirst()
+                .flatMap(name -> SUBCOMMANDS.stream().filter(subcommand -> subcommand.getAnnotation(Command.class).name().equals(name)).findFirst());
     }
 
     private static String oneLine(String message) {

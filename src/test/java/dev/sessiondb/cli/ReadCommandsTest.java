@@ -7,6 +7,7 @@ import dev.sessiondb.Fixtures;
 import dev.sessiondb.model.JsonCodec;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -93,9 +94,10 @@ class ReadCommandsTest {
     @Test
     void debugAddsTheStackTrace() throws Exception {
         Path corrupt = Files.writeString(dir.resolve("bad.json"), "[{]");
-        CliRun run = CliRun.of("--debug", "ls", "json:" + corrupt);
-        assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).contains("\tat ");
+        for (CliRun run : List.of(CliRun.of("--debug", "ls", "json:" + corrupt), CliRun.of("ls", "--debug", "json:" + corrupt))) {
+            assertThat(run.exitCode()).isEqualTo(2);
+            assertThat(run.err()).contains("\tat ");
+        }
     }
 
     @Test
