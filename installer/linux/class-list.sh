@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Writes the class list of the class-data archive both launchers start from: the classes that a
-# few typical commands load (sample, migrate both ways, ls with a search, diff, validate), run on
+# few typical commands load (sample, migrate both ways, ls with a search, diff, validate, the usage), run on
 # a small generated store in a throw-away home, and those of the window's start. The archive
 # itself is made from it where the jar is installed (class-archive.sh, run by resources/postinst):
 # JDK 17 refuses an archive made for a jar at another path.
@@ -34,6 +34,8 @@ train ls sqlite:s.db --search md#00 --limit 50
 train diff json:s.json sqlite:s.db
 train validate sqlite:s.db
 train migrate sqlite:s.db json:t.json
+# the usage reads every command's options (a command reads only its own)
+train --help
 # The window's start, where a virtual display can be had: the app runs on one until it has opened
 # its first store (and 3 s more for the first layout), then is stopped. Without one the list holds
 # the commands' classes only, and the window maps JavaFX's classes as before.
