@@ -125,6 +125,25 @@ class ChecksTest {
     }
 
     @Test
+    void workspacesAreMissingWhereverTheirFolderIsAndStayFoundOnceTheirFolderIsKnownAbsent() throws Exception {
+        Path sessions = Files.createDirectories(dir.resolve("sessions"));
+        Files.createDirectories(sessions.resolve("here"));
+        Files.writeString(sessions.resolve("a-file"), "not a folder");
+        Path gone = dir.resolve("other-machine/sessions");
+
+        List<Finding> findings = run("workspace-missing", List.of(),
+                minsky("gone-1", ",\"repoPath\":\"" + gone.resolve("gone-1") + "\""),
+                minsky("here", ",\"repoPath\":\"" + sessions.resolve("here") + "\""),
+                minsky("gone-2", ",\"repoPath\":\"" + gone.resolve("gone-2") + "\""),
+                minsky("not-made", ",\"repoPath\":\"" + sessions.resolve("not-made") + "\""),
+                minsky("a-file", ",\"repoPath\":\"" + sessions.resolve("a-file") + "\""),
+                minsky("relative", ",\"repoPath\":\"sessions/here\""),
+                minsky("under-a-file", ",\"repoPath\":\"" + sessions.resolve("a-file/inside") + "\""));
+
+        assertThat(findings).extracting(Finding::session).containsExactly("gone-1", "gone-2", "not-made", "a-file", "under-a-file");
+    }
+
+    @Test
     void anUnknownCheckNameIsRejectedWithTheKnownOnes() {
         assertThatThrownBy(() -> run("no-such-check", List.of()))
                 .hasMessageStartingWith("unknown check 'no-such-check'; use one of required-field, invalid-date");
