@@ -9,6 +9,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -23,6 +24,8 @@ public final class SecretMasker {
 
     public static final String MASK = "****";
 
+    private static final int SECRET_NAMES_KEPT = 4096;
+    private static final Map<String, Boolean> SECRET_NAMES = new ConcurrentHashMap<>();
     /** A field whose lower-case name holds one of these is a secret. */
     private static final List<String> SECRET_NAME_WORDS = List.of("token", "password", "passwd", "secret", "apikey", "api_key", "api-key",
             "credential", "authorization");
@@ -125,8 +128,24 @@ public final class SecretMasker {
         return paths;
     }
 
-    /** Asked of every field name of every record a validation reads: a loop, not a stream. */
+    /**
+     * Asked of every field name of every record a validation reads, which repeat a few dozen
+     * names: each answer is kept, up to {@value #SECRET_NAMES_KEPT} names (a map's keys can be
+     * anything).
+     */
     private static boolean isSecretName(String name) {
+        Boolean known = SECRET_NAMES.get(name);
+        if (known != null) {
+            return known;
+        }
+        boolean secret = holdsSecretWord(name);
+        if (SECRET_NAMES.size() < SECRET_NAMES_KEPT) {
+            SECRET_NAMES.put(name, secret);
+        }
+        return secret;
+    }
+
+    private static boolean holdsSecretWord(String name) {
         String lower = name.toLowerCase(Locale.ROOT);
         if (lower.endsWith("count")) {
             return false;
@@ -166,16 +185,20 @@ public final class SecretMasker {
         }
     }
 
+    private static String childPath(String path, String name) {
+        return path.isEmpty() ? name : path + "." + name;
+    }
+
     private static void collect(JsonNode node, String path, List<String> paths) {
         if (node.isObject()) {
+            // a field's path is made only for a secret or a container: most fields are neither
             node.fields().forEachRemaining(field -> {
-                String childPath = path.isEmpty() ? field.getKey() : path + "." + field.getKey();
                 JsonNode value = field.getValue();
                 if (value.isTextual() && !value.asText().isEmpty()
                         && (isSecretName(field.getKey()) || !maskText(null, value.asText()).equals(value.asText()))) {
-                    paths.add(childPath);
-                } else {
-                    collect(value, childPath, paths);
+                    paths.add(childPath(path, field.getKey()));
+                } else if (value.isContainerNode()) {
+                    collect(value, childPath(path, field.getKey()), paths);
                 }
             });
         } else if (node.isArray()) {
@@ -183,7 +206,7 @@ public final class SecretMasker {
                 JsonNode value = node.get(i);
                 if (value.isTextual() && !maskText(null, value.asText()).equals(value.asText())) {
                     paths.add(path + "[" + i + "]");
-                } else {
+                } else if (value.isContainerNode()) {
                     collect(value, path + "[" + i + "]", paths);
                 }
             }
