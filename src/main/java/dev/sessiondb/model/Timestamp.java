@@ -78,34 +78,44 @@ public record Timestamp(String text, Instant instant) {
     }
 
     /**
-     * The shape nearly every store writes ({@code 2025-05-16T22:16:33Z}, optionally with
-     * milliseconds) read without a formatter, which a million records notice; null for any
-     * other text, which the formatters then read.
+     * Whether the text has the shape nearly every store writes ({@code 2025-05-16T22:16:33Z},
+     * optionally with milliseconds): told without a formatter or a regex, which a million
+     * records notice.
      */
-    private static Instant parsePlainUtc(String text) {
+    public static boolean hasPlainUtcShape(String text) {
         int length = text.length();
         if ((length != 20 && length != 24) || text.charAt(length - 1) != 'Z' || text.charAt(4) != '-'
                 || text.charAt(7) != '-' || text.charAt(10) != 'T' || text.charAt(13) != ':' || text.charAt(16) != ':'
                 || (length == 24 && text.charAt(19) != '.')) {
-            return null;
+            return false;
         }
-        int[] starts = length == 24 ? new int[] {0, 5, 8, 11, 14, 17, 20} : new int[] {0, 5, 8, 11, 14, 17};
-        int[] widths = {4, 2, 2, 2, 2, 2, 3};
-        int[] values = new int[7];
-        for (int part = 0; part < starts.length; part++) {
-            for (int i = starts[part]; i < starts[part] + widths[part]; i++) {
-                char c = text.charAt(i);
-                if (c < '0' || c > '9') {
-                    return null;
-                }
-                values[part] = values[part] * 10 + (c - '0');
+        for (int i = 0; i < length - 1; i++) {
+            char c = text.charAt(i);
+            if ((c < '0' || c > '9') && i != 4 && i != 7 && i != 10 && i != 13 && i != 16 && i != 19) {
+                return false;
             }
         }
+        return true;
+    }
+
+    /** A text of {@link #hasPlainUtcShape the plain shape} read without a formatter; null for any other text, which the formatters then read. */
+    private static Instant parsePlainUtc(String text) {
+        if (!hasPlainUtcShape(text)) {
+            return null;
+        }
         try {
-            return LocalDateTime.of(values[0], values[1], values[2], values[3], values[4], values[5], values[6] * 1_000_000)
-                    .toInstant(ZoneOffset.UTC);
+            return LocalDateTime.of(digits(text, 0, 4), digits(text, 5, 2), digits(text, 8, 2), digits(text, 11, 2), digits(text, 14, 2),
+                    digits(text, 17, 2), text.length() == 24 ? digits(text, 20, 3) * 1_000_000 : 0).toInstant(ZoneOffset.UTC);
         } catch (DateTimeException notADate) {
             return null;
         }
+    }
+
+    private static int digits(String text, int from, int count) {
+        int value = 0;
+        for (int i = from; i < from + count; i++) {
+            value = value * 10 + (text.charAt(i) - '0');
+        }
+        return value;
     }
 }

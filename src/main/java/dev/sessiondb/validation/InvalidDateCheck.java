@@ -47,6 +47,11 @@ final class InvalidDateCheck implements Check {
         MAGELLAI_DATE_PATHS.forEach(path -> inspect(record, path, false, findings));
     }
 
+    /** The commonest shape is told by hand, the rest of Minsky's form (other fractions of a second) by the regex. */
+    private static boolean inMinskyForm(String text) {
+        return Timestamp.hasPlainUtcShape(text) || MINSKY_FORM.matcher(text).matches();
+    }
+
     private void inspect(SessionRecord record, String path, boolean minskyForm, Consumer<Finding> findings) {
         String session = record.key();
         JsonNode value = record.at(POINTERS.get(path));
@@ -57,7 +62,7 @@ final class InvalidDateCheck implements Check {
         if (!date.isValid()) {
             findings.accept(Finding.of(this, Severity.ERROR, session, path + " '" + value.asText() + "' is not a date",
                     "set " + path + " to an ISO-8601 date such as 2025-05-16T22:16:33.321Z"));
-        } else if (minskyForm && (!value.isTextual() || !MINSKY_FORM.matcher(value.asText()).matches())) {
+        } else if (minskyForm && (!value.isTextual() || !inMinskyForm(value.asText()))) {
             String fixed = MinskyDates.format(date.instant());
             findings.accept(Finding.repairable(this, Severity.WARNING, session,
                     path + " '" + value.asText() + "' is a date in a non-standard form", "rewrite it as " + fixed,

@@ -46,4 +46,12 @@ class TimestampTest {
         assertThat(earlier).isEqualTo("2025-05-16T22:16:33.000Z");
         assertThat(earlier).isLessThan(later);
     }
+
+    @ParameterizedTest
+    @CsvSource({"2025-05-16T22:16:33Z, true", "2025-05-16T22:16:33.321Z, true", "2025-05-16T22:16:33.5Z, false",
+            "2025-05-16T22:16:33.321+02:00, false", "2025-05-16 22:16:33Z, false", "2025-05-16T22:16:3xZ, false",
+            "2025-05-16T22:16:33.3210Z, false", "20250516T221633Z, false", "1747433793321, false"})
+    void thePlainUtcShapeIsTheCommonestMinskyFormOnly(String text, boolean plain) {
+        assertThat(Timestamp.hasPlainUtcShape(text)).isEqualTo(plain);
+    }
 }

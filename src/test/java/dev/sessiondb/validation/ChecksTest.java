@@ -62,8 +62,10 @@ class ChecksTest {
         List<Finding> findings = run("invalid-date", List.of(),
                 record("{\"session\":\"a\",\"createdAt\":\"yesterday\"}"),
                 record("{\"session\":\"b\",\"createdAt\":\"2025-05-16 22:16:33\",\"pullRequest\":{\"lastSynced\":\"2025-05-16T22:16:33.321Z\"}}"),
-                record("{\"session\":\"c\",\"createdAt\":\"2025-05-12T09:14:03.512884+02:00\",\"created\":\"2025-05-12T09:14:03+02:00\"}"));
+                record("{\"session\":\"c\",\"createdAt\":\"2025-05-12T09:14:03.512884+02:00\",\"created\":\"2025-05-12T09:14:03+02:00\"}"),
+                record("{\"session\":\"d\",\"createdAt\":\"2025-05-16T22:16:33.5Z\",\"lastActivityAt\":\"2025-05-16T22:16:33Z\"}"));
 
+        assertThat(findings).extracting(Finding::session).containsExactly("a", "b", "c");
         assertThat(findings).extracting(Finding::severity).containsExactly(Severity.ERROR, Severity.WARNING, Severity.WARNING);
         assertThat(findings.get(1).edits()).containsExactly(FieldEdit.set("createdAt", "2025-05-16T22:16:33.000Z"));
         assertThat(findings.get(2).edits()).containsExactly(FieldEdit.set("createdAt", "2025-05-12T07:14:03.512884Z"));
