@@ -11,8 +11,10 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -26,8 +28,15 @@ final class WorkspaceUnregisteredCheck implements Check {
 
     private final List<Path> stateDirs;
     private final Path baseDirectory;
-    private final Set<String> keys = new HashSet<>();
-    private final Set<Path> repoPaths = new HashSet<>();
+    /**
+     * The workspaces on disk that no record has named yet, by directory in the order they were
+     * found, and their directories by session name: listed at the first record, each crossed out
+     * as a record names it. A store's records are not kept (a million named workspaces, kept as
+     * paths, were 300 MB for the collector to copy), and with no workspace on disk a record costs
+     * nothing.
+     */
+    private Map<Path, MinskyWorkspaces> unnamed;
+    private final Map<String, List<Path>> directoriesBySession = new HashMap<>();
 
     WorkspaceUnregisteredCheck(List<Path> stateDirs, Path baseDirectory) {
         this.stateDirs = List.copyOf(stateDirs);
@@ -51,10 +60,17 @@ final class WorkspaceUnregisteredCheck implements Check {
 
     @Override
     public void survey(SessionRecord record) {
-        keys.add(record.key());
+        Map<Path, MinskyWorkspaces> left = unnamed();
+        if (left.isEmpty()) {
+            return;
+        }
+        List<Path> sameSession = directoriesBySession.remove(record.key());
+        if (sameSession != null) {
+            sameSession.forEach(left::remove);
+        }
         record.repoPath().filter(path -> !path.isBlank()).ifPresent(path -> {
             try {
-                repoPaths.add(baseDirectory.resolve(path).toAbsolutePath().normalize());
+                left.remove(baseDirectory.resolve(path).toAbsolutePath().normalize());
             } catch (InvalidPathException ignored) {
                 // a path that cannot exist names no workspace on disk
             }
@@ -63,13 +79,21 @@ final class WorkspaceUnregisteredCheck implements Check {
 
     @Override
     public void finish(Consumer<Finding> findings) {
-        for (Path stateDir : stateDirs) {
-            for (MinskyWorkspaces workspace : MinskyWorkspaces.under(stateDir)) {
-                if (!keys.contains(workspace.session()) && !repoPaths.contains(workspace.directory().toAbsolutePath().normalize())) {
-                    findings.accept(finding(workspace));
+        unnamed().values().forEach(workspace -> findings.accept(finding(workspace)));
+    }
+
+    private Map<Path, MinskyWorkspaces> unnamed() {
+        if (unnamed == null) {
+            unnamed = new LinkedHashMap<>();
+            for (Path stateDir : stateDirs) {
+                for (MinskyWorkspaces workspace : MinskyWorkspaces.under(stateDir)) {
+                    Path directory = workspace.directory().toAbsolutePath().normalize();
+                    unnamed.put(directory, workspace);
+                    directoriesBySession.computeIfAbsent(workspace.session(), session -> new ArrayList<>()).add(directory);
                 }
             }
         }
+        return unnamed;
     }
 
     private Finding finding(MinskyWorkspaces workspace) {

@@ -127,6 +127,28 @@ class ChecksTest {
     }
 
     @Test
+    void inAStoreWithoutRecordsEveryWorkspaceOnDiskIsUnregistered() throws Exception {
+        Path state = dir.resolve("state");
+        Files.createDirectories(state.resolve("sessions/first"));
+        Files.createDirectories(state.resolve("sessions/second"));
+
+        assertThat(run("workspace-unregistered", List.of(state))).extracting(Finding::session).containsExactlyInAnyOrder("first", "second");
+    }
+
+    @Test
+    void aWorkspaceIsRegisteredByAnyRecordThatNamesItsSessionOrItsFolderHoweverWritten() throws Exception {
+        Path state = dir.resolve("state");
+        Files.createDirectories(state.resolve("sessions/by-key"));
+        Files.createDirectories(state.resolve("sessions/by-path"));
+        Files.createDirectories(state.resolve("sessions/unnamed"));
+
+        List<Finding> findings = run("workspace-unregistered", List.of(state), minsky("by-key", ""),
+                minsky("other", ",\"repoPath\":\"state/sessions/../sessions/by-path/\""));
+
+        assertThat(findings).extracting(Finding::session).containsExactly("unnamed");
+    }
+
+    @Test
     void workspacesAreMissingWhereverTheirFolderIsAndStayFoundOnceTheirFolderIsKnownAbsent() throws Exception {
         Path sessions = Files.createDirectories(dir.resolve("sessions"));
         Files.createDirectories(sessions.resolve("here"));
