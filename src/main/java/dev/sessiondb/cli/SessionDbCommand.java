@@ -57,10 +57,7 @@ public final class SessionDbCommand {
     public static CommandLine commandLine(PrintWriter out, PrintWriter err, String... args) {
         SessionDbCommand root = new SessionDbCommand();
         CommandLine commandLine = new CommandLine(root);
-        Optional<Class<?>> named = named(args);
-        for (Class<?> subcommand : named.map(List::<Class<?>>of).orElse(SUBCOMMANDS)) {
-            commandLine.addSubcommand(subcommand.getAnnotation(Command.class).name(), subcommand);
-        }
+        named(args).map(List::<Class<?>>of).orElse(SUBCOMMANDS).forEach(commandLine::addSubcommand);
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setExecutionStrategy(parsed -> {
