@@ -68,10 +68,10 @@ public interface SessionStore extends AutoCloseable {
     RecordCursor cursor();
 
     /**
-     * All records in {@link #cursor()}'s order, each holding at least its key and {@code fields}:
-     * for a pass that reads a few top-level fields of every record (validation's survey). A store
-     * that keeps those fields in columns of their own reads only them, without parsing records;
-     * others give whole records.
+     * All records in any order, each holding at least its key and {@code fields}: for a pass that
+     * reads a few top-level fields of every record and does not depend on their order
+     * (validation's survey). A store that keeps those fields in columns of their own reads only
+     * them, in the order it stores them, without parsing records; others give whole records.
      */
     default RecordCursor cursorOf(Set<SessionField> fields) {
         return cursor();

@@ -1,6 +1,5 @@
 package dev.sessiondb.validation;
 
-import dev.sessiondb.model.SessionField;
 import dev.sessiondb.model.SessionRecord;
 import dev.sessiondb.model.TaskId;
 import dev.sessiondb.model.Timestamp;
@@ -16,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -48,18 +46,9 @@ final class WorkspaceUnregisteredCheck implements Check {
         return "workspace-unregistered";
     }
 
+    /** Crosses out the workspaces the record names; what is left is reported at the end, so no survey is needed. */
     @Override
-    public boolean needsSurvey() {
-        return !stateDirs.isEmpty();
-    }
-
-    @Override
-    public Set<SessionField> surveyedFields() {
-        return Set.of(SessionField.REPO_PATH);
-    }
-
-    @Override
-    public void survey(SessionRecord record) {
+    public void inspect(SessionRecord record, Consumer<Finding> findings) {
         Map<Path, MinskyWorkspaces> left = unnamed();
         if (left.isEmpty()) {
             return;

@@ -20,7 +20,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * SessionDB Admin's own layout: the whole record as JSON text (lossless, field order kept) next
@@ -127,36 +126,19 @@ final class NativeLayout implements Layout {
 
     /**
      * The key and {@code fields} from the columns that hold a field's text as it is (the dates'
-     * columns hold a sortable form instead). SQLite reads any other field out of the record's text
-     * with its JSON functions when that field is text; a row where one is a number or a boolean,
-     * or whose text is not a JSON object, is parsed whole, so each record reads as {@link #read}
-     * would give it. PostgreSQL reads whole records for such a field.
+     * columns hold a sortable form instead); empty, so whole records are read, when a field has no
+     * such column.
      */
     @Override
     public Optional<FieldsRead> fieldsRead(Set<SessionField> fields) {
-        List<SessionField> inColumns = fields.stream().filter(TEXT_COLUMNS::containsKey).sorted().toList();
-        List<SessionField> inText = fields.stream().filter(field -> field != SessionField.SESSION && !TEXT_COLUMNS.containsKey(field)).sorted().toList();
-        if (!columnsFilled() || (!inText.isEmpty() && dialect != Dialect.SQLITE)) {
+        List<SessionField> read = fields.stream().filter(field -> field != SessionField.SESSION).sorted().toList();
+        if (!columnsFilled() || !TEXT_COLUMNS.keySet().containsAll(read)) {
             return Optional.empty();
         }
         List<String> select = new ArrayList<>(List.of("s.session_key"));
-        inColumns.forEach(field -> select.add("s." + TEXT_COLUMNS.get(field)));
-        inText.forEach(field -> select.add("CASE WHEN json_valid(s.record) THEN CASE WHEN json_type(s.record, " + jsonPath(field)
-                + ") = 'text' THEN json_extract(s.record, " + jsonPath(field) + ") END END"));
-        if (!inText.isEmpty()) {
-            select.add("CASE WHEN json_valid(s.record) THEN CASE WHEN json_type(s.record) <> 'object' OR "
-                    + inText.stream().map(field -> "json_type(s.record, " + jsonPath(field) + ") IN ('integer', 'real', 'true', 'false')")
-                    .collect(Collectors.joining(" OR ")) + " THEN s.record END ELSE s.record END");
-        }
-        List<SessionField> read = new ArrayList<>(inColumns);
-        read.addAll(inText);
+        read.forEach(field -> select.add("s." + TEXT_COLUMNS.get(field)));
         return Optional.of(new FieldsRead(String.join(", ", select), row -> {
-            String key = row.getString(1);
-            String whole = inText.isEmpty() ? null : row.getString(read.size() + 2);
-            if (whole != null) {
-                return recordFromText(key, whole);
-            }
-            ObjectNode some = JsonCodec.MAPPER.createObjectNode().put(SessionField.SESSION.jsonName(), key);
+            ObjectNode some = JsonCodec.MAPPER.createObjectNode().put(SessionField.SESSION.jsonName(), row.getString(1));
             for (int i = 0; i < read.size(); i++) {
                 String value = row.getString(i + 2);
                 if (value != null) {
@@ -165,10 +147,6 @@ final class NativeLayout implements Layout {
             }
             return SessionRecord.ofParsed(some);
         }));
-    }
-
-    private static String jsonPath(SessionField field) {
-        return "'$.\"" + field.jsonName() + "\"'";
     }
 
     /** An older schema is read as it is: before V3 its extracted columns are missing or unfilled, so only the key is asked of SQL. */

@@ -21,7 +21,16 @@ final class SqlCursor {
 
     /** Every row read as {@code read} says: whole records, or records holding a few fields ({@link Layout#fieldsRead}). */
     static PrefetchingCursor records(String storeName, Dialect dialect, Layout layout, Layout.FieldsRead read, Transaction transaction) {
-        SqlRows<SessionRecord> rows = new SqlRows<>(storeName, transaction, everyRow(dialect, layout, read.selectList()), read.reader());
+        return records(storeName, everyRow(dialect, layout, read.selectList()), read, transaction);
+    }
+
+    /** Every row read as {@code read} says, in the order the table is stored: a scan, without the key index's lookups. */
+    static PrefetchingCursor recordsInStoredOrder(String storeName, Layout layout, Layout.FieldsRead read, Transaction transaction) {
+        return records(storeName, "SELECT " + read.selectList() + " FROM " + layout.table() + " s", read, transaction);
+    }
+
+    private static PrefetchingCursor records(String storeName, String sql, Layout.FieldsRead read, Transaction transaction) {
+        SqlRows<SessionRecord> rows = new SqlRows<>(storeName, transaction, sql, read.reader());
         return new PrefetchingCursor() {
             @Override
             protected SessionRecord fetch() {

@@ -157,7 +157,7 @@ final class SqlSessionStore implements SessionStore {
 
     @Override
     public RecordCursor cursorOf(Set<SessionField> fields) {
-        return layout.fieldsRead(fields).<RecordCursor>map(read -> SqlCursor.records(locator.display(), dialect, layout, read, database.createTransaction()))
+        return layout.fieldsRead(fields).<RecordCursor>map(read -> SqlCursor.recordsInStoredOrder(locator.display(), layout, read, database.createTransaction()))
                 .orElseGet(this::cursor);
     }
 
