@@ -52,6 +52,9 @@ final class DuplicateSessionCheck implements Check {
 
     @Override
     public void inspect(SessionRecord record, Consumer<Finding> findings) {
+        if (collisions.isEmpty()) {
+            return;
+        }
         String normalised = normalised(record.key());
         List<String> group = collisions.get(normalised);
         if (group == null) {

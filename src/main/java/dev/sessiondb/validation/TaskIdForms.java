@@ -3,7 +3,6 @@ package dev.sessiondb.validation;
 import dev.sessiondb.model.TaskId;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -18,14 +17,15 @@ final class TaskIdForms {
         QUALIFIED, HASH, BARE;
 
         static Optional<Form> of(String taskId) {
-            String text = taskId.strip();
-            if (TaskId.parse(text).isEmpty()) {
-                return Optional.empty();
+            return TaskId.parse(taskId).map(task -> of(taskId, task));
+        }
+
+        /** The form of {@code taskId}, which reads as {@code task}. */
+        private static Form of(String taskId, TaskId task) {
+            if (task.backend() != null) {
+                return QUALIFIED;
             }
-            if (text.chars().allMatch(Character::isDigit)) {
-                return Optional.of(BARE);
-            }
-            return Optional.of(text.startsWith("#") || text.toLowerCase(Locale.ROOT).startsWith("task#") ? HASH : QUALIFIED);
+            return taskId.indexOf('#') < 0 ? BARE : HASH;
         }
 
         String describe() {
@@ -41,9 +41,11 @@ final class TaskIdForms {
     private final Map<String, Long> backendCounts = new HashMap<>();
 
     void count(String taskId) {
-        Form.of(taskId).ifPresent(form -> {
-            counts.merge(form, 1L, Long::sum);
-            TaskId.parse(taskId).map(TaskId::backend).ifPresent(backend -> backendCounts.merge(backend, 1L, Long::sum));
+        TaskId.parse(taskId).ifPresent(task -> {
+            counts.merge(Form.of(taskId, task), 1L, Long::sum);
+            if (task.backend() != null) {
+                backendCounts.merge(task.backend(), 1L, Long::sum);
+            }
         });
     }
 

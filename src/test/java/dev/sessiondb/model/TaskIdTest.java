@@ -31,7 +31,18 @@ class TaskIdTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"abc", "task-md#368x", "''"})
+    @CsvSource(textBlock = """
+            ' #079 ',    #79
+            000,         #0
+            Task#7,      #7
+            abcdefgh#1,  abcdefgh#1
+            """)
+    void readsSurroundingSpaceZerosAndTheLongestQualifier(String text, String qualified) {
+        assertThat(TaskId.parse(text).orElseThrow().qualified()).isEqualTo(qualified);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"abc", "task-md#368x", "''", "#", "md#", "abcdefghi#1", "md##1", "m1#2", "#12a", "1 2", "ü#1", "#١٢", "md#-1"})
     void rejectsTextThatIsNoTaskId(String text) {
         assertThat(TaskId.parse(text)).isEmpty();
     }
