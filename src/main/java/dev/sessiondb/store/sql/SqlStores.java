@@ -58,7 +58,6 @@ public final class SqlStores {
         SQLiteConfig config = new SQLiteConfig();
         config.setBusyTimeout(5000);
         config.enforceForeignKeys(true);
-        config.setCacheSize(-65_536);
         if (mode == OpenMode.STAGED) {
             config.setJournalMode(SQLiteConfig.JournalMode.OFF);
             config.setSynchronous(SQLiteConfig.SynchronousMode.OFF);
