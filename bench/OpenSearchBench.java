@@ -1,5 +1,6 @@
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
+import dev.sessiondb.app.LogFiles;
 import dev.sessiondb.model.SessionQuery;
 import dev.sessiondb.model.SortKey;
 import dev.sessiondb.store.OpenMode;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.LoggerFactory;
 
 /**
  * Issue #9's in-process figures for one store: open it and show the first page, for a JSON
@@ -51,6 +53,10 @@ public class OpenSearchBench {
             readThrough(Path.of(locator.target()));
         }
 
+        // as the app's start does before any store opens (dev.sessiondb.Main): logging's set-up is
+        // the JVM start's share, which bench/run.sh's whole-process figures hold, not the open's
+        LogFiles.prepare(Files.createTempDirectory("sessiondb-bench-logs"));
+        LoggerFactory.getLogger(OpenSearchBench.class).info("in-process figures for {}", locator.display());
         List<Double> opens = new ArrayList<>();
         List<Double> laterPages = new ArrayList<>();
         List<Double> parses = new ArrayList<>();

@@ -114,7 +114,9 @@ public final class SqlStores {
         pool.setPoolName("sessiondb-" + OPENED.incrementAndGet());
         pool.setAutoCommit(false);
         pool.setMaximumPoolSize(4);
-        pool.setMinimumIdle(0);
+        // the connection the pool opens to check the store is kept for the first read (with none
+        // to keep, the pool closes it and opens another: a second log-in on PostgreSQL)
+        pool.setMinimumIdle(1);
         pool.setConnectionTimeout(10_000);
         return pool;
     }
