@@ -39,6 +39,11 @@ final class TaskIdForms {
 
     private final Map<Form, Long> counts = new EnumMap<>(Form.class);
     private final Map<String, Long> backendCounts = new HashMap<>();
+    /** What the counts make the norm, worked out at the first question after counting: checks ask per record. */
+    private Norm norm;
+
+    private record Norm(Form form, long total, String backend) {
+    }
 
     void count(String taskId) {
         TaskId.parse(taskId).ifPresent(task -> {
@@ -46,6 +51,7 @@ final class TaskIdForms {
             if (task.backend() != null) {
                 backendCounts.merge(task.backend(), 1L, Long::sum);
             }
+            norm = null;
         });
     }
 
@@ -58,20 +64,12 @@ final class TaskIdForms {
     }
 
     long total() {
-        return counts.values().stream().mapToLong(Long::longValue).sum();
+        return worked().total();
     }
 
     /** The most common form; {@code #079} in a store without task ids. */
     Form norm() {
-        Form best = Form.HASH;
-        long bestCount = 0;
-        for (Form form : Form.values()) {
-            if (count(form) > bestCount) {
-                best = form;
-                bestCount = count(form);
-            }
-        }
-        return best;
+        return worked().form();
     }
 
     /** The digits as written, in the norm: {@code 079} becomes {@code #079} in a store that mostly writes {@code #}. */
@@ -79,12 +77,25 @@ final class TaskIdForms {
         return switch (norm()) {
             case BARE -> digits;
             case HASH -> "#" + digits;
-            case QUALIFIED -> commonBackend() + "#" + digits;
+            case QUALIFIED -> worked().backend() + "#" + digits;
         };
     }
 
-    private String commonBackend() {
-        return backendCounts.entrySet().stream().max(Map.Entry.<String, Long>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
-                .map(Map.Entry::getKey).orElse("md");
+    private Norm worked() {
+        if (norm == null) {
+            Form best = Form.HASH;
+            long bestCount = 0;
+            for (Form form : Form.values()) {
+                if (count(form) > bestCount) {
+                    best = form;
+                    bestCount = count(form);
+                }
+            }
+            String backend = backendCounts.entrySet().stream()
+                    .max(Map.Entry.<String, Long>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
+                    .map(Map.Entry::getKey).orElse("md");
+            norm = new Norm(best, counts.values().stream().mapToLong(Long::longValue).sum(), backend);
+        }
+        return norm;
     }
 }
