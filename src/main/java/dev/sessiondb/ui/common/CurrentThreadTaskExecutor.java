@@ -6,6 +6,17 @@ import dev.sessiondb.progress.ProgressMonitor;
 /** Runs each task at once on the calling thread: ViewModel tests see results without waiting. */
 public final class CurrentThreadTaskExecutor implements TaskExecutor {
 
+    private final Runnable afterEachWork;
+
+    public CurrentThreadTaskExecutor() {
+        this(() -> { });
+    }
+
+    /** @param afterEachWork runs between a task's work and its success callback: what the work did before the FX thread would hear of it */
+    public CurrentThreadTaskExecutor(Runnable afterEachWork) {
+        this.afterEachWork = afterEachWork;
+    }
+
     @Override
     public <V> void execute(BackgroundTask<V> task) {
         V result;
@@ -18,6 +29,7 @@ public final class CurrentThreadTaskExecutor implements TaskExecutor {
             task.failed(failure);
             return;
         }
+        afterEachWork.run();
         task.succeeded(result);
     }
 

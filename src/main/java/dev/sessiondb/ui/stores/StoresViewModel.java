@@ -13,6 +13,7 @@ import dev.sessiondb.ui.common.SavedStoreList;
 import dev.sessiondb.ui.common.SettingsStore;
 import dev.sessiondb.ui.common.StoreOpener;
 import dev.sessiondb.ui.common.TaskExecutor;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -181,16 +182,34 @@ public final class StoresViewModel {
     private void open(StoreLocator locator, Runnable opened) {
         String shown = locator.withoutPassword().display();
         credentials.complete(locator, dialogs).ifPresent(ready ->
-                executor.execute(BackgroundTask.of("Open " + shown, monitor -> opener.open(ready))
-                        .onSuccess(store -> {
-                            current.show(store);
+                executor.execute(BackgroundTask.of("Open " + shown, monitor -> new Opened(opener.open(ready), remembered(shown)))
+                        .onSuccess(done -> {
+                            current.show(done.store());
                             openStore.set(shown);
                             openStoreTitle.set(StoreEntry.of(shown, null).title());
-                            settings.update(state -> state.withRecent(shown));
                             reloadLists();
                             opened.run();
+                            done.notRemembered().ifPresent(why -> dialogs.showError("Cannot remember " + shown + " among the recent stores", why));
                         })
                         .onFailure(failure -> dialogs.showError("Cannot open " + shown, failure.getMessage()))));
+    }
+
+    /** An open store, and why it could not be added to the recent ones, if it could not. */
+    private record Opened(SessionStore store, Optional<String> notRemembered) {
+    }
+
+    /**
+     * Adds the store to the recent ones, on the task's thread: the settings file is written and
+     * synced to disk, which the FX thread should not wait for. A settings file that cannot be
+     * written does not keep the store from opening.
+     */
+    private Optional<String> remembered(String shown) {
+        try {
+            settings.update(state -> state.withRecent(shown));
+            return Optional.empty();
+        } catch (UncheckedIOException e) {
+            return Optional.of(e.getMessage());
+        }
     }
 
     /** Changes the saved list in the catalog off the FX thread, then shows it and runs {@code changed}; when the catalog refused, the user is told why. */

@@ -12,6 +12,7 @@ import dev.sessiondb.ui.common.CurrentStore;
 import dev.sessiondb.ui.common.CurrentThreadTaskExecutor;
 import dev.sessiondb.ui.common.SavedStoreList;
 import dev.sessiondb.ui.common.SettingsStore;
+import dev.sessiondb.ui.common.TaskExecutor;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,12 +33,16 @@ class StoresViewModelTest {
     private final List<StoreLocator> opened = new ArrayList<>();
 
     private StoresViewModel viewModel(SettingsStore settings) {
+        return viewModel(settings, new CurrentThreadTaskExecutor());
+    }
+
+    private StoresViewModel viewModel(SettingsStore settings, TaskExecutor executor) {
         return new StoresViewModel(settings, new SavedStoreList(catalogFolder(), settings), () -> List.of(StoreEntry.of("json:/found/session-db.json", "Minsky's state directory")),
                 new Credentials(directory.resolve("no-pgpass"), Map.of()),
                 locator -> {
                     opened.add(locator);
                     return StoreFactory.open(locator, OpenMode.EXISTING);
-                }, current, dialogs, new CurrentThreadTaskExecutor());
+                }, current, dialogs, executor);
     }
 
     private Path catalogFolder() {
@@ -67,6 +72,33 @@ class StoresViewModelTest {
         assertThat(current.store().count()).isEqualTo(217);
         assertThat(viewModel.openStoreProperty().get()).isEqualTo("json:" + fixture);
         assertThat(new SettingsStore(settings.file()).get().recentStores()).containsExactly("json:" + fixture);
+    }
+
+    @Test
+    void theRecentStoreIsWrittenByTheOpeningTaskNotOnTheFxThreadAfterIt() {
+        Path fixture = TestStores.fixtureCopy(directory);
+        SettingsStore settings = new SettingsStore(directory.resolve("settings.json"));
+        List<List<String>> recentWhenTheWorkEnded = new ArrayList<>();
+        TaskExecutor recording = new CurrentThreadTaskExecutor(() -> recentWhenTheWorkEnded.add(new SettingsStore(settings.file()).get().recentStores()));
+
+        viewModel(settings, recording).open(StoreEntry.of("json:" + fixture, null));
+
+        assertThat(recentWhenTheWorkEnded).as("after the open's work, the last task").last().isEqualTo(List.of("json:" + fixture));
+    }
+
+    @Test
+    void aStoreOpensEvenWhenTheSettingsCannotRememberIt() throws Exception {
+        Path fixture = TestStores.fixtureCopy(directory);
+        Path notAFolder = Files.writeString(directory.resolve("not-a-folder"), "");
+        SettingsStore settings = new SettingsStore(notAFolder.resolve("settings.json"));
+        StoresViewModel viewModel = viewModel(settings);
+
+        viewModel.open(StoreEntry.of("json:" + fixture, null));
+
+        assertThat(current.store().count()).isEqualTo(217);
+        assertThat(viewModel.openStoreProperty().get()).isEqualTo("json:" + fixture);
+        assertThat(dialogs.errors()).singleElement().asString().startsWith("Cannot remember json:" + fixture + " among the recent stores")
+                .contains("cannot save settings to");
     }
 
     @Test
