@@ -55,7 +55,7 @@ public class OpenSearchBench {
 
         // as the app's start does before any store opens (dev.sessiondb.Main): logging's set-up is
         // the JVM start's share, which bench/run.sh's whole-process figures hold, not the open's
-        LogFiles.prepare(Files.createTempDirectory("sessiondb-bench-logs"));
+        LogFiles.prepare(Path.of("inproc-logs"));
         LoggerFactory.getLogger(OpenSearchBench.class).info("in-process figures for {}", locator.display());
         List<Double> opens = new ArrayList<>();
         List<Double> laterPages = new ArrayList<>();

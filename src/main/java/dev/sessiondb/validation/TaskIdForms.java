@@ -39,10 +39,10 @@ final class TaskIdForms {
 
     private final Map<Form, Long> counts = new EnumMap<>(Form.class);
     private final Map<String, Long> backendCounts = new HashMap<>();
-    /** What the counts make the norm, worked out at the first question after counting: checks ask per record. */
-    private Norm norm;
+    /** What the counts say, worked out at the first question after counting: checks ask per record. */
+    private Summary summary;
 
-    private record Norm(Form form, long total, String backend) {
+    private record Summary(Form norm, long total, String commonBackend) {
     }
 
     void count(String taskId) {
@@ -51,7 +51,7 @@ final class TaskIdForms {
             if (task.backend() != null) {
                 backendCounts.merge(task.backend(), 1L, Long::sum);
             }
-            norm = null;
+            summary = null;
         });
     }
 
@@ -64,12 +64,12 @@ final class TaskIdForms {
     }
 
     long total() {
-        return worked().total();
+        return summary().total();
     }
 
     /** The most common form; {@code #079} in a store without task ids. */
     Form norm() {
-        return worked().form();
+        return summary().norm();
     }
 
     /** The digits as written, in the norm: {@code 079} becomes {@code #079} in a store that mostly writes {@code #}. */
@@ -77,12 +77,12 @@ final class TaskIdForms {
         return switch (norm()) {
             case BARE -> digits;
             case HASH -> "#" + digits;
-            case QUALIFIED -> worked().backend() + "#" + digits;
+            case QUALIFIED -> summary().commonBackend() + "#" + digits;
         };
     }
 
-    private Norm worked() {
-        if (norm == null) {
+    private Summary summary() {
+        if (summary == null) {
             Form best = Form.HASH;
             long bestCount = 0;
             for (Form form : Form.values()) {
@@ -94,8 +94,8 @@ final class TaskIdForms {
             String backend = backendCounts.entrySet().stream()
                     .max(Map.Entry.<String, Long>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
                     .map(Map.Entry::getKey).orElse("md");
-            norm = new Norm(best, counts.values().stream().mapToLong(Long::longValue).sum(), backend);
+            summary = new Summary(best, counts.values().stream().mapToLong(Long::longValue).sum(), backend);
         }
-        return norm;
+        return summary;
     }
 }

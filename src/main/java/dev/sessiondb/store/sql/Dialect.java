@@ -6,6 +6,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 /** What differs between SQLite and PostgreSQL, in one place. */
@@ -38,6 +39,17 @@ enum Dialect {
     /** The SQL flavour of a text NULL, typed so that PostgreSQL can order and lower it. */
     String nullText() {
         return this == POSTGRESQL ? "CAST(NULL AS TEXT)" : "NULL";
+    }
+
+    /**
+     * What a connection that writes runs before its first write. SQLite: a 64 MB page cache, so a
+     * large write keeps its index pages in memory; a connection that only reads keeps SQLite's
+     * default 2 MB, as filling a large cache costs more than it saves on a read that visits each
+     * page once (counting a 1M store: 0.21 s against 0.03 s in the sqlite3 shell). The setting
+     * stays with the pooled connection.
+     */
+    List<String> writerSettings() {
+        return this == SQLITE ? List.of("PRAGMA cache_size = -65536") : List.of();
     }
 
     String flywayLocation() {

@@ -54,7 +54,8 @@ final class PendingRebuild {
             }
             if (dialect == Dialect.SQLITE) {
                 inTransaction(connection -> {
-                    Rebuild.execute(connection, List.of(SqlSessionStore.SQLITE_WRITE_CACHE, "PRAGMA cache_spill = OFF"));
+                    Rebuild.execute(connection, dialect.writerSettings());
+                    Rebuild.execute(connection, List.of("PRAGMA cache_spill = OFF"));
                     owed.get().runAll(connection);
                     drop(connection);
                     readersDone.run();

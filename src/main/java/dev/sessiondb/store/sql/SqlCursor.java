@@ -26,7 +26,7 @@ final class SqlCursor {
 
     /** Every row read as {@code read} says, in the order the table is stored: a scan, without the key index's lookups. */
     static PrefetchingCursor recordsInStoredOrder(String storeName, Layout layout, Layout.FieldsRead read, Transaction transaction) {
-        return records(storeName, "SELECT " + read.selectList() + " FROM " + layout.table() + " s", read, transaction);
+        return records(storeName, scan(layout, read.selectList()), read, transaction);
     }
 
     private static PrefetchingCursor records(String storeName, String sql, Layout.FieldsRead read, Transaction transaction) {
@@ -66,6 +66,10 @@ final class SqlCursor {
     }
 
     private static String everyRow(Dialect dialect, Layout layout, String selectList) {
-        return "SELECT " + selectList + " FROM " + layout.table() + " s ORDER BY " + dialect.binary(layout.keyExpression());
+        return scan(layout, selectList) + " ORDER BY " + dialect.binary(layout.keyExpression());
+    }
+
+    private static String scan(Layout layout, String selectList) {
+        return "SELECT " + selectList + " FROM " + layout.table() + " s";
     }
 }

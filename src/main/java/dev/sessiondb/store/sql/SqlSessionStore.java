@@ -51,13 +51,6 @@ final class SqlSessionStore implements SessionStore {
 
     /** Records between two flushes of the bulk sinks: bounds the memory of a write. */
     private static final int FLUSH_EVERY = 5000;
-    /**
-     * SQLite's page cache on a connection that writes: 64 MB, so a large write keeps its index
-     * pages in memory. A connection that only reads keeps SQLite's default 2 MB: filling a large
-     * cache costs more than it saves on a read that visits each page once (counting a 1M store:
-     * 0.21 s against 0.03 s in the sqlite3 shell). The setting stays with the pooled connection.
-     */
-    static final String SQLITE_WRITE_CACHE = "PRAGMA cache_size = -65536";
     /** From this many records on, a layout may rebuild its indexes once instead of keeping them per row. */
     private static final long LARGE_BATCH = 10_000;
 
@@ -355,9 +348,7 @@ final class SqlSessionStore implements SessionStore {
 
     /** The batch's rows on a connection inside a transaction the caller commits. */
     private void writeRows(Connection connection, WriteBatch batch, ProgressMonitor monitor) throws SQLException {
-        if (dialect == Dialect.SQLITE) {
-            Rebuild.execute(connection, List.of(SQLITE_WRITE_CACHE));
-        }
+        Rebuild.execute(connection, dialect.writerSettings());
         Layout layout = this.layout;
         Rebuild rebuild = layout.beforeRows(connection, batch.replaceAll() || batch.expectedCount() >= LARGE_BATCH);
         removeOld(connection, batch);
