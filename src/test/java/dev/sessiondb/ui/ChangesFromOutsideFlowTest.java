@@ -10,17 +10,12 @@ import dev.sessiondb.store.SessionStore;
 import dev.sessiondb.store.StoreFactory;
 import dev.sessiondb.store.StoreFormat;
 import dev.sessiondb.store.StoreLocator;
-import dev.sessiondb.ui.common.SettingsStore;
-import dev.sessiondb.ui.common.UiTaskExecutor;
 import dev.sessiondb.ui.diff.FieldRow;
-import dev.sessiondb.ui.stores.Credentials;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
-import javafx.beans.property.SimpleStringProperty;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
@@ -54,11 +49,7 @@ class ChangesFromOutsideFlowTest {
     void start(Stage stage) throws Exception {
         Path run = Files.createTempDirectory(directory, "run");
         fixture = TestStores.fixtureCopy(run);
-        AppServices services = new AppServices(new SettingsStore(run.resolve("settings.json")), dialogs, new UiTaskExecutor(),
-                locator -> StoreFactory.open(locator, OpenMode.EXISTING), List::of,
-                new Credentials(run.resolve("no-pgpass"), Map.of()),
-                new dev.sessiondb.job.backup.BackupJournal(run.resolve("backups")), new SimpleStringProperty(""));
-        new MainWindow(services).show(stage);
+        TestWindows.show(stage, run, dialogs);
     }
 
     @Test

@@ -8,19 +8,14 @@ import dev.sessiondb.job.backup.BackupJournal;
 import dev.sessiondb.store.OpenMode;
 import dev.sessiondb.store.SessionStore;
 import dev.sessiondb.store.StoreFactory;
-import dev.sessiondb.ui.common.SettingsStore;
-import dev.sessiondb.ui.common.UiTaskExecutor;
 import dev.sessiondb.ui.diff.DiffFixtures;
 import dev.sessiondb.ui.diff.DiffRow;
 import dev.sessiondb.ui.diff.FieldRow;
-import dev.sessiondb.ui.stores.Credentials;
 import dev.sessiondb.ui.wizard.consolidate.ConflictRow;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import javafx.beans.property.SimpleStringProperty;
 import javafx.css.PseudoClass;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -50,10 +45,7 @@ class JobScreensFlowTest {
     @Start
     void start(Stage stage) throws Exception {
         run = Files.createTempDirectory(directory, "run");
-        AppServices services = new AppServices(new SettingsStore(run.resolve("settings.json")), dialogs, new UiTaskExecutor(),
-                locator -> StoreFactory.open(locator, OpenMode.EXISTING), List::of,
-                new Credentials(run.resolve("no-pgpass"), Map.of()), new BackupJournal(run.resolve("journal")), new SimpleStringProperty(""));
-        new MainWindow(services).show(stage);
+        TestWindows.show(stage, run, dialogs, new BackupJournal(run.resolve("journal")));
     }
 
     @Test

@@ -11,23 +11,16 @@ import dev.sessiondb.job.migrate.MigrateOptions;
 import dev.sessiondb.job.transfer.TargetMode;
 import dev.sessiondb.progress.ProgressMonitor;
 import dev.sessiondb.sample.SampleSessions;
-import dev.sessiondb.store.OpenMode;
-import dev.sessiondb.store.StoreFactory;
 import dev.sessiondb.store.StoreLocator;
-import dev.sessiondb.ui.common.SettingsStore;
-import dev.sessiondb.ui.common.UiTaskExecutor;
 import dev.sessiondb.ui.history.HistoryRow;
-import dev.sessiondb.ui.stores.Credentials;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import javafx.beans.property.SimpleStringProperty;
 import javafx.scene.control.Button;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
@@ -56,10 +49,7 @@ class StoreUndoFlowTest {
     void start(Stage stage) throws Exception {
         run = Files.createTempDirectory(directory, "run");
         journal = CatalogRecorder.journal(run.resolve("journal"), warnings::add);
-        AppServices services = new AppServices(new SettingsStore(run.resolve("settings.json")), dialogs, new UiTaskExecutor(),
-                locator -> StoreFactory.open(locator, OpenMode.EXISTING), List::of,
-                new Credentials(run.resolve("no-pgpass"), Map.of()), journal, new SimpleStringProperty(""));
-        new MainWindow(services).show(stage);
+        TestWindows.show(stage, run, dialogs, journal);
     }
 
     @Test

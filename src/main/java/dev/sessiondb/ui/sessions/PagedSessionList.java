@@ -3,52 +3,62 @@ package dev.sessiondb.ui.sessions;
 import dev.sessiondb.model.Page;
 import dev.sessiondb.model.SessionQuery;
 import dev.sessiondb.model.SessionRecord;
-import dev.sessiondb.ui.common.BackgroundTask;
 import dev.sessiondb.ui.common.TaskExecutor;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 import javafx.collections.ObservableListBase;
 
 /**
- * The rows of one query, fetched a page at a time as the table asks for them. It has the size
- * of the whole result but holds only a bounded number of pages, so a million sessions open at
- * once. A row not fetched yet is a placeholder; when its page arrives the list reports the
- * rows as updated and the table redraws them. Pages are fetched one after another, newest
- * request first, and requests the user has scrolled far away from are dropped.
+ * The rows a table shows of one query: a window of at most {@link #WINDOW_ROWS} rows of the
+ * whole result, whose pages are fetched as the table asks for them ({@link QueryPages}). A row
+ * not fetched yet is a placeholder; when its page arrives the list reports the rows as updated
+ * and the table redraws them. A result no longer than a window is shown whole; a longer one is
+ * shown a window at a time, moved by {@link ResultScrollBar}.
  */
 public final class PagedSessionList extends ObservableListBase<SessionRow> {
 
-    static final int PAGE_SIZE = 200;
-    static final int MAX_CACHED_PAGES = 40;
-    private static final int DROP_DISTANCE = 3;
+    /**
+     * The most rows one list holds. JavaFX 21's VirtualFlow adds up the height of every row above
+     * the first one shown, several times each layout: at the bottom of a million rows that kept
+     * the FX thread busy most of each scroll step.
+     */
+    public static final int WINDOW_ROWS = 10_000;
 
-    private final Function<SessionQuery, List<SessionRecord>> fetcher;
-    private final SessionQuery query;
-    private int size;
-    private final TaskExecutor executor;
-    private final Map<Integer, List<SessionRow>> pages = new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Integer, List<SessionRow>> eldest) {
-            return size() > MAX_CACHED_PAGES;
-        }
-    };
-    private final Deque<Integer> wanted = new ArrayDeque<>();
-    private boolean fetching;
+    private final QueryPages result;
+    private final int start;
 
     /**
+     * The first window of a query's result.
+     *
      * @param fetcher the records of a page, without counting every match (the list knows its size)
-     * @param first the query's first page, already fetched; its total sets the list's size
+     * @param first the query's first page, already fetched; its total sets the result's size
      */
     public PagedSessionList(Function<SessionQuery, List<SessionRecord>> fetcher, SessionQuery query, Page first, TaskExecutor executor) {
-        this.fetcher = fetcher;
-        this.query = query;
-        this.size = (int) Math.min(first.totalMatching(), Integer.MAX_VALUE);
-        this.executor = executor;
-        pages.put(0, rows(0, first.records()));
+        this(new QueryPages(fetcher, query, first.totalMatching(), first.records(), executor), 0);
+    }
+
+    private PagedSessionList(QueryPages result, int start) {
+        this.result = result;
+        this.start = start;
+        result.show(this);
+    }
+
+    /**
+     * A window of the same result from row {@code from} (moved back so the window stays full),
+     * sharing the pages fetched so far; it, not this one, hears of the pages that arrive from now on.
+     */
+    public PagedSessionList window(int from) {
+        return new PagedSessionList(result, Math.max(0, Math.min(from, result.size() - WINDOW_ROWS)));
+    }
+
+    /** The index in the whole result of this window's first row. */
+    public int start() {
+        return start;
+    }
+
+    /** The rows of the whole result, counted or known so far. */
+    public int resultSize() {
+        return result.size();
     }
 
     /**
@@ -56,92 +66,48 @@ public final class PagedSessionList extends ObservableListBase<SessionRow> {
      * without its count: the rows after that page appear, to be fetched as the table asks.
      */
     public void sizeTo(long total) {
-        int counted = (int) Math.min(total, Integer.MAX_VALUE);
-        if (counted <= size) {
-            return;
-        }
-        int before = size;
-        size = counted;
-        beginChange();
-        nextAdd(before, counted);
-        endChange();
-    }
-
-    public static SessionQuery pageQuery(SessionQuery query, int page) {
-        return query.page((long) page * PAGE_SIZE, PAGE_SIZE);
+        result.sizeTo(total);
     }
 
     public SessionQuery query() {
-        return query;
+        return result.query();
     }
 
     @Override
     public SessionRow get(int index) {
-        if (index < 0 || index >= size) {
+        if (index < 0 || index >= size()) {
             throw new IndexOutOfBoundsException(index);
         }
-        int page = index / PAGE_SIZE;
-        if (!pages.containsKey(page)) {
-            request(page); // the page arrives later; with a synchronous executor (tests) it is here already
-        }
-        List<SessionRow> rows = pages.get(page);
-        return rows != null && index - page * PAGE_SIZE < rows.size() ? rows.get(index - page * PAGE_SIZE) : SessionRow.loading(index);
+        return result.row(start + index);
     }
 
     @Override
     public int size() {
-        return size;
+        return Math.max(0, Math.min(WINDOW_ROWS, result.size() - start));
     }
 
-    /** How many pages are held now (never more than {@link #MAX_CACHED_PAGES}). */
+    /** How many pages are held now (never more than {@link QueryPages#MAX_CACHED_PAGES}). */
     public int cachedPages() {
-        return pages.size();
+        return result.cachedPages();
     }
 
-    private void request(int page) {
-        wanted.remove(page);
-        wanted.addLast(page);
-        if (!fetching) {
-            fetchNext();
-        }
-    }
-
-    private void fetchNext() {
-        Integer latest = wanted.peekLast();
-        while (!wanted.isEmpty() && Math.abs(wanted.peekFirst() - latest) > DROP_DISTANCE) {
-            wanted.pollFirst();
-        }
-        Integer page = wanted.pollLast();
-        if (page == null) {
-            return;
-        }
-        fetching = true;
-        executor.execute(BackgroundTask.of("Fetch sessions", monitor -> fetcher.apply(pageQuery(query, page)))
-                .onSuccess(result -> arrived(page, result))
-                .onFailure(failure -> fetching = false));
-    }
-
-    private void arrived(int page, List<SessionRecord> result) {
-        fetching = false;
-        pages.put(page, rows(page, result));
-        int from = page * PAGE_SIZE;
-        int to = Math.min(size, from + result.size());
-        if (to > from) {
+    void rowsArrived(int from, int to) {
+        int first = Math.max(from, start) - start;
+        int last = Math.min(to, start + size()) - start;
+        if (last > first) {
             beginChange();
-            for (int index = from; index < to; index++) {
+            for (int index = first; index < last; index++) {
                 nextUpdate(index);
             }
             endChange();
         }
-        fetchNext();
     }
 
-    private static List<SessionRow> rows(int page, List<SessionRecord> records) {
-        long first = (long) page * PAGE_SIZE;
-        List<SessionRow> rows = new java.util.ArrayList<>(records.size());
-        for (int i = 0; i < records.size(); i++) {
-            rows.add(new SessionRow(first + i, records.get(i)));
+    void grewFrom(int before) {
+        if (size() > before) {
+            beginChange();
+            nextAdd(before, size());
+            endChange();
         }
-        return rows;
     }
 }

@@ -7,6 +7,7 @@ import dev.sessiondb.ui.common.WholeTextCell;
 import javafx.animation.PauseTransition;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -113,9 +114,10 @@ public final class SessionsView extends VBox {
         chips.managedProperty().bind(chips.visibleProperty());
         chips.setVisible(false);
 
-        buildTable();
-        VBox.setVgrow(table, Priority.ALWAYS);
-        getChildren().addAll(bar, chips, pickPanel(), table);
+        HBox rows = new HBox(table, buildTable());
+        HBox.setHgrow(table, Priority.ALWAYS);
+        VBox.setVgrow(rows, Priority.ALWAYS);
+        getChildren().addAll(bar, chips, pickPanel(), rows);
     }
 
     /** Puts the cursor in the search field (Ctrl+F). */
@@ -124,7 +126,9 @@ public final class SessionsView extends VBox {
         search.selectAll();
     }
 
-    private void buildTable() {
+    /** Builds the table; returns the bar that scrolls it through a result longer than one window of rows. */
+    private ResultScrollBar buildTable() {
+        ResultScrollBar wholeResult = new ResultScrollBar(table, this::showRows);
         table.setId("sessions-table");
         table.setAccessibleText("Sessions of the open store");
         table.setTableMenuButtonVisible(true);
@@ -134,12 +138,7 @@ public final class SessionsView extends VBox {
         // JavaFX clears the sort order whenever a table gets a new item list that is not a SortedList;
         // each query brings a new paged list, so the header arrow is put back from the ViewModel's sort
         table.setItems(viewModel.rowsProperty().get());
-        viewModel.rowsProperty().addListener((property, before, rows) -> {
-            replacingRows = true;
-            table.setItems(rows);
-            replacingRows = false;
-            showSortOrder();
-        });
+        viewModel.rowsProperty().addListener((property, before, rows) -> showRows(rows));
         table.placeholderProperty().bind(javafx.beans.binding.Bindings.createObjectBinding(() -> Controls.emptyState(
                 viewModel.loadingProperty().get() ? "Reading sessions…"
                         : !viewModel.storeOpenProperty().get() ? "No store open: pick one on the left, or add one with Add (Ctrl+O)."
@@ -171,6 +170,14 @@ public final class SessionsView extends VBox {
                 copySelection();
             }
         });
+        return wholeResult;
+    }
+
+    private void showRows(ObservableList<SessionRow> rows) {
+        replacingRows = true;
+        table.setItems(rows);
+        replacingRows = false;
+        showSortOrder();
     }
 
     private void showSortOrder() {

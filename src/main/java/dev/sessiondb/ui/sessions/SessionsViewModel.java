@@ -133,7 +133,7 @@ public final class SessionsViewModel {
     }
 
     public SessionQuery query() {
-        return new SessionQuery(search.get(), List.copyOf(filters), sortKey, descending, null, 0, PagedSessionList.PAGE_SIZE);
+        return new SessionQuery(search.get(), List.copyOf(filters), sortKey, descending, null, 0, QueryPages.PAGE_SIZE);
     }
 
     // Commands
@@ -378,7 +378,7 @@ public final class SessionsViewModel {
          * seconds for a broad one in a million sessions; a page that is not full holds them all.
          */
         static FirstPage read(SessionStore store, SessionQuery query) {
-            SessionQuery first = PagedSessionList.pageQuery(query, 0);
+            SessionQuery first = QueryPages.pageQuery(query, 0);
             if (query.search().isEmpty() && query.filters().isEmpty()) {
                 return new FirstPage(store.page(first), -1, true);
             }

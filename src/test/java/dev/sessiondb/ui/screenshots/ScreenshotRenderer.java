@@ -18,6 +18,7 @@ import dev.sessiondb.ui.ScriptedDialogService;
 import dev.sessiondb.ui.TestStores;
 import dev.sessiondb.ui.common.SettingsStore;
 import dev.sessiondb.ui.common.UiTaskExecutor;
+import dev.sessiondb.ui.sessions.PagedSessionList;
 import dev.sessiondb.ui.stores.Credentials;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,6 +28,7 @@ import javafx.application.Platform;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollBar;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
@@ -159,8 +161,10 @@ public final class ScreenshotRenderer {
         Scene large = window("large", "sqlite:" + file);
         waitFor(() -> text(large, "#session-count").equals("100,000 sessions"));
         System.out.printf("100,000-session SQLite store: first rows shown %d ms after the window opened%n", (System.nanoTime() - started) / 1_000_000);
-        onFx(() -> ((TableView<?>) large.lookup("#sessions-table")).scrollTo(61_234));
-        selectRow(large, 61_240);
+        onFx(() -> ((ScrollBar) large.lookup("#sessions-scroll")).setValue(61_234));
+        waitFor(() -> onFx(() -> ((TableView<?>) large.lookup("#sessions-table")).getItems() instanceof PagedSessionList rows
+                && rows.start() <= 61_240 && 61_240 < rows.start() + rows.size()));
+        selectRow(large, 61_240 - onFx(() -> ((PagedSessionList) ((TableView<?>) large.lookup("#sessions-table")).getItems()).start()));
         waitFor(() -> text(large, "#detail-title").startsWith("task-md#"));
         save(large, "large-store.png");
         close(large);

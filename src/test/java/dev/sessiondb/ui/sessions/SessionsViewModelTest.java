@@ -144,10 +144,13 @@ class SessionsViewModelTest {
         current.show(StoreFactory.open(StoreLocator.of(StoreFormat.SQLITE, file), OpenMode.EXISTING));
 
         PagedSessionList rows = (PagedSessionList) viewModel.rowsProperty().get();
-        assertThat(rows).hasSize(20_000);
+        assertThat(rows.resultSize()).isEqualTo(20_000);
+        assertThat(rows).as("the first window of the result").hasSize(PagedSessionList.WINDOW_ROWS);
         assertThat(rows.cachedPages()).isEqualTo(1);
         assertThat(viewModel.countProperty().get()).isEqualTo("20,000 sessions");
-        assertThat(rows.get(15_123).record().key()).isEqualTo(String.format("task-md#%06d", 15_123));
+        PagedSessionList last = rows.window(15_000);
+        assertThat(last.start()).as("moved back to stay full").isEqualTo(10_000);
+        assertThat(last.get(5_123).record().key()).isEqualTo(String.format("task-md#%06d", 15_123));
         assertThat(rows.cachedPages()).isEqualTo(2);
     }
 
@@ -169,13 +172,14 @@ class SessionsViewModelTest {
         held.searchProperty().set("MD#");
         runAll(waiting);
 
-        assertThat(held.rowsProperty().get()).as("the first page, shown before the count").hasSize(PagedSessionList.PAGE_SIZE);
+        assertThat(held.rowsProperty().get()).as("the first page, shown before the count").hasSize(QueryPages.PAGE_SIZE);
         assertThat(held.countProperty().get()).isEqualTo("at least 200 of 20,000 sessions, counting…");
         assertThat(waiting).as("the count, still to run").hasSize(1);
 
         runAll(waiting);
 
-        assertThat(held.rowsProperty().get()).hasSize(20_000);
+        assertThat(((PagedSessionList) held.rowsProperty().get()).resultSize()).isEqualTo(20_000);
+        assertThat(held.rowsProperty().get()).hasSize(PagedSessionList.WINDOW_ROWS);
         assertThat(held.countProperty().get()).isEqualTo("20,000 of 20,000 sessions");
         assertThat(held.rowsProperty().get().get(0).record().key()).isEqualTo("task-md#000000");
     }

@@ -1,0 +1,173 @@
+package dev.sessiondb.ui;
+
+import static dev.sessiondb.ui.AppState.waitFor;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sessiondb.progress.ProgressMonitor;
+import dev.sessiondb.sample.SampleSessions;
+import dev.sessiondb.store.OpenMode;
+import dev.sessiondb.store.SessionStore;
+import dev.sessiondb.store.StoreFactory;
+import dev.sessiondb.store.StoreFormat;
+import dev.sessiondb.store.StoreLocator;
+import dev.sessiondb.store.WriteBatch;
+import dev.sessiondb.ui.sessions.PagedSessionList;
+import dev.sessiondb.ui.sessions.SessionRow;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.geometry.Orientation;
+import javafx.scene.control.IndexedCell;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollBar;
+import javafx.scene.control.TableView;
+import javafx.scene.control.skin.VirtualFlow;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/**
+ * A result longer than the rows the table holds at once ({@link PagedSessionList#WINDOW_ROWS}):
+ * the bar beside the table stands for all of it, and every row can be reached, shown and
+ * selected as in a short one.
+ */
+@ExtendWith(ApplicationExtension.class)
+class LongResultFlowTest {
+
+    private static final int SESSIONS = 25_000;
+
+    @TempDir
+    static Path directory;
+    private static Path store;
+
+    private final ScriptedDialogService dialogs = new ScriptedDialogService();
+
+    @BeforeAll
+    static void makeStore() {
+        store = directory.resolve("long.db");
+        try (SessionStore sessions = StoreFactory.open(StoreLocator.of(StoreFormat.SQLITE, store), OpenMode.CREATE_IF_MISSING)) {
+            sessions.write(WriteBatch.replaceAll(SampleSessions.minsky(SESSIONS, 3), SESSIONS), ProgressMonitor.NONE);
+        }
+    }
+
+    @Start
+    void start(Stage stage) throws Exception {
+        Path run = Files.createTempDirectory(directory, "run");
+        TestWindows.show(stage, run, dialogs);
+    }
+
+    @Test
+    void theBarBesideTheTableReachesTheLastRowsAndBackToTheFirst(FxRobot robot) {
+        open(robot);
+        ScrollBar wholeResult = robot.lookup("#sessions-scroll").queryAs(ScrollBar.class);
+
+        assertThat(wholeResult.isVisible()).isTrue();
+        assertThat(wholeResult.getWidth()).as("room beside a table wider than the view").isGreaterThan(5);
+        assertThat(wholeResult.getMax()).isGreaterThan(SESSIONS - 100);
+        assertThat(table(robot).getItems()).hasSize(PagedSessionList.WINDOW_ROWS);
+        assertThat(robot.lookup("#sessions-table .scroll-bar").queryAllAs(ScrollBar.class))
+                .as("the table's own vertical bar, which would stand for its window only")
+                .filteredOn(bar -> bar.getOrientation() == Orientation.VERTICAL)
+                .allSatisfy(bar -> assertThat(bar.getWidth()).isZero());
+
+        robot.interact(() -> wholeResult.setValue(24_000));
+        waitFor(() -> shown(robot).contains(24_000L));
+        assertThat(keysShown(robot)).contains(key(24_000));
+
+        robot.interact(() -> wholeResult.setValue(0));
+        waitFor(() -> shown(robot).contains(0L));
+        assertThat(((PagedSessionList) table(robot).getItems()).start()).isZero();
+    }
+
+    @Test
+    void theTableScrolledByItselfMovesTheBarAndItsWindow(FxRobot robot) {
+        open(robot);
+        ScrollBar wholeResult = robot.lookup("#sessions-scroll").queryAs(ScrollBar.class);
+
+        robot.interact(() -> table(robot).scrollTo(9_500));
+
+        waitFor(() -> ((PagedSessionList) table(robot).getItems()).start() > 0 && shown(robot).contains(9_500L));
+        waitFor(() -> Math.abs(wholeResult.getValue() - 9_500) < 5);
+    }
+
+    @Test
+    void endAndHomeGoToTheEndsOfTheWholeResult(FxRobot robot) {
+        open(robot);
+        robot.clickOn(robot.lookup("#sessions-table .table-row-cell").nth(0).queryAs(javafx.scene.Node.class));
+        waitFor(() -> selected(robot) != null && selected(robot).index() == 0);
+
+        robot.push(KeyCode.END);
+        waitFor(() -> selected(robot).index() == SESSIONS - 1 && selected(robot).isLoaded());
+        waitFor(() -> detailTitle(robot).equals(key(SESSIONS - 1)));
+
+        robot.push(KeyCode.HOME);
+        waitFor(() -> selected(robot).index() == 0 && detailTitle(robot).equals(key(0)));
+    }
+
+    @Test
+    void aSelectedRowIsStillSelectedAfterScrollingFarAwayAndBack(FxRobot robot) {
+        open(robot);
+        ScrollBar wholeResult = robot.lookup("#sessions-scroll").queryAs(ScrollBar.class);
+        robot.interact(() -> wholeResult.setValue(20_000));
+        waitFor(() -> shown(robot).contains(20_000L));
+        robot.interact(() -> table(robot).getSelectionModel().select(20_000 - ((PagedSessionList) table(robot).getItems()).start()));
+        waitFor(() -> detailTitle(robot).equals(key(20_000)));
+
+        robot.interact(() -> wholeResult.setValue(1_000));
+        waitFor(() -> shown(robot).contains(1_000L));
+        assertThat(table(robot).getSelectionModel().getSelectedItems()).as("the selected row is outside this window").isEmpty();
+        robot.interact(() -> wholeResult.setValue(20_000));
+        waitFor(() -> shown(robot).contains(20_000L));
+
+        assertThat(selected(robot).index()).isEqualTo(20_000);
+        assertThat(detailTitle(robot)).isEqualTo(key(20_000));
+    }
+
+    private void open(FxRobot robot) {
+        dialogs.answer(store);
+        robot.push(KeyCode.CONTROL, KeyCode.O);
+        waitFor(() -> robot.lookup("#session-count").queryAs(Label.class).getText().equals("25,000 sessions"));
+        waitFor(() -> shown(robot).contains(0L));
+    }
+
+    /** The rows on screen whose record is shown, as indices of the whole result. */
+    private static List<Long> shown(FxRobot robot) {
+        List<Long> rows = new ArrayList<>();
+        VirtualFlow<?> flow = robot.lookup("#sessions-table .virtual-flow").queryAs(VirtualFlow.class);
+        for (int cell = 0; cell < flow.getCellCount(); cell++) {
+            IndexedCell<?> shown = flow.getVisibleCell(cell);
+            if (shown != null && shown.isVisible() && shown.getItem() instanceof SessionRow row && row.isLoaded()) {
+                rows.add(row.index());
+            }
+        }
+        return rows;
+    }
+
+    private static List<String> keysShown(FxRobot robot) {
+        return table(robot).getItems().stream().filter(SessionRow::isLoaded).map(row -> row.record().key()).toList();
+    }
+
+    private static SessionRow selected(FxRobot robot) {
+        return table(robot).getSelectionModel().getSelectedItem();
+    }
+
+    private static String detailTitle(FxRobot robot) {
+        return robot.lookup("#detail-title").queryAs(Label.class).getText();
+    }
+
+    private static String key(long index) {
+        return SampleSessions.minskyRecord(index, 3).key();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static TableView<SessionRow> table(FxRobot robot) {
+        return robot.lookup("#sessions-table").queryAs(TableView.class);
+    }
+}
