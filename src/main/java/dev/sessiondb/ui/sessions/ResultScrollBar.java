@@ -34,7 +34,7 @@ final class ResultScrollBar extends ScrollBar {
     private VirtualFlow<?> flow;
     private boolean following; // the bar is set from the table's position: not a scroll by the user
     private boolean moveAsked;
-    private boolean moving;
+    private boolean moving; // the table is between two windows: its position and selection are not the user's
     /** The rows the user selected, as indices of the whole result: kept while they are outside the window. */
     private List<Long> selected = List.of();
 
@@ -104,7 +104,7 @@ final class ResultScrollBar extends ScrollBar {
     /** The bar follows the table; near a window's edge the table gets the window around its rows. */
     private void follow() {
         PagedSessionList rows = window();
-        if (rows == null || flow == null) {
+        if (rows == null || flow == null || moving) {
             return;
         }
         // rows have a fixed height, so the position maps linearly onto the rows above the first one shown
@@ -133,8 +133,18 @@ final class ResultScrollBar extends ScrollBar {
     }
 
     private void moveTo(PagedSessionList rows, int top) {
-        PagedSessionList shown = nearEdge(rows, top - rows.start()) ? showAround(rows, top) : rows;
-        table.scrollTo(top - shown.start());
+        if (!nearEdge(rows, top - rows.start())) {
+            table.scrollTo(top - rows.start());
+            return;
+        }
+        moving = true;
+        try {
+            PagedSessionList shown = showAround(rows, top);
+            table.scrollTo(top - shown.start());
+        } finally {
+            moving = false;
+        }
+        follow();
     }
 
     /** Whether a top row this far into the window is near an edge the window can move past. */
@@ -148,27 +158,30 @@ final class ResultScrollBar extends ScrollBar {
         PagedSessionList rows = window();
         if (rows != null && (key.getCode() == KeyCode.HOME && rows.start() > 0
                 || key.getCode() == KeyCode.END && rows.start() + rows.size() < rows.resultSize())) {
-            showAround(rows, key.getCode() == KeyCode.HOME ? 0 : rows.resultSize());
+            moving = true;
+            try {
+                showAround(rows, key.getCode() == KeyCode.HOME ? 0 : rows.resultSize());
+            } finally {
+                moving = false;
+            }
         }
     }
 
-    /** Gives the table the window centred on {@code top}, with the selected rows in it selected and the focused one focused. */
+    /**
+     * Gives the table the window centred on {@code top}, with the selected rows in it selected and
+     * the focused one focused; called while {@code moving}.
+     */
     private PagedSessionList showAround(PagedSessionList rows, int top) {
         SessionRow focused = table.getFocusModel().getFocusedItem();
         PagedSessionList moved = rows.window(top - PagedSessionList.WINDOW_ROWS / 2);
-        moving = true;
-        try {
-            showWindow.accept(moved);
-            for (long index : selected) {
-                if (index >= moved.start() && index < moved.start() + moved.size()) {
-                    table.getSelectionModel().select((int) (index - moved.start()));
-                }
+        showWindow.accept(moved);
+        for (long index : selected) {
+            if (index >= moved.start() && index < moved.start() + moved.size()) {
+                table.getSelectionModel().select((int) (index - moved.start()));
             }
-            if (focused != null && focused.index() >= moved.start() && focused.index() < moved.start() + moved.size()) {
-                table.getFocusModel().focus((int) (focused.index() - moved.start()));
-            }
-        } finally {
-            moving = false;
+        }
+        if (focused != null && focused.index() >= moved.start() && focused.index() < moved.start() + moved.size()) {
+            table.getFocusModel().focus((int) (focused.index() - moved.start()));
         }
         return moved;
     }
