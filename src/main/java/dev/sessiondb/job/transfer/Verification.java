@@ -14,7 +14,6 @@ import dev.sessiondb.store.StoredHash;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -42,8 +41,7 @@ public record Verification(long expected, long matched, List<String> missing, Li
      */
     static Verification check(ExpectedHashes hashes, RecordSource expected, SessionStore target, boolean exact, ProgressMonitor monitor) {
         monitor.message("verifying");
-        Map<String, String> remaining = hashes.byKey();
-        long total = remaining.size();
+        long total = hashes.size();
         long done = 0;
         long matched = 0;
         long unexpected = 0;
@@ -51,20 +49,18 @@ public record Verification(long expected, long matched, List<String> missing, Li
         try (HashCursor cursor = ReadAhead.hashes(target.hashes())) {
             while (cursor.hasNext()) {
                 StoredHash stored = cursor.next();
-                String wanted = remaining.remove(stored.key());
-                if (wanted == null) {
-                    unexpected++;
-                    continue;
-                }
-                if (wanted.equals(stored.hash())) {
-                    matched++;
-                } else {
-                    differing.add(stored.key());
+                switch (hashes.take(stored.key(), stored.hash())) {
+                    case UNEXPECTED -> {
+                        unexpected++;
+                        continue;
+                    }
+                    case MATCHED -> matched++;
+                    case DIFFERENT -> differing.add(stored.key());
                 }
                 monitor.progress(++done, total);
             }
         }
-        List<String> missing = new ArrayList<>(remaining.keySet());
+        List<String> missing = hashes.untaken();
         List<String> changed = differences(differing, expected, target);
         return new Verification(total, matched + differing.size() - changed.size(), missing, changed, exact ? unexpected : 0);
     }
