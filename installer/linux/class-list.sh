@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Writes the class list of the class-data archive both launchers start from: the classes that a
 # few typical commands load (sample, migrate both ways, ls with a search, diff, validate, the usage), run on
-# a small generated store in a throw-away home, and those of the window's start. The archive
+# a small generated store in a throw-away home, those of a PostgreSQL store where a throw-away
+# server can be started from the machine's PostgreSQL binaries, and those of the window's start. The archive
 # itself is made from it where the jar is installed (class-archive.sh, run by resources/postinst):
 # JDK 17 refuses an archive made for a jar at another path.
 # Usage: installer/linux/class-list.sh JAVA JAR OUT   (build-linux.sh and bench/run.sh run it)
@@ -10,7 +11,12 @@ set -euo pipefail
 case $1 in */*) java=$(realpath "$1") ;; *) java=$1 ;; esac
 jar=$(realpath "$2"); out=$(realpath -m "$3")
 work=$(mktemp -d /tmp/sessiondb-class-list.XXXXXX)
-trap 'rm -rf "$work"' EXIT
+pg_data=""
+cleanup() {
+    [ -z "$pg_data" ] || as_pg_owner "$pg_bin/pg_ctl" -D "$pg_data" -m immediate stop >/dev/null 2>&1 || true
+    rm -rf "$work" ${pg_data:+"$(dirname "$pg_data")"}
+}
+trap cleanup EXIT
 mkdir -p "$work/home"
 log="$work/home/state/sessiondb-admin/logs/sessiondb-admin.log"
 # runs a command in the work folder, with the throw-away home as every home the app looks at
@@ -28,6 +34,24 @@ train() {
         [ $rc -eq 1 ] || { echo "class-list: sessiondb $* failed ($rc):" >&2; tail -5 "$work/out" >&2; exit 1; }
     }
 }
+# PostgreSQL refuses to run as root: its commands then run as the postgres user
+as_pg_owner() {
+    if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+# Starts a throw-away server (password log-in, as users' servers ask for) on pg_port; fails when
+# none can be started. Loading the driver's classes took about 65 ms of a PostgreSQL store's first open.
+start_throwaway_postgresql() {
+    pg_data=$(mktemp -d /tmp/sessiondb-class-list-pg.XXXXXX)/data
+    echo train > "$(dirname "$pg_data")/password"
+    [ "$(id -u)" != 0 ] || chown -R postgres "$(dirname "$pg_data")"
+    as_pg_owner "$pg_bin/initdb" -D "$pg_data" -U train --pwfile="$(dirname "$pg_data")/password" \
+        --auth=scram-sha-256 >"$work/initdb.out" 2>&1 || return 1
+    for pg_port in $((55500 + $$ % 400)) $((56000 + $$ % 400)) $((56500 + $$ % 400)); do
+        as_pg_owner "$pg_bin/pg_ctl" -D "$pg_data" -l "$(dirname "$pg_data")/server.log" -w \
+            -o "-p $pg_port -c listen_addresses=127.0.0.1 -k $(dirname "$pg_data")" start >/dev/null 2>&1 && return 0
+    done
+    return 1
+}
 train sample json:s.json --count 2000 --seed 1
 train migrate json:s.json sqlite:s.db
 train ls sqlite:s.db --search md#00 --limit 50
@@ -36,6 +60,16 @@ train validate sqlite:s.db
 train migrate sqlite:s.db json:t.json
 # the usage reads every command's options (a command reads only its own)
 train --help
+pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1 || true)
+if [ -n "$pg_bin" ] && start_throwaway_postgresql; then
+    pg="postgresql://train:train@127.0.0.1:$pg_port/postgres"
+    train migrate sqlite:s.db "$pg"
+    train ls "$pg" --search md#00 --limit 50
+    train diff sqlite:s.db "$pg"
+    as_pg_owner "$pg_bin/pg_ctl" -D "$pg_data" -m fast stop >/dev/null
+else
+    echo "class-list: no PostgreSQL server could be started here (Debian's postgresql package has one), so its driver's classes are left out" >&2
+fi
 # The window's start, where a virtual display can be had: the app runs on one until it has opened
 # its first store (and 3 s more for the first layout), then is stopped. Without one the list holds
 # the commands' classes only, and the window maps JavaFX's classes as before.
