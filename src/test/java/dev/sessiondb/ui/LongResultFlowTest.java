@@ -22,6 +22,7 @@ import javafx.scene.control.IndexedCell;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollBar;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
 import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -77,12 +78,10 @@ class LongResultFlowTest {
                 .filteredOn(bar -> bar.getOrientation() == Orientation.VERTICAL)
                 .allSatisfy(bar -> assertThat(bar.getWidth()).isZero());
 
-        robot.interact(() -> wholeResult.setValue(24_000));
-        waitFor(() -> shown(robot).contains(24_000L));
+        scrollBarTo(robot, wholeResult, 24_000);
         assertThat(keysShown(robot)).contains(key(24_000));
 
-        robot.interact(() -> wholeResult.setValue(0));
-        waitFor(() -> shown(robot).contains(0L));
+        scrollBarTo(robot, wholeResult, 0);
         assertThat(((PagedSessionList) table(robot).getItems()).start()).isZero();
     }
 
@@ -115,19 +114,37 @@ class LongResultFlowTest {
     void aSelectedRowIsStillSelectedAfterScrollingFarAwayAndBack(FxRobot robot) {
         open(robot);
         ScrollBar wholeResult = robot.lookup("#sessions-scroll").queryAs(ScrollBar.class);
-        robot.interact(() -> wholeResult.setValue(20_000));
-        waitFor(() -> shown(robot).contains(20_000L));
+        scrollBarTo(robot, wholeResult, 20_000);
         robot.interact(() -> table(robot).getSelectionModel().select(20_000 - ((PagedSessionList) table(robot).getItems()).start()));
         waitFor(() -> detailTitle(robot).equals(key(20_000)));
 
-        robot.interact(() -> wholeResult.setValue(1_000));
-        waitFor(() -> shown(robot).contains(1_000L));
+        scrollBarTo(robot, wholeResult, 1_000);
         assertThat(table(robot).getSelectionModel().getSelectedItems()).as("the selected row is outside this window").isEmpty();
-        robot.interact(() -> wholeResult.setValue(20_000));
-        waitFor(() -> shown(robot).contains(20_000L));
+        scrollBarTo(robot, wholeResult, 20_000);
 
         assertThat(selected(robot).index()).isEqualTo(20_000);
         assertThat(detailTitle(robot)).isEqualTo(key(20_000));
+    }
+
+    @Test
+    void aSearchShowsItsResultFromItsFirstRowWhereverTheTableWas(FxRobot robot) {
+        open(robot);
+        ScrollBar wholeResult = robot.lookup("#sessions-scroll").queryAs(ScrollBar.class);
+        scrollBarTo(robot, wholeResult, 24_000);
+
+        robot.interact(() -> robot.lookup("#session-search").queryAs(TextField.class).setText("minsky"));
+
+        waitFor(() -> robot.lookup("#session-count").queryAs(Label.class).getText().matches("[0-9,]+ of 25,000 sessions"));
+        waitFor(() -> !shown(robot).isEmpty() && shown(robot).get(0) == 0L);
+        assertThat(table(robot).getItems().get(0).record().fields().path("repoName").asText()).contains("minsky");
+        assertThat(wholeResult.isVisible()).as("a longer result than the table holds at once").isTrue();
+        assertThat(wholeResult.getValue()).isZero();
+    }
+
+    /** Moves the bar for the whole result as a drag would, and waits until that row is on screen. */
+    private static void scrollBarTo(FxRobot robot, ScrollBar wholeResult, int row) {
+        robot.interact(() -> wholeResult.setValue(row));
+        waitFor(() -> shown(robot).contains((long) row));
     }
 
     private void open(FxRobot robot) {
