@@ -31,16 +31,20 @@ final class SqlitePairing {
     /** One key with the same text on both sides in about this many comes out too, as a sign of progress. */
     private static final int PROGRESS_STRIDE = 4096;
     private static final String BOTH_DIFFER = "b.session_key IS NOT NULL AND a.record IS NOT b.record";
+    private static final String ONLY_IN_SECOND = "SELECT session_key, " + IN_SECOND + ", 0, NULL, NULL FROM ";
     /**
-     * The first file's keys with the second's match, then the second's keys the first lacks: both
-     * halves come in key order from the keys' unique indexes, so SQLite merges them without a sort.
+     * The second file's keys the first lacks, then the first file's keys with the second's match
+     * (compound operators apply left to right: the EXCEPT before the UNION ALL). Every part comes
+     * in key order from the keys' unique indexes, so SQLite merges them without a sort, and finds
+     * the keys only in the second by merging the two indexes rather than looking up each of its
+     * keys in the first (1.34-1.45 s against 1.52-1.59 s for the whole query at 1M in sqlite3).
      */
-    private static final String QUERY = "SELECT a.session_key, " + IN_FIRST + " + (b.session_key IS NOT NULL) * " + IN_SECOND + ", a.record IS b.record,"
+    private static final String QUERY = ONLY_IN_SECOND + SECOND + "." + NativeLayout.TABLE
+            + " EXCEPT " + ONLY_IN_SECOND + "main." + NativeLayout.TABLE
+            + " UNION ALL SELECT a.session_key, " + IN_FIRST + " + (b.session_key IS NOT NULL) * " + IN_SECOND + ", a.record IS b.record,"
             + " CASE WHEN " + BOTH_DIFFER + " THEN a.record END, CASE WHEN " + BOTH_DIFFER + " THEN b.record END"
             + " FROM main." + NativeLayout.TABLE + " a LEFT JOIN " + SECOND + "." + NativeLayout.TABLE + " b ON a.session_key = b.session_key"
             + " WHERE b.session_key IS NULL OR a.record IS NOT b.record OR a.id % " + PROGRESS_STRIDE + " = 0"
-            + " UNION ALL SELECT b.session_key, " + IN_SECOND + ", 0, NULL, NULL FROM " + SECOND + "." + NativeLayout.TABLE + " b"
-            + " WHERE NOT EXISTS (SELECT 1 FROM main." + NativeLayout.TABLE + " a WHERE a.session_key = b.session_key)"
             + " ORDER BY 1";
 
     private SqlitePairing() {
