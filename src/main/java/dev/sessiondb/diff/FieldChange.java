@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sessiondb.model.JsonCodec;
 import dev.sessiondb.model.SecretMasker;
+import java.util.regex.Pattern;
 
 /**
  * One field that differs between two records.
@@ -14,6 +15,8 @@ import dev.sessiondb.model.SecretMasker;
  * @param b    the value in the second record, or null when the field is absent there
  */
 public record FieldChange(String path, JsonNode a, JsonNode b) {
+
+    private static final Pattern TRAILING_INDEXES = Pattern.compile("(\\[\\d+])+$");
 
     /** The same change with secrets masked on both sides, safe for tables, reports and temp files. */
     public FieldChange masked() {
@@ -31,7 +34,7 @@ public record FieldChange(String path, JsonNode a, JsonNode b) {
 
     /** The last field name of the path ({@code token} for {@code github.token}); masking keys off it. */
     public String fieldName() {
-        String withoutIndex = path.replaceAll("(\\[\\d+])+$", "");
+        String withoutIndex = TRAILING_INDEXES.matcher(path).replaceAll("");
         return withoutIndex.substring(withoutIndex.lastIndexOf('.') + 1);
     }
 
@@ -39,8 +42,9 @@ public record FieldChange(String path, JsonNode a, JsonNode b) {
         if (value == null) {
             return null;
         }
+        String name = fieldName();
         ObjectNode holder = JsonNodeFactory.instance.objectNode();
-        holder.set(fieldName(), value);
-        return SecretMasker.mask(holder).get(fieldName());
+        holder.set(name, value);
+        return SecretMasker.mask(holder).get(name);
     }
 }
