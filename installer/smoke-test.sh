@@ -56,11 +56,14 @@ run /usr/bin/env JAVA_TOOL_OPTIONS="-Djava.io.tmpdir=$work/tmp" "$app/bin/sessio
 if ls "$work/tmp" | grep -q sqlite; then echo "smoke: the SQLite library was copied into the temporary folder" >&2; exit 1; fi
 echo "smoke: SQLite library loaded from lib/app"
 
-display=:$((90 + RANDOM % 100))
-Xvfb "$display" -screen 0 1280x800x24 -nolisten tcp >"$work/xvfb.log" 2>&1 &
+# Xvfb picks a free display itself and names it once it serves (-displayfd): a display another
+# server holds, or a socket one left behind, is never taken
+Xvfb -displayfd 3 -screen 0 1280x800x24 -nolisten tcp >"$work/xvfb.log" 2>&1 3>"$work/display" &
 xvfb_pid=$!
+for _ in $(seq 1 50); do [ -s "$work/display" ] && break; sleep 0.2; done
+[ -s "$work/display" ] || { echo "smoke: Xvfb did not start:" >&2; cat "$work/xvfb.log" >&2; exit 1; }
+display=:$(head -1 "$work/display")
 DISPLAY=$display
-for _ in $(seq 1 50); do [ -e "/tmp/.X11-unix/X${display#:}" ] && break; sleep 0.2; done
 
 run "$app/bin/sessiondb-admin" >"$work/app.log" 2>&1 &
 app_pid=$!
