@@ -113,10 +113,6 @@ public class DesktopBench {
         print("desktop heap after full GC, " + scale + " open, first page shown", heapOpen + " MB",
                 target(heapOpen <= HEAP_TARGET_MB, "<= 512 MB") + "; RSS then " + procStatusMb("VmRSS") + " MB");
 
-        // the overview counts the whole store as it opens; scrolling starts once that is done, so the figure is the table's own
-        Label overview = node("#overview-status");
-        await("the overview's count", 1800, () -> !overview.getText().startsWith("Counting") && !overview.getText().isEmpty());
-
         // the bar beside the table stands for the whole result (the table holds a window of it), dragged
         // as a user would; the last position is a little more than a screenful above the end
         ScrollBar wholeResult = node("#sessions-scroll");

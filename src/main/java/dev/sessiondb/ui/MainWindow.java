@@ -103,7 +103,7 @@ public final class MainWindow {
         shell = new WindowShell(viewModel.windowWidth(), viewModel.windowHeight(), new StoresView(stores, dialogs),
                 new DetailView(detail), new JobsView(executor.jobs()), executor.jobs(), services.status(), dialogs::notify);
         shell.addView("sessions", "Sessions", new VBox(new ExternalChangesBar(externalChanges), sessionsView), shortcut(KeyCode.DIGIT1));
-        shell.addView("overview", "Overview", new OverviewView(overview), shortcut(KeyCode.DIGIT2));
+        overview.showingProperty().bind(shell.addView("overview", "Overview", new OverviewView(overview), shortcut(KeyCode.DIGIT2)));
         shell.addView("history", "History", new HistoryView(history), shortcut(KeyCode.H));
         shell.addView("diff", "Diff", new DiffView(diff, known), shortcut(KeyCode.D));
         shell.addView("migrate", "Migrate", new MigrateWizardView(migrate, known), null);

@@ -5,6 +5,7 @@ import dev.sessiondb.ui.common.Theme;
 import java.util.function.Consumer;
 import javafx.animation.PauseTransition;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
@@ -77,8 +78,8 @@ final class WindowShell {
         root.setTop(toolbar);
     }
 
-    /** Adds a main view as a tab; its shortcut (may be null) brings it to the front. */
-    void addView(String id, String title, Node view, KeyCombination shortcut) {
+    /** Adds a main view as a tab; its shortcut (may be null) brings it to the front. Returns whether it is in front. */
+    ReadOnlyBooleanProperty addView(String id, String title, Node view, KeyCombination shortcut) {
         Tab tab = new Tab(title, view);
         tab.setId("view-" + id);
         views.getTabs().add(tab);
@@ -86,6 +87,7 @@ final class WindowShell {
             tab.setTooltip(new Tooltip(title + " (" + shortcut.getDisplayText() + ")"));
             scene.getAccelerators().put(shortcut, () -> showView(id));
         }
+        return tab.selectedProperty();
     }
 
     /** Brings a view to the front; says so when it is not part of this build. */

@@ -5,17 +5,21 @@ import dev.sessiondb.ui.common.BackgroundTask;
 import dev.sessiondb.ui.common.CurrentStore;
 import dev.sessiondb.ui.common.DialogService;
 import dev.sessiondb.ui.common.TaskExecutor;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
  * The store dashboard: statistics counted in the background, and the validation engine's top
  * findings when the user asks for them. The checks read every session (seconds on a large
- * store), so they never run on their own: not on open, refresh or after a save.
+ * store), so they never run on their own: not on open, refresh or after a save. The count reads
+ * every session too, so it runs only while the dashboard is shown: counted behind the sessions
+ * table, a million-session store's first page waited for the CPU it took.
  */
 public final class OverviewViewModel {
 
@@ -23,6 +27,7 @@ public final class OverviewViewModel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("No store open.");
     private final ObservableList<FindingSummary> findings = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper findingsStatus = new ReadOnlyStringWrapper("");
+    private final BooleanProperty showing = new SimpleBooleanProperty(this, "showing", true);
 
     private final CurrentStore current;
     private final TaskExecutor executor;
@@ -32,6 +37,8 @@ public final class OverviewViewModel {
 
     private long generation;
     private boolean checked;
+    /** The store changed while the dashboard was hidden: it counts when shown. */
+    private boolean stale;
 
     public OverviewViewModel(CurrentStore current, TaskExecutor executor, DialogService dialogs) {
         this.current = current;
@@ -40,15 +47,25 @@ public final class OverviewViewModel {
         current.storeProperty().addListener((property, before, after) -> {
             findings.clear();
             checked = false;
-            refresh();
+            refreshWhenShown();
         });
-        current.revisionProperty().addListener((property, before, after) -> refresh());
+        current.revisionProperty().addListener((property, before, after) -> refreshWhenShown());
+        showing.addListener((property, before, shown) -> {
+            if (shown && stale) {
+                refresh();
+            }
+        });
     }
 
     // Properties
 
     public ReadOnlyObjectProperty<StoreStatistics> statisticsProperty() {
         return statistics.getReadOnlyProperty();
+    }
+
+    /** Whether the dashboard is on screen (the window binds it to its tab); true until told otherwise. */
+    public BooleanProperty showingProperty() {
+        return showing;
     }
 
     /** What the dashboard is doing, or which store it shows. */
@@ -77,6 +94,7 @@ public final class OverviewViewModel {
 
     /** Counts the store again; findings already shown stay, marked out of date. */
     public void refresh() {
+        stale = false;
         long mine = ++generation;
         SessionStore store = current.store();
         statistics.set(null);
@@ -100,6 +118,16 @@ public final class OverviewViewModel {
                         dialogs.showError("Cannot read " + store.locator().display(), failure.getMessage());
                     }
                 }));
+    }
+
+    private void refreshWhenShown() {
+        if (showing.get()) {
+            refresh();
+        } else {
+            stale = true;
+            generation++; // a count under way is of the store as it was
+            statistics.set(null);
+        }
     }
 
     /** Runs every validation check over the open store, listed in the jobs panel with cancel. */

@@ -56,6 +56,36 @@ class OverviewViewModelTest {
     }
 
     @Test
+    void aHiddenOverviewCountsOnlyOnceShownAndOnceForEveryChangeMeanwhile() {
+        CurrentStore current = new CurrentStore();
+        OverviewViewModel viewModel = new OverviewViewModel(current, recording, new ScriptedDialogService());
+        viewModel.showingProperty().set(false);
+
+        current.show(TestStores.openFixtureCopy(directory));
+        current.changed();
+        current.changed();
+
+        assertThat(ran).isEmpty();
+        assertThat(viewModel.statisticsProperty().get()).isNull();
+
+        viewModel.showingProperty().set(true);
+
+        assertThat(ran).containsExactly("Overview of " + current.store().locator().display());
+        assertThat(viewModel.statisticsProperty().get().total()).isEqualTo(217);
+        viewModel.showingProperty().set(false);
+        viewModel.showingProperty().set(true);
+        assertThat(ran).hasSize(1);
+
+        viewModel.showingProperty().set(false);
+        current.changed();
+        assertThat(viewModel.statisticsProperty().get()).isNull();
+        viewModel.showingProperty().set(true);
+        assertThat(ran).hasSize(2);
+        assertThat(viewModel.statusProperty().get()).isEqualTo(current.store().locator().display());
+        current.close();
+    }
+
+    @Test
     void aFindingLeadsToItsExampleSession() {
         CurrentStore current = new CurrentStore();
         OverviewViewModel viewModel = new OverviewViewModel(current, recording, new ScriptedDialogService());
