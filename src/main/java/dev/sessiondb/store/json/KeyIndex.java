@@ -48,9 +48,7 @@ final class KeyIndex {
         }
 
         KeyIndex build() {
-            Integer[] order = new Integer[keys.size()];
-            Arrays.setAll(order, i -> i);
-            Arrays.sort(order, (a, b) -> keys.get(a).compareTo(keys.get(b)));
+            int[] order = PackedKeySort.order(keys);
             String[] sortedKeys = new String[order.length];
             long[] sortedOffsets = new long[order.length];
             for (int i = 0; i < order.length; i++) {
