@@ -92,6 +92,15 @@ public interface SessionStore extends AutoCloseable {
     }
 
     /**
+     * As {@link #hashes()}, in whatever order this store reads fastest: for a pass that looks each
+     * key up and does not depend on the order (a verification). A SQL store scans its table instead
+     * of walking its key index.
+     */
+    default HashCursor hashesInAnyOrder() {
+        return hashes();
+    }
+
+    /**
      * This store's keys beside {@code other}'s, their stored texts compared inside the one database
      * engine that can read both (two SQLite files of the native layout): a diff then reads no
      * identical record into Java. Empty for any other pair, which a diff merges by hashes.

@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
@@ -104,6 +105,26 @@ public abstract class SessionStoreConformance {
             SessionRecord actual = store.get(expected.key()).orElseThrow();
             assertThat(actual.fields()).as(expected.key()).isEqualTo(kept(expected).fields());
         }
+    }
+
+    @Test
+    void theHashesInAnyOrderAreTheHashesInKeyOrderForRecordsWrittenOutOfKeyOrder() {
+        List<SessionRecord> shuffled = new ArrayList<>(sampleRecords());
+        java.util.Collections.shuffle(shuffled, new java.util.Random(9));
+        fill(shuffled);
+
+        Map<String, String> inKeyOrder = hashesOf(store.hashes());
+        Map<String, String> inAnyOrder = hashesOf(store.hashesInAnyOrder());
+
+        assertThat(inAnyOrder).hasSize(shuffled.size()).isEqualTo(inKeyOrder);
+    }
+
+    private static Map<String, String> hashesOf(HashCursor cursor) {
+        Map<String, String> hashes = new java.util.HashMap<>();
+        try (cursor) {
+            cursor.forEachRemaining(stored -> assertThat(hashes.put(stored.key(), stored.hash())).as(stored.key()).isNull());
+        }
+        return hashes;
     }
 
     @Test

@@ -46,7 +46,7 @@ public record Verification(long expected, long matched, List<String> missing, Li
         long matched = 0;
         long unexpected = 0;
         Set<String> differing = new HashSet<>();
-        try (HashCursor cursor = ReadAhead.hashes(target.hashes())) {
+        try (HashCursor cursor = ReadAhead.hashes(target.hashesInAnyOrder())) {
             while (cursor.hasNext()) {
                 StoredHash stored = cursor.next();
                 switch (hashes.take(stored.key(), stored.hash())) {

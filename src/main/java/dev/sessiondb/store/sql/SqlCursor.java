@@ -9,7 +9,12 @@ import dev.sessiondb.store.StoredHash;
 import io.ebean.Transaction;
 import java.nio.charset.StandardCharsets;
 
-/** Every row of a store in key order, as records ({@link #records}) or as stored hashes of record text ({@link #textHashes}). */
+/**
+ * Every row of a store in key order, as records ({@link #records}) or as stored hashes of record
+ * text ({@link #textHashes}), or in the order the table is stored, for a pass that does not need
+ * key order: a table filled out of key order reads back through its key index about six times
+ * slower than by a scan (1M rows in SQLite: 5.4-7.1 s against 0.8-1.1 s).
+ */
 final class SqlCursor {
 
     private SqlCursor() {
@@ -46,7 +51,16 @@ final class SqlCursor {
 
     /** For a layout that keeps each record as text: the text's bytes are hashed as the driver hands them over, and parsed only when asked for. */
     static HashCursor textHashes(String storeName, Dialect dialect, Layout layout, Transaction transaction) {
-        SqlRows<StoredHash> rows = new SqlRows<>(storeName, transaction, everyRow(dialect, layout, layout.selectList()), row -> {
+        return textHashes(storeName, everyRow(dialect, layout, layout.selectList()), layout, transaction);
+    }
+
+    /** As {@link #textHashes}, in the order the table is stored: a scan, without the key index's lookups. */
+    static HashCursor textHashesInStoredOrder(String storeName, Layout layout, Transaction transaction) {
+        return textHashes(storeName, scan(layout, layout.selectList()), layout, transaction);
+    }
+
+    private static HashCursor textHashes(String storeName, String sql, Layout layout, Transaction transaction) {
+        SqlRows<StoredHash> rows = new SqlRows<>(storeName, transaction, sql, row -> {
             String key = row.getString(1);
             byte[] text = row.getBytes(2);
             return new StoredHash(key, RecordHash.ofTextBytes(text), () -> layout.recordFromText(key, new String(text, StandardCharsets.UTF_8)));

@@ -173,6 +173,13 @@ final class SqlSessionStore implements SessionStore {
     }
 
     @Override
+    public HashCursor hashesInAnyOrder() {
+        Transaction transaction = database.createTransaction();
+        return layout.keepsRecordText() ? SqlCursor.textHashesInStoredOrder(locator.display(), layout, transaction)
+                : HashCursor.of(SqlCursor.recordsInStoredOrder(locator.display(), layout, new Layout.FieldsRead(layout.selectList(), layout::read), transaction));
+    }
+
+    @Override
     public Optional<PairedTexts> pairedWith(SessionStore other, ProgressMonitor monitor) {
         if (other instanceof SqlSessionStore second && nativeSqlite() && second.nativeSqlite()) {
             return Optional.of(SqlitePairing.open(locator, layout, second.locator, second.layout, monitor));
