@@ -3,8 +3,10 @@
 # included) next to the tool a user would pick instead, measured in the same run,
 # interleaved (ours, baseline, ours, baseline, ...). Figures are ratios of medians.
 #
-#   bench/run.sh [--scale 10k|100k|300k|1m] [--repeats N] [--only NAME[,NAME...]]
+#   bench/run.sh [--scale 10k|100k|300k|1m] [--repeats N] [--only NAME[,NAME...]] [--shuffled]
 #   NAMEs: json-sqlite sqlite-pg pg-json sqlite-json open open-files search inproc diff validate crud desktop
+#   --shuffled: the same sessions in a shuffled order, as real stores keep them (the sample is in
+#   key order); data under target/bench/SCALE-shuffled, results in results-SCALE-shuffled.md
 #
 # Needs root (or the tools already present) to apt-get install sqlite3, postgresql-15,
 # pgloader, time and (for desktop) xvfb. Starts its own PostgreSQL on 127.0.0.1:55434 (data under
@@ -14,12 +16,14 @@ set -uo pipefail
 SCALE=100k
 REPEATS=3
 ONLY=""
+SHUFFLED=""
 while [ $# -gt 0 ]; do
     case "$1" in
         --scale) SCALE=$2; shift 2 ;;
         --repeats) REPEATS=$2; shift 2 ;;
         --only) ONLY=$2; shift 2 ;;
-        -h|--help) sed -n 2,12p "$0"; exit 0 ;;
+        --shuffled) SHUFFLED=-shuffled; shift ;;
+        -h|--help) sed -n 2,14p "$0"; exit 0 ;;
         *) echo "unknown option $1; see --help" >&2; exit 2 ;;
     esac
 done
@@ -35,13 +39,13 @@ CLI_OPTIONS=$(sed -n 's/^java-options=//p' "$ROOT/installer/linux/sessiondb.prop
 # the window runs as the installed sessiondb-admin does: the window launcher's JVM options
 # (the default collector and heap, and the class-data archive)
 DESKTOP_OPTIONS=$(sed -n 's/^--java-options *//p' "$ROOT/installer/app.args" "$ROOT/installer/linux/app-image.args" | tr -d '"')
-WORK=$ROOT/target/bench/$SCALE
+WORK=$ROOT/target/bench/$SCALE$SHUFFLED
 PGDATA=$ROOT/target/bench/pg
 PGPORT=55434
 PGBIN=/usr/lib/postgresql/15/bin
-RESULTS=$ROOT/target/bench/results-$SCALE.md
+RESULTS=$ROOT/target/bench/results-$SCALE$SHUFFLED.md
 # the PostgreSQL source of each scale is a database of its own (one server serves every scale)
-SRCDB=src_$SCALE
+SRCDB=src_$SCALE${SHUFFLED:+_shuffled}
 export PGHOST=127.0.0.1 PGPORT PGUSER=bench PGPASSWORD=bench
 PG="postgresql://bench:bench@127.0.0.1:$PGPORT"
 mkdir -p "$WORK"
@@ -170,13 +174,21 @@ fi
 if [ ! -f src.json ]; then
     log "generating $COUNT sample sessions"
     java $CLI_OPTIONS -jar "$JAR" sample json:src.json --count "$COUNT" --seed 1 >/dev/null || exit 2
+    if [ -n "$SHUFFLED" ]; then
+        log "shuffling them (python3, seed 7)"
+        python3 -c 'import json, random
+records = json.load(open("src.json"))
+random.Random(7).shuffle(records)
+json.dump(records, open("shuffled.json", "w"), indent=2)' && mv shuffled.json src.json || exit 2
+    fi
 fi
 if [ ! -f src.db ]; then
     log "building the SQLite source"
     java $CLI_OPTIONS -jar "$JAR" migrate json:src.json sqlite:src.db --backup-dir "$WORK/backups" >/dev/null || exit 2
 fi
 COLUMNS_SQL="session_key, task_id, repo_name, branch, status, created_at, last_activity_at, record"
-[ -f rows.csv ] || sqlite3 -csv src.db "SELECT $COLUMNS_SQL FROM sessions ORDER BY session_key" > rows.csv
+# in the JSON file's order (the SQLite source's rows were written in it), as ours reads it
+[ -f rows.csv ] || sqlite3 -csv src.db "SELECT $COLUMNS_SQL FROM sessions ORDER BY id" > rows.csv
 if wanted diff && [ ! -f changed.db ]; then
     cp src.db changed.db
     sqlite3 changed.db "UPDATE sessions SET record = json_set(record, '\$.branch', 'changed-' || id), branch = 'changed-' || id WHERE id % 100 = 0" || exit 2
