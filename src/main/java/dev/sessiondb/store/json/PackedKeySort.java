@@ -21,9 +21,12 @@ final class PackedKeySort {
     /** Positions in {@code keys}, smallest key first. */
     static int[] order(List<String> keys) {
         int count = keys.size();
-        int positionBits = Math.max(1, 32 - Integer.numberOfLeadingZeros(count - 1));
+        if (count < 2) {
+            return byComparingStrings(keys);
+        }
+        int positionBits = 32 - Integer.numberOfLeadingZeros(count - 1);
         int chars = (Long.SIZE - 1 - positionBits) / BITS_PER_CHAR;
-        if (count < 2 || chars < FEWEST_USEFUL_CHARS || !allAscii(keys)) {
+        if (chars < FEWEST_USEFUL_CHARS || !allAscii(keys)) {
             return byComparingStrings(keys);
         }
         int shared = sharedPrefixLength(keys);

@@ -21,7 +21,16 @@ final class SqlCursor {
     }
 
     static PrefetchingCursor records(String storeName, Dialect dialect, Layout layout, Transaction transaction) {
-        return records(storeName, dialect, layout, new Layout.FieldsRead(layout.selectList(), layout::read), transaction);
+        return records(storeName, dialect, layout, wholeRecords(layout), transaction);
+    }
+
+    /** Every row as a whole record, in the order the table is stored. */
+    static PrefetchingCursor recordsInStoredOrder(String storeName, Layout layout, Transaction transaction) {
+        return recordsInStoredOrder(storeName, layout, wholeRecords(layout), transaction);
+    }
+
+    private static Layout.FieldsRead wholeRecords(Layout layout) {
+        return new Layout.FieldsRead(layout.selectList(), layout::read);
     }
 
     /** Every row read as {@code read} says: whole records, or records holding a few fields ({@link Layout#fieldsRead}). */

@@ -176,7 +176,7 @@ final class SqlSessionStore implements SessionStore {
     public HashCursor hashesInAnyOrder() {
         Transaction transaction = database.createTransaction();
         return layout.keepsRecordText() ? SqlCursor.textHashesInStoredOrder(locator.display(), layout, transaction)
-                : HashCursor.of(SqlCursor.recordsInStoredOrder(locator.display(), layout, new Layout.FieldsRead(layout.selectList(), layout::read), transaction));
+                : HashCursor.of(SqlCursor.recordsInStoredOrder(locator.display(), layout, transaction));
     }
 
     @Override
