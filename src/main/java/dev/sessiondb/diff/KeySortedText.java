@@ -5,6 +5,7 @@ import dev.sessiondb.model.JsonCodec;
 import dev.sessiondb.model.RecordHash;
 import dev.sessiondb.model.SessionRecord;
 import dev.sessiondb.progress.ProgressMonitor;
+import dev.sessiondb.store.BinaryKeyOrder;
 import dev.sessiondb.store.HashCursor;
 import dev.sessiondb.store.StoredHash;
 import java.io.BufferedReader;
@@ -21,7 +22,7 @@ import java.util.NoSuchElementException;
 import java.util.PriorityQueue;
 
 /**
- * Records of any store in key order ({@link KeyOrder}), in bounded memory: an external merge
+ * Records of any store in key order ({@link BinaryKeyOrder}), in bounded memory: an external merge
  * sort of their compact JSON. Records are buffered as text up to a character budget, each full
  * buffer is sorted and spilled to a run file, and the runs are merged. A store that fits in one
  * buffer never touches disk. Each record is handed over as the hash of its text, parsed again
@@ -34,7 +35,7 @@ final class KeySortedText implements HashCursor {
     }
 
     private final List<Run> runs = new ArrayList<>();
-    private final PriorityQueue<Run> heads = new PriorityQueue<>((x, y) -> KeyOrder.compare(x.current().key(), y.current().key()));
+    private final PriorityQueue<Run> heads = new PriorityQueue<>((x, y) -> BinaryKeyOrder.compare(x.current().key(), y.current().key()));
 
     private KeySortedText() {
     }
@@ -131,12 +132,12 @@ final class KeySortedText implements HashCursor {
         }
 
         static Run inMemory(List<Line> lines) {
-            lines.sort((x, y) -> KeyOrder.compare(x.key(), y.key()));
+            lines.sort((x, y) -> BinaryKeyOrder.compare(x.key(), y.key()));
             return new Run(lines.iterator(), null, null);
         }
 
         static Run spill(List<Line> lines, Path tempDir) throws IOException {
-            lines.sort((x, y) -> KeyOrder.compare(x.key(), y.key()));
+            lines.sort((x, y) -> BinaryKeyOrder.compare(x.key(), y.key()));
             Path file = Files.createTempFile(tempDir, "run-", ".jsonl");
             file.toFile().deleteOnExit();
             try (BufferedWriter writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {

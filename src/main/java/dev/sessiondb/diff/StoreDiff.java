@@ -3,6 +3,7 @@ package dev.sessiondb.diff;
 import dev.sessiondb.model.RecordHash;
 import dev.sessiondb.model.SessionRecord;
 import dev.sessiondb.progress.ProgressMonitor;
+import dev.sessiondb.store.BinaryKeyOrder;
 import dev.sessiondb.store.HashCursor;
 import dev.sessiondb.store.PairedTexts;
 import dev.sessiondb.store.ReadAhead;
@@ -23,11 +24,12 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
- * Compares two stores of any formats: a merge of both in binary key order ({@link KeyOrder}),
+ * Compares two stores of any formats: a merge of both in binary key order ({@link BinaryKeyOrder}),
  * record by record as the hashes of their text, or as the database that reads both pairs them
- * ({@link SessionStore#pairedWith}). A SQL store hands its records over in that order;
- * a JSON store's come in file order and are put in key order by an external sort, so memory stays
- * bounded by the sort buffers whatever the store sizes.
+ * ({@link SessionStore#pairedWith}). A SQL store hands its records over in that order; a JSON
+ * file's keys and hashes are sorted in memory (about what its key index holds); a store that can
+ * do neither has its records put in key order by an external sort, in memory bounded by the sort
+ * buffers whatever the store's size.
  */
 public final class StoreDiff {
 
@@ -69,8 +71,10 @@ public final class StoreDiff {
     /**
      * A store's records as the hashes of their text in key order, read ahead: a store keeping text
      * this tool wrote hands over its stored hashes without parsing; another whose cursor is in key
-     * order has each record's compact text hashed as it is read; any other (a JSON file) is sorted
-     * first ({@link KeySortedText}).
+     * order has each record's compact text hashed as it is read; a store that can read a record
+     * again from where it found it (a JSON file) hashes them all and sorts only keys and hashes
+     * ({@link SessionStore#compactHashesInKeyOrder}); any other is sorted first
+     * ({@link KeySortedText}).
      */
     private OrderedHashes inKeyOrder(SessionStore store, Path tempDir, Runnable read, ProgressMonitor monitor) {
         String name = store.locator().display();
@@ -81,6 +85,10 @@ public final class StoreDiff {
             // the compact text is what a native store keeps of a record this tool wrote
             return new OrderedHashes(name, ReadAhead.hashes(HashCursor.of(store.cursor(),
                     record -> new StoredHash(record.key(), RecordHash.ofText(record.compact()), () -> record))), read);
+        }
+        Optional<HashCursor> hashed = store.compactHashesInKeyOrder(read, monitor);
+        if (hashed.isPresent()) {
+            return new OrderedHashes(name, hashed.get(), () -> { });
         }
         try (RecordCursor cursor = ReadAhead.records(store.cursor())) {
             return sorted(name, cursor, tempDir, read, monitor);
@@ -125,7 +133,7 @@ public final class StoreDiff {
             monitor.checkCancelled();
             StoredHash hashA = a.peek();
             StoredHash hashB = b.peek();
-            int order = hashA == null ? 1 : hashB == null ? -1 : KeyOrder.compare(hashA.key(), hashB.key());
+            int order = hashA == null ? 1 : hashB == null ? -1 : BinaryKeyOrder.compare(hashA.key(), hashB.key());
             if (order < 0) {
                 tally.onlyInA(a.next().key());
             } else if (order > 0) {

@@ -2,6 +2,7 @@ package dev.sessiondb.model;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
+import java.security.DigestException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -37,6 +38,28 @@ public final class RecordHash {
     /** As {@link #ofText}, from the text's UTF-8 bytes as the store hands them over (no decoding and encoding again). */
     public static String ofTextBytes(byte[] utf8) {
         return HexFormat.of().formatHex(DIGESTS.get().digest(utf8));
+    }
+
+    /** How many bytes {@link #digestTextBytes} writes. */
+    public static final int DIGEST_BYTES = 32;
+
+    /**
+     * The digest {@link #ofTextBytes} is the hex form of, written into {@code digests} at
+     * {@code at}: for many hashes kept in one array.
+     */
+    public static void digestTextBytes(byte[] utf8, byte[] digests, int at) {
+        MessageDigest digest = DIGESTS.get();
+        digest.update(utf8);
+        try {
+            digest.digest(digests, at, DIGEST_BYTES);
+        } catch (DigestException e) {
+            throw new IllegalStateException("a SHA-256 digest fits in " + DIGEST_BYTES + " bytes", e);
+        }
+    }
+
+    /** The hash {@link #ofTextBytes} gives, from a digest {@link #digestTextBytes} wrote at {@code at}. */
+    public static String ofDigest(byte[] digests, int at) {
+        return HexFormat.of().formatHex(digests, at, at + DIGEST_BYTES);
     }
 
     private static String sha256(String canonical) {

@@ -101,6 +101,21 @@ public interface SessionStore extends AutoCloseable {
     }
 
     /**
+     * Every record's key and the hash of its compact text ({@link SessionRecord#compact()}, as
+     * {@link dev.sessiondb.model.RecordHash#ofText}), in key order, each with its record on
+     * demand: for a store whose cursor is not in key order but that can read a record again from
+     * where it found it (a JSON file), so that a diff sorts keys and hashes instead of every
+     * record's text. The whole store is read before the first hash is handed over. Empty for a
+     * store that cannot.
+     *
+     * @param read    told of each record as it is read, for progress
+     * @param monitor asked between records whether to stop
+     */
+    default Optional<HashCursor> compactHashesInKeyOrder(Runnable read, ProgressMonitor monitor) {
+        return Optional.empty();
+    }
+
+    /**
      * This store's keys beside {@code other}'s, their stored texts compared inside the one database
      * engine that can read both (two SQLite files of the native layout): a diff then reads no
      * identical record into Java. Empty for any other pair, which a diff merges by hashes.

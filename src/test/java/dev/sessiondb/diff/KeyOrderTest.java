@@ -1,23 +1,11 @@
 package dev.sessiondb.diff;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
 class KeyOrderTest {
-
-    @Test
-    void ordersByCodePointWhereJavaOrdersByUtf16Unit() {
-        String emoji = "a\uD83D\uDE00";
-        String privateUse = "a\uE000";
-
-        assertThat(emoji.compareTo(privateUse)).as("Java's order").isNegative();
-        assertThat(KeyOrder.compare(emoji, privateUse)).as("binary order").isPositive();
-        assertThat(KeyOrder.compare("a", "ab")).isNegative();
-        assertThat(KeyOrder.compare("ab", "ab")).isZero();
-    }
 
     @Test
     void aKeyNotAfterTheOneBeforeStopsTheDiffNamingStoreAndKeys() {

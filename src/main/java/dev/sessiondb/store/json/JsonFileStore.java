@@ -4,6 +4,7 @@ import dev.sessiondb.model.Page;
 import dev.sessiondb.model.SessionQuery;
 import dev.sessiondb.model.SessionRecord;
 import dev.sessiondb.progress.ProgressMonitor;
+import dev.sessiondb.store.HashCursor;
 import dev.sessiondb.store.OpenMode;
 import dev.sessiondb.store.RecordCursor;
 import dev.sessiondb.store.SessionStore;
@@ -122,10 +123,20 @@ public final class JsonFileStore extends ScanningStore {
         return current().map(check -> OptionalLong.of(check.count())).orElse(OptionalLong.empty());
     }
 
-    /** A file not checked yet is checked as the cursor reads it, so a job's one pass reads it once. */
     @Override
     public RecordCursor cursor() {
-        return current().isPresent() ? JsonFileCursor.reading(file) : JsonFileCursor.checking(file, this::remember);
+        return new JsonFileCursor(file, readCheck());
+    }
+
+    /** Hashes every record's text in one read of the file without building the records, and sorts keys and hashes. */
+    @Override
+    public Optional<HashCursor> compactHashesInKeyOrder(Runnable read, ProgressMonitor monitor) {
+        return Optional.of(KeyOrderedHashes.read(file, () -> new CompactRecords(file, readCheck()), read, monitor));
+    }
+
+    /** A file not checked yet is checked as the records are read, so a job's one pass reads it once. */
+    private ReadCheck readCheck() {
+        return current().isPresent() ? ReadCheck.none() : ReadCheck.of(file, this::remember);
     }
 
     @Override

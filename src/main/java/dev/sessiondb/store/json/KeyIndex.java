@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -48,7 +49,8 @@ final class KeyIndex {
         }
 
         KeyIndex build() {
-            int[] order = PackedKeySort.order(keys);
+            // String order: a page after a key finds it by Arrays.binarySearch
+            int[] order = PackedKeySort.order(keys, Comparator.naturalOrder());
             String[] sortedKeys = new String[order.length];
             long[] sortedOffsets = new long[order.length];
             for (int i = 0; i < order.length; i++) {
@@ -93,7 +95,8 @@ final class KeyIndex {
         return found >= 0 ? found + 1 : -found - 1;
     }
 
-    private static Optional<SessionRecord> readAt(FileChannel channel, long offset, String key) throws IOException {
+    /** The record of {@code key} read at {@code offset}; empty when another record, or none, starts there. */
+    static Optional<SessionRecord> readAt(FileChannel channel, long offset, String key) throws IOException {
         channel.position(offset);
         // not closed: closing the parser would close the channel the next record is read from
         JsonParser parser = JsonCodec.MAPPER.createParser(Channels.newInputStream(channel));

@@ -2,9 +2,11 @@ package dev.sessiondb.store.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sessiondb.store.BinaryKeyOrder;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -52,6 +54,18 @@ class PackedKeySortTest {
     }
 
     @Test
+    void keysOutsideAsciiFollowTheOrderGiven() {
+        String emoji = "a\uD83D\uDE00";
+        String privateUse = "a\uE000";
+        List<String> keys = List.of(emoji, "b", privateUse, "a");
+
+        assertThat(Arrays.stream(PackedKeySort.order(keys, BinaryKeyOrder.ORDER)).mapToObj(keys::get))
+                .containsExactly("a", privateUse, emoji, "b");
+        assertThat(Arrays.stream(PackedKeySort.order(keys, Comparator.naturalOrder())).mapToObj(keys::get))
+                .containsExactly("a", emoji, privateUse, "b");
+    }
+
+    @Test
     void randomKeysOfEveryLengthSortAsStrings() {
         List<String> keys = new ArrayList<>();
         for (int i = 0; i < 30_000; i++) {
@@ -66,7 +80,7 @@ class PackedKeySortTest {
     }
 
     private static void assertSortedAsStrings(List<String> keys) {
-        int[] order = PackedKeySort.order(keys);
+        int[] order = PackedKeySort.order(keys, Comparator.naturalOrder());
 
         String[] expected = keys.toArray(String[]::new);
         Arrays.sort(expected);

@@ -1,0 +1,126 @@
+package dev.sessiondb.diff;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.sessiondb.model.RecordHash;
+import dev.sessiondb.model.SessionRecord;
+import dev.sessiondb.progress.CancelAfter;
+import dev.sessiondb.progress.CancelledException;
+import dev.sessiondb.progress.ProgressMonitor;
+import dev.sessiondb.sample.SampleSessions;
+import dev.sessiondb.store.HashCursor;
+import dev.sessiondb.store.OpenMode;
+import dev.sessiondb.store.SessionStore;
+import dev.sessiondb.store.StoreException;
+import dev.sessiondb.store.StoreFactory;
+import dev.sessiondb.store.StoreFormat;
+import dev.sessiondb.store.StoreLocator;
+import dev.sessiondb.store.StoredHash;
+import dev.sessiondb.store.WriteBatch;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A JSON file is diffed on its keys and hashes sorted in memory, each differing record read again from the file. */
+class JsonFileDiffTest {
+
+    @TempDir
+    Path tempDir;
+
+    @Test
+    void aJsonFileOutOfKeyOrderDiffsAsItsRecordsDo() {
+        List<SessionRecord> a = new ArrayList<>(SampleSessions.minskyList(400, 3));
+        // keys Java orders one way and the SQL stores the other
+        a.add(keyed("a\uD83D\uDE00"));
+        a.add(keyed("a\uE000"));
+        Collections.shuffle(a, new Random(5));
+        List<SessionRecord> b = new ArrayList<>(a.subList(30, a.size()));
+        b.add(SampleSessions.minskyRecord(900, 3));
+        b.set(10, b.get(10).with("branch", "changed-branch"));
+        b.set(20, CollectedFindings.withFieldsReversed(b.get(20)));
+        StoreLocator json = written(StoreLocator.of(StoreFormat.JSON, tempDir.resolve("a.json")), a);
+        StoreLocator sqlite = written(StoreLocator.of(StoreFormat.SQLITE, tempDir.resolve("b.db")), b);
+
+        CollectedFindings onRecords = new CollectedFindings();
+        DiffSummary expected = new StoreDiff(Set.of()).compare(a.iterator(), b.iterator(), a.size() + b.size(), onRecords, ProgressMonitor.NONE);
+        try (SessionStore jsonStore = StoreFactory.openToReadThrough(json); SessionStore sqliteStore = StoreFactory.open(sqlite, OpenMode.EXISTING)) {
+            CollectedFindings onHashes = new CollectedFindings();
+            DiffSummary summary = new StoreDiff(Set.of()).compare(jsonStore, sqliteStore, onHashes, ProgressMonitor.NONE);
+
+            assertThat(summary).isEqualTo(new DiffSummary(30, 1, 1, a.size() - 31)).isEqualTo(expected);
+            assertThat(onHashes.events).isEqualTo(onRecords.events);
+            assertThat(jsonStore.knownCount()).as("the diff's read checked the file").hasValue(a.size());
+        }
+    }
+
+    @Test
+    void eachHashIsThatOfTheRecordsCompactTextAndEachRecordIsReadFromTheFileThatWasHashed() throws Exception {
+        List<SessionRecord> records = new ArrayList<>(SampleSessions.minskyList(50, 4));
+        Collections.reverse(records);
+        StoreLocator json = written(StoreLocator.of(StoreFormat.JSON, tempDir.resolve("s.json")), records);
+        long[] read = {0};
+
+        try (SessionStore store = StoreFactory.open(json, OpenMode.EXISTING);
+             HashCursor hashes = store.compactHashesInKeyOrder(() -> read[0]++, ProgressMonitor.NONE).orElseThrow()) {
+            assertThat(read[0]).isEqualTo(50);
+            List<StoredHash> all = new ArrayList<>();
+            hashes.forEachRemaining(all::add);
+            assertThat(all).extracting(StoredHash::key).isSortedAccordingTo(String::compareTo).hasSize(50);
+            for (StoredHash hash : all) {
+                SessionRecord record = hash.record().get();
+                assertThat(record.key()).isEqualTo(hash.key());
+                assertThat(hash.hash()).isEqualTo(RecordHash.ofText(record.compact()));
+            }
+
+            Files.writeString(tempDir.resolve("s.json"), "[]", StandardCharsets.UTF_8);
+            assertThatThrownBy(() -> all.get(0).record().get())
+                    .isInstanceOf(StoreException.class)
+                    .hasMessageContaining("s.json: the file changed while it was compared (session '" + all.get(0).key() + "' is not where it was)");
+        }
+    }
+
+    @Test
+    void aKeyTwiceInTheFileStopsTheDiffNamingBothRecords() throws Exception {
+        Path file = tempDir.resolve("twice.json");
+        Files.writeString(file, "[{\"session\":\"x\"},{\"session\":\"y\"},{\"session\":\"x\",\"repoName\":\"r\"}]", StandardCharsets.UTF_8);
+        StoreLocator sqlite = written(StoreLocator.of(StoreFormat.SQLITE, tempDir.resolve("b.db")), List.of(keyed("x")));
+
+        try (SessionStore jsonStore = StoreFactory.openToReadThrough(StoreLocator.of(StoreFormat.JSON, file));
+             SessionStore sqliteStore = StoreFactory.open(sqlite, OpenMode.EXISTING)) {
+            assertThatThrownBy(() -> new StoreDiff(Set.of()).compare(sqliteStore, jsonStore, new CollectedFindings(), ProgressMonitor.NONE))
+                    .isInstanceOf(StoreException.class)
+                    .hasMessageContaining("session 'x' appears twice, in record 1")
+                    .hasMessageContaining("and in record 3");
+        }
+    }
+
+    @Test
+    void aCancelStopsTheReadOfTheFile() {
+        List<SessionRecord> records = SampleSessions.minskyList(2_000, 6);
+        StoreLocator json = written(StoreLocator.of(StoreFormat.JSON, tempDir.resolve("s.json")), records);
+
+        try (SessionStore a = StoreFactory.openToReadThrough(json); SessionStore b = StoreFactory.openToReadThrough(json)) {
+            assertThatThrownBy(() -> new StoreDiff(Set.of()).compare(a, b, new CollectedFindings(), new CancelAfter(100)))
+                    .isInstanceOf(CancelledException.class);
+        }
+    }
+
+    private static SessionRecord keyed(String key) {
+        return SampleSessions.minskyRecord(Math.abs(key.hashCode()) % 1000, 9).with("session", key);
+    }
+
+    private static StoreLocator written(StoreLocator locator, List<SessionRecord> records) {
+        try (SessionStore store = StoreFactory.open(locator, OpenMode.CREATE_IF_MISSING)) {
+            store.write(WriteBatch.replaceAll(records.iterator(), records.size()), ProgressMonitor.NONE);
+        }
+        return locator;
+    }
+}
