@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
@@ -147,18 +148,23 @@ public final class StoreDiff {
         return tally.summary();
     }
 
-    /** The keys the database found not the same on both sides; the others are only counted. */
+    /**
+     * The keys the database found not the same on both sides; the others are only counted. The
+     * database steps on a thread of its own while this one compares the records that differ.
+     */
     private DiffSummary merge(PairedTexts pairs, DiffListener listener, ProgressMonitor monitor) {
         Tally tally = new Tally(listener);
-        while (pairs.hasNext()) {
-            monitor.checkCancelled();
-            PairedTexts.Pair pair = pairs.next();
-            if (!pair.inSecond()) {
-                tally.onlyInA(pair.key());
-            } else if (!pair.inFirst()) {
-                tally.onlyInB(pair.key());
-            } else {
-                tally.inBoth(pair.key(), false, pair.first(), pair.second());
+        try (ReadAhead<PairedTexts.Pair> found = ReadAhead.mapped(pairs, Function.identity())) {
+            while (found.hasNext()) {
+                monitor.checkCancelled();
+                PairedTexts.Pair pair = found.next();
+                if (!pair.inSecond()) {
+                    tally.onlyInA(pair.key());
+                } else if (!pair.inFirst()) {
+                    tally.onlyInB(pair.key());
+                } else {
+                    tally.inBoth(pair.key(), false, pair.first(), pair.second());
+                }
             }
         }
         tally.identical(pairs.sameText());
