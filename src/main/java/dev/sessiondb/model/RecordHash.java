@@ -44,12 +44,12 @@ public final class RecordHash {
     public static final int DIGEST_BYTES = 32;
 
     /**
-     * The digest {@link #ofTextBytes} is the hex form of, written into {@code digests} at
-     * {@code at}: for many hashes kept in one array.
+     * The digest {@link #ofTextBytes} gives the hex form of for the first {@code length} bytes of
+     * {@code utf8}, written into {@code digests} at {@code at}: for many hashes kept in one array.
      */
-    public static void digestTextBytes(byte[] utf8, byte[] digests, int at) {
+    public static void digestTextBytes(byte[] utf8, int length, byte[] digests, int at) {
         MessageDigest digest = DIGESTS.get();
-        digest.update(utf8);
+        digest.update(utf8, 0, length);
         try {
             digest.digest(digests, at, DIGEST_BYTES);
         } catch (DigestException e) {

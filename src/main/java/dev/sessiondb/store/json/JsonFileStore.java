@@ -131,7 +131,7 @@ public final class JsonFileStore extends ScanningStore {
     /** Hashes every record's text in one read of the file without building the records, and sorts keys and hashes. */
     @Override
     public Optional<HashCursor> compactHashesInKeyOrder(Runnable read, ProgressMonitor monitor) {
-        return Optional.of(KeyOrderedHashes.read(file, () -> new CompactRecords(file, readCheck()), read, monitor));
+        return Optional.of(KeyOrderedHashes.read(file, () -> new RecordSpans(file, readCheck()), read, monitor));
     }
 
     /** A file not checked yet is checked as the records are read, so a job's one pass reads it once. */

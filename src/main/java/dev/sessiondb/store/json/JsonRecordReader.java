@@ -1,6 +1,5 @@
 package dev.sessiondb.store.json;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -32,6 +31,7 @@ final class JsonRecordReader implements AutoCloseable {
     private final List<JsonShape.Level> levels = new ArrayList<>();
     private long recordNumber;
     private JsonLocation recordLocation;
+    private long recordEnd;
     private boolean arrayEnded;
 
     private JsonRecordReader(Path file, JsonParser parser, boolean trailingNewline) {
@@ -86,26 +86,12 @@ final class JsonRecordReader implements AutoCloseable {
      * record: its other values are only checked to be sound JSON. Null after the last one.
      */
     String nextKey() {
-        return nextKey(null);
-    }
-
-    /**
-     * As {@link #nextKey()}, the record copied token by token into {@code compact} (when not null)
-     * as compact JSON in its own field order, still without building it. Numbers are copied as
-     * written, so two records give the same text only when they are the same record; for a record
-     * of text, whole numbers, booleans and nulls without a repeated field name the text is what
-     * {@link SessionRecord#compact()} gives.
-     */
-    String nextKey(JsonGenerator compact) {
         if (arrayEnded) {
             return null;
         }
         return BadInput.reading(file, () -> {
             if (!startRecord()) {
                 return null;
-            }
-            if (compact != null) {
-                compact.writeStartObject();
             }
             String[] keys = new String[SessionRecord.KEY_FIELDS.size()];
             String sessionType = null;
@@ -120,16 +106,9 @@ final class JsonRecordReader implements AutoCloseable {
                 if (name.equals("session")) {
                     sessionType = value == JsonToken.VALUE_STRING || value == JsonToken.VALUE_NULL ? null : typeOf(value);
                 }
-                if (compact == null) {
-                    parser.skipChildren();
-                } else {
-                    compact.writeFieldName(name);
-                    copyValue(compact);
-                }
+                parser.skipChildren();
             }
-            if (compact != null) {
-                compact.writeEndObject();
-            }
+            recordEnd = parser.currentLocation().getByteOffset();
             for (String key : keys) {
                 if (key != null && !key.isBlank()) {
                     return key;
@@ -139,37 +118,14 @@ final class JsonRecordReader implements AutoCloseable {
         });
     }
 
-    /** Copies the value at the parser's current token, numbers as their text. */
-    private void copyValue(JsonGenerator copy) throws IOException {
-        switch (parser.currentToken()) {
-            case START_OBJECT -> {
-                copy.writeStartObject();
-                while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                    copy.writeFieldName(parser.currentName());
-                    parser.nextToken();
-                    copyValue(copy);
-                }
-                copy.writeEndObject();
-            }
-            case START_ARRAY -> {
-                copy.writeStartArray();
-                while (parser.nextToken() != JsonToken.END_ARRAY) {
-                    copyValue(copy);
-                }
-                copy.writeEndArray();
-            }
-            case VALUE_STRING -> copy.writeString(parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength());
-            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> copy.writeNumber(parser.getText());
-            case VALUE_TRUE -> copy.writeBoolean(true);
-            case VALUE_FALSE -> copy.writeBoolean(false);
-            case VALUE_NULL -> copy.writeNull();
-            default -> throw BadInput.at(file, parser.currentTokenLocation(), "unexpected " + describe(parser.currentToken()) + " in record " + recordNumber);
-        }
-    }
-
     /** Where the last record returned starts, in bytes from the start of the file. */
     long recordOffset() {
         return recordLocation.getByteOffset();
+    }
+
+    /** Where the last record {@link #nextKey} returned ends: the byte after its closing brace. */
+    long recordEnd() {
+        return recordEnd;
     }
 
     /** Reads up to the next record's opening brace; false at the end of the array (the rest of the file is then checked). */

@@ -26,8 +26,9 @@ import java.util.function.Supplier;
  * again from where it starts when asked for (by a diff, only a record whose hash differs from the
  * other side's). One read of the file keeps per record its key, its offset and its 32-byte digest,
  * about what the store's key index holds, and nothing of its text: a diff sorts those instead of
- * spilling and merging every record's text. The file is read and each record copied as compact
- * text on a thread of its own ({@link CompactRecords}) while the caller hashes.
+ * spilling and merging every record's text. The file is parsed on a thread of its own
+ * ({@link RecordSpans}) while the caller takes each record's compact text ({@link CompactText})
+ * and hashes it.
  */
 final class KeyOrderedHashes implements HashCursor {
 
@@ -56,22 +57,28 @@ final class KeyOrderedHashes implements HashCursor {
     /**
      * Reads every record of {@code file} once, counting each on {@code read}.
      *
-     * @param records the file's records in file order, checking the file as they go when it was not checked yet
+     * @param spans the file's records in file order, checking the file as they go when it was not checked yet
      */
-    static KeyOrderedHashes read(Path file, Supplier<CompactRecords> records, Runnable read, ProgressMonitor monitor) {
+    static KeyOrderedHashes read(Path file, Supplier<RecordSpans> spans, Runnable read, ProgressMonitor monitor) {
         // taken before the read: a record asked for later must come from the file that was hashed
         CheckedFile.Stamp stamp = CheckedFile.Stamp.of(file);
         FileChannel channel = open(file);
         try {
-            Collected collected = new Collected();
-            try (ReadAhead<CompactRecords.Compact> parsed = ReadAhead.mapped(records.get(), Function.identity())) {
-                while (parsed.hasNext()) {
+            Collected collected = new Collected(new CompactText(channel));
+            try (ReadAhead<RecordSpans.Span> found = ReadAhead.mapped(spans.get(), Function.identity())) {
+                while (found.hasNext()) {
                     monitor.checkCancelled();
-                    collected.add(parsed.next());
+                    collected.add(found.next());
                     read.run();
                 }
             }
+            if (!stamp.equals(CheckedFile.Stamp.of(file))) {
+                throw changed(file);
+            }
             return new KeyOrderedHashes(file, stamp, channel, collected);
+        } catch (IOException e) {
+            close(channel);
+            throw BadInput.unreadable(file, e);
         } catch (RuntimeException | Error e) {
             close(channel);
             throw e;
@@ -109,8 +116,11 @@ final class KeyOrderedHashes implements HashCursor {
         } catch (IOException e) {
             throw BadInput.unreadable(file, e);
         }
-        throw new StoreException(file + ": the file changed while it was compared (session '" + key
-                + "' is not where it was); compare again");
+        throw changed(file);
+    }
+
+    private static StoreException changed(Path file) {
+        return new StoreException(file + ": the file changed while it was compared; compare again");
     }
 
     private static FileChannel open(Path file) {
@@ -132,19 +142,25 @@ final class KeyOrderedHashes implements HashCursor {
     /** Keys, offsets and digests in file order, in arrays that grow as the file is read. */
     private static final class Collected {
 
+        private final CompactText compact;
         private final List<String> keys = new ArrayList<>();
         private long[] offsets = new long[1024];
         private byte[] digests = new byte[1024 * DIGEST];
 
-        void add(CompactRecords.Compact record) {
+        Collected(CompactText compact) {
+            this.compact = compact;
+        }
+
+        void add(RecordSpans.Span span) throws IOException {
             int position = keys.size();
             if (position == offsets.length) {
                 offsets = Arrays.copyOf(offsets, position * 2);
                 digests = Arrays.copyOf(digests, position * 2 * DIGEST);
             }
-            keys.add(record.key());
-            offsets[position] = record.offset();
-            RecordHash.digestTextBytes(record.text(), digests, position * DIGEST);
+            keys.add(span.key());
+            offsets[position] = span.start();
+            compact.take(span.start(), span.end());
+            RecordHash.digestTextBytes(compact.text(), compact.length(), digests, position * DIGEST);
         }
     }
 }

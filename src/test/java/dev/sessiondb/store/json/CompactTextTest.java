@@ -1,0 +1,85 @@
+package dev.sessiondb.store.json;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sessiondb.model.JsonCodec;
+import dev.sessiondb.model.SessionRecord;
+import dev.sessiondb.progress.ProgressMonitor;
+import dev.sessiondb.sample.SampleSessions;
+import dev.sessiondb.store.OpenMode;
+import dev.sessiondb.store.SessionStore;
+import dev.sessiondb.store.StoreFormat;
+import dev.sessiondb.store.StoreLocator;
+import dev.sessiondb.store.WriteBatch;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A record's bytes without the whitespace between its tokens: the text the record gives, or other text that parses back to it. */
+class CompactTextTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aRecordInMinskysLayoutGivesItsCompactText() throws IOException {
+        List<SessionRecord> records = SampleSessions.minskyList(300, 12);
+        Path file = dir.resolve("s.json");
+        try (SessionStore store = JsonFileStore.open(StoreLocator.of(StoreFormat.JSON, file), OpenMode.CREATE_IF_MISSING)) {
+            store.write(WriteBatch.replaceAll(records.iterator(), records.size()), ProgressMonitor.NONE);
+        }
+
+        List<String> texts = compactTexts(file);
+
+        assertThat(texts).hasSize(300);
+        for (int i = 0; i < records.size(); i++) {
+            assertThat(texts.get(i)).isEqualTo(records.get(i).compact());
+        }
+    }
+
+    @Test
+    void stringsAndNumbersKeepTheirWrittenFormAndTheTextParsesBack() throws Exception {
+        String record = "{ \"session\" : \"s \\\" \\\\\" ,\n \"n\": [ 1.50 , 1e3, -0 ],\t\"o\": { \"e\": {}, \"a\": [ ],"
+                + " \"t\": true, \"z\": null },\r\n \"u\": \"\\ud83d\\ude00 \u00e9 \\n x \" }";
+        Path file = dir.resolve("odd.json");
+        Files.writeString(file, "{\"sessions\": [\n  " + record + "\n]}\n", StandardCharsets.UTF_8);
+
+        String text = compactTexts(file).get(0);
+
+        assertThat(text).isEqualTo("{\"session\":\"s \\\" \\\\\",\"n\":[1.50,1e3,-0],\"o\":{\"e\":{},\"a\":[],\"t\":true,\"z\":null},"
+                + "\"u\":\"\\ud83d\\ude00 \u00e9 \\n x \"}");
+        assertThat(JsonCodec.parse(text)).isEqualTo(JsonCodec.parse(record));
+    }
+
+    @Test
+    void aRecordLargerThanTheWindowIsTakenWhole() throws IOException {
+        SessionRecord large = SessionRecord.of(JsonCodec.MAPPER.createObjectNode().put("session", "big").put("notes", "x ".repeat(1_500_000)));
+        List<SessionRecord> records = List.of(SampleSessions.minskyRecord(1, 2), large, SampleSessions.minskyRecord(2, 2));
+        Path file = dir.resolve("large.json");
+        try (SessionStore store = JsonFileStore.open(StoreLocator.of(StoreFormat.JSON, file), OpenMode.CREATE_IF_MISSING)) {
+            store.write(WriteBatch.replaceAll(records.iterator(), records.size()), ProgressMonitor.NONE);
+        }
+
+        assertThat(compactTexts(file)).containsExactly(records.stream().map(SessionRecord::compact).toArray(String[]::new));
+    }
+
+    private static List<String> compactTexts(Path file) throws IOException {
+        List<String> texts = new ArrayList<>();
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ); RecordSpans spans = new RecordSpans(file, ReadCheck.none())) {
+            CompactText compact = new CompactText(channel);
+            while (spans.hasNext()) {
+                RecordSpans.Span span = spans.next();
+                compact.take(span.start(), span.end());
+                texts.add(new String(compact.text(), 0, compact.length(), StandardCharsets.UTF_8));
+            }
+        }
+        return texts;
+    }
+}
