@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 
 /**
- * Where the log goes (logback.xml reads {@value #DIRECTORY_PROPERTY}), made owner-only before
+ * Where the log goes ({@link LogConfiguration} reads {@value #DIRECTORY_PROPERTY}), made owner-only before
  * the first line is written: the folder {@code rwx------}, the current file {@code rw-------}.
  * Logback rolls the file by renaming it, which keeps its mode, inside the private folder.
  */

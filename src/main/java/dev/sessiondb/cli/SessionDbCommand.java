@@ -1,5 +1,6 @@
 package dev.sessiondb.cli;
 
+import dev.sessiondb.app.LogConfiguration;
 import dev.sessiondb.job.JobRefusedException;
 import dev.sessiondb.model.SecretMasker;
 import dev.sessiondb.progress.CancelledException;
@@ -41,11 +42,11 @@ public final class SessionDbCommand {
     /**
      * The pool and the ORM log a lost connection before the failure reaches us; a command prints
      * one line for it instead, and {@code --debug} shows the libraries' warnings too. The level is
-     * read by logback.xml, so this must be set before the first logger is made.
+     * read by {@link LogConfiguration}, so this must be set before the first logger is made.
      */
     public static void quietLibrariesOnStderrUnlessDebugging(String[] args) {
         if (!java.util.Arrays.asList(args).contains("--debug")) {
-            System.setProperty("sessiondb.stderr.level", "OFF");
+            System.setProperty(LogConfiguration.STDERR_LEVEL_PROPERTY, "OFF");
         }
     }
 

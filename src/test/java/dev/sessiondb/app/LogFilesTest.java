@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.joran.JoranConfigurator;
 import ch.qos.logback.classic.util.LogbackMDCAdapter;
 import ch.qos.logback.classic.spi.LoggingEvent;
 import ch.qos.logback.core.rolling.FixedWindowRollingPolicy;
@@ -56,17 +55,17 @@ class LogFilesTest {
         LogFiles.prepare(logs);
         LoggerContext context = new LoggerContext();
         context.setMDCAdapter(new LogbackMDCAdapter());
-        JoranConfigurator configurator = new JoranConfigurator();
-        configurator.setContext(context);
-        configurator.doConfigure(Path.of("src/main/resources/logback.xml").toFile());
+        LogConfiguration.shipped(context);
 
-        context.getLogger("dev.sessiondb.Main").info("one line");
-        RollingFileAppender<?> file = (RollingFileAppender<?>) context.getLogger("dev.sessiondb").getAppender("FILE");
+        context.getLogger("dev.sessiondb.Main").info("one line with ghp_abcdefghijklmnopqrstuvwxyz0123456789");
+        context.getLogger("com.zaxxer.hikari").info("a library's line below its warnings");
+        RollingFileAppender<?> file = (RollingFileAppender<?>) context.getLogger("dev.sessiondb").getAppender(LogConfiguration.FILE_APPENDER);
         FixedWindowRollingPolicy rolling = (FixedWindowRollingPolicy) file.getRollingPolicy();
         SizeBasedTriggeringPolicy<?> trigger = (SizeBasedTriggeringPolicy<?>) file.getTriggeringPolicy();
         context.stop();
 
-        assertThat(Files.readString(logs.resolve(LogFiles.FILE_NAME))).contains("INFO  [main] dev.sessiondb.Main - one line");
+        assertThat(Files.readString(logs.resolve(LogFiles.FILE_NAME))).contains("INFO  [main] dev.sessiondb.Main - one line with ****6789")
+                .doesNotContain("ghp_abcdefghijklmnopqrstuvwxyz0123456789", "a library's line");
         assertThat(rolling.getFileNamePattern()).isEqualTo(logs.resolve("sessiondb-admin.%i.log").toString());
         assertThat(rolling.getMaxIndex() - rolling.getMinIndex() + 2).as("files, the current one included").isEqualTo(10);
         assertThat(trigger.getMaxFileSize().getSize()).isEqualTo(10L * 1024 * 1024);

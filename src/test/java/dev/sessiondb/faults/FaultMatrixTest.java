@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sessiondb.Fixtures;
 import dev.sessiondb.JavaProcess;
-import dev.sessiondb.Main;
 import dev.sessiondb.cli.CliRun;
 import dev.sessiondb.job.StoreContents;
 import dev.sessiondb.job.StoreProbe;
@@ -139,7 +138,7 @@ class FaultMatrixTest {
         String stderr;
         try (PgLock lock = PgLock.on(TestPostgres.get()::adminConnection, job.target, "EXCLUSIVE")) {
             // the shipped logging configuration, not the test class path's logback-test.xml
-            process = JavaProcess.of(Main.class, List.of("-Dlogback.configurationFile=logback.xml"), job.args.toArray(String[]::new))
+            process = JavaProcess.ofApp(job.args.toArray(String[]::new))
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
             lock.endBlockedConnections(false);
             stderr = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
