@@ -103,6 +103,28 @@ class JsonFileDiffTest {
     }
 
     @Test
+    void aFileInUtf16OrWithAByteOrderMarkDiffsAsItsRecordsDo() throws Exception {
+        List<SessionRecord> records = SampleSessions.minskyList(40, 8);
+        StoreLocator json = written(StoreLocator.of(StoreFormat.JSON, tempDir.resolve("utf8.json")), records);
+        String text = Files.readString(json.path(), StandardCharsets.UTF_8);
+        Path utf16 = Files.writeString(tempDir.resolve("utf16.json"), text, StandardCharsets.UTF_16LE);
+        Path marked = Files.writeString(tempDir.resolve("bom.json"), "\uFEFF" + text, StandardCharsets.UTF_8);
+        List<SessionRecord> changed = new ArrayList<>(records);
+        changed.set(5, changed.get(5).with("branch", "changed-branch"));
+        StoreLocator sqlite = written(StoreLocator.of(StoreFormat.SQLITE, tempDir.resolve("b.db")), changed);
+
+        for (Path file : List.of(utf16, marked)) {
+            try (SessionStore jsonStore = StoreFactory.openToReadThrough(StoreLocator.of(StoreFormat.JSON, file));
+                 SessionStore sqliteStore = StoreFactory.open(sqlite, OpenMode.EXISTING)) {
+                CollectedFindings findings = new CollectedFindings();
+                assertThat(new StoreDiff(Set.of()).compare(jsonStore, sqliteStore, findings, ProgressMonitor.NONE))
+                        .as(file.getFileName().toString()).isEqualTo(new DiffSummary(0, 0, 1, 39));
+                assertThat(findings.events).singleElement().asString().startsWith("changed " + records.get(5).key() + " ");
+            }
+        }
+    }
+
+    @Test
     void aCancelStopsTheReadOfTheFile() {
         List<SessionRecord> records = SampleSessions.minskyList(2_000, 6);
         StoreLocator json = written(StoreLocator.of(StoreFormat.JSON, tempDir.resolve("s.json")), records);

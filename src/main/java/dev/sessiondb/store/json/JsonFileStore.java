@@ -128,10 +128,13 @@ public final class JsonFileStore extends ScanningStore {
         return new JsonFileCursor(file, readCheck());
     }
 
-    /** Hashes every record's text in one read of the file without building the records, and sorts keys and hashes. */
+    /**
+     * Hashes every record's text in one read of the file without building the records, and sorts
+     * keys and hashes; a file in UTF-16 or UTF-32 has no byte spans to read records again from.
+     */
     @Override
     public Optional<HashCursor> compactHashesInKeyOrder(Runnable read, ProgressMonitor monitor) {
-        return Optional.of(KeyOrderedHashes.read(file, () -> new RecordSpans(file, readCheck()), read, monitor));
+        return KeyOrderedHashes.read(file, () -> new RecordSpans(file, readCheck()), read, monitor);
     }
 
     /** A file not checked yet is checked as the records are read, so a job's one pass reads it once. */

@@ -118,6 +118,14 @@ final class JsonRecordReader implements AutoCloseable {
         });
     }
 
+    /**
+     * Whether {@link #recordOffset} and {@link #recordEnd} are byte positions: the parser reads a
+     * UTF-8 file's bytes itself, where a file in UTF-16 or UTF-32 is decoded first and has none.
+     */
+    boolean givesByteOffsets() {
+        return parser.currentTokenLocation().getByteOffset() >= 0;
+    }
+
     /** Where the last record returned starts, in bytes from the start of the file. */
     long recordOffset() {
         return recordLocation.getByteOffset();

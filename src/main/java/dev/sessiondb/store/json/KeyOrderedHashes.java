@@ -55,17 +55,24 @@ final class KeyOrderedHashes implements HashCursor {
     }
 
     /**
-     * Reads every record of {@code file} once, counting each on {@code read}.
+     * Reads every record of {@code file} once, counting each on {@code read}; empty, having read
+     * nothing, for a file whose records have no byte spans (UTF-16 or UTF-32).
      *
      * @param spans the file's records in file order, checking the file as they go when it was not checked yet
      */
-    static KeyOrderedHashes read(Path file, Supplier<RecordSpans> spans, Runnable read, ProgressMonitor monitor) {
+    static Optional<HashCursor> read(Path file, Supplier<RecordSpans> spans, Runnable read, ProgressMonitor monitor) {
         // taken before the read: a record asked for later must come from the file that was hashed
         CheckedFile.Stamp stamp = CheckedFile.Stamp.of(file);
         FileChannel channel = open(file);
         try {
+            RecordSpans opened = spans.get();
+            if (!opened.givesSpans()) {
+                opened.close();
+                close(channel);
+                return Optional.empty();
+            }
             Collected collected = new Collected(new CompactText(channel));
-            try (ReadAhead<RecordSpans.Span> found = ReadAhead.mapped(spans.get(), Function.identity())) {
+            try (ReadAhead<RecordSpans.Span> found = ReadAhead.mapped(opened, Function.identity())) {
                 while (found.hasNext()) {
                     monitor.checkCancelled();
                     collected.add(found.next());
@@ -75,7 +82,7 @@ final class KeyOrderedHashes implements HashCursor {
             if (!stamp.equals(CheckedFile.Stamp.of(file))) {
                 throw changed(file);
             }
-            return new KeyOrderedHashes(file, stamp, channel, collected);
+            return Optional.of(new KeyOrderedHashes(file, stamp, channel, collected));
         } catch (IOException e) {
             close(channel);
             throw BadInput.unreadable(file, e);

@@ -22,6 +22,11 @@ final class RecordSpans extends PrefetchingIterator<RecordSpans.Span> implements
         this.reader = JsonRecordReader.open(file);
     }
 
+    /** False for a file in UTF-16 or UTF-32, whose records have no byte spans ({@link JsonRecordReader#givesByteOffsets}). */
+    boolean givesSpans() {
+        return reader.givesByteOffsets();
+    }
+
     @Override
     protected Span fetch() {
         String key = reader.nextKey();
