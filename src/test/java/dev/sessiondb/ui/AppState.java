@@ -26,6 +26,18 @@ final class AppState {
         }
     }
 
+    /** A value of the app's state, read on the FX thread: for an assertion once {@link #waitFor} got there. */
+    static <T> T read(Callable<T> value) {
+        try {
+            return WaitForAsyncUtils.asyncFx(value).get();
+        } catch (ExecutionException failed) {
+            throw new AssertionError(failed.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted while reading the app's state", e);
+        }
+    }
+
     /** Not there yet (a control not shown, a list still filling) reads as false. */
     private static boolean onFxThread(Callable<Boolean> condition) {
         try {

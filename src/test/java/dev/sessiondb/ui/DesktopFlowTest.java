@@ -1,5 +1,6 @@
 package dev.sessiondb.ui;
 
+import static dev.sessiondb.ui.AppState.read;
 import static dev.sessiondb.ui.AppState.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -55,7 +56,7 @@ class DesktopFlowTest {
         search(robot, "task#1");
 
         waitFor(() -> countText(robot).equals("45 of 217 sessions"));
-        assertThat(table(robot).getItems()).hasSize(45);
+        assertThat(read(() -> table(robot).getItems().size())).isEqualTo(45);
     }
 
     @Test
@@ -83,7 +84,7 @@ class DesktopFlowTest {
         waitFor(() -> countText(robot).equals("216 sessions"));
         robot.push(KeyCode.CONTROL, KeyCode.Z);
         waitFor(() -> countText(robot).equals("217 sessions"));
-        assertThat(table(robot).getItems().get(0).record().key()).isEqualTo(key);
+        assertThat(read(() -> table(robot).getItems().get(0).record().key())).isEqualTo(key);
     }
 
     @Test

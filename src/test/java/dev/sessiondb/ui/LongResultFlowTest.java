@@ -1,5 +1,6 @@
 package dev.sessiondb.ui;
 
+import static dev.sessiondb.ui.AppState.read;
 import static dev.sessiondb.ui.AppState.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -69,20 +70,20 @@ class LongResultFlowTest {
         open(robot);
         ScrollBar wholeResult = robot.lookup("#sessions-scroll").queryAs(ScrollBar.class);
 
-        assertThat(wholeResult.isVisible()).isTrue();
-        assertThat(wholeResult.getWidth()).as("room beside a table wider than the view").isGreaterThan(5);
-        assertThat(wholeResult.getMax()).isGreaterThan(SESSIONS - 100);
-        assertThat(table(robot).getItems()).hasSize(PagedSessionList.WINDOW_ROWS);
-        assertThat(robot.lookup("#sessions-table .scroll-bar").queryAllAs(ScrollBar.class))
+        assertThat(read(wholeResult::isVisible)).isTrue();
+        assertThat(read(wholeResult::getWidth)).as("room beside a table wider than the view").isGreaterThan(5);
+        assertThat(read(wholeResult::getMax)).isGreaterThan(SESSIONS - 100);
+        assertThat(read(() -> table(robot).getItems().size())).isEqualTo(PagedSessionList.WINDOW_ROWS);
+        assertThat(read(() -> robot.lookup("#sessions-table .scroll-bar").queryAllAs(ScrollBar.class).stream()
+                .filter(bar -> bar.getOrientation() == Orientation.VERTICAL).map(ScrollBar::getWidth).toList()))
                 .as("the table's own vertical bar, which would stand for its window only")
-                .filteredOn(bar -> bar.getOrientation() == Orientation.VERTICAL)
-                .allSatisfy(bar -> assertThat(bar.getWidth()).isZero());
+                .allSatisfy(width -> assertThat(width).isZero());
 
         scrollBarTo(robot, wholeResult, 24_000);
-        assertThat(keysShown(robot)).contains(key(24_000));
+        assertThat(read(() -> keysShown(robot))).contains(key(24_000));
 
         scrollBarTo(robot, wholeResult, 0);
-        assertThat(((PagedSessionList) table(robot).getItems()).start()).isZero();
+        assertThat(read(() -> ((PagedSessionList) table(robot).getItems()).start())).isZero();
     }
 
     @Test
@@ -119,11 +120,11 @@ class LongResultFlowTest {
         waitFor(() -> detailTitle(robot).equals(key(20_000)));
 
         scrollBarTo(robot, wholeResult, 1_000);
-        assertThat(table(robot).getSelectionModel().getSelectedItems()).as("the selected row is outside this window").isEmpty();
+        assertThat(read(() -> List.copyOf(table(robot).getSelectionModel().getSelectedItems()))).as("the selected row is outside this window").isEmpty();
         scrollBarTo(robot, wholeResult, 20_000);
 
-        assertThat(selected(robot).index()).isEqualTo(20_000);
-        assertThat(detailTitle(robot)).isEqualTo(key(20_000));
+        assertThat(read(() -> selected(robot).index())).isEqualTo(20_000);
+        assertThat(read(() -> detailTitle(robot))).isEqualTo(key(20_000));
     }
 
     @Test
@@ -136,9 +137,9 @@ class LongResultFlowTest {
 
         waitFor(() -> robot.lookup("#session-count").queryAs(Label.class).getText().matches("[0-9,]+ of 25,000 sessions"));
         waitFor(() -> !shown(robot).isEmpty() && shown(robot).get(0) == 0L);
-        assertThat(table(robot).getItems().get(0).record().fields().path("repoName").asText()).contains("minsky");
-        assertThat(wholeResult.isVisible()).as("a longer result than the table holds at once").isTrue();
-        assertThat(wholeResult.getValue()).isZero();
+        assertThat(read(() -> table(robot).getItems().get(0).record().fields().path("repoName").asText())).contains("minsky");
+        assertThat(read(wholeResult::isVisible)).as("a longer result than the table holds at once").isTrue();
+        assertThat(read(wholeResult::getValue)).isZero();
     }
 
     /** Moves the bar for the whole result as a drag would, and waits until that row is on screen. */
