@@ -16,6 +16,7 @@ import ch.qos.logback.core.rolling.RollingFileAppender;
 import ch.qos.logback.core.rolling.SizeBasedTriggeringPolicy;
 import ch.qos.logback.core.spi.ContextAwareBase;
 import ch.qos.logback.core.util.FileSize;
+import dev.sessiondb.store.selection.MinskyPaths;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -67,9 +68,10 @@ public final class LogConfiguration extends ContextAwareBase implements Configur
         root.addAppender(stderr);
     }
 
+    /** The folder {@link LogFiles#prepare} chose; before it ran (a tool without {@code Main}), the app's own. */
     private static Path logDirectory() {
         String chosen = System.getProperty(LogFiles.DIRECTORY_PROPERTY);
-        return chosen != null ? Path.of(chosen) : Path.of(System.getProperty("user.home"), ".local", "state", "sessiondb-admin", "logs");
+        return chosen != null ? Path.of(chosen) : MinskyPaths.ofSystem().appLogDir();
     }
 
     /** {@code %maskedMsg} and {@code %maskedEx}: the message and the stack trace, secrets masked. */

@@ -1,5 +1,6 @@
 package dev.sessiondb.diff;
 
+import dev.sessiondb.store.BinaryKeyOrder;
 import dev.sessiondb.store.HashCursor;
 import dev.sessiondb.store.StoredHash;
 
@@ -31,7 +32,7 @@ final class OrderedHashes implements AutoCloseable {
     StoredHash peek() {
         if (next == null && cursor.hasNext()) {
             next = cursor.next();
-            KeyOrder.requireAfter(previousKey, next.key(), name);
+            requireAfter(previousKey, next.key(), name);
             previousKey = next.key();
         }
         return next;
@@ -42,6 +43,14 @@ final class OrderedHashes implements AutoCloseable {
         next = null;
         taken.run();
         return hash;
+    }
+
+    /** Stops a diff whose store handed {@code key} after {@code previousKey} (null for the first): a clear message instead of a wrong result. */
+    static void requireAfter(String previousKey, String key, String storeName) {
+        if (previousKey != null && BinaryKeyOrder.compare(previousKey, key) >= 0) {
+            throw new IllegalStateException(storeName + ": session " + key + " came after " + previousKey
+                    + ", out of binary key order (a PostgreSQL database whose encoding is not UTF8?); diff it through an export to JSON");
+        }
     }
 
     @Override

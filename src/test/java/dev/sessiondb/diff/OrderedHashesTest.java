@@ -5,17 +5,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
-class KeyOrderTest {
+class OrderedHashesTest {
 
     @Test
     void aKeyNotAfterTheOneBeforeStopsTheDiffNamingStoreAndKeys() {
-        assertThatCode(() -> KeyOrder.requireAfter(null, "a", "sqlite:x.db")).doesNotThrowAnyException();
-        assertThatCode(() -> KeyOrder.requireAfter("a\uE000", "a\uD83D\uDE00", "sqlite:x.db")).doesNotThrowAnyException();
+        assertThatCode(() -> OrderedHashes.requireAfter(null, "a", "sqlite:x.db")).doesNotThrowAnyException();
+        assertThatCode(() -> OrderedHashes.requireAfter("a\uE000", "a\uD83D\uDE00", "sqlite:x.db")).doesNotThrowAnyException();
 
-        assertThatThrownBy(() -> KeyOrder.requireAfter("b", "a", "postgresql://h/db"))
+        assertThatThrownBy(() -> OrderedHashes.requireAfter("b", "a", "postgresql://h/db"))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessage("postgresql://h/db: session a came after b, out of binary key order (a PostgreSQL database whose encoding is not UTF8?);"
                         + " diff it through an export to JSON");
-        assertThatThrownBy(() -> KeyOrder.requireAfter("a", "a", "sqlite:x.db")).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> OrderedHashes.requireAfter("a", "a", "sqlite:x.db")).isInstanceOf(IllegalStateException.class);
     }
 }
