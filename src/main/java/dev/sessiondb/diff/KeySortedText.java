@@ -2,12 +2,11 @@ package dev.sessiondb.diff;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.sessiondb.model.JsonCodec;
-import dev.sessiondb.model.RecordHash;
 import dev.sessiondb.model.SessionRecord;
 import dev.sessiondb.progress.ProgressMonitor;
 import dev.sessiondb.store.BinaryKeyOrder;
-import dev.sessiondb.store.HashCursor;
-import dev.sessiondb.store.StoredHash;
+import dev.sessiondb.store.KeyedText;
+import dev.sessiondb.store.TextCursor;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -25,10 +24,10 @@ import java.util.PriorityQueue;
  * Records of any store in key order ({@link BinaryKeyOrder}), in bounded memory: an external merge
  * sort of their compact JSON. Records are buffered as text up to a character budget, each full
  * buffer is sorted and spilled to a run file, and the runs are merged. A store that fits in one
- * buffer never touches disk. Each record is handed over as the hash of its text, parsed again
- * only when asked for: a diff parses only the records whose text differs from the other side's.
+ * buffer never touches disk. Each record is handed over as its text, parsed again only when asked
+ * for: a diff parses only the records whose text differs from the other side's.
  */
-final class KeySortedText implements HashCursor {
+final class KeySortedText implements TextCursor {
 
     /** One buffered record: its key and its compact JSON (one line: JSON escapes newlines). */
     private record Line(String key, String json) {
@@ -87,7 +86,7 @@ final class KeySortedText implements HashCursor {
     }
 
     @Override
-    public StoredHash next() {
+    public KeyedText next() {
         Run run = heads.poll();
         if (run == null) {
             throw new NoSuchElementException();
@@ -100,7 +99,7 @@ final class KeySortedText implements HashCursor {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read a sort run: " + e.getMessage(), e);
         }
-        return new StoredHash(line.key(), RecordHash.ofText(line.json()), () -> SessionRecord.ofParsed(parse(line.json())));
+        return new KeyedText(line.key(), line.json().getBytes(StandardCharsets.UTF_8), () -> SessionRecord.ofParsed(parse(line.json())));
     }
 
     @Override

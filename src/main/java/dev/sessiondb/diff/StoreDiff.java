@@ -1,15 +1,14 @@
 package dev.sessiondb.diff;
 
-import dev.sessiondb.model.RecordHash;
 import dev.sessiondb.model.SessionRecord;
 import dev.sessiondb.progress.ProgressMonitor;
 import dev.sessiondb.store.BinaryKeyOrder;
-import dev.sessiondb.store.HashCursor;
+import dev.sessiondb.store.KeyedText;
 import dev.sessiondb.store.PairedTexts;
 import dev.sessiondb.store.ReadAhead;
 import dev.sessiondb.store.RecordCursor;
-import dev.sessiondb.store.StoredHash;
 import dev.sessiondb.store.SessionStore;
+import dev.sessiondb.store.TextCursor;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -26,11 +25,12 @@ import java.util.stream.Stream;
 
 /**
  * Compares two stores of any formats: a merge of both in binary key order ({@link BinaryKeyOrder}),
- * record by record as the hashes of their text, or as the database that reads both pairs them
- * ({@link SessionStore#pairedWith}). A SQL store hands its records over in that order; a JSON
- * file's keys and hashes are sorted in memory (about what its key index holds); a store that can
- * do neither has its records put in key order by an external sort, in memory bounded by the sort
- * buffers whatever the store's size.
+ * record by record as their compact texts, byte for byte, or as the database that reads both pairs
+ * them ({@link SessionStore#pairedWith}). No hash decides that two records are the same. A SQL
+ * store hands its records over in that order; a JSON file's keys and the places of its records
+ * are sorted in memory (about what its key index holds); a store that can do neither has its
+ * records put in key order by an external sort, in memory bounded by the sort buffers whatever
+ * the store's size.
  */
 public final class StoreDiff {
 
@@ -62,34 +62,29 @@ public final class StoreDiff {
         long total = countA.isPresent() && countB.isPresent() ? countA.getAsLong() + countB.getAsLong() : -1;
         Runnable counter = progressCounter(total, monitor);
         Path tempDir = createTempDir();
-        try (OrderedHashes hashesA = inKeyOrder(a, tempDir, counter, monitor); OrderedHashes hashesB = inKeyOrder(b, tempDir, counter, monitor)) {
-            return merge(hashesA, hashesB, listener, monitor);
+        try (OrderedTexts textsA = inKeyOrder(a, tempDir, counter, monitor); OrderedTexts textsB = inKeyOrder(b, tempDir, counter, monitor)) {
+            return merge(textsA, textsB, listener, monitor);
         } finally {
             deleteTree(tempDir);
         }
     }
 
     /**
-     * A store's records as the hashes of their text in key order, read ahead: a store keeping text
-     * this tool wrote hands over its stored hashes without parsing; another whose cursor is in key
-     * order has each record's compact text hashed as it is read; a store that can read a record
-     * again from where it found it (a JSON file) hashes them all and sorts only keys and hashes
-     * ({@link SessionStore#compactHashesInKeyOrder}); any other is sorted first
+     * A store's records as their compact texts in key order: a store whose cursor is in key order
+     * hands them over as it reads them (a store keeping text this tool wrote, without parsing it);
+     * a store that can read a record again from where it found it (a JSON file) sorts its keys and
+     * places first, then takes each text from its place ({@link SessionStore#compactTextsInKeyOrder});
+     * both on a thread of their own while this one compares. Any other is sorted first
      * ({@link KeySortedText}).
      */
-    private OrderedHashes inKeyOrder(SessionStore store, Path tempDir, Runnable read, ProgressMonitor monitor) {
+    private OrderedTexts inKeyOrder(SessionStore store, Path tempDir, Runnable read, ProgressMonitor monitor) {
         String name = store.locator().display();
-        if (store.cursorInKeyOrder() && store.hashesStoredText()) {
-            return new OrderedHashes(name, ReadAhead.hashes(store.hashes()), read);
-        }
         if (store.cursorInKeyOrder()) {
-            // the compact text is what a native store keeps of a record this tool wrote
-            return new OrderedHashes(name, ReadAhead.hashes(HashCursor.of(store.cursor(),
-                    record -> new StoredHash(record.key(), RecordHash.ofText(record.compact()), () -> record))), read);
+            return new OrderedTexts(name, ReadAhead.texts(store.compactTexts()), read);
         }
-        Optional<HashCursor> hashed = store.compactHashesInKeyOrder(read, monitor);
-        if (hashed.isPresent()) {
-            return new OrderedHashes(name, hashed.get(), () -> { });
+        Optional<TextCursor> inOrder = store.compactTextsInKeyOrder(read, monitor);
+        if (inOrder.isPresent()) {
+            return new OrderedTexts(name, ReadAhead.texts(inOrder.get()), () -> { });
         }
         try (RecordCursor cursor = ReadAhead.records(store.cursor())) {
             return sorted(name, cursor, tempDir, read, monitor);
@@ -110,8 +105,8 @@ public final class StoreDiff {
                                DiffListener listener, ProgressMonitor monitor) {
         Path tempDir = createTempDir();
         Runnable counter = progressCounter(total, monitor);
-        try (OrderedHashes sortedA = sorted("the first records", a, tempDir, counter, monitor);
-             OrderedHashes sortedB = sorted("the second records", b, tempDir, counter, monitor)) {
+        try (OrderedTexts sortedA = sorted("the first records", a, tempDir, counter, monitor);
+             OrderedTexts sortedB = sorted("the second records", b, tempDir, counter, monitor)) {
             return merge(sortedA, sortedB, listener, monitor);
         } finally {
             deleteTree(tempDir);
@@ -119,22 +114,22 @@ public final class StoreDiff {
     }
 
     /** Records in any order, sorted first: each counted on {@code read} as the sort reads it. */
-    private OrderedHashes sorted(String name, Iterator<SessionRecord> records, Path tempDir, Runnable read, ProgressMonitor monitor) {
-        return new OrderedHashes(name, KeySortedText.sort(records, tempDir, bufferChars, read, monitor), () -> { });
+    private OrderedTexts sorted(String name, Iterator<SessionRecord> records, Path tempDir, Runnable read, ProgressMonitor monitor) {
+        return new OrderedTexts(name, KeySortedText.sort(records, tempDir, bufferChars, read, monitor), () -> { });
     }
 
     /**
-     * Both sides in key order, merged as they come: equal text is an identical record, and only a
-     * record whose hashes differ is parsed on both sides and compared field by field (its text may
+     * Both sides in key order, merged as they come: the same text is an identical record, and only
+     * a record whose texts differ is parsed on both sides and compared field by field (its text may
      * differ where its fields do not: field order, number forms).
      */
-    private DiffSummary merge(OrderedHashes a, OrderedHashes b, DiffListener listener, ProgressMonitor monitor) {
+    private DiffSummary merge(OrderedTexts a, OrderedTexts b, DiffListener listener, ProgressMonitor monitor) {
         Tally tally = new Tally(listener);
         while (a.peek() != null || b.peek() != null) {
             monitor.checkCancelled();
-            StoredHash hashA = a.peek();
-            StoredHash hashB = b.peek();
-            int order = hashA == null ? 1 : hashB == null ? -1 : BinaryKeyOrder.compare(hashA.key(), hashB.key());
+            KeyedText textA = a.peek();
+            KeyedText textB = b.peek();
+            int order = textA == null ? 1 : textB == null ? -1 : BinaryKeyOrder.compare(textA.key(), textB.key());
             if (order < 0) {
                 tally.onlyInA(a.next().key());
             } else if (order > 0) {
@@ -142,7 +137,7 @@ public final class StoreDiff {
             } else {
                 a.next();
                 b.next();
-                tally.inBoth(hashA.key(), hashA.hash().equals(hashB.hash()), hashA.record(), hashB.record());
+                tally.inBoth(textA.key(), textA.sameText(textB), textA.record(), textB.record());
             }
         }
         return tally.summary();

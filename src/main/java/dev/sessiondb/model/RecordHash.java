@@ -2,7 +2,6 @@ package dev.sessiondb.model;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
-import java.security.DigestException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -38,28 +37,6 @@ public final class RecordHash {
     /** As {@link #ofText}, from the text's UTF-8 bytes as the store hands them over (no decoding and encoding again). */
     public static String ofTextBytes(byte[] utf8) {
         return HexFormat.of().formatHex(DIGESTS.get().digest(utf8));
-    }
-
-    /** How many bytes {@link #digestTextBytes} writes. */
-    public static final int DIGEST_BYTES = 32;
-
-    /**
-     * The digest {@link #ofTextBytes} gives the hex form of for the first {@code length} bytes of
-     * {@code utf8}, written into {@code digests} at {@code at}: for many hashes kept in one array.
-     */
-    public static void digestTextBytes(byte[] utf8, int length, byte[] digests, int at) {
-        MessageDigest digest = DIGESTS.get();
-        digest.update(utf8, 0, length);
-        try {
-            digest.digest(digests, at, DIGEST_BYTES);
-        } catch (DigestException e) {
-            throw new IllegalStateException("a SHA-256 digest fits in " + DIGEST_BYTES + " bytes", e);
-        }
-    }
-
-    /** The hash {@link #ofTextBytes} gives, from a digest {@link #digestTextBytes} wrote at {@code at}. */
-    public static String ofDigest(byte[] digests, int at) {
-        return HexFormat.of().formatHex(digests, at, at + DIGEST_BYTES);
     }
 
     private static String sha256(String canonical) {

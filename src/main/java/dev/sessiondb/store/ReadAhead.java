@@ -13,7 +13,7 @@ import java.util.function.Function;
 
 /**
  * Reads the next items on a thread of its own while the caller works on the ones before:
- * parsing the source and writing the target (or hashing two stores a diff compares) overlap on
+ * parsing the source and writing the target (or reading two stores a diff compares) overlap on
  * two cores. Holds a few chunks ahead,
  * never the whole source; a failure of the source reaches the caller as it was thrown.
  */
@@ -51,6 +51,15 @@ public abstract class ReadAhead<T> implements Iterator<T>, AutoCloseable {
             }
         }
         return new Hashes();
+    }
+
+    public static TextCursor texts(TextCursor source) {
+        class Texts extends ReadAhead<KeyedText> implements TextCursor {
+            Texts() {
+                super(source);
+            }
+        }
+        return new Texts();
     }
 
     /**

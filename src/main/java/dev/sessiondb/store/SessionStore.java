@@ -83,42 +83,43 @@ public interface SessionStore extends AutoCloseable {
     }
 
     /**
-     * Every record's key and hash as this store keeps it, in constant memory: what a
-     * verification reads back. A store that keeps each record as text it wrote hashes that
-     * text without parsing it; others hash each record's canonical JSON.
+     * Every record's key and hash as this store keeps it ({@link #hashAsStored}), in constant
+     * memory and in whatever order this store reads fastest: what a verification reads back, looking
+     * each key up. A store that keeps each record as text it wrote hashes that text without parsing
+     * it; others hash each record's canonical JSON. A SQL store scans its table instead of walking
+     * its key index.
      */
-    default HashCursor hashes() {
+    default HashCursor hashesInAnyOrder() {
         return HashCursor.of(cursor());
     }
 
     /**
-     * As {@link #hashes()}, in whatever order this store reads fastest: for a pass that looks each
-     * key up and does not depend on the order (a verification). A SQL store scans its table instead
-     * of walking its key index.
+     * Every record's key and compact text, in the order of {@link #cursor()}, each with its record
+     * on demand: a store that keeps each record as text this tool wrote hands that text over as
+     * it is kept, without parsing it.
      */
-    default HashCursor hashesInAnyOrder() {
-        return hashes();
+    default TextCursor compactTexts() {
+        return TextCursor.of(cursor());
     }
 
     /**
-     * Every record's key and the hash of its compact text ({@link SessionRecord#compact()}, as
-     * {@link dev.sessiondb.model.RecordHash#ofText}), in key order, each with its record on
-     * demand: for a store whose cursor is not in key order but that can read a record again from
-     * where it found it (a JSON file), so that a diff sorts keys and hashes instead of every
-     * record's text. The whole store is read before the first hash is handed over. Empty for a
+     * Every record's key and compact text ({@link KeyedText}), in key order, each with its record
+     * on demand: for a store whose cursor is not in key order but that can read a record again from
+     * where it found it (a JSON file), so that a diff sorts keys and places instead of every
+     * record's text. The whole store is read before the first text is handed over. Empty for a
      * store that cannot.
      *
      * @param read    told of each record as it is read, for progress
      * @param monitor asked between records whether to stop
      */
-    default Optional<HashCursor> compactHashesInKeyOrder(Runnable read, ProgressMonitor monitor) {
+    default Optional<TextCursor> compactTextsInKeyOrder(Runnable read, ProgressMonitor monitor) {
         return Optional.empty();
     }
 
     /**
      * This store's keys beside {@code other}'s, their stored texts compared inside the one database
      * engine that can read both (two SQLite files of the native layout): a diff then reads no
-     * identical record into Java. Empty for any other pair, which a diff merges by hashes.
+     * identical record into Java. Empty for any other pair, which a diff merges by their compact texts.
      *
      * @param monitor told, as the comparison goes, about how many records of both stores it has passed; asked whether to stop
      */
@@ -126,16 +127,7 @@ public interface SessionStore extends AutoCloseable {
         return Optional.empty();
     }
 
-    /**
-     * Whether {@link #hashes()} hashes each record's text as this store keeps it (text this tool
-     * wrote) rather than its canonical JSON. Two such stores give equal hashes for records written
-     * from the same text, and a diff then compares only the records whose hashes differ.
-     */
-    default boolean hashesStoredText() {
-        return false;
-    }
-
-    /** The hash {@link #hashes()} gives for this record once this store has written it: what a verification expects. */
+    /** The hash {@link #hashesInAnyOrder()} gives for this record once this store has written it: what a verification expects. */
     default String hashAsStored(SessionRecord record) {
         return RecordHash.of(asStored(record));
     }

@@ -3,20 +3,19 @@ package dev.sessiondb.diff;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.sessiondb.model.RecordHash;
 import dev.sessiondb.model.SessionRecord;
 import dev.sessiondb.progress.CancelAfter;
 import dev.sessiondb.progress.CancelledException;
 import dev.sessiondb.progress.ProgressMonitor;
 import dev.sessiondb.sample.SampleSessions;
-import dev.sessiondb.store.HashCursor;
+import dev.sessiondb.store.KeyedText;
 import dev.sessiondb.store.OpenMode;
 import dev.sessiondb.store.SessionStore;
 import dev.sessiondb.store.StoreException;
 import dev.sessiondb.store.StoreFactory;
 import dev.sessiondb.store.StoreFormat;
 import dev.sessiondb.store.StoreLocator;
-import dev.sessiondb.store.StoredHash;
+import dev.sessiondb.store.TextCursor;
 import dev.sessiondb.store.WriteBatch;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -29,7 +28,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A JSON file is diffed on its keys and hashes sorted in memory, each differing record read again from the file. */
+/** A JSON file is diffed on its keys and places sorted in memory, each record's text then taken from the file in key order. */
 class JsonFileDiffTest {
 
     @TempDir
@@ -52,36 +51,41 @@ class JsonFileDiffTest {
         CollectedFindings onRecords = new CollectedFindings();
         DiffSummary expected = new StoreDiff(Set.of()).compare(a.iterator(), b.iterator(), a.size() + b.size(), onRecords, ProgressMonitor.NONE);
         try (SessionStore jsonStore = StoreFactory.openToReadThrough(json); SessionStore sqliteStore = StoreFactory.open(sqlite, OpenMode.EXISTING)) {
-            CollectedFindings onHashes = new CollectedFindings();
-            DiffSummary summary = new StoreDiff(Set.of()).compare(jsonStore, sqliteStore, onHashes, ProgressMonitor.NONE);
+            CollectedFindings onTexts = new CollectedFindings();
+            DiffSummary summary = new StoreDiff(Set.of()).compare(jsonStore, sqliteStore, onTexts, ProgressMonitor.NONE);
 
             assertThat(summary).isEqualTo(new DiffSummary(30, 1, 1, a.size() - 31)).isEqualTo(expected);
-            assertThat(onHashes.events).isEqualTo(onRecords.events);
+            assertThat(onTexts.events).isEqualTo(onRecords.events);
             assertThat(jsonStore.knownCount()).as("the diff's read checked the file").hasValue(a.size());
         }
     }
 
     @Test
-    void eachHashIsThatOfTheRecordsCompactTextAndEachRecordIsReadFromTheFileThatWasHashed() throws Exception {
+    void eachTextIsTheRecordsCompactTextAndNothingIsTakenFromAFileThatChanged() throws Exception {
         List<SessionRecord> records = new ArrayList<>(SampleSessions.minskyList(50, 4));
         Collections.reverse(records);
         StoreLocator json = written(StoreLocator.of(StoreFormat.JSON, tempDir.resolve("s.json")), records);
         long[] read = {0};
 
         try (SessionStore store = StoreFactory.open(json, OpenMode.EXISTING);
-             HashCursor hashes = store.compactHashesInKeyOrder(() -> read[0]++, ProgressMonitor.NONE).orElseThrow()) {
+             TextCursor texts = store.compactTextsInKeyOrder(() -> read[0]++, ProgressMonitor.NONE).orElseThrow()) {
             assertThat(read[0]).isEqualTo(50);
-            List<StoredHash> all = new ArrayList<>();
-            hashes.forEachRemaining(all::add);
-            assertThat(all).extracting(StoredHash::key).isSortedAccordingTo(String::compareTo).hasSize(50);
-            for (StoredHash hash : all) {
-                SessionRecord record = hash.record().get();
-                assertThat(record.key()).isEqualTo(hash.key());
-                assertThat(hash.hash()).isEqualTo(RecordHash.ofText(record.compact()));
+            List<KeyedText> all = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                all.add(texts.next());
+            }
+            assertThat(all).extracting(KeyedText::key).isSortedAccordingTo(String::compareTo);
+            for (KeyedText text : all) {
+                SessionRecord record = text.record().get();
+                assertThat(record.key()).isEqualTo(text.key());
+                assertThat(new String(text.text(), StandardCharsets.UTF_8)).isEqualTo(record.compact());
             }
 
             Files.writeString(tempDir.resolve("s.json"), "[]", StandardCharsets.UTF_8);
             assertThatThrownBy(() -> all.get(0).record().get())
+                    .isInstanceOf(StoreException.class)
+                    .hasMessageContaining("s.json: the file changed while it was compared; compare again");
+            assertThatThrownBy(() -> texts.forEachRemaining(text -> { }))
                     .isInstanceOf(StoreException.class)
                     .hasMessageContaining("s.json: the file changed while it was compared; compare again");
         }

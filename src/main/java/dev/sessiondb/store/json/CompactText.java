@@ -1,86 +1,109 @@
 package dev.sessiondb.store.json;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
+import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
 import java.util.Arrays;
 
 /**
- * The compact text of records of a JSON file, taken in file order: each record's bytes with the
+ * The compact text of records of a JSON file, taken in any order: each record's bytes with the
  * whitespace between its tokens left out, its strings and numbers exactly as written. Two records
  * give the same text only when they are the same record; a record Minsky wrote (JSON.stringify)
  * gives the text {@link dev.sessiondb.model.SessionRecord#compact()} gives, unless a string holds
- * a control character (escaped with other hex digits) or a field name repeats. The file is read
- * through a window that moves forward with the records, beside the parser that found them.
+ * a control character (escaped with other hex digits) or a field name repeats.
+ *
+ * <p>The file is mapped read-only, in segments that overlap by the longest record so that each
+ * record lies whole in one: a diff takes the records in key order, all over a file that is
+ * seldom in that order, and a read call per record costs five times what copying it out of a
+ * mapping does (1M records of 700 bytes from the page cache: 1.4-1.7 s against 0.3 s). The
+ * collector releases the mappings once this is dropped.
  */
 final class CompactText {
 
-    private static final int WINDOW = 1 << 20;
+    /** How far apart the segments start: each is at most this plus the longest record, within what one mapping holds. */
+    static final long SEGMENT = 1L << 30;
 
     private final FileChannel channel;
-    private ByteBuffer window = ByteBuffer.allocate(WINDOW);
-    /** Where in the file the window's first byte is. */
-    private long windowStart;
-    private byte[] text = new byte[4096];
-    private int length;
+    private final long fileSize;
+    private final long segment;
+    private final int longest;
+    private final MappedByteBuffer[] mapped;
+    private byte[] scratch = new byte[4096];
 
-    CompactText(FileChannel channel) {
+    /**
+     * @param longest the most bytes a record taken spans
+     * @param segment how far apart the segments start ({@link #SEGMENT}; tests make it small)
+     */
+    CompactText(FileChannel channel, int longest, long segment) throws IOException {
+        if (longest > Integer.MAX_VALUE - segment) {
+            throw new IOException("a record spans " + longest + " bytes, more than a diff reads in one piece");
+        }
         this.channel = channel;
-        window.limit(0);
+        this.fileSize = channel.size();
+        this.segment = segment;
+        this.longest = longest;
+        this.mapped = new MappedByteBuffer[Math.toIntExact((fileSize + segment - 1) / segment)];
     }
 
-    /** Takes the record between {@code start} and {@code end}, which come after the last one's. */
-    void take(long start, long end) throws IOException {
+    /** The compact text of the record between {@code start} and {@code end}, in UTF-8 as the file. */
+    byte[] take(long start, long end) throws IOException {
         int size = Math.toIntExact(end - start);
-        if (start < windowStart || end > windowStart + window.limit()) {
-            fill(start, size);
+        if (size > longest || start < 0 || end > fileSize) {
+            throw new IOException("a record taken lies outside what was mapped");
         }
-        if (text.length < size) {
-            text = Arrays.copyOf(text, Math.max(size, text.length * 2));
+        if (scratch.length < size) {
+            scratch = new byte[Math.max(size, scratch.length * 2)];
         }
-        byte[] bytes = window.array();
-        int from = (int) (start - windowStart);
+        int index = (int) (start / segment);
+        segment(index).get((int) (start - index * segment), scratch, 0, size);
+        return Arrays.copyOf(scratch, strip(scratch, size));
+    }
+
+    private MappedByteBuffer segment(int index) throws IOException {
+        if (mapped[index] == null) {
+            long from = index * segment;
+            mapped[index] = channel.map(FileChannel.MapMode.READ_ONLY, from, Math.min(segment + longest, fileSize - from));
+        }
+        return mapped[index];
+    }
+
+    /**
+     * Leaves out the whitespace outside strings in the first {@code size} bytes, in place; how many
+     * bytes are left. A string is found to its end by looking only for its quote and escapes, and
+     * moved whole: most of a record's bytes are in its strings.
+     */
+    private static int strip(byte[] bytes, int size) {
         int written = 0;
-        boolean inString = false;
-        int to = from + size;
-        for (int i = from; i < to; i++) {
+        int i = 0;
+        while (i < size) {
             byte b = bytes[i];
-            if (inString) {
-                text[written++] = b;
-                if (b == '\\' && i + 1 < to) {
-                    text[written++] = bytes[++i];
-                } else if (b == '"') {
-                    inString = false;
+            if (b == '"') {
+                int end = stringEnd(bytes, i + 1, size);
+                if (written != i) {
+                    System.arraycopy(bytes, i, bytes, written, end - i);
                 }
-            } else if (b != ' ' && b != '\n' && b != '\r' && b != '\t') {
-                text[written++] = b;
-                inString = b == '"';
+                written += end - i;
+                i = end;
+            } else {
+                if (b != ' ' && b != '\n' && b != '\r' && b != '\t') {
+                    bytes[written++] = b;
+                }
+                i++;
             }
         }
-        length = written;
+        return written;
     }
 
-    /** The last record's compact text, in its first {@link #length()} bytes (UTF-8, as the file). */
-    byte[] text() {
-        return text;
-    }
-
-    int length() {
-        return length;
-    }
-
-    /** Reads the file from {@code start} into the window, made larger for a record that does not fit. */
-    private void fill(long start, int size) throws IOException {
-        if (size > window.capacity()) {
-            window = ByteBuffer.allocate(size);
-        }
-        window.clear();
-        windowStart = start;
-        while (window.position() < size) {
-            if (channel.read(window, start + window.position()) < 0) {
-                throw new IOException("the file ends inside a record it held when it was parsed");
+    /** The index after the quote that ends the string whose text starts at {@code from}; {@code size} when none does. */
+    private static int stringEnd(byte[] bytes, int from, int size) {
+        int i = from;
+        while (i < size) {
+            byte b = bytes[i];
+            if (b == '"') {
+                return i + 1;
             }
+            i += b == '\\' ? 2 : 1;
         }
-        window.flip();
+        return size;
     }
 }

@@ -4,7 +4,6 @@ import dev.sessiondb.model.Page;
 import dev.sessiondb.model.SessionQuery;
 import dev.sessiondb.model.SessionRecord;
 import dev.sessiondb.progress.ProgressMonitor;
-import dev.sessiondb.store.HashCursor;
 import dev.sessiondb.store.OpenMode;
 import dev.sessiondb.store.RecordCursor;
 import dev.sessiondb.store.SessionStore;
@@ -15,6 +14,7 @@ import dev.sessiondb.store.StoreInfo;
 import dev.sessiondb.store.StoreLayout;
 import dev.sessiondb.store.StoreFingerprint;
 import dev.sessiondb.store.StoreLocator;
+import dev.sessiondb.store.TextCursor;
 import dev.sessiondb.store.WriteBatch;
 import dev.sessiondb.files.AtomicFiles;
 import dev.sessiondb.store.file.ScanningStore;
@@ -129,12 +129,13 @@ public final class JsonFileStore extends ScanningStore {
     }
 
     /**
-     * Hashes every record's text in one read of the file without building the records, and sorts
-     * keys and hashes; a file in UTF-16 or UTF-32 has no byte spans to read records again from.
+     * Finds where every record lies in one read of the file without building the records, sorts
+     * the keys, then takes each record's text from where it lies; a file in UTF-16 or UTF-32 has
+     * no byte spans to take records from.
      */
     @Override
-    public Optional<HashCursor> compactHashesInKeyOrder(Runnable read, ProgressMonitor monitor) {
-        return KeyOrderedHashes.read(file, () -> new RecordSpans(file, readCheck()), read, monitor);
+    public Optional<TextCursor> compactTextsInKeyOrder(Runnable read, ProgressMonitor monitor) {
+        return KeyOrderedTexts.read(file, () -> new RecordSpans(file, readCheck()), read, monitor);
     }
 
     /** A file not checked yet is checked as the records are read, so a job's one pass reads it once. */

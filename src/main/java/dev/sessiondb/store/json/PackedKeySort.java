@@ -5,7 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * The order of a JSON store's keys, for its {@link KeyIndex} and for a diff ({@link KeyOrderedHashes}).
+ * The order of a JSON store's keys, for its {@link KeyIndex} and for a diff ({@link KeyOrderedTexts}).
  * A million keys out of order took 1.0-1.5 s to sort as strings, each comparison a walk to two
  * objects elsewhere in memory. Here each ASCII key becomes one long: the characters after the
  * prefix every key shares, seven bits each, above the key's position; those longs sort in about a

@@ -3,17 +3,20 @@ package dev.sessiondb.store.sql;
 import dev.sessiondb.model.RecordHash;
 import dev.sessiondb.model.SessionRecord;
 import dev.sessiondb.store.HashCursor;
+import dev.sessiondb.store.KeyedText;
 import dev.sessiondb.store.PrefetchingCursor;
 import dev.sessiondb.store.PrefetchingIterator;
 import dev.sessiondb.store.StoredHash;
+import dev.sessiondb.store.TextCursor;
 import io.ebean.Transaction;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Every row of a store in key order, as records ({@link #records}) or as stored hashes of record
- * text ({@link #textHashes}), or in the order the table is stored, for a pass that does not need
- * key order: a table filled out of key order reads back through its key index about six times
- * slower than by a scan (1M rows in SQLite: 5.4-7.1 s against 0.8-1.1 s).
+ * Every row of a store in key order, as records ({@link #records}) or as the record text it keeps
+ * ({@link #texts}), or in the order the table is stored, for a pass that does not need key order
+ * (its stored hashes, {@link #textHashesInStoredOrder}): a table filled out of key order reads
+ * back through its key index about six times slower than by a scan (1M rows in SQLite: 5.4-7.1 s
+ * against 0.8-1.1 s).
  */
 final class SqlCursor {
 
@@ -58,22 +61,31 @@ final class SqlCursor {
         };
     }
 
-    /** For a layout that keeps each record as text: the text's bytes are hashed as the driver hands them over, and parsed only when asked for. */
-    static HashCursor textHashes(String storeName, Dialect dialect, Layout layout, Transaction transaction) {
-        return textHashes(storeName, everyRow(dialect, layout, layout.selectList()), layout, transaction);
-    }
-
-    /** As {@link #textHashes}, in the order the table is stored: a scan, without the key index's lookups. */
-    static HashCursor textHashesInStoredOrder(String storeName, Layout layout, Transaction transaction) {
-        return textHashes(storeName, scan(layout, layout.selectList()), layout, transaction);
-    }
-
-    private static HashCursor textHashes(String storeName, String sql, Layout layout, Transaction transaction) {
-        SqlRows<StoredHash> rows = new SqlRows<>(storeName, transaction, sql, row -> {
+    /** For a layout that keeps each record as text: in key order, each text's bytes as the driver hands them over, parsed only when asked for. */
+    static TextCursor texts(String storeName, Dialect dialect, Layout layout, Transaction transaction) {
+        SqlRows<KeyedText> rows = new SqlRows<>(storeName, transaction, everyRow(dialect, layout, layout.selectList()), row -> {
             String key = row.getString(1);
             byte[] text = row.getBytes(2);
-            return new StoredHash(key, RecordHash.ofTextBytes(text), () -> layout.recordFromText(key, new String(text, StandardCharsets.UTF_8)));
+            return new KeyedText(key, text, () -> layout.recordFromText(key, new String(text, StandardCharsets.UTF_8)));
         });
+        class Texts extends PrefetchingIterator<KeyedText> implements TextCursor {
+            @Override
+            protected KeyedText fetch() {
+                return rows.next();
+            }
+
+            @Override
+            public void close() {
+                rows.close();
+            }
+        }
+        return new Texts();
+    }
+
+    /** For a layout that keeps each record as text, in the order the table is stored (a scan, without the key index's lookups): each text's bytes hashed as the driver hands them over, never parsed. */
+    static HashCursor textHashesInStoredOrder(String storeName, Layout layout, Transaction transaction) {
+        SqlRows<StoredHash> rows = new SqlRows<>(storeName, transaction, scan(layout, layout.selectList()),
+                row -> new StoredHash(row.getString(1), RecordHash.ofTextBytes(row.getBytes(2))));
         class TextHashes extends PrefetchingIterator<StoredHash> implements HashCursor {
             @Override
             protected StoredHash fetch() {

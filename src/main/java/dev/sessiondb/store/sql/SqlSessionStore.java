@@ -20,6 +20,7 @@ import dev.sessiondb.store.StoreFingerprint;
 import dev.sessiondb.store.StoreInfo;
 import dev.sessiondb.store.StoreLayout;
 import dev.sessiondb.store.StoreLocator;
+import dev.sessiondb.store.TextCursor;
 import dev.sessiondb.store.WriteBatch;
 import io.ebean.Database;
 import io.ebean.Transaction;
@@ -167,9 +168,9 @@ final class SqlSessionStore implements SessionStore {
     }
 
     @Override
-    public HashCursor hashes() {
-        return layout.keepsRecordText() ? SqlCursor.textHashes(locator.display(), dialect, layout, database.createTransaction())
-                : SessionStore.super.hashes();
+    public TextCursor compactTexts() {
+        return layout.keepsRecordText() ? SqlCursor.texts(locator.display(), dialect, layout, database.createTransaction())
+                : SessionStore.super.compactTexts();
     }
 
     @Override
@@ -190,11 +191,6 @@ final class SqlSessionStore implements SessionStore {
     /** A SQLite file of the native layout: {@link SqlitePairing} can join it with another. */
     private boolean nativeSqlite() {
         return dialect == Dialect.SQLITE && layout.id() == StoreLayout.NATIVE;
-    }
-
-    @Override
-    public boolean hashesStoredText() {
-        return layout.keepsRecordText();
     }
 
     @Override

@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -59,25 +60,42 @@ class CompactTextTest {
     }
 
     @Test
-    void aRecordLargerThanTheWindowIsTakenWhole() throws IOException {
-        SessionRecord large = SessionRecord.of(JsonCodec.MAPPER.createObjectNode().put("session", "big").put("notes", "x ".repeat(1_500_000)));
-        List<SessionRecord> records = List.of(SampleSessions.minskyRecord(1, 2), large, SampleSessions.minskyRecord(2, 2));
-        Path file = dir.resolve("large.json");
+    void recordsTakenInAnyOrderAcrossSegmentBoundariesAreTakenWhole() throws IOException {
+        SessionRecord large = SessionRecord.of(JsonCodec.MAPPER.createObjectNode().put("session", "big").put("notes", "x ".repeat(300_000)));
+        List<SessionRecord> records = new ArrayList<>(SampleSessions.minskyList(40, 2));
+        records.add(17, large);
+        Path file = dir.resolve("many.json");
         try (SessionStore store = JsonFileStore.open(StoreLocator.of(StoreFormat.JSON, file), OpenMode.CREATE_IF_MISSING)) {
             store.write(WriteBatch.replaceAll(records.iterator(), records.size()), ProgressMonitor.NONE);
         }
+        List<String> expected = records.stream().map(SessionRecord::compact).toList();
 
-        assertThat(compactTexts(file)).containsExactly(records.stream().map(SessionRecord::compact).toArray(String[]::new));
+        for (long segment : List.of(CompactText.SEGMENT, 4096L, 1000L)) {
+            List<String> backwards = compactTexts(file, segment, true);
+            Collections.reverse(backwards);
+            assertThat(backwards).as("segments of %d bytes", segment).containsExactlyElementsOf(expected);
+        }
     }
 
     private static List<String> compactTexts(Path file) throws IOException {
+        return compactTexts(file, CompactText.SEGMENT, false);
+    }
+
+    /** Each record's compact text in file order, taken from the last to the first when {@code backwards}. */
+    private static List<String> compactTexts(Path file, long segment, boolean backwards) throws IOException {
+        List<RecordSpans.Span> found = new ArrayList<>();
+        try (RecordSpans spans = new RecordSpans(file, ReadCheck.none())) {
+            spans.forEachRemaining(found::add);
+        }
+        int longest = found.stream().mapToInt(span -> Math.toIntExact(span.end() - span.start())).max().orElse(0);
+        if (backwards) {
+            Collections.reverse(found);
+        }
         List<String> texts = new ArrayList<>();
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ); RecordSpans spans = new RecordSpans(file, ReadCheck.none())) {
-            CompactText compact = new CompactText(channel);
-            while (spans.hasNext()) {
-                RecordSpans.Span span = spans.next();
-                compact.take(span.start(), span.end());
-                texts.add(new String(compact.text(), 0, compact.length(), StandardCharsets.UTF_8));
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            CompactText compact = new CompactText(channel, longest, segment);
+            for (RecordSpans.Span span : found) {
+                texts.add(new String(compact.take(span.start(), span.end()), StandardCharsets.UTF_8));
             }
         }
         return texts;

@@ -1,35 +1,35 @@
 package dev.sessiondb.diff;
 
 import dev.sessiondb.store.BinaryKeyOrder;
-import dev.sessiondb.store.HashCursor;
-import dev.sessiondb.store.StoredHash;
+import dev.sessiondb.store.KeyedText;
+import dev.sessiondb.store.TextCursor;
 
 /**
- * One side of a diff: its records' hashes in key order, each with its record on demand, and a
- * look at the next one. A key that is not after the one before stops the diff with a clear
+ * One side of a diff: its records' compact texts in key order, each with its record on demand,
+ * and a look at the next one. A key that is not after the one before stops the diff with a clear
  * message instead of a wrong result.
  */
-final class OrderedHashes implements AutoCloseable {
+final class OrderedTexts implements AutoCloseable {
 
     private final String name;
-    private final HashCursor cursor;
+    private final TextCursor cursor;
     private final Runnable taken;
-    private StoredHash next;
+    private KeyedText next;
     private String previousKey;
 
     /**
      * @param name   the side, for messages
-     * @param cursor hashes that come with their records ({@link StoredHash#record})
-     * @param taken  called for each hash taken, for progress
+     * @param cursor texts that come with their records ({@link KeyedText#record})
+     * @param taken  called for each text taken, for progress
      */
-    OrderedHashes(String name, HashCursor cursor, Runnable taken) {
+    OrderedTexts(String name, TextCursor cursor, Runnable taken) {
         this.name = name;
         this.cursor = cursor;
         this.taken = taken;
     }
 
-    /** The next hash without taking it; null at the end. */
-    StoredHash peek() {
+    /** The next text without taking it; null at the end. */
+    KeyedText peek() {
         if (next == null && cursor.hasNext()) {
             next = cursor.next();
             requireAfter(previousKey, next.key(), name);
@@ -38,11 +38,11 @@ final class OrderedHashes implements AutoCloseable {
         return next;
     }
 
-    StoredHash next() {
-        StoredHash hash = peek();
+    KeyedText next() {
+        KeyedText text = peek();
         next = null;
         taken.run();
-        return hash;
+        return text;
     }
 
     /** Stops a diff whose store handed {@code key} after {@code previousKey} (null for the first): a clear message instead of a wrong result. */

@@ -23,8 +23,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Two SQL stores are diffed on the text they keep (its hashes; two SQLite files inside SQLite), with the same result as a diff of their records. */
-class StoredHashDiffTest {
+/** Two SQL stores are diffed on the text they keep (two SQLite files inside SQLite), with the same result as a diff of their records. */
+class StoredTextDiffTest {
 
     @TempDir
     Path tempDir;
@@ -50,14 +50,13 @@ class StoredHashDiffTest {
         write(locatorB, b);
 
         try (SessionStore storeA = StoreFactory.open(locatorA, OpenMode.EXISTING); SessionStore storeB = StoreFactory.open(locatorB, OpenMode.EXISTING)) {
-            assertThat(storeA.hashesStoredText() && storeB.hashesStoredText() && storeA.cursorInKeyOrder() && storeB.cursorInKeyOrder()).isTrue();
-            CollectedFindings onHashes = new CollectedFindings();
-            DiffSummary summary = new StoreDiff(Set.of()).compare(storeA, storeB, onHashes, ProgressMonitor.NONE);
+            CollectedFindings onTexts = new CollectedFindings();
+            DiffSummary summary = new StoreDiff(Set.of()).compare(storeA, storeB, onTexts, ProgressMonitor.NONE);
             CollectedFindings onRecords = new CollectedFindings();
             DiffSummary recordsSummary = new StoreDiff(Set.of()).compare(a.iterator(), b.iterator(), 981, onRecords, ProgressMonitor.NONE);
 
             assertThat(summary).isEqualTo(new DiffSummary(20, 1, 1, 479)).isEqualTo(recordsSummary);
-            assertThat(onHashes.events).isEqualTo(onRecords.events);
+            assertThat(onTexts.events).isEqualTo(onRecords.events);
         }
     }
 
