@@ -9,7 +9,7 @@
 #   key order); data under target/bench/SCALE-shuffled, results in results-SCALE-shuffled.md
 #
 # Needs root (or the tools already present) to apt-get install sqlite3, postgresql-15,
-# pgloader, time and (for desktop) xvfb. Starts its own PostgreSQL on 127.0.0.1:55434 (data under
+# pgloader, time and (for desktop) xvfb and libgtk-3-0. Starts its own PostgreSQL on 127.0.0.1:55434 (data under
 # target/bench/pg) and stops it on exit. Results: target/bench/results-SCALE.md.
 set -uo pipefail
 
@@ -55,13 +55,16 @@ log() { printf '%s %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
 wanted() { [ -z "$ONLY" ] || [[ ",$ONLY," == *",$1,"* ]]; }
 
 # ---- tools ---------------------------------------------------------------------------------
+apt_install() { # package: when root can
+    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+        log "installing $1"
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$1" >/dev/null 2>&1 \
+            || { apt-get update -qq >/dev/null 2>&1 && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$1" >/dev/null 2>&1; }
+    fi
+}
 need_package() { # command package
     command -v "$1" >/dev/null 2>&1 && return 0
-    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
-        log "installing $2"
-        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$2" >/dev/null 2>&1 \
-            || { apt-get update -qq >/dev/null 2>&1 && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$2" >/dev/null 2>&1; }
-    fi
+    apt_install "$2"
     command -v "$1" >/dev/null 2>&1
 }
 need_package sqlite3 sqlite3 || { echo "sqlite3 is required (apt-get install sqlite3)" >&2; exit 2; }
@@ -70,6 +73,13 @@ need_package /usr/bin/time time || { echo "/usr/bin/time is required (apt-get in
 need_package psql postgresql-client-15
 HAVE_PG=0; [ -x $PGBIN/postgres ] && command -v psql >/dev/null && HAVE_PG=1
 HAVE_PGLOADER=0; need_package pgloader pgloader && HAVE_PGLOADER=1
+# the window needs a display and GTK; installed before the class-data archive is made, so that the
+# archive holds the window's classes as the package's does
+HAVE_DESKTOP=0
+if wanted desktop && need_package xvfb-run xvfb; then
+    ldconfig -p | grep -q libgtk-3.so.0 || apt_install libgtk-3-0
+    ldconfig -p | grep -q libgtk-3.so.0 && HAVE_DESKTOP=1
+fi
 [ -f "$JAR" ] || (cd "$ROOT" && mvn -q package -DskipTests) || { echo "cannot build $JAR" >&2; exit 2; }
 # ...and with the class-data archive its package makes at install (installer/linux/class-archive.sh),
 # made here for this jar and this java, again whenever the jar is newer
@@ -362,7 +372,7 @@ if wanted crud; then
 fi
 
 if wanted desktop; then
-    if need_package xvfb-run xvfb; then
+    if [ "$HAVE_DESKTOP" = 1 ]; then
         log "desktop: the window on src.db under Xvfb: open, scroll the table, migrate to a new SQLite file"
         rm -rf desktop
         xvfb-run -a -s "-screen 0 1280x1024x24" java $DESKTOP_OPTIONS -cp "$JAR" "$ROOT/bench/DesktopBench.java" "$WORK/src.db" "$WORK/desktop" \
@@ -370,7 +380,7 @@ if wanted desktop; then
         desktop_status=${PIPESTATUS[0]}
         awk -F'\t' 'NF==3 {printf "| %s | %s | - | - | - | %s | - | - |\n", $1, $2, $3}' "$WORK/desktop.txt" >> "$RESULTS"
         [ "$desktop_status" = 0 ] || not_measured "desktop figures" "the window bench stopped (see $WORK/desktop.err)"
-    else not_measured "desktop figures" "xvfb-run not installed (apt-get install xvfb)"; fi
+    else not_measured "desktop figures" "xvfb-run or GTK 3 not installed (apt-get install xvfb libgtk-3-0)"; fi
 fi
 
 log "table written to $RESULTS"
