@@ -129,6 +129,46 @@ class JsonFileDiffTest {
     }
 
     @Test
+    void twoJsonFilesDiffAsTheirRecordsDo() {
+        List<SessionRecord> a = new ArrayList<>(SampleSessions.minskyList(600, 3));
+        Collections.shuffle(a, new Random(11));
+        List<SessionRecord> b = new ArrayList<>(a.subList(25, a.size()));
+        b.add(SampleSessions.minskyRecord(900, 3));
+        b.set(40, b.get(40).with("branch", "changed-branch"));
+        Collections.shuffle(b, new Random(12));
+        StoreLocator first = written(StoreLocator.of(StoreFormat.JSON, tempDir.resolve("a.json")), a);
+        StoreLocator second = written(StoreLocator.of(StoreFormat.JSON, tempDir.resolve("b.json")), b);
+
+        CollectedFindings onRecords = new CollectedFindings();
+        DiffSummary expected = new StoreDiff(Set.of()).compare(a.iterator(), b.iterator(), a.size() + b.size(), onRecords, ProgressMonitor.NONE);
+        try (SessionStore storeA = StoreFactory.openToReadThrough(first); SessionStore storeB = StoreFactory.openToReadThrough(second)) {
+            CollectedFindings onTexts = new CollectedFindings();
+            DiffSummary summary = new StoreDiff(Set.of()).compare(storeA, storeB, onTexts, ProgressMonitor.NONE);
+
+            assertThat(summary).isEqualTo(new DiffSummary(25, 1, 1, a.size() - 26)).isEqualTo(expected);
+            assertThat(onTexts.events).isEqualTo(onRecords.events);
+        }
+    }
+
+    @Test
+    void aBrokenFileOnEitherSideStopsTheDiffWithItsOwnMessage() throws Exception {
+        List<SessionRecord> records = SampleSessions.minskyList(3_000, 5);
+        StoreLocator sound = written(StoreLocator.of(StoreFormat.JSON, tempDir.resolve("sound.json")), records);
+        Path broken = Files.writeString(tempDir.resolve("broken.json"), "[{\"session\":\"x\"},{\"session\":", StandardCharsets.UTF_8);
+        StoreLocator brokenStore = StoreLocator.of(StoreFormat.JSON, broken);
+
+        for (boolean brokenFirst : List.of(true, false)) {
+            try (SessionStore a = StoreFactory.openToReadThrough(brokenFirst ? brokenStore : sound);
+                 SessionStore b = StoreFactory.openToReadThrough(brokenFirst ? sound : brokenStore)) {
+                assertThatThrownBy(() -> new StoreDiff(Set.of()).compare(a, b, new CollectedFindings(), ProgressMonitor.NONE))
+                        .as("broken file first: %s", brokenFirst)
+                        .isInstanceOf(StoreException.class)
+                        .hasMessageContaining("broken.json");
+            }
+        }
+    }
+
+    @Test
     void aCancelStopsTheReadOfTheFile() {
         List<SessionRecord> records = SampleSessions.minskyList(2_000, 6);
         StoreLocator json = written(StoreLocator.of(StoreFormat.JSON, tempDir.resolve("s.json")), records);
