@@ -60,6 +60,29 @@ class CompactTextTest {
     }
 
     @Test
+    void quotesAndBackslashesAreFoundWhereverTheyFallInAString() throws Exception {
+        List<String> values = new ArrayList<>();
+        for (int length = 0; length < 20; length++) {
+            for (int at = 0; at <= length; at++) {
+                String plain = "x".repeat(length);
+                values.add(plain.substring(0, at) + "\\\"" + plain.substring(at));
+                values.add(plain.substring(0, at) + "\\\\" + plain.substring(at));
+                values.add(plain.substring(0, at) + "\\n\u00e9" + plain.substring(at));
+            }
+        }
+        StringBuilder file = new StringBuilder("[\n");
+        List<String> expected = new ArrayList<>();
+        for (int i = 0; i < values.size(); i++) {
+            String value = values.get(i);
+            file.append(i == 0 ? "" : ",\n").append("  {\n    \"session\": \"k").append(i).append("\",\n    \"v\" : \"").append(value).append("\" }");
+            expected.add("{\"session\":\"k" + i + "\",\"v\":\"" + value + "\"}");
+        }
+        Path path = Files.writeString(dir.resolve("strings.json"), file.append("\n]\n").toString(), StandardCharsets.UTF_8);
+
+        assertThat(compactTexts(path)).containsExactlyElementsOf(expected);
+    }
+
+    @Test
     void recordsTakenInAnyOrderAcrossSegmentBoundariesAreTakenWhole() throws IOException {
         SessionRecord large = SessionRecord.of(JsonCodec.MAPPER.createObjectNode().put("session", "big").put("notes", "x ".repeat(300_000)));
         List<SessionRecord> records = new ArrayList<>(SampleSessions.minskyList(40, 2));
