@@ -96,7 +96,7 @@ final class KeyIndex {
     }
 
     /** The record of {@code key} read at {@code offset}; empty when another record, or none, starts there. */
-    static Optional<SessionRecord> readAt(FileChannel channel, long offset, String key) throws IOException {
+    private static Optional<SessionRecord> readAt(FileChannel channel, long offset, String key) throws IOException {
         channel.position(offset);
         // not closed: closing the parser would close the channel the next record is read from
         JsonParser parser = JsonCodec.MAPPER.createParser(Channels.newInputStream(channel));

@@ -5,8 +5,8 @@ import java.nio.file.Path;
 
 /**
  * Every record of a JSON file in file order as its key and the bytes it spans, read without
- * building it ({@link JsonRecordReader#nextKey}): what a diff needs to hash its text
- * ({@link CompactText}) and to read it again where the hashes differ.
+ * building it ({@link JsonRecordReader#nextKey}): what a diff needs to take each record's text
+ * from the file in key order ({@link KeyOrderedTexts}, {@link CompactText}).
  */
 final class RecordSpans extends PrefetchingIterator<RecordSpans.Span> implements AutoCloseable {
 
