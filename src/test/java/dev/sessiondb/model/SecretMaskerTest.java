@@ -49,6 +49,15 @@ class SecretMaskerTest {
         assertThat(SecretMasker.maskText(null, "xoxb-123456-7890")).isEqualTo("****7890");
     }
 
+    /** The masker looks for a token's start only where a whole token still fits: the last place is where the text ends with one. */
+    @Test
+    void findsAShortestTokenThatEndsTheText() {
+        assertThat(SecretMasker.maskText(null, "xoxb-1234567890")).isEqualTo("****7890");
+        assertThat(SecretMasker.maskText(null, "a xoxb-1234567890")).isEqualTo("a ****7890");
+        assertThat(SecretMasker.maskText(null, "a xoxb-123456789")).as("one character short").isEqualTo("a xoxb-123456789");
+        assertThat(SecretMasker.maskText(null, "é ghp_abcdefghijklmnopqrst")).as("after a two-byte character").isEqualTo("é ****qrst");
+    }
+
     @Test
     void leavesTextThatOnlyLooksLikeTheStartOfATokenAlone() {
         assertThat(SecretMasker.maskText(null, "task-md#000123")).isEqualTo("task-md#000123");
