@@ -3,6 +3,11 @@ package dev.sessiondb.model;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -45,6 +50,24 @@ class TimestampTest {
         String later = Timestamp.parse("2025-05-16T22:16:33.5Z").sortable().orElseThrow();
         assertThat(earlier).isEqualTo("2025-05-16T22:16:33.000Z");
         assertThat(earlier).isLessThan(later);
+    }
+
+    /** The hand-made text against the formatter it stands for, over instants from year 0 to 9999 and beyond. */
+    @Test
+    void sortableTextIsTheFixedWidthFormattersText() {
+        DateTimeFormatter formatter = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+        Random random = new Random(20261203);
+        long firstSecond = Instant.parse("0000-01-01T00:00:00Z").getEpochSecond();
+        long lastSecond = Instant.parse("9999-12-31T23:59:59Z").getEpochSecond();
+        List<Instant> instants = new ArrayList<>(List.of(Instant.parse("0000-01-01T00:00:00Z"), Instant.parse("9999-12-31T23:59:59.999999999Z"),
+                Instant.parse("1970-01-01T00:00:00Z"), Instant.parse("2024-02-29T23:59:59.9999Z"), Instant.parse("+10000-01-01T00:00:00Z"),
+                Instant.parse("-0001-12-31T23:59:59Z")));
+        for (int i = 0; i < 20_000; i++) {
+            instants.add(Instant.ofEpochSecond(firstSecond + (long) (random.nextDouble() * (lastSecond - firstSecond)), random.nextInt(1_000_000_000)));
+        }
+        for (Instant instant : instants) {
+            assertThat(Timestamp.of(instant).sortable()).as(instant.toString()).contains(formatter.format(instant));
+        }
     }
 
     @ParameterizedTest
