@@ -54,8 +54,8 @@ public record Timestamp(String text, Instant instant) {
 
     /**
      * {@link #SORTABLE}'s text, its digits put in place by hand for the years of four digits: a
-     * write of a native store formats two dates per record, and the formatter took 0.8 us each
-     * (BENCHMARKS.md). Other years (a sign, a fifth digit) are the formatter's.
+     * write of a native store formats two dates per record, and the formatter took four to five
+     * times as long (bench/SortableDateBench.java). Other years (a sign, a fifth digit) are the formatter's.
      */
     private static String sortableText(Instant instant) {
         LocalDateTime utc = LocalDateTime.ofEpochSecond(instant.getEpochSecond(), instant.getNano(), ZoneOffset.UTC);
