@@ -21,9 +21,11 @@ import java.util.function.Consumer;
  */
 final class DuplicateSessionCheck implements Check {
 
-    /** Every normalised key and the smallest key that had it: the one key set this check needs. */
-    private final Map<String, String> keptKeys = new HashMap<>();
+    /** Every normalised key and the first key that had it: the one key set this check needs. */
+    private final FirstKeys firstKeys = new FirstKeys();
+    /** Of each normalised key more than one key had: those keys, and the smallest of them. */
     private final Map<String, List<String>> collisions = new HashMap<>();
+    private final Map<String, String> keptKeys = new HashMap<>();
     private final Set<String> keptKeysSeen = new HashSet<>();
 
     @Override
@@ -39,15 +41,13 @@ final class DuplicateSessionCheck implements Check {
     @Override
     public void survey(SessionRecord record) {
         String normalised = normalised(record.key());
-        String kept = keptKeys.get(normalised);
-        if (kept == null) {
-            keptKeys.put(normalised, record.key());
+        String first = firstKeys.putIfAbsent(normalised, record.key());
+        if (first == null) {
             return;
         }
-        collisions.computeIfAbsent(normalised, key -> new ArrayList<>(List.of(kept))).add(record.key());
-        if (record.key().compareTo(kept) < 0) {
-            keptKeys.put(normalised, record.key());
-        }
+        collisions.computeIfAbsent(normalised, key -> new ArrayList<>(List.of(first))).add(record.key());
+        String kept = keptKeys.getOrDefault(normalised, first);
+        keptKeys.put(normalised, record.key().compareTo(kept) < 0 ? record.key() : kept);
     }
 
     @Override
