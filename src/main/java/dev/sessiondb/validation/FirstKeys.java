@@ -1,5 +1,6 @@
 package dev.sessiondb.validation;
 
+import dev.sessiondb.store.KeySlots;
 import java.util.Arrays;
 
 /**
@@ -19,26 +20,18 @@ final class FirstKeys {
     private int[] normalisedEnds = new int[1 << 10];
     private int[] keyEnds = new int[1 << 10];
     private int[] hashCodes = new int[1 << 10];
-    /** Open addressing over the entries: an entry's index + 1, 0 where none is. */
-    private int[] slots = new int[1 << 11];
+    private final KeySlots slots = new KeySlots();
     private int size;
 
     /** The first key seen with this normalised key, or null when it is new (and {@code key} becomes its first). */
     String putIfAbsent(String normalised, String key) {
         int hashCode = normalised.hashCode();
-        int mask = slots.length - 1;
-        int slot = spread(hashCode) & mask;
-        while (slots[slot] != 0) {
-            int index = slots[slot] - 1;
-            if (hashCodes[index] == hashCode && holds(index, normalised)) {
-                return new String(chars, normalisedEnds[index], keyEnds[index] - normalisedEnds[index]);
-            }
-            slot = (slot + 1) & mask;
+        int slot = slots.slotOf(hashCode, index -> hashCodes[index] == hashCode && holds(index, normalised));
+        int index = slots.entryAt(slot);
+        if (index >= 0) {
+            return new String(chars, normalisedEnds[index], keyEnds[index] - normalisedEnds[index]);
         }
-        slots[slot] = append(hashCode, normalised, key) + 1;
-        if (size * 2 > slots.length) {
-            rehash(slots.length * 2);
-        }
+        slots.put(slot, append(hashCode, normalised, key), size, hashCodes);
         return null;
     }
 
@@ -80,23 +73,5 @@ final class FirstKeys {
 
     private int start(int index) {
         return index == 0 ? 0 : keyEnds[index - 1];
-    }
-
-    private void rehash(int slotCount) {
-        slots = new int[slotCount];
-        int mask = slotCount - 1;
-        for (int index = 0; index < size; index++) {
-            int slot = spread(hashCodes[index]) & mask;
-            while (slots[slot] != 0) {
-                slot = (slot + 1) & mask;
-            }
-            slots[slot] = index + 1;
-        }
-    }
-
-    /** String hash codes of similar keys differ in their low bits only a little: mix the high ones in. */
-    private static int spread(int hashCode) {
-        int mixed = hashCode * 0x9E3779B9;
-        return mixed ^ (mixed >>> 16);
     }
 }

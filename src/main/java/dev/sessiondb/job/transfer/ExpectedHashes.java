@@ -2,6 +2,7 @@ package dev.sessiondb.job.transfer;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sessiondb.model.SessionRecord;
+import dev.sessiondb.store.KeySlots;
 import dev.sessiondb.store.RecordCursor;
 import dev.sessiondb.store.SessionStore;
 import java.nio.charset.StandardCharsets;
@@ -36,8 +37,7 @@ public final class ExpectedHashes {
     private int[] keyEnds = new int[1 << 10];
     private int[] keyHashCodes = new int[1 << 10];
     private long[] digests = new long[(1 << 10) * DIGEST_LONGS];
-    /** Open addressing over the keys: a key's index + 1, 0 where none is. */
-    private int[] slots = new int[1 << 11];
+    private final KeySlots slots = new KeySlots();
     private int size;
     private final BitSet taken = new BitSet();
 
@@ -59,13 +59,10 @@ public final class ExpectedHashes {
     void expect(String key, String sha256Hex) {
         byte[] utf8 = key.getBytes(StandardCharsets.UTF_8);
         int slot = slotOf(key.hashCode(), utf8);
-        int index = slots[slot] - 1;
+        int index = slots.entryAt(slot);
         if (index < 0) {
             index = append(key.hashCode(), utf8);
-            slots[slot] = index + 1;
-            if (size * 2 > slots.length) {
-                rehash(slots.length * 2);
-            }
+            slots.put(slot, index, size, keyHashCodes);
         }
         writeDigest(index, sha256Hex);
     }
@@ -80,7 +77,7 @@ public final class ExpectedHashes {
      * already taken (the target holds it twice), is unexpected.
      */
     Found take(String key, String storedSha256Hex) {
-        int index = slots[slotOf(key.hashCode(), key.getBytes(StandardCharsets.UTF_8))] - 1;
+        int index = slots.entryAt(slotOf(key.hashCode(), key.getBytes(StandardCharsets.UTF_8)));
         if (index < 0 || taken.get(index)) {
             return Found.UNEXPECTED;
         }
@@ -108,12 +105,7 @@ public final class ExpectedHashes {
 
     /** The slot holding the key, or the empty slot where it would go. */
     private int slotOf(int hashCode, byte[] utf8) {
-        int mask = slots.length - 1;
-        int slot = spread(hashCode) & mask;
-        while (slots[slot] != 0 && !isKey(slots[slot] - 1, hashCode, utf8)) {
-            slot = (slot + 1) & mask;
-        }
-        return slot;
+        return slots.slotOf(hashCode, index -> isKey(index, hashCode, utf8));
     }
 
     private boolean isKey(int index, int hashCode, byte[] utf8) {
@@ -139,18 +131,6 @@ public final class ExpectedHashes {
         keyEnds[size] = keyBytesUsed;
         keyHashCodes[size] = hashCode;
         return size++;
-    }
-
-    private void rehash(int slotCount) {
-        slots = new int[slotCount];
-        int mask = slotCount - 1;
-        for (int index = 0; index < size; index++) {
-            int slot = spread(keyHashCodes[index]) & mask;
-            while (slots[slot] != 0) {
-                slot = (slot + 1) & mask;
-            }
-            slots[slot] = index + 1;
-        }
     }
 
     private void writeDigest(int index, String sha256Hex) {
@@ -185,9 +165,4 @@ public final class ExpectedHashes {
         return index == 0 ? 0 : keyEnds[index - 1];
     }
 
-    /** String hash codes of similar keys differ in their low bits only a little: mix the high ones in. */
-    private static int spread(int hashCode) {
-        int mixed = hashCode * 0x9E3779B9;
-        return mixed ^ (mixed >>> 16);
-    }
 }
