@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sessiondb.Fixtures;
 import dev.sessiondb.model.FieldFilter;
+import dev.sessiondb.model.JsonCodec;
 import dev.sessiondb.model.Page;
 import dev.sessiondb.model.SessionQuery;
 import dev.sessiondb.model.SessionRecord;
@@ -120,6 +121,28 @@ public abstract class SessionStoreConformance {
 
         assertThat(inAnyOrder).hasSize(shuffled.size());
         for (SessionRecord record : shuffled) {
+            assertThat(inAnyOrder.get(record.key())).as(record.key()).isEqualTo(store.hashAsStored(record));
+        }
+    }
+
+    /** PostgreSQL hashes each text on the server: its bytes must be the UTF-8 the verification expects, for every character. */
+    @Test
+    void theHashesInAnyOrderHoldForTextBeyondAscii() {
+        List<SessionRecord> records = new ArrayList<>();
+        String[] texts = {"café-naïve", "中文分支", "emoji-\uD83D\uDE80-launch", "tab\tand\\backslash \"quoted\"", "\u00A0nbsp\u2028line"};
+        for (int i = 0; i < texts.length; i++) {
+            records.add(SessionRecord.of(JsonCodec.MAPPER.createObjectNode().put("session", "ünï#" + i + texts[i]).put("repoName", "örg/" + texts[i]).put("repoUrl", "file:///tmp/örg/" + i)
+                    .put("branch", texts[i]).put("taskId", "#" + i).put("createdAt", "2024-04-29T15:23:00.000Z")));
+        }
+        fill(records);
+
+        Map<String, String> inAnyOrder = new java.util.HashMap<>();
+        try (HashCursor cursor = store.hashesInAnyOrder()) {
+            cursor.forEachRemaining(stored -> inAnyOrder.put(stored.key(), stored.hash()));
+        }
+
+        assertThat(inAnyOrder).hasSize(records.size());
+        for (SessionRecord record : records) {
             assertThat(inAnyOrder.get(record.key())).as(record.key()).isEqualTo(store.hashAsStored(record));
         }
     }

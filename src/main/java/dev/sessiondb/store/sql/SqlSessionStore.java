@@ -176,7 +176,7 @@ final class SqlSessionStore implements SessionStore {
     @Override
     public HashCursor hashesInAnyOrder() {
         Transaction transaction = database.createTransaction();
-        return layout.keepsRecordText() ? SqlCursor.textHashesInStoredOrder(locator.display(), layout, transaction)
+        return layout.keepsRecordText() ? SqlCursor.textHashesInStoredOrder(locator.display(), dialect, layout, transaction)
                 : HashCursor.of(SqlCursor.recordsInStoredOrder(locator.display(), layout, transaction));
     }
 
