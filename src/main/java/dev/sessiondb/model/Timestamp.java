@@ -1,7 +1,6 @@
 package dev.sessiondb.model;
 
 import java.nio.charset.StandardCharsets;
-import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -21,6 +20,10 @@ public record Timestamp(String text, Instant instant) {
     /** Fixed-width UTC form: sorts as text in the same order as the instants. */
     private static final DateTimeFormatter SORTABLE =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+
+    private static final long SECONDS_PER_DAY = 86_400;
+    private static final long FIRST_FOUR_DIGIT_DAY = CivilCalendar.epochDay(0, 1, 1);
+    private static final long LAST_FOUR_DIGIT_DAY = CivilCalendar.epochDay(9999, 12, 31);
 
     private static final List<DateTimeFormatter> LOCAL_FORMATS = List.of(
             DateTimeFormatter.ISO_LOCAL_DATE_TIME,
@@ -58,18 +61,20 @@ public record Timestamp(String text, Instant instant) {
      * times as long (bench/SortableDateBench.java). Other years (a sign, a fifth digit) are the formatter's.
      */
     private static String sortableText(Instant instant) {
-        LocalDateTime utc = LocalDateTime.ofEpochSecond(instant.getEpochSecond(), instant.getNano(), ZoneOffset.UTC);
-        if (utc.getYear() < 0 || utc.getYear() > 9999) {
+        long epochDay = Math.floorDiv(instant.getEpochSecond(), SECONDS_PER_DAY);
+        if (epochDay < FIRST_FOUR_DIGIT_DAY || epochDay > LAST_FOUR_DIGIT_DAY) {
             return SORTABLE.format(instant);
         }
+        long yearMonthDay = CivilCalendar.yearMonthDay(epochDay);
+        int secondOfDay = (int) Math.floorMod(instant.getEpochSecond(), SECONDS_PER_DAY);
         byte[] text = "0000-00-00T00:00:00.000Z".getBytes(StandardCharsets.US_ASCII);
-        putDigits(text, 0, 4, utc.getYear());
-        putDigits(text, 5, 2, utc.getMonthValue());
-        putDigits(text, 8, 2, utc.getDayOfMonth());
-        putDigits(text, 11, 2, utc.getHour());
-        putDigits(text, 14, 2, utc.getMinute());
-        putDigits(text, 17, 2, utc.getSecond());
-        putDigits(text, 20, 3, utc.getNano() / 1_000_000);
+        putDigits(text, 0, 4, (int) (yearMonthDay / 10_000));
+        putDigits(text, 5, 2, (int) (yearMonthDay / 100 % 100));
+        putDigits(text, 8, 2, (int) (yearMonthDay % 100));
+        putDigits(text, 11, 2, secondOfDay / 3600);
+        putDigits(text, 14, 2, secondOfDay / 60 % 60);
+        putDigits(text, 17, 2, secondOfDay % 60);
+        putDigits(text, 20, 3, instant.getNano() / 1_000_000);
         return new String(text, StandardCharsets.US_ASCII);
     }
 
@@ -128,17 +133,26 @@ public record Timestamp(String text, Instant instant) {
         return true;
     }
 
-    /** A text of {@link #hasPlainUtcShape the plain shape} read without a formatter; null for any other text, which the formatters then read. */
+    /**
+     * A text of {@link #hasPlainUtcShape the plain shape} read without a formatter, its fields
+     * checked as {@code LocalDateTime.of} checks them; null for any other text, which the
+     * formatters then read.
+     */
     private static Instant parsePlainUtc(String text) {
         if (!hasPlainUtcShape(text)) {
             return null;
         }
-        try {
-            return LocalDateTime.of(digits(text, 0, 4), digits(text, 5, 2), digits(text, 8, 2), digits(text, 11, 2), digits(text, 14, 2),
-                    digits(text, 17, 2), text.length() == 24 ? digits(text, 20, 3) * 1_000_000 : 0).toInstant(ZoneOffset.UTC);
-        } catch (DateTimeException notADate) {
+        int year = digits(text, 0, 4);
+        int month = digits(text, 5, 2);
+        int day = digits(text, 8, 2);
+        int hour = digits(text, 11, 2);
+        int minute = digits(text, 14, 2);
+        int second = digits(text, 17, 2);
+        if (month < 1 || month > 12 || day < 1 || day > CivilCalendar.lengthOfMonth(year, month) || hour > 23 || minute > 59 || second > 59) {
             return null;
         }
+        long epochSecond = CivilCalendar.epochDay(year, month, day) * SECONDS_PER_DAY + hour * 3600 + minute * 60 + second;
+        return Instant.ofEpochSecond(epochSecond, text.length() == 24 ? digits(text, 20, 3) * 1_000_000L : 0);
     }
 
     private static int digits(String text, int from, int count) {

@@ -2,7 +2,9 @@ package dev.sessiondb.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -67,6 +69,31 @@ class TimestampTest {
         }
         for (Instant instant : instants) {
             assertThat(Timestamp.of(instant).sortable()).as(instant.toString()).contains(formatter.format(instant));
+        }
+    }
+
+    /** The plain shape read by hand against java.time, over fields in and out of range (days past a month's end, hour 24, second 60). */
+    @Test
+    void plainUtcTextParsesAsJavaTimeReadsItsFields() {
+        Random random = new Random(20261203);
+        List<String> texts = new ArrayList<>(List.of("2024-02-29T12:00:00Z", "2023-02-29T12:00:00Z", "2000-02-29T00:00:00.001Z", "1900-02-29T00:00:00Z",
+                "0000-01-01T00:00:00Z", "0000-02-29T23:59:59.999Z", "9999-12-31T23:59:59.999Z", "2025-04-31T00:00:00Z", "2025-00-10T00:00:00Z"));
+        for (int i = 0; i < 50_000; i++) {
+            String text = String.format("%04d-%02d-%02dT%02d:%02d:%02d", random.nextInt(10_000), random.nextInt(14), random.nextInt(33),
+                    random.nextInt(26), random.nextInt(62), random.nextInt(62));
+            texts.add(random.nextBoolean() ? text + "Z" : text + String.format(".%03dZ", random.nextInt(1000)));
+        }
+        for (String text : texts) {
+            Instant expected;
+            try {
+                expected = LocalDateTime.of(Integer.parseInt(text.substring(0, 4)), Integer.parseInt(text.substring(5, 7)),
+                        Integer.parseInt(text.substring(8, 10)), Integer.parseInt(text.substring(11, 13)), Integer.parseInt(text.substring(14, 16)),
+                        Integer.parseInt(text.substring(17, 19)), text.length() == 24 ? Integer.parseInt(text.substring(20, 23)) * 1_000_000 : 0)
+                        .toInstant(ZoneOffset.UTC);
+            } catch (DateTimeException notADate) {
+                expected = null;
+            }
+            assertThat(Timestamp.parse(text).instant()).as(text).isEqualTo(expected);
         }
     }
 
