@@ -30,11 +30,20 @@ public final class ProgressTracker implements ProgressMonitor {
         }
     }
 
+    /**
+     * A phase's progress is published at most this often, and at its last item: a job reports
+     * every record, a listener redraws a bar that a person reads a few times a second, and a
+     * snapshot per record made the compiler compile a job's write loop again late in the job
+     * (an estimate reaching zero took a branch it had not seen).
+     */
+    private static final long PUBLISH_EVERY_NANOS = 20_000_000;
+
     private final LongSupplier nanoClock;
     private final List<Consumer<Snapshot>> listeners = new CopyOnWriteArrayList<>();
     private volatile boolean cancelRequested;
     private volatile Snapshot current = new Snapshot("starting", 0, -1, 0, Optional.empty(), false, Duration.ZERO);
     private volatile long phaseStartNanos;
+    private volatile long publishedNanos;
 
     public ProgressTracker() {
         this(System::nanoTime);
@@ -44,6 +53,7 @@ public final class ProgressTracker implements ProgressMonitor {
     public ProgressTracker(LongSupplier nanoClock) {
         this.nanoClock = nanoClock;
         this.phaseStartNanos = nanoClock.getAsLong();
+        this.publishedNanos = phaseStartNanos - PUBLISH_EVERY_NANOS;
     }
 
     public void addListener(Consumer<Snapshot> listener) {
@@ -72,12 +82,18 @@ public final class ProgressTracker implements ProgressMonitor {
     @Override
     public void message(String phase) {
         phaseStartNanos = nanoClock.getAsLong();
+        publishedNanos = phaseStartNanos - PUBLISH_EVERY_NANOS;
         publish(new Snapshot(phase, 0, -1, 0, Optional.empty(), cancelRequested, Duration.ZERO));
     }
 
     @Override
     public void progress(long done, long total) {
-        long elapsedNanos = nanoClock.getAsLong() - phaseStartNanos;
+        long now = nanoClock.getAsLong();
+        if (now - publishedNanos < PUBLISH_EVERY_NANOS && done != total) {
+            return;
+        }
+        publishedNanos = now;
+        long elapsedNanos = now - phaseStartNanos;
         double seconds = elapsedNanos / 1e9;
         double rate = seconds > 0 && done > 0 ? done / seconds : 0;
         Optional<Duration> eta = rate > 0 && total >= done

@@ -47,6 +47,24 @@ class ProgressTrackerTest {
     }
 
     @Test
+    void progressReachesListenersAFewTimesASecondAndAtThePhasesLastItem() {
+        List<ProgressTracker.Snapshot> seen = new ArrayList<>();
+        tracker.addListener(seen::add);
+        tracker.message("writing target");
+
+        for (int done = 1; done <= 1000; done++) {
+            nanos.addAndGet(Duration.ofMillis(1).toNanos());
+            tracker.progress(done, 1000);
+        }
+
+        // the phase's own snapshot, then its first item and one every 20 ms of the second
+        assertThat(seen).hasSizeBetween(41, 61);
+        assertThat(seen.get(1).done()).isEqualTo(1L);
+        assertThat(seen).last().extracting(ProgressTracker.Snapshot::done).isEqualTo(1000L);
+        assertThat(tracker.snapshot().fraction()).isEqualTo(1.0);
+    }
+
+    @Test
     void cancelIsSeenByTheJobAndByListeners() {
         List<ProgressTracker.Snapshot> seen = new ArrayList<>();
         tracker.addListener(seen::add);
