@@ -44,6 +44,9 @@ public final class ProgressTracker implements ProgressMonitor {
     private volatile Snapshot current = new Snapshot("starting", 0, -1, 0, Optional.empty(), false, Duration.ZERO);
     private volatile long phaseStartNanos;
     private volatile long publishedNanos;
+    /** A count {@link #progress} held back, published when the phase ends; -1 when none is. */
+    private long unpublishedDone = -1;
+    private long unpublishedTotal;
 
     public ProgressTracker() {
         this(System::nanoTime);
@@ -78,9 +81,12 @@ public final class ProgressTracker implements ProgressMonitor {
         return cancelRequested;
     }
 
-    /** Starts a new phase: the count, rate and ETA start again. */
+    /** Starts a new phase: the count, rate and ETA start again. The last phase's last count is published first. */
     @Override
     public void message(String phase) {
+        if (unpublishedDone >= 0) {
+            publishProgress(nanoClock.getAsLong(), unpublishedDone, unpublishedTotal);
+        }
         phaseStartNanos = nanoClock.getAsLong();
         publishedNanos = phaseStartNanos - PUBLISH_EVERY_NANOS;
         publish(new Snapshot(phase, 0, -1, 0, Optional.empty(), cancelRequested, Duration.ZERO));
@@ -90,9 +96,16 @@ public final class ProgressTracker implements ProgressMonitor {
     public void progress(long done, long total) {
         long now = nanoClock.getAsLong();
         if (now - publishedNanos < PUBLISH_EVERY_NANOS && done != total) {
+            unpublishedDone = done;
+            unpublishedTotal = total;
             return;
         }
+        publishProgress(now, done, total);
+    }
+
+    private void publishProgress(long now, long done, long total) {
         publishedNanos = now;
+        unpublishedDone = -1;
         long elapsedNanos = now - phaseStartNanos;
         double seconds = elapsedNanos / 1e9;
         double rate = seconds > 0 && done > 0 ? done / seconds : 0;

@@ -179,7 +179,7 @@ class MigrateJobTest {
     void aMigrationCancelledWhilePlanningAndWritingANewTargetWritesNothing() {
         ProgressTracker tracker = new ProgressTracker();
         tracker.addListener(snapshot -> {
-            if (snapshot.phase().equals("writing target") && snapshot.done() == 10) {
+            if (snapshot.phase().equals("writing target") && snapshot.done() > 0) {
                 tracker.cancel();
             }
         });

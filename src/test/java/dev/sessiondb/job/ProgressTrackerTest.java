@@ -1,6 +1,7 @@
 package dev.sessiondb.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -62,6 +63,22 @@ class ProgressTrackerTest {
         assertThat(seen.get(1).done()).isEqualTo(1L);
         assertThat(seen).last().extracting(ProgressTracker.Snapshot::done).isEqualTo(1000L);
         assertThat(tracker.snapshot().fraction()).isEqualTo(1.0);
+    }
+
+    @Test
+    void aPhasesLastCountHeldBackIsPublishedWhenTheNextPhaseStarts() {
+        List<ProgressTracker.Snapshot> seen = new ArrayList<>();
+        tracker.addListener(seen::add);
+        tracker.message("planning");
+
+        for (int done = 1; done <= 217; done++) {
+            tracker.progress(done, -1);
+        }
+        tracker.message("writing target");
+
+        assertThat(seen).extracting(ProgressTracker.Snapshot::phase, ProgressTracker.Snapshot::done)
+                .containsExactly(tuple("planning", 0L), tuple("planning", 1L),
+                        tuple("planning", 217L), tuple("writing target", 0L));
     }
 
     @Test
