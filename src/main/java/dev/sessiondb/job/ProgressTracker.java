@@ -44,9 +44,13 @@ public final class ProgressTracker implements ProgressMonitor {
     private volatile Snapshot current = new Snapshot("starting", 0, -1, 0, Optional.empty(), false, Duration.ZERO);
     private volatile long phaseStartNanos;
     private volatile long publishedNanos;
-    /** A count {@link #progress} held back, published when the phase ends; -1 when none is. */
-    private long unpublishedDone = -1;
-    private long unpublishedTotal;
+    /**
+     * A count {@link #progress} held back, published when the phase ends; -1 when none is. A job
+     * reports from one thread at a time, not always the same one (a verification reads on its own
+     * while the indexes build).
+     */
+    private volatile long unpublishedDone = -1;
+    private volatile long unpublishedTotal;
 
     public ProgressTracker() {
         this(System::nanoTime);
