@@ -85,7 +85,7 @@ public final class ProgressTracker implements ProgressMonitor {
         return cancelRequested;
     }
 
-    /** Starts a new phase: the count, rate and ETA start again. The last phase's last count is published first. */
+    /** Starts a new phase: the count, rate and ETA start again. A count the ending phase held back is published first. */
     @Override
     public void message(String phase) {
         if (unpublishedDone >= 0) {
