@@ -29,12 +29,12 @@ public final class KeySlots {
     }
 
     /**
-     * Puts entry {@code entry} into the empty slot {@link #slotOf} gave for it. With {@code entries}
-     * entries in all, past half full the slots double and each entry i is placed again by
-     * {@code hashCodes[i]}.
+     * Puts the newest of {@code entries} entries (entry {@code entries - 1}, just appended by the
+     * caller) into the empty slot {@link #slotOf} gave for it. Past half full the slots double and
+     * each entry i is placed again by {@code hashCodes[i]}.
      */
-    public void put(int slot, int entry, int entries, int[] hashCodes) {
-        slots[slot] = entry + 1;
+    public void put(int slot, int entries, int[] hashCodes) {
+        slots[slot] = entries;
         if (entries * 2 > slots.length) {
             slots = new int[slots.length * 2];
             int mask = slots.length - 1;

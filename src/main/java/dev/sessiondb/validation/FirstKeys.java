@@ -31,7 +31,8 @@ final class FirstKeys {
         if (index >= 0) {
             return new String(chars, normalisedEnds[index], keyEnds[index] - normalisedEnds[index]);
         }
-        slots.put(slot, append(hashCode, normalised, key), size, hashCodes);
+        append(hashCode, normalised, key);
+        slots.put(slot, size, hashCodes);
         return null;
     }
 
@@ -48,7 +49,7 @@ final class FirstKeys {
         return true;
     }
 
-    private int append(int hashCode, String normalised, String key) {
+    private void append(int hashCode, String normalised, String key) {
         int length = normalised.length() + key.length();
         if (length > MAX_CHARS - used) {
             throw new IllegalStateException("more session keys than one validation can hold (" + size + " keys, 2 G characters of them); "
@@ -68,7 +69,7 @@ final class FirstKeys {
         used += length;
         keyEnds[size] = used;
         hashCodes[size] = hashCode;
-        return size++;
+        size++;
     }
 
     private int start(int index) {

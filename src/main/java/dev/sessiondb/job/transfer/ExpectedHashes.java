@@ -62,7 +62,7 @@ public final class ExpectedHashes {
         int index = slots.entryAt(slot);
         if (index < 0) {
             index = append(key.hashCode(), utf8);
-            slots.put(slot, index, size, keyHashCodes);
+            slots.put(slot, size, keyHashCodes);
         }
         writeDigest(index, sha256Hex);
     }
