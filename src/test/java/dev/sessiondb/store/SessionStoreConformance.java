@@ -250,6 +250,28 @@ public abstract class SessionStoreConformance {
         assertThat(store.page(SessionQuery.all().withSearch(first.key() + " nothing-matches-this")).totalMatching()).isZero();
     }
 
+    @Test
+    void searchFindsABranchWhetherOrNotItRepeatsTheKey() {
+        List<SessionRecord> samples = new ArrayList<>(sampleRecords().subList(0, 6));
+        // Minsky names a session's branch after it; here one branch repeats its key, one has a name of its own, one is missing
+        samples.set(0, samples.get(0).with("branch", samples.get(0).key()));
+        samples.set(1, samples.get(1).with("branch", "feature/own-branch-name"));
+        samples.set(2, samples.get(2).without("branch"));
+        fill(samples);
+        // then each branch changes, so a search index must forget what it held for the old one
+        List.of(samples.get(0).with("branch", "renamed/own-branch-name"), samples.get(1).with("branch", samples.get(1).key()),
+                samples.get(2).with("branch", samples.get(2).key())).forEach(record -> store.put(kept(record)));
+
+        List<SessionRecord> now = readAll();
+        for (String text : List.of("own-branch", "OWN-BRANCH-NAME", "feature/", "renamed", samples.get(1).key(), samples.get(2).key())) {
+            SessionQuery query = SessionQuery.all().withSearch(text).page(0, 10_000);
+            assertThat(keys(store.page(query))).as(text).isEqualTo(reference(now, query));
+        }
+        if (!store.unsupportedFields(samples.get(0)).contains("branch")) {
+            assertThat(keys(store.page(SessionQuery.all().withSearch("own-branch-name")))).containsExactly(samples.get(0).key());
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(SortKey.class)
     void distinctValuesAreCountedLikeTheReference(SortKey field) {

@@ -168,12 +168,27 @@ final class NativeLayout implements Layout {
         if (!columnsFilled()) {
             return Optional.empty();
         }
-        if (!version.equals(NativeSchema.NEWEST)) {
+        if (!searchesOneText()) {
             return v3SearchCondition(needle);
         }
-        return Optional.of(new SqlCondition("lower(s.session_key || " + SEPARATOR.get(dialect) + " || coalesce(s.task_id, '') || " + SEPARATOR.get(dialect)
-                + " || coalesce(s.repo_name, '') || " + SEPARATOR.get(dialect) + " || coalesce(s.branch, '')) LIKE ? ESCAPE '\\'",
+        return Optional.of(new SqlCondition(searchedText() + " LIKE ? ESCAPE '\\'",
                 List.of("%" + Layout.escapeLike(needle.toLowerCase(Locale.ROOT)) + "%")));
+    }
+
+    /**
+     * The lower-cased text V4's and V5's indexes hold, written as each index's expression is, so
+     * that PostgreSQL recognises it. From V5 a branch equal to the key is left out (it finds the
+     * same sessions), and PostgreSQL lowers under the database's collation, as V4's columns did,
+     * now that the columns themselves compare as bytes.
+     */
+    private String searchedText() {
+        String separator = " || " + SEPARATOR.get(dialect) + " || ";
+        String leading = "s.session_key" + separator + "coalesce(s.task_id, '')" + separator + "coalesce(s.repo_name, '')" + separator;
+        if (version.equals(String.valueOf(NativeSchema.ONE_SEARCH_TEXT))) {
+            return "lower(" + leading + "coalesce(s.branch, ''))";
+        }
+        String text = leading + "CASE WHEN s.branch = s.session_key THEN '' ELSE coalesce(s.branch, '') END";
+        return dialect == Dialect.POSTGRESQL ? "lower((" + text + ") COLLATE \"default\")" : "lower(" + text + ")";
     }
 
     /**
@@ -184,7 +199,7 @@ final class NativeLayout implements Layout {
     public Optional<IndexedSearch> indexedSearch(String needle) {
         String lower = needle.toLowerCase(Locale.ROOT);
         boolean plain = lower.indexOf('%') < 0 && lower.indexOf('_') < 0;
-        if (dialect != Dialect.SQLITE || !version.equals(NativeSchema.NEWEST) || !plain || lower.codePointCount(0, lower.length()) < TRIGRAM) {
+        if (dialect != Dialect.SQLITE || !searchesOneText() || !plain || lower.codePointCount(0, lower.length()) < TRIGRAM) {
             return Optional.empty();
         }
         List<Object> pattern = List.of("%" + lower + "%");
@@ -201,8 +216,16 @@ final class NativeLayout implements Layout {
     }
 
     private boolean columnsFilled() {
+        return atLeast(NativeSchema.COLUMNS_FILLED);
+    }
+
+    private boolean searchesOneText() {
+        return atLeast(NativeSchema.ONE_SEARCH_TEXT);
+    }
+
+    private boolean atLeast(int schemaVersion) {
         try {
-            return Integer.parseInt(version) >= NativeSchema.COLUMNS_FILLED;
+            return Integer.parseInt(version) >= schemaVersion;
         } catch (NumberFormatException none) {
             return false;
         }

@@ -21,12 +21,15 @@ import org.flywaydb.core.api.output.MigrateResult;
 final class NativeSchema {
 
     static final String HISTORY_TABLE = "sessiondb_schema_history";
-    /** The version {@link #migrate} brings a store to: V4, one search column. */
-    static final String NEWEST = "4";
+    /** The version {@link #migrate} brings a store to: V5, leaner indexes. */
+    static final String NEWEST = "5";
+    /** From this version on, the key, task id, repository and branch are searched as one text. */
+    static final int ONE_SEARCH_TEXT = 4;
     /** From this version on, the sort and filter columns are filled ({@link ExtractColumnsFromRecords}). */
     static final int COLUMNS_FILLED = 3;
     /** The SQL migrations of both dialects, in order (a test holds the list to the folders). */
-    static final List<String> SCRIPTS = List.of("V1__sessions.sql", "V2__extracted_columns_and_search.sql", "V4__one_search_column.sql");
+    static final List<String> SCRIPTS = List.of("V1__sessions.sql", "V2__extracted_columns_and_search.sql", "V4__one_search_column.sql",
+            "V5__leaner_indexes.sql");
 
     private NativeSchema() {
     }

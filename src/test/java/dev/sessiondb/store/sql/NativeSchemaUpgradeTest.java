@@ -24,8 +24,12 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,9 +51,7 @@ class NativeSchemaUpgradeTest {
     @Test
     void aVersionOneSqliteStoreIsReadAsItIsUpgradedOnRequestAndUndone() throws Exception {
         Path file = tempDir.resolve("v1.db");
-        SQLiteDataSource dataSource = new SQLiteDataSource();
-        dataSource.setUrl("jdbc:sqlite:" + file);
-        assertThat(NativeSchema.migrate(dataSource, Dialect.SQLITE, null, "1")).isEqualTo("1");
+        SQLiteDataSource dataSource = sqliteAtVersion(file, "1");
         insertVersionOneRows(dataSource);
         StoreLocator locator = StoreLocator.parse("sqlite:" + file);
         String bytesBefore = sha256(file);
@@ -90,6 +92,119 @@ class NativeSchemaUpgradeTest {
                 + " (a postgresql store's backup holds its records, not its tables).");
     }
 
+    @Test
+    void aVersionFourSqliteStoreSearchesAlikeAfterItsUpgradeAndItsSearchIndexFollowsItsRows() throws Exception {
+        Path file = tempDir.resolve("v4.db");
+        SQLiteDataSource dataSource = sqliteAtVersion(file, "4");
+        StoreLocator locator = StoreLocator.parse("sqlite:" + file);
+
+        assertSearchesAlikeAcrossTheUpgradeToFive(locator, dataSource);
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            // the index over external content must hold exactly what the view gives; rank 1 compares the two
+            statement.execute("INSERT INTO sessions_search (sessions_search, rank) VALUES ('integrity-check', 1)");
+        }
+    }
+
+    @Test
+    void aVersionFourPostgresStoreSearchesAlikeAfterItsUpgradeThroughItsSearchIndex() throws SQLException {
+        TestPostgres postgres = TestPostgres.get();
+        StoreLocator locator = postgres.freshSchema();
+        PGSimpleDataSource dataSource = postgres.createdSchema(locator);
+        assertThat(NativeSchema.migrate(dataSource, Dialect.POSTGRESQL, dataSource.getCurrentSchema(), "4")).isEqualTo("4");
+
+        assertSearchesAlikeAcrossTheUpgradeToFive(locator, dataSource);
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            assertThat(planOfSearch(statement, "4")).as("V4's condition on V5's index").doesNotContain("sessions_search");
+            assertThat(planOfSearch(statement, NativeSchema.NEWEST)).contains("sessions_search");
+        }
+    }
+
+    /**
+     * Branches of every kind (repeating the key, named on their own, missing) and a repository
+     * beyond ASCII, whose case folds as the database folds it (PostgreSQL's V5 columns compare as
+     * bytes, its search text does not), are searched the same on V4 and, after
+     * {@code sessiondb upgrade}, on V5; then a put that changes branches and a delete go through
+     * V5's schema, and search still answers as the reference does.
+     */
+    private void assertSearchesAlikeAcrossTheUpgradeToFive(StoreLocator locator, DataSource versionFour) throws SQLException {
+        List<SessionRecord> records = new ArrayList<>(fixture);
+        records.set(0, records.get(0).with("branch", records.get(0).key()));
+        records.set(1, records.get(1).with("branch", "feature/own-branch-name"));
+        records.set(2, records.get(2).without("branch"));
+        records.set(4, records.get(4).with("repoName", "équipe/ÉTÉ"));
+        // inserted as V4 wrote rows: a write through the store would upgrade it first
+        List<String> columns = NativeLayout.columns();
+        try (Connection connection = versionFour.getConnection(); PreparedStatement insert = connection.prepareStatement("INSERT INTO sessions ("
+                + String.join(", ", columns) + ") VALUES (" + String.join(", ", Collections.nCopies(columns.size(), "?")) + ")")) {
+            for (SessionRecord record : records) {
+                Object[] values = NativeLayout.values(record);
+                for (int i = 0; i < values.length; i++) {
+                    insert.setObject(i + 1, values[i]);
+                }
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+        List<String> asciiWords = List.of("own-branch", "FEATURE/", records.get(0).key(), records.get(1).key(), "md#", "minsky");
+        List<String> words = new ArrayList<>(asciiWords);
+        words.addAll(List.of("ÉQUIPE", "été"));
+        Map<String, List<String>> beforeUpgrade = searched(locator, words);
+        assertThat(beforeUpgrade.get("own-branch")).containsExactly(records.get(1).key());
+
+        upgrade(locator);
+        assertThat(versionOf(locator)).isEqualTo(NativeSchema.NEWEST);
+        assertThat(searched(locator, words)).isEqualTo(beforeUpgrade);
+
+        try (SessionStore store = StoreFactory.open(locator, OpenMode.EXISTING)) {
+            store.put(records.get(0).with("branch", "renamed/own-branch-name"));
+            store.put(records.get(1).with("branch", records.get(1).key()));
+            store.delete(records.get(3).key());
+        }
+        List<SessionRecord> now = new ArrayList<>(records);
+        now.set(0, records.get(0).with("branch", "renamed/own-branch-name"));
+        now.set(1, records.get(1).with("branch", records.get(1).key()));
+        now.remove(3);
+        Map<String, List<String>> afterChanges = searched(locator, words);
+        for (String word : asciiWords) {
+            SessionQuery query = SessionQuery.all().withSearch(word).page(0, 1000);
+            assertThat(afterChanges.get(word)).as(word)
+                    .isEqualTo(now.stream().filter(query::matches).sorted(query.comparator()).map(SessionRecord::key).toList());
+        }
+        assertThat(afterChanges.get("own-branch")).containsExactly(records.get(0).key());
+    }
+
+    private static Map<String, List<String>> searched(StoreLocator locator, List<String> words) {
+        Map<String, List<String>> keys = new LinkedHashMap<>();
+        try (SessionStore store = StoreFactory.open(locator, OpenMode.EXISTING)) {
+            for (String word : words) {
+                keys.put(word, store.page(SessionQuery.all().withSearch(word).page(0, 1000)).records().stream().map(SessionRecord::key).toList());
+            }
+        }
+        return keys;
+    }
+
+    /** The plan PostgreSQL makes for one schema version's search condition when it may not scan the table. */
+    private static String planOfSearch(Statement statement, String version) throws SQLException {
+        Layout.SqlCondition condition = new NativeLayout(Dialect.POSTGRESQL, "test", version).searchCondition("own-branch").orElseThrow();
+        statement.execute("SET enable_seqscan = off");
+        StringBuilder plan = new StringBuilder();
+        String sql = "EXPLAIN SELECT s.session_key FROM sessions s WHERE " + condition.sql().replace("?", "'%own-branch%'");
+        try (ResultSet rows = statement.executeQuery(sql)) {
+            while (rows.next()) {
+                plan.append(rows.getString(1)).append('\n');
+            }
+        }
+        return plan.toString();
+    }
+
+    /** A new SQLite file whose schema Flyway took to {@code version} and no further. */
+    private static SQLiteDataSource sqliteAtVersion(Path file, String version) {
+        SQLiteDataSource dataSource = new SQLiteDataSource();
+        dataSource.setUrl("jdbc:sqlite:" + file);
+        assertThat(NativeSchema.migrate(dataSource, Dialect.SQLITE, null, version)).isEqualTo(version);
+        return dataSource;
+    }
+
     private void assertReadAsVersionOne(StoreLocator locator) throws JsonProcessingException {
         CliRun info = CliRun.of("info", locator.display(), "--format", "json");
         assertThat(info.exitCode()).as(info.err()).isZero();
@@ -102,7 +217,7 @@ class NativeSchemaUpgradeTest {
         CliRun upgrade = CliRun.of("upgrade", locator.display(), "--backup-dir", tempDir.resolve("journal").toString());
         assertThat(upgrade.exitCode()).as(upgrade.err()).isZero();
         CliRun list = CliRun.of("undo", "--list", "--backup-dir", tempDir.resolve("journal").toString());
-        assertThat(list.out()).contains("upgrade " + locator.display());
+        assertThat(list.out()).as(upgrade.out()).contains("upgrade " + locator.display());
         return upgrade;
     }
 

@@ -21,7 +21,7 @@ public final class SchemaDump {
     /** Columns, constraints and indexes of the connection's schema, its name left out, and the history. */
     public static String postgres(DataSource dataSource, String historyTable) throws SQLException {
         return rows(dataSource, List.of(
-                "SELECT table_name, ordinal_position, column_name, data_type, character_maximum_length, is_nullable, column_default"
+                "SELECT table_name, ordinal_position, column_name, data_type, collation_name, character_maximum_length, is_nullable, column_default"
                         + " FROM information_schema.columns WHERE table_schema = current_schema() ORDER BY 1, 2",
                 "SELECT c.conname, pg_get_constraintdef(c.oid) FROM pg_constraint c JOIN pg_namespace n ON n.oid = c.connamespace"
                         + " WHERE n.nspname = current_schema() ORDER BY 1",
