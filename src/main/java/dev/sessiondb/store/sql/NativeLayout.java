@@ -184,7 +184,7 @@ final class NativeLayout implements Layout {
     private String searchedText() {
         String separator = " || " + SEPARATOR.get(dialect) + " || ";
         String leading = "s.session_key" + separator + "coalesce(s.task_id, '')" + separator + "coalesce(s.repo_name, '')" + separator;
-        if (version.equals(String.valueOf(NativeSchema.ONE_SEARCH_TEXT))) {
+        if (!atLeast(NativeSchema.LEANER_INDEXES)) {
             return "lower(" + leading + "coalesce(s.branch, ''))";
         }
         String text = leading + "CASE WHEN s.branch = s.session_key THEN '' ELSE coalesce(s.branch, '') END";

@@ -25,6 +25,8 @@ final class NativeSchema {
     static final String NEWEST = "5";
     /** From this version on, the key, task id, repository and branch are searched as one text. */
     static final int ONE_SEARCH_TEXT = 4;
+    /** From this version on, that text leaves out a branch equal to the key, and PostgreSQL's columns compare as bytes. */
+    static final int LEANER_INDEXES = 5;
     /** From this version on, the sort and filter columns are filled ({@link ExtractColumnsFromRecords}). */
     static final int COLUMNS_FILLED = 3;
     /** The SQL migrations of both dialects, in order (a test holds the list to the folders). */

@@ -155,15 +155,15 @@ class NativeSchemaUpgradeTest {
         assertThat(versionOf(locator)).isEqualTo(NativeSchema.NEWEST);
         assertThat(searched(locator, words)).isEqualTo(beforeUpgrade);
 
-        try (SessionStore store = StoreFactory.open(locator, OpenMode.EXISTING)) {
-            store.put(records.get(0).with("branch", "renamed/own-branch-name"));
-            store.put(records.get(1).with("branch", records.get(1).key()));
-            store.delete(records.get(3).key());
-        }
         List<SessionRecord> now = new ArrayList<>(records);
         now.set(0, records.get(0).with("branch", "renamed/own-branch-name"));
         now.set(1, records.get(1).with("branch", records.get(1).key()));
         now.remove(3);
+        try (SessionStore store = StoreFactory.open(locator, OpenMode.EXISTING)) {
+            store.put(now.get(0));
+            store.put(now.get(1));
+            store.delete(records.get(3).key());
+        }
         Map<String, List<String>> afterChanges = searched(locator, words);
         for (String word : asciiWords) {
             SessionQuery query = SessionQuery.all().withSearch(word).page(0, 1000);
