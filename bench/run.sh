@@ -143,11 +143,11 @@ measure() {
     local further=("${@:7}") n
     rm -f "$WORK"/t.ours "$WORK"/t.base*
     for ((i = 1; i <= REPEATS; i++)); do
-        $prep; warm $INPUTS; timed ours $ours || { not_measured "$figure" "our command failed (see $WORK/err.ours)"; return; }
-        $prep; warm $INPUTS; timed base $base || { not_measured "$figure" "baseline failed (see $WORK/err.base)"; return; }
+        $prep; warm ${INPUTS:-}; timed ours $ours || { not_measured "$figure" "our command failed (see $WORK/err.ours)"; return; }
+        $prep; warm ${INPUTS:-}; timed base $base || { not_measured "$figure" "baseline failed (see $WORK/err.base)"; return; }
         for n in "${!further[@]}"; do
             [ -n "${further[$n]}" ] || continue
-            $prep; warm $INPUTS; timed base$((n + 2)) ${further[$n]} || { log "baseline ${further[$n]} failed (see $WORK/err.base$((n + 2)))"; further[$n]=""; rm -f "$WORK/t.base$((n + 2))"; }
+            $prep; warm ${INPUTS:-}; timed base$((n + 2)) ${further[$n]} || { log "baseline ${further[$n]} failed (see $WORK/err.base$((n + 2)))"; further[$n]=""; rm -f "$WORK/t.base$((n + 2))"; }
         done
     done
     report "$figure" "$target" "$basename" "$WORK/t.base"
