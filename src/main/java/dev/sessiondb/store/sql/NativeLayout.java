@@ -111,7 +111,7 @@ final class NativeLayout implements Layout {
 
     @Override
     public SessionRecord read(ResultSet row) throws SQLException {
-        return recordFromText(row.getString(1), row.getString(2));
+        return recordFromText(dialect.text(row, 1), dialect.text(row, 2));
     }
 
     @Override
@@ -138,9 +138,9 @@ final class NativeLayout implements Layout {
         List<String> select = new ArrayList<>(List.of("s.session_key"));
         read.forEach(field -> select.add("s." + TEXT_COLUMNS.get(field)));
         return Optional.of(new FieldsRead(String.join(", ", select), row -> {
-            ObjectNode some = JsonCodec.MAPPER.createObjectNode().put(SessionField.SESSION.jsonName(), row.getString(1));
+            ObjectNode some = JsonCodec.MAPPER.createObjectNode().put(SessionField.SESSION.jsonName(), dialect.text(row, 1));
             for (int i = 0; i < read.size(); i++) {
-                String value = row.getString(i + 2);
+                String value = dialect.text(row, i + 2);
                 if (value != null) {
                     some.put(read.get(i).jsonName(), value);
                 }

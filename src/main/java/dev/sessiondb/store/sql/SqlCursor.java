@@ -66,7 +66,7 @@ final class SqlCursor {
     /** For a layout that keeps each record as text: in key order, each text's bytes as the driver hands them over, parsed only when asked for. */
     static TextCursor texts(String storeName, Dialect dialect, Layout layout, Transaction transaction) {
         SqlRows<KeyedText> rows = new SqlRows<>(storeName, transaction, everyRow(dialect, layout, layout.selectList()), row -> {
-            String key = row.getString(1);
+            String key = dialect.text(row, 1);
             byte[] text = row.getBytes(2);
             return new KeyedText(key, text, () -> layout.recordFromText(key, new String(text, StandardCharsets.UTF_8)));
         });
@@ -96,7 +96,7 @@ final class SqlCursor {
                 ? new SqlRows<>(storeName, transaction, "SELECT t.key, encode(sha256(convert_to(t.text, 'UTF8')), 'hex') FROM ("
                         + scan(layout, layout.selectList()) + ") AS t (key, text)", row -> new StoredHash(row.getString(1), row.getString(2)))
                 : new SqlRows<>(storeName, transaction, scan(layout, layout.selectList()),
-                        row -> new StoredHash(row.getString(1), RecordHash.ofTextBytes(row.getBytes(2))));
+                        row -> new StoredHash(dialect.text(row, 1), RecordHash.ofTextBytes(row.getBytes(2))));
         class TextHashes extends PrefetchingIterator<StoredHash> implements HashCursor {
             @Override
             protected StoredHash fetch() {
