@@ -76,8 +76,8 @@ final class ChatLayout implements Layout {
 
     @Override
     public SessionRecord read(ResultSet row) throws SQLException {
-        String id = row.getString(1);
-        String traitsText = row.getString(4);
+        String id = dialect.text(row, 1);
+        String traitsText = dialect.text(row, 4);
         JsonNode traits = traitsText == null ? null : parse(id, traitsText);
         ObjectNode extra = JsonNodeFactory.instance.objectNode();
         if (traits instanceof ObjectNode object && object.get(EXTRA) instanceof ObjectNode kept) {
@@ -94,16 +94,16 @@ final class ChatLayout implements Layout {
         if (!keyInExtra) {
             fields.put("id", id);
         }
-        String tenant = row.getString(2);
+        String tenant = dialect.text(row, 2);
         if (tenant != null && !tenant.isEmpty()) {
             fields.put("tenantId", tenant);
         }
-        putText(fields, "userId", row.getString(3));
+        putText(fields, "userId", dialect.text(row, 3));
         if (traits != null) {
             fields.set("traits", traits);
         }
-        putText(fields, "createdAt", row.getString(5));
-        String messages = row.getString(6);
+        putText(fields, "createdAt", dialect.text(row, 5));
+        String messages = dialect.text(row, 6);
         JsonNode array = messages == null ? null : parse(id, messages);
         if (array != null && !array.isEmpty()) {
             fields.set("messages", array);
