@@ -13,7 +13,6 @@ import dev.sessiondb.ui.common.SavedStoreList;
 import dev.sessiondb.ui.common.SettingsStore;
 import dev.sessiondb.ui.common.StoreOpener;
 import dev.sessiondb.ui.common.TaskExecutor;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -178,38 +177,34 @@ public final class StoresViewModel {
         }).onFailure(failure -> dialogs.showError("Cannot create the demo stores", failure.getMessage()))));
     }
 
-    /** @param opened what to do once the store opened (saving it, say); nothing happens when it fails to open */
+    /**
+     * Shows the store as soon as it opened, then adds it to the recent ones in a task of its own:
+     * the settings file is written and synced to disk, which neither the FX thread nor the first
+     * page should wait for (the window's open of a 1M store: BENCHMARKS.md). A settings file that
+     * cannot be written does not keep the store from opening; the user is told.
+     *
+     * @param opened what to do once the store opened (saving it, say); nothing happens when it fails to open
+     */
     private void open(StoreLocator locator, Runnable opened) {
         String shown = locator.withoutPassword().display();
         credentials.complete(locator, dialogs).ifPresent(ready ->
-                executor.execute(BackgroundTask.of("Open " + shown, monitor -> new Opened(opener.open(ready), remembered(shown)))
-                        .onSuccess(done -> {
-                            current.show(done.store());
+                executor.execute(BackgroundTask.of("Open " + shown, monitor -> opener.open(ready))
+                        .onSuccess(store -> {
+                            current.show(store);
                             openStore.set(shown);
                             openStoreTitle.set(StoreEntry.of(shown, null).title());
-                            reloadLists();
                             opened.run();
-                            done.notRemembered().ifPresent(why -> dialogs.showError("Cannot remember " + shown + " among the recent stores", why));
+                            remember(shown);
                         })
                         .onFailure(failure -> dialogs.showError("Cannot open " + shown, failure.getMessage()))));
     }
 
-    /** An open store, and why it could not be added to the recent ones, if it could not. */
-    private record Opened(SessionStore store, Optional<String> notRemembered) {
-    }
-
-    /**
-     * Adds the store to the recent ones, on the task's thread: the settings file is written and
-     * synced to disk, which the FX thread should not wait for. A settings file that cannot be
-     * written does not keep the store from opening.
-     */
-    private Optional<String> remembered(String shown) {
-        try {
+    private void remember(String shown) {
+        executor.execute(BackgroundTask.<Void>of("Remember " + shown, monitor -> {
             settings.update(state -> state.withRecent(shown));
-            return Optional.empty();
-        } catch (UncheckedIOException e) {
-            return Optional.of(e.getMessage());
-        }
+            return null;
+        }).onSuccess(done -> reloadLists())
+                .onFailure(failure -> dialogs.showError("Cannot remember " + shown + " among the recent stores", failure.getMessage())));
     }
 
     /** Changes the saved list in the catalog off the FX thread, then shows it and runs {@code changed}; when the catalog refused, the user is told why. */
