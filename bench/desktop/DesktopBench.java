@@ -1,7 +1,6 @@
 import dev.sessiondb.store.selection.MinskyPaths;
 import dev.sessiondb.ui.AppServices;
 import dev.sessiondb.ui.MainWindow;
-import dev.sessiondb.ui.common.DialogService;
 import dev.sessiondb.ui.sessions.PagedSessionList;
 import dev.sessiondb.ui.sessions.SessionRow;
 import java.lang.management.ManagementFactory;
@@ -9,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.FutureTask;
@@ -17,13 +15,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
-import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
-import javafx.scene.control.Dialog;
 import javafx.scene.control.IndexedCell;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
@@ -38,9 +34,10 @@ import javafx.stage.Stage;
  * The desktop figures of issue 9 on the real window ({@link MainWindow} over the system's
  * services), driven as a user would: open a SQLite store with Add > JSON or SQLite file, scroll
  * its table from top to bottom, search it for a word most sessions hold, then migrate it into a new SQLite file with Jobs > Migrate (plan,
- * then run and verify). An AnimationTimer on the FX thread records the gap between consecutive
+ * then run and verify). A {@link PulseTimer} on the FX thread records the gap between consecutive
  * pulses (about 16.7 ms when the thread keeps up); the longest gap is the longest stall a user sees.
- * Run by bench/run.sh under xvfb-run: java -cp sessiondb-admin.jar bench/DesktopBench.java STORE.db WORKDIR
+ * Run by bench/run.sh under xvfb-run, compiled with its instruments (PulseTimer, UserAnswers):
+ * javac -cp sessiondb-admin.jar -d CLASSES bench/desktop/*.java; java -cp sessiondb-admin.jar:CLASSES DesktopBench STORE.db WORKDIR
  * Prints one tab-separated line per figure: name, value, note. The FX thread's stack during the
  * longest stall over the target goes to stderr.
  */
@@ -174,23 +171,9 @@ public class DesktopBench {
             await("the open store as the migration's source", 60, () -> !source.getEditor().getText().isEmpty());
             onFx(() -> this.<ComboBox<?>>node("#migrate-target").getEditor().setText(target.toString()));
             press("#migrate-next");
-            onFx(pulses::begin);
+            timedStep("#migrate-next", "plan", "Ready to run", "migration plan (dry run) of " + scale + ", SQLite -> new SQLite");
             press("#migrate-next");
-            String plan = awaitText("#migrate-plan-headline", 3600);
-            PulseTimer.Gaps planning = onFx(pulses::end);
-            if (!plan.startsWith("Ready to run")) {
-                throw new IllegalStateException("the migration's plan says: " + plan);
-            }
-            printStall("migration plan (dry run) of " + scale + ", SQLite -> new SQLite", planning);
-            press("#migrate-next");
-            onFx(pulses::begin);
-            press("#migrate-run");
-            String report = awaitText("#migrate-report-headline", 3600);
-            PulseTimer.Gaps running = onFx(pulses::end);
-            if (!report.startsWith("Verified")) {
-                throw new IllegalStateException("the migration's report says: " + report);
-            }
-            printStall("migration run and verify of " + scale + ", SQLite -> new SQLite", running);
+            timedStep("#migrate-run", "report", "Verified", "migration run and verify of " + scale + ", SQLite -> new SQLite");
         } finally {
             try (Stream<Path> written = Files.list(directory)) {
                 for (Path file : written.toList()) {
@@ -199,6 +182,21 @@ public class DesktopBench {
             }
             Files.delete(directory);
         }
+    }
+
+    /**
+     * Presses {@code button} and records the stalls until the wizard's {@code page} headline shows;
+     * a headline that does not start with {@code expected} stops the bench with what it says.
+     */
+    private void timedStep(String button, String page, String expected, String phase) throws Exception {
+        onFx(pulses::begin);
+        press(button);
+        String headline = awaitText("#migrate-" + page + "-headline", 3600);
+        PulseTimer.Gaps gaps = onFx(pulses::end);
+        if (!headline.startsWith(expected)) {
+            throw new IllegalStateException("the migration's " + page + " says: " + headline);
+        }
+        printStall(phase, gaps);
     }
 
     /**
@@ -361,149 +359,5 @@ public class DesktopBench {
 
     private static void print(String name, String value, String note) {
         System.out.println(name + "\t" + value + "\t" + note);
-    }
-
-    /**
-     * Records the gaps between pulses from {@link #begin} to {@link #end} (both on the FX thread).
-     * A watchdog takes the FX thread's stack once a pulse is later than the target, so the
-     * longest stall comes with where the thread was during it.
-     */
-    static final class PulseTimer extends AnimationTimer {
-
-        /** @param busySeconds CPU time the FX thread spent meanwhile (the rest it waited: for work, the renderer or a GC) */
-        record Gaps(int count, double maxMs, double p99Ms, double seconds, double busySeconds, String stack) {
-        }
-
-        private long[] gaps = new long[4096];
-        private int count;
-        private long last;
-        private long longest;
-        private long cpuAtBegin;
-        private String longestStack = "";
-        private volatile long lastPulse = System.nanoTime();
-        private volatile Sample sample;
-
-        private record Sample(long pulse, String stack) {
-        }
-
-        @Override
-        public void handle(long now) {
-            if (last != 0) {
-                long gap = now - last;
-                if (count == gaps.length) {
-                    gaps = Arrays.copyOf(gaps, count * 2);
-                }
-                gaps[count++] = gap;
-                Sample during = sample;
-                if (gap > longest) {
-                    longest = gap;
-                    longestStack = during != null && during.pulse() == lastPulse ? "was at:" + during.stack()
-                            : "was not sampled in it (a GC pause stops the watchdog too)";
-                }
-            }
-            last = now;
-            lastPulse = System.nanoTime();
-        }
-
-        void begin() {
-            cpuAtBegin = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
-            count = 0;
-            longest = 0;
-            longestStack = "";
-        }
-
-        Gaps end() {
-            long[] sorted = Arrays.copyOf(gaps, count);
-            Arrays.sort(sorted);
-            long sum = Arrays.stream(sorted).sum();
-            double busy = (ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpuAtBegin) / 1e9;
-            return new Gaps(count, count == 0 ? 0 : sorted[count - 1] / 1e6,
-                    count == 0 ? 0 : sorted[Math.min(count - 1, (int) Math.ceil(count * 0.99) - 1)] / 1e6, sum / 1e9, busy, longestStack);
-        }
-
-        void watchFrom(Thread fxThread) {
-            Thread watchdog = new Thread(() -> {
-                long threshold = (long) (STALL_TARGET_MS * 1e6);
-                while (true) {
-                    long pulse = lastPulse;
-                    Sample taken = sample;
-                    if (System.nanoTime() - pulse > threshold && (taken == null || taken.pulse() != pulse)) {
-                        StringBuilder stack = new StringBuilder();
-                        for (StackTraceElement frame : fxThread.getStackTrace()) {
-                            stack.append("\n\tat ").append(frame);
-                        }
-                        sample = new Sample(pulse, stack.toString());
-                    }
-                    try {
-                        Thread.sleep(5);
-                    } catch (InterruptedException stopped) {
-                        return;
-                    }
-                }
-            }, "stall-watchdog");
-            watchdog.setDaemon(true);
-            watchdog.start();
-        }
-    }
-
-    /**
-     * The user's side of the dialogs: the file chooser picks the bench's store; an error is kept
-     * (the bench stops with it) instead of waiting behind a modal alert; the rest is the app's own.
-     */
-    static final class UserAnswers implements DialogService {
-
-        private final DialogService app;
-        private final Path store;
-        volatile String error;
-
-        UserAnswers(DialogService app, Path store) {
-            this.app = app;
-            this.store = store;
-        }
-
-        @Override
-        public void showError(String title, String message) {
-            error = title + ": " + message;
-        }
-
-        @Override
-        public void notify(String message) {
-            app.notify(message);
-        }
-
-        @Override
-        public boolean confirm(String title, String message, String confirmLabel) {
-            return app.confirm(title, message, confirmLabel);
-        }
-
-        @Override
-        public Optional<Path> chooseStoreFile() {
-            return Optional.of(store);
-        }
-
-        @Override
-        public Optional<Path> chooseDirectory(String title) {
-            return app.chooseDirectory(title);
-        }
-
-        @Override
-        public Optional<Path> chooseFileToSave(String title, String suggestedName) {
-            return app.chooseFileToSave(title, suggestedName);
-        }
-
-        @Override
-        public Optional<String> askText(String title, String label, String initialValue) {
-            return app.askText(title, label, initialValue);
-        }
-
-        @Override
-        public Optional<String> askPassword(String title, String label) {
-            return app.askPassword(title, label);
-        }
-
-        @Override
-        public <R> Optional<R> showCustomDialog(Dialog<R> dialog) {
-            return app.showCustomDialog(dialog);
-        }
     }
 }
