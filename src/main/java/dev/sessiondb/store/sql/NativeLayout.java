@@ -13,6 +13,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +21,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * SessionDB Admin's own layout: the whole record as JSON text (lossless, field order kept) next
@@ -162,6 +164,8 @@ final class NativeLayout implements Layout {
      * From V4 the key, task id, repository and branch are searched as one text joined by the unit
      * separator, which PostgreSQL's pg_trgm index serves for this very condition; SQLite's FTS5
      * table is asked through {@link #indexedSearch} instead. V3 keeps its four-column index.
+     * PostgreSQL's V6 searches the text in two halves, each served by its own index: the needle
+     * holds no separator, so a match in the whole text is a match in one of its halves.
      */
     @Override
     public Optional<SqlCondition> searchCondition(String needle) {
@@ -171,23 +175,35 @@ final class NativeLayout implements Layout {
         if (!searchesOneText()) {
             return v3SearchCondition(needle);
         }
-        return Optional.of(new SqlCondition(searchedText() + " LIKE ? ESCAPE '\\'",
-                List.of("%" + Layout.escapeLike(needle.toLowerCase(Locale.ROOT)) + "%")));
+        String pattern = "%" + Layout.escapeLike(needle.toLowerCase(Locale.ROOT)) + "%";
+        List<String> texts = searchedTexts();
+        return Optional.of(new SqlCondition(texts.stream().map(text -> text + " LIKE ? ESCAPE '\\'").collect(Collectors.joining(" OR ", "(", ")")),
+                Collections.nCopies(texts.size(), pattern)));
     }
 
     /**
-     * The lower-cased text V4's and V5's indexes hold, written as each index's expression is, so
+     * The lower-cased text V4's to V6's indexes hold, written as each index's expression is, so
      * that PostgreSQL recognises it. From V5 a branch equal to the key is left out (it finds the
      * same sessions), and PostgreSQL lowers under the database's collation, as V4's columns did,
-     * now that the columns themselves compare as bytes.
+     * now that the columns themselves compare as bytes. From V6 (PostgreSQL) a task id the key
+     * holds is left out too, and the text is two: the key's half and the repository's.
      */
-    private String searchedText() {
+    private List<String> searchedTexts() {
         String separator = " || " + SEPARATOR.get(dialect) + " || ";
-        String leading = "s.session_key" + separator + "coalesce(s.task_id, '')" + separator + "coalesce(s.repo_name, '')" + separator;
+        String taskId = "coalesce(s.task_id, '')";
+        String repository = "coalesce(s.repo_name, '')";
         if (!atLeast(NativeSchema.LEANER_INDEXES)) {
-            return "lower(" + leading + "coalesce(s.branch, ''))";
+            return List.of("lower(s.session_key" + separator + taskId + separator + repository + separator + "coalesce(s.branch, ''))");
         }
-        String text = leading + "CASE WHEN s.branch = s.session_key THEN '' ELSE coalesce(s.branch, '') END";
+        String branch = "CASE WHEN s.branch = s.session_key THEN '' ELSE coalesce(s.branch, '') END";
+        if (!atLeast(NativeSchema.SEARCH_IN_HALVES)) {
+            return List.of(lowered("s.session_key" + separator + taskId + separator + repository + separator + branch));
+        }
+        String taskIdNotInKey = "CASE WHEN strpos(s.session_key, s.task_id) > 0 THEN '' ELSE " + taskId + " END";
+        return List.of(lowered("s.session_key" + separator + taskIdNotInKey), lowered(repository + separator + branch));
+    }
+
+    private String lowered(String text) {
         return dialect == Dialect.POSTGRESQL ? "lower((" + text + ") COLLATE \"default\")" : "lower(" + text + ")";
     }
 
@@ -315,7 +331,7 @@ final class NativeLayout implements Layout {
 
     @Override
     public boolean needsUpgrade() {
-        return !NativeSchema.NEWEST.equals(version);
+        return !NativeSchema.newest(dialect).equals(version);
     }
 
     @Override
@@ -323,7 +339,7 @@ final class NativeLayout implements Layout {
         if (!needsUpgrade()) {
             return List.of();
         }
-        return List.of("schema version " + version + " is older than this version's " + NativeSchema.NEWEST
+        return List.of("schema version " + version + " is older than this version's " + NativeSchema.newest(dialect)
                 + "; reading leaves it as it is, 'sessiondb upgrade " + storeName + "' upgrades it (backed up first, undone by 'sessiondb undo')");
     }
 }

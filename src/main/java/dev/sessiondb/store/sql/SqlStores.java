@@ -280,7 +280,7 @@ public final class SqlStores {
         }
         if (empty) {
             NativeSchema.atOnce(dialect).create(dataSource);
-            return new NativeLayout(dialect, name, NativeSchema.NEWEST);
+            return new NativeLayout(dialect, name, NativeSchema.newest(dialect));
         }
         return new NativeLayout(dialect, name, NativeSchema.migrate(dataSource, dialect, schema, null));
     }

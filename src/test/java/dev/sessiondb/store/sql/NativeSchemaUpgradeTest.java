@@ -13,6 +13,7 @@ import dev.sessiondb.model.SortKey;
 import dev.sessiondb.store.OpenMode;
 import dev.sessiondb.store.SessionStore;
 import dev.sessiondb.store.StoreFactory;
+import dev.sessiondb.store.StoreFormat;
 import dev.sessiondb.store.StoreLocator;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -33,6 +34,8 @@ import java.util.Map;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.sqlite.SQLiteDataSource;
 
@@ -87,8 +90,8 @@ class NativeSchemaUpgradeTest {
         CliRun undo = undo();
         // a server store's backup is its records: undo puts every record back into the upgraded schema, and says so
         assertHoldsTheFixture(locator);
-        assertThat(versionOf(locator)).isEqualTo(NativeSchema.NEWEST);
-        assertThat(undo.out()).contains("Only the records were put back: the schema stays at version " + NativeSchema.NEWEST
+        assertThat(versionOf(locator)).isEqualTo(newest(locator));
+        assertThat(undo.out()).contains("Only the records were put back: the schema stays at version " + newest(locator)
                 + " (a postgresql store's backup holds its records, not its tables).");
     }
 
@@ -98,43 +101,46 @@ class NativeSchemaUpgradeTest {
         SQLiteDataSource dataSource = sqliteAtVersion(file, "4");
         StoreLocator locator = StoreLocator.parse("sqlite:" + file);
 
-        assertSearchesAlikeAcrossTheUpgradeToFive(locator, dataSource);
+        assertSearchesAlikeAcrossTheUpgrade(locator, dataSource);
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             // the index over external content must hold exactly what the view gives; rank 1 compares the two
             statement.execute("INSERT INTO sessions_search (sessions_search, rank) VALUES ('integrity-check', 1)");
         }
     }
 
-    @Test
-    void aVersionFourPostgresStoreSearchesAlikeAfterItsUpgradeThroughItsSearchIndex() throws SQLException {
+    @ParameterizedTest(name = "V{0}")
+    @ValueSource(strings = {"4", "5"})
+    void anOlderPostgresStoreSearchesAlikeAfterItsUpgradeThroughBothHalvesOfItsSearchIndex(String olderVersion) throws SQLException {
         TestPostgres postgres = TestPostgres.get();
         StoreLocator locator = postgres.freshSchema();
         PGSimpleDataSource dataSource = postgres.createdSchema(locator);
-        assertThat(NativeSchema.migrate(dataSource, Dialect.POSTGRESQL, dataSource.getCurrentSchema(), "4")).isEqualTo("4");
+        assertThat(NativeSchema.migrate(dataSource, Dialect.POSTGRESQL, dataSource.getCurrentSchema(), olderVersion)).isEqualTo(olderVersion);
 
-        assertSearchesAlikeAcrossTheUpgradeToFive(locator, dataSource);
+        assertSearchesAlikeAcrossTheUpgrade(locator, dataSource);
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            assertThat(planOfSearch(statement, "4")).as("V4's condition on V5's index").doesNotContain("sessions_search");
-            assertThat(planOfSearch(statement, NativeSchema.NEWEST)).contains("sessions_search");
+            assertThat(planOfSearch(statement, olderVersion)).as("the older condition on V6's indexes").doesNotContain("sessions_search");
+            assertThat(planOfSearch(statement, "6")).contains("sessions_search_key", "sessions_search_place");
         }
     }
 
     /**
-     * Branches of every kind (repeating the key, named on their own, missing) and a repository
-     * beyond ASCII, whose case folds as the database folds it (PostgreSQL's V5 columns compare as
-     * bytes, its search text does not), are searched the same on V4 and, after
-     * {@code sessiondb upgrade}, on V5; then a put that changes branches and a delete go through
-     * V5's schema, and search still answers as the reference does.
+     * Branches of every kind (repeating the key, named on their own, missing), task ids the key
+     * holds and one it does not, and a repository beyond ASCII, whose case folds as the database
+     * folds it (PostgreSQL's columns compare as bytes from V5, its search text does not), are
+     * searched the same on the older version and, after {@code sessiondb upgrade}, on the newest;
+     * then a put that changes branches and a delete go through the newest schema, and search
+     * still answers as the reference does.
      */
-    private void assertSearchesAlikeAcrossTheUpgradeToFive(StoreLocator locator, DataSource versionFour) throws SQLException {
+    private void assertSearchesAlikeAcrossTheUpgrade(StoreLocator locator, DataSource olderVersion) throws SQLException {
         List<SessionRecord> records = new ArrayList<>(fixture);
         records.set(0, records.get(0).with("branch", records.get(0).key()));
         records.set(1, records.get(1).with("branch", "feature/own-branch-name"));
         records.set(2, records.get(2).without("branch"));
         records.set(4, records.get(4).with("repoName", "équipe/ÉTÉ"));
-        // inserted as V4 wrote rows: a write through the store would upgrade it first
+        records.set(5, records.get(5).with("taskId", "mt#777"));
+        // inserted as the older version wrote rows: a write through the store would upgrade it first
         List<String> columns = NativeLayout.columns();
-        try (Connection connection = versionFour.getConnection(); PreparedStatement insert = connection.prepareStatement("INSERT INTO sessions ("
+        try (Connection connection = olderVersion.getConnection(); PreparedStatement insert = connection.prepareStatement("INSERT INTO sessions ("
                 + String.join(", ", columns) + ") VALUES (" + String.join(", ", Collections.nCopies(columns.size(), "?")) + ")")) {
             for (SessionRecord record : records) {
                 Object[] values = NativeLayout.values(record);
@@ -145,14 +151,16 @@ class NativeSchemaUpgradeTest {
             }
             insert.executeBatch();
         }
-        List<String> asciiWords = List.of("own-branch", "FEATURE/", records.get(0).key(), records.get(1).key(), "md#", "minsky");
+        List<String> asciiWords = List.of("own-branch", "FEATURE/", records.get(0).key(), records.get(1).key(), "md#", "minsky", "MT#77", "#00",
+                records.get(6).taskId().orElse("#"));
         List<String> words = new ArrayList<>(asciiWords);
         words.addAll(List.of("ÉQUIPE", "été"));
         Map<String, List<String>> beforeUpgrade = searched(locator, words);
         assertThat(beforeUpgrade.get("own-branch")).containsExactly(records.get(1).key());
+        assertThat(beforeUpgrade.get("MT#77")).containsExactly(records.get(5).key());
 
         upgrade(locator);
-        assertThat(versionOf(locator)).isEqualTo(NativeSchema.NEWEST);
+        assertThat(versionOf(locator)).isEqualTo(newest(locator));
         assertThat(searched(locator, words)).isEqualTo(beforeUpgrade);
 
         List<SessionRecord> now = new ArrayList<>(records);
@@ -227,6 +235,10 @@ class NativeSchemaUpgradeTest {
         return undo;
     }
 
+    private static String newest(StoreLocator locator) {
+        return NativeSchema.newest(StoreFormat.SQLITE.equals(locator.format()) ? Dialect.SQLITE : Dialect.POSTGRESQL);
+    }
+
     private static String versionOf(StoreLocator locator) {
         try (SessionStore store = StoreFactory.open(locator, OpenMode.EXISTING)) {
             return store.info().schemaVersion();
@@ -246,7 +258,7 @@ class NativeSchemaUpgradeTest {
     }
 
     private void assertUpgradedAndComplete(StoreLocator locator) {
-        assertThat(versionOf(locator)).isEqualTo(NativeSchema.NEWEST);
+        assertThat(versionOf(locator)).isEqualTo(newest(locator));
         assertHoldsTheFixture(locator);
     }
 

@@ -38,14 +38,14 @@ class SchemaAtOnceTest {
         DataSource byFlyway = sqlite("flyway.db");
         DataSource atOnce = sqlite("at-once.db");
 
-        assertThat(NativeSchema.migrate(byFlyway, Dialect.SQLITE, null, null)).isEqualTo(NativeSchema.NEWEST);
+        assertThat(NativeSchema.migrate(byFlyway, Dialect.SQLITE, null, null)).isEqualTo(NativeSchema.newest(Dialect.SQLITE));
         NativeSchema.atOnce(Dialect.SQLITE).create(atOnce);
 
         String flywayCatalog = SchemaDump.sqlite(byFlyway, NativeSchema.HISTORY_TABLE);
         assertThat(flywayCatalog).contains("sessions_search_insert", "sessions_search_text", "V5__leaner_indexes.sql");
         assertThat(SchemaDump.sqlite(atOnce, NativeSchema.HISTORY_TABLE)).isEqualTo(flywayCatalog);
         // Flyway validates every applied checksum before it would migrate: a wrong one throws
-        assertThat(NativeSchema.migrate(atOnce, Dialect.SQLITE, null, null)).isEqualTo(NativeSchema.NEWEST);
+        assertThat(NativeSchema.migrate(atOnce, Dialect.SQLITE, null, null)).isEqualTo(NativeSchema.newest(Dialect.SQLITE));
         assertThat(SchemaDump.sqlite(atOnce, NativeSchema.HISTORY_TABLE)).as("Flyway had nothing to add").isEqualTo(flywayCatalog);
     }
 
@@ -55,14 +55,14 @@ class SchemaAtOnceTest {
         PGSimpleDataSource byFlyway = postgres.createdSchema(postgres.freshSchema());
         PGSimpleDataSource atOnce = postgres.createdSchema(postgres.freshSchema());
 
-        assertThat(NativeSchema.migrate(byFlyway, Dialect.POSTGRESQL, byFlyway.getCurrentSchema(), null)).isEqualTo(NativeSchema.NEWEST);
+        assertThat(NativeSchema.migrate(byFlyway, Dialect.POSTGRESQL, byFlyway.getCurrentSchema(), null)).isEqualTo(NativeSchema.newest(Dialect.POSTGRESQL));
         NativeSchema.atOnce(Dialect.POSTGRESQL).create(atOnce);
 
         String flywayCatalog = SchemaDump.postgres(byFlyway, NativeSchema.HISTORY_TABLE);
-        assertThat(flywayCatalog).contains("sessions_search", "gin_trgm_ops", "sessions_repo_name", "V5__leaner_indexes.sql")
-                .doesNotContain("sessions_key_binary");
+        assertThat(flywayCatalog).contains("sessions_search_key", "sessions_search_place", "gin_trgm_ops", "sessions_repo_name",
+                "V6__leaner_search_text.sql").doesNotContain("sessions_key_binary", "sessions_search ");
         assertThat(SchemaDump.postgres(atOnce, NativeSchema.HISTORY_TABLE)).isEqualTo(flywayCatalog);
-        assertThat(NativeSchema.migrate(atOnce, Dialect.POSTGRESQL, atOnce.getCurrentSchema(), null)).isEqualTo(NativeSchema.NEWEST);
+        assertThat(NativeSchema.migrate(atOnce, Dialect.POSTGRESQL, atOnce.getCurrentSchema(), null)).isEqualTo(NativeSchema.newest(Dialect.POSTGRESQL));
         assertThat(SchemaDump.postgres(atOnce, NativeSchema.HISTORY_TABLE)).as("Flyway had nothing to add").isEqualTo(flywayCatalog);
     }
 
@@ -72,7 +72,7 @@ class SchemaAtOnceTest {
         NativeSchema.migrate(reference, Dialect.SQLITE, null, null);
         Path created = tempDir.resolve("created.db");
         try (SessionStore store = StoreFactory.open(StoreLocator.parse("sqlite:" + created), OpenMode.CREATE_IF_MISSING)) {
-            assertThat(store.info().schemaVersion()).isEqualTo(NativeSchema.NEWEST);
+            assertThat(store.info().schemaVersion()).isEqualTo(NativeSchema.newest(Dialect.SQLITE));
         }
         assertThat(SchemaDump.sqlite(sqlite("created.db"), NativeSchema.HISTORY_TABLE)).isEqualTo(SchemaDump.sqlite(reference, NativeSchema.HISTORY_TABLE));
 
@@ -84,21 +84,23 @@ class SchemaAtOnceTest {
             statement.execute("DELETE FROM " + NativeSchema.HISTORY_TABLE);
         }
         try (SessionStore store = StoreFactory.open(StoreLocator.parse("sqlite:" + tempDir.resolve("interrupted.db")), OpenMode.CREATE_IF_MISSING)) {
-            assertThat(store.info().schemaVersion()).isEqualTo(NativeSchema.NEWEST);
+            assertThat(store.info().schemaVersion()).isEqualTo(NativeSchema.newest(Dialect.SQLITE));
         }
         assertThat(SchemaDump.sqlite(interrupted, NativeSchema.HISTORY_TABLE)).isEqualTo(SchemaDump.sqlite(reference, NativeSchema.HISTORY_TABLE));
     }
 
     @Test
-    void theScriptsMadeAtOnceAreEveryMigrationOfBothDialects() throws IOException, URISyntaxException {
+    void theScriptsMadeAtOnceAreEveryMigrationOfEachDialect() throws IOException, URISyntaxException {
         for (Dialect dialect : Dialect.values()) {
             Path folder = Path.of(getClass().getResource("/" + dialect.flywayLocation().substring("classpath:".length())).toURI());
             try (Stream<Path> files = Files.list(folder)) {
                 assertThat(files.map(file -> file.getFileName().toString()).sorted().toList()).as(dialect.name())
-                        .isEqualTo(NativeSchema.SCRIPTS);
+                        .isEqualTo(NativeSchema.scripts(dialect));
             }
+            List<String> versions = dialect == Dialect.POSTGRESQL ? List.of("1", "2", "3", "4", "5", "6") : List.of("1", "2", "3", "4", "5");
             assertThat(NativeSchema.atOnce(dialect).history()).extracting(SchemaAtOnce.HistoryRow::version).as(dialect.name())
-                    .containsExactly("1", "2", "3", "4", NativeSchema.NEWEST);
+                    .isEqualTo(versions);
+            assertThat(NativeSchema.newest(dialect)).isEqualTo(versions.get(versions.size() - 1));
         }
     }
 
