@@ -1,12 +1,13 @@
 package dev.sessiondb.store.sql;
 
-import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
@@ -224,22 +225,23 @@ final class PostgresCopySink implements BulkSink {
         private static final byte[] NULL = {'\\', 'N'};
         /** The signature, no flags, no header extension. */
         private static final byte[] BINARY_HEADER = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xff, '\r', '\n', 0, 0, 0, 0, 0, 0, 0, 0, 0};
-        private static final int BINARY_TRAILER = -1;
+        private static final short BINARY_TRAILER = -1;
 
-        private final ByteArrayOutputStream bytes;
+        /** Big-endian, as the binary format's integers are; not a ByteArrayOutputStream, whose every write takes a lock (four per value's length). */
+        private ByteBuffer bytes;
         final boolean binary;
 
         CopyBuffer(int capacity, boolean binary) {
-            this.bytes = new ByteArrayOutputStream(capacity);
+            this.bytes = ByteBuffer.allocate(capacity);
             this.binary = binary;
         }
 
         int size() {
-            return bytes.size();
+            return bytes.position();
         }
 
         boolean isEmpty() {
-            return bytes.size() == 0;
+            return bytes.position() == 0;
         }
 
         void addRow(Object[] values) {
@@ -249,32 +251,31 @@ final class PostgresCopySink implements BulkSink {
             }
             for (int i = 0; i < values.length; i++) {
                 if (i > 0) {
-                    bytes.write('\t');
+                    room(1).put((byte) '\t');
                 }
                 addCopyText(values[i]);
             }
-            bytes.write('\n');
+            room(1).put((byte) '\n');
         }
 
         private void addBinaryRow(Object[] values) {
-            if (bytes.size() == 0) {
-                bytes.writeBytes(BINARY_HEADER);
+            if (bytes.position() == 0) {
+                room(BINARY_HEADER.length).put(BINARY_HEADER);
             }
-            addShort(values.length);
+            room(Short.BYTES).putShort((short) values.length);
             for (Object value : values) {
                 if (value == null) {
-                    addInt(-1);
+                    room(Integer.BYTES).putInt(-1);
                 } else {
                     byte[] text = value.toString().getBytes(StandardCharsets.UTF_8);
-                    addInt(text.length);
-                    bytes.writeBytes(text);
+                    room(Integer.BYTES + text.length).putInt(text.length).put(text);
                 }
             }
         }
 
         private void addCopyText(Object value) {
             if (value == null) {
-                bytes.writeBytes(NULL);
+                room(NULL.length).put(NULL);
                 return;
             }
             byte[] text = value.toString().getBytes(StandardCharsets.UTF_8);
@@ -288,33 +289,29 @@ final class PostgresCopySink implements BulkSink {
                     default -> 0;
                 };
                 if (escaped != 0) {
-                    bytes.write(text, run, i - run);
-                    bytes.write('\\');
-                    bytes.write(escaped);
+                    room(i - run + 2).put(text, run, i - run).put((byte) '\\').put(escaped);
                     run = i + 1;
                 }
             }
-            bytes.write(text, run, text.length - run);
+            room(text.length - run).put(text, run, text.length - run);
         }
 
-        /** Big-endian, as the binary format's integers are. */
-        private void addShort(int value) {
-            bytes.write(value >>> 8);
-            bytes.write(value);
-        }
-
-        private void addInt(int value) {
-            addShort(value >>> 16);
-            addShort(value);
+        /** The buffer, grown first if it has less than {@code needed} bytes left (a record larger than the chunk). */
+        private ByteBuffer room(int needed) {
+            if (bytes.remaining() < needed) {
+                ByteBuffer larger = ByteBuffer.allocate(Math.max(2 * bytes.capacity(), bytes.position() + needed));
+                bytes = larger.put(bytes.flip());
+            }
+            return bytes;
         }
 
         /** The chunk so far, ended as its format needs; the buffer is empty afterwards. */
         byte[] take() {
             if (binary) {
-                addShort(BINARY_TRAILER);
+                room(Short.BYTES).putShort(BINARY_TRAILER);
             }
-            byte[] chunk = bytes.toByteArray();
-            bytes.reset();
+            byte[] chunk = Arrays.copyOf(bytes.array(), bytes.position());
+            bytes.clear();
             return chunk;
         }
     }
