@@ -44,7 +44,8 @@ final class PendingRebuild {
      * Builds what the store owes, if anything: SQLite in one transaction (one writer), whose
      * commit first waits for {@code readersDone} (the rebuild keeps its pages in memory until
      * then, so a reader of the rows is never locked out); PostgreSQL two steps at a time on their
-     * own connections, each step committed with the removal of its line.
+     * own connections, the statistics steps after the others, each step committed with the removal
+     * of its line.
      */
     void finish(Runnable readersDone) {
         try {
@@ -79,17 +80,17 @@ final class PendingRebuild {
     private void buildInParallel(Rebuild rebuild) throws SQLException {
         ExecutorService builders = Executors.newFixedThreadPool(PARALLEL_BUILDS, runnable -> new Thread(runnable, "sessiondb-index-build"));
         try {
-            List<Future<?>> steps = new ArrayList<>();
-            for (String step : rebuild.steps()) {
-                steps.add(builders.submit(() -> inTransaction(connection -> {
-                    Rebuild.execute(connection, rebuild.setup());
-                    Rebuild.execute(connection, List.of(step));
-                    done(connection, step);
-                    return null;
-                })));
-            }
-            for (Future<?> step : steps) {
-                step.get();
+            // the statistics steps only once the indexes are built, whose expressions they gather too
+            for (boolean statistics : List.of(false, true)) {
+                List<Future<?>> steps = new ArrayList<>();
+                for (String step : rebuild.steps()) {
+                    if (Rebuild.gathersStatistics(step) == statistics) {
+                        steps.add(builders.submit(() -> runStep(rebuild, step)));
+                    }
+                }
+                for (Future<?> step : steps) {
+                    step.get();
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -99,6 +100,15 @@ final class PendingRebuild {
         } finally {
             builders.shutdownNow();
         }
+    }
+
+    private Void runStep(Rebuild rebuild, String step) throws SQLException {
+        return inTransaction(connection -> {
+            Rebuild.execute(connection, rebuild.setup());
+            Rebuild.execute(connection, List.of(step));
+            done(connection, step);
+            return null;
+        });
     }
 
     private <T> T inTransaction(SqlSessionStore.SqlWork<T> work) throws SQLException {

@@ -13,10 +13,16 @@ import java.util.List;
 record Rebuild(List<String> setup, List<String> steps) {
 
     static final Rebuild NONE = new Rebuild(List.of(), List.of());
+    /** A step that gathers the planner's statistics: it runs once every other step is done, to see the indexes they build. */
+    static final String STATISTICS_PREFIX = "ANALYZE ";
 
     Rebuild {
         setup = List.copyOf(setup);
         steps = List.copyOf(steps);
+    }
+
+    static boolean gathersStatistics(String step) {
+        return step.startsWith(STATISTICS_PREFIX);
     }
 
     boolean isEmpty() {

@@ -60,6 +60,10 @@ class DeferredRebuildTest {
         assertThat(readAlongside).hasValue(LARGE);
         assertThat(indexes(name, locator)).isEqualTo(expected).isNotEmpty();
         assertThat(tables(name, locator)).doesNotContain(PendingRebuild.TABLE);
+        if (name.equals("postgresql")) {
+            assertThat(statistics(locator)).as("the planner's statistics of the rows and of both halves of the search text")
+                    .containsExactly("sessions", "sessions_search_key", "sessions_search_place");
+        }
     }
 
     /** PostgreSQL only: a staged SQLite file is renamed into place after its rebuild, so a killed job leaves nothing in sight. */
@@ -88,6 +92,7 @@ class DeferredRebuildTest {
         }
         assertThat(indexes(name, locator)).isEqualTo(expected);
         assertThat(tables(name, locator)).doesNotContain(PendingRebuild.TABLE);
+        assertThat(statistics(locator)).containsExactly("sessions", "sessions_search_key", "sessions_search_place");
     }
 
     private static List<String> indexesOfAStoreWrittenInOneGo(String name, StoreLocator reference) throws SQLException {
@@ -102,6 +107,11 @@ class DeferredRebuildTest {
         return name.equals("sqlite")
                 ? names(locator, "SELECT name FROM sqlite_master WHERE type IN ('index', 'trigger') AND tbl_name = 'sessions' AND sql IS NOT NULL ORDER BY name")
                 : names(locator, "SELECT indexname FROM pg_indexes WHERE schemaname = ? AND tablename = 'sessions' ORDER BY indexname");
+    }
+
+    /** The tables and expression indexes of a PostgreSQL store that the planner has statistics of. */
+    private static List<String> statistics(StoreLocator locator) throws SQLException {
+        return names(locator, "SELECT DISTINCT tablename FROM pg_stats WHERE schemaname = ? ORDER BY tablename");
     }
 
     private static List<String> tables(String name, StoreLocator locator) throws SQLException {
