@@ -6,7 +6,9 @@
 -- match as in V5. The task id leaves the text when the key holds it (Minsky names a session
 -- after its task): every needle it matches, the key matches. A SQLite -> PostgreSQL migration of
 -- 300k sessions: BENCHMARKS.md. As in V4, the server may refuse the indexes; search then works
--- without them.
+-- without them. The planner's statistics of the new indexes' expressions are gathered at once:
+-- no row changes here, so autovacuum would not, and without them a common needle took 0.2 s
+-- instead of 0.1 ms at 300k.
 DROP INDEX IF EXISTS sessions_search;
 DO $$
 DECLARE
@@ -28,3 +30,4 @@ BEGIN
         END;
     END IF;
 END $$;
+ANALYZE sessions;

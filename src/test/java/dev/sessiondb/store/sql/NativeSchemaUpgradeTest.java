@@ -120,6 +120,10 @@ class NativeSchemaUpgradeTest {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             assertThat(planOfSearch(statement, olderVersion)).as("the older condition on V6's indexes").doesNotContain("sessions_search");
             assertThat(planOfSearch(statement, "6")).contains("sessions_search_key", "sessions_search_place");
+            try (ResultSet statistics = statement.executeQuery("SELECT count(DISTINCT tablename) FROM pg_stats WHERE schemaname = current_schema()"
+                    + " AND tablename IN ('sessions_search_key', 'sessions_search_place')")) {
+                assertThat(statistics.next() && statistics.getInt(1) == 2).as("the planner's statistics of both halves after the upgrade").isTrue();
+            }
         }
     }
 
