@@ -192,12 +192,13 @@ final class NativeLayout implements Layout {
         String separator = " || " + SEPARATOR.get(dialect) + " || ";
         String taskId = "coalesce(s.task_id, '')";
         String repository = "coalesce(s.repo_name, '')";
+        String leading = "s.session_key" + separator + taskId + separator + repository + separator;
         if (!atLeast(NativeSchema.LEANER_INDEXES)) {
-            return List.of("lower(s.session_key" + separator + taskId + separator + repository + separator + "coalesce(s.branch, ''))");
+            return List.of("lower(" + leading + "coalesce(s.branch, ''))");
         }
         String branch = "CASE WHEN s.branch = s.session_key THEN '' ELSE coalesce(s.branch, '') END";
         if (!atLeast(NativeSchema.SEARCH_IN_HALVES)) {
-            return List.of(lowered("s.session_key" + separator + taskId + separator + repository + separator + branch));
+            return List.of(lowered(leading + branch));
         }
         String taskIdNotInKey = "CASE WHEN strpos(s.session_key, s.task_id) > 0 THEN '' ELSE " + taskId + " END";
         return List.of(lowered("s.session_key" + separator + taskIdNotInKey), lowered(repository + separator + branch));
@@ -284,7 +285,8 @@ final class NativeLayout implements Layout {
         // parallel index builds, and the setting, came with PostgreSQL 11
         List<String> setup = connection.getMetaData().getDatabaseMajorVersion() >= 11
                 ? List.of(GIN_BUILD_MEMORY, NO_BUILD_WORKERS) : List.of(GIN_BUILD_MEMORY);
-        List<String> steps = new ArrayList<>(indexes.values().stream().sorted(Comparator.comparing(sql -> !sql.contains(" USING gin "))).toList());
+        List<String> steps = indexes.values().stream().sorted(Comparator.comparing(sql -> !sql.contains(" USING gin ")))
+                .collect(Collectors.toCollection(ArrayList::new));
         // the planner's statistics of the new rows and of the search text's expressions: without them
         // a common needle took 0.2 s instead of 0.1 ms at 300k until autovacuum came by
         steps.add(Rebuild.STATISTICS_PREFIX + TABLE);

@@ -122,7 +122,8 @@ class NativeSchemaUpgradeTest {
             assertThat(planOfSearch(statement, "6")).contains("sessions_search_key", "sessions_search_place");
             try (ResultSet statistics = statement.executeQuery("SELECT count(DISTINCT tablename) FROM pg_stats WHERE schemaname = current_schema()"
                     + " AND tablename IN ('sessions_search_key', 'sessions_search_place')")) {
-                assertThat(statistics.next() && statistics.getInt(1) == 2).as("the planner's statistics of both halves after the upgrade").isTrue();
+                assertThat(statistics.next()).isTrue();
+                assertThat(statistics.getInt(1)).as("the halves the planner has statistics of after the upgrade").isEqualTo(2);
             }
         }
     }
