@@ -30,6 +30,8 @@ import java.util.stream.Collectors;
 final class NativeLayout implements Layout {
 
     static final String TABLE = "sessions";
+    /** SQLite's search index made again from the rows: the rebuild's longest step, which a staged file builds aside ({@link SqliteSearchAside}). */
+    static final String SEARCH_REBUILD = "INSERT INTO sessions_search (sessions_search) VALUES ('rebuild')";
 
     /** The columns holding {@link SortKey#valueOf}, by key. */
     static final Map<SortKey, String> VALUE_COLUMNS = Map.of(
@@ -270,7 +272,7 @@ final class NativeLayout implements Layout {
                 "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'sessions' AND sql IS NOT NULL");
         Rebuild.execute(connection, triggers.keySet().stream().map(name -> "DROP TRIGGER " + Dialect.quote(name)).toList());
         Rebuild.execute(connection, indexes.keySet().stream().map(name -> "DROP INDEX " + Dialect.quote(name)).toList());
-        List<String> restore = new ArrayList<>(List.of("INSERT INTO sessions_search (sessions_search) VALUES ('rebuild')"));
+        List<String> restore = new ArrayList<>(List.of(SEARCH_REBUILD));
         restore.addAll(indexes.values());
         restore.addAll(triggers.values());
         return new Rebuild(List.of(), restore);

@@ -4,6 +4,7 @@ import dev.sessiondb.store.StoreException;
 import io.ebean.Database;
 import io.ebean.Transaction;
 import jakarta.persistence.PersistenceException;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -33,11 +34,14 @@ final class PendingRebuild {
     private final Database database;
     private final Dialect dialect;
     private final String storeName;
+    /** A SQLite file built out of sight, whose committed rows a second connection may read during the rebuild. */
+    private final Optional<Path> stagedFile;
 
-    PendingRebuild(Database database, Dialect dialect, String storeName) {
+    PendingRebuild(Database database, Dialect dialect, String storeName, Optional<Path> stagedFile) {
         this.database = database;
         this.dialect = dialect;
         this.storeName = storeName;
+        this.stagedFile = stagedFile;
     }
 
     /**
@@ -54,14 +58,7 @@ final class PendingRebuild {
                 return;
             }
             if (dialect == Dialect.SQLITE) {
-                inTransaction(connection -> {
-                    Rebuild.execute(connection, dialect.writerSettings());
-                    Rebuild.execute(connection, List.of("PRAGMA cache_spill = OFF"));
-                    owed.get().runAll(connection);
-                    drop(connection);
-                    readersDone.run();
-                    return null;
-                });
+                finishSqlite(owed.get(), readersDone);
             } else {
                 buildInParallel(owed.get());
                 inTransaction(connection -> {
@@ -75,6 +72,47 @@ final class PendingRebuild {
                     : "the records are written, and the next write of the store builds the indexes again";
             throw new StoreException(storeName + ": building the indexes failed (" + SqlSessionStore.firstLine(e) + "); " + outcome, e);
         }
+    }
+
+    /**
+     * One transaction, whose commit first waits for {@code readersDone}; the search index of a
+     * staged file is built aside meanwhile, on its own connection, and copied in at the end.
+     */
+    private void finishSqlite(Rebuild rebuild, Runnable readersDone) throws SQLException {
+        try (Connection connection = database.dataSource().getConnection()) {
+            connection.setAutoCommit(false);
+            SqliteSearchAside aside = asideFor(connection, rebuild);
+            try {
+                Rebuild.execute(connection, dialect.writerSettings());
+                Rebuild.execute(connection, List.of("PRAGMA cache_spill = OFF"));
+                if (aside == null) {
+                    rebuild.runAll(connection);
+                } else {
+                    rebuild.without(NativeLayout.SEARCH_REBUILD).runAll(connection);
+                    aside.copyInto(connection);
+                }
+                drop(connection);
+                readersDone.run();
+                connection.commit();
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+                if (aside != null) {
+                    aside.detachFrom(connection);
+                    aside.close();
+                }
+            }
+        }
+    }
+
+    /** The search index's side build, when the rebuild owes one and the store is a staged file whose table it fits; else null. */
+    private SqliteSearchAside asideFor(Connection connection, Rebuild rebuild) throws SQLException {
+        if (stagedFile.isEmpty() || !rebuild.steps().contains(NativeLayout.SEARCH_REBUILD) || !SqliteSearchAside.fits(connection)) {
+            return null;
+        }
+        return SqliteSearchAside.start(stagedFile.get());
     }
 
     private void buildInParallel(Rebuild rebuild) throws SQLException {

@@ -29,6 +29,11 @@ record Rebuild(List<String> setup, List<String> steps) {
         return steps.isEmpty();
     }
 
+    /** The same rebuild without {@code step}, which the caller does its own way. */
+    Rebuild without(String step) {
+        return new Rebuild(setup, steps.stream().filter(owed -> !owed.equals(step)).toList());
+    }
+
     /** Every step, in order, on one connection inside the caller's transaction. */
     void runAll(Connection connection) throws SQLException {
         execute(connection, setup);

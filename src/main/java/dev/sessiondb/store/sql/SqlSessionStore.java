@@ -275,7 +275,12 @@ final class SqlSessionStore implements SessionStore {
 
     /** Builds what a deferred or interrupted rebuild left, if anything; see {@link PendingRebuild#finish}. */
     void finishRebuild(Runnable readersDone) {
-        new PendingRebuild(database, dialect, locator.display()).finish(readersDone);
+        new PendingRebuild(database, dialect, locator.display(), Optional.empty()).finish(readersDone);
+    }
+
+    /** The same for a staged SQLite file at {@code staged}, whose search index is built beside the other indexes. */
+    void finishStagedRebuild(Path staged, Runnable readersDone) {
+        new PendingRebuild(database, dialect, locator.display(), Optional.of(staged)).finish(readersDone);
     }
 
     /** Before this handle's first write: a job killed while it built the indexes left them to the next write. */

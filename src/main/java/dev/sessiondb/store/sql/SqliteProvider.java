@@ -105,7 +105,7 @@ public final class SqliteProvider extends FileStoreProvider {
                 throw new UncheckedIOException(new IOException("cannot write the new store to disk (" + e.getMessage() + ")", e));
             }
         });
-        ((SqlSessionStore) store).finishRebuild(readersDone);
+        ((SqlSessionStore) store).finishStagedRebuild(staged, readersDone);
         try {
             rowsToDisk.join();
         } catch (CompletionException e) {

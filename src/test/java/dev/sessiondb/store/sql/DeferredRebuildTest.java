@@ -12,12 +12,14 @@ import dev.sessiondb.store.StoreFactory;
 import dev.sessiondb.store.StoreLocator;
 import dev.sessiondb.store.StoreProviders;
 import dev.sessiondb.store.WriteBatch;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -63,6 +65,35 @@ class DeferredRebuildTest {
         if (name.equals("postgresql")) {
             assertThat(statistics(locator)).as("the planner's statistics of the rows and of both halves of the search text")
                     .containsExactly("sessions", "sessions_search_key", "sessions_search_place");
+        }
+    }
+
+    @Test
+    void aStagedSqliteFileGetsItsSearchIndexBuiltAsideAsItsOwnRebuildWouldMakeItAndNoSideFileStays() throws Exception {
+        StoreLocator locator = StoreLocator.parse("sqlite:" + tempDir.resolve("store.db"));
+        try (StagedStore staged = StoreProviders.of(locator).stage(locator)) {
+            staged.store().write(WriteBatch.replaceAll(SampleSessions.minsky(LARGE, 5), LARGE), ProgressMonitor.NONE);
+            staged.commit(rows -> rows.count());
+        }
+
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + locator.path()); Statement statement = connection.createStatement()) {
+            // rank 1: the index must hold exactly what the view over the rows gives, row by row
+            statement.execute("INSERT INTO sessions_search (sessions_search, rank) VALUES ('integrity-check', 1)");
+            for (String needle : List.of("minsky", SampleSessions.minskyRecord(4321, 5).key(), "zzz-nowhere")) {
+                assertThat(count(statement, "SELECT count(*) FROM sessions_search WHERE text LIKE '%" + needle + "%'"))
+                        .as("the index answers '%s' as a scan of the rows", needle)
+                        .isEqualTo(count(statement, "SELECT count(*) FROM sessions_search_text WHERE text LIKE '%" + needle + "%'"));
+            }
+        }
+        try (Stream<Path> left = Files.list(tempDir)) {
+            assertThat(left.map(path -> path.getFileName().toString())).allMatch(file -> file.startsWith("store.db"));
+        }
+    }
+
+    private static long count(Statement statement, String sql) throws SQLException {
+        try (ResultSet rows = statement.executeQuery(sql)) {
+            assertThat(rows.next()).isTrue();
+            return rows.getLong(1);
         }
     }
 

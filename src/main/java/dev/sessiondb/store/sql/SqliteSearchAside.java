@@ -1,0 +1,124 @@
+package dev.sessiondb.store.sql;
+
+import dev.sessiondb.files.AtomicFiles;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+/**
+ * A staged SQLite file's search index, built on a second core while the writer builds the sort
+ * indexes. SQLite lets one connection write a file, so a second connection reads the committed
+ * rows into a contentless FTS5 table of a side file; the writer then copies that table's shadow
+ * tables over the store's. FTS5 keeps the same index in them whether its text is stored, read
+ * through a view, or not kept at all: the copy is the index the store's own rebuild makes, which
+ * the tests check with FTS5's integrity check.
+ */
+final class SqliteSearchAside implements AutoCloseable {
+
+    /** The store's search table as schema V4 and later declare it; any other is rebuilt in place. */
+    static final String STORE_TABLE = "CREATE VIRTUAL TABLE sessions_search USING fts5(\n"
+            + "    text, content = 'sessions_search_text', content_rowid = 'id', tokenize = 'trigram', detail = none)";
+    private static final String SIDE_TABLE = "CREATE VIRTUAL TABLE search USING fts5(text, content = '', tokenize = 'trigram', detail = none)";
+    private static final List<String> SHADOW_TABLES = List.of("data", "idx", "docsize", "config");
+    private static final String SIDE_SCHEMA = "search_aside";
+
+    private final Path file;
+    private final CompletableFuture<Void> build;
+
+    private SqliteSearchAside(Path staged) {
+        // a hidden temp name beside the staged file, which the next run's Staging.clear removes if this one is killed
+        this.file = staged.toAbsolutePath().resolveSibling("." + staged.getFileName() + ".search.tmp");
+        this.build = new CompletableFuture<>();
+        Thread builder = new Thread(() -> {
+            try {
+                build(staged.toAbsolutePath());
+                build.complete(null);
+            } catch (SQLException | IOException | RuntimeException e) {
+                build.completeExceptionally(e);
+            }
+        }, "sessiondb-search-index");
+        builder.setDaemon(true);
+        builder.start();
+    }
+
+    /** Starts the side build of {@code staged}'s search index, whose rows must be committed. */
+    static SqliteSearchAside start(Path staged) {
+        return new SqliteSearchAside(staged);
+    }
+
+    /** Whether the store's search table is the one this class builds aside. */
+    static boolean fits(Connection writer) throws SQLException {
+        try (Statement statement = writer.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'sessions_search'")) {
+            return rows.next() && STORE_TABLE.equals(rows.getString(1));
+        }
+    }
+
+    private void build(Path staged) throws SQLException, IOException {
+        Files.deleteIfExists(file);
+        // owner-only as the store: the search text holds keys, repositories and branches
+        AtomicFiles.createOwnerOnlyFile(file);
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
+             Statement statement = connection.createStatement()) {
+            // a side file nobody keeps: neither a journal nor syncs
+            statement.execute("PRAGMA journal_mode = OFF");
+            statement.execute("PRAGMA synchronous = OFF");
+            statement.execute("ATTACH DATABASE '" + quote(staged) + "' AS stored");
+            statement.execute(SIDE_TABLE);
+            statement.execute("INSERT INTO search (rowid, text) SELECT id, text FROM stored.sessions_search_text");
+        }
+    }
+
+    /**
+     * Waits for the side build, then puts its index in place of the store's, inside the writer's
+     * transaction; {@link #detachFrom} the writer once that transaction has ended.
+     */
+    void copyInto(Connection writer) throws SQLException {
+        try {
+            build.join();
+        } catch (CompletionException e) {
+            throw new SQLException("building the search index beside the store failed (" + e.getCause().getMessage() + ")", e.getCause());
+        }
+        try (Statement statement = writer.createStatement()) {
+            statement.execute("ATTACH DATABASE '" + quote(file) + "' AS " + SIDE_SCHEMA);
+            for (String shadow : SHADOW_TABLES) {
+                statement.execute("DELETE FROM sessions_search_" + shadow);
+                statement.execute("INSERT INTO sessions_search_" + shadow + " SELECT * FROM " + SIDE_SCHEMA + ".search_" + shadow);
+            }
+        }
+    }
+
+    /** Outside a transaction: SQLite detaches a file only when no transaction holds it. */
+    void detachFrom(Connection writer) throws SQLException {
+        try (Statement statement = writer.createStatement();
+             ResultSet attached = statement.executeQuery("SELECT count(*) FROM pragma_database_list WHERE name = '" + SIDE_SCHEMA + "'")) {
+            if (attached.next() && attached.getInt(1) > 0) {
+                statement.execute("DETACH DATABASE " + SIDE_SCHEMA);
+            }
+        }
+    }
+
+    /** Waits for the side build to end, whatever became of it, and removes its file. */
+    @Override
+    public void close() {
+        build.exceptionally(failure -> null).join();
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String quote(Path path) {
+        return path.toString().replace("'", "''");
+    }
+}
