@@ -33,6 +33,12 @@ final class SqliteSearchAside implements AutoCloseable {
 
     private final Path file;
     private final CompletableFuture<Void> build;
+    /**
+     * The side build's statement while it runs, so that a rebuild that fails first can stop it;
+     * set and cleared under the lock, so that it is never stopped once its connection closes.
+     */
+    private Statement running;
+    private final Object runningLock = new Object();
 
     private SqliteSearchAside(Path staged) {
         // a hidden temp name beside the staged file, which the next run's Staging.clear removes if this one is killed
@@ -69,12 +75,21 @@ final class SqliteSearchAside implements AutoCloseable {
         AtomicFiles.createOwnerOnlyFile(file);
         try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
              Statement statement = connection.createStatement()) {
-            // a side file nobody keeps: neither a journal nor syncs
-            statement.execute("PRAGMA journal_mode = OFF");
-            statement.execute("PRAGMA synchronous = OFF");
-            statement.execute("ATTACH DATABASE '" + quote(staged) + "' AS stored");
-            statement.execute(SIDE_TABLE);
-            statement.execute("INSERT INTO search (rowid, text) SELECT id, text FROM stored.sessions_search_text");
+            synchronized (runningLock) {
+                running = statement;
+            }
+            try {
+                // a side file nobody keeps: neither a journal nor syncs
+                statement.execute("PRAGMA journal_mode = OFF");
+                statement.execute("PRAGMA synchronous = OFF");
+                statement.execute("ATTACH DATABASE '" + quote(staged) + "' AS stored");
+                statement.execute(SIDE_TABLE);
+                statement.execute("INSERT INTO search (rowid, text) SELECT id, text FROM stored.sessions_search_text");
+            } finally {
+                synchronized (runningLock) {
+                    running = null;
+                }
+            }
         }
     }
 
@@ -107,9 +122,18 @@ final class SqliteSearchAside implements AutoCloseable {
         }
     }
 
-    /** Waits for the side build to end, whatever became of it, and removes its file. */
+    /** Stops the side build if it still runs (the rebuild failed before it needed it), waits for its end and removes its file. */
     @Override
     public void close() {
+        synchronized (runningLock) {
+            if (running != null) {
+                try {
+                    running.cancel();
+                } catch (SQLException stopped) {
+                    // the build fails with SQLite's interruption, or ends as it was asked to stop
+                }
+            }
+        }
         build.exceptionally(failure -> null).join();
         try {
             Files.deleteIfExists(file);

@@ -68,6 +68,18 @@ class SqliteSearchAsideTest {
         assertThat(tempDir.resolve("." + file.getFileName() + ".search.tmp")).doesNotExist();
     }
 
+    @Test
+    void closedBeforeItsIndexIsCopiedTheSideBuildStopsAndLeavesNoFile() throws Exception {
+        Path file = storeWithEmptySearchIndex();
+        SqliteSearchAside aside = SqliteSearchAside.start(file);
+        aside.close();
+
+        assertThat(tempDir.resolve("." + file.getFileName() + ".search.tmp")).doesNotExist();
+        try (Connection reader = DriverManager.getConnection("jdbc:sqlite:" + file); Statement statement = reader.createStatement()) {
+            assertThat(count(statement, "SELECT count(*) FROM sessions_search_docsize")).as("the store's index untouched").isZero();
+        }
+    }
+
     /** A store of the newest schema whose search index was emptied, as a large write leaves it before its rebuild. */
     private Path storeWithEmptySearchIndex() throws SQLException {
         Path file = tempDir.resolve("store.db");
