@@ -85,7 +85,8 @@ final class KillHarness {
     static void assertNothingStagedBeside(Path target) {
         try (var siblings = java.nio.file.Files.list(target.toAbsolutePath().getParent())) {
             assertThat(siblings.map(path -> path.getFileName().toString()))
-                    .noneMatch(name -> name.startsWith("." + target.getFileName() + ".sessiondb-staging"));
+                    // the staged file, its side files and the temp files beside it (the SQLite search index's side build)
+                    .noneMatch(name -> name.contains("." + target.getFileName() + ".sessiondb-staging"));
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
