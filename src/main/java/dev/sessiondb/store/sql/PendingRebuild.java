@@ -81,27 +81,28 @@ final class PendingRebuild {
     private void finishSqlite(Rebuild rebuild, Runnable readersDone) throws SQLException {
         try (Connection connection = database.dataSource().getConnection()) {
             connection.setAutoCommit(false);
-            SqliteSearchAside aside = asideFor(connection, rebuild);
-            try {
-                Rebuild.execute(connection, dialect.writerSettings());
-                Rebuild.execute(connection, List.of("PRAGMA cache_spill = OFF"));
-                if (aside == null) {
-                    rebuild.runAll(connection);
-                } else {
-                    rebuild.without(NativeLayout.SEARCH_REBUILD).runAll(connection);
-                    aside.copyInto(connection);
-                }
-                drop(connection);
-                readersDone.run();
-                connection.commit();
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
-                if (aside != null) {
-                    aside.detachFrom(connection);
-                    aside.close();
+            // closed (its file removed) after the finally below has detached it, whatever happens
+            try (SqliteSearchAside aside = asideFor(connection, rebuild)) {
+                try {
+                    Rebuild.execute(connection, dialect.writerSettings());
+                    Rebuild.execute(connection, List.of("PRAGMA cache_spill = OFF"));
+                    if (aside == null) {
+                        rebuild.runAll(connection);
+                    } else {
+                        rebuild.without(NativeLayout.SEARCH_REBUILD).runAll(connection);
+                        aside.copyInto(connection);
+                    }
+                    drop(connection);
+                    readersDone.run();
+                    connection.commit();
+                } catch (SQLException | RuntimeException e) {
+                    connection.rollback();
+                    throw e;
+                } finally {
+                    connection.setAutoCommit(true);
+                    if (aside != null) {
+                        aside.detachFrom(connection);
+                    }
                 }
             }
         }
