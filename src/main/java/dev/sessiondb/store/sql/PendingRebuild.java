@@ -79,6 +79,8 @@ final class PendingRebuild {
      * staged file is built aside meanwhile, on its own connection, and copied in at the end.
      */
     private void finishSqlite(Rebuild rebuild, Runnable readersDone) throws SQLException {
+        // the pool's connection itself, not Ebean's transaction: the side file is detached from it
+        // after the commit, which SQLite allows only outside a transaction
         try (Connection connection = database.dataSource().getConnection()) {
             connection.setAutoCommit(false);
             // closed (its file removed) after the finally below has detached it, whatever happens

@@ -33,6 +33,8 @@ final class SqliteSearchAside implements AutoCloseable {
 
     private final Path file;
     private final CompletableFuture<Void> build;
+    /** Whether {@link #copyInto} attached the side file to the writer, which {@link #detachFrom} then undoes. */
+    private boolean attached;
     /**
      * The side build's statement while it runs, so that a rebuild that fails first can stop it;
      * set and cleared under the lock, so that it is never stopped once its connection closes.
@@ -40,15 +42,14 @@ final class SqliteSearchAside implements AutoCloseable {
     private Statement running;
     private final Object runningLock = new Object();
 
-    private SqliteSearchAside(Path staged) {
-        // a hidden temp name beside the staged file, which the next run's Staging.clear removes if this one is killed
-        this.file = staged.toAbsolutePath().resolveSibling("." + staged.getFileName() + ".search.tmp");
+    private SqliteSearchAside(Path staged, Path file) {
+        this.file = file;
         this.build = new CompletableFuture<>();
         Thread builder = new Thread(() -> {
             try {
                 build(staged.toAbsolutePath());
                 build.complete(null);
-            } catch (SQLException | IOException | RuntimeException e) {
+            } catch (SQLException | RuntimeException e) {
                 build.completeExceptionally(e);
             }
         }, "sessiondb-search-index");
@@ -56,9 +57,17 @@ final class SqliteSearchAside implements AutoCloseable {
         builder.start();
     }
 
-    /** Starts the side build of {@code staged}'s search index, whose rows must be committed. */
-    static SqliteSearchAside start(Path staged) {
-        return new SqliteSearchAside(staged);
+    /**
+     * Starts the side build of {@code staged}'s search index, whose rows must be committed, in an
+     * owner-only temp file beside it (the search text holds keys, repositories and branches),
+     * which the next run's {@code Staging.clear} removes if this one is killed.
+     */
+    static SqliteSearchAside start(Path staged) throws SQLException {
+        try {
+            return new SqliteSearchAside(staged, AtomicFiles.tempFileFor(staged));
+        } catch (IOException e) {
+            throw new SQLException("cannot create the search index's side file beside " + staged + " (" + e.getMessage() + ")", e);
+        }
     }
 
     /** Whether the store's search table is the one this class builds aside. */
@@ -69,10 +78,7 @@ final class SqliteSearchAside implements AutoCloseable {
         }
     }
 
-    private void build(Path staged) throws SQLException, IOException {
-        Files.deleteIfExists(file);
-        // owner-only as the store: the search text holds keys, repositories and branches
-        AtomicFiles.createOwnerOnlyFile(file);
+    private void build(Path staged) throws SQLException {
         try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
              Statement statement = connection.createStatement()) {
             synchronized (runningLock) {
@@ -105,6 +111,7 @@ final class SqliteSearchAside implements AutoCloseable {
         }
         try (Statement statement = writer.createStatement()) {
             statement.execute("ATTACH DATABASE '" + quote(file) + "' AS " + SIDE_SCHEMA);
+            attached = true;
             for (String shadow : SHADOW_TABLES) {
                 statement.execute("DELETE FROM sessions_search_" + shadow);
                 statement.execute("INSERT INTO sessions_search_" + shadow + " SELECT * FROM " + SIDE_SCHEMA + ".search_" + shadow);
@@ -114,11 +121,11 @@ final class SqliteSearchAside implements AutoCloseable {
 
     /** Outside a transaction: SQLite detaches a file only when no transaction holds it. */
     void detachFrom(Connection writer) throws SQLException {
-        try (Statement statement = writer.createStatement();
-             ResultSet attached = statement.executeQuery("SELECT count(*) FROM pragma_database_list WHERE name = '" + SIDE_SCHEMA + "'")) {
-            if (attached.next() && attached.getInt(1) > 0) {
+        if (attached) {
+            try (Statement statement = writer.createStatement()) {
                 statement.execute("DETACH DATABASE " + SIDE_SCHEMA);
             }
+            attached = false;
         }
     }
 
