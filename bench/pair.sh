@@ -2,7 +2,7 @@
 # Two builds of sessiondb on one job, in pairs (A, B, A, B, ...): how the rounds judge a change
 # where the host's drift between two runs of bench/run.sh would hide it.
 #
-#   bench/pair.sh [--pairs N] [--scale 300k] [--job sqlite-pg|json-sqlite|sqlite-json|validate] A B
+#   bench/pair.sh [--pairs N] [--scale 300k] [--job sqlite-pg|json-sqlite|sqlite-json|validate|diff-json-sqlite|ls-json] A B
 #
 # A and B: each a jar, optionally with the console launcher's properties it runs with
 # (JAR[,PROPERTIES]; by default the working tree's installer/linux/sessiondb.properties), or a
@@ -26,6 +26,7 @@ done
 WORK=$ROOT/target/bench/$SCALE
 PAIRDIR=$ROOT/target/bench/pair
 [ -f "$WORK/src.db" ] || { echo "no data for $SCALE: run bench/run.sh --scale $SCALE --only $JOB first" >&2; exit 2; }
+[[ $JOB != diff-* ]] || [ -f "$WORK/changed.db" ] || { echo "no changed store for $SCALE: run bench/run.sh --scale $SCALE --only diff first" >&2; exit 2; }
 mkdir -p "$PAIRDIR"
 
 # side NAME SPEC -> a folder with app.jar, options, the class-data archive and SQLite's library
@@ -73,14 +74,19 @@ run() {
         json-sqlite) args=(migrate json:src.json "sqlite:$PAIRDIR/out.db"); cat src.json > /dev/null ;;
         sqlite-json) args=(migrate sqlite:src.db "json:$PAIRDIR/out.json"); cat src.db > /dev/null ;;
         validate) args=(validate sqlite:src.db); cat src.db > /dev/null ;;
+        # as bench/run.sh's diff figure: 1% changed, in 512 MB of heap
+        diff-json-sqlite) args=(diff json:src.json sqlite:changed.db --format json); options="$options -Xmx512m"
+                          cat src.json changed.db > /dev/null ;;
+        # a JSON store's first page in a fresh JVM: the file's whole check and key index
+        ls-json) args=(ls json:src.json --sort session --limit 50); cat src.json > /dev/null ;;
         *) echo "unknown job $JOB" >&2; exit 2 ;;
     esac
-    [ "$JOB" = validate ] || args+=(--backup-dir "$PAIRDIR/backups")
+    case $JOB in validate|diff-*|ls-*) ;; *) args+=(--backup-dir "$PAIRDIR/backups") ;; esac
     local rc=0
     # shellcheck disable=SC2086 # the launcher's options are words
     /usr/bin/time -f %e -o "$PAIRDIR/time" java $options -jar "$dir/app.jar" "${args[@]}" >/dev/null 2>"$PAIRDIR/err" || rc=$?
-    # validate exits 1 when it finds something, which the sample makes it do
-    [ $rc = 0 ] || { [ $rc = 1 ] && [ "$JOB" = validate ]; } || { echo "side $1 failed ($rc):" >&2; tail -3 "$PAIRDIR/err" >&2; exit 1; }
+    # validate exits 1 when it finds something, which the sample makes it do; diff when the stores differ
+    [ $rc = 0 ] || { [ $rc = 1 ] && [[ $JOB = validate || $JOB = diff-* ]]; } || { echo "side $1 failed ($rc):" >&2; tail -3 "$PAIRDIR/err" >&2; exit 1; }
     tail -1 "$PAIRDIR/time"
 }
 

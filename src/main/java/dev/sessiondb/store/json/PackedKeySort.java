@@ -11,7 +11,8 @@ import java.util.List;
  * prefix every key shares, seven bits each, above the key's position; those longs sort in about a
  * fifth of the time, and only keys that agree on all of those characters are compared as strings.
  * ASCII keys are in the same order whichever way strings are compared; the comparison given
- * decides for the others.
+ * decides for the others. Keys already in order (a file this tool wrote) are not sorted at all:
+ * one comparison of each key with the next finds that out.
  */
 final class PackedKeySort {
 
@@ -24,8 +25,10 @@ final class PackedKeySort {
     /** Positions in {@code keys}, smallest key first in {@code order}. */
     static int[] order(List<String> keys, Comparator<String> order) {
         int count = keys.size();
-        if (count < 2) {
-            return byComparingStrings(keys, order);
+        if (inOrder(keys, order)) {
+            int[] positions = new int[count];
+            Arrays.setAll(positions, i -> i);
+            return positions;
         }
         int positionBits = 32 - Integer.numberOfLeadingZeros(count - 1);
         int chars = (Long.SIZE - 1 - positionBits) / BITS_PER_CHAR;
@@ -53,6 +56,15 @@ final class PackedKeySort {
             }
         }
         return positions;
+    }
+
+    private static boolean inOrder(List<String> keys, Comparator<String> order) {
+        for (int i = 1; i < keys.size(); i++) {
+            if (order.compare(keys.get(i - 1), keys.get(i)) > 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** {@code chars} characters of {@code key} from {@code from}, the first highest; a shorter key is padded with 0. */

@@ -66,6 +66,21 @@ class PackedKeySortTest {
     }
 
     @Test
+    void keysAlreadyInOrderKeepTheirPlacesAndOneOutOfPlaceAtTheEndIsStillSorted() {
+        List<String> keys = new ArrayList<>();
+        for (int i = 0; i < 10_000; i++) {
+            keys.add("task-md#" + String.format("%06d", i));
+        }
+        keys.add("task-md#000000");
+        assertThat(PackedKeySort.order(keys.subList(0, 10_000), Comparator.naturalOrder()))
+                .isEqualTo(java.util.stream.IntStream.range(0, 10_000).toArray());
+
+        assertSortedAsStrings(keys);
+        keys.add(0, "task-md#000000");
+        assertSortedAsStrings(keys.subList(0, 10_001));
+    }
+
+    @Test
     void randomKeysOfEveryLengthSortAsStrings() {
         List<String> keys = new ArrayList<>();
         for (int i = 0; i < 30_000; i++) {
