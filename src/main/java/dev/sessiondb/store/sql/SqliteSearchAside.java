@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -30,6 +31,8 @@ final class SqliteSearchAside implements AutoCloseable {
     private static final String SIDE_TABLE = "CREATE VIRTUAL TABLE search USING fts5(text, content = '', tokenize = 'trigram', detail = none)";
     private static final List<String> SHADOW_TABLES = List.of("data", "idx", "docsize", "config");
     private static final String SIDE_SCHEMA = "search_aside";
+    /** The staged file, as the side build's connection attaches it. */
+    private static final String STAGED_SCHEMA = "stored";
 
     private final Path file;
     private final CompletableFuture<Void> build;
@@ -88,9 +91,9 @@ final class SqliteSearchAside implements AutoCloseable {
                 // a side file nobody keeps: neither a journal nor syncs
                 statement.execute("PRAGMA journal_mode = OFF");
                 statement.execute("PRAGMA synchronous = OFF");
-                statement.execute("ATTACH DATABASE '" + quote(staged) + "' AS stored");
+                attach(connection, staged, STAGED_SCHEMA);
                 statement.execute(SIDE_TABLE);
-                statement.execute("INSERT INTO search (rowid, text) SELECT id, text FROM stored.sessions_search_text");
+                statement.execute("INSERT INTO search (rowid, text) SELECT id, text FROM " + STAGED_SCHEMA + ".sessions_search_text");
             } finally {
                 synchronized (runningLock) {
                     running = null;
@@ -109,9 +112,9 @@ final class SqliteSearchAside implements AutoCloseable {
         } catch (CompletionException e) {
             throw new SQLException("building the search index beside the store failed (" + e.getCause().getMessage() + ")", e.getCause());
         }
+        attach(writer, file, SIDE_SCHEMA);
+        attached = true;
         try (Statement statement = writer.createStatement()) {
-            statement.execute("ATTACH DATABASE '" + quote(file) + "' AS " + SIDE_SCHEMA);
-            attached = true;
             for (String shadow : SHADOW_TABLES) {
                 statement.execute("DELETE FROM sessions_search_" + shadow);
                 statement.execute("INSERT INTO sessions_search_" + shadow + " SELECT * FROM " + SIDE_SCHEMA + ".search_" + shadow);
@@ -149,7 +152,11 @@ final class SqliteSearchAside implements AutoCloseable {
         }
     }
 
-    private static String quote(Path path) {
-        return path.toString().replace("'", "''");
+    /** The file's name bound as a value, as {@link SqlitePairing} attaches its second file: nothing in a path is read as SQL. */
+    private static void attach(Connection connection, Path path, String schema) throws SQLException {
+        try (PreparedStatement attach = connection.prepareStatement("ATTACH DATABASE ? AS " + schema)) {
+            attach.setString(1, path.toString());
+            attach.execute();
+        }
     }
 }
