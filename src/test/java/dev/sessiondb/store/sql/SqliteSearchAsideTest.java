@@ -1,5 +1,6 @@
 package dev.sessiondb.store.sql;
 
+import static dev.sessiondb.store.sql.SearchIndexCheck.count;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -16,7 +17,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
@@ -48,9 +48,8 @@ class SqliteSearchAsideTest {
             aside.detachFrom(writer);
             aside.close();
             try (Statement statement = writer.createStatement()) {
-                statement.execute("INSERT INTO sessions_search (sessions_search, rank) VALUES ('integrity-check', 1)");
-                assertThat(count(statement, "SELECT count(*) FROM sessions_search WHERE text LIKE '%minsky%'")).isPositive()
-                        .isEqualTo(count(statement, "SELECT count(*) FROM sessions_search_text WHERE text LIKE '%minsky%'"));
+                SearchIndexCheck.assertIndexMatchesItsRows(statement, List.of("minsky"));
+                assertThat(count(statement, "SELECT count(*) FROM sessions_search WHERE text LIKE '%minsky%'")).isPositive();
                 assertThat(count(statement, "SELECT count(*) FROM pragma_database_list")).as("the side file detached").isEqualTo(1);
             }
         }
@@ -101,12 +100,4 @@ class SqliteSearchAsideTest {
         try (Stream<Path> files = Files.list(tempDir)) {
             return files.filter(path -> path.getFileName().toString().endsWith(".tmp")).toList();
         }
-    }
-
-    private static long count(Statement statement, String sql) throws SQLException {
-        try (ResultSet rows = statement.executeQuery(sql)) {
-            assertThat(rows.next()).isTrue();
-            return rows.getLong(1);
-        }
-    }
-}
+    }}
