@@ -153,19 +153,25 @@ measure() {
     report "$figure" "$target" "$basename" "$WORK/t.base"
 }
 
-# report FIGURE TARGET BASELINE-NAME BASELINE-TIMINGS: ours from t.ours
+# report FIGURE TARGET BASELINE-NAME BASELINE-TIMINGS: ours from t.ours. TARGET is the
+# highest ratio that meets it ("1.5"), or "<" and a ratio to stay below ("<1.0": faster than
+# the baseline), or "-"; it is judged on the medians themselves, not on the ratio as printed
 report() {
     local figure=$1 target=$2 basename=$3
     read -r omin omed orss <<<"$(stats "$WORK/t.ours")"
     read -r bmin bmed brss <<<"$(stats "$4")"
-    local ratio met
+    local ratio met bound=${target#<} compare="<="
+    [ "$target" = "$bound" ] || compare="<"
     ratio=$(awk -v a="$omed" -v b="$bmed" 'BEGIN {printf "%.2f", a / b}')
     met="-"
-    if [ "$target" != "-" ]; then met=$(awk -v r="$ratio" -v t="$target" 'BEGIN {print (r <= t) ? "yes" : "no"}'); fi
-    printf '%-44s ours %6s / %6s s   %-34s %6s / %6s s   ratio %5s  (target <= %s: %s)\n' \
-        "$figure" "$omin" "$omed" "$basename" "$bmin" "$bmed" "$ratio" "$target" "$met"
+    if [ "$target" != "-" ]; then
+        met=$(awk -v a="$omed" -v b="$bmed" -v t="$bound" -v c="$compare" 'BEGIN {r = a / b; print (c == "<" ? r < t : r <= t) ? "yes" : "no"}')
+    fi
+    printf '%-44s ours %6s / %6s s   %-34s %6s / %6s s   ratio %5s  (target %s %s: %s)\n' \
+        "$figure" "$omin" "$omed" "$basename" "$bmin" "$bmed" "$ratio" "$compare" "$bound" "$met"
+    [ "$compare" = "<=" ] || bound="< $bound"
     printf '| %s | %s / %s | %s | %s / %s | %s | %s | %s | %s / %s |\n' "$figure" "$omin" "$omed" "$basename" "$bmin" "$bmed" \
-        "$ratio" "${target/-/none}" "$met" "$orss" "$brss" >> "$RESULTS"
+        "$ratio" "${bound/-/none}" "$met" "$orss" "$brss" >> "$RESULTS"
 }
 
 # ---- PostgreSQL of our own -----------------------------------------------------------------
@@ -274,13 +280,15 @@ base_psql_copy_same_indexes() {
 # pgloader (SBCL) can exhaust its heap and still exit 0 (its default 1 GB heap did at 300k):
 # it gets 4 GB, and only a load that copied every row counts
 base_pgloader() { pgloader --dynamic-space-size 4096 --quiet pgloader.load && [ "$(DB=outdb psql_q -At -c 'SELECT count(*) FROM sessions')" = "$COUNT" ]; }
+# issue #9's targets against pgloader: twice as fast at 1M, faster at 300k (its done-when) and below
+PGLOADER_TARGET="<1.0"; [ "$SCALE" != 1m ] || PGLOADER_TARGET=0.5
 if wanted sqlite-pg; then
     if [ $HAVE_PG = 1 ]; then
         second=""; [ $HAVE_PGLOADER = 1 ] && second=base_pgloader
         INPUTS="src.db rows.csv" measure "migrate SQLite -> PostgreSQL" 1.2 "psql \\copy CSV + index build" prep_pg_target ours_sqlite_to_pg base_psql_copy "$second" \
             base_psql_copy_same_indexes
         if [ -f "$WORK/t.base2" ]; then
-            report "migrate SQLite -> PostgreSQL (vs pgloader)" 1.0 "pgloader 3.6 (same SQLite file)" "$WORK/t.base2"
+            report "migrate SQLite -> PostgreSQL (vs pgloader)" "$PGLOADER_TARGET" "pgloader 3.6 (same SQLite file)" "$WORK/t.base2"
         else not_measured "migrate SQLite -> PostgreSQL (vs pgloader)" "pgloader not installed or failed"; fi
         if [ -f "$WORK/t.base3" ]; then
             report "migrate SQLite -> PostgreSQL (vs the same indexes)" - "psql \\copy + our indexes + trigram" "$WORK/t.base3"
@@ -289,7 +297,7 @@ if wanted sqlite-pg; then
 fi
 if wanted sqlite-pgloader && ! wanted sqlite-pg; then
     if [ $HAVE_PG = 1 ] && [ $HAVE_PGLOADER = 1 ]; then
-        INPUTS="src.db" measure "migrate SQLite -> PostgreSQL (vs pgloader)" 1.0 "pgloader 3.6 (same SQLite file)" prep_pg_target ours_sqlite_to_pg base_pgloader
+        INPUTS="src.db" measure "migrate SQLite -> PostgreSQL (vs pgloader)" "$PGLOADER_TARGET" "pgloader 3.6 (same SQLite file)" prep_pg_target ours_sqlite_to_pg base_pgloader
     else not_measured "migrate SQLite -> PostgreSQL (vs pgloader)" "pgloader or PostgreSQL not installed"; fi
 fi
 
