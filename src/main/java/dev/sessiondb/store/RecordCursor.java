@@ -15,23 +15,6 @@ public interface RecordCursor extends Iterator<SessionRecord>, AutoCloseable {
 
     /** The same records, each handed to {@code onEach} before it is returned (which may throw to stop the reading). */
     static RecordCursor peeking(RecordCursor cursor, Consumer<SessionRecord> onEach) {
-        return new RecordCursor() {
-            @Override
-            public boolean hasNext() {
-                return cursor.hasNext();
-            }
-
-            @Override
-            public SessionRecord next() {
-                SessionRecord record = cursor.next();
-                onEach.accept(record);
-                return record;
-            }
-
-            @Override
-            public void close() {
-                cursor.close();
-            }
-        };
+        return new PeekingCursor(cursor, onEach);
     }
 }
