@@ -113,15 +113,14 @@ final class JsonRecordReader implements AutoCloseable {
             if (!startRecord()) {
                 return null;
             }
-            String[] keys = keyValues;
-            Arrays.fill(keys, null);
+            Arrays.fill(keyValues, null);
             String sessionType = null;
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 Integer keyField = KEY_FIELD_POSITIONS.get(parser.currentName());
                 JsonToken value = parser.nextToken();
                 if (keyField != null) {
                     // the last of a repeated name wins, as when the record is built
-                    keys[keyField] = value == JsonToken.VALUE_STRING ? parser.getText() : null;
+                    keyValues[keyField] = value == JsonToken.VALUE_STRING ? parser.getText() : null;
                     if (keyField == SESSION_FIELD) {
                         sessionType = value == JsonToken.VALUE_STRING || value == JsonToken.VALUE_NULL ? null : typeOf(value);
                     }
@@ -129,7 +128,7 @@ final class JsonRecordReader implements AutoCloseable {
                 parser.skipChildren();
             }
             recordEnd = parser.currentLocation().getByteOffset();
-            for (String key : keys) {
+            for (String key : keyValues) {
                 if (key != null && !key.isBlank()) {
                     return key;
                 }
