@@ -100,4 +100,5 @@ class SqliteSearchAsideTest {
         try (Stream<Path> files = Files.list(tempDir)) {
             return files.filter(path -> path.getFileName().toString().endsWith(".tmp")).toList();
         }
-    }}
+    }
+}
