@@ -53,9 +53,10 @@ public final class SessionRecord {
     }
 
     /**
-     * As {@link #ofParsed}, for a tree parsed from {@code text} as a store keeps it: that text
-     * stands as the record's {@link #compact()} form, so a record moved between stores that keep
-     * text is not written out again.
+     * As {@link #ofParsed}, for a tree parsed from {@code text} that is its compact form: as a store
+     * keeps it, or a JSON file's bytes without the whitespace between tokens where those are what
+     * the tree gives. That text stands as the record's {@link #compact()} form, so a record moved
+     * into a store that keeps text is not written out again.
      */
     public static SessionRecord ofStoredText(ObjectNode fields, String text) {
         SessionRecord record = ofParsed(fields);

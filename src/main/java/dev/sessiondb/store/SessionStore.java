@@ -68,6 +68,15 @@ public interface SessionStore extends AutoCloseable {
     RecordCursor cursor();
 
     /**
+     * As {@link #cursor()}, for a pass that writes every record into another store: a store that
+     * can hand each record's compact text over for less than writing the record out again (a JSON
+     * file, from the bytes each record was parsed from) does, which a store keeping text then writes.
+     */
+    default RecordCursor cursorForCopying() {
+        return cursor();
+    }
+
+    /**
      * All records in any order, each holding at least its key and {@code fields}: for a pass that
      * reads a few top-level fields of every record and does not depend on their order
      * (validation's survey). A store that keeps those fields in columns of their own reads only

@@ -53,7 +53,7 @@ final class ConsolidatedRecords implements RecordSource {
                 if (++source >= sources.size()) {
                     return false;
                 }
-                current = sources.get(source).cursor();
+                current = sources.get(source).cursorForCopying();
                 position = 0;
                 return true;
             }

@@ -16,12 +16,12 @@ public interface RecordSource {
         return count();
     }
 
-    /** Every record of an open store, in its cursor order. */
+    /** Every record of an open store, in its cursor order, read to be copied ({@link SessionStore#cursorForCopying}). */
     static RecordSource of(SessionStore store) {
         return new RecordSource() {
             @Override
             public RecordCursor open() {
-                return store.cursor();
+                return store.cursorForCopying();
             }
 
             @Override

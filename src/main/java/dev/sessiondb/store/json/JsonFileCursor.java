@@ -10,9 +10,10 @@ final class JsonFileCursor extends PrefetchingCursor {
     private final JsonRecordReader reader;
     private final ReadCheck check;
 
-    JsonFileCursor(Path file, ReadCheck check) {
+    /** @param withCompactTexts whether each record comes with its compact text ({@link JsonRecordReader#openForRecords}) */
+    JsonFileCursor(Path file, ReadCheck check, boolean withCompactTexts) {
         this.check = check;
-        this.reader = JsonRecordReader.open(file);
+        this.reader = withCompactTexts ? JsonRecordReader.openForRecords(file) : JsonRecordReader.open(file);
     }
 
     @Override

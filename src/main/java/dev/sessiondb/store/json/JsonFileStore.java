@@ -125,7 +125,12 @@ public final class JsonFileStore extends ScanningStore {
 
     @Override
     public RecordCursor cursor() {
-        return new JsonFileCursor(file, readCheck());
+        return new JsonFileCursor(file, readCheck(), false);
+    }
+
+    @Override
+    public RecordCursor cursorForCopying() {
+        return new JsonFileCursor(file, readCheck(), true);
     }
 
     /**

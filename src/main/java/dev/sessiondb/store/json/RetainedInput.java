@@ -1,0 +1,78 @@
+package dev.sessiondb.store.json;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Arrays;
+
+/**
+ * A file's bytes as the parser reads them, keeping those from a record's start on, so that the
+ * record just parsed can be taken as the very bytes it was parsed from: no second read of the
+ * file, which could have changed in between. Bytes before the last {@link #keepFrom} are dropped
+ * when room is needed, so memory stays within a record and the parser's read-ahead.
+ */
+final class RetainedInput extends InputStream {
+
+    private final InputStream in;
+    private byte[] kept = new byte[1 << 16];
+    /** The file offset of {@code kept[0]}. */
+    private long keptFrom;
+    private int keptLength;
+    private long keepFrom;
+
+    RetainedInput(InputStream in) {
+        this.in = in;
+    }
+
+    @Override
+    public int read() throws IOException {
+        byte[] one = new byte[1];
+        return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+    }
+
+    @Override
+    public int read(byte[] bytes, int offset, int length) throws IOException {
+        int count = in.read(bytes, offset, length);
+        if (count > 0) {
+            keep(bytes, offset, count);
+        }
+        return count;
+    }
+
+    @Override
+    public void close() throws IOException {
+        in.close();
+    }
+
+    /** Bytes before {@code offset} need not be kept any longer; none need be at an offset below 0 (a parser that gives none). */
+    void keepFrom(long offset) {
+        keepFrom = offset < 0 ? Long.MAX_VALUE : offset;
+    }
+
+    /** Whether the bytes from {@code start} to {@code end} were read and are kept. */
+    boolean holds(long start, long end) {
+        return start >= keptFrom && start <= end && end <= keptFrom + keptLength;
+    }
+
+    /** The buffer holding the kept bytes, valid until the next read; {@link #indexOf} finds a file offset in it. */
+    byte[] buffer() {
+        return kept;
+    }
+
+    int indexOf(long offset) {
+        return Math.toIntExact(offset - keptFrom);
+    }
+
+    private void keep(byte[] bytes, int offset, int count) {
+        if (keptLength + count > kept.length) {
+            int dropped = (int) Math.max(0, Math.min(keptLength, keepFrom - keptFrom));
+            System.arraycopy(kept, dropped, kept, 0, keptLength - dropped);
+            keptLength -= dropped;
+            keptFrom += dropped;
+            if (keptLength + count > kept.length) {
+                kept = Arrays.copyOf(kept, Math.max(kept.length * 2, keptLength + count));
+            }
+        }
+        System.arraycopy(bytes, offset, kept, keptLength, count);
+        keptLength += count;
+    }
+}

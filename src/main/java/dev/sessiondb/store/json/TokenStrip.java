@@ -1,0 +1,112 @@
+package dev.sessiondb.store.json;
+
+/**
+ * Leaves out the whitespace between the tokens of a record's UTF-8 JSON bytes, strings and numbers
+ * kept exactly as written, and tells whether what is left is the text Jackson writes for the
+ * record's tree ({@link dev.sessiondb.model.SessionRecord#compact()}): it is unless a string holds
+ * an escape Jackson writes another way (a backslash before {@code u} or {@code /}; Jackson writes the character
+ * itself, or a control character's hex digits in capitals), a number is written with a fraction,
+ * an exponent or as {@code -0}, or a field name repeats in an object (the tree keeps one). The last
+ * is told by the caller, who knows the tree: {@link #fieldCount} is how many names the bytes hold.
+ * One instance per reading thread.
+ */
+final class TokenStrip {
+
+    private int fieldCount;
+    private boolean escapesAsJackson;
+    private boolean numbersAsJackson;
+    private boolean ascii;
+
+    /**
+     * Copies {@code source[from, to)} to {@code target} from its start without the whitespace
+     * outside strings; how many bytes it wrote. {@code target} may be {@code source} when
+     * {@code from} is 0. A string is found to its end by looking only for its quote and escapes,
+     * and moved whole: most of a record's bytes are in its strings.
+     */
+    int strip(byte[] source, int from, int to, byte[] target) {
+        fieldCount = 0;
+        escapesAsJackson = true;
+        numbersAsJackson = true;
+        ascii = true;
+        int written = 0;
+        int i = from;
+        while (i < to) {
+            byte b = source[i];
+            if (b == '"') {
+                int end = stringEnd(source, i + 1, to);
+                System.arraycopy(source, i, target, written, end - i);
+                written += end - i;
+                i = end;
+            } else if (b == ' ' || b == '\n' || b == '\r' || b == '\t') {
+                i++;
+            } else if (b == '-' || (b >= '0' && b <= '9')) {
+                int end = numberEnd(source, i, to);
+                System.arraycopy(source, i, target, written, end - i);
+                written += end - i;
+                i = end;
+            } else {
+                if (b == ':') {
+                    fieldCount++;
+                }
+                target[written++] = b;
+                i++;
+            }
+        }
+        return written;
+    }
+
+    /** Whether the text {@link #strip} wrote is Jackson's for a tree of {@link #fieldCount} fields; see the class. */
+    boolean asJacksonWrites() {
+        return escapesAsJackson && numbersAsJackson;
+    }
+
+    /** How many field names the stripped text holds, at every depth. */
+    int fieldCount() {
+        return fieldCount;
+    }
+
+    /** Whether the stripped text was all ASCII: otherwise whoever decodes it checks it was sound UTF-8. */
+    boolean ascii() {
+        return ascii;
+    }
+
+    /** The index after the quote that ends the string whose text starts at {@code from}; {@code to} when none does. */
+    private int stringEnd(byte[] bytes, int from, int to) {
+        int i = from;
+        while (i < to) {
+            byte b = bytes[i];
+            if (b == '"') {
+                return i + 1;
+            }
+            if (b == '\\') {
+                if (i + 1 < to) {
+                    byte escaped = bytes[i + 1];
+                    escapesAsJackson &= escaped == '"' || escaped == '\\' || escaped == 'n' || escaped == 't'
+                            || escaped == 'r' || escaped == 'b' || escaped == 'f';
+                }
+                i += 2;
+            } else {
+                ascii &= b >= 0;
+                i++;
+            }
+        }
+        return to;
+    }
+
+    /** The index after the number that starts at {@code from}. */
+    private int numberEnd(byte[] bytes, int from, int to) {
+        int i = from + 1;
+        while (i < to && isNumberByte(bytes[i])) {
+            numbersAsJackson &= bytes[i] >= '0' && bytes[i] <= '9';
+            i++;
+        }
+        if (bytes[from] == '-' && i == from + 2 && bytes[from + 1] == '0') {
+            numbersAsJackson = false;
+        }
+        return i;
+    }
+
+    private static boolean isNumberByte(byte b) {
+        return (b >= '0' && b <= '9') || b == '.' || b == 'e' || b == 'E' || b == '+' || b == '-';
+    }
+}
