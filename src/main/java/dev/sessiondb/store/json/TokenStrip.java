@@ -8,7 +8,8 @@ package dev.sessiondb.store.json;
  * itself, or a control character's hex digits in capitals), a number is written with a fraction,
  * an exponent or as {@code -0}, or a field name repeats in an object (the tree keeps one). The last
  * is told by the caller, who knows the tree: {@link #fieldCount} is how many names the bytes hold.
- * One instance per reading thread.
+ * One instance per reading thread. A diff's {@link CompactText} strips without judging: the judging
+ * made the 1M diff of a JSON file against SQLite 5-7% slower in pairs.
  */
 final class TokenStrip {
 
@@ -39,14 +40,13 @@ final class TokenStrip {
                 i = end;
             } else if (b == ' ' || b == '\n' || b == '\r' || b == '\t') {
                 i++;
-            } else if (b == '-' || (b >= '0' && b <= '9')) {
-                int end = numberEnd(source, i, to);
-                System.arraycopy(source, i, target, written, end - i);
-                written += end - i;
-                i = end;
             } else {
                 if (b == ':') {
                     fieldCount++;
+                } else if (b == '.' || b == 'E' || (b == 'e' && written > 0 && isDigit(target[written - 1]))
+                        || (b == '0' && written > 0 && target[written - 1] == '-' && (i + 1 == to || !isDigit(source[i + 1])))) {
+                    // outside strings: a fraction, an exponent (not the e of true or false) or -0
+                    numbersAsJackson = false;
                 }
                 target[written++] = b;
                 i++;
@@ -72,10 +72,13 @@ final class TokenStrip {
 
     /** The index after the quote that ends the string whose text starts at {@code from}; {@code to} when none does. */
     private int stringEnd(byte[] bytes, int from, int to) {
+        // the bytes or-ed together: negative when one is beyond ASCII; kept in a local, not the field, byte by byte
+        int anyHigh = 0;
         int i = from;
         while (i < to) {
             byte b = bytes[i];
             if (b == '"') {
+                ascii &= anyHigh >= 0;
                 return i + 1;
             }
             if (b == '\\') {
@@ -86,27 +89,15 @@ final class TokenStrip {
                 }
                 i += 2;
             } else {
-                ascii &= b >= 0;
+                anyHigh |= b;
                 i++;
             }
         }
+        ascii &= anyHigh >= 0;
         return to;
     }
 
-    /** The index after the number that starts at {@code from}. */
-    private int numberEnd(byte[] bytes, int from, int to) {
-        int i = from + 1;
-        while (i < to && isNumberByte(bytes[i])) {
-            numbersAsJackson &= bytes[i] >= '0' && bytes[i] <= '9';
-            i++;
-        }
-        if (bytes[from] == '-' && i == from + 2 && bytes[from + 1] == '0') {
-            numbersAsJackson = false;
-        }
-        return i;
-    }
-
-    private static boolean isNumberByte(byte b) {
-        return (b >= '0' && b <= '9') || b == '.' || b == 'e' || b == 'E' || b == '+' || b == '-';
+    private static boolean isDigit(byte b) {
+        return b >= '0' && b <= '9';
     }
 }

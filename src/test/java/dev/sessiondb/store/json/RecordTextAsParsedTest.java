@@ -58,6 +58,7 @@ class RecordTextAsParsedTest {
                 "{\"session\": \"raw\", \"v\": \"\u00e9 \u20ac \ud83d\ude00 \u2028\"}",
                 "{\"session\": \"fraction\", \"n\": 1.50, \"m\": -0.0}",
                 "{\"session\": \"exponent\", \"n\": [1e3, 2E-2, 3.0e+1]}",
+                "{\"session\": \"small exponent\", \"n\": 1e3}",
                 "{\"session\": \"small\", \"n\": 0.0000001}",
                 "{\"session\": \"minus zero\", \"n\": -0, \"z\": 0}",
                 "{\"session\": \"integers\", \"n\": [-12, 0, 7, 123456789012345678901234567890, -9223372036854775808]}",
@@ -73,7 +74,7 @@ class RecordTextAsParsedTest {
         List<SessionRecord> read = readAll(file);
 
         assertThat(read).extracting(SessionRecord::key).containsExactly("escapes", "hex", "slash", "pair", "lone", "raw", "fraction",
-                "exponent", "small", "minus zero", "integers", "repeated", "repeated deep", "repeated in an array", "empties",
+                "exponent", "small exponent", "small", "minus zero", "integers", "repeated", "repeated deep", "repeated in an array", "empties",
                 "colon \": in a string", "spaced");
         for (SessionRecord record : read) {
             assertThat(record.compact()).as(record.key()).isEqualTo(JsonCodec.compact(record.fields()));
