@@ -12,15 +12,29 @@ import java.util.Arrays;
  */
 final class RetainedInput extends InputStream {
 
+    /**
+     * The most bytes kept: a record longer than this (a long conversation) is not kept whole and is
+     * written out from its tree, as before, instead of being held in memory twice, tree and bytes.
+     */
+    static final int MOST_KEPT = 16 << 20;
+
     private final InputStream in;
-    private byte[] kept = new byte[1 << 16];
+    private final int mostKept;
+    private byte[] kept;
     /** The file offset of {@code kept[0]}. */
     private long keptFrom;
     private int keptLength;
     private long keepFrom;
 
     RetainedInput(InputStream in) {
+        this(in, MOST_KEPT);
+    }
+
+    /** @param mostKept {@link #MOST_KEPT}, smaller in tests */
+    RetainedInput(InputStream in, int mostKept) {
         this.in = in;
+        this.mostKept = mostKept;
+        this.kept = new byte[Math.min(1 << 16, mostKept)];
     }
 
     @Override
@@ -68,8 +82,14 @@ final class RetainedInput extends InputStream {
             System.arraycopy(kept, dropped, kept, 0, keptLength - dropped);
             keptLength -= dropped;
             keptFrom += dropped;
+            if (keptLength + count > mostKept) {
+                // the record under way is not kept whole: nothing of it is, until the next one starts
+                keptFrom += keptLength + count;
+                keptLength = 0;
+                return;
+            }
             if (keptLength + count > kept.length) {
-                kept = Arrays.copyOf(kept, Math.max(kept.length * 2, keptLength + count));
+                kept = Arrays.copyOf(kept, Math.min(mostKept, Math.max(kept.length * 2, keptLength + count)));
             }
         }
         System.arraycopy(bytes, offset, kept, keptLength, count);

@@ -119,6 +119,17 @@ class RecordTextAsParsedTest {
     }
 
     @Test
+    void aRecordLongerThanWhatIsKeptAndTheRecordsAfterItGiveTheTreesTexts() throws IOException {
+        String longValue = "x\\n".repeat(RetainedInput.MOST_KEPT / 3 + 1000);
+        List<String> expected = List.of("{\"session\":\"before\"}", "{\"session\":\"long\",\"v\":\"" + longValue + "\"}",
+                "{\"session\":\"after\",\"n\":1}", "{\"session\":\"last\"}");
+        String text = "[\n  " + String.join(",\n  ", expected).replace("\":", "\": ") + "\n]\n";
+
+        assertThat(readAll(write("long-record.json", text, StandardCharsets.UTF_8))).extracting(SessionRecord::compact)
+                .containsExactlyElementsOf(expected);
+    }
+
+    @Test
     void aFileWithAByteOrderMarkOrInUtf16GivesTheSameTexts() throws IOException {
         List<SessionRecord> records = SampleSessions.minskyList(30, 5);
         StringBuilder text = new StringBuilder("[\n");
