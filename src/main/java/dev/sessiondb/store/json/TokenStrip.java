@@ -20,9 +20,8 @@ final class TokenStrip {
 
     /**
      * Copies {@code source[from, to)} to {@code target} from its start without the whitespace
-     * outside strings; how many bytes it wrote. {@code target} may be {@code source} when
-     * {@code from} is 0. A string is found to its end by looking only for its quote and escapes,
-     * and moved whole: most of a record's bytes are in its strings.
+     * outside strings; how many bytes it wrote. A string is found to its end by looking only for
+     * its quote and escapes, and moved whole: most of a record's bytes are in its strings.
      */
     int strip(byte[] source, int from, int to, byte[] target) {
         fieldCount = 0;
