@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
@@ -51,6 +52,11 @@ class SqliteSearchAsideTest {
                 SearchIndexCheck.assertIndexMatchesItsRows(statement, List.of("minsky"));
                 assertThat(count(statement, "SELECT count(*) FROM sessions_search WHERE text LIKE '%minsky%'")).isPositive();
                 assertThat(count(statement, "SELECT count(*) FROM pragma_database_list")).as("the side file detached").isEqualTo(1);
+                try (ResultSet settings = statement.executeQuery("SELECT group_concat(k) FROM sessions_search_config")) {
+                    settings.next();
+                    assertThat(settings.getString(1)).as("the store's index settings, as its own rebuild leaves them: the side build's are its own")
+                            .isEqualTo("version");
+                }
             }
         }
         assertThat(sideFiles()).isEmpty();
