@@ -2,7 +2,7 @@
 # Two builds of sessiondb on one job, in pairs (A, B, A, B, ...): how the rounds judge a change
 # where the host's drift between two runs of bench/run.sh would hide it.
 #
-#   bench/pair.sh [--pairs N] [--scale 300k] [--job sqlite-pg|json-sqlite|sqlite-json|validate|diff-json-sqlite|ls-json] A B
+#   bench/pair.sh [--pairs N] [--scale 300k] [--job sqlite-pg|json-sqlite|sqlite-json|validate|diff-json-sqlite|ls-json|desktop] A B
 #
 # A and B: each a jar, optionally with the console launcher's properties it runs with
 # (JAR[,PROPERTIES]; by default the working tree's installer/linux/sessiondb.properties), or a
@@ -10,6 +10,11 @@
 # the installed command does: its launcher's JVM options and a class-data archive made for its
 # jar (installer/linux/class-list.sh, class-archive.sh). Reads the data bench/run.sh made for the
 # scale (run it once first); sqlite-pg starts bench/run.sh's PostgreSQL server and stops it after.
+# desktop runs the window's benchmark (bench/desktop, under xvfb-run) with the window launcher's
+# options (installer/app.args and linux/app-image.args beside the side's properties): its figure
+# is the open of the store until its first rows show, in ms, and each run's whole output is kept
+# in the pair folder (desktop-SIDE-PAIR.txt, with every stall). Needs xvfb-run (bench/run.sh
+# --only desktop installs it).
 # Prints each pair, then the medians and in how many pairs B was faster.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -43,7 +48,12 @@ side() {
         jar=$dir-src/target/sessiondb-admin.jar; properties=$dir-src/installer/linux/sessiondb.properties
     fi
     cp "$jar" "$dir/app.jar"
-    sed -n 's/^java-options=//p' "$properties" > "$dir/options"
+    if [ "$JOB" = desktop ]; then
+        sed -n 's/^--java-options *//p' "${properties%/linux/*}/app.args" "${properties%/*}/app-image.args" | tr -d '"' > "$dir/options"
+        mkdir -p "$dir/classes" && javac -cp "$dir/app.jar" -d "$dir/classes" "$ROOT"/bench/desktop/*.java
+    else
+        sed -n 's/^java-options=//p' "$properties" > "$dir/options"
+    fi
     "$ROOT/installer/linux/class-list.sh" java "$dir/app.jar" "$dir/sessiondb.classlist" >/dev/null
     "$ROOT/installer/linux/class-archive.sh" java "$dir/app.jar" "$dir/sessiondb.classlist" "$dir/sessiondb.jsa" >/dev/null
     local native=org/sqlite/native/Linux/$(uname -m)/libsqlitejdbc.so
@@ -62,7 +72,7 @@ if [ "$JOB" = sqlite-pg ]; then
     trap 'as_pg $PGBIN/pg_ctl -D "$PGDATA" -m fast stop >/dev/null' EXIT
 fi
 
-# run SIDE: one timed command of the job, after what it reads is in the page cache
+# run SIDE PAIR: one timed command of the job, after what it reads is in the page cache
 run() {
     local dir=$PAIRDIR/$1 options
     options=$(cat "$dir/options"); options=${options//\$APPDIR/$dir}
@@ -79,6 +89,12 @@ run() {
                           cat src.json changed.db > /dev/null ;;
         # a JSON store's first page in a fresh JVM: the file's whole check and key index
         ls-json) args=(ls json:src.json --sort session --limit 50); cat src.json > /dev/null ;;
+        desktop) cat src.db > /dev/null
+                 # shellcheck disable=SC2086 # the launcher's options are words
+                 xvfb-run -a -s "-screen 0 1280x1024x24" java $options -cp "$dir/app.jar:$dir/classes" DesktopBench "$PWD/src.db" "$PAIRDIR/out.desktop" \
+                     2> "$PAIRDIR/err" > "$PAIRDIR/desktop-$1-$2.txt" || { echo "side $1 failed:" >&2; tail -3 "$PAIRDIR/err" >&2; exit 1; }
+                 awk -F'\t' '/^desktop open / {split($2, figure, " "); print figure[1]}' "$PAIRDIR/desktop-$1-$2.txt"
+                 return ;;
         *) echo "unknown job $JOB" >&2; exit 2 ;;
     esac
     case $JOB in validate|diff-*|ls-*) ;; *) args+=(--backup-dir "$PAIRDIR/backups") ;; esac
@@ -92,14 +108,16 @@ run() {
 
 cd "$WORK"
 : > "$PAIRDIR/pairs"
+UNIT=s
+[ "$JOB" != desktop ] || UNIT=ms
 for i in $(seq "$PAIRS"); do
-    a=$(run a); b=$(run b)
+    a=$(run a "$i"); b=$(run b "$i")
     echo "$a $b" >> "$PAIRDIR/pairs"
-    echo "pair $i: A $a s, B $b s"
+    echo "pair $i: A $a $UNIT, B $b $UNIT"
 done
 awk '{a[NR]=$1; b[NR]=$2; if ($2 < $1) f++}
      function median(v, n,  s, i, j, t) { for (i = 1; i <= n; i++) s[i] = v[i]
          for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++) if (s[j] < s[i]) { t = s[i]; s[i] = s[j]; s[j] = t }
          return n % 2 ? s[(n + 1) / 2] : (s[n / 2] + s[n / 2 + 1]) / 2 }
-     END {printf "%s at %s, %d pairs: A median %.2f s, B median %.2f s (B/A %.2f), B faster in %d\n", job, scale, NR, median(a, NR), median(b, NR), median(b, NR) / median(a, NR), f}' \
-    job="$JOB" scale="$SCALE" "$PAIRDIR/pairs"
+     END {printf "%s at %s, %d pairs: A median %.2f %s, B median %.2f %s (B/A %.2f), B faster in %d\n", job, scale, NR, median(a, NR), unit, median(b, NR), unit, median(b, NR) / median(a, NR), f}' \
+    job="$JOB" scale="$SCALE" unit="$UNIT" "$PAIRDIR/pairs"
