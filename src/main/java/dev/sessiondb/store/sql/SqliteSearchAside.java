@@ -35,7 +35,8 @@ final class SqliteSearchAside implements AutoCloseable {
      * pass this many bytes (1 MB by default); the side build holds a whole index's worth (about
      * 10 MB at 300,000 sessions, 33 MB at a million) and writes it out once: the build takes a
      * sixth less time at 300,000 and a quarter less at a million (BENCHMARKS.md).
-     * A build-only setting: the store's copy of the configuration leaves it out.
+     * A build-only setting, removed from the side table's configuration once the build is done,
+     * so that the copy gives the store the configuration its own rebuild leaves.
      */
     private static final long SIDE_PENDING_BYTES = 64L << 20;
     private static final String SIDE_SCHEMA = "search_aside";
@@ -103,6 +104,8 @@ final class SqliteSearchAside implements AutoCloseable {
                 statement.execute(SIDE_TABLE);
                 statement.execute("INSERT INTO search (search, rank) VALUES ('hashsize', " + SIDE_PENDING_BYTES + ")");
                 statement.execute("INSERT INTO search (rowid, text) SELECT id, text FROM " + STAGED_SCHEMA + ".sessions_search_text");
+                // the side table takes no more writes: its setting goes straight out of its configuration table
+                statement.execute("DELETE FROM search_config WHERE k = 'hashsize'");
             } finally {
                 synchronized (runningLock) {
                     running = null;
@@ -126,8 +129,7 @@ final class SqliteSearchAside implements AutoCloseable {
         try (Statement statement = writer.createStatement()) {
             for (String shadow : SHADOW_TABLES) {
                 statement.execute("DELETE FROM sessions_search_" + shadow);
-                statement.execute("INSERT INTO sessions_search_" + shadow + " SELECT * FROM " + SIDE_SCHEMA + ".search_" + shadow
-                        + ("config".equals(shadow) ? " WHERE k <> 'hashsize'" : ""));
+                statement.execute("INSERT INTO sessions_search_" + shadow + " SELECT * FROM " + SIDE_SCHEMA + ".search_" + shadow);
             }
         }
     }
