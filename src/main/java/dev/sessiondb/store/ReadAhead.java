@@ -19,7 +19,8 @@ import java.util.function.Function;
  */
 public abstract class ReadAhead<T> implements Iterator<T>, AutoCloseable {
 
-    private static final int CHUNK = 256;
+    /** Items handed from the reading thread to the caller at once. */
+    public static final int CHUNK = 256;
     private static final int CHUNKS_AHEAD = 8;
     private static final List<Object> END = List.of();
 

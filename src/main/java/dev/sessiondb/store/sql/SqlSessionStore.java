@@ -12,6 +12,7 @@ import dev.sessiondb.progress.CancelledException;
 import dev.sessiondb.progress.ProgressMonitor;
 import dev.sessiondb.store.HashCursor;
 import dev.sessiondb.store.PairedTexts;
+import dev.sessiondb.store.ReadAhead;
 import dev.sessiondb.store.RecordCursor;
 import dev.sessiondb.store.SessionStore;
 import dev.sessiondb.store.StaleRecordException;
@@ -50,8 +51,15 @@ import org.flywaydb.core.api.FlywayException;
  */
 final class SqlSessionStore implements SessionStore {
 
-    /** Records between two flushes of the bulk sinks: bounds the memory of a write. */
-    private static final int FLUSH_EVERY = 5000;
+    /** Records between two flushes of PostgreSQL's sinks, which send their COPY chunks on a thread of their own: bounds the memory of a write. */
+    private static final int COPY_FLUSH_EVERY = 5000;
+    /**
+     * Records between two flushes of SQLite's sinks, whose batches this thread writes: one chunk
+     * of a read-ahead, far fewer than it holds, so that the thread reading the records goes on
+     * while a batch is written. At 5,000 records, more than a read-ahead holds, each thread
+     * waited for the other in turn: JSON -> SQLite took 7% longer (BENCHMARKS.md).
+     */
+    private static final int BATCH_FLUSH_EVERY = ReadAhead.CHUNK;
     /** From this many records on, a layout may rebuild its indexes once instead of keeping them per row. */
     private static final long LARGE_BATCH = 10_000;
 
@@ -366,6 +374,7 @@ final class SqlSessionStore implements SessionStore {
             for (TableWrite write : writes) {
                 sinks.add(dialect.sink(connection, write));
             }
+            int flushEvery = dialect == Dialect.SQLITE ? BATCH_FLUSH_EVERY : COPY_FLUSH_EVERY;
             long done = 0;
             while (batch.upserts().hasNext()) {
                 if (monitor.isCancelled()) {
@@ -373,7 +382,7 @@ final class SqlSessionStore implements SessionStore {
                 }
                 layout.rows(batch.upserts().next(), (write, values) -> sinks.get(write).add(values));
                 monitor.progress(++done, batch.expectedCount());
-                if (done % FLUSH_EVERY == 0) {
+                if (done % flushEvery == 0) {
                     for (BulkSink sink : sinks) {
                         sink.flush();
                     }

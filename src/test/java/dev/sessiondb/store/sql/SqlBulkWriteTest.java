@@ -33,6 +33,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class SqlBulkWriteTest {
 
     private static final int MANY = 12_000;
+    /** Several flushes of a SQLite write's batches. */
+    private static final int MANY_CHATS = 1_000;
 
     @TempDir
     Path tempDir;
@@ -136,6 +138,35 @@ class SqlBulkWriteTest {
             store.put(SampleSessions.minskyRecord(9, 4).with("branch", "After-Cancel"));
             assertThat(store.page(SessionQuery.all().withSearch("after-cancel")).records()).hasSize(1);
         }
+    }
+
+    /**
+     * The chat layout writes three tables per record: its session, the removal of its messages,
+     * its messages. A batch of many records is written in several flushes; each must remove a
+     * session's old messages before its new ones go in, or the second write loses them.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("chatStores")
+    void aLargeRewriteOfAChatStoreKeepsEveryMessage(String name, Function<Path, StoreLocator> locator) {
+        List<SessionRecord> records = new ArrayList<>();
+        for (int i = 0; i < MANY_CHATS; i++) {
+            records.add(SampleSessions.chatRecord(i));
+        }
+        try (SessionStore store = StoreFactory.open(locator.apply(tempDir), OpenMode.CREATE_IF_MISSING)) {
+            store.write(WriteBatch.upsert(records.iterator(), records.size()), ProgressMonitor.NONE);
+            store.write(WriteBatch.upsert(records.iterator(), records.size()), ProgressMonitor.NONE);
+
+            assertThat(store.count()).isEqualTo(MANY_CHATS);
+            for (SessionRecord record : records) {
+                assertThat(canonical(store.get(record.key()).orElseThrow())).as(record.key()).isEqualTo(canonical(record));
+            }
+        }
+    }
+
+    static Stream<Arguments> chatStores() {
+        return Stream.of(
+                Arguments.of("sqlite", (Function<Path, StoreLocator>) dir -> StoreLocator.parse("sqlite:" + dir.resolve("chat.db") + "?layout=chat")),
+                Arguments.of("postgresql", (Function<Path, StoreLocator>) dir -> TestPostgres.get().freshSchema("layout=chat")));
     }
 
     @Test
