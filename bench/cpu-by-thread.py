@@ -17,7 +17,7 @@ import time
 INTERVAL = 0.1
 
 
-def thread_times(pid, ticks):
+def thread_times(pid):
     """CPU ticks (user + system) so far of each thread of pid, by thread id, with its name."""
     times = {}
     for tid in os.listdir(f"/proc/{pid}/task"):
@@ -43,7 +43,7 @@ def main():
     before = {}
     while process.poll() is None:
         try:
-            now = thread_times(process.pid, ticks)
+            now = thread_times(process.pid)
         except FileNotFoundError:
             break
         busy = collections.Counter()

@@ -1,5 +1,6 @@
 package dev.sessiondb.store.sql;
 
+import dev.sessiondb.store.ReadAhead;
 import dev.sessiondb.store.StoreFormat;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -82,6 +83,17 @@ enum Dialect {
             }
         }
         return tables;
+    }
+
+    /**
+     * Records a bulk write gives its sinks between two flushes, which bounds its memory. SQLite's
+     * batches are written on the writing thread: one read-ahead chunk, far fewer than a read-ahead
+     * holds, so that the thread reading the records goes on while a batch is written (at 5,000,
+     * more than it holds, each thread waited for the other in turn: JSON -> SQLite took 7% longer,
+     * BENCHMARKS.md). PostgreSQL's COPY chunks are sent on a thread of their own.
+     */
+    int rowsPerFlush() {
+        return this == SQLITE ? ReadAhead.CHUNK : 5000;
     }
 
     BulkSink sink(Connection connection, TableWrite write) throws SQLException {

@@ -8,11 +8,9 @@ import dev.sessiondb.model.SessionQuery;
 import dev.sessiondb.model.SessionRecord;
 import dev.sessiondb.model.SortKey;
 import dev.sessiondb.model.ValueCount;
-import dev.sessiondb.progress.CancelledException;
 import dev.sessiondb.progress.ProgressMonitor;
 import dev.sessiondb.store.HashCursor;
 import dev.sessiondb.store.PairedTexts;
-import dev.sessiondb.store.ReadAhead;
 import dev.sessiondb.store.RecordCursor;
 import dev.sessiondb.store.SessionStore;
 import dev.sessiondb.store.StaleRecordException;
@@ -50,18 +48,6 @@ import org.flywaydb.core.api.FlywayException;
  * connections and transactions; the SQL comes from the {@link Layout} and {@link Dialect}.
  */
 final class SqlSessionStore implements SessionStore {
-
-    /** Records between two flushes of PostgreSQL's sinks, which send their COPY chunks on a thread of their own: bounds the memory of a write. */
-    private static final int COPY_FLUSH_EVERY = 5000;
-    /**
-     * Records between two flushes of SQLite's sinks, whose batches this thread writes: one chunk
-     * of a read-ahead, far fewer than it holds, so that the thread reading the records goes on
-     * while a batch is written. At 5,000 records, more than a read-ahead holds, each thread
-     * waited for the other in turn: JSON -> SQLite took 7% longer (BENCHMARKS.md).
-     */
-    private static final int BATCH_FLUSH_EVERY = ReadAhead.CHUNK;
-    /** From this many records on, a layout may rebuild its indexes once instead of keeping them per row. */
-    private static final long LARGE_BATCH = 10_000;
 
     private final StoreLocator locator;
     private final Dialect dialect;
@@ -149,7 +135,7 @@ final class SqlSessionStore implements SessionStore {
         String sql = "SELECT " + value + ", count(*) FROM " + layout.table() + " s WHERE " + value + " IS NOT NULL GROUP BY " + value
                 + " ORDER BY count(*) DESC, " + dialect.binary(value) + " LIMIT ?";
         return read(connection -> {
-            List<ValueCount> values = new java.util.ArrayList<>();
+            List<ValueCount> values = new ArrayList<>();
             try (PreparedStatement statement = PageQuery.prepare(connection, sql, List.of(limit)); ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
                     values.add(new ValueCount(rows.getString(1), rows.getLong(2)));
@@ -362,38 +348,9 @@ final class SqlSessionStore implements SessionStore {
         }
     }
 
-    /** The batch's rows on a connection inside a transaction the caller commits. */
+    /** The batch's rows on a connection inside a transaction the caller commits, with what they lifted rebuilt or recorded as owed. */
     private void writeRows(Connection connection, WriteBatch batch, ProgressMonitor monitor) throws SQLException {
-        Rebuild.execute(connection, dialect.writerSettings());
-        Layout layout = this.layout;
-        Rebuild rebuild = layout.beforeRows(connection, batch.replaceAll() || batch.expectedCount() >= LARGE_BATCH);
-        removeOld(connection, batch);
-        List<TableWrite> writes = layout.writes();
-        List<BulkSink> sinks = new ArrayList<>();
-        try {
-            for (TableWrite write : writes) {
-                sinks.add(dialect.sink(connection, write));
-            }
-            int flushEvery = dialect == Dialect.SQLITE ? BATCH_FLUSH_EVERY : COPY_FLUSH_EVERY;
-            long done = 0;
-            while (batch.upserts().hasNext()) {
-                if (monitor.isCancelled()) {
-                    throw new CancelledException();
-                }
-                layout.rows(batch.upserts().next(), (write, values) -> sinks.get(write).add(values));
-                monitor.progress(++done, batch.expectedCount());
-                if (done % flushEvery == 0) {
-                    for (BulkSink sink : sinks) {
-                        sink.flush();
-                    }
-                }
-            }
-            for (BulkSink sink : sinks) {
-                sink.finish();
-            }
-        } finally {
-            sinks.forEach(BulkSink::close);
-        }
+        Rebuild rebuild = BulkRows.write(connection, dialect, layout, batch, monitor);
         if (defersRebuilds && !rebuild.isEmpty()) {
             PendingRebuild.record(connection, rebuild);
         } else {
@@ -401,28 +358,6 @@ final class SqlSessionStore implements SessionStore {
         }
         if (dialect == Dialect.POSTGRESQL) {
             PostgresFingerprint.publishAtCommit(connection);
-        }
-    }
-
-    private void removeOld(Connection connection, WriteBatch batch) throws SQLException {
-        if (batch.replaceAll()) {
-            try (Statement statement = connection.createStatement()) {
-                for (String sql : layout.clearStatements()) {
-                    statement.execute(sql);
-                }
-            }
-            return;
-        }
-        for (String sql : layout.deleteStatements()) {
-            try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                for (String key : batch.deletes()) {
-                    statement.setString(1, key);
-                    statement.addBatch();
-                }
-                if (!batch.deletes().isEmpty()) {
-                    statement.executeBatch();
-                }
-            }
         }
     }
 
