@@ -90,9 +90,11 @@ public abstract class FileStoreProvider implements StoreProvider {
                 try {
                     beforeRename(staged, layout);
                     AtomicFiles.createOwnerOnlyDirectories(finalPath.toAbsolutePath().getParent());
+                    // before the rename: a run killed after it leaves a complete store, which the next run does not stage
+                    // again, so nothing would remove what was left beside the staged name
+                    Staging.removeSideFiles(staged);
                     AtomicFiles.replace(staged, finalPath);
                     moved = true;
-                    Staging.removeSideFiles(staged);
                 } catch (IOException e) {
                     throw notInPlace(e);
                 }
