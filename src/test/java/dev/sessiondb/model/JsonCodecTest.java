@@ -45,7 +45,8 @@ class JsonCodecTest {
         try (InputStream in = Fixtures.class.getResourceAsStream(Fixtures.MINSKY_ARRAY)) {
             original = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
-        String tricky = "{\"z\":null,\"é\":\"ünï \\u0001 \\\"q\\\"\",\"n\":[1.10,0.1,-0.0,1e400,12345678901234567890123,-7,1E2,"
+        String tricky = "{\"z\":null,\"é\":\"ünï \\u0001 \\\"q\\\"\",\"n\":[1.10,0.1,-0.0,1e400,12345678901234567890123,-7,1E2,-9223372036854775808,"
+                + "9223372036854775807,9223372036854775808,-9223372036854775809,-0,0,"
                 + "{\"b\":true,\"a\":false,\"\":{}}],\"B\":[],\"a\":\"\\u2028\"}";
         for (JsonNode node : List.of(JsonCodec.parse(original), JsonCodec.parse(tricky))) {
             assertThat(JsonCodec.canonical(node)).isEqualTo(sortedMaps.writeValueAsString(sortedMaps.treeToValue(node, Object.class)));

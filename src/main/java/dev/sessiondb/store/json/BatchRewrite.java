@@ -59,7 +59,8 @@ final class BatchRewrite {
                 throw new StoreException(file + ": the records to write hold session '" + record.key()
                         + "' twice; nothing was written; remove one of them");
             }
-            writeApplied(writer, record.fields());
+            writer.write(record);
+            counted();
         }
     }
 
@@ -87,6 +88,11 @@ final class BatchRewrite {
 
     private void writeApplied(JsonRecordWriter writer, ObjectNode fields) throws IOException {
         writer.write(fields);
+        counted();
+    }
+
+    /** One record of the batch written. */
+    private void counted() {
         written++;
         monitor.progress(++applied, batch.expectedCount());
     }

@@ -6,8 +6,10 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sessiondb.model.JsonCodec;
+import dev.sessiondb.model.SessionRecord;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +40,22 @@ final class JsonRecordWriter implements AutoCloseable {
 
     void write(ObjectNode record) throws IOException {
         RECORDS.writeValue(generator, record);
+    }
+
+    /** Writes the record's own fields, not a copy of them (a copy of each record took a third of the writing thread). */
+    void write(SessionRecord record) throws IOException {
+        try {
+            record.readFields(fields -> {
+                try {
+                    write(fields);
+                    return null;
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
     }
 
     /** Ends the array and the objects around it, with the fields that followed, and the final newline. */
