@@ -48,7 +48,7 @@ final class RecordPrinter implements AutoCloseable {
         printed++;
         try {
             switch (format) {
-                case JSON -> JsonCodec.MAPPER.writeTree(json, SecretMasker.mask(record.fields()));
+                case JSON -> JsonCodec.MAPPER.writeTree(json, record.maskedFields());
                 case CSV -> csv.printRecord(cells(record));
                 case TABLE -> printRow(cells(record));
             }

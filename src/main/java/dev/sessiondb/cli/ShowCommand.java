@@ -47,10 +47,10 @@ final class ShowCommand implements Callable<Integer> {
 
     private void print(SessionRecord record, PrintWriter out) {
         if (format == OutputFormat.JSON) {
-            out.println(JsonCodec.pretty(SecretMasker.mask(record.fields())));
+            out.println(JsonCodec.pretty(record.maskedFields()));
             return;
         }
-        SecretMasker.mask(record.fields()).fields().forEachRemaining(field -> {
+        record.maskedFields().fields().forEachRemaining(field -> {
             if (!field.getKey().equals("messages")) {
                 out.printf("%-18s %s%n", field.getKey() + ":", valueText(field.getValue()));
             }

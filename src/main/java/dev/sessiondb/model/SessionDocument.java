@@ -46,7 +46,7 @@ public final class SessionDocument {
 
     /** The whole record, pretty-printed, secrets masked. */
     public static String json(SessionRecord record) {
-        return JsonCodec.pretty(SecretMasker.mask(record.fields())) + "\n";
+        return JsonCodec.pretty(record.maskedFields()) + "\n";
     }
 
     /** A heading with what the session is, then every message as a section: role, time, then its text. */
@@ -56,7 +56,7 @@ public final class SessionDocument {
             throw new IllegalArgumentException("session '" + SecretMasker.maskText("session", record.key())
                     + "' has no conversation to write as a transcript; export it as JSON instead");
         }
-        ObjectNode masked = SecretMasker.mask(record.fields());
+        ObjectNode masked = record.maskedFields();
         StringBuilder text = new StringBuilder();
         String title = masked.path("name").isTextual() ? masked.path("name").asText() : SecretMasker.maskText("session", record.key());
         text.append("# ").append(title).append("\n\n");

@@ -84,6 +84,11 @@ public final class SessionRecord {
         return fields.deepCopy();
     }
 
+    /** A copy of every field, in order, its secrets masked ({@link SecretMasker#mask}): the masking's copy is the only one made. */
+    public ObjectNode maskedFields() {
+        return SecretMasker.mask(fields);
+    }
+
     /**
      * What {@code reader} finds in the fields themselves, not a copy: for a pass over every record
      * (a diff compares each pair) where the copy would cost more than the look. {@code reader} must

@@ -212,8 +212,8 @@ public final class DetailViewModel {
         List<String> changed = stale.loaded().isPresent() && stale.current().isPresent()
                 ? RecordDiff.exact().compare(stale.loaded().get(), stale.current().get()).stream().map(FieldChange::path).toList()
                 : List.of();
-        conflictRows.setAll(SideBySide.rows(stale.loaded().map(found -> SecretMasker.mask(found.fields())).orElse(null),
-                stale.current().map(found -> SecretMasker.mask(found.fields())).orElse(null), changed, Set.of()));
+        conflictRows.setAll(SideBySide.rows(stale.loaded().map(found -> found.maskedFields()).orElse(null),
+                stale.current().map(found -> found.maskedFields()).orElse(null), changed, Set.of()));
         conflict.set(stale.getMessage());
     }
 
@@ -252,7 +252,7 @@ public final class DetailViewModel {
         title.set(SecretMasker.maskText(null, shown.key()));
         subtitle.set(String.join(" · ", List.of(shown.repoName().orElse("no repo"), shown.status().orElse(shown.taskId().map(task -> "task " + task).orElse("no task")),
                 String.format("%d fields", shown.fieldNames().size()))));
-        fields.setAll(FieldNode.of(SecretMasker.mask(shown.fields())));
+        fields.setAll(FieldNode.of(shown.maskedFields()));
         messages.setAll(shown.messages().stream().map(DetailViewModel::line).toList());
     }
 

@@ -37,8 +37,8 @@ public final class SideBySide {
         List<String> changed = a.isPresent() && b.isPresent()
                 ? new dev.sessiondb.diff.RecordDiff(java.util.Set.copyOf(ignoredPaths)).compare(a.get(), b.get()).stream().map(dev.sessiondb.diff.FieldChange::path).toList()
                 : List.of();
-        return rows(a.map(record -> dev.sessiondb.model.SecretMasker.mask(record.fields())).orElse(null),
-                b.map(record -> dev.sessiondb.model.SecretMasker.mask(record.fields())).orElse(null), changed, ignoredPaths);
+        return rows(a.map(record -> record.maskedFields()).orElse(null),
+                b.map(record -> record.maskedFields()).orElse(null), changed, ignoredPaths);
     }
 
     public static List<FieldRow> rows(JsonNode a, JsonNode b, Collection<String> changedPaths, Collection<String> ignoredPaths) {

@@ -1,6 +1,7 @@
 package dev.sessiondb.ui.sessions;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sessiondb.model.JsonCodec;
 import dev.sessiondb.model.SecretMasker;
@@ -9,6 +10,8 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * A column the user added for any field of the records, by its dotted path ({@code status},
@@ -21,8 +24,13 @@ public record FieldColumn(String path) {
         return path;
     }
 
+    /** Read from the record's own fields, not a copy of them: a cell is made for each row shown, at every scroll. */
     public String text(SessionRecord record) {
-        JsonNode value = record.fields();
+        return record.readFields(this::text);
+    }
+
+    private String text(ObjectNode fields) {
+        JsonNode value = fields;
         String name = null;
         for (String segment : path.split("\\.")) {
             value = value == null ? null : value.get(segment);
@@ -32,7 +40,7 @@ public record FieldColumn(String path) {
             return "";
         }
         if (value.isContainerNode()) { // masked under its own name, so a secret's name counts too
-            ObjectNode holder = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+            ObjectNode holder = JsonNodeFactory.instance.objectNode();
             holder.set(name, value);
             return JsonCodec.compact(SecretMasker.mask(holder).get(name));
         }
@@ -41,15 +49,18 @@ public record FieldColumn(String path) {
 
     /** The field paths of records: every top-level field, and the fields of nested objects one level down. */
     public static List<String> pathsOf(List<SessionRecord> records) {
-        java.util.Set<String> paths = new java.util.TreeSet<>();
+        Set<String> paths = new TreeSet<>();
         for (SessionRecord record : records) {
-            for (Iterator<Map.Entry<String, JsonNode>> fields = record.fields().fields(); fields.hasNext(); ) {
-                Map.Entry<String, JsonNode> field = fields.next();
-                paths.add(field.getKey());
-                if (field.getValue().isObject()) {
-                    field.getValue().fieldNames().forEachRemaining(nested -> paths.add(field.getKey() + "." + nested));
+            record.readFields(fields -> {
+                for (Iterator<Map.Entry<String, JsonNode>> entries = fields.fields(); entries.hasNext(); ) {
+                    Map.Entry<String, JsonNode> field = entries.next();
+                    paths.add(field.getKey());
+                    if (field.getValue().isObject()) {
+                        field.getValue().fieldNames().forEachRemaining(nested -> paths.add(field.getKey() + "." + nested));
+                    }
                 }
-            }
+                return null;
+            });
         }
         return new ArrayList<>(paths);
     }

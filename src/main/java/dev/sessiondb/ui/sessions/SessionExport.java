@@ -3,7 +3,6 @@ package dev.sessiondb.ui.sessions;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.sessiondb.model.JsonCodec;
 import dev.sessiondb.model.Page;
-import dev.sessiondb.model.SecretMasker;
 import dev.sessiondb.model.SessionQuery;
 import dev.sessiondb.model.SessionRecord;
 import dev.sessiondb.progress.ProgressMonitor;
@@ -73,7 +72,7 @@ public final class SessionExport {
     private static long writeJson(SessionStore store, SessionQuery query, Writer out, ProgressMonitor monitor) throws IOException {
         try (JsonGenerator json = JsonCodec.MAPPER.createGenerator(out).setPrettyPrinter(JsonCodec.minskyPrettyPrinter())) {
             json.writeStartArray();
-            long written = forEach(store, query, monitor, record -> JsonCodec.MAPPER.writeTree(json, SecretMasker.mask(record.fields())));
+            long written = forEach(store, query, monitor, record -> JsonCodec.MAPPER.writeTree(json, record.maskedFields()));
             json.writeEndArray();
             return written;
         }
