@@ -131,6 +131,22 @@ public final class JsonFileStore extends ScanningStore {
     }
 
     /**
+     * Read where the file's key index says the record starts, when the file's check made one (an
+     * opened store's, until its next write), instead of scanning the file for it: a verification
+     * looks up every record whose text differs this way. Without an index, or when the file
+     * changed under it, the file is scanned; no index is made for a lookup, so that a store
+     * written to keeps to a small heap.
+     */
+    @Override
+    public Optional<SessionRecord> get(String key) {
+        Optional<KeyIndex> index = current().flatMap(CheckedFile::index);
+        if (index.isEmpty()) {
+            return super.get(key);
+        }
+        return index.get().holds(key) ? index.get().read(file, key).or(() -> super.get(key)) : Optional.empty();
+    }
+
+    /**
      * Each record's compact text, in its own field order, hashed: the file keeps every field of a
      * record as it comes, in order, so a verification of what this tool wrote needs neither side's
      * keys sorted and written out again (the canonical text took a third of an export's reading

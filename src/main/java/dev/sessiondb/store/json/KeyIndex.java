@@ -89,6 +89,24 @@ final class KeyIndex {
         return Optional.of(new Page(records, matching));
     }
 
+    /** Whether the file held {@code key} when it was indexed. */
+    boolean holds(String key) {
+        return Arrays.binarySearch(keys, key) >= 0;
+    }
+
+    /** The record of {@code key}, read where it started when the file was indexed; empty when it is not there now (the file changed) or never was. */
+    Optional<SessionRecord> read(Path file, String key) {
+        int found = Arrays.binarySearch(keys, key);
+        if (found < 0) {
+            return Optional.empty();
+        }
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            return readAt(channel, offsets[found], key);
+        } catch (IOException | RuntimeException moved) {
+            return Optional.empty();
+        }
+    }
+
     /** Index of the first key after {@code key}. */
     private int after(String key) {
         int found = Arrays.binarySearch(keys, key);
