@@ -34,6 +34,11 @@ public final class RecordHash {
         return sha256(text);
     }
 
+    /** SHA-256 of the record's compact text in its own field order: what a store keeping each record's text as it was written holds. */
+    public static String ofCompactText(SessionRecord record) {
+        return sha256(record.compact());
+    }
+
     /** As {@link #ofText}, from the text's UTF-8 bytes as the store hands them over (no decoding and encoding again). */
     public static String ofTextBytes(byte[] utf8) {
         return HexFormat.of().formatHex(DIGESTS.get().digest(utf8));

@@ -21,7 +21,7 @@ public interface HashCursor extends Iterator<StoredHash>, AutoCloseable {
      * for a store that writes every field of a record as it comes, in order.
      */
     static HashCursor ofCompactTexts(RecordCursor records) {
-        return of(records, record -> RecordHash.ofText(record.compact()));
+        return of(records, RecordHash::ofCompactText);
     }
 
     private static HashCursor of(RecordCursor records, Function<SessionRecord, String> hash) {

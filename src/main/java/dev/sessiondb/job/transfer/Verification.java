@@ -1,6 +1,6 @@
 package dev.sessiondb.job.transfer;
 
-import dev.sessiondb.model.RecordHash;
+import dev.sessiondb.model.JsonCodec;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -106,7 +106,6 @@ public record Verification(long expected, long matched, List<String> missing, Li
 
     /** Equal trees are equal at once; others by their canonical text, which settles a number's kind (an int and a long of one value). */
     private static boolean sameValue(JsonNode a, JsonNode b) {
-        return a == null ? b == null : b != null && (a.equals(b) || RecordHash.of(JsonNodeFactory.instance.objectNode().set("v", a))
-                .equals(RecordHash.of(JsonNodeFactory.instance.objectNode().set("v", b))));
+        return a == null ? b == null : b != null && (a.equals(b) || JsonCodec.canonical(a).equals(JsonCodec.canonical(b)));
     }
 }

@@ -155,7 +155,7 @@ public final class JsonFileStore extends ScanningStore {
      */
     @Override
     public String hashAsStored(SessionRecord record) {
-        return RecordHash.ofText(record.compact());
+        return RecordHash.ofCompactText(record);
     }
 
     /** Each record's compact text taken from the bytes it was parsed from, where that is the text Jackson writes for it. */

@@ -189,7 +189,7 @@ final class SqlSessionStore implements SessionStore {
 
     @Override
     public String hashAsStored(SessionRecord record) {
-        return layout.keepsRecordText() ? RecordHash.ofText(record.compact()) : SessionStore.super.hashAsStored(record);
+        return layout.keepsRecordText() ? RecordHash.ofCompactText(record) : SessionStore.super.hashAsStored(record);
     }
 
     /**

@@ -212,8 +212,8 @@ public final class DetailViewModel {
         List<String> changed = stale.loaded().isPresent() && stale.current().isPresent()
                 ? RecordDiff.exact().compare(stale.loaded().get(), stale.current().get()).stream().map(FieldChange::path).toList()
                 : List.of();
-        conflictRows.setAll(SideBySide.rows(stale.loaded().map(found -> found.maskedFields()).orElse(null),
-                stale.current().map(found -> found.maskedFields()).orElse(null), changed, Set.of()));
+        conflictRows.setAll(SideBySide.rows(stale.loaded().map(SessionRecord::maskedFields).orElse(null),
+                stale.current().map(SessionRecord::maskedFields).orElse(null), changed, Set.of()));
         conflict.set(stale.getMessage());
     }
 

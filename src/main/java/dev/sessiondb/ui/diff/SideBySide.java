@@ -1,10 +1,12 @@
 package dev.sessiondb.ui.diff;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.sessiondb.model.SessionRecord;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -32,13 +34,13 @@ public final class SideBySide {
      * @param changedPaths the paths the diff engine reported
      */
     /** Two versions of a session (either may be absent) compared by the diff engine and laid out, secrets masked. */
-    public static List<FieldRow> compare(java.util.Optional<dev.sessiondb.model.SessionRecord> a, java.util.Optional<dev.sessiondb.model.SessionRecord> b,
+    public static List<FieldRow> compare(Optional<SessionRecord> a, Optional<SessionRecord> b,
                                          Collection<String> ignoredPaths) {
         List<String> changed = a.isPresent() && b.isPresent()
                 ? new dev.sessiondb.diff.RecordDiff(java.util.Set.copyOf(ignoredPaths)).compare(a.get(), b.get()).stream().map(dev.sessiondb.diff.FieldChange::path).toList()
                 : List.of();
-        return rows(a.map(record -> record.maskedFields()).orElse(null),
-                b.map(record -> record.maskedFields()).orElse(null), changed, ignoredPaths);
+        return rows(a.map(SessionRecord::maskedFields).orElse(null),
+                b.map(SessionRecord::maskedFields).orElse(null), changed, ignoredPaths);
     }
 
     public static List<FieldRow> rows(JsonNode a, JsonNode b, Collection<String> changedPaths, Collection<String> ignoredPaths) {

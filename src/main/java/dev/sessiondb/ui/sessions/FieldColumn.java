@@ -51,17 +51,20 @@ public record FieldColumn(String path) {
     public static List<String> pathsOf(List<SessionRecord> records) {
         Set<String> paths = new TreeSet<>();
         for (SessionRecord record : records) {
-            record.readFields(fields -> {
-                for (Iterator<Map.Entry<String, JsonNode>> entries = fields.fields(); entries.hasNext(); ) {
-                    Map.Entry<String, JsonNode> field = entries.next();
-                    paths.add(field.getKey());
-                    if (field.getValue().isObject()) {
-                        field.getValue().fieldNames().forEachRemaining(nested -> paths.add(field.getKey() + "." + nested));
-                    }
-                }
-                return null;
-            });
+            paths.addAll(record.readFields(FieldColumn::pathsOf));
         }
         return new ArrayList<>(paths);
+    }
+
+    private static List<String> pathsOf(ObjectNode fields) {
+        List<String> paths = new ArrayList<>();
+        for (Iterator<Map.Entry<String, JsonNode>> entries = fields.fields(); entries.hasNext(); ) {
+            Map.Entry<String, JsonNode> field = entries.next();
+            paths.add(field.getKey());
+            if (field.getValue().isObject()) {
+                field.getValue().fieldNames().forEachRemaining(nested -> paths.add(field.getKey() + "." + nested));
+            }
+        }
+        return paths;
     }
 }
