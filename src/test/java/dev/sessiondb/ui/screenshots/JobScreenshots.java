@@ -40,6 +40,8 @@ public final class JobScreenshots {
 
     private static final double WIDTH = 1440;
     private static final double HEIGHT = 900;
+    /** Sessions in the store whose migration is shown running. */
+    private static final int LARGE_STORE = 200_000;
 
     private final Path out;
     private final Path work;
@@ -130,10 +132,14 @@ public final class JobScreenshots {
         save(scene, "consolidate-conflicts.png");
     }
 
-    /** A 60,000-session sample store migrating: the jobs panel shows progress, rate and time left; then it is cancelled. */
+    /**
+     * A 200,000-session sample store migrating: the jobs panel shows progress, rate and time left;
+     * then it is cancelled. Large enough to be still running when Cancel is pressed (60,000 took
+     * about half a second by now).
+     */
     private void migrationInProgress(Scene scene) throws Exception {
         Path large = Files.createDirectories(work.resolve("large")).resolve("session-db.json");
-        TestStores.withRecords(large, SampleSessions.minsky(60_000, 11), 60_000).close();
+        TestStores.withRecords(large, SampleSessions.minsky(LARGE_STORE, 11), LARGE_STORE).close();
         for (int step = 0; step < 3; step++) {
             waitFor(() -> onFx(() -> !scene.lookup("#migrate-back").isDisabled()));
             press(scene, "#migrate-back");
@@ -145,8 +151,9 @@ public final class JobScreenshots {
         waitFor(() -> text(scene, "#migrate-plan-headline").startsWith("Ready"));
         press(scene, "#migrate-next");
         press(scene, "#migrate-run");
-        waitFor(() -> onFx(() -> scene.getRoot().lookupAll(".progress-bar").stream()
-                .anyMatch(bar -> ((javafx.scene.control.ProgressBar) bar).getProgress() > 0.15)));
+        // the wizard's line, not the panel's bar: the line's text and bar change together (every 200 ms), with a rate once known
+        waitFor(() -> text(scene, "#migrate-progress-text").contains("/s")
+                && onFx(() -> ((javafx.scene.control.ProgressBar) scene.lookup("#migrate-progress-bar")).getProgress() > 0.15));
         save(scene, "migrate-progress.png");
         press(scene, "#migrate-cancel");
         waitFor(() -> text(scene, "#migrate-run-status").startsWith("Cancelled"));
