@@ -38,10 +38,13 @@ public final class ProgressTracker implements ProgressMonitor {
      */
     private static final long PUBLISH_EVERY_NANOS = 20_000_000;
 
+    /** The phase of a job that has not named one yet. */
+    public static final String STARTING = "starting";
+
     private final LongSupplier nanoClock;
     private final List<Consumer<Snapshot>> listeners = new CopyOnWriteArrayList<>();
     private volatile boolean cancelRequested;
-    private volatile Snapshot current = new Snapshot("starting", 0, -1, 0, Optional.empty(), false, Duration.ZERO);
+    private volatile Snapshot current = new Snapshot(STARTING, 0, -1, 0, Optional.empty(), false, Duration.ZERO);
     private volatile long phaseStartNanos;
     private volatile long publishedNanos;
     /**

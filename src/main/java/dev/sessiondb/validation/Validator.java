@@ -56,14 +56,17 @@ public final class Validator {
             findings.accept(finding);
         };
         List<Check> surveying = checks.stream().filter(Check::needsSurvey).toList();
-        long total = count < 0 ? -1 : count * (surveying.isEmpty() ? 1 : 2);
-        long done = 0;
+        // two passes are two phases, each counting the sessions: "6,000 of 6,000" for 3,000 sessions misled
         if (!surveying.isEmpty()) {
+            monitor.message("surveying (pass 1 of 2)");
             Set<SessionField> fields = surveying.stream().flatMap(check -> check.surveyedFields().stream()).collect(Collectors.toSet());
-            done = pass(ReadAhead.mapped(surveyed.apply(fields), Function.identity()), record -> surveying.forEach(check -> check.survey(record)),
-                    done, total, monitor);
+            pass(ReadAhead.mapped(surveyed.apply(fields), Function.identity()), record -> surveying.forEach(check -> check.survey(record)),
+                    count, monitor);
+            monitor.message("checking (pass 2 of 2)");
+        } else {
+            monitor.message("checking");
         }
-        pass(ReadAhead.mapped(records.get(), Inspected::new), inspected -> inspected.report(counting), done, total, monitor);
+        pass(ReadAhead.mapped(records.get(), Inspected::new), inspected -> inspected.report(counting), count, monitor);
         checks.forEach(check -> check.finish(counting));
         return reported[0];
     }
@@ -105,14 +108,14 @@ public final class Validator {
         }
     }
 
-    private static <T> long pass(Iterator<T> items, Consumer<T> action, long done, long total, ProgressMonitor monitor) {
+    private static <T> void pass(Iterator<T> items, Consumer<T> action, long total, ProgressMonitor monitor) {
+        long done = 0;
         try {
             while (items.hasNext()) {
                 monitor.checkCancelled();
                 action.accept(items.next());
                 monitor.progress(++done, total);
             }
-            return done;
         } finally {
             if (items instanceof AutoCloseable closeable) {
                 closeQuietly(closeable);

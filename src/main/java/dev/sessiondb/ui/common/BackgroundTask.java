@@ -1,20 +1,21 @@
 package dev.sessiondb.ui.common;
 
-import dev.sessiondb.progress.ProgressMonitor;
+import dev.sessiondb.job.ProgressTracker;
 import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
  * A piece of work for a {@link TaskExecutor}: what it is called, what it does (reporting to a
- * {@link ProgressMonitor}) and what happens with its result. Callbacks run on the UI thread in
+ * {@link ProgressTracker}, which the jobs panel and a wizard both listen to) and what happens with
+ * its result. Callbacks run on the UI thread in
  * the app and on the calling thread in ViewModel tests.
  */
 public final class BackgroundTask<V> {
 
-    /** The work itself; it reports progress and checks for cancel through the monitor. */
+    /** The work itself; it reports progress and checks for cancel through the tracker. */
     @FunctionalInterface
     public interface Work<V> {
-        V run(ProgressMonitor monitor) throws Exception;
+        V run(ProgressTracker monitor) throws Exception;
     }
 
     private final String title;
@@ -62,7 +63,7 @@ public final class BackgroundTask<V> {
         return shownInJobs;
     }
 
-    V run(ProgressMonitor monitor) throws Exception {
+    V run(ProgressTracker monitor) throws Exception {
         return work.run(monitor);
     }
 

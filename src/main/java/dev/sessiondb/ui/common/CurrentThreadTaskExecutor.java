@@ -1,7 +1,7 @@
 package dev.sessiondb.ui.common;
 
+import dev.sessiondb.job.ProgressTracker;
 import dev.sessiondb.progress.CancelledException;
-import dev.sessiondb.progress.ProgressMonitor;
 
 /** Runs each task at once on the calling thread: ViewModel tests see results without waiting. */
 public final class CurrentThreadTaskExecutor implements TaskExecutor {
@@ -21,7 +21,7 @@ public final class CurrentThreadTaskExecutor implements TaskExecutor {
     public <V> void execute(BackgroundTask<V> task) {
         V result;
         try {
-            result = task.run(ProgressMonitor.NONE);
+            result = task.run(new ProgressTracker());
         } catch (CancelledException cancelled) {
             task.cancelled();
             return;

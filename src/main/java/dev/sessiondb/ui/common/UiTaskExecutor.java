@@ -1,9 +1,9 @@
 package dev.sessiondb.ui.common;
 
 import dev.sessiondb.progress.CancelledException;
-import dev.sessiondb.progress.ProgressMonitor;
 import dev.sessiondb.job.ProgressTracker;
 import dev.sessiondb.ui.jobs.ProgressText;
+import dev.sessiondb.ui.jobs.ShownProgress;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -19,8 +19,6 @@ import javafx.concurrent.WorkerStateEvent;
  * for the user are added to one observable job list, which the jobs panel shows.
  */
 public final class UiTaskExecutor implements TaskExecutor {
-
-    private static final long MESSAGE_INTERVAL_NANOS = 200_000_000L;
 
     private final ObservableList<Task<?>> jobs = FXCollections.observableArrayList();
     private final ExecutorService threads;
@@ -83,41 +81,39 @@ public final class UiTaskExecutor implements TaskExecutor {
         }
     }
 
-    /** Feeds the engine's progress reports into the task's progress and message, at most five times a second. */
-    private static final class MonitoredTask<V> extends Task<V> implements ProgressMonitor {
+    /**
+     * Runs the work with a {@link ProgressTracker} and shows its snapshots as the task's progress
+     * and message, bar and text from the same snapshot (see {@link ShownProgress}).
+     */
+    private static final class MonitoredTask<V> extends Task<V> {
 
         private final BackgroundTask<V> work;
-        /** Rate and ETA, computed as for the CLI's bar. */
+        /** Rate and ETA, computed as for the CLI's bar; a wizard listens to it too. */
         private final ProgressTracker tracker = new ProgressTracker();
-        private long lastMessage;
 
         MonitoredTask(BackgroundTask<V> work) {
             this.work = work;
             updateTitle(work.title());
+            ShownProgress shown = new ShownProgress();
+            tracker.addListener(snapshot -> shown.ifDue(snapshot, this::show));
         }
 
         @Override
         protected V call() throws Exception {
-            return work.run(this);
+            return work.run(tracker);
         }
 
+        /** The engine asks the tracker whether to stop. */
         @Override
-        public void progress(long done, long total) {
-            tracker.progress(done, total);
-            long now = System.nanoTime();
-            if (total > 0) {
-                updateProgress(done, total);
-            }
-            if (now - lastMessage >= MESSAGE_INTERVAL_NANOS || done == total) {
-                lastMessage = now;
-                updateMessage(ProgressText.describe(tracker.snapshot()));
-            }
+        public boolean cancel(boolean mayInterruptIfRunning) {
+            tracker.cancel();
+            return super.cancel(mayInterruptIfRunning);
         }
 
-        @Override
-        public void message(String text) {
-            tracker.message(text);
-            updateMessage(text);
+        private void show(ProgressTracker.Snapshot snapshot) {
+            // a negative count is an indeterminate bar: a phase whose total is not known yet
+            updateProgress(snapshot.total() > 0 ? snapshot.done() : -1, Math.max(snapshot.total(), 1));
+            updateMessage(ProgressText.describe(snapshot));
         }
     }
 }

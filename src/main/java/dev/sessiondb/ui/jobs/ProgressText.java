@@ -4,9 +4,10 @@ import dev.sessiondb.job.ProgressTracker;
 import java.time.Duration;
 
 /**
- * The line under a job's progress bar: how far, how fast, how long still ("1,234 of 10,000 ·
- * 512/s · about 17 s left"), from the rate and ETA {@link ProgressTracker} computed, the same
- * numbers the CLI's bar shows.
+ * The line under a job's progress bar: what the job is doing, how far, how fast, how long still
+ * ("Writing target: 1,234 of 10,000 · 512/s · about 17 s left"), from the rate and ETA
+ * {@link ProgressTracker} computed, the same numbers the CLI's bar shows. The phase is named
+ * because a job counts again in each one (its verification reads every session a second time).
  */
 public final class ProgressText {
 
@@ -14,7 +15,11 @@ public final class ProgressText {
     }
 
     public static String describe(ProgressTracker.Snapshot progress) {
-        StringBuilder text = new StringBuilder(String.format("%,d", progress.done()));
+        String phase = progress.phase().equals(ProgressTracker.STARTING) ? "" : capitalised(progress.phase());
+        if (progress.done() == 0 && progress.total() < 0) {
+            return phase;
+        }
+        StringBuilder text = new StringBuilder(phase.isEmpty() ? "" : phase + ": ").append(String.format("%,d", progress.done()));
         if (progress.total() >= 0) {
             text.append(String.format(" of %,d", progress.total()));
         }
@@ -27,8 +32,13 @@ public final class ProgressText {
         return text.toString();
     }
 
+    private static String capitalised(String phase) {
+        return phase.isEmpty() ? phase : Character.toUpperCase(phase.charAt(0)) + phase.substring(1);
+    }
+
+    /** Rounded up: "about 1 s left" with 1.8 s to go would promise too much. */
     static String duration(Duration left) {
-        long seconds = left.toSeconds();
+        long seconds = left.plusNanos(999_999_999).toSeconds();
         if (seconds < 60) {
             return seconds + " s";
         }

@@ -4,6 +4,7 @@ import dev.sessiondb.store.SessionStore;
 import dev.sessiondb.ui.common.BackgroundTask;
 import dev.sessiondb.ui.common.CurrentStore;
 import dev.sessiondb.ui.common.DialogService;
+import dev.sessiondb.ui.common.StoreNames;
 import dev.sessiondb.ui.common.TaskExecutor;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -140,7 +141,7 @@ public final class OverviewViewModel {
         findings.clear();
         checked = true;
         findingsStatus.set("Running the validation checks …");
-        executor.execute(BackgroundTask.of("Validate " + store.locator().display(), monitor -> FindingSummary.of(store, monitor))
+        executor.execute(BackgroundTask.of("Validate " + StoreNames.shortName(store.locator()), monitor -> FindingSummary.of(store, monitor))
                 .showInJobs()
                 .onSuccess(summaries -> {
                     if (mine == generation) {

@@ -60,8 +60,10 @@ class RepairKillTest {
 
     @ParameterizedTest(name = "{0} store killed at ''{1}''")
     @CsvSource({
-        "json, planning 0", "json, planning 50", "json, backing up", "json, writing 0", "json, writing 50", "json, writing 90",
-        "sqlite, planning 0", "sqlite, planning 50", "sqlite, backing up", "sqlite, writing 0", "sqlite, writing 50", "sqlite, writing 90"
+        "json, planning", "json, surveying (pass 1 of 2) 50", "json, checking (pass 2 of 2) 50", "json, backing up",
+        "json, writing 0", "json, writing 50", "json, writing 90",
+        "sqlite, planning", "sqlite, surveying (pass 1 of 2) 50", "sqlite, checking (pass 2 of 2) 50", "sqlite, backing up",
+        "sqlite, writing 0", "sqlite, writing 50", "sqlite, writing 90"
     })
     void aRepairKilledAtAnyPointLeavesTheStoreWholeAndARerunFinishesIt(String format, String killPoint) throws Exception {
         StoreLocator reference = locator(format, "reference");

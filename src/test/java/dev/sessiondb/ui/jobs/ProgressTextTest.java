@@ -21,7 +21,7 @@ class ProgressTextTest {
 
     @Test
     void progressShowsDoneOfTotalRateAndTimeLeft() {
-        assertThat(describe(1_000, 11_000, 2 * SECOND)).isEqualTo("1,000 of 11,000 · 500/s · about 20 s left");
+        assertThat(describe(1_000, 11_000, 2 * SECOND)).isEqualTo("Writing: 1,000 of 11,000 · 500/s · about 20 s left");
     }
 
     @Test
@@ -32,6 +32,17 @@ class ProgressTextTest {
 
     @Test
     void anUnknownTotalShowsOnlyWhatIsDone() {
-        assertThat(describe(42, -1, SECOND / 10)).isEqualTo("42");
+        assertThat(describe(42, -1, SECOND / 10)).isEqualTo("Writing: 42");
+    }
+
+    @Test
+    void aPhaseWithNothingCountedYetIsItsName() {
+        assertThat(describe(0, -1, 0)).isEqualTo("Writing");
+    }
+
+    @Test
+    void timeLeftIsRoundedUpNotDown() {
+        // 130,532 left at 74,299/s is 1.76 s: "about 1 s" promised too much
+        assertThat(describe(69_468, 200_000, 935 * SECOND / 1000)).endsWith("about 2 s left");
     }
 }

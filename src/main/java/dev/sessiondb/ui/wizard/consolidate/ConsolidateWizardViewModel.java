@@ -278,7 +278,7 @@ public final class ConsolidateWizardViewModel {
         if (planned == null || !runnable.get()) {
             return;
         }
-        tasks.run("Consolidate into " + StoreNames.shortName(targetLocator), "Consolidating …", monitor -> planned.run(progress.around(monitor)), done -> {
+        tasks.run("Consolidate into " + StoreNames.shortName(targetLocator), "Consolidating …", monitor -> planned.run(progress.follow(monitor)), done -> {
             runnable.set(false);
             summary.set(JobSummary.ofReport(done));
             status.set("Done. The report with every record's provenance is saved in " + journal.reportsDir() + ".");

@@ -176,7 +176,7 @@ public final class MigrateWizardViewModel {
             return;
         }
         report.set(null);
-        tasks.run(jobTitle, "Migrating …", monitor -> planned.run(progress.around(monitor)), done -> {
+        tasks.run(jobTitle, "Migrating …", monitor -> planned.run(progress.follow(monitor)), done -> {
             runnable.set(false);
             report.set(JobSummary.ofReport(done));
             status.set("Done. Report saved in " + journal.reportsDir() + ".");

@@ -214,7 +214,7 @@ public final class ValidateWizardViewModel {
             return;
         }
         result.set(null);
-        tasks.run("Repair " + StoreNames.shortName(locator), "Backing up, then applying …", monitor -> planned.run(progress.around(monitor)), report -> {
+        tasks.run("Repair " + StoreNames.shortName(locator), "Backing up, then applying …", monitor -> planned.run(progress.follow(monitor)), report -> {
             repair = null;
             changesetReady.set(false);
             report.backupId().ifPresent(backup -> undo.record(JobUndoCommand.of("repair of", locator, journal, backup)));
