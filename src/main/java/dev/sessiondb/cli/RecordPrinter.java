@@ -82,13 +82,14 @@ final class RecordPrinter implements AutoCloseable {
         out.flush();
     }
 
+    /** Each cell masked as its field: a token can sit in a branch name, a password in a repository URL. */
     private static List<String> cells(SessionRecord record) {
         return List.of(
                 SecretMasker.maskText("session", record.key()),
-                record.taskId().orElse(""),
-                record.repoName().orElse(""),
-                record.branch().orElse(""),
-                record.status().orElse(""),
+                SecretMasker.maskText("taskId", record.taskId().orElse("")),
+                SecretMasker.maskText("repoName", record.repoName().orElse("")),
+                SecretMasker.maskText("branch", record.branch().orElse("")),
+                SecretMasker.maskText("status", record.status().orElse("")),
                 record.createdAt().map(Timestamp::text).orElse(""));
     }
 

@@ -11,13 +11,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
  * Finds and masks secrets inside records (a GitHub token kept in {@code github.token}, a
- * password, an API key) so they never reach a table, a log or an export. Masking keeps the
- * last four characters so a user can tell two secrets apart. Passwords inside URLs
+ * password, an API key, one assigned in free text as {@code password=...}) so they never reach
+ * a table, a log or an export. Masking keeps the last four characters so a user can tell two
+ * secrets apart. Passwords inside URLs
  * ({@code scheme://user:password@host}) are masked by {@link #maskUrlPasswords}, the one
  * function every locator, URL, message and report line goes through.
  */
@@ -42,6 +44,11 @@ public final class SecretMasker {
     private static final int SHORTEST_TOKEN = TOKEN_SHAPES.stream().mapToInt(shape -> shape.start().length() + shape.shortestBody()).min().orElseThrow();
     private static final Pattern SECRET_VALUE = Pattern.compile(
             TOKEN_SHAPES.stream().map(TokenShape::regex).collect(Collectors.joining("|", "(", ")")));
+    /** The words that, right before an {@code =} or {@code :}, say what follows is a secret ("password=hunter2", "GITHUB_TOKEN: ..."). */
+    private static final List<String> ASSIGNED_SECRET_WORDS = List.of("password", "passwd", "pwd", "secret", "token", "apikey", "api_key", "api-key");
+    /** Such a word (as a whole word, perhaps after a prefix as in {@code db_password}), the sign, then the value. */
+    private static final Pattern SECRET_ASSIGNMENT = Pattern.compile(
+            "(?i)\\b((?:[a-z0-9]+[_-])*(?:password|passwd|pwd|secret|token|api[_-]?key))(\\s*[=:]\\s*[\"']?)([^\\s\"'&;,]{4,})");
     /** The user part of a URL, then its password up to the last {@code @} before the host. */
     private static final Pattern URL_PASSWORD = Pattern.compile("(://[^/:@\\s]*):[^/\\s]*@");
 
@@ -63,8 +70,68 @@ public final class SecretMasker {
         if (fieldName != null && isSecretName(fieldName)) {
             return masked(value);
         }
-        String tokensMasked = holdsToken(value) ? SECRET_VALUE.matcher(value).replaceAll(match -> masked(match.group())) : value;
-        return maskUrlPasswords(tokensMasked);
+        return maskUrlPasswords(withTokensMasked(value));
+    }
+
+    /**
+     * What a repair keeps of a value holding a secret: null when the field itself is one (a
+     * token's own field), else the text with its tokens and assigned secrets masked and the
+     * password of each URL in it dropped (a URL keeps working, and asks for the password).
+     */
+    public static String withoutSecrets(String fieldName, String value) {
+        return fieldName != null && isSecretName(fieldName) ? null : withoutUrlPasswords(withTokensMasked(value));
+    }
+
+    private static String withTokensMasked(String text) {
+        String assignmentsMasked = mayHoldAssignedSecret(text)
+                ? SECRET_ASSIGNMENT.matcher(text).replaceAll(match -> Matcher.quoteReplacement(match.group(3).startsWith(MASK)
+                        ? match.group() : match.group(1) + match.group(2) + masked(match.group(3))))
+                : text;
+        return holdsToken(assignmentsMasked)
+                ? SECRET_VALUE.matcher(assignmentsMasked).replaceAll(match -> masked(match.group()))
+                : assignmentsMasked;
+    }
+
+    /**
+     * Whether a secret word stands right before an {@code =} or {@code :} (spaces between
+     * allowed): the test before {@link #SECRET_ASSIGNMENT}'s regex, asked of every value a
+     * validation reads, most of which hold a ':' (every date, every URL) after a digit or "https".
+     * It jumps from sign to sign ({@link String#indexOf} is compiled to vector code) and looks
+     * at the words only after a letter one of them ends with.
+     */
+    private static boolean mayHoldAssignedSecret(String text) {
+        int equals = text.indexOf('=');
+        int colon = text.indexOf(':');
+        while (equals >= 0 || colon >= 0) {
+            int sign = equals < 0 ? colon : colon < 0 ? equals : Math.min(equals, colon);
+            if (secretWordEndsAt(text, sign)) {
+                return true;
+            }
+            if (sign == equals) {
+                equals = text.indexOf('=', sign + 1);
+            } else {
+                colon = text.indexOf(':', sign + 1);
+            }
+        }
+        return false;
+    }
+
+    private static boolean secretWordEndsAt(String text, int sign) {
+        int end = sign;
+        while (end > 0 && text.charAt(end - 1) == ' ') {
+            end--;
+        }
+        char last = end > 0 ? Character.toLowerCase(text.charAt(end - 1)) : ' ';
+        if (last != 'd' && last != 't' && last != 'n' && last != 'y') { // password, passwd, pwd; secret; token; apikey
+            return false;
+        }
+        for (String word : ASSIGNED_SECRET_WORDS) {
+            int start = end - word.length();
+            if (start >= 0 && text.regionMatches(true, start, word, 0, word.length())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Any text (a locator, a URL, an error message) with the password of every URL in it replaced by {@link #MASK}. */

@@ -1,13 +1,17 @@
 package dev.sessiondb.validation;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.sessiondb.model.SecretMasker;
 import dev.sessiondb.model.SessionRecord;
 import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * Secrets kept inside records (a GitHub token in {@code github.token}): every export and
- * backup of the store carries them. Repair removes those kept in object fields; one inside
- * an array needs a person.
+ * Secrets kept inside records (a GitHub token in {@code github.token}, a password in a
+ * repository URL): every export and backup of the store carries them. Repair removes a field
+ * that is a secret and keeps the rest of a value that holds one (a URL without its password, a
+ * note with the token masked): a required field such as {@code repoUrl} stays. One inside an
+ * array needs a person.
  */
 final class SecretInRecordCheck implements Check {
 
@@ -28,10 +32,23 @@ final class SecretInRecordCheck implements Check {
             if (path.contains("[")) {
                 findings.accept(Finding.of(this, Severity.ERROR, record.key(), message, "remove it from the record by hand and revoke it"));
             } else {
-                findings.accept(Finding.repairable(this, Severity.ERROR, record.key(), message,
-                        "remove it from the record and revoke it; tools read tokens from their config or environment (Minsky: GITHUB_TOKEN)",
-                        List.of(FieldEdit.remove(path))));
+                String kept = SecretMasker.withoutSecrets(path.substring(path.lastIndexOf('.') + 1), textAt(record, path));
+                findings.accept(Finding.repairable(this, Severity.ERROR, record.key(), message, kept == null
+                                ? "remove it from the record and revoke it; tools read tokens from their config or environment (Minsky: GITHUB_TOKEN)"
+                                : "keep the value without it and revoke it; tools read tokens from their config or environment (Minsky: GITHUB_TOKEN)",
+                        List.of(kept == null ? FieldEdit.remove(path) : FieldEdit.set(path, kept))));
             }
         }
+    }
+
+    /** The text at a dotted path, as {@link FieldEdit} walks it. */
+    private static String textAt(SessionRecord record, String path) {
+        return record.readFields(fields -> {
+            JsonNode node = fields;
+            for (String name : path.split("\\.")) {
+                node = node.path(name);
+            }
+            return node.asText();
+        });
     }
 }

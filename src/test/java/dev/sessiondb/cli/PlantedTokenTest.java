@@ -45,7 +45,8 @@ class PlantedTokenTest {
     @Test
     void thePlantedTokenShowsNowhere() throws Exception {
         String token = "ghp_" + random(36);
-        Path source = plantedStore(token);
+        String password = random(16);
+        Path source = plantedStore(token, password);
         String pgUrl = postgresRoleWithPassword(token);
         String closedPort = "postgresql://nobody:" + token + "@127.0.0.1:1/sessions";
         String journal = dir.resolve("journal").toString();
@@ -92,10 +93,13 @@ class PlantedTokenTest {
         assertThat(reports).as("the jobs wrote reports").isNotEmpty();
 
         String secretPart = token.substring(4, 28);
-        outputs.forEach((command, output) -> assertThat(output).as(command).doesNotContain(token).doesNotContain(secretPart));
-        assertThat(logs).as("log output").doesNotContain(token).doesNotContain(secretPart);
+        String passwordPart = password.substring(0, 12);
+        outputs.forEach((command, output) -> assertThat(output).as(command).doesNotContain(token).doesNotContain(secretPart)
+                .doesNotContain(passwordPart));
+        assertThat(logs).as("log output").doesNotContain(token).doesNotContain(secretPart).doesNotContain(passwordPart);
         for (Path written : Stream.concat(reports.stream(), Stream.of(export, dir.resolve("export.csv"))).toList()) {
-            assertThat(Files.readString(written)).as(written.toString()).doesNotContain(token).doesNotContain(secretPart);
+            assertThat(Files.readString(written)).as(written.toString()).doesNotContain(token).doesNotContain(secretPart)
+                    .doesNotContain(passwordPart);
         }
         assertThat(Files.readString(export)).as("the export says where a secret was").contains("****");
     }
@@ -122,14 +126,17 @@ class PlantedTokenTest {
         return captured.toString(StandardCharsets.UTF_8);
     }
 
-    private Path plantedStore(String token) {
+    /** The token in a field of its own, in a URL, in free text and in the branch (a column of every table); the password in free text. */
+    private Path plantedStore(String token, String password) {
         List<SessionRecord> records = new ArrayList<>();
         for (SessionRecord record : Fixtures.minskyRecords()) {
             if (record.key().equals("task#002")) {
                 ObjectNode github = record.fields().objectNode().put("token", token);
                 record = record.with("github", github)
                         .with("repoUrl", "https://bot:" + token + "@github.com/edobry/minsky.git")
-                        .with("notes", "deploy with " + token + " and postgresql://admin:" + token + "@db/x");
+                        .with("notes", "deploy with " + token + " and postgresql://admin:" + token + "@db/x")
+                        .with("branch", "feature/" + token)
+                        .with("deployNotes", "log in with password=" + password);
             }
             records.add(record);
         }

@@ -49,6 +49,32 @@ class SecretMaskerTest {
         assertThat(SecretMasker.maskText(null, "xoxb-123456-7890")).isEqualTo("****7890");
     }
 
+    @Test
+    void masksASecretAssignedInFreeText() {
+        assertThat(SecretMasker.maskText(null, "deploy with password=hunter2hunter2")).isEqualTo("deploy with password=****ter2");
+        assertThat(SecretMasker.maskText(null, "export GITHUB_TOKEN: abcdefghij123; then run")).isEqualTo("export GITHUB_TOKEN: ****j123; then run");
+        assertThat(SecretMasker.maskText(null, "db_password = 'swordfish1'")).isEqualTo("db_password = '****ish1'");
+        assertThat(SecretMasker.maskText(null, "https://h/x?api_key=abcdef123&page=2")).isEqualTo("https://h/x?api_key=****f123&page=2");
+        assertThat(SecretMasker.maskText(null, "token: ghp_abcdefghijklmnopqrst1234")).as("a token masked once").isEqualTo("token: ****1234");
+    }
+
+    @Test
+    void leavesWordsThatOnlyResembleAnAssignedSecretAlone() {
+        for (String text : List.of("tokenizer: trigram", "password reset: see the docs", "the password: is", "2025-05-09T14:32:00Z",
+                "https://github.com/edobry/minsky.git", "secrets=", "token=****1234")) {
+            assertThat(SecretMasker.maskText(null, text)).as(text).isEqualTo(text);
+        }
+    }
+
+    @Test
+    void aRepairKeepsAValueWithoutItsSecretAndDropsAFieldThatIsOne() {
+        assertThat(SecretMasker.withoutSecrets("repoUrl", "https://alice:S3cretPassw0rd@github.com/edobry/minsky.git"))
+                .isEqualTo("https://alice@github.com/edobry/minsky.git");
+        assertThat(SecretMasker.withoutSecrets("branch", "feature/ghp_abcdefghijklmnopqrstuvwxyz0123456789")).isEqualTo("feature/****6789");
+        assertThat(SecretMasker.withoutSecrets("notes", "deploy with password=hunter2hunter2")).isEqualTo("deploy with password=****ter2");
+        assertThat(SecretMasker.withoutSecrets("token", "ghp_abcdefghijklmnopqrstuvwxyz0123456789")).isNull();
+    }
+
     /** The masker looks for a token's start only where a whole token still fits: the last place is where the text ends with one. */
     @Test
     void findsAShortestTokenThatEndsTheText() {

@@ -83,6 +83,18 @@ class ChecksTest {
     }
 
     @Test
+    void aSecretInsideAValueIsTakenOutAndTheFieldKept() {
+        List<Finding> findings = run("secret-in-record", List.of(),
+                record("{\"session\":\"a\",\"repoName\":\"local/minsky\",\"repoUrl\":\"https://alice:S3cretPassw0rd@github.com/edobry/minsky.git\","
+                        + "\"createdAt\":\"2025-05-16T22:16:33.321Z\",\"notes\":\"deploy with password=hunter2hunter2\"}"));
+
+        assertThat(findings).extracting(Finding::message).containsExactly("a secret is stored in repoUrl", "a secret is stored in notes");
+        assertThat(findings).flatExtracting(Finding::edits).containsExactly(
+                FieldEdit.set("repoUrl", "https://alice@github.com/edobry/minsky.git"),
+                FieldEdit.set("notes", "deploy with password=****ter2"));
+    }
+
+    @Test
     void aStatusThatContradictsTheSyncedPullRequestIsSetFromIt() {
         List<Finding> findings = run("pr-state-mismatch", List.of(),
                 minsky("a", ",\"status\":\"PR_OPEN\",\"pullRequest\":{\"state\":\"merged\",\"headBranch\":\"a\"},\"prBranch\":\"a\""),
