@@ -2,8 +2,6 @@ package dev.sessiondb.cli;
 
 import dev.sessiondb.job.StoreProbe;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.NullNode;
 import dev.sessiondb.diff.DiffSummary;
 import dev.sessiondb.diff.FieldChange;
 import dev.sessiondb.diff.SessionChange;
@@ -91,10 +89,15 @@ final class DiffCommand implements Callable<Integer> {
             for (FieldChange field : change.fields()) {
                 json.writeStartObject();
                 json.writeStringField("path", field.path());
-                json.writeFieldName("a");
-                JsonCodec.MAPPER.writeTree(json, orNull(field.a()));
-                json.writeFieldName("b");
-                JsonCodec.MAPPER.writeTree(json, orNull(field.b()));
+                // a side where the field is absent has no key; null is a JSON null the record holds
+                if (field.a() != null) {
+                    json.writeFieldName("a");
+                    JsonCodec.MAPPER.writeTree(json, field.a());
+                }
+                if (field.b() != null) {
+                    json.writeFieldName("b");
+                    JsonCodec.MAPPER.writeTree(json, field.b());
+                }
                 json.writeEndObject();
             }
             json.writeEndArray();
@@ -124,10 +127,6 @@ final class DiffCommand implements Callable<Integer> {
             change.fields().forEach(field -> out.println("    " + field.describe()));
         });
         out.printf("%nIdentical: %,d%n", summary.identical());
-    }
-
-    private static JsonNode orNull(JsonNode value) {
-        return value == null ? NullNode.instance : value;
     }
 
     private static String shown(String key) {

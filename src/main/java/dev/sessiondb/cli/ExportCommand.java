@@ -1,5 +1,6 @@
 package dev.sessiondb.cli;
 
+import dev.sessiondb.model.SecretMasker;
 import dev.sessiondb.model.SessionDocument;
 import dev.sessiondb.model.SessionRecord;
 import dev.sessiondb.store.SessionStore;
@@ -25,7 +26,7 @@ final class ExportCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "STORE", description = "The store: a path, json:PATH, sqlite:PATH, jsondir:PATH or postgresql://user@host/db.")
     String store;
 
-    @Parameters(index = "1", paramLabel = "SESSION", description = "The session's key.")
+    @Parameters(index = "1", paramLabel = "SESSION", description = "The session: its key, or its task id in any form (#079, 079, md#079).")
     String session;
 
     @Option(names = "--format", description = "json or markdown (default: ${DEFAULT-VALUE}).", converter = FormatConverter.class)
@@ -37,9 +38,10 @@ final class ExportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         String document;
+        String key;
         try (SessionStore opened = StoreArgument.openExisting(store)) {
-            SessionRecord record = opened.get(session).orElseThrow(() -> new StoreException(opened.locator().display() + ": no session '"
-                    + session + "'; run 'sessiondb ls " + store + "' to see the sessions"));
+            SessionRecord record = SessionLookup.find(opened, session);
+            key = record.key();
             try {
                 document = SessionDocument.write(record, format);
             } catch (IllegalArgumentException noConversation) {
@@ -55,7 +57,7 @@ final class ExportCommand implements Callable<Integer> {
             } catch (IOException e) {
                 throw new StoreException(output + ": cannot write the export (" + e.getMessage() + "); check the folder exists and is writable", e);
             }
-            spec.commandLine().getErr().println("Exported session '" + session + "' to " + output + " (secrets masked)");
+            spec.commandLine().getErr().println("Exported session '" + SecretMasker.maskText("session", key) + "' to " + output + " (secrets masked)");
         }
         return SessionDbCommand.OK;
     }

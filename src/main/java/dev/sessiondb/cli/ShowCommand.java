@@ -4,16 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.sessiondb.model.JsonCodec;
 import dev.sessiondb.model.Message;
 import dev.sessiondb.model.SecretMasker;
-import dev.sessiondb.model.SessionQuery;
 import dev.sessiondb.model.SessionRecord;
-import dev.sessiondb.model.TaskId;
-import dev.sessiondb.store.RecordCursor;
 import dev.sessiondb.store.SessionStore;
-import dev.sessiondb.store.StoreException;
 import java.io.PrintWriter;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -38,9 +32,7 @@ final class ShowCommand implements Callable<Integer> {
         String store = arguments.size() == 2 ? arguments.get(0) : null;
         String wanted = arguments.get(arguments.size() - 1);
         try (SessionStore opened = StoreArgument.openExisting(store)) {
-            SessionRecord record = opened.get(wanted).or(() -> byTaskId(opened, wanted)).orElseThrow(() -> new StoreException(
-                    opened.locator().display() + ": no session '" + wanted + "'" + suggestion(opened, wanted)));
-            print(record, spec.commandLine().getOut());
+            print(SessionLookup.find(opened, wanted), spec.commandLine().getOut());
         }
         return SessionDbCommand.OK;
     }
@@ -67,32 +59,5 @@ final class ShowCommand implements Callable<Integer> {
 
     private static String valueText(JsonNode value) {
         return value.isContainerNode() ? JsonCodec.pretty(value).replace("\n", "\n                   ") : value.asText();
-    }
-
-    /** Real stores mix #079, 079 and md#079: a lookup that strips only '#' misses sessions that exist. */
-    private static Optional<SessionRecord> byTaskId(SessionStore store, String wanted) {
-        Optional<TaskId> task = TaskId.parse(wanted);
-        if (task.isEmpty()) {
-            return Optional.empty();
-        }
-        List<SessionRecord> matches = new ArrayList<>();
-        try (RecordCursor cursor = store.cursor()) {
-            cursor.forEachRemaining(record -> {
-                if (record.taskId().flatMap(TaskId::parse).filter(task.get()::sameTaskAs).isPresent()) {
-                    matches.add(record);
-                }
-            });
-        }
-        if (matches.size() > 1) {
-            throw new StoreException(store.locator().display() + ": task " + wanted + " has " + matches.size() + " sessions ("
-                    + String.join(", ", matches.stream().map(SessionRecord::key).toList()) + "); name one of them");
-        }
-        return matches.stream().findFirst();
-    }
-
-    private static String suggestion(SessionStore store, String wanted) {
-        String fragment = wanted.replaceAll("^(task|[a-z]{1,8})?#?0*", "");
-        List<String> similar = store.pageRecords(SessionQuery.all().withSearch(fragment.isEmpty() ? wanted : fragment).page(0, 5)).stream().map(SessionRecord::key).toList();
-        return similar.isEmpty() ? "; run 'sessiondb ls' to see the sessions" : "; similar: " + String.join(", ", similar);
     }
 }

@@ -62,9 +62,14 @@ public final class SpooledDiff implements DiffListener, AutoCloseable {
         ObjectNode json = JsonNodeFactory.instance.objectNode().put("session", change.session());
         ArrayNode fields = json.putArray("fields");
         for (FieldChange field : change.masked().fields()) {
+            // an absent side has no key: a JSON null is a value, and a change from it to absent is a change
             ObjectNode entry = fields.addObject().put("path", field.path());
-            entry.set("a", field.a());
-            entry.set("b", field.b());
+            if (field.a() != null) {
+                entry.set("a", field.a());
+            }
+            if (field.b() != null) {
+                entry.set("b", field.b());
+            }
         }
         write(changedWriter, json);
     }
@@ -77,11 +82,11 @@ public final class SpooledDiff implements DiffListener, AutoCloseable {
         replay(onlyInB, onlyInBWriter, node -> action.accept(node.asText()));
     }
 
-    /** Changed sessions, already masked; an absent field has a null value. */
+    /** Changed sessions, already masked; an absent field has a null value, a JSON null a {@code NullNode}. */
     public void forEachChanged(Consumer<SessionChange> action) {
         replay(changed, changedWriter, node -> {
             List<FieldChange> fields = new ArrayList<>();
-            node.path("fields").forEach(field -> fields.add(new FieldChange(field.path("path").asText(), absentIfNull(field.get("a")), absentIfNull(field.get("b")))));
+            node.path("fields").forEach(field -> fields.add(new FieldChange(field.path("path").asText(), field.get("a"), field.get("b"))));
             action.accept(new SessionChange(node.path("session").asText(), fields));
         });
     }
@@ -98,10 +103,6 @@ public final class SpooledDiff implements DiffListener, AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static JsonNode absentIfNull(JsonNode value) {
-        return value == null || value.isNull() ? null : value;
     }
 
     private static void write(BufferedWriter writer, JsonNode line) {

@@ -71,6 +71,23 @@ class DiffCommandTest {
     }
 
     @Test
+    void aFieldSetToNullIsShownAsNullNotAsAbsent() throws Exception {
+        Path a = dir.resolve("a.json");
+        Path b = dir.resolve("b.json");
+        String record = "{\"session\":\"s\",\"repoName\":\"r\",\"repoUrl\":\"/r\",\"createdAt\":\"2025-07-01T00:00:00.000Z\"";
+        Files.writeString(a, "[" + record + "}]");
+        Files.writeString(b, "[" + record + ",\"prBranch\":null}]");
+
+        CliRun table = CliRun.of("diff", a.toString(), b.toString());
+        CliRun json = CliRun.of("diff", a.toString(), b.toString(), "--format", "json");
+
+        assertThat(table.exitCode()).isEqualTo(1);
+        assertThat(table.out()).contains("prBranch: (absent) -> null");
+        assertThat(JsonCodec.parse(json.out()).path("changed").get(0).path("fields").toString())
+                .as("the absent side has no key").isEqualTo("[{\"path\":\"prBranch\",\"b\":null}]");
+    }
+
+    @Test
     void ignoredFieldsDoNotCountAsChanges() throws Exception {
         Path original = Fixtures.copy(Fixtures.MINSKY_ARRAY, dir);
         Path changed = changedCopy();

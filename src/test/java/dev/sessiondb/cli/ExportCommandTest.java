@@ -38,6 +38,18 @@ class ExportCommandTest {
     }
 
     @Test
+    void aSessionIsFoundByItsTaskIdInAnyFormAsShowFindsIt() throws Exception {
+        Path fixture = Fixtures.copy(Fixtures.MINSKY_ARRAY, dir);
+
+        for (String wanted : new String[] {"#079", "079", "md#079"}) {
+            CliRun run = CliRun.of("export", "json:" + fixture, wanted);
+
+            assertThat(run.exitCode()).as(wanted).isZero();
+            assertThat(JsonCodec.parse(run.out()).path("session").asText()).as(wanted).isEqualTo("task#079");
+        }
+    }
+
+    @Test
     void aConversationExportsAsAMarkdownTranscriptToAFile() throws Exception {
         Path transcript = dir.resolve("out/transcript.md");
         Files.createDirectories(transcript.getParent());

@@ -1,0 +1,51 @@
+package dev.sessiondb.cli;
+
+import dev.sessiondb.model.SessionQuery;
+import dev.sessiondb.model.SessionRecord;
+import dev.sessiondb.model.TaskId;
+import dev.sessiondb.store.RecordCursor;
+import dev.sessiondb.store.SessionStore;
+import dev.sessiondb.store.StoreException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** One session named on the command line: by its key, or by its task id in any form (#079, 079, md#079). */
+final class SessionLookup {
+
+    private SessionLookup() {
+    }
+
+    /** The session, or a message naming the store, what was asked and the sessions most like it. */
+    static SessionRecord find(SessionStore store, String wanted) {
+        return store.get(wanted).or(() -> byTaskId(store, wanted)).orElseThrow(() -> new StoreException(
+                store.locator().display() + ": no session '" + wanted + "'" + suggestion(store, wanted)));
+    }
+
+    /** Real stores mix #079, 079 and md#079: a lookup that strips only '#' misses sessions that exist. */
+    private static Optional<SessionRecord> byTaskId(SessionStore store, String wanted) {
+        Optional<TaskId> task = TaskId.parse(wanted);
+        if (task.isEmpty()) {
+            return Optional.empty();
+        }
+        List<SessionRecord> matches = new ArrayList<>();
+        try (RecordCursor cursor = store.cursor()) {
+            cursor.forEachRemaining(record -> {
+                if (record.taskId().flatMap(TaskId::parse).filter(task.get()::sameTaskAs).isPresent()) {
+                    matches.add(record);
+                }
+            });
+        }
+        if (matches.size() > 1) {
+            throw new StoreException(store.locator().display() + ": task " + wanted + " has " + matches.size() + " sessions ("
+                    + String.join(", ", matches.stream().map(SessionRecord::key).toList()) + "); name one of them");
+        }
+        return matches.stream().findFirst();
+    }
+
+    private static String suggestion(SessionStore store, String wanted) {
+        String fragment = wanted.replaceAll("^(task|[a-z]{1,8})?#?0*", "");
+        List<String> similar = store.pageRecords(SessionQuery.all().withSearch(fragment.isEmpty() ? wanted : fragment).page(0, 5)).stream().map(SessionRecord::key).toList();
+        return similar.isEmpty() ? "; run 'sessiondb ls' to see the sessions" : "; similar: " + String.join(", ", similar);
+    }
+}
