@@ -60,6 +60,7 @@ final class ListCommand implements Callable<Integer> {
             } else {
                 opened.pageRecords(query).forEach(printer::print);
             }
+            printer.finish();
         }
         return SessionDbCommand.OK;
     }

@@ -62,22 +62,33 @@ final class RecordPrinter implements AutoCloseable {
     }
 
     /** Ends the output; the table gets a count line, which scripts reading JSON or CSV never see. */
-    @Override
-    public void close() {
+    void finish() {
         try {
             if (json != null) {
                 json.writeEndArray();
                 json.flush();
                 out.println();
             }
-            if (csv != null) {
-                csv.flush();
-            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         if (format == OutputFormat.TABLE) {
             out.printf("%,d session%s%n", printed, printed == 1 ? "" : "s");
+        }
+    }
+
+    /** Flushes what was printed; a listing that failed ends without its count line (it is not the store's count). */
+    @Override
+    public void close() {
+        try {
+            if (json != null) {
+                json.flush();
+            }
+            if (csv != null) {
+                csv.flush();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         out.flush();
     }

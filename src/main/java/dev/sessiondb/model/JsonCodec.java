@@ -9,6 +9,7 @@ import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -30,6 +31,14 @@ public final class JsonCodec {
             .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .build();
+
+    /**
+     * Reads a tree from a file a person may have edited: a field name twice in one object is an
+     * error naming where, not the last value kept silently (which a migration would then make
+     * the only one). Checked only when a name repeats, so it costs a read nothing.
+     */
+    public static final ObjectReader FILE_TREE_READER = MAPPER.readerFor(JsonNode.class)
+            .with(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
 
     private static final ObjectMapper CANONICAL = JsonMapper.builder()
             .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))

@@ -152,6 +152,10 @@ public record StoreLocator(StoreFormat format, String target, Map<String, String
 
     /** A bare path: an existing file or folder is told by its content, a new file by its name; the providers decide. */
     private static StoreFormat detectFormat(Path path) {
+        if (Files.isDirectory(path)) {
+            return StoreProviders.recognising(path).map(StoreProvider::format).orElseThrow(() -> new StoreException(path
+                    + ": a folder without session files (*.json); prefix it with jsondir: if it is an empty magellai folder"));
+        }
         if (Files.exists(path)) {
             return StoreProviders.recognising(path).map(StoreProvider::format).orElseThrow(() -> new StoreException(path
                     + ": neither JSON nor SQLite (first bytes unrecognised); prefix the path with json: or sqlite: if you are sure"));

@@ -59,6 +59,43 @@ class JobCommandsTest {
     }
 
     @Test
+    void aReplaceFromASourceWithNoSessionsIsRefusedAndTheTargetKept() throws Exception {
+        Path empty = Files.writeString(dir.resolve("empty.json"), "[]");
+        byte[] before = StoreContents.bytes(fixture).get("");
+
+        CliRun run = CliRun.of("migrate", "json:" + empty, fixture.toString(), "--mode", "replace", "--backup-dir", journal);
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err().lines()).hasSize(1).first().asString()
+                .contains("the source holds no sessions: --mode replace would leave target json:" + fixture + " with none of its 217 records");
+        assertThat(StoreContents.bytes(fixture).get("")).isEqualTo(before);
+    }
+
+    @Test
+    void aFolderWithoutSessionFilesIsNotTakenForAnEmptyStore() throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("not-a-store"));
+        Files.writeString(folder.resolve("notes.txt"), "hello");
+
+        CliRun run = CliRun.of("info", folder.toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("a folder without session files (*.json); prefix it with jsondir: if it is an empty magellai folder");
+        assertThat(CliRun.of("info", "jsondir:" + folder).exitCode()).as("named, it is an empty store").isZero();
+    }
+
+    @Test
+    void aJsonFileBeginningWithAByteOrderMarkIsRecognised() throws Exception {
+        Path marked = dir.resolve("marked.json");
+        Files.write(marked, new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
+        Files.write(marked, Files.readAllBytes(fixture), java.nio.file.StandardOpenOption.APPEND);
+
+        CliRun run = CliRun.of("ls", marked.toString(), "--limit", "1");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("1 session");
+    }
+
+    @Test
     void aMissingSourceIsOneLineAndExitTwo() {
         CliRun run = CliRun.of("migrate", "json:" + dir.resolve("missing.json"), "json:" + dir.resolve("out.json"), "--backup-dir", journal);
 

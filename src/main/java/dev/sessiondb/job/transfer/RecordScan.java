@@ -25,6 +25,7 @@ public final class RecordScan {
     private final List<String> coercions = new ArrayList<>();
     private final List<String> refusedRecords = new ArrayList<>();
     private long withoutTaskId;
+    private long records;
 
     /** @param target the target, or a store of its format and layout standing in for it */
     public RecordScan(SessionStore target) {
@@ -32,6 +33,7 @@ public final class RecordScan {
     }
 
     public void add(SessionRecord record) {
+        records++;
         if (record.taskId().isEmpty()) {
             withoutTaskId++;
         }
@@ -67,6 +69,11 @@ public final class RecordScan {
     /** One line per reason the target's own limits would refuse a record ("task#1: repoName is 300 characters long; ..."). */
     public List<String> refusedRecords() {
         return refusedRecords;
+    }
+
+    /** How many records were scanned. */
+    public long records() {
+        return records;
     }
 
     public long withoutTaskId() {

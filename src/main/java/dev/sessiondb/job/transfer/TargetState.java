@@ -47,9 +47,14 @@ public record TargetState(StoreLocator locator, boolean exists, long records, Op
     }
 
     /** Why writing in this mode would be refused, if it would: a target that holds records needs {@code replace} or {@code merge}. */
-    public Optional<String> refusal(Optional<TargetMode> mode, boolean alreadyComplete) {
+    public Optional<String> refusal(Optional<TargetMode> mode, boolean alreadyComplete, long sourceRecords) {
         if (isEmpty() || alreadyComplete) {
             return Optional.empty();
+        }
+        if (mode.equals(Optional.of(TargetMode.REPLACE)) && sourceRecords == 0) {
+            // most likely a wrong source path (an empty folder, a new file); emptying a store is deleting it
+            return Optional.of("the source holds no sessions: --mode replace would leave target " + locator.display() + " with none of its "
+                    + records + " records; check the source, or delete the target if you mean to empty it");
         }
         if (mode.isEmpty()) {
             return Optional.of("target " + locator.display() + " exists and holds " + records

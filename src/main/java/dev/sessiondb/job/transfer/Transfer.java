@@ -108,7 +108,7 @@ public final class Transfer implements AutoCloseable {
     }
 
     private Assessment assessment(TargetState state, boolean complete, RecordScan scan, Optional<String> note) {
-        Optional<String> refusal = state.refusal(mode, complete)
+        Optional<String> refusal = state.refusal(mode, complete, scan.records())
                 .or(() -> scan.refusedRecords().isEmpty() ? Optional.empty() : Optional.of(recordsRefusal(scan.refusedRecords())))
                 .or(() -> scan.lossyFields().isEmpty() || allowLoss ? Optional.empty() : Optional.of(lossRefusal(scan.lossyFields())));
         return new Assessment(state, complete, scan.lossyFields(), scan.coercions(), scan.refusedRecords(), scan.withoutTaskId(), note, refusal);

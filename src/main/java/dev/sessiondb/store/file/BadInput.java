@@ -5,9 +5,14 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.sessiondb.store.StoreException;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** User-facing errors for a store file that cannot be read: file, position, cause, and what to do. */
 public final class BadInput {
+
+    /** Jackson's words for a name repeated in one object ({@link dev.sessiondb.model.JsonCodec#FILE_TREE_READER}). */
+    private static final Pattern REPEATED_NAME = Pattern.compile("Duplicate field '(.*)' for `ObjectNode`");
 
     /** What every read error tells the user: we touched nothing, and how to get out. */
     public static final String ADVICE = "the file was not changed; fix it or restore a backup";
@@ -38,6 +43,11 @@ public final class BadInput {
 
     /** The file is not valid JSON: one position and Jackson's reason, without its source excerpt or parser state. */
     public static StoreException notJson(Path file, JsonProcessingException cause) {
+        Matcher repeated = REPEATED_NAME.matcher(cause.getOriginalMessage());
+        if (repeated.lookingAt()) {
+            return new StoreException(file + ": field '" + repeated.group(1) + "' appears twice in one object at " + position(cause.getLocation())
+                    + " (JSON tools keep only the last value, so nothing reads the first; remove the one you do not want); " + ADVICE, cause);
+        }
         String reason = cause instanceof com.fasterxml.jackson.core.io.JsonEOFException
                 ? "the file ends before its JSON is complete; it was probably cut off while being written"
                 : cause.getOriginalMessage().lines().findFirst().orElse("parse error")

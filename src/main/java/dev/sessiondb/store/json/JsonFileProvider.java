@@ -40,7 +40,8 @@ public final class JsonFileProvider extends FileStoreProvider {
             return false;
         }
         try (InputStream in = Files.newInputStream(existing)) {
-            String start = new String(in.readNBytes(16), StandardCharsets.UTF_8).stripLeading();
+            // a byte-order mark, which some Windows editors write, comes before the JSON
+            String start = new String(in.readNBytes(16), StandardCharsets.UTF_8).replaceFirst("^\uFEFF", "").stripLeading();
             return start.isEmpty() || start.startsWith("[") || start.startsWith("{");
         } catch (IOException e) {
             throw new StoreException(existing + ": cannot read the file (" + e.getMessage() + "); check that it exists and is readable", e);

@@ -128,7 +128,7 @@ final class JsonRecordReader implements AutoCloseable {
             stripped = new byte[Math.max(to - from, stripped.length * 2)];
         }
         int length = strip.strip(bytes, from, to, stripped);
-        if (!strip.asJacksonWrites() || strip.fieldCount() != fieldCount(fields)) {
+        if (!strip.asJacksonWrites()) {
             return null;
         }
         String text = new String(stripped, 0, length, StandardCharsets.UTF_8);
@@ -142,17 +142,6 @@ final class JsonRecordReader implements AutoCloseable {
         return text;
     }
 
-    /** How many fields the tree's objects hold, at every depth: fewer than the text names when a name repeats. */
-    private static int fieldCount(JsonNode node) {
-        int count = node.isObject() ? node.size() : 0;
-        if (node.isContainerNode()) {
-            for (JsonNode child : node) {
-                count += fieldCount(child);
-            }
-        }
-        return count;
-    }
-
     /** The next record's raw fields, checked to carry a key; null after the last one. */
     ObjectNode nextFields() {
         if (arrayEnded) {
@@ -162,7 +151,7 @@ final class JsonRecordReader implements AutoCloseable {
             if (!startRecord()) {
                 return null;
             }
-            ObjectNode fields = (ObjectNode) JsonCodec.MAPPER.readTree(parser);
+            ObjectNode fields = (ObjectNode) JsonCodec.FILE_TREE_READER.readTree(parser);
             if (SessionRecord.keyOf(fields).isEmpty()) {
                 JsonNode session = fields.get("session");
                 throw noKey(session == null || session.isNull() ? null : session.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
@@ -361,7 +350,7 @@ final class JsonRecordReader implements AutoCloseable {
                 levels.clear();
                 before.set(name, data);
             } else {
-                before.set(name, JsonCodec.MAPPER.readTree(parser));
+                before.set(name, JsonCodec.FILE_TREE_READER.readTree(parser));
             }
         }
         return false;
@@ -374,7 +363,7 @@ final class JsonRecordReader implements AutoCloseable {
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 String name = parser.currentName();
                 parser.nextToken();
-                level.after().set(name, JsonCodec.MAPPER.readTree(parser));
+                level.after().set(name, JsonCodec.FILE_TREE_READER.readTree(parser));
             }
         }
         JsonToken extra = parser.nextToken();

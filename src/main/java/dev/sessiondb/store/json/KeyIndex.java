@@ -121,7 +121,7 @@ final class KeyIndex {
         if (parser.nextToken() != JsonToken.START_OBJECT) {
             return Optional.empty();
         }
-        SessionRecord record = SessionRecord.ofParsed((ObjectNode) JsonCodec.MAPPER.readTree(parser));
+        SessionRecord record = SessionRecord.ofParsed((ObjectNode) JsonCodec.FILE_TREE_READER.readTree(parser));
         return record.key().equals(key) ? Optional.of(record) : Optional.empty();
     }
 }

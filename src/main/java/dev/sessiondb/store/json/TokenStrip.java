@@ -5,15 +5,14 @@ package dev.sessiondb.store.json;
  * kept exactly as written, and tells whether what is left is the text Jackson writes for the
  * record's tree ({@link dev.sessiondb.model.SessionRecord#compact()}): it is unless a string holds
  * an escape Jackson writes another way (a backslash before {@code u} or {@code /}; Jackson writes the character
- * itself, or a control character's hex digits in capitals), a number is written with a fraction,
- * an exponent or as {@code -0}, or a field name repeats in an object (the tree keeps one). The last
- * is told by the caller, who knows the tree: {@link #fieldCount} is how many names the bytes hold.
+ * itself, or a control character's hex digits in capitals), or a number is written with a
+ * fraction, an exponent or as {@code -0}. (A field name repeated in an object, whose tree would
+ * keep one, is an error of the read: {@link dev.sessiondb.model.JsonCodec#FILE_TREE_READER}.)
  * One instance per reading thread. A diff's {@link CompactText} strips without judging: the judging
  * made the 1M diff of a JSON file against SQLite 5-7% slower in pairs.
  */
 final class TokenStrip {
 
-    private int fieldCount;
     private boolean escapesAsJackson;
     private boolean numbersAsJackson;
     private boolean ascii;
@@ -24,7 +23,6 @@ final class TokenStrip {
      * its quote and escapes, and moved whole: most of a record's bytes are in its strings.
      */
     int strip(byte[] source, int from, int to, byte[] target) {
-        fieldCount = 0;
         escapesAsJackson = true;
         numbersAsJackson = true;
         ascii = true;
@@ -40,9 +38,7 @@ final class TokenStrip {
             } else if (b == ' ' || b == '\n' || b == '\r' || b == '\t') {
                 i++;
             } else {
-                if (b == ':') {
-                    fieldCount++;
-                } else if (b == '.' || b == 'E' || (b == 'e' && written > 0 && isDigit(target[written - 1]))
+                if (b == '.' || b == 'E' || (b == 'e' && written > 0 && isDigit(target[written - 1]))
                         || (b == '0' && written > 0 && target[written - 1] == '-' && (i + 1 == to || !isDigit(source[i + 1])))) {
                     // outside strings: a fraction, an exponent (not the e of true or false) or -0
                     numbersAsJackson = false;
@@ -54,14 +50,9 @@ final class TokenStrip {
         return written;
     }
 
-    /** Whether the text {@link #strip} wrote is Jackson's for a tree of {@link #fieldCount} fields; see the class. */
+    /** Whether the text {@link #strip} wrote is Jackson's for the record's tree; see the class. */
     boolean asJacksonWrites() {
         return escapesAsJackson && numbersAsJackson;
-    }
-
-    /** How many field names the stripped text holds, at every depth. */
-    int fieldCount() {
-        return fieldCount;
     }
 
     /** Whether the stripped text was all ASCII: otherwise whoever decodes it checks it was sound UTF-8. */

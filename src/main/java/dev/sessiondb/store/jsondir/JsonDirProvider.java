@@ -4,14 +4,16 @@ import dev.sessiondb.files.FileTrees;
 import dev.sessiondb.store.OpenMode;
 import dev.sessiondb.store.SessionStore;
 import dev.sessiondb.store.StoreFormat;
+import dev.sessiondb.store.StoreException;
 import dev.sessiondb.store.StoreLocator;
 import dev.sessiondb.store.file.FileStoreProvider;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.stream.Stream;
 
-/** magellai's directory of one JSON file per session: any directory given as a bare path. */
+/** magellai's directory of one JSON file per session: a directory given as a bare path, when it holds one. */
 public final class JsonDirProvider extends FileStoreProvider {
 
     @Override
@@ -19,9 +21,17 @@ public final class JsonDirProvider extends FileStoreProvider {
         return StoreFormat.JSONDIR;
     }
 
+    /** A folder holding at least one session file: any folder would read as an empty store ({@code info /etc}). */
     @Override
     public boolean recognises(Path existing) {
-        return Files.isDirectory(existing);
+        if (!Files.isDirectory(existing)) {
+            return false;
+        }
+        try (Stream<Path> entries = Files.list(existing)) {
+            return entries.anyMatch(DirTransaction::isSessionFile);
+        } catch (IOException e) {
+            throw new StoreException(existing + ": cannot list the folder (" + e.getMessage() + "); check that it is readable", e);
+        }
     }
 
     /** A new directory is never guessed from a name: it takes {@code jsondir:}. */

@@ -26,7 +26,7 @@ final class SessionFile {
                 if (token != JsonToken.START_OBJECT) {
                     throw BadInput.at(file, start, token == null ? "the file is empty, not a session object" : "the top level is not a session object");
                 }
-                ObjectNode fields = (ObjectNode) JsonCodec.MAPPER.readTree(parser);
+                ObjectNode fields = (ObjectNode) JsonCodec.FILE_TREE_READER.readTree(parser);
                 if (parser.nextToken() != null) {
                     throw BadInput.at(file, parser.currentTokenLocation(), "unexpected content after the session object");
                 }

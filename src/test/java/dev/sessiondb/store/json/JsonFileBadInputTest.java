@@ -65,4 +65,19 @@ class JsonFileBadInputTest {
         assertThat(dir.resolve("session-db.json.lock")).doesNotExist();
         assertThat(dir.resolve(".session-db.json.lock")).doesNotExist();
     }
+
+    /** Jackson's tree keeps the last of two same-named fields: a migration would make that loss permanent. */
+    @org.junit.jupiter.api.Test
+    void aFieldNamedTwiceInARecordIsAnErrorNamingItWhenTheRecordIsRead() throws IOException {
+        Path file = dir.resolve("session-db.json");
+        Files.writeString(file, "[\n  {\"session\": \"a\", \"pullRequest\": {\"state\": \"open\", \"state\": \"merged\"}}\n]", StandardCharsets.UTF_8);
+        byte[] before = Files.readAllBytes(file);
+
+        try (var store = StoreFactory.open(StoreLocator.of(StoreFormat.JSON, file), OpenMode.EXISTING)) {
+            StoreException error = catchThrowableOfType(StoreException.class, () -> store.cursor().forEachRemaining(record -> { }));
+            assertThat(error.getMessage()).isEqualTo(file + ": field 'state' appears twice in one object at line 2, column 62 (JSON tools keep"
+                    + " only the last value, so nothing reads the first; remove the one you do not want); the file was not changed; fix it or restore a backup");
+        }
+        assertThat(Files.readAllBytes(file)).isEqualTo(before);
+    }
 }
