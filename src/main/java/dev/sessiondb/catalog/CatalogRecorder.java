@@ -40,6 +40,11 @@ public final class CatalogRecorder implements JournalListener {
     }
 
     @Override
+    public void discarded(Backup backup, String outcome) {
+        record(history -> history.discarded(backup, outcome));
+    }
+
+    @Override
     public void restored(Backup restored, Backup replaced) {
         record(history -> history.restored(restored, replaced));
     }

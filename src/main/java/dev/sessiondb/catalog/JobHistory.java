@@ -80,6 +80,20 @@ public final class JobHistory {
         database.save(run);
     }
 
+    /** A run's write ended without changing the store: the run ends with {@code outcome} and no backup to undo. */
+    public void discarded(Backup backup, String outcome) {
+        try (Transaction transaction = database.beginTransaction()) {
+            new QBackupEntry(database).id.eq(backup.id()).delete();
+            run(BackupJournal.runIdOf(backup)).ifPresent(run -> {
+                run.setFinishedAt(Instant.now());
+                run.setOutcome(outcome);
+                run.setBackupId(null);
+                database.save(run);
+            });
+            transaction.commit();
+        }
+    }
+
     /** Undo put {@code restored} back: the job that took it is undone, the undo run finished. */
     public void restored(Backup restored, Backup replaced) {
         try (Transaction transaction = database.beginTransaction()) {

@@ -8,6 +8,7 @@ import dev.sessiondb.store.StoreFaults;
 import dev.sessiondb.job.JobPlan;
 import dev.sessiondb.job.JobReport;
 import dev.sessiondb.job.ProgressTracker;
+import dev.sessiondb.job.transfer.Verification;
 import java.io.PrintWriter;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -71,7 +72,7 @@ final class JobRunner {
                 throw failure;
             }
             String phase = tracker.snapshot().phase();
-            String target = "verifying".equals(phase)
+            String target = Verification.IN_PLACE.equals(phase)
                     ? "the target was written but its check did not finish: compare it with sessiondb diff before using it"
                     : "the target was not changed (its write is one transaction, or a new file put in place only when complete)";
             String fault = StoreFaults.of(failure).map(found -> found.what() + "; " + target + "; " + found.todo())

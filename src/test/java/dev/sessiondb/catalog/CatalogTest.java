@@ -107,6 +107,28 @@ class CatalogTest {
     }
 
     @Test
+    void aRunWhoseBackupWasDiscardedEndsCancelledWithNothingToUndo() {
+        Path target = dir.resolve("kept.db");
+        String runId = "20261201T110000.000Z-migrate-0c0d";
+        Backup backup = new Backup(runId + "-beef", Instant.parse("2026-12-01T11:00:01Z"), "migrate json:a.json -> sqlite:" + target,
+                "sqlite:" + target, StoreFormat.SQLITE, Backup.Kind.of(StoreProvider.SnapshotKind.SQLITE), 300, Optional.empty());
+
+        try (Catalog catalog = Catalog.open(dir)) {
+            catalog.history().backedUp(runId, backup);
+            catalog.history().discarded(backup, "cancelled");
+        }
+
+        try (Catalog catalog = Catalog.open(dir)) {
+            PastJob job = catalog.history().list(Optional.empty(), 10).get(0);
+            assertThat(job.runId()).isEqualTo(runId);
+            assertThat(job.outcome()).contains("cancelled");
+            assertThat(job.backupId()).isEmpty();
+            assertThat(catalog.history().undoable(StoreLocator.parse("sqlite:" + target))).isEmpty();
+            assertThat(catalog.history().backups()).isEmpty();
+        }
+    }
+
+    @Test
     void theCatalogFileIsItsOwnersOnly() throws Exception {
         try (Catalog catalog = Catalog.open(dir)) {
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(catalog.file()))).isEqualTo("rw-------");

@@ -169,7 +169,7 @@ class MigrateJobTest {
 
         JobReport report = job(fixture(), "json:" + dir.resolve("out.json"), Optional.empty()).run(tracker);
 
-        assertThat(lastDone).containsOnlyKeys("writing target", "verifying");
+        assertThat(lastDone).containsOnlyKeys("writing target", "verifying the new store");
         assertThat(lastDone.get("writing target")).isEqualTo(217L);
         assertThat(report.counts()).containsEntry("source records", 217L).containsEntry("records verified", 217L);
         assertThat(report.backupId()).isPresent();
@@ -194,7 +194,33 @@ class MigrateJobTest {
     void aCancelledMigrationLeavesNoTarget() {
         StoreLocator source = fixture();
         Path target = dir.resolve("out.json");
-        ProgressMonitor cancelHalfWay = new ProgressMonitor() {
+
+        assertThatThrownBy(() -> job(source, "json:" + target, Optional.empty()).run(cancelAfter(100))).isInstanceOf(CancelledException.class);
+
+        assertThat(target).doesNotExist();
+        assertThat(Staging.beside(target)).doesNotExist();
+    }
+
+    /** A backup left by a write that changed nothing would be what plain undo picks, and take a whole store's space. */
+    @Test
+    void aCancelledReplaceLeavesTheTargetAsItWasAndNoBackup() {
+        StoreLocator source = fixture();
+        for (String target : List.of("json:" + dir.resolve("kept.json"), "sqlite:" + dir.resolve("kept.db"))) {
+            List<SessionRecord> own = SampleSessions.minskyList(5, 3);
+            StoreLocator locator = StoreContents.create(target, own);
+
+            assertThatThrownBy(() -> job(source, target, Optional.of(TargetMode.REPLACE)).run(cancelAfter(100)))
+                    .as(target).isInstanceOf(CancelledException.class);
+
+            assertThat(StoreContents.canonical(StoreContents.byKey(StoreContents.records(locator))))
+                    .as(target).isEqualTo(StoreContents.canonical(StoreContents.byKey(own)));
+        }
+        assertThat(journal().list()).isEmpty();
+        assertThat(journal().latestNotRestored()).isEmpty();
+    }
+
+    private static ProgressMonitor cancelAfter(long records) {
+        return new ProgressMonitor() {
             private long seen;
 
             @Override
@@ -204,14 +230,9 @@ class MigrateJobTest {
 
             @Override
             public boolean isCancelled() {
-                return seen > 100;
+                return seen > records;
             }
         };
-
-        assertThatThrownBy(() -> job(source, "json:" + target, Optional.empty()).run(cancelHalfWay)).isInstanceOf(CancelledException.class);
-
-        assertThat(target).doesNotExist();
-        assertThat(Staging.beside(target)).doesNotExist();
     }
 
     @Test

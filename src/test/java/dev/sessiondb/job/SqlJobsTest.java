@@ -216,6 +216,7 @@ class SqlJobsTest {
 
         assertThat(StoreContents.canonical(StoreContents.byKey(StoreContents.records(postgres))))
                 .isEqualTo(StoreContents.canonical(StoreContents.byKey(own)));
+        assertThat(new BackupJournal(Path.of(journal)).list()).as("the backup of a store left as it was is gone").isEmpty();
     }
 
     @Test

@@ -143,6 +143,23 @@ public final class BackupJournal {
         }
     }
 
+    /**
+     * Deletes the backup of a store that a run's write left as it was (cancelled, or failed before
+     * its commit): it would restore nothing, take the space of a whole store, and be the one plain
+     * {@code undo} picks. The manifest goes first, so a backup half deleted is not listed.
+     */
+    public void discard(Backup backup, String outcome) {
+        Path folder = root.resolve("backups").resolve(backup.id());
+        try {
+            Files.deleteIfExists(folder.resolve(MANIFEST));
+            FileTrees.delete(folder);
+        } catch (IOException e) {
+            throw new UncheckedIOException(new IOException("cannot delete the unneeded backup " + folder + " (" + e.getMessage()
+                    + "); delete it by hand, the store it backs up was not changed", e));
+        }
+        listener.discarded(backup, outcome);
+    }
+
     /** Fills a backup folder and describes what it holds. */
     @FunctionalInterface
     private interface BackupTaker {

@@ -20,6 +20,10 @@ public interface JournalListener {
     default void reportSaved(JobReport report, Path file) {
     }
 
+    /** A run's write ended without changing the store ({@code outcome}: cancelled or failed), so its backup was deleted. */
+    default void discarded(Backup backup, String outcome) {
+    }
+
     /** Undo put {@code restored} back; {@code replaced} is the backup of the state it replaced. */
     default void restored(Backup restored, Backup replaced) {
     }

@@ -4,6 +4,7 @@ import dev.sessiondb.job.JobRefusedException;
 import dev.sessiondb.job.JobReport;
 import dev.sessiondb.job.backup.Backup;
 import dev.sessiondb.job.backup.BackupJournal;
+import dev.sessiondb.progress.CancelledException;
 import dev.sessiondb.progress.ProgressMonitor;
 import dev.sessiondb.store.ReadAhead;
 import dev.sessiondb.store.OpenMode;
@@ -11,6 +12,7 @@ import dev.sessiondb.store.ReadAlongside;
 import dev.sessiondb.store.RecordCursor;
 import dev.sessiondb.store.SessionStore;
 import dev.sessiondb.store.StagedStore;
+import dev.sessiondb.store.StoreFingerprint;
 import dev.sessiondb.store.StoreFactory;
 import dev.sessiondb.store.StoreLayout;
 import dev.sessiondb.store.StoreLocator;
@@ -162,7 +164,7 @@ public final class Transfer implements AutoCloseable {
             report.count("records written", records.count());
             reportPlanWarnings(assessment, report);
             // the rows are verified while the target's indexes are built
-            staged.commit(verify ? written -> verify(records, hashes, written, monitor, report) : ReadAlongside.NOTHING);
+            staged.commit(verify ? written -> verify(records, hashes, written, Verification.BEFORE_PLACING, monitor, report) : ReadAlongside.NOTHING);
             return Optional.of(report);
         } catch (IOException e) {
             throw new UncheckedIOException(new IOException("cannot build the new store " + target.display() + " (" + e.getMessage()
@@ -225,10 +227,10 @@ public final class Transfer implements AutoCloseable {
             return Optional.empty();
         }
         if (existing.isPresent()) {
-            return Optional.of(verify(records, hashes, existing.get(), monitor, report));
+            return Optional.of(verify(records, hashes, existing.get(), Verification.IN_PLACE, monitor, report));
         }
         try (SessionStore written = StoreFactory.open(target, OpenMode.EXISTING)) {
-            return Optional.of(verify(records, hashes, written, monitor, report));
+            return Optional.of(verify(records, hashes, written, Verification.IN_PLACE, monitor, report));
         }
     }
 
@@ -255,12 +257,31 @@ public final class Transfer implements AutoCloseable {
                                  ProgressMonitor monitor) {
         monitor.message("backing up target");
         Backup backup = journal.backUp(runId, store, reason, monitor);
+        StoreFingerprint backedUp = store.fingerprint();
         monitor.message("writing target");
         try (RecordCursor cursor = ReadAhead.records(hashes.recording(records.open(), store))) {
             store.write(mode.orElse(TargetMode.NEW) == TargetMode.MERGE ? WriteBatch.upsert(cursor, records.expectedCount())
                     : WriteBatch.replaceAll(cursor, records.expectedCount()), monitor);
+        } catch (RuntimeException stopped) {
+            discardIfUnchanged(store, backedUp, backup, stopped);
+            throw stopped;
         }
         return backup;
+    }
+
+    /**
+     * A write that was cancelled or failed leaves the store as it was (one transaction, or a file
+     * replaced only when complete), and its backup then restores nothing: it goes. The backup
+     * stays when the store looks changed (an upgraded schema, a journal grown) or cannot be looked at.
+     */
+    private void discardIfUnchanged(SessionStore store, StoreFingerprint backedUp, Backup backup, RuntimeException stopped) {
+        try {
+            if (store.fingerprint().equals(backedUp)) {
+                journal.discard(backup, stopped instanceof CancelledException ? "cancelled" : "failed");
+            }
+        } catch (RuntimeException unsure) {
+            stopped.addSuppressed(unsure); // the backup is kept: nothing is lost by keeping it
+        }
     }
 
     /** A new target is staged and appears complete; a plan made on a stand-in is checked against the real one before any record is written. */
@@ -313,11 +334,11 @@ public final class Transfer implements AutoCloseable {
     }
 
     /** Against the hashes taken while writing, when this run wrote; else the source is read again. */
-    private Verification verify(RecordSource records, ExpectedHashes hashes, SessionStore written, ProgressMonitor monitor,
+    private Verification verify(RecordSource records, ExpectedHashes hashes, SessionStore written, String phase, ProgressMonitor monitor,
                                 JobReport.Builder report) {
         boolean exact = mode.orElse(TargetMode.NEW) != TargetMode.MERGE;
-        Verification verification = hashes == null ? Verification.check(records, written, exact, monitor)
-                : Verification.check(hashes, records, written, exact, monitor);
+        Verification verification = Verification.check(hashes == null ? ExpectedHashes.of(records, written) : hashes, records, written, exact,
+                phase, monitor);
         report.count("records verified", verification.matched());
         verification.missing().forEach(key -> report.problem("verification: " + key + " is missing from the target"));
         verification.changed().forEach(line -> report.problem("verification: " + line + " differ in the target"));

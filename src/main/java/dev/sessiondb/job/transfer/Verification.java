@@ -30,17 +30,23 @@ public record Verification(long expected, long matched, List<String> missing, Li
         return missing.isEmpty() && changed.isEmpty() && unexpected == 0;
     }
 
+    /** The phase of a verification of a target in place: a failure then leaves it written but unchecked. */
+    public static final String IN_PLACE = "verifying";
+    /** The phase of a verification of a new store not yet in place: a failure then leaves nothing at the target. */
+    public static final String BEFORE_PLACING = "verifying the new store";
+
     /** Reads the source and then the target: for a target this run did not write. */
     public static Verification check(RecordSource expected, SessionStore target, boolean exact, ProgressMonitor monitor) {
-        return check(ExpectedHashes.of(expected, target), expected, target, exact, monitor);
+        return check(ExpectedHashes.of(expected, target), expected, target, exact, IN_PLACE, monitor);
     }
 
     /**
      * Reads the target once against the hashes taken while writing; the source is read again
      * only to name the fields of records that differ.
      */
-    static Verification check(ExpectedHashes hashes, RecordSource expected, SessionStore target, boolean exact, ProgressMonitor monitor) {
-        monitor.message("verifying");
+    static Verification check(ExpectedHashes hashes, RecordSource expected, SessionStore target, boolean exact, String phase,
+                              ProgressMonitor monitor) {
+        monitor.message(phase);
         long total = hashes.size();
         long done = 0;
         long matched = 0;

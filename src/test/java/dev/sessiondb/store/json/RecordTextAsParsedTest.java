@@ -1,11 +1,13 @@
 package dev.sessiondb.store.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sessiondb.job.StoreContents;
 import dev.sessiondb.model.JsonCodec;
 import dev.sessiondb.model.SessionRecord;
 import dev.sessiondb.sample.SampleSessions;
+import dev.sessiondb.store.StoreException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.Charset;
@@ -14,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -62,9 +65,6 @@ class RecordTextAsParsedTest {
                 "{\"session\": \"small\", \"n\": 0.0000001}",
                 "{\"session\": \"minus zero\", \"n\": -0, \"z\": 0}",
                 "{\"session\": \"integers\", \"n\": [-12, 0, 7, 123456789012345678901234567890, -9223372036854775808]}",
-                "{\"session\": \"repeated\", \"a\": 1, \"a\": 2}",
-                "{\"session\": \"repeated deep\", \"o\": {\"x\": {\"b\": true, \"b\": false}}, \"y\": 1}",
-                "{\"session\": \"repeated in an array\", \"l\": [{\"c\": null, \"c\": null}]}",
                 "{\"session\": \"empties\", \"o\": { }, \"a\": [\n ], \"s\": \"\", \"t\": true, \"f\": false, \"z\": null}",
                 "{\"session\": \"colon \\\": in a string\", \"k:e:y\": \"v:a:l\", \"n\": {\"x\": [1, {\"y\": \"}\"}]}}",
                 "\t{ \"session\" :\r\n\"spaced\" , \"deep\" : [ [ [ { \"a\" : [ 1 , 2 ] } ] ] ] }");
@@ -74,12 +74,27 @@ class RecordTextAsParsedTest {
         List<SessionRecord> read = readAll(file);
 
         assertThat(read).extracting(SessionRecord::key).containsExactly("escapes", "hex", "slash", "pair", "lone", "raw", "fraction",
-                "exponent", "small exponent", "small", "minus zero", "integers", "repeated", "repeated deep", "repeated in an array", "empties",
+                "exponent", "small exponent", "small", "minus zero", "integers", "empties",
                 "colon \": in a string", "spaced");
         for (SessionRecord record : read) {
             assertThat(record.compact()).as(record.key()).isEqualTo(JsonCodec.compact(record.fields()));
         }
         assertThat(read.get(0).compact()).isEqualTo("{\"session\":\"escapes\",\"v\":\"q \\\" b \\\\ n \\n t \\t r \\r b \\b f \\f\"}");
+    }
+
+    /** The tree would keep one of the two values, so no text is taken and nothing is copied: the read names the field. */
+    @Test
+    void aNameRepeatedAtAnyDepthIsAnErrorOfTheRead() throws IOException {
+        Map<String, String> repeated = Map.of(
+                "{\"session\": \"repeated\", \"a\": 1, \"a\": 2}", "'a'",
+                "{\"session\": \"repeated deep\", \"o\": {\"x\": {\"b\": true, \"b\": false}}, \"y\": 1}", "'b'",
+                "{\"session\": \"repeated in an array\", \"l\": [{\"c\": null, \"c\": null}]}", "'c'");
+        for (Map.Entry<String, String> record : repeated.entrySet()) {
+            Path file = write("repeated.json", "[\n  " + record.getKey() + "\n]\n", StandardCharsets.UTF_8);
+
+            assertThatThrownBy(() -> readAll(file)).as(record.getKey()).isInstanceOf(StoreException.class)
+                    .hasMessageContaining("field " + record.getValue() + " appears twice in one object at line 2");
+        }
     }
 
     @Test
