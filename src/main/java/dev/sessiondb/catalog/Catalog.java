@@ -128,6 +128,8 @@ public final class Catalog implements AutoCloseable {
         config.setDdlGenerate(false);
         config.setDdlRun(false);
         config.setRunMigration(false);
+        // closed after each use; Ebean's own hook, run at Ctrl-C beside a job, stopped its executor under a commit
+        config.shutdownHook(false);
         config.setClasses(List.of(JobRun.class, BackupEntry.class, SavedStore.class));
         return config;
     }

@@ -38,6 +38,6 @@ final class ConsolidateCommand implements Callable<Integer> {
     public Integer call() {
         ConsolidateOptions consolidate = new ConsolidateOptions(onConflict, options.layout(), options.mode(), options.allowLoss, options.verify());
         return options.execute(new ConsolidateJob(sources.stream().map(StoreLocator::parse).toList(), StoreLocator.parse(target),
-                consolidate, options.journal(spec.commandLine().getErr())), spec.commandLine().getOut());
+                consolidate, options.journal(spec.commandLine().getErr())), spec.commandLine());
     }
 }

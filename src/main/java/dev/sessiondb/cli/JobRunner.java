@@ -12,6 +12,8 @@ import dev.sessiondb.job.transfer.Verification;
 import java.io.PrintWriter;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import picocli.CommandLine;
 
 /**
  * Runs a job for a command: the plan for a dry run, else the job with a progress bar, then
@@ -30,29 +32,47 @@ final class JobRunner {
         return plan.refusal().isPresent() ? SessionDbCommand.BAD_INPUT : SessionDbCommand.OK;
     }
 
-    static int run(Job job, OutputFormat format, PrintWriter out) {
-        return run(job, format, out, null);
+    static int run(Job job, OutputFormat format, CommandLine line) {
+        return run(job, format, line, null);
     }
 
-    /** @param reportsDir where the job saves its report, to print the file's path; null prints the run id only */
-    static int run(Job job, OutputFormat format, PrintWriter out, java.nio.file.Path reportsDir) {
+    /**
+     * Runs the job; Ctrl-C (or SIGTERM) cancels it. The shutdown hook that cancels waits until
+     * this has printed how the job ended (its report, or one line saying it was cancelled) and
+     * then ends the process with that exit code: a job that finished anyway exits as finished,
+     * and the JVM's own ending can neither cut the line off nor say 130 after "Done.".
+     *
+     * @param reportsDir where the job saves its report, to print the file's path; null prints the run id only
+     */
+    static int run(Job job, OutputFormat format, CommandLine line, java.nio.file.Path reportsDir) {
         ProgressTracker tracker = new ProgressTracker();
-        CountDownLatch finished = new CountDownLatch(1);
+        CountDownLatch printed = new CountDownLatch(1);
+        AtomicInteger exitCode = new AtomicInteger(SessionDbCommand.INTERRUPTED);
         Thread cancelOnInterrupt = new Thread(() -> {
             tracker.cancel();
-            awaitQuietly(finished);
+            awaitQuietly(printed);
+            Runtime.getRuntime().halt(exitCode.get());
         }, "sessiondb-cancel");
         Runtime.getRuntime().addShutdownHook(cancelOnInterrupt);
         try (TerminalProgress bar = new TerminalProgress(System.err)) {
             if (TerminalProgress.stderrIsTerminal()) {
                 tracker.addListener(bar);
             }
-            JobReport report = runTranslatingFaults(job, tracker);
-            bar.close();
-            JobPrinter.print(report, reportsDir == null ? report.runId() : reportsDir.resolve(report.runId() + ".json").toString(), format, out);
-            return report.outcome() == JobReport.Outcome.COMPLETED ? SessionDbCommand.OK : SessionDbCommand.FOUND;
+            try {
+                JobReport report = runTranslatingFaults(job, tracker);
+                bar.close();
+                JobPrinter.print(report, reportsDir == null ? report.runId() : reportsDir.resolve(report.runId() + ".json").toString(), format,
+                        line.getOut());
+                exitCode.set(report.outcome() == JobReport.Outcome.COMPLETED ? SessionDbCommand.OK : SessionDbCommand.FOUND);
+            } catch (CancelledException cancelled) {
+                bar.close();
+                line.getErr().println("sessiondb: " + cancelled.getMessage());
+                line.getErr().flush();
+                exitCode.set(SessionDbCommand.INTERRUPTED);
+            }
+            return exitCode.get();
         } finally {
-            finished.countDown();
+            printed.countDown();
             removeHook(cancelOnInterrupt);
         }
     }
@@ -81,9 +101,9 @@ final class JobRunner {
         }
     }
 
-    private static void awaitQuietly(CountDownLatch finished) {
+    private static void awaitQuietly(CountDownLatch printed) {
         try {
-            finished.await(ROLLBACK_WAIT_SECONDS, TimeUnit.SECONDS);
+            printed.await(ROLLBACK_WAIT_SECONDS, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -30,6 +30,6 @@ final class MigrateCommand implements Callable<Integer> {
     public Integer call() {
         MigrateOptions migrate = new MigrateOptions(options.layout(), options.mode(), options.allowLoss, options.verify());
         return options.execute(new MigrateJob(StoreLocator.parse(source), StoreLocator.parse(target), migrate, options.journal(spec.commandLine().getErr())),
-                spec.commandLine().getOut());
+                spec.commandLine());
     }
 }

@@ -26,6 +26,8 @@ public final class SessionDbCommand {
     public static final int OK = 0;
     public static final int FOUND = 1;
     public static final int BAD_INPUT = 2;
+    /** A job stopped by Ctrl-C or SIGTERM, as shells report a process ended by SIGINT (128 + 2). */
+    public static final int INTERRUPTED = 130;
 
     /** In the order the usage lists them. */
     private static final List<Class<?>> SUBCOMMANDS = List.of(InfoCommand.class, ListCommand.class, ShowCommand.class, DiffCommand.class,

@@ -32,6 +32,6 @@ final class UpgradeCommand implements Callable<Integer> {
     public Integer call() {
         UpgradeJob job = new UpgradeJob(StoreArgument.locate(store), backupDir.journal(spec.commandLine().getErr()));
         return dryRun ? JobRunner.dryRun(job, format, spec.commandLine().getOut())
-                : JobRunner.run(job, format, spec.commandLine().getOut(), backupDir.reportsDir());
+                : JobRunner.run(job, format, spec.commandLine(), backupDir.reportsDir());
     }
 }

@@ -7,6 +7,7 @@ import dev.sessiondb.store.StoreLayout;
 import java.io.PrintWriter;
 import java.util.Optional;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 /** The options every command that writes a target shares: layout, mode, dry run, loss, verification, report format, backups. */
@@ -51,7 +52,7 @@ final class WriteJobOptions {
     }
 
     /** The plan for a dry run, else the job itself; returns the exit code. */
-    int execute(Job job, PrintWriter out) {
-        return dryRun ? JobRunner.dryRun(job, format, out) : JobRunner.run(job, format, out, backupDir.reportsDir());
+    int execute(Job job, CommandLine line) {
+        return dryRun ? JobRunner.dryRun(job, format, line.getOut()) : JobRunner.run(job, format, line, backupDir.reportsDir());
     }
 }

@@ -314,6 +314,8 @@ public final class SqlStores {
         config.setDdlGenerate(false);
         config.setDdlRun(false);
         config.setRunMigration(false);
+        // every store closes its Database; Ebean's own hook, run at Ctrl-C beside the job's rollback, stopped its executor under a commit
+        config.shutdownHook(false);
         // a store's Database only runs transactions over SQL of our own: no entity beans to look for
         config.setDisableClasspathSearch(true);
         return DatabaseFactory.create(config);
