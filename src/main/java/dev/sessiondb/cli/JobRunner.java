@@ -13,6 +13,8 @@ import java.io.PrintWriter;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 
 /**
@@ -21,6 +23,7 @@ import picocli.CommandLine;
  */
 final class JobRunner {
 
+    private static final Logger LOG = LoggerFactory.getLogger(JobRunner.class);
     private static final long ROLLBACK_WAIT_SECONDS = 30;
 
     private JobRunner() {
@@ -66,6 +69,7 @@ final class JobRunner {
                 exitCode.set(report.outcome() == JobReport.Outcome.COMPLETED ? SessionDbCommand.OK : SessionDbCommand.FOUND);
             } catch (CancelledException cancelled) {
                 bar.close();
+                LOG.info("{}: cancelled", job.description());
                 line.getErr().println("sessiondb: " + cancelled.getMessage());
                 line.getErr().flush();
                 exitCode.set(SessionDbCommand.INTERRUPTED);

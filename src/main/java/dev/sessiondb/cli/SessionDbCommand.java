@@ -11,6 +11,7 @@ import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -68,7 +69,11 @@ public final class SessionDbCommand {
             return new CommandLine.RunLast().execute(parsed);
         });
         commandLine.setExecutionExceptionHandler((exception, line, parseResult) -> {
-            line.getErr().println("sessiondb: " + oneLine(SecretMasker.maskText(null, userMessage(exception))));
+            String message = oneLine(SecretMasker.maskText(null, userMessage(exception)));
+            // the log is what support reads after the terminal is gone; its appender masks the trace too.
+            // The logger is asked for here: this class is loaded before the log is set up (Main).
+            LoggerFactory.getLogger(SessionDbCommand.class).warn("command {} failed: {}", line.getCommandName(), message, exception);
+            line.getErr().println("sessiondb: " + message);
             if (root.debug) {
                 exception.printStackTrace(line.getErr());
             }
