@@ -64,7 +64,7 @@ final class JobRunner {
             try {
                 JobReport report = runTranslatingFaults(job, tracker);
                 bar.close();
-                JobPrinter.print(report, reportsDir == null ? report.runId() : reportsDir.resolve(report.runId() + ".json").toString(), format,
+                JobPrinter.print(report, reportsDir == null ? report.runId() : reportsDir.resolve(report.fileName()).toString(), format,
                         line.getOut());
                 exitCode.set(report.outcome() == JobReport.Outcome.COMPLETED ? SessionDbCommand.OK : SessionDbCommand.FOUND);
             } catch (CancelledException cancelled) {

@@ -71,8 +71,13 @@ public record JobReport(String runId, String job, String description, Instant st
     }
 
     /** Writes the report to {@code <directory>/<runId>.json} atomically and returns the file. */
+    /** The name of the file {@link #saveTo} writes: the run id, so reports sort by time. */
+    public String fileName() {
+        return runId + ".json";
+    }
+
     public Path saveTo(Path directory) {
-        Path file = directory.resolve(runId + ".json");
+        Path file = directory.resolve(fileName());
         try {
             byte[] content = JsonCodec.pretty(toJson()).getBytes(StandardCharsets.UTF_8);
             AtomicFiles.createOwnerOnlyDirectories(directory);

@@ -104,10 +104,10 @@ public final class MainWindow {
                 new DetailView(detail), new JobsView(executor.jobs()), executor.jobs(), services.status(), dialogs::notify);
         shell.addView("sessions", "Sessions", new VBox(new ExternalChangesBar(externalChanges), sessionsView), shortcut(KeyCode.DIGIT1));
         overview.showingProperty().bind(shell.addView("overview", "Overview", new OverviewView(overview), shortcut(KeyCode.DIGIT2)));
-        shell.addView("history", "History", new HistoryView(history), shortcut(KeyCode.H));
-        shell.addView("diff", "Diff", new DiffView(diff, known), shortcut(KeyCode.D));
-        shell.addView("migrate", "Migrate", new MigrateWizardView(migrate, known), null);
-        shell.addView("consolidate", "Consolidate", new ConsolidateWizardView(consolidate, known), null);
+        shell.addWideView("history", "History", new HistoryView(history), shortcut(KeyCode.H));
+        shell.addWideView("diff", "Diff", new DiffView(diff, known), shortcut(KeyCode.D));
+        shell.addWideView("migrate", "Migrate", new MigrateWizardView(migrate, known), null);
+        shell.addWideView("consolidate", "Consolidate", new ConsolidateWizardView(consolidate, known), null);
         shell.addView("validate", "Validate", new ValidateWizardView(validate, known), null);
 
         // Navigation: the toolbar, the Jobs menu and the shortcuts.

@@ -2,6 +2,8 @@ package dev.sessiondb.ui;
 
 import dev.sessiondb.ui.common.Controls;
 import dev.sessiondb.ui.common.Theme;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.function.Consumer;
 import javafx.animation.PauseTransition;
 import javafx.beans.binding.Bindings;
@@ -29,7 +31,8 @@ import javafx.util.Duration;
 
 /**
  * The window's frame, empty of any screen: a toolbar, the sidebar beside the main views (as
- * tabs) and the detail pane, a jobs panel below them and the status bar. {@link MainWindow}
+ * tabs) and the detail pane (folded away in front of a wide view), a jobs panel below them and
+ * the status bar. {@link MainWindow}
  * decides what goes in it; the frame only lays it out and brings views to the front.
  */
 final class WindowShell {
@@ -37,6 +40,11 @@ final class WindowShell {
     private final BorderPane root = new BorderPane();
     private final TabPane views = new TabPane();
     private final SplitPane centre = new SplitPane();
+    private final SplitPane main;
+    private final Node detail;
+    /** The views in front of which the detail pane folds away, by tab. */
+    private final Set<Tab> wideViews = new HashSet<>();
+    private double detailDivider = 0.72;
     private final Scene scene;
     private final Node jobsPanel;
     private final Consumer<String> notify;
@@ -52,8 +60,10 @@ final class WindowShell {
         this.notify = notify;
         views.setId("main-views");
         views.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        SplitPane main = new SplitPane(views, detail);
-        main.setDividerPositions(0.72);
+        this.detail = detail;
+        main = new SplitPane(views, detail);
+        main.setDividerPositions(detailDivider);
+        views.getSelectionModel().selectedItemProperty().addListener((property, before, after) -> showDetail(!wideViews.contains(after)));
         SplitPane.setResizableWithParent(detail, false);
         centre.setOrientation(Orientation.VERTICAL);
         centre.getItems().add(main);
@@ -88,6 +98,16 @@ final class WindowShell {
             scene.getAccelerators().put(shortcut, () -> showView(id));
         }
         return tab.selectedProperty();
+    }
+
+    /**
+     * As {@link #addView}, for a view with no use for the selected session's detail (a job's
+     * wizard, the history): the detail pane folds away while it is in front and gives it the room.
+     */
+    ReadOnlyBooleanProperty addWideView(String id, String title, Node view, KeyCombination shortcut) {
+        ReadOnlyBooleanProperty inFront = addView(id, title, view, shortcut);
+        wideViews.add(views.getTabs().get(views.getTabs().size() - 1));
+        return inFront;
     }
 
     /** Brings a view to the front; says so when it is not part of this build. */
@@ -144,6 +164,16 @@ final class WindowShell {
         bar.setPadding(new Insets(4, 10, 4, 10));
         bar.getStyleClass().add("status-bar");
         return bar;
+    }
+
+    private void showDetail(boolean shown) {
+        if (shown && !main.getItems().contains(detail)) {
+            main.getItems().add(detail);
+            main.setDividerPositions(detailDivider);
+        } else if (!shown && main.getItems().contains(detail)) {
+            detailDivider = main.getDividerPositions()[0];
+            main.getItems().remove(detail);
+        }
     }
 
     private void showJobs(boolean shown) {

@@ -34,7 +34,7 @@ final class TaskIdFormCheck extends TaskIdFormsSurvey {
         if (!forms.isMixed() || form.get() == forms.norm()) {
             return;
         }
-        String message = "taskId '" + taskId.get() + "' is written as " + form.get().describe() + " but this store mostly writes "
+        String message = "taskId '" + taskId.get() + "' is written as " + form.get().describe() + ", but this store mostly writes "
                 + forms.norm().describe() + " (" + forms.count(forms.norm()) + " of " + forms.total() + ")";
         if (form.get() == Form.QUALIFIED) {
             findings.accept(Finding.of(this, Severity.WARNING, record.key(), message,

@@ -30,9 +30,9 @@ final class TaskIdForms {
 
         String describe() {
             return switch (this) {
-                case BARE -> "bare digits (079)";
-                case HASH -> "#digits (#079)";
-                case QUALIFIED -> "backend#digits (md#079)";
+                case BARE -> "bare digits (like 079)";
+                case HASH -> "#digits (like #079)";
+                case QUALIFIED -> "backend#digits (like md#079)";
             };
         }
     }

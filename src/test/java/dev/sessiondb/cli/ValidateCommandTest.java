@@ -39,7 +39,7 @@ class ValidateCommandTest {
         CliRun run = CliRun.of("validate", Fixtures.copy(Fixtures.MINSKY_ARRAY, dir).toString(), "--check", "task-id-form");
 
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.out()).contains("task-id-form", "test-with-task", "taskId '143' is written as bare digits (079)", "fix: rewrite it as '#143'")
+        assertThat(run.out()).contains("task-id-form", "test-with-task", "taskId '143' is written as bare digits (like 079), but this store mostly writes #digits (like #079)", "fix: rewrite it as '#143'")
                 .endsWith("5 findings in json:" + dir.resolve("session-db.json") + System.lineSeparator());
     }
 

@@ -199,6 +199,7 @@ class MigrateJobTest {
 
         assertThat(target).doesNotExist();
         assertThat(Staging.beside(target)).doesNotExist();
+        assertThat(journal().list()).as("no note of a store that was never made").isEmpty();
     }
 
     /** A backup left by a write that changed nothing would be what plain undo picks, and take a whole store's space. */

@@ -229,6 +229,7 @@ class SqlJobsTest {
 
         assertThat(target).doesNotExist();
         assertThat(Staging.beside(target)).doesNotExist();
+        assertThat(new BackupJournal(Path.of(journal)).list()).as("no note of a store that was never made").isEmpty();
     }
 
     @Test

@@ -154,6 +154,46 @@ class DesktopSecondPassFlowTest {
         waitFor(() -> editorText(robot, "#diff-store-a").equals(open));
     }
 
+    /** The Columns menu shows and hides the standard columns (the table's own ⋮ covered the last column's title). */
+    @Test
+    void theColumnsMenuHidesAndShowsAColumn(FxRobot robot) {
+        openFixture(robot);
+        TableView<SessionRow> table = table(robot);
+        TableColumn<SessionRow, ?> status = table.getColumns().stream().filter(column -> "column-status".equals(column.getId())).findFirst().orElseThrow();
+        javafx.scene.control.MenuButton columns = robot.lookup("#table-columns").queryAs(javafx.scene.control.MenuButton.class);
+
+        for (boolean shownAfter : List.of(false, true)) {
+            robot.clickOn("#table-columns");
+            waitFor(columns::isShowing);
+            // as a click on it does: the check mark toggles
+            robot.interact(() -> columns.getItems().stream().filter(item -> "show-column-status".equals(item.getId()))
+                    .map(javafx.scene.control.CheckMenuItem.class::cast).findFirst().orElseThrow().setSelected(shownAfter));
+            robot.interact(columns::hide);
+            waitFor(() -> status.isVisible() == shownAfter);
+        }
+        assertThat(table.isTableMenuButtonVisible()).isFalse();
+    }
+
+    /** A job's wizard, the diff and the history have no use for the session's detail: it folds away and gives them its room. */
+    @Test
+    void theDetailPaneFoldsAwayInFrontOfTheJobScreensAndComesBackForTheSessions(FxRobot robot) {
+        openFixture(robot);
+        waitFor(() -> detailShown(robot));
+
+        robot.clickOn("#jobs-menu").clickOn("Migrate a store into another format or layout…");
+        waitFor(() -> !detailShown(robot));
+        robot.clickOn("#jobs-menu").clickOn("Validate and repair a store…");
+        waitFor(() -> detailShown(robot)); // a finding's session shows there
+        robot.push(KeyCode.CONTROL, KeyCode.H);
+        waitFor(() -> !detailShown(robot));
+        robot.push(KeyCode.CONTROL, KeyCode.DIGIT1);
+        waitFor(() -> detailShown(robot));
+    }
+
+    private static boolean detailShown(FxRobot robot) {
+        return robot.lookup("#detail-view").tryQuery().map(node -> node.getScene() != null && node.getParent() != null).orElse(false);
+    }
+
     // Problem 5: a store that failed to open is not saved
 
     @Test

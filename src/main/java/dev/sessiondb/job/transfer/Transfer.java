@@ -26,6 +26,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -164,7 +165,12 @@ public final class Transfer implements AutoCloseable {
             report.count("records written", records.count());
             reportPlanWarnings(assessment, report);
             // the rows are verified while the target's indexes are built
-            staged.commit(verify ? written -> verify(records, hashes, written, Verification.BEFORE_PLACING, monitor, report) : ReadAlongside.NOTHING);
+            try {
+                staged.commit(verify ? written -> verify(records, hashes, written, Verification.BEFORE_PLACING, monitor, report) : ReadAlongside.NOTHING);
+            } catch (RuntimeException stopped) {
+                discardIfUnchanged(backup, stopped, () -> !provider.exists(target));
+                throw stopped;
+            }
             return Optional.of(report);
         } catch (IOException e) {
             throw new UncheckedIOException(new IOException("cannot build the new store " + target.display() + " (" + e.getMessage()
@@ -263,20 +269,21 @@ public final class Transfer implements AutoCloseable {
             store.write(mode.orElse(TargetMode.NEW) == TargetMode.MERGE ? WriteBatch.upsert(cursor, records.expectedCount())
                     : WriteBatch.replaceAll(cursor, records.expectedCount()), monitor);
         } catch (RuntimeException stopped) {
-            discardIfUnchanged(store, backedUp, backup, stopped);
+            discardIfUnchanged(backup, stopped, () -> store.fingerprint().equals(backedUp));
             throw stopped;
         }
         return backup;
     }
 
     /**
-     * A write that was cancelled or failed leaves the store as it was (one transaction, or a file
-     * replaced only when complete), and its backup then restores nothing: it goes. The backup
-     * stays when the store looks changed (an upgraded schema, a journal grown) or cannot be looked at.
+     * A write that was cancelled or failed leaves the store as it was (one transaction, a file
+     * replaced only when complete, a new store never put in place), and its backup then restores
+     * nothing: it goes. The backup stays when the store looks changed (an upgraded schema, a
+     * journal grown) or cannot be looked at.
      */
-    private void discardIfUnchanged(SessionStore store, StoreFingerprint backedUp, Backup backup, RuntimeException stopped) {
+    private void discardIfUnchanged(Backup backup, RuntimeException stopped, BooleanSupplier unchanged) {
         try {
-            if (store.fingerprint().equals(backedUp)) {
+            if (unchanged.getAsBoolean()) {
                 journal.discard(backup, stopped instanceof CancelledException ? "cancelled" : "failed");
             }
         } catch (RuntimeException unsure) {
@@ -290,6 +297,16 @@ public final class Transfer implements AutoCloseable {
         monitor.message("backing up target");
         Backup backup = journal.backUpAbsent(runId, target, reason);
         monitor.message("writing target");
+        try {
+            build(records, hashes, assessment, monitor);
+        } catch (RuntimeException stopped) {
+            discardIfUnchanged(backup, stopped, () -> !provider.exists(target));
+            throw stopped;
+        }
+        return backup;
+    }
+
+    private void build(RecordSource records, ExpectedHashes hashes, Assessment assessment, ProgressMonitor monitor) {
         try (StagedStore staged = provider.stage(target)) {
             // asked before the write: a staged PostgreSQL write holds its table until the commit
             writtenLayout = staged.store().info().layout();
@@ -310,7 +327,6 @@ public final class Transfer implements AutoCloseable {
             throw new UncheckedIOException(new IOException("cannot build the new store " + target.display() + " (" + e.getMessage()
                     + "); nothing was written there", e));
         }
-        return backup;
     }
 
     private void refuseFromFullScan(SessionStore created, RecordSource records) {

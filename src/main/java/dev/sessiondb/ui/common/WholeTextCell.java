@@ -1,5 +1,6 @@
 package dev.sessiondb.ui.common;
 
+import javafx.geometry.Pos;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.MouseEvent;
@@ -13,6 +14,8 @@ import javafx.scene.input.MouseEvent;
 public class WholeTextCell<S> extends TableCell<S, String> {
 
     public WholeTextCell() {
+        // a column added later (Columns, a field's path) drew its text at the top of the row without it
+        setAlignment(Pos.CENTER_LEFT);
         addEventHandler(MouseEvent.MOUSE_ENTERED, event -> showWholeText());
     }
 

@@ -95,8 +95,10 @@ public final class OverviewView extends ScrollPane {
         if (statistics == null) {
             return;
         }
-        numbers.getChildren().addAll(number("Sessions", statistics.total()), number("Repositories", statistics.byRepo().size()),
-                number("Statuses", statistics.byStatus().size()), number("Without task id", statistics.withoutTaskId()));
+        numbers.getChildren().addAll(number(statistics.total(), "Session", "Sessions"),
+                number(statistics.byRepo().size(), "Repository", "Repositories"),
+                number(statistics.byStatus().size(), "Status", "Statuses"),
+                number(statistics.withoutTaskId(), "Without task id", "Without task id"));
         perWeek.getData().add(weeks(statistics.perWeek()));
         XYChart.Series<String, Number> repos = new XYChart.Series<>();
         StoreStatistics.top(statistics.byRepo(), 8).forEach((repo, count) -> repos.getData().add(new XYChart.Data<>(repo, count)));
@@ -146,7 +148,9 @@ public final class OverviewView extends ScrollPane {
         }
     }
 
-    private static VBox number(String label, long value) {
+    /** A headline number with its label, singular for exactly one ("1 Status"). */
+    private static VBox number(long value, String one, String many) {
+        String label = value == 1 ? one : many;
         Label number = Controls.styled(new Label(String.format("%,d", value)), "title-2");
         VBox card = new VBox(2, number, Controls.styled(new Label(label), "text-muted"));
         card.getStyleClass().add("overview-number");

@@ -11,6 +11,7 @@ import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
@@ -93,7 +94,7 @@ public final class SessionsView extends VBox {
 
         MenuButton columns = new MenuButton("Columns");
         columns.setId("table-columns");
-        Controls.describe(columns, "Add a column for any field (nested ones as pullRequest.state); hide columns with the ⋮ at the table's right");
+        Controls.describe(columns, "Show or hide the columns; add a column for any field (nested ones as pullRequest.state)");
         columns.setOnShowing(event -> fillColumnsMenu(columns));
         columns.getItems().add(new MenuItem()); // a menu with no items never shows; it is filled on showing
         columns.disableProperty().bind(viewModel.storeOpenProperty().not());
@@ -131,7 +132,7 @@ public final class SessionsView extends VBox {
         ResultScrollBar wholeResult = new ResultScrollBar(table, this::showRows);
         table.setId("sessions-table");
         table.setAccessibleText("Sessions of the open store");
-        table.setTableMenuButtonVisible(true);
+        // no ⋮ at the header's right: it covered the last column's title; the Columns menu shows and hides them
         // columns keep their widths and the table scrolls sideways, as in database browsers: nothing is cut to fit
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
@@ -248,6 +249,16 @@ public final class SessionsView extends VBox {
 
     private void fillColumnsMenu(MenuButton menu) {
         menu.getItems().clear();
+        for (TableColumn<SessionRow, ?> tableColumn : table.getColumns()) {
+            if (tableColumn.getUserData() instanceof SessionColumn column) {
+                CheckMenuItem shown = new CheckMenuItem(column.header());
+                shown.setId("show-column-" + column.id());
+                shown.setSelected(tableColumn.isVisible());
+                shown.selectedProperty().addListener((property, before, after) -> tableColumn.setVisible(after));
+                menu.getItems().add(shown);
+            }
+        }
+        menu.getItems().add(new javafx.scene.control.SeparatorMenuItem());
         MenuItem other = item("Other field…", viewModel::askColumn);
         other.setId("add-column-other");
         menu.getItems().add(other);

@@ -5,11 +5,14 @@ import javafx.beans.value.ObservableValue;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.layout.GridPane;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 /** Shows a {@link JobSummary}: the headline coloured by how things went, the counts in two columns, the lines in a list. */
 public final class JobSummaryView extends VBox {
+
+    private static final int MOST_LINES_SHOWN = 8;
+    /** A wrapped line of the list, two lines of text at the app's font size. */
+    private static final double LINE_HEIGHT = 44;
 
     private final Label headline = new Label();
     private final GridPane counts = new GridPane();
@@ -28,7 +31,6 @@ public final class JobSummaryView extends VBox {
         lines.setAccessibleText("What to know about this job");
         Controls.wrapLines(lines);
         lines.setPlaceholder(Controls.emptyState("Nothing more to say: no warnings."));
-        VBox.setVgrow(lines, Priority.ALWAYS);
         lines.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(lines.getItems()));
         lines.managedProperty().bind(lines.visibleProperty());
         getChildren().addAll(headline, counts, lines);
@@ -60,5 +62,7 @@ public final class JobSummaryView extends VBox {
             counts.addRow(row++, name, value);
         }
         lines.getItems().setAll(summary.lines());
+        // as tall as its lines, up to eight: one note under a report filled the page
+        lines.setPrefHeight(Math.min(summary.lines().size(), MOST_LINES_SHOWN) * LINE_HEIGHT + 6);
     }
 }

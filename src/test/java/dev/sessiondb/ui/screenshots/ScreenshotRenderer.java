@@ -126,10 +126,13 @@ public final class ScreenshotRenderer {
         onFx(() -> {
             javafx.scene.control.MenuButton filter = (javafx.scene.control.MenuButton) main.lookup("#filter-sessions");
             filter.getItems().stream().filter(item -> "filter-repo".equals(item.getId())).findFirst().orElseThrow().fire();
-            TableView<?> table = (TableView<?>) main.lookup("#sessions-table");
-            table.scrollToColumnIndex(7);
         });
         waitFor(() -> onFx(() -> main.lookup("#filter-pick").isVisible()));
+        // scrolled once the pick list has taken its room: a scroll before that layout was undone by it
+        onFx(() -> ((TableView<?>) main.lookup("#sessions-table")).scrollToColumnIndex(7));
+        waitFor(() -> onFx(() -> main.lookup("#sessions-table").lookupAll(".scroll-bar").stream()
+                .map(javafx.scene.control.ScrollBar.class::cast)
+                .anyMatch(bar -> bar.getOrientation() == javafx.geometry.Orientation.HORIZONTAL && bar.getValue() > 0)));
         save(main, "table-columns-pick-list.png");
         onFx(() -> ((javafx.scene.control.Button) main.lookup("#close-pick-list")).fire());
     }

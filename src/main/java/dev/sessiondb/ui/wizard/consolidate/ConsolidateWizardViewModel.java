@@ -281,7 +281,7 @@ public final class ConsolidateWizardViewModel {
         tasks.run("Consolidate into " + StoreNames.shortName(targetLocator), "Consolidating …", monitor -> planned.run(progress.follow(monitor)), done -> {
             runnable.set(false);
             summary.set(JobSummary.ofReport(done));
-            status.set("Done. The report with every record's provenance is saved in " + journal.reportsDir() + ".");
+            status.set("Done. The report with every record's provenance is saved as " + journal.reportsDir().resolve(done.fileName()) + ".");
             done.backupId().ifPresent(backup -> undo.record(JobUndoCommand.of("consolidation into", targetLocator, journal, backup)));
         });
     }

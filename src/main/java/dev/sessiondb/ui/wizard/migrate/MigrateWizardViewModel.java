@@ -179,7 +179,7 @@ public final class MigrateWizardViewModel {
         tasks.run(jobTitle, "Migrating …", monitor -> planned.run(progress.follow(monitor)), done -> {
             runnable.set(false);
             report.set(JobSummary.ofReport(done));
-            status.set("Done. Report saved in " + journal.reportsDir() + ".");
+            status.set("Done. Report saved as " + journal.reportsDir().resolve(done.fileName()) + ".");
             done.backupId().ifPresent(backup -> undo.record(JobUndoCommand.of("migration into", targetLocator, journal, backup)));
         });
     }
