@@ -1,6 +1,8 @@
 package dev.sessiondb.ui.common;
 
 import dev.sessiondb.store.StoreLocator;
+import java.nio.file.Path;
+import java.util.List;
 
 /** Short names for stores where a whole locator does not fit: job titles, the Undo button. */
 public final class StoreNames {
@@ -11,5 +13,16 @@ public final class StoreNames {
     /** The file or directory name, or the database name of a PostgreSQL store (never its password). */
     public static String shortName(StoreLocator store) {
         return store.shortName();
+    }
+
+    /**
+     * As {@link #shortName}, with the folder it is in when another of {@code among} has the same
+     * short name: two sources both called session-db.json must not read as one.
+     */
+    public static String distinctName(StoreLocator store, List<StoreLocator> among) {
+        String name = shortName(store);
+        boolean shared = among.stream().filter(other -> !other.equals(store)).anyMatch(other -> shortName(other).equals(name));
+        Path parent = store.localPath().map(path -> path.toAbsolutePath().getParent()).orElse(null);
+        return !shared || parent == null || parent.getFileName() == null ? name : parent.getFileName() + "/" + name;
     }
 }

@@ -248,8 +248,8 @@ public final class ConsolidateWizardViewModel {
             comparison.setAll(rows);
             long differing = rows.stream().filter(row -> row.state() == FieldRow.State.CHANGED).count();
             comparedTitle.set(String.format("%s: on the left the version in source %d (%s), on the right the one in source %d (%s); "
-                            + "%d field%s differ%s, highlighted.", conflict.session(), left + 1, StoreNames.shortName(stores.get(left)),
-                    right + 1, StoreNames.shortName(stores.get(right)), differing, differing == 1 ? "" : "s", differing == 1 ? "s" : "")
+                            + "%d field%s differ%s, highlighted.", conflict.session(), left + 1, StoreNames.distinctName(stores.get(left), stores),
+                    right + 1, StoreNames.distinctName(stores.get(right), stores), differing, differing == 1 ? "" : "s", differing == 1 ? "s" : "")
                     + (conflict.sourceIndexes().size() > 2 ? " More sources hold it too: " + conflict.sourcesText() + "." : ""));
         }).onFailure(failure -> dialogs.showError("Cannot read the versions of " + conflict.session(), failure.getMessage())));
     }

@@ -73,8 +73,9 @@ class ConsolidateWizardViewModelTest {
 
         viewModel.showConflict(conflict("task#008"));
 
-        assertThat(viewModel.comparedTitleProperty().get()).startsWith("task#008: on the left the version in source 1 (" + a.getFileName()
-                + "), on the right the one in source 2 (" + b.getFileName() + ")");
+        // both are session-db.json: their folders tell them apart
+        assertThat(viewModel.comparedTitleProperty().get()).startsWith("task#008: on the left the version in source 1 (a/" + a.getFileName()
+                + "), on the right the one in source 2 (b/" + b.getFileName() + ")");
         assertThat(viewModel.comparison()).anySatisfy(row -> assertThat(row.state()).isEqualTo(dev.sessiondb.ui.diff.FieldRow.State.CHANGED));
         assertThat(viewModel.comparison()).extracting(dev.sessiondb.ui.diff.FieldRow::path).contains("session");
     }

@@ -1,0 +1,23 @@
+package dev.sessiondb.ui.common;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sessiondb.store.StoreLocator;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class StoreNamesTest {
+
+    @Test
+    void twoStoresOfOneNameAreToldApartByTheirFolders() {
+        StoreLocator laptop = StoreLocator.parse("json:/home/me/laptop/session-db.json");
+        StoreLocator desktop = StoreLocator.parse("json:/home/me/desktop/session-db.json");
+        StoreLocator other = StoreLocator.parse("sqlite:/home/me/sessions.db");
+        List<StoreLocator> sources = List.of(laptop, desktop, other);
+
+        assertThat(StoreNames.distinctName(laptop, sources)).isEqualTo("laptop/session-db.json");
+        assertThat(StoreNames.distinctName(desktop, sources)).isEqualTo("desktop/session-db.json");
+        assertThat(StoreNames.distinctName(other, sources)).as("a name of its own stays short").isEqualTo("sessions.db");
+        assertThat(StoreNames.distinctName(StoreLocator.parse("postgresql://me:secret@db/sessions"), sources)).isEqualTo("sessions");
+    }
+}
