@@ -2,7 +2,6 @@ package dev.sessiondb.store.sql;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sessiondb.Fixtures;
 import dev.sessiondb.model.JsonCodec;
 import dev.sessiondb.model.SessionRecord;

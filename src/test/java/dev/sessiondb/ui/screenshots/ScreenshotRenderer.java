@@ -3,7 +3,6 @@ package dev.sessiondb.ui.screenshots;
 import static dev.sessiondb.ui.screenshots.ScreenCapture.onFx;
 import static dev.sessiondb.ui.screenshots.ScreenCapture.waitFor;
 
-import dev.sessiondb.Fixtures;
 import dev.sessiondb.sample.SampleSessions;
 import dev.sessiondb.store.OpenMode;
 import dev.sessiondb.progress.ProgressMonitor;
