@@ -45,6 +45,11 @@ public final class CatalogRecorder implements JournalListener {
     }
 
     @Override
+    public void stopped(Backup backup, String outcome) {
+        record(history -> history.stopped(backup, outcome));
+    }
+
+    @Override
     public void restored(Backup restored, Backup replaced) {
         record(history -> history.restored(restored, replaced));
     }

@@ -84,14 +84,25 @@ public final class JobHistory {
     public void discarded(Backup backup, String outcome) {
         try (Transaction transaction = database.beginTransaction()) {
             new QBackupEntry(database).id.eq(backup.id()).delete();
-            run(BackupJournal.runIdOf(backup)).ifPresent(run -> {
-                run.setFinishedAt(Instant.now());
-                run.setOutcome(outcome);
-                run.setBackupId(null);
-                database.save(run);
-            });
+            ended(backup, outcome, true);
             transaction.commit();
         }
+    }
+
+    /** A run's write stopped and its backup is kept: the run ends with {@code outcome}, still undoable. */
+    public void stopped(Backup backup, String outcome) {
+        ended(backup, outcome, false);
+    }
+
+    private void ended(Backup backup, String outcome, boolean backupGone) {
+        run(BackupJournal.runIdOf(backup)).ifPresent(run -> {
+            run.setFinishedAt(Instant.now());
+            run.setOutcome(outcome);
+            if (backupGone) {
+                run.setBackupId(null);
+            }
+            database.save(run);
+        });
     }
 
     /** Undo put {@code restored} back: the job that took it is undone, the undo run finished. */

@@ -35,17 +35,13 @@ final class JobRunner {
         return plan.refusal().isPresent() ? SessionDbCommand.BAD_INPUT : SessionDbCommand.OK;
     }
 
-    static int run(Job job, OutputFormat format, CommandLine line) {
-        return run(job, format, line, null);
-    }
-
     /**
      * Runs the job; Ctrl-C (or SIGTERM) cancels it. The shutdown hook that cancels waits until
      * this has printed how the job ended (its report, or one line saying it was cancelled) and
      * then ends the process with that exit code: a job that finished anyway exits as finished,
      * and the JVM's own ending can neither cut the line off nor say 130 after "Done.".
      *
-     * @param reportsDir where the job saves its report, to print the file's path; null prints the run id only
+     * @param reportsDir where the job saves its report, to print the file's path
      */
     static int run(Job job, OutputFormat format, CommandLine line, java.nio.file.Path reportsDir) {
         ProgressTracker tracker = new ProgressTracker();
@@ -64,7 +60,7 @@ final class JobRunner {
             try {
                 JobReport report = runTranslatingFaults(job, tracker);
                 bar.close();
-                JobPrinter.print(report, reportsDir == null ? report.runId() : reportsDir.resolve(report.fileName()).toString(), format,
+                JobPrinter.print(report, reportsDir.resolve(report.fileName()).toString(), format,
                         line.getOut());
                 exitCode.set(report.outcome() == JobReport.Outcome.COMPLETED ? SessionDbCommand.OK : SessionDbCommand.FOUND);
             } catch (CancelledException cancelled) {

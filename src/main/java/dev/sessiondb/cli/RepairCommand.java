@@ -49,7 +49,7 @@ final class RepairCommand implements Callable<Integer> {
         RepairJob job = new RepairJob(StoreArgument.locate(store), checks, workspaces, backupDir.journal(spec.commandLine().getErr()));
         PrintWriter out = spec.commandLine().getOut();
         if (!dryRun) {
-            return JobRunner.run(job, format, spec.commandLine());
+            return JobRunner.run(job, format, spec.commandLine(), backupDir.reportsDir());
         }
         try (TerminalProgress bar = new TerminalProgress(System.err); Changeset changeset = job.changeset(bar.tracker("planning"))) {
             bar.close();

@@ -20,6 +20,9 @@ import java.util.regex.Pattern;
  */
 public record StoreLocator(StoreFormat format, String target, Map<String, String> params) {
 
+    /** A password given as a URL's parameter, as libpq takes it ({@code ?password=}): masked and never saved, as one before the host. */
+    public static final String PASSWORD_PARAM = "password";
+
 
     public StoreLocator {
         params = Map.copyOf(params);
@@ -105,9 +108,14 @@ public record StoreLocator(StoreFormat format, String target, Map<String, String
         return new StoreLocator(format, target, copy);
     }
 
-    /** The same store without the password: what may be saved (PostgreSQL then finds it where libpq does). */
+    /** The same store without the password, in the URL or as {@code ?password=}: what may be saved (PostgreSQL then finds it where libpq does). */
     public StoreLocator withoutPassword() {
-        return isUrl() ? new StoreLocator(format, SecretMasker.withoutUrlPasswords(target), params) : this;
+        if (!isUrl()) {
+            return this;
+        }
+        Map<String, String> kept = new LinkedHashMap<>(params);
+        kept.remove(PASSWORD_PARAM);
+        return new StoreLocator(format, SecretMasker.withoutUrlPasswords(target), kept);
     }
 
     /** The locator as text, with any password masked: safe for logs, tables and reports. */
@@ -119,7 +127,8 @@ public record StoreLocator(StoreFormat format, String target, Map<String, String
         StringBuilder text = new StringBuilder(shown);
         char separator = '?';
         for (Map.Entry<String, String> param : new java.util.TreeMap<>(params).entrySet()) {
-            text.append(separator).append(param.getKey()).append('=').append(param.getValue());
+            text.append(separator).append(param.getKey()).append('=')
+                    .append(param.getKey().equals(PASSWORD_PARAM) ? SecretMasker.MASK : param.getValue());
             separator = '&';
         }
         return text.toString();

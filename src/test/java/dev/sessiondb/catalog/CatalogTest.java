@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sessiondb.job.JobReport;
 import dev.sessiondb.job.backup.Backup;
+import dev.sessiondb.job.backup.BackupJournal;
 import dev.sessiondb.store.StoreFormat;
 import dev.sessiondb.store.StoreLocator;
 import dev.sessiondb.store.StoreProvider;
@@ -106,26 +107,35 @@ class CatalogTest {
         }
     }
 
+    /** A run whose write stopped ends cancelled or failed; it stays undoable only when its backup was kept (the store may have changed). */
     @Test
-    void aRunWhoseBackupWasDiscardedEndsCancelledWithNothingToUndo() {
-        Path target = dir.resolve("kept.db");
-        String runId = "20261201T110000.000Z-migrate-0c0d";
-        Backup backup = new Backup(runId + "-beef", Instant.parse("2026-12-01T11:00:01Z"), "migrate json:a.json -> sqlite:" + target,
+    void aRunThatStoppedEndsCancelledOrFailedAndIsUndoableOnlyWhileItsBackupIsKept() {
+        Path kept = dir.resolve("kept.db");
+        Path maybeChanged = dir.resolve("maybe-changed.db");
+        Backup discarded = sqliteBackup("20261201T110000.000Z-migrate-0c0d", kept);
+        Backup stillThere = sqliteBackup("20261201T120000.000Z-migrate-0e0f", maybeChanged);
+
+        try (Catalog catalog = Catalog.open(dir)) {
+            catalog.history().backedUp(BackupJournal.runIdOf(discarded), discarded);
+            catalog.history().discarded(discarded, "cancelled");
+            catalog.history().backedUp(BackupJournal.runIdOf(stillThere), stillThere);
+            catalog.history().stopped(stillThere, "failed");
+        }
+
+        try (Catalog catalog = Catalog.open(dir)) {
+            assertThat(catalog.history().list(Optional.empty(), 10)).extracting(PastJob::runId, PastJob::outcome, PastJob::backupId).containsExactly(
+                    org.assertj.core.groups.Tuple.tuple(BackupJournal.runIdOf(stillThere), Optional.of("failed"), Optional.of(stillThere.id())),
+                    org.assertj.core.groups.Tuple.tuple(BackupJournal.runIdOf(discarded), Optional.of("cancelled"), Optional.empty()));
+            assertThat(catalog.history().undoable(StoreLocator.parse("sqlite:" + kept))).isEmpty();
+            assertThat(catalog.history().undoable(StoreLocator.parse("sqlite:" + maybeChanged))).hasSize(1);
+            assertThat(catalog.history().backups()).extracting(indexed -> indexed.backup().id()).containsExactly(stillThere.id());
+        }
+    }
+
+    /** The backup a migration into an existing SQLite file took of it. */
+    private static Backup sqliteBackup(String runId, Path target) {
+        return new Backup(runId + "-beef", Instant.parse("2026-12-01T11:00:01Z"), "migrate json:a.json -> sqlite:" + target,
                 "sqlite:" + target, StoreFormat.SQLITE, Backup.Kind.of(StoreProvider.SnapshotKind.SQLITE), 300, Optional.empty());
-
-        try (Catalog catalog = Catalog.open(dir)) {
-            catalog.history().backedUp(runId, backup);
-            catalog.history().discarded(backup, "cancelled");
-        }
-
-        try (Catalog catalog = Catalog.open(dir)) {
-            PastJob job = catalog.history().list(Optional.empty(), 10).get(0);
-            assertThat(job.runId()).isEqualTo(runId);
-            assertThat(job.outcome()).contains("cancelled");
-            assertThat(job.backupId()).isEmpty();
-            assertThat(catalog.history().undoable(StoreLocator.parse("sqlite:" + target))).isEmpty();
-            assertThat(catalog.history().backups()).isEmpty();
-        }
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sessiondb.job.backup.Backup;
 import dev.sessiondb.job.backup.BackupJournal;
+import dev.sessiondb.progress.CancelAfter;
 import dev.sessiondb.progress.ProgressMonitor;
 import dev.sessiondb.sample.SampleSessions;
 import dev.sessiondb.store.StoreLocator;
@@ -82,5 +83,28 @@ class BackupJournalTest {
         StoreLocator locator = StoreLocator.parse("postgresql://admin:s3cret@db.example:5432/sessions?schema=minsky");
 
         assertThat(StoreProbe.withoutPassword(locator)).isEqualTo("postgresql://admin@db.example:5432/sessions?schema=minsky");
+    }
+
+    /** An unreachable server is no absent store: backed up as absent, the next undo emptied it once the server was reached. */
+    @Test
+    void anUndoOfAServerThatCannotBeReachedStopsBeforeTakingAnyBackup() {
+        StoreLocator unreachable = StoreLocator.parse("postgresql://nobody@127.0.0.1:1/sessions");
+        Backup created = journal().backUpAbsent(BackupJournal.newRunId("migrate"), unreachable, "migrate json:a.json -> " + unreachable.display());
+
+        assertThatThrownBy(() -> journal().restore(created, ProgressMonitor.NONE)).isInstanceOf(dev.sessiondb.store.StoreException.class)
+                .hasMessageContaining("cannot reach PostgreSQL at 127.0.0.1:1");
+        assertThat(journal().list()).as("no backup of the state the undo would have replaced").containsExactly(created);
+    }
+
+    /** A backup cancelled half way (a PostgreSQL store's records being written out) leaves no folder: it would restore nothing. */
+    @Test
+    void aBackupStoppedHalfWayLeavesNothingInTheJournal() throws Exception {
+        StoreLocator postgres = StoreContents.create(dev.sessiondb.store.sql.TestPostgres.get().freshSchema().display(), SampleSessions.minskyList(50, 2));
+        assertThatThrownBy(() -> journal().backUp(BackupJournal.newRunId("migrate"), postgres, "migrate into it", new CancelAfter(0)))
+                .isInstanceOf(dev.sessiondb.progress.CancelledException.class);
+
+        try (var folders = Files.list(dir.resolve("journal/backups"))) {
+            assertThat(folders).isEmpty();
+        }
     }
 }

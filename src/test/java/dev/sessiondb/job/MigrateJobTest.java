@@ -10,6 +10,7 @@ import dev.sessiondb.job.migrate.MigrateJob;
 import dev.sessiondb.job.migrate.MigrateOptions;
 import dev.sessiondb.job.transfer.TargetMode;
 import dev.sessiondb.model.SessionRecord;
+import dev.sessiondb.progress.CancelAfter;
 import dev.sessiondb.progress.CancelledException;
 import dev.sessiondb.progress.ProgressMonitor;
 import dev.sessiondb.sample.SampleSessions;
@@ -195,7 +196,7 @@ class MigrateJobTest {
         StoreLocator source = fixture();
         Path target = dir.resolve("out.json");
 
-        assertThatThrownBy(() -> job(source, "json:" + target, Optional.empty()).run(cancelAfter(100))).isInstanceOf(CancelledException.class);
+        assertThatThrownBy(() -> job(source, "json:" + target, Optional.empty()).run(new CancelAfter(100))).isInstanceOf(CancelledException.class);
 
         assertThat(target).doesNotExist();
         assertThat(Staging.beside(target)).doesNotExist();
@@ -210,7 +211,7 @@ class MigrateJobTest {
             List<SessionRecord> own = SampleSessions.minskyList(5, 3);
             StoreLocator locator = StoreContents.create(target, own);
 
-            assertThatThrownBy(() -> job(source, target, Optional.of(TargetMode.REPLACE)).run(cancelAfter(100)))
+            assertThatThrownBy(() -> job(source, target, Optional.of(TargetMode.REPLACE)).run(new CancelAfter(100)))
                     .as(target).isInstanceOf(CancelledException.class);
 
             assertThat(StoreContents.canonical(StoreContents.byKey(StoreContents.records(locator))))
@@ -220,21 +221,6 @@ class MigrateJobTest {
         assertThat(journal().latestNotRestored()).isEmpty();
     }
 
-    private static ProgressMonitor cancelAfter(long records) {
-        return new ProgressMonitor() {
-            private long seen;
-
-            @Override
-            public void progress(long done, long total) {
-                seen = done;
-            }
-
-            @Override
-            public boolean isCancelled() {
-                return seen > records;
-            }
-        };
-    }
 
     @Test
     void aMissingSourceOrTheSameStoreTwiceIsRefused() {

@@ -46,6 +46,14 @@ class StoreLocatorTest {
     }
 
     @Test
+    void neverShowsNorKeepsAPasswordGivenAsAParameter() {
+        StoreLocator locator = StoreLocator.parse("postgresql://admin@db:5432/minsky?password=hunter2longpassword&schema=x");
+
+        assertThat(locator.display()).isEqualTo("postgresql://admin@db:5432/minsky?password=****&schema=x").doesNotContain("hunter2");
+        assertThat(locator.withoutPassword().display()).isEqualTo("postgresql://admin@db:5432/minsky?schema=x");
+    }
+
+    @Test
     void recognisesBarePathsByContent() throws Exception {
         Path json = Fixtures.copy(Fixtures.MINSKY_ARRAY, dir);
         Path sqlite = dir.resolve("sessions.bin");

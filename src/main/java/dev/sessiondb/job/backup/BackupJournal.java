@@ -133,7 +133,7 @@ public final class BackupJournal {
             FileTrees.delete(folder);
             createOwnerOnly(folder.getParent());
             AtomicFiles.createOwnerOnlyDirectories(folder);
-            Backup backup = taker.take(folder);
+            Backup backup = takeOrClear(taker, folder);
             save(backup);
             listener.backedUp(runId, backup);
             return backup;
@@ -158,6 +158,25 @@ public final class BackupJournal {
                     + "); delete it by hand, the store it backs up was not changed", e));
         }
         listener.discarded(backup, outcome);
+    }
+
+    /** A run's write stopped ({@code outcome}: cancelled or failed) and its backup is kept: the store may have changed, or could not be looked at. */
+    public void recordStopped(Backup backup, String outcome) {
+        listener.stopped(backup, outcome);
+    }
+
+    /** A backup stopped half way (cancelled, a full disk) leaves no folder behind: it holds no manifest and restores nothing. */
+    private static Backup takeOrClear(BackupTaker taker, Path folder) throws IOException {
+        try {
+            return taker.take(folder);
+        } catch (IOException | RuntimeException stopped) {
+            try {
+                FileTrees.delete(folder);
+            } catch (IOException | RuntimeException notCleared) {
+                stopped.addSuppressed(notCleared);
+            }
+            throw stopped;
+        }
     }
 
     /** Fills a backup folder and describes what it holds. */

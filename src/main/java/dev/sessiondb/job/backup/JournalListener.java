@@ -24,6 +24,10 @@ public interface JournalListener {
     default void discarded(Backup backup, String outcome) {
     }
 
+    /** A run's write stopped ({@code outcome}: cancelled or failed) without a report; its backup is kept for undo. */
+    default void stopped(Backup backup, String outcome) {
+    }
+
     /** Undo put {@code restored} back; {@code replaced} is the backup of the state it replaced. */
     default void restored(Backup restored, Backup replaced) {
     }

@@ -279,16 +279,19 @@ public final class Transfer implements AutoCloseable {
      * A write that was cancelled or failed leaves the store as it was (one transaction, a file
      * replaced only when complete, a new store never put in place), and its backup then restores
      * nothing: it goes. The backup stays when the store looks changed (an upgraded schema, a
-     * journal grown) or cannot be looked at.
+     * journal grown) or cannot be looked at (a server gone); the history then says how the run ended.
      */
     private void discardIfUnchanged(Backup backup, RuntimeException stopped, BooleanSupplier unchanged) {
+        String outcome = stopped instanceof CancelledException ? "cancelled" : "failed";
         try {
             if (unchanged.getAsBoolean()) {
-                journal.discard(backup, stopped instanceof CancelledException ? "cancelled" : "failed");
+                journal.discard(backup, outcome);
+                return;
             }
         } catch (RuntimeException unsure) {
             stopped.addSuppressed(unsure); // the backup is kept: nothing is lost by keeping it
         }
+        journal.recordStopped(backup, outcome);
     }
 
     /** A new target is staged and appears complete; a plan made on a stand-in is checked against the real one before any record is written. */

@@ -70,8 +70,9 @@ public record PgCredentials(String host, int port, String database, String user,
         String hostPort = slash < 0 ? rest : rest.substring(0, slash);
         String database = slash < 0 ? "" : decode(rest.substring(slash + 1));
         int colon = userInfo.indexOf(':');
-        String user = decode(colon < 0 ? userInfo : userInfo.substring(0, colon));
-        String password = colon < 0 ? null : decode(userInfo.substring(colon + 1));
+        // libpq also takes both as the URL's parameters (?user=...&password=...)
+        String user = firstNonBlank(decode(colon < 0 ? userInfo : userInfo.substring(0, colon)), locator.param("user").orElse(null), "");
+        String password = colon < 0 ? locator.param(StoreLocator.PASSWORD_PARAM).orElse(null) : decode(userInfo.substring(colon + 1));
 
         String host = hostPort;
         String portText = "";

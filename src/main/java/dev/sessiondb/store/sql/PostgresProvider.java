@@ -112,15 +112,20 @@ public final class PostgresProvider implements StoreProvider {
     }
 
     /**
-     * Whether the store's schema has no table at all (or does not exist), asked on one plain
-     * connection: a job asks this of a new target several times, and each full open builds a
-     * pool and reads the catalogue first. False when it cannot tell; the full open then says why.
+     * Whether the store's schema has no table at all (or its database or schema does not exist),
+     * asked on one plain connection: a job asks this of a new target several times, and each full
+     * open builds a pool and reads the catalogue first. A server that cannot be reached or refuses
+     * the user is an error, never an absent store: an undo took a backup of such a store as absent,
+     * and the next undo emptied it.
      */
     private static boolean holdsNoTable(StoreLocator locator) {
         try (Connection connection = SqlCatalog.connect(locator, Dialect.POSTGRESQL)) {
             return Dialect.POSTGRESQL.tables(connection).isEmpty();
-        } catch (SQLException unknown) {
-            return false;
+        } catch (SQLException e) {
+            if ("3D000".equals(e.getSQLState())) {
+                return true;
+            }
+            throw PgErrors.describe(locator, PgCredentials.resolve(locator, System.getenv(), Path.of(System.getProperty("user.home"))), e);
         }
     }
 

@@ -29,6 +29,13 @@ class PgCredentialsTest {
     }
 
     @Test
+    void userAndPasswordMayBeTheUrlsParametersAsLibpqTakesThem() {
+        PgCredentials credentials = resolve("postgresql://db.example:6543/minsky?user=alice&password=s3cret", Map.of("PGPASSWORD", "other"));
+
+        assertThat(credentials).isEqualTo(new PgCredentials("db.example", 6543, "minsky", "alice", "s3cret"));
+    }
+
+    @Test
     void whatTheUrlLeavesOutComesFromThePgVariables() {
         PgCredentials credentials = resolve("postgresql:///", Map.of("PGUSER", "bob", "PGPASSWORD", "pw", "PGHOST", "pg.local", "PGPORT", "6000", "PGDATABASE", "sessions"));
 
