@@ -21,8 +21,8 @@ final class PgErrors {
             case "28000" -> "user " + credentials.user() + " may not connect (" + cause + "); check the user name and the server's pg_hba.conf";
             case "3D000" -> "database " + credentials.database() + " does not exist on " + server + "; check the database name in the URL";
             default -> credentials.password() == null && cause.contains("no password was provided")
-                    ? "PostgreSQL at " + server + " asks user " + credentials.user() + " for a password and none was given; put it in the URL"
-                            + " (postgresql://user:password@host/db), PGPASSWORD or ~/.pgpass (a saved store and a backup keep no password)"
+                    ? "PostgreSQL at " + server + " asks user " + credentials.user() + " for a password and none was given; put it in the URL (as user:password"
+                            + " before the @), in PGPASSWORD or in ~/.pgpass (a saved store and a backup keep no password)"
                     : state.startsWith("08") || sql == null
                     ? "cannot reach PostgreSQL at " + server + " (" + cause + "); check that the server runs and that host and port are right"
                     : "PostgreSQL refused the connection (" + cause + "); check the URL and credentials";
