@@ -70,12 +70,12 @@ public record JobReport(String runId, String job, String description, Instant st
         return json;
     }
 
-    /** Writes the report to {@code <directory>/<runId>.json} atomically and returns the file. */
     /** The name of the file {@link #saveTo} writes: the run id, so reports sort by time. */
     public String fileName() {
         return runId + ".json";
     }
 
+    /** Writes the report to {@code <directory>/<runId>.json} atomically and returns the file. */
     public Path saveTo(Path directory) {
         Path file = directory.resolve(fileName());
         try {

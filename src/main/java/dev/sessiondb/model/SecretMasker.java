@@ -46,9 +46,13 @@ public final class SecretMasker {
             TOKEN_SHAPES.stream().map(TokenShape::regex).collect(Collectors.joining("|", "(", ")")));
     /** The words that, right before an {@code =} or {@code :}, say what follows is a secret ("password=hunter2", "GITHUB_TOKEN: ..."). */
     private static final List<String> ASSIGNED_SECRET_WORDS = List.of("password", "passwd", "pwd", "secret", "token", "apikey", "api_key", "api-key");
+    /** The last letters of those words: a sign after any other letter is not an assignment of one. */
+    private static final String SECRET_WORD_ENDINGS = ASSIGNED_SECRET_WORDS.stream()
+            .map(word -> word.substring(word.length() - 1)).distinct().collect(Collectors.joining());
     /** Such a word (as a whole word, perhaps after a prefix as in {@code db_password}), the sign, then the value. */
-    private static final Pattern SECRET_ASSIGNMENT = Pattern.compile(
-            "(?i)\\b((?:[a-z0-9]+[_-])*(?:password|passwd|pwd|secret|token|api[_-]?key))(\\s*[=:]\\s*[\"']?)([^\\s\"'&;,]{4,})");
+    private static final Pattern SECRET_ASSIGNMENT = Pattern.compile("(?i)\\b((?:[a-z0-9]+[_-])*(?:"
+            + ASSIGNED_SECRET_WORDS.stream().map(Pattern::quote).collect(Collectors.joining("|"))
+            + "))(\\s*[=:]\\s*[\"']?)([^\\s\"'&;,]{4,})");
     /** The user part of a URL, then its password up to the last {@code @} before the host. */
     private static final Pattern URL_PASSWORD = Pattern.compile("(://[^/:@\\s]*):[^/\\s]*@");
 
@@ -97,7 +101,7 @@ public final class SecretMasker {
      * allowed): the test before {@link #SECRET_ASSIGNMENT}'s regex, asked of every value a
      * validation reads, most of which hold a ':' (every date, every URL) after a digit or "https".
      * It jumps from sign to sign ({@link String#indexOf} is compiled to vector code) and looks
-     * at the words only after a letter one of them ends with.
+     * at the words only after a letter one of them ends with ({@link #SECRET_WORD_ENDINGS}).
      */
     private static boolean mayHoldAssignedSecret(String text) {
         int equals = text.indexOf('=');
@@ -121,8 +125,7 @@ public final class SecretMasker {
         while (end > 0 && text.charAt(end - 1) == ' ') {
             end--;
         }
-        char last = end > 0 ? Character.toLowerCase(text.charAt(end - 1)) : ' ';
-        if (last != 'd' && last != 't' && last != 'n' && last != 'y') { // password, passwd, pwd; secret; token; apikey
+        if (end == 0 || SECRET_WORD_ENDINGS.indexOf(Character.toLowerCase(text.charAt(end - 1))) < 0) {
             return false;
         }
         for (String word : ASSIGNED_SECRET_WORDS) {

@@ -23,7 +23,6 @@ public record StoreLocator(StoreFormat format, String target, Map<String, String
     /** A password given as a URL's parameter, as libpq takes it ({@code ?password=}): masked and never saved, as one before the host. */
     public static final String PASSWORD_PARAM = "password";
 
-
     public StoreLocator {
         params = Map.copyOf(params);
     }

@@ -168,7 +168,7 @@ public final class Transfer implements AutoCloseable {
             try {
                 staged.commit(verify ? written -> verify(records, hashes, written, Verification.BEFORE_PLACING, monitor, report) : ReadAlongside.NOTHING);
             } catch (RuntimeException stopped) {
-                discardIfUnchanged(backup, stopped, () -> !provider.exists(target));
+                discardIfNeverPlaced(backup, stopped);
                 throw stopped;
             }
             return Optional.of(report);
@@ -294,6 +294,11 @@ public final class Transfer implements AutoCloseable {
         journal.recordStopped(backup, outcome);
     }
 
+    /** As {@link #discardIfUnchanged}, for the note of a new store: unchanged while nothing was put in place. */
+    private void discardIfNeverPlaced(Backup backup, RuntimeException stopped) {
+        discardIfUnchanged(backup, stopped, () -> !provider.exists(target));
+    }
+
     /** A new target is staged and appears complete; a plan made on a stand-in is checked against the real one before any record is written. */
     private Backup writeNew(String runId, String reason, RecordSource records, ExpectedHashes hashes, Assessment assessment,
                             ProgressMonitor monitor) {
@@ -303,7 +308,7 @@ public final class Transfer implements AutoCloseable {
         try {
             build(records, hashes, assessment, monitor);
         } catch (RuntimeException stopped) {
-            discardIfUnchanged(backup, stopped, () -> !provider.exists(target));
+            discardIfNeverPlaced(backup, stopped);
             throw stopped;
         }
         return backup;

@@ -26,14 +26,14 @@ import java.util.TreeSet;
  */
 public record Verification(long expected, long matched, List<String> missing, List<String> changed, long unexpected) {
 
-    public boolean passed() {
-        return missing.isEmpty() && changed.isEmpty() && unexpected == 0;
-    }
-
     /** The phase of a verification of a target in place: a failure then leaves it written but unchecked. */
     public static final String IN_PLACE = "verifying";
     /** The phase of a verification of a new store not yet in place: a failure then leaves nothing at the target. */
     public static final String BEFORE_PLACING = "verifying the new store";
+
+    public boolean passed() {
+        return missing.isEmpty() && changed.isEmpty() && unexpected == 0;
+    }
 
     /** Reads the source and then the target: for a target this run did not write. */
     public static Verification check(RecordSource expected, SessionStore target, boolean exact, ProgressMonitor monitor) {

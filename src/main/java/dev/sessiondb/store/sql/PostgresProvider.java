@@ -125,7 +125,7 @@ public final class PostgresProvider implements StoreProvider {
             if ("3D000".equals(e.getSQLState())) {
                 return true;
             }
-            throw PgErrors.describe(locator, PgCredentials.resolve(locator, System.getenv(), Path.of(System.getProperty("user.home"))), e);
+            throw PgErrors.describe(locator, PgCredentials.resolve(locator), e);
         }
     }
 

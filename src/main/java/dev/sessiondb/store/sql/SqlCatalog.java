@@ -3,7 +3,6 @@ package dev.sessiondb.store.sql;
 import dev.sessiondb.store.StoreCatalog;
 import dev.sessiondb.store.StoreException;
 import dev.sessiondb.store.StoreLocator;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -46,7 +45,7 @@ final class SqlCatalog {
             properties.setProperty("open_mode", "1");
             return DriverManager.getConnection("jdbc:sqlite:" + locator.path(), properties);
         }
-        PgCredentials credentials = PgCredentials.resolve(locator, System.getenv(), Path.of(System.getProperty("user.home")));
+        PgCredentials credentials = PgCredentials.resolve(locator);
         properties.setProperty("user", credentials.user());
         if (credentials.password() != null) {
             properties.setProperty("password", credentials.password());

@@ -111,8 +111,8 @@ public final class UiTaskExecutor implements TaskExecutor {
         }
 
         private void show(ProgressTracker.Snapshot snapshot) {
-            // a negative count is an indeterminate bar: a phase whose total is not known yet
-            updateProgress(snapshot.total() > 0 ? snapshot.done() : -1, Math.max(snapshot.total(), 1));
+            // -1 is an indeterminate bar: a phase whose total is not known yet
+            updateProgress(snapshot.fraction(), 1);
             updateMessage(ProgressText.describe(snapshot));
         }
     }
