@@ -149,6 +149,28 @@ class MigrateJobTest {
     }
 
     @Test
+    void thePlanOfAMergeOrAReplaceCountsWhatItAddsOverwritesKeepsAndRemoves() {
+        List<SessionRecord> sample = SampleSessions.minskyList(30, 1);
+        StoreLocator target = StoreContents.create("sqlite:" + dir.resolve("target.db"), sample.subList(0, 20));
+        List<SessionRecord> source = new java.util.ArrayList<>(sample.subList(3, 30));
+        for (int i = 0; i < 4; i++) {
+            source.set(i, source.get(i).with("status", com.fasterxml.jackson.databind.node.TextNode.valueOf("EDITED")));
+        }
+        StoreLocator sourceFile = StoreContents.create("json:" + dir.resolve("source.json"), source);
+
+        JobPlan merge = job(sourceFile, target.display(), Optional.of(TargetMode.MERGE)).plan();
+        JobPlan replace = job(sourceFile, target.display(), Optional.of(TargetMode.REPLACE)).plan();
+
+        assertThat(merge.counts()).containsEntry("records new to the target", 10L).containsEntry("records replacing a different one", 4L)
+                .containsEntry("records the target holds already", 13L).containsEntry("target records kept as they are", 3L);
+        assertThat(replace.counts()).containsEntry("records new to the target", 10L).containsEntry("records replacing a different one", 4L)
+                .containsEntry("records the target holds already", 13L).containsEntry("target records removed", 3L);
+        JobReport merged = job(sourceFile, target.display(), Optional.of(TargetMode.MERGE)).run(ProgressMonitor.NONE);
+        assertThat(merged.counts()).containsEntry("records replacing a different one", 4L).containsEntry("records verified", 27L);
+        assertThat(StoreContents.records(target)).hasSize(30);
+    }
+
+    @Test
     void aMigrationIntoAnExistingTargetReportsEveryPhaseWithItsCountsToTheTracker() {
         StoreLocator target = StoreContents.create("json:" + dir.resolve("other.json"), SampleSessions.minskyList(5, 1));
         ProgressTracker tracker = new ProgressTracker();

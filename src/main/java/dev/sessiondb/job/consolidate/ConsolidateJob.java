@@ -121,6 +121,7 @@ public final class ConsolidateJob implements Job {
         counts.put("records to write", consolidation.writtenRecords());
         counts.put("records without a task id", assessment.withoutTaskId());
         counts.put("target records before", assessment.target().records());
+        counts.putAll(assessment.effectCounts(options.mode()));
         List<String> warnings = new ArrayList<>();
         for (int i = 0; i < sources.size(); i++) {
             warnings.add("source " + (i + 1) + " is " + sources.get(i).display());

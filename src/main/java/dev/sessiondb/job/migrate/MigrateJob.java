@@ -88,6 +88,7 @@ public final class MigrateJob implements Job {
         counts.put("source records", records.count());
         counts.put("records without a task id", assessment.withoutTaskId());
         counts.put("target records before", assessment.target().records());
+        counts.putAll(assessment.effectCounts(options.mode()));
         List<String> warnings = new ArrayList<>();
         warnings.addAll(assessment.planWarnings());
         if (assessment.alreadyComplete()) {

@@ -23,6 +23,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.io.UncheckedIOException;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -47,10 +48,28 @@ public final class Transfer implements AutoCloseable {
      * What writing would do to the target.
      *
      * @param alreadyComplete the target already holds exactly these records: a killed run that got as far as the rename
+     * @param comparison      the records against a target that holds some, for a merge or a replace: which are new, which
+     *                        replace a different record, which it holds already, and how many of its own the source lacks
      */
     public record Assessment(TargetState target, boolean alreadyComplete, Map<String, Long> lossyFields,
                              List<String> coercions, List<String> refusedRecords, long withoutTaskId, Optional<String> note,
-                             Optional<String> refusal) {
+                             Optional<String> refusal, Optional<Verification> comparison) {
+
+        /**
+         * What the write would do to the target's records, for the plan's counts: a preview that
+         * said only "30 records" hid that a merge overwrites and a replace removes.
+         */
+        public Map<String, Long> effectCounts(Optional<TargetMode> mode) {
+            Map<String, Long> counts = new LinkedHashMap<>();
+            comparison.ifPresent(compared -> {
+                counts.put("records new to the target", (long) compared.missing().size());
+                counts.put("records replacing a different one", (long) compared.changed().size());
+                counts.put("records the target holds already", compared.matched());
+                counts.put(mode.equals(Optional.of(TargetMode.REPLACE)) ? "target records removed" : "target records kept as they are",
+                        compared.unexpected());
+            });
+            return counts;
+        }
 
         /** What the plan shows besides counts: how it was made, and each record the target would refuse. */
         public List<String> planWarnings() {
@@ -92,12 +111,16 @@ public final class Transfer implements AutoCloseable {
         if (existing.isEmpty()) {
             Optional<String> creationRefusal = provider.newStoreRefusal(target);
             if (creationRefusal.isPresent()) {
-                return new Assessment(TargetState.of(target, existing), false, Map.of(), List.of(), List.of(), 0, Optional.empty(), creationRefusal);
+                return new Assessment(TargetState.of(target, existing), false, Map.of(), List.of(), List.of(), 0, Optional.empty(), creationRefusal,
+                        Optional.empty());
             }
         }
         TargetState state = TargetState.of(target, existing);
         boolean complete = !state.isEmpty() && mode.orElse(TargetMode.NEW) == TargetMode.NEW && holdsExactly(records);
-        try (TargetProbe standIn = existing.isPresent() ? null : TargetProbe.standingInFor(target); RecordCursor cursor = records.open()) {
+        boolean overwrites = !state.isEmpty() && !complete && mode.filter(asked -> asked != TargetMode.NEW).isPresent();
+        ExpectedHashes hashes = overwrites ? new ExpectedHashes() : null;
+        try (TargetProbe standIn = existing.isPresent() ? null : TargetProbe.standingInFor(target);
+             RecordCursor cursor = overwrites ? hashes.recording(records.open(), existing.get()) : records.open()) {
             RecordScan scan = new RecordScan(existing.isPresent() ? existing.get() : standIn.store());
             long total = records.expectedCount();
             long done = 0;
@@ -106,15 +129,18 @@ public final class Transfer implements AutoCloseable {
                 monitor.progress(++done, total);
                 monitor.checkCancelled();
             }
-            return assessment(state, complete, scan, standIn == null ? Optional.empty() : standIn.note());
+            Optional<Verification> comparison = overwrites
+                    ? Optional.of(Verification.check(hashes, records, existing.get(), true, "comparing with the target", monitor)) : Optional.empty();
+            return assessment(state, complete, scan, standIn == null ? Optional.empty() : standIn.note(), comparison);
         }
     }
 
-    private Assessment assessment(TargetState state, boolean complete, RecordScan scan, Optional<String> note) {
+    private Assessment assessment(TargetState state, boolean complete, RecordScan scan, Optional<String> note, Optional<Verification> comparison) {
         Optional<String> refusal = state.refusal(mode, complete, scan.records())
                 .or(() -> scan.refusedRecords().isEmpty() ? Optional.empty() : Optional.of(recordsRefusal(scan.refusedRecords())))
                 .or(() -> scan.lossyFields().isEmpty() || allowLoss ? Optional.empty() : Optional.of(lossRefusal(scan.lossyFields())));
-        return new Assessment(state, complete, scan.lossyFields(), scan.coercions(), scan.refusedRecords(), scan.withoutTaskId(), note, refusal);
+        return new Assessment(state, complete, scan.lossyFields(), scan.coercions(), scan.refusedRecords(), scan.withoutTaskId(), note, refusal,
+                comparison);
     }
 
     /**
@@ -158,7 +184,7 @@ public final class Transfer implements AutoCloseable {
                 }
                 throw e;
             }
-            Assessment assessment = assessment(state, false, scan, Optional.empty());
+            Assessment assessment = assessment(state, false, scan, Optional.empty(), Optional.empty());
             JobReport.Builder report = approve.apply(assessment);
             Backup backup = journal.backUpAbsent(report.runId(), target, reason);
             report.backupId(backup.id());
