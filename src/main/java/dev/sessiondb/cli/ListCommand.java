@@ -4,13 +4,16 @@ import dev.sessiondb.model.FieldFilter;
 import dev.sessiondb.model.SessionQuery;
 import dev.sessiondb.model.SessionRecord;
 import dev.sessiondb.model.SortKey;
+import dev.sessiondb.model.TaskId;
 import dev.sessiondb.store.RecordCursor;
 import dev.sessiondb.store.SessionStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -32,7 +35,10 @@ final class ListCommand implements Callable<Integer> {
     @Option(names = "--filter", paramLabel = "FIELD=VALUE", description = "Exact match on session, taskId, repoName, branch, status, createdAt or lastActivityAt; repeatable.")
     Map<String, String> filters = Map.of();
 
-    @Option(names = "--sort", paramLabel = "FIELD", description = "Sort by session, taskId, repoName, branch, status, createdAt or lastActivityAt (default: store order).")
+    @Option(names = "--task", paramLabel = "ID", description = "Only the sessions of this task, its id in any form the stores mix: 79, #079 and md#079 are one task.")
+    String task;
+
+    @Option(names = "--sort", paramLabel = "FIELD", description = "Sort by session, taskId, repoName, branch, status, createdAt or lastActivityAt, as text (default: store order).")
     String sort;
 
     @Option(names = "--desc", description = "Sort descending.")
@@ -51,11 +57,14 @@ final class ListCommand implements Callable<Integer> {
     public Integer call() {
         SessionQuery query = new SessionQuery(search, filters(), sort == null ? SortKey.SESSION : sortKey(sort), descending, null,
                 offset, limit == null ? Integer.MAX_VALUE : limit);
+        Optional<TaskId> wantedTask = wantedTask();
         try (SessionStore opened = StoreArgument.openExisting(store);
              RecordPrinter printer = new RecordPrinter(format, spec.commandLine().getOut())) {
             // a limited search or filter in a store read in key order is a page: the store's indexes answer it
             boolean pageInStoreOrder = limit != null && (!search.isBlank() || !filters.isEmpty()) && opened.cursorInKeyOrder();
-            if (sort == null && !pageInStoreOrder) {
+            if (wantedTask.isPresent()) {
+                listTask(opened, query, wantedTask.get(), printer);
+            } else if (sort == null && !pageInStoreOrder) {
                 streamInStoreOrder(opened, query, printer);
             } else {
                 opened.pageRecords(query).forEach(printer::print);
@@ -76,6 +85,33 @@ final class ListCommand implements Callable<Integer> {
                 }
             }
         }
+    }
+
+    /**
+     * A task's sessions are few, but no index knows that #079 and md#79 are one task: the store is
+     * read once, in its own order, and the matches sorted when asked.
+     */
+    private void listTask(SessionStore store, SessionQuery query, TaskId wanted, RecordPrinter printer) {
+        List<SessionRecord> matches = new ArrayList<>();
+        try (RecordCursor cursor = store.cursor()) {
+            cursor.forEachRemaining(record -> {
+                if (query.matches(record) && wanted.isTaskOf(record)) {
+                    matches.add(record);
+                }
+            });
+        }
+        if (sort != null) {
+            matches.sort(query.comparator());
+        }
+        matches.stream().skip(query.offset()).limit(query.limit()).forEach(printer::print);
+    }
+
+    private Optional<TaskId> wantedTask() {
+        if (task == null) {
+            return Optional.empty();
+        }
+        return Optional.of(TaskId.parse(task).orElseThrow(() -> new CommandLine.ParameterException(spec.commandLine(),
+                "--task '" + task + "' is not a task id; give its number, as 79, #079 or md#079")));
     }
 
     private List<FieldFilter> filters() {

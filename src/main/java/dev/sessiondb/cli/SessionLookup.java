@@ -31,7 +31,7 @@ final class SessionLookup {
         List<SessionRecord> matches = new ArrayList<>();
         try (RecordCursor cursor = store.cursor()) {
             cursor.forEachRemaining(record -> {
-                if (record.taskId().flatMap(TaskId::parse).filter(task.get()::sameTaskAs).isPresent()) {
+                if (task.get().isTaskOf(record)) {
                     matches.add(record);
                 }
             });

@@ -65,6 +65,11 @@ public record TaskId(String backend, String number) {
         return number.equals(other.number) && (backend == null || other.backend == null || backend.equals(other.backend));
     }
 
+    /** Whether the record's task id, in whichever form it is written, names this task. */
+    public boolean isTaskOf(SessionRecord record) {
+        return record.taskId().flatMap(TaskId::parse).filter(this::sameTaskAs).isPresent();
+    }
+
     /** The qualified form {@code md#79}, or {@code #79} without a backend. */
     public String qualified() {
         return (backend == null ? "" : backend) + "#" + number;

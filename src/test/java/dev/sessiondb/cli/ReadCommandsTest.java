@@ -3,7 +3,12 @@ package dev.sessiondb.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import dev.sessiondb.Fixtures;
+import dev.sessiondb.job.StoreContents;
+import dev.sessiondb.model.SessionRecord;
+import dev.sessiondb.sample.SampleSessions;
+import dev.sessiondb.store.StoreLocator;
 import dev.sessiondb.model.JsonCodec;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,6 +48,25 @@ class ReadCommandsTest {
         assertThat(run.exitCode()).isZero();
         assertThat(run.out().lines().toList()).hasSize(5).first().asString().startsWith("SESSION");
         assertThat(run.out()).endsWith("3 sessions" + System.lineSeparator());
+    }
+
+    @Test
+    void lsListsATasksSessionsWhateverFormTheirTaskIdsAreWrittenIn() throws Exception {
+        List<String> taskIds = List.of("#079", "md#79", "079", "mt#79", "#80", "md#790");
+        List<SessionRecord> records = new java.util.ArrayList<>();
+        for (int i = 0; i < taskIds.size(); i++) {
+            records.add(SampleSessions.minskyRecord(i, 1).with("taskId", TextNode.valueOf(taskIds.get(i))));
+        }
+        StoreLocator store = StoreContents.create("sqlite:" + dir.resolve("mixed.db"), records);
+
+        CliRun any = CliRun.of("ls", store.display(), "--task", "79", "--format", "json");
+        CliRun qualified = CliRun.of("ls", store.display(), "--task", "md#079", "--sort", "taskId", "--format", "json");
+        CliRun notATask = CliRun.of("ls", store.display(), "--task", "seventy-nine");
+
+        assertThat(JsonCodec.parse(any.out()).findValuesAsText("taskId")).containsExactly("#079", "md#79", "079", "mt#79");
+        assertThat(JsonCodec.parse(qualified.out()).findValuesAsText("taskId")).containsExactly("#079", "079", "md#79");
+        assertThat(notATask.exitCode()).isEqualTo(2);
+        assertThat(notATask.err()).contains("--task 'seventy-nine' is not a task id; give its number, as 79, #079 or md#079");
     }
 
     @Test
