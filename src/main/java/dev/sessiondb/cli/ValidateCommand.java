@@ -13,9 +13,12 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -55,12 +58,24 @@ final class ValidateCommand implements Callable<Integer> {
 
     private static long printTable(SessionStore store, Validator validator, ProgressMonitor monitor, PrintWriter out) {
         out.println(row("CHECK", "LEVEL", "SESSION", "MESSAGE / FIX"));
+        Map<String, Long> perCheck = new HashMap<>();
         long found = validator.run(store, finding -> {
+            perCheck.merge(finding.check(), 1L, Long::sum);
             out.println(row(finding.check(), finding.severity().id(), shown(finding.session()), masked(finding.message())));
             out.println(row("", "", "", "fix: " + masked(finding.fix())));
         }, monitor);
-        out.printf("%,d finding%s in %s%n", found, found == 1 ? "" : "s", store.locator().display());
+        out.printf("%,d finding%s in %s%s%n", found, found == 1 ? "" : "s", store.locator().display(), tally(perCheck));
         return found;
+    }
+
+    /** Findings come record by record, their checks mixed: the last line says how many each check found, the most first. */
+    private static String tally(Map<String, Long> perCheck) {
+        if (perCheck.size() < 2) {
+            return "";
+        }
+        return perCheck.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .map(check -> String.format("%s %,d", check.getKey(), check.getValue()))
+                .collect(Collectors.joining(", ", ": ", " (--check NAME lists only that check's)"));
     }
 
     /** One line of the table, columns padded as {@code %-22s  %-7s  %-28s  %s} would (without parsing a format per line: a store may have millions of findings). */

@@ -44,6 +44,14 @@ class ValidateCommandTest {
     }
 
     @Test
+    void theTablesLastLineCountsTheFindingsOfEachCheckTheMostFirst() {
+        CliRun run = CliRun.of("validate", Fixtures.copy(Fixtures.MINSKY_ARRAY, dir).toString());
+
+        assertThat(run.out()).endsWith("221 findings in json:" + dir.resolve("session-db.json") + ": workspace-missing 144, repo-name-variant 50,"
+                + " duplicate-session 18, task-id-form 5, task-id-missing 4 (--check NAME lists only that check's)" + System.lineSeparator());
+    }
+
+    @Test
     void aCleanStoreExitsWithZero() throws Exception {
         Path clean = dir.resolve("clean.json");
         Files.writeString(clean, "[{\"session\":\"a\",\"repoName\":\"local/minsky\",\"repoUrl\":\"/r\",\"createdAt\":\"2025-05-16T22:16:33.321Z\"}]");
