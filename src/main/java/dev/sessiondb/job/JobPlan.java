@@ -15,9 +15,11 @@ import java.util.Optional;
  * @param coercions   values the target would change, one line each ("task#1: createdAt 'yesterday' is not a date")
  * @param warnings    what the user should know before running
  * @param refusal     why the job would refuse to run, when it would
+ * @param overwritten records of a target that holds some which the copy into it replaces with a different version or
+ *                    removes (its backup keeps them); 0 for a job that edits a store in place
  */
 public record JobPlan(String description, Map<String, Long> counts, Map<String, Long> lossyFields,
-                      List<String> coercions, List<String> warnings, Optional<String> refusal) {
+                      List<String> coercions, List<String> warnings, Optional<String> refusal, long overwritten) {
 
     public JobPlan {
         counts = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(counts));
@@ -46,6 +48,7 @@ public record JobPlan(String description, Map<String, Long> counts, Map<String, 
         coercions.forEach(json.putArray("coercions")::add);
         warnings.forEach(json.putArray("warnings")::add);
         refusal.ifPresent(reason -> json.put("refusal", reason));
+        json.put("overwritten", overwritten);
         return json;
     }
 }

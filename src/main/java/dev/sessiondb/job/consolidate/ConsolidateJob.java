@@ -121,7 +121,7 @@ public final class ConsolidateJob implements Job {
         counts.put("records to write", consolidation.writtenRecords());
         counts.put("records without a task id", assessment.withoutTaskId());
         counts.put("target records before", assessment.target().records());
-        counts.putAll(assessment.effectCounts(options.mode()));
+        counts.putAll(assessment.effectCounts());
         List<String> warnings = new ArrayList<>();
         for (int i = 0; i < sources.size(); i++) {
             warnings.add("source " + (i + 1) + " is " + sources.get(i).display());
@@ -129,7 +129,7 @@ public final class ConsolidateJob implements Job {
         warnings.addAll(assessment.planWarnings());
         consolidation.conflicts().forEach(conflict -> warnings.add(conflictLine(conflict)));
         Optional<String> refusal = failedConflicts(consolidation).or(assessment::refusal);
-        return new JobPlan(description(), counts, assessment.lossyFields(), assessment.coercions(), warnings, refusal);
+        return new JobPlan(description(), counts, assessment.lossyFields(), assessment.coercions(), warnings, refusal, assessment.overwritten());
     }
 
     private Optional<String> failedConflicts(Consolidation consolidation) {

@@ -88,12 +88,12 @@ public final class MigrateJob implements Job {
         counts.put("source records", records.count());
         counts.put("records without a task id", assessment.withoutTaskId());
         counts.put("target records before", assessment.target().records());
-        counts.putAll(assessment.effectCounts(options.mode()));
+        counts.putAll(assessment.effectCounts());
         List<String> warnings = new ArrayList<>();
         warnings.addAll(assessment.planWarnings());
         if (assessment.alreadyComplete()) {
             warnings.add("the target already holds exactly the source's records; running only verifies");
         }
-        return new JobPlan(description(), counts, assessment.lossyFields(), assessment.coercions(), warnings, assessment.refusal());
+        return new JobPlan(description(), counts, assessment.lossyFields(), assessment.coercions(), warnings, assessment.refusal(), assessment.overwritten());
     }
 }

@@ -82,7 +82,7 @@ public final class RepairJob implements Job {
             }
             changeset.manualByCheck().forEach((check, count) -> warnings.add(count + " " + check + " finding" + (count == 1 ? "" : "s")
                     + " need a person; run 'sessiondb validate --check " + check + "'"));
-            return new JobPlan(description(), counts(changeset), Map.of(), lines, warnings, Optional.empty());
+            return new JobPlan(description(), counts(changeset), Map.of(), lines, warnings, Optional.empty(), 0);
         }
     }
 

@@ -53,30 +53,48 @@ public final class Transfer implements AutoCloseable {
      */
     public record Assessment(TargetState target, boolean alreadyComplete, Map<String, Long> lossyFields,
                              List<String> coercions, List<String> refusedRecords, long withoutTaskId, Optional<String> note,
-                             Optional<String> refusal, Optional<Verification> comparison) {
+                             Optional<String> refusal, Optional<TargetMode> mode, Optional<Verification> comparison) {
+
+        /** What the plan shows besides counts: how it was made, each record the target would refuse, what the write overwrites. */
+        public List<String> planWarnings() {
+            List<String> warnings = new ArrayList<>();
+            note.ifPresent(warnings::add);
+            refusedRecords.forEach(line -> warnings.add("the target would refuse " + line));
+            comparison.ifPresent(compared -> {
+                if (!compared.changed().isEmpty()) {
+                    warnings.add(String.format("%,d records of the target are replaced by a different version (the backup keeps them)",
+                            compared.changed().size()));
+                }
+                if (removes() && compared.unexpected() > 0) {
+                    warnings.add(String.format("--mode replace removes the %,d records of the target that the source does not hold"
+                            + " (the backup keeps them)", compared.unexpected()));
+                }
+            });
+            return warnings;
+        }
 
         /**
          * What the write would do to the target's records, for the plan's counts: a preview that
          * said only "30 records" hid that a merge overwrites and a replace removes.
          */
-        public Map<String, Long> effectCounts(Optional<TargetMode> mode) {
+        public Map<String, Long> effectCounts() {
             Map<String, Long> counts = new LinkedHashMap<>();
             comparison.ifPresent(compared -> {
                 counts.put("records new to the target", (long) compared.missing().size());
                 counts.put("records replacing a different one", (long) compared.changed().size());
                 counts.put("records the target holds already", compared.matched());
-                counts.put(mode.equals(Optional.of(TargetMode.REPLACE)) ? "target records removed" : "target records kept as they are",
-                        compared.unexpected());
+                counts.put(removes() ? "target records removed" : "target records kept as they are", compared.unexpected());
             });
             return counts;
         }
 
-        /** What the plan shows besides counts: how it was made, and each record the target would refuse. */
-        public List<String> planWarnings() {
-            List<String> warnings = new ArrayList<>();
-            note.ifPresent(warnings::add);
-            refusedRecords.forEach(line -> warnings.add("the target would refuse " + line));
-            return warnings;
+        /** How many of the target's records the write replaces with a different version or removes. */
+        public long overwritten() {
+            return comparison.map(compared -> compared.changed().size() + (removes() ? compared.unexpected() : 0)).orElse(0L);
+        }
+
+        private boolean removes() {
+            return mode.equals(Optional.of(TargetMode.REPLACE));
         }
     }
 
@@ -112,7 +130,7 @@ public final class Transfer implements AutoCloseable {
             Optional<String> creationRefusal = provider.newStoreRefusal(target);
             if (creationRefusal.isPresent()) {
                 return new Assessment(TargetState.of(target, existing), false, Map.of(), List.of(), List.of(), 0, Optional.empty(), creationRefusal,
-                        Optional.empty());
+                        mode, Optional.empty());
             }
         }
         TargetState state = TargetState.of(target, existing);
@@ -140,7 +158,7 @@ public final class Transfer implements AutoCloseable {
                 .or(() -> scan.refusedRecords().isEmpty() ? Optional.empty() : Optional.of(recordsRefusal(scan.refusedRecords())))
                 .or(() -> scan.lossyFields().isEmpty() || allowLoss ? Optional.empty() : Optional.of(lossRefusal(scan.lossyFields())));
         return new Assessment(state, complete, scan.lossyFields(), scan.coercions(), scan.refusedRecords(), scan.withoutTaskId(), note, refusal,
-                comparison);
+                mode, comparison);
     }
 
     /**

@@ -17,13 +17,26 @@ class JobSummaryTest {
     @Test
     void aPlanThatWouldRefuseSaysWhyInItsHeadline() {
         JobPlan plan = new JobPlan("migrate a -> b", Map.of("source records", 3L), Map.of("remote", 2L), List.of(), List.of(),
-                Optional.of("the target cannot hold remote (2 records)"));
+                Optional.of("the target cannot hold remote (2 records)"), 0);
 
         JobSummary summary = JobSummary.ofPlan(plan);
 
         assertThat(summary.tone()).isEqualTo(JobSummary.Tone.BAD);
         assertThat(summary.headline()).isEqualTo("Will not run: the target cannot hold remote (2 records)");
         assertThat(summary.lines()).containsExactly("The target cannot hold remote (2 records)");
+    }
+
+    @Test
+    void aPlanThatReplacesOrRemovesRecordsOfTheTargetSaysSoInsteadOfNothingIsLost() {
+        JobPlan plan = new JobPlan("migrate a -> b", Map.of("target records removed", 3L), Map.of(), List.of(),
+                List.of("--mode replace removes the 3 records of the target that the source does not hold (the backup keeps them)"),
+                Optional.empty(), 1_203);
+
+        JobSummary summary = JobSummary.ofPlan(plan);
+
+        assertThat(summary.tone()).isEqualTo(JobSummary.Tone.WARNING);
+        assertThat(summary.headline()).isEqualTo("Ready to run: 1,203 of the target's records are replaced or removed (backed up first; Undo puts them back)");
+        assertThat(summary.lines()).containsExactly("--mode replace removes the 3 records of the target that the source does not hold (the backup keeps them)");
     }
 
     @Test
