@@ -167,8 +167,10 @@ class MigrateJobTest {
                 .containsEntry("records the target holds already", 13L).containsEntry("target records removed", 3L);
         assertThat(merge.overwritten()).isEqualTo(4);
         assertThat(replace.overwritten()).isEqualTo(7);
-        assertThat(replace.warnings()).containsExactly("4 records of the target are replaced by a different version (the backup keeps them)",
-                "--mode replace removes the 3 records of the target that the source does not hold (the backup keeps them)");
+        String replaced = String.join(", ", source.subList(0, 4).stream().map(record -> record.key() + " (status)").toList());
+        assertThat(replace.warnings()).containsExactly(
+                "4 records of the target are replaced by different versions: " + replaced + " (the backup keeps the old ones)",
+                "3 records of the target are removed: the source does not hold them, and a replace keeps only the source's (the backup keeps them)");
         JobReport merged = job(sourceFile, target.display(), Optional.of(TargetMode.MERGE)).run(ProgressMonitor.NONE);
         assertThat(merged.counts()).containsEntry("records replacing a different one", 4L).containsEntry("records verified", 27L);
         assertThat(StoreContents.records(target)).hasSize(30);

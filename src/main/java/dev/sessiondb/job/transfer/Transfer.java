@@ -55,19 +55,28 @@ public final class Transfer implements AutoCloseable {
                              List<String> coercions, List<String> refusedRecords, long withoutTaskId, Optional<String> note,
                              Optional<String> refusal, Optional<TargetMode> mode, Optional<Verification> comparison) {
 
+        /** Replaced records named in a plan's warning; the rest are counted. */
+        private static final int NAMED_CHANGES = 5;
+
         /** What the plan shows besides counts: how it was made, each record the target would refuse, what the write overwrites. */
         public List<String> planWarnings() {
             List<String> warnings = new ArrayList<>();
             note.ifPresent(warnings::add);
             refusedRecords.forEach(line -> warnings.add("the target would refuse " + line));
             comparison.ifPresent(compared -> {
-                if (!compared.changed().isEmpty()) {
-                    warnings.add(String.format("%,d records of the target are replaced by a different version (the backup keeps them)",
-                            compared.changed().size()));
+                long changed = compared.changed().size();
+                if (changed > 0) {
+                    warnings.add(changed == 1 ? "1 record of the target is replaced by a different version: " + firstChanged(compared)
+                            + " (the backup keeps the old one)"
+                            : String.format("%,d records of the target are replaced by different versions: %s (the backup keeps the old ones)",
+                                    changed, firstChanged(compared)));
                 }
-                if (removes() && compared.unexpected() > 0) {
-                    warnings.add(String.format("--mode replace removes the %,d records of the target that the source does not hold"
-                            + " (the backup keeps them)", compared.unexpected()));
+                long removed = removes() ? compared.unexpected() : 0;
+                if (removed > 0) {
+                    warnings.add(removed == 1
+                            ? "1 record of the target is removed: the source does not hold it, and a replace keeps only the source's (the backup keeps it)"
+                            : String.format("%,d records of the target are removed: the source does not hold them, and a replace keeps only"
+                                    + " the source's (the backup keeps them)", removed));
                 }
             });
             return warnings;
@@ -86,6 +95,13 @@ public final class Transfer implements AutoCloseable {
                 counts.put(removes() ? "target records removed" : "target records kept as they are", compared.unexpected());
             });
             return counts;
+        }
+
+        /** "task#002 (pullRequest), task#008 (branch)": the first few replaced records and the fields that differ, never their values. */
+        private static String firstChanged(Verification compared) {
+            List<String> named = compared.changed().stream().limit(NAMED_CHANGES).map(line -> line.replaceFirst(": (.*)$", " ($1)")).toList();
+            int more = compared.changed().size() - named.size();
+            return String.join(", ", named) + (more > 0 ? String.format(" and %,d more", more) : "");
         }
 
         /** How many of the target's records the write replaces with a different version or removes. */

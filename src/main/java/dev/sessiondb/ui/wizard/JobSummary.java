@@ -37,8 +37,8 @@ public record JobSummary(String headline, Tone tone, Map<String, Long> counts, L
             return new JobSummary("Runs with loss: the fields below are dropped (allowed)", Tone.WARNING, plan.counts(), lines);
         }
         if (plan.overwritten() > 0) {
-            return new JobSummary(String.format("Ready to run: %,d of the target's records are replaced or removed (backed up first; Undo puts them back)",
-                    plan.overwritten()), Tone.WARNING, plan.counts(), lines);
+            return new JobSummary(String.format("Ready to run: %,d of the target's records %s replaced or removed (backed up first; Undo puts %s back)",
+                    plan.overwritten(), plan.overwritten() == 1 ? "is" : "are", plan.overwritten() == 1 ? "it" : "them"), Tone.WARNING, plan.counts(), lines);
         }
         String headline = plan.coercions().isEmpty() ? "Ready to run: nothing is lost" : "Ready to run: nothing is lost; some dates stay as text";
         return new JobSummary(headline, Tone.GOOD, plan.counts(), lines);

@@ -99,6 +99,7 @@ public final class JobScreenshots {
         press(scene, "#migrate-run");
         waitFor(() -> text(scene, "#migrate-report-headline").startsWith("Verified"));
         save(scene, "migrate-report.png");
+        replacePlan(scene, b);
         migrationInProgress(scene);
 
         show(scene, "validate");
@@ -133,6 +134,38 @@ public final class JobScreenshots {
     }
 
     /**
+     * Store B replacing the fixture just migrated: the plan counts the records it adds, replaces
+     * and removes, and its headline says so in the warning tone. Leaves the wizard at its options
+     * page, its mode new again.
+     */
+    private void replacePlan(Scene scene, Path storeB) throws Exception {
+        back(scene, 3);
+        type(scene, "#migrate-source", storeB.toString());
+        type(scene, "#migrate-target", work.resolve("sessions.db").toString());
+        press(scene, "#migrate-next");
+        choose(scene, "#migrate-mode-replace");
+        press(scene, "#migrate-next");
+        waitFor(() -> text(scene, "#migrate-plan-headline").startsWith("Ready"));
+        save(scene, "migrate-replace-plan.png");
+        back(scene, 1);
+        choose(scene, "#migrate-mode-new");
+    }
+
+    /** Picks a radio button once its page shows (Next checks the stores first). */
+    private static void choose(Scene scene, String radio) throws Exception {
+        waitFor(() -> onFx(() -> scene.lookup(radio) != null));
+        onFx(() -> ((javafx.scene.control.RadioButton) scene.lookup(radio)).fire());
+    }
+
+    /** Back by {@code pages}, each Back pressed once the wizard allows it (a plan page plans again when shown). */
+    private static void back(Scene scene, int pages) throws Exception {
+        for (int page = 0; page < pages; page++) {
+            waitFor(() -> onFx(() -> !scene.lookup("#migrate-back").isDisabled()));
+            press(scene, "#migrate-back");
+        }
+    }
+
+    /**
      * A 200,000-session sample store migrating: the jobs panel shows progress, rate and time left;
      * then it is cancelled. Large enough to be still running when Cancel is pressed (60,000 took
      * about half a second by now).
@@ -140,10 +173,7 @@ public final class JobScreenshots {
     private void migrationInProgress(Scene scene) throws Exception {
         Path large = Files.createDirectories(work.resolve("large")).resolve("session-db.json");
         TestStores.withRecords(large, SampleSessions.minsky(LARGE_STORE, 11), LARGE_STORE).close();
-        for (int step = 0; step < 3; step++) {
-            waitFor(() -> onFx(() -> !scene.lookup("#migrate-back").isDisabled()));
-            press(scene, "#migrate-back");
-        }
+        back(scene, 1);
         type(scene, "#migrate-source", large.toString());
         type(scene, "#migrate-target", work.resolve("large.db").toString());
         press(scene, "#migrate-next");

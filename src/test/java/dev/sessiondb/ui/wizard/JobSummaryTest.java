@@ -29,14 +29,14 @@ class JobSummaryTest {
     @Test
     void aPlanThatReplacesOrRemovesRecordsOfTheTargetSaysSoInsteadOfNothingIsLost() {
         JobPlan plan = new JobPlan("migrate a -> b", Map.of("target records removed", 3L), Map.of(), List.of(),
-                List.of("--mode replace removes the 3 records of the target that the source does not hold (the backup keeps them)"),
+                List.of("3 records of the target are removed: the source does not hold them, and a replace keeps only the source's (the backup keeps them)"),
                 Optional.empty(), 1_203);
 
         JobSummary summary = JobSummary.ofPlan(plan);
 
         assertThat(summary.tone()).isEqualTo(JobSummary.Tone.WARNING);
         assertThat(summary.headline()).isEqualTo("Ready to run: 1,203 of the target's records are replaced or removed (backed up first; Undo puts them back)");
-        assertThat(summary.lines()).containsExactly("--mode replace removes the 3 records of the target that the source does not hold (the backup keeps them)");
+        assertThat(summary.lines()).containsExactly("3 records of the target are removed: the source does not hold them, and a replace keeps only the source's (the backup keeps them)");
     }
 
     @Test
