@@ -177,6 +177,33 @@ class MigrateJobTest {
     }
 
     @Test
+    void aMergePlanCountsRecordsEqualFieldByFieldAsTheSameThoughTheTargetKeepsThemInAnotherFieldOrder() {
+        List<SessionRecord> sample = SampleSessions.minskyList(1_100, 1);
+        List<SessionRecord> reordered = sample.stream().map(MigrateJobTest::fieldsReversed).toList();
+        StoreLocator target = StoreContents.create("json:" + dir.resolve("other-program.json"), reordered);
+        List<SessionRecord> source = new java.util.ArrayList<>(sample);
+        for (int i : new int[] {5, 500, 1_000}) {
+            source.set(i, source.get(i).with("status", com.fasterxml.jackson.databind.node.TextNode.valueOf("EDITED")));
+        }
+        StoreLocator sourceFile = StoreContents.create("json:" + dir.resolve("source.json"), source);
+
+        JobPlan merge = job(sourceFile, target.display(), Optional.of(TargetMode.MERGE)).plan();
+
+        assertThat(merge.counts()).containsEntry("records new to the target", 0L).containsEntry("records replacing a different one", 3L)
+                .containsEntry("records the target holds already", 1_097L).containsEntry("target records kept as they are", 0L);
+        assertThat(merge.warnings()).containsExactly("3 records of the target are replaced by different versions: " + sample.get(5).key() + ", "
+                + sample.get(500).key() + ", " + sample.get(1_000).key() + " (the backup keeps the old ones)");
+    }
+
+    private static SessionRecord fieldsReversed(SessionRecord record) {
+        com.fasterxml.jackson.databind.node.ObjectNode reversed = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+        List<String> names = new java.util.ArrayList<>(record.fieldNames());
+        java.util.Collections.reverse(names);
+        names.forEach(name -> reversed.set(name, record.fields().get(name)));
+        return SessionRecord.of(reversed);
+    }
+
+    @Test
     void aMigrationIntoAnExistingTargetReportsEveryPhaseWithItsCountsToTheTracker() {
         StoreLocator target = StoreContents.create("json:" + dir.resolve("other.json"), SampleSessions.minskyList(5, 1));
         ProgressTracker tracker = new ProgressTracker();

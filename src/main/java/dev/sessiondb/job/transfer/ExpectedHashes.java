@@ -85,6 +85,16 @@ public final class ExpectedHashes {
         return sameDigest(index, storedSha256Hex) ? Found.MATCHED : Found.DIFFERENT;
     }
 
+    /** Whether the key is expected, taken or not. */
+    boolean expects(String key) {
+        return slots.entryAt(slotOf(key.hashCode(), key.getBytes(StandardCharsets.UTF_8))) >= 0;
+    }
+
+    /** How many expected keys were not taken. */
+    long untakenCount() {
+        return size - taken.cardinality();
+    }
+
     /** The expected keys not taken: missing from the target, in source order. */
     List<String> untaken() {
         List<String> untaken = new ArrayList<>();

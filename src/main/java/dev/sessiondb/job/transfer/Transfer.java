@@ -4,6 +4,7 @@ import dev.sessiondb.job.JobRefusedException;
 import dev.sessiondb.job.JobReport;
 import dev.sessiondb.job.backup.Backup;
 import dev.sessiondb.job.backup.BackupJournal;
+import dev.sessiondb.model.SessionRecord;
 import dev.sessiondb.progress.CancelledException;
 import dev.sessiondb.progress.ProgressMonitor;
 import dev.sessiondb.store.ReadAhead;
@@ -48,15 +49,11 @@ public final class Transfer implements AutoCloseable {
      * What writing would do to the target.
      *
      * @param alreadyComplete the target already holds exactly these records: a killed run that got as far as the rename
-     * @param comparison      the records against a target that holds some, for a merge or a replace: which are new, which
-     *                        replace a different record, which it holds already, and how many of its own the source lacks
+     * @param comparison      the records against a target that holds some, for a merge or a replace
      */
     public record Assessment(TargetState target, boolean alreadyComplete, Map<String, Long> lossyFields,
                              List<String> coercions, List<String> refusedRecords, long withoutTaskId, Optional<String> note,
-                             Optional<String> refusal, Optional<TargetMode> mode, Optional<Verification> comparison) {
-
-        /** Replaced records named in a plan's warning; the rest are counted. */
-        private static final int NAMED_CHANGES = 5;
+                             Optional<String> refusal, Optional<TargetMode> mode, Optional<TargetComparison> comparison) {
 
         /** What the plan shows besides counts: how it was made, each record the target would refuse, what the write overwrites. */
         public List<String> planWarnings() {
@@ -64,14 +61,14 @@ public final class Transfer implements AutoCloseable {
             note.ifPresent(warnings::add);
             refusedRecords.forEach(line -> warnings.add("the target would refuse " + line));
             comparison.ifPresent(compared -> {
-                long changed = compared.changed().size();
-                if (changed > 0) {
-                    warnings.add(changed == 1 ? "1 record of the target is replaced by a different version: " + firstChanged(compared)
+                long replaced = compared.replaced();
+                if (replaced > 0) {
+                    warnings.add(replaced == 1 ? "1 record of the target is replaced by a different version: " + compared.replacedNamed()
                             + " (the backup keeps the old one)"
                             : String.format("%,d records of the target are replaced by different versions: %s (the backup keeps the old ones)",
-                                    changed, firstChanged(compared)));
+                                    replaced, compared.replacedNamed()));
                 }
-                long removed = removes() ? compared.unexpected() : 0;
+                long removed = removes() ? compared.targetOnly() : 0;
                 if (removed > 0) {
                     warnings.add(removed == 1
                             ? "1 record of the target is removed: the source does not hold it, and a replace keeps only the source's (the backup keeps it)"
@@ -89,24 +86,17 @@ public final class Transfer implements AutoCloseable {
         public Map<String, Long> effectCounts() {
             Map<String, Long> counts = new LinkedHashMap<>();
             comparison.ifPresent(compared -> {
-                counts.put("records new to the target", (long) compared.missing().size());
-                counts.put("records replacing a different one", (long) compared.changed().size());
-                counts.put("records the target holds already", compared.matched());
-                counts.put(removes() ? "target records removed" : "target records kept as they are", compared.unexpected());
+                counts.put("records new to the target", compared.added());
+                counts.put("records replacing a different one", compared.replaced());
+                counts.put("records the target holds already", compared.same());
+                counts.put(removes() ? "target records removed" : "target records kept as they are", compared.targetOnly());
             });
             return counts;
         }
 
-        /** "task#002 (pullRequest), task#008 (branch)": the first few replaced records and the fields that differ, never their values. */
-        private static String firstChanged(Verification compared) {
-            List<String> named = compared.changed().stream().limit(NAMED_CHANGES).map(line -> line.replaceFirst(": (.*)$", " ($1)")).toList();
-            int more = compared.changed().size() - named.size();
-            return String.join(", ", named) + (more > 0 ? String.format(" and %,d more", more) : "");
-        }
-
         /** How many of the target's records the write replaces with a different version or removes. */
         public long overwritten() {
-            return comparison.map(compared -> compared.changed().size() + (removes() ? compared.unexpected() : 0)).orElse(0L);
+            return comparison.map(compared -> compared.replaced() + (removes() ? compared.targetOnly() : 0)).orElse(0L);
         }
 
         private boolean removes() {
@@ -152,24 +142,26 @@ public final class Transfer implements AutoCloseable {
         TargetState state = TargetState.of(target, existing);
         boolean complete = !state.isEmpty() && mode.orElse(TargetMode.NEW) == TargetMode.NEW && holdsExactly(records);
         boolean overwrites = !state.isEmpty() && !complete && mode.filter(asked -> asked != TargetMode.NEW).isPresent();
-        ExpectedHashes hashes = overwrites ? new ExpectedHashes() : null;
-        try (TargetProbe standIn = existing.isPresent() ? null : TargetProbe.standingInFor(target);
-             RecordCursor cursor = overwrites ? hashes.recording(records.open(), existing.get()) : records.open()) {
+        Optional<TargetComparison> comparison = overwrites ? Optional.of(TargetComparison.reading(existing.get(), monitor)) : Optional.empty();
+        monitor.message("planning");
+        try (TargetProbe standIn = existing.isPresent() ? null : TargetProbe.standingInFor(target); RecordCursor cursor = records.open()) {
             RecordScan scan = new RecordScan(existing.isPresent() ? existing.get() : standIn.store());
             long total = records.expectedCount();
             long done = 0;
             while (cursor.hasNext()) {
-                scan.add(cursor.next());
+                SessionRecord record = cursor.next();
+                scan.add(record);
+                comparison.ifPresent(compared -> compared.add(record));
                 monitor.progress(++done, total);
                 monitor.checkCancelled();
             }
-            Optional<Verification> comparison = overwrites
-                    ? Optional.of(Verification.check(hashes, records, existing.get(), true, "comparing with the target", monitor)) : Optional.empty();
+            comparison.ifPresent(compared -> compared.settle(monitor));
             return assessment(state, complete, scan, standIn == null ? Optional.empty() : standIn.note(), comparison);
         }
     }
 
-    private Assessment assessment(TargetState state, boolean complete, RecordScan scan, Optional<String> note, Optional<Verification> comparison) {
+    private Assessment assessment(TargetState state, boolean complete, RecordScan scan, Optional<String> note,
+                                  Optional<TargetComparison> comparison) {
         Optional<String> refusal = state.refusal(mode, complete, scan.records())
                 .or(() -> scan.refusedRecords().isEmpty() ? Optional.empty() : Optional.of(recordsRefusal(scan.refusedRecords())))
                 .or(() -> scan.lossyFields().isEmpty() || allowLoss ? Optional.empty() : Optional.of(lossRefusal(scan.lossyFields())));
@@ -192,7 +184,6 @@ public final class Transfer implements AutoCloseable {
                 return written.get();
             }
         }
-        monitor.message("planning");
         Assessment assessment = assess(records, monitor);
         JobReport.Builder report = approve.apply(assessment);
         execute(report.runId(), reason, records, assessment, monitor, report);

@@ -102,7 +102,8 @@ public record Verification(long expected, long matched, List<String> missing, Li
         return json;
     }
 
-    private static Set<String> differingFields(ObjectNode expected, ObjectNode actual) {
+    /** The top-level fields whose values differ, by name. */
+    static Set<String> differingFields(ObjectNode expected, ObjectNode actual) {
         Set<String> names = new TreeSet<>();
         expected.fieldNames().forEachRemaining(names::add);
         actual.fieldNames().forEachRemaining(names::add);

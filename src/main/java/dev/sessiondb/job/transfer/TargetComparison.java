@@ -1,0 +1,143 @@
+package dev.sessiondb.job.transfer;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sessiondb.model.RecordHash;
+import dev.sessiondb.model.SessionRecord;
+import dev.sessiondb.progress.ProgressMonitor;
+import dev.sessiondb.store.HashCursor;
+import dev.sessiondb.store.ReadAhead;
+import dev.sessiondb.store.RecordCursor;
+import dev.sessiondb.store.SessionStore;
+import dev.sessiondb.store.StoredHash;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a merge or a replace would do to each record of a target that holds some, for its plan:
+ * which records are new to it, which replace a different version, which it holds already, and
+ * how many of its own the source lacks.
+ *
+ * <p>Decided by content, in the verification's two steps: the target's hashes as it stores them
+ * (its text, read without parsing a record) against each source record's as the plan scans it;
+ * a record whose hash differs may still be equal field by field (another program's field order),
+ * so those alone are then compared by their canonical hashes, looked up one by one when few,
+ * else in one more read of the target.</p>
+ */
+public final class TargetComparison {
+
+    /** Replaced records named, with the fields that differ; the rest are counted. */
+    private static final int NAMED = 5;
+    /** Up to this many records whose hash differs are looked up by key; more take one read of the target. */
+    private static final int LOOKUPS = 1_000;
+
+    private final SessionStore target;
+    private final ExpectedHashes targetHashes = new ExpectedHashes();
+    /** The canonical hash of each source record whose stored hash differs from the target's. */
+    private final ExpectedHashes differing = new ExpectedHashes();
+    /** The first few such records as the target would store them, to name the fields that differ if they are replaced. */
+    private final Map<String, ObjectNode> firstDiffering = new LinkedHashMap<>();
+    private final List<String> firstReplaced = new ArrayList<>();
+    private long added;
+    private long replaced;
+    private long same;
+
+    private TargetComparison(SessionStore target) {
+        this.target = target;
+    }
+
+    /** Reads the target's hashes once; stops when the monitor asks. */
+    static TargetComparison reading(SessionStore target, ProgressMonitor monitor) {
+        monitor.message("reading the target");
+        TargetComparison comparison = new TargetComparison(target);
+        long total = target.knownCount().orElse(-1);
+        long done = 0;
+        try (HashCursor cursor = ReadAhead.hashes(target.hashesInAnyOrder())) {
+            while (cursor.hasNext()) {
+                StoredHash stored = cursor.next();
+                comparison.targetHashes.expect(stored.key(), stored.hash());
+                monitor.progress(++done, total);
+                monitor.checkCancelled();
+            }
+        }
+        return comparison;
+    }
+
+    /** One source record, as the plan scans it. */
+    void add(SessionRecord record) {
+        switch (targetHashes.take(record.key(), target.hashAsStored(record))) {
+            case MATCHED -> same++;
+            case DIFFERENT -> {
+                ObjectNode asStored = target.asStored(record);
+                differing.expect(record.key(), RecordHash.of(asStored));
+                if (firstDiffering.size() < NAMED) {
+                    firstDiffering.put(record.key(), asStored);
+                }
+            }
+            // a key the target lacks (or one the source holds twice, counted again: its later record is the one written)
+            case UNEXPECTED -> added++;
+        }
+    }
+
+    /** Compares the records whose stored hash differed by their content; after the last {@link #add}. */
+    void settle(ProgressMonitor monitor) {
+        if (differing.size() == 0) {
+            return;
+        }
+        monitor.message("comparing records that differ");
+        if (differing.size() <= LOOKUPS) {
+            for (String key : differing.untaken()) {
+                compare(target.get(key).orElseThrow());
+                monitor.checkCancelled();
+            }
+            return;
+        }
+        try (RecordCursor cursor = ReadAhead.records(target.cursor())) {
+            while (cursor.hasNext()) {
+                SessionRecord record = cursor.next();
+                if (differing.expects(record.key())) {
+                    compare(record);
+                }
+                monitor.checkCancelled();
+            }
+        }
+    }
+
+    private void compare(SessionRecord stored) {
+        ObjectNode fields = target.asStored(stored);
+        if (differing.take(stored.key(), RecordHash.of(fields)) == ExpectedHashes.Found.MATCHED) {
+            same++;
+            return;
+        }
+        replaced++;
+        if (firstReplaced.size() < NAMED) {
+            // the fields are known for the first records whose text differed; a later one is named by its key alone
+            ObjectNode incoming = firstDiffering.get(stored.key());
+            firstReplaced.add(incoming == null ? stored.key() : stored.key() + " (" + String.join(", ", Verification.differingFields(incoming, fields)) + ")");
+        }
+    }
+
+    public long added() {
+        return added;
+    }
+
+    public long replaced() {
+        return replaced;
+    }
+
+    public long same() {
+        return same;
+    }
+
+    /** The target's records whose key the source lacks: a merge keeps them, a replace removes them. */
+    public long targetOnly() {
+        return targetHashes.untakenCount();
+    }
+
+    /** "task#002 (pullRequest), task#008 (branch) and 3 more": field names, never values; empty when nothing is replaced. */
+    public String replacedNamed() {
+        long more = replaced - firstReplaced.size();
+        return firstReplaced.isEmpty() ? "" : String.join(", ", firstReplaced) + (more > 0 ? String.format(" and %,d more", more) : "");
+    }
+}
