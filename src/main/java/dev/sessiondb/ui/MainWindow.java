@@ -104,7 +104,12 @@ public final class MainWindow {
                 new DetailView(detail), new JobsView(executor.jobs()), executor.jobs(), services.status(), dialogs::notify);
         shell.addView("sessions", "Sessions", new VBox(new ExternalChangesBar(externalChanges), sessionsView), shortcut(KeyCode.DIGIT1));
         overview.showingProperty().bind(shell.addView("overview", "Overview", new OverviewView(overview), shortcut(KeyCode.DIGIT2)));
-        shell.addWideView("history", "History", new HistoryView(history), shortcut(KeyCode.H));
+        // a job into a store that is not open changes no revision the history hears of: it reads again when shown
+        shell.addWideView("history", "History", new HistoryView(history), shortcut(KeyCode.H)).addListener((property, was, shown) -> {
+            if (shown) {
+                history.refresh();
+            }
+        });
         shell.addWideView("diff", "Diff", new DiffView(diff, known), shortcut(KeyCode.D));
         shell.addWideView("migrate", "Migrate", new MigrateWizardView(migrate, known), null);
         shell.addWideView("consolidate", "Consolidate", new ConsolidateWizardView(consolidate, known), null);

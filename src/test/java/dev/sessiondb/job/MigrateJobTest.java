@@ -170,7 +170,8 @@ class MigrateJobTest {
         String replaced = String.join(", ", source.subList(0, 4).stream().map(record -> record.key() + " (status)").toList());
         assertThat(replace.warnings()).containsExactly(
                 "4 records of the target are replaced by different versions: " + replaced + " (the backup keeps the old ones)",
-                "3 records of the target are removed: the source does not hold them, and a replace keeps only the source's (the backup keeps them)");
+                "3 records of the target are removed: " + String.join(", ", sample.subList(0, 3).stream().map(SessionRecord::key).toList())
+                        + "; the source does not hold them, and a replace keeps only the source's (the backup keeps them)");
         JobReport merged = job(sourceFile, target.display(), Optional.of(TargetMode.MERGE)).run(ProgressMonitor.NONE);
         assertThat(merged.counts()).containsEntry("records replacing a different one", 4L).containsEntry("records verified", 27L);
         assertThat(StoreContents.records(target)).hasSize(30);

@@ -114,7 +114,7 @@ public final class RepairJob implements Job {
         Map<String, Long> counts = new LinkedHashMap<>();
         counts.put("records to change", changeset.updates());
         counts.put("workspaces to register", changeset.inserts());
-        counts.put("findings needing a person", changeset.manual());
+        counts.put("findings of the fixed checks needing a person", changeset.manual());
         return counts;
     }
 

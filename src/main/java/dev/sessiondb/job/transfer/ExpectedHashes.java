@@ -97,8 +97,13 @@ public final class ExpectedHashes {
 
     /** The expected keys not taken: missing from the target, in source order. */
     List<String> untaken() {
+        return untaken(Integer.MAX_VALUE);
+    }
+
+    /** The first {@code limit} expected keys not taken. */
+    List<String> untaken(int limit) {
         List<String> untaken = new ArrayList<>();
-        for (int index = taken.nextClearBit(0); index < size; index = taken.nextClearBit(index + 1)) {
+        for (int index = taken.nextClearBit(0); index < size && untaken.size() < limit; index = taken.nextClearBit(index + 1)) {
             untaken.add(key(index));
         }
         return untaken;

@@ -135,6 +135,12 @@ public final class TargetComparison {
         return targetHashes.untakenCount();
     }
 
+    /** "task#011, task#012 and 3 more": the first of the target's records whose key the source lacks. */
+    public String targetOnlyNamed() {
+        long more = targetOnly() - NAMED;
+        return String.join(", ", targetHashes.untaken(NAMED)) + (more > 0 ? String.format(" and %,d more", more) : "");
+    }
+
     /** "task#002 (pullRequest), task#008 (branch) and 3 more": field names, never values; empty when nothing is replaced. */
     public String replacedNamed() {
         long more = replaced - firstReplaced.size();

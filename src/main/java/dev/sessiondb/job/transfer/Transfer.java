@@ -71,9 +71,10 @@ public final class Transfer implements AutoCloseable {
                 long removed = removes() ? compared.targetOnly() : 0;
                 if (removed > 0) {
                     warnings.add(removed == 1
-                            ? "1 record of the target is removed: the source does not hold it, and a replace keeps only the source's (the backup keeps it)"
-                            : String.format("%,d records of the target are removed: the source does not hold them, and a replace keeps only"
-                                    + " the source's (the backup keeps them)", removed));
+                            ? "1 record of the target is removed: " + compared.targetOnlyNamed()
+                                    + "; the source does not hold it, and a replace keeps only the source's (the backup keeps it)"
+                            : String.format("%,d records of the target are removed: %s; the source does not hold them, and a replace keeps only"
+                                    + " the source's (the backup keeps them)", removed, compared.targetOnlyNamed()));
                 }
             });
             return warnings;

@@ -22,11 +22,11 @@ public final class HistoryView extends BorderPane {
         table.setPlaceholder(Controls.emptyState("No jobs yet: migrations, consolidations, repairs and edits appear here once run"));
         // as in the sessions table, columns keep widths that fit their text and the table scrolls sideways
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
-        table.getColumns().add(column("When", 175, HistoryRow::when));
-        table.getColumns().add(column("Job", 85, HistoryRow::kind));
+        table.getColumns().add(column("When (local time)", 175, HistoryRow::when));
+        table.getColumns().add(column("Job", 105, HistoryRow::kind));
         table.getColumns().add(column("Stores", 320, HistoryRow::stores));
-        table.getColumns().add(column("Outcome", 100, HistoryRow::outcome));
-        table.getColumns().add(column("Undone", 80, HistoryRow::undone));
+        table.getColumns().add(column("Outcome", 165, HistoryRow::outcome));
+        table.getColumns().add(column("Undone", 175, HistoryRow::undone));
         table.getColumns().add(column("Counts", 520, HistoryRow::counts));
         viewModel.selectedProperty().addListener((property, before, after) -> {
             if (table.getSelectionModel().getSelectedItem() != after) {

@@ -96,8 +96,8 @@ public final class OverviewView extends ScrollPane {
             return;
         }
         numbers.getChildren().addAll(number(statistics.total(), "Session", "Sessions"),
-                number(statistics.byRepo().size(), "Repository", "Repositories"),
-                number(statistics.byStatus().size(), "Status", "Statuses"),
+                number(statistics.repositories(), "Repository", "Repositories"),
+                number(statistics.statuses(), "Status", "Statuses"),
                 number(statistics.withoutTaskId(), "Without task id", "Without task id"));
         perWeek.getData().add(weeks(statistics.perWeek()));
         XYChart.Series<String, Number> repos = new XYChart.Series<>();

@@ -23,6 +23,20 @@ import java.util.TreeMap;
 public record StoreStatistics(long total, long withoutTaskId, Map<String, Long> byRepo,
                               Map<String, Long> byStatus, Map<LocalDate, Long> perWeek) {
 
+    /** The charts' slice for sessions without a status, and bar for sessions without a repository. */
+    static final String NO_STATUS = "(no status)";
+    static final String NO_REPO = "(none)";
+
+    /** How many statuses the sessions have: sessions without one add none. */
+    public long statuses() {
+        return byStatus.keySet().stream().filter(status -> !status.equals(NO_STATUS)).count();
+    }
+
+    /** How many repositories the sessions name: sessions without one add none. */
+    public long repositories() {
+        return byRepo.keySet().stream().filter(repo -> !repo.equals(NO_REPO)).count();
+    }
+
     public static StoreStatistics of(SessionStore store, ProgressMonitor monitor) {
         long expected = store.count();
         Counter counter = new Counter();
@@ -64,8 +78,8 @@ public record StoreStatistics(long total, long withoutTaskId, Map<String, Long> 
             if (record.taskId().filter(task -> !task.isBlank()).isEmpty()) {
                 withoutTaskId++;
             }
-            byRepo.merge(record.repoName().orElse("(none)"), 1L, Long::sum);
-            byStatus.merge(record.status().orElse("(no status)"), 1L, Long::sum);
+            byRepo.merge(record.repoName().orElse(NO_REPO), 1L, Long::sum);
+            byStatus.merge(record.status().orElse(NO_STATUS), 1L, Long::sum);
             record.createdAt().filter(Timestamp::isValid).ifPresent(created -> perWeek.merge(monday(created), 1L, Long::sum));
         }
 

@@ -112,6 +112,10 @@ class OverviewViewModelTest {
         assertThat(statistics.total()).isEqualTo(217);
         assertThat(statistics.withoutTaskId()).isEqualTo(93);
         assertThat(statistics.byRepo()).containsEntry("local/minsky", 159L).containsEntry("local-minsky", 50L);
+        // no fixture record has a status: the pie shows them as one slice, the count of statuses is 0
+        assertThat(statistics.byStatus()).containsExactly(Map.entry("(no status)", 217L));
+        assertThat(statistics.statuses()).isZero();
+        assertThat(statistics.repositories()).isEqualTo(8);
         assertThat(statistics.perWeek().values().stream().mapToLong(Long::longValue).sum()).isEqualTo(217);
         assertThat(viewModel.findings()).isNotEmpty().anyMatch(finding -> finding.check().equals("repo-name-variant"));
         assertThat(viewModel.findingsStatusProperty().get()).startsWith("Top findings of the validation checks");

@@ -1,0 +1,31 @@
+package dev.sessiondb.ui.history;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sessiondb.catalog.PastJob;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class HistoryRowTest {
+
+    private static PastJob withoutReport(String kind) {
+        return new PastJob("20261205T060203.000Z-" + kind + "-1a2b", kind, kind + " of a.json", List.of(), Optional.of("json:/tmp/a.json"),
+                Instant.parse("2026-12-05T06:02:03Z"), Optional.empty(), Optional.empty(), Map.of(), Optional.empty(),
+                Optional.of("20261205T060203.000Z-" + kind + "-1a2b-9f"), Optional.empty());
+    }
+
+    @Test
+    void anEditSavedInTheAppReadsAsSavedAndARunWithoutAReportSaysSo() {
+        assertThat(HistoryRow.of(withoutReport("edit"), ZoneId.of("UTC")).outcome()).isEqualTo("saved");
+        assertThat(HistoryRow.of(withoutReport("migrate"), ZoneId.of("UTC")).outcome()).isEqualTo("no report");
+    }
+
+    @Test
+    void theTimeIsTheJobsStartInTheZoneGiven() {
+        assertThat(HistoryRow.of(withoutReport("edit"), ZoneId.of("Asia/Tokyo")).when()).isEqualTo("2026-12-05 15:02:03");
+    }
+}
