@@ -72,7 +72,7 @@ class ConsolidateJobTest {
 
         Map<String, SessionRecord> result = consolidated();
         assertThat(result).hasSize(30);
-        assertThat(report.counts()).containsEntry("conflicts", 9L).containsEntry("superseded by the policy", 9L);
+        assertThat(report.counts()).containsEntry("conflicts", 9L).containsEntry("superseded by another version", 9L);
         for (int i = 10; i < 15; i++) {
             assertThat(activity(result.get(sample.get(i).key()))).startsWith("2026-03-0");
         }
@@ -113,7 +113,7 @@ class ConsolidateJobTest {
     void failRefusesOnTheFirstConflictAndWritesNothing() {
         assertThatThrownBy(() -> job(ConflictPolicy.FAIL).run(ProgressMonitor.NONE))
                 .isInstanceOf(JobRefusedException.class)
-                .hasMessageContaining("9 sessions differ between sources under --on-conflict fail, first " + sample.get(10).key());
+                .hasMessageContaining("9 sessions differ between sources and no version was chosen for them, first " + sample.get(10).key());
         assertThat(dir.resolve("session-db.json")).doesNotExist();
         assertThat(dir.resolve("journal")).doesNotExist();
     }
@@ -125,7 +125,7 @@ class ConsolidateJobTest {
         long input = 20 + 20 + 10;
         assertThat(report.counts()).containsEntry("input records", input);
         long settled = report.counts().get("kept") + report.counts().get("kept under a new key")
-                + report.counts().get("identical duplicates dropped") + report.counts().get("superseded by the policy");
+                + report.counts().get("identical duplicates dropped") + report.counts().get("superseded by another version");
         assertThat(settled).isEqualTo(input);
         assertThat(report.details().get("records")).hasSize((int) input);
         assertThat(report.details().get("conflicts")).hasSize(9);

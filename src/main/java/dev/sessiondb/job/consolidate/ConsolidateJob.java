@@ -137,8 +137,10 @@ public final class ConsolidateJob implements Job {
             return Optional.empty();
         }
         Consolidation.Conflict first = consolidation.unsettled().get(0);
-        return Optional.of(consolidation.unsettled().size() + " sessions differ between sources under --on-conflict fail, first "
-                + first.key() + " (sources " + sourceNumbers(first) + "); choose --on-conflict newest, first or keep-both");
+        // said in the words of both shells: the wizard's "let me pick" and the command line's --on-conflict fail refuse alike
+        return Optional.of(consolidation.unsettled().size() + " sessions differ between sources and no version was chosen for them, first "
+                + first.key() + " (sources " + sourceNumbers(first) + "); pick a version for each, or a policy: newest, first or keep-both"
+                + " (--on-conflict on the command line)");
     }
 
     private static String conflictLine(Consolidation.Conflict conflict) {
@@ -155,7 +157,7 @@ public final class ConsolidateJob implements Job {
             case KEPT -> "kept";
             case RENAMED -> "kept under a new key";
             case IDENTICAL_DUPLICATE -> "identical duplicates dropped";
-            case SUPERSEDED -> "superseded by the policy";
+            case SUPERSEDED -> "superseded by another version";
         };
     }
 
