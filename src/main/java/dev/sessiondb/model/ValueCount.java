@@ -19,8 +19,17 @@ public record ValueCount(String value, long count) {
 
     /** Counts the values of a field over records (sessions without a value are left out); the reference for every backend. */
     public static List<ValueCount> tally(Iterator<SessionRecord> records, SortKey field, int limit) {
+        return tally(records, record -> true, field, limit);
+    }
+
+    /** As {@link #tally(Iterator, SortKey, int)}, over the records {@code counted} accepts. */
+    public static List<ValueCount> tally(Iterator<SessionRecord> records, java.util.function.Predicate<SessionRecord> counted, SortKey field, int limit) {
         Map<String, Long> counts = new HashMap<>();
-        records.forEachRemaining(record -> field.valueOf(record).ifPresent(value -> counts.merge(value, 1L, Long::sum)));
+        records.forEachRemaining(record -> {
+            if (counted.test(record)) {
+                field.valueOf(record).ifPresent(value -> counts.merge(value, 1L, Long::sum));
+            }
+        });
         return counts.entrySet().stream().map(entry -> new ValueCount(entry.getKey(), entry.getValue()))
                 .sorted(MOST_FREQUENT_FIRST).limit(limit).toList();
     }

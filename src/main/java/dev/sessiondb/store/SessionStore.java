@@ -59,10 +59,11 @@ public interface SessionStore extends AutoCloseable {
     Optional<SessionRecord> get(String key);
 
     /**
-     * The values a field has in this store with how many sessions have each, the most frequent
-     * first (ties by value), at most {@code limit} of them: the pick list of a column filter.
+     * The values a field has among the sessions {@code within} matches (its search and filters;
+     * its sort and page do not count), with how many sessions have each, the most frequent first
+     * (ties by value), at most {@code limit} of them: the pick list of a column filter.
      */
-    List<ValueCount> distinctValues(SortKey field, int limit);
+    List<ValueCount> distinctValues(SortKey field, SessionQuery within, int limit);
 
     /** All records in constant memory: key order for SQL stores, file order for JSON. */
     RecordCursor cursor();

@@ -278,8 +278,17 @@ public abstract class SessionStoreConformance {
         List<SessionRecord> samples = sampleRecords();
         fill(samples);
         for (int limit : new int[] {3, 10_000}) {
-            assertThat(store.distinctValues(field, limit)).as(field + " limit " + limit)
+            assertThat(store.distinctValues(field, SessionQuery.all(), limit)).as(field + " limit " + limit)
                     .isEqualTo(dev.sessiondb.model.ValueCount.tally(samples.iterator(), field, limit));
+        }
+        // among the sessions a filter and a search leave: the pick list of a column while others are filtered
+        SortKey filtered = java.util.stream.Stream.of(SortKey.REPO_NAME, SortKey.STATUS, SortKey.BRANCH)
+                .filter(key -> key.valueOf(samples.get(0)).isPresent()).findFirst().orElse(SortKey.SESSION);
+        String value = filtered.valueOf(samples.get(0)).orElseThrow();
+        for (SessionQuery within : List.of(SessionQuery.all().withFilters(List.of(new dev.sessiondb.model.FieldFilter(filtered, value))),
+                SessionQuery.all().withSearch("1"))) {
+            assertThat(store.distinctValues(field, within, 10_000)).as(field + " within " + within)
+                    .isEqualTo(dev.sessiondb.model.ValueCount.tally(samples.iterator(), within::matches, field, 10_000));
         }
     }
 

@@ -57,9 +57,9 @@ public abstract class ScanningStore implements SessionStore {
     }
 
     @Override
-    public List<ValueCount> distinctValues(SortKey field, int limit) {
+    public List<ValueCount> distinctValues(SortKey field, SessionQuery within, int limit) {
         try (RecordCursor records = cursor()) {
-            return ValueCount.tally(records, field, limit);
+            return ValueCount.tally(records, within::matches, field, limit);
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.sessiondb.store.sql;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.sessiondb.model.FieldFilter;
 import dev.sessiondb.model.Page;
 import dev.sessiondb.model.RecordHash;
 import dev.sessiondb.model.SessionField;
@@ -122,21 +123,33 @@ final class SqlSessionStore implements SessionStore {
         }
     }
 
-    /** A GROUP BY where the layout has a column for the field; a scan where it has not (dates kept as written). */
+    /**
+     * A GROUP BY where the layout has a column for the field and for each filter; a scan where it
+     * has not (dates kept as written) or where the sessions are searched.
+     */
     @Override
-    public List<ValueCount> distinctValues(SortKey field, int limit) {
+    public List<ValueCount> distinctValues(SortKey field, SessionQuery within, int limit) {
         Optional<String> column = layout.valueExpression(field);
-        if (column.isEmpty()) {
+        List<String> conditions = new ArrayList<>();
+        List<Object> params = new ArrayList<>();
+        for (FieldFilter filter : within.filters()) {
+            layout.valueExpression(filter.field()).ifPresent(expression -> {
+                conditions.add(" AND " + expression + " = ?");
+                params.add(filter.value());
+            });
+        }
+        if (column.isEmpty() || !within.search().isEmpty() || conditions.size() < within.filters().size()) {
             try (RecordCursor records = cursor()) {
-                return ValueCount.tally(records, field, limit);
+                return ValueCount.tally(records, within::matches, field, limit);
             }
         }
         String value = column.get();
-        String sql = "SELECT " + value + ", count(*) FROM " + layout.table() + " s WHERE " + value + " IS NOT NULL GROUP BY " + value
-                + " ORDER BY count(*) DESC, " + dialect.binary(value) + " LIMIT ?";
+        String sql = "SELECT " + value + ", count(*) FROM " + layout.table() + " s WHERE " + value + " IS NOT NULL" + String.join("", conditions)
+                + " GROUP BY " + value + " ORDER BY count(*) DESC, " + dialect.binary(value) + " LIMIT ?";
+        params.add(limit);
         return read(connection -> {
             List<ValueCount> values = new ArrayList<>();
-            try (PreparedStatement statement = PageQuery.prepare(connection, sql, List.of(limit)); ResultSet rows = statement.executeQuery()) {
+            try (PreparedStatement statement = PageQuery.prepare(connection, sql, params); ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
                     values.add(new ValueCount(rows.getString(1), rows.getLong(2)));
                 }

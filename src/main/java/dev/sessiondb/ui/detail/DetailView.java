@@ -117,6 +117,8 @@ public final class DetailView extends StackPane {
         tree.setColumnResizePolicy(TreeTableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         TreeTableColumn<FieldNode, String> name = new TreeTableColumn<>("Field");
         name.setPrefWidth(110);
+        // the resize policy gives the value column what the pane gains, and took this one to nothing when it narrowed again
+        name.setMinWidth(80);
         name.setMaxWidth(150);
         name.setCellValueFactory(cell -> new ReadOnlyStringWrapper(cell.getValue().getValue().name()
                 + (cell.getValue().getValue().unknown() ? "  (unknown)" : "")));

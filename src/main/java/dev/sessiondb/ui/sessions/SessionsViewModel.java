@@ -180,7 +180,9 @@ public final class SessionsViewModel {
         if (store == null) {
             return;
         }
-        executor.execute(BackgroundTask.of("Values of " + column.header(), monitor -> store.distinctValues(column.sortKey(), PICK_LIMIT))
+        // counted among the sessions shown, less this column's own filter: its other values stay to pick from
+        SessionQuery within = query().withFilters(filters.stream().filter(filter -> filter.field() != column.sortKey()).toList());
+        executor.execute(BackgroundTask.of("Values of " + column.header(), monitor -> store.distinctValues(column.sortKey(), within, PICK_LIMIT))
                 .onSuccess(values -> {
                     if (store == current.store()) {
                         pickList.setAll(values);

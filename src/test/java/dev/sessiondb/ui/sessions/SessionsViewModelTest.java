@@ -2,6 +2,7 @@ package dev.sessiondb.ui.sessions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sessiondb.Fixtures;
 import dev.sessiondb.model.FieldFilter;
 import dev.sessiondb.model.SortKey;
 import dev.sessiondb.progress.ProgressMonitor;
@@ -234,6 +235,15 @@ class SessionsViewModelTest {
         assertThat(viewModel.filters()).containsExactly(new FieldFilter(SortKey.REPO_NAME, "local-minsky"));
         assertThat(viewModel.countProperty().get()).isEqualTo("50 of 217 sessions");
         assertThat(viewModel.pickingProperty().get()).isNull();
+
+        // another column's list counts the 50 shown; this column's own list still offers its other values
+        viewModel.showPickList(SessionColumn.REPO);
+        assertThat(viewModel.pickList()).startsWith(new dev.sessiondb.model.ValueCount("local/minsky", 159));
+        viewModel.closePickList();
+        viewModel.showPickList(SessionColumn.TASK);
+        assertThat(viewModel.pickList().stream().mapToLong(dev.sessiondb.model.ValueCount::count).sum())
+                .isEqualTo(Fixtures.minskyRecords().stream().filter(record -> record.repoName().equals(java.util.Optional.of("local-minsky")))
+                        .filter(record -> record.taskId().isPresent()).count());
     }
 
     @Test
