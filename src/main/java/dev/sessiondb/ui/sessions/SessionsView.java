@@ -277,15 +277,16 @@ public final class SessionsView extends VBox {
         }
     }
 
-    /** The filter's pick list: the values the column has in the store with their counts; a click keeps only those sessions. */
+    /** The filter's pick list: the values the column has among the sessions shown, with their counts; a click keeps only those sessions. */
     private VBox pickPanel() {
         Label title = Controls.styled(new Label(), "text-bold");
         title.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> viewModel.pickingProperty().get() == null ? ""
                 : "Show only sessions where " + viewModel.pickingProperty().get().header() + " is:", viewModel.pickingProperty()));
         ListView<ValueCount> values = new ListView<>(viewModel.pickList());
         values.setId("filter-pick-list");
-        values.setAccessibleText("Values in the store, with how many sessions have each; pick one to filter");
+        values.setAccessibleText("Values among the sessions shown, with how many have each; pick one to filter");
         values.setPrefHeight(170);
+        values.setPlaceholder(new Label("None of the sessions shown has a value in this column"));
         values.setCellFactory(list -> new javafx.scene.control.ListCell<>() {
             @Override
             protected void updateItem(ValueCount value, boolean empty) {
