@@ -166,7 +166,8 @@ public record StoreLocator(StoreFormat format, String target, Map<String, String
         }
         if (Files.exists(path)) {
             return StoreProviders.recognising(path).map(StoreProvider::format).orElseThrow(() -> new StoreException(path
-                    + ": neither JSON nor SQLite (first bytes unrecognised); prefix the path with json: or sqlite: if you are sure"));
+                    + ": not a session store, neither JSON nor SQLite by its first bytes; if it is one, name its format before the path"
+                    + " (json:PATH or sqlite:PATH)"));
         }
         return StoreProviders.claiming(path).map(StoreProvider::format).orElseThrow(() -> new StoreException(path
                 + ": no such file or directory; give an existing store, or prefix a new one with json:, sqlite: or jsondir:"));

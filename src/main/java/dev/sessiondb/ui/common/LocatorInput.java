@@ -29,7 +29,7 @@ public final class LocatorInput {
         try {
             return credentials.complete(StoreLocator.parse(text), dialogs);
         } catch (StoreException | IllegalArgumentException unusable) {
-            dialogs.showError(role + " is not a store locator", unusable.getMessage());
+            dialogs.showError(role + ": cannot use this as a session store", unusable.getMessage());
             return Optional.empty();
         }
     }

@@ -232,7 +232,7 @@ public final class StoresViewModel {
         try {
             return Optional.of(StoreLocator.parse(text));
         } catch (StoreException | IllegalArgumentException unusable) {
-            dialogs.showError("Not a store locator", unusable.getMessage());
+            dialogs.showError("Cannot open this as a session store", unusable.getMessage());
             return Optional.empty();
         }
     }
