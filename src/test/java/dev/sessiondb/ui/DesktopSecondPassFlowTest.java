@@ -132,6 +132,24 @@ class DesktopSecondPassFlowTest {
         waitFor(() -> table.getSortOrder().isEmpty() && firstKey(table).equals(unsorted));
     }
 
+    @Test
+    void aRightClickOnAHeaderOpensItsMenuAndDoesNotSort(FxRobot robot) {
+        openFixture(robot);
+        TableView<SessionRow> table = table(robot);
+        Node header = robot.lookup(".column-header").queryAll().stream().filter(node -> "column-repo".equals(node.getId())).findFirst().orElseThrow();
+        String unsorted = expectedFirst(SortKey.SESSION, false);
+
+        robot.rightClickOn(header);
+        waitFor(() -> robot.lookup("#header-filter-repo").tryQuery().isPresent());
+        assertThat(table.getSortOrder()).isEmpty();
+        assertThat(firstKey(table)).isEqualTo(unsorted);
+
+        robot.clickOn("#header-filter-repo");
+        ListView<?> values = robot.lookup("#filter-pick-list").queryListView();
+        waitFor(() -> values.isVisible() && values.getItems().size() >= 2);
+        assertThat(table.getSortOrder()).isEmpty();
+    }
+
     // Problem 4: job screens start from the open store and say where they write
 
     @Test

@@ -10,6 +10,7 @@ import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.ContextMenu;
@@ -23,11 +24,14 @@ import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.skin.TableColumnHeader;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -134,6 +138,19 @@ public final class SessionsView extends VBox {
         // no ⋮ at the header's right: it covered the last column's title; the Columns menu shows and hides them
         // columns keep their widths and the table scrolls sideways, as in database browsers: nothing is cut to fit
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        // a right click on a header opens its menu, on the release as JavaFX would otherwise sort then (and not every
+        // platform asks for a context menu on its own)
+        table.addEventFilter(MouseEvent.MOUSE_RELEASED, event -> {
+            if (event.getButton() == MouseButton.SECONDARY) {
+                columnHeader(event.getPickResult().getIntersectedNode()).ifPresent(header -> {
+                    event.consume();
+                    ContextMenu menu = header.getTableColumn().getContextMenu();
+                    if (menu != null) {
+                        menu.show(header, event.getScreenX(), event.getScreenY());
+                    }
+                });
+            }
+        });
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         // JavaFX clears the sort order whenever a table gets a new item list that is not a SortedList;
         // each query brings a new paged list, so the header arrow is put back from the ViewModel's sort
@@ -218,7 +235,21 @@ public final class SessionsView extends VBox {
         tableColumn.setCellValueFactory(cell -> new ReadOnlyStringWrapper(cell.getValue().text(column)));
         tableColumn.setCellFactory(view -> new FilterableCell(column));
         tableColumn.visibleProperty().addListener((property, before, shown) -> viewModel.showColumn(column, shown));
+        MenuItem filter = item("Show only sessions where " + column.header() + " is…", () -> viewModel.showPickList(column));
+        filter.setId("header-filter-" + column.id());
+        MenuItem hide = item("Hide the column " + column.header(), () -> tableColumn.setVisible(false));
+        hide.setId("header-hide-" + column.id());
+        tableColumn.setContextMenu(new ContextMenu(filter, hide));
         return tableColumn;
+    }
+
+    private static java.util.Optional<TableColumnHeader> columnHeader(Node node) {
+        for (Node at = node; at != null; at = at.getParent()) {
+            if (at instanceof TableColumnHeader header) {
+                return java.util.Optional.of(header);
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     private TableColumn<SessionRow, String> column(FieldColumn column) {
