@@ -59,6 +59,14 @@ public interface SessionStore extends AutoCloseable {
     Optional<SessionRecord> get(String key);
 
     /**
+     * Whether {@link #get} reads about one record rather than the store: a job compares many
+     * records by key only where it does, and by one more read of the store elsewhere.
+     */
+    default boolean looksUpByKey() {
+        return true;
+    }
+
+    /**
      * The values a field has among the sessions {@code within} matches (its search and filters;
      * its sort and page do not count), with how many sessions have each, the most frequent first
      * (ties by value), at most {@code limit} of them: the pick list of a column filter.

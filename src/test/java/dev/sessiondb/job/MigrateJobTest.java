@@ -196,6 +196,23 @@ class MigrateJobTest {
                 + sample.get(500).key() + ", " + sample.get(1_000).key() + " (the backup keeps the old ones)");
     }
 
+    @Test
+    void aRerunIntoAFileAnotherProgramWroteInItsOwnFieldOrderFindsItCompleteByContent() {
+        List<SessionRecord> sample = SampleSessions.minskyList(1_100, 2);
+        StoreLocator source = StoreContents.create("json:" + dir.resolve("source.json"), sample);
+        StoreLocator same = StoreContents.create("json:" + dir.resolve("same.json"), sample.stream().map(MigrateJobTest::fieldsReversed).toList());
+        List<SessionRecord> edited = new java.util.ArrayList<>(sample.stream().map(MigrateJobTest::fieldsReversed).toList());
+        edited.set(700, edited.get(700).with("status", com.fasterxml.jackson.databind.node.TextNode.valueOf("EDITED")));
+        StoreLocator differs = StoreContents.create("json:" + dir.resolve("differs.json"), edited);
+
+        JobReport report = job(source, same.display(), Optional.empty()).run(ProgressMonitor.NONE);
+
+        assertThat(report.warnings()).contains("the target already holds exactly these records (a previous run finished the write); nothing was written");
+        assertThat(report.counts()).containsEntry("records verified", 1_100L);
+        assertThatThrownBy(() -> job(source, differs.display(), Optional.empty()).run(ProgressMonitor.NONE))
+                .isInstanceOf(JobRefusedException.class).hasMessageContaining("holds 1100 records; pass --mode replace or --mode merge");
+    }
+
     private static SessionRecord fieldsReversed(SessionRecord record) {
         com.fasterxml.jackson.databind.node.ObjectNode reversed = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
         List<String> names = new java.util.ArrayList<>(record.fieldNames());

@@ -22,16 +22,13 @@ import java.util.Map;
  * <p>Decided by content, in the verification's two steps: the target's hashes as it stores them
  * (its text, read without parsing a record) against each source record's as the plan scans it;
  * a record whose hash differs may still be equal field by field (another program's field order),
- * so those alone are then compared by their canonical hashes, looked up one by one when few,
- * else in one more read of the target.</p>
+ * so those alone are then compared by their canonical hashes, looked up one by one when few and
+ * the target looks up by key, else in one more read of the target.</p>
  */
 public final class TargetComparison {
 
     /** Replaced records named, with the fields that differ; the rest are counted. */
     private static final int NAMED = 5;
-    /** Up to this many records whose hash differs are looked up by key; more take one read of the target. */
-    private static final int LOOKUPS = 1_000;
-
     private final SessionStore target;
     private final ExpectedHashes targetHashes = new ExpectedHashes();
     /** The canonical hash of each source record whose stored hash differs from the target's. */
@@ -86,7 +83,7 @@ public final class TargetComparison {
             return;
         }
         monitor.message("comparing records that differ");
-        if (differing.size() <= LOOKUPS) {
+        if (differing.size() <= Verification.LOOKUPS && target.looksUpByKey()) {
             for (String key : differing.untaken()) {
                 compare(target.get(key).orElseThrow());
                 monitor.checkCancelled();

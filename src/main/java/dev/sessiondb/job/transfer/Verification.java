@@ -4,6 +4,7 @@ import dev.sessiondb.model.JsonCodec;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sessiondb.model.RecordHash;
 import dev.sessiondb.model.SessionRecord;
 import dev.sessiondb.progress.ProgressMonitor;
 import dev.sessiondb.store.ReadAhead;
@@ -12,8 +13,10 @@ import dev.sessiondb.store.RecordCursor;
 import dev.sessiondb.store.SessionStore;
 import dev.sessiondb.store.StoredHash;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -30,6 +33,8 @@ public record Verification(long expected, long matched, List<String> missing, Li
     public static final String IN_PLACE = "verifying";
     /** The phase of a verification of a new store not yet in place: a failure then leaves nothing at the target. */
     public static final String BEFORE_PLACING = "verifying the new store";
+    /** Records whose hash differs looked up one by one, at most; see {@link #differences}. */
+    static final int LOOKUPS = 1_000;
 
     public boolean passed() {
         return missing.isEmpty() && changed.isEmpty() && unexpected == 0;
@@ -73,25 +78,65 @@ public record Verification(long expected, long matched, List<String> missing, Li
 
     /**
      * "key: field, field" for each differing record, in source order. A record kept as text
-     * another program wrote can hash differently with every field equal: it is not listed.
+     * another program wrote can hash differently with every field equal: it is not listed. Few
+     * such records in a store that looks up by key are each looked up; more, or a store whose
+     * lookup reads it whole (a JSON file without its key index), are first sifted by their
+     * content in one more read of each side, which a lookup each made quadratic.
      */
     private static List<String> differences(Set<String> differing, RecordSource expected, SessionStore target) {
         List<String> changed = new ArrayList<>();
         if (differing.isEmpty()) {
             return changed;
         }
+        Map<String, ObjectNode> storedFields = new HashMap<>();
+        Set<String> different = differing.size() <= LOOKUPS && target.looksUpByKey() ? differing
+                : differentByContent(differing, expected, target, storedFields);
         try (RecordCursor cursor = expected.open()) {
             while (cursor.hasNext()) {
                 SessionRecord record = cursor.next();
-                if (differing.contains(record.key())) {
-                    Set<String> fields = differingFields(ExpectedHashes.fieldsAsWritten(record, target), target.get(record.key()).orElseThrow().fields());
-                    if (!fields.isEmpty()) {
-                        changed.add(record.key() + ": " + String.join(", ", fields));
-                    }
+                if (!different.contains(record.key())) {
+                    continue;
+                }
+                ObjectNode stored = storedFields.containsKey(record.key()) ? storedFields.get(record.key())
+                        : target.looksUpByKey() ? target.get(record.key()).orElseThrow().fields() : null;
+                if (stored == null) {
+                    changed.add(record.key() + ": content"); // past the records whose fields were kept to name
+                    continue;
+                }
+                Set<String> fields = differingFields(ExpectedHashes.fieldsAsWritten(record, target), stored);
+                if (!fields.isEmpty()) {
+                    changed.add(record.key() + ": " + String.join(", ", fields));
                 }
             }
         }
         return changed;
+    }
+
+    /** The keys whose records differ by their canonical hashes; the first such records' stored fields are kept to name what differs. */
+    private static Set<String> differentByContent(Set<String> differing, RecordSource expected, SessionStore target,
+                                                  Map<String, ObjectNode> storedFields) {
+        ExpectedHashes canonical = new ExpectedHashes();
+        try (RecordCursor cursor = expected.open()) {
+            cursor.forEachRemaining(record -> {
+                if (differing.contains(record.key())) {
+                    canonical.expect(record.key(), RecordHash.of(ExpectedHashes.fieldsAsWritten(record, target)));
+                }
+            });
+        }
+        Set<String> different = new HashSet<>();
+        try (RecordCursor cursor = ReadAhead.records(target.cursor())) {
+            while (cursor.hasNext()) {
+                SessionRecord stored = cursor.next();
+                if (canonical.expects(stored.key())
+                        && canonical.take(stored.key(), RecordHash.of(target.asStored(stored))) == ExpectedHashes.Found.DIFFERENT) {
+                    different.add(stored.key());
+                    if (storedFields.size() < LOOKUPS) {
+                        storedFields.put(stored.key(), stored.fields());
+                    }
+                }
+            }
+        }
+        return different;
     }
 
     public ObjectNode toJson() {

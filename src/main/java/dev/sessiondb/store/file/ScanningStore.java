@@ -43,6 +43,12 @@ public abstract class ScanningStore implements SessionStore {
         return scan.page();
     }
 
+    /** A lookup here reads the store until it finds the key. */
+    @Override
+    public boolean looksUpByKey() {
+        return false;
+    }
+
     @Override
     public Optional<SessionRecord> get(String key) {
         try (RecordCursor records = cursor()) {

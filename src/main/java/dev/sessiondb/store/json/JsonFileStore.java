@@ -130,6 +130,12 @@ public final class JsonFileStore extends ScanningStore {
         return new JsonFileCursor(file, readCheck(), false);
     }
 
+    /** Only while the file's check has a key index: a lookup without one reads the file. */
+    @Override
+    public boolean looksUpByKey() {
+        return current().flatMap(CheckedFile::index).isPresent();
+    }
+
     /**
      * Read where the file's key index says the record starts, when the file's check made one (an
      * opened store's, until its next write), instead of scanning the file for it: a verification

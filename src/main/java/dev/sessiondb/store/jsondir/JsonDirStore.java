@@ -87,6 +87,12 @@ public final class JsonDirStore extends ScanningStore {
         return new StoreFingerprint(count(), FileFingerprint.of(dir));
     }
 
+    /** A session's file is named after its key. */
+    @Override
+    public boolean looksUpByKey() {
+        return true;
+    }
+
     /** The file named after the key first; a scan only when the session lives in a file named otherwise. */
     @Override
     public Optional<SessionRecord> get(String key) {
