@@ -2,6 +2,7 @@ package dev.sessiondb.job.transfer;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sessiondb.model.SessionRecord;
+import dev.sessiondb.progress.ProgressMonitor;
 import dev.sessiondb.store.KeySlots;
 import dev.sessiondb.store.RecordCursor;
 import dev.sessiondb.store.SessionStore;
@@ -42,10 +43,10 @@ public final class ExpectedHashes {
     private final BitSet taken = new BitSet();
 
     /** Reads the whole source once: for a target written by another run. */
-    static ExpectedHashes of(RecordSource records, SessionStore target) {
+    static ExpectedHashes of(RecordSource records, SessionStore target, ProgressMonitor monitor) {
         ExpectedHashes hashes = new ExpectedHashes();
         try (RecordCursor cursor = hashes.recording(records.open(), target)) {
-            cursor.forEachRemaining(record -> { });
+            cursor.forEachRemaining(record -> monitor.checkCancelled());
         }
         return hashes;
     }

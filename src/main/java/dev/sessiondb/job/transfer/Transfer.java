@@ -141,7 +141,7 @@ public final class Transfer implements AutoCloseable {
             }
         }
         TargetState state = TargetState.of(target, existing);
-        boolean complete = !state.isEmpty() && mode.orElse(TargetMode.NEW) == TargetMode.NEW && holdsExactly(records);
+        boolean complete = !state.isEmpty() && mode.orElse(TargetMode.NEW) == TargetMode.NEW && holdsExactly(records, monitor);
         boolean overwrites = !state.isEmpty() && !complete && mode.filter(asked -> asked != TargetMode.NEW).isPresent();
         Optional<TargetComparison> comparison = overwrites ? Optional.of(TargetComparison.reading(existing.get(), monitor)) : Optional.empty();
         monitor.message("planning");
@@ -413,7 +413,7 @@ public final class Transfer implements AutoCloseable {
     private Verification verify(RecordSource records, ExpectedHashes hashes, SessionStore written, String phase, ProgressMonitor monitor,
                                 JobReport.Builder report) {
         boolean exact = mode.orElse(TargetMode.NEW) != TargetMode.MERGE;
-        Verification verification = Verification.check(hashes == null ? ExpectedHashes.of(records, written) : hashes, records, written, exact,
+        Verification verification = Verification.check(hashes == null ? ExpectedHashes.of(records, written, monitor) : hashes, records, written, exact,
                 phase, monitor);
         report.count("records verified", verification.matched());
         verification.missing().forEach(key -> report.problem("verification: " + key + " is missing from the target"));
@@ -425,9 +425,9 @@ public final class Transfer implements AutoCloseable {
         return verification;
     }
 
-    private boolean holdsExactly(RecordSource records) {
+    private boolean holdsExactly(RecordSource records, ProgressMonitor monitor) {
         SessionStore store = existing.orElseThrow();
-        return store.count() == records.count() && Verification.check(records, store, true, ProgressMonitor.NONE).passed();
+        return store.count() == records.count() && Verification.check(records, store, true, monitor).passed();
     }
 
     private String lossRefusal(Map<String, Long> lossyFields) {

@@ -42,12 +42,12 @@ public record Verification(long expected, long matched, List<String> missing, Li
 
     /** Reads the source and then the target: for a target this run did not write. */
     public static Verification check(RecordSource expected, SessionStore target, boolean exact, ProgressMonitor monitor) {
-        return check(ExpectedHashes.of(expected, target), expected, target, exact, IN_PLACE, monitor);
+        return check(ExpectedHashes.of(expected, target, monitor), expected, target, exact, IN_PLACE, monitor);
     }
 
     /**
      * Reads the target once against the hashes taken while writing; the source is read again
-     * only to name the fields of records that differ.
+     * only to name the fields of records that differ. Stops when the monitor asks, at any record.
      */
     static Verification check(ExpectedHashes hashes, RecordSource expected, SessionStore target, boolean exact, String phase,
                               ProgressMonitor monitor) {
@@ -60,6 +60,7 @@ public record Verification(long expected, long matched, List<String> missing, Li
         try (HashCursor cursor = ReadAhead.hashes(target.hashesInAnyOrder())) {
             while (cursor.hasNext()) {
                 StoredHash stored = cursor.next();
+                monitor.checkCancelled();
                 switch (hashes.take(stored.key(), stored.hash())) {
                     case UNEXPECTED -> {
                         unexpected++;
@@ -72,7 +73,7 @@ public record Verification(long expected, long matched, List<String> missing, Li
             }
         }
         List<String> missing = hashes.untaken();
-        List<String> changed = differences(differing, expected, target);
+        List<String> changed = differences(differing, expected, target, monitor);
         return new Verification(total, matched + differing.size() - changed.size(), missing, changed, exact ? unexpected : 0);
     }
 
@@ -83,17 +84,18 @@ public record Verification(long expected, long matched, List<String> missing, Li
      * lookup reads it whole (a JSON file without its key index), are first sifted by their
      * content in one more read of each side, which a lookup each made quadratic.
      */
-    private static List<String> differences(Set<String> differing, RecordSource expected, SessionStore target) {
+    private static List<String> differences(Set<String> differing, RecordSource expected, SessionStore target, ProgressMonitor monitor) {
         List<String> changed = new ArrayList<>();
         if (differing.isEmpty()) {
             return changed;
         }
         Map<String, ObjectNode> storedFields = new HashMap<>();
         Set<String> different = differing.size() <= LOOKUPS && target.looksUpByKey() ? differing
-                : differentByContent(differing, expected, target, storedFields);
+                : differentByContent(differing, expected, target, storedFields, monitor);
         try (RecordCursor cursor = expected.open()) {
             while (cursor.hasNext()) {
                 SessionRecord record = cursor.next();
+                monitor.checkCancelled();
                 if (!different.contains(record.key())) {
                     continue;
                 }
@@ -114,10 +116,11 @@ public record Verification(long expected, long matched, List<String> missing, Li
 
     /** The keys whose records differ by their canonical hashes; the first such records' stored fields are kept to name what differs. */
     private static Set<String> differentByContent(Set<String> differing, RecordSource expected, SessionStore target,
-                                                  Map<String, ObjectNode> storedFields) {
+                                                  Map<String, ObjectNode> storedFields, ProgressMonitor monitor) {
         ExpectedHashes canonical = new ExpectedHashes();
         try (RecordCursor cursor = expected.open()) {
             cursor.forEachRemaining(record -> {
+                monitor.checkCancelled();
                 if (differing.contains(record.key())) {
                     canonical.expect(record.key(), RecordHash.of(ExpectedHashes.fieldsAsWritten(record, target)));
                 }
@@ -127,6 +130,7 @@ public record Verification(long expected, long matched, List<String> missing, Li
         try (RecordCursor cursor = ReadAhead.records(target.cursor())) {
             while (cursor.hasNext()) {
                 SessionRecord stored = cursor.next();
+                monitor.checkCancelled();
                 if (canonical.expects(stored.key())
                         && canonical.take(stored.key(), RecordHash.of(target.asStored(stored))) == ExpectedHashes.Found.DIFFERENT) {
                     different.add(stored.key());
