@@ -2,8 +2,12 @@ package dev.sessiondb.job;
 
 import dev.sessiondb.store.SessionStore;
 import dev.sessiondb.store.StoreFactory;
+import dev.sessiondb.store.StoreFormat;
 import dev.sessiondb.store.StoreLocator;
 import dev.sessiondb.store.StoreProviders;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 /** Questions jobs ask about a store before touching it: is it there, is it the same as another. */
 public final class StoreProbe {
@@ -43,8 +47,41 @@ public final class StoreProbe {
                     throw new JobRefusedException(stores.get(i).display() + " and " + stores.get(j).display()
                             + " are the same store; name each store once");
                 }
+                requireOutside(stores.get(i), stores.get(j));
+                requireOutside(stores.get(j), stores.get(i));
             }
         }
+    }
+
+    /**
+     * A store inside a folder store would become one of its files: a job writing a file into the
+     * folder it reads changed its source (the folder then held a file that is no session), and a
+     * folder written around a file read from it could replace that file.
+     */
+    private static void requireOutside(StoreLocator store, StoreLocator folder) {
+        if (!folder.format().equals(StoreFormat.JSONDIR) || store.localPath().isEmpty()) {
+            return;
+        }
+        Path folderPath = realOrAbsolute(folder.path());
+        Path storePath = realOrAbsolute(store.path());
+        if (storePath.startsWith(folderPath)) {
+            throw new JobRefusedException(store.display() + " is inside the folder store " + folder.display()
+                    + ", so the job would write into a store it reads; choose a path outside the folder");
+        }
+    }
+
+    private static Path realOrAbsolute(Path path) {
+        Path absolute = path.toAbsolutePath().normalize();
+        try {
+            return Files.exists(absolute) ? absolute.toRealPath() : realOrAbsolute(absolute.getParent(), absolute.getFileName());
+        } catch (IOException e) {
+            return absolute;
+        }
+    }
+
+    /** A path not made yet, by its nearest existing folder's real path: a new file in a linked folder is still in it. */
+    private static Path realOrAbsolute(Path parent, Path name) {
+        return parent == null ? name : realOrAbsolute(parent).resolve(name);
     }
 
     /** Two locators name one store: the same real file or folder, or the same server, database and schema. */

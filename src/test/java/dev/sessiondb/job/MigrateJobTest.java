@@ -213,6 +213,20 @@ class MigrateJobTest {
                 .isInstanceOf(JobRefusedException.class).hasMessageContaining("holds 1100 records; pass --mode replace or --mode merge");
     }
 
+    @Test
+    void aTargetInsideAFolderStoreItReadsOrAFolderAroundItsSourceIsRefusedAndNothingIsWritten() throws Exception {
+        StoreLocator folder = StoreContents.create("jsondir:" + dir.resolve("sessions"), SampleSessions.minskyList(5, 1));
+        var before = StoreContents.bytes(folder.path());
+        StoreLocator file = StoreContents.create("json:" + dir.resolve("here.json"), SampleSessions.minskyList(5, 1));
+
+        assertThatThrownBy(() -> job(folder, "json:" + dir.resolve("sessions/export.json"), Optional.empty()).run(ProgressMonitor.NONE))
+                .isInstanceOf(JobRefusedException.class).hasMessageContaining("is inside the folder store " + folder.display());
+        assertThatThrownBy(() -> job(file, "jsondir:" + dir, Optional.of(TargetMode.MERGE)).run(ProgressMonitor.NONE))
+                .isInstanceOf(JobRefusedException.class).hasMessageContaining("is inside the folder store jsondir:" + dir);
+        assertThat(StoreContents.bytes(folder.path())).containsOnlyKeys(before.keySet());
+        before.forEach((name, bytes) -> assertThat(StoreContents.bytes(folder.path()).get(name)).as(name).isEqualTo(bytes));
+    }
+
     private static SessionRecord fieldsReversed(SessionRecord record) {
         com.fasterxml.jackson.databind.node.ObjectNode reversed = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
         List<String> names = new java.util.ArrayList<>(record.fieldNames());
