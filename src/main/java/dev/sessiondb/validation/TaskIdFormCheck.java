@@ -3,16 +3,23 @@ package dev.sessiondb.validation;
 import dev.sessiondb.model.SessionRecord;
 import dev.sessiondb.validation.TaskIdForms.Form;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Task ids written in more than one form in one store ({@code #079}, {@code 079},
  * {@code md#079}): lookups that strip only {@code #} miss the qualified ones. The store's
  * most common form is the norm; repair rewrites the others in it, keeping the digits, but
- * never drops a backend qualifier.
+ * never drops a backend qualifier, and qualifies an id only with the backend its session's name
+ * gives, or the store's only one.
  */
 final class TaskIdFormCheck extends TaskIdFormsSurvey {
+
+    /** A qualified task id inside a session's name, as {@code task-md#079} holds {@code md#079}. */
+    private static final Pattern QUALIFIED_IN_NAME = Pattern.compile("(?<![A-Za-z])([A-Za-z]{1,8})#(\\d+)");
 
     @Override
     public String name() {
@@ -42,8 +49,29 @@ final class TaskIdFormCheck extends TaskIdFormsSurvey {
             return;
         }
         String text = taskId.get().strip();
-        String rewritten = forms.inNorm(text.substring(text.indexOf('#') + 1));
-        findings.accept(Finding.repairable(this, Severity.WARNING, record.key(), message, "rewrite it as '" + rewritten + "'",
-                List.of(FieldEdit.set("taskId", rewritten))));
+        String digits = text.substring(text.indexOf('#') + 1);
+        Optional<String> rewritten = forms.norm() != Form.QUALIFIED ? Optional.of(forms.inNorm(digits))
+                : backendNamedBy(record.key(), digits).or(forms::soleBackend).map(backend -> backend + "#" + digits);
+        if (rewritten.isEmpty()) {
+            // the store's most common backend would move the session to another backend's task of the same number
+            findings.accept(Finding.of(this, Severity.WARNING, record.key(), message, "qualify it with its own backend (like md#" + digits
+                    + "): this store names several backends, and the session's name does not say which"));
+            return;
+        }
+        findings.accept(Finding.repairable(this, Severity.WARNING, record.key(), message, "rewrite it as '" + rewritten.get() + "'",
+                List.of(FieldEdit.set("taskId", rewritten.get()))));
+    }
+
+    /** The backend a session's name gives the same task number ({@code task-md#000079} for 079: md), if it gives one. */
+    private static Optional<String> backendNamedBy(String key, String digits) {
+        Matcher qualified = QUALIFIED_IN_NAME.matcher(key);
+        String number = digits.replaceFirst("^0+(?=.)", "");
+        while (qualified.find()) {
+            String backend = qualified.group(1).toLowerCase(Locale.ROOT);
+            if (!backend.equals("task") && qualified.group(2).replaceFirst("^0+(?=.)", "").equals(number)) {
+                return Optional.of(backend);
+            }
+        }
+        return Optional.empty();
     }
 }

@@ -81,6 +81,11 @@ final class TaskIdForms {
         };
     }
 
+    /** The one backend the store's qualified ids name, when they name only one. */
+    Optional<String> soleBackend() {
+        return backendCounts.size() == 1 ? Optional.of(backendCounts.keySet().iterator().next()) : Optional.empty();
+    }
+
     private Summary summary() {
         if (summary == null) {
             Form best = Form.HASH;

@@ -45,6 +45,22 @@ class ChecksTest {
     }
 
     @Test
+    void aTaskIdIsQualifiedOnlyWithTheBackendItsSessionsNameGivesOrTheStoresOnlyOne() {
+        List<Finding> mixed = run("task-id-form", List.of(),
+                minsky("a", ",\"taskId\":\"mt#1\""), minsky("b", ",\"taskId\":\"mt#2\""), minsky("c", ",\"taskId\":\"md#3\""),
+                minsky("task-md#000007", ",\"taskId\":\"000007\""), minsky("plain", ",\"taskId\":\"#8\""));
+        List<Finding> oneBackend = run("task-id-form", List.of(),
+                minsky("a", ",\"taskId\":\"mt#1\""), minsky("b", ",\"taskId\":\"mt#2\""), minsky("plain", ",\"taskId\":\"#8\""));
+
+        assertThat(mixed).extracting(Finding::session).containsExactly("task-md#000007", "plain");
+        assertThat(mixed.get(0).edits()).containsExactly(FieldEdit.set("taskId", "md#000007"));
+        assertThat(mixed.get(1).isRepairable()).isFalse();
+        assertThat(mixed.get(1).fix()).isEqualTo("qualify it with its own backend (like md#8): this store names several backends, and the session's"
+                + " name does not say which");
+        assertThat(oneBackend).singleElement().satisfies(finding -> assertThat(finding.edits()).containsExactly(FieldEdit.set("taskId", "mt#8")));
+    }
+
+    @Test
     void missingRequiredFieldsAreErrorsAndARepoNameIsDerivedFromTheUrl() {
         List<Finding> findings = run("required-field", List.of(),
                 record("{\"session\":\"a\",\"repoUrl\":\"https://github.com/edobry/minsky.git\",\"createdAt\":\"2025-05-16T22:16:33.321Z\"}"),
