@@ -2,12 +2,12 @@ package dev.sessiondb.job;
 
 import dev.sessiondb.store.SessionStore;
 import dev.sessiondb.store.StoreFactory;
-import dev.sessiondb.store.StoreFormat;
 import dev.sessiondb.store.StoreLocator;
 import dev.sessiondb.store.StoreProviders;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /** Questions jobs ask about a store before touching it: is it there, is it the same as another. */
 public final class StoreProbe {
@@ -59,12 +59,11 @@ public final class StoreProbe {
      * folder written around a file read from it could replace that file.
      */
     private static void requireOutside(StoreLocator store, StoreLocator folder) {
-        if (!folder.format().equals(StoreFormat.JSONDIR) || store.localPath().isEmpty()) {
+        Optional<Path> folderPath = StoreProviders.of(folder).folderOf(folder).map(StoreProbe::realOrAbsolute);
+        if (folderPath.isEmpty() || store.localPath().isEmpty()) {
             return;
         }
-        Path folderPath = realOrAbsolute(folder.path());
-        Path storePath = realOrAbsolute(store.path());
-        if (storePath.startsWith(folderPath)) {
+        if (realOrAbsolute(store.path()).startsWith(folderPath.get())) {
             throw new JobRefusedException(store.display() + " is inside the folder store " + folder.display()
                     + ", so the job would write into a store it reads; choose a path outside the folder");
         }

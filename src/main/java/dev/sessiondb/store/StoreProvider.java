@@ -117,6 +117,14 @@ public interface StoreProvider {
         return Optional.empty();
     }
 
+    /**
+     * The folder every file of which may belong to the store (a folder of session files), when
+     * the store is one: a store inside it would be read or written as part of it.
+     */
+    default Optional<Path> folderOf(StoreLocator locator) {
+        return Optional.empty();
+    }
+
     /** True when opening the store may need a password the user types (a server login); file stores need none. */
     default boolean takesPassword() {
         return false;

@@ -21,6 +21,11 @@ public final class JsonDirProvider extends FileStoreProvider {
         return StoreFormat.JSONDIR;
     }
 
+    @Override
+    public Optional<Path> folderOf(StoreLocator locator) {
+        return Optional.of(locator.path());
+    }
+
     /** A folder holding at least one session file: any folder would read as an empty store ({@code info /etc}). */
     @Override
     public boolean recognises(Path existing) {
