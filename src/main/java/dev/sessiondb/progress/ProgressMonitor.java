@@ -26,6 +26,30 @@ public interface ProgressMonitor {
     default void message(String text) {
     }
 
+    /**
+     * This monitor's progress and messages, never cancelled: for work past the point where
+     * stopping would say less than finishing (the verification of a target already written).
+     */
+    default ProgressMonitor uncancellable() {
+        ProgressMonitor reported = this;
+        return new ProgressMonitor() {
+            @Override
+            public void progress(long done, long total) {
+                reported.progress(done, total);
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return false;
+            }
+
+            @Override
+            public void message(String text) {
+                reported.message(text);
+            }
+        };
+    }
+
     /** Throws {@link CancelledException} when cancel was asked for. */
     default void checkCancelled() {
         if (isCancelled()) {

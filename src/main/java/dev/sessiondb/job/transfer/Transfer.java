@@ -413,8 +413,10 @@ public final class Transfer implements AutoCloseable {
     private Verification verify(RecordSource records, ExpectedHashes hashes, SessionStore written, String phase, ProgressMonitor monitor,
                                 JobReport.Builder report) {
         boolean exact = mode.orElse(TargetMode.NEW) != TargetMode.MERGE;
-        Verification verification = Verification.check(hashes == null ? ExpectedHashes.of(records, written, monitor) : hashes, records, written, exact,
-                phase, monitor);
+        // a target in place is written: a cancel now would report "nothing was changed", so its check runs to the end
+        ProgressMonitor checking = Verification.IN_PLACE.equals(phase) ? monitor.uncancellable() : monitor;
+        Verification verification = Verification.check(hashes == null ? ExpectedHashes.of(records, written, checking) : hashes, records, written, exact,
+                phase, checking);
         report.count("records verified", verification.matched());
         verification.missing().forEach(key -> report.problem("verification: " + key + " is missing from the target"));
         verification.changed().forEach(line -> report.problem("verification: " + line + " differ in the target"));
