@@ -75,7 +75,10 @@ public final class SessionDbCommand {
             LoggerFactory.getLogger(SessionDbCommand.class).warn("command {} failed: {}", line.getCommandName(), message, exception);
             line.getErr().println("sessiondb: " + message);
             if (root.debug) {
-                exception.printStackTrace(line.getErr());
+                // masked as the log masks it: a message in the trace may quote a record's token or a URL's password
+                java.io.StringWriter trace = new java.io.StringWriter();
+                exception.printStackTrace(new java.io.PrintWriter(trace));
+                line.getErr().print(SecretMasker.maskText(null, trace.toString()));
             }
             line.getErr().flush();
             return BAD_INPUT;

@@ -125,6 +125,17 @@ class ReadCommandsTest {
     }
 
     @Test
+    void theStackTraceDebugAddsMasksATokenTheParsersMessageQuotes() throws Exception {
+        String token = "ghp_abcdefghijklmnopqrstuvwxyz0123456789";
+        Path corrupt = Files.writeString(dir.resolve("token.json"), "[{\"session\":\"a\",\"token\":" + token + "}]");
+
+        CliRun run = CliRun.of("--debug", "ls", "json:" + corrupt);
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("\tat ").doesNotContain(token);
+    }
+
+    @Test
     void unknownOptionIsExitTwo() {
         assertThat(CliRun.of("ls", "--no-such-option").exitCode()).isEqualTo(2);
     }
