@@ -1,9 +1,9 @@
 package dev.sessiondb.validation;
 
 import dev.sessiondb.model.SessionRecord;
+import dev.sessiondb.model.TaskId;
 import dev.sessiondb.validation.TaskIdForms.Form;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
@@ -64,12 +64,12 @@ final class TaskIdFormCheck extends TaskIdFormsSurvey {
 
     /** The backend a session's name gives the same task number ({@code task-md#000079} for 079: md), if it gives one. */
     private static Optional<String> backendNamedBy(String key, String digits) {
+        Optional<String> number = TaskId.parse(digits).map(TaskId::number);
         Matcher qualified = QUALIFIED_IN_NAME.matcher(key);
-        String number = digits.replaceFirst("^0+(?=.)", "");
         while (qualified.find()) {
-            String backend = qualified.group(1).toLowerCase(Locale.ROOT);
-            if (!backend.equals("task") && qualified.group(2).replaceFirst("^0+(?=.)", "").equals(number)) {
-                return Optional.of(backend);
+            Optional<TaskId> named = TaskId.parse(qualified.group());
+            if (named.isPresent() && named.get().backend() != null && number.equals(Optional.of(named.get().number()))) {
+                return Optional.of(named.get().backend());
             }
         }
         return Optional.empty();

@@ -1,9 +1,11 @@
 package dev.sessiondb.job.transfer;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sessiondb.model.RecordHash;
 import dev.sessiondb.model.SessionRecord;
 import dev.sessiondb.progress.ProgressMonitor;
 import dev.sessiondb.store.KeySlots;
+import dev.sessiondb.store.ReadAhead;
 import dev.sessiondb.store.RecordCursor;
 import dev.sessiondb.store.SessionStore;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +14,7 @@ import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.function.BiConsumer;
 
 /**
  * The hash each record should have in the target ({@link SessionStore#hashAsStored}: less the fields its layout cannot hold, values normalised),
@@ -28,6 +31,8 @@ public final class ExpectedHashes {
     /** What {@link #take} found for a key the target holds. */
     enum Found { MATCHED, DIFFERENT, UNEXPECTED }
 
+    /** Records compared by content looked up one by one, at most; see {@link #takeByContent}. */
+    static final int LOOKUPS = 1_000;
     private static final int DIGEST_LONGS = 4;
     private static final int DIGEST_HEX_DIGITS = DIGEST_LONGS * 16;
     private static final int MAX_KEY_BYTES = Integer.MAX_VALUE - 16;
@@ -84,6 +89,34 @@ public final class ExpectedHashes {
         }
         taken.set(index);
         return sameDigest(index, storedSha256Hex) ? Found.MATCHED : Found.DIFFERENT;
+    }
+
+    /**
+     * Takes each expected key's record from the target by its canonical hash (these hashes being
+     * canonical too): looked up one by one when at most {@link #LOOKUPS} and the target looks up by
+     * key, else in one read of the target, which a lookup each in a JSON file without its key index
+     * made quadratic.
+     *
+     * @param each given each record the target holds under an expected key, and what {@link #take} found
+     */
+    void takeByContent(SessionStore target, ProgressMonitor monitor, BiConsumer<SessionRecord, Found> each) {
+        if (size <= LOOKUPS && target.looksUpByKey()) {
+            for (String key : untaken()) {
+                SessionRecord stored = target.get(key).orElseThrow();
+                each.accept(stored, take(key, RecordHash.of(target.asStored(stored))));
+                monitor.checkCancelled();
+            }
+            return;
+        }
+        try (RecordCursor cursor = ReadAhead.records(target.cursor())) {
+            while (cursor.hasNext()) {
+                SessionRecord stored = cursor.next();
+                if (expects(stored.key())) {
+                    each.accept(stored, take(stored.key(), RecordHash.of(target.asStored(stored))));
+                }
+                monitor.checkCancelled();
+            }
+        }
     }
 
     /** Whether the key is expected, taken or not. */

@@ -6,7 +6,6 @@ import dev.sessiondb.model.SessionRecord;
 import dev.sessiondb.progress.ProgressMonitor;
 import dev.sessiondb.store.HashCursor;
 import dev.sessiondb.store.ReadAhead;
-import dev.sessiondb.store.RecordCursor;
 import dev.sessiondb.store.SessionStore;
 import dev.sessiondb.store.StoredHash;
 import java.util.ArrayList;
@@ -22,8 +21,7 @@ import java.util.Map;
  * <p>Decided by content, in the verification's two steps: the target's hashes as it stores them
  * (its text, read without parsing a record) against each source record's as the plan scans it;
  * a record whose hash differs may still be equal field by field (another program's field order),
- * so those alone are then compared by their canonical hashes, looked up one by one when few and
- * the target looks up by key, else in one more read of the target.</p>
+ * so those alone are then compared by their canonical hashes ({@link ExpectedHashes#takeByContent}).</p>
  */
 public final class TargetComparison {
 
@@ -83,36 +81,19 @@ public final class TargetComparison {
             return;
         }
         monitor.message("comparing records that differ");
-        if (differing.size() <= Verification.LOOKUPS && target.looksUpByKey()) {
-            for (String key : differing.untaken()) {
-                compare(target.get(key).orElseThrow());
-                monitor.checkCancelled();
+        differing.takeByContent(target, monitor, (stored, found) -> {
+            if (found == ExpectedHashes.Found.MATCHED) {
+                same++;
+                return;
             }
-            return;
-        }
-        try (RecordCursor cursor = ReadAhead.records(target.cursor())) {
-            while (cursor.hasNext()) {
-                SessionRecord record = cursor.next();
-                if (differing.expects(record.key())) {
-                    compare(record);
-                }
-                monitor.checkCancelled();
+            replaced++;
+            if (firstReplaced.size() < NAMED) {
+                // the fields are known for the first records whose text differed; a later one is named by its key alone
+                ObjectNode incoming = firstDiffering.get(stored.key());
+                firstReplaced.add(incoming == null ? stored.key()
+                        : stored.key() + " (" + String.join(", ", Verification.differingFields(incoming, target.asStored(stored))) + ")");
             }
-        }
-    }
-
-    private void compare(SessionRecord stored) {
-        ObjectNode fields = target.asStored(stored);
-        if (differing.take(stored.key(), RecordHash.of(fields)) == ExpectedHashes.Found.MATCHED) {
-            same++;
-            return;
-        }
-        replaced++;
-        if (firstReplaced.size() < NAMED) {
-            // the fields are known for the first records whose text differed; a later one is named by its key alone
-            ObjectNode incoming = firstDiffering.get(stored.key());
-            firstReplaced.add(incoming == null ? stored.key() : stored.key() + " (" + String.join(", ", Verification.differingFields(incoming, fields)) + ")");
-        }
+        });
     }
 
     public long added() {

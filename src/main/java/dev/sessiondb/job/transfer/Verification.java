@@ -33,8 +33,6 @@ public record Verification(long expected, long matched, List<String> missing, Li
     public static final String IN_PLACE = "verifying";
     /** The phase of a verification of a new store not yet in place: a failure then leaves nothing at the target. */
     public static final String BEFORE_PLACING = "verifying the new store";
-    /** Records whose hash differs looked up one by one, at most; see {@link #differences}. */
-    static final int LOOKUPS = 1_000;
 
     public boolean passed() {
         return missing.isEmpty() && changed.isEmpty() && unexpected == 0;
@@ -90,7 +88,7 @@ public record Verification(long expected, long matched, List<String> missing, Li
             return changed;
         }
         Map<String, ObjectNode> storedFields = new HashMap<>();
-        Set<String> different = differing.size() <= LOOKUPS && target.looksUpByKey() ? differing
+        Set<String> different = differing.size() <= ExpectedHashes.LOOKUPS && target.looksUpByKey() ? differing
                 : differentByContent(differing, expected, target, storedFields, monitor);
         try (RecordCursor cursor = expected.open()) {
             while (cursor.hasNext()) {
@@ -127,19 +125,14 @@ public record Verification(long expected, long matched, List<String> missing, Li
             });
         }
         Set<String> different = new HashSet<>();
-        try (RecordCursor cursor = ReadAhead.records(target.cursor())) {
-            while (cursor.hasNext()) {
-                SessionRecord stored = cursor.next();
-                monitor.checkCancelled();
-                if (canonical.expects(stored.key())
-                        && canonical.take(stored.key(), RecordHash.of(target.asStored(stored))) == ExpectedHashes.Found.DIFFERENT) {
-                    different.add(stored.key());
-                    if (storedFields.size() < LOOKUPS) {
-                        storedFields.put(stored.key(), stored.fields());
-                    }
+        canonical.takeByContent(target, monitor, (stored, found) -> {
+            if (found == ExpectedHashes.Found.DIFFERENT) {
+                different.add(stored.key());
+                if (storedFields.size() < ExpectedHashes.LOOKUPS) {
+                    storedFields.put(stored.key(), stored.fields());
                 }
             }
-        }
+        });
         return different;
     }
 
