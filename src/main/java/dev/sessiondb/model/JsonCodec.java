@@ -61,10 +61,10 @@ public final class JsonCodec {
         return new DefaultPrettyPrinter(separators).withObjectIndenter(indenter).withArrayIndenter(indenter);
     }
 
-    /** JSON text in Minsky's layout, without a trailing newline. */
+    /** JSON text in Minsky's layout, without a trailing newline; an unpaired surrogate escaped as by {@link #compact}. */
     public static String pretty(JsonNode node) {
         try {
-            return MAPPER.writer(minskyPrettyPrinter()).writeValueAsString(node);
+            return LoneSurrogates.escapedInJson(MAPPER.writer(minskyPrettyPrinter()).writeValueAsString(node));
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
@@ -83,10 +83,13 @@ public final class JsonCodec {
         return object;
     }
 
-    /** Compact JSON text in the node's own field order. */
+    /**
+     * Compact JSON text in the node's own field order; an unpaired surrogate escaped
+     * ({@link LoneSurrogates#escapedInJson}), as Jackson would write it raw and UTF-8 loses it.
+     */
     public static String compact(JsonNode node) {
         try {
-            return MAPPER.writeValueAsString(node);
+            return LoneSurrogates.escapedInJson(MAPPER.writeValueAsString(node));
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
@@ -95,7 +98,8 @@ public final class JsonCodec {
     /**
      * Compact JSON text with object keys sorted at every depth: equal content gives equal text.
      * Walks the tree straight into one generator (hashing a million records spends most of its
-     * time here); floating-point numbers take the map conversion, which settles their form.
+     * time here); floating-point numbers take the map conversion, which settles their form. An
+     * unpaired surrogate is escaped, so that records differing only there hash differently.
      */
     public static String canonical(JsonNode node) {
         StringWriter text = new StringWriter(256);
@@ -104,7 +108,7 @@ public final class JsonCodec {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return text.toString();
+        return LoneSurrogates.escapedInJson(text.toString());
     }
 
     private static void writeCanonical(JsonNode node, JsonGenerator generator) throws IOException {

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.InputStream;
 import java.util.List;
 import java.nio.charset.StandardCharsets;
@@ -51,5 +52,25 @@ class JsonCodecTest {
         for (JsonNode node : List.of(JsonCodec.parse(original), JsonCodec.parse(tricky))) {
             assertThat(JsonCodec.canonical(node)).isEqualTo(sortedMaps.writeValueAsString(sortedMaps.treeToValue(node, Object.class)));
         }
+    }
+
+    @Test
+    void anUnpairedSurrogateIsWrittenAsItsEscapeAndReadsBackTheSame() throws Exception {
+        JsonNode node = JsonCodec.parse("{\"cut\":\"launch \\ud83d\",\"low\":\"\\udfff\",\"pair\":\"\\ud83d\\ude80\"}");
+
+        String compact = JsonCodec.compact(node);
+
+        assertThat(compact).isEqualTo("{\"cut\":\"launch \\ud83d\",\"low\":\"\\udfff\",\"pair\":\"\ud83d\ude80\"}");
+        assertThat(JsonCodec.parse(new String(compact.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8))).isEqualTo(node);
+        assertThat(JsonCodec.canonical(node)).isEqualTo(compact);
+        assertThat(JsonCodec.parse(JsonCodec.pretty(node))).isEqualTo(node);
+    }
+
+    @Test
+    void recordsDifferingOnlyInAnUnpairedSurrogateHashDifferently() throws Exception {
+        ObjectNode high = (ObjectNode) JsonCodec.parse("{\"notes\":\"x\\ud800\"}");
+        ObjectNode other = (ObjectNode) JsonCodec.parse("{\"notes\":\"x\\ud801\"}");
+
+        assertThat(RecordHash.of(high)).isNotEqualTo(RecordHash.of(other));
     }
 }

@@ -406,7 +406,8 @@ public final class Transfer implements AutoCloseable {
         long records = refusedRecords.stream().map(line -> line.substring(0, line.indexOf(": "))).distinct().count();
         return "the target " + target.display() + " would refuse " + records + (records == 1 ? " record" : " records")
                 + " (each listed in the plan), first " + refusedRecords.get(0)
-                + "; fix those records (sessiondb edit) or choose a native target (--layout native), then run again";
+                + "; fix those records in the source (the window's detail pane edits one), or choose a target that can hold them"
+                + " (--layout native, or a JSON file), then run again";
     }
 
     /** Against the hashes taken while writing, when this run wrote; else the source is read again. */

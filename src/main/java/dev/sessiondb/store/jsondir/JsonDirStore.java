@@ -1,5 +1,6 @@
 package dev.sessiondb.store.jsondir;
 
+import dev.sessiondb.model.LoneSurrogates;
 import dev.sessiondb.model.SessionRecord;
 import dev.sessiondb.progress.ProgressMonitor;
 import dev.sessiondb.store.OpenMode;
@@ -94,6 +95,11 @@ public final class JsonDirStore extends ScanningStore {
     }
 
     /** The file named after the key first; a scan only when the session lives in a file named otherwise. */
+    @Override
+    public List<String> refusals(SessionRecord record) {
+        return LoneSurrogates.keyRefusal(record.key(), "a file name").stream().toList();
+    }
+
     @Override
     public Optional<SessionRecord> get(String key) {
         Path named = dir.resolve(KeyFileNames.fileName(key));

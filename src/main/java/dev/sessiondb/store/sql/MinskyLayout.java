@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sessiondb.model.FieldType;
+import dev.sessiondb.model.LoneSurrogates;
 import dev.sessiondb.model.SessionField;
 import dev.sessiondb.model.SessionRecord;
 import dev.sessiondb.model.SortKey;
@@ -187,6 +188,9 @@ final class MinskyLayout implements Layout {
             if (stored == null && column.notNull()) {
                 refusals.add(value == null || value.isNull() ? "has no " + field + ", which Minsky's column " + column.name() + " requires"
                         : field + " '" + value.asText() + "' is not a date, which Minsky's column " + column.name() + " requires");
+            } else if (stored instanceof String text && LoneSurrogates.first(text) >= 0) {
+                refusals.add(field + " holds an unpaired UTF-16 surrogate (" + LoneSurrogates.firstEscaped(text).orElseThrow()
+                        + "), which Minsky's column " + column.name() + " cannot keep");
             } else if (stored instanceof String text && column.limits().maxLength() != null
                     && text.codePointCount(0, text.length()) > column.limits().maxLength()) {
                 refusals.add(field + " is " + text.codePointCount(0, text.length()) + " characters long; Minsky's column "

@@ -6,6 +6,7 @@ import dev.sessiondb.model.Page;
 import dev.sessiondb.model.RecordHash;
 import dev.sessiondb.model.SessionField;
 import dev.sessiondb.model.SessionQuery;
+import dev.sessiondb.model.LoneSurrogates;
 import dev.sessiondb.model.SessionRecord;
 import dev.sessiondb.model.SortKey;
 import dev.sessiondb.model.ValueCount;
@@ -386,7 +387,12 @@ final class SqlSessionStore implements SessionStore {
 
     @Override
     public List<String> refusals(SessionRecord record) {
-        return layout.refusals(record, this::referenced);
+        List<String> refusals = layout.refusals(record, this::referenced);
+        return LoneSurrogates.keyRefusal(record.key(), "a SQL text column").map(key -> {
+            List<String> all = new ArrayList<>(refusals);
+            all.add(0, key);
+            return all;
+        }).orElse(refusals);
     }
 
     /** Whether a foreign key's target holds the value; each referenced column is read once per store. */
