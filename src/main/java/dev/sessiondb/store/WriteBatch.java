@@ -2,6 +2,7 @@ package dev.sessiondb.store;
 
 import dev.sessiondb.model.SessionRecord;
 import java.util.Iterator;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -11,11 +12,38 @@ import java.util.Set;
  * @param upserts       records to insert or replace by key; read once, so a cursor over another store streams through
  * @param expectedCount how many upserts there are, for progress; -1 when unknown
  * @param deletes       keys to remove (ignored with replaceAll)
+ * @param planned       the store's fingerprint when the writer planned (and backed it up): the store checks it again
+ *                      under its write lock, before it writes anything ({@link #requireUnchanged}); empty: write whatever it holds
  */
-public record WriteBatch(boolean replaceAll, Iterator<SessionRecord> upserts, long expectedCount, Set<String> deletes) {
+public record WriteBatch(boolean replaceAll, Iterator<SessionRecord> upserts, long expectedCount, Set<String> deletes,
+                         Optional<StoreFingerprint> planned) {
 
     public WriteBatch {
         deletes = Set.copyOf(deletes);
+    }
+
+    public WriteBatch(boolean replaceAll, Iterator<SessionRecord> upserts, long expectedCount, Set<String> deletes) {
+        this(replaceAll, upserts, expectedCount, deletes, Optional.empty());
+    }
+
+    /**
+     * This batch, written only if the store is still as {@code planned} saw it: another program's
+     * write after the plan and its backup would otherwise be overwritten, in neither the store nor the backup.
+     */
+    public WriteBatch ifUnchangedSince(StoreFingerprint planned) {
+        return new WriteBatch(replaceAll, upserts, expectedCount, deletes, Optional.of(planned));
+    }
+
+    /**
+     * For a store holding its write lock, before it writes: refuses when it is not as the plan saw it.
+     *
+     * @throws StoreException naming the store and what changed; nothing was written
+     */
+    public void requireUnchanged(StoreLocator store, StoreFingerprint now) {
+        planned.filter(then -> !then.equals(now)).ifPresent(then -> {
+            throw new StoreException(store.display() + ": another program wrote to the store after the plan (" + then.count()
+                    + " records then, " + now.count() + " now); nothing was written; run the job again to plan over what it holds now");
+        });
     }
 
     public static WriteBatch replaceAll(Iterator<SessionRecord> records, long expectedCount) {

@@ -8,11 +8,17 @@ import dev.sessiondb.model.SessionRecord;
 import dev.sessiondb.progress.ProgressMonitor;
 import dev.sessiondb.sample.SampleSessions;
 import dev.sessiondb.store.sql.TestPostgres;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -79,6 +85,56 @@ class ChangesFromOutsideTest {
 
             assertThat(app.writeIfUnchanged(loaded.key(), Optional.of(theirsAsStored), Optional.of(theirsAsStored.with("branch", "mine"))))
                     .hasValueSatisfying(written -> assertThat(written.branch()).contains("mine"));
+        }
+    }
+
+    /** A bad-input audit: a merge planned before Minsky's update overwrote it, which its backup, taken after, did not hold either. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("stores")
+    void aBatchPlannedBeforeAnotherClientsWriteIsRefusedUnderTheWriteLock(String name, Function<Path, StoreLocator> where) {
+        StoreLocator locator = where.apply(directory);
+        List<SessionRecord> records = SampleSessions.minskyList(3, 13);
+        try (SessionStore app = filled(locator, records); SessionStore other = StoreFactory.open(locator, OpenMode.EXISTING)) {
+            StoreFingerprint planned = app.fingerprint();
+            other.put(records.get(0).with("branch", "theirs"));
+            SessionRecord theirs = app.get(records.get(0).key()).orElseThrow();
+            List<SessionRecord> mine = List.of(records.get(0).with("branch", "mine"));
+
+            assertThatThrownBy(() -> app.write(WriteBatch.upsert(mine.iterator(), 1).ifUnchangedSince(planned), ProgressMonitor.NONE))
+                    .isInstanceOf(StoreException.class)
+                    .hasMessageContaining("another program wrote to the store after the plan").hasMessageContaining("nothing was written");
+            assertThat(app.get(records.get(0).key())).contains(theirs);
+
+            app.write(WriteBatch.upsert(mine.iterator(), 1).ifUnchangedSince(app.fingerprint()), ProgressMonitor.NONE);
+            assertThat(app.get(records.get(0).key()).orElseThrow().branch()).contains("mine");
+        }
+    }
+
+    /**
+     * In WAL mode SQLite leaves the header's change counter as it was, and a writer that closes last
+     * (the sqlite3 shell, Minsky) checkpoints its commit into the file and deletes the WAL: the file's
+     * own size and time are what show it.
+     */
+    @Test
+    void anUpdateCheckpointedByAWriterThatClosesLastChangesASqliteFingerprint() throws Exception {
+        Path file = directory.resolve("wal.db");
+        StoreLocator locator = StoreLocator.parse("sqlite:" + file);
+        List<SessionRecord> records = SampleSessions.minskyList(3, 17);
+        filled(locator, records).close();
+        Files.setLastModifiedTime(file, FileTime.fromMillis(0)); // as if written long ago: a new write cannot share its clock tick
+        StoreFingerprint before;
+        try (SessionStore app = StoreFactory.open(locator, OpenMode.EXISTING)) {
+            before = app.fingerprint();
+        }
+
+        try (Connection shell = DriverManager.getConnection("jdbc:sqlite:" + file); Statement update = shell.createStatement()) {
+            update.executeUpdate("UPDATE sessions SET record = json_set(record, '$.externalEdit', 'EDIT') WHERE session_key = '"
+                    + records.get(1).key() + "'");
+        }
+
+        assertThat(Path.of(file + "-wal")).doesNotExist();
+        try (SessionStore app = StoreFactory.open(locator, OpenMode.EXISTING)) {
+            assertThat(app.fingerprint()).isNotEqualTo(before);
         }
     }
 

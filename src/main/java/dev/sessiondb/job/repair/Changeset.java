@@ -8,6 +8,7 @@ import dev.sessiondb.model.JsonCodec;
 import dev.sessiondb.model.SessionRecord;
 import dev.sessiondb.progress.ProgressMonitor;
 import dev.sessiondb.store.SessionStore;
+import dev.sessiondb.store.StoreFingerprint;
 import dev.sessiondb.store.WriteBatch;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
@@ -128,8 +129,11 @@ public final class Changeset implements AutoCloseable {
         return Collections.unmodifiableSet(fingerprints.keySet());
     }
 
-    /** Writes every changed record in one transaction: all of them or, on failure or cancel, none. */
-    public void applyTo(SessionStore store, ProgressMonitor monitor) {
+    /**
+     * Writes every changed record in one transaction: all of them or, on failure or cancel, none;
+     * none either when the store is no longer as {@code planned} saw it.
+     */
+    public void applyTo(SessionStore store, StoreFingerprint planned, ProgressMonitor monitor) {
         try (Replay replay = new Replay()) {
             Iterator<SessionRecord> afters = new Iterator<>() {
                 @Override
@@ -142,7 +146,7 @@ public final class Changeset implements AutoCloseable {
                     return replay.next().after();
                 }
             };
-            store.write(WriteBatch.upsert(afters, updates + inserts), monitor);
+            store.write(WriteBatch.upsert(afters, updates + inserts).ifUnchangedSince(planned), monitor);
         }
     }
 

@@ -15,6 +15,7 @@ import dev.sessiondb.model.SecretMasker;
 import dev.sessiondb.progress.ProgressMonitor;
 import dev.sessiondb.store.RecordCursor;
 import dev.sessiondb.store.SessionStore;
+import dev.sessiondb.store.StoreFingerprint;
 import dev.sessiondb.store.StoreLocator;
 import dev.sessiondb.validation.Checks;
 import dev.sessiondb.validation.ValidationContext;
@@ -97,12 +98,14 @@ public final class RepairJob implements Job {
             ArrayNode changes = report.details().putArray("changes");
             changeset.first(LISTED_CHANGES).forEach(change -> changes.add(toJson(change)));
             if (!changeset.isEmpty()) {
+                // taken before the backup: the write, under the store's lock, refuses if anything changed after it
+                StoreFingerprint backedUp = store.fingerprint();
                 monitor.message("backing up");
                 Backup backup = journal.backUp(report.runId(), store, description(), monitor);
                 report.backupId(backup.id());
                 requireUnchangedSincePlanning(store, changeset);
                 monitor.message("writing");
-                changeset.applyTo(store, monitor);
+                changeset.applyTo(store, backedUp, monitor);
             }
             JobReport done = report.build();
             journal.saveReport(done);

@@ -275,7 +275,8 @@ public final class Transfer implements AutoCloseable {
             report.warning("the target already holds exactly these records (a previous run finished the write); nothing was written");
         } else {
             hashes = new ExpectedHashes();
-            Backup backup = existing.isPresent() ? writeExisting(existing.get(), runId, reason, records, hashes, monitor)
+            Backup backup = existing.isPresent()
+                    ? writeExisting(existing.get(), assessment.target().fingerprint().orElseThrow(), runId, reason, records, hashes, monitor)
                     : writeNew(runId, reason, records, hashes, assessment, monitor);
             report.backupId(backup.id());
             report.count("records written", records.count());
@@ -310,16 +311,21 @@ public final class Transfer implements AutoCloseable {
         existing.ifPresent(SessionStore::close);
     }
 
-    /** Writing hashes each record as it passes ({@code hashes}), read ahead on a second thread; so do new targets. */
-    private Backup writeExisting(SessionStore store, String runId, String reason, RecordSource records, ExpectedHashes hashes,
+    /**
+     * Writing hashes each record as it passes ({@code hashes}), read ahead on a second thread; so do new targets.
+     * The store writes only if it is still as {@code planned} saw it, checked under its write lock: then the backup
+     * taken meanwhile holds exactly what the write replaces.
+     */
+    private Backup writeExisting(SessionStore store, StoreFingerprint planned, String runId, String reason, RecordSource records, ExpectedHashes hashes,
                                  ProgressMonitor monitor) {
         monitor.message("backing up target");
         Backup backup = journal.backUp(runId, store, reason, monitor);
         StoreFingerprint backedUp = store.fingerprint();
         monitor.message("writing target");
         try (RecordCursor cursor = ReadAhead.records(hashes.recording(records.open(), store))) {
-            store.write(mode.orElse(TargetMode.NEW) == TargetMode.MERGE ? WriteBatch.upsert(cursor, records.expectedCount())
-                    : WriteBatch.replaceAll(cursor, records.expectedCount()), monitor);
+            WriteBatch batch = mode.orElse(TargetMode.NEW) == TargetMode.MERGE ? WriteBatch.upsert(cursor, records.expectedCount())
+                    : WriteBatch.replaceAll(cursor, records.expectedCount());
+            store.write(batch.ifUnchangedSince(planned), monitor);
         } catch (RuntimeException stopped) {
             discardIfUnchanged(backup, stopped, () -> store.fingerprint().equals(backedUp));
             throw stopped;

@@ -193,7 +193,9 @@ public final class JsonFileStore extends ScanningStore {
     @Override
     public void write(WriteBatch batch, ProgressMonitor monitor) {
         try (StoreFileLock lock = StoreFileLock.acquire(lockFile)) {
-            writeLocked(checked(), batch, monitor);
+            CheckedFile before = checked();
+            batch.requireUnchanged(locator(), StoreFingerprint.ofFiles(before.count(), file));
+            writeLocked(before, batch, monitor);
         }
     }
 

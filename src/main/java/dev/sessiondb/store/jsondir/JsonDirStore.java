@@ -120,6 +120,7 @@ public final class JsonDirStore extends ScanningStore {
     @Override
     public void write(WriteBatch batch, ProgressMonitor monitor) {
         try (StoreFileLock lock = lock()) {
+            batch.requireUnchanged(locator(), fingerprint());
             writeLocked(batch, monitor);
         }
     }

@@ -123,6 +123,17 @@ enum Dialect {
         }
     }
 
+    /**
+     * Inside a transaction, takes the write lock of {@code table}'s database (SQLite: a write that
+     * changes nothing) or of the table (PostgreSQL: other writers wait), so that what is checked next
+     * stays true until the commit.
+     */
+    void lockForWriting(Connection connection, String table) throws SQLException {
+        try (java.sql.Statement statement = connection.createStatement()) {
+            statement.execute(this == SQLITE ? "DELETE FROM " + table + " WHERE 0" : "LOCK TABLE " + table + " IN SHARE ROW EXCLUSIVE MODE");
+        }
+    }
+
     void commitLocked(Connection connection) throws SQLException {
         if (this == SQLITE) {
             try (java.sql.Statement statement = connection.createStatement()) {

@@ -213,11 +213,15 @@ final class SqlSessionStore implements SessionStore {
      */
     @Override
     public StoreFingerprint fingerprint() {
+        return read(this::fingerprint);
+    }
+
+    private StoreFingerprint fingerprint(Connection connection) throws SQLException {
         if (dialect == Dialect.SQLITE) {
-            return new StoreFingerprint(count(), SqliteFingerprint.of(locator.path()));
+            return new StoreFingerprint(count(connection), SqliteFingerprint.of(locator.path()));
         }
         List<String> tables = layout.writes().stream().map(TableWrite::table).distinct().toList();
-        return read(connection -> new StoreFingerprint(count(connection), PostgresFingerprint.token(connection, tables)));
+        return new StoreFingerprint(count(connection), PostgresFingerprint.token(connection, tables));
     }
 
     @Override
@@ -241,7 +245,7 @@ final class SqlSessionStore implements SessionStore {
     public void write(WriteBatch batch, ProgressMonitor monitor) {
         if (dialect == Dialect.SQLITE) {
             SqliteBusyRetry.run(locator, batch.upserts(), records ->
-                    writeOnce(new WriteBatch(batch.replaceAll(), records, batch.expectedCount(), batch.deletes()), monitor));
+                    writeOnce(new WriteBatch(batch.replaceAll(), records, batch.expectedCount(), batch.deletes(), batch.planned()), monitor));
         } else {
             writeOnce(batch, monitor);
         }
@@ -256,6 +260,10 @@ final class SqlSessionStore implements SessionStore {
         Transaction transaction = database.createTransaction();
         boolean held = false;
         try {
+            if (batch.planned().isPresent()) {
+                dialect.lockForWriting(transaction.connection(), layout.table());
+                batch.requireUnchanged(locator, fingerprint(transaction.connection()));
+            }
             writeRows(transaction.connection(), batch, monitor);
             if (holdsWrites) {
                 heldWrite = transaction;

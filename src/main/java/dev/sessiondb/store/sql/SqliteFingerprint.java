@@ -1,6 +1,7 @@
 package dev.sessiondb.store.sql;
 
 import dev.sessiondb.store.StoreException;
+import dev.sessiondb.store.StoreFingerprint;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -14,7 +15,9 @@ import java.util.HexFormat;
  * connection's {@code PRAGMA data_version} only compares within that connection): the database
  * header's file change counter, which every commit in rollback-journal mode increments, and the
  * WAL file's length and header (checkpoint sequence and salts), which every commit in WAL mode
- * appends to or, after a checkpoint, renews.
+ * appends to or, after a checkpoint, renews; and the database file's size and modification time,
+ * since in WAL mode the counter stays as it was and a writer that closes last (the {@code sqlite3}
+ * shell, Minsky) checkpoints its commit into the file and deletes the WAL, leaving both as before.
  */
 final class SqliteFingerprint {
 
@@ -30,7 +33,7 @@ final class SqliteFingerprint {
         Path wal = Path.of(database + "-wal");
         byte[] walHeader = head(wal, WAL_HEADER_BYTES);
         String walState = walHeader.length == 0 ? "none" : size(wal) + ":" + HexFormat.of().formatHex(walHeader, 12, walHeader.length);
-        return "counter " + counter + ", wal " + walState;
+        return "counter " + counter + ", file " + StoreFingerprint.ofFiles(0, database).token() + ", wal " + walState;
     }
 
     private static byte[] head(Path file, int bytes) {

@@ -56,7 +56,7 @@ class RepairPlannerTest {
         try (SessionStore store = openFixture()) {
             ValidationContext context = context(store, List.of(), dir);
             try (Changeset changeset = RepairPlanner.plan(store, Checks.create(List.of(), context), ProgressMonitor.NONE)) {
-                changeset.applyTo(store, ProgressMonitor.NONE);
+                changeset.applyTo(store, store.fingerprint(), ProgressMonitor.NONE);
             }
 
             long[] counts = new long[2];
@@ -75,7 +75,7 @@ class RepairPlannerTest {
             try (Changeset changeset = RepairPlanner.plan(store, Checks.create(List.of("workspace-unregistered"), context(store, List.of(state), dir)),
                     ProgressMonitor.NONE)) {
                 assertThat(changeset.inserts()).isEqualTo(1);
-                changeset.applyTo(store, ProgressMonitor.NONE);
+                changeset.applyTo(store, store.fingerprint(), ProgressMonitor.NONE);
             }
 
             assertThat(store.count()).isEqualTo(Fixtures.MINSKY_COUNT + 1);
