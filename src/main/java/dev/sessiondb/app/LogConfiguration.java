@@ -15,11 +15,13 @@ import ch.qos.logback.core.rolling.FixedWindowRollingPolicy;
 import ch.qos.logback.core.rolling.RollingFileAppender;
 import ch.qos.logback.core.rolling.SizeBasedTriggeringPolicy;
 import ch.qos.logback.core.spi.ContextAwareBase;
+import ch.qos.logback.core.status.NopStatusListener;
 import ch.qos.logback.core.util.FileSize;
 import dev.sessiondb.store.selection.MinskyPaths;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -54,18 +56,28 @@ public final class LogConfiguration extends ContextAwareBase implements Configur
 
     /** Sets up {@code context} as the app ships it. */
     static void shipped(LoggerContext context) {
+        // without a listener logback prints its own status on stdout when something failed (an unwritable
+        // log: a dozen lines and a stack trace), where a listing in --format json or csv goes
+        context.getStatusManager().add(new NopStatusListener());
         registerMaskingConverters(context);
-        RollingFileAppender<ILoggingEvent> file = fileAppender(context, logDirectory());
+        Path directory = logDirectory();
+        Optional<String> unwritable = LogFiles.whyUnwritable(directory);
         ConsoleAppender<ILoggingEvent> stderr = stderrAppender(context);
 
         Logger own = context.getLogger("dev.sessiondb");
         own.setLevel(Level.INFO);
         own.setAdditive(false);
-        own.addAppender(file);
         Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
         root.setLevel(Level.WARN);
-        root.addAppender(file);
         root.addAppender(stderr);
+        if (unwritable.isPresent()) {
+            System.err.println("sessiondb: cannot write the log " + directory.resolve(LogFiles.FILE_NAME) + " (" + unwritable.get()
+                    + "); continuing without it");
+            return;
+        }
+        RollingFileAppender<ILoggingEvent> file = fileAppender(context, directory);
+        own.addAppender(file);
+        root.addAppender(file);
     }
 
     /** The folder {@link LogFiles#prepare} chose; before it ran (a tool without {@code Main}), the app's own. */

@@ -6,6 +6,7 @@ import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Optional;
 
 /**
  * Where the log goes ({@link LogConfiguration} reads {@value #DIRECTORY_PROPERTY}), made owner-only before
@@ -43,6 +44,21 @@ public final class LogFiles {
             // logback reports the unwritable folder itself; nothing else depends on the log
         }
         return chosen.resolve(FILE_NAME);
+    }
+
+    /**
+     * Why the log cannot be written in {@code directory}, if it cannot: the folder could not be made
+     * (a file in its place), or the file or folder belongs to another user (one {@code sudo sessiondb}).
+     */
+    static Optional<String> whyUnwritable(Path directory) {
+        Path file = directory.resolve(FILE_NAME);
+        if (!Files.isDirectory(directory)) {
+            return Optional.of("its folder could not be made");
+        }
+        if (Files.exists(file) ? !Files.isWritable(file) : !Files.isWritable(directory)) {
+            return Optional.of((Files.exists(file) ? "the file" : "its folder") + " is not writable by this user");
+        }
+        return Optional.empty();
     }
 
     /** The current log file, as {@link #prepare} chose it. */

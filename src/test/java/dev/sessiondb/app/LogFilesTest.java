@@ -9,6 +9,9 @@ import ch.qos.logback.classic.spi.LoggingEvent;
 import ch.qos.logback.core.rolling.FixedWindowRollingPolicy;
 import ch.qos.logback.core.rolling.RollingFileAppender;
 import ch.qos.logback.core.rolling.SizeBasedTriggeringPolicy;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -87,5 +90,33 @@ class LogFilesTest {
 
         assertThat(line).contains("postgresql://admin:****@db.example/sessions", "****6789", "IllegalStateException")
                 .doesNotContain("hunter2secret", "ghp_abcdefghijklmnopqrstuvwxyz0123456789");
+    }
+
+    /** A bad-input audit: logback printed its status and a stack trace on stdout, inside a listing in --format json. */
+    @Test
+    void anUnwritableLogIsOneLineOnStderrAndNothingOnStdout() throws Exception {
+        Path state = Files.writeString(directory.resolve("state"), "a file where the log folder would be");
+        Path logs = state.resolve("logs");
+        LogFiles.prepare(logs);
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        ByteArrayOutputStream warned = new ByteArrayOutputStream();
+        LoggerContext context = new LoggerContext();
+        context.setMDCAdapter(new LogbackMDCAdapter());
+        try {
+            System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(warned, true, StandardCharsets.UTF_8));
+            LogConfiguration.shipped(context);
+            context.getLogger("dev.sessiondb.Main").info("a line with nowhere to go");
+            context.stop();
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
+        }
+
+        assertThat(printed.toString(StandardCharsets.UTF_8)).isEmpty();
+        assertThat(warned.toString(StandardCharsets.UTF_8)).isEqualTo("sessiondb: cannot write the log " + logs.resolve(LogFiles.FILE_NAME)
+                + " (its folder could not be made); continuing without it" + System.lineSeparator());
     }
 }
