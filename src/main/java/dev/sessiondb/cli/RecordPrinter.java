@@ -107,7 +107,7 @@ final class RecordPrinter implements AutoCloseable {
     private void printRow(List<String> cells) {
         StringBuilder line = new StringBuilder();
         for (int i = 0; i < cells.size(); i++) {
-            String cell = cells.get(i);
+            String cell = TerminalText.cell(cells.get(i));
             if (cell.length() > WIDTHS[i]) {
                 cell = cell.substring(0, WIDTHS[i] - 1) + "…";
             }

@@ -7,7 +7,10 @@ import dev.sessiondb.progress.CancelledException;
 import dev.sessiondb.store.StoreException;
 import dev.sessiondb.store.StoreFaults;
 import java.io.UncheckedIOException;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.Charset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -39,7 +42,11 @@ public final class SessionDbCommand {
     boolean debug;
 
     public static int run(String[] args) {
-        return commandLine(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args).execute(args);
+        // a listing piped to a file or a program stays exact; a terminal sees a record's escape sequences as text
+        Writer out = new OutputStreamWriter(System.out, Charset.defaultCharset());
+        Writer err = TerminalText.around(new OutputStreamWriter(System.err, Charset.defaultCharset()));
+        return commandLine(new PrintWriter(System.console() != null ? TerminalText.around(out) : out, true), new PrintWriter(err, true), args)
+                .execute(args);
     }
 
     /**

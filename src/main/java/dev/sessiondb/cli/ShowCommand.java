@@ -57,7 +57,8 @@ final class ShowCommand implements Callable<Integer> {
         }
     }
 
+    /** The value under its name, each further line indented past the names: a commit message's lines cannot pass for fields. */
     private static String valueText(JsonNode value) {
-        return value.isContainerNode() ? JsonCodec.pretty(value).replace("\n", "\n                   ") : value.asText();
+        return (value.isContainerNode() ? JsonCodec.pretty(value) : value.asText()).replace("\n", "\n                   ");
     }
 }

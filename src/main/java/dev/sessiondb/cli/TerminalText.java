@@ -1,0 +1,84 @@
+package dev.sessiondb.cli;
+
+import java.io.FilterWriter;
+import java.io.IOException;
+import java.io.Writer;
+
+/**
+ * Text from records made harmless for a terminal: a session name or a branch may hold escape
+ * sequences (which set the window's title or recolour what follows), a carriage return (which
+ * writes over the line) or bidirectional overrides (which reorder it). Each such character is shown
+ * as its escape ({@code \u001b}); line breaks and tabs stay. As a writer it wraps what the commands
+ * print to a terminal and every error line; a listing sent to a file or a pipe is left exact.
+ */
+final class TerminalText extends FilterWriter {
+
+    private static final boolean CRLF = System.lineSeparator().equals("\r\n");
+
+    private TerminalText(Writer out) {
+        super(out);
+    }
+
+    static Writer around(Writer out) {
+        return new TerminalText(out);
+    }
+
+    /** A table cell: as {@link #around} shows it, line breaks and tabs escaped too, so that a value cannot add a row. */
+    static String cell(String text) {
+        StringBuilder shown = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 || isHarmful(c)) {
+                if (shown == null) {
+                    shown = new StringBuilder(text.length() + 8).append(text, 0, i);
+                }
+                shown.append(escape(c));
+            } else if (shown != null) {
+                shown.append(c);
+            }
+        }
+        return shown == null ? text : shown.toString();
+    }
+
+    @Override
+    public void write(int c) throws IOException {
+        if (isHarmful((char) c)) {
+            out.write(escape((char) c));
+        } else {
+            out.write(c);
+        }
+    }
+
+    @Override
+    public void write(char[] chars, int offset, int length) throws IOException {
+        int from = offset;
+        for (int i = offset; i < offset + length; i++) {
+            if (isHarmful(chars[i])) {
+                out.write(chars, from, i - from);
+                out.write(escape(chars[i]));
+                from = i + 1;
+            }
+        }
+        out.write(chars, from, offset + length - from);
+    }
+
+    @Override
+    public void write(String text, int offset, int length) throws IOException {
+        write(text.toCharArray(), offset, length);
+    }
+
+    /** Control characters but a line break and a tab, DEL, the C1 controls, and the bidirectional embeddings, overrides and isolates. */
+    private static boolean isHarmful(char c) {
+        return (c < 0x20 && c != '\n' && c != '\t' && !(c == '\r' && CRLF)) || (c >= 0x7f && c <= 0x9f)
+                || (c >= '\u202a' && c <= '\u202e') || (c >= '\u2066' && c <= '\u2069');
+    }
+
+    private static String escape(char c) {
+        return switch (c) {
+            case '\n' -> "\\n";
+            case '\t' -> "\\t";
+            case '\r' -> "\\r";
+            default -> String.format("\\u%04x", (int) c);
+        };
+    }
+}

@@ -1,0 +1,41 @@
+package dev.sessiondb.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sessiondb.model.JsonCodec;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A bad-input audit: a session name's escape sequences set the terminal's title, and a repository name with a line break added a row. */
+class TerminalTextTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aTerminalSeesEscapesCarriageReturnsAndOverridesAsTextAndKeepsLinesTabsAndEveryScript() {
+        StringWriter shown = new StringWriter();
+        try (PrintWriter out = new PrintWriter(TerminalText.around(shown))) {
+            out.print("x\u001b]0;pwned\u0007 red\u001b[31m\rover\u009b \u202eevil\tcol ok ✓ 日本 \ud83d\ude80\n");
+        }
+
+        assertThat(shown.toString()).isEqualTo("x\\u001b]0;pwned\\u0007 red\\u001b[31m\\rover\\u009b \\u202eevil\tcol ok ✓ 日本 \ud83d\ude80\n");
+    }
+
+    @Test
+    void aListingsCellsCannotAddRowsOrColourTheTable() throws Exception {
+        Path store = dir.resolve("ansi.json");
+        Files.writeString(store, JsonCodec.pretty(JsonCodec.parse("[{\"session\": \"x\\u001b[31mRED\", \"repoName\": \"r\\nfake-row\","
+                + " \"repoUrl\": \"u\", \"createdAt\": \"2025-05-16T22:16:33.321Z\", \"branch\": \"\\u001b]0;pwned\\u0007\"}]")));
+
+        CliRun listed = CliRun.of("ls", "json:" + store);
+
+        assertThat(listed.exitCode()).as(listed.err()).isZero();
+        assertThat(listed.out()).doesNotContain("\u001b", "\u0007").contains("x\\u001b[31mRED", "r\\nfake-row", "\\u001b]0;pwned\\u0007");
+        assertThat(listed.out().lines()).hasSize(3);
+    }
+}
