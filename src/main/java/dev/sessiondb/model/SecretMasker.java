@@ -18,8 +18,9 @@ import java.util.stream.Collectors;
 /**
  * Finds and masks secrets inside records (a GitHub token kept in {@code github.token}, a
  * password, an API key, one assigned in free text as {@code password=...}) so they never reach
- * a table, a log or an export. Masking keeps the last four characters so a user can tell two
- * secrets apart. Passwords inside URLs
+ * a table, a log or an export. A token of a known shape ({@code ghp_...}) keeps its last four
+ * characters so a user can tell two apart; any other secret (a password) is masked whole, as
+ * its end is a part of it. Passwords inside URLs
  * ({@code scheme://user:password@host}) are masked by {@link #maskUrlPasswords}, the one
  * function every locator, URL, message and report line goes through.
  */
@@ -32,27 +33,42 @@ public final class SecretMasker {
     /** A field whose lower-case name holds one of these is a secret. */
     private static final List<String> SECRET_NAME_WORDS = List.of("token", "password", "passwd", "secret", "apikey", "api_key", "api-key",
             "credential", "authorization");
-    /** The tokens masked wherever they appear: GitHub, GitLab, OpenAI-style and Slack. */
+    /** The tokens masked wherever they appear: GitHub, GitLab, OpenAI-style, Slack and AWS access key ids. */
     private static final List<TokenShape> TOKEN_SHAPES = List.of(
             new TokenShape("ghp_", "", 20), new TokenShape("gho_", "", 20), new TokenShape("ghu_", "", 20),
             new TokenShape("ghs_", "", 20), new TokenShape("ghr_", "", 20), new TokenShape("github_pat_", "_", 20),
             new TokenShape("glpat-", "_-", 20), new TokenShape("sk-", "_-", 20),
-            new TokenShape("xoxa-", "-", 10), new TokenShape("xoxb-", "-", 10), new TokenShape("xoxp-", "-", 10));
-    /** The shapes by the first character of their start ('g', 's', 'x'); null for a character no token begins with. */
+            new TokenShape("xoxa-", "-", 10), new TokenShape("xoxb-", "-", 10), new TokenShape("xoxp-", "-", 10),
+            new TokenShape("AKIA", "", 16), new TokenShape("ASIA", "", 16));
+    /** The shapes by the first character of their start ('g', 's', 'x', 'A'); null for a character no token begins with. */
     private static final TokenShape[][] SHAPES_BY_FIRST_CHAR = shapesByFirstChar();
     /** No token is shorter: text of fewer characters holds none. */
     private static final int SHORTEST_TOKEN = TOKEN_SHAPES.stream().mapToInt(shape -> shape.start().length() + shape.shortestBody()).min().orElseThrow();
     private static final Pattern SECRET_VALUE = Pattern.compile(
             TOKEN_SHAPES.stream().map(TokenShape::regex).collect(Collectors.joining("|", "(", ")")));
-    /** The words that, right before an {@code =} or {@code :}, say what follows is a secret ("password=hunter2", "GITHUB_TOKEN: ..."). */
-    private static final List<String> ASSIGNED_SECRET_WORDS = List.of("password", "passwd", "pwd", "secret", "token", "apikey", "api_key", "api-key");
+    /**
+     * The words that, right before an {@code =} or {@code :}, say what follows is a secret ("password=hunter2", "GITHUB_TOKEN: ...",
+     * "Authorization: Bearer ...", "aws_secret_access_key=...").
+     */
+    private static final List<String> ASSIGNED_SECRET_WORDS = List.of("password", "passwd", "pwd", "pass", "secret", "token", "apikey", "api_key",
+            "api-key", "secret_key", "secret_access_key", "private_key", "authorization");
     /** The last letters of those words: a sign after any other letter is not an assignment of one. */
     private static final String SECRET_WORD_ENDINGS = ASSIGNED_SECRET_WORDS.stream()
             .map(word -> word.substring(word.length() - 1)).distinct().collect(Collectors.joining());
-    /** Such a word (as a whole word, perhaps after a prefix as in {@code db_password}), the sign, then the value. */
-    private static final Pattern SECRET_ASSIGNMENT = Pattern.compile("(?i)\\b((?:[a-z0-9]+[_-])*(?:"
+    /**
+     * Such a word, perhaps after a prefix as in {@code db_password} or {@code --password}, then the sign (after the closing
+     * quote of a JSON name, before an HTTP scheme such as "Bearer"), then the value: quoted, up to the closing quote; else
+     * up to a space or a separator. The name must start a word that does not follow a '/' or '\\': a path such as
+     * {@code /etc/passwd: neither ...} or {@code /tmp/secret=abc/x.json} assigns nothing.
+     */
+    private static final Pattern SECRET_ASSIGNMENT = Pattern.compile("(?i)(?<![a-z0-9_/\\\\-])(-*(?:[a-z0-9]+[_-])*(?:"
             + ASSIGNED_SECRET_WORDS.stream().map(Pattern::quote).collect(Collectors.joining("|"))
-            + "))(\\s*[=:]\\s*[\"']?)([^\\s\"'&;,]{4,})");
+            + "))(\\s*[\"']?\\s*[=:]\\s*(?:(?:bearer|basic|token)\\s+)?)(\"[^\"\\n]+\"|'[^'\\n]+'|[\"']?[^\\s\"'&;,]{4,})");
+    /** A private key in PEM form, up to its END line or the end of the text: its body is masked, its BEGIN and END lines say what it was. */
+    private static final Pattern PRIVATE_KEY = Pattern.compile(
+            "(-----BEGIN ((?:[A-Z0-9]+ )*)PRIVATE KEY((?: BLOCK)?)-----)(.+?)(-----END \\2PRIVATE KEY\\3-----|\\z)", Pattern.DOTALL);
+    /** A classic GitHub token (40 hex digits) as the user of a URL, {@code https://<token>@github.com/...}; a commit hash elsewhere is no secret. */
+    private static final Pattern HEX_TOKEN_AS_URL_USER = Pattern.compile("(?<=://)[0-9a-fA-F]{40}(?=[:@])");
     /** The user part of a URL, then its password up to the last {@code @} before the host. */
     private static final Pattern URL_PASSWORD = Pattern.compile("(://[^/:@\\s]*):[^/\\s]*@");
 
@@ -74,7 +90,7 @@ public final class SecretMasker {
         if (fieldName != null && isSecretName(fieldName)) {
             return masked(value);
         }
-        return maskUrlPasswords(withTokensMasked(value));
+        return maskUrlPasswords(withSecretsMasked(value));
     }
 
     /**
@@ -83,22 +99,36 @@ public final class SecretMasker {
      * password of each URL in it dropped (a URL keeps working, and asks for the password).
      */
     public static String withoutSecrets(String fieldName, String value) {
-        return fieldName != null && isSecretName(fieldName) ? null : withoutUrlPasswords(withTokensMasked(value));
+        return fieldName != null && isSecretName(fieldName) ? null : withoutUrlPasswords(withSecretsMasked(value));
     }
 
-    private static String withTokensMasked(String text) {
-        String assignmentsMasked = mayHoldAssignedSecret(text)
-                ? SECRET_ASSIGNMENT.matcher(text).replaceAll(match -> Matcher.quoteReplacement(match.group(3).startsWith(MASK)
-                        ? match.group() : match.group(1) + match.group(2) + masked(match.group(3))))
+    /** Each pass runs its regex only when a cheap test finds what it looks for: a validation masks every value of every record. */
+    private static String withSecretsMasked(String text) {
+        String keysMasked = text.contains("PRIVATE KEY")
+                ? PRIVATE_KEY.matcher(text).replaceAll(match -> Matcher.quoteReplacement(match.group(1) + MASK + match.group(5)))
                 : text;
-        return holdsToken(assignmentsMasked)
+        String assignmentsMasked = mayHoldAssignedSecret(keysMasked)
+                ? SECRET_ASSIGNMENT.matcher(keysMasked).replaceAll(match -> Matcher.quoteReplacement(match.group(1) + match.group(2)
+                        + maskedAssignedValue(match.group(3))))
+                : keysMasked;
+        String tokensMasked = holdsToken(assignmentsMasked)
                 ? SECRET_VALUE.matcher(assignmentsMasked).replaceAll(match -> masked(match.group()))
                 : assignmentsMasked;
+        return mayHoldUrlUser(tokensMasked) ? HEX_TOKEN_AS_URL_USER.matcher(tokensMasked).replaceAll(MASK) : tokensMasked;
+    }
+
+    /** A quoted value is masked between its quotes; one masked already is left as it is. */
+    private static String maskedAssignedValue(String value) {
+        char first = value.charAt(0);
+        int start = first == '"' || first == '\'' ? 1 : 0;
+        int end = start == 1 && value.length() > 1 && value.charAt(value.length() - 1) == first ? value.length() - 1 : value.length();
+        String inside = value.substring(start, end);
+        return inside.startsWith(MASK) ? value : value.substring(0, start) + masked(inside) + value.substring(end);
     }
 
     /**
-     * Whether a secret word stands right before an {@code =} or {@code :} (spaces between
-     * allowed): the test before {@link #SECRET_ASSIGNMENT}'s regex, asked of every value a
+     * Whether a secret word stands right before an {@code =} or {@code :} (spaces or the closing
+     * quote of a JSON name between allowed): the test before {@link #SECRET_ASSIGNMENT}'s regex, asked of every value a
      * validation reads, most of which hold a ':' (every date, every URL) after a digit or "https".
      * It jumps from sign to sign ({@link String#indexOf} is compiled to vector code) and looks
      * at the words only after a letter one of them ends with ({@link #SECRET_WORD_ENDINGS}).
@@ -125,6 +155,9 @@ public final class SecretMasker {
         while (end > 0 && text.charAt(end - 1) == ' ') {
             end--;
         }
+        if (end > 0 && (text.charAt(end - 1) == '"' || text.charAt(end - 1) == '\'')) {
+            end--;
+        }
         if (end == 0 || SECRET_WORD_ENDINGS.indexOf(Character.toLowerCase(text.charAt(end - 1))) < 0) {
             return false;
         }
@@ -139,11 +172,11 @@ public final class SecretMasker {
 
     /** Any text (a locator, a URL, an error message) with the password of every URL in it replaced by {@link #MASK}. */
     public static String maskUrlPasswords(String text) {
-        return text == null || !mayHoldUrlPassword(text) ? text : URL_PASSWORD.matcher(text).replaceAll("$1:" + MASK + "@");
+        return text == null || !mayHoldUrlUser(text) ? text : URL_PASSWORD.matcher(text).replaceAll("$1:" + MASK + "@");
     }
 
-    /** Every repository URL holds "://", few hold a user: text without an '@' cannot match {@link #URL_PASSWORD}. */
-    private static boolean mayHoldUrlPassword(String text) {
+    /** Every repository URL holds "://", few hold a user: text without an '@' cannot match {@link #URL_PASSWORD} nor {@link #HEX_TOKEN_AS_URL_USER}. */
+    private static boolean mayHoldUrlUser(String text) {
         return text.indexOf('@') >= 0 && text.contains("://");
     }
 
@@ -245,8 +278,9 @@ public final class SecretMasker {
         return false;
     }
 
+    /** A token of a known shape keeps its last four characters; anything else (a password, an unknown token) is masked whole. */
     private static String masked(String value) {
-        return value.length() <= 8 ? MASK : MASK + value.substring(value.length() - 4);
+        return SECRET_VALUE.matcher(value).matches() ? MASK + value.substring(value.length() - 4) : MASK;
     }
 
     private static void maskInPlace(JsonNode node) {

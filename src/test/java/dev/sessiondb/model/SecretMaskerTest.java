@@ -47,23 +47,92 @@ class SecretMaskerTest {
         assertThat(SecretMasker.maskText(null, "glpat-abcdefghij-klmnopqrs_tu")).isEqualTo("****s_tu");
         assertThat(SecretMasker.maskText(null, "key=sk-proj-abcdefghijklmnopqrstuv")).isEqualTo("key=****stuv");
         assertThat(SecretMasker.maskText(null, "xoxb-123456-7890")).isEqualTo("****7890");
+        assertThat(SecretMasker.maskText(null, "id AKIAIOSFODNN7EXAMPLE and ASIAIOSFODNN7EXAMPLE")).isEqualTo("id ****MPLE and ****MPLE");
     }
 
     @Test
-    void masksASecretAssignedInFreeText() {
-        assertThat(SecretMasker.maskText(null, "deploy with password=hunter2hunter2")).isEqualTo("deploy with password=****ter2");
-        assertThat(SecretMasker.maskText(null, "export GITHUB_TOKEN: abcdefghij123; then run")).isEqualTo("export GITHUB_TOKEN: ****j123; then run");
-        assertThat(SecretMasker.maskText(null, "db_password = 'swordfish1'")).isEqualTo("db_password = '****ish1'");
-        assertThat(SecretMasker.maskText(null, "https://h/x?api_key=abcdef123&page=2")).isEqualTo("https://h/x?api_key=****f123&page=2");
+    void masksASecretAssignedInFreeTextWhole() {
+        assertThat(SecretMasker.maskText(null, "deploy with password=hunter2hunter2")).isEqualTo("deploy with password=****");
+        assertThat(SecretMasker.maskText(null, "export GITHUB_TOKEN: abcdefghij123; then run")).isEqualTo("export GITHUB_TOKEN: ****; then run");
+        assertThat(SecretMasker.maskText(null, "db_password = 'swordfish1'")).isEqualTo("db_password = '****'");
+        assertThat(SecretMasker.maskText(null, "https://h/x?api_key=abcdef123&page=2")).isEqualTo("https://h/x?api_key=****&page=2");
         assertThat(SecretMasker.maskText(null, "token: ghp_abcdefghijklmnopqrst1234")).as("a token masked once").isEqualTo("token: ****1234");
+    }
+
+    /** The end of a password is a part of it: only a token of a known shape keeps its last four characters. */
+    @Test
+    void showsNoPartOfAPassword() {
+        assertThat(SecretMasker.maskText(null, "password: hunterCOLON")).isEqualTo("password: ****");
+        assertThat(SecretMasker.maskText(null, "PASSWORD=hunterUPPER")).isEqualTo("PASSWORD=****");
+        assertThat(SecretMasker.maskText(null, "passwd=hunterPASSWD")).isEqualTo("passwd=****");
+        assertThat(SecretMasker.maskText(null, "pass: hunter6")).isEqualTo("pass: ****");
+        assertThat(SecretMasker.maskText(null, "password='hunter QUOTED' then")).as("quoted, up to the closing quote").isEqualTo("password='****' then");
+        assertThat(SecretMasker.maskText(null, "mysql --password=\"two words\" -u root")).isEqualTo("mysql --password=\"****\" -u root");
+        assertThat(SecretMasker.maskText("password", "hunter2hunter2")).isEqualTo("****");
+        assertThat(SecretMasker.maskText("apiKey", "abcdef1234567890")).isEqualTo("****");
+        assertThat(SecretMasker.maskText("token", "ghp_abcdefghijklmnopqrstuvwxyz0123456789")).isEqualTo("****6789");
+    }
+
+    @Test
+    void masksCommonFormsOfSecrets() {
+        assertThat(SecretMasker.maskText(null, "https://0123456789abcdef0123456789abcdef01234567@github.com/x/y.git"))
+                .isEqualTo("https://****@github.com/x/y.git");
+        assertThat(SecretMasker.maskText(null, "https://0123456789ABCDEF0123456789abcdef01234567:x-oauth-basic@github.com/x"))
+                .isEqualTo("https://****:****@github.com/x");
+        assertThat(SecretMasker.maskText(null, "Authorization: Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2VjcmV0c2lnbmF0dXJl"))
+                .isEqualTo("Authorization: Bearer ****");
+        assertThat(SecretMasker.maskText(null, "curl -H 'authorization: bearer opaque-Token_123' https://api")).isEqualTo("curl -H 'authorization: bearer ****' https://api");
+        assertThat(SecretMasker.maskText(null, "Authorization: Basic dXNlcjpwYXNz")).isEqualTo("Authorization: Basic ****");
+        assertThat(SecretMasker.maskText(null, "aws_secret_access_key=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY")).isEqualTo("aws_secret_access_key=****");
+        assertThat(SecretMasker.maskText(null, "{\"user\": \"bob\", \"password\": \"hunterJSON\"}")).isEqualTo("{\"user\": \"bob\", \"password\": \"****\"}");
+        assertThat(SecretMasker.maskText(null, "spring.datasource.password=s3cret!")).isEqualTo("spring.datasource.password=****");
+    }
+
+    @Test
+    void masksTheBodyOfEveryKindOfPrivateKey() {
+        for (String kind : List.of("RSA PRIVATE KEY", "PRIVATE KEY", "OPENSSH PRIVATE KEY", "EC PRIVATE KEY", "ENCRYPTED PRIVATE KEY", "PGP PRIVATE KEY BLOCK")) {
+            String pem = "-----BEGIN " + kind + "-----\nMIIEowIBAAKCAQEAsecretpemdata\nAbCd+/==\n-----END " + kind + "-----";
+            assertThat(SecretMasker.maskText(null, "key:\n" + pem + "\nnext")).as(kind)
+                    .isEqualTo("key:\n-----BEGIN " + kind + "-----****-----END " + kind + "-----\nnext");
+        }
+        assertThat(SecretMasker.maskText(null, "-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0B")).as("cut before its END line")
+                .isEqualTo("-----BEGIN PRIVATE KEY-----****");
     }
 
     @Test
     void leavesWordsThatOnlyResembleAnAssignedSecretAlone() {
         for (String text : List.of("tokenizer: trigram", "password reset: see the docs", "the password: is", "2025-05-09T14:32:00Z",
-                "https://github.com/edobry/minsky.git", "secrets=", "token=****1234")) {
+                "https://github.com/edobry/minsky.git", "secrets=", "token=****1234", "password: '****'", "passenger: Bob Smith", "bypass: enabled",
+                "compass=north", "a basic example: this one")) {
             assertThat(SecretMasker.maskText(null, text)).as(text).isEqualTo(text);
         }
+    }
+
+    /** A file path naming a secret word assigns nothing, and a git commit hash is no secret except as a URL's user. */
+    @Test
+    void leavesPathsCommitHashesAndIdsAlone() {
+        for (String text : List.of("/etc/passwd: neither JSON nor SQLite (first bytes unrecognised)", "/tmp/x/secret=abc/x.json: no such file",
+                "/tmp/x/db-password=abc/x.json", "C:\\keys\\token=abcd\\x.json", "0123456789abcdef0123456789abcdef01234567",
+                "commit 0123456789abcdef0123456789abcdef01234567", "https://github.com/x/y/commit/0123456789abcdef0123456789abcdef01234567",
+                "ssh://git@github.com/x/y.git", "3f2504e0-4f89-11d3-9a0c-0305e82c3301", "-----BEGIN PUBLIC KEY-----\nMIIBIjANBg\n-----END PUBLIC KEY-----")) {
+            assertThat(SecretMasker.maskText(null, text)).as(text).isEqualTo(text);
+        }
+        assertThat(SecretMasker.maskText("commit", "0123456789abcdef0123456789abcdef01234567")).isEqualTo("0123456789abcdef0123456789abcdef01234567");
+        assertThat(SecretMasker.maskText("sha", "0123456789abcdef0123456789abcdef01234567")).isEqualTo("0123456789abcdef0123456789abcdef01234567");
+    }
+
+    /** One detector: whatever masking changes, the secret-in-record check reports, and nothing else. */
+    @Test
+    void namesThePathOfEveryNewFormAndNoneOfOrdinaryFields() throws Exception {
+        ObjectNode record = JsonCodec.parseObject("""
+                {"session": "s1", "commit": "0123456789abcdef0123456789abcdef01234567", "sha": "89abcdef0123456789abcdef0123456789abcdef",
+                 "path": "/etc/passwd: neither", "id": "3f2504e0-4f89-11d3-9a0c-0305e82c3301",
+                 "a": "https://0123456789abcdef0123456789abcdef01234567@github.com/x/y.git", "b": "Authorization: Bearer abcdefghijklmnop",
+                 "c": "AKIAIOSFODNN7EXAMPLE", "d": "aws_secret_access_key=wJalrXUtnFEMI/K7MDENG", "e": "-----BEGIN EC PRIVATE KEY-----\\nMHcC\\n-----END EC PRIVATE KEY-----",
+                 "f": "{\\"password\\": \\"hunterJSON\\"}", "g": "pass: hunter6", "h": "password='hunter QUOTED'"}
+                """);
+        assertThat(SecretMasker.secretPaths(record)).containsExactly("a", "b", "c", "d", "e", "f", "g", "h");
+        assertThat(SecretMasker.secretPaths(SecretMasker.mask(record))).as("masking again finds nothing").isEmpty();
     }
 
     @Test
@@ -71,7 +140,9 @@ class SecretMaskerTest {
         assertThat(SecretMasker.withoutSecrets("repoUrl", "https://alice:S3cretPassw0rd@github.com/edobry/minsky.git"))
                 .isEqualTo("https://alice@github.com/edobry/minsky.git");
         assertThat(SecretMasker.withoutSecrets("branch", "feature/ghp_abcdefghijklmnopqrstuvwxyz0123456789")).isEqualTo("feature/****6789");
-        assertThat(SecretMasker.withoutSecrets("notes", "deploy with password=hunter2hunter2")).isEqualTo("deploy with password=****ter2");
+        assertThat(SecretMasker.withoutSecrets("notes", "deploy with password=hunter2hunter2")).isEqualTo("deploy with password=****");
+        assertThat(SecretMasker.withoutSecrets("repoUrl", "https://0123456789abcdef0123456789abcdef01234567@github.com/x/y.git"))
+                .isEqualTo("https://****@github.com/x/y.git");
         assertThat(SecretMasker.withoutSecrets("token", "ghp_abcdefghijklmnopqrstuvwxyz0123456789")).isNull();
     }
 
@@ -96,8 +167,8 @@ class SecretMaskerTest {
     @Test
     void changesATextExactlyWhenATokenIsInIt() {
         Pattern token = Pattern.compile("gh[pousr]_[A-Za-z0-9]{20,}|github_pat_[A-Za-z0-9_]{20,}|glpat-[A-Za-z0-9_-]{20,}"
-                + "|sk-[A-Za-z0-9_-]{20,}|xox[abp]-[A-Za-z0-9-]{10,}");
-        List<String> pieces = List.of("ghp_", "ghr_", "ghx_", "github_pat_", "glpat-", "sk-", "task-", "xoxb-", "xoxz-",
+                + "|sk-[A-Za-z0-9_-]{20,}|xox[abp]-[A-Za-z0-9-]{10,}|A[KS]IA[A-Za-z0-9]{16,}");
+        List<String> pieces = List.of("ghp_", "ghr_", "ghx_", "github_pat_", "glpat-", "sk-", "task-", "xoxb-", "xoxz-", "AKIA", "ASIA", "AKIB",
                 "abcdefgh", "XYZ0123", "_", "-", "#", " ", "/", "gh", "xox");
         Random random = new Random(20261202);
         int withToken = 0;
