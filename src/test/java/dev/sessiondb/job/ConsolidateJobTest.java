@@ -12,6 +12,7 @@ import dev.sessiondb.model.SessionRecord;
 import dev.sessiondb.progress.ProgressMonitor;
 import dev.sessiondb.sample.SampleSessions;
 import dev.sessiondb.store.StoreLocator;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,8 +59,11 @@ class ConsolidateJobTest {
     }
 
     private Map<String, SessionRecord> consolidated() {
-        return StoreContents.records("json:" + dir.resolve("session-db.json")).stream()
-                .collect(Collectors.toMap(SessionRecord::key, Function.identity()));
+        return consolidated(dir.resolve("session-db.json"));
+    }
+
+    private static Map<String, SessionRecord> consolidated(Path store) {
+        return StoreContents.records("json:" + store).stream().collect(Collectors.toMap(SessionRecord::key, Function.identity()));
     }
 
     private String activity(SessionRecord record) {
@@ -132,6 +136,23 @@ class ConsolidateJobTest {
         JsonNode firstConflict = report.details().get("conflicts").get(0);
         assertThat(firstConflict.get("versions")).hasSize(2);
         assertThat(firstConflict.get("settlement").asText()).isEqualTo("newest: kept the version from source 2");
+    }
+
+    /** W7 of the bad-input audit: the report named such a key in full under "session" and "writtenAs", and in its conflict lines. */
+    @Test
+    void theReportMasksASecretInASessionKeyAsEveryOtherOutputDoes() throws Exception {
+        SessionRecord withSecret = sample.get(0).with("session", "sess-password=hunter2");
+        List<StoreLocator> twoVersions = List.of(StoreContents.create("json:" + dir.resolve("x.json"), List.of(withSecret)),
+                StoreContents.create("json:" + dir.resolve("y.json"), List.of(withSecret.with("lastActivityAt", "2026-03-01T10:00:00Z"))));
+        BackupJournal journal = new BackupJournal(dir.resolve("journal"));
+
+        JobReport report = new ConsolidateJob(twoVersions, StoreLocator.parse("json:" + dir.resolve("merged.json")),
+                ConsolidateOptions.of(ConflictPolicy.KEEP_BOTH), journal).run(ProgressMonitor.NONE);
+
+        assertThat(consolidated(dir.resolve("merged.json"))).containsKeys("sess-password=hunter2", "sess-password=hunter2~2");
+        String saved = Files.readString(journal.saveReport(report));
+        assertThat(saved).doesNotContain("hunter2").contains("\"session\": \"sess-password=****\"", "\"writtenAs\": \"sess-password=****\"");
+        assertThat(report.warnings()).singleElement().asString().startsWith("conflict on sess-password=**** (sources 1, 2)");
     }
 
     @Test

@@ -177,6 +177,25 @@ class MigrateJobTest {
         assertThat(StoreContents.records(target)).hasSize(30);
     }
 
+    /** A key can hold a secret ("sess-password=..."): the plan's and the report's lines name it masked, as ls and validate do. */
+    @Test
+    void thePlanAndTheReportMaskASecretInTheKeysTheyName() throws Exception {
+        List<SessionRecord> sample = SampleSessions.minskyList(3, 1);
+        SessionRecord replaced = sample.get(0).with("session", "sess-password=hunter2");
+        StoreLocator target = StoreContents.create("json:" + dir.resolve("target.json"),
+                List.of(replaced, sample.get(1).with("session", "old-token=abcdefgh99")));
+        StoreLocator source = StoreContents.create("json:" + dir.resolve("source.json"),
+                List.of(replaced.with("createdAt", "yesterday"), sample.get(2).with("session", "new-secret=ghij5678").with("createdAt", "2025")));
+
+        JobPlan plan = job(source, target.display(), Optional.of(TargetMode.REPLACE)).plan();
+        JobReport report = job(source, target.display(), Optional.of(TargetMode.REPLACE)).run(ProgressMonitor.NONE);
+
+        assertThat(plan.coercions()).containsExactly("sess-password=****: createdAt 'yesterday' does not parse as a date",
+                "new-secret=****: createdAt '2025' does not parse as a date");
+        assertThat(String.join("\n", plan.warnings())).contains("sess-password=**** (createdAt)", "removed: old-token=****;");
+        assertThat(Files.readString(journal().saveReport(report))).doesNotContain("hunter2", "abcdefgh99", "ghij5678");
+    }
+
     @Test
     void aMergePlanCountsRecordsEqualFieldByFieldAsTheSameThoughTheTargetKeepsThemInAnotherFieldOrder() {
         List<SessionRecord> sample = SampleSessions.minskyList(1_100, 1);

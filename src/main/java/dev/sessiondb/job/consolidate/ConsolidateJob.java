@@ -10,6 +10,7 @@ import dev.sessiondb.job.StoreProbe;
 import dev.sessiondb.job.backup.BackupJournal;
 import dev.sessiondb.job.transfer.TargetState;
 import dev.sessiondb.job.transfer.Transfer;
+import dev.sessiondb.model.SecretMasker;
 import dev.sessiondb.progress.ProgressMonitor;
 import dev.sessiondb.store.SessionStore;
 import dev.sessiondb.store.StoreLocator;
@@ -139,12 +140,12 @@ public final class ConsolidateJob implements Job {
         Consolidation.Conflict first = consolidation.unsettled().get(0);
         // said in the words of both shells: the wizard's "let me pick" and the command line's --on-conflict fail refuse alike
         return Optional.of(consolidation.unsettled().size() + " sessions differ between sources and no version was chosen for them, first "
-                + first.key() + " (sources " + sourceNumbers(first) + "); pick a version for each, or a policy: newest, first or keep-both"
+                + shown(first.key()) + " (sources " + sourceNumbers(first) + "); pick a version for each, or a policy: newest, first or keep-both"
                 + " (--on-conflict on the command line)");
     }
 
     private static String conflictLine(Consolidation.Conflict conflict) {
-        return "conflict on " + conflict.key() + " (sources " + sourceNumbers(conflict) + "): " + conflict.settlement();
+        return "conflict on " + shown(conflict.key()) + " (sources " + sourceNumbers(conflict) + "): " + conflict.settlement();
     }
 
     private static String sourceNumbers(Consolidation.Conflict conflict) {
@@ -169,20 +170,25 @@ public final class ConsolidateJob implements Job {
         consolidation.settled().forEach(settled -> records.add(settledJson(settled)));
         ArrayNode conflicts = details.putArray("conflicts");
         for (Consolidation.Conflict conflict : consolidation.conflicts()) {
-            ObjectNode json = conflicts.addObject().put("session", conflict.key()).put("settlement", conflict.settlement());
+            ObjectNode json = conflicts.addObject().put("session", shown(conflict.key())).put("settlement", conflict.settlement());
             ArrayNode versions = json.putArray("versions");
             conflict.versions().forEach(version -> versions.add(settledJson(version)));
         }
     }
 
     private ObjectNode settledJson(Consolidation.Settled settled) {
-        ObjectNode json = JsonNodeFactory.instance.objectNode().put("session", settled.entry().key())
+        ObjectNode json = JsonNodeFactory.instance.objectNode().put("session", shown(settled.entry().key()))
                 .put("source", settled.entry().source() + 1).put("position", settled.entry().position())
                 .put("fate", settled.fate().name().toLowerCase(Locale.ROOT).replace('_', '-'));
         settled.entry().recency().ifPresent(when -> json.put("recency", when.toString()));
         if (settled.writtenKey() != null) {
-            json.put("writtenAs", settled.writtenKey());
+            json.put("writtenAs", shown(settled.writtenKey()));
         }
         return json;
+    }
+
+    /** A session key as every output shows it, its secrets masked: a key can hold one ("sess-password=..."). */
+    private static String shown(String key) {
+        return SecretMasker.maskText("session", key);
     }
 }

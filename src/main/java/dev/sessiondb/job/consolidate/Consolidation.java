@@ -1,6 +1,7 @@
 package dev.sessiondb.job.consolidate;
 
 import dev.sessiondb.model.RecordHash;
+import dev.sessiondb.model.SecretMasker;
 import dev.sessiondb.model.SessionRecord;
 import dev.sessiondb.progress.ProgressMonitor;
 import dev.sessiondb.store.RecordCursor;
@@ -149,7 +150,7 @@ public final class Consolidation {
             } else {
                 String renamed = freeKey(entry.key() + "~" + (entry.source() + 1), takenKeys);
                 write(entry, Fate.RENAMED, renamed);
-                renames.add(renamed);
+                renames.add(SecretMasker.maskText("session", renamed)); // the settlement is shown and reported
             }
         }
         return "keep-both: source " + (versions.get(0).source() + 1) + " kept the key, other versions became " + String.join(", ", renames);

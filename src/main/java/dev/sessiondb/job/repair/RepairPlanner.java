@@ -2,6 +2,7 @@ package dev.sessiondb.job.repair;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sessiondb.model.SecretMasker;
 import dev.sessiondb.model.SessionRecord;
 import dev.sessiondb.progress.ProgressMonitor;
 import dev.sessiondb.store.RecordCursor;
@@ -76,7 +77,7 @@ public final class RepairPlanner {
         try {
             return SessionRecord.of(fields);
         } catch (IllegalArgumentException e) {
-            throw new StoreException(store.locator().display() + ": the repair of session '" + session + "' by " + planned.get(0).check()
+            throw new StoreException(store.locator().display() + ": the repair of session '" + SecretMasker.maskText("session", session) + "' by " + planned.get(0).check()
                     + " leaves no session key; run that check with validate and fix it by hand", e);
         }
     }

@@ -2,6 +2,7 @@ package dev.sessiondb.job.transfer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sessiondb.model.FieldType;
+import dev.sessiondb.model.SecretMasker;
 import dev.sessiondb.model.SessionField;
 import dev.sessiondb.model.SessionRecord;
 import dev.sessiondb.model.Timestamp;
@@ -40,7 +41,8 @@ public final class RecordScan {
         for (String field : target.unsupportedFields(record)) {
             lossyFields.merge(field, 1L, Long::sum);
         }
-        target.refusals(record).forEach(reason -> refusedRecords.add(record.key() + ": " + reason));
+        String key = SecretMasker.maskText("session", record.key());
+        target.refusals(record).forEach(reason -> refusedRecords.add(key + ": " + reason));
         for (SessionField field : SessionField.values()) {
             if (field.type() != FieldType.TIMESTAMP) {
                 continue;
@@ -50,10 +52,10 @@ public final class RecordScan {
                 continue;
             }
             if (!value.isTextual()) {
-                coercions.add(record.key() + ": " + field.jsonName() + " is a " + value.getNodeType().name().toLowerCase(java.util.Locale.ROOT)
+                coercions.add(key + ": " + field.jsonName() + " is a " + value.getNodeType().name().toLowerCase(java.util.Locale.ROOT)
                         + ", not date text");
             } else if (!Timestamp.parse(value.asText()).isValid()) {
-                coercions.add(record.key() + ": " + field.jsonName() + " '" + value.asText() + "' does not parse as a date");
+                coercions.add(key + ": " + field.jsonName() + " '" + SecretMasker.maskText(field.jsonName(), value.asText()) + "' does not parse as a date");
             }
         }
     }

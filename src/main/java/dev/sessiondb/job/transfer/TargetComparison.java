@@ -2,6 +2,7 @@ package dev.sessiondb.job.transfer;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sessiondb.model.RecordHash;
+import dev.sessiondb.model.SecretMasker;
 import dev.sessiondb.model.SessionRecord;
 import dev.sessiondb.progress.ProgressMonitor;
 import dev.sessiondb.store.HashCursor;
@@ -12,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * What a merge or a replace would do to each record of a target that holds some, for its plan:
@@ -90,8 +92,9 @@ public final class TargetComparison {
             if (firstReplaced.size() < NAMED) {
                 // the fields are known for the first records whose text differed; a later one is named by its key alone
                 ObjectNode incoming = firstDiffering.get(stored.key());
-                firstReplaced.add(incoming == null ? stored.key()
-                        : stored.key() + " (" + String.join(", ", Verification.differingFields(incoming, target.asStored(stored))) + ")");
+                String key = SecretMasker.maskText("session", stored.key());
+                firstReplaced.add(incoming == null ? key
+                        : key + " (" + String.join(", ", Verification.differingFields(incoming, target.asStored(stored))) + ")");
             }
         });
     }
@@ -116,7 +119,7 @@ public final class TargetComparison {
     /** "task#011, task#012 and 3 more": the first of the target's records whose key the source lacks. */
     public String targetOnlyNamed() {
         long more = targetOnly() - NAMED;
-        return String.join(", ", targetHashes.untaken(NAMED)) + (more > 0 ? String.format(" and %,d more", more) : "");
+        return targetHashes.untaken(NAMED).stream().map(key -> SecretMasker.maskText("session", key)).collect(Collectors.joining(", ")) + (more > 0 ? String.format(" and %,d more", more) : "");
     }
 
     /** "task#002 (pullRequest), task#008 (branch) and 3 more": field names, never values; empty when nothing is replaced. */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sessiondb.model.RecordHash;
+import dev.sessiondb.model.SecretMasker;
 import dev.sessiondb.model.SessionRecord;
 import dev.sessiondb.progress.ProgressMonitor;
 import dev.sessiondb.store.ReadAhead;
@@ -70,7 +71,7 @@ public record Verification(long expected, long matched, List<String> missing, Li
                 monitor.progress(++done, total);
             }
         }
-        List<String> missing = hashes.untaken();
+        List<String> missing = hashes.untaken().stream().map(key -> SecretMasker.maskText("session", key)).toList();
         List<String> changed = differences(differing, expected, target, monitor);
         return new Verification(total, matched + differing.size() - changed.size(), missing, changed, exact ? unexpected : 0);
     }
@@ -100,12 +101,12 @@ public record Verification(long expected, long matched, List<String> missing, Li
                 ObjectNode stored = storedFields.containsKey(record.key()) ? storedFields.get(record.key())
                         : target.looksUpByKey() ? target.get(record.key()).orElseThrow().fields() : null;
                 if (stored == null) {
-                    changed.add(record.key() + ": content"); // past the records whose fields were kept to name
+                    changed.add(SecretMasker.maskText("session", record.key()) + ": content"); // past the records whose fields were kept to name
                     continue;
                 }
                 Set<String> fields = differingFields(ExpectedHashes.fieldsAsWritten(record, target), stored);
                 if (!fields.isEmpty()) {
-                    changed.add(record.key() + ": " + String.join(", ", fields));
+                    changed.add(SecretMasker.maskText("session", record.key()) + ": " + String.join(", ", fields));
                 }
             }
         }
