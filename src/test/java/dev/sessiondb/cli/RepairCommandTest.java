@@ -4,10 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sessiondb.Fixtures;
+import dev.sessiondb.job.StoreContents;
 import dev.sessiondb.model.JsonCodec;
+import dev.sessiondb.model.SessionRecord;
 import dev.sessiondb.validation.GitRepos;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -105,5 +109,33 @@ class RepairCommandTest {
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).doesNotContain("ghp_");
         assertThat(Files.readString(store)).doesNotContain("ghp_").contains("\"owner\": \"edobry\"");
+    }
+
+    /**
+     * A repair writes the record as read plus the edits the checks ask for, never the masked form shown: a repair of
+     * other checks leaves a secret whole, and only secret-in-record's own edit puts the mask in its place (the audit's
+     * "****ghij" in prBranch was that edit, which the backup and undo reverse).
+     */
+    @Test
+    void onlyTheSecretInRecordRepairReplacesASecretWithTheMask() throws Exception {
+        String token = "ghp_ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghij";
+        List<SessionRecord> records = new ArrayList<>();
+        for (SessionRecord record : Fixtures.minskyRecords()) {
+            records.add(record.key().equals("test-with-task") ? record.with("notes", "password=hunter2").with("prBranch", token) : record);
+        }
+        Path store = dir.resolve("planted.json");
+        StoreContents.create("json:" + store, records);
+        String backups = dir.resolve("backups").toString();
+
+        assertThat(CliRun.of("repair", store.toString(), "--check", "task-id-form", "--check", "repo-name-variant", "--backup-dir", backups)
+                .exitCode()).isZero();
+        SessionRecord afterOtherChecks = StoreContents.records("json:" + store).stream().filter(r -> r.key().equals("test-with-task")).findFirst().orElseThrow();
+        assertThat(afterOtherChecks.taskId()).contains("#143");
+        assertThat(afterOtherChecks.field("notes").orElseThrow().asText()).isEqualTo("password=hunter2");
+        assertThat(afterOtherChecks.field("prBranch").orElseThrow().asText()).isEqualTo(token);
+
+        assertThat(CliRun.of("repair", store.toString(), "--check", "secret-in-record", "--backup-dir", backups).exitCode()).isZero();
+        String repaired = Files.readString(store);
+        assertThat(repaired).doesNotContain("hunter2", token).contains("\"password=****\"", "\"****ghij\"");
     }
 }

@@ -110,6 +110,19 @@ class ChecksTest {
                 FieldEdit.set("notes", "deploy with password=****"));
     }
 
+    /**
+     * The repair walks a path by its dots: for a field whose name holds one it would read nothing and write a new object
+     * over the field named by the name's first part ("notes" here), keeping the secret. Such a secret needs a person.
+     */
+    @Test
+    void aSecretUnderANameWithADotIsLeftToAPerson() {
+        List<Finding> findings = run("secret-in-record", List.of(),
+                minsky("a", ",\"notes\":\"keep me\",\"notes.v1\":\"password=hunter2hunter2\",\"env\":{\"DB.TOKEN\":\"abcdefgh\"}"));
+
+        assertThat(findings).extracting(Finding::message).containsExactly("a secret is stored in notes.v1", "a secret is stored in env.DB.TOKEN");
+        assertThat(findings).noneMatch(Finding::isRepairable);
+    }
+
     @Test
     void aStatusThatContradictsTheSyncedPullRequestIsSetFromIt() {
         List<Finding> findings = run("pr-state-mismatch", List.of(),
