@@ -98,6 +98,9 @@ final class DiffCommand implements Callable<Integer> {
                     json.writeFieldName("b");
                     JsonCodec.MAPPER.writeTree(json, field.b());
                 }
+                if (field.hidesItsDifference()) {
+                    json.writeStringField("note", FieldChange.HIDDEN_DIFFERENCE);
+                }
                 json.writeEndObject();
             }
             json.writeEndArray();

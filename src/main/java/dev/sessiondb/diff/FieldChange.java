@@ -17,15 +17,33 @@ import java.util.regex.Pattern;
 public record FieldChange(String path, JsonNode a, JsonNode b) {
 
     private static final Pattern TRAILING_INDEXES = Pattern.compile("(\\[\\d+])+$");
+    /** Said of a masked change whose two sides read the same. */
+    public static final String HIDDEN_DIFFERENCE = "differs only in the masked secret";
 
     /** The same change with secrets masked on both sides, safe for tables, reports and temp files. */
     public FieldChange masked() {
         return new FieldChange(path, mask(a), mask(b));
     }
 
-    /** The change as one line, {@code pullRequest.state: "open" -> "merged"}, an absent value shown as {@code (absent)}. */
+    /**
+     * The change as one line, {@code pullRequest.state: "open" -> "merged"}, an absent value shown as {@code (absent)};
+     * when masking left both sides alike the line says where they differ.
+     */
     public String describe() {
-        return path + ": " + text(a) + " -> " + text(b);
+        return path + ": " + text(a) + " -> " + text(b) + maskingNote();
+    }
+
+    /** What a line adds after the two values: " (differs only in the masked secret)" when they read the same, else nothing. */
+    public String maskingNote() {
+        return hidesItsDifference() ? " (" + HIDDEN_DIFFERENCE + ")" : "";
+    }
+
+    /**
+     * Whether the two sides read the same: only masking makes them so ("password=****" for two passwords, or for a
+     * password and the mask a repair puts in its place).
+     */
+    public boolean hidesItsDifference() {
+        return a != null && a.equals(b);
     }
 
     private static String text(JsonNode value) {

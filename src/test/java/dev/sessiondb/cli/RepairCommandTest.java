@@ -134,6 +134,12 @@ class RepairCommandTest {
         assertThat(afterOtherChecks.field("notes").orElseThrow().asText()).isEqualTo("password=hunter2");
         assertThat(afterOtherChecks.field("prBranch").orElseThrow().asText()).isEqualTo(token);
 
+        CliRun dryRun = CliRun.of("repair", store.toString(), "--check", "secret-in-record", "--dry-run");
+        JsonNode jsonDryRun = JsonCodec.parse(CliRun.of("repair", store.toString(), "--check", "secret-in-record", "--dry-run", "--format", "json").out());
+        // C4: masked, both sides read the same; the line says the change is in the secret
+        assertThat(dryRun.out()).contains("    notes: \"password=****\" -> \"password=****\" (differs only in the masked secret)",
+                "    prBranch: \"****ghij\" -> \"****ghij\" (differs only in the masked secret)").doesNotContain("hunter2", token);
+        assertThat(jsonDryRun.path("changes").get(0).path("fields").get(0).path("note").asText()).isEqualTo("differs only in the masked secret");
         assertThat(CliRun.of("repair", store.toString(), "--check", "secret-in-record", "--backup-dir", backups).exitCode()).isZero();
         String repaired = Files.readString(store);
         assertThat(repaired).doesNotContain("hunter2", token).contains("\"password=****\"", "\"****ghij\"");

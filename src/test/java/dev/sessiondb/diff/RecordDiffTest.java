@@ -65,5 +65,18 @@ class RecordDiffTest {
         assertThat(change.path()).isEqualTo("github.token");
         assertThat(change.a().asText()).isEqualTo("****1111");
         assertThat(change.b().asText()).isEqualTo("****2222");
+        assertThat(change.describe()).isEqualTo("github.token: \"****1111\" -> \"****2222\"");
+    }
+
+    /** A password is masked whole, so two of them read the same: the line says that the secret is what differs. */
+    @Test
+    void aMaskedChangeWhoseSidesReadTheSameSaysSo() throws Exception {
+        SessionRecord a = record("{\"session\":\"s\",\"notes\":\"password=hunter2\",\"github\":{\"token\":\"abc\"}}");
+        SessionRecord b = record("{\"session\":\"s\",\"notes\":\"password=****\",\"github\":{\"token\":\"xyz\"}}");
+        List<FieldChange> changes = RecordDiff.exact().compare(a, b).stream().map(FieldChange::masked).toList();
+        assertThat(changes).extracting(FieldChange::describe).containsExactly(
+                "notes: \"password=****\" -> \"password=****\" (differs only in the masked secret)",
+                "github.token: \"****\" -> \"****\" (differs only in the masked secret)");
+        assertThat(RecordDiff.exact().compare(a, b).get(0).hidesItsDifference()).as("unmasked").isFalse();
     }
 }

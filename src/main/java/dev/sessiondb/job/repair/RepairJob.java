@@ -170,6 +170,9 @@ public final class RepairJob implements Job {
             ObjectNode fieldJson = fields.addObject().put("path", field.path());
             fieldJson.set("before", field.a());
             fieldJson.set("after", field.b());
+            if (field.hidesItsDifference()) {
+                fieldJson.put("note", FieldChange.HIDDEN_DIFFERENCE);
+            }
         }
         return entry;
     }

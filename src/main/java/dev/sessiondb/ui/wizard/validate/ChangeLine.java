@@ -20,7 +20,8 @@ public record ChangeLine(String session, String field, String before, String aft
     }
 
     private static ChangeLine line(String session, FieldChange field) {
-        return new ChangeLine(dev.sessiondb.model.SecretMasker.maskText("session", session), field.path(), text(field.a()), text(field.b()));
+        return new ChangeLine(dev.sessiondb.model.SecretMasker.maskText("session", session), field.path(), text(field.a()),
+                text(field.b()) + field.maskingNote());
     }
 
     private static String text(JsonNode value) {
