@@ -7,6 +7,7 @@ import dev.sessiondb.Fixtures;
 import dev.sessiondb.model.JsonCodec;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
@@ -82,5 +83,46 @@ class ValidateCommandTest {
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(JsonCodec.parse(run.out()).path("findings")).singleElement().satisfies(finding ->
                 assertThat(finding.path("session").asText()).isEqualTo("forgotten"));
+    }
+
+    /**
+     * The bad-input audit's forms (W6): each one is masked by ls, show and validate and flagged by secret-in-record, the
+     * one detector behind both; a path naming a secret word is left whole (C1), and so is a commit hash.
+     */
+    @Test
+    void everyFormOfSecretIsMaskedEverywhereAndFlaggedAndOrdinaryTextIsLeftWhole() throws Exception {
+        Map<String, String> notes = new TreeMap<>(Map.of(
+                "hex-user", "https://0123456789abcdef0123456789abcdef01234567@github.com/x/y.git",
+                "bearer", "Authorization: Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2VjcmV0c2lnbmF0dXJl",
+                "aws-id", "AKIAIOSFODNN7EXAMPLE",
+                "aws-secret", "aws_secret_access_key=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
+                "pem", "-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAABG5vbmU\n-----END OPENSSH PRIVATE KEY-----",
+                "json", "{\"password\": \"hunterJSON\"}",
+                "pass", "pass: hunterPASS",
+                "quoted", "password='hunter QUOTED'",
+                "colon", "password: hunterCOLON"));
+        StringBuilder json = new StringBuilder("[");
+        notes.forEach((session, note) -> json.append(JsonCodec.MAPPER.createObjectNode().put("session", session).put("repoName", "local/minsky")
+                .put("repoUrl", "/r").put("createdAt", "2025-05-16T22:16:33.321Z").put("commit", "89abcdef0123456789abcdef0123456789abcdef")
+                .put("notes", note)).append(','));
+        json.setCharAt(json.length() - 1, ']');
+        Path store = Files.writeString(dir.resolve("secrets.json"), json);
+        List<String> secretParts = List.of("0123456789abcdef0123456789abcdef01234567", "c2VjcmV0c2lnbmF0dXJl", "IOSFODNN7", "wJalrXUtnFEMI",
+                "b3BlbnNzaC1rZXkt", "hunterJSON", "hunterPASS", "hunter", "QUOTED", "COLON");
+
+        CliRun ls = CliRun.of("ls", store.toString(), "--format", "json");
+        CliRun show = CliRun.of("show", store.toString(), "quoted");
+        CliRun validate = CliRun.of("validate", store.toString(), "--check", "secret-in-record", "--format", "json");
+
+        for (CliRun run : List.of(ls, show, validate)) {
+            assertThat(run.out() + run.err()).doesNotContain(secretParts);
+        }
+        assertThat(ls.out()).as("a commit hash is no secret").contains("\"commit\": \"89abcdef0123456789abcdef0123456789abcdef\"");
+        assertThat(JsonCodec.parse(validate.out()).path("findings")).extracting(finding -> finding.path("session").asText() + ": " + finding.path("message").asText())
+                .containsExactlyInAnyOrderElementsOf(notes.keySet().stream().map(session -> session + ": a secret is stored in notes").toList());
+        Path named = Files.createDirectories(dir.resolve("secret=abc"));
+        assertThat(CliRun.of("ls", "json:" + named.resolve("x.json")).err()).contains("secret=abc/x.json: no such file");
+        Path passwd = Files.writeString(dir.resolve("passwd"), "root:x:0:0:root:/root:/bin/bash\n");
+        assertThat(CliRun.of("ls", passwd.toString()).err()).contains("/passwd: not a session store, neither JSON nor SQLite");
     }
 }
