@@ -18,6 +18,7 @@ public final class ScriptedDialogService implements DialogService {
     private final Deque<Object> answers = new ArrayDeque<>();
     private final List<String> errors = new ArrayList<>();
     private final List<String> notifications = new ArrayList<>();
+    private final List<String> confirmations = new ArrayList<>();
 
     /** The next question gets this answer (a Path, a String, a Boolean, or null for "cancelled"). */
     public ScriptedDialogService answer(Object answer) {
@@ -33,6 +34,11 @@ public final class ScriptedDialogService implements DialogService {
         return notifications;
     }
 
+    /** The confirmations asked for, each as "title: message". */
+    public List<String> confirmations() {
+        return confirmations;
+    }
+
     @Override
     public void showError(String title, String message) {
         errors.add(title + ": " + message);
@@ -45,6 +51,7 @@ public final class ScriptedDialogService implements DialogService {
 
     @Override
     public boolean confirm(String title, String message, String confirmLabel) {
+        confirmations.add(title + ": " + message);
         return next(Boolean.class).orElse(false);
     }
 

@@ -196,7 +196,7 @@ public final class DetailViewModel {
     public void delete() {
         SessionRecord shown = record.get();
         SessionStore store = current.store();
-        if (shown != null && store != null && dialogs.confirm("Delete session " + shown.key() + "?",
+        if (shown != null && store != null && dialogs.confirm("Delete session " + SecretMasker.maskText("session", shown.key()) + "?",
                 "The session is removed from " + store.locator().display() + " after a backup of the store. Undo (Ctrl+Z) brings it back.", "Delete")) {
             DeleteRecordCommand command = new DeleteRecordCommand(store, journal, shown);
             undo.run(command, failure -> refused(command, failure));

@@ -104,6 +104,17 @@ class DetailViewModelTest {
     }
 
     @Test
+    void theDeleteQuestionNamesAKeyWithItsSecretMaskedAsTheTitleDoes() {
+        current.store().put(current.store().get("task#002").orElseThrow().with("session", "sess-password=hunter2"));
+        current.selectedKeyProperty().set("sess-password=hunter2");
+
+        dialogs.answer(false);
+        viewModel.delete();
+
+        assertThat(dialogs.confirmations()).singleElement().asString().startsWith("Delete session sess-password=****?").doesNotContain("hunter2");
+    }
+
+    @Test
     void deletingAsksFirstAndUndoBringsTheSessionBack() {
         current.selectedKeyProperty().set("task#002");
         SessionStore store = current.store();
