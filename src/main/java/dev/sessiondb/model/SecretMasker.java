@@ -112,7 +112,7 @@ public final class SecretMasker {
                         + maskedAssignedValue(match.group(3))))
                 : keysMasked;
         String tokensMasked = holdsToken(assignmentsMasked)
-                ? SECRET_VALUE.matcher(assignmentsMasked).replaceAll(match -> masked(match.group()))
+                ? SECRET_VALUE.matcher(assignmentsMasked).replaceAll(match -> maskedToken(match.group()))
                 : assignmentsMasked;
         return mayHoldUrlUser(tokensMasked) ? HEX_TOKEN_AS_URL_USER.matcher(tokensMasked).replaceAll(MASK) : tokensMasked;
     }
@@ -280,7 +280,11 @@ public final class SecretMasker {
 
     /** A token of a known shape keeps its last four characters; anything else (a password, an unknown token) is masked whole. */
     private static String masked(String value) {
-        return SECRET_VALUE.matcher(value).matches() ? MASK + value.substring(value.length() - 4) : MASK;
+        return SECRET_VALUE.matcher(value).matches() ? maskedToken(value) : MASK;
+    }
+
+    private static String maskedToken(String token) {
+        return MASK + token.substring(token.length() - 4);
     }
 
     private static void maskInPlace(JsonNode node) {
