@@ -83,6 +83,18 @@ public final class JsonCodec {
         return object;
     }
 
+    /** What a value is, for a message: "an object", "an array", "a number", "a boolean", "a string" or "null". */
+    public static String describeType(JsonNode value) {
+        return switch (value.getNodeType()) {
+            case OBJECT, POJO -> "an object";
+            case ARRAY -> "an array";
+            case NUMBER -> "a number";
+            case BOOLEAN -> "a boolean";
+            case STRING -> "a string";
+            default -> "null";
+        };
+    }
+
     /**
      * Compact JSON text in the node's own field order; an unpaired surrogate escaped
      * ({@link LoneSurrogates#escapedInJson}), as Jackson would write it raw and UTF-8 loses it.

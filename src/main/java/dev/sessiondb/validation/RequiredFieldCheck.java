@@ -1,5 +1,7 @@
 package dev.sessiondb.validation;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.sessiondb.model.JsonCodec;
 import dev.sessiondb.model.SessionRecord;
 import java.util.List;
 import java.util.Optional;
@@ -27,7 +29,11 @@ final class RequiredFieldCheck implements Check {
     @Override
     public void inspect(SessionRecord record, Consumer<Finding> findings) {
         for (String field : requiredFields(record)) {
-            if (record.field(field).filter(value -> !value.isNull() && !value.asText().isBlank()).isEmpty()) {
+            Optional<JsonNode> value = record.field(field).filter(present -> !present.isNull());
+            if (value.filter(JsonNode::isContainerNode).isPresent()) {
+                findings.accept(Finding.of(this, Severity.ERROR, record.key(), "required field '" + field + "' is "
+                        + JsonCodec.describeType(value.get()) + ", not text", "set " + field + " to text by hand"));
+            } else if (value.filter(text -> !text.asText().isBlank()).isEmpty()) {
                 findings.accept(finding(record, field));
             }
         }

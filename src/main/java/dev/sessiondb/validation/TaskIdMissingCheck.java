@@ -1,5 +1,6 @@
 package dev.sessiondb.validation;
 
+import dev.sessiondb.model.JsonCodec;
 import dev.sessiondb.model.SessionRecord;
 import dev.sessiondb.model.TaskId;
 import java.util.List;
@@ -28,8 +29,10 @@ final class TaskIdMissingCheck extends TaskIdFormsSurvey {
         }
         TaskId.parse(key).ifPresent(task -> {
             String taskId = forms.inNorm(key.substring(key.indexOf('#') + 1));
+            String has = record.field("taskId").filter(value -> !value.isNull() && !value.isTextual())
+                    .map(value -> "its taskId is " + JsonCodec.describeType(value) + ", not text").orElse("has no taskId");
             findings.accept(Finding.repairable(this, Severity.WARNING, record.key(),
-                    "session '" + key + "' is named for task " + task.qualified() + " but has no taskId; lookups by task miss it",
+                    "session '" + key + "' is named for task " + task.qualified() + " but " + has + "; lookups by task miss it",
                     "set taskId to '" + taskId + "'", List.of(FieldEdit.set("taskId", taskId))));
         });
     }

@@ -73,6 +73,18 @@ class ChecksTest {
         assertThat(findings.get(1).isRepairable()).isFalse();
     }
 
+    /** A bad-input audit: a repoName that is an array was "missing", a taskId that is an object "none". */
+    @Test
+    void aRequiredFieldOrATaskIdThatIsNotTextIsNamedForWhatItIs() {
+        List<Finding> required = run("required-field", List.of(),
+                record("{\"session\":\"a\",\"repoName\":[\"a\"],\"repoUrl\":\"/r\",\"createdAt\":\"2025-05-16T22:16:33.321Z\"}"));
+        List<Finding> taskId = run("task-id-missing", List.of(), minsky("task#015", ",\"taskId\":{}"));
+
+        assertThat(required).extracting(Finding::message).containsExactly("required field 'repoName' is an array, not text");
+        assertThat(taskId).extracting(Finding::message)
+                .containsExactly("session 'task#015' is named for task #15 but its taskId is an object, not text; lookups by task miss it");
+    }
+
     @Test
     void unparseableDatesAreErrorsAndOddButValidOnesAreRewrittenInMinskysForm() {
         List<Finding> findings = run("invalid-date", List.of(),

@@ -10,6 +10,7 @@ import dev.sessiondb.files.AtomicFiles;
 import dev.sessiondb.store.file.BadInput;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /** One session's file in a directory store: read whole (they are small), written in Minsky's 2-space layout. */
 final class SessionFile {
@@ -31,7 +32,10 @@ final class SessionFile {
                     throw BadInput.at(file, parser.currentTokenLocation(), "unexpected content after the session object");
                 }
                 if (SessionRecord.keyOf(fields).isEmpty()) {
-                    throw BadInput.at(file, start, "the session has no 'id' field (nor 'session' or 'sessionId'); add the session id");
+                    Optional<String> notText = SessionRecord.KEY_FIELDS.stream().filter(name -> fields.has(name) && !fields.get(name).isTextual())
+                            .findFirst().map(name -> "the session's '" + name + "' field is " + JsonCodec.describeType(fields.get(name))
+                                    + ", not text; write the session name as a string");
+                    throw BadInput.at(file, start, notText.orElse("the session has no 'id' field (nor 'session' or 'sessionId'); add the session id"));
                 }
                 return SessionRecord.ofParsed(fields);
             }
