@@ -7,6 +7,9 @@ import dev.sessiondb.model.SecretMasker;
 import dev.sessiondb.model.SessionRecord;
 import dev.sessiondb.store.SessionStore;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -31,10 +34,26 @@ final class ShowCommand implements Callable<Integer> {
     public Integer call() {
         String store = arguments.size() == 2 ? arguments.get(0) : null;
         String wanted = arguments.get(arguments.size() - 1);
+        if (store == null && looksLikeAStore(wanted)) {
+            throw new IllegalArgumentException("'" + wanted + "' is a store, and show needs a session too: sessiondb show " + wanted
+                    + " SESSION (sessiondb ls " + wanted + " lists them)");
+        }
         try (SessionStore opened = StoreArgument.openExisting(store)) {
             print(SessionLookup.find(opened, wanted), spec.commandLine().getOut());
         }
         return SessionDbCommand.OK;
+    }
+
+    /** A lone argument naming a file or folder that exists, or written as a locator (json:, sqlite:, postgresql://): no session is named so. */
+    private static boolean looksLikeAStore(String argument) {
+        if (argument.matches("(?i)(json|jsondir|sqlite|postgres(ql)?):.*")) {
+            return true;
+        }
+        try {
+            return Files.exists(Path.of(argument));
+        } catch (InvalidPathException notAPath) {
+            return false;
+        }
     }
 
     private void print(SessionRecord record, PrintWriter out) {

@@ -139,4 +139,15 @@ class ReadCommandsTest {
     void unknownOptionIsExitTwo() {
         assertThat(CliRun.of("ls", "--no-such-option").exitCode()).isEqualTo(2);
     }
+
+    /** A bad-input audit: 'show fx.json' looked for a session named fx.json in the default store and blamed that store's missing file. */
+    @Test
+    void showGivenOnlyAStoreSaysASessionIsNeeded() throws Exception {
+        Path store = Files.writeString(dir.resolve("fx.json"), "[]");
+
+        CliRun shown = CliRun.of("show", store.toString());
+
+        assertThat(shown.exitCode()).isEqualTo(2);
+        assertThat(shown.err()).contains("'" + store + "' is a store, and show needs a session too: sessiondb show " + store + " SESSION");
+    }
 }
