@@ -41,7 +41,7 @@ public final class RecordScan {
         for (String field : target.unsupportedFields(record)) {
             lossyFields.merge(field, 1L, Long::sum);
         }
-        String key = SecretMasker.maskText("session", record.key());
+        String key = shownKey(SecretMasker.maskText("session", record.key()));
         target.refusals(record).forEach(reason -> refusedRecords.add(key + ": " + reason));
         for (SessionField field : SessionField.values()) {
             if (field.type() != FieldType.TIMESTAMP) {
@@ -58,6 +58,11 @@ public final class RecordScan {
                 coercions.add(key + ": " + field.jsonName() + " '" + SecretMasker.maskText(field.jsonName(), value.asText()) + "' does not parse as a date");
             }
         }
+    }
+
+    /** A session name as a plan line shows it: a name of thousands of characters (refused for its length) cut to its start. */
+    private static String shownKey(String key) {
+        return key.length() <= 120 ? key : key.substring(0, 80) + "… (" + key.length() + " characters)";
     }
 
     public Map<String, Long> lossyFields() {

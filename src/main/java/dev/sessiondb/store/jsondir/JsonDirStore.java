@@ -21,6 +21,7 @@ import dev.sessiondb.store.file.StoreFileLock;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -97,7 +98,15 @@ public final class JsonDirStore extends ScanningStore {
     /** The file named after the key first; a scan only when the session lives in a file named otherwise. */
     @Override
     public List<String> refusals(SessionRecord record) {
-        return LoneSurrogates.keyRefusal(record.key(), "a file name").stream().toList();
+        List<String> refusals = new ArrayList<>();
+        LoneSurrogates.keyRefusal(record.key(), "a file name").ifPresent(refusals::add);
+        int length = KeyFileNames.fileName(record.key()).length();
+        if (length > KeyFileNames.LONGEST) {
+            refusals.add("its session name makes a file name of " + length + " characters (each character beyond letters, digits, '-', '_'"
+                    + " and '.' takes three), longer than the " + KeyFileNames.LONGEST + " a file name holds; shorten the session name, or write"
+                    + " it to a JSON file or a SQLite store");
+        }
+        return refusals;
     }
 
     @Override

@@ -11,6 +11,8 @@ import java.nio.charset.StandardCharsets;
 final class KeyFileNames {
 
     static final String EXTENSION = ".json";
+    /** The longest file name Linux, macOS and Windows file systems take, in bytes (these names are ASCII). */
+    static final int LONGEST = 255;
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
     private KeyFileNames() {
