@@ -4,6 +4,7 @@ import dev.sessiondb.catalog.CatalogRecorder;
 import dev.sessiondb.job.backup.BackupJournal;
 import dev.sessiondb.store.selection.MinskyPaths;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -21,9 +22,31 @@ final class BackupDirOption {
         return backupDir == null ? MinskyPaths.ofSystem().appDataDir() : backupDir;
     }
 
-    /** Where job reports are saved, to print the report's path. */
+    /**
+     * Where job reports are saved, to print the report's path; asked by a run that writes, so the
+     * folder is checked first (it or the nearest folder above it that exists must be a writable
+     * folder; nothing is made yet): a job must not find out after its write that it cannot keep its backup or report.
+     *
+     * @throws IllegalArgumentException naming the folder and why, before anything is read or written
+     */
     Path reportsDir() {
+        Path folder = folder().toAbsolutePath();
+        Path existing = folder;
+        while (!Files.exists(existing) && existing.getParent() != null) {
+            existing = existing.getParent();
+        }
+        if (!Files.isDirectory(existing)) {
+            throw unusable(folder, existing.equals(folder) ? "it is not a folder" : existing + " is not a folder");
+        }
+        if (!Files.isWritable(existing)) {
+            throw unusable(folder, (existing.equals(folder) ? "it" : existing.toString()) + " is not writable by this user");
+        }
         return new BackupJournal(folder()).reportsDir();
+    }
+
+    private static IllegalArgumentException unusable(Path folder, String why) {
+        return new IllegalArgumentException("cannot keep backups and job reports in " + folder + " (" + why
+                + "); nothing was read or written; choose another folder with --backup-dir");
     }
 
     /** The journal, recording every run in the catalog; a catalog that cannot be written is one warning on {@code err}. */

@@ -181,4 +181,18 @@ class JobCommandsTest {
         assertThat(run.err().lines()).hasSize(1);
         assertThat(Files.exists(dir.resolve("out.json"))).isFalse();
     }
+
+    /** A bad-input audit: an unusable --backup-dir was found after the write, as a failed verification naming an exception class. */
+    @Test
+    void aBackupFolderThatCannotBeMadeStopsTheJobBeforeAnythingIsWritten() throws Exception {
+        Path notAFolder = Files.writeString(dir.resolve("a-file"), "");
+        Path target = dir.resolve("never.db");
+
+        CliRun run = CliRun.of("migrate", "json:" + fixture, "sqlite:" + target, "--backup-dir", notAFolder.resolve("backups").toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("cannot keep backups and job reports in " + notAFolder.resolve("backups") + " (" + notAFolder + " is not a folder)",
+                "nothing was read or written; choose another folder with --backup-dir").doesNotContain("Exception");
+        assertThat(target).doesNotExist();
+    }
 }
