@@ -1,6 +1,7 @@
 package dev.sessiondb.store;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
@@ -91,7 +92,8 @@ public final class StoreFaults {
 
     private static String plainMessage(Throwable failure) {
         Throwable cause = failure;
-        while (cause.getMessage() == null && cause.getCause() != null) {
+        // an unchecked wrapper's message is its cause's class and message: the cause says it without the class
+        while ((cause.getMessage() == null || cause instanceof UncheckedIOException) && cause.getCause() != null) {
             cause = cause.getCause();
         }
         String message = cause.getMessage();
