@@ -3,6 +3,7 @@ package dev.sessiondb.cli;
 import dev.sessiondb.catalog.CatalogRecorder;
 import dev.sessiondb.job.backup.BackupJournal;
 import dev.sessiondb.store.selection.MinskyPaths;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,9 +40,18 @@ final class BackupDirOption {
             throw unusable(folder, existing.equals(folder) ? "it is not a folder" : existing + " is not a folder");
         }
         if (!Files.isWritable(existing)) {
-            throw unusable(folder, (existing.equals(folder) ? "it" : existing.toString()) + " is not writable by this user");
+            throw unusable(folder, (existing.equals(folder) ? "it" : existing.toString())
+                    + (onReadOnlyFileSystem(existing) ? " is on a read-only file system" : " is not writable by this user"));
         }
         return new BackupJournal(folder()).reportsDir();
+    }
+
+    private static boolean onReadOnlyFileSystem(Path folder) {
+        try {
+            return Files.getFileStore(folder).isReadOnly();
+        } catch (IOException unknown) {
+            return false;
+        }
     }
 
     private static IllegalArgumentException unusable(Path folder, String why) {
