@@ -151,6 +151,9 @@ public final class SecretMasker {
     }
 
     private static boolean secretWordEndsAt(String text, int sign) {
+        if (text.startsWith("//", sign + 1)) {
+            return false; // a URL's scheme ("https://", which "pass" would otherwise have looked at in every repository URL)
+        }
         int end = sign;
         while (end > 0 && text.charAt(end - 1) == ' ') {
             end--;
