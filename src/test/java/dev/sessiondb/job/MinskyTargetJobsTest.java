@@ -78,7 +78,7 @@ class MinskyTargetJobsTest {
         CliRun run = cli("migrate", "json:" + json2026(), minsky.display(), "--mode", "merge");
 
         assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
-        assertThat(run.out()).doesNotContain("cannot hold").doesNotContain("dropped field").contains("records verified:");
+        assertThat(run.out()).doesNotContain("cannot hold").doesNotContain("not kept as it was").contains("records verified:");
         assertThat(query(minsky, "SELECT count(*) FROM drizzle.__drizzle_migrations")).containsExactly("104");
         assertThat(publicTables(minsky)).isEqualTo(tablesBefore);
         assertThat(query(minsky, "SELECT status || '|' || agent_id || '|' || commit_count || '|' || last_activity_at || '|' || pr_approved"

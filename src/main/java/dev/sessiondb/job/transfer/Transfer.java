@@ -231,7 +231,8 @@ public final class Transfer implements AutoCloseable {
     }
 
     private static void reportPlanWarnings(Assessment assessment, JobReport.Builder report) {
-        assessment.lossyFields().forEach((field, count) -> report.warning("dropped field " + field + " from " + count + " records (--allow-loss)"));
+        assessment.lossyFields().forEach((field, count) -> report.warning("field " + field + " of " + count
+                + " records not kept as it was (dropped, or held in the form the target's column holds; --allow-loss)"));
         assessment.coercions().forEach(report::warning);
     }
 
@@ -443,7 +444,8 @@ public final class Transfer implements AutoCloseable {
         String fields = lossyFields.entrySet().stream().map(entry -> entry.getKey() + " (" + entry.getValue() + " records)")
                 .collect(Collectors.joining(", "));
         return "the target " + target.display() + " cannot hold " + fields
-                + "; use --layout native to keep every field, or pass --allow-loss to drop them";
+                + "; use --layout native to keep every field, or pass --allow-loss to write them without those fields"
+                + " (a value with a column is kept in the column's form: a number in a text column as its text)";
     }
 
     /** The target as it is, its layout detected: a layout asked for is compared with it, not forced on it. */

@@ -88,6 +88,22 @@ record MinskyColumn(SessionField field, String name, Kind kind, TableCatalog.Col
         };
     }
 
+    /**
+     * What reading the column back gives for {@code value}, which it may not keep as it is (a number in
+     * a text column comes back as its text, a date in another form as Minsky's); empty when nothing is stored.
+     */
+    Optional<JsonNode> readBack(JsonNode value) {
+        Object stored = toColumn(value);
+        if (stored == null) {
+            return Optional.empty();
+        }
+        return switch (kind) {
+            case TIMESTAMP -> Timestamp.parse(value.asText()).sortable().map(JSON::textNode);
+            case UUID -> validUuid(stored.toString()).map(JSON::textNode);
+            default -> Optional.of(fromColumn(stored.toString()));
+        };
+    }
+
     /** The stored text back as the field's JSON value. */
     JsonNode fromColumn(String text) {
         return switch (kind) {

@@ -216,6 +216,11 @@ final class MinskyLayout implements Layout {
     @Override
     public ObjectNode asStored(SessionRecord record) {
         ObjectNode kept = Layout.super.asStored(record);
+        // a field with a column that does not keep its value as it is comes back in the column's form
+        for (String field : unsupportedFields(record)) {
+            SessionField.byJsonName(field).flatMap(this::column).flatMap(column -> column.readBack(record.fields().get(field)))
+                    .ifPresent(value -> kept.set(field, value));
+        }
         columns.stream().filter(column -> column.storesAsNull(kept.get(column.field().jsonName())))
                 .forEach(column -> kept.remove(column.field().jsonName()));
         return kept;
