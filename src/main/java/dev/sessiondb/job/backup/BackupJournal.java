@@ -11,6 +11,7 @@ import dev.sessiondb.files.AtomicFiles;
 import dev.sessiondb.store.OpenMode;
 import dev.sessiondb.store.SessionStore;
 import dev.sessiondb.store.StoreFactory;
+import dev.sessiondb.store.StoreFaults;
 import dev.sessiondb.store.StoreInfo;
 import dev.sessiondb.store.StoreLocator;
 import java.io.IOException;
@@ -138,8 +139,10 @@ public final class BackupJournal {
             listener.backedUp(runId, backup);
             return backup;
         } catch (IOException e) {
-            throw new UncheckedIOException(new IOException("cannot back up " + locator.display() + " into " + folder
-                    + " (" + e.getMessage() + "); nothing was written to the store; free space or pass --backup-dir", e));
+            // the cause's own advice: a backup stopped by a locked or damaged store is no matter of disk space
+            String why = StoreFaults.of(e).map(fault -> fault.what() + "); nothing was written to the store; " + fault.todo())
+                    .orElseGet(() -> e.getMessage() + "); nothing was written to the store; check that folder, or pass --backup-dir");
+            throw new UncheckedIOException(new IOException("cannot back up " + locator.display() + " into " + folder + " (" + why, e));
         }
     }
 

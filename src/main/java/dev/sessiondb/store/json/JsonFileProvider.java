@@ -1,5 +1,6 @@
 package dev.sessiondb.store.json;
 
+import dev.sessiondb.files.LockSafeReads;
 import dev.sessiondb.store.MinskyBackend;
 import dev.sessiondb.store.OpenMode;
 import dev.sessiondb.store.SessionStore;
@@ -8,7 +9,6 @@ import dev.sessiondb.store.StoreFormat;
 import dev.sessiondb.store.StoreLocator;
 import dev.sessiondb.store.file.FileStoreProvider;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,9 +39,9 @@ public final class JsonFileProvider extends FileStoreProvider {
         if (!Files.isRegularFile(existing)) {
             return false;
         }
-        try (InputStream in = Files.newInputStream(existing)) {
+        try {
             // a byte-order mark, which some Windows editors write, comes before the JSON
-            String start = new String(in.readNBytes(16), StandardCharsets.UTF_8).replaceFirst("^\uFEFF", "").stripLeading();
+            String start = new String(LockSafeReads.head(existing, 16), StandardCharsets.UTF_8).replaceFirst("^\uFEFF", "").stripLeading();
             return start.isEmpty() || start.startsWith("[") || start.startsWith("{");
         } catch (IOException e) {
             throw new StoreException(existing + ": cannot read the file (" + e.getMessage() + "); check that it exists and is readable", e);

@@ -1,6 +1,7 @@
 package dev.sessiondb.store.sql;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.sessiondb.files.LockSafeReads;
 import dev.sessiondb.model.FieldFilter;
 import dev.sessiondb.model.Page;
 import dev.sessiondb.model.RecordHash;
@@ -57,6 +58,8 @@ final class SqlSessionStore implements SessionStore {
     /** The PostgreSQL schema the store lives in, or null for the connection's default. */
     private final String schema;
     private final Database database;
+    /** A SQLite file's descriptor for reads outside SQLite, ended once the connections are closed ({@link LockSafeReads}). */
+    private final LockSafeReads.Hold file;
     private final Map<TableCatalog.ForeignKey, Set<String>> referencedKeys = new ConcurrentHashMap<>();
     /** Replaced once, when a write upgrades an older native schema. */
     private volatile Layout layout;
@@ -67,13 +70,15 @@ final class SqlSessionStore implements SessionStore {
     private boolean checkedForInterruptedRebuild;
     private Transaction heldWrite;
 
-    SqlSessionStore(StoreLocator locator, Dialect dialect, Layout layout, HikariDataSource pool, String schema, Database database) {
+    SqlSessionStore(StoreLocator locator, Dialect dialect, Layout layout, HikariDataSource pool, String schema, Database database,
+                    LockSafeReads.Hold file) {
         this.locator = locator;
         this.dialect = dialect;
         this.layout = layout;
         this.pool = pool;
         this.schema = schema;
         this.database = database;
+        this.file = file;
     }
 
     @Override
@@ -428,6 +433,7 @@ final class SqlSessionStore implements SessionStore {
             database.shutdown(false, false);
             pool.close();
         }
+        file.close();
     }
 
     private Instant lastModified() {

@@ -9,6 +9,7 @@ import dev.sessiondb.store.StoreFormat;
 import dev.sessiondb.store.StoreLayout;
 import dev.sessiondb.store.StoreLocator;
 import dev.sessiondb.files.AtomicFiles;
+import dev.sessiondb.files.LockSafeReads;
 import io.ebean.Database;
 import io.ebean.DatabaseFactory;
 import io.ebean.config.DatabaseConfig;
@@ -46,15 +47,26 @@ public final class SqlStores {
         Path path = locator.path();
         String name = locator.display();
         boolean created = checkSqliteFile(path, name, mode);
+        LockSafeReads.Hold file = hold(path, name);
         try {
-            return openSqliteFile(locator, mode, path, name);
+            return openSqliteFile(locator, mode, path, name, file);
         } catch (RuntimeException e) {
+            file.close();
             deleteIfStillEmpty(path, created);
             throw e;
         }
     }
 
-    private static SessionStore openSqliteFile(StoreLocator locator, OpenMode mode, Path path, String name) {
+    /** Held before SQLite opens the file and until its last connection is closed, so that no read of ours drops SQLite's locks. */
+    private static LockSafeReads.Hold hold(Path path, String name) {
+        try {
+            return LockSafeReads.hold(path);
+        } catch (IOException e) {
+            throw new StoreException(name + ": cannot read the file (" + e.getMessage() + "); check that it exists and is readable", e);
+        }
+    }
+
+    private static SessionStore openSqliteFile(StoreLocator locator, OpenMode mode, Path path, String name, LockSafeReads.Hold file) {
         SQLiteConfig config = new SQLiteConfig();
         config.setBusyTimeout(5000);
         config.enforceForeignKeys(true);
@@ -72,7 +84,7 @@ public final class SqlStores {
         } catch (RuntimeException e) {
             throw new StoreException(name + ": cannot open the SQLite file (" + SqlSessionStore.firstLine(e) + "); check that it is readable and not locked", e);
         }
-        return open(Dialect.SQLITE, locator, mode, dataSource, null);
+        return open(Dialect.SQLITE, locator, mode, dataSource, null, file);
     }
 
     static SqlSessionStore openPostgres(StoreLocator locator, OpenMode mode) {
@@ -102,7 +114,7 @@ public final class SqlStores {
             if (schema != null) {
                 ensureSchema(dataSource, locator, credentials, schema, mode);
             }
-            return open(Dialect.POSTGRESQL, locator, mode, dataSource, schema);
+            return open(Dialect.POSTGRESQL, locator, mode, dataSource, schema, () -> { });
         } catch (RuntimeException e) {
             dataSource.close();
             throw e;
@@ -194,10 +206,11 @@ public final class SqlStores {
         }
     }
 
-    private static SqlSessionStore open(Dialect dialect, StoreLocator locator, OpenMode mode, HikariDataSource dataSource, String schema) {
+    private static SqlSessionStore open(Dialect dialect, StoreLocator locator, OpenMode mode, HikariDataSource dataSource, String schema,
+                                        LockSafeReads.Hold file) {
         try {
             Layout layout = prepareLayout(dialect, locator, mode, dataSource, schema);
-            SqlSessionStore store = new SqlSessionStore(locator, dialect, layout, dataSource, schema, database(dialect, dataSource));
+            SqlSessionStore store = new SqlSessionStore(locator, dialect, layout, dataSource, schema, database(dialect, dataSource), file);
             if (mode == OpenMode.STAGED) {
                 store.deferRebuilds();
             }

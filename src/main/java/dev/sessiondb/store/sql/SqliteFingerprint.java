@@ -1,9 +1,9 @@
 package dev.sessiondb.store.sql;
 
+import dev.sessiondb.files.LockSafeReads;
 import dev.sessiondb.store.StoreException;
 import dev.sessiondb.store.StoreFingerprint;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -37,8 +37,8 @@ final class SqliteFingerprint {
     }
 
     private static byte[] head(Path file, int bytes) {
-        try (InputStream in = Files.newInputStream(file)) {
-            return in.readNBytes(bytes);
+        try {
+            return LockSafeReads.head(file, bytes);
         } catch (NoSuchFileException absent) {
             return new byte[0];
         } catch (IOException e) {

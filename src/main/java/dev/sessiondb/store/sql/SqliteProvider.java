@@ -10,9 +10,9 @@ import dev.sessiondb.store.StoreFormat;
 import dev.sessiondb.store.StoreLayout;
 import dev.sessiondb.store.StoreLocator;
 import dev.sessiondb.files.AtomicFiles;
+import dev.sessiondb.files.LockSafeReads;
 import dev.sessiondb.store.file.FileStoreProvider;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -49,8 +49,8 @@ public final class SqliteProvider extends FileStoreProvider {
 
     /** Whether a file starts with the SQLite header; an unreadable file does not. */
     static boolean startsWithHeader(Path file) {
-        try (InputStream in = Files.newInputStream(file)) {
-            return Arrays.equals(in.readNBytes(HEADER.length), HEADER);
+        try {
+            return Arrays.equals(LockSafeReads.head(file, HEADER.length), HEADER);
         } catch (IOException e) {
             throw new StoreException(file + ": cannot read the file (" + e.getMessage() + "); check that it exists and is readable", e);
         }

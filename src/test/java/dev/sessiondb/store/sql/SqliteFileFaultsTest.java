@@ -1,0 +1,71 @@
+package dev.sessiondb.store.sql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sessiondb.JavaProcess;
+import dev.sessiondb.model.SessionRecord;
+import dev.sessiondb.sample.SampleSessions;
+import dev.sessiondb.store.OpenMode;
+import dev.sessiondb.store.SessionStore;
+import dev.sessiondb.store.StoreFactory;
+import dev.sessiondb.store.StoreLocator;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Reading a store's files never drops SQLite's locks. */
+class SqliteFileFaultsTest {
+
+    @TempDir
+    Path dir;
+
+    /**
+     * Closing any descriptor of a file drops every POSIX lock the process holds on it: a store's
+     * fingerprint and a locator's look at the file's first bytes must not, or another program
+     * takes the file while a read here is under way (a sqlite3 deleted the WAL under a backup).
+     */
+    @Test
+    void readingAnOpenStoresFilesKeepsSqliteLocksForAReadUnderWay() throws Exception {
+        Path file = minskyStore(dir.resolve("minsky.db"));
+        try (SessionStore store = StoreFactory.open(StoreLocator.parse("sqlite:" + file), OpenMode.EXISTING);
+             Connection reader = DriverManager.getConnection("jdbc:sqlite:" + file);
+             Statement statement = reader.createStatement()) {
+            reader.setAutoCommit(false);
+            try (ResultSet rows = statement.executeQuery("SELECT session FROM sessions")) {
+                assertThat(rows.next()).isTrue();
+                assertThat(lockProbe(file)).isEqualTo("busy");
+
+                store.fingerprint();
+                StoreLocator.parse(file.toString());
+
+                assertThat(lockProbe(file)).isEqualTo("busy");
+            }
+            reader.rollback();
+        }
+        assertThat(lockProbe(file)).isEqualTo("taken");
+    }
+
+    private static String lockProbe(Path file) throws IOException, InterruptedException {
+        Process probe = JavaProcess.of(SqliteLockProbe.class, file.toString()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        String answer = new String(probe.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(probe.waitFor(1, TimeUnit.MINUTES)).isTrue();
+        return answer;
+    }
+
+    /** A store in Minsky's layout: a rollback-journal file, whose readers hold a lock on the database file itself. */
+    private static Path minskyStore(Path file) {
+        try (SessionStore store = StoreFactory.open(StoreLocator.parse("sqlite:" + file + "?layout=minsky"), OpenMode.CREATE_IF_MISSING)) {
+            for (SessionRecord record : SampleSessions.minskyList(20, 1)) {
+                store.put(record);
+            }
+        }
+        return file;
+    }
+}
