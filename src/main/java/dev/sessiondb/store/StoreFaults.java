@@ -50,6 +50,33 @@ public final class StoreFaults {
         return "";
     }
 
+    /**
+     * A SQLite file that SQLite calls damaged (a check's report, or a read that met a broken page),
+     * for a message that names the store first.
+     *
+     * @param file   the file, for the command that recovers it; null when the failure does not name it
+     * @param detail what SQLite reported, or null
+     */
+    public static Fault damagedSqlite(String file, String detail) {
+        String recover = file == null ? "sqlite3's .recover command" : "sqlite3 " + file + " .recover | sqlite3 recovered.db";
+        return new Fault("the SQLite file is damaged" + (detail == null ? "" : " (" + detail + ")"),
+                "restore it from a backup (sessiondb undo --list lists them), or recover what it still holds into a new file with " + recover);
+    }
+
+    /** Whether SQLite's own error says the file is damaged or no database at all. */
+    public static boolean isSqliteDamage(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (saysDamaged(String.valueOf(cause.getMessage()).toLowerCase(Locale.ROOT))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean saysDamaged(String lower) {
+        return lower.contains("sqlite_corrupt") || lower.contains("sqlite_notadb") || lower.contains("disk image is malformed");
+    }
+
     /** One line: the fault and what to do, else the failure's own message. */
     public static String describe(Throwable failure) {
         return of(failure).map(fault -> fault.what() + "; " + fault.todo()).orElseGet(() -> plainMessage(failure));
@@ -69,6 +96,9 @@ public final class StoreFaults {
         if (lower.contains("sqlite_busy") || lower.contains("database is locked")) {
             return Optional.of(new Fault("the SQLite file is locked by another program (Minsky or another sessiondb is writing to it)",
                     "let that program finish or close it, then run the same command again"));
+        }
+        if (saysDamaged(lower)) {
+            return Optional.of(damagedSqlite(null, null));
         }
         if (lower.contains("sqlite_full") || lower.contains("no space left on device") || lower.contains("disk is full")) {
             return Optional.of(new Fault("the disk is full" + file, "free some space there, then run the same command again"));

@@ -7,6 +7,7 @@ import dev.sessiondb.model.SessionField;
 import dev.sessiondb.model.SessionRecord;
 import dev.sessiondb.model.SortKey;
 import dev.sessiondb.store.StoreException;
+import dev.sessiondb.store.StoreFaults;
 import dev.sessiondb.store.StoreLayout;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -142,7 +143,13 @@ final class NativeLayout implements Layout {
         List<String> select = new ArrayList<>(List.of("s.session_key"));
         read.forEach(field -> select.add("s." + TEXT_COLUMNS.get(field)));
         return Optional.of(new FieldsRead(String.join(", ", select), row -> {
-            ObjectNode some = JsonCodec.MAPPER.createObjectNode().put(SessionField.SESSION.jsonName(), dialect.text(row, 1));
+            String key = dialect.text(row, 1);
+            if (key == null) {
+                // session_key is NOT NULL: only a damaged page reads as a row without one
+                StoreFaults.Fault damage = StoreFaults.damagedSqlite(null, "a row of the sessions table has no session_key");
+                throw new StoreException(storeName + ": " + damage.what() + "; " + damage.todo());
+            }
+            ObjectNode some = JsonCodec.MAPPER.createObjectNode().put(SessionField.SESSION.jsonName(), key);
             for (int i = 0; i < read.size(); i++) {
                 String value = dialect.text(row, i + 2);
                 if (value != null) {

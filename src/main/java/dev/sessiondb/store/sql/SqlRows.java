@@ -34,7 +34,7 @@ final class SqlRows<T> implements AutoCloseable {
             rows = statement.executeQuery();
         } catch (SQLException e) {
             transaction.end();
-            throw new StoreException(storeName + ": cannot read the sessions (" + e.getMessage() + "); check the store", e);
+            throw SqlSessionStore.readFailure(storeName, "cannot read the sessions", e);
         }
     }
 
@@ -51,7 +51,7 @@ final class SqlRows<T> implements AutoCloseable {
             return null;
         } catch (SQLException e) {
             close();
-            throw new StoreException(storeName + ": reading the sessions failed (" + e.getMessage() + "); check the store", e);
+            throw SqlSessionStore.readFailure(storeName, "reading the sessions failed", e);
         }
     }
 

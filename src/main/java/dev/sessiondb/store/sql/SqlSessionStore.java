@@ -18,6 +18,7 @@ import dev.sessiondb.store.RecordCursor;
 import dev.sessiondb.store.SessionStore;
 import dev.sessiondb.store.StaleRecordException;
 import dev.sessiondb.store.StoreException;
+import dev.sessiondb.store.StoreFaults;
 import dev.sessiondb.store.StoreFingerprint;
 import dev.sessiondb.store.StoreInfo;
 import dev.sessiondb.store.StoreLayout;
@@ -447,12 +448,21 @@ final class SqlSessionStore implements SessionStore {
         }
     }
 
+    /** A read that failed, in words: a damaged SQLite file says so and what to do; else what failed, with the driver's reason. */
+    static StoreException readFailure(String storeName, String failed, Exception e) {
+        if (StoreFaults.isSqliteDamage(e)) {
+            StoreFaults.Fault damage = StoreFaults.damagedSqlite(null, null);
+            return new StoreException(storeName + ": " + damage.what() + "; " + damage.todo(), e);
+        }
+        return new StoreException(storeName + ": " + failed + " (" + firstLine(e) + "); check the store", e);
+    }
+
     private <T> T read(SqlWork<T> work) {
         Transaction transaction = database.createTransaction();
         try {
             return work.run(transaction.connection());
         } catch (SQLException | PersistenceException e) {
-            throw new StoreException(locator.display() + ": reading failed (" + firstLine(e) + "); check the store", e);
+            throw readFailure(locator.display(), "reading failed", e);
         } finally {
             transaction.end();
         }

@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.sessiondb.store.OpenMode;
 import dev.sessiondb.store.SessionStore;
 import dev.sessiondb.store.StoreException;
+import dev.sessiondb.store.StoreFaults;
 import dev.sessiondb.store.StoreFormat;
 import dev.sessiondb.store.StoreLayout;
 import dev.sessiondb.store.StoreLocator;
@@ -217,7 +218,7 @@ public final class SqlStores {
             return store;
         } catch (SQLException e) {
             dataSource.close();
-            throw new StoreException(locator.display() + ": cannot open the store (" + SqlSessionStore.firstLine(e) + "); check that it is a session store", e);
+            throw new StoreException(openFailure(locator, e), e);
         } catch (FlywayException e) {
             dataSource.close();
             throw new StoreException(locator.display() + ": the schema upgrade failed (" + SqlSessionStore.firstLine(e) + "); nothing was changed, restore a backup if the store was damaged", e);
@@ -225,6 +226,16 @@ public final class SqlStores {
             dataSource.close();
             throw e;
         }
+    }
+
+    /** Why a store did not open: damaged, locked (what to do about either), or else not a session store as far as the driver tells. */
+    private static String openFailure(StoreLocator locator, SQLException failure) {
+        if (StoreFaults.isSqliteDamage(failure)) {
+            StoreFaults.Fault damage = StoreFaults.damagedSqlite(locator.path().toString(), null);
+            return locator.display() + ": " + damage.what() + "; " + damage.todo();
+        }
+        return StoreFaults.of(failure).map(fault -> locator.display() + ": " + fault.what() + "; " + fault.todo())
+                .orElseGet(() -> locator.display() + ": cannot open the store (" + SqlSessionStore.firstLine(failure) + "); check that it is a session store");
     }
 
     /**

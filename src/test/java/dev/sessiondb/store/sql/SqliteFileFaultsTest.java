@@ -1,16 +1,20 @@
 package dev.sessiondb.store.sql;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sessiondb.JavaProcess;
+import dev.sessiondb.faults.SqliteWriteLock;
 import dev.sessiondb.model.SessionRecord;
 import dev.sessiondb.sample.SampleSessions;
 import dev.sessiondb.store.OpenMode;
 import dev.sessiondb.store.SessionStore;
+import dev.sessiondb.store.StoreException;
 import dev.sessiondb.store.StoreFactory;
 import dev.sessiondb.store.StoreLocator;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -20,11 +24,43 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Reading a store's files never drops SQLite's locks. */
+/** A damaged or locked SQLite file is told for what it is, with what to do; reading a store's files never drops SQLite's locks. */
 class SqliteFileFaultsTest {
 
     @TempDir
     Path dir;
+
+    @Test
+    void aFileCutByWholePagesIsDamagedSaidOnceWithWhatToDo() throws Exception {
+        Path file = DamagedSqliteFiles.store(dir.resolve("trunc.db"), 2_000);
+        DamagedSqliteFiles.cutPages(file, (int) (Files.size(file) / 2 / 4096));
+        byte[] before = Files.readAllBytes(file);
+
+        assertThatThrownBy(() -> StoreFactory.open(StoreLocator.parse("sqlite:" + file), OpenMode.EXISTING))
+                .isInstanceOf(StoreException.class)
+                .hasMessage("sqlite:" + file + ": the SQLite file is damaged; restore it from a backup (sessiondb undo --list lists them),"
+                        + " or recover what it still holds into a new file with sqlite3 " + file + " .recover | sqlite3 recovered.db");
+        assertThat(Files.readAllBytes(file)).isEqualTo(before);
+    }
+
+    @Test
+    void aRollbackJournalFileLockedByAnotherProgramSaysSoAndToRunTheCommandAgain() throws Exception {
+        Path file = minskyStore(dir.resolve("lockm.db"));
+        Process holder = JavaProcess.of(SqliteWriteLock.class, file.toString()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        try {
+            assertThat(new String(holder.getInputStream().readNBytes(6), StandardCharsets.UTF_8)).isEqualTo("locked");
+
+            assertThatThrownBy(() -> StoreFactory.open(StoreLocator.parse("sqlite:" + file), OpenMode.EXISTING))
+                    .isInstanceOf(StoreException.class)
+                    .hasMessage("sqlite:" + file + ": the SQLite file is locked by another program (Minsky or another sessiondb is writing to it);"
+                            + " let that program finish or close it, then run the same command again");
+        } finally {
+            holder.getOutputStream().close();
+            if (!holder.waitFor(1, TimeUnit.MINUTES)) {
+                holder.destroyForcibly();
+            }
+        }
+    }
 
     /**
      * Closing any descriptor of a file drops every POSIX lock the process holds on it: a store's

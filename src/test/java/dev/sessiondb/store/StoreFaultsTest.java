@@ -1,0 +1,28 @@
+package dev.sessiondb.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.SQLException;
+import org.junit.jupiter.api.Test;
+
+/** A fault is told in words a user can act on, without the Java classes it was wrapped in. */
+class StoreFaultsTest {
+
+    @Test
+    void aDamagedSqliteFileDeepInTheCausesSaysSoAndWhatToDo() {
+        RuntimeException failure = new RuntimeException("writing failed",
+                new SQLException("[SQLITE_CORRUPT_VTAB] Content in the virtual table is corrupt (database disk image is malformed)"));
+
+        assertThat(StoreFaults.describe(failure)).isEqualTo("the SQLite file is damaged; restore it from a backup (sessiondb undo --list lists"
+                + " them), or recover what it still holds into a new file with sqlite3's .recover command");
+    }
+
+    @Test
+    void anUnknownFailureWrappedAsUncheckedIoIsItsOwnMessageWithoutClassNames() {
+        UncheckedIOException failure = new UncheckedIOException(new IOException("cannot back up sqlite:a.db into /b (it went wrong)"));
+
+        assertThat(StoreFaults.describe(failure)).isEqualTo("cannot back up sqlite:a.db into /b (it went wrong)");
+    }
+}
