@@ -33,7 +33,8 @@ public final class StoreProbe {
      * file is checked by the job's first read through it, not by a read of its own before.
      */
     public static SessionStore openSource(StoreLocator source) {
-        if (source.localPath().isPresent() && !exists(source)) {
+        // a file that is no store yet (an empty database file) is there: its open says what it is
+        if (source.localPath().filter(path -> !Files.exists(path)).isPresent()) {
             throw new JobRefusedException("source " + source.display() + ": no such store; check the path or URL");
         }
         return StoreFactory.openToReadThrough(source);

@@ -49,9 +49,13 @@ public final class StoreProviders {
                         + String.join(", ", BY_FORMAT.keySet().stream().map(StoreFormat::scheme).toList())));
     }
 
-    /** The provider that recognises an existing file or folder by its content. */
+    /**
+     * The provider that recognises an existing file or folder by its content; of two (an empty
+     * file passes for an empty JSON file and an empty database), the one its name is for.
+     */
     static Optional<StoreProvider> recognising(Path existing) {
-        return BY_FORMAT.values().stream().filter(provider -> provider.recognises(existing)).findFirst();
+        List<StoreProvider> recognised = BY_FORMAT.values().stream().filter(provider -> provider.recognises(existing)).toList();
+        return recognised.stream().filter(provider -> provider.claimsNewPath(existing)).findFirst().or(() -> recognised.stream().findFirst());
     }
 
     /** The provider that claims a new path by its name. */

@@ -42,9 +42,24 @@ public final class SqliteProvider extends FileStoreProvider {
         return Optional.of(new MinskyBackend("sqlite", "MINSKY_SESSIONDB_SQLITE_PATH", "sqlite", "path", path, List.of(), true));
     }
 
+    /** A file SQLite wrote, or an empty one named as a database (what {@code touch x.db} or a program about to create it leaves). */
     @Override
     public boolean recognises(Path existing) {
-        return Files.isRegularFile(existing) && startsWithHeader(existing);
+        return Files.isRegularFile(existing) && (startsWithHeader(existing) || isEmptyFile(existing) && claimsNewPath(existing));
+    }
+
+    /** An empty file is no store yet: SQLite makes one in it at the first write, so a job writing there builds a new store in its place. */
+    @Override
+    public boolean exists(StoreLocator locator) {
+        return super.exists(locator) && !isEmptyFile(locator.path());
+    }
+
+    static boolean isEmptyFile(Path file) {
+        try {
+            return Files.isRegularFile(file) && Files.size(file) == 0;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** Whether a file starts with the SQLite header; an unreadable file does not. */

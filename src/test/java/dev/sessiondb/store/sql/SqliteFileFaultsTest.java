@@ -3,7 +3,9 @@ package dev.sessiondb.store.sql;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.sessiondb.Fixtures;
 import dev.sessiondb.JavaProcess;
+import dev.sessiondb.cli.CliRun;
 import dev.sessiondb.faults.SqliteWriteLock;
 import dev.sessiondb.model.SessionRecord;
 import dev.sessiondb.sample.SampleSessions;
@@ -11,7 +13,9 @@ import dev.sessiondb.store.OpenMode;
 import dev.sessiondb.store.SessionStore;
 import dev.sessiondb.store.StoreException;
 import dev.sessiondb.store.StoreFactory;
+import dev.sessiondb.store.StoreFormat;
 import dev.sessiondb.store.StoreLocator;
+import dev.sessiondb.store.StoreProviders;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,7 +28,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A damaged or locked SQLite file is told for what it is, with what to do; reading a store's files never drops SQLite's locks. */
+/** A damaged, locked or empty SQLite file is told for what it is, with what to do; reading a store's files never drops SQLite's locks. */
 class SqliteFileFaultsTest {
 
     @TempDir
@@ -59,6 +63,33 @@ class SqliteFileFaultsTest {
             if (!holder.waitFor(1, TimeUnit.MINUTES)) {
                 holder.destroyForcibly();
             }
+        }
+    }
+
+    @Test
+    void anEmptyFileNamedAsADatabaseIsAnEmptyFileNotAJsonStoreNorAStore() throws IOException {
+        Path file = Files.createFile(dir.resolve("empty.db"));
+        StoreLocator locator = StoreLocator.parse(file.toString());
+
+        assertThat(locator.format()).isEqualTo(StoreFormat.SQLITE);
+        assertThat(StoreProviders.of(locator).exists(locator)).isFalse();
+        assertThatThrownBy(() -> StoreFactory.open(locator, OpenMode.EXISTING))
+                .isInstanceOf(StoreException.class)
+                .hasMessage("sqlite:" + file + ": the file is empty (0 bytes), not a SQLite store yet; a job writing into it makes it one"
+                        + " (sessiondb migrate SOURCE sqlite:" + file + "), else check the path");
+        assertThat(Files.size(file)).isZero();
+    }
+
+    @Test
+    void aJobWritingIntoAnEmptyDatabaseFileBuildsANewStoreThere() throws IOException {
+        Path empty = Files.createFile(dir.resolve("empty.db"));
+        Path source = Fixtures.copy(Fixtures.MINSKY_ARRAY, dir);
+
+        CliRun run = CliRun.of("migrate", "json:" + source, empty.toString(), "--backup-dir", dir.resolve("journal").toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        try (SessionStore store = StoreFactory.open(StoreLocator.parse("sqlite:" + empty), OpenMode.EXISTING)) {
+            assertThat(store.count()).isEqualTo(217);
         }
     }
 
