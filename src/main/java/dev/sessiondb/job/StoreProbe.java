@@ -37,7 +37,25 @@ public final class StoreProbe {
         if (source.localPath().filter(path -> !Files.exists(path)).isPresent()) {
             throw new JobRefusedException("source " + source.display() + ": no such store; check the path or URL");
         }
-        return StoreFactory.openToReadThrough(source);
+        SessionStore store = StoreFactory.openToReadThrough(source);
+        try {
+            requireUndamaged(source);
+            return store;
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Refuses a store its own engine finds damaged (SQLite's quick_check), before a job reads it
+     * or writes into it: a damaged page reads as if whole, short of its records, and the first
+     * write that meets it fails.
+     */
+    public static void requireUndamaged(StoreLocator store) {
+        StoreProviders.of(store).damage(store).ifPresent(fault -> {
+            throw new JobRefusedException(store.display() + ": " + fault.what() + "; nothing was written; " + fault.todo());
+        });
     }
 
     /** Refuses when two of the stores a job names are one store: a job never writes to its own source. */

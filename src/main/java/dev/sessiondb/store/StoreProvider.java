@@ -148,6 +148,15 @@ public interface StoreProvider {
         return java.util.List.of();
     }
 
+    /**
+     * What the store's own engine finds damaged in it (SQLite's quick_check), told as a fault with
+     * what to do; empty when it finds nothing or the format has no such check. It reads the whole
+     * store on a connection of its own, so a caller may run it beside a read of the records.
+     */
+    default Optional<StoreFaults.Fault> damage(StoreLocator locator) {
+        return Optional.empty();
+    }
+
     /** What a provider offers while planning for a store that does not exist yet. */
     record StandIn(StoreLocator locator, Optional<String> note) {
     }

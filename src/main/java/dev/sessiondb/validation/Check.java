@@ -16,6 +16,10 @@ public interface Check {
     /** The stable name users pass to {@code --check}. */
     String name();
 
+    /** Called once before the first pass: a check that reads the store by other means starts that read here, to run beside the passes. */
+    default void start() {
+    }
+
     /** True when {@link #survey} must see every record before {@link #inspect} sees the first. */
     default boolean needsSurvey() {
         return false;

@@ -9,7 +9,7 @@ import java.util.Set;
 public final class Checks {
 
     public static final List<String> NAMES = List.of("required-field", "invalid-date", "task-id-form", "task-id-missing", "repo-name-variant",
-            "duplicate-session", "workspace-missing", "workspace-unregistered", "pr-state-mismatch", "secret-in-record", "schema-drift");
+            "duplicate-session", "workspace-missing", "workspace-unregistered", "pr-state-mismatch", "secret-in-record", "schema-drift", "store-damage");
 
     private Checks() {
     }
@@ -49,6 +49,7 @@ public final class Checks {
             case "pr-state-mismatch" -> new PrStateMismatchCheck();
             case "secret-in-record" -> new SecretInRecordCheck();
             case "schema-drift" -> new SchemaDriftCheck(context.locator(), context.info().layout());
+            case "store-damage" -> new StoreDamageCheck(context.locator());
             default -> throw new IllegalStateException("no check named " + name);
         };
     }

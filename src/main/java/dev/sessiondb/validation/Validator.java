@@ -55,6 +55,7 @@ public final class Validator {
             reported[0]++;
             findings.accept(finding);
         };
+        checks.forEach(Check::start);
         List<Check> surveying = checks.stream().filter(Check::needsSurvey).toList();
         // two passes are two phases, each counting the sessions: "6,000 of 6,000" for 3,000 sessions misled
         if (!surveying.isEmpty()) {

@@ -147,6 +147,11 @@ public abstract class CountingProvider implements StoreProvider {
         return delegate.schemaGaps(locator, layout);
     }
 
+    @Override
+    public Optional<StoreFaults.Fault> damage(StoreLocator locator) {
+        return delegate.damage(locator);
+    }
+
     /** Counts SQLite opens. */
     public static final class Sqlite extends CountingProvider {
         public Sqlite() {

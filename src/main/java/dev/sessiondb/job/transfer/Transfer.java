@@ -2,6 +2,7 @@ package dev.sessiondb.job.transfer;
 
 import dev.sessiondb.job.JobRefusedException;
 import dev.sessiondb.job.JobReport;
+import dev.sessiondb.job.StoreProbe;
 import dev.sessiondb.job.backup.Backup;
 import dev.sessiondb.job.backup.BackupJournal;
 import dev.sessiondb.model.SessionRecord;
@@ -124,6 +125,12 @@ public final class Transfer implements AutoCloseable {
         this.journal = journal;
         this.provider = StoreProviders.of(target);
         this.existing = provider.openIfExists(withoutLayout(target));
+        try {
+            existing.ifPresent(store -> StoreProbe.requireUndamaged(target));
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
     }
 
     /** Plans without reporting progress: the dry run. */

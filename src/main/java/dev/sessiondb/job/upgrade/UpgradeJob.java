@@ -73,6 +73,7 @@ public final class UpgradeJob implements Job {
 
     private SessionStore open() {
         StoreProbe.requireSource(store);
+        StoreProbe.requireUndamaged(store);
         return StoreFactory.open(store, OpenMode.EXISTING);
     }
 

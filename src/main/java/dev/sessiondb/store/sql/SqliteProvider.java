@@ -6,6 +6,7 @@ import dev.sessiondb.store.SchemaGap;
 import dev.sessiondb.store.SessionStore;
 import dev.sessiondb.store.StoreCatalog;
 import dev.sessiondb.store.StoreException;
+import dev.sessiondb.store.StoreFaults;
 import dev.sessiondb.store.StoreFormat;
 import dev.sessiondb.store.StoreLayout;
 import dev.sessiondb.store.StoreLocator;
@@ -148,6 +149,11 @@ public final class SqliteProvider extends FileStoreProvider {
     @Override
     public StoreCatalog catalog(StoreLocator locator) {
         return SqlCatalog.read(locator, Dialect.SQLITE);
+    }
+
+    @Override
+    public Optional<StoreFaults.Fault> damage(StoreLocator locator) {
+        return SqliteDamage.of(locator);
     }
 
     @Override

@@ -15,10 +15,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 
-/** SQLite stores damaged as an audit found them: whole pages cut off the end (does not open). */
+/** SQLite stores damaged as an audit found them: half a page of its search index lost (still opens and reads), or whole pages cut off (does not open). */
 public final class DamagedSqliteFiles {
 
     private DamagedSqliteFiles() {
@@ -36,6 +37,24 @@ public final class DamagedSqliteFiles {
             statement.execute("VACUUM");
         }
         return file;
+    }
+
+    /**
+     * Zeroes the second half of the search index's last leaf page, where its cells are: what
+     * reading a page cut in half gives (the audit's halfpage.db, {@code truncate -s} into its last
+     * page, which held search index data). The file still opens, lists and reads every record.
+     */
+    public static void zeroHalfOfALeafPage(Path file) throws IOException, SQLException {
+        long page;
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT max(pageno) FROM dbstat WHERE name = 'sessions_search_data' AND pagetype = 'leaf'")) {
+            page = rows.getLong(1);
+        }
+        int size = pageSize(file);
+        try (RandomAccessFile open = new RandomAccessFile(file.toFile(), "rw")) {
+            open.seek((page - 1) * size + size / 2);
+            open.write(new byte[size / 2]);
+        }
     }
 
     /** Cuts whole pages off the end of the file. */

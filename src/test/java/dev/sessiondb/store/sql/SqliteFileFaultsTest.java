@@ -13,6 +13,7 @@ import dev.sessiondb.store.OpenMode;
 import dev.sessiondb.store.SessionStore;
 import dev.sessiondb.store.StoreException;
 import dev.sessiondb.store.StoreFactory;
+import dev.sessiondb.store.StoreFaults;
 import dev.sessiondb.store.StoreFormat;
 import dev.sessiondb.store.StoreLocator;
 import dev.sessiondb.store.StoreProviders;
@@ -24,6 +25,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,6 +35,24 @@ class SqliteFileFaultsTest {
 
     @TempDir
     Path dir;
+
+    @Test
+    void aStoreWithHalfAPageLostOpensButItsQuickCheckReportsTheDamage() throws Exception {
+        Path intact = DamagedSqliteFiles.store(dir.resolve("intact.db"), 2_000);
+        Path damaged = Files.copy(intact, dir.resolve("halfpage.db"));
+        DamagedSqliteFiles.zeroHalfOfALeafPage(damaged);
+
+        try (SessionStore store = StoreFactory.open(StoreLocator.parse("sqlite:" + damaged), OpenMode.EXISTING)) {
+            assertThat(store.count()).isPositive();
+        }
+        Optional<StoreFaults.Fault> damage = StoreProviders.of(StoreFormat.SQLITE).damage(StoreLocator.parse("sqlite:" + damaged));
+
+        assertThat(damage).hasValueSatisfying(fault -> {
+            assertThat(fault.what()).startsWith("the SQLite file is damaged (SQLite's quick_check: ");
+            assertThat(fault.todo()).contains("sessiondb undo --list").contains("sqlite3 " + damaged + " .recover");
+        });
+        assertThat(StoreProviders.of(StoreFormat.SQLITE).damage(StoreLocator.parse("sqlite:" + intact))).isEmpty();
+    }
 
     @Test
     void aFileCutByWholePagesIsDamagedSaidOnceWithWhatToDo() throws Exception {

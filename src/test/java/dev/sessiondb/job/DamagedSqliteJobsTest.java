@@ -1,0 +1,74 @@
+package dev.sessiondb.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sessiondb.Fixtures;
+import dev.sessiondb.cli.CliRun;
+import dev.sessiondb.store.sql.DamagedSqliteFiles;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A SQLite store with half a page lost opens and reads as if whole: validate reports it damaged,
+ * and a job refuses it as a source or a target before writing anything.
+ */
+class DamagedSqliteJobsTest {
+
+    private static final String DAMAGED = "the SQLite file is damaged (SQLite's quick_check: ";
+
+    @TempDir
+    Path dir;
+
+    private Path damaged;
+    private Path fixture;
+
+    @BeforeEach
+    void damagedStore() throws Exception {
+        damaged = DamagedSqliteFiles.store(dir.resolve("halfpage.db"), 2_000);
+        DamagedSqliteFiles.zeroHalfOfALeafPage(damaged);
+        fixture = Fixtures.copy(Fixtures.MINSKY_ARRAY, dir);
+    }
+
+    private CliRun cli(String... args) {
+        return CliRun.of(Stream.concat(Arrays.stream(args), Stream.of("--backup-dir", dir.resolve("journal").toString())).toArray(String[]::new));
+    }
+
+    @Test
+    void validateReportsTheDamageAsAFindingOfItsOwnCheckWithWhatToDo() throws Exception {
+        CliRun run = CliRun.of("validate", "sqlite:" + damaged, "--check", "store-damage", "--format", "json");
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
+        assertThat(run.out()).contains("\"check\": \"store-damage\"").contains(DAMAGED).contains("sessiondb undo --list")
+                .contains("sqlite3 " + damaged + " .recover");
+
+        Path intact = DamagedSqliteFiles.store(dir.resolve("intact.db"), 200);
+        assertThat(CliRun.of("validate", "sqlite:" + intact, "--check", "store-damage").exitCode()).isZero();
+    }
+
+    @Test
+    void aJobRefusesADamagedSourceBeforeWriting() {
+        Path target = dir.resolve("out.json");
+
+        CliRun run = cli("migrate", "sqlite:" + damaged, "json:" + target);
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("sqlite:" + damaged + ": " + DAMAGED).contains("nothing was written").contains("sessiondb undo --list");
+        assertThat(target).doesNotExist();
+    }
+
+    @Test
+    void aJobRefusesADamagedTargetBeforeWritingAndLeavesItAsItWas() throws Exception {
+        byte[] before = Files.readAllBytes(damaged);
+
+        CliRun run = cli("migrate", "json:" + fixture, "sqlite:" + damaged, "--mode", "merge");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("sqlite:" + damaged + ": " + DAMAGED).contains("nothing was written");
+        assertThat(Files.readAllBytes(damaged)).isEqualTo(before);
+    }
+}
