@@ -37,20 +37,14 @@ public final class StoreProbe {
         if (source.localPath().filter(path -> !Files.exists(path)).isPresent()) {
             throw new JobRefusedException("source " + source.display() + ": no such store; check the path or URL");
         }
-        SessionStore store = StoreFactory.openToReadThrough(source);
-        try {
-            requireUndamaged(source);
-            return store;
-        } catch (RuntimeException e) {
-            store.close();
-            throw e;
-        }
+        // not refused when damaged (a store a job writes into is): copying out what a damaged file still reads is how a user
+        // rescues it, and a read that meets a damaged page stops the job with what to do
+        return StoreFactory.openToReadThrough(source);
     }
 
     /**
-     * Refuses a store its own engine finds damaged (SQLite's quick_check), before a job reads it
-     * or writes into it: a damaged page reads as if whole, short of its records, and the first
-     * write that meets it fails.
+     * Refuses a store its own engine finds damaged (SQLite's quick_check), before a job writes
+     * into it: a damaged index page reads as if whole, and the first write that meets it fails.
      */
     public static void requireUndamaged(StoreLocator store) {
         StoreProviders.of(store).damage(store).ifPresent(fault -> {

@@ -90,6 +90,7 @@ public final class RepairJob implements Job {
     @Override
     public JobReport run(ProgressMonitor monitor) {
         monitor.message("planning");
+        StoreProbe.requireUndamaged(locator);
         try (SessionStore store = StoreProbe.openSource(locator); Changeset changeset = changeset(store, monitor)) {
             JobReport.Builder report = new JobReport.Builder(BackupJournal.newRunId("repair"), "repair", description())
                     .stores(List.of(), locator);
