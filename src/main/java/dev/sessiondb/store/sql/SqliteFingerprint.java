@@ -5,24 +5,35 @@ import dev.sessiondb.store.StoreException;
 import dev.sessiondb.store.StoreFingerprint;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
 import java.util.HexFormat;
 
 /**
  * SQLite's own marks of a committed change, read from the files without a connection (a
  * connection's {@code PRAGMA data_version} only compares within that connection): the database
  * header's file change counter, which every commit in rollback-journal mode increments, and the
- * WAL file's length and header (checkpoint sequence and salts), which every commit in WAL mode
- * appends to or, after a checkpoint, renews; and the database file's size and modification time,
- * since in WAL mode the counter stays as it was and a writer that closes last (the {@code sqlite3}
- * shell, Minsky) checkpoints its commit into the file and deletes the WAL, leaving both as before.
+ * WAL's last commit: its header (checkpoint sequence and salts), which a checkpoint renews, and
+ * the position of its last commit frame, which every commit in WAL mode moves on; and the
+ * database file's size and modification time, since in WAL mode the counter stays as it was and a
+ * writer that closes last (the {@code sqlite3} shell, Minsky) checkpoints its commit into the file
+ * and deletes the WAL, leaving both as before. Frames after the last commit are not counted: a
+ * large transaction spills frames into the WAL before its commit, and when it rolls back (a
+ * cancelled write) they stay in the file but change nothing.
  */
 final class SqliteFingerprint {
 
     private static final int CHANGE_COUNTER_OFFSET = 24;
-    private static final int WAL_HEADER_BYTES = 24;
+    private static final int WAL_HEADER_BYTES = 32;
+    private static final int FRAME_HEADER_BYTES = 24;
+    /** Where the checkpoint sequence and the two salts lie in the WAL header, and the salts in a frame header. */
+    private static final int HEADER_SALTS_FROM = 12;
+    private static final int HEADER_SALTS_TO = 24;
+    private static final int FRAME_SALTS_FROM = 8;
 
     private SqliteFingerprint() {
     }
@@ -30,10 +41,47 @@ final class SqliteFingerprint {
     static String of(Path database) {
         byte[] header = head(database, CHANGE_COUNTER_OFFSET + 4);
         String counter = header.length < CHANGE_COUNTER_OFFSET + 4 ? "new" : String.valueOf(ByteBuffer.wrap(header, CHANGE_COUNTER_OFFSET, 4).getInt());
-        Path wal = Path.of(database + "-wal");
-        byte[] walHeader = head(wal, WAL_HEADER_BYTES);
-        String walState = walHeader.length == 0 ? "none" : size(wal) + ":" + HexFormat.of().formatHex(walHeader, 12, walHeader.length);
-        return "counter " + counter + ", file " + StoreFingerprint.ofFiles(0, database).token() + ", wal " + walState;
+        return "counter " + counter + ", file " + StoreFingerprint.ofFiles(0, database).token() + ", wal " + lastCommit(Path.of(database + "-wal"));
+    }
+
+    /** The WAL's checkpoint sequence and salts and the number of its last commit frame; "none" when it holds no commit. */
+    private static String lastCommit(Path wal) {
+        try (FileChannel channel = FileChannel.open(wal, StandardOpenOption.READ)) {
+            ByteBuffer header = ByteBuffer.allocate(WAL_HEADER_BYTES);
+            if (read(channel, header, 0) < WAL_HEADER_BYTES) {
+                return "none";
+            }
+            int pageSize = header.getInt(8) == 1 ? 65536 : header.getInt(8);
+            byte[] salts = Arrays.copyOfRange(header.array(), HEADER_SALTS_FROM + 4, HEADER_SALTS_TO);
+            long frameBytes = FRAME_HEADER_BYTES + (long) pageSize;
+            ByteBuffer frame = ByteBuffer.allocate(FRAME_HEADER_BYTES);
+            // the newest frames first: the last one is a commit unless a rolled-back write left frames after it
+            for (long index = (channel.size() - WAL_HEADER_BYTES) / frameBytes; index > 0; index--) {
+                frame.clear();
+                if (read(channel, frame, WAL_HEADER_BYTES + (index - 1) * frameBytes) == FRAME_HEADER_BYTES
+                        && frame.getInt(4) != 0
+                        && Arrays.equals(frame.array(), FRAME_SALTS_FROM, FRAME_SALTS_FROM + 8, salts, 0, 8)) {
+                    return HexFormat.of().formatHex(header.array(), HEADER_SALTS_FROM, HEADER_SALTS_TO) + " frame " + index;
+                }
+            }
+            return "none";
+        } catch (NoSuchFileException absent) {
+            return "none";
+        } catch (IOException e) {
+            throw new StoreException(wal + ": cannot read the SQLite file (" + e.getMessage() + "); check that it is readable", e);
+        }
+    }
+
+    private static int read(FileChannel channel, ByteBuffer buffer, long position) throws IOException {
+        int total = 0;
+        while (buffer.hasRemaining()) {
+            int read = channel.read(buffer, position + total);
+            if (read < 0) {
+                break;
+            }
+            total += read;
+        }
+        return total;
     }
 
     private static byte[] head(Path file, int bytes) {
@@ -43,14 +91,6 @@ final class SqliteFingerprint {
             return new byte[0];
         } catch (IOException e) {
             throw new StoreException(file + ": cannot read the SQLite file (" + e.getMessage() + "); check that it is readable", e);
-        }
-    }
-
-    private static long size(Path file) {
-        try {
-            return Files.size(file);
-        } catch (IOException e) {
-            return -1;
         }
     }
 }
