@@ -28,6 +28,8 @@ public class BackupEntry {
     private long records;
     private Instant createdAt;
     private Instant restoredAt;
+    /** The undo run that began putting this backup back; while it has no outcome, whether it did is unknown. */
+    private String restoreRunId;
 
     public String getId() {
         return id;
@@ -99,5 +101,13 @@ public class BackupEntry {
 
     public void setRestoredAt(Instant restoredAt) {
         this.restoredAt = restoredAt;
+    }
+
+    public String getRestoreRunId() {
+        return restoreRunId;
+    }
+
+    public void setRestoreRunId(String restoreRunId) {
+        this.restoreRunId = restoreRunId;
     }
 }

@@ -5,6 +5,7 @@ import dev.sessiondb.job.backup.Backup;
 import dev.sessiondb.job.backup.BackupJournal;
 import dev.sessiondb.job.backup.JournalListener;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -30,6 +31,11 @@ public final class CatalogRecorder implements JournalListener {
     }
 
     @Override
+    public void started(String runId, String description, List<String> sources, String target) {
+        record(history -> history.started(runId, description, sources, target));
+    }
+
+    @Override
     public void backedUp(String runId, Backup backup) {
         record(history -> history.backedUp(runId, backup));
     }
@@ -45,8 +51,18 @@ public final class CatalogRecorder implements JournalListener {
     }
 
     @Override
-    public void stopped(Backup backup, String outcome) {
-        record(history -> history.stopped(backup, outcome));
+    public void written(String runId) {
+        record(history -> history.written(runId));
+    }
+
+    @Override
+    public void ended(String runId, String outcome) {
+        record(history -> history.ended(runId, outcome));
+    }
+
+    @Override
+    public void restoring(Backup backup, Backup replaced) {
+        record(history -> history.restoring(backup, replaced));
     }
 
     @Override

@@ -46,6 +46,22 @@ public final class JobHistory {
         return UNDO_KINDS.contains(kind);
     }
 
+    /** A run starts: it enters the history with its stores before it backs anything up. */
+    public void started(String runId, String description, List<String> sources, String target) {
+        JobRun run = newRun(runId, description, Instant.now());
+        run.setSources(sources.isEmpty() ? null : String.join("\n", sources));
+        run.setTarget(target);
+        database.save(run);
+    }
+
+    /** A run's write into its target is complete: killed from now on, it left the target holding the new content. */
+    public void written(String runId) {
+        run(runId).ifPresent(run -> {
+            run.setWrittenAt(Instant.now());
+            database.save(run);
+        });
+    }
+
     /** A run backed a store up before writing: the backup enters the index and the run the history. */
     public void backedUp(String runId, Backup backup) {
         try (Transaction transaction = database.beginTransaction()) {
@@ -84,24 +100,30 @@ public final class JobHistory {
     public void discarded(Backup backup, String outcome) {
         try (Transaction transaction = database.beginTransaction()) {
             new QBackupEntry(database).id.eq(backup.id()).delete();
-            ended(backup, outcome, true);
+            String runId = BackupJournal.runIdOf(backup);
+            run(runId).ifPresent(run -> {
+                run.setBackupId(null);
+                database.save(run);
+            });
+            ended(runId, outcome);
             transaction.commit();
         }
     }
 
-    /** A run's write stopped and its backup is kept: the run ends with {@code outcome}, still undoable. */
-    public void stopped(Backup backup, String outcome) {
-        ended(backup, outcome, false);
-    }
-
-    private void ended(Backup backup, String outcome, boolean backupGone) {
-        run(BackupJournal.runIdOf(backup)).ifPresent(run -> {
+    /** A run stopped without a report: it ends with {@code outcome}, unless something closer to the stop ended it already. */
+    public void ended(String runId, String outcome) {
+        run(runId).filter(run -> run.getOutcome() == null).ifPresent(run -> {
             run.setFinishedAt(Instant.now());
             run.setOutcome(outcome);
-            if (backupGone) {
-                run.setBackupId(null);
-            }
             database.save(run);
+        });
+    }
+
+    /** Undo is about to put {@code backup} back: until it ends, whether it did is unknown. */
+    public void restoring(Backup backup, Backup replaced) {
+        new QBackupEntry(database).id.eq(backup.id()).findOneOrEmpty().ifPresent(entry -> {
+            entry.setRestoreRunId(BackupJournal.runIdOf(replaced));
+            database.save(entry);
         });
     }
 
@@ -174,11 +196,17 @@ public final class JobHistory {
 
     /** Every indexed backup, newest first, with the job that took it. */
     public List<IndexedBackup> backups() {
-        Map<String, String> kinds = new QJobRun(database).findList().stream()
-                .collect(Collectors.toMap(JobRun::getRunId, JobRun::getKind));
+        Map<String, JobRun> runs = new QJobRun(database).findList().stream().collect(Collectors.toMap(JobRun::getRunId, Function.identity()));
         return new QBackupEntry(database).orderBy().createdAt.desc().orderBy().id.desc().findStream()
-                .map(entry -> new IndexedBackup(toBackup(entry), kinds.getOrDefault(entry.getRunId(), BackupJournal.jobOf(entry.getRunId()))))
+                .map(entry -> new IndexedBackup(toBackup(entry),
+                        Optional.ofNullable(runs.get(entry.getRunId())).map(JobRun::getKind).orElse(BackupJournal.jobOf(entry.getRunId())),
+                        entry.getRestoredAt() == null && restoreUnfinished(runs.get(entry.getRestoreRunId()))))
                 .toList();
+    }
+
+    /** An undo run that began a restore and never ended: killed in its atomic step, or still in it. */
+    private static boolean restoreUnfinished(JobRun undo) {
+        return undo != null && undo.getOutcome() == null;
     }
 
     private Optional<JobRun> run(String runId) {
@@ -217,7 +245,8 @@ public final class JobHistory {
         List<String> sources = run.getSources() == null ? List.of() : Arrays.asList(run.getSources().split("\n"));
         return new PastJob(run.getRunId(), run.getKind(), run.getDescription(), sources, Optional.ofNullable(run.getTarget()),
                 run.getStartedAt(), Optional.ofNullable(run.getFinishedAt()), Optional.ofNullable(run.getOutcome()), counts(run.getCounts()),
-                Optional.ofNullable(run.getReportPath()), Optional.ofNullable(run.getBackupId()), Optional.ofNullable(run.getUndoneAt()));
+                Optional.ofNullable(run.getReportPath()), Optional.ofNullable(run.getBackupId()), Optional.ofNullable(run.getUndoneAt()),
+                Optional.ofNullable(run.getWrittenAt()));
     }
 
     private static Map<String, Long> counts(String json) {

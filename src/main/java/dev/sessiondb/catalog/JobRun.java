@@ -9,8 +9,8 @@ import java.time.Instant;
 
 /**
  * One run of a job (migrate, consolidate, repair, an edit in the app, undo) as the history
- * lists it. Stores are kept as locators without passwords. A run that backed a store up but
- * saved no report has no outcome: it was an edit, or it failed or was stopped after its backup.
+ * lists it. Stores are kept as locators without passwords. A run is entered when it starts,
+ * before its backup; one without an outcome was an edit, is still running, or was killed.
  */
 @Entity
 @Table(name = "job_run")
@@ -29,13 +29,15 @@ public class JobRun {
     private String target;
     private Instant startedAt;
     private Instant finishedAt;
-    /** {@code completed} or {@code completed_with_problems}; none when no report was saved. */
+    /** {@code completed}, {@code completed_with_problems}, {@code cancelled}, {@code refused} or {@code failed}; none until the run ends. */
     private String outcome;
     /** The report's counts as a JSON object, in the report's order. */
     private String counts;
     private String reportPath;
     private String backupId;
     private Instant undoneAt;
+    /** When the run's write into the target was complete: a run killed after it left the target holding the new content. */
+    private Instant writtenAt;
 
     public String getRunId() {
         return runId;
@@ -131,5 +133,13 @@ public class JobRun {
 
     public void setUndoneAt(Instant undoneAt) {
         this.undoneAt = undoneAt;
+    }
+
+    public Instant getWrittenAt() {
+        return writtenAt;
+    }
+
+    public void setWrittenAt(Instant writtenAt) {
+        this.writtenAt = writtenAt;
     }
 }

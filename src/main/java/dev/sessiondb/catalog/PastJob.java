@@ -11,12 +11,13 @@ import java.util.Optional;
  * One job of the history, as {@code sessiondb history} and the History view show it. Stores
  * are locators without passwords.
  *
- * @param outcome empty when the run saved no report (an edit in the app, or a run stopped after its backup)
+ * @param outcome empty when the run has not ended: an edit in the app, a run still going, or one killed
  * @param undoneAt when undo put back the backup the run took, if it did
+ * @param writtenAt when the run's write into its target was complete, if it got that far
  */
 public record PastJob(String runId, String kind, String description, List<String> sources, Optional<String> target,
                       Instant startedAt, Optional<Instant> finishedAt, Optional<String> outcome, Map<String, Long> counts,
-                      Optional<String> reportPath, Optional<String> backupId, Optional<Instant> undoneAt) {
+                      Optional<String> reportPath, Optional<String> backupId, Optional<Instant> undoneAt, Optional<Instant> writtenAt) {
 
     public PastJob {
         sources = List.copyOf(sources);
@@ -32,6 +33,34 @@ public record PastJob(String runId, String kind, String description, List<String
         return backupId.isPresent() && undoneAt.isEmpty() && !JobHistory.isUndo(kind);
     }
 
+    /** How the run ended in a word or two: its outcome; without one, "saved" for an edit in the app, else "did not finish". */
+    public String ending() {
+        return outcome.map(value -> value.replace('_', ' ')).orElse(isEdit() ? "saved" : "did not finish");
+    }
+
+    /**
+     * What a run that did not finish (killed, or still going) left in its target, as far as the
+     * history knows: it marks the run's backup (taken just before the write) and the write's end.
+     */
+    public Optional<String> unfinishedTarget() {
+        if (outcome.isPresent() || isEdit()) {
+            return Optional.empty();
+        }
+        boolean undo = JobHistory.isUndo(kind);
+        if (writtenAt.isPresent()) {
+            return Optional.of(undo ? "the store was restored" : "the target holds the new content; its check and report did not finish");
+        }
+        if (backupId.isEmpty()) {
+            return Optional.of(undo ? "the store was not changed" : "the target was not changed");
+        }
+        return Optional.of((undo ? "unknown whether the store was restored" : "the target may hold the new content or the old")
+                + ": compare it with sessiondb diff");
+    }
+
+    private boolean isEdit() {
+        return kind.equals("edit");
+    }
+
     public ObjectNode toJson() {
         ObjectNode json = JsonNodeFactory.instance.objectNode()
                 .put("runId", runId).put("job", kind).put("description", description).put("startedAt", startedAt.toString());
@@ -39,6 +68,7 @@ public record PastJob(String runId, String kind, String description, List<String
         target.ifPresent(store -> json.put("target", store));
         finishedAt.ifPresent(when -> json.put("finishedAt", when.toString()));
         json.put("outcome", outcome.orElse(null));
+        unfinishedTarget().ifPresent(left -> json.put("unfinished", left));
         ObjectNode countsJson = json.putObject("counts");
         counts.forEach(countsJson::put);
         reportPath.ifPresent(path -> json.put("report", path));

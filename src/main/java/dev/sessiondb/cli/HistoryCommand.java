@@ -64,8 +64,9 @@ final class HistoryCommand implements Callable<Integer> {
         for (PastJob job : jobs) {
             String counts = job.counts().entrySet().stream().map(count -> count.getKey() + ": " + String.format("%,d", count.getValue()))
                     .collect(Collectors.joining(", "));
-            out.printf("%-24s %-12s %-24s %s%s%n    %s%n", job.startedAt(), job.kind(), job.outcome().orElse("no report"),
+            out.printf("%-24s %-12s %-24s %s%s%n    %s%n", job.startedAt(), job.kind(), job.ending(),
                     job.undone() ? "undone  " : "", job.runId(), job.description());
+            job.unfinishedTarget().ifPresent(left -> out.printf("    %s%n", left));
             if (!counts.isEmpty()) {
                 out.printf("    %s%n", counts);
             }

@@ -78,7 +78,7 @@ final class UndoCommand implements Callable<Integer> {
             return new HistoryReader(journal).backups();
         } catch (CatalogException e) {
             spec.commandLine().getErr().println("sessiondb: warning: " + e.getMessage() + "; listing the backup folders instead");
-            return journal.list().stream().map(backup -> new IndexedBackup(backup, BackupJournal.jobOf(BackupJournal.runIdOf(backup)))).toList();
+            return journal.list().stream().map(backup -> new IndexedBackup(backup, BackupJournal.jobOf(BackupJournal.runIdOf(backup)), false)).toList();
         }
     }
 
@@ -94,7 +94,10 @@ final class UndoCommand implements Callable<Integer> {
         for (IndexedBackup indexed : backups) {
             Backup backup = indexed.backup();
             out.printf("%-52s %-12s %-24s %,9d records  %-10s %s%n    %s%n", backup.id(), indexed.job(), backup.createdAt(), backup.records(),
-                    indexed.restored() ? "undone" : "not undone", backup.locator(), backup.reason());
+                    indexed.undoState(), backup.locator(), backup.reason());
+            if (indexed.restoreUnfinished()) {
+                out.printf("    an undo of it was stopped while restoring: the store holds it or what the undo replaced; compare with sessiondb diff%n");
+            }
         }
     }
 }

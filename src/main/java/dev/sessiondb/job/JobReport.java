@@ -46,13 +46,21 @@ public record JobReport(String runId, String job, String description, Instant st
 
     /** The stores the job only read, as recorded by {@link Builder#stores}. */
     public List<String> sources() {
+        return sourcesIn(details);
+    }
+
+    /** The store the job wrote to, as recorded by {@link Builder#stores}. */
+    public Optional<String> target() {
+        return targetIn(details);
+    }
+
+    private static List<String> sourcesIn(ObjectNode details) {
         List<String> sources = new ArrayList<>();
         details.path(STORES).path(SOURCES).forEach(source -> sources.add(source.asText()));
         return sources;
     }
 
-    /** The store the job wrote to, as recorded by {@link Builder#stores}. */
-    public Optional<String> target() {
+    private static Optional<String> targetIn(ObjectNode details) {
         return Optional.ofNullable(details.path(STORES).path(TARGET).textValue());
     }
 
@@ -138,6 +146,15 @@ public record JobReport(String runId, String job, String description, Instant st
             sources.forEach(source -> stores.withArray(SOURCES).add(StoreProbe.withoutPassword(source.absolute())));
             stores.put(TARGET, StoreProbe.withoutPassword(target.absolute()));
             return this;
+        }
+
+        /** The stores given to {@link #stores}, as the report will name them. */
+        public List<String> sources() {
+            return sourcesIn(details);
+        }
+
+        public String target() {
+            return targetIn(details).orElseThrow(() -> new IllegalStateException("the report's stores are not set"));
         }
 
         public Builder backupId(String id) {

@@ -4,6 +4,11 @@ package dev.sessiondb.progress;
 public class CancelledException extends RuntimeException {
 
     public CancelledException() {
-        super("cancelled; nothing was changed");
+        this("cancelled; nothing was changed");
+    }
+
+    /** @param message what the stop left, when it is not "nothing was changed" */
+    public CancelledException(String message) {
+        super(message);
     }
 }

@@ -119,7 +119,7 @@ class CatalogTest {
             catalog.history().backedUp(BackupJournal.runIdOf(discarded), discarded);
             catalog.history().discarded(discarded, "cancelled");
             catalog.history().backedUp(BackupJournal.runIdOf(stillThere), stillThere);
-            catalog.history().stopped(stillThere, "failed");
+            catalog.history().ended(BackupJournal.runIdOf(stillThere), "failed");
         }
 
         try (Catalog catalog = Catalog.open(dir)) {

@@ -18,10 +18,15 @@ final class ChildJvm {
     }
 
     Process start(List<String> args) {
+        return start(args, ProcessBuilder.Redirect.DISCARD);
+    }
+
+    /** Starts the command with its stdout and stderr, together, sent to {@code output}. */
+    Process start(List<String> args, ProcessBuilder.Redirect output) {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), "dev.sessiondb.Main"));
         command.addAll(args);
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output);
         builder.environment().put("HOME", home.toString());
         builder.environment().put("XDG_DATA_HOME", home.resolve("data").toString());
         builder.environment().put("XDG_STATE_HOME", home.resolve("state").toString());

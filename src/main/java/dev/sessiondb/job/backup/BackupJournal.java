@@ -6,6 +6,7 @@ import dev.sessiondb.job.JobRefusedException;
 import dev.sessiondb.job.JobReport;
 import dev.sessiondb.job.StoreProbe;
 import dev.sessiondb.model.JsonCodec;
+import dev.sessiondb.progress.CancelledException;
 import dev.sessiondb.progress.ProgressMonitor;
 import dev.sessiondb.files.AtomicFiles;
 import dev.sessiondb.store.OpenMode;
@@ -29,6 +30,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
@@ -147,11 +150,74 @@ public final class BackupJournal {
     }
 
     /**
-     * Deletes the backup of a store that a run's write left as it was (cancelled, or failed before
-     * its commit): it would restore nothing, take the space of a whole store, and be the one plain
-     * {@code undo} picks. The manifest goes first, so a backup half deleted is not listed.
+     * Starts a run that writes to {@code target}: its report to fill, and its entry in the history
+     * with the stores it reads, made before anything is backed up, so a run killed at any moment
+     * is listed with its stores.
      */
-    public void discard(Backup backup, String outcome) {
+    public JobReport.Builder startRun(String job, String description, List<StoreLocator> sources, StoreLocator target) {
+        JobReport.Builder report = new JobReport.Builder(newRunId(job), job, description).stores(sources, target);
+        listener.started(report.runId(), description, report.sources(), report.target());
+        return report;
+    }
+
+    /**
+     * Runs the rest of a started run: when it throws, the history ends the run cancelled, refused
+     * or failed (unless the write already ended it), as it would end a report.
+     */
+    public <T> T endingOnStop(String runId, Supplier<T> rest) {
+        try {
+            return rest.get();
+        } catch (RuntimeException stopped) {
+            listener.ended(runId, outcomeOf(stopped));
+            throw stopped;
+        }
+    }
+
+    /**
+     * Writes the store {@code backup} was taken of. A write that was cancelled or failed leaves the
+     * store as it was (one transaction, a file replaced only when complete, a new store never put in
+     * place), and its backup then restores nothing, takes the space of a whole store and would be
+     * the one plain {@code undo} picks: it goes. The backup stays when the store looks changed (an
+     * upgraded schema) or cannot be looked at (a server gone); the cancel then says so.
+     *
+     * @param unchanged whether the store is still as the backup found it, asked after a stop
+     */
+    public void write(Backup backup, Runnable write, BooleanSupplier unchanged) {
+        try {
+            write.run();
+        } catch (RuntimeException stopped) {
+            throw endStopped(backup, stopped, unchanged);
+        }
+        listener.written(runIdOf(backup));
+    }
+
+    private RuntimeException endStopped(Backup backup, RuntimeException stopped, BooleanSupplier unchanged) {
+        String outcome = outcomeOf(stopped);
+        try {
+            if (unchanged.getAsBoolean()) {
+                discard(backup, outcome);
+                return stopped;
+            }
+        } catch (RuntimeException unsure) {
+            stopped.addSuppressed(unsure); // the backup is kept: nothing is lost by keeping it
+        }
+        listener.ended(runIdOf(backup), outcome);
+        if (stopped instanceof CancelledException) {
+            CancelledException kept = new CancelledException("cancelled; " + backup.locator() + " may have changed before the write stopped (it"
+                    + " does not look as its backup found it): compare it with sessiondb diff, or put the backup back with sessiondb undo " + backup.id());
+            kept.addSuppressed(stopped);
+            return kept;
+        }
+        return stopped;
+    }
+
+    /** How a run that threw ended, in the history's words. */
+    private static String outcomeOf(RuntimeException stopped) {
+        return stopped instanceof CancelledException ? "cancelled" : stopped instanceof JobRefusedException ? "refused" : "failed";
+    }
+
+    /** The backup of a store the run's write left as it was goes; the manifest first, so a backup half deleted is not listed. */
+    private void discard(Backup backup, String outcome) {
         Path folder = root.resolve("backups").resolve(backup.id());
         try {
             Files.deleteIfExists(folder.resolve(MANIFEST));
@@ -161,11 +227,6 @@ public final class BackupJournal {
                     + "); delete it by hand, the store it backs up was not changed", e));
         }
         listener.discarded(backup, outcome);
-    }
-
-    /** A run's write stopped ({@code outcome}: cancelled or failed) and its backup is kept: the store may have changed, or could not be looked at. */
-    public void recordStopped(Backup backup, String outcome) {
-        listener.stopped(backup, outcome);
     }
 
     /** A backup stopped half way (cancelled, a full disk) leaves no folder behind: it holds no manifest and restores nothing. */
@@ -217,23 +278,37 @@ public final class BackupJournal {
 
     /**
      * Puts a store back as the backup holds it. The store's present state is backed up first,
-     * so an undo can itself be undone.
+     * so an undo can itself be undone; until that backup is complete a cancel stops the undo with
+     * nothing changed. The restore itself is one atomic step (a transaction, a file or folder
+     * renamed into place) and, once begun, runs to its end and is recorded however it was asked
+     * to stop.
      *
      * @return the backup of the state the undo replaced
      */
     public Backup restore(Backup backup, ProgressMonitor monitor) {
         StoreLocator locator = StoreLocator.parse(backup.locator());
-        Backup before = backUp(newRunId("undo"), locator, "undo " + backup.id(), monitor);
+        String runId = newRunId("undo");
+        listener.started(runId, "undo " + backup.id(), List.of(), backup.locator());
+        Backup before = endingOnStop(runId, () -> backUp(runId, locator, "undo " + backup.id(), monitor));
+        listener.restoring(backup, before);
+        write(before, () -> {
+            // the last moment a cancel leaves the store as it was
+            monitor.checkCancelled();
+            try {
+                StoreSnapshots.restore(backup, locator, root.resolve("backups").resolve(backup.id()), monitor.uncancellable());
+            } catch (IOException e) {
+                throw new UncheckedIOException(new IOException("cannot restore " + backup.locator() + " from backup " + backup.id()
+                        + " (" + e.getMessage() + "); the store is as it was before undo", e));
+            }
+        }, () -> true);
+        Backup restored = backup.markedRestored(Instant.now());
         try {
-            StoreSnapshots.restore(backup, locator, root.resolve("backups").resolve(backup.id()), monitor);
-            Backup restored = backup.markedRestored(Instant.now());
             save(restored);
-            listener.restored(restored, before);
-            return before;
-        } catch (IOException e) {
-            throw new UncheckedIOException(new IOException("cannot restore " + backup.locator() + " from backup " + backup.id()
-                    + " (" + e.getMessage() + "); the store is as it was before undo", e));
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
         }
+        listener.restored(restored, before);
+        return before;
     }
 
     public Backup require(String id) {

@@ -2,6 +2,7 @@ package dev.sessiondb.job.backup;
 
 import dev.sessiondb.job.JobReport;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Hears what the backup journal records, so an index of the runs (the app catalog) can follow
@@ -12,6 +13,10 @@ public interface JournalListener {
 
     JournalListener NONE = new JournalListener() { };
 
+    /** Run {@code runId} starts: it reads {@code sources} and writes {@code target} (locators without passwords); nothing is backed up yet. */
+    default void started(String runId, String description, List<String> sources, String target) {
+    }
+
     /** A store was backed up by run {@code runId} before it writes to the store. */
     default void backedUp(String runId, Backup backup) {
     }
@@ -20,12 +25,20 @@ public interface JournalListener {
     default void reportSaved(JobReport report, Path file) {
     }
 
-    /** A run's write ended without changing the store ({@code outcome}: cancelled or failed), so its backup was deleted. */
+    /** A run's write ended without changing the store ({@code outcome}: cancelled, refused or failed), so its backup was deleted. */
     default void discarded(Backup backup, String outcome) {
     }
 
-    /** A run's write stopped ({@code outcome}: cancelled or failed) without a report; its backup is kept for undo. */
-    default void stopped(Backup backup, String outcome) {
+    /** Run {@code runId}'s write into its target is complete (committed, or the new store put in place). */
+    default void written(String runId) {
+    }
+
+    /** Run {@code runId} stopped ({@code outcome}: cancelled, refused or failed) without a report; a backup it took is kept for undo. */
+    default void ended(String runId, String outcome) {
+    }
+
+    /** Undo is about to put {@code backup} back; {@code replaced} is the backup of the state it replaces. */
+    default void restoring(Backup backup, Backup replaced) {
     }
 
     /** Undo put {@code restored} back; {@code replaced} is the backup of the state it replaced. */

@@ -76,8 +76,7 @@ public final class ConsolidateJob implements Job {
             JobReport.Builder report = transfer.run(description(), records, monitor, assessment -> {
                 JobPlan plan = plan(opened, consolidation, assessment);
                 plan.requireRunnable();
-                JobReport.Builder builder = new JobReport.Builder(BackupJournal.newRunId("consolidate"), "consolidate", description())
-                        .stores(sources, target);
+                JobReport.Builder builder = journal.startRun("consolidate", description(), sources, target);
                 plan.counts().forEach(builder::count);
                 consolidation.conflicts().forEach(conflict -> builder.warning(conflictLine(conflict)));
                 builder.details().set("plan", plan.toJson());

@@ -62,8 +62,7 @@ public final class MigrateJob implements Job {
             JobReport.Builder report = transfer.run(description(), records, monitor, assessment -> {
                 JobPlan plan = plan(records, assessment);
                 plan.requireRunnable();
-                JobReport.Builder builder = new JobReport.Builder(BackupJournal.newRunId("migrate"), "migrate", description())
-                        .stores(List.of(source), target);
+                JobReport.Builder builder = journal.startRun("migrate", description(), List.of(source), target);
                 plan.counts().forEach(builder::count);
                 builder.details().set("plan", plan.toJson());
                 return builder;

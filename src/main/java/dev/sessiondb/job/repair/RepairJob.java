@@ -92,25 +92,28 @@ public final class RepairJob implements Job {
         monitor.message("planning");
         StoreProbe.requireUndamaged(locator);
         try (SessionStore store = StoreProbe.openSource(locator); Changeset changeset = changeset(store, monitor)) {
-            JobReport.Builder report = new JobReport.Builder(BackupJournal.newRunId("repair"), "repair", description())
-                    .stores(List.of(), locator);
-            counts(changeset).forEach(report::count);
-            changeset.manualByCheck().forEach((check, count) -> report.warning(count + " " + check + " findings need a person"));
-            ArrayNode changes = report.details().putArray("changes");
-            changeset.first(LISTED_CHANGES).forEach(change -> changes.add(toJson(change)));
-            if (!changeset.isEmpty()) {
-                // taken before the backup: the write, under the store's lock, refuses if anything changed after it
-                StoreFingerprint backedUp = store.fingerprint();
-                monitor.message("backing up");
-                Backup backup = journal.backUp(report.runId(), store, description(), monitor);
-                report.backupId(backup.id());
-                requireUnchangedSincePlanning(store, changeset);
-                monitor.message("writing");
-                changeset.applyTo(store, backedUp, monitor);
-            }
-            JobReport done = report.build();
-            journal.saveReport(done);
-            return done;
+            JobReport.Builder report = journal.startRun("repair", description(), List.of(), locator);
+            return journal.endingOnStop(report.runId(), () -> {
+                counts(changeset).forEach(report::count);
+                changeset.manualByCheck().forEach((check, count) -> report.warning(count + " " + check + " findings need a person"));
+                ArrayNode changes = report.details().putArray("changes");
+                changeset.first(LISTED_CHANGES).forEach(change -> changes.add(toJson(change)));
+                if (!changeset.isEmpty()) {
+                    // taken before the backup: the write, under the store's lock, refuses if anything changed after it
+                    StoreFingerprint backedUp = store.fingerprint();
+                    monitor.message("backing up");
+                    Backup backup = journal.backUp(report.runId(), store, description(), monitor);
+                    report.backupId(backup.id());
+                    journal.write(backup, () -> {
+                        requireUnchangedSincePlanning(store, changeset);
+                        monitor.message("writing");
+                        changeset.applyTo(store, backedUp, monitor);
+                    }, () -> store.fingerprint().equals(backedUp));
+                }
+                JobReport done = report.build();
+                journal.saveReport(done);
+                return done;
+            });
         }
     }
 

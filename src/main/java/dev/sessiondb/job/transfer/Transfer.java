@@ -6,7 +6,6 @@ import dev.sessiondb.job.StoreProbe;
 import dev.sessiondb.job.backup.Backup;
 import dev.sessiondb.job.backup.BackupJournal;
 import dev.sessiondb.model.SessionRecord;
-import dev.sessiondb.progress.CancelledException;
 import dev.sessiondb.progress.ProgressMonitor;
 import dev.sessiondb.store.ReadAhead;
 import dev.sessiondb.store.OpenMode;
@@ -29,7 +28,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -194,7 +192,7 @@ public final class Transfer implements AutoCloseable {
         }
         Assessment assessment = assess(records, monitor);
         JobReport.Builder report = approve.apply(assessment);
-        execute(report.runId(), reason, records, assessment, monitor, report);
+        journal.endingOnStop(report.runId(), () -> execute(report.runId(), reason, records, assessment, monitor, report));
         return report;
     }
 
@@ -219,18 +217,16 @@ public final class Transfer implements AutoCloseable {
             }
             Assessment assessment = assessment(state, false, scan, Optional.empty(), Optional.empty());
             JobReport.Builder report = approve.apply(assessment);
-            Backup backup = journal.backUpAbsent(report.runId(), target, reason);
-            report.backupId(backup.id());
-            report.count("records written", records.count());
-            reportPlanWarnings(assessment, report);
-            // the rows are verified while the target's indexes are built
-            try {
-                staged.commit(verify ? written -> verify(records, hashes, written, Verification.BEFORE_PLACING, monitor, report) : ReadAlongside.NOTHING);
-            } catch (RuntimeException stopped) {
-                discardIfNeverPlaced(backup, stopped);
-                throw stopped;
-            }
-            return Optional.of(report);
+            return Optional.of(journal.endingOnStop(report.runId(), () -> {
+                Backup backup = journal.backUpAbsent(report.runId(), target, reason);
+                report.backupId(backup.id());
+                report.count("records written", records.count());
+                reportPlanWarnings(assessment, report);
+                // the rows are verified while the target's indexes are built
+                journal.write(backup, () -> staged.commit(verify ? written -> verify(records, hashes, written, Verification.BEFORE_PLACING, monitor, report)
+                        : ReadAlongside.NOTHING), this::neverPlaced);
+                return report;
+            }));
         } catch (IOException e) {
             throw new UncheckedIOException(new IOException("cannot build the new store " + target.display() + " (" + e.getMessage()
                     + "); nothing was written there", e));
@@ -330,39 +326,19 @@ public final class Transfer implements AutoCloseable {
         Backup backup = journal.backUp(runId, store, reason, monitor);
         StoreFingerprint backedUp = store.fingerprint();
         monitor.message("writing target");
-        try (RecordCursor cursor = ReadAhead.records(hashes.recording(records.open(), store))) {
-            WriteBatch batch = mode.orElse(TargetMode.NEW) == TargetMode.MERGE ? WriteBatch.upsert(cursor, records.expectedCount())
-                    : WriteBatch.replaceAll(cursor, records.expectedCount());
-            store.write(batch.ifUnchangedSince(planned), monitor);
-        } catch (RuntimeException stopped) {
-            discardIfUnchanged(backup, stopped, () -> store.fingerprint().equals(backedUp));
-            throw stopped;
-        }
+        journal.write(backup, () -> {
+            try (RecordCursor cursor = ReadAhead.records(hashes.recording(records.open(), store))) {
+                WriteBatch batch = mode.orElse(TargetMode.NEW) == TargetMode.MERGE ? WriteBatch.upsert(cursor, records.expectedCount())
+                        : WriteBatch.replaceAll(cursor, records.expectedCount());
+                store.write(batch.ifUnchangedSince(planned), monitor);
+            }
+        }, () -> store.fingerprint().equals(backedUp));
         return backup;
     }
 
-    /**
-     * A write that was cancelled or failed leaves the store as it was (one transaction, a file
-     * replaced only when complete, a new store never put in place), and its backup then restores
-     * nothing: it goes. The backup stays when the store looks changed (an upgraded schema, a
-     * journal grown) or cannot be looked at (a server gone); the history then says how the run ended.
-     */
-    private void discardIfUnchanged(Backup backup, RuntimeException stopped, BooleanSupplier unchanged) {
-        String outcome = stopped instanceof CancelledException ? "cancelled" : "failed";
-        try {
-            if (unchanged.getAsBoolean()) {
-                journal.discard(backup, outcome);
-                return;
-            }
-        } catch (RuntimeException unsure) {
-            stopped.addSuppressed(unsure); // the backup is kept: nothing is lost by keeping it
-        }
-        journal.recordStopped(backup, outcome);
-    }
-
-    /** As {@link #discardIfUnchanged}, for the note of a new store: unchanged while nothing was put in place. */
-    private void discardIfNeverPlaced(Backup backup, RuntimeException stopped) {
-        discardIfUnchanged(backup, stopped, () -> !provider.exists(target));
+    /** A new target's write left nothing while no store was put in place. */
+    private boolean neverPlaced() {
+        return !provider.exists(target);
     }
 
     /** A new target is staged and appears complete; a plan made on a stand-in is checked against the real one before any record is written. */
@@ -371,12 +347,7 @@ public final class Transfer implements AutoCloseable {
         monitor.message("backing up target");
         Backup backup = journal.backUpAbsent(runId, target, reason);
         monitor.message("writing target");
-        try {
-            build(records, hashes, assessment, monitor);
-        } catch (RuntimeException stopped) {
-            discardIfNeverPlaced(backup, stopped);
-            throw stopped;
-        }
+        journal.write(backup, () -> build(records, hashes, assessment, monitor), this::neverPlaced);
         return backup;
     }
 

@@ -10,6 +10,7 @@ import dev.sessiondb.progress.ProgressMonitor;
 import dev.sessiondb.store.OpenMode;
 import dev.sessiondb.store.SessionStore;
 import dev.sessiondb.store.StoreFactory;
+import dev.sessiondb.store.StoreFingerprint;
 import dev.sessiondb.store.StoreInfo;
 import dev.sessiondb.store.StoreLocator;
 import java.util.LinkedHashMap;
@@ -49,25 +50,27 @@ public final class UpgradeJob implements Job {
     public JobReport run(ProgressMonitor monitor) {
         try (SessionStore opened = open()) {
             JobPlan plan = plan(opened);
-            JobReport.Builder report = new JobReport.Builder(BackupJournal.newRunId("upgrade"), "upgrade", description())
-                    .stores(List.of(), store);
-            plan.counts().forEach(report::count);
-            String before = opened.info().schemaVersion();
-            if (opened.needsUpgrade()) {
-                monitor.message("backing up");
-                Backup backup = journal.backUp(report.runId(), store, description(), monitor);
-                report.backupId(backup.id());
-                monitor.message("upgrading the schema");
-                opened.upgrade();
-                report.note("schema version " + before + " upgraded to " + opened.info().schemaVersion() + "; 'sessiondb undo "
-                        + backup.id() + "' " + (backup.holdsSchema() ? "puts the older one back"
-                        : "puts the records back and leaves the schema upgraded (a server store's backup holds its records, not its tables)"));
-            } else {
-                report.note("schema version " + before + " is current; nothing was changed");
-            }
-            JobReport done = report.build();
-            journal.saveReport(done);
-            return done;
+            JobReport.Builder report = journal.startRun("upgrade", description(), List.of(), store);
+            return journal.endingOnStop(report.runId(), () -> {
+                plan.counts().forEach(report::count);
+                String before = opened.info().schemaVersion();
+                if (opened.needsUpgrade()) {
+                    monitor.message("backing up");
+                    Backup backup = journal.backUp(report.runId(), store, description(), monitor);
+                    report.backupId(backup.id());
+                    StoreFingerprint backedUp = opened.fingerprint();
+                    monitor.message("upgrading the schema");
+                    journal.write(backup, opened::upgrade, () -> opened.fingerprint().equals(backedUp));
+                    report.note("schema version " + before + " upgraded to " + opened.info().schemaVersion() + "; 'sessiondb undo "
+                            + backup.id() + "' " + (backup.holdsSchema() ? "puts the older one back"
+                            : "puts the records back and leaves the schema upgraded (a server store's backup holds its records, not its tables)"));
+                } else {
+                    report.note("schema version " + before + " is current; nothing was changed");
+                }
+                JobReport done = report.build();
+                journal.saveReport(done);
+                return done;
+            });
         }
     }
 

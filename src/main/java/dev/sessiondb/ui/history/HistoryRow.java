@@ -18,8 +18,7 @@ public record HistoryRow(PastJob job, String when, String kind, String stores, S
         List<String> names = new ArrayList<>();
         job.sources().forEach(source -> names.add(shortName(source)));
         String stores = String.join(" + ", names) + job.target().map(target -> (names.isEmpty() ? "" : " → ") + shortName(target)).orElse("");
-        // an edit saved from the detail pane takes a backup and writes no report
-        String outcome = job.outcome().map(value -> value.replace('_', ' ')).orElse(job.kind().equals("edit") ? "saved" : "no report");
+        String outcome = job.ending();
         String counts = job.counts().entrySet().stream().map(count -> count.getKey() + " " + String.format("%,d", count.getValue()))
                 .collect(Collectors.joining(", "));
         String undone = job.undoneAt().map(when -> "undone " + WHEN.format(when.atZone(zone))).orElse("");

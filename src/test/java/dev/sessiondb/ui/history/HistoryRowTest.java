@@ -15,13 +15,13 @@ class HistoryRowTest {
     private static PastJob withoutReport(String kind) {
         return new PastJob("20261205T060203.000Z-" + kind + "-1a2b", kind, kind + " of a.json", List.of(), Optional.of("json:/tmp/a.json"),
                 Instant.parse("2026-12-05T06:02:03Z"), Optional.empty(), Optional.empty(), Map.of(), Optional.empty(),
-                Optional.of("20261205T060203.000Z-" + kind + "-1a2b-9f"), Optional.empty());
+                Optional.of("20261205T060203.000Z-" + kind + "-1a2b-9f"), Optional.empty(), Optional.empty());
     }
 
     @Test
-    void anEditSavedInTheAppReadsAsSavedAndARunWithoutAReportSaysSo() {
+    void anEditSavedInTheAppReadsAsSavedAndARunWithoutAnOutcomeDidNotFinish() {
         assertThat(HistoryRow.of(withoutReport("edit"), ZoneId.of("UTC")).outcome()).isEqualTo("saved");
-        assertThat(HistoryRow.of(withoutReport("migrate"), ZoneId.of("UTC")).outcome()).isEqualTo("no report");
+        assertThat(HistoryRow.of(withoutReport("migrate"), ZoneId.of("UTC")).outcome()).isEqualTo("did not finish");
     }
 
     @Test

@@ -1,0 +1,134 @@
+package dev.sessiondb.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.sessiondb.JavaProcess;
+import dev.sessiondb.cli.CliRun;
+import dev.sessiondb.faults.SqliteWriteLock;
+import dev.sessiondb.job.backup.BackupJournal;
+import dev.sessiondb.model.JsonCodec;
+import dev.sessiondb.sample.SampleSessions;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What the history and undo say about runs that were stopped (asked to, killed, failed) is what
+ * the stores show. Kills wait on the state they aim at (a backup appearing), never on time; where
+ * the stop may land on either side of a write, each side is checked for its own words.
+ */
+class StoppedRunsHistoryTest {
+
+    @TempDir
+    Path dir;
+
+    private KillHarness harness;
+    private ChildJvm child;
+    private Path target;
+    private List<String> old;
+    private List<String> migrated;
+
+    @BeforeEach
+    void createStores() {
+        harness = new KillHarness(dir);
+        child = new ChildJvm(dir.resolve("home"));
+        target = dir.resolve("target.db");
+        StoreContents.create("sqlite:" + target, SampleSessions.minskyList(10, 99));
+        old = KillHarness.sortedCanonical("sqlite:" + target);
+        migrated = KillHarness.sortedCanonical("json:" + harness.source);
+    }
+
+    @Test
+    void aRunKilledAfterItsBackupIsListedWithItsSourceAndSaysWhatItsTargetMayHold() throws Exception {
+        Process run = child.start(harness.migrate("sqlite:" + target, "--mode", "replace"));
+        awaitBackups(1);
+        run.destroyForcibly();
+        run.waitFor();
+
+        JsonNode job = onlyJob(history("--store", "json:" + harness.source));
+        assertThat(job.path("outcome").isNull()).isTrue();
+        assertThat(job.path("sources").toString()).contains(harness.source.toString());
+        List<String> left = KillHarness.sortedCanonical("sqlite:" + target);
+        assertThat(left).isIn(old, migrated);
+        String unknown = "the target may hold the new content or the old: compare it with sessiondb diff";
+        // the kill may land before the history heard of the backup: the write had not begun then
+        assertThat(job.path("unfinished").asText()).isIn(left.equals(migrated)
+                ? List.of("the target holds the new content; its check and report did not finish", unknown)
+                : List.of(unknown, "the target was not changed"));
+    }
+
+    @Test
+    void aRunAskedToStopOnceItsBackupIsTakenSaysWhatHappenedAndKeepsABackupOnlyWhenItWrote() throws Exception {
+        Path output = dir.resolve("migrate.out");
+        Process run = child.start(harness.migrate("sqlite:" + target, "--mode", "replace"), ProcessBuilder.Redirect.to(output.toFile()));
+        awaitBackups(1);
+        run.destroy();
+        assertThat(run.waitFor(2, TimeUnit.MINUTES)).isTrue();
+
+        JsonNode job = onlyJob(history());
+        if (run.exitValue() == 130) {
+            assertThat(Files.readString(output)).contains("sessiondb: cancelled; nothing was changed");
+            assertThat(KillHarness.sortedCanonical("sqlite:" + target)).isEqualTo(old);
+            assertThat(job.path("outcome").asText()).isEqualTo("cancelled");
+            assertThat(job.has("backupId")).as("no backup to undo").isFalse();
+            assertThat(journal().list()).isEmpty();
+        } else {
+            assertThat(run.exitValue()).as(Files.readString(output)).isZero();
+            assertThat(KillHarness.sortedCanonical("sqlite:" + target)).isEqualTo(migrated);
+            assertThat(job.path("outcome").asText()).isEqualTo("completed");
+        }
+    }
+
+    @Test
+    void aRepairThatFailsOnALockedSqliteStoreIsRecordedFailedWithoutABackup() throws Exception {
+        Path store = dir.resolve("repair.db");
+        CliRun.of("migrate", "json:" + dev.sessiondb.Fixtures.copy(dev.sessiondb.Fixtures.MINSKY_ARRAY, dir), "sqlite:" + store);
+        Process holder = JavaProcess.of(SqliteWriteLock.class, store.toString()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        CliRun repair;
+        try {
+            assertThat(new String(holder.getInputStream().readNBytes(6), StandardCharsets.UTF_8)).isEqualTo("locked");
+            repair = CliRun.of("repair", "sqlite:" + store, "--check", "task-id-form", "--backup-dir", harness.journal);
+        } finally {
+            holder.getOutputStream().close();
+            holder.waitFor(1, TimeUnit.MINUTES);
+        }
+
+        assertThat(repair.exitCode()).as(repair.out()).isEqualTo(2);
+        assertThat(repair.err()).contains("the target was not changed");
+        JsonNode job = onlyJob(history("--store", "sqlite:" + store));
+        assertThat(job.path("outcome").asText()).isEqualTo("failed");
+        assertThat(job.has("backupId")).isFalse();
+        assertThat(journal().list()).isEmpty();
+    }
+
+    private BackupJournal journal() {
+        return new BackupJournal(Path.of(harness.journal));
+    }
+
+    /** Waits until the journal holds {@code count} complete backups: the state the stop aims at. */
+    private void awaitBackups(int count) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+        while (journal().list().size() < count) {
+            assertThat(System.nanoTime()).as("a backup appeared").isLessThan(deadline);
+            Thread.sleep(5);
+        }
+    }
+
+    private JsonNode history(String... options) throws Exception {
+        List<String> args = new ArrayList<>(List.of("history", "--format", "json", "--backup-dir", harness.journal));
+        args.addAll(List.of(options));
+        return JsonCodec.parse(CliRun.of(args.toArray(String[]::new)).out());
+    }
+
+    private static JsonNode onlyJob(JsonNode jobs) {
+        assertThat(jobs).hasSize(1);
+        return jobs.get(0);
+    }
+}
