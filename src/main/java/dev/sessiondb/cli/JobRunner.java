@@ -19,7 +19,7 @@ import picocli.CommandLine;
 
 /**
  * Runs a job for a command: the plan for a dry run, else the job with a progress bar, then
- * the report. Ctrl-C cancels the job, which rolls back, before the process ends.
+ * the report. Ctrl-C cancels the job (or an undo), which rolls back, before the process ends.
  */
 final class JobRunner {
 
@@ -36,14 +36,33 @@ final class JobRunner {
     }
 
     /**
-     * Runs the job; Ctrl-C (or SIGTERM) cancels it. The shutdown hook that cancels waits until
-     * this has printed how the job ended (its report, or one line saying it was cancelled) and
-     * then ends the process with that exit code: a job that finished anyway exits as finished,
-     * and the JVM's own ending can neither cut the line off nor say 130 after "Done.".
+     * Runs the job with a progress bar; Ctrl-C (or SIGTERM) cancels it, see {@link #cancellable}.
      *
      * @param reportsDir where the job saves its report, to print the file's path
      */
     static int run(Job job, OutputFormat format, CommandLine line, java.nio.file.Path reportsDir) {
+        return cancellable(line, job.description(), (tracker, bar) -> {
+            JobReport report = runTranslatingFaults(job, tracker);
+            bar.close();
+            JobPrinter.print(report, reportsDir.resolve(report.fileName()).toString(), format, line.getOut());
+            return report.outcome() == JobReport.Outcome.COMPLETED ? SessionDbCommand.OK : SessionDbCommand.FOUND;
+        });
+    }
+
+    /** Work that reports to the tracker, stops when it asks, closes the bar before printing, and returns its exit code. */
+    @FunctionalInterface
+    interface CancellableWork {
+        int run(ProgressTracker tracker, TerminalProgress bar);
+    }
+
+    /**
+     * Runs {@code work} (a job, an undo) with a progress bar; Ctrl-C (or SIGTERM) cancels it. The
+     * shutdown hook that cancels waits until this has printed how the work ended (its result, or
+     * one line saying it was cancelled) and then ends the process with that exit code: work that
+     * finished anyway exits as finished, and the JVM's own ending can neither cut the line off
+     * nor say 130 after "Done.".
+     */
+    static int cancellable(CommandLine line, String description, CancellableWork work) {
         ProgressTracker tracker = new ProgressTracker();
         CountDownLatch printed = new CountDownLatch(1);
         AtomicInteger exitCode = new AtomicInteger(SessionDbCommand.INTERRUPTED);
@@ -58,14 +77,10 @@ final class JobRunner {
                 tracker.addListener(bar);
             }
             try {
-                JobReport report = runTranslatingFaults(job, tracker);
-                bar.close();
-                JobPrinter.print(report, reportsDir.resolve(report.fileName()).toString(), format,
-                        line.getOut());
-                exitCode.set(report.outcome() == JobReport.Outcome.COMPLETED ? SessionDbCommand.OK : SessionDbCommand.FOUND);
+                exitCode.set(work.run(tracker, bar));
             } catch (CancelledException cancelled) {
                 bar.close();
-                LOG.info("{}: cancelled", job.description());
+                LOG.info("{}: cancelled", description);
                 line.getErr().println("sessiondb: " + cancelled.getMessage());
                 line.getErr().flush();
                 exitCode.set(SessionDbCommand.INTERRUPTED);

@@ -4,7 +4,6 @@ import dev.sessiondb.catalog.CatalogException;
 import dev.sessiondb.catalog.HistoryReader;
 import dev.sessiondb.catalog.IndexedBackup;
 import dev.sessiondb.job.JobRefusedException;
-import dev.sessiondb.job.ProgressTracker;
 import dev.sessiondb.job.backup.Backup;
 import dev.sessiondb.store.OpenMode;
 import dev.sessiondb.store.SessionStore;
@@ -42,28 +41,28 @@ final class UndoCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         BackupJournal journal = backupDir.journal(spec.commandLine().getErr());
-        PrintWriter out = spec.commandLine().getOut();
         if (list) {
-            print(indexedBackups(journal), out);
+            print(indexedBackups(journal), spec.commandLine().getOut());
             return SessionDbCommand.OK;
         }
         Backup backup = backupId != null ? journal.require(backupId) : journal.latestNotRestored().orElseThrow(() ->
                 new JobRefusedException("no backup left to restore in " + journal.root() + "; run 'sessiondb undo --list'"));
-        ProgressTracker tracker = new ProgressTracker();
-        try (TerminalProgress bar = new TerminalProgress(System.err)) {
-            if (TerminalProgress.stderrIsTerminal()) {
-                tracker.addListener(bar);
-            }
+        PrintWriter out = spec.commandLine().getOut();
+        return JobRunner.cancellable(spec.commandLine(), "undo " + backup.id(), (tracker, bar) -> {
             Backup before = journal.restore(backup, tracker);
             bar.close();
-            out.printf("Restored %s as it was at %s (backup %s, %,d records).%n", backup.locator(), backup.createdAt(), backup.id(), backup.records());
+            if (backup.kind().equals(Backup.Kind.ABSENT)) {
+                out.printf("Removed %s: it did not exist before the job that took backup %s created it.%n", backup.locator(), backup.id());
+            } else {
+                out.printf("Restored %s as it was at %s (backup %s, %,d records).%n", backup.locator(), backup.createdAt(), backup.id(), backup.records());
+            }
             out.printf("The state it replaced is backup %s (undo that with: sessiondb undo %s).%n", before.id(), before.id());
             if (!backup.holdsSchema()) {
                 out.printf("Only the records were put back: the schema stays at version %s (a %s store's backup holds its records, not its tables).%n",
                         schemaVersion(backup), backup.format().scheme());
             }
-        }
-        return SessionDbCommand.OK;
+            return SessionDbCommand.OK;
+        });
     }
 
     private static String schemaVersion(Backup restored) {

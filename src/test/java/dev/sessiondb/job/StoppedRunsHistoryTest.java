@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.sessiondb.JavaProcess;
 import dev.sessiondb.cli.CliRun;
 import dev.sessiondb.faults.SqliteWriteLock;
+import dev.sessiondb.job.backup.Backup;
 import dev.sessiondb.job.backup.BackupJournal;
 import dev.sessiondb.model.JsonCodec;
 import dev.sessiondb.sample.SampleSessions;
@@ -87,6 +88,49 @@ class StoppedRunsHistoryTest {
     }
 
     @Test
+    void anUndoAskedToStopCancelsWithNothingChangedOrFinishesAndTheHistorySaysWhich() throws Exception {
+        assertThat(child.runToEnd(harness.migrate("sqlite:" + target, "--mode", "replace"))[0]).isZero();
+        Backup migrateBackup = journal().list().get(0);
+        Path output = dir.resolve("undo.out");
+        Process undo = child.start(List.of("undo", "--backup-dir", harness.journal), ProcessBuilder.Redirect.to(output.toFile()));
+        awaitBackups(2);
+        undo.destroy();
+        assertThat(undo.waitFor(2, TimeUnit.MINUTES)).isTrue();
+
+        String printed = Files.readString(output);
+        JsonNode undoRun = history().get(0);
+        assertThat(undoRun.path("job").asText()).isEqualTo("undo");
+        String migrateBackupState = undoState(migrateBackup);
+        if (undo.exitValue() == 130) {
+            assertThat(printed).contains("sessiondb: cancelled; nothing was changed");
+            assertThat(KillHarness.sortedCanonical("sqlite:" + target)).isEqualTo(migrated);
+            assertThat(undoRun.path("outcome").asText()).isEqualTo("cancelled");
+            assertThat(migrateBackupState).isEqualTo("not undone");
+            assertThat(journal().list()).as("the undo's own backup went with it").hasSize(1);
+        } else {
+            assertThat(undo.exitValue()).as(printed).isZero();
+            assertThat(printed).contains("Restored sqlite:" + target.toAbsolutePath());
+            assertThat(KillHarness.sortedCanonical("sqlite:" + target)).isEqualTo(old);
+            assertThat(undoRun.path("outcome").asText()).isEqualTo("completed");
+            assertThat(migrateBackupState).isEqualTo("undone");
+        }
+    }
+
+    @Test
+    void anUndoKilledOnceItsOwnBackupIsTakenLeavesTheStoreOldOrRestoredAndTheListNeverSaysTheOpposite() throws Exception {
+        assertThat(child.runToEnd(harness.migrate("sqlite:" + target, "--mode", "replace"))[0]).isZero();
+        Backup migrateBackup = journal().list().get(0);
+        Process undo = child.start(List.of("undo", "--backup-dir", harness.journal));
+        awaitBackups(2);
+        undo.destroyForcibly();
+        undo.waitFor();
+
+        List<String> left = KillHarness.sortedCanonical("sqlite:" + target);
+        assertThat(left).isIn(old, migrated);
+        assertThat(undoState(migrateBackup)).isIn(left.equals(old) ? List.of("undone", "undo unfinished") : List.of("not undone", "undo unfinished"));
+    }
+
+    @Test
     void aRepairThatFailsOnALockedSqliteStoreIsRecordedFailedWithoutABackup() throws Exception {
         Path store = dir.resolve("repair.db");
         CliRun.of("migrate", "json:" + dev.sessiondb.Fixtures.copy(dev.sessiondb.Fixtures.MINSKY_ARRAY, dir), "sqlite:" + store);
@@ -108,6 +152,17 @@ class StoppedRunsHistoryTest {
         assertThat(journal().list()).isEmpty();
     }
 
+    @Test
+    void undoingAMigrationIntoANewFileSaysTheFileWasRemoved() {
+        Path created = dir.resolve("new.db");
+        assertThat(CliRun.of(harness.migrate("sqlite:" + created).toArray(String[]::new)).exitCode()).isZero();
+
+        CliRun undo = CliRun.of("undo", "--backup-dir", harness.journal);
+
+        assertThat(undo.out()).contains("Removed sqlite:" + created.toAbsolutePath() + ": it did not exist before the job");
+        assertThat(created).doesNotExist();
+    }
+
     private BackupJournal journal() {
         return new BackupJournal(Path.of(harness.journal));
     }
@@ -125,6 +180,16 @@ class StoppedRunsHistoryTest {
         List<String> args = new ArrayList<>(List.of("history", "--format", "json", "--backup-dir", harness.journal));
         args.addAll(List.of(options));
         return JsonCodec.parse(CliRun.of(args.toArray(String[]::new)).out());
+    }
+
+    /** What {@code undo --list} says of a backup: undone, not undone, or undo unfinished. */
+    private String undoState(Backup backup) throws Exception {
+        for (JsonNode listed : JsonCodec.parse(CliRun.of("undo", "--list", "--format", "json", "--backup-dir", harness.journal).out())) {
+            if (listed.path("id").asText().equals(backup.id())) {
+                return listed.path("undoState").asText();
+            }
+        }
+        throw new AssertionError(backup.id() + " is not listed");
     }
 
     private static JsonNode onlyJob(JsonNode jobs) {
