@@ -51,6 +51,11 @@ public final class CatalogRecorder implements JournalListener {
     }
 
     @Override
+    public void pruned(Backup backup) {
+        record(history -> history.pruned(backup));
+    }
+
+    @Override
     public void written(String runId) {
         record(history -> history.written(runId));
     }

@@ -99,15 +99,27 @@ public final class JobHistory {
     /** A run's write ended without changing the store: the run ends with {@code outcome} and no backup to undo. */
     public void discarded(Backup backup, String outcome) {
         try (Transaction transaction = database.beginTransaction()) {
-            new QBackupEntry(database).id.eq(backup.id()).delete();
-            String runId = BackupJournal.runIdOf(backup);
-            run(runId).ifPresent(run -> {
-                run.setBackupId(null);
-                database.save(run);
-            });
-            ended(runId, outcome);
+            forget(backup);
+            ended(BackupJournal.runIdOf(backup), outcome);
             transaction.commit();
         }
+    }
+
+    /** A prune deleted the backup. */
+    public void pruned(Backup backup) {
+        try (Transaction transaction = database.beginTransaction()) {
+            forget(backup);
+            transaction.commit();
+        }
+    }
+
+    /** A deleted backup leaves the index, and the run that took it no longer offers it. */
+    private void forget(Backup backup) {
+        new QBackupEntry(database).id.eq(backup.id()).delete();
+        new QJobRun(database).backupId.eq(backup.id()).findList().forEach(run -> {
+            run.setBackupId(null);
+            database.save(run);
+        });
     }
 
     /** A run stopped without a report: it ends with {@code outcome}, unless something closer to the stop ended it already. */

@@ -5,14 +5,20 @@ import dev.sessiondb.catalog.HistoryReader;
 import dev.sessiondb.catalog.IndexedBackup;
 import dev.sessiondb.job.JobRefusedException;
 import dev.sessiondb.job.backup.Backup;
+import dev.sessiondb.job.backup.BackupPruning;
 import dev.sessiondb.store.OpenMode;
 import dev.sessiondb.store.SessionStore;
 import dev.sessiondb.store.StoreFactory;
 import dev.sessiondb.store.StoreLocator;
 import dev.sessiondb.job.backup.BackupJournal;
 import java.io.PrintWriter;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -20,7 +26,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "undo", description = "Restore the store a job wrote to from the backup taken before it (the newest, or the one named).")
+@Command(name = "undo", description = "Restore the store a job wrote to from the backup taken before it (the newest, or the one named); list or prune the backups.")
 final class UndoCommand implements Callable<Integer> {
 
     @Spec
@@ -31,6 +37,22 @@ final class UndoCommand implements Callable<Integer> {
 
     @Option(names = "--list", description = "List the backups from the job history, newest first (id, job, when, store, undone or not), and restore nothing.")
     boolean list;
+
+    @Option(names = "--prune", description = "Delete old backups instead of restoring one: per store all but the newest --keep, never the newest"
+            + " one undo could still restore (unless --include-last-undo); with --dry-run, list them and the bytes they take.")
+    boolean prune;
+
+    @Option(names = "--keep", paramLabel = "N", description = "With --prune: the newest backups to keep per store (default: ${DEFAULT-VALUE}).")
+    int keep = 3;
+
+    @Option(names = "--older-than", paramLabel = "AGE", description = "With --prune: only backups older than AGE, in days or hours (30d, 12h).")
+    String olderThan;
+
+    @Option(names = "--include-last-undo", description = "With --prune: may delete a store's newest backup that undo could still restore.")
+    boolean includeLastUndo;
+
+    @Option(names = "--dry-run", description = "With --prune: list what would be deleted and the bytes freed; delete nothing.")
+    boolean dryRun;
 
     @Option(names = "--format", description = "table or json (default: ${DEFAULT-VALUE}).", completionCandidates = OutputFormat.TableOrJson.class)
     OutputFormat format = OutputFormat.TABLE;
@@ -44,6 +66,16 @@ final class UndoCommand implements Callable<Integer> {
         if (list) {
             print(indexedBackups(journal), spec.commandLine().getOut());
             return SessionDbCommand.OK;
+        }
+        if (prune) {
+            if (keep < 0) {
+                throw new IllegalArgumentException("--keep " + keep + ": give a number of backups to keep per store, 0 or more");
+            }
+            prune(journal, new BackupPruning(keep, Optional.ofNullable(olderThan).map(UndoCommand::age), includeLastUndo), spec.commandLine().getOut());
+            return SessionDbCommand.OK;
+        }
+        if (dryRun || olderThan != null || includeLastUndo) {
+            throw new IllegalArgumentException("--dry-run, --older-than and --include-last-undo go with --prune");
         }
         Backup backup = backupId != null ? journal.require(backupId) : journal.latestNotRestored().orElseThrow(() ->
                 new JobRefusedException("no backup left to restore in " + journal.root() + "; run 'sessiondb undo --list'"));
@@ -63,6 +95,32 @@ final class UndoCommand implements Callable<Integer> {
             }
             return SessionDbCommand.OK;
         });
+    }
+
+    /** Deletes (or, in a dry run, lists) what the pruning selects, each with its size, then the bytes freed. */
+    private void prune(BackupJournal journal, BackupPruning pruning, PrintWriter out) {
+        List<Backup> selected = pruning.select(journal.list(), Instant.now());
+        long freed = 0;
+        for (Backup backup : selected) {
+            long bytes = journal.size(backup);
+            if (!dryRun) {
+                journal.prune(backup);
+            }
+            freed += bytes;
+            out.printf("%s %-52s %-24s %,15d bytes  %s%n", dryRun ? "would delete" : "deleted", backup.id(), backup.createdAt(), bytes, backup.locator());
+        }
+        out.printf("%s %d backup%s, %,d bytes (%.1f MB)%s.%n", dryRun ? "Would delete" : "Deleted", selected.size(), selected.size() == 1 ? "" : "s",
+                freed, freed / 1e6, dryRun ? "; nothing was deleted (dry run)" : "");
+    }
+
+    /** "30d" or "12h". */
+    private static Duration age(String text) {
+        Matcher age = Pattern.compile("(\\d{1,6})([dh])").matcher(text.trim());
+        if (!age.matches()) {
+            throw new IllegalArgumentException("--older-than " + text + ": give an age in days or hours, like 30d or 12h");
+        }
+        long amount = Long.parseLong(age.group(1));
+        return age.group(2).equals("d") ? Duration.ofDays(amount) : Duration.ofHours(amount);
     }
 
     private static String schemaVersion(Backup restored) {

@@ -216,17 +216,36 @@ public final class BackupJournal {
         return stopped instanceof CancelledException ? "cancelled" : stopped instanceof JobRefusedException ? "refused" : "failed";
     }
 
-    /** The backup of a store the run's write left as it was goes; the manifest first, so a backup half deleted is not listed. */
+    /** The backup of a store the run's write left as it was goes. */
     private void discard(Backup backup, String outcome) {
+        delete(backup, "; delete it by hand, the store it backs up was not changed");
+        listener.discarded(backup, outcome);
+    }
+
+    /** Deletes a backup a prune chose ({@link BackupPruning}): undo can no longer restore it. */
+    public void prune(Backup backup) {
+        delete(backup, "; delete it by hand or run the prune again");
+        listener.pruned(backup);
+    }
+
+    /** The bytes a backup's folder takes on disk. */
+    public long size(Backup backup) {
+        try (Stream<Path> files = Files.walk(root.resolve("backups").resolve(backup.id()))) {
+            return files.filter(Files::isRegularFile).mapToLong(file -> file.toFile().length()).sum();
+        } catch (IOException e) {
+            throw new UncheckedIOException(new IOException("cannot read the backup " + backup.id() + " (" + e.getMessage() + ")", e));
+        }
+    }
+
+    /** The manifest goes first, so a backup half deleted is not listed. */
+    private void delete(Backup backup, String todo) {
         Path folder = root.resolve("backups").resolve(backup.id());
         try {
             Files.deleteIfExists(folder.resolve(MANIFEST));
             FileTrees.delete(folder);
         } catch (IOException e) {
-            throw new UncheckedIOException(new IOException("cannot delete the unneeded backup " + folder + " (" + e.getMessage()
-                    + "); delete it by hand, the store it backs up was not changed", e));
+            throw new UncheckedIOException(new IOException("cannot delete the backup " + folder + " (" + e.getMessage() + ")" + todo, e));
         }
-        listener.discarded(backup, outcome);
     }
 
     /** A backup stopped half way (cancelled, a full disk) leaves no folder behind: it holds no manifest and restores nothing. */

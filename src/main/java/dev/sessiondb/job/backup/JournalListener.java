@@ -41,6 +41,10 @@ public interface JournalListener {
     default void restoring(Backup backup, Backup replaced) {
     }
 
+    /** A prune deleted {@code backup}: undo can no longer restore it. */
+    default void pruned(Backup backup) {
+    }
+
     /** Undo put {@code restored} back; {@code replaced} is the backup of the state it replaced. */
     default void restored(Backup restored, Backup replaced) {
     }
