@@ -3,6 +3,7 @@ package dev.sessiondb.catalog;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.sessiondb.job.backup.Backup;
+import dev.sessiondb.files.AtomicFiles;
 import dev.sessiondb.job.backup.BackupJournal;
 import dev.sessiondb.store.sql.SchemaAtOnce;
 import dev.sessiondb.store.sql.SchemaHistory;
@@ -137,7 +138,8 @@ public final class Catalog implements AutoCloseable {
     /** Created with owner-only permissions before SQLite opens it, so it never exists readable by others. */
     private static void createOwnerOnly(Path file) {
         try {
-            Files.createDirectories(file.getParent());
+            // the first run's start can be what makes the journal's folder: owner-only, like its backups
+            AtomicFiles.createOwnerOnlyDirectories(file.getParent());
             if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
                 Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             } else {
