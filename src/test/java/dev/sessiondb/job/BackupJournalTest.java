@@ -107,4 +107,19 @@ class BackupJournalTest {
             assertThat(folders).isEmpty();
         }
     }
+
+    /** Killed between moving the folder aside and renaming the restored copy in: the next look at the store finishes the restore. */
+    @Test
+    void aFolderRestoreKilledBetweenItsTwoRenamesIsFinishedWhenTheStoreIsNextLookedAt() {
+        Path folder = dir.resolve("sessions");
+        Path staged = dev.sessiondb.files.Staging.beside(folder);
+        StoreContents.create("jsondir:" + staged, SampleSessions.minskyList(4, 1));
+        StoreContents.create("jsondir:" + staged.resolveSibling(staged.getFileName() + "-old"), SampleSessions.minskyList(9, 2));
+        StoreLocator store = StoreLocator.parse("jsondir:" + folder);
+
+        assertThat(StoreProbe.exists(store)).isTrue();
+        assertThat(StoreContents.canonical(StoreContents.records(store))).isEqualTo(StoreContents.canonical(SampleSessions.minskyList(4, 1)));
+        assertThat(staged).doesNotExist();
+        assertThat(staged.resolveSibling(staged.getFileName() + "-old")).doesNotExist();
+    }
 }

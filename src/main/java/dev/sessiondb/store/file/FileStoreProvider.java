@@ -8,6 +8,7 @@ import dev.sessiondb.store.OpenMode;
 import dev.sessiondb.store.ReadAlongside;
 import dev.sessiondb.store.SessionStore;
 import dev.sessiondb.store.StagedStore;
+import dev.sessiondb.store.StoreException;
 import dev.sessiondb.store.StoreLayout;
 import dev.sessiondb.store.StoreLocator;
 import dev.sessiondb.store.StoreProvider;
@@ -151,10 +152,13 @@ public abstract class FileStoreProvider implements StoreProvider {
         AtomicFiles.write(file, out -> Files.copy(copy, out));
     }
 
-    /** Puts a directory in place of another: copy beside it, then two renames; a leftover old copy is finished off next time. */
+    /**
+     * Puts a directory in place of another: copy beside it, then two renames; a leftover old copy
+     * is finished off next time, and a kill between the renames by {@link #finishReplacedTree}.
+     */
     private static void replaceTree(Path copy, Path directory) throws IOException {
         Path staged = Staging.beside(directory);
-        Path old = staged.resolveSibling(staged.getFileName() + "-old");
+        Path old = replacedBeside(staged);
         FileTrees.delete(staged);
         FileTrees.copy(copy, staged);
         if (Files.exists(directory)) {
@@ -163,5 +167,29 @@ public abstract class FileStoreProvider implements StoreProvider {
         }
         Files.move(staged, directory, StandardCopyOption.ATOMIC_MOVE);
         FileTrees.delete(old);
+    }
+
+    /**
+     * Finishes a {@link #replaceTree} killed between its renames: the directory is gone, its old
+     * copy moved aside and the new one, complete by then, staged. Until this runs the store looks
+     * absent; the old copy stays in the backup the undo took first.
+     */
+    protected static void finishReplacedTree(Path directory) {
+        Path staged = Staging.beside(directory);
+        Path old = replacedBeside(staged);
+        if (Files.exists(directory) || !Files.isDirectory(old) || !Files.isDirectory(staged)) {
+            return;
+        }
+        try {
+            Files.move(staged, directory, StandardCopyOption.ATOMIC_MOVE);
+            FileTrees.delete(old);
+        } catch (IOException e) {
+            throw new StoreException(directory + ": cannot finish a restore that was stopped (" + e.getMessage() + "); the restored folder is "
+                    + staged + " and the one it replaced " + old, e);
+        }
+    }
+
+    private static Path replacedBeside(Path staged) {
+        return staged.resolveSibling(staged.getFileName() + "-old");
     }
 }

@@ -46,7 +46,14 @@ public final class JsonDirProvider extends FileStoreProvider {
     }
 
     @Override
+    public boolean exists(StoreLocator locator) {
+        finishReplacedTree(locator.path());
+        return super.exists(locator);
+    }
+
+    @Override
     public SessionStore open(StoreLocator locator, OpenMode mode) {
+        finishReplacedTree(locator.path());
         return JsonDirStore.open(locator, mode);
     }
 
