@@ -19,7 +19,7 @@ import java.util.HexFormat;
  * header's file change counter, which every commit in rollback-journal mode increments, and the
  * WAL's last commit: its header (checkpoint sequence and salts), which a checkpoint renews, and
  * the position of its last commit frame, which every commit in WAL mode moves on; and the
- * database file's size and modification time, since in WAL mode the counter stays as it was and a
+ * database file's size and modification time in WAL mode, where the counter stays as it was and a
  * writer that closes last (the {@code sqlite3} shell, Minsky) checkpoints its commit into the file
  * and deletes the WAL, leaving both as before. Frames after the last commit are not counted: a
  * large transaction spills frames into the WAL before its commit, and when it rolls back (a
@@ -28,6 +28,9 @@ import java.util.HexFormat;
 final class SqliteFingerprint {
 
     private static final int CHANGE_COUNTER_OFFSET = 24;
+    /** The header's file format write version: 2 in WAL mode, 1 in rollback-journal mode. */
+    private static final int WRITE_VERSION_OFFSET = 18;
+    private static final byte WAL_WRITE_VERSION = 2;
     private static final int WAL_HEADER_BYTES = 32;
     private static final int FRAME_HEADER_BYTES = 24;
     /** Where the checkpoint sequence and the two salts lie in the WAL header, and the salts in a frame header. */
@@ -41,7 +44,10 @@ final class SqliteFingerprint {
     static String of(Path database) {
         byte[] header = head(database, CHANGE_COUNTER_OFFSET + 4);
         String counter = header.length < CHANGE_COUNTER_OFFSET + 4 ? "new" : String.valueOf(ByteBuffer.wrap(header, CHANGE_COUNTER_OFFSET, 4).getInt());
-        return "counter " + counter + ", file " + StoreFingerprint.ofFiles(0, database).token() + ", wal " + lastCommit(Path.of(database + "-wal"));
+        // in rollback-journal mode the counter tells every commit, and a rolled-back write may have touched the file's time
+        boolean walMode = header.length > WRITE_VERSION_OFFSET && header[WRITE_VERSION_OFFSET] == WAL_WRITE_VERSION;
+        return "counter " + counter + (walMode ? ", file " + StoreFingerprint.ofFiles(0, database).token() : "")
+                + ", wal " + lastCommit(Path.of(database + "-wal"));
     }
 
     /** The WAL's checkpoint sequence and salts and the number of its last commit frame; "none" when it holds no commit. */
