@@ -25,7 +25,7 @@ public final class MainViewModel {
         this.dialogs = dialogs;
         theme.set(Theme.of(settings.get().theme()));
         undo.onChange(command -> current.changed());
-        current.storeProperty().addListener((property, before, after) -> undo.clear());
+        current.storeProperty().addListener((property, before, after) -> undo.storeSwitched());
     }
 
     // Properties

@@ -39,6 +39,7 @@ import dev.sessiondb.ui.wizard.validate.ValidateWizardViewModel;
 import java.time.ZoneId;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringExpression;
 import javafx.scene.control.Button;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
@@ -179,6 +180,11 @@ public final class MainWindow {
         undo.disableProperty().bind(viewModel.undoDescriptionProperty().isEmpty());
         undo.textProperty().bind(Bindings.when(viewModel.undoDescriptionProperty().isEmpty()).then("Undo")
                 .otherwise(Bindings.concat("Undo ", viewModel.undoDescriptionProperty())));
+        // the tooltip and screen readers name the step too: the button's text may be cut short
+        StringExpression help = Bindings.when(viewModel.undoDescriptionProperty().isEmpty()).then("Undo the last change (Ctrl+Z)")
+                .otherwise(Bindings.concat("Undo the ", viewModel.undoDescriptionProperty(), " (Ctrl+Z)"));
+        undo.getTooltip().textProperty().bind(help);
+        undo.accessibleTextProperty().bind(help);
         return undo;
     }
 

@@ -49,10 +49,10 @@ class MainViewModelTest {
     }
 
     @Test
-    void openingAnotherStoreForgetsWhatCouldBeUndone() {
+    void openingAnotherStoreForgetsTheEditsOfTheStoreThatWasOpen() {
         MainViewModel viewModel = new MainViewModel(new SettingsStore(directory.resolve("settings.json")), current, undo, dialogs);
         int[] undone = {0};
-        undo.run(counting(undone));
+        undo.run(counting(undone, true));
 
         current.show(TestStores.openFixtureCopy(directory));
         viewModel.undo();
@@ -61,11 +61,34 @@ class MainViewModelTest {
         current.close();
     }
 
+    @Test
+    void aJobRunInTheWindowStaysUndoableWhenAnotherStoreOpens() {
+        MainViewModel viewModel = new MainViewModel(new SettingsStore(directory.resolve("settings.json")), current, undo, dialogs);
+        int[] undone = {0};
+        undo.record(counting(undone, false));
+
+        current.show(TestStores.openFixtureCopy(directory));
+        assertThat(viewModel.undoDescriptionProperty().get()).isEqualTo("a change");
+        viewModel.undo();
+
+        assertThat(undone[0]).isOne();
+        current.close();
+    }
+
     private static UndoableCommand counting(int[] undone) {
+        return counting(undone, true);
+    }
+
+    private static UndoableCommand counting(int[] undone, boolean scopedToOpenStore) {
         return new UndoableCommand() {
             @Override
             public String description() {
                 return "a change";
+            }
+
+            @Override
+            public boolean scopedToOpenStore() {
+                return scopedToOpenStore;
             }
 
             @Override

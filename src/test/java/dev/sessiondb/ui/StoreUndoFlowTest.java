@@ -64,7 +64,7 @@ class StoreUndoFlowTest {
         dialogs.answer(target);
         robot.push(KeyCode.CONTROL, KeyCode.O);
         Button undo = robot.lookup("#undo").queryButton();
-        waitFor(() -> undo.getText().equals("Undo migration into target.json"));
+        waitFor(() -> undo.getText().matches("Undo migration .+\\.json → target\\.json \\(\\d\\d:\\d\\d:\\d\\d\\)"));
 
         dialogs.answer(true);
         robot.push(KeyCode.CONTROL, KeyCode.Z);

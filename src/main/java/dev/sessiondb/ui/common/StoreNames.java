@@ -2,7 +2,9 @@ package dev.sessiondb.ui.common;
 
 import dev.sessiondb.store.StoreLocator;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** Short names for stores where a whole locator does not fit: job titles, the Undo button. */
 public final class StoreNames {
@@ -24,5 +26,20 @@ public final class StoreNames {
         boolean shared = among.stream().filter(other -> !other.equals(store)).anyMatch(other -> shortName(other).equals(name));
         Path parent = store.localPath().map(path -> path.toAbsolutePath().getParent()).orElse(null);
         return !shared || parent == null || parent.getFileName() == null ? name : parent.getFileName() + "/" + name;
+    }
+
+    /** As {@link #shortName}, for a locator as the history records it; one that no longer parses is shown whole. */
+    public static String shortName(String locator) {
+        try {
+            return shortName(StoreLocator.parse(locator));
+        } catch (RuntimeException unparseable) {
+            return locator;
+        }
+    }
+
+    /** Where a job went, "a.json + b.json → c.db", or only the target for a job that read no other store. */
+    public static String route(List<String> sources, Optional<String> target) {
+        List<String> names = new ArrayList<>(sources.stream().map(StoreNames::shortName).toList());
+        return String.join(" + ", names) + target.map(store -> (names.isEmpty() ? "" : " → ") + shortName(store)).orElse("");
     }
 }

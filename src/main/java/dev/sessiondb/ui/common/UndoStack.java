@@ -1,6 +1,8 @@
 package dev.sessiondb.ui.common;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.List;
 import java.util.function.Consumer;
@@ -39,16 +41,25 @@ public final class UndoStack {
         return !done.isEmpty();
     }
 
-    /** Forgets what was done (another store was opened: its commands would write to a closed store). */
-    public void clear() {
-        done.clear();
-        undoDescription.set("");
+    /**
+     * Another store was opened: forgets the commands that belong to the store that was open (its
+     * edits would write to a closed store), and keeps the jobs run here, which name their own store.
+     */
+    public void storeSwitched() {
+        done.removeIf(UndoableCommand::scopedToOpenStore);
+        undoDescription.set(done.isEmpty() ? "" : done.peek().description());
     }
 
-    /** Replaces what can be undone (the open store's undoable jobs, oldest first, so the newest is undone first). */
-    public void replaceWith(List<? extends UndoableCommand> commands) {
+    /**
+     * Puts {@code storeHistory} (the open store's undoable jobs, oldest first) under what is on the
+     * stack: the jobs run in this window and any edit made since the store opened are the latest steps.
+     */
+    public void addStoreHistory(List<? extends UndoableCommand> storeHistory) {
+        List<UndoableCommand> latest = new ArrayList<>(done);
+        Collections.reverse(latest);
         done.clear();
-        commands.forEach(this::remember);
+        storeHistory.stream().filter(command -> !latest.contains(command)).forEach(this::remember);
+        latest.forEach(this::remember);
         undoDescription.set(done.isEmpty() ? "" : done.peek().description());
     }
 

@@ -12,6 +12,11 @@ public interface UndoableCommand {
 
     void undo();
 
+    /** Whether it is forgotten when another store is opened: an edit writes to the store that was open when it was made. */
+    default boolean scopedToOpenStore() {
+        return true;
+    }
+
     /** A question to confirm before undoing (a job from the history); none for a change made just now. */
     default Optional<String> confirmation() {
         return Optional.empty();

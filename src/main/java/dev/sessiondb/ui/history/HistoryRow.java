@@ -1,12 +1,9 @@
 package dev.sessiondb.ui.history;
 
 import dev.sessiondb.catalog.PastJob;
-import dev.sessiondb.store.StoreLocator;
 import dev.sessiondb.ui.common.StoreNames;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.stream.Collectors;
 
 /** One job of the History view, in words: when, which job, from and to which stores, how it ended, what it counted. */
@@ -15,21 +12,11 @@ public record HistoryRow(PastJob job, String when, String kind, String stores, S
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     public static HistoryRow of(PastJob job, ZoneId zone) {
-        List<String> names = new ArrayList<>();
-        job.sources().forEach(source -> names.add(shortName(source)));
-        String stores = String.join(" + ", names) + job.target().map(target -> (names.isEmpty() ? "" : " → ") + shortName(target)).orElse("");
+        String stores = StoreNames.route(job.sources(), job.target());
         String outcome = job.ending();
         String counts = job.counts().entrySet().stream().map(count -> count.getKey() + " " + String.format("%,d", count.getValue()))
                 .collect(Collectors.joining(", "));
         String undone = job.undoneAt().map(when -> "undone " + WHEN.format(when.atZone(zone))).orElse("");
         return new HistoryRow(job, WHEN.format(job.startedAt().atZone(zone)), job.kind(), stores, outcome, counts, undone);
-    }
-
-    private static String shortName(String locator) {
-        try {
-            return StoreNames.shortName(StoreLocator.parse(locator));
-        } catch (RuntimeException unparseable) {
-            return locator;
-        }
     }
 }

@@ -86,7 +86,7 @@ public final class HistoryViewModel {
             dialogs.notify("Choose a job that can still be undone");
             return;
         }
-        undo.undo(JobUndoCommand.ofPastJob(row.job(), journal));
+        undo.undo(JobUndoCommand.ofPastJob(row.job(), journal, zone));
     }
 
     /** The store's undo stack and the list, from one reading of the catalog. */
@@ -96,7 +96,7 @@ public final class HistoryViewModel {
                 new StoreHistory(List.of(), List.of())))
                 .onSuccess(read -> {
                     if (current.store() == store) {
-                        undo.replaceWith(commands(read.undoable()));
+                        undo.addStoreHistory(commands(read.undoable()));
                         show(read.jobs());
                     }
                 })
@@ -114,7 +114,7 @@ public final class HistoryViewModel {
 
     /** Oldest first, so the newest job is on top of the stack. */
     private List<JobUndoCommand> commands(List<PastJob> newestFirst) {
-        List<JobUndoCommand> commands = new ArrayList<>(newestFirst.stream().map(job -> JobUndoCommand.ofPastJob(job, journal)).toList());
+        List<JobUndoCommand> commands = new ArrayList<>(newestFirst.stream().map(job -> JobUndoCommand.ofPastJob(job, journal, zone)).toList());
         Collections.reverse(commands);
         return commands;
     }

@@ -1,11 +1,15 @@
 package dev.sessiondb.ui.wizard;
 
 import dev.sessiondb.catalog.PastJob;
+import dev.sessiondb.job.JobReport;
 import dev.sessiondb.job.backup.BackupJournal;
 import dev.sessiondb.progress.ProgressMonitor;
-import dev.sessiondb.store.StoreLocator;
 import dev.sessiondb.ui.common.StoreNames;
 import dev.sessiondb.ui.common.UndoableCommand;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -17,6 +21,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * always holds what the job wrote, after {@code undo()} what it held before.
  */
 public final class JobUndoCommand implements UndoableCommand {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
 
     private final String description;
     private final BackupJournal journal;
@@ -33,21 +39,32 @@ public final class JobUndoCommand implements UndoableCommand {
         this.askFirst = askFirst;
     }
 
-    /** @param action what the job did to the store ("migration into"), completed by the store's short name for the Undo button */
-    public static JobUndoCommand of(String action, StoreLocator store, BackupJournal journal, String backupId) {
-        return new JobUndoCommand(action + " " + StoreNames.shortName(store), journal, backupId, false);
+    /** A job just run in this window; its undo asks nothing, and it stays undoable when another store is opened. */
+    public static JobUndoCommand ofReport(JobReport report, BackupJournal journal, ZoneId zone) {
+        return new JobUndoCommand(describe(report.job(), report.description(), report.sources(), report.target(), report.startedAt(), zone),
+                journal, report.backupId().orElseThrow(), false);
     }
 
     /** A job of the history (an earlier run, or one from the command line), undone after confirmation. */
-    public static JobUndoCommand ofPastJob(PastJob job, BackupJournal journal) {
-        String store = job.target().map(locator -> StoreNames.shortName(StoreLocator.parse(locator))).orElse("");
-        String description = switch (job.kind()) {
-            case "migrate" -> "migration into " + store;
-            case "consolidate" -> "consolidation into " + store;
-            case "repair" -> "repair of " + store;
-            default -> job.description();
+    public static JobUndoCommand ofPastJob(PastJob job, BackupJournal journal, ZoneId zone) {
+        return new JobUndoCommand(describe(job.kind(), job.description(), job.sources(), job.target(), job.startedAt(), zone),
+                journal, job.backupId().orElseThrow(), true);
+    }
+
+    /**
+     * "migration modified.json → copy.db (06:04:12)": two undo steps of the same kind into the same
+     * store must read apart, or a user who thinks a click failed undoes the earlier job as well. The
+     * time is when the job started, as the History view lists it.
+     */
+    private static String describe(String kind, String fallback, List<String> sources, Optional<String> target, Instant startedAt, ZoneId zone) {
+        String route = StoreNames.route(sources, target);
+        String what = switch (kind) {
+            case "migrate" -> "migration " + route;
+            case "consolidate" -> "consolidation " + route;
+            case "repair" -> "repair of " + route;
+            default -> fallback;
         };
-        return new JobUndoCommand(description, journal, job.backupId().orElseThrow(), true);
+        return what + " (" + TIME.format(startedAt.atZone(zone)) + ")";
     }
 
     @Override
@@ -81,6 +98,12 @@ public final class JobUndoCommand implements UndoableCommand {
     @Override
     public int hashCode() {
         return backupId.hashCode();
+    }
+
+    /** A job loaded from the history is part of the open store's undo history; one run in this window names its own store and stays. */
+    @Override
+    public boolean scopedToOpenStore() {
+        return askFirst;
     }
 
     @Override

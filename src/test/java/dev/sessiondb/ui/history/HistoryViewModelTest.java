@@ -65,7 +65,7 @@ class HistoryViewModelTest {
 
         current.show(StoreFactory.open("json:" + target, OpenMode.EXISTING));
 
-        assertThat(undo.undoDescriptionProperty().get()).isEqualTo("migration into target.json");
+        assertThat(undo.undoDescriptionProperty().get()).matches("migration .+\\.json → target\\.json \\(\\d\\d:\\d\\d:\\d\\d\\)");
         dialogs.answer(false);
         undo.undo();
         assertThat(Files.readAllBytes(target)).isNotEqualTo(before);

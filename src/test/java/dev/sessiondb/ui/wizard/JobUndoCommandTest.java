@@ -2,6 +2,7 @@ package dev.sessiondb.ui.wizard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sessiondb.catalog.PastJob;
 import dev.sessiondb.job.JobReport;
 import dev.sessiondb.job.backup.BackupJournal;
 import dev.sessiondb.job.migrate.MigrateJob;
@@ -14,8 +15,16 @@ import dev.sessiondb.store.OpenMode;
 import dev.sessiondb.store.SessionStore;
 import dev.sessiondb.store.StoreFactory;
 import dev.sessiondb.store.StoreLocator;
+import dev.sessiondb.ui.ScriptedDialogService;
+import dev.sessiondb.ui.common.CurrentThreadTaskExecutor;
+import dev.sessiondb.ui.common.UndoStack;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,7 +42,7 @@ class JobUndoCommandTest {
         BackupJournal journal = new BackupJournal(dir.resolve("journal"));
         JobReport report = new MigrateJob(source, target, new MigrateOptions(Optional.empty(), Optional.of(TargetMode.REPLACE), false, true),
                 journal).run(ProgressMonitor.NONE);
-        JobUndoCommand command = JobUndoCommand.of("migration into", target, journal, report.backupId().orElseThrow());
+        JobUndoCommand command = JobUndoCommand.ofReport(report, journal, ZoneOffset.UTC);
 
         command.execute();
         assertThat(count(target)).as("executing before any undo keeps the job's result").isEqualTo(7);
@@ -43,7 +52,50 @@ class JobUndoCommandTest {
         assertThat(count(target)).isEqualTo(7);
         command.undo();
         assertThat(count(target)).isEqualTo(3);
-        assertThat(command.description()).isEqualTo("migration into target.json");
+        assertThat(command.description()).isEqualTo("migration source.json → target.json ("
+                + DateTimeFormatter.ofPattern("HH:mm:ss").format(report.startedAt().atZone(ZoneOffset.UTC)) + ")");
+    }
+
+    /** Two undo steps into one store read apart in the button and the status line, so a second Undo is never a surprise. */
+    @Test
+    void twoJobsIntoOneStoreAreToldApartBeforeAndAfterAnUndo() {
+        StoreLocator first = create("json:" + dir.resolve("first.json"), SampleSessions.minskyList(7, 1));
+        StoreLocator second = create("json:" + dir.resolve("second.json"), SampleSessions.minskyList(5, 3));
+        StoreLocator target = create("json:" + dir.resolve("copy.json"), SampleSessions.minskyList(3, 2));
+        BackupJournal journal = new BackupJournal(dir.resolve("journal"));
+        ScriptedDialogService dialogs = new ScriptedDialogService();
+        UndoStack undo = new UndoStack(new CurrentThreadTaskExecutor(), dialogs);
+        JobUndoCommand firstRun = JobUndoCommand.ofReport(replace(first, target, journal), journal, ZoneOffset.UTC);
+        JobUndoCommand secondRun = JobUndoCommand.ofReport(replace(second, target, journal), journal, ZoneOffset.UTC);
+        undo.record(firstRun);
+        undo.record(secondRun);
+
+        assertThat(undo.undoDescriptionProperty().get()).startsWith("migration second.json → copy.json (");
+        undo.undo();
+
+        assertThat(dialogs.notifications()).singleElement().isEqualTo("Undone: " + secondRun.description());
+        assertThat(undo.undoDescriptionProperty().get()).startsWith("migration first.json → copy.json (").isEqualTo(firstRun.description());
+        assertThat(count(target)).isEqualTo(7);
+    }
+
+    @Test
+    void aJobFromTheHistoryIsNamedByItsStoresAndStartInTheGivenZone() {
+        PastJob repair = new PastJob("run-1", "repair", "repair", List.of(), Optional.of("json:/tmp/fixture.json"),
+                Instant.parse("2026-12-05T06:04:12Z"), Optional.empty(), Optional.empty(), Map.of(), Optional.empty(), Optional.of("backup-1"),
+                Optional.empty(), Optional.empty());
+        PastJob consolidation = new PastJob("run-2", "consolidate", "consolidate", List.of("json:/tmp/a.json", "json:/tmp/b.json"),
+                Optional.of("sqlite:/tmp/all.db"), Instant.parse("2026-12-05T06:10:46Z"), Optional.empty(), Optional.empty(), Map.of(),
+                Optional.empty(), Optional.of("backup-2"), Optional.empty(), Optional.empty());
+        BackupJournal journal = new BackupJournal(dir.resolve("journal"));
+
+        assertThat(JobUndoCommand.ofPastJob(repair, journal, ZoneId.of("Asia/Tokyo")).description()).isEqualTo("repair of fixture.json (15:04:12)");
+        assertThat(JobUndoCommand.ofPastJob(consolidation, journal, ZoneOffset.UTC).description())
+                .isEqualTo("consolidation a.json + b.json → all.db (06:10:46)");
+    }
+
+    private static JobReport replace(StoreLocator source, StoreLocator target, BackupJournal journal) {
+        return new MigrateJob(source, target, new MigrateOptions(Optional.empty(), Optional.of(TargetMode.REPLACE), false, true), journal)
+                .run(ProgressMonitor.NONE);
     }
 
     private static StoreLocator create(String locator, List<SessionRecord> records) {

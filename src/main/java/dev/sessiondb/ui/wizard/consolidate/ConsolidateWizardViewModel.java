@@ -21,6 +21,7 @@ import dev.sessiondb.ui.wizard.JobSummary;
 import dev.sessiondb.ui.wizard.JobUndoCommand;
 import dev.sessiondb.ui.wizard.WizardSteps;
 import dev.sessiondb.ui.wizard.WizardTasks;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -282,7 +283,9 @@ public final class ConsolidateWizardViewModel {
             runnable.set(false);
             summary.set(JobSummary.ofReport(done));
             status.set("Done. The report with every record's provenance is saved as " + journal.reportsDir().resolve(done.fileName()) + ".");
-            done.backupId().ifPresent(backup -> undo.record(JobUndoCommand.of("consolidation into", targetLocator, journal, backup)));
+            if (done.backupId().isPresent()) {
+                undo.record(JobUndoCommand.ofReport(done, journal, ZoneId.systemDefault()));
+            }
         });
     }
 

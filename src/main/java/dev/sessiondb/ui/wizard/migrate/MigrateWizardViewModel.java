@@ -16,6 +16,7 @@ import dev.sessiondb.ui.wizard.JobSummary;
 import dev.sessiondb.ui.wizard.JobUndoCommand;
 import dev.sessiondb.ui.wizard.WizardSteps;
 import dev.sessiondb.ui.wizard.WizardTasks;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.Optional;
@@ -63,7 +64,6 @@ public final class MigrateWizardViewModel {
     private final UndoStack undo;
     private final BackupJournal journal;
     private MigrateJob job;
-    private StoreLocator targetLocator;
     private String jobTitle;
 
     public MigrateWizardViewModel(TaskExecutor executor, DialogService dialogs, LocatorInput locators, UndoStack undo, BackupJournal journal,
@@ -157,12 +157,10 @@ public final class MigrateWizardViewModel {
             return;
         }
         MigrateJob planned = prepared.get().job();
-        StoreLocator plannedTarget = prepared.get().target();
         String title = prepared.get().title();
         tasks.run("Plan: " + title, "Planning " + planned.description() + " …", monitor -> planned.plan(), made -> {
             job = planned;
             jobTitle = title;
-            targetLocator = plannedTarget;
             plan.set(JobSummary.ofPlan(made));
             runnable.set(made.refusal().isEmpty());
             status.set(made.refusal().isEmpty() ? "Plan ready: press Next, then Run." : "The job would refuse: change the options and plan again.");
@@ -180,7 +178,9 @@ public final class MigrateWizardViewModel {
             runnable.set(false);
             report.set(JobSummary.ofReport(done));
             status.set("Done. Report saved as " + journal.reportsDir().resolve(done.fileName()) + ".");
-            done.backupId().ifPresent(backup -> undo.record(JobUndoCommand.of("migration into", targetLocator, journal, backup)));
+            if (done.backupId().isPresent()) {
+                undo.record(JobUndoCommand.ofReport(done, journal, ZoneId.systemDefault()));
+            }
         });
     }
 
@@ -197,7 +197,7 @@ public final class MigrateWizardViewModel {
         }
     }
 
-    /** A job ready to plan, with its target for the undo stack. */
+    /** A job ready to plan, with the stores its title names. */
     private record Prepared(MigrateJob job, StoreLocator source, StoreLocator target) {
 
         /** What the jobs panel calls the run: short, so its progress and cancel stay in view. */

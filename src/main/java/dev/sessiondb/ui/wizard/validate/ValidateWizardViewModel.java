@@ -22,6 +22,7 @@ import dev.sessiondb.validation.Checks;
 import dev.sessiondb.validation.Finding;
 import dev.sessiondb.validation.ValidationContext;
 import dev.sessiondb.validation.Validator;
+import java.time.ZoneId;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -217,7 +218,9 @@ public final class ValidateWizardViewModel {
         tasks.run("Repair " + StoreNames.shortName(locator), "Backing up, then applying …", monitor -> planned.run(progress.follow(monitor)), report -> {
             repair = null;
             changesetReady.set(false);
-            report.backupId().ifPresent(backup -> undo.record(JobUndoCommand.of("repair of", locator, journal, backup)));
+            if (report.backupId().isPresent()) {
+                undo.record(JobUndoCommand.ofReport(report, journal, ZoneId.systemDefault()));
+            }
             current.changed();
             long changed = report.counts().getOrDefault("records to change", 0L);
             long registered = report.counts().getOrDefault("workspaces to register", 0L);

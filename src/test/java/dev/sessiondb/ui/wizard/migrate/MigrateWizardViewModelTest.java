@@ -79,7 +79,7 @@ class MigrateWizardViewModelTest {
             assertThat(written.count()).isEqualTo(Fixtures.MINSKY_COUNT);
             assertThat(written.info().format()).isEqualTo(StoreFormat.SQLITE);
         }
-        assertThat(undo.undoDescriptionProperty().get()).isEqualTo("migration into sessions.db");
+        assertThat(undo.undoDescriptionProperty().get()).matches("migration .+\\.json → sessions\\.db \\(\\d\\d:\\d\\d:\\d\\d\\)");
     }
 
     @Test
@@ -90,7 +90,7 @@ class MigrateWizardViewModelTest {
         undo.undo();
 
         assertThat(target).doesNotExist();
-        assertThat(dialogs.notifications()).contains("Undone: migration into sessions.db");
+        assertThat(dialogs.notifications()).anyMatch(note -> note.matches("Undone: migration .+\\.json → sessions\\.db \\(\\d\\d:\\d\\d:\\d\\d\\)"));
     }
 
     @Test
