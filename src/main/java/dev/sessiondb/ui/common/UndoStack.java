@@ -4,7 +4,10 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -21,6 +24,8 @@ public final class UndoStack {
     private final DialogService dialogs;
     private final Deque<UndoableCommand> done = new ArrayDeque<>();
     private final ReadOnlyStringWrapper undoDescription = new ReadOnlyStringWrapper("");
+    /** What to do once a recorded command is undone; keyed by the command, which a History row's equals. */
+    private final Map<UndoableCommand, Runnable> onUndone = new HashMap<>();
     private Consumer<UndoableCommand> changed = command -> { };
 
     public UndoStack(TaskExecutor executor, DialogService dialogs) {
@@ -78,9 +83,14 @@ public final class UndoStack {
         }).onFailure(onFailure));
     }
 
-    /** Keeps a command that already ran elsewhere (a job run with its own progress), so Ctrl+Z takes it back. */
-    public void record(UndoableCommand done) {
+    /**
+     * Keeps a command that already ran elsewhere (a job run with its own progress), so Ctrl+Z takes
+     * it back; {@code whenUndone} runs once it is undone, from here or from the History view, so the
+     * page that reported the job stops saying it is in place.
+     */
+    public void record(UndoableCommand done, Runnable whenUndone) {
         remember(done);
+        onUndone.put(done, whenUndone);
         undoDescription.set(done.description());
     }
 
@@ -105,7 +115,10 @@ public final class UndoStack {
         executor.execute(BackgroundTask.of("Undo " + command.description(), monitor -> {
             command.undo();
             return command;
-        }).onSuccess(undone -> finished(undone, "Undone: " + undone.description()))
+        }).onSuccess(undone -> {
+            Optional.ofNullable(onUndone.remove(undone)).ifPresent(Runnable::run);
+            finished(undone, "Undone: " + undone.description());
+        })
                 .onFailure(failure -> {
                     if (wasDone) {
                         done.push(command);

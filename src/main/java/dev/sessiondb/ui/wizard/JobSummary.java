@@ -15,6 +15,8 @@ public record JobSummary(String headline, Tone tone, Map<String, Long> counts, L
 
     public enum Tone { GOOD, WARNING, BAD }
 
+    private static final String BACKUP_LINE = "Backup taken before writing: ";
+
     public JobSummary {
         counts = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(counts));
         lines = List.copyOf(lines);
@@ -46,7 +48,7 @@ public record JobSummary(String headline, Tone tone, Map<String, Long> counts, L
 
     public static JobSummary ofReport(JobReport report) {
         List<String> lines = new ArrayList<>();
-        report.backupId().ifPresent(id -> lines.add("Backup taken before writing: " + id + " (Undo restores it)"));
+        report.backupId().map(JobSummary::backupLine).ifPresent(lines::add);
         lines.addAll(report.warnings());
         lines.addAll(report.notes());
         JsonNode verification = report.details().get("verification");
@@ -58,5 +60,19 @@ public record JobSummary(String headline, Tone tone, Map<String, Long> counts, L
         }
         return new JobSummary(String.format("Verified: %,d of %,d records match in the target", verification.path("matched").asLong(),
                 verification.path("expected").asLong()), Tone.GOOD, report.counts(), lines);
+    }
+
+    /** The line naming the backup a job took, which the job's Undo puts back. */
+    public static String backupLine(String backupId) {
+        return BACKUP_LINE + backupId + " (Undo restores it)";
+    }
+
+    /**
+     * This report after its job was undone: the headline says the store is back as it was, and
+     * the backup line goes, since that Undo has been used. The counts stay, as what the job did.
+     */
+    public JobSummary undone(String step) {
+        return new JobSummary("Undone: the " + step + " was taken back; the store is as it was before it", Tone.WARNING, counts,
+                lines.stream().filter(line -> !line.startsWith(BACKUP_LINE)).toList());
     }
 }

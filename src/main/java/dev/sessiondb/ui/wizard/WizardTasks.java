@@ -1,23 +1,28 @@
 package dev.sessiondb.ui.wizard;
 
 import dev.sessiondb.ui.common.BackgroundTask;
+import dev.sessiondb.ui.common.DialogService;
 import dev.sessiondb.ui.common.TaskExecutor;
 import java.util.function.Consumer;
 
 /**
  * Runs a wizard's background work the one way: the wizard is busy meanwhile (Back and Next
- * wait), the work is listed in the jobs panel, and the status line says what happens.
+ * wait), the work is listed in the jobs panel, and the status line says what happens. The
+ * window's status bar names the work while it runs and how it ended, so it never keeps an
+ * earlier message ("Undone: …") through a new job.
  */
 public final class WizardTasks {
 
     private final TaskExecutor executor;
+    private final DialogService dialogs;
     private final WizardSteps steps;
     private final Consumer<String> status;
     private final Consumer<Exception> failed;
 
     /** @param failed told of a failure after the wizard is no longer busy and the status line is cleared */
-    public WizardTasks(TaskExecutor executor, WizardSteps steps, Consumer<String> status, Consumer<Exception> failed) {
+    public WizardTasks(TaskExecutor executor, DialogService dialogs, WizardSteps steps, Consumer<String> status, Consumer<Exception> failed) {
         this.executor = executor;
+        this.dialogs = dialogs;
         this.steps = steps;
         this.status = status;
         this.failed = failed;
@@ -36,17 +41,21 @@ public final class WizardTasks {
     public <V> void run(String title, String doing, BackgroundTask.Work<V> work, Consumer<V> done, Consumer<Exception> failed) {
         steps.busyProperty().set(true);
         status.accept(doing);
+        dialogs.notify(title + " — running …");
         executor.execute(BackgroundTask.of(title, work).showInJobs()
                 .onSuccess(value -> {
                     steps.busyProperty().set(false);
+                    dialogs.notify(title + " — done");
                     done.accept(value);
                 })
                 .onCancelled(() -> {
                     steps.busyProperty().set(false);
+                    dialogs.notify(title + " — cancelled");
                     status.accept("Cancelled: nothing was written.");
                 })
                 .onFailure(failure -> {
                     steps.busyProperty().set(false);
+                    dialogs.notify(title + " — failed");
                     status.accept("");
                     failed.accept(failure);
                 }));

@@ -67,8 +67,8 @@ class JobUndoCommandTest {
         UndoStack undo = new UndoStack(new CurrentThreadTaskExecutor(), dialogs);
         JobUndoCommand firstRun = JobUndoCommand.ofReport(replace(first, target, journal), journal, ZoneOffset.UTC);
         JobUndoCommand secondRun = JobUndoCommand.ofReport(replace(second, target, journal), journal, ZoneOffset.UTC);
-        undo.record(firstRun);
-        undo.record(secondRun);
+        undo.record(firstRun, () -> { });
+        undo.record(secondRun, () -> { });
 
         assertThat(undo.undoDescriptionProperty().get()).startsWith("migration second.json → copy.json (");
         undo.undo();

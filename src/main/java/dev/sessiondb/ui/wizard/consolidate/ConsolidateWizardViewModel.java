@@ -18,10 +18,9 @@ import dev.sessiondb.ui.common.TaskExecutor;
 import dev.sessiondb.ui.common.UndoStack;
 import dev.sessiondb.ui.wizard.JobProgress;
 import dev.sessiondb.ui.wizard.JobSummary;
-import dev.sessiondb.ui.wizard.JobUndoCommand;
+import dev.sessiondb.ui.wizard.ReportedJob;
 import dev.sessiondb.ui.wizard.WizardSteps;
 import dev.sessiondb.ui.wizard.WizardTasks;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -90,7 +89,7 @@ public final class ConsolidateWizardViewModel {
         this.opener = opener;
         this.undo = undo;
         this.journal = journal;
-        tasks = new WizardTasks(executor, steps, status::set, failure -> summary.set(JobSummary.ofFailure("Failed", failure)));
+        tasks = new WizardTasks(executor, dialogs, steps, status::set, failure -> summary.set(JobSummary.ofFailure("Failed", failure)));
         steps.readyProperty().bind(Bindings.createBooleanBinding(() -> switch (steps.current()) {
             case SOURCES -> sources.size() >= 2;
             case TARGET -> !target.get().isBlank() && policy.get() != null;
@@ -261,6 +260,7 @@ public final class ConsolidateWizardViewModel {
         runnable.set(false);
         Optional<Prepared> prepared = prepare();
         if (prepared.isEmpty()) {
+            status.set("No plan: go Back and choose stores that can be used.");
             return;
         }
         ConsolidateJob planned = prepared.get().job();
@@ -281,11 +281,8 @@ public final class ConsolidateWizardViewModel {
         }
         tasks.run("Consolidate into " + StoreNames.shortName(targetLocator), "Consolidating …", monitor -> planned.run(progress.follow(monitor)), done -> {
             runnable.set(false);
-            summary.set(JobSummary.ofReport(done));
             status.set("Done. The report with every record's provenance is saved as " + journal.reportsDir().resolve(done.fileName()) + ".");
-            if (done.backupId().isPresent()) {
-                undo.record(JobUndoCommand.ofReport(done, journal, ZoneId.systemDefault()));
-            }
+            ReportedJob.show(done, JobSummary.ofReport(done), summary, status, undo, journal);
         });
     }
 

@@ -13,10 +13,9 @@ import dev.sessiondb.ui.common.TaskExecutor;
 import dev.sessiondb.ui.common.UndoStack;
 import dev.sessiondb.ui.wizard.JobProgress;
 import dev.sessiondb.ui.wizard.JobSummary;
-import dev.sessiondb.ui.wizard.JobUndoCommand;
+import dev.sessiondb.ui.wizard.ReportedJob;
 import dev.sessiondb.ui.wizard.WizardSteps;
 import dev.sessiondb.ui.wizard.WizardTasks;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.Optional;
@@ -69,7 +68,7 @@ public final class MigrateWizardViewModel {
     public MigrateWizardViewModel(TaskExecutor executor, DialogService dialogs, LocatorInput locators, UndoStack undo, BackupJournal journal,
             Executor uiThread) {
         this.progress = new JobProgress(uiThread);
-        this.tasks = new WizardTasks(executor, steps, status::set,
+        this.tasks = new WizardTasks(executor, dialogs, steps, status::set,
                 failure -> report.set(JobSummary.ofFailure("Failed", failure)));
         this.dialogs = dialogs;
         this.locators = locators;
@@ -153,7 +152,7 @@ public final class MigrateWizardViewModel {
         runnable.set(false);
         Optional<Prepared> prepared = prepare();
         if (prepared.isEmpty()) {
-            status.set("Choose the stores first.");
+            status.set("No plan: go Back and choose stores that can be used.");
             return;
         }
         MigrateJob planned = prepared.get().job();
@@ -176,11 +175,8 @@ public final class MigrateWizardViewModel {
         report.set(null);
         tasks.run(jobTitle, "Migrating …", monitor -> planned.run(progress.follow(monitor)), done -> {
             runnable.set(false);
-            report.set(JobSummary.ofReport(done));
             status.set("Done. Report saved as " + journal.reportsDir().resolve(done.fileName()) + ".");
-            if (done.backupId().isPresent()) {
-                undo.record(JobUndoCommand.ofReport(done, journal, ZoneId.systemDefault()));
-            }
+            ReportedJob.show(done, JobSummary.ofReport(done), report, status, undo, journal);
         });
     }
 

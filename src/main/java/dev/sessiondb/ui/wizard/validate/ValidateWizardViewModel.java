@@ -14,15 +14,14 @@ import dev.sessiondb.ui.common.TaskExecutor;
 import dev.sessiondb.ui.common.UndoStack;
 import dev.sessiondb.ui.wizard.JobProgress;
 import dev.sessiondb.ui.wizard.JobSummary;
-import dev.sessiondb.ui.wizard.JobUndoCommand;
 import dev.sessiondb.ui.wizard.OpenStoreDefault;
+import dev.sessiondb.ui.wizard.ReportedJob;
 import dev.sessiondb.ui.wizard.WizardSteps;
 import dev.sessiondb.ui.wizard.WizardTasks;
 import dev.sessiondb.validation.Checks;
 import dev.sessiondb.validation.Finding;
 import dev.sessiondb.validation.ValidationContext;
 import dev.sessiondb.validation.Validator;
-import java.time.ZoneId;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -96,7 +95,7 @@ public final class ValidateWizardViewModel {
         this.current = current;
         this.undo = undo;
         this.journal = journal;
-        tasks = new WizardTasks(executor, steps, status::set, failure -> dialogs.showError("Could not finish", dev.sessiondb.store.StoreFaults.describe(failure)));
+        tasks = new WizardTasks(executor, dialogs, steps, status::set, failure -> dialogs.showError("Could not finish", dev.sessiondb.store.StoreFaults.describe(failure)));
         Checks.NAMES.forEach(name -> checks.add(new CheckChoice(name, new SimpleBooleanProperty(true))));
         OpenStoreDefault.follow(current, store::set, () -> steps.current() == STORE);
         steps.readyProperty().bind(Bindings.createBooleanBinding(this::ready, steps.currentProperty(), store, findings, changesetReady));
@@ -218,18 +217,15 @@ public final class ValidateWizardViewModel {
         tasks.run("Repair " + StoreNames.shortName(locator), "Backing up, then applying …", monitor -> planned.run(progress.follow(monitor)), report -> {
             repair = null;
             changesetReady.set(false);
-            if (report.backupId().isPresent()) {
-                undo.record(JobUndoCommand.ofReport(report, journal, ZoneId.systemDefault()));
-            }
             current.changed();
             long changed = report.counts().getOrDefault("records to change", 0L);
             long registered = report.counts().getOrDefault("workspaces to register", 0L);
             List<String> lines = new ArrayList<>();
-            report.backupId().ifPresent(backup -> lines.add("Backup taken before writing: " + backup + " (Undo restores it)"));
+            report.backupId().map(JobSummary::backupLine).ifPresent(lines::add);
             lines.addAll(report.warnings());
-            result.set(new JobSummary(String.format("Repaired: %,d records updated, %,d added", changed, registered), JobSummary.Tone.GOOD,
-                    report.counts(), lines));
             status.set("Applied. Validate again to see what is left.");
+            ReportedJob.show(report, new JobSummary(String.format("Repaired: %,d records updated, %,d added", changed, registered),
+                    JobSummary.Tone.GOOD, report.counts(), lines), result, status, undo, journal);
         });
     }
 

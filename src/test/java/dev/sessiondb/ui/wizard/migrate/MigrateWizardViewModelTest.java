@@ -93,6 +93,35 @@ class MigrateWizardViewModelTest {
         assertThat(dialogs.notifications()).anyMatch(note -> note.matches("Undone: migration .+\\.json → sessions\\.db \\(\\d\\d:\\d\\d:\\d\\d\\)"));
     }
 
+    /** The status bar names the job and how it ended, so an earlier "Undone: …" does not stay through it (D12). */
+    @Test
+    void theStatusBarFollowsTheRunAfterAnUndo() {
+        goToPlan();
+        viewModel.run();
+        undo.undo();
+        viewModel.makePlan();
+        viewModel.run();
+
+        assertThat(dialogs.notifications().get(dialogs.notifications().size() - 1)).matches("Migrate .+\\.json → sessions\\.db — done");
+        assertThat(viewModel.reportProperty().get().headline()).startsWith("Verified:");
+    }
+
+    /** A plan that cannot be made for an unusable target replaces the earlier "Plan ready" (D12). */
+    @Test
+    void anUnusableTargetLeavesNoPlanReadyBehind() throws Exception {
+        goToPlan();
+        assertThat(viewModel.statusProperty().get()).isEqualTo("Plan ready: press Next, then Run.");
+        Path text = Files.writeString(directory.resolve("notjson.txt"), "not a store\n");
+
+        viewModel.targetProperty().set(text.toString());
+        viewModel.makePlan();
+
+        assertThat(dialogs.errors()).isNotEmpty();
+        assertThat(viewModel.planProperty().get()).isNull();
+        assertThat(viewModel.runnableProperty().get()).isFalse();
+        assertThat(viewModel.statusProperty().get()).isEqualTo("No plan: go Back and choose stores that can be used.");
+    }
+
     @Test
     void aLossyLayoutIsRefusedInThePlanUntilLossIsAllowed() {
         viewModel.layoutProperty().set(StoreLayout.MINSKY);

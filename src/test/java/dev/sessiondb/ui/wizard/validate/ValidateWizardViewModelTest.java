@@ -13,6 +13,7 @@ import dev.sessiondb.ui.common.CurrentThreadTaskExecutor;
 import dev.sessiondb.ui.common.LocatorInput;
 import dev.sessiondb.ui.common.UndoStack;
 import dev.sessiondb.ui.stores.Credentials;
+import dev.sessiondb.ui.wizard.JobSummary;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -122,6 +123,22 @@ class ValidateWizardViewModelTest {
         try (SessionStore store = StoreFactory.open("json:" + fixture, OpenMode.EXISTING)) {
             assertThat(store.get("test-with-task").orElseThrow().taskId()).contains("143");
         }
+    }
+
+    /** The result page stops claiming the repair and its backup once the repair is undone (D12). */
+    @Test
+    void afterUndoTheResultSaysTheRepairWasTakenBack() {
+        goToApply();
+        viewModel.apply();
+        assertThat(viewModel.resultProperty().get().lines()).anyMatch(line -> line.endsWith("(Undo restores it)"));
+
+        undo.undo();
+
+        JobSummary result = viewModel.resultProperty().get();
+        assertThat(result.headline()).startsWith("Undone: the repair of ").endsWith(" was taken back; the store is as it was before it");
+        assertThat(result.tone()).isEqualTo(JobSummary.Tone.WARNING);
+        assertThat(result.lines()).noneMatch(line -> line.contains("Undo restores it"));
+        assertThat(viewModel.statusProperty().get()).isEqualTo("Undone: the store is as it was before this job.");
     }
 
     private void goToApply() {

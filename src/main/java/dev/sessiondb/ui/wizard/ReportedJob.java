@@ -1,0 +1,34 @@
+package dev.sessiondb.ui.wizard;
+
+import dev.sessiondb.job.JobReport;
+import dev.sessiondb.job.backup.BackupJournal;
+import dev.sessiondb.ui.common.UndoStack;
+import java.time.ZoneId;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.StringProperty;
+
+/**
+ * A finished job on its wizard page: the page shows the report, and the job's undo step goes on
+ * the stack. Once the step is undone while the page still shows that report, the page and its
+ * status line say so, instead of claiming a result and a backup that are gone.
+ */
+public final class ReportedJob {
+
+    private ReportedJob() {
+    }
+
+    public static void show(JobReport report, JobSummary summary, ObjectProperty<JobSummary> page, StringProperty status,
+                            UndoStack undo, BackupJournal journal) {
+        page.set(summary);
+        if (report.backupId().isEmpty()) {
+            return;
+        }
+        JobUndoCommand step = JobUndoCommand.ofReport(report, journal, ZoneId.systemDefault());
+        undo.record(step, () -> {
+            if (page.get() == summary) {
+                page.set(summary.undone(step.description()));
+                status.set("Undone: the store is as it was before this job.");
+            }
+        });
+    }
+}
