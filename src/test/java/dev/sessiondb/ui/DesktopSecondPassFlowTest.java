@@ -65,6 +65,7 @@ class DesktopSecondPassFlowTest {
     private Path run;
     private Path fixture;
     private Path saved;
+    private Path savedStore;
     private SettingsStore settings;
 
     @Start
@@ -74,7 +75,8 @@ class DesktopSecondPassFlowTest {
         saved = Files.createDirectories(run.resolve("saved"));
         settings = new SettingsStore(run.resolve("settings.json"));
         // another store saved earlier: job screens must not pick it over the one on screen
-        settings.update(state -> state.withSavedStores(List.of("json:" + TestStores.fixtureCopy(saved))));
+        savedStore = TestStores.fixtureCopy(saved);
+        settings.update(state -> state.withSavedStores(List.of("json:" + savedStore)));
         UiTaskExecutor executor = new UiTaskExecutor();
         executor.jobs().addListener((ListChangeListener<javafx.concurrent.Task<?>>) change -> {
             while (change.next()) {
@@ -349,6 +351,31 @@ class DesktopSecondPassFlowTest {
         waitFor(() -> Files.exists(file));
         assertThat(dev.sessiondb.model.JsonCodec.parse(Files.readString(file)).path("session").asText()).isEqualTo(text(robot, "#detail-title"));
         waitFor(() -> dialogs.notifications().stream().anyMatch(message -> message.endsWith("(secrets masked)")));
+    }
+
+    // D10: the highlighted store is the open one, so an edit never goes to another store than the one highlighted
+
+    @Test
+    void aClickOnASavedOrRecentStoreOpensItAndEachListHighlightsTheOpenStore(FxRobot robot) {
+        openFixture(robot);
+        ListView<?> savedList = robot.lookup("#saved-stores").queryListView();
+        ListView<?> recentList = robot.lookup("#recent-stores").queryListView();
+        // Ctrl+O saves the chosen file after the store saved earlier
+        waitFor(() -> openStore(robot).equals("Open store: json:" + fixture) && savedList.getItems().size() == 2 && recentList.getItems().size() == 1
+                && savedList.getSelectionModel().getSelectedIndex() == 1 && recentList.getSelectionModel().getSelectedIndex() == 0);
+
+        robot.clickOn(robot.lookup("#saved-stores .list-cell").nth(0).queryAs(Node.class));
+        waitFor(() -> openStore(robot).equals("Open store: json:" + savedStore) && recentList.getItems().size() == 2);
+        waitFor(() -> savedList.getSelectionModel().getSelectedIndex() == 0 && recentList.getSelectionModel().getSelectedIndex() == 0);
+
+        robot.clickOn(robot.lookup("#recent-stores .list-cell").nth(1).queryAs(Node.class));
+        waitFor(() -> openStore(robot).equals("Open store: json:" + fixture) && savedList.getSelectionModel().getSelectedIndex() == 1);
+        waitFor(() -> recentList.getSelectionModel().getSelectedIndex() == 0);
+        assertThat(dialogs.errors()).isEmpty();
+    }
+
+    private static String openStore(FxRobot robot) {
+        return robot.lookup("#open-store").queryAs(Label.class).getAccessibleText();
     }
 
     private void openFixture(FxRobot robot) {

@@ -2,6 +2,8 @@ package dev.sessiondb.ui.stores;
 
 import dev.sessiondb.ui.common.Controls;
 import dev.sessiondb.ui.common.DialogService;
+import java.util.List;
+import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -19,7 +21,10 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
-/** The stores sidebar: an add menu, then saved, discovered and recent stores. Double-click or Enter opens one. */
+/**
+ * The stores sidebar: an add menu, then saved, discovered and recent stores. A click or Enter
+ * opens one, and each list highlights the open store, so what looks chosen is where edits go.
+ */
 public final class StoresView extends VBox {
 
     private final StoresViewModel viewModel;
@@ -55,6 +60,7 @@ public final class StoresView extends VBox {
         discoveredHeader.setAlignment(Pos.CENTER_LEFT);
 
         Label open = Controls.styled(new Label(), "text-small", "text-muted");
+        open.setId("open-store");
         open.textProperty().bind(viewModel.openStoreTitleProperty().map(name -> name.isEmpty() ? "No store open" : "Open: " + name));
         open.accessibleTextProperty().bind(viewModel.openStoreProperty().map(store -> store.isEmpty() ? "No store open" : "Open store: " + store));
         Tooltip where = new Tooltip();
@@ -79,12 +85,17 @@ public final class StoresView extends VBox {
         ListView<StoreEntry> list = Controls.describe(new ListView<>(items), help);
         list.setId(id);
         list.setPlaceholder(placeholder);
-        list.setCellFactory(view -> new StoreCell());
-        list.setOnMouseClicked(event -> {
-            if (event.getButton() == MouseButton.PRIMARY && event.getClickCount() == 2 && list.getSelectionModel().getSelectedItem() != null) {
-                viewModel.open(list.getSelectionModel().getSelectedItem());
-            }
+        list.setCellFactory(view -> {
+            StoreCell cell = new StoreCell();
+            // the first click of a double-click opens it already; the second must not open it twice
+            cell.setOnMouseClicked(event -> {
+                if (event.getButton() == MouseButton.PRIMARY && event.getClickCount() == 1 && !cell.isEmpty()) {
+                    viewModel.choose(cell.getItem());
+                }
+            });
+            return cell;
         });
+        followOpenStore(list);
         list.setOnKeyPressed(event -> {
             if (event.getCode() == KeyCode.ENTER && list.getSelectionModel().getSelectedItem() != null) {
                 viewModel.open(list.getSelectionModel().getSelectedItem());
@@ -98,6 +109,38 @@ public final class StoresView extends VBox {
                 : item("Save", () -> selected(list).ifPresent(viewModel::save)));
         list.setContextMenu(menu);
         return list;
+    }
+
+    /**
+     * Keeps the list's selection on the open store (none when the list does not hold it): after
+     * a store opened, when the list is reloaded, and when the user leaves the list after moving
+     * through it with the keyboard or a right-click without opening anything.
+     */
+    private void followOpenStore(ListView<StoreEntry> list) {
+        Runnable showOpen = () -> {
+            int open = indexOf(list.getItems(), viewModel.openStoreProperty().get());
+            if (open < 0) {
+                list.getSelectionModel().clearSelection();
+            } else {
+                list.getSelectionModel().select(open);
+            }
+        };
+        viewModel.openStoreProperty().addListener((property, before, after) -> showOpen.run());
+        list.getItems().addListener((ListChangeListener<StoreEntry>) change -> showOpen.run());
+        list.focusedProperty().addListener((property, was, focused) -> {
+            if (!focused && !list.getContextMenu().isShowing()) {
+                showOpen.run();
+            }
+        });
+    }
+
+    private static int indexOf(List<StoreEntry> entries, String locator) {
+        for (int index = 0; index < entries.size(); index++) {
+            if (entries.get(index).locator().equals(locator)) {
+                return index;
+            }
+        }
+        return -1;
     }
 
     private VBox emptySaved() {

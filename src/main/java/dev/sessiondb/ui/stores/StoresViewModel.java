@@ -124,6 +124,16 @@ public final class StoresViewModel {
         parse(entry.locator()).ifPresent(locator -> open(locator, () -> { }));
     }
 
+    /**
+     * A click on a store in the sidebar shows it, so the highlighted store is the one edits go to;
+     * a click on the store already open does nothing, since opening it again would drop its edits' undo.
+     */
+    public void choose(StoreEntry entry) {
+        if (!entry.locator().equals(openStore.get())) {
+            open(entry);
+        }
+    }
+
     /** Opens the store, counts it and closes it again, then says what was found. */
     public void testConnection(StoreEntry entry) {
         parse(entry.locator()).flatMap(locator -> credentials.complete(locator, dialogs)).ifPresent(locator ->

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sessiondb.catalog.Catalog;
 import dev.sessiondb.store.OpenMode;
+import dev.sessiondb.store.SessionStore;
 import dev.sessiondb.store.StoreFactory;
 import dev.sessiondb.store.StoreLocator;
 import dev.sessiondb.ui.ScriptedDialogService;
@@ -87,6 +88,23 @@ class StoresViewModelTest {
 
         assertThat(whenEachWorkEnded).as("after the saved stores' read, the open's work, then the remembering's")
                 .endsWith("not shown, recent []", "shown, recent [json:" + fixture + "]");
+    }
+
+    /** A click on the store already open leaves it open as it is: opening it again would drop its edits' undo. */
+    @Test
+    void choosingTheOpenStoreDoesNotOpenItAgainButChoosingAnotherOpensIt() throws Exception {
+        Path fixture = TestStores.fixtureCopy(directory);
+        Path other = TestStores.fixtureCopy(Files.createDirectories(directory.resolve("other")));
+        StoresViewModel viewModel = viewModel(new SettingsStore(directory.resolve("settings.json")));
+        viewModel.choose(StoreEntry.of("json:" + fixture, null));
+        SessionStore shown = current.store();
+
+        viewModel.choose(StoreEntry.of("json:" + fixture, null));
+        assertThat(current.store()).isSameAs(shown);
+        viewModel.choose(StoreEntry.of("json:" + other, null));
+
+        assertThat(opened).extracting(StoreLocator::display).containsExactly("json:" + fixture, "json:" + other);
+        assertThat(viewModel.openStoreProperty().get()).isEqualTo("json:" + other);
     }
 
     @Test
