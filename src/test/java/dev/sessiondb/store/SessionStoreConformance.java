@@ -292,6 +292,28 @@ public abstract class SessionStoreConformance {
         }
     }
 
+    /** "Task is (empty)": the sessions without a value, as the pick list counts them, alone or under another filter. */
+    @ParameterizedTest
+    @EnumSource(SortKey.class)
+    void aFilterForNoValueKeepsTheSessionsWithoutOneLikeTheReference(SortKey field) {
+        List<SessionRecord> samples = sampleRecords();
+        fill(samples);
+        dev.sessiondb.model.FieldFilter empty = dev.sessiondb.model.FieldFilter.withoutValue(field);
+        SortKey other = java.util.stream.Stream.of(SortKey.REPO_NAME, SortKey.STATUS, SortKey.BRANCH)
+                .filter(key -> key != field && key.valueOf(samples.get(0)).isPresent()).findFirst().orElse(SortKey.SESSION);
+        String otherValue = other.valueOf(samples.get(0)).orElseThrow();
+        for (SessionQuery query : List.of(SessionQuery.all().withFilters(List.of(empty)),
+                SessionQuery.all().withFilters(List.of(empty, new dev.sessiondb.model.FieldFilter(other, otherValue))))) {
+            List<String> expected = samples.stream().filter(query::matches).map(SessionRecord::key).toList();
+            Page page = store.page(query.page(0, 10_000));
+            assertThat(keys(page)).as(field + " " + query.filters()).containsExactlyInAnyOrderElementsOf(expected);
+            assertThat(page.totalMatching()).isEqualTo(expected.size());
+            long counted = store.distinctValues(field, query.withFilters(query.filters().subList(1, query.filters().size())), 10)
+                    .stream().filter(value -> value.value().isEmpty()).mapToLong(dev.sessiondb.model.ValueCount::count).sum();
+            assertThat(counted).as("the pick list's (empty) count").isEqualTo(expected.size());
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(SortKey.class)
     void sortsAndPagesByOffsetLikeTheReference(SortKey sort) {

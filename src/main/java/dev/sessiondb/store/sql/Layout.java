@@ -1,6 +1,7 @@
 package dev.sessiondb.store.sql;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sessiondb.model.FieldFilter;
 import dev.sessiondb.model.SessionField;
 import dev.sessiondb.model.SessionQuery;
 import dev.sessiondb.model.SessionRecord;
@@ -170,6 +171,13 @@ interface Layout {
     @FunctionalInterface
     interface RowConsumer {
         void add(int write, Object[] values) throws SQLException;
+    }
+
+    /** The condition a column filter puts on the query, where the layout has a column for its field. */
+    default Optional<SqlCondition> filterCondition(FieldFilter filter) {
+        return valueExpression(filter.field()).map(expression -> filter.value()
+                .map(value -> new SqlCondition(expression + " = ?", List.of(value)))
+                .orElseGet(() -> new SqlCondition(expression + " IS NULL", List.of())));
     }
 
     /** A piece of WHERE clause with its parameters. */

@@ -68,8 +68,7 @@ final class PageQuery {
                 condition.or(() -> layout.searchCondition(word)).ifPresentOrElse(this::add, () -> finishInJava = true);
             }
             for (FieldFilter filter : query.filters()) {
-                layout.valueExpression(filter.field()).ifPresentOrElse(
-                        expression -> add(new Layout.SqlCondition(expression + " = ?", List.of(filter.value()))), () -> finishInJava = true);
+                layout.filterCondition(filter).ifPresentOrElse(this::add, () -> finishInJava = true);
             }
         }
         if (query.afterKey() != null) {
@@ -96,7 +95,7 @@ final class PageQuery {
     }
 
     private static boolean holdsNul(SessionQuery query) {
-        return query.search().indexOf('\0') >= 0 || query.filters().stream().anyMatch(filter -> filter.value().indexOf('\0') >= 0);
+        return query.search().indexOf('\0') >= 0 || query.filters().stream().anyMatch(filter -> filter.value().filter(value -> value.indexOf('\0') >= 0).isPresent());
     }
 
     private void add(Layout.SqlCondition condition) {

@@ -2,7 +2,6 @@ package dev.sessiondb.store.sql;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.sessiondb.files.LockSafeReads;
-import dev.sessiondb.model.FieldFilter;
 import dev.sessiondb.model.Page;
 import dev.sessiondb.model.RecordHash;
 import dev.sessiondb.model.SessionField;
@@ -45,6 +44,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.flywaydb.core.api.FlywayException;
 
 /**
@@ -131,37 +131,39 @@ final class SqlSessionStore implements SessionStore {
     }
 
     /**
-     * A GROUP BY where the layout has a column for the field and for each filter; a scan where it
-     * has not (dates kept as written) or where the sessions are searched.
+     * A GROUP BY where the layout has a column for the field and for each filter, and a count of
+     * the sessions without a value; a scan where it has not (dates kept as written) or where the
+     * sessions are searched.
      */
     @Override
     public List<ValueCount> distinctValues(SortKey field, SessionQuery within, int limit) {
         Optional<String> column = layout.valueExpression(field);
-        List<String> conditions = new ArrayList<>();
-        List<Object> params = new ArrayList<>();
-        for (FieldFilter filter : within.filters()) {
-            layout.valueExpression(filter.field()).ifPresent(expression -> {
-                conditions.add(" AND " + expression + " = ?");
-                params.add(filter.value());
-            });
-        }
+        List<Layout.SqlCondition> conditions = within.filters().stream().map(layout::filterCondition).flatMap(Optional::stream).toList();
         if (column.isEmpty() || !within.search().isEmpty() || conditions.size() < within.filters().size()) {
             try (RecordCursor records = cursor()) {
                 return ValueCount.tally(records, within::matches, field, limit);
             }
         }
         String value = column.get();
-        String sql = "SELECT " + value + ", count(*) FROM " + layout.table() + " s WHERE " + value + " IS NOT NULL" + String.join("", conditions)
+        String filtered = conditions.stream().map(condition -> " AND " + condition.sql()).collect(Collectors.joining());
+        List<Object> params = conditions.stream().flatMap(condition -> condition.params().stream()).toList();
+        String from = " FROM " + layout.table() + " s WHERE " + value;
+        String valuesSql = "SELECT " + value + ", count(*)" + from + " IS NOT NULL" + filtered
                 + " GROUP BY " + value + " ORDER BY count(*) DESC, " + dialect.binary(value) + " LIMIT ?";
-        params.add(limit);
+        List<Object> valuesParams = new ArrayList<>(params);
+        valuesParams.add(limit);
         return read(connection -> {
             List<ValueCount> values = new ArrayList<>();
-            try (PreparedStatement statement = PageQuery.prepare(connection, sql, params); ResultSet rows = statement.executeQuery()) {
+            try (PreparedStatement statement = PageQuery.prepare(connection, valuesSql, valuesParams); ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
                     values.add(new ValueCount(rows.getString(1), rows.getLong(2)));
                 }
             }
-            return values;
+            try (PreparedStatement statement = PageQuery.prepare(connection, "SELECT count(*)" + from + " IS NULL" + filtered, params);
+                 ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return ValueCount.withFirst(rows.getLong(1), values);
+            }
         });
     }
 

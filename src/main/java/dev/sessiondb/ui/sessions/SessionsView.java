@@ -317,12 +317,12 @@ public final class SessionsView extends VBox {
         values.setId("filter-pick-list");
         values.setAccessibleText("Values among the sessions shown, with how many have each; pick one to filter");
         values.setPrefHeight(170);
-        values.setPlaceholder(new Label("None of the sessions shown has a value in this column"));
+        values.setPlaceholder(new Label("No sessions are shown, so there is no value to pick"));
         values.setCellFactory(list -> new javafx.scene.control.ListCell<>() {
             @Override
             protected void updateItem(ValueCount value, boolean empty) {
                 super.updateItem(value, empty);
-                setText(empty || value == null ? null : String.format("%s  (%,d)", value.value(), value.count()));
+                setText(empty || value == null ? null : String.format("%s  (%,d)", value.value().orElse(SessionsViewModel.NO_VALUE), value.count()));
             }
         });
         values.setOnMouseClicked(event -> viewModel.pick(values.getSelectionModel().getSelectedItem()));
@@ -363,7 +363,7 @@ public final class SessionsView extends VBox {
     private void showChips(FlowPane chips) {
         chips.getChildren().clear();
         for (FieldFilter filter : viewModel.filters()) {
-            String text = SessionColumn.of(filter.field()).header() + " = " + filter.value();
+            String text = SessionColumn.of(filter.field()).header() + " = " + filter.value().orElse(SessionsViewModel.NO_VALUE);
             Button chip = Controls.button(text + "  ✕", "Remove the filter " + text, () -> viewModel.filters().remove(filter));
             chip.getStyleClass().addAll("small", "rounded");
             chips.getChildren().add(chip);

@@ -58,6 +58,9 @@ public final class SessionsViewModel {
     /** The most values a filter's pick list shows (the most frequent); others can still be typed. */
     static final int PICK_LIMIT = 500;
 
+    /** How the pick list and a filter's chip name the sessions without a value in a column. */
+    public static final String NO_VALUE = "(empty)";
+
     public SessionsViewModel(CurrentStore current, TaskExecutor executor, DialogService dialogs, ColumnChoices columnChoices) {
         this.current = current;
         this.executor = executor;

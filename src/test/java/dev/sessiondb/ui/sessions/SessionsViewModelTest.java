@@ -242,8 +242,21 @@ class SessionsViewModelTest {
         viewModel.closePickList();
         viewModel.showPickList(SessionColumn.TASK);
         assertThat(viewModel.pickList().stream().mapToLong(dev.sessiondb.model.ValueCount::count).sum())
-                .isEqualTo(Fixtures.minskyRecords().stream().filter(record -> record.repoName().equals(java.util.Optional.of("local-minsky")))
-                        .filter(record -> record.taskId().isPresent()).count());
+                .as("every session shown is counted, those without a task id under (empty)").isEqualTo(50);
+    }
+
+    /** D14: the 93 sessions without a task id can be picked, as "(empty)" at the top of the list. */
+    @Test
+    void thePickListOffersTheSessionsWithoutAValueAndPickingThemFilters() {
+        long withoutTask = Fixtures.minskyRecords().stream().filter(record -> record.taskId().isEmpty()).count();
+        viewModel.showPickList(SessionColumn.TASK);
+
+        assertThat(viewModel.pickList().get(0)).isEqualTo(dev.sessiondb.model.ValueCount.withoutValue(withoutTask));
+        viewModel.pick(viewModel.pickList().get(0));
+
+        assertThat(viewModel.filters()).containsExactly(FieldFilter.withoutValue(SortKey.TASK_ID));
+        assertThat(viewModel.countProperty().get()).isEqualTo(withoutTask + " of 217 sessions");
+        assertThat(viewModel.rowsProperty().get()).allSatisfy(row -> assertThat(row.record().taskId()).isEmpty());
     }
 
     @Test
