@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sessiondb.Fixtures;
 import dev.sessiondb.catalog.CatalogRecorder;
+import dev.sessiondb.job.JobReport;
 import dev.sessiondb.job.StoreContents;
 import dev.sessiondb.job.backup.BackupJournal;
 import dev.sessiondb.job.migrate.MigrateJob;
@@ -18,6 +19,7 @@ import dev.sessiondb.ui.ScriptedDialogService;
 import dev.sessiondb.ui.common.CurrentStore;
 import dev.sessiondb.ui.common.CurrentThreadTaskExecutor;
 import dev.sessiondb.ui.common.UndoStack;
+import dev.sessiondb.ui.wizard.JobUndoCommand;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
@@ -75,6 +77,26 @@ class HistoryViewModelTest {
         assertThat(Files.readAllBytes(target)).isEqualTo(before);
         assertThat(dialogs.errors()).isEmpty();
         assertThat(warnings).isEmpty();
+    }
+
+    /** D5: a job run in this window keeps its Undo when another store opens, on top of that store's own job history. */
+    @Test
+    void aJobRunHereStaysOnTopOfTheUndoStackWhenAnotherStoreOpens() throws Exception {
+        new HistoryViewModel(current, journal, undo, executor, dialogs, ZoneOffset.UTC);
+        Path other = directory.resolve("other.json");
+        StoreContents.create("json:" + other, SampleSessions.minskyList(2, 5));
+        byte[] otherBefore = Files.readAllBytes(other);
+        JobReport intoOther = new MigrateJob(StoreLocator.parse("json:" + target), StoreLocator.parse("json:" + other),
+                new MigrateOptions(Optional.empty(), Optional.of(TargetMode.REPLACE), false, true), journal).run(ProgressMonitor.NONE);
+        JobUndoCommand ranHere = JobUndoCommand.ofReport(intoOther, journal, ZoneOffset.UTC);
+        undo.record(ranHere, () -> { });
+
+        current.show(StoreFactory.open("json:" + target, OpenMode.EXISTING));
+
+        assertThat(undo.undoDescriptionProperty().get()).isEqualTo(ranHere.description()).contains("→ other.json");
+        undo.undo();
+        assertThat(Files.readAllBytes(other)).isEqualTo(otherBefore);
+        assertThat(undo.undoDescriptionProperty().get()).as("then the open store's own migration").contains("→ target.json");
     }
 
     @Test
