@@ -35,6 +35,10 @@ final class ListCommand implements Callable<Integer> {
     @Option(names = "--filter", paramLabel = "FIELD=VALUE", description = "Exact match on session, taskId, repoName, branch, status, createdAt or lastActivityAt; repeatable.")
     Map<String, String> filters = Map.of();
 
+    @Option(names = "--without", paramLabel = "FIELD", description = "Only sessions with no value in this field (taskId, repoName, branch, status,"
+            + " createdAt or lastActivityAt): the window's \"(empty)\" filter; repeatable.")
+    List<String> without = List.of();
+
     @Option(names = "--task", paramLabel = "ID", description = "Only the sessions of this task, its id in any form the stores mix: 79, #079 and md#079 are one task.")
     String task;
 
@@ -61,7 +65,7 @@ final class ListCommand implements Callable<Integer> {
         try (SessionStore opened = StoreArgument.openExisting(store);
              RecordPrinter printer = new RecordPrinter(format, spec.commandLine().getOut())) {
             // a limited search or filter in a store read in key order is a page: the store's indexes answer it
-            boolean pageInStoreOrder = limit != null && (!search.isBlank() || !filters.isEmpty()) && opened.cursorInKeyOrder();
+            boolean pageInStoreOrder = limit != null && (!search.isBlank() || !query.filters().isEmpty()) && opened.cursorInKeyOrder();
             if (wantedTask.isPresent()) {
                 listTask(opened, query, wantedTask.get(), printer);
             } else if (sort == null && !pageInStoreOrder) {
@@ -117,6 +121,7 @@ final class ListCommand implements Callable<Integer> {
     private List<FieldFilter> filters() {
         List<FieldFilter> result = new ArrayList<>();
         filters.forEach((field, value) -> result.add(new FieldFilter(sortKey(field), value)));
+        without.forEach(field -> result.add(FieldFilter.withoutValue(sortKey(field))));
         return result;
     }
 

@@ -150,4 +150,19 @@ class ReadCommandsTest {
         assertThat(shown.exitCode()).isEqualTo(2);
         assertThat(shown.err()).contains("'" + store + "' is a store, and show needs a session too: sessiondb show " + store + " SESSION");
     }
+
+    /** The window's "(empty)" filter on the command line: the fixture's 93 sessions without a task id, in SQLite as in the file. */
+    @Test
+    void lsWithoutAFieldListsTheSessionsThatHaveNoValueThere() throws Exception {
+        Path fixture = Fixtures.copy(Fixtures.MINSKY_ARRAY, dir);
+        Path sqlite = dir.resolve("f.db");
+        assertThat(CliRun.of("migrate", "json:" + fixture, "sqlite:" + sqlite, "--backup-dir", dir.resolve("journal").toString()).exitCode()).isZero();
+
+        CliRun fromFile = CliRun.of("ls", "json:" + fixture, "--without", "taskId", "--format", "json");
+        CliRun fromSqlite = CliRun.of("ls", "sqlite:" + sqlite, "--without", "task-id", "--limit", "500", "--format", "json");
+
+        JsonNode listed = JsonCodec.parse(fromFile.out());
+        assertThat(listed).hasSize(93).allSatisfy(record -> assertThat(record.path("taskId").asText("")).isEmpty());
+        assertThat(JsonCodec.parse(fromSqlite.out()).findValuesAsText("session")).containsExactlyInAnyOrderElementsOf(listed.findValuesAsText("session"));
+    }
 }
