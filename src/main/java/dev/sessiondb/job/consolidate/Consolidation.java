@@ -123,7 +123,11 @@ public final class Consolidation {
             case KEEP_BOTH -> keepBoth(versions, takenKeys);
             case NEWEST -> keepOne(versions, versions.stream().max(Comparator.comparing((Entry entry) -> entry.recency().orElse(Instant.MIN))
                     .thenComparing(Comparator.comparingInt(Entry::source).reversed())).orElseThrow(), "newest");
-            case FIRST, FAIL -> keepOne(versions, versions.get(0), policy == ConflictPolicy.FIRST ? "first" : "unsettled (--on-conflict fail)");
+            case FIRST -> keepOne(versions, versions.get(0), "first");
+            case FAIL -> {
+                keepOne(versions, versions.get(0), "first"); // placed so that the plan's counts add up; the run refuses while unsettled
+                yield "unsettled (--on-conflict fail): no version is kept until one is chosen";
+            }
         };
         conflicts.add(new Conflict(versions.get(0).key(), List.copyOf(settled.subList(before, settled.size())), settlement));
     }
