@@ -101,7 +101,7 @@ final class RecordPrinter implements AutoCloseable {
                 SecretMasker.maskText("repoName", record.repoName().orElse("")),
                 SecretMasker.maskText("branch", record.branch().orElse("")),
                 SecretMasker.maskText("status", record.status().orElse("")),
-                record.createdAt().map(Timestamp::text).orElse(""));
+                SecretMasker.maskText("createdAt", record.createdAt().map(Timestamp::text).orElse(""))); // a date that is no date is any text
     }
 
     private void printRow(List<String> cells) {

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -61,9 +62,11 @@ public final class SecretMasker {
      * up to a space or a separator. The name must start a word that does not follow a '/' or '\\': a path such as
      * {@code /etc/passwd: neither ...} or {@code /tmp/secret=abc/x.json} assigns nothing.
      */
-    private static final Pattern SECRET_ASSIGNMENT = Pattern.compile("(?i)(?<![a-z0-9_/\\\\-])(-*(?:[a-z0-9]+[_-])*(?:"
+    private static final Pattern SECRET_ASSIGNMENT = Pattern.compile("(?i)(?<![a-z0-9_-])(-*(?:[a-z0-9]+[_-])*(?:"
             + ASSIGNED_SECRET_WORDS.stream().map(Pattern::quote).collect(Collectors.joining("|"))
             + "))(\\s*[\"']?\\s*[=:]\\s*(?:(?:bearer|basic|token)\\s+)?)(\"[^\"\\n]+\"|'[^'\\n]+'|[\"']?[^\\s\"'&;,]{4,})");
+    /** "Bearer" and a token of 20 or more token characters after it: an HTTP credential wherever it was pasted. */
+    private static final Pattern BEARER_TOKEN = Pattern.compile("(?i)(\\bbearer\\s+)(?!\\*\\*\\*\\*)[A-Za-z0-9._~+/=-]{20,}");
     /** A private key in PEM form, up to its END line or the end of the text: its body is masked, its BEGIN and END lines say what it was. */
     private static final Pattern PRIVATE_KEY = Pattern.compile(
             "(-----BEGIN ((?:[A-Z0-9]+ )*)PRIVATE KEY((?: BLOCK)?)-----)(.+?)(-----END \\2PRIVATE KEY\\3-----|\\z)", Pattern.DOTALL);
@@ -108,13 +111,40 @@ public final class SecretMasker {
                 ? PRIVATE_KEY.matcher(text).replaceAll(match -> Matcher.quoteReplacement(match.group(1) + MASK + match.group(5)))
                 : text;
         String assignmentsMasked = mayHoldAssignedSecret(keysMasked)
-                ? SECRET_ASSIGNMENT.matcher(keysMasked).replaceAll(match -> Matcher.quoteReplacement(match.group(1) + match.group(2)
-                        + maskedAssignedValue(match.group(3))))
+                ? SECRET_ASSIGNMENT.matcher(keysMasked).replaceAll(match -> Matcher.quoteReplacement(maskedAssignment(keysMasked, match)))
                 : keysMasked;
-        String tokensMasked = holdsToken(assignmentsMasked)
-                ? SECRET_VALUE.matcher(assignmentsMasked).replaceAll(match -> maskedToken(match.group()))
-                : assignmentsMasked;
+        String bearerMasked = bearerMaskedIn(assignmentsMasked);
+        String tokensMasked = holdsToken(bearerMasked)
+                ? SECRET_VALUE.matcher(bearerMasked).replaceAll(match -> maskedToken(match.group()))
+                : bearerMasked;
         return mayHoldUrlUser(tokensMasked) ? HEX_TOKEN_AS_URL_USER.matcher(tokensMasked).replaceAll(MASK) : tokensMasked;
+    }
+
+    /**
+     * The assignment with its value masked. After a '/' or '\\' the word starts a path's segment: before a colon it names a
+     * file, not a secret ({@code /etc/passwd: neither JSON nor SQLite}); before an {@code =} it assigns one
+     * ({@code feat/password=hunter4}), whose value ends with its segment ({@code /tmp/secret=****}{@code /x.json: no such file}).
+     */
+    private static String maskedAssignment(String text, MatchResult match) {
+        boolean inPath = match.start() > 0 && (text.charAt(match.start() - 1) == '/' || text.charAt(match.start() - 1) == '\\');
+        if (!inPath) {
+            return match.group(1) + match.group(2) + maskedAssignedValue(match.group(3));
+        }
+        if (match.group(2).indexOf(':') >= 0) {
+            return match.group();
+        }
+        String value = match.group(3);
+        int segmentEnd = 0;
+        while (segmentEnd < value.length() && "/\\:".indexOf(value.charAt(segmentEnd)) < 0) {
+            segmentEnd++;
+        }
+        return segmentEnd == 0 ? match.group()
+                : match.group(1) + match.group(2) + maskedAssignedValue(value.substring(0, segmentEnd)) + value.substring(segmentEnd);
+    }
+
+    /** A bearer token wherever it stands ("Bearer eyJ...", with or without its Authorization header). */
+    private static String bearerMaskedIn(String text) {
+        return text.contains("earer") ? BEARER_TOKEN.matcher(text).replaceAll(match -> Matcher.quoteReplacement(match.group(1) + MASK)) : text;
     }
 
     /** A quoted value is masked between its quotes; one masked already is left as it is. */

@@ -108,11 +108,19 @@ class SecretMaskerTest {
         }
     }
 
-    /** A file path naming a secret word assigns nothing, and a git commit hash is no secret except as a URL's user. */
+    /**
+     * A file path naming a secret word before a colon assigns nothing, and a git commit hash is no secret except as a URL's
+     * user; a path's segment that assigns one has its value masked to the segment's end (a second audit: {@code feat/password=...}
+     * in a branch was shown whole).
+     */
     @Test
     void leavesPathsCommitHashesAndIdsAlone() {
-        for (String text : List.of("/etc/passwd: neither JSON nor SQLite (first bytes unrecognised)", "/tmp/x/secret=abc/x.json: no such file",
-                "/tmp/x/db-password=abc/x.json", "C:\\keys\\token=abcd\\x.json", "0123456789abcdef0123456789abcdef01234567",
+        assertThat(SecretMasker.maskText(null, "/tmp/x/secret=abc/x.json: no such file")).isEqualTo("/tmp/x/secret=****/x.json: no such file");
+        assertThat(SecretMasker.maskText(null, "C:\\keys\\token=abcd\\x.json")).isEqualTo("C:\\keys\\token=****\\x.json");
+        assertThat(SecretMasker.maskText("branch", "feat/password=hunter4")).isEqualTo("feat/password=****");
+        assertThat(SecretMasker.maskText("status", "Bearer abcdefghijklmnopqrstuvwxyz")).isEqualTo("Bearer ****");
+        assertThat(SecretMasker.maskText(null, "Authorization: Bearer abcdefghijklmnopqrstuvwxyz")).isEqualTo("Authorization: Bearer ****");
+        for (String text : List.of("/etc/passwd: neither JSON nor SQLite (first bytes unrecognised)", "0123456789abcdef0123456789abcdef01234567",
                 "commit 0123456789abcdef0123456789abcdef01234567", "https://github.com/x/y/commit/0123456789abcdef0123456789abcdef01234567",
                 "ssh://git@github.com/x/y.git", "3f2504e0-4f89-11d3-9a0c-0305e82c3301", "-----BEGIN PUBLIC KEY-----\nMIIBIjANBg\n-----END PUBLIC KEY-----")) {
             assertThat(SecretMasker.maskText(null, text)).as(text).isEqualTo(text);
