@@ -30,7 +30,10 @@ public final class Staging {
     public static void clear(Path staged) throws IOException {
         FileTrees.delete(staged);
         removeSideFiles(staged);
-        try (DirectoryStream<Path> temps = Files.newDirectoryStream(staged.getParent(), "." + staged.getFileName() + ".*.tmp")) {
+        String prefix = "." + staged.getFileName() + ".";
+        // matched by hand, not by a glob: a store's own name may hold '{', '[' or '*'
+        DirectoryStream.Filter<Path> leftTemps = entry -> entry.getFileName().toString().startsWith(prefix) && entry.getFileName().toString().endsWith(".tmp");
+        try (DirectoryStream<Path> temps = Files.newDirectoryStream(staged.getParent(), leftTemps)) {
             for (Path temp : temps) {
                 Files.deleteIfExists(temp);
             }

@@ -8,6 +8,7 @@ import dev.sessiondb.model.JsonCodec;
 import dev.sessiondb.sample.SampleSessions;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -194,5 +195,18 @@ class JobCommandsTest {
         assertThat(run.err()).contains("cannot keep backups and job reports in " + notAFolder.resolve("backups") + " (" + notAFolder + " is not a folder)",
                 "nothing was read or written; choose another folder with --backup-dir").doesNotContain("Exception");
         assertThat(target).doesNotExist();
+    }
+
+    /** A second audit: a target named 'b{x.json' failed with "Missing '}' near index 33": its leftover temps were matched by a glob. */
+    @Test
+    void aTargetWhoseNameHoldsGlobCharactersIsWritten() {
+        for (String name : List.of("b{x.json", "c[x*.db")) {
+            Path target = dir.resolve(name);
+
+            CliRun run = CliRun.of("migrate", "json:" + fixture, (name.endsWith(".db") ? "sqlite:" : "json:") + target, "--backup-dir", journal);
+
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            assertThat(target).exists();
+        }
     }
 }
