@@ -121,18 +121,23 @@ final class DiffCommand implements Callable<Integer> {
     private static void printTable(SpooledDiff result, DiffSummary summary, SessionStore a, SessionStore b, PrintWriter out) {
         out.printf("A: %s%nB: %s%n", a.locator().display(), b.locator().display());
         out.printf("%nOnly in A (%,d)%n", summary.onlyInA());
-        result.forEachOnlyInA(key -> out.println("  " + shown(key)));
+        result.forEachOnlyInA(key -> out.println("  " + cell(key)));
         out.printf("%nOnly in B (%,d)%n", summary.onlyInB());
-        result.forEachOnlyInB(key -> out.println("  " + shown(key)));
+        result.forEachOnlyInB(key -> out.println("  " + cell(key)));
         out.printf("%nChanged (%,d)%n", summary.changed());
         result.forEachChanged(change -> {
-            out.println("  " + shown(change.session()));
-            change.fields().forEach(field -> out.println("    " + field.describe()));
+            out.println("  " + cell(change.session()));
+            change.fields().forEach(field -> out.println("    " + TerminalText.cell(field.describe())));
         });
         out.printf("%nIdentical: %,d%n", summary.identical());
     }
 
     private static String shown(String key) {
         return SecretMasker.maskText("session", key);
+    }
+
+    /** A session as the table names it: also its control characters shown as text, as ls shows them. */
+    private static String cell(String key) {
+        return TerminalText.cell(shown(key));
     }
 }

@@ -61,8 +61,9 @@ final class ValidateCommand implements Callable<Integer> {
         Map<String, Long> perCheck = new HashMap<>();
         long found = validator.run(store, finding -> {
             perCheck.merge(finding.check(), 1L, Long::sum);
-            out.println(row(finding.check(), finding.severity().id(), shown(finding.session()), masked(finding.message())));
-            out.println(row("", "", "", "fix: " + masked(finding.fix())));
+            // cells show control characters as text, as ls does: a session name must not colour or add rows
+            out.println(row(finding.check(), finding.severity().id(), TerminalText.cell(shown(finding.session())), TerminalText.cell(masked(finding.message()))));
+            out.println(row("", "", "", "fix: " + TerminalText.cell(masked(finding.fix()))));
         }, monitor);
         out.printf("%,d finding%s in %s%s%n", found, found == 1 ? "" : "s", store.locator().display(), tally(perCheck));
         return found;

@@ -37,5 +37,8 @@ class TerminalTextTest {
         assertThat(listed.exitCode()).as(listed.err()).isZero();
         assertThat(listed.out()).doesNotContain("\u001b", "\u0007").contains("x\\u001b[31mRED", "r\\nfake-row", "\\u001b]0;pwned\\u0007");
         assertThat(listed.out().lines()).hasSize(3);
+        Path other = Files.writeString(dir.resolve("other.json"), "[]");
+        CliRun diffed = CliRun.of("diff", "json:" + store, "json:" + other);
+        assertThat(diffed.out()).doesNotContain("\u001b").contains("  x\\u001b[31mRED");
     }
 }
