@@ -74,4 +74,22 @@ class DamagedSqliteJobsTest {
         assertThat(run.err()).contains("sqlite:" + damaged + ": " + DAMAGED).contains("nothing was written");
         assertThat(Files.readAllBytes(damaged)).isEqualTo(before);
     }
+
+    /** A second audit: a read that met a zeroed page of the source's table blamed "the SQLite file" as if it were the target. */
+    @Test
+    void aSourceWhosePagesCannotBeReadIsNamedInTheJobsLine() throws Exception {
+        Path source = dir.resolve("zeroed.db");
+        assertThat(CliRun.of("sample", "sqlite:" + source, "--count", "200", "--seed", "3").exitCode()).isZero();
+        try (java.io.RandomAccessFile file = new java.io.RandomAccessFile(source.toFile(), "rw")) {
+            file.seek(30L * 4096);
+            file.write(new byte[4096]);
+        }
+        Path target = dir.resolve("out.json");
+
+        CliRun run = cli("migrate", "sqlite:" + source, "json:" + target);
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("sqlite:" + source + ": the SQLite file is damaged", "the target was not changed");
+        assertThat(target).doesNotExist();
+    }
 }
