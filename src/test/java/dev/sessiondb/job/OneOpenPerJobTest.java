@@ -69,7 +69,7 @@ class OneOpenPerJobTest {
         List<String> before = StoreContents.canonical(StoreContents.byKey(StoreContents.records(target)));
 
         assertThatThrownBy(() -> job.run(ProgressMonitor.NONE)).isInstanceOf(JobRefusedException.class)
-                .hasMessageContaining("changed since the plan").hasMessageContaining("re-run the plan");
+                .hasMessageContaining("changed after the plan: another program wrote to it").hasMessageContaining("run the job again");
 
         assertThat(StoreContents.canonical(StoreContents.byKey(StoreContents.records(target)))).isEqualTo(before);
         assertThat(journal.list()).as("no backup was taken: nothing was about to be written").isEmpty();
@@ -86,7 +86,7 @@ class OneOpenPerJobTest {
         }
 
         assertThatThrownBy(() -> job.run(ProgressMonitor.NONE)).isInstanceOf(JobRefusedException.class)
-                .hasMessageContaining("changed since the plan");
+                .hasMessageContaining("changed after the plan");
         assertThat(StoreContents.records(target)).hasSize(4);
     }
 

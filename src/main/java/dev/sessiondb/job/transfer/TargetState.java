@@ -41,8 +41,8 @@ public record TargetState(StoreLocator locator, boolean exists, long records, Op
         if (existsNow != exists || !now.equals(fingerprint)) {
             String then = exists ? records + " records" : "absent";
             String seen = existsNow ? now.map(print -> print.count() + " records").orElse("present") : "absent";
-            throw new JobRefusedException("target " + locator.display() + " changed since the plan (" + then + " then, " + seen
-                    + " now); nothing was written; re-run the plan");
+            throw new JobRefusedException("target " + locator.display() + " changed after the plan: another program wrote to it, made or removed it ("
+                    + then + " then, " + seen + " now); nothing was written; run the job again to plan over what it holds now");
         }
     }
 
