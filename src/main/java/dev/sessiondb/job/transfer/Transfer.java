@@ -391,8 +391,12 @@ public final class Transfer implements AutoCloseable {
         long records = refusedRecords.stream().map(line -> line.substring(0, line.indexOf(": "))).distinct().count();
         return "the target " + target.display() + " would refuse " + records + (records == 1 ? " record" : " records")
                 + " (each listed in the plan), first " + refusedRecords.get(0)
-                + "; fix those records in the source (the window's detail pane edits one), or choose a target that can hold them"
-                + " (--layout native, or a JSON file), then run again";
+                + "; fix those records in the source, or choose a target that can hold them"
+                + (intoMinskysLayout() ? " (--layout native keeps what Minsky's columns refuse)" : "") + ", then run again";
+    }
+
+    private boolean intoMinskysLayout() {
+        return existing.map(store -> store.info().layout()).or(target::layoutOverride).filter(layout -> layout == StoreLayout.MINSKY).isPresent();
     }
 
     /** Against the hashes taken while writing, when this run wrote; else the source is read again. */
