@@ -4,6 +4,7 @@ import dev.sessiondb.model.SessionField;
 import dev.sessiondb.model.SessionRecord;
 import dev.sessiondb.progress.ProgressMonitor;
 import dev.sessiondb.store.ReadAhead;
+import dev.sessiondb.store.StoreFaults;
 import dev.sessiondb.store.SessionStore;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -56,6 +57,16 @@ public final class Validator {
             findings.accept(finding);
         };
         checks.forEach(Check::start);
+        try {
+            passes(surveyed, records, count, counting, monitor);
+        } catch (RuntimeException stopped) {
+            reportStoppedByDamage(stopped, counting);
+        }
+        return reported[0];
+    }
+
+    private void passes(Function<Set<SessionField>, ? extends Iterator<SessionRecord>> surveyed, Supplier<? extends Iterator<SessionRecord>> records,
+                        long count, Consumer<Finding> counting, ProgressMonitor monitor) {
         List<Check> surveying = checks.stream().filter(Check::needsSurvey).toList();
         // two passes are two phases, each counting the sessions: "6,000 of 6,000" for 3,000 sessions misled
         if (!surveying.isEmpty()) {
@@ -69,7 +80,20 @@ public final class Validator {
         }
         pass(ReadAhead.mapped(records.get(), Inspected::new), inspected -> inspected.report(counting), count, monitor);
         checks.forEach(check -> check.finish(counting));
-        return reported[0];
+    }
+
+    /**
+     * A read that met a damaged page ends the passes: when the store-damage check was asked for, the run reports what it
+     * found and that the other checks saw only the records before the damage, instead of stopping with no finding of it.
+     */
+    private void reportStoppedByDamage(RuntimeException stopped, Consumer<Finding> findings) {
+        Check damage = checks.stream().filter(StoreDamageCheck.class::isInstance).findFirst().orElse(null);
+        if (damage == null || !StoreFaults.isSqliteDamage(stopped)) {
+            throw stopped;
+        }
+        damage.finish(findings);
+        findings.accept(Finding.of(damage, Severity.ERROR, null, "a damaged page stopped the read of the records: the other checks saw only those before it",
+                "recover the file (see the finding above), then validate the recovered copy"));
     }
 
     /** A record with what the checks inspecting on the reading thread found in it there. */

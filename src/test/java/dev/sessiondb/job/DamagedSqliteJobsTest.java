@@ -75,15 +75,21 @@ class DamagedSqliteJobsTest {
         assertThat(Files.readAllBytes(damaged)).isEqualTo(before);
     }
 
-    /** A second audit: a read that met a zeroed page of the source's table blamed "the SQLite file" as if it were the target. */
-    @Test
-    void aSourceWhosePagesCannotBeReadIsNamedInTheJobsLine() throws Exception {
-        Path source = dir.resolve("zeroed.db");
-        assertThat(CliRun.of("sample", "sqlite:" + source, "--count", "200", "--seed", "3").exitCode()).isZero();
-        try (java.io.RandomAccessFile file = new java.io.RandomAccessFile(source.toFile(), "rw")) {
+    /** A 200-session store with one page of its table zeroed: reading the records stops there. */
+    private Path withATablePageZeroed() throws Exception {
+        Path store = dir.resolve("zeroed.db");
+        assertThat(CliRun.of("sample", "sqlite:" + store, "--count", "200", "--seed", "3").exitCode()).isZero();
+        try (java.io.RandomAccessFile file = new java.io.RandomAccessFile(store.toFile(), "rw")) {
             file.seek(30L * 4096);
             file.write(new byte[4096]);
         }
+        return store;
+    }
+
+    /** A second audit: a read that met a zeroed page of the source's table blamed "the SQLite file" as if it were the target. */
+    @Test
+    void aSourceWhosePagesCannotBeReadIsNamedInTheJobsLine() throws Exception {
+        Path source = withATablePageZeroed();
         Path target = dir.resolve("out.json");
 
         CliRun run = cli("migrate", "sqlite:" + source, "json:" + target);
@@ -91,5 +97,16 @@ class DamagedSqliteJobsTest {
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("sqlite:" + source + ": the SQLite file is damaged", "the target was not changed");
         assertThat(target).doesNotExist();
+    }
+
+    /** A second audit: validate --check store-damage stopped with an error, no finding, when the damage was in the table itself. */
+    @Test
+    void validateReportsDamageThatStopsTheReadOfTheRecords() throws Exception {
+        Path store = withATablePageZeroed();
+
+        CliRun run = CliRun.of("validate", "sqlite:" + store, "--check", "store-damage");
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
+        assertThat(run.out()).contains("the SQLite file is damaged", "a damaged page stopped the read of the records");
     }
 }
