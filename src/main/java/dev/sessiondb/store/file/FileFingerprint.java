@@ -34,12 +34,16 @@ public final class FileFingerprint {
         }
     }
 
-    /** The entries in name order, each with its size, time and identity, folded into one hash. */
+    /**
+     * The entries in name order, each with its size, time and identity, folded into one hash. Hidden entries (a writer's
+     * lock, its transaction's folder) and the folder's own time are left out: a write that was rolled back leaves them
+     * changed and every session file as it was.
+     */
     private static String directory(Path directory) throws IOException {
         long entries = 0;
-        long hash = describe(Files.readAttributes(directory, BasicFileAttributes.class)).hashCode();
+        long hash = 17;
         try (Stream<Path> listing = Files.list(directory)) {
-            for (Path entry : listing.sorted().toList()) {
+            for (Path entry : listing.filter(path -> !path.getFileName().toString().startsWith(".")).sorted().toList()) {
                 entries++;
                 hash = hash * 31 + (entry.getFileName() + " " + describe(Files.readAttributes(entry, BasicFileAttributes.class))).hashCode();
             }
