@@ -23,12 +23,17 @@ final class TerminalText extends FilterWriter {
         return new TerminalText(out);
     }
 
-    /** A table cell: as {@link #around} shows it, line breaks and tabs escaped too, so that a value cannot add a row. */
+    /**
+     * A table cell: as {@link #around} shows it, line breaks and tabs escaped too, so that a value cannot add a row, and
+     * half of a surrogate pair as its escape, which a terminal would show as '?'.
+     */
     static String cell(String text) {
         StringBuilder shown = null;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (c < 0x20 || isHarmful(c)) {
+            boolean pairStart = Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1));
+            boolean pairEnd = Character.isLowSurrogate(c) && i > 0 && Character.isHighSurrogate(text.charAt(i - 1));
+            if (c < 0x20 || isHarmful(c) || (Character.isSurrogate(c) && !pairStart && !pairEnd)) {
                 if (shown == null) {
                     shown = new StringBuilder(text.length() + 8).append(text, 0, i);
                 }

@@ -41,4 +41,9 @@ class TerminalTextTest {
         CliRun diffed = CliRun.of("diff", "json:" + store, "json:" + other);
         assertThat(diffed.out()).doesNotContain("\u001b").contains("  x\\u001b[31mRED");
     }
+
+    @Test
+    void aCellShowsHalfASurrogatePairAsItsEscapeAndAWholePairAsItIs() {
+        assertThat(TerminalText.cell("cut \ud83d, whole \ud83d\ude80, low \ude80")).isEqualTo("cut \\ud83d, whole \ud83d\ude80, low \\ude80");
+    }
 }
