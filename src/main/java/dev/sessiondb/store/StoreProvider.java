@@ -89,6 +89,39 @@ public interface StoreProvider {
     /** Undoes the creation of a store: files go, a server store is emptied in one transaction. */
     void remove(StoreLocator locator, ProgressMonitor monitor) throws IOException;
 
+    /**
+     * A look at the store's files that changes with every write to them, by anyone ("absent" when
+     * there are none); empty for a store without files of its own (a server), whose restore writes
+     * records under its fingerprint check ({@link RestoreGuard#guard}) instead.
+     */
+    default Optional<String> changeMark(StoreLocator locator) {
+        return Optional.empty();
+    }
+
+    /**
+     * {@link #restore(SnapshotKind, Path, StoreLocator)}, only if the store is still as {@code guard}
+     * saw it: a provider with a lock compares under it, immediately before its atomic step. This
+     * default, for a backend that knows no lock, compares just before.
+     *
+     * @throws StoreChangedException when another program wrote to the store since; nothing was restored
+     */
+    default void restore(SnapshotKind kind, Path folder, StoreLocator locator, RestoreGuard guard) throws IOException {
+        requireUnchanged(locator, guard);
+        restore(kind, folder, locator);
+    }
+
+    /** {@link #remove(StoreLocator, ProgressMonitor)}, only if the store is still as {@code guard} saw it (see {@link #restore(SnapshotKind, Path, StoreLocator, RestoreGuard)}). */
+    default void remove(StoreLocator locator, ProgressMonitor monitor, RestoreGuard guard) throws IOException {
+        requireUnchanged(locator, guard);
+        remove(locator, monitor);
+    }
+
+    private void requireUnchanged(StoreLocator locator, RestoreGuard guard) {
+        if (guard.mark().isPresent()) {
+            guard.requireMark(changeMark(locator).orElse(""));
+        }
+    }
+
     /** Starts building a new store that appears at its locator complete, or not at all. */
     StagedStore stage(StoreLocator locator) throws IOException;
 

@@ -37,11 +37,11 @@ public record WriteBatch(boolean replaceAll, Iterator<SessionRecord> upserts, lo
     /**
      * For a store holding its write lock, before it writes: refuses when it is not as the plan saw it.
      *
-     * @throws StoreException naming the store and what changed; nothing was written
+     * @throws StoreChangedException naming the store and what changed; nothing was written
      */
     public void requireUnchanged(StoreLocator store, StoreFingerprint now) {
         planned.filter(then -> !then.equals(now)).ifPresent(then -> {
-            throw new StoreException(store.display() + ": another program wrote to the store after the plan (" + then.count()
+            throw new StoreChangedException(store.display() + ": another program wrote to the store after the plan (" + then.count()
                     + " records then, " + now.count() + " now); nothing was written; run the job again to plan over what it holds now");
         });
     }

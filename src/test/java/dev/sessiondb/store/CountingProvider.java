@@ -102,6 +102,21 @@ public abstract class CountingProvider implements StoreProvider {
     }
 
     @Override
+    public Optional<String> changeMark(StoreLocator locator) {
+        return delegate.changeMark(locator);
+    }
+
+    @Override
+    public void restore(SnapshotKind kind, Path folder, StoreLocator locator, RestoreGuard guard) throws IOException {
+        delegate.restore(kind, folder, locator, guard);
+    }
+
+    @Override
+    public void remove(StoreLocator locator, ProgressMonitor monitor, RestoreGuard guard) throws IOException {
+        delegate.remove(locator, monitor, guard);
+    }
+
+    @Override
     public StagedStore stage(StoreLocator locator) throws IOException {
         count(locator);
         return delegate.stage(locator);

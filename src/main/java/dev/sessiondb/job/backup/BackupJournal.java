@@ -10,6 +10,9 @@ import dev.sessiondb.progress.CancelledException;
 import dev.sessiondb.progress.ProgressMonitor;
 import dev.sessiondb.files.AtomicFiles;
 import dev.sessiondb.store.OpenMode;
+import dev.sessiondb.store.RestoreGuard;
+import dev.sessiondb.store.StoreChangedException;
+import dev.sessiondb.store.StoreProviders;
 import dev.sessiondb.store.SessionStore;
 import dev.sessiondb.store.StoreFactory;
 import dev.sessiondb.store.StoreFaults;
@@ -308,13 +311,30 @@ public final class BackupJournal {
         StoreLocator locator = StoreLocator.parse(backup.locator());
         String runId = newRunId("undo");
         listener.started(runId, "undo " + backup.id(), List.of(), backup.locator());
-        Backup before = endingOnStop(runId, () -> backUp(runId, locator, "undo " + backup.id(), monitor));
+        RestoreGuard[] guard = new RestoreGuard[1];
+        Backup before = endingOnStop(runId, () -> {
+            // how the store looks before undo backs it up: a write by another program after this is in no backup, so the restore refuses
+            Optional<String> mark = StoreProviders.of(locator).changeMark(locator);
+            if (!StoreProbe.exists(locator)) {
+                guard[0] = new RestoreGuard(locator, mark, Optional.empty());
+                return backUpAbsent(runId, locator, "undo " + backup.id());
+            }
+            try (SessionStore store = StoreFactory.open(locator, OpenMode.EXISTING)) {
+                guard[0] = new RestoreGuard(locator, mark, Optional.of(store.fingerprint()));
+                return backUp(runId, store, "undo " + backup.id(), monitor);
+            }
+        });
         listener.restoring(backup, before);
         write(before, () -> {
             // the last moment a cancel leaves the store as it was
             monitor.checkCancelled();
             try {
-                StoreSnapshots.restore(backup, locator, root.resolve("backups").resolve(backup.id()), monitor.uncancellable());
+                StoreSnapshots.restore(backup, locator, root.resolve("backups").resolve(backup.id()), monitor.uncancellable(), guard[0]);
+            } catch (StoreChangedException changed) {
+                JobRefusedException refused = new JobRefusedException("another program wrote to " + locator.display() + " while undo ran; nothing was"
+                        + " restored; run undo again");
+                refused.addSuppressed(changed);
+                throw refused;
             } catch (IOException e) {
                 throw new UncheckedIOException(new IOException("cannot restore " + backup.locator() + " from backup " + backup.id()
                         + " (" + e.getMessage() + "); the store is as it was before undo", e));

@@ -3,6 +3,7 @@ package dev.sessiondb.job.backup;
 import dev.sessiondb.progress.ProgressMonitor;
 import dev.sessiondb.store.OpenMode;
 import dev.sessiondb.store.RecordCursor;
+import dev.sessiondb.store.RestoreGuard;
 import dev.sessiondb.store.SessionStore;
 import dev.sessiondb.store.StoreFactory;
 import dev.sessiondb.store.StoreFormat;
@@ -37,14 +38,15 @@ final class StoreSnapshots {
         return Backup.Kind.RECORDS;
     }
 
-    static void restore(Backup backup, StoreLocator locator, Path folder, ProgressMonitor monitor) throws IOException {
+    /** Puts the backup back only if the store is still as {@code guard} saw it, compared under the store's lock. */
+    static void restore(Backup backup, StoreLocator locator, Path folder, ProgressMonitor monitor, RestoreGuard guard) throws IOException {
         StoreProvider provider = StoreProviders.of(locator);
         if (backup.kind().equals(Backup.Kind.RECORDS)) {
-            importRecords(folder.resolve(RECORDS), locator, monitor);
+            importRecords(folder.resolve(RECORDS), locator, monitor, guard);
         } else if (backup.kind().equals(Backup.Kind.ABSENT)) {
-            provider.remove(locator, monitor);
+            provider.remove(locator, monitor, guard);
         } else {
-            provider.restore(backup.kind().snapshot(), folder.resolve(DATA), locator);
+            provider.restore(backup.kind().snapshot(), folder.resolve(DATA), locator, guard);
         }
     }
 
@@ -55,11 +57,11 @@ final class StoreSnapshots {
         }
     }
 
-    private static void importRecords(Path file, StoreLocator locator, ProgressMonitor monitor) {
+    private static void importRecords(Path file, StoreLocator locator, ProgressMonitor monitor, RestoreGuard guard) {
         try (SessionStore copy = StoreFactory.open(StoreLocator.of(StoreFormat.JSON, file), OpenMode.EXISTING);
              SessionStore target = StoreFactory.open(locator, OpenMode.CREATE_IF_MISSING);
              RecordCursor records = copy.cursor()) {
-            target.write(WriteBatch.replaceAll(records, copy.count()), monitor);
+            target.write(guard.guard(WriteBatch.replaceAll(records, copy.count())), monitor);
         }
     }
 }

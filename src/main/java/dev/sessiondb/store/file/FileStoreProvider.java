@@ -6,6 +6,7 @@ import dev.sessiondb.files.Staging;
 import dev.sessiondb.progress.ProgressMonitor;
 import dev.sessiondb.store.OpenMode;
 import dev.sessiondb.store.ReadAlongside;
+import dev.sessiondb.store.RestoreGuard;
 import dev.sessiondb.store.SessionStore;
 import dev.sessiondb.store.StagedStore;
 import dev.sessiondb.store.StoreException;
@@ -44,22 +45,69 @@ public abstract class FileStoreProvider implements StoreProvider {
 
     @Override
     public void restore(SnapshotKind kind, Path folder, StoreLocator locator) throws IOException {
+        restore(kind, folder, locator, RestoreGuard.none(locator));
+    }
+
+    /** Compared under the lock sessiondb's writers take ({@link #lockFile}), immediately before the rename that puts the copy in place. */
+    @Override
+    public void restore(SnapshotKind kind, Path folder, StoreLocator locator, RestoreGuard guard) throws IOException {
         Path target = throughLinks(locator.path());
+        Runnable unchanged = () -> guard.requireMark(mark(target));
         if (kind.equals(SnapshotKind.DIRECTORY)) {
-            replaceTree(folder, target);
+            replaceTree(folder, target, unchanged, lockFile(target));
         } else {
-            copyOver(folder, target);
+            copyOver(folder, target, unchanged, lockFile(target));
         }
     }
 
     @Override
     public void remove(StoreLocator locator, ProgressMonitor monitor) throws IOException {
+        remove(locator, monitor, RestoreGuard.none(locator));
+    }
+
+    @Override
+    public void remove(StoreLocator locator, ProgressMonitor monitor, RestoreGuard guard) throws IOException {
         Path path = locator.path();
-        if (Files.isDirectory(path)) {
-            FileTrees.delete(path);
-        } else {
-            Files.deleteIfExists(path);
-            Staging.removeSideFiles(path);
+        try (Locked locked = Locked.of(lockFile(path))) {
+            guard.requireMark(mark(throughLinks(path)));
+            if (Files.isDirectory(path)) {
+                FileTrees.delete(path);
+            } else {
+                Files.deleteIfExists(path);
+                Staging.removeSideFiles(path);
+            }
+        }
+    }
+
+    /** The file's or folder's size, time and identity (every entry's, for a folder): "absent" when there is none. */
+    @Override
+    public Optional<String> changeMark(StoreLocator locator) {
+        try {
+            return Optional.of(mark(throughLinks(locator.path())));
+        } catch (IOException e) {
+            throw new StoreException(locator.path() + ": cannot look at the store (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /** See {@link #changeMark}. */
+    protected String mark(Path store) {
+        return FileFingerprint.of(store);
+    }
+
+    /** The lock file sessiondb's writers of the store at {@code store} hold across a write, when they take one of their own. */
+    protected Optional<Path> lockFile(Path store) {
+        return Optional.empty();
+    }
+
+    /** A store lock held when there is one to hold (none in a folder that does not exist: no writer holds one there). */
+    private record Locked(Optional<StoreFileLock> lock) implements AutoCloseable {
+        static Locked of(Optional<Path> lockFile) {
+            return new Locked(lockFile.filter(file -> Files.isDirectory(AtomicFiles.directoryOf(file))).map(StoreFileLock::acquire));
+        }
+
+        @Override
+        public void close() {
+            lock.ifPresent(StoreFileLock::close);
         }
     }
 
@@ -148,24 +196,47 @@ public abstract class FileStoreProvider implements StoreProvider {
 
     /** Replaces a file in one step by a complete copy of another. */
     protected static void copyOver(Path copy, Path file) throws IOException {
+        copyOver(copy, file, () -> { }, Optional.empty());
+    }
+
+    /**
+     * Replaces a file in one step by a complete copy of another, holding {@code lockFile} (when
+     * given) from the copy to the rename, and asking {@code unchanged} immediately before the rename.
+     */
+    protected static void copyOver(Path copy, Path file, Runnable unchanged, Optional<Path> lockFile) throws IOException {
         AtomicFiles.createOwnerOnlyDirectories(AtomicFiles.directoryOf(file));
-        AtomicFiles.write(file, out -> Files.copy(copy, out));
+        try (Locked locked = Locked.of(lockFile)) {
+            Path temp = AtomicFiles.tempFileFor(file);
+            try {
+                AtomicFiles.writeDurably(temp, out -> Files.copy(copy, out));
+                unchanged.run();
+                AtomicFiles.replace(temp, file);
+            } finally {
+                Files.deleteIfExists(temp);
+            }
+        }
     }
 
     /**
      * Puts a directory in place of another: copy beside it, then two renames; a leftover old copy
      * is finished off next time, and a kill between the renames by {@link #finishReplacedTree}.
      */
-    private static void replaceTree(Path copy, Path directory) throws IOException {
+    private static void replaceTree(Path copy, Path directory, Runnable unchanged, Optional<Path> lockFile) throws IOException {
         Path staged = Staging.beside(directory);
         Path old = replacedBeside(staged);
         FileTrees.delete(staged);
         FileTrees.copy(copy, staged);
-        if (Files.exists(directory)) {
-            FileTrees.delete(old);
-            Files.move(directory, old, StandardCopyOption.ATOMIC_MOVE);
+        try (Locked locked = Locked.of(lockFile)) {
+            unchanged.run();
+            if (Files.exists(directory)) {
+                FileTrees.delete(old);
+                Files.move(directory, old, StandardCopyOption.ATOMIC_MOVE);
+            }
+            Files.move(staged, directory, StandardCopyOption.ATOMIC_MOVE);
+        } catch (RuntimeException refused) {
+            FileTrees.delete(staged);
+            throw refused;
         }
-        Files.move(staged, directory, StandardCopyOption.ATOMIC_MOVE);
         FileTrees.delete(old);
     }
 

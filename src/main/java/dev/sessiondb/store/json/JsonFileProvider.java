@@ -63,6 +63,12 @@ public final class JsonFileProvider extends FileStoreProvider {
         return JsonFileStore.openToReadThrough(locator);
     }
 
+    /** The lock {@link JsonFileStore} takes across a write. */
+    @Override
+    protected Optional<Path> lockFile(Path store) {
+        return Optional.of(JsonFileStore.lockFileOf(store));
+    }
+
     @Override
     public Optional<SnapshotKind> snapshot(SessionStore store, Path folder) throws IOException {
         Files.copy(store.locator().path(), folder, StandardCopyOption.COPY_ATTRIBUTES);

@@ -252,7 +252,7 @@ public final class JsonFileStore extends ScanningStore {
      * file cannot be deleted safely, as a waiting process may hold the deleted one), so it must
      * not sit beside the store as if it were a second store.
      */
-    private static Path lockFileOf(Path file) {
+    static Path lockFileOf(Path file) {
         return file.resolveSibling("." + file.getFileName() + ".lock");
     }
 

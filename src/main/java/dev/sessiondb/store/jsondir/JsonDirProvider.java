@@ -7,6 +7,7 @@ import dev.sessiondb.store.StoreFormat;
 import dev.sessiondb.store.StoreException;
 import dev.sessiondb.store.StoreLocator;
 import dev.sessiondb.store.file.FileStoreProvider;
+import dev.sessiondb.store.file.StoreFileLock;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,6 +56,24 @@ public final class JsonDirProvider extends FileStoreProvider {
     public SessionStore open(StoreLocator locator, OpenMode mode) {
         finishReplacedTree(locator.path());
         return JsonDirStore.open(locator, mode);
+    }
+
+    /** The lock {@link JsonDirStore} takes across a write, inside the folder. */
+    @Override
+    protected Optional<Path> lockFile(Path store) {
+        return Optional.of(store.resolve(JsonDirStore.LOCK_FILE));
+    }
+
+    /**
+     * The folder's entries, its lock file among them: taken once that file exists (a restore
+     * compares its mark holding it), so taking the lock makes no change.
+     */
+    @Override
+    protected String mark(Path store) {
+        if (Files.isDirectory(store) && !Files.exists(store.resolve(JsonDirStore.LOCK_FILE))) {
+            StoreFileLock.acquire(store.resolve(JsonDirStore.LOCK_FILE)).close();
+        }
+        return super.mark(store);
     }
 
     @Override

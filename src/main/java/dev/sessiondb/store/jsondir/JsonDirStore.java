@@ -36,7 +36,7 @@ import java.util.Set;
  */
 public final class JsonDirStore extends ScanningStore {
 
-    private static final String LOCK_FILE = ".sessiondb.lock";
+    static final String LOCK_FILE = ".sessiondb.lock";
 
     private final Path dir;
     private final SessionDirectory sessions;

@@ -6,6 +6,7 @@ import dev.sessiondb.store.MinskyBackend;
 import dev.sessiondb.store.OpenMode;
 import dev.sessiondb.store.ReadAlongside;
 import dev.sessiondb.store.SchemaGap;
+import dev.sessiondb.store.RestoreGuard;
 import dev.sessiondb.store.SessionStore;
 import dev.sessiondb.store.StagedStore;
 import dev.sessiondb.store.StoreCatalog;
@@ -152,9 +153,15 @@ public final class PostgresProvider implements StoreProvider {
 
     @Override
     public void remove(StoreLocator locator, ProgressMonitor monitor) {
+        remove(locator, monitor, RestoreGuard.none(locator));
+    }
+
+    /** Empties the tables in one transaction, compared under their lock with the fingerprint undo took. */
+    @Override
+    public void remove(StoreLocator locator, ProgressMonitor monitor, RestoreGuard guard) {
         if (exists(locator)) {
             try (SessionStore target = open(locator, OpenMode.EXISTING)) {
-                target.write(WriteBatch.replaceAll(Collections.emptyIterator(), 0), monitor);
+                target.write(guard.guard(WriteBatch.replaceAll(Collections.emptyIterator(), 0)), monitor);
             }
         }
     }

@@ -23,10 +23,23 @@ final class SqliteFiles {
         }
     }
 
-    /** Replaces the content of {@code database} with {@code backup} in one SQLite transaction. */
-    static void restore(Path database, Path backup) throws SQLException {
+    /**
+     * Replaces the content of {@code database} with {@code backup} in one SQLite transaction, once
+     * {@code unchanged} (asked holding the database's write lock) lets it. The connection keeps its
+     * locks in exclusive locking mode, so no other program commits between that look and the
+     * restore (which cannot begin inside a transaction of its own connection); one that tries waits
+     * for its busy timeout, then writes over the restored store.
+     */
+    static void restore(Path database, Path backup, Runnable unchanged) throws SQLException {
         try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + database.toAbsolutePath());
              Statement statement = connection.createStatement()) {
+            statement.execute("PRAGMA locking_mode=EXCLUSIVE");
+            statement.execute("BEGIN IMMEDIATE");
+            try {
+                unchanged.run();
+            } finally {
+                statement.execute("COMMIT");
+            }
             statement.executeUpdate("restore from \"" + backup.toAbsolutePath().toString().replace("\"", "\"\"") + "\"");
         }
     }

@@ -2,6 +2,7 @@ package dev.sessiondb.store.sql;
 
 import dev.sessiondb.store.MinskyBackend;
 import dev.sessiondb.store.OpenMode;
+import dev.sessiondb.store.RestoreGuard;
 import dev.sessiondb.store.SchemaGap;
 import dev.sessiondb.store.SessionStore;
 import dev.sessiondb.store.StoreCatalog;
@@ -97,15 +98,29 @@ public final class SqliteProvider extends FileStoreProvider {
 
     @Override
     public void restore(SnapshotKind kind, Path folder, StoreLocator locator) throws IOException {
-        if (!Files.exists(locator.path())) {
-            copyOver(folder, locator.path());
+        restore(kind, folder, locator, RestoreGuard.none(locator));
+    }
+
+    /** Compared holding SQLite's write lock, which the restore then keeps until it has put the copy back ({@link SqliteFiles#restore}). */
+    @Override
+    public void restore(SnapshotKind kind, Path folder, StoreLocator locator, RestoreGuard guard) throws IOException {
+        Path path = locator.path();
+        Runnable unchanged = () -> guard.requireMark(mark(path));
+        if (!Files.exists(path)) {
+            copyOver(folder, path, unchanged, Optional.empty());
             return;
         }
         try {
-            SqliteFiles.restore(locator.path(), folder);
+            SqliteFiles.restore(path, folder, unchanged);
         } catch (SQLException e) {
             throw new IOException(e.getMessage(), e);
         }
+    }
+
+    /** SQLite's own marks of a commit ({@link SqliteFingerprint}), as the store's fingerprint has them; "absent" when there is no file. */
+    @Override
+    protected String mark(Path store) {
+        return Files.exists(store) ? SqliteFingerprint.of(store) : "absent";
     }
 
     /**
