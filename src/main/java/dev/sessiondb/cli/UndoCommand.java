@@ -12,6 +12,7 @@ import dev.sessiondb.store.StoreFactory;
 import dev.sessiondb.store.StoreLocator;
 import dev.sessiondb.job.backup.BackupJournal;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -62,6 +63,7 @@ final class UndoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        refuseOptionsThatDoNotGoTogether();
         BackupJournal journal = backupDir.journal(spec.commandLine().getErr());
         if (list) {
             print(indexedBackups(journal), spec.commandLine().getOut());
@@ -71,11 +73,15 @@ final class UndoCommand implements Callable<Integer> {
             if (keep < 0) {
                 throw new IllegalArgumentException("--keep " + keep + ": give a number of backups to keep per store, 0 or more");
             }
-            prune(journal, new BackupPruning(keep, Optional.ofNullable(olderThan).map(UndoCommand::age), includeLastUndo), spec.commandLine().getOut());
+            Optional<Duration> age = Optional.ofNullable(olderThan).map(UndoCommand::age);
+            if (!Files.isDirectory(journal.root().resolve("backups"))) {
+                spec.commandLine().getOut().printf("No backups in %s (%s); nothing to %s.%n", journal.root(),
+                        Files.isDirectory(journal.root()) ? "no job has backed up a store there" : "the folder does not exist",
+                        dryRun ? "list" : "delete");
+                return SessionDbCommand.OK;
+            }
+            prune(journal, new BackupPruning(keep, age, includeLastUndo), spec.commandLine().getOut());
             return SessionDbCommand.OK;
-        }
-        if (dryRun || olderThan != null || includeLastUndo) {
-            throw new IllegalArgumentException("--dry-run, --older-than and --include-last-undo go with --prune");
         }
         Backup backup = backupId != null ? journal.require(backupId) : journal.latestNotRestored().orElseThrow(() ->
                 new JobRefusedException("no backup left to restore in " + journal.root() + "; run 'sessiondb undo --list'"));
@@ -95,6 +101,33 @@ final class UndoCommand implements Callable<Integer> {
             }
             return SessionDbCommand.OK;
         });
+    }
+
+    /**
+     * Options of one use given with another are refused before anything is read or changed: a
+     * {@code --keep 2} without {@code --prune} restored a store.
+     */
+    private void refuseOptionsThatDoNotGoTogether() {
+        var given = spec.commandLine().getParseResult();
+        if (!prune) {
+            List<String> pruneOnly = List.of("--keep", "--older-than", "--include-last-undo", "--dry-run").stream()
+                    .filter(given::hasMatchedOption).toList();
+            if (!pruneOnly.isEmpty()) {
+                throw new IllegalArgumentException(String.join(", ", pruneOnly) + (pruneOnly.size() == 1 ? " goes" : " go")
+                        + " with --prune; nothing was restored or deleted (to delete old backups: sessiondb undo --prune ...)");
+            }
+            return;
+        }
+        if (list) {
+            throw new IllegalArgumentException("--prune and --list do not go together; nothing was deleted; list the backups with sessiondb undo --list");
+        }
+        if (backupId != null) {
+            throw new IllegalArgumentException("--prune deletes old backups and restores none, so it takes no BACKUP-ID (" + backupId
+                    + "); nothing was restored or deleted; to restore it: sessiondb undo " + backupId);
+        }
+        if (given.hasMatchedOption("--format") && format != OutputFormat.TABLE) {
+            throw new IllegalArgumentException("--prune prints a table only; --format json goes with --list; nothing was deleted");
+        }
     }
 
     /** Deletes (or, in a dry run, lists) what the pruning selects, each with its size, then the bytes freed. */

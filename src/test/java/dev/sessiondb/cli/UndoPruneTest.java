@@ -39,4 +39,42 @@ class UndoPruneTest {
         assertThat(new BackupJournal(Path.of(journal)).list()).extracting(Backup::id).containsExactly(backups.get(0).id());
         assertThat(CliRun.of("history", "--backup-dir", journal).out()).doesNotContain(oldest.id());
     }
+
+    /** An audit's undo --keep 2 (--prune forgotten) restored a store: options of one use given with another are refused first. */
+    @Test
+    void optionsThatDoNotGoTogetherAreRefusedAndNothingIsRestoredOrDeleted() throws Exception {
+        String journal = dir.resolve("journal").toString();
+        String source = Fixtures.copy(Fixtures.MINSKY_ARRAY, dir).toString();
+        Path target = dir.resolve("t.db");
+        for (String mode : List.of("new", "replace")) {
+            assertThat(CliRun.of("migrate", source, "sqlite:" + target, "--mode", mode, "--backup-dir", journal).exitCode()).isZero();
+        }
+        byte[] before = java.nio.file.Files.readAllBytes(target);
+        List<Backup> backups = new BackupJournal(Path.of(journal)).list();
+
+        CliRun keep = CliRun.of("undo", "--keep", "2", "--backup-dir", journal);
+        assertThat(keep.exitCode()).isNotZero();
+        assertThat(keep.err()).contains("--keep goes with --prune; nothing was restored or deleted");
+        assertThat(CliRun.of("undo", "--dry-run", "--older-than", "1d", "--backup-dir", journal).err())
+                .contains("--older-than, --dry-run go with --prune");
+        CliRun withId = CliRun.of("undo", "--prune", backups.get(1).id(), "--backup-dir", journal);
+        assertThat(withId.exitCode()).isNotZero();
+        assertThat(withId.err()).contains("takes no BACKUP-ID");
+        assertThat(CliRun.of("undo", "--prune", "--list", "--backup-dir", journal).err()).contains("--prune and --list do not go together");
+        assertThat(CliRun.of("undo", "--prune", "--format", "json", "--backup-dir", journal).err()).contains("--format json goes with --list");
+
+        assertThat(java.nio.file.Files.readAllBytes(target)).isEqualTo(before);
+        assertThat(new BackupJournal(Path.of(journal)).list()).isEqualTo(backups);
+    }
+
+    @Test
+    void aPruneOfABackupFolderThatDoesNotExistSaysSo() {
+        Path missing = dir.resolve("no-such-folder");
+
+        CliRun prune = CliRun.of("undo", "--prune", "--dry-run", "--backup-dir", missing.toString());
+
+        assertThat(prune.exitCode()).isZero();
+        assertThat(prune.out()).isEqualTo("No backups in " + missing + " (the folder does not exist); nothing to list.%n".formatted());
+        assertThat(missing).doesNotExist();
+    }
 }
