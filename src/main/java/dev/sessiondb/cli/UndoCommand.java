@@ -3,6 +3,7 @@ package dev.sessiondb.cli;
 import dev.sessiondb.catalog.CatalogException;
 import dev.sessiondb.catalog.HistoryReader;
 import dev.sessiondb.catalog.IndexedBackup;
+import dev.sessiondb.catalog.PastJob;
 import dev.sessiondb.job.JobRefusedException;
 import dev.sessiondb.job.backup.Backup;
 import dev.sessiondb.job.backup.BackupPruning;
@@ -16,9 +17,11 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
+import java.util.stream.Collectors;
 import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -132,7 +135,13 @@ final class UndoCommand implements Callable<Integer> {
 
     /** Deletes (or, in a dry run, lists) what the pruning selects, each with its size, then the bytes freed. */
     private void prune(BackupJournal journal, BackupPruning pruning, PrintWriter out) {
-        List<Backup> selected = pruning.select(journal.list(), Instant.now());
+        Instant now = Instant.now();
+        List<Backup> chosen = pruning.select(journal.list(), now);
+        Map<String, String> running = runningRuns(journal, now);
+        List<Backup> selected = chosen.stream().filter(backup -> !running.containsKey(BackupJournal.runIdOf(backup))).toList();
+        for (Backup kept : chosen.stream().filter(backup -> running.containsKey(BackupJournal.runIdOf(backup))).toList()) {
+            out.printf("%s %-52s %-24s %s: %s%n", "kept        ", kept.id(), kept.createdAt(), kept.locator(), running.get(BackupJournal.runIdOf(kept)));
+        }
         long freed = 0;
         for (Backup backup : selected) {
             long bytes = journal.size(backup);
@@ -145,6 +154,28 @@ final class UndoCommand implements Callable<Integer> {
         out.printf("%s %d backup%s, %,d bytes (%.1f MB)%s.%n", dryRun ? "Would delete" : "Deleted", selected.size(), selected.size() == 1 ? "" : "s",
                 freed, freed / 1e6, dryRun ? "; nothing was deleted (dry run)" : "");
     }
+
+    /**
+     * The runs whose backup a prune keeps, with why: each that started less than {@link #RUNNING_AT_MOST} ago and has not ended,
+     * as the catalog knows (its undo would be named in its report, its backup taken for its write); an older one was killed.
+     */
+    private Map<String, String> runningRuns(BackupJournal journal, Instant now) {
+        Instant since = now.minus(RUNNING_AT_MOST);
+        try {
+            return new HistoryReader(journal).read(history -> history.list(Optional.empty(), Integer.MAX_VALUE), List.<PastJob>of()).stream()
+                    .filter(job -> job.outcome().isEmpty() && !job.kind().equals("edit") && job.startedAt().isAfter(since))
+                    .collect(Collectors.toMap(PastJob::runId, job -> "its " + job.kind() + " (run " + job.runId() + ", started " + job.startedAt()
+                            + ") has not ended; a backup of a job still running is kept for a day", (a, b) -> a));
+        } catch (CatalogException e) {
+            spec.commandLine().getErr().println("sessiondb: warning: " + e.getMessage() + "; which jobs are still running is unknown, so"
+                    + " backups from the last day are kept");
+            return journal.list().stream().filter(backup -> backup.createdAt().isAfter(since)).collect(Collectors.toMap(BackupJournal::runIdOf,
+                    backup -> "taken in the last day, maybe by a job still running (the history cannot be read)", (a, b) -> a));
+        }
+    }
+
+    /** A run that has not ended after this long was killed: its backup is no longer in use. */
+    private static final Duration RUNNING_AT_MOST = Duration.ofDays(1);
 
     /** "30d" or "12h". */
     private static Duration age(String text) {

@@ -77,4 +77,31 @@ class UndoPruneTest {
         assertThat(prune.out()).isEqualTo("No backups in " + missing + " (the folder does not exist); nothing to list.%n".formatted());
         assertThat(missing).doesNotExist();
     }
+
+    /** An audit pruned the backup of a migrate still running, which then printed "undo with" that backup. */
+    @Test
+    void theBackupOfAJobThatHasNotEndedIsKeptAndTheDryRunSaysWhy() {
+        Path folder = dir.resolve("journal");
+        String journal = folder.toString();
+        String source = Fixtures.copy(Fixtures.MINSKY_ARRAY, dir).toString();
+        String target = "sqlite:" + dir.resolve("t.db");
+        assertThat(CliRun.of("migrate", source, target, "--mode", "new", "--backup-dir", journal).exitCode()).isZero();
+        assertThat(CliRun.of("migrate", source, target, "--mode", "replace", "--backup-dir", journal).exitCode()).isZero();
+        Backup finished = new BackupJournal(folder).list().get(0);
+        // a migrate that started, backed its target up and is writing: its run has no end in the history
+        BackupJournal running = dev.sessiondb.catalog.CatalogRecorder.journal(folder, warning -> { });
+        dev.sessiondb.store.StoreLocator store = dev.sessiondb.store.StoreLocator.parse(target);
+        String runId = running.startRun("migrate", "migrate " + source + " -> " + target, List.of(), store).runId();
+        Backup inUse = running.backUp(runId, store, "migrate", dev.sessiondb.progress.ProgressMonitor.NONE);
+
+        CliRun dryRun = CliRun.of("undo", "--prune", "--keep", "0", "--include-last-undo", "--dry-run", "--backup-dir", journal);
+
+        assertThat(dryRun.out()).contains("would delete " + finished.id(), "kept         " + inUse.id(),
+                "its migrate (run " + runId, ") has not ended; a backup of a job still running is kept for a day").doesNotContain("would delete " + inUse.id());
+
+        CliRun prune = CliRun.of("undo", "--prune", "--keep", "0", "--include-last-undo", "--backup-dir", journal);
+
+        assertThat(prune.exitCode()).as(prune.err()).isZero();
+        assertThat(new BackupJournal(folder).list()).extracting(Backup::id).containsExactly(inUse.id());
+    }
 }
