@@ -108,6 +108,12 @@ public final class JobHistory {
     /** A prune deleted the backup. */
     public void pruned(Backup backup) {
         try (Transaction transaction = database.beginTransaction()) {
+            Instant now = Instant.now();
+            new QJobRun(database).backupId.eq(backup.id()).findList().forEach(run -> {
+                run.setPrunedBackupId(backup.id());
+                run.setPrunedAt(now);
+                database.save(run);
+            });
             forget(backup);
             transaction.commit();
         }
@@ -188,6 +194,11 @@ public final class JobHistory {
         }
     }
 
+    /** When a prune deleted backup {@code id}, if the history knows it did. */
+    public Optional<Instant> prunedAt(String id) {
+        return new QJobRun(database).prunedBackupId.eq(id).findList().stream().map(JobRun::getPrunedAt).filter(java.util.Objects::nonNull).findFirst();
+    }
+
     /** The newest {@code limit} jobs, newest first; with a store, only the jobs that read or wrote it. */
     public List<PastJob> list(Optional<StoreLocator> store, int limit) {
         return new QJobRun(database).orderBy().startedAt.desc().orderBy().runId.desc().findStream()
@@ -258,7 +269,7 @@ public final class JobHistory {
         return new PastJob(run.getRunId(), run.getKind(), run.getDescription(), sources, Optional.ofNullable(run.getTarget()),
                 run.getStartedAt(), Optional.ofNullable(run.getFinishedAt()), Optional.ofNullable(run.getOutcome()), counts(run.getCounts()),
                 Optional.ofNullable(run.getReportPath()), Optional.ofNullable(run.getBackupId()), Optional.ofNullable(run.getUndoneAt()),
-                Optional.ofNullable(run.getWrittenAt()));
+                Optional.ofNullable(run.getWrittenAt()), Optional.ofNullable(run.getPrunedBackupId()));
     }
 
     private static Map<String, Long> counts(String json) {

@@ -38,6 +38,9 @@ public class JobRun {
     private Instant undoneAt;
     /** When the run's write into the target was complete: a run killed after it left the target holding the new content. */
     private Instant writtenAt;
+    /** The backup the run took, once a prune deleted it (then {@link #backupId} is empty), and when. */
+    private String prunedBackupId;
+    private Instant prunedAt;
 
     public String getRunId() {
         return runId;
@@ -141,5 +144,21 @@ public class JobRun {
 
     public void setWrittenAt(Instant writtenAt) {
         this.writtenAt = writtenAt;
+    }
+
+    public String getPrunedBackupId() {
+        return prunedBackupId;
+    }
+
+    public void setPrunedBackupId(String prunedBackupId) {
+        this.prunedBackupId = prunedBackupId;
+    }
+
+    public Instant getPrunedAt() {
+        return prunedAt;
+    }
+
+    public void setPrunedAt(Instant prunedAt) {
+        this.prunedAt = prunedAt;
     }
 }

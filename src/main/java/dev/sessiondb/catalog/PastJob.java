@@ -14,10 +14,20 @@ import java.util.Optional;
  * @param outcome empty when the run has not ended: an edit in the app, a run still going, or one killed
  * @param undoneAt when undo put back the backup the run took, if it did
  * @param writtenAt when the run's write into its target was complete, if it got that far
+ * @param prunedBackupId the backup the run took, once a prune deleted it ({@code backupId} is then empty)
  */
 public record PastJob(String runId, String kind, String description, List<String> sources, Optional<String> target,
                       Instant startedAt, Optional<Instant> finishedAt, Optional<String> outcome, Map<String, Long> counts,
-                      Optional<String> reportPath, Optional<String> backupId, Optional<Instant> undoneAt, Optional<Instant> writtenAt) {
+                      Optional<String> reportPath, Optional<String> backupId, Optional<Instant> undoneAt, Optional<Instant> writtenAt,
+                      Optional<String> prunedBackupId) {
+
+    /** A run whose backup, if it took one, was not pruned. */
+    public PastJob(String runId, String kind, String description, List<String> sources, Optional<String> target,
+                   Instant startedAt, Optional<Instant> finishedAt, Optional<String> outcome, Map<String, Long> counts,
+                   Optional<String> reportPath, Optional<String> backupId, Optional<Instant> undoneAt, Optional<Instant> writtenAt) {
+        this(runId, kind, description, sources, target, startedAt, finishedAt, outcome, counts, reportPath, backupId, undoneAt, writtenAt,
+                Optional.empty());
+    }
 
     public PastJob {
         sources = List.copyOf(sources);
@@ -50,7 +60,7 @@ public record PastJob(String runId, String kind, String description, List<String
         if (writtenAt.isPresent()) {
             return Optional.of(undo ? "the store was restored" : "the target holds the new content; its check and report did not finish");
         }
-        if (backupId.isEmpty()) {
+        if (backupId.isEmpty() && prunedBackupId.isEmpty()) {
             return Optional.of(undo ? "the store was not changed" : "the target was not changed");
         }
         return Optional.of((undo ? "unknown whether the store was restored" : "the target may hold the new content or the old")
@@ -73,6 +83,7 @@ public record PastJob(String runId, String kind, String description, List<String
         counts.forEach(countsJson::put);
         reportPath.ifPresent(path -> json.put("report", path));
         backupId.ifPresent(id -> json.put("backupId", id));
+        prunedBackupId.ifPresent(id -> json.put("prunedBackupId", id));
         json.put("undone", undone());
         undoneAt.ifPresent(when -> json.put("undoneAt", when.toString()));
         return json;

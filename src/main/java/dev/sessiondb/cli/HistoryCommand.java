@@ -71,6 +71,7 @@ final class HistoryCommand implements Callable<Integer> {
                 out.printf("    %s%n", counts);
             }
             job.backupId().ifPresent(id -> out.printf("    backup %s%s%n", id, job.undoable() ? " (undo with: sessiondb undo " + id + ")" : ""));
+            job.prunedBackupId().ifPresent(id -> out.printf("    backup %s (pruned)%n", id));
         }
     }
 }

@@ -86,7 +86,7 @@ final class UndoCommand implements Callable<Integer> {
             prune(journal, new BackupPruning(keep, age, includeLastUndo), spec.commandLine().getOut());
             return SessionDbCommand.OK;
         }
-        Backup backup = backupId != null ? journal.require(backupId) : journal.latestNotRestored().orElseThrow(() ->
+        Backup backup = backupId != null ? require(journal, backupId) : journal.latestNotRestored().orElseThrow(() ->
                 new JobRefusedException("no backup left to restore in " + journal.root() + "; run 'sessiondb undo --list'"));
         PrintWriter out = spec.commandLine().getOut();
         return JobRunner.cancellable(spec.commandLine(), "undo " + backup.id(), (tracker, bar) -> {
@@ -131,6 +131,25 @@ final class UndoCommand implements Callable<Integer> {
         if (given.hasMatchedOption("--format") && format != OutputFormat.TABLE) {
             throw new IllegalArgumentException("--prune prints a table only; --format json goes with --list; nothing was deleted");
         }
+    }
+
+    /** The backup named, or why there is none: a prune deleted it, when the history knows. */
+    private Backup require(BackupJournal journal, String id) {
+        Optional<Backup> found = journal.find(id);
+        if (found.isPresent()) {
+            return found.get();
+        }
+        Optional<Instant> pruned;
+        try {
+            pruned = new HistoryReader(journal).read(history -> history.prunedAt(id), Optional.empty());
+        } catch (CatalogException unreadable) {
+            pruned = Optional.empty();
+        }
+        if (pruned.isPresent()) {
+            throw new JobRefusedException("backup '" + id + "' was pruned (deleted by sessiondb undo --prune at " + pruned.get() + "), so it can no"
+                    + " longer be restored; run 'sessiondb undo --list' to see the backups");
+        }
+        return journal.require(id);
     }
 
     /** Deletes (or, in a dry run, lists) what the pruning selects, each with its size, then the bytes freed. */

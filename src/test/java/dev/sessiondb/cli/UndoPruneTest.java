@@ -37,7 +37,13 @@ class UndoPruneTest {
         assertThat(prune.exitCode()).as(prune.err()).isZero();
         assertThat(prune.out()).contains("Deleted 2 backups").doesNotContain(backups.get(0).id());
         assertThat(new BackupJournal(Path.of(journal)).list()).extracting(Backup::id).containsExactly(backups.get(0).id());
-        assertThat(CliRun.of("history", "--backup-dir", journal).out()).doesNotContain(oldest.id());
+        // the history and undo say what became of a pruned backup (an audit: the line was dropped, undo said "no backup")
+        assertThat(CliRun.of("history", "--backup-dir", journal).out()).contains("backup " + oldest.id() + " (pruned)")
+                .doesNotContain("undo with: sessiondb undo " + oldest.id());
+        CliRun undoPruned = CliRun.of("undo", oldest.id(), "--backup-dir", journal);
+        assertThat(undoPruned.exitCode()).isNotZero();
+        assertThat(undoPruned.err()).contains("backup '" + oldest.id() + "' was pruned (deleted by sessiondb undo --prune at ",
+                "so it can no longer be restored");
     }
 
     /** An audit's undo --keep 2 (--prune forgotten) restored a store: options of one use given with another are refused first. */
