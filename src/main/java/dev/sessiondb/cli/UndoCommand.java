@@ -94,6 +94,8 @@ final class UndoCommand implements Callable<Integer> {
             bar.close();
             if (backup.kind().equals(Backup.Kind.ABSENT)) {
                 out.printf("Removed %s: it did not exist before the job that took backup %s created it.%n", backup.locator(), backup.id());
+            } else if (backup.kind().equals(Backup.Kind.EMPTY_FILE)) {
+                out.printf("Restored %s as the empty file it was before the job that took backup %s wrote into it.%n", backup.locator(), backup.id());
             } else {
                 out.printf("Restored %s as it was at %s (backup %s, %,d records).%n", backup.locator(), backup.createdAt(), backup.id(), backup.records());
             }

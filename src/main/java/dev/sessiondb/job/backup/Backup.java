@@ -32,6 +32,8 @@ public record Backup(String id, Instant createdAt, String reason, String locator
         public static final Kind RECORDS = new Kind("records");
         /** There was no store; undo removes what the job created. */
         public static final Kind ABSENT = new Kind("absent");
+        /** There was an empty file (made for a store a job may write into, as {@code touch x.db}); undo puts the empty file back. */
+        public static final Kind EMPTY_FILE = new Kind("empty-file");
 
         public static Kind of(SnapshotKind snapshot) {
             return new Kind(snapshot.id());

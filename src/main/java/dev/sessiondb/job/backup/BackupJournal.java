@@ -128,10 +128,22 @@ public final class BackupJournal {
                 StoreSnapshots.take(store, folder, monitor), info.recordCount(), Optional.empty()));
     }
 
-    /** Notes that a store did not exist before {@code reason} created it: undo removes it. */
+    /**
+     * Notes that a store did not exist before {@code reason} created it: undo removes it; or, when
+     * its path held an empty file (no store yet, but a file someone made), undo puts that empty file back.
+     */
     public Backup backUpAbsent(String runId, StoreLocator locator, String reason) {
+        Backup.Kind kind = locator.localPath().filter(BackupJournal::isEmptyFile).isPresent() ? Backup.Kind.EMPTY_FILE : Backup.Kind.ABSENT;
         return journal(runId, locator, folder -> new Backup(folder.getFileName().toString(), Instant.now(), reason,
-                StoreProbe.withoutPassword(locator.absolute()), locator.format(), Backup.Kind.ABSENT, 0, Optional.empty()));
+                StoreProbe.withoutPassword(locator.absolute()), locator.format(), kind, 0, Optional.empty()));
+    }
+
+    private static boolean isEmptyFile(Path path) {
+        try {
+            return Files.isRegularFile(path) && Files.size(path) == 0;
+        } catch (IOException unreadable) {
+            return false;
+        }
     }
 
     private Backup journal(String runId, StoreLocator locator, BackupTaker taker) {

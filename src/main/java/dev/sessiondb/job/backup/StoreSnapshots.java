@@ -11,7 +11,10 @@ import dev.sessiondb.store.StoreLocator;
 import dev.sessiondb.store.StoreProvider;
 import dev.sessiondb.store.StoreProviders;
 import dev.sessiondb.store.WriteBatch;
+import dev.sessiondb.files.AtomicFiles;
+import dev.sessiondb.files.Staging;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -45,8 +48,28 @@ final class StoreSnapshots {
             importRecords(folder.resolve(RECORDS), locator, monitor, guard);
         } else if (backup.kind().equals(Backup.Kind.ABSENT)) {
             provider.remove(locator, monitor, guard);
+        } else if (backup.kind().equals(Backup.Kind.EMPTY_FILE)) {
+            emptyFile(locator, provider, guard);
         } else {
             provider.restore(backup.kind().snapshot(), folder.resolve(DATA), locator, guard);
+        }
+    }
+
+    /**
+     * The store's file replaced by an empty one in one rename, once it is compared with how undo found
+     * it; its side files (a SQLite write-ahead log) go first, so the empty file never meets them. Undo's
+     * own backup, taken before, holds everything they held.
+     */
+    private static void emptyFile(StoreLocator locator, StoreProvider provider, RestoreGuard guard) throws IOException {
+        Path file = locator.path();
+        AtomicFiles.createOwnerOnlyDirectories(AtomicFiles.directoryOf(file));
+        Path temp = AtomicFiles.tempFileFor(file);
+        try {
+            guard.requireMark(provider.changeMark(locator).orElse(""));
+            Staging.removeSideFiles(file);
+            AtomicFiles.replace(temp, file);
+        } finally {
+            Files.deleteIfExists(temp);
         }
     }
 
