@@ -28,21 +28,35 @@ final class TerminalText extends FilterWriter {
      * half of a surrogate pair as its escape, which a terminal would show as '?'.
      */
     static String cell(String text) {
-        StringBuilder shown = null;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            boolean pairStart = Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1));
-            boolean pairEnd = Character.isLowSurrogate(c) && i > 0 && Character.isHighSurrogate(text.charAt(i - 1));
-            if (c < 0x20 || isHarmful(c) || (Character.isSurrogate(c) && !pairStart && !pairEnd)) {
-                if (shown == null) {
-                    shown = new StringBuilder(text.length() + 8).append(text, 0, i);
-                }
-                shown.append(escape(c));
-            } else if (shown != null) {
-                shown.append(c);
-            }
+        int first = 0;
+        while (first < text.length() && isPlain(text, first)) {
+            first++;
         }
-        return shown == null ? text : shown.toString();
+        if (first == text.length()) {
+            return text; // almost every cell: a validation prints a million of them
+        }
+        StringBuilder shown = new StringBuilder(text.length() + 8).append(text, 0, first);
+        for (int i = first; i < text.length(); i++) {
+            char c = text.charAt(i);
+            shown.append(isPlain(text, i) ? String.valueOf(c) : escape(c));
+        }
+        return shown.toString();
+    }
+
+    /** Printable ASCII at once; else not a control character, harmful or half of a surrogate pair. */
+    private static boolean isPlain(String text, int i) {
+        char c = text.charAt(i);
+        if (c >= 0x20 && c < 0x7f) {
+            return true;
+        }
+        if (c < 0x20 || isHarmful(c)) {
+            return false;
+        }
+        if (!Character.isSurrogate(c)) {
+            return true;
+        }
+        return Character.isHighSurrogate(c) ? i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))
+                : i > 0 && Character.isHighSurrogate(text.charAt(i - 1));
     }
 
     @Override
