@@ -24,6 +24,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -109,20 +110,24 @@ public final class JobHistory {
     public void pruned(Backup backup) {
         try (Transaction transaction = database.beginTransaction()) {
             Instant now = Instant.now();
-            new QJobRun(database).backupId.eq(backup.id()).findList().forEach(run -> {
+            forget(backup, run -> {
                 run.setPrunedBackupId(backup.id());
                 run.setPrunedAt(now);
-                database.save(run);
             });
-            forget(backup);
             transaction.commit();
         }
     }
 
     /** A deleted backup leaves the index, and the run that took it no longer offers it. */
     private void forget(Backup backup) {
+        forget(backup, run -> { });
+    }
+
+    /** As {@link #forget(Backup)}, noting on the run what became of the backup ({@code noted}) in the same save. */
+    private void forget(Backup backup, Consumer<JobRun> noted) {
         new QBackupEntry(database).id.eq(backup.id()).delete();
         new QJobRun(database).backupId.eq(backup.id()).findList().forEach(run -> {
+            noted.accept(run);
             run.setBackupId(null);
             database.save(run);
         });
@@ -206,6 +211,11 @@ public final class JobHistory {
                 .filter(job -> store.isEmpty() || touches(job, store.get()))
                 .limit(limit)
                 .toList();
+    }
+
+    /** The jobs, not edits, that started after {@code since} and have not ended: running now, or killed. */
+    public List<PastJob> unended(Instant since) {
+        return new QJobRun(database).outcome.isNull().kind.ne("edit").startedAt.gt(since).findStream().map(JobHistory::toPastJob).toList();
     }
 
     /** The jobs whose backup can still be put back on this store, the newest first: what Ctrl+Z undoes in turn. */

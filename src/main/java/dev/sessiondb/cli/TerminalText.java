@@ -38,7 +38,11 @@ final class TerminalText extends FilterWriter {
         StringBuilder shown = new StringBuilder(text.length() + 8).append(text, 0, first);
         for (int i = first; i < text.length(); i++) {
             char c = text.charAt(i);
-            shown.append(isPlain(text, i) ? String.valueOf(c) : escape(c));
+            if (isPlain(text, i)) {
+                shown.append(c);
+            } else {
+                shown.append(escape(c));
+            }
         }
         return shown.toString();
     }
@@ -83,7 +87,9 @@ final class TerminalText extends FilterWriter {
 
     @Override
     public void write(String text, int offset, int length) throws IOException {
-        write(text.toCharArray(), offset, length);
+        char[] chars = new char[length];
+        text.getChars(offset, offset + length, chars, 0); // only the part written: a writer is handed one string piece by piece
+        write(chars, 0, length);
     }
 
     /** Control characters but a line break and a tab, DEL, the C1 controls, and the bidirectional embeddings, overrides and isolates. */

@@ -183,8 +183,7 @@ final class UndoCommand implements Callable<Integer> {
     private Map<String, String> runningRuns(BackupJournal journal, Instant now) {
         Instant since = now.minus(RUNNING_AT_MOST);
         try {
-            return new HistoryReader(journal).read(history -> history.list(Optional.empty(), Integer.MAX_VALUE), List.<PastJob>of()).stream()
-                    .filter(job -> job.outcome().isEmpty() && !job.kind().equals("edit") && job.startedAt().isAfter(since))
+            return new HistoryReader(journal).read(history -> history.unended(since), List.<PastJob>of()).stream()
                     .collect(Collectors.toMap(PastJob::runId, job -> "its " + job.kind() + " (run " + job.runId() + ", started " + job.startedAt()
                             + ") has not ended; a backup of a job still running is kept for a day", (a, b) -> a));
         } catch (CatalogException e) {

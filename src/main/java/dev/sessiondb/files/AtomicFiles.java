@@ -40,6 +40,21 @@ public final class AtomicFiles {
         void writeTo(OutputStream out) throws IOException;
     }
 
+    /** A last look before a write's rename (is the target still as it was?), or its last step before it. */
+    @FunctionalInterface
+    public interface BeforeReplace {
+        void run() throws IOException;
+    }
+
+    /** A regular file of 0 bytes: a database file made by {@code touch}, no store yet. */
+    public static boolean isEmptyFile(Path path) {
+        try {
+            return Files.isRegularFile(path) && Files.size(path) == 0;
+        } catch (IOException unreadable) {
+            return false;
+        }
+    }
+
     /**
      * A fresh temp file in the target's directory, named after it so a leftover is recognisable.
      * Owner-only, as every file the app creates (records hold tokens); replacing an existing
@@ -141,9 +156,18 @@ public final class AtomicFiles {
 
     /** Writes a whole file atomically: temp file, fsync, rename, fsync of the directory. */
     public static void write(Path target, Content content) throws IOException {
+        write(target, content, () -> { });
+    }
+
+    /**
+     * As {@link #write(Path, Content)}, asking {@code beforeReplace} once the new content is on disk,
+     * immediately before the rename: it may throw to leave the target as it is.
+     */
+    public static void write(Path target, Content content, BeforeReplace beforeReplace) throws IOException {
         Path temp = tempFileFor(target);
         try {
             writeDurably(temp, content);
+            beforeReplace.run();
             replace(temp, target);
         } finally {
             Files.deleteIfExists(temp);

@@ -14,8 +14,12 @@ public final class LoneSurrogates {
 
     /** The index of the first unpaired surrogate in {@code text}, or -1 when every surrogate is half of a pair. */
     public static int first(CharSequence text) {
+        return first(text, 0);
+    }
+
+    private static int first(CharSequence text, int from) {
         int length = text.length();
-        for (int i = 0; i < length; i++) {
+        for (int i = from; i < length; i++) {
             char c = text.charAt(i);
             if (Character.isSurrogate(c)) {
                 if (Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(text.charAt(i + 1))) {
@@ -57,8 +61,7 @@ public final class LoneSurrogates {
         while (index >= 0) {
             escaped.append(json, copied, index).append(escape(json.charAt(index)));
             copied = index + 1;
-            int next = first(json.subSequence(copied, json.length()));
-            index = next < 0 ? -1 : copied + next;
+            index = first(json, copied);
         }
         return escaped.append(json, copied, json.length()).toString();
     }

@@ -1,6 +1,7 @@
 package dev.sessiondb.store;
 
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * How the store looked when undo backed it up, for the restore to compare once it holds the
@@ -22,8 +23,9 @@ public record RestoreGuard(StoreLocator store, Optional<String> mark, Optional<S
      *
      * @throws StoreChangedException when the store's mark now differs; nothing was replaced
      */
-    public void requireMark(String now) {
-        mark.filter(then -> !then.equals(now)).ifPresent(then -> {
+    public void requireMark(Supplier<String> now) {
+        // looked at only when there is a mark to compare with: a folder's mark reads every entry
+        mark.filter(then -> !then.equals(now.get())).ifPresent(then -> {
             throw new StoreChangedException(store.display() + ": another program wrote to the store while it was being restored");
         });
     }

@@ -28,8 +28,6 @@ public final class StoreFaults {
     private StoreFaults() {
     }
 
-    private static final String DAMAGED = "the SQLite file is damaged";
-
     /** The first fault this failure's causes show, if any is one we know. */
     public static Optional<Fault> of(Throwable failure) {
         String file = fileNamedIn(failure);
@@ -61,7 +59,7 @@ public final class StoreFaults {
      */
     public static Fault damagedSqlite(String file, String detail) {
         String recover = file == null ? "sqlite3's .recover command" : "sqlite3 " + file + " .recover | sqlite3 recovered.db";
-        return new Fault(DAMAGED + (detail == null ? "" : " (" + detail + ")"),
+        return new Fault("the SQLite file is damaged" + (detail == null ? "" : " (" + detail + ")"),
                 "restore it from a backup (sessiondb undo --list lists them), or recover what it still holds into a new file with " + recover);
     }
 
@@ -99,11 +97,8 @@ public final class StoreFaults {
             return Optional.of(new Fault("the SQLite file is locked by another program (Minsky or another sessiondb is writing to it)",
                     "let that program finish or close it, then run the same command again"));
         }
-        int named = message.indexOf(": " + DAMAGED);
-        if (cause instanceof StoreException && named > 0 && message.indexOf("; ", named) > 0) {
-            // the store that met the damage named itself: a job's line says which of its stores it is (a source, not the target)
-            int todo = message.indexOf("; ", named);
-            return Optional.of(new Fault(message.substring(0, todo), message.substring(todo + 2)));
+        if (cause instanceof StoreFaultException named) {
+            return Optional.of(named.named());
         }
         if (saysDamaged(lower)) {
             return Optional.of(damagedSqlite(null, null));

@@ -117,9 +117,7 @@ public interface StoreProvider {
     }
 
     private void requireUnchanged(StoreLocator locator, RestoreGuard guard) {
-        if (guard.mark().isPresent()) {
-            guard.requireMark(changeMark(locator).orElse(""));
-        }
+        guard.requireMark(() -> changeMark(locator).orElse(""));
     }
 
     /** Starts building a new store that appears at its locator complete, or not at all. */

@@ -4,6 +4,7 @@ import dev.sessiondb.model.SessionRecord;
 import java.util.Iterator;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Changes applied to a store in one transaction: all of them, or none.
@@ -39,11 +40,20 @@ public record WriteBatch(boolean replaceAll, Iterator<SessionRecord> upserts, lo
      *
      * @throws StoreChangedException naming the store and what changed; nothing was written
      */
-    public void requireUnchanged(StoreLocator store, StoreFingerprint now) {
+    public void requireUnchanged(StoreLocator store, Supplier<StoreFingerprint> current) {
+        if (planned.isEmpty()) {
+            return; // a fingerprint may read a whole folder: only a planned batch asks for one
+        }
+        StoreFingerprint now = current.get();
         planned.filter(then -> !then.equals(now)).ifPresent(then -> {
             throw new StoreChangedException(store.display() + ": another program wrote to the store after the plan (" + then.count()
                     + " records then, " + now.count() + " now); nothing was written; run the job again to plan over what it holds now");
         });
+    }
+
+    /** This batch with its records read from {@code records} instead (what a retry takes again). */
+    public WriteBatch withUpserts(Iterator<SessionRecord> records) {
+        return new WriteBatch(replaceAll, records, expectedCount, deletes, planned);
     }
 
     public static WriteBatch replaceAll(Iterator<SessionRecord> records, long expectedCount) {

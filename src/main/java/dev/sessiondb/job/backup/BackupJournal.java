@@ -133,17 +133,9 @@ public final class BackupJournal {
      * its path held an empty file (no store yet, but a file someone made), undo puts that empty file back.
      */
     public Backup backUpAbsent(String runId, StoreLocator locator, String reason) {
-        Backup.Kind kind = locator.localPath().filter(BackupJournal::isEmptyFile).isPresent() ? Backup.Kind.EMPTY_FILE : Backup.Kind.ABSENT;
+        Backup.Kind kind = locator.localPath().filter(AtomicFiles::isEmptyFile).isPresent() ? Backup.Kind.EMPTY_FILE : Backup.Kind.ABSENT;
         return journal(runId, locator, folder -> new Backup(folder.getFileName().toString(), Instant.now(), reason,
                 StoreProbe.withoutPassword(locator.absolute()), locator.format(), kind, 0, Optional.empty()));
-    }
-
-    private static boolean isEmptyFile(Path path) {
-        try {
-            return Files.isRegularFile(path) && Files.size(path) == 0;
-        } catch (IOException unreadable) {
-            return false;
-        }
     }
 
     private Backup journal(String runId, StoreLocator locator, BackupTaker taker) {

@@ -63,14 +63,10 @@ final class StoreSnapshots {
     private static void emptyFile(StoreLocator locator, StoreProvider provider, RestoreGuard guard) throws IOException {
         Path file = locator.path();
         AtomicFiles.createOwnerOnlyDirectories(AtomicFiles.directoryOf(file));
-        Path temp = AtomicFiles.tempFileFor(file);
-        try {
-            guard.requireMark(provider.changeMark(locator).orElse(""));
+        AtomicFiles.write(file, out -> { }, () -> {
+            guard.requireMark(() -> provider.changeMark(locator).orElse(""));
             Staging.removeSideFiles(file);
-            AtomicFiles.replace(temp, file);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        });
     }
 
     private static void exportRecords(SessionStore source, Path file, ProgressMonitor monitor) {

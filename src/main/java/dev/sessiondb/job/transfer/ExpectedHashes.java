@@ -99,8 +99,13 @@ public final class ExpectedHashes {
      *
      * @param each given each record the target holds under an expected key, and what {@link #take} found
      */
+    /** Whether {@code records} records are taken from {@code target} by a lookup each rather than by one read of it. */
+    static boolean looksUpEach(long records, SessionStore target) {
+        return records <= LOOKUPS && target.looksUpByKey();
+    }
+
     void takeByContent(SessionStore target, ProgressMonitor monitor, BiConsumer<SessionRecord, Found> each) {
-        if (size <= LOOKUPS && target.looksUpByKey()) {
+        if (looksUpEach(size, target)) {
             for (String key : untaken()) {
                 SessionRecord stored = target.get(key).orElseThrow();
                 each.accept(stored, take(key, RecordHash.of(target.asStored(stored))));

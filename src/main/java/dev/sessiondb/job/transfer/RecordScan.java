@@ -41,8 +41,7 @@ public final class RecordScan {
         for (String field : target.unsupportedFields(record)) {
             lossyFields.merge(field, 1L, Long::sum);
         }
-        String key = shownKey(SecretMasker.maskText("session", record.key()));
-        target.refusals(record).forEach(reason -> refusedRecords.add(key + ": " + reason));
+        target.refusals(record).forEach(reason -> refusedRecords.add(shown(record) + ": " + reason));
         for (SessionField field : SessionField.values()) {
             if (field.type() != FieldType.TIMESTAMP) {
                 continue;
@@ -52,16 +51,20 @@ public final class RecordScan {
                 continue;
             }
             if (!value.isTextual()) {
-                coercions.add(key + ": " + field.jsonName() + " is a " + value.getNodeType().name().toLowerCase(java.util.Locale.ROOT)
+                coercions.add(shown(record) + ": " + field.jsonName() + " is a " + value.getNodeType().name().toLowerCase(java.util.Locale.ROOT)
                         + ", not date text");
             } else if (!Timestamp.parse(value.asText()).isValid()) {
-                coercions.add(key + ": " + field.jsonName() + " '" + SecretMasker.maskText(field.jsonName(), value.asText()) + "' does not parse as a date");
+                coercions.add(shown(record) + ": " + field.jsonName() + " '" + SecretMasker.maskText(field.jsonName(), value.asText()) + "' does not parse as a date");
             }
         }
     }
 
-    /** A session name as a plan line shows it: a name of thousands of characters (refused for its length) cut to its start. */
-    private static String shownKey(String key) {
+    /**
+     * The session's name as a plan line shows it, masked, a name of thousands of characters (refused for its length) cut to
+     * its start; made only for a line, which few records need.
+     */
+    private static String shown(SessionRecord record) {
+        String key = SecretMasker.maskText("session", record.key());
         return key.length() <= 120 ? key : key.substring(0, 80) + "… (" + key.length() + " characters)";
     }
 

@@ -89,7 +89,7 @@ public record Verification(long expected, long matched, List<String> missing, Li
             return changed;
         }
         Map<String, ObjectNode> storedFields = new HashMap<>();
-        Set<String> different = differing.size() <= ExpectedHashes.LOOKUPS && target.looksUpByKey() ? differing
+        Set<String> different = ExpectedHashes.looksUpEach(differing.size(), target) ? differing
                 : differentByContent(differing, expected, target, storedFields, monitor);
         try (RecordCursor cursor = expected.open()) {
             while (cursor.hasNext()) {

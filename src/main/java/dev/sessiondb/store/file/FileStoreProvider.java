@@ -52,7 +52,7 @@ public abstract class FileStoreProvider implements StoreProvider {
     @Override
     public void restore(SnapshotKind kind, Path folder, StoreLocator locator, RestoreGuard guard) throws IOException {
         Path target = throughLinks(locator.path());
-        Runnable unchanged = () -> guard.requireMark(mark(target));
+        Runnable unchanged = () -> guard.requireMark(() -> mark(target));
         if (kind.equals(SnapshotKind.DIRECTORY)) {
             replaceTree(folder, target, unchanged, lockFile(target));
         } else {
@@ -69,7 +69,8 @@ public abstract class FileStoreProvider implements StoreProvider {
     public void remove(StoreLocator locator, ProgressMonitor monitor, RestoreGuard guard) throws IOException {
         Path path = locator.path();
         try (Locked locked = Locked.of(lockFile(path))) {
-            guard.requireMark(mark(throughLinks(path)));
+            Path target = throughLinks(path);
+            guard.requireMark(() -> mark(target));
             if (Files.isDirectory(path)) {
                 FileTrees.delete(path);
             } else {
@@ -206,14 +207,7 @@ public abstract class FileStoreProvider implements StoreProvider {
     protected static void copyOver(Path copy, Path file, Runnable unchanged, Optional<Path> lockFile) throws IOException {
         AtomicFiles.createOwnerOnlyDirectories(AtomicFiles.directoryOf(file));
         try (Locked locked = Locked.of(lockFile)) {
-            Path temp = AtomicFiles.tempFileFor(file);
-            try {
-                AtomicFiles.writeDurably(temp, out -> Files.copy(copy, out));
-                unchanged.run();
-                AtomicFiles.replace(temp, file);
-            } finally {
-                Files.deleteIfExists(temp);
-            }
+            AtomicFiles.write(file, out -> Files.copy(copy, out), unchanged::run);
         }
     }
 

@@ -194,7 +194,7 @@ public final class JsonFileStore extends ScanningStore {
     public void write(WriteBatch batch, ProgressMonitor monitor) {
         try (StoreFileLock lock = StoreFileLock.acquire(lockFile)) {
             CheckedFile before = checked();
-            batch.requireUnchanged(locator(), StoreFingerprint.ofFiles(before.count(), file));
+            batch.requireUnchanged(locator(), () -> StoreFingerprint.ofFiles(before.count(), file));
             writeLocked(before, batch, monitor);
         }
     }

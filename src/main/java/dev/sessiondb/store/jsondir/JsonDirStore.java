@@ -129,7 +129,7 @@ public final class JsonDirStore extends ScanningStore {
     @Override
     public void write(WriteBatch batch, ProgressMonitor monitor) {
         try (StoreFileLock lock = lock()) {
-            batch.requireUnchanged(locator(), fingerprint());
+            batch.requireUnchanged(locator(), this::fingerprint);
             writeLocked(batch, monitor);
         }
     }

@@ -7,6 +7,7 @@ import dev.sessiondb.model.SessionField;
 import dev.sessiondb.model.SessionRecord;
 import dev.sessiondb.model.SortKey;
 import dev.sessiondb.store.StoreException;
+import dev.sessiondb.store.StoreFaultException;
 import dev.sessiondb.store.StoreFaults;
 import dev.sessiondb.store.StoreLayout;
 import java.sql.Connection;
@@ -146,8 +147,7 @@ final class NativeLayout implements Layout {
             String key = dialect.text(row, 1);
             if (key == null) {
                 // session_key is NOT NULL: only a damaged page reads as a row without one
-                StoreFaults.Fault damage = StoreFaults.damagedSqlite(null, "a row of the sessions table has no session_key");
-                throw new StoreException(storeName + ": " + damage.what() + "; " + damage.todo());
+                throw new StoreFaultException(storeName, StoreFaults.damagedSqlite(null, "a row of the sessions table has no session_key"), null);
             }
             ObjectNode some = JsonCodec.MAPPER.createObjectNode().put(SessionField.SESSION.jsonName(), key);
             for (int i = 0; i < read.size(); i++) {

@@ -17,6 +17,7 @@ import dev.sessiondb.store.RecordCursor;
 import dev.sessiondb.store.SessionStore;
 import dev.sessiondb.store.StaleRecordException;
 import dev.sessiondb.store.StoreException;
+import dev.sessiondb.store.StoreFaultException;
 import dev.sessiondb.store.StoreFaults;
 import dev.sessiondb.store.StoreFingerprint;
 import dev.sessiondb.store.StoreInfo;
@@ -253,7 +254,7 @@ final class SqlSessionStore implements SessionStore {
     public void write(WriteBatch batch, ProgressMonitor monitor) {
         if (dialect == Dialect.SQLITE) {
             SqliteBusyRetry.run(locator, batch.upserts(), records ->
-                    writeOnce(new WriteBatch(batch.replaceAll(), records, batch.expectedCount(), batch.deletes(), batch.planned()), monitor));
+                    writeOnce(batch.withUpserts(records), monitor));
         } else {
             writeOnce(batch, monitor);
         }
@@ -270,7 +271,8 @@ final class SqlSessionStore implements SessionStore {
         try {
             if (batch.planned().isPresent()) {
                 dialect.lockForWriting(transaction.connection(), layout.table());
-                batch.requireUnchanged(locator, fingerprint(transaction.connection()));
+                StoreFingerprint now = fingerprint(transaction.connection());
+                batch.requireUnchanged(locator, () -> now);
             }
             writeRows(transaction.connection(), batch, monitor);
             if (holdsWrites) {
@@ -432,11 +434,14 @@ final class SqlSessionStore implements SessionStore {
             heldWrite.end();
             heldWrite = null;
         }
-        if (!pool.isClosed()) {
-            database.shutdown(false, false);
-            pool.close();
+        try {
+            if (!pool.isClosed()) {
+                database.shutdown(false, false);
+                pool.close();
+            }
+        } finally {
+            file.close();
         }
-        file.close();
     }
 
     private Instant lastModified() {
@@ -453,8 +458,7 @@ final class SqlSessionStore implements SessionStore {
     /** A read that failed, in words: a damaged SQLite file says so and what to do; else what failed, with the driver's reason. */
     static StoreException readFailure(String storeName, String failed, Exception e) {
         if (StoreFaults.isSqliteDamage(e)) {
-            StoreFaults.Fault damage = StoreFaults.damagedSqlite(null, null);
-            return new StoreException(storeName + ": " + damage.what() + "; " + damage.todo(), e);
+            return new StoreFaultException(storeName, StoreFaults.damagedSqlite(null, null), e);
         }
         return new StoreException(storeName + ": " + failed + " (" + firstLine(e) + "); check the store", e);
     }

@@ -153,7 +153,7 @@ public final class SqlStores {
         if (Files.isDirectory(path)) {
             throw new StoreException(name + ": is a directory, not a SQLite file; give the database file, or jsondir: for a directory of JSON files");
         }
-        if (mode == OpenMode.EXISTING && SqliteProvider.isEmptyFile(path)) {
+        if (mode == OpenMode.EXISTING && AtomicFiles.isEmptyFile(path)) {
             throw new StoreException(name + ": the file is empty (0 bytes), not a SQLite store yet; a job writing into it makes it one"
                     + " (sessiondb migrate SOURCE " + name + "), else check the path");
         }

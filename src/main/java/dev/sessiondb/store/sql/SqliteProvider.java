@@ -47,21 +47,13 @@ public final class SqliteProvider extends FileStoreProvider {
     /** A file SQLite wrote, or an empty one named as a database (what {@code touch x.db} or a program about to create it leaves). */
     @Override
     public boolean recognises(Path existing) {
-        return Files.isRegularFile(existing) && (startsWithHeader(existing) || isEmptyFile(existing) && claimsNewPath(existing));
+        return Files.isRegularFile(existing) && (startsWithHeader(existing) || AtomicFiles.isEmptyFile(existing) && claimsNewPath(existing));
     }
 
     /** An empty file is no store yet: SQLite makes one in it at the first write, so a job writing there builds a new store in its place. */
     @Override
     public boolean exists(StoreLocator locator) {
-        return super.exists(locator) && !isEmptyFile(locator.path());
-    }
-
-    static boolean isEmptyFile(Path file) {
-        try {
-            return Files.isRegularFile(file) && Files.size(file) == 0;
-        } catch (IOException e) {
-            return false;
-        }
+        return super.exists(locator) && !AtomicFiles.isEmptyFile(locator.path());
     }
 
     /** Whether a file starts with the SQLite header; an unreadable file does not. */
@@ -105,7 +97,7 @@ public final class SqliteProvider extends FileStoreProvider {
     @Override
     public void restore(SnapshotKind kind, Path folder, StoreLocator locator, RestoreGuard guard) throws IOException {
         Path path = locator.path();
-        Runnable unchanged = () -> guard.requireMark(mark(path));
+        Runnable unchanged = () -> guard.requireMark(() -> mark(path));
         if (!Files.exists(path)) {
             copyOver(folder, path, unchanged, Optional.empty());
             return;
