@@ -18,9 +18,13 @@ public final class HistoryReader {
         this.journal = journal;
     }
 
-    /** The newest {@code limit} jobs, newest first; with a store, those that read or wrote it. */
+    /**
+     * The newest {@code limit} jobs, newest first; with a store, those that read or wrote it. A run
+     * that has not ended is running while it holds its lock, else it was killed.
+     */
     public List<PastJob> jobs(Optional<StoreLocator> store, int limit) {
-        return read(history -> history.list(store, limit), List.of());
+        return read(history -> history.list(store, limit), List.<PastJob>of()).stream()
+                .map(job -> job.outcome().isEmpty() ? job.withRunning(journal.mayBeRunning(job.runId())) : job).toList();
     }
 
     /** What undo can still put back on this store, newest first. */

@@ -213,11 +213,6 @@ public final class JobHistory {
                 .toList();
     }
 
-    /** The jobs, not edits, that started after {@code since} and have not ended: running now, or killed. */
-    public List<PastJob> unended(Instant since) {
-        return new QJobRun(database).outcome.isNull().kind.ne("edit").startedAt.gt(since).findStream().map(JobHistory::toPastJob).toList();
-    }
-
     /** The jobs whose backup can still be put back on this store, the newest first: what Ctrl+Z undoes in turn. */
     public List<PastJob> undoable(StoreLocator store) {
         return new QJobRun(database).backupId.isNotNull().undoneAt.isNull().orderBy().startedAt.desc().orderBy().runId.desc()
@@ -279,7 +274,7 @@ public final class JobHistory {
         return new PastJob(run.getRunId(), run.getKind(), run.getDescription(), sources, Optional.ofNullable(run.getTarget()),
                 run.getStartedAt(), Optional.ofNullable(run.getFinishedAt()), Optional.ofNullable(run.getOutcome()), counts(run.getCounts()),
                 Optional.ofNullable(run.getReportPath()), Optional.ofNullable(run.getBackupId()), Optional.ofNullable(run.getUndoneAt()),
-                Optional.ofNullable(run.getWrittenAt()), Optional.ofNullable(run.getPrunedBackupId()));
+                Optional.ofNullable(run.getWrittenAt()), Optional.ofNullable(run.getPrunedBackupId()), false);
     }
 
     private static Map<String, Long> counts(String json) {

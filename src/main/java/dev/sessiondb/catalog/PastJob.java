@@ -15,18 +15,19 @@ import java.util.Optional;
  * @param undoneAt when undo put back the backup the run took, if it did
  * @param writtenAt when the run's write into its target was complete, if it got that far
  * @param prunedBackupId the backup the run took, once a prune deleted it ({@code backupId} is then empty)
+ * @param running whether a run that has not ended may still be running (it holds its lock); false for one killed
  */
 public record PastJob(String runId, String kind, String description, List<String> sources, Optional<String> target,
                       Instant startedAt, Optional<Instant> finishedAt, Optional<String> outcome, Map<String, Long> counts,
                       Optional<String> reportPath, Optional<String> backupId, Optional<Instant> undoneAt, Optional<Instant> writtenAt,
-                      Optional<String> prunedBackupId) {
+                      Optional<String> prunedBackupId, boolean running) {
 
-    /** A run whose backup, if it took one, was not pruned. */
+    /** A run that is not running, whose backup, if it took one, was not pruned. */
     public PastJob(String runId, String kind, String description, List<String> sources, Optional<String> target,
                    Instant startedAt, Optional<Instant> finishedAt, Optional<String> outcome, Map<String, Long> counts,
                    Optional<String> reportPath, Optional<String> backupId, Optional<Instant> undoneAt, Optional<Instant> writtenAt) {
         this(runId, kind, description, sources, target, startedAt, finishedAt, outcome, counts, reportPath, backupId, undoneAt, writtenAt,
-                Optional.empty());
+                Optional.empty(), false);
     }
 
     public PastJob {
@@ -43,17 +44,26 @@ public record PastJob(String runId, String kind, String description, List<String
         return backupId.isPresent() && undoneAt.isEmpty() && !JobHistory.isUndo(kind);
     }
 
-    /** How the run ended in a word or two: its outcome; without one, "saved" for an edit in the app, else "did not finish". */
-    public String ending() {
-        return outcome.map(value -> value.replace('_', ' ')).orElse(isEdit() ? "saved" : "did not finish");
+    /** The same run, known to be running or not by its lock. */
+    public PastJob withRunning(boolean stillRunning) {
+        return new PastJob(runId, kind, description, sources, target, startedAt, finishedAt, outcome, counts, reportPath, backupId, undoneAt,
+                writtenAt, prunedBackupId, stillRunning);
     }
 
     /**
-     * What a run that did not finish (killed, or still going) left in its target, as far as the
-     * history knows: it marks the run's backup (taken just before the write) and the write's end.
+     * How the run ended in a word or two: its outcome; without one, "saved" for an edit in the app, "running" for a run
+     * still holding its lock, else "did not finish" (killed).
+     */
+    public String ending() {
+        return outcome.map(value -> value.replace('_', ' ')).orElse(isEdit() ? "saved" : running ? "running" : "did not finish");
+    }
+
+    /**
+     * What a run that did not finish (killed) left in its target, as far as the history knows: it
+     * marks the run's backup (taken just before the write) and the write's end.
      */
     public Optional<String> unfinishedTarget() {
-        if (outcome.isPresent() || isEdit()) {
+        if (outcome.isPresent() || isEdit() || running) {
             return Optional.empty();
         }
         boolean undo = JobHistory.isUndo(kind);
@@ -78,6 +88,7 @@ public record PastJob(String runId, String kind, String description, List<String
         target.ifPresent(store -> json.put("target", store));
         finishedAt.ifPresent(when -> json.put("finishedAt", when.toString()));
         json.put("outcome", outcome.orElse(null));
+        json.put("running", running);
         unfinishedTarget().ifPresent(left -> json.put("unfinished", left));
         ObjectNode countsJson = json.putObject("counts");
         counts.forEach(countsJson::put);

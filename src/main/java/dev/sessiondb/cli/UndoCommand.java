@@ -1,28 +1,29 @@
 package dev.sessiondb.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.sessiondb.catalog.CatalogException;
 import dev.sessiondb.catalog.HistoryReader;
 import dev.sessiondb.catalog.IndexedBackup;
-import dev.sessiondb.catalog.PastJob;
 import dev.sessiondb.job.JobRefusedException;
 import dev.sessiondb.job.backup.Backup;
+import dev.sessiondb.job.backup.BackupJournal;
 import dev.sessiondb.job.backup.BackupPruning;
+import dev.sessiondb.job.backup.IncompleteBackup;
+import dev.sessiondb.job.backup.PrunePlan;
 import dev.sessiondb.store.OpenMode;
 import dev.sessiondb.store.SessionStore;
 import dev.sessiondb.store.StoreFactory;
 import dev.sessiondb.store.StoreLocator;
-import dev.sessiondb.job.backup.BackupJournal;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
-import java.util.stream.Collectors;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -39,11 +40,13 @@ final class UndoCommand implements Callable<Integer> {
     @Parameters(index = "0", arity = "0..1", paramLabel = "BACKUP-ID", description = "The backup to restore; default: the newest not yet restored.")
     String backupId;
 
-    @Option(names = "--list", description = "List the backups from the job history, newest first (id, job, when, store, undone or not), and restore nothing.")
+    @Option(names = "--list", description = "List the backups from the job history, newest first (id, job, when, store, undone or not), and the"
+            + " incomplete ones (being copied, or left by a job killed while copying; they cannot be restored), and restore nothing.")
     boolean list;
 
     @Option(names = "--prune", description = "Delete old backups instead of restoring one: per store all but the newest --keep, never the newest"
-            + " one undo could still restore (unless --include-last-undo); with --dry-run, list them and the bytes they take.")
+            + " one undo could still restore (unless --include-last-undo), and every incomplete backup; nothing of a job still running;"
+            + " with --dry-run, list them and the bytes they take.")
     boolean prune;
 
     @Option(names = "--keep", paramLabel = "N", description = "With --prune: the newest backups to keep per store (default: ${DEFAULT-VALUE}).")
@@ -69,7 +72,7 @@ final class UndoCommand implements Callable<Integer> {
         refuseOptionsThatDoNotGoTogether();
         BackupJournal journal = backupDir.journal(spec.commandLine().getErr());
         if (list) {
-            print(indexedBackups(journal), spec.commandLine().getOut());
+            print(indexedBackups(journal), journal.incomplete(), spec.commandLine().getOut());
             return SessionDbCommand.OK;
         }
         if (prune) {
@@ -135,11 +138,15 @@ final class UndoCommand implements Callable<Integer> {
         }
     }
 
-    /** The backup named, or why there is none: a prune deleted it, when the history knows. */
+    /** The backup named, or why there is none: it is incomplete, or a prune deleted it, when the history knows. */
     private Backup require(BackupJournal journal, String id) {
         Optional<Backup> found = journal.find(id);
         if (found.isPresent()) {
             return found.get();
+        }
+        Optional<IncompleteBackup> incomplete = journal.incomplete().stream().filter(leftover -> leftover.id().equals(id)).findFirst();
+        if (incomplete.isPresent()) {
+            throw new JobRefusedException("backup '" + id + "' is incomplete (" + leftOrTaken(incomplete.get()) + "); nothing was restored");
         }
         Optional<Instant> pruned;
         try {
@@ -154,48 +161,43 @@ final class UndoCommand implements Callable<Integer> {
         return journal.require(id);
     }
 
-    /** Deletes (or, in a dry run, lists) what the pruning selects, each with its size, then the bytes freed. */
+    /** Deletes (or, in a dry run, lists) what the prune plan holds, each with its size, then the bytes freed. */
     private void prune(BackupJournal journal, BackupPruning pruning, PrintWriter out) {
-        Instant now = Instant.now();
-        List<Backup> chosen = pruning.select(journal.list(), now);
-        Map<String, String> running = runningRuns(journal, now);
-        List<Backup> selected = chosen.stream().filter(backup -> !running.containsKey(BackupJournal.runIdOf(backup))).toList();
-        for (Backup kept : chosen.stream().filter(backup -> running.containsKey(BackupJournal.runIdOf(backup))).toList()) {
-            out.printf("%s %-52s %-24s %s: %s%n", "kept        ", kept.id(), kept.createdAt(), kept.locator(), running.get(BackupJournal.runIdOf(kept)));
+        PrunePlan plan = PrunePlan.of(journal, pruning, Instant.now());
+        for (String kept : plan.keptRunning()) {
+            String runId = BackupJournal.runIdOf(kept);
+            out.printf("kept         %s: its %s (run %s) is still running%n", kept, BackupJournal.jobOf(runId), runId);
         }
         long freed = 0;
-        for (Backup backup : selected) {
+        for (Backup backup : plan.backups()) {
             long bytes = journal.size(backup);
             if (!dryRun) {
                 journal.prune(backup);
             }
+            out.printf("%s %-52s %-24s %,15d bytes  %s%n", deleted(), backup.id(), backup.createdAt(), bytes, backup.locator());
             freed += bytes;
-            out.printf("%s %-52s %-24s %,15d bytes  %s%n", dryRun ? "would delete" : "deleted", backup.id(), backup.createdAt(), bytes, backup.locator());
         }
-        out.printf("%s %d backup%s, %,d bytes (%.1f MB)%s.%n", dryRun ? "Would delete" : "Deleted", selected.size(), selected.size() == 1 ? "" : "s",
-                freed, freed / 1e6, dryRun ? "; nothing was deleted (dry run)" : "");
+        for (IncompleteBackup incomplete : plan.incomplete()) {
+            if (!dryRun) {
+                journal.prune(incomplete);
+            }
+            out.printf("%s %-52s %-24s %,15d bytes  (incomplete: its run did not finish)%n", deleted(), incomplete.id(), "", incomplete.bytes());
+            freed += incomplete.bytes();
+        }
+        if (!dryRun) {
+            journal.clearLocksOfEndedRuns();
+        }
+        out.printf("%s %s and %s, %,d bytes (%.1f MB)%s.%n", dryRun ? "Would delete" : "Deleted", count(plan.backups().size(), "backup"),
+                count(plan.incomplete().size(), "incomplete backup"), freed, freed / 1e6, dryRun ? "; nothing was deleted (dry run)" : "");
     }
 
-    /**
-     * The runs whose backup a prune keeps, with why: each that started less than {@link #RUNNING_AT_MOST} ago and has not ended,
-     * as the catalog knows (its undo would be named in its report, its backup taken for its write); an older one was killed.
-     */
-    private Map<String, String> runningRuns(BackupJournal journal, Instant now) {
-        Instant since = now.minus(RUNNING_AT_MOST);
-        try {
-            return new HistoryReader(journal).read(history -> history.unended(since), List.<PastJob>of()).stream()
-                    .collect(Collectors.toMap(PastJob::runId, job -> "its " + job.kind() + " (run " + job.runId() + ", started " + job.startedAt()
-                            + ") has not ended; a backup of a job still running is kept for a day", (a, b) -> a));
-        } catch (CatalogException e) {
-            spec.commandLine().getErr().println("sessiondb: warning: " + e.getMessage() + "; which jobs are still running is unknown, so"
-                    + " backups from the last day are kept");
-            return journal.list().stream().filter(backup -> backup.createdAt().isAfter(since)).collect(Collectors.toMap(BackupJournal::runIdOf,
-                    backup -> "taken in the last day, maybe by a job still running (the history cannot be read)", (a, b) -> a));
-        }
+    private String deleted() {
+        return dryRun ? "would delete" : "deleted     ";
     }
 
-    /** A run that has not ended after this long was killed: its backup is no longer in use. */
-    private static final Duration RUNNING_AT_MOST = Duration.ofDays(1);
+    private static String count(int n, String what) {
+        return n + " " + what + (n == 1 ? "" : "s");
+    }
 
     /** "30d" or "12h". */
     private static Duration age(String text) {
@@ -223,12 +225,22 @@ final class UndoCommand implements Callable<Integer> {
         }
     }
 
-    private void print(List<IndexedBackup> backups, PrintWriter out) {
+    private static String leftOrTaken(IncompleteBackup leftover) {
+        return leftover.running() ? "being taken by run " + leftover.runId() + ", still running"
+                : "left by run " + leftover.runId() + ", which did not finish: it cannot be restored; sessiondb undo --prune deletes it";
+    }
+
+    private void print(List<IndexedBackup> backups, List<IncompleteBackup> incomplete, PrintWriter out) {
         if (format == OutputFormat.JSON) {
-            OutputFormat.printJsonArray(backups, IndexedBackup::toJson, out);
+            List<JsonNode> all = Stream.<JsonNode>concat(backups.stream().map(IndexedBackup::toJson), incomplete.stream().map(IncompleteBackup::toJson)).toList();
+            OutputFormat.printJsonArray(all, json -> json, out);
             return;
         }
-        if (backups.isEmpty()) {
+        for (IncompleteBackup leftover : incomplete) {
+            out.printf("%-52s %-12s %-24s %,15d bytes%n    %s%n", leftover.id(), BackupJournal.jobOf(leftover.runId()), "incomplete", leftover.bytes(),
+                    leftOrTaken(leftover));
+        }
+        if (backups.isEmpty() && incomplete.isEmpty()) {
             out.println("No backups.");
             return;
         }

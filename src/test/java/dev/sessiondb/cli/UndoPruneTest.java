@@ -1,10 +1,12 @@
 package dev.sessiondb.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sessiondb.Fixtures;
 import dev.sessiondb.job.backup.Backup;
 import dev.sessiondb.job.backup.BackupJournal;
+import dev.sessiondb.progress.CancelledException;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -28,7 +30,7 @@ class UndoPruneTest {
 
         CliRun dryRun = CliRun.of("undo", "--prune", "--keep", "1", "--dry-run", "--backup-dir", journal);
 
-        assertThat(dryRun.out()).contains("would delete " + backups.get(1).id(), "would delete " + oldest.id(), "Would delete 2 backups, ",
+        assertThat(dryRun.out()).contains("would delete " + backups.get(1).id(), "would delete " + oldest.id(), "Would delete 2 backups and 0 incomplete backups, ",
                 "nothing was deleted (dry run)");
         assertThat(new BackupJournal(Path.of(journal)).list()).hasSize(3);
 
@@ -102,12 +104,19 @@ class UndoPruneTest {
 
         CliRun dryRun = CliRun.of("undo", "--prune", "--keep", "0", "--include-last-undo", "--dry-run", "--backup-dir", journal);
 
-        assertThat(dryRun.out()).contains("would delete " + finished.id(), "kept         " + inUse.id(),
-                "its migrate (run " + runId, ") has not ended; a backup of a job still running is kept for a day").doesNotContain("would delete " + inUse.id());
+        assertThat(dryRun.out()).contains("would delete " + finished.id(), "kept         " + inUse.id() + ": its migrate (run " + runId
+                + ") is still running").doesNotContain("would delete " + inUse.id());
 
         CliRun prune = CliRun.of("undo", "--prune", "--keep", "0", "--include-last-undo", "--backup-dir", journal);
 
         assertThat(prune.exitCode()).as(prune.err()).isZero();
         assertThat(new BackupJournal(folder).list()).extracting(Backup::id).containsExactly(inUse.id());
+
+        // the run stops: it lets go of its lock, and its backup is pruned like any other
+        assertThatThrownBy(() -> running.endingOnStop(runId, () -> {
+            throw new CancelledException("cancelled");
+        })).isInstanceOf(CancelledException.class);
+        assertThat(CliRun.of("undo", "--prune", "--keep", "0", "--include-last-undo", "--backup-dir", journal).out()).contains("deleted      " + inUse.id());
+        assertThat(new BackupJournal(folder).list()).isEmpty();
     }
 }

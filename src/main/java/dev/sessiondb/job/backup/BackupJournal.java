@@ -21,8 +21,12 @@ import dev.sessiondb.store.StoreLocator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -40,8 +44,9 @@ import java.util.stream.Stream;
 /**
  * The backups jobs take before writing to an existing store, and undo. Each backup is a
  * folder {@code backups/<id>/} holding the snapshot and, written last, {@code backup.json}:
- * a folder without it is a backup that was interrupted and is ignored. Job reports are
- * saved beside them in {@code reports/}.
+ * a folder without it is a backup being taken, or one a killed job left, and restores nothing
+ * ({@link #incomplete()}). Job reports are saved beside them in {@code reports/}; each run
+ * holds a lock in {@code runs/} while it runs ({@link RunLocks}).
  */
 public final class BackupJournal {
 
@@ -50,6 +55,7 @@ public final class BackupJournal {
 
     private final Path root;
     private final JournalListener listener;
+    private final RunLocks locks;
 
     public BackupJournal(Path root) {
         this(root, JournalListener.NONE);
@@ -59,6 +65,7 @@ public final class BackupJournal {
     public BackupJournal(Path root, JournalListener listener) {
         this.root = root.toAbsolutePath();
         this.listener = listener;
+        this.locks = new RunLocks(this.root);
     }
 
     public Path root() {
@@ -69,11 +76,15 @@ public final class BackupJournal {
         return root.resolve("reports");
     }
 
-    /** Saves a finished job's report in {@link #reportsDir()} and returns the file. */
+    /** Saves a finished job's report in {@link #reportsDir()} and returns the file; the run ends, saved or not. */
     public Path saveReport(JobReport report) {
-        Path file = report.saveTo(reportsDir());
-        listener.reportSaved(report, file);
-        return file;
+        try {
+            Path file = report.saveTo(reportsDir());
+            listener.reportSaved(report, file);
+            return file;
+        } finally {
+            locks.release(report.runId());
+        }
     }
 
     /** A new run id, sortable by time: it names the run's report and its backup. */
@@ -90,8 +101,13 @@ public final class BackupJournal {
 
     /** The run that took a backup: its id is the run id and a short hash of the store. */
     public static String runIdOf(Backup backup) {
-        int last = backup.id().lastIndexOf('-');
-        return last < 0 ? backup.id() : backup.id().substring(0, last);
+        return runIdOf(backup.id());
+    }
+
+    /** The run that took the backup {@code backupId}, complete or not. */
+    public static String runIdOf(String backupId) {
+        int last = backupId.lastIndexOf('-');
+        return last < 0 ? backupId : backupId.substring(0, last);
     }
 
     /**
@@ -138,7 +154,19 @@ public final class BackupJournal {
                 StoreProbe.withoutPassword(locator.absolute()), locator.format(), kind, 0, Optional.empty()));
     }
 
+    /** A backup outside a run (an edit in the app) holds the run's lock while it is taken, so a prune keeps its folder. */
     private Backup journal(String runId, StoreLocator locator, BackupTaker taker) {
+        boolean lockedHere = locks.hold(runId);
+        try {
+            return journalHoldingTheRunsLock(runId, locator, taker);
+        } finally {
+            if (lockedHere) {
+                locks.release(runId);
+            }
+        }
+    }
+
+    private Backup journalHoldingTheRunsLock(String runId, StoreLocator locator, BackupTaker taker) {
         Path folder = root.resolve("backups").resolve(runId + "-" + shortHash(locator));
         try {
             FileTrees.delete(folder);
@@ -163,8 +191,20 @@ public final class BackupJournal {
      */
     public JobReport.Builder startRun(String job, String description, List<StoreLocator> sources, StoreLocator target) {
         JobReport.Builder report = new JobReport.Builder(newRunId(job), job, description).stores(sources, target);
-        listener.started(report.runId(), description, report.sources(), report.target());
+        begin(report.runId(), description, report.sources(), report.target());
         return report;
+    }
+
+    /** A run takes its lock before the history hears of it: whoever finds the run can tell whether it still runs. */
+    private void begin(String runId, String description, List<String> sources, String target) {
+        locks.hold(runId);
+        listener.started(runId, description, sources, target);
+    }
+
+    /** A run stopped: the history ends it, then it lets go of its lock. */
+    private void end(String runId, String outcome) {
+        listener.ended(runId, outcome);
+        locks.release(runId);
     }
 
     /**
@@ -175,7 +215,7 @@ public final class BackupJournal {
         try {
             return rest.get();
         } catch (RuntimeException stopped) {
-            listener.ended(runId, outcomeOf(stopped));
+            end(runId, outcomeOf(stopped));
             throw stopped;
         }
     }
@@ -208,7 +248,7 @@ public final class BackupJournal {
         } catch (RuntimeException unsure) {
             stopped.addSuppressed(unsure); // the backup is kept: nothing is lost by keeping it
         }
-        listener.ended(runIdOf(backup), outcome);
+        end(runIdOf(backup), outcome);
         if (stopped instanceof CancelledException) {
             CancelledException kept = new CancelledException("cancelled; " + backup.locator() + " may have changed before the write stopped (it"
                     + " does not look as its backup found it): compare it with sessiondb diff, or put the backup back with sessiondb undo " + backup.id());
@@ -227,6 +267,7 @@ public final class BackupJournal {
     private void discard(Backup backup, String outcome) {
         delete(backup, "; delete it by hand, the store it backs up was not changed");
         listener.discarded(backup, outcome);
+        locks.release(runIdOf(backup));
     }
 
     /** Deletes a backup a prune chose ({@link BackupPruning}): undo can no longer restore it. */
@@ -235,12 +276,54 @@ public final class BackupJournal {
         listener.pruned(backup);
     }
 
+    /** Deletes an incomplete backup a prune chose ({@link PrunePlan}): that of a run that ended. */
+    public void prune(IncompleteBackup incomplete) {
+        Path folder = root.resolve("backups").resolve(incomplete.id());
+        try {
+            FileTrees.delete(folder);
+        } catch (IOException e) {
+            throw new UncheckedIOException(new IOException("cannot delete the incomplete backup " + folder + " (" + e.getMessage()
+                    + "); delete it by hand or run the prune again", e));
+        }
+    }
+
+    /** Whether run {@code runId} may still be running: it holds its lock (see {@link RunLocks#mayBeRunning}). */
+    public boolean mayBeRunning(String runId) {
+        return locks.mayBeRunning(runId);
+    }
+
+    /** Deletes the lock files killed runs left in {@code runs/}. */
+    public void clearLocksOfEndedRuns() {
+        locks.clearEnded();
+    }
+
     /** The bytes a backup's folder takes on disk. */
     public long size(Backup backup) {
-        try (Stream<Path> files = Files.walk(root.resolve("backups").resolve(backup.id()))) {
-            return files.filter(Files::isRegularFile).mapToLong(file -> file.toFile().length()).sum();
+        return folderSize(backup.id());
+    }
+
+    /** A file a running job deletes meanwhile (a cancelled copy, a write-ahead log) counts as nothing. */
+    private long folderSize(String id) {
+        long[] bytes = {0};
+        try {
+            Files.walkFileTree(root.resolve("backups").resolve(id), new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                    bytes[0] += attributes.isRegularFile() ? attributes.size() : 0;
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+                    if (e instanceof NoSuchFileException) {
+                        return FileVisitResult.CONTINUE;
+                    }
+                    throw e;
+                }
+            });
+            return bytes[0];
         } catch (IOException e) {
-            throw new UncheckedIOException(new IOException("cannot read the backup " + backup.id() + " (" + e.getMessage() + ")", e));
+            throw new UncheckedIOException(new IOException("cannot read the backup " + id + " (" + e.getMessage() + ")", e));
         }
     }
 
@@ -293,6 +376,21 @@ public final class BackupJournal {
         return all;
     }
 
+    /** Every backup folder without its manifest, newest first: being taken now, or left by a job killed while it copied. */
+    public List<IncompleteBackup> incomplete() {
+        Path backups = root.resolve("backups");
+        if (!Files.isDirectory(backups)) {
+            return List.of();
+        }
+        try (Stream<Path> folders = Files.list(backups)) {
+            return folders.filter(Files::isDirectory).filter(folder -> !Files.exists(folder.resolve(MANIFEST)))
+                    .map(folder -> folder.getFileName().toString()).sorted(Comparator.reverseOrder())
+                    .map(id -> new IncompleteBackup(id, folderSize(id), mayBeRunning(runIdOf(id)))).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(new IOException("cannot read the backup journal " + backups + ": " + e.getMessage(), e));
+        }
+    }
+
     public Optional<Backup> find(String id) {
         return list().stream().filter(backup -> backup.id().equals(id)).findFirst();
     }
@@ -314,7 +412,7 @@ public final class BackupJournal {
     public Backup restore(Backup backup, ProgressMonitor monitor) {
         StoreLocator locator = StoreLocator.parse(backup.locator());
         String runId = newRunId("undo");
-        listener.started(runId, "undo " + backup.id(), List.of(), backup.locator());
+        begin(runId, "undo " + backup.id(), List.of(), backup.locator());
         RestoreGuard[] guard = new RestoreGuard[1];
         Backup before = endingOnStop(runId, () -> {
             // how the store looks before undo backs it up: a write by another program after this is in no backup, so the restore refuses
@@ -351,6 +449,7 @@ public final class BackupJournal {
             throw new UncheckedIOException(e);
         }
         listener.restored(restored, before);
+        locks.release(runId);
         return before;
     }
 

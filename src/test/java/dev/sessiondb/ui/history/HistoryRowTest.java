@@ -19,9 +19,11 @@ class HistoryRowTest {
     }
 
     @Test
-    void anEditSavedInTheAppReadsAsSavedAndARunWithoutAnOutcomeDidNotFinish() {
+    void anEditSavedInTheAppReadsAsSavedAndARunWithoutAnOutcomeIsRunningWhileItHoldsItsLockElseDidNotFinish() {
         assertThat(HistoryRow.of(withoutReport("edit"), ZoneId.of("UTC")).outcome()).isEqualTo("saved");
         assertThat(HistoryRow.of(withoutReport("migrate"), ZoneId.of("UTC")).outcome()).isEqualTo("did not finish");
+        assertThat(HistoryRow.of(withoutReport("migrate").withRunning(true), ZoneId.of("UTC")).outcome()).isEqualTo("running");
+        assertThat(withoutReport("migrate").withRunning(true).unfinishedTarget()).as("nothing is left while it runs").isEmpty();
     }
 
     @Test
