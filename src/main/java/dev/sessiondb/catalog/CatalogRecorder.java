@@ -56,6 +56,11 @@ public final class CatalogRecorder implements JournalListener {
     }
 
     @Override
+    public void reportPruned(String runId) {
+        record(history -> history.reportPruned(runId));
+    }
+
+    @Override
     public void written(String runId) {
         record(history -> history.written(runId));
     }

@@ -118,6 +118,14 @@ public final class JobHistory {
         }
     }
 
+    /** A prune deleted the run's report: the history no longer names the file. */
+    public void reportPruned(String runId) {
+        run(runId).ifPresent(run -> {
+            run.setReportPath(null);
+            database.save(run);
+        });
+    }
+
     /** A deleted backup leaves the index, and the run that took it no longer offers it. */
     private void forget(Backup backup) {
         forget(backup, run -> { });

@@ -45,8 +45,8 @@ final class UndoCommand implements Callable<Integer> {
     boolean list;
 
     @Option(names = "--prune", description = "Delete old backups instead of restoring one: per store all but the newest --keep, never the newest"
-            + " one undo could still restore (unless --include-last-undo), and every incomplete backup; nothing of a job still running;"
-            + " with --dry-run, list them and the bytes they take.")
+            + " one undo could still restore (unless --include-last-undo), with the report of each run whose backup goes, and every incomplete"
+            + " backup; nothing of a job still running; with --dry-run, list them and the bytes they take.")
     boolean prune;
 
     @Option(names = "--keep", paramLabel = "N", description = "With --prune: the newest backups to keep per store (default: ${DEFAULT-VALUE}).")
@@ -161,7 +161,10 @@ final class UndoCommand implements Callable<Integer> {
         return journal.require(id);
     }
 
-    /** Deletes (or, in a dry run, lists) what the prune plan holds, each with its size, then the bytes freed. */
+    /**
+     * Deletes (or, in a dry run, lists) what the prune plan holds, each with its size, then the bytes freed. A run's
+     * report goes before its backup: a prune stopped half way leaves no report whose backup is gone, which no prune would find.
+     */
     private void prune(BackupJournal journal, BackupPruning pruning, PrintWriter out) {
         PrunePlan plan = PrunePlan.of(journal, pruning, Instant.now());
         for (String kept : plan.keptRunning()) {
@@ -171,28 +174,46 @@ final class UndoCommand implements Callable<Integer> {
         long freed = 0;
         for (Backup backup : plan.backups()) {
             long bytes = journal.size(backup);
+            Optional<PrunePlan.Report> report = pruneReport(journal, plan, BackupJournal.runIdOf(backup));
             if (!dryRun) {
                 journal.prune(backup);
             }
             out.printf("%s %-52s %-24s %,15d bytes  %s%n", deleted(), backup.id(), backup.createdAt(), bytes, backup.locator());
-            freed += bytes;
+            freed += bytes + printed(report, out);
         }
         for (IncompleteBackup incomplete : plan.incomplete()) {
+            Optional<PrunePlan.Report> report = pruneReport(journal, plan, incomplete.runId());
             if (!dryRun) {
                 journal.prune(incomplete);
             }
             out.printf("%s %-52s %-24s %,15d bytes  (incomplete: its run did not finish)%n", deleted(), incomplete.id(), "", incomplete.bytes());
-            freed += incomplete.bytes();
+            freed += incomplete.bytes() + printed(report, out);
         }
         if (!dryRun) {
             journal.clearLocksOfEndedRuns();
         }
-        out.printf("%s %s and %s, %,d bytes (%.1f MB)%s.%n", dryRun ? "Would delete" : "Deleted", count(plan.backups().size(), "backup"),
-                count(plan.incomplete().size(), "incomplete backup"), freed, freed / 1e6, dryRun ? "; nothing was deleted (dry run)" : "");
+        out.printf("%s %s, %s and %s, %,d bytes (%.1f MB)%s.%n", dryRun ? "Would delete" : "Deleted", count(plan.backups().size(), "backup"),
+                count(plan.incomplete().size(), "incomplete backup"), count(plan.reports().size(), "report"), freed, freed / 1e6,
+                dryRun ? "; nothing was deleted (dry run)" : "");
     }
 
     private String deleted() {
         return dryRun ? "would delete" : "deleted     ";
+    }
+
+    /** Deletes the report of a run whose backup goes, if the plan holds one (not in a dry run). */
+    private Optional<PrunePlan.Report> pruneReport(BackupJournal journal, PrunePlan plan, String runId) {
+        Optional<PrunePlan.Report> report = plan.reportOf(runId);
+        if (!dryRun) {
+            report.ifPresent(found -> journal.pruneReport(runId, found.file()));
+        }
+        return report;
+    }
+
+    /** Prints the line of a report that goes with a backup; returns its bytes. */
+    private long printed(Optional<PrunePlan.Report> report, PrintWriter out) {
+        report.ifPresent(found -> out.printf("%s %-77s %,15d bytes  (its report)%n", deleted(), found.file(), found.bytes()));
+        return report.map(PrunePlan.Report::bytes).orElse(0L);
     }
 
     private static String count(int n, String what) {

@@ -82,7 +82,7 @@ class IncompleteBackupTest {
 
         CliRun dryRun = CliRun.of("undo", "--prune", "--dry-run", "--backup-dir", journal);
         assertThat(dryRun.out()).contains("would delete " + copying, "3,000,000 bytes  (incomplete: its run did not finish)",
-                "Would delete 0 backups and 1 incomplete backup, 3,000,000 bytes (3.0 MB); nothing was deleted (dry run).");
+                "Would delete 0 backups, 1 incomplete backup and 0 reports, 3,000,000 bytes (3.0 MB); nothing was deleted (dry run).");
         assertThat(folder.resolve("backups").resolve(copying)).isDirectory();
 
         CliRun prune = CliRun.of("undo", "--prune", "--backup-dir", journal);
@@ -107,7 +107,7 @@ class IncompleteBackupTest {
                 "which did not finish: it cannot be restored");
         CliRun prune = CliRun.of("undo", "--prune", "--backup-dir", journal);
 
-        assertThat(prune.out()).contains("Deleted 0 backups and 1 incomplete backup, 2,258 bytes");
+        assertThat(prune.out()).contains("Deleted 0 backups, 1 incomplete backup and 0 reports, 2,258 bytes");
         assertThat(copy.getParent()).doesNotExist();
         assertThat(new BackupJournal(folder).list()).extracting(Backup::id).contains(complete.id());
     }

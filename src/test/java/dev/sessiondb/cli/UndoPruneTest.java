@@ -3,10 +3,13 @@ package dev.sessiondb.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.sessiondb.Fixtures;
 import dev.sessiondb.job.backup.Backup;
 import dev.sessiondb.job.backup.BackupJournal;
+import dev.sessiondb.model.JsonCodec;
 import dev.sessiondb.progress.CancelledException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -30,7 +33,7 @@ class UndoPruneTest {
 
         CliRun dryRun = CliRun.of("undo", "--prune", "--keep", "1", "--dry-run", "--backup-dir", journal);
 
-        assertThat(dryRun.out()).contains("would delete " + backups.get(1).id(), "would delete " + oldest.id(), "Would delete 2 backups and 0 incomplete backups, ",
+        assertThat(dryRun.out()).contains("would delete " + backups.get(1).id(), "would delete " + oldest.id(), "Would delete 2 backups, 0 incomplete backups and 2 reports, ",
                 "nothing was deleted (dry run)");
         assertThat(new BackupJournal(Path.of(journal)).list()).hasSize(3);
 
@@ -46,6 +49,40 @@ class UndoPruneTest {
         assertThat(undoPruned.exitCode()).isNotZero();
         assertThat(undoPruned.err()).contains("backup '" + oldest.id() + "' was pruned (deleted by sessiondb undo --prune at ",
                 "so it can no longer be restored");
+    }
+
+    /** An audit found a consolidate's report of 231 MB left by prune: a run's report goes with its backup, and stays while its run keeps one. */
+    @Test
+    void aPruneDeletesTheReportOfEachRunWhoseBackupItDeletesAndKeepsTheOthers() throws Exception {
+        Path journal = dir.resolve("journal");
+        String source = Fixtures.copy(Fixtures.MINSKY_ARRAY, dir).toString();
+        String target = "sqlite:" + dir.resolve("t.db");
+        for (String mode : List.of("new", "replace", "replace")) {
+            assertThat(CliRun.of("migrate", source, target, "--mode", mode, "--backup-dir", journal.toString()).exitCode()).isZero();
+        }
+        BackupJournal backups = new BackupJournal(journal);
+        List<Backup> newestFirst = backups.list();
+        Path kept = backups.report(BackupJournal.runIdOf(newestFirst.get(0))).orElseThrow();
+        List<Path> pruned = newestFirst.subList(1, 3).stream().map(backup -> backups.report(BackupJournal.runIdOf(backup)).orElseThrow()).toList();
+        long backupBytes = backups.size(newestFirst.get(1)) + backups.size(newestFirst.get(2));
+        long reportBytes = Files.size(pruned.get(0)) + Files.size(pruned.get(1));
+
+        CliRun dryRun = CliRun.of("undo", "--prune", "--keep", "1", "--dry-run", "--backup-dir", journal.toString());
+
+        assertThat(dryRun.out()).contains("would delete " + pruned.get(0), "would delete " + pruned.get(1),
+                String.format("%,d bytes  (its report)", Files.size(pruned.get(0))),
+                String.format("Would delete 2 backups, 0 incomplete backups and 2 reports, %,d bytes", backupBytes + reportBytes))
+                .doesNotContain(kept.toString());
+        assertThat(pruned).allSatisfy(report -> assertThat(report).exists());
+
+        CliRun prune = CliRun.of("undo", "--prune", "--keep", "1", "--backup-dir", journal.toString());
+
+        assertThat(prune.exitCode()).as(prune.err()).isZero();
+        assertThat(prune.out()).contains("Deleted 2 backups, 0 incomplete backups and 2 reports");
+        assertThat(pruned).allSatisfy(report -> assertThat(report).doesNotExist());
+        assertThat(kept).exists();
+        JsonNode history = JsonCodec.parse(CliRun.of("history", "--format", "json", "--backup-dir", journal.toString()).out());
+        assertThat(history.findValuesAsText("report")).as("the history names no deleted report").containsExactly(kept.toString());
     }
 
     /** An audit's undo --keep 2 (--prune forgotten) restored a store: options of one use given with another are refused first. */

@@ -287,6 +287,22 @@ public final class BackupJournal {
         }
     }
 
+    /** Deletes the report of run {@code runId}, whose backup a prune deletes. */
+    public void pruneReport(String runId, Path report) {
+        try {
+            Files.deleteIfExists(report);
+        } catch (IOException e) {
+            throw new UncheckedIOException(new IOException("cannot delete the report " + report + " (" + e.getMessage()
+                    + "); delete it by hand or run the prune again", e));
+        }
+        listener.reportPruned(runId);
+    }
+
+    /** Run {@code runId}'s saved report, if it has one. */
+    public Optional<Path> report(String runId) {
+        return Optional.of(reportsDir().resolve(runId + ".json")).filter(Files::isRegularFile);
+    }
+
     /** Whether run {@code runId} may still be running: it holds its lock (see {@link RunLocks#mayBeRunning}). */
     public boolean mayBeRunning(String runId) {
         return locks.mayBeRunning(runId);

@@ -45,6 +45,10 @@ public interface JournalListener {
     default void pruned(Backup backup) {
     }
 
+    /** A prune deleted the report of run {@code runId} with the run's backup. */
+    default void reportPruned(String runId) {
+    }
+
     /** Undo put {@code restored} back; {@code replaced} is the backup of the state it replaced. */
     default void restored(Backup restored, Backup replaced) {
     }
