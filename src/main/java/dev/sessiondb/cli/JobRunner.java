@@ -60,16 +60,16 @@ final class JobRunner {
      * shutdown hook that cancels waits until this has printed how the work ended (its result, or
      * one line saying it was cancelled) and then ends the process with that exit code: work that
      * finished anyway exits as finished, and the JVM's own ending can neither cut the line off
-     * nor say 130 after "Done.".
+     * nor say 130 after "Done.". Cancelled work exits 130 after Ctrl-C, 143 after SIGTERM.
      */
     static int cancellable(CommandLine line, String description, CancellableWork work) {
+        StopSignal.install();
         ProgressTracker tracker = new ProgressTracker();
         CountDownLatch printed = new CountDownLatch(1);
-        AtomicInteger exitCode = new AtomicInteger(SessionDbCommand.INTERRUPTED);
+        AtomicInteger exitCode = new AtomicInteger();
         Thread cancelOnInterrupt = new Thread(() -> {
             tracker.cancel();
-            awaitQuietly(printed);
-            Runtime.getRuntime().halt(exitCode.get());
+            Runtime.getRuntime().halt(awaitQuietly(printed) ? exitCode.get() : StopSignal.exitCode());
         }, "sessiondb-cancel");
         Runtime.getRuntime().addShutdownHook(cancelOnInterrupt);
         try (TerminalProgress bar = new TerminalProgress(System.err)) {
@@ -83,7 +83,7 @@ final class JobRunner {
                 LOG.info("{}: cancelled", description);
                 line.getErr().println("sessiondb: " + cancelled.getMessage());
                 line.getErr().flush();
-                exitCode.set(SessionDbCommand.INTERRUPTED);
+                exitCode.set(StopSignal.exitCode());
             }
             return exitCode.get();
         } finally {
@@ -116,11 +116,13 @@ final class JobRunner {
         }
     }
 
-    private static void awaitQuietly(CountDownLatch printed) {
+    /** Whether the work printed how it ended within the wait. */
+    private static boolean awaitQuietly(CountDownLatch printed) {
         try {
-            printed.await(ROLLBACK_WAIT_SECONDS, TimeUnit.SECONDS);
+            return printed.await(ROLLBACK_WAIT_SECONDS, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return false;
         }
     }
 

@@ -49,7 +49,7 @@ final class ChildJvm {
         return new long[] {process.exitValue(), (System.nanoTime() - start) / 1_000_000};
     }
 
-    /** Starts the command and asks it to stop (SIGTERM, as Ctrl-C or a service manager would) after {@code millis}; returns its exit code. */
+    /** Starts the command and asks it to stop (SIGTERM, as a service manager would) after {@code millis}; returns its exit code. */
     int terminateAfter(List<String> args, long millis) throws InterruptedException {
         Process process = start(args);
         if (!process.waitFor(millis, TimeUnit.MILLISECONDS)) {

@@ -74,7 +74,7 @@ class StoppedRunsHistoryTest {
         assertThat(run.waitFor(2, TimeUnit.MINUTES)).isTrue();
 
         JsonNode job = onlyJob(history());
-        if (run.exitValue() == 130) {
+        if (run.exitValue() == 143) {
             assertThat(Files.readString(output)).contains("sessiondb: cancelled; nothing was changed");
             assertThat(KillHarness.sortedCanonical("sqlite:" + target)).isEqualTo(old);
             assertThat(job.path("outcome").asText()).isEqualTo("cancelled");
@@ -101,7 +101,7 @@ class StoppedRunsHistoryTest {
         JsonNode undoRun = history().get(0);
         assertThat(undoRun.path("job").asText()).isEqualTo("undo");
         String migrateBackupState = undoState(migrateBackup);
-        if (undo.exitValue() == 130) {
+        if (undo.exitValue() == 143) {
             assertThat(printed).contains("sessiondb: cancelled; nothing was changed");
             assertThat(KillHarness.sortedCanonical("sqlite:" + target)).isEqualTo(migrated);
             assertThat(undoRun.path("outcome").asText()).isEqualTo("cancelled");

@@ -1,11 +1,8 @@
 package dev.sessiondb.store.plugin;
 
-import dev.sessiondb.store.OpenMode;
 import dev.sessiondb.store.SessionStore;
 import dev.sessiondb.store.StoreFormat;
 import dev.sessiondb.store.StoreLocator;
-import dev.sessiondb.store.file.FileStoreProvider;
-import dev.sessiondb.store.json.JsonFileStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +14,7 @@ import java.util.Optional;
  * ({@code archive:PATH}, JSON files underneath) and its own snapshot kind, declared here and
  * listed in the test class path's {@code META-INF/services}, with no edit anywhere else.
  */
-public final class ArchiveProvider extends FileStoreProvider {
+public final class ArchiveProvider extends SchemeOnlyJsonProvider {
 
     static final StoreFormat FORMAT = StoreFormat.of("archive");
     static final SnapshotKind SEALED = new SnapshotKind("archive-sealed");
@@ -25,22 +22,6 @@ public final class ArchiveProvider extends FileStoreProvider {
     @Override
     public StoreFormat format() {
         return FORMAT;
-    }
-
-    /** Only its scheme selects it: no file is taken for an archive by its content or name. */
-    @Override
-    public boolean recognises(Path existing) {
-        return false;
-    }
-
-    @Override
-    public boolean claimsNewPath(Path absent) {
-        return false;
-    }
-
-    @Override
-    public SessionStore open(StoreLocator locator, OpenMode mode) {
-        return JsonFileStore.open(locator, mode);
     }
 
     @Override

@@ -1,0 +1,107 @@
+package dev.sessiondb.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sessiondb.sample.SampleSessions;
+import dev.sessiondb.store.plugin.HeldBackupProvider;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * A job or an undo asked to stop exits as shells report the signal: 130 after Ctrl-C (SIGINT),
+ * 143 after SIGTERM (128 + the signal's number); both cancel with nothing changed. Each child is
+ * held in its backup (a {@code held:} store, {@link HeldBackupProvider}) until the signal has
+ * cancelled it, so the stop lands at the same point every time.
+ */
+class StopSignalExitCodeTest {
+
+    @TempDir
+    Path dir;
+
+    private ChildJvm child;
+    private Path source;
+    private Path target;
+    private String journal;
+
+    @BeforeEach
+    void createStores() {
+        child = new ChildJvm(dir.resolve("home"));
+        source = dir.resolve("source.json");
+        target = dir.resolve("target.json");
+        journal = dir.resolve("journal").toString();
+        StoreContents.create("json:" + source, SampleSessions.minskyList(20, 11));
+        StoreContents.create("json:" + target, SampleSessions.minskyList(5, 99));
+    }
+
+    private List<String> migrate() {
+        return List.of("migrate", "json:" + source, "held:" + target, "--mode", "replace", "--backup-dir", journal);
+    }
+
+    @ParameterizedTest(name = "SIG{0} exits {1}")
+    @CsvSource({"TERM, 143", "INT, 130"})
+    void aMigrationStoppedByASignalExitsWithItsCodeAndChangesNothing(Signal signal, int exitCode) throws Exception {
+        byte[] before = Files.readAllBytes(target);
+
+        Stopped stopped = stopWhileHeld(migrate(), signal);
+
+        assertThat(stopped.exitCode()).as(stopped.output()).isEqualTo(exitCode);
+        assertThat(stopped.output()).contains("sessiondb: cancelled; nothing was changed");
+        assertThat(Files.readAllBytes(target)).isEqualTo(before);
+    }
+
+    @Test
+    void anUndoStoppedBySigtermExits143AndChangesNothing() throws Exception {
+        assertThat(child.runToEnd(migrate())[0]).isZero();
+        byte[] migrated = Files.readAllBytes(target);
+
+        Stopped stopped = stopWhileHeld(List.of("undo", "--backup-dir", journal), Signal.TERM);
+
+        assertThat(stopped.exitCode()).as(stopped.output()).isEqualTo(143);
+        assertThat(stopped.output()).contains("sessiondb: cancelled; nothing was changed");
+        assertThat(Files.readAllBytes(target)).isEqualTo(migrated);
+    }
+
+    enum Signal { INT, TERM }
+
+    private record Stopped(int exitCode, String output) {
+    }
+
+    /** Starts the command held in its backup of the target, sends the signal once it is held, and waits for it to end. */
+    private Stopped stopWhileHeld(List<String> args, Signal signal) throws Exception {
+        Files.createFile(HeldBackupProvider.beside(target, ".hold"));
+        Path output = dir.resolve("output.txt");
+        Process process = child.start(args, ProcessBuilder.Redirect.to(output.toFile()));
+        awaitHeld(process, output);
+        send(signal, process);
+        assertThat(process.waitFor(2, TimeUnit.MINUTES)).as("the child stopped").isTrue();
+        return new Stopped(process.exitValue(), Files.readString(output));
+    }
+
+    private void awaitHeld(Process process, Path output) throws InterruptedException, IOException {
+        Path held = HeldBackupProvider.beside(target, ".held");
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+        while (!Files.exists(held)) {
+            assertThat(process.isAlive()).as("the child reached its backup: " + Files.readString(output)).isTrue();
+            assertThat(System.nanoTime()).as("the child reached its backup").isLessThan(deadline);
+            Thread.sleep(5);
+        }
+    }
+
+    /** SIGTERM is what {@link Process#destroy} sends; Ctrl-C's SIGINT only kill(1) can. */
+    private static void send(Signal signal, Process process) throws Exception {
+        if (signal == Signal.TERM) {
+            process.destroy();
+        } else {
+            Process kill = new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).inheritIO().start();
+            assertThat(kill.waitFor()).isZero();
+        }
+    }
+}
