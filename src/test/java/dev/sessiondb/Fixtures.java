@@ -18,6 +18,11 @@ public final class Fixtures {
     public static final String MINSKY_ARRAY = "/fixtures/minsky/session-db.json";
     public static final String MINSKY_BACKUP = "/fixtures/minsky/session-backup-2025-06-23T16-46-12-144Z.json";
     public static final int MINSKY_COUNT = 217;
+    /**
+     * Sessions holding half of a surrogate pair, as JSON escapes it ({@code "\\ud83d"}): "cut\\ud83d" in its name and
+     * fields, "task#002" in fields only (what a SQL store can keep: its key column refuses the first), "task#003" none.
+     */
+    public static final String LONE_SURROGATES = "/fixtures/lone-surrogates/session-db.json";
 
     private Fixtures() {
     }

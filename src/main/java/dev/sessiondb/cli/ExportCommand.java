@@ -7,6 +7,8 @@ import dev.sessiondb.store.SessionStore;
 import dev.sessiondb.store.StoreException;
 import dev.sessiondb.files.AtomicFiles;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -53,7 +55,12 @@ final class ExportCommand implements Callable<Integer> {
             spec.commandLine().getOut().flush();
         } else {
             try {
-                AtomicFiles.write(output, out -> out.write(document.getBytes(StandardCharsets.UTF_8)));
+                AtomicFiles.write(output, out -> {
+                    // as standard output shows it: a Markdown transcript holds a cut emoji as its escape
+                    Writer text = LoneSurrogateEscapes.around(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+                    text.write(document);
+                    text.flush();
+                });
             } catch (IOException e) {
                 throw new StoreException(output + ": cannot write the export (" + e.getMessage() + "); check the folder exists and is writable", e);
             }

@@ -69,8 +69,8 @@ public final class SessionDbCommand {
         SessionDbCommand root = new SessionDbCommand();
         CommandLine commandLine = new CommandLine(root);
         named(args).map(List::<Class<?>>of).orElse(SUBCOMMANDS).forEach(commandLine::addSubcommand);
-        commandLine.setOut(out);
-        commandLine.setErr(err);
+        commandLine.setOut(withSurrogatesEscaped(out));
+        commandLine.setErr(withSurrogatesEscaped(err));
         commandLine.setExecutionStrategy(parsed -> {
             OutputFormat.requireOffered(parsed);
             return new CommandLine.RunLast().execute(parsed);
@@ -100,6 +100,10 @@ public final class SessionDbCommand {
             return BAD_INPUT;
         });
         return commandLine;
+    }
+
+    private static PrintWriter withSurrogatesEscaped(PrintWriter printed) {
+        return new PrintWriter(LoneSurrogateEscapes.around(printed), true);
     }
 
     /** The subcommand the first argument that is not an option names (the root's options take no value). */

@@ -16,10 +16,18 @@ final class SessionLookup {
     private SessionLookup() {
     }
 
-    /** The session, or a message naming the store, what was asked and the sessions most like it. */
+    /**
+     * The session, or a message naming the store, what was asked and the sessions most like it. A
+     * name is looked up as typed, then as the table shows it: {@code cut\ud83d} typed is the session
+     * whose name holds half of a surrogate pair (which no terminal can type).
+     */
     static SessionRecord find(SessionStore store, String wanted) {
-        return store.get(wanted).or(() -> byTaskId(store, wanted)).orElseThrow(() -> new StoreException(
-                store.locator().display() + ": no session '" + wanted + "'" + suggestion(store, wanted)));
+        String unescaped = TerminalText.fromCell(wanted);
+        boolean escapes = !unescaped.equals(wanted);
+        return store.get(wanted).or(() -> escapes ? store.get(unescaped) : Optional.empty()).or(() -> byTaskId(store, wanted))
+                .orElseThrow(() -> new StoreException(store.locator().display() + ": no session '" + wanted + "'"
+                        + (escapes ? " (looked up as typed and with its escapes read as the characters ls shows so)" : "")
+                        + suggestion(store, unescaped)));
     }
 
     /** Real stores mix #079, 079 and md#079: a lookup that strips only '#' misses sessions that exist. */

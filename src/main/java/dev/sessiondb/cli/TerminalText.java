@@ -3,6 +3,8 @@ package dev.sessiondb.cli;
 import java.io.FilterWriter;
 import java.io.IOException;
 import java.io.Writer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Text from records made harmless for a terminal: a session name or a branch may hold escape
@@ -14,6 +16,7 @@ import java.io.Writer;
 final class TerminalText extends FilterWriter {
 
     private static final boolean CRLF = System.lineSeparator().equals("\r\n");
+    private static final Pattern CELL_ESCAPE = Pattern.compile("\\\\(u[0-9a-fA-F]{4}|[ntr])");
 
     private TerminalText(Writer out) {
         super(out);
@@ -45,6 +48,19 @@ final class TerminalText extends FilterWriter {
             }
         }
         return shown.toString();
+    }
+
+    /**
+     * The text a cell shows as {@code shown}: its escapes (a backslash, u and four hex digits; {@code \n}, {@code \t}, {@code \r})
+     * read back as the characters they stand for, so that a session name can be typed as the table shows it.
+     */
+    static String fromCell(String shown) {
+        return CELL_ESCAPE.matcher(shown).replaceAll(escape -> Matcher.quoteReplacement(switch (escape.group(1)) {
+            case "n" -> "\n";
+            case "t" -> "\t";
+            case "r" -> "\r";
+            default -> String.valueOf((char) Integer.parseInt(escape.group(1).substring(1), 16));
+        }));
     }
 
     /** Printable ASCII at once; else not a control character, harmful or half of a surrogate pair. */

@@ -66,7 +66,8 @@ public final class LoneSurrogates {
         return escaped.append(json, copied, json.length()).toString();
     }
 
-    private static String escape(char surrogate) {
+    /** One half of a surrogate pair as its JSON escape, {@code \ud83d}: what every output shows in its place. */
+    public static String escape(char surrogate) {
         return String.format("\\u%04x", (int) surrogate);
     }
 }

@@ -27,6 +27,14 @@ class TerminalTextTest {
     }
 
     @Test
+    void aCellsTextReadsBackFromWhatTheCellShows() {
+        String name = "cut\ud83d x\u001b[31m\nrow\t";
+
+        assertThat(TerminalText.fromCell(TerminalText.cell(name))).isEqualTo(name);
+        assertThat(TerminalText.fromCell("plain, \\ not an escape")).isEqualTo("plain, \\ not an escape");
+    }
+
+    @Test
     void aListingsCellsCannotAddRowsOrColourTheTable() throws Exception {
         Path store = dir.resolve("ansi.json");
         Files.writeString(store, JsonCodec.pretty(JsonCodec.parse("[{\"session\": \"x\\u001b[31mRED\", \"repoName\": \"r\\nfake-row\","

@@ -1,0 +1,94 @@
+package dev.sessiondb.cli;
+
+import dev.sessiondb.model.LoneSurrogates;
+import java.io.FilterWriter;
+import java.io.IOException;
+import java.io.Writer;
+
+/**
+ * Everything the command line prints, with each unpaired surrogate written as its escape
+ * ({@code \ud83d}): no UTF-8 output can hold one (it became {@code ?}, and the value was lost). In
+ * JSON output the escape sits inside a string, where it reads back as the same value; in CSV and
+ * text it is the escape the table shows. A high surrogate that ends one write waits for the next,
+ * which may start with its low half.
+ */
+final class LoneSurrogateEscapes extends FilterWriter {
+
+    /** A high surrogate that ended the last write, or 0. */
+    private char pendingHigh;
+
+    private LoneSurrogateEscapes(Writer out) {
+        super(out);
+    }
+
+    static Writer around(Writer out) {
+        return new LoneSurrogateEscapes(out);
+    }
+
+    @Override
+    public void write(int c) throws IOException {
+        write(new char[] {(char) c}, 0, 1);
+    }
+
+    @Override
+    public void write(char[] chars, int offset, int length) throws IOException {
+        int end = offset + length;
+        int from = offset;
+        if (pendingHigh != 0 && length > 0) {
+            if (Character.isLowSurrogate(chars[offset])) {
+                out.write(pendingHigh);
+                out.write(chars[offset]);
+                from++;
+            } else {
+                out.write(LoneSurrogates.escape(pendingHigh));
+            }
+            pendingHigh = 0;
+        }
+        for (int i = from; i < end; i++) {
+            char c = chars[i];
+            if (!Character.isSurrogate(c)) {
+                continue;
+            }
+            if (Character.isHighSurrogate(c) && i + 1 == end) {
+                out.write(chars, from, i - from);
+                pendingHigh = c;
+                return;
+            }
+            if (Character.isHighSurrogate(c) && Character.isLowSurrogate(chars[i + 1])) {
+                i++;
+                continue;
+            }
+            out.write(chars, from, i - from);
+            out.write(LoneSurrogates.escape(c));
+            from = i + 1;
+        }
+        out.write(chars, from, end - from);
+    }
+
+    @Override
+    public void write(String text, int offset, int length) throws IOException {
+        char[] chars = new char[length];
+        text.getChars(offset, offset + length, chars, 0);
+        write(chars, 0, length);
+    }
+
+    /** What was printed is whole at a flush: a high surrogate still waiting has no low half. */
+    @Override
+    public void flush() throws IOException {
+        writePending();
+        super.flush();
+    }
+
+    @Override
+    public void close() throws IOException {
+        writePending();
+        super.close();
+    }
+
+    private void writePending() throws IOException {
+        if (pendingHigh != 0) {
+            out.write(LoneSurrogates.escape(pendingHigh));
+            pendingHigh = 0;
+        }
+    }
+}
