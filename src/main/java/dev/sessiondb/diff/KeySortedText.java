@@ -1,6 +1,7 @@
 package dev.sessiondb.diff;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.TextNode;
 import dev.sessiondb.model.JsonCodec;
 import dev.sessiondb.model.SessionRecord;
 import dev.sessiondb.progress.ProgressMonitor;
@@ -141,8 +142,8 @@ final class KeySortedText implements TextCursor {
             file.toFile().deleteOnExit();
             try (BufferedWriter writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
                 for (Line line : lines) {
-                    // the key as a JSON string: one line whatever it holds
-                    writer.write(JsonCodec.MAPPER.writeValueAsString(line.key()));
+                    // the key as a JSON string: one line whatever it holds, half of a surrogate pair as its escape (UTF-8 refuses it)
+                    writer.write(JsonCodec.compact(TextNode.valueOf(line.key())));
                     writer.newLine();
                     writer.write(line.json());
                     writer.newLine();

@@ -55,6 +55,23 @@ class StoreDiffTest {
         assertThat(collected.changed.get(0).fields()).extracting(FieldChange::path).containsExactly("branch");
     }
 
+    /** A spilled run keeps each key as JSON text in a UTF-8 file: half of a surrogate pair in a key was refused there. */
+    @Test
+    void aKeyHoldingHalfOfASurrogatePairSurvivesASpilledSort() {
+        List<SessionRecord> a = new ArrayList<>(SampleSessions.minskyList(200, 7));
+        a.add(SampleSessions.minskyRecord(900, 7).with("session", "cut\ud83d"));
+        a.add(SampleSessions.minskyRecord(901, 7).with("session", "cut\ud800"));
+        List<SessionRecord> b = new ArrayList<>(a);
+        b.set(200, b.get(200).with("branch", "changed-branch"));
+        Collections.shuffle(b, new Random(5));
+        Collected collected = new Collected();
+
+        DiffSummary summary = new StoreDiff(Set.of(), 4_000).compare(a.iterator(), b.iterator(), 404, collected, ProgressMonitor.NONE);
+
+        assertThat(summary).isEqualTo(new DiffSummary(0, 0, 1, 201));
+        assertThat(collected.changed.get(0).session()).isEqualTo("cut\ud83d");
+    }
+
     @Test
     void reportsProgressForEveryRecordRead() {
         List<SessionRecord> records = SampleSessions.minskyList(30, 1);
