@@ -1,5 +1,6 @@
 package dev.sessiondb.cli;
 
+import dev.sessiondb.model.LoneSurrogateEscapes;
 import dev.sessiondb.model.SecretMasker;
 import dev.sessiondb.model.SessionDocument;
 import dev.sessiondb.model.SessionRecord;

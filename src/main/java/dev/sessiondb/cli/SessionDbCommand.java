@@ -2,6 +2,7 @@ package dev.sessiondb.cli;
 
 import dev.sessiondb.app.LogConfiguration;
 import dev.sessiondb.job.JobRefusedException;
+import dev.sessiondb.model.LoneSurrogateEscapes;
 import dev.sessiondb.model.SecretMasker;
 import dev.sessiondb.progress.CancelledException;
 import dev.sessiondb.store.StoreException;

@@ -2,6 +2,7 @@ package dev.sessiondb.ui.sessions;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.sessiondb.model.JsonCodec;
+import dev.sessiondb.model.LoneSurrogateEscapes;
 import dev.sessiondb.model.Page;
 import dev.sessiondb.model.SessionQuery;
 import dev.sessiondb.model.SessionRecord;
@@ -20,8 +21,9 @@ import org.apache.commons.csv.CSVPrinter;
 
 /**
  * Writes the sessions of a query (what the table shows, in its order) to a file: CSV with the
- * table's columns, or JSON with whole records. Secrets are masked. The file appears only when
- * complete; a cancelled export leaves nothing behind.
+ * table's columns, or JSON with whole records. Secrets are masked, and half of a surrogate pair is
+ * written as its escape, as the command line writes it. The file appears only when complete; a
+ * cancelled export leaves nothing behind.
  */
 public final class SessionExport {
 
@@ -49,7 +51,7 @@ public final class SessionExport {
     public static long write(SessionStore store, SessionQuery query, Format format, Path file, ProgressMonitor monitor) throws IOException {
         long[] written = new long[1];
         AtomicFiles.write(file, out -> {
-            try (Writer text = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8))) {
+            try (Writer text = LoneSurrogateEscapes.around(new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8)))) {
                 written[0] = format == Format.CSV ? writeCsv(store, query, text, monitor) : writeJson(store, query, text, monitor);
             }
         });

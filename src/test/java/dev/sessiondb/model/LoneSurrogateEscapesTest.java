@@ -1,4 +1,4 @@
-package dev.sessiondb.cli;
+package dev.sessiondb.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,18 +1,17 @@
-package dev.sessiondb.cli;
+package dev.sessiondb.model;
 
-import dev.sessiondb.model.LoneSurrogates;
 import java.io.FilterWriter;
 import java.io.IOException;
 import java.io.Writer;
 
 /**
- * Everything the command line prints, with each unpaired surrogate written as its escape
- * ({@code \ud83d}): no UTF-8 output can hold one (it became {@code ?}, and the value was lost). In
- * JSON output the escape sits inside a string, where it reads back as the same value; in CSV and
- * text it is the escape the table shows. A high surrogate that ends one write waits for the next,
- * which may start with its low half.
+ * Text written out (what the command line prints, an export's file) with each unpaired surrogate
+ * written as its escape ({@code \ud83d}): no UTF-8 output can hold one (it became {@code ?}, and the
+ * value was lost). In JSON the escape sits inside a string, where it reads back as the same value;
+ * in CSV and text it is the escape a table shows. A high surrogate that ends one write waits for
+ * the next, which may start with its low half.
  */
-final class LoneSurrogateEscapes extends FilterWriter {
+public final class LoneSurrogateEscapes extends FilterWriter {
 
     /** A high surrogate that ended the last write, or 0. */
     private char pendingHigh;
@@ -21,7 +20,7 @@ final class LoneSurrogateEscapes extends FilterWriter {
         super(out);
     }
 
-    static Writer around(Writer out) {
+    public static Writer around(Writer out) {
         return new LoneSurrogateEscapes(out);
     }
 
