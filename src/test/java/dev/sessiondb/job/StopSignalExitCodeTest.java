@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -57,14 +56,15 @@ class StopSignalExitCodeTest {
         assertThat(Files.readAllBytes(target)).isEqualTo(before);
     }
 
-    @Test
-    void anUndoStoppedBySigtermExits143AndChangesNothing() throws Exception {
+    @ParameterizedTest(name = "SIG{0} exits {1}")
+    @CsvSource({"TERM, 143", "INT, 130"})
+    void anUndoStoppedByASignalExitsWithItsCodeAndChangesNothing(Signal signal, int exitCode) throws Exception {
         assertThat(child.runToEnd(migrate())[0]).isZero();
         byte[] migrated = Files.readAllBytes(target);
 
-        Stopped stopped = stopWhileHeld(List.of("undo", "--backup-dir", journal), Signal.TERM);
+        Stopped stopped = stopWhileHeld(List.of("undo", "--backup-dir", journal), signal);
 
-        assertThat(stopped.exitCode()).as(stopped.output()).isEqualTo(143);
+        assertThat(stopped.exitCode()).as(stopped.output()).isEqualTo(exitCode);
         assertThat(stopped.output()).contains("sessiondb: cancelled; nothing was changed");
         assertThat(Files.readAllBytes(target)).isEqualTo(migrated);
     }
