@@ -64,11 +64,25 @@ public final class LoneSurrogateEscapes extends FilterWriter {
         out.write(chars, from, end - from);
     }
 
+    /** Most text holds no surrogate: it is passed on as it is, without a copy (a listing prints a million cells). */
     @Override
     public void write(String text, int offset, int length) throws IOException {
+        if (pendingHigh == 0 && !holdsSurrogate(text, offset, offset + length)) {
+            out.write(text, offset, length);
+            return;
+        }
         char[] chars = new char[length];
         text.getChars(offset, offset + length, chars, 0);
         write(chars, 0, length);
+    }
+
+    private static boolean holdsSurrogate(String text, int from, int end) {
+        for (int i = from; i < end; i++) {
+            if (Character.isSurrogate(text.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** What was printed is whole at a flush: a high surrogate still waiting has no low half. */
