@@ -111,4 +111,16 @@ class IncompleteBackupTest {
         assertThat(copy.getParent()).doesNotExist();
         assertThat(new BackupJournal(folder).list()).extracting(Backup::id).contains(complete.id());
     }
+
+    /** A run killed between making its lock file and renaming it into place leaves it aside, unlocked. */
+    @Test
+    void aPruneClearsTheLockFilesKilledRunsLeftAsideAndInPlace() throws Exception {
+        Path runs = Files.createDirectories(folder.resolve("runs"));
+        Files.createFile(runs.resolve("20261205T104456.863Z-migrate-d8a7.lock.new"));
+        Files.createFile(runs.resolve("20261205T104457.001Z-migrate-e1f2.lock"));
+
+        assertThat(CliRun.of("undo", "--prune", "--backup-dir", journal).exitCode()).isZero();
+
+        assertThat(runs).isEmptyDirectory();
+    }
 }

@@ -28,6 +28,8 @@ import java.util.stream.Stream;
 final class RunLocks {
 
     private static final String SUFFIX = ".lock";
+    /** A lock file being made, locked, before it is renamed into place. */
+    private static final String ASIDE = ".new";
 
     /**
      * The locks this JVM holds, by file, for every journal in it: a lock is asked of them and
@@ -53,17 +55,22 @@ final class RunLocks {
         }
         try {
             AtomicFiles.createOwnerOnlyDirectories(folder);
-            Path aside = folder.resolve(runId + SUFFIX + ".new");
+            Path aside = folder.resolve(runId + SUFFIX + ASIDE);
             FileChannel channel = FileChannel.open(aside, Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE), AtomicFiles.ownerOnlyFile());
+            // known as held under both names before either can be seen, so no look from this JVM opens a second channel
+            HELD.put(aside, channel);
+            HELD.put(file, channel);
             try {
                 lockIfTheFileSystemCan(channel);
                 Files.move(aside, file, StandardCopyOption.ATOMIC_MOVE);
             } catch (IOException | RuntimeException notHeld) {
+                HELD.remove(file);
                 channel.close();
                 Files.deleteIfExists(aside);
                 throw notHeld;
+            } finally {
+                HELD.remove(aside);
             }
-            HELD.put(file, channel);
             return true;
         } catch (IOException e) {
             throw new UncheckedIOException(new IOException("cannot make the lock file " + file + " that tells this run from one killed ("
@@ -103,7 +110,10 @@ final class RunLocks {
      * never held a lock (an edit in the app, a run of an earlier version).
      */
     boolean mayBeRunning(String runId) {
-        Path file = fileOf(runId);
+        return mayBeHeld(fileOf(runId));
+    }
+
+    private static boolean mayBeHeld(Path file) {
         if (HELD.containsKey(file)) {
             return true;
         }
@@ -121,16 +131,19 @@ final class RunLocks {
         }
     }
 
-    /** Deletes the lock files of runs that ended without letting go of them (killed); a running run's stays. */
+    /**
+     * Deletes the lock files of runs that ended without letting go of them (killed), and those a
+     * run killed before it renamed its file into place left aside; a running run's stay.
+     */
     void clearEnded() {
         if (!Files.isDirectory(folder)) {
             return;
         }
         try (Stream<Path> files = Files.list(folder)) {
-            List<Path> locks = files.filter(file -> file.getFileName().toString().endsWith(SUFFIX)).toList();
+            List<Path> locks = files.filter(file -> file.getFileName().toString().endsWith(SUFFIX)
+                    || file.getFileName().toString().endsWith(SUFFIX + ASIDE)).toList();
             for (Path lock : locks) {
-                String runId = lock.getFileName().toString().substring(0, lock.getFileName().toString().length() - SUFFIX.length());
-                if (!mayBeRunning(runId)) {
+                if (!mayBeHeld(lock.toAbsolutePath())) {
                     Files.deleteIfExists(lock);
                 }
             }
