@@ -6,6 +6,7 @@ import dev.sessiondb.job.backup.BackupJournal;
 import dev.sessiondb.job.backup.JournalListener;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -36,13 +37,13 @@ public final class CatalogRecorder implements JournalListener {
     }
 
     @Override
-    public void backedUp(String runId, Backup backup) {
-        record(history -> history.backedUp(runId, backup));
+    public void backedUp(String runId, Backup backup, Optional<String> mark) {
+        record(history -> history.backedUp(runId, backup, mark));
     }
 
     @Override
-    public void reportSaved(JobReport report, Path file) {
-        record(history -> history.reportSaved(report, file));
+    public void reportSaved(JobReport report, Path file, Optional<String> targetMark) {
+        record(history -> history.reportSaved(report, file, targetMark));
     }
 
     @Override
@@ -76,8 +77,8 @@ public final class CatalogRecorder implements JournalListener {
     }
 
     @Override
-    public void restored(Backup restored, Backup replaced) {
-        record(history -> history.restored(restored, replaced));
+    public void restored(Backup restored, Backup replaced, Optional<String> mark) {
+        record(history -> history.restored(restored, replaced, mark));
     }
 
     private synchronized void record(Consumer<JobHistory> write) {

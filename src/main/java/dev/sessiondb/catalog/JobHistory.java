@@ -63,8 +63,8 @@ public final class JobHistory {
         });
     }
 
-    /** A run backed a store up before writing: the backup enters the index and the run the history. */
-    public void backedUp(String runId, Backup backup) {
+    /** A run backed a store up before writing: the backup enters the index and the run the history, with how the backup found the store. */
+    public void backedUp(String runId, Backup backup, Optional<String> mark) {
         try (Transaction transaction = database.beginTransaction()) {
             database.save(index(new BackupEntry(), backup, runId));
             JobRun run = run(runId).orElseGet(() -> newRun(runId, backup.reason(), backup.createdAt()));
@@ -74,13 +74,14 @@ public final class JobHistory {
             if (run.getBackupId() == null) {
                 run.setBackupId(backup.id());
             }
+            mark.ifPresent(run::setTargetMarkBefore);
             database.save(run);
             transaction.commit();
         }
     }
 
-    /** A job finished: its report completes the run's entry. */
-    public void reportSaved(JobReport report, Path file) {
+    /** A job finished: its report completes the run's entry, with how it left the target it wrote. */
+    public void reportSaved(JobReport report, Path file, Optional<String> targetMark) {
         JobRun run = run(report.runId()).orElseGet(() -> newRun(report.runId(), report.description(), report.startedAt()));
         run.setKind(report.job());
         run.setDescription(report.description());
@@ -94,6 +95,7 @@ public final class JobHistory {
         run.setCounts(JsonCodec.compact(counts));
         run.setReportPath(file.toString());
         report.backupId().ifPresent(run::setBackupId);
+        targetMark.ifPresent(run::setTargetMarkAfter);
         database.save(run);
     }
 
@@ -158,8 +160,8 @@ public final class JobHistory {
         });
     }
 
-    /** Undo put {@code restored} back: the job that took it is undone, the undo run finished. */
-    public void restored(Backup restored, Backup replaced) {
+    /** Undo put {@code restored} back: the job that took it is undone, the undo run finished, leaving the store as {@code mark} says. */
+    public void restored(Backup restored, Backup replaced, Optional<String> mark) {
         try (Transaction transaction = database.beginTransaction()) {
             Instant when = restored.restoredAt().orElseGet(Instant::now);
             BackupEntry entry = new QBackupEntry(database).id.eq(restored.id()).findOneOrEmpty()
@@ -170,9 +172,12 @@ public final class JobHistory {
                 job.setUndoneAt(when);
                 database.save(job);
             });
-            run(BackupJournal.runIdOf(replaced)).filter(undo -> undo.getFinishedAt() == null).ifPresent(undo -> {
-                undo.setFinishedAt(when);
-                undo.setOutcome(JobReport.Outcome.COMPLETED.name().toLowerCase(Locale.ROOT));
+            run(BackupJournal.runIdOf(replaced)).ifPresent(undo -> {
+                if (undo.getFinishedAt() == null) {
+                    undo.setFinishedAt(when);
+                    undo.setOutcome(JobReport.Outcome.COMPLETED.name().toLowerCase(Locale.ROOT));
+                }
+                mark.ifPresent(undo::setTargetMarkAfter);
                 database.save(undo);
             });
             transaction.commit();

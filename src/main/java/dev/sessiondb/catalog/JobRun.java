@@ -41,6 +41,9 @@ public class JobRun {
     /** The backup the run took, once a prune deleted it (then {@link #backupId} is empty), and when. */
     private String prunedBackupId;
     private Instant prunedAt;
+    /** The target's change mark just before the run backed it up, and once the run let go of it (see {@link LaterChanges}). */
+    private String targetMarkBefore;
+    private String targetMarkAfter;
 
     public String getRunId() {
         return runId;
@@ -160,5 +163,21 @@ public class JobRun {
 
     public void setPrunedAt(Instant prunedAt) {
         this.prunedAt = prunedAt;
+    }
+
+    public String getTargetMarkBefore() {
+        return targetMarkBefore;
+    }
+
+    public void setTargetMarkBefore(String targetMarkBefore) {
+        this.targetMarkBefore = targetMarkBefore;
+    }
+
+    public String getTargetMarkAfter() {
+        return targetMarkAfter;
+    }
+
+    public void setTargetMarkAfter(String targetMarkAfter) {
+        this.targetMarkAfter = targetMarkAfter;
     }
 }

@@ -68,8 +68,8 @@ class CatalogTest {
         JobReport report = builder.build();
 
         try (Catalog catalog = Catalog.open(dir)) {
-            catalog.history().backedUp(runId, backup);
-            catalog.history().reportSaved(report, dir.resolve("reports").resolve(runId + ".json"));
+            catalog.history().backedUp(runId, backup, Optional.empty());
+            catalog.history().reportSaved(report, dir.resolve("reports").resolve(runId + ".json"), Optional.empty());
         }
 
         try (Catalog catalog = Catalog.open(dir)) {
@@ -93,8 +93,8 @@ class CatalogTest {
 
             Backup replaced = new Backup("20261201T100500.000Z-undo-1111-beef", report.finishedAt().plusSeconds(60), "undo " + backup.id(),
                     "sqlite:" + target, StoreFormat.SQLITE, Backup.Kind.of(StoreProvider.SnapshotKind.SQLITE), 217, Optional.empty());
-            catalog.history().backedUp("20261201T100500.000Z-undo-1111", replaced);
-            catalog.history().restored(backup.markedRestored(report.finishedAt().plusSeconds(62)), replaced);
+            catalog.history().backedUp("20261201T100500.000Z-undo-1111", replaced, Optional.empty());
+            catalog.history().restored(backup.markedRestored(report.finishedAt().plusSeconds(62)), replaced, Optional.empty());
         }
 
         try (Catalog catalog = Catalog.open(dir)) {
@@ -116,9 +116,9 @@ class CatalogTest {
         Backup stillThere = sqliteBackup("20261201T120000.000Z-migrate-0e0f", maybeChanged);
 
         try (Catalog catalog = Catalog.open(dir)) {
-            catalog.history().backedUp(BackupJournal.runIdOf(discarded), discarded);
+            catalog.history().backedUp(BackupJournal.runIdOf(discarded), discarded, Optional.empty());
             catalog.history().discarded(discarded, "cancelled");
-            catalog.history().backedUp(BackupJournal.runIdOf(stillThere), stillThere);
+            catalog.history().backedUp(BackupJournal.runIdOf(stillThere), stillThere, Optional.empty());
             catalog.history().ended(BackupJournal.runIdOf(stillThere), "failed");
         }
 

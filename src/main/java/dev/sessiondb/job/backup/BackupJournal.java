@@ -76,14 +76,29 @@ public final class BackupJournal {
         return root.resolve("reports");
     }
 
-    /** Saves a finished job's report in {@link #reportsDir()} and returns the file; the run ends, saved or not. */
+    /**
+     * Saves a finished job's report in {@link #reportsDir()} and returns the file; the run ends, saved or not (failed
+     * when the report cannot be saved). The history gets the change mark of the target the job wrote, for undo to tell
+     * a later write: a job saves its report once it has let go of the target, so that the mark is the one undo finds
+     * when nobody wrote after it (a SQLite store's last close folds its write-ahead log into the file).
+     */
     public Path saveReport(JobReport report) {
         try {
-            Path file = report.saveTo(reportsDir());
-            listener.reportSaved(report, file);
+            Path file = endingOnStop(report.runId(), () -> report.saveTo(reportsDir()));
+            Optional<String> written = report.backupId().flatMap(id -> report.target()).map(StoreLocator::parse).flatMap(BackupJournal::markOf);
+            listener.reportSaved(report, file, written);
             return file;
         } finally {
             locks.release(report.runId());
+        }
+    }
+
+    /** The store's change mark, to tell a later write by anyone; none for a store without one (a server) or one that cannot be looked at. */
+    private static Optional<String> markOf(StoreLocator store) {
+        try {
+            return StoreProviders.of(store).changeMark(store);
+        } catch (RuntimeException unreadable) {
+            return Optional.empty(); // undo then says it could not check
         }
     }
 
@@ -123,7 +138,7 @@ public final class BackupJournal {
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
-        listener.restored(reverted, replaced);
+        listener.restored(reverted, replaced, Optional.empty());
     }
 
     /** Backs up a store (or notes that it does not exist yet) before {@code reason} writes to it; opens it to do so. */
@@ -172,9 +187,11 @@ public final class BackupJournal {
             FileTrees.delete(folder);
             createOwnerOnly(folder.getParent());
             AtomicFiles.createOwnerOnlyDirectories(folder);
+            // how the backup finds the store: an undo that puts this backup back brings back the store the mark was taken of
+            Optional<String> found = markOf(locator);
             Backup backup = takeOrClear(taker, folder);
             save(backup);
-            listener.backedUp(runId, backup);
+            listener.backedUp(runId, backup, found);
             return backup;
         } catch (IOException e) {
             // the cause's own advice: a backup stopped by a locked or damaged store is no matter of disk space
@@ -464,7 +481,7 @@ public final class BackupJournal {
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
-        listener.restored(restored, before);
+        listener.restored(restored, before, markOf(locator));
         locks.release(runId);
         return before;
     }

@@ -3,6 +3,7 @@ package dev.sessiondb.job.backup;
 import dev.sessiondb.job.JobReport;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Hears what the backup journal records, so an index of the runs (the app catalog) can follow
@@ -17,12 +18,20 @@ public interface JournalListener {
     default void started(String runId, String description, List<String> sources, String target) {
     }
 
-    /** A store was backed up by run {@code runId} before it writes to the store. */
-    default void backedUp(String runId, Backup backup) {
+    /**
+     * A store was backed up by run {@code runId} before it writes to the store.
+     *
+     * @param mark the store's change mark as the backup found it ({@link dev.sessiondb.store.StoreProvider#changeMark}), when it has one
+     */
+    default void backedUp(String runId, Backup backup, Optional<String> mark) {
     }
 
-    /** A job finished and its report was saved to {@code file}. */
-    default void reportSaved(JobReport report, Path file) {
+    /**
+     * A job finished and its report was saved to {@code file}.
+     *
+     * @param targetMark the change mark of the target the job wrote, as the job left it once it let go of it: a later write by anyone changes it
+     */
+    default void reportSaved(JobReport report, Path file, Optional<String> targetMark) {
     }
 
     /** A run's write ended without changing the store ({@code outcome}: cancelled, refused or failed), so its backup was deleted. */
@@ -49,7 +58,11 @@ public interface JournalListener {
     default void reportPruned(String runId) {
     }
 
-    /** Undo put {@code restored} back; {@code replaced} is the backup of the state it replaced. */
-    default void restored(Backup restored, Backup replaced) {
+    /**
+     * Undo put {@code restored} back; {@code replaced} is the backup of the state it replaced.
+     *
+     * @param mark the store's change mark as the undo left it, when it has one
+     */
+    default void restored(Backup restored, Backup replaced, Optional<String> mark) {
     }
 }

@@ -66,6 +66,7 @@ public final class ConsolidateJob implements Job {
     @Override
     public JobReport run(ProgressMonitor monitor) {
         List<SessionStore> opened = openSources();
+        JobReport done;
         try (Transfer transfer = transfer()) {
             if (plannedTarget != null) {
                 transfer.requireUnchangedSince(plannedTarget);
@@ -84,12 +85,12 @@ public final class ConsolidateJob implements Job {
                 return builder;
             });
             MinskySettings.lines(target, transfer.writtenLayout()).forEach(report::note);
-            JobReport done = report.build();
-            journal.saveReport(done);
-            return done;
+            done = report.build();
         } finally {
             opened.forEach(SessionStore::close);
         }
+        journal.saveReport(done);
+        return done;
     }
 
     private List<SessionStore> openSources() {

@@ -54,6 +54,7 @@ public final class MigrateJob implements Job {
 
     @Override
     public JobReport run(ProgressMonitor monitor) {
+        JobReport done;
         try (SessionStore from = openSource(); Transfer transfer = transfer()) {
             RecordSource records = RecordSource.of(from);
             if (plannedTarget != null) {
@@ -67,10 +68,10 @@ public final class MigrateJob implements Job {
                 builder.details().set("plan", plan.toJson());
                 return builder;
             });
-            JobReport done = report.build();
-            journal.saveReport(done);
-            return done;
+            done = report.build();
         }
+        journal.saveReport(done);
+        return done;
     }
 
     private SessionStore openSource() {

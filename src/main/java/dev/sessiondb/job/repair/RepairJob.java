@@ -91,9 +91,10 @@ public final class RepairJob implements Job {
     public JobReport run(ProgressMonitor monitor) {
         monitor.message("planning");
         StoreProbe.requireUndamaged(locator);
+        JobReport done;
         try (SessionStore store = StoreProbe.openSource(locator); Changeset changeset = changeset(store, monitor)) {
             JobReport.Builder report = journal.startRun("repair", description(), List.of(), locator);
-            return journal.endingOnStop(report.runId(), () -> {
+            done = journal.endingOnStop(report.runId(), () -> {
                 counts(changeset).forEach(report::count);
                 changeset.manualByCheck().forEach((check, count) -> report.warning(count + " " + check + " findings need a person"));
                 ArrayNode changes = report.details().putArray("changes");
@@ -110,11 +111,11 @@ public final class RepairJob implements Job {
                         changeset.applyTo(store, backedUp, monitor);
                     }, () -> store.fingerprint().equals(backedUp));
                 }
-                JobReport done = report.build();
-                journal.saveReport(done);
-                return done;
+                return report.build();
             });
         }
+        journal.saveReport(done);
+        return done;
     }
 
     private static Map<String, Long> counts(Changeset changeset) {

@@ -48,10 +48,11 @@ public final class UpgradeJob implements Job {
 
     @Override
     public JobReport run(ProgressMonitor monitor) {
+        JobReport done;
         try (SessionStore opened = open()) {
             JobPlan plan = plan(opened);
             JobReport.Builder report = journal.startRun("upgrade", description(), List.of(), store);
-            return journal.endingOnStop(report.runId(), () -> {
+            done = journal.endingOnStop(report.runId(), () -> {
                 plan.counts().forEach(report::count);
                 String before = opened.info().schemaVersion();
                 if (opened.needsUpgrade()) {
@@ -67,11 +68,11 @@ public final class UpgradeJob implements Job {
                 } else {
                     report.note("schema version " + before + " is current; nothing was changed");
                 }
-                JobReport done = report.build();
-                journal.saveReport(done);
-                return done;
+                return report.build();
             });
         }
+        journal.saveReport(done);
+        return done;
     }
 
     private SessionStore open() {
