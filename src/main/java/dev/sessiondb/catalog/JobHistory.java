@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -60,6 +61,31 @@ public final class JobHistory {
         run(runId).ifPresent(run -> {
             run.setWrittenAt(Instant.now());
             database.save(run);
+        });
+    }
+
+    /**
+     * Run {@code runId} and the change marks of its target holding what the run left there: the mark the run left,
+     * and the mark each later undo left that put back a backup taken of that very state (Ctrl+Z of a later job
+     * into the store brings the run's result back, under a new mark). No marks when the run left none: it ran
+     * before they were recorded, never ended, or wrote a store without one (a server).
+     */
+    Optional<JobResult> resultOf(String runId) {
+        return run(runId).map(job -> {
+            Set<String> marks = new HashSet<>();
+            Optional.ofNullable(job.getTargetMarkAfter()).ifPresent(marks::add);
+            if (!marks.isEmpty()) {
+                Map<String, String> restoredRunByUndo = new QBackupEntry(database).restoreRunId.isNotNull().restoredAt.isNotNull().findStream()
+                        .collect(Collectors.toMap(BackupEntry::getRestoreRunId, BackupEntry::getRunId, (a, b) -> a));
+                Map<String, JobRun> runs = new QJobRun(database).runId.in(restoredRunByUndo.values()).findStream()
+                        .collect(Collectors.toMap(JobRun::getRunId, Function.identity()));
+                new QJobRun(database).runId.in(restoredRunByUndo.keySet()).startedAt.ge(job.getStartedAt()).targetMarkAfter.isNotNull()
+                        .orderBy().startedAt.asc().orderBy().runId.asc().findStream()
+                        .filter(undo -> Optional.ofNullable(runs.get(restoredRunByUndo.get(undo.getRunId())))
+                                .map(JobRun::getTargetMarkBefore).filter(marks::contains).isPresent())
+                        .forEach(undo -> marks.add(undo.getTargetMarkAfter()));
+            }
+            return new JobResult(toPastJob(job), marks);
         });
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.sessiondb.catalog.CatalogException;
 import dev.sessiondb.catalog.HistoryReader;
 import dev.sessiondb.catalog.IndexedBackup;
+import dev.sessiondb.catalog.LaterChanges;
 import dev.sessiondb.job.JobRefusedException;
 import dev.sessiondb.job.backup.Backup;
 import dev.sessiondb.job.backup.BackupJournal;
@@ -19,6 +20,8 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
@@ -39,6 +42,10 @@ final class UndoCommand implements Callable<Integer> {
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "BACKUP-ID", description = "The backup to restore; default: the newest not yet restored.")
     String backupId;
+
+    @Option(names = "--force", description = "Restore even when the store changed after the job that took the backup: those later changes"
+            + " leave the store, kept in the backup undo takes of it first (it names that backup).")
+    boolean force;
 
     @Option(names = "--list", description = "List the backups from the job history, newest first (id, job, when, store, undone or not), and the"
             + " incomplete ones (being copied, or left by a job killed while copying; they cannot be restored), and restore nothing.")
@@ -72,7 +79,9 @@ final class UndoCommand implements Callable<Integer> {
         refuseOptionsThatDoNotGoTogether();
         BackupJournal journal = backupDir.journal(spec.commandLine().getErr());
         if (list) {
-            print(indexedBackups(journal), journal.incomplete(), spec.commandLine().getOut());
+            List<IndexedBackup> backups = indexedBackups(journal);
+            print(backups, journal.incomplete(), LaterChanges.lookAtEach(journal, backups.stream().map(IndexedBackup::backup).toList()),
+                    spec.commandLine().getOut());
             return SessionDbCommand.OK;
         }
         if (prune) {
@@ -91,6 +100,14 @@ final class UndoCommand implements Callable<Integer> {
         }
         Backup backup = backupId != null ? require(journal, backupId) : journal.latestNotRestored().orElseThrow(() ->
                 new JobRefusedException("no backup left to restore in " + journal.root() + "; run 'sessiondb undo --list'"));
+        LaterChanges later = LaterChanges.look(journal, backup);
+        if (later.foundLaterChanges() && !force) {
+            throw new JobRefusedException(later.details() + "; nothing was restored. To undo anyway: sessiondb undo " + backup.id()
+                    + " --force (undo first backs up the store as it is now, those later changes included, and names that backup)");
+        }
+        if (later.verdict() == LaterChanges.Verdict.UNCHECKED) {
+            spec.commandLine().getErr().println("sessiondb: warning: " + later.details() + "; restoring as asked");
+        }
         PrintWriter out = spec.commandLine().getOut();
         return JobRunner.cancellable(spec.commandLine(), "undo " + backup.id(), (tracker, bar) -> {
             Backup before = journal.restore(backup, tracker);
@@ -102,7 +119,8 @@ final class UndoCommand implements Callable<Integer> {
             } else {
                 out.printf("Restored %s as it was at %s (backup %s, %,d records).%n", backup.locator(), backup.createdAt(), backup.id(), backup.records());
             }
-            out.printf("The state it replaced is backup %s (undo that with: sessiondb undo %s).%n", before.id(), before.id());
+            out.printf("The state it replaced%s is backup %s (undo that with: sessiondb undo %s).%n",
+                    later.foundLaterChanges() ? ", with the changes made after the job," : "", before.id(), before.id());
             if (!backup.holdsSchema()) {
                 out.printf("Only the records were put back: the schema stays at version %s (a %s store's backup holds its records, not its tables).%n",
                         schemaVersion(backup), backup.format().scheme());
@@ -117,6 +135,9 @@ final class UndoCommand implements Callable<Integer> {
      */
     private void refuseOptionsThatDoNotGoTogether() {
         var given = spec.commandLine().getParseResult();
+        if (force && (list || prune)) {
+            throw new IllegalArgumentException("--force goes with a restore, not with " + (list ? "--list" : "--prune") + "; nothing was restored or deleted");
+        }
         if (!prune) {
             List<String> pruneOnly = List.of("--keep", "--older-than", "--include-last-undo", "--dry-run").stream()
                     .filter(given::hasMatchedOption).toList();
@@ -251,9 +272,12 @@ final class UndoCommand implements Callable<Integer> {
                 : "left by run " + leftover.runId() + ", which did not finish: it cannot be restored; sessiondb undo --prune deletes it";
     }
 
-    private void print(List<IndexedBackup> backups, List<IncompleteBackup> incomplete, PrintWriter out) {
+    /** The backups, each with whether its store changed after the job that took it ({@code later}, by backup id), and the incomplete ones. */
+    private void print(List<IndexedBackup> backups, List<IncompleteBackup> incomplete, Map<String, LaterChanges> later, PrintWriter out) {
         if (format == OutputFormat.JSON) {
-            List<JsonNode> all = Stream.<JsonNode>concat(backups.stream().map(IndexedBackup::toJson), incomplete.stream().map(IncompleteBackup::toJson)).toList();
+            List<JsonNode> all = Stream.<JsonNode>concat(backups.stream().map(indexed -> indexed.toJson().put("laterChanges",
+                            later.get(indexed.backup().id()).verdict().name().toLowerCase(Locale.ROOT).replace('_', '-'))),
+                    incomplete.stream().map(IncompleteBackup::toJson)).toList();
             OutputFormat.printJsonArray(all, json -> json, out);
             return;
         }
@@ -271,6 +295,10 @@ final class UndoCommand implements Callable<Integer> {
                     indexed.undoState(), backup.locator(), backup.reason());
             if (indexed.restoreUnfinished()) {
                 out.printf("    an undo of it was stopped while restoring: the store holds it or what the undo replaced; compare with sessiondb diff%n");
+            }
+            if (later.get(backup.id()).foundLaterChanges()) {
+                out.printf("    the store changed after this job: undoing it would remove those later changes from the store"
+                        + " (sessiondb undo %s --force keeps them in undo's own backup)%n", backup.id());
             }
         }
     }

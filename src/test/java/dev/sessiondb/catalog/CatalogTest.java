@@ -56,6 +56,24 @@ class CatalogTest {
         assertThat(SchemaDump.sqlite(atOnce, Catalog.HISTORY_TABLE)).as("Flyway validated it and had nothing to add").isEqualTo(flywayMade);
     }
 
+    /** A catalog an older version wrote gets the columns of the target's marks; its runs have none, so undo says it could not check. */
+    @Test
+    void aCatalogOfVersion3IsBroughtToVersion4AndItsRunsHoldNoMarks() {
+        SQLiteDataSource older = new SQLiteDataSource();
+        older.setUrl("jdbc:sqlite:" + dir.resolve(Catalog.FILE_NAME));
+        Flyway.configure().dataSource(older).locations("classpath:db/catalog").target("3").load().migrate();
+        String runId = "20261201T100000.000Z-migrate-1111";
+        try (Catalog catalog = Catalog.open(dir)) {
+            catalog.history().started(runId, "migrate json:/tmp/a.json -> json:/tmp/b.json", List.of("json:/tmp/a.json"), "json:/tmp/b.json");
+        }
+
+        try (Catalog catalog = Catalog.open(dir)) {
+            assertThat(catalog.history().resultOf(runId)).hasValueSatisfying(result -> assertThat(result.marks()).isEmpty());
+        }
+        assertThat(Flyway.configure().dataSource(older).locations("classpath:db/catalog").load().info().current().getVersion().getVersion())
+                .isEqualTo(Catalog.NEWEST);
+    }
+
     @Test
     void aJobItsBackupAndItsUndoRoundTripThroughTheSqliteFile() {
         Path target = dir.resolve("copy.db");

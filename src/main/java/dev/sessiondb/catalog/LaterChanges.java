@@ -1,0 +1,99 @@
+package dev.sessiondb.catalog;
+
+import dev.sessiondb.job.backup.Backup;
+import dev.sessiondb.job.backup.BackupJournal;
+import dev.sessiondb.store.StoreException;
+import dev.sessiondb.store.StoreLocator;
+import dev.sessiondb.store.StoreProviders;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Whether the store a backup would be put back into changed after the job that took the backup.
+ * Undo replaces the whole store, so a write made since (by Minsky, by another job) would leave it,
+ * kept only in the backup undo takes of the store first. The store's change mark now is compared
+ * with the marks the history holds of it holding the job's result ({@link JobHistory#resultOf}):
+ * a look at its files' sizes, times and SQLite's commit marks, never at its records.
+ *
+ * @param details what changed after which job, or why that could not be checked; empty when nothing changed
+ */
+public record LaterChanges(Backup backup, Verdict verdict, String details) {
+
+    public enum Verdict {
+        /** The store holds what the job left: undoing it removes nothing anyone wrote after it. */
+        NONE,
+        /** The store was written after the job: undoing it removes that write from the store. */
+        SINCE_JOB,
+        /** Nothing to compare with: the job left no mark, or the store has none. */
+        UNCHECKED
+    }
+
+    /** How the store of {@code backup} stands, the history read once. */
+    public static LaterChanges look(BackupJournal journal, Backup backup) {
+        return lookAtEach(journal, List.of(backup)).get(backup.id());
+    }
+
+    /** How the store of each backup stands, by backup id, the history read once and each store looked at once. */
+    public static Map<String, LaterChanges> lookAtEach(BackupJournal journal, List<Backup> backups) {
+        Map<String, Optional<JobResult>> results;
+        try {
+            results = new HistoryReader(journal).read(history -> backups.stream().collect(Collectors.toMap(Backup::id,
+                    backup -> history.resultOf(BackupJournal.runIdOf(backup)), (a, b) -> a)), Map.of());
+        } catch (CatalogException unreadable) {
+            return backups.stream().collect(Collectors.toMap(Backup::id, backup -> unchecked(backup, unreadable.getMessage()), (a, b) -> a));
+        }
+        Map<String, Mark> marksNow = new HashMap<>();
+        return backups.stream().collect(Collectors.toMap(Backup::id, backup -> compare(backup,
+                results.getOrDefault(backup.id(), Optional.empty()), marksNow.computeIfAbsent(backup.locator(), Mark::now)), (a, b) -> a,
+                LinkedHashMap::new));
+    }
+
+    private static LaterChanges compare(Backup backup, Optional<JobResult> result, Mark now) {
+        if (backup.restoredAt().isPresent()) {
+            return unchecked(backup, "it was put back already (at " + backup.restoredAt().get() + "), so the store holds what that undo left"
+                    + " or a write made since");
+        }
+        if (now.mark().isEmpty()) {
+            return unchecked(backup, now.unavailable());
+        }
+        if (result.isEmpty() || result.get().marks().isEmpty()) {
+            return unchecked(backup, "the job that took it left no mark of the store in the history (it ran before sessiondb recorded such"
+                    + " marks, or did not end)");
+        }
+        PastJob job = result.get().job();
+        if (result.get().marks().contains(now.mark().get())) {
+            return new LaterChanges(backup, Verdict.NONE, "");
+        }
+        return new LaterChanges(backup, Verdict.SINCE_JOB, backup.locator() + " changed after the " + job.kind() + " that took backup "
+                + backup.id() + " (run " + job.runId() + ", ended " + job.finishedAt().orElse(job.startedAt()) + "): undoing that "
+                + job.kind() + " puts the whole store back as it was before it and removes those later changes from the store");
+    }
+
+    private static LaterChanges unchecked(Backup backup, String why) {
+        return new LaterChanges(backup, Verdict.UNCHECKED, "whether " + backup.locator() + " changed after the job that took backup "
+                + backup.id() + " could not be checked: " + why);
+    }
+
+    /** The store's change mark now, or why there is none. */
+    private record Mark(Optional<String> mark, String unavailable) {
+
+        static Mark now(String locator) {
+            try {
+                StoreLocator store = StoreLocator.parse(locator);
+                return StoreProviders.of(store).changeMark(store)
+                        .map(mark -> new Mark(Optional.of(mark), ""))
+                        .orElseGet(() -> new Mark(Optional.empty(), "sessiondb keeps no change mark of a " + store.format().scheme() + " store"));
+            } catch (StoreException unreadable) {
+                return new Mark(Optional.empty(), unreadable.getMessage());
+            }
+        }
+    }
+
+    public boolean foundLaterChanges() {
+        return verdict == Verdict.SINCE_JOB;
+    }
+}

@@ -1,0 +1,167 @@
+package dev.sessiondb.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sessiondb.catalog.Catalog;
+import dev.sessiondb.job.StoreContents;
+import dev.sessiondb.job.backup.Backup;
+import dev.sessiondb.job.backup.BackupJournal;
+import dev.sessiondb.model.SessionRecord;
+import dev.sessiondb.progress.ProgressMonitor;
+import dev.sessiondb.sample.SampleSessions;
+import dev.sessiondb.store.OpenMode;
+import dev.sessiondb.store.SessionStore;
+import dev.sessiondb.store.StoreFactory;
+import dev.sessiondb.store.StoreLocator;
+import dev.sessiondb.store.WriteBatch;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Undo puts the whole store back as it was before its job: a write made after the job (Minsky's,
+ * another job's) would leave the store without a word. Undo compares the store with the mark its
+ * job left in the history and refuses unless --force (an issue: later sessions vanished).
+ */
+class UndoLaterChangesTest {
+
+    private static final SessionRecord LATER = SampleSessions.minskyRecord(900, 9);
+
+    @TempDir
+    Path dir;
+
+    @ParameterizedTest
+    @ValueSource(strings = {"json:%s/target.json", "sqlite:%s/target.db", "jsondir:%s/target"})
+    void aWriteAfterTheJobStopsUndoUntilForcedAndForcedUndoKeepsItInItsOwnBackup(String pattern) {
+        StoreLocator target = StoreContents.create(pattern.formatted(dir), SampleSessions.minskyList(3, 2));
+        Backup jobs = migrateInto(target);
+        writeAsAnotherProgram(target, List.of(LATER));
+
+        CliRun refused = undo();
+
+        assertThat(refused.exitCode()).isEqualTo(SessionDbCommand.BAD_INPUT);
+        assertThat(refused.err()).contains(jobs.locator() + " changed after the migrate that took backup " + jobs.id()
+                        + " (run " + BackupJournal.runIdOf(jobs) + ", ended 20")
+                .contains("undoing that migrate puts the whole store back as it was before it and removes those later changes from the store;"
+                        + " nothing was restored. To undo anyway: sessiondb undo " + jobs.id() + " --force (undo first backs up the store as it"
+                        + " is now, those later changes included, and names that backup)");
+        assertThat(keys(target)).contains(LATER.key()).hasSize(8);
+        assertThat(undo("--list").out()).contains(jobs.id(), "    the store changed after this job: undoing it would remove those later changes"
+                + " from the store (sessiondb undo " + jobs.id() + " --force keeps them in undo's own backup)");
+        assertThat(undo("--list", "--format", "json").out()).contains("\"laterChanges\": \"since-job\"");
+
+        CliRun forced = undo("--force");
+
+        assertThat(forced.exitCode()).as(forced.err()).isZero();
+        Backup later = journal().latestNotRestored().orElseThrow();
+        assertThat(forced.out()).contains("The state it replaced, with the changes made after the job, is backup " + later.id()
+                + " (undo that with: sessiondb undo " + later.id() + ").");
+        assertThat(keys(target)).doesNotContain(LATER.key()).hasSize(3);
+        assertThat(undo(later.id()).exitCode()).isZero();
+        assertThat(keys(target)).contains(LATER.key()).hasSize(8);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"json:%s/target.json", "sqlite:%s/target.db", "jsondir:%s/target", "json:%s/new.json", "sqlite:%s/new.db"})
+    void withoutALaterWriteUndoRestoresWithoutAWord(String pattern) {
+        StoreLocator target = StoreLocator.parse(pattern.formatted(dir));
+        if (!pattern.contains("new")) {
+            StoreContents.create(target.toString(), SampleSessions.minskyList(3, 2));
+        }
+        migrateInto(target);
+
+        assertThat(undo("--list").out()).doesNotContain("changed after");
+        CliRun undo = undo();
+
+        assertThat(undo.exitCode()).as(undo.err()).isZero();
+        assertThat(undo.err()).isEmpty();
+        assertThat(undo.out()).doesNotContain("changed after");
+    }
+
+    /** Ctrl+Z twice, on the command line: the first job's result is back (under a new mark), so undoing it removes nothing later. */
+    @Test
+    void aLaterJobThatWasUndoneIsNoLaterChange() {
+        StoreLocator target = StoreContents.create("sqlite:" + dir.resolve("target.db"), SampleSessions.minskyList(3, 2));
+        Backup first = migrateInto(target);
+        Backup second = migrateInto(target, SampleSessions.minskyList(4, 5));
+        assertThat(undo(first.id()).err()).as("the second job wrote after the first").contains("changed after the migrate that took backup "
+                + first.id());
+
+        assertThat(undo(second.id()).exitCode()).isZero();
+        CliRun undoFirst = undo(first.id());
+
+        assertThat(undoFirst.exitCode()).as(undoFirst.err()).isZero();
+        assertThat(undoFirst.err()).isEmpty();
+        assertThat(keys(target)).hasSize(3);
+    }
+
+    /** A run recorded by an older sessiondb left no mark: undo restores as it did, saying it could not check. */
+    @Test
+    void aJobThatLeftNoMarkIsUndoneAsBeforeWithAWarning() throws Exception {
+        StoreLocator target = StoreContents.create("sqlite:" + dir.resolve("target.db"), SampleSessions.minskyList(3, 2));
+        Backup jobs = migrateInto(target);
+        try (Connection catalog = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("journal").resolve(Catalog.FILE_NAME));
+             Statement statement = catalog.createStatement()) {
+            statement.executeUpdate("UPDATE job_run SET target_mark_before = NULL, target_mark_after = NULL");
+        }
+        writeAsAnotherProgram(target, List.of(LATER));
+
+        CliRun undo = undo();
+
+        assertThat(undo.exitCode()).as(undo.err()).isZero();
+        assertThat(undo.err()).contains("sessiondb: warning: whether " + jobs.locator() + " changed after the job that took backup " + jobs.id()
+                + " could not be checked: the job that took it left no mark of the store in the history (it ran before sessiondb recorded such"
+                + " marks, or did not end); restoring as asked");
+        assertThat(keys(target)).hasSize(3);
+    }
+
+    @Test
+    void forceGoesWithARestoreOnly() {
+        CliRun list = undo("--list", "--force");
+
+        assertThat(list.exitCode()).isEqualTo(SessionDbCommand.BAD_INPUT);
+        assertThat(list.err()).contains("--force goes with a restore, not with --list; nothing was restored or deleted");
+    }
+
+    private Backup migrateInto(StoreLocator target) {
+        return migrateInto(target, SampleSessions.minskyList(7, 1));
+    }
+
+    /** Merges {@code records} into the target through the command line, whose journal records the job in the catalog; returns its backup. */
+    private Backup migrateInto(StoreLocator target, List<SessionRecord> records) {
+        StoreLocator source = StoreContents.create("json:" + dir.resolve("source-" + System.nanoTime() + ".json"), records);
+        CliRun migrate = CliRun.of("migrate", "--mode", "merge", source.toString(), target.toString(), "--backup-dir", dir.resolve("journal").toString());
+        assertThat(migrate.exitCode()).as(migrate.err()).isZero();
+        return journal().latestNotRestored().orElseThrow();
+    }
+
+    private CliRun undo(String... args) {
+        String[] all = new String[args.length + 3];
+        all[0] = "undo";
+        System.arraycopy(args, 0, all, 1, args.length);
+        all[args.length + 1] = "--backup-dir";
+        all[args.length + 2] = dir.resolve("journal").toString();
+        return CliRun.of(all);
+    }
+
+    private BackupJournal journal() {
+        return new BackupJournal(dir.resolve("journal"));
+    }
+
+    /** Through a handle of its own, as Minsky would. */
+    private static void writeAsAnotherProgram(StoreLocator store, List<SessionRecord> records) {
+        try (SessionStore other = StoreFactory.open(store, OpenMode.EXISTING)) {
+            other.write(WriteBatch.upsert(records.iterator(), records.size()), ProgressMonitor.NONE);
+        }
+    }
+
+    private static List<String> keys(StoreLocator store) {
+        return StoreContents.records(store).stream().map(SessionRecord::key).toList();
+    }
+}
