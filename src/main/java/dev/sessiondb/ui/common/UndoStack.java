@@ -5,9 +5,11 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -26,6 +28,8 @@ public final class UndoStack {
     private final ReadOnlyStringWrapper undoDescription = new ReadOnlyStringWrapper("");
     /** What to do once a recorded command is undone; keyed by the command, which a History row's equals. */
     private final Map<UndoableCommand, Runnable> onUndone = new HashMap<>();
+    /** Commands whose undo waits for its question to be looked up and answered. */
+    private final Set<UndoableCommand> asking = new HashSet<>();
     private Consumer<UndoableCommand> changed = command -> { };
 
     public UndoStack(TaskExecutor executor, DialogService dialogs) {
@@ -52,7 +56,7 @@ public final class UndoStack {
      */
     public void storeSwitched() {
         done.removeIf(UndoableCommand::scopedToOpenStore);
-        undoDescription.set(done.isEmpty() ? "" : done.peek().description());
+        undoDescription.set(nextDescription());
     }
 
     /**
@@ -65,7 +69,7 @@ public final class UndoStack {
         done.clear();
         storeHistory.stream().filter(command -> !latest.contains(command)).forEach(this::remember);
         latest.forEach(this::remember);
-        undoDescription.set(done.isEmpty() ? "" : done.peek().description());
+        undoDescription.set(nextDescription());
     }
 
     public void run(UndoableCommand command) {
@@ -95,23 +99,42 @@ public final class UndoStack {
     }
 
     public void undo() {
-        if (done.isEmpty()) {
+        Optional<UndoableCommand> last = done.stream().filter(command -> !asking.contains(command)).findFirst();
+        if (last.isEmpty()) {
             dialogs.notify("Nothing to undo");
             return;
         }
-        undo(done.peek());
+        undo(last.get());
     }
 
     /**
      * Undoes one command, the last or another chosen from the history, once the user confirms
-     * when it asks to; it leaves the stack whichever place it had.
+     * when it asks to; it leaves the stack whichever place it had. Its question may look at the
+     * store and the job history (whether the store changed after a job), so it is asked for off
+     * the UI thread; meanwhile Ctrl+Z passes over the command.
      */
     public void undo(UndoableCommand command) {
-        if (command.confirmation().isPresent() && !dialogs.confirm("Undo " + command.description(), command.confirmation().get(), "Undo")) {
+        if (!asking.add(command)) {
             return;
         }
+        undoDescription.set(nextDescription());
+        executor.execute(BackgroundTask.of("Look at " + command.description(), monitor -> command.confirmation()).onSuccess(question -> {
+            asking.remove(command);
+            if (question.isEmpty() || dialogs.confirm("Undo " + command.description(), question.get(), "Undo")) {
+                undoConfirmed(command);
+            } else {
+                undoDescription.set(nextDescription());
+            }
+        }).onFailure(failure -> {
+            asking.remove(command);
+            undoDescription.set(nextDescription());
+            dialogs.showError("Could not undo " + command.description(), failure.getMessage());
+        }));
+    }
+
+    private void undoConfirmed(UndoableCommand command) {
         boolean wasDone = done.remove(command);
-        undoDescription.set(done.isEmpty() ? "" : done.peek().description());
+        undoDescription.set(nextDescription());
         executor.execute(BackgroundTask.of("Undo " + command.description(), monitor -> {
             command.undo();
             return command;
@@ -127,6 +150,11 @@ public final class UndoStack {
                 }));
     }
 
+    /** What Ctrl+Z would undo now: the newest command not waiting for its question. */
+    private String nextDescription() {
+        return done.stream().filter(command -> !asking.contains(command)).findFirst().map(UndoableCommand::description).orElse("");
+    }
+
     private void remember(UndoableCommand command) {
         done.push(command);
         if (done.size() > LIMIT) {
@@ -135,7 +163,7 @@ public final class UndoStack {
     }
 
     private void finished(UndoableCommand command, String message) {
-        undoDescription.set(done.isEmpty() ? "" : done.peek().description());
+        undoDescription.set(nextDescription());
         dialogs.notify(message);
         changed.accept(command);
     }

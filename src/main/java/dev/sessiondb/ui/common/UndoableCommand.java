@@ -17,7 +17,10 @@ public interface UndoableCommand {
         return true;
     }
 
-    /** A question to confirm before undoing (a job from the history); none for a change made just now. */
+    /**
+     * A question to confirm before undoing (a job from the history, a store changed after the job); none for a change
+     * made just now. Asked off the UI thread: it may look at the store and the job history.
+     */
     default Optional<String> confirmation() {
         return Optional.empty();
     }

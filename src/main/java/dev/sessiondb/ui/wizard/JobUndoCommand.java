@@ -1,5 +1,6 @@
 package dev.sessiondb.ui.wizard;
 
+import dev.sessiondb.catalog.LaterChanges;
 import dev.sessiondb.catalog.PastJob;
 import dev.sessiondb.job.JobReport;
 import dev.sessiondb.job.backup.BackupJournal;
@@ -106,9 +107,26 @@ public final class JobUndoCommand implements UndoableCommand {
         return askFirst;
     }
 
+    /**
+     * Asked when the store changed after the job (undoing it removes those changes from the store) and before
+     * undoing a job of the history; a job of the history says when whether its store changed could not be checked.
+     */
     @Override
     public Optional<String> confirmation() {
-        return askFirst ? Optional.of("Undo the " + description + "? The store is put back as it was before that job; "
-                + "its present state is backed up first, so this undo can itself be undone.") : Optional.empty();
+        LaterChanges later = LaterChanges.look(journal, journal.require(backupId));
+        if (later.foundLaterChanges()) {
+            return Optional.of(later.details() + ".\n\nUndo the " + description + " anyway? The store as it is now, with those later"
+                    + " changes, is backed up first, so this undo can itself be undone.");
+        }
+        if (!askFirst) {
+            return Optional.empty();
+        }
+        String unchecked = later.verdict() == LaterChanges.Verdict.UNCHECKED ? "\n\n" + capitalized(later.details()) + "." : "";
+        return Optional.of("Undo the " + description + "? The store is put back as it was before that job; "
+                + "its present state is backed up first, so this undo can itself be undone." + unchecked);
+    }
+
+    private static String capitalized(String text) {
+        return Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 }

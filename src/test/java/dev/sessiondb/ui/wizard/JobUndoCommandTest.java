@@ -2,6 +2,7 @@ package dev.sessiondb.ui.wizard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sessiondb.catalog.CatalogRecorder;
 import dev.sessiondb.catalog.PastJob;
 import dev.sessiondb.job.JobReport;
 import dev.sessiondb.job.backup.BackupJournal;
@@ -22,6 +23,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
@@ -76,6 +78,57 @@ class JobUndoCommandTest {
         assertThat(dialogs.notifications()).singleElement().isEqualTo("Undone: " + secondRun.description());
         assertThat(undo.undoDescriptionProperty().get()).startsWith("migration first.json → copy.json (").isEqualTo(firstRun.description());
         assertThat(count(target)).isEqualTo(7);
+    }
+
+    /** The window's undo says what the command line's does when the store changed after the job, and undoes only once confirmed. */
+    @Test
+    void aWriteAfterTheJobIsToldAndUndoneOnlyOnceConfirmed() {
+        StoreLocator source = create("json:" + dir.resolve("source.json"), SampleSessions.minskyList(7, 1));
+        StoreLocator target = create("sqlite:" + dir.resolve("target.db"), SampleSessions.minskyList(3, 2));
+        BackupJournal journal = CatalogRecorder.journal(dir.resolve("journal"), warning -> { throw new AssertionError(warning); });
+        JobReport report = replace(source, target, journal);
+        try (SessionStore minsky = StoreFactory.open(target, OpenMode.EXISTING)) {
+            minsky.put(SampleSessions.minskyRecord(900, 9));
+        }
+        ScriptedDialogService dialogs = new ScriptedDialogService();
+        UndoStack undo = new UndoStack(new CurrentThreadTaskExecutor(), dialogs);
+        JobUndoCommand command = JobUndoCommand.ofReport(report, journal, ZoneOffset.UTC);
+        undo.record(command, () -> { });
+
+        dialogs.answer(false);
+        undo.undo();
+
+        String backupId = report.backupId().orElseThrow();
+        assertThat(dialogs.confirmations()).singleElement().isEqualTo("Undo " + command.description() + ": " + target.absolute()
+                + " changed after the migrate that took backup " + backupId + " (run " + report.runId() + ", ended "
+                + report.finishedAt().truncatedTo(ChronoUnit.MILLIS) + "): undoing that migrate puts the whole store back as it was before it and removes those later changes from the store.\n\n"
+                + "Undo the " + command.description() + " anyway? The store as it is now, with those later changes, is backed up first,"
+                + " so this undo can itself be undone.");
+        assertThat(count(target)).as("declined: nothing restored").isEqualTo(8);
+        assertThat(undo.undoDescriptionProperty().get()).as("still the step Ctrl+Z undoes").isEqualTo(command.description());
+
+        dialogs.answer(true);
+        undo.undo();
+
+        assertThat(count(target)).isEqualTo(3);
+        assertThat(dialogs.notifications()).singleElement().isEqualTo("Undone: " + command.description());
+        assertThat(dialogs.errors()).isEmpty();
+    }
+
+    /** A job just run here, its store as it left it, is undone without a question, as before. */
+    @Test
+    void aJobWhoseStoreIsAsItLeftItIsUndoneWithoutAQuestion() {
+        StoreLocator source = create("json:" + dir.resolve("source.json"), SampleSessions.minskyList(7, 1));
+        StoreLocator target = create("sqlite:" + dir.resolve("target.db"), SampleSessions.minskyList(3, 2));
+        BackupJournal journal = CatalogRecorder.journal(dir.resolve("journal"), warning -> { throw new AssertionError(warning); });
+        ScriptedDialogService dialogs = new ScriptedDialogService();
+        UndoStack undo = new UndoStack(new CurrentThreadTaskExecutor(), dialogs);
+        undo.record(JobUndoCommand.ofReport(replace(source, target, journal), journal, ZoneOffset.UTC), () -> { });
+
+        undo.undo();
+
+        assertThat(dialogs.confirmations()).isEmpty();
+        assertThat(count(target)).isEqualTo(3);
     }
 
     @Test
