@@ -68,7 +68,8 @@ public final class JobHistory {
      * Run {@code runId} and the change marks of its target holding what the run left there: the mark the run left,
      * and the mark each later undo left that put back a backup taken of that very state (Ctrl+Z of a later job
      * into the store brings the run's result back, under a new mark). No marks when the run left none: it ran
-     * before they were recorded, never ended, or wrote a store without one (a server).
+     * before they were recorded, never ended, or wrote a store without one (a server). With it, an undo of the run
+     * killed in its restore, if there was one.
      */
     Optional<JobResult> resultOf(String runId) {
         return run(runId).map(job -> {
@@ -85,7 +86,10 @@ public final class JobHistory {
                                 .map(JobRun::getTargetMarkBefore).filter(marks::contains).isPresent())
                         .forEach(undo -> marks.add(undo.getTargetMarkAfter()));
             }
-            return new JobResult(toPastJob(job), marks);
+            Optional<String> unfinishedUndo = new QBackupEntry(database).runId.eq(runId).restoredAt.isNull().restoreRunId.isNotNull()
+                    .findList().stream().map(BackupEntry::getRestoreRunId)
+                    .filter(undo -> run(undo).filter(JobHistory::restoreUnfinished).isPresent()).findFirst();
+            return new JobResult(toPastJob(job), marks, unfinishedUndo);
         });
     }
 

@@ -68,6 +68,10 @@ public record LaterChanges(Backup backup, Verdict verdict, String details) {
         if (result.get().marks().contains(now.mark().get())) {
             return new LaterChanges(backup, Verdict.NONE, "");
         }
+        if (result.get().unfinishedUndo().isPresent()) {
+            return unchecked(backup, "an undo of it (run " + result.get().unfinishedUndo().get() + ") was stopped while restoring, so the store"
+                    + " holds this backup or what that undo replaced");
+        }
         return new LaterChanges(backup, Verdict.SINCE_JOB, backup.locator() + " changed after the " + job.kind() + " that took backup "
                 + backup.id() + " (run " + job.runId() + ", ended " + job.finishedAt().orElse(job.startedAt()) + "): undoing that "
                 + job.kind() + " puts the whole store back as it was before it and removes those later changes from the store");

@@ -18,7 +18,9 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -118,6 +120,27 @@ class UndoLaterChangesTest {
         assertThat(undo.err()).contains("sessiondb: warning: whether " + jobs.locator() + " changed after the job that took backup " + jobs.id()
                 + " could not be checked: the job that took it left no mark of the store in the history (it ran before sessiondb recorded such"
                 + " marks, or did not end); restoring as asked");
+        assertThat(keys(target)).hasSize(3);
+    }
+
+    /** An undo killed in its restore left the store holding the backup, under a mark no run recorded: undo runs again, saying why it could not check. */
+    @Test
+    void anUndoKilledInItsRestoreIsRunAgainWithAWarning() {
+        StoreLocator target = StoreContents.create("json:" + dir.resolve("target.json"), SampleSessions.minskyList(3, 2));
+        Backup jobs = migrateInto(target);
+        String killedUndo = BackupJournal.newRunId("undo");
+        try (Catalog catalog = Catalog.open(dir.resolve("journal"))) {
+            catalog.history().started(killedUndo, "undo " + jobs.id(), List.of(), jobs.locator());
+            catalog.history().restoring(jobs, new Backup(killedUndo + "-0000", Instant.now(), "undo " + jobs.id(), jobs.locator(), jobs.format(),
+                    jobs.kind(), 7, Optional.empty()));
+        }
+        StoreContents.create(target.toString(), SampleSessions.minskyList(3, 2)); // what the killed restore put back, written anew
+
+        CliRun undo = undo(jobs.id());
+
+        assertThat(undo.exitCode()).as(undo.err()).isZero();
+        assertThat(undo.err()).contains("could not be checked: an undo of it (run " + killedUndo + ") was stopped while restoring, so the"
+                + " store holds this backup or what that undo replaced; restoring as asked");
         assertThat(keys(target)).hasSize(3);
     }
 
