@@ -64,7 +64,7 @@ public final class SecretMasker {
      */
     private static final Pattern SECRET_ASSIGNMENT = Pattern.compile("(?i)(?<![a-z0-9_-])(-*(?:[a-z0-9]+[_-])*(?:"
             + ASSIGNED_SECRET_WORDS.stream().map(Pattern::quote).collect(Collectors.joining("|"))
-            + "))(\\s*[\"']?\\s*[=:]\\s*(?:(?:bearer|basic|token)\\s+)?)(\"[^\"\\n]+\"|'[^'\\n]+'|[\"']?[^\\s\"'&;,]{4,})");
+            + "))(\\s*[\"']?\\s*[=:]\\s*(?:(?:bearer|basic|token)\\s+)?)(\"[^\"\\n]+\"|'[^'\\n]+'|[\"']?(?:[^\\s\"'&;,]|&(?![A-Za-z0-9_.-]*=)){4,})");
     /** "Bearer" and a token of 20 or more token characters after it: an HTTP credential wherever it was pasted. */
     private static final Pattern BEARER_TOKEN = Pattern.compile("(?i)(\\bbearer\\s+)(?!\\*\\*\\*\\*)[A-Za-z0-9._~+/=-]{20,}");
     /** A private key in PEM form, up to its END line or the end of the text: its body is masked, its BEGIN and END lines say what it was. */

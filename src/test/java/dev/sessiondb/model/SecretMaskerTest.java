@@ -66,6 +66,9 @@ class SecretMaskerTest {
         assertThat(SecretMasker.maskText(null, "PASSWORD=hunterUPPER")).isEqualTo("PASSWORD=****");
         assertThat(SecretMasker.maskText(null, "passwd=hunterPASSWD")).isEqualTo("passwd=****");
         assertThat(SecretMasker.maskText(null, "pass: hunter6")).isEqualTo("pass: ****");
+        assertThat(SecretMasker.maskText(null, "cfg password=Tr0ub4dor&3 x")).as("an '&' inside it, not before a URL's next parameter")
+                .isEqualTo("cfg password=**** x");
+        assertThat(SecretMasker.maskText(null, "password=a&b&c&d&e=1")).isEqualTo("password=****&e=1");
         assertThat(SecretMasker.maskText(null, "password='hunter QUOTED' then")).as("quoted, up to the closing quote").isEqualTo("password='****' then");
         assertThat(SecretMasker.maskText(null, "mysql --password=\"two words\" -u root")).isEqualTo("mysql --password=\"****\" -u root");
         assertThat(SecretMasker.maskText("password", "hunter2hunter2")).isEqualTo("****");
