@@ -26,7 +26,7 @@ final class SessionLookup {
         boolean escapes = !unescaped.equals(wanted);
         return store.get(wanted).or(() -> escapes ? store.get(unescaped) : Optional.empty()).or(() -> byTaskId(store, wanted))
                 .orElseThrow(() -> new StoreException(store.locator().display() + ": no session '" + wanted + "'"
-                        + (escapes ? " (looked up as typed and with its escapes read as the characters ls shows so)" : "")
+                        + (escapes ? " (looked up as typed, and with each escape such as \\ud83d read as the character it stands for, as ls shows one)" : "")
                         + suggestion(store, unescaped)));
     }
 

@@ -138,7 +138,7 @@ class LoneSurrogateOutputTest {
         CliRun run = CliRun.of("show", store, "cut\\ud800");
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).contains("no session 'cut\\ud800' (looked up as typed and with its escapes read as the characters ls shows so)");
+        assertThat(run.err()).contains("no session 'cut\\ud800' (looked up as typed, and with each escape such as \\ud83d read as the character it stands for, as ls shows one)");
         assertThat(run.err().lines()).hasSize(1);
     }
 
