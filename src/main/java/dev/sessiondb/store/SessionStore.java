@@ -224,6 +224,15 @@ public interface SessionStore extends AutoCloseable {
         return true;
     }
 
+    /**
+     * Runs {@code work} while this store keeps no connection of its own to its database, so that
+     * another may take the database alone (a SQLite restore does: it refuses while any other
+     * connection is open, idle or not). This store's reads asked meanwhile wait for it.
+     */
+    default void whileReleased(Runnable work) {
+        work.run();
+    }
+
     @Override
     void close();
 }

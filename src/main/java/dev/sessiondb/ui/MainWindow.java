@@ -76,6 +76,7 @@ public final class MainWindow {
         // The services make the ViewModels.
         SavedStoreList savedStores = new SavedStoreList(services.journal().root(), services.settings());
         UndoStack undo = new UndoStack(executor, dialogs);
+        undo.showsStoreOf(current);
         viewModel = new MainViewModel(services.settings(), current, undo, dialogs);
         stores = new StoresViewModel(services.settings(), savedStores, services.discovery(), services.credentials(), services.opener(),
                 current, dialogs, executor, firstRun);

@@ -25,6 +25,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Button;
+import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -76,6 +77,28 @@ class StoreUndoFlowTest {
         waitFor(() -> history.getItems().size() == 2 && !history.getItems().get(1).undone().isEmpty());
         assertThat(history.getItems()).extracting(HistoryRow::kind).containsExactly("undo", "migrate");
         assertThat(dialogs.errors()).isEmpty();
+        assertThat(warnings).isEmpty();
+    }
+
+    /** A SQLite target shown in the window is restored while its table stays open. */
+    @Test
+    void migrateThenOpenTheSqliteTargetThenCtrlZRestoresIt(FxRobot robot) throws Exception {
+        Path target = run.resolve("target.db");
+        StoreContents.create("sqlite:" + target, SampleSessions.minskyList(3, 1));
+        new MigrateJob(StoreLocator.parse("json:" + TestStores.fixtureCopy(run)), StoreLocator.parse("sqlite:" + target),
+                new MigrateOptions(Optional.empty(), Optional.of(TargetMode.REPLACE), false, true), journal).run(ProgressMonitor.NONE);
+        assertThat(StoreContents.records("sqlite:" + target)).hasSize(Fixtures.MINSKY_COUNT);
+
+        Button undo = open(robot, target);
+        waitFor(() -> undo.getText().startsWith("Undo migration "));
+        dialogs.answer(true);
+        robot.push(KeyCode.CONTROL, KeyCode.Z);
+
+        waitFor(() -> !dialogs.errors().isEmpty() || dialogs.notifications().stream().anyMatch(note -> note.startsWith("Undone: migration ")));
+        assertThat(dialogs.errors()).isEmpty();
+        assertThat(StoreContents.records("sqlite:" + target)).hasSize(3);
+        Label count = robot.lookup("#session-count").queryAs(Label.class);
+        waitFor(() -> count.getText().equals("3 sessions"));
         assertThat(warnings).isEmpty();
     }
 

@@ -1,5 +1,8 @@
 package dev.sessiondb.ui.common;
 
+import dev.sessiondb.job.StoreProbe;
+import dev.sessiondb.store.SessionStore;
+import dev.sessiondb.store.StoreLocator;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -31,6 +34,8 @@ public final class UndoStack {
     /** Commands whose undo waits for its question to be looked up and answered. */
     private final Set<UndoableCommand> asking = new HashSet<>();
     private Consumer<UndoableCommand> changed = command -> { };
+    /** The store the window shows, which lets go of its connections while a command replaces it whole. */
+    private CurrentStore shown = new CurrentStore();
 
     public UndoStack(TaskExecutor executor, DialogService dialogs) {
         this.executor = executor;
@@ -39,6 +44,10 @@ public final class UndoStack {
 
     public void onChange(Consumer<UndoableCommand> listener) {
         changed = listener;
+    }
+
+    public void showsStoreOf(CurrentStore current) {
+        shown = current;
     }
 
     /** What Ctrl+Z would undo, or empty when there is nothing. */
@@ -78,8 +87,9 @@ public final class UndoStack {
 
     /** Runs the command; a failure goes to {@code onFailure} (on the UI thread) instead of an error dialog. */
     public void run(UndoableCommand command, Consumer<Exception> onFailure) {
+        SessionStore open = shown.store();
         executor.execute(BackgroundTask.of(command.description(), monitor -> {
-            command.execute();
+            releasingReplaced(command, open, command::execute);
             return command;
         }).onSuccess(ran -> {
             remember(ran);
@@ -135,8 +145,9 @@ public final class UndoStack {
     private void undoConfirmed(UndoableCommand command) {
         boolean wasDone = done.remove(command);
         undoDescription.set(nextDescription());
+        SessionStore open = shown.store();
         executor.execute(BackgroundTask.of("Undo " + command.description(), monitor -> {
-            command.undo();
+            releasingReplaced(command, open, command::undo);
             return command;
         }).onSuccess(undone -> {
             Optional.ofNullable(onUndone.remove(undone)).ifPresent(Runnable::run);
@@ -148,6 +159,16 @@ public final class UndoStack {
                     }
                     dialogs.showError("Could not undo " + command.description(), failure.getMessage());
                 }));
+    }
+
+    /** Runs {@code step}; while it replaces the store the window shows, that store holds no connection to it. */
+    private static void releasingReplaced(UndoableCommand command, SessionStore open, Runnable step) {
+        Optional<StoreLocator> replaced = command.replacesStore();
+        if (open != null && replaced.isPresent() && StoreProbe.sameStore(open.locator(), replaced.get())) {
+            open.whileReleased(step);
+        } else {
+            step.run();
+        }
     }
 
     /** What Ctrl+Z would undo now: the newest command not waiting for its question. */

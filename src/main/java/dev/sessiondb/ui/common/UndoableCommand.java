@@ -1,5 +1,6 @@
 package dev.sessiondb.ui.common;
 
+import dev.sessiondb.store.StoreLocator;
 import java.util.Optional;
 
 /** A user action that can be taken back (Scene Builder's job objects): it says what it does, does it, and undoes it. */
@@ -15,6 +16,14 @@ public interface UndoableCommand {
     /** Whether it is forgotten when another store is opened: an edit writes to the store that was open when it was made. */
     default boolean scopedToOpenStore() {
         return true;
+    }
+
+    /**
+     * The store its execute and undo replace whole (a job's backup put back): the window lets go of it meanwhile when it
+     * shows it, as a SQLite restore refuses while any other connection is open. None for an edit, made through the open store.
+     */
+    default Optional<StoreLocator> replacesStore() {
+        return Optional.empty();
     }
 
     /**

@@ -5,6 +5,7 @@ import dev.sessiondb.catalog.PastJob;
 import dev.sessiondb.job.JobReport;
 import dev.sessiondb.job.backup.BackupJournal;
 import dev.sessiondb.progress.ProgressMonitor;
+import dev.sessiondb.store.StoreLocator;
 import dev.sessiondb.ui.common.StoreNames;
 import dev.sessiondb.ui.common.UndoableCommand;
 import java.time.Instant;
@@ -88,6 +89,11 @@ public final class JobUndoCommand implements UndoableCommand {
     @Override
     public void undo() {
         undoneResult.set(journal.restore(journal.require(backupId), ProgressMonitor.NONE).id());
+    }
+
+    @Override
+    public Optional<StoreLocator> replacesStore() {
+        return Optional.of(StoreLocator.parse(journal.require(backupId).locator()));
     }
 
     /** One backup, one undo: the same job reached from the stack or from the History view is one command. */
