@@ -123,15 +123,19 @@ public final class StoreFaults {
                 || lower.contains("terminating connection") || lower.contains("connection has been closed") || lower.contains("connection is closed");
     }
 
+    /** An unchecked wrapper made of its cause alone has the cause's class and message for its message: the cause says it without the class. */
+    private static boolean wrapsWithoutWords(Throwable failure) {
+        return failure instanceof UncheckedIOException && failure.getCause() != null && String.valueOf(failure.getMessage()).equals(failure.getCause().toString());
+    }
+
     private static String plainMessage(Throwable failure) {
         Throwable cause = failure;
-        // an unchecked wrapper's message is its cause's class and message: the cause says it without the class
-        while ((cause.getMessage() == null || cause instanceof UncheckedIOException) && cause.getCause() != null) {
+        while ((cause.getMessage() == null || wrapsWithoutWords(cause)) && cause.getCause() != null) {
             cause = cause.getCause();
         }
         String message = cause.getMessage();
         boolean ours = cause.getClass().getName().startsWith("dev.sessiondb.") || cause instanceof IllegalArgumentException
-                || cause instanceof IOException;
+                || cause instanceof IOException || cause instanceof UncheckedIOException;
         return ours && message != null ? message : cause.getClass().getSimpleName() + (message == null ? "" : ": " + message);
     }
 }

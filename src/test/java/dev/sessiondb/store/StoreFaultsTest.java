@@ -25,4 +25,12 @@ class StoreFaultsTest {
 
         assertThat(StoreFaults.describe(failure)).isEqualTo("cannot back up sqlite:a.db into /b (it went wrong)");
     }
+
+    @Test
+    void anUncheckedWrapperWithWordsOfItsOwnIsToldByThem() {
+        UncheckedIOException failure = new UncheckedIOException("cannot save settings to /s.json (boom); check the folder is writable",
+                new IOException("boom"));
+
+        assertThat(StoreFaults.describe(failure)).isEqualTo("cannot save settings to /s.json (boom); check the folder is writable");
+    }
 }

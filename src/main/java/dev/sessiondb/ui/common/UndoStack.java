@@ -2,6 +2,7 @@ package dev.sessiondb.ui.common;
 
 import dev.sessiondb.job.StoreProbe;
 import dev.sessiondb.store.SessionStore;
+import dev.sessiondb.store.StoreFaults;
 import dev.sessiondb.store.StoreLocator;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -82,7 +83,7 @@ public final class UndoStack {
     }
 
     public void run(UndoableCommand command) {
-        run(command, failure -> dialogs.showError("Could not " + command.description(), failure.getMessage()));
+        run(command, failure -> dialogs.showError("Could not " + command.description(), StoreFaults.describe(failure)));
     }
 
     /** Runs the command; a failure goes to {@code onFailure} (on the UI thread) instead of an error dialog. */
@@ -138,7 +139,7 @@ public final class UndoStack {
         }).onFailure(failure -> {
             asking.remove(command);
             undoDescription.set(nextDescription());
-            dialogs.showError("Could not undo " + command.description(), failure.getMessage());
+            dialogs.showError("Could not undo " + command.description(), StoreFaults.describe(failure));
         }));
     }
 
@@ -157,7 +158,7 @@ public final class UndoStack {
                     if (wasDone) {
                         done.push(command);
                     }
-                    dialogs.showError("Could not undo " + command.description(), failure.getMessage());
+                    dialogs.showError("Could not undo " + command.description(), StoreFaults.describe(failure));
                 }));
     }
 
