@@ -80,7 +80,7 @@ public final class Catalog implements AutoCloseable {
         }
         Catalog catalog = open(journal.root());
         try {
-            catalog.history().reconcile(backups);
+            catalog.history().reconcile(backups, journal::isWhole);
             return Optional.of(catalog);
         } catch (RuntimeException e) {
             catalog.close();

@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,6 +28,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
@@ -138,15 +140,27 @@ public final class JobHistory {
         }
     }
 
-    /** A prune deleted the backup. */
+    /**
+     * A prune began deleting the backup: undo can no longer restore it. Heard again from the next prune when one was
+     * stopped part-way, and maybe after the history dropped the backup as gone ({@link #reconcile}): the run that took
+     * it is then found by its id, and keeps the time it was first pruned.
+     */
     public void pruned(Backup backup) {
         try (Transaction transaction = database.beginTransaction()) {
             Instant now = Instant.now();
-            forget(backup, run -> {
-                run.setPrunedBackupId(backup.id());
-                run.setPrunedAt(now);
+            forget(backup, run -> notePruned(run, backup, now));
+            run(BackupJournal.runIdOf(backup)).filter(run -> run.getPrunedAt() == null).ifPresent(run -> {
+                notePruned(run, backup, now);
+                database.save(run);
             });
             transaction.commit();
+        }
+    }
+
+    private static void notePruned(JobRun run, Backup backup, Instant when) {
+        run.setPrunedBackupId(backup.id());
+        if (run.getPrunedAt() == null) {
+            run.setPrunedAt(when);
         }
     }
 
@@ -216,12 +230,20 @@ public final class JobHistory {
 
     /**
      * Brings the backup index in line with the journal's folders, the truth about backups:
-     * backups taken while the catalog could not be opened, and restores made then.
+     * backups taken while the catalog could not be opened, and restores made then; and backups
+     * whose manifest is gone (a prune or a discard stopped before it told the history, a folder
+     * deleted by hand) leave the index, so nothing offers to restore them.
+     *
+     * @param journal   the journal's backups, listed before the index is read
+     * @param manifested whether backup {@code id}'s manifest is on disk now: one taken since {@code journal} was listed is indexed, not gone
      */
-    public void reconcile(List<Backup> journal) {
+    public void reconcile(List<Backup> journal, Predicate<String> manifested) {
         Map<String, BackupEntry> indexed = new QBackupEntry(database).findList().stream()
                 .collect(Collectors.toMap(BackupEntry::getId, Function.identity()));
+        Set<String> listed = journal.stream().map(Backup::id).collect(Collectors.toSet());
         try (Transaction transaction = database.beginTransaction()) {
+            indexed.values().stream().filter(entry -> !listed.contains(entry.getId()) && !manifested.test(entry.getId()))
+                    .forEach(gone -> forget(toBackup(gone)));
             for (Backup backup : journal) {
                 BackupEntry entry = indexed.get(backup.id());
                 Instant restoredAt = backup.restoredAt().orElse(null);
@@ -240,6 +262,12 @@ public final class JobHistory {
             }
             transaction.commit();
         }
+    }
+
+    /** Those of {@code runIds} that completed (saved their report). */
+    public Set<String> completed(Collection<String> runIds) {
+        return new QJobRun(database).runId.in(runIds).outcome.eq(JobReport.Outcome.COMPLETED.name().toLowerCase(Locale.ROOT)).findStream()
+                .map(JobRun::getRunId).collect(Collectors.toSet());
     }
 
     /** When a prune deleted backup {@code id}, if the history knows it did. */

@@ -6,11 +6,13 @@ import dev.sessiondb.catalog.HistoryReader;
 import dev.sessiondb.catalog.IndexedBackup;
 import dev.sessiondb.catalog.LaterChanges;
 import dev.sessiondb.job.JobRefusedException;
+import dev.sessiondb.job.ProgressTracker;
 import dev.sessiondb.job.backup.Backup;
 import dev.sessiondb.job.backup.BackupJournal;
 import dev.sessiondb.job.backup.BackupPruning;
 import dev.sessiondb.job.backup.IncompleteBackup;
 import dev.sessiondb.job.backup.PrunePlan;
+import dev.sessiondb.progress.CancelledException;
 import dev.sessiondb.store.OpenMode;
 import dev.sessiondb.store.SessionStore;
 import dev.sessiondb.store.StoreFactory;
@@ -19,13 +21,16 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -80,7 +85,8 @@ final class UndoCommand implements Callable<Integer> {
         BackupJournal journal = backupDir.journal(spec.commandLine().getErr());
         if (list) {
             List<IndexedBackup> backups = indexedBackups(journal);
-            print(backups, journal.incomplete(), LaterChanges.lookAtEach(journal, backups.stream().map(IndexedBackup::backup).toList()),
+            List<IncompleteBackup> incomplete = journal.incomplete();
+            print(backups, incomplete, completedRuns(journal, incomplete), LaterChanges.lookAtEach(journal, backups.stream().map(IndexedBackup::backup).toList()),
                     spec.commandLine().getOut());
             return SessionDbCommand.OK;
         }
@@ -95,8 +101,7 @@ final class UndoCommand implements Callable<Integer> {
                         dryRun ? "list" : "delete");
                 return SessionDbCommand.OK;
             }
-            prune(journal, new BackupPruning(keep, age, includeLastUndo), spec.commandLine().getOut());
-            return SessionDbCommand.OK;
+            return prune(journal, new BackupPruning(keep, age, includeLastUndo), spec.commandLine().getOut());
         }
         Backup backup = backupId != null ? require(journal, backupId) : journal.latestNotRestored().orElseThrow(() ->
                 new JobRefusedException("no backup left to restore in " + journal.root() + "; run 'sessiondb undo --list'"));
@@ -167,7 +172,8 @@ final class UndoCommand implements Callable<Integer> {
         }
         Optional<IncompleteBackup> incomplete = journal.incomplete().stream().filter(leftover -> leftover.id().equals(id)).findFirst();
         if (incomplete.isPresent()) {
-            throw new JobRefusedException("backup '" + id + "' is incomplete (" + leftOrTaken(incomplete.get()) + "); nothing was restored");
+            throw new JobRefusedException("backup '" + id + "' is incomplete (" + leftOrTaken(incomplete.get(), completedRuns(journal, List.of(incomplete.get())))
+                    + "); nothing was restored");
         }
         Optional<Instant> pruned;
         try {
@@ -183,52 +189,68 @@ final class UndoCommand implements Callable<Integer> {
     }
 
     /**
-     * Deletes (or, in a dry run, lists) what the prune plan holds, each with its size, then the bytes freed. A run's
-     * report goes before its backup: a prune stopped half way leaves no report whose backup is gone, which no prune would find.
+     * Deletes (or, in a dry run, lists) what the prune plan holds, each with its size, then the bytes freed. Ctrl-C or
+     * SIGTERM lets the deletion under way end (each leaves a backup whole or marked pruned) and stops before the next,
+     * naming what was deleted and what is left.
      */
-    private void prune(BackupJournal journal, BackupPruning pruning, PrintWriter out) {
-        PrunePlan plan = PrunePlan.of(journal, pruning, Instant.now());
-        for (String kept : plan.keptRunning()) {
-            String runId = BackupJournal.runIdOf(kept);
-            out.printf("kept         %s: its %s (run %s) is still running%n", kept, BackupJournal.jobOf(runId), runId);
-        }
-        long freed = 0;
-        for (Backup backup : plan.backups()) {
-            long bytes = journal.size(backup);
-            Optional<PrunePlan.Report> report = pruneReport(journal, plan, BackupJournal.runIdOf(backup));
-            if (!dryRun) {
-                journal.prune(backup);
+    private int prune(BackupJournal journal, BackupPruning pruning, PrintWriter out) {
+        return JobRunner.cancellable(spec.commandLine(), "undo --prune", (tracker, bar) -> {
+            PrunePlan plan = PrunePlan.of(journal, pruning, Instant.now());
+            bar.close();
+            for (String kept : plan.keptRunning()) {
+                String runId = BackupJournal.runIdOf(kept);
+                out.printf("kept         %s: its %s (run %s) is still running%n", kept, BackupJournal.jobOf(runId), runId);
             }
-            out.printf("%s %-52s %-24s %,15d bytes  %s%n", deleted(), backup.id(), backup.createdAt(), bytes, backup.locator());
-            freed += bytes + printed(report, out);
-        }
-        for (IncompleteBackup incomplete : plan.incomplete()) {
-            Optional<PrunePlan.Report> report = pruneReport(journal, plan, incomplete.runId());
-            if (!dryRun) {
-                journal.prune(incomplete);
+            List<String> left = Stream.concat(plan.backups().stream().map(Backup::id), plan.incomplete().stream().map(IncompleteBackup::id))
+                    .collect(Collectors.toCollection(ArrayList::new));
+            long freed = 0;
+            for (Backup backup : plan.backups()) {
+                stopIfAsked(tracker, plan, left, out);
+                long bytes = journal.size(backup);
+                Optional<PrunePlan.Report> report = plan.reportOf(BackupJournal.runIdOf(backup));
+                if (!dryRun) {
+                    journal.prune(backup, report.map(PrunePlan.Report::file));
+                }
+                left.remove(backup.id());
+                out.printf("%s %-52s %-24s %,15d bytes  %s%n", deleted(), backup.id(), backup.createdAt(), bytes, backup.locator());
+                freed += bytes + printed(report, out);
             }
-            out.printf("%s %-52s %-24s %,15d bytes  (incomplete: its run did not finish)%n", deleted(), incomplete.id(), "", incomplete.bytes());
-            freed += incomplete.bytes() + printed(report, out);
+            Set<String> completedRuns = completedRuns(journal, plan.incomplete());
+            for (IncompleteBackup incomplete : plan.incomplete()) {
+                stopIfAsked(tracker, plan, left, out);
+                Optional<PrunePlan.Report> report = plan.reportOf(incomplete.runId());
+                if (!dryRun) {
+                    journal.prune(incomplete, report.map(PrunePlan.Report::file));
+                }
+                left.remove(incomplete.id());
+                out.printf("%s %-52s %-24s %,15d bytes  (incomplete: %s)%n", deleted(), incomplete.id(), "", incomplete.bytes(),
+                        incomplete.prunedPartWay() || completedRuns.contains(incomplete.runId()) ? "pruned part-way" : "its run did not finish");
+                freed += incomplete.bytes() + printed(report, out);
+            }
+            if (!dryRun) {
+                journal.clearLocksOfEndedRuns();
+            }
+            out.printf("%s %s, %s and %s, %,d bytes (%.1f MB)%s.%n", dryRun ? "Would delete" : "Deleted", count(plan.backups().size(), "backup"),
+                    count(plan.incomplete().size(), "incomplete backup"), count(plan.reports().size(), "report"), freed, freed / 1e6,
+                    dryRun ? "; nothing was deleted (dry run)" : "");
+            return SessionDbCommand.OK;
+        });
+    }
+
+    /** Stops a prune asked to stop between two deletions, saying what it deleted and what it left. */
+    private void stopIfAsked(ProgressTracker tracker, PrunePlan plan, List<String> left, PrintWriter out) {
+        if (!tracker.isCancelled()) {
+            return;
         }
-        if (!dryRun) {
-            journal.clearLocksOfEndedRuns();
-        }
-        out.printf("%s %s, %s and %s, %,d bytes (%.1f MB)%s.%n", dryRun ? "Would delete" : "Deleted", count(plan.backups().size(), "backup"),
-                count(plan.incomplete().size(), "incomplete backup"), count(plan.reports().size(), "report"), freed, freed / 1e6,
-                dryRun ? "; nothing was deleted (dry run)" : "");
+        out.flush();
+        int planned = plan.backups().size() + plan.incomplete().size();
+        throw new CancelledException("prune stopped: " + (dryRun ? "listed " : "deleted ") + (planned - left.size()) + " of " + planned
+                + " (the lines above); left " + String.join(", ", left) + (dryRun ? "" : "; each left is whole, or marked pruned part-way,"
+                + " and sessiondb undo --prune deletes it"));
     }
 
     private String deleted() {
         return dryRun ? "would delete" : "deleted     ";
-    }
-
-    /** Deletes the report of a run whose backup goes, if the plan holds one (not in a dry run). */
-    private Optional<PrunePlan.Report> pruneReport(BackupJournal journal, PrunePlan plan, String runId) {
-        Optional<PrunePlan.Report> report = plan.reportOf(runId);
-        if (!dryRun) {
-            report.ifPresent(found -> journal.pruneReport(runId, found.file()));
-        }
-        return report;
     }
 
     /** Prints the line of a report that goes with a backup; returns its bytes. */
@@ -267,13 +289,35 @@ final class UndoCommand implements Callable<Integer> {
         }
     }
 
-    private static String leftOrTaken(IncompleteBackup leftover) {
-        return leftover.running() ? "being taken by run " + leftover.runId() + ", still running"
-                : "left by run " + leftover.runId() + ", which did not finish: it cannot be restored; sessiondb undo --prune deletes it";
+    /**
+     * Why a backup is incomplete. A completed run's backup without a manifest was deleted part-way: by a prune stopped
+     * before it marked the folders it deleted (an earlier version), or by one that marked it; never "did not finish".
+     */
+    private static String leftOrTaken(IncompleteBackup leftover, Set<String> completedRuns) {
+        if (leftover.running()) {
+            return "being taken by run " + leftover.runId() + ", still running";
+        }
+        String left = leftover.prunedPartWay() || completedRuns.contains(leftover.runId())
+                ? "pruned part-way (run " + leftover.runId() + " took it and completed; a prune was stopped while deleting it)"
+                : "left by run " + leftover.runId() + ", which did not finish";
+        return left + ": it cannot be restored; sessiondb undo --prune deletes it";
+    }
+
+    /** Those runs of the leftovers that completed, as the history knows it; none when it cannot be read. */
+    private static Set<String> completedRuns(BackupJournal journal, List<IncompleteBackup> leftovers) {
+        if (leftovers.isEmpty()) {
+            return Set.of();
+        }
+        try {
+            return new HistoryReader(journal).read(history -> history.completed(leftovers.stream().map(IncompleteBackup::runId).toList()), Set.of());
+        } catch (CatalogException unreadable) {
+            return Set.of();
+        }
     }
 
     /** The backups, each with whether its store changed after the job that took it ({@code later}, by backup id), and the incomplete ones. */
-    private void print(List<IndexedBackup> backups, List<IncompleteBackup> incomplete, Map<String, LaterChanges> later, PrintWriter out) {
+    private void print(List<IndexedBackup> backups, List<IncompleteBackup> incomplete, Set<String> completedRuns, Map<String, LaterChanges> later,
+                       PrintWriter out) {
         if (format == OutputFormat.JSON) {
             List<JsonNode> all = Stream.<JsonNode>concat(backups.stream().map(indexed -> indexed.toJson().put("laterChanges",
                             later.get(indexed.backup().id()).verdict().name().toLowerCase(Locale.ROOT).replace('_', '-'))),
@@ -283,7 +327,7 @@ final class UndoCommand implements Callable<Integer> {
         }
         for (IncompleteBackup leftover : incomplete) {
             out.printf("%-52s %-12s %-24s %,15d bytes%n    %s%n", leftover.id(), BackupJournal.jobOf(leftover.runId()), "incomplete", leftover.bytes(),
-                    leftOrTaken(leftover));
+                    leftOrTaken(leftover, completedRuns));
         }
         if (backups.isEmpty() && incomplete.isEmpty()) {
             out.println("No backups.");

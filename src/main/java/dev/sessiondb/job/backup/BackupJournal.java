@@ -26,6 +26,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
@@ -51,6 +52,8 @@ import java.util.stream.Stream;
 public final class BackupJournal {
 
     private static final String MANIFEST = "backup.json";
+    /** The manifest of a backup a prune is deleting, renamed: the folder restores nothing and says why. */
+    private static final String PRUNING = "backup.json.pruning";
     private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss.SSS'Z'").withZone(ZoneOffset.UTC);
 
     private final Path root;
@@ -287,25 +290,59 @@ public final class BackupJournal {
         locks.release(runIdOf(backup));
     }
 
-    /** Deletes a backup a prune chose ({@link BackupPruning}): undo can no longer restore it. */
-    public void prune(Backup backup) {
-        delete(backup, "; delete it by hand or run the prune again");
+    /**
+     * Deletes a backup a prune chose ({@link BackupPruning}), and {@code report}, that of its run, when it goes too. The
+     * manifest is first renamed to the mark of a backup being pruned, in one step: from then on the backup is not
+     * listed and a prune stopped at any later moment leaves an incomplete backup that says it was pruned part-way
+     * ({@link #incomplete()}), which the next prune deletes. The history hears of it before the run's report and the
+     * folder go, so it never offers a backup that is no longer whole.
+     */
+    public void prune(Backup backup, Optional<Path> report) {
+        Path folder = root.resolve("backups").resolve(backup.id());
+        try {
+            Files.move(folder.resolve(MANIFEST), folder.resolve(PRUNING), StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(new IOException("cannot delete the backup " + folder + " (" + e.getMessage()
+                    + "); it is whole and can still be restored; run the prune again", e));
+        }
         listener.pruned(backup);
+        report.ifPresent(file -> pruneReport(BackupJournal.runIdOf(backup), file));
+        deleteFolder(folder);
     }
 
-    /** Deletes an incomplete backup a prune chose ({@link PrunePlan}): that of a run that ended. */
-    public void prune(IncompleteBackup incomplete) {
+    /**
+     * Deletes an incomplete backup a prune chose ({@link PrunePlan}), that of a run that ended, and {@code report}, that
+     * of its run when it goes too. One a prune stopped part-way left tells the history (again) that it was pruned.
+     */
+    public void prune(IncompleteBackup incomplete, Optional<Path> report) {
         Path folder = root.resolve("backups").resolve(incomplete.id());
+        if (incomplete.prunedPartWay()) {
+            prunedManifest(folder).ifPresent(listener::pruned);
+        }
+        report.ifPresent(file -> pruneReport(incomplete.runId(), file));
+        deleteFolder(folder);
+    }
+
+    /** The manifest a stopped prune renamed, if it can still be read: a mark written by an earlier version may not be. */
+    private static Optional<Backup> prunedManifest(Path folder) {
+        try {
+            return Optional.of(Backup.fromJson(JsonCodec.parse(Files.readString(folder.resolve(PRUNING)))));
+        } catch (IOException | RuntimeException unreadable) {
+            return Optional.empty(); // the history then drops the backup when it next reads the journal
+        }
+    }
+
+    private static void deleteFolder(Path folder) {
         try {
             FileTrees.delete(folder);
         } catch (IOException e) {
-            throw new UncheckedIOException(new IOException("cannot delete the incomplete backup " + folder + " (" + e.getMessage()
-                    + "); delete it by hand or run the prune again", e));
+            throw new UncheckedIOException(new IOException("cannot delete the backup " + folder + " (" + e.getMessage()
+                    + "); it can no longer be restored; delete it by hand or run the prune again", e));
         }
     }
 
     /** Deletes the report of run {@code runId}, whose backup a prune deletes. */
-    public void pruneReport(String runId, Path report) {
+    private void pruneReport(String runId, Path report) {
         try {
             Files.deleteIfExists(report);
         } catch (IOException e) {
@@ -409,7 +446,10 @@ public final class BackupJournal {
         return all;
     }
 
-    /** Every backup folder without its manifest, newest first: being taken now, or left by a job killed while it copied. */
+    /**
+     * Every backup folder without its manifest, newest first: being taken now, left by a job killed while it copied, or
+     * left by a prune stopped part-way.
+     */
     public List<IncompleteBackup> incomplete() {
         Path backups = root.resolve("backups");
         if (!Files.isDirectory(backups)) {
@@ -418,10 +458,16 @@ public final class BackupJournal {
         try (Stream<Path> folders = Files.list(backups)) {
             return folders.filter(Files::isDirectory).filter(folder -> !Files.exists(folder.resolve(MANIFEST)))
                     .map(folder -> folder.getFileName().toString()).sorted(Comparator.reverseOrder())
-                    .map(id -> new IncompleteBackup(id, folderSize(id), mayBeRunning(runIdOf(id)))).toList();
+                    .map(id -> new IncompleteBackup(id, folderSize(id), mayBeRunning(runIdOf(id)),
+                            Files.exists(backups.resolve(id).resolve(PRUNING)))).toList();
         } catch (IOException e) {
             throw new UncheckedIOException(new IOException("cannot read the backup journal " + backups + ": " + e.getMessage(), e));
         }
+    }
+
+    /** Whether backup {@code id} is on disk with its manifest, so undo can restore it. */
+    public boolean isWhole(String id) {
+        return Files.isRegularFile(root.resolve("backups").resolve(id).resolve(MANIFEST));
     }
 
     public Optional<Backup> find(String id) {
