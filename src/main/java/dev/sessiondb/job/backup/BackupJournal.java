@@ -29,6 +29,7 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -489,6 +490,7 @@ public final class BackupJournal {
      * @return the backup of the state the undo replaced
      */
     public Backup restore(Backup backup, ProgressMonitor monitor) {
+        refuseWhileItsRunWrites(backup);
         StoreLocator locator = StoreLocator.parse(backup.locator());
         String runId = newRunId("undo");
         begin(runId, "undo " + backup.id(), List.of(), backup.locator());
@@ -530,6 +532,32 @@ public final class BackupJournal {
         listener.restored(restored, before, markOf(locator));
         locks.release(runId);
         return before;
+    }
+
+    /**
+     * Refuses to restore a backup whose run still holds its lock: the run is writing the store, so a restore would
+     * race it, and the backup is what undo puts back once it ends.
+     */
+    public void refuseWhileItsRunWrites(Backup backup) {
+        String runId = runIdOf(backup);
+        if (mayBeRunning(runId)) {
+            throw stillWriting(runId, backup.locator());
+        }
+    }
+
+    /** Why undo refuses to restore {@code store} while run {@code runId} writes it. */
+    public static JobRefusedException stillWriting(String runId, String store) {
+        return new JobRefusedException("run " + runId + " (" + jobOf(runId) + startOf(runId).map(started -> ", started " + started).orElse("")
+                + ") is still writing " + store + "; wait for it to end or stop it, then run undo again; nothing was restored");
+    }
+
+    /** When run {@code runId} started, as its id says. */
+    private static Optional<Instant> startOf(String runId) {
+        try {
+            return Optional.of(Instant.from(ID_TIME.parse(runId.substring(0, Math.max(runId.indexOf('-'), 0)))));
+        } catch (DateTimeException notATime) {
+            return Optional.empty();
+        }
     }
 
     public Backup require(String id) {
