@@ -30,6 +30,12 @@ public final class StoreFaults {
 
     /** The first fault this failure's causes show, if any is one we know. */
     public static Optional<Fault> of(Throwable failure) {
+        // a store that named its fault says which file it is, where the driver's words below it do not
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof StoreFaultException named) {
+                return Optional.of(named.named());
+            }
+        }
         String file = fileNamedIn(failure);
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
             Optional<Fault> fault = known(cause, file);
@@ -63,6 +69,30 @@ public final class StoreFaults {
                 "restore it from a backup (sessiondb undo --list lists them), or recover what it still holds into a new file with " + recover);
     }
 
+    /**
+     * A SQLite file another program holds locked; a store that meets it names itself ({@link StoreFaultException}).
+     *
+     * @param file " at FILE" when known, else nothing
+     */
+    public static Fault lockedSqlite(String file) {
+        return new Fault("the SQLite file" + file + " is locked by another program (Minsky or another sessiondb is writing to it)",
+                "let that program finish or close it, then run the same command again");
+    }
+
+    /** Whether SQLite's own error says another program holds the file locked. */
+    public static boolean isSqliteLocked(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (saysLocked(String.valueOf(cause.getMessage()).toLowerCase(Locale.ROOT))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean saysLocked(String lower) {
+        return lower.contains("sqlite_busy") || lower.contains("database is locked");
+    }
+
     /** Whether SQLite's own error says the file is damaged or no database at all. */
     public static boolean isSqliteDamage(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
@@ -93,12 +123,8 @@ public final class StoreFaults {
             return Optional.of(new Fault("PostgreSQL cannot be reached (connection refused)",
                     "check the host and port, and that the server is running, then run the command again"));
         }
-        if (lower.contains("sqlite_busy") || lower.contains("database is locked")) {
-            return Optional.of(new Fault("the SQLite file is locked by another program (Minsky or another sessiondb is writing to it)",
-                    "let that program finish or close it, then run the same command again"));
-        }
-        if (cause instanceof StoreFaultException named) {
-            return Optional.of(named.named());
+        if (saysLocked(lower)) {
+            return Optional.of(lockedSqlite(file));
         }
         if (saysDamaged(lower)) {
             return Optional.of(damagedSqlite(null, null));

@@ -19,6 +19,18 @@ class StoreFaultsTest {
                 + " them), or recover what it still holds into a new file with sqlite3's .recover command");
     }
 
+    /** An audit's undo said "the SQLite file is locked by another program" without naming the file: the store that met it names it. */
+    @Test
+    void aLockedSqliteFileNamedByItsStoreIsToldWithItsNameThoughTheWordsAroundItSayLockedToo() {
+        SQLException busy = new SQLException("[SQLITE_BUSY] The database file is locked (database is locked)");
+        IOException failure = new IOException("cannot restore sqlite:/x/a.db (database is locked)",
+                new StoreFaultException("sqlite:/x/a.db", StoreFaults.lockedSqlite(""), busy));
+
+        assertThat(StoreFaults.describe(failure)).isEqualTo("sqlite:/x/a.db: the SQLite file is locked by another program (Minsky or another"
+                + " sessiondb is writing to it); let that program finish or close it, then run the same command again");
+        assertThat(StoreFaults.isSqliteLocked(new RuntimeException("writing failed", busy))).isTrue();
+    }
+
     @Test
     void anUnknownFailureWrappedAsUncheckedIoIsItsOwnMessageWithoutClassNames() {
         UncheckedIOException failure = new UncheckedIOException(new IOException("cannot back up sqlite:a.db into /b (it went wrong)"));

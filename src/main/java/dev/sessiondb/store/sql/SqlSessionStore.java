@@ -284,7 +284,7 @@ final class SqlSessionStore implements SessionStore {
                 transaction.commit();
             }
         } catch (SQLException | PersistenceException e) {
-            throw new StoreException(locator.display() + ": writing failed (" + firstLine(e) + "); nothing was changed", e);
+            throw writeFailure(locator.display(), "writing failed", e);
         } finally {
             if (!held) {
                 transaction.end();
@@ -334,7 +334,7 @@ final class SqlSessionStore implements SessionStore {
         try {
             heldWrite.commit();
         } catch (PersistenceException e) {
-            throw new StoreException(locator.display() + ": writing failed (" + firstLine(e) + "); nothing was changed", e);
+            throw writeFailure(locator.display(), "writing failed", e);
         } finally {
             heldWrite.end();
             heldWrite = null;
@@ -378,7 +378,7 @@ final class SqlSessionStore implements SessionStore {
                 throw e;
             }
         } catch (SQLException e) {
-            throw new StoreException(locator.display() + ": writing session " + key + " failed (" + firstLine(e) + "); nothing was changed", e);
+            throw writeFailure(locator.display(), "writing session " + key + " failed", e);
         }
     }
 
@@ -482,6 +482,14 @@ final class SqlSessionStore implements SessionStore {
         } catch (IOException e) {
             return null;
         }
+    }
+
+    /** A write that failed, in words: a SQLite file another program holds locked says so, naming the store; else what failed, with the driver's reason. */
+    static StoreException writeFailure(String storeName, String failed, Exception e) {
+        if (StoreFaults.isSqliteLocked(e)) {
+            return new StoreFaultException(storeName, StoreFaults.lockedSqlite(""), e);
+        }
+        return new StoreException(storeName + ": " + failed + " (" + firstLine(e) + "); nothing was changed", e);
     }
 
     /** A read that failed, in words: a damaged SQLite file says so and what to do; else what failed, with the driver's reason. */

@@ -7,6 +7,7 @@ import dev.sessiondb.store.SchemaGap;
 import dev.sessiondb.store.SessionStore;
 import dev.sessiondb.store.StoreCatalog;
 import dev.sessiondb.store.StoreException;
+import dev.sessiondb.store.StoreFaultException;
 import dev.sessiondb.store.StoreFaults;
 import dev.sessiondb.store.StoreFormat;
 import dev.sessiondb.store.StoreLayout;
@@ -105,6 +106,9 @@ public final class SqliteProvider extends FileStoreProvider {
         try {
             SqliteFiles.restore(path, folder, unchanged);
         } catch (SQLException e) {
+            if (StoreFaults.isSqliteLocked(e)) {
+                throw new StoreFaultException(locator.display(), StoreFaults.lockedSqlite(""), e);
+            }
             throw new IOException(e.getMessage(), e);
         }
     }

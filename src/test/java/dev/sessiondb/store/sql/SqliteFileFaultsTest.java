@@ -86,6 +86,32 @@ class SqliteFileFaultsTest {
         }
     }
 
+    /** An audit's undo of a SQLite file another program held said it was locked, without saying which file. */
+    @Test
+    void anUndoOfASqliteFileLockedByAnotherProgramNamesTheFile() throws Exception {
+        Path file = dir.resolve("locku.db");
+        String journal = dir.resolve("journal").toString();
+        String source = Fixtures.copy(Fixtures.MINSKY_ARRAY, dir).toString();
+        for (String mode : java.util.List.of("new", "replace")) {
+            CliRun migrate = CliRun.of("migrate", source, "sqlite:" + file, "--mode", mode, "--backup-dir", journal);
+            assertThat(migrate.exitCode()).as(migrate.err()).isZero();
+        }
+        Process holder = JavaProcess.of(SqliteWriteLock.class, file.toString()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        try {
+            assertThat(new String(holder.getInputStream().readNBytes(6), StandardCharsets.UTF_8)).isEqualTo("locked");
+
+            CliRun undo = CliRun.of("undo", "--backup-dir", journal);
+
+            assertThat(undo.exitCode()).isNotZero();
+            assertThat(undo.err()).contains("sqlite:" + file).contains("is locked by another program");
+        } finally {
+            holder.getOutputStream().close();
+            if (!holder.waitFor(1, TimeUnit.MINUTES)) {
+                holder.destroyForcibly();
+            }
+        }
+    }
+
     @Test
     void anEmptyFileNamedAsADatabaseIsAnEmptyFileNotAJsonStoreNorAStore() throws IOException {
         Path file = Files.createFile(dir.resolve("empty.db"));
