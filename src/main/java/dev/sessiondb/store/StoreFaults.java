@@ -9,6 +9,7 @@ import java.nio.file.ReadOnlyFileSystemException;
 import java.sql.SQLException;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * Names what went wrong with a store in words a user can act on, from the driver's or the file
@@ -81,12 +82,7 @@ public final class StoreFaults {
 
     /** Whether SQLite's own error says another program holds the file locked. */
     public static boolean isSqliteLocked(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (saysLocked(String.valueOf(cause.getMessage()).toLowerCase(Locale.ROOT))) {
-                return true;
-            }
-        }
-        return false;
+        return anyCauseSays(failure, StoreFaults::saysLocked);
     }
 
     private static boolean saysLocked(String lower) {
@@ -95,8 +91,13 @@ public final class StoreFaults {
 
     /** Whether SQLite's own error says the file is damaged or no database at all. */
     public static boolean isSqliteDamage(Throwable failure) {
+        return anyCauseSays(failure, StoreFaults::saysDamaged);
+    }
+
+    /** Whether the message of the failure or of any of its causes, in lower case, says what {@code says} looks for. */
+    private static boolean anyCauseSays(Throwable failure, Predicate<String> says) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (saysDamaged(String.valueOf(cause.getMessage()).toLowerCase(Locale.ROOT))) {
+            if (says.test(String.valueOf(cause.getMessage()).toLowerCase(Locale.ROOT))) {
                 return true;
             }
         }
