@@ -274,8 +274,9 @@ final class UndoCommand implements Callable<Integer> {
         }
         out.flush();
         int planned = plan.backups().size() + plan.incomplete().size();
-        throw new CancelledException("prune stopped: " + (dryRun ? "listed " : "deleted ") + (planned - left.size()) + " of " + planned
-                + " (the lines above); left " + String.join(", ", left) + (dryRun ? "" : "; each left is whole, or marked pruned part-way,"
+        int done = planned - left.size();
+        throw new CancelledException("prune stopped: " + (dryRun ? "listed " : "deleted ") + done + " of " + planned + (done > 0 ? " (the lines above)" : "")
+                + "; left " + String.join(", ", left) + (dryRun ? "" : "; each left is whole, or marked pruned part-way,"
                 + " and sessiondb undo --prune deletes it"));
     }
 
