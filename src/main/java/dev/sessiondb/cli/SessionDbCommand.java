@@ -31,7 +31,7 @@ public final class SessionDbCommand {
     public static final int OK = 0;
     public static final int FOUND = 1;
     public static final int BAD_INPUT = 2;
-    /** A job stopped by Ctrl-C, as shells report a process ended by SIGINT (128 + 2); SIGTERM's is 143 (128 + 15), see {@link StopSignal}. */
+    /** A job stopped by Ctrl-C, as shells report a process ended by SIGINT (128 + 2); SIGTERM's is 143 (128 + 15), SIGHUP's 129, see {@link StopSignal}. */
     public static final int INTERRUPTED = 130;
 
     /** In the order the usage lists them. */

@@ -4,42 +4,56 @@ import sun.misc.Signal;
 import sun.misc.SignalHandler;
 
 /**
- * Which signal asked a job to stop. The JVM runs the same shutdown hooks for Ctrl-C (SIGINT) and
- * SIGTERM, but shells and service managers tell them apart by the exit code, 128 + the signal's
- * number: 130 and 143. The handlers here note the signal and then end the process as the JVM's
- * own do (an exit with that code, which runs the shutdown hooks).
+ * Which signal asked a job to stop. The JVM runs the same shutdown hooks for Ctrl-C (SIGINT),
+ * SIGTERM and SIGHUP (the terminal closed), but shells and service managers tell them apart by
+ * the exit code, 128 + the signal's number: 130, 143 and 129. The handlers here note the signal
+ * and then end the process as the JVM's own do (an exit with that code, which runs the shutdown
+ * hooks). The first signal decides: a second one (an impatient Ctrl-C after a SIGTERM) neither
+ * changes the code nor starts a second exit, so the cancel still waits for the work to end.
  */
 final class StopSignal {
 
-    private static volatile int exitCode = SessionDbCommand.INTERRUPTED;
+    private static final int NONE_NOTED = 0;
+    private static int noted = NONE_NOTED;
     private static boolean installed;
 
     private StopSignal() {
     }
 
-    /** Notes SIGINT and SIGTERM from now on; once per process (tests run many jobs in one). */
+    /** Notes SIGINT, SIGTERM and SIGHUP from now on; once per process (tests run many jobs in one). */
     static synchronized void install() {
         if (!installed) {
             installed = true;
             note("INT");
             note("TERM");
+            note("HUP");
         }
     }
 
-    /** 128 + the number of the signal that asked the process to stop; Ctrl-C's 130 when none was noted. */
-    static int exitCode() {
-        return exitCode;
+    /** 128 + the number of the first signal that asked the process to stop; Ctrl-C's 130 when none was noted. */
+    static synchronized int exitCode() {
+        return noted == NONE_NOTED ? SessionDbCommand.INTERRUPTED : noted;
+    }
+
+    /** Whether this is the first signal to ask for a stop: only that one ends the process. */
+    private static synchronized boolean noteFirst(Signal received) {
+        if (noted != NONE_NOTED) {
+            return false;
+        }
+        noted = 128 + received.getNumber();
+        return true;
     }
 
     private static void note(String name) {
         Signal signal = new Signal(name);
         try {
             SignalHandler jvms = Signal.handle(signal, received -> {
-                exitCode = 128 + received.getNumber();
-                System.exit(exitCode);
+                if (noteFirst(received)) {
+                    System.exit(exitCode());
+                }
             });
             if (jvms == SignalHandler.SIG_DFL || jvms == SignalHandler.SIG_IGN) {
-                // a signal the JVM left alone (ignored by the parent, as for a background job in a script) stays so
+                // a signal the JVM left alone (ignored by the parent, as for a background job in a script, or SIGHUP under nohup) stays so
                 Signal.handle(signal, jvms);
             }
         } catch (IllegalArgumentException reservedByTheJvm) {

@@ -1,6 +1,7 @@
 package dev.sessiondb.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.sessiondb.sample.SampleSessions;
 import dev.sessiondb.store.plugin.HeldBackupProvider;
@@ -10,13 +11,15 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * A job or an undo asked to stop exits as shells report the signal: 130 after Ctrl-C (SIGINT),
- * 143 after SIGTERM (128 + the signal's number); both cancel with nothing changed. Each child is
+ * 143 after SIGTERM, 129 after SIGHUP (128 + the signal's number); each cancels with nothing
+ * changed, and the first signal decides the code whatever follows it. Each child is
  * held in its backup (a {@code held:} store, {@link HeldBackupProvider}) until the signal has
  * cancelled it, so the stop lands at the same point every time.
  */
@@ -45,8 +48,9 @@ class StopSignalExitCodeTest {
     }
 
     @ParameterizedTest(name = "SIG{0} exits {1}")
-    @CsvSource({"TERM, 143", "INT, 130"})
+    @CsvSource({"TERM, 143", "INT, 130", "HUP, 129"})
     void aMigrationStoppedByASignalExitsWithItsCodeAndChangesNothing(Signal signal, int exitCode) throws Exception {
+        assumeTrue(signal != Signal.HUP || !hangUpIgnored(), "SIGHUP is ignored here (nohup), and so by the child");
         byte[] before = Files.readAllBytes(target);
 
         Stopped stopped = stopWhileHeld(migrate(), signal);
@@ -69,7 +73,39 @@ class StopSignalExitCodeTest {
         assertThat(Files.readAllBytes(target)).isEqualTo(migrated);
     }
 
-    enum Signal { INT, TERM }
+    @Test
+    void theFirstSignalDecidesTheExitCodeAndLaterOnesDoNotCutTheCancelShort() throws Exception {
+        byte[] before = Files.readAllBytes(target);
+        Files.createFile(HeldBackupProvider.beside(target, ".hold-after-cancel"));
+        Files.createFile(HeldBackupProvider.beside(target, ".hold"));
+        Path output = dir.resolve("output.txt");
+        Process process = child.start(migrate(), ProcessBuilder.Redirect.to(output.toFile()));
+        awaitFile(process, output, HeldBackupProvider.beside(target, ".held"));
+        send(Signal.TERM, process);
+        awaitFile(process, output, HeldBackupProvider.beside(target, ".cancel-seen"));
+
+        send(Signal.TERM, process);
+        send(Signal.INT, process);
+        Files.createFile(HeldBackupProvider.beside(target, ".release"));
+
+        assertThat(process.waitFor(2, TimeUnit.MINUTES)).as("the child stopped").isTrue();
+        String said = Files.readString(output);
+        assertThat(process.exitValue()).as(said).isEqualTo(143);
+        assertThat(said).contains("sessiondb: cancelled; nothing was changed");
+        assertThat(Files.readAllBytes(target)).isEqualTo(before);
+    }
+
+    enum Signal { INT, TERM, HUP }
+
+    /** Whether this JVM was started with SIGHUP ignored (Linux's SigIgn mask; bit 0 is signal 1). */
+    private static boolean hangUpIgnored() throws IOException {
+        Path status = Path.of("/proc/self/status");
+        if (!Files.exists(status)) {
+            return false;
+        }
+        return Files.readAllLines(status).stream().filter(line -> line.startsWith("SigIgn:"))
+                .anyMatch(line -> (Long.parseLong(line.substring("SigIgn:".length()).trim(), 16) & 1) != 0);
+    }
 
     private record Stopped(int exitCode, String output) {
     }
@@ -79,28 +115,28 @@ class StopSignalExitCodeTest {
         Files.createFile(HeldBackupProvider.beside(target, ".hold"));
         Path output = dir.resolve("output.txt");
         Process process = child.start(args, ProcessBuilder.Redirect.to(output.toFile()));
-        awaitHeld(process, output);
+        awaitFile(process, output, HeldBackupProvider.beside(target, ".held"));
         send(signal, process);
         assertThat(process.waitFor(2, TimeUnit.MINUTES)).as("the child stopped").isTrue();
         return new Stopped(process.exitValue(), Files.readString(output));
     }
 
-    private void awaitHeld(Process process, Path output) throws InterruptedException, IOException {
-        Path held = HeldBackupProvider.beside(target, ".held");
+    /** Waits until the child, held in its backup, writes {@code marker}. */
+    private static void awaitFile(Process process, Path output, Path marker) throws InterruptedException, IOException {
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
-        while (!Files.exists(held)) {
-            assertThat(process.isAlive()).as("the child reached its backup: " + Files.readString(output)).isTrue();
-            assertThat(System.nanoTime()).as("the child reached its backup").isLessThan(deadline);
+        while (!Files.exists(marker)) {
+            assertThat(process.isAlive()).as("the child wrote " + marker.getFileName() + ": " + Files.readString(output)).isTrue();
+            assertThat(System.nanoTime()).as("the child wrote " + marker.getFileName()).isLessThan(deadline);
             Thread.sleep(5);
         }
     }
 
-    /** SIGTERM is what {@link Process#destroy} sends; Ctrl-C's SIGINT only kill(1) can. */
+    /** SIGTERM is what {@link Process#destroy} sends; Ctrl-C's SIGINT and a closed terminal's SIGHUP only kill(1) can. */
     private static void send(Signal signal, Process process) throws Exception {
         if (signal == Signal.TERM) {
             process.destroy();
         } else {
-            Process kill = new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).inheritIO().start();
+            Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid())).inheritIO().start();
             assertThat(kill.waitFor()).isZero();
         }
     }

@@ -13,6 +13,8 @@ import java.util.Optional;
  * JSON files under their own scheme ({@code held:PATH}) whose backup, while a file {@code PATH.hold}
  * lies beside the store, writes {@code PATH.held} and waits until the job is asked to stop: how a
  * test stops a job in a child JVM at a known point (a backup taken, nothing written) with no timing.
+ * With {@code PATH.hold-after-cancel} too, once cancelled it writes {@code PATH.cancel-seen} and waits
+ * for {@code PATH.release}: the test sends later signals while the job still runs.
  * Listed in the test class path's {@code META-INF/services}.
  */
 public final class HeldBackupProvider extends SchemeOnlyJsonProvider {
@@ -31,6 +33,10 @@ public final class HeldBackupProvider extends SchemeOnlyJsonProvider {
         if (Files.exists(beside(file, ".hold"))) {
             Files.createFile(beside(file, ".held"));
             awaitCancel();
+            if (Files.exists(beside(file, ".hold-after-cancel"))) {
+                Files.createFile(beside(file, ".cancel-seen"));
+                awaitFile(beside(file, ".release"));
+            }
         }
         Files.copy(file, folder, StandardCopyOption.COPY_ATTRIBUTES);
         return Optional.of(SnapshotKind.FILE);
@@ -38,6 +44,17 @@ public final class HeldBackupProvider extends SchemeOnlyJsonProvider {
 
     public static Path beside(Path store, String suffix) {
         return store.resolveSibling(store.getFileName() + suffix);
+    }
+
+    private static void awaitFile(Path file) throws InterruptedIOException {
+        try {
+            while (!Files.exists(file)) {
+                Thread.sleep(5);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while held");
+        }
     }
 
     private static void awaitCancel() throws InterruptedIOException {
