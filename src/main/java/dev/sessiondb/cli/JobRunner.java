@@ -36,7 +36,7 @@ final class JobRunner {
     }
 
     /**
-     * Runs the job with a progress bar; Ctrl-C (or SIGTERM) cancels it, see {@link #cancellable}.
+     * Runs the job with a progress bar; Ctrl-C (or SIGTERM, SIGHUP) cancels it, see {@link #cancellable}.
      *
      * @param reportsDir where the job saves its report, to print the file's path
      */
@@ -56,11 +56,12 @@ final class JobRunner {
     }
 
     /**
-     * Runs {@code work} (a job, an undo) with a progress bar; Ctrl-C (or SIGTERM) cancels it. The
+     * Runs {@code work} (a job, an undo) with a progress bar; Ctrl-C (or SIGTERM, SIGHUP) cancels it. The
      * shutdown hook that cancels waits until this has printed how the work ended (its result, or
      * one line saying it was cancelled) and then ends the process with that exit code: work that
      * finished anyway exits as finished, and the JVM's own ending can neither cut the line off
-     * nor say 130 after "Done.". Cancelled work exits 130 after Ctrl-C, 143 after SIGTERM.
+     * nor say 130 after "Done.". Cancelled work exits 130 after Ctrl-C, 143 after SIGTERM, 129 after SIGHUP;
+     * work that does not end within the wait is ended all the same, with one line saying so.
      */
     static int cancellable(CommandLine line, String description, CancellableWork work) {
         StopSignal.install();
@@ -69,7 +70,14 @@ final class JobRunner {
         AtomicInteger exitCode = new AtomicInteger();
         Thread cancelOnInterrupt = new Thread(() -> {
             tracker.cancel();
-            Runtime.getRuntime().halt(awaitQuietly(printed) ? exitCode.get() : StopSignal.exitCode());
+            if (awaitQuietly(printed)) {
+                Runtime.getRuntime().halt(exitCode.get());
+            }
+            // never end without a word: every store is written in transactions or replaced whole, so what the halt leaves is valid
+            line.getErr().println("sessiondb: " + description + " did not stop within " + ROLLBACK_WAIT_SECONDS
+                    + " s of the signal and was ended; the store is valid as its last commit left it; see sessiondb history");
+            line.getErr().flush();
+            Runtime.getRuntime().halt(StopSignal.exitCode());
         }, "sessiondb-cancel");
         Runtime.getRuntime().addShutdownHook(cancelOnInterrupt);
         try (TerminalProgress bar = new TerminalProgress(System.err)) {
