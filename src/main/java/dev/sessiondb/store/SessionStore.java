@@ -197,8 +197,12 @@ public interface SessionStore extends AutoCloseable {
         return false;
     }
 
-    /** Brings an older schema to the newest (see {@link #needsUpgrade()}); nothing happens when it is current. */
-    default void upgrade() {
+    /**
+     * Brings an older schema to the newest (see {@link #needsUpgrade()}); nothing happens when it
+     * is current. A cancel through {@code monitor} stops it with {@link dev.sessiondb.progress.CancelledException}
+     * and leaves the store valid at the last version it reached, which {@link #info()} then tells.
+     */
+    default void upgrade(ProgressMonitor monitor) {
     }
 
     /**

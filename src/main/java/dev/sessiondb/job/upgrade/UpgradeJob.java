@@ -6,6 +6,7 @@ import dev.sessiondb.job.JobReport;
 import dev.sessiondb.job.StoreProbe;
 import dev.sessiondb.job.backup.Backup;
 import dev.sessiondb.job.backup.BackupJournal;
+import dev.sessiondb.progress.CancelledException;
 import dev.sessiondb.progress.ProgressMonitor;
 import dev.sessiondb.store.OpenMode;
 import dev.sessiondb.store.SessionStore;
@@ -60,8 +61,8 @@ public final class UpgradeJob implements Job {
                     Backup backup = journal.backUp(report.runId(), store, description(), monitor);
                     report.backupId(backup.id());
                     StoreFingerprint backedUp = opened.fingerprint();
-                    monitor.message("upgrading the schema");
-                    journal.write(backup, opened::upgrade, () -> opened.fingerprint().equals(backedUp));
+                    upgradeOrSayWhereStopped(opened, before, backup, () -> journal.write(backup, () -> opened.upgrade(monitor),
+                            () -> opened.fingerprint().equals(backedUp)));
                     report.note("schema version " + before + " upgraded to " + opened.info().schemaVersion() + "; 'sessiondb undo "
                             + backup.id() + "' " + (backup.holdsSchema() ? "puts the older one back"
                             : "puts the records back and leaves the schema upgraded (a server store's backup holds its records, not its tables)"));
@@ -73,6 +74,25 @@ public final class UpgradeJob implements Job {
         }
         journal.saveReport(done);
         return done;
+    }
+
+    /**
+     * Each schema version is committed on its own, so a cancel after the first leaves the store
+     * valid at a newer version than its backup: the cancel says which, and both ways on.
+     */
+    private static void upgradeOrSayWhereStopped(SessionStore opened, String before, Backup backup, Runnable upgrade) {
+        try {
+            upgrade.run();
+        } catch (CancelledException stopped) {
+            String reached = opened.info().schemaVersion();
+            if (reached.equals(before)) {
+                throw stopped;
+            }
+            CancelledException partly = new CancelledException("cancelled after schema version " + reached + ": the store is valid at version "
+                    + reached + "; run sessiondb upgrade again to finish, or sessiondb undo " + backup.id() + " to put it back");
+            partly.addSuppressed(stopped);
+            throw partly;
+        }
     }
 
     private SessionStore open() {

@@ -11,6 +11,7 @@ import dev.sessiondb.model.LoneSurrogates;
 import dev.sessiondb.model.SessionRecord;
 import dev.sessiondb.model.SortKey;
 import dev.sessiondb.model.ValueCount;
+import dev.sessiondb.progress.CancelledException;
 import dev.sessiondb.progress.ProgressMonitor;
 import dev.sessiondb.store.HashCursor;
 import dev.sessiondb.store.PairedTexts;
@@ -241,14 +242,26 @@ final class SqlSessionStore implements SessionStore {
     }
 
     @Override
-    public synchronized void upgrade() {
+    public synchronized void upgrade(ProgressMonitor monitor) {
         if (!layout.needsUpgrade()) {
             return;
         }
         try {
-            layout = SqlStores.createNative(dialect, locator.display(), pool, schema, true, false);
+            layout = SqlStores.upgradeNative(dialect, locator.display(), pool, schema, monitor);
+        } catch (CancelledException stopped) {
+            // the versions committed before the stop stay: the store reads as the version it is at now
+            layout = new NativeLayout(dialect, locator.display(), installedVersion());
+            throw stopped;
         } catch (SQLException | FlywayException e) {
             throw new StoreException(locator.display() + ": the schema upgrade failed (" + firstLine(e) + "); nothing was changed, restore a backup if the store was damaged", e);
+        }
+    }
+
+    private String installedVersion() {
+        try {
+            return SchemaHistory.installedVersion(pool, NativeSchema.HISTORY_TABLE);
+        } catch (SQLException e) {
+            throw new StoreException(locator.display() + ": cannot read the schema history (" + firstLine(e) + ")", e);
         }
     }
 
@@ -263,7 +276,7 @@ final class SqlSessionStore implements SessionStore {
     }
 
     private void writeOnce(WriteBatch batch, ProgressMonitor monitor) {
-        upgrade();
+        upgrade(ProgressMonitor.NONE);
         finishInterruptedRebuild();
         if (heldWrite != null) {
             throw new IllegalStateException("a held write is waiting for its commit");
@@ -348,7 +361,7 @@ final class SqlSessionStore implements SessionStore {
      */
     @Override
     public Optional<SessionRecord> writeIfUnchanged(String key, Optional<SessionRecord> expected, Optional<SessionRecord> replacement) {
-        upgrade();
+        upgrade(ProgressMonitor.NONE);
         finishInterruptedRebuild();
         if (dialect == Dialect.SQLITE) {
             return SqliteBusyRetry.call(locator, () -> writeIfUnchangedOnce(key, expected, replacement));

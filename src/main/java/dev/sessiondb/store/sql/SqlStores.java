@@ -2,6 +2,7 @@ package dev.sessiondb.store.sql;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.sessiondb.progress.ProgressMonitor;
 import dev.sessiondb.store.OpenMode;
 import dev.sessiondb.store.SessionStore;
 import dev.sessiondb.store.StoreException;
@@ -312,6 +313,20 @@ public final class SqlStores {
             return new NativeLayout(dialect, name, NativeSchema.newest(dialect));
         }
         return new NativeLayout(dialect, name, NativeSchema.migrate(dataSource, dialect, schema, null));
+    }
+
+    /**
+     * Brings an older native store to the newest schema, one version at a time, stopping when
+     * {@code monitor} is cancelled ({@link NativeSchema#upgrade}). SQLite's WAL comes once every
+     * version is in, so a cancel before the first leaves the file exactly as it was.
+     */
+    static NativeLayout upgradeNative(Dialect dialect, String name, DataSource dataSource, String schema, ProgressMonitor monitor)
+            throws SQLException {
+        NativeSchema.upgrade(dataSource, dialect, schema, monitor);
+        if (dialect == Dialect.SQLITE) {
+            useWriteAheadLog(dataSource);
+        }
+        return new NativeLayout(dialect, name, NativeSchema.newest(dialect));
     }
 
     /** WAL lets readers work while a write runs; it is persistent, so only our own stores get it, when written. */
