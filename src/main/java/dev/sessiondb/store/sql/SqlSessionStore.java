@@ -249,17 +249,28 @@ final class SqlSessionStore implements SessionStore {
         try {
             layout = SqlStores.upgradeNative(dialect, locator.display(), pool, schema, monitor);
         } catch (CancelledException stopped) {
-            // the versions committed before the stop stay: the store reads as the version it is at now
-            layout = new NativeLayout(dialect, locator.display(), installedVersion());
+            layout = layoutAsFarAsUpgraded();
             throw stopped;
         } catch (SQLException | FlywayException e) {
-            throw new StoreException(locator.display() + ": the schema upgrade failed (" + firstLine(e) + "); nothing was changed, restore a backup if the store was damaged", e);
+            throw new StoreException(locator.display() + ": the schema upgrade failed (" + firstLine(e) + "); " + whereTheUpgradeStopped(e)
+                    + " (each version is committed on its own); run sessiondb upgrade again, or restore its backup", e);
         }
     }
 
-    private String installedVersion() {
+    private String whereTheUpgradeStopped(Exception failure) {
         try {
-            return SchemaHistory.installedVersion(pool, NativeSchema.HISTORY_TABLE);
+            layout = layoutAsFarAsUpgraded();
+            return "the store is valid at schema version " + layout.schemaVersion();
+        } catch (StoreException unreadable) {
+            failure.addSuppressed(unreadable); // the failure itself is what to tell
+            return "the store is valid at the last version the upgrade reached";
+        }
+    }
+
+    /** The versions committed before a stop stay: the store reads as the version it is at now. */
+    private Layout layoutAsFarAsUpgraded() {
+        try {
+            return new NativeLayout(dialect, locator.display(), SchemaHistory.installedVersion(pool, NativeSchema.HISTORY_TABLE));
         } catch (SQLException e) {
             throw new StoreException(locator.display() + ": cannot read the schema history (" + firstLine(e) + ")", e);
         }
