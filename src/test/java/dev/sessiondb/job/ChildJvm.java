@@ -23,8 +23,10 @@ final class ChildJvm {
 
     /** Starts the command with its stdout and stderr, together, sent to {@code output}. */
     Process start(List<String> args, ProcessBuilder.Redirect output) {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "dev.sessiondb.Main"));
+        // as a terminal's user runs it: SIGINT and SIGHUP handled, though this JVM may run where they are ignored (a script's
+        // background job, nohup), which a child would inherit
+        List<String> command = new ArrayList<>(List.of("env", "--default-signal=HUP,INT", Path.of(System.getProperty("java.home"), "bin",
+                "java").toString(), "-cp", System.getProperty("java.class.path"), "dev.sessiondb.Main"));
         command.addAll(args);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output);
         builder.environment().put("HOME", home.toString());
