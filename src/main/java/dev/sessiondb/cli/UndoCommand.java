@@ -11,6 +11,7 @@ import dev.sessiondb.job.ProgressTracker;
 import dev.sessiondb.job.StoreProbe;
 import dev.sessiondb.job.backup.Backup;
 import dev.sessiondb.job.backup.BackupJournal;
+import dev.sessiondb.job.backup.BackupPruner;
 import dev.sessiondb.job.backup.BackupPruning;
 import dev.sessiondb.job.backup.IncompleteBackup;
 import dev.sessiondb.job.backup.PrunePlan;
@@ -226,6 +227,7 @@ final class UndoCommand implements Callable<Integer> {
     private int prune(BackupJournal journal, BackupPruning pruning, PrintWriter out) {
         return JobRunner.cancellable(spec.commandLine(), "undo --prune", (tracker, bar) -> {
             PrunePlan plan = PrunePlan.of(journal, pruning, Instant.now());
+            BackupPruner pruner = journal.pruner();
             bar.close();
             for (String kept : plan.keptRunning()) {
                 String runId = BackupJournal.runIdOf(kept);
@@ -239,7 +241,7 @@ final class UndoCommand implements Callable<Integer> {
                 long bytes = journal.size(backup);
                 Optional<PrunePlan.Report> report = plan.reportOf(BackupJournal.runIdOf(backup));
                 if (!dryRun) {
-                    journal.prune(backup, report.map(PrunePlan.Report::file));
+                    pruner.prune(backup, report.map(PrunePlan.Report::file));
                 }
                 left.remove(backup.id());
                 out.printf("%s %-52s %-24s %,15d bytes  %s%n", deleted(), backup.id(), backup.createdAt(), bytes, backup.locator());
@@ -250,7 +252,7 @@ final class UndoCommand implements Callable<Integer> {
                 stopIfAsked(tracker, plan, left, out);
                 Optional<PrunePlan.Report> report = plan.reportOf(incomplete.runId());
                 if (!dryRun) {
-                    journal.prune(incomplete, report.map(PrunePlan.Report::file));
+                    pruner.prune(incomplete, report.map(PrunePlan.Report::file));
                 }
                 left.remove(incomplete.id());
                 out.printf("%s %-52s %-24s %,15d bytes  (incomplete: %s)%n", deleted(), incomplete.id(), "", incomplete.bytes(),
@@ -258,7 +260,7 @@ final class UndoCommand implements Callable<Integer> {
                 freed += incomplete.bytes() + printed(report, out);
             }
             if (!dryRun) {
-                journal.clearLocksOfEndedRuns();
+                pruner.clearLocksOfEndedRuns();
             }
             out.printf("%s %s, %s and %s, %,d bytes (%.1f MB)%s.%n", dryRun ? "Would delete" : "Deleted", count(plan.backups().size(), "backup"),
                     count(plan.incomplete().size(), "incomplete backup"), count(plan.reports().size(), "report"), freed, freed / 1e6,

@@ -26,7 +26,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.DateTimeException;
@@ -52,9 +51,9 @@ import java.util.stream.Stream;
  */
 public final class BackupJournal {
 
-    private static final String MANIFEST = "backup.json";
+    static final String MANIFEST = "backup.json";
     /** The manifest of a backup a prune is deleting, renamed: the folder restores nothing and says why. */
-    private static final String PRUNING = "backup.json.pruning";
+    static final String PRUNING = "backup.json.pruning";
     private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss.SSS'Z'").withZone(ZoneOffset.UTC);
 
     private final Path root;
@@ -74,6 +73,11 @@ public final class BackupJournal {
 
     public Path root() {
         return root;
+    }
+
+    /** A folder per backup, named by its id. */
+    private Path backupsDir() {
+        return root.resolve("backups");
     }
 
     public Path reportsDir() {
@@ -186,7 +190,7 @@ public final class BackupJournal {
     }
 
     private Backup journalHoldingTheRunsLock(String runId, StoreLocator locator, BackupTaker taker) {
-        Path folder = root.resolve("backups").resolve(runId + "-" + shortHash(locator));
+        Path folder = backupsDir().resolve(runId + "-" + shortHash(locator));
         try {
             FileTrees.delete(folder);
             createOwnerOnly(folder.getParent());
@@ -291,66 +295,9 @@ public final class BackupJournal {
         locks.release(runIdOf(backup));
     }
 
-    /**
-     * Deletes a backup a prune chose ({@link BackupPruning}), and {@code report}, that of its run, when it goes too. The
-     * manifest is first renamed to the mark of a backup being pruned, in one step: from then on the backup is not
-     * listed and a prune stopped at any later moment leaves an incomplete backup that says it was pruned part-way
-     * ({@link #incomplete()}), which the next prune deletes. The history hears of it before the run's report and the
-     * folder go, so it never offers a backup that is no longer whole.
-     */
-    public void prune(Backup backup, Optional<Path> report) {
-        Path folder = root.resolve("backups").resolve(backup.id());
-        try {
-            Files.move(folder.resolve(MANIFEST), folder.resolve(PRUNING), StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException(new IOException("cannot delete the backup " + folder + " (" + e.getMessage()
-                    + "); it is whole and can still be restored; run the prune again", e));
-        }
-        listener.pruned(backup);
-        report.ifPresent(file -> pruneReport(BackupJournal.runIdOf(backup), file));
-        deleteFolder(folder);
-    }
-
-    /**
-     * Deletes an incomplete backup a prune chose ({@link PrunePlan}), that of a run that ended, and {@code report}, that
-     * of its run when it goes too. One a prune stopped part-way left tells the history (again) that it was pruned.
-     */
-    public void prune(IncompleteBackup incomplete, Optional<Path> report) {
-        Path folder = root.resolve("backups").resolve(incomplete.id());
-        if (incomplete.prunedPartWay()) {
-            prunedManifest(folder).ifPresent(listener::pruned);
-        }
-        report.ifPresent(file -> pruneReport(incomplete.runId(), file));
-        deleteFolder(folder);
-    }
-
-    /** The manifest a stopped prune renamed, if it can still be read: a mark written by an earlier version may not be. */
-    private static Optional<Backup> prunedManifest(Path folder) {
-        try {
-            return Optional.of(Backup.fromJson(JsonCodec.parse(Files.readString(folder.resolve(PRUNING)))));
-        } catch (IOException | RuntimeException unreadable) {
-            return Optional.empty(); // the history then drops the backup when it next reads the journal
-        }
-    }
-
-    private static void deleteFolder(Path folder) {
-        try {
-            FileTrees.delete(folder);
-        } catch (IOException e) {
-            throw new UncheckedIOException(new IOException("cannot delete the backup " + folder + " (" + e.getMessage()
-                    + "); it can no longer be restored; delete it by hand or run the prune again", e));
-        }
-    }
-
-    /** Deletes the report of run {@code runId}, whose backup a prune deletes. */
-    private void pruneReport(String runId, Path report) {
-        try {
-            Files.deleteIfExists(report);
-        } catch (IOException e) {
-            throw new UncheckedIOException(new IOException("cannot delete the report " + report + " (" + e.getMessage()
-                    + "); delete it by hand or run the prune again", e));
-        }
-        listener.reportPruned(runId);
+    /** What deletes the backups and reports a prune chose ({@link PrunePlan}). */
+    public BackupPruner pruner() {
+        return new BackupPruner(backupsDir(), listener, locks);
     }
 
     /** Run {@code runId}'s saved report, if it has one. */
@@ -363,11 +310,6 @@ public final class BackupJournal {
         return locks.mayBeRunning(runId);
     }
 
-    /** Deletes the lock files killed runs left in {@code runs/}. */
-    public void clearLocksOfEndedRuns() {
-        locks.clearEnded();
-    }
-
     /** The bytes a backup's folder takes on disk. */
     public long size(Backup backup) {
         return folderSize(backup.id());
@@ -377,7 +319,7 @@ public final class BackupJournal {
     private long folderSize(String id) {
         long[] bytes = {0};
         try {
-            Files.walkFileTree(root.resolve("backups").resolve(id), new SimpleFileVisitor<>() {
+            Files.walkFileTree(backupsDir().resolve(id), new SimpleFileVisitor<>() {
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
                     bytes[0] += attributes.isRegularFile() ? attributes.size() : 0;
@@ -400,7 +342,7 @@ public final class BackupJournal {
 
     /** The manifest goes first, so a backup half deleted is not listed. */
     private void delete(Backup backup, String todo) {
-        Path folder = root.resolve("backups").resolve(backup.id());
+        Path folder = backupsDir().resolve(backup.id());
         try {
             Files.deleteIfExists(folder.resolve(MANIFEST));
             FileTrees.delete(folder);
@@ -431,7 +373,7 @@ public final class BackupJournal {
 
     /** Every complete backup, newest first. */
     public List<Backup> list() {
-        Path backups = root.resolve("backups");
+        Path backups = backupsDir();
         if (!Files.isDirectory(backups)) {
             return List.of();
         }
@@ -452,7 +394,7 @@ public final class BackupJournal {
      * left by a prune stopped part-way.
      */
     public List<IncompleteBackup> incomplete() {
-        Path backups = root.resolve("backups");
+        Path backups = backupsDir();
         if (!Files.isDirectory(backups)) {
             return List.of();
         }
@@ -468,7 +410,7 @@ public final class BackupJournal {
 
     /** Whether backup {@code id} is on disk with its manifest, so undo can restore it. */
     public boolean isWhole(String id) {
-        return Files.isRegularFile(root.resolve("backups").resolve(id).resolve(MANIFEST));
+        return Files.isRegularFile(backupsDir().resolve(id).resolve(MANIFEST));
     }
 
     public Optional<Backup> find(String id) {
@@ -512,7 +454,7 @@ public final class BackupJournal {
             // the last moment a cancel leaves the store as it was
             monitor.checkCancelled();
             try {
-                StoreSnapshots.restore(backup, locator, root.resolve("backups").resolve(backup.id()), monitor.uncancellable(), guard[0]);
+                StoreSnapshots.restore(backup, locator, backupsDir().resolve(backup.id()), monitor.uncancellable(), guard[0]);
             } catch (StoreChangedException changed) {
                 JobRefusedException refused = new JobRefusedException("another program wrote to " + locator.display() + " while undo ran; nothing was"
                         + " restored; run undo again");
@@ -566,7 +508,7 @@ public final class BackupJournal {
     }
 
     private void save(Backup backup) throws JsonProcessingException {
-        Path manifest = root.resolve("backups").resolve(backup.id()).resolve(MANIFEST);
+        Path manifest = backupsDir().resolve(backup.id()).resolve(MANIFEST);
         try {
             byte[] content = JsonCodec.pretty(backup.toJson()).getBytes(StandardCharsets.UTF_8);
             AtomicFiles.createOwnerOnlyDirectories(manifest.getParent());

@@ -1,7 +1,6 @@
 package dev.sessiondb.store.sql;
 
 import com.zaxxer.hikari.HikariDataSource;
-import com.zaxxer.hikari.HikariPoolMXBean;
 import dev.sessiondb.files.LockSafeReads;
 import dev.sessiondb.model.Page;
 import dev.sessiondb.model.RecordHash;
@@ -44,7 +43,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -454,31 +452,9 @@ final class SqlSessionStore implements SessionStore {
         return keys.contains(value);
     }
 
-    /** The pool is suspended, so no read opens a connection, and its connections are closed, each once it is given back. */
     @Override
     public void whileReleased(Runnable work) {
-        HikariPoolMXBean connections = pool.getHikariPoolMXBean();
-        connections.suspendPool();
-        try {
-            connections.softEvictConnections();
-            awaitNoConnections(connections);
-            work.run();
-        } finally {
-            connections.resumePool();
-        }
-    }
-
-    /** A read running now gives its connection back when it ends; past the wait, the work meets it and says so. */
-    private static void awaitNoConnections(HikariPoolMXBean connections) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (connections.getTotalConnections() > 0 && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(5);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
+        PoolRelease.whileReleased(pool, work);
     }
 
     @Override

@@ -132,7 +132,7 @@ public final class SqlStores {
         // to keep, the pool closes it and opens another: a second log-in on PostgreSQL)
         pool.setMinimumIdle(1);
         pool.setConnectionTimeout(10_000);
-        pool.setAllowPoolSuspension(true); // SqlSessionStore.whileReleased
+        pool.setAllowPoolSuspension(true); // PoolRelease
         return pool;
     }
 
