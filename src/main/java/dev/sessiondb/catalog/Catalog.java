@@ -113,7 +113,9 @@ public final class Catalog implements AutoCloseable {
         pool.setAutoCommit(false);
         // one writer at a time is what SQLite allows anyway; a second connection would only wait on the lock
         pool.setMaximumPoolSize(1);
-        pool.setMinimumIdle(0);
+        // the connection the open checks the schema on is kept for the event's write: with none to keep,
+        // the pool's first borrow starts a refill that its close then waits for (about 30 ms an event)
+        pool.setMinimumIdle(1);
         pool.setConnectionTimeout(10_000);
         pool.setConnectionTestQuery("SELECT 1");
         return pool;
