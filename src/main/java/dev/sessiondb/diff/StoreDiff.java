@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
@@ -51,10 +52,11 @@ public final class StoreDiff {
     }
 
     public DiffSummary compare(SessionStore a, SessionStore b, DiffListener listener, ProgressMonitor monitor) {
+        Tally tally = new Tally(listener, keptAlike(a, b));
         Optional<PairedTexts> paired = a.pairedWith(b, monitor);
         if (paired.isPresent()) {
             try (PairedTexts pairs = paired.get()) {
-                return merge(pairs, listener, monitor);
+                return merge(pairs, tally, monitor);
             }
         }
         OptionalLong countA = a.knownCount();
@@ -63,7 +65,7 @@ public final class StoreDiff {
         Runnable counter = progressCounter(total, monitor);
         Path tempDir = createTempDir();
         try (OrderedTexts textsA = inKeyOrder(a, tempDir, counter, monitor); OrderedTexts textsB = inKeyOrder(b, tempDir, counter, monitor)) {
-            return merge(textsA, textsB, listener, monitor);
+            return merge(textsA, textsB, tally, monitor);
         } finally {
             deleteTree(tempDir);
         }
@@ -107,7 +109,7 @@ public final class StoreDiff {
         Runnable counter = progressCounter(total, monitor);
         try (OrderedTexts sortedA = sorted("the first records", a, tempDir, counter, monitor);
              OrderedTexts sortedB = sorted("the second records", b, tempDir, counter, monitor)) {
-            return merge(sortedA, sortedB, listener, monitor);
+            return merge(sortedA, sortedB, new Tally(listener, change -> false), monitor);
         } finally {
             deleteTree(tempDir);
         }
@@ -123,8 +125,7 @@ public final class StoreDiff {
      * a record whose texts differ is parsed on both sides and compared field by field (its text may
      * differ where its fields do not: field order, number forms).
      */
-    private DiffSummary merge(OrderedTexts a, OrderedTexts b, DiffListener listener, ProgressMonitor monitor) {
-        Tally tally = new Tally(listener);
+    private DiffSummary merge(OrderedTexts a, OrderedTexts b, Tally tally, ProgressMonitor monitor) {
         while (a.peek() != null || b.peek() != null) {
             monitor.checkCancelled();
             KeyedText textA = a.peek();
@@ -147,8 +148,7 @@ public final class StoreDiff {
      * The keys the database found not the same on both sides; the others are only counted. The
      * database steps on a thread of its own while this one compares the records that differ.
      */
-    private DiffSummary merge(PairedTexts pairs, DiffListener listener, ProgressMonitor monitor) {
-        Tally tally = new Tally(listener);
+    private DiffSummary merge(PairedTexts pairs, Tally tally, ProgressMonitor monitor) {
         try (ReadAhead<PairedTexts.Pair> found = ReadAhead.mapped(pairs, Function.identity())) {
             while (found.hasNext()) {
                 monitor.checkCancelled();
@@ -166,17 +166,34 @@ public final class StoreDiff {
         return tally.summary();
     }
 
+    /** The field changes between a session of {@code a} and one of {@code b}, as {@link #compare} counts them. */
+    public List<FieldChange> changes(SessionStore a, SessionStore b, SessionRecord recordA, SessionRecord recordB) {
+        return recordDiff.compare(recordA, recordB).stream().filter(keptAlike(a, b).negate()).toList();
+    }
+
+    /**
+     * A change only in how one side's store keeps a value: the other side holds a value this side's
+     * store keeps as no value (Minsky's layout and {@code prApproved: false}), which a verification
+     * of a migration between them counts as the same too.
+     */
+    private static Predicate<FieldChange> keptAlike(SessionStore a, SessionStore b) {
+        return change -> change.b() == null && change.a() != null && b.keepsAsAbsent(change.path(), change.a())
+                || change.a() == null && change.b() != null && a.keepsAsAbsent(change.path(), change.b());
+    }
+
     /** Hands each key's finding to the listener and counts it. */
     private final class Tally {
 
         private final DiffListener listener;
+        private final Predicate<FieldChange> keptAlike;
         private long onlyInA;
         private long onlyInB;
         private long changed;
         private long identical;
 
-        Tally(DiffListener listener) {
+        Tally(DiffListener listener, Predicate<FieldChange> keptAlike) {
             this.listener = listener;
+            this.keptAlike = keptAlike;
         }
 
         void onlyInA(String key) {
@@ -191,7 +208,7 @@ public final class StoreDiff {
 
         /** Equal text is an identical record; other text is parsed on both sides and compared field by field. */
         void inBoth(String key, boolean sameText, Supplier<SessionRecord> a, Supplier<SessionRecord> b) {
-            List<FieldChange> changes = sameText ? List.of() : recordDiff.compare(a.get(), b.get());
+            List<FieldChange> changes = sameText ? List.of() : recordDiff.compare(a.get(), b.get()).stream().filter(keptAlike.negate()).toList();
             if (changes.isEmpty()) {
                 identical++;
             } else {

@@ -1,5 +1,6 @@
 package dev.sessiondb.store;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sessiondb.model.Page;
 import dev.sessiondb.model.RecordHash;
@@ -171,6 +172,15 @@ public interface SessionStore extends AutoCloseable {
         ObjectNode kept = record.fields();
         kept.remove(unsupportedFields(record));
         return kept;
+    }
+
+    /**
+     * Whether this store keeps {@code value} of the field {@code field} as no value, as its own tool
+     * reads it back (Minsky's layout keeps {@code prApproved: false} as NULL): a diff then counts the
+     * value on one side and its absence on this side as the same, as a verification does.
+     */
+    default boolean keepsAsAbsent(String field, JsonNode value) {
+        return false;
     }
 
     /**

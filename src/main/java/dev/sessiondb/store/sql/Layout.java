@@ -1,5 +1,6 @@
 package dev.sessiondb.store.sql;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sessiondb.model.FieldFilter;
 import dev.sessiondb.model.SessionField;
@@ -90,6 +91,11 @@ interface Layout {
 
     /** A select list over {@code s}, in key order as {@link #selectList()}, and how each of its rows becomes a record. */
     record FieldsRead(String selectList, SqlRows.RowReader<SessionRecord> reader) {
+    }
+
+    /** See {@link dev.sessiondb.store.SessionStore#keepsAsAbsent}; by default a layout keeps every value it holds as it is. */
+    default boolean keepsAsAbsent(String field, JsonNode value) {
+        return false;
     }
 
     /** The record as reading it back gives it: by default without the fields the layout cannot hold. */

@@ -227,6 +227,11 @@ final class MinskyLayout implements Layout {
     }
 
     @Override
+    public boolean keepsAsAbsent(String field, JsonNode value) {
+        return SessionField.byJsonName(field).flatMap(this::column).filter(column -> column.storesAsNull(value)).isPresent();
+    }
+
+    @Override
     public String schemaVersion() {
         return dialect == Dialect.SQLITE ? "minsky (camelCase columns)" : "minsky (snake_case columns)";
     }

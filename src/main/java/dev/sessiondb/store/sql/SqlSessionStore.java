@@ -38,6 +38,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -425,6 +426,11 @@ final class SqlSessionStore implements SessionStore {
     @Override
     public ObjectNode asStored(SessionRecord record) {
         return layout.asStored(record);
+    }
+
+    @Override
+    public boolean keepsAsAbsent(String field, JsonNode value) {
+        return layout.keepsAsAbsent(field, value);
     }
 
     @Override

@@ -3,7 +3,6 @@ package dev.sessiondb.ui.diff;
 import dev.sessiondb.diff.DiffListener;
 import dev.sessiondb.diff.DiffSummary;
 import dev.sessiondb.diff.FieldChange;
-import dev.sessiondb.diff.RecordDiff;
 import dev.sessiondb.diff.SessionChange;
 import dev.sessiondb.diff.StoreDiff;
 import dev.sessiondb.model.SecretMasker;
@@ -253,7 +252,7 @@ public final class DiffViewModel {
                 "session '" + shown(keyA) + "' is not in " + stores.a().locator().display() + "; check the key (Sessions tab)"));
         SessionRecord b = stores.b().get(keyB).orElseThrow(() -> new IllegalArgumentException(
                 "session '" + shown(keyB) + "' is not in " + stores.b().locator().display() + "; check the key (Sessions tab)"));
-        List<FieldChange> changes = new RecordDiff(stores.ignored()).compare(a, b);
+        List<FieldChange> changes = new StoreDiff(stores.ignored()).changes(stores.a(), stores.b(), a, b);
         DiffRow row = changes.isEmpty() ? new DiffRow(keyA, shown(keyA), DiffRow.Kind.IDENTICAL, 0, "") : changedRow(keyA, changes);
         return new Result(stores, new DiffSummary(0, 0, changes.isEmpty() ? 0 : 1, changes.isEmpty() ? 1 : 0), List.of(row));
     }
