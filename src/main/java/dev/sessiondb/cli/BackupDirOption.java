@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
 final class BackupDirOption {
 
     @Option(names = "--backup-dir", paramLabel = "DIR",
-            description = "Where backups, job reports and the job history are kept (default: ~/.local/share/sessiondb-admin).")
+            description = "Where backups, job reports and the job history are kept (default: ${env:XDG_DATA_HOME:-~/.local/share}/sessiondb-admin).")
     Path backupDir;
 
     Path folder() {
