@@ -9,11 +9,14 @@ import dev.sessiondb.diff.SpooledDiff;
 import dev.sessiondb.diff.StoreDiff;
 import dev.sessiondb.model.JsonCodec;
 import dev.sessiondb.model.SecretMasker;
+import dev.sessiondb.model.SessionField;
 import dev.sessiondb.store.SessionStore;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -43,6 +46,8 @@ final class DiffCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         StoreProbe.requireDistinct(java.util.List.of(StoreArgument.locate(storeA), StoreArgument.locate(storeB)));
+        ignored.forEach(path -> misspelledField(path).ifPresent(meant -> spec.commandLine().getErr().println("sessiondb: note: --ignore " + path
+                + " names no field sessions have; field names are case-sensitive: did you mean " + meant + "?")));
         try (SessionStore a = StoreArgument.openToReadThrough(storeA);
              SessionStore b = StoreArgument.openToReadThrough(storeB);
              SpooledDiff result = new SpooledDiff();
@@ -58,6 +63,16 @@ final class DiffCommand implements Callable<Integer> {
             out.flush();
             return summary.isEqual() ? SessionDbCommand.OK : SessionDbCommand.FOUND;
         }
+    }
+
+    /** The known field an ignored path's first name means when it differs only in case (pullrequest for pullRequest): it would leave nothing out. */
+    private static Optional<String> misspelledField(String path) {
+        String name = path.split("[.\\[]", 2)[0];
+        if (SessionField.byJsonName(name).isPresent()) {
+            return Optional.empty();
+        }
+        return Arrays.stream(SessionField.values()).map(SessionField::jsonName).filter(name::equalsIgnoreCase).findFirst()
+                .map(field -> field + path.substring(name.length()));
     }
 
     private static void printJson(SpooledDiff result, DiffSummary summary, PrintWriter out) {

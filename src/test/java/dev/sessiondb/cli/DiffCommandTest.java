@@ -99,6 +99,18 @@ class DiffCommandTest {
     }
 
     @Test
+    void anIgnoredFieldSpelledInAnotherCaseIsPointedOut() throws Exception {
+        Path original = Fixtures.copy(Fixtures.MINSKY_ARRAY, dir);
+        Path changed = changedCopy();
+
+        CliRun run = CliRun.of("diff", original.toString(), changed.toString(), "--ignore", "BRANCH", "--ignore", "Remote.authMethod", "--ignore", "custom");
+
+        assertThat(run.err()).contains("--ignore BRANCH names no field sessions have; field names are case-sensitive: did you mean branch?")
+                .contains("did you mean remote.authMethod?").doesNotContain("--ignore custom");
+        assertThat(run.out()).contains("branch:");
+    }
+
+    @Test
     void theTableNamesBothStoresAndEveryPart() throws Exception {
         CliRun run = CliRun.of("diff", Fixtures.copy(Fixtures.MINSKY_ARRAY, dir).toString(), changedCopy().toString());
 
