@@ -19,6 +19,8 @@ import java.util.function.Predicate;
  */
 public final class StoreFaults {
 
+    private static final String CONNECTION_REJECTED = "08004";
+
     /**
      * @param what  what happened, naming the file when the system names one
      * @param todo  what the user can do about it
@@ -146,7 +148,8 @@ public final class StoreFaults {
 
     private static boolean isLostConnection(SQLException sql, String lower) {
         String state = sql.getSQLState() == null ? "" : sql.getSQLState();
-        return state.startsWith("08") || state.startsWith("57P") || lower.contains("i/o error occurred while sending to the backend")
+        // 08004 is a server turning a connection away as it starts (a password asked for and none given), never one lost
+        return state.startsWith("08") && !state.equals(CONNECTION_REJECTED) || state.startsWith("57P") || lower.contains("i/o error occurred while sending to the backend")
                 || lower.contains("terminating connection") || lower.contains("connection has been closed") || lower.contains("connection is closed");
     }
 

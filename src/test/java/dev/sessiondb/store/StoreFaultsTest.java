@@ -45,4 +45,13 @@ class StoreFaultsTest {
 
         assertThat(StoreFaults.describe(failure)).isEqualTo("cannot save settings to /s.json (boom); check the folder is writable");
     }
+
+    /** A server turning a connection away as it starts (08004: a password asked for, none given) has not lost one: the store's own words say why. */
+    @Test
+    void aConnectionTurnedAwayAtTheStartIsNoLostConnection() {
+        SQLException rejected = new SQLException("The server requested SCRAM-based authentication, but no password was provided.", "08004");
+
+        assertThat(StoreFaults.of(new StoreException("postgresql://u@h/db: asks for a password", rejected))).isEmpty();
+        assertThat(StoreFaults.of(new SQLException("An I/O error occurred while sending to the backend.", "08006"))).isPresent();
+    }
 }
