@@ -72,6 +72,7 @@ public final class MainWindow {
     public MainWindow(AppServices services, FirstRun firstRun) {
         DialogService dialogs = services.dialogs();
         UiTaskExecutor executor = services.executor();
+        executor.filterFailures(services.credentials()::forgetRefused);
 
         // The services make the ViewModels.
         SavedStoreList savedStores = new SavedStoreList(services.journal().root(), services.settings());

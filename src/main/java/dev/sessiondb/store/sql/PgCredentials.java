@@ -28,7 +28,12 @@ public record PgCredentials(String host, int port, String database, String user,
 
     @Override
     public String toString() {
-        return "PgCredentials[" + user + "@" + urlHost() + ":" + port + "/" + database + "]";
+        return "PgCredentials[" + account() + "]";
+    }
+
+    /** The account these credentials log in to, {@code user@host:port/database}: what a password belongs to. */
+    public String account() {
+        return user + "@" + urlHost() + ":" + port + "/" + database;
     }
 
     public String jdbcUrl() {

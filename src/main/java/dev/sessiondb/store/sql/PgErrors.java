@@ -27,7 +27,8 @@ final class PgErrors {
                     ? "cannot reach PostgreSQL at " + server + " (" + cause + "); check that the server runs and that host and port are right"
                     : "PostgreSQL refused the connection (" + cause + "); check the URL and credentials";
         };
-        return new StoreException(locator.display() + ": " + message, failure);
+        return "28P01".equals(state) ? new PasswordRefusedException(locator.display(), message, credentials, failure)
+                : new StoreException(locator.display() + ": " + message, failure);
     }
 
     /** PostgreSQL refused a write at repeatable read because another transaction changed the row (40001) or a deadlock was broken (40P01). */

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
 import javafx.application.Platform;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -22,6 +23,7 @@ public final class UiTaskExecutor implements TaskExecutor {
 
     private final ObservableList<Task<?>> jobs = FXCollections.observableArrayList();
     private final ExecutorService threads;
+    private UnaryOperator<Exception> failureFilter = UnaryOperator.identity();
 
     public UiTaskExecutor() {
         AtomicInteger number = new AtomicInteger();
@@ -30,6 +32,14 @@ public final class UiTaskExecutor implements TaskExecutor {
             thread.setDaemon(true);
             return thread;
         });
+    }
+
+    /**
+     * Passes every failure through {@code filter} before its task hears of it, on the UI thread:
+     * the app forgets a typed password the server refused there, whichever task met the refusal.
+     */
+    public void filterFailures(UnaryOperator<Exception> filter) {
+        failureFilter = filter;
     }
 
     /** The running jobs the user sees; a finished job leaves the list. */
@@ -61,7 +71,7 @@ public final class UiTaskExecutor implements TaskExecutor {
             if (task.getException() instanceof CancelledException) {
                 work.cancelled();
             } else {
-                work.failed(task.getException() instanceof Exception failure ? failure : new RuntimeException(task.getException()));
+                work.failed(failureFilter.apply(task.getException() instanceof Exception failure ? failure : new RuntimeException(task.getException())));
             }
         });
         threads.execute(task);

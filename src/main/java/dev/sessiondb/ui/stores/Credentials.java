@@ -1,7 +1,9 @@
 package dev.sessiondb.ui.stores;
 
+import dev.sessiondb.store.StoreException;
 import dev.sessiondb.store.StoreLocator;
 import dev.sessiondb.store.StoreProviders;
+import dev.sessiondb.store.sql.PasswordRefusedException;
 import dev.sessiondb.store.sql.PgCredentials;
 import dev.sessiondb.ui.common.DialogService;
 import java.nio.file.Path;
@@ -39,7 +41,7 @@ public final class Credentials {
             return Optional.of(locator);
         }
         PgCredentials resolved = PgCredentials.resolve(locator, env, home);
-        String key = resolved.toString();
+        String key = resolved.account();
         Optional<String> password = Optional.ofNullable(resolved.password())
                 .or(() -> Optional.ofNullable(typedThisRun.get(key)))
                 .or(() -> dialogs.askPassword("Password for " + resolved.user() + " on " + locator.withoutPassword().display(),
@@ -49,5 +51,21 @@ public final class Credentials {
                             return typed;
                         }));
         return password.map(secret -> resolved.withPassword(secret).toLocator(locator.params()));
+    }
+
+    /**
+     * Forgets a typed password the server refused, so the next attempt asks again instead of
+     * failing the same way for the rest of the run.
+     *
+     * @return the failure, told in the window's words when it forgot a password: type it again
+     */
+    public Exception forgetRefused(Exception failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof PasswordRefusedException refused && typedThisRun.remove(refused.account()) != null) {
+                return new StoreException(refused.store() + ": PostgreSQL refused the password typed for user " + refused.user()
+                        + "; it is forgotten: type it again when asked (Back then Next, or open the store again)", failure);
+            }
+        }
+        return failure;
     }
 }

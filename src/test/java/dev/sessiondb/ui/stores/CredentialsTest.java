@@ -1,8 +1,12 @@
 package dev.sessiondb.ui.stores;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchException;
 
+import dev.sessiondb.store.OpenMode;
+import dev.sessiondb.store.StoreFactory;
 import dev.sessiondb.store.StoreLocator;
+import dev.sessiondb.store.sql.TestPostgres;
 import dev.sessiondb.ui.ScriptedDialogService;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,5 +70,25 @@ class CredentialsTest {
         StoreLocator json = StoreLocator.parse("json:/tmp/a.json");
 
         assertThat(new Credentials(directory, Map.of()).complete(json, new ScriptedDialogService())).contains(json);
+    }
+
+    /** An audit's mistyped password stuck for the whole run: every retry used it and never asked again. */
+    @Test
+    void aTypedPasswordTheServerRefusesIsForgottenAndAskedForAgain() {
+        TestPostgres postgres = TestPostgres.get();
+        StoreLocator locator = StoreLocator.parse("postgresql://" + TestPostgres.PASSWORD_USER + "@" + postgres.host() + ":" + postgres.port()
+                + "/" + postgres.database());
+        Credentials credentials = new Credentials(directory.resolve("no-pgpass"), Map.of());
+        StoreLocator mistyped = credentials.complete(locator, new ScriptedDialogService().answer("mistyped")).orElseThrow();
+        Exception refused = catchException(() -> StoreFactory.open(mistyped, OpenMode.EXISTING));
+
+        Exception told = credentials.forgetRefused(refused);
+
+        assertThat(told).hasMessageContaining("refused the password typed for user " + TestPostgres.PASSWORD_USER)
+                .hasMessageContaining("type it again").hasMessageNotContaining("mistyped");
+        assertThat(credentials.complete(locator, new ScriptedDialogService().answer(TestPostgres.PASSWORD)).orElseThrow().target())
+                .as("asked again, and the new answer used").contains(":" + TestPostgres.PASSWORD + "@");
+        assertThat(new Credentials(directory.resolve("no-pgpass"), Map.of()).forgetRefused(refused))
+                .as("a password not typed in the window (the URL's, PGPASSWORD's) is told as the store layer tells it").isSameAs(refused);
     }
 }
