@@ -26,7 +26,7 @@ final class JobPrinter {
         plan.lossyFields().forEach((field, records) -> out.printf("  cannot hold: %-22s %,d records%n", field, records));
         printLines("coercion", plan.coercions(), out);
         printLines("warning", plan.warnings(), out);
-        plan.refusal().ifPresentOrElse(reason -> out.println("Would refuse: " + reason), () -> out.println("Dry run: nothing was written."));
+        plan.refusal().ifPresentOrElse(reason -> out.println("Would refuse: " + reason.text()), () -> out.println("Dry run: nothing was written."));
     }
 
     static void print(JobReport report, String savedAs, OutputFormat format, PrintWriter out) {

@@ -19,7 +19,7 @@ import java.util.Optional;
  *                    removes (its backup keeps them); 0 for a job that edits a store in place
  */
 public record JobPlan(String description, Map<String, Long> counts, Map<String, Long> lossyFields,
-                      List<String> coercions, List<String> warnings, Optional<String> refusal, long overwritten) {
+                      List<String> coercions, List<String> warnings, Optional<Refusal> refusal, long overwritten) {
 
     public JobPlan {
         counts = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(counts));
@@ -35,7 +35,7 @@ public record JobPlan(String description, Map<String, Long> counts, Map<String, 
     /** Throws the refusal, if there is one: what {@link Job#run} does before writing anything. */
     public void requireRunnable() {
         refusal.ifPresent(reason -> {
-            throw new JobRefusedException(reason);
+            throw new JobRefusedException(reason.text());
         });
     }
 
@@ -47,7 +47,7 @@ public record JobPlan(String description, Map<String, Long> counts, Map<String, 
         lossyFields.forEach(lossy::put);
         coercions.forEach(json.putArray("coercions")::add);
         warnings.forEach(json.putArray("warnings")::add);
-        refusal.ifPresent(reason -> json.put("refusal", reason));
+        refusal.ifPresent(reason -> json.put("refusal", reason.text()));
         json.put("overwritten", overwritten);
         return json;
     }

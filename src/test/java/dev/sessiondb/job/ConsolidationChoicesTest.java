@@ -48,7 +48,8 @@ class ConsolidationChoicesTest {
                 StoreContents.create("json:" + dir.resolve("a.json"), sample),
                 StoreContents.create("json:" + dir.resolve("b.json"), sample.stream().map(record -> record.with("status", "from b")).toList()));
 
-        assertThat(job(sources, ConflictPolicy.FAIL, Map.of(sample.get(0).key(), 0)).plan().refusal()).get().asString().startsWith("1 sessions differ");
+        assertThat(job(sources, ConflictPolicy.FAIL, Map.of(sample.get(0).key(), 0)).plan().refusal().map(Refusal::text)).get().asString()
+                .startsWith("1 sessions differ");
         assertThat(job(sources, ConflictPolicy.FAIL, Map.of(sample.get(0).key(), 0, sample.get(1).key(), 1)).plan().refusal()).isEmpty();
     }
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sessiondb.job.Job;
 import dev.sessiondb.job.JobPlan;
 import dev.sessiondb.job.JobReport;
+import dev.sessiondb.job.Refusal;
 import dev.sessiondb.job.StoreProbe;
 import dev.sessiondb.job.backup.BackupJournal;
 import dev.sessiondb.job.transfer.TargetState;
@@ -129,19 +130,19 @@ public final class ConsolidateJob implements Job {
         }
         warnings.addAll(assessment.planWarnings());
         consolidation.conflicts().forEach(conflict -> warnings.add(conflictLine(conflict)));
-        Optional<String> refusal = failedConflicts(consolidation).or(assessment::refusal);
+        Optional<Refusal> refusal = failedConflicts(consolidation).or(assessment::refusal);
         return new JobPlan(description(), counts, assessment.lossyFields(), assessment.coercions(), warnings, refusal, assessment.overwritten());
     }
 
-    private Optional<String> failedConflicts(Consolidation consolidation) {
+    private Optional<Refusal> failedConflicts(Consolidation consolidation) {
         if (consolidation.unsettled().isEmpty()) {
             return Optional.empty();
         }
         Consolidation.Conflict first = consolidation.unsettled().get(0);
         // said in the words of both shells: the wizard's "let me pick" and the command line's --on-conflict fail refuse alike
-        return Optional.of(consolidation.unsettled().size() + " sessions differ between sources and no version was chosen for them, first "
-                + shown(first.key()) + " (sources " + sourceNumbers(first) + "); pick a version for each, or a policy: newest, first or keep-both"
-                + " (--on-conflict on the command line)");
+        return Optional.of(new Refusal(Refusal.Reason.CONFLICTS_UNCHOSEN, consolidation.unsettled().size()
+                + " sessions differ between sources and no version was chosen for them, first " + shown(first.key()) + " (sources "
+                + sourceNumbers(first) + "); pick a version for each, or a policy: newest, first or keep-both (--on-conflict on the command line)"));
     }
 
     private static String conflictLine(Consolidation.Conflict conflict) {

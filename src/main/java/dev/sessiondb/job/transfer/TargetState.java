@@ -1,6 +1,7 @@
 package dev.sessiondb.job.transfer;
 
 import dev.sessiondb.job.JobRefusedException;
+import dev.sessiondb.job.Refusal;
 import dev.sessiondb.store.SessionStore;
 import dev.sessiondb.store.StoreFingerprint;
 import dev.sessiondb.store.StoreLayout;
@@ -47,22 +48,22 @@ public record TargetState(StoreLocator locator, boolean exists, long records, Op
     }
 
     /** Why writing in this mode would be refused, if it would: a target that holds records needs {@code replace} or {@code merge}. */
-    public Optional<String> refusal(Optional<TargetMode> mode, boolean alreadyComplete, long sourceRecords) {
+    public Optional<Refusal> refusal(Optional<TargetMode> mode, boolean alreadyComplete, long sourceRecords) {
         if (isEmpty() || alreadyComplete) {
             return Optional.empty();
         }
         if (mode.equals(Optional.of(TargetMode.REPLACE)) && sourceRecords == 0) {
             // most likely a wrong source path (an empty folder, a new file); emptying a store is deleting it
-            return Optional.of("the source holds no sessions: --mode replace would leave target " + locator.display() + " with none of its "
-                    + records + " records; check the source, or delete the target if you mean to empty it");
+            return Optional.of(new Refusal(Refusal.Reason.REPLACE_WITH_EMPTY_SOURCE, "the source holds no sessions: --mode replace would leave target "
+                    + locator.display() + " with none of its " + records + " records; check the source, or delete the target if you mean to empty it"));
         }
         if (mode.isEmpty()) {
-            return Optional.of("target " + locator.display() + " exists and holds " + records
-                    + " records; pass --mode replace or --mode merge (it is backed up first), or choose a new target");
+            return Optional.of(new Refusal(Refusal.Reason.TARGET_HOLDS_RECORDS, "target " + locator.display() + " exists and holds " + records
+                    + " records; pass --mode replace or --mode merge (it is backed up first), or choose a new target"));
         }
         if (mode.get() == TargetMode.NEW) {
-            return Optional.of("target " + locator.display() + " exists and holds " + records
-                    + " records, and --mode new needs an absent or empty target; use --mode replace or --mode merge");
+            return Optional.of(new Refusal(Refusal.Reason.TARGET_HOLDS_RECORDS, "target " + locator.display() + " exists and holds " + records
+                    + " records, and --mode new needs an absent or empty target; use --mode replace or --mode merge"));
         }
         return Optional.empty();
     }

@@ -2,6 +2,7 @@ package dev.sessiondb.job.transfer;
 
 import dev.sessiondb.job.JobRefusedException;
 import dev.sessiondb.job.JobReport;
+import dev.sessiondb.job.Refusal;
 import dev.sessiondb.job.StoreProbe;
 import dev.sessiondb.job.backup.Backup;
 import dev.sessiondb.job.backup.BackupJournal;
@@ -52,7 +53,7 @@ public final class Transfer implements AutoCloseable {
      */
     public record Assessment(TargetState target, boolean alreadyComplete, Map<String, Long> lossyFields,
                              List<String> coercions, List<String> refusedRecords, long withoutTaskId, Optional<String> note,
-                             Optional<String> refusal, Optional<TargetMode> mode, Optional<TargetComparison> comparison) {
+                             Optional<Refusal> refusal, Optional<TargetMode> mode, Optional<TargetComparison> comparison) {
 
         /** What the plan shows besides counts: how it was made, each record the target would refuse, what the write overwrites. */
         public List<String> planWarnings() {
@@ -139,7 +140,7 @@ public final class Transfer implements AutoCloseable {
     /** Plans, reporting each record scanned; stops when the monitor asks. */
     public Assessment assess(RecordSource records, ProgressMonitor monitor) {
         if (existing.isEmpty()) {
-            Optional<String> creationRefusal = provider.newStoreRefusal(target);
+            Optional<Refusal> creationRefusal = provider.newStoreRefusal(target).map(Refusal::other);
             if (creationRefusal.isPresent()) {
                 return new Assessment(TargetState.of(target, existing), false, Map.of(), List.of(), List.of(), 0, Optional.empty(), creationRefusal,
                         mode, Optional.empty());
@@ -168,9 +169,9 @@ public final class Transfer implements AutoCloseable {
 
     private Assessment assessment(TargetState state, boolean complete, RecordScan scan, Optional<String> note,
                                   Optional<TargetComparison> comparison) {
-        Optional<String> refusal = state.refusal(mode, complete, scan.records())
-                .or(() -> scan.refusedRecords().isEmpty() ? Optional.empty() : Optional.of(recordsRefusal(scan.refusedRecords())))
-                .or(() -> scan.lossyFields().isEmpty() || allowLoss ? Optional.empty() : Optional.of(lossRefusal(scan.lossyFields())));
+        Optional<Refusal> refusal = state.refusal(mode, complete, scan.records())
+                .or(() -> scan.refusedRecords().isEmpty() ? Optional.empty() : Optional.of(Refusal.other(recordsRefusal(scan.refusedRecords()))))
+                .or(() -> scan.lossyFields().isEmpty() || allowLoss ? Optional.empty() : Optional.of(Refusal.other(lossRefusal(scan.lossyFields()))));
         return new Assessment(state, complete, scan.lossyFields(), scan.coercions(), scan.refusedRecords(), scan.withoutTaskId(), note, refusal,
                 mode, comparison);
     }

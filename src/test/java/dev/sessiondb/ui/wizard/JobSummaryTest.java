@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sessiondb.job.JobPlan;
 import dev.sessiondb.job.JobReport;
+import dev.sessiondb.job.Refusal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -17,9 +18,9 @@ class JobSummaryTest {
     @Test
     void aPlanThatWouldRefuseSaysWhyInItsHeadline() {
         JobPlan plan = new JobPlan("migrate a -> b", Map.of("source records", 3L), Map.of("remote", 2L), List.of(), List.of(),
-                Optional.of("the target cannot hold remote (2 records)"), 0);
+                Optional.of(Refusal.other("the target cannot hold remote (2 records)")), 0);
 
-        JobSummary summary = JobSummary.ofPlan(plan);
+        JobSummary summary = JobSummary.ofPlan(plan, "Options");
 
         assertThat(summary.tone()).isEqualTo(JobSummary.Tone.BAD);
         assertThat(summary.headline()).isEqualTo("Will not run: the target cannot hold remote (2 records)");
@@ -32,11 +33,23 @@ class JobSummaryTest {
                 List.of("3 records of the target are removed: the source does not hold them, and a replace keeps only the source's (the backup keeps them)"),
                 Optional.empty(), 1_203);
 
-        JobSummary summary = JobSummary.ofPlan(plan);
+        JobSummary summary = JobSummary.ofPlan(plan, "Options");
 
         assertThat(summary.tone()).isEqualTo(JobSummary.Tone.WARNING);
         assertThat(summary.headline()).isEqualTo("Ready to run: 1,203 of the target's records are replaced or removed (backed up first; Undo puts them back)");
         assertThat(summary.lines()).containsExactly("3 records of the target are removed: the source does not hold them, and a replace keeps only the source's (the backup keeps them)");
+    }
+
+    /** An audit's window told its user to "pass --mode replace or --mode merge", flags the window does not have. */
+    @Test
+    void aTargetThatHoldsRecordsIsToldInTheWindowsWordsNotTheCommandLines() {
+        JobPlan plan = new JobPlan("migrate a -> b", Map.of("target records before", 30L), Map.of(), List.of(), List.of(),
+                Optional.of(new Refusal(Refusal.Reason.TARGET_HOLDS_RECORDS, "target b exists and holds 30 records; pass --mode replace or --mode merge")), 0);
+
+        JobSummary summary = JobSummary.ofPlan(plan, "Options");
+
+        assertThat(summary.headline()).isEqualTo("Will not run: the target already holds 30 sessions; choose Existing target: Replace or Merge"
+                + " on the Options page (it is backed up first), or another target");
     }
 
     @Test

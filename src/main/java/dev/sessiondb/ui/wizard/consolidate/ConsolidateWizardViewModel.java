@@ -1,10 +1,12 @@
 package dev.sessiondb.ui.wizard.consolidate;
 
+import dev.sessiondb.job.Refusal;
 import dev.sessiondb.job.backup.BackupJournal;
 import dev.sessiondb.job.consolidate.ConflictPolicy;
 import dev.sessiondb.job.consolidate.ConsolidateJob;
 import dev.sessiondb.job.consolidate.ConsolidateOptions;
 import dev.sessiondb.job.consolidate.Consolidation;
+import dev.sessiondb.job.transfer.TargetMode;
 import dev.sessiondb.store.SessionStore;
 import dev.sessiondb.store.StoreLocator;
 import dev.sessiondb.ui.common.DialogService;
@@ -58,6 +60,7 @@ public final class ConsolidateWizardViewModel {
     private final StringProperty newSource = new SimpleStringProperty("");
     private final StringProperty target = new SimpleStringProperty("");
     private final ObjectProperty<ConflictPolicy> policy = new SimpleObjectProperty<>(ConflictPolicy.NEWEST);
+    private final ObjectProperty<TargetMode> mode = new SimpleObjectProperty<>(TargetMode.NEW);
     private final ObservableList<ConflictRow> conflicts = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<JobSummary> summary = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
@@ -118,6 +121,11 @@ public final class ConsolidateWizardViewModel {
 
     public ObjectProperty<ConflictPolicy> policyProperty() {
         return policy;
+    }
+
+    /** What to do with a target that already holds sessions. */
+    public ObjectProperty<TargetMode> modeProperty() {
+        return mode;
     }
 
     public ObservableList<ConflictRow> conflicts() {
@@ -268,10 +276,19 @@ public final class ConsolidateWizardViewModel {
         tasks.run("Plan consolidation into " + StoreNames.shortName(plannedTarget), "Planning …", monitor -> planned.plan(), made -> {
             job = planned;
             targetLocator = plannedTarget;
-            summary.set(JobSummary.ofPlan(made));
+            summary.set(JobSummary.ofPlan(made, "Target and policy"));
             runnable.set(made.refusal().isEmpty());
-            status.set(made.refusal().isEmpty() ? "Plan ready: press Run." : "The job would refuse: choose a source for each conflict or another policy.");
+            status.set(made.refusal().map(ConsolidateWizardViewModel::whatToChange).orElse("Plan ready: press Run."));
         });
+    }
+
+    private static String whatToChange(Refusal refusal) {
+        return switch (refusal.reason()) {
+            case CONFLICTS_UNCHOSEN -> "The job would refuse: choose a source for each conflict or another policy.";
+            case TARGET_HOLDS_RECORDS, REPLACE_WITH_EMPTY_SOURCE -> "The job would refuse: go Back to Target and policy and choose what to do"
+                    + " with the existing target, or another target.";
+            case OTHER -> "The job would refuse: go Back, change what it says above, and plan again.";
+        };
     }
 
     public void run() {
@@ -320,6 +337,6 @@ public final class ConsolidateWizardViewModel {
         Map<String, Integer> choices = new HashMap<>();
         conflicts.forEach(conflict -> conflict.chosenSource().ifPresent(source -> choices.put(conflict.key(), source)));
         return into.map(found -> new Prepared(new ConsolidateJob(from.get(), found,
-                new ConsolidateOptions(policy.get(), Optional.empty(), Optional.empty(), false, true, choices), journal), found));
+                new ConsolidateOptions(policy.get(), Optional.empty(), Optional.of(mode.get()), false, true, choices), journal), found));
     }
 }

@@ -160,7 +160,7 @@ public final class MigrateWizardViewModel {
         tasks.run("Plan: " + title, "Planning " + planned.description() + " …", monitor -> planned.plan(), made -> {
             job = planned;
             jobTitle = title;
-            plan.set(JobSummary.ofPlan(made));
+            plan.set(JobSummary.ofPlan(made, "Options"));
             runnable.set(made.refusal().isEmpty());
             status.set(made.refusal().isEmpty() ? "Plan ready: press Next, then Run." : "The job would refuse: change the options and plan again.");
         }, failure -> plan.set(JobSummary.ofFailure("Cannot plan", failure)));

@@ -2,7 +2,10 @@ package dev.sessiondb.ui.wizard.consolidate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sessiondb.job.StoreContents;
 import dev.sessiondb.job.backup.BackupJournal;
+import dev.sessiondb.job.transfer.TargetMode;
+import dev.sessiondb.sample.SampleSessions;
 import dev.sessiondb.job.consolidate.ConflictPolicy;
 import dev.sessiondb.store.OpenMode;
 import dev.sessiondb.store.SessionStore;
@@ -127,6 +130,30 @@ class ConsolidateWizardViewModelTest {
         assertThat(viewModel.runnableProperty().get()).isTrue();
         viewModel.steps().back();
         assertThat(viewModel.conflicts()).allSatisfy(conflict -> assertThat(conflict.choiceProperty().get()).isEqualTo("Source 2"));
+    }
+
+    /** An audit's window could not merge into an existing store: it had no choice for one and told its user to "pass --mode". */
+    @Test
+    void anExistingTargetIsRefusedInTheWindowsWordsUntilTheUserChoosesMerge() {
+        StoreContents.create("sqlite:" + target, SampleSessions.minskyList(3, 1));
+        goToConflicts(ConflictPolicy.FIRST);
+        viewModel.steps().next();
+
+        assertThat(viewModel.modeProperty().get()).isEqualTo(TargetMode.NEW);
+        assertThat(viewModel.summaryProperty().get().headline()).isEqualTo("Will not run: the target already holds 3 sessions; choose Existing target:"
+                + " Replace or Merge on the Target and policy page (it is backed up first), or another target");
+        assertThat(viewModel.statusProperty().get()).contains("go Back to Target and policy").doesNotContain("conflict");
+
+        viewModel.steps().back();
+        viewModel.steps().back();
+        viewModel.modeProperty().set(TargetMode.MERGE);
+        viewModel.steps().next();
+        viewModel.steps().next();
+        assertThat(viewModel.runnableProperty().get()).isTrue();
+        viewModel.run();
+
+        assertThat(viewModel.summaryProperty().get().headline()).startsWith("Verified:");
+        assertThat(StoreContents.records("sqlite:" + target)).hasSize(218 + 3);
     }
 
     private void goToConflicts(ConflictPolicy policy) {
