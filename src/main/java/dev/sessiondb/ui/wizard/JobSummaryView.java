@@ -23,6 +23,8 @@ public final class JobSummaryView extends VBox {
         super(10);
         headline.setId(id + "-headline");
         headline.setWrapText(true);
+        // all of it, however many lines: a long refusal cut off at "…" hid what to do
+        headline.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         headline.getStyleClass().add("title-4");
         counts.setId(id + "-counts");
         counts.setHgap(24);

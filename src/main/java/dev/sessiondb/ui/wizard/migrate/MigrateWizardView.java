@@ -1,11 +1,11 @@
 package dev.sessiondb.ui.wizard.migrate;
 
-import dev.sessiondb.job.transfer.TargetMode;
 import dev.sessiondb.store.StoreLayout;
 import dev.sessiondb.ui.common.Controls;
 import dev.sessiondb.ui.common.KnownStores;
 import dev.sessiondb.ui.common.StorePicker;
 import dev.sessiondb.ui.wizard.JobSummaryView;
+import dev.sessiondb.ui.wizard.TargetModeChoice;
 import dev.sessiondb.ui.wizard.WizardPages;
 import dev.sessiondb.ui.wizard.WizardPane;
 import java.util.List;
@@ -13,8 +13,6 @@ import javafx.scene.Node;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.RadioButton;
-import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
@@ -57,18 +55,6 @@ public final class MigrateWizardView extends WizardPane {
     }
 
     private static Node options(MigrateWizardViewModel viewModel) {
-        ToggleGroup modes = new ToggleGroup();
-        VBox modeButtons = new VBox(6);
-        for (TargetMode mode : TargetMode.values()) {
-            RadioButton button = new RadioButton(describe(mode));
-            button.setId("migrate-mode-" + mode);
-            button.setAccessibleText(describe(mode));
-            button.setToggleGroup(modes);
-            button.setUserData(mode);
-            button.setSelected(mode == viewModel.modeProperty().get());
-            modeButtons.getChildren().add(button);
-        }
-        modes.selectedToggleProperty().addListener((property, before, after) -> viewModel.modeProperty().set((TargetMode) after.getUserData()));
         CheckBox allowLoss = Controls.describe(new CheckBox("Allow loss: drop fields the target layout cannot hold"),
                 "Run even when the target layout cannot keep some fields; they are listed in the report");
         allowLoss.setId("migrate-allow-loss");
@@ -78,7 +64,7 @@ public final class MigrateWizardView extends WizardPane {
         verify.setId("migrate-verify");
         verify.selectedProperty().bindBidirectional(viewModel.verifyProperty());
         return WizardPages.page("Options", "What to do with a target that already holds sessions, and how careful to be.",
-                Controls.styled(new Label("Existing target"), "text-bold"), modeButtons, allowLoss, verify, new VBox());
+                Controls.styled(new Label("Existing target"), "text-bold"), new TargetModeChoice("migrate-mode", viewModel.modeProperty()), allowLoss, verify, new VBox());
     }
 
     private static Node plan(MigrateWizardViewModel viewModel) {
@@ -95,13 +81,5 @@ public final class MigrateWizardView extends WizardPane {
                 actions, WizardPages.progressLine("migrate-progress", viewModel.progress(), viewModel.steps().busyProperty()),
                 WizardPages.statusText("migrate-run-status", viewModel.statusProperty()),
                 new JobSummaryView("migrate-report", viewModel.reportProperty()));
-    }
-
-    private static String describe(TargetMode mode) {
-        return switch (mode) {
-            case NEW -> "New: the target must be absent or empty";
-            case REPLACE -> "Replace: the target ends up equal to the source (backed up first)";
-            case MERGE -> "Merge: add the source's sessions, replacing those with the same key (backed up first)";
-        };
     }
 }

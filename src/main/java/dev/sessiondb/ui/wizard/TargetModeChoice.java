@@ -1,0 +1,35 @@
+package dev.sessiondb.ui.wizard;
+
+import dev.sessiondb.job.transfer.TargetMode;
+import javafx.beans.property.ObjectProperty;
+import javafx.scene.control.RadioButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.VBox;
+
+/** A wizard's "Existing target" choice: New, Replace or Merge, one button each, bound to its ViewModel's mode. */
+public final class TargetModeChoice extends VBox {
+
+    /** @param id prefix of the buttons' ids: {@code id-new}, {@code id-replace}, {@code id-merge} */
+    public TargetModeChoice(String id, ObjectProperty<TargetMode> mode) {
+        super(6);
+        ToggleGroup modes = new ToggleGroup();
+        for (TargetMode each : TargetMode.values()) {
+            RadioButton button = new RadioButton(describe(each));
+            button.setId(id + "-" + each);
+            button.setAccessibleText(describe(each));
+            button.setToggleGroup(modes);
+            button.setUserData(each);
+            button.setSelected(each == mode.get());
+            getChildren().add(button);
+        }
+        modes.selectedToggleProperty().addListener((property, before, after) -> mode.set((TargetMode) after.getUserData()));
+    }
+
+    private static String describe(TargetMode mode) {
+        return switch (mode) {
+            case NEW -> "New: the target must be absent or empty";
+            case REPLACE -> "Replace: the target ends up equal to the source (backed up first)";
+            case MERGE -> "Merge: add the source's sessions, replacing those with the same key (backed up first)";
+        };
+    }
+}
