@@ -3,7 +3,9 @@ package dev.sessiondb.ui.wizard.migrate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sessiondb.Fixtures;
+import dev.sessiondb.job.StoreContents;
 import dev.sessiondb.job.backup.BackupJournal;
+import dev.sessiondb.sample.SampleSessions;
 import dev.sessiondb.job.transfer.TargetMode;
 import dev.sessiondb.store.OpenMode;
 import dev.sessiondb.store.SessionStore;
@@ -155,6 +157,18 @@ class MigrateWizardViewModelTest {
         assertThat(viewModel.reportProperty().get().lines()).anyMatch(line -> line.startsWith("Backup taken before writing: "));
         assertThat(Files.size(target)).isPositive();
         assertThat(size).isPositive();
+    }
+
+    /** An audit's window said "use --mode replace or --mode merge": the wizard has no such flags, it has its own choice. */
+    @Test
+    void aTargetHoldingOtherSessionsIsRefusedNamingTheWizardsOwnChoice() {
+        StoreContents.create("sqlite:" + target, SampleSessions.minskyList(3, 1));
+
+        goToPlan();
+
+        assertThat(viewModel.planProperty().get().headline()).isEqualTo("Will not run: the target already holds 3 sessions; choose Existing target:"
+                + " Replace or Merge on the Options page (it is backed up first), or another target");
+        assertThat(viewModel.runnableProperty().get()).isFalse();
     }
 
     private void goToPlan() {
