@@ -4,10 +4,13 @@ import static dev.sessiondb.ui.AppState.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sessiondb.Fixtures;
+import dev.sessiondb.job.StoreContents;
 import dev.sessiondb.job.backup.BackupJournal;
+import dev.sessiondb.sample.SampleSessions;
 import dev.sessiondb.store.OpenMode;
 import dev.sessiondb.store.SessionStore;
 import dev.sessiondb.store.StoreFactory;
+import dev.sessiondb.store.sql.TestPostgres;
 import dev.sessiondb.ui.diff.DiffFixtures;
 import dev.sessiondb.ui.diff.DiffRow;
 import dev.sessiondb.ui.diff.FieldRow;
@@ -150,6 +153,58 @@ class JobScreensFlowTest {
             assertThat(written.get("task#008").orElseThrow().branch()).contains("feature/task-008");
         }
         assertThat(dialogs.errors()).isEmpty();
+    }
+
+    /** An audit's window could not merge into an existing store: it refused with "pass --mode" and had no mode to choose. */
+    @Test
+    void consolidateIntoAStoreThatHoldsSessionsOnceMergeIsChosen(FxRobot robot) {
+        Path target = run.resolve("existing.db");
+        StoreContents.create("sqlite:" + target, SampleSessions.minskyList(3, 1));
+        openFromJobsMenu(robot, "Consolidate several stores into one…");
+        for (Path source : List.of(DiffFixtures.storeA(run), DiffFixtures.storeB(run))) {
+            type(robot, "#consolidate-new-source", source.toString());
+            press(robot, "#consolidate-add");
+        }
+        press(robot, "#consolidate-next");
+        type(robot, "#consolidate-target", target.toString());
+        press(robot, "#consolidate-next");
+        press(robot, "#consolidate-next");
+        waitFor(() -> text(robot, "#consolidate-summary-headline").startsWith("Will not run"));
+        assertThat(text(robot, "#consolidate-summary-headline")).contains("Existing target: Replace or Merge on the Target and policy page")
+                .doesNotContain("--mode");
+
+        press(robot, "#consolidate-back");
+        press(robot, "#consolidate-back");
+        press(robot, "#consolidate-mode-merge");
+        press(robot, "#consolidate-next");
+        press(robot, "#consolidate-next");
+        waitFor(() -> text(robot, "#consolidate-summary-headline").startsWith("Ready"));
+        press(robot, "#consolidate-run");
+
+        waitFor(() -> text(robot, "#consolidate-summary-headline").startsWith("Verified"));
+        assertThat(StoreContents.records("sqlite:" + target)).hasSize(218 + 3);
+        assertThat(dialogs.errors()).isEmpty();
+    }
+
+    /** An audit's mistyped password stuck for the session: every plan after it failed the same way and nothing asked again. */
+    @Test
+    void aPostgresPasswordTheServerRefusedIsAskedForAgainAtTheNextPlan(FxRobot robot) {
+        TestPostgres postgres = TestPostgres.get();
+        String target = "postgresql://" + TestPostgres.PASSWORD_USER + "@" + postgres.host() + ":" + postgres.port() + "/" + postgres.database()
+                + "?schema=" + postgres.freshSchema().param("schema").orElseThrow();
+        dialogs.answer("mistyped").answer(TestPostgres.PASSWORD);
+        openFromJobsMenu(robot, "Migrate a store into another format or layout…");
+        type(robot, "#migrate-source", TestStores.fixtureCopy(run).toString());
+        type(robot, "#migrate-target", target);
+        press(robot, "#migrate-next");
+        press(robot, "#migrate-next");
+        waitFor(() -> text(robot, "#migrate-plan-headline").startsWith("Cannot plan"));
+        assertThat(text(robot, "#migrate-plan-headline")).contains("refused the password typed", "type it again");
+
+        press(robot, "#migrate-back");
+        press(robot, "#migrate-next");
+
+        waitFor(() -> text(robot, "#migrate-plan-headline").startsWith("Ready to run"));
     }
 
     private static void openFromJobsMenu(FxRobot robot, String item) {
