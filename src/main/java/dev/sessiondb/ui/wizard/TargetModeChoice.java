@@ -9,14 +9,17 @@ import javafx.scene.layout.VBox;
 /** A wizard's "Existing target" choice: New, Replace or Merge, one button each, bound to its ViewModel's mode. */
 public final class TargetModeChoice extends VBox {
 
-    /** @param id prefix of the buttons' ids: {@code id-new}, {@code id-replace}, {@code id-merge} */
-    public TargetModeChoice(String id, ObjectProperty<TargetMode> mode) {
+    /**
+     * @param id      prefix of the buttons' ids: {@code id-new}, {@code id-replace}, {@code id-merge}
+     * @param written where the sessions written come from, as the buttons name it: "the source", "the sources"
+     */
+    public TargetModeChoice(String id, ObjectProperty<TargetMode> mode, String written) {
         super(6);
         ToggleGroup modes = new ToggleGroup();
         for (TargetMode each : TargetMode.values()) {
-            RadioButton button = new RadioButton(describe(each));
+            RadioButton button = new RadioButton(describe(each, written));
             button.setId(id + "-" + each);
-            button.setAccessibleText(describe(each));
+            button.setAccessibleText(button.getText());
             button.setToggleGroup(modes);
             button.setUserData(each);
             button.setSelected(each == mode.get());
@@ -25,11 +28,11 @@ public final class TargetModeChoice extends VBox {
         modes.selectedToggleProperty().addListener((property, before, after) -> mode.set((TargetMode) after.getUserData()));
     }
 
-    private static String describe(TargetMode mode) {
+    private static String describe(TargetMode mode, String written) {
         return switch (mode) {
             case NEW -> "New: the target must be absent or empty";
-            case REPLACE -> "Replace: the target ends up equal to the source (backed up first)";
-            case MERGE -> "Merge: add the source's sessions, replacing those with the same key (backed up first)";
+            case REPLACE -> "Replace: the target ends up holding only the sessions of " + written + " (backed up first)";
+            case MERGE -> "Merge: add the sessions of " + written + ", replacing those with the same key (backed up first)";
         };
     }
 }

@@ -82,7 +82,7 @@ public final class ConsolidateWizardView extends WizardPane {
         form.addRow(0, new Label("Target"), new StorePicker("consolidate-target", "The store to consolidate into (.db for SQLite)",
                 viewModel.targetProperty(), known, viewModel::browseTarget));
         form.addRow(1, new Label("When sources differ"), policy);
-        form.addRow(2, new Label("Existing target"), new TargetModeChoice("consolidate-mode", viewModel.modeProperty()));
+        form.addRow(2, new Label("Existing target"), new TargetModeChoice("consolidate-mode", viewModel.modeProperty(), "the sources"));
         form.addRow(3, new Label(""), WizardPages.writesTo("consolidate-writes-to", viewModel.targetProperty(),
                 "an existing target is backed up first; Undo restores it"));
         return WizardPages.page("Target and policy", "A new target appears only when complete; an existing one is backed up first.", form);
