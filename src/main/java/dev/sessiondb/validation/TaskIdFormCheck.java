@@ -41,6 +41,13 @@ final class TaskIdFormCheck extends TaskIdFormsSurvey {
         if (!forms.isMixed() || form.get() == forms.norm()) {
             return;
         }
+        if (forms.isTie()) {
+            findings.accept(Finding.of(this, Severity.WARNING, record.key(), "taskId '" + taskId.get() + "' is written as " + form.get().describe()
+                    + ", and as many of this store's task ids are " + forms.norm().describe() + " (" + forms.count(forms.norm()) + " of "
+                    + forms.total() + " each): no form is the store's own",
+                    "choose one form for every task id; repair rewrites none while no form is the most common"));
+            return;
+        }
         String message = "taskId '" + taskId.get() + "' is written as " + form.get().describe() + ", but this store mostly writes "
                 + forms.norm().describe() + " (" + forms.count(forms.norm()) + " of " + forms.total() + ")";
         if (form.get() == Form.QUALIFIED) {
@@ -50,8 +57,7 @@ final class TaskIdFormCheck extends TaskIdFormsSurvey {
         }
         String text = taskId.get().strip();
         String digits = text.substring(text.indexOf('#') + 1);
-        Optional<String> rewritten = forms.norm() != Form.QUALIFIED ? Optional.of(forms.inNorm(digits))
-                : backendNamedBy(record.key(), digits).or(forms::soleBackend).map(backend -> backend + "#" + digits);
+        Optional<String> rewritten = forms.inNorm(backendNamedBy(record.key(), digits), digits);
         if (rewritten.isEmpty()) {
             // the store's most common backend would move the session to another backend's task of the same number
             findings.accept(Finding.of(this, Severity.WARNING, record.key(), message, "qualify it with its own backend (like md#" + digits

@@ -42,7 +42,8 @@ final class TaskIdForms {
     /** What the counts say, worked out at the first question after counting: checks ask per record. */
     private Summary summary;
 
-    private record Summary(Form norm, long total, String commonBackend) {
+    /** @param tie whether another form is as common as the norm, which then is only the preferred of them */
+    private record Summary(Form norm, boolean tie, long total, String commonBackend) {
     }
 
     void count(String taskId) {
@@ -67,9 +68,14 @@ final class TaskIdForms {
         return summary().total();
     }
 
-    /** The most common form; {@code #079} in a store without task ids. */
+    /** The most common form, the preferred of the most common on a tie; {@code #079} in a store without task ids. */
     Form norm() {
         return summary().norm();
+    }
+
+    /** Whether no form is more common than every other: then the norm is only a preference, and no id is rewritten to it. */
+    boolean isTie() {
+        return summary().tie();
     }
 
     /** The digits as written, in the norm: {@code 079} becomes {@code #079} in a store that mostly writes {@code #}. */
@@ -81,6 +87,17 @@ final class TaskIdForms {
         };
     }
 
+    /**
+     * The digits in the norm, a qualified norm taking {@code backend} or else the store's only one; empty when it has
+     * neither, since the most common backend could name another backend's task of the same number.
+     */
+    Optional<String> inNorm(Optional<String> backend, String digits) {
+        if (norm() != Form.QUALIFIED) {
+            return Optional.of(inNorm(digits));
+        }
+        return backend.or(this::soleBackend).map(qualifier -> qualifier + "#" + digits);
+    }
+
     /** The one backend the store's qualified ids name, when they name only one. */
     Optional<String> soleBackend() {
         return backendCounts.size() == 1 ? Optional.of(backendCounts.keySet().iterator().next()) : Optional.empty();
@@ -90,16 +107,20 @@ final class TaskIdForms {
         if (summary == null) {
             Form best = Form.HASH;
             long bestCount = 0;
+            boolean tie = false;
             for (Form form : Form.values()) {
                 if (count(form) > bestCount) {
                     best = form;
                     bestCount = count(form);
+                    tie = false;
+                } else if (count(form) == bestCount && bestCount > 0) {
+                    tie = true;
                 }
             }
             String backend = backendCounts.entrySet().stream()
                     .max(Map.Entry.<String, Long>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
                     .map(Map.Entry::getKey).orElse("md");
-            summary = new Summary(best, counts.values().stream().mapToLong(Long::longValue).sum(), backend);
+            summary = new Summary(best, tie, counts.values().stream().mapToLong(Long::longValue).sum(), backend);
         }
         return summary;
     }

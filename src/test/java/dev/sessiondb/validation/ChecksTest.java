@@ -221,6 +221,17 @@ class ChecksTest {
     }
 
     @Test
+    void aTieBetweenTwoFormsOffersNoRewrite() {
+        List<Finding> findings = run("task-id-form", List.of(), minsky("a", ",\"taskId\":\"#079\""), minsky("b", ",\"taskId\":\"080\""));
+
+        assertThat(findings).singleElement().satisfies(finding -> {
+            assertThat(finding.isRepairable()).isFalse();
+            assertThat(finding.message()).isEqualTo("taskId '080' is written as bare digits (like 079), and as many of this store's task ids are"
+                    + " #digits (like #079) (1 of 2 each): no form is the store's own");
+        });
+    }
+
+    @Test
     void anUnknownCheckNameIsRejectedWithTheKnownOnes() {
         assertThatThrownBy(() -> run("no-such-check", List.of()))
                 .hasMessageStartingWith("unknown check 'no-such-check'; use one of required-field, invalid-date");
