@@ -26,7 +26,8 @@ public record GitWorkspace(Optional<String> remoteUrl, Optional<String> branch, 
         }
         return new GitWorkspace(
                 git(directory, "config", "--get", "remote.origin.url"),
-                git(directory, "rev-parse", "--abbrev-ref", "HEAD").filter(branch -> !branch.equals("HEAD")),
+                // symbolic-ref names the branch before its first commit too, where rev-parse fails; a detached HEAD has none
+                git(directory, "symbolic-ref", "--short", "-q", "HEAD"),
                 git(directory, "log", "--reverse", "--format=%aI", "--max-parents=0").map(dates -> dates.lines().findFirst().orElse(dates)));
     }
 

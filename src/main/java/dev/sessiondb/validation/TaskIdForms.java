@@ -3,14 +3,20 @@ package dev.sessiondb.validation;
 import dev.sessiondb.model.TaskId;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Which forms a store writes its task ids in ({@code 079}, {@code #079}, {@code md#079}) and
  * how many of each: the most common form is the store's norm, the one repairs write.
  */
 final class TaskIdForms {
+
+    /** A session named for a task: {@code task#079}, {@code #079}, {@code md#079}, {@code task-md#079}; a bare number is not taken for one. */
+    private static final Pattern TASK_NAME = Pattern.compile("^(?:task-)?([a-z]{1,8})?#(\\d+)$", Pattern.CASE_INSENSITIVE);
 
     /** The forms, in order of preference when two are equally common. */
     enum Form {
@@ -96,6 +102,22 @@ final class TaskIdForms {
             return Optional.of(inNorm(digits));
         }
         return backend.or(this::soleBackend).map(qualifier -> qualifier + "#" + digits);
+    }
+
+    /**
+     * The task id a session's name gives, as this store writes task ids, with the digits as the name has them: a
+     * backend the name gives is kept ({@code task-md#092}: {@code md#092}); without one the id is in the norm, or
+     * {@code #digits} where the norm would need a backend nobody gave.
+     */
+    Optional<String> namedBy(String session) {
+        Matcher name = TASK_NAME.matcher(session.strip());
+        if (!name.matches()) {
+            return Optional.empty();
+        }
+        String digits = name.group(2);
+        Optional<String> backend = Optional.ofNullable(name.group(1)).map(qualifier -> qualifier.toLowerCase(Locale.ROOT))
+                .filter(qualifier -> !qualifier.equals("task"));
+        return Optional.of(backend.map(qualifier -> qualifier + "#" + digits).orElseGet(() -> inNorm(Optional.empty(), digits).orElse("#" + digits)));
     }
 
     /** The one backend the store's qualified ids name, when they name only one. */

@@ -10,7 +10,7 @@ abstract class TaskIdFormsSurvey implements Check {
     protected final TaskIdForms forms = new TaskIdForms();
 
     @Override
-    public final boolean needsSurvey() {
+    public boolean needsSurvey() {
         return true;
     }
 

@@ -1,7 +1,6 @@
 package dev.sessiondb.validation;
 
 import dev.sessiondb.model.SessionRecord;
-import dev.sessiondb.model.TaskId;
 import dev.sessiondb.model.Timestamp;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -20,9 +20,9 @@ import java.util.function.Consumer;
 /**
  * Workspace directories on disk that no record names, by session or by repoPath: Minsky
  * answers "session not found" for them. Repair registers each one from its git remote,
- * branch and first commit date.
+ * branch and first commit date, its task id written as the store writes task ids (hence the survey).
  */
-final class WorkspaceUnregisteredCheck implements Check {
+final class WorkspaceUnregisteredCheck extends TaskIdFormsSurvey {
 
     private final List<Path> stateDirs;
     private final Path baseDirectory;
@@ -44,6 +44,12 @@ final class WorkspaceUnregisteredCheck implements Check {
     @Override
     public String name() {
         return "workspace-unregistered";
+    }
+
+    /** Only workspaces to register need the store's task-id forms: without any, a survey would read the store for nothing. */
+    @Override
+    public boolean needsSurvey() {
+        return !unnamed().isEmpty();
     }
 
     /** Crosses out the workspaces the record names; what is left is reported at the end, so no survey is needed. */
@@ -85,28 +91,34 @@ final class WorkspaceUnregisteredCheck implements Check {
         return unnamed;
     }
 
+    /**
+     * The record Minsky would have written, from what the folder says: the repository from its git remote (or, in the
+     * older layout, the repository folder it sits in), never made up from the folder's own name, which is not a repository.
+     */
     private Finding finding(MinskyWorkspaces workspace) {
         GitWorkspace git = GitWorkspace.read(workspace.directory());
-        String repoUrl = git.remoteUrl().orElse(workspace.directory().toString());
-        String repoName = git.remoteUrl().flatMap(RepoNames::fromUrl).or(workspace::repoDirName)
-                .orElseGet(() -> RepoNames.fromUrl(repoUrl).orElse("local/" + workspace.session()));
-        List<FieldEdit> record = new ArrayList<>(List.of(
-                FieldEdit.set("session", workspace.session()),
-                FieldEdit.set("repoName", repoName),
-                FieldEdit.set("repoUrl", repoUrl),
-                FieldEdit.set("createdAt", createdAt(git, workspace.directory()))));
-        TaskId.parse(workspace.session()).ifPresent(task -> record.add(FieldEdit.set("taskId", "#" + task.number())));
+        Optional<String> repoName = git.remoteUrl().flatMap(RepoNames::fromUrl).or(workspace::repoDirName);
+        List<FieldEdit> record = new ArrayList<>(List.of(FieldEdit.set("session", workspace.session())));
+        repoName.ifPresent(name -> record.add(FieldEdit.set("repoName", name)));
+        git.remoteUrl().ifPresent(url -> record.add(FieldEdit.set("repoUrl", url)));
+        record.add(FieldEdit.set("createdAt", createdAt(git, workspace.directory())));
+        forms.namedBy(workspace.session()).ifPresent(taskId -> record.add(FieldEdit.set("taskId", taskId)));
         git.branch().ifPresent(branch -> record.add(FieldEdit.set("branch", branch)));
         record.add(FieldEdit.set("repoPath", workspace.directory().toAbsolutePath().normalize().toString()));
+        String fix = git.remoteUrl().isPresent() ? "register it from its git remote, branch and first commit"
+                : "register it, then set " + (repoName.isEmpty() ? "repoName and repoUrl" : "repoUrl") + " by hand: it has no git remote to tell its repository";
         return Finding.repairable(this, Severity.WARNING, workspace.session(),
                 "workspace " + workspace.directory() + " has no session record; Minsky answers 'session not found' for it",
-                "register it from its git remote, branch and first commit (sessiondb repair --check " + name() + ")", record);
+                fix + " (sessiondb repair --check " + name() + ")", record);
     }
 
-    /** The first commit's date in Minsky's form; without commits, when the directory was last changed. */
+    /**
+     * The first commit's date in Minsky's form; without commits, when the directory was last changed, to the millisecond
+     * as Minsky writes dates (a file system's nanoseconds would make it unlike every other record).
+     */
     private static String createdAt(GitWorkspace git, Path directory) {
         Optional<Instant> firstCommit = git.firstCommitDate().map(Timestamp::parse).flatMap(Timestamp::toInstant);
-        return MinskyDates.format(firstCommit.orElseGet(() -> lastModified(directory)));
+        return MinskyDates.format(firstCommit.orElseGet(() -> lastModified(directory).truncatedTo(ChronoUnit.MILLIS)));
     }
 
     private static Instant lastModified(Path directory) {

@@ -220,6 +220,46 @@ class ChecksTest {
         assertThat(findings).extracting(Finding::session).containsExactly("gone-1", "gone-2", "not-made", "a-file", "under-a-file");
     }
 
+    private static String registered(Finding finding) {
+        ObjectNode created = JsonCodec.MAPPER.createObjectNode();
+        finding.edits().forEach(edit -> edit.applyTo(created));
+        created.remove("repoPath");
+        return created.toString();
+    }
+
+    /** An audit found registrations unlike the store's records: "#91" for md#091, "local/081" for a plain folder, a date in nanoseconds. */
+    @Test
+    void aRegisteredWorkspaceLooksLikeTheStoresOtherRecordsAndInventsNoRepository() throws Exception {
+        Path state = dir.resolve("state");
+        Path noCommits = Files.createDirectories(state.resolve("sessions/md#091"));
+        GitRepos.init(noCommits, "https://github.com/edobry/minsky.git", "md#091");
+        GitRepos.create(state.resolve("sessions/task-md#092"), "https://github.com/edobry/minsky.git", "task-md#092", "2025-06-01T10:00:00Z");
+        Files.createDirectories(state.resolve("sessions/081"));
+        Path plain = Files.createDirectories(state.resolve("sessions/task#080"));
+        Files.setLastModifiedTime(plain, java.nio.file.attribute.FileTime.from(java.time.Instant.parse("2026-01-02T03:04:05.123456789Z")));
+        Files.createDirectories(state.resolve("git/local-minsky/sessions/old"));
+
+        List<Finding> findings = run("workspace-unregistered", List.of(state),
+                minsky("task#079", ",\"taskId\":\"#079\""), minsky("task#078", ",\"taskId\":\"#078\""));
+
+        assertThat(findings).extracting(Finding::session).containsExactly("081", "md#091", "task#080", "task-md#092", "old");
+        assertThat(registered(findings.get(1))).matches("\\{\"session\":\"md#091\",\"repoName\":\"edobry/minsky\",\"repoUrl\":\"https://github.com/edobry/minsky.git\","
+                + "\"createdAt\":\"\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z\",\"taskId\":\"md#091\",\"branch\":\"md#091\"}");
+        assertThat(registered(findings.get(3))).contains("\"taskId\":\"md#092\"");
+        assertThat(registered(findings.get(0))).startsWith("{\"session\":\"081\",\"createdAt\":").doesNotContain("repoName", "repoUrl", "taskId");
+        assertThat(registered(findings.get(2))).isEqualTo("{\"session\":\"task#080\",\"createdAt\":\"2026-01-02T03:04:05.123Z\",\"taskId\":\"#080\"}");
+        assertThat(findings.get(2).fix()).startsWith("register it, then set repoName and repoUrl by hand: it has no git remote to tell its repository");
+        assertThat(registered(findings.get(4))).startsWith("{\"session\":\"old\",\"repoName\":\"local-minsky\",\"createdAt\":");
+    }
+
+    @Test
+    void aSessionNamedForAQualifiedTaskKeepsItsBackendAndItsDigits() {
+        List<Finding> findings = run("task-id-missing", List.of(), minsky("a", ",\"taskId\":\"#079\""), minsky("task-md#092", ""),
+                minsky("md#007", ""), minsky("task#080", ""), minsky("081", ""));
+
+        assertThat(findings).extracting(finding -> finding.edits().get(0).value().asText()).containsExactly("md#092", "md#007", "#080");
+    }
+
     @Test
     void aTieBetweenTwoFormsOffersNoRewrite() {
         List<Finding> findings = run("task-id-form", List.of(), minsky("a", ",\"taskId\":\"#079\""), minsky("b", ",\"taskId\":\"080\""));

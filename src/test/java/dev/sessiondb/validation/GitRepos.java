@@ -7,17 +7,27 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Real git repositories for tests: {@code git init}, a remote, a branch and a first commit at a fixed date. */
+/** Real git repositories for tests: {@code git init}, a remote, a branch and, unless asked otherwise, a first commit at a fixed date. */
 public final class GitRepos {
 
     private GitRepos() {
     }
 
-    public static Path create(Path directory, String remoteUrl, String branch, String firstCommitDate) {
+    /** A repository with a remote and a branch but no commit yet. */
+    public static Path init(Path directory, String remoteUrl, String branch) {
         try {
             Files.createDirectories(directory);
             git(directory, List.of(), "init", "-q", "-b", branch);
             git(directory, List.of(), "remote", "add", "origin", remoteUrl);
+            return directory;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static Path create(Path directory, String remoteUrl, String branch, String firstCommitDate) {
+        try {
+            init(directory, remoteUrl, branch);
             Files.writeString(directory.resolve("README.md"), "work\n");
             git(directory, List.of(), "add", "README.md");
             git(directory, List.of("GIT_AUTHOR_DATE=" + firstCommitDate, "GIT_COMMITTER_DATE=" + firstCommitDate),
