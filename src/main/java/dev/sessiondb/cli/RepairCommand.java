@@ -2,6 +2,7 @@ package dev.sessiondb.cli;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.sessiondb.job.repair.Changeset;
+import dev.sessiondb.job.repair.NotWritten;
 import dev.sessiondb.job.repair.RepairJob;
 import dev.sessiondb.model.JsonCodec;
 import java.io.IOException;
@@ -66,6 +67,7 @@ final class RepairCommand implements Callable<Integer> {
     private static void printTable(RepairJob job, Changeset changeset, PrintWriter out) {
         out.println("Plan: " + job.description());
         changeset.forEach(change -> RepairJob.describe(change).forEach(line -> out.println("  " + line)));
+        changeset.notWritten().forEach(record -> out.println("  " + record.describe()));
         out.printf("  %,d record%s to change, %,d workspace%s to register%n", changeset.updates(), changeset.updates() == 1 ? "" : "s",
                 changeset.inserts(), changeset.inserts() == 1 ? "" : "s");
         changeset.manualByCheck().forEach((check, count) -> out.printf("  %,d %s finding%s need a person (sessiondb validate --check %s)%n",
@@ -86,6 +88,11 @@ final class RepairCommand implements Callable<Integer> {
                     throw new UncheckedIOException(e);
                 }
             });
+            json.writeEndArray();
+            json.writeArrayFieldStart("notWritten");
+            for (NotWritten record : changeset.notWritten()) {
+                json.writeString(record.describe());
+            }
             json.writeEndArray();
             json.writeObjectFieldStart("needPerson");
             for (Map.Entry<String, Long> entry : changeset.manualByCheck().entrySet()) {

@@ -45,6 +45,8 @@ public final class Changeset implements AutoCloseable {
     private final BufferedWriter writer;
     private final Map<String, Long> fingerprints = new HashMap<>();
     private final Map<String, Long> manualByCheck = new TreeMap<>();
+    /** The first records a fix cannot be written to, with why; the rest are only counted, as needing a person. */
+    private final List<NotWritten> notWritten = new ArrayList<>();
     private long updates;
     private long inserts;
 
@@ -61,6 +63,7 @@ public final class Changeset implements AutoCloseable {
     void add(RecordChange change) {
         ObjectNode line = JsonNodeFactory.instance.objectNode().put("session", change.session());
         change.checks().forEach(line.putArray("checks")::add);
+        change.notKept().forEach(line.putArray("notKept")::add);
         change.before().ifPresent(before -> line.set("before", before.fields()));
         line.set("after", change.after().fields());
         try {
@@ -79,6 +82,19 @@ public final class Changeset implements AutoCloseable {
 
     void needsPerson(String check) {
         manualByCheck.merge(check, 1L, Long::sum);
+    }
+
+    /** A record the fixes of {@code checks} are not written to: its checks' findings then need a person. */
+    void notWritten(NotWritten record) {
+        record.checks().forEach(this::needsPerson);
+        if (notWritten.size() < RepairJob.LISTED_CHANGES) {
+            notWritten.add(record);
+        }
+    }
+
+    /** The first {@value RepairJob#LISTED_CHANGES} records the store would refuse, or hold nothing of the fixes in. */
+    public List<NotWritten> notWritten() {
+        return List.copyOf(notWritten);
     }
 
     public boolean isEmpty() {
@@ -203,8 +219,10 @@ public final class Changeset implements AutoCloseable {
                 line = reader.readLine();
                 List<String> checks = new ArrayList<>();
                 json.path("checks").forEach(check -> checks.add(check.asText()));
+                List<String> notKept = new ArrayList<>();
+                json.path("notKept").forEach(field -> notKept.add(field.asText()));
                 Optional<SessionRecord> before = json.has("before") ? Optional.of(SessionRecord.of((ObjectNode) json.get("before"))) : Optional.empty();
-                return new RecordChange(json.path("session").asText(), before, SessionRecord.of((ObjectNode) json.get("after")), checks);
+                return new RecordChange(json.path("session").asText(), before, SessionRecord.of((ObjectNode) json.get("after")), checks, notKept);
             } catch (JsonProcessingException e) {
                 throw new UncheckedIOException("the repair's temporary file " + spool + " is damaged: " + e.getOriginalMessage(), e);
             } catch (IOException e) {

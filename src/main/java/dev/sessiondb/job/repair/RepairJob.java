@@ -30,8 +30,8 @@ import java.util.Set;
 
 /**
  * Applies the suggested fixes of validation as one changeset: the dry run shows it record by
- * record; the run backs the store up, checks that no planned record changed meanwhile, and
- * writes every change in one transaction. {@code sessiondb undo} restores the backup.
+ * record, as the store will hold it; the run backs the store up, checks that no planned record
+ * changed meanwhile, and writes every change in one transaction. {@code sessiondb undo} restores the backup.
  */
 public final class RepairJob implements Job {
 
@@ -81,6 +81,7 @@ public final class RepairJob implements Job {
             if (unlisted > 0) {
                 warnings.add(unlisted + " more changed records are not listed; 'sessiondb repair --dry-run' lists them all");
             }
+            changeset.notWritten().forEach(record -> warnings.add(record.describe()));
             changeset.manualByCheck().forEach((check, count) -> warnings.add(count + " " + check + " finding" + (count == 1 ? "" : "s")
                     + " need a person; run 'sessiondb validate --check " + check + "'"));
             return new JobPlan(description(), counts(changeset), Map.of(), lines, warnings, Optional.empty(), 0);
@@ -96,6 +97,7 @@ public final class RepairJob implements Job {
             JobReport.Builder report = journal.startRun("repair", description(), List.of(), locator);
             done = journal.endingOnStop(report.runId(), () -> {
                 counts(changeset).forEach(report::count);
+                changeset.notWritten().forEach(record -> report.warning(record.describe()));
                 changeset.manualByCheck().forEach((check, count) -> report.warning(count + " " + check + " findings need a person"));
                 ArrayNode changes = report.details().putArray("changes");
                 changeset.first(LISTED_CHANGES).forEach(change -> changes.add(toJson(change)));
@@ -161,6 +163,7 @@ public final class RepairJob implements Job {
         for (FieldChange field : change.fieldChanges()) {
             lines.add("    " + field.describe());
         }
+        change.notKept().forEach(field -> lines.add("    " + field + ": " + RecordChange.notKeptReason(field)));
         return lines;
     }
 
@@ -178,6 +181,10 @@ public final class RepairJob implements Job {
             if (field.hidesItsDifference()) {
                 fieldJson.put("note", FieldChange.HIDDEN_DIFFERENCE);
             }
+        }
+        if (!change.notKept().isEmpty()) {
+            ArrayNode notKept = entry.putArray("notKept");
+            change.notKept().forEach(field -> notKept.addObject().put("path", field).put("note", RecordChange.notKeptReason(field)));
         }
         return entry;
     }

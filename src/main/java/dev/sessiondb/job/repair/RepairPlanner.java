@@ -50,19 +50,36 @@ public final class RepairPlanner {
                     SessionRecord before = cursor.next();
                     List<PlannedEdits> edits = repairable.remove(before.key());
                     if (edits != null) {
-                        SessionRecord after = edited(before.fields(), before.key(), edits, store);
-                        if (!after.equals(before)) {
-                            changeset.add(new RecordChange(before.key(), Optional.of(before), after, checkNames(edits)));
-                        }
+                        addAsStored(changeset, store, before.key(), Optional.of(before), edited(before.fields(), before.key(), edits, store), checkNames(edits));
                     }
                 }
             }
-            repairable.forEach((session, edits) -> changeset.add(new RecordChange(session, Optional.empty(),
-                    edited(JsonNodeFactory.instance.objectNode(), session, edits, store), checkNames(edits))));
+            repairable.forEach((session, edits) -> addAsStored(changeset, store, session, Optional.empty(),
+                    edited(JsonNodeFactory.instance.objectNode(), session, edits, store), checkNames(edits)));
             return changeset;
         } catch (RuntimeException e) {
             changeset.close();
             throw e;
+        }
+    }
+
+    /**
+     * Plans the record as the store will hold it, so that the plan, the preview and the report say what is written:
+     * the fields its layout has no column for are named, not shown as set. A record the store would refuse, or one
+     * whose fixes set only such fields, is not written, and the plan says why.
+     */
+    private static void addAsStored(Changeset changeset, SessionStore store, String session, Optional<SessionRecord> before, SessionRecord asked,
+                                    List<String> checks) {
+        SessionRecord stored = SessionRecord.of(store.asStored(asked));
+        List<String> notKept = store.unsupportedFields(asked).stream().filter(field -> !stored.fields().has(field)).toList();
+        List<String> refusals = store.refusals(stored);
+        if (!refusals.isEmpty()) {
+            changeset.notWritten(new NotWritten(session, checks, String.join("; ", refusals)));
+        } else if (!before.map(stored::equals).orElse(false)) {
+            changeset.add(new RecordChange(session, before, stored, checks, notKept));
+        } else if (!notKept.isEmpty()) {
+            changeset.notWritten(new NotWritten(session, checks, "its fix sets only " + String.join(", ", notKept)
+                    + ", and this store's layout has no column for " + (notKept.size() == 1 ? "it" : "them")));
         }
     }
 

@@ -3,6 +3,7 @@ package dev.sessiondb.job.repair;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.sessiondb.Fixtures;
 import dev.sessiondb.job.JobPlan;
 import dev.sessiondb.job.JobRefusedException;
@@ -15,7 +16,10 @@ import dev.sessiondb.store.SessionStore;
 import dev.sessiondb.store.StoreFactory;
 import dev.sessiondb.store.StoreLocator;
 import dev.sessiondb.store.WriteBatch;
+import dev.sessiondb.store.sql.MinskySchemas;
 import dev.sessiondb.store.sql.TestPostgres;
+import dev.sessiondb.validation.GitRepos;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -81,6 +85,57 @@ class RepairJobSqlTest {
     @Test
     void aPostgresqlStoreIsRepairedAndUndone() {
         repairThenUndo(TestPostgres.get().freshSchema());
+    }
+
+    /**
+     * An audit found registrations previewed and reported with a branch that Minsky's 2026 SQLite table and its
+     * PostgreSQL table have no column for (PostgreSQL has no repo_path either), written without it and without a word.
+     */
+    private void registrationPlansAndReportsOnlyWhatTheStoreHolds(StoreLocator locator, Path state, List<String> notKept) {
+        GitRepos.create(state.resolve("sessions/task-md#092"), "https://github.com/edobry/minsky.git", "task-md#092", "2026-02-01T10:00:00Z");
+        RepairJob job = new RepairJob(locator, List.of("workspace-unregistered"), List.of(state), new BackupJournal(dir.resolve("journal")));
+
+        JobPlan plan = job.plan();
+
+        assertThat(plan.counts()).containsEntry("workspaces to register", 1L);
+        assertThat(plan.coercions()).contains("add task-md#092 (workspace-unregistered)", "    taskId: (absent) -> \"md#092\"")
+                .noneMatch(line -> notKept.stream().anyMatch(field -> line.startsWith("    " + field + ": (absent) ->")));
+        notKept.forEach(field -> assertThat(plan.coercions()).contains("    " + field + ": not kept — this store's layout has no " + field + " column"));
+
+        JobReport report = job.run(ProgressMonitor.NONE);
+
+        SessionRecord written = records(locator).stream().filter(record -> record.key().equals("task-md#092")).findFirst().orElseThrow();
+        JsonNode reported = report.details().path("changes").get(0);
+        reported.path("fields").forEach(field -> assertThat(written.field(field.path("path").asText())).contains(field.path("after")));
+        assertThat(reported.path("fields").findValuesAsText("path")).hasSize(written.fields().size());
+        assertThat(reported.path("notKept").findValuesAsText("path")).isEqualTo(notKept);
+    }
+
+    @Test
+    void aMinsky2026SqliteTableIsPreviewedAndReportedWithoutTheBranchItHasNoColumnFor() throws Exception {
+        Path state = Files.createDirectories(dir.resolve("state"));
+        StoreLocator locator = MinskySchemas.sqlite(MinskySchemas.Era.SQLITE_2026, state.resolve("sessions.db"), true);
+
+        registrationPlansAndReportsOnlyWhatTheStoreHolds(locator, state, List.of("branch"));
+    }
+
+    @Test
+    void aMinskyPostgresqlTableIsPreviewedAndReportedWithoutBranchOrRepoPath() throws Exception {
+        registrationPlansAndReportsOnlyWhatTheStoreHolds(MinskySchemas.postgres(true), Files.createDirectories(dir.resolve("state")),
+                List.of("branch", "repoPath"));
+    }
+
+    @Test
+    void aWorkspaceTheStoreWouldRefuseIsNotWrittenAndThePlanSaysWhy() throws Exception {
+        Path state = Files.createDirectories(dir.resolve("state"));
+        StoreLocator locator = MinskySchemas.sqlite(MinskySchemas.Era.SQLITE_2026, state.resolve("sessions.db"), true);
+        Files.createDirectories(state.resolve("sessions/081"));
+        RepairJob job = new RepairJob(locator, List.of("workspace-unregistered"), List.of(), new BackupJournal(dir.resolve("journal")));
+
+        JobPlan plan = job.plan();
+
+        assertThat(plan.counts()).containsEntry("workspaces to register", 0L).containsEntry("findings of the fixed checks needing a person", 1L);
+        assertThat(plan.warnings()).contains("not written: 081 (workspace-unregistered): has no repoName, which Minsky's column repoName requires");
     }
 
     @Test

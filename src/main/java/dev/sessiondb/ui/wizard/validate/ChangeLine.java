@@ -2,8 +2,11 @@ package dev.sessiondb.ui.wizard.validate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sessiondb.diff.FieldChange;
+import dev.sessiondb.job.repair.NotWritten;
 import dev.sessiondb.job.repair.RecordChange;
+import dev.sessiondb.model.SecretMasker;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * One field a repair changes, before and after, secrets masked: the changeset preview's rows.
@@ -14,13 +17,21 @@ public record ChangeLine(String session, String field, String before, String aft
 
     public static final String ABSENT = "—";
 
+    /** The fields the change sets, then those the store cannot hold, named as not kept. */
     public static List<ChangeLine> of(RecordChange change) {
         String session = change.isInsert() ? change.session() + " (new)" : change.session();
-        return change.fieldChanges().stream().map(field -> line(session, field)).toList();
+        String shown = SecretMasker.maskText("session", session);
+        return Stream.concat(change.fieldChanges().stream().map(field -> line(session, field)),
+                change.notKept().stream().map(field -> new ChangeLine(shown, field, ABSENT, RecordChange.notKeptReason(field)))).toList();
+    }
+
+    /** A record the fixes are not written to, with why. */
+    public static ChangeLine of(NotWritten record) {
+        return new ChangeLine(SecretMasker.maskText("session", record.session()), ABSENT, ABSENT, "not written: " + record.reason());
     }
 
     private static ChangeLine line(String session, FieldChange field) {
-        return new ChangeLine(dev.sessiondb.model.SecretMasker.maskText("session", session), field.path(), text(field.a()),
+        return new ChangeLine(SecretMasker.maskText("session", session), field.path(), text(field.a()),
                 text(field.b()) + field.maskingNote());
     }
 

@@ -190,8 +190,10 @@ public final class ValidateWizardViewModel {
         RepairJob planned = new RepairJob(validated, fixing, workspaceRoots(), journal);
         tasks.run("Plan repair of " + StoreNames.shortName(validated), "Planning the changes …", monitor -> {
             try (Changeset changeset = planned.changeset(monitor)) {
-                return new Preview(changeset.first(PREVIEW_LIMIT).stream().flatMap(change -> ChangeLine.of(change).stream()).toList(),
-                        changeset.updates(), changeset.inserts(), changeset.manual());
+                List<ChangeLine> lines = new ArrayList<>();
+                changeset.first(PREVIEW_LIMIT).forEach(change -> lines.addAll(ChangeLine.of(change)));
+                changeset.notWritten().forEach(record -> lines.add(ChangeLine.of(record)));
+                return new Preview(lines, changeset.updates(), changeset.inserts(), changeset.manual());
             }
         }, preview -> {
             repair = planned;

@@ -1,0 +1,29 @@
+package dev.sessiondb.ui.wizard.validate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sessiondb.job.repair.NotWritten;
+import dev.sessiondb.job.repair.RecordChange;
+import dev.sessiondb.model.JsonCodec;
+import dev.sessiondb.model.SessionRecord;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** The window's preview says what the store cannot hold, as the dry run does. */
+class ChangeLineTest {
+
+    @Test
+    void aFieldTheStoreCannotHoldIsShownAsNotKeptAndARefusedRecordAsNotWritten() {
+        ObjectNode after = JsonCodec.MAPPER.createObjectNode().put("session", "md#091").put("repoName", "edobry/minsky");
+        RecordChange change = new RecordChange("md#091", Optional.empty(), SessionRecord.of(after), List.of("workspace-unregistered"), List.of("branch"));
+
+        assertThat(ChangeLine.of(change)).containsExactly(
+                new ChangeLine("md#091 (new)", "session", ChangeLine.ABSENT, "md#091"),
+                new ChangeLine("md#091 (new)", "repoName", ChangeLine.ABSENT, "edobry/minsky"),
+                new ChangeLine("md#091 (new)", "branch", ChangeLine.ABSENT, "not kept — this store's layout has no branch column"));
+        assertThat(ChangeLine.of(new NotWritten("081", List.of("workspace-unregistered"), "has no repoName, which Minsky's column repoName requires")))
+                .isEqualTo(new ChangeLine("081", ChangeLine.ABSENT, ChangeLine.ABSENT, "not written: has no repoName, which Minsky's column repoName requires"));
+    }
+}
