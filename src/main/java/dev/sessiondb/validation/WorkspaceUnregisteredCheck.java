@@ -105,11 +105,15 @@ final class WorkspaceUnregisteredCheck extends TaskIdFormsSurvey {
         forms.namedBy(workspace.session()).ifPresent(taskId -> record.add(FieldEdit.set("taskId", taskId)));
         git.branch().ifPresent(branch -> record.add(FieldEdit.set("branch", branch)));
         record.add(FieldEdit.set("repoPath", workspace.directory().toAbsolutePath().normalize().toString()));
+        String problem = "workspace " + workspace.directory() + " has no session record; Minsky answers 'session not found' for it";
+        if (repoName.isEmpty()) {
+            // a record without its repository is one every store or check refuses: a person must say which repository it is
+            return Finding.of(this, Severity.WARNING, workspace.session(), problem,
+                    "add its record by hand with its repoName and repoUrl: the folder has no git remote to tell its repository");
+        }
         String fix = git.remoteUrl().isPresent() ? "register it from its git remote, branch and first commit"
-                : "register it, then set " + (repoName.isEmpty() ? "repoName and repoUrl" : "repoUrl") + " by hand: it has no git remote to tell its repository";
-        return Finding.repairable(this, Severity.WARNING, workspace.session(),
-                "workspace " + workspace.directory() + " has no session record; Minsky answers 'session not found' for it",
-                fix + " (sessiondb repair --check " + name() + ")", record);
+                : "register it, then set repoUrl by hand: it has no git remote to tell its repository";
+        return Finding.repairable(this, Severity.WARNING, workspace.session(), problem, fix + " (sessiondb repair --check " + name() + ")", record);
     }
 
     /**

@@ -246,9 +246,10 @@ class ChecksTest {
         assertThat(registered(findings.get(1))).matches("\\{\"session\":\"md#091\",\"repoName\":\"edobry/minsky\",\"repoUrl\":\"https://github.com/edobry/minsky.git\","
                 + "\"createdAt\":\"\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z\",\"taskId\":\"md#091\",\"branch\":\"md#091\"}");
         assertThat(registered(findings.get(3))).contains("\"taskId\":\"md#092\"");
-        assertThat(registered(findings.get(0))).startsWith("{\"session\":\"081\",\"createdAt\":").doesNotContain("repoName", "repoUrl", "taskId");
-        assertThat(registered(findings.get(2))).isEqualTo("{\"session\":\"task#080\",\"createdAt\":\"2026-01-02T03:04:05.123Z\",\"taskId\":\"#080\"}");
-        assertThat(findings.get(2).fix()).startsWith("register it, then set repoName and repoUrl by hand: it has no git remote to tell its repository");
+        // a plain folder tells no repository: its record is a person's to add, not one made without a repoName every check refuses
+        assertThat(findings.get(0).edits()).isEmpty();
+        assertThat(findings.get(2).edits()).isEmpty();
+        assertThat(findings.get(2).fix()).isEqualTo("add its record by hand with its repoName and repoUrl: the folder has no git remote to tell its repository");
         assertThat(registered(findings.get(4))).startsWith("{\"session\":\"old\",\"repoName\":\"local-minsky\",\"createdAt\":");
     }
 
