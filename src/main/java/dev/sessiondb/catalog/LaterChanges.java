@@ -17,7 +17,8 @@ import java.util.stream.Collectors;
  * Undo replaces the whole store, so a write made since (by Minsky, by another job) would leave it,
  * kept only in the backup undo takes of the store first. The store's change mark now is compared
  * with the marks the history holds of it holding the job's result ({@link JobHistory#resultOf}):
- * a look at its files' sizes, times and SQLite's commit marks, never at its records.
+ * a look at its files' sizes, times and SQLite's commit marks, or at a PostgreSQL server's counts of
+ * the rows written to its tables, never at its records.
  *
  * @param details what changed after which job, or why that could not be checked; empty when nothing changed
  */

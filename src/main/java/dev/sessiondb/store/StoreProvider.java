@@ -90,9 +90,12 @@ public interface StoreProvider {
     void remove(StoreLocator locator, ProgressMonitor monitor) throws IOException;
 
     /**
-     * A look at the store's files that changes with every write to them, by anyone ("absent" when
-     * there are none); empty for a store without files of its own (a server), whose restore writes
-     * records under its fingerprint check ({@link RestoreGuard#guard}) instead.
+     * A look at the store that changes with every write to it, by anyone, and never reads a record:
+     * its files' sizes and times ("absent" when there are none), or a server's own counts of the rows
+     * written to its tables. Empty when the backend keeps none; a server store's restore writes
+     * records under its fingerprint check ({@link RestoreGuard#guard}) whether or not it has one.
+     *
+     * @throws StoreException when the store cannot be looked at (a server that does not answer), naming why
      */
     default Optional<String> changeMark(StoreLocator locator) {
         return Optional.empty();

@@ -17,23 +17,40 @@ import java.util.List;
  */
 final class PostgresFingerprint {
 
-    private static final String LOOK = "SELECT coalesce(t.n_tup_ins, 0), coalesce(t.n_tup_upd, 0), coalesce(t.n_tup_del, 0),"
-            + " pg_relation_filenode(c.oid), pg_relation_size(c.oid)"
-            + " FROM pg_class c LEFT JOIN pg_stat_user_tables t ON t.relid = c.oid WHERE c.oid = to_regclass(?)";
+    private static final String COUNTERS_AND_FILE = "SELECT coalesce(t.n_tup_ins, 0), coalesce(t.n_tup_upd, 0), coalesce(t.n_tup_del, 0),"
+            + " pg_relation_filenode(c.oid)";
+    private static final String OF_TABLE = " FROM pg_class c LEFT JOIN pg_stat_user_tables t ON t.relid = c.oid WHERE c.oid = to_regclass(?)";
 
     private PostgresFingerprint() {
     }
 
     static String token(Connection connection, List<String> tables) throws SQLException {
+        return look(connection, tables, true);
+    }
+
+    /**
+     * The token without the sizes, for a mark kept across days ({@link PostgresChangeMark}): over
+     * days a vacuum truncating the empty pages that deletes left (a change nobody wrote) is likelier
+     * than an insert that grew the file and is not counted yet. It takes no lock either (a size does).
+     */
+    static String writesSeen(Connection connection, List<String> tables) throws SQLException {
+        return look(connection, tables, false);
+    }
+
+    private static String look(Connection connection, List<String> tables, boolean withSize) throws SQLException {
         StringBuilder token = new StringBuilder();
-        try (PreparedStatement look = connection.prepareStatement(LOOK)) {
+        String sql = COUNTERS_AND_FILE + (withSize ? ", pg_relation_size(c.oid)" : "") + OF_TABLE;
+        try (PreparedStatement look = connection.prepareStatement(sql)) {
             for (String table : tables) {
                 look.setString(1, table);
                 try (ResultSet rows = look.executeQuery()) {
                     token.append(table);
                     if (rows.next()) {
                         token.append(" ins ").append(rows.getLong(1)).append(" upd ").append(rows.getLong(2)).append(" del ").append(rows.getLong(3))
-                                .append(" file ").append(rows.getLong(4)).append(" size ").append(rows.getLong(5));
+                                .append(" file ").append(rows.getLong(4));
+                        if (withSize) {
+                            token.append(" size ").append(rows.getLong(5));
+                        }
                     }
                     token.append("; ");
                 }

@@ -130,6 +130,16 @@ public final class PostgresProvider implements StoreProvider {
         }
     }
 
+    /** See {@link PostgresChangeMark}; a restore still compares under the table's lock by fingerprint ({@link #remove}, {@link RestoreGuard#guard}). */
+    @Override
+    public Optional<String> changeMark(StoreLocator locator) {
+        try {
+            return PostgresChangeMark.of(locator);
+        } catch (SQLException e) {
+            throw PgErrors.describe(locator, PgCredentials.resolve(locator), e);
+        }
+    }
+
     @Override
     public String identity(StoreLocator locator) {
         String url = locator.target().replaceFirst("//[^@/]*@", "//");

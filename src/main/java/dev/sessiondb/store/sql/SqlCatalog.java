@@ -45,6 +45,22 @@ final class SqlCatalog {
             properties.setProperty("open_mode", "1");
             return DriverManager.getConnection("jdbc:sqlite:" + locator.path(), properties);
         }
+        return connectToPostgres(locator, properties);
+    }
+
+    /**
+     * A read-only connection to a PostgreSQL store's database and schema that gives up after
+     * {@code seconds} on a server that does not answer, in connecting as in each statement.
+     */
+    static Connection connectToPostgres(StoreLocator locator, int seconds) throws SQLException {
+        Properties properties = new Properties();
+        properties.setProperty("connectTimeout", String.valueOf(seconds));
+        properties.setProperty("loginTimeout", String.valueOf(seconds));
+        properties.setProperty("socketTimeout", String.valueOf(seconds));
+        return connectToPostgres(locator, properties);
+    }
+
+    private static Connection connectToPostgres(StoreLocator locator, Properties properties) throws SQLException {
         PgCredentials credentials = PgCredentials.resolve(locator);
         properties.setProperty("user", credentials.user());
         if (credentials.password() != null) {
