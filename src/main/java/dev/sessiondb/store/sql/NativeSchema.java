@@ -110,7 +110,7 @@ final class NativeSchema {
                 .dataSource(dataSource)
                 .locations(dialect.flywayLocation())
                 .table(HISTORY_TABLE)
-                .javaMigrations(new ExtractColumnsFromRecords(monitor))
+                .javaMigrations(new ExtractColumnsFromRecords(dialect, monitor))
                 .createSchemas(false)
                 .loggers("slf4j");
         if (schema != null) {
@@ -122,7 +122,7 @@ final class NativeSchema {
     /** The newest schema made at once in a store with no table yet, as Flyway would make it; V3 has nothing to fill there. */
     static SchemaAtOnce atOnce(Dialect dialect) {
         return SchemaAtOnce.of(dialect, HISTORY_TABLE, dialect.flywayLocation().substring("classpath:".length()), scripts(dialect),
-                List.of(new ExtractColumnsFromRecords(ProgressMonitor.NONE)));
+                List.of(new ExtractColumnsFromRecords(dialect, ProgressMonitor.NONE)));
     }
 
     /**
@@ -133,10 +133,12 @@ final class NativeSchema {
 
         private static final int CHUNK = 1000;
 
+        private final Dialect dialect;
         private final ProgressMonitor monitor;
 
         /** @param monitor asked between chunks whether to stop; the stop rolls the whole step back */
-        ExtractColumnsFromRecords(ProgressMonitor monitor) {
+        ExtractColumnsFromRecords(Dialect dialect, ProgressMonitor monitor) {
+            this.dialect = dialect;
             this.monitor = monitor;
         }
 
@@ -180,6 +182,10 @@ final class NativeSchema {
                         }
                     }
                     if (rows.isEmpty()) {
+                        if (dialect == Dialect.POSTGRESQL) {
+                            // these updates are the upgrading job's own: the store's change mark after the job must count them
+                            PostgresFingerprint.publishAtCommit(connection);
+                        }
                         return;
                     }
                     for (String[] row : rows) {
