@@ -156,25 +156,16 @@ class UndoLaterChangesTest {
         return migrateInto(target, SampleSessions.minskyList(7, 1));
     }
 
-    /** Merges {@code records} into the target through the command line, whose journal records the job in the catalog; returns its backup. */
     private Backup migrateInto(StoreLocator target, List<SessionRecord> records) {
-        StoreLocator source = StoreContents.create("json:" + dir.resolve("source-" + System.nanoTime() + ".json"), records);
-        CliRun migrate = CliRun.of("migrate", "--mode", "merge", source.toString(), target.toString(), "--backup-dir", dir.resolve("journal").toString());
-        assertThat(migrate.exitCode()).as(migrate.err()).isZero();
-        return journal().latestNotRestored().orElseThrow();
+        return new UndoDesk(dir).migrateInto(target, records);
     }
 
     private CliRun undo(String... args) {
-        String[] all = new String[args.length + 3];
-        all[0] = "undo";
-        System.arraycopy(args, 0, all, 1, args.length);
-        all[args.length + 1] = "--backup-dir";
-        all[args.length + 2] = dir.resolve("journal").toString();
-        return CliRun.of(all);
+        return new UndoDesk(dir).undo(args);
     }
 
     private BackupJournal journal() {
-        return new BackupJournal(dir.resolve("journal"));
+        return new UndoDesk(dir).journal();
     }
 
     /** Through a handle of its own, as Minsky would. */

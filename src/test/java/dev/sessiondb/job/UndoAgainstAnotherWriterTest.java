@@ -14,6 +14,7 @@ import dev.sessiondb.store.SessionStore;
 import dev.sessiondb.store.StoreFactory;
 import dev.sessiondb.store.StoreLocator;
 import dev.sessiondb.store.WriteBatch;
+import dev.sessiondb.store.sql.TestPostgres;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,11 +36,13 @@ class UndoAgainstAnotherWriterTest {
     Path dir;
 
     private static final SessionRecord EXTERNAL_EDIT = SampleSessions.minskyRecord(900, 9);
+    /** A fresh schema of the test server, whose restore compares under the table's lock. */
+    private static final String POSTGRESQL = "postgresql";
 
     @ParameterizedTest
-    @ValueSource(strings = {"json:%s/a.json", "sqlite:%s/a.db", "jsondir:%s/a"})
+    @ValueSource(strings = {"json:%s/a.json", "sqlite:%s/a.db", "jsondir:%s/a", POSTGRESQL})
     void aWriteByAnotherProgramWhileUndoRunsIsKeptAndNothingIsRestored(String pattern) {
-        StoreLocator store = StoreContents.create(pattern.formatted(dir), SampleSessions.minskyList(3, 1));
+        StoreLocator store = StoreContents.create(locator(pattern), SampleSessions.minskyList(3, 1));
         Backup jobs = new BackupJournal(dir.resolve("journal")).backUp(BackupJournal.newRunId("migrate"), store, "migrate", ProgressMonitor.NONE);
         write(store, SampleSessions.minskyList(5, 2)); // the job's write
         // another program writes once undo has backed the store up and before it restores
@@ -51,7 +54,7 @@ class UndoAgainstAnotherWriterTest {
         });
 
         assertThatThrownBy(() -> journal.restore(jobs, ProgressMonitor.NONE)).isInstanceOf(JobRefusedException.class)
-                .hasMessage("another program wrote to " + store.display() + " while undo ran; nothing was restored; run undo again");
+                .hasMessage("another program wrote to " + StoreLocator.parse(jobs.locator()).display() + " while undo ran; nothing was restored; run undo again");
 
         assertThat(StoreContents.records(store)).extracting(SessionRecord::key).contains(EXTERNAL_EDIT.key()).hasSize(6);
         assertThat(journal.require(jobs.id()).restoredAt()).isEmpty();
@@ -85,9 +88,9 @@ class UndoAgainstAnotherWriterTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"json:%s/a.json", "sqlite:%s/a.db", "jsondir:%s/a"})
+    @ValueSource(strings = {"json:%s/a.json", "sqlite:%s/a.db", "jsondir:%s/a", POSTGRESQL})
     void withoutAnotherWriterUndoRestoresAndCanItselfBeUndone(String pattern) {
-        StoreLocator store = StoreContents.create(pattern.formatted(dir), SampleSessions.minskyList(3, 1));
+        StoreLocator store = StoreContents.create(locator(pattern), SampleSessions.minskyList(3, 1));
         BackupJournal journal = new BackupJournal(dir.resolve("journal"));
         Backup jobs = journal.backUp(BackupJournal.newRunId("migrate"), store, "migrate", ProgressMonitor.NONE);
         write(store, SampleSessions.minskyList(5, 2));
@@ -97,6 +100,10 @@ class UndoAgainstAnotherWriterTest {
 
         journal.restore(replaced, ProgressMonitor.NONE);
         assertThat(StoreContents.records(store)).hasSize(5);
+    }
+
+    private String locator(String pattern) {
+        return pattern.equals(POSTGRESQL) ? TestPostgres.get().freshSchema().toString() : pattern.formatted(dir);
     }
 
     /** Through a second handle, as another program would. */
