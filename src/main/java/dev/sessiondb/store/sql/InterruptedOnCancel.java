@@ -9,30 +9,33 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
+import org.postgresql.PGConnection;
 import org.sqlite.SQLiteConnection;
 
 /**
- * An upgrade's connections, handed out as the pool's are, and a watcher that interrupts the SQLite ones
- * in use once the upgrade is cancelled: a single statement (V4's index rebuild) can run for
- * seconds and checks nothing. It interrupts again until the upgrade ends, since an interrupt
- * reaches only statements running at that moment. SQLite rolls the interrupted transaction back
- * itself (Flyway's own rollback then finds none and logs so): the version stays as it was.
+ * An upgrade's connections, handed out as the pool's are, and a watcher that interrupts the ones
+ * in use once the upgrade is cancelled: a single statement (V4's or V6's index build, or one waiting
+ * for another client's lock) can run for minutes and checks nothing. It interrupts again until the
+ * upgrade ends, since an interrupt reaches only statements running at that moment. SQLite rolls the
+ * interrupted transaction back itself (Flyway's own rollback then finds none and logs so); PostgreSQL
+ * fails the cancelled statement, as JDBC's {@code Statement.cancel()} does, and Flyway rolls the
+ * version back: the version stays as it was.
  */
 final class InterruptedOnCancel implements DataSource, AutoCloseable {
 
     private static final long LOOK_MILLIS = 50;
 
     private final DataSource pool;
+    private final Dialect dialect;
     private final Set<Connection> lent = ConcurrentHashMap.newKeySet();
     private final Thread watcher;
 
     InterruptedOnCancel(DataSource pool, Dialect dialect, ProgressMonitor monitor) {
         this.pool = pool;
+        this.dialect = dialect;
         watcher = new Thread(() -> watch(monitor), "sessiondb-upgrade-interrupt");
         watcher.setDaemon(true);
-        if (dialect == Dialect.SQLITE) {
-            watcher.start();
-        }
+        watcher.start();
     }
 
     @Override
@@ -99,10 +102,16 @@ final class InterruptedOnCancel implements DataSource, AutoCloseable {
         }
     }
 
-    private static void interrupt(Connection connection) {
+    private void interrupt(Connection connection) {
         try {
-            if (!connection.isClosed()) {
+            if (connection.isClosed()) {
+                return;
+            }
+            if (dialect == Dialect.SQLITE) {
                 connection.unwrap(SQLiteConnection.class).getDatabase().interrupt();
+            } else {
+                // the statement under way is Flyway's, so the connection's cancel request stands for Statement.cancel()
+                connection.unwrap(PGConnection.class).cancelQuery();
             }
         } catch (SQLException closedMeanwhile) {
             // a connection given back has nothing running

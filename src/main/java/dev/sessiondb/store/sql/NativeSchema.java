@@ -82,7 +82,7 @@ final class NativeSchema {
     /**
      * Brings an older schema to the newest one version at a time, each in its own transaction, and
      * stops when {@code monitor} is cancelled: before the next version, between V3's chunks, or
-     * (SQLite) inside a long statement, which SQLite's interrupt ends. What stopped rolls back; the
+     * inside a long statement, which SQLite's interrupt or PostgreSQL's cancel ends. What stopped rolls back; the
      * versions before it stay, each a valid schema.
      *
      * @throws CancelledException when cancelled; the schema history tells which version it stopped at
@@ -98,7 +98,7 @@ final class NativeSchema {
             }
         } catch (FlywayException failed) {
             if (monitor.isCancelled()) {
-                // V3's own stop, or SQLite's interrupt of a statement, reached us as Flyway's failure
+                // V3's own stop, or the interrupt of a statement, reached us as Flyway's failure
                 throw (CancelledException) new CancelledException().initCause(failed);
             }
             throw failed;
