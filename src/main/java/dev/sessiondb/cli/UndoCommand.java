@@ -116,7 +116,7 @@ final class UndoCommand implements Callable<Integer> {
                     + " --force (undo first backs up the store as it is now, those later changes included, and names that backup)");
         }
         if (later.verdict() == LaterChanges.Verdict.UNCHECKED) {
-            spec.commandLine().getErr().println("sessiondb: warning: " + later.details() + "; restoring as asked");
+            spec.commandLine().getErr().println("sessiondb: warning: " + later.details() + "; undoing without that check");
         }
         PrintWriter out = spec.commandLine().getOut();
         return JobRunner.cancellable(spec.commandLine(), "undo " + backup.id(), (tracker, bar) -> {

@@ -119,7 +119,7 @@ class UndoLaterChangesTest {
         assertThat(undo.exitCode()).as(undo.err()).isZero();
         assertThat(undo.err()).contains("sessiondb: warning: whether " + jobs.locator() + " changed after the job that took backup " + jobs.id()
                 + " could not be checked: the job that took it left no mark of the store in the history (it ran before sessiondb recorded such"
-                + " marks, or did not end); restoring as asked");
+                + " marks, or did not end); undoing without that check");
         assertThat(keys(target)).hasSize(3);
     }
 
@@ -140,7 +140,7 @@ class UndoLaterChangesTest {
 
         assertThat(undo.exitCode()).as(undo.err()).isZero();
         assertThat(undo.err()).contains("could not be checked: an undo of it (run " + killedUndo + ") was stopped while restoring, so the"
-                + " store holds this backup or what that undo replaced; restoring as asked");
+                + " store holds this backup or what that undo replaced; undoing without that check");
         assertThat(keys(target)).hasSize(3);
     }
 
