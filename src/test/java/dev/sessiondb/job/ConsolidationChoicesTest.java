@@ -38,7 +38,7 @@ class ConsolidationChoicesTest {
                 org.assertj.core.groups.Tuple.tuple(sample.get(0).key(), sample.get(0).status().orElse("")),
                 org.assertj.core.groups.Tuple.tuple(chosen, "from b"),
                 org.assertj.core.groups.Tuple.tuple(sample.get(2).key(), sample.get(2).status().orElse("")));
-        assertThat(report.warnings()).contains("conflict on " + chosen + " (sources 1, 2): chosen: kept the version from source 2");
+        assertThat(report.warnings()).contains("conflict on " + chosen + " (sources 1, 2): chosen: kept the version from source 2; fields that differ: status");
     }
 
     @Test

@@ -9,6 +9,7 @@ import dev.sessiondb.job.JobReport;
 import dev.sessiondb.job.Refusal;
 import dev.sessiondb.job.StoreProbe;
 import dev.sessiondb.job.backup.BackupJournal;
+import dev.sessiondb.job.transfer.TargetMode;
 import dev.sessiondb.job.transfer.TargetState;
 import dev.sessiondb.job.transfer.Transfer;
 import dev.sessiondb.model.SecretMasker;
@@ -52,13 +53,12 @@ public final class ConsolidateJob implements Job {
     @Override
     public JobPlan plan() {
         List<SessionStore> opened = openSources();
-        try {
-            Consolidation consolidation = Consolidation.analyse(opened, options.policy(), options.choices(), ProgressMonitor.NONE);
-            try (Transfer transfer = transfer()) {
-                Transfer.Assessment assessment = transfer.assess(new ConsolidatedRecords(opened, consolidation));
-                plannedTarget = assessment.target();
-                return plan(opened, consolidation, assessment);
-            }
+        try (Transfer transfer = transfer()) {
+            Consolidation consolidation = Consolidation.analyse(opened, transfer.mergeTarget(), options.policy(), options.choices(),
+                    ProgressMonitor.NONE);
+            Transfer.Assessment assessment = transfer.assess(new ConsolidatedRecords(opened, consolidation));
+            plannedTarget = assessment.target();
+            return plan(opened, consolidation, assessment);
         } finally {
             opened.forEach(SessionStore::close);
         }
@@ -73,7 +73,7 @@ public final class ConsolidateJob implements Job {
                 transfer.requireUnchangedSince(plannedTarget);
             }
             monitor.message("reading sources");
-            Consolidation consolidation = Consolidation.analyse(opened, options.policy(), options.choices(), monitor);
+            Consolidation consolidation = Consolidation.analyse(opened, transfer.mergeTarget(), options.policy(), options.choices(), monitor);
             ConsolidatedRecords records = new ConsolidatedRecords(opened, consolidation);
             JobReport.Builder report = transfer.run(description(), records, monitor, assessment -> {
                 JobPlan plan = plan(opened, consolidation, assessment);
@@ -120,6 +120,10 @@ public final class ConsolidateJob implements Job {
         counts.put("input records", consolidation.inputRecords());
         counts.put("conflicts", (long) consolidation.conflicts().size());
         consolidation.fateCounts().forEach((fate, count) -> counts.put(fateName(fate), count));
+        if (options.mode().equals(Optional.of(TargetMode.MERGE)) && assessment.target().records() > 0) {
+            counts.put("kept from the target", consolidation.keptFromTarget());
+            counts.put("newer target versions replaced", consolidation.newerTargetVersionsReplaced());
+        }
         counts.put("records to write", consolidation.writtenRecords());
         counts.put("records without a task id", assessment.withoutTaskId());
         counts.put("target records before", assessment.target().records());
@@ -129,6 +133,10 @@ public final class ConsolidateJob implements Job {
             warnings.add("source " + (i + 1) + " is " + sources.get(i).display());
         }
         warnings.addAll(assessment.planWarnings());
+        if (consolidation.newerTargetVersionsReplaced() > 0) {
+            warnings.add(consolidation.newerTargetVersionsReplaced() + " of the target's records would be replaced by an OLDER version from a source"
+                    + " (each conflict below says which); --on-conflict newest keeps the target's newer versions");
+        }
         consolidation.conflicts().forEach(conflict -> warnings.add(conflictLine(conflict)));
         Optional<Refusal> refusal = failedConflicts(consolidation).or(assessment::refusal);
         return new JobPlan(description(), counts, assessment.lossyFields(), assessment.coercions(), warnings, refusal, assessment.overwritten());
@@ -139,19 +147,24 @@ public final class ConsolidateJob implements Job {
             return Optional.empty();
         }
         Consolidation.Conflict first = consolidation.unsettled().get(0);
+        boolean againstTarget = consolidation.unsettled().stream()
+                .anyMatch(conflict -> conflict.versions().stream().anyMatch(version -> version.entry().inTarget()));
         // said in the words of both shells: the wizard's "let me pick" and the command line's --on-conflict fail refuse alike
         return Optional.of(new Refusal(Refusal.Reason.CONFLICTS_UNCHOSEN, consolidation.unsettled().size()
-                + " sessions differ between sources and no version was chosen for them, first " + shown(first.key()) + " (sources "
-                + sourceNumbers(first) + "); pick a version for each, or a policy: newest, first or keep-both (--on-conflict on the command line)"));
+                + " sessions differ between sources" + (againstTarget ? " or from the target's own version" : "") + " and no version was chosen for them, first "
+                + shown(first.key()) + " (sources " + sourceNumbers(first) + "); pick a version for each, or a policy: newest, first or keep-both"
+                + " (--on-conflict on the command line)"));
     }
 
     private static String conflictLine(Consolidation.Conflict conflict) {
-        return "conflict on " + shown(conflict.key()) + " (sources " + sourceNumbers(conflict) + "): " + conflict.settlement();
+        return "conflict on " + shown(conflict.key()) + " (sources " + sourceNumbers(conflict) + "): " + conflict.settlement()
+                + (conflict.differingFields().isEmpty() ? "" : "; fields that differ: " + String.join(", ", conflict.differingFields()));
     }
 
+    /** "1, 3" or "1, target": the target takes part in a merge's conflicts. */
     private static String sourceNumbers(Consolidation.Conflict conflict) {
-        return conflict.versions().stream().map(version -> String.valueOf(version.entry().source() + 1)).distinct()
-                .collect(Collectors.joining(", "));
+        return conflict.versions().stream().map(version -> version.entry().inTarget() ? "target" : String.valueOf(version.entry().source() + 1))
+                .distinct().collect(Collectors.joining(", "));
     }
 
     private static String fateName(Consolidation.Fate fate) {
@@ -171,16 +184,23 @@ public final class ConsolidateJob implements Job {
         consolidation.settled().forEach(settled -> records.add(settledJson(settled)));
         ArrayNode conflicts = details.putArray("conflicts");
         for (Consolidation.Conflict conflict : consolidation.conflicts()) {
-            ObjectNode json = conflicts.addObject().put("session", shown(conflict.key())).put("settlement", conflict.settlement());
+            ObjectNode json = conflicts.addObject().put("session", shown(conflict.key())).put("settlement", conflict.settlement())
+                    .put("rule", conflict.rule().name().toLowerCase(Locale.ROOT).replace('_', '-'))
+                    .put("replacesNewerTargetVersion", conflict.replacesNewer());
+            conflict.differingFields().forEach(json.putArray("differingFields")::add);
             ArrayNode versions = json.putArray("versions");
             conflict.versions().forEach(version -> versions.add(settledJson(version)));
         }
     }
 
     private ObjectNode settledJson(Consolidation.Settled settled) {
-        ObjectNode json = JsonNodeFactory.instance.objectNode().put("session", shown(settled.entry().key()))
-                .put("source", settled.entry().source() + 1).put("position", settled.entry().position())
-                .put("fate", settled.fate().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+        ObjectNode json = JsonNodeFactory.instance.objectNode().put("session", shown(settled.entry().key()));
+        if (settled.entry().inTarget()) {
+            json.put("source", "target");
+        } else {
+            json.put("source", settled.entry().source() + 1);
+        }
+        json.put("position", settled.entry().position()).put("fate", settled.fate().name().toLowerCase(Locale.ROOT).replace('_', '-'));
         settled.entry().recency().ifPresent(when -> json.put("recency", when.toString()));
         if (settled.writtenKey() != null) {
             json.put("writtenAs", shown(settled.writtenKey()));

@@ -1,5 +1,7 @@
 package dev.sessiondb.job.consolidate;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sessiondb.job.transfer.Verification;
 import dev.sessiondb.model.RecordHash;
 import dev.sessiondb.model.SecretMasker;
 import dev.sessiondb.model.SessionRecord;
@@ -17,27 +19,62 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * Which record of which source ends up in the consolidated store, decided from one pass over
  * the sources that keeps a hash and a timestamp per record, never the records themselves.
  * Every input record is settled exactly once: kept, renamed, dropped as an identical
  * duplicate, or superseded by the conflict policy.
+ *
+ * <p>In a merge the target's own version of a key takes part too, after every source in
+ * priority order: {@code newest} keeps it when it is newer than every source's, and a source's
+ * version that replaces a newer one in the target is said so in the settlement.</p>
  */
 public final class Consolidation {
 
-    /** One input record: its source (0-based, in the order given), its position there, its content hash and recency. */
+    /** One version of a key: its source (0-based, in the order given, or {@link #TARGET}), its position there, its content hash and recency. */
     public record Entry(int source, long position, String key, String hash, Optional<Instant> recency) {
+
+        /** The merge target's own version: last in priority order, never written (the target holds it already). */
+        public static final int TARGET = Integer.MAX_VALUE;
+
+        public boolean inTarget() {
+            return source == TARGET;
+        }
+
+        /** "source 2" or "the target". */
+        public String label() {
+            return inTarget() ? "the target" : "source " + (source + 1);
+        }
     }
 
     public enum Fate { KEPT, RENAMED, IDENTICAL_DUPLICATE, SUPERSEDED }
+
+    /** How a conflict was settled, for words that do not parse the settlement. */
+    public enum Rule { CHOSEN, NEWEST, NEWEST_TIE, FIRST, KEEP_BOTH, UNSETTLED }
 
     /** @param writtenKey the key the record is written under; null when it is not written */
     public record Settled(Entry entry, Fate fate, String writtenKey) {
     }
 
-    /** One key held with different content by several sources, and how it was settled. */
-    public record Conflict(String key, List<Settled> versions, String settlement) {
+    /**
+     * One key held with different content by several sources (or by a source and the merge target), and how it was settled.
+     *
+     * @param differingFields the names of the fields whose values are not the same in every version, never the values
+     * @param replacesNewer   a source's version is written over a newer version in the target
+     */
+    public record Conflict(String key, List<Settled> versions, String settlement, Rule rule, List<String> differingFields, boolean replacesNewer) {
+
+        /** The version kept under the key. */
+        public Entry kept() {
+            return versions.stream().filter(version -> version.fate() == Fate.KEPT).findFirst().orElseThrow().entry();
+        }
+
+        Conflict withDifferingFields(List<String> fields) {
+            return new Conflict(key, versions, settlement, rule, List.copyOf(fields), replacesNewer);
+        }
     }
 
     private final List<Settled> settled = new ArrayList<>();
@@ -51,28 +88,85 @@ public final class Consolidation {
         this.choices = choices;
     }
 
-    /** @param choices conflicts settled by the user: key to the 0-based source whose version wins, before the policy */
+    /** Consolidation into a new or replaced target: the sources alone take part. */
     public static Consolidation analyse(List<SessionStore> sources, ConflictPolicy policy, Map<String, Integer> choices,
                                         ProgressMonitor monitor) {
+        return analyse(sources, Optional.empty(), policy, choices, monitor);
+    }
+
+    /**
+     * @param mergeTarget the target the records are merged into, whose own versions take part in the conflicts
+     * @param choices     conflicts settled by the user: key to the 0-based source whose version wins, before the policy
+     */
+    public static Consolidation analyse(List<SessionStore> sources, Optional<SessionStore> mergeTarget, ConflictPolicy policy,
+                                        Map<String, Integer> choices, ProgressMonitor monitor) {
+        // compared as the target stores them, so a version the target holds already is not a conflict with itself
+        Function<SessionRecord, ObjectNode> compared = mergeTarget.<Function<SessionRecord, ObjectNode>>map(target -> target::asStored)
+                .orElse(SessionRecord::fields);
+        Function<SessionRecord, String> hash = mergeTarget.isPresent() ? record -> RecordHash.of(compared.apply(record)) : RecordHash::of;
         Map<String, List<Entry>> byKey = new LinkedHashMap<>();
         long total = sources.stream().mapToLong(SessionStore::count).sum();
-        long done = 0;
+        long[] done = {0};
         for (int source = 0; source < sources.size(); source++) {
-            try (RecordCursor cursor = sources.get(source).cursor()) {
-                long position = 0;
-                while (cursor.hasNext()) {
-                    SessionRecord record = cursor.next();
-                    byKey.computeIfAbsent(record.key(), key -> new ArrayList<>())
-                            .add(new Entry(source, position++, record.key(), RecordHash.of(record), Recency.of(record)));
-                    monitor.progress(++done, total);
-                    monitor.checkCancelled();
-                }
-            }
+            int number = source;
+            readEach(sources.get(source), monitor, (record, position) -> {
+                byKey.computeIfAbsent(record.key(), key -> new ArrayList<>())
+                        .add(new Entry(number, position, record.key(), hash.apply(record), Recency.of(record)));
+                monitor.progress(++done[0], total);
+            });
         }
+        Map<String, Entry> targetVersions = new HashMap<>();
+        mergeTarget.ifPresent(target -> readEach(target, monitor, (record, position) -> {
+            if (byKey.containsKey(record.key())) {
+                targetVersions.put(record.key(), new Entry(Entry.TARGET, position, record.key(), hash.apply(record), Recency.of(record)));
+            }
+        }));
         Consolidation consolidation = new Consolidation(policy, choices);
         Set<String> takenKeys = new HashSet<>(byKey.keySet());
-        byKey.values().forEach(versions -> consolidation.settle(versions, takenKeys));
+        byKey.values().forEach(versions -> consolidation.settle(versions, Optional.ofNullable(targetVersions.get(versions.get(0).key())), takenKeys));
+        consolidation.nameDifferingFields(sources, mergeTarget, compared, monitor);
         return consolidation;
+    }
+
+    private interface RecordAt {
+        void accept(SessionRecord record, long position);
+    }
+
+    private static void readEach(SessionStore store, ProgressMonitor monitor, RecordAt each) {
+        try (RecordCursor cursor = store.cursor()) {
+            long position = 0;
+            while (cursor.hasNext()) {
+                each.accept(cursor.next(), position++);
+                monitor.checkCancelled();
+            }
+        }
+    }
+
+    /**
+     * A second pass, only over the conflicting keys, keeps each key's first version and names the
+     * fields another version differs in: the report shows what a settlement dropped without holding every record.
+     */
+    private void nameDifferingFields(List<SessionStore> sources, Optional<SessionStore> mergeTarget, Function<SessionRecord, ObjectNode> compared,
+                                     ProgressMonitor monitor) {
+        if (conflicts.isEmpty()) {
+            return;
+        }
+        Map<String, ObjectNode> firstVersions = new HashMap<>();
+        Map<String, Set<String>> differing = new HashMap<>();
+        conflicts.forEach(conflict -> differing.put(conflict.key(), new TreeSet<>()));
+        RecordAt compare = (record, position) -> {
+            Set<String> fields = differing.get(record.key());
+            if (fields != null) {
+                ObjectNode version = compared.apply(record);
+                ObjectNode first = firstVersions.putIfAbsent(record.key(), version);
+                if (first != null) {
+                    Verification.differingFields(first, version).forEach(name -> fields.add(SecretMasker.maskText("field", name)));
+                }
+            }
+        };
+        sources.forEach(source -> readEach(source, monitor, compare));
+        mergeTarget.ifPresent(target -> readEach(target, monitor, compare));
+        conflicts.replaceAll(conflict -> conflict.withDifferingFields(List.copyOf(differing.get(conflict.key()))));
     }
 
     public List<Settled> settled() {
@@ -105,59 +199,105 @@ public final class Consolidation {
         return counts;
     }
 
+    /** Conflicts the merge target's own version won: no source's version is written for them. */
+    public long keptFromTarget() {
+        return conflicts.stream().filter(conflict -> conflict.kept().inTarget()).count();
+    }
+
+    /** Conflicts where a source's version is written over a newer version in the merge target. */
+    public long newerTargetVersionsReplaced() {
+        return conflicts.stream().filter(Conflict::replacesNewer).count();
+    }
+
     /** The key to write the record at this source and position under, or empty when it is not written. */
     Optional<String> writtenKey(int source, long position) {
         return Optional.ofNullable(writtenKeys.getOrDefault(source, Map.of()).get(position));
     }
 
-    private void settle(List<Entry> versions, Set<String> takenKeys) {
-        List<String> distinct = versions.stream().map(Entry::hash).distinct().toList();
-        if (distinct.size() == 1) {
-            write(versions.get(0), Fate.KEPT, versions.get(0).key());
-            versions.subList(1, versions.size()).forEach(entry -> drop(entry, Fate.IDENTICAL_DUPLICATE));
+    private void settle(List<Entry> fromSources, Optional<Entry> inTarget, Set<String> takenKeys) {
+        List<Entry> versions = new ArrayList<>(fromSources);
+        inTarget.ifPresent(versions::add);
+        if (versions.stream().map(Entry::hash).distinct().count() == 1) {
+            write(fromSources.get(0), Fate.KEPT, fromSources.get(0).key());
+            fromSources.subList(1, fromSources.size()).forEach(entry -> drop(entry, Fate.IDENTICAL_DUPLICATE));
             return;
         }
-        int before = settled.size();
-        Optional<Entry> chosen = versions.stream().filter(entry -> Integer.valueOf(entry.source()).equals(choices.get(entry.key()))).findFirst();
-        String settlement = chosen.isPresent() ? keepOne(versions, chosen.get(), "chosen") : switch (policy) {
-            case KEEP_BOTH -> keepBoth(versions, takenKeys);
-            case NEWEST -> keepOne(versions, versions.stream().max(Comparator.comparing((Entry entry) -> entry.recency().orElse(Instant.MIN))
-                    .thenComparing(Comparator.comparingInt(Entry::source).reversed())).orElseThrow(), "newest");
-            case FIRST -> keepOne(versions, versions.get(0), "first");
+        List<Settled> outcome = new ArrayList<>();
+        Optional<Entry> chosen = fromSources.stream().filter(entry -> Integer.valueOf(entry.source()).equals(choices.get(entry.key()))).findFirst();
+        Settlement settlement = chosen.isPresent() ? keepOne(versions, chosen.get(), Rule.CHOSEN, "chosen", outcome) : switch (policy) {
+            case KEEP_BOTH -> keepBoth(versions, inTarget, takenKeys, outcome);
+            case NEWEST -> newest(versions, outcome);
+            case FIRST -> keepOne(versions, versions.get(0), Rule.FIRST, "first", outcome);
             case FAIL -> {
-                keepOne(versions, versions.get(0), "first"); // placed so that the plan's counts add up; the run refuses while unsettled
-                yield "unsettled (--on-conflict fail): no version is kept until one is chosen";
+                keepOne(versions, versions.get(0), Rule.FIRST, "first", outcome); // placed so that the plan's counts add up; the run refuses while unsettled
+                yield new Settlement(Rule.UNSETTLED, "unsettled (--on-conflict fail): no version is kept until one is chosen", false);
             }
         };
-        conflicts.add(new Conflict(versions.get(0).key(), List.copyOf(settled.subList(before, settled.size())), settlement));
+        conflicts.add(new Conflict(versions.get(0).key(), List.copyOf(outcome), settlement.words(), settlement.rule(), List.of(),
+                settlement.replacesNewer()));
     }
 
-    private String keepOne(List<Entry> versions, Entry winner, String rule) {
+    private record Settlement(Rule rule, String words, boolean replacesNewer) {
+    }
+
+    /** The latest own timestamp wins; versions equally recent (or all undated) are a tie, which priority order breaks. */
+    private Settlement newest(List<Entry> versions, List<Settled> outcome) {
+        Instant latest = versions.stream().map(entry -> entry.recency().orElse(Instant.MIN)).max(Comparator.naturalOrder()).orElseThrow();
+        List<Entry> tied = versions.stream().filter(entry -> entry.recency().orElse(Instant.MIN).equals(latest)).toList();
+        Entry winner = tied.get(0); // versions are in priority order: the sources as given, the target last
+        if (tied.stream().map(Entry::hash).distinct().count() == 1) {
+            return keepOne(versions, winner, Rule.NEWEST, "newest", outcome);
+        }
+        String between = String.join(", ", tied.stream().map(Entry::label).distinct().toList());
+        String tie = latest.equals(Instant.MIN) ? "a tie: no version has a date (lastActivityAt, pullRequest.updatedAt or createdAt)"
+                : "a tie: " + between + " are equally recent (" + latest + ")";
+        Settlement kept = keepOne(versions, winner, Rule.NEWEST_TIE, "newest", outcome);
+        return new Settlement(Rule.NEWEST_TIE, "newest: " + tie + ", broken by priority order (the first source wins): "
+                + kept.words().substring("newest: ".length()), kept.replacesNewer());
+    }
+
+    private Settlement keepOne(List<Entry> versions, Entry winner, Rule rule, String name, List<Settled> outcome) {
         for (Entry entry : versions) {
             if (entry == winner) {
-                write(entry, Fate.KEPT, entry.key());
+                outcome.add(write(entry, Fate.KEPT, entry.key()));
             } else {
-                drop(entry, entry.hash().equals(winner.hash()) ? Fate.IDENTICAL_DUPLICATE : Fate.SUPERSEDED);
+                outcome.add(drop(entry, entry.hash().equals(winner.hash()) ? Fate.IDENTICAL_DUPLICATE : Fate.SUPERSEDED));
             }
         }
-        return rule + ": kept the version from source " + (winner.source() + 1);
+        if (winner.inTarget()) {
+            return new Settlement(rule, name + ": kept the version in the target, newer than every source's; no source's version is written", false);
+        }
+        Optional<Entry> newerInTarget = versions.stream().filter(Entry::inTarget)
+                .filter(target -> !target.hash().equals(winner.hash()) && isNewer(target, winner)).findFirst();
+        String words = name + ": kept the version from source " + (winner.source() + 1);
+        return newerInTarget.map(target -> new Settlement(rule, words + ", which replaces a NEWER version in the target ("
+                        + target.recency().orElseThrow() + " against " + winner.recency().map(Instant::toString).orElse("no date")
+                        + "; the backup keeps it)", true))
+                .orElseGet(() -> new Settlement(rule, words, false));
     }
 
-    private String keepBoth(List<Entry> versions, Set<String> takenKeys) {
-        Set<String> writtenHashes = new HashSet<>();
+    private static boolean isNewer(Entry entry, Entry than) {
+        return entry.recency().isPresent() && entry.recency().get().isAfter(than.recency().orElse(Instant.MIN));
+    }
+
+    /** Every version is kept: the target's own keeps its key (nothing in it is overwritten), else the first source's; the others are renamed. */
+    private Settlement keepBoth(List<Entry> versions, Optional<Entry> inTarget, Set<String> takenKeys, List<Settled> outcome) {
+        Entry keyHolder = inTarget.orElse(versions.get(0));
+        Set<String> writtenHashes = new HashSet<>(Set.of(keyHolder.hash()));
         List<String> renames = new ArrayList<>();
         for (Entry entry : versions) {
-            if (!writtenHashes.add(entry.hash())) {
-                drop(entry, Fate.IDENTICAL_DUPLICATE);
-            } else if (entry == versions.get(0)) {
-                write(entry, Fate.KEPT, entry.key());
+            if (entry == keyHolder) {
+                outcome.add(write(entry, Fate.KEPT, entry.key()));
+            } else if (!writtenHashes.add(entry.hash())) {
+                outcome.add(drop(entry, Fate.IDENTICAL_DUPLICATE));
             } else {
                 String renamed = freeKey(entry.key() + "~" + (entry.source() + 1), takenKeys);
-                write(entry, Fate.RENAMED, renamed);
+                outcome.add(write(entry, Fate.RENAMED, renamed));
                 renames.add(SecretMasker.maskText("session", renamed)); // the settlement is shown and reported
             }
         }
-        return "keep-both: source " + (versions.get(0).source() + 1) + " kept the key, other versions became " + String.join(", ", renames);
+        return new Settlement(Rule.KEEP_BOTH, "keep-both: " + keyHolder.label() + " kept the key, other versions became " + String.join(", ", renames),
+                false);
     }
 
     private static String freeKey(String wanted, Set<String> takenKeys) {
@@ -168,12 +308,22 @@ public final class Consolidation {
         return key;
     }
 
-    private void write(Entry entry, Fate fate, String key) {
-        settled.add(new Settled(entry, fate, key));
+    /** The target's own version is recorded in its conflict, never among the input records nor written. */
+    private Settled write(Entry entry, Fate fate, String key) {
+        if (entry.inTarget()) {
+            return drop(entry, fate);
+        }
+        Settled written = new Settled(entry, fate, key);
+        settled.add(written);
         writtenKeys.computeIfAbsent(entry.source(), source -> new HashMap<>()).put(entry.position(), key);
+        return written;
     }
 
-    private void drop(Entry entry, Fate fate) {
-        settled.add(new Settled(entry, fate, null));
+    private Settled drop(Entry entry, Fate fate) {
+        Settled dropped = new Settled(entry, fate, null);
+        if (!entry.inTarget()) {
+            settled.add(dropped);
+        }
+        return dropped;
     }
 }

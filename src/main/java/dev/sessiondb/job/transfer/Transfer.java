@@ -306,6 +306,11 @@ public final class Transfer implements AutoCloseable {
         return writtenLayout;
     }
 
+    /** The existing target when the records are merged into it: a consolidation weighs its own versions against the sources'. */
+    public Optional<SessionStore> mergeTarget() {
+        return mode.filter(asked -> asked == TargetMode.MERGE).flatMap(merging -> existing);
+    }
+
     /** Refuses when the target is not as an earlier look (this plan's, or a dry run's) saw it. */
     public void requireUnchangedSince(TargetState planned) {
         planned.requireUnchanged(existing.isPresent() || provider.exists(target), existing.map(SessionStore::fingerprint));

@@ -146,7 +146,7 @@ public record Verification(long expected, long matched, List<String> missing, Li
     }
 
     /** The top-level fields whose values differ, by name. */
-    static Set<String> differingFields(ObjectNode expected, ObjectNode actual) {
+    public static Set<String> differingFields(ObjectNode expected, ObjectNode actual) {
         Set<String> names = new TreeSet<>();
         expected.fieldNames().forEachRemaining(names::add);
         actual.fieldNames().forEachRemaining(names::add);

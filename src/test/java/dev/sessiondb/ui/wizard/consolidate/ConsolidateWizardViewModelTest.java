@@ -105,7 +105,7 @@ class ConsolidateWizardViewModelTest {
 
         JobSummary report = viewModel.summaryProperty().get();
         assertThat(report.headline()).isEqualTo("Verified: 218 of 218 records match in the target");
-        assertThat(report.lines()).contains("conflict on task#008 (sources 1, 2): chosen: kept the version from source 2",
+        assertThat(report.lines()).contains("conflict on task#008 (sources 1, 2): chosen: kept the version from source 2; fields that differ: branch",
                 "To point Minsky at the consolidated store:");
         try (SessionStore written = StoreFactory.open("sqlite:" + target, OpenMode.EXISTING)) {
             assertThat(written.get("task#008").orElseThrow().branch()).contains("feature/task-008");
