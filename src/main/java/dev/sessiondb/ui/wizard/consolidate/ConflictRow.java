@@ -59,20 +59,23 @@ public final class ConflictRow {
         return options;
     }
 
-    /** The engine's settlement ("newest: kept the version from source 2", "unsettled (--on-conflict fail)") told without CLI terms. */
+    /**
+     * The engine's settlement told without CLI terms, with the fields the versions differ in: what
+     * the settlement drops. The wizard consolidates into a new store, so no target version takes part.
+     */
     private static String plainWords(Consolidation.Conflict conflict) {
-        String settlement = conflict.settlement();
-        int kept = conflict.versions().stream().filter(version -> version.fate() == Consolidation.Fate.KEPT)
-                .mapToInt(version -> version.entry().source() + 1).findFirst().orElse(1);
-        if (settlement.startsWith("unsettled")) {
-            return "Not settled: the policy is to stop, so pick the version to keep";
-        }
-        if (settlement.startsWith("keep-both")) {
-            return "Keeps every version: source " + kept + "'s under this name, the others renamed " + settlement.substring(settlement.lastIndexOf(' ') + 1);
-        }
-        String why = settlement.startsWith("newest") ? "it is the newest" : settlement.startsWith("first") ? "source " + kept + " comes first"
-                : "you chose it";
-        return "Keeps source " + kept + "'s version (" + why + ")";
+        int kept = conflict.kept().source() + 1;
+        String settled = switch (conflict.rule()) {
+            case UNSETTLED -> "Not settled: the policy is to stop, so pick the version to keep";
+            case KEEP_BOTH -> "Keeps every version: source " + kept + "'s under this name, the others renamed "
+                    + conflict.settlement().substring(conflict.settlement().lastIndexOf(' ') + 1);
+            case NEWEST -> "Keeps source " + kept + "'s version (it is the newest)";
+            case NEWEST_TIE -> "Keeps source " + kept + "'s version (a tie: no version is newer, so priority order decides: source " + kept
+                    + " comes first)";
+            case FIRST -> "Keeps source " + kept + "'s version (source " + kept + " comes first)";
+            case CHOSEN -> "Keeps source " + kept + "'s version (you chose it)";
+        };
+        return settled + (conflict.differingFields().isEmpty() ? "" : "; the versions differ in " + String.join(", ", conflict.differingFields()));
     }
 
     /** The 0-based source the user chose, or empty when the policy decides. */

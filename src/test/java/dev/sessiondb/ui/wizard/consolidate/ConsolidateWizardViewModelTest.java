@@ -63,15 +63,27 @@ class ConsolidateWizardViewModelTest {
 
         assertThat(viewModel.conflicts()).extracting(ConflictRow::session, ConflictRow::sourcesText, ConflictRow::byPolicy)
                 .containsExactlyInAnyOrder(
-                        org.assertj.core.groups.Tuple.tuple("task#002", "1, 2", "Keeps source 1's version (source 1 comes first)"),
-                        org.assertj.core.groups.Tuple.tuple("task#008", "1, 2", "Keeps source 1's version (source 1 comes first)"));
+                        org.assertj.core.groups.Tuple.tuple("task#002", "1, 2", "Keeps source 1's version (source 1 comes first); the versions differ in pullRequest"),
+                        org.assertj.core.groups.Tuple.tuple("task#008", "1, 2", "Keeps source 1's version (source 1 comes first); the versions differ in branch"));
         assertThat(conflict("task#008").options()).containsExactly(ConflictRow.BY_POLICY, "Source 1", "Source 2");
+    }
+
+    /** The audit: a tie read "Keeps source 1's version (it is the newest)", and what it dropped was nowhere. */
+    @Test
+    void underNewestATieIsCalledATie() {
+        goToConflicts(ConflictPolicy.NEWEST);
+
+        assertThat(viewModel.conflicts()).extracting(ConflictRow::session, ConflictRow::byPolicy).containsExactlyInAnyOrder(
+                org.assertj.core.groups.Tuple.tuple("task#002",
+                        "Keeps source 1's version (a tie: no version is newer, so priority order decides: source 1 comes first); the versions differ in pullRequest"),
+                org.assertj.core.groups.Tuple.tuple("task#008",
+                        "Keeps source 1's version (a tie: no version is newer, so priority order decides: source 1 comes first); the versions differ in branch"));
     }
 
     @Test
     void aConflictsVersionsAreShownSideBySideInPlainWordsBeforeTheUserPicks() {
         goToConflicts(ConflictPolicy.FAIL);
-        assertThat(conflict("task#008").byPolicy()).isEqualTo("Not settled: the policy is to stop, so pick the version to keep")
+        assertThat(conflict("task#008").byPolicy()).isEqualTo("Not settled: the policy is to stop, so pick the version to keep; the versions differ in branch")
                 .doesNotContain("--on-conflict");
 
         viewModel.showConflict(conflict("task#008"));
