@@ -183,6 +183,24 @@ class JobCommandsTest {
         assertThat(Files.exists(dir.resolve("out.json"))).isFalse();
     }
 
+    /** The consolidation audit's repro: the dry run said only "is replaced by a different version", and the run wrote the 2025 s1 over the 2026 one. */
+    @Test
+    void consolidateMergeKeepsTheTargetsNewerVersionAndTheDryRunSaysSoFirst() throws Exception {
+        Path laptop = Files.writeString(dir.resolve("laptop.json"), "[{\"session\":\"s1\",\"branch\":\"laptop\",\"lastActivityAt\":\"2025-01-01T00:00:00Z\"}]");
+        Path work = Files.writeString(dir.resolve("work.json"),
+                "[{\"session\":\"s1\",\"branch\":\"NEW-workstation-work\",\"lastActivityAt\":\"2026-06-01T00:00:00Z\"}]");
+
+        CliRun dryRun = CliRun.of("consolidate", "json:" + laptop, "--into", "json:" + work, "--mode", "merge", "--dry-run", "--backup-dir", journal);
+        CliRun run = CliRun.of("consolidate", "json:" + laptop, "--into", "json:" + work, "--mode", "merge", "--backup-dir", journal);
+
+        String line = "warning: conflict on s1 (sources 1, target): newest: kept the version in the target, newer than every source's;"
+                + " no source's version is written; fields that differ: branch, lastActivityAt";
+        assertThat(dryRun.out()).contains(line).doesNotContain("replaced by a different version");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains(line);
+        assertThat(StoreContents.records("json:" + work)).singleElement().satisfies(record -> assertThat(record.branch()).contains("NEW-workstation-work"));
+    }
+
     /** A bad-input audit: an unusable --backup-dir was found after the write, as a failed verification naming an exception class. */
     @Test
     void aBackupFolderThatCannotBeMadeStopsTheJobBeforeAnythingIsWritten() throws Exception {
