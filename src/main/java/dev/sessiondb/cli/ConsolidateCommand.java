@@ -27,8 +27,9 @@ final class ConsolidateCommand implements Callable<Integer> {
     String target;
 
     @Option(names = "--on-conflict", paramLabel = "newest|first|fail|keep-both",
-            description = "newest: latest lastActivityAt, else pullRequest.updatedAt, else createdAt; first: the earlier source; "
-                    + "fail: refuse; keep-both: later versions get the key KEY~N (N the source's number). Default: ${DEFAULT-VALUE}.")
+            description = "newest: latest lastActivityAt, else pullRequest.updatedAt, else createdAt (a tie goes to the earlier source); "
+                    + "first: the earlier source; fail: refuse; keep-both: later versions get the key KEY~N (N the source's number). "
+                    + "With --mode merge the target's own version takes part, after every source. Default: ${DEFAULT-VALUE}.")
     ConflictPolicy onConflict = ConflictPolicy.NEWEST;
 
     @Mixin
