@@ -132,6 +132,20 @@ class ConsolidateIntoMergeTargetTest {
     }
 
     @Test
+    void keepBothNeverRenamesOntoAKeyTheTargetHolds() {
+        String work = "json:" + dir.resolve("work.json");
+        SessionRecord alreadyThere = record("{\"session\":\"s1~1\",\"branch\":\"someone else's\"}");
+        StoreContents.create(work, List.of(record(NEW_ON_WORKSTATION), alreadyThere));
+
+        merge(work, ConflictPolicy.KEEP_BOTH, OLD_ON_LAPTOP).run(ProgressMonitor.NONE);
+
+        Map<String, SessionRecord> written = records(work);
+        assertThat(written).containsOnlyKeys("s1", "s1~1", "s1~1-2");
+        assertThat(branch(written.get("s1~1"))).isEqualTo("someone else's");
+        assertThat(branch(written.get("s1~1-2"))).isEqualTo("laptop");
+    }
+
+    @Test
     void failRefusesWhenTheTargetHoldsADifferentVersionAndWritesNothing() {
         String work = "json:" + dir.resolve("work.json");
         StoreContents.create(work, List.of(record(NEW_ON_WORKSTATION)));

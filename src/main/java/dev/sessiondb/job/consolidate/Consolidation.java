@@ -116,13 +116,15 @@ public final class Consolidation {
             });
         }
         Map<String, Entry> targetVersions = new HashMap<>();
+        // a renamed version must not take a key the merge target holds: the merge would write over that record
+        Set<String> takenKeys = new HashSet<>(byKey.keySet());
         mergeTarget.ifPresent(target -> readEach(target, monitor, (record, position) -> {
+            takenKeys.add(record.key());
             if (byKey.containsKey(record.key())) {
                 targetVersions.put(record.key(), new Entry(Entry.TARGET, position, record.key(), hash.apply(record), Recency.of(record)));
             }
         }));
         Consolidation consolidation = new Consolidation(policy, choices);
-        Set<String> takenKeys = new HashSet<>(byKey.keySet());
         byKey.values().forEach(versions -> consolidation.settle(versions, Optional.ofNullable(targetVersions.get(versions.get(0).key())), takenKeys));
         consolidation.nameDifferingFields(sources, mergeTarget, compared, monitor);
         return consolidation;
