@@ -118,12 +118,15 @@ public final class Consolidation {
         Map<String, Entry> targetVersions = new HashMap<>();
         // a renamed version must not take a key the merge target holds: the merge would write over that record
         Set<String> takenKeys = new HashSet<>(byKey.keySet());
-        mergeTarget.ifPresent(target -> readEach(target, monitor, (record, position) -> {
-            takenKeys.add(record.key());
-            if (byKey.containsKey(record.key())) {
-                targetVersions.put(record.key(), new Entry(Entry.TARGET, position, record.key(), hash.apply(record), Recency.of(record)));
-            }
-        }));
+        mergeTarget.ifPresent(target -> {
+            monitor.message("reading the target's own versions");
+            readEach(target, monitor, (record, position) -> {
+                takenKeys.add(record.key());
+                if (byKey.containsKey(record.key())) {
+                    targetVersions.put(record.key(), new Entry(Entry.TARGET, position, record.key(), hash.apply(record), Recency.of(record)));
+                }
+            });
+        });
         Consolidation consolidation = new Consolidation(policy, choices);
         byKey.values().forEach(versions -> consolidation.settle(versions, Optional.ofNullable(targetVersions.get(versions.get(0).key())), takenKeys));
         consolidation.nameDifferingFields(sources, mergeTarget, compared, monitor);
@@ -153,6 +156,7 @@ public final class Consolidation {
         if (conflicts.isEmpty()) {
             return;
         }
+        monitor.message("naming the fields the conflicting versions differ in");
         Map<String, ObjectNode> firstVersions = new HashMap<>();
         Map<String, Set<String>> differing = new HashMap<>();
         conflicts.forEach(conflict -> differing.put(conflict.key(), new TreeSet<>()));
