@@ -70,7 +70,7 @@ final class PendingRebuild {
             // a staged SQLite file is not in place yet; PostgreSQL's rows are committed and visible
             String outcome = dialect == Dialect.SQLITE ? "the store was not put in place"
                     : "the records are written, and the next write of the store builds the indexes again";
-            throw new StoreException(storeName + ": building the indexes failed (" + SqlSessionStore.firstLine(e) + "); " + outcome, e);
+            throw new StoreException(storeName + ": building the indexes failed (" + SqlFailures.firstLine(e) + "); " + outcome, e);
         }
     }
 

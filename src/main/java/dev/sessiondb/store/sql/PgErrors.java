@@ -13,7 +13,7 @@ final class PgErrors {
     static StoreException describe(StoreLocator locator, PgCredentials credentials, Throwable failure) {
         SQLException sql = sqlCause(failure);
         String state = sql == null || sql.getSQLState() == null ? "" : sql.getSQLState();
-        String cause = sql == null ? SqlSessionStore.firstLine(asException(failure)) : SqlSessionStore.firstLine(sql);
+        String cause = sql == null ? SqlFailures.firstLine(asException(failure)) : SqlFailures.firstLine(sql);
         String server = credentials.host() + ":" + credentials.port();
         String message = switch (state) {
             case "28P01" -> "password refused for user " + credentials.user()

@@ -34,7 +34,7 @@ final class SqlRows<T> implements AutoCloseable {
             rows = statement.executeQuery();
         } catch (SQLException e) {
             transaction.end();
-            throw SqlSessionStore.readFailure(storeName, "cannot read the sessions", e);
+            throw SqlFailures.readFailure(storeName, "cannot read the sessions", e);
         }
     }
 
@@ -51,7 +51,7 @@ final class SqlRows<T> implements AutoCloseable {
             return null;
         } catch (SQLException e) {
             close();
-            throw SqlSessionStore.readFailure(storeName, "reading the sessions failed", e);
+            throw SqlFailures.readFailure(storeName, "reading the sessions failed", e);
         }
     }
 

@@ -18,8 +18,6 @@ import dev.sessiondb.store.RecordCursor;
 import dev.sessiondb.store.SessionStore;
 import dev.sessiondb.store.StaleRecordException;
 import dev.sessiondb.store.StoreException;
-import dev.sessiondb.store.StoreFaultException;
-import dev.sessiondb.store.StoreFaults;
 import dev.sessiondb.store.StoreFingerprint;
 import dev.sessiondb.store.StoreInfo;
 import dev.sessiondb.store.StoreLayout;
@@ -251,7 +249,7 @@ final class SqlSessionStore implements SessionStore {
             layout = layoutAsFarAsUpgraded();
             throw stopped;
         } catch (SQLException | FlywayException e) {
-            throw new StoreException(locator.display() + ": the schema upgrade failed (" + firstLine(e) + "); " + whereTheUpgradeStopped(e)
+            throw new StoreException(locator.display() + ": the schema upgrade failed (" + SqlFailures.firstLine(e) + "); " + whereTheUpgradeStopped(e)
                     + " (each version is committed on its own); run sessiondb upgrade again, or restore its backup", e);
         }
     }
@@ -271,7 +269,7 @@ final class SqlSessionStore implements SessionStore {
         try {
             return new NativeLayout(dialect, locator.display(), SchemaHistory.installedVersion(pool, NativeSchema.HISTORY_TABLE));
         } catch (SQLException e) {
-            throw new StoreException(locator.display() + ": cannot read the schema history (" + firstLine(e) + ")", e);
+            throw new StoreException(locator.display() + ": cannot read the schema history (" + SqlFailures.firstLine(e) + ")", e);
         }
     }
 
@@ -307,7 +305,7 @@ final class SqlSessionStore implements SessionStore {
                 transaction.commit();
             }
         } catch (SQLException | PersistenceException e) {
-            throw writeFailure(locator.display(), "writing failed", e);
+            throw SqlFailures.writeFailure(locator.display(), "writing failed", e);
         } finally {
             if (!held) {
                 transaction.end();
@@ -357,7 +355,7 @@ final class SqlSessionStore implements SessionStore {
         try {
             heldWrite.commit();
         } catch (PersistenceException e) {
-            throw writeFailure(locator.display(), "writing failed", e);
+            throw SqlFailures.writeFailure(locator.display(), "writing failed", e);
         } finally {
             heldWrite.end();
             heldWrite = null;
@@ -401,7 +399,7 @@ final class SqlSessionStore implements SessionStore {
                 throw e;
             }
         } catch (SQLException e) {
-            throw writeFailure(locator.display(), "writing session " + key + " failed", e);
+            throw SqlFailures.writeFailure(locator.display(), "writing session " + key + " failed", e);
         }
     }
 
@@ -490,36 +488,15 @@ final class SqlSessionStore implements SessionStore {
         }
     }
 
-    /** A write that failed, in words: a SQLite file another program holds locked says so, naming the store; else what failed, with the driver's reason. */
-    static StoreException writeFailure(String storeName, String failed, Exception e) {
-        if (StoreFaults.isSqliteLocked(e)) {
-            return new StoreFaultException(storeName, StoreFaults.lockedSqlite(""), e);
-        }
-        return new StoreException(storeName + ": " + failed + " (" + firstLine(e) + "); nothing was changed", e);
-    }
-
-    /** A read that failed, in words: a damaged SQLite file says so and what to do; else what failed, with the driver's reason. */
-    static StoreException readFailure(String storeName, String failed, Exception e) {
-        if (StoreFaults.isSqliteDamage(e)) {
-            return new StoreFaultException(storeName, StoreFaults.damagedSqlite(null, null), e);
-        }
-        return new StoreException(storeName + ": " + failed + " (" + firstLine(e) + "); check the store", e);
-    }
-
     private <T> T read(SqlWork<T> work) {
         Transaction transaction = database.createTransaction();
         try {
             return work.run(transaction.connection());
         } catch (SQLException | PersistenceException e) {
-            throw readFailure(locator.display(), "reading failed", e);
+            throw SqlFailures.readFailure(locator.display(), "reading failed", e);
         } finally {
             transaction.end();
         }
-    }
-
-    static String firstLine(Exception e) {
-        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        return message.lines().findFirst().orElse(message).strip();
     }
 
     /** Work done on one connection inside a transaction. */

@@ -84,7 +84,7 @@ public final class SqlStores {
         try {
             dataSource = new HikariDataSource(pool);
         } catch (RuntimeException e) {
-            throw new StoreException(name + ": cannot open the SQLite file (" + SqlSessionStore.firstLine(e) + "); check that it is readable and not locked", e);
+            throw new StoreException(name + ": cannot open the SQLite file (" + SqlFailures.firstLine(e) + "); check that it is readable and not locked", e);
         }
         return open(Dialect.SQLITE, locator, mode, dataSource, null, file);
     }
@@ -227,7 +227,7 @@ public final class SqlStores {
             throw new StoreException(openFailure(locator, e), e);
         } catch (FlywayException e) {
             dataSource.close();
-            throw new StoreException(locator.display() + ": the schema upgrade failed (" + SqlSessionStore.firstLine(e) + "); nothing was changed, restore a backup if the store was damaged", e);
+            throw new StoreException(locator.display() + ": the schema upgrade failed (" + SqlFailures.firstLine(e) + "); nothing was changed, restore a backup if the store was damaged", e);
         } catch (RuntimeException e) {
             dataSource.close();
             throw e;
@@ -241,7 +241,7 @@ public final class SqlStores {
             return locator.display() + ": " + damage.what() + "; " + damage.todo();
         }
         return StoreFaults.of(failure).map(fault -> locator.display() + ": " + fault.what() + "; " + fault.todo())
-                .orElseGet(() -> locator.display() + ": cannot open the store (" + SqlSessionStore.firstLine(failure) + "); check that it is a session store");
+                .orElseGet(() -> locator.display() + ": cannot open the store (" + SqlFailures.firstLine(failure) + "); check that it is a session store");
     }
 
     /**

@@ -79,7 +79,7 @@ final class SqlitePairing {
             return new Pairs(names, connection, statement, statement.executeQuery(), firstLayout, secondLayout, firstCount, total, monitor);
         } catch (SQLException e) {
             closeQuietly(connection);
-            throw new StoreException(names + ": cannot compare the two SQLite files (" + SqlSessionStore.firstLine(e)
+            throw new StoreException(names + ": cannot compare the two SQLite files (" + SqlFailures.firstLine(e)
                     + "); check that both are readable", e);
         }
     }
@@ -158,7 +158,7 @@ final class SqlitePairing {
                 monitor.progress(total, total);
                 return null;
             } catch (SQLException e) {
-                throw new StoreException(names + ": comparing the two SQLite files failed (" + SqlSessionStore.firstLine(e)
+                throw new StoreException(names + ": comparing the two SQLite files failed (" + SqlFailures.firstLine(e)
                         + "); check both stores", e);
             }
         }

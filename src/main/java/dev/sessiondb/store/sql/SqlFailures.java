@@ -1,0 +1,33 @@
+package dev.sessiondb.store.sql;
+
+import dev.sessiondb.store.StoreException;
+import dev.sessiondb.store.StoreFaultException;
+import dev.sessiondb.store.StoreFaults;
+
+/** A failed statement in the words a user reads: what failed on which store, the driver's reason, and what to do. */
+final class SqlFailures {
+
+    private SqlFailures() {
+    }
+
+    /** A write that failed, in words: a SQLite file another program holds locked says so, naming the store; else what failed, with the driver's reason. */
+    static StoreException writeFailure(String storeName, String failed, Exception e) {
+        if (StoreFaults.isSqliteLocked(e)) {
+            return new StoreFaultException(storeName, StoreFaults.lockedSqlite(""), e);
+        }
+        return new StoreException(storeName + ": " + failed + " (" + firstLine(e) + "); nothing was changed", e);
+    }
+
+    /** A read that failed, in words: a damaged SQLite file says so and what to do; else what failed, with the driver's reason. */
+    static StoreException readFailure(String storeName, String failed, Exception e) {
+        if (StoreFaults.isSqliteDamage(e)) {
+            return new StoreFaultException(storeName, StoreFaults.damagedSqlite(null, null), e);
+        }
+        return new StoreException(storeName + ": " + failed + " (" + firstLine(e) + "); check the store", e);
+    }
+
+    static String firstLine(Exception e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return message.lines().findFirst().orElse(message).strip();
+    }
+}
