@@ -9,6 +9,7 @@ import dev.sessiondb.job.JobReport;
 import dev.sessiondb.job.StoreProbe;
 import dev.sessiondb.job.backup.Backup;
 import dev.sessiondb.job.backup.BackupJournal;
+import dev.sessiondb.job.backup.RunIds;
 import dev.sessiondb.model.JsonCodec;
 import dev.sessiondb.store.StoreProviders;
 import dev.sessiondb.store.StoreLocator;
@@ -135,7 +136,7 @@ public final class JobHistory {
     public void discarded(Backup backup, String outcome) {
         try (Transaction transaction = database.beginTransaction()) {
             forget(backup);
-            ended(BackupJournal.runIdOf(backup), outcome);
+            ended(RunIds.runIdOf(backup), outcome);
             transaction.commit();
         }
     }
@@ -149,7 +150,7 @@ public final class JobHistory {
         try (Transaction transaction = database.beginTransaction()) {
             Instant now = Instant.now();
             forget(backup, run -> notePruned(run, backup, now));
-            run(BackupJournal.runIdOf(backup)).filter(run -> run.getPrunedAt() == null).ifPresent(run -> {
+            run(RunIds.runIdOf(backup)).filter(run -> run.getPrunedAt() == null).ifPresent(run -> {
                 notePruned(run, backup, now);
                 database.save(run);
             });
@@ -199,7 +200,7 @@ public final class JobHistory {
     /** Undo is about to put {@code backup} back: until it ends, whether it did is unknown. */
     public void restoring(Backup backup, Backup replaced) {
         new QBackupEntry(database).id.eq(backup.id()).findOneOrEmpty().ifPresent(entry -> {
-            entry.setRestoreRunId(BackupJournal.runIdOf(replaced));
+            entry.setRestoreRunId(RunIds.runIdOf(replaced));
             database.save(entry);
         });
     }
@@ -209,14 +210,14 @@ public final class JobHistory {
         try (Transaction transaction = database.beginTransaction()) {
             Instant when = restored.restoredAt().orElseGet(Instant::now);
             BackupEntry entry = new QBackupEntry(database).id.eq(restored.id()).findOneOrEmpty()
-                    .orElseGet(() -> index(new BackupEntry(), restored, BackupJournal.runIdOf(restored)));
+                    .orElseGet(() -> index(new BackupEntry(), restored, RunIds.runIdOf(restored)));
             entry.setRestoredAt(when);
             database.save(entry);
             new QJobRun(database).backupId.eq(restored.id()).findList().forEach(job -> {
                 job.setUndoneAt(when);
                 database.save(job);
             });
-            run(BackupJournal.runIdOf(replaced)).ifPresent(undo -> {
+            run(RunIds.runIdOf(replaced)).ifPresent(undo -> {
                 if (undo.getFinishedAt() == null) {
                     undo.setFinishedAt(when);
                     undo.setOutcome(JobReport.Outcome.COMPLETED.name().toLowerCase(Locale.ROOT));
@@ -248,7 +249,7 @@ public final class JobHistory {
                 BackupEntry entry = indexed.get(backup.id());
                 Instant restoredAt = backup.restoredAt().orElse(null);
                 if (entry == null) {
-                    database.save(index(new BackupEntry(), backup, BackupJournal.runIdOf(backup)));
+                    database.save(index(new BackupEntry(), backup, RunIds.runIdOf(backup)));
                 } else if (!java.util.Objects.equals(entry.getRestoredAt(), restoredAt)) {
                     entry.setRestoredAt(restoredAt);
                     database.save(entry);
@@ -298,7 +299,7 @@ public final class JobHistory {
         Map<String, JobRun> runs = new QJobRun(database).findList().stream().collect(Collectors.toMap(JobRun::getRunId, Function.identity()));
         return new QBackupEntry(database).orderBy().createdAt.desc().orderBy().id.desc().findStream()
                 .map(entry -> new IndexedBackup(toBackup(entry),
-                        Optional.ofNullable(runs.get(entry.getRunId())).map(JobRun::getKind).orElse(BackupJournal.jobOf(entry.getRunId())),
+                        Optional.ofNullable(runs.get(entry.getRunId())).map(JobRun::getKind).orElse(RunIds.jobOf(entry.getRunId())),
                         entry.getRestoredAt() == null && restoreUnfinished(runs.get(entry.getRestoreRunId()))))
                 .toList();
     }
@@ -315,7 +316,7 @@ public final class JobHistory {
     private static JobRun newRun(String runId, String description, Instant startedAt) {
         JobRun run = new JobRun();
         run.setRunId(runId);
-        run.setKind(BackupJournal.jobOf(runId));
+        run.setKind(RunIds.jobOf(runId));
         run.setDescription(description);
         run.setStartedAt(startedAt);
         return run;

@@ -2,6 +2,7 @@ package dev.sessiondb.catalog;
 
 import dev.sessiondb.job.backup.Backup;
 import dev.sessiondb.job.backup.BackupJournal;
+import dev.sessiondb.job.backup.RunIds;
 import dev.sessiondb.store.StoreException;
 import dev.sessiondb.store.StoreLocator;
 import dev.sessiondb.store.StoreProviders;
@@ -43,7 +44,7 @@ public record LaterChanges(Backup backup, Verdict verdict, String details) {
         Map<String, Optional<JobResult>> results;
         try {
             results = new HistoryReader(journal).read(history -> backups.stream().collect(Collectors.toMap(Backup::id,
-                    backup -> history.resultOf(BackupJournal.runIdOf(backup)), (a, b) -> a)), Map.of());
+                    backup -> history.resultOf(RunIds.runIdOf(backup)), (a, b) -> a)), Map.of());
         } catch (CatalogException unreadable) {
             return backups.stream().collect(Collectors.toMap(Backup::id, backup -> unchecked(backup, unreadable.getMessage()), (a, b) -> a));
         }

@@ -11,6 +11,7 @@ import dev.sessiondb.job.ProgressTracker;
 import dev.sessiondb.job.StoreProbe;
 import dev.sessiondb.job.backup.Backup;
 import dev.sessiondb.job.backup.BackupJournal;
+import dev.sessiondb.job.backup.RunIds;
 import dev.sessiondb.job.backup.BackupPruner;
 import dev.sessiondb.job.backup.BackupPruning;
 import dev.sessiondb.job.backup.IncompleteBackup;
@@ -230,8 +231,8 @@ final class UndoCommand implements Callable<Integer> {
             BackupPruner pruner = journal.pruner();
             bar.close();
             for (String kept : plan.keptRunning()) {
-                String runId = BackupJournal.runIdOf(kept);
-                out.printf("kept         %s: its %s (run %s) is still running%n", kept, BackupJournal.jobOf(runId), runId);
+                String runId = RunIds.runIdOf(kept);
+                out.printf("kept         %s: its %s (run %s) is still running%n", kept, RunIds.jobOf(runId), runId);
             }
             List<String> left = Stream.concat(plan.backups().stream().map(Backup::id), plan.incomplete().stream().map(IncompleteBackup::id))
                     .collect(Collectors.toCollection(ArrayList::new));
@@ -239,7 +240,7 @@ final class UndoCommand implements Callable<Integer> {
             for (Backup backup : plan.backups()) {
                 stopIfAsked(tracker, plan, left, out);
                 long bytes = journal.size(backup);
-                Optional<PrunePlan.Report> report = plan.reportOf(BackupJournal.runIdOf(backup));
+                Optional<PrunePlan.Report> report = plan.reportOf(RunIds.runIdOf(backup));
                 if (!dryRun) {
                     pruner.prune(backup, report.map(PrunePlan.Report::file));
                 }
@@ -318,7 +319,7 @@ final class UndoCommand implements Callable<Integer> {
             return new HistoryReader(journal).backups();
         } catch (CatalogException e) {
             spec.commandLine().getErr().println("sessiondb: warning: " + e.getMessage() + "; listing the backup folders instead");
-            return journal.list().stream().map(backup -> new IndexedBackup(backup, BackupJournal.jobOf(BackupJournal.runIdOf(backup)), false)).toList();
+            return journal.list().stream().map(backup -> new IndexedBackup(backup, RunIds.jobOf(RunIds.runIdOf(backup)), false)).toList();
         }
     }
 
@@ -359,7 +360,7 @@ final class UndoCommand implements Callable<Integer> {
             return;
         }
         for (IncompleteBackup leftover : incomplete) {
-            out.printf("%-52s %-12s %-24s %,15d bytes%n    %s%n", leftover.id(), BackupJournal.jobOf(leftover.runId()), "incomplete", leftover.bytes(),
+            out.printf("%-52s %-12s %-24s %,15d bytes%n    %s%n", leftover.id(), RunIds.jobOf(leftover.runId()), "incomplete", leftover.bytes(),
                     leftOrTaken(leftover, completedRuns));
         }
         if (backups.isEmpty() && incomplete.isEmpty()) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.sessiondb.job.JobReport;
 import dev.sessiondb.job.backup.Backup;
 import dev.sessiondb.job.backup.BackupJournal;
+import dev.sessiondb.job.backup.RunIds;
 import dev.sessiondb.store.StoreFormat;
 import dev.sessiondb.store.StoreLocator;
 import dev.sessiondb.store.StoreProvider;
@@ -134,16 +135,16 @@ class CatalogTest {
         Backup stillThere = sqliteBackup("20261201T120000.000Z-migrate-0e0f", maybeChanged);
 
         try (Catalog catalog = Catalog.open(dir)) {
-            catalog.history().backedUp(BackupJournal.runIdOf(discarded), discarded, Optional.empty());
+            catalog.history().backedUp(RunIds.runIdOf(discarded), discarded, Optional.empty());
             catalog.history().discarded(discarded, "cancelled");
-            catalog.history().backedUp(BackupJournal.runIdOf(stillThere), stillThere, Optional.empty());
-            catalog.history().ended(BackupJournal.runIdOf(stillThere), "failed");
+            catalog.history().backedUp(RunIds.runIdOf(stillThere), stillThere, Optional.empty());
+            catalog.history().ended(RunIds.runIdOf(stillThere), "failed");
         }
 
         try (Catalog catalog = Catalog.open(dir)) {
             assertThat(catalog.history().list(Optional.empty(), 10)).extracting(PastJob::runId, PastJob::outcome, PastJob::backupId).containsExactly(
-                    org.assertj.core.groups.Tuple.tuple(BackupJournal.runIdOf(stillThere), Optional.of("failed"), Optional.of(stillThere.id())),
-                    org.assertj.core.groups.Tuple.tuple(BackupJournal.runIdOf(discarded), Optional.of("cancelled"), Optional.empty()));
+                    org.assertj.core.groups.Tuple.tuple(RunIds.runIdOf(stillThere), Optional.of("failed"), Optional.of(stillThere.id())),
+                    org.assertj.core.groups.Tuple.tuple(RunIds.runIdOf(discarded), Optional.of("cancelled"), Optional.empty()));
             assertThat(catalog.history().undoable(StoreLocator.parse("sqlite:" + kept))).isEmpty();
             assertThat(catalog.history().undoable(StoreLocator.parse("sqlite:" + maybeChanged))).hasSize(1);
             assertThat(catalog.history().backups()).extracting(indexed -> indexed.backup().id()).containsExactly(stillThere.id());

@@ -6,6 +6,7 @@ import dev.sessiondb.catalog.Catalog;
 import dev.sessiondb.job.StoreContents;
 import dev.sessiondb.job.backup.Backup;
 import dev.sessiondb.job.backup.BackupJournal;
+import dev.sessiondb.job.backup.RunIds;
 import dev.sessiondb.model.SessionRecord;
 import dev.sessiondb.progress.ProgressMonitor;
 import dev.sessiondb.sample.SampleSessions;
@@ -49,7 +50,7 @@ class UndoLaterChangesTest {
 
         assertThat(refused.exitCode()).isEqualTo(SessionDbCommand.BAD_INPUT);
         assertThat(refused.err()).contains(jobs.locator() + " changed after the migrate that took backup " + jobs.id()
-                        + " (run " + BackupJournal.runIdOf(jobs) + ", ended 20")
+                        + " (run " + RunIds.runIdOf(jobs) + ", ended 20")
                 .contains("undoing that migrate puts the whole store back as it was before it and removes those later changes from the store;"
                         + " nothing was restored. To undo anyway: sessiondb undo " + jobs.id() + " --force (undo first backs up the store as it"
                         + " is now, those later changes included, and names that backup)");
@@ -128,7 +129,7 @@ class UndoLaterChangesTest {
     void anUndoKilledInItsRestoreIsRunAgainWithAWarning() {
         StoreLocator target = StoreContents.create("json:" + dir.resolve("target.json"), SampleSessions.minskyList(3, 2));
         Backup jobs = migrateInto(target);
-        String killedUndo = BackupJournal.newRunId("undo");
+        String killedUndo = RunIds.newRunId("undo");
         try (Catalog catalog = Catalog.open(dir.resolve("journal"))) {
             catalog.history().started(killedUndo, "undo " + jobs.id(), List.of(), jobs.locator());
             catalog.history().restoring(jobs, new Backup(killedUndo + "-0000", Instant.now(), "undo " + jobs.id(), jobs.locator(), jobs.format(),

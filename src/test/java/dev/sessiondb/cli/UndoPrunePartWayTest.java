@@ -7,6 +7,7 @@ import dev.sessiondb.Fixtures;
 import dev.sessiondb.files.FileTrees;
 import dev.sessiondb.job.backup.Backup;
 import dev.sessiondb.job.backup.BackupJournal;
+import dev.sessiondb.job.backup.RunIds;
 import dev.sessiondb.model.JsonCodec;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,12 +67,12 @@ class UndoPrunePartWayTest {
         Backup half = backups.get(1);
         Path halfFolder = folder.resolve("backups").resolve(half.id());
         Files.delete(halfFolder.resolve("backup.json"));
-        Files.delete(new BackupJournal(folder).report(BackupJournal.runIdOf(half)).orElseThrow());
+        Files.delete(new BackupJournal(folder).report(RunIds.runIdOf(half)).orElseThrow());
 
         String list = CliRun.of("undo", "--list", "--backup-dir", journal).out();
 
         assertThat(list.split(half.id(), -1)).as("listed once").hasSize(2);
-        assertThat(list).contains("pruned part-way (run " + BackupJournal.runIdOf(half) + " took it and completed")
+        assertThat(list).contains("pruned part-way (run " + RunIds.runIdOf(half) + " took it and completed")
                 .doesNotContain("did not finish").doesNotContain(half.createdAt().toString());
         CliRun undo = CliRun.of("undo", half.id(), "--backup-dir", journal);
         assertThat(undo.exitCode()).isNotZero();
@@ -91,7 +92,7 @@ class UndoPrunePartWayTest {
         Backup marked = backups.get(2);
         Path markedFolder = folder.resolve("backups").resolve(marked.id());
         Files.move(markedFolder.resolve("backup.json"), markedFolder.resolve("backup.json.pruning"));
-        Path report = new BackupJournal(folder).report(BackupJournal.runIdOf(marked)).orElseThrow();
+        Path report = new BackupJournal(folder).report(RunIds.runIdOf(marked)).orElseThrow();
 
         assertThat(CliRun.of("undo", "--list", "--backup-dir", journal).out()).contains("pruned part-way").doesNotContain("did not finish")
                 .doesNotContain(marked.createdAt().toString());

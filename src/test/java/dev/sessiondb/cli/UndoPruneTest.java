@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.sessiondb.Fixtures;
 import dev.sessiondb.job.backup.Backup;
 import dev.sessiondb.job.backup.BackupJournal;
+import dev.sessiondb.job.backup.RunIds;
 import dev.sessiondb.model.JsonCodec;
 import dev.sessiondb.progress.CancelledException;
 import java.nio.file.Files;
@@ -62,8 +63,8 @@ class UndoPruneTest {
         }
         BackupJournal backups = new BackupJournal(journal);
         List<Backup> newestFirst = backups.list();
-        Path kept = backups.report(BackupJournal.runIdOf(newestFirst.get(0))).orElseThrow();
-        List<Path> pruned = newestFirst.subList(1, 3).stream().map(backup -> backups.report(BackupJournal.runIdOf(backup)).orElseThrow()).toList();
+        Path kept = backups.report(RunIds.runIdOf(newestFirst.get(0))).orElseThrow();
+        List<Path> pruned = newestFirst.subList(1, 3).stream().map(backup -> backups.report(RunIds.runIdOf(backup)).orElseThrow()).toList();
         long backupBytes = backups.size(newestFirst.get(1)) + backups.size(newestFirst.get(2));
         long reportBytes = Files.size(pruned.get(0)) + Files.size(pruned.get(1));
 

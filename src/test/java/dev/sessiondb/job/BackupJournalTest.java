@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sessiondb.job.backup.Backup;
 import dev.sessiondb.job.backup.BackupJournal;
+import dev.sessiondb.job.backup.RunIds;
 import dev.sessiondb.progress.CancelAfter;
 import dev.sessiondb.progress.ProgressMonitor;
 import dev.sessiondb.sample.SampleSessions;
@@ -27,8 +28,8 @@ class BackupJournalTest {
     @Test
     void backupsAreListedNewestFirstAndAFolderWithoutItsManifestIsIgnored() throws Exception {
         StoreLocator store = StoreContents.create("json:" + dir.resolve("a.json"), SampleSessions.minskyList(3, 1));
-        Backup first = journal().backUp(BackupJournal.newRunId("test"), store, "first", ProgressMonitor.NONE);
-        Backup second = journal().backUp(BackupJournal.newRunId("test"), store, "second", ProgressMonitor.NONE);
+        Backup first = journal().backUp(RunIds.newRunId("test"), store, "first", ProgressMonitor.NONE);
+        Backup second = journal().backUp(RunIds.newRunId("test"), store, "second", ProgressMonitor.NONE);
         Files.createDirectories(dir.resolve("journal/backups/interrupted"));
 
         assertThat(journal().list()).extracting(Backup::id).containsExactly(second.id(), first.id());
@@ -40,7 +41,7 @@ class BackupJournalTest {
     void restoringMarksTheBackupAndBacksUpWhatItReplaced() throws Exception {
         StoreLocator store = StoreContents.create("json:" + dir.resolve("a.json"), SampleSessions.minskyList(3, 1));
         byte[] before = Files.readAllBytes(store.path());
-        Backup backup = journal().backUp(BackupJournal.newRunId("test"), store, "before a change", ProgressMonitor.NONE);
+        Backup backup = journal().backUp(RunIds.newRunId("test"), store, "before a change", ProgressMonitor.NONE);
         StoreContents.create(store.display(), SampleSessions.minskyList(7, 2));
 
         Backup replaced = journal().restore(backup, ProgressMonitor.NONE);
@@ -55,7 +56,7 @@ class BackupJournalTest {
     void aSqliteStoreIsBackedUpAsAConsistentCopyThatOpens() {
         StoreLocator store = StoreContents.create("sqlite:" + dir.resolve("a.db"), SampleSessions.minskyList(4, 1));
 
-        Backup backup = journal().backUp(BackupJournal.newRunId("test"), store, "test", ProgressMonitor.NONE);
+        Backup backup = journal().backUp(RunIds.newRunId("test"), store, "test", ProgressMonitor.NONE);
 
         Path copy = dir.resolve("journal/backups").resolve(backup.id()).resolve("data");
         assertThat(backup.kind()).isEqualTo(Backup.Kind.of(StoreProvider.SnapshotKind.SQLITE));
@@ -66,7 +67,7 @@ class BackupJournalTest {
     void onlyTheOwnerCanReadBackupsForTheyHoldTokens() throws Exception {
         StoreLocator store = StoreContents.create("json:" + dir.resolve("a.json"), SampleSessions.minskyList(3, 1));
 
-        journal().backUp(BackupJournal.newRunId("test"), store, "test", ProgressMonitor.NONE);
+        journal().backUp(RunIds.newRunId("test"), store, "test", ProgressMonitor.NONE);
 
         assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("journal/backups"))))
                 .isEqualTo("rwx------");
@@ -89,7 +90,7 @@ class BackupJournalTest {
     @Test
     void anUndoOfAServerThatCannotBeReachedStopsBeforeTakingAnyBackup() {
         StoreLocator unreachable = StoreLocator.parse("postgresql://nobody@127.0.0.1:1/sessions");
-        Backup created = journal().backUpAbsent(BackupJournal.newRunId("migrate"), unreachable, "migrate json:a.json -> " + unreachable.display());
+        Backup created = journal().backUpAbsent(RunIds.newRunId("migrate"), unreachable, "migrate json:a.json -> " + unreachable.display());
 
         assertThatThrownBy(() -> journal().restore(created, ProgressMonitor.NONE)).isInstanceOf(dev.sessiondb.store.StoreException.class)
                 .hasMessageContaining("cannot reach PostgreSQL at 127.0.0.1:1");
@@ -100,7 +101,7 @@ class BackupJournalTest {
     @Test
     void aBackupStoppedHalfWayLeavesNothingInTheJournal() throws Exception {
         StoreLocator postgres = StoreContents.create(dev.sessiondb.store.sql.TestPostgres.get().freshSchema().display(), SampleSessions.minskyList(50, 2));
-        assertThatThrownBy(() -> journal().backUp(BackupJournal.newRunId("migrate"), postgres, "migrate into it", new CancelAfter(0)))
+        assertThatThrownBy(() -> journal().backUp(RunIds.newRunId("migrate"), postgres, "migrate into it", new CancelAfter(0)))
                 .isInstanceOf(dev.sessiondb.progress.CancelledException.class);
 
         try (var folders = Files.list(dir.resolve("journal/backups"))) {

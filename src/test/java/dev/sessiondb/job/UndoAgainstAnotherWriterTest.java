@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sessiondb.job.backup.Backup;
 import dev.sessiondb.job.backup.BackupJournal;
+import dev.sessiondb.job.backup.RunIds;
 import dev.sessiondb.job.backup.JournalListener;
 import dev.sessiondb.model.SessionRecord;
 import dev.sessiondb.progress.ProgressMonitor;
@@ -43,7 +44,7 @@ class UndoAgainstAnotherWriterTest {
     @ValueSource(strings = {"json:%s/a.json", "sqlite:%s/a.db", "jsondir:%s/a", POSTGRESQL})
     void aWriteByAnotherProgramWhileUndoRunsIsKeptAndNothingIsRestored(String pattern) {
         StoreLocator store = StoreContents.create(locator(pattern), SampleSessions.minskyList(3, 1));
-        Backup jobs = new BackupJournal(dir.resolve("journal")).backUp(BackupJournal.newRunId("migrate"), store, "migrate", ProgressMonitor.NONE);
+        Backup jobs = new BackupJournal(dir.resolve("journal")).backUp(RunIds.newRunId("migrate"), store, "migrate", ProgressMonitor.NONE);
         write(store, SampleSessions.minskyList(5, 2)); // the job's write
         // another program writes once undo has backed the store up and before it restores
         BackupJournal journal = new BackupJournal(dir.resolve("journal"), new JournalListener() {
@@ -65,7 +66,7 @@ class UndoAgainstAnotherWriterTest {
     @Test
     void aJsonFileReplacedByAnotherProgramWhileUndoRunsIsKept() throws Exception {
         StoreLocator store = StoreContents.create("json:" + dir.resolve("a.json"), SampleSessions.minskyList(3, 1));
-        Backup jobs = new BackupJournal(dir.resolve("journal")).backUp(BackupJournal.newRunId("migrate"), store, "migrate", ProgressMonitor.NONE);
+        Backup jobs = new BackupJournal(dir.resolve("journal")).backUp(RunIds.newRunId("migrate"), store, "migrate", ProgressMonitor.NONE);
         write(store, SampleSessions.minskyList(5, 2));
         byte[] theirs = "[]".getBytes(StandardCharsets.UTF_8);
         BackupJournal journal = new BackupJournal(dir.resolve("journal"), new JournalListener() {
@@ -92,7 +93,7 @@ class UndoAgainstAnotherWriterTest {
     void withoutAnotherWriterUndoRestoresAndCanItselfBeUndone(String pattern) {
         StoreLocator store = StoreContents.create(locator(pattern), SampleSessions.minskyList(3, 1));
         BackupJournal journal = new BackupJournal(dir.resolve("journal"));
-        Backup jobs = journal.backUp(BackupJournal.newRunId("migrate"), store, "migrate", ProgressMonitor.NONE);
+        Backup jobs = journal.backUp(RunIds.newRunId("migrate"), store, "migrate", ProgressMonitor.NONE);
         write(store, SampleSessions.minskyList(5, 2));
 
         Backup replaced = journal.restore(jobs, ProgressMonitor.NONE);

@@ -28,16 +28,12 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -54,7 +50,6 @@ public final class BackupJournal {
     static final String MANIFEST = "backup.json";
     /** The manifest of a backup a prune is deleting, renamed: the folder restores nothing and says why. */
     static final String PRUNING = "backup.json.pruning";
-    private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss.SSS'Z'").withZone(ZoneOffset.UTC);
 
     private final Path root;
     private final JournalListener listener;
@@ -108,29 +103,6 @@ public final class BackupJournal {
         } catch (RuntimeException unreadable) {
             return Optional.empty(); // undo then says it could not check
         }
-    }
-
-    /** A new run id, sortable by time: it names the run's report and its backup. */
-    public static String newRunId(String job) {
-        return ID_TIME.format(Instant.now()) + "-" + job + "-" + HexFormat.of().toHexDigits((short) ThreadLocalRandom.current().nextInt());
-    }
-
-    /** The job named in a run id ("migrate", "edit-undo"). */
-    public static String jobOf(String runId) {
-        int first = runId.indexOf('-');
-        int last = runId.lastIndexOf('-');
-        return first < 0 || last <= first ? runId : runId.substring(first + 1, last);
-    }
-
-    /** The run that took a backup: its id is the run id and a short hash of the store. */
-    public static String runIdOf(Backup backup) {
-        return runIdOf(backup.id());
-    }
-
-    /** The run that took the backup {@code backupId}, complete or not. */
-    public static String runIdOf(String backupId) {
-        int last = backupId.lastIndexOf('-');
-        return last < 0 ? backupId : backupId.substring(0, last);
     }
 
     /**
@@ -215,7 +187,7 @@ public final class BackupJournal {
      * is listed with its stores.
      */
     public JobReport.Builder startRun(String job, String description, List<StoreLocator> sources, StoreLocator target) {
-        JobReport.Builder report = new JobReport.Builder(newRunId(job), job, description).stores(sources, target);
+        JobReport.Builder report = new JobReport.Builder(RunIds.newRunId(job), job, description).stores(sources, target);
         begin(report.runId(), description, report.sources(), report.target());
         return report;
     }
@@ -260,7 +232,7 @@ public final class BackupJournal {
         } catch (RuntimeException stopped) {
             throw endStopped(backup, stopped, unchanged);
         }
-        listener.written(runIdOf(backup));
+        listener.written(RunIds.runIdOf(backup));
     }
 
     private RuntimeException endStopped(Backup backup, RuntimeException stopped, BooleanSupplier unchanged) {
@@ -273,7 +245,7 @@ public final class BackupJournal {
         } catch (RuntimeException unsure) {
             stopped.addSuppressed(unsure); // the backup is kept: nothing is lost by keeping it
         }
-        end(runIdOf(backup), outcome);
+        end(RunIds.runIdOf(backup), outcome);
         if (stopped instanceof CancelledException) {
             CancelledException kept = new CancelledException("cancelled; " + backup.locator() + " may have changed before the write stopped (it"
                     + " does not look as its backup found it): compare it with sessiondb diff, or put the backup back with sessiondb undo " + backup.id());
@@ -292,7 +264,7 @@ public final class BackupJournal {
     private void discard(Backup backup, String outcome) {
         delete(backup, "; delete it by hand, the store it backs up was not changed");
         listener.discarded(backup, outcome);
-        locks.release(runIdOf(backup));
+        locks.release(RunIds.runIdOf(backup));
     }
 
     /** What deletes the backups and reports a prune chose ({@link PrunePlan}). */
@@ -401,7 +373,7 @@ public final class BackupJournal {
         try (Stream<Path> folders = Files.list(backups)) {
             return folders.filter(Files::isDirectory).filter(folder -> !Files.exists(folder.resolve(MANIFEST)))
                     .map(folder -> folder.getFileName().toString()).sorted(Comparator.reverseOrder())
-                    .map(id -> new IncompleteBackup(id, folderSize(id), mayBeRunning(runIdOf(id)),
+                    .map(id -> new IncompleteBackup(id, folderSize(id), mayBeRunning(RunIds.runIdOf(id)),
                             Files.exists(backups.resolve(id).resolve(PRUNING)))).toList();
         } catch (IOException e) {
             throw new UncheckedIOException(new IOException("cannot read the backup journal " + backups + ": " + e.getMessage(), e));
@@ -434,7 +406,7 @@ public final class BackupJournal {
     public Backup restore(Backup backup, ProgressMonitor monitor) {
         refuseWhileItsRunWrites(backup);
         StoreLocator locator = StoreLocator.parse(backup.locator());
-        String runId = newRunId("undo");
+        String runId = RunIds.newRunId("undo");
         begin(runId, "undo " + backup.id(), List.of(), backup.locator());
         RestoreGuard[] guard = new RestoreGuard[1];
         Backup before = endingOnStop(runId, () -> {
@@ -481,7 +453,7 @@ public final class BackupJournal {
      * race it, and the backup is what undo puts back once it ends.
      */
     public void refuseWhileItsRunWrites(Backup backup) {
-        String runId = runIdOf(backup);
+        String runId = RunIds.runIdOf(backup);
         if (mayBeRunning(runId)) {
             throw stillWriting(runId, backup.locator());
         }
@@ -489,17 +461,8 @@ public final class BackupJournal {
 
     /** Why undo refuses to restore {@code store} while run {@code runId} writes it. */
     public static JobRefusedException stillWriting(String runId, String store) {
-        return new JobRefusedException("run " + runId + " (" + jobOf(runId) + startOf(runId).map(started -> ", started " + started).orElse("")
+        return new JobRefusedException("run " + runId + " (" + RunIds.jobOf(runId) + RunIds.startOf(runId).map(started -> ", started " + started).orElse("")
                 + ") is still writing " + store + "; wait for it to end or stop it, then run undo again; nothing was restored");
-    }
-
-    /** When run {@code runId} started, as its id says. */
-    private static Optional<Instant> startOf(String runId) {
-        try {
-            return Optional.of(Instant.from(ID_TIME.parse(runId.substring(0, Math.max(runId.indexOf('-'), 0)))));
-        } catch (DateTimeException notATime) {
-            return Optional.empty();
-        }
     }
 
     public Backup require(String id) {

@@ -41,7 +41,7 @@ public final class BackupPruner {
                     + "); it is whole and can still be restored; run the prune again", e));
         }
         listener.pruned(backup);
-        report.ifPresent(file -> pruneReport(BackupJournal.runIdOf(backup), file));
+        report.ifPresent(file -> pruneReport(RunIds.runIdOf(backup), file));
         deleteFolder(folder);
     }
 

@@ -14,12 +14,12 @@ public record IncompleteBackup(String id, long bytes, boolean running, boolean p
 
     /** The run that took it, as {@link BackupJournal#runIdOf(Backup)} names it. */
     public String runId() {
-        return BackupJournal.runIdOf(id);
+        return RunIds.runIdOf(id);
     }
 
     /** As {@code undo --list --format json} lists it beside the complete backups. */
     public ObjectNode toJson() {
-        return JsonNodeFactory.instance.objectNode().put("id", id).put("job", BackupJournal.jobOf(runId())).put("incomplete", true)
+        return JsonNodeFactory.instance.objectNode().put("id", id).put("job", RunIds.jobOf(runId())).put("incomplete", true)
                 .put("bytes", bytes).put("running", running).put("prunedPartWay", prunedPartWay).put("undoState", "incomplete");
     }
 }

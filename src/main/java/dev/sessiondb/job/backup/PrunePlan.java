@@ -31,16 +31,16 @@ public record PrunePlan(List<Backup> backups, List<IncompleteBackup> incomplete,
     public static PrunePlan of(BackupJournal journal, BackupPruning pruning, Instant now) {
         List<Backup> all = journal.list();
         List<Backup> selected = pruning.select(all, now);
-        List<Backup> backups = selected.stream().filter(backup -> !journal.mayBeRunning(BackupJournal.runIdOf(backup))).toList();
+        List<Backup> backups = selected.stream().filter(backup -> !journal.mayBeRunning(RunIds.runIdOf(backup))).toList();
         List<IncompleteBackup> leftovers = journal.incomplete();
         List<IncompleteBackup> incomplete = leftovers.stream().filter(leftover -> !leftover.running()).toList();
         List<String> keptRunning = Stream.concat(selected.stream().filter(backup -> !backups.contains(backup)).map(Backup::id),
                 leftovers.stream().filter(IncompleteBackup::running).map(IncompleteBackup::id)).toList();
 
         Set<String> keptRuns = new HashSet<>();
-        all.stream().filter(backup -> !backups.contains(backup)).map(BackupJournal::runIdOf).forEach(keptRuns::add);
+        all.stream().filter(backup -> !backups.contains(backup)).map(RunIds::runIdOf).forEach(keptRuns::add);
         leftovers.stream().filter(IncompleteBackup::running).map(IncompleteBackup::runId).forEach(keptRuns::add);
-        Map<String, Report> reports = Stream.concat(backups.stream().map(BackupJournal::runIdOf), incomplete.stream().map(IncompleteBackup::runId))
+        Map<String, Report> reports = Stream.concat(backups.stream().map(RunIds::runIdOf), incomplete.stream().map(IncompleteBackup::runId))
                 .distinct().filter(runId -> !keptRuns.contains(runId))
                 .flatMap(runId -> journal.report(runId).map(file -> Map.entry(runId, new Report(file, bytes(file)))).stream())
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));

@@ -2,6 +2,7 @@ package dev.sessiondb.ui.detail;
 
 import dev.sessiondb.job.backup.Backup;
 import dev.sessiondb.job.backup.BackupJournal;
+import dev.sessiondb.job.backup.RunIds;
 import dev.sessiondb.progress.ProgressMonitor;
 import dev.sessiondb.store.SessionStore;
 import dev.sessiondb.ui.common.UndoableCommand;
@@ -24,13 +25,13 @@ abstract class StoreEditCommand implements UndoableCommand {
 
     @Override
     public final void execute() {
-        backup = journal.backUp(BackupJournal.newRunId("edit"), store.locator(), description(), ProgressMonitor.NONE);
+        backup = journal.backUp(RunIds.newRunId("edit"), store.locator(), description(), ProgressMonitor.NONE);
         apply();
     }
 
     @Override
     public final void undo() {
-        Backup replaced = journal.backUp(BackupJournal.newRunId("edit-undo"), store.locator(), "undo " + description(), ProgressMonitor.NONE);
+        Backup replaced = journal.backUp(RunIds.newRunId("edit-undo"), store.locator(), "undo " + description(), ProgressMonitor.NONE);
         revert();
         journal.recordRevert(backup, replaced);
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sessiondb.job.backup.Backup;
 import dev.sessiondb.job.backup.BackupJournal;
+import dev.sessiondb.job.backup.RunIds;
 import dev.sessiondb.progress.ProgressMonitor;
 import dev.sessiondb.store.OpenMode;
 import dev.sessiondb.store.SessionStore;
@@ -44,7 +45,7 @@ class PluggedBackendTest {
         byte[] before = Files.readAllBytes(file);
         BackupJournal journal = new BackupJournal(directory.resolve("journal"));
 
-        Backup backup = journal.backUp(BackupJournal.newRunId("test"), archive, "test archive:" + file, ProgressMonitor.NONE);
+        Backup backup = journal.backUp(RunIds.newRunId("test"), archive, "test archive:" + file, ProgressMonitor.NONE);
         Files.writeString(file, "[]");
         Backup readBack = journal.require(backup.id());
         journal.restore(readBack, ProgressMonitor.NONE);
