@@ -1,13 +1,15 @@
 package dev.sessiondb.job;
 
 /**
- * Why a job would refuse to run. The text is the command line's words, naming its flags; the
- * reason says what the refusal is about, so a window can word it for its own controls instead.
+ * Why a job would refuse to run: what stands in the way, and what to do about it in the command
+ * line's words, naming its flags. The reason says what the refusal is about, so a window can
+ * say what to do with its own controls instead.
  *
- * @param reason what the refusal is about
- * @param text   the refusal in the command line's words
+ * @param reason  what the refusal is about
+ * @param problem what stands in the way
+ * @param remedy  what to do about it on the command line; empty when the problem says it all
  */
-public record Refusal(Reason reason, String text) {
+public record Refusal(Reason reason, String problem, String remedy) {
 
     public enum Reason {
         /** The target holds records, and the job was not told to replace or merge them. */
@@ -16,11 +18,20 @@ public record Refusal(Reason reason, String text) {
         REPLACE_WITH_EMPTY_SOURCE,
         /** Sessions differ between sources, and no version or policy was chosen for them. */
         CONFLICTS_UNCHOSEN,
+        /** The target's layout cannot hold some fields, and loss was not allowed. */
+        FIELDS_TARGET_CANNOT_HOLD,
+        /** Minsky's columns refuse some records (too long, a required value missing); the native layout keeps them. */
+        MINSKY_COLUMNS_REFUSE_RECORDS,
         /** Anything else: its text suits every shell. */
         OTHER
     }
 
     public static Refusal other(String text) {
-        return new Refusal(Reason.OTHER, text);
+        return new Refusal(Reason.OTHER, text, "");
+    }
+
+    /** The refusal in the command line's words. */
+    public String text() {
+        return remedy.isEmpty() ? problem : problem + "; " + remedy;
     }
 }

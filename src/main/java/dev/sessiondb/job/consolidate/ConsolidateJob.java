@@ -152,7 +152,7 @@ public final class ConsolidateJob implements Job {
         // said in the words of both shells: the wizard's "let me pick" and the command line's --on-conflict fail refuse alike
         return Optional.of(new Refusal(Refusal.Reason.CONFLICTS_UNCHOSEN, consolidation.unsettled().size()
                 + " sessions differ between sources" + (againstTarget ? " or from the target's own version" : "") + " and no version was chosen for them, first "
-                + shown(first.key()) + " (sources " + sourceNumbers(first) + "); pick a version for each, or a policy: newest, first or keep-both"
+                + shown(first.key()) + " (sources " + sourceNumbers(first) + ")", "pick a version for each, or a policy: newest, first or keep-both"
                 + " (--on-conflict on the command line)"));
     }
 

@@ -55,15 +55,15 @@ public record TargetState(StoreLocator locator, boolean exists, long records, Op
         if (mode.equals(Optional.of(TargetMode.REPLACE)) && sourceRecords == 0) {
             // most likely a wrong source path (an empty folder, a new file); emptying a store is deleting it
             return Optional.of(new Refusal(Refusal.Reason.REPLACE_WITH_EMPTY_SOURCE, "the source holds no sessions: --mode replace would leave target "
-                    + locator.display() + " with none of its " + records + " records; check the source, or delete the target if you mean to empty it"));
+                    + locator.display() + " with none of its " + records + " records", "check the source, or delete the target if you mean to empty it"));
         }
         if (mode.isEmpty()) {
             return Optional.of(new Refusal(Refusal.Reason.TARGET_HOLDS_RECORDS, "target " + locator.display() + " exists and holds " + records
-                    + " records; pass --mode replace or --mode merge (it is backed up first), or choose a new target"));
+                    + " records", "pass --mode replace or --mode merge (it is backed up first), or choose a new target"));
         }
         if (mode.get() == TargetMode.NEW) {
             return Optional.of(new Refusal(Refusal.Reason.TARGET_HOLDS_RECORDS, "target " + locator.display() + " exists and holds " + records
-                    + " records, and --mode new needs an absent or empty target; use --mode replace or --mode merge"));
+                    + " records, and --mode new needs an absent or empty target", "use --mode replace or --mode merge"));
         }
         return Optional.empty();
     }

@@ -170,8 +170,8 @@ public final class Transfer implements AutoCloseable {
     private Assessment assessment(TargetState state, boolean complete, RecordScan scan, Optional<String> note,
                                   Optional<TargetComparison> comparison) {
         Optional<Refusal> refusal = state.refusal(mode, complete, scan.records())
-                .or(() -> scan.refusedRecords().isEmpty() ? Optional.empty() : Optional.of(Refusal.other(recordsRefusal(scan.refusedRecords()))))
-                .or(() -> scan.lossyFields().isEmpty() || allowLoss ? Optional.empty() : Optional.of(Refusal.other(lossRefusal(scan.lossyFields()))));
+                .or(() -> scan.refusedRecords().isEmpty() ? Optional.empty() : Optional.of(recordsRefusal(scan.refusedRecords())))
+                .or(() -> scan.lossyFields().isEmpty() || allowLoss ? Optional.empty() : Optional.of(lossRefusal(scan.lossyFields())));
         return new Assessment(state, complete, scan.lossyFields(), scan.coercions(), scan.refusedRecords(), scan.withoutTaskId(), note, refusal,
                 mode, comparison);
     }
@@ -385,20 +385,22 @@ public final class Transfer implements AutoCloseable {
             RecordScan scan = new RecordScan(created);
             cursor.forEachRemaining(scan::add);
             if (!scan.refusedRecords().isEmpty()) {
-                throw new JobRefusedException(recordsRefusal(scan.refusedRecords()));
+                throw new JobRefusedException(recordsRefusal(scan.refusedRecords()).text());
             }
             if (!scan.lossyFields().isEmpty()) {
-                throw new JobRefusedException(lossRefusal(scan.lossyFields()));
+                throw new JobRefusedException(lossRefusal(scan.lossyFields()).text());
             }
         }
     }
 
-    private String recordsRefusal(List<String> refusedRecords) {
+    private Refusal recordsRefusal(List<String> refusedRecords) {
         long records = refusedRecords.stream().map(line -> line.substring(0, line.indexOf(": "))).distinct().count();
-        return "the target " + target.display() + " would refuse " + records + (records == 1 ? " record" : " records")
-                + " (each listed in the plan), first " + refusedRecords.get(0)
-                + "; fix those records in the source, or choose a target that can hold them"
-                + (intoMinskysLayout() ? " (--layout native keeps what Minsky's columns refuse)" : "") + ", then run again";
+        String problem = "the target " + target.display() + " would refuse " + records + (records == 1 ? " record" : " records")
+                + " (each listed in the plan), first " + refusedRecords.get(0);
+        String remedy = "fix those records in the source, or choose a target that can hold them";
+        return intoMinskysLayout()
+                ? new Refusal(Refusal.Reason.MINSKY_COLUMNS_REFUSE_RECORDS, problem, remedy + " (--layout native keeps what Minsky's columns refuse), then run again")
+                : new Refusal(Refusal.Reason.OTHER, problem, remedy + ", then run again");
     }
 
     private boolean intoMinskysLayout() {
@@ -428,12 +430,12 @@ public final class Transfer implements AutoCloseable {
         return store.count() == records.count() && Verification.check(records, store, true, monitor).passed();
     }
 
-    private String lossRefusal(Map<String, Long> lossyFields) {
+    private Refusal lossRefusal(Map<String, Long> lossyFields) {
         String fields = lossyFields.entrySet().stream().map(entry -> entry.getKey() + " (" + entry.getValue() + " records)")
                 .collect(Collectors.joining(", "));
-        return "the target " + target.display() + " cannot hold " + fields
-                + "; use --layout native to keep every field, or pass --allow-loss to write them without those fields"
-                + " (a value with a column is kept in the column's form: a number in a text column as its text)";
+        return new Refusal(Refusal.Reason.FIELDS_TARGET_CANNOT_HOLD, "the target " + target.display() + " cannot hold " + fields,
+                "use --layout native to keep every field, or pass --allow-loss to write them without those fields"
+                        + " (a value with a column is kept in the column's form: a number in a text column as its text)");
     }
 
     /** The target as it is, its layout detected: a layout asked for is compared with it, not forced on it. */

@@ -3,7 +3,6 @@ package dev.sessiondb.ui.wizard;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sessiondb.job.JobPlan;
 import dev.sessiondb.job.JobReport;
-import dev.sessiondb.job.Refusal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,14 +27,14 @@ public record JobSummary(String headline, Tone tone, Map<String, Long> counts, L
         return new JobSummary(what + ": " + dev.sessiondb.store.StoreFaults.describe(failure), Tone.BAD, java.util.Map.of(), java.util.List.of());
     }
 
-    /** @param modePage the wizard's page that holds its "Existing target" choice, which a refusal over the target names */
-    public static JobSummary ofPlan(JobPlan plan, String modePage) {
+    /** @param choices where the wizard keeps the controls a refusal names */
+    public static JobSummary ofPlan(JobPlan plan, WizardChoices choices) {
         List<String> lines = new ArrayList<>();
         plan.lossyFields().forEach((field, records) -> lines.add(String.format("The target cannot hold %s (%,d records)", field, records)));
         plan.coercions().forEach(line -> lines.add("Date: " + line));
         lines.addAll(plan.warnings());
         if (plan.refusal().isPresent()) {
-            return new JobSummary("Will not run: " + inTheWindowsWords(plan.refusal().get(), plan, modePage), Tone.BAD, plan.counts(), lines);
+            return new JobSummary("Will not run: " + choices.wordsFor(plan.refusal().get(), plan), Tone.BAD, plan.counts(), lines);
         }
         if (plan.isLossy()) {
             return new JobSummary("Runs with loss: the fields below are dropped (allowed)", Tone.WARNING, plan.counts(), lines);
@@ -46,18 +45,6 @@ public record JobSummary(String headline, Tone tone, Map<String, Long> counts, L
         }
         String headline = plan.coercions().isEmpty() ? "Ready to run: nothing is lost" : "Ready to run: nothing is lost; some dates stay as text";
         return new JobSummary(headline, Tone.GOOD, plan.counts(), lines);
-    }
-
-    /** A refusal over the target names the wizard's own choice, where the command line's words name its flags. */
-    private static String inTheWindowsWords(Refusal refusal, JobPlan plan, String modePage) {
-        long held = plan.counts().getOrDefault("target records before", 0L);
-        return switch (refusal.reason()) {
-            case TARGET_HOLDS_RECORDS -> String.format("the target already holds %,d sessions; choose Existing target: Replace or Merge on the %s page"
-                    + " (it is backed up first), or another target", held, modePage);
-            case REPLACE_WITH_EMPTY_SOURCE -> String.format("the source holds no sessions, so Replace would leave the target with none of its %,d;"
-                    + " check the source, or choose Merge on the %s page", held, modePage);
-            case CONFLICTS_UNCHOSEN, OTHER -> refusal.text();
-        };
     }
 
     public static JobSummary ofReport(JobReport report) {

@@ -15,12 +15,15 @@ import org.junit.jupiter.api.Test;
 
 class JobSummaryTest {
 
+    private static final Refusal FIELDS_REFUSAL = new Refusal(Refusal.Reason.FIELDS_TARGET_CANNOT_HOLD, "the target b cannot hold remote (2 records)",
+            "use --layout native to keep every field, or pass --allow-loss to write them without those fields");
+
     @Test
     void aPlanThatWouldRefuseSaysWhyInItsHeadline() {
         JobPlan plan = new JobPlan("migrate a -> b", Map.of("source records", 3L), Map.of("remote", 2L), List.of(), List.of(),
                 Optional.of(Refusal.other("the target cannot hold remote (2 records)")), 0);
 
-        JobSummary summary = JobSummary.ofPlan(plan, "Options");
+        JobSummary summary = JobSummary.ofPlan(plan, WizardChoices.MIGRATE);
 
         assertThat(summary.tone()).isEqualTo(JobSummary.Tone.BAD);
         assertThat(summary.headline()).isEqualTo("Will not run: the target cannot hold remote (2 records)");
@@ -33,7 +36,7 @@ class JobSummaryTest {
                 List.of("3 records of the target are removed: the source does not hold them, and a replace keeps only the source's (the backup keeps them)"),
                 Optional.empty(), 1_203);
 
-        JobSummary summary = JobSummary.ofPlan(plan, "Options");
+        JobSummary summary = JobSummary.ofPlan(plan, WizardChoices.MIGRATE);
 
         assertThat(summary.tone()).isEqualTo(JobSummary.Tone.WARNING);
         assertThat(summary.headline()).isEqualTo("Ready to run: 1,203 of the target's records are replaced or removed (backed up first; Undo puts them back)");
@@ -44,12 +47,49 @@ class JobSummaryTest {
     @Test
     void aTargetThatHoldsRecordsIsToldInTheWindowsWordsNotTheCommandLines() {
         JobPlan plan = new JobPlan("migrate a -> b", Map.of("target records before", 30L), Map.of(), List.of(), List.of(),
-                Optional.of(new Refusal(Refusal.Reason.TARGET_HOLDS_RECORDS, "target b exists and holds 30 records; pass --mode replace or --mode merge")), 0);
+                Optional.of(new Refusal(Refusal.Reason.TARGET_HOLDS_RECORDS, "target b exists and holds 30 records",
+                        "pass --mode replace or --mode merge")), 0);
 
-        JobSummary summary = JobSummary.ofPlan(plan, "Options");
+        JobSummary summary = JobSummary.ofPlan(plan, WizardChoices.MIGRATE);
 
         assertThat(summary.headline()).isEqualTo("Will not run: the target already holds 30 sessions; choose Existing target: Replace or Merge"
                 + " on the Options page (it is backed up first), or another target");
+    }
+
+    /** The window told its user to "use --layout native … or pass --allow-loss", where the migrate wizard has a Layout choice and an Allow loss box. */
+    @Test
+    void fieldsTheTargetCannotHoldNameTheWizardsLayoutAndAllowLossControls() {
+        JobSummary summary = JobSummary.ofPlan(refusedPlan(FIELDS_REFUSAL), WizardChoices.MIGRATE);
+
+        assertThat(summary.headline()).isEqualTo("Will not run: the target b cannot hold remote (2 records); to keep every field, choose Layout: native"
+                + " for a new target on the Source and target page, or tick Allow loss on the Options page to write them without those fields");
+    }
+
+    /** The consolidate wizard has neither control: its user is told which target keeps every field. */
+    @Test
+    void aWizardWithoutALayoutChoiceNamesATargetThatKeepsEveryField() {
+        JobSummary summary = JobSummary.ofPlan(refusedPlan(FIELDS_REFUSAL), WizardChoices.CONSOLIDATE);
+
+        assertThat(summary.headline()).isEqualTo("Will not run: the target b cannot hold remote (2 records); to keep every field, choose a new SQLite (.db)"
+                + " target on the Target and policy page (new SQLite stores are native)");
+    }
+
+    @Test
+    void recordsMinskysColumnsRefuseNameTheWizardsLayoutChoiceNotTheFlag() {
+        Refusal refusal = new Refusal(Refusal.Reason.MINSKY_COLUMNS_REFUSE_RECORDS, "the target b would refuse 1 record (each listed in the plan),"
+                + " first task#2: has no repoName, which Minsky's column repo_name requires", "fix those records in the source, or choose a target that"
+                + " can hold them (--layout native keeps what Minsky's columns refuse), then run again");
+
+        assertThat(JobSummary.ofPlan(refusedPlan(refusal), WizardChoices.MIGRATE).headline()).isEqualTo("Will not run: the target b would refuse 1 record"
+                + " (each listed in the plan), first task#2: has no repoName, which Minsky's column repo_name requires; fix those records in the source,"
+                + " or choose Layout: native for a new target on the Source and target page, as the native layout keeps what Minsky's columns refuse;"
+                + " then plan again");
+        assertThat(JobSummary.ofPlan(refusedPlan(refusal), WizardChoices.CONSOLIDATE).headline()).endsWith("or choose a new SQLite (.db) target"
+                + " on the Target and policy page (new SQLite stores are native), as the native layout keeps what Minsky's columns refuse; then plan again");
+    }
+
+    private static JobPlan refusedPlan(Refusal refusal) {
+        return new JobPlan("migrate a -> b", Map.of("source records", 3L), Map.of(), List.of(), List.of(), Optional.of(refusal), 0);
     }
 
     @Test

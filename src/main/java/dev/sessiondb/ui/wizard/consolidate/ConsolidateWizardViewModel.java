@@ -21,6 +21,7 @@ import dev.sessiondb.ui.common.UndoStack;
 import dev.sessiondb.ui.wizard.JobProgress;
 import dev.sessiondb.ui.wizard.JobSummary;
 import dev.sessiondb.ui.wizard.ReportedJob;
+import dev.sessiondb.ui.wizard.WizardChoices;
 import dev.sessiondb.ui.wizard.WizardSteps;
 import dev.sessiondb.ui.wizard.WizardTasks;
 import java.util.ArrayList;
@@ -276,7 +277,7 @@ public final class ConsolidateWizardViewModel {
         tasks.run("Plan consolidation into " + StoreNames.shortName(plannedTarget), "Planning …", monitor -> planned.plan(), made -> {
             job = planned;
             targetLocator = plannedTarget;
-            summary.set(JobSummary.ofPlan(made, "Target and policy"));
+            summary.set(JobSummary.ofPlan(made, WizardChoices.CONSOLIDATE));
             runnable.set(made.refusal().isEmpty());
             status.set(made.refusal().map(ConsolidateWizardViewModel::whatToChange).orElse("Plan ready: press Run."));
         });
@@ -287,7 +288,7 @@ public final class ConsolidateWizardViewModel {
             case CONFLICTS_UNCHOSEN -> "The job would refuse: choose a source for each conflict or another policy.";
             case TARGET_HOLDS_RECORDS, REPLACE_WITH_EMPTY_SOURCE -> "The job would refuse: go Back to Target and policy and choose what to do"
                     + " with the existing target, or another target.";
-            case OTHER -> "The job would refuse: go Back, change what it says above, and plan again.";
+            case FIELDS_TARGET_CANNOT_HOLD, MINSKY_COLUMNS_REFUSE_RECORDS, OTHER -> "The job would refuse: go Back, change what it says above, and plan again.";
         };
     }
 

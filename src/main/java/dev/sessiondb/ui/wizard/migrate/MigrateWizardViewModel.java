@@ -14,6 +14,7 @@ import dev.sessiondb.ui.common.UndoStack;
 import dev.sessiondb.ui.wizard.JobProgress;
 import dev.sessiondb.ui.wizard.JobSummary;
 import dev.sessiondb.ui.wizard.ReportedJob;
+import dev.sessiondb.ui.wizard.WizardChoices;
 import dev.sessiondb.ui.wizard.WizardSteps;
 import dev.sessiondb.ui.wizard.WizardTasks;
 import java.util.List;
@@ -160,9 +161,9 @@ public final class MigrateWizardViewModel {
         tasks.run("Plan: " + title, "Planning " + planned.description() + " …", monitor -> planned.plan(), made -> {
             job = planned;
             jobTitle = title;
-            plan.set(JobSummary.ofPlan(made, "Options"));
+            plan.set(JobSummary.ofPlan(made, WizardChoices.MIGRATE));
             runnable.set(made.refusal().isEmpty());
-            status.set(made.refusal().isEmpty() ? "Plan ready: press Next, then Run." : "The job would refuse: change the options and plan again.");
+            status.set(made.refusal().isEmpty() ? "Plan ready: press Next, then Run." : "The job would refuse: go Back, change what it says above, and plan again.");
         }, failure -> plan.set(JobSummary.ofFailure("Cannot plan", failure)));
     }
 

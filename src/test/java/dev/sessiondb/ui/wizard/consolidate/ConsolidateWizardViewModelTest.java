@@ -11,6 +11,7 @@ import dev.sessiondb.store.OpenMode;
 import dev.sessiondb.store.SessionStore;
 import dev.sessiondb.store.StoreFactory;
 import dev.sessiondb.ui.ScriptedDialogService;
+import dev.sessiondb.ui.TestStores;
 import dev.sessiondb.ui.common.CurrentThreadTaskExecutor;
 import dev.sessiondb.ui.common.LocatorInput;
 import dev.sessiondb.ui.common.UndoStack;
@@ -166,6 +167,22 @@ class ConsolidateWizardViewModelTest {
 
         assertThat(viewModel.summaryProperty().get().headline()).startsWith("Verified:");
         assertThat(StoreContents.records("sqlite:" + target)).hasSize(218 + 3);
+    }
+
+    /** The window told its user to "use --layout native … or pass --allow-loss": this wizard has neither, but can choose its target. */
+    @Test
+    void fieldsTheTargetCannotHoldAreRefusedNamingATargetThatKeepsThem() {
+        add(TestStores.fixtureCopy(directory));
+        add(a);
+        viewModel.steps().next();
+        viewModel.targetProperty().set("sqlite:" + directory.resolve("minsky.db") + "?layout=minsky");
+        viewModel.steps().next();
+        viewModel.steps().next();
+
+        assertThat(viewModel.summaryProperty().get().headline()).startsWith("Will not run: ").contains("cannot hold", "remote (")
+                .endsWith("; to keep every field, choose a new SQLite (.db) target on the Target and policy page (new SQLite stores are native)")
+                .doesNotContain("--layout", "--allow-loss");
+        assertThat(viewModel.statusProperty().get()).isEqualTo("The job would refuse: go Back, change what it says above, and plan again.");
     }
 
     private void goToConflicts(ConflictPolicy policy) {

@@ -130,7 +130,9 @@ class MigrateWizardViewModelTest {
         goToPlan();
 
         assertThat(viewModel.planProperty().get().tone()).isEqualTo(JobSummary.Tone.BAD);
-        assertThat(viewModel.planProperty().get().headline()).startsWith("Will not run: ").contains("remote (66 records)");
+        assertThat(viewModel.planProperty().get().headline()).startsWith("Will not run: ").contains("remote (66 records)")
+                .endsWith("; to keep every field, choose Layout: native for a new target on the Source and target page, or tick Allow loss on the"
+                        + " Options page to write them without those fields").doesNotContain("--layout", "--allow-loss");
         assertThat(viewModel.steps().canGoNext().get()).isFalse();
 
         viewModel.allowLossProperty().set(true);
@@ -168,6 +170,21 @@ class MigrateWizardViewModelTest {
 
         assertThat(viewModel.planProperty().get().headline()).isEqualTo("Will not run: the target already holds 3 sessions; choose Existing target:"
                 + " Replace or Merge on the Options page (it is backed up first), or another target");
+        assertThat(viewModel.runnableProperty().get()).isFalse();
+    }
+
+    /** The window told its user "--layout native keeps what Minsky's columns refuse", where the wizard has a Layout choice. */
+    @Test
+    void recordsMinskysColumnsRefuseAreRefusedNamingTheLayoutChoice() throws Exception {
+        Files.writeString(fixture, "[{\"session\": \"task#002\", \"repoName\": \"r\", \"repoUrl\": \"https://example.com/r.git\", \"createdAt\": \"2025-05-16T22:16:33.321Z\","
+                + " \"lastCommitMessage\": \"cut emoji \\ud83d\"}]");
+        viewModel.layoutProperty().set(StoreLayout.MINSKY);
+
+        goToPlan();
+
+        assertThat(viewModel.planProperty().get().headline()).startsWith("Will not run: ").contains("would refuse 1 record", "last_commit_message")
+                .endsWith("; fix those records in the source, or choose Layout: native for a new target on the Source and target page, as the native"
+                        + " layout keeps what Minsky's columns refuse; then plan again").doesNotContain("--layout");
         assertThat(viewModel.runnableProperty().get()).isFalse();
     }
 
