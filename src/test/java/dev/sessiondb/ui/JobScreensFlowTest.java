@@ -20,8 +20,12 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import javafx.css.PseudoClass;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TreeView;
@@ -158,15 +162,7 @@ class JobScreensFlowTest {
     /** An audit's window could not merge into an existing store: it refused with "pass --mode" and had no mode to choose. */
     @Test
     void consolidateIntoAStoreThatHoldsSessionsOnceMergeIsChosen(FxRobot robot) {
-        Path target = run.resolve("existing.db");
-        StoreContents.create("sqlite:" + target, SampleSessions.minskyList(3, 1));
-        openFromJobsMenu(robot, "Consolidate several stores into one…");
-        for (Path source : List.of(DiffFixtures.storeA(run), DiffFixtures.storeB(run))) {
-            type(robot, "#consolidate-new-source", source.toString());
-            press(robot, "#consolidate-add");
-        }
-        press(robot, "#consolidate-next");
-        type(robot, "#consolidate-target", target.toString());
+        Path target = chooseTargetHoldingThreeSessions(robot);
         press(robot, "#consolidate-next");
         press(robot, "#consolidate-next");
         waitFor(() -> text(robot, "#consolidate-summary-headline").startsWith("Will not run"));
@@ -175,15 +171,32 @@ class JobScreensFlowTest {
 
         press(robot, "#consolidate-back");
         press(robot, "#consolidate-back");
-        press(robot, "#consolidate-mode-merge");
-        press(robot, "#consolidate-next");
-        press(robot, "#consolidate-next");
-        waitFor(() -> text(robot, "#consolidate-summary-headline").startsWith("Ready"));
-        press(robot, "#consolidate-run");
+        mergeAndRun(robot);
 
-        waitFor(() -> text(robot, "#consolidate-summary-headline").startsWith("Verified"));
         assertThat(StoreContents.records("sqlite:" + target)).hasSize(218 + 3);
         assertThat(dialogs.errors()).isEmpty();
+    }
+
+    /** A colleague's merge report pushed Back and Next below the window: the page scrolls, the buttons stay in view. */
+    @Test
+    void aLongReportAfterAMergeLeavesBackAndNextInTheWindow(FxRobot robot) {
+        chooseTargetHoldingThreeSessions(robot);
+        mergeAndRun(robot);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        ScrollPane page = robot.lookup("#consolidate-page").queryAs(ScrollPane.class);
+        assertThat(page.getContent().getLayoutBounds().getHeight()).as("the report is taller than the page's room")
+                .isGreaterThan(page.getViewportBounds().getHeight());
+        ListView<?> lines = robot.lookup("#consolidate-summary-lines").queryListView();
+        assertThat(lines.getHeight()).as("the report's lines keep their room").isGreaterThanOrEqualTo(lines.getPrefHeight());
+        for (String button : List.of("#consolidate-back", "#consolidate-next")) {
+            Node node = robot.lookup(button).query();
+            Bounds inScene = node.localToScene(node.getBoundsInLocal());
+            assertThat(inScene.getMinY()).as(button).isNotNegative();
+            assertThat(inScene.getMaxY()).as(button + " bottom, within the window's %s", node.getScene().getHeight())
+                    .isLessThanOrEqualTo(node.getScene().getHeight());
+            assertThat(inScene.getMaxX()).as(button).isLessThanOrEqualTo(node.getScene().getWidth());
+        }
     }
 
     /** An audit's mistyped password stuck for the session: every plan after it failed the same way and nothing asked again. */
@@ -205,6 +218,30 @@ class JobScreensFlowTest {
         press(robot, "#migrate-next");
 
         waitFor(() -> text(robot, "#migrate-plan-headline").startsWith("Ready to run"));
+    }
+
+    /** Consolidates the two diff fixtures: on the Target and policy page, a target that holds three other sessions typed in. */
+    private Path chooseTargetHoldingThreeSessions(FxRobot robot) {
+        Path target = run.resolve("existing.db");
+        StoreContents.create("sqlite:" + target, SampleSessions.minskyList(3, 1));
+        openFromJobsMenu(robot, "Consolidate several stores into one…");
+        for (Path source : List.of(DiffFixtures.storeA(run), DiffFixtures.storeB(run))) {
+            type(robot, "#consolidate-new-source", source.toString());
+            press(robot, "#consolidate-add");
+        }
+        press(robot, "#consolidate-next");
+        type(robot, "#consolidate-target", target.toString());
+        return target;
+    }
+
+    /** From the Target and policy page: Merge, the plan, Run, until the report says the target is verified. */
+    private static void mergeAndRun(FxRobot robot) {
+        press(robot, "#consolidate-mode-merge");
+        press(robot, "#consolidate-next");
+        press(robot, "#consolidate-next");
+        waitFor(() -> text(robot, "#consolidate-summary-headline").startsWith("Ready"));
+        press(robot, "#consolidate-run");
+        waitFor(() -> text(robot, "#consolidate-summary-headline").startsWith("Verified"));
     }
 
     private static void openFromJobsMenu(FxRobot robot, String item) {

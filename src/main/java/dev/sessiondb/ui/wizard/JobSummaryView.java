@@ -32,6 +32,8 @@ public final class JobSummaryView extends VBox {
         lines.setId(id + "-lines");
         lines.setAccessibleText("What to know about this job");
         Controls.wrapLines(lines);
+        // never squeezed to a sliver under a long report: the wizard's page scrolls to it instead
+        lines.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         lines.setPlaceholder(Controls.emptyState("Nothing more to say: no warnings."));
         lines.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(lines.getItems()));
         lines.managedProperty().bind(lines.visibleProperty());

@@ -8,6 +8,7 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
@@ -15,7 +16,8 @@ import javafx.scene.layout.VBox;
 
 /**
  * A guided sequence: the steps listed on the left with the current one marked, that step's
- * page in the middle, Back and Next at the bottom. Pages carry their own actions (Run, Apply).
+ * page in the middle, scrolling when it is taller than the window, Back and Next always at the
+ * bottom. Pages carry their own actions (Run, Apply).
  */
 public class WizardPane extends BorderPane {
 
@@ -24,7 +26,7 @@ public class WizardPane extends BorderPane {
     private final List<Label> stepLabels = new ArrayList<>();
     private final StackPane page = new StackPane();
 
-    /** @param id prefix of the ids: {@code id-back}, {@code id-next}, {@code id-step-N} */
+    /** @param id prefix of the ids: {@code id-back}, {@code id-next}, {@code id-step-N}, {@code id-page} */
     public WizardPane(String id, String title, WizardSteps steps, List<Node> pages) {
         this.steps = steps;
         this.pages = List.copyOf(pages);
@@ -55,8 +57,15 @@ public class WizardPane extends BorderPane {
         buttons.setPadding(new Insets(10, 16, 10, 16));
         buttons.setStyle("-fx-border-color: -color-border-default; -fx-border-width: 1 0 0 0;");
 
+        // the page scrolls rather than grows: a long report pushed Back and Next out of the window
+        ScrollPane body = new ScrollPane(page);
+        body.setId(id + "-page");
+        body.setFitToWidth(true);
+        body.setFitToHeight(true);
+        body.getStyleClass().add("edge-to-edge");
+
         setLeft(list);
-        setCenter(page);
+        setCenter(body);
         setBottom(buttons);
         steps.currentProperty().addListener((property, before, after) -> show(after.intValue()));
         show(steps.current());
