@@ -288,7 +288,7 @@ public final class ConsolidateWizardViewModel {
             case CONFLICTS_UNCHOSEN -> "The job would refuse: choose a source for each conflict or another policy.";
             case TARGET_HOLDS_RECORDS, REPLACE_WITH_EMPTY_SOURCE -> "The job would refuse: go Back to Target and policy and choose what to do"
                     + " with the existing target, or another target.";
-            case FIELDS_TARGET_CANNOT_HOLD, MINSKY_COLUMNS_REFUSE_RECORDS, OTHER -> "The job would refuse: go Back, change what it says above, and plan again.";
+            case FIELDS_TARGET_CANNOT_HOLD, MINSKY_COLUMNS_REFUSE_RECORDS, OTHER -> "The job would refuse: go Back, change what the plan below says, and plan again.";
         };
     }
 

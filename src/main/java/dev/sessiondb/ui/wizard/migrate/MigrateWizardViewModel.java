@@ -163,7 +163,7 @@ public final class MigrateWizardViewModel {
             jobTitle = title;
             plan.set(JobSummary.ofPlan(made, WizardChoices.MIGRATE));
             runnable.set(made.refusal().isEmpty());
-            status.set(made.refusal().isEmpty() ? "Plan ready: press Next, then Run." : "The job would refuse: go Back, change what it says above, and plan again.");
+            status.set(made.refusal().isEmpty() ? "Plan ready: press Next, then Run." : "The job would refuse: go Back, change what the plan below says, and plan again.");
         }, failure -> plan.set(JobSummary.ofFailure("Cannot plan", failure)));
     }
 

@@ -182,7 +182,7 @@ class ConsolidateWizardViewModelTest {
         assertThat(viewModel.summaryProperty().get().headline()).startsWith("Will not run: ").contains("cannot hold", "remote (")
                 .endsWith("; to keep every field, choose a new SQLite (.db) target on the Target and policy page (new SQLite stores are native)")
                 .doesNotContain("--layout", "--allow-loss");
-        assertThat(viewModel.statusProperty().get()).isEqualTo("The job would refuse: go Back, change what it says above, and plan again.");
+        assertThat(viewModel.statusProperty().get()).isEqualTo("The job would refuse: go Back, change what the plan below says, and plan again.");
     }
 
     private void goToConflicts(ConflictPolicy policy) {

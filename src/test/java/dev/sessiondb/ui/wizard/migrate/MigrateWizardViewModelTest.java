@@ -185,6 +185,7 @@ class MigrateWizardViewModelTest {
         assertThat(viewModel.planProperty().get().headline()).startsWith("Will not run: ").contains("would refuse 1 record", "last_commit_message")
                 .endsWith("; fix those records in the source, or choose Layout: native for a new target on the Source and target page, as the native"
                         + " layout keeps what Minsky's columns refuse; then plan again").doesNotContain("--layout");
+        assertThat(viewModel.statusProperty().get()).isEqualTo("The job would refuse: go Back, change what the plan below says, and plan again.");
         assertThat(viewModel.runnableProperty().get()).isFalse();
     }
 
