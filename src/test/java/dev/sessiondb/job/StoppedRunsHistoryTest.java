@@ -133,7 +133,8 @@ class StoppedRunsHistoryTest {
     @Test
     void aRepairThatFailsOnALockedSqliteStoreIsRecordedFailedWithoutABackup() throws Exception {
         Path store = dir.resolve("repair.db");
-        CliRun.of("migrate", "json:" + dev.sessiondb.Fixtures.copy(dev.sessiondb.Fixtures.MINSKY_ARRAY, dir), "sqlite:" + store);
+        CliRun.of("migrate", "json:" + dev.sessiondb.Fixtures.copy(dev.sessiondb.Fixtures.MINSKY_ARRAY, dir), "sqlite:" + store,
+                "--backup-dir", dir.resolve("setup-journal").toString());
         Process holder = JavaProcess.of(SqliteWriteLock.class, store.toString()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         CliRun repair;
         try {
