@@ -81,6 +81,11 @@ public final class CatalogRecorder implements JournalListener {
         record(history -> history.restored(restored, replaced, mark));
     }
 
+    @Override
+    public void undoStateChanged(Backup backup) {
+        record(history -> history.undoStateChanged(backup));
+    }
+
     private synchronized void record(Consumer<JobHistory> write) {
         try (Catalog catalog = Catalog.open(folder)) {
             write.accept(catalog.history());

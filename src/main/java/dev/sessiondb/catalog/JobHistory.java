@@ -229,6 +229,25 @@ public final class JobHistory {
         }
     }
 
+    /** Whether {@code backup} counts as put back changed (an undo of an undo): its entry and the jobs that took it say so. */
+    public void undoStateChanged(Backup backup) {
+        try (Transaction transaction = database.beginTransaction()) {
+            Instant when = backup.restoredAt().orElse(null);
+            new QBackupEntry(database).id.eq(backup.id()).findOneOrEmpty().ifPresent(entry -> {
+                entry.setRestoredAt(when);
+                if (when == null) {
+                    entry.setRestoreRunId(null); // not an undo stopped half-way: an undo that was itself undone
+                }
+                database.save(entry);
+            });
+            new QJobRun(database).backupId.eq(backup.id()).findList().forEach(job -> {
+                job.setUndoneAt(when);
+                database.save(job);
+            });
+            transaction.commit();
+        }
+    }
+
     /**
      * Brings the backup index in line with the journal's folders, the truth about backups:
      * backups taken while the catalog could not be opened, and restores made then; and backups
@@ -251,6 +270,14 @@ public final class JobHistory {
                 if (entry == null) {
                     database.save(index(new BackupEntry(), backup, RunIds.runIdOf(backup)));
                 } else if (!java.util.Objects.equals(entry.getRestoredAt(), restoredAt)) {
+                    if (restoredAt == null && entry.getRestoredAt() != null) {
+                        // put back, then an undo of that undo took it out again while the history could not be written
+                        entry.setRestoreRunId(null);
+                        new QJobRun(database).backupId.eq(backup.id()).undoneAt.isNotNull().findList().forEach(job -> {
+                            job.setUndoneAt(null);
+                            database.save(job);
+                        });
+                    }
                     entry.setRestoredAt(restoredAt);
                     database.save(entry);
                 }

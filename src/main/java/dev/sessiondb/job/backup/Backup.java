@@ -23,6 +23,8 @@ import java.util.Optional;
 public record Backup(String id, Instant createdAt, String reason, String locator, StoreFormat format, Kind kind,
                      long records, Optional<Instant> restoredAt) {
 
+    private static final String UNDO_REASON = "undo ";
+
     /**
      * How the backup was taken, by the id its manifest keeps: the store provider's own snapshot
      * (its {@link SnapshotKind}, which the provider restores), or one of the journal's two.
@@ -56,6 +58,22 @@ public record Backup(String id, Instant createdAt, String reason, String locator
 
     public Backup markedRestored(Instant when) {
         return new Backup(id, createdAt, reason, locator, format, kind, records, Optional.of(when));
+    }
+
+    /** This backup as no undo has put it back: an undo of the undo that did put its job back in the store. */
+    public Backup markedNotRestored() {
+        return new Backup(id, createdAt, reason, locator, format, kind, records, Optional.empty());
+    }
+
+    /** What undo calls the backup it takes of the state it replaces: the backup it puts back. */
+    static String undoReason(String restoredId) {
+        return UNDO_REASON + restoredId;
+    }
+
+    /** The backup the undo that took this one put back; empty for a backup any other run took. */
+    public Optional<String> restoredByItsRun() {
+        return RunIds.jobOf(RunIds.runIdOf(this)).equals("undo") && reason.startsWith(UNDO_REASON)
+                ? Optional.of(reason.substring(UNDO_REASON.length())) : Optional.empty();
     }
 
     public ObjectNode toJson() {

@@ -414,11 +414,11 @@ public final class BackupJournal {
             Optional<String> mark = StoreProviders.of(locator).changeMark(locator);
             if (!StoreProbe.exists(locator)) {
                 guard[0] = new RestoreGuard(locator, mark, Optional.empty());
-                return backUpAbsent(runId, locator, "undo " + backup.id());
+                return backUpAbsent(runId, locator, Backup.undoReason(backup.id()));
             }
             try (SessionStore store = StoreFactory.open(locator, OpenMode.EXISTING)) {
                 guard[0] = new RestoreGuard(locator, mark, Optional.of(store.fingerprint()));
-                return backUp(runId, store, "undo " + backup.id(), monitor);
+                return backUp(runId, store, Backup.undoReason(backup.id()), monitor);
             }
         });
         listener.restoring(backup, before);
@@ -437,15 +437,42 @@ public final class BackupJournal {
                         + " (" + e.getMessage() + "); the store is as it was before undo", e));
             }
         }, () -> true);
-        Backup restored = backup.markedRestored(Instant.now());
+        Instant now = Instant.now();
+        Backup restored = backup.markedRestored(now);
         try {
             save(restored);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
         listener.restored(restored, before, markOf(locator));
+        followUndoChain(restored, now);
         locks.release(runId);
         return before;
+    }
+
+    /**
+     * Restoring a backup an undo took undoes that undo: the backup it had put back is no longer
+     * restored (its job is in the store again); if an undo took that one in turn, the backup that
+     * undo put back is restored again; and so on down the chain, so that the list says which jobs
+     * the store holds.
+     */
+    private void followUndoChain(Backup restored, Instant now) {
+        boolean putBack = false;
+        Optional<Backup> next = restored.restoredByItsRun().flatMap(this::find);
+        while (next.isPresent()) {
+            Backup backup = next.get();
+            if (backup.restoredAt().isPresent() != putBack) {
+                Backup changed = putBack ? backup.markedRestored(now) : backup.markedNotRestored();
+                try {
+                    save(changed);
+                } catch (JsonProcessingException e) {
+                    throw new UncheckedIOException(e);
+                }
+                listener.undoStateChanged(changed);
+            }
+            putBack = !putBack;
+            next = backup.restoredByItsRun().flatMap(this::find);
+        }
     }
 
     /**

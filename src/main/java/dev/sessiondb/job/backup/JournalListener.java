@@ -65,4 +65,8 @@ public interface JournalListener {
      */
     default void restored(Backup restored, Backup replaced, Optional<String> mark) {
     }
+
+    /** An undo of an undo changed whether {@code backup} counts as put back ({@link Backup#restoredAt()}). */
+    default void undoStateChanged(Backup backup) {
+    }
 }
