@@ -1,11 +1,14 @@
 package dev.sessiondb.cli;
 
+import dev.sessiondb.job.ExportTarget;
+import dev.sessiondb.job.JobRefusedException;
 import dev.sessiondb.model.LoneSurrogateEscapes;
 import dev.sessiondb.model.SecretMasker;
 import dev.sessiondb.model.SessionDocument;
 import dev.sessiondb.model.SessionRecord;
 import dev.sessiondb.store.SessionStore;
 import dev.sessiondb.store.StoreException;
+import dev.sessiondb.store.StoreLocator;
 import dev.sessiondb.files.AtomicFiles;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -35,14 +38,21 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = "--format", description = "json or markdown (default: ${DEFAULT-VALUE}).", converter = FormatConverter.class)
     SessionDocument.Format format = SessionDocument.Format.JSON;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write to this file (atomically) instead of standard output.")
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = {"Write to this file (atomically) instead of standard output.",
+            "Never a session store, nor the store read; an existing file only with --force."})
     Path output;
+
+    @Option(names = "--force", description = "Replace the --output file when it exists already (a file that is no session store).")
+    boolean force;
 
     @Override
     public Integer call() {
         String document;
         String key;
         try (SessionStore opened = StoreArgument.openExisting(store)) {
+            if (output != null) {
+                requireWritable(output, opened.locator());
+            }
             SessionRecord record = SessionLookup.find(opened, session);
             key = record.key();
             try {
@@ -68,6 +78,13 @@ final class ExportCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("Exported session '" + SecretMasker.maskText("session", key) + "' to " + output + " (secrets masked)");
         }
         return SessionDbCommand.OK;
+    }
+
+    /** Refused before the export is written: a store, the store read, or an existing file without --force. */
+    private void requireWritable(Path file, StoreLocator source) {
+        if (ExportTarget.requireNoStore(file, source) && !force) {
+            throw new JobRefusedException(file + " exists already; nothing was written; add --force to replace it, or choose another file");
+        }
     }
 
     /** "json" or "markdown", as the user types them. */

@@ -82,7 +82,8 @@ public final class StoreProbe {
         }
     }
 
-    private static Path realOrAbsolute(Path path) {
+    /** The path through links, or for a path not made yet, its nearest existing folder's real path joined with the rest. */
+    static Path realOrAbsolute(Path path) {
         Path absolute = path.toAbsolutePath().normalize();
         try {
             return Files.exists(absolute) ? absolute.toRealPath() : realOrAbsolute(absolute.getParent(), absolute.getFileName());

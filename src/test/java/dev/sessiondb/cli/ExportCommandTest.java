@@ -77,4 +77,77 @@ class ExportCommandTest {
         assertThat(badFormat.exitCode()).isEqualTo(2);
         assertThat(badFormat.err()).contains("'pdf' is not a format; use json or markdown");
     }
+
+    @Test
+    void anExportOntoTheStoreItReadsIsRefusedAndTheStoreSurvivesByteForByte() throws Exception {
+        Path store = Fixtures.copy(Fixtures.MINSKY_ARRAY, dir);
+        byte[] before = Files.readAllBytes(store);
+        Path link = Files.createSymbolicLink(dir.resolve("link.json"), store);
+
+        for (String output : new String[] {store.toString(), link.toString(), dir.resolve("./x/../" + store.getFileName()).toString()}) {
+            CliRun run = CliRun.of("export", store.toString(), "task#079", "--output", output, "--force");
+
+            assertThat(run.exitCode()).as(output).isEqualTo(2);
+            assertThat(run.err()).as(output).contains(output + " is the store being exported from",
+                    "an export never writes over a session store; nothing was written; choose another file");
+        }
+        assertThat(Files.readAllBytes(store)).isEqualTo(before);
+        assertThat(CliRun.of("info", store.toString()).exitCode()).isZero();
+    }
+
+    @Test
+    void anExportOverAnotherSessionStoreIsRefusedEvenWithForce() throws Exception {
+        Path source = Fixtures.copy(Fixtures.MINSKY_ARRAY, Files.createDirectories(dir.resolve("source")));
+        Path sqlite = dir.resolve("s.db");
+        assertThat(CliRun.of("migrate", source.toString(), "sqlite:" + sqlite, "--backup-dir", dir.resolve("backups").toString()).exitCode()).isZero();
+        Path json = Fixtures.copy(Fixtures.MINSKY_ARRAY, dir);
+        byte[] sqliteBefore = Files.readAllBytes(sqlite);
+        byte[] jsonBefore = Files.readAllBytes(json);
+
+        CliRun ontoItself = CliRun.of("export", sqlite.toString(), "task#079", "--output", sqlite.toString());
+        CliRun ontoSqlite = CliRun.of("export", source.toString(), "task#079", "--output", sqlite.toString(), "--force");
+        CliRun ontoJson = CliRun.of("export", "sqlite:" + sqlite, "task#079", "--output", json.toString(), "--force");
+
+        assertThat(ontoItself.err()).contains(sqlite + " is the store being exported from");
+        assertThat(ontoSqlite.err()).contains(sqlite + " is a session store (SQLITE); an export never writes over a session store");
+        assertThat(ontoJson.err()).contains(json + " is a session store (JSON); an export never writes over a session store");
+        assertThat(java.util.List.of(ontoItself.exitCode(), ontoSqlite.exitCode(), ontoJson.exitCode())).containsOnly(2);
+        assertThat(Files.readAllBytes(sqlite)).isEqualTo(sqliteBefore);
+        assertThat(Files.readAllBytes(json)).isEqualTo(jsonBefore);
+    }
+
+    @Test
+    void anExistingFileIsReplacedOnlyWithForce() throws Exception {
+        Path store = Fixtures.copy(Fixtures.MINSKY_ARRAY, dir);
+        Path notes = Files.writeString(dir.resolve("notes.json"), "{\"mine\": true}");
+
+        CliRun refused = CliRun.of("export", store.toString(), "task#079", "--output", notes.toString());
+
+        assertThat(refused.exitCode()).isEqualTo(2);
+        assertThat(refused.err()).contains(notes + " exists already; nothing was written; add --force to replace it, or choose another file");
+        assertThat(Files.readString(notes)).isEqualTo("{\"mine\": true}");
+
+        CliRun forced = CliRun.of("export", store.toString(), "task#079", "--output", notes.toString(), "--force");
+
+        assertThat(forced.exitCode()).isZero();
+        assertThat(JsonCodec.parse(Files.readString(notes)).path("session").asText()).isEqualTo("task#079");
+        // the earlier export reads as no store, so exporting again over it needs only --force
+        assertThat(CliRun.of("export", store.toString(), "task#011", "--output", notes.toString(), "--force").exitCode()).isZero();
+    }
+
+    @Test
+    void anExportIntoTheFolderStoreItReadsIsRefused() throws Exception {
+        Path folder = magellai();
+
+        CliRun run = CliRun.of("export", "jsondir:" + folder, CONVERSATION, "--output", folder.resolve("copy.json").toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("is inside the folder store", "choose a file outside the folder");
+        assertThat(folder.resolve("copy.json")).doesNotExist();
+    }
+
+    @Test
+    void helpNamesForce() {
+        assertThat(CliRun.of("export", "--help").out()).contains("--force             Replace the --output file when it exists already", "only with --force");
+    }
 }
