@@ -353,6 +353,22 @@ class DesktopSecondPassFlowTest {
         waitFor(() -> dialogs.notifications().stream().anyMatch(message -> message.endsWith("(secrets masked)")));
     }
 
+    @Test
+    void exportingTheSelectedSessionOntoTheOpenStoreIsRefusedInTheWindowAndTheStoreSurvives(FxRobot robot) throws Exception {
+        openFixture(robot);
+        robot.clickOn(robot.lookup("#sessions-table .table-row-cell").nth(0).queryAs(Node.class));
+        waitFor(() -> !text(robot, "#detail-title").isEmpty());
+        byte[] before = Files.readAllBytes(fixture);
+        dialogs.answer(fixture);
+
+        robot.clickOn("#export-session").clickOn("JSON (the whole record)…");
+
+        waitFor(() -> dialogs.errors().stream().anyMatch(error -> error.contains(fixture + " is the store being exported from")
+                && error.endsWith("nothing was written; choose another file")));
+        assertThat(Files.readAllBytes(fixture)).isEqualTo(before);
+        assertThat(dialogs.notifications()).noneMatch(message -> message.startsWith("Exported"));
+    }
+
     // D10: the highlighted store is the open one, so an edit never goes to another store than the one highlighted
 
     @Test

@@ -2,6 +2,7 @@ package dev.sessiondb.ui.detail;
 
 import dev.sessiondb.diff.FieldChange;
 import dev.sessiondb.diff.RecordDiff;
+import dev.sessiondb.job.ExportTarget;
 import dev.sessiondb.job.backup.BackupJournal;
 import dev.sessiondb.model.Message;
 import dev.sessiondb.model.SecretMasker;
@@ -180,12 +181,15 @@ public final class DetailViewModel {
     /** Writes the shown session to a file the user picks: the whole record as JSON, or its conversation as Markdown; secrets masked. */
     public void export(SessionDocument.Format format) {
         SessionRecord shown = record.get();
-        if (shown == null || (format == SessionDocument.Format.MARKDOWN && !SessionDocument.hasConversation(shown))) {
+        SessionStore store = current.store();
+        if (shown == null || store == null || (format == SessionDocument.Format.MARKDOWN && !SessionDocument.hasConversation(shown))) {
             return;
         }
         String suggested = shown.key().replaceAll("[^A-Za-z0-9._-]", "_") + "." + format.extension();
         dialogs.chooseFileToSave(format == SessionDocument.Format.JSON ? "Export the session as JSON" : "Export the conversation as Markdown", suggested)
                 .ifPresent(file -> executor.execute(BackgroundTask.of("Export " + file.getFileName(), monitor -> {
+                    // the file chooser asked before replacing an ordinary file; a store is refused here, naming the file
+                    ExportTarget.requireNoStore(file, store.locator());
                     String document = SessionDocument.write(shown, format);
                     AtomicFiles.write(file, out -> out.write(document.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
                     return file;

@@ -1,6 +1,7 @@
 package dev.sessiondb.ui.sessions;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.sessiondb.job.ExportTarget;
 import dev.sessiondb.model.JsonCodec;
 import dev.sessiondb.model.LoneSurrogateEscapes;
 import dev.sessiondb.model.Page;
@@ -23,7 +24,7 @@ import org.apache.commons.csv.CSVPrinter;
  * Writes the sessions of a query (what the table shows, in its order) to a file: CSV with the
  * table's columns, or JSON with whole records. Secrets are masked, and half of a surrogate pair is
  * written as its escape, as the command line writes it. The file appears only when complete; a
- * cancelled export leaves nothing behind.
+ * cancelled export leaves nothing behind. It is never the store read nor any other session store.
  */
 public final class SessionExport {
 
@@ -49,6 +50,8 @@ public final class SessionExport {
 
     /** @return how many sessions were written */
     public static long write(SessionStore store, SessionQuery query, Format format, Path file, ProgressMonitor monitor) throws IOException {
+        // the file chooser asked before replacing an ordinary file; a store is refused here, naming the file
+        ExportTarget.requireNoStore(file, store.locator());
         long[] written = new long[1];
         AtomicFiles.write(file, out -> {
             try (Writer text = LoneSurrogateEscapes.around(new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8)))) {

@@ -144,4 +144,18 @@ class DetailViewModelTest {
     private javafx.beans.property.StringProperty formField(String name) {
         return viewModel.form().stream().filter(field -> field.field().name().equals(name)).findFirst().orElseThrow().text();
     }
+
+    @Test
+    void exportingTheSessionOntoItsOwnStoreIsRefusedAndTheStoreSurvivesByteForByte() throws Exception {
+        Path store = current.store().locator().path();
+        byte[] before = java.nio.file.Files.readAllBytes(store);
+        current.selectedKeyProperty().set("task#079");
+        dialogs.answer(store);
+
+        viewModel.export(dev.sessiondb.model.SessionDocument.Format.JSON);
+
+        assertThat(dialogs.errors()).singleElement().asString()
+                .contains(store + " is the store being exported from", "nothing was written; choose another file");
+        assertThat(java.nio.file.Files.readAllBytes(store)).isEqualTo(before);
+    }
 }

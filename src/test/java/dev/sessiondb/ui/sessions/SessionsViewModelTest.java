@@ -140,6 +140,26 @@ class SessionsViewModelTest {
     }
 
     @Test
+    void exportingOntoTheOpenStoreOrAnotherStoreIsRefusedAndBothSurviveByteForByte() throws Exception {
+        Path open = current.store().locator().path();
+        Path sqlite = sampleSqliteStore("other.db", 3);
+        byte[] openBefore = Files.readAllBytes(open);
+        byte[] sqliteBefore = Files.readAllBytes(sqlite);
+        dialogs.answer(open).answer(sqlite);
+
+        viewModel.exportJson();
+        viewModel.exportCsv();
+
+        assertThat(dialogs.errors()).containsExactly(
+                "Export to " + open + " failed: " + open + " is the store being exported from (json:" + open
+                        + "); an export never writes over a session store; nothing was written; choose another file",
+                "Export to " + sqlite + " failed: " + sqlite + " is a session store (SQLITE); an export never writes over a session store;"
+                        + " nothing was written; choose another file");
+        assertThat(Files.readAllBytes(open)).isEqualTo(openBefore);
+        assertThat(Files.readAllBytes(sqlite)).isEqualTo(sqliteBefore);
+    }
+
+    @Test
     void aLargeSqliteStoreShowsItsSizeAtOnceAndFetchesAFarRowWithItsPage() {
         Path file = sampleSqliteStore("large.db", 20_000);
         current.show(StoreFactory.open(StoreLocator.of(StoreFormat.SQLITE, file), OpenMode.EXISTING));
