@@ -4,17 +4,16 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import dev.sessiondb.model.JsonCodec;
 import dev.sessiondb.model.SecretMasker;
 import dev.sessiondb.model.SessionRecord;
+import dev.sessiondb.model.SpreadsheetSafeCsv;
 import dev.sessiondb.model.Timestamp;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.List;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 
 /**
  * Prints sessions one at a time (so a million stream through) as a table, a JSON array in
- * Minsky's camelCase form with unknown fields kept, or CSV. Secrets are always masked.
+ * Minsky's camelCase form with unknown fields kept, or CSV (spreadsheet-safe). Secrets are always masked.
  */
 final class RecordPrinter implements AutoCloseable {
 
@@ -24,7 +23,7 @@ final class RecordPrinter implements AutoCloseable {
     private final OutputFormat format;
     private final PrintWriter out;
     private final JsonGenerator json;
-    private final CSVPrinter csv;
+    private final SpreadsheetSafeCsv csv;
     private long printed;
 
     RecordPrinter(OutputFormat format, PrintWriter out) {
@@ -32,7 +31,7 @@ final class RecordPrinter implements AutoCloseable {
         this.out = out;
         try {
             json = format == OutputFormat.JSON ? JsonCodec.MAPPER.createGenerator(out).setPrettyPrinter(JsonCodec.minskyPrettyPrinter()) : null;
-            csv = format == OutputFormat.CSV ? CSVFormat.DEFAULT.builder().setHeader(COLUMNS.toArray(String[]::new)).build().print(out) : null;
+            csv = format == OutputFormat.CSV ? new SpreadsheetSafeCsv(out, COLUMNS) : null;
             if (json != null) {
                 json.writeStartArray();
             }
@@ -49,7 +48,7 @@ final class RecordPrinter implements AutoCloseable {
         try {
             switch (format) {
                 case JSON -> JsonCodec.MAPPER.writeTree(json, record.maskedFields());
-                case CSV -> csv.printRecord(cells(record));
+                case CSV -> csv.printRow(cells(record));
                 case TABLE -> printRow(cells(record));
             }
         } catch (IOException e) {

@@ -7,6 +7,7 @@ import dev.sessiondb.model.LoneSurrogateEscapes;
 import dev.sessiondb.model.Page;
 import dev.sessiondb.model.SessionQuery;
 import dev.sessiondb.model.SessionRecord;
+import dev.sessiondb.model.SpreadsheetSafeCsv;
 import dev.sessiondb.progress.ProgressMonitor;
 import dev.sessiondb.store.SessionStore;
 import dev.sessiondb.files.AtomicFiles;
@@ -16,15 +17,14 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.Arrays;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
+import java.util.List;
 
 /**
  * Writes the sessions of a query (what the table shows, in its order) to a file: CSV with the
- * table's columns, or JSON with whole records. Secrets are masked, and half of a surrogate pair is
- * written as its escape, as the command line writes it. The file appears only when complete; a
- * cancelled export leaves nothing behind. It is never the store read nor any other session store.
+ * table's columns (spreadsheet-safe), or JSON with whole records. Secrets are masked, and half of
+ * a surrogate pair is written as its escape, as the command line writes it. The file appears only
+ * when complete; a cancelled export leaves nothing behind. It is never the store read nor any
+ * other session store.
  */
 public final class SessionExport {
 
@@ -62,15 +62,9 @@ public final class SessionExport {
     }
 
     private static long writeCsv(SessionStore store, SessionQuery query, Writer out, ProgressMonitor monitor) throws IOException {
-        SessionColumn[] columns = SessionColumn.values();
-        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader(Arrays.stream(columns).map(SessionColumn::header).toArray(String[]::new)).build();
-        try (CSVPrinter csv = new CSVPrinter(out, format)) {
-            return forEach(store, query, monitor, record -> {
-                for (SessionColumn column : columns) {
-                    csv.print(column.text(record));
-                }
-                csv.println();
-            });
+        List<SessionColumn> columns = List.of(SessionColumn.values());
+        try (SpreadsheetSafeCsv csv = new SpreadsheetSafeCsv(out, columns.stream().map(SessionColumn::header).toList())) {
+            return forEach(store, query, monitor, record -> csv.printRow(columns.stream().map(column -> column.text(record)).toList()));
         }
     }
 

@@ -37,4 +37,18 @@ class SessionExportTest {
         assertThat(Files.readString(csv)).contains("cut\\ud83d", "launch-\\ud83d").doesNotContain("?");
         assertThat(LoneSurrogates.first(Files.readString(json))).isEqualTo(-1);
     }
+
+    @Test
+    void aCsvExportWritesAFormulaAsText() throws Exception {
+        Path store = Files.writeString(dir.resolve("session-db.json"), """
+                [{"session": "=HYPERLINK(\\"http://x\\")", "taskId": "-5", "repoName": "ok"}]
+                """);
+        Path csv = dir.resolve("export.csv");
+
+        try (SessionStore opened = StoreFactory.open(StoreLocator.parse("json:" + store), OpenMode.EXISTING)) {
+            SessionExport.write(opened, SessionQuery.all(), SessionExport.Format.CSV, csv, ProgressMonitor.NONE);
+        }
+
+        assertThat(Files.readAllLines(csv).get(1)).startsWith("\"'=HYPERLINK(\"\"http://x\"\")\",'-5,ok,");
+    }
 }
