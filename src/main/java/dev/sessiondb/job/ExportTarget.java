@@ -11,6 +11,7 @@ import dev.sessiondb.store.StoreProvider;
 import dev.sessiondb.store.StoreProviders;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -20,6 +21,8 @@ import java.util.Optional;
  * here before writing, each in its own words for an ordinary file already there.
  */
 public final class ExportTarget {
+
+    private static final List<String> SQLITE_SIDE_FILES = List.of("-wal", "-shm", "-journal");
 
     private static final String NEVER_OVER_A_STORE = "an export never writes over a session store; nothing was written; choose another file";
 
@@ -37,6 +40,7 @@ public final class ExportTarget {
         if (source.localPath().isPresent()) {
             requireOutsideSource(file, source);
         }
+        requireNoSqliteSideFile(file);
         if (Files.isDirectory(file)) {
             throw new JobRefusedException(file + " is a folder; choose a file to export to");
         }
@@ -60,6 +64,20 @@ public final class ExportTarget {
             throw new JobRefusedException(file + " is inside the folder store " + source.display()
                     + ", so the export would add a file to the store it reads; nothing was written; choose a file outside the folder");
         }
+    }
+
+    /**
+     * SQLite keeps a store's latest commits in {@code DB-wal} until they are checkpointed, and a
+     * half-done transaction's undo in {@code DB-journal}: replacing either loses or damages the store.
+     */
+    private static void requireNoSqliteSideFile(Path file) {
+        String name = String.valueOf(file.getFileName());
+        SQLITE_SIDE_FILES.stream().filter(name::endsWith)
+                .map(suffix -> file.resolveSibling(name.substring(0, name.length() - suffix.length())))
+                .filter(database -> !AtomicFiles.isEmptyFile(database) && StoreProviders.of(StoreFormat.SQLITE).recognises(database))
+                .findFirst().ifPresent(database -> {
+                    throw new JobRefusedException(file + " belongs to the SQLite store " + database + "; " + NEVER_OVER_A_STORE);
+                });
     }
 
     /**

@@ -107,11 +107,14 @@ class ExportCommandTest {
         CliRun ontoItself = CliRun.of("export", sqlite.toString(), "task#079", "--output", sqlite.toString());
         CliRun ontoSqlite = CliRun.of("export", source.toString(), "task#079", "--output", sqlite.toString(), "--force");
         CliRun ontoJson = CliRun.of("export", "sqlite:" + sqlite, "task#079", "--output", json.toString(), "--force");
+        CliRun ontoItsLog = CliRun.of("export", sqlite.toString(), "task#079", "--output", sqlite + "-wal", "--force");
 
         assertThat(ontoItself.err()).contains(sqlite + " is the store being exported from");
         assertThat(ontoSqlite.err()).contains(sqlite + " is a session store (SQLITE); an export never writes over a session store");
         assertThat(ontoJson.err()).contains(json + " is a session store (JSON); an export never writes over a session store");
-        assertThat(java.util.List.of(ontoItself.exitCode(), ontoSqlite.exitCode(), ontoJson.exitCode())).containsOnly(2);
+        assertThat(ontoItsLog.err()).contains(sqlite + "-wal belongs to the SQLite store " + sqlite + "; an export never writes over");
+        assertThat(java.util.List.of(ontoItself.exitCode(), ontoSqlite.exitCode(), ontoJson.exitCode(), ontoItsLog.exitCode())).containsOnly(2);
+        assertThat(Path.of(sqlite + "-wal")).doesNotExist();
         assertThat(Files.readAllBytes(sqlite)).isEqualTo(sqliteBefore);
         assertThat(Files.readAllBytes(json)).isEqualTo(jsonBefore);
     }
