@@ -34,7 +34,7 @@ public final class ExportTarget {
      *
      * @param source the store the export reads
      * @return whether an ordinary file (no store) is there already, which the export would replace
-     * @throws JobRefusedException when the file is the source, inside the source's folder, a folder, or a session store
+     * @throws JobRefusedException when the file is the source, inside the source's folder, a folder, a session store or one of a SQLite store's files
      */
     public static boolean requireNoStore(Path file, StoreLocator source) {
         if (source.localPath().isPresent()) {
@@ -42,7 +42,7 @@ public final class ExportTarget {
         }
         requireNoSqliteSideFile(file);
         if (Files.isDirectory(file)) {
-            throw new JobRefusedException(file + " is a folder; choose a file to export to");
+            throw new JobRefusedException(file + " is a folder; nothing was written; choose a file to export to");
         }
         if (!Files.exists(file) || AtomicFiles.isEmptyFile(file)) {
             return Files.exists(file); // an empty file holds nothing to lose
