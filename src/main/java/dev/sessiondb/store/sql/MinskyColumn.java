@@ -48,9 +48,12 @@ record MinskyColumn(SessionField field, String name, Kind kind, TableCatalog.Col
         return limits.notNull();
     }
 
-    /** True when Minsky stores this value as NULL, so the record it reads back has no such field. */
+    /**
+     * True when Minsky stores this value as NULL, so the record it reads back has no such field: a JSON null,
+     * which the column cannot tell from no value, and {@code prApproved: false} in a text column.
+     */
     boolean storesAsNull(JsonNode value) {
-        return kind == Kind.BOOLEAN_TEXT && value != null && value.isBoolean() && !value.booleanValue();
+        return value != null && (value.isNull() || kind == Kind.BOOLEAN_TEXT && value.isBoolean() && !value.booleanValue());
     }
 
     /** What to select: timestamps come back as fixed-width UTC text, the form they sort by. */
@@ -75,9 +78,23 @@ record MinskyColumn(SessionField field, String name, Kind kind, TableCatalog.Col
         };
     }
 
+    /**
+     * True when reading the column back gives this value, as it is or in the column's form of the same
+     * value: a date to the millisecond it has comes back in Minsky's form, a null as no value. A date
+     * with finer digits than the column's milliseconds is not held: they would be cut.
+     */
+    boolean holds(JsonNode value) {
+        if (storesAsNull(value)) {
+            return true;
+        }
+        return kind == Kind.TIMESTAMP
+                ? value.isTextual() && Timestamp.parse(value.asText()).toInstant().filter(instant -> instant.getNano() % 1_000_000 == 0).isPresent()
+                : keeps(value);
+    }
+
     /** The value as the column takes it, or null when the record has none. */
     Object toColumn(JsonNode value) {
-        if (value == null || value.isNull() || storesAsNull(value)) {
+        if (value == null || storesAsNull(value)) {
             return null;
         }
         return switch (kind) {

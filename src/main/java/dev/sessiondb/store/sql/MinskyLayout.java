@@ -164,7 +164,7 @@ final class MinskyLayout implements Layout {
             if (name.equals(KEY_COLUMN) || (!keyedBySession && SessionRecord.KEY_FIELDS.contains(name) && entry.getValue().asText().equals(record.key()))) {
                 continue;
             }
-            boolean kept = SessionField.byJsonName(name).flatMap(this::column).map(column -> column.keeps(entry.getValue())).orElse(false);
+            boolean kept = SessionField.byJsonName(name).flatMap(this::column).map(column -> column.holds(entry.getValue())).orElse(false);
             if (!kept) {
                 unsupported.add(name);
             }
@@ -212,17 +212,22 @@ final class MinskyLayout implements Layout {
                 : Optional.empty();
     }
 
-    /** Minsky reads {@code prApproved: false} back as no value, since it stores it as NULL. */
+    /**
+     * A value its column does not keep as it is comes back in the column's form (a date as Minsky's
+     * millisecond text), or not at all when stored as NULL ({@code prApproved: false}, a JSON null).
+     */
     @Override
     public ObjectNode asStored(SessionRecord record) {
-        ObjectNode kept = Layout.super.asStored(record);
-        // a field with a column that does not keep its value as it is comes back in the column's form
-        for (String field : unsupportedFields(record)) {
-            SessionField.byJsonName(field).flatMap(this::column).flatMap(column -> column.readBack(record.fields().get(field)))
-                    .ifPresent(value -> kept.set(field, value));
+        ObjectNode fields = record.fields();
+        ObjectNode kept = fields.deepCopy();
+        kept.remove(unsupportedFields(record));
+        for (MinskyColumn column : columns) {
+            String field = column.field().jsonName();
+            JsonNode value = fields.get(field);
+            if (value != null && (column.storesAsNull(value) || !column.keeps(value))) {
+                column.readBack(value).ifPresentOrElse(back -> kept.set(field, back), () -> kept.remove(field));
+            }
         }
-        columns.stream().filter(column -> column.storesAsNull(kept.get(column.field().jsonName())))
-                .forEach(column -> kept.remove(column.field().jsonName()));
         return kept;
     }
 

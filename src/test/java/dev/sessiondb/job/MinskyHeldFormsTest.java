@@ -1,0 +1,79 @@
+package dev.sessiondb.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sessiondb.cli.CliRun;
+import dev.sessiondb.store.StoreLocator;
+import dev.sessiondb.store.sql.MinskySchemas;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The audit's repro, on a real PostgreSQL holding Minsky's 2026 schema and a Minsky SQLite file: a value
+ * the column keeps as the same value in its own form (a date without milliseconds, an explicit null) is no
+ * loss, and the migration that plans none verifies clean; digits or fields the table cannot keep still are.
+ */
+class MinskyHeldFormsTest {
+
+    private static final String RECORD = "{\"session\":\"n2\",\"repoName\":\"r\",\"repoUrl\":\"u\",\"createdAt\":\"%s\"%s}";
+
+    @TempDir
+    Path dir;
+
+    private CliRun cli(String... args) {
+        return CliRun.of(Stream.concat(Stream.of(args), Stream.of("--backup-dir", dir.resolve("journal").toString())).toArray(String[]::new));
+    }
+
+    private Path source(String createdAt, String moreFields) throws Exception {
+        Path file = dir.resolve("n2.json");
+        Files.writeString(file, "[" + RECORD.formatted(createdAt, moreFields) + "]");
+        return file;
+    }
+
+    @Test
+    void aDateWithoutMillisecondsAndExplicitNullsAreNoLossAndVerifyOnPostgres() throws Exception {
+        migratesWithoutLoss(MinskySchemas.postgres(false));
+    }
+
+    @Test
+    void explicitNullsAreNoLossAndVerifyOnSqlite() throws Exception {
+        migratesWithoutLoss(MinskySchemas.sqlite(MinskySchemas.Era.SQLITE_2026, dir.resolve("minsky.db"), false));
+    }
+
+    private void migratesWithoutLoss(StoreLocator minsky) throws Exception {
+        Path source = source("2025-01-01T00:00:00Z", ",\"taskId\":null,\"prApproved\":null,\"pullRequest\":null");
+
+        CliRun dryRun = cli("migrate", "json:" + source, minsky.display(), "--mode", "merge", "--dry-run");
+        CliRun run = cli("migrate", "json:" + source, minsky.display(), "--mode", "merge");
+
+        assertThat(dryRun.exitCode()).as(dryRun.out() + dryRun.err()).isZero();
+        assertThat(dryRun.out() + dryRun.err()).doesNotContain("cannot hold");
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        assertThat(run.out()).contains("records verified:").doesNotContain("cannot hold");
+    }
+
+    @Test
+    void aDateWithDigitsPastTheMillisecondIsStillALossAndVerifiesWhenAllowed() throws Exception {
+        StoreLocator minsky = MinskySchemas.postgres(false);
+        Path source = source("2025-01-01T00:00:00.123456Z", "");
+
+        CliRun dryRun = cli("migrate", "json:" + source, minsky.display(), "--mode", "merge", "--dry-run");
+        CliRun allowed = cli("migrate", "json:" + source, minsky.display(), "--mode", "merge", "--allow-loss");
+
+        assertThat(dryRun.out() + dryRun.err()).contains("cannot hold: createdAt");
+        assertThat(allowed.exitCode()).as(allowed.out() + allowed.err()).isZero();
+        assertThat(allowed.out()).contains("records verified:");
+    }
+
+    @Test
+    void aFieldWithNoColumnIsStillALoss() throws Exception {
+        Path source = source("2025-01-01T00:00:00.000Z", ",\"branch\":\"main\"");
+
+        CliRun dryRun = cli("migrate", "json:" + source, MinskySchemas.postgres(false).display(), "--mode", "merge", "--dry-run");
+
+        assertThat(dryRun.out() + dryRun.err()).contains("cannot hold: branch");
+    }
+}
