@@ -172,13 +172,12 @@ public final class StoreDiff {
     }
 
     /**
-     * A change only in how one side's store keeps a value: the other side holds a value this side's
-     * store keeps as no value (Minsky's layout and {@code prApproved: false}), which a verification
-     * of a migration between them counts as the same too.
+     * A change only in how one side's store keeps a value: it holds what its store reads back for the
+     * other side's value (Minsky's layout: no value for {@code prApproved: false} or a null, a date in
+     * its millisecond text), which a verification of a migration between them counts as the same too.
      */
     private static Predicate<FieldChange> keptAlike(SessionStore a, SessionStore b) {
-        return change -> change.b() == null && change.a() != null && b.keepsAsAbsent(change.path(), change.a())
-                || change.a() == null && change.b() != null && a.keepsAsAbsent(change.path(), change.b());
+        return change -> b.readsBackAs(change.path(), change.a(), change.b()) || a.readsBackAs(change.path(), change.b(), change.a());
     }
 
     /** Hands each key's finding to the listener and counts it. */

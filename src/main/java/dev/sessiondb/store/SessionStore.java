@@ -175,11 +175,13 @@ public interface SessionStore extends AutoCloseable {
     }
 
     /**
-     * Whether this store keeps {@code value} of the field {@code field} as no value, as its own tool
-     * reads it back (Minsky's layout keeps {@code prApproved: false} as NULL): a diff then counts the
-     * value on one side and its absence on this side as the same, as a verification does.
+     * Whether this store, given {@code value} (null: no such field) of the top-level field {@code field},
+     * reads back {@code held} (null: no such field) and counts that as keeping it, as {@link #asStored} and
+     * {@link #unsupportedFields} do: Minsky's layout keeps {@code prApproved: false} and a JSON null as NULL,
+     * read back as no value, and a date as its millisecond text. A diff then counts the value on one side
+     * and {@code held} on this side as no change, as a verification does.
      */
-    default boolean keepsAsAbsent(String field, JsonNode value) {
+    default boolean readsBackAs(String field, JsonNode value, JsonNode held) {
         return false;
     }
 

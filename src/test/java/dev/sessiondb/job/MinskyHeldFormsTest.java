@@ -14,7 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The audit's repro, on a real PostgreSQL holding Minsky's 2026 schema and a Minsky SQLite file: a value
  * the column keeps as the same value in its own form (a date without milliseconds, an explicit null) is no
- * loss, and the migration that plans none verifies clean; digits or fields the table cannot keep still are.
+ * loss, the migration that plans none verifies clean, and diff counts no change between the two; digits or fields
+ * the table cannot keep still are.
  */
 class MinskyHeldFormsTest {
 
@@ -53,6 +54,10 @@ class MinskyHeldFormsTest {
         assertThat(dryRun.out() + dryRun.err()).doesNotContain("cannot hold");
         assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
         assertThat(run.out()).contains("records verified:").doesNotContain("cannot hold");
+        CliRun diff = CliRun.of("diff", "json:" + source, minsky.display());
+        CliRun backwards = CliRun.of("diff", minsky.display(), "json:" + source);
+        assertThat(diff.exitCode()).as("diff counts what the verification counts: " + diff.out() + diff.err()).isZero();
+        assertThat(backwards.exitCode()).as(backwards.out() + backwards.err()).isZero();
     }
 
     @Test
@@ -66,6 +71,9 @@ class MinskyHeldFormsTest {
         assertThat(dryRun.out() + dryRun.err()).contains("cannot hold: createdAt");
         assertThat(allowed.exitCode()).as(allowed.out() + allowed.err()).isZero();
         assertThat(allowed.out()).contains("records verified:");
+        CliRun diff = CliRun.of("diff", "json:" + source, minsky.display());
+        assertThat(diff.exitCode()).isEqualTo(1);
+        assertThat(diff.out()).contains("createdAt: \"2025-01-01T00:00:00.123456Z\" -> \"2025-01-01T00:00:00.123Z\"");
     }
 
     @Test

@@ -93,8 +93,8 @@ interface Layout {
     record FieldsRead(String selectList, SqlRows.RowReader<SessionRecord> reader) {
     }
 
-    /** See {@link dev.sessiondb.store.SessionStore#keepsAsAbsent}; by default a layout keeps every value it holds as it is. */
-    default boolean keepsAsAbsent(String field, JsonNode value) {
+    /** See {@link dev.sessiondb.store.SessionStore#readsBackAs}; by default a layout keeps every value it holds as it is. */
+    default boolean readsBackAs(String field, JsonNode value, JsonNode held) {
         return false;
     }
 

@@ -232,8 +232,9 @@ final class MinskyLayout implements Layout {
     }
 
     @Override
-    public boolean keepsAsAbsent(String field, JsonNode value) {
-        return SessionField.byJsonName(field).flatMap(this::column).filter(column -> column.storesAsNull(value)).isPresent();
+    public boolean readsBackAs(String field, JsonNode value, JsonNode held) {
+        Optional<MinskyColumn> holding = SessionField.byJsonName(field).flatMap(this::column).filter(column -> value != null && column.holds(value));
+        return holding.isPresent() && holding.get().readBack(value).equals(Optional.ofNullable(held));
     }
 
     @Override

@@ -427,8 +427,8 @@ final class SqlSessionStore implements SessionStore {
     }
 
     @Override
-    public boolean keepsAsAbsent(String field, JsonNode value) {
-        return layout.keepsAsAbsent(field, value);
+    public boolean readsBackAs(String field, JsonNode value, JsonNode held) {
+        return layout.readsBackAs(field, value, held);
     }
 
     @Override
