@@ -14,8 +14,8 @@ import java.util.UUID;
  * writes it: JSON-encoded {@code prState}/{@code pullRequest}, {@code prApproved} as the JSON text
  * {@code true} and {@code false} as NULL (Minsky writes {@code prApproved || null} in every SQL era),
  * integers in integer columns, text columns (PostgreSQL's {@code last_activity_at}) taking the text as
- * it is. A value the column cannot give back (a number in a text column, a date not in canonical form
- * in a timestamp column) is reported by {@link #keeps} so nothing is lost silently.
+ * it is. A value the column cannot give back, even in its own form (a number in a text column, a date
+ * with digits past the millisecond in a timestamp column), is reported by {@link #holds} so nothing is lost silently.
  *
  * @param limits the column as the database declares it: length limit and NOT NULL
  */
