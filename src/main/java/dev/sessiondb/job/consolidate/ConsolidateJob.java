@@ -64,6 +64,16 @@ public final class ConsolidateJob implements Job {
         }
     }
 
+    /** The conflicts as the plan settles them, a merge target's own versions taking part; nothing is written. */
+    public List<Consolidation.Conflict> conflicts(ProgressMonitor monitor) {
+        List<SessionStore> opened = openSources();
+        try (Transfer transfer = transfer()) {
+            return Consolidation.analyse(opened, transfer.mergeTarget(), options.policy(), options.choices(), monitor).conflicts();
+        } finally {
+            opened.forEach(SessionStore::close);
+        }
+    }
+
     @Override
     public JobReport run(ProgressMonitor monitor) {
         List<SessionStore> opened = openSources();
@@ -152,19 +162,13 @@ public final class ConsolidateJob implements Job {
         // said in the words of both shells: the wizard's "let me pick" and the command line's --on-conflict fail refuse alike
         return Optional.of(new Refusal(Refusal.Reason.CONFLICTS_UNCHOSEN, consolidation.unsettled().size()
                 + " sessions differ between sources" + (againstTarget ? " or from the target's own version" : "") + " and no version was chosen for them, first "
-                + shown(first.key()) + " (sources " + sourceNumbers(first) + ")", "pick a version for each, or a policy: newest, first or keep-both"
+                + shown(first.key()) + " (sources " + first.holders() + ")", "pick a version for each, or a policy: newest, first or keep-both"
                 + " (--on-conflict on the command line)"));
     }
 
     private static String conflictLine(Consolidation.Conflict conflict) {
-        return "conflict on " + shown(conflict.key()) + " (sources " + sourceNumbers(conflict) + "): " + conflict.settlement()
+        return "conflict on " + shown(conflict.key()) + " (sources " + conflict.holders() + "): " + conflict.settlement()
                 + (conflict.differingFields().isEmpty() ? "" : "; fields that differ: " + String.join(", ", conflict.differingFields()));
-    }
-
-    /** "1, 3" or "1, target": the target takes part in a merge's conflicts. */
-    private static String sourceNumbers(Consolidation.Conflict conflict) {
-        return conflict.versions().stream().map(version -> version.entry().inTarget() ? "target" : String.valueOf(version.entry().source() + 1))
-                .distinct().collect(Collectors.joining(", "));
     }
 
     private static String fateName(Consolidation.Fate fate) {

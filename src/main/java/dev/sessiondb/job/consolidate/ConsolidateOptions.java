@@ -13,7 +13,7 @@ import java.util.Optional;
  * @param mode      what to do with a target that holds records; empty refuses such a target
  * @param allowLoss run even when the target layout cannot hold some fields
  * @param verify    compare counts and per-record hashes after writing
- * @param choices   conflicts the user settled one by one: session key to the 0-based source whose version wins; the policy settles the rest
+ * @param choices   conflicts the user settled one by one: session key to the 0-based source whose version wins (or Consolidation.Entry.TARGET, a merge target's own); the policy settles the rest
  */
 public record ConsolidateOptions(ConflictPolicy policy, Optional<StoreLayout> layout, Optional<TargetMode> mode,
                                  boolean allowLoss, boolean verify, Map<String, Integer> choices) {

@@ -21,6 +21,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * Which record of which source ends up in the consolidated store, decided from one pass over
@@ -72,6 +73,12 @@ public final class Consolidation {
             return versions.stream().filter(version -> version.fate() == Fate.KEPT).findFirst().orElseThrow().entry();
         }
 
+        /** "1, 3" or "1, target": who holds a version, sources numbered from 1 in priority order, a merge target last. */
+        public String holders() {
+            return versions.stream().map(version -> version.entry().inTarget() ? "target" : String.valueOf(version.entry().source() + 1))
+                    .distinct().collect(Collectors.joining(", "));
+        }
+
         Conflict withDifferingFields(List<String> fields) {
             return new Conflict(key, versions, settlement, rule, List.copyOf(fields), replacesNewer);
         }
@@ -96,7 +103,8 @@ public final class Consolidation {
 
     /**
      * @param mergeTarget the target the records are merged into, whose own versions take part in the conflicts
-     * @param choices     conflicts settled by the user: key to the 0-based source whose version wins, before the policy
+     * @param choices     conflicts settled by the user: key to the 0-based source whose version wins, or {@link Entry#TARGET}
+     *                    for the merge target's own, before the policy
      */
     public static Consolidation analyse(List<SessionStore> sources, Optional<SessionStore> mergeTarget, ConflictPolicy policy,
                                         Map<String, Integer> choices, ProgressMonitor monitor) {
@@ -229,7 +237,7 @@ public final class Consolidation {
             return;
         }
         List<Settled> outcome = new ArrayList<>();
-        Optional<Entry> chosen = fromSources.stream().filter(entry -> Integer.valueOf(entry.source()).equals(choices.get(entry.key()))).findFirst();
+        Optional<Entry> chosen = versions.stream().filter(entry -> Integer.valueOf(entry.source()).equals(choices.get(entry.key()))).findFirst();
         Settlement settlement = chosen.isPresent() ? keepOne(versions, chosen.get(), Rule.CHOSEN, "chosen", outcome) : switch (policy) {
             case KEEP_BOTH -> keepBoth(versions, inTarget, takenKeys, outcome);
             case NEWEST -> newest(versions, outcome);
@@ -271,7 +279,8 @@ public final class Consolidation {
             }
         }
         if (winner.inTarget()) {
-            return new Settlement(rule, name + ": kept the version in the target, newer than every source's; no source's version is written", false);
+            String why = rule == Rule.CHOSEN ? "" : ", newer than every source's";
+            return new Settlement(rule, name + ": kept the version in the target" + why + "; no source's version is written", false);
         }
         Optional<Entry> newerInTarget = versions.stream().filter(Entry::inTarget)
                 .filter(target -> !target.hash().equals(winner.hash()) && isNewer(target, winner)).findFirst();

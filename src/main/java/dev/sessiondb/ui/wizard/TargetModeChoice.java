@@ -11,13 +11,14 @@ public final class TargetModeChoice extends VBox {
 
     /**
      * @param id      prefix of the buttons' ids: {@code id-new}, {@code id-replace}, {@code id-merge}
-     * @param written where the sessions written come from, as the buttons name it: "the source", "the sources"
+     * @param written   where the sessions written come from, as the buttons name it: "the source", "the sources"
+     * @param onSameKey what a merge does with a session the target holds too: a migration replaces it, a consolidation weighs it
      */
-    public TargetModeChoice(String id, ObjectProperty<TargetMode> mode, String written) {
+    public TargetModeChoice(String id, ObjectProperty<TargetMode> mode, String written, String onSameKey) {
         super(6);
         ToggleGroup modes = new ToggleGroup();
         for (TargetMode each : TargetMode.values()) {
-            RadioButton button = new RadioButton(describe(each, written));
+            RadioButton button = new RadioButton(describe(each, written, onSameKey));
             button.setId(id + "-" + each);
             button.setAccessibleText(button.getText());
             button.setToggleGroup(modes);
@@ -28,11 +29,11 @@ public final class TargetModeChoice extends VBox {
         modes.selectedToggleProperty().addListener((property, before, after) -> mode.set((TargetMode) after.getUserData()));
     }
 
-    private static String describe(TargetMode mode, String written) {
+    private static String describe(TargetMode mode, String written, String onSameKey) {
         return switch (mode) {
             case NEW -> "New: the target must be absent or empty";
             case REPLACE -> "Replace: the target ends up holding only the sessions of " + written + " (backed up first)";
-            case MERGE -> "Merge: add the sessions of " + written + ", replacing those with the same key (backed up first)";
+            case MERGE -> "Merge: add the sessions of " + written + ", " + onSameKey + " (backed up first)";
         };
     }
 }

@@ -8,19 +8,26 @@ import java.util.Optional;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
-/** One session several sources hold with different content: which sources, what the policy would do, and the user's choice. */
+/**
+ * One session held with different content by several sources, or by a source and the merge target: who holds a
+ * version, what the policy would do, and the user's choice, which may be the target's own version.
+ */
 public final class ConflictRow {
 
     public static final String BY_POLICY = "By policy";
+    public static final String TARGET = "Target";
 
     private final String key;
-    private final List<Integer> sources;
+    /** The 0-based sources holding a version in priority order, then {@link Consolidation.Entry#TARGET} when the target holds one. */
+    private final List<Integer> holders;
+    private final String holdersText;
     private final String byPolicy;
     private final StringProperty choice = new SimpleStringProperty(BY_POLICY);
 
     public ConflictRow(Consolidation.Conflict conflict) {
         this.key = conflict.key();
-        this.sources = conflict.versions().stream().map(version -> version.entry().source()).distinct().toList();
+        this.holders = conflict.versions().stream().map(version -> version.entry().source()).distinct().toList();
+        this.holdersText = conflict.holders();
         this.byPolicy = plainWords(conflict);
     }
 
@@ -33,14 +40,18 @@ public final class ConflictRow {
         return SecretMasker.maskText("session", key);
     }
 
-    /** "1, 3": the sources (numbered from 1) holding a version. */
+    /** "1, 3" or "1, 2, target": who holds a version, sources numbered from 1. */
     public String sourcesText() {
-        return String.join(", ", sources.stream().map(source -> String.valueOf(source + 1)).toList());
+        return holdersText;
     }
 
-    /** The 0-based sources holding a version, in priority order. */
-    public List<Integer> sourceIndexes() {
-        return sources;
+    /** The 0-based sources holding a version in priority order, then {@link Consolidation.Entry#TARGET} when the merge target holds one. */
+    public List<Integer> holderIndexes() {
+        return holders;
+    }
+
+    public boolean heldByTarget() {
+        return holders.contains(Consolidation.Entry.TARGET);
     }
 
     /** What the policy does with this conflict, in plain words. */
@@ -48,40 +59,44 @@ public final class ConflictRow {
         return byPolicy;
     }
 
-    /** "By policy", or "Source N" for the version to keep. */
+    /** "By policy", "Source N" or "Target" for the version to keep. */
     public StringProperty choiceProperty() {
         return choice;
     }
 
     public List<String> options() {
         List<String> options = new ArrayList<>(List.of(BY_POLICY));
-        sources.forEach(source -> options.add("Source " + (source + 1)));
+        holders.forEach(holder -> options.add(optionFor(holder)));
         return options;
     }
 
-    /**
-     * The engine's settlement told without CLI terms, with the fields the versions differ in: what
-     * the settlement drops. The wizard consolidates into a new store, so no target version takes part.
-     */
-    private static String plainWords(Consolidation.Conflict conflict) {
-        int kept = conflict.kept().source() + 1;
-        String settled = switch (conflict.rule()) {
-            case UNSETTLED -> "Not settled: the policy is to stop, so pick the version to keep";
-            case KEEP_BOTH -> "Keeps every version: source " + kept + "'s under this name, the others renamed "
-                    + conflict.settlement().substring(conflict.settlement().lastIndexOf(' ') + 1);
-            case NEWEST -> "Keeps source " + kept + "'s version (it is the newest)";
-            case NEWEST_TIE -> "Keeps source " + kept + "'s version (a tie: no version is newer, so priority order decides: source " + kept
-                    + " comes first)";
-            case FIRST -> "Keeps source " + kept + "'s version (source " + kept + " comes first)";
-            case CHOSEN -> "Keeps source " + kept + "'s version (you chose it)";
-        };
-        return settled + (conflict.differingFields().isEmpty() ? "" : "; the versions differ in " + String.join(", ", conflict.differingFields()));
+    private static String optionFor(int holder) {
+        return holder == Consolidation.Entry.TARGET ? TARGET : "Source " + (holder + 1);
     }
 
-    /** The 0-based source the user chose, or empty when the policy decides. */
+    /** The engine's settlement told without CLI terms, with the fields the versions differ in: what the settlement drops. */
+    private static String plainWords(Consolidation.Conflict conflict) {
+        Consolidation.Entry kept = conflict.kept();
+        String whose = kept.label() + "'s";
+        String settled = switch (conflict.rule()) {
+            case UNSETTLED -> "Not settled: the policy is to stop, so pick the version to keep";
+            case KEEP_BOTH -> "Keeps every version: " + whose + " under this name, the others renamed "
+                    + conflict.settlement().substring(conflict.settlement().lastIndexOf(' ') + 1);
+            case NEWEST -> "Keeps " + whose + " version (" + (kept.inTarget() ? "it is newer than every source's" : "it is the newest") + ")";
+            case NEWEST_TIE -> "Keeps " + whose + " version (a tie: no version is newer, so priority order decides: " + kept.label() + " comes first)";
+            case FIRST -> "Keeps " + whose + " version (" + kept.label() + " comes first)";
+            case CHOSEN -> "Keeps " + whose + " version (you chose it)";
+        };
+        String overwrites = conflict.replacesNewer() ? ", replacing the target's NEWER version (the backup keeps it)" : "";
+        return settled + overwrites + (conflict.differingFields().isEmpty() ? "" : "; the versions differ in " + String.join(", ", conflict.differingFields()));
+    }
+
+    /** The 0-based source the user chose, {@link Consolidation.Entry#TARGET} for the target's version, or empty when the policy decides. */
     public Optional<Integer> chosenSource() {
         String chosen = choice.get();
-        return chosen == null || chosen.equals(BY_POLICY) ? Optional.empty()
-                : Optional.of(Integer.parseInt(chosen.substring("Source ".length())) - 1);
+        if (chosen == null || chosen.equals(BY_POLICY)) {
+            return Optional.empty();
+        }
+        return Optional.of(chosen.equals(TARGET) ? Consolidation.Entry.TARGET : Integer.parseInt(chosen.substring("Source ".length())) - 1);
     }
 }

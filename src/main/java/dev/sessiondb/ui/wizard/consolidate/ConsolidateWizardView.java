@@ -82,7 +82,8 @@ public final class ConsolidateWizardView extends WizardPane {
         form.addRow(0, new Label("Target"), new StorePicker("consolidate-target", "The store to consolidate into (.db for SQLite)",
                 viewModel.targetProperty(), known, viewModel::browseTarget));
         form.addRow(1, new Label("When sources differ"), policy);
-        form.addRow(2, new Label("Existing target"), new TargetModeChoice("consolidate-mode", viewModel.modeProperty(), "the sources"));
+        form.addRow(2, new Label("Existing target"), new TargetModeChoice("consolidate-mode", viewModel.modeProperty(), "the sources",
+                "a session the target holds too is settled by the conflict policy, the target's version taking part"));
         form.addRow(3, new Label(""), WizardPages.writesTo("consolidate-writes-to", viewModel.targetProperty(),
                 "an existing target is backed up first; Undo restores it"));
         return WizardPages.page("Target and policy", "A new target appears only when complete; an existing one is backed up first.", form);
@@ -97,7 +98,7 @@ public final class ConsolidateWizardView extends WizardPane {
         TableColumn<ConflictRow, ConflictRow> choice = new TableColumn<>("Keep");
         choice.setCellValueFactory(cell -> new javafx.beans.property.ReadOnlyObjectWrapper<>(cell.getValue()));
         choice.setCellFactory(column -> new ChoiceCell());
-        table.getColumns().addAll(List.of(WizardPages.column("Session", ConflictRow::session), WizardPages.column("In sources", ConflictRow::sourcesText),
+        table.getColumns().addAll(List.of(WizardPages.column("Session", ConflictRow::session), WizardPages.column("Held by", ConflictRow::sourcesText),
                 WizardPages.column("Unless you pick one", ConflictRow::byPolicy), choice));
         double[] widths = {110, 95, 320, 120};
         for (int i = 0; i < widths.length; i++) {
@@ -124,7 +125,7 @@ public final class ConsolidateWizardView extends WizardPane {
         split.setOrientation(javafx.geometry.Orientation.VERTICAL);
         split.setDividerPositions(0.4);
         VBox.setVgrow(split, javafx.scene.layout.Priority.ALWAYS);
-        return WizardPages.page("Conflicts", "Sessions the sources hold in different versions. Select one to compare its versions; "
+        return WizardPages.page("Conflicts", "Sessions the sources hold in different versions (under Merge, the target's own version takes part). Select one to compare its versions; "
                         + "keep the policy's pick or choose the version yourself.",
                 WizardPages.statusLine("consolidate-conflicts-status", viewModel.statusProperty(), viewModel.steps().busyProperty()), split);
     }
@@ -149,7 +150,7 @@ public final class ConsolidateWizardView extends WizardPane {
                 new JobSummaryView("consolidate-summary", viewModel.summaryProperty()));
     }
 
-    /** The per-conflict choice: "By policy" or one of the sources holding a version. */
+    /** The per-conflict choice: "By policy", a source holding a version, or the merge target's own version. */
     private static final class ChoiceCell extends TableCell<ConflictRow, ConflictRow> {
 
         private final ChoiceBox<String> box = new ChoiceBox<>();

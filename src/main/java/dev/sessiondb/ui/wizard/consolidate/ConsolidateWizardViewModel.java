@@ -81,7 +81,8 @@ public final class ConsolidateWizardViewModel {
     private final BackupJournal journal;
     private ConsolidateJob job;
     private StoreLocator targetLocator;
-    private List<StoreLocator> analysedSources = List.of();
+    /** The stores the listed conflicts were found in; null before the first search. */
+    private Prepared analysed;
 
     public ConsolidateWizardViewModel(TaskExecutor executor, DialogService dialogs, LocatorInput locators, StoreOpener opener,
                                       UndoStack undo, BackupJournal journal,
@@ -209,57 +210,50 @@ public final class ConsolidateWizardViewModel {
                 .ifPresent(file -> target.set(file.toString()));
     }
 
-    /** Finds the conflicts under the chosen policy; nothing is written. */
+    /** Finds the conflicts as the plan will settle them, a merge target's own versions taking part; nothing is written. */
     public void findConflicts() {
         Map<String, String> chosen = new HashMap<>();
         conflicts.forEach(conflict -> chosen.put(conflict.key(), conflict.choiceProperty().get()));
         conflicts.clear();
-        Optional<List<StoreLocator>> resolved = resolveSources();
-        if (resolved.isEmpty()) {
+        Optional<Prepared> analysing = prepare(Map.of());
+        if (analysing.isEmpty()) {
             return;
         }
-        ConflictPolicy settling = policy.get();
-        tasks.run("Find conflicts", "Reading the sources …", monitor -> {
-            List<SessionStore> opened = new ArrayList<>();
-            try {
-                resolved.get().forEach(source -> opened.add(opener.open(source)));
-                return Consolidation.analyse(opened, settling, Map.of(), monitor).conflicts().stream().map(ConflictRow::new).toList();
-            } finally {
-                opened.forEach(SessionStore::close);
-            }
-        }, found -> {
-            analysedSources = resolved.get();
-            comparison.clear();
-            comparedTitle.set("");
-            found.stream().filter(conflict -> conflict.options().contains(chosen.get(conflict.key())))
-                    .forEach(conflict -> conflict.choiceProperty().set(chosen.get(conflict.key())));
-            conflicts.setAll(found);
-            status.set(found.isEmpty() ? "No conflicts: the sources agree on every shared session."
-                    : found.size() + " sessions differ between sources. The policy settles each; choose a source to override it.");
-        });
+        tasks.run("Find conflicts", "Reading the sources …", monitor -> analysing.get().job().conflicts(monitor).stream().map(ConflictRow::new).toList(),
+                found -> {
+                    analysed = analysing.get();
+                    comparison.clear();
+                    comparedTitle.set("");
+                    found.stream().filter(conflict -> conflict.options().contains(chosen.get(conflict.key())))
+                            .forEach(conflict -> conflict.choiceProperty().set(chosen.get(conflict.key())));
+                    conflicts.setAll(found);
+                    status.set(found.isEmpty() ? "No conflicts: the sources agree on every shared session."
+                            : found.size() + " sessions differ between sources" + (found.stream().anyMatch(ConflictRow::heldByTarget)
+                            ? " or from the target's own version" : "") + ". The policy settles each; choose a version to override it.");
+                });
     }
 
-    /** Reads the conflict's versions from the first two sources holding it and lays them side by side. */
+    /** Reads the conflict's versions from the first two holding it (a merge target's last) and lays them side by side. */
     public void showConflict(ConflictRow conflict) {
-        List<StoreLocator> stores = analysedSources;
-        if (conflict == null || conflict.sourceIndexes().size() < 2 || stores.isEmpty()) {
+        Prepared stores = analysed;
+        if (conflict == null || conflict.holderIndexes().size() < 2 || stores == null) {
             comparison.clear();
             comparedTitle.set("");
             return;
         }
-        int left = conflict.sourceIndexes().get(0);
-        int right = conflict.sourceIndexes().get(1);
+        StoreLocator left = stores.holder(conflict.holderIndexes().get(0));
+        StoreLocator right = stores.holder(conflict.holderIndexes().get(1));
         executor.execute(BackgroundTask.of("Read " + conflict.session(), monitor -> {
-            try (SessionStore a = opener.open(stores.get(left)); SessionStore b = opener.open(stores.get(right))) {
+            try (SessionStore a = opener.open(left); SessionStore b = opener.open(right)) {
                 return SideBySide.compare(a.get(conflict.key()), b.get(conflict.key()), List.of());
             }
         }).onSuccess(rows -> {
             comparison.setAll(rows);
             long differing = rows.stream().filter(row -> row.state() == FieldRow.State.CHANGED).count();
-            comparedTitle.set(String.format("%s: on the left the version in source %d (%s), on the right the one in source %d (%s); "
-                            + "%d field%s differ%s, highlighted.", conflict.session(), left + 1, StoreNames.distinctName(stores.get(left), stores),
-                    right + 1, StoreNames.distinctName(stores.get(right), stores), differing, differing == 1 ? "" : "s", differing == 1 ? "s" : "")
-                    + (conflict.sourceIndexes().size() > 2 ? " More sources hold it too: " + conflict.sourcesText() + "." : ""));
+            comparedTitle.set(String.format("%s: on the left the version in %s, on the right the one in %s; %d field%s differ%s, highlighted.",
+                    conflict.session(), stores.describe(conflict.holderIndexes().get(0)), stores.describe(conflict.holderIndexes().get(1)),
+                    differing, differing == 1 ? "" : "s", differing == 1 ? "s" : "")
+                    + (conflict.holderIndexes().size() > 2 ? " More hold it too: " + conflict.sourcesText() + "." : ""));
         }).onFailure(failure -> dialogs.showError("Cannot read the versions of " + conflict.session(), failure.getMessage())));
     }
 
@@ -267,7 +261,7 @@ public final class ConsolidateWizardViewModel {
     public void makePlan() {
         summary.set(null);
         runnable.set(false);
-        Optional<Prepared> prepared = prepare();
+        Optional<Prepared> prepared = prepare(choices());
         if (prepared.isEmpty()) {
             status.set("No plan: go Back and choose stores that can be used.");
             return;
@@ -285,7 +279,7 @@ public final class ConsolidateWizardViewModel {
 
     private static String whatToChange(Refusal refusal) {
         return switch (refusal.reason()) {
-            case CONFLICTS_UNCHOSEN -> "The job would refuse: choose a source for each conflict or another policy.";
+            case CONFLICTS_UNCHOSEN -> "The job would refuse: choose a version for each conflict or another policy.";
             case TARGET_HOLDS_RECORDS, REPLACE_WITH_EMPTY_SOURCE -> "The job would refuse: go Back to Target and policy and choose what to do"
                     + " with the existing target, or another target.";
             case FIELDS_TARGET_CANNOT_HOLD, MINSKY_COLUMNS_REFUSE_RECORDS, OTHER -> "The job would refuse: go Back, change what the plan below says, and plan again.";
@@ -328,16 +322,32 @@ public final class ConsolidateWizardViewModel {
         return Optional.of(resolved);
     }
 
-    /** A job ready to plan, with its target for the undo stack. */
-    private record Prepared(ConsolidateJob job, StoreLocator target) {
+    /** A job ready to plan, with its stores: the target for the undo stack, all of them to read a conflict's versions from. */
+    private record Prepared(ConsolidateJob job, List<StoreLocator> sources, StoreLocator target) {
+
+        /** A conflict's holder: a 0-based source or {@link Consolidation.Entry#TARGET}. */
+        StoreLocator holder(int holder) {
+            return holder == Consolidation.Entry.TARGET ? target : sources.get(holder);
+        }
+
+        /** "source 2 (b.json)" or "the target (all.db)". */
+        String describe(int holder) {
+            return holder == Consolidation.Entry.TARGET ? "the target (" + StoreNames.shortName(target) + ")"
+                    : "source " + (holder + 1) + " (" + StoreNames.distinctName(sources.get(holder), sources) + ")";
+        }
     }
 
-    private Optional<Prepared> prepare() {
+    private Optional<Prepared> prepare(Map<String, Integer> choices) {
         Optional<List<StoreLocator>> from = resolveSources();
         Optional<StoreLocator> into = from.flatMap(found -> locators.resolve("Target", target.get()));
+        return into.map(found -> new Prepared(new ConsolidateJob(from.get(), found,
+                new ConsolidateOptions(policy.get(), Optional.empty(), Optional.of(mode.get()), false, true, choices), journal), from.get(), found));
+    }
+
+    /** The versions the user picked over the policy. */
+    private Map<String, Integer> choices() {
         Map<String, Integer> choices = new HashMap<>();
         conflicts.forEach(conflict -> conflict.chosenSource().ifPresent(source -> choices.put(conflict.key(), source)));
-        return into.map(found -> new Prepared(new ConsolidateJob(from.get(), found,
-                new ConsolidateOptions(policy.get(), Optional.empty(), Optional.of(mode.get()), false, true, choices), journal), found));
+        return choices;
     }
 }

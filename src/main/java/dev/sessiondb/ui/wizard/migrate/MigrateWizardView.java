@@ -64,7 +64,7 @@ public final class MigrateWizardView extends WizardPane {
         verify.setId("migrate-verify");
         verify.selectedProperty().bindBidirectional(viewModel.verifyProperty());
         return WizardPages.page("Options", "What to do with a target that already holds sessions, and how careful to be.",
-                Controls.styled(new Label("Existing target"), "text-bold"), new TargetModeChoice("migrate-mode", viewModel.modeProperty(), "the source"), allowLoss, verify, new VBox());
+                Controls.styled(new Label("Existing target"), "text-bold"), new TargetModeChoice("migrate-mode", viewModel.modeProperty(), "the source", "replacing those with the same key"), allowLoss, verify, new VBox());
     }
 
     private static Node plan(MigrateWizardViewModel viewModel) {

@@ -18,6 +18,7 @@ import dev.sessiondb.ui.common.UndoStack;
 import dev.sessiondb.ui.diff.DiffFixtures;
 import dev.sessiondb.ui.stores.Credentials;
 import dev.sessiondb.ui.wizard.JobSummary;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -167,6 +168,42 @@ class ConsolidateWizardViewModelTest {
 
         assertThat(viewModel.summaryProperty().get().headline()).startsWith("Verified:");
         assertThat(StoreContents.records("sqlite:" + target)).hasSize(218 + 3);
+    }
+
+    /**
+     * The audit: under Merge the page said "Keeps source 1's version (it is the newest)" of a session the target holds in a newer
+     * version, and offered sources 1 and 2 only, while the plan kept the target's; picking "source 1" as the page said overwrote it.
+     */
+    @Test
+    void underMergeTheTargetsOwnVersionIsListedSettledAndCanBePicked() throws Exception {
+        Path first = Files.writeString(directory.resolve("a.json"), "[{\"session\":\"s1\",\"branch\":\"a\",\"lastActivityAt\":\"2025-03-01T00:00:00Z\"}]");
+        Path second = Files.writeString(directory.resolve("b.json"), "[{\"session\":\"s1\",\"branch\":\"b\",\"lastActivityAt\":\"2025-01-01T00:00:00Z\"}]");
+        Path merged = Files.writeString(directory.resolve("tw.json"), "[{\"session\":\"s1\",\"branch\":\"tw\",\"lastActivityAt\":\"2026-01-01T00:00:00Z\"}]");
+        add(first);
+        add(second);
+        viewModel.steps().next();
+        viewModel.targetProperty().set(merged.toString());
+        viewModel.modeProperty().set(TargetMode.MERGE);
+        viewModel.steps().next();
+
+        assertThat(conflict("s1").sourcesText()).isEqualTo("1, 2, target");
+        assertThat(conflict("s1").byPolicy()).isEqualTo("Keeps the target's version (it is newer than every source's); the versions differ in branch, lastActivityAt");
+        assertThat(conflict("s1").options()).containsExactly(ConflictRow.BY_POLICY, "Source 1", "Source 2", ConflictRow.TARGET);
+        assertThat(viewModel.statusProperty().get()).contains("or from the target's own version");
+
+        conflict("s1").choiceProperty().set("Source 1");
+        viewModel.steps().next();
+        assertThat(viewModel.summaryProperty().get().lines()).anySatisfy(line -> assertThat(line).contains("replaces a NEWER version in the target"));
+
+        viewModel.steps().back();
+        assertThat(conflict("s1").choiceProperty().get()).isEqualTo("Source 1");
+        conflict("s1").choiceProperty().set(ConflictRow.TARGET);
+        viewModel.steps().next();
+        viewModel.run();
+
+        assertThat(viewModel.summaryProperty().get().lines()).contains("conflict on s1 (sources 1, 2, target): chosen: kept the version in the target;"
+                + " no source's version is written; fields that differ: branch, lastActivityAt");
+        assertThat(StoreContents.records("json:" + merged)).singleElement().satisfies(record -> assertThat(record.branch()).contains("tw"));
     }
 
     /** The window told its user to "use --layout native … or pass --allow-loss": this wizard has neither, but can choose its target. */
