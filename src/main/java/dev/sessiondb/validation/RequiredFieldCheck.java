@@ -39,6 +39,11 @@ final class RequiredFieldCheck implements Check {
         }
     }
 
+    /** The required fields {@code record} lacks or leaves blank: a record repair writes must be none this check flags. */
+    static List<String> missingFields(SessionRecord record) {
+        return requiredFields(record).stream().filter(field -> record.field(field).filter(value -> !value.asText().isBlank()).isEmpty()).toList();
+    }
+
     private static List<String> requiredFields(SessionRecord record) {
         if (RecordKinds.isMagellai(record)) {
             return List.of("created");

@@ -1,5 +1,7 @@
 package dev.sessiondb.validation;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sessiondb.model.SessionRecord;
 import dev.sessiondb.model.Timestamp;
 import java.io.IOException;
@@ -21,6 +23,7 @@ import java.util.function.Consumer;
  * Workspace directories on disk that no record names, by session or by repoPath: Minsky
  * answers "session not found" for them. Repair registers each one from its git remote,
  * branch and first commit date, its task id written as the store writes task ids (hence the survey).
+ * A registration required-field would flag (no git remote, so no repoUrl) is left to a person.
  */
 final class WorkspaceUnregisteredCheck extends TaskIdFormsSurvey {
 
@@ -106,14 +109,22 @@ final class WorkspaceUnregisteredCheck extends TaskIdFormsSurvey {
         git.branch().ifPresent(branch -> record.add(FieldEdit.set("branch", branch)));
         record.add(FieldEdit.set("repoPath", workspace.directory().toAbsolutePath().normalize().toString()));
         String problem = "workspace " + workspace.directory() + " has no session record; Minsky answers 'session not found' for it";
-        if (repoName.isEmpty()) {
-            // a record without its repository is one every store or check refuses: a person must say which repository it is
+        List<String> missing = RequiredFieldCheck.missingFields(asRecord(record));
+        if (!missing.isEmpty()) {
+            // a record required-field would flag is one every store or check refuses: a person must say which repository it is
+            String known = repoName.filter(name -> !missing.contains("repoName")).map(name -> " (its repoName is '" + name + "')").orElse("");
+            String why = git.remoteUrl().isPresent() ? "its git remote names no repository" : "the folder has no git remote to tell its repository";
             return Finding.of(this, Severity.WARNING, workspace.session(), problem,
-                    "add its record by hand with its repoName and repoUrl: the folder has no git remote to tell its repository");
+                    "add its record by hand with its " + String.join(" and ", missing) + known + ": " + why);
         }
-        String fix = git.remoteUrl().isPresent() ? "register it from its git remote, branch and first commit"
-                : "register it, then set repoUrl by hand: it has no git remote to tell its repository";
-        return Finding.repairable(this, Severity.WARNING, workspace.session(), problem, fix + " (sessiondb repair --check " + name() + ")", record);
+        return Finding.repairable(this, Severity.WARNING, workspace.session(), problem,
+                "register it from its git remote, branch and first commit (sessiondb repair --check " + name() + ")", record);
+    }
+
+    private static SessionRecord asRecord(List<FieldEdit> edits) {
+        ObjectNode fields = JsonNodeFactory.instance.objectNode();
+        edits.forEach(edit -> edit.applyTo(fields));
+        return SessionRecord.of(fields);
     }
 
     /**

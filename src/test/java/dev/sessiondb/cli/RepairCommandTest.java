@@ -85,6 +85,47 @@ class RepairCommandTest {
         assertThat(CliRun.of("validate", store.toString(), "--check", "workspace-unregistered").exitCode()).isZero();
     }
 
+    /**
+     * The audit: an older layout's folder with a commit but no remote was registered without a repoUrl, which the next
+     * validate's required-field flagged. Its record is left to a person, and the repair says which field to add.
+     */
+    @Test
+    void aWorkspaceWithoutARemoteIsLeftToAPersonSoValidateFlagsNothingRepairWrote() throws Exception {
+        Path state = Files.createDirectories(dir.resolve("state"));
+        Path store = Fixtures.copy(Fixtures.MINSKY_ARRAY, state);
+        GitRepos.createWithoutRemote(state.resolve("git/local-minsky/sessions/task#500"), "task#500", "2026-01-05T10:00:00Z");
+
+        CliRun run = CliRun.of("repair", store.toString(), "--check", "workspace-unregistered", "--backup-dir", dir.resolve("backups").toString());
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("1 workspace-unregistered findings need a person").doesNotContain("add task#500");
+        assertThat(CliRun.of("validate", store.toString(), "--check", "workspace-unregistered").out())
+                .contains("add its record by hand with its repoUrl (its repoName is 'local-minsky')");
+        assertThat(StoreContents.records("json:" + store)).noneMatch(record -> record.key().equals("task#500"));
+    }
+
+    /** Repair then validate: nothing repair fixed is flagged again, its registrations included (it wrote local-minsky as it renamed it). */
+    @Test
+    void aFullRepairLeavesNothingForValidateToFlagOfWhatItFixed() throws Exception {
+        Path state = Files.createDirectories(dir.resolve("state"));
+        Path store = Fixtures.copy(Fixtures.MINSKY_ARRAY, state);
+        GitRepos.create(state.resolve("git/local-minsky/sessions/task#501"), "/Users/me/Projects/minsky", "task#501", "2026-01-05T10:00:00Z");
+        GitRepos.createWithoutRemote(state.resolve("git/local-minsky/sessions/task#500"), "task#500", "2026-01-05T10:00:00Z");
+        JsonNode changes = JsonCodec.parse(CliRun.of("repair", store.toString(), "--dry-run", "--format", "json").out()).path("changes");
+        List<String> fixed = new ArrayList<>();
+        changes.forEach(change -> change.path("checks").forEach(check -> fixed.add(change.path("session").asText() + " " + check.asText())));
+        assertThat(fixed).contains("task#501 workspace-unregistered").anyMatch(line -> line.endsWith(" repo-name-variant"));
+
+        assertThat(CliRun.of("repair", store.toString(), "--backup-dir", dir.resolve("backups").toString()).exitCode()).isZero();
+
+        JsonNode findings = JsonCodec.parse(CliRun.of("validate", store.toString(), "--format", "json").out()).path("findings");
+        List<String> flagged = new ArrayList<>();
+        findings.forEach(finding -> flagged.add(finding.path("session").asText() + " " + finding.path("check").asText()));
+        assertThat(flagged).doesNotContainAnyElementsOf(fixed).noneMatch(line -> line.startsWith("task#501 ") || line.endsWith(" repo-name-variant"));
+        assertThat(JsonCodec.parse(CliRun.of("show", store.toString(), "task#501", "--format", "json").out()).path("repoName").asText())
+                .isEqualTo("local/minsky");
+    }
+
     @Test
     void nothingToRepairTakesNoBackup() throws Exception {
         Path store = dir.resolve("clean.json");

@@ -250,7 +250,25 @@ class ChecksTest {
         assertThat(findings.get(0).edits()).isEmpty();
         assertThat(findings.get(2).edits()).isEmpty();
         assertThat(findings.get(2).fix()).isEqualTo("add its record by hand with its repoName and repoUrl: the folder has no git remote to tell its repository");
-        assertThat(registered(findings.get(4))).startsWith("{\"session\":\"old\",\"repoName\":\"local-minsky\",\"createdAt\":");
+        assertThat(findings.get(4).edits()).isEmpty();
+    }
+
+    /**
+     * The audit: an older layout's folder, a git repository with a commit but no remote, was registered without the repoUrl
+     * required-field requires, so validate flagged what repair had just written; its record is now a person's to add.
+     */
+    @Test
+    void aWorkspaceWhoseRecordWouldLackARequiredFieldIsLeftToAPerson() throws Exception {
+        Path state = dir.resolve("state");
+        GitRepos.createWithoutRemote(state.resolve("git/local-minsky/sessions/task#500"), "task#500", "2026-01-05T10:00:00Z");
+
+        List<Finding> findings = run("workspace-unregistered", List.of(state), minsky("a", ""));
+
+        assertThat(findings).singleElement().satisfies(finding -> {
+            assertThat(finding.edits()).isEmpty();
+            assertThat(finding.fix()).isEqualTo("add its record by hand with its repoUrl (its repoName is 'local-minsky'): the folder has no git remote"
+                    + " to tell its repository");
+        });
     }
 
     @Test

@@ -26,11 +26,25 @@ public final class GitRepos {
     }
 
     public static Path create(Path directory, String remoteUrl, String branch, String firstCommitDate) {
+        return commit(init(directory, remoteUrl, branch), firstCommitDate);
+    }
+
+    /** A repository with a branch and a first commit but no remote: nothing in it tells its repository's URL. */
+    public static Path createWithoutRemote(Path directory, String branch, String firstCommitDate) {
         try {
-            init(directory, remoteUrl, branch);
+            Files.createDirectories(directory);
+            git(directory, List.of(), "init", "-q", "-b", branch);
+            return commit(directory, firstCommitDate);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Path commit(Path directory, String date) {
+        try {
             Files.writeString(directory.resolve("README.md"), "work\n");
             git(directory, List.of(), "add", "README.md");
-            git(directory, List.of("GIT_AUTHOR_DATE=" + firstCommitDate, "GIT_COMMITTER_DATE=" + firstCommitDate),
+            git(directory, List.of("GIT_AUTHOR_DATE=" + date, "GIT_COMMITTER_DATE=" + date),
                     "-c", "user.name=Test", "-c", "user.email=test@example.com", "commit", "-q", "-m", "first");
             return directory;
         } catch (IOException e) {

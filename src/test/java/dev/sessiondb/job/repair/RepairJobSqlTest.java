@@ -125,17 +125,30 @@ class RepairJobSqlTest {
                 List.of("branch", "repoPath"));
     }
 
-    @Test
-    void aWorkspaceTheStoreWouldRefuseIsNotWrittenAndThePlanSaysWhy() throws Exception {
-        // an older layout's folder names its repository by the folder it sits in, but nothing gives its URL, which Minsky's PostgreSQL requires
-        Path state = Files.createDirectories(dir.resolve("state"));
-        Files.createDirectories(state.resolve("git/local-minsky/sessions/old"));
-        RepairJob job = new RepairJob(MinskySchemas.postgres(true), List.of("workspace-unregistered"), List.of(state), new BackupJournal(dir.resolve("journal")));
+    /**
+     * An older layout's folder names its repository by the folder it sits in, but nothing gives its URL, which required-field
+     * requires: on Minsky's 2026 SQLite and PostgreSQL alike it is left to a person, not written without it.
+     */
+    private void aWorkspaceWithoutARepoUrlIsLeftToAPerson(StoreLocator locator, Path state) {
+        GitRepos.createWithoutRemote(state.resolve("git/local-minsky/sessions/task#500"), "task#500", "2026-01-05T10:00:00Z");
+        RepairJob job = new RepairJob(locator, List.of("workspace-unregistered"), List.of(state), new BackupJournal(dir.resolve("journal")));
 
         JobPlan plan = job.plan();
 
         assertThat(plan.counts()).containsEntry("workspaces to register", 0L).containsEntry("findings of the fixed checks needing a person", 1L);
-        assertThat(plan.warnings()).anyMatch(line -> line.startsWith("not written: old (workspace-unregistered): has no repoUrl"));
+        assertThat(plan.coercions()).noneMatch(line -> line.contains("task#500"));
+        assertThat(plan.warnings()).noneMatch(line -> line.startsWith("not written:"));
+    }
+
+    @Test
+    void aMinsky2026SqliteTableLeavesAWorkspaceWithoutARepoUrlToAPerson() throws Exception {
+        Path state = Files.createDirectories(dir.resolve("state"));
+        aWorkspaceWithoutARepoUrlIsLeftToAPerson(MinskySchemas.sqlite(MinskySchemas.Era.SQLITE_2026, state.resolve("sessions.db"), true), state);
+    }
+
+    @Test
+    void aMinskyPostgresqlTableLeavesAWorkspaceWithoutARepoUrlToAPerson() throws Exception {
+        aWorkspaceWithoutARepoUrlIsLeftToAPerson(MinskySchemas.postgres(true), Files.createDirectories(dir.resolve("state")));
     }
 
     @Test
