@@ -15,12 +15,12 @@ abstract class TaskIdFormsSurvey implements Check {
     }
 
     @Override
-    public final Set<SessionField> surveyedFields() {
+    public Set<SessionField> surveyedFields() {
         return Set.of(SessionField.TASK_ID);
     }
 
     @Override
-    public final void survey(SessionRecord record) {
+    public void survey(SessionRecord record) {
         record.taskId().ifPresent(forms::count);
     }
 }

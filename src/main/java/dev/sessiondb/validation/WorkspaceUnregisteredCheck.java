@@ -2,6 +2,7 @@ package dev.sessiondb.validation;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sessiondb.model.SessionField;
 import dev.sessiondb.model.SessionRecord;
 import dev.sessiondb.model.Timestamp;
 import java.io.IOException;
@@ -17,12 +18,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
  * Workspace directories on disk that no record names, by session or by repoPath: Minsky
  * answers "session not found" for them. Repair registers each one from its git remote,
- * branch and first commit date, its task id written as the store writes task ids (hence the survey).
+ * branch and first commit date, its task id and repoName written as the store writes them (hence the survey).
  * A registration required-field would flag (no git remote, so no repoUrl) is left to a person.
  */
 final class WorkspaceUnregisteredCheck extends TaskIdFormsSurvey {
@@ -38,6 +40,7 @@ final class WorkspaceUnregisteredCheck extends TaskIdFormsSurvey {
      */
     private Map<Path, MinskyWorkspaces> unnamed;
     private final Map<String, List<Path>> directoriesBySession = new HashMap<>();
+    private final RepoNameSpellings spellings = new RepoNameSpellings();
 
     WorkspaceUnregisteredCheck(List<Path> stateDirs, Path baseDirectory) {
         this.stateDirs = List.copyOf(stateDirs);
@@ -49,7 +52,18 @@ final class WorkspaceUnregisteredCheck extends TaskIdFormsSurvey {
         return "workspace-unregistered";
     }
 
-    /** Only workspaces to register need the store's task-id forms: without any, a survey would read the store for nothing. */
+    @Override
+    public Set<SessionField> surveyedFields() {
+        return Set.of(SessionField.TASK_ID, SessionField.REPO_NAME);
+    }
+
+    @Override
+    public void survey(SessionRecord record) {
+        super.survey(record);
+        record.repoName().ifPresent(spellings::count);
+    }
+
+    /** Only workspaces to register need the store's task-id forms and repository spellings: without any, a survey would read the store for nothing. */
     @Override
     public boolean needsSurvey() {
         return !unnamed().isEmpty();
@@ -97,10 +111,12 @@ final class WorkspaceUnregisteredCheck extends TaskIdFormsSurvey {
     /**
      * The record Minsky would have written, from what the folder says: the repository from its git remote (or, in the
      * older layout, the repository folder it sits in), never made up from the folder's own name, which is not a repository.
+     * Its repoName is spelled as the store spells that repository, the spelling repo-name-variant renames the others to.
      */
     private Finding finding(MinskyWorkspaces workspace) {
         GitWorkspace git = GitWorkspace.read(workspace.directory());
-        Optional<String> repoName = git.remoteUrl().flatMap(RepoNames::fromUrl).or(workspace::repoDirName);
+        Optional<String> repoName = git.remoteUrl().flatMap(RepoNames::fromUrl).or(workspace::repoDirName)
+                .map(name -> spellings.norm(name).orElse(name));
         List<FieldEdit> record = new ArrayList<>(List.of(FieldEdit.set("session", workspace.session())));
         repoName.ifPresent(name -> record.add(FieldEdit.set("repoName", name)));
         git.remoteUrl().ifPresent(url -> record.add(FieldEdit.set("repoUrl", url)));

@@ -100,16 +100,17 @@ class RepairCommandTest {
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).contains("1 workspace-unregistered findings need a person").doesNotContain("add task#500");
         assertThat(CliRun.of("validate", store.toString(), "--check", "workspace-unregistered").out())
-                .contains("add its record by hand with its repoUrl (its repoName is 'local-minsky')");
+                .contains("add its record by hand with its repoUrl (its repoName is 'local/minsky')");
         assertThat(StoreContents.records("json:" + store)).noneMatch(record -> record.key().equals("task#500"));
     }
 
-    /** Repair then validate: nothing repair fixed is flagged again, its registrations included (it wrote local-minsky as it renamed it). */
+    /** Repair then validate: nothing repair fixed is flagged again, its registrations included, spelled as the run renames the store's records to. */
     @Test
     void aFullRepairLeavesNothingForValidateToFlagOfWhatItFixed() throws Exception {
         Path state = Files.createDirectories(dir.resolve("state"));
         Path store = Fixtures.copy(Fixtures.MINSKY_ARRAY, state);
-        GitRepos.create(state.resolve("git/local-minsky/sessions/task#501"), "/Users/me/Projects/minsky", "task#501", "2026-01-05T10:00:00Z");
+        // its remote spells the repository local/Minsky: a variant of the store's own spelling
+        GitRepos.create(state.resolve("git/local-minsky/sessions/task#501"), "/Users/me/Projects/Minsky", "task#501", "2026-01-05T10:00:00Z");
         GitRepos.createWithoutRemote(state.resolve("git/local-minsky/sessions/task#500"), "task#500", "2026-01-05T10:00:00Z");
         JsonNode changes = JsonCodec.parse(CliRun.of("repair", store.toString(), "--dry-run", "--format", "json").out()).path("changes");
         List<String> fixed = new ArrayList<>();

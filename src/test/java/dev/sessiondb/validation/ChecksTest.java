@@ -266,9 +266,21 @@ class ChecksTest {
 
         assertThat(findings).singleElement().satisfies(finding -> {
             assertThat(finding.edits()).isEmpty();
-            assertThat(finding.fix()).isEqualTo("add its record by hand with its repoUrl (its repoName is 'local-minsky'): the folder has no git remote"
+            assertThat(finding.fix()).isEqualTo("add its record by hand with its repoUrl (its repoName is 'local/minsky'): the folder has no git remote"
                     + " to tell its repository");
         });
+    }
+
+    /** A full repair renamed local/minsky to the store's local-minsky while registering a workspace as local/minsky: validate flagged it again. */
+    @Test
+    void aRegisteredWorkspaceSpellsItsRepositoryAsTheStoreDoes() throws Exception {
+        Path state = dir.resolve("state");
+        GitRepos.create(state.resolve("sessions/task#501"), "/Users/me/Projects/minsky", "task#501", "2026-01-05T10:00:00Z");
+
+        List<Finding> findings = run("workspace-unregistered", List.of(state), record("{\"session\":\"a\",\"repoName\":\"local-minsky\"}"),
+                record("{\"session\":\"b\",\"repoName\":\"local-minsky\"}"), minsky("c", ""));
+
+        assertThat(registered(findings.get(0))).contains("\"repoName\":\"local-minsky\"");
     }
 
     @Test
