@@ -22,9 +22,11 @@ import java.util.List;
 import javafx.css.PseudoClass;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.control.RadioButton;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
@@ -134,14 +136,7 @@ class JobScreensFlowTest {
         Path a = DiffFixtures.storeA(run);
         Path b = DiffFixtures.storeB(run);
         Path target = run.resolve("all.db");
-        openFromJobsMenu(robot, "Consolidate several stores into one…");
-
-        for (Path source : List.of(a, b)) {
-            type(robot, "#consolidate-new-source", source.toString());
-            press(robot, "#consolidate-add");
-        }
-                press(robot, "#consolidate-next");
-        type(robot, "#consolidate-target", target.toString());
+        toTargetAndPolicy(robot, target, a, b);
         press(robot, "#consolidate-next");
         TableView<ConflictRow> conflicts = robot.lookup("#consolidate-conflicts").queryTableView();
         waitFor(() -> conflicts.getItems().size() == 2);
@@ -174,6 +169,39 @@ class JobScreensFlowTest {
         mergeAndRun(robot);
 
         assertThat(StoreContents.records("sqlite:" + target)).hasSize(218 + 3);
+        assertThat(dialogs.errors()).isEmpty();
+    }
+
+    /**
+     * The audit: under Merge the Conflicts page said source 1's version would be kept of a session the target holds in a
+     * newer version, and offered only the sources; the page now lists the target's version, keeps it by policy, and offers it.
+     */
+    @Test
+    void underMergeTheConflictsPageShowsAndOffersTheTargetsOwnVersion(FxRobot robot) throws Exception {
+        Path first = Files.writeString(run.resolve("a.json"), "[{\"session\":\"s1\",\"branch\":\"a\",\"lastActivityAt\":\"2025-03-01T00:00:00Z\"}]");
+        Path second = Files.writeString(run.resolve("b.json"), "[{\"session\":\"s1\",\"branch\":\"b\",\"lastActivityAt\":\"2025-01-01T00:00:00Z\"}]");
+        Path target = Files.writeString(run.resolve("tw.json"), "[{\"session\":\"s1\",\"branch\":\"tw\",\"lastActivityAt\":\"2026-01-01T00:00:00Z\"}]");
+        toTargetAndPolicy(robot, target, first, second);
+        assertThat(robot.lookup("#consolidate-mode-merge").queryAs(RadioButton.class).getText())
+                .contains("settled by the conflict policy").doesNotContain("replacing");
+        press(robot, "#consolidate-mode-merge");
+        press(robot, "#consolidate-next");
+
+        TableView<ConflictRow> conflicts = robot.lookup("#consolidate-conflicts").queryTableView();
+        waitFor(() -> conflicts.getItems().size() == 1);
+        ConflictRow s1 = conflicts.getItems().get(0);
+        assertThat(s1.sourcesText()).isEqualTo("1, 2, target");
+        assertThat(s1.byPolicy()).startsWith("Keeps the target's version (it is newer than every source's)");
+        waitFor(() -> robot.lookup("#consolidate-conflicts .choice-box").tryQuery().isPresent());
+        ChoiceBox<String> keep = robot.lookup("#consolidate-conflicts .choice-box").queryAs(ChoiceBox.class);
+        assertThat(keep.getItems()).containsExactly(ConflictRow.BY_POLICY, "Source 1", "Source 2", ConflictRow.TARGET);
+        robot.interact(() -> keep.setValue(ConflictRow.TARGET));
+        press(robot, "#consolidate-next");
+        waitFor(() -> text(robot, "#consolidate-summary-headline").startsWith("Ready"));
+        press(robot, "#consolidate-run");
+
+        waitFor(() -> text(robot, "#consolidate-summary-headline").startsWith("Verified"));
+        assertThat(StoreContents.records("json:" + target)).singleElement().satisfies(record -> assertThat(record.branch()).contains("tw"));
         assertThat(dialogs.errors()).isEmpty();
     }
 
@@ -224,14 +252,19 @@ class JobScreensFlowTest {
     private Path chooseTargetHoldingThreeSessions(FxRobot robot) {
         Path target = run.resolve("existing.db");
         StoreContents.create("sqlite:" + target, SampleSessions.minskyList(3, 1));
+        toTargetAndPolicy(robot, target, DiffFixtures.storeA(run), DiffFixtures.storeB(run));
+        return target;
+    }
+
+    /** Opens the consolidate wizard, adds the sources in order and types the target on the Target and policy page. */
+    private static void toTargetAndPolicy(FxRobot robot, Path target, Path... sources) {
         openFromJobsMenu(robot, "Consolidate several stores into one…");
-        for (Path source : List.of(DiffFixtures.storeA(run), DiffFixtures.storeB(run))) {
+        for (Path source : sources) {
             type(robot, "#consolidate-new-source", source.toString());
             press(robot, "#consolidate-add");
         }
         press(robot, "#consolidate-next");
         type(robot, "#consolidate-target", target.toString());
-        return target;
     }
 
     /** From the Target and policy page: Merge, the plan, Run, until the report says the target is verified. */
