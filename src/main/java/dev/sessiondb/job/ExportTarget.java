@@ -1,17 +1,10 @@
 package dev.sessiondb.job;
 
-import dev.sessiondb.files.AtomicFiles;
-import dev.sessiondb.store.OpenMode;
-import dev.sessiondb.store.SessionStore;
-import dev.sessiondb.store.StoreException;
-import dev.sessiondb.store.StoreFactory;
-import dev.sessiondb.store.StoreFormat;
 import dev.sessiondb.store.StoreLocator;
 import dev.sessiondb.store.StoreProvider;
 import dev.sessiondb.store.StoreProviders;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -21,8 +14,6 @@ import java.util.Optional;
  * here before writing, each in its own words for an ordinary file already there.
  */
 public final class ExportTarget {
-
-    private static final List<String> SQLITE_SIDE_FILES = List.of("-wal", "-shm", "-journal");
 
     private static final String NEVER_OVER_A_STORE = "an export never writes over a session store; nothing was written; choose another file";
 
@@ -34,23 +25,22 @@ public final class ExportTarget {
      *
      * @param source the store the export reads
      * @return whether an ordinary file (no store) is there already, which the export would replace
-     * @throws JobRefusedException when the file is the source, inside the source's folder, a folder, a session store or one of a SQLite store's files
+     * @throws JobRefusedException when the file is the source, inside the source's folder, a folder, a session store or one of a store's own files
      */
     public static boolean requireNoStore(Path file, StoreLocator source) {
         if (source.localPath().isPresent()) {
             requireOutsideSource(file, source);
         }
-        requireNoSqliteSideFile(file);
         if (Files.isDirectory(file)) {
             throw new JobRefusedException(file + " is a folder; nothing was written; choose a file to export to");
         }
-        if (!Files.exists(file) || AtomicFiles.isEmptyFile(file)) {
-            return Files.exists(file); // an empty file holds nothing to lose
+        for (StoreProvider provider : StoreProviders.all()) {
+            provider.storeAt(file).ifPresent(store -> {
+                throw new JobRefusedException((store.equals(file) ? file + " is a session store (" + provider.format() + ")"
+                        : file + " belongs to the store " + store + ", which keeps its latest changes there") + "; " + NEVER_OVER_A_STORE);
+            });
         }
-        storeFormatOf(file).ifPresent(format -> {
-            throw new JobRefusedException(file + " is a session store (" + format + "); " + NEVER_OVER_A_STORE);
-        });
-        return true;
+        return Files.exists(file);
     }
 
     private static void requireOutsideSource(Path file, StoreLocator source) {
@@ -63,43 +53,6 @@ public final class ExportTarget {
         if (folder.isPresent() && target.startsWith(folder.get())) {
             throw new JobRefusedException(file + " is inside the folder store " + source.display()
                     + ", so the export would add a file to the store it reads; nothing was written; choose a file outside the folder");
-        }
-    }
-
-    /**
-     * SQLite keeps a store's latest commits in {@code DB-wal} until they are checkpointed, and a
-     * half-done transaction's undo in {@code DB-journal}: replacing either loses or damages the store.
-     */
-    private static void requireNoSqliteSideFile(Path file) {
-        String name = String.valueOf(file.getFileName());
-        SQLITE_SIDE_FILES.stream().filter(name::endsWith)
-                .map(suffix -> file.resolveSibling(name.substring(0, name.length() - suffix.length())))
-                .filter(database -> !AtomicFiles.isEmptyFile(database) && StoreProviders.of(StoreFormat.SQLITE).recognises(database))
-                .findFirst().ifPresent(database -> {
-                    throw new JobRefusedException(file + " belongs to the SQLite store " + database + "; " + NEVER_OVER_A_STORE);
-                });
-    }
-
-    /**
-     * The format of a store the file holds, told by its content (a SQLite database by its header). Any
-     * JSON document starts as a JSON store does, so a JSON file counts only when it reads as one:
-     * an earlier export of one session may be replaced, a session-db.json may not.
-     */
-    private static Optional<StoreFormat> storeFormatOf(Path file) {
-        for (StoreProvider provider : StoreProviders.all()) {
-            if (provider.recognises(file) && (provider.format() != StoreFormat.JSON || readsAsJsonStore(file))) {
-                return Optional.of(provider.format());
-            }
-        }
-        return Optional.empty();
-    }
-
-    private static boolean readsAsJsonStore(Path file) {
-        // the open reads the whole file and fails on one that is no store
-        try (SessionStore opened = StoreFactory.open(StoreLocator.of(StoreFormat.JSON, file), OpenMode.EXISTING)) {
-            return true;
-        } catch (StoreException notAStore) {
-            return false;
         }
     }
 }

@@ -1,7 +1,9 @@
 package dev.sessiondb.store;
 
+import dev.sessiondb.files.AtomicFiles;
 import dev.sessiondb.progress.ProgressMonitor;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -42,6 +44,15 @@ public interface StoreProvider {
 
     /** Whether an existing file or directory holds a store of this format, told by its content. */
     boolean recognises(Path existing);
+
+    /**
+     * The store of this format that writing over {@code file} would replace or damage: the file
+     * itself when its content is one (an empty file holds nothing yet), or the store a side file of
+     * this format belongs to. Empty when no store of this format is at stake.
+     */
+    default Optional<Path> storeAt(Path file) {
+        return Files.isRegularFile(file) && !AtomicFiles.isEmptyFile(file) && recognises(file) ? Optional.of(file) : Optional.empty();
+    }
 
     /** Whether a path that does not exist yet names a new store of this format, told by its name. */
     boolean claimsNewPath(Path absent);

@@ -112,7 +112,7 @@ class ExportCommandTest {
         assertThat(ontoItself.err()).contains(sqlite + " is the store being exported from");
         assertThat(ontoSqlite.err()).contains(sqlite + " is a session store (SQLITE); an export never writes over a session store");
         assertThat(ontoJson.err()).contains(json + " is a session store (JSON); an export never writes over a session store");
-        assertThat(ontoItsLog.err()).contains(sqlite + "-wal belongs to the SQLite store " + sqlite + "; an export never writes over");
+        assertThat(ontoItsLog.err()).contains(sqlite + "-wal belongs to the store " + sqlite + ", which keeps its latest changes there; an export never writes over");
         assertThat(java.util.List.of(ontoItself.exitCode(), ontoSqlite.exitCode(), ontoJson.exitCode(), ontoItsLog.exitCode())).containsOnly(2);
         assertThat(Path.of(sqlite + "-wal")).doesNotExist();
         assertThat(Files.readAllBytes(sqlite)).isEqualTo(sqliteBefore);

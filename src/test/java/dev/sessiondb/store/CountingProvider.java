@@ -56,6 +56,11 @@ public abstract class CountingProvider implements StoreProvider {
     }
 
     @Override
+    public Optional<Path> storeAt(Path file) {
+        return delegate.storeAt(file);
+    }
+
+    @Override
     public boolean claimsNewPath(Path absent) {
         return delegate.claimsNewPath(absent);
     }

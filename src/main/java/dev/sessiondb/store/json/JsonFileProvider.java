@@ -53,6 +53,21 @@ public final class JsonFileProvider extends FileStoreProvider {
         return absent.getFileName() != null && absent.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json");
     }
 
+    /** Any JSON document starts as a store does: a file counts only when it reads as one (an earlier export of one session does not). */
+    @Override
+    public Optional<Path> storeAt(Path file) {
+        return super.storeAt(file).filter(this::readsAsStore);
+    }
+
+    private boolean readsAsStore(Path file) {
+        // the open reads the whole file and fails on one that is no store
+        try (SessionStore opened = open(StoreLocator.of(format(), file), OpenMode.EXISTING)) {
+            return true;
+        } catch (StoreException notAStore) {
+            return false;
+        }
+    }
+
     @Override
     public SessionStore open(StoreLocator locator, OpenMode mode) {
         return JsonFileStore.open(locator, mode);

@@ -34,6 +34,9 @@ public final class SqliteProvider extends FileStoreProvider {
     /** The first bytes of every SQLite database file. */
     static final byte[] HEADER = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
 
+    /** The files SQLite keeps beside a database while it is in use. */
+    private static final List<String> SIDE_FILE_SUFFIXES = List.of("-wal", "-shm", "-journal");
+
     @Override
     public StoreFormat format() {
         return StoreFormat.SQLITE;
@@ -49,6 +52,20 @@ public final class SqliteProvider extends FileStoreProvider {
     @Override
     public boolean recognises(Path existing) {
         return Files.isRegularFile(existing) && (startsWithHeader(existing) || AtomicFiles.isEmptyFile(existing) && claimsNewPath(existing));
+    }
+
+    /**
+     * Also the store a side file belongs to: SQLite keeps a store's latest commits in {@code DB-wal}
+     * until they are checkpointed, and a half-done transaction's undo in {@code DB-journal}, so
+     * replacing either loses or damages the store.
+     */
+    @Override
+    public Optional<Path> storeAt(Path file) {
+        String name = String.valueOf(file.getFileName());
+        return SIDE_FILE_SUFFIXES.stream().filter(name::endsWith)
+                .map(suffix -> file.resolveSibling(name.substring(0, name.length() - suffix.length())))
+                .filter(database -> Files.isRegularFile(database) && startsWithHeader(database))
+                .findFirst().or(() -> super.storeAt(file));
     }
 
     /** An empty file is no store yet: SQLite makes one in it at the first write, so a job writing there builds a new store in its place. */
