@@ -1,5 +1,6 @@
 package dev.sessiondb.ui.common;
 
+import dev.sessiondb.job.JobRefusedException;
 import java.nio.file.Path;
 import java.util.Optional;
 import javafx.scene.control.Dialog;
@@ -11,6 +12,11 @@ import javafx.scene.control.Dialog;
 public interface DialogService {
 
     void showError(String title, String message);
+
+    /** An export that did not write: refused (the file is a session store) or failed on the way, said so in the title. */
+    default void showExportFailure(Path file, Throwable failure) {
+        showError("Export to " + file + (failure instanceof JobRefusedException ? " refused" : " failed"), failure.getMessage());
+    }
 
     /** A short message that does not interrupt (shown in the status bar). */
     void notify(String message);

@@ -194,7 +194,7 @@ public final class DetailViewModel {
                     AtomicFiles.write(file, out -> out.write(document.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
                     return file;
                 }).onSuccess(written -> dialogs.notify("Exported " + SecretMasker.maskText("session", shown.key()) + " to " + written + " (secrets masked)"))
-                        .onFailure(failure -> dialogs.showError("Export to " + file + " failed", failure.getMessage()))));
+                        .onFailure(failure -> dialogs.showExportFailure(file, failure))));
     }
 
     public void delete() {

@@ -359,7 +359,7 @@ public final class SessionsViewModel {
                 .showInJobs()
                 .onSuccess(written -> dialogs.notify(String.format("Exported %,d sessions to %s", written, file)))
                 .onCancelled(() -> dialogs.notify("Export cancelled; " + file.getFileName() + " was not written"))
-                .onFailure(failure -> dialogs.showError("Export to " + file + " failed", failure.getMessage())));
+                .onFailure(failure -> dialogs.showExportFailure(file, failure)));
     }
 
     static String countText(long matching, long storeTotal) {

@@ -151,9 +151,9 @@ class SessionsViewModelTest {
         viewModel.exportCsv();
 
         assertThat(dialogs.errors()).containsExactly(
-                "Export to " + open + " failed: " + open + " is the store being exported from (json:" + open
+                "Export to " + open + " refused: " + open + " is the store being exported from (json:" + open
                         + "); an export never writes over a session store; nothing was written; choose another file",
-                "Export to " + sqlite + " failed: " + sqlite + " is a session store (SQLITE); an export never writes over a session store;"
+                "Export to " + sqlite + " refused: " + sqlite + " is a session store (SQLITE); an export never writes over a session store;"
                         + " nothing was written; choose another file");
         assertThat(Files.readAllBytes(open)).isEqualTo(openBefore);
         assertThat(Files.readAllBytes(sqlite)).isEqualTo(sqliteBefore);
