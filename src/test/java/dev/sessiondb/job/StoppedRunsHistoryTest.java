@@ -87,6 +87,28 @@ class StoppedRunsHistoryTest {
         }
     }
 
+    /** The run is listed from its start: a stop while the new store is still built out of sight ends it cancelled. */
+    @Test
+    void aMigrationIntoANewFolderAskedToStopIsListedCancelledOrCompleted() throws Exception {
+        Path folder = dir.resolve("new-folder");
+        Path output = dir.resolve("migrate.out");
+        Process run = child.start(harness.migrate("jsondir:" + folder), ProcessBuilder.Redirect.to(output.toFile()));
+        awaitJobs(1);
+        run.destroy();
+        assertThat(run.waitFor(2, TimeUnit.MINUTES)).isTrue();
+
+        JsonNode job = onlyJob(history());
+        assertThat(job.path("job").asText()).isEqualTo("migrate");
+        assertThat(job.path("sources").toString()).contains(harness.source.toString());
+        if (run.exitValue() == 143) {
+            assertThat(job.path("outcome").asText()).isEqualTo("cancelled");
+            assertThat(folder).doesNotExist();
+        } else {
+            assertThat(run.exitValue()).as(Files.readString(output)).isZero();
+            assertThat(job.path("outcome").asText()).isEqualTo("completed");
+        }
+    }
+
     @Test
     void anUndoAskedToStopCancelsWithNothingChangedOrFinishesAndTheHistorySaysWhich() throws Exception {
         assertThat(child.runToEnd(harness.migrate("sqlite:" + target, "--mode", "replace"))[0]).isZero();
@@ -173,6 +195,15 @@ class StoppedRunsHistoryTest {
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
         while (journal().list().size() < count) {
             assertThat(System.nanoTime()).as("a backup appeared").isLessThan(deadline);
+            Thread.sleep(5);
+        }
+    }
+
+    /** Waits until the history lists {@code count} jobs: the run has started. */
+    private void awaitJobs(int count) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+        while (history().size() < count) {
+            assertThat(System.nanoTime()).as("the run was listed").isLessThan(deadline);
             Thread.sleep(5);
         }
     }

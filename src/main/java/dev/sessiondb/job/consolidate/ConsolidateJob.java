@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -85,10 +86,11 @@ public final class ConsolidateJob implements Job {
             monitor.message("reading sources");
             Consolidation consolidation = Consolidation.analyse(opened, transfer.mergeTarget(), options.policy(), options.choices(), monitor);
             ConsolidatedRecords records = new ConsolidatedRecords(opened, consolidation);
-            JobReport.Builder report = transfer.run(description(), records, monitor, assessment -> {
+            Supplier<JobReport.Builder> start = journal.runStarter("consolidate", description(), sources, target);
+            JobReport.Builder report = transfer.run(description(), records, monitor, start, assessment -> {
                 JobPlan plan = plan(opened, consolidation, assessment);
                 plan.requireRunnable();
-                JobReport.Builder builder = journal.startRun("consolidate", description(), sources, target);
+                JobReport.Builder builder = start.get();
                 plan.counts().forEach(builder::count);
                 consolidation.conflicts().forEach(conflict -> builder.warning(conflictLine(conflict)));
                 builder.details().set("plan", plan.toJson());

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Moves every record of one store into another, any format and layout to any other. Records
@@ -60,10 +61,11 @@ public final class MigrateJob implements Job {
             if (plannedTarget != null) {
                 transfer.requireUnchangedSince(plannedTarget);
             }
-            JobReport.Builder report = transfer.run(description(), records, monitor, assessment -> {
+            Supplier<JobReport.Builder> start = journal.runStarter("migrate", description(), List.of(source), target);
+            JobReport.Builder report = transfer.run(description(), records, monitor, start, assessment -> {
                 JobPlan plan = plan(records, assessment);
                 plan.requireRunnable();
-                JobReport.Builder builder = journal.startRun("migrate", description(), List.of(source), target);
+                JobReport.Builder builder = start.get();
                 plan.counts().forEach(builder::count);
                 builder.details().set("plan", plan.toJson());
                 return builder;

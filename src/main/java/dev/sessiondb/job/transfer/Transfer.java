@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -183,21 +184,26 @@ public final class Transfer implements AutoCloseable {
      * {@code approve} has accepted the plan; a record the build would refuse or lose fields of
      * sends it back to a plan pass of its own first, so every refusal names all such records.
      * {@code approve} throws to refuse the plan and otherwise returns the report to fill.
+     * {@code start} enters the run in the history, the same run however often asked: a staged write
+     * is most of a run, so the run is entered before it and a cancel, failure or kill there is listed.
      */
-    public JobReport.Builder run(String reason, RecordSource records, ProgressMonitor monitor, Function<Assessment, JobReport.Builder> approve) {
+    public JobReport.Builder run(String reason, RecordSource records, ProgressMonitor monitor, Supplier<JobReport.Builder> start,
+                                 Function<Assessment, JobReport.Builder> approve) {
         if (existing.isEmpty() && provider.stagesOutOfSight() && provider.newStoreRefusal(target).isEmpty()) {
-            Optional<JobReport.Builder> written = planWhileWriting(reason, records, monitor, approve);
-            if (written.isPresent()) {
-                return written.get();
-            }
+            return journal.endingOnStop(start.get().runId(), () -> planWhileWriting(reason, records, monitor, approve)
+                    .orElseGet(() -> planThenWrite(reason, records, monitor, approve)));
         }
+        return planThenWrite(reason, records, monitor, approve);
+    }
+
+    private JobReport.Builder planThenWrite(String reason, RecordSource records, ProgressMonitor monitor, Function<Assessment, JobReport.Builder> approve) {
         Assessment assessment = assess(records, monitor);
         JobReport.Builder report = approve.apply(assessment);
         journal.endingOnStop(report.runId(), () -> execute(report.runId(), reason, records, assessment, monitor, report));
         return report;
     }
 
-    /** Empty when a record needs the plan pass (see {@link #run}); nothing is in place then. */
+    /** Empty when a record needs the plan pass (see {@link #run}); nothing is in place then. The caller ends the run on a stop. */
     private Optional<JobReport.Builder> planWhileWriting(String reason, RecordSource records, ProgressMonitor monitor,
                                                          Function<Assessment, JobReport.Builder> approve) {
         TargetState state = TargetState.of(target, existing);
@@ -218,16 +224,14 @@ public final class Transfer implements AutoCloseable {
             }
             Assessment assessment = assessment(state, false, scan, Optional.empty(), Optional.empty());
             JobReport.Builder report = approve.apply(assessment);
-            return Optional.of(journal.endingOnStop(report.runId(), () -> {
-                Backup backup = journal.backUpAbsent(report.runId(), target, reason);
-                report.backupId(backup.id());
-                report.count("records written", records.count());
-                reportPlanWarnings(assessment, report);
-                // the rows are verified while the target's indexes are built
-                journal.write(backup, () -> staged.commit(verify ? written -> verify(records, hashes, written, Verification.BEFORE_PLACING, monitor, report)
-                        : ReadAlongside.NOTHING), this::neverPlaced);
-                return report;
-            }));
+            Backup backup = journal.backUpAbsent(report.runId(), target, reason);
+            report.backupId(backup.id());
+            report.count("records written", records.count());
+            reportPlanWarnings(assessment, report);
+            // the rows are verified while the target's indexes are built
+            journal.write(backup, () -> staged.commit(verify ? written -> verify(records, hashes, written, Verification.BEFORE_PLACING, monitor, report)
+                    : ReadAlongside.NOTHING), this::neverPlaced);
+            return Optional.of(report);
         } catch (IOException e) {
             throw new UncheckedIOException(new IOException("cannot build the new store " + target.display() + " (" + e.getMessage()
                     + "); nothing was written there", e));
