@@ -141,6 +141,11 @@ public final class Changeset implements AutoCloseable {
         return fingerprint(current).equals(fingerprints.get(session));
     }
 
+    /** Each planned session with a fingerprint of the record it was planned from: equal for two plans of the same records. */
+    public Map<String, Long> plannedFrom() {
+        return Map.copyOf(fingerprints);
+    }
+
     public Set<String> sessions() {
         return Collections.unmodifiableSet(fingerprints.keySet());
     }

@@ -25,8 +25,10 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Applies the suggested fixes of validation as one changeset: the dry run shows it record by
@@ -42,16 +44,31 @@ public final class RepairJob implements Job {
     private final List<String> checks;
     private final List<Path> workspaceRoots;
     private final BackupJournal journal;
+    /** The preview the user approved ({@link Changeset#plannedFrom()}); empty when nothing was previewed (the CLI plans and runs at once). */
+    private final Optional<Map<String, Long>> approved;
 
     /**
      * @param checks         the checks whose fixes to apply; empty means all
      * @param workspaceRoots Minsky state directories whose unregistered workspaces to register
      */
     public RepairJob(StoreLocator locator, List<String> checks, List<Path> workspaceRoots, BackupJournal journal) {
+        this(locator, checks, workspaceRoots, journal, Optional.empty());
+    }
+
+    private RepairJob(StoreLocator locator, List<String> checks, List<Path> workspaceRoots, BackupJournal journal, Optional<Map<String, Long>> approved) {
         this.locator = locator;
         this.checks = List.copyOf(checks);
         this.workspaceRoots = List.copyOf(workspaceRoots);
         this.journal = journal;
+        this.approved = approved;
+    }
+
+    /**
+     * This repair, writing only what {@code previewed} showed: a run whose plan changes other records,
+     * or the same records from other contents, refuses before its backup, so what is applied is what was approved.
+     */
+    public RepairJob approving(Changeset previewed) {
+        return new RepairJob(locator, checks, workspaceRoots, journal, Optional.of(previewed.plannedFrom()));
     }
 
     @Override
@@ -96,6 +113,7 @@ public final class RepairJob implements Job {
         try (SessionStore store = StoreProbe.openSource(locator); Changeset changeset = changeset(store, monitor)) {
             JobReport.Builder report = journal.startRun("repair", description(), List.of(), locator);
             done = journal.endingOnStop(report.runId(), () -> {
+                approved.ifPresent(preview -> requireAsPreviewed(preview, changeset));
                 counts(changeset).forEach(report::count);
                 changeset.notWritten().forEach(record -> report.warning(record.describe()));
                 changeset.manualByCheck().forEach((check, count) -> report.warning(count + " " + check + " findings need a person"));
@@ -147,6 +165,17 @@ public final class RepairJob implements Job {
                 throw changedMeanwhile(session);
             }
         }
+    }
+
+    private void requireAsPreviewed(Map<String, Long> preview, Changeset changeset) {
+        Map<String, Long> planned = changeset.plannedFrom();
+        Set<String> sessions = new TreeSet<>(preview.keySet());
+        sessions.addAll(planned.keySet());
+        sessions.stream().filter(session -> !Objects.equals(preview.get(session), planned.get(session))).findFirst().ifPresent(session -> {
+            throw new JobRefusedException(locator.display() + " changed after the preview: session '" + SecretMasker.maskText("session", session)
+                    + "' " + (planned.containsKey(session) ? preview.containsKey(session) ? "is not as it was previewed" : "now needs a change the preview did not show"
+                    : "no longer needs the change the preview showed") + "; nothing was written, preview the changes again");
+        });
     }
 
     private JobRefusedException changedMeanwhile(String session) {

@@ -2,6 +2,7 @@ package dev.sessiondb.ui.wizard.validate;
 
 import dev.sessiondb.job.backup.BackupJournal;
 import dev.sessiondb.job.repair.Changeset;
+import dev.sessiondb.job.JobRefusedException;
 import dev.sessiondb.job.repair.RepairJob;
 import dev.sessiondb.store.SessionStore;
 import dev.sessiondb.store.StoreLocator;
@@ -56,8 +57,8 @@ public final class ValidateWizardViewModel {
     /** The preview shows the changes of this many records; the counts cover them all. */
     public static final int PREVIEW_LIMIT = 1_000;
 
-    /** What the preview shows of a changeset: the first records' field lines and the counts. */
-    private record Preview(List<ChangeLine> lines, long updates, long inserts, long manual) {
+    /** What the preview shows of a changeset: the first records' field lines and the counts, and the repair that applies only it. */
+    private record Preview(RepairJob repair, List<ChangeLine> lines, long updates, long inserts, long manual) {
     }
 
     /** A check the user may run or leave out. */
@@ -95,7 +96,7 @@ public final class ValidateWizardViewModel {
         this.current = current;
         this.undo = undo;
         this.journal = journal;
-        tasks = new WizardTasks(executor, dialogs, steps, status::set, failure -> dialogs.showError("Could not finish", dev.sessiondb.store.StoreFaults.describe(failure)));
+        tasks = new WizardTasks(executor, dialogs, steps, status::set, this::showFailure);
         Checks.NAMES.forEach(name -> checks.add(new CheckChoice(name, new SimpleBooleanProperty(true))));
         OpenStoreDefault.follow(current, store::set, () -> steps.current() == STORE);
         steps.readyProperty().bind(Bindings.createBooleanBinding(this::ready, steps.currentProperty(), store, findings, changesetReady));
@@ -193,10 +194,10 @@ public final class ValidateWizardViewModel {
                 List<ChangeLine> lines = new ArrayList<>();
                 changeset.first(PREVIEW_LIMIT).forEach(change -> lines.addAll(ChangeLine.of(change)));
                 changeset.notWritten().forEach(record -> lines.add(ChangeLine.of(record)));
-                return new Preview(lines, changeset.updates(), changeset.inserts(), changeset.manual());
+                return new Preview(planned.approving(changeset), lines, changeset.updates(), changeset.inserts(), changeset.manual());
             }
         }, preview -> {
-            repair = planned;
+            repair = preview.repair();
             changes.setAll(preview.lines());
             changesetReady.set(preview.updates() + preview.inserts() > 0);
             // the planner counts what the chosen checks cannot fix; the findings of checks without a fix need a person too
@@ -228,7 +229,23 @@ public final class ValidateWizardViewModel {
             status.set("Applied. Validate again to see what is left.");
             ReportedJob.show(report, new JobSummary(String.format("Repaired: %,d records updated, %,d added", changed, registered),
                     JobSummary.Tone.GOOD, report.counts(), lines), result, status, undo, journal);
-        });
+        }, this::applyStopped);
+    }
+
+    private void showFailure(Exception failure) {
+        dialogs.showError("Could not finish", dev.sessiondb.store.StoreFaults.describe(failure));
+    }
+
+    /** A refused apply wrote nothing; the preview it refused no longer shows the store, so Apply waits for a new one. */
+    private void applyStopped(Exception failure) {
+        if (!(failure instanceof JobRefusedException)) {
+            showFailure(failure);
+            return;
+        }
+        repair = null;
+        changesetReady.set(false);
+        status.set("Nothing was applied: " + failure.getMessage() + ".");
+        dialogs.showError("Repair refused", failure.getMessage());
     }
 
     /** Shows a finding's session in the detail pane, when the validated store is the one open. */

@@ -141,6 +141,30 @@ class ValidateWizardViewModelTest {
         assertThat(viewModel.statusProperty().get()).isEqualTo("Undone: the store is as it was before this job.");
     }
 
+    /** What Apply writes is what the preview showed: a record it showed, changed since by another program, refuses the apply. */
+    @Test
+    void applyRefusesWhenARecordThePreviewShowedChangedSinceAndSaysToPreviewAgain() throws Exception {
+        viewModel.steps().next();
+        viewModel.findings().stream().filter(group -> !group.check().equals("task-id-missing")).forEach(group -> group.fixProperty().set(false));
+        viewModel.steps().next();
+        assertThat(viewModel.statusProperty().get()).startsWith("4 records to update");
+        String changedElsewhere = viewModel.changes().get(0).session();
+        try (SessionStore store = StoreFactory.open("json:" + fixture, OpenMode.EXISTING)) {
+            store.put(store.get(changedElsewhere).orElseThrow().with("taskId", "#901"));
+        }
+        byte[] byTheOtherProgram = Files.readAllBytes(fixture);
+        viewModel.steps().next();
+
+        viewModel.apply();
+
+        assertThat(dialogs.errors()).singleElement().asString().startsWith("Repair refused: json:" + fixture + " changed after the preview: session '"
+                + changedElsewhere + "' no longer needs the change the preview showed; nothing was written, preview the changes again");
+        assertThat(viewModel.statusProperty().get()).startsWith("Nothing was applied: ");
+        assertThat(viewModel.resultProperty().get()).isNull();
+        assertThat(viewModel.changesetReadyProperty().get()).as("Apply waits for a new preview").isFalse();
+        assertThat(Files.readAllBytes(fixture)).isEqualTo(byTheOtherProgram);
+    }
+
     private void goToApply() {
         viewModel.steps().next();
         viewModel.steps().next();
