@@ -5,7 +5,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
 /** Dates the way Minsky writes them ({@code new Date().toISOString()}): UTC with milliseconds. */
-final class MinskyDates {
+public final class MinskyDates {
 
     private static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
@@ -13,7 +13,7 @@ final class MinskyDates {
     }
 
     /** Milliseconds as Minsky writes them; finer precision, when the source had it, is kept rather than cut. */
-    static String format(Instant instant) {
+    public static String format(Instant instant) {
         return instant.getNano() % 1_000_000 == 0 ? FORMAT.format(instant) : DateTimeFormatter.ISO_INSTANT.format(instant);
     }
 }

@@ -7,7 +7,9 @@ import dev.sessiondb.model.FieldType;
 import dev.sessiondb.model.SecretMasker;
 import dev.sessiondb.model.SessionField;
 import dev.sessiondb.model.SessionRecord;
+import dev.sessiondb.model.TaskId;
 import dev.sessiondb.model.Timestamp;
+import dev.sessiondb.validation.MinskyDates;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -90,9 +92,11 @@ public final class RecordEdit {
                 problems.add(field.name() + ": required; give a value");
             } else if (isDate(last) && !text.isEmpty() && !Timestamp.parse(text).isValid()) {
                 problems.add(field.name() + ": '" + text + "' is not a date; write it as 2025-05-16T22:16:33.321Z");
+            } else if (isTaskId(field) && !text.isEmpty() && TaskId.parse(text).isEmpty()) {
+                problems.add(field.name() + ": '" + text + "' is not a task id; write its number, as 079, #079 or md#079, or leave it empty");
             } else {
                 ObjectNode target = holder;
-                convert(field.name(), before, text, problems).ifPresent(value -> target.set(last, value));
+                convert(field.name(), before, inStoreForm(last, text), problems).ifPresent(value -> target.set(last, value));
             }
         }
         return new Result(problems.isEmpty() ? SessionRecord.of(fields) : null, problems);
@@ -111,6 +115,18 @@ public final class RecordEdit {
             return new EditableField(name, path, text, false, "a list; shown in the Fields tab", false);
         }
         return new EditableField(name, path, text, true, "", value.isBoolean());
+    }
+
+    private static boolean isTaskId(EditableField field) {
+        return field.path().equals(List.of(SessionField.TASK_ID.jsonName()));
+    }
+
+    /** A date typed with an offset or another precision is written as the store writes its own (UTC, milliseconds), so validate does not flag it. */
+    private static String inStoreForm(String name, String text) {
+        if (!isDate(name) || text.isEmpty() || Timestamp.hasPlainUtcShape(text)) {
+            return text;
+        }
+        return MinskyDates.format(Timestamp.parse(text).instant());
     }
 
     private static boolean isDate(String name) {
