@@ -1,5 +1,6 @@
 package dev.sessiondb.ui.wizard;
 
+import dev.sessiondb.job.JobRefusedException;
 import dev.sessiondb.ui.common.BackgroundTask;
 import dev.sessiondb.ui.common.DialogService;
 import dev.sessiondb.ui.common.TaskExecutor;
@@ -55,7 +56,8 @@ public final class WizardTasks {
                 })
                 .onFailure(failure -> {
                     steps.busyProperty().set(false);
-                    dialogs.notify(title + " — failed");
+                    // a refusal is a job that chose to write nothing, not one that broke
+                    dialogs.notify(title + (failure instanceof JobRefusedException ? " — refused" : " — failed"));
                     status.accept("");
                     failed.accept(failure);
                 }));

@@ -160,6 +160,7 @@ class ValidateWizardViewModelTest {
         assertThat(dialogs.errors()).singleElement().asString().startsWith("Repair refused: json:" + fixture + " changed after the preview: session '"
                 + changedElsewhere + "' no longer needs the change the preview showed; nothing was written, preview the changes again");
         assertThat(viewModel.statusProperty().get()).startsWith("Nothing was applied: ");
+        assertThat(dialogs.notifications()).last().asString().endsWith(" — refused");
         assertThat(viewModel.resultProperty().get()).isNull();
         assertThat(viewModel.changesetReadyProperty().get()).as("Apply waits for a new preview").isFalse();
         assertThat(Files.readAllBytes(fixture)).isEqualTo(byTheOtherProgram);
