@@ -2,7 +2,11 @@ package dev.sessiondb.store.sql;
 
 import dev.sessiondb.store.StoreException;
 import dev.sessiondb.store.StoreLocator;
+import dev.sessiondb.store.StoreFaultException;
+import dev.sessiondb.store.StoreFaults;
+import java.net.ConnectException;
 import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 
 /** Turns a failed PostgreSQL connection into one line a user can act on; never shows the password. */
 final class PgErrors {
@@ -23,12 +27,27 @@ final class PgErrors {
             default -> credentials.password() == null && cause.contains("no password was provided")
                     ? "PostgreSQL at " + server + " asks user " + credentials.user() + " for a password and none was given; put it in the URL (as user:password"
                             + " before the @), in PGPASSWORD or in ~/.pgpass (a saved store and a backup keep no password)"
-                    : state.startsWith("08") || sql == null
-                    ? "cannot reach PostgreSQL at " + server + " (" + cause + "); check that the server runs and that host and port are right"
+                    : state.startsWith("08") || sql == null || sql instanceof SQLTransientConnectionException
+                    ? null
                     : "PostgreSQL refused the connection (" + cause + "); check the URL and credentials";
         };
+        if (message == null) {
+            // a named fault, so that the CLI and the window print these words rather than the driver's
+            return new StoreFaultException(locator.display(), new StoreFaults.Fault("cannot reach PostgreSQL at " + server + " (" + cause + ")",
+                    "check that the server runs and that host and port are right"), failure);
+        }
         return "28P01".equals(state) ? new PasswordRefusedException(locator.display(), message, credentials, failure)
                 : new StoreException(locator.display() + ": " + message, failure);
+    }
+
+    /** Whether no connection could be had: the connect failed, or the pool gave up waiting for one (it wraps the last connect failure). */
+    static boolean isUnreachable(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLTransientConnectionException || cause instanceof ConnectException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** PostgreSQL refused a write at repeatable read because another transaction changed the row (40001) or a deadlock was broken (40P01). */
@@ -37,13 +56,15 @@ final class PgErrors {
         return sql != null && ("40001".equals(sql.getSQLState()) || "40P01".equals(sql.getSQLState()));
     }
 
+    /** The first SQL failure in the causes; past the pool's timeout, the driver's own failure it wraps, which says why. */
     private static SQLException sqlCause(Throwable failure) {
+        SQLException found = null;
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException sql) {
-                return sql;
+            if (cause instanceof SQLException sql && (found == null || found instanceof SQLTransientConnectionException)) {
+                found = sql;
             }
         }
-        return null;
+        return found;
     }
 
     private static Exception asException(Throwable failure) {

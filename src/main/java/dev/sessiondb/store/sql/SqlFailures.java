@@ -3,6 +3,8 @@ package dev.sessiondb.store.sql;
 import dev.sessiondb.store.StoreException;
 import dev.sessiondb.store.StoreFaultException;
 import dev.sessiondb.store.StoreFaults;
+import dev.sessiondb.store.StoreLocator;
+import java.util.Optional;
 
 /** A failed statement in the words a user reads: what failed on which store, the driver's reason, and what to do. */
 final class SqlFailures {
@@ -24,6 +26,20 @@ final class SqlFailures {
             return new StoreFaultException(storeName, StoreFaults.damagedSqlite(null, null), e);
         }
         return new StoreException(storeName + ": " + failed + " (" + firstLine(e) + "); check the store", e);
+    }
+
+    /**
+     * A PostgreSQL server gone after the store opened, said as a fault and not in the driver's words: one that cannot be reached as
+     * opening the store says it (which server, and to check it is up), one that ended the connection mid-statement as lost.
+     */
+    static Optional<StoreException> serverGone(Dialect dialect, StoreLocator locator, Exception e) {
+        if (dialect != Dialect.POSTGRESQL) {
+            return Optional.empty();
+        }
+        if (PgErrors.isUnreachable(e)) {
+            return Optional.of(PgErrors.describe(locator, PgCredentials.resolve(locator), e));
+        }
+        return StoreFaults.of(e).map(fault -> new StoreFaultException(locator.display(), fault, e));
     }
 
     static String firstLine(Exception e) {

@@ -170,12 +170,12 @@ final class SqlSessionStore implements SessionStore {
 
     @Override
     public RecordCursor cursor() {
-        return SqlCursor.records(locator.display(), dialect, layout, database.createTransaction());
+        return SqlCursor.records(locator.display(), dialect, layout, beginTransaction());
     }
 
     @Override
     public RecordCursor cursorOf(Set<SessionField> fields) {
-        return layout.fieldsRead(fields).<RecordCursor>map(read -> SqlCursor.recordsInStoredOrder(locator.display(), layout, read, database.createTransaction()))
+        return layout.fieldsRead(fields).<RecordCursor>map(read -> SqlCursor.recordsInStoredOrder(locator.display(), layout, read, beginTransaction()))
                 .orElseGet(this::cursor);
     }
 
@@ -186,13 +186,13 @@ final class SqlSessionStore implements SessionStore {
 
     @Override
     public TextCursor compactTexts() {
-        return layout.keepsRecordText() ? SqlCursor.texts(locator.display(), dialect, layout, database.createTransaction())
+        return layout.keepsRecordText() ? SqlCursor.texts(locator.display(), dialect, layout, beginTransaction())
                 : SessionStore.super.compactTexts();
     }
 
     @Override
     public HashCursor hashesInAnyOrder() {
-        Transaction transaction = database.createTransaction();
+        Transaction transaction = beginTransaction();
         return layout.keepsRecordText() ? SqlCursor.textHashesInStoredOrder(locator.display(), dialect, layout, transaction)
                 : HashCursor.of(SqlCursor.recordsInStoredOrder(locator.display(), layout, transaction));
     }
@@ -289,7 +289,7 @@ final class SqlSessionStore implements SessionStore {
         if (heldWrite != null) {
             throw new IllegalStateException("a held write is waiting for its commit");
         }
-        Transaction transaction = database.createTransaction();
+        Transaction transaction = beginTransaction();
         boolean held = false;
         try {
             if (batch.planned().isPresent()) {
@@ -305,7 +305,7 @@ final class SqlSessionStore implements SessionStore {
                 transaction.commit();
             }
         } catch (SQLException | PersistenceException e) {
-            throw SqlFailures.writeFailure(locator.display(), "writing failed", e);
+            throw SqlFailures.serverGone(dialect, locator, e).orElseGet(() -> SqlFailures.writeFailure(locator.display(), "writing failed", e));
         } finally {
             if (!held) {
                 transaction.end();
@@ -399,7 +399,8 @@ final class SqlSessionStore implements SessionStore {
                 throw e;
             }
         } catch (SQLException e) {
-            throw SqlFailures.writeFailure(locator.display(), "writing session " + key + " failed", e);
+            throw SqlFailures.serverGone(dialect, locator, e)
+                    .orElseGet(() -> SqlFailures.writeFailure(locator.display(), "writing session " + key + " failed", e));
         }
     }
 
@@ -489,13 +490,31 @@ final class SqlSessionStore implements SessionStore {
     }
 
     private <T> T read(SqlWork<T> work) {
-        Transaction transaction = database.createTransaction();
+        Transaction transaction = beginTransaction();
         try {
             return work.run(transaction.connection());
         } catch (SQLException | PersistenceException e) {
-            throw SqlFailures.readFailure(locator.display(), "reading failed", e);
+            throw SqlFailures.serverGone(dialect, locator, e).orElseGet(() -> SqlFailures.readFailure(locator.display(), "reading failed", e));
         } finally {
+            endRead(transaction);
+        }
+    }
+
+    /** A read changed nothing to roll back: a connection the server ended cannot, and the read's own failure already says why. */
+    private static void endRead(Transaction transaction) {
+        try {
             transaction.end();
+        } catch (PersistenceException lostConnection) {
+            // nothing to undo; the failure that matters is the read's
+        }
+    }
+
+    /** A transaction on a connection of its own: with the server gone, taking the connection is what fails. */
+    private Transaction beginTransaction() {
+        try {
+            return database.createTransaction();
+        } catch (PersistenceException e) {
+            throw SqlFailures.serverGone(dialect, locator, e).orElseThrow(() -> e);
         }
     }
 
