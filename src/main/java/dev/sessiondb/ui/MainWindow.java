@@ -78,7 +78,7 @@ public final class MainWindow {
         SavedStoreList savedStores = new SavedStoreList(services.journal().root(), services.settings());
         UndoStack undo = new UndoStack(executor, dialogs);
         undo.showsStoreOf(current);
-        viewModel = new MainViewModel(services.settings(), current, undo, dialogs);
+        viewModel = new MainViewModel(services.settings(), current, undo);
         stores = new StoresViewModel(services.settings(), savedStores, services.discovery(), services.credentials(), services.opener(),
                 current, dialogs, executor, firstRun);
         SessionsViewModel sessions = new SessionsViewModel(current, executor, dialogs,
@@ -126,13 +126,13 @@ public final class MainWindow {
                 showsView("migrate", "Migrate a store into another format or layout…"),
                 showsView("consolidate", "Consolidate several stores into one…"),
                 showsView("validate", "Validate and repair a store…"));
-        shell.setTools(jobsMenu, Controls.spacer(), refreshButton(), undoButton(), themeToggle(), helpMenu(dialogs));
+        shell.setTools(jobsMenu, Controls.spacer(), refreshButton(sessions::refresh), undoButton(), themeToggle(), helpMenu(dialogs));
         shell.onShortcut(shortcut(KeyCode.O), stores::addFile);
         shell.onShortcut(shortcut(KeyCode.F), () -> {
             shell.showView("sessions");
             sessionsView.focusSearch();
         });
-        shell.onShortcut(new KeyCodeCombination(KeyCode.F5), viewModel::refresh);
+        shell.onShortcut(new KeyCodeCombination(KeyCode.F5), sessions::refresh);
         shell.onShortcut(shortcut(KeyCode.Z), viewModel::undo);
         shell.applyTheme(viewModel.themeProperty().get());
         viewModel.themeProperty().addListener((property, before, after) -> shell.applyTheme(after));
@@ -170,8 +170,8 @@ public final class MainWindow {
         return item;
     }
 
-    private Button refreshButton() {
-        Button refresh = Controls.button("Refresh", "Read the open store again (F5)", viewModel::refresh);
+    private Button refreshButton(Runnable readAgain) {
+        Button refresh = Controls.button("Refresh", "Read the open store again (F5)", readAgain);
         refresh.setId("refresh");
         return refresh;
     }

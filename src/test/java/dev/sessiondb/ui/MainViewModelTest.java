@@ -24,17 +24,17 @@ class MainViewModelTest {
     @Test
     void theThemeToggleIsRememberedForTheNextStart() {
         SettingsStore settings = new SettingsStore(directory.resolve("settings.json"));
-        MainViewModel viewModel = new MainViewModel(settings, current, undo, dialogs);
+        MainViewModel viewModel = new MainViewModel(settings, current, undo);
 
         viewModel.toggleTheme();
 
         assertThat(viewModel.themeProperty().get()).isEqualTo(Theme.DARK);
-        assertThat(new MainViewModel(new SettingsStore(settings.file()), current, undo, dialogs).themeProperty().get()).isEqualTo(Theme.DARK);
+        assertThat(new MainViewModel(new SettingsStore(settings.file()), current, undo).themeProperty().get()).isEqualTo(Theme.DARK);
     }
 
     @Test
     void anUndoneCommandRefreshesTheViews() {
-        MainViewModel viewModel = new MainViewModel(new SettingsStore(directory.resolve("settings.json")), current, undo, dialogs);
+        MainViewModel viewModel = new MainViewModel(new SettingsStore(directory.resolve("settings.json")), current, undo);
         int[] undone = {0};
         undo.run(counting(undone));
         long revision = current.revisionProperty().get();
@@ -50,7 +50,7 @@ class MainViewModelTest {
 
     @Test
     void openingAnotherStoreForgetsTheEditsOfTheStoreThatWasOpen() {
-        MainViewModel viewModel = new MainViewModel(new SettingsStore(directory.resolve("settings.json")), current, undo, dialogs);
+        MainViewModel viewModel = new MainViewModel(new SettingsStore(directory.resolve("settings.json")), current, undo);
         int[] undone = {0};
         undo.run(counting(undone, true));
 
@@ -63,7 +63,7 @@ class MainViewModelTest {
 
     @Test
     void aJobRunInTheWindowStaysUndoableWhenAnotherStoreOpens() {
-        MainViewModel viewModel = new MainViewModel(new SettingsStore(directory.resolve("settings.json")), current, undo, dialogs);
+        MainViewModel viewModel = new MainViewModel(new SettingsStore(directory.resolve("settings.json")), current, undo);
         int[] undone = {0};
         undo.record(counting(undone, false), () -> { });
 
@@ -103,18 +103,11 @@ class MainViewModelTest {
     }
 
     @Test
-    void refreshWithoutAStoreSaysSo() {
-        new MainViewModel(new SettingsStore(directory.resolve("settings.json")), current, undo, dialogs).refresh();
-
-        assertThat(dialogs.notifications()).containsExactly("No store open to refresh");
-    }
-
-    @Test
     void theWindowSizeIsRemembered() {
         SettingsStore settings = new SettingsStore(directory.resolve("settings.json"));
-        new MainViewModel(settings, current, undo, dialogs).rememberWindowSize(1000, 700);
+        new MainViewModel(settings, current, undo).rememberWindowSize(1000, 700);
 
-        MainViewModel next = new MainViewModel(new SettingsStore(settings.file()), current, undo, dialogs);
+        MainViewModel next = new MainViewModel(new SettingsStore(settings.file()), current, undo);
         assertThat(next.windowWidth()).isEqualTo(1000);
         assertThat(next.windowHeight()).isEqualTo(700);
     }

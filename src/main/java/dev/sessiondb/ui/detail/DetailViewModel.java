@@ -74,8 +74,9 @@ public final class DetailViewModel {
         this.dialogs = dialogs;
         this.undo = undo;
         this.journal = journal;
-        current.selectedKeyProperty().addListener((property, before, after) -> load());
-        current.revisionProperty().addListener((property, before, after) -> load());
+        current.selectedKeyProperty().addListener((property, before, after) -> load(true));
+        // the table reads the store again too and reports its failure: one dialog, not one per view
+        current.revisionProperty().addListener((property, before, after) -> load(false));
     }
 
     // Properties
@@ -138,7 +139,7 @@ public final class DetailViewModel {
     public void reloadAfterConflict() {
         conflict.set("");
         conflictRows.clear();
-        load();
+        load(true);
     }
 
     public void startEditing() {
@@ -221,7 +222,8 @@ public final class DetailViewModel {
         conflict.set(stale.getMessage());
     }
 
-    private void load() {
+    /** @param reportFailure whether a failed read is shown as an error; either way the session read before is no longer shown */
+    private void load(boolean reportFailure) {
         String key = current.selectedKeyProperty().get();
         SessionStore store = current.store();
         if (key == null || store == null) {
@@ -234,7 +236,14 @@ public final class DetailViewModel {
                         show(found.orElse(null));
                     }
                 })
-                .onFailure(failure -> dialogs.showError("Cannot read session " + key, failure.getMessage())));
+                .onFailure(failure -> {
+                    if (key.equals(current.selectedKeyProperty().get())) {
+                        show(null);
+                    }
+                    if (reportFailure) {
+                        dialogs.showError("Cannot read session " + key, failure.getMessage());
+                    }
+                }));
     }
 
     private void show(SessionRecord shown) {

@@ -54,6 +54,8 @@ public final class SessionsViewModel {
     private boolean sorted;
     /** The newest query's number: a task of an older one skips its work if it has not started, and its result is dropped. */
     private volatile long generation;
+    /** Set by {@link #refresh()} for the read it starts, which says "Refreshed" only once it has read the store. */
+    private boolean refreshAsked;
 
     /** The most values a filter's pick list shows (the most frequent); others can still be typed. */
     static final int PICK_LIMIT = 500;
@@ -304,8 +306,20 @@ public final class SessionsViewModel {
                 .ifPresent(file -> exportTo(store, format, file));
     }
 
+    /** Reads the open store again (F5), in every view; the window says so once the sessions are read, or shows why they were not. */
+    public void refresh() {
+        if (!current.isOpen()) {
+            dialogs.notify("No store open to refresh");
+            return;
+        }
+        refreshAsked = true;
+        current.changed();
+    }
+
     public void reload() {
         long mine = ++generation;
+        boolean announce = refreshAsked;
+        refreshAsked = false;
         SessionStore store = current.store();
         storeOpen.set(store != null);
         if (store == null) {
@@ -321,6 +335,10 @@ public final class SessionsViewModel {
                         loading.set(false);
                         PagedSessionList list = new PagedSessionList(store::pageRecords, query, first.page(), executor);
                         rows.set(list);
+                        keepSelectionIfShown(first.page().records());
+                        if (announce) {
+                            dialogs.notify("Refreshed " + store.locator().display());
+                        }
                         fieldsFound.setAll(FieldColumn.pathsOf(first.page().records()).stream()
                                 .filter(path -> addedColumns.stream().noneMatch(column -> column.path().equals(path))).toList());
                         if (first.counted()) {
@@ -349,7 +367,19 @@ public final class SessionsViewModel {
     private void failedToRead(long mine, SessionStore store, Exception failure) {
         if (mine == generation) { // a store closed meanwhile is no news
             loading.set(false);
+            // rows and a count of an earlier read would pass for this query's answer
+            rows.set(FXCollections.observableArrayList());
+            count.set(query().search().isEmpty() && filters.isEmpty() ? "Reading the sessions failed" : "The search failed");
+            current.selectedKeyProperty().set(null);
             dialogs.showError("Cannot read " + store.locator().display(), failure.getMessage());
+        }
+    }
+
+    /** The detail pane follows the table: a selected session the new rows do not start with is no longer shown (the table lost it too). */
+    private void keepSelectionIfShown(List<SessionRecord> firstRows) {
+        String selected = current.selectedKeyProperty().get();
+        if (selected != null && firstRows.stream().noneMatch(record -> record.key().equals(selected))) {
+            current.selectedKeyProperty().set(null);
         }
     }
 

@@ -1,0 +1,123 @@
+package dev.sessiondb.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sessiondb.job.backup.BackupJournal;
+import dev.sessiondb.store.SessionStore;
+import dev.sessiondb.store.StoreException;
+import dev.sessiondb.ui.common.CurrentStore;
+import dev.sessiondb.ui.common.CurrentThreadTaskExecutor;
+import dev.sessiondb.ui.common.UndoStack;
+import dev.sessiondb.ui.detail.DetailViewModel;
+import dev.sessiondb.ui.sessions.ColumnChoices;
+import dev.sessiondb.ui.sessions.SessionsViewModel;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.nio.file.Path;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The audit's PostgreSQL server stopped under an open store: the table, the detail pane and Refresh say so once, and recover. */
+class UnreachableStoreViewModelTest {
+
+    private static final String UNREACHABLE = "postgresql://postgres@localhost:5432/sdb: cannot reach PostgreSQL at localhost:5432"
+            + " (Connection to localhost:5432 refused); check that the server runs and that host and port are right";
+
+    @TempDir
+    Path directory;
+
+    private final CurrentStore current = new CurrentStore();
+    private final ScriptedDialogService dialogs = new ScriptedDialogService();
+    private final CurrentThreadTaskExecutor executor = new CurrentThreadTaskExecutor();
+    private SessionsViewModel sessions;
+    private DetailViewModel detail;
+    /** Whether the store's server is away: every read then fails as a PostgreSQL store's does. */
+    private boolean serverGone;
+
+    @BeforeEach
+    void openStore() {
+        sessions = new SessionsViewModel(current, executor, dialogs, new ColumnChoices(directory.resolve("columns.json")));
+        detail = new DetailViewModel(current, executor, dialogs, new UndoStack(executor, dialogs), new BackupJournal(directory.resolve("journal")));
+        current.show(failingWhileServerGone(TestStores.openFixtureCopy(directory)));
+        current.selectedKeyProperty().set("task#002");
+    }
+
+    @AfterEach
+    void close() {
+        serverGone = false;
+        current.close();
+    }
+
+    @Test
+    void aSearchOnAStoppedServerEndsBusyWithOneErrorInTheProductsWordsAndNoOldRows() {
+        serverGone = true;
+
+        sessions.searchProperty().set("task#003");
+
+        assertThat(sessions.loadingProperty().get()).isFalse();
+        assertThat(sessions.countProperty().get()).isEqualTo("The search failed");
+        assertThat(sessions.rowsProperty().get()).isEmpty();
+        assertThat(dialogs.errors()).singleElement().asString().endsWith(UNREACHABLE);
+        assertThat(detail.recordProperty().get()).isNull();
+    }
+
+    @Test
+    void refreshSaysRefreshedOnlyAfterAReadAndItsFailureIsShownOnce() {
+        serverGone = true;
+
+        sessions.refresh();
+
+        assertThat(dialogs.notifications()).noneMatch(notice -> notice.startsWith("Refreshed"));
+        assertThat(dialogs.errors()).singleElement().asString().endsWith(UNREACHABLE);
+        assertThat(sessions.countProperty().get()).isEqualTo("Reading the sessions failed");
+        assertThat(detail.selectedProperty().get()).isFalse();
+
+        serverGone = false;
+        sessions.refresh();
+
+        assertThat(dialogs.notifications()).containsExactly("Refreshed " + current.store().locator().display());
+        assertThat(sessions.countProperty().get()).isEqualTo("217 sessions");
+    }
+
+    @Test
+    void afterTheServerReturnsTheDetailFollowsTheTableOfTheNewSearch() {
+        serverGone = true;
+        sessions.searchProperty().set("task#003");
+        serverGone = false;
+
+        sessions.searchProperty().set("task#00");
+        current.selectedKeyProperty().set("task#002");
+        sessions.searchProperty().set("task#003");
+
+        assertThat(sessions.rowsProperty().get()).extracting(row -> row.record().key()).containsExactly("task#003");
+        assertThat(current.selectedKeyProperty().get()).isNull();
+        assertThat(detail.recordProperty().get()).isNull();
+    }
+
+    @Test
+    void refreshWithoutAStoreSaysSo() {
+        current.close();
+
+        sessions.refresh();
+
+        assertThat(dialogs.notifications()).containsExactly("No store open to refresh");
+    }
+
+    /** The store, whose every method but naming and closing fails as an unreachable PostgreSQL store's does while {@link #serverGone}. */
+    private SessionStore failingWhileServerGone(SessionStore store) {
+        Set<String> withoutServer = Set.of("locator", "close", "searchReadsEveryRecord");
+        return (SessionStore) Proxy.newProxyInstance(SessionStore.class.getClassLoader(), new Class<?>[] {SessionStore.class}, (proxy, method, args) -> {
+            if (serverGone && !withoutServer.contains(method.getName())) {
+                throw new StoreException(UNREACHABLE);
+            }
+            try {
+                return method.invoke(store, args);
+            } catch (InvocationTargetException e) {
+                throw e.getCause();
+            }
+        });
+    }
+}
