@@ -60,6 +60,7 @@ class UnreachableStoreViewModelTest {
         assertThat(sessions.loadingProperty().get()).isFalse();
         assertThat(sessions.countProperty().get()).isEqualTo("The search failed");
         assertThat(sessions.rowsProperty().get()).isEmpty();
+        assertThat(sessions.readFailureProperty().get()).isEqualTo("The search failed: " + UNREACHABLE);
         assertThat(dialogs.errors()).singleElement().asString().endsWith(UNREACHABLE);
         assertThat(detail.recordProperty().get()).isNull();
     }
@@ -80,6 +81,7 @@ class UnreachableStoreViewModelTest {
 
         assertThat(dialogs.notifications()).containsExactly("Refreshed " + current.store().locator().display());
         assertThat(sessions.countProperty().get()).isEqualTo("217 sessions");
+        assertThat(sessions.readFailureProperty().get()).isEmpty();
     }
 
     @Test

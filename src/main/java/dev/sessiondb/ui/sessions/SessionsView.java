@@ -158,11 +158,12 @@ public final class SessionsView extends VBox {
         viewModel.rowsProperty().addListener((property, before, rows) -> showResult(before, rows));
         table.placeholderProperty().bind(javafx.beans.binding.Bindings.createObjectBinding(() -> Controls.emptyState(
                 viewModel.loadingProperty().get() ? "Reading sessions…"
+                        : !viewModel.readFailureProperty().get().isEmpty() ? viewModel.readFailureProperty().get() + "\n\nRefresh (F5) reads the store again."
                         : !viewModel.storeOpenProperty().get() ? "No store open: pick one on the left, or add one with Add (Ctrl+O)."
                         : viewModel.searchProperty().get().isBlank() && viewModel.filters().isEmpty()
                         ? "This store holds no sessions yet: migrate or consolidate into it, or open another store on the left."
                         : "No sessions match. Clear the search or remove a filter."),
-                viewModel.loadingProperty(), viewModel.storeOpenProperty(), viewModel.searchProperty(), viewModel.filters()));
+                viewModel.loadingProperty(), viewModel.readFailureProperty(), viewModel.storeOpenProperty(), viewModel.searchProperty(), viewModel.filters()));
         for (SessionColumn column : SessionColumn.values()) {
             table.getColumns().add(column(column));
         }

@@ -38,6 +38,7 @@ public final class SessionsViewModel {
     private final ReadOnlyStringWrapper count = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper storeOpen = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyStringWrapper readFailure = new ReadOnlyStringWrapper("");
 
     private final ObservableList<String> hiddenColumns = FXCollections.observableArrayList();
     private final ObservableList<FieldColumn> addedColumns = FXCollections.observableArrayList();
@@ -110,6 +111,11 @@ public final class SessionsViewModel {
     /** True while the first page of a new query is being read. */
     public ReadOnlyBooleanProperty loadingProperty() {
         return loading.getReadOnlyProperty();
+    }
+
+    /** Why the last read of the rows failed, for the table's placeholder; empty while it has not. */
+    public ReadOnlyStringProperty readFailureProperty() {
+        return readFailure.getReadOnlyProperty();
     }
 
     /** Ids ({@link SessionColumn#id()}) of the standard columns hidden in this store, remembered per store. */
@@ -322,6 +328,7 @@ public final class SessionsViewModel {
         refreshAsked = false;
         SessionStore store = current.store();
         storeOpen.set(store != null);
+        readFailure.set("");
         if (store == null) {
             rows.set(FXCollections.observableArrayList());
             count.set("");
@@ -371,6 +378,7 @@ public final class SessionsViewModel {
             rows.set(FXCollections.observableArrayList());
             count.set(query().search().isEmpty() && filters.isEmpty() ? "Reading the sessions failed" : "The search failed");
             current.selectedKeyProperty().set(null);
+            readFailure.set(count.get() + ": " + failure.getMessage());
             dialogs.showError("Cannot read " + store.locator().display(), failure.getMessage());
         }
     }
