@@ -99,6 +99,17 @@ class UnreachableStoreViewModelTest {
         assertThat(detail.recordProperty().get()).isNull();
     }
 
+    /** A refresh or a save reads the same query again: a session the user is looking at stays, wherever it is in the table. */
+    @Test
+    void readingTheSameQueryAgainKeepsTheSelectedSession() {
+        sessions.searchProperty().set("task#003");
+        current.selectedKeyProperty().set("task#002");
+
+        sessions.refresh();
+
+        assertThat(current.selectedKeyProperty().get()).isEqualTo("task#002");
+    }
+
     @Test
     void refreshWithoutAStoreSaysSo() {
         current.close();

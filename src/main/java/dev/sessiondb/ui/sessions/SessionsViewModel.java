@@ -55,6 +55,8 @@ public final class SessionsViewModel {
     private boolean sorted;
     /** The newest query's number: a task of an older one skips its work if it has not started, and its result is dropped. */
     private volatile long generation;
+    /** The query whose rows the table shows; null before the first read and after a failed one. */
+    private SessionQuery shownQuery;
     /** Set by {@link #refresh()} for the read it starts, which says "Refreshed" only once it has read the store. */
     private boolean refreshAsked;
 
@@ -342,7 +344,10 @@ public final class SessionsViewModel {
                         loading.set(false);
                         PagedSessionList list = new PagedSessionList(store::pageRecords, query, first.page(), executor);
                         rows.set(list);
-                        keepSelectionIfShown(first.page().records());
+                        if (!query.equals(shownQuery)) {
+                            keepSelectionIfShown(first.page().records());
+                        }
+                        shownQuery = query;
                         if (announce) {
                             dialogs.notify("Refreshed " + store.locator().display());
                         }
@@ -378,12 +383,16 @@ public final class SessionsViewModel {
             rows.set(FXCollections.observableArrayList());
             count.set(query().search().isEmpty() && filters.isEmpty() ? "Reading the sessions failed" : "The search failed");
             current.selectedKeyProperty().set(null);
+            shownQuery = null;
             readFailure.set(count.get() + ": " + failure.getMessage());
             dialogs.showError("Cannot read " + store.locator().display(), failure.getMessage());
         }
     }
 
-    /** The detail pane follows the table: a selected session the new rows do not start with is no longer shown (the table lost it too). */
+    /**
+     * After a new search or filter, the detail pane follows the table: a selected session the new
+     * rows do not start with is no longer shown. The same query read again (a refresh, a save) keeps it.
+     */
     private void keepSelectionIfShown(List<SessionRecord> firstRows) {
         String selected = current.selectedKeyProperty().get();
         if (selected != null && firstRows.stream().noneMatch(record -> record.key().equals(selected))) {
