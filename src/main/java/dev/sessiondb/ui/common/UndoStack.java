@@ -157,6 +157,7 @@ public final class UndoStack {
                 .onFailure(failure -> {
                     if (wasDone) {
                         done.push(command);
+                        undoDescription.set(nextDescription()); // still undoable: the Undo button says so again
                     }
                     dialogs.showError("Could not undo " + command.description(), StoreFaults.describe(failure));
                 }));
