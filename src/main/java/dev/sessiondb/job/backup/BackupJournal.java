@@ -14,6 +14,7 @@ import dev.sessiondb.store.RestoreGuard;
 import dev.sessiondb.store.StoreChangedException;
 import dev.sessiondb.store.StoreProviders;
 import dev.sessiondb.store.SessionStore;
+import dev.sessiondb.store.StaleRecordException;
 import dev.sessiondb.store.StoreFactory;
 import dev.sessiondb.store.StoreFaults;
 import dev.sessiondb.store.StoreInfo;
@@ -109,6 +110,8 @@ public final class BackupJournal {
      * Notes that the change a backup preceded was taken back another way (the app wrote one
      * record's earlier state back), so undo does not offer it again.
      *
+     * The run that took {@code replaced} ends with the store's change mark, as an undo does, to tell a later write.
+     *
      * @param replaced the backup taken before taking the change back
      */
     public void recordRevert(Backup backup, Backup replaced) {
@@ -118,7 +121,8 @@ public final class BackupJournal {
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
-        listener.restored(reverted, replaced, Optional.empty());
+        listener.restored(reverted, replaced, markOf(StoreLocator.parse(replaced.locator())));
+        locks.release(RunIds.runIdOf(replaced));
     }
 
     /** Backs up a store (or notes that it does not exist yet) before {@code reason} writes to it; opens it to do so. */
@@ -272,7 +276,8 @@ public final class BackupJournal {
 
     /** How a run that threw ended, in the history's words. */
     private static String outcomeOf(RuntimeException stopped) {
-        return stopped instanceof CancelledException ? "cancelled" : stopped instanceof JobRefusedException ? "refused" : "failed";
+        boolean refused = stopped instanceof JobRefusedException || stopped instanceof StaleRecordException; // an edit of a record changed meanwhile
+        return stopped instanceof CancelledException ? "cancelled" : refused ? "refused" : "failed";
     }
 
     /** The backup of a store the run's write left as it was goes. */

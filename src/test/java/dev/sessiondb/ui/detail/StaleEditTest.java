@@ -1,8 +1,13 @@
 package dev.sessiondb.ui.detail;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 
+import dev.sessiondb.catalog.CatalogRecorder;
+import dev.sessiondb.catalog.HistoryReader;
+import dev.sessiondb.catalog.PastJob;
 import dev.sessiondb.job.backup.BackupJournal;
+import dev.sessiondb.job.backup.RunIds;
 import dev.sessiondb.model.SessionRecord;
 import dev.sessiondb.store.OpenMode;
 import dev.sessiondb.store.SessionStore;
@@ -13,13 +18,23 @@ import dev.sessiondb.ui.common.CurrentStore;
 import dev.sessiondb.ui.common.CurrentThreadTaskExecutor;
 import dev.sessiondb.ui.common.UndoStack;
 import dev.sessiondb.ui.diff.FieldRow;
+import dev.sessiondb.ui.wizard.JobUndoCommand;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** An edit or deletion in the app against a record another program changed is refused, both versions shown, nothing overwritten. */
+/**
+ * An edit or deletion in the app against a record another program changed is refused, both versions shown, nothing
+ * overwritten, and leaves no backup to undo. An edit is a run of the history like a job: it ends with the store's change
+ * mark, so undoing it from the history after another program wrote asks first.
+ */
 class StaleEditTest {
 
     @TempDir
@@ -29,14 +44,19 @@ class StaleEditTest {
     private final ScriptedDialogService dialogs = new ScriptedDialogService();
     private final CurrentThreadTaskExecutor executor = new CurrentThreadTaskExecutor();
     private final UndoStack undo = new UndoStack(executor, dialogs);
+    private final List<String> warnings = new ArrayList<>();
+    private BackupJournal journal;
     private DetailViewModel viewModel;
     private SessionStore otherProgram;
+    private Path file;
 
     @BeforeEach
     void openTheSameStoreTwice() {
-        viewModel = new DetailViewModel(current, executor, dialogs, undo, new BackupJournal(directory.resolve("journal")));
+        journal = CatalogRecorder.journal(directory.resolve("journal"), warnings::add);
+        viewModel = new DetailViewModel(current, executor, dialogs, undo, journal);
         undo.onChange(command -> current.changed());
         current.show(TestStores.openFixtureCopy(directory));
+        file = current.store().locator().localPath().orElseThrow();
         otherProgram = StoreFactory.open(current.store().locator(), OpenMode.EXISTING);
         current.selectedKeyProperty().set("task#002");
     }
@@ -48,7 +68,7 @@ class StaleEditTest {
     }
 
     @Test
-    void anEditOfARecordChangedUnderneathIsRefusedWithBothVersionsSideBySide() {
+    void anEditOfARecordChangedUnderneathIsRefusedWithBothVersionsSideBySideAndLeavesNothingToUndo() {
         SessionRecord theirs = otherProgram.get("task#002").orElseThrow().with("status", "THEIRS");
         viewModel.startEditing();
         otherProgram.put(theirs);
@@ -65,6 +85,12 @@ class StaleEditTest {
                     assertThat(row.a()).doesNotContain("THEIRS");
                 });
         assertThat(undo.canUndo()).as("a refused edit is nothing to undo").isFalse();
+        assertThat(journal.list()).as("its backup went").isEmpty();
+        HistoryReader history = new HistoryReader(journal);
+        assertThat(history.jobs(Optional.empty(), 10)).extracting(PastJob::kind, PastJob::ending, PastJob::undoable)
+                .containsExactly(tuple("edit", "refused", false));
+        assertThat(history.undoable(current.store().locator())).isEmpty();
+        assertThat(warnings).isEmpty();
 
         viewModel.reloadAfterConflict();
         assertThat(viewModel.conflictProperty().get()).isEmpty();
@@ -85,16 +111,62 @@ class StaleEditTest {
     }
 
     @Test
-    void undoDoesNotOverwriteAChangeMadeAfterTheEdit() {
-        viewModel.startEditing();
-        formField("branch").set("my-branch");
-        viewModel.save();
+    void undoingAnEditFromTheHistoryAfterAnotherProgramWroteAsksAndKeepsTheirChangesUnlessConfirmed() throws Exception {
+        editBranch();
+        for (String key : List.of("task#002", "004", "task#011")) {
+            otherProgram.put(otherProgram.get(key).orElseThrow().with("status", "THEIRS"));
+        }
+        byte[] theirs = Files.readAllBytes(file);
+
+        PastJob edit = new HistoryReader(journal).undoable(current.store().locator()).get(0);
+        assertThat(edit.kind()).isEqualTo("edit");
+        assertThat(edit.ending()).isEqualTo("completed");
+        dialogs.answer(false);
+        undo.undo(JobUndoCommand.ofPastJob(edit, journal, ZoneId.of("UTC")));
+
+        assertThat(dialogs.confirmations()).singleElement().asString()
+                .contains(" changed after the edit that took backup ", "removes those later changes from the store")
+                .doesNotContain("could not be checked");
+        assertThat(Files.readAllBytes(file)).isEqualTo(theirs);
+        assertThat(dialogs.errors()).isEmpty();
+        assertThat(warnings).isEmpty();
+    }
+
+    @Test
+    void undoDoesNotOverwriteAChangeMadeAfterTheEditAndLeavesTheEditUndoable() {
+        editBranch();
         SessionRecord theirs = otherProgram.get("task#002").orElseThrow().with("status", "THEIRS-AFTER");
         otherProgram.put(theirs);
 
         undo.undo();
 
         assertThat(current.store().get("task#002")).contains(theirs);
+        assertThat(dialogs.errors()).singleElement().asString().contains("nothing was written");
+        assertThat(journal.list()).singleElement().satisfies(backup -> assertThat(backup.restoredAt()).isEmpty());
+        assertThat(new HistoryReader(journal).jobs(Optional.empty(), 10)).extracting(PastJob::kind, PastJob::ending, PastJob::undoable)
+                .containsExactly(tuple("edit-undo", "refused", false), tuple("edit", "completed", true));
+        assertThat(undo.canUndo()).isTrue();
+        assertThat(undo.undoDescriptionProperty().get()).isEqualTo("edit of task#002");
+    }
+
+    @Test
+    void anEditUndoneInTheWindowEndsBothRunsAndLetsGoOfTheirLocks() {
+        editBranch();
+
+        undo.undo();
+
+        assertThat(dialogs.errors()).isEmpty();
+        assertThat(new HistoryReader(journal).jobs(Optional.empty(), 10)).extracting(PastJob::kind, PastJob::ending)
+                .containsExactly(tuple("edit-undo", "completed"), tuple("edit", "completed"));
+        assertThat(new HistoryReader(journal).undoable(current.store().locator())).isEmpty();
+        assertThat(journal.list()).allSatisfy(backup -> assertThat(journal.mayBeRunning(RunIds.runIdOf(backup))).isFalse());
+    }
+
+    private void editBranch() {
+        viewModel.startEditing();
+        formField("branch").set("my-branch");
+        viewModel.save();
+        assertThat(dialogs.errors()).isEmpty();
     }
 
     private javafx.beans.property.StringProperty formField(String name) {
