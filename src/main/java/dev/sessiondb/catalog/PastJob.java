@@ -44,6 +44,15 @@ public record PastJob(String runId, String kind, String description, List<String
         return backupId.isPresent() && undoneAt.isEmpty() && !JobHistory.isUndo(kind);
     }
 
+    /**
+     * Whether the History view can take the run back: as {@link #undoable()}, and also an undo, whose backup holds the
+     * job it took back (the command line's plain undo puts it back too). Not an edit's undo: it wrote one record back,
+     * so its backup is in no chain of undos that says which edits the store holds.
+     */
+    public boolean undoableFromHistory() {
+        return undoable() || (kind.equals("undo") && backupId.isPresent() && undoneAt.isEmpty());
+    }
+
     /** The same run, known to be running or not by its lock. */
     public PastJob withRunning(boolean stillRunning) {
         return new PastJob(runId, kind, description, sources, target, startedAt, finishedAt, outcome, counts, reportPath, backupId, undoneAt,

@@ -67,9 +67,9 @@ public final class HistoryViewModel {
         return selected;
     }
 
-    /** The selected job took a backup that nobody has put back yet. */
+    /** The selected job (or undo, which can itself be undone) took a backup that nobody has put back yet. */
     public BooleanBinding canUndoSelected() {
-        return Bindings.createBooleanBinding(() -> selected.get() != null && selected.get().job().undoable(), selected);
+        return Bindings.createBooleanBinding(() -> selected.get() != null && selected.get().job().undoableFromHistory(), selected);
     }
 
     /** Reads the history again (after a job, an undo, or when asked). */
@@ -82,7 +82,7 @@ public final class HistoryViewModel {
     /** Puts back the backup the selected job took, after the user confirms; the views refresh when it is done. */
     public void undoSelected() {
         HistoryRow row = selected.get();
-        if (row == null || !row.job().undoable()) {
+        if (row == null || !row.job().undoableFromHistory()) {
             dialogs.notify("Choose a job that can still be undone");
             return;
         }

@@ -125,4 +125,28 @@ class HistoryViewModelTest {
         viewModel.selectedProperty().set(viewModel.rows().get(1));
         assertThat(viewModel.canUndoSelected().get()).isFalse();
     }
+
+    /** The undo's dialog says it can itself be undone: its row in the view does so, bringing the migration back. */
+    @Test
+    void anUndoSelectedInTheViewIsUndoneAndTheJobIsBackInTheStore() {
+        HistoryViewModel viewModel = new HistoryViewModel(current, journal, undo, executor, dialogs, ZoneOffset.UTC);
+        viewModel.refresh();
+        viewModel.selectedProperty().set(viewModel.rows().get(0));
+        dialogs.answer(true);
+        viewModel.undoSelected();
+        current.changed();
+
+        viewModel.selectedProperty().set(viewModel.rows().get(0));
+        assertThat(viewModel.selectedProperty().get().kind()).isEqualTo("undo");
+        assertThat(viewModel.canUndoSelected().get()).isTrue();
+        dialogs.answer(true);
+        viewModel.undoSelected();
+        current.changed();
+
+        assertThat(StoreContents.records("json:" + target)).hasSize(Fixtures.MINSKY_COUNT);
+        assertThat(viewModel.rows()).extracting(HistoryRow::kind).containsExactly("undo", "undo", "migrate");
+        assertThat(viewModel.rows().get(2).undone()).as("the migration is in the store again").isEmpty();
+        assertThat(dialogs.errors()).isEmpty();
+        assertThat(warnings).isEmpty();
+    }
 }
