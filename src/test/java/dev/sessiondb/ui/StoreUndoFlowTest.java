@@ -24,9 +24,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -131,6 +133,45 @@ class StoreUndoFlowTest {
         waitFor(() -> !dialogs.errors().isEmpty() || dialogs.notifications().stream().anyMatch(note -> note.startsWith("Undone: migration ")));
         assertThat(dialogs.errors()).isEmpty();
         assertThat(StoreContents.records("json:" + target)).hasSize(3);
+        assertThat(warnings).isEmpty();
+    }
+
+    /**
+     * The audit: an edit saved in the window, then another program rewrote the file (the edited session and two more);
+     * once the store is opened again, Ctrl+Z says the store changed after the edit and keeps their changes unless confirmed.
+     */
+    @Test
+    void anEditUndoneAfterAnotherProgramWroteAsksAndKeepsTheirChanges(FxRobot robot) throws Exception {
+        Path store = TestStores.fixtureCopy(run);
+        Button undo = open(robot, store);
+        TextField search = robot.lookup("#session-search").queryAs(TextField.class);
+        robot.interact(() -> search.setText("004"));
+        waitFor(() -> robot.lookup("#sessions-table .table-row-cell").tryQuery().isPresent());
+        robot.clickOn(robot.lookup("#sessions-table .table-row-cell").nth(0).queryAs(Node.class));
+        waitFor(() -> robot.lookup("#detail-title").queryAs(Label.class).getText().equals("004"));
+        robot.clickOn("#edit-session");
+        waitFor(() -> robot.lookup("#edit-branch").tryQuery().isPresent());
+        TextField branch = robot.lookup("#edit-branch").queryAs(TextField.class);
+        robot.interact(() -> branch.setText("mine"));
+        robot.clickOn("#save-session");
+        waitFor(() -> undo.getText().equals("Undo edit of 004"));
+        try (SessionStore minsky = StoreFactory.open(StoreLocator.parse("json:" + store), OpenMode.EXISTING)) {
+            for (String key : List.of("004", "task#002", "task#011")) {
+                minsky.put(minsky.get(key).orElseThrow().with("status", "theirs"));
+            }
+        }
+        byte[] theirs = Files.readAllBytes(store);
+
+        open(robot, store);
+        waitFor(() -> undo.getText().matches("Undo edit of 004 \\(\\d\\d:\\d\\d:\\d\\d\\)"));
+        dialogs.answer(false);
+        robot.push(KeyCode.CONTROL, KeyCode.Z);
+
+        waitFor(() -> dialogs.confirmations().size() == 1 && undo.getText().startsWith("Undo edit of 004 "));
+        assertThat(dialogs.confirmations().get(0)).contains("json:" + store + " changed after the edit that took backup ",
+                "removes those later changes from the store").doesNotContain("could not be checked");
+        assertThat(Files.readAllBytes(store)).isEqualTo(theirs);
+        assertThat(dialogs.errors()).isEmpty();
         assertThat(warnings).isEmpty();
     }
 
