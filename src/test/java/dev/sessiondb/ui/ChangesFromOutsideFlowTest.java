@@ -81,7 +81,7 @@ class ChangesFromOutsideFlowTest {
         waitFor(() -> robot.lookup("#detail-conflict-message").queryAs(Label.class).getText().contains("was changed by another program"));
         assertThat(conflictRows(robot)).anySatisfy(row -> {
             assertThat(row.name()).isEqualTo("branch");
-            assertThat(row.a()).contains(KEY);
+            assertThat(row.a()).as("what the user typed, not lost with the form").isEqualTo("mine");
             assertThat(row.b()).contains("theirs");
         });
         assertThat(storedBranch()).contains("theirs");

@@ -82,7 +82,7 @@ public final class DetailView extends StackPane {
         message.setId("detail-conflict-message");
         message.setWrapText(true);
         message.textProperty().bind(viewModel.conflictProperty());
-        TableView<FieldRow> versions = SideBySideTable.create("detail-conflict", viewModel.conflictRows(), "As read", "In the store now", "");
+        TableView<FieldRow> versions = SideBySideTable.create("detail-conflict", viewModel.conflictRows(), "Yours, not written", "In the store now", "");
         versions.setPrefHeight(220);
         Button reload = Controls.button("Reload", "Show the session as the store holds it now", viewModel::reloadAfterConflict);
         reload.setId("detail-conflict-reload");

@@ -128,7 +128,7 @@ public final class DetailViewModel {
         return conflict.getReadOnlyProperty();
     }
 
-    /** The refused record side by side: as it was read (A) and as the store holds it now (B), masked. */
+    /** The refused record side by side: the user's version, not written (A), and as the store holds it now (B), masked. */
     public ObservableList<FieldRow> conflictRows() {
         return conflictRows;
     }
@@ -208,16 +208,20 @@ public final class DetailViewModel {
         }
     }
 
-    /** A record changed underneath is shown beside the one the edit started from; other failures as an error. */
+    /**
+     * A record changed underneath is shown beside the user's own version: a refused save's edit, which
+     * would otherwise be lost with the form, or the version a deletion was asked for; other failures as an error.
+     */
     private void refused(UndoableCommand command, Exception failure) {
         if (!(failure instanceof StaleRecordException stale)) {
             dialogs.showError("Could not " + command.description(), failure.getMessage());
             return;
         }
-        List<String> changed = stale.loaded().isPresent() && stale.current().isPresent()
-                ? RecordDiff.exact().compare(stale.loaded().get(), stale.current().get()).stream().map(FieldChange::path).toList()
+        Optional<SessionRecord> yours = command instanceof SaveRecordCommand save ? Optional.of(save.edited()) : stale.loaded();
+        List<String> changed = yours.isPresent() && stale.current().isPresent()
+                ? RecordDiff.exact().compare(yours.get(), stale.current().get()).stream().map(FieldChange::path).toList()
                 : List.of();
-        conflictRows.setAll(SideBySide.rows(stale.loaded().map(SessionRecord::maskedFields).orElse(null),
+        conflictRows.setAll(SideBySide.rows(yours.map(SessionRecord::maskedFields).orElse(null),
                 stale.current().map(SessionRecord::maskedFields).orElse(null), changed, Set.of()));
         conflict.set(stale.getMessage());
     }

@@ -21,6 +21,11 @@ final class SaveRecordCommand extends StoreEditCommand {
         this.after = after;
     }
 
+    /** The session as the user's edit would have written it. */
+    SessionRecord edited() {
+        return after;
+    }
+
     @Override
     public String description() {
         return "edit of " + after.key();

@@ -84,6 +84,9 @@ class StaleEditTest {
                     assertThat(row.b()).contains("THEIRS");
                     assertThat(row.a()).doesNotContain("THEIRS");
                 });
+        assertThat(viewModel.conflictRows()).as("the typed value is kept beside theirs, not lost with the form")
+                .filteredOn(row -> row.path().equals("branch")).singleElement()
+                .satisfies(row -> assertThat(row.a()).contains("my-branch"));
         assertThat(undo.canUndo()).as("a refused edit is nothing to undo").isFalse();
         assertThat(journal.list()).as("its backup went").isEmpty();
         HistoryReader history = new HistoryReader(journal);
