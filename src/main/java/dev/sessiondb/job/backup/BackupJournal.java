@@ -1,11 +1,9 @@
 package dev.sessiondb.job.backup;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.sessiondb.files.FileTrees;
 import dev.sessiondb.job.JobRefusedException;
 import dev.sessiondb.job.JobReport;
 import dev.sessiondb.job.StoreProbe;
-import dev.sessiondb.model.JsonCodec;
 import dev.sessiondb.progress.CancelledException;
 import dev.sessiondb.progress.ProgressMonitor;
 import dev.sessiondb.files.AtomicFiles;
@@ -21,23 +19,17 @@ import dev.sessiondb.store.StoreInfo;
 import dev.sessiondb.store.StoreLocator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
+import java.util.stream.Collectors;
 
 /**
  * The backups jobs take before writing to an existing store, and undo. Each backup is a
@@ -55,6 +47,7 @@ public final class BackupJournal {
     private final Path root;
     private final JournalListener listener;
     private final RunLocks locks;
+    private final BackupFolders folders;
 
     public BackupJournal(Path root) {
         this(root, JournalListener.NONE);
@@ -65,15 +58,11 @@ public final class BackupJournal {
         this.root = root.toAbsolutePath();
         this.listener = listener;
         this.locks = new RunLocks(this.root);
+        this.folders = new BackupFolders(this.root.resolve("backups"));
     }
 
     public Path root() {
         return root;
-    }
-
-    /** A folder per backup, named by its id. */
-    private Path backupsDir() {
-        return root.resolve("backups");
     }
 
     public Path reportsDir() {
@@ -116,11 +105,7 @@ public final class BackupJournal {
      */
     public void recordRevert(Backup backup, Backup replaced) {
         Backup reverted = backup.markedRestored(Instant.now());
-        try {
-            save(reverted);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+        folders.save(reverted);
         listener.restored(reverted, replaced, markOf(StoreLocator.parse(replaced.locator())));
         locks.release(RunIds.runIdOf(replaced));
     }
@@ -166,15 +151,15 @@ public final class BackupJournal {
     }
 
     private Backup journalHoldingTheRunsLock(String runId, StoreLocator locator, BackupTaker taker) {
-        Path folder = backupsDir().resolve(runId + "-" + shortHash(locator));
+        Path folder = folders.of(runId + "-" + shortHash(locator));
         try {
             FileTrees.delete(folder);
-            createOwnerOnly(folder.getParent());
+            folders.createOwnerOnly();
             AtomicFiles.createOwnerOnlyDirectories(folder);
             // how the backup finds the store: an undo that puts this backup back brings back the store the mark was taken of
             Optional<String> found = markOf(locator);
             Backup backup = takeOrClear(taker, folder);
-            save(backup);
+            folders.save(backup);
             listener.backedUp(runId, backup, found);
             return backup;
         } catch (IOException e) {
@@ -282,14 +267,14 @@ public final class BackupJournal {
 
     /** The backup of a store the run's write left as it was goes. */
     private void discard(Backup backup, String outcome) {
-        delete(backup, "; delete it by hand, the store it backs up was not changed");
+        folders.delete(backup, "; delete it by hand, the store it backs up was not changed");
         listener.discarded(backup, outcome);
         locks.release(RunIds.runIdOf(backup));
     }
 
     /** What deletes the backups and reports a prune chose ({@link PrunePlan}). */
     public BackupPruner pruner() {
-        return new BackupPruner(backupsDir(), listener, locks);
+        return new BackupPruner(folders.dir(), listener, locks);
     }
 
     /** Run {@code runId}'s saved report, if it has one. */
@@ -304,43 +289,25 @@ public final class BackupJournal {
 
     /** The bytes a backup's folder takes on disk. */
     public long size(Backup backup) {
-        return folderSize(backup.id());
+        return folders.size(backup.id());
     }
 
-    /** A file a running job deletes meanwhile (a cancelled copy, a write-ahead log) counts as nothing. */
-    private long folderSize(String id) {
-        long[] bytes = {0};
-        try {
-            Files.walkFileTree(backupsDir().resolve(id), new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
-                    bytes[0] += attributes.isRegularFile() ? attributes.size() : 0;
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
-                    if (e instanceof NoSuchFileException) {
-                        return FileVisitResult.CONTINUE;
-                    }
-                    throw e;
-                }
-            });
-            return bytes[0];
-        } catch (IOException e) {
-            throw new UncheckedIOException(new IOException("cannot read the backup " + id + " (" + e.getMessage() + ")", e));
-        }
+    /** Every complete backup, newest first. */
+    public List<Backup> list() {
+        return folders.complete();
     }
 
-    /** The manifest goes first, so a backup half deleted is not listed. */
-    private void delete(Backup backup, String todo) {
-        Path folder = backupsDir().resolve(backup.id());
-        try {
-            Files.deleteIfExists(folder.resolve(MANIFEST));
-            FileTrees.delete(folder);
-        } catch (IOException e) {
-            throw new UncheckedIOException(new IOException("cannot delete the backup " + folder + " (" + e.getMessage() + ")" + todo, e));
-        }
+    /**
+     * Every backup folder without its manifest, newest first: being taken now, left by a job killed while it copied, or
+     * left by a prune stopped part-way.
+     */
+    public List<IncompleteBackup> incomplete() {
+        return folders.incomplete(this::mayBeRunning);
+    }
+
+    /** Whether backup {@code id} is on disk with its manifest, so undo can restore it. */
+    public boolean isWhole(String id) {
+        return folders.isWhole(id);
     }
 
     /** A backup stopped half way (cancelled, a full disk) leaves no folder behind: it holds no manifest and restores nothing. */
@@ -361,48 +328,6 @@ public final class BackupJournal {
     @FunctionalInterface
     private interface BackupTaker {
         Backup take(Path folder) throws IOException;
-    }
-
-    /** Every complete backup, newest first. */
-    public List<Backup> list() {
-        Path backups = backupsDir();
-        if (!Files.isDirectory(backups)) {
-            return List.of();
-        }
-        List<Backup> all = new ArrayList<>();
-        try (Stream<Path> folders = Files.list(backups)) {
-            for (Path manifest : folders.map(folder -> folder.resolve(MANIFEST)).filter(Files::isRegularFile).toList()) {
-                all.add(Backup.fromJson(JsonCodec.parse(Files.readString(manifest))));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(new IOException("cannot read the backup journal " + backups + ": " + e.getMessage(), e));
-        }
-        all.sort(Comparator.comparing(Backup::createdAt).thenComparing(Backup::id).reversed());
-        return all;
-    }
-
-    /**
-     * Every backup folder without its manifest, newest first: being taken now, left by a job killed while it copied, or
-     * left by a prune stopped part-way.
-     */
-    public List<IncompleteBackup> incomplete() {
-        Path backups = backupsDir();
-        if (!Files.isDirectory(backups)) {
-            return List.of();
-        }
-        try (Stream<Path> folders = Files.list(backups)) {
-            return folders.filter(Files::isDirectory).filter(folder -> !Files.exists(folder.resolve(MANIFEST)))
-                    .map(folder -> folder.getFileName().toString()).sorted(Comparator.reverseOrder())
-                    .map(id -> new IncompleteBackup(id, folderSize(id), mayBeRunning(RunIds.runIdOf(id)),
-                            Files.exists(backups.resolve(id).resolve(PRUNING)))).toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(new IOException("cannot read the backup journal " + backups + ": " + e.getMessage(), e));
-        }
-    }
-
-    /** Whether backup {@code id} is on disk with its manifest, so undo can restore it. */
-    public boolean isWhole(String id) {
-        return Files.isRegularFile(backupsDir().resolve(id).resolve(MANIFEST));
     }
 
     public Optional<Backup> find(String id) {
@@ -446,7 +371,7 @@ public final class BackupJournal {
             // the last moment a cancel leaves the store as it was
             monitor.checkCancelled();
             try {
-                StoreSnapshots.restore(backup, locator, backupsDir().resolve(backup.id()), monitor.uncancellable(), guard[0]);
+                StoreSnapshots.restore(backup, locator, folders.of(backup.id()), monitor.uncancellable(), guard[0]);
             } catch (StoreChangedException changed) {
                 JobRefusedException refused = new JobRefusedException("another program wrote to " + locator.display() + " while undo ran; nothing was"
                         + " restored; run undo again");
@@ -459,11 +384,7 @@ public final class BackupJournal {
         }, () -> true);
         Instant now = Instant.now();
         Backup restored = backup.markedRestored(now);
-        try {
-            save(restored);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+        folders.save(restored);
         listener.restored(restored, before, markOf(locator));
         followUndoChain(restored, now);
         locks.release(runId);
@@ -478,20 +399,17 @@ public final class BackupJournal {
      */
     private void followUndoChain(Backup restored, Instant now) {
         boolean putBack = false;
-        Optional<Backup> next = restored.restoredByItsRun().flatMap(this::find);
+        Map<String, Backup> byId = list().stream().collect(Collectors.toMap(Backup::id, Function.identity()));
+        Optional<Backup> next = restored.restoredByItsRun().map(byId::get);
         while (next.isPresent()) {
             Backup backup = next.get();
             if (backup.restoredAt().isPresent() != putBack) {
                 Backup changed = putBack ? backup.markedRestored(now) : backup.markedNotRestored();
-                try {
-                    save(changed);
-                } catch (JsonProcessingException e) {
-                    throw new UncheckedIOException(e);
-                }
+                folders.save(changed);
                 listener.undoStateChanged(changed);
             }
             putBack = !putBack;
-            next = backup.restoredByItsRun().flatMap(this::find);
+            next = backup.restoredByItsRun().map(byId::get);
         }
     }
 
@@ -515,27 +433,6 @@ public final class BackupJournal {
     public Backup require(String id) {
         return find(id).orElseThrow(() -> new JobRefusedException("no backup '" + id + "' in " + root
                 + "; run 'sessiondb undo --list' to see the backups"));
-    }
-
-    private void save(Backup backup) throws JsonProcessingException {
-        Path manifest = backupsDir().resolve(backup.id()).resolve(MANIFEST);
-        try {
-            byte[] content = JsonCodec.pretty(backup.toJson()).getBytes(StandardCharsets.UTF_8);
-            AtomicFiles.createOwnerOnlyDirectories(manifest.getParent());
-            AtomicFiles.write(manifest, out -> out.write(content));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** Backups hold whole records, tokens included: only their owner may read them. */
-    private static void createOwnerOnly(Path backups) throws IOException {
-        AtomicFiles.createOwnerOnlyDirectories(backups);
-        try {
-            Files.setPosixFilePermissions(backups, PosixFilePermissions.fromString("rwx------"));
-        } catch (UnsupportedOperationException notPosix) {
-            // the platform's default access rules apply
-        }
     }
 
     /**

@@ -10,7 +10,6 @@ import dev.sessiondb.model.LoneSurrogates;
 import dev.sessiondb.model.SessionRecord;
 import dev.sessiondb.model.SortKey;
 import dev.sessiondb.model.ValueCount;
-import dev.sessiondb.progress.CancelledException;
 import dev.sessiondb.progress.ProgressMonitor;
 import dev.sessiondb.store.HashCursor;
 import dev.sessiondb.store.PairedTexts;
@@ -46,7 +45,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.flywaydb.core.api.FlywayException;
 
 /**
  * A SQLite or PostgreSQL session store in any layout. Ebean's {@link Database} owns the
@@ -243,34 +241,7 @@ final class SqlSessionStore implements SessionStore {
         if (!layout.needsUpgrade()) {
             return;
         }
-        try {
-            layout = SqlStores.upgradeNative(dialect, locator.display(), pool, schema, monitor);
-        } catch (CancelledException stopped) {
-            layout = layoutAsFarAsUpgraded();
-            throw stopped;
-        } catch (SQLException | FlywayException e) {
-            throw new StoreException(locator.display() + ": the schema upgrade failed (" + SqlFailures.firstLine(e) + "); " + whereTheUpgradeStopped(e)
-                    + " (each version is committed on its own); run sessiondb upgrade again, or restore its backup", e);
-        }
-    }
-
-    private String whereTheUpgradeStopped(Exception failure) {
-        try {
-            layout = layoutAsFarAsUpgraded();
-            return "the store is valid at schema version " + layout.schemaVersion();
-        } catch (StoreException unreadable) {
-            failure.addSuppressed(unreadable); // the failure itself is what to tell
-            return "the store is valid at the last version the upgrade reached";
-        }
-    }
-
-    /** The versions committed before a stop stay: the store reads as the version it is at now. */
-    private Layout layoutAsFarAsUpgraded() {
-        try {
-            return new NativeLayout(dialect, locator.display(), SchemaHistory.installedVersion(pool, NativeSchema.HISTORY_TABLE));
-        } catch (SQLException e) {
-            throw new StoreException(locator.display() + ": cannot read the schema history (" + SqlFailures.firstLine(e) + ")", e);
-        }
+        layout = new NativeUpgrade(dialect, locator.display(), pool, schema).run(monitor, reached -> layout = reached);
     }
 
     @Override
