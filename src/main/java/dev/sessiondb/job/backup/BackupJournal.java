@@ -181,19 +181,14 @@ public final class BackupJournal {
         return report;
     }
 
-    /**
-     * A run started when first asked for, then the same run on every later ask: a job whose write
-     * may begin before its plan is known (a new store built out of sight) starts it there, and its
-     * plan check then fills the same report.
-     */
-    public Supplier<JobReport.Builder> runStarter(String job, String description, List<StoreLocator> sources, StoreLocator target) {
-        JobReport.Builder[] started = new JobReport.Builder[1];
-        return () -> {
-            if (started[0] == null) {
-                started[0] = startRun(job, description, sources, target);
-            }
-            return started[0];
-        };
+    /** The run of a job that reads before it writes, entered in the history when first asked for ({@link RunStart}). */
+    public RunStart runStarter(String job, String description, List<StoreLocator> sources, StoreLocator target) {
+        return new RunStart(this, job, description, sources, target);
+    }
+
+    /** A run cancelled while its stores were read, entered just now: it ends cancelled with nothing written. */
+    void endCancelledBeforeWriting(String runId) {
+        end(runId, "cancelled");
     }
 
     /** A run takes its lock before the history hears of it: whoever finds the run can tell whether it still runs. */

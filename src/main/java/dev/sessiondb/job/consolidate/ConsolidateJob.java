@@ -9,6 +9,7 @@ import dev.sessiondb.job.JobReport;
 import dev.sessiondb.job.Refusal;
 import dev.sessiondb.job.StoreProbe;
 import dev.sessiondb.job.backup.BackupJournal;
+import dev.sessiondb.job.backup.RunStart;
 import dev.sessiondb.job.transfer.TargetMode;
 import dev.sessiondb.job.transfer.TargetState;
 import dev.sessiondb.job.transfer.Transfer;
@@ -22,7 +23,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -83,19 +83,21 @@ public final class ConsolidateJob implements Job {
             if (plannedTarget != null) {
                 transfer.requireUnchangedSince(plannedTarget);
             }
-            monitor.message("reading sources");
-            Consolidation consolidation = Consolidation.analyse(opened, transfer.mergeTarget(), options.policy(), options.choices(), monitor);
-            ConsolidatedRecords records = new ConsolidatedRecords(opened, consolidation);
-            Supplier<JobReport.Builder> start = journal.runStarter("consolidate", description(), sources, target);
-            JobReport.Builder report = transfer.run(description(), records, monitor, start, assessment -> {
-                JobPlan plan = plan(opened, consolidation, assessment);
-                plan.requireRunnable();
-                JobReport.Builder builder = start.get();
-                plan.counts().forEach(builder::count);
-                consolidation.conflicts().forEach(conflict -> builder.warning(conflictLine(conflict)));
-                builder.details().set("plan", plan.toJson());
-                addProvenance(consolidation, builder.details());
-                return builder;
+            RunStart start = journal.runStarter("consolidate", description(), sources, target);
+            JobReport.Builder report = start.listingACancel(() -> {
+                monitor.message("reading sources");
+                Consolidation consolidation = Consolidation.analyse(opened, transfer.mergeTarget(), options.policy(), options.choices(), monitor);
+                ConsolidatedRecords records = new ConsolidatedRecords(opened, consolidation);
+                return transfer.run(description(), records, monitor, start, assessment -> {
+                    JobPlan plan = plan(opened, consolidation, assessment);
+                    plan.requireRunnable();
+                    JobReport.Builder builder = start.get();
+                    plan.counts().forEach(builder::count);
+                    consolidation.conflicts().forEach(conflict -> builder.warning(conflictLine(conflict)));
+                    builder.details().set("plan", plan.toJson());
+                    addProvenance(consolidation, builder.details());
+                    return builder;
+                });
             });
             MinskySettings.lines(target, transfer.writtenLayout()).forEach(report::note);
             done = report.build();

@@ -5,6 +5,7 @@ import dev.sessiondb.job.JobPlan;
 import dev.sessiondb.job.JobReport;
 import dev.sessiondb.job.StoreProbe;
 import dev.sessiondb.job.backup.BackupJournal;
+import dev.sessiondb.job.backup.RunStart;
 import dev.sessiondb.job.transfer.RecordSource;
 import dev.sessiondb.job.transfer.TargetState;
 import dev.sessiondb.job.transfer.Transfer;
@@ -15,7 +16,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 
 /**
  * Moves every record of one store into another, any format and layout to any other. Records
@@ -61,15 +61,15 @@ public final class MigrateJob implements Job {
             if (plannedTarget != null) {
                 transfer.requireUnchangedSince(plannedTarget);
             }
-            Supplier<JobReport.Builder> start = journal.runStarter("migrate", description(), List.of(source), target);
-            JobReport.Builder report = transfer.run(description(), records, monitor, start, assessment -> {
+            RunStart start = journal.runStarter("migrate", description(), List.of(source), target);
+            JobReport.Builder report = start.listingACancel(() -> transfer.run(description(), records, monitor, start, assessment -> {
                 JobPlan plan = plan(records, assessment);
                 plan.requireRunnable();
                 JobReport.Builder builder = start.get();
                 plan.counts().forEach(builder::count);
                 builder.details().set("plan", plan.toJson());
                 return builder;
-            });
+            }));
             done = report.build();
         }
         journal.saveReport(done);

@@ -10,6 +10,7 @@ import dev.sessiondb.job.JobReport;
 import dev.sessiondb.job.StoreProbe;
 import dev.sessiondb.job.backup.Backup;
 import dev.sessiondb.job.backup.BackupJournal;
+import dev.sessiondb.job.backup.RunStart;
 import dev.sessiondb.model.JsonCodec;
 import dev.sessiondb.model.SecretMasker;
 import dev.sessiondb.progress.ProgressMonitor;
@@ -110,8 +111,9 @@ public final class RepairJob implements Job {
         monitor.message("planning");
         StoreProbe.requireUndamaged(locator);
         JobReport done;
-        try (SessionStore store = StoreProbe.openSource(locator); Changeset changeset = changeset(store, monitor)) {
-            JobReport.Builder report = journal.startRun("repair", description(), List.of(), locator);
+        RunStart start = journal.runStarter("repair", description(), List.of(), locator);
+        try (SessionStore store = StoreProbe.openSource(locator); Changeset changeset = start.listingACancel(() -> changeset(store, monitor))) {
+            JobReport.Builder report = start.get();
             done = journal.endingOnStop(report.runId(), () -> {
                 approved.ifPresent(preview -> requireAsPreviewed(preview, changeset));
                 counts(changeset).forEach(report::count);
