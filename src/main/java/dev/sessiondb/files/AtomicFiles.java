@@ -143,9 +143,13 @@ public final class AtomicFiles {
         };
     }
 
-    /** Replaces {@code target} by {@code temp} atomically, keeping the target's permissions, then forces the directory. */
+    /**
+     * Replaces {@code target} by {@code temp} atomically, keeping the target's permissions, then forces the directory.
+     * A target its owner made read-only is refused ({@link ReadOnlyFileException}).
+     */
     public static void replace(Path temp, Path target) throws IOException {
-        copyPermissions(target, temp);
+        requireOwnerWritable(target);
+        keepPermissions(target, temp);
         try {
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {
@@ -206,7 +210,15 @@ public final class AtomicFiles {
                 : new FileAttribute<?>[0];
     }
 
-    private static void copyPermissions(Path from, Path to) throws IOException {
+    /** Refuses an existing file without its owner's write permission. */
+    public static void requireOwnerWritable(Path file) throws IOException {
+        if (POSIX && Files.exists(file) && !Files.getPosixFilePermissions(file).contains(PosixFilePermission.OWNER_WRITE)) {
+            throw new ReadOnlyFileException(file);
+        }
+    }
+
+    /** Gives {@code to} the permissions of {@code from}, which it is about to replace; nothing when {@code from} is gone. */
+    public static void keepPermissions(Path from, Path to) throws IOException {
         if (!Files.exists(from)) {
             return;
         }

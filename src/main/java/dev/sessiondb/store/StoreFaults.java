@@ -1,5 +1,6 @@
 package dev.sessiondb.store;
 
+import dev.sessiondb.files.ReadOnlyFileException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ConnectException;
@@ -138,6 +139,10 @@ public final class StoreFaults {
         if (lower.contains("sqlite_readonly") || lower.contains("read-only file system") || cause instanceof ReadOnlyFileSystemException) {
             return Optional.of(new Fault("cannot write: read-only file system" + file,
                     "choose a writable folder (or --backup-dir for backups), then run the command again"));
+        }
+        if (cause instanceof ReadOnlyFileException readOnly) {
+            return Optional.of(new Fault(readOnly.getFile() + " is read-only (its owner may not write it)",
+                    "make it writable (chmod u+w " + readOnly.getFile() + ") to let sessiondb change it, or choose another store, then run the command again"));
         }
         if (cause instanceof AccessDeniedException || lower.contains("sqlite_cantopen") || lower.contains("permission denied")) {
             return Optional.of(new Fault("permission denied" + file,

@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 /**
  * What every store kept as a file or folder shares: it exists when its path does, it is one
@@ -220,6 +221,7 @@ public abstract class FileStoreProvider implements StoreProvider {
         Path old = replacedBeside(staged);
         FileTrees.delete(staged);
         FileTrees.copy(copy, staged);
+        keepPermissions(directory, staged);
         try (Locked locked = Locked.of(lockFile)) {
             unchanged.run();
             if (Files.exists(directory)) {
@@ -232,6 +234,19 @@ public abstract class FileStoreProvider implements StoreProvider {
             throw refused;
         }
         FileTrees.delete(old);
+    }
+
+    /** The restored folder and each file it had already keep the modes their owner gave them: a backup's copy is owner-only. */
+    private static void keepPermissions(Path directory, Path staged) throws IOException {
+        if (!Files.isDirectory(directory)) {
+            return;
+        }
+        AtomicFiles.keepPermissions(directory, staged);
+        try (Stream<Path> restored = Files.list(staged)) {
+            for (Path file : restored.filter(Files::isRegularFile).toList()) {
+                AtomicFiles.keepPermissions(directory.resolve(file.getFileName().toString()), file);
+            }
+        }
     }
 
     /**

@@ -76,8 +76,9 @@ final class DirTransaction {
     /** Moves the staged files in and deletes the listed ones; safe to repeat after a crash. */
     void apply() throws IOException {
         for (Path staged : stagedFiles()) {
-            Files.move(staged, storeDir.resolve(staged.getFileName().toString()), StandardCopyOption.ATOMIC_MOVE,
-                    StandardCopyOption.REPLACE_EXISTING);
+            Path replaced = storeDir.resolve(staged.getFileName().toString());
+            AtomicFiles.keepPermissions(replaced, staged); // a session file rewritten keeps the mode its owner gave it
+            Files.move(staged, replaced, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         }
         for (String deleted : deletions()) {
             Files.deleteIfExists(storeDir.resolve(deleted));
