@@ -25,7 +25,8 @@ public final class ExportTarget {
      *
      * @param source the store the export reads
      * @return whether an ordinary file (no store) is there already, which the export would replace
-     * @throws JobRefusedException when the file is the source, inside the source's folder, a folder, a session store or one of a store's own files
+     * @throws JobRefusedException when the file is the source, inside the source's folder or another folder store, a folder, a session store
+     *         or one of a store's own files
      */
     public static boolean requireNoStore(Path file, StoreLocator source) {
         if (source.localPath().isPresent()) {
@@ -36,6 +37,9 @@ public final class ExportTarget {
         }
         for (StoreProvider provider : StoreProviders.all()) {
             provider.storeAt(file).ifPresent(store -> {
+                if (Files.isDirectory(store)) {
+                    throw insideFolderStore(file, StoreLocator.of(provider.format(), store).display(), "that store");
+                }
                 throw new JobRefusedException((store.equals(file) ? file + " is a session store (" + provider.format() + ")"
                         : file + " belongs to the store " + store + ", which keeps its latest changes there") + "; " + NEVER_OVER_A_STORE);
             });
@@ -51,8 +55,13 @@ public final class ExportTarget {
         }
         Optional<Path> folder = StoreProviders.of(source).folderOf(source).map(StoreProbe::realOrAbsolute);
         if (folder.isPresent() && target.startsWith(folder.get())) {
-            throw new JobRefusedException(file + " is inside the folder store " + source.display()
-                    + ", so the export would add a file to the store it reads; nothing was written; choose a file outside the folder");
+            throw insideFolderStore(file, source.display(), "the store it reads");
         }
+    }
+
+    /** A file written into a folder store changes that store, and an export takes no backup of it. */
+    private static JobRefusedException insideFolderStore(Path file, String folderStore, String which) {
+        return new JobRefusedException(file + " is inside the folder store " + folderStore + ", so the export would add a file to " + which
+                + " without a backup; nothing was written; choose a file outside the folder store " + folderStore);
     }
 }

@@ -145,8 +145,55 @@ class ExportCommandTest {
         CliRun run = CliRun.of("export", "jsondir:" + folder, CONVERSATION, "--output", folder.resolve("copy.json").toString());
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).contains("is inside the folder store", "choose a file outside the folder");
+        assertThat(run.err()).contains(folder.resolve("copy.json") + " is inside the folder store jsondir:" + folder,
+                "choose a file outside the folder store jsondir:" + folder);
         assertThat(folder.resolve("copy.json")).doesNotExist();
+    }
+
+    @Test
+    void anExportIntoAnotherFolderStoreIsRefusedNamingIt() throws Exception {
+        Path folderStore = dir.resolve("kept");
+        // a folder store sessiondb built (a migration's copy), as it keeps it: its lock file is there
+        assertThat(CliRun.of("migrate", "jsondir:" + magellai(), "jsondir:" + folderStore, "--backup-dir", dir.resolve("backups").toString())
+                .exitCode()).isZero();
+        Path source = Fixtures.copy(Fixtures.MINSKY_ARRAY, dir);
+        java.util.Map<String, String> before = listing(folderStore);
+
+        for (Path output : new Path[] {folderStore.resolve("task.json"), folderStore.resolve("sub/task.md")}) {
+            CliRun run = CliRun.of("export", source.toString(), "task#079", "--output", output.toString(), "--force");
+
+            assertThat(run.exitCode()).as(output.toString()).isEqualTo(2);
+            assertThat(run.err()).as(output.toString()).contains(output + " is inside the folder store jsondir:" + folderStore,
+                    "nothing was written; choose a file outside the folder store jsondir:" + folderStore);
+        }
+        assertThat(listing(folderStore)).isEqualTo(before);
+    }
+
+    @Test
+    void sessionsExportOneByOneIntoAnOrdinaryFolderHoldingOtherFiles() throws Exception {
+        Path store = Fixtures.copy(Fixtures.MINSKY_ARRAY, dir);
+        Path folder = Files.createDirectories(dir.resolve("exports"));
+        Files.writeString(folder.resolve("notes.txt"), "mine");
+        Files.writeString(folder.resolve("settings.json"), "{\"theme\": \"dark\"}");
+
+        for (String session : new String[] {"task#079", "task#011"}) {
+            CliRun run = CliRun.of("export", store.toString(), session, "--output", folder.resolve(session.replace('#', '_') + ".json").toString());
+
+            assertThat(run.exitCode()).as(session).isZero();
+        }
+        assertThat(JsonCodec.parse(Files.readString(folder.resolve("task_011.json"))).path("session").asText()).isEqualTo("task#011");
+        assertThat(Files.readString(folder.resolve("notes.txt"))).isEqualTo("mine");
+    }
+
+    /** Every file under a folder with its content. */
+    private static java.util.Map<String, String> listing(Path folder) throws Exception {
+        try (java.util.stream.Stream<Path> files = Files.walk(folder)) {
+            java.util.Map<String, String> contents = new java.util.TreeMap<>();
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                contents.put(folder.relativize(file).toString(), Files.readString(file));
+            }
+            return contents;
+        }
     }
 
     @Test

@@ -8,6 +8,7 @@ import dev.sessiondb.store.StoreException;
 import dev.sessiondb.store.StoreLocator;
 import dev.sessiondb.store.file.FileStoreProvider;
 import dev.sessiondb.store.file.StoreFileLock;
+import dev.sessiondb.store.selection.MinskyPaths;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,6 +38,38 @@ public final class JsonDirProvider extends FileStoreProvider {
             return entries.anyMatch(DirTransaction::isSessionFile);
         } catch (IOException e) {
             throw new StoreException(existing + ": cannot list the folder (" + e.getMessage() + "); check that it is readable", e);
+        }
+    }
+
+    /**
+     * The folder store a file written at {@code file} would be added to: the folder it lands in, or one
+     * above it (a snapshot copies the whole tree), when that folder is a store of this format someone
+     * keeps. A folder holding JSON files is not enough: one-session exports kept side by side look just
+     * like session files. It counts when sessiondb has written or backed it up as a store (its lock file or
+     * transaction folder is there) or when it is magellai's own session folder.
+     */
+    @Override
+    public Optional<Path> storeAt(Path file) {
+        Path magellai = realPath(MinskyPaths.ofSystem().magellaiSessions());
+        for (Path folder = file.toAbsolutePath().normalize().getParent(); folder != null; folder = folder.getParent()) {
+            if (Files.isDirectory(folder) && (carriesSessiondbMarks(folder) || realPath(folder).equals(magellai))) {
+                return Optional.of(folder);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean carriesSessiondbMarks(Path folder) {
+        // ".sessiondb.lock" is also the lock of a JSON file store named "sessiondb" kept in an ordinary folder
+        boolean folderLock = Files.exists(folder.resolve(JsonDirStore.LOCK_FILE)) && !Files.exists(folder.resolve("sessiondb"));
+        return folderLock || Files.isDirectory(folder.resolve(DirTransaction.DIRECTORY));
+    }
+
+    private static Path realPath(Path path) {
+        try {
+            return Files.exists(path) ? path.toRealPath() : path.toAbsolutePath().normalize();
+        } catch (IOException e) {
+            return path.toAbsolutePath().normalize();
         }
     }
 
