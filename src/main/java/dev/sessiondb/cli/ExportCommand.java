@@ -1,6 +1,10 @@
 package dev.sessiondb.cli;
 
+import dev.sessiondb.catalog.CatalogException;
+import dev.sessiondb.catalog.KnownStores;
 import dev.sessiondb.job.ExportTarget;
+import dev.sessiondb.job.backup.Backup;
+import dev.sessiondb.job.backup.BackupJournal;
 import dev.sessiondb.job.JobRefusedException;
 import dev.sessiondb.model.LoneSurrogateEscapes;
 import dev.sessiondb.model.SecretMasker;
@@ -9,14 +13,16 @@ import dev.sessiondb.model.SessionRecord;
 import dev.sessiondb.store.SessionStore;
 import dev.sessiondb.store.StoreException;
 import dev.sessiondb.store.StoreLocator;
-import dev.sessiondb.files.AtomicFiles;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -39,19 +45,26 @@ final class ExportCommand implements Callable<Integer> {
     SessionDocument.Format format = SessionDocument.Format.JSON;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = {"Write to this file (atomically) instead of standard output.",
-            "Never a session store, nor the store read; an existing file only with --force."})
+            "Never a session store, the store read or a file in a folder store;", "an existing file only with --force."})
     Path output;
 
-    @Option(names = "--force", description = "Replace the --output file when it exists already (a file that is no session store).")
+    @Option(names = "--force", description = {"Replace the --output file when it exists already: a file that is",
+            "no session store, or an earlier export that reads as a JSON store", "SessionDB Admin does not keep, backed up first."})
     boolean force;
+
+    @Mixin
+    BackupDirOption backupDir;
 
     @Override
     public Integer call() {
         String document;
         String key;
+        StoreLocator source;
+        ExportTarget target = null;
         try (SessionStore opened = StoreArgument.openExisting(store)) {
+            source = opened.locator();
             if (output != null) {
-                requireWritable(output, opened.locator());
+                target = writable(output, source);
             }
             SessionRecord record = SessionLookup.find(opened, session);
             key = record.key();
@@ -65,8 +78,10 @@ final class ExportCommand implements Callable<Integer> {
             spec.commandLine().getOut().print(document);
             spec.commandLine().getOut().flush();
         } else {
+            BackupJournal journal = backupDir.journal(spec.commandLine().getErr());
+            Optional<Backup> replaced;
             try {
-                AtomicFiles.write(output, out -> {
+                replaced = target.write(source, journal, out -> {
                     // as standard output shows it: a Markdown transcript holds a cut emoji as its escape
                     Writer text = LoneSurrogateEscapes.around(new OutputStreamWriter(out, StandardCharsets.UTF_8));
                     text.write(document);
@@ -75,15 +90,30 @@ final class ExportCommand implements Callable<Integer> {
             } catch (IOException e) {
                 throw new StoreException(output + ": cannot write the export (" + e.getMessage() + "); check the folder exists and is writable", e);
             }
-            spec.commandLine().getErr().println("Exported session '" + SecretMasker.maskText("session", key) + "' to " + output + " (secrets masked)");
+            spec.commandLine().getErr().println("Exported session '" + SecretMasker.maskText("session", key) + "' to " + output + " (secrets masked)"
+                    + ExportTarget.replacedNote(replaced, journal));
         }
         return SessionDbCommand.OK;
     }
 
-    /** Refused before the export is written: a store, the store read, or an existing file without --force. */
-    private void requireWritable(Path file, StoreLocator source) {
-        if (ExportTarget.requireNoStore(file, source) && !force) {
-            throw new JobRefusedException(file + " exists already; nothing was written; add --force to replace it, or choose another file");
+    /** Refused before the export is written: a store, the store read, a file in a folder store, or an existing file without --force. */
+    private ExportTarget writable(Path file, StoreLocator source) {
+        ExportTarget target = ExportTarget.check(file, source, this::keptStores);
+        if (target.exists() && !force) {
+            throw new JobRefusedException(target.earlierExport().isPresent()
+                    ? target.earlierExportText() + "; nothing was written; add --force to replace it after a backup of it,"
+                            + " or choose another file"
+                    : file + " exists already; nothing was written; add --force to replace it, or choose another file");
+        }
+        return target;
+    }
+
+    private List<StoreLocator> keptStores() {
+        try {
+            return KnownStores.in(backupDir.folder());
+        } catch (CatalogException unreadable) {
+            throw new JobRefusedException(unreadable.getMessage() + ", which tells whether " + output + " is a store SessionDB Admin keeps;"
+                    + " nothing was written; pass --backup-dir with the folder of the catalog, or choose another file");
         }
     }
 

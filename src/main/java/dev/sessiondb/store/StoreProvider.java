@@ -54,6 +54,15 @@ public interface StoreProvider {
         return Files.isRegularFile(file) && !AtomicFiles.isEmptyFile(file) && recognises(file) ? Optional.of(file) : Optional.empty();
     }
 
+    /**
+     * Whether a file {@link #storeAt} names as a store of this format may rather be what an export wrote (the window's export
+     * of the sessions a table shows is a JSON array of records): an export asked to replace it then does so after a backup
+     * of it. False (the default) when the format cannot tell: such a file is never replaced by an export.
+     */
+    default boolean mayBeAnExport(Path store) {
+        return false;
+    }
+
     /** Whether a path that does not exist yet names a new store of this format, told by its name. */
     boolean claimsNewPath(Path absent);
 

@@ -82,7 +82,7 @@ public final class MainWindow {
         stores = new StoresViewModel(services.settings(), savedStores, services.discovery(), services.credentials(), services.opener(),
                 current, dialogs, executor, firstRun);
         SessionsViewModel sessions = new SessionsViewModel(current, executor, dialogs,
-                new ColumnChoices(services.settings().file().resolveSibling("columns.json")));
+                new ColumnChoices(services.settings().file().resolveSibling("columns.json")), services.journal());
         externalChanges = new ExternalChangesViewModel(current, executor);
         OverviewViewModel overview = new OverviewViewModel(current, executor, dialogs);
         HistoryViewModel history = new HistoryViewModel(current, services.journal(), undo, executor, dialogs, ZoneId.systemDefault());

@@ -3,10 +3,20 @@ package dev.sessiondb.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sessiondb.Fixtures;
+import dev.sessiondb.job.backup.Backup;
+import dev.sessiondb.job.backup.BackupJournal;
 import dev.sessiondb.model.JsonCodec;
+import dev.sessiondb.model.SessionQuery;
+import dev.sessiondb.progress.ProgressMonitor;
+import dev.sessiondb.store.OpenMode;
+import dev.sessiondb.store.SessionStore;
+import dev.sessiondb.store.StoreFactory;
+import dev.sessiondb.store.StoreLocator;
+import dev.sessiondb.ui.sessions.SessionExport;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -170,6 +180,24 @@ class ExportCommandTest {
     }
 
     @Test
+    void anExportIntoAFolderStoreTheAppKeepsIsRefusedThoughNoMarkOfSessiondbIsInIt() throws Exception {
+        Path folder = magellai();
+        String backups = dir.resolve("backups").toString();
+        // a job read it: the history names it, while reading left nothing in the folder
+        assertThat(CliRun.of("migrate", "jsondir:" + folder, "sqlite:" + dir.resolve("s.db"), "--backup-dir", backups).exitCode()).isZero();
+        Path source = Fixtures.copy(Fixtures.MINSKY_ARRAY, dir);
+
+        CliRun kept = CliRun.of("export", source.toString(), "task#079", "--output", folder.resolve("task.json").toString(), "--backup-dir", backups);
+        CliRun elsewhere = CliRun.of("export", source.toString(), "task#079", "--output", folder.resolve("task.json").toString(),
+                "--backup-dir", dir.resolve("other-backups").toString());
+
+        assertThat(kept.exitCode()).isEqualTo(2);
+        assertThat(kept.err()).contains(folder.resolve("task.json") + " is inside the folder store jsondir:" + folder,
+                "choose a file outside the folder store jsondir:" + folder);
+        assertThat(elsewhere.exitCode()).as("a catalog that does not know the folder: a folder of JSON files like any other").isZero();
+    }
+
+    @Test
     void sessionsExportOneByOneIntoAnOrdinaryFolderHoldingOtherFiles() throws Exception {
         Path store = Fixtures.copy(Fixtures.MINSKY_ARRAY, dir);
         Path folder = Files.createDirectories(dir.resolve("exports"));
@@ -183,6 +211,82 @@ class ExportCommandTest {
         }
         assertThat(JsonCodec.parse(Files.readString(folder.resolve("task_011.json"))).path("session").asText()).isEqualTo("task#011");
         assertThat(Files.readString(folder.resolve("notes.txt"))).isEqualTo("mine");
+    }
+
+    /** The window's export of the sessions a search shows: a JSON array of records, which reads as a JSON store. */
+    private Path windowExport(Path source, String search, Path file) throws Exception {
+        try (SessionStore store = StoreFactory.open(StoreLocator.parse("json:" + source), OpenMode.EXISTING)) {
+            SessionExport.write(store, SessionQuery.all().withSearch(search), SessionExport.Format.JSON, file,
+                    new BackupJournal(dir.resolve("backups")), ProgressMonitor.NONE);
+        }
+        return file;
+    }
+
+    @Test
+    void anEarlierExportIsReplacedWithForceAfterABackupThatUndoPutsBack() throws Exception {
+        Path source = Fixtures.copy(Fixtures.MINSKY_ARRAY, Files.createDirectories(dir.resolve("source")));
+        Path earlier = windowExport(source, "task#07", dir.resolve("sessions.json"));
+        byte[] earlierBytes = Files.readAllBytes(earlier);
+        String backups = dir.resolve("backups").toString();
+
+        CliRun refused = CliRun.of("export", source.toString(), "task#011", "--output", earlier.toString(), "--backup-dir", backups);
+
+        assertThat(refused.exitCode()).isEqualTo(2);
+        assertThat(refused.err()).contains(earlier + " looks like an earlier export (it reads as a JSON session store that SessionDB Admin does not keep);"
+                + " nothing was written; add --force to replace it after a backup of it");
+        assertThat(Files.readAllBytes(earlier)).isEqualTo(earlierBytes);
+
+        CliRun forced = CliRun.of("export", source.toString(), "task#011", "--output", earlier.toString(), "--backup-dir", backups, "--force");
+
+        assertThat(forced.exitCode()).as(forced.err()).isZero();
+        assertThat(JsonCodec.parse(Files.readString(earlier)).path("session").asText()).isEqualTo("task#011");
+        BackupJournal journal = new BackupJournal(dir.resolve("backups"));
+        Backup backup = journal.list().get(0);
+        assertThat(backup.locator()).isEqualTo("json:" + earlier.toAbsolutePath());
+        assertThat(forced.err()).contains("the earlier export there was backed up first as " + backup.id(), journal.snapshotOf(backup).toString());
+        assertThat(Files.readAllBytes(journal.snapshotOf(backup))).as("the copy the backup keeps").isEqualTo(earlierBytes);
+        assertThat(CliRun.of("history", "--backup-dir", backups).out()).contains("export from json:" + source, "over the earlier export " + earlier);
+    }
+
+    @Test
+    void theWindowsExportOverItsEarlierExportIsBackedUpAndUndoRestoresIt() throws Exception {
+        Path source = Fixtures.copy(Fixtures.MINSKY_ARRAY, Files.createDirectories(dir.resolve("source")));
+        Path earlier = windowExport(source, "task#07", dir.resolve("sessions.json"));
+        byte[] earlierBytes = Files.readAllBytes(earlier);
+
+        windowExport(source, "task#011", earlier);
+
+        assertThat(JsonCodec.parse(Files.readString(earlier)).get(0).path("session").asText()).isEqualTo("task#011");
+        Backup backup = new BackupJournal(dir.resolve("backups")).list().get(0);
+        CliRun undo = CliRun.of("undo", backup.id(), "--backup-dir", dir.resolve("backups").toString());
+        assertThat(undo.exitCode()).as(undo.err()).isZero();
+        assertThat(Files.readAllBytes(earlier)).isEqualTo(earlierBytes);
+    }
+
+    @Test
+    void withForceTheSourceAStoreTheAppKeepsAndASqliteStoreAreStillRefused() throws Exception {
+        Path source = Fixtures.copy(Fixtures.MINSKY_ARRAY, Files.createDirectories(dir.resolve("source")));
+        String backups = dir.resolve("backups").toString();
+        // an export of the whole store reads exactly as the store does, but it is the store read
+        Path wholeExport = windowExport(source, "", dir.resolve("all.json"));
+        Path kept = windowExport(source, "task#07", dir.resolve("kept.json"));
+        Path sqlite = dir.resolve("s.db");
+        // a job's target is a store the app keeps, whatever it looks like
+        assertThat(CliRun.of("migrate", kept.toString(), "sqlite:" + sqlite, "--backup-dir", backups).exitCode()).isZero();
+        byte[] keptBytes = Files.readAllBytes(kept);
+
+        CliRun ontoSource = CliRun.of("export", "json:" + wholeExport, "task#079", "--output", wholeExport.toString(), "--backup-dir", backups, "--force");
+        CliRun ontoKept = CliRun.of("export", source.toString(), "task#079", "--output", kept.toString(), "--backup-dir", backups, "--force");
+        CliRun ontoSqlite = CliRun.of("export", source.toString(), "task#079", "--output", sqlite.toString(), "--backup-dir", backups, "--force");
+
+        assertThat(ontoSource.err()).contains(wholeExport + " is the store being exported from");
+        assertThat(ontoKept.err()).contains(kept + " is a session store (JSON) that SessionDB Admin keeps (saved in its list, or read or written by a job);"
+                + " an export never writes over a session store; nothing was written");
+        assertThat(ontoSqlite.err()).contains(sqlite + " is a session store (SQLITE); an export never writes over a session store");
+        assertThat(List.of(ontoSource.exitCode(), ontoKept.exitCode(), ontoSqlite.exitCode())).containsOnly(2);
+        assertThat(Files.readAllBytes(kept)).isEqualTo(keptBytes);
+        assertThat(new BackupJournal(dir.resolve("backups")).list()).noneMatch(backup -> backup.locator().contains("kept.json")
+                && backup.reason().contains("export"));
     }
 
     /** Every file under a folder with its content. */

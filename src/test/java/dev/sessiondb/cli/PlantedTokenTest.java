@@ -3,6 +3,7 @@ package dev.sessiondb.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sessiondb.job.backup.BackupJournal;
 import dev.sessiondb.Fixtures;
 import dev.sessiondb.job.StoreContents;
 import dev.sessiondb.model.SessionQuery;
@@ -83,8 +84,10 @@ class PlantedTokenTest {
             run(outputs, "ls", "--limit", closedPort);
             run(outputs, "info", source.toString(), closedPort);
             try (SessionStore store = StoreFactory.open(StoreLocator.parse(source.toString()), OpenMode.EXISTING)) {
-                SessionExport.write(store, SessionQuery.all(), SessionExport.Format.JSON, export, ProgressMonitor.NONE);
-                SessionExport.write(store, SessionQuery.all(), SessionExport.Format.CSV, dir.resolve("export.csv"), ProgressMonitor.NONE);
+                SessionExport.write(store, SessionQuery.all(), SessionExport.Format.JSON, export, new BackupJournal(Path.of(journal)),
+                        ProgressMonitor.NONE);
+                SessionExport.write(store, SessionQuery.all(), SessionExport.Format.CSV, dir.resolve("export.csv"), new BackupJournal(Path.of(journal)),
+                        ProgressMonitor.NONE);
             }
         });
 

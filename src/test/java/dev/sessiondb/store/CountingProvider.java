@@ -61,6 +61,11 @@ public abstract class CountingProvider implements StoreProvider {
     }
 
     @Override
+    public boolean mayBeAnExport(Path store) {
+        return delegate.mayBeAnExport(store);
+    }
+
+    @Override
     public boolean claimsNewPath(Path absent) {
         return delegate.claimsNewPath(absent);
     }

@@ -39,7 +39,8 @@ class UnreachableStoreViewModelTest {
 
     @BeforeEach
     void openStore() {
-        sessions = new SessionsViewModel(current, executor, dialogs, new ColumnChoices(directory.resolve("columns.json")));
+        sessions = new SessionsViewModel(current, executor, dialogs, new ColumnChoices(directory.resolve("columns.json")),
+                new BackupJournal(directory.resolve("journal")));
         detail = new DetailViewModel(current, executor, dialogs, new UndoStack(executor, dialogs), new BackupJournal(directory.resolve("journal")));
         current.show(failingWhileServerGone(TestStores.openFixtureCopy(directory)));
         current.selectedKeyProperty().set("task#002");

@@ -303,6 +303,11 @@ public final class BackupJournal {
         return folders.size(backup.id());
     }
 
+    /** Where a backup keeps its copy of the store: a file or folder, or a server store's records as a JSON file. */
+    public Path snapshotOf(Backup backup) {
+        return folders.of(backup.id()).resolve(StoreSnapshots.DATA);
+    }
+
     /** Every complete backup, newest first. */
     public List<Backup> list() {
         return folders.complete();

@@ -1,6 +1,11 @@
 package dev.sessiondb.store.json;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sessiondb.files.LockSafeReads;
+import dev.sessiondb.model.JsonCodec;
+import dev.sessiondb.model.SecretMasker;
 import dev.sessiondb.store.MinskyBackend;
 import dev.sessiondb.store.OpenMode;
 import dev.sessiondb.store.SessionStore;
@@ -20,6 +25,9 @@ import java.util.Optional;
 /** Minsky's JSON file: a file that starts with an array or an object (or is empty). */
 public final class JsonFileProvider extends FileStoreProvider {
 
+    /** The one name Minsky reads a JSON store by, in its base directory. */
+    private static final String MINSKY_FILE_NAME = "session-db.json";
+
     @Override
     public StoreFormat format() {
         return StoreFormat.JSON;
@@ -29,8 +37,8 @@ public final class JsonFileProvider extends FileStoreProvider {
     @Override
     public Optional<MinskyBackend> minskyBackend(StoreLocator locator) {
         Path file = locator.path().toAbsolutePath();
-        List<String> notes = file.getFileName().toString().equals("session-db.json") ? List.of()
-                : List.of("Minsky reads <baseDir>/session-db.json: rename " + file.getFileName() + " to session-db.json.");
+        List<String> notes = file.getFileName().toString().equals(MINSKY_FILE_NAME) ? List.of()
+                : List.of("Minsky reads <baseDir>/" + MINSKY_FILE_NAME + ": rename " + file.getFileName() + " to " + MINSKY_FILE_NAME + ".");
         return Optional.of(new MinskyBackend("json", "MINSKY_SESSIONDB_BASE_DIR", "json", "baseDir", file.getParent().toString(), notes, false));
     }
 
@@ -57,6 +65,32 @@ public final class JsonFileProvider extends FileStoreProvider {
     @Override
     public Optional<Path> storeAt(Path file) {
         return super.storeAt(file).filter(this::readsAsStore);
+    }
+
+    /**
+     * What the window's export writes: a bare array of records, every secret in them masked. Not Minsky's own file
+     * ({@code session-db.json}, the one name it reads a JSON store by), nor one sessiondb has written to as a store (its
+     * writers' lock is beside it), nor one holding a secret in the clear (an export masks them all).
+     */
+    @Override
+    public boolean mayBeAnExport(Path store) {
+        if (store.getFileName().toString().equals(MINSKY_FILE_NAME) || Files.exists(JsonFileStore.lockFileOf(store))) {
+            return false;
+        }
+        try (JsonParser parser = JsonCodec.MAPPER.createParser(store.toFile())) {
+            if (parser.nextToken() != JsonToken.START_ARRAY) {
+                return false;
+            }
+            while (parser.nextToken() == JsonToken.START_OBJECT) {
+                ObjectNode record = (ObjectNode) JsonCodec.FILE_TREE_READER.readTree(parser);
+                if (!SecretMasker.mask(record).equals(record)) {
+                    return false;
+                }
+            }
+            return parser.currentToken() == JsonToken.END_ARRAY;
+        } catch (IOException | RuntimeException unreadable) {
+            return false;
+        }
     }
 
     private boolean readsAsStore(Path file) {

@@ -1,5 +1,6 @@
 package dev.sessiondb.ui.detail;
 
+import dev.sessiondb.catalog.KnownStores;
 import dev.sessiondb.diff.FieldChange;
 import dev.sessiondb.diff.RecordDiff;
 import dev.sessiondb.job.ExportTarget;
@@ -10,7 +11,6 @@ import dev.sessiondb.model.SessionDocument;
 import dev.sessiondb.model.SessionRecord;
 import dev.sessiondb.store.SessionStore;
 import dev.sessiondb.store.StaleRecordException;
-import dev.sessiondb.files.AtomicFiles;
 import dev.sessiondb.ui.common.BackgroundTask;
 import dev.sessiondb.ui.common.CurrentStore;
 import dev.sessiondb.ui.common.DialogService;
@@ -189,12 +189,12 @@ public final class DetailViewModel {
         String suggested = shown.key().replaceAll("[^A-Za-z0-9._-]", "_") + "." + format.extension();
         dialogs.chooseFileToSave(format == SessionDocument.Format.JSON ? "Export the session as JSON" : "Export the conversation as Markdown", suggested)
                 .ifPresent(file -> executor.execute(BackgroundTask.of("Export " + file.getFileName(), monitor -> {
-                    // the file chooser asked before replacing an ordinary file; a store is refused here, naming the file
-                    ExportTarget.requireNoStore(file, store.locator());
+                    // the file chooser asked before replacing a file; a store is refused here, naming the file
+                    ExportTarget target = ExportTarget.check(file, store.locator(), () -> KnownStores.in(journal.root()));
                     String document = SessionDocument.write(shown, format);
-                    AtomicFiles.write(file, out -> out.write(document.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-                    return file;
-                }).onSuccess(written -> dialogs.notify("Exported " + SecretMasker.maskText("session", shown.key()) + " to " + written + " (secrets masked)"))
+                    return target.write(store.locator(), journal, out -> out.write(document.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+                }).onSuccess(replaced -> dialogs.notify("Exported " + SecretMasker.maskText("session", shown.key()) + " to " + file + " (secrets masked)"
+                        + ExportTarget.replacedNote(replaced, journal)))
                         .onFailure(failure -> dialogs.showExportFailure(file, failure))));
     }
 

@@ -1,7 +1,10 @@
 package dev.sessiondb.ui.sessions;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.sessiondb.catalog.KnownStores;
 import dev.sessiondb.job.ExportTarget;
+import dev.sessiondb.job.backup.Backup;
+import dev.sessiondb.job.backup.BackupJournal;
 import dev.sessiondb.model.JsonCodec;
 import dev.sessiondb.model.LoneSurrogateEscapes;
 import dev.sessiondb.model.Page;
@@ -10,7 +13,6 @@ import dev.sessiondb.model.SessionRecord;
 import dev.sessiondb.model.SpreadsheetSafeCsv;
 import dev.sessiondb.progress.ProgressMonitor;
 import dev.sessiondb.store.SessionStore;
-import dev.sessiondb.files.AtomicFiles;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -18,13 +20,14 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Writes the sessions of a query (what the table shows, in its order) to a file: CSV with the
  * table's columns (spreadsheet-safe), or JSON with whole records. Secrets are masked, and half of
  * a surrogate pair is written as its escape, as the command line writes it. The file appears only
  * when complete; a cancelled export leaves nothing behind. It is never the store read nor any
- * other session store.
+ * other session store, except an earlier export, which is backed up before it is replaced.
  */
 public final class SessionExport {
 
@@ -48,17 +51,27 @@ public final class SessionExport {
     private SessionExport() {
     }
 
-    /** @return how many sessions were written */
-    public static long write(SessionStore store, SessionQuery query, Format format, Path file, ProgressMonitor monitor) throws IOException {
-        // the file chooser asked before replacing an ordinary file; a store is refused here, naming the file
-        ExportTarget.requireNoStore(file, store.locator());
+    /**
+     * What an export wrote.
+     *
+     * @param sessions how many sessions
+     * @param replaced the backup of the earlier export the file held, when it held one
+     */
+    public record Written(long sessions, Optional<Backup> replaced) {
+    }
+
+    /** @param journal where an earlier export the file holds is backed up before it is replaced, and the catalog of the stores the app keeps */
+    public static Written write(SessionStore store, SessionQuery query, Format format, Path file, BackupJournal journal, ProgressMonitor monitor)
+            throws IOException {
+        // the file chooser asked before replacing a file; a store is refused here, naming the file
+        ExportTarget target = ExportTarget.check(file, store.locator(), () -> KnownStores.in(journal.root()));
         long[] written = new long[1];
-        AtomicFiles.write(file, out -> {
+        Optional<Backup> replaced = target.write(store.locator(), journal, out -> {
             try (Writer text = LoneSurrogateEscapes.around(new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8)))) {
                 written[0] = format == Format.CSV ? writeCsv(store, query, text, monitor) : writeJson(store, query, text, monitor);
             }
         });
-        return written[0];
+        return new Written(written[0], replaced);
     }
 
     private static long writeCsv(SessionStore store, SessionQuery query, Writer out, ProgressMonitor monitor) throws IOException {

@@ -1,5 +1,7 @@
 package dev.sessiondb.ui.sessions;
 
+import dev.sessiondb.job.ExportTarget;
+import dev.sessiondb.job.backup.BackupJournal;
 import dev.sessiondb.model.FieldFilter;
 import dev.sessiondb.model.Page;
 import dev.sessiondb.model.SessionQuery;
@@ -50,6 +52,7 @@ public final class SessionsViewModel {
     private final TaskExecutor executor;
     private final DialogService dialogs;
     private final ColumnChoices columnChoices;
+    private final BackupJournal journal;
     private SortKey sortKey = SortKey.SESSION;
     private boolean descending;
     private boolean sorted;
@@ -66,11 +69,13 @@ public final class SessionsViewModel {
     /** How the pick list and a filter's chip name the sessions without a value in a column. */
     public static final String NO_VALUE = "(empty)";
 
-    public SessionsViewModel(CurrentStore current, TaskExecutor executor, DialogService dialogs, ColumnChoices columnChoices) {
+    /** @param journal where an export backs up the earlier export it replaces */
+    public SessionsViewModel(CurrentStore current, TaskExecutor executor, DialogService dialogs, ColumnChoices columnChoices, BackupJournal journal) {
         this.current = current;
         this.executor = executor;
         this.dialogs = dialogs;
         this.columnChoices = columnChoices;
+        this.journal = journal;
         current.storeProperty().addListener((property, before, after) -> {
             filters.clear();
             search.set("");
@@ -402,9 +407,10 @@ public final class SessionsViewModel {
 
     private void exportTo(SessionStore store, SessionExport.Format format, Path file) {
         SessionQuery query = query();
-        executor.execute(BackgroundTask.of("Export " + file.getFileName(), monitor -> SessionExport.write(store, query, format, file, monitor))
+        executor.execute(BackgroundTask.of("Export " + file.getFileName(), monitor -> SessionExport.write(store, query, format, file, journal, monitor))
                 .showInJobs()
-                .onSuccess(written -> dialogs.notify(String.format("Exported %,d sessions to %s", written, file)))
+                .onSuccess(written -> dialogs.notify(String.format("Exported %,d sessions to %s", written.sessions(), file)
+                        + ExportTarget.replacedNote(written.replaced(), journal)))
                 .onCancelled(() -> dialogs.notify("Export cancelled; " + file.getFileName() + " was not written"))
                 .onFailure(failure -> dialogs.showExportFailure(file, failure)));
     }

@@ -2,6 +2,7 @@ package dev.sessiondb.ui.sessions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sessiondb.job.backup.BackupJournal;
 import dev.sessiondb.Fixtures;
 import dev.sessiondb.model.JsonCodec;
 import dev.sessiondb.model.LoneSurrogates;
@@ -22,6 +23,10 @@ class SessionExportTest {
     @TempDir
     Path dir;
 
+    private BackupJournal journal() {
+        return new BackupJournal(dir.resolve("journal"));
+    }
+
     @Test
     void anExportWritesHalfOfASurrogatePairAsItsEscape() throws Exception {
         Path fixture = Fixtures.copy(Fixtures.LONE_SURROGATES, dir);
@@ -29,8 +34,8 @@ class SessionExportTest {
         Path csv = dir.resolve("export.csv");
 
         try (SessionStore store = StoreFactory.open(StoreLocator.parse("json:" + fixture), OpenMode.EXISTING)) {
-            SessionExport.write(store, SessionQuery.all(), SessionExport.Format.JSON, json, ProgressMonitor.NONE);
-            SessionExport.write(store, SessionQuery.all(), SessionExport.Format.CSV, csv, ProgressMonitor.NONE);
+            SessionExport.write(store, SessionQuery.all(), SessionExport.Format.JSON, json, journal(), ProgressMonitor.NONE);
+            SessionExport.write(store, SessionQuery.all(), SessionExport.Format.CSV, csv, journal(), ProgressMonitor.NONE);
         }
 
         assertThat(JsonCodec.parse(Files.readString(json))).isEqualTo(JsonCodec.parse(Files.readString(fixture)));
@@ -46,7 +51,7 @@ class SessionExportTest {
         Path csv = dir.resolve("export.csv");
 
         try (SessionStore opened = StoreFactory.open(StoreLocator.parse("json:" + store), OpenMode.EXISTING)) {
-            SessionExport.write(opened, SessionQuery.all(), SessionExport.Format.CSV, csv, ProgressMonitor.NONE);
+            SessionExport.write(opened, SessionQuery.all(), SessionExport.Format.CSV, csv, journal(), ProgressMonitor.NONE);
         }
 
         assertThat(Files.readAllLines(csv).get(1)).startsWith("\"'=HYPERLINK(\"\"http://x\"\")\",'-5,ok,");

@@ -2,6 +2,7 @@ package dev.sessiondb.ui.sessions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sessiondb.job.backup.BackupJournal;
 import dev.sessiondb.Fixtures;
 import dev.sessiondb.model.FieldFilter;
 import dev.sessiondb.model.SortKey;
@@ -39,7 +40,8 @@ class SessionsViewModelTest {
 
     @BeforeEach
     void openFixture() {
-        viewModel = new SessionsViewModel(current, new CurrentThreadTaskExecutor(), dialogs, new ColumnChoices(directory.resolve("columns.json")));
+        viewModel = new SessionsViewModel(current, new CurrentThreadTaskExecutor(), dialogs, new ColumnChoices(directory.resolve("columns.json")),
+                new BackupJournal(directory.resolve("journal")));
         current.show(TestStores.openFixtureCopy(directory));
     }
 
@@ -188,7 +190,7 @@ class SessionsViewModelTest {
             @Override
             public void shutdown() {
             }
-        }, dialogs, new ColumnChoices(directory.resolve("held-columns.json")));
+        }, dialogs, new ColumnChoices(directory.resolve("held-columns.json")), new BackupJournal(directory.resolve("journal")));
         current.show(StoreFactory.open(StoreLocator.of(StoreFormat.SQLITE, file), OpenMode.EXISTING));
         held.searchProperty().set("MD#");
         runAll(waiting);
@@ -317,7 +319,7 @@ class SessionsViewModelTest {
         assertThat(viewModel.hiddenColumns()).isEmpty();
 
         SessionsViewModel reopened = new SessionsViewModel(current, new CurrentThreadTaskExecutor(), dialogs,
-                new ColumnChoices(directory.resolve("columns.json")));
+                new ColumnChoices(directory.resolve("columns.json")), new BackupJournal(directory.resolve("journal")));
         current.show(StoreFactory.open(store.locator(), OpenMode.EXISTING));
 
         assertThat(reopened.addedColumns()).containsExactly(new FieldColumn("pullRequest.state"));
@@ -351,7 +353,8 @@ class SessionsViewModelTest {
             }
         };
         CurrentStore slow = new CurrentStore();
-        SessionsViewModel reading = new SessionsViewModel(slow, later, dialogs, new ColumnChoices(directory.resolve("slow-columns.json")));
+        SessionsViewModel reading = new SessionsViewModel(slow, later, dialogs, new ColumnChoices(directory.resolve("slow-columns.json")),
+                new BackupJournal(directory.resolve("journal")));
 
         slow.show(current.store());
         assertThat(reading.loadingProperty().get()).isTrue();
