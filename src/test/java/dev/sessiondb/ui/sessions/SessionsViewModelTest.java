@@ -142,6 +142,27 @@ class SessionsViewModelTest {
     }
 
     @Test
+    void exportingJsonAgainOntoTheEarlierExportReplacesItAfterABackup() throws Exception {
+        Path file = directory.resolve("shown.json");
+        viewModel.searchProperty().set("task#1");
+        dialogs.answer(file);
+        viewModel.exportJson();
+        byte[] earlier = Files.readAllBytes(file);
+        viewModel.searchProperty().set("task#2");
+        dialogs.answer(file); // the file chooser asked before replacing it
+
+        viewModel.exportJson();
+
+        assertThat(dialogs.errors()).isEmpty();
+        BackupJournal journal = new BackupJournal(directory.resolve("journal"));
+        assertThat(journal.list()).hasSize(1);
+        assertThat(Files.readAllBytes(journal.snapshotOf(journal.list().get(0)))).isEqualTo(earlier);
+        assertThat(Files.readAllBytes(file)).isNotEqualTo(earlier);
+        assertThat(dialogs.notifications()).anyMatch(message -> message.contains("to " + file + "; the earlier export there was backed up first as "
+                + journal.list().get(0).id()));
+    }
+
+    @Test
     void exportingOntoTheOpenStoreOrAnotherStoreIsRefusedAndBothSurviveByteForByte() throws Exception {
         Path open = current.store().locator().path();
         Path sqlite = sampleSqliteStore("other.db", 3);
