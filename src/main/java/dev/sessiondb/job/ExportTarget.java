@@ -23,8 +23,8 @@ import java.util.function.Supplier;
  * that store's folder or another folder store, or over any other session store, with one
  * exception: a file that reads as a store but looks like an earlier export (its backend says so,
  * and no store the app keeps is at that path) is replaced, when the user asks to replace it,
- * after a backup that {@code sessiondb undo} puts back. The command line and the window ask here
- * before writing, each in its own words for a file already there.
+ * after a backup of it in the journal. The command line and the window ask here before writing,
+ * each in its own words for a file already there.
  *
  * @param file          where the export goes
  * @param exists        whether a file is there already, which the export would replace

@@ -120,15 +120,20 @@ class SessionsViewModelTest {
     @Test
     void exportingCsvWritesTheShownSessionsWithAHeader() throws Exception {
         Path file = directory.resolve("shown.csv");
-        viewModel.searchProperty().set("task#1");
-        dialogs.answer(file);
 
-        viewModel.exportCsv();
+        exportShown("task#1", file, viewModel::exportCsv);
 
         List<String> lines = Files.readAllLines(file);
         assertThat(lines).hasSize(46);
         assertThat(lines.get(0)).startsWith("Session,Task,Repo,Branch,Status");
         assertThat(dialogs.notifications()).anyMatch(message -> message.startsWith("Exported 45 sessions"));
+    }
+
+    /** The sessions a search shows, exported to the file the file chooser answers. */
+    private void exportShown(String search, Path file, Runnable export) {
+        viewModel.searchProperty().set(search);
+        dialogs.answer(file);
+        export.run();
     }
 
     @Test
@@ -144,14 +149,10 @@ class SessionsViewModelTest {
     @Test
     void exportingJsonAgainOntoTheEarlierExportReplacesItAfterABackup() throws Exception {
         Path file = directory.resolve("shown.json");
-        viewModel.searchProperty().set("task#1");
-        dialogs.answer(file);
-        viewModel.exportJson();
+        exportShown("task#1", file, viewModel::exportJson);
         byte[] earlier = Files.readAllBytes(file);
-        viewModel.searchProperty().set("task#2");
-        dialogs.answer(file); // the file chooser asked before replacing it
 
-        viewModel.exportJson();
+        exportShown("task#2", file, viewModel::exportJson); // the file chooser asked before replacing it
 
         assertThat(dialogs.errors()).isEmpty();
         BackupJournal journal = new BackupJournal(directory.resolve("journal"));
