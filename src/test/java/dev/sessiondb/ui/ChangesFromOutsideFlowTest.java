@@ -86,6 +86,15 @@ class ChangesFromOutsideFlowTest {
         });
         assertThat(storedBranch()).contains("theirs");
         assertThat(dialogs.errors()).isEmpty();
+
+        // the store read again (F5) while the refusal is open: its right side is the store as it is now, not as it was
+        changeOutside(store -> store.put(store.get(KEY).orElseThrow().with("branch", "theirs-later")));
+        robot.push(KeyCode.F5);
+        waitFor(() -> conflictRows(robot).stream().anyMatch(row -> row.name().equals("branch") && row.b().contains("theirs-later")));
+        assertThat(robot.lookup("#detail-conflict-message").queryAs(Label.class).getText()).contains("was changed by another program");
+        assertThat(conflictRows(robot)).filteredOn(row -> row.name().equals("branch")).singleElement()
+                .satisfies(row -> assertThat(row.a()).isEqualTo("mine"));
+        assertThat(dialogs.errors()).isEmpty();
     }
 
     @Test

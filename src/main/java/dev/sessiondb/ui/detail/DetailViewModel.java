@@ -1,8 +1,6 @@
 package dev.sessiondb.ui.detail;
 
 import dev.sessiondb.catalog.KnownStores;
-import dev.sessiondb.diff.FieldChange;
-import dev.sessiondb.diff.RecordDiff;
 import dev.sessiondb.job.ExportTarget;
 import dev.sessiondb.job.backup.BackupJournal;
 import dev.sessiondb.model.Message;
@@ -59,6 +57,8 @@ public final class DetailViewModel {
     private final ReadOnlyBooleanWrapper selected = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper conflict = new ReadOnlyStringWrapper("");
     private final ObservableList<FieldRow> conflictRows = FXCollections.observableArrayList();
+    /** While a refusal is shown: the user's version it did not write (empty for a session absent then); null otherwise. */
+    private Optional<SessionRecord> notWritten;
     private final ReadOnlyBooleanWrapper conversation = new ReadOnlyBooleanWrapper(false);
 
     private final CurrentStore current;
@@ -137,8 +137,7 @@ public final class DetailViewModel {
 
     /** Leaves the refused edit and shows the record as the store holds it now. */
     public void reloadAfterConflict() {
-        conflict.set("");
-        conflictRows.clear();
+        closeConflict();
         load(true);
     }
 
@@ -217,13 +216,27 @@ public final class DetailViewModel {
             dialogs.showError("Could not " + command.description(), failure.getMessage());
             return;
         }
-        Optional<SessionRecord> yours = command instanceof SaveRecordCommand save ? Optional.of(save.edited()) : stale.loaded();
-        List<String> changed = yours.isPresent() && stale.current().isPresent()
-                ? RecordDiff.exact().compare(yours.get(), stale.current().get()).stream().map(FieldChange::path).toList()
-                : List.of();
-        conflictRows.setAll(SideBySide.rows(yours.map(SessionRecord::maskedFields).orElse(null),
-                stale.current().map(SessionRecord::maskedFields).orElse(null), changed, Set.of()));
+        notWritten = command instanceof SaveRecordCommand save ? Optional.of(save.edited()) : stale.loaded();
+        conflictRows.setAll(SideBySide.compare(notWritten, stale.current(), Set.of()));
         conflict.set(stale.getMessage());
+    }
+
+    /**
+     * The store was read again while a refusal is shown: its right side becomes the session as the store holds it now,
+     * and the refusal closes once the store holds the user's version (nothing left to resolve).
+     */
+    private void conflictAgainst(SessionRecord now) {
+        if (notWritten.equals(Optional.of(now))) {
+            closeConflict();
+        } else {
+            conflictRows.setAll(SideBySide.compare(notWritten, Optional.of(now), Set.of()));
+        }
+    }
+
+    private void closeConflict() {
+        notWritten = null;
+        conflict.set("");
+        conflictRows.clear();
     }
 
     /** @param reportFailure whether a failed read is shown as an error; either way the session read before is no longer shown */
@@ -252,8 +265,9 @@ public final class DetailViewModel {
 
     private void show(SessionRecord shown) {
         if (shown == null || record.get() == null || !shown.key().equals(record.get().key())) {
-            conflict.set("");
-            conflictRows.clear();
+            closeConflict();
+        } else if (notWritten != null) {
+            conflictAgainst(shown);
         }
         record.set(shown);
         selected.set(shown != null);

@@ -101,6 +101,34 @@ class StaleEditTest {
     }
 
     @Test
+    void aRefusalStaysOpenAcrossReloadsShowingTheStoreAsItIsNowAndClosesWhenTheStoreHoldsTheUsersVersion() {
+        viewModel.startEditing();
+        otherProgram.put(otherProgram.get("task#002").orElseThrow().with("status", "THEIRS"));
+        formField("branch").set("my-branch");
+        viewModel.save();
+        SessionRecord mine = undoneEdit();
+        assertThat(statusRow().b()).contains("THEIRS");
+
+        SessionRecord later = otherProgram.get("task#002").orElseThrow().with("status", "THEIRS-LATER");
+        otherProgram.put(later);
+        current.changed();
+
+        assertThat(viewModel.conflictProperty().get()).as("still refused: the edit was not written").contains("nothing was written");
+        assertThat(statusRow().b()).as("the store as it is now, not as it was at the refusal").contains("THEIRS-LATER");
+        assertThat(statusRow().a()).doesNotContain("THEIRS");
+        assertThat(viewModel.conflictRows()).filteredOn(row -> row.path().equals("branch")).singleElement()
+                .satisfies(row -> assertThat(row.a()).contains("my-branch"));
+        assertThat(viewModel.recordProperty().get()).isEqualTo(later);
+
+        otherProgram.put(mine);
+        current.changed();
+
+        assertThat(viewModel.conflictProperty().get()).as("the store holds the user's version: nothing left to resolve").isEmpty();
+        assertThat(viewModel.conflictRows()).isEmpty();
+        assertThat(viewModel.recordProperty().get()).isEqualTo(mine);
+    }
+
+    @Test
     void aDeletionOfARecordChangedUnderneathIsRefused() {
         SessionRecord theirs = otherProgram.get("task#002").orElseThrow().with("status", "THEIRS");
         otherProgram.put(theirs);
@@ -170,6 +198,16 @@ class StaleEditTest {
         formField("branch").set("my-branch");
         viewModel.save();
         assertThat(dialogs.errors()).isEmpty();
+    }
+
+    /** The user's version the refusal did not write, as the form made it. */
+    private SessionRecord undoneEdit() {
+        return RecordEdit.apply(viewModel.recordProperty().get(), viewModel.form().stream()
+                .collect(java.util.stream.Collectors.toMap(field -> field.field().name(), field -> field.text().get(), (a, b) -> a, java.util.LinkedHashMap::new))).record();
+    }
+
+    private FieldRow statusRow() {
+        return viewModel.conflictRows().stream().filter(row -> row.path().equals("status")).findFirst().orElseThrow();
     }
 
     private javafx.beans.property.StringProperty formField(String name) {
