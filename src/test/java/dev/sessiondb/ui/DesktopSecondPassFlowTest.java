@@ -295,6 +295,18 @@ class DesktopSecondPassFlowTest {
                 .filter(cell -> cell.getText() != null && !cell.getText().isEmpty()).findFirst().orElseThrow();
         robot.moveTo(valued);
         waitFor(() -> valued.getTooltip() != null && valued.getText().equals(valued.getTooltip().getText()));
+
+        // which two versions are compared is the user's choice: the first two listed until they pick others
+        ComboBox<?> left = robot.lookup("#consolidate-left-version").queryAs(ComboBox.class);
+        assertThat(left.getValue()).asString().startsWith("source 1");
+        assertThat(robot.lookup("#consolidate-right-version").queryAs(ComboBox.class).getValue()).asString().startsWith("source 2");
+        robot.clickOn(left);
+        waitFor(() -> robot.lookup(".combo-box-popup .list-cell").queryAllAs(javafx.scene.control.ListCell.class).stream()
+                .anyMatch(cell -> cell.getText() != null && cell.getText().startsWith("source 2")));
+        robot.clickOn(robot.lookup(".combo-box-popup .list-cell").queryAllAs(javafx.scene.control.ListCell.class).stream()
+                .filter(cell -> cell.getText() != null && cell.getText().startsWith("source 2")).findFirst().orElseThrow());
+        waitFor(() -> text(robot, "#consolidate-compared").startsWith("task#008: on the left the version in source 2"));
+        assertThat(versions.getItems()).noneSatisfy(row -> assertThat(row.state()).isEqualTo(FieldRow.State.CHANGED));
     }
 
     // Problem 8: several words must each match, in any searched field

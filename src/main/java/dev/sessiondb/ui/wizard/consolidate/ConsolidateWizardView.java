@@ -119,7 +119,7 @@ public final class ConsolidateWizardView extends WizardPane {
         viewModel.comparison().addListener((javafx.collections.ListChangeListener<dev.sessiondb.ui.diff.FieldRow>) change ->
                 viewModel.comparison().stream().filter(row -> row.state() == dev.sessiondb.ui.diff.FieldRow.State.CHANGED).findFirst()
                         .ifPresent(versions::scrollTo));
-        VBox comparison = new VBox(6, compared, versions);
+        VBox comparison = new VBox(6, compared, versionPickers(viewModel), versions);
         VBox.setVgrow(versions, javafx.scene.layout.Priority.ALWAYS);
         javafx.scene.control.SplitPane split = new javafx.scene.control.SplitPane(table, comparison);
         split.setOrientation(javafx.geometry.Orientation.VERTICAL);
@@ -128,6 +128,24 @@ public final class ConsolidateWizardView extends WizardPane {
         return WizardPages.page("Conflicts", "Sessions the sources hold in different versions (under Merge, the target's own version takes part). Select one to compare its versions; "
                         + "keep the policy's pick or choose the version yourself.",
                 WizardPages.statusLine("consolidate-conflicts-status", viewModel.statusProperty(), viewModel.steps().busyProperty()), split);
+    }
+
+    /** Which two of the selected conflict's versions are compared: the first two listed unless the user picks others. */
+    private static Node versionPickers(ConsolidateWizardViewModel viewModel) {
+        javafx.scene.control.ComboBox<Version> left = versionPicker("consolidate-left-version", "The version shown on the left", viewModel, viewModel.leftVersionProperty());
+        javafx.scene.control.ComboBox<Version> right = versionPicker("consolidate-right-version", "The version shown on the right", viewModel, viewModel.rightVersionProperty());
+        javafx.scene.layout.HBox pickers = new javafx.scene.layout.HBox(8, new Label("Left"), left, new Label("Right"), right);
+        pickers.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        pickers.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(viewModel.versions()));
+        return pickers;
+    }
+
+    private static javafx.scene.control.ComboBox<Version> versionPicker(String id, String help, ConsolidateWizardViewModel viewModel,
+                                                                      javafx.beans.property.ObjectProperty<Version> chosen) {
+        javafx.scene.control.ComboBox<Version> box = Controls.describe(new javafx.scene.control.ComboBox<>(viewModel.versions()), help);
+        box.setId(id);
+        box.valueProperty().bindBidirectional(chosen);
+        return box;
     }
 
     /** The policy as a user reads it, not as the command line spells it. */

@@ -72,6 +72,11 @@ public final class ConsolidateWizardViewModel {
 
     private final ObservableList<FieldRow> comparison = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper comparedTitle = new ReadOnlyStringWrapper("");
+    private final ObservableList<Version> versions = FXCollections.observableArrayList();
+    private final ObjectProperty<Version> left = new SimpleObjectProperty<>();
+    private final ObjectProperty<Version> right = new SimpleObjectProperty<>();
+    /** The conflict whose versions are listed; null when none is selected. */
+    private ConflictRow shownConflict;
 
     private final TaskExecutor executor;
     private final DialogService dialogs;
@@ -100,6 +105,8 @@ public final class ConsolidateWizardViewModel {
             case TARGET -> !target.get().isBlank() && policy.get() != null;
             default -> true;
         }, steps.currentProperty(), sources, target, policy));
+        left.addListener((property, before, after) -> compareVersions());
+        right.addListener((property, before, after) -> compareVersions());
     }
 
     // Properties
@@ -150,6 +157,21 @@ public final class ConsolidateWizardViewModel {
     /** The selected conflict's two versions field by field, secrets masked. */
     public ObservableList<FieldRow> comparison() {
         return comparison;
+    }
+
+    /** The selected conflict's versions, by who holds each: what the two sides of the comparison are chosen from. */
+    public ObservableList<Version> versions() {
+        return versions;
+    }
+
+    /** The version on the left of the comparison; the first holder's when a conflict is selected. */
+    public ObjectProperty<Version> leftVersionProperty() {
+        return left;
+    }
+
+    /** The version on the right of the comparison; the second holder's when a conflict is selected. */
+    public ObjectProperty<Version> rightVersionProperty() {
+        return right;
     }
 
     /** Which versions the comparison shows, in plain words. */
@@ -233,27 +255,49 @@ public final class ConsolidateWizardViewModel {
                 });
     }
 
-    /** Reads the conflict's versions from the first two holding it (a merge target's last) and lays them side by side. */
+    /** Lists the conflict's versions and lays the first two side by side (a merge target's last); the user may choose others. */
     public void showConflict(ConflictRow conflict) {
         Prepared stores = analysed;
+        shownConflict = null;
         if (conflict == null || conflict.holderIndexes().size() < 2 || stores == null) {
+            versions.clear();
+            left.set(null);
+            right.set(null);
             comparison.clear();
             comparedTitle.set("");
             return;
         }
-        StoreLocator left = stores.holder(conflict.holderIndexes().get(0));
-        StoreLocator right = stores.holder(conflict.holderIndexes().get(1));
+        versions.setAll(conflict.holderIndexes().stream().map(holder -> new Version(holder, stores.describe(holder))).toList());
+        left.set(versions.get(0));
+        right.set(versions.get(1));
+        shownConflict = conflict;
+        compareVersions();
+    }
+
+    /** Reads the two chosen versions of the shown conflict and lays them side by side. */
+    private void compareVersions() {
+        Prepared stores = analysed;
+        ConflictRow conflict = shownConflict;
+        Version a = left.get();
+        Version b = right.get();
+        if (conflict == null || stores == null || a == null || b == null) {
+            return;
+        }
+        StoreLocator leftStore = stores.holder(a.holder());
+        StoreLocator rightStore = stores.holder(b.holder());
         executor.execute(BackgroundTask.of("Read " + conflict.session(), monitor -> {
-            try (SessionStore a = opener.open(left); SessionStore b = opener.open(right)) {
-                return SideBySide.compare(a.get(conflict.key()), b.get(conflict.key()), List.of());
+            try (SessionStore first = opener.open(leftStore); SessionStore second = leftStore.equals(rightStore) ? null : opener.open(rightStore)) {
+                return SideBySide.compare(first.get(conflict.key()), (second == null ? first : second).get(conflict.key()), List.of());
             }
         }).onSuccess(rows -> {
+            if (conflict != shownConflict || a != left.get() || b != right.get()) {
+                return; // the user chose other versions while these were read
+            }
             comparison.setAll(rows);
             long differing = rows.stream().filter(row -> row.state() == FieldRow.State.CHANGED).count();
             comparedTitle.set(String.format("%s: on the left the version in %s, on the right the one in %s; %d field%s differ%s, highlighted.",
-                    conflict.session(), stores.describe(conflict.holderIndexes().get(0)), stores.describe(conflict.holderIndexes().get(1)),
-                    differing, differing == 1 ? "" : "s", differing == 1 ? "s" : "")
-                    + (conflict.holderIndexes().size() > 2 ? " More hold it too: " + conflict.sourcesText() + "." : ""));
+                    conflict.session(), a.label(), b.label(), differing, differing == 1 ? "" : "s", differing == 1 ? "s" : "")
+                    + (versions.size() > 2 ? " " + versions.size() + " versions (held by " + conflict.sourcesText() + "): choose the two to compare." : ""));
         }).onFailure(failure -> dialogs.showError("Cannot read the versions of " + conflict.session(), failure.getMessage())));
     }
 

@@ -16,6 +16,7 @@ import dev.sessiondb.ui.common.CurrentThreadTaskExecutor;
 import dev.sessiondb.ui.common.LocatorInput;
 import dev.sessiondb.ui.common.UndoStack;
 import dev.sessiondb.ui.diff.DiffFixtures;
+import dev.sessiondb.ui.diff.FieldRow;
 import dev.sessiondb.ui.stores.Credentials;
 import dev.sessiondb.ui.wizard.JobSummary;
 import java.nio.file.Files;
@@ -204,6 +205,41 @@ class ConsolidateWizardViewModelTest {
         assertThat(viewModel.summaryProperty().get().lines()).contains("conflict on s1 (sources 1, 2, target): chosen: kept the version in the target;"
                 + " no source's version is written; fields that differ: branch, lastActivityAt");
         assertThat(StoreContents.records("json:" + merged)).singleElement().satisfies(record -> assertThat(record.branch()).contains("tw"));
+    }
+
+    /** A session held in three versions: the first two are compared unless the user chooses which two. */
+    @Test
+    void theUserChoosesWhichTwoOfASessionsVersionsAreComparedTheFirstTwoByDefault() throws Exception {
+        add(Files.writeString(directory.resolve("a.json"), "[{\"session\":\"s1\",\"branch\":\"a\"}]"));
+        add(Files.writeString(directory.resolve("b.json"), "[{\"session\":\"s1\",\"branch\":\"b\"}]"));
+        add(Files.writeString(directory.resolve("c.json"), "[{\"session\":\"s1\",\"branch\":\"c\"}]"));
+        viewModel.steps().next();
+        viewModel.targetProperty().set(target.toString());
+        viewModel.steps().next();
+
+        viewModel.showConflict(conflict("s1"));
+
+        assertThat(viewModel.versions()).extracting(Version::label).containsExactly("source 1 (a.json)", "source 2 (b.json)", "source 3 (c.json)");
+        assertThat(viewModel.leftVersionProperty().get().label()).isEqualTo("source 1 (a.json)");
+        assertThat(viewModel.rightVersionProperty().get().label()).isEqualTo("source 2 (b.json)");
+        assertThat(branchRow()).extracting(FieldRow::a, FieldRow::b).containsExactly("a", "b");
+        assertThat(viewModel.comparedTitleProperty().get()).contains("3 versions", "choose the two to compare");
+
+        viewModel.rightVersionProperty().set(viewModel.versions().get(2));
+        assertThat(branchRow()).extracting(FieldRow::a, FieldRow::b).containsExactly("a", "c");
+        viewModel.leftVersionProperty().set(viewModel.versions().get(1));
+        assertThat(branchRow()).extracting(FieldRow::a, FieldRow::b, FieldRow::state).containsExactly("b", "c", FieldRow.State.CHANGED);
+        assertThat(viewModel.comparedTitleProperty().get())
+                .startsWith("s1: on the left the version in source 2 (b.json), on the right the one in source 3 (c.json); 1 field differs");
+
+        viewModel.showConflict(null);
+        assertThat(viewModel.versions()).isEmpty();
+        assertThat(viewModel.comparison()).isEmpty();
+        assertThat(dialogs.errors()).isEmpty();
+    }
+
+    private FieldRow branchRow() {
+        return viewModel.comparison().stream().filter(row -> row.path().equals("branch")).findFirst().orElseThrow();
     }
 
     /** The window told its user to "use --layout native … or pass --allow-loss": this wizard has neither, but can choose its target. */
