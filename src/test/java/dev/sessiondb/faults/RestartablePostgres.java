@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * and port, as an administrator's restart does, unlike the suite's shared server
  * ({@link dev.sessiondb.store.sql.TestPostgres}), which other tests use meanwhile.
  */
-final class RestartablePostgres implements AutoCloseable {
+public final class RestartablePostgres implements AutoCloseable {
 
     private static final AtomicInteger SCHEMAS = new AtomicInteger();
 
@@ -31,7 +31,7 @@ final class RestartablePostgres implements AutoCloseable {
         this.server = start();
     }
 
-    static RestartablePostgres create(Path folder) {
+    public static RestartablePostgres create(Path folder) {
         try (ServerSocket free = new ServerSocket(0)) {
             int port = free.getLocalPort();
             free.close();
@@ -42,7 +42,7 @@ final class RestartablePostgres implements AutoCloseable {
     }
 
     /** A locator of a fresh schema on this server, created by the first write. */
-    StoreLocator freshSchema() {
+    public StoreLocator freshSchema() {
         return StoreLocator.parse("postgresql://postgres@localhost:" + port + "/postgres?schema=r" + ProcessHandle.current().pid()
                 + "_" + SCHEMAS.incrementAndGet());
     }

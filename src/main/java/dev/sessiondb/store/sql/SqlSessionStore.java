@@ -357,6 +357,7 @@ final class SqlSessionStore implements SessionStore {
 
     private Optional<SessionRecord> writeIfUnchangedOnce(String key, Optional<SessionRecord> expected, Optional<SessionRecord> replacement) {
         Layout layout = this.layout;
+        requireReachable();
         try (Connection connection = pool.getConnection()) {
             dialect.beginLocked(connection, layout, key);
             try {
@@ -482,10 +483,18 @@ final class SqlSessionStore implements SessionStore {
 
     /** A transaction on a connection of its own: with the server gone, taking the connection is what fails. */
     private Transaction beginTransaction() {
+        requireReachable();
         try {
             return database.createTransaction();
         } catch (PersistenceException e) {
             throw SqlFailures.serverGone(dialect, locator, e).orElseThrow(() -> e);
+        }
+    }
+
+    /** A PostgreSQL server that cannot be reached says so at once, not after the pool's connection timeout. */
+    private void requireReachable() {
+        if (dialect == Dialect.POSTGRESQL) {
+            PgReachability.check(pool, locator);
         }
     }
 

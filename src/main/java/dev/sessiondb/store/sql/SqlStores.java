@@ -102,6 +102,9 @@ public final class SqlStores {
         pool.setUsername(credentials.user());
         pool.setPassword(credentials.password());
         pool.addDataSourceProperty("ApplicationName", "sessiondb-admin");
+        // a host that does not answer fails a connect in seconds (the driver's default is 10 s), within the pool's wait;
+        // no socketTimeout: a long count or export is slow, not gone
+        pool.addDataSourceProperty("connectTimeout", String.valueOf(PgReachability.CONNECT_TIMEOUT_SECONDS));
         if (schema != null) {
             // quoted, so that a schema name with capitals or punctuation is taken as written
             pool.addDataSourceProperty("currentSchema", Dialect.quote(schema));
