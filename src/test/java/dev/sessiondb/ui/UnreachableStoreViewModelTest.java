@@ -66,6 +66,21 @@ class UnreachableStoreViewModelTest {
         assertThat(detail.recordProperty().get()).isNull();
     }
 
+    /** A page after the first, fetched as the table scrolls to it, failed silently: its rows stayed placeholders with no word why. */
+    @Test
+    void aLaterPageThatFailsWhileScrollingIsShownAsTheFirstPagesFailureIs() {
+        assertThat(sessions.countProperty().get()).isEqualTo("217 sessions");
+        serverGone = true;
+
+        sessions.rowsProperty().get().get(205); // the table scrolls to a row of the second page (pages of 200)
+
+        assertThat(sessions.countProperty().get()).isEqualTo("Reading the sessions failed");
+        assertThat(sessions.readFailureProperty().get()).isEqualTo("Reading the sessions failed: " + UNREACHABLE);
+        assertThat(sessions.rowsProperty().get()).as("no placeholders left waiting for a page that will not come").isEmpty();
+        assertThat(dialogs.errors()).singleElement().asString().endsWith(UNREACHABLE);
+        assertThat(sessions.loadingProperty().get()).isFalse();
+    }
+
     @Test
     void refreshSaysRefreshedOnlyAfterAReadAndItsFailureIsShownOnce() {
         serverGone = true;

@@ -5,6 +5,7 @@ import dev.sessiondb.model.SessionQuery;
 import dev.sessiondb.model.SessionRecord;
 import dev.sessiondb.ui.common.TaskExecutor;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.collections.ObservableListBase;
 
@@ -32,9 +33,11 @@ public final class PagedSessionList extends ObservableListBase<SessionRow> {
      *
      * @param fetcher the records of a page, without counting every match (the list knows its size)
      * @param first the query's first page, already fetched; its total sets the result's size
+     * @param failed hears why a later page could not be fetched (its rows stay placeholders)
      */
-    public PagedSessionList(Function<SessionQuery, List<SessionRecord>> fetcher, SessionQuery query, Page first, TaskExecutor executor) {
-        this(new QueryPages(fetcher, query, first.totalMatching(), first.records(), executor), 0);
+    public PagedSessionList(Function<SessionQuery, List<SessionRecord>> fetcher, SessionQuery query, Page first, TaskExecutor executor,
+                            Consumer<Exception> failed) {
+        this(new QueryPages(fetcher, query, first.totalMatching(), first.records(), executor, failed), 0);
     }
 
     private PagedSessionList(QueryPages result, int start) {

@@ -10,6 +10,7 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -32,6 +33,7 @@ final class QueryPages {
     private final Function<SessionQuery, List<SessionRecord>> fetcher;
     private final SessionQuery query;
     private final TaskExecutor executor;
+    private final Consumer<Exception> failed;
     private int size;
     private final Map<Integer, List<SessionRow>> pages = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
@@ -44,11 +46,12 @@ final class QueryPages {
     private PagedSessionList shown;
 
     QueryPages(Function<SessionQuery, List<SessionRecord>> fetcher, SessionQuery query, long total,
-            List<SessionRecord> firstPage, TaskExecutor executor) {
+            List<SessionRecord> firstPage, TaskExecutor executor, Consumer<Exception> failed) {
         this.fetcher = fetcher;
         this.query = query;
         this.size = (int) Math.min(total, Integer.MAX_VALUE);
         this.executor = executor;
+        this.failed = failed;
         pages.put(0, rows(0, firstPage));
     }
 
@@ -115,7 +118,11 @@ final class QueryPages {
         fetching = true;
         executor.execute(BackgroundTask.of("Fetch sessions", monitor -> fetcher.apply(pageQuery(query, page)))
                 .onSuccess(result -> arrived(page, result))
-                .onFailure(failure -> fetching = false));
+                .onFailure(failure -> {
+                    fetching = false;
+                    wanted.clear();
+                    failed.accept(failure);
+                }));
     }
 
     private void arrived(int page, List<SessionRecord> result) {

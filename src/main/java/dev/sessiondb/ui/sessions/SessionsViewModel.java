@@ -347,7 +347,9 @@ public final class SessionsViewModel {
                 .onSuccess(first -> {
                     if (mine == generation) {
                         loading.set(false);
-                        PagedSessionList list = new PagedSessionList(store::pageRecords, query, first.page(), executor);
+                        // a later page that fails, as the table scrolls to it, is shown as the first page's failure is
+                        PagedSessionList list = new PagedSessionList(store::pageRecords, query, first.page(), executor,
+                                failure -> failedToRead(mine, store, failure));
                         rows.set(list);
                         if (!query.equals(shownQuery)) {
                             keepSelectionIfShown(first.page().records());

@@ -19,6 +19,7 @@ class PagedSessionListTest {
     private static final int TOTAL = 1_000_000;
 
     private final List<SessionQuery> asked = new ArrayList<>();
+    private final List<Exception> failures = new ArrayList<>();
 
     /** A million sessions made on demand: only the rows of the asked page exist. */
     private final Function<SessionQuery, Page> millionSessions = query -> {
@@ -32,7 +33,7 @@ class PagedSessionListTest {
 
     private PagedSessionList list(TaskExecutor executor) {
         SessionQuery query = SessionQuery.all();
-        return new PagedSessionList(page -> millionSessions.apply(page).records(), query, millionSessions.apply(QueryPages.pageQuery(query, 0)), executor);
+        return new PagedSessionList(page -> millionSessions.apply(page).records(), query, millionSessions.apply(QueryPages.pageQuery(query, 0)), executor, failures::add);
     }
 
     /** An executor that keeps each task until the test runs it. */
@@ -99,7 +100,7 @@ class PagedSessionListTest {
     @Test
     void aShortResultIsOneWindowOfAllItsRows() {
         Page few = new Page(List.of(SampleSessions.minskyRecord(0, 7), SampleSessions.minskyRecord(1, 7)), 2);
-        PagedSessionList list = new PagedSessionList(page -> List.of(), SessionQuery.all(), few, new CurrentThreadTaskExecutor());
+        PagedSessionList list = new PagedSessionList(page -> List.of(), SessionQuery.all(), few, new CurrentThreadTaskExecutor(), failures::add);
 
         assertThat(list).hasSize(2);
         assertThat(list.window(1).start()).isZero();
@@ -153,7 +154,7 @@ class PagedSessionListTest {
             firstPage.add(SampleSessions.minskyRecord(i, 7));
         }
         PagedSessionList list = new PagedSessionList(page -> millionSessions.apply(page).records(), SessionQuery.all(),
-                new Page(firstPage, firstPage.size()), new CurrentThreadTaskExecutor());
+                new Page(firstPage, firstPage.size()), new CurrentThreadTaskExecutor(), failures::add);
         List<String> added = new ArrayList<>();
         list.addListener((javafx.collections.ListChangeListener<SessionRow>) change -> {
             while (change.next()) {
