@@ -37,8 +37,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class UnreachablePostgresWindowTest {
 
-    /** Well below the pool's connection timeout (10 s), which a refused connection no longer waits out. */
-    private static final Duration PROMPTLY = Duration.ofSeconds(4);
+    /** Below the pool's connection timeout (5 s; it was 10 s), which a refused connection no longer waits out. */
+    private static final Duration PROMPTLY = Duration.ofSeconds(3);
     /** The store's methods that read it; naming it and the like do not. */
     private static final Set<String> NOT_READS = Set.of("locator", "close", "searchReadsEveryRecord");
 

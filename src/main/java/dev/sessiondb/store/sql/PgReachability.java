@@ -9,8 +9,8 @@ import java.net.Socket;
 
 /**
  * Whether a PostgreSQL server can be reached, asked before a statement waits for a connection from a pool that holds none
- * (the pool keeps at least one while the server answers). Hikari would keep trying for its whole connection timeout (10 s)
- * before giving up, a refused connection included: a plain TCP connect says at once when nothing listens at the server's
+ * (the pool keeps at least one while the server answers). Hikari would keep trying for its whole connection timeout
+ * ({@link #POOL_TIMEOUT_MILLIS}) before giving up, a refused connection included: a plain TCP connect says at once when nothing listens at the server's
  * address, and within {@link #CONNECT_TIMEOUT_SECONDS} when the host does not answer. A server that accepts the connect
  * is left to the pool, however slowly it logs in.
  */
@@ -20,7 +20,14 @@ final class PgReachability {
      * How long a TCP connect to the server may take, here and in the driver ({@code connectTimeout}): a server that is up
      * answers in milliseconds, and this leaves room for two lost SYNs (resent after 1 s, then 2 s).
      */
-    static final int CONNECT_TIMEOUT_SECONDS = 5;
+    static final int CONNECT_TIMEOUT_SECONDS = 4;
+
+    /**
+     * How long a statement waits for a connection from the pool (Hikari's {@code connectionTimeout}; SQLite's pools keep 10 s):
+     * longer than one connect the host does not answer, so the pool's failure carries the driver's reason; long enough for a
+     * slow server's log-in; and a stopped server's first statement, which finds the pool's connection dead, says so in 5 s.
+     */
+    static final long POOL_TIMEOUT_MILLIS = 5_000;
 
     private PgReachability() {
     }

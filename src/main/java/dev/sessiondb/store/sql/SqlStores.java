@@ -102,8 +102,8 @@ public final class SqlStores {
         pool.setUsername(credentials.user());
         pool.setPassword(credentials.password());
         pool.addDataSourceProperty("ApplicationName", "sessiondb-admin");
-        // a host that does not answer fails a connect in seconds (the driver's default is 10 s), within the pool's wait;
-        // no socketTimeout: a long count or export is slow, not gone
+        // a server that went away is said so in seconds; no socketTimeout: a long count or export is slow, not gone
+        pool.setConnectionTimeout(PgReachability.POOL_TIMEOUT_MILLIS);
         pool.addDataSourceProperty("connectTimeout", String.valueOf(PgReachability.CONNECT_TIMEOUT_SECONDS));
         if (schema != null) {
             // quoted, so that a schema name with capitals or punctuation is taken as written
