@@ -31,4 +31,17 @@ public final class TestStores {
         store.write(WriteBatch.replaceAll(records, count), ProgressMonitor.NONE);
         return store;
     }
+
+    /** The store, telling {@code called} the name of each method called on it before it runs. */
+    public static SessionStore watched(SessionStore store, java.util.function.Consumer<String> called) {
+        return (SessionStore) java.lang.reflect.Proxy.newProxyInstance(SessionStore.class.getClassLoader(), new Class<?>[] {SessionStore.class},
+                (proxy, method, args) -> {
+                    called.accept(method.getName());
+                    try {
+                        return method.invoke(store, args);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+    }
 }

@@ -11,8 +11,6 @@ import dev.sessiondb.ui.common.UndoStack;
 import dev.sessiondb.ui.detail.DetailViewModel;
 import dev.sessiondb.ui.sessions.ColumnChoices;
 import dev.sessiondb.ui.sessions.SessionsViewModel;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
@@ -138,14 +136,9 @@ class UnreachableStoreViewModelTest {
     /** The store, whose every method but naming and closing fails as an unreachable PostgreSQL store's does while {@link #serverGone}. */
     private SessionStore failingWhileServerGone(SessionStore store) {
         Set<String> withoutServer = Set.of("locator", "close", "searchReadsEveryRecord");
-        return (SessionStore) Proxy.newProxyInstance(SessionStore.class.getClassLoader(), new Class<?>[] {SessionStore.class}, (proxy, method, args) -> {
-            if (serverGone && !withoutServer.contains(method.getName())) {
+        return TestStores.watched(store, method -> {
+            if (serverGone && !withoutServer.contains(method)) {
                 throw new StoreException(UNREACHABLE);
-            }
-            try {
-                return method.invoke(store, args);
-            } catch (InvocationTargetException e) {
-                throw e.getCause();
             }
         });
     }

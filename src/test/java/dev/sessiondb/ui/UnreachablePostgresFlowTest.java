@@ -1,0 +1,116 @@
+package dev.sessiondb.ui;
+
+import static dev.sessiondb.ui.AppState.waitFor;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sessiondb.faults.RestartablePostgres;
+import dev.sessiondb.job.backup.BackupJournal;
+import dev.sessiondb.progress.ProgressMonitor;
+import dev.sessiondb.sample.SampleSessions;
+import dev.sessiondb.store.OpenMode;
+import dev.sessiondb.store.SessionStore;
+import dev.sessiondb.store.StoreFactory;
+import dev.sessiondb.store.StoreLocator;
+import dev.sessiondb.store.WriteBatch;
+import dev.sessiondb.ui.common.SettingsStore;
+import dev.sessiondb.ui.common.UiTaskExecutor;
+import dev.sessiondb.ui.stores.Credentials;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/** The window over a PostgreSQL store whose server stops: a search says it cannot reach the server, having read once. */
+@ExtendWith(ApplicationExtension.class)
+class UnreachablePostgresFlowTest {
+
+    @TempDir
+    static Path directory;
+
+    private final ScriptedDialogService dialogs = new ScriptedDialogService();
+    /** What the sessions table asked of the store, in order. */
+    private final List<String> tableReads = new CopyOnWriteArrayList<>();
+    private RestartablePostgres server;
+    private StoreLocator locator;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        Path run = Files.createTempDirectory(directory, "run");
+        server = RestartablePostgres.create(run);
+        locator = server.freshSchema();
+        try (SessionStore store = StoreFactory.open(locator, OpenMode.CREATE_IF_MISSING)) {
+            store.write(WriteBatch.replaceAll(SampleSessions.minsky(3, 7), 3), ProgressMonitor.NONE);
+        }
+        SettingsStore settings = new SettingsStore(run.resolve("settings.json"));
+        settings.update(state -> state.withRecent(locator.display()));
+        AppServices services = new AppServices(settings, dialogs, new UiTaskExecutor(),
+                opened -> countingTableReads(StoreFactory.open(opened, OpenMode.EXISTING)), List::of,
+                new Credentials(run.resolve("no-pgpass"), Map.of()), new BackupJournal(run.resolve("backups")), new SimpleStringProperty(""));
+        dialogs.answer("the embedded server trusts postgres"); // the window asks for the password a locator leaves out
+        new MainWindow(services).show(stage);
+    }
+
+    @AfterEach
+    void stopServer() throws Exception {
+        server.close();
+    }
+
+    @Test
+    void aSearchAfterTheServerStoppedReadsOnceAndSaysItCannotReachTheServerWithinSeconds(FxRobot robot) throws Exception {
+        waitFor(() -> countText(robot).equals("3 sessions"));
+        server.close();
+        TextField search = robot.lookup("#session-search").queryAs(TextField.class);
+
+        // the pool may still hold connections the server ended: a statement on one says the connection was lost, at once;
+        // one found dead before use leaves the statement waiting for a new one: the pool's timeout, 5 s, where it was 10 s
+        for (int searches = 1; dialogs.errors().stream().noneMatch(error -> error.toString().contains("cannot reach PostgreSQL at localhost:")); searches++) {
+            assertThat(searches).as("searches until the pool holds no connection the server ended").isLessThanOrEqualTo(5);
+            Duration waited = searchUntilFailed(robot, search, "task" + searches, searches);
+            assertThat(tableReads).as("a failed count is not followed by the page it was for").containsExactly("count");
+            assertThat(dialogs.errors()).last().asString().containsAnyOf("cannot reach PostgreSQL at localhost:", "the connection to PostgreSQL was lost");
+            assertThat(waited).isLessThan(Duration.ofSeconds(8));
+        }
+
+        // the pool is empty now: a refused connection says so at once
+        Duration waited = searchUntilFailed(robot, search, "task#1", dialogs.errors().size() + 1);
+        assertThat(tableReads).containsExactly("count");
+        assertThat(dialogs.errors()).last().asString().contains("cannot reach PostgreSQL at localhost:", "check that the server runs");
+        assertThat(robot.lookup("#sessions-table").queryAs(javafx.scene.control.TableView.class).getItems()).isEmpty();
+        assertThat(waited).isLessThan(Duration.ofSeconds(3));
+    }
+
+    /** Types a search and waits until the window says it failed, the error dialog being the {@code errors}-th; how long that took. */
+    private Duration searchUntilFailed(FxRobot robot, TextField search, String text, int errors) {
+        tableReads.clear();
+        long started = System.nanoTime();
+        robot.interact(() -> search.setText(text));
+        waitFor(() -> dialogs.errors().size() == errors && countText(robot).equals("The search failed"));
+        return Duration.ofNanos(System.nanoTime() - started);
+    }
+
+    private static String countText(FxRobot robot) {
+        return robot.lookup("#session-count").queryAs(Label.class).getText();
+    }
+
+    /** The reads of the sessions table (a count, a page); the window's look for outside changes is not counted. */
+    private SessionStore countingTableReads(SessionStore store) {
+        return TestStores.watched(store, method -> {
+            if (List.of("count", "page", "pageRecords", "get").contains(method)) {
+                tableReads.add(method);
+            }
+        });
+    }
+}
