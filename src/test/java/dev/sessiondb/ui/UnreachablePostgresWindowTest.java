@@ -55,8 +55,9 @@ class UnreachablePostgresWindowTest {
 
     @Test
     void aSearchOnAStoppedServerReadsOnceAndSaysItCannotReachItWithinSeconds() throws Exception {
-        SessionsViewModel sessions = new SessionsViewModel(current, executor, dialogs, new ColumnChoices(directory.resolve("columns.json")));
-        new DetailViewModel(current, executor, dialogs, new UndoStack(executor, dialogs), new BackupJournal(directory.resolve("journal")));
+        BackupJournal journal = new BackupJournal(directory.resolve("journal"));
+        SessionsViewModel sessions = new SessionsViewModel(current, executor, dialogs, new ColumnChoices(directory.resolve("columns.json")), journal);
+        new DetailViewModel(current, executor, dialogs, new UndoStack(executor, dialogs), journal);
         StoreLocator locator;
         try (RestartablePostgres server = RestartablePostgres.create(directory)) {
             locator = server.freshSchema();
