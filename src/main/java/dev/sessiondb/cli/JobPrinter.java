@@ -3,6 +3,7 @@ package dev.sessiondb.cli;
 import dev.sessiondb.job.JobPlan;
 import dev.sessiondb.job.JobReport;
 import dev.sessiondb.model.JsonCodec;
+import dev.sessiondb.store.ValueChange;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +24,13 @@ final class JobPrinter {
         }
         out.println("Plan: " + plan.description());
         printCounts(plan.counts(), out);
-        plan.lossyFields().forEach((field, records) -> out.printf("  cannot hold: %-22s %,d records%n", field, records));
+        plan.fieldChanges().forEach(change -> {
+            if (change.change() == ValueChange.NOT_KEPT) {
+                out.printf("  cannot hold: %-22s %,d records%n", change.field(), change.records());
+            } else {
+                out.println((change.lossy() ? "  loss: " : "  kept: ") + change.describe());
+            }
+        });
         printLines("coercion", plan.coercions(), out);
         printLines("warning", plan.warnings(), out);
         plan.refusal().ifPresentOrElse(reason -> out.println("Would refuse: " + reason.text()), () -> out.println("Dry run: nothing was written."));

@@ -11,25 +11,31 @@ import java.util.Optional;
  * What a job would do, as its dry run shows it. Nothing was written to produce it.
  *
  * @param counts      named numbers in display order ("source records", "conflicts", ...)
- * @param lossyFields fields the target cannot hold, with how many records carry each
+ * @param fieldChanges fields the target does not keep as given (not kept, digits cut, or held in its own form), with how many
+ *                    records carry each; the lossy ones need leave to lose
  * @param coercions   values the target would change, one line each ("task#1: createdAt 'yesterday' is not a date")
  * @param warnings    what the user should know before running
  * @param refusal     why the job would refuse to run, when it would
  * @param overwritten records of a target that holds some which the copy into it replaces with a different version or
  *                    removes (its backup keeps them); 0 for a job that edits a store in place
  */
-public record JobPlan(String description, Map<String, Long> counts, Map<String, Long> lossyFields,
+public record JobPlan(String description, Map<String, Long> counts, List<FieldChange> fieldChanges,
                       List<String> coercions, List<String> warnings, Optional<Refusal> refusal, long overwritten) {
 
     public JobPlan {
         counts = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(counts));
-        lossyFields = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(lossyFields));
+        fieldChanges = List.copyOf(fieldChanges);
         coercions = List.copyOf(coercions);
         warnings = List.copyOf(warnings);
     }
 
+    /** The fields something is lost of, with how many records lose it: what --allow-loss allows. */
+    public Map<String, Long> lossyFields() {
+        return FieldChange.lossyFields(fieldChanges);
+    }
+
     public boolean isLossy() {
-        return !lossyFields.isEmpty();
+        return fieldChanges.stream().anyMatch(FieldChange::lossy);
     }
 
     /** Throws the refusal, if there is one: what {@link Job#run} does before writing anything. */
@@ -44,7 +50,10 @@ public record JobPlan(String description, Map<String, Long> counts, Map<String, 
         ObjectNode countsJson = json.putObject("counts");
         counts.forEach(countsJson::put);
         ObjectNode lossy = json.putObject("lossyFields");
-        lossyFields.forEach(lossy::put);
+        lossyFields().forEach(lossy::put);
+        com.fasterxml.jackson.databind.node.ArrayNode changes = json.putArray("fieldChanges");
+        fieldChanges.forEach(change -> changes.addObject().put("field", change.field())
+                .put("change", change.change().name().toLowerCase(java.util.Locale.ROOT)).put("lossy", change.lossy()).put("records", change.records()));
         coercions.forEach(json.putArray("coercions")::add);
         warnings.forEach(json.putArray("warnings")::add);
         refusal.ifPresent(reason -> json.put("refusal", reason.text()));

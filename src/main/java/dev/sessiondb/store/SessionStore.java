@@ -11,6 +11,7 @@ import dev.sessiondb.model.SortKey;
 import dev.sessiondb.model.ValueCount;
 import dev.sessiondb.progress.ProgressMonitor;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -162,6 +163,15 @@ public interface SessionStore extends AutoCloseable {
      * SQLite layout has no column for {@code remote}); empty when nothing would be lost.
      */
     Set<String> unsupportedFields(SessionRecord record);
+
+    /**
+     * Each field of the record this store does not keep exactly as given, with how it keeps it: the
+     * {@link #unsupportedFields} as {@link ValueChange#lossy lossy} changes (by default, not kept), and
+     * values held in the store's own form that a plan should still name (a UUID kept lower-case).
+     */
+    default Map<String, ValueChange> valueChanges(SessionRecord record) {
+        return ValueChange.notKept(unsupportedFields(record));
+    }
 
     /**
      * The record's fields as reading it back from this store gives them: without the fields it

@@ -61,19 +61,34 @@ class MinskyHeldFormsTest {
     }
 
     @Test
-    void aDateWithDigitsPastTheMillisecondIsStillALossAndVerifiesWhenAllowed() throws Exception {
+    void aDateWithDigitsPastTheMillisecondIsNamedAsCutStillNeedsAllowLossAndVerifiesWhenAllowed() throws Exception {
         StoreLocator minsky = MinskySchemas.postgres(false);
         Path source = source("2025-01-01T00:00:00.123456Z", "");
 
         CliRun dryRun = cli("migrate", "json:" + source, minsky.display(), "--mode", "merge", "--dry-run");
+        CliRun refused = cli("migrate", "json:" + source, minsky.display(), "--mode", "merge");
         CliRun allowed = cli("migrate", "json:" + source, minsky.display(), "--mode", "merge", "--allow-loss");
 
-        assertThat(dryRun.out() + dryRun.err()).contains("cannot hold: createdAt");
+        assertThat(dryRun.out()).contains("  loss: createdAt: digits past the millisecond cut (the target keeps dates to the millisecond) (1 record)")
+                .doesNotContain("cannot hold");
+        assertThat(refused.exitCode()).as(refused.out() + refused.err()).isEqualTo(2);
+        assertThat(refused.err()).contains("would cut the digits past the millisecond of createdAt (1 records)",
+                "pass --allow-loss to write them with those dates cut to the millisecond").doesNotContain("cannot hold");
         assertThat(allowed.exitCode()).as(allowed.out() + allowed.err()).isZero();
         assertThat(allowed.out()).contains("records verified:");
         CliRun diff = CliRun.of("diff", "json:" + source, minsky.display());
         assertThat(diff.exitCode()).isEqualTo(1);
         assertThat(diff.out()).contains("createdAt: \"2025-01-01T00:00:00.123456Z\" -> \"2025-01-01T00:00:00.123Z\"");
+    }
+
+    @Test
+    void aConsolidatePlanNamesTheCutDigitsAsTheMigratePlanDoes() throws Exception {
+        Path source = source("2025-01-01T00:00:00.123456Z", "");
+
+        CliRun dryRun = cli("consolidate", "json:" + source, "--into", MinskySchemas.postgres(false).display(), "--mode", "merge", "--dry-run");
+
+        assertThat(dryRun.out()).contains("  loss: createdAt: digits past the millisecond cut (the target keeps dates to the millisecond) (1 record)")
+                .doesNotContain("cannot hold");
     }
 
     @Test

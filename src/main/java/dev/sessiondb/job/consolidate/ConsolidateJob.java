@@ -153,7 +153,7 @@ public final class ConsolidateJob implements Job {
         }
         consolidation.conflicts().forEach(conflict -> warnings.add(conflictLine(conflict)));
         Optional<Refusal> refusal = failedConflicts(consolidation).or(assessment::refusal);
-        return new JobPlan(description(), counts, assessment.lossyFields(), assessment.coercions(), warnings, refusal, assessment.overwritten());
+        return new JobPlan(description(), counts, assessment.fieldChanges(), assessment.coercions(), warnings, refusal, assessment.overwritten());
     }
 
     private Optional<Refusal> failedConflicts(Consolidation consolidation) {

@@ -96,6 +96,6 @@ public final class MigrateJob implements Job {
         if (assessment.alreadyComplete()) {
             warnings.add("the target already holds exactly the source's records; running only verifies");
         }
-        return new JobPlan(description(), counts, assessment.lossyFields(), assessment.coercions(), warnings, assessment.refusal(), assessment.overwritten());
+        return new JobPlan(description(), counts, assessment.fieldChanges(), assessment.coercions(), warnings, assessment.refusal(), assessment.overwritten());
     }
 }

@@ -102,7 +102,7 @@ public final class RepairJob implements Job {
             changeset.notWritten().forEach(record -> warnings.add(record.describe()));
             changeset.manualByCheck().forEach((check, count) -> warnings.add(count + " " + check + " finding" + (count == 1 ? "" : "s")
                     + " need a person; run 'sessiondb validate --check " + check + "'"));
-            return new JobPlan(description(), counts(changeset), Map.of(), lines, warnings, Optional.empty(), 0);
+            return new JobPlan(description(), counts(changeset), List.of(), lines, warnings, Optional.empty(), 0);
         }
     }
 

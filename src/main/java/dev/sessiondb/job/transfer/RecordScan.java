@@ -1,20 +1,23 @@
 package dev.sessiondb.job.transfer;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.sessiondb.job.FieldChange;
 import dev.sessiondb.model.FieldType;
 import dev.sessiondb.model.SecretMasker;
 import dev.sessiondb.model.SessionField;
 import dev.sessiondb.model.SessionRecord;
 import dev.sessiondb.model.Timestamp;
 import dev.sessiondb.store.SessionStore;
+import dev.sessiondb.store.ValueChange;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
  * What a plan learns from one pass over the records to write: fields the target layout
- * cannot hold (counted per field), dates that do not parse (one line per value; a typed
+ * does not keep as given (counted per field and way: not kept, digits cut, its own form), dates that do not parse (one line per value; a typed
  * column cannot keep them, a text column keeps them as they are), and how many records
  * carry no task id (they move like every other record), and the records the target's own
  * limits (column lengths, NOT NULL, foreign keys) would refuse.
@@ -22,7 +25,9 @@ import java.util.TreeMap;
 public final class RecordScan {
 
     private final SessionStore target;
-    private final Map<String, Long> lossyFields = new TreeMap<>();
+    /** Per field, how many records the target keeps it of in each way other than as given. */
+    private final Map<String, Map<ValueChange, Long>> changes = new TreeMap<>();
+    private boolean lossy;
     private final List<String> coercions = new ArrayList<>();
     private final List<String> refusedRecords = new ArrayList<>();
     private long withoutTaskId;
@@ -38,9 +43,10 @@ public final class RecordScan {
         if (record.taskId().isEmpty()) {
             withoutTaskId++;
         }
-        for (String field : target.unsupportedFields(record)) {
-            lossyFields.merge(field, 1L, Long::sum);
-        }
+        target.valueChanges(record).forEach((field, change) -> {
+            changes.computeIfAbsent(field, name -> new EnumMap<>(ValueChange.class)).merge(change, 1L, Long::sum);
+            lossy |= change.lossy();
+        });
         target.refusals(record).forEach(reason -> refusedRecords.add(shown(record) + ": " + reason));
         for (SessionField field : SessionField.values()) {
             if (field.type() != FieldType.TIMESTAMP) {
@@ -68,8 +74,16 @@ public final class RecordScan {
         return key.length() <= 120 ? key : key.substring(0, 80) + "… (" + key.length() + " characters)";
     }
 
-    public Map<String, Long> lossyFields() {
-        return lossyFields;
+    /** Each field the target does not keep as given, by field then by how. */
+    public List<FieldChange> fieldChanges() {
+        List<FieldChange> list = new ArrayList<>();
+        changes.forEach((field, byChange) -> byChange.forEach((change, count) -> list.add(new FieldChange(field, change, count))));
+        return list;
+    }
+
+    /** Whether some record loses something of a field (not kept, or digits cut). */
+    public boolean isLossy() {
+        return lossy;
     }
 
     public List<String> coercions() {

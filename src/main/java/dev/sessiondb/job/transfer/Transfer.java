@@ -1,5 +1,6 @@
 package dev.sessiondb.job.transfer;
 
+import dev.sessiondb.job.FieldChange;
 import dev.sessiondb.job.JobRefusedException;
 import dev.sessiondb.job.JobReport;
 import dev.sessiondb.job.Refusal;
@@ -20,6 +21,7 @@ import dev.sessiondb.store.StoreLayout;
 import dev.sessiondb.store.StoreLocator;
 import dev.sessiondb.store.StoreProvider;
 import dev.sessiondb.store.StoreProviders;
+import dev.sessiondb.store.ValueChange;
 import dev.sessiondb.store.WriteBatch;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -52,9 +54,14 @@ public final class Transfer implements AutoCloseable {
      * @param alreadyComplete the target already holds exactly these records: a killed run that got as far as the rename
      * @param comparison      the records against a target that holds some, for a merge or a replace
      */
-    public record Assessment(TargetState target, boolean alreadyComplete, Map<String, Long> lossyFields,
+    public record Assessment(TargetState target, boolean alreadyComplete, List<FieldChange> fieldChanges,
                              List<String> coercions, List<String> refusedRecords, long withoutTaskId, Optional<String> note,
                              Optional<Refusal> refusal, Optional<TargetMode> mode, Optional<TargetComparison> comparison) {
+
+        /** The fields something is lost of, with how many records lose it. */
+        public Map<String, Long> lossyFields() {
+            return FieldChange.lossyFields(fieldChanges);
+        }
 
         /** What the plan shows besides counts: how it was made, each record the target would refuse, what the write overwrites. */
         public List<String> planWarnings() {
@@ -143,7 +150,7 @@ public final class Transfer implements AutoCloseable {
         if (existing.isEmpty()) {
             Optional<Refusal> creationRefusal = provider.newStoreRefusal(target).map(Refusal::other);
             if (creationRefusal.isPresent()) {
-                return new Assessment(TargetState.of(target, existing), false, Map.of(), List.of(), List.of(), 0, Optional.empty(), creationRefusal,
+                return new Assessment(TargetState.of(target, existing), false, List.of(), List.of(), List.of(), 0, Optional.empty(), creationRefusal,
                         mode, Optional.empty());
             }
         }
@@ -172,8 +179,8 @@ public final class Transfer implements AutoCloseable {
                                   Optional<TargetComparison> comparison) {
         Optional<Refusal> refusal = state.refusal(mode, complete, scan.records())
                 .or(() -> scan.refusedRecords().isEmpty() ? Optional.empty() : Optional.of(recordsRefusal(scan.refusedRecords())))
-                .or(() -> scan.lossyFields().isEmpty() || allowLoss ? Optional.empty() : Optional.of(lossRefusal(scan.lossyFields())));
-        return new Assessment(state, complete, scan.lossyFields(), scan.coercions(), scan.refusedRecords(), scan.withoutTaskId(), note, refusal,
+                .or(() -> !scan.isLossy() || allowLoss ? Optional.empty() : Optional.of(lossRefusal(scan.fieldChanges())));
+        return new Assessment(state, complete, scan.fieldChanges(), scan.coercions(), scan.refusedRecords(), scan.withoutTaskId(), note, refusal,
                 mode, comparison);
     }
 
@@ -239,8 +246,10 @@ public final class Transfer implements AutoCloseable {
     }
 
     private static void reportPlanWarnings(Assessment assessment, JobReport.Builder report) {
-        assessment.lossyFields().forEach((field, count) -> report.warning("field " + field + " of " + count
-                + " records not kept as it was (dropped, or held in the form the target's column holds; --allow-loss)"));
+        assessment.fieldChanges().forEach(change -> report.warning(change.change() == ValueChange.NOT_KEPT
+                ? "field " + change.field() + " of " + change.records()
+                        + " records not kept as it was (dropped, or held in the form the target's column holds; --allow-loss)"
+                : change.describe() + (change.lossy() ? " (--allow-loss)" : "")));
         assessment.coercions().forEach(report::warning);
     }
 
@@ -248,7 +257,7 @@ public final class Transfer implements AutoCloseable {
     private RecordCursor scanning(RecordCursor cursor, RecordScan scan) {
         return RecordCursor.peeking(cursor, record -> {
             scan.add(record);
-            if (!scan.refusedRecords().isEmpty() || (!scan.lossyFields().isEmpty() && !allowLoss)) {
+            if (!scan.refusedRecords().isEmpty() || (scan.isLossy() && !allowLoss)) {
                 throw new NeedsPlanPass();
             }
         });
@@ -391,8 +400,8 @@ public final class Transfer implements AutoCloseable {
             if (!scan.refusedRecords().isEmpty()) {
                 throw new JobRefusedException(recordsRefusal(scan.refusedRecords()).text());
             }
-            if (!scan.lossyFields().isEmpty()) {
-                throw new JobRefusedException(lossRefusal(scan.lossyFields()).text());
+            if (scan.isLossy()) {
+                throw new JobRefusedException(lossRefusal(scan.fieldChanges()).text());
             }
         }
     }
@@ -434,12 +443,30 @@ public final class Transfer implements AutoCloseable {
         return store.count() == records.count() && Verification.check(records, store, true, monitor).passed();
     }
 
-    private Refusal lossRefusal(Map<String, Long> lossyFields) {
-        String fields = lossyFields.entrySet().stream().map(entry -> entry.getKey() + " (" + entry.getValue() + " records)")
-                .collect(Collectors.joining(", "));
-        return new Refusal(Refusal.Reason.FIELDS_TARGET_CANNOT_HOLD, "the target " + target.display() + " cannot hold " + fields,
-                "use --layout native to keep every field, or pass --allow-loss to write them without those fields"
+    /**
+     * Cutting a date's digits past the millisecond refuses as a dropped field does: the value read back is not the
+     * value given, and a later diff or copy back cannot restore it.
+     */
+    private Refusal lossRefusal(List<FieldChange> changes) {
+        List<String> problems = new ArrayList<>();
+        String notKept = joined(changes, ValueChange.NOT_KEPT);
+        String cut = joined(changes, ValueChange.DIGITS_PAST_MILLISECOND_CUT);
+        if (!notKept.isEmpty()) {
+            problems.add("cannot hold " + notKept);
+        }
+        if (!cut.isEmpty()) {
+            problems.add("would cut the digits past the millisecond of " + cut);
+        }
+        String without = (notKept.isEmpty() ? "" : " without those fields") + (notKept.isEmpty() || cut.isEmpty() ? "" : " and")
+                + (cut.isEmpty() ? "" : " with those dates cut to the millisecond");
+        return new Refusal(Refusal.Reason.FIELDS_TARGET_CANNOT_HOLD, "the target " + target.display() + " " + String.join(" and ", problems),
+                "use --layout native to keep every field, or pass --allow-loss to write them" + without
                         + " (a value with a column is kept in the column's form: a number in a text column as its text)");
+    }
+
+    private static String joined(List<FieldChange> changes, ValueChange change) {
+        return changes.stream().filter(each -> each.change() == change).map(each -> each.field() + " (" + each.records() + " records)")
+                .collect(Collectors.joining(", "));
     }
 
     /** The target as it is, its layout detected: a layout asked for is compared with it, not forced on it. */

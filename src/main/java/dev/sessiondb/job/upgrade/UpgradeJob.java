@@ -108,6 +108,6 @@ public final class UpgradeJob implements Job {
         String warning = opened.needsUpgrade()
                 ? "schema version " + info.schemaVersion() + " will be upgraded after a backup"
                 : "schema version " + info.schemaVersion() + " is current; nothing to upgrade";
-        return new JobPlan(description(), counts, Map.of(), List.of(), List.of(warning), Optional.empty(), 0);
+        return new JobPlan(description(), counts, List.of(), List.of(), List.of(warning), Optional.empty(), 0);
     }
 }

@@ -8,11 +8,13 @@ import dev.sessiondb.model.SessionQuery;
 import dev.sessiondb.model.SessionRecord;
 import dev.sessiondb.model.SortKey;
 import dev.sessiondb.store.StoreLayout;
+import dev.sessiondb.store.ValueChange;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -65,6 +67,11 @@ interface Layout {
     List<String> clearStatements();
 
     Set<String> unsupportedFields(SessionRecord record);
+
+    /** See {@link dev.sessiondb.store.SessionStore#valueChanges}; by default each unsupported field, not kept. */
+    default Map<String, ValueChange> valueChanges(SessionRecord record) {
+        return ValueChange.notKept(unsupportedFields(record));
+    }
 
     /**
      * Whether each row keeps the whole record as the text this tool writes

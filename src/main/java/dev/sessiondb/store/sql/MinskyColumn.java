@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.sessiondb.model.JsonCodec;
 import dev.sessiondb.model.SessionField;
 import dev.sessiondb.model.Timestamp;
+import dev.sessiondb.store.ValueChange;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -84,12 +86,24 @@ record MinskyColumn(SessionField field, String name, Kind kind, TableCatalog.Col
      * with finer digits than the column's milliseconds is not held: they would be cut.
      */
     boolean holds(JsonNode value) {
-        if (storesAsNull(value)) {
-            return true;
+        return change(value).filter(ValueChange::lossy).isEmpty();
+    }
+
+    /**
+     * How the column keeps this value when not as it is: empty when it gives it back unchanged or in its own form of the
+     * same value; the digits past the millisecond cut from a date it otherwise keeps; else not kept.
+     */
+    Optional<ValueChange> change(JsonNode value) {
+        if (storesAsNull(value) || keeps(value)) {
+            return Optional.empty();
         }
-        return kind == Kind.TIMESTAMP
-                ? value.isTextual() && Timestamp.parse(value.asText()).toInstant().filter(instant -> instant.getNano() % 1_000_000 == 0).isPresent()
-                : keeps(value);
+        if (kind == Kind.TIMESTAMP && value.isTextual()) {
+            Optional<Instant> instant = Timestamp.parse(value.asText()).toInstant();
+            if (instant.isPresent()) {
+                return instant.get().getNano() % 1_000_000 == 0 ? Optional.empty() : Optional.of(ValueChange.DIGITS_PAST_MILLISECOND_CUT);
+            }
+        }
+        return Optional.of(ValueChange.NOT_KEPT);
     }
 
     /** The value as the column takes it, or null when the record has none. */

@@ -10,10 +10,12 @@ import dev.sessiondb.model.SessionRecord;
 import dev.sessiondb.model.SortKey;
 import dev.sessiondb.store.StoreException;
 import dev.sessiondb.store.StoreLayout;
+import dev.sessiondb.store.ValueChange;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -156,6 +158,18 @@ final class MinskyLayout implements Layout {
     @Override
     public Set<String> unsupportedFields(SessionRecord record) {
         Set<String> unsupported = new LinkedHashSet<>();
+        valueChanges(record).forEach((field, change) -> {
+            if (change.lossy()) {
+                unsupported.add(field);
+            }
+        });
+        return unsupported;
+    }
+
+    /** A field without a column is not kept; one with a column as its column keeps the value (see {@link MinskyColumn#change}). */
+    @Override
+    public Map<String, ValueChange> valueChanges(SessionRecord record) {
+        Map<String, ValueChange> changes = new LinkedHashMap<>();
         boolean keyedBySession = record.field(KEY_COLUMN).isPresent();
         Iterator<Map.Entry<String, JsonNode>> entries = record.fields().fields();
         while (entries.hasNext()) {
@@ -164,12 +178,11 @@ final class MinskyLayout implements Layout {
             if (name.equals(KEY_COLUMN) || (!keyedBySession && SessionRecord.KEY_FIELDS.contains(name) && entry.getValue().asText().equals(record.key()))) {
                 continue;
             }
-            boolean kept = SessionField.byJsonName(name).flatMap(this::column).map(column -> column.holds(entry.getValue())).orElse(false);
-            if (!kept) {
-                unsupported.add(name);
-            }
+            Optional<MinskyColumn> column = SessionField.byJsonName(name).flatMap(this::column);
+            (column.isEmpty() ? Optional.of(ValueChange.NOT_KEPT) : column.get().change(entry.getValue()))
+                    .ifPresent(change -> changes.put(name, change));
         }
-        return unsupported;
+        return changes;
     }
 
     /**

@@ -22,6 +22,7 @@ import dev.sessiondb.store.StoreInfo;
 import dev.sessiondb.store.StoreLayout;
 import dev.sessiondb.store.StoreLocator;
 import dev.sessiondb.store.TextCursor;
+import dev.sessiondb.store.ValueChange;
 import dev.sessiondb.store.WriteBatch;
 import io.ebean.Database;
 import io.ebean.Transaction;
@@ -392,6 +393,11 @@ final class SqlSessionStore implements SessionStore {
     @Override
     public Set<String> unsupportedFields(SessionRecord record) {
         return layout.unsupportedFields(record);
+    }
+
+    @Override
+    public Map<String, ValueChange> valueChanges(SessionRecord record) {
+        return layout.valueChanges(record);
     }
 
     @Override

@@ -1,8 +1,10 @@
 package dev.sessiondb.ui.wizard;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.sessiondb.job.FieldChange;
 import dev.sessiondb.job.JobPlan;
 import dev.sessiondb.job.JobReport;
+import dev.sessiondb.store.ValueChange;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,14 +32,16 @@ public record JobSummary(String headline, Tone tone, Map<String, Long> counts, L
     /** @param choices where the wizard keeps the controls a refusal names */
     public static JobSummary ofPlan(JobPlan plan, WizardChoices choices) {
         List<String> lines = new ArrayList<>();
-        plan.lossyFields().forEach((field, records) -> lines.add(String.format("The target cannot hold %s (%,d records)", field, records)));
+        plan.fieldChanges().forEach(change -> lines.add(change.change() == ValueChange.NOT_KEPT
+                ? String.format("The target cannot hold %s (%,d records)", change.field(), change.records()) : change.describe()));
         plan.coercions().forEach(line -> lines.add("Date: " + line));
         lines.addAll(plan.warnings());
         if (plan.refusal().isPresent()) {
             return new JobSummary("Will not run: " + choices.wordsFor(plan.refusal().get(), plan), Tone.BAD, plan.counts(), lines);
         }
         if (plan.isLossy()) {
-            return new JobSummary("Runs with loss: the fields below are dropped (allowed)", Tone.WARNING, plan.counts(), lines);
+            return new JobSummary(FieldChange.onlyNotKept(plan.fieldChanges()) ? "Runs with loss: the fields below are dropped (allowed)"
+                    : "Runs with loss: the fields below are dropped or cut as each line says (allowed)", Tone.WARNING, plan.counts(), lines);
         }
         if (plan.overwritten() > 0) {
             return new JobSummary(String.format("Ready to run: %,d of the target's records %s replaced or removed (backed up first; Undo puts %s back)",

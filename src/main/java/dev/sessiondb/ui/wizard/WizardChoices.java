@@ -1,5 +1,6 @@
 package dev.sessiondb.ui.wizard;
 
+import dev.sessiondb.job.FieldChange;
 import dev.sessiondb.job.JobPlan;
 import dev.sessiondb.job.Refusal;
 import java.util.Optional;
@@ -29,7 +30,8 @@ public record WizardChoices(String targetPage, String modePage, Optional<String>
             case REPLACE_WITH_EMPTY_SOURCE -> String.format("the source holds no sessions, so Replace would leave the target with none of its %,d;"
                     + " check the source, or choose Merge on the %s page", held, modePage);
             case FIELDS_TARGET_CANNOT_HOLD -> refusal.problem() + "; to keep every field, choose " + nativeTarget()
-                    + allowLossPage.map(page -> ", or tick Allow loss on the " + page + " page to write them without those fields").orElse("");
+                    + allowLossPage.map(page -> ", or tick Allow loss on the " + page + " page to write them "
+                            + (FieldChange.onlyNotKept(plan.fieldChanges()) ? "without those fields" : "as the lines below say")).orElse("");
             case MINSKY_COLUMNS_REFUSE_RECORDS -> refusal.problem() + "; fix those records in the source, or choose " + nativeTarget()
                     + ", as the native layout keeps what Minsky's columns refuse; then plan again";
             case CONFLICTS_UNCHOSEN, OTHER -> refusal.text();

@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sessiondb.job.FieldChange;
 import dev.sessiondb.job.JobPlan;
 import dev.sessiondb.job.JobReport;
 import dev.sessiondb.job.Refusal;
+import dev.sessiondb.store.ValueChange;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +22,7 @@ class JobSummaryTest {
 
     @Test
     void aPlanThatWouldRefuseSaysWhyInItsHeadline() {
-        JobPlan plan = new JobPlan("migrate a -> b", Map.of("source records", 3L), Map.of("remote", 2L), List.of(), List.of(),
+        JobPlan plan = new JobPlan("migrate a -> b", Map.of("source records", 3L), List.of(new FieldChange("remote", ValueChange.NOT_KEPT, 2)), List.of(), List.of(),
                 Optional.of(Refusal.other("the target cannot hold remote (2 records)")), 0);
 
         JobSummary summary = JobSummary.ofPlan(plan, WizardChoices.MIGRATE);
@@ -32,7 +34,7 @@ class JobSummaryTest {
 
     @Test
     void aPlanThatReplacesOrRemovesRecordsOfTheTargetSaysSoInsteadOfNothingIsLost() {
-        JobPlan plan = new JobPlan("migrate a -> b", Map.of("target records removed", 3L), Map.of(), List.of(),
+        JobPlan plan = new JobPlan("migrate a -> b", Map.of("target records removed", 3L), List.of(), List.of(),
                 List.of("3 records of the target are removed: the source does not hold them, and a replace keeps only the source's (the backup keeps them)"),
                 Optional.empty(), 1_203);
 
@@ -43,10 +45,39 @@ class JobSummaryTest {
         assertThat(summary.lines()).containsExactly("3 records of the target are removed: the source does not hold them, and a replace keeps only the source's (the backup keeps them)");
     }
 
+    /** A date cut to the millisecond was shown as "cannot hold createdAt", which read as the whole field dropped. */
+    @Test
+    void digitsPastTheMillisecondAreNamedAsCutApartFromFieldsDropped() {
+        JobPlan plan = new JobPlan("migrate a -> b", Map.of("source records", 3L), List.of(new FieldChange("createdAt", ValueChange.DIGITS_PAST_MILLISECOND_CUT, 2),
+                new FieldChange("remote", ValueChange.NOT_KEPT, 1)), List.of(), List.of(), Optional.empty(), 0);
+
+        JobSummary summary = JobSummary.ofPlan(plan, WizardChoices.MIGRATE);
+
+        assertThat(summary.tone()).isEqualTo(JobSummary.Tone.WARNING);
+        assertThat(summary.headline()).isEqualTo("Runs with loss: the fields below are dropped or cut as each line says (allowed)");
+        assertThat(summary.lines()).containsExactly("createdAt: digits past the millisecond cut (the target keeps dates to the millisecond) (2 records)",
+                "The target cannot hold remote (1 records)");
+    }
+
+    @Test
+    void aRefusedCutTellsTheAllowLossBoxToWriteAsTheLinesSay() {
+        Refusal refusal = new Refusal(Refusal.Reason.FIELDS_TARGET_CANNOT_HOLD, "the target b would cut the digits past the millisecond of createdAt (2 records)",
+                "pass --allow-loss");
+        JobPlan plan = new JobPlan("migrate a -> b", Map.of("source records", 3L), List.of(new FieldChange("createdAt", ValueChange.DIGITS_PAST_MILLISECOND_CUT, 2)),
+                List.of(), List.of(), Optional.of(refusal), 0);
+
+        JobSummary summary = JobSummary.ofPlan(plan, WizardChoices.MIGRATE);
+
+        assertThat(summary.headline()).isEqualTo("Will not run: the target b would cut the digits past the millisecond of createdAt (2 records);"
+                + " to keep every field, choose Layout: native for a new target on the Source and target page, or tick Allow loss on the Options page"
+                + " to write them as the lines below say");
+        assertThat(summary.lines()).containsExactly("createdAt: digits past the millisecond cut (the target keeps dates to the millisecond) (2 records)");
+    }
+
     /** An audit's window told its user to "pass --mode replace or --mode merge", flags the window does not have. */
     @Test
     void aTargetThatHoldsRecordsIsToldInTheWindowsWordsNotTheCommandLines() {
-        JobPlan plan = new JobPlan("migrate a -> b", Map.of("target records before", 30L), Map.of(), List.of(), List.of(),
+        JobPlan plan = new JobPlan("migrate a -> b", Map.of("target records before", 30L), List.of(), List.of(), List.of(),
                 Optional.of(new Refusal(Refusal.Reason.TARGET_HOLDS_RECORDS, "target b exists and holds 30 records",
                         "pass --mode replace or --mode merge")), 0);
 
@@ -89,7 +120,7 @@ class JobSummaryTest {
     }
 
     private static JobPlan refusedPlan(Refusal refusal) {
-        return new JobPlan("migrate a -> b", Map.of("source records", 3L), Map.of(), List.of(), List.of(), Optional.of(refusal), 0);
+        return new JobPlan("migrate a -> b", Map.of("source records", 3L), List.of(), List.of(), List.of(), Optional.of(refusal), 0);
     }
 
     @Test
