@@ -91,6 +91,42 @@ class MinskyHeldFormsTest {
                 .doesNotContain("cannot hold");
     }
 
+    /**
+     * Minsky's PostgreSQL {@code project_id} is a uuid column: given an upper-case UUID it keeps the same UUID and gives it back
+     * lower-case. That is its form of the value, no loss: the plan says so, no --allow-loss is needed, the run verifies, and diff
+     * counts no change.
+     */
+    @Test
+    void anUpperCaseUuidInAUuidColumnIsKeptLowerCaseNotLost() throws Exception {
+        StoreLocator minsky = MinskySchemas.postgres(false);
+        Path source = source("2025-01-01T00:00:00.000Z", ",\"projectId\":\"" + MinskySchemas.PROJECT_ID.toUpperCase(java.util.Locale.ROOT) + "\"");
+
+        CliRun dryRun = cli("migrate", "json:" + source, minsky.display(), "--mode", "merge", "--dry-run");
+        CliRun run = cli("migrate", "json:" + source, minsky.display(), "--mode", "merge");
+
+        assertThat(dryRun.exitCode()).as(dryRun.out() + dryRun.err()).isZero();
+        assertThat(dryRun.out()).contains("  kept: projectId: kept lower-case (the target's uuid column gives the same UUID back in lower case) (1 record)")
+                .doesNotContain("cannot hold").doesNotContain("loss:");
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        assertThat(run.out()).contains("records verified:      ").doesNotContain("cannot hold");
+        CliRun read = CliRun.of("show", minsky.display(), "n2");
+        assertThat(read.out()).contains(MinskySchemas.PROJECT_ID);
+        CliRun diff = CliRun.of("diff", "json:" + source, minsky.display());
+        CliRun backwards = CliRun.of("diff", minsky.display(), "json:" + source);
+        assertThat(diff.exitCode()).as("the same UUID on both sides: " + diff.out() + diff.err()).isZero();
+        assertThat(backwards.exitCode()).as(backwards.out() + backwards.err()).isZero();
+    }
+
+    /** A text that is not a UUID in the same column is still refused by name, not passed off as a held form. */
+    @Test
+    void aProjectIdThatIsNoUuidIsStillNotKept() throws Exception {
+        Path source = source("2025-01-01T00:00:00.000Z", ",\"projectId\":\"1-1-1-1-1\"");
+
+        CliRun dryRun = cli("migrate", "json:" + source, MinskySchemas.postgres(false).display(), "--mode", "merge", "--dry-run");
+
+        assertThat(dryRun.out()).contains("cannot hold: projectId");
+    }
+
     @Test
     void aFieldWithNoColumnIsStillALoss() throws Exception {
         Path source = source("2025-01-01T00:00:00.000Z", ",\"branch\":\"main\"");

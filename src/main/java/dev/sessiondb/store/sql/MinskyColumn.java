@@ -8,6 +8,7 @@ import dev.sessiondb.model.SessionField;
 import dev.sessiondb.model.Timestamp;
 import dev.sessiondb.store.ValueChange;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -91,11 +92,15 @@ record MinskyColumn(SessionField field, String name, Kind kind, TableCatalog.Col
 
     /**
      * How the column keeps this value when not as it is: empty when it gives it back unchanged or in its own form of the
-     * same value; the digits past the millisecond cut from a date it otherwise keeps; else not kept.
+     * same value (a date without milliseconds, a null); an upper-case UUID kept lower-case, as PostgreSQL's uuid type gives
+     * every UUID back; the digits past the millisecond cut from a date it otherwise keeps; else not kept.
      */
     Optional<ValueChange> change(JsonNode value) {
         if (storesAsNull(value) || keeps(value)) {
             return Optional.empty();
+        }
+        if (kind == Kind.UUID && value.isTextual() && heldUuid(value.asText()).isPresent()) {
+            return Optional.of(ValueChange.KEPT_LOWER_CASE);
         }
         if (kind == Kind.TIMESTAMP && value.isTextual()) {
             Optional<Instant> instant = Timestamp.parse(value.asText()).toInstant();
@@ -115,6 +120,7 @@ record MinskyColumn(SessionField field, String name, Kind kind, TableCatalog.Col
             case JSON -> JsonCodec.compact(value);
             case INTEGER -> value.isIntegralNumber() ? value.asLong() : value.asText();
             case TIMESTAMP -> Timestamp.parse(value.asText()).toInstant().map(Object::toString).orElse(null);
+            case UUID -> heldUuid(value.asText()).orElse(value.asText());
             default -> value.asText();
         };
     }
@@ -166,6 +172,15 @@ record MinskyColumn(SessionField field, String name, Kind kind, TableCatalog.Col
             // a hand-edited cell that is not JSON is shown as the text it holds
             return JSON.textNode(text);
         }
+    }
+
+    /**
+     * The UUID in PostgreSQL's lower-case form when {@code text} is one in the canonical 8-4-4-4-12 form in any case; empty for
+     * other text, including the short forms Java reads leniently ("1-1-1-1-1"), which PostgreSQL refuses.
+     */
+    private static Optional<String> heldUuid(String text) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        return validUuid(lower).filter(lower::equals);
     }
 
     private static Optional<String> validUuid(String text) {

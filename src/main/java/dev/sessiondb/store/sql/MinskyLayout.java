@@ -208,7 +208,7 @@ final class MinskyLayout implements Layout {
                     && text.codePointCount(0, text.length()) > column.limits().maxLength()) {
                 refusals.add(field + " is " + text.codePointCount(0, text.length()) + " characters long; Minsky's column "
                         + column.name() + " holds " + column.limits().maxLength());
-            } else if (stored != null && column.keeps(value)) {
+            } else if (stored != null && column.holds(value)) {
                 catalog.foreignKey(column.name()).filter(key -> !referenced.contains(key, stored.toString()))
                         .ifPresent(key -> refusals.add(field + " '" + stored + "' is not in " + key.referencedTable()
                                 + " (foreign key " + column.name() + " -> " + key.referencedTable() + "." + key.referencedColumn() + ")"));

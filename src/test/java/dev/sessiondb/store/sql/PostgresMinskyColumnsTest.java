@@ -13,6 +13,7 @@ import dev.sessiondb.store.SessionStore;
 import dev.sessiondb.store.StoreException;
 import dev.sessiondb.store.StoreFactory;
 import dev.sessiondb.store.StoreLocator;
+import dev.sessiondb.store.ValueChange;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -64,6 +65,24 @@ class PostgresMinskyColumnsTest {
             assertThat(store.unsupportedFields(modernSession("x", "2025-06-17 23:32:23.528+00"))).isEmpty();
             assertThat(store.unsupportedFields(modernSession("x", "2026-03-01T00:00:00.000Z").with("commitCount", "twelve")))
                     .containsExactly("commitCount");
+        }
+    }
+
+    @Test
+    void anUpperCaseUuidIsKeptLowerCaseAndItsForeignKeyIsCheckedAsTheColumnHoldsIt() {
+        String upper = MinskySchemas.PROJECT_ID.toUpperCase(java.util.Locale.ROOT);
+        SessionRecord record = modernSession("u1", "2026-03-01T00:00:00.000Z").with("projectId", upper);
+        try (SessionStore store = StoreFactory.open(MinskySchemas.postgres(false), OpenMode.EXISTING)) {
+            assertThat(store.unsupportedFields(record)).isEmpty();
+            assertThat(store.valueChanges(record)).containsExactly(java.util.Map.entry("projectId", ValueChange.KEPT_LOWER_CASE));
+            assertThat(store.refusals(record)).isEmpty();
+            assertThat(store.refusals(record.with("projectId", "AAAAAAAA-3C1D-4A57-9D2E-6F1F4B0C9A11")))
+                    .containsExactly("projectId 'aaaaaaaa-3c1d-4a57-9d2e-6f1f4b0c9a11' is not in projects (foreign key project_id -> projects.id)");
+
+            store.put(record);
+
+            assertThat(store.get("u1").orElseThrow().field("projectId").orElseThrow().asText()).isEqualTo(MinskySchemas.PROJECT_ID);
+            assertThat(store.hashAsStored(record)).isEqualTo(dev.sessiondb.model.RecordHash.of(store.get("u1").orElseThrow().fields()));
         }
     }
 

@@ -60,6 +60,18 @@ class JobSummaryTest {
     }
 
     @Test
+    void aUuidKeptLowerCaseIsNamedButIsNoLoss() {
+        JobPlan plan = new JobPlan("migrate a -> b", Map.of("source records", 3L), List.of(new FieldChange("projectId", ValueChange.KEPT_LOWER_CASE, 1)),
+                List.of(), List.of(), Optional.empty(), 0);
+
+        JobSummary summary = JobSummary.ofPlan(plan, WizardChoices.MIGRATE);
+
+        assertThat(summary.tone()).isEqualTo(JobSummary.Tone.GOOD);
+        assertThat(summary.headline()).isEqualTo("Ready to run: nothing is lost");
+        assertThat(summary.lines()).containsExactly("projectId: kept lower-case (the target's uuid column gives the same UUID back in lower case) (1 record)");
+    }
+
+    @Test
     void aRefusedCutTellsTheAllowLossBoxToWriteAsTheLinesSay() {
         Refusal refusal = new Refusal(Refusal.Reason.FIELDS_TARGET_CANNOT_HOLD, "the target b would cut the digits past the millisecond of createdAt (2 records)",
                 "pass --allow-loss");
