@@ -48,6 +48,7 @@ final class JobPrinter {
         out.println("  report: " + savedAs);
         out.println(report.outcome() == JobReport.Outcome.COMPLETED ? "Done." : "Done, with problems (see warnings).");
         report.notes().forEach(out::println);
+        report.advice().forEach(advice -> out.println("  " + advice.text()));
     }
 
     private static void printCounts(Map<String, Long> counts, PrintWriter out) {

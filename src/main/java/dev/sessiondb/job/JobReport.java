@@ -25,10 +25,11 @@ import java.util.Optional;
  * @param backupId the backup taken before writing, when the job wrote to an existing store
  * @param details  the job's own structured results (provenance, mismatches, settings)
  * @param notes    lines for the end of the printed report (the settings to use the result)
+ * @param advice   after the notes: how to run the job differently, which each shell words with its own controls
  */
 public record JobReport(String runId, String job, String description, Instant startedAt, Instant finishedAt,
                         Outcome outcome, Map<String, Long> counts, List<String> warnings, Optional<String> backupId,
-                        ObjectNode details, List<String> notes) {
+                        ObjectNode details, List<String> notes, List<Advice> advice) {
 
     /** How a run ended; {@link #COMPLETED_WITH_PROBLEMS} is exit code 1 on the command line. */
     public enum Outcome { COMPLETED, COMPLETED_WITH_PROBLEMS }
@@ -41,6 +42,7 @@ public record JobReport(String runId, String job, String description, Instant st
         counts = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(counts));
         warnings = List.copyOf(warnings);
         notes = List.copyOf(notes);
+        advice = List.copyOf(advice);
         details = details.deepCopy();
     }
 
@@ -74,7 +76,10 @@ public record JobReport(String runId, String job, String description, Instant st
         counts.forEach(countsJson::put);
         warnings.forEach(json.putArray("warnings")::add);
         json.set("details", details.deepCopy());
-        notes.forEach(json.putArray("notes")::add);
+        // the saved report keeps the command line's words, as a plan's refusal does
+        com.fasterxml.jackson.databind.node.ArrayNode notesJson = json.putArray("notes");
+        notes.forEach(notesJson::add);
+        advice.forEach(each -> notesJson.add(each.text()));
         return json;
     }
 
@@ -105,6 +110,7 @@ public record JobReport(String runId, String job, String description, Instant st
         private final Map<String, Long> counts = new LinkedHashMap<>();
         private final List<String> warnings = new ArrayList<>();
         private final List<String> notes = new ArrayList<>();
+        private final List<Advice> advice = new ArrayList<>();
         private final ObjectNode details = JsonNodeFactory.instance.objectNode();
         private String backupId;
         private boolean problems;
@@ -140,6 +146,11 @@ public record JobReport(String runId, String job, String description, Instant st
             return this;
         }
 
+        public Builder advice(Advice text) {
+            advice.add(text);
+            return this;
+        }
+
         /** The stores the job read and the one it writes, absolute and without passwords: the history lists jobs by store. */
         public Builder stores(List<StoreLocator> sources, StoreLocator target) {
             ObjectNode stores = details.putObject(STORES);
@@ -170,7 +181,7 @@ public record JobReport(String runId, String job, String description, Instant st
         public JobReport build() {
             return new JobReport(runId, job, description, startedAt, Instant.now(),
                     problems ? Outcome.COMPLETED_WITH_PROBLEMS : Outcome.COMPLETED, counts, warnings,
-                    Optional.ofNullable(backupId), details, notes);
+                    Optional.ofNullable(backupId), details, notes, advice);
         }
     }
 }

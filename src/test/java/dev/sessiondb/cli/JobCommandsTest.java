@@ -8,6 +8,7 @@ import dev.sessiondb.model.JsonCodec;
 import dev.sessiondb.sample.SampleSessions;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -155,13 +156,7 @@ class JobCommandsTest {
 
     @Test
     void consolidateAcceptsKeepBothAndEndsWithTheMinskySettings() throws Exception {
-        Path a = dir.resolve("a.json");
-        Path b = dir.resolve("b.json");
-        StoreContents.create("json:" + a, SampleSessions.minskyList(5, 1));
-        StoreContents.create("json:" + b, SampleSessions.minskyList(5, 2));
-
-        CliRun run = CliRun.of("consolidate", a.toString(), b.toString(), "--into", "json:" + dir.resolve("merged/session-db.json"),
-                "--on-conflict", "keep-both", "--backup-dir", journal);
+        CliRun run = consolidateTwoSources("json:" + dir.resolve("merged/session-db.json"), "--on-conflict", "keep-both");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("kept under a new key:", "export MINSKY_SESSIONDB_BACKEND=json");
@@ -169,18 +164,32 @@ class JobCommandsTest {
     }
 
     @Test
-    void consolidateFailOnConflictIsExitTwoAndWritesNothing() {
-        Path a = dir.resolve("a.json");
-        Path b = dir.resolve("b.json");
-        StoreContents.create("json:" + a, SampleSessions.minskyList(5, 1));
-        StoreContents.create("json:" + b, SampleSessions.minskyList(5, 2));
+    void consolidateIntoANativeSqliteStoreNamesTheLayoutFlagMinskyNeeds() {
+        CliRun run = consolidateTwoSources("sqlite:" + dir.resolve("merged.db"));
 
-        CliRun run = CliRun.of("consolidate", a.toString(), b.toString(), "--into", "json:" + dir.resolve("out.json"),
-                "--on-conflict", "fail", "--backup-dir", journal);
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out().strip()).endsWith("  Minsky reads only its own layout and this store has the native layout: consolidate with --layout minsky"
+                + " (a dry run shows any field Minsky's layout cannot hold).");
+    }
+
+    @Test
+    void consolidateFailOnConflictIsExitTwoAndWritesNothing() {
+        CliRun run = consolidateTwoSources("json:" + dir.resolve("out.json"), "--on-conflict", "fail");
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err().lines()).hasSize(1);
         assertThat(Files.exists(dir.resolve("out.json"))).isFalse();
+    }
+
+    /** Consolidates two JSON stores of five sessions each, two of them differing, into {@code target}. */
+    private CliRun consolidateTwoSources(String target, String... options) {
+        Path a = dir.resolve("a.json");
+        Path b = dir.resolve("b.json");
+        StoreContents.create("json:" + a, SampleSessions.minskyList(5, 1));
+        StoreContents.create("json:" + b, SampleSessions.minskyList(5, 2));
+        List<String> args = new ArrayList<>(List.of("consolidate", a.toString(), b.toString(), "--into", target, "--backup-dir", journal));
+        args.addAll(List.of(options));
+        return CliRun.of(args.toArray(String[]::new));
     }
 
     /** The consolidation audit's repro: the dry run said only "is replaced by a different version", and the run wrote the 2025 s1 over the 2026 one. */

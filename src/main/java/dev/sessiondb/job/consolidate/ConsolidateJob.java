@@ -99,7 +99,9 @@ public final class ConsolidateJob implements Job {
                     return builder;
                 });
             });
-            MinskySettings.lines(target, transfer.writtenLayout()).forEach(report::note);
+            MinskySettings.Settings settings = MinskySettings.of(target, transfer.writtenLayout());
+            settings.lines().forEach(report::note);
+            settings.advice().ifPresent(report::advice);
             done = report.build();
         } finally {
             opened.forEach(SessionStore::close);

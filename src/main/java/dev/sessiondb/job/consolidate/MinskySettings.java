@@ -1,5 +1,6 @@
 package dev.sessiondb.job.consolidate;
 
+import dev.sessiondb.job.Advice;
 import dev.sessiondb.model.SecretMasker;
 import dev.sessiondb.store.MinskyBackend;
 import dev.sessiondb.store.StoreLayout;
@@ -19,7 +20,20 @@ public final class MinskySettings {
     private MinskySettings() {
     }
 
-    public static List<String> lines(StoreLocator store, StoreLayout layout) {
+    /**
+     * The settings for one store.
+     *
+     * @param lines  what to set, in every shell's words
+     * @param advice when the store's layout is one Minsky cannot read: to write it in Minsky's layout instead
+     */
+    public record Settings(List<String> lines, Optional<Advice> advice) {
+
+        public Settings {
+            lines = List.copyOf(lines);
+        }
+    }
+
+    public static Settings of(StoreLocator store, StoreLayout layout) {
         List<String> lines = new ArrayList<>();
         lines.add("To point Minsky at the consolidated store:");
         Optional<MinskyBackend> found = StoreProviders.of(store).minskyBackend(store);
@@ -30,14 +44,14 @@ public final class MinskySettings {
             environment(lines, backend.name(), backend.variable() + "=" + backend.location());
             config(lines, backend.name(), "  " + backend.section() + ":", "    " + backend.key() + ": " + backend.location());
             backend.notes().forEach(note -> lines.add("  " + note));
-            if (layout != StoreLayout.MINSKY && backend.readsOnlyMinskyLayout()) {
-                lines.add("  Minsky reads only its own layout and this store has the " + layout.id()
-                        + " layout: consolidate with --layout minsky (a dry run shows any field Minsky's layout cannot hold).");
-            }
         });
         lines.add("  Remove sessiondb settings from per-repository .minsky/config.yaml files that name another store,"
                 + " so every workspace uses this one.");
-        return lines;
+        Optional<Advice> advice = found.filter(backend -> layout != StoreLayout.MINSKY && backend.readsOnlyMinskyLayout())
+                .map(backend -> new Advice(Advice.Reason.MINSKY_READS_ONLY_ITS_LAYOUT,
+                        "Minsky reads only its own layout and this store has the " + layout.id() + " layout",
+                        "consolidate with --layout minsky (a dry run shows any field Minsky's layout cannot hold)."));
+        return new Settings(lines, advice);
     }
 
     private static void environment(List<String> lines, String backend, String location) {

@@ -51,11 +51,13 @@ public record JobSummary(String headline, Tone tone, Map<String, Long> counts, L
         return new JobSummary(headline, Tone.GOOD, plan.counts(), lines);
     }
 
-    public static JobSummary ofReport(JobReport report) {
+    /** @param choices where the wizard keeps the controls the report's advice names */
+    public static JobSummary ofReport(JobReport report, WizardChoices choices) {
         List<String> lines = new ArrayList<>();
         report.backupId().map(JobSummary::backupLine).ifPresent(lines::add);
         lines.addAll(report.warnings());
         lines.addAll(report.notes());
+        report.advice().forEach(advice -> lines.add("  " + choices.wordsFor(advice)));
         JsonNode verification = report.details().get("verification");
         if (report.outcome() == JobReport.Outcome.COMPLETED_WITH_PROBLEMS) {
             return new JobSummary("Completed with problems: read the lines below", Tone.BAD, report.counts(), lines);

@@ -1,5 +1,6 @@
 package dev.sessiondb.ui.wizard;
 
+import dev.sessiondb.job.Advice;
 import dev.sessiondb.job.FieldChange;
 import dev.sessiondb.job.JobPlan;
 import dev.sessiondb.job.Refusal;
@@ -35,6 +36,17 @@ public record WizardChoices(String targetPage, String modePage, Optional<String>
             case MINSKY_COLUMNS_REFUSE_RECORDS -> refusal.problem() + "; fix those records in the source, or choose " + nativeTarget()
                     + ", as the native layout keeps what Minsky's columns refuse; then plan again";
             case CONFLICTS_UNCHOSEN, OTHER -> refusal.text();
+        };
+    }
+
+    /** A report's advice in the window's words: this wizard's controls where the command line's words name flags. */
+    String wordsFor(Advice advice) {
+        return switch (advice.reason()) {
+            case MINSKY_READS_ONLY_ITS_LAYOUT -> advice.problem() + ": " + layoutPage
+                    .map(page -> "run again with Layout: minsky on the " + page + " page")
+                    .orElse("run again with a target in Minsky's layout on the " + targetPage + " page (add ?layout=minsky to a new target,"
+                            + " as in sqlite:/path/sessions.db?layout=minsky, or choose Minsky's own store with Existing target: Merge)")
+                    + "; the plan shows any field Minsky's layout cannot hold.";
         };
     }
 

@@ -2,6 +2,7 @@ package dev.sessiondb.job.consolidate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sessiondb.job.Advice;
 import dev.sessiondb.model.SecretMasker;
 import dev.sessiondb.store.StoreLayout;
 import dev.sessiondb.store.StoreLocator;
@@ -19,17 +20,22 @@ class MinskySettingsTest {
     @Test
     void aSqliteStoreInAnotherLayoutGetsItsPathAndTheLayoutWarning() {
         Path file = dir.resolve("sessions.db");
-        List<String> lines = MinskySettings.lines(StoreLocator.parse("sqlite:" + file), StoreLayout.NATIVE);
+        List<String> lines = MinskySettings.of(StoreLocator.parse("sqlite:" + file), StoreLayout.NATIVE).lines();
 
         assertThat(lines).contains("    export MINSKY_SESSIONDB_BACKEND=sqlite", "    export MINSKY_SESSIONDB_SQLITE_PATH=" + file.toAbsolutePath(),
                 "      backend: sqlite", "      sqlite:", "        path: " + file.toAbsolutePath());
-        assertThat(lines).anySatisfy(line -> assertThat(line).contains("consolidate with --layout minsky"));
+        assertThat(MinskySettings.of(StoreLocator.parse("sqlite:" + file), StoreLayout.NATIVE).advice()).hasValueSatisfying(advice -> {
+            assertThat(advice.reason()).isEqualTo(Advice.Reason.MINSKY_READS_ONLY_ITS_LAYOUT);
+            assertThat(advice.text()).isEqualTo("Minsky reads only its own layout and this store has the native layout:"
+                    + " consolidate with --layout minsky (a dry run shows any field Minsky's layout cannot hold).");
+        });
+        assertThat(MinskySettings.of(StoreLocator.parse("sqlite:" + file), StoreLayout.MINSKY).advice()).isEmpty();
     }
 
     @Test
     void aJsonFileNotNamedSessionDbIsToBeRenamedAndItsLayoutDoesNotMatter() {
         Path file = dir.resolve("merged.json");
-        List<String> lines = MinskySettings.lines(StoreLocator.parse("json:" + file), StoreLayout.NATIVE);
+        List<String> lines = MinskySettings.of(StoreLocator.parse("json:" + file), StoreLayout.NATIVE).lines();
 
         assertThat(lines).contains("    export MINSKY_SESSIONDB_BASE_DIR=" + dir.toAbsolutePath(), "        baseDir: " + dir.toAbsolutePath(),
                 "  Minsky reads <baseDir>/session-db.json: rename merged.json to session-db.json.");
@@ -38,8 +44,8 @@ class MinskySettingsTest {
 
     @Test
     void aPostgresUrlIsPrintedWithItsPasswordMaskedAndWithoutSessiondbParameters() {
-        List<String> lines = MinskySettings.lines(StoreLocator.parse("postgresql://minsky:hunter2@db.example:5432/sessions?layout=minsky"),
-                StoreLayout.MINSKY);
+        List<String> lines = MinskySettings.of(StoreLocator.parse("postgresql://minsky:hunter2@db.example:5432/sessions?layout=minsky"),
+                StoreLayout.MINSKY).lines();
 
         assertThat(lines).contains("    export MINSKY_SESSIONDB_BACKEND=postgres", "      postgres:");
         assertThat(String.join("\n", lines)).doesNotContain("hunter2").doesNotContain("layout=minsky").contains(SecretMasker.MASK);
@@ -48,7 +54,7 @@ class MinskySettingsTest {
 
     @Test
     void aJsonDirectoryIsOneMinskyCannotRead() {
-        List<String> lines = MinskySettings.lines(StoreLocator.parse("jsondir:" + dir), StoreLayout.MAGELLAI);
+        List<String> lines = MinskySettings.of(StoreLocator.parse("jsondir:" + dir), StoreLayout.MAGELLAI).lines();
 
         assertThat(lines).contains("  Minsky cannot read a jsondir: store; consolidate into json:, sqlite: or postgresql:// instead.");
         assertThat(lines).noneSatisfy(line -> assertThat(line).contains("MINSKY_SESSIONDB_BACKEND"));

@@ -140,7 +140,7 @@ class JobSummaryTest {
         ObjectNode details = JsonNodeFactory.instance.objectNode();
         details.putObject("verification").put("expected", 217).put("matched", 217).put("passed", true);
 
-        JobSummary summary = JobSummary.ofReport(report(JobReport.Outcome.COMPLETED, details));
+        JobSummary summary = JobSummary.ofReport(report(JobReport.Outcome.COMPLETED, details), WizardChoices.MIGRATE);
 
         assertThat(summary.tone()).isEqualTo(JobSummary.Tone.GOOD);
         assertThat(summary.headline()).isEqualTo("Verified: 217 of 217 records match in the target");
@@ -149,7 +149,7 @@ class JobSummaryTest {
 
     @Test
     void aReportWithProblemsSaysSoWhateverTheCounts() {
-        JobSummary summary = JobSummary.ofReport(report(JobReport.Outcome.COMPLETED_WITH_PROBLEMS, JsonNodeFactory.instance.objectNode()));
+        JobSummary summary = JobSummary.ofReport(report(JobReport.Outcome.COMPLETED_WITH_PROBLEMS, JsonNodeFactory.instance.objectNode()), WizardChoices.MIGRATE);
 
         assertThat(summary.tone()).isEqualTo(JobSummary.Tone.BAD);
         assertThat(summary.lines()).contains("verification: task#1 is missing from the target");
@@ -157,6 +157,6 @@ class JobSummaryTest {
 
     private static JobReport report(JobReport.Outcome outcome, ObjectNode details) {
         return new JobReport("r1", "migrate", "migrate a -> b", Instant.EPOCH, Instant.EPOCH, outcome, Map.of("records written", 217L),
-                List.of("verification: task#1 is missing from the target"), Optional.of("b1"), details, List.of());
+                List.of("verification: task#1 is missing from the target"), Optional.of("b1"), details, List.of(), List.of());
     }
 }

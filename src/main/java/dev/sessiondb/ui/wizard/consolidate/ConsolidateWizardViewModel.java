@@ -338,7 +338,7 @@ public final class ConsolidateWizardViewModel {
         tasks.run("Consolidate into " + StoreNames.shortName(targetLocator), "Consolidating …", monitor -> planned.run(progress.follow(monitor)), done -> {
             runnable.set(false);
             status.set("Done. The report with every record's provenance is saved as " + journal.reportsDir().resolve(done.fileName()) + ".");
-            ReportedJob.show(done, JobSummary.ofReport(done), summary, status, undo, journal);
+            ReportedJob.show(done, JobSummary.ofReport(done, WizardChoices.CONSOLIDATE), summary, status, undo, journal);
         });
     }
 

@@ -177,7 +177,7 @@ public final class MigrateWizardViewModel {
         tasks.run(jobTitle, "Migrating …", monitor -> planned.run(progress.follow(monitor)), done -> {
             runnable.set(false);
             status.set("Done. Report saved as " + journal.reportsDir().resolve(done.fileName()) + ".");
-            ReportedJob.show(done, JobSummary.ofReport(done), report, status, undo, journal);
+            ReportedJob.show(done, JobSummary.ofReport(done, WizardChoices.MIGRATE), report, status, undo, journal);
         });
     }
 

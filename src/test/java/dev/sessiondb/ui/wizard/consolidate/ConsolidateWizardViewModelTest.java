@@ -121,7 +121,11 @@ class ConsolidateWizardViewModelTest {
         JobSummary report = viewModel.summaryProperty().get();
         assertThat(report.headline()).isEqualTo("Verified: 218 of 218 records match in the target");
         assertThat(report.lines()).contains("conflict on task#008 (sources 1, 2): chosen: kept the version from source 2; fields that differ: branch",
-                "To point Minsky at the consolidated store:");
+                "To point Minsky at the consolidated store:",
+                "  Minsky reads only its own layout and this store has the native layout: run again with a target in Minsky's layout on the"
+                        + " Target and policy page (add ?layout=minsky to a new target, as in sqlite:/path/sessions.db?layout=minsky, or choose"
+                        + " Minsky's own store with Existing target: Merge); the plan shows any field Minsky's layout cannot hold.");
+        assertThat(report.lines()).as("the window has no --layout flag").noneSatisfy(line -> assertThat(line).contains("--layout"));
         try (SessionStore written = StoreFactory.open("sqlite:" + target, OpenMode.EXISTING)) {
             assertThat(written.get("task#008").orElseThrow().branch()).contains("feature/task-008");
             assertThat(written.get("task#002").orElseThrow().fields().at("/pullRequest/state").asText()).isEqualTo("open");
