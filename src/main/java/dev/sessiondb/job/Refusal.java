@@ -18,6 +18,8 @@ public record Refusal(Reason reason, String problem, String remedy) {
         REPLACE_WITH_EMPTY_SOURCE,
         /** Sessions differ between sources, and no version or policy was chosen for them. */
         CONFLICTS_UNCHOSEN,
+        /** A version was chosen for a key that is no conflict, or from a store that holds no version of it. */
+        CHOICE_UNMATCHED,
         /** The target's layout cannot hold some fields, and loss was not allowed. */
         FIELDS_TARGET_CANNOT_HOLD,
         /** Minsky's columns refuse some records (too long, a required value missing); the native layout keeps them. */

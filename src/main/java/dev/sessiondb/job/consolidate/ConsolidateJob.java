@@ -18,6 +18,7 @@ import dev.sessiondb.progress.ProgressMonitor;
 import dev.sessiondb.store.SessionStore;
 import dev.sessiondb.store.StoreLocator;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -154,8 +155,30 @@ public final class ConsolidateJob implements Job {
                     + " (each conflict below says which); --on-conflict newest keeps the target's newer versions");
         }
         consolidation.conflicts().forEach(conflict -> warnings.add(conflictLine(conflict)));
-        Optional<Refusal> refusal = failedConflicts(consolidation).or(assessment::refusal);
+        Optional<Refusal> refusal = unmatchedChoice(consolidation).or(() -> failedConflicts(consolidation)).or(assessment::refusal);
         return new JobPlan(description(), counts, assessment.fieldChanges(), assessment.coercions(), warnings, refusal, assessment.overwritten());
+    }
+
+    /**
+     * A version chosen for a key that is no conflict, or from a store holding no version of it, would be passed over without a
+     * word and the policy settle the key: the plan refuses instead, naming the first such choice.
+     */
+    private Optional<Refusal> unmatchedChoice(Consolidation consolidation) {
+        Map<String, Consolidation.Conflict> byKey = new HashMap<>();
+        consolidation.conflicts().forEach(conflict -> byKey.put(conflict.key(), conflict));
+        return options.choices().entrySet().stream().sorted(Map.Entry.comparingByKey()).map(choice -> {
+            Consolidation.Conflict conflict = byKey.get(choice.getKey());
+            String chosen = choice.getValue() == Consolidation.Entry.TARGET ? "the target" : "source " + (choice.getValue() + 1);
+            if (conflict == null) {
+                return Optional.of(new Refusal(Refusal.Reason.CHOICE_UNMATCHED, "a version from " + chosen + " was chosen for " + shown(choice.getKey())
+                        + ", which is no conflict (the plan lists every conflict; a session whose versions are all the same, or that one store"
+                        + " alone holds, has none)", "give --keep only for a conflict the dry run lists, by its session name"));
+            }
+            boolean held = conflict.versions().stream().anyMatch(version -> version.entry().source() == choice.getValue());
+            return held ? Optional.<Refusal>empty() : Optional.of(new Refusal(Refusal.Reason.CHOICE_UNMATCHED, "a version from " + chosen
+                    + " was chosen for " + shown(choice.getKey()) + ", but " + chosen + " holds no version of it (sources " + conflict.holders() + ")",
+                    "give --keep one of the sources the conflict's line names"));
+        }).flatMap(Optional::stream).findFirst();
     }
 
     private Optional<Refusal> failedConflicts(Consolidation consolidation) {
@@ -169,7 +192,7 @@ public final class ConsolidateJob implements Job {
         return Optional.of(new Refusal(Refusal.Reason.CONFLICTS_UNCHOSEN, consolidation.unsettled().size()
                 + " sessions differ between sources" + (againstTarget ? " or from the target's own version" : "") + " and no version was chosen for them, first "
                 + shown(first.key()) + " (sources " + first.holders() + ")", "pick a version for each, or a policy: newest, first or keep-both"
-                + " (--on-conflict on the command line)"));
+                + " (--keep SESSION=SOURCE and --on-conflict on the command line)"));
     }
 
     private static String conflictLine(Consolidation.Conflict conflict) {

@@ -131,6 +131,15 @@ class JobSummaryTest {
                 + " on the Target and policy page (new SQLite stores are native), as the native layout keeps what Minsky's columns refuse; then plan again");
     }
 
+    @Test
+    void aChoiceTheStoresNoLongerMatchSendsTheWizardBackToItsConflictsPage() {
+        Refusal refusal = new Refusal(Refusal.Reason.CHOICE_UNMATCHED, "a version from source 2 was chosen for s1, which is no conflict",
+                "give --keep only for a conflict the dry run lists, by its session name");
+
+        assertThat(JobSummary.ofPlan(refusedPlan(refusal), WizardChoices.CONSOLIDATE).headline()).isEqualTo("Will not run: a version from source 2"
+                + " was chosen for s1, which is no conflict; the stores changed since the conflicts were listed: go Back to the Conflicts page and choose again");
+    }
+
     private static JobPlan refusedPlan(Refusal refusal) {
         return new JobPlan("migrate a -> b", Map.of("source records", 3L), List.of(), List.of(), List.of(), Optional.of(refusal), 0);
     }
