@@ -23,7 +23,8 @@ final class WriteJobOptions {
     @Option(names = "--dry-run", description = "Show the plan (counts, fields the target cannot hold, date coercions, conflicts) and write nothing.")
     boolean dryRun;
 
-    @Option(names = "--allow-loss", description = "Write even when the target layout cannot hold some fields; they are dropped and listed in the report.")
+    @Option(names = "--allow-loss", description = "Write even when the target layout cannot hold some fields, or would cut a date's digits past the millisecond;"
+            + " the plan and the report list each.")
     boolean allowLoss;
 
     @Option(names = "--no-verify", negatable = false, description = "Skip the count and per-record hash check after writing.")

@@ -55,8 +55,8 @@ public final class MigrateWizardView extends WizardPane {
     }
 
     private static Node options(MigrateWizardViewModel viewModel) {
-        CheckBox allowLoss = Controls.describe(new CheckBox("Allow loss: drop fields the target layout cannot hold"),
-                "Run even when the target layout cannot keep some fields; they are listed in the report");
+        CheckBox allowLoss = Controls.describe(new CheckBox("Allow loss: drop fields the target layout cannot hold, cut dates to the millisecond"),
+                "Run even when the target layout cannot keep some fields, or keeps dates only to the millisecond; the plan and the report list each");
         allowLoss.setId("migrate-allow-loss");
         allowLoss.selectedProperty().bindBidirectional(viewModel.allowLossProperty());
         CheckBox verify = Controls.describe(new CheckBox("Verify: compare counts and a hash of every record afterwards"),
