@@ -113,8 +113,8 @@ final class DiffCommand implements Callable<Integer> {
                     json.writeFieldName("b");
                     JsonCodec.MAPPER.writeTree(json, field.b());
                 }
-                if (field.hidesItsDifference()) {
-                    json.writeStringField("note", FieldChange.HIDDEN_DIFFERENCE);
+                if (field.note().isPresent()) {
+                    json.writeStringField("note", field.note().get());
                 }
                 json.writeEndObject();
             }

@@ -1,5 +1,6 @@
 package dev.sessiondb.cli;
 
+import dev.sessiondb.diff.UnseenText;
 import java.io.FilterWriter;
 import java.io.IOException;
 import java.io.Writer;
@@ -27,8 +28,11 @@ final class TerminalText extends FilterWriter {
     }
 
     /**
-     * A table cell: as {@link #around} shows it, line breaks and tabs escaped too, so that a value cannot add a row, and
-     * half of a surrogate pair as its escape, which a terminal would show as '?'.
+     * A table cell: as {@link #around} shows it, line breaks and tabs escaped too, so that a value cannot add a row;
+     * half of a surrogate pair as its escape, which a terminal would show as '?'; and a character that shows as nothing
+     * or as a plain space (a zero-width space, a no-break space: {@link UnseenText#isUnseen}) as its escape, so that two
+     * names or values that differ only there do not look the same. (Such characters outside the Basic Multilingual
+     * Plane, the tags of a flag's emoji, stay.)
      */
     static String cell(String text) {
         int first = 0;
@@ -63,13 +67,13 @@ final class TerminalText extends FilterWriter {
         }));
     }
 
-    /** Printable ASCII at once; else not a control character, harmful or half of a surrogate pair. */
+    /** Printable ASCII at once; else not a control character, harmful, unseen or half of a surrogate pair. */
     private static boolean isPlain(String text, int i) {
         char c = text.charAt(i);
         if (c >= 0x20 && c < 0x7f) {
             return true;
         }
-        if (c < 0x20 || isHarmful(c)) {
+        if (c < 0x20 || isHarmful(c) || UnseenText.isUnseen(c)) {
             return false;
         }
         if (!Character.isSurrogate(c)) {

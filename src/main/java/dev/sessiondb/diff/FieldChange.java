@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sessiondb.model.JsonCodec;
 import dev.sessiondb.model.SecretMasker;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -27,15 +28,26 @@ public record FieldChange(String path, JsonNode a, JsonNode b) {
 
     /**
      * The change as one line, {@code pullRequest.state: "open" -> "merged"}, an absent value shown as {@code (absent)};
-     * when masking left both sides alike the line says where they differ.
+     * what a reader cannot see said after the values (see {@link #note}).
      */
     public String describe() {
-        return path + ": " + text(a) + " -> " + text(b) + maskingNote();
+        return path + ": " + text(a) + " -> " + text(b) + trailingNote();
     }
 
-    /** What a line adds after the two values: " (differs only in the masked secret)" when they read the same, else nothing. */
-    public String maskingNote() {
-        return hidesItsDifference() ? " (" + HIDDEN_DIFFERENCE + ")" : "";
+    /** What a line adds after the two values: the {@link #note} in brackets, else nothing. */
+    public String trailingNote() {
+        return note().map(note -> " (" + note + ")").orElse("");
+    }
+
+    /**
+     * Why the two sides read alike though they differ: {@value #HIDDEN_DIFFERENCE} when masking made them the same, or
+     * that two texts differ only in Unicode normalisation or in invisible characters ({@link UnseenText#sameToTheEye}).
+     */
+    public Optional<String> note() {
+        if (hidesItsDifference()) {
+            return Optional.of(HIDDEN_DIFFERENCE);
+        }
+        return a != null && b != null && a.isTextual() && b.isTextual() ? UnseenText.sameToTheEye(a.textValue(), b.textValue()) : Optional.empty();
     }
 
     /**

@@ -141,4 +141,26 @@ class DiffCommandTest {
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err().lines()).hasSize(1).first().asString().contains("nope.json");
     }
+
+    private Path store(String name, String extraFields) throws Exception {
+        return Files.writeString(dir.resolve(name), "[{\"session\":\"w\",\"repoName\":\"r\",\"repoUrl\":\"u\",\"createdAt\":\"2025-05-16T22:16:33.321Z\""
+                + extraFields + "}]");
+    }
+
+    @Test
+    void invisibleCharactersAreShownAsEscapesAndADifferenceOnlyInNormalisationIsSaid() throws Exception {
+        Path a = store("wa.json", ",\"z\":\"ab\",\"n\":\"caf\u00e9\",\"nb\":\"a b\"");
+        Path b = store("wb.json", ",\"z\":\"a\u200bb\",\"n\":\"cafe\u0301\",\"nb\":\"a\u00a0b\"");
+
+        CliRun table = CliRun.of("diff", a.toString(), b.toString());
+        CliRun json = CliRun.of("diff", a.toString(), b.toString(), "--format", "json");
+
+        assertThat(table.exitCode()).isEqualTo(1);
+        assertThat(table.out()).contains("    z: \"ab\" -> \"a\\u200bb\" (differs only in invisible or space-like characters)",
+                "    n: \"caf\u00e9\" -> \"cafe\u0301\" (differs only in Unicode normalisation (NFC vs NFD))",
+                "    nb: \"a b\" -> \"a\\u00a0b\" (differs only in invisible or space-like characters)");
+        JsonNode fields = JsonCodec.parse(json.out()).path("changed").get(0).path("fields");
+        assertThat(fields.get(0).path("b").textValue()).isEqualTo("a\u200bb");
+        assertThat(fields.get(1).path("note").textValue()).isEqualTo("differs only in Unicode normalisation (NFC vs NFD)");
+    }
 }

@@ -54,4 +54,12 @@ class TerminalTextTest {
     void aCellShowsHalfASurrogatePairAsItsEscapeAndAWholePairAsItIs() {
         assertThat(TerminalText.cell("cut \ud83d, whole \ud83d\ude80, low \ude80")).isEqualTo("cut \\ud83d, whole \ud83d\ude80, low \\ude80");
     }
+
+    @Test
+    void aCellShowsCharactersThatShowAsNothingOrAsASpaceAsTheirEscapesAndReadsThemBack() {
+        String name = "a\u200bb\u00a0c\ufeffd caf\u00e9";
+
+        assertThat(TerminalText.cell(name)).isEqualTo("a\\u200bb\\u00a0c\\ufeffd caf\u00e9");
+        assertThat(TerminalText.fromCell(TerminalText.cell(name))).isEqualTo(name);
+    }
 }

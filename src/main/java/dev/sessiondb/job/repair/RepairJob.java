@@ -209,9 +209,7 @@ public final class RepairJob implements Job {
             ObjectNode fieldJson = fields.addObject().put("path", field.path());
             fieldJson.set("before", field.a());
             fieldJson.set("after", field.b());
-            if (field.hidesItsDifference()) {
-                fieldJson.put("note", FieldChange.HIDDEN_DIFFERENCE);
-            }
+            field.note().ifPresent(note -> fieldJson.put("note", note));
         }
         if (!change.notKept().isEmpty()) {
             ArrayNode notKept = entry.putArray("notKept");

@@ -1,6 +1,8 @@
 package dev.sessiondb.ui.diff;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.sessiondb.diff.FieldChange;
+import dev.sessiondb.diff.UnseenText;
 import dev.sessiondb.model.SessionRecord;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -12,7 +14,8 @@ import java.util.Set;
 /**
  * Lays two records out field by field, down nested objects and arrays with the diff engine's
  * paths ({@code pullRequest.state}, {@code messages[2].content}), and marks each line changed,
- * containing changes, ignored or the same.
+ * containing changes, ignored or the same. A changed value says what cannot be seen (a difference only in Unicode
+ * normalisation, in invisible characters: shown as escapes), as the command line's diff does.
  */
 public final class SideBySide {
 
@@ -50,7 +53,13 @@ public final class SideBySide {
     }
 
     private void field(String path, String name, int depth, JsonNode a, JsonNode b) {
-        rows.add(new FieldRow(path, INDENT.repeat(depth) + name, text(a), text(b), state(path, (a == null) != (b == null))));
+        FieldRow.State state = state(path, (a == null) != (b == null));
+        String textA = text(a);
+        String textB = text(b);
+        if (state == FieldRow.State.CHANGED && a != null && b != null && a.isValueNode() && b.isValueNode()) {
+            textB += new FieldChange(path, a, b).trailingNote();
+        }
+        rows.add(new FieldRow(path, INDENT.repeat(depth) + name, UnseenText.escaped(textA), UnseenText.escaped(textB), state));
         children(path, depth + 1, a, b);
     }
 

@@ -47,4 +47,16 @@ class SideBySideTest {
         assertThat(rows).extracting(FieldRow::path, FieldRow::state).containsExactly(
                 tuple("github", FieldRow.State.IGNORED), tuple("github.token", FieldRow.State.IGNORED), tuple("branch", FieldRow.State.SAME));
     }
+
+    @Test
+    void aChangedValueShowsWhatCannotBeSeen() throws Exception {
+        JsonNode a = JsonCodec.parse("{\"z\":\"ab\",\"n\":\"caf\u00e9\"}");
+        JsonNode b = JsonCodec.parse("{\"z\":\"a\u200bb\",\"n\":\"cafe\u0301\"}");
+
+        List<FieldRow> rows = SideBySide.rows(a, b, List.of("z", "n"), List.of());
+
+        assertThat(rows).extracting(FieldRow::path, FieldRow::a, FieldRow::b).containsExactly(
+                tuple("z", "ab", "a\\u200bb (differs only in invisible or space-like characters)"),
+                tuple("n", "caf\u00e9", "cafe\u0301 (differs only in Unicode normalisation (NFC vs NFD))"));
+    }
 }
