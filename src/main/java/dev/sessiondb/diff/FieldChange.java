@@ -28,10 +28,12 @@ public record FieldChange(String path, JsonNode a, JsonNode b) {
 
     /**
      * The change as one line, {@code pullRequest.state: "open" -> "merged"}, an absent value shown as {@code (absent)};
-     * what a reader cannot see said after the values (see {@link #note}).
+     * a value longer than {@link LongTextDifference#LIMIT} shown by where the two part
+     * ({@code long: …xxxx[x -> y] at character 100,000 of 100,000}); and what a reader cannot see said after the values
+     * (see {@link #note}).
      */
     public String describe() {
-        return path + ": " + text(a) + " -> " + text(b) + trailingNote();
+        return path + ": " + values() + trailingNote();
     }
 
     /** What a line adds after the two values: the {@link #note} in brackets, else nothing. */
@@ -48,6 +50,18 @@ public record FieldChange(String path, JsonNode a, JsonNode b) {
             return Optional.of(HIDDEN_DIFFERENCE);
         }
         return a != null && b != null && a.isTextual() && b.isTextual() ? UnseenText.sameToTheEye(a.textValue(), b.textValue()) : Optional.empty();
+    }
+
+    private String values() {
+        String textA = a == null ? null : a.isTextual() && b != null && b.isTextual() ? a.textValue() : text(a);
+        String textB = b == null ? null : b.isTextual() && a != null && a.isTextual() ? b.textValue() : text(b);
+        if (!LongTextDifference.isLong(textA, textB)) {
+            return text(a) + " -> " + text(b);
+        }
+        if (textA != null && textB != null) {
+            return LongTextDifference.of(textA, textB).describe();
+        }
+        return LongTextDifference.cut(text(a)) + " -> " + LongTextDifference.cut(text(b));
     }
 
     /**

@@ -163,4 +163,19 @@ class DiffCommandTest {
         assertThat(fields.get(0).path("b").textValue()).isEqualTo("a\u200bb");
         assertThat(fields.get(1).path("note").textValue()).isEqualTo("differs only in Unicode normalisation (NFC vs NFD)");
     }
+
+    @Test
+    void aLongValueIsShownByWhereItDiffersWhileJsonKeepsItWhole() throws Exception {
+        Path a = store("la.json", ",\"long\":\"" + "x".repeat(100_000) + "\"");
+        Path b = store("lb.json", ",\"long\":\"" + "x".repeat(99_999) + "y\"");
+
+        CliRun table = CliRun.of("diff", a.toString(), b.toString());
+        CliRun json = CliRun.of("diff", a.toString(), b.toString(), "--format", "json");
+
+        assertThat(table.out()).contains("    long: …" + "x".repeat(20) + "[x -> y] at character 100,000 of 100,000");
+        assertThat(table.out().lines().mapToInt(String::length).max().orElseThrow()).isLessThan(200);
+        JsonNode field = JsonCodec.parse(json.out()).path("changed").get(0).path("fields").get(0);
+        assertThat(field.path("a").textValue()).hasSize(100_000);
+        assertThat(field.path("b").textValue()).endsWith("xy").hasSize(100_000);
+    }
 }

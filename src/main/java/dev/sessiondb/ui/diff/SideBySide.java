@@ -2,6 +2,7 @@ package dev.sessiondb.ui.diff;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sessiondb.diff.FieldChange;
+import dev.sessiondb.diff.LongTextDifference;
 import dev.sessiondb.diff.UnseenText;
 import dev.sessiondb.model.SessionRecord;
 import java.util.ArrayList;
@@ -15,7 +16,8 @@ import java.util.Set;
  * Lays two records out field by field, down nested objects and arrays with the diff engine's
  * paths ({@code pullRequest.state}, {@code messages[2].content}), and marks each line changed,
  * containing changes, ignored or the same. A changed value says what cannot be seen (a difference only in Unicode
- * normalisation, in invisible characters: shown as escapes), as the command line's diff does.
+ * normalisation, in invisible characters: shown as escapes) and a long one shows where the two part, as the command
+ * line's diff does.
  */
 public final class SideBySide {
 
@@ -57,10 +59,20 @@ public final class SideBySide {
         String textA = text(a);
         String textB = text(b);
         if (state == FieldRow.State.CHANGED && a != null && b != null && a.isValueNode() && b.isValueNode()) {
+            if (LongTextDifference.isLong(textA, textB)) {
+                LongTextDifference parting = LongTextDifference.of(textA, textB);
+                textA = parting.sideA();
+                textB = parting.sideB();
+            }
             textB += new FieldChange(path, a, b).trailingNote();
         }
-        rows.add(new FieldRow(path, INDENT.repeat(depth) + name, UnseenText.escaped(textA), UnseenText.escaped(textB), state));
+        rows.add(new FieldRow(path, INDENT.repeat(depth) + name, shown(textA), shown(textB), state));
         children(path, depth + 1, a, b);
+    }
+
+    /** A value as a cell shows it: cut when long, its invisible characters and odd spaces as escapes ({@code \u200b}). */
+    private static String shown(String text) {
+        return UnseenText.escaped(LongTextDifference.cut(text));
     }
 
     private void children(String path, int depth, JsonNode a, JsonNode b) {

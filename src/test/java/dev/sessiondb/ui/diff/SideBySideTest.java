@@ -49,14 +49,15 @@ class SideBySideTest {
     }
 
     @Test
-    void aChangedValueShowsWhatCannotBeSeen() throws Exception {
-        JsonNode a = JsonCodec.parse("{\"z\":\"ab\",\"n\":\"caf\u00e9\"}");
-        JsonNode b = JsonCodec.parse("{\"z\":\"a\u200bb\",\"n\":\"cafe\u0301\"}");
+    void aChangedValueShowsWhatCannotBeSeenAndALongOneWhereTheTwoPart() throws Exception {
+        JsonNode a = JsonCodec.parse("{\"z\":\"ab\",\"n\":\"caf\u00e9\",\"long\":\"" + "x".repeat(1_000) + "\"}");
+        JsonNode b = JsonCodec.parse("{\"z\":\"a\u200bb\",\"n\":\"cafe\u0301\",\"long\":\"" + "x".repeat(999) + "y\"}");
 
-        List<FieldRow> rows = SideBySide.rows(a, b, List.of("z", "n"), List.of());
+        List<FieldRow> rows = SideBySide.rows(a, b, List.of("z", "n", "long"), List.of());
 
         assertThat(rows).extracting(FieldRow::path, FieldRow::a, FieldRow::b).containsExactly(
                 tuple("z", "ab", "a\\u200bb (differs only in invisible or space-like characters)"),
-                tuple("n", "caf\u00e9", "cafe\u0301 (differs only in Unicode normalisation (NFC vs NFD))"));
+                tuple("n", "caf\u00e9", "cafe\u0301 (differs only in Unicode normalisation (NFC vs NFD))"),
+                tuple("long", "…" + "x".repeat(20) + "[x] (at character 1,000 of 1,000)", "…" + "x".repeat(20) + "[y] (at character 1,000 of 1,000)"));
     }
 }

@@ -1,0 +1,119 @@
+package dev.sessiondb.diff;
+
+import java.util.Locale;
+
+/**
+ * Where two long texts part, for a line that cannot hold them whole: the differing middle of each with a few
+ * characters of context around it, and where it starts, {@code …xxxx[x -> y] at character 100,000 of 100,000}.
+ * Positions count characters as a reader does (a pair of surrogates is one), from 1.
+ */
+public final class LongTextDifference {
+
+    /** A value longer than this is shown by where it differs, not whole. */
+    public static final int LIMIT = 200;
+    private static final int CONTEXT = 20;
+    private static final int MIDDLE = 60;
+
+    private final String a;
+    private final String b;
+    /** Characters (UTF-16 units) both texts start with, never half a surrogate pair. */
+    private final int prefix;
+    /** Characters both texts end with after the prefix, never half a surrogate pair. */
+    private final int suffix;
+
+    private LongTextDifference(String a, String b) {
+        this.a = a;
+        this.b = b;
+        int shorter = Math.min(a.length(), b.length());
+        int same = 0;
+        while (same < shorter && a.charAt(same) == b.charAt(same)) {
+            same++;
+        }
+        if (same > 0 && Character.isHighSurrogate(a.charAt(same - 1))) {
+            same--;
+        }
+        this.prefix = same;
+        int end = 0;
+        while (end < shorter - prefix && a.charAt(a.length() - 1 - end) == b.charAt(b.length() - 1 - end)) {
+            end++;
+        }
+        if (end > 0 && Character.isLowSurrogate(a.charAt(a.length() - end))) {
+            end--;
+        }
+        this.suffix = end;
+    }
+
+    /** Whether either text is too long to show whole. */
+    public static boolean isLong(String a, String b) {
+        return (a != null && a.length() > LIMIT) || (b != null && b.length() > LIMIT);
+    }
+
+    public static LongTextDifference of(String a, String b) {
+        return new LongTextDifference(a, b);
+    }
+
+    /** A text shown whole up to the limit, else its start with its length: {@code {"a":…… (12,345 characters)}. */
+    public static String cut(String text) {
+        if (text.length() <= LIMIT) {
+            return text;
+        }
+        int end = Character.isLowSurrogate(text.charAt(LIMIT)) ? LIMIT + 1 : LIMIT;
+        return text.substring(0, end) + String.format(Locale.ROOT, "… (%,d characters)", text.codePointCount(0, text.length()));
+    }
+
+    /** Both sides in one: {@code …context[a's part -> b's part]context… at character N of LENGTH}. */
+    public String describe() {
+        return before() + "[" + middle(a) + " -> " + middle(b) + "]" + after() + " " + where();
+    }
+
+    /** One side with its differing part in brackets: {@code …context[x]context… (at character N of LENGTH)}. */
+    public String sideA() {
+        return side(a);
+    }
+
+    public String sideB() {
+        return side(b);
+    }
+
+    private String side(String text) {
+        return before() + "[" + middle(text) + "]" + after() + " (" + where() + ")";
+    }
+
+    /** {@code at character 1,234 of 5,000}, or {@code of 5,000 -> 5,010} when the lengths differ. */
+    private String where() {
+        int lengthA = a.codePointCount(0, a.length());
+        int lengthB = b.codePointCount(0, b.length());
+        return String.format(Locale.ROOT, "at character %,d of %,d", a.codePointCount(0, prefix) + 1, lengthA)
+                + (lengthA == lengthB ? "" : String.format(Locale.ROOT, " -> %,d", lengthB));
+    }
+
+    private String before() {
+        int from = Math.max(0, prefix - CONTEXT);
+        if (from > 0 && Character.isLowSurrogate(a.charAt(from))) {
+            from--;
+        }
+        return (from > 0 ? "…" : "") + a.substring(from, prefix);
+    }
+
+    private String after() {
+        int start = a.length() - suffix;
+        int to = Math.min(a.length(), start + CONTEXT);
+        if (to < a.length() && Character.isLowSurrogate(a.charAt(to))) {
+            to++;
+        }
+        return a.substring(start, to) + (to < a.length() ? "…" : "");
+    }
+
+    /** A side's differing part, cut after {@value #MIDDLE} characters with how many more there are. */
+    private String middle(String text) {
+        int end = text.length() - suffix;
+        if (end - prefix <= MIDDLE) {
+            return text.substring(prefix, end);
+        }
+        int cut = prefix + MIDDLE;
+        if (Character.isLowSurrogate(text.charAt(cut))) {
+            cut++;
+        }
+        return text.substring(prefix, cut) + String.format(Locale.ROOT, "… (%,d more)", text.codePointCount(cut, end));
+    }
+}
