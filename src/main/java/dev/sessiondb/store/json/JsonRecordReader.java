@@ -154,6 +154,9 @@ final class JsonRecordReader implements AutoCloseable {
             ObjectNode fields = (ObjectNode) JsonCodec.FILE_TREE_READER.readTree(parser);
             if (SessionRecord.keyOf(fields).isEmpty()) {
                 JsonNode session = fields.get("session");
+                if (session != null && session.isTextual()) {
+                    throw emptyKey();
+                }
                 throw noKey(session == null || session.isNull() ? null : session.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
             }
             return fields;
@@ -174,6 +177,7 @@ final class JsonRecordReader implements AutoCloseable {
             }
             Arrays.fill(keyValues, null);
             String sessionType = null;
+            boolean sessionText = false;
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 Integer keyField = KEY_FIELD_POSITIONS.get(parser.currentName());
                 JsonToken value = parser.nextToken();
@@ -182,6 +186,7 @@ final class JsonRecordReader implements AutoCloseable {
                     keyValues[keyField] = value == JsonToken.VALUE_STRING ? parser.getText() : null;
                     if (keyField == SESSION_FIELD) {
                         sessionType = value == JsonToken.VALUE_STRING || value == JsonToken.VALUE_NULL ? null : typeOf(value);
+                        sessionText = value == JsonToken.VALUE_STRING;
                     }
                 }
                 parser.skipChildren();
@@ -192,7 +197,7 @@ final class JsonRecordReader implements AutoCloseable {
                     return key;
                 }
             }
-            throw noKey(sessionType);
+            throw sessionText ? emptyKey() : noKey(sessionType);
         });
     }
 
@@ -244,6 +249,12 @@ final class JsonRecordReader implements AutoCloseable {
         return BadInput.at(file, recordLocation(), sessionType != null
                 ? "record " + recordNumber + "'s 'session' field is " + sessionType + ", not text; write the session name as a string"
                 : "record " + recordNumber + " has no 'session' field (nor 'sessionId' or 'id'); add the session name");
+    }
+
+    /** The record's 'session' is a string with nothing but spaces in it (and no 'sessionId' or 'id' stands in). */
+    private StoreException emptyKey() {
+        return new StoreException(file + ": record " + recordNumber + " (line " + recordLine + "): 'session' is empty; give the session a name; "
+                + BadInput.ADVICE);
     }
 
     private static Map<String, Integer> positions(List<String> names) {

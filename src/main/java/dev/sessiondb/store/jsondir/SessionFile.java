@@ -35,7 +35,10 @@ final class SessionFile {
                     Optional<String> notText = SessionRecord.KEY_FIELDS.stream().filter(name -> fields.has(name) && !fields.get(name).isTextual())
                             .findFirst().map(name -> "the session's '" + name + "' field is " + JsonCodec.describeType(fields.get(name))
                                     + ", not text; write the session name as a string");
-                    throw BadInput.at(file, start, notText.orElse("the session has no 'id' field (nor 'session' or 'sessionId'); add the session id"));
+                    Optional<String> empty = SessionRecord.KEY_FIELDS.stream().filter(name -> fields.has(name) && fields.get(name).isTextual())
+                            .findFirst().map(name -> "the session's '" + name + "' is empty; give the session " + (name.equals("id") ? "an id" : "a name"));
+                    throw BadInput.at(file, start, notText.or(() -> empty)
+                            .orElse("the session has no 'id' field (nor 'session' or 'sessionId'); add the session id"));
                 }
                 return SessionRecord.ofParsed(fields);
             }

@@ -35,6 +35,8 @@ class JsonFileBadInputTest {
                         "record 2 is a string, not a session object at line 3, column 3"),
                 Arguments.of("a record without a session", "[\n  {\"session\": \"a\"},\n  {\"repoName\": \"local/minsky\"}\n]",
                         "record 2 has no 'session' field (nor 'sessionId' or 'id'); add the session name at line 3, column 3"),
+                Arguments.of("a record with an empty session", "[\n  {\"session\": \"a\"},\n  {\"session\": \"\"}\n]",
+                        ": record 2 (line 3): 'session' is empty; give the session a name; the file was not changed"),
                 Arguments.of("two records with one key", "[\n  {\"session\": \"a\"},\n  {\"session\": \"b\"},\n  {\"session\": \"a\"}\n]",
                         "session 'a' appears twice, in record 1 (line 2, column 3) and in record 3 (line 4, column 3)"),
                 Arguments.of("an empty file", "", "the file is empty, not a list of sessions; if the store should hold no sessions, write [] into it"),

@@ -42,6 +42,7 @@ class JsonDirBadInputTest {
             a number            | 42                           | the top level is not a session object at line 1, column 1
             a session without id| {\\n  "name": "x"\\n}         | the session has no 'id' field (nor 'session' or 'sessionId'); add the session id at line 1, column 1
             a numeric session   | {\\n  "session": 4\\n}        | the session's 'session' field is a number, not text; write the session name as a string at line 1, column 1
+            an empty id         | {\\n  "id": ""\\n}          | the session's 'id' is empty; give the session an id at line 1, column 1
             an empty file       | ''                           | the file is empty, not a session object
             two objects         | {"id": "bad"}\\n{"id": "b"}  | unexpected content after the session object at line 2, column 1
             """)
