@@ -9,7 +9,8 @@ import java.util.Set;
 public final class Checks {
 
     public static final List<String> NAMES = List.of("required-field", "invalid-date", "task-id-form", "task-id-missing", "repo-name-variant",
-            "duplicate-session", "workspace-missing", "workspace-unregistered", "pr-state-mismatch", "secret-in-record", "schema-drift", "store-damage");
+            "duplicate-session", "workspace-missing", "workspace-unregistered", "pr-state-mismatch", "malformed-field", "secret-in-record", "schema-drift",
+            "store-damage");
 
     private Checks() {
     }
@@ -47,6 +48,7 @@ public final class Checks {
             case "workspace-missing" -> new WorkspaceMissingCheck(context.baseDirectory());
             case "workspace-unregistered" -> new WorkspaceUnregisteredCheck(context.workspaceRoots(), context.baseDirectory());
             case "pr-state-mismatch" -> new PrStateMismatchCheck();
+            case "malformed-field" -> new MalformedFieldCheck();
             case "secret-in-record" -> new SecretInRecordCheck();
             case "schema-drift" -> new SchemaDriftCheck(context.locator(), context.info().layout());
             case "store-damage" -> new StoreDamageCheck(context.locator());

@@ -65,6 +65,27 @@ class SqlValidationTest {
         });
     }
 
+    /** A user audit: a prState cell holding {not json passed validate with nothing said of it. */
+    @Test
+    void aMinskySqliteCellThatIsNotValidJsonIsAFindingNamingTheRecordAndField() throws Exception {
+        Path file = dir.resolve("sessions.db");
+        sqlite(file, "CREATE TABLE sessions (session TEXT PRIMARY KEY, repoName TEXT NOT NULL, repoUrl TEXT, createdAt TEXT NOT NULL,"
+                        + " taskId TEXT, repoPath TEXT, prBranch TEXT, prApproved TEXT, prState TEXT, backendType TEXT, pullRequest TEXT)",
+                "INSERT INTO sessions (session, repoName, repoUrl, createdAt, prState) VALUES ('task#079', 'local/minsky', '/src',"
+                        + " '2025-05-16T22:16:33.321Z', '{not json')",
+                "INSERT INTO sessions (session, repoName, repoUrl, createdAt, prState, pullRequest) VALUES ('task#080', 'local/minsky', '/src',"
+                        + " '2025-05-16T22:16:33.321Z', '{\"branchName\":\"pr/task#080\"}', '[1]')");
+
+        List<Finding> findings = validate(StoreLocator.parse("sqlite:" + file), "malformed-field");
+        CliRun run = CliRun.of("validate", "sqlite:" + file);
+
+        assertThat(findings).extracting(Finding::session, Finding::severity, Finding::message).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("task#079", Severity.ERROR,
+                        "prState is the text '{not json', not an object (in a SQL store: a cell that is not valid JSON)"),
+                org.assertj.core.groups.Tuple.tuple("task#080", Severity.ERROR, "pullRequest is an array, not an object"));
+        assertThat(run.out()).contains("malformed-field", "task#079", "prState is the text '{not json'");
+    }
+
     @Test
     void aCompleteMinskySqliteTableAndANativeStoreHaveNoDrift() throws Exception {
         Path minsky = dir.resolve("minsky.db");
