@@ -113,8 +113,9 @@ final class DiffCommand implements Callable<Integer> {
                     json.writeFieldName("b");
                     JsonCodec.MAPPER.writeTree(json, field.b());
                 }
-                if (field.note().isPresent()) {
-                    json.writeStringField("note", field.note().get());
+                Optional<String> note = field.note();
+                if (note.isPresent()) {
+                    json.writeStringField("note", note.get());
                 }
                 json.writeEndObject();
             }

@@ -58,7 +58,7 @@ public record FieldChange(String path, JsonNode a, JsonNode b) {
         if (!LongTextDifference.isLong(textA, textB)) {
             return text(a) + " -> " + text(b);
         }
-        if (textA != null && textB != null) {
+        if (textA != null && textB != null && !textA.equals(textB)) {
             return LongTextDifference.of(textA, textB).describe();
         }
         return LongTextDifference.cut(text(a)) + " -> " + LongTextDifference.cut(text(b));

@@ -43,4 +43,13 @@ class LongValueDiffTest {
     void aLongValueAgainstNoneIsCutWithItsLength() {
         assertThat(change("t", "q".repeat(1_000), null).describe()).isEqualTo("t: \"" + "q".repeat(199) + "… (1,002 characters) -> (absent)");
     }
+
+    @Test
+    void aLongSecretWhoseMaskedSidesReadTheSameIsCutOnBothSidesWithTheNote() {
+        String masked = "password=****" + " and more".repeat(30);
+
+        assertThat(change("command", masked, masked).describe()).isEqualTo("command: " + LongTextDifference.cut("\"" + masked + "\"")
+                + " -> " + LongTextDifference.cut("\"" + masked + "\"") + " (differs only in the masked secret)");
+        assertThat(LongTextDifference.cut("\"" + masked + "\"")).endsWith("… (285 characters)");
+    }
 }

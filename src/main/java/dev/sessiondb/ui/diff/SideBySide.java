@@ -59,7 +59,7 @@ public final class SideBySide {
         String textA = text(a);
         String textB = text(b);
         if (state == FieldRow.State.CHANGED && a != null && b != null && a.isValueNode() && b.isValueNode()) {
-            if (LongTextDifference.isLong(textA, textB)) {
+            if (LongTextDifference.isLong(textA, textB) && !textA.equals(textB)) {
                 LongTextDifference parting = LongTextDifference.of(textA, textB);
                 textA = parting.sideA();
                 textB = parting.sideB();
