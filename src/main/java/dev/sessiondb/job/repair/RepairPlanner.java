@@ -1,7 +1,9 @@
 package dev.sessiondb.job.repair;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import dev.sessiondb.model.SecretMasker;
 import dev.sessiondb.model.SessionRecord;
 import dev.sessiondb.progress.ProgressMonitor;
@@ -15,6 +17,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -70,6 +73,11 @@ public final class RepairPlanner {
      */
     private static void addAsStored(Changeset changeset, SessionStore store, String session, Optional<SessionRecord> before, SessionRecord asked,
                                     List<String> checks) {
+        Optional<String> keyChange = keyChange(session, before, asked);
+        if (keyChange.isPresent()) {
+            changeset.notWritten(new NotWritten(session, checks, keyChange.get()));
+            return;
+        }
         SessionRecord stored = SessionRecord.of(store.asStored(asked));
         List<String> notKept = store.unsupportedFields(asked).stream().filter(field -> !stored.fields().has(field)).toList();
         List<String> refusals = store.refusals(stored);
@@ -81,6 +89,35 @@ public final class RepairPlanner {
             changeset.notWritten(new NotWritten(session, checks, "its fix sets only " + String.join(", ", notKept)
                     + ", and this store's layout has no column for " + (notKept.size() == 1 ? "it" : "them")));
         }
+    }
+
+    /**
+     * The safety net under every check: a store finds a record by its key, so a fix that changes one ({@code session},
+     * {@code sessionId} or {@code id}) would write a second record beside the first, which keeps what the fix was for.
+     * Such a record is not written, and the plan says why; empty when the keys stay as they were.
+     */
+    private static Optional<String> keyChange(String session, Optional<SessionRecord> before, SessionRecord asked) {
+        if (before.isEmpty()) {
+            return asked.key().equals(session) ? Optional.empty() : Optional.of(keyChanged("session", TextNode.valueOf(session), TextNode.valueOf(asked.key())));
+        }
+        for (String name : SessionRecord.KEY_FIELDS) {
+            JsonNode was = before.get().field(name).orElse(null);
+            JsonNode is = asked.field(name).orElse(null);
+            if (!Objects.equals(was, is)) {
+                return Optional.of(keyChanged(name, was, is));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String keyChanged(String name, JsonNode was, JsonNode is) {
+        return "its fix would change the record's key field '" + name + "' (" + shown(name, was) + " -> " + shown(name, is)
+                + "), which would write a second record beside this one; nothing of it is written: fix the record by hand"
+                + " (sessiondb validate lists the findings) and report the check that asked for it";
+    }
+
+    private static String shown(String name, JsonNode value) {
+        return value == null ? "absent" : value.isTextual() ? "'" + SecretMasker.maskText(name, value.asText()) + "'" : value.toString();
     }
 
     private static List<String> checkNames(List<PlannedEdits> edits) {

@@ -10,13 +10,21 @@ import dev.sessiondb.store.SessionStore;
 import dev.sessiondb.store.StoreFactory;
 import dev.sessiondb.store.StoreFormat;
 import dev.sessiondb.store.StoreLocator;
+import dev.sessiondb.job.StoreContents;
+import dev.sessiondb.model.SessionRecord;
+import dev.sessiondb.validation.Check;
 import dev.sessiondb.validation.Checks;
+import dev.sessiondb.validation.FieldEdit;
+import dev.sessiondb.validation.Finding;
+import dev.sessiondb.validation.Severity;
 import dev.sessiondb.validation.GitRepos;
 import dev.sessiondb.validation.ValidationContext;
 import dev.sessiondb.validation.Validator;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -48,6 +56,41 @@ class RepairPlannerTest {
                         .containsExactly(org.assertj.core.groups.Tuple.tuple("taskId", "143", "#143"));
                 assertThat(bareTaskId.checks()).containsExactly("task-id-form");
             }
+        }
+    }
+
+    /**
+     * The safety net under every check: a store finds a record by its key, so a fix that changed one wrote a second record
+     * beside the first (the audit's "****9999" copy of a session named by a token). Such a record is not written, and the
+     * plan names it and says why.
+     */
+    @Test
+    void aFixThatWouldChangeARecordsKeyIsNotWrittenAndThePlanNamesTheRecord() {
+        Check renaming = new Check() {
+            @Override
+            public String name() {
+                return "renaming";
+            }
+
+            @Override
+            public void inspect(SessionRecord record, Consumer<Finding> findings) {
+                if (record.key().equals("test-with-task")) {
+                    findings.accept(Finding.repairable(this, Severity.ERROR, record.key(), "renamed", "rename",
+                            List.of(FieldEdit.set("session", "****9999"), FieldEdit.set("notes", "n"))));
+                }
+            }
+        };
+        try (SessionStore store = openFixture()) {
+            List<String> before = StoreContents.canonical(StoreContents.byKey(StoreContents.records(store.locator())));
+            try (Changeset changeset = RepairPlanner.plan(store, List.of(renaming), ProgressMonitor.NONE)) {
+                assertThat(changeset.isEmpty()).isTrue();
+                assertThat(changeset.manualByCheck()).containsExactly(Map.entry("renaming", 1L));
+                assertThat(changeset.notWritten()).singleElement().extracting(NotWritten::describe).asString().startsWith(
+                        "not written: test-with-task (renaming): its fix would change the record's key field 'session' ('test-with-task' -> '****9999')"
+                                + ", which would write a second record beside this one; nothing of it is written");
+                changeset.applyTo(store, store.fingerprint(), ProgressMonitor.NONE);
+            }
+            assertThat(StoreContents.canonical(StoreContents.byKey(StoreContents.records(store.locator())))).isEqualTo(before);
         }
     }
 
