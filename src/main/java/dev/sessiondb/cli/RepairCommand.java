@@ -70,8 +70,7 @@ final class RepairCommand implements Callable<Integer> {
         changeset.notWritten().forEach(record -> out.println("  " + record.describe()));
         out.printf("  %,d record%s to change, %,d workspace%s to register%n", changeset.updates(), changeset.updates() == 1 ? "" : "s",
                 changeset.inserts(), changeset.inserts() == 1 ? "" : "s");
-        changeset.manualByCheck().forEach((check, count) -> out.printf("  %,d %s finding%s need a person (sessiondb validate --check %s)%n",
-                count, check, count == 1 ? "" : "s", check));
+        changeset.manualByCheck().forEach((check, count) -> out.printf("  %s (sessiondb validate --check %s)%n", Changeset.needingAPerson(count, check), check));
         out.println("Dry run: nothing was written.");
     }
 

@@ -20,6 +20,8 @@ public record FieldChange(String path, JsonNode a, JsonNode b) {
     private static final Pattern TRAILING_INDEXES = Pattern.compile("(\\[\\d+])+$");
     /** Said of a masked change whose two sides read the same. */
     public static final String HIDDEN_DIFFERENCE = "differs only in the masked secret";
+    /** Said of a masked change that removes a secret. */
+    public static final String REMOVED_SECRET = "removed (a secret)";
 
     /** The same change with secrets masked on both sides, safe for tables, reports and temp files. */
     public FieldChange masked() {
@@ -70,6 +72,14 @@ public record FieldChange(String path, JsonNode a, JsonNode b) {
      */
     public boolean hidesItsDifference() {
         return a != null && a.equals(b);
+    }
+
+    /**
+     * Whether this masked change removes a secret: its value before holds the mask, and there is none after. A repair
+     * never writes the mask in a secret's place, so a plan says the field goes rather than show the mask going.
+     */
+    public boolean removesASecret() {
+        return b == null && a != null && a.isTextual() && a.asText().contains(SecretMasker.MASK);
     }
 
     private static String text(JsonNode value) {

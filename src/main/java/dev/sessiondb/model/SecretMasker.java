@@ -72,6 +72,8 @@ public final class SecretMasker {
             "(-----BEGIN ((?:[A-Z0-9]+ )*)PRIVATE KEY((?: BLOCK)?)-----)(.+?)(-----END \\2PRIVATE KEY\\3-----|\\z)", Pattern.DOTALL);
     /** A classic GitHub token (40 hex digits) as the user of a URL, {@code https://<token>@github.com/...}; a commit hash elsewhere is no secret. */
     private static final Pattern HEX_TOKEN_AS_URL_USER = Pattern.compile("(?<=://)[0-9a-fA-F]{40}(?=[:@])");
+    /** A URL's scheme separator, then its user and password up to the last {@code @} before the host. */
+    private static final Pattern URL_USER_INFO = Pattern.compile("(://)([^/?#\\s]*)@");
     /** The user part of a URL, then its password up to the last {@code @} before the host. */
     private static final Pattern URL_PASSWORD = Pattern.compile("(://[^/:@\\s]*):[^/\\s]*@");
 
@@ -96,13 +98,29 @@ public final class SecretMasker {
         return maskUrlPasswords(withSecretsMasked(value));
     }
 
+    /** Whether a field of this name holds a secret whatever its value ({@code password}, {@code client_secret}, {@code github.token}'s {@code token}). */
+    public static boolean isSecretFieldName(String fieldName) {
+        return fieldName != null && isSecretName(fieldName);
+    }
+
+    /** Whether the text, spaces aside, is one token of a known shape and nothing else (a {@code glab} field holding a {@code glpat-} token). */
+    public static boolean isOnlyAToken(String text) {
+        return text != null && SECRET_VALUE.matcher(text.strip()).matches();
+    }
+
+    /** Whether masking would change the text: it holds a token, an assigned secret, a URL's password or a private key. */
+    public static boolean holdsSecret(String text) {
+        return text != null && !maskText(null, text).equals(text);
+    }
+
     /**
-     * What a repair keeps of a value holding a secret: null when the field itself is one (a
-     * token's own field), else the text with its tokens and assigned secrets masked and the
-     * password of each URL in it dropped (a URL keeps working, and asks for the password).
+     * The text with the credentials of every URL in it removed, user and password together ({@code https://user:pw@host/x.git}
+     * becomes {@code https://host/x.git}, as does {@code https://ghp_...@host/x.git}): what a repair may save, since a mask
+     * written there would be a user named "****". A URL whose user alone is no secret ({@code ssh://git@host/x}) is kept.
      */
-    public static String withoutSecrets(String fieldName, String value) {
-        return fieldName != null && isSecretName(fieldName) ? null : withoutUrlPasswords(withSecretsMasked(value));
+    public static String withoutUrlCredentials(String text) {
+        return text == null || !mayHoldUrlUser(text) ? text
+                : URL_USER_INFO.matcher(text).replaceAll(match -> match.group(2).indexOf(':') >= 0 || holdsSecret(match.group()) ? "$1" : "$0");
     }
 
     /** Each pass runs its regex only when a cheap test finds what it looks for: a validation masks every value of every record. */

@@ -2,18 +2,32 @@ package dev.sessiondb.validation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sessiondb.model.SecretMasker;
+import dev.sessiondb.model.SessionField;
 import dev.sessiondb.model.SessionRecord;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 /**
  * Secrets kept inside records (a GitHub token in {@code github.token}, a password in a
- * repository URL): every export and backup of the store carries them. Repair removes a field
- * that is a secret and keeps the rest of a value that holds one (a URL without its password, a
- * note with the token masked): a required field such as {@code repoUrl} stays. One inside an
- * array, or under a name holding a dot, needs a person.
+ * repository URL): every export and backup of the store carries them. Repair never writes a
+ * mask into a store ({@code ****9999} is for display: saved, it is a corrupted value), so it
+ * fixes only what it can take out whole: it removes a field that is a secret by its name
+ * ({@code Password}, {@code client_secret}) or holds nothing but a token, and removes the
+ * credentials of a URL ({@code https://user:pw@host/x.git} becomes {@code https://host/x.git}).
+ * A secret in a field that names the session or its work (the session key, the task id, a
+ * branch), inside other text (a note, a commit message), inside an array, or under a name holding
+ * a dot needs a person: the finding says what to do.
  */
 final class SecretInRecordCheck implements Check {
+
+    private static final String REVOKE = "revoke it; tools read tokens from their config or environment (Minsky: GITHUB_TOKEN)";
+    /** Fields that name the session or its work: a tool finds the session, its task or its git branch by them. */
+    private static final Set<String> IDENTIFYING = Set.copyOf(Stream.concat(SessionRecord.KEY_FIELDS.stream(), Stream.of(
+            SessionField.SHORT_ID, SessionField.TASK_ID, SessionField.BRANCH, SessionField.PR_BRANCH, SessionField.REPO_NAME,
+            SessionField.REPO_PATH, SessionField.AGENT_ID, SessionField.PROJECT_ID, SessionField.LAST_COMMIT_HASH).map(SessionField::jsonName)).toList());
+    private static final Set<String> IDENTIFYING_NESTED = Set.of("pullRequest.headBranch", "pullRequest.baseBranch");
 
     @Override
     public String name() {
@@ -28,18 +42,35 @@ final class SecretInRecordCheck implements Check {
     @Override
     public void inspect(SessionRecord record, Consumer<Finding> findings) {
         for (String path : record.secretPaths()) {
-            String message = "a secret is stored in " + path;
-            String text = path.contains("[") ? null : textAt(record, path);
-            if (text == null) {
-                findings.accept(Finding.of(this, Severity.ERROR, record.key(), message, "remove it from the record by hand and revoke it"));
-            } else {
-                String kept = SecretMasker.withoutSecrets(path.substring(path.lastIndexOf('.') + 1), text);
-                findings.accept(Finding.repairable(this, Severity.ERROR, record.key(), message, kept == null
-                                ? "remove it from the record and revoke it; tools read tokens from their config or environment (Minsky: GITHUB_TOKEN)"
-                                : "keep the value without it and revoke it; tools read tokens from their config or environment (Minsky: GITHUB_TOKEN)",
-                        List.of(kept == null ? FieldEdit.remove(path) : FieldEdit.set(path, kept))));
-            }
+            findings.accept(finding(record, path, "a secret is stored in " + path));
         }
+    }
+
+    private Finding finding(SessionRecord record, String path, String message) {
+        String key = record.key();
+        if (SessionRecord.KEY_FIELDS.contains(path)) {
+            return Finding.of(this, Severity.ERROR, key, message, "give the session a new name in Minsky and " + REVOKE
+                    + "; repair never changes a session's name, by which every tool finds it");
+        }
+        if (IDENTIFYING.contains(path) || IDENTIFYING_NESTED.contains(path)) {
+            return Finding.of(this, Severity.ERROR, key, message, "rename it by hand where it is used (" + path + " names the session's work in git or Minsky) and "
+                    + REVOKE + "; repair never rewrites an identifier");
+        }
+        String text = path.contains("[") ? null : textAt(record, path);
+        if (text == null) {
+            return Finding.of(this, Severity.ERROR, key, message, "remove it from the record by hand and revoke it");
+        }
+        String name = path.substring(path.lastIndexOf('.') + 1);
+        if (SecretMasker.isSecretFieldName(name) || (SessionField.byJsonName(path).isEmpty() && SecretMasker.isOnlyAToken(text))) {
+            return Finding.repairable(this, Severity.ERROR, key, message, "remove it from the record and " + REVOKE, List.of(FieldEdit.remove(path)));
+        }
+        String withoutCredentials = SecretMasker.withoutUrlCredentials(text);
+        if (!withoutCredentials.equals(text) && !SecretMasker.holdsSecret(withoutCredentials)) {
+            return Finding.repairable(this, Severity.ERROR, key, message, "keep the URL without its credentials and revoke them; git asks for them, "
+                    + "or reads them from a credential helper", List.of(FieldEdit.set(path, withoutCredentials)));
+        }
+        return Finding.of(this, Severity.ERROR, key, message, "edit the secret out of " + path + " by hand and revoke it; repair does not rewrite text"
+                + " around a secret");
     }
 
     /**

@@ -146,15 +146,20 @@ class SecretMaskerTest {
         assertThat(SecretMasker.secretPaths(SecretMasker.mask(record))).as("masking again finds nothing").isEmpty();
     }
 
+    /** What a repair may save: a URL without its credentials, never a mask in their place ("https://****@host" is a user named "****"). */
     @Test
-    void aRepairKeepsAValueWithoutItsSecretAndDropsAFieldThatIsOne() {
-        assertThat(SecretMasker.withoutSecrets("repoUrl", "https://alice:S3cretPassw0rd@github.com/edobry/minsky.git"))
-                .isEqualTo("https://alice@github.com/edobry/minsky.git");
-        assertThat(SecretMasker.withoutSecrets("branch", "feature/ghp_abcdefghijklmnopqrstuvwxyz0123456789")).isEqualTo("feature/****6789");
-        assertThat(SecretMasker.withoutSecrets("notes", "deploy with password=hunter2hunter2")).isEqualTo("deploy with password=****");
-        assertThat(SecretMasker.withoutSecrets("repoUrl", "https://0123456789abcdef0123456789abcdef01234567@github.com/x/y.git"))
-                .isEqualTo("https://****@github.com/x/y.git");
-        assertThat(SecretMasker.withoutSecrets("token", "ghp_abcdefghijklmnopqrstuvwxyz0123456789")).isNull();
+    void aRepairTakesAUrlsCredentialsOutWholeAndWritesNoMask() {
+        assertThat(SecretMasker.withoutUrlCredentials("https://alice:S3cretPassw0rd@github.com/edobry/minsky.git")).isEqualTo("https://github.com/edobry/minsky.git");
+        assertThat(SecretMasker.withoutUrlCredentials("https://0123456789abcdef0123456789abcdef01234567@github.com/x/y.git")).isEqualTo("https://github.com/x/y.git");
+        assertThat(SecretMasker.withoutUrlCredentials("https://ghp_abcdefghijklmnopqrstuvwxyz0123456789@github.com/x/y.git")).isEqualTo("https://github.com/x/y.git");
+        assertThat(SecretMasker.withoutUrlCredentials("clone https://u:p@a/x then https://b/y")).isEqualTo("clone https://a/x then https://b/y");
+        assertThat(SecretMasker.withoutUrlCredentials("ssh://git@github.com/x/y.git")).as("a user alone is no secret").isEqualTo("ssh://git@github.com/x/y.git");
+        assertThat(SecretMasker.withoutUrlCredentials("https://github.com/x/y.git?u=a@b")).isEqualTo("https://github.com/x/y.git?u=a@b");
+        assertThat(SecretMasker.isOnlyAToken(" glpat-ABCDEFGHIJKLMNOPQRST ")).isTrue();
+        assertThat(SecretMasker.isOnlyAToken("feature/ghp_abcdefghijklmnopqrstuvwxyz0123456789")).isFalse();
+        assertThat(SecretMasker.isSecretFieldName("client_secret")).isTrue();
+        assertThat(SecretMasker.isSecretFieldName("Password")).isTrue();
+        assertThat(SecretMasker.isSecretFieldName("commitCount")).isFalse();
     }
 
     /** The masker looks for a token's start only where a whole token still fits: the last place is where the text ends with one. */

@@ -110,16 +110,30 @@ class ChecksTest {
         });
     }
 
+    /**
+     * Repair writes no mask into a store: a URL loses its credentials whole, a field that is a secret by its name or holds
+     * only a token goes, and a secret inside other text, or in a field that names the session or its work, needs a person.
+     */
     @Test
-    void aSecretInsideAValueIsTakenOutAndTheFieldKept() {
+    void aSecretIsTakenOutWholeOrLeftToAPersonNeverMasked() {
         List<Finding> findings = run("secret-in-record", List.of(),
                 record("{\"session\":\"a\",\"repoName\":\"local/minsky\",\"repoUrl\":\"https://alice:S3cretPassw0rd@github.com/edobry/minsky.git\","
-                        + "\"createdAt\":\"2025-05-16T22:16:33.321Z\",\"notes\":\"deploy with password=hunter2hunter2\"}"));
+                        + "\"createdAt\":\"2025-05-16T22:16:33.321Z\",\"notes\":\"deploy with password=hunter2hunter2\","
+                        + "\"glab\":\"glpat-ABCDEFGHIJKLMNOPQRST\",\"Password\":\"UpperPass1\",\"branch\":\"feature/sk-ABCDEFGHIJKLMNOPQRSTUV7777\"}"),
+                record("{\"session\":\"ghp_SESSIONNAMETOKENabcdefghijklmnop9999\",\"repoName\":\"r\",\"repoUrl\":\"/r\","
+                        + "\"createdAt\":\"2025-05-16T22:16:33.321Z\",\"taskId\":\"#ghp_TASKTOKENabcdefghijklmnopq1234\"}"));
 
-        assertThat(findings).extracting(Finding::message).containsExactly("a secret is stored in repoUrl", "a secret is stored in notes");
+        assertThat(findings).extracting(Finding::message).containsExactly("a secret is stored in repoUrl", "a secret is stored in notes",
+                "a secret is stored in glab", "a secret is stored in Password", "a secret is stored in branch",
+                "a secret is stored in session", "a secret is stored in taskId");
         assertThat(findings).flatExtracting(Finding::edits).containsExactly(
-                FieldEdit.set("repoUrl", "https://alice@github.com/edobry/minsky.git"),
-                FieldEdit.set("notes", "deploy with password=****"));
+                FieldEdit.set("repoUrl", "https://github.com/edobry/minsky.git"), FieldEdit.remove("glab"), FieldEdit.remove("Password"));
+        assertThat(findings).filteredOn(finding -> !finding.isRepairable()).extracting(Finding::fix).satisfiesExactly(
+                notes -> assertThat(notes).startsWith("edit the secret out of notes by hand and revoke it"),
+                branch -> assertThat(branch).startsWith("rename it by hand where it is used (branch names"),
+                session -> assertThat(session).startsWith("give the session a new name in Minsky and revoke it"),
+                taskId -> assertThat(taskId).startsWith("rename it by hand where it is used (taskId names"));
+        assertThat(findings).flatExtracting(Finding::edits).noneMatch(edit -> edit.value() != null && edit.value().asText().contains("****"));
     }
 
     /**

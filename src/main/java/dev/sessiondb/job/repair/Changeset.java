@@ -114,6 +114,11 @@ public final class Changeset implements AutoCloseable {
         return Map.copyOf(manualByCheck);
     }
 
+    /** "1 secret-in-record finding needs a person", "2 ... findings need a person": what a plan and a report say of a check. */
+    public static String needingAPerson(long count, String check) {
+        return String.format("%,d %s finding%s", count, check, count == 1 ? " needs a person" : "s need a person");
+    }
+
     public long manual() {
         return manualByCheck.values().stream().mapToLong(Long::longValue).sum();
     }

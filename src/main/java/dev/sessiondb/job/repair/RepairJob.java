@@ -100,8 +100,8 @@ public final class RepairJob implements Job {
                 warnings.add(unlisted + " more changed records are not listed; 'sessiondb repair --dry-run' lists them all");
             }
             changeset.notWritten().forEach(record -> warnings.add(record.describe()));
-            changeset.manualByCheck().forEach((check, count) -> warnings.add(count + " " + check + " finding" + (count == 1 ? "" : "s")
-                    + " need a person; run 'sessiondb validate --check " + check + "'"));
+            changeset.manualByCheck().forEach((check, count) -> warnings.add(Changeset.needingAPerson(count, check)
+                    + "; run 'sessiondb validate --check " + check + "'"));
             return new JobPlan(description(), counts(changeset), List.of(), lines, warnings, Optional.empty(), 0);
         }
     }
@@ -118,7 +118,7 @@ public final class RepairJob implements Job {
                 approved.ifPresent(preview -> requireAsPreviewed(preview, changeset));
                 counts(changeset).forEach(report::count);
                 changeset.notWritten().forEach(record -> report.warning(record.describe()));
-                changeset.manualByCheck().forEach((check, count) -> report.warning(count + " " + check + " findings need a person"));
+                changeset.manualByCheck().forEach((check, count) -> report.warning(Changeset.needingAPerson(count, check)));
                 ArrayNode changes = report.details().putArray("changes");
                 changeset.first(LISTED_CHANGES).forEach(change -> changes.add(toJson(change)));
                 if (!changeset.isEmpty()) {
@@ -192,7 +192,7 @@ public final class RepairJob implements Job {
         List<String> lines = new ArrayList<>();
         lines.add((change.isInsert() ? "add " : "change ") + session + " (" + checkNames + ")");
         for (FieldChange field : change.fieldChanges()) {
-            lines.add("    " + field.describe());
+            lines.add("    " + (field.removesASecret() ? field.path() + ": " + FieldChange.REMOVED_SECRET : field.describe()));
         }
         change.notKept().forEach(field -> lines.add("    " + field + ": " + RecordChange.notKeptReason(field)));
         return lines;
@@ -209,7 +209,11 @@ public final class RepairJob implements Job {
             ObjectNode fieldJson = fields.addObject().put("path", field.path());
             fieldJson.set("before", field.a());
             fieldJson.set("after", field.b());
-            field.note().ifPresent(note -> fieldJson.put("note", note));
+            if (field.removesASecret()) {
+                fieldJson.put("note", FieldChange.REMOVED_SECRET);
+            } else {
+                field.note().ifPresent(note -> fieldJson.put("note", note));
+            }
         }
         if (!change.notKept().isEmpty()) {
             ArrayNode notKept = entry.putArray("notKept");

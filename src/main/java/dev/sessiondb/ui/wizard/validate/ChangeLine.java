@@ -32,7 +32,7 @@ public record ChangeLine(String session, String field, String before, String aft
 
     private static ChangeLine line(String session, FieldChange field) {
         return new ChangeLine(SecretMasker.maskText("session", session), field.path(), text(field.a()),
-                text(field.b()) + field.trailingNote());
+                field.removesASecret() ? FieldChange.REMOVED_SECRET : text(field.b()) + field.trailingNote());
     }
 
     private static String text(JsonNode value) {

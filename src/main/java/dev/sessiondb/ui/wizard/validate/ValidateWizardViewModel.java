@@ -203,8 +203,8 @@ public final class ValidateWizardViewModel {
             // the planner counts what the chosen checks cannot fix; the findings of checks without a fix need a person too
             long needPerson = preview.manual() + findings.stream().filter(group -> !fixing.contains(group.check()))
                     .flatMap(group -> group.lines().stream()).filter(line -> !line.repairable()).count();
-            status.set(String.format("%,d records to update, %,d to add; %,d findings need a person (no automatic fix). Nothing is written yet.%s",
-                    preview.updates(), preview.inserts(), needPerson,
+            status.set(String.format("%,d records to update, %,d to add; %,d %s a person (no automatic fix). Nothing is written yet.%s",
+                    preview.updates(), preview.inserts(), needPerson, needPerson == 1 ? "finding needs" : "findings need",
                     preview.updates() + preview.inserts() > PREVIEW_LIMIT ? String.format(" (the first %,d records are shown)", PREVIEW_LIMIT) : ""));
         });
     }

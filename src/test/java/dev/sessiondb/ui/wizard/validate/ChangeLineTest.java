@@ -26,4 +26,13 @@ class ChangeLineTest {
         assertThat(ChangeLine.of(new NotWritten("081", List.of("workspace-unregistered"), "has no repoName, which Minsky's column repoName requires")))
                 .isEqualTo(new ChangeLine("081", ChangeLine.ABSENT, ChangeLine.ABSENT, "not written: has no repoName, which Minsky's column repoName requires"));
     }
+
+    @Test
+    void aSecretTheRepairRemovesIsShownAsRemovedNotAsTheMaskGoing() {
+        ObjectNode before = JsonCodec.MAPPER.createObjectNode().put("session", "a").put("Password", "UpperPass1");
+        ObjectNode after = JsonCodec.MAPPER.createObjectNode().put("session", "a");
+        RecordChange change = new RecordChange("a", Optional.of(SessionRecord.of(before)), SessionRecord.of(after), List.of("secret-in-record"), List.of());
+
+        assertThat(ChangeLine.of(change)).containsExactly(new ChangeLine("a", "Password", "****", "removed (a secret)"));
+    }
 }
