@@ -34,9 +34,7 @@ public final class StoreProbe {
      */
     public static SessionStore openSource(StoreLocator source) {
         // a file that is no store yet (an empty database file) is there: its open says what it is
-        if (source.localPath().filter(path -> !Files.exists(path)).isPresent()) {
-            throw new JobRefusedException("source " + source.display() + ": no such store; check the path or URL");
-        }
+        requireLocalFile(source, "source ");
         // not refused when damaged (a store a job writes into is): copying out what a damaged file still reads is how a user
         // rescues it, and a read that meets a damaged page stops the job with what to do
         return StoreFactory.openToReadThrough(source);
@@ -47,9 +45,16 @@ public final class StoreProbe {
      * into it: a damaged index page reads as if whole, and the first write that meets it fails.
      */
     public static void requireUndamaged(StoreLocator store) {
+        requireLocalFile(store, ""); // else SQLite, asked to check a file that is not there, says it cannot open it, which reads as "permission denied"
         StoreProviders.of(store).damage(store).ifPresent(fault -> {
             throw new JobRefusedException(store.display() + ": " + fault.what() + "; nothing was written; " + fault.todo());
         });
+    }
+
+    private static void requireLocalFile(StoreLocator store, String role) {
+        if (store.localPath().filter(path -> !Files.exists(path)).isPresent()) {
+            throw new JobRefusedException(role + store.display() + ": no such store; check the path or URL");
+        }
     }
 
     /** Refuses when two of the stores a job names are one store: a job never writes to its own source. */

@@ -127,6 +127,18 @@ class RepairCommandTest {
                 .isEqualTo("local/minsky");
     }
 
+    /** A store that is not there is named as such, not as a folder the user cannot write to (SQLite cannot open a missing file). */
+    @Test
+    void aStoreThatIsNotThereIsSaidToBeMissing() {
+        String missing = "sqlite:" + dir.resolve("missing.db");
+
+        CliRun run = CliRun.of("repair", missing, "--backup-dir", dir.resolve("backups").toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains(missing + ": no such store; check the path or URL").doesNotContain("permission denied");
+        assertThat(dir.resolve("missing.db")).doesNotExist();
+    }
+
     @Test
     void nothingToRepairTakesNoBackup() throws Exception {
         Path store = dir.resolve("clean.json");
