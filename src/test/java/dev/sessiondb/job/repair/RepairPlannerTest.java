@@ -11,7 +11,6 @@ import dev.sessiondb.store.StoreFactory;
 import dev.sessiondb.store.StoreFormat;
 import dev.sessiondb.store.StoreLocator;
 import dev.sessiondb.job.StoreContents;
-import dev.sessiondb.model.SessionRecord;
 import dev.sessiondb.validation.Check;
 import dev.sessiondb.validation.Checks;
 import dev.sessiondb.validation.FieldEdit;
@@ -66,20 +65,7 @@ class RepairPlannerTest {
      */
     @Test
     void aFixThatWouldChangeARecordsKeyIsNotWrittenAndThePlanNamesTheRecord() {
-        Check renaming = new Check() {
-            @Override
-            public String name() {
-                return "renaming";
-            }
-
-            @Override
-            public void inspect(SessionRecord record, Consumer<Finding> findings) {
-                if (record.key().equals("test-with-task")) {
-                    findings.accept(Finding.repairable(this, Severity.ERROR, record.key(), "renamed", "rename",
-                            List.of(FieldEdit.set("session", "****9999"), FieldEdit.set("notes", "n"))));
-                }
-            }
-        };
+        Check renaming = asking("renaming", "test-with-task", FieldEdit.set("session", "****9999"), FieldEdit.set("notes", "n"));
         try (SessionStore store = openFixture()) {
             List<String> before = StoreContents.canonical(StoreContents.byKey(StoreContents.records(store.locator())));
             try (Changeset changeset = RepairPlanner.plan(store, List.of(renaming), ProgressMonitor.NONE)) {
@@ -91,6 +77,32 @@ class RepairPlannerTest {
                 changeset.applyTo(store, store.fingerprint(), ProgressMonitor.NONE);
             }
             assertThat(StoreContents.canonical(StoreContents.byKey(StoreContents.records(store.locator())))).isEqualTo(before);
+        }
+    }
+
+    /** A check named {@code name} asking for {@code edits} on {@code session}, whether the store has it or not. */
+    private static Check asking(String name, String session, FieldEdit... edits) {
+        return new Check() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public void finish(Consumer<Finding> findings) {
+                findings.accept(Finding.repairable(this, Severity.ERROR, session, "asked", "apply", List.of(edits)));
+            }
+        };
+    }
+
+    /** A registration (a session the store lacks) keyed other than the session it was planned for is not written either. */
+    @Test
+    void aRegistrationKeyedOtherThanItsSessionIsNotWritten() {
+        Check registering = asking("registering", "task#900", FieldEdit.set("session", "task#901"), FieldEdit.set("repoName", "local/minsky"));
+        try (SessionStore store = openFixture(); Changeset changeset = RepairPlanner.plan(store, List.of(registering), ProgressMonitor.NONE)) {
+            assertThat(changeset.isEmpty()).isTrue();
+            assertThat(changeset.notWritten()).singleElement().extracting(NotWritten::describe).asString().startsWith(
+                    "not written: task#900 (registering): its fix would change the record's key field 'session' ('task#900' -> 'task#901')");
         }
     }
 
