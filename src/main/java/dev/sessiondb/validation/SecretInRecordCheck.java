@@ -18,7 +18,8 @@ import java.util.stream.Stream;
  * credentials of a URL ({@code https://user:pw@host/x.git} becomes {@code https://host/x.git}).
  * A secret in a field that names the session or its work (the session key, the task id, a
  * branch), inside other text (a note, a commit message), inside an array, or under a name holding
- * a dot needs a person: the finding says what to do.
+ * a dot needs a person: the finding says what to do. A session whose name holds the mask is flagged too: an earlier
+ * repair wrote such a copy of a record whose name held a secret.
  */
 final class SecretInRecordCheck implements Check {
 
@@ -41,6 +42,11 @@ final class SecretInRecordCheck implements Check {
 
     @Override
     public void inspect(SessionRecord record, Consumer<Finding> findings) {
+        if (record.key().contains(SecretMasker.MASK)) {
+            findings.accept(Finding.of(this, Severity.WARNING, record.key(), "the session's name holds a mask (" + record.key() + ")",
+                    "an earlier repair may have written this record as a copy of one whose name held a secret; compare it with the record"
+                            + " of the same taskId and createdAt and keep one, or undo that repair ('sessiondb history --store' lists it)"));
+        }
         for (String path : record.secretPaths()) {
             findings.accept(finding(record, path, "a secret is stored in " + path));
         }

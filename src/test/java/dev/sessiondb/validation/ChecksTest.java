@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sessiondb.model.JsonCodec;
+import dev.sessiondb.model.SecretMasker;
 import dev.sessiondb.model.SessionRecord;
 import dev.sessiondb.progress.ProgressMonitor;
 import dev.sessiondb.store.StoreFormat;
@@ -134,6 +135,21 @@ class ChecksTest {
                 session -> assertThat(session).startsWith("give the session a new name in Minsky and revoke it"),
                 taskId -> assertThat(taskId).startsWith("rename it by hand where it is used (taskId names"));
         assertThat(findings).flatExtracting(Finding::edits).noneMatch(edit -> edit.value() != null && edit.value().asText().contains("****"));
+        assertThat(findings).allSatisfy(finding -> assertThat(SecretMasker.maskText(null, finding.fix())).as("shown as it is").isEqualTo(finding.fix()));
+    }
+
+    /** The copy an earlier repair wrote of a record whose name held a token (its key "****9999") is flagged for a person. */
+    @Test
+    void aSessionNamedByAMaskIsLeftToAPersonAsTheCopyAnEarlierRepairMayHaveWritten() {
+        List<Finding> findings = run("secret-in-record", List.of(), minsky("****9999", ",\"branch\":\"feature/****7777\""));
+
+        assertThat(findings).singleElement().satisfies(finding -> {
+            assertThat(finding.message()).isEqualTo("the session's name holds a mask (****9999)");
+            assertThat(finding.severity()).isEqualTo(Severity.WARNING);
+            assertThat(finding.fix()).contains("compare it with the record of the same taskId and createdAt and keep one", "sessiondb history");
+            assertThat(finding.isRepairable()).isFalse();
+            assertThat(SecretMasker.maskText(null, finding.fix())).as("shown as it is").isEqualTo(finding.fix());
+        });
     }
 
     /**
