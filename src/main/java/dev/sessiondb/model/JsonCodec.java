@@ -70,6 +70,28 @@ public final class JsonCodec {
         }
     }
 
+    /**
+     * Jackson's reason for refusing JSON text, its first line, without the text it quotes: an unquoted word
+     * ({@code "password": hunter2}) is the user's value, maybe a secret, and the line and column say where it is. Its source
+     * excerpt and parser state are left out too.
+     */
+    public static String problem(JsonProcessingException refused) {
+        String reason = String.valueOf(refused.getOriginalMessage()).lines().findFirst().orElse("parse error");
+        return reason.replaceFirst("^Unrecognized token '.*'(: was expecting)", "Unrecognized word$1")
+                .replaceFirst("^Numeric value \\([^)]*\\)", "A number")
+                .replaceAll("\\s*\\(start marker at [^)]*\\)+", "").replaceAll("\\s*\\[Source:[^\\]]*\\]", "").strip();
+    }
+
+    /**
+     * The refusal to log as a cause: {@link #problem} where Jackson's message was, and its stack trace, so no log
+     * line quotes the text ({@link Throwable#toString} and every "Caused by" print the message whole).
+     */
+    public static IOException withoutQuotedText(JsonProcessingException refused) {
+        IOException cause = new IOException(refused.getClass().getSimpleName() + ": " + problem(refused));
+        cause.setStackTrace(refused.getStackTrace());
+        return cause;
+    }
+
     /** Parses JSON text; {@link JsonProcessingException} carries the line and column for the caller's message. */
     public static JsonNode parse(String text) throws JsonProcessingException {
         return MAPPER.readTree(text);

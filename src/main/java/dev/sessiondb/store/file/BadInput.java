@@ -2,6 +2,8 @@ package dev.sessiondb.store.file;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.sessiondb.model.JsonCodec;
+import dev.sessiondb.model.SecretMasker;
 import dev.sessiondb.store.StoreException;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -41,18 +43,22 @@ public final class BadInput {
         return new StoreException(file + ": " + problem + " at " + position(location) + "; " + ADVICE);
     }
 
-    /** The file is not valid JSON: one position and Jackson's reason, without its source excerpt or parser state. */
+    /**
+     * The file is not valid JSON: one position and Jackson's reason, without its source excerpt, parser state or the text it
+     * quotes ({@link JsonCodec#problem}), and a cause that does not quote it either: the message and the log name only where.
+     */
     public static StoreException notJson(Path file, JsonProcessingException cause) {
         Matcher repeated = REPEATED_NAME.matcher(cause.getOriginalMessage());
         if (repeated.lookingAt()) {
-            return new StoreException(file + ": field '" + repeated.group(1) + "' appears twice in one object at " + position(cause.getLocation())
-                    + " (JSON tools keep only the last value, so nothing reads the first; remove the one you do not want); " + ADVICE, cause);
+            return new StoreException(file + ": field '" + SecretMasker.maskText(null, repeated.group(1)) + "' appears twice in one object at "
+                    + position(cause.getLocation()) + " (JSON tools keep only the last value, so nothing reads the first; remove the one you do not want); "
+                    + ADVICE, cause);
         }
         String reason = cause instanceof com.fasterxml.jackson.core.io.JsonEOFException
                 ? "the file ends before its JSON is complete; it was probably cut off while being written"
-                : cause.getOriginalMessage().lines().findFirst().orElse("parse error")
-                        .replaceAll("\\s*\\(start marker at [^)]*\\)+", "").replaceAll("\\s*\\[Source:[^\\]]*\\]", "").strip();
-        return new StoreException(file + ": not valid JSON at " + position(cause.getLocation()) + " (" + reason + "); " + ADVICE, cause);
+                : JsonCodec.problem(cause);
+        return new StoreException(file + ": not valid JSON at " + position(cause.getLocation()) + " (" + reason + "); " + ADVICE,
+                JsonCodec.withoutQuotedText(cause));
     }
 
     public static StoreException unreadable(Path file, Exception cause) {

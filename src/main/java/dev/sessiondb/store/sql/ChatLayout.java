@@ -243,7 +243,7 @@ final class ChatLayout implements Layout {
         try {
             return JsonCodec.parse(json);
         } catch (JsonProcessingException e) {
-            throw new StoreException(storeName + ": session '" + key + "' holds JSON that does not parse (" + e.getOriginalMessage()
+            throw new StoreException(storeName + ": session '" + key + "' holds JSON that does not parse (" + JsonCodec.problem(e)
                     + "); repair the row or delete the session");
         }
     }

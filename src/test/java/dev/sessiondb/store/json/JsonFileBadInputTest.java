@@ -26,7 +26,7 @@ class JsonFileBadInputTest {
 
     static Stream<Arguments> badFiles() {
         return Stream.of(
-                Arguments.of("not JSON", "hello world", "not valid JSON at line 1, column 7 (Unrecognized token 'hello'"),
+                Arguments.of("not JSON", "hello world", "not valid JSON at line 1, column 7 (Unrecognized word: was expecting"),
                 Arguments.of("truncated JSON", "[\n  {\"session\": \"a\"},\n  {\"session\": \"b\"", "not valid JSON at line 3, column 18 (the file ends "
                         + "before its JSON is complete; it was probably cut off while being written); the file was not changed"),
                 Arguments.of("a Minsky file cut off", "{\"sessions\": [{\"session\": \"a\", \"repoName\": \"x\"", "(the file ends before its JSON is complete"),
@@ -66,6 +66,26 @@ class JsonFileBadInputTest {
         assertThat(Files.readAllBytes(file)).isEqualTo(before);
         assertThat(dir.resolve("session-db.json.lock")).doesNotExist();
         assertThat(dir.resolve(".session-db.json.lock")).doesNotExist();
+    }
+
+    /**
+     * A value written without quotes is quoted by Jackson in its message, and may be a password: the message and every cause
+     * the log prints name only where it is (an audit found {@code "password": hunter2plain} on stderr and three times in the log).
+     */
+    @org.junit.jupiter.api.Test
+    void anUnquotedValueIsNotQuotedInTheErrorNorInItsCause() throws IOException {
+        Path file = dir.resolve("session-db.json");
+        Files.writeString(file, "[{\"session\":\"x\",\"repoName\":\"r\",\"password\": hunter2plain}]", StandardCharsets.UTF_8);
+
+        StoreException error = catchThrowableOfType(StoreException.class,
+                () -> StoreFactory.open(StoreLocator.of(StoreFormat.JSON, file), OpenMode.EXISTING).close());
+
+        assertThat(error.getMessage()).contains("not valid JSON at line 1, column ").contains("(Unrecognized word: was expecting");
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            java.io.StringWriter trace = new java.io.StringWriter();
+            cause.printStackTrace(new java.io.PrintWriter(trace));
+            assertThat(trace.toString()).as(cause.getClass().getName()).doesNotContain("hunter2plain");
+        }
     }
 
     /** Jackson's tree keeps the last of two same-named fields: a migration would make that loss permanent. */
