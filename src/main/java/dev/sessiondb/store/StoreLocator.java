@@ -36,7 +36,7 @@ public record StoreLocator(StoreFormat format, String target, Map<String, String
         if (trimmed.isEmpty()) {
             throw new StoreException("empty store locator; give a path, json:PATH, sqlite:PATH, jsondir:PATH or postgresql://...");
         }
-        int query = trimmed.indexOf('?');
+        int query = SecretMasker.queryStart(trimmed); // a '?' in a URL's password starts no query
         String base = query < 0 ? trimmed : trimmed.substring(0, query);
         Map<String, String> params = query < 0 ? Map.of() : parseParams(trimmed, trimmed.substring(query + 1));
         for (StoreProvider provider : StoreProviders.all()) {

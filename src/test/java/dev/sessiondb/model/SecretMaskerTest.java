@@ -199,4 +199,22 @@ class SecretMaskerTest {
         }
         assertThat(withToken).as("texts with a token among the 20,000").isBetween(1_000, 19_000);
     }
+
+    /** An audit: a password holding a '/', a '?' or a space was shown, and the first two even in a malformed locator's error. */
+    @Test
+    void masksAUrlsWholePasswordWhateverItHolds() {
+        assertThat(SecretMasker.maskUrlPasswords("postgresql://u:pa/ss99@127.0.0.1:1/db: not a valid PostgreSQL URL (no host name)"))
+                .isEqualTo("postgresql://u:****@127.0.0.1:1/db: not a valid PostgreSQL URL (no host name)");
+        assertThat(SecretMasker.maskUrlPasswords("postgresql://u:p?ss96@127.0.0.1:1/db")).isEqualTo("postgresql://u:****@127.0.0.1:1/db");
+        assertThat(SecretMasker.maskText(null, "clone https://bob:pa/ss@github.com/x/y.git now")).isEqualTo("clone https://bob:****@github.com/x/y.git now");
+        assertThat(SecretMasker.maskText(null, "mysql://root:my secret@db/x")).isEqualTo("mysql://root:****@db/x");
+        assertThat(SecretMasker.maskText(null, "a https://u:p@ss@host/x and b https://v:q/r@h2/y")).isEqualTo("a https://u:****@host/x and b https://v:****@h2/y");
+        assertThat(SecretMasker.withoutUrlPasswords("https://bob:pa/ss@github.com/x/y.git")).isEqualTo("https://bob@github.com/x/y.git");
+        for (String text : List.of("http://localhost:8080/x/@me", "http://localhost:3000 then mail me@example.com", "ssh://git@github.com/x/y.git",
+                "https://registry.example/@scope/pkg", "http://[::1]:8080/a", "https://h/x?to=a@b.com", "see https://host:abc/d then e@f")) {
+            assertThat(SecretMasker.maskText(null, text)).as(text).isEqualTo(text);
+        }
+        assertThat(SecretMasker.queryStart("postgresql://u:p?ss96@h:1/db?schema=s")).isEqualTo("postgresql://u:p?ss96@h:1/db".length());
+        assertThat(SecretMasker.queryStart("json:/tmp/a?layout=chat")).isEqualTo("json:/tmp/a".length());
+    }
 }
