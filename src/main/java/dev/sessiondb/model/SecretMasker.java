@@ -51,8 +51,13 @@ public final class SecretMasker {
      * The words that, right before an {@code =} or {@code :}, say what follows is a secret ("password=hunter2", "GITHUB_TOKEN: ...",
      * "Authorization: Bearer ...", "aws_secret_access_key=...").
      */
-    private static final List<String> ASSIGNED_SECRET_WORDS = List.of("password", "passwd", "pwd", "pass", "secret", "token", "apikey", "api_key",
-            "api-key", "secret_key", "secret_access_key", "private_key", "authorization");
+    private static final List<String> ASSIGNED_SECRET_WORDS = List.of("password", "passwd", "passphrase", "pwd", "pass", "auth", "secret", "token",
+            "apikey", "api_key", "api-key", "secret_key", "secret_access_key", "private_key", "authorization");
+    /**
+     * Those that also end a name glued to a prefix, as in {@code PGPASSWORD}, {@code MYSQL_PWD}'s kin {@code DBPASSWORD} or
+     * {@code accessToken}; the short ones ("pass", "pwd", "auth") only after a separator or alone, so "bypass" and "oauth" assign nothing.
+     */
+    private static final List<String> GLUED_SECRET_WORDS = List.of("password", "passwd", "passphrase", "secret", "token", "apikey");
     /** The last letters of those words: a sign after any other letter is not an assignment of one. */
     private static final String SECRET_WORD_ENDINGS = ASSIGNED_SECRET_WORDS.stream()
             .map(word -> word.substring(word.length() - 1)).distinct().collect(Collectors.joining());
@@ -62,11 +67,14 @@ public final class SecretMasker {
      * up to a space or a separator. The name must start a word that does not follow a '/' or '\\': a path such as
      * {@code /etc/passwd: neither ...} or {@code /tmp/secret=abc/x.json} assigns nothing.
      */
-    private static final Pattern SECRET_ASSIGNMENT = Pattern.compile("(?i)(?<![a-z0-9_-])(-*(?:[a-z0-9]+[_-])*(?:"
+    private static final Pattern SECRET_ASSIGNMENT = Pattern.compile("(?i)(?<![a-z0-9_-])(-*(?:[a-z0-9]+[_-])*(?:[a-z0-9]*(?:"
+            + GLUED_SECRET_WORDS.stream().map(Pattern::quote).collect(Collectors.joining("|")) + ")|"
             + ASSIGNED_SECRET_WORDS.stream().map(Pattern::quote).collect(Collectors.joining("|"))
             + "))(\\s*[\"']?\\s*[=:]\\s*(?:(?:bearer|basic|token)\\s+)?)(\"[^\"\\n]+\"|'[^'\\n]+'|[\"']?(?:[^\\s\"'&;,]|&(?![A-Za-z0-9_.-]*=)){4,})");
     /** "Bearer" and a token of 20 or more token characters after it: an HTTP credential wherever it was pasted. */
     private static final Pattern BEARER_TOKEN = Pattern.compile("(?i)(\\bbearer\\s+)(?!\\*\\*\\*\\*)[A-Za-z0-9._~+/=-]{20,}");
+    /** curl's user and password, {@code curl -u admin:pass https://...} (or {@code --user}): the password after the colon, up to a space or quote. */
+    private static final Pattern CURL_USER_PASSWORD = Pattern.compile("(\\bcurl\\b[^\\n;|&]*?\\s(?:-u\\s*|--user[=\\s]\\s*)[\"']?[^\\s:\"']*:)(?!\\*\\*\\*\\*)[^\\s\"']+");
     /** A private key in PEM form, up to its END line or the end of the text: its body is masked, its BEGIN and END lines say what it was. */
     private static final Pattern PRIVATE_KEY = Pattern.compile(
             "(-----BEGIN ((?:[A-Z0-9]+ )*)PRIVATE KEY((?: BLOCK)?)-----)(.+?)(-----END \\2PRIVATE KEY\\3-----|\\z)", Pattern.DOTALL);
@@ -131,7 +139,10 @@ public final class SecretMasker {
         String assignmentsMasked = mayHoldAssignedSecret(keysMasked)
                 ? SECRET_ASSIGNMENT.matcher(keysMasked).replaceAll(match -> Matcher.quoteReplacement(maskedAssignment(keysMasked, match)))
                 : keysMasked;
-        String bearerMasked = bearerMaskedIn(assignmentsMasked);
+        String curlMasked = assignmentsMasked.contains("curl")
+                ? CURL_USER_PASSWORD.matcher(assignmentsMasked).replaceAll(match -> Matcher.quoteReplacement(match.group(1) + MASK))
+                : assignmentsMasked;
+        String bearerMasked = bearerMaskedIn(curlMasked);
         String tokensMasked = holdsToken(bearerMasked)
                 ? SECRET_VALUE.matcher(bearerMasked).replaceAll(match -> maskedToken(match.group()))
                 : bearerMasked;

@@ -200,6 +200,24 @@ class SecretMaskerTest {
         assertThat(withToken).as("texts with a token among the 20,000").isBetween(1_000, 19_000);
     }
 
+    /** An audit: passwords assigned in a shell line, glued to a prefix or given to curl, were shown. */
+    @Test
+    void masksPasswordsAssignedInAShellLine() {
+        assertThat(SecretMasker.maskText(null, "PGPASSWORD=pgsecret1 psql -h db")).isEqualTo("PGPASSWORD=**** psql -h db");
+        assertThat(SecretMasker.maskText(null, "DBPASSWORD=dbsecret5")).isEqualTo("DBPASSWORD=****");
+        assertThat(SecretMasker.maskText(null, "export MYPASSWORD=\"quoted secret6\"")).isEqualTo("export MYPASSWORD=\"****\"");
+        assertThat(SecretMasker.maskText(null, "passphrase=phrase9x")).isEqualTo("passphrase=****");
+        assertThat(SecretMasker.maskText(null, "{\"accessToken\": \"opaque1234\"}")).isEqualTo("{\"accessToken\": \"****\"}");
+        assertThat(SecretMasker.maskText(null, "auth: Basic dXNlcjpwYXNzd29yZA==")).isEqualTo("auth: Basic ****");
+        assertThat(SecretMasker.maskText(null, "curl -u admin:curlpass4 https://x")).isEqualTo("curl -u admin:**** https://x");
+        assertThat(SecretMasker.maskText(null, "curl -s --user 'admin:curlpass4' https://x")).isEqualTo("curl -s --user 'admin:****' https://x");
+        assertThat(SecretMasker.maskText(null, "curl -u admin:**** https://x")).as("masked once").isEqualTo("curl -u admin:**** https://x");
+        for (String text : List.of("oauth: enabled", "author: Bob", "tokenizer: trigram", "max_tokens: 4096", "git push -u origin main",
+                "docker run -u 1000:1000 img", "curl -o out.json https://x", "bypass: enabled")) {
+            assertThat(SecretMasker.maskText(null, text)).as(text).isEqualTo(text);
+        }
+    }
+
     /** An audit: a password holding a '/', a '?' or a space was shown, and the first two even in a malformed locator's error. */
     @Test
     void masksAUrlsWholePasswordWhateverItHolds() {
