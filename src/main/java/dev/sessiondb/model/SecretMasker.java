@@ -31,9 +31,15 @@ public final class SecretMasker {
 
     private static final int SECRET_NAMES_KEPT = 4096;
     private static final Map<String, Boolean> SECRET_NAMES = new ConcurrentHashMap<>();
+    private static final Map<String, String> SHOWN_NAMES = new ConcurrentHashMap<>();
     /** A field whose lower-case name holds one of these is a secret. */
-    private static final List<String> SECRET_NAME_WORDS = List.of("token", "password", "passwd", "secret", "apikey", "api_key", "api-key",
-            "credential", "authorization");
+    private static final List<String> SECRET_NAME_WORDS = List.of("token", "password", "passwd", "passphrase", "secret", "apikey", "api_key",
+            "api-key", "privatekey", "private_key", "private-key", "credential", "authorization");
+    /**
+     * Words too short to look for inside a name ("author", "authMethod", "cwd" are no secrets): a field is a secret when its
+     * name's last word is one of them, as {@code pwd}, {@code db_pwd}, {@code auth} or {@code basicAuth}.
+     */
+    private static final List<String> SECRET_LAST_WORDS = List.of("pwd", "auth");
     /** The tokens masked wherever they appear: GitHub, GitLab, OpenAI-style, Slack and AWS access key ids. */
     private static final List<TokenShape> TOKEN_SHAPES = List.of(
             new TokenShape("ghp_", "", 20), new TokenShape("gho_", "", 20), new TokenShape("ghu_", "", 20),
@@ -415,17 +421,60 @@ public final class SecretMasker {
         return secret;
     }
 
+    /**
+     * A name holding a secret word, not one that counts or limits them: {@code tokenCount}, {@code max_tokens},
+     * {@code inputTokens} and {@code tokenLimit} hold numbers of a model's tokens, which masking would hide from every table.
+     */
     private static boolean holdsSecretWord(String name) {
         String lower = name.toLowerCase(Locale.ROOT);
-        if (lower.endsWith("count")) {
+        if (lower.endsWith("count") || lower.endsWith("limit") || lower.endsWith("usage")) {
             return false;
         }
         for (String word : SECRET_NAME_WORDS) {
-            if (lower.contains(word)) {
+            if (lower.contains(word) && !(word.equals("token") && onlyAsTokens(lower))) {
                 return true;
             }
         }
-        return false;
+        return SECRET_LAST_WORDS.contains(lastWord(name).toLowerCase(Locale.ROOT));
+    }
+
+    /** A name's last word: after its last separator, and from its last capital that follows a small letter ({@code basicAuth}). */
+    private static String lastWord(String name) {
+        int start = name.length();
+        while (start > 0 && Character.isLetterOrDigit(name.charAt(start - 1))) {
+            start--;
+            if (start > 0 && Character.isUpperCase(name.charAt(start))
+                    && (Character.isLowerCase(name.charAt(start - 1)) || Character.isDigit(name.charAt(start - 1)))) {
+                break;
+            }
+        }
+        return name.substring(start);
+    }
+
+    /** Whether every "token" in the name is the plural "tokens" ({@code max_tokens}, {@code inputTokens}): a number of them. */
+    private static boolean onlyAsTokens(String lower) {
+        for (int at = lower.indexOf("token"); at >= 0; at = lower.indexOf("token", at + 1)) {
+            if (!lower.startsWith("tokens", at)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * A name the record shows as it is, or one that holds a secret itself (a token kept as a map's key, as in
+     * {@code {"ghp_...": "repo"}}), masked as its text would be; each answer kept, as {@link #isSecretName}'s.
+     */
+    private static String shownName(String name) {
+        String known = SHOWN_NAMES.get(name);
+        if (known != null) {
+            return known;
+        }
+        String shown = maskText(null, name);
+        if (SHOWN_NAMES.size() < SECRET_NAMES_KEPT) {
+            SHOWN_NAMES.put(name, shown);
+        }
+        return shown;
     }
 
     /** A token of a known shape keeps its last four characters; anything else (a password, an unknown token) is masked whole. */
@@ -437,17 +486,29 @@ public final class SecretMasker {
         return MASK + token.substring(token.length() - 4);
     }
 
+    /**
+     * Masks each value under a secret's name whatever its type (a number, a boolean, every element and member down an array or
+     * an object: {@code "password": 123456}, {@code "token": ["..."]}), each secret inside any other text, and each name that
+     * holds one. An object whose names change is rebuilt in its order.
+     */
     private static void maskInPlace(JsonNode node) {
         if (node instanceof ObjectNode object) {
+            boolean namesMasked = false;
             Iterator<Map.Entry<String, JsonNode>> fields = object.fields();
             while (fields.hasNext()) {
                 Map.Entry<String, JsonNode> field = fields.next();
                 JsonNode value = field.getValue();
-                if (value.isTextual()) {
-                    field.setValue(TextNode.valueOf(maskText(field.getKey(), value.asText())));
+                if (isSecretName(field.getKey())) {
+                    field.setValue(maskedWhole(value));
+                } else if (value.isTextual()) {
+                    field.setValue(TextNode.valueOf(maskText(null, value.asText())));
                 } else {
                     maskInPlace(value);
                 }
+                namesMasked |= !shownName(field.getKey()).equals(field.getKey());
+            }
+            if (namesMasked) {
+                withNamesMasked(object);
             }
         } else if (node instanceof ArrayNode array) {
             for (int i = 0; i < array.size(); i++) {
@@ -460,20 +521,59 @@ public final class SecretMasker {
         }
     }
 
+    /**
+     * A secret's value with nothing of it shown: a text or a number as {@link #MASK} (a token keeps its end), down every container.
+     * A boolean or a null holds no secret ({@code "requiresPassword": false}) and is shown as it is.
+     */
+    private static JsonNode maskedWhole(JsonNode value) {
+        if (value instanceof ObjectNode object) {
+            object.fields().forEachRemaining(field -> field.setValue(maskedWhole(field.getValue())));
+            withNamesMasked(object);
+            return object;
+        }
+        if (value instanceof ArrayNode array) {
+            for (int i = 0; i < array.size(); i++) {
+                array.set(i, maskedWhole(array.get(i)));
+            }
+            return array;
+        }
+        return value.isTextual() || value.isNumber() ? TextNode.valueOf(masked(value.asText())) : value;
+    }
+
+    /** The object's fields again in their order, each name that holds a secret masked; two alike after masking are told apart by a number. */
+    private static void withNamesMasked(ObjectNode object) {
+        List<Map.Entry<String, JsonNode>> fields = new ArrayList<>();
+        object.fields().forEachRemaining(fields::add);
+        object.removeAll();
+        for (Map.Entry<String, JsonNode> field : fields) {
+            String shown = shownName(field.getKey());
+            String name = shown;
+            for (int n = 2; object.has(name); n++) {
+                name = shown + " (" + n + ")";
+            }
+            object.set(name, field.getValue());
+        }
+    }
+
     private static String childPath(String path, String name) {
         return path.isEmpty() ? name : path + "." + name;
     }
 
+    /**
+     * A secret's path: a field under a secret's name holding a value (a text, a number, or a container with one), a name
+     * that holds a secret itself, or a text with one inside. A container under a secret's name is one secret, not searched further.
+     */
     private static void collect(JsonNode node, String path, List<String> paths) {
         if (node.isObject()) {
             // a field's path is made only for a secret or a container: most fields are neither
             node.fields().forEachRemaining(field -> {
                 JsonNode value = field.getValue();
-                if (value.isTextual() && !value.asText().isEmpty()
-                        && (isSecretName(field.getKey()) || !maskText(null, value.asText()).equals(value.asText()))) {
-                    paths.add(childPath(path, field.getKey()));
+                String name = field.getKey();
+                if (isSecretName(name) ? holdsAValue(value)
+                        : !shownName(name).equals(name) || value.isTextual() && !maskText(null, value.asText()).equals(value.asText())) {
+                    paths.add(childPath(path, name));
                 } else if (value.isContainerNode()) {
-                    collect(value, childPath(path, field.getKey()), paths);
+                    collect(value, childPath(path, name), paths);
                 }
             });
         } else if (node.isArray()) {
@@ -486,5 +586,18 @@ public final class SecretMasker {
                 }
             }
         }
+    }
+
+    /** Whether a secret's field holds anything {@link #maskedWhole} masks: a text that is not empty, a number, down containers. */
+    private static boolean holdsAValue(JsonNode value) {
+        if (value.isContainerNode()) {
+            for (JsonNode element : value) {
+                if (holdsAValue(element)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        return value.isNumber() || value.isTextual() && !value.asText().isEmpty();
     }
 }

@@ -20,6 +20,7 @@ import java.util.stream.Stream;
  * branch), inside other text (a note, a commit message), inside an array, or under a name holding
  * a dot needs a person: the finding says what to do. A session whose name holds the mask is flagged too: an earlier
  * repair wrote such a copy of a record whose name held a secret.
+ * A secret held as a number or a container, or kept as a name (a token as an object key), needs a person too.
  */
 final class SecretInRecordCheck implements Check {
 
@@ -48,11 +49,12 @@ final class SecretInRecordCheck implements Check {
                             + " of the same taskId and createdAt and keep one, or undo that repair ('sessiondb history --store' lists it)"));
         }
         for (String path : record.secretPaths()) {
-            findings.accept(finding(record, path, "a secret is stored in " + path));
+            String shownPath = SecretMasker.maskText(null, path); // a token kept as a name is one, and is left to a person
+            findings.accept(finding(record, path, shownPath, "a secret is stored in " + shownPath));
         }
     }
 
-    private Finding finding(SessionRecord record, String path, String message) {
+    private Finding finding(SessionRecord record, String path, String shownPath, String message) {
         String key = record.key();
         if (SessionRecord.KEY_FIELDS.contains(path)) {
             return Finding.of(this, Severity.ERROR, key, message, "give the session a new name in Minsky and " + REVOKE
@@ -62,7 +64,7 @@ final class SecretInRecordCheck implements Check {
             return Finding.of(this, Severity.ERROR, key, message, "rename it by hand where it is used (" + path + " names the session's work in git or Minsky) and "
                     + REVOKE + "; repair never rewrites an identifier");
         }
-        String text = path.contains("[") ? null : textAt(record, path);
+        String text = path.contains("[") || !shownPath.equals(path) ? null : textAt(record, path);
         if (text == null) {
             return Finding.of(this, Severity.ERROR, key, message, "remove it from the record by hand and revoke it");
         }
@@ -75,7 +77,7 @@ final class SecretInRecordCheck implements Check {
             return Finding.repairable(this, Severity.ERROR, key, message, "keep the URL without its credentials and revoke them; git asks for them, "
                     + "or reads them from a credential helper", List.of(FieldEdit.set(path, withoutCredentials)));
         }
-        return Finding.of(this, Severity.ERROR, key, message, "edit the secret out of " + path + " by hand and revoke it; repair does not rewrite text"
+        return Finding.of(this, Severity.ERROR, key, message, "edit the secret out of " + shownPath + " by hand and revoke it; repair does not rewrite text"
                 + " around a secret");
     }
 

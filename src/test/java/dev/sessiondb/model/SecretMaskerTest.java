@@ -200,6 +200,56 @@ class SecretMaskerTest {
         assertThat(withToken).as("texts with a token among the 20,000").isBetween(1_000, 19_000);
     }
 
+    /** An audit: a secret's field held as a number, an array or an object, and a token kept as a name, were shown whole. */
+    @Test
+    void masksEveryValueUnderASecretsNameAndEveryNameThatIsOne() throws Exception {
+        ObjectNode record = JsonCodec.parseObject("""
+                {"session": "n1", "password": 123456789, "github": {"owner": "o", "token": ["plaintokenA", "plaintokenB"]},
+                 "credentials": {"user": "bob", "value": "credvalue99"}, "apiKey": {"v": "nestedkey"},
+                 "cache": {"ghp_KEYASNAMEabcdefghijklmnopqrstuv12": "repoA", "plain": "ghp_KEYASNAMEabcdefghijklmnopqrstuv12"},
+                 "requiresPassword": false, "passwordHint": null, "maxTokens": 4096, "max_tokens": 8, "tokenCount": 3}
+                """);
+        ObjectNode masked = SecretMasker.mask(record);
+        String shown = JsonCodec.compact(masked);
+        for (String secret : List.of("123456789", "plaintokenA", "plaintokenB", "credvalue99", "nestedkey", "bob", "KEYASNAME")) {
+            assertThat(shown).as(secret).doesNotContain(secret);
+        }
+        assertThat(masked.path("password").asText()).isEqualTo("****");
+        assertThat(masked.path("github").path("token")).hasSize(2).allSatisfy(token -> assertThat(token.asText()).isEqualTo("****"));
+        assertThat(masked.path("credentials").path("value").asText()).isEqualTo("****");
+        assertThat(masked.path("cache").fieldNames()).toIterable().containsExactly("****uv12", "plain");
+        assertThat(masked.path("cache").path("****uv12").asText()).isEqualTo("repoA");
+        assertThat(masked.path("requiresPassword").asBoolean()).as("a boolean holds no secret").isFalse();
+        assertThat(masked.path("passwordHint").isNull()).isTrue();
+        assertThat(masked.path("maxTokens").asInt()).as("a number of a model's tokens").isEqualTo(4096);
+        assertThat(masked.path("max_tokens").asInt()).isEqualTo(8);
+        assertThat(masked.path("tokenCount").asInt()).isEqualTo(3);
+
+        assertThat(SecretMasker.secretPaths(record)).containsExactly("password", "github.token", "credentials", "apiKey",
+                "cache.ghp_KEYASNAMEabcdefghijklmnopqrstuv12", "cache.plain");
+        assertThat(SecretMasker.secretPaths(masked)).as("what masking leaves is what the check would report: the masks themselves")
+                .containsExactly("password", "github.token", "credentials", "apiKey");
+    }
+
+    @Test
+    void twoNamesMaskedAlikeAreToldApart() throws Exception {
+        ObjectNode masked = SecretMasker.mask(JsonCodec.parseObject("""
+                {"cache": {"ghp_aaaaaaaaaaaaaaaaaaaaaaaaa1234": 1, "ghp_bbbbbbbbbbbbbbbbbbbbbbbbb1234": 2}}
+                """));
+        assertThat(masked.path("cache").fieldNames()).toIterable().containsExactly("****1234", "****1234 (2)");
+    }
+
+    /** Short words are secrets' names only as the last word of a name: "author" and "authMethod" are not, "pwd" and "basicAuth" are. */
+    @Test
+    void namesAPasswordByItsCommonShortAndLongNames() {
+        for (String name : List.of("pwd", "db_pwd", "passphrase", "private_key", "privateKey", "auth", "basicAuth", "proxy-auth", "accessToken")) {
+            assertThat(SecretMasker.maskText(name, "Basic dXNlcjpwYXNzd29yZA==")).as(name).isEqualTo("****");
+        }
+        for (String name : List.of("author", "authMethod", "oauthProvider", "cwd", "max_tokens", "inputTokens", "tokenLimit")) {
+            assertThat(SecretMasker.maskText(name, "plainvalue")).as(name).isEqualTo("plainvalue");
+        }
+    }
+
     /** An audit: passwords assigned in a shell line, glued to a prefix or given to curl, were shown. */
     @Test
     void masksPasswordsAssignedInAShellLine() {

@@ -165,6 +165,21 @@ class ChecksTest {
         assertThat(findings).noneMatch(Finding::isRepairable);
     }
 
+    /**
+     * An audit: a secret held as a number or down an array or object, or kept as a name, was neither masked nor flagged. Each is
+     * flagged once, at its field, and left to a person; a name that is a token is not quoted.
+     */
+    @Test
+    void aSecretOfAnyTypeOrKeptAsANameIsFlaggedAndLeftToAPerson() {
+        List<Finding> findings = run("secret-in-record", List.of(),
+                minsky("a", ",\"password\":123456789,\"github\":{\"owner\":\"o\",\"token\":[\"plaintokenA\"]},\"apiKey\":{\"v\":\"nestedkey\"},"
+                        + "\"cache\":{\"ghp_KEYASNAMEabcdefghijklmnopqrstuv12\":\"repoA\"},\"requiresPassword\":false,\"max_tokens\":4096"));
+
+        assertThat(findings).extracting(Finding::message).containsExactly("a secret is stored in password", "a secret is stored in github.token",
+                "a secret is stored in apiKey", "a secret is stored in cache.****uv12");
+        assertThat(findings).noneMatch(Finding::isRepairable);
+    }
+
     @Test
     void aStatusThatContradictsTheSyncedPullRequestIsSetFromIt() {
         List<Finding> findings = run("pr-state-mismatch", List.of(),
