@@ -1,8 +1,6 @@
 package dev.sessiondb.diff;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sessiondb.model.JsonCodec;
 import dev.sessiondb.model.SecretMasker;
 import java.util.Optional;
@@ -23,9 +21,9 @@ public record FieldChange(String path, JsonNode a, JsonNode b) {
     /** Said of a masked change that removes a secret. */
     public static final String REMOVED_SECRET = "removed (a secret)";
 
-    /** The same change with secrets masked on both sides, safe for tables, reports and temp files. */
+    /** The same change with secrets masked on both sides, and in its path (a token kept as a name), safe for tables, reports and temp files. */
     public FieldChange masked() {
-        return new FieldChange(path, mask(a), mask(b));
+        return new FieldChange(SecretMasker.maskText(null, path), mask(a), mask(b));
     }
 
     /**
@@ -93,12 +91,6 @@ public record FieldChange(String path, JsonNode a, JsonNode b) {
     }
 
     private JsonNode mask(JsonNode value) {
-        if (value == null) {
-            return null;
-        }
-        String name = fieldName();
-        ObjectNode holder = JsonNodeFactory.instance.objectNode();
-        holder.set(name, value);
-        return SecretMasker.mask(holder).get(name);
+        return value == null ? null : SecretMasker.maskedValue(fieldName(), value);
     }
 }

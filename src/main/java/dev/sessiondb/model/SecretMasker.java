@@ -101,6 +101,22 @@ public final class SecretMasker {
         return copy;
     }
 
+    /**
+     * A copy of one value masked as it would be under its field's name (a secret's name masks it whole): a diff's side, a
+     * column's cell, where the name is known but the record is not at hand.
+     */
+    public static JsonNode maskedValue(String fieldName, JsonNode value) {
+        JsonNode copy = value.deepCopy();
+        if (fieldName != null && isSecretName(fieldName)) {
+            return maskedWhole(copy);
+        }
+        if (copy.isTextual()) {
+            return TextNode.valueOf(maskText(null, copy.asText()));
+        }
+        maskInPlace(copy);
+        return copy;
+    }
+
     /** Masks one value shown on its own (a table cell, a detail line). */
     public static String maskText(String fieldName, String value) {
         if (value == null) {

@@ -61,4 +61,17 @@ class AuditedSecretsTest {
         assertThat(diff.out()).contains("password: \"****\" -> \"****\" (differs only in the masked secret)", "token: \"****\" -> {\"value\":\"****\"}");
         assertThat(notJson.err()).contains("not valid JSON at line 1, column");
     }
+
+    /** A changed value under a name that is a token: the path is masked, the two values still shown. */
+    @Test
+    void aDiffMasksANameThatIsATokenAndKeepsItsValues() throws Exception {
+        String record = "[{\"session\":\"p\",\"repoName\":\"r\",\"repoUrl\":\"u\",\"createdAt\":\"2025-05-16T22:16:33.321Z\","
+                + "\"cache\":{\"ghp_KEYASNAMEabcdefghijklmnopqrstuv12\":\"%s\"}}]";
+        Path a = Files.writeString(dir.resolve("ka.json"), record.formatted("first"));
+        Path b = Files.writeString(dir.resolve("kb.json"), record.formatted("second"));
+
+        CliRun diff = CliRun.of("diff", a.toString(), b.toString());
+
+        assertThat(diff.out()).contains("cache.****uv12: \"first\" -> \"second\"").doesNotContain("KEYASNAME");
+    }
 }

@@ -1,5 +1,6 @@
 package dev.sessiondb.ui.detail;
 
+import dev.sessiondb.model.SecretMasker;
 import dev.sessiondb.ui.common.Controls;
 import dev.sessiondb.ui.diff.FieldRow;
 import dev.sessiondb.ui.diff.SideBySideTable;
@@ -220,8 +221,9 @@ public final class DetailView extends StackPane {
         formGrid.getChildren().clear();
         int row = 0;
         for (DetailViewModel.FormField field : viewModel.form()) {
-            Label label = new Label(field.field().name());
-            String help = field.field().editable() ? "Value of " + field.field().name() : field.field().name() + " cannot be edited here: " + field.field().reason();
+            String name = SecretMasker.maskText(null, field.field().name()); // a token kept as a name is masked as the Fields tab masks it
+            Label label = new Label(name);
+            String help = field.field().editable() ? "Value of " + name : name + " cannot be edited here: " + field.field().reason();
             javafx.scene.control.Control input = field.field().yesNo() ? checkBox(field) : textField(field);
             input.setId("edit-" + field.field().name());
             input.setDisable(!field.field().editable());

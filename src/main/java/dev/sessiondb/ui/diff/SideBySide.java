@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.sessiondb.diff.FieldChange;
 import dev.sessiondb.diff.LongTextDifference;
 import dev.sessiondb.diff.UnseenText;
+import dev.sessiondb.model.SecretMasker;
 import dev.sessiondb.model.SessionRecord;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -42,7 +43,8 @@ public final class SideBySide {
     public static List<FieldRow> compare(Optional<SessionRecord> a, Optional<SessionRecord> b,
                                          Collection<String> ignoredPaths) {
         List<String> changed = a.isPresent() && b.isPresent()
-                ? new dev.sessiondb.diff.RecordDiff(java.util.Set.copyOf(ignoredPaths)).compare(a.get(), b.get()).stream().map(dev.sessiondb.diff.FieldChange::path).toList()
+                ? new dev.sessiondb.diff.RecordDiff(java.util.Set.copyOf(ignoredPaths)).compare(a.get(), b.get()).stream()
+                        .map(change -> SecretMasker.maskText(null, change.path())).toList() // as the masked fields name a token kept as a name
                 : List.of();
         return rows(a.map(SessionRecord::maskedFields).orElse(null),
                 b.map(SessionRecord::maskedFields).orElse(null), changed, ignoredPaths);

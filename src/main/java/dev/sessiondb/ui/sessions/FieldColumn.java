@@ -1,7 +1,6 @@
 package dev.sessiondb.ui.sessions;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sessiondb.model.JsonCodec;
 import dev.sessiondb.model.SecretMasker;
@@ -20,8 +19,9 @@ import java.util.TreeSet;
  */
 public record FieldColumn(String path) {
 
+    /** The path as shown: a token kept as a name ({@code cache.ghp_...}) is masked. */
     public String header() {
-        return path;
+        return SecretMasker.maskText(null, path);
     }
 
     /** Read from the record's own fields, not a copy of them: a cell is made for each row shown, at every scroll. */
@@ -40,9 +40,7 @@ public record FieldColumn(String path) {
             return "";
         }
         if (value.isContainerNode()) { // masked under its own name, so a secret's name counts too
-            ObjectNode holder = JsonNodeFactory.instance.objectNode();
-            holder.set(name, value);
-            return JsonCodec.compact(SecretMasker.mask(holder).get(name));
+            return JsonCodec.compact(SecretMasker.maskedValue(name, value));
         }
         return SecretMasker.maskText(name, value.asText());
     }

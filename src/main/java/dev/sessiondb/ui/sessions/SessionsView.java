@@ -298,7 +298,7 @@ public final class SessionsView extends VBox {
             Menu found = new Menu("Add a field of these sessions");
             found.setId("add-column-found");
             for (String path : viewModel.fieldsFound()) {
-                MenuItem add = item(path, () -> viewModel.addColumn(path));
+                MenuItem add = item(new FieldColumn(path).header(), () -> viewModel.addColumn(path));
                 add.setId("add-column-" + path);
                 found.getItems().add(add);
             }

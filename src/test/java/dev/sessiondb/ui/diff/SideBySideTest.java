@@ -26,6 +26,20 @@ class SideBySideTest {
                 tuple("labels[1]", "    [1]", "y", SideBySide.ABSENT, FieldRow.State.CHANGED));
     }
 
+    /** A token kept as a name is masked in the row, which is still marked changed (the engine's path names it whole). */
+    @Test
+    void aChangeUnderANameThatIsATokenIsMarkedUnderItsMaskedName() throws Exception {
+        String record = "{\"session\":\"s\",\"repoName\":\"r\",\"cache\":{\"ghp_KEYASNAMEabcdefghijklmnopqrstuv12\":\"%s\"}}";
+        dev.sessiondb.model.SessionRecord a = dev.sessiondb.model.SessionRecord.of(JsonCodec.parseObject(record.formatted("first")));
+        dev.sessiondb.model.SessionRecord b = dev.sessiondb.model.SessionRecord.of(JsonCodec.parseObject(record.formatted("second")));
+
+        List<FieldRow> rows = SideBySide.compare(java.util.Optional.of(a), java.util.Optional.of(b), List.of());
+
+        assertThat(rows).extracting(FieldRow::path, FieldRow::a, FieldRow::b, FieldRow::state)
+                .contains(tuple("cache.****uv12", "first", "second", FieldRow.State.CHANGED));
+        assertThat(rows).noneMatch(row -> row.path().contains("KEYASNAME") || row.name().contains("KEYASNAME"));
+    }
+
     @Test
     void aFieldThatChangedTypeMarksEverythingBelowItChanged() throws Exception {
         JsonNode a = JsonCodec.parse("{\"remote\":{\"depth\":1}}");
