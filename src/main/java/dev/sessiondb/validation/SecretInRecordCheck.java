@@ -20,7 +20,8 @@ import java.util.stream.Stream;
  * branch), inside other text (a note, a commit message), inside an array, or under a name holding
  * a dot needs a person: the finding says what to do. A session whose name holds the mask is flagged too: an earlier
  * repair wrote such a copy of a record whose name held a secret.
- * A secret held as a number or a container, or kept as a name (a token as an object key), needs a person too.
+ * A field named for a secret goes whole whatever it holds (a number, a list of tokens); a token kept as a name
+ * (an object key) needs a person.
  */
 final class SecretInRecordCheck implements Check {
 
@@ -64,12 +65,17 @@ final class SecretInRecordCheck implements Check {
             return Finding.of(this, Severity.ERROR, key, message, "rename it by hand where it is used (" + path + " names the session's work in git or Minsky) and "
                     + REVOKE + "; repair never rewrites an identifier");
         }
-        String text = path.contains("[") || !shownPath.equals(path) ? null : textAt(record, path);
+        JsonNode value = path.contains("[") || !shownPath.equals(path) ? null : valueAt(record, path);
+        String name = path.substring(path.lastIndexOf('.') + 1);
+        if (value != null && SecretMasker.isSecretFieldName(name)) {
+            // whatever it holds (text, a number, a list of tokens), the field is the secret: it goes whole
+            return Finding.repairable(this, Severity.ERROR, key, message, "remove it from the record and " + REVOKE, List.of(FieldEdit.remove(path)));
+        }
+        String text = value != null && value.isTextual() ? value.asText() : null;
         if (text == null) {
             return Finding.of(this, Severity.ERROR, key, message, "remove it from the record by hand and revoke it");
         }
-        String name = path.substring(path.lastIndexOf('.') + 1);
-        if (SecretMasker.isSecretFieldName(name) || (SessionField.byJsonName(path).isEmpty() && SecretMasker.isOnlyAToken(text))) {
+        if (SessionField.byJsonName(path).isEmpty() && SecretMasker.isOnlyAToken(text)) {
             return Finding.repairable(this, Severity.ERROR, key, message, "remove it from the record and " + REVOKE, List.of(FieldEdit.remove(path)));
         }
         String withoutCredentials = SecretMasker.withoutUrlCredentials(text);
@@ -82,16 +88,16 @@ final class SecretInRecordCheck implements Check {
     }
 
     /**
-     * The text at a dotted path, as {@link FieldEdit} walks it; null when the walk finds none, as for a field whose name
+     * The value at a dotted path, as {@link FieldEdit} walks it; null when the walk finds none, as for a field whose name
      * holds a dot ({@code notes.v1}): an edit of that path would write over another field ({@code notes}) and keep the secret.
      */
-    private static String textAt(SessionRecord record, String path) {
+    private static JsonNode valueAt(SessionRecord record, String path) {
         return record.readFields(fields -> {
             JsonNode node = fields;
             for (String name : path.split("\\.")) {
                 node = node.path(name);
             }
-            return node.isTextual() ? node.asText() : null;
+            return node.isMissingNode() ? null : node;
         });
     }
 }

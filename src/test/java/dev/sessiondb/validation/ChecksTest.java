@@ -167,17 +167,23 @@ class ChecksTest {
 
     /**
      * An audit: a secret held as a number or down an array or object, or kept as a name, was neither masked nor flagged. Each is
-     * flagged once, at its field, and left to a person; a name that is a token is not quoted.
+     * flagged once, at its field; under a secret's name the field is removed whole, a name that is a token is left to a
+     * person and not quoted.
      */
     @Test
-    void aSecretOfAnyTypeOrKeptAsANameIsFlaggedAndLeftToAPerson() {
+    void aSecretOfAnyTypeIsFlaggedAndRemovedWholeUnderItsNameAndATokenKeptAsANameIsLeftToAPerson() {
         List<Finding> findings = run("secret-in-record", List.of(),
                 minsky("a", ",\"password\":123456789,\"github\":{\"owner\":\"o\",\"token\":[\"plaintokenA\"]},\"apiKey\":{\"v\":\"nestedkey\"},"
                         + "\"cache\":{\"ghp_KEYASNAMEabcdefghijklmnopqrstuv12\":\"repoA\"},\"requiresPassword\":false,\"max_tokens\":4096"));
 
         assertThat(findings).extracting(Finding::message).containsExactly("a secret is stored in password", "a secret is stored in github.token",
                 "a secret is stored in apiKey", "a secret is stored in cache.****uv12");
-        assertThat(findings).noneMatch(Finding::isRepairable);
+        assertThat(findings).filteredOn(Finding::isRepairable).extracting(Finding::message)
+                .as("a field named for a secret goes whole, whatever it holds").containsExactly("a secret is stored in password",
+                        "a secret is stored in github.token", "a secret is stored in apiKey");
+        assertThat(findings).filteredOn(Finding::isRepairable).flatExtracting(Finding::edits).extracting(FieldEdit::path)
+                .containsExactly("password", "github.token", "apiKey");
+        assertThat(findings).filteredOn(finding -> !finding.isRepairable()).extracting(Finding::message).containsExactly("a secret is stored in cache.****uv12");
     }
 
     @Test
