@@ -6,6 +6,7 @@ import dev.sessiondb.store.StoreLocator;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -23,12 +24,16 @@ final class MigrateCommand implements Callable<Integer> {
     @Parameters(index = "1", paramLabel = "TARGET", description = "The store to write; a new file appears only when complete.")
     String target;
 
+    @Option(names = "--skip-unreadable", description = "Copy the sessions a folder source still reads and leave out its files that do not read as"
+            + " sessions, each named in the plan and report (default: refuse, naming them all). The source is not changed.")
+    boolean skipUnreadable;
+
     @Mixin
     WriteJobOptions options;
 
     @Override
     public Integer call() {
-        MigrateOptions migrate = new MigrateOptions(options.layout(), options.mode(), options.allowLoss, options.verify());
+        MigrateOptions migrate = new MigrateOptions(options.layout(), options.mode(), options.allowLoss, options.verify(), skipUnreadable);
         return options.execute(new MigrateJob(StoreLocator.parse(source), StoreLocator.parse(target), migrate, options.journal(spec.commandLine().getErr())),
                 spec.commandLine());
     }

@@ -45,7 +45,8 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (SessionStore opened = StoreArgument.openExisting(store); TerminalProgress bar = new TerminalProgress(System.err)) {
+        try (SessionStore whole = StoreArgument.openExisting(store); TerminalProgress bar = new TerminalProgress(System.err)) {
+            SessionStore opened = Checks.readBy(checks, whole);
             Validator validator = new Validator(Checks.create(checks, ValidationContext.of(opened, workspaces)));
             PrintWriter out = spec.commandLine().getOut();
             ProgressMonitor monitor = bar.tracker("validating");

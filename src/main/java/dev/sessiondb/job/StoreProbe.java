@@ -2,12 +2,15 @@ package dev.sessiondb.job;
 
 import dev.sessiondb.store.SessionStore;
 import dev.sessiondb.store.StoreFactory;
+import dev.sessiondb.store.StoreFaults;
 import dev.sessiondb.store.StoreLocator;
 import dev.sessiondb.store.StoreProviders;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /** Questions jobs ask about a store before touching it: is it there, is it the same as another. */
 public final class StoreProbe {
@@ -46,9 +49,11 @@ public final class StoreProbe {
      */
     public static void requireUndamaged(StoreLocator store) {
         requireLocalFile(store, ""); // else SQLite, asked to check a file that is not there, says it cannot open it, which reads as "permission denied"
-        StoreProviders.of(store).damage(store).ifPresent(fault -> {
-            throw new JobRefusedException(store.display() + ": " + fault.what() + "; nothing was written; " + fault.todo());
-        });
+        List<StoreFaults.Fault> faults = StoreProviders.of(store).damage(store);
+        if (!faults.isEmpty()) {
+            throw new JobRefusedException(store.display() + ": " + faults.stream().map(StoreFaults.Fault::what).collect(Collectors.joining("; "))
+                    + "; nothing was written; " + faults.stream().map(StoreFaults.Fault::todo).distinct().collect(Collectors.joining("; ")));
+        }
     }
 
     private static void requireLocalFile(StoreLocator store, String role) {

@@ -212,6 +212,24 @@ public interface SessionStore extends AutoCloseable {
     StoreFingerprint fingerprint();
 
     /**
+     * The parts of the store that do not read as sessions (a folder store's files that are no
+     * session), each named with what is wrong with it; empty for a store read whole. While there
+     * are any, every read refuses naming them all, unless through {@link #skippingUnreadable()}.
+     */
+    default List<String> unreadableParts() {
+        return List.of();
+    }
+
+    /**
+     * The store with its {@linkplain #unreadableParts() unreadable parts} left out of every read and
+     * count, for a job the user allowed to copy out the rest; the parts stay as they are. A store
+     * read whole is itself.
+     */
+    default SessionStore skippingUnreadable() {
+        return this;
+    }
+
+    /**
      * Whether the store's schema is older than the one this version writes. Reads work on it as
      * it is; {@link #write} upgrades it first, so a job's backup holds the older schema.
      */

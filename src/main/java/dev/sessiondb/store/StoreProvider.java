@@ -5,6 +5,7 @@ import dev.sessiondb.progress.ProgressMonitor;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -203,12 +204,13 @@ public interface StoreProvider {
     }
 
     /**
-     * What the store's own engine finds damaged in it (SQLite's quick_check), told as a fault with
-     * what to do; empty when it finds nothing or the format has no such check. It reads the whole
-     * store on a connection of its own, so a caller may run it beside a read of the records.
+     * What the store's own engine finds damaged in it (SQLite's quick_check), or each part of it
+     * that does not read as a session (a folder store's file), told as faults with what to do;
+     * empty when it finds nothing or the format has no such check. It reads the whole store on a
+     * connection of its own, so a caller may run it beside a read of the records.
      */
-    default Optional<StoreFaults.Fault> damage(StoreLocator locator) {
-        return Optional.empty();
+    default List<StoreFaults.Fault> damage(StoreLocator locator) {
+        return List.of();
     }
 
     /** What a provider offers while planning for a store that does not exist yet. */

@@ -1,5 +1,6 @@
 package dev.sessiondb.validation;
 
+import dev.sessiondb.store.SessionStore;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -35,6 +36,15 @@ public final class Checks {
             }
         }
         return checks;
+    }
+
+    /**
+     * The store as a run of these checks reads it: when the store-damage check is among them, without
+     * the parts that do not read as sessions (a folder's stray or broken files), which that check
+     * names one by one; otherwise the store, whose read refuses naming them all.
+     */
+    public static SessionStore readBy(Collection<String> names, SessionStore store) {
+        return names.isEmpty() || names.contains("store-damage") ? store.skippingUnreadable() : store;
     }
 
     private static Check create(String name, ValidationContext context) {

@@ -3,20 +3,21 @@ package dev.sessiondb.validation;
 import dev.sessiondb.store.StoreFaults;
 import dev.sessiondb.store.StoreLocator;
 import dev.sessiondb.store.StoreProviders;
-import java.util.Optional;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 
 /**
- * A store its own engine finds damaged (SQLite's quick_check), as its provider tells: a SQLite
- * file with a page cut in half reads as if whole, short of the records on that page. The check
+ * A store its own engine finds damaged (SQLite's quick_check), or a folder store's files that do
+ * not read as sessions, one finding each, as its provider tells: a SQLite file with a page cut in
+ * half reads as if whole, short of the records on that page. The check
  * reads every page, so it runs on a thread and connection of its own beside the record passes.
  */
 final class StoreDamageCheck implements Check {
 
     private final StoreLocator locator;
-    private CompletableFuture<Optional<StoreFaults.Fault>> damage;
+    private CompletableFuture<List<StoreFaults.Fault>> damage;
 
     StoreDamageCheck(StoreLocator locator) {
         this.locator = locator;
@@ -39,12 +40,12 @@ final class StoreDamageCheck implements Check {
 
     @Override
     public void finish(Consumer<Finding> findings) {
-        Optional<StoreFaults.Fault> found;
+        List<StoreFaults.Fault> found;
         try {
             found = damage.join();
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
-        found.ifPresent(fault -> findings.accept(Finding.of(this, Severity.ERROR, null, fault.what(), fault.todo())));
+        found.forEach(fault -> findings.accept(Finding.of(this, Severity.ERROR, null, fault.what(), fault.todo())));
     }
 }

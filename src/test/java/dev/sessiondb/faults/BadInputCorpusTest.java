@@ -59,8 +59,8 @@ class BadInputCorpusTest {
             ls, unknown sort field            | ls --sort banana {FX}                               | unknown field 'banana'
             ls, filter without equals         | ls --filter nonsense {FX}                           | KEY=VALUE
             ls, unknown format                | ls --format xml {FX}                                | '--format'
-            ls, folder among jsondir files    | ls jsondir:{S}/dir-with-folder                      | broken.json is named like a session file but cannot be read
-            ls, broken link in jsondir        | ls jsondir:{S}/dir-with-link                        | gone.json is named like a session file but cannot be read
+            ls, folder among jsondir files    | ls jsondir:{S}/dir-with-folder                      | broken.json: named like a session file but cannot be read
+            ls, broken link in jsondir        | ls jsondir:{S}/dir-with-link                        | gone.json: named like a session file but cannot be read
             show, unknown session             | show {FX} no-such-session                           | no session 'no-such-session'
             show, unknown store kind          | show nosuch:{S}/x task#001                          | unknown store kind 'nosuch'
             diff, a store with itself         | diff {FX} {FX}                                      | are the same store
@@ -71,7 +71,7 @@ class BadInputCorpusTest {
             validate, unknown check           | validate --check nosuch {FX}                        | unknown check 'nosuch'
             validate, truncated JSON          | validate json:{S}/truncated.json                    | not valid JSON at line
             validate, 10000-deep nesting      | validate json:{S}/deep.json                         | nesting depth
-            validate, unreadable jsondir      | validate jsondir:{S}/dir-with-folder                | cannot be read
+            validate, unreadable jsondir      | validate jsondir:{S}/dir-with-folder --check required-field | broken.json: named like a session file but cannot be read
             repair, missing store             | repair json:{S}/none.json --backup-dir {J}          | no such store
             repair, read-only store           | repair {RO} --backup-dir {J}                        | read-only file system
             repair, unknown check             | repair --check nosuch {FX} --backup-dir {J}         | unknown check 'nosuch'

@@ -173,7 +173,7 @@ public abstract class CountingProvider implements StoreProvider {
     }
 
     @Override
-    public Optional<StoreFaults.Fault> damage(StoreLocator locator) {
+    public java.util.List<StoreFaults.Fault> damage(StoreLocator locator) {
         return delegate.damage(locator);
     }
 

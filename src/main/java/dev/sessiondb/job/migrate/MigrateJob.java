@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Moves every record of one store into another, any format and layout to any other. Records
@@ -49,7 +50,7 @@ public final class MigrateJob implements Job {
             RecordSource records = RecordSource.of(from);
             Transfer.Assessment assessment = transfer.assess(records);
             plannedTarget = assessment.target();
-            return plan(records, assessment);
+            return plan(from, records, assessment);
         }
     }
 
@@ -63,10 +64,11 @@ public final class MigrateJob implements Job {
             }
             RunStart start = journal.runStarter("migrate", description(), List.of(source), target);
             JobReport.Builder report = start.listingACancel(() -> transfer.run(description(), records, monitor, start, assessment -> {
-                JobPlan plan = plan(records, assessment);
+                JobPlan plan = plan(from, records, assessment);
                 plan.requireRunnable();
                 JobReport.Builder builder = start.get();
                 plan.counts().forEach(builder::count);
+                notRead(from).ifPresent(builder::warning);
                 builder.details().set("plan", plan.toJson());
                 return builder;
             }));
@@ -78,20 +80,35 @@ public final class MigrateJob implements Job {
 
     private SessionStore openSource() {
         StoreProbe.requireDistinct(List.of(source, target));
-        return StoreProbe.openSource(source);
+        SessionStore opened = StoreProbe.openSource(source);
+        return options.skipUnreadable() ? opened.skippingUnreadable() : opened;
+    }
+
+    /** The line the plan and the report give the source's parts left out by --skip-unreadable, if any were. */
+    private static Optional<String> notRead(SessionStore from) {
+        List<String> parts = from.unreadableParts();
+        if (parts.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(parts.size() + (parts.size() == 1 ? " file" : " files") + " of the source not read (--skip-unreadable), so not copied: "
+                + String.join("; ", parts) + "; they are still in the source as they were");
     }
 
     private Transfer transfer() {
         return new Transfer(target, options.mode(), options.allowLoss(), options.verify(), journal);
     }
 
-    private JobPlan plan(RecordSource records, Transfer.Assessment assessment) {
+    private JobPlan plan(SessionStore from, RecordSource records, Transfer.Assessment assessment) {
         Map<String, Long> counts = new LinkedHashMap<>();
         counts.put("source records", records.count());
+        if (!from.unreadableParts().isEmpty()) {
+            counts.put("source files not read", (long) from.unreadableParts().size());
+        }
         counts.put("records without a task id", assessment.withoutTaskId());
         counts.put("target records before", assessment.target().records());
         counts.putAll(assessment.effectCounts());
         List<String> warnings = new ArrayList<>();
+        notRead(from).ifPresent(warnings::add);
         warnings.addAll(assessment.planWarnings());
         if (assessment.alreadyComplete()) {
             warnings.add("the target already holds exactly the source's records; running only verifies");

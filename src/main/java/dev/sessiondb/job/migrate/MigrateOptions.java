@@ -11,8 +11,14 @@ import java.util.Optional;
  * @param mode      what to do with a target that holds records; empty refuses such a target
  * @param allowLoss run even when the target layout cannot hold some fields
  * @param verify    compare counts and per-record hashes after writing
+ * @param skipUnreadable copy a source's readable sessions and leave out its parts that do not read as sessions
+ *                  (a folder's stray or broken files), naming each in the plan and report; false refuses such a source
  */
-public record MigrateOptions(Optional<StoreLayout> layout, Optional<TargetMode> mode, boolean allowLoss, boolean verify) {
+public record MigrateOptions(Optional<StoreLayout> layout, Optional<TargetMode> mode, boolean allowLoss, boolean verify, boolean skipUnreadable) {
+
+    public MigrateOptions(Optional<StoreLayout> layout, Optional<TargetMode> mode, boolean allowLoss, boolean verify) {
+        this(layout, mode, allowLoss, verify, false);
+    }
 
     public static MigrateOptions defaults() {
         return new MigrateOptions(Optional.empty(), Optional.empty(), false, true);

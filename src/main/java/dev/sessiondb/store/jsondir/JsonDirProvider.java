@@ -3,6 +3,7 @@ package dev.sessiondb.store.jsondir;
 import dev.sessiondb.files.FileTrees;
 import dev.sessiondb.store.OpenMode;
 import dev.sessiondb.store.SessionStore;
+import dev.sessiondb.store.StoreFaults;
 import dev.sessiondb.store.StoreFormat;
 import dev.sessiondb.store.StoreException;
 import dev.sessiondb.store.StoreLocator;
@@ -12,6 +13,7 @@ import dev.sessiondb.store.selection.MinskyPaths;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -107,6 +109,20 @@ public final class JsonDirProvider extends FileStoreProvider {
             StoreFileLock.acquire(store.resolve(JsonDirStore.LOCK_FILE)).close();
         }
         return super.mark(store);
+    }
+
+    /** Each file named like a session file that does not read as one: a finding of its own, so all are named at once. */
+    @Override
+    public List<StoreFaults.Fault> damage(StoreLocator locator) {
+        Path dir = locator.path();
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        return new SessionDirectory(dir).scan().unreadable().stream()
+                .map(file -> new StoreFaults.Fault(dir.resolve(file.name()) + " cannot be read as a session: " + file.problem(),
+                        "fix the file or move it out of the folder; until then a job reading the folder refuses it, and sessiondb migrate"
+                                + " --skip-unreadable copies the other sessions out"))
+                .toList();
     }
 
     @Override

@@ -40,11 +40,16 @@ public final class JsonDirStore extends ScanningStore {
 
     private final Path dir;
     private final SessionDirectory sessions;
+    /** Whether reads leave out the files found unreadable on open, instead of refusing. */
+    private final boolean skipping;
+    /** The files that did not read as sessions when the store was opened, by name. */
+    private List<SessionDirectory.Unreadable> unreadable = List.of();
 
-    private JsonDirStore(StoreLocator locator, Path dir) {
+    private JsonDirStore(StoreLocator locator, Path dir, boolean skipping) {
         super(locator);
         this.dir = dir;
         this.sessions = new SessionDirectory(dir);
+        this.skipping = skipping;
     }
 
     public static SessionStore open(StoreLocator locator, OpenMode mode) {
@@ -59,13 +64,14 @@ public final class JsonDirStore extends ScanningStore {
                 }
                 AtomicFiles.createOwnerOnlyDirectories(dir);
             }
-            JsonDirStore store = new JsonDirStore(locator, dir);
+            JsonDirStore store = new JsonDirStore(locator, dir, false);
             if (Files.isDirectory(dir.resolve(DirTransaction.DIRECTORY))) {
                 try (StoreFileLock lock = store.lock()) {
                     DirTransaction.recover(dir);
                 }
             }
-            store.sessions.fileNamesByKey();
+            // every file is read once: a duplicate key is refused now, and unreadable files are named all at once by the first read
+            store.unreadable = store.sessions.scan().unreadable();
             return store;
         } catch (IOException e) {
             throw new StoreException(dir + ": cannot open the directory (" + e.getMessage() + "); check that it exists and is writable", e);
@@ -80,13 +86,43 @@ public final class JsonDirStore extends ScanningStore {
 
     @Override
     public long count() {
-        return sessions.files().size();
+        return readableFiles().size();
     }
 
     /** Every file's size, time and identity: a program that rewrites a file in place changes no directory time. */
     @Override
     public StoreFingerprint fingerprint() {
-        return new StoreFingerprint(count(), FileFingerprint.of(dir));
+        return new StoreFingerprint(sessions.files().size(), FileFingerprint.of(dir));
+    }
+
+    @Override
+    public List<String> unreadableParts() {
+        return unreadable.stream().map(file -> file.name() + ": " + file.problem()).toList();
+    }
+
+    /** The same folder, its reads leaving out the files found unreadable on open; they stay as they are. */
+    @Override
+    public SessionStore skippingUnreadable() {
+        JsonDirStore skipping = new JsonDirStore(locator(), dir, true);
+        skipping.unreadable = unreadable;
+        return skipping;
+    }
+
+    /** The files a read takes: every session file, but those found unreadable when skipping; while any is unreadable, a refusal naming all. */
+    private List<Path> readableFiles() {
+        requireReadable();
+        Set<String> left = unreadableNames();
+        return sessions.files().stream().filter(file -> !left.contains(file.getFileName().toString())).toList();
+    }
+
+    private void requireReadable() {
+        if (!skipping && !unreadable.isEmpty()) {
+            throw sessions.refusal(unreadable, SessionDirectory.READ_ADVICE);
+        }
+    }
+
+    private Set<String> unreadableNames() {
+        return unreadable.stream().map(SessionDirectory.Unreadable::name).collect(java.util.stream.Collectors.toSet());
     }
 
     /** A session's file is named after its key. */
@@ -111,8 +147,9 @@ public final class JsonDirStore extends ScanningStore {
 
     @Override
     public Optional<SessionRecord> get(String key) {
+        requireReadable();
         Path named = dir.resolve(KeyFileNames.fileName(key));
-        if (Files.isRegularFile(named)) {
+        if (Files.isRegularFile(named) && !unreadableNames().contains(named.getFileName().toString())) {
             SessionRecord record = SessionFile.read(named);
             if (record.key().equals(key)) {
                 return Optional.of(record);
@@ -123,7 +160,7 @@ public final class JsonDirStore extends ScanningStore {
 
     @Override
     public RecordCursor cursor() {
-        return new JsonDirCursor(sessions.files());
+        return new JsonDirCursor(readableFiles());
     }
 
     @Override
@@ -152,7 +189,12 @@ public final class JsonDirStore extends ScanningStore {
     private void writeLocked(WriteBatch batch, ProgressMonitor monitor) {
         try {
             DirTransaction.recover(dir);
-            Map<String, String> existing = sessions.fileNamesByKey();
+            SessionDirectory.Scan scan = sessions.scan();
+            if (!scan.unreadable().isEmpty()) {
+                // a file that does not read may hold the session a write would put beside it, or be a file of another program's
+                throw sessions.refusal(scan.unreadable(), "fix them or move them out of the folder, then write again");
+            }
+            Map<String, String> existing = scan.fileNamesByKey();
             DirTransaction transaction = DirTransaction.begin(dir);
             try {
                 transaction.markCommitted(stage(transaction, batch, existing, monitor));

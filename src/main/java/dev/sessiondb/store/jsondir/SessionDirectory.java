@@ -7,13 +7,33 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
-/** The session files of a directory store: which there are, and which key each holds. */
+/** The session files of a directory store: which there are, which key each holds, and which cannot be read. */
 final class SessionDirectory {
+
+    /** What a refusal tells the user to do about the files it names when the job only reads the folder. */
+    static final String READ_ADVICE = "fix them or move them out of the folder, or copy the readable sessions out with sessiondb migrate"
+            + " --skip-unreadable, which leaves these files out and names them in its plan and report";
+
+    /** A file named like a session file that does not read as one, and why. */
+    record Unreadable(String name, String problem) {
+    }
+
+    /**
+     * Every session file read once.
+     *
+     * @param fileNamesByKey each readable file's key and name
+     * @param unreadable     every file that could not be read, in name order
+     */
+    record Scan(Map<String, String> fileNamesByKey, List<Unreadable> unreadable) {
+    }
 
     private final Path dir;
 
@@ -22,38 +42,66 @@ final class SessionDirectory {
     }
 
     /**
-     * Every {@code *.json} file directly in the directory, by name; other files are not sessions. A
-     * {@code *.json} entry that cannot be read is refused rather than skipped, so no session goes unseen.
+     * Every {@code *.json} entry directly in the directory, by name; other files are not sessions.
+     * An entry that is not a readable file (a folder, a broken link) is listed too: {@link #scan} names it.
      */
     List<Path> files() {
         try (Stream<Path> entries = Files.list(dir)) {
-            List<Path> sessionNamed = entries.filter(DirTransaction::isSessionFileName).sorted().toList();
-            sessionNamed.stream().filter(path -> !Files.isRegularFile(path) || !Files.isReadable(path)).findFirst().ifPresent(unreadable -> {
-                throw new StoreException(dir + ": " + unreadable.getFileName() + " is named like a session file but cannot be read as one"
-                        + " (a folder, a broken link or no read permission); move it out of the folder or fix it; nothing was changed");
-            });
-            return sessionNamed;
+            return entries.filter(DirTransaction::isSessionFileName).sorted().toList();
         } catch (IOException e) {
             throw BadInput.unreadable(dir, e);
         }
     }
 
     /**
-     * Reads every file and maps each key to its file name: the check that the whole store is
-     * sound. A key held by two files is an error naming both.
+     * Reads every file and maps each key to its file name, collecting every file that cannot be
+     * read (all of them, not the first): the check that the whole store is sound. A key held by
+     * two files is an error naming both.
      */
-    Map<String, String> fileNamesByKey() {
+    Scan scan() {
         Map<String, String> names = new HashMap<>();
+        List<Unreadable> unreadable = new ArrayList<>();
         for (Path file : files()) {
-            String key = SessionFile.read(file).key();
             String name = file.getFileName().toString();
+            if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+                unreadable.add(new Unreadable(name, "named like a session file but cannot be read as one (a folder, a broken link or no read"
+                        + " permission)"));
+                continue;
+            }
+            String key;
+            try {
+                key = SessionFile.read(file).key();
+            } catch (StoreException e) {
+                unreadable.add(new Unreadable(name, problem(file, e)));
+                continue;
+            }
             String other = names.putIfAbsent(key, name);
             if (other != null) {
                 throw new StoreException(dir + ": session '" + key + "' is in two files, " + other + " and " + name
                         + "; keep one of them; " + BadInput.ADVICE);
             }
         }
-        return names;
+        return new Scan(names, List.copyOf(unreadable));
+    }
+
+    /** The file's error without the file's path before it and the general advice after it: a refusal names the file and says what to do once. */
+    private static String problem(Path file, StoreException e) {
+        String message = e.getMessage();
+        String prefix = file + ": ";
+        message = message.startsWith(prefix) ? message.substring(prefix.length()) : message;
+        for (String advice : List.of("; " + BadInput.ADVICE, "; check that it exists and is readable")) {
+            message = message.endsWith(advice) ? message.substring(0, message.length() - advice.length()) : message;
+        }
+        return message;
+    }
+
+    /** Refuses naming every unreadable file and what it is, then {@code todo}; nothing was read into the job or changed. */
+    StoreException refusal(List<Unreadable> unreadable, String todo) {
+        String listed = IntStream.range(0, unreadable.size())
+                .mapToObj(i -> "(" + (i + 1) + ") " + unreadable.get(i).name() + ": " + unreadable.get(i).problem()).collect(Collectors.joining("; "));
+        int count = unreadable.size();
+        return new StoreException(dir + ": " + count + (count == 1 ? " file cannot be read as a session: " : " files cannot be read as sessions: ")
+                + listed + "; nothing was changed; " + todo);
     }
 
     /** When a session file or the directory last changed. */
@@ -61,6 +109,9 @@ final class SessionDirectory {
         try {
             FileTime latest = Files.getLastModifiedTime(dir);
             for (Path file : files()) {
+                if (!Files.isRegularFile(file)) {
+                    continue;
+                }
                 FileTime modified = Files.getLastModifiedTime(file);
                 latest = modified.compareTo(latest) > 0 ? modified : latest;
             }

@@ -180,8 +180,8 @@ public final class SqliteProvider extends FileStoreProvider {
     }
 
     @Override
-    public Optional<StoreFaults.Fault> damage(StoreLocator locator) {
-        return SqliteDamage.of(locator);
+    public List<StoreFaults.Fault> damage(StoreLocator locator) {
+        return SqliteDamage.of(locator).stream().toList();
     }
 
     @Override

@@ -24,7 +24,8 @@ public record FindingSummary(String check, Severity severity, long count, String
     /** Runs every check over the store; the worst checks first, then the most frequent. */
     public static List<FindingSummary> of(SessionStore store, ProgressMonitor monitor) {
         Map<String, FindingSummary> byCheck = new LinkedHashMap<>();
-        new Validator(Checks.create(List.of(), ValidationContext.of(store, List.of()))).run(store, finding -> byCheck.merge(finding.check(),
+        SessionStore read = Checks.readBy(List.of(), store);
+        new Validator(Checks.create(List.of(), ValidationContext.of(read, List.of()))).run(read, finding -> byCheck.merge(finding.check(),
                 new FindingSummary(finding.check(), finding.severity(), 1, example(finding),
                         finding.session() == null ? "" : finding.session()),
                 (seen, next) -> new FindingSummary(seen.check(), worse(seen.severity(), next.severity()), seen.count() + 1, seen.example(),

@@ -25,7 +25,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.util.Optional;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,9 +45,9 @@ class SqliteFileFaultsTest {
         try (SessionStore store = StoreFactory.open(StoreLocator.parse("sqlite:" + damaged), OpenMode.EXISTING)) {
             assertThat(store.count()).isPositive();
         }
-        Optional<StoreFaults.Fault> damage = StoreProviders.of(StoreFormat.SQLITE).damage(StoreLocator.parse("sqlite:" + damaged));
+        List<StoreFaults.Fault> damage = StoreProviders.of(StoreFormat.SQLITE).damage(StoreLocator.parse("sqlite:" + damaged));
 
-        assertThat(damage).hasValueSatisfying(fault -> {
+        assertThat(damage).singleElement().satisfies(fault -> {
             assertThat(fault.what()).startsWith("the SQLite file is damaged (SQLite's quick_check: ");
             assertThat(fault.todo()).contains("sessiondb undo --list").contains("sqlite3 " + damaged + " .recover");
         });

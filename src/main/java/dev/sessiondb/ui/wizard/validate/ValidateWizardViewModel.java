@@ -166,7 +166,8 @@ public final class ValidateWizardViewModel {
         List<Path> roots = workspaceRoots();
         tasks.run("Validate " + StoreNames.shortName(locator.get()), "Validating …", monitor -> {
             List<Finding> found = new ArrayList<>();
-            try (SessionStore opened = opener.open(locator.get())) {
+            try (SessionStore whole = opener.open(locator.get())) {
+                SessionStore opened = Checks.readBy(names, whole);
                 new Validator(Checks.create(names, ValidationContext.of(opened, roots))).run(opened, found::add, monitor);
             }
             return found;
