@@ -8,8 +8,10 @@ import dev.sessiondb.store.StoreFaults;
 import dev.sessiondb.job.JobPlan;
 import dev.sessiondb.job.JobReport;
 import dev.sessiondb.job.ProgressTracker;
+import dev.sessiondb.job.transfer.SourceReadException;
 import dev.sessiondb.job.transfer.Verification;
 import java.io.PrintWriter;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -111,7 +113,10 @@ final class JobRunner {
         } catch (JobRefusedException | CancelledException expected) {
             throw expected;
         } catch (RuntimeException failure) {
-            if (failure instanceof StoreException && StoreFaults.of(failure).isEmpty()) {
+            Optional<SourceReadException> fromSource = SourceReadException.in(failure);
+            // bad input is one line from the store already; a source's read is marked, and what it met is what counts
+            Throwable met = fromSource.<Throwable>map(Throwable::getCause).orElse(failure);
+            if (met instanceof StoreException && StoreFaults.of(failure).isEmpty()) {
                 throw failure;
             }
             String phase = tracker.snapshot().phase();
@@ -120,7 +125,10 @@ final class JobRunner {
                     : "the target was not changed (its write is one transaction, or a new file put in place only when complete)";
             String fault = StoreFaults.of(failure).map(found -> found.what() + "; " + target + "; " + found.todo())
                     .orElseGet(() -> StoreFaults.describe(failure) + "; " + target + "; run with --debug for details");
-            throw new StoreException(job.description() + " stopped while " + phase + ": " + fault, failure);
+            // a one-pass write reads the source as it writes the target: a failure of the read is the source's, whatever the phase
+            String stopped = fromSource.map(read -> "reading the source" + (fault.startsWith(read.source() + ": ") ? "" : " " + read.source()))
+                    .orElse(phase);
+            throw new StoreException(job.description() + " stopped while " + stopped + ": " + fault, failure);
         }
     }
 

@@ -68,9 +68,12 @@ public final class StoreFaults {
      * @param detail what SQLite reported, or null
      */
     public static Fault damagedSqlite(String file, String detail) {
-        String recover = file == null ? "sqlite3's .recover command" : "sqlite3 " + file + " .recover | sqlite3 recovered.db";
+        // .dump goes on past a damaged page and ends "ROLLBACK; -- due to errors": made a COMMIT, the new file keeps every row it read.
+        // (sqlite3 3.40's .recover stopped with "SQL logic error" on these files, intact ones too.)
+        String recover = "sqlite3 " + (file == null ? "DAMAGED.db" : file) + " .dump | sed 's/^ROLLBACK; -- due to errors$/COMMIT;/' | sqlite3 recovered.db";
         return new Fault("the SQLite file is damaged" + (detail == null ? "" : " (" + detail + ")"),
-                "restore it from a backup (sessiondb undo --list lists them), or recover what it still holds into a new file with " + recover);
+                "restore it from a backup (sessiondb undo --list lists them), or recover what it still holds into a new file with "
+                        + recover + ", then copy the sessions out of recovered.db");
     }
 
     /**

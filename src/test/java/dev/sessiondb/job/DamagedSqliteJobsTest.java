@@ -44,7 +44,7 @@ class DamagedSqliteJobsTest {
 
         assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
         assertThat(run.out()).contains("\"check\": \"store-damage\"").contains(DAMAGED).contains("sessiondb undo --list")
-                .contains("sqlite3 " + damaged + " .recover");
+                .contains("sqlite3 " + damaged + " .dump | sed 's/^ROLLBACK; -- due to errors$/COMMIT;/' | sqlite3 recovered.db");
 
         Path intact = DamagedSqliteFiles.store(dir.resolve("intact.db"), 200);
         assertThat(CliRun.of("validate", "sqlite:" + intact, "--check", "store-damage").exitCode()).isZero();
@@ -97,6 +97,25 @@ class DamagedSqliteJobsTest {
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("sqlite:" + source + ": the SQLite file is damaged", "the target was not changed");
         assertThat(target).doesNotExist();
+    }
+
+    /**
+     * A third audit: the line said the job "stopped while writing target" though the source was what failed (a new
+     * file target is written while the source is read), and the recovery it gave named no file.
+     */
+    @Test
+    void aDamagedSourceIsNamedAsTheSourceBeingReadWithTheCommandThatRecoversIt() throws Exception {
+        Path source = withATablePageZeroed();
+        byte[] before = Files.readAllBytes(source);
+
+        CliRun run = cli("migrate", "sqlite:" + source, "json:" + dir.resolve("out.json"));
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).startsWith("sessiondb: migrate sqlite:" + source + " -> json:" + dir.resolve("out.json")
+                        + " stopped while reading the source: sqlite:" + source + ": the SQLite file is damaged; the target was not changed")
+                .contains("sqlite3 " + source + " .dump | sed 's/^ROLLBACK; -- due to errors$/COMMIT;/' | sqlite3 recovered.db")
+                .doesNotContain("writing target");
+        assertThat(Files.readAllBytes(source)).isEqualTo(before);
     }
 
     /** A second audit: validate --check store-damage stopped with an error, no finding, when the damage was in the table itself. */

@@ -16,7 +16,8 @@ class StoreFaultsTest {
                 new SQLException("[SQLITE_CORRUPT_VTAB] Content in the virtual table is corrupt (database disk image is malformed)"));
 
         assertThat(StoreFaults.describe(failure)).isEqualTo("the SQLite file is damaged; restore it from a backup (sessiondb undo --list lists"
-                + " them), or recover what it still holds into a new file with sqlite3's .recover command");
+                + " them), or recover what it still holds into a new file with sqlite3 DAMAGED.db .dump | sed 's/^ROLLBACK; -- due to errors$/COMMIT;/'"
+                + " | sqlite3 recovered.db, then copy the sessions out of recovered.db");
     }
 
     /** An audit's undo said "the SQLite file is locked by another program" without naming the file: the store that met it names it. */

@@ -16,17 +16,21 @@ public interface RecordSource {
         return count();
     }
 
-    /** Every record of an open store, in its cursor order, read to be copied ({@link SessionStore#cursorForCopying}). */
+    /**
+     * Every record of an open store, in its cursor order, read to be copied ({@link SessionStore#cursorForCopying});
+     * a failure of the read names the store as the source ({@link SourceReadException}).
+     */
     static RecordSource of(SessionStore store) {
+        String source = store.locator().display();
         return new RecordSource() {
             @Override
             public RecordCursor open() {
-                return store.cursorForCopying();
+                return SourceReadException.marking(source, SourceReadException.reading(source, store::cursorForCopying));
             }
 
             @Override
             public long count() {
-                return store.count();
+                return SourceReadException.reading(source, store::count);
             }
 
             @Override

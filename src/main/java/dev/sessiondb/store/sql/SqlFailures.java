@@ -23,7 +23,9 @@ final class SqlFailures {
     /** A read that failed, in words: a damaged SQLite file says so and what to do; else what failed, with the driver's reason. */
     static StoreException readFailure(String storeName, String failed, Exception e) {
         if (StoreFaults.isSqliteDamage(e)) {
-            return new StoreFaultException(storeName, StoreFaults.damagedSqlite(null, null), e);
+            // a SQLite store's name is sqlite:PATH: the advice gives the command for that file
+            String file = storeName.startsWith("sqlite:") ? storeName.substring("sqlite:".length()) : null;
+            return new StoreFaultException(storeName, StoreFaults.damagedSqlite(file, null), e);
         }
         return new StoreException(storeName + ": " + failed + " (" + firstLine(e) + "); check the store", e);
     }

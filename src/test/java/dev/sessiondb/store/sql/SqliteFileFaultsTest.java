@@ -49,7 +49,7 @@ class SqliteFileFaultsTest {
 
         assertThat(damage).singleElement().satisfies(fault -> {
             assertThat(fault.what()).startsWith("the SQLite file is damaged (SQLite's quick_check: ");
-            assertThat(fault.todo()).contains("sessiondb undo --list").contains("sqlite3 " + damaged + " .recover");
+            assertThat(fault.todo()).contains("sessiondb undo --list").contains("sqlite3 " + damaged + " .dump | sed");
         });
         assertThat(StoreProviders.of(StoreFormat.SQLITE).damage(StoreLocator.parse("sqlite:" + intact))).isEmpty();
     }
@@ -63,7 +63,8 @@ class SqliteFileFaultsTest {
         assertThatThrownBy(() -> StoreFactory.open(StoreLocator.parse("sqlite:" + file), OpenMode.EXISTING))
                 .isInstanceOf(StoreException.class)
                 .hasMessage("sqlite:" + file + ": the SQLite file is damaged; restore it from a backup (sessiondb undo --list lists them),"
-                        + " or recover what it still holds into a new file with sqlite3 " + file + " .recover | sqlite3 recovered.db");
+                        + " or recover what it still holds into a new file with sqlite3 " + file + " .dump | sed 's/^ROLLBACK; -- due to errors$/COMMIT;/'"
+                        + " | sqlite3 recovered.db, then copy the sessions out of recovered.db");
         assertThat(Files.readAllBytes(file)).isEqualTo(before);
     }
 
