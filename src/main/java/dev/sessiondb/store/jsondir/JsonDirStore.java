@@ -214,20 +214,24 @@ public final class JsonDirStore extends ScanningStore {
                               ProgressMonitor monitor) throws IOException {
         Map<String, String> keysByName = new HashMap<>();
         existing.forEach((key, name) -> keysByName.put(name, key));
-        Set<String> staged = new LinkedHashSet<>();
+        Map<String, String> staged = new HashMap<>();
         Set<String> deletions = new LinkedHashSet<>();
         long done = 0;
         while (batch.upserts().hasNext()) {
             monitor.checkCancelled();
             SessionRecord record = batch.upserts().next();
-            String name = KeyFileNames.fileName(record.key());
+            String name = fileNameFor(record.key(), existing, staged);
             String holder = keysByName.get(name);
             if (holder != null && !holder.equals(record.key()) && !batch.replaceAll()) {
                 throw new StoreException(dir.resolve(name) + ": holds session '" + holder + "', so session '" + record.key()
                         + "' cannot be written there; rename that file after its session; nothing was changed");
             }
+            String before = staged.putIfAbsent(name, record.key());
+            if (before != null) {
+                throw new StoreException(dir.resolve(name) + ": sessions '" + before + "' and '" + record.key() + "' would both be written to"
+                        + " this file (one of them is kept in a file named after the other); rename that file after its session; nothing was changed");
+            }
             transaction.stage(name, record);
-            staged.add(name);
             String previous = existing.get(record.key());
             if (previous != null && !previous.equals(name)) {
                 deletions.add(previous);
@@ -235,13 +239,25 @@ public final class JsonDirStore extends ScanningStore {
             monitor.progress(++done, batch.expectedCount());
         }
         if (batch.replaceAll()) {
-            existing.values().stream().filter(name -> !staged.contains(name)).forEach(deletions::add);
+            existing.values().stream().filter(name -> !staged.containsKey(name)).forEach(deletions::add);
         } else {
             batch.deletes().stream().map(existing::get)
-                    .filter(name -> name != null && !staged.contains(name)).forEach(deletions::add);
+                    .filter(name -> name != null && !staged.containsKey(name)).forEach(deletions::add);
         }
+        // a file another session of the batch now takes is written, never deleted
+        deletions.removeAll(staged.keySet());
         monitor.checkCancelled();
         return deletions;
+    }
+
+    /**
+     * A session already in the folder is written back to its own file, whatever its name ({@code a b.json}, a name
+     * that is not its id): a tool that finds sessions by file name still finds it. A new one gets a file named
+     * after its key; so does one whose file a new session of the same replace has already taken.
+     */
+    private static String fileNameFor(String key, Map<String, String> existing, Map<String, String> staged) {
+        String own = existing.get(key);
+        return own != null && !staged.containsKey(own) ? own : KeyFileNames.fileName(key);
     }
 
     /** Past the commit marker a failure is not undone: the next open or write rolls the batch forward. */

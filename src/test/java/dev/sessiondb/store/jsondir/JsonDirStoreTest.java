@@ -113,8 +113,9 @@ class JsonDirStoreTest {
             assertThat(store.count()).isEqualTo(1);
             assertThat(store.get("abc").orElseThrow().text(dev.sessiondb.model.SessionField.SESSION)).isEmpty();
         }
-        assertThat(sessions.resolve("custom-name.json")).doesNotExist();
-        assertThat(sessions.resolve("abc.json")).content().contains("\"new\"");
+        // written back in place: a tool that finds the session by its file name still finds it
+        assertThat(sessions.resolve("abc.json")).doesNotExist();
+        assertThat(sessions.resolve("custom-name.json")).content().contains("\"new\"");
     }
 
     @Test
@@ -184,5 +185,58 @@ class JsonDirStoreTest {
                 KeyFileNames.fileName("a b"), KeyFileNames.fileName("ä"));
         assertThat(names).hasSize(5).allSatisfy(name -> assertThat(name).matches("[A-Za-z0-9%._-]+\\.json"));
         assertThat(KeyFileNames.fileName("7f3c2a9e-5b1d-4c8e-9a60-2d4f8b1e0c37")).isEqualTo("7f3c2a9e-5b1d-4c8e-9a60-2d4f8b1e0c37.json");
+    }
+
+    /**
+     * An audit: writing into a folder another tool keeps renamed its files ({@code a b.json} became {@code a%20b.json},
+     * {@code other-name.json} became {@code <id>.json}), so tools finding sessions by file name lost them. A session is
+     * written back to the file it was read from; a new one gets the encoded name.
+     */
+    @Test
+    void aSessionIsWrittenBackToItsOwnFileWhateverItsNameAndANewOneGetsItsKeysName() throws Exception {
+        Path sessions = Files.createDirectories(dir.resolve("named"));
+        Files.writeString(sessions.resolve("a b.json"), "{\n  \"id\": \"a b\",\n  \"name\": \"old\"\n}");
+        Files.writeString(sessions.resolve("other-name.json"), "{\n  \"id\": \"x1\",\n  \"name\": \"old\"\n}");
+        SessionRecord ab = SessionRecord.of(JsonCodec.parseObject("{\"id\": \"a b\", \"name\": \"merged\"}"));
+        SessionRecord x1 = SessionRecord.of(JsonCodec.parseObject("{\"id\": \"x1\", \"name\": \"merged\"}"));
+        SessionRecord added = SessionRecord.of(JsonCodec.parseObject("{\"id\": \"new one\"}"));
+
+        try (SessionStore store = open(sessions)) {
+            store.write(WriteBatch.upsert(List.of(ab, x1, added).iterator(), 3), ProgressMonitor.NONE);
+            assertThat(listNames(sessions)).containsExactly("a b.json", "new%20one.json", "other-name.json");
+            assertThat(Files.readString(sessions.resolve("other-name.json"))).contains("\"name\": \"merged\"");
+            assertThat(Files.readString(sessions.resolve("a b.json"))).contains("\"name\": \"merged\"");
+
+            SessionRecord edited = SessionRecord.of(JsonCodec.parseObject("{\"id\": \"x1\", \"name\": \"edited\"}"));
+            store.writeIfUnchanged("x1", store.get("x1"), java.util.Optional.of(edited));
+            assertThat(Files.readString(sessions.resolve("other-name.json"))).contains("\"name\": \"edited\"");
+
+            SessionRecord replaced = SessionRecord.of(JsonCodec.parseObject("{\"id\": \"a b\", \"name\": \"replaced\"}"));
+            store.write(WriteBatch.replaceAll(List.of(replaced, x1).iterator(), 2), ProgressMonitor.NONE);
+            assertThat(listNames(sessions)).containsExactly("a b.json", "other-name.json");
+            assertThat(store.get("a b").orElseThrow().field("name").orElseThrow().asText()).isEqualTo("replaced");
+        }
+    }
+
+    /** A replace that brings a new session named like the file another session is kept in gives that session its own name; both are kept. */
+    @Test
+    void aNewSessionTakingTheFileOfAnotherLeavesThatOneInAFileOfItsOwnAndNeitherIsLost() throws Exception {
+        Path sessions = Files.createDirectories(dir.resolve("taken"));
+        Files.writeString(sessions.resolve("b.json"), "{\n  \"id\": \"x1\"\n}");
+        SessionRecord b = SessionRecord.of(JsonCodec.parseObject("{\"id\": \"b\"}"));
+        SessionRecord x1 = SessionRecord.of(JsonCodec.parseObject("{\"id\": \"x1\", \"name\": \"kept\"}"));
+
+        try (SessionStore store = open(sessions)) {
+            store.write(WriteBatch.replaceAll(List.of(b, x1).iterator(), 2), ProgressMonitor.NONE);
+            assertThat(listNames(sessions)).containsExactly("b.json", "x1.json");
+            assertThat(store.get("b")).isPresent();
+            assertThat(store.get("x1").orElseThrow().field("name").orElseThrow().asText()).isEqualTo("kept");
+        }
+    }
+
+    private static List<String> listNames(Path folder) throws IOException {
+        try (java.util.stream.Stream<Path> files = Files.list(folder)) {
+            return files.map(file -> file.getFileName().toString()).filter(name -> name.endsWith(".json")).sorted().toList();
+        }
     }
 }
