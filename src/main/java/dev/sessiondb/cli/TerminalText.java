@@ -32,7 +32,7 @@ final class TerminalText extends FilterWriter {
      * half of a surrogate pair as its escape, which a terminal would show as '?'; and a character that shows as nothing
      * or as a plain space (a zero-width space, a no-break space: {@link UnseenText#isUnseen}) as its escape, so that two
      * names or values that differ only there do not look the same. (Such characters outside the Basic Multilingual
-     * Plane, the tags of a flag's emoji, stay.)
+     * Plane, the tags of a flag's emoji, stay, as do the joiners that shape words and emoji: {@link UnseenText#shapesLetters}.)
      */
     static String cell(String text) {
         int first = 0;
@@ -73,7 +73,7 @@ final class TerminalText extends FilterWriter {
         if (c >= 0x20 && c < 0x7f) {
             return true;
         }
-        if (c < 0x20 || isHarmful(c) || UnseenText.isUnseen(c)) {
+        if (c < 0x20 || isHarmful(c) || UnseenText.isUnseen(c) && !UnseenText.shapesLetters(c)) {
             return false;
         }
         if (!Character.isSurrogate(c)) {

@@ -30,6 +30,14 @@ public final class UnseenText {
         };
     }
 
+    /**
+     * The zero-width non-joiner and joiner: unseen themselves, but they shape what is seen (Persian and Indic words, an
+     * emoji family 👨‍👩‍👧), so a listing keeps them; a diff still escapes them and names a difference made of them.
+     */
+    public static boolean shapesLetters(int codePoint) {
+        return codePoint == '\u200c' || codePoint == '\u200d';
+    }
+
     /** The text with each unseen character as its escape ({@code a\u200bb}); the text itself when it has none. */
     public static String escaped(String text) {
         int first = firstUnseen(text);

@@ -62,4 +62,13 @@ class TerminalTextTest {
         assertThat(TerminalText.cell(name)).isEqualTo("a\\u200bb\\u00a0c\\ufeffd caf\u00e9");
         assertThat(TerminalText.fromCell(TerminalText.cell(name))).isEqualTo(name);
     }
+
+    @Test
+    void aCellKeepsTheJoinersThatShapeWordsAndEmoji() {
+        String persian = "\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645";
+        String family = "\ud83d\udc68\u200d\ud83d\udc69\u200d\ud83d\udc67";
+
+        assertThat(TerminalText.cell(persian)).isEqualTo(persian);
+        assertThat(TerminalText.cell(family)).isEqualTo(family);
+    }
 }
