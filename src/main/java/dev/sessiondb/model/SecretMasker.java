@@ -133,6 +133,20 @@ public final class SecretMasker {
         return fieldName != null && isSecretName(fieldName);
     }
 
+    /**
+     * Whether a secret's name names the secret itself, its secret word last ({@code Password}, {@code client_secret},
+     * {@code dbPassword}, {@code credentials}, {@code basicAuth}), so the whole field is the secret and a repair may remove
+     * it; {@code passwordHint} or {@code tokenType} is masked as a secret's name but holds something else.
+     */
+    public static boolean namesTheSecretItself(String fieldName) {
+        if (!isSecretFieldName(fieldName)) {
+            return false;
+        }
+        String lower = fieldName.toLowerCase(Locale.ROOT);
+        return SECRET_NAME_WORDS.stream().anyMatch(word -> lower.endsWith(word) || lower.endsWith(word + "s"))
+                || SECRET_LAST_WORDS.contains(lastWord(fieldName).toLowerCase(Locale.ROOT));
+    }
+
     /** Whether the text, spaces aside, is one token of a known shape and nothing else (a {@code glab} field holding a {@code glpat-} token). */
     public static boolean isOnlyAToken(String text) {
         return text != null && SECRET_VALUE.matcher(text.strip()).matches();

@@ -67,7 +67,7 @@ final class SecretInRecordCheck implements Check {
         }
         JsonNode value = path.contains("[") || !shownPath.equals(path) ? null : valueAt(record, path);
         String name = path.substring(path.lastIndexOf('.') + 1);
-        if (value != null && SecretMasker.isSecretFieldName(name)) {
+        if (value != null && SecretMasker.namesTheSecretItself(name)) {
             // whatever it holds (text, a number, a list of tokens), the field is the secret: it goes whole
             return Finding.repairable(this, Severity.ERROR, key, message, "remove it from the record and " + REVOKE, List.of(FieldEdit.remove(path)));
         }

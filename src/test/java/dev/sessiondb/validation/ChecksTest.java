@@ -165,6 +165,18 @@ class ChecksTest {
         assertThat(findings).noneMatch(Finding::isRepairable);
     }
 
+    /** An audit: repair removed "passwordHint", a field a secret's word names but that holds no secret. */
+    @Test
+    void aFieldNamedAfterASecretButHoldingSomethingElseIsLeftToAPerson() {
+        List<Finding> findings = run("secret-in-record", List.of(),
+                minsky("a", ",\"passwordHint\":\"dog's name\",\"token_type\":\"bearer\",\"dbPassword\":\"hunter2hunter2\",\"credentials\":{\"u\":\"x\"}"));
+
+        assertThat(findings).filteredOn(Finding::isRepairable).flatExtracting(Finding::edits).extracting(FieldEdit::path)
+                .containsExactly("dbPassword", "credentials");
+        assertThat(findings).filteredOn(finding -> !finding.isRepairable()).extracting(Finding::message)
+                .containsExactly("a secret is stored in passwordHint", "a secret is stored in token_type");
+    }
+
     /**
      * An audit: a secret held as a number or down an array or object, or kept as a name, was neither masked nor flagged. Each is
      * flagged once, at its field; under a secret's name the field is removed whole, a name that is a token is left to a
