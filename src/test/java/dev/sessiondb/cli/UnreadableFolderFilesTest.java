@@ -106,4 +106,26 @@ class UnreadableFolderFilesTest {
         assertThat(JsonCodec.parse(Files.readString(out)).size()).isEqualTo(2);
         assertThat(folderContents()).isEqualTo(before);
     }
+
+    /** An audit: names a read masks (a token, credentials hidden by the file name's percent-encoding) reached the plan and report whole. */
+    @Test
+    void theFilesLeftOutAreNamedWithTheirSecretsMaskedEverywhere() throws IOException {
+        Files.writeString(folder.resolve("ghp_AAAABBBBCCCCDDDDEEEEFFFFGGGGHHHH1234.json"), "{\"session\":");
+        Files.writeString(folder.resolve("https%3A%2F%2Feve%3Aevepw99%40github.com%2Fo%2Fr.json"), "{\"session\":");
+        Path out = dir.resolve("masked.json");
+
+        CliRun validate = CliRun.of("validate", "jsondir:" + folder);
+        CliRun refused = CliRun.of("ls", "jsondir:" + folder);
+        CliRun run = CliRun.of("migrate", "jsondir:" + folder, "json:" + out, "--skip-unreadable", "--backup-dir", journal, "--format", "json");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        String reportFile;
+        try (Stream<Path> reports = Files.list(Path.of(journal, "reports"))) {
+            reportFile = Files.readString(reports.findFirst().orElseThrow());
+        }
+        for (String shown : List.of(validate.out(), validate.err(), refused.err(), run.out(), run.err(), reportFile)) {
+            assertThat(shown).doesNotContain("ghp_AAAA", "evepw99");
+        }
+        assertThat(run.out()).contains("****1234.json", "https://eve:****@github.com/o/r.json");
+    }
 }

@@ -119,7 +119,7 @@ public final class JsonDirProvider extends FileStoreProvider {
             return List.of();
         }
         return new SessionDirectory(dir).scan().unreadable().stream()
-                .map(file -> new StoreFaults.Fault(dir.resolve(file.name()) + " cannot be read as a session: " + file.problem(),
+                .map(file -> new StoreFaults.Fault(dir.resolve(file.shownName()) + " cannot be read as a session: " + file.problem(),
                         "fix the file or move it out of the folder; until then a job reading the folder refuses it, and sessiondb migrate"
                                 + " --skip-unreadable copies the other sessions out"))
                 .toList();

@@ -97,7 +97,7 @@ public final class JsonDirStore extends ScanningStore {
 
     @Override
     public List<String> unreadableParts() {
-        return unreadable.stream().map(file -> file.name() + ": " + file.problem()).toList();
+        return unreadable.stream().map(SessionDirectory.Unreadable::described).toList();
     }
 
     /** The same folder, its reads leaving out the files found unreadable on open; they stay as they are. */

@@ -1,8 +1,11 @@
 package dev.sessiondb.store.jsondir;
 
+import dev.sessiondb.model.SecretMasker;
 import dev.sessiondb.store.StoreException;
 import dev.sessiondb.store.file.BadInput;
 import java.io.IOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -24,6 +27,21 @@ final class SessionDirectory {
 
     /** A file named like a session file that does not read as one, and why. */
     record Unreadable(String name, String problem) {
+
+        /**
+         * The name as messages, reports and findings show it: secrets masked, also one its percent-encoding hides (a
+         * session named {@code https://eve:pw@host} is kept as {@code https%3A%2F%2Feve%3Apw%40host.json}).
+         */
+        String shownName() {
+            String decoded = URLDecoder.decode(name.replace("+", "%2B"), StandardCharsets.UTF_8);
+            String maskedDecoded = SecretMasker.maskText(null, decoded);
+            return maskedDecoded.equals(decoded) ? SecretMasker.maskText(null, name) : maskedDecoded;
+        }
+
+        /** The name shown, then why it does not read. */
+        String described() {
+            return shownName() + ": " + problem;
+        }
     }
 
     /**
@@ -98,7 +116,7 @@ final class SessionDirectory {
     /** Refuses naming every unreadable file and what it is, then {@code todo}; nothing was read into the job or changed. */
     StoreException refusal(List<Unreadable> unreadable, String todo) {
         String listed = IntStream.range(0, unreadable.size())
-                .mapToObj(i -> "(" + (i + 1) + ") " + unreadable.get(i).name() + ": " + unreadable.get(i).problem()).collect(Collectors.joining("; "));
+                .mapToObj(i -> "(" + (i + 1) + ") " + unreadable.get(i).described()).collect(Collectors.joining("; "));
         int count = unreadable.size();
         return new StoreException(dir + ": " + count + (count == 1 ? " file cannot be read as a session: " : " files cannot be read as sessions: ")
                 + listed + "; nothing was changed; " + todo);
