@@ -139,6 +139,12 @@ public final class StoreFaults {
         if (lower.contains("sqlite_full") || lower.contains("no space left on device") || lower.contains("disk is full")) {
             return Optional.of(new Fault("the disk is full" + file, "free some space there, then run the same command again"));
         }
+        if (lower.contains("sqlite_readonly") && !lower.contains("read-only file system")) {
+            // SQLite says the same of a read-only mount and of a read-only database, -wal or -shm file
+            return Optional.of(new Fault("cannot write: SQLite finds the store read-only (a read-only file system, or the database file, its -wal"
+                    + " or -shm file beside it or their folder read-only)" + file,
+                    "choose a writable folder, or make those files writable (chmod u+w), then run the command again"));
+        }
         if (lower.contains("sqlite_readonly") || lower.contains("read-only file system") || cause instanceof ReadOnlyFileSystemException) {
             return Optional.of(new Fault("cannot write: read-only file system" + file,
                     "choose a writable folder (or --backup-dir for backups), then run the command again"));

@@ -82,6 +82,24 @@ class ReadOnlyStoresTest {
         }
     }
 
+    /** An audit: a merge replaced a session file its owner made read-only, as only the folder's mode was asked. */
+    @Test
+    void aFolderStoreWithOneReadOnlySessionFileIsRefused() throws IOException {
+        StoreLocator target = StoreContents.create("jsondir:" + dir.resolve("folder"), Fixtures.minskyRecords().subList(0, 3));
+        Path kept;
+        try (Stream<Path> files = Files.list(target.path())) {
+            kept = files.filter(path -> path.toString().endsWith(".json")).sorted().findFirst().orElseThrow();
+        }
+        byte[] before = Files.readAllBytes(kept);
+        chmod(kept, "r--r--r--");
+
+        assertThatThrownBy(() -> migrateInto(target, TargetMode.MERGE)).isInstanceOf(JobRefusedException.class)
+                .hasMessageContaining(kept + " is read-only").hasMessageContaining("the store " + target.path());
+
+        assertThat(Files.readAllBytes(kept)).isEqualTo(before);
+        assertThat(journal.list()).isEmpty();
+    }
+
     @Test
     void aFileWriteOntoAReadOnlyFileIsRefused() throws IOException {
         Path file = Files.writeString(dir.resolve("earlier-export.json"), "[]");

@@ -1,7 +1,6 @@
 package dev.sessiondb.job.backup;
 
 import dev.sessiondb.files.FileTrees;
-import dev.sessiondb.files.ReadOnlyFileException;
 import dev.sessiondb.job.JobRefusedException;
 import dev.sessiondb.job.JobReport;
 import dev.sessiondb.job.StoreProbe;
@@ -87,17 +86,6 @@ public final class BackupJournal {
         }
     }
 
-    private static void requireOwnerWritable(Path store) {
-        try {
-            AtomicFiles.requireOwnerWritable(store);
-        } catch (ReadOnlyFileException readOnly) {
-            throw new JobRefusedException(store + " is read-only (its owner may not write it); nothing was changed;"
-                    + " make it writable (chmod u+w " + store + ") to let sessiondb change it");
-        } catch (IOException unreadable) {
-            throw new UncheckedIOException(unreadable);
-        }
-    }
-
     /** The store's change mark, to tell a later write by anyone; none for a store without one (a server) or one that cannot be looked at. */
     private static Optional<String> markOf(StoreLocator store) {
         try {
@@ -155,7 +143,7 @@ public final class BackupJournal {
      * A backup precedes a write, so a store whose file or folder its owner made read-only is refused before it.
      */
     private Backup journal(String runId, StoreLocator locator, BackupTaker taker) {
-        locator.localPath().ifPresent(BackupJournal::requireOwnerWritable);
+        locator.localPath().ifPresent(WritableStores::requireOwnerWritable);
         boolean lockedHere = locks.hold(runId);
         try {
             return journalHoldingTheRunsLock(runId, locator, taker);
