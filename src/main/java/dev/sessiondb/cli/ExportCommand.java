@@ -2,6 +2,7 @@ package dev.sessiondb.cli;
 
 import dev.sessiondb.catalog.CatalogException;
 import dev.sessiondb.catalog.KnownStores;
+import dev.sessiondb.files.ReadOnlyFileException;
 import dev.sessiondb.job.ExportTarget;
 import dev.sessiondb.job.backup.Backup;
 import dev.sessiondb.job.backup.BackupJournal;
@@ -87,6 +88,9 @@ final class ExportCommand implements Callable<Integer> {
                     text.write(document);
                     text.flush();
                 });
+            } catch (ReadOnlyFileException readOnly) {
+                throw new StoreException(output + " is read-only (its owner may not write it); nothing was written; make it writable (chmod u+w "
+                        + output + ") to replace it, or choose another file", readOnly);
             } catch (IOException e) {
                 throw new StoreException(output + ": cannot write the export (" + e.getMessage() + "); check the folder exists and is writable", e);
             }

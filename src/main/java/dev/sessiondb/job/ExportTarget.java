@@ -129,14 +129,13 @@ public record ExportTarget(Path file, boolean exists, Optional<StoreLocator> ear
     }
 
     /**
-     * Said after an export: how to get back the earlier export it replaced, when it replaced one. Undo backs up what it
-     * replaces as a store, so it puts the earlier export back only over a file that reads as one (a JSON export of the
-     * sessions a table shows); over a one-session export or a transcript, the copy is put back by hand.
+     * Said after an export: how to get back the earlier export it replaced, when it replaced one: a copy. (Undo backs up
+     * what it replaces as a store, so it could put the earlier export back only over a file that still reads as one, which
+     * a one-session export or a transcript does not.)
      */
     public static String replacedNote(Optional<Backup> replaced, BackupJournal journal) {
-        return replaced.map(backup -> "; the earlier export there was backed up first as " + backup.id() + ", a copy of it is "
-                + journal.snapshotOf(backup) + " (copy it back, or sessiondb undo " + backup.id() + " while the file reads as a session store)")
-                .orElse("");
+        return replaced.map(backup -> "; the earlier export there was backed up first as " + backup.id() + "; to put it back: cp '"
+                + journal.snapshotOf(backup) + "' '" + StoreLocator.parse(backup.locator()).path() + "'").orElse("");
     }
 
     /** Whether a folder the file would land in, or one above it, holds what a backend recognises as a store. */
@@ -171,7 +170,8 @@ public record ExportTarget(Path file, boolean exists, Optional<StoreLocator> ear
 
     /** A file written into a folder store changes that store, and an export takes no backup of it. */
     private static JobRefusedException insideFolderStore(Path file, String folderStore, String which) {
-        return new JobRefusedException(file + " is inside the folder store " + folderStore + ", so the export would add a file to " + which
+        String change = Files.exists(file) ? "replace one of the files of " : "add a file to ";
+        return new JobRefusedException(file + " is inside the folder store " + folderStore + ", so the export would " + change + which
                 + " without a backup; nothing was written; choose a file outside the folder store " + folderStore);
     }
 }

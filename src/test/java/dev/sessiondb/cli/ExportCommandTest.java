@@ -129,6 +129,21 @@ class ExportCommandTest {
         assertThat(Files.readAllBytes(json)).isEqualTo(jsonBefore);
     }
 
+    /** An audit: the refusal named the file twice and said to make the folder writable. */
+    @Test
+    void anExportOntoAReadOnlyFileIsRefusedEvenWithForceSayingHowToAllowIt() throws Exception {
+        Path fixture = Fixtures.copy(Fixtures.MINSKY_ARRAY, dir);
+        Path kept = Files.writeString(dir.resolve("kept.txt"), "mine");
+        Files.setPosixFilePermissions(kept, java.nio.file.attribute.PosixFilePermissions.fromString("r--r--r--"));
+
+        CliRun run = CliRun.of("export", "json:" + fixture, "task#079", "--output", kept.toString(), "--force");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains(kept + " is read-only (its owner may not write it); nothing was written; make it writable (chmod u+w " + kept + ")")
+                .doesNotContain("check the folder");
+        assertThat(Files.readString(kept)).isEqualTo("mine");
+    }
+
     @Test
     void anExistingFileIsReplacedOnlyWithForce() throws Exception {
         Path store = Fixtures.copy(Fixtures.MINSKY_ARRAY, dir);

@@ -465,7 +465,7 @@ public final class Transfer implements AutoCloseable {
     }
 
     private static String joined(List<FieldChange> changes, ValueChange change) {
-        return changes.stream().filter(each -> each.change() == change).map(each -> each.field() + " (" + each.records() + " records)")
+        return changes.stream().filter(each -> each.change() == change).map(each -> each.field() + " (" + each.records() + (each.records() == 1 ? " record)" : " records)"))
                 .collect(Collectors.joining(", "));
     }
 
