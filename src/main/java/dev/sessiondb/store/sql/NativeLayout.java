@@ -124,10 +124,18 @@ final class NativeLayout implements Layout {
     public SessionRecord recordFromText(String key, String text) {
         try {
             return SessionRecord.ofStoredText(JsonCodec.parseObject(text), text);
-        } catch (JsonProcessingException | IllegalArgumentException e) {
-            throw new StoreException(storeName + ": session '" + key + "' holds a damaged record (" + e.getMessage().lines().findFirst().orElse("")
-                    + "); restore it from a backup or delete the session");
+        } catch (JsonProcessingException e) {
+            throw damaged(key, JsonCodec.problem(e), JsonCodec.withoutQuotedText(e));
+        } catch (IllegalArgumentException e) {
+            throw damaged(key, e.getMessage().lines().findFirst().orElse(""), e);
         }
+    }
+
+    /** A record that no longer reads: which, why (no text of it quoted: it may hold a secret), and the row to delete when no backup has it. */
+    private StoreException damaged(String key, String problem, Exception cause) {
+        String quotedKey = key.replace("'", "''");
+        return new StoreException(storeName + ": session '" + key + "' holds a damaged record (" + problem + "); restore the store from a backup,"
+                + " or delete that row (DELETE FROM " + TABLE + " WHERE session_key = '" + quotedKey + "', in sqlite3 or psql) and run again", cause);
     }
 
     /**
