@@ -117,7 +117,7 @@ public final class JsonDirStore extends ScanningStore {
 
     private void requireReadable() {
         if (!skipping && !unreadable.isEmpty()) {
-            throw sessions.refusal(unreadable, SessionDirectory.READ_ADVICE);
+            throw sessions.refusal(unreadable, SessionDirectory::readAdvice);
         }
     }
 
@@ -192,7 +192,7 @@ public final class JsonDirStore extends ScanningStore {
             SessionDirectory.Scan scan = sessions.scan();
             if (!scan.unreadable().isEmpty()) {
                 // a file that does not read may hold the session a write would put beside it, or be a file of another program's
-                throw sessions.refusal(scan.unreadable(), "fix them or move them out of the folder, then write again");
+                throw sessions.refusal(scan.unreadable(), SessionDirectory::writeAdvice);
             }
             Map<String, String> existing = scan.fileNamesByKey();
             DirTransaction transaction = DirTransaction.begin(dir);

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -21,9 +22,18 @@ import java.util.stream.Stream;
 /** The session files of a directory store: which there are, which key each holds, and which cannot be read. */
 final class SessionDirectory {
 
-    /** What a refusal tells the user to do about the files it names when the job only reads the folder. */
-    static final String READ_ADVICE = "fix them or move them out of the folder, or copy the readable sessions out with sessiondb migrate"
-            + " --skip-unreadable, which leaves these files out and names them in its plan and report";
+    /** What a refusal tells the user to do about the {@code count} files it names when the job only reads the folder. */
+    static String readAdvice(int count) {
+        String them = count == 1 ? "it" : "them";
+        return "fix " + them + " or move " + them + " out of the folder, or copy the readable sessions out with sessiondb migrate --skip-unreadable,"
+                + " which leaves " + (count == 1 ? "that file" : "these files") + " out and names " + them + " in its plan and report";
+    }
+
+    /** What a refusal tells the user to do about the {@code count} files it names when the job would write into the folder. */
+    static String writeAdvice(int count) {
+        String them = count == 1 ? "it" : "them";
+        return "fix " + them + " or move " + them + " out of the folder, then write again";
+    }
 
     /** A file named like a session file that does not read as one, and why. */
     record Unreadable(String name, String problem) {
@@ -114,12 +124,12 @@ final class SessionDirectory {
     }
 
     /** Refuses naming every unreadable file and what it is, then {@code todo}; nothing was read into the job or changed. */
-    StoreException refusal(List<Unreadable> unreadable, String todo) {
+    StoreException refusal(List<Unreadable> unreadable, IntFunction<String> todo) {
         String listed = IntStream.range(0, unreadable.size())
                 .mapToObj(i -> "(" + (i + 1) + ") " + unreadable.get(i).described()).collect(Collectors.joining("; "));
         int count = unreadable.size();
         return new StoreException(dir + ": " + count + (count == 1 ? " file cannot be read as a session: " : " files cannot be read as sessions: ")
-                + listed + "; nothing was changed; " + todo);
+                + listed + "; nothing was changed; " + todo.apply(count));
     }
 
     /** When a session file or the directory last changed. */

@@ -88,7 +88,8 @@ class JsonDirBadInputTest {
 
         assertThat(error).as(problem).isNotNull();
         assertThat(error.getMessage()).as(problem).startsWith(sessions + ": 1 file cannot be read as a session: (1) bad.json: " + expected)
-                .endsWith("; nothing was changed; " + SessionDirectory.READ_ADVICE);
+                .endsWith("; nothing was changed; " + SessionDirectory.readAdvice(1))
+                .contains("fix it or move it out of the folder");
         assertThat(DirectorySnapshot.of(sessions)).isEqualTo(before);
     }
 
@@ -115,7 +116,7 @@ class JsonDirBadInputTest {
                                 + " at line 1, column 1; (2) config.json: the session has no 'id' field")
                         .hasMessageContaining("(3) empty.json: the file is empty, not a session object")
                         .hasMessageContaining("(4) trunc.json: not valid JSON at line 1")
-                        .hasMessageEndingWith("nothing was changed; " + SessionDirectory.READ_ADVICE);
+                        .hasMessageEndingWith("nothing was changed; " + SessionDirectory.readAdvice(4));
             }
             assertThat(store.unreadableParts()).hasSize(4);
         }
