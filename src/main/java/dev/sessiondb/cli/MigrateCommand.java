@@ -2,6 +2,7 @@ package dev.sessiondb.cli;
 
 import dev.sessiondb.job.migrate.MigrateJob;
 import dev.sessiondb.job.migrate.MigrateOptions;
+import dev.sessiondb.store.StoreFormat;
 import dev.sessiondb.store.StoreLocator;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -34,7 +35,13 @@ final class MigrateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         MigrateOptions migrate = new MigrateOptions(options.layout(), options.mode(), options.allowLoss, options.verify(), skipUnreadable);
-        return options.execute(new MigrateJob(StoreLocator.parse(source), StoreLocator.parse(target), migrate, options.journal(spec.commandLine().getErr())),
+        StoreLocator from = StoreLocator.parse(source);
+        if (skipUnreadable && !from.format().equals(StoreFormat.JSONDIR)) {
+            // said first: a JSON file or a database that does not read stops the job whole, flag or not
+            spec.commandLine().getErr().println("note: --skip-unreadable leaves out the unreadable files of a folder (jsondir:) source only; "
+                    + from.display() + " is read whole");
+        }
+        return options.execute(new MigrateJob(from, StoreLocator.parse(target), migrate, options.journal(spec.commandLine().getErr())),
                 spec.commandLine());
     }
 }

@@ -128,4 +128,16 @@ class UnreadableFolderFilesTest {
         }
         assertThat(run.out()).contains("****1234.json", "https://eve:****@github.com/o/r.json");
     }
+
+    /** An audit: on a JSON file the flag was silently without effect. */
+    @Test
+    void skippingUnreadableOnASourceThatIsNoFolderSaysItIsReadWhole() throws IOException {
+        Path cut = Files.writeString(dir.resolve("cut.json"), "[{\"session\":\"a\",\"repoName\":\"r\"}, {\"session\":");
+
+        CliRun run = CliRun.of("migrate", "json:" + cut, "json:" + dir.resolve("o.json"), "--skip-unreadable", "--backup-dir", journal);
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).startsWith("note: --skip-unreadable leaves out the unreadable files of a folder (jsondir:) source only; json:" + cut
+                + " is read whole").contains("not valid JSON at line 1");
+    }
 }
