@@ -230,6 +230,15 @@ public interface SessionStore extends AutoCloseable {
     }
 
     /**
+     * The parts this view of the store left out ({@link #skippingUnreadable()}) that its provider's
+     * {@link StoreProvider#damage} does not name (a SQL row whose record text does not read), a fault each
+     * with what to do: what a validation's store-damage check adds to the provider's. Empty by default.
+     */
+    default List<StoreFaults.Fault> skippedDamage() {
+        return List.of();
+    }
+
+    /**
      * Whether the store's schema is older than the one this version writes. Reads work on it as
      * it is; {@link #write} upgrades it first, so a job's backup holds the older schema.
      */

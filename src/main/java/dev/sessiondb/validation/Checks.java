@@ -61,7 +61,7 @@ public final class Checks {
             case "malformed-field" -> new MalformedFieldCheck();
             case "secret-in-record" -> new SecretInRecordCheck();
             case "schema-drift" -> new SchemaDriftCheck(context.locator(), context.info().layout());
-            case "store-damage" -> new StoreDamageCheck(context.locator());
+            case "store-damage" -> new StoreDamageCheck(context.locator(), context.skippedDamage());
             default -> throw new IllegalStateException("no check named " + name);
         };
     }

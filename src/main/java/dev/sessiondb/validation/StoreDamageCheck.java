@@ -7,20 +7,24 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 /**
- * A store its own engine finds damaged (SQLite's quick_check), or a folder store's files that do
- * not read as sessions, one finding each, as its provider tells: a SQLite file with a page cut in
+ * A store its own engine finds damaged (SQLite's quick_check), a folder store's files that do
+ * not read as sessions, or a native SQL store's records whose text does not read, one finding each, as its provider tells: a SQLite file with a page cut in
  * half reads as if whole, short of the records on that page. The check
  * reads every page, so it runs on a thread and connection of its own beside the record passes.
  */
 final class StoreDamageCheck implements Check {
 
     private final StoreLocator locator;
+    /** The damaged records the store read leaves out, which only a read of their text finds ({@link dev.sessiondb.store.SessionStore#skippedDamage}). */
+    private final List<StoreFaults.Fault> skipped;
     private CompletableFuture<List<StoreFaults.Fault>> damage;
 
-    StoreDamageCheck(StoreLocator locator) {
+    StoreDamageCheck(StoreLocator locator, List<StoreFaults.Fault> skipped) {
         this.locator = locator;
+        this.skipped = List.copyOf(skipped);
     }
 
     @Override
@@ -46,6 +50,6 @@ final class StoreDamageCheck implements Check {
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
-        found.forEach(fault -> findings.accept(Finding.of(this, Severity.ERROR, null, fault.what(), fault.todo())));
+        Stream.concat(found.stream(), skipped.stream()).forEach(fault -> findings.accept(Finding.of(this, Severity.ERROR, null, fault.what(), fault.todo())));
     }
 }

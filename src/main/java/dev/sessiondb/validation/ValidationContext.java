@@ -1,6 +1,7 @@
 package dev.sessiondb.validation;
 
 import dev.sessiondb.store.SessionStore;
+import dev.sessiondb.store.StoreFaults;
 import dev.sessiondb.store.StoreInfo;
 import dev.sessiondb.store.StoreLocator;
 import java.nio.file.Files;
@@ -15,10 +16,16 @@ import java.util.List;
  * @param workspaceRoots Minsky state directories whose workspace folders should all have records
  * @param baseDirectory  what relative {@code repoPath}s are resolved against
  */
-public record ValidationContext(StoreLocator locator, StoreInfo info, List<Path> workspaceRoots, Path baseDirectory) {
+public record ValidationContext(StoreLocator locator, StoreInfo info, List<Path> workspaceRoots, Path baseDirectory,
+                                List<StoreFaults.Fault> skippedDamage) {
 
     public ValidationContext {
         workspaceRoots = List.copyOf(workspaceRoots);
+        skippedDamage = List.copyOf(skippedDamage);
+    }
+
+    public ValidationContext(StoreLocator locator, StoreInfo info, List<Path> workspaceRoots, Path baseDirectory) {
+        this(locator, info, workspaceRoots, baseDirectory, List.of());
     }
 
     /**
@@ -31,6 +38,6 @@ public record ValidationContext(StoreLocator locator, StoreInfo info, List<Path>
         Path base = storeDir == null ? Path.of("").toAbsolutePath() : storeDir;
         // a directory store (magellai) keeps no state directory of its own beside it
         boolean ownDirectory = workspaceRoots.isEmpty() && storeDir != null && !Files.isDirectory(locator.path());
-        return new ValidationContext(locator, store.info(), ownDirectory ? List.of(storeDir) : workspaceRoots, base);
+        return new ValidationContext(locator, store.info(), ownDirectory ? List.of(storeDir) : workspaceRoots, base, store.skippedDamage());
     }
 }

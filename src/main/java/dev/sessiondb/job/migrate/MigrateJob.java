@@ -90,8 +90,14 @@ public final class MigrateJob implements Job {
         if (parts.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(parts.size() + (parts.size() == 1 ? " file" : " files") + " of the source not read (--skip-unreadable), so not copied: "
+        String unit = unreadableUnit(from);
+        return Optional.of(parts.size() + " " + unit + (parts.size() == 1 ? "" : "s") + " of the source not read (--skip-unreadable), so not copied: "
                 + String.join("; ", parts) + "; they are still in the source as they were");
+    }
+
+    /** What the source's unreadable parts are: a SQL store's damaged records, which its damage check cannot see, or a folder's files. */
+    private static String unreadableUnit(SessionStore from) {
+        return from.skippedDamage().isEmpty() ? "file" : "record";
     }
 
     private Transfer transfer() {
@@ -102,7 +108,7 @@ public final class MigrateJob implements Job {
         Map<String, Long> counts = new LinkedHashMap<>();
         counts.put("source records", records.count());
         if (!from.unreadableParts().isEmpty()) {
-            counts.put("source files not read", (long) from.unreadableParts().size());
+            counts.put("source " + unreadableUnit(from) + "s not read", (long) from.unreadableParts().size());
         }
         counts.put("records without a task id", assessment.withoutTaskId());
         counts.put("target records before", assessment.target().records());

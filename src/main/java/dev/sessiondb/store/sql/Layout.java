@@ -30,6 +30,11 @@ interface Layout {
     /** The table holding one row per session. */
     String table();
 
+    /** What reads and counts select from, as {@code FROM <rows> s}: the {@link #table()}, or a view of it leaving rows out. */
+    default String rows() {
+        return table();
+    }
+
     /** The session key of row {@code s}. */
     String keyExpression();
 

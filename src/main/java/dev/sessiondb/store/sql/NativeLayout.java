@@ -66,11 +66,23 @@ final class NativeLayout implements Layout {
     private final Dialect dialect;
     private final String storeName;
     private final String version;
+    /** The keys of the rows every read leaves out ({@link #skipping}); empty for the whole table. */
+    private final Set<String> skipped;
 
     NativeLayout(Dialect dialect, String storeName, String version) {
+        this(dialect, storeName, version, Set.of());
+    }
+
+    private NativeLayout(Dialect dialect, String storeName, String version, Set<String> skipped) {
         this.dialect = dialect;
         this.storeName = storeName;
         this.version = version;
+        this.skipped = Set.copyOf(skipped);
+    }
+
+    /** The same layout, its reads and counts leaving out the rows of these keys (damaged records a job was allowed to skip). */
+    NativeLayout skipping(Set<String> keys) {
+        return new NativeLayout(dialect, storeName, version, keys);
     }
 
     /** The extracted column values of a record, in {@link #columns()} order without the record. */
@@ -100,6 +112,16 @@ final class NativeLayout implements Layout {
         return TABLE;
     }
 
+    /** The table, or, while rows are skipped, the table without them: every read and count selects from this. */
+    @Override
+    public String rows() {
+        if (skipped.isEmpty()) {
+            return TABLE;
+        }
+        String keys = skipped.stream().sorted().map(NativeLayout::literal).collect(Collectors.joining(", "));
+        return "(SELECT * FROM " + TABLE + " WHERE session_key NOT IN (" + keys + "))";
+    }
+
     @Override
     public String keyExpression() {
         return "s.session_key";
@@ -123,19 +145,48 @@ final class NativeLayout implements Layout {
     @Override
     public SessionRecord recordFromText(String key, String text) {
         try {
-            return SessionRecord.ofStoredText(JsonCodec.parseObject(text), text);
+            return parse(text);
         } catch (JsonProcessingException e) {
             throw damaged(key, JsonCodec.problem(e), JsonCodec.withoutQuotedText(e));
         } catch (IllegalArgumentException e) {
-            throw damaged(key, e.getMessage().lines().findFirst().orElse(""), e);
+            throw damaged(key, firstLine(e), e);
         }
+    }
+
+    /** Why a row's record text does not read as a record, without quoting it; empty when it reads. */
+    static Optional<String> problem(String text) {
+        try {
+            parse(text);
+            return Optional.empty();
+        } catch (JsonProcessingException e) {
+            return Optional.of(JsonCodec.problem(e));
+        } catch (IllegalArgumentException e) {
+            return Optional.of(firstLine(e));
+        }
+    }
+
+    private static SessionRecord parse(String text) throws JsonProcessingException {
+        return SessionRecord.ofStoredText(JsonCodec.parseObject(text), text);
+    }
+
+    private static String firstLine(IllegalArgumentException e) {
+        return String.valueOf(e.getMessage()).lines().findFirst().orElse("");
+    }
+
+    /** What to do about a damaged record: restore, or delete its row; {@code keyLiteral} is the key as SQL text ('it''s'), or "..." to leave it out. */
+    static String deleteAdvice(String keyLiteral) {
+        return "restore the store from a backup, or delete that row (DELETE FROM " + TABLE + " WHERE session_key = " + keyLiteral + ", in sqlite3 or psql)";
+    }
+
+    /** The key as a SQL text literal. */
+    static String literal(String key) {
+        return "'" + key.replace("'", "''") + "'";
     }
 
     /** A record that no longer reads: which, why (no text of it quoted: it may hold a secret), and the row to delete when no backup has it. */
     private StoreException damaged(String key, String problem, Exception cause) {
-        String quotedKey = key.replace("'", "''");
-        return new StoreException(storeName + ": session '" + key + "' holds a damaged record (" + problem + "); restore the store from a backup,"
-                + " or delete that row (DELETE FROM " + TABLE + " WHERE session_key = '" + quotedKey + "', in sqlite3 or psql) and run again", cause);
+        return new StoreException(storeName + ": session '" + key + "' holds a damaged record (" + problem + "); " + deleteAdvice(literal(key))
+                + " and run again", cause);
     }
 
     /**

@@ -104,7 +104,7 @@ final class PageQuery {
     }
 
     private String from() {
-        return " FROM " + layout.table() + " s" + (conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions));
+        return " FROM " + layout.rows() + " s" + (conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions));
     }
 
     private long count(Connection connection) throws SQLException {

@@ -126,6 +126,6 @@ final class SqlCursor {
     }
 
     private static String scan(Layout layout, String selectList) {
-        return "SELECT " + selectList + " FROM " + layout.table() + " s";
+        return "SELECT " + selectList + " FROM " + layout.rows() + " s";
     }
 }

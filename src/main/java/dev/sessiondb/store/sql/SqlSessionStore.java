@@ -9,6 +9,7 @@ import dev.sessiondb.model.SessionQuery;
 import dev.sessiondb.model.LoneSurrogates;
 import dev.sessiondb.model.SessionRecord;
 import dev.sessiondb.model.SortKey;
+import dev.sessiondb.model.SecretMasker;
 import dev.sessiondb.model.ValueCount;
 import dev.sessiondb.progress.ProgressMonitor;
 import dev.sessiondb.store.HashCursor;
@@ -17,6 +18,7 @@ import dev.sessiondb.store.RecordCursor;
 import dev.sessiondb.store.SessionStore;
 import dev.sessiondb.store.StaleRecordException;
 import dev.sessiondb.store.StoreException;
+import dev.sessiondb.store.StoreFaults;
 import dev.sessiondb.store.StoreFingerprint;
 import dev.sessiondb.store.StoreInfo;
 import dev.sessiondb.store.StoreLayout;
@@ -45,6 +47,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
@@ -70,9 +73,21 @@ final class SqlSessionStore implements SessionStore {
     private boolean defersRebuilds;
     private boolean checkedForInterruptedRebuild;
     private Transaction heldWrite;
+    /** The store this is a view of ({@link #skippingUnreadable()}), whose close closes both; itself for a store opened whole. */
+    private final SqlSessionStore whole;
+    /** The damaged records this view leaves out, by key, each with why it does not read; empty for a store read whole. */
+    private final Map<String, String> skipped;
+    private boolean closed;
 
     SqlSessionStore(StoreLocator locator, Dialect dialect, Layout layout, HikariDataSource pool, String schema, Database database,
                     LockSafeReads.Hold file) {
+        this(locator, dialect, layout, pool, schema, database, file, null, Map.of());
+    }
+
+    private SqlSessionStore(StoreLocator locator, Dialect dialect, Layout layout, HikariDataSource pool, String schema, Database database,
+                            LockSafeReads.Hold file, SqlSessionStore whole, Map<String, String> skipped) {
+        this.whole = whole == null ? this : whole;
+        this.skipped = skipped;
         this.locator = locator;
         this.dialect = dialect;
         this.layout = layout;
@@ -100,7 +115,7 @@ final class SqlSessionStore implements SessionStore {
 
     /** Exact, as a job decides on it whether a target is empty; an index-only scan where the table has a key. */
     private long count(Connection connection) throws SQLException {
-        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery("SELECT count(*) FROM " + layout.table())) {
+        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery("SELECT count(*) FROM " + layout.rows() + " s")) {
             rows.next();
             return rows.getLong(1);
         }
@@ -124,7 +139,7 @@ final class SqlSessionStore implements SessionStore {
     }
 
     private static Optional<SessionRecord> select(Connection connection, Layout layout, String key) throws SQLException {
-        String sql = "SELECT " + layout.selectList() + " FROM " + layout.table() + " s WHERE " + layout.keyExpression() + " = ?";
+        String sql = "SELECT " + layout.selectList() + " FROM " + layout.rows() + " s WHERE " + layout.keyExpression() + " = ?";
         try (PreparedStatement statement = PageQuery.prepare(connection, sql, List.of(key)); ResultSet rows = statement.executeQuery()) {
             return rows.next() ? Optional.of(layout.read(rows)) : Optional.empty();
         }
@@ -147,7 +162,7 @@ final class SqlSessionStore implements SessionStore {
         String value = column.get();
         String filtered = conditions.stream().map(condition -> " AND " + condition.sql()).collect(Collectors.joining());
         List<Object> params = conditions.stream().flatMap(condition -> condition.params().stream()).toList();
-        String from = " FROM " + layout.table() + " s WHERE " + value;
+        String from = " FROM " + layout.rows() + " s WHERE " + value;
         String valuesSql = "SELECT " + value + ", count(*)" + from + " IS NOT NULL" + filtered
                 + " GROUP BY " + value + " ORDER BY count(*) DESC, " + dialect.binary(value) + " LIMIT ?";
         List<Object> valuesParams = new ArrayList<>(params);
@@ -196,9 +211,62 @@ final class SqlSessionStore implements SessionStore {
                 : HashCursor.of(SqlCursor.recordsInStoredOrder(locator.display(), layout, transaction));
     }
 
+    /** Each damaged record left out, as "session 'KEY': why", the name masked where it holds a secret. */
+    @Override
+    public List<String> unreadableParts() {
+        return skipped.entrySet().stream().map(damaged -> "session '" + SecretMasker.maskText(null, damaged.getKey()) + "': " + damaged.getValue())
+                .toList();
+    }
+
+    /**
+     * The native layout's store with its damaged records (text that no longer reads as a record) left out of every read and
+     * count, found by one scan that parses every row's text now; the rows stay as they are. Other layouts read columns, not
+     * text, and are read whole.
+     */
+    @Override
+    public SessionStore skippingUnreadable() {
+        if (!(layout instanceof NativeLayout nativeLayout) || whole != this) {
+            return this;
+        }
+        Map<String, String> damaged = damagedRecords();
+        return damaged.isEmpty() ? this
+                : new SqlSessionStore(locator, dialect, nativeLayout.skipping(damaged.keySet()), pool, schema, database, file, this, damaged);
+    }
+
+    /** Each damaged record this view leaves out, a fault of its own naming the session and the row to delete. */
+    @Override
+    public List<StoreFaults.Fault> skippedDamage() {
+        return skipped.entrySet().stream().map(damaged -> {
+            String key = damaged.getKey();
+            String shown = SecretMasker.maskText(null, key);
+            // the statement names the key as it is, unless that would show a secret
+            String todo = NativeLayout.deleteAdvice(shown.equals(key) ? NativeLayout.literal(key) : "...");
+            return new StoreFaults.Fault("session '" + shown + "' holds a damaged record (" + damaged.getValue() + ")", todo
+                    + "; until then a job reading the store refuses it, and sessiondb migrate --skip-unreadable copies the other sessions out");
+        }).toList();
+    }
+
+    /** Each row of the native layout whose record text does not read, by key, with why (no text of it quoted): one scan of the table. */
+    private Map<String, String> damagedRecords() {
+        record Row(String key, Optional<String> problem) {
+        }
+        Map<String, String> damaged = new TreeMap<>();
+        SqlRows<Row> rows = new SqlRows<>(locator.display(), beginTransaction(), "SELECT session_key, record FROM " + NativeLayout.TABLE,
+                row -> new Row(dialect.text(row, 1), NativeLayout.problem(dialect.text(row, 2))));
+        try (rows) {
+            for (Row row = rows.next(); row != null; row = rows.next()) {
+                if (row.problem().isPresent()) {
+                    damaged.put(row.key(), row.problem().get());
+                }
+            }
+        }
+        return damaged;
+    }
+
     @Override
     public Optional<PairedTexts> pairedWith(SessionStore other, ProgressMonitor monitor) {
-        if (other instanceof SqlSessionStore second && nativeSqlite() && second.nativeSqlite()) {
+        // the pairing joins the two tables whole; a view leaving rows out is compared by its texts instead
+        if (other instanceof SqlSessionStore second && nativeSqlite() && second.nativeSqlite() && skipped.isEmpty() && second.skipped.isEmpty()) {
             return Optional.of(SqlitePairing.open(locator, layout, second.locator, second.layout, monitor));
         }
         return Optional.empty();
@@ -441,7 +509,19 @@ final class SqlSessionStore implements SessionStore {
     }
 
     @Override
-    public synchronized void close() {
+    public void close() {
+        if (whole != this) {
+            whole.close();
+        } else {
+            closeWhole();
+        }
+    }
+
+    private synchronized void closeWhole() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         if (heldWrite != null) {
             heldWrite.end();
             heldWrite = null;

@@ -1,0 +1,163 @@
+package dev.sessiondb.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.sessiondb.model.JsonCodec;
+import dev.sessiondb.store.sql.TestPostgres;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A native SQLite store with one row whose record text is no longer JSON (the audit's recovered.db):
+ * validate names it as a store-damage finding and checks the rest, a job refuses naming it with the
+ * row to delete, and migrate --skip-unreadable copies the rest, names what it left out and verifies
+ * clean; the store is never changed. The same for PostgreSQL.
+ */
+class DamagedSqlRecordsTest {
+
+    private static final String DAMAGED = "{\"session\": \"b\", ";
+
+    @TempDir
+    Path dir;
+
+    private Path db;
+    private String journal;
+
+    @BeforeEach
+    void storeWithOneDamagedRecord() throws IOException, SQLException {
+        journal = dir.resolve("journal").toString();
+        db = dir.resolve("recovered.db");
+        CliRun made = CliRun.of("migrate", "json:" + threeSessions(), "sqlite:" + db, "--backup-dir", journal);
+        assertThat(made.exitCode()).as(made.err()).isZero();
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + db); Statement statement = connection.createStatement()) {
+            statement.executeUpdate("UPDATE sessions SET record = '" + DAMAGED + "' WHERE session_key = 'b'");
+        }
+    }
+
+    /** a, b and c; c's date does not read, so that validate has a finding in a record it checks. */
+    private Path threeSessions() throws IOException {
+        return Files.writeString(dir.resolve("three.json"), "[{\"session\": \"a\", \"repoName\": \"r\"},"
+                + " {\"session\": \"b\", \"repoName\": \"r\"}, {\"session\": \"c\", \"repoName\": \"r\", \"createdAt\": \"not a date\"}]");
+    }
+
+    private Map<String, String> rows() throws SQLException {
+        Map<String, String> rows = new TreeMap<>();
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + db); Statement statement = connection.createStatement();
+             ResultSet read = statement.executeQuery("SELECT session_key, record FROM sessions")) {
+            while (read.next()) {
+                rows.put(read.getString(1), read.getString(2));
+            }
+        }
+        return rows;
+    }
+
+    @Test
+    void validateNamesTheDamagedRecordAsStoreDamageAndChecksTheRest() throws IOException, SQLException {
+        Map<String, String> before = rows();
+
+        CliRun run = CliRun.of("validate", "sqlite:" + db, "--format", "json");
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
+        List<String> damage = new ArrayList<>();
+        List<String> checked = new ArrayList<>();
+        for (JsonNode finding : JsonCodec.parse(run.out()).path("findings")) {
+            if (finding.path("check").asText().equals("store-damage")) {
+                damage.add(finding.path("message").asText());
+                assertThat(finding.path("fix").asText()).contains("DELETE FROM sessions WHERE session_key = 'b'", "sessiondb migrate --skip-unreadable");
+            } else {
+                checked.add(finding.path("check").asText());
+            }
+        }
+        assertThat(damage).singleElement().asString().startsWith("session 'b' holds a damaged record (").doesNotContain(DAMAGED);
+        assertThat(checked).contains("invalid-date");
+        assertThat(rows()).isEqualTo(before);
+    }
+
+    @Test
+    void migrateRefusesNamingTheDamagedRecord() throws SQLException {
+        CliRun run = CliRun.of("migrate", "sqlite:" + db, "json:" + dir.resolve("out.json"), "--backup-dir", journal);
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("session 'b' holds a damaged record", "DELETE FROM sessions WHERE session_key = 'b'");
+        assertThat(dir.resolve("out.json")).doesNotExist();
+    }
+
+    @Test
+    void migrateSkippingUnreadableCopiesTheRestNamesTheRecordLeftOutAndVerifiesClean() throws IOException, SQLException {
+        Map<String, String> before = rows();
+        Path out = dir.resolve("out.json");
+
+        CliRun plan = CliRun.of("migrate", "sqlite:" + db, "json:" + out, "--skip-unreadable", "--dry-run", "--backup-dir", journal);
+        CliRun run = CliRun.of("migrate", "sqlite:" + db, "json:" + out, "--skip-unreadable", "--backup-dir", journal, "--format", "json");
+
+        assertThat(plan.exitCode()).as(plan.err()).isZero();
+        assertThat(plan.out()).contains("source records not read:", "warning: 1 record of the source not read (--skip-unreadable), so not copied:"
+                + " session 'b': ").doesNotContain(DAMAGED);
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode report = JsonCodec.parse(run.out());
+        assertThat(report.path("counts").path("records written").asLong()).isEqualTo(2);
+        assertThat(report.path("counts").path("source records not read").asLong()).isEqualTo(1);
+        assertThat(report.path("counts").path("records verified").asLong()).isEqualTo(2);
+        assertThat(report.findPath("verification").path("passed").asBoolean()).as(run.out()).isTrue();
+        assertThat(report.findPath("verification").path("expected").asLong()).isEqualTo(2);
+        assertThat(report.path("warnings").toString()).contains("1 record of the source not read", "session 'b'");
+        assertThat(JsonCodec.parse(Files.readString(out)).findValuesAsText("session")).containsExactlyInAnyOrder("a", "c");
+        assertThat(rows()).isEqualTo(before);
+    }
+
+    /** A key holding a token is masked in the finding, the plan and the report, and left out of the DELETE the finding advises. */
+    @Test
+    void aDamagedRecordsKeyIsShownWithItsSecretMasked() throws IOException, SQLException {
+        String token = "ghp_AAAABBBBCCCCDDDDEEEEFFFFGGGGHHHH1234";
+        Path masked = dir.resolve("masked.db");
+        Path json = Files.writeString(dir.resolve("token.json"), "[{\"session\": \"a\"}, {\"session\": \"" + token + "\"}]");
+        assertThat(CliRun.of("migrate", "json:" + json, "sqlite:" + masked, "--backup-dir", journal).exitCode()).isZero();
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + masked); Statement statement = connection.createStatement()) {
+            statement.executeUpdate("UPDATE sessions SET record = '" + DAMAGED + "' WHERE session_key = '" + token + "'");
+        }
+
+        CliRun validate = CliRun.of("validate", "sqlite:" + masked, "--format", "json");
+        CliRun run = CliRun.of("migrate", "sqlite:" + masked, "json:" + dir.resolve("m.json"), "--skip-unreadable", "--backup-dir", journal);
+
+        assertThat(validate.exitCode()).as(validate.err()).isEqualTo(1);
+        assertThat(validate.out()).contains("session '****1234' holds a damaged record", "WHERE session_key = ...");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("session '****1234': ");
+        for (String shown : List.of(validate.out(), validate.err(), run.out(), run.err())) {
+            assertThat(shown).doesNotContain("ghp_AAAA");
+        }
+    }
+
+    @Test
+    void aPostgresqlStoreSkipsItsDamagedRecordTheSameWay() throws IOException {
+        String postgres = TestPostgres.get().freshSchema().display();
+        CliRun made = CliRun.of("migrate", "json:" + threeSessions(), postgres, "--backup-dir", journal);
+        assertThat(made.exitCode()).as(made.err()).isZero();
+        String schema = dev.sessiondb.store.StoreLocator.parse(postgres).param("schema").orElseThrow();
+        TestPostgres.get().execute("UPDATE " + schema + ".sessions SET record = '" + DAMAGED + "' WHERE session_key = 'b'");
+        Path out = dir.resolve("pg-out.json");
+
+        CliRun validate = CliRun.of("validate", postgres, "--check", "store-damage");
+        CliRun run = CliRun.of("migrate", postgres, "json:" + out, "--skip-unreadable", "--backup-dir", journal);
+
+        assertThat(validate.exitCode()).as(validate.err()).isEqualTo(1);
+        assertThat(validate.out()).contains("session 'b' holds a damaged record");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("1 record of the source not read (--skip-unreadable)");
+        assertThat(JsonCodec.parse(Files.readString(out)).findValuesAsText("session")).containsExactlyInAnyOrder("a", "c");
+    }
+}
