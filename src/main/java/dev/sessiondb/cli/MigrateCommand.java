@@ -2,8 +2,8 @@ package dev.sessiondb.cli;
 
 import dev.sessiondb.job.migrate.MigrateJob;
 import dev.sessiondb.job.migrate.MigrateOptions;
-import dev.sessiondb.store.StoreFormat;
 import dev.sessiondb.store.StoreLocator;
+import dev.sessiondb.store.StoreProviders;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -25,8 +25,9 @@ final class MigrateCommand implements Callable<Integer> {
     @Parameters(index = "1", paramLabel = "TARGET", description = "The store to write; a new file appears only when complete.")
     String target;
 
-    @Option(names = "--skip-unreadable", description = "Copy the sessions a folder source still reads and leave out its files that do not read as"
-            + " sessions, each named in the plan and report (default: refuse, naming them all). The source is not changed.")
+    @Option(names = "--skip-unreadable", description = "Copy the sessions the source still reads and leave out a folder source's files that do not"
+            + " read as sessions, or a SQLite or PostgreSQL source's damaged records (its own layout), each named in the plan and report"
+            + " (default: refuse, naming them). The source is not changed.")
     boolean skipUnreadable;
 
     @Mixin
@@ -36,10 +37,10 @@ final class MigrateCommand implements Callable<Integer> {
     public Integer call() {
         MigrateOptions migrate = new MigrateOptions(options.layout(), options.mode(), options.allowLoss, options.verify(), skipUnreadable);
         StoreLocator from = StoreLocator.parse(source);
-        if (skipUnreadable && !from.format().equals(StoreFormat.JSONDIR)) {
-            // said first: a JSON file or a database that does not read stops the job whole, flag or not
-            spec.commandLine().getErr().println("note: --skip-unreadable leaves out the unreadable files of a folder (jsondir:) source only; "
-                    + from.display() + " is read whole");
+        if (skipUnreadable && !StoreProviders.of(from).skipsUnreadable()) {
+            // said first: a JSON file that does not read stops the job whole, flag or not
+            spec.commandLine().getErr().println("note: --skip-unreadable leaves out a folder (jsondir:) source's files that do not read as sessions"
+                    + " and a SQLite or PostgreSQL source's damaged records only; " + from.display() + " is read whole");
         }
         return options.execute(new MigrateJob(from, StoreLocator.parse(target), migrate, options.journal(spec.commandLine().getErr())),
                 spec.commandLine());

@@ -180,6 +180,14 @@ public interface StoreProvider {
         return Optional.empty();
     }
 
+    /**
+     * Whether {@link SessionStore#skippingUnreadable()} can leave parts of this format's stores out (a folder's files that
+     * do not read as sessions, a SQL store's damaged records); false where a store is always read whole (a JSON file).
+     */
+    default boolean skipsUnreadable() {
+        return false;
+    }
+
     /** True when opening the store may need a password the user types (a server login); file stores need none. */
     default boolean takesPassword() {
         return false;

@@ -105,6 +105,7 @@ class DamagedSqlRecordsTest {
         CliRun run = CliRun.of("migrate", "sqlite:" + db, "json:" + out, "--skip-unreadable", "--backup-dir", journal, "--format", "json");
 
         assertThat(plan.exitCode()).as(plan.err()).isZero();
+        assertThat(plan.err()).doesNotContain("note: --skip-unreadable");
         assertThat(plan.out()).contains("source records not read:", "warning: 1 record of the source not read (--skip-unreadable), so not copied:"
                 + " session 'b': ").doesNotContain(DAMAGED);
         assertThat(run.exitCode()).as(run.err()).isZero();

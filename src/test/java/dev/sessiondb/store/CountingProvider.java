@@ -148,6 +148,11 @@ public abstract class CountingProvider implements StoreProvider {
     }
 
     @Override
+    public boolean skipsUnreadable() {
+        return delegate.skipsUnreadable();
+    }
+
+    @Override
     public Optional<String> url(String text) {
         return delegate.url(text);
     }

@@ -88,6 +88,11 @@ public final class JsonDirProvider extends FileStoreProvider {
     }
 
     @Override
+    public boolean skipsUnreadable() {
+        return true;
+    }
+
+    @Override
     public SessionStore open(StoreLocator locator, OpenMode mode) {
         finishReplacedTree(locator.path());
         return JsonDirStore.open(locator, mode);

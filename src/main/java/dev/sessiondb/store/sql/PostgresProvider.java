@@ -147,6 +147,11 @@ public final class PostgresProvider implements StoreProvider {
     }
 
     @Override
+    public boolean skipsUnreadable() {
+        return true;
+    }
+
+    @Override
     public SessionStore open(StoreLocator locator, OpenMode mode) {
         return SqlStores.openPostgres(locator, mode);
     }

@@ -90,6 +90,11 @@ public final class SqliteProvider extends FileStoreProvider {
     }
 
     @Override
+    public boolean skipsUnreadable() {
+        return true;
+    }
+
+    @Override
     public SessionStore open(StoreLocator locator, OpenMode mode) {
         return SqlStores.openSqlite(locator, mode);
     }
