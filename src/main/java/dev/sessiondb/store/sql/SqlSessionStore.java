@@ -228,7 +228,12 @@ final class SqlSessionStore implements SessionStore {
         if (!(layout instanceof NativeLayout nativeLayout) || whole != this) {
             return this;
         }
-        Map<String, String> damaged = damagedRecords();
+        Map<String, String> damaged;
+        try {
+            damaged = damagedRecords();
+        } catch (RuntimeException unreadable) {
+            return this; // a file damaged below its records stops this scan as it stops every read, which then names the damage
+        }
         return damaged.isEmpty() ? this
                 : new SqlSessionStore(locator, dialect, nativeLayout.skipping(damaged.keySet()), pool, schema, database, file, this, damaged);
     }
