@@ -230,6 +230,15 @@ public interface SessionStore extends AutoCloseable {
     }
 
     /**
+     * As {@link #skippingUnreadable()} where the store knows its unreadable parts without a pass of its own (a folder's
+     * files are read when it opens); the store itself where finding them takes one (a database's damaged records), so a
+     * plain validation costs no second read.
+     */
+    default SessionStore skippingUnreadableKnownAlready() {
+        return skippingUnreadable();
+    }
+
+    /**
      * The parts this view of the store left out ({@link #skippingUnreadable()}) that its provider's
      * {@link StoreProvider#damage} does not name (a SQL row whose record text does not read), a fault each
      * with what to do: what a validation's store-damage check adds to the provider's. Empty by default.

@@ -69,7 +69,7 @@ class DamagedSqlRecordsTest {
     void validateNamesTheDamagedRecordAsStoreDamageAndChecksTheRest() throws IOException, SQLException {
         Map<String, String> before = rows();
 
-        CliRun run = CliRun.of("validate", "sqlite:" + db, "--format", "json");
+        CliRun run = CliRun.of("validate", "sqlite:" + db, "--check", "store-damage", "--check", "invalid-date", "--format", "json");
 
         assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
         List<String> damage = new ArrayList<>();
@@ -85,6 +85,15 @@ class DamagedSqlRecordsTest {
         assertThat(damage).singleElement().asString().startsWith("session 'b' holds a damaged record (").doesNotContain(DAMAGED);
         assertThat(checked).contains("invalid-date");
         assertThat(rows()).isEqualTo(before);
+    }
+
+    /** Finding damaged records reads every row again: a validation of every check does not, and says how to list them. */
+    @Test
+    void aValidationOfEveryCheckStopsAtADamagedRecordSayingHowToListThemAll() {
+        CliRun run = CliRun.of("validate", "sqlite:" + db);
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("session 'b' holds a damaged record", "sessiondb validate --check store-damage lists every damaged record");
     }
 
     @Test
@@ -131,7 +140,7 @@ class DamagedSqlRecordsTest {
             statement.executeUpdate("UPDATE sessions SET record = '" + DAMAGED + "' WHERE session_key = '" + token + "'");
         }
 
-        CliRun validate = CliRun.of("validate", "sqlite:" + masked, "--format", "json");
+        CliRun validate = CliRun.of("validate", "sqlite:" + masked, "--check", "store-damage", "--format", "json");
         CliRun run = CliRun.of("migrate", "sqlite:" + masked, "json:" + dir.resolve("m.json"), "--skip-unreadable", "--backup-dir", journal);
 
         assertThat(validate.exitCode()).as(validate.err()).isEqualTo(1);

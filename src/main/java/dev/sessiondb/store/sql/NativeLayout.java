@@ -186,7 +186,8 @@ final class NativeLayout implements Layout {
     /** A record that no longer reads: which, why (no text of it quoted: it may hold a secret), and the row to delete when no backup has it. */
     private StoreException damaged(String key, String problem, Exception cause) {
         return new StoreException(storeName + ": session '" + key + "' holds a damaged record (" + problem + "); " + deleteAdvice(literal(key))
-                + " and run again", cause);
+                + " and run again (sessiondb validate --check store-damage lists every damaged record; migrate --skip-unreadable copies the rest)",
+                cause);
     }
 
     /**

@@ -223,6 +223,12 @@ final class SqlSessionStore implements SessionStore {
      * count, found by one scan that parses every row's text now; the rows stay as they are. Other layouts read columns, not
      * text, and are read whole.
      */
+    /** Finding a damaged record takes a read of every row: only a job or check that asks for them pays it. */
+    @Override
+    public SessionStore skippingUnreadableKnownAlready() {
+        return this;
+    }
+
     @Override
     public SessionStore skippingUnreadable() {
         if (!(layout instanceof NativeLayout nativeLayout) || whole != this) {
