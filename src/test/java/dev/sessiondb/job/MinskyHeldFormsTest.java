@@ -72,7 +72,7 @@ class MinskyHeldFormsTest {
         assertThat(dryRun.out()).contains("  loss: createdAt: digits past the millisecond cut (the target keeps dates to the millisecond) (1 record)")
                 .doesNotContain("cannot hold");
         assertThat(refused.exitCode()).as(refused.out() + refused.err()).isEqualTo(2);
-        assertThat(refused.err()).contains("would cut the digits past the millisecond of createdAt (1 records)",
+        assertThat(refused.err()).contains("would cut the digits past the millisecond of createdAt (1 record)",
                 "pass --allow-loss to write them with those dates cut to the millisecond").doesNotContain("cannot hold");
         assertThat(allowed.exitCode()).as(allowed.out() + allowed.err()).isZero();
         assertThat(allowed.out()).contains("records verified:");

@@ -33,7 +33,8 @@ public record JobSummary(String headline, Tone tone, Map<String, Long> counts, L
     public static JobSummary ofPlan(JobPlan plan, WizardChoices choices) {
         List<String> lines = new ArrayList<>();
         plan.fieldChanges().forEach(change -> lines.add(change.change() == ValueChange.NOT_KEPT
-                ? String.format("The target cannot hold %s (%,d records)", change.field(), change.records()) : change.describe()));
+                ? String.format("The target cannot hold %s (%,d %s)", change.field(), change.records(), change.records() == 1 ? "record" : "records")
+                : change.describe()));
         plan.coercions().forEach(line -> lines.add("Date: " + line));
         lines.addAll(plan.warnings());
         if (plan.refusal().isPresent()) {

@@ -56,7 +56,7 @@ class JobSummaryTest {
         assertThat(summary.tone()).isEqualTo(JobSummary.Tone.WARNING);
         assertThat(summary.headline()).isEqualTo("Runs with loss: the fields below are dropped or cut as each line says (allowed)");
         assertThat(summary.lines()).containsExactly("createdAt: digits past the millisecond cut (the target keeps dates to the millisecond) (2 records)",
-                "The target cannot hold remote (1 records)");
+                "The target cannot hold remote (1 record)");
     }
 
     @Test
