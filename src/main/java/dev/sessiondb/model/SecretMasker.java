@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.MatchResult;
@@ -29,17 +28,7 @@ public final class SecretMasker {
 
     public static final String MASK = "****";
 
-    private static final int SECRET_NAMES_KEPT = 4096;
-    private static final Map<String, Boolean> SECRET_NAMES = new ConcurrentHashMap<>();
     private static final Map<String, String> SHOWN_NAMES = new ConcurrentHashMap<>();
-    /** A field whose lower-case name holds one of these is a secret. */
-    private static final List<String> SECRET_NAME_WORDS = List.of("token", "password", "passwd", "passphrase", "secret", "apikey", "api_key",
-            "api-key", "privatekey", "private_key", "private-key", "credential", "authorization");
-    /**
-     * Words too short to look for inside a name ("author", "authMethod", "cwd" are no secrets): a field is a secret when its
-     * name's last word is one of them, as {@code pwd}, {@code db_pwd}, {@code auth} or {@code basicAuth}.
-     */
-    private static final List<String> SECRET_LAST_WORDS = List.of("pwd", "auth");
     /** The tokens masked wherever they appear: GitHub, GitLab, OpenAI-style, Slack and AWS access key ids. */
     private static final List<TokenShape> TOKEN_SHAPES = List.of(
             new TokenShape("ghp_", "", 20), new TokenShape("gho_", "", 20), new TokenShape("ghu_", "", 20),
@@ -88,8 +77,6 @@ public final class SecretMasker {
     private static final Pattern HEX_TOKEN_AS_URL_USER = Pattern.compile("(?<=://)[0-9a-fA-F]{40}(?=[:@])");
     /** A URL's scheme separator, then its user and password up to the last {@code @} before the host. */
     private static final Pattern URL_USER_INFO = Pattern.compile("(://)([^/?#\\s]*)@");
-    /** The longest password with a space in it that is looked for, up to its {@code @} further along the line. */
-    private static final int LONGEST_SPACED_PASSWORD = 64;
 
     private SecretMasker() {
     }
@@ -107,7 +94,7 @@ public final class SecretMasker {
      */
     public static JsonNode maskedValue(String fieldName, JsonNode value) {
         JsonNode copy = value.deepCopy();
-        if (fieldName != null && isSecretName(fieldName)) {
+        if (fieldName != null && SecretNames.isSecretName(fieldName)) {
             return maskedWhole(copy);
         }
         if (copy.isTextual()) {
@@ -122,7 +109,7 @@ public final class SecretMasker {
         if (value == null) {
             return null;
         }
-        if (fieldName != null && isSecretName(fieldName)) {
+        if (fieldName != null && SecretNames.isSecretName(fieldName)) {
             return masked(value);
         }
         return maskUrlPasswords(withSecretsMasked(value));
@@ -130,7 +117,7 @@ public final class SecretMasker {
 
     /** Whether a field of this name holds a secret whatever its value ({@code password}, {@code client_secret}, {@code github.token}'s {@code token}). */
     public static boolean isSecretFieldName(String fieldName) {
-        return fieldName != null && isSecretName(fieldName);
+        return fieldName != null && SecretNames.isSecretName(fieldName);
     }
 
     /**
@@ -139,12 +126,7 @@ public final class SecretMasker {
      * it; {@code passwordHint} or {@code tokenType} is masked as a secret's name but holds something else.
      */
     public static boolean namesTheSecretItself(String fieldName) {
-        if (!isSecretFieldName(fieldName)) {
-            return false;
-        }
-        String lower = fieldName.toLowerCase(Locale.ROOT);
-        return SECRET_NAME_WORDS.stream().anyMatch(word -> lower.endsWith(word) || lower.endsWith(word + "s"))
-                || SECRET_LAST_WORDS.contains(lastWord(fieldName).toLowerCase(Locale.ROOT));
+        return fieldName != null && SecretNames.namesTheSecretItself(fieldName);
     }
 
     /** Whether the text, spaces aside, is one token of a known shape and nothing else (a {@code glab} field holding a {@code glpat-} token). */
@@ -163,7 +145,7 @@ public final class SecretMasker {
      * written there would be a user named "****". A URL whose user alone is no secret ({@code ssh://git@host/x}) is kept.
      */
     public static String withoutUrlCredentials(String text) {
-        return text == null || !mayHoldUrlUser(text) ? text
+        return text == null || !UrlPasswords.mayHoldUrlUser(text) ? text
                 : URL_USER_INFO.matcher(text).replaceAll(match -> match.group(2).indexOf(':') >= 0 || holdsSecret(match.group()) ? "$1" : "$0");
     }
 
@@ -182,7 +164,7 @@ public final class SecretMasker {
         String tokensMasked = holdsToken(bearerMasked)
                 ? SECRET_VALUE.matcher(bearerMasked).replaceAll(match -> maskedToken(match.group()))
                 : bearerMasked;
-        return mayHoldUrlUser(tokensMasked) ? HEX_TOKEN_AS_URL_USER.matcher(tokensMasked).replaceAll(MASK) : tokensMasked;
+        return UrlPasswords.mayHoldUrlUser(tokensMasked) ? HEX_TOKEN_AS_URL_USER.matcher(tokensMasked).replaceAll(MASK) : tokensMasked;
     }
 
     /**
@@ -268,104 +250,6 @@ public final class SecretMasker {
         return false;
     }
 
-    /** Any text (a locator, a URL, an error message) with the password of every URL in it replaced by {@link #MASK}. */
-    public static String maskUrlPasswords(String text) {
-        return text == null || !mayHoldUrlUser(text) ? text : replacingUrlPasswords(text, ":" + MASK);
-    }
-
-    /**
-     * The text with the {@code :password} of every URL replaced. A password runs from the colon after the user to the last
-     * {@code @} before the path; when no {@code @} comes before a {@code /}, {@code ?} or {@code #}, those are in the password
-     * ({@code postgresql://u:pa/ss@host/db}, which no URL parser takes apart), and it runs to the next {@code @}, if any, of
-     * the same word, else of the same line when no {@code /} comes first ({@code mysql://root:my secret@db/x}). A port after
-     * the colon ({@code http://host:8080/x/@me}) is no password.
-     */
-    private static String replacingUrlPasswords(String text, String replacement) {
-        StringBuilder replaced = null;
-        int copied = 0;
-        for (int scheme = text.indexOf("://"); scheme >= 0; scheme = text.indexOf("://", scheme + 3)) {
-            int userEnd = passwordColon(text, scheme);
-            int at = userEnd < 0 ? -1 : passwordEnd(text, userEnd + 1);
-            if (at >= 0) {
-                replaced = replaced == null ? new StringBuilder(text.length()) : replaced;
-                replaced.append(text, copied, userEnd).append(replacement);
-                copied = at;
-                scheme = at - 2; // the next URL starts after this one's user
-            }
-        }
-        return replaced == null ? text : replaced.append(text, copied, text.length()).toString();
-    }
-
-    /** The colon after the user of the URL whose "://" is at {@code scheme}, or -1 when no password follows the user. */
-    private static int passwordColon(String text, int scheme) {
-        int userEnd = scheme + 3;
-        while (userEnd < text.length() && "/?#:@".indexOf(text.charAt(userEnd)) < 0 && !Character.isWhitespace(text.charAt(userEnd))) {
-            userEnd++;
-        }
-        return userEnd < text.length() && text.charAt(userEnd) == ':' ? userEnd : -1;
-    }
-
-    /** Where the password starting at {@code start} ends: its closing {@code @}, or -1 for none (no {@code @}, or a port). */
-    private static int passwordEnd(String text, int start) {
-        int wordEnd = start;
-        while (wordEnd < text.length() && !Character.isWhitespace(text.charAt(wordEnd))) {
-            wordEnd++;
-        }
-        int authorityEnd = start;
-        while (authorityEnd < wordEnd && "/?#".indexOf(text.charAt(authorityEnd)) < 0) {
-            authorityEnd++;
-        }
-        int lastAt = text.lastIndexOf('@', authorityEnd - 1);
-        if (lastAt >= start) {
-            return lastAt;
-        }
-        if (isPort(text, start, authorityEnd)) {
-            return -1;
-        }
-        int at = text.indexOf('@', authorityEnd);
-        if (at >= 0 && at < wordEnd) {
-            return at;
-        }
-        if (authorityEnd < wordEnd) {
-            return -1; // a '/' before any '@' on the line: no password runs over a space and a path
-        }
-        for (int end = wordEnd; end < text.length() && end - start <= LONGEST_SPACED_PASSWORD; end++) {
-            char c = text.charAt(end);
-            if (c == '@') {
-                return end + 1 < text.length() && Character.isLetterOrDigit(text.charAt(end + 1)) ? end : -1;
-            }
-            if ("/\"'\n\r<>".indexOf(c) >= 0) {
-                return -1;
-            }
-        }
-        return -1;
-    }
-
-    /** Digits only, or nothing: {@code host:8080}, {@code host:}. */
-    private static boolean isPort(String text, int start, int end) {
-        for (int i = start; i < end; i++) {
-            if (text.charAt(i) < '0' || text.charAt(i) > '9') {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /**
-     * Where a store locator's query starts: its first {@code ?} past the password of its URL, which may hold one
-     * ({@code postgresql://u:p?ss@host/db}); -1 for none.
-     */
-    public static int queryStart(String locator) {
-        int scheme = locator.indexOf("://");
-        int colon = scheme < 0 ? -1 : passwordColon(locator, scheme);
-        return locator.indexOf('?', colon < 0 ? 0 : Math.max(0, passwordEnd(locator, colon + 1)));
-    }
-
-    /** Every repository URL holds "://", few hold a user: text without an '@' holds no URL password nor {@link #HEX_TOKEN_AS_URL_USER}. */
-    private static boolean mayHoldUrlUser(String text) {
-        return text.indexOf('@') >= 0 && text.contains("://");
-    }
-
     /**
      * Whether {@link #SECRET_VALUE} finds a token in the text, answered without the regex: nearly
      * every text a validation masks holds "sk-" (as in "task-md#1"), few hold a token. One pass
@@ -422,9 +306,22 @@ public final class SecretMasker {
         }
     }
 
+    /** Any text (a locator, a URL, an error message) with the password of every URL in it replaced by {@link #MASK}. */
+    public static String maskUrlPasswords(String text) {
+        return UrlPasswords.masked(text);
+    }
+
     /** The text with the password of every URL in it removed, the user kept: what may be saved. */
     public static String withoutUrlPasswords(String text) {
-        return mayHoldUrlUser(text) ? replacingUrlPasswords(text, "") : text;
+        return UrlPasswords.withoutPasswords(text);
+    }
+
+    /**
+     * Where a store locator's query starts: its first {@code ?} past the password of its URL, which may hold one
+     * ({@code postgresql://u:p?ss@host/db}); -1 for none.
+     */
+    public static int queryStart(String locator) {
+        return UrlPasswords.queryStart(locator);
     }
 
     /** JSON paths (dotted, as {@code github.token}) of the secrets in a record. */
@@ -432,63 +329,6 @@ public final class SecretMasker {
         List<String> paths = new ArrayList<>();
         collect(fields, "", paths);
         return paths;
-    }
-
-    /**
-     * Asked of every field name of every record a validation reads, which repeat a few dozen
-     * names: each answer is kept, up to {@value #SECRET_NAMES_KEPT} names (a map's keys can be
-     * anything).
-     */
-    private static boolean isSecretName(String name) {
-        Boolean known = SECRET_NAMES.get(name);
-        if (known != null) {
-            return known;
-        }
-        boolean secret = holdsSecretWord(name);
-        if (SECRET_NAMES.size() < SECRET_NAMES_KEPT) {
-            SECRET_NAMES.put(name, secret);
-        }
-        return secret;
-    }
-
-    /**
-     * A name holding a secret word, not one that counts or limits them: {@code tokenCount}, {@code max_tokens},
-     * {@code inputTokens} and {@code tokenLimit} hold numbers of a model's tokens, which masking would hide from every table.
-     */
-    private static boolean holdsSecretWord(String name) {
-        String lower = name.toLowerCase(Locale.ROOT);
-        if (lower.endsWith("count") || lower.endsWith("limit") || lower.endsWith("usage")) {
-            return false;
-        }
-        for (String word : SECRET_NAME_WORDS) {
-            if (lower.contains(word) && !(word.equals("token") && onlyAsTokens(lower))) {
-                return true;
-            }
-        }
-        return SECRET_LAST_WORDS.contains(lastWord(name).toLowerCase(Locale.ROOT));
-    }
-
-    /** A name's last word: after its last separator, and from its last capital that follows a small letter ({@code basicAuth}). */
-    private static String lastWord(String name) {
-        int start = name.length();
-        while (start > 0 && Character.isLetterOrDigit(name.charAt(start - 1))) {
-            start--;
-            if (start > 0 && Character.isUpperCase(name.charAt(start))
-                    && (Character.isLowerCase(name.charAt(start - 1)) || Character.isDigit(name.charAt(start - 1)))) {
-                break;
-            }
-        }
-        return name.substring(start);
-    }
-
-    /** Whether every "token" in the name is the plural "tokens" ({@code max_tokens}, {@code inputTokens}): a number of them. */
-    private static boolean onlyAsTokens(String lower) {
-        for (int at = lower.indexOf("token"); at >= 0; at = lower.indexOf("token", at + 1)) {
-            if (!lower.startsWith("tokens", at)) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /**
@@ -501,7 +341,7 @@ public final class SecretMasker {
             return known;
         }
         String shown = maskText(null, name);
-        if (SHOWN_NAMES.size() < SECRET_NAMES_KEPT) {
+        if (SHOWN_NAMES.size() < SecretNames.NAMES_KEPT) {
             SHOWN_NAMES.put(name, shown);
         }
         return shown;
@@ -528,7 +368,7 @@ public final class SecretMasker {
             while (fields.hasNext()) {
                 Map.Entry<String, JsonNode> field = fields.next();
                 JsonNode value = field.getValue();
-                if (isSecretName(field.getKey())) {
+                if (SecretNames.isSecretName(field.getKey())) {
                     field.setValue(maskedWhole(value));
                 } else if (value.isTextual()) {
                     field.setValue(TextNode.valueOf(maskText(null, value.asText())));
@@ -599,7 +439,7 @@ public final class SecretMasker {
             node.fields().forEachRemaining(field -> {
                 JsonNode value = field.getValue();
                 String name = field.getKey();
-                if (isSecretName(name) ? holdsAValue(value)
+                if (SecretNames.isSecretName(name) ? holdsAValue(value)
                         : !shownName(name).equals(name) || value.isTextual() && !maskText(null, value.asText()).equals(value.asText())) {
                     paths.add(childPath(path, name));
                 } else if (value.isContainerNode()) {
