@@ -9,7 +9,6 @@ import dev.sessiondb.model.SessionQuery;
 import dev.sessiondb.model.LoneSurrogates;
 import dev.sessiondb.model.SessionRecord;
 import dev.sessiondb.model.SortKey;
-import dev.sessiondb.model.SecretMasker;
 import dev.sessiondb.model.ValueCount;
 import dev.sessiondb.progress.ProgressMonitor;
 import dev.sessiondb.store.HashCursor;
@@ -41,14 +40,10 @@ import java.time.Instant;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.stream.Collectors;
 
 /**
  * A SQLite or PostgreSQL session store in any layout. Ebean's {@link Database} owns the
@@ -64,30 +59,29 @@ final class SqlSessionStore implements SessionStore {
     private final Database database;
     /** A SQLite file's descriptor for reads outside SQLite, ended once the connections are closed ({@link LockSafeReads}). */
     private final LockSafeReads.Hold file;
-    private final Map<TableCatalog.ForeignKey, Set<String>> referencedKeys = new ConcurrentHashMap<>();
+    private final ReferencedKeys referencedKeys = new ReferencedKeys(this::read);
     /** Replaced once, when a write upgrades an older native schema. */
     private volatile Layout layout;
     /** See {@link #holdWrites()}. */
     private boolean holdsWrites;
-    /** See {@link #deferRebuilds()}. */
-    private boolean defersRebuilds;
-    private boolean checkedForInterruptedRebuild;
+    private final StoreRebuilds rebuilds;
     private Transaction heldWrite;
     /** The store this is a view of ({@link #skippingUnreadable()}), whose close closes both; itself for a store opened whole. */
     private final SqlSessionStore whole;
-    /** The damaged records this view leaves out, by key, each with why it does not read; empty for a store read whole. */
-    private final Map<String, String> skipped;
+    /** The damaged records this view leaves out; none for a store read whole. */
+    private final DamagedRecords skipped;
     private boolean closed;
 
     SqlSessionStore(StoreLocator locator, Dialect dialect, Layout layout, HikariDataSource pool, String schema, Database database,
                     LockSafeReads.Hold file) {
-        this(locator, dialect, layout, pool, schema, database, file, null, Map.of());
+        this(locator, dialect, layout, pool, schema, database, file, null, DamagedRecords.NONE);
     }
 
     private SqlSessionStore(StoreLocator locator, Dialect dialect, Layout layout, HikariDataSource pool, String schema, Database database,
-                            LockSafeReads.Hold file, SqlSessionStore whole, Map<String, String> skipped) {
+                            LockSafeReads.Hold file, SqlSessionStore whole, DamagedRecords skipped) {
         this.whole = whole == null ? this : whole;
         this.skipped = skipped;
+        this.rebuilds = new StoreRebuilds(database, dialect, locator.display());
         this.locator = locator;
         this.dialect = dialect;
         this.layout = layout;
@@ -159,27 +153,7 @@ final class SqlSessionStore implements SessionStore {
                 return ValueCount.tally(records, within::matches, field, limit);
             }
         }
-        String value = column.get();
-        String filtered = conditions.stream().map(condition -> " AND " + condition.sql()).collect(Collectors.joining());
-        List<Object> params = conditions.stream().flatMap(condition -> condition.params().stream()).toList();
-        String from = " FROM " + layout.rows() + " s WHERE " + value;
-        String valuesSql = "SELECT " + value + ", count(*)" + from + " IS NOT NULL" + filtered
-                + " GROUP BY " + value + " ORDER BY count(*) DESC, " + dialect.binary(value) + " LIMIT ?";
-        List<Object> valuesParams = new ArrayList<>(params);
-        valuesParams.add(limit);
-        return read(connection -> {
-            List<ValueCount> values = new ArrayList<>();
-            try (PreparedStatement statement = PageQuery.prepare(connection, valuesSql, valuesParams); ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    values.add(new ValueCount(rows.getString(1), rows.getLong(2)));
-                }
-            }
-            try (PreparedStatement statement = PageQuery.prepare(connection, "SELECT count(*)" + from + " IS NULL" + filtered, params);
-                 ResultSet rows = statement.executeQuery()) {
-                rows.next();
-                return ValueCount.withFirst(rows.getLong(1), values);
-            }
-        });
+        return read(new ValueQuery(dialect, layout, column.get(), conditions, limit)::run);
     }
 
     @Override
@@ -211,70 +185,40 @@ final class SqlSessionStore implements SessionStore {
                 : HashCursor.of(SqlCursor.recordsInStoredOrder(locator.display(), layout, transaction));
     }
 
-    /** Each damaged record left out, as "session 'KEY': why", the name masked where it holds a secret. */
     @Override
     public List<String> unreadableParts() {
-        return skipped.entrySet().stream().map(damaged -> "session '" + SecretMasker.maskText(null, damaged.getKey()) + "': " + damaged.getValue())
-                .toList();
+        return skipped.unreadableParts();
     }
 
-    /**
-     * The native layout's store with its damaged records (text that no longer reads as a record) left out of every read and
-     * count, found by one scan that parses every row's text now; the rows stay as they are. Other layouts read columns, not
-     * text, and are read whole.
-     */
     /** Finding a damaged record takes a read of every row: only a job or check that asks for them pays it. */
     @Override
     public SessionStore skippingUnreadableKnownAlready() {
         return this;
     }
 
+    /**
+     * The native layout's store with its damaged records (text that no longer reads as a record) left out of every read and
+     * count, found by one scan of the table now; the rows stay as they are. Other layouts read columns, not text, and are
+     * read whole.
+     */
     @Override
     public SessionStore skippingUnreadable() {
         if (!(layout instanceof NativeLayout nativeLayout) || whole != this) {
             return this;
         }
-        Map<String, String> damaged;
+        DamagedRecords damaged;
         try {
-            damaged = damagedRecords();
+            damaged = DamagedRecords.find(locator.display(), dialect, beginTransaction());
         } catch (RuntimeException unreadable) {
             return this; // a file damaged below its records stops this scan as it stops every read, which then names the damage
         }
         return damaged.isEmpty() ? this
-                : new SqlSessionStore(locator, dialect, nativeLayout.skipping(damaged.keySet()), pool, schema, database, file, this, damaged);
+                : new SqlSessionStore(locator, dialect, nativeLayout.skipping(damaged.keys()), pool, schema, database, file, this, damaged);
     }
 
-    /** Each damaged record this view leaves out, a fault of its own naming the session and the row to delete. */
     @Override
     public List<StoreFaults.Fault> skippedDamage() {
-        return skipped.entrySet().stream().map(damaged -> {
-            String key = damaged.getKey();
-            String shown = SecretMasker.maskText(null, key);
-            // the statement names the key as it is, unless that would show a secret
-            String todo = NativeLayout.deleteAdvice(shown.equals(key) ? NativeLayout.literal(key) : "...");
-            return new StoreFaults.Fault("session '" + shown + "' holds a damaged record (" + damaged.getValue() + ")", todo
-                    + "; until then a job reading the store refuses it, and sessiondb migrate --skip-unreadable copies the other sessions out");
-        }).toList();
-    }
-
-    /** Each row of the native layout whose record text does not read, by key, with why (no text of it quoted): one scan of the table. */
-    private Map<String, String> damagedRecords() {
-        record Row(String key, Optional<String> problem) {
-        }
-        Map<String, String> damaged = new TreeMap<>();
-        // SQLite tells text that is no JSON in C, so only those rows reach the parse (the scan then costs a validation 3% at
-        // 300k, where parsing every row cost 15%); a row it passes that is no record (an array) still stops its read, named
-        String suspects = dialect == Dialect.SQLITE ? " WHERE NOT json_valid(record)" : "";
-        SqlRows<Row> rows = new SqlRows<>(locator.display(), beginTransaction(), "SELECT session_key, record FROM " + NativeLayout.TABLE + suspects,
-                row -> new Row(dialect.text(row, 1), NativeLayout.problem(dialect.text(row, 2))));
-        try (rows) {
-            for (Row row = rows.next(); row != null; row = rows.next()) {
-                if (row.problem().isPresent()) {
-                    damaged.put(row.key(), row.problem().get());
-                }
-            }
-        }
-        return damaged;
+        return skipped.faults();
     }
 
     @Override
@@ -339,7 +283,7 @@ final class SqlSessionStore implements SessionStore {
 
     private void writeOnce(WriteBatch batch, ProgressMonitor monitor) {
         upgrade(ProgressMonitor.NONE);
-        finishInterruptedRebuild();
+        rebuilds.finishInterrupted();
         if (heldWrite != null) {
             throw new IllegalStateException("a held write is waiting for its commit");
         }
@@ -367,31 +311,19 @@ final class SqlSessionStore implements SessionStore {
         }
     }
 
-    /**
-     * From now on a large write commits its rows without the indexes it lifted, and records in the
-     * store what they were ({@link PendingRebuild}); {@link #finishRebuild} builds them. A staged
-     * store defers them so that they can be built while the rows are verified.
-     */
+    /** See {@link StoreRebuilds#defer()}: a staged store's indexes are built while its rows are verified. */
     void deferRebuilds() {
-        defersRebuilds = true;
+        rebuilds.defer();
     }
 
     /** Builds what a deferred or interrupted rebuild left, if anything; see {@link PendingRebuild#finish}. */
     void finishRebuild(Runnable readersDone) {
-        new PendingRebuild(database, dialect, locator.display(), Optional.empty()).finish(readersDone);
+        rebuilds.finish(readersDone);
     }
 
     /** The same for a staged SQLite file at {@code staged}, whose search index is built beside the other indexes. */
     void finishStagedRebuild(Path staged, Runnable readersDone) {
-        new PendingRebuild(database, dialect, locator.display(), Optional.of(staged)).finish(readersDone);
-    }
-
-    /** Before this handle's first write: a job killed while it built the indexes left them to the next write. */
-    private synchronized void finishInterruptedRebuild() {
-        if (!checkedForInterruptedRebuild) {
-            finishRebuild(() -> { });
-            checkedForInterruptedRebuild = true;
-        }
+        rebuilds.finishStaged(staged, readersDone);
     }
 
     /**
@@ -424,7 +356,7 @@ final class SqlSessionStore implements SessionStore {
     @Override
     public Optional<SessionRecord> writeIfUnchanged(String key, Optional<SessionRecord> expected, Optional<SessionRecord> replacement) {
         upgrade(ProgressMonitor.NONE);
-        finishInterruptedRebuild();
+        rebuilds.finishInterrupted();
         if (dialect == Dialect.SQLITE) {
             return SqliteBusyRetry.call(locator, () -> writeIfUnchangedOnce(key, expected, replacement));
         }
@@ -461,12 +393,7 @@ final class SqlSessionStore implements SessionStore {
 
     /** The batch's rows on a connection inside a transaction the caller commits, with what they lifted rebuilt or recorded as owed. */
     private void writeRows(Connection connection, WriteBatch batch, ProgressMonitor monitor) throws SQLException {
-        Rebuild rebuild = BulkRows.write(connection, dialect, layout, batch, monitor);
-        if (defersRebuilds && !rebuild.isEmpty()) {
-            PendingRebuild.record(connection, rebuild);
-        } else {
-            rebuild.runAll(connection);
-        }
+        rebuilds.afterRows(connection, BulkRows.write(connection, dialect, layout, batch, monitor));
         if (dialect == Dialect.POSTGRESQL) {
             PostgresFingerprint.publishAtCommit(connection);
         }
@@ -494,27 +421,12 @@ final class SqlSessionStore implements SessionStore {
 
     @Override
     public List<String> refusals(SessionRecord record) {
-        List<String> refusals = layout.refusals(record, this::referenced);
+        List<String> refusals = layout.refusals(record, referencedKeys::contain);
         return LoneSurrogates.keyRefusal(record.key(), "a SQL text column").map(key -> {
             List<String> all = new ArrayList<>(refusals);
             all.add(0, key);
             return all;
         }).orElse(refusals);
-    }
-
-    /** Whether a foreign key's target holds the value; each referenced column is read once per store. */
-    private boolean referenced(TableCatalog.ForeignKey key, String value) {
-        Set<String> keys = referencedKeys.computeIfAbsent(key, absent -> read(connection -> {
-            Set<String> values = new HashSet<>();
-            String sql = "SELECT CAST(" + Dialect.quote(key.referencedColumn()) + " AS TEXT) FROM " + key.qualifiedTable();
-            try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
-                while (rows.next()) {
-                    values.add(rows.getString(1));
-                }
-            }
-            return values;
-        }));
-        return keys.contains(value);
     }
 
     @Override
