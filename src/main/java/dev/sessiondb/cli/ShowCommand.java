@@ -63,21 +63,24 @@ final class ShowCommand implements Callable<Integer> {
         }
         record.maskedFields().fields().forEachRemaining(field -> {
             if (!field.getKey().equals("messages")) {
-                out.printf("%-18s %s%n", field.getKey() + ":", valueText(field.getValue()));
+                out.printf("%-18s %s%n", TerminalText.cell(field.getKey()) + ":", valueText(field.getValue()));
             }
         });
         List<Message> messages = record.messages();
         if (!messages.isEmpty()) {
             out.printf("%nConversation (%d messages)%n", messages.size());
             for (Message message : messages) {
-                out.printf("  [%s] %s: %s%n", message.timestamp() == null ? "" : message.timestamp().text(), message.role(),
-                        SecretMasker.maskText(null, message.content()));
+                out.printf("  [%s] %s: %s%n", message.timestamp() == null ? "" : TerminalText.cell(message.timestamp().text()), TerminalText.cell(message.role()),
+                        TerminalText.lines(SecretMasker.maskText(null, message.content())).replace("\n", "\n    "));
             }
         }
     }
 
-    /** The value under its name, each further line indented past the names: a commit message's lines cannot pass for fields. */
+    /**
+     * The value under its name, each further line indented past the names: a commit message's lines cannot pass for fields;
+     * a character that prints as nothing shown as its escape, so that two values that read alike are told apart.
+     */
     private static String valueText(JsonNode value) {
-        return (value.isContainerNode() ? JsonCodec.pretty(value) : value.asText()).replace("\n", "\n                   ");
+        return TerminalText.lines(value.isContainerNode() ? JsonCodec.pretty(value) : value.asText()).replace("\n", "\n                   ");
     }
 }

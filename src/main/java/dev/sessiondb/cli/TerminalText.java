@@ -4,8 +4,10 @@ import dev.sessiondb.diff.UnseenText;
 import java.io.FilterWriter;
 import java.io.IOException;
 import java.io.Writer;
+import java.util.Arrays;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Text from records made harmless for a terminal: a session name or a branch may hold escape
@@ -52,6 +54,11 @@ final class TerminalText extends FilterWriter {
             }
         }
         return shown.toString();
+    }
+
+    /** Text of several lines, each line shown as {@link #cell} shows a value: the line breaks stay. */
+    static String lines(String text) {
+        return text.indexOf('\n') < 0 ? cell(text) : Arrays.stream(text.split("\n", -1)).map(TerminalText::cell).collect(Collectors.joining("\n"));
     }
 
     /**

@@ -85,6 +85,20 @@ class ReadCommandsTest {
         assertThat(run.out()).contains("\"session\": \"task#011\"");
     }
 
+    /** An audit: show printed a zero-width space and a no-break space as they are, so two values that differ there read alike. */
+    @Test
+    void showPrintsCharactersThatShowAsNothingAsTheirEscapeAndJsonExact() throws Exception {
+        Path store = Files.writeString(dir.resolve("unseen.json"),
+                "[{\"session\":\"s1\",\"repoName\":\"acme\u200b/app\",\"note\":\"one\u00a0two\\nthree\u200b\"}]");
+
+        CliRun text = CliRun.of("show", "json:" + store, "s1");
+        CliRun json = CliRun.of("show", "json:" + store, "s1", "--format", "json");
+
+        assertThat(text.exitCode()).as(text.err()).isZero();
+        assertThat(text.out()).contains("repoName:          acme\\u200b/app", "note:              one\\u00a0two\n                   three\\u200b");
+        assertThat(JsonCodec.parse(json.out()).path("repoName").asText()).isEqualTo("acme\u200b/app");
+    }
+
     @Test
     void showNamesEverySessionOfAnAmbiguousTask() {
         Path fixture = Fixtures.copy(Fixtures.MINSKY_ARRAY, dir);
