@@ -52,6 +52,22 @@ public final class LongTextDifference {
         return new LongTextDifference(a, b);
     }
 
+    /**
+     * Two values as two cells side by side show them: by where they part when both are there, differ, and either is too
+     * long to show whole; else as they are (a long one is then {@link #cut} by the cell).
+     */
+    public static Sides sides(String a, String b) {
+        if (a == null || b == null || !isLong(a, b) || a.equals(b)) {
+            return new Sides(a, b);
+        }
+        LongTextDifference parting = of(a, b);
+        return new Sides(parting.sideA(), parting.sideB());
+    }
+
+    /** What two cells side by side show of two values; either may be absent (null). */
+    public record Sides(String a, String b) {
+    }
+
     /** A text shown whole up to the limit, else its start with its length: {@code {"a":…… (12,345 characters)}. */
     public static String cut(String text) {
         if (text.length() <= LIMIT) {

@@ -61,12 +61,9 @@ public final class SideBySide {
         String textA = text(a);
         String textB = text(b);
         if (state == FieldRow.State.CHANGED && a != null && b != null && a.isValueNode() && b.isValueNode()) {
-            if (LongTextDifference.isLong(textA, textB) && !textA.equals(textB)) {
-                LongTextDifference parting = LongTextDifference.of(textA, textB);
-                textA = parting.sideA();
-                textB = parting.sideB();
-            }
-            textB += new FieldChange(path, a, b).trailingNote();
+            LongTextDifference.Sides sides = LongTextDifference.sides(textA, textB);
+            textA = sides.a();
+            textB = sides.b() + new FieldChange(path, a, b).trailingNote();
         }
         rows.add(new FieldRow(path, INDENT.repeat(depth) + name, shown(textA), shown(textB), state));
         children(path, depth + 1, a, b);

@@ -2,6 +2,8 @@ package dev.sessiondb.ui.wizard.validate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sessiondb.diff.FieldChange;
+import dev.sessiondb.diff.LongTextDifference;
+import dev.sessiondb.diff.UnseenText;
 import dev.sessiondb.job.repair.NotWritten;
 import dev.sessiondb.job.repair.RecordChange;
 import dev.sessiondb.model.SecretMasker;
@@ -30,12 +32,18 @@ public record ChangeLine(String session, String field, String before, String aft
         return new ChangeLine(SecretMasker.maskText("session", record.session()), ABSENT, ABSENT, "not written: " + record.reason());
     }
 
+    /** A long value shown by where it changes, and a character that prints as nothing as its escape, as the diff view shows them. */
     private static ChangeLine line(String session, FieldChange field) {
-        return new ChangeLine(SecretMasker.maskText("session", session), field.path(), text(field.a()),
-                field.removesASecret() ? FieldChange.REMOVED_SECRET : text(field.b()) + field.trailingNote());
+        LongTextDifference.Sides sides = LongTextDifference.sides(text(field.a()), text(field.b()));
+        return new ChangeLine(SecretMasker.maskText("session", session), field.path(), shown(sides.a()),
+                field.removesASecret() ? FieldChange.REMOVED_SECRET : shown(sides.b()) + field.trailingNote());
     }
 
     private static String text(JsonNode value) {
-        return value == null ? ABSENT : value.isTextual() ? value.asText() : value.toString();
+        return value == null ? null : value.isTextual() ? value.asText() : value.toString();
+    }
+
+    private static String shown(String text) {
+        return text == null ? ABSENT : UnseenText.escaped(LongTextDifference.cut(text));
     }
 }

@@ -35,4 +35,17 @@ class ChangeLineTest {
 
         assertThat(ChangeLine.of(change)).containsExactly(new ChangeLine("a", "Password", "****", "removed (a secret)"));
     }
+
+    /** An audit: the preview showed a 5,000-character value whole in its cell, the change somewhere inside it. */
+    @Test
+    void aLongValueIsShownByWhereItChangesAndAnInvisibleCharacterAsItsEscape() {
+        String long1 = "x".repeat(5_000);
+        ObjectNode before = JsonCodec.MAPPER.createObjectNode().put("session", "a").put("log", long1 + "old").put("repoName", "acme");
+        ObjectNode after = JsonCodec.MAPPER.createObjectNode().put("session", "a").put("log", long1 + "new").put("repoName", "ac\u200bme");
+        RecordChange change = new RecordChange("a", Optional.of(SessionRecord.of(before)), SessionRecord.of(after), List.of("malformed-field"), List.of());
+
+        assertThat(ChangeLine.of(change)).containsExactly(
+                new ChangeLine("a", "log", "…" + "x".repeat(20) + "[old] (at character 5,001 of 5,003)", "…" + "x".repeat(20) + "[new] (at character 5,001 of 5,003)"),
+                new ChangeLine("a", "repoName", "acme", "ac\\u200bme (differs only in invisible or space-like characters)"));
+    }
 }
