@@ -1,5 +1,6 @@
 package dev.sessiondb.cli;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sessiondb.catalog.CatalogException;
 import dev.sessiondb.catalog.HistoryReader;
 import dev.sessiondb.catalog.PastJob;
@@ -40,7 +41,8 @@ final class HistoryCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--limit " + limit + ": give a number of jobs, 1 or more");
         }
         Optional<StoreLocator> only = Optional.ofNullable(store).map(StoreLocator::parse);
-        print(jobs(new BackupJournal(backupDir.folder()), only), spec.commandLine().getOut());
+        BackupJournal journal = new BackupJournal(backupDir.folder());
+        print(jobs(journal, only), journal, spec.commandLine().getOut());
         return SessionDbCommand.OK;
     }
 
@@ -52,9 +54,13 @@ final class HistoryCommand implements Callable<Integer> {
         }
     }
 
-    private void print(List<PastJob> jobs, PrintWriter out) {
+    private void print(List<PastJob> jobs, BackupJournal journal, PrintWriter out) {
         if (format == OutputFormat.JSON) {
-            OutputFormat.printJsonArray(jobs, PastJob::toJson, out);
+            OutputFormat.printJsonArray(jobs, job -> {
+                ObjectNode json = job.toJson();
+                comparison(job, journal).ifPresent(command -> json.put("compareWithBackup", command));
+                return json;
+            }, out);
             return;
         }
         if (jobs.isEmpty()) {
@@ -67,11 +73,25 @@ final class HistoryCommand implements Callable<Integer> {
             out.printf("%-24s %-12s %-24s %s%s%n    %s%n", job.startedAt(), job.kind(), job.ending(),
                     job.undone() ? "undone  " : "", job.runId(), job.description());
             job.unfinishedTarget().ifPresent(left -> out.printf("    %s%n", left));
+            comparison(job, journal).ifPresent(command -> out.printf("    compare with its backup: %s%n", command));
             if (!counts.isEmpty()) {
                 out.printf("    %s%n", counts);
             }
             job.backupId().ifPresent(id -> out.printf("    backup %s%s%n", id, job.undoable() ? " (undo with: sessiondb undo " + id + ")" : ""));
             job.prunedBackupId().ifPresent(id -> out.printf("    backup %s (pruned)%n", id));
         }
+    }
+
+    /** For a run that did not finish and took a backup still kept: the diff of its target against that backup. */
+    private static Optional<String> comparison(PastJob job, BackupJournal journal) {
+        if (job.unfinishedTarget().isEmpty() || job.target().isEmpty()) {
+            return Optional.empty();
+        }
+        return job.backupId().flatMap(journal::find).flatMap(journal::copyOf)
+                .map(copy -> "sessiondb diff " + quoted(copy.toString()) + " " + quoted(job.target().get()));
+    }
+
+    private static String quoted(String argument) {
+        return "'" + argument.replace("'", "'\\''") + "'";
     }
 }

@@ -63,6 +63,13 @@ class StoppedRunsHistoryTest {
         assertThat(job.path("unfinished").asText()).isIn(left.equals(migrated)
                 ? List.of("the target holds the new content; its check and report did not finish", unknown)
                 : List.of(unknown, "the target was not changed"));
+        if (job.has("backupId")) {
+            Backup backup = journal().find(job.path("backupId").asText()).orElseThrow();
+            String copy = "sqlite:" + journal().snapshotOf(backup);
+            assertThat(job.path("compareWithBackup").asText()).isEqualTo("sessiondb diff '" + copy + "' '" + job.path("target").asText() + "'");
+            CliRun compared = CliRun.of("diff", copy, job.path("target").asText());
+            assertThat(compared.exitCode()).as(compared.err()).isEqualTo(left.equals(old) ? 0 : 1);
+        }
     }
 
     @Test

@@ -291,9 +291,14 @@ public final class BackupJournal {
         return folders.size(backup.id());
     }
 
-    /** Where a backup keeps its copy of the store: a file or folder, or a server store's records as a JSON file. */
+    /** Where a backup keeps its copy of a file or folder store. */
     public Path snapshotOf(Backup backup) {
         return folders.of(backup.id()).resolve(StoreSnapshots.DATA);
+    }
+
+    /** The backup's copy as a store to open, a server store's as its records in a JSON file; none when there was no store. */
+    public Optional<StoreLocator> copyOf(Backup backup) {
+        return StoreSnapshots.copy(backup, folders.of(backup.id()));
     }
 
     /** Every complete backup, newest first. */

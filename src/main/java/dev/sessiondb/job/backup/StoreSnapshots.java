@@ -16,6 +16,7 @@ import dev.sessiondb.files.Staging;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * Takes a store's snapshot into a backup folder and puts it back. The store's provider copies
@@ -39,6 +40,20 @@ final class StoreSnapshots {
         }
         exportRecords(store, folder.resolve(RECORDS), monitor);
         return Backup.Kind.RECORDS;
+    }
+
+    /**
+     * The backup's copy as a store the commands open (to diff it with the store it was taken of); none for a backup
+     * that recorded no store, or an empty file.
+     */
+    static Optional<StoreLocator> copy(Backup backup, Path folder) {
+        if (backup.kind().equals(Backup.Kind.RECORDS)) {
+            return Optional.of(StoreLocator.of(StoreFormat.JSON, folder.resolve(RECORDS)));
+        }
+        if (backup.kind().equals(Backup.Kind.ABSENT) || backup.kind().equals(Backup.Kind.EMPTY_FILE)) {
+            return Optional.empty();
+        }
+        return Optional.of(StoreLocator.of(backup.format(), folder.resolve(DATA)));
     }
 
     /** Puts the backup back only if the store is still as {@code guard} saw it, compared under the store's lock. */
