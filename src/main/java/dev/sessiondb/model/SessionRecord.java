@@ -24,12 +24,15 @@ public final class SessionRecord {
 
     private final ObjectNode fields;
     private final String key;
+    /** Null for a record that read. */
+    private final RecordDamage damage;
     private volatile String canonical;
     private volatile String compact;
 
-    private SessionRecord(ObjectNode fields, String key) {
+    private SessionRecord(ObjectNode fields, String key, RecordDamage damage) {
         this.fields = fields;
         this.key = key;
+        this.damage = damage;
     }
 
     /**
@@ -49,7 +52,15 @@ public final class SessionRecord {
     public static SessionRecord ofParsed(ObjectNode fields) {
         String key = keyOf(fields).orElseThrow(() -> new IllegalArgumentException(
                 "the record has no 'session' field (nor 'sessionId' or 'id'); add the session name"));
-        return new SessionRecord(fields, key);
+        return new SessionRecord(fields, key, null);
+    }
+
+    /**
+     * A stand-in for a stored record whose text no longer reads, holding its key alone: what a listing or a
+     * validation gives in that record's place ({@link #damage()}) instead of stopping; a job never copies it.
+     */
+    public static SessionRecord unreadable(String key, RecordDamage damage) {
+        return new SessionRecord(JsonNodeFactory.instance.objectNode().put(KEY_FIELDS.get(0), key), key, damage);
     }
 
     /**
@@ -72,6 +83,11 @@ public final class SessionRecord {
             }
         }
         return Optional.empty();
+    }
+
+    /** What is wrong with a stored record that no longer reads, for its {@linkplain #unreadable stand-in}; empty for a record that read. */
+    public Optional<RecordDamage> damage() {
+        return Optional.ofNullable(damage);
     }
 
     /** The session key: the value of {@code session}, {@code sessionId} or {@code id}. */

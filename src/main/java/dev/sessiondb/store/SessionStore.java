@@ -239,11 +239,23 @@ public interface SessionStore extends AutoCloseable {
     }
 
     /**
-     * The parts this view of the store left out ({@link #skippingUnreadable()}) that its provider's
-     * {@link StoreProvider#damage} does not name (a SQL row whose record text does not read), a fault each
-     * with what to do: what a validation's store-damage check adds to the provider's. Empty by default.
+     * The store, its cursors and lookups giving a record whose stored text no longer reads as that record's
+     * stand-in ({@link SessionRecord#unreadable}) instead of stopping: for a listing or a
+     * validation, which show the damage where it is and go on. Never for a job that copies records, which
+     * refuses such a record. A store that meets no such record as it reads (one read whole, a folder whose
+     * unreadable files are refused before any read) is itself. Closing it closes the store.
      */
-    default List<StoreFaults.Fault> skippedDamage() {
+    default SessionStore markingUnreadable() {
+        return this;
+    }
+
+    /**
+     * The records this view of the store left out ({@link #skippingUnreadable()}) that its provider's
+     * {@link StoreProvider#damage} does not name (a SQL row whose record text does not read), each as its
+     * stand-in ({@link SessionRecord#unreadable}) saying what to do: what a validation's store-damage check
+     * adds to the provider's. Empty by default.
+     */
+    default List<SessionRecord> skippedDamage() {
         return List.of();
     }
 

@@ -42,14 +42,15 @@ public final class Checks {
      * The store as a run of these checks reads it: when the store-damage check is among them, without
      * the parts that do not read as sessions (a folder's stray or broken files, a database's damaged
      * records), which that check names one by one; otherwise the store, whose read refuses naming them.
-     * A run of every check (none named) leaves out only the parts known without a read of its own: finding a
-     * database's damaged records reads every row again, which {@code --check store-damage} asks for.
+     * A run of every check (none named) leaves out only the parts known without a read of its own, and its pass over the
+     * records meets a database's damaged records as stand-ins ({@link SessionStore#markingUnreadable}), which that check
+     * names as it meets them: listing them all first reads every row again, which {@code --check store-damage} asks for.
      */
     public static SessionStore readBy(Collection<String> names, SessionStore store) {
         if (names.contains("store-damage")) {
             return store.skippingUnreadable();
         }
-        return names.isEmpty() ? store.skippingUnreadableKnownAlready() : store;
+        return names.isEmpty() ? store.skippingUnreadableKnownAlready().markingUnreadable() : store;
     }
 
     private static Check create(String name, ValidationContext context) {

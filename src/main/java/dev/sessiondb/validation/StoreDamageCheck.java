@@ -1,5 +1,6 @@
 package dev.sessiondb.validation;
 
+import dev.sessiondb.model.SessionRecord;
 import dev.sessiondb.store.StoreFaults;
 import dev.sessiondb.store.StoreLocator;
 import dev.sessiondb.store.StoreProviders;
@@ -7,11 +8,11 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 
 /**
  * A store its own engine finds damaged (SQLite's quick_check), a folder store's files that do
- * not read as sessions, or a native SQL store's records whose text does not read, one finding each, as its provider tells: a SQLite file with a page cut in
+ * not read as sessions, or a native SQL store's records whose text does not read, one finding each, as its provider tells
+ * or as the record pass meets them: a SQLite file with a page cut in
  * half reads as if whole, short of the records on that page. The check
  * reads every page, so it runs on a thread and connection of its own beside the record passes.
  */
@@ -19,10 +20,10 @@ final class StoreDamageCheck implements Check {
 
     private final StoreLocator locator;
     /** The damaged records the store read leaves out, which only a read of their text finds ({@link dev.sessiondb.store.SessionStore#skippedDamage}). */
-    private final List<StoreFaults.Fault> skipped;
+    private final List<SessionRecord> skipped;
     private CompletableFuture<List<StoreFaults.Fault>> damage;
 
-    StoreDamageCheck(StoreLocator locator, List<StoreFaults.Fault> skipped) {
+    StoreDamageCheck(StoreLocator locator, List<SessionRecord> skipped) {
         this.locator = locator;
         this.skipped = List.copyOf(skipped);
     }
@@ -42,6 +43,12 @@ final class StoreDamageCheck implements Check {
         });
     }
 
+    /** A damaged record's stand-in, met by the pass ({@link dev.sessiondb.store.SessionStore#markingUnreadable}) or left out by the scan, is named with its session. */
+    @Override
+    public void inspect(SessionRecord record, Consumer<Finding> findings) {
+        record.damage().ifPresent(damage -> findings.accept(Finding.of(this, Severity.ERROR, record.key(), damage.what(), damage.todo())));
+    }
+
     @Override
     public void finish(Consumer<Finding> findings) {
         List<StoreFaults.Fault> found;
@@ -50,6 +57,7 @@ final class StoreDamageCheck implements Check {
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
-        Stream.concat(found.stream(), skipped.stream()).forEach(fault -> findings.accept(Finding.of(this, Severity.ERROR, null, fault.what(), fault.todo())));
+        found.forEach(fault -> findings.accept(Finding.of(this, Severity.ERROR, null, fault.what(), fault.todo())));
+        skipped.forEach(record -> inspect(record, findings));
     }
 }

@@ -1,7 +1,7 @@
 package dev.sessiondb.validation;
 
+import dev.sessiondb.model.SessionRecord;
 import dev.sessiondb.store.SessionStore;
-import dev.sessiondb.store.StoreFaults;
 import dev.sessiondb.store.StoreInfo;
 import dev.sessiondb.store.StoreLocator;
 import java.nio.file.Files;
@@ -17,7 +17,7 @@ import java.util.List;
  * @param baseDirectory  what relative {@code repoPath}s are resolved against
  */
 public record ValidationContext(StoreLocator locator, StoreInfo info, List<Path> workspaceRoots, Path baseDirectory,
-                                List<StoreFaults.Fault> skippedDamage) {
+                                List<SessionRecord> skippedDamage) {
 
     public ValidationContext {
         workspaceRoots = List.copyOf(workspaceRoots);

@@ -4,6 +4,7 @@ import dev.sessiondb.model.SessionField;
 import dev.sessiondb.model.SessionRecord;
 import dev.sessiondb.progress.ProgressMonitor;
 import dev.sessiondb.store.ReadAhead;
+import dev.sessiondb.store.StoreException;
 import dev.sessiondb.store.StoreFaults;
 import dev.sessiondb.store.SessionStore;
 import java.util.ArrayList;
@@ -96,6 +97,16 @@ public final class Validator {
                 "recover the file (see the finding above), then validate the recovered copy"));
     }
 
+    /**
+     * A record whose stored text no longer reads (its stand-in) has nothing for the other checks to see: the store-damage
+     * check names it, and a run without that check stops there, as a read of it does.
+     */
+    private void reportDamaged(SessionRecord unreadable, Consumer<Finding> findings) {
+        Check damage = checks.stream().filter(StoreDamageCheck.class::isInstance).findFirst().orElseThrow(() ->
+                new StoreException(unreadable.damage().map(why -> why.what() + "; " + why.todo()).orElseThrow()));
+        damage.inspect(unreadable, findings);
+    }
+
     /** A record with what the checks inspecting on the reading thread found in it there. */
     private final class Inspected {
 
@@ -106,6 +117,9 @@ public final class Validator {
         Inspected(SessionRecord record) {
             this.record = record;
             this.found = new ArrayList<>(Collections.nCopies(checks.size(), null));
+            if (record.damage().isPresent()) {
+                return; // nothing of it to inspect: report names it
+            }
             for (int i = 0; i < checks.size(); i++) {
                 if (checks.get(i).inspectsOnReadingThread()) {
                     int index = i;
@@ -123,6 +137,10 @@ public final class Validator {
 
         /** Every check's findings in check order: the ones found ahead, the others' inspected now. */
         void report(Consumer<Finding> findings) {
+            if (record.damage().isPresent()) {
+                reportDamaged(record, findings);
+                return;
+            }
             for (int i = 0; i < checks.size(); i++) {
                 if (!checks.get(i).inspectsOnReadingThread()) {
                     checks.get(i).inspect(record, findings);

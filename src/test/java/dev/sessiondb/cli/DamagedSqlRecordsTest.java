@@ -77,6 +77,7 @@ class DamagedSqlRecordsTest {
         for (JsonNode finding : JsonCodec.parse(run.out()).path("findings")) {
             if (finding.path("check").asText().equals("store-damage")) {
                 damage.add(finding.path("message").asText());
+                assertThat(finding.path("session").asText()).isEqualTo("b");
                 assertThat(finding.path("fix").asText()).contains("DELETE FROM sessions WHERE session_key = 'b'", "sessiondb migrate --skip-unreadable");
             } else {
                 checked.add(finding.path("check").asText());
@@ -87,13 +88,50 @@ class DamagedSqlRecordsTest {
         assertThat(rows()).isEqualTo(before);
     }
 
-    /** Finding damaged records reads every row again: a validation of every check does not, and says how to list them. */
+    /** A validation of every check names the damaged record as its pass meets it (no second read) and checks the rest. */
     @Test
-    void aValidationOfEveryCheckStopsAtADamagedRecordSayingHowToListThemAll() {
-        CliRun run = CliRun.of("validate", "sqlite:" + db);
+    void aValidationOfEveryCheckNamesTheDamagedRecordAndChecksTheRest() throws IOException, SQLException {
+        Map<String, String> before = rows();
+
+        CliRun run = CliRun.of("validate", "sqlite:" + db, "--format", "json");
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
+        assertDamageFoundBesideTheDateOfC(JsonCodec.parse(run.out()));
+        assertThat(run.out() + run.err()).doesNotContain(DAMAGED);
+        assertThat(rows()).isEqualTo(before);
+    }
+
+    private static void assertDamageFoundBesideTheDateOfC(JsonNode report) {
+        List<String> found = new ArrayList<>();
+        for (JsonNode finding : report.path("findings")) {
+            found.add(finding.path("check").asText() + " " + finding.path("severity").asText() + " " + finding.path("session").asText());
+            if (finding.path("check").asText().equals("store-damage")) {
+                assertThat(finding.path("message").asText()).startsWith("session 'b' holds a damaged record (");
+                assertThat(finding.path("fix").asText()).contains("DELETE FROM sessions WHERE session_key = 'b'", "sessiondb migrate --skip-unreadable");
+            }
+        }
+        assertThat(found).contains("store-damage error b", "invalid-date error c").filteredOn(line -> line.startsWith("store-damage")).hasSize(1);
+    }
+
+    /** Checks named without store-damage read every record as a job does: the damaged one stops them, saying how to list them all. */
+    @Test
+    void aValidationOfNamedChecksWithoutStoreDamageStopsAtADamagedRecordSayingHowToListThemAll() {
+        CliRun run = CliRun.of("validate", "sqlite:" + db, "--check", "invalid-date");
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("session 'b' holds a damaged record", "sessiondb validate --check store-damage lists every damaged record");
+    }
+
+    /** Repair writes only the fixes of records that read: it refuses while one is damaged, and the store stays as it was. */
+    @Test
+    void repairRefusesAndWritesNothingWhileARecordIsDamaged() throws SQLException {
+        Map<String, String> before = rows();
+
+        CliRun run = CliRun.of("repair", "sqlite:" + db, "--backup-dir", journal);
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("session 'b' holds a damaged record");
+        assertThat(rows()).isEqualTo(before);
     }
 
     @Test
@@ -153,7 +191,7 @@ class DamagedSqlRecordsTest {
     }
 
     @Test
-    void aPostgresqlStoreSkipsItsDamagedRecordTheSameWay() throws IOException {
+    void aPostgresqlStoreValidatesAndSkipsItsDamagedRecordTheSameWay() throws IOException {
         String postgres = TestPostgres.get().freshSchema().display();
         CliRun made = CliRun.of("migrate", "json:" + threeSessions(), postgres, "--backup-dir", journal);
         assertThat(made.exitCode()).as(made.err()).isZero();
@@ -169,5 +207,10 @@ class DamagedSqlRecordsTest {
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("1 record of the source not read (--skip-unreadable)");
         assertThat(JsonCodec.parse(Files.readString(out)).findValuesAsText("session")).containsExactlyInAnyOrder("a", "c");
+
+        CliRun everyCheck = CliRun.of("validate", postgres, "--format", "json");
+
+        assertThat(everyCheck.exitCode()).as(everyCheck.err()).isEqualTo(1);
+        assertDamageFoundBesideTheDateOfC(JsonCodec.parse(everyCheck.out()));
     }
 }

@@ -3,10 +3,14 @@ package dev.sessiondb.validation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.sessiondb.model.RecordDamage;
 import dev.sessiondb.model.SessionRecord;
 import dev.sessiondb.progress.ProgressMonitor;
 import dev.sessiondb.sample.SampleSessions;
 import dev.sessiondb.store.StoreException;
+import dev.sessiondb.store.StoreFormat;
+import dev.sessiondb.store.StoreLocator;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -86,5 +90,32 @@ class ValidatorTest {
         assertThatThrownBy(() -> new Validator(List.of(failing)).run(records::iterator, records.size(), finding -> { }, ProgressMonitor.NONE))
                 .isInstanceOf(StoreException.class)
                 .hasMessage("store.db: session " + records.get(0).key() + " holds a damaged record");
+    }
+
+    /** A stand-in for a record whose stored text no longer reads is the store-damage check's finding alone, and the run goes on. */
+    @Test
+    void aDamagedRecordsStandInIsAStoreDamageFindingAndTheRunGoesOn() {
+        List<SessionRecord> records = new ArrayList<>(SampleSessions.minskyList(5, 7));
+        RecordDamage damage = new RecordDamage("session 'x' holds a damaged record (cut short)", "delete that row");
+        records.add(2, SessionRecord.unreadable("x", damage));
+        Tagging ahead = new Tagging("ahead", true);
+        Tagging after = new Tagging("after", false);
+        Check storeDamage = new StoreDamageCheck(StoreLocator.of(StoreFormat.JSON, Path.of("absent.json")), List.of());
+        List<Finding> reported = new ArrayList<>();
+
+        new Validator(List.of(ahead, after, storeDamage)).run(records::iterator, records.size(), reported::add, ProgressMonitor.NONE);
+
+        assertThat(reported).filteredOn(finding -> finding.session().equals("x")).singleElement()
+                .isEqualTo(new Finding("store-damage", Severity.ERROR, "x", damage.what(), damage.todo(), List.of()));
+        assertThat(reported).filteredOn(finding -> finding.check().equals("after")).hasSize(5);
+        assertThat(reported.get(reported.size() - 1).session()).isEqualTo(records.get(5).key());
+    }
+
+    @Test
+    void aDamagedRecordsStandInStopsARunWithoutTheStoreDamageCheckSayingWhatIsWrong() {
+        List<SessionRecord> records = List.of(SessionRecord.unreadable("x", new RecordDamage("session 'x' holds a damaged record (cut short)", "delete that row")));
+
+        assertThatThrownBy(() -> new Validator(List.of(new Tagging("only", false))).run(records::iterator, 1, finding -> { }, ProgressMonitor.NONE))
+                .isInstanceOf(StoreException.class).hasMessage("session 'x' holds a damaged record (cut short); delete that row");
     }
 }

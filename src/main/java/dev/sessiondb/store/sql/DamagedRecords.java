@@ -1,7 +1,8 @@
 package dev.sessiondb.store.sql;
 
+import dev.sessiondb.model.RecordDamage;
 import dev.sessiondb.model.SecretMasker;
-import dev.sessiondb.store.StoreFaults;
+import dev.sessiondb.model.SessionRecord;
 import io.ebean.Transaction;
 import java.util.List;
 import java.util.Map;
@@ -57,15 +58,18 @@ final class DamagedRecords {
                 .toList();
     }
 
-    /** Each, a fault of its own naming the session and the row to delete. */
-    List<StoreFaults.Fault> faults() {
-        return problems.entrySet().stream().map(damaged -> {
-            String key = damaged.getKey();
-            String shown = SecretMasker.maskText(null, key);
-            // the statement names the key as it is, unless that would show a secret
-            String todo = NativeLayout.deleteAdvice(shown.equals(key) ? NativeLayout.literal(key) : "...");
-            return new StoreFaults.Fault("session '" + shown + "' holds a damaged record (" + damaged.getValue() + ")", todo
-                    + "; until then a job reading the store refuses it, and sessiondb migrate --skip-unreadable copies the other sessions out");
-        }).toList();
+    /** Each as its stand-in, naming the session and the row to delete. */
+    List<SessionRecord> standIns() {
+        return problems.entrySet().stream().map(damaged -> SessionRecord.unreadable(damaged.getKey(), damage(damaged.getKey(), damaged.getValue())))
+                .toList();
+    }
+
+    /** One damaged record: the session, masked where its name holds a secret, what is wrong, and the row to delete. */
+    static RecordDamage damage(String key, String problem) {
+        String shown = SecretMasker.maskText(null, key);
+        // the statement names the key as it is, unless that would show a secret
+        String todo = NativeLayout.deleteAdvice(shown.equals(key) ? NativeLayout.literal(key) : "...");
+        return new RecordDamage("session '" + shown + "' holds a damaged record (" + problem + ")", todo
+                + "; until then a job reading the store refuses it, and sessiondb migrate --skip-unreadable copies the other sessions out");
     }
 }

@@ -6,6 +6,7 @@ import dev.sessiondb.model.FieldFilter;
 import dev.sessiondb.model.SessionField;
 import dev.sessiondb.model.SessionQuery;
 import dev.sessiondb.model.SessionRecord;
+import dev.sessiondb.store.DamagedRecordException;
 import dev.sessiondb.model.SortKey;
 import dev.sessiondb.store.StoreLayout;
 import dev.sessiondb.store.ValueChange;
@@ -41,7 +42,17 @@ interface Layout {
     /** What to select from {@code s} for {@link #read}. */
     String selectList();
 
+    /** @throws DamagedRecordException for a row whose record text no longer reads */
     SessionRecord read(ResultSet row) throws SQLException;
+
+    /** As {@link #read}, a damaged record given as its stand-in ({@link SessionRecord#unreadable}): for a listing, which shows it and goes on. */
+    default SessionRecord readListed(ResultSet row) throws SQLException {
+        try {
+            return read(row);
+        } catch (DamagedRecordException damaged) {
+            return damaged.unreadable();
+        }
+    }
 
     /**
      * An expression whose text equals {@code key.valueOf(record)} for every record of the store

@@ -6,7 +6,7 @@ import dev.sessiondb.model.JsonCodec;
 import dev.sessiondb.model.SessionField;
 import dev.sessiondb.model.SessionRecord;
 import dev.sessiondb.model.SortKey;
-import dev.sessiondb.store.StoreException;
+import dev.sessiondb.store.DamagedRecordException;
 import dev.sessiondb.store.StoreFaultException;
 import dev.sessiondb.store.StoreFaults;
 import dev.sessiondb.store.StoreLayout;
@@ -184,10 +184,10 @@ final class NativeLayout implements Layout {
     }
 
     /** A record that no longer reads: which, why (no text of it quoted: it may hold a secret), and the row to delete when no backup has it. */
-    private StoreException damaged(String key, String problem, Exception cause) {
-        return new StoreException(storeName + ": session '" + key + "' holds a damaged record (" + problem + "); " + deleteAdvice(literal(key))
+    private DamagedRecordException damaged(String key, String problem, Exception cause) {
+        return new DamagedRecordException(storeName + ": session '" + key + "' holds a damaged record (" + problem + "); " + deleteAdvice(literal(key))
                 + " and run again (sessiondb validate --check store-damage lists every damaged record; migrate --skip-unreadable copies the rest)",
-                cause);
+                SessionRecord.unreadable(key, DamagedRecords.damage(key, problem)), cause);
     }
 
     /**

@@ -29,6 +29,11 @@ final class SqlCursor {
         return records(storeName, dialect, layout, wholeRecords(layout), transaction);
     }
 
+    /** As {@link #records}, a damaged record given as its stand-in ({@link Layout#readListed}): for a listing or a validation. */
+    static PrefetchingCursor listedRecords(String storeName, Dialect dialect, Layout layout, Transaction transaction) {
+        return records(storeName, dialect, layout, new Layout.FieldsRead(layout.selectList(), layout::readListed), transaction);
+    }
+
     /** Every row as a whole record, in the order the table is stored. */
     static PrefetchingCursor recordsInStoredOrder(String storeName, Layout layout, Transaction transaction) {
         return recordsInStoredOrder(storeName, layout, wholeRecords(layout), transaction);

@@ -17,7 +17,6 @@ import dev.sessiondb.store.RecordCursor;
 import dev.sessiondb.store.SessionStore;
 import dev.sessiondb.store.StaleRecordException;
 import dev.sessiondb.store.StoreException;
-import dev.sessiondb.store.StoreFaults;
 import dev.sessiondb.store.StoreFingerprint;
 import dev.sessiondb.store.StoreInfo;
 import dev.sessiondb.store.StoreLayout;
@@ -59,7 +58,8 @@ final class SqlSessionStore implements SessionStore {
     private final Database database;
     /** A SQLite file's descriptor for reads outside SQLite, ended once the connections are closed ({@link LockSafeReads}). */
     private final LockSafeReads.Hold file;
-    private final ReferencedKeys referencedKeys = new ReferencedKeys(this::read);
+    private final SqlTransactions transactions;
+    private final ReferencedKeys referencedKeys;
     /** Replaced once, when a write upgrades an older native schema. */
     private volatile Layout layout;
     /** See {@link #holdWrites()}. */
@@ -70,17 +70,22 @@ final class SqlSessionStore implements SessionStore {
     private final SqlSessionStore whole;
     /** The damaged records this view leaves out; none for a store read whole. */
     private final DamagedRecords skipped;
+    /** Whether this view's cursors and lookups give a damaged record's stand-in rather than stopping ({@link #markingUnreadable()}). */
+    private final boolean marksUnreadable;
     private boolean closed;
 
     SqlSessionStore(StoreLocator locator, Dialect dialect, Layout layout, HikariDataSource pool, String schema, Database database,
                     LockSafeReads.Hold file) {
-        this(locator, dialect, layout, pool, schema, database, file, null, DamagedRecords.NONE);
+        this(locator, dialect, layout, pool, schema, database, file, null, DamagedRecords.NONE, false);
     }
 
     private SqlSessionStore(StoreLocator locator, Dialect dialect, Layout layout, HikariDataSource pool, String schema, Database database,
-                            LockSafeReads.Hold file, SqlSessionStore whole, DamagedRecords skipped) {
+                            LockSafeReads.Hold file, SqlSessionStore whole, DamagedRecords skipped, boolean marksUnreadable) {
         this.whole = whole == null ? this : whole;
         this.skipped = skipped;
+        this.marksUnreadable = marksUnreadable;
+        this.transactions = new SqlTransactions(locator, dialect, pool, database);
+        this.referencedKeys = new ReferencedKeys(transactions::read);
         this.rebuilds = new StoreRebuilds(database, dialect, locator.display());
         this.locator = locator;
         this.dialect = dialect;
@@ -104,7 +109,7 @@ final class SqlSessionStore implements SessionStore {
 
     @Override
     public long count() {
-        return read(this::count);
+        return transactions.read(this::count);
     }
 
     /** Exact, as a job decides on it whether a target is empty; an index-only scan where the table has a key. */
@@ -118,24 +123,25 @@ final class SqlSessionStore implements SessionStore {
     @Override
     public Page page(SessionQuery query) {
         PageQuery page = new PageQuery(dialect, layout, query);
-        return read(page::run);
+        return transactions.read(page::run);
     }
 
     @Override
     public List<SessionRecord> pageRecords(SessionQuery query) {
         PageQuery page = new PageQuery(dialect, layout, query);
-        return read(page::records);
+        return transactions.read(page::records);
     }
 
     @Override
     public Optional<SessionRecord> get(String key) {
-        return read(connection -> select(connection, layout, key));
+        return transactions.read(connection -> select(connection, layout, key, marksUnreadable));
     }
 
-    private static Optional<SessionRecord> select(Connection connection, Layout layout, String key) throws SQLException {
+    /** @param listed whether a damaged record comes as its stand-in rather than stopping the read */
+    private static Optional<SessionRecord> select(Connection connection, Layout layout, String key, boolean listed) throws SQLException {
         String sql = "SELECT " + layout.selectList() + " FROM " + layout.rows() + " s WHERE " + layout.keyExpression() + " = ?";
         try (PreparedStatement statement = PageQuery.prepare(connection, sql, List.of(key)); ResultSet rows = statement.executeQuery()) {
-            return rows.next() ? Optional.of(layout.read(rows)) : Optional.empty();
+            return rows.next() ? Optional.of(listed ? layout.readListed(rows) : layout.read(rows)) : Optional.empty();
         }
     }
 
@@ -153,17 +159,18 @@ final class SqlSessionStore implements SessionStore {
                 return ValueCount.tally(records, within::matches, field, limit);
             }
         }
-        return read(new ValueQuery(dialect, layout, column.get(), conditions, limit)::run);
+        return transactions.read(new ValueQuery(dialect, layout, column.get(), conditions, limit)::run);
     }
 
     @Override
     public RecordCursor cursor() {
-        return SqlCursor.records(locator.display(), dialect, layout, beginTransaction());
+        return marksUnreadable ? SqlCursor.listedRecords(locator.display(), dialect, layout, transactions.begin())
+                : SqlCursor.records(locator.display(), dialect, layout, transactions.begin());
     }
 
     @Override
     public RecordCursor cursorOf(Set<SessionField> fields) {
-        return layout.fieldsRead(fields).<RecordCursor>map(read -> SqlCursor.recordsInStoredOrder(locator.display(), layout, read, beginTransaction()))
+        return layout.fieldsRead(fields).<RecordCursor>map(read -> SqlCursor.recordsInStoredOrder(locator.display(), layout, read, transactions.begin()))
                 .orElseGet(this::cursor);
     }
 
@@ -174,13 +181,13 @@ final class SqlSessionStore implements SessionStore {
 
     @Override
     public TextCursor compactTexts() {
-        return layout.keepsRecordText() ? SqlCursor.texts(locator.display(), dialect, layout, beginTransaction())
+        return layout.keepsRecordText() ? SqlCursor.texts(locator.display(), dialect, layout, transactions.begin())
                 : SessionStore.super.compactTexts();
     }
 
     @Override
     public HashCursor hashesInAnyOrder() {
-        Transaction transaction = beginTransaction();
+        Transaction transaction = transactions.begin();
         return layout.keepsRecordText() ? SqlCursor.textHashesInStoredOrder(locator.display(), dialect, layout, transaction)
                 : HashCursor.of(SqlCursor.recordsInStoredOrder(locator.display(), layout, transaction));
     }
@@ -208,17 +215,26 @@ final class SqlSessionStore implements SessionStore {
         }
         DamagedRecords damaged;
         try {
-            damaged = DamagedRecords.find(locator.display(), dialect, beginTransaction());
+            damaged = DamagedRecords.find(locator.display(), dialect, transactions.begin());
         } catch (RuntimeException unreadable) {
             return this; // a file damaged below its records stops this scan as it stops every read, which then names the damage
         }
         return damaged.isEmpty() ? this
-                : new SqlSessionStore(locator, dialect, nativeLayout.skipping(damaged.keys()), pool, schema, database, file, this, damaged);
+                : new SqlSessionStore(locator, dialect, nativeLayout.skipping(damaged.keys()), pool, schema, database, file, this, damaged, false);
+    }
+
+    /** Only the native layout keeps records as text, which can be damaged: other layouts read columns and are themselves. */
+    @Override
+    public SessionStore markingUnreadable() {
+        if (!(layout instanceof NativeLayout) || marksUnreadable) {
+            return this;
+        }
+        return new SqlSessionStore(locator, dialect, layout, pool, schema, database, file, whole, skipped, true);
     }
 
     @Override
-    public List<StoreFaults.Fault> skippedDamage() {
-        return skipped.faults();
+    public List<SessionRecord> skippedDamage() {
+        return skipped.standIns();
     }
 
     @Override
@@ -247,7 +263,7 @@ final class SqlSessionStore implements SessionStore {
      */
     @Override
     public StoreFingerprint fingerprint() {
-        return read(this::fingerprint);
+        return transactions.read(this::fingerprint);
     }
 
     private StoreFingerprint fingerprint(Connection connection) throws SQLException {
@@ -287,7 +303,7 @@ final class SqlSessionStore implements SessionStore {
         if (heldWrite != null) {
             throw new IllegalStateException("a held write is waiting for its commit");
         }
-        Transaction transaction = beginTransaction();
+        Transaction transaction = transactions.begin();
         boolean held = false;
         try {
             if (batch.planned().isPresent()) {
@@ -372,13 +388,13 @@ final class SqlSessionStore implements SessionStore {
 
     private Optional<SessionRecord> writeIfUnchangedOnce(String key, Optional<SessionRecord> expected, Optional<SessionRecord> replacement) {
         Layout layout = this.layout;
-        requireReachable();
+        transactions.requireReachable();
         try (Connection connection = pool.getConnection()) {
             dialect.beginLocked(connection, layout, key);
             try {
-                StaleRecordException.requireUnchanged(locator, key, expected, select(connection, layout, key));
+                StaleRecordException.requireUnchanged(locator, key, expected, select(connection, layout, key, false));
                 writeRows(connection, WriteBatch.of(key, replacement), ProgressMonitor.NONE);
-                Optional<SessionRecord> written = select(connection, layout, key);
+                Optional<SessionRecord> written = select(connection, layout, key, false);
                 dialect.commitLocked(connection);
                 return written;
             } catch (SQLException | RuntimeException e) {
@@ -470,43 +486,6 @@ final class SqlSessionStore implements SessionStore {
             return Files.getLastModifiedTime(locator.path()).toInstant();
         } catch (IOException e) {
             return null;
-        }
-    }
-
-    private <T> T read(SqlWork<T> work) {
-        Transaction transaction = beginTransaction();
-        try {
-            return work.run(transaction.connection());
-        } catch (SQLException | PersistenceException e) {
-            throw SqlFailures.serverGone(dialect, locator, e).orElseGet(() -> SqlFailures.readFailure(locator.display(), "reading failed", e));
-        } finally {
-            endRead(transaction);
-        }
-    }
-
-    /** A read changed nothing to roll back: a connection the server ended cannot, and the read's own failure already says why. */
-    private static void endRead(Transaction transaction) {
-        try {
-            transaction.end();
-        } catch (PersistenceException lostConnection) {
-            // nothing to undo; the failure that matters is the read's
-        }
-    }
-
-    /** A transaction on a connection of its own: with the server gone, taking the connection is what fails. */
-    private Transaction beginTransaction() {
-        requireReachable();
-        try {
-            return database.createTransaction();
-        } catch (PersistenceException e) {
-            throw SqlFailures.serverGone(dialect, locator, e).orElseThrow(() -> e);
-        }
-    }
-
-    /** A PostgreSQL server that cannot be reached says so at once, not after the pool's connection timeout. */
-    private void requireReachable() {
-        if (dialect == Dialect.POSTGRESQL) {
-            PgReachability.check(pool, locator);
         }
     }
 

@@ -1,0 +1,61 @@
+package dev.sessiondb.store.sql;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.sessiondb.store.StoreLocator;
+import io.ebean.Database;
+import io.ebean.Transaction;
+import jakarta.persistence.PersistenceException;
+import java.sql.SQLException;
+
+/** A SQL store's transactions, each on a connection of its own, and its reads done in one: with the server gone, they say so at once. */
+final class SqlTransactions {
+
+    private final StoreLocator locator;
+    private final Dialect dialect;
+    private final HikariDataSource pool;
+    private final Database database;
+
+    SqlTransactions(StoreLocator locator, Dialect dialect, HikariDataSource pool, Database database) {
+        this.locator = locator;
+        this.dialect = dialect;
+        this.pool = pool;
+        this.database = database;
+    }
+
+    <T> T read(SqlSessionStore.SqlWork<T> work) {
+        Transaction transaction = begin();
+        try {
+            return work.run(transaction.connection());
+        } catch (SQLException | PersistenceException e) {
+            throw SqlFailures.serverGone(dialect, locator, e).orElseGet(() -> SqlFailures.readFailure(locator.display(), "reading failed", e));
+        } finally {
+            endRead(transaction);
+        }
+    }
+
+    /** A read changed nothing to roll back: a connection the server ended cannot, and the read's own failure already says why. */
+    private static void endRead(Transaction transaction) {
+        try {
+            transaction.end();
+        } catch (PersistenceException lostConnection) {
+            // nothing to undo; the failure that matters is the read's
+        }
+    }
+
+    /** A transaction on a connection of its own: with the server gone, taking the connection is what fails. */
+    Transaction begin() {
+        requireReachable();
+        try {
+            return database.createTransaction();
+        } catch (PersistenceException e) {
+            throw SqlFailures.serverGone(dialect, locator, e).orElseThrow(() -> e);
+        }
+    }
+
+    /** A PostgreSQL server that cannot be reached says so at once, not after the pool's connection timeout. */
+    void requireReachable() {
+        if (dialect == Dialect.POSTGRESQL) {
+            PgReachability.check(pool, locator);
+        }
+    }
+}
