@@ -7,6 +7,7 @@ import dev.sessiondb.model.SortKey;
 import dev.sessiondb.model.TaskId;
 import dev.sessiondb.store.RecordCursor;
 import dev.sessiondb.store.SessionStore;
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -20,7 +21,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "ls", description = "List sessions, with search, filters and sorting.")
+@Command(name = "ls", description = {"List sessions, with search, filters and sorting.",
+        "A session whose stored record no longer reads is listed with a note, and named on stderr with what to do; the exit code is then 1."})
 final class ListCommand implements Callable<Integer> {
 
     @Spec
@@ -62,8 +64,10 @@ final class ListCommand implements Callable<Integer> {
         SessionQuery query = new SessionQuery(search, filters(), sort == null ? SortKey.SESSION : sortKey(sort), descending, null,
                 offset, limit == null ? Integer.MAX_VALUE : limit);
         Optional<TaskId> wantedTask = wantedTask();
-        try (SessionStore opened = StoreArgument.openExisting(store);
+        List<String> damaged;
+        try (SessionStore whole = StoreArgument.openExisting(store);
              RecordPrinter printer = new RecordPrinter(format, spec.commandLine().getOut())) {
+            SessionStore opened = whole.markingUnreadable();
             // a limited search or filter in a store read in key order is a page: the store's indexes answer it
             boolean pageInStoreOrder = limit != null && (!search.isBlank() || !query.filters().isEmpty()) && opened.cursorInKeyOrder();
             if (wantedTask.isPresent()) {
@@ -74,8 +78,13 @@ final class ListCommand implements Callable<Integer> {
                 opened.pageRecords(query).forEach(printer::print);
             }
             printer.finish();
+            damaged = printer.damaged().stream().map(damage -> opened.locator().display() + ": " + damage.what() + "; " + damage.todo()).toList();
         }
-        return SessionDbCommand.OK;
+        // after the listing, each damaged record it showed is named with what to do: found, as validate's findings are
+        PrintWriter err = spec.commandLine().getErr();
+        damaged.forEach(damage -> err.println("sessiondb: " + damage));
+        err.flush();
+        return damaged.isEmpty() ? SessionDbCommand.OK : SessionDbCommand.FOUND;
     }
 
     /** Without a sort, records stream in the store's own order: constant memory for any size. */

@@ -2,6 +2,7 @@ package dev.sessiondb.cli;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.sessiondb.model.JsonCodec;
+import dev.sessiondb.model.RecordDamage;
 import dev.sessiondb.model.SecretMasker;
 import dev.sessiondb.model.SessionRecord;
 import dev.sessiondb.model.SpreadsheetSafeCsv;
@@ -9,22 +10,27 @@ import dev.sessiondb.model.Timestamp;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Prints sessions one at a time (so a million stream through) as a table, a JSON array in
  * Minsky's camelCase form with unknown fields kept, or CSV (spreadsheet-safe). Secrets are always masked.
+ * A record whose stored text no longer reads (its stand-in) is a row of its own, its key and a note saying so.
  */
 final class RecordPrinter implements AutoCloseable {
 
     private static final List<String> COLUMNS = List.of("session", "taskId", "repoName", "branch", "status", "createdAt");
     private static final int[] WIDTHS = {30, 10, 24, 30, 12, 24};
+    /** In a damaged record's row, in place of its fields. */
+    static final String DAMAGED_NOTE = "damaged record: run sessiondb validate --check store-damage";
 
     private final OutputFormat format;
     private final PrintWriter out;
     private final JsonGenerator json;
     private final SpreadsheetSafeCsv csv;
     private long printed;
+    private final List<RecordDamage> damaged = new ArrayList<>();
 
     RecordPrinter(OutputFormat format, PrintWriter out) {
         this.format = format;
@@ -45,6 +51,10 @@ final class RecordPrinter implements AutoCloseable {
 
     void print(SessionRecord record) {
         printed++;
+        if (record.damage().isPresent()) {
+            printDamaged(record, record.damage().get());
+            return;
+        }
         try {
             switch (format) {
                 case JSON -> JsonCodec.MAPPER.writeTree(json, record.maskedFields());
@@ -56,8 +66,27 @@ final class RecordPrinter implements AutoCloseable {
         }
     }
 
+    private void printDamaged(SessionRecord unreadable, RecordDamage damage) {
+        damaged.add(damage);
+        String key = SecretMasker.maskText("session", unreadable.key());
+        try {
+            switch (format) {
+                case JSON -> JsonCodec.MAPPER.writeTree(json, unreadable.maskedFields().put("damagedRecord", damage.what()));
+                case CSV -> csv.printRow(List.of(key, "", "", "", "damaged record", ""));
+                case TABLE -> out.println(String.format("%-" + WIDTHS[0] + "s  ", TerminalText.cell(key)) + DAMAGED_NOTE);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     long printed() {
         return printed;
+    }
+
+    /** The damage of each record printed as its stand-in, in the order printed. */
+    List<RecordDamage> damaged() {
+        return List.copyOf(damaged);
     }
 
     /** Ends the output; the table gets a count line, which scripts reading JSON or CSV never see. */
@@ -72,7 +101,7 @@ final class RecordPrinter implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         if (format == OutputFormat.TABLE) {
-            out.printf("%,d session%s%n", printed, printed == 1 ? "" : "s");
+            out.printf("%,d session%s%s%n", printed, printed == 1 ? "" : "s", damaged.isEmpty() ? "" : String.format(", %,d of them with a damaged record", damaged.size()));
         }
     }
 

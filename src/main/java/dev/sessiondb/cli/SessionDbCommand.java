@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
 
 /**
  * The {@code sessiondb} command line: a thin shell over the engine. Exit codes: 0 success,
- * 1 found something (differences, findings), 2 bad input or unreachable store.
+ * 1 found something (differences, findings, a damaged record ls listed), 2 bad input or unreachable store.
  */
 @Command(name = "sessiondb", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT, versionProvider = VersionProvider.class,
         description = "Inspect, diff, migrate, consolidate and repair AI-agent session stores.")

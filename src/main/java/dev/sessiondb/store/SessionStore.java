@@ -39,7 +39,10 @@ public interface SessionStore extends AutoCloseable {
         return OptionalLong.of(count());
     }
 
-    /** A page of sessions for a query: search, filters, sort, keyset or offset paging. */
+    /**
+     * A page of sessions for a query: search, filters, sort, keyset or offset paging. A page is a listing: a
+     * record whose stored text no longer reads is in it as its stand-in ({@link SessionRecord#unreadable}).
+     */
     Page page(SessionQuery query);
 
     /**
@@ -240,7 +243,7 @@ public interface SessionStore extends AutoCloseable {
 
     /**
      * The store, its cursors and lookups giving a record whose stored text no longer reads as that record's
-     * stand-in ({@link SessionRecord#unreadable}) instead of stopping: for a listing or a
+     * stand-in ({@link SessionRecord#unreadable}) instead of stopping, as its pages do: for a listing or a
      * validation, which show the damage where it is and go on. Never for a job that copies records, which
      * refuses such a record. A store that meets no such record as it reads (one read whole, a folder whose
      * unreadable files are refused before any read) is itself. Closing it closes the store.

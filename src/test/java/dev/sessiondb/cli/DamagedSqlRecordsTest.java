@@ -23,9 +23,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A native SQLite store with one row whose record text is no longer JSON (the audit's recovered.db):
- * validate names it as a store-damage finding and checks the rest, a job refuses naming it with the
- * row to delete, and migrate --skip-unreadable copies the rest, names what it left out and verifies
- * clean; the store is never changed. The same for PostgreSQL.
+ * validate names it as a store-damage finding and checks the rest, ls lists it marked among the others
+ * and names it on stderr (exit 1), a job refuses naming it with the row to delete, and migrate
+ * --skip-unreadable copies the rest, names what it left out and verifies clean; the store is never
+ * changed. The same for PostgreSQL.
  */
 class DamagedSqlRecordsTest {
 
@@ -135,6 +136,36 @@ class DamagedSqlRecordsTest {
     }
 
     @Test
+    void lsListsEveryRowMarkingTheDamagedOneAndNamesItOnStderr() {
+        for (List<String> listing : List.<List<String>>of(List.of(), List.of("--limit", "10"), List.of("--sort", "repoName"), List.of("--search", "b", "--limit", "5"))) {
+            List<String> args = new ArrayList<>(List.of("ls", "sqlite:" + db));
+            args.addAll(listing);
+
+            CliRun run = CliRun.of(args.toArray(String[]::new));
+
+            assertThat(run.exitCode()).as(listing + ": " + run.err()).isEqualTo(1);
+            assertThat(run.out()).as(listing.toString()).containsPattern("(?m)^b +damaged record: run sessiondb validate --check store-damage$")
+                    .doesNotContain(DAMAGED);
+            assertThat(run.err()).as(listing.toString()).contains("sqlite:" + db + ": session 'b' holds a damaged record (",
+                    "DELETE FROM sessions WHERE session_key = 'b'").doesNotContain(DAMAGED);
+        }
+        CliRun all = CliRun.of("ls", "sqlite:" + db);
+        assertThat(all.out()).containsPattern("(?m)^a ").containsPattern("(?m)^c ").contains("3 sessions, 1 of them with a damaged record");
+    }
+
+    @Test
+    void lsAsJsonOrCsvKeepsTheDamagedRowWithItsKeyAndANote() throws IOException {
+        CliRun json = CliRun.of("ls", "sqlite:" + db, "--format", "json");
+        CliRun csv = CliRun.of("ls", "sqlite:" + db, "--format", "csv");
+
+        assertThat(json.exitCode()).isEqualTo(1);
+        assertThat(JsonCodec.parse(json.out()).findValuesAsText("session")).containsExactly("a", "b", "c");
+        assertThat(JsonCodec.parse(json.out()).get(1).path("damagedRecord").asText()).startsWith("session 'b' holds a damaged record (");
+        assertThat(csv.exitCode()).isEqualTo(1);
+        assertThat(csv.out().lines()).contains("b,,,,damaged record,");
+    }
+
+    @Test
     void migrateRefusesNamingTheDamagedRecord() throws SQLException {
         CliRun run = CliRun.of("migrate", "sqlite:" + db, "json:" + dir.resolve("out.json"), "--backup-dir", journal);
 
@@ -191,7 +222,7 @@ class DamagedSqlRecordsTest {
     }
 
     @Test
-    void aPostgresqlStoreValidatesAndSkipsItsDamagedRecordTheSameWay() throws IOException {
+    void aPostgresqlStoreListsValidatesAndSkipsItsDamagedRecordTheSameWay() throws IOException {
         String postgres = TestPostgres.get().freshSchema().display();
         CliRun made = CliRun.of("migrate", "json:" + threeSessions(), postgres, "--backup-dir", journal);
         assertThat(made.exitCode()).as(made.err()).isZero();
@@ -209,8 +240,15 @@ class DamagedSqlRecordsTest {
         assertThat(JsonCodec.parse(Files.readString(out)).findValuesAsText("session")).containsExactlyInAnyOrder("a", "c");
 
         CliRun everyCheck = CliRun.of("validate", postgres, "--format", "json");
+        CliRun ls = CliRun.of("ls", postgres);
+        CliRun page = CliRun.of("ls", postgres, "--sort", "session", "--limit", "10");
 
         assertThat(everyCheck.exitCode()).as(everyCheck.err()).isEqualTo(1);
         assertDamageFoundBesideTheDateOfC(JsonCodec.parse(everyCheck.out()));
+        for (CliRun listing : List.of(ls, page)) {
+            assertThat(listing.exitCode()).as(listing.err()).isEqualTo(1);
+            assertThat(listing.out()).containsPattern("(?m)^a ").containsPattern("(?m)^b +damaged record: run sessiondb validate").containsPattern("(?m)^c ");
+            assertThat(listing.err()).contains("session 'b' holds a damaged record (", "DELETE FROM sessions WHERE session_key = 'b'");
+        }
     }
 }

@@ -19,7 +19,8 @@ import java.util.PriorityQueue;
  * One page of a {@link SessionQuery} with exactly the reference semantics of
  * {@link SessionQuery#matches} and {@link SessionQuery#comparator}. Everything the layout can
  * express runs in SQL; what it cannot (dates kept as written text) is finished in Java over
- * the streamed rows, holding no more than {@code offset + limit} records.
+ * the streamed rows, holding no more than {@code offset + limit} records. A page is a listing: a
+ * record whose text no longer reads is its stand-in there ({@link Layout#readListed}), not the end of the page.
  */
 final class PageQuery {
 
@@ -128,7 +129,7 @@ final class PageQuery {
         try (PreparedStatement select = prepare(connection, "SELECT " + layout.selectList() + from() + order + " LIMIT ? OFFSET ?", pageParams);
              ResultSet rows = select.executeQuery()) {
             while (rows.next()) {
-                records.add(layout.read(rows));
+                records.add(layout.readListed(rows));
             }
         }
         return records;
@@ -143,7 +144,7 @@ final class PageQuery {
             select.setFetchSize(Dialect.FETCH_SIZE);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
-                    SessionRecord record = layout.read(rows);
+                    SessionRecord record = layout.readListed(rows);
                     if (query.matches(record)) {
                         total++;
                         best.add(new Ranked(query.sort().valueOf(record).orElse(null), record));

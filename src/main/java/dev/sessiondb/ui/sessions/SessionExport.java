@@ -13,6 +13,7 @@ import dev.sessiondb.model.SessionRecord;
 import dev.sessiondb.model.SpreadsheetSafeCsv;
 import dev.sessiondb.progress.ProgressMonitor;
 import dev.sessiondb.store.SessionStore;
+import dev.sessiondb.store.StoreException;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -94,6 +95,13 @@ public final class SessionExport {
         void write(SessionRecord record) throws IOException;
     }
 
+    /** A page lists a damaged record as its stand-in; an export, as every job copying records, refuses it instead of writing its key alone. */
+    private static void refuseDamaged(SessionStore store, SessionRecord record) {
+        record.damage().ifPresent(damage -> {
+            throw new StoreException(store.locator().display() + ": " + damage.what() + "; " + damage.todo());
+        });
+    }
+
     private static long forEach(SessionStore store, SessionQuery query, ProgressMonitor monitor, RecordWriter writer) throws IOException {
         long done = 0;
         long total = -1;
@@ -102,6 +110,7 @@ public final class SessionExport {
             total = page.totalMatching();
             for (SessionRecord record : page.records()) {
                 monitor.checkCancelled();
+                refuseDamaged(store, record);
                 writer.write(record);
                 done++;
             }
