@@ -73,8 +73,14 @@ public final class DetailView extends StackPane {
         export.setId("export-session");
         Controls.describe(export, "Save this session to a file: the whole record as JSON, or its conversation as Markdown; secrets are masked");
         HBox actions = new HBox(6, edit, export, delete);
-        actions.disableProperty().bind(viewModel.editingProperty());
-        return new VBox(4, title, subtitle, actions);
+        actions.disableProperty().bind(viewModel.editingProperty().or(viewModel.damageProperty().isNotEmpty()));
+        Label damage = Controls.styled(new Label(), "text-danger");
+        damage.setId("detail-damage");
+        damage.setWrapText(true);
+        damage.textProperty().bind(viewModel.damageProperty());
+        damage.visibleProperty().bind(viewModel.damageProperty().isNotEmpty());
+        damage.managedProperty().bind(damage.visibleProperty());
+        return new VBox(4, title, subtitle, actions, damage);
     }
 
     /** An edit refused because the record changed underneath: why, both versions, and a reload. */
@@ -102,7 +108,7 @@ public final class DetailView extends StackPane {
         viewModel.messages().addListener((ListChangeListener<DetailViewModel.MessageLine>) change ->
                 conversation.setDisable(viewModel.messages().isEmpty()));
         conversation.setDisable(true);
-        tabs.visibleProperty().bind(viewModel.editingProperty().not());
+        tabs.visibleProperty().bind(viewModel.editingProperty().not().and(viewModel.damageProperty().isEmpty()));
 
         VBox form = editForm();
         form.visibleProperty().bind(viewModel.editingProperty());

@@ -7,6 +7,7 @@ import dev.sessiondb.model.Message;
 import dev.sessiondb.model.SecretMasker;
 import dev.sessiondb.model.SessionDocument;
 import dev.sessiondb.model.SessionRecord;
+import dev.sessiondb.store.DamagedRecordException;
 import dev.sessiondb.store.SessionStore;
 import dev.sessiondb.store.StaleRecordException;
 import dev.sessiondb.ui.common.BackgroundTask;
@@ -60,6 +61,7 @@ public final class DetailViewModel {
     /** While a refusal is shown: the user's version it did not write (empty for a session absent then); null otherwise. */
     private Optional<SessionRecord> notWritten;
     private final ReadOnlyBooleanWrapper conversation = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyStringWrapper damage = new ReadOnlyStringWrapper("");
 
     private final CurrentStore current;
     private final TaskExecutor executor;
@@ -117,6 +119,11 @@ public final class DetailViewModel {
     /** Whether the shown session has a conversation, so a Markdown transcript can be exported. */
     public ReadOnlyBooleanProperty conversationProperty() {
         return conversation.getReadOnlyProperty();
+    }
+
+    /** For a session whose stored record no longer reads: what is wrong and what to do, shown instead of its fields; empty otherwise. */
+    public ReadOnlyStringProperty damageProperty() {
+        return damage.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty selectedProperty() {
@@ -254,6 +261,13 @@ public final class DetailViewModel {
                     }
                 })
                 .onFailure(failure -> {
+                    if (failure instanceof DamagedRecordException damaged) {
+                        // the table lists it marked: selecting it says what is wrong, as no dialog would stay in view
+                        if (key.equals(current.selectedKeyProperty().get())) {
+                            show(damaged.unreadable());
+                        }
+                        return;
+                    }
                     if (key.equals(current.selectedKeyProperty().get())) {
                         show(null);
                     }
@@ -269,8 +283,10 @@ public final class DetailViewModel {
         } else if (notWritten != null) {
             conflictAgainst(shown);
         }
-        record.set(shown);
+        // a damaged record's stand-in is no record to edit, export or delete
+        record.set(shown == null || shown.damage().isPresent() ? null : shown);
         selected.set(shown != null);
+        damage.set(shown == null ? "" : shown.damage().map(why -> why.what() + "\n\n" + why.todo()).orElse(""));
         conversation.set(shown != null && SessionDocument.hasConversation(shown));
         editing.set(false);
         if (shown == null) {
@@ -281,6 +297,12 @@ public final class DetailViewModel {
             return;
         }
         title.set(SecretMasker.maskText(null, shown.key()));
+        if (shown.damage().isPresent()) {
+            subtitle.set("damaged record");
+            fields.clear();
+            messages.clear();
+            return;
+        }
         subtitle.set(String.join(" · ", List.of(shown.repoName().orElse("no repo"), shown.status().orElse(shown.taskId().map(task -> "task " + task).orElse("no task")),
                 String.format("%d fields", shown.fieldNames().size()))));
         fields.setAll(FieldNode.of(shown.maskedFields()));

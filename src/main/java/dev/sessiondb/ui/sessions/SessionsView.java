@@ -391,7 +391,8 @@ public final class SessionsView extends VBox {
             SessionRow row = getTableRow() == null ? null : getTableRow().getItem();
             MenuItem filter = item("Show only " + column.header() + " = " + (getText() == null ? "" : getText()),
                     () -> viewModel.filterBy(column, row));
-            filter.setDisable(row == null || !row.isLoaded());
+            // a damaged record's cells are not its values: none to filter by
+            filter.setDisable(row == null || !row.isLoaded() || row.isDamaged());
             return new ContextMenu(filter, item("Copy rows (Ctrl+C)", SessionsView.this::copySelection));
         }
     }

@@ -187,7 +187,7 @@ public final class SessionsViewModel {
 
     /** Keeps only the sessions whose column has this exact value (from a cell's context menu). */
     public void filterBy(SessionColumn column, SessionRow row) {
-        if (row.isLoaded()) {
+        if (row.isLoaded() && !row.isDamaged()) {
             replaceFilter(new FieldFilter(column.sortKey(), column.filterValue(row.record())));
         }
     }

@@ -1,0 +1,95 @@
+package dev.sessiondb.ui;
+
+import static dev.sessiondb.ui.AppState.read;
+import static dev.sessiondb.ui.AppState.waitFor;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sessiondb.progress.ProgressMonitor;
+import dev.sessiondb.sample.SampleSessions;
+import dev.sessiondb.store.OpenMode;
+import dev.sessiondb.store.SessionStore;
+import dev.sessiondb.store.StoreFactory;
+import dev.sessiondb.store.StoreFormat;
+import dev.sessiondb.store.StoreLocator;
+import dev.sessiondb.store.WriteBatch;
+import dev.sessiondb.ui.sessions.SessionColumn;
+import dev.sessiondb.ui.sessions.SessionRow;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/** The window over a SQLite store with one damaged record: the table shows it marked, and selecting it shows what to do in place of its fields. */
+@ExtendWith(ApplicationExtension.class)
+class DamagedRecordFlowTest {
+
+    private static final int SESSIONS = 30;
+    private static final int DAMAGED_ROW = 3;
+
+    @TempDir
+    static Path directory;
+    private static Path store;
+
+    private final ScriptedDialogService dialogs = new ScriptedDialogService();
+
+    @BeforeAll
+    static void makeStore() throws SQLException {
+        store = directory.resolve("recovered.db");
+        try (SessionStore sessions = StoreFactory.open(StoreLocator.of(StoreFormat.SQLITE, store), OpenMode.CREATE_IF_MISSING)) {
+            sessions.write(WriteBatch.replaceAll(SampleSessions.minsky(SESSIONS, 3), SESSIONS), ProgressMonitor.NONE);
+        }
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + store); Statement statement = connection.createStatement()) {
+            statement.executeUpdate("UPDATE sessions SET record = substr(record, 1, 40) WHERE session_key = '" + key(DAMAGED_ROW) + "'");
+        }
+    }
+
+    @Start
+    void start(Stage stage) throws Exception {
+        TestWindows.show(stage, Files.createTempDirectory(directory, "run"), dialogs);
+    }
+
+    @Test
+    void theDamagedRowIsMarkedAndSelectingItShowsTheFixInsteadOfFields(FxRobot robot) {
+        dialogs.answer(store);
+        robot.push(KeyCode.CONTROL, KeyCode.O);
+        waitFor(() -> robot.lookup("#session-count").queryAs(Label.class).getText().equals("30 sessions"));
+
+        assertThat(read(() -> table(robot).getItems().get(DAMAGED_ROW).text(SessionColumn.SESSION))).isEqualTo(key(DAMAGED_ROW));
+        assertThat(read(() -> table(robot).getItems().get(DAMAGED_ROW).text(SessionColumn.STATUS))).isEqualTo(SessionRow.DAMAGED);
+
+        robot.interact(() -> table(robot).getSelectionModel().select(DAMAGED_ROW));
+        Label damage = robot.lookup("#detail-damage").queryAs(Label.class);
+        waitFor(() -> damage.isVisible() && damage.getText().contains("DELETE FROM sessions WHERE session_key = '" + key(DAMAGED_ROW) + "'"));
+        assertThat(read(() -> robot.lookup("#detail-title").queryAs(Label.class).getText())).isEqualTo(key(DAMAGED_ROW));
+        assertThat(read(() -> robot.lookup("#detail-tabs").queryAs(Node.class).isVisible())).as("no fields to show").isFalse();
+        assertThat(read(() -> robot.lookup("#edit-session").queryAs(Node.class).isDisabled())).isTrue();
+
+        robot.interact(() -> table(robot).getSelectionModel().select(DAMAGED_ROW + 1));
+        waitFor(() -> !damage.isVisible() && robot.lookup("#detail-title").queryAs(Label.class).getText().equals(key(DAMAGED_ROW + 1)));
+        assertThat(read(() -> robot.lookup("#detail-tabs").queryAs(Node.class).isVisible())).isTrue();
+        assertThat(dialogs.errors()).isEmpty();
+    }
+
+    private static String key(long index) {
+        return SampleSessions.minskyRecord(index, 3).key();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static TableView<SessionRow> table(FxRobot robot) {
+        return robot.lookup("#sessions-table").queryAs(TableView.class);
+    }
+}
