@@ -1,7 +1,11 @@
 package dev.sessiondb.cli;
 
 import dev.sessiondb.job.ProgressTracker;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
 import java.util.function.Consumer;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
@@ -28,9 +32,24 @@ final class TerminalProgress implements Consumer<ProgressTracker.Snapshot>, Auto
         return tracker;
     }
 
-    /** Only a terminal gets a bar: a pipe or a log file would fill with carriage returns. */
+    /**
+     * Only a terminal gets a bar: a pipe or a log file would fill with carriage returns and colour codes. Java sees
+     * whether its input and output are a terminal ({@link System#console}), not its error stream: {@code 2>file} at a
+     * terminal still has a console, so where the system names what descriptor 2 is ({@code /proc}), that decides.
+     */
     static boolean stderrIsTerminal() {
-        return System.console() != null;
+        return System.console() != null && STDERR.map(TerminalProgress::isTerminalDevice).orElse(true);
+    }
+
+    private static final Optional<Path> STDERR = Optional.of(Path.of("/proc/self/fd/2")).filter(Files::exists);
+
+    private static boolean isTerminalDevice(Path descriptor) {
+        try {
+            String device = Files.readSymbolicLink(descriptor).toString();
+            return device.startsWith("/dev/pts/") || device.startsWith("/dev/tty") || device.equals("/dev/console");
+        } catch (IOException | UnsupportedOperationException e) {
+            return true; // as the console says
+        }
     }
 
     @Override
