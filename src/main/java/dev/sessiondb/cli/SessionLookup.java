@@ -6,6 +6,7 @@ import dev.sessiondb.model.TaskId;
 import dev.sessiondb.store.RecordCursor;
 import dev.sessiondb.store.SessionStore;
 import dev.sessiondb.store.StoreException;
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -24,10 +25,22 @@ final class SessionLookup {
     static SessionRecord find(SessionStore store, String wanted) {
         String unescaped = TerminalText.fromCell(wanted);
         boolean escapes = !unescaped.equals(wanted);
-        return store.get(wanted).or(() -> escapes ? store.get(unescaped) : Optional.empty()).or(() -> byTaskId(store, wanted))
+        return store.get(wanted).or(() -> escapes ? store.get(unescaped) : Optional.empty()).or(() -> otherNormalisation(store, unescaped))
+                .or(() -> byTaskId(store, wanted))
                 .orElseThrow(() -> new StoreException(store.locator().display() + ": no session '" + wanted + "'"
                         + (escapes ? " (looked up as typed, and with each escape such as \\ud83d read as the character it stands for, as ls shows one)" : "")
                         + suggestion(store, unescaped)));
+    }
+
+    /**
+     * A name typed in the other Unicode normalisation than the store keeps it: {@code é} as one character (NFC, what most
+     * keyboards type) or as {@code e} and a combining accent (NFD, what macOS file names and some tools write).
+     */
+    private static Optional<SessionRecord> otherNormalisation(SessionStore store, String wanted) {
+        String composed = Normalizer.normalize(wanted, Normalizer.Form.NFC);
+        String decomposed = Normalizer.normalize(wanted, Normalizer.Form.NFD);
+        return (composed.equals(wanted) ? Optional.<SessionRecord>empty() : store.get(composed))
+                .or(() -> decomposed.equals(wanted) ? Optional.empty() : store.get(decomposed));
     }
 
     /** Real stores mix #079, 079 and md#079: a lookup that strips only '#' misses sessions that exist. */

@@ -99,6 +99,20 @@ class ReadCommandsTest {
         assertThat(JsonCodec.parse(json.out()).path("repoName").asText()).isEqualTo("acme\u200b/app");
     }
 
+    /** An audit: a name typed with its accent decomposed (NFD, as macOS writes it) was not found in a store that keeps it composed. */
+    @Test
+    void showFindsANameTypedInTheOtherUnicodeNormalisation() throws Exception {
+        Path store = Files.writeString(dir.resolve("accents.json"), "[{\"session\":\"caf\u00e9\",\"repoName\":\"a\"},{\"session\":\"nai\u0308ve\",\"repoName\":\"b\"}]");
+
+        CliRun composedStored = CliRun.of("show", "json:" + store, "cafe\u0301", "--format", "json");
+        CliRun decomposedStored = CliRun.of("show", "json:" + store, "na\u00efve", "--format", "json");
+
+        assertThat(composedStored.exitCode()).as(composedStored.err()).isZero();
+        assertThat(JsonCodec.parse(composedStored.out()).path("repoName").asText()).isEqualTo("a");
+        assertThat(decomposedStored.exitCode()).as(decomposedStored.err()).isZero();
+        assertThat(JsonCodec.parse(decomposedStored.out()).path("repoName").asText()).isEqualTo("b");
+    }
+
     @Test
     void showNamesEverySessionOfAnAmbiguousTask() {
         Path fixture = Fixtures.copy(Fixtures.MINSKY_ARRAY, dir);
