@@ -12,6 +12,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import org.jline.utils.WCWidth;
 
 /**
  * Prints sessions one at a time (so a million stream through) as a table, a JSON array in
@@ -73,7 +74,7 @@ final class RecordPrinter implements AutoCloseable {
             switch (format) {
                 case JSON -> JsonCodec.MAPPER.writeTree(json, unreadable.maskedFields().put("damagedRecord", damage.what()));
                 case CSV -> csv.printRow(List.of(key, "", "", "", "damaged record", ""));
-                case TABLE -> out.println(String.format("%-" + WIDTHS[0] + "s  ", TerminalText.cell(key)) + DAMAGED_NOTE);
+                case TABLE -> out.println(fitted(TerminalText.cell(key), WIDTHS[0]) + "  " + DAMAGED_NOTE);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -135,12 +136,40 @@ final class RecordPrinter implements AutoCloseable {
     private void printRow(List<String> cells) {
         StringBuilder line = new StringBuilder();
         for (int i = 0; i < cells.size(); i++) {
-            String cell = TerminalText.cell(cells.get(i));
-            if (cell.length() > WIDTHS[i]) {
-                cell = cell.substring(0, WIDTHS[i] - 1) + "…";
-            }
-            line.append(i == cells.size() - 1 ? cell : String.format("%-" + WIDTHS[i] + "s  ", cell));
+            line.append(fitted(TerminalText.cell(cells.get(i)), WIDTHS[i])).append("  ");
         }
         out.println(line.toString().stripTrailing());
+    }
+
+    /**
+     * A cell padded or cut to {@code columns} terminal columns, counted as a terminal draws them: a CJK character or an
+     * emoji takes two, a combining accent none (by length, a row holding 名前 pushed every later column right).
+     */
+    static String fitted(String cell, int columns) {
+        int width = columns(cell);
+        if (width <= columns) {
+            return cell + " ".repeat(columns - width);
+        }
+        StringBuilder cut = new StringBuilder();
+        int used = 0;
+        for (int i = 0; i < cell.length(); ) {
+            int codePoint = cell.codePointAt(i);
+            int next = used + columns(codePoint);
+            if (next > columns - 1) {
+                break;
+            }
+            cut.appendCodePoint(codePoint);
+            used = next;
+            i += Character.charCount(codePoint);
+        }
+        return cut.append('…').append(" ".repeat(columns - 1 - used)).toString();
+    }
+
+    private static int columns(String text) {
+        return text.codePoints().map(RecordPrinter::columns).sum();
+    }
+
+    private static int columns(int codePoint) {
+        return Math.max(0, WCWidth.wcwidth(codePoint));
     }
 }
