@@ -47,8 +47,8 @@ public final class CatalogRecorder implements JournalListener {
     }
 
     @Override
-    public void discarded(Backup backup, String outcome) {
-        record(history -> history.discarded(backup, outcome));
+    public void discarded(Backup backup, String outcome, Optional<String> why) {
+        record(history -> history.discarded(backup, outcome, why));
     }
 
     @Override
@@ -67,8 +67,8 @@ public final class CatalogRecorder implements JournalListener {
     }
 
     @Override
-    public void ended(String runId, String outcome) {
-        record(history -> history.ended(runId, outcome));
+    public void ended(String runId, String outcome, Optional<String> why) {
+        record(history -> history.ended(runId, outcome, why));
     }
 
     @Override

@@ -132,11 +132,11 @@ public final class JobHistory {
         database.save(run);
     }
 
-    /** A run's write ended without changing the store: the run ends with {@code outcome} and no backup to undo. */
-    public void discarded(Backup backup, String outcome) {
+    /** A run's write ended without changing the store: the run ends with {@code outcome} (and why) and no backup to undo. */
+    public void discarded(Backup backup, String outcome, Optional<String> why) {
         try (Transaction transaction = database.beginTransaction()) {
             forget(backup);
-            ended(RunIds.runIdOf(backup), outcome);
+            ended(RunIds.runIdOf(backup), outcome, why);
             transaction.commit();
         }
     }
@@ -188,11 +188,12 @@ public final class JobHistory {
         });
     }
 
-    /** A run stopped without a report: it ends with {@code outcome}, unless something closer to the stop ended it already. */
-    public void ended(String runId, String outcome) {
+    /** A run stopped without a report: it ends with {@code outcome} and why, unless something closer to the stop ended it already. */
+    public void ended(String runId, String outcome, Optional<String> why) {
         run(runId).filter(run -> run.getOutcome() == null).ifPresent(run -> {
             run.setFinishedAt(Instant.now());
             run.setOutcome(outcome);
+            why.ifPresent(reason -> run.setStopReason(reason.length() > 4000 ? reason.substring(0, 3999) + "…" : reason));
             database.save(run);
         });
     }
@@ -373,7 +374,7 @@ public final class JobHistory {
         return new PastJob(run.getRunId(), run.getKind(), run.getDescription(), sources, Optional.ofNullable(run.getTarget()),
                 run.getStartedAt(), Optional.ofNullable(run.getFinishedAt()), Optional.ofNullable(run.getOutcome()), counts(run.getCounts()),
                 Optional.ofNullable(run.getReportPath()), Optional.ofNullable(run.getBackupId()), Optional.ofNullable(run.getUndoneAt()),
-                Optional.ofNullable(run.getWrittenAt()), Optional.ofNullable(run.getPrunedBackupId()), false);
+                Optional.ofNullable(run.getWrittenAt()), Optional.ofNullable(run.getPrunedBackupId()), false, Optional.ofNullable(run.getStopReason()));
     }
 
     private static Map<String, Long> counts(String json) {

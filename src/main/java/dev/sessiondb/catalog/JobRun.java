@@ -38,6 +38,8 @@ public class JobRun {
     private Instant undoneAt;
     /** When the run's write into the target was complete: a run killed after it left the target holding the new content. */
     private Instant writtenAt;
+    /** Why a run that stopped without a report was refused or failed: its message, secrets masked. */
+    private String stopReason;
     /** The backup the run took, once a prune deleted it (then {@link #backupId} is empty), and when. */
     private String prunedBackupId;
     private Instant prunedAt;
@@ -139,6 +141,14 @@ public class JobRun {
 
     public void setUndoneAt(Instant undoneAt) {
         this.undoneAt = undoneAt;
+    }
+
+    public String getStopReason() {
+        return stopReason;
+    }
+
+    public void setStopReason(String stopReason) {
+        this.stopReason = stopReason;
     }
 
     public Instant getWrittenAt() {

@@ -16,18 +16,19 @@ import java.util.Optional;
  * @param writtenAt when the run's write into its target was complete, if it got that far
  * @param prunedBackupId the backup the run took, once a prune deleted it ({@code backupId} is then empty)
  * @param running whether a run that has not ended may still be running (it holds its lock); false for one killed
+ * @param stopReason why a run that stopped without a report was refused or failed, secrets masked
  */
 public record PastJob(String runId, String kind, String description, List<String> sources, Optional<String> target,
                       Instant startedAt, Optional<Instant> finishedAt, Optional<String> outcome, Map<String, Long> counts,
                       Optional<String> reportPath, Optional<String> backupId, Optional<Instant> undoneAt, Optional<Instant> writtenAt,
-                      Optional<String> prunedBackupId, boolean running) {
+                      Optional<String> prunedBackupId, boolean running, Optional<String> stopReason) {
 
     /** A run that is not running, whose backup, if it took one, was not pruned. */
     public PastJob(String runId, String kind, String description, List<String> sources, Optional<String> target,
                    Instant startedAt, Optional<Instant> finishedAt, Optional<String> outcome, Map<String, Long> counts,
                    Optional<String> reportPath, Optional<String> backupId, Optional<Instant> undoneAt, Optional<Instant> writtenAt) {
         this(runId, kind, description, sources, target, startedAt, finishedAt, outcome, counts, reportPath, backupId, undoneAt, writtenAt,
-                Optional.empty(), false);
+                Optional.empty(), false, Optional.empty());
     }
 
     public PastJob {
@@ -56,7 +57,7 @@ public record PastJob(String runId, String kind, String description, List<String
     /** The same run, known to be running or not by its lock. */
     public PastJob withRunning(boolean stillRunning) {
         return new PastJob(runId, kind, description, sources, target, startedAt, finishedAt, outcome, counts, reportPath, backupId, undoneAt,
-                writtenAt, prunedBackupId, stillRunning);
+                writtenAt, prunedBackupId, stillRunning, stopReason);
     }
 
     /**
@@ -98,6 +99,7 @@ public record PastJob(String runId, String kind, String description, List<String
         finishedAt.ifPresent(when -> json.put("finishedAt", when.toString()));
         json.put("outcome", outcome.orElse(null));
         json.put("running", running);
+        stopReason.ifPresent(why -> json.put("stopReason", why));
         unfinishedTarget().ifPresent(left -> json.put("unfinished", left));
         ObjectNode countsJson = json.putObject("counts");
         counts.forEach(countsJson::put);

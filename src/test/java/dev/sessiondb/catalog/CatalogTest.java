@@ -136,9 +136,9 @@ class CatalogTest {
 
         try (Catalog catalog = Catalog.open(dir)) {
             catalog.history().backedUp(RunIds.runIdOf(discarded), discarded, Optional.empty());
-            catalog.history().discarded(discarded, "cancelled");
+            catalog.history().discarded(discarded, "cancelled", Optional.empty());
             catalog.history().backedUp(RunIds.runIdOf(stillThere), stillThere, Optional.empty());
-            catalog.history().ended(RunIds.runIdOf(stillThere), "failed");
+            catalog.history().ended(RunIds.runIdOf(stillThere), "failed", Optional.empty());
         }
 
         try (Catalog catalog = Catalog.open(dir)) {

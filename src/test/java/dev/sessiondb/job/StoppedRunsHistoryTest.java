@@ -178,6 +178,8 @@ class StoppedRunsHistoryTest {
         assertThat(repair.err()).contains("the target was not changed");
         JsonNode job = onlyJob(history("--store", "sqlite:" + store));
         assertThat(job.path("outcome").asText()).isEqualTo("failed");
+        assertThat(job.path("stopReason").asText()).as("why it failed").contains(store.toString()).contains("locked by another program");
+        assertThat(CliRun.of("history", "--backup-dir", harness.journal).out()).contains("    why: " + job.path("stopReason").asText());
         assertThat(job.has("backupId")).isFalse();
         assertThat(journal().list()).isEmpty();
     }

@@ -1,5 +1,6 @@
 package dev.sessiondb.job.backup;
 
+import dev.sessiondb.model.SecretMasker;
 import dev.sessiondb.files.FileTrees;
 import dev.sessiondb.job.JobRefusedException;
 import dev.sessiondb.job.JobReport;
@@ -192,7 +193,7 @@ public final class BackupJournal {
 
     /** A run cancelled while its stores were read, entered just now: it ends cancelled with nothing written. */
     void endCancelledBeforeWriting(String runId) {
-        end(runId, "cancelled");
+        end(runId, "cancelled", Optional.empty());
     }
 
     /** A run takes its lock before the history hears of it: whoever finds the run can tell whether it still runs. */
@@ -202,8 +203,8 @@ public final class BackupJournal {
     }
 
     /** A run stopped: the history ends it, then it lets go of its lock. */
-    private void end(String runId, String outcome) {
-        listener.ended(runId, outcome);
+    private void end(String runId, String outcome, Optional<String> why) {
+        listener.ended(runId, outcome, why);
         locks.release(runId);
     }
 
@@ -215,7 +216,7 @@ public final class BackupJournal {
         try {
             return rest.get();
         } catch (RuntimeException stopped) {
-            end(runId, outcomeOf(stopped));
+            end(runId, outcomeOf(stopped), reasonOf(stopped));
             throw stopped;
         }
     }
@@ -242,13 +243,13 @@ public final class BackupJournal {
         String outcome = outcomeOf(stopped);
         try {
             if (unchanged.getAsBoolean()) {
-                discard(backup, outcome);
+                discard(backup, outcome, reasonOf(stopped));
                 return stopped;
             }
         } catch (RuntimeException unsure) {
             stopped.addSuppressed(unsure); // the backup is kept: nothing is lost by keeping it
         }
-        end(RunIds.runIdOf(backup), outcome);
+        end(RunIds.runIdOf(backup), outcome, reasonOf(stopped));
         if (stopped instanceof CancelledException) {
             CancelledException kept = new CancelledException("cancelled; " + backup.locator() + " may have changed before the write stopped (it"
                     + " does not look as its backup found it): compare it with sessiondb diff, or put the backup back with sessiondb undo " + backup.id());
@@ -264,10 +265,16 @@ public final class BackupJournal {
         return stopped instanceof CancelledException ? "cancelled" : refused ? "refused" : "failed";
     }
 
+    /** Why a run was refused or failed, as its message says it, secrets masked; a cancel needs no reason. */
+    private static Optional<String> reasonOf(RuntimeException stopped) {
+        return stopped instanceof CancelledException ? Optional.empty()
+                : Optional.ofNullable(stopped.getMessage()).map(message -> SecretMasker.maskText(null, message));
+    }
+
     /** The backup of a store the run's write left as it was goes. */
-    private void discard(Backup backup, String outcome) {
+    private void discard(Backup backup, String outcome, Optional<String> why) {
         folders.delete(backup, "; delete it by hand, the store it backs up was not changed");
-        listener.discarded(backup, outcome);
+        listener.discarded(backup, outcome, why);
         locks.release(RunIds.runIdOf(backup));
     }
 

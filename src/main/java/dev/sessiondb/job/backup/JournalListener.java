@@ -34,16 +34,20 @@ public interface JournalListener {
     default void reportSaved(JobReport report, Path file, Optional<String> targetMark) {
     }
 
-    /** A run's write ended without changing the store ({@code outcome}: cancelled, refused or failed), so its backup was deleted. */
-    default void discarded(Backup backup, String outcome) {
+    /**
+     * A run's write ended without changing the store ({@code outcome}: cancelled, refused or failed), so its backup was deleted.
+     *
+     * @param why the refusal's or failure's message, secrets masked; empty for a cancel
+     */
+    default void discarded(Backup backup, String outcome, Optional<String> why) {
     }
 
     /** Run {@code runId}'s write into its target is complete (committed, or the new store put in place). */
     default void written(String runId) {
     }
 
-    /** Run {@code runId} stopped ({@code outcome}: cancelled, refused or failed) without a report; a backup it took is kept for undo. */
-    default void ended(String runId, String outcome) {
+    /** Run {@code runId} stopped ({@code outcome}: cancelled, refused or failed, and why) without a report; a backup it took is kept for undo. */
+    default void ended(String runId, String outcome, Optional<String> why) {
     }
 
     /** Undo is about to put {@code backup} back; {@code replaced} is the backup of the state it replaces. */

@@ -6,8 +6,11 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.stream.Collectors;
 
-/** One job of the History view, in words: when, which job, from and to which stores, how it ended, what it counted. */
-public record HistoryRow(PastJob job, String when, String kind, String stores, String outcome, String counts, String undone) {
+/**
+ * One job of the History view, in words: when, which job, from and to which stores, how it ended, what it counted; and for a
+ * run refused or failed without a report, why; for one killed, what it left in its target.
+ */
+public record HistoryRow(PastJob job, String when, String kind, String stores, String outcome, String counts, String undone, String note) {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
@@ -17,6 +20,7 @@ public record HistoryRow(PastJob job, String when, String kind, String stores, S
         String counts = job.counts().entrySet().stream().map(count -> count.getKey() + " " + String.format("%,d", count.getValue()))
                 .collect(Collectors.joining(", "));
         String undone = job.undoneAt().map(when -> "undone " + WHEN.format(when.atZone(zone))).orElse("");
-        return new HistoryRow(job, WHEN.format(job.startedAt().atZone(zone)), job.kind(), stores, outcome, counts, undone);
+        String note = job.stopReason().or(job::unfinishedTarget).orElse("");
+        return new HistoryRow(job, WHEN.format(job.startedAt().atZone(zone)), job.kind(), stores, outcome, counts, undone, note);
     }
 }

@@ -28,6 +28,7 @@ public final class HistoryView extends BorderPane {
         table.getColumns().add(column("Outcome", 165, HistoryRow::outcome));
         table.getColumns().add(column("Undone", 175, HistoryRow::undone));
         table.getColumns().add(column("Counts", 520, HistoryRow::counts));
+        table.getColumns().add(column("Why it stopped, what it left", 520, HistoryRow::note));
         viewModel.selectedProperty().addListener((property, before, after) -> {
             if (table.getSelectionModel().getSelectedItem() != after) {
                 table.getSelectionModel().select(after);

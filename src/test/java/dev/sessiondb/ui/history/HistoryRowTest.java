@@ -27,6 +27,17 @@ class HistoryRowTest {
     }
 
     @Test
+    void aRunThatFailedSaysWhyAndOneKilledWhatItLeft() {
+        PastJob killed = withoutReport("migrate");
+        PastJob failed = new PastJob(killed.runId(), "migrate", killed.description(), List.of(), killed.target(), killed.startedAt(),
+                Optional.of(Instant.parse("2026-12-05T06:02:09Z")), Optional.of("failed"), Map.of(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty(), false, Optional.of("json:/tmp/a.json: permission denied"));
+
+        assertThat(HistoryRow.of(failed, ZoneId.of("UTC")).note()).isEqualTo("json:/tmp/a.json: permission denied");
+        assertThat(HistoryRow.of(killed, ZoneId.of("UTC")).note()).isEqualTo(killed.unfinishedTarget().orElseThrow());
+    }
+
+    @Test
     void theTimeIsTheJobsStartInTheZoneGiven() {
         assertThat(HistoryRow.of(withoutReport("edit"), ZoneId.of("Asia/Tokyo")).when()).isEqualTo("2026-12-05 15:02:03");
     }
