@@ -173,8 +173,11 @@ public final class SecretMasker {
      * ({@code feat/password=hunter4}), whose value ends with its segment ({@code /tmp/secret=****}{@code /x.json: no such file}).
      */
     private static String maskedAssignment(String text, MatchResult match) {
-        boolean inPath = match.start() > 0 && (text.charAt(match.start() - 1) == '/' || text.charAt(match.start() - 1) == '\\');
-        if (!inPath) {
+        char before = match.start() > 0 ? text.charAt(match.start() - 1) : ' ';
+        if (before == '?' || before == '&') {
+            return maskedQueryParameter(match);
+        }
+        if (before != '/' && before != '\\') {
             return match.group(1) + match.group(2) + maskedAssignedValue(match.group(3));
         }
         if (match.group(2).indexOf(':') >= 0) {
@@ -187,6 +190,20 @@ public final class SecretMasker {
         }
         return segmentEnd == 0 ? match.group()
                 : match.group(1) + match.group(2) + maskedAssignedValue(value.substring(0, segmentEnd)) + value.substring(segmentEnd);
+    }
+
+    /**
+     * A URL's parameter ({@code ?sslpassword=...&}) masked up to its end: a {@code #} starts the fragment, and a colon ending
+     * the word is the message's, not the value's ({@code ...&sslpassword=****: password refused}).
+     */
+    private static String maskedQueryParameter(MatchResult match) {
+        String value = match.group(3);
+        int end = value.indexOf('#');
+        if (end < 0) {
+            end = value.endsWith(":") ? value.length() - 1 : value.length();
+        }
+        return end == 0 ? match.group()
+                : match.group(1) + match.group(2) + maskedAssignedValue(value.substring(0, end)) + value.substring(end);
     }
 
     /** A bearer token wherever it stands ("Bearer eyJ...", with or without its Authorization header). */

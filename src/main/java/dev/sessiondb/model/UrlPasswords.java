@@ -16,7 +16,7 @@ final class UrlPasswords {
 
     /**
      * The text with the {@code :password} of every URL replaced. A password runs from the colon after the user to the last
-     * {@code @} before the path; when no {@code @} comes before a {@code /}, {@code ?} or {@code #}, those are in the password
+     * {@code @} of its word; when no {@code @} comes before a {@code /}, {@code ?} or {@code #}, those are in the password
      * ({@code postgresql://u:pa/ss@host/db}, which no URL parser takes apart), and it runs to the next {@code @}, if any, of
      * the same word, else of the same line when no {@code /} comes first ({@code mysql://root:my secret@db/x}). A port after
      * the colon ({@code http://host:8080/x/@me}) is no password.
@@ -58,7 +58,9 @@ final class UrlPasswords {
         }
         int lastAt = text.lastIndexOf('@', authorityEnd - 1);
         if (lastAt >= start) {
-            return lastAt;
+            // a password holding an unencoded '@' and a '/' or '?' ("u:p@ss/w?rd@host") runs to the word's last '@': better a
+            // host masked with it than a part of the password shown
+            return text.lastIndexOf('@', wordEnd - 1);
         }
         if (isPort(text, start, authorityEnd)) {
             return -1;

@@ -107,17 +107,17 @@ public record StoreLocator(StoreFormat format, String target, Map<String, String
         return new StoreLocator(format, target, copy);
     }
 
-    /** The same store without the password, in the URL or as {@code ?password=}: what may be saved (PostgreSQL then finds it where libpq does). */
+    /** The same store without the password, in the URL or as a parameter ({@code ?password=}, {@code sslpassword=}): what may be saved (PostgreSQL then finds it where libpq does). */
     public StoreLocator withoutPassword() {
         if (!isUrl()) {
             return this;
         }
         Map<String, String> kept = new LinkedHashMap<>(params);
-        kept.remove(PASSWORD_PARAM);
+        kept.keySet().removeIf(SecretMasker::isSecretFieldName);
         return new StoreLocator(format, SecretMasker.withoutUrlPasswords(target), kept);
     }
 
-    /** The locator as text, with any password masked: safe for logs, tables and reports. */
+    /** The locator as text, with any password masked (before the host or as a parameter such as {@code sslpassword=}): safe for logs, tables and reports. */
     public String display() {
         String shown = isUrl() ? SecretMasker.maskUrlPasswords(target) : format.scheme() + ":" + target;
         if (params.isEmpty()) {
@@ -127,7 +127,7 @@ public record StoreLocator(StoreFormat format, String target, Map<String, String
         char separator = '?';
         for (Map.Entry<String, String> param : new java.util.TreeMap<>(params).entrySet()) {
             text.append(separator).append(param.getKey()).append('=')
-                    .append(param.getKey().equals(PASSWORD_PARAM) ? SecretMasker.MASK : param.getValue());
+                    .append(SecretMasker.isSecretFieldName(param.getKey()) ? SecretMasker.MASK : param.getValue());
             separator = '&';
         }
         return text.toString();

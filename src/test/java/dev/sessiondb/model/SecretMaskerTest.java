@@ -285,4 +285,26 @@ class SecretMaskerTest {
         assertThat(SecretMasker.queryStart("postgresql://u:p?ss96@h:1/db?schema=s")).isEqualTo("postgresql://u:p?ss96@h:1/db".length());
         assertThat(SecretMasker.queryStart("json:/tmp/a?layout=chat")).isEqualTo("json:/tmp/a".length());
     }
+
+    /** An audit: "...&sslpassword=secret: password refused" lost its colon to the mask, and a '#' after the value was masked with it. */
+    @Test
+    void masksAUrlParameterUpToItsEndOnly() {
+        assertThat(SecretMasker.maskText(null, "postgresql://u@h/db?schema=s&sslpassword=secret: password refused"))
+                .isEqualTo("postgresql://u@h/db?schema=s&sslpassword=****: password refused");
+        assertThat(SecretMasker.maskText(null, "postgresql://u@h/db?sslpassword=secret&schema=s: no such schema"))
+                .isEqualTo("postgresql://u@h/db?sslpassword=****&schema=s: no such schema");
+        assertThat(SecretMasker.maskText(null, "https://h/x?a=1&password=se:cret&b=2#top then"))
+                .isEqualTo("https://h/x?a=1&password=****&b=2#top then");
+        assertThat(SecretMasker.maskText(null, "https://h/x?a=1&sslpassword=secret#top")).isEqualTo("https://h/x?a=1&sslpassword=****#top");
+        assertThat(SecretMasker.maskText(null, "postgresql://u@h/db?sslpassword=se:cret")).isEqualTo("postgresql://u@h/db?sslpassword=****");
+    }
+
+    /** An audit: "postgresql://u:rw:p@ss/w?rd@host/db" was shown as "u:****@ss/w?rd@host": a password's '@' before a '/' or '?'. */
+    @Test
+    void masksAPasswordHoldingAnAtUpToTheLastAt() {
+        assertThat(SecretMasker.maskUrlPasswords("postgresql://audit_rw:rw:p@ss/w?rd@127.0.0.1:55434/db?schema=t: cannot reach PostgreSQL"))
+                .isEqualTo("postgresql://audit_rw:****@127.0.0.1:55434/db?schema=t: cannot reach PostgreSQL");
+        assertThat(SecretMasker.maskUrlPasswords("see postgresql://u:a@b/c@h/d and https://v:w@x/y"))
+                .isEqualTo("see postgresql://u:****@h/d and https://v:****@x/y");
+    }
 }

@@ -59,6 +59,30 @@ class StoreLocatorTest {
         }
     }
 
+    /**
+     * An audit: "postgresql://u:rw:p@ss/w?rd@host/db" printed "u:****@ss/w?rd@..." and tried the host "ss". libpq takes the
+     * first '@' as the host's start, so the locator is refused, the password masked up to the last '@'.
+     */
+    @Test
+    void refusesAPasswordHoldingAnAtWithoutShowingAnyOfIt() {
+        for (String password : java.util.List.of("rw:p@ss/w?rd", "p@ssword", "a@b@c")) {
+            String url = "postgresql://audit_rw:" + password + "@127.0.0.1:55434/db?schema=team";
+            assertThatThrownBy(() -> StoreLocator.parse(url)).as(password).isInstanceOf(StoreException.class)
+                    .hasMessage("postgresql://audit_rw:****@127.0.0.1:55434/db: the password holds an '@', so where the host starts is"
+                            + " unclear; percent-encode the password (%40 for @, %2F for /, %3F for ?) or put it in PGPASSWORD or ~/.pgpass");
+        }
+        assertThat(StoreLocator.parse("postgresql://audit_rw:rw%3Ap%40ss%2Fw%3Frd@127.0.0.1:55434/db?schema=team").param("schema")).contains("team");
+    }
+
+    /** A secret given as another parameter (the SSL key's {@code sslpassword}) is masked and not kept either. */
+    @Test
+    void neverShowsNorKeepsAnSslPassword() {
+        StoreLocator locator = StoreLocator.parse("postgresql://admin@db:5432/minsky?sslpassword=keyphrase9&schema=x");
+
+        assertThat(locator.display()).isEqualTo("postgresql://admin@db:5432/minsky?schema=x&sslpassword=****");
+        assertThat(locator.withoutPassword().display()).isEqualTo("postgresql://admin@db:5432/minsky?schema=x");
+    }
+
     @Test
     void neverShowsNorKeepsAPasswordGivenAsAParameter() {
         StoreLocator locator = StoreLocator.parse("postgresql://admin@db:5432/minsky?password=hunter2longpassword&schema=x");

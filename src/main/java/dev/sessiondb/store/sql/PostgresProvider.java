@@ -58,6 +58,13 @@ public final class PostgresProvider implements StoreProvider {
 
     /** A URL the driver could only fail on later, after a wait for a host that does not exist, is refused here. */
     private static String requireWellFormed(String url) {
+        if (passwordHoldsAnAt(url)) {
+            // libpq (psql, Minsky) takes the first '@' as the host's start, so guessing the last one would make the same
+            // locator name two servers
+            throw new StoreException(SecretMasker.maskUrlPasswords(url) + ": the password holds an '@', so where the host starts"
+                    + " is unclear; percent-encode the password (%40 for @, %2F for /, %3F for ?) or put it in"
+                    + " PGPASSWORD or ~/.pgpass");
+        }
         try {
             java.net.URI uri = new java.net.URI(url);
             // libpq takes an empty host (postgresql://user@/db) as PGHOST or the default; anything else must parse as a host
@@ -71,6 +78,13 @@ public final class PostgresProvider implements StoreProvider {
             throw new StoreException(SecretMasker.maskUrlPasswords(url) + ": not a valid PostgreSQL URL (" + malformed.getReason()
                     + "); write postgresql://user@host:port/database, with special characters percent-encoded");
         }
+    }
+
+    /** A user's password ({@code user:password@}) followed by a second '@' further along the URL. */
+    private static boolean passwordHoldsAnAt(String url) {
+        int firstAt = url.indexOf('@');
+        int colon = url.indexOf(':', "postgresql://".length());
+        return colon >= 0 && colon < firstAt && url.indexOf('@', firstAt + 1) >= 0;
     }
 
     /** The URL as {@link StoreLocator#display()} shows it, so a password is masked, without sessiondb's own parameters. */
