@@ -7,6 +7,7 @@ import dev.sessiondb.model.SecretMasker;
 import dev.sessiondb.progress.CancelledException;
 import dev.sessiondb.store.StoreException;
 import dev.sessiondb.store.StoreFaults;
+import dev.sessiondb.store.sql.PgCredentials;
 import java.io.UncheckedIOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
@@ -72,6 +73,8 @@ public final class SessionDbCommand {
         named(args).map(List::<Class<?>>of).orElse(SUBCOMMANDS).forEach(commandLine::addSubcommand);
         commandLine.setOut(withSurrogatesEscaped(out));
         commandLine.setErr(withSurrogatesEscaped(err));
+        PrintWriter warnings = commandLine.getErr();
+        PgCredentials.sendPasswordFileWarningsTo(warning -> warnings.println("sessiondb: warning: " + warning));
         commandLine.setExecutionStrategy(parsed -> {
             OutputFormat.requireOffered(parsed);
             return new CommandLine.RunLast().execute(parsed);

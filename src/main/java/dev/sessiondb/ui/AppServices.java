@@ -7,6 +7,7 @@ import dev.sessiondb.progress.ProgressMonitor;
 import dev.sessiondb.store.OpenMode;
 import dev.sessiondb.store.StoreFactory;
 import dev.sessiondb.store.selection.MinskyPaths;
+import dev.sessiondb.store.sql.PgCredentials;
 import dev.sessiondb.ui.common.DialogService;
 import dev.sessiondb.ui.common.JavaFxDialogService;
 import dev.sessiondb.ui.common.SettingsStore;
@@ -41,6 +42,7 @@ public record AppServices(SettingsStore settings, DialogService dialogs, UiTaskE
     public static AppServices ofSystem(MinskyPaths paths, Stage stage) {
         Path settingsFile = Path.of(System.getProperty("sessiondb.settings", paths.appConfigDir().resolve("settings.json").toString()));
         StringProperty status = new SimpleStringProperty("Ready");
+        PgCredentials.sendPasswordFileWarningsTo(warning -> Platform.runLater(() -> status.set(warning)));
         return new AppServices(
                 new SettingsStore(settingsFile),
                 new JavaFxDialogService(stage, status::set),

@@ -7,7 +7,16 @@ import java.util.Map;
 public record MinskyPaths(Map<String, String> env, Path home) {
 
     public static MinskyPaths ofSystem() {
-        return new MinskyPaths(System.getenv(), Path.of(System.getProperty("user.home")));
+        return new MinskyPaths(System.getenv(), userHome(System.getenv()));
+    }
+
+    /**
+     * The user's home as libpq and the XDG tools take it: {@code $HOME}, else the account's home ({@code user.home}, from
+     * /etc/passwd), which differs in a container or a sandbox that sets {@code HOME}.
+     */
+    public static Path userHome(Map<String, String> env) {
+        String home = env.get("HOME");
+        return home != null && !home.isBlank() ? Path.of(home) : Path.of(System.getProperty("user.home"));
     }
 
     /** {@code $XDG_STATE_HOME/minsky}, else {@code ~/.local/state/minsky}. */

@@ -3,12 +3,12 @@ package dev.sessiondb.store.sql;
 import dev.sessiondb.store.StoreException;
 import dev.sessiondb.store.StoreFormat;
 import dev.sessiondb.store.StoreLocator;
+import dev.sessiondb.store.selection.MinskyPaths;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.Optional;
 import org.postgresql.PGEnvironment;
 
 /**
@@ -19,12 +19,28 @@ import org.postgresql.PGEnvironment;
  * ({@code PGPASSFILE} or {@code ~/.pgpass}, see {@link PgPassFile}). An IPv6 host is written
  * {@code [::1]} in the URL. The password never leaves this object except to the driver.
  *
- * @param password null when no source knows it (the app then asks the user)
+ * @param password              null when no source knows it (the app then asks the user)
+ * @param passwordFileIgnored   why the password file was not read (others may read it), said when no password was given; null when it was read or absent
  */
-public record PgCredentials(String host, int port, String database, String user, String password) {
+public record PgCredentials(String host, int port, String database, String user, String password, String passwordFileIgnored) {
 
     private static final int DEFAULT_PORT = 5432;
     private static final String PREFIX = "postgresql://";
+
+    static {
+        // given no password, pgjdbc reads PGPASSFILE or user.home's .pgpass itself, with neither libpq's permission check nor
+        // $HOME: a file that does not exist leaves the password file to this resolver alone
+        System.setProperty("org.postgresql.pgpassfile", Path.of(System.getProperty("java.io.tmpdir"), "sessiondb-admin reads .pgpass itself").toString());
+    }
+
+    public PgCredentials(String host, int port, String database, String user, String password) {
+        this(host, port, database, user, password, null);
+    }
+
+    /** Who hears, once a run, that a password file was ignored (besides the log): the CLI's stderr, the window's status line. */
+    public static void sendPasswordFileWarningsTo(java.util.function.Consumer<String> listener) {
+        PgPassFile.sendWarningsTo(listener);
+    }
 
     @Override
     public String toString() {
@@ -54,9 +70,9 @@ public record PgCredentials(String host, int port, String database, String user,
         return new StoreLocator(StoreFormat.POSTGRESQL, PREFIX + userInfo + "@" + urlHost() + ":" + port + "/" + encode(database), params);
     }
 
-    /** With the process environment and the user's home, as the CLI and the app run. */
+    /** With the process environment and the user's home ({@code $HOME} first, as libpq), as the CLI and the app run. */
     public static PgCredentials resolve(StoreLocator locator) {
-        return resolve(locator, System.getenv(), Path.of(System.getProperty("user.home")));
+        return resolve(locator, System.getenv(), MinskyPaths.userHome(System.getenv()));
     }
 
     /** With the environment and home directory given, so that resolution is tested without touching the real ones. */
@@ -95,13 +111,15 @@ public record PgCredentials(String host, int port, String database, String user,
         String resolvedUser = firstNonBlank(user, env.get("PGUSER"), System.getProperty("user.name"));
         String resolvedDatabase = firstNonBlank(database, env.get("PGDATABASE"), resolvedUser);
         int port = parsePort(locator, firstNonBlank(portText, env.get("PGPORT"), String.valueOf(DEFAULT_PORT)));
-        if (password == null) {
-            // libpq takes an empty PGPASSWORD as unset and goes on to the password file
-            password = Optional.ofNullable(env.get("PGPASSWORD")).filter(text -> !text.isEmpty())
-                    .or(() -> PgPassFile.lookup(passwordFile(env, home), resolvedHost, port, resolvedDatabase, resolvedUser))
-                    .orElse(null);
+        // libpq takes an empty PGPASSWORD as unset and goes on to the password file
+        if (password == null && env.get("PGPASSWORD") != null && !env.get("PGPASSWORD").isEmpty()) {
+            password = env.get("PGPASSWORD");
         }
-        return new PgCredentials(resolvedHost, port, resolvedDatabase, resolvedUser, password);
+        if (password != null) {
+            return new PgCredentials(resolvedHost, port, resolvedDatabase, resolvedUser, password);
+        }
+        PgPassFile.Lookup file = PgPassFile.lookup(passwordFile(env, home), resolvedHost, port, resolvedDatabase, resolvedUser);
+        return new PgCredentials(resolvedHost, port, resolvedDatabase, resolvedUser, file.password(), file.ignoredBecause());
     }
 
     private String urlHost() {

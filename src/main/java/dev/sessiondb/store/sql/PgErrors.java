@@ -27,6 +27,7 @@ final class PgErrors {
             default -> credentials.password() == null && cause.contains("no password was provided")
                     ? "PostgreSQL at " + server + " asks user " + credentials.user() + " for a password and none was given; put it in the URL (as user:password"
                             + " before the @), in PGPASSWORD or in ~/.pgpass (a saved store and a backup keep no password)"
+                            + (credentials.passwordFileIgnored() == null ? "" : "; the " + credentials.passwordFileIgnored())
                     : state.startsWith("08") || sql == null || sql instanceof SQLTransientConnectionException
                     ? null
                     : "PostgreSQL refused the connection (" + cause + "); check the URL and credentials";

@@ -10,6 +10,8 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,7 +20,7 @@ import org.slf4j.LoggerFactory;
  * {@code host:port:database:user:password} lines, the first match wins, a field of {@code *}
  * matches anything, {@code \} escapes {@code :} and {@code \} (so the IPv6 host {@code ::1} is
  * written {@code \:\:1}), {@code #} starts a comment, and a file that the group or others may
- * read is ignored with a warning, as libpq does.
+ * read is ignored with a warning, once a run, as libpq does.
  *
  * <p>pgjdbc's {@code org.postgresql.jdbcurlresolver.PgPassParser} reads the real process
  * environment and skips the permission check, so it can neither be tested with an injected
@@ -31,18 +33,43 @@ final class PgPassFile {
             PosixFilePermission.GROUP_READ, PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_EXECUTE,
             PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_EXECUTE);
 
+    /** Who hears that a password file was ignored, besides the log: the CLI's stderr, the window's status line. */
+    private static volatile Consumer<String> warnings = warning -> { };
+    private static final Set<Path> WARNED = ConcurrentHashMap.newKeySet();
+
     private PgPassFile() {
     }
 
-    static Optional<String> lookup(Path file, String host, int port, String database, String user) {
-        if (!Files.isRegularFile(file) || !ownerOnly(file)) {
-            return Optional.empty();
+    /**
+     * What the file says for an account.
+     *
+     * @param password    the matching line's password, or null
+     * @param ignoredBecause why the file was not read (it is not a plain file or others may read it), or null
+     */
+    record Lookup(String password, String ignoredBecause) {
+    }
+
+    static void sendWarningsTo(Consumer<String> listener) {
+        warnings = listener;
+    }
+
+    static Lookup lookup(Path file, String host, int port, String database, String user) {
+        if (!Files.exists(file)) {
+            return new Lookup(null, null);
+        }
+        Optional<String> unsafe = whyIgnored(file);
+        if (unsafe.isPresent()) {
+            if (WARNED.add(file.toAbsolutePath())) {
+                LOG.warn(unsafe.get());
+                warnings.accept(unsafe.get());
+            }
+            return new Lookup(null, unsafe.get());
         }
         List<String> lines;
         try {
             lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         } catch (IOException unreadable) {
-            return Optional.empty();
+            return new Lookup(null, null);
         }
         String[] wanted = {host, String.valueOf(port), database, user};
         for (String line : lines) {
@@ -51,26 +78,29 @@ final class PgPassFile {
             }
             Optional<String> password = passwordIfMatching(line, wanted);
             if (password.isPresent()) {
-                return password;
+                return new Lookup(password.get(), null);
             }
         }
-        return Optional.empty();
+        return new Lookup(null, null);
     }
 
-    private static boolean ownerOnly(Path file) {
+    /** libpq's two refusals, in its words: a file that is not a plain one, and one the group or others may use (not checked on Windows). */
+    private static Optional<String> whyIgnored(Path file) {
+        if (!Files.isRegularFile(file)) {
+            return Optional.of("password file " + file + " is not a plain file and is ignored");
+        }
         PosixFileAttributeView posix = Files.getFileAttributeView(file, PosixFileAttributeView.class);
         if (posix == null) {
-            return true;
+            return Optional.empty();
         }
         try {
             Set<PosixFilePermission> permissions = posix.readAttributes().permissions();
-            if (permissions.stream().anyMatch(GROUP_OR_OTHERS::contains)) {
-                LOG.warn("password file {} has group or world access and is ignored; permissions should be u=rw (chmod 0600 {})", file, file);
-                return false;
-            }
-            return true;
+            return permissions.stream().anyMatch(GROUP_OR_OTHERS::contains)
+                    ? Optional.of("password file " + file + " has group or world access and is ignored; permissions should be u=rw (0600)"
+                            + " or less: run chmod 0600 " + file)
+                    : Optional.empty();
         } catch (IOException unreadable) {
-            return false;
+            return Optional.of("password file " + file + " cannot be read (" + unreadable.getMessage() + ") and is ignored");
         }
     }
 

@@ -10,6 +10,7 @@ import dev.sessiondb.store.StoreFaults;
 import dev.sessiondb.store.StoreFormat;
 import dev.sessiondb.store.StoreLayout;
 import dev.sessiondb.store.StoreLocator;
+import dev.sessiondb.store.selection.MinskyPaths;
 import dev.sessiondb.files.AtomicFiles;
 import dev.sessiondb.files.LockSafeReads;
 import io.ebean.Database;
@@ -90,7 +91,7 @@ public final class SqlStores {
     }
 
     static SqlSessionStore openPostgres(StoreLocator locator, OpenMode mode) {
-        return openPostgres(locator, mode, System.getenv(), Path.of(System.getProperty("user.home")));
+        return openPostgres(locator, mode, System.getenv(), MinskyPaths.userHome(System.getenv()));
     }
 
     /** With the environment and home directory given, so credential resolution can be tested. */
