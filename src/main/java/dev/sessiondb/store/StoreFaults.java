@@ -1,6 +1,7 @@
 package dev.sessiondb.store;
 
 import dev.sessiondb.files.ReadOnlyFileException;
+import dev.sessiondb.model.SecretMasker;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ConnectException;
@@ -116,7 +117,8 @@ public final class StoreFaults {
 
     /** One line: the fault and what to do, else the failure's own message. */
     public static String describe(Throwable failure) {
-        return of(failure).map(fault -> fault.what() + "; " + fault.todo()).orElseGet(() -> plainMessage(failure));
+        // shown as it is in the window's reports and the jobs panel: a message quoting what the user typed may hold a password
+        return SecretMasker.maskUrlPasswords(of(failure).map(fault -> fault.what() + "; " + fault.todo()).orElseGet(() -> plainMessage(failure)));
     }
 
     private static Optional<Fault> known(Throwable cause, String file) {

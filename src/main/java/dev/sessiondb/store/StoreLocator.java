@@ -61,7 +61,7 @@ public record StoreLocator(StoreFormat format, String target, Map<String, String
     private static void requireKnownKind(String base) {
         java.util.regex.Matcher kind = KIND_PREFIX.matcher(base);
         if (kind.matches() && !Files.exists(Path.of(base))) {
-            throw new StoreException(base + ": unknown store kind '" + kind.group(1)
+            throw new StoreException(SecretMasker.maskUrlPasswords(base) + ": unknown store kind '" + kind.group(1)
                     + "'; use json:PATH, sqlite:PATH, jsondir:PATH or postgresql://user@host:port/database");
         }
     }

@@ -55,4 +55,10 @@ class StoreFaultsTest {
         assertThat(StoreFaults.of(new StoreException("postgresql://u@h/db: asks for a password", rejected))).isEmpty();
         assertThat(StoreFaults.of(new SQLException("An I/O error occurred while sending to the backend.", "08006"))).isPresent();
     }
+
+    /** The window shows this line as it is (a wizard's report, the jobs panel): a message quoting a typed URL keeps no password. */
+    @Test
+    void aFailureQuotingAUrlIsToldWithItsPasswordMasked() {
+        assertThat(StoreFaults.describe(new StoreException("postgresql://u:hunter2long@db/x: broken"))).isEqualTo("postgresql://u:****@db/x: broken");
+    }
 }

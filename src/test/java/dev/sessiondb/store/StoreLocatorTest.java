@@ -74,6 +74,12 @@ class StoreLocatorTest {
         assertThat(StoreLocator.parse("postgresql://audit_rw:rw%3Ap%40ss%2Fw%3Frd@127.0.0.1:55434/db?schema=team").param("schema")).contains("team");
     }
 
+    @Test
+    void anUnknownKindIsRefusedWithoutShowingItsPassword() {
+        assertThatThrownBy(() -> StoreLocator.parse("mysql://root:hunter2long@db/x")).isInstanceOf(StoreException.class)
+                .hasMessageStartingWith("mysql://root:****@db/x: unknown store kind 'mysql'");
+    }
+
     /** A secret given as another parameter (the SSL key's {@code sslpassword}) is masked and not kept either. */
     @Test
     void neverShowsNorKeepsAnSslPassword() {

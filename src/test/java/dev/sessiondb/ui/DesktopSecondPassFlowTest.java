@@ -32,6 +32,7 @@ import javafx.collections.ListChangeListener;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollBar;
@@ -172,6 +173,27 @@ class DesktopSecondPassFlowTest {
 
         robot.push(KeyCode.CONTROL, KeyCode.D);
         waitFor(() -> editorText(robot, "#diff-store-a").equals(open));
+    }
+
+    /** An audit: a password typed in a locator showed in clear on the "Writes to:" line; nor may a consolidation's sources list show it. */
+    @Test
+    void aTypedPasswordIsMaskedOnTheJobScreens(FxRobot robot) {
+        String typed = TestStores.TYPED_WITH_PASSWORDS.get(0);
+
+        robot.clickOn("#jobs-menu").clickOn("Migrate a store into another format or layout…");
+        ComboBox<?> target = robot.lookup("#migrate-target").queryAs(ComboBox.class);
+        robot.interact(() -> target.getEditor().setText(typed));
+        waitFor(() -> text(robot, "#migrate-writes-to").contains("127.0.0.1:55434"));
+        TestStores.assertShownMasked(typed, text(robot, "#migrate-writes-to"));
+
+        robot.clickOn("#jobs-menu").clickOn("Consolidate several stores into one…");
+        ComboBox<?> source = robot.lookup("#consolidate-new-source").queryAs(ComboBox.class);
+        robot.interact(() -> source.getEditor().setText(typed));
+        robot.clickOn(source.getEditor()).push(KeyCode.ENTER);
+        waitFor(() -> robot.lookup("#consolidate-sources .list-cell").queryAllAs(ListCell.class).stream()
+                .anyMatch(cell -> cell.getText() != null && cell.getText().contains("127.0.0.1:55434")));
+        robot.lookup("#consolidate-sources .list-cell").queryAllAs(ListCell.class).stream()
+                .filter(cell -> cell.getText() != null && cell.getText().contains("127.0.0.1")).forEach(cell -> TestStores.assertShownMasked(typed, cell.getText()));
     }
 
     /** The Columns menu shows and hides the standard columns (the table's own ⋮ covered the last column's title). */

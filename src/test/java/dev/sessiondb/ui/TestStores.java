@@ -1,5 +1,7 @@
 package dev.sessiondb.ui;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.sessiondb.Fixtures;
 import dev.sessiondb.model.SessionRecord;
 import dev.sessiondb.progress.ProgressMonitor;
@@ -11,11 +13,25 @@ import dev.sessiondb.store.StoreLocator;
 import dev.sessiondb.store.WriteBatch;
 import java.nio.file.Path;
 import java.util.Iterator;
+import java.util.List;
 
 /** Real stores for UI tests: a copy of the Minsky fixture, or a store filled with sample sessions. */
 public final class TestStores {
 
+    /** Locators with a password, as an audit typed them: the window showed such a password in clear ("Writes to: ..."). */
+    public static final List<String> TYPED_WITH_PASSWORDS = List.of(
+            "postgresql://audit_ro:ro_S3cretPw!@127.0.0.1:55434/db?schema=team",
+            "postgresql://audit_rw:rw:p@ss/w?rd@127.0.0.1:55434/db?schema=team",
+            "postgresql://audit_rw@127.0.0.1:55434/db?schema=team&sslpassword=ro_S3cretPw!",
+            "postgresql://audit_rw@127.0.0.1:55434/db?password=ro_S3cretPw!&schema=team");
+
     private TestStores() {
+    }
+
+    /** What the window shows of one of {@link #TYPED_WITH_PASSWORDS}: the server, and the password as {@code ****} only. */
+    public static void assertShownMasked(String typed, String shown) {
+        assertThat(shown).as(typed).contains("****").contains("127.0.0.1:55434")
+                .doesNotContain("S3cret").doesNotContain("p@ss").doesNotContain("w?rd");
     }
 
     public static Path fixtureCopy(Path directory) {

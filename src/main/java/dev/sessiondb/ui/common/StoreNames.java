@@ -1,12 +1,16 @@
 package dev.sessiondb.ui.common;
 
+import dev.sessiondb.model.SecretMasker;
 import dev.sessiondb.store.StoreLocator;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.value.ObservableStringValue;
 
-/** Short names for stores where a whole locator does not fit: job titles, the Undo button. */
+/** Short names for stores where a whole locator does not fit (job titles, the Undo button), and typed locators as shown elsewhere. */
 public final class StoreNames {
 
     private StoreNames() {
@@ -28,13 +32,26 @@ public final class StoreNames {
         return !shared || parent == null || parent.getFileName() == null ? name : parent.getFileName() + "/" + name;
     }
 
-    /** As {@link #shortName}, for a locator as the history records it; one that no longer parses is shown whole. */
+    /** As {@link #shortName}, for a locator as the history records it; one that no longer parses is shown whole, its password masked. */
     public static String shortName(String locator) {
         try {
             return shortName(StoreLocator.parse(locator));
         } catch (RuntimeException unparseable) {
-            return locator;
+            return shown(locator);
         }
+    }
+
+    /**
+     * A locator as the user typed it, as the window shows it anywhere but the field it is typed in ("Writes to: ...", a list
+     * of sources): every password masked, in the URL or as a parameter. Parsing is no option: what is typed may not parse yet.
+     */
+    public static String shown(String typed) {
+        return typed == null ? null : SecretMasker.maskText(null, typed);
+    }
+
+    /** {@link #shown} following what is typed. */
+    public static StringBinding shown(ObservableStringValue typed) {
+        return Bindings.createStringBinding(() -> shown(typed.get()), typed);
     }
 
     /** Where a job went, "a.json + b.json → c.db", or only the target for a job that read no other store. */

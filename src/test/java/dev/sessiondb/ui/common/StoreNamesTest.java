@@ -3,6 +3,7 @@ package dev.sessiondb.ui.common;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sessiondb.store.StoreLocator;
+import dev.sessiondb.ui.TestStores;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -19,5 +20,16 @@ class StoreNamesTest {
         assertThat(StoreNames.distinctName(desktop, sources)).isEqualTo("desktop/session-db.json");
         assertThat(StoreNames.distinctName(other, sources)).as("a name of its own stays short").isEqualTo("sessions.db");
         assertThat(StoreNames.distinctName(StoreLocator.parse("postgresql://me:secret@db/sessions"), sources)).isEqualTo("sessions");
+    }
+
+    /** A typed locator shown outside its field (the consolidate wizard's sources), or a recorded one that no longer parses, keeps no password. */
+    @Test
+    void aTypedOrUnparseableLocatorIsShownWithItsPasswordMasked() {
+        for (String typed : TestStores.TYPED_WITH_PASSWORDS) {
+            TestStores.assertShownMasked(typed, StoreNames.shown(typed));
+        }
+        assertThat(StoreNames.shortName("postgresql://audit_rw:rw:p@ss/w?rd@127.0.0.1:55434/db"))
+                .isEqualTo("postgresql://audit_rw:****@127.0.0.1:55434/db");
+        assertThat(StoreNames.shortName("mysql://root:hunter2@db/x")).isEqualTo("mysql://root:****@db/x");
     }
 }

@@ -3,6 +3,7 @@ package dev.sessiondb.ui.wizard.consolidate;
 import dev.sessiondb.job.consolidate.ConflictPolicy;
 import dev.sessiondb.ui.common.Controls;
 import dev.sessiondb.ui.common.KnownStores;
+import dev.sessiondb.ui.common.StoreNames;
 import dev.sessiondb.ui.common.StorePicker;
 import dev.sessiondb.ui.wizard.JobSummaryView;
 import dev.sessiondb.ui.wizard.TargetModeChoice;
@@ -13,6 +14,7 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
@@ -33,6 +35,13 @@ public final class ConsolidateWizardView extends WizardPane {
         ListView<String> list = Controls.describe(new ListView<>(viewModel.sources()), "The sources, highest priority first");
         list.setId("consolidate-sources");
         list.setPlaceholder(Controls.emptyState("No sources yet: add two or more stores above."));
+        list.setCellFactory(view -> new ListCell<>() {
+            @Override
+            protected void updateItem(String source, boolean empty) {
+                super.updateItem(source, empty);
+                setText(empty ? null : StoreNames.shown(source));
+            }
+        });
         Button add = Controls.button("Add", "Add the store typed or picked above as the last source", viewModel::addSource);
         add.setId("consolidate-add");
         Button up = Controls.button("Up", "Give the selected source a higher priority",
@@ -84,7 +93,7 @@ public final class ConsolidateWizardView extends WizardPane {
         form.addRow(1, new Label("When sources differ"), policy);
         form.addRow(2, new Label("Existing target"), new TargetModeChoice("consolidate-mode", viewModel.modeProperty(), "the sources",
                 "a session the target holds too is settled by the conflict policy, the target's version taking part"));
-        form.addRow(3, new Label(""), WizardPages.writesTo("consolidate-writes-to", viewModel.targetProperty(),
+        form.addRow(3, new Label(""), WizardPages.writesTo("consolidate-writes-to", viewModel.shownTarget(),
                 "an existing target is backed up first; Undo restores it"));
         return WizardPages.page("Target and policy", "A new target appears only when complete; an existing one is backed up first.", form);
     }
@@ -160,7 +169,7 @@ public final class ConsolidateWizardView extends WizardPane {
 
     private static Node run(ConsolidateWizardViewModel viewModel) {
         return WizardPages.page("Run and report", "The plan first; after the run, the report: counts, every conflict, and the settings for Minsky.",
-                WizardPages.writesTo("consolidate-run-writes-to", viewModel.targetProperty(), "an existing target is backed up first; Undo restores it"),
+                WizardPages.writesTo("consolidate-run-writes-to", viewModel.shownTarget(), "an existing target is backed up first; Undo restores it"),
                 WizardPages.runButtons("consolidate", "Run consolidation", "Write the consolidated store, then verify", viewModel::run,
                         viewModel::cancel, viewModel.runnableProperty(), viewModel.steps().busyProperty()),
                 WizardPages.progressLine("consolidate-progress", viewModel.progress(), viewModel.steps().busyProperty()),

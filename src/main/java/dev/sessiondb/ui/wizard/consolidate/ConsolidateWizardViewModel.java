@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.Map;
 import java.util.Optional;
+import javafx.beans.binding.StringBinding;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -60,6 +61,7 @@ public final class ConsolidateWizardViewModel {
     private final ObservableList<String> sources = FXCollections.observableArrayList();
     private final StringProperty newSource = new SimpleStringProperty("");
     private final StringProperty target = new SimpleStringProperty("");
+    private final StringBinding shownTarget = StoreNames.shown(target);
     private final ObjectProperty<ConflictPolicy> policy = new SimpleObjectProperty<>(ConflictPolicy.NEWEST);
     private final ObjectProperty<TargetMode> mode = new SimpleObjectProperty<>(TargetMode.NEW);
     private final ObservableList<ConflictRow> conflicts = FXCollections.observableArrayList();
@@ -126,6 +128,11 @@ public final class ConsolidateWizardViewModel {
 
     public StringProperty targetProperty() {
         return target;
+    }
+
+    /** The target as the pages show it ("Writes to: ..."), its password masked. */
+    public StringBinding shownTarget() {
+        return shownTarget;
     }
 
     public ObjectProperty<ConflictPolicy> policyProperty() {

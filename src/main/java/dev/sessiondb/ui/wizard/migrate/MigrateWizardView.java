@@ -49,7 +49,7 @@ public final class MigrateWizardView extends WizardPane {
         form.addRow(1, new Label("Target"), new StorePicker("migrate-target", "The store to copy into (.db for SQLite)",
                 viewModel.targetProperty(), known, viewModel::browseTarget));
         form.addRow(2, new Label("Layout"), layout);
-        form.addRow(3, new Label(""), WizardPages.writesTo("migrate-writes-to", viewModel.targetProperty(),
+        form.addRow(3, new Label(""), WizardPages.writesTo("migrate-writes-to", viewModel.shownTarget(),
                 "the source is only read; an existing target is backed up first"));
         return WizardPages.page("Source and target", "The source is never changed. A new target appears only when it is complete.", form);
     }
@@ -77,7 +77,7 @@ public final class MigrateWizardView extends WizardPane {
         HBox actions = WizardPages.runButtons("migrate", "Run migration", "Copy every session into the target, then verify", viewModel::run,
                 viewModel::cancel, viewModel.runnableProperty(), viewModel.steps().busyProperty());
         return WizardPages.page("Run and verify", "Runs in the background: the jobs panel shows progress, rate and time left. Undo restores the target's backup.",
-                WizardPages.writesTo("migrate-run-writes-to", viewModel.targetProperty(), "an existing target is backed up first; Undo restores it"),
+                WizardPages.writesTo("migrate-run-writes-to", viewModel.shownTarget(), "an existing target is backed up first; Undo restores it"),
                 actions, WizardPages.progressLine("migrate-progress", viewModel.progress(), viewModel.steps().busyProperty()),
                 WizardPages.statusText("migrate-run-status", viewModel.statusProperty()),
                 new JobSummaryView("migrate-report", viewModel.reportProperty()));

@@ -20,6 +20,7 @@ import dev.sessiondb.ui.wizard.WizardTasks;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.Optional;
+import javafx.beans.binding.StringBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -47,6 +48,7 @@ public final class MigrateWizardViewModel {
 
     private final StringProperty source = new SimpleStringProperty("");
     private final StringProperty target = new SimpleStringProperty("");
+    private final StringBinding shownTarget = StoreNames.shown(target);
     private final ObjectProperty<StoreLayout> layout = new SimpleObjectProperty<>();
     private final ObjectProperty<TargetMode> mode = new SimpleObjectProperty<>(TargetMode.NEW);
     private final BooleanProperty allowLoss = new SimpleBooleanProperty(false);
@@ -92,6 +94,11 @@ public final class MigrateWizardViewModel {
 
     public StringProperty targetProperty() {
         return target;
+    }
+
+    /** The target as the pages show it ("Writes to: ..."), its password masked. */
+    public StringBinding shownTarget() {
+        return shownTarget;
     }
 
     public ObjectProperty<StoreLayout> layoutProperty() {

@@ -46,7 +46,7 @@ public final class ValidateWizardView extends WizardPane {
                 viewModel.storeProperty(), known, viewModel::browseStore));
         form.addRow(1, new Label("Workspaces"), workspaces);
         form.addRow(2, new Label("Checks"), checks);
-        form.addRow(3, new Label(""), WizardPages.writesTo("validate-writes-to", viewModel.storeProperty(),
+        form.addRow(3, new Label(""), WizardPages.writesTo("validate-writes-to", viewModel.shownStore(),
                 "only if you apply fixes on the last page; backed up first"));
         return WizardPages.page("Store and checks", "Validation only reads. Fixes are chosen on the next pages and previewed before anything is written.", form);
     }
@@ -128,7 +128,7 @@ public final class ValidateWizardView extends WizardPane {
                 viewModel::cancel, viewModel.changesetReadyProperty(), viewModel.steps().busyProperty());
         actions.getChildren().add(again);
         return WizardPages.page("Apply", "The store is backed up first; Undo (Ctrl+Z) restores the backup.",
-                WizardPages.writesTo("validate-run-writes-to", viewModel.storeProperty(), "backed up first; Undo restores it"),
+                WizardPages.writesTo("validate-run-writes-to", viewModel.shownStore(), "backed up first; Undo restores it"),
                 actions, WizardPages.progressLine("validate-progress", viewModel.progress(), viewModel.steps().busyProperty()),
                 WizardPages.statusText("validate-apply-status", viewModel.statusProperty()),
                 new JobSummaryView("validate-result", viewModel.resultProperty()));

@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.Map;
 import java.util.Optional;
+import javafx.beans.binding.StringBinding;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -66,6 +67,7 @@ public final class ValidateWizardViewModel {
     }
 
     private final StringProperty store = new SimpleStringProperty("");
+    private final StringBinding shownStore = StoreNames.shown(store);
     private final StringProperty workspaces = new SimpleStringProperty("");
     private final ObservableList<CheckChoice> checks = FXCollections.observableArrayList();
     private final ObservableList<FindingGroup> findings = FXCollections.observableArrayList();
@@ -110,6 +112,11 @@ public final class ValidateWizardViewModel {
 
     public StringProperty storeProperty() {
         return store;
+    }
+
+    /** The store as the pages show it ("Writes to: ..."), its password masked. */
+    public StringBinding shownStore() {
+        return shownStore;
     }
 
     /** Optional: a folder of Minsky workspaces whose sessions should all be registered. */

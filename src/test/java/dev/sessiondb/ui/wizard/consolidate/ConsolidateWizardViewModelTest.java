@@ -280,4 +280,14 @@ class ConsolidateWizardViewModelTest {
     private ConflictRow conflict(String session) {
         return viewModel.conflicts().stream().filter(row -> row.session().equals(session)).findFirst().orElseThrow();
     }
+
+    /** An audit: the "Writes to:" line of the Stores and Run pages showed the password typed in clear. */
+    @Test
+    void theTargetIsShownWithItsPasswordMasked() {
+        for (String typed : TestStores.TYPED_WITH_PASSWORDS) {
+            viewModel.targetProperty().set(typed);
+
+            TestStores.assertShownMasked(typed, viewModel.shownTarget().get());
+        }
+    }
 }

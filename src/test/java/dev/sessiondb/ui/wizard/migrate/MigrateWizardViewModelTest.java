@@ -195,4 +195,14 @@ class MigrateWizardViewModelTest {
         viewModel.steps().next();
         assertThat(viewModel.steps().current()).isEqualTo(MigrateWizardViewModel.PLAN);
     }
+
+    /** An audit: the "Writes to:" line of the Stores and Run pages showed the password typed in clear. */
+    @Test
+    void theTargetIsShownWithItsPasswordMasked() {
+        for (String typed : TestStores.TYPED_WITH_PASSWORDS) {
+            viewModel.targetProperty().set(typed);
+
+            TestStores.assertShownMasked(typed, viewModel.shownTarget().get());
+        }
+    }
 }

@@ -176,4 +176,14 @@ class ValidateWizardViewModelTest {
     private FindingGroup group(String check) {
         return viewModel.findings().stream().filter(group -> group.check().equals(check)).findFirst().orElseThrow();
     }
+
+    /** An audit: the "Writes to:" line of the Stores and Run pages showed the password typed in clear. */
+    @Test
+    void theStoreIsShownWithItsPasswordMasked() {
+        for (String typed : TestStores.TYPED_WITH_PASSWORDS) {
+            viewModel.storeProperty().set(typed);
+
+            TestStores.assertShownMasked(typed, viewModel.shownStore().get());
+        }
+    }
 }
