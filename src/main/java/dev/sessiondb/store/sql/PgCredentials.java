@@ -9,6 +9,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.postgresql.PGEnvironment;
 
 /**
@@ -29,8 +30,8 @@ public record PgCredentials(String host, int port, String database, String user,
 
     static {
         // given no password, pgjdbc reads PGPASSFILE or user.home's .pgpass itself, with neither libpq's permission check nor
-        // $HOME: a file that does not exist leaves the password file to this resolver alone
-        System.setProperty("org.postgresql.pgpassfile", Path.of(System.getProperty("java.io.tmpdir"), "sessiondb-admin reads .pgpass itself").toString());
+        // $HOME: pointed at a file no user makes (in the Java installation), it leaves the password file to this resolver alone
+        System.setProperty("org.postgresql.pgpassfile", Path.of(System.getProperty("java.home"), "no-pgpass-sessiondb-admin-reads-it-itself").toString());
     }
 
     public PgCredentials(String host, int port, String database, String user, String password) {
@@ -38,7 +39,7 @@ public record PgCredentials(String host, int port, String database, String user,
     }
 
     /** Who hears, once a run, that a password file was ignored (besides the log): the CLI's stderr, the window's status line. */
-    public static void sendPasswordFileWarningsTo(java.util.function.Consumer<String> listener) {
+    public static void sendPasswordFileWarningsTo(Consumer<String> listener) {
         PgPassFile.sendWarningsTo(listener);
     }
 

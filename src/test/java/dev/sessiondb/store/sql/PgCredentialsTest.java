@@ -109,7 +109,11 @@ class PgCredentialsTest {
         Path file = writePasswordFile(home.resolve(".pgpass"), "*:*:*:*:too-open\n");
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
 
-        assertThat(resolve("postgresql://ana@h/db", Map.of()).password()).isNull();
+        PgCredentials credentials = resolve("postgresql://ana@h/db", Map.of());
+
+        assertThat(credentials.password()).isNull();
+        assertThat(credentials.passwordFileIgnored()).isEqualTo("password file " + file + " has group or world access and is ignored;"
+                + " permissions should be u=rw (0600) or less: run chmod 0600 " + file);
     }
 
     @Test
