@@ -71,11 +71,13 @@ public record StoreLocator(StoreFormat format, String target, Map<String, String
         return isUrl() ? Optional.empty() : Optional.of(Path.of(target));
     }
 
-    /** The file or folder name, or the database name of a server store (never its password). */
+    /** The file or folder name; a server store's database, with its schema when one is named ({@code sessions.team}): two schemas of one database are two stores. */
     public String shortName() {
         if (localPath().isEmpty()) {
             String url = display().replaceFirst("\\?.*$", "");
-            return url.substring(url.lastIndexOf('/') + 1);
+            String database = url.substring(url.lastIndexOf('/') + 1);
+            String schema = params.get("schema");
+            return schema == null || schema.isBlank() ? database : database + "." + schema;
         }
         return String.valueOf(path().getFileName());
     }

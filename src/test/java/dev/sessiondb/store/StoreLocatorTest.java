@@ -38,6 +38,14 @@ class StoreLocatorTest {
         assertThat(locator.layoutOverride()).contains(StoreLayout.MINSKY);
     }
 
+    /** An audit: the History's Stores column read "audit42_db" for five schemas of one database. */
+    @Test
+    void aServerStoresShortNameHoldsItsSchema() {
+        assertThat(StoreLocator.parse("postgresql://u:secret@h:5432/team?schema=wiz4").shortName()).isEqualTo("team.wiz4");
+        assertThat(StoreLocator.parse("postgresql://u@h/team").shortName()).isEqualTo("team");
+        assertThat(StoreLocator.parse("sqlite:/tmp/a/s.db").shortName()).isEqualTo("s.db");
+    }
+
     @Test
     void neverShowsThePassword() {
         StoreLocator locator = StoreLocator.parse("postgresql://admin:s3cr3t@db:5432/minsky?schema=x");
