@@ -24,7 +24,8 @@ final class ShowCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(arity = "1..2", paramLabel = "[STORE] SESSION", description = "The store (default: the one the environment selects) and the session.")
+    // 1..* so that a third argument reaches call() and is refused there: picocli let arity 1..2 repeat and kept only the last two
+    @Parameters(arity = "1..*", paramLabel = "[STORE] SESSION", description = "The store (default: the one the environment selects) and the session.")
     List<String> arguments;
 
     @Option(names = "--format", description = "table or json (default: ${DEFAULT-VALUE}).", completionCandidates = OutputFormat.TableOrJson.class)
@@ -32,6 +33,10 @@ final class ShowCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (arguments.size() > 2) {
+            throw new IllegalArgumentException("show takes one session, but was given " + arguments.size() + " arguments (" + String.join(" ", arguments)
+                    + "); to show several run show once per session, or quote a name with spaces: show STORE 'a b'");
+        }
         String store = arguments.size() == 2 ? arguments.get(0) : null;
         String wanted = arguments.get(arguments.size() - 1);
         if (store == null && looksLikeAStore(wanted)) {

@@ -179,6 +179,19 @@ class ReadCommandsTest {
         assertThat(shown.err()).contains("'" + store + "' is a store, and show needs a session too: sessiondb show " + store + " SESSION");
     }
 
+    /** An audit: 'show json:fx.json 037 004' printed 004 from the environment's store, or from no store at all, instead of refusing. */
+    @Test
+    void showGivenTwoSessionsRefusesAndSaysHowToShowSeveral() {
+        Path fixture = Fixtures.copy(Fixtures.MINSKY_ARRAY, dir);
+
+        CliRun shown = CliRun.of("show", "json:" + fixture, "037", "004");
+
+        assertThat(shown.exitCode()).isEqualTo(2);
+        assertThat(shown.out()).isEmpty();
+        assertThat(shown.err()).contains("show takes one session, but was given 3 arguments (json:" + fixture + " 037 004); to show several run show"
+                + " once per session, or quote a name with spaces: show STORE 'a b'");
+    }
+
     /** The window's "(empty)" filter on the command line: the fixture's 93 sessions without a task id, in SQLite as in the file. */
     @Test
     void lsWithoutAFieldListsTheSessionsThatHaveNoValueThere() throws Exception {
