@@ -42,7 +42,7 @@ public record StoreLocator(StoreFormat format, String target, Map<String, String
         for (StoreProvider provider : StoreProviders.all()) {
             Optional<String> url = provider.url(base);
             if (url.isPresent()) {
-                return new StoreLocator(provider.format(), url.get(), params);
+                return new StoreLocator(provider.format(), url.get(), provider.params(trimmed, params));
             }
         }
         String lower = base.toLowerCase(Locale.ROOT);

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -36,6 +37,15 @@ public interface StoreProvider {
      */
     default Optional<String> url(String text) {
         return Optional.empty();
+    }
+
+    /**
+     * A URL's query parameters as this backend reads them: a parameter another tool spells its own
+     * way is folded into this tool's, and one that would be ignored unsaid is refused with what to
+     * write instead. {@code locator} is the text as given, for the message (its password is masked there).
+     */
+    default Map<String, String> params(String locator, Map<String, String> given) {
+        return given;
     }
 
     /** Whether this backend's locators are URLs ({@link #url}) rather than paths on this machine. */

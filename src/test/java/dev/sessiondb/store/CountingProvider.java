@@ -158,6 +158,11 @@ public abstract class CountingProvider implements StoreProvider {
     }
 
     @Override
+    public Map<String, String> params(String locator, Map<String, String> given) {
+        return delegate.params(locator, given);
+    }
+
+    @Override
     public boolean takesUrls() {
         return delegate.takesUrls();
     }

@@ -20,10 +20,17 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * PostgreSQL stores: a schema of a database on a server. Never recognised from a path; a
@@ -49,6 +56,46 @@ public final class PostgresProvider implements StoreProvider {
         String lower = text.toLowerCase(Locale.ROOT);
         return URL_PREFIXES.stream().filter(lower::startsWith).findFirst()
                 .map(prefix -> requireWellFormed("postgresql://" + text.substring(prefix.length())));
+    }
+
+    /** Where a JDBC or libpq URL names the schema to work in: each is the store's schema, as {@code ?schema=} is. */
+    private static final Pattern SEARCH_PATH_OPTION = Pattern.compile("(?:-c\\s*|--)search_path=(\\S+)");
+
+    /**
+     * {@code ?schema=} as given, or else the schema the driver's {@code currentSchema=} or libpq's
+     * {@code options=-c search_path=} names: these were ignored, and a store was read and created in {@code public}.
+     * Two that differ, or a search path of several schemas, are refused rather than one chosen.
+     */
+    @Override
+    public Map<String, String> params(String locator, Map<String, String> given) {
+        Map<String, String> named = new LinkedHashMap<>();
+        Optional.ofNullable(given.get("schema")).ifPresent(schema -> named.put("?schema=", schema));
+        Optional.ofNullable(given.get("currentSchema")).ifPresent(schema -> named.put("currentSchema=", schema));
+        Optional.ofNullable(given.get("options")).map(SEARCH_PATH_OPTION::matcher).filter(Matcher::find)
+                .ifPresent(option -> named.put("options=-c search_path=", option.group(1)));
+        String shown = SecretMasker.maskUrlPasswords(locator);
+        named.forEach((where, schema) -> {
+            if (schema.contains(",")) {
+                throw new StoreException(shown + ": " + where + schema + " names several schemas; a store lives in one: write ?schema=S");
+            }
+        });
+        Set<String> schemas = named.values().stream().map(PostgresProvider::unquoted).collect(Collectors.toCollection(LinkedHashSet::new));
+        if (schemas.size() > 1) {
+            throw new StoreException(shown + ": " + named.entrySet().stream().map(entry -> entry.getKey() + entry.getValue())
+                    .collect(Collectors.joining(" and ")) + " name different schemas; give the store's schema once, as ?schema=S");
+        }
+        if (schemas.isEmpty()) {
+            return given;
+        }
+        Map<String, String> params = new LinkedHashMap<>(given);
+        params.remove("currentSchema");
+        params.put("schema", schemas.iterator().next());
+        return params;
+    }
+
+    /** A schema as the driver passes it on: {@code "Team"} is the schema Team. */
+    private static String unquoted(String schema) {
+        return schema.length() > 1 && schema.startsWith("\"") && schema.endsWith("\"") ? schema.substring(1, schema.length() - 1) : schema;
     }
 
     @Override
