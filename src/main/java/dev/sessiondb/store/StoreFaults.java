@@ -155,6 +155,11 @@ public final class StoreFaults {
             return Optional.of(new Fault(readOnly.getFile() + " is read-only (its owner may not write it)",
                     "make it writable (chmod u+w " + readOnly.getFile() + ") to let sessiondb change it, or choose another store, then run the command again"));
         }
+        if (cause instanceof SQLException sql && "42501".equals(sql.getSQLState())) {
+            // PostgreSQL's "permission denied for table sessions" is about a privilege, not a folder
+            return Optional.of(new Fault("PostgreSQL refused: " + message.lines().findFirst().orElse(message).strip(),
+                    "ask an administrator of the database to GRANT the user the privilege it names, or connect as a user who has it, then run the command again"));
+        }
         if (cause instanceof AccessDeniedException || lower.contains("sqlite_cantopen") || lower.contains("permission denied")) {
             return Optional.of(new Fault("permission denied" + file,
                     "make the folder writable for you or choose another (or --backup-dir for backups), then run the command again"));

@@ -175,6 +175,15 @@ public interface StoreProvider {
     StandIn standIn(StoreLocator locator, Path scratch);
 
     /**
+     * Why the user may not write this store, existing or new, asked before a plan approves the
+     * write (a PostgreSQL role without INSERT on its table, or CREATE on its schema), if so: the
+     * store's name first, then what is missing and what to do. Empty when it may, or when only the write can tell.
+     */
+    default Optional<String> writeRefusal(StoreLocator locator) {
+        return Optional.empty();
+    }
+
+    /**
      * Why a new store at this locator is refused before anything is planned or written (a new
      * Minsky-layout PostgreSQL database, which Minsky's migrator would reject; ADR 0011), if it is.
      */

@@ -163,6 +163,11 @@ public abstract class CountingProvider implements StoreProvider {
     }
 
     @Override
+    public Optional<String> writeRefusal(StoreLocator locator) {
+        return delegate.writeRefusal(locator);
+    }
+
+    @Override
     public boolean takesUrls() {
         return delegate.takesUrls();
     }

@@ -147,12 +147,11 @@ public final class Transfer implements AutoCloseable {
 
     /** Plans, reporting each record scanned; stops when the monitor asks. */
     public Assessment assess(RecordSource records, ProgressMonitor monitor) {
-        if (existing.isEmpty()) {
-            Optional<Refusal> creationRefusal = provider.newStoreRefusal(target).map(Refusal::other);
-            if (creationRefusal.isPresent()) {
-                return new Assessment(TargetState.of(target, existing), false, List.of(), List.of(), List.of(), 0, Optional.empty(), creationRefusal,
-                        mode, Optional.empty());
-            }
+        Optional<Refusal> targetRefusal = (existing.isEmpty() ? provider.newStoreRefusal(target) : Optional.<String>empty())
+                .or(() -> provider.writeRefusal(target)).map(Refusal::other);
+        if (targetRefusal.isPresent()) {
+            return new Assessment(TargetState.of(target, existing), false, List.of(), List.of(), List.of(), 0, Optional.empty(), targetRefusal,
+                    mode, Optional.empty());
         }
         TargetState state = TargetState.of(target, existing);
         boolean complete = !state.isEmpty() && mode.orElse(TargetMode.NEW) == TargetMode.NEW && holdsExactly(records, monitor);
@@ -196,7 +195,8 @@ public final class Transfer implements AutoCloseable {
      */
     public JobReport.Builder run(String reason, RecordSource records, ProgressMonitor monitor, Supplier<JobReport.Builder> start,
                                  Function<Assessment, JobReport.Builder> approve) {
-        if (existing.isEmpty() && provider.stagesOutOfSight() && provider.newStoreRefusal(target).isEmpty()) {
+        // a target refused is planned in a pass of its own, which says why
+        if (existing.isEmpty() && provider.stagesOutOfSight() && provider.newStoreRefusal(target).isEmpty() && provider.writeRefusal(target).isEmpty()) {
             return journal.endingOnStop(start.get().runId(), () -> planWhileWriting(reason, records, monitor, approve)
                     .orElseGet(() -> planThenWrite(reason, records, monitor, approve)));
         }

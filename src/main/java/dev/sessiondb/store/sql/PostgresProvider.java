@@ -11,6 +11,7 @@ import dev.sessiondb.store.SessionStore;
 import dev.sessiondb.store.StagedStore;
 import dev.sessiondb.store.StoreCatalog;
 import dev.sessiondb.store.StoreException;
+import dev.sessiondb.store.StoreFaultException;
 import dev.sessiondb.store.StoreFormat;
 import dev.sessiondb.store.StoreLayout;
 import dev.sessiondb.store.StoreLocator;
@@ -182,7 +183,14 @@ public final class PostgresProvider implements StoreProvider {
      */
     private static boolean holdsNoTable(StoreLocator locator) {
         try (Connection connection = SqlCatalog.connect(locator, Dialect.POSTGRESQL)) {
-            return Dialect.POSTGRESQL.tables(connection).isEmpty();
+            Set<String> tables = Dialect.POSTGRESQL.tables(connection);
+            if (!tables.contains("sessions")) {
+                // a table this user may not read is not listed: such a store is there, not absent
+                PgPrivileges.readRefusal(connection, locator).ifPresent(refusal -> {
+                    throw new StoreFaultException(locator.display(), refusal, null);
+                });
+            }
+            return tables.isEmpty();
         } catch (SQLException e) {
             if ("3D000".equals(e.getSQLState())) {
                 return true;
@@ -278,6 +286,18 @@ public final class PostgresProvider implements StoreProvider {
     @Override
     public boolean stagesOutOfSight() {
         return true;
+    }
+
+    @Override
+    public Optional<String> writeRefusal(StoreLocator locator) {
+        try (Connection connection = SqlCatalog.connect(locator, Dialect.POSTGRESQL)) {
+            return PgPrivileges.writeRefusal(connection, locator).map(fault -> locator.display() + ": " + fault.what() + "; " + fault.todo());
+        } catch (SQLException e) {
+            if ("3D000".equals(e.getSQLState())) {
+                return Optional.empty();
+            }
+            throw PgErrors.describe(locator, PgCredentials.resolve(locator), e);
+        }
     }
 
     /** A PostgreSQL target that does not exist yet is stood in for by SQLite in the same layout. */

@@ -31,7 +31,7 @@ final class SqlFailures {
     }
 
     /**
-     * A PostgreSQL server gone after the store opened, said as a fault and not in the driver's words: one that cannot be reached as
+     * A write PostgreSQL refused this user, naming the privilege missing and the GRANT; a PostgreSQL server gone after the store opened, said as a fault and not in the driver's words: one that cannot be reached as
      * opening the store says it (which server, and to check it is up), one that ended the connection mid-statement as lost.
      */
     static Optional<StoreException> serverGone(Dialect dialect, StoreLocator locator, Exception e) {
@@ -40,6 +40,10 @@ final class SqlFailures {
         }
         if (PgErrors.isUnreachable(e)) {
             return Optional.of(PgErrors.describe(locator, PgCredentials.resolve(locator), e));
+        }
+        Optional<java.sql.SQLException> denied = PgPrivileges.permissionDenied(e);
+        if (denied.isPresent()) {
+            return Optional.of(new StoreFaultException(locator.display(), PgPrivileges.writeFault(locator, denied.get()), e));
         }
         return StoreFaults.of(e).map(fault -> new StoreFaultException(locator.display(), fault, e));
     }

@@ -6,6 +6,7 @@ import dev.sessiondb.progress.ProgressMonitor;
 import dev.sessiondb.store.OpenMode;
 import dev.sessiondb.store.SessionStore;
 import dev.sessiondb.store.StoreException;
+import dev.sessiondb.store.StoreFaultException;
 import dev.sessiondb.store.StoreFaults;
 import dev.sessiondb.store.StoreFormat;
 import dev.sessiondb.store.StoreLayout;
@@ -262,6 +263,17 @@ public final class SqlStores {
                 + " `sessiondb migrate SRC TARGET --mode merge` into it");
     }
 
+    /** A sessions table this user may not read is missing from the tables it is shown: said so, not taken for no store, nor created. */
+    private static void refuseUnreadable(StoreLocator locator, HikariDataSource dataSource) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            Optional<StoreFaults.Fault> refusal = PgPrivileges.readRefusal(connection, locator);
+            connection.rollback();
+            if (refusal.isPresent()) {
+                throw new StoreFaultException(locator.display(), refusal.get(), null);
+            }
+        }
+    }
+
     private static Layout prepareLayout(Dialect dialect, StoreLocator locator, OpenMode mode, HikariDataSource dataSource, String schema) throws SQLException {
         String name = locator.display();
         Set<String> tables;
@@ -272,6 +284,9 @@ public final class SqlStores {
             connection.rollback();
         }
         boolean create = !tables.contains("sessions");
+        if (create && dialect == Dialect.POSTGRESQL) {
+            refuseUnreadable(locator, dataSource);
+        }
         if (create && mode != OpenMode.EXISTING && dialect == Dialect.POSTGRESQL) {
             Optional<String> refusal = minskyPostgresRefusal(locator);
             if (refusal.isPresent()) {

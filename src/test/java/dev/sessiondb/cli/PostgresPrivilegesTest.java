@@ -1,0 +1,137 @@
+package dev.sessiondb.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.sessiondb.job.StoreContents;
+import dev.sessiondb.progress.ProgressMonitor;
+import dev.sessiondb.sample.SampleSessions;
+import dev.sessiondb.store.OpenMode;
+import dev.sessiondb.store.SessionStore;
+import dev.sessiondb.store.StoreException;
+import dev.sessiondb.store.StoreFactory;
+import dev.sessiondb.store.StoreLocator;
+import dev.sessiondb.store.WriteBatch;
+import dev.sessiondb.store.sql.TestPostgres;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * An audit: a role that may not read a store was told it holds no sessions table and planned as absent; one that may
+ * only read was told "Ready to run" and then failed with advice about folders. Each now names the privilege and the GRANT.
+ */
+class PostgresPrivilegesTest {
+
+    private static final String ROLE = "sessiondb_reader";
+    private static final String PASSWORD = "r3ader-pw";
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void createRole() {
+        TestPostgres.get().execute("DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '" + ROLE + "') THEN "
+                + "CREATE ROLE " + ROLE + " LOGIN PASSWORD '" + PASSWORD + "'; END IF; END $$");
+    }
+
+    /** A store of three records made by the administrator, and the same store as the reader role connects to it; each grant names the schema as %s. */
+    private static String storeAsReader(String... grants) {
+        StoreLocator store = StoreContents.create(TestPostgres.get().freshSchema().display(), SampleSessions.minskyList(3, 1));
+        String schema = store.param("schema").orElseThrow();
+        for (String grant : grants) {
+            TestPostgres.get().execute(grant.formatted(schema) + " TO " + ROLE);
+        }
+        return asReader(schema);
+    }
+
+    private static String asReader(String schema) {
+        TestPostgres postgres = TestPostgres.get();
+        return "postgresql://" + ROLE + ":" + PASSWORD + "@" + postgres.host() + ":" + postgres.port() + "/" + postgres.database() + "?schema=" + schema;
+    }
+
+    private static String schemaOf(String locator) {
+        return StoreLocator.parse(locator).param("schema").orElseThrow();
+    }
+
+    @Test
+    void lsOfAStoreWhoseTableTheUserMayNotSelectNamesTheGrant() {
+        String store = storeAsReader("GRANT USAGE ON SCHEMA %s");
+        String schema = schemaOf(store);
+
+        CliRun listed = CliRun.of("ls", store);
+
+        assertThat(listed.exitCode()).isEqualTo(2);
+        assertThat(listed.err()).contains("schema " + schema + " holds a sessions table, but user " + ROLE + " may not read it (no SELECT on table "
+                + schema + ".sessions); ask an administrator of the database to run: GRANT SELECT ON " + schema + ".sessions TO " + ROLE + ";")
+                .doesNotContain("no sessions table", PASSWORD);
+    }
+
+    @Test
+    void aDryRunIntoAStoreInASchemaTheUserMayNotUseSaysItCannotBeReadNotThatItIsAbsent() throws Exception {
+        String store = storeAsReader();
+        String schema = schemaOf(store);
+        Path source = dir.resolve("in.json");
+        StoreContents.create("json:" + source, SampleSessions.minskyList(2, 2));
+
+        CliRun plan = CliRun.of("migrate", "json:" + source, store, "--mode", "merge", "--dry-run", "--backup-dir", dir.resolve("j").toString());
+
+        assertThat(plan.exitCode()).isEqualTo(2);
+        assertThat(plan.err()).contains("may not read it (no USAGE on schema " + schema + "); ask an administrator of the database to run: GRANT USAGE ON SCHEMA "
+                + schema + " TO " + ROLE + "; GRANT SELECT ON " + schema + ".sessions TO " + ROLE + ";");
+        assertThat(plan.out() + plan.err()).doesNotContain("does not exist yet", "target records before");
+    }
+
+    @Test
+    void aPlanIntoAStoreTheUserMayOnlyReadIsRefusedAndTheRunWritesNothing() throws Exception {
+        String store = storeAsReader("GRANT USAGE ON SCHEMA %s", "GRANT SELECT ON ALL TABLES IN SCHEMA %s");
+        String schema = schemaOf(store);
+        Path source = dir.resolve("in.json");
+        StoreContents.create("json:" + source, SampleSessions.minskyList(5, 2));
+        String journal = dir.resolve("j").toString();
+
+        CliRun plan = CliRun.of("migrate", "json:" + source, store, "--mode", "merge", "--dry-run", "--backup-dir", journal);
+        CliRun run = CliRun.of("migrate", "json:" + source, store, "--mode", "replace", "--backup-dir", journal);
+
+        String refusal = "user " + ROLE + " may not write table " + schema + ".sessions (no INSERT, UPDATE, DELETE); ask an administrator of the database"
+                + " to run: GRANT INSERT, UPDATE, DELETE ON " + schema + ".sessions TO " + ROLE + ";";
+        assertThat(plan.out()).contains("target records before:             3", "Would refuse: ", refusal).doesNotContain("Ready to run");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains(refusal).doesNotContain("folder");
+        assertThat(StoreContents.records(store)).hasSize(3);
+    }
+
+    @Test
+    void aPlanForANewStoreInASchemaTheUserMayNotCreateTablesInIsRefused() throws Exception {
+        StoreLocator empty = TestPostgres.get().freshSchema();
+        TestPostgres.get().createdSchema(empty);
+        String schema = empty.param("schema").orElseThrow();
+        TestPostgres.get().execute("GRANT USAGE ON SCHEMA " + schema + " TO " + ROLE);
+        Path source = dir.resolve("in.json");
+        StoreContents.create("json:" + source, SampleSessions.minskyList(2, 2));
+
+        CliRun plan = CliRun.of("migrate", "json:" + source, asReader(schema), "--dry-run", "--backup-dir", dir.resolve("j").toString());
+
+        assertThat(plan.out()).contains("Would refuse: ", "user " + ROLE + " may not create the new store's tables in schema " + schema
+                + " (no CREATE on it); ask an administrator to run: GRANT CREATE ON SCHEMA " + schema + " TO " + ROLE + ";");
+    }
+
+    /** What a write that the plan did not stop (an edit, a repair) says when the server refuses it: PostgreSQL's cause, not a folder's. */
+    @Test
+    void aWriteTheServerRefusesNamesTheMissingPrivilegeAndTheGrant() {
+        String store = storeAsReader("GRANT USAGE ON SCHEMA %s", "GRANT SELECT ON ALL TABLES IN SCHEMA %s");
+        String schema = schemaOf(store);
+
+        try (SessionStore opened = StoreFactory.open(StoreLocator.parse(store), OpenMode.EXISTING)) {
+            List<dev.sessiondb.model.SessionRecord> records = SampleSessions.minskyList(1, 9);
+            assertThatThrownBy(() -> opened.write(WriteBatch.replaceAll(records.iterator(), 1), ProgressMonitor.NONE))
+                    .isInstanceOf(StoreException.class)
+                    .hasMessageContaining("user " + ROLE + " may not write table " + schema + ".sessions (no INSERT, UPDATE, DELETE); ask an administrator"
+                            + " of the database to run: GRANT INSERT, UPDATE, DELETE ON " + schema + ".sessions TO " + ROLE + ";")
+                    .hasMessageNotContaining("folder");
+        }
+        assertThat(StoreContents.records(store)).hasSize(3);
+    }
+}
