@@ -1,6 +1,7 @@
 package dev.sessiondb.store;
 
 import dev.sessiondb.files.AtomicFiles;
+import dev.sessiondb.model.SessionRecord;
 import dev.sessiondb.progress.ProgressMonitor;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -173,6 +174,14 @@ public interface StoreProvider {
      * @return the stand-in's locator and, when it is only an estimate, what the user should know
      */
     StandIn standIn(StoreLocator locator, Path scratch);
+
+    /**
+     * Why a store of this format refuses a record whatever its layout (PostgreSQL: a value too long
+     * for its index), one line each: asked of a plan's stand-in for a new store, which has another format.
+     */
+    default List<String> formatRefusals(SessionRecord record) {
+        return List.of();
+    }
 
     /**
      * Why the user may not write this store, existing or new, asked before a plan approves the

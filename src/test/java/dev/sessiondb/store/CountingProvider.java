@@ -1,5 +1,6 @@
 package dev.sessiondb.store;
 
+import dev.sessiondb.model.SessionRecord;
 import dev.sessiondb.progress.ProgressMonitor;
 import dev.sessiondb.store.sql.PostgresProvider;
 import dev.sessiondb.store.sql.SqliteProvider;
@@ -160,6 +161,11 @@ public abstract class CountingProvider implements StoreProvider {
     @Override
     public Map<String, String> params(String locator, Map<String, String> given) {
         return delegate.params(locator, given);
+    }
+
+    @Override
+    public List<String> formatRefusals(SessionRecord record) {
+        return delegate.formatRefusals(record);
     }
 
     @Override

@@ -14,6 +14,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * What a plan learns from one pass over the records to write: fields the target layout
@@ -25,6 +26,7 @@ import java.util.TreeMap;
 public final class RecordScan {
 
     private final SessionStore target;
+    private final Function<SessionRecord, List<String>> formatRefusals;
     /** Per field, how many records the target keeps it of in each way other than as given. */
     private final Map<String, Map<ValueChange, Long>> changes = new TreeMap<>();
     private boolean lossy;
@@ -35,7 +37,16 @@ public final class RecordScan {
 
     /** @param target the target, or a store of its format and layout standing in for it */
     public RecordScan(SessionStore target) {
+        this(target, record -> List.of());
+    }
+
+    /**
+     * @param target         a store of another format standing in for the target
+     * @param formatRefusals what the target's format refuses that the stand-in does not (see {@code StoreProvider.formatRefusals})
+     */
+    RecordScan(SessionStore target, Function<SessionRecord, List<String>> formatRefusals) {
         this.target = target;
+        this.formatRefusals = formatRefusals;
     }
 
     public void add(SessionRecord record) {
@@ -48,6 +59,7 @@ public final class RecordScan {
             lossy |= change.lossy();
         });
         target.refusals(record).forEach(reason -> refusedRecords.add(shown(record) + ": " + reason));
+        formatRefusals.apply(record).forEach(reason -> refusedRecords.add(shown(record) + ": " + reason));
         for (SessionField field : SessionField.values()) {
             if (field.type() != FieldType.TIMESTAMP) {
                 continue;

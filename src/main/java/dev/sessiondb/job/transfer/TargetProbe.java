@@ -20,11 +20,13 @@ import java.util.Optional;
 final class TargetProbe implements AutoCloseable {
 
     private final SessionStore store;
+    private final StoreProvider provider;
     private final Path scratch;
     private final Optional<String> note;
 
-    private TargetProbe(SessionStore store, Path scratch, Optional<String> note) {
+    private TargetProbe(SessionStore store, StoreProvider provider, Path scratch, Optional<String> note) {
         this.store = store;
+        this.provider = provider;
         this.scratch = scratch;
         this.note = note;
     }
@@ -32,15 +34,17 @@ final class TargetProbe implements AutoCloseable {
     static TargetProbe standingInFor(StoreLocator target) {
         try {
             Path scratch = Files.createTempDirectory("sessiondb-probe");
-            StoreProvider.StandIn standIn = StoreProviders.of(target).standIn(target, scratch);
-            return new TargetProbe(StoreFactory.open(standIn.locator(), OpenMode.CREATE_IF_MISSING), scratch, standIn.note());
+            StoreProvider provider = StoreProviders.of(target);
+            StoreProvider.StandIn standIn = provider.standIn(target, scratch);
+            return new TargetProbe(StoreFactory.open(standIn.locator(), OpenMode.CREATE_IF_MISSING), provider, scratch, standIn.note());
         } catch (IOException e) {
             throw new UncheckedIOException(new IOException("cannot make a scratch folder to plan the move (" + e.getMessage() + "); check the temp directory", e));
         }
     }
 
-    SessionStore store() {
-        return store;
+    /** A plan's scan of the records over the stand-in, which also refuses what the target's own format would. */
+    RecordScan scan() {
+        return new RecordScan(store, provider::formatRefusals);
     }
 
     /** What the user should know about how the plan was made. */

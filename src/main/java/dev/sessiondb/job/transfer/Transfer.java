@@ -159,7 +159,7 @@ public final class Transfer implements AutoCloseable {
         Optional<TargetComparison> comparison = overwrites ? Optional.of(TargetComparison.reading(existing.get(), monitor)) : Optional.empty();
         monitor.message("planning");
         try (TargetProbe standIn = existing.isPresent() ? null : TargetProbe.standingInFor(target); RecordCursor cursor = records.open()) {
-            RecordScan scan = new RecordScan(existing.isPresent() ? existing.get() : standIn.store());
+            RecordScan scan = existing.isPresent() ? new RecordScan(existing.get()) : standIn.scan();
             long total = records.expectedCount();
             long done = 0;
             while (cursor.hasNext()) {

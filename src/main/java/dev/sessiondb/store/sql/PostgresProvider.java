@@ -1,6 +1,7 @@
 package dev.sessiondb.store.sql;
 
 import dev.sessiondb.model.SecretMasker;
+import dev.sessiondb.model.SessionRecord;
 import dev.sessiondb.progress.ProgressMonitor;
 import dev.sessiondb.store.MinskyBackend;
 import dev.sessiondb.store.OpenMode;
@@ -286,6 +287,11 @@ public final class PostgresProvider implements StoreProvider {
     @Override
     public boolean stagesOutOfSight() {
         return true;
+    }
+
+    @Override
+    public List<String> formatRefusals(SessionRecord record) {
+        return PgIndexLimits.refusals(record);
     }
 
     @Override

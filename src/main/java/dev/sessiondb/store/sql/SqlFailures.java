@@ -17,6 +17,12 @@ final class SqlFailures {
         if (StoreFaults.isSqliteLocked(e)) {
             return new StoreFaultException(storeName, StoreFaults.lockedSqlite(""), e);
         }
+        if (PgIndexLimits.isIndexRowTooLarge(e)) {
+            // the plan refuses such records by name; this is for a write no plan came before, and the server names no record
+            return new StoreException(storeName + ": " + failed + ": a value is too long for PostgreSQL's index (" + firstLine(e) + "); nothing was changed;"
+                    + " a session name, taskId, repoName or createdAt may take " + PgIndexLimits.MAX_INDEXED_BYTES
+                    + " bytes there: run the job with --dry-run to name the records, and shorten them in the source", e);
+        }
         return new StoreException(storeName + ": " + failed + " (" + firstLine(e) + "); nothing was changed", e);
     }
 

@@ -437,12 +437,13 @@ final class SqlSessionStore implements SessionStore {
 
     @Override
     public List<String> refusals(SessionRecord record) {
-        List<String> refusals = layout.refusals(record, referencedKeys::contain);
-        return LoneSurrogates.keyRefusal(record.key(), "a SQL text column").map(key -> {
-            List<String> all = new ArrayList<>(refusals);
-            all.add(0, key);
-            return all;
-        }).orElse(refusals);
+        List<String> refusals = new ArrayList<>();
+        LoneSurrogates.keyRefusal(record.key(), "a SQL text column").ifPresent(refusals::add);
+        refusals.addAll(layout.refusals(record, referencedKeys::contain));
+        if (dialect == Dialect.POSTGRESQL) {
+            refusals.addAll(PgIndexLimits.refusals(record));
+        }
+        return refusals;
     }
 
     @Override
