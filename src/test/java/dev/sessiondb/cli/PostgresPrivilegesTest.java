@@ -15,7 +15,6 @@ import dev.sessiondb.store.WriteBatch;
 import dev.sessiondb.store.sql.TestPostgres;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,31 +24,15 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PostgresPrivilegesTest {
 
-    private static final String ROLE = "sessiondb_reader";
-    private static final String PASSWORD = "r3ader-pw";
+    private static final String ROLE = TestPostgres.LIMITED_USER;
 
     @TempDir
     Path dir;
 
-    @BeforeAll
-    static void createRole() {
-        TestPostgres.get().execute("DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '" + ROLE + "') THEN "
-                + "CREATE ROLE " + ROLE + " LOGIN PASSWORD '" + PASSWORD + "'; END IF; END $$");
-    }
-
-    /** A store of three records made by the administrator, and the same store as the reader role connects to it; each grant names the schema as %s. */
+    /** A store of three records made by the administrator, and the same store as the limited role connects to it. */
     private static String storeAsReader(String... grants) {
         StoreLocator store = StoreContents.create(TestPostgres.get().freshSchema().display(), SampleSessions.minskyList(3, 1));
-        String schema = store.param("schema").orElseThrow();
-        for (String grant : grants) {
-            TestPostgres.get().execute(grant.formatted(schema) + " TO " + ROLE);
-        }
-        return asReader(schema);
-    }
-
-    private static String asReader(String schema) {
-        TestPostgres postgres = TestPostgres.get();
-        return "postgresql://" + ROLE + ":" + PASSWORD + "@" + postgres.host() + ":" + postgres.port() + "/" + postgres.database() + "?schema=" + schema;
+        return TestPostgres.get().asLimitedRole(store, grants);
     }
 
     private static String schemaOf(String locator) {
@@ -66,7 +49,7 @@ class PostgresPrivilegesTest {
         assertThat(listed.exitCode()).isEqualTo(2);
         assertThat(listed.err()).contains("schema " + schema + " holds a sessions table, but user " + ROLE + " may not read it (no SELECT on table "
                 + schema + ".sessions); ask an administrator of the database to run: GRANT SELECT ON " + schema + ".sessions TO " + ROLE + ";")
-                .doesNotContain("no sessions table", PASSWORD);
+                .doesNotContain("no sessions table", TestPostgres.LIMITED_PASSWORD);
     }
 
     @Test
@@ -108,11 +91,11 @@ class PostgresPrivilegesTest {
         StoreLocator empty = TestPostgres.get().freshSchema();
         TestPostgres.get().createdSchema(empty);
         String schema = empty.param("schema").orElseThrow();
-        TestPostgres.get().execute("GRANT USAGE ON SCHEMA " + schema + " TO " + ROLE);
+        String store = TestPostgres.get().asLimitedRole(empty, "GRANT USAGE ON SCHEMA %s");
         Path source = dir.resolve("in.json");
         StoreContents.create("json:" + source, SampleSessions.minskyList(2, 2));
 
-        CliRun plan = CliRun.of("migrate", "json:" + source, asReader(schema), "--dry-run", "--backup-dir", dir.resolve("j").toString());
+        CliRun plan = CliRun.of("migrate", "json:" + source, store, "--dry-run", "--backup-dir", dir.resolve("j").toString());
 
         assertThat(plan.out()).contains("Would refuse: ", "user " + ROLE + " may not create the new store's tables in schema " + schema
                 + " (no CREATE on it); ask an administrator to run: GRANT CREATE ON SCHEMA " + schema + " TO " + ROLE + ";");

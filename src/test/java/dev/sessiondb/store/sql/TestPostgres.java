@@ -23,6 +23,9 @@ public final class TestPostgres {
     /** A role that must give its password, for the credential tests (the embedded server trusts only {@code postgres}). */
     public static final String PASSWORD_USER = "sessiondb_pw";
     public static final String PASSWORD = "s3cret-pw";
+    /** A role with no privilege but the ones a test grants it ({@link #asLimitedRole}). */
+    public static final String LIMITED_USER = "sessiondb_limited";
+    public static final String LIMITED_PASSWORD = "l1mited-pw";
 
     private static final AtomicInteger SCHEMAS = new AtomicInteger();
     private static TestPostgres instance;
@@ -94,6 +97,20 @@ public final class TestPostgres {
         } catch (SQLException e) {
             throw new IllegalStateException("test PostgreSQL refused: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The store as a role that may only what {@code grants} give it connects to it (the role has no privilege of its own);
+     * each grant names the store's schema as {@code %s} and is given to that role.
+     */
+    public String asLimitedRole(StoreLocator store, String... grants) {
+        execute("DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '" + LIMITED_USER + "') THEN "
+                + "CREATE ROLE " + LIMITED_USER + " LOGIN PASSWORD '" + LIMITED_PASSWORD + "'; END IF; END $$");
+        String schema = store.param("schema").orElseThrow();
+        for (String grant : grants) {
+            execute(grant.formatted(schema) + " TO " + LIMITED_USER);
+        }
+        return "postgresql://" + LIMITED_USER + ":" + LIMITED_PASSWORD + "@" + host + ":" + port + "/" + database + "?schema=" + schema;
     }
 
     public String host() {

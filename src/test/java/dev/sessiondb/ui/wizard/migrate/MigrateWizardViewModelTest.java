@@ -12,6 +12,8 @@ import dev.sessiondb.store.SessionStore;
 import dev.sessiondb.store.StoreFactory;
 import dev.sessiondb.store.StoreFormat;
 import dev.sessiondb.store.StoreLayout;
+import dev.sessiondb.store.StoreLocator;
+import dev.sessiondb.store.sql.TestPostgres;
 import dev.sessiondb.ui.ScriptedDialogService;
 import dev.sessiondb.ui.TestStores;
 import dev.sessiondb.ui.common.CurrentThreadTaskExecutor;
@@ -187,6 +189,22 @@ class MigrateWizardViewModelTest {
                         + " layout keeps what Minsky's columns refuse; then plan again").doesNotContain("--layout");
         assertThat(viewModel.statusProperty().get()).isEqualTo("The job would refuse: go Back, change what the plan below says, and plan again.");
         assertThat(viewModel.runnableProperty().get()).isFalse();
+    }
+
+    /** An audit: the window said "Ready to run: nothing is lost" for a PostgreSQL role that may only read the target. */
+    @Test
+    void aTargetTheRoleMayNotWriteIsRefusedInThePlanWithTheGrant() {
+        StoreLocator store = StoreContents.create(TestPostgres.get().freshSchema().display(), SampleSessions.minskyList(3, 1));
+        String schema = store.param("schema").orElseThrow();
+        viewModel.targetProperty().set(TestPostgres.get().asLimitedRole(store, "GRANT USAGE ON SCHEMA %s", "GRANT SELECT ON ALL TABLES IN SCHEMA %s"));
+        viewModel.modeProperty().set(TargetMode.MERGE);
+        viewModel.steps().next();
+        viewModel.steps().next();
+
+        assertThat(viewModel.planProperty().get().headline()).startsWith("Will not run: ").contains("user " + TestPostgres.LIMITED_USER
+                + " may not write table " + schema + ".sessions (no INSERT, UPDATE, DELETE)", "GRANT INSERT, UPDATE, DELETE ON " + schema + ".sessions");
+        assertThat(viewModel.runnableProperty().get()).isFalse();
+        assertThat(StoreContents.records(store)).hasSize(3);
     }
 
     private void goToPlan() {
