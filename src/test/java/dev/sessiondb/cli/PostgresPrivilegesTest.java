@@ -86,6 +86,22 @@ class PostgresPrivilegesTest {
         assertThat(StoreContents.records(store)).hasSize(3);
     }
 
+    /** A native store's schema history the role may not read was read as "no version", and the run failed as a schema upgrade. */
+    @Test
+    void aPlanIntoANativeStoreWhoseSchemaHistoryTheUserMayNotReadIsRefused() throws Exception {
+        String store = storeAsReader("GRANT USAGE ON SCHEMA %s", "GRANT SELECT, INSERT, UPDATE, DELETE ON %s.sessions");
+        Path source = dir.resolve("in.json");
+        StoreContents.create("json:" + source, SampleSessions.minskyList(2, 2));
+
+        CliRun plan = CliRun.of("migrate", "json:" + source, store, "--mode", "merge", "--dry-run", "--backup-dir", dir.resolve("j").toString());
+
+        String schema = schemaOf(store);
+        assertThat(plan.exitCode()).isEqualTo(2);
+        assertThat(plan.out()).contains("target records before:             3", "Would refuse: ", "user " + ROLE + " may not read table " + schema
+                + ".sessiondb_schema_history (no SELECT), which a write reads for the store's schema version; ask an administrator of the database to run:"
+                + " GRANT SELECT ON " + schema + ".sessiondb_schema_history TO " + ROLE + ";");
+    }
+
     @Test
     void aPlanForANewStoreInASchemaTheUserMayNotCreateTablesInIsRefused() throws Exception {
         StoreLocator empty = TestPostgres.get().freshSchema();

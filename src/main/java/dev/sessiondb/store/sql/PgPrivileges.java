@@ -79,12 +79,24 @@ final class PgPrivileges {
                     + identifier(schema) + " TO " + identifier(role) + "; or choose a schema the user may create tables in"));
         }
         if (usage && missing.isEmpty()) {
-            return Optional.empty();
+            return historyRefusal(connection, schema, role);
         }
         String privileges = String.join(", ", missing.isEmpty() ? WRITE_PRIVILEGES : missing);
         return Optional.of(new StoreFaults.Fault("user " + role + " may not write table " + String.join(", ", tables.stream().map(table -> qualified(schema, table)).toList())
                 + " (no " + (usage ? "" : "USAGE on schema " + identifier(schema) + (missing.isEmpty() ? "" : ", no ")) + (missing.isEmpty() ? "" : privileges) + ")",
                 "ask an administrator of the database to run: " + grants(role, schema, usage, privileges, tables) + " or connect as a user who may write it"));
+    }
+
+    /** A native store's write first reads its schema history for the version; one it may not read would look like a store to upgrade from none. */
+    private static Optional<StoreFaults.Fault> historyRefusal(Connection connection, String schema, String role) throws SQLException {
+        Optional<Long> history = tableOid(connection, schema, NativeSchema.HISTORY_TABLE);
+        if (history.isEmpty() || allows(connection, "has_table_privilege(?, 'SELECT')", history.get())) {
+            return Optional.empty();
+        }
+        String table = qualified(schema, NativeSchema.HISTORY_TABLE);
+        return Optional.of(new StoreFaults.Fault("user " + role + " may not read table " + table + " (no SELECT), which a write reads for the store's"
+                + " schema version", "ask an administrator of the database to run: GRANT SELECT ON " + table + " TO " + identifier(role) + ";"
+                + " or connect as a user who may read it"));
     }
 
     /** A write PostgreSQL refused (SQLSTATE 42501) as a fault that names what is missing, asked of the catalogue; the server's words when that fails. */
