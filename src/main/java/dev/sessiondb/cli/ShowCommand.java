@@ -24,8 +24,10 @@ final class ShowCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    // 1..* so that a third argument reaches call() and is refused there: picocli let arity 1..2 repeat and kept only the last two
-    @Parameters(arity = "1..*", paramLabel = "[STORE] SESSION", description = "The store (default: the one the environment selects) and the session.")
+    // 1..* so that a third argument reaches call() and is refused there (picocli let arity 1..2 repeat and kept only the last);
+    // the help shows the label as written, not as a list
+    @Parameters(arity = "1..*", paramLabel = "[STORE] SESSION", hideParamSyntax = true,
+            description = "The store (default: the one the environment selects) and the session.")
     List<String> arguments;
 
     @Option(names = "--format", description = "table or json (default: ${DEFAULT-VALUE}).", completionCandidates = OutputFormat.TableOrJson.class)

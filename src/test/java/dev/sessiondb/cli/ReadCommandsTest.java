@@ -190,6 +190,8 @@ class ReadCommandsTest {
         assertThat(shown.out()).isEmpty();
         assertThat(shown.err()).contains("show takes one session, but was given 3 arguments (json:" + fixture + " 037 004); to show several run show"
                 + " once per session, or quote a name with spaces: show STORE 'a b'");
+        assertThat(CliRun.of("show", "--help").out()).contains("Usage: sessiondb show [-hV] [--debug] [--format=<format>] [STORE] SESSION"
+                + System.lineSeparator()).doesNotContain("SESSION...");
     }
 
     /** The window's "(empty)" filter on the command line: the fixture's 93 sessions without a task id, in SQLite as in the file. */
