@@ -3,6 +3,7 @@ package dev.sessiondb.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.sessiondb.Fixtures;
 import dev.sessiondb.job.StoreContents;
 import dev.sessiondb.progress.ProgressMonitor;
 import dev.sessiondb.sample.SampleSessions;
@@ -115,6 +116,23 @@ class PostgresPrivilegesTest {
 
         assertThat(plan.out()).contains("Would refuse: ", "user " + ROLE + " may not create the new store's tables in schema " + schema
                 + " (no CREATE on it); ask an administrator to run: GRANT CREATE ON SCHEMA " + schema + " TO " + ROLE + ";");
+    }
+
+    /** An audit: repair took its backup, then failed for want of INSERT with advice about folders. */
+    @Test
+    void aRepairTheUserMayNotWriteIsRefusedBeforeItsBackup() {
+        StoreLocator store = StoreContents.create(TestPostgres.get().freshSchema().display(), StoreContents.records("json:" + Fixtures.copy(Fixtures.MINSKY_ARRAY, dir)));
+        String limited = TestPostgres.get().asLimitedRole(store, "GRANT USAGE ON SCHEMA %s", "GRANT SELECT ON ALL TABLES IN SCHEMA %s");
+        String schema = store.param("schema").orElseThrow();
+        Path journal = dir.resolve("j");
+
+        CliRun repair = CliRun.of("repair", limited, "--check", "task-id-form", "--backup-dir", journal.toString());
+
+        assertThat(repair.exitCode()).isEqualTo(2);
+        assertThat(repair.err()).contains("user " + ROLE + " may not write table " + schema + ".sessions (no INSERT, UPDATE, DELETE); ask an administrator"
+                + " of the database to run: GRANT INSERT, UPDATE, DELETE ON " + schema + ".sessions TO " + ROLE + ";", "nothing was changed")
+                .doesNotContain("folder", "stopped while writing");
+        assertThat(CliRun.of("undo", "--list", "--backup-dir", journal.toString()).out()).doesNotContain(schema);
     }
 
     /** What a write that the plan did not stop (an edit, a repair) says when the server refuses it: PostgreSQL's cause, not a folder's. */

@@ -6,6 +6,7 @@ import dev.sessiondb.diff.FieldChange;
 import dev.sessiondb.job.Job;
 import dev.sessiondb.job.JobPlan;
 import dev.sessiondb.job.JobRefusedException;
+import dev.sessiondb.job.Refusal;
 import dev.sessiondb.job.JobReport;
 import dev.sessiondb.job.StoreProbe;
 import dev.sessiondb.job.backup.Backup;
@@ -18,6 +19,7 @@ import dev.sessiondb.store.RecordCursor;
 import dev.sessiondb.store.SessionStore;
 import dev.sessiondb.store.StoreFingerprint;
 import dev.sessiondb.store.StoreLocator;
+import dev.sessiondb.store.StoreProviders;
 import dev.sessiondb.validation.Checks;
 import dev.sessiondb.validation.ValidationContext;
 import java.nio.file.Path;
@@ -102,8 +104,13 @@ public final class RepairJob implements Job {
             changeset.notWritten().forEach(record -> warnings.add(record.describe()));
             changeset.manualByCheck().forEach((check, count) -> warnings.add(Changeset.needingAPerson(count, check)
                     + "; run 'sessiondb validate --check " + check + "'"));
-            return new JobPlan(description(), counts(changeset), List.of(), lines, warnings, Optional.empty(), 0);
+            return new JobPlan(description(), counts(changeset), List.of(), lines, warnings, writeRefusal(changeset).map(Refusal::other), 0);
         }
+    }
+
+    /** Why this user may not write the changes to the store (a PostgreSQL role that may only read it), asked before its backup. */
+    private Optional<String> writeRefusal(Changeset changeset) {
+        return changeset.isEmpty() ? Optional.empty() : StoreProviders.of(locator).writeRefusal(locator);
     }
 
     @Override
@@ -121,6 +128,9 @@ public final class RepairJob implements Job {
                 changeset.manualByCheck().forEach((check, count) -> report.warning(Changeset.needingAPerson(count, check)));
                 ArrayNode changes = report.details().putArray("changes");
                 changeset.first(LISTED_CHANGES).forEach(change -> changes.add(toJson(change)));
+                writeRefusal(changeset).ifPresent(why -> {
+                    throw new JobRefusedException(why + "; nothing was changed");
+                });
                 if (!changeset.isEmpty()) {
                     // taken before the backup: the write, under the store's lock, refuses if anything changed after it
                     StoreFingerprint backedUp = store.fingerprint();
