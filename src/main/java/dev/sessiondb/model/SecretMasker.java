@@ -341,6 +341,12 @@ public final class SecretMasker {
         return UrlPasswords.queryStart(locator);
     }
 
+    /** A session's name as a message shows it: masked, and a name of thousands of characters (refused for its length) cut to its start. */
+    public static String shownKey(String key) {
+        String masked = maskText("session", key);
+        return masked.length() <= 120 ? masked : masked.substring(0, 80) + "… (" + masked.length() + " characters)";
+    }
+
     /** JSON paths (dotted, as {@code github.token}) of the secrets in a record. */
     public static List<String> secretPaths(JsonNode fields) {
         List<String> paths = new ArrayList<>();

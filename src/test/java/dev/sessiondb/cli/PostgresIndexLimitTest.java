@@ -83,6 +83,20 @@ class PostgresIndexLimitTest {
         assertThat(StoreContents.records(target)).hasSize(2);
     }
 
+    /** An edit in the window writes one record: the failure names it, cut to its start. */
+    @Test
+    void aSingleRecordWriteTheIndexRefusesNamesTheRecordCut() {
+        StoreLocator target = StoreContents.create(TestPostgres.get().freshSchema().display(), SampleSessions.minskyList(2, 5));
+        SessionRecord record = SampleSessions.minskyRecord(1, 1).with("session", TextNode.valueOf(INCOMPRESSIBLE));
+
+        try (SessionStore store = StoreFactory.open(target, OpenMode.EXISTING)) {
+            assertThatThrownBy(() -> store.writeIfUnchanged(record.key(), java.util.Optional.empty(), java.util.Optional.of(record)))
+                    .hasMessageContaining("writing session " + INCOMPRESSIBLE.substring(0, 80) + "… (3600 characters) failed: a value is too long for"
+                            + " PostgreSQL's index")
+                    .hasMessageNotContaining(INCOMPRESSIBLE.substring(0, 200));
+        }
+    }
+
     @Test
     void sqliteKeepsSuchAName() {
         String source = sourceWithALongName();

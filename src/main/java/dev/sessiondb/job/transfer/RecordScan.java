@@ -77,13 +77,9 @@ public final class RecordScan {
         }
     }
 
-    /**
-     * The session's name as a plan line shows it, masked, a name of thousands of characters (refused for its length) cut to
-     * its start; made only for a line, which few records need.
-     */
+    /** The session's name as a plan line shows it ({@link SecretMasker#shownKey}); made only for a line, which few records need. */
     private static String shown(SessionRecord record) {
-        String key = SecretMasker.maskText("session", record.key());
-        return key.length() <= 120 ? key : key.substring(0, 80) + "… (" + key.length() + " characters)";
+        return SecretMasker.shownKey(record.key());
     }
 
     /** Each field the target does not keep as given, by field then by how. */

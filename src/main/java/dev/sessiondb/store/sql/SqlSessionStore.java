@@ -7,6 +7,7 @@ import dev.sessiondb.model.RecordHash;
 import dev.sessiondb.model.SessionField;
 import dev.sessiondb.model.SessionQuery;
 import dev.sessiondb.model.LoneSurrogates;
+import dev.sessiondb.model.SecretMasker;
 import dev.sessiondb.model.SessionRecord;
 import dev.sessiondb.model.SortKey;
 import dev.sessiondb.model.ValueCount;
@@ -403,7 +404,7 @@ final class SqlSessionStore implements SessionStore {
             }
         } catch (SQLException e) {
             throw SqlFailures.serverGone(dialect, locator, e)
-                    .orElseGet(() -> SqlFailures.writeFailure(locator.display(), "writing session " + key + " failed", e));
+                    .orElseGet(() -> SqlFailures.writeFailure(locator.display(), "writing session " + SecretMasker.shownKey(key) + " failed", e));
         }
     }
 
