@@ -10,6 +10,7 @@ import dev.sessiondb.job.Refusal;
 import dev.sessiondb.job.StoreProbe;
 import dev.sessiondb.job.backup.BackupJournal;
 import dev.sessiondb.job.backup.RunStart;
+import dev.sessiondb.job.transfer.SourceChanges;
 import dev.sessiondb.job.transfer.TargetMode;
 import dev.sessiondb.job.transfer.TargetState;
 import dev.sessiondb.job.transfer.Transfer;
@@ -25,6 +26,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * Merges several stores into one. Each key is settled once (see {@link Consolidation}); the
@@ -85,9 +87,12 @@ public final class ConsolidateJob implements Job {
                 transfer.requireUnchangedSince(plannedTarget);
             }
             RunStart start = journal.runStarter("consolidate", description(), sources, target);
+            SourceChanges sourceChanges = new SourceChanges(opened, sourceNames());
+            Consolidation[] analysed = new Consolidation[1]; // set inside the run, read after it for the counts it read
             JobReport.Builder report = start.listingACancel(() -> {
                 monitor.message("reading sources");
                 Consolidation consolidation = Consolidation.analyse(opened, transfer.mergeTarget(), options.policy(), options.choices(), monitor);
+                analysed[0] = consolidation;
                 ConsolidatedRecords records = new ConsolidatedRecords(opened, consolidation);
                 return transfer.run(description(), records, monitor, start, assessment -> {
                     JobPlan plan = plan(opened, consolidation, assessment);
@@ -100,6 +105,7 @@ public final class ConsolidateJob implements Job {
                     return builder;
                 });
             });
+            sourceChanges.report(IntStream.range(0, opened.size()).mapToObj(analysed[0]::recordsRead).toList(), report);
             MinskySettings.Settings settings = MinskySettings.of(target, transfer.writtenLayout());
             settings.lines().forEach(report::note);
             settings.advice().ifPresent(report::advice);
@@ -125,6 +131,11 @@ public final class ConsolidateJob implements Job {
         }
     }
 
+    /** "source 2 (x.db)": how the report names each source. */
+    private List<String> sourceNames() {
+        return IntStream.range(0, sources.size()).mapToObj(i -> "source " + (i + 1) + " (" + sources.get(i).display() + ")").toList();
+    }
+
     private Transfer transfer() {
         return new Transfer(target, options.mode(), options.allowLoss(), options.verify(), journal);
     }
@@ -132,7 +143,7 @@ public final class ConsolidateJob implements Job {
     private JobPlan plan(List<SessionStore> opened, Consolidation consolidation, Transfer.Assessment assessment) {
         Map<String, Long> counts = new LinkedHashMap<>();
         for (int i = 0; i < opened.size(); i++) {
-            counts.put("source " + (i + 1) + " records", opened.get(i).count());
+            counts.put("source " + (i + 1) + " records", consolidation.recordsRead(i)); // as the job's read saw it, not counted again later
         }
         counts.put("input records", consolidation.inputRecords());
         counts.put("conflicts", (long) consolidation.conflicts().size());

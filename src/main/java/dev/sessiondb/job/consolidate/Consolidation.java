@@ -196,6 +196,11 @@ public final class Consolidation {
         return policy != ConflictPolicy.FAIL ? List.of() : conflicts.stream().filter(conflict -> !choices.containsKey(conflict.key())).toList();
     }
 
+    /** How many records the analysis read from source {@code source} (0-based). */
+    public long recordsRead(int source) {
+        return settled.stream().filter(each -> each.entry().source() == source).count();
+    }
+
     public long inputRecords() {
         return settled.size();
     }

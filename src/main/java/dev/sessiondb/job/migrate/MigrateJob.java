@@ -7,6 +7,7 @@ import dev.sessiondb.job.StoreProbe;
 import dev.sessiondb.job.backup.BackupJournal;
 import dev.sessiondb.job.backup.RunStart;
 import dev.sessiondb.job.transfer.RecordSource;
+import dev.sessiondb.job.transfer.SourceChanges;
 import dev.sessiondb.job.transfer.TargetState;
 import dev.sessiondb.job.transfer.Transfer;
 import dev.sessiondb.progress.ProgressMonitor;
@@ -63,6 +64,7 @@ public final class MigrateJob implements Job {
                 transfer.requireUnchangedSince(plannedTarget);
             }
             RunStart start = journal.runStarter("migrate", description(), List.of(source), target);
+            SourceChanges sourceChanges = new SourceChanges(List.of(from), List.of("the source"));
             JobReport.Builder report = start.listingACancel(() -> transfer.run(description(), records, monitor, start, assessment -> {
                 JobPlan plan = plan(from, records, assessment);
                 plan.requireRunnable();
@@ -72,6 +74,7 @@ public final class MigrateJob implements Job {
                 builder.details().set("plan", plan.toJson());
                 return builder;
             }));
+            sourceChanges.report(List.of(transfer.recordsRead()), report);
             done = report.build();
         }
         journal.saveReport(done);
@@ -106,7 +109,8 @@ public final class MigrateJob implements Job {
 
     private JobPlan plan(SessionStore from, RecordSource records, Transfer.Assessment assessment) {
         Map<String, Long> counts = new LinkedHashMap<>();
-        counts.put("source records", records.count());
+        // as the plan's own read saw them: a count taken later counts what another program added meanwhile
+        counts.put("source records", assessment.recordsRead() >= 0 ? assessment.recordsRead() : records.count());
         if (!from.unreadableParts().isEmpty()) {
             counts.put("source " + unreadableUnit(from) + "s not read", (long) from.unreadableParts().size());
         }

@@ -31,6 +31,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -53,10 +54,11 @@ public final class Transfer implements AutoCloseable {
      *
      * @param alreadyComplete the target already holds exactly these records: a killed run that got as far as the rename
      * @param comparison      the records against a target that holds some, for a merge or a replace
+     * @param recordsRead     how many records the plan's pass read; -1 when a refusal of the target stopped the plan before it read any
      */
     public record Assessment(TargetState target, boolean alreadyComplete, List<FieldChange> fieldChanges,
                              List<String> coercions, List<String> refusedRecords, long withoutTaskId, Optional<String> note,
-                             Optional<Refusal> refusal, Optional<TargetMode> mode, Optional<TargetComparison> comparison) {
+                             Optional<Refusal> refusal, Optional<TargetMode> mode, Optional<TargetComparison> comparison, long recordsRead) {
 
         /** The fields something is lost of, with how many records lose it. */
         public Map<String, Long> lossyFields() {
@@ -123,6 +125,10 @@ public final class Transfer implements AutoCloseable {
     private final Optional<SessionStore> existing;
     /** The layout the target has after {@link #execute}, seen through the handle that wrote it. */
     private StoreLayout writtenLayout;
+    /** How many records the last pass over the records read: the write's, once it wrote. */
+    private long recordsRead = -1;
+    /** Counted as the write's cursor hands them on, on its read-ahead thread. */
+    private final AtomicLong recordsWritten = new AtomicLong();
 
     public Transfer(StoreLocator target, Optional<TargetMode> mode, boolean allowLoss, boolean verify, BackupJournal journal) {
         this.target = target;
@@ -151,7 +157,7 @@ public final class Transfer implements AutoCloseable {
                 .or(() -> provider.writeRefusal(target)).map(Refusal::other);
         if (targetRefusal.isPresent()) {
             return new Assessment(TargetState.of(target, existing), false, List.of(), List.of(), List.of(), 0, Optional.empty(), targetRefusal,
-                    mode, Optional.empty());
+                    mode, Optional.empty(), -1);
         }
         TargetState state = TargetState.of(target, existing);
         boolean complete = !state.isEmpty() && mode.orElse(TargetMode.NEW) == TargetMode.NEW && holdsExactly(records, monitor);
@@ -179,8 +185,9 @@ public final class Transfer implements AutoCloseable {
         Optional<Refusal> refusal = state.refusal(mode, complete, scan.records())
                 .or(() -> scan.refusedRecords().isEmpty() ? Optional.empty() : Optional.of(recordsRefusal(scan.refusedRecords())))
                 .or(() -> !scan.isLossy() || allowLoss ? Optional.empty() : Optional.of(lossRefusal(scan.fieldChanges())));
+        recordsRead = scan.records();
         return new Assessment(state, complete, scan.fieldChanges(), scan.coercions(), scan.refusedRecords(), scan.withoutTaskId(), note, refusal,
-                mode, comparison);
+                mode, comparison, scan.records());
     }
 
     /**
@@ -221,7 +228,7 @@ public final class Transfer implements AutoCloseable {
             // asked before the write: a staged PostgreSQL write holds its table until the commit
             writtenLayout = staged.store().info().layout();
             RecordScan scan = new RecordScan(staged.store());
-            try (RecordCursor cursor = ReadAhead.records(hashes.recording(scanning(records.open(), scan), staged.store()))) {
+            try (RecordCursor cursor = ReadAhead.records(hashes.recording(counting(scanning(records.open(), scan)), staged.store()))) {
                 staged.store().write(WriteBatch.replaceAll(cursor, records.expectedCount()), monitor);
             } catch (RuntimeException e) {
                 if (causedBy(e, NeedsPlanPass.class)) {
@@ -233,7 +240,7 @@ public final class Transfer implements AutoCloseable {
             JobReport.Builder report = approve.apply(assessment);
             Backup backup = journal.backUpAbsent(report.runId(), target, reason);
             report.backupId(backup.id());
-            report.count("records written", records.count());
+            report.count("records written", recordsWritten.get());
             reportPlanWarnings(assessment, report);
             // the rows are verified while the target's indexes are built
             journal.write(backup, () -> staged.commit(verify ? written -> verify(records, hashes, written, Verification.BEFORE_PLACING, monitor, report)
@@ -261,6 +268,12 @@ public final class Transfer implements AutoCloseable {
                 throw new NeedsPlanPass();
             }
         });
+    }
+
+    /** The records as they pass on to the write, counted afresh: what "records written" says is what the write was handed, not a count taken at another moment. */
+    private RecordCursor counting(RecordCursor cursor) {
+        recordsWritten.set(0);
+        return RecordCursor.peeking(cursor, record -> recordsWritten.incrementAndGet());
     }
 
     /** The one-pass write met a record the plan must list with every other like it: see {@link #run}. */
@@ -297,7 +310,8 @@ public final class Transfer implements AutoCloseable {
                     ? writeExisting(existing.get(), assessment.target().fingerprint().orElseThrow(), runId, reason, records, hashes, monitor)
                     : writeNew(runId, reason, records, hashes, assessment, monitor);
             report.backupId(backup.id());
-            report.count("records written", records.count());
+            report.count("records written", recordsWritten.get());
+            recordsRead = recordsWritten.get();
         }
         reportPlanWarnings(assessment, report);
         if (!verify) {
@@ -317,6 +331,14 @@ public final class Transfer implements AutoCloseable {
             throw new IllegalStateException("the target's layout is known once execute() has run");
         }
         return writtenLayout;
+    }
+
+    /**
+     * How many records the job's last pass over them read: the write's when it wrote, else the plan's (a target that already held them).
+     * A source another program wrote to meanwhile holds a different number now ({@link SourceChanges}).
+     */
+    public long recordsRead() {
+        return recordsRead;
     }
 
     /** The existing target when the records are merged into it: a consolidation weighs its own versions against the sources'. */
@@ -346,7 +368,7 @@ public final class Transfer implements AutoCloseable {
         StoreFingerprint backedUp = store.fingerprint();
         monitor.message("writing target");
         journal.write(backup, () -> {
-            try (RecordCursor cursor = ReadAhead.records(hashes.recording(records.open(), store))) {
+            try (RecordCursor cursor = ReadAhead.records(hashes.recording(counting(records.open()), store))) {
                 WriteBatch batch = mode.orElse(TargetMode.NEW) == TargetMode.MERGE ? WriteBatch.upsert(cursor, records.expectedCount())
                         : WriteBatch.replaceAll(cursor, records.expectedCount());
                 store.write(batch.ifUnchangedSince(planned), monitor);
@@ -377,7 +399,7 @@ public final class Transfer implements AutoCloseable {
             // a plan made on a stand-in is checked against the real target as the records pass: the first record it would refuse or
             // lose fields of stops the write (one transaction, rolled back) and a full scan names every such record
             boolean standIn = assessment.note().isPresent() && !allowLoss;
-            RecordCursor source = standIn ? scanning(records.open(), new RecordScan(staged.store())) : records.open();
+            RecordCursor source = counting(standIn ? scanning(records.open(), new RecordScan(staged.store())) : records.open());
             try (RecordCursor cursor = ReadAhead.records(hashes.recording(source, staged.store()))) {
                 staged.store().write(WriteBatch.replaceAll(cursor, records.expectedCount()), monitor);
             } catch (RuntimeException e) {

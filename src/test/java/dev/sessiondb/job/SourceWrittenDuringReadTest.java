@@ -1,0 +1,99 @@
+package dev.sessiondb.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sessiondb.job.backup.BackupJournal;
+import dev.sessiondb.job.consolidate.ConflictPolicy;
+import dev.sessiondb.job.consolidate.ConsolidateJob;
+import dev.sessiondb.job.consolidate.ConsolidateOptions;
+import dev.sessiondb.job.migrate.MigrateJob;
+import dev.sessiondb.job.migrate.MigrateOptions;
+import dev.sessiondb.model.SessionRecord;
+import dev.sessiondb.progress.ProgressMonitor;
+import dev.sessiondb.sample.SampleSessions;
+import dev.sessiondb.store.OpenMode;
+import dev.sessiondb.store.SessionStore;
+import dev.sessiondb.store.StoreFactory;
+import dev.sessiondb.store.StoreLocator;
+import dev.sessiondb.store.WriteBatch;
+import dev.sessiondb.store.sql.TestPostgres;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.List;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Another program adds sessions to a source while a job reads it: the report counts what the read saw, what was written
+ * and what was verified, all alike, and says as a problem that the added sessions are not in the target.
+ */
+class SourceWrittenDuringReadTest {
+
+    private static final int RECORDS = 2_000;
+    private static final int ADDED = 5;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aSqliteSourceWrittenToDuringTheMigrationsReadIsReportedAndEveryCountIsWhatHappened() throws Exception {
+        StoreLocator source = StoreContents.create("sqlite:" + dir.resolve("source.db"), SampleSessions.minskyList(RECORDS, 3));
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("source.db"));
+             Statement statement = connection.createStatement()) {
+            statement.execute("PRAGMA journal_mode=WAL"); // as Minsky keeps it: a reader does not block the other program's insert
+        }
+        migrateReportsTheSessionsAddedDuringTheRead(source);
+    }
+
+    @Test
+    void aPostgresSourceWrittenToDuringTheMigrationsReadIsReportedAndEveryCountIsWhatHappened() {
+        StoreLocator source = StoreContents.create(TestPostgres.get().freshSchema().display(), SampleSessions.minskyList(RECORDS, 4));
+        migrateReportsTheSessionsAddedDuringTheRead(source);
+    }
+
+    @Test
+    void aConsolidationsSourceWrittenToAfterItWasReadIsReportedAndCountedAsRead() {
+        StoreLocator first = StoreContents.create("sqlite:" + dir.resolve("first.db"), SampleSessions.minskyList(RECORDS, 5));
+        StoreLocator second = StoreContents.create("sqlite:" + dir.resolve("second.db"), List.of(SampleSessions.minskyRecord(RECORDS + 1, 6)));
+        StoreLocator target = StoreLocator.parse("sqlite:" + dir.resolve("target.db"));
+
+        JobReport report = new ConsolidateJob(List.of(first, second), target, ConsolidateOptions.of(ConflictPolicy.NEWEST), journal())
+                .run(new AtTheWritesProgress(() -> addSessions(first)));
+
+        assertThat(report.counts()).containsEntry("source 1 records", (long) RECORDS).containsEntry("input records", RECORDS + 1L)
+                .containsEntry("records written", RECORDS + 1L).containsEntry("records verified", RECORDS + 1L);
+        assertThat(StoreContents.records(target)).hasSize(RECORDS + 1);
+        assertThat(report.outcome()).isEqualTo(JobReport.Outcome.COMPLETED_WITH_PROBLEMS);
+        assertThat(report.warnings()).contains("source 1 (" + first.display() + ") changed while it was read: 5 sessions added after the read"
+                + " began are not in the target; run again to copy them");
+    }
+
+    private void migrateReportsTheSessionsAddedDuringTheRead(StoreLocator source) {
+        StoreLocator target = StoreLocator.parse("sqlite:" + dir.resolve("target.db"));
+
+        JobReport report = new MigrateJob(source, target, MigrateOptions.defaults(), journal()).run(new AtTheWritesProgress(() -> addSessions(source)));
+
+        assertThat(report.counts()).containsEntry("source records", (long) RECORDS).containsEntry("records written", (long) RECORDS)
+                .containsEntry("records verified", (long) RECORDS);
+        assertThat(StoreContents.records(target)).hasSize(RECORDS);
+        assertThat(report.outcome()).isEqualTo(JobReport.Outcome.COMPLETED_WITH_PROBLEMS);
+        assertThat(report.warnings()).contains("the source changed while it was read: 5 sessions added after the read began are not in the target;"
+                + " run again to copy them");
+    }
+
+    private BackupJournal journal() {
+        return new BackupJournal(dir.resolve("journal"));
+    }
+
+    /** Keys that sort before every other, so a read in key order that is past its start cannot see them either. */
+    private static void addSessions(StoreLocator source) {
+        List<SessionRecord> added = LongStream.range(0, ADDED)
+                .mapToObj(i -> SampleSessions.minskyRecord(i, 9).without("sessionId").with("session", "0000-added-" + i)).toList();
+        try (SessionStore other = StoreFactory.open(source, OpenMode.EXISTING)) {
+            other.write(WriteBatch.upsert(added.iterator(), added.size()), ProgressMonitor.NONE);
+        }
+    }
+}
