@@ -1,5 +1,6 @@
 package dev.sessiondb.cli;
 
+import dev.sessiondb.job.backup.BackupKept;
 import dev.sessiondb.job.Job;
 import dev.sessiondb.job.JobRefusedException;
 import dev.sessiondb.progress.CancelledException;
@@ -122,7 +123,10 @@ final class JobRunner {
             String phase = tracker.snapshot().phase();
             String target = Verification.IN_PLACE.equals(phase)
                     ? "the target was written but its check did not finish: compare it with sessiondb diff before using it"
-                    : "the target was not changed (its write is one transaction, or a new file put in place only when complete)";
+                    : BackupKept.in(failure).map(backup -> "the target may have changed (it does not look as its backup found it: a write that"
+                            + " stopped while committing may or may not have taken effect); compare it with sessiondb diff, or put it back with"
+                            + " sessiondb undo " + backup)
+                    .orElse("the target was not changed (its write is one transaction, or a new file put in place only when complete)");
             String fault = StoreFaults.of(failure).map(found -> found.what() + "; " + target + "; " + found.todo())
                     .orElseGet(() -> StoreFaults.describe(failure) + "; " + target + "; run with --debug for details");
             // a one-pass write reads the source as it writes the target: a failure of the read is the source's, whatever the phase

@@ -215,6 +215,15 @@ public interface SessionStore extends AutoCloseable {
     StoreFingerprint fingerprint();
 
     /**
+     * Whether this handle's last {@link #write} failed before its commit was asked for, so that the store holds nothing of it
+     * for certain: a server's counters, which its fingerprint reads, count a rolled-back write as one that committed.
+     * False when the write committed, or when it failed while committing (whether it took effect is unknown then).
+     */
+    default boolean lastWriteRolledBack() {
+        return false;
+    }
+
+    /**
      * The parts of the store that do not read as sessions (a folder store's files that are no
      * session), each named with what is wrong with it; empty for a store read whole. While there
      * are any, every read refuses naming them all, unless through {@link #skippingUnreadable()}.

@@ -52,6 +52,29 @@ class BackupJournalTest {
         assertThat(journal().latestNotRestored()).map(Backup::id).contains(replaced.id());
     }
 
+    /** A write stopped while committing may have taken effect: its failure names the backup kept, for the message to name it and not say "not changed". */
+    @Test
+    void aFailedWriteThatLeftTheStoreChangedKeepsItsBackupAndSaysWhichOnTheFailure() {
+        StoreLocator store = StoreContents.create("json:" + dir.resolve("a.json"), SampleSessions.minskyList(3, 1));
+        Backup backup = journal().backUp(RunIds.newRunId("test"), store, "test", ProgressMonitor.NONE);
+
+        assertThatThrownBy(() -> journal().write(backup, () -> {
+            throw new dev.sessiondb.store.StoreException("a.json: the connection was lost during the commit");
+        }, () -> false)).satisfies(failure -> assertThat(dev.sessiondb.job.backup.BackupKept.in(failure)).contains(backup.id()));
+        assertThat(journal().list()).containsExactly(backup);
+    }
+
+    @Test
+    void aFailedWriteThatLeftTheStoreAsItWasDeletesItsBackupAndNamesNone() {
+        StoreLocator store = StoreContents.create("json:" + dir.resolve("a.json"), SampleSessions.minskyList(3, 1));
+        Backup backup = journal().backUp(RunIds.newRunId("test"), store, "test", ProgressMonitor.NONE);
+
+        assertThatThrownBy(() -> journal().write(backup, () -> {
+            throw new dev.sessiondb.store.StoreException("a.json: the write failed before its commit");
+        }, () -> true)).satisfies(failure -> assertThat(dev.sessiondb.job.backup.BackupKept.in(failure)).isEmpty());
+        assertThat(journal().list()).isEmpty();
+    }
+
     @Test
     void aSqliteStoreIsBackedUpAsAConsistentCopyThatOpens() {
         StoreLocator store = StoreContents.create("sqlite:" + dir.resolve("a.db"), SampleSessions.minskyList(4, 1));

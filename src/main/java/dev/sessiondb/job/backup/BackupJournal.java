@@ -256,6 +256,7 @@ public final class BackupJournal {
             kept.addSuppressed(stopped);
             return kept;
         }
+        stopped.addSuppressed(new BackupKept(backup.id()));
         return stopped;
     }
 

@@ -141,7 +141,7 @@ public final class RepairJob implements Job {
                         requireUnchangedSincePlanning(store, changeset);
                         monitor.message("writing");
                         changeset.applyTo(store, backedUp, monitor);
-                    }, () -> store.fingerprint().equals(backedUp));
+                    }, () -> store.lastWriteRolledBack() || store.fingerprint().equals(backedUp));
                 }
                 return report.build();
             });

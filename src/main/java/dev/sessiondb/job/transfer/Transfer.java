@@ -373,7 +373,7 @@ public final class Transfer implements AutoCloseable {
                         : WriteBatch.replaceAll(cursor, records.expectedCount());
                 store.write(batch.ifUnchangedSince(planned), monitor);
             }
-        }, () -> store.fingerprint().equals(backedUp));
+        }, () -> store.lastWriteRolledBack() || store.fingerprint().equals(backedUp));
         return backup;
     }
 

@@ -67,6 +67,8 @@ final class SqlSessionStore implements SessionStore {
     private boolean holdsWrites;
     private final StoreRebuilds rebuilds;
     private Transaction heldWrite;
+    /** See {@link #lastWriteRolledBack()}. */
+    private boolean lastWriteRolledBack;
     /** The store this is a view of ({@link #skippingUnreadable()}), whose close closes both; itself for a store opened whole. */
     private final SqlSessionStore whole;
     /** The damaged records this view leaves out; none for a store read whole. */
@@ -304,8 +306,10 @@ final class SqlSessionStore implements SessionStore {
         if (heldWrite != null) {
             throw new IllegalStateException("a held write is waiting for its commit");
         }
+        lastWriteRolledBack = true;
         Transaction transaction = transactions.begin();
         boolean held = false;
+        boolean commitAsked = false;
         try {
             if (batch.planned().isPresent()) {
                 dialect.lockForWriting(transaction.connection(), layout.table());
@@ -317,15 +321,24 @@ final class SqlSessionStore implements SessionStore {
                 heldWrite = transaction;
                 held = true;
             } else {
+                commitAsked = true;
                 transaction.commit();
             }
         } catch (SQLException | PersistenceException e) {
             throw SqlFailures.serverGone(dialect, locator, e).orElseGet(() -> SqlFailures.writeFailure(locator.display(), "writing failed", e));
         } finally {
+            // a write stopped before its COMMIT was sent left nothing, a lost connection too (the server rolls such a transaction
+            // back); one stopped during the COMMIT may or may not have taken effect
+            lastWriteRolledBack = !held && !commitAsked;
             if (!held) {
                 transaction.end();
             }
         }
+    }
+
+    @Override
+    public boolean lastWriteRolledBack() {
+        return lastWriteRolledBack;
     }
 
     /** See {@link StoreRebuilds#defer()}: a staged store's indexes are built while its rows are verified. */
