@@ -15,14 +15,20 @@ import dev.sessiondb.store.StoreLocator;
 import dev.sessiondb.store.sql.TestPostgres;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A write into PostgreSQL whose connection the server ends before the commit: rolled back for certain, so its backup goes. */
+/**
+ * A write into PostgreSQL whose connection the server ends before the commit: rolled back for certain, so its backup goes, and a
+ * store it was making leaves no tables nor schema behind; undo of a job that made a store takes its tables and schema away.
+ */
 class PostgresWriteFailuresTest {
 
     private static final int RECORDS = 5_000;
@@ -44,6 +50,83 @@ class PostgresWriteFailuresTest {
         assertThat(StoreContents.canonical(StoreContents.byKey(StoreContents.records(target))))
                 .isEqualTo(StoreContents.canonical(StoreContents.byKey(own)));
         assertThat(new BackupJournal(dir.resolve("journal")).list()).as("the backup of a store the rolled-back write left as it was is gone").isEmpty();
+    }
+
+    @Test
+    void aNewStoreWhoseConnectionIsEndedBeforeItsCommitLeavesNeitherTablesNorTheSchemaItMade() throws SQLException {
+        StoreLocator target = TestPostgres.get().freshSchema();
+        StoreLocator source = StoreContents.create("sqlite:" + dir.resolve("source.db"), SampleSessions.minskyList(RECORDS, 4));
+        MigrateJob job = new MigrateJob(source, target, MigrateOptions.defaults(), new BackupJournal(dir.resolve("journal")));
+
+        assertThatThrownBy(() -> job.run(new AtTheWritesProgress(PostgresWriteFailuresTest::endWritingConnections)))
+                .satisfies(failure -> assertThat(StoreFaults.of(failure)).as("a lost connection, said as one").isPresent());
+
+        assertThat(schemaExists(target)).as("the schema the job made is gone with its tables").isFalse();
+        assertThat(new BackupJournal(dir.resolve("journal")).list()).as("no backup of a store that was never made").isEmpty();
+    }
+
+    @Test
+    void aNewStoreInASchemaThatExistedBeforeTheJobLeavesTheSchemaWithoutTheTablesItMade() throws SQLException {
+        StoreLocator target = TestPostgres.get().freshSchema();
+        TestPostgres.get().execute("CREATE SCHEMA " + target.param("schema").orElseThrow());
+        StoreLocator source = StoreContents.create("sqlite:" + dir.resolve("source.db"), SampleSessions.minskyList(RECORDS, 4));
+        MigrateJob job = new MigrateJob(source, target, MigrateOptions.defaults(), new BackupJournal(dir.resolve("journal")));
+
+        assertThatThrownBy(() -> job.run(new AtTheWritesProgress(PostgresWriteFailuresTest::endWritingConnections)))
+                .satisfies(failure -> assertThat(StoreFaults.of(failure)).as("a lost connection, said as one").isPresent());
+
+        assertThat(schemaExists(target)).isTrue();
+        assertThat(tables(target)).isEmpty();
+    }
+
+    @Test
+    void undoOfTheJobThatMadeAPostgresStoreDropsItsTablesAndTheSchemaItMade() throws SQLException {
+        StoreLocator target = TestPostgres.get().freshSchema();
+        StoreLocator source = StoreContents.create("sqlite:" + dir.resolve("source.db"), SampleSessions.minskyList(20, 4));
+        BackupJournal journal = new BackupJournal(dir.resolve("journal"));
+        JobReport report = new MigrateJob(source, target, MigrateOptions.defaults(), journal).run(ProgressMonitor.NONE);
+        assertThat(tables(target)).contains("sessions", "sessiondb_schema_history");
+
+        journal.restore(journal.require(report.backupId().orElseThrow()), ProgressMonitor.NONE);
+
+        assertThat(schemaExists(target)).as("the schema the job made is gone with its tables").isFalse();
+    }
+
+    @Test
+    void undoOfTheJobThatMadeAPostgresStoreLeavesTheSchemaWhenAnotherProgramKeepsATableThere() throws SQLException {
+        StoreLocator target = TestPostgres.get().freshSchema();
+        StoreLocator source = StoreContents.create("sqlite:" + dir.resolve("source.db"), SampleSessions.minskyList(20, 4));
+        BackupJournal journal = new BackupJournal(dir.resolve("journal"));
+        JobReport report = new MigrateJob(source, target, MigrateOptions.defaults(), journal).run(ProgressMonitor.NONE);
+        TestPostgres.get().execute("CREATE TABLE " + target.param("schema").orElseThrow() + ".notes (id INT)");
+
+        journal.restore(journal.require(report.backupId().orElseThrow()), ProgressMonitor.NONE);
+
+        assertThat(tables(target)).containsExactly("notes");
+    }
+
+    private static boolean schemaExists(StoreLocator store) throws SQLException {
+        try (Connection connection = TestPostgres.get().adminConnection();
+             PreparedStatement statement = connection.prepareStatement("SELECT 1 FROM pg_namespace WHERE nspname = ?")) {
+            statement.setString(1, store.param("schema").orElseThrow());
+            try (ResultSet rows = statement.executeQuery()) {
+                return rows.next();
+            }
+        }
+    }
+
+    private static List<String> tables(StoreLocator store) throws SQLException {
+        try (Connection connection = TestPostgres.get().adminConnection();
+             PreparedStatement statement = connection.prepareStatement("SELECT table_name FROM information_schema.tables WHERE table_schema = ?")) {
+            statement.setString(1, store.param("schema").orElseThrow());
+            List<String> tables = new ArrayList<>();
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    tables.add(rows.getString(1));
+                }
+            }
+            return tables;
+        }
     }
 
     /** A connection writing holds a transaction id: the job's own, the only one writing while it runs. */

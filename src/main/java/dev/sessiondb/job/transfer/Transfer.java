@@ -243,8 +243,14 @@ public final class Transfer implements AutoCloseable {
             report.count("records written", recordsWritten.get());
             reportPlanWarnings(assessment, report);
             // the rows are verified while the target's indexes are built
-            journal.write(backup, () -> staged.commit(verify ? written -> verify(records, hashes, written, Verification.BEFORE_PLACING, monitor, report)
-                    : ReadAlongside.NOTHING), this::neverPlaced);
+            journal.write(backup, () -> {
+                try {
+                    staged.commit(verify ? written -> verify(records, hashes, written, Verification.BEFORE_PLACING, monitor, report) : ReadAlongside.NOTHING);
+                } catch (RuntimeException e) {
+                    staged.close(); // what a failed commit left is taken away before the journal looks whether a store was put in place
+                    throw e;
+                }
+            }, this::neverPlaced);
             return Optional.of(report);
         } catch (IOException e) {
             throw new UncheckedIOException(new IOException("cannot build the new store " + target.display() + " (" + e.getMessage()

@@ -29,6 +29,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -241,25 +242,33 @@ public final class PostgresProvider implements StoreProvider {
         remove(locator, monitor, RestoreGuard.none(locator));
     }
 
-    /** Empties the tables in one transaction, compared under their lock with the fingerprint undo took. */
+    /**
+     * Empties the tables in one transaction, compared under their lock with the fingerprint undo took; then drops them, and
+     * the schema when nothing else is left in it ({@link PostgresCreation#dropEmptied}).
+     */
     @Override
     public void remove(StoreLocator locator, ProgressMonitor monitor, RestoreGuard guard) {
         if (exists(locator)) {
-            try (SessionStore target = open(locator, OpenMode.EXISTING)) {
+            List<String> tables;
+            try (SqlSessionStore target = SqlStores.openPostgres(locator, OpenMode.EXISTING)) {
                 target.write(guard.guard(WriteBatch.replaceAll(Collections.emptyIterator(), 0)), monitor);
+                tables = target.tablesWritten();
             }
+            PostgresCreation.dropEmptied(locator, tables);
         }
     }
 
     /**
      * The schema and table are created empty; the records arrive in the one transaction of the
      * write, held open until {@link StagedStore#commit()}: until then nobody sees them, and
-     * closing without a commit rolls them back.
+     * closing without a commit rolls them back and drops the tables (and the schema) made for them.
      */
     @Override
     public StagedStore stage(StoreLocator locator) {
+        PostgresCreation creation = PostgresCreation.before(locator);
         SqlSessionStore store = SqlStores.openPostgres(locator, OpenMode.STAGED);
         store.holdWrites();
+        AtomicBoolean settled = new AtomicBoolean(); // committed, or what was made for it taken away
         return new StagedStore() {
             @Override
             public SessionStore store() {
@@ -270,6 +279,7 @@ public final class PostgresProvider implements StoreProvider {
             @Override
             public void commit(Consumer<SessionStore> readAlongside) {
                 store.commitHeldWrite();
+                settled.set(true);
                 try (ReadAlongside reading = ReadAlongside.start(readAlongside, () -> SqlStores.openPostgres(locator, OpenMode.EXISTING))) {
                     store.finishRebuild(() -> { });
                     reading.join();
@@ -277,9 +287,13 @@ public final class PostgresProvider implements StoreProvider {
                 store.close();
             }
 
+            /** Without a commit the rows roll back; the empty tables (and the schema) made for them go too. */
             @Override
             public void close() {
                 store.close();
+                if (settled.compareAndSet(false, true)) {
+                    creation.takeAway();
+                }
             }
         };
     }

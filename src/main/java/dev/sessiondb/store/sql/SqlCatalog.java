@@ -45,7 +45,9 @@ final class SqlCatalog {
             properties.setProperty("open_mode", "1");
             return DriverManager.getConnection("jdbc:sqlite:" + locator.path(), properties);
         }
-        return connectToPostgres(locator, properties);
+        Connection connection = connectToPostgres(locator, properties);
+        connection.setReadOnly(true);
+        return connection;
     }
 
     /**
@@ -53,6 +55,13 @@ final class SqlCatalog {
      * {@code seconds} on a server that does not answer, in connecting as in each statement.
      */
     static Connection connectToPostgres(StoreLocator locator, int seconds) throws SQLException {
+        Connection connection = connectToPostgresForWriting(locator, seconds);
+        connection.setReadOnly(true);
+        return connection;
+    }
+
+    /** As {@link #connectToPostgres(StoreLocator, int)}, allowed to write: to take away what a job created. */
+    static Connection connectToPostgresForWriting(StoreLocator locator, int seconds) throws SQLException {
         Properties properties = new Properties();
         properties.setProperty("connectTimeout", String.valueOf(seconds));
         properties.setProperty("loginTimeout", String.valueOf(seconds));
@@ -66,7 +75,6 @@ final class SqlCatalog {
         if (credentials.password() != null) {
             properties.setProperty("password", credentials.password());
         }
-        properties.setProperty("readOnly", "true");
         // the catalogue reader asks current_schema(), so the store's schema must be the connection's
         locator.param("schema").filter(text -> !text.isBlank()).ifPresent(schema -> properties.setProperty("currentSchema", Dialect.quote(schema)));
         return DriverManager.getConnection(credentials.jdbcUrl(), properties);

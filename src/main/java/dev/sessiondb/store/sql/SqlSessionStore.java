@@ -273,8 +273,12 @@ final class SqlSessionStore implements SessionStore {
         if (dialect == Dialect.SQLITE) {
             return new StoreFingerprint(count(connection), SqliteFingerprint.of(locator.path()));
         }
-        List<String> tables = layout.writes().stream().map(TableWrite::table).distinct().toList();
-        return new StoreFingerprint(count(connection), PostgresFingerprint.token(connection, tables));
+        return new StoreFingerprint(count(connection), PostgresFingerprint.token(connection, tablesWritten()));
+    }
+
+    /** The tables this store's layout writes its records to. */
+    List<String> tablesWritten() {
+        return layout.writes().stream().map(TableWrite::table).distinct().toList();
     }
 
     @Override

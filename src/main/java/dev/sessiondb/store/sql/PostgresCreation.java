@@ -1,0 +1,121 @@
+package dev.sessiondb.store.sql;
+
+import dev.sessiondb.store.StoreException;
+import dev.sessiondb.store.StoreLocator;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.sql.Statement;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * What was in a PostgreSQL store's schema before a job made the store there, so that a store the job never put in place,
+ * or one its undo removes, leaves no empty tables behind, nor a schema the job created: the message "the target was not
+ * changed" is then true of the database too. Only tables that were not there before go, in one transaction.
+ */
+final class PostgresCreation {
+
+    private static final int ANSWER_SECONDS = 10;
+
+    private final StoreLocator locator;
+    private final boolean schemaExisted;
+    private final Set<String> tablesBefore;
+
+    private PostgresCreation(StoreLocator locator, boolean schemaExisted, Set<String> tablesBefore) {
+        this.locator = locator;
+        this.schemaExisted = schemaExisted;
+        this.tablesBefore = tablesBefore;
+    }
+
+    /** Looks at the schema now, before anything of the store is made. */
+    static PostgresCreation before(StoreLocator locator) {
+        try (Connection connection = SqlCatalog.connectToPostgres(locator, ANSWER_SECONDS)) {
+            return new PostgresCreation(locator, schemaExists(connection, schema(locator)), Dialect.POSTGRESQL.tables(connection));
+        } catch (SQLException e) {
+            throw PgErrors.describe(locator, PgCredentials.resolve(locator), e);
+        }
+    }
+
+    /** Drops the tables made since {@link #before}, then the schema if it was made too and holds nothing else. */
+    void takeAway() {
+        drop(locator, made -> made.removeAll(tablesBefore), !schemaExisted);
+    }
+
+    /**
+     * Undo of the job that created a store, after its records went: drops the store's {@code tables} and sessiondb's schema
+     * history, if each holds no row (a table another program wrote to meanwhile stays, and with it the schema), then the schema
+     * when nothing else is left in it (never {@code public}).
+     */
+    static void dropEmptied(StoreLocator locator, List<String> tables) {
+        drop(locator, present -> present.retainAll(withHistory(tables)), true);
+    }
+
+    private static Set<String> withHistory(List<String> tables) {
+        Set<String> all = new LinkedHashSet<>(tables);
+        all.add(NativeSchema.HISTORY_TABLE);
+        return all;
+    }
+
+    private static void drop(StoreLocator locator, Consumer<Set<String>> choose, boolean schemaToo) {
+        String schema = schema(locator);
+        try (Connection connection = SqlCatalog.connectToPostgresForWriting(locator, ANSWER_SECONDS)) {
+            connection.setAutoCommit(false);
+            Set<String> tables = new LinkedHashSet<>(Dialect.POSTGRESQL.tables(connection));
+            choose.accept(tables);
+            try (Statement statement = connection.createStatement()) {
+                if (!tables.isEmpty()) {
+                    String named = String.join(", ", tables.stream().map(table -> Dialect.quote(schema) + "." + Dialect.quote(table)).toList());
+                    // locked first, so that no row arrives between the look and the drop
+                    statement.execute("LOCK TABLE " + named + " IN ACCESS EXCLUSIVE MODE");
+                    if (anyRow(statement, tables, schema)) {
+                        connection.rollback();
+                        return;
+                    }
+                    // one statement, so that tables referring to each other go together; RESTRICT: what another program built on them stays
+                    statement.execute("DROP TABLE " + named);
+                }
+                if (schemaToo && !"public".equals(schema)) {
+                    Savepoint beforeSchema = connection.setSavepoint();
+                    try {
+                        statement.execute("DROP SCHEMA " + Dialect.quote(schema));
+                    } catch (SQLException notEmpty) {
+                        connection.rollback(beforeSchema); // something else lives there: the schema stays
+                    }
+                }
+            }
+            connection.commit();
+        } catch (SQLException e) {
+            throw new StoreException(locator.display() + ": the empty tables the job made could not be taken away (" + SqlFailures.firstLine(e)
+                    + "); they hold no record: drop them by hand, or leave them", e);
+        }
+    }
+
+    private static boolean anyRow(Statement statement, Set<String> tables, String schema) throws SQLException {
+        for (String table : tables) {
+            try (ResultSet rows = statement.executeQuery("SELECT 1 FROM " + Dialect.quote(schema) + "." + Dialect.quote(table) + " LIMIT 1")) {
+                if (rows.next() && !table.equals(NativeSchema.HISTORY_TABLE)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static String schema(StoreLocator locator) {
+        return locator.param("schema").filter(text -> !text.isBlank()).orElse("public");
+    }
+
+    private static boolean schemaExists(Connection connection, String schema) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT 1 FROM pg_namespace WHERE nspname = ?")) {
+            statement.setString(1, schema);
+            try (ResultSet rows = statement.executeQuery()) {
+                return rows.next();
+            }
+        }
+    }
+}
