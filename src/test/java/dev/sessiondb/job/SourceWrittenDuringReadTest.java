@@ -1,6 +1,7 @@
 package dev.sessiondb.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sessiondb.job.backup.BackupJournal;
 import dev.sessiondb.job.consolidate.ConflictPolicy;
@@ -69,6 +70,38 @@ class SourceWrittenDuringReadTest {
         assertThat(report.outcome()).isEqualTo(JobReport.Outcome.COMPLETED_WITH_PROBLEMS);
         assertThat(report.warnings()).contains("source 1 (" + first.display() + ") changed while it was read: 5 sessions added after the read"
                 + " began are not in the target; run again to copy them");
+    }
+
+    /** The write reads the sources again and takes records by position: a session added before it would shift them under other keys. */
+    @Test
+    void aConsolidationsSourceWrittenToBetweenItsReadAndTheWriteStopsTheWriteAndWritesNothing() {
+        StoreLocator first = StoreContents.create("sqlite:" + dir.resolve("first.db"), SampleSessions.minskyList(20, 5));
+        StoreLocator second = StoreContents.create("sqlite:" + dir.resolve("second.db"), List.of(SampleSessions.minskyRecord(21, 6)));
+        Path target = dir.resolve("target.db");
+        ProgressMonitor addingAsTheWriteBegins = new ProgressMonitor() {
+            @Override
+            public void message(String text) {
+                if (text.equals("writing target")) {
+                    addSessions(first);
+                }
+            }
+
+            @Override
+            public void progress(long records, long total) {
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return false;
+            }
+        };
+
+        assertThatThrownBy(() -> new ConsolidateJob(List.of(first, second), StoreLocator.parse("sqlite:" + target),
+                ConsolidateOptions.of(ConflictPolicy.NEWEST), journal()).run(addingAsTheWriteBegins))
+                .isInstanceOf(JobRefusedException.class)
+                .hasMessageStartingWith("source 1 (" + first.display() + ") changed after the consolidation read it: its record 1 is now 0000-added-0")
+                .hasMessageContaining("nothing was written");
+        assertThat(target).doesNotExist();
     }
 
     private void migrateReportsTheSessionsAddedDuringTheRead(StoreLocator source) {

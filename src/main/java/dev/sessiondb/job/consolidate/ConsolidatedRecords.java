@@ -1,6 +1,8 @@
 package dev.sessiondb.job.consolidate;
 
+import dev.sessiondb.job.JobRefusedException;
 import dev.sessiondb.job.transfer.RecordSource;
+import dev.sessiondb.model.SecretMasker;
 import dev.sessiondb.model.SessionRecord;
 import dev.sessiondb.store.PrefetchingCursor;
 import dev.sessiondb.store.RecordCursor;
@@ -41,9 +43,12 @@ final class ConsolidatedRecords implements RecordSource {
                         continue;
                     }
                     SessionRecord record = current.next();
-                    Optional<String> key = consolidation.writtenKey(source, position++);
-                    if (key.isPresent()) {
-                        return key.get().equals(record.key()) ? record : renamed(record, key.get());
+                    long at = position++;
+                    Optional<Consolidation.Settled> written = consolidation.written(source, at);
+                    if (written.isPresent()) {
+                        requireAsRead(written.get(), record, at);
+                        String key = written.get().writtenKey();
+                        return key.equals(record.key()) ? record : renamed(record, key);
                     }
                 }
             }
@@ -66,6 +71,20 @@ final class ConsolidatedRecords implements RecordSource {
                 }
             }
         };
+    }
+
+    /**
+     * The write reads each source again and takes its records by position: another program that added or removed a session
+     * since the consolidation read it moves the records, and one would be written as another's version or under another's key.
+     * The write stops instead (rolled back: nothing is written).
+     */
+    private void requireAsRead(Consolidation.Settled written, SessionRecord record, long position) {
+        if (!written.entry().key().equals(record.key())) {
+            int source = written.entry().source();
+            throw new JobRefusedException("source " + (source + 1) + " (" + sources.get(source).locator().display() + ") changed after the"
+                    + " consolidation read it: its record " + (position + 1) + " is now " + SecretMasker.maskText("session", record.key()) + ", not "
+                    + SecretMasker.maskText("session", written.entry().key()) + "; nothing was written; run the consolidation again to read it as it is now");
+        }
     }
 
     /** The record under a new key, set in the field that holds its key ({@code session}, {@code sessionId} or {@code id}). */

@@ -86,7 +86,7 @@ public final class Consolidation {
 
     private final List<Settled> settled = new ArrayList<>();
     private final List<Conflict> conflicts = new ArrayList<>();
-    private final Map<Integer, Map<Long, String>> writtenKeys = new HashMap<>();
+    private final Map<Integer, Map<Long, Settled>> written = new HashMap<>();
     private final ConflictPolicy policy;
     private final Map<String, Integer> choices;
 
@@ -228,9 +228,9 @@ public final class Consolidation {
         return conflicts.stream().filter(Conflict::replacesNewer).count();
     }
 
-    /** The key to write the record at this source and position under, or empty when it is not written. */
-    Optional<String> writtenKey(int source, long position) {
-        return Optional.ofNullable(writtenKeys.getOrDefault(source, Map.of()).get(position));
+    /** The record at this source and position as settled to be written (its key as read, the key to write it under), or empty when it is not written. */
+    Optional<Settled> written(int source, long position) {
+        return Optional.ofNullable(written.getOrDefault(source, Map.of()).get(position));
     }
 
     private void settle(List<Entry> fromSources, Optional<Entry> inTarget, Set<String> takenKeys) {
@@ -333,10 +333,10 @@ public final class Consolidation {
         if (entry.inTarget()) {
             return drop(entry, fate);
         }
-        Settled written = new Settled(entry, fate, key);
-        settled.add(written);
-        writtenKeys.computeIfAbsent(entry.source(), source -> new HashMap<>()).put(entry.position(), key);
-        return written;
+        Settled settledHere = new Settled(entry, fate, key);
+        settled.add(settledHere);
+        written.computeIfAbsent(entry.source(), source -> new HashMap<>()).put(entry.position(), settledHere);
+        return settledHere;
     }
 
     private Settled drop(Entry entry, Fate fate) {
