@@ -34,7 +34,6 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 
 /**
  * Moving a stream of records into a target, shared by migrate and consolidate: the plan's
@@ -184,7 +183,7 @@ public final class Transfer implements AutoCloseable {
                                   Optional<TargetComparison> comparison) {
         Optional<Refusal> refusal = state.refusal(mode, complete, scan.records())
                 .or(() -> scan.refusedRecords().isEmpty() ? Optional.empty() : Optional.of(recordsRefusal(scan.refusedRecords())))
-                .or(() -> !scan.isLossy() || allowLoss ? Optional.empty() : Optional.of(lossRefusal(scan.fieldChanges())));
+                .or(() -> !scan.isLossy() || allowLoss ? Optional.empty() : Optional.of(LossRefusal.of(target, scan.fieldChanges())));
         recordsRead = scan.records();
         return new Assessment(state, complete, scan.fieldChanges(), scan.coercions(), scan.refusedRecords(), scan.withoutTaskId(), note, refusal,
                 mode, comparison, scan.records());
@@ -429,7 +428,7 @@ public final class Transfer implements AutoCloseable {
                 throw new JobRefusedException(recordsRefusal(scan.refusedRecords()).text());
             }
             if (scan.isLossy()) {
-                throw new JobRefusedException(lossRefusal(scan.fieldChanges()).text());
+                throw new JobRefusedException(LossRefusal.of(target, scan.fieldChanges()).text());
             }
         }
     }
@@ -469,32 +468,6 @@ public final class Transfer implements AutoCloseable {
     private boolean holdsExactly(RecordSource records, ProgressMonitor monitor) {
         SessionStore store = existing.orElseThrow();
         return store.count() == records.count() && Verification.check(records, store, true, monitor).passed();
-    }
-
-    /**
-     * Cutting a date's digits past the millisecond refuses as a dropped field does: the value read back is not the
-     * value given, and a later diff or copy back cannot restore it.
-     */
-    private Refusal lossRefusal(List<FieldChange> changes) {
-        List<String> problems = new ArrayList<>();
-        String notKept = joined(changes, ValueChange.NOT_KEPT);
-        String cut = joined(changes, ValueChange.DIGITS_PAST_MILLISECOND_CUT);
-        if (!notKept.isEmpty()) {
-            problems.add("cannot hold " + notKept);
-        }
-        if (!cut.isEmpty()) {
-            problems.add("would cut the digits past the millisecond of " + cut);
-        }
-        String without = (notKept.isEmpty() ? "" : " without those fields") + (notKept.isEmpty() || cut.isEmpty() ? "" : " and")
-                + (cut.isEmpty() ? "" : " with those dates cut to the millisecond");
-        return new Refusal(Refusal.Reason.FIELDS_TARGET_CANNOT_HOLD, "the target " + target.display() + " " + String.join(" and ", problems),
-                "use --layout native to keep every field, or pass --allow-loss to write them" + without
-                        + " (a value with a column is kept in the column's form: a number in a text column as its text)");
-    }
-
-    private static String joined(List<FieldChange> changes, ValueChange change) {
-        return changes.stream().filter(each -> each.change() == change).map(each -> each.field() + " (" + each.records() + (each.records() == 1 ? " record)" : " records)"))
-                .collect(Collectors.joining(", "));
     }
 
     /** The target as it is, its layout detected: a layout asked for is compared with it, not forced on it. */
