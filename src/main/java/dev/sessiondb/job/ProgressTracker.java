@@ -20,9 +20,10 @@ public final class ProgressTracker implements ProgressMonitor {
      * @param total         -1 when unknown
      * @param ratePerSecond items per second in this phase, 0 until something is done
      * @param elapsed       time spent in this phase
+     * @param pastCancel    the job is past the point a cancel can stop it (its write is done): it runs to its end
      */
     public record Snapshot(String phase, long done, long total, double ratePerSecond, Optional<Duration> eta,
-                           boolean cancelRequested, Duration elapsed) {
+                           boolean cancelRequested, Duration elapsed, boolean pastCancel) {
 
         /** Done as a fraction of total, or -1 when the total is unknown. */
         public double fraction() {
@@ -44,7 +45,8 @@ public final class ProgressTracker implements ProgressMonitor {
     private final LongSupplier nanoClock;
     private final List<Consumer<Snapshot>> listeners = new CopyOnWriteArrayList<>();
     private volatile boolean cancelRequested;
-    private volatile Snapshot current = new Snapshot(STARTING, 0, -1, 0, Optional.empty(), false, Duration.ZERO);
+    private volatile boolean pastCancel;
+    private volatile Snapshot current = new Snapshot(STARTING, 0, -1, 0, Optional.empty(), false, Duration.ZERO, false);
     private volatile long phaseStartNanos;
     private volatile long publishedNanos;
     /**
@@ -80,7 +82,15 @@ public final class ProgressTracker implements ProgressMonitor {
             return;
         }
         cancelRequested = true;
-        publish(new Snapshot(current.phase(), current.done(), current.total(), current.ratePerSecond(), current.eta(), true, current.elapsed()));
+        publish(new Snapshot(current.phase(), current.done(), current.total(), current.ratePerSecond(), current.eta(), true, current.elapsed(),
+                pastCancel));
+    }
+
+    /** The job's work past this point runs to its end; a snapshot says so, so a cancel asked now is not taken for a stop. */
+    @Override
+    public ProgressMonitor uncancellable() {
+        pastCancel = true;
+        return ProgressMonitor.super.uncancellable();
     }
 
     @Override
@@ -96,7 +106,7 @@ public final class ProgressTracker implements ProgressMonitor {
         }
         phaseStartNanos = nanoClock.getAsLong();
         publishedNanos = phaseStartNanos - PUBLISH_EVERY_NANOS;
-        publish(new Snapshot(phase, 0, -1, 0, Optional.empty(), cancelRequested, Duration.ZERO));
+        publish(new Snapshot(phase, 0, -1, 0, Optional.empty(), cancelRequested, Duration.ZERO, pastCancel));
     }
 
     @Override
@@ -119,7 +129,7 @@ public final class ProgressTracker implements ProgressMonitor {
         Optional<Duration> eta = rate > 0 && total >= done
                 ? Optional.of(Duration.ofMillis((long) ((total - done) / rate * 1000)))
                 : Optional.empty();
-        publish(new Snapshot(current.phase(), done, total, rate, eta, cancelRequested, Duration.ofNanos(elapsedNanos)));
+        publish(new Snapshot(current.phase(), done, total, rate, eta, cancelRequested, Duration.ofNanos(elapsedNanos), pastCancel));
     }
 
     private void publish(Snapshot snapshot) {

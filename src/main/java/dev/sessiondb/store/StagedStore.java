@@ -23,6 +23,14 @@ public interface StagedStore extends AutoCloseable {
      */
     void commit(Consumer<SessionStore> readAlongside);
 
+    /**
+     * Whether {@link #commit(Consumer)} puts the rows in place before {@code readAlongside} reads them (a
+     * transaction committed, then the indexes built): a stop during that read no longer takes the write back.
+     */
+    default boolean placedBeforeReadAlongside() {
+        return false;
+    }
+
     @Override
     void close();
 }

@@ -134,6 +134,11 @@ public abstract class CountingProvider implements StoreProvider {
     }
 
     @Override
+    public boolean stagesOutOfSight() {
+        return delegate.stagesOutOfSight();
+    }
+
+    @Override
     public Optional<String> newStoreRefusal(StoreLocator locator) {
         return delegate.newStoreRefusal(locator);
     }

@@ -252,7 +252,8 @@ public final class BackupJournal {
         end(RunIds.runIdOf(backup), outcome, reasonOf(stopped));
         if (stopped instanceof CancelledException) {
             CancelledException kept = new CancelledException("cancelled; " + backup.locator() + " may have changed before the write stopped (it"
-                    + " does not look as its backup found it): compare it with sessiondb diff, or put the backup back with sessiondb undo " + backup.id());
+                    + " does not look as its backup found it): compare it with sessiondb diff, or put the backup back with sessiondb undo " + backup.id(),
+                    backup.id());
             kept.addSuppressed(stopped);
             return kept;
         }

@@ -241,10 +241,12 @@ public final class Transfer implements AutoCloseable {
             report.backupId(backup.id());
             report.count("records written", recordsWritten.get());
             reportPlanWarnings(assessment, report);
-            // the rows are verified while the target's indexes are built
+            // the rows are verified while the target's indexes are built; rows already committed then are verified in place,
+            // which a cancel no longer stops (it would call a written store unwritten)
+            String phase = staged.placedBeforeReadAlongside() ? Verification.IN_PLACE : Verification.BEFORE_PLACING;
             journal.write(backup, () -> {
                 try {
-                    staged.commit(verify ? written -> verify(records, hashes, written, Verification.BEFORE_PLACING, monitor, report) : ReadAlongside.NOTHING);
+                    staged.commit(verify ? written -> verify(records, hashes, written, phase, monitor, report) : ReadAlongside.NOTHING);
                 } catch (RuntimeException e) {
                     staged.close(); // what a failed commit left is taken away before the journal looks whether a store was put in place
                     throw e;

@@ -275,6 +275,11 @@ public final class PostgresProvider implements StoreProvider {
                 return store;
             }
 
+            @Override
+            public boolean placedBeforeReadAlongside() {
+                return true;
+            }
+
             /** The rows are committed first, then the indexes are built while the rows are read; see {@link PendingRebuild}. */
             @Override
             public void commit(Consumer<SessionStore> readAlongside) {

@@ -1,6 +1,7 @@
 package dev.sessiondb.ui.common;
 
 import dev.sessiondb.job.ProgressTracker;
+import dev.sessiondb.progress.CancelledException;
 import java.util.Objects;
 import java.util.function.Consumer;
 
@@ -22,7 +23,7 @@ public final class BackgroundTask<V> {
     private final Work<V> work;
     private Consumer<V> onSuccess = result -> { };
     private Consumer<Exception> onFailure = failure -> { };
-    private Runnable onCancelled = () -> { };
+    private Consumer<CancelledException> onCancelled = cancelled -> { };
     private boolean shownInJobs;
 
     private BackgroundTask(String title, Work<V> work) {
@@ -50,7 +51,8 @@ public final class BackgroundTask<V> {
         return this;
     }
 
-    public BackgroundTask<V> onCancelled(Runnable callback) {
+    /** @param callback told how the stop left the stores: {@link CancelledException#backupKept()} when it may have written */
+    public BackgroundTask<V> onCancelled(Consumer<CancelledException> callback) {
         onCancelled = Objects.requireNonNull(callback);
         return this;
     }
@@ -75,7 +77,7 @@ public final class BackgroundTask<V> {
         onFailure.accept(failure);
     }
 
-    void cancelled() {
-        onCancelled.run();
+    void cancelled(CancelledException stop) {
+        onCancelled.accept(stop);
     }
 }

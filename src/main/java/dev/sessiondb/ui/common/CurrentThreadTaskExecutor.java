@@ -23,7 +23,7 @@ public final class CurrentThreadTaskExecutor implements TaskExecutor {
         try {
             result = task.run(new ProgressTracker());
         } catch (CancelledException cancelled) {
-            task.cancelled();
+            task.cancelled(cancelled);
             return;
         } catch (Exception failure) {
             task.failed(failure);

@@ -66,10 +66,9 @@ public final class UiTaskExecutor implements TaskExecutor {
             });
         }
         task.addEventHandler(WorkerStateEvent.WORKER_STATE_SUCCEEDED, event -> work.succeeded(task.getValue()));
-        task.addEventHandler(WorkerStateEvent.WORKER_STATE_CANCELLED, event -> work.cancelled());
         task.addEventHandler(WorkerStateEvent.WORKER_STATE_FAILED, event -> {
-            if (task.getException() instanceof CancelledException) {
-                work.cancelled();
+            if (task.getException() instanceof CancelledException cancelled) {
+                work.cancelled(cancelled);
             } else {
                 work.failed(failureFilter.apply(task.getException() instanceof Exception failure ? failure : new RuntimeException(task.getException())));
             }
@@ -79,7 +78,7 @@ public final class UiTaskExecutor implements TaskExecutor {
 
     @Override
     public void shutdown() {
-        List.copyOf(jobs).forEach(Task::cancel); // a cancelled job leaves the list at once
+        List.copyOf(jobs).forEach(Task::cancel);
         threads.shutdownNow();
     }
 
@@ -113,11 +112,14 @@ public final class UiTaskExecutor implements TaskExecutor {
             return work.run(tracker);
         }
 
-        /** The engine asks the tracker whether to stop. */
+        /**
+         * Only asks the work to stop: it ends as the work does, cancelled when it stopped and done when it was
+         * past the point a cancel can stop (a write already committed), so the window never calls written stores unwritten.
+         */
         @Override
         public boolean cancel(boolean mayInterruptIfRunning) {
             tracker.cancel();
-            return super.cancel(mayInterruptIfRunning);
+            return true;
         }
 
         private void show(ProgressTracker.Snapshot snapshot) {

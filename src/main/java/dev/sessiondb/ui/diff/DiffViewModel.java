@@ -180,7 +180,7 @@ public final class DiffViewModel {
                 stores.close();
                 throw failure;
             }
-        }).showInJobs().onSuccess(this::show).onCancelled(() -> {
+        }).showInJobs().onSuccess(this::show).onCancelled(stopped -> {
             busy.set(false);
             status.set("Comparison cancelled.");
         }).onFailure(failure -> {

@@ -14,7 +14,22 @@ public final class ProgressText {
     private ProgressText() {
     }
 
+    /**
+     * A cancel asked for is said at once: "cancelling …" while the job can still stop, and once its write
+     * is done that the job finishes, so nobody reads the stop as "nothing was written".
+     */
     public static String describe(ProgressTracker.Snapshot progress) {
+        String line = progressLine(progress);
+        if (!progress.cancelRequested()) {
+            return line;
+        }
+        if (progress.pastCancel()) {
+            return "The write is done, so cancel no longer stops the job; it finishes" + (line.isEmpty() ? "" : ": " + line);
+        }
+        return line.isEmpty() ? "Cancelling …" : line + " · cancelling …";
+    }
+
+    private static String progressLine(ProgressTracker.Snapshot progress) {
         String phase = progress.phase().equals(ProgressTracker.STARTING) ? "" : capitalised(progress.phase());
         if (progress.done() == 0 && progress.total() < 0) {
             return phase;

@@ -112,7 +112,7 @@ public final class OverviewViewModel {
                         status.set(store.locator().display());
                     }
                 })
-                .onCancelled(() -> status.set("Counting cancelled; press F5 to count again."))
+                .onCancelled(stopped -> status.set("Counting cancelled; press F5 to count again."))
                 .onFailure(failure -> {
                     if (mine == generation) { // a store closed meanwhile is no news
                         status.set("Cannot count this store.");
@@ -150,7 +150,7 @@ public final class OverviewViewModel {
                                 : "Top findings of the validation checks (click one to see its example session):");
                     }
                 })
-                .onCancelled(() -> findingsStatus.set("Validation cancelled; press Run the checks to run it again."))
+                .onCancelled(stopped -> findingsStatus.set("Validation cancelled; press Run the checks to run it again."))
                 .onFailure(failure -> {
                     if (mine == generation) {
                         findingsStatus.set("Validation failed: " + failure.getMessage());

@@ -413,7 +413,7 @@ public final class SessionsViewModel {
                 .showInJobs()
                 .onSuccess(written -> dialogs.notify(String.format("Exported %,d sessions to %s", written.sessions(), file)
                         + ExportTarget.replacedNote(written.replaced(), journal)))
-                .onCancelled(() -> dialogs.notify("Export cancelled; " + file.getFileName() + " was not written"))
+                .onCancelled(stopped -> dialogs.notify("Export cancelled; " + file.getFileName() + " was not written"))
                 .onFailure(failure -> dialogs.showExportFailure(file, failure)));
     }
 

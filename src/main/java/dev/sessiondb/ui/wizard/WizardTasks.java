@@ -1,6 +1,7 @@
 package dev.sessiondb.ui.wizard;
 
 import dev.sessiondb.job.JobRefusedException;
+import dev.sessiondb.progress.CancelledException;
 import dev.sessiondb.ui.common.BackgroundTask;
 import dev.sessiondb.ui.common.DialogService;
 import dev.sessiondb.ui.common.TaskExecutor;
@@ -49,10 +50,10 @@ public final class WizardTasks {
                     dialogs.notify(title + " — done");
                     done.accept(value);
                 })
-                .onCancelled(() -> {
+                .onCancelled(stopped -> {
                     steps.busyProperty().set(false);
                     dialogs.notify(title + " — cancelled");
-                    status.accept("Cancelled: nothing was written.");
+                    status.accept(cancelledText(stopped));
                 })
                 .onFailure(failure -> {
                     steps.busyProperty().set(false);
@@ -61,5 +62,13 @@ public final class WizardTasks {
                     status.accept("");
                     failed.accept(failure);
                 }));
+    }
+
+    /** What a cancel left, as the engine tells it: a stop that may have written names its backup instead of claiming nothing was. */
+    static String cancelledText(CancelledException stopped) {
+        return stopped.backupKept()
+                .map(backup -> "Cancelled, but the store may have changed before the write stopped: its backup " + backup
+                        + " is kept, and Undo on the toolbar or in the History view puts it back.")
+                .orElse("Cancelled: nothing was written.");
     }
 }

@@ -45,4 +45,16 @@ class ProgressTextTest {
         // 130,532 left at 74,299/s is 1.76 s: "about 1 s" promised too much
         assertThat(describe(69_468, 200_000, 935 * SECOND / 1000)).endsWith("about 2 s left");
     }
+
+    @Test
+    void aCancelIsSaidAtOnceAndOncePastTheWriteThatTheJobFinishes() {
+        ProgressTracker tracker = new ProgressTracker(() -> 0);
+        tracker.message("writing target");
+        tracker.cancel();
+        assertThat(ProgressText.describe(tracker.snapshot())).isEqualTo("Writing target · cancelling …");
+
+        tracker.uncancellable().message("verifying");
+
+        assertThat(ProgressText.describe(tracker.snapshot())).isEqualTo("The write is done, so cancel no longer stops the job; it finishes: Verifying");
+    }
 }

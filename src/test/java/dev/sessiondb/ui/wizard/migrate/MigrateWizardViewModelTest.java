@@ -23,6 +23,8 @@ import dev.sessiondb.ui.stores.Credentials;
 import dev.sessiondb.ui.wizard.JobSummary;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -205,6 +207,47 @@ class MigrateWizardViewModelTest {
                 + " may not write table " + schema + ".sessions (no INSERT, UPDATE, DELETE)", "GRANT INSERT, UPDATE, DELETE ON " + schema + ".sessions");
         assertThat(viewModel.runnableProperty().get()).isFalse();
         assertThat(StoreContents.records(store)).hasSize(3);
+    }
+
+    /** A cancel after a new PostgreSQL store's rows were committed cannot take them back: the job finishes and says so (audit A). */
+    @Test
+    void aCancelWhileANewPostgresStoreIsVerifiedEndsDoneWithTheJobsOwnUndo() {
+        dialogs.answer("any: the test server trusts its administrator");
+        viewModel.targetProperty().set(TestPostgres.get().freshSchema().display());
+        viewModel.steps().next();
+        viewModel.steps().next();
+        viewModel.steps().next();
+        List<String> progressLines = new ArrayList<>();
+        viewModel.progress().textProperty().addListener((line, before, now) -> {
+            progressLines.add(now);
+            if (now.startsWith("Verifying")) {
+                viewModel.cancel();
+            }
+        });
+
+        viewModel.run();
+
+        assertThat(progressLines).anyMatch(line -> line.startsWith("The write is done, so cancel no longer stops the job; it finishes: Verifying"));
+        assertThat(viewModel.statusProperty().get()).startsWith("Done.").doesNotContain("nothing was written");
+        assertThat(viewModel.reportProperty().get().headline()).isEqualTo("Verified: 217 of 217 records match in the target");
+        assertThat(undo.undoDescriptionProperty().get()).matches("migration .+\\.json → postgres\\.[^ ]+ \\(\\d\\d:\\d\\d:\\d\\d\\)");
+    }
+
+    @Test
+    void aCancelWhileWritingANewFileSaysNothingWasWritten() {
+        goToPlan();
+        viewModel.steps().next();
+        viewModel.progress().textProperty().addListener((line, before, now) -> {
+            if (now.startsWith("Writing target")) {
+                viewModel.cancel();
+            }
+        });
+
+        viewModel.run();
+
+        assertThat(viewModel.statusProperty().get()).isEqualTo("Cancelled: nothing was written.");
+        assertThat(target).doesNotExist();
+        assertThat(undo.undoDescriptionProperty().get()).isEmpty();
     }
 
     private void goToPlan() {
