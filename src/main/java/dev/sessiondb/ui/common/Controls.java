@@ -2,6 +2,8 @@ package dev.sessiondb.ui.common;
 
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
@@ -15,10 +17,26 @@ public final class Controls {
     private Controls() {
     }
 
+    /** A button whose text is shown as given: see {@link #asWritten}. */
     public static Button button(String text, String help, Runnable action) {
-        Button button = new Button(text);
+        Button button = asWritten(new Button(text));
         button.setOnAction(event -> action.run());
         return describe(button, help);
+    }
+
+    /**
+     * Shows the text as written: the app uses no mnemonics, and a control's text often holds data (a store's name,
+     * a filter's value, a field), whose first underscore mnemonic parsing would take as a marker and hide.
+     */
+    public static <T extends Labeled> T asWritten(T control) {
+        control.setMnemonicParsing(false);
+        return control;
+    }
+
+    /** A menu item whose text is shown as written (see {@link #asWritten(Labeled)}). */
+    public static <T extends MenuItem> T asWritten(T item) {
+        item.setMnemonicParsing(false);
+        return item;
     }
 
     public static <T extends Control> T describe(T control, String help) {

@@ -282,7 +282,7 @@ public final class SessionsView extends VBox {
         menu.getItems().clear();
         for (TableColumn<SessionRow, ?> tableColumn : table.getColumns()) {
             if (tableColumn.getUserData() instanceof SessionColumn column) {
-                CheckMenuItem shown = new CheckMenuItem(column.header());
+                CheckMenuItem shown = Controls.asWritten(new CheckMenuItem(column.header()));
                 shown.setId("show-column-" + column.id());
                 shown.setSelected(tableColumn.isVisible());
                 shown.selectedProperty().addListener((property, before, after) -> tableColumn.setVisible(after));

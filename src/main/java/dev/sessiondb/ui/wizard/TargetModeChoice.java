@@ -1,6 +1,7 @@
 package dev.sessiondb.ui.wizard;
 
 import dev.sessiondb.job.transfer.TargetMode;
+import dev.sessiondb.ui.common.Controls;
 import javafx.beans.property.ObjectProperty;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.ToggleGroup;
@@ -18,7 +19,7 @@ public final class TargetModeChoice extends VBox {
         super(6);
         ToggleGroup modes = new ToggleGroup();
         for (TargetMode each : TargetMode.values()) {
-            RadioButton button = new RadioButton(describe(each, written, onSameKey));
+            RadioButton button = Controls.asWritten(new RadioButton(describe(each, written, onSameKey)));
             button.setId(id + "-" + each);
             button.setAccessibleText(button.getText());
             button.setToggleGroup(modes);

@@ -36,7 +36,7 @@ public final class ValidateWizardView extends WizardPane {
         FlowPane checks = new FlowPane(12, 8);
         checks.setId("validate-checks");
         viewModel.checks().forEach(choice -> {
-            CheckBox box = Controls.describe(new CheckBox(choice.name()), "Run the " + choice.name() + " check");
+            CheckBox box = Controls.describe(Controls.asWritten(new CheckBox(choice.name())), "Run the " + choice.name() + " check");
             box.setId("check-" + choice.name());
             box.selectedProperty().bindBidirectional(choice.run());
             checks.getChildren().add(box);
