@@ -73,11 +73,13 @@ public final class MainWindow {
         DialogService dialogs = services.dialogs();
         UiTaskExecutor executor = services.executor();
         executor.filterFailures(services.credentials()::forgetRefused);
+        services.credentials().supplyToStores();
 
         // The services make the ViewModels.
         SavedStoreList savedStores = new SavedStoreList(services.journal().root(), services.settings());
         UndoStack undo = new UndoStack(executor, dialogs);
         undo.showsStoreOf(current);
+        undo.opensStoresWith(services.credentials());
         viewModel = new MainViewModel(services.settings(), current, undo);
         stores = new StoresViewModel(services.settings(), savedStores, services.discovery(), services.credentials(), services.opener(),
                 current, dialogs, executor, firstRun);

@@ -10,6 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.Optional;
+import java.util.function.Function;
 import org.postgresql.PGEnvironment;
 
 /**
@@ -71,6 +73,17 @@ public record PgCredentials(String host, int port, String database, String user,
         return new StoreLocator(StoreFormat.POSTGRESQL, PREFIX + userInfo + "@" + urlHost() + ":" + port + "/" + encode(database), params);
     }
 
+    /** Passwords given by hand in this run, by {@link #account()}: none unless the desktop app supplies its own (see {@link #useTypedPasswords}). */
+    private static volatile Function<String, Optional<String>> typedThisRun = account -> Optional.empty();
+
+    /**
+     * Makes the passwords a person typed in this run the last source asked, after the URL, {@code PGPASSWORD} and the
+     * password file: every reopening of a store (an undo, the history, a diff) then logs in as the first opening did.
+     */
+    public static void useTypedPasswords(Function<String, Optional<String>> typed) {
+        typedThisRun = typed;
+    }
+
     /** With the process environment and the user's home ({@code $HOME} first, as libpq), as the CLI and the app run. */
     public static PgCredentials resolve(StoreLocator locator) {
         return resolve(locator, System.getenv(), MinskyPaths.userHome(System.getenv()));
@@ -120,7 +133,9 @@ public record PgCredentials(String host, int port, String database, String user,
             return new PgCredentials(resolvedHost, port, resolvedDatabase, resolvedUser, password);
         }
         PgPassFile.Lookup file = PgPassFile.lookup(passwordFile(env, home), resolvedHost, port, resolvedDatabase, resolvedUser);
-        return new PgCredentials(resolvedHost, port, resolvedDatabase, resolvedUser, file.password(), file.ignoredBecause());
+        String found = file.password() != null ? file.password()
+                : typedThisRun.apply(new PgCredentials(resolvedHost, port, resolvedDatabase, resolvedUser, null).account()).orElse(null);
+        return new PgCredentials(resolvedHost, port, resolvedDatabase, resolvedUser, found, file.ignoredBecause());
     }
 
     private String urlHost() {

@@ -4,6 +4,7 @@ import dev.sessiondb.job.StoreProbe;
 import dev.sessiondb.store.SessionStore;
 import dev.sessiondb.store.StoreFaults;
 import dev.sessiondb.store.StoreLocator;
+import dev.sessiondb.ui.stores.Credentials;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -15,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
@@ -37,10 +39,19 @@ public final class UndoStack {
     private Consumer<UndoableCommand> changed = command -> { };
     /** The store the window shows, which lets go of its connections while a command replaces it whole. */
     private CurrentStore shown = new CurrentStore();
+    private Predicate<StoreLocator> readyToOpen = store -> true;
 
     public UndoStack(TaskExecutor executor, DialogService dialogs) {
         this.executor = executor;
         this.dialogs = dialogs;
+    }
+
+    /**
+     * Asks for a store's password before undoing a command that replaces it, when this run does not know it yet (the
+     * same prompt a plan uses); a prompt cancelled leaves the command on the stack.
+     */
+    public void opensStoresWith(Credentials credentials) {
+        readyToOpen = store -> credentials.complete(store, dialogs).isPresent();
     }
 
     public void onChange(Consumer<UndoableCommand> listener) {
@@ -125,9 +136,14 @@ public final class UndoStack {
      * the UI thread; meanwhile Ctrl+Z passes over the command.
      */
     public void undo(UndoableCommand command) {
-        if (!asking.add(command)) {
+        if (asking.contains(command)) {
             return;
         }
+        if (command.replacesStore().filter(readyToOpen.negate()).isPresent()) {
+            dialogs.notify("Not undone: " + command.description() + " needs the store's password");
+            return;
+        }
+        asking.add(command);
         undoDescription.set(nextDescription());
         executor.execute(BackgroundTask.of("Look at " + command.description(), monitor -> command.confirmation()).onSuccess(question -> {
             asking.remove(command);

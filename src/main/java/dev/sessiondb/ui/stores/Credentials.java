@@ -7,9 +7,9 @@ import dev.sessiondb.store.sql.PasswordRefusedException;
 import dev.sessiondb.store.sql.PgCredentials;
 import dev.sessiondb.ui.common.DialogService;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The app's side of PostgreSQL credentials: the store layer's resolver ({@link PgCredentials},
@@ -20,7 +20,8 @@ public final class Credentials {
 
     private final Path home;
     private final Map<String, String> env;
-    private final Map<String, String> typedThisRun = new HashMap<>();
+    /** Read by the background threads that open stores, once {@link #supplyToStores()} was called. */
+    private final Map<String, String> typedThisRun = new ConcurrentHashMap<>();
 
     /**
      * @param home the user's home, where {@code .pgpass} is looked for unless {@code PGPASSFILE} names another file
@@ -51,6 +52,14 @@ public final class Credentials {
                             return typed;
                         }));
         return password.map(secret -> resolved.withPassword(secret).toLocator(locator.params()));
+    }
+
+    /**
+     * Lets every opening of a store in this run use the passwords typed here (an undo, the history, a diff, a
+     * store reopened), as the first opening did: the README promises the password is asked once and kept for the run.
+     */
+    public void supplyToStores() {
+        PgCredentials.useTypedPasswords(account -> Optional.ofNullable(typedThisRun.get(account)));
     }
 
     /**

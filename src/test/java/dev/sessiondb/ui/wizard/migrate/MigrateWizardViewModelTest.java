@@ -13,6 +13,7 @@ import dev.sessiondb.store.StoreFactory;
 import dev.sessiondb.store.StoreFormat;
 import dev.sessiondb.store.StoreLayout;
 import dev.sessiondb.store.StoreLocator;
+import dev.sessiondb.store.sql.PgCredentials;
 import dev.sessiondb.store.sql.TestPostgres;
 import dev.sessiondb.ui.ScriptedDialogService;
 import dev.sessiondb.ui.TestStores;
@@ -26,6 +27,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -231,6 +234,48 @@ class MigrateWizardViewModelTest {
         assertThat(viewModel.statusProperty().get()).startsWith("Done.").doesNotContain("nothing was written");
         assertThat(viewModel.reportProperty().get().headline()).isEqualTo("Verified: 217 of 217 records match in the target");
         assertThat(undo.undoDescriptionProperty().get()).matches("migration .+\\.json → postgres\\.[^ ]+ \\(\\d\\d:\\d\\d:\\d\\d\\)");
+    }
+
+    /** The password typed for the plan serves the undo too, and a new run asks for it once (audit B). */
+    @Test
+    void undoOfAPostgresMigrationUsesThePasswordTypedForItsPlanAndAsksForItInANewRun() {
+        Credentials credentials = new Credentials(directory.resolve("no-pgpass"), Map.of());
+        credentials.supplyToStores();
+        undo.opensStoresWith(credentials);
+        viewModel = new MigrateWizardViewModel(executor, dialogs, new LocatorInput(credentials, dialogs), undo,
+                new BackupJournal(directory.resolve("journal")), Runnable::run);
+        viewModel.sourceProperty().set(fixture.toString());
+        TestPostgres server = TestPostgres.get();
+        String schema = server.freshSchema().param("schema").orElseThrow();
+        StoreLocator asPasswordRole = StoreLocator.parse("postgresql://" + TestPostgres.PASSWORD_USER + "@" + server.host() + ":" + server.port()
+                + "/" + server.database() + "?schema=" + schema);
+        viewModel.targetProperty().set(asPasswordRole.display());
+        dialogs.answer(TestPostgres.PASSWORD); // asked once, for the plan
+        viewModel.steps().next();
+        viewModel.steps().next();
+        viewModel.run();
+        assertThat(viewModel.reportProperty().get().headline()).startsWith("Verified: 217 of 217");
+
+        undo.undo(); // no answer is scripted: a second prompt would fail the test
+
+        assertThat(dialogs.errors()).isEmpty();
+        assertThat(dialogs.notifications()).anyMatch(note -> note.startsWith("Undone: migration "));
+        viewModel.makePlan();
+        viewModel.run();
+        Credentials newRun = new Credentials(directory.resolve("no-pgpass"), Map.of()); // knows no typed password yet
+        newRun.supplyToStores();
+        undo.opensStoresWith(newRun);
+        dialogs.answer(TestPostgres.PASSWORD);
+
+        undo.undo();
+
+        assertThat(dialogs.errors()).isEmpty();
+        assertThat(dialogs.notifications().get(dialogs.notifications().size() - 1)).startsWith("Undone: migration ");
+    }
+
+    @AfterEach
+    void forgetTypedPasswords() {
+        PgCredentials.useTypedPasswords(account -> Optional.empty());
     }
 
     @Test
