@@ -4,7 +4,10 @@ import static dev.sessiondb.ui.AppState.read;
 import static dev.sessiondb.ui.AppState.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sessiondb.job.transfer.TargetMode;
 import dev.sessiondb.ui.common.Controls;
+import dev.sessiondb.ui.wizard.TargetModeChoice;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckMenuItem;
@@ -21,11 +24,14 @@ import org.testfx.framework.junit5.Start;
 class DataTextFlowTest {
 
     private Button undo;
+    private TargetModeChoice modes;
 
     @Start
     void start(Stage stage) {
         undo = Controls.button("Undo migration fx.json → audit42_db (18:50:09)", "Undo", () -> { });
-        stage.setScene(new Scene(new VBox(undo), 600, 100));
+        modes = new TargetModeChoice("mode", new SimpleObjectProperty<>(TargetMode.NEW), "the sources",
+                "a session the target holds too is settled by the conflict policy, the target's version taking part");
+        stage.setScene(new Scene(new VBox(undo, modes), 600, 300));
         stage.show();
     }
 
@@ -34,6 +40,17 @@ class DataTextFlowTest {
         waitFor(() -> undo.lookup(".text") instanceof Text);
 
         assertThat(read(() -> ((Text) undo.lookup(".text")).getText())).isEqualTo("Undo migration fx.json → audit42_db (18:50:09)");
+    }
+
+    /** Consolidate's Merge choice ended in "(ba…" (audit D): a long choice wraps, whole. */
+    @Test
+    void aLongTargetModeChoiceWrapsInsteadOfBeingCut() {
+        waitFor(() -> modes.lookup("#mode-merge").lookup(".text") instanceof Text);
+
+        String shown = read(() -> modes.lookup("#mode-merge").lookupAll(".text").stream().map(text -> ((Text) text).getText())
+                .reduce("", String::concat));
+
+        assertThat(shown).doesNotContain("…").contains("backed up first");
     }
 
     @Test

@@ -22,6 +22,8 @@ public final class TargetModeChoice extends VBox {
             RadioButton button = Controls.asWritten(new RadioButton(describe(each, written, onSameKey)));
             button.setId(id + "-" + each);
             button.setAccessibleText(button.getText());
+            button.setWrapText(true); // a long choice wraps instead of ending in "…"
+            button.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
             button.setToggleGroup(modes);
             button.setUserData(each);
             button.setSelected(each == mode.get());

@@ -62,7 +62,7 @@ public final class ConsolidateWizardView extends WizardPane {
         HBox body = new HBox(8, list, order);
         HBox.setHgrow(list, javafx.scene.layout.Priority.ALWAYS);
         return WizardPages.page("Sources in priority order", "Sources are only read. The first wins under \"first\", and ties under \"newest\".",
-                adding, body);
+                adding, body, WizardPages.statusText("consolidate-sources-status", viewModel.statusProperty()));
     }
 
     private static void move(ListView<String> list, java.util.function.IntConsumer move, int by) {

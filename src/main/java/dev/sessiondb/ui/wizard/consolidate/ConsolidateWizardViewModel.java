@@ -44,6 +44,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 
 /**
@@ -107,6 +108,9 @@ public final class ConsolidateWizardViewModel {
             case TARGET -> !target.get().isBlank() && policy.get() != null;
             default -> true;
         }, steps.currentProperty(), sources, target, policy));
+        // Next waits for a second source: the status line says so, or the disabled button would be a riddle
+        sources.addListener((ListChangeListener<String>) change -> sayWhatTheSourcesNeed());
+        steps.currentProperty().addListener((property, before, after) -> sayWhatTheSourcesNeed());
         left.addListener((property, before, after) -> compareVersions());
         right.addListener((property, before, after) -> compareVersions());
     }
@@ -189,6 +193,13 @@ public final class ConsolidateWizardViewModel {
     /** The running job's progress and the wizard's Cancel. */
     public JobProgress progress() {
         return progress;
+    }
+
+    private void sayWhatTheSourcesNeed() {
+        if (steps.current() == SOURCES) {
+            status.set(sources.size() >= 2 ? "" : sources.isEmpty() ? "Add two or more sources to consolidate."
+                    : "Add a second source: a consolidation merges two or more stores into one.");
+        }
     }
 
     // Commands
@@ -312,6 +323,7 @@ public final class ConsolidateWizardViewModel {
     public void makePlan() {
         summary.set(null);
         runnable.set(false);
+        status.set("Planning …"); // before a password prompt, which an earlier "Plan ready" must not sit beside
         Optional<Prepared> prepared = prepare(choices());
         if (prepared.isEmpty()) {
             status.set("No plan: go Back and choose stores that can be used.");

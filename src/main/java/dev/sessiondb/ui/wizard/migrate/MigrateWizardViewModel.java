@@ -158,6 +158,7 @@ public final class MigrateWizardViewModel {
         plan.set(null);
         report.set(null);
         runnable.set(false);
+        status.set("Planning …"); // before a password prompt, which an earlier "Plan ready" must not sit beside
         Optional<Prepared> prepared = prepare();
         if (prepared.isEmpty()) {
             status.set("No plan: go Back and choose stores that can be used.");

@@ -60,6 +60,20 @@ class ConsolidateWizardViewModelTest {
         assertThat(viewModel.steps().canGoNext().get()).isTrue();
     }
 
+    /** Next stays disabled with one source; the status line says why (audit D). */
+    @Test
+    void oneSourceIsToldToAddASecondAndTwoClearTheHint() {
+        viewModel.startFrom(a.toString());
+
+        assertThat(viewModel.steps().canGoNext().get()).isFalse();
+        assertThat(viewModel.statusProperty().get()).isEqualTo("Add a second source: a consolidation merges two or more stores into one.");
+
+        add(b);
+
+        assertThat(viewModel.steps().canGoNext().get()).isTrue();
+        assertThat(viewModel.statusProperty().get()).isEmpty();
+    }
+
     @Test
     void theConflictsAreListedWithWhatThePolicyWouldDo() {
         goToConflicts(ConflictPolicy.FIRST);

@@ -236,6 +236,21 @@ class MigrateWizardViewModelTest {
         assertThat(undo.undoDescriptionProperty().get()).matches("migration .+\\.json → postgres\\.[^ ]+ \\(\\d\\d:\\d\\d:\\d\\d\\)");
     }
 
+    /** A plan that waits for a password no longer sits beside the last plan's "Plan ready" (audit D). */
+    @Test
+    void makingAPlanAgainClearsTheLastPlansStatusBeforeAskingForAPassword() {
+        goToPlan();
+        assertThat(viewModel.statusProperty().get()).isEqualTo("Plan ready: press Next, then Run.");
+        viewModel.targetProperty().set("postgresql://" + TestPostgres.PASSWORD_USER + "@localhost/none?schema=s");
+        List<String> statusWhenAsked = new ArrayList<>();
+        viewModel.statusProperty().addListener((line, before, now) -> statusWhenAsked.add(now));
+        dialogs.answer(null); // the prompt is cancelled
+
+        viewModel.makePlan();
+
+        assertThat(statusWhenAsked).first().isEqualTo("Planning …");
+    }
+
     /** The password typed for the plan serves the undo too, and a new run asks for it once (audit B). */
     @Test
     void undoOfAPostgresMigrationUsesThePasswordTypedForItsPlanAndAsksForItInANewRun() {
