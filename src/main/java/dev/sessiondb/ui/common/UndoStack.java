@@ -2,7 +2,6 @@ package dev.sessiondb.ui.common;
 
 import dev.sessiondb.job.StoreProbe;
 import dev.sessiondb.store.SessionStore;
-import dev.sessiondb.store.StoreFaults;
 import dev.sessiondb.store.StoreLocator;
 import dev.sessiondb.ui.stores.Credentials;
 import java.util.ArrayDeque;
@@ -94,7 +93,7 @@ public final class UndoStack {
     }
 
     public void run(UndoableCommand command) {
-        run(command, failure -> dialogs.showError("Could not " + command.description(), StoreFaults.describe(failure)));
+        run(command, failure -> dialogs.showError("Could not " + command.description(), FailureText.describe(failure)));
     }
 
     /** Runs the command; a failure goes to {@code onFailure} (on the UI thread) instead of an error dialog. */
@@ -155,7 +154,7 @@ public final class UndoStack {
         }).onFailure(failure -> {
             asking.remove(command);
             undoDescription.set(nextDescription());
-            dialogs.showError("Could not undo " + command.description(), StoreFaults.describe(failure));
+            dialogs.showError("Could not undo " + command.description(), FailureText.describe(failure));
         }));
     }
 
@@ -175,7 +174,7 @@ public final class UndoStack {
                         done.push(command);
                         undoDescription.set(nextDescription()); // still undoable: the Undo button says so again
                     }
-                    dialogs.showError("Could not undo " + command.description(), StoreFaults.describe(failure));
+                    dialogs.showError("Could not undo " + command.description(), FailureText.describe(failure));
                 }));
     }
 

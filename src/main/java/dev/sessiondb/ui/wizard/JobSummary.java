@@ -26,7 +26,7 @@ public record JobSummary(String headline, Tone tone, Map<String, Long> counts, L
 
     /** A job that could not plan or finish: the headline says what and why. */
     public static JobSummary ofFailure(String what, Exception failure) {
-        return new JobSummary(what + ": " + dev.sessiondb.store.StoreFaults.describe(failure), Tone.BAD, java.util.Map.of(), java.util.List.of());
+        return new JobSummary(what + ": " + dev.sessiondb.ui.common.FailureText.describe(failure), Tone.BAD, java.util.Map.of(), java.util.List.of());
     }
 
     /** @param choices where the wizard keeps the controls a refusal names */

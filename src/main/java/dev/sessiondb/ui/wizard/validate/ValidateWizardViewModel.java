@@ -241,7 +241,7 @@ public final class ValidateWizardViewModel {
     }
 
     private void showFailure(Exception failure) {
-        dialogs.showError("Could not finish", dev.sessiondb.store.StoreFaults.describe(failure));
+        dialogs.showError("Could not finish", dev.sessiondb.ui.common.FailureText.describe(failure));
     }
 
     /** A refused apply wrote nothing; the preview it refused no longer shows the store, so Apply waits for a new one. */

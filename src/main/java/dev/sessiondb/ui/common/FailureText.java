@@ -1,0 +1,24 @@
+package dev.sessiondb.ui.common;
+
+import dev.sessiondb.store.StoreFaults;
+
+/**
+ * A failure as the window says it: the engine's words ({@link StoreFaults#describe}), with the advice only a
+ * command line can follow (its {@code --backup-dir} option, "the command") said with what the window has.
+ */
+public final class FailureText {
+
+    /** Where the app keeps backups: the window has no option for it, so the advice names the folder. */
+    private static final String WHERE_BACKUPS_GO = "the app keeps its backups in sessiondb-admin in the data folder"
+            + " (XDG_DATA_HOME, ~/.local/share by default)";
+
+    private FailureText() {
+    }
+
+    public static String describe(Throwable failure) {
+        return StoreFaults.describe(failure)
+                .replace("check that folder, or pass --backup-dir", "check that folder: " + WHERE_BACKUPS_GO)
+                .replace(" (or --backup-dir for backups)", " (" + WHERE_BACKUPS_GO + ")")
+                .replace("run the command again", "run the job again");
+    }
+}
