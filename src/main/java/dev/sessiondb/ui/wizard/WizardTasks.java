@@ -68,7 +68,7 @@ public final class WizardTasks {
     static String cancelledText(CancelledException stopped) {
         return stopped.backupKept()
                 .map(backup -> "Cancelled, but the store may have changed before the write stopped: its backup " + backup
-                        + " is kept, and Undo on the toolbar or in the History view puts it back.")
+                        + " is kept, and Undo selected job in the History view puts it back.")
                 .orElse("Cancelled: nothing was written.");
     }
 }
