@@ -196,7 +196,7 @@ final class MinskyLayout implements Layout {
         keyTooLong(record).ifPresent(refusals::add);
         for (MinskyColumn column : columns) {
             String field = column.field().jsonName();
-            JsonNode value = record.fields().get(field);
+            JsonNode value = record.readFields(fields -> fields.get(field)); // read, not copied: asked of every record a plan passes
             Object stored = column.toColumn(value);
             if (stored == null && column.notNull()) {
                 refusals.add(value == null || value.isNull() ? "has no " + field + ", which Minsky's column " + column.name() + " requires"

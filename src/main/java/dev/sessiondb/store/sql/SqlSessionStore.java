@@ -455,12 +455,16 @@ final class SqlSessionStore implements SessionStore {
 
     @Override
     public List<String> refusals(SessionRecord record) {
-        List<String> refusals = new ArrayList<>();
-        LoneSurrogates.keyRefusal(record.key(), "a SQL text column").ifPresent(refusals::add);
-        refusals.addAll(layout.refusals(record, referencedKeys::contain));
-        if (dialect == Dialect.POSTGRESQL) {
-            refusals.addAll(PgIndexLimits.refusals(record));
+        List<String> byLayout = layout.refusals(record, referencedKeys::contain);
+        Optional<String> byKey = LoneSurrogates.keyRefusal(record.key(), "a SQL text column");
+        List<String> byIndex = dialect == Dialect.POSTGRESQL ? PgIndexLimits.refusals(record) : List.of();
+        if (byKey.isEmpty() && byIndex.isEmpty()) {
+            return byLayout; // every record a plan or a write passes but the few refused: nothing copied
         }
+        List<String> refusals = new ArrayList<>();
+        byKey.ifPresent(refusals::add);
+        refusals.addAll(byLayout);
+        refusals.addAll(byIndex);
         return refusals;
     }
 
