@@ -152,7 +152,7 @@ final class PendingRebuild {
         });
     }
 
-    private <T> T inTransaction(SqlSessionStore.SqlWork<T> work) throws SQLException {
+    private <T> T inTransaction(SqlWork<T> work) throws SQLException {
         Transaction transaction = database.createTransaction();
         try {
             T result = work.run(transaction.connection());

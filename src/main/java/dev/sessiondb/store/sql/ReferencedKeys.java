@@ -12,10 +12,10 @@ import java.util.function.Function;
 final class ReferencedKeys {
 
     private final Map<TableCatalog.ForeignKey, Set<String>> byKey = new ConcurrentHashMap<>();
-    private final Function<SqlSessionStore.SqlWork<Set<String>>, Set<String>> read;
+    private final Function<SqlWork<Set<String>>, Set<String>> read;
 
     /** @param read runs a read on the store's connection, its failures named as the store's */
-    ReferencedKeys(Function<SqlSessionStore.SqlWork<Set<String>>, Set<String>> read) {
+    ReferencedKeys(Function<SqlWork<Set<String>>, Set<String>> read) {
         this.read = read;
     }
 

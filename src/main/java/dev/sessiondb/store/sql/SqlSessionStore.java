@@ -6,7 +6,6 @@ import dev.sessiondb.model.Page;
 import dev.sessiondb.model.RecordHash;
 import dev.sessiondb.model.SessionField;
 import dev.sessiondb.model.SessionQuery;
-import dev.sessiondb.model.LoneSurrogates;
 import dev.sessiondb.model.SecretMasker;
 import dev.sessiondb.model.SessionRecord;
 import dev.sessiondb.model.SortKey;
@@ -39,7 +38,6 @@ import java.sql.Statement;
 import java.time.Instant;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.ArrayList;
 import java.util.Map;
 import java.util.List;
 import java.util.Optional;
@@ -455,17 +453,7 @@ final class SqlSessionStore implements SessionStore {
 
     @Override
     public List<String> refusals(SessionRecord record) {
-        List<String> byLayout = layout.refusals(record, referencedKeys::contain);
-        Optional<String> byKey = LoneSurrogates.keyRefusal(record.key(), "a SQL text column");
-        List<String> byIndex = dialect == Dialect.POSTGRESQL ? PgIndexLimits.refusals(record) : List.of();
-        if (byKey.isEmpty() && byIndex.isEmpty()) {
-            return byLayout; // every record a plan or a write passes but the few refused: nothing copied
-        }
-        List<String> refusals = new ArrayList<>();
-        byKey.ifPresent(refusals::add);
-        refusals.addAll(byLayout);
-        refusals.addAll(byIndex);
-        return refusals;
+        return SqlRefusals.of(record, layout, dialect, referencedKeys);
     }
 
     @Override
@@ -511,11 +499,4 @@ final class SqlSessionStore implements SessionStore {
             return null;
         }
     }
-
-    /** Work done on one connection inside a transaction. */
-    @FunctionalInterface
-    interface SqlWork<T> {
-        T run(Connection connection) throws SQLException;
-    }
-
 }

@@ -22,7 +22,7 @@ final class SqlTransactions {
         this.database = database;
     }
 
-    <T> T read(SqlSessionStore.SqlWork<T> work) {
+    <T> T read(SqlWork<T> work) {
         Transaction transaction = begin();
         try {
             return work.run(transaction.connection());
