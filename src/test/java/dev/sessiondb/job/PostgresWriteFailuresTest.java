@@ -3,6 +3,7 @@ package dev.sessiondb.job;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.sessiondb.job.backup.Backup;
 import dev.sessiondb.job.backup.BackupJournal;
 import dev.sessiondb.job.migrate.MigrateJob;
 import dev.sessiondb.job.migrate.MigrateOptions;
@@ -82,12 +83,11 @@ class PostgresWriteFailuresTest {
     @Test
     void undoOfTheJobThatMadeAPostgresStoreDropsItsTablesAndTheSchemaItMade() throws SQLException {
         StoreLocator target = TestPostgres.get().freshSchema();
-        StoreLocator source = StoreContents.create("sqlite:" + dir.resolve("source.db"), SampleSessions.minskyList(20, 4));
         BackupJournal journal = new BackupJournal(dir.resolve("journal"));
-        JobReport report = new MigrateJob(source, target, MigrateOptions.defaults(), journal).run(ProgressMonitor.NONE);
+        Backup madeIt = migrateIntoNew(target, journal);
         assertThat(tables(target)).contains("sessions", "sessiondb_schema_history");
 
-        journal.restore(journal.require(report.backupId().orElseThrow()), ProgressMonitor.NONE);
+        journal.restore(madeIt, ProgressMonitor.NONE);
 
         assertThat(schemaExists(target)).as("the schema the job made is gone with its tables").isFalse();
     }
@@ -95,14 +95,20 @@ class PostgresWriteFailuresTest {
     @Test
     void undoOfTheJobThatMadeAPostgresStoreLeavesTheSchemaWhenAnotherProgramKeepsATableThere() throws SQLException {
         StoreLocator target = TestPostgres.get().freshSchema();
-        StoreLocator source = StoreContents.create("sqlite:" + dir.resolve("source.db"), SampleSessions.minskyList(20, 4));
         BackupJournal journal = new BackupJournal(dir.resolve("journal"));
-        JobReport report = new MigrateJob(source, target, MigrateOptions.defaults(), journal).run(ProgressMonitor.NONE);
+        Backup madeIt = migrateIntoNew(target, journal);
         TestPostgres.get().execute("CREATE TABLE " + target.param("schema").orElseThrow() + ".notes (id INT)");
 
-        journal.restore(journal.require(report.backupId().orElseThrow()), ProgressMonitor.NONE);
+        journal.restore(madeIt, ProgressMonitor.NONE);
 
         assertThat(tables(target)).containsExactly("notes");
+    }
+
+    /** A migration of 20 sessions into {@code target}, a store it makes: the backup undo puts back. */
+    private Backup migrateIntoNew(StoreLocator target, BackupJournal journal) {
+        StoreLocator source = StoreContents.create("sqlite:" + dir.resolve("source.db"), SampleSessions.minskyList(20, 4));
+        JobReport report = new MigrateJob(source, target, MigrateOptions.defaults(), journal).run(ProgressMonitor.NONE);
+        return journal.require(report.backupId().orElseThrow());
     }
 
     private static boolean schemaExists(StoreLocator store) throws SQLException {

@@ -2,11 +2,15 @@ package dev.sessiondb.store.sql;
 
 import dev.sessiondb.store.ReadAhead;
 import dev.sessiondb.store.StoreFormat;
+import dev.sessiondb.store.StoreLocator;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -141,6 +145,18 @@ enum Dialect {
             }
         } else {
             connection.commit();
+        }
+    }
+
+    /** When a store last changed, as its file says: a SQLite file's modification time; null for a server, or a file not read. */
+    Instant lastModified(StoreLocator locator) {
+        if (this != SQLITE) {
+            return null;
+        }
+        try {
+            return Files.getLastModifiedTime(locator.path()).toInstant();
+        } catch (IOException e) {
+            return null;
         }
     }
 

@@ -27,15 +27,12 @@ import dev.sessiondb.store.WriteBatch;
 import io.ebean.Database;
 import io.ebean.Transaction;
 import jakarta.persistence.PersistenceException;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Instant;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
@@ -104,7 +101,7 @@ final class SqlSessionStore implements SessionStore {
 
     @Override
     public StoreInfo info() {
-        return new StoreInfo(locator.display(), dialect.format(), layout.id(), layout.schemaVersion(), count(), lastModified(), layout.notes(),
+        return new StoreInfo(locator.display(), dialect.format(), layout.id(), layout.schemaVersion(), count(), dialect.lastModified(locator), layout.notes(),
                 layout.era().orElse(null));
     }
 
@@ -486,17 +483,6 @@ final class SqlSessionStore implements SessionStore {
             }
         } finally {
             file.close();
-        }
-    }
-
-    private Instant lastModified() {
-        if (dialect != Dialect.SQLITE) {
-            return null;
-        }
-        try {
-            return Files.getLastModifiedTime(locator.path()).toInstant();
-        } catch (IOException e) {
-            return null;
         }
     }
 }
