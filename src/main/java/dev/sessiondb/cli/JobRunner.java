@@ -11,7 +11,7 @@ import dev.sessiondb.job.JobReport;
 import dev.sessiondb.job.ProgressTracker;
 import dev.sessiondb.job.transfer.SourceReadException;
 import dev.sessiondb.job.transfer.Verification;
-import java.io.PrintWriter;
+import dev.sessiondb.model.SecretMasker;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -32,9 +32,14 @@ final class JobRunner {
     private JobRunner() {
     }
 
-    static int dryRun(Job job, OutputFormat format, PrintWriter out) {
+    /** Prints the plan; a refused one exits 2, and with {@code --format json} says why on stderr too, as a failed run would. */
+    static int dryRun(Job job, OutputFormat format, CommandLine line) {
         JobPlan plan = job.plan();
-        JobPrinter.print(plan, format, out);
+        JobPrinter.print(plan, format, line.getOut());
+        line.getOut().flush();
+        FailureReport failure = FailureReport.of(line);
+        plan.refusal().filter(refused -> failure.json())
+                .ifPresent(refused -> failure.failed(line.getCommandName(), SecretMasker.maskText(null, refused.text()), SessionDbCommand.BAD_INPUT, null));
         return plan.refusal().isPresent() ? SessionDbCommand.BAD_INPUT : SessionDbCommand.OK;
     }
 
@@ -77,9 +82,8 @@ final class JobRunner {
                 Runtime.getRuntime().halt(exitCode.get());
             }
             // never end without a word: every store is written in transactions or replaced whole, so what the halt leaves is valid
-            line.getErr().println("sessiondb: " + description + " did not stop within " + ROLLBACK_WAIT_SECONDS
-                    + " s of the signal and was ended; the store is valid as its last commit left it; see sessiondb history");
-            line.getErr().flush();
+            FailureReport.of(line).failed(line.getCommandName(), description + " did not stop within " + ROLLBACK_WAIT_SECONDS
+                    + " s of the signal and was ended; the store is valid as its last commit left it; see sessiondb history", StopSignal.exitCode(), null);
             Runtime.getRuntime().halt(StopSignal.exitCode());
         }, "sessiondb-cancel");
         Runtime.getRuntime().addShutdownHook(cancelOnInterrupt);
@@ -92,9 +96,8 @@ final class JobRunner {
             } catch (CancelledException cancelled) {
                 bar.close();
                 LOG.info("{}: cancelled", description);
-                line.getErr().println("sessiondb: " + cancelled.getMessage());
-                line.getErr().flush();
                 exitCode.set(StopSignal.exitCode());
+                FailureReport.of(line).failed(line.getCommandName(), cancelled.getMessage(), exitCode.get(), null);
             }
             return exitCode.get();
         } finally {

@@ -24,6 +24,7 @@ import picocli.CommandLine.Option;
 /**
  * The {@code sessiondb} command line: a thin shell over the engine. Exit codes: 0 success,
  * 1 found something (differences, findings, a damaged record ls listed), 2 bad input or unreachable store.
+ * How a failure is printed, a line or (with {@code --format json}) a JSON object, is {@link FailureReport}'s.
  */
 @Command(name = "sessiondb", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT, versionProvider = VersionProvider.class,
         description = "Inspect, diff, migrate, consolidate and repair AI-agent session stores.")
@@ -84,23 +85,16 @@ public final class SessionDbCommand {
             // the log is what support reads after the terminal is gone; its appender masks the trace too.
             // The logger is asked for here: this class is loaded before the log is set up (Main).
             LoggerFactory.getLogger(SessionDbCommand.class).warn("command {} failed: {}", line.getCommandName(), message, exception);
-            line.getErr().println("sessiondb: " + message);
-            if (root.debug) {
-                // masked as the log masks it: a message in the trace may quote a record's token or a URL's password
-                java.io.StringWriter trace = new java.io.StringWriter();
-                exception.printStackTrace(new java.io.PrintWriter(trace));
-                line.getErr().print(SecretMasker.maskText(null, trace.toString()));
-            }
-            line.getErr().flush();
+            // masked as the log masks it: a message in the trace may quote a record's token or a URL's password
+            String trace = root.debug ? SecretMasker.maskText(null, stackTrace(exception)) : null;
+            FailureReport.of(line).failed(line == commandLine ? "" : line.getCommandName(), message, BAD_INPUT, trace);
             return BAD_INPUT;
         });
         commandLine.setParameterExceptionHandler((exception, arguments) -> {
             // picocli quotes the offending argument, which may be a URL with its password
             CommandLine failed = exception.getCommandLine();
-            failed.getErr().println((failed == commandLine ? "sessiondb" : "sessiondb " + failed.getCommandName()) + ": "
-                    + oneLine(SecretMasker.maskText(null, exception.getMessage()))
-                    + " (see sessiondb " + (failed == commandLine ? "" : failed.getCommandName() + " ") + "--help)");
-            failed.getErr().flush();
+            FailureReport.to(failed.getErr(), Arrays.asList(arguments))
+                    .misused(failed == commandLine ? "" : failed.getCommandName(), oneLine(SecretMasker.maskText(null, exception.getMessage())));
             return BAD_INPUT;
         });
         return commandLine;
@@ -108,6 +102,12 @@ public final class SessionDbCommand {
 
     private static PrintWriter withSurrogatesEscaped(PrintWriter printed) {
         return new PrintWriter(LoneSurrogateEscapes.around(printed), true);
+    }
+
+    private static String stackTrace(Exception exception) {
+        java.io.StringWriter trace = new java.io.StringWriter();
+        exception.printStackTrace(new PrintWriter(trace));
+        return trace.toString();
     }
 
     /** The subcommand the first argument that is not an option names (the root's options take no value). */

@@ -54,6 +54,6 @@ final class WriteJobOptions {
 
     /** The plan for a dry run, else the job itself; returns the exit code. */
     int execute(Job job, CommandLine line) {
-        return dryRun ? JobRunner.dryRun(job, format, line.getOut()) : JobRunner.run(job, format, line, backupDir.reportsDir());
+        return dryRun ? JobRunner.dryRun(job, format, line) : JobRunner.run(job, format, line, backupDir.reportsDir());
     }
 }
