@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.ToIntFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -49,12 +50,22 @@ final class JobRunner {
      * @param reportsDir where the job saves its report, to print the file's path
      */
     static int run(Job job, OutputFormat format, CommandLine line, java.nio.file.Path reportsDir) {
+        return run(job, format, line, reportsDir, JobRunner::exitCode);
+    }
+
+    /** As {@link #run(Job, OutputFormat, CommandLine, java.nio.file.Path)}, the exit code of a finished job given by {@code exitCode}. */
+    static int run(Job job, OutputFormat format, CommandLine line, java.nio.file.Path reportsDir, ToIntFunction<JobReport> exitCode) {
         return cancellable(line, job.description(), (tracker, bar) -> {
             JobReport report = runTranslatingFaults(job, tracker);
             bar.close();
             JobPrinter.print(report, reportsDir.resolve(report.fileName()).toString(), format, line.getOut());
-            return report.outcome() == JobReport.Outcome.COMPLETED ? SessionDbCommand.OK : SessionDbCommand.FOUND;
+            return exitCode.applyAsInt(report);
         });
+    }
+
+    /** 0 for a job that completed, 1 for one done with problems its warnings name. */
+    static int exitCode(JobReport report) {
+        return report.outcome() == JobReport.Outcome.COMPLETED ? SessionDbCommand.OK : SessionDbCommand.FOUND;
     }
 
     /** Work that reports to the tracker, stops when it asks, closes the bar before printing, and returns its exit code. */

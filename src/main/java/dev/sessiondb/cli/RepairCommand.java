@@ -20,7 +20,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "repair", description = {"Apply validation's suggested fixes as one changeset, after a backup (see undo).",
-        "Registers unregistered workspaces from their git remote, branch and first commit."})
+        "Registers unregistered workspaces from their git remote, branch and first commit.",
+        "Exit 0 when nothing is left for a person, 1 when findings remain that need one (as validate would say next)."})
 final class RepairCommand implements Callable<Integer> {
 
     @Spec
@@ -50,8 +51,10 @@ final class RepairCommand implements Callable<Integer> {
         RepairJob job = new RepairJob(StoreArgument.locate(store), checks, workspaces, backupDir.journal(spec.commandLine().getErr()));
         PrintWriter out = spec.commandLine().getOut();
         if (!dryRun) {
-            return JobRunner.run(job, format, spec.commandLine(), backupDir.reportsDir());
+            return JobRunner.run(job, format, spec.commandLine(), backupDir.reportsDir(),
+                    report -> RepairJob.leftForAPerson(report) > 0 ? SessionDbCommand.FOUND : JobRunner.exitCode(report));
         }
+        long leftForAPerson;
         try (TerminalProgress bar = new TerminalProgress(System.err); Changeset changeset = job.changeset(bar.tracker("planning"))) {
             bar.close();
             if (format == OutputFormat.JSON) {
@@ -59,9 +62,11 @@ final class RepairCommand implements Callable<Integer> {
             } else {
                 printTable(job, changeset, out);
             }
+            leftForAPerson = changeset.manual();
         }
         out.flush();
-        return SessionDbCommand.OK;
+        // as validate exits after the repair: findings remain that only a person can resolve
+        return leftForAPerson > 0 ? SessionDbCommand.FOUND : SessionDbCommand.OK;
     }
 
     private static void printTable(RepairJob job, Changeset changeset, PrintWriter out) {

@@ -27,13 +27,39 @@ class RepairCommandTest {
 
         CliRun run = CliRun.of("repair", store.toString(), "--dry-run", "--backup-dir", dir.resolve("backups").toString());
 
-        assertThat(run.exitCode()).isZero();
+        assertThat(run.exitCode()).as("findings are left for a person").isEqualTo(SessionDbCommand.FOUND);
         assertThat(run.out()).contains("change test-with-task (task-id-form)", "    taskId: \"143\" -> \"#143\"",
                 "    repoName: \"local-minsky\" -> \"local/minsky\"", "57 records to change, 0 workspaces to register",
                 "18 duplicate-session findings need a person", "144 workspace-missing findings need a person", "Dry run: nothing was written.");
         assertThat(run.out().lines().filter(line -> line.startsWith("  change ")).count()).isEqualTo(57);
         assertThat(Files.readAllBytes(store)).isEqualTo(before);
         assertThat(dir.resolve("backups")).doesNotExist();
+    }
+
+    /** A script reads from the exit code what validate would say next: 1 while findings need a person, as validate's 1 for findings. */
+    @Test
+    void findingsLeftForAPersonMakeTheRepairAndItsDryRunExit1AsValidateDoes() throws Exception {
+        Path store = Fixtures.copy(Fixtures.MINSKY_ARRAY, dir);
+        String backups = dir.resolve("backups").toString();
+
+        assertThat(CliRun.of("repair", store.toString(), "--dry-run").exitCode()).isEqualTo(SessionDbCommand.FOUND);
+        assertThat(CliRun.of("repair", store.toString(), "--dry-run", "--format", "json").exitCode()).isEqualTo(SessionDbCommand.FOUND);
+        CliRun run = CliRun.of("repair", store.toString(), "--backup-dir", backups);
+
+        assertThat(run.exitCode()).isEqualTo(SessionDbCommand.FOUND);
+        assertThat(run.out()).contains("warning: 18 duplicate-session findings need a person", "undo with: sessiondb undo");
+        assertThat(CliRun.of("validate", store.toString()).exitCode()).isEqualTo(SessionDbCommand.FOUND);
+        assertThat(CliRun.of("repair", store.toString(), "--dry-run").exitCode()).isEqualTo(SessionDbCommand.FOUND);
+    }
+
+    @Test
+    void aRepairThatFixesEverythingItChecksExits0AndSoDoesItsDryRun() throws Exception {
+        Path store = Fixtures.copy(Fixtures.MINSKY_ARRAY, dir);
+        String backups = dir.resolve("backups").toString();
+
+        assertThat(CliRun.of("repair", store.toString(), "--check", "task-id-form", "--dry-run").exitCode()).isZero();
+        assertThat(CliRun.of("repair", store.toString(), "--check", "task-id-form", "--backup-dir", backups).exitCode()).isZero();
+        assertThat(CliRun.of("validate", store.toString(), "--check", "task-id-form").exitCode()).isZero();
     }
 
     @Test
@@ -97,7 +123,7 @@ class RepairCommandTest {
 
         CliRun run = CliRun.of("repair", store.toString(), "--check", "workspace-unregistered", "--backup-dir", dir.resolve("backups").toString());
 
-        assertThat(run.exitCode()).isZero();
+        assertThat(run.exitCode()).isEqualTo(SessionDbCommand.FOUND);
         assertThat(run.out()).contains("1 workspace-unregistered finding needs a person").doesNotContain("add task#500");
         assertThat(CliRun.of("validate", store.toString(), "--check", "workspace-unregistered").out())
                 .contains("add its record by hand with its repoUrl (its repoName is 'local/minsky')");
@@ -117,7 +143,8 @@ class RepairCommandTest {
         changes.forEach(change -> change.path("checks").forEach(check -> fixed.add(change.path("session").asText() + " " + check.asText())));
         assertThat(fixed).contains("task#501 workspace-unregistered").anyMatch(line -> line.endsWith(" repo-name-variant"));
 
-        assertThat(CliRun.of("repair", store.toString(), "--backup-dir", dir.resolve("backups").toString()).exitCode()).isZero();
+        assertThat(CliRun.of("repair", store.toString(), "--backup-dir", dir.resolve("backups").toString()).exitCode())
+                .as("the fixture's duplicates and missing workspaces are left for a person").isEqualTo(SessionDbCommand.FOUND);
 
         JsonNode findings = JsonCodec.parse(CliRun.of("validate", store.toString(), "--format", "json").out()).path("findings");
         List<String> flagged = new ArrayList<>();
@@ -191,7 +218,7 @@ class RepairCommandTest {
 
         CliRun dryRun = CliRun.of("repair", store.toString(), "--check", "secret-in-record", "--dry-run");
         assertThat(dryRun.out()).contains("0 records to change", "2 secret-in-record findings need a person").doesNotContain("hunter2", token);
-        assertThat(CliRun.of("repair", store.toString(), "--check", "secret-in-record", "--backup-dir", backups).exitCode()).isZero();
+        assertThat(CliRun.of("repair", store.toString(), "--check", "secret-in-record", "--backup-dir", backups).exitCode()).isEqualTo(SessionDbCommand.FOUND);
         assertThat(Files.readString(store)).isEqualTo(before).doesNotContain("****");
     }
 }

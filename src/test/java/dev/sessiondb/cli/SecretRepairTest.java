@@ -60,7 +60,7 @@ class SecretRepairTest {
         assertThat(jsonDryRun.path("changes").get(0).path("fields").findValuesAsText("note")).containsExactly("removed (a secret)", "removed (a secret)");
 
         CliRun run = CliRun.of("repair", store, "--check", "secret-in-record", "--backup-dir", backups);
-        assertThat(run.exitCode()).isZero();
+        assertThat(run.exitCode()).as("two findings need a person").isEqualTo(SessionDbCommand.FOUND);
         assertThat(run.out()).contains("2 secret-in-record findings need a person").doesNotContain(SESSION);
 
         List<SessionRecord> records = StoreContents.records(store);

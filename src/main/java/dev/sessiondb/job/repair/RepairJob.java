@@ -42,6 +42,8 @@ public final class RepairJob implements Job {
 
     /** How many changed records a plan and a report list; a dry run lists every one. */
     static final int LISTED_CHANGES = 1000;
+    /** The report's count of the findings that no fix resolves. */
+    private static final String NEEDING_A_PERSON = "findings of the fixed checks needing a person";
 
     private final StoreLocator locator;
     private final List<String> checks;
@@ -154,8 +156,13 @@ public final class RepairJob implements Job {
         Map<String, Long> counts = new LinkedHashMap<>();
         counts.put("records to change", changeset.updates());
         counts.put("workspaces to register", changeset.inserts());
-        counts.put("findings of the fixed checks needing a person", changeset.manual());
+        counts.put(NEEDING_A_PERSON, changeset.manual());
         return counts;
+    }
+
+    /** How many findings the repair that made {@code report} left for a person: they still fail validate. */
+    public static long leftForAPerson(JobReport report) {
+        return report.counts().getOrDefault(NEEDING_A_PERSON, 0L);
     }
 
     /**
