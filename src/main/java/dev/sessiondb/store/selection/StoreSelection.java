@@ -19,7 +19,15 @@ public final class StoreSelection {
 
     /** A chosen store and the setting that chose it, for "using ... (from ...)" messages. */
     public record Selected(StoreLocator locator, String reason) {
+
+        /** Whether {@code SESSIONDB_STORE} chose it, which a window says as it opens it over the store open last. */
+        public boolean explicit() {
+            return EXPLICIT_VARIABLE.equals(reason);
+        }
     }
+
+    /** The variable that names a store for one run (or a whole shell): it comes before every other setting. */
+    public static final String EXPLICIT_VARIABLE = "SESSIONDB_STORE";
 
     private final MinskyPaths paths;
     private final Path workingDirectory;
@@ -34,11 +42,24 @@ public final class StoreSelection {
     }
 
     public Selected select() {
-        Map<String, String> env = paths.env();
-        String explicit = env.get("SESSIONDB_STORE");
-        if (explicit != null && !explicit.isBlank()) {
-            return new Selected(StoreLocator.parse(explicit), "SESSIONDB_STORE");
+        return explicitChoice().orElseGet(this::selectFromMinsky);
+    }
+
+    /**
+     * The store {@code SESSIONDB_STORE} names: the user's choice for this run, so it also comes before
+     * the store the window had open last. Minsky's settings do not: they hold for every run, so
+     * the window goes back to the store last open over them (README, "Which store, when none is named").
+     */
+    public Optional<Selected> explicitChoice() {
+        String explicit = paths.env().get(EXPLICIT_VARIABLE);
+        if (explicit == null || explicit.isBlank()) {
+            return Optional.empty();
         }
+        return Optional.of(new Selected(StoreLocator.parse(explicit), EXPLICIT_VARIABLE));
+    }
+
+    private Selected selectFromMinsky() {
+        Map<String, String> env = paths.env();
         return fromMinskyEnvironment(env)
                 .or(() -> projectConfig().flatMap(this::fromConfig))
                 .or(() -> MinskyConfig.read(paths.minskyGlobalConfig()).flatMap(this::fromConfig))

@@ -158,16 +158,25 @@ public final class StoresViewModel {
         return firstRun.isPresent();
     }
 
-    /** Opens the most recent store as the app starts; on a first start, the store the user has (see {@link FirstRun}). */
+    /**
+     * Opens a store as the app starts: the one {@code SESSIONDB_STORE} names for this run (and says so, as the
+     * user may have expected the store open last), else the most recent store, else the store the user has
+     * (see {@link FirstRun}).
+     */
     public void reopenLast() {
         Optional<StoreLocator> last = settings.get().recentStores().stream().findFirst().flatMap(StoresViewModel::parseQuietly);
-        if (last.isPresent()) {
-            open(last.get(), () -> { });
-        } else {
-            firstRun.ifPresent(start -> executor.execute(BackgroundTask.of("Find the default store", monitor -> start.defaultStore().get())
-                    .onSuccess(locator -> open(locator, () -> { }))
-                    .onFailure(failure -> dialogs.notify("No default store: " + failure.getMessage()))));
+        if (firstRun.isEmpty()) {
+            last.ifPresent(locator -> open(locator, () -> { }));
+            return;
         }
+        executor.execute(BackgroundTask.of("Find the store to open", monitor -> firstRun.get().storeToOpen(last))
+                .onSuccess(chosen -> open(chosen.locator(), () -> {
+                    if (chosen.explicit()) {
+                        dialogs.notify("Opened " + chosen.locator().withoutPassword().display() + ": " + chosen.reason()
+                                + " names it, before the store open last");
+                    }
+                }))
+                .onFailure(failure -> dialogs.notify("No store to open: " + failure.getMessage())));
     }
 
     /**

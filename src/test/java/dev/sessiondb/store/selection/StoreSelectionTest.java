@@ -26,6 +26,15 @@ class StoreSelectionTest {
     }
 
     @Test
+    void onlySessiondbStoreIsAnExplicitChoiceMinskysSettingsAreNot() {
+        var explicit = new StoreSelection(new MinskyPaths(Map.of("SESSIONDB_STORE", "sqlite:/data/s.db"), home), home).explicitChoice();
+        var minskys = new StoreSelection(new MinskyPaths(Map.of("MINSKY_SESSIONDB_BACKEND", "json"), home), home).explicitChoice();
+
+        assertThat(explicit).hasValueSatisfying(selected -> assertThat(selected.explicit()).isTrue());
+        assertThat(minskys).isEmpty();
+    }
+
+    @Test
     void followsMinskysBackendVariables() {
         var selected = select(Map.of("MINSKY_SESSIONDB_BACKEND", "postgres", "MINSKY_SESSIONDB_POSTGRES_URL", "postgresql://m:pw@h/minsky"), home);
         assertThat(selected.locator().format()).isEqualTo(StoreFormat.POSTGRESQL);

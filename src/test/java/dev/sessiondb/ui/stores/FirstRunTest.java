@@ -15,6 +15,7 @@ import dev.sessiondb.ui.common.SettingsStore;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,7 +29,7 @@ class FirstRunTest {
     private final ScriptedDialogService dialogs = new ScriptedDialogService();
 
     private StoresViewModel viewModel(StoreLocator defaultStore) {
-        FirstRun firstRun = new FirstRun(() -> {
+        FirstRun firstRun = new FirstRun(Optional::empty, () -> {
             StoreFactory.open(defaultStore, OpenMode.CREATE_IF_MISSING).close();
             return defaultStore;
         }, new DemoStores(directory.resolve("data/demo")));
