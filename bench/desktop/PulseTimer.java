@@ -1,11 +1,13 @@
 import java.lang.management.ManagementFactory;
 import java.util.Arrays;
+import java.util.concurrent.TimeUnit;
 import javafx.animation.AnimationTimer;
 
 /**
  * Records the gaps between pulses from {@link #begin} to {@link #end} (both on the FX thread).
- * A watchdog takes the FX thread's stack once a pulse is later than the target, so the
- * longest stall comes with where the thread was during it.
+ * A watchdog takes the FX thread's stack every 5 ms while a pulse is more than 20 ms late, so
+ * the longest stall comes with a profile of where the thread was during it (one stack taken once
+ * the target had passed named a frame, not what the stall was made of).
  */
 final class PulseTimer extends AnimationTimer {
 
@@ -22,7 +24,16 @@ final class PulseTimer extends AnimationTimer {
     private volatile long lastPulse = System.nanoTime();
     private volatile Sample sample;
 
-    private record Sample(long pulse, String stack) {
+    /** The FX thread's stacks taken every 5 ms while the pulse after {@code pulse} was late, each with how often it was seen. */
+    private record Sample(long pulse, java.util.Map<String, Integer> stacks) {
+
+        String profile() {
+            int total = stacks.values().stream().mapToInt(Integer::intValue).sum();
+            StringBuilder text = new StringBuilder(total + " samples, every 5 ms from 20 ms late:");
+            stacks.entrySet().stream().sorted(java.util.Map.Entry.<String, Integer>comparingByValue().reversed())
+                    .forEach(stack -> text.append("\n  ").append(stack.getValue()).append(" of ").append(total).append(':').append(stack.getKey()));
+            return text.toString();
+        }
     }
 
     @Override
@@ -36,7 +47,7 @@ final class PulseTimer extends AnimationTimer {
             Sample during = sample;
             if (gap > longest) {
                 longest = gap;
-                longestStack = during != null && during.pulse() == lastPulse ? "was at:" + during.stack()
+                longestStack = during != null && during.pulse() == lastPulse ? "was at (" + during.profile() + ")"
                         : "was not sampled in it (a GC pause stops the watchdog too)";
             }
         }
@@ -62,16 +73,22 @@ final class PulseTimer extends AnimationTimer {
 
     void watchFrom(Thread fxThread) {
         Thread watchdog = new Thread(() -> {
-            long threshold = (long) (DesktopBench.STALL_TARGET_MS * 1e6);
+            // from a little over a pulse late, so a stall over the target is sampled from its start
+            long threshold = TimeUnit.MILLISECONDS.toNanos(20);
             while (true) {
                 long pulse = lastPulse;
                 Sample taken = sample;
-                if (System.nanoTime() - pulse > threshold && (taken == null || taken.pulse() != pulse)) {
+                if (System.nanoTime() - pulse > threshold) {
                     StringBuilder stack = new StringBuilder();
-                    for (StackTraceElement frame : fxThread.getStackTrace()) {
-                        stack.append("\n\tat ").append(frame);
+                    StackTraceElement[] frames = fxThread.getStackTrace();
+                    for (int i = 0; i < Math.min(frames.length, 40); i++) {
+                        stack.append("\n\tat ").append(frames[i]);
                     }
-                    sample = new Sample(pulse, stack.toString());
+                    if (taken == null || taken.pulse() != pulse) {
+                        taken = new Sample(pulse, new java.util.concurrent.ConcurrentHashMap<>());
+                        sample = taken;
+                    }
+                    taken.stacks().merge(stack.toString(), 1, Integer::sum);
                 }
                 try {
                     Thread.sleep(5);
