@@ -421,6 +421,11 @@ class DesktopSecondPassFlowTest {
         robot.clickOn(robot.lookup("#recent-stores .list-cell").nth(1).queryAs(Node.class));
         waitFor(() -> openStore(robot).equals("Open store: json:" + fixture) && savedList.getSelectionModel().getSelectedIndex() == 1);
         waitFor(() -> recentList.getSelectionModel().getSelectedIndex() == 0);
+        // the cells, made once and refilled as the list's order changed, name the store each now holds
+        waitFor(() -> robot.lookup("#recent-stores .list-cell").queryAllAs(ListCell.class).stream()
+                .allMatch(cell -> cell.isEmpty() ? cell.getTooltip() == null && cell.getGraphic() == null
+                        : cell.getTooltip().getText().equals(((dev.sessiondb.ui.stores.StoreEntry) cell.getItem()).locator())
+                        && cell.getAccessibleText().startsWith(((dev.sessiondb.ui.stores.StoreEntry) cell.getItem()).title() + ", ")));
         assertThat(dialogs.errors()).isEmpty();
     }
 

@@ -178,11 +178,21 @@ public final class StoresView extends VBox {
         return item;
     }
 
-    /** A store as two lines: its name, then its format and place. */
+    /**
+     * A store as two lines: its name, then its format and place. The lines and the tooltip are made
+     * once per cell and given each entry's text: the lists refill as a store opens, and new labels
+     * and a new tooltip (a popup window) for every cell each time held up the window's first page.
+     */
     private static final class StoreCell extends ListCell<StoreEntry> {
+        private final Label name = Controls.styled(new Label(), "text-bold");
+        private final Label detail = Controls.styled(new Label(), "text-small", "text-muted");
+        private final VBox lines = new VBox(1, name, detail);
+        private final Tooltip where = new Tooltip();
+
         StoreCell() {
             // a zero preferred width makes the cell follow the list's width, so long paths end in "…" instead of scrolling
             setPrefWidth(0);
+            detail.setTextOverrun(javafx.scene.control.OverrunStyle.LEADING_ELLIPSIS);
         }
 
         @Override
@@ -191,14 +201,15 @@ public final class StoresView extends VBox {
             if (empty || entry == null) {
                 setGraphic(null);
                 setText(null);
+                setTooltip(null);
                 setAccessibleText(null);
                 return;
             }
-            Label name = Controls.styled(new Label(entry.title()), "text-bold");
-            Label detail = Controls.styled(new Label(entry.detail()), "text-small", "text-muted");
-            detail.setTextOverrun(javafx.scene.control.OverrunStyle.LEADING_ELLIPSIS);
-            setGraphic(new VBox(1, name, detail));
-            setTooltip(new Tooltip(entry.locator()));
+            name.setText(entry.title());
+            detail.setText(entry.detail());
+            where.setText(entry.locator());
+            setGraphic(lines);
+            setTooltip(where);
             setAccessibleText(entry.title() + ", " + entry.detail());
         }
     }

@@ -237,9 +237,16 @@ public final class StoresViewModel {
         }).onFailure(failure -> dialogs.showError(failureTitle, failure.getMessage())));
     }
 
+    /** Refills only a list that changed: each refill updates the list's every cell on the FX thread, as a store opens too. */
     private void reloadLists() {
-        saved.setAll(entries(savedStores.list()));
-        recent.setAll(entries(settings.get().recentStores()));
+        refill(saved, entries(savedStores.list()));
+        refill(recent, entries(settings.get().recentStores()));
+    }
+
+    private static void refill(ObservableList<StoreEntry> shown, List<StoreEntry> entries) {
+        if (!shown.equals(entries)) {
+            shown.setAll(entries);
+        }
     }
 
     private static List<StoreEntry> entries(List<String> locators) {

@@ -107,6 +107,23 @@ class StoresViewModelTest {
         assertThat(viewModel.openStoreProperty().get()).isEqualTo("json:" + other);
     }
 
+    /** Each refill of a list updates every cell of it on the FX thread, while the store's first page is due. */
+    @Test
+    void openingAStoreRefillsOnlyTheListsThatChanged() {
+        Path fixture = TestStores.fixtureCopy(directory);
+        StoresViewModel viewModel = viewModel(new SettingsStore(directory.resolve("settings.json")));
+        viewModel.addAndOpen("json:" + fixture);
+        List<String> changed = new ArrayList<>();
+        viewModel.saved().addListener((javafx.collections.ListChangeListener<StoreEntry>) change -> changed.add("saved"));
+        viewModel.recent().addListener((javafx.collections.ListChangeListener<StoreEntry>) change -> changed.add("recent"));
+
+        viewModel.addAndOpen("json:" + fixture);
+
+        assertThat(current.store().count()).isEqualTo(217);
+        assertThat(viewModel.recent()).extracting(StoreEntry::locator).containsExactly("json:" + fixture);
+        assertThat(changed).isEmpty();
+    }
+
     @Test
     void aStoreOpensEvenWhenTheSettingsCannotRememberIt() throws Exception {
         Path fixture = TestStores.fixtureCopy(directory);
