@@ -123,7 +123,7 @@ final class UndoCommand implements Callable<Integer> {
         return JobRunner.cancellable(spec.commandLine(), "undo " + backup.id(), (tracker, bar) -> {
             Backup before = journal.restore(backup, tracker);
             bar.close();
-            if (backup.kind().equals(Backup.Kind.ABSENT)) {
+            if (backup.storeWasAbsent()) {
                 out.printf("Removed %s: it did not exist before the job that took backup %s created it.%n", backup.locator(), backup.id());
             } else if (backup.kind().equals(Backup.Kind.EMPTY_FILE)) {
                 out.printf("Restored %s as the empty file it was before the job that took backup %s wrote into it.%n", backup.locator(), backup.id());

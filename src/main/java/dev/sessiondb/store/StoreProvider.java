@@ -151,6 +151,24 @@ public interface StoreProvider {
         remove(locator, monitor);
     }
 
+    /**
+     * Whether the place a new store at {@code locator} goes into exists already (a PostgreSQL schema): a job that makes it
+     * records so, and its undo takes it away too ({@link #removeWithItsPlace}). True where the format has no such place.
+     *
+     * @throws StoreException when the server cannot be asked, naming why
+     */
+    default boolean placeExists(StoreLocator locator) {
+        return true;
+    }
+
+    /**
+     * {@link #remove(StoreLocator, ProgressMonitor, RestoreGuard)}, then the place the store went into when the job made that
+     * too ({@link #placeExists}) and nothing else is left in it.
+     */
+    default void removeWithItsPlace(StoreLocator locator, ProgressMonitor monitor, RestoreGuard guard) throws IOException {
+        remove(locator, monitor, guard);
+    }
+
     private void requireUnchanged(StoreLocator locator, RestoreGuard guard) {
         guard.requireMark(() -> changeMark(locator).orElse(""));
     }

@@ -113,7 +113,8 @@ class BackupJournalTest {
     @Test
     void anUndoOfAServerThatCannotBeReachedStopsBeforeTakingAnyBackup() {
         StoreLocator unreachable = StoreLocator.parse("postgresql://nobody@127.0.0.1:1/sessions");
-        Backup created = journal().backUpAbsent(RunIds.newRunId("migrate"), unreachable, "migrate json:a.json -> " + unreachable.display());
+        // taken as a job takes it while the server answered, its schema there
+        Backup created = journal().backUpAbsent(RunIds.newRunId("migrate"), unreachable, "migrate json:a.json -> " + unreachable.display(), true);
 
         assertThatThrownBy(() -> journal().restore(created, ProgressMonitor.NONE)).isInstanceOf(dev.sessiondb.store.StoreException.class)
                 .hasMessageContaining("cannot reach PostgreSQL at 127.0.0.1:1");

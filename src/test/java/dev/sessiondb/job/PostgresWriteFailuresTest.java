@@ -28,7 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A write into PostgreSQL whose connection the server ends before the commit: rolled back for certain, so its backup goes, and a
- * store it was making leaves no tables nor schema behind; undo of a job that made a store takes its tables and schema away.
+ * store it was making leaves no tables nor schema behind; undo of a job that made a store takes its tables away, and the schema
+ * when the job made that too.
  */
 class PostgresWriteFailuresTest {
 
@@ -86,10 +87,25 @@ class PostgresWriteFailuresTest {
         BackupJournal journal = new BackupJournal(dir.resolve("journal"));
         Backup madeIt = migrateIntoNew(target, journal);
         assertThat(tables(target)).contains("sessions", "sessiondb_schema_history");
+        assertThat(madeIt.kind()).as("the job's backup records that it made the schema").isEqualTo(Backup.Kind.ABSENT_WITH_ITS_PLACE);
 
         journal.restore(madeIt, ProgressMonitor.NONE);
 
         assertThat(schemaExists(target)).as("the schema the job made is gone with its tables").isFalse();
+    }
+
+    @Test
+    void undoOfTheJobThatMadeAPostgresStoreInAnEmptySchemaMadeBeforeTheJobLeavesThatSchema() throws SQLException {
+        StoreLocator target = TestPostgres.get().freshSchema();
+        TestPostgres.get().execute("CREATE SCHEMA " + target.param("schema").orElseThrow());
+        BackupJournal journal = new BackupJournal(dir.resolve("journal"));
+        Backup madeIt = migrateIntoNew(target, journal);
+        assertThat(madeIt.kind()).isEqualTo(Backup.Kind.ABSENT);
+
+        journal.restore(madeIt, ProgressMonitor.NONE);
+
+        assertThat(schemaExists(target)).as("the schema the user made before the job stays").isTrue();
+        assertThat(tables(target)).as("the tables the job made are gone").isEmpty();
     }
 
     @Test

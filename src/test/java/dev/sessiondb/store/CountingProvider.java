@@ -128,6 +128,16 @@ public abstract class CountingProvider implements StoreProvider {
     }
 
     @Override
+    public boolean placeExists(StoreLocator locator) {
+        return delegate.placeExists(locator);
+    }
+
+    @Override
+    public void removeWithItsPlace(StoreLocator locator, ProgressMonitor monitor, RestoreGuard guard) throws IOException {
+        delegate.removeWithItsPlace(locator, monitor, guard);
+    }
+
+    @Override
     public StagedStore stage(StoreLocator locator) throws IOException {
         count(locator);
         return delegate.stage(locator);

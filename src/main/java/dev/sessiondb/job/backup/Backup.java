@@ -32,8 +32,10 @@ public record Backup(String id, Instant createdAt, String reason, String locator
     public record Kind(String id) {
         /** Every record exported to a JSON array (a server store), restored in one transaction. */
         public static final Kind RECORDS = new Kind("records");
-        /** There was no store; undo removes what the job created. */
+        /** There was no store; undo removes what the job created, and leaves the place it went into (a PostgreSQL schema), which was there. */
         public static final Kind ABSENT = new Kind("absent");
+        /** There was no store, nor the place it goes into (a PostgreSQL schema): undo removes the store, then that place when nothing else is in it. */
+        public static final Kind ABSENT_WITH_ITS_PLACE = new Kind("absent-with-place");
         /** There was an empty file (made for a store a job may write into, as {@code touch x.db}); undo puts the empty file back. */
         public static final Kind EMPTY_FILE = new Kind("empty-file");
 
@@ -45,6 +47,11 @@ public record Backup(String id, Instant createdAt, String reason, String locator
         public SnapshotKind snapshot() {
             return new SnapshotKind(id);
         }
+    }
+
+    /** Whether there was no store before the job: undo removes the store the job made. */
+    public boolean storeWasAbsent() {
+        return kind.equals(Kind.ABSENT) || kind.equals(Kind.ABSENT_WITH_ITS_PLACE);
     }
 
     /**

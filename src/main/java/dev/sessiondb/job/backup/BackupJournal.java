@@ -130,11 +130,21 @@ public final class BackupJournal {
     }
 
     /**
-     * Notes that a store did not exist before {@code reason} created it: undo removes it; or, when
+     * Notes that a store did not exist before {@code reason} created it: undo removes it, and the place it goes into (a
+     * PostgreSQL schema) only if that did not exist either; or, when
      * its path held an empty file (no store yet, but a file someone made), undo puts that empty file back.
      */
     public Backup backUpAbsent(String runId, StoreLocator locator, String reason) {
-        Backup.Kind kind = locator.localPath().filter(AtomicFiles::isEmptyFile).isPresent() ? Backup.Kind.EMPTY_FILE : Backup.Kind.ABSENT;
+        return backUpAbsent(runId, locator, reason, StoreProviders.of(locator).placeExists(locator));
+    }
+
+    /**
+     * As {@link #backUpAbsent(String, StoreLocator, String)}, told whether the place the store goes into (a PostgreSQL schema)
+     * existed before the job made anything there: a write staged before its run began asked before staging.
+     */
+    public Backup backUpAbsent(String runId, StoreLocator locator, String reason, boolean placeExisted) {
+        Backup.Kind kind = locator.localPath().filter(AtomicFiles::isEmptyFile).isPresent() ? Backup.Kind.EMPTY_FILE
+                : placeExisted ? Backup.Kind.ABSENT : Backup.Kind.ABSENT_WITH_ITS_PLACE;
         return journal(runId, locator, folder -> new Backup(folder.getFileName().toString(), Instant.now(), reason,
                 StoreProbe.withoutPassword(locator.absolute()), locator.format(), kind, 0, Optional.empty()));
     }

@@ -50,7 +50,7 @@ final class StoreSnapshots {
         if (backup.kind().equals(Backup.Kind.RECORDS)) {
             return Optional.of(StoreLocator.of(StoreFormat.JSON, folder.resolve(RECORDS)));
         }
-        if (backup.kind().equals(Backup.Kind.ABSENT) || backup.kind().equals(Backup.Kind.EMPTY_FILE)) {
+        if (backup.storeWasAbsent() || backup.kind().equals(Backup.Kind.EMPTY_FILE)) {
             return Optional.empty();
         }
         return Optional.of(StoreLocator.of(backup.format(), folder.resolve(DATA)));
@@ -63,6 +63,8 @@ final class StoreSnapshots {
             importRecords(folder.resolve(RECORDS), locator, monitor, guard);
         } else if (backup.kind().equals(Backup.Kind.ABSENT)) {
             provider.remove(locator, monitor, guard);
+        } else if (backup.kind().equals(Backup.Kind.ABSENT_WITH_ITS_PLACE)) {
+            provider.removeWithItsPlace(locator, monitor, guard);
         } else if (backup.kind().equals(Backup.Kind.EMPTY_FILE)) {
             emptyFile(locator, provider, guard);
         } else {

@@ -223,6 +223,7 @@ public final class Transfer implements AutoCloseable {
         requireUnchangedSince(state);
         monitor.message("writing target");
         ExpectedHashes hashes = new ExpectedHashes();
+        boolean placeExisted = provider.placeExists(target); // asked before staging makes it: undo takes away only a schema the job made
         try (StagedStore staged = provider.stage(target)) {
             // asked before the write: a staged PostgreSQL write holds its table until the commit
             writtenLayout = staged.store().info().layout();
@@ -237,7 +238,7 @@ public final class Transfer implements AutoCloseable {
             }
             Assessment assessment = assessment(state, false, scan, Optional.empty(), Optional.empty());
             JobReport.Builder report = approve.apply(assessment);
-            Backup backup = journal.backUpAbsent(report.runId(), target, reason);
+            Backup backup = journal.backUpAbsent(report.runId(), target, reason, placeExisted);
             report.backupId(backup.id());
             report.count("records written", recordsWritten.get());
             reportPlanWarnings(assessment, report);

@@ -21,6 +21,7 @@ import java.util.function.Consumer;
 final class PostgresCreation {
 
     private static final int ANSWER_SECONDS = 10;
+    private static final String NO_DATABASE = "3D000";
 
     private final StoreLocator locator;
     private final boolean schemaExisted;
@@ -48,11 +49,23 @@ final class PostgresCreation {
 
     /**
      * Undo of the job that created a store, after its records went: drops the store's {@code tables} and sessiondb's schema
-     * history, if each holds no row (a table another program wrote to meanwhile stays, and with it the schema), then the schema
-     * when nothing else is left in it (never {@code public}).
+     * history, if each holds no row (a table another program wrote to meanwhile stays, and with it the schema), then, when
+     * {@code schemaToo} (the job made it), the schema when nothing else is left in it (never {@code public}).
      */
-    static void dropEmptied(StoreLocator locator, List<String> tables) {
-        drop(locator, present -> present.retainAll(withHistory(tables)), true);
+    static void dropEmptied(StoreLocator locator, List<String> tables, boolean schemaToo) {
+        drop(locator, present -> present.retainAll(withHistory(tables)), schemaToo);
+    }
+
+    /** Whether the locator's schema exists now; false when its database does not. */
+    static boolean schemaExists(StoreLocator locator) {
+        try (Connection connection = SqlCatalog.connectToPostgres(locator, ANSWER_SECONDS)) {
+            return schemaExists(connection, schema(locator));
+        } catch (SQLException e) {
+            if (NO_DATABASE.equals(e.getSQLState())) {
+                return false;
+            }
+            throw PgErrors.describe(locator, PgCredentials.resolve(locator), e);
+        }
     }
 
     private static Set<String> withHistory(List<String> tables) {

@@ -243,19 +243,35 @@ public final class PostgresProvider implements StoreProvider {
     }
 
     /**
-     * Empties the tables in one transaction, compared under their lock with the fingerprint undo took; then drops them, and
-     * the schema when nothing else is left in it ({@link PostgresCreation#dropEmptied}).
+     * Empties the tables in one transaction, compared under their lock with the fingerprint undo took; then drops them
+     * ({@link PostgresCreation#dropEmptied}). The schema, which was there before the job, stays.
      */
     @Override
     public void remove(StoreLocator locator, ProgressMonitor monitor, RestoreGuard guard) {
+        remove(locator, monitor, guard, false);
+    }
+
+    /** As {@link #remove(StoreLocator, ProgressMonitor, RestoreGuard)}, then the schema the job made, when nothing else is left in it. */
+    @Override
+    public void removeWithItsPlace(StoreLocator locator, ProgressMonitor monitor, RestoreGuard guard) {
+        remove(locator, monitor, guard, true);
+    }
+
+    private void remove(StoreLocator locator, ProgressMonitor monitor, RestoreGuard guard, boolean schemaToo) {
         if (exists(locator)) {
             List<String> tables;
             try (SqlSessionStore target = SqlStores.openPostgres(locator, OpenMode.EXISTING)) {
                 target.write(guard.guard(WriteBatch.replaceAll(Collections.emptyIterator(), 0)), monitor);
                 tables = target.tablesWritten();
             }
-            PostgresCreation.dropEmptied(locator, tables);
+            PostgresCreation.dropEmptied(locator, tables, schemaToo);
         }
+    }
+
+    /** Whether the store's schema exists; a database that does not exist has none (the job makes no database). */
+    @Override
+    public boolean placeExists(StoreLocator locator) {
+        return PostgresCreation.schemaExists(locator);
     }
 
     /**
