@@ -215,6 +215,16 @@ public interface SessionStore extends AutoCloseable {
     StoreFingerprint fingerprint();
 
     /**
+     * A look that changes with every write committed to the store, by anyone, sessions updated in place included, and that
+     * writes nothing (a lock file neither): a job takes it of each source before reading it and again after, to tell a source
+     * another program wrote meanwhile. It costs no pass over the records of a file store; a server store's scans its rows' headers.
+     * Empty when the store keeps none.
+     */
+    default Optional<String> writeMark() {
+        return Optional.empty();
+    }
+
+    /**
      * Whether this handle's last {@link #write} failed before its commit was asked for, so that the store holds nothing of it
      * for certain: a server's counters, which its fingerprint reads, count a rolled-back write as one that committed.
      * False when the write committed, or when it failed while committing (whether it took effect is unknown then).

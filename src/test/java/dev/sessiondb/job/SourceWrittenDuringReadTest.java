@@ -28,8 +28,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Another program adds sessions to a source while a job reads it: the report counts what the read saw, what was written
- * and what was verified, all alike, and says as a problem that the added sessions are not in the target.
+ * Another program adds sessions to a source while a job reads it, or updates them in place: the report counts what the read
+ * saw, what was written and what was verified, all alike, and says as a problem that the target is not the source as it is now.
  */
 class SourceWrittenDuringReadTest {
 
@@ -104,6 +104,52 @@ class SourceWrittenDuringReadTest {
         assertThat(target).doesNotExist();
     }
 
+    @Test
+    void aSqliteSourceUpdatedInPlaceDuringTheMigrationsReadIsReported() throws Exception {
+        StoreLocator source = StoreContents.create("sqlite:" + dir.resolve("source.db"), SampleSessions.minskyList(RECORDS, 3));
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("source.db"));
+             Statement statement = connection.createStatement()) {
+            statement.execute("PRAGMA journal_mode=WAL");
+        }
+        migrateReportsTheSessionsUpdatedDuringTheRead(source);
+    }
+
+    @Test
+    void aPostgresSourceUpdatedInPlaceDuringTheMigrationsReadIsReported() {
+        migrateReportsTheSessionsUpdatedDuringTheRead(StoreContents.create(TestPostgres.get().freshSchema().display(), SampleSessions.minskyList(RECORDS, 4)));
+    }
+
+    @Test
+    void aJsonSourceUpdatedInPlaceDuringTheMigrationsReadIsReported() {
+        migrateReportsTheSessionsUpdatedDuringTheRead(StoreContents.create("json:" + dir.resolve("source.json"), SampleSessions.minskyList(RECORDS, 5)));
+    }
+
+    /** Updated in place, every session keeps its position: only the source's write mark tells the settlement was made on other versions. */
+    @Test
+    void aConsolidationsSourceUpdatedInPlaceBetweenItsReadAndTheWriteStopsTheWriteAndWritesNothing() {
+        StoreLocator first = StoreContents.create("sqlite:" + dir.resolve("first.db"), SampleSessions.minskyList(20, 5));
+        StoreLocator second = StoreContents.create("sqlite:" + dir.resolve("second.db"), List.of(SampleSessions.minskyRecord(21, 6)));
+        Path target = dir.resolve("target.db");
+
+        assertThatThrownBy(() -> new ConsolidateJob(List.of(first, second), StoreLocator.parse("sqlite:" + target),
+                ConsolidateOptions.of(ConflictPolicy.NEWEST), journal()).run(asTheWriteBegins(() -> updateSessions(first))))
+                .isInstanceOf(JobRefusedException.class)
+                .hasMessage("source 1 (" + first.display() + ") changed after the consolidation read it: another program wrote to it (sessions"
+                        + " updated in place, added or removed); nothing was written; run the consolidation again to read it as it is now");
+        assertThat(target).doesNotExist();
+    }
+
+    private void migrateReportsTheSessionsUpdatedDuringTheRead(StoreLocator source) {
+        StoreLocator target = StoreLocator.parse("sqlite:" + dir.resolve("target.db"));
+
+        JobReport report = new MigrateJob(source, target, MigrateOptions.defaults(), journal()).run(new AtTheWritesProgress(() -> updateSessions(source)));
+
+        assertThat(StoreContents.records(source)).hasSize(RECORDS);
+        assertThat(report.outcome()).isEqualTo(JobReport.Outcome.COMPLETED_WITH_PROBLEMS);
+        assertThat(report.warnings()).contains("the source changed while it was read: another program wrote to it, its 2,000 sessions still as many"
+                + " (sessions updated in place); the target holds them as the read found them; run again to copy the source as it is now");
+    }
+
     private void migrateReportsTheSessionsAddedDuringTheRead(StoreLocator source) {
         StoreLocator target = StoreLocator.parse("sqlite:" + dir.resolve("target.db"));
 
@@ -115,6 +161,34 @@ class SourceWrittenDuringReadTest {
         assertThat(report.outcome()).isEqualTo(JobReport.Outcome.COMPLETED_WITH_PROBLEMS);
         assertThat(report.warnings()).contains("the source changed while it was read: 5 sessions added after the read began are not in the target;"
                 + " run again to copy them");
+    }
+
+    /** Sessions the source holds, written again with other content: the count stays. */
+    private static void updateSessions(StoreLocator source) {
+        List<SessionRecord> updated = LongStream.range(0, ADDED).mapToObj(i -> SampleSessions.minskyRecord(i, 99)).toList();
+        try (SessionStore other = StoreFactory.open(source, OpenMode.EXISTING)) {
+            other.write(WriteBatch.upsert(updated.iterator(), updated.size()), ProgressMonitor.NONE);
+        }
+    }
+
+    private static ProgressMonitor asTheWriteBegins(Runnable change) {
+        return new ProgressMonitor() {
+            @Override
+            public void message(String text) {
+                if (text.equals("writing target")) {
+                    change.run();
+                }
+            }
+
+            @Override
+            public void progress(long records, long total) {
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return false;
+            }
+        };
     }
 
     private BackupJournal journal() {

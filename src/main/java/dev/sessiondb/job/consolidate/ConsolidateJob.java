@@ -58,9 +58,10 @@ public final class ConsolidateJob implements Job {
     public JobPlan plan() {
         List<SessionStore> opened = openSources();
         try (Transfer transfer = transfer()) {
+            SourceChanges sourceChanges = new SourceChanges(opened, sourceNames());
             Consolidation consolidation = Consolidation.analyse(opened, transfer.mergeTarget(), options.policy(), options.choices(),
                     ProgressMonitor.NONE);
-            Transfer.Assessment assessment = transfer.assess(new ConsolidatedRecords(opened, consolidation));
+            Transfer.Assessment assessment = transfer.assess(new ConsolidatedRecords(opened, consolidation, sourceChanges));
             plannedTarget = assessment.target();
             return plan(opened, consolidation, assessment);
         } finally {
@@ -93,7 +94,7 @@ public final class ConsolidateJob implements Job {
                 monitor.message("reading sources");
                 Consolidation consolidation = Consolidation.analyse(opened, transfer.mergeTarget(), options.policy(), options.choices(), monitor);
                 analysed[0] = consolidation;
-                ConsolidatedRecords records = new ConsolidatedRecords(opened, consolidation);
+                ConsolidatedRecords records = new ConsolidatedRecords(opened, consolidation, sourceChanges);
                 return transfer.run(description(), records, monitor, start, assessment -> {
                     JobPlan plan = plan(opened, consolidation, assessment);
                     plan.requireRunnable();

@@ -2,6 +2,7 @@ package dev.sessiondb.job.consolidate;
 
 import dev.sessiondb.job.JobRefusedException;
 import dev.sessiondb.job.transfer.RecordSource;
+import dev.sessiondb.job.transfer.SourceChanges;
 import dev.sessiondb.model.SecretMasker;
 import dev.sessiondb.model.SessionRecord;
 import dev.sessiondb.store.PrefetchingCursor;
@@ -15,10 +16,13 @@ final class ConsolidatedRecords implements RecordSource {
 
     private final List<SessionStore> sources;
     private final Consolidation consolidation;
+    private final SourceChanges changes;
 
-    ConsolidatedRecords(List<SessionStore> sources, Consolidation consolidation) {
+    /** @param changes the sources' write marks, taken before the consolidation read them */
+    ConsolidatedRecords(List<SessionStore> sources, Consolidation consolidation, SourceChanges changes) {
         this.sources = sources;
         this.consolidation = consolidation;
+        this.changes = changes;
     }
 
     @Override
@@ -45,8 +49,13 @@ final class ConsolidatedRecords implements RecordSource {
                     SessionRecord record = current.next();
                     long at = position++;
                     Optional<Consolidation.Settled> written = consolidation.written(source, at);
+                    written.ifPresent(settled -> requireAsRead(settled, record, at));
+                    if (at == 0) {
+                        // the source's read has its snapshot now; sessions updated in place before it keep every position, so only
+                        // the write mark tells that their settlement was made on other versions
+                        changes.requireUnwritten(source);
+                    }
                     if (written.isPresent()) {
-                        requireAsRead(written.get(), record, at);
                         String key = written.get().writtenKey();
                         return key.equals(record.key()) ? record : renamed(record, key);
                     }

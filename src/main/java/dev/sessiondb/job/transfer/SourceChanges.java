@@ -1,30 +1,41 @@
 package dev.sessiondb.job.transfer;
 
+import dev.sessiondb.job.JobRefusedException;
 import dev.sessiondb.job.JobReport;
 import dev.sessiondb.store.SessionStore;
 import dev.sessiondb.store.StoreException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * Whether another program added or removed sessions in a job's sources while the job read them. A read copies the store
- * as its own snapshot (or page by page) saw it, so a session added or removed meanwhile is not in the target as the
- * source now holds it: the report says so, as a problem, instead of counting the source as it is after the read and
- * calling the copy complete. Compares each source's count after the job with the records the job read from it; a change
- * mark is not asked, as a folder store's mark takes its lock file, which would write into a source.
+ * Whether another program wrote to a job's sources while the job read them. A read copies the store as its own snapshot
+ * (one statement, one file) saw it, so a session added, removed or updated meanwhile is not in the target as the source now
+ * holds it: the report says so, as a problem, instead of calling the copy complete. Compares each source's count after the
+ * job with the records the job read from it, and each source's {@link SessionStore#writeMark() write mark} with the one taken
+ * before the read, which tells sessions updated in place (the same count); a change mark is not asked, as a folder store's
+ * mark takes its lock file, which would write into a source.
  */
 public final class SourceChanges {
 
     private final List<SessionStore> sources;
     private final List<String> names;
+    private final List<Optional<String>> marksBefore = new ArrayList<>();
 
-    /** @param names how the report names each source ("the source", "source 2 (x.db)") */
+    /**
+     * Takes each source's write mark: made before the job reads them.
+     *
+     * @param names how the report names each source ("the source", "source 2 (x.db)")
+     */
     public SourceChanges(List<SessionStore> sources, List<String> names) {
         this.sources = List.copyOf(sources);
         this.names = List.copyOf(names);
+        sources.forEach(source -> marksBefore.add(source.writeMark()));
     }
 
     /**
-     * Adds a problem to the report for each source that holds another number of sessions than the job read.
+     * Adds a problem to the report for each source that holds another number of sessions than the job read, or the same
+     * number written to since the read began.
      *
      * @param recordsRead per source, how many records the job's read of it saw
      */
@@ -38,10 +49,32 @@ public final class SourceChanges {
                     report.problem(names.get(i) + " changed while it was read: " + String.format("%,d %s", sessions, sessions == 1 ? "session" : "sessions")
                             + (added > 0 ? " added after the read began " + are + " not in the target; run again to copy them"
                                     : " removed after the read began " + are + " still in the target; run again to copy the source as it is now"));
+                } else if (writtenSince(i)) {
+                    report.problem(names.get(i) + " changed while it was read: another program wrote to it, its " + String.format("%,d", recordsRead.get(i))
+                            + " sessions still as many (sessions updated in place); the target holds them as the read found them; run again to copy"
+                            + " the source as it is now");
                 }
             } catch (StoreException e) {
                 report.warning("could not check whether " + names.get(i) + " changed while it was read: " + e.getMessage());
             }
         }
+    }
+
+    /**
+     * For a write that depends on what was read (a consolidation settles each session on the versions it read): refuses
+     * when {@code source} was written to since its mark was taken, so that the write, rolled back, leaves nothing. Asked once
+     * the write's own read of the source has begun: what is written after that is not in its snapshot.
+     *
+     * @throws JobRefusedException naming the source
+     */
+    public void requireUnwritten(int source) {
+        if (writtenSince(source)) {
+            throw new JobRefusedException(names.get(source) + " changed after the consolidation read it: another program wrote to it (sessions"
+                    + " updated in place, added or removed); nothing was written; run the consolidation again to read it as it is now");
+        }
+    }
+
+    private boolean writtenSince(int source) {
+        return marksBefore.get(source).isPresent() && !marksBefore.get(source).equals(sources.get(source).writeMark());
     }
 }

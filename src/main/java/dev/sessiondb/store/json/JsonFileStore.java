@@ -15,6 +15,7 @@ import dev.sessiondb.store.StoreFormat;
 import dev.sessiondb.store.StoreInfo;
 import dev.sessiondb.store.StoreLayout;
 import dev.sessiondb.store.StoreFingerprint;
+import dev.sessiondb.store.file.FileFingerprint;
 import dev.sessiondb.store.StoreLocator;
 import dev.sessiondb.store.TextCursor;
 import dev.sessiondb.store.WriteBatch;
@@ -117,6 +118,12 @@ public final class JsonFileStore extends ScanningStore {
     @Override
     public StoreFingerprint fingerprint() {
         return StoreFingerprint.ofFiles(count(), file);
+    }
+
+    /** The file's size, time and identity: a writer that replaces it, or writes into it, changes them. */
+    @Override
+    public Optional<String> writeMark() {
+        return Optional.of(FileFingerprint.of(file));
     }
 
     /** Known once the file was read through: by this store, or by another in this process since the file last changed. */

@@ -95,6 +95,12 @@ public final class JsonDirStore extends ScanningStore {
         return new StoreFingerprint(sessions.files().size(), FileFingerprint.of(dir));
     }
 
+    /** Every session file's size, time and identity, the folder's hidden entries (a writer's lock) left out. */
+    @Override
+    public Optional<String> writeMark() {
+        return Optional.of(FileFingerprint.of(dir));
+    }
+
     @Override
     public List<String> unreadableParts() {
         return unreadable.stream().map(SessionDirectory.Unreadable::described).toList();

@@ -271,6 +271,13 @@ final class SqlSessionStore implements SessionStore {
         return new StoreFingerprint(count(connection), PostgresFingerprint.token(connection, tablesWritten()));
     }
 
+    /** SQLite's commit marks in its files; PostgreSQL's row versions, read in one transaction ({@link PostgresRowVersions}). */
+    @Override
+    public Optional<String> writeMark() {
+        return Optional.of(dialect == Dialect.SQLITE ? SqliteFingerprint.of(locator.path())
+                : transactions.read(connection -> PostgresRowVersions.of(connection, tablesWritten())));
+    }
+
     /** The tables this store's layout writes its records to. */
     List<String> tablesWritten() {
         return layout.writes().stream().map(TableWrite::table).distinct().toList();
