@@ -84,11 +84,14 @@ public final class Consolidation {
         }
     }
 
+    /** Every input record as settled, in source order and then position order there, once the analysis is done: the write looks them up by both. */
     private final List<Settled> settled = new ArrayList<>();
     private final List<Conflict> conflicts = new ArrayList<>();
-    private final Map<Integer, Map<Long, Settled>> written = new HashMap<>();
     private final ConflictPolicy policy;
     private final Map<String, Integer> choices;
+
+    private static final Comparator<Settled> IN_SOURCE_ORDER = Comparator.<Settled>comparingInt(each -> each.entry().source())
+            .thenComparingLong(each -> each.entry().position());
 
     private Consolidation(ConflictPolicy policy, Map<String, Integer> choices) {
         this.policy = policy;
@@ -137,6 +140,7 @@ public final class Consolidation {
         });
         Consolidation consolidation = new Consolidation(policy, choices);
         byKey.values().forEach(versions -> consolidation.settle(versions, Optional.ofNullable(targetVersions.get(versions.get(0).key())), takenKeys));
+        consolidation.settled.sort(IN_SOURCE_ORDER);
         consolidation.nameDifferingFields(sources, mergeTarget, compared, monitor);
         return consolidation;
     }
@@ -228,9 +232,27 @@ public final class Consolidation {
         return conflicts.stream().filter(Conflict::replacesNewer).count();
     }
 
-    /** The record at this source and position as settled to be written (its key as read, the key to write it under), or empty when it is not written. */
+    /**
+     * The record at this source and position as settled to be written (its key as read, the key to write it under), or empty when it
+     * is not written: found in the settled records, which the analysis left in that order, without a map of its own beside them.
+     */
     Optional<Settled> written(int source, long position) {
-        return Optional.ofNullable(written.getOrDefault(source, Map.of()).get(position));
+        int low = 0;
+        int high = settled.size() - 1;
+        while (low <= high) {
+            int middle = (low + high) >>> 1;
+            Entry entry = settled.get(middle).entry();
+            int order = entry.source() != source ? Integer.compare(entry.source(), source) : Long.compare(entry.position(), position);
+            if (order == 0) {
+                return Optional.of(settled.get(middle)).filter(found -> found.writtenKey() != null);
+            }
+            if (order < 0) {
+                low = middle + 1;
+            } else {
+                high = middle - 1;
+            }
+        }
+        return Optional.empty();
     }
 
     private void settle(List<Entry> fromSources, Optional<Entry> inTarget, Set<String> takenKeys) {
@@ -335,7 +357,6 @@ public final class Consolidation {
         }
         Settled settledHere = new Settled(entry, fate, key);
         settled.add(settledHere);
-        written.computeIfAbsent(entry.source(), source -> new HashMap<>()).put(entry.position(), settledHere);
         return settledHere;
     }
 
