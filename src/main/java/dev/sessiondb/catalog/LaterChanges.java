@@ -34,9 +34,27 @@ public record LaterChanges(Backup backup, Verdict verdict, String details) {
         UNCHECKED
     }
 
-    /** How the store of {@code backup} stands, the history read once. */
+    /**
+     * How the store of {@code backup} stands, the history read once. A run whose write stopped while committing left no mark:
+     * the store's records are compared with the backup's instead, to tell whether that write took effect ({@link UnsureWrite}).
+     */
     public static LaterChanges look(BackupJournal journal, Backup backup) {
-        return lookAtEach(journal, List.of(backup)).get(backup.id());
+        LaterChanges later = lookAtEach(journal, List.of(backup)).get(backup.id());
+        if (later.verdict() != Verdict.UNCHECKED || backup.restoredAt().isPresent()) {
+            return later;
+        }
+        return stoppedWhileWriting(journal, backup).map(job -> UnsureWrite.look(journal, backup, job)).orElse(later);
+    }
+
+    /** The run that took {@code backup}, when it left no mark because its write stopped with the backup kept. */
+    private static Optional<PastJob> stoppedWhileWriting(BackupJournal journal, Backup backup) {
+        try {
+            return new HistoryReader(journal).read(history -> history.resultOf(RunIds.runIdOf(backup))
+                    .filter(result -> result.marks().isEmpty() && result.unfinishedUndo().isEmpty()).map(JobResult::job)
+                    .filter(UnsureWrite::applies), Optional.empty());
+        } catch (CatalogException unreadable) {
+            return Optional.empty();
+        }
     }
 
     /** How the store of each backup stands, by backup id, the history read once and each store looked at once. */

@@ -118,6 +118,8 @@ final class UndoCommand implements Callable<Integer> {
         }
         if (later.verdict() == LaterChanges.Verdict.UNCHECKED) {
             spec.commandLine().getErr().println("sessiondb: warning: " + later.details() + "; undoing without that check");
+        } else if (!later.details().isEmpty()) {
+            spec.commandLine().getErr().println("sessiondb: " + later.details());
         }
         PrintWriter out = spec.commandLine().getOut();
         return JobRunner.cancellable(spec.commandLine(), "undo " + backup.id(), (tracker, bar) -> {
