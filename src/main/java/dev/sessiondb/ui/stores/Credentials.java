@@ -14,7 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The app's side of PostgreSQL credentials: the store layer's resolver ({@link PgCredentials},
  * libpq's order, the same one the CLI uses) and, when no source knows the password, a prompt
- * whose answer is kept in memory for this run, never saved.
+ * whose answer is kept in memory for this run, never saved; so is a password written in a URL the user typed.
  */
 public final class Credentials {
 
@@ -43,6 +43,10 @@ public final class Credentials {
         }
         PgCredentials resolved = PgCredentials.resolve(locator, env, home);
         String key = resolved.account();
+        if (givesPassword(locator)) {
+            // what reopens the store later (an undo, the history) has only the saved locator, without this password
+            typedThisRun.put(key, resolved.password());
+        }
         Optional<String> password = Optional.ofNullable(resolved.password())
                 .or(() -> Optional.ofNullable(typedThisRun.get(key)))
                 .or(() -> dialogs.askPassword("Password for " + resolved.user() + " on " + locator.withoutPassword().display(),
@@ -52,6 +56,10 @@ public final class Credentials {
                             return typed;
                         }));
         return password.map(secret -> resolved.withPassword(secret).toLocator(locator.params()));
+    }
+
+    private static boolean givesPassword(StoreLocator locator) {
+        return locator.param(StoreLocator.PASSWORD_PARAM).isPresent() || !locator.withoutPassword().target().equals(locator.target());
     }
 
     /**

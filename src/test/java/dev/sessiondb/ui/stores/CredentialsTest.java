@@ -58,6 +58,19 @@ class CredentialsTest {
                 .as("the typed password is remembered for this run").isPresent();
     }
 
+    /** An audit's Undo of a migrate to a URL holding the password asked for that password again. */
+    @Test
+    void aPasswordWrittenInATypedUrlIsRememberedForTheRunAsATypedOneIs() {
+        Credentials credentials = new Credentials(directory.resolve("no-pgpass"), Map.of());
+        credentials.complete(StoreLocator.parse("postgresql://admin:s3cretPW@127.0.0.1:5433/sess?schema=ui1"), new ScriptedDialogService()).orElseThrow();
+
+        StoreLocator reopened = credentials.complete(StoreLocator.parse("postgresql://admin@127.0.0.1:5433/sess?schema=ui1"), new ScriptedDialogService())
+                .orElseThrow();
+
+        assertThat(reopened.target()).as("no prompt: the script has no answer").isEqualTo("postgresql://admin:s3cretPW@127.0.0.1:5433/sess");
+        assertThat(reopened.display()).doesNotContain("s3cretPW");
+    }
+
     @Test
     void cancellingThePromptOpensNothing() {
         Credentials credentials = new Credentials(directory, Map.of());
