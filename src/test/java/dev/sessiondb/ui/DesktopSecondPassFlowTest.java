@@ -410,22 +410,23 @@ class DesktopSecondPassFlowTest {
         openFixture(robot);
         ListView<?> savedList = robot.lookup("#saved-stores").queryListView();
         ListView<?> recentList = robot.lookup("#recent-stores").queryListView();
-        // Ctrl+O saves the chosen file after the store saved earlier
-        waitFor(() -> openStore(robot).equals("Open store: json:" + fixture) && savedList.getItems().size() == 2 && recentList.getItems().size() == 1
-                && savedList.getSelectionModel().getSelectedIndex() == 1 && recentList.getSelectionModel().getSelectedIndex() == 0);
+        // Ctrl+O opens the chosen file among the recent stores; Saved keeps only the store saved earlier
+        waitFor(() -> openStore(robot).equals("Open store: json:" + fixture) && savedList.getItems().size() == 1 && recentList.getItems().size() == 1
+                && savedList.getSelectionModel().getSelectedIndex() == -1 && recentList.getSelectionModel().getSelectedIndex() == 0);
 
         robot.clickOn(robot.lookup("#saved-stores .list-cell").nth(0).queryAs(Node.class));
         waitFor(() -> openStore(robot).equals("Open store: json:" + savedStore) && recentList.getItems().size() == 2);
         waitFor(() -> savedList.getSelectionModel().getSelectedIndex() == 0 && recentList.getSelectionModel().getSelectedIndex() == 0);
 
         robot.clickOn(robot.lookup("#recent-stores .list-cell").nth(1).queryAs(Node.class));
-        waitFor(() -> openStore(robot).equals("Open store: json:" + fixture) && savedList.getSelectionModel().getSelectedIndex() == 1);
+        waitFor(() -> openStore(robot).equals("Open store: json:" + fixture) && savedList.getSelectionModel().getSelectedIndex() == -1);
         waitFor(() -> recentList.getSelectionModel().getSelectedIndex() == 0);
         // the cells, made once and refilled as the list's order changed, name the store each now holds
         waitFor(() -> robot.lookup("#recent-stores .list-cell").queryAllAs(ListCell.class).stream()
                 .allMatch(cell -> cell.isEmpty() ? cell.getTooltip() == null && cell.getGraphic() == null
                         : cell.getTooltip().getText().equals(((dev.sessiondb.ui.stores.StoreEntry) cell.getItem()).locator())
                         && cell.getAccessibleText().startsWith(((dev.sessiondb.ui.stores.StoreEntry) cell.getItem()).title() + ", ")));
+        assertThat(savedList.getItems()).as("opening saves nothing").hasSize(1);
         assertThat(dialogs.errors()).isEmpty();
     }
 

@@ -73,11 +73,12 @@ public final class StoresView extends VBox {
     private MenuButton addMenu() {
         MenuItem file = item("JSON or SQLite file…", viewModel::addFile);
         MenuItem directory = item("Directory of JSON sessions…", viewModel::addDirectory);
-        MenuItem postgres = item("PostgreSQL…", () -> dialogs.showCustomDialog(new PostgresForm()).ifPresent(viewModel::addAndOpen));
+        MenuItem postgres = item("PostgreSQL…", () -> dialogs.showCustomDialog(new PostgresForm()).ifPresent(viewModel::open));
         MenuItem url = item("Paste a path or URL…", viewModel::addUrl);
         MenuButton add = new MenuButton("Add", null, file, directory, postgres, url);
         add.setId("add-store");
-        return Controls.describe(add, "Add a store: a file, a directory, a PostgreSQL database or a pasted locator");
+        return Controls.describe(add, "Open a store: a file, a directory, a PostgreSQL database or a pasted locator;"
+                + " it goes among the recent stores (right-click it and choose Save to keep it under Saved)");
     }
 
     private ListView<StoreEntry> list(String id, ObservableList<StoreEntry> items, String help, boolean removable,

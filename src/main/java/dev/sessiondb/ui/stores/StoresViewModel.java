@@ -91,22 +91,25 @@ public final class StoresViewModel {
     // Commands
 
     public void addFile() {
-        dialogs.chooseStoreFile().ifPresent(file -> addAndOpen(file.toString()));
+        dialogs.chooseStoreFile().ifPresent(file -> open(file.toString()));
     }
 
     public void addDirectory() {
         dialogs.chooseDirectory("Open a directory of session files (one JSON file per session)")
-                .ifPresent(directory -> addAndOpen(StoreLocator.of(StoreFormat.JSONDIR, directory).display()));
+                .ifPresent(directory -> open(StoreLocator.of(StoreFormat.JSONDIR, directory).display()));
     }
 
     public void addUrl() {
         dialogs.askText("Open a store by locator", "Path, json:PATH, sqlite:PATH, jsondir:PATH or postgresql://user@host/db", "")
-                .ifPresent(this::addAndOpen);
+                .ifPresent(this::open);
     }
 
-    /** Opens a store and, once it opened, saves it (without its password); one that does not parse or open is reported, not saved. */
-    public void addAndOpen(String locatorText) {
-        parse(locatorText).ifPresent(locator -> open(locator, () -> save(StoreEntry.of(locator.withoutPassword().display(), null))));
+    /**
+     * Opens a store the user named, which then goes among the recent ones (without its password); saving it is the user's
+     * own choice (Save on a recent store). One that does not parse or open is reported and kept nowhere.
+     */
+    public void open(String locatorText) {
+        parse(locatorText).ifPresent(this::open);
     }
 
     /** Keeps a recent or discovered store in the saved list (the app's catalog), without its password. */
@@ -121,7 +124,7 @@ public final class StoresViewModel {
     }
 
     public void open(StoreEntry entry) {
-        parse(entry.locator()).ifPresent(locator -> open(locator, () -> { }));
+        parse(entry.locator()).ifPresent(this::open);
     }
 
     /**
@@ -166,7 +169,7 @@ public final class StoresViewModel {
     public void reopenLast() {
         Optional<StoreLocator> last = settings.get().recentStores().stream().findFirst().flatMap(StoresViewModel::parseQuietly);
         if (firstRun.isEmpty()) {
-            last.ifPresent(locator -> open(locator, () -> { }));
+            last.ifPresent(this::open);
             return;
         }
         executor.execute(BackgroundTask.of("Find the store to open", monitor -> firstRun.get().storeToOpen(last))
@@ -181,7 +184,7 @@ public final class StoresViewModel {
 
     /**
      * Makes the demo stores (once; about {@value DemoStores#SESSIONS} sessions), saves the laptop's
-     * to diff and consolidate against, and opens the workstation's.
+     * to diff and consolidate against, and opens the workstation's (then among the recent stores).
      */
     public void openDemo() {
         firstRun.map(FirstRun::demo).ifPresent(demo -> executor.execute(BackgroundTask.of("Create the demo stores", monitor -> {
@@ -191,7 +194,7 @@ public final class StoresViewModel {
             return demo;
         }).showInJobs().onSuccess(ready -> {
             save(StoreEntry.of(ready.laptop().display(), null));
-            addAndOpen(ready.workstation().display());
+            open(ready.workstation());
             dialogs.notify("Demo stores ready; their Minsky workspaces are in " + ready.minskyState());
         }).onFailure(failure -> dialogs.showError("Cannot create the demo stores", failure.getMessage()))));
     }
@@ -200,10 +203,13 @@ public final class StoresViewModel {
      * Shows the store as soon as it opened, then adds it to the recent ones in a task of its own:
      * the settings file is written and synced to disk, which neither the FX thread nor the first
      * page should wait for (the window's open of a 1M store: BENCHMARKS.md). A settings file that
-     * cannot be written does not keep the store from opening; the user is told.
-     *
-     * @param opened what to do once the store opened (saving it, say); nothing happens when it fails to open
+     * cannot be written does not keep the store from opening; the user is told. One that fails to open is not remembered.
      */
+    private void open(StoreLocator locator) {
+        open(locator, () -> { });
+    }
+
+    /** As {@link #open(StoreLocator)}, then runs {@code opened} once the store shows. */
     private void open(StoreLocator locator, Runnable opened) {
         String shown = locator.withoutPassword().display();
         credentials.complete(locator, dialogs).ifPresent(ready ->
@@ -212,8 +218,8 @@ public final class StoresViewModel {
                             current.show(store);
                             openStore.set(shown);
                             openStoreTitle.set(StoreEntry.of(shown, null).title());
-                            opened.run();
                             remember(shown);
+                            opened.run();
                         })
                         .onFailure(failure -> dialogs.showError("Cannot open " + shown, failure.getMessage()))));
     }

@@ -60,8 +60,9 @@ class StoresViewModelTest {
         current.close();
     }
 
+    /** Open… saved every store it opened, though the empty Saved list tells the user that saving is a right-click's choice. */
     @Test
-    void aChosenFileIsSavedOpenedAndRemembered() {
+    void aChosenFileIsOpenedAndRememberedAmongTheRecentButNotSaved() {
         Path fixture = TestStores.fixtureCopy(directory);
         SettingsStore settings = new SettingsStore(directory.resolve("settings.json"));
         StoresViewModel viewModel = viewModel(settings);
@@ -69,7 +70,9 @@ class StoresViewModelTest {
 
         viewModel.addFile();
 
-        assertThat(viewModel.saved()).extracting(StoreEntry::title).containsExactly("session-db.json");
+        assertThat(viewModel.saved()).isEmpty();
+        assertThat(savedInCatalog(settings)).isEmpty();
+        assertThat(viewModel.recent()).extracting(StoreEntry::title).containsExactly("session-db.json");
         assertThat(current.store().count()).isEqualTo(217);
         assertThat(viewModel.openStoreProperty().get()).isEqualTo("json:" + fixture);
         assertThat(new SettingsStore(settings.file()).get().recentStores()).containsExactly("json:" + fixture);
@@ -155,7 +158,7 @@ class StoresViewModelTest {
         SettingsStore settings = new SettingsStore(directory.resolve("settings.json"));
         StoresViewModel viewModel = viewModel(settings);
 
-        viewModel.addAndOpen("postgresql://ana:s3cret@localhost:1/minsky");
+        viewModel.open("postgresql://ana:s3cret@localhost:1/minsky");
         viewModel.save(StoreEntry.of("postgresql://ana:s3cret@localhost:1/minsky", null));
 
         assertThat(opened).extracting(StoreLocator::target).containsExactly("postgresql://ana:s3cret@localhost:1/minsky");
@@ -169,8 +172,7 @@ class StoresViewModelTest {
     void savedStoresSurviveARestartFromTheCatalog() {
         Path fixture = TestStores.fixtureCopy(directory);
         SettingsStore settings = new SettingsStore(directory.resolve("settings.json"));
-        viewModel(settings).addAndOpen(fixture.toString());
-        current.close();
+        viewModel(settings).save(StoreEntry.of(fixture.toString(), null));
 
         StoresViewModel restarted = viewModel(new SettingsStore(settings.file()));
 
@@ -209,16 +211,17 @@ class StoresViewModelTest {
     }
 
     @Test
-    void aStoreThatFailsToOpenIsReportedAndNotSaved() throws Exception {
+    void aStoreThatFailsToOpenIsReportedAndNeitherSavedNorRemembered() throws Exception {
         Path truncated = directory.resolve("truncated.json");
         java.nio.file.Files.writeString(truncated, "{\"sessions\": [{\"session\": \"a\", \"repoName\": \"x\"");
         SettingsStore settings = new SettingsStore(directory.resolve("settings.json"));
         StoresViewModel viewModel = viewModel(settings);
 
-        viewModel.addAndOpen(truncated.toString());
+        viewModel.open(truncated.toString());
 
         assertThat(dialogs.errors()).singleElement().asString().startsWith("Cannot open");
         assertThat(viewModel.saved()).isEmpty();
+        assertThat(viewModel.recent()).isEmpty();
         assertThat(savedInCatalog(settings)).isEmpty();
         assertThat(current.isOpen()).isFalse();
     }
@@ -228,7 +231,7 @@ class StoresViewModelTest {
         Path fixture = TestStores.fixtureCopy(directory);
         SettingsStore settings = new SettingsStore(directory.resolve("settings.json"));
         StoresViewModel viewModel = viewModel(settings);
-        viewModel.addAndOpen(fixture.toString());
+        viewModel.save(StoreEntry.of(fixture.toString(), null));
 
         viewModel.remove(viewModel.saved().get(0));
 
@@ -252,7 +255,7 @@ class StoresViewModelTest {
     void aLocatorThatDoesNotParseIsReportedAndNotSaved() {
         SettingsStore settings = new SettingsStore(directory.resolve("settings.json"));
 
-        viewModel(settings).addAndOpen(directory.resolve("missing.txt").toString());
+        viewModel(settings).open(directory.resolve("missing.txt").toString());
 
         assertThat(savedInCatalog(settings)).isEmpty();
         assertThat(dialogs.errors()).singleElement().asString().contains("no such file or directory");
