@@ -125,13 +125,7 @@ final class UndoCommand implements Callable<Integer> {
         return JobRunner.cancellable(spec.commandLine(), "undo " + backup.id(), (tracker, bar) -> {
             Backup before = journal.restore(backup, tracker);
             bar.close();
-            if (backup.storeWasAbsent()) {
-                out.printf("Removed %s: it did not exist before the job that took backup %s created it.%n", backup.locator(), backup.id());
-            } else if (backup.kind().equals(Backup.Kind.EMPTY_FILE)) {
-                out.printf("Restored %s as the empty file it was before the job that took backup %s wrote into it.%n", backup.locator(), backup.id());
-            } else {
-                out.printf("Restored %s as it was at %s (backup %s, %,d records).%n", backup.locator(), backup.createdAt(), backup.id(), backup.records());
-            }
+            out.println(backup.whatRestoringDid());
             out.printf("The state it replaced%s is backup %s (undo that with: sessiondb undo %s).%n",
                     later.foundLaterChanges() ? ", with the changes made after the job," : "", before.id(), before.id());
             if (!backup.holdsSchema()) {

@@ -63,6 +63,20 @@ public record Backup(String id, Instant createdAt, String reason, String locator
         return !kind.equals(Kind.RECORDS);
     }
 
+    /**
+     * What putting this backup back did to its store, as the CLI's undo and the window both say it: a store a job created is
+     * removed, not "as it was", since there was none before.
+     */
+    public String whatRestoringDid() {
+        if (storeWasAbsent()) {
+            return String.format("Removed %s: it did not exist before the job that took backup %s created it.", locator, id);
+        }
+        if (kind.equals(Kind.EMPTY_FILE)) {
+            return String.format("Restored %s as the empty file it was before the job that took backup %s wrote into it.", locator, id);
+        }
+        return String.format("Restored %s as it was at %s (backup %s, %,d records).", locator, createdAt, id, records);
+    }
+
     public Backup markedRestored(Instant when) {
         return new Backup(id, createdAt, reason, locator, format, kind, records, Optional.of(when));
     }

@@ -167,7 +167,7 @@ public final class UndoStack {
             return command;
         }).onSuccess(undone -> {
             Optional.ofNullable(onUndone.remove(undone)).ifPresent(Runnable::run);
-            finished(undone, "Undone: " + undone.description());
+            finished(undone, "Undone: " + undone.description() + undone.whatUndoDid().map(what -> ". " + what).orElse(""));
         })
                 .onFailure(failure -> {
                     if (wasDone) {

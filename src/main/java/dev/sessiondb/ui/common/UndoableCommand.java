@@ -26,6 +26,11 @@ public interface UndoableCommand {
         return Optional.empty();
     }
 
+    /** What its last undo did to a store, when that says more than "undone" (a job's store removed, not restored). */
+    default Optional<String> whatUndoDid() {
+        return Optional.empty();
+    }
+
     /**
      * A question to confirm before undoing (a job from the history, a store changed after the job); none for a change
      * made just now. Asked off the UI thread: it may look at the store and the job history.

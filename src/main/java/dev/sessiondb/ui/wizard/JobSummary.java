@@ -76,11 +76,12 @@ public record JobSummary(String headline, Tone tone, Map<String, Long> counts, L
     }
 
     /**
-     * This report after its job was undone: the headline says the store is back as it was, and
-     * the backup line goes, since that Undo has been used. The counts stay, as what the job did.
+     * This report after its job was undone: the headline says what the undo did ({@code whatUndoDid}, the engine's words:
+     * the store restored, or removed when the job created it), and the backup line goes, since that Undo has been used.
+     * The counts stay, as what the job did.
      */
-    public JobSummary undone(String step) {
-        return new JobSummary("Undone: the " + step + " was taken back; the store is as it was before it", Tone.WARNING, counts,
+    public JobSummary undone(String step, String whatUndoDid) {
+        return new JobSummary("Undone: the " + step + " was taken back. " + whatUndoDid, Tone.WARNING, counts,
                 lines.stream().filter(line -> !line.startsWith(BACKUP_LINE)).toList());
     }
 }

@@ -3,6 +3,7 @@ package dev.sessiondb.ui.wizard;
 import dev.sessiondb.catalog.LaterChanges;
 import dev.sessiondb.catalog.PastJob;
 import dev.sessiondb.job.JobReport;
+import dev.sessiondb.job.backup.Backup;
 import dev.sessiondb.job.backup.BackupJournal;
 import dev.sessiondb.progress.ProgressMonitor;
 import dev.sessiondb.store.StoreLocator;
@@ -33,6 +34,8 @@ public final class JobUndoCommand implements UndoableCommand {
     private final boolean askFirst;
     /** The backup of the job's result that the last undo replaced; null while the result is in place. */
     private final AtomicReference<String> undoneResult = new AtomicReference<>();
+    /** What the last undo did to the store, in the engine's words (the CLI's undo says the same); null before an undo. */
+    private final AtomicReference<String> whatUndoDid = new AtomicReference<>();
 
     private JobUndoCommand(String description, BackupJournal journal, String backupId, boolean askFirst) {
         this.description = description;
@@ -88,7 +91,14 @@ public final class JobUndoCommand implements UndoableCommand {
 
     @Override
     public void undo() {
-        undoneResult.set(journal.restore(journal.require(backupId), ProgressMonitor.NONE).id());
+        Backup backup = journal.require(backupId);
+        undoneResult.set(journal.restore(backup, ProgressMonitor.NONE).id());
+        whatUndoDid.set(backup.whatRestoringDid());
+    }
+
+    @Override
+    public Optional<String> whatUndoDid() {
+        return Optional.ofNullable(whatUndoDid.get());
     }
 
     @Override

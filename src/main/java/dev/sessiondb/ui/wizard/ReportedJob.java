@@ -10,7 +10,8 @@ import javafx.beans.property.StringProperty;
 /**
  * A finished job on its wizard page: the page shows the report, and the job's undo step goes on
  * the stack. Once the step is undone while the page still shows that report, the page and its
- * status line say so, instead of claiming a result and a backup that are gone.
+ * status line say what the undo did (restored the store, or removed the one the job created), instead of claiming a
+ * result and a backup that are gone.
  */
 public final class ReportedJob {
 
@@ -26,8 +27,9 @@ public final class ReportedJob {
         JobUndoCommand step = JobUndoCommand.ofReport(report, journal, ZoneId.systemDefault());
         undo.record(step, () -> {
             if (page.get() == summary) {
-                page.set(summary.undone(step.description()));
-                status.set("Undone: the store is as it was before this job.");
+                String whatUndoDid = step.whatUndoDid().orElseThrow();
+                page.set(summary.undone(step.description(), whatUndoDid));
+                status.set("Undone: " + whatUndoDid);
             }
         });
     }

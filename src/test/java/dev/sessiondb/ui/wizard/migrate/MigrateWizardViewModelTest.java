@@ -28,6 +28,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -99,7 +100,10 @@ class MigrateWizardViewModelTest {
         undo.undo();
 
         assertThat(target).doesNotExist();
-        assertThat(dialogs.notifications()).anyMatch(note -> note.matches("Undone: migration .+\\.json → sessions\\.db \\(\\d\\d:\\d\\d:\\d\\d\\)"));
+        assertThat(dialogs.notifications()).anyMatch(note -> note.matches("Undone: migration .+\\.json → sessions\\.db \\(\\d\\d:\\d\\d:\\d\\d\\)\\. Removed sqlite:"
+                + Pattern.quote(target.toString()) + ": it did not exist before the job that took backup \\S+ created it\\."));
+        assertThat(viewModel.reportProperty().get().headline()).as("not \"as it was before\": there was no store before")
+                .startsWith("Undone: the migration ").contains(" was taken back. Removed sqlite:" + target + ": it did not exist before the job");
     }
 
     /** The status bar names the job and how it ended, so an earlier "Undone: …" does not stay through it (D12). */

@@ -135,10 +135,10 @@ class ValidateWizardViewModelTest {
         undo.undo();
 
         JobSummary result = viewModel.resultProperty().get();
-        assertThat(result.headline()).startsWith("Undone: the repair of ").endsWith(" was taken back; the store is as it was before it");
+        assertThat(result.headline()).startsWith("Undone: the repair of ").contains(" was taken back. Restored json:" + fixture + " as it was at ");
         assertThat(result.tone()).isEqualTo(JobSummary.Tone.WARNING);
         assertThat(result.lines()).noneMatch(line -> line.contains("Undo restores it"));
-        assertThat(viewModel.statusProperty().get()).isEqualTo("Undone: the store is as it was before this job.");
+        assertThat(viewModel.statusProperty().get()).startsWith("Undone: Restored json:" + fixture + " as it was at ");
     }
 
     /** What Apply writes is what the preview showed: a record it showed, changed since by another program, refuses the apply. */
