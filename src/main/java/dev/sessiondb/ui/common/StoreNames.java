@@ -4,8 +4,15 @@ import dev.sessiondb.model.SecretMasker;
 import dev.sessiondb.store.StoreLocator;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.value.ObservableStringValue;
@@ -22,14 +29,53 @@ public final class StoreNames {
     }
 
     /**
-     * As {@link #shortName}, with the folder it is in when another of {@code among} has the same
-     * short name: two sources both called session-db.json must not read as one.
+     * As {@link #shortName}, told apart from the others of {@code among} that share it (see {@link #distinctNames}): two
+     * sources both called session-db.json must not read as one.
      */
     public static String distinctName(StoreLocator store, List<StoreLocator> among) {
-        String name = shortName(store);
-        boolean shared = among.stream().filter(other -> !other.equals(store)).anyMatch(other -> shortName(other).equals(name));
-        Path parent = store.localPath().map(path -> path.toAbsolutePath().getParent()).orElse(null);
-        return !shared || parent == null || parent.getFileName() == null ? name : parent.getFileName() + "/" + name;
+        List<String> all = Stream.concat(Stream.of(store), among.stream()).map(StoreLocator::display).toList();
+        return distinctNames(all).get(store.display());
+    }
+
+    /**
+     * Each of {@code locators} (as the history records them) by its short name, with as many of its parent folders as it
+     * takes to tell it from the others of the same short name, as editors name same-named tabs: /tmp/e/session-db.json and
+     * /tmp/e/rodir/session-db.json read e/session-db.json and rodir/session-db.json. Server stores of one name, and files
+     * no parent tells apart, are shown whole (password masked).
+     */
+    public static Map<String, String> distinctNames(Collection<String> locators) {
+        Map<String, List<String>> byShortName = locators.stream().distinct()
+                .collect(Collectors.groupingBy(StoreNames::shortName, LinkedHashMap::new, Collectors.toList()));
+        Map<String, String> names = new HashMap<>();
+        byShortName.forEach((name, same) -> same.forEach(locator -> names.put(locator, same.size() == 1 ? name : withParents(locator, same))));
+        return names;
+    }
+
+    private static String withParents(String locator, List<String> sameName) {
+        Optional<Path> path = absolutePath(locator);
+        List<Path> others = sameName.stream().filter(other -> !other.equals(locator)).map(StoreNames::absolutePath).flatMap(Optional::stream).toList();
+        for (int parents = 1; path.isPresent() && parents < path.get().getNameCount(); parents++) {
+            String tail = tail(path.get(), parents);
+            int depth = parents;
+            if (others.stream().noneMatch(other -> tail(other, depth).equals(tail))) {
+                return tail;
+            }
+        }
+        return shown(locator);
+    }
+
+    private static Optional<Path> absolutePath(String locator) {
+        try {
+            return StoreLocator.parse(locator).localPath().map(Path::toAbsolutePath);
+        } catch (RuntimeException unparseable) {
+            return Optional.empty();
+        }
+    }
+
+    /** The file name and its last {@code parents} folders. */
+    private static String tail(Path path, int parents) {
+        int names = path.getNameCount();
+        return path.subpath(Math.max(0, names - parents - 1), names).toString();
     }
 
     /** As {@link #shortName}, for a locator as the history records it; one that no longer parses is shown whole, its password masked. */
@@ -56,7 +102,12 @@ public final class StoreNames {
 
     /** Where a job went, "a.json + b.json → c.db", or only the target for a job that read no other store. */
     public static String route(List<String> sources, Optional<String> target) {
-        List<String> names = new ArrayList<>(sources.stream().map(StoreNames::shortName).toList());
-        return String.join(" + ", names) + target.map(store -> (names.isEmpty() ? "" : " → ") + shortName(store)).orElse("");
+        return route(sources, target, StoreNames::shortName);
+    }
+
+    /** As {@link #route(List, Optional)}, each store called by {@code name}. */
+    public static String route(List<String> sources, Optional<String> target, Function<String, String> name) {
+        List<String> names = new ArrayList<>(sources.stream().map(name).toList());
+        return String.join(" + ", names) + target.map(store -> (names.isEmpty() ? "" : " → ") + name.apply(store)).orElse("");
     }
 }

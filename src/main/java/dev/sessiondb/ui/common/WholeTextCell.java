@@ -28,8 +28,13 @@ public class WholeTextCell<S> extends TableCell<S, String> {
         }
     }
 
+    /** What the tooltip shows: the cell's text; a cell that shortens its value shows the value in full. */
+    protected String wholeText() {
+        return getText();
+    }
+
     private void showWholeText() {
-        String text = getText();
+        String text = wholeText();
         if (text == null || text.isEmpty()) {
             setTooltip(null);
             return;

@@ -1,6 +1,7 @@
 package dev.sessiondb.ui.history;
 
 import dev.sessiondb.ui.common.Controls;
+import dev.sessiondb.ui.common.WholeTextCell;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
@@ -24,7 +25,15 @@ public final class HistoryView extends BorderPane {
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         table.getColumns().add(column("When (local time)", 175, HistoryRow::when));
         table.getColumns().add(column("Job", 105, HistoryRow::kind));
-        table.getColumns().add(column("Stores", 320, HistoryRow::stores));
+        TableColumn<HistoryRow, String> stores = column("Stores", 320, HistoryRow::stores);
+        stores.setCellFactory(column -> new WholeTextCell<>() {
+            @Override
+            protected String wholeText() {
+                HistoryRow row = getTableRow() == null ? null : getTableRow().getItem();
+                return row == null ? getText() : row.storesInFull();
+            }
+        });
+        table.getColumns().add(stores);
         table.getColumns().add(column("Outcome", 165, HistoryRow::outcome));
         table.getColumns().add(column("Undone", 175, HistoryRow::undone));
         table.getColumns().add(column("Counts", 520, HistoryRow::counts));

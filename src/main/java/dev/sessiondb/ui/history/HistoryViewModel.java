@@ -7,6 +7,7 @@ import dev.sessiondb.store.SessionStore;
 import dev.sessiondb.ui.common.BackgroundTask;
 import dev.sessiondb.ui.common.CurrentStore;
 import dev.sessiondb.ui.common.DialogService;
+import dev.sessiondb.ui.common.StoreNames;
 import dev.sessiondb.ui.common.TaskExecutor;
 import dev.sessiondb.ui.common.UndoStack;
 import dev.sessiondb.ui.wizard.JobUndoCommand;
@@ -14,7 +15,9 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ObjectProperty;
@@ -105,7 +108,9 @@ public final class HistoryViewModel {
 
     private void show(List<PastJob> jobs) {
         String keep = selected.get() == null ? null : selected.get().job().runId();
-        rows.setAll(jobs.stream().map(job -> HistoryRow.of(job, zone)).toList());
+        Map<String, String> storeNames = StoreNames.distinctNames(jobs.stream()
+                .flatMap(job -> Stream.concat(job.sources().stream(), job.target().stream())).toList());
+        rows.setAll(jobs.stream().map(job -> HistoryRow.of(job, zone, storeNames::get)).toList());
         selected.set(rows.stream().filter(row -> row.job().runId().equals(keep)).findFirst().orElse(null));
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.sessiondb.store.StoreLocator;
 import dev.sessiondb.ui.TestStores;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class StoreNamesTest {
@@ -20,6 +21,21 @@ class StoreNamesTest {
         assertThat(StoreNames.distinctName(desktop, sources)).isEqualTo("desktop/session-db.json");
         assertThat(StoreNames.distinctName(other, sources)).as("a name of its own stays short").isEqualTo("sessions.db");
         assertThat(StoreNames.distinctName(StoreLocator.parse("postgresql://me:secret@db/sessions"), sources)).isEqualTo("sessions");
+    }
+
+    /** An audit read "repair session-db.json" of /tmp/e/rodir/session-db.json in the History as the repair of /tmp/e/session-db.json. */
+    @Test
+    void storesOfOneNameAreCalledByTheShortestParentPathThatTellsThemApart() {
+        Map<String, String> names = StoreNames.distinctNames(List.of("json:/tmp/e/session-db.json", "json:/tmp/e/rodir/session-db.json",
+                "json:/home/a/x/session-db.json", "json:/home/b/x/session-db.json", "sqlite:/tmp/e/sessions.db", "json:/tmp/e/session-db.json",
+                "postgresql://u@h1/sess?schema=a", "postgresql://u@h2/sess?schema=a"));
+
+        assertThat(names).containsEntry("json:/tmp/e/session-db.json", "e/session-db.json")
+                .containsEntry("json:/tmp/e/rodir/session-db.json", "rodir/session-db.json")
+                .containsEntry("json:/home/a/x/session-db.json", "a/x/session-db.json")
+                .containsEntry("json:/home/b/x/session-db.json", "b/x/session-db.json")
+                .containsEntry("sqlite:/tmp/e/sessions.db", "sessions.db")
+                .containsEntry("postgresql://u@h1/sess?schema=a", "postgresql://u@h1/sess?schema=a");
     }
 
     /** A typed locator shown outside its field (the consolidate wizard's sources), or a recorded one that no longer parses, keeps no password. */

@@ -3,6 +3,7 @@ package dev.sessiondb.ui.history;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sessiondb.catalog.PastJob;
+import dev.sessiondb.ui.common.StoreNames;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
@@ -20,9 +21,9 @@ class HistoryRowTest {
 
     @Test
     void anEditSavedInTheAppReadsAsSavedAndARunWithoutAnOutcomeIsRunningWhileItHoldsItsLockElseDidNotFinish() {
-        assertThat(HistoryRow.of(withoutReport("edit"), ZoneId.of("UTC")).outcome()).isEqualTo("saved");
-        assertThat(HistoryRow.of(withoutReport("migrate"), ZoneId.of("UTC")).outcome()).isEqualTo("did not finish");
-        assertThat(HistoryRow.of(withoutReport("migrate").withRunning(true), ZoneId.of("UTC")).outcome()).isEqualTo("running");
+        assertThat(HistoryRow.of(withoutReport("edit"), ZoneId.of("UTC"), StoreNames::shortName).outcome()).isEqualTo("saved");
+        assertThat(HistoryRow.of(withoutReport("migrate"), ZoneId.of("UTC"), StoreNames::shortName).outcome()).isEqualTo("did not finish");
+        assertThat(HistoryRow.of(withoutReport("migrate").withRunning(true), ZoneId.of("UTC"), StoreNames::shortName).outcome()).isEqualTo("running");
         assertThat(withoutReport("migrate").withRunning(true).unfinishedTarget()).as("nothing is left while it runs").isEmpty();
     }
 
@@ -33,12 +34,20 @@ class HistoryRowTest {
                 Optional.of(Instant.parse("2026-12-05T06:02:09Z")), Optional.of("failed"), Map.of(), Optional.empty(), Optional.empty(),
                 Optional.empty(), Optional.empty(), Optional.empty(), false, Optional.of("json:/tmp/a.json: permission denied"));
 
-        assertThat(HistoryRow.of(failed, ZoneId.of("UTC")).note()).isEqualTo("json:/tmp/a.json: permission denied");
-        assertThat(HistoryRow.of(killed, ZoneId.of("UTC")).note()).isEqualTo(killed.unfinishedTarget().orElseThrow());
+        assertThat(HistoryRow.of(failed, ZoneId.of("UTC"), StoreNames::shortName).note()).isEqualTo("json:/tmp/a.json: permission denied");
+        assertThat(HistoryRow.of(killed, ZoneId.of("UTC"), StoreNames::shortName).note()).isEqualTo(killed.unfinishedTarget().orElseThrow());
+    }
+
+    @Test
+    void theStoresAreCalledByTheNamesGivenAndShownInFullForTheTooltip() {
+        HistoryRow row = HistoryRow.of(withoutReport("repair"), ZoneId.of("UTC"), locator -> "tmp/a.json");
+
+        assertThat(row.stores()).isEqualTo("tmp/a.json");
+        assertThat(row.storesInFull()).isEqualTo("json:/tmp/a.json");
     }
 
     @Test
     void theTimeIsTheJobsStartInTheZoneGiven() {
-        assertThat(HistoryRow.of(withoutReport("edit"), ZoneId.of("Asia/Tokyo")).when()).isEqualTo("2026-12-05 15:02:03");
+        assertThat(HistoryRow.of(withoutReport("edit"), ZoneId.of("Asia/Tokyo"), StoreNames::shortName).when()).isEqualTo("2026-12-05 15:02:03");
     }
 }
