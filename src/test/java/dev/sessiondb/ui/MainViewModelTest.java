@@ -65,7 +65,7 @@ class MainViewModelTest {
     void aJobRunInTheWindowStaysUndoableWhenAnotherStoreOpens() {
         MainViewModel viewModel = new MainViewModel(new SettingsStore(directory.resolve("settings.json")), current, undo);
         int[] undone = {0};
-        undo.record(counting(undone, false), () -> { });
+        undo.record(counting(undone, false), done -> { });
 
         current.show(TestStores.openFixtureCopy(directory));
         assertThat(viewModel.undoDescriptionProperty().get()).isEqualTo("a change");

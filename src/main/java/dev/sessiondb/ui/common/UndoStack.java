@@ -32,7 +32,7 @@ public final class UndoStack {
     private final Deque<UndoableCommand> done = new ArrayDeque<>();
     private final ReadOnlyStringWrapper undoDescription = new ReadOnlyStringWrapper("");
     /** What to do once a recorded command is undone; keyed by the command, which a History row's equals. */
-    private final Map<UndoableCommand, Runnable> onUndone = new HashMap<>();
+    private final Map<UndoableCommand, Consumer<UndoableCommand>> onUndone = new HashMap<>();
     /** Commands whose undo waits for its question to be looked up and answered. */
     private final Set<UndoableCommand> asking = new HashSet<>();
     private Consumer<UndoableCommand> changed = command -> { };
@@ -111,9 +111,10 @@ public final class UndoStack {
     /**
      * Keeps a command that already ran elsewhere (a job run with its own progress), so Ctrl+Z takes
      * it back; {@code whenUndone} runs once it is undone, from here or from the History view, so the
-     * page that reported the job stops saying it is in place.
+     * page that reported the job stops saying it is in place. It is given the command undone: the History view's
+     * own, equal to {@code done}, when undone from there.
      */
-    public void record(UndoableCommand done, Runnable whenUndone) {
+    public void record(UndoableCommand done, Consumer<UndoableCommand> whenUndone) {
         remember(done);
         onUndone.put(done, whenUndone);
         undoDescription.set(done.description());
@@ -166,7 +167,7 @@ public final class UndoStack {
             releasingReplaced(command, open, command::undo);
             return command;
         }).onSuccess(undone -> {
-            Optional.ofNullable(onUndone.remove(undone)).ifPresent(Runnable::run);
+            Optional.ofNullable(onUndone.remove(undone)).ifPresent(whenUndone -> whenUndone.accept(undone));
             finished(undone, "Undone: " + undone.description() + undone.whatUndoDid().map(what -> ". " + what).orElse(""));
         })
                 .onFailure(failure -> {

@@ -25,9 +25,9 @@ public final class ReportedJob {
             return;
         }
         JobUndoCommand step = JobUndoCommand.ofReport(report, journal, ZoneId.systemDefault());
-        undo.record(step, () -> {
+        undo.record(step, undone -> {
             if (page.get() == summary) {
-                String whatUndoDid = step.whatUndoDid().orElseThrow();
+                String whatUndoDid = undone.whatUndoDid().orElseThrow();
                 page.set(summary.undone(step.description(), whatUndoDid));
                 status.set("Undone: " + whatUndoDid);
             }

@@ -19,13 +19,19 @@ import dev.sessiondb.ui.ScriptedDialogService;
 import dev.sessiondb.ui.common.CurrentStore;
 import dev.sessiondb.ui.common.CurrentThreadTaskExecutor;
 import dev.sessiondb.ui.common.UndoStack;
+import dev.sessiondb.ui.wizard.JobSummary;
 import dev.sessiondb.ui.wizard.JobUndoCommand;
+import dev.sessiondb.ui.wizard.ReportedJob;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -89,7 +95,7 @@ class HistoryViewModelTest {
         JobReport intoOther = new MigrateJob(StoreLocator.parse("json:" + target), StoreLocator.parse("json:" + other),
                 new MigrateOptions(Optional.empty(), Optional.of(TargetMode.REPLACE), false, true), journal).run(ProgressMonitor.NONE);
         JobUndoCommand ranHere = JobUndoCommand.ofReport(intoOther, journal, ZoneOffset.UTC);
-        undo.record(ranHere, () -> { });
+        undo.record(ranHere, undone -> { });
 
         current.show(StoreFactory.open("json:" + target, OpenMode.EXISTING));
 
@@ -97,6 +103,29 @@ class HistoryViewModelTest {
         undo.undo();
         assertThat(Files.readAllBytes(other)).isEqualTo(otherBefore);
         assertThat(undo.undoDescriptionProperty().get()).as("then the open store's own migration").contains("→ target.json");
+    }
+
+    /** A job's page, when the job is undone from the History view (which has its own command for it), says what the undo did. */
+    @Test
+    void aJobUndoneFromTheHistorySaysOnItsPageThatTheStoreItCreatedWasRemoved() throws Exception {
+        Path made = directory.resolve("made.json");
+        JobReport intoNew = new MigrateJob(StoreLocator.parse("json:" + target), StoreLocator.parse("json:" + made),
+                new MigrateOptions(Optional.empty(), Optional.of(TargetMode.NEW), false, true), journal).run(ProgressMonitor.NONE);
+        ObjectProperty<JobSummary> page = new SimpleObjectProperty<>();
+        StringProperty status = new SimpleStringProperty("");
+        ReportedJob.show(intoNew, JobSummary.ofFailure("migrate", new Exception("shown")), page, status, undo, journal);
+        HistoryViewModel viewModel = new HistoryViewModel(current, journal, undo, executor, dialogs, ZoneOffset.UTC);
+        viewModel.refresh();
+
+        viewModel.selectedProperty().set(viewModel.rows().get(0));
+        dialogs.answer(true);
+        viewModel.undoSelected();
+
+        assertThat(made).doesNotExist();
+        String removed = "Removed json:" + made + ": it did not exist before the job that took backup " + intoNew.backupId().orElseThrow() + " created it.";
+        assertThat(status.get()).isEqualTo("Undone: " + removed);
+        assertThat(page.get().headline()).endsWith(" was taken back. " + removed);
+        assertThat(dialogs.errors()).isEmpty();
     }
 
     @Test

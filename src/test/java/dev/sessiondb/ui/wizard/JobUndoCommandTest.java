@@ -69,8 +69,8 @@ class JobUndoCommandTest {
         UndoStack undo = new UndoStack(new CurrentThreadTaskExecutor(), dialogs);
         JobUndoCommand firstRun = JobUndoCommand.ofReport(replace(first, target, journal), journal, ZoneOffset.UTC);
         JobUndoCommand secondRun = JobUndoCommand.ofReport(replace(second, target, journal), journal, ZoneOffset.UTC);
-        undo.record(firstRun, () -> { });
-        undo.record(secondRun, () -> { });
+        undo.record(firstRun, undone -> { });
+        undo.record(secondRun, undone -> { });
 
         assertThat(undo.undoDescriptionProperty().get()).startsWith("migration second.json → copy.json (");
         undo.undo();
@@ -93,7 +93,7 @@ class JobUndoCommandTest {
         ScriptedDialogService dialogs = new ScriptedDialogService();
         UndoStack undo = new UndoStack(new CurrentThreadTaskExecutor(), dialogs);
         JobUndoCommand command = JobUndoCommand.ofReport(report, journal, ZoneOffset.UTC);
-        undo.record(command, () -> { });
+        undo.record(command, undone -> { });
 
         dialogs.answer(false);
         undo.undo();
@@ -123,7 +123,7 @@ class JobUndoCommandTest {
         BackupJournal journal = CatalogRecorder.journal(dir.resolve("journal"), warning -> { throw new AssertionError(warning); });
         ScriptedDialogService dialogs = new ScriptedDialogService();
         UndoStack undo = new UndoStack(new CurrentThreadTaskExecutor(), dialogs);
-        undo.record(JobUndoCommand.ofReport(replace(source, target, journal), journal, ZoneOffset.UTC), () -> { });
+        undo.record(JobUndoCommand.ofReport(replace(source, target, journal), journal, ZoneOffset.UTC), undone -> { });
 
         undo.undo();
 
