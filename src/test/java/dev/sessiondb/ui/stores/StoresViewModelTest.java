@@ -115,12 +115,12 @@ class StoresViewModelTest {
     void openingAStoreRefillsOnlyTheListsThatChanged() {
         Path fixture = TestStores.fixtureCopy(directory);
         StoresViewModel viewModel = viewModel(new SettingsStore(directory.resolve("settings.json")));
-        viewModel.addAndOpen("json:" + fixture);
+        viewModel.open("json:" + fixture);
         List<String> changed = new ArrayList<>();
         viewModel.saved().addListener((javafx.collections.ListChangeListener<StoreEntry>) change -> changed.add("saved"));
         viewModel.recent().addListener((javafx.collections.ListChangeListener<StoreEntry>) change -> changed.add("recent"));
 
-        viewModel.addAndOpen("json:" + fixture);
+        viewModel.open("json:" + fixture);
 
         assertThat(current.store().count()).isEqualTo(217);
         assertThat(viewModel.recent()).extracting(StoreEntry::locator).containsExactly("json:" + fixture);
