@@ -3,10 +3,10 @@ package dev.sessiondb.cli;
 import dev.sessiondb.model.SessionQuery;
 import dev.sessiondb.model.SessionRecord;
 import dev.sessiondb.model.TaskId;
+import dev.sessiondb.model.UnicodeForms;
 import dev.sessiondb.store.RecordCursor;
 import dev.sessiondb.store.SessionStore;
 import dev.sessiondb.store.StoreException;
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -32,15 +32,9 @@ final class SessionLookup {
                         + suggestion(store, unescaped)));
     }
 
-    /**
-     * A name typed in the other Unicode normalisation than the store keeps it: {@code é} as one character (NFC, what most
-     * keyboards type) or as {@code e} and a combining accent (NFD, what macOS file names and some tools write).
-     */
+    /** A name typed in the other Unicode normalisation than the store keeps it (NFC or NFD, {@link UnicodeForms}). */
     private static Optional<SessionRecord> otherNormalisation(SessionStore store, String wanted) {
-        String composed = Normalizer.normalize(wanted, Normalizer.Form.NFC);
-        String decomposed = Normalizer.normalize(wanted, Normalizer.Form.NFD);
-        return (composed.equals(wanted) ? Optional.<SessionRecord>empty() : store.get(composed))
-                .or(() -> decomposed.equals(wanted) ? Optional.empty() : store.get(decomposed));
+        return UnicodeForms.of(wanted).stream().skip(1).map(store::get).flatMap(Optional::stream).findFirst();
     }
 
     /** Real stores mix #079, 079 and md#079: a lookup that strips only '#' misses sessions that exist. */

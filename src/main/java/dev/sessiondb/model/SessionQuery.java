@@ -7,8 +7,8 @@ import java.util.Objects;
 /**
  * What a page of sessions asks for.
  *
- * @param search   words, each a case-insensitive substring of session key, task id, repo name or branch; every word
- *                 must be found (in any of those fields); blank for all
+ * @param search   words, each a case-insensitive substring of session key, task id, repo name or branch, as typed or in
+ *                 its other Unicode normalisation (NFC or NFD); every word must be found (in any of those fields); blank for all
  * @param filters  exact-value filters, all of which must match
  * @param sort     sort column; ties are broken by key
  * @param afterKey keyset paging: only keys after this one (only with {@link SortKey#SESSION} ascending); null for none
@@ -56,7 +56,7 @@ public record SessionQuery(String search, List<FieldFilter> filters, SortKey sor
         return new SessionQuery(search, filters, sort, descending, afterKey, newOffset, newLimit);
     }
 
-    /** The search split at white space: every one must be found, each in any searched field. */
+    /** The search split at white space: every one must be found, each in any searched field, in any of its {@link UnicodeForms}. */
     public List<String> searchWords() {
         return search.isEmpty() ? List.of() : List.of(search.split("\\s+"));
     }
@@ -78,13 +78,22 @@ public record SessionQuery(String search, List<FieldFilter> filters, SortKey sor
             return false;
         }
         for (String word : searchWords()) {
-            String needle = word.toLowerCase(Locale.ROOT);
+            List<String> needles = UnicodeForms.of(word).stream().map(form -> form.toLowerCase(Locale.ROOT)).toList();
             boolean found = SEARCHED.stream().anyMatch(key -> key.valueOf(record)
-                    .map(value -> value.toLowerCase(Locale.ROOT).contains(needle)).orElse(false));
+                    .map(value -> contains(value.toLowerCase(Locale.ROOT), needles)).orElse(false));
             if (!found) {
                 return false;
             }
         }
         return filters.stream().allMatch(filter -> filter.matches(record));
+    }
+
+    private static boolean contains(String value, List<String> needles) {
+        for (String needle : needles) {
+            if (value.contains(needle)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

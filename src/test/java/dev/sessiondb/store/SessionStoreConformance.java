@@ -272,6 +272,42 @@ public abstract class SessionStoreConformance {
         }
     }
 
+    /**
+     * An audit: a session named {@code café} stored with its accent decomposed (NFD, as macOS writes it) was not found by
+     * {@code café} typed composed (NFC), nor the other way round; a word of three characters or more asks SQLite's
+     * trigram index, a shorter one its LIKE, and PostgreSQL's two halves hold the key and the repository.
+     */
+    @Test
+    void searchFindsTextInEitherUnicodeNormalisation() {
+        List<SessionRecord> samples = new ArrayList<>(sampleRecords().subList(0, 6));
+        String composed = "caf\u00e9-composed";
+        String decomposed = "cafe\u0301-decomposed";
+        samples.set(0, renamed(samples.get(0), composed));
+        samples.set(1, renamed(samples.get(1), decomposed));
+        samples.set(2, samples.get(2).with("repoName", "na\u00efve-repo"));
+        samples.set(3, samples.get(3).with("repoName", "nai\u0308ve-repo"));
+        fill(samples);
+
+        List<SessionRecord> stored = readAll();
+        for (String text : List.of("caf\u00e9", "cafe\u0301", "\u00e9-", "e\u0301-", "\u00e9")) {
+            SessionQuery query = SessionQuery.all().withSearch(text).page(0, 10_000);
+            assertThat(keys(store.page(query))).as(text).containsExactlyInAnyOrder(composed, decomposed).isEqualTo(reference(stored, query));
+            assertThat(store.page(query).totalMatching()).as(text).isEqualTo(2);
+        }
+        if (!store.unsupportedFields(samples.get(2)).contains("repoName")) {
+            for (String text : List.of("na\u00efve", "nai\u0308ve-repo caf", "nai\u0308ve-repo")) {
+                SessionQuery query = SessionQuery.all().withSearch(text).page(0, 10_000);
+                assertThat(keys(store.page(query))).as(text).isEqualTo(reference(stored, query));
+            }
+            assertThat(keys(store.page(SessionQuery.all().withSearch("na\u00efve")))).containsExactlyInAnyOrder(samples.get(2).key(), samples.get(3).key());
+        }
+    }
+
+    private static SessionRecord renamed(SessionRecord record, String key) {
+        String keyField = SessionRecord.KEY_FIELDS.stream().filter(record::has).findFirst().orElseThrow();
+        return record.with(keyField, key);
+    }
+
     @ParameterizedTest
     @EnumSource(SortKey.class)
     void distinctValuesAreCountedLikeTheReference(SortKey field) {

@@ -5,6 +5,7 @@ import dev.sessiondb.model.Page;
 import dev.sessiondb.model.SessionQuery;
 import dev.sessiondb.model.SessionRecord;
 import dev.sessiondb.model.SortKey;
+import dev.sessiondb.model.UnicodeForms;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -14,6 +15,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.PriorityQueue;
+import java.util.stream.Collectors;
 
 /**
  * One page of a {@link SessionQuery} with exactly the reference semantics of
@@ -65,8 +67,7 @@ final class PageQuery {
             add(new Layout.SqlCondition("1 = 0", List.of()));
         } else {
             for (String word : query.searchWords()) {
-                Optional<Layout.SqlCondition> condition = indexedWhenSelective(connection, word);
-                condition.or(() -> layout.searchCondition(word)).ifPresentOrElse(this::add, () -> finishInJava = true);
+                wordCondition(connection, word).ifPresentOrElse(this::add, () -> finishInJava = true);
             }
             for (FieldFilter filter : query.filters()) {
                 layout.filterCondition(filter).ifPresentOrElse(this::add, () -> finishInJava = true);
@@ -78,6 +79,26 @@ final class PageQuery {
         if (layout.valueExpression(query.sort()).isEmpty()) {
             finishInJava = true;
         }
+    }
+
+    /**
+     * A word found as typed or in its other Unicode normalisation ({@link UnicodeForms}): one condition for a word that
+     * has one form (any ASCII word), the forms' conditions joined by OR for one that has two. Empty when the layout
+     * cannot search in SQL.
+     */
+    private Optional<Layout.SqlCondition> wordCondition(Connection connection, String word) throws SQLException {
+        List<String> parts = new ArrayList<>();
+        List<Object> partParams = new ArrayList<>();
+        for (String form : UnicodeForms.of(word)) {
+            Optional<Layout.SqlCondition> condition = indexedWhenSelective(connection, form).or(() -> layout.searchCondition(form));
+            if (condition.isEmpty()) {
+                return Optional.empty();
+            }
+            parts.add(condition.get().sql());
+            partParams.addAll(condition.get().params());
+        }
+        return Optional.of(parts.size() == 1 ? new Layout.SqlCondition(parts.get(0), partParams)
+                : new Layout.SqlCondition(parts.stream().map(part -> "(" + part + ")").collect(Collectors.joining(" OR ", "(", ")")), partParams));
     }
 
     /** The search index's condition for a word it matches in few sessions; empty to scan instead. */
