@@ -14,6 +14,9 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 /** Draws a job's progress as a terminal bar on stderr, one bar per phase. */
 final class TerminalProgress implements Consumer<ProgressTracker.Snapshot>, AutoCloseable {
 
+    /** After the bar while its total is estimated from the bytes read of a file's size (no bar says "?" of a JSON file). */
+    static final String ESTIMATED = "(estimated)";
+
     private final PrintStream stream;
     private ProgressBar bar;
     private String phase;
@@ -61,6 +64,7 @@ final class TerminalProgress implements Consumer<ProgressTracker.Snapshot>, Auto
                     .setConsumer(new ConsoleProgressBarConsumer(stream)).setUnit(" records", 1).showSpeed().build();
         }
         bar.maxHint(snapshot.total());
+        bar.setExtraMessage(snapshot.totalEstimated() ? ESTIMATED : "");
         bar.stepTo(snapshot.done());
     }
 

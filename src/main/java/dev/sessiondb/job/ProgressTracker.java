@@ -1,12 +1,14 @@
 package dev.sessiondb.job;
 
 import dev.sessiondb.progress.ProgressMonitor;
+import dev.sessiondb.progress.ReadTotal;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /**
  * The progress of one running job: done/total per phase, rate and ETA, and cancel. The CLI's
@@ -18,11 +20,12 @@ public final class ProgressTracker implements ProgressMonitor {
     /**
      * @param phase         what the job is doing now ("reading source", "writing target", "verifying")
      * @param total         -1 when unknown
+     * @param totalEstimated whether the total is an estimate from the source's reading so far ({@link ReadTotal})
      * @param ratePerSecond items per second in this phase, 0 until something is done
      * @param elapsed       time spent in this phase
      * @param pastCancel    the job is past the point a cancel can stop it (its write is done): it runs to its end
      */
-    public record Snapshot(String phase, long done, long total, double ratePerSecond, Optional<Duration> eta,
+    public record Snapshot(String phase, long done, long total, boolean totalEstimated, double ratePerSecond, Optional<Duration> eta,
                            boolean cancelRequested, Duration elapsed, boolean pastCancel) {
 
         /** Done as a fraction of total, or -1 when the total is unknown. */
@@ -46,7 +49,7 @@ public final class ProgressTracker implements ProgressMonitor {
     private final List<Consumer<Snapshot>> listeners = new CopyOnWriteArrayList<>();
     private volatile boolean cancelRequested;
     private volatile boolean pastCancel;
-    private volatile Snapshot current = new Snapshot(STARTING, 0, -1, 0, Optional.empty(), false, Duration.ZERO, false);
+    private volatile Snapshot current = new Snapshot(STARTING, 0, -1, false, 0, Optional.empty(), false, Duration.ZERO, false);
     private volatile long phaseStartNanos;
     private volatile long publishedNanos;
     /**
@@ -56,6 +59,8 @@ public final class ProgressTracker implements ProgressMonitor {
      */
     private volatile long unpublishedDone = -1;
     private volatile long unpublishedTotal;
+    /** This phase's source, asked for the total that {@link #progress} reports unknown; null when there is none. */
+    private volatile Supplier<ReadTotal> readTotal;
 
     public ProgressTracker() {
         this(System::nanoTime);
@@ -82,8 +87,8 @@ public final class ProgressTracker implements ProgressMonitor {
             return;
         }
         cancelRequested = true;
-        publish(new Snapshot(current.phase(), current.done(), current.total(), current.ratePerSecond(), current.eta(), true, current.elapsed(),
-                pastCancel));
+        publish(new Snapshot(current.phase(), current.done(), current.total(), current.totalEstimated(), current.ratePerSecond(), current.eta(), true,
+                current.elapsed(), pastCancel));
     }
 
     /** The job's work past this point runs to its end; a snapshot says so, so a cancel asked now is not taken for a stop. */
@@ -104,9 +109,16 @@ public final class ProgressTracker implements ProgressMonitor {
         if (unpublishedDone >= 0) {
             publishProgress(nanoClock.getAsLong(), unpublishedDone, unpublishedTotal);
         }
+        readTotal = null;
         phaseStartNanos = nanoClock.getAsLong();
         publishedNanos = phaseStartNanos - PUBLISH_EVERY_NANOS;
-        publish(new Snapshot(phase, 0, -1, 0, Optional.empty(), cancelRequested, Duration.ZERO, pastCancel));
+        publish(new Snapshot(phase, 0, -1, false, 0, Optional.empty(), cancelRequested, Duration.ZERO, pastCancel));
+    }
+
+    /** Lasts for the phase under way: the next {@link #message} starts one without. */
+    @Override
+    public void totalWhileReading(Supplier<ReadTotal> total) {
+        readTotal = total;
     }
 
     @Override
@@ -120,16 +132,20 @@ public final class ProgressTracker implements ProgressMonitor {
         publishProgress(now, done, total);
     }
 
-    private void publishProgress(long now, long done, long total) {
+    private void publishProgress(long now, long done, long reportedTotal) {
         publishedNanos = now;
         unpublishedDone = -1;
+        Supplier<ReadTotal> source = readTotal;
+        ReadTotal read = reportedTotal >= 0 || source == null ? ReadTotal.UNKNOWN : source.get();
+        long total = read.count() >= 0 ? Math.max(done, read.count()) : reportedTotal;
+        boolean estimated = read.count() >= 0 && !read.exact();
         long elapsedNanos = now - phaseStartNanos;
         double seconds = elapsedNanos / 1e9;
         double rate = seconds > 0 && done > 0 ? done / seconds : 0;
         Optional<Duration> eta = rate > 0 && total >= done
                 ? Optional.of(Duration.ofMillis((long) ((total - done) / rate * 1000)))
                 : Optional.empty();
-        publish(new Snapshot(current.phase(), done, total, rate, eta, cancelRequested, Duration.ofNanos(elapsedNanos), pastCancel));
+        publish(new Snapshot(current.phase(), done, total, estimated, rate, eta, cancelRequested, Duration.ofNanos(elapsedNanos), pastCancel));
     }
 
     private void publish(Snapshot snapshot) {

@@ -1,5 +1,7 @@
 package dev.sessiondb.progress;
 
+import java.util.function.Supplier;
+
 /**
  * Where long work reports how far it is and learns whether to stop. The CLI draws it as
  * a terminal bar, the desktop app binds it to a progress bar; both come from one design.
@@ -19,6 +21,13 @@ public interface ProgressMonitor {
 
     /** @param total the expected amount of work, or -1 when unknown */
     void progress(long done, long total);
+
+    /**
+     * Where this phase's records come from, when {@link #progress} cannot say how many there are (total -1) but the
+     * source's reading can: a JSON file read in one pass. Asked from whichever thread reports progress.
+     */
+    default void totalWhileReading(Supplier<ReadTotal> total) {
+    }
 
     /** Cooperative cancel: work checks this between records and stops, rolling back what it wrote. */
     boolean isCancelled();
@@ -46,6 +55,11 @@ public interface ProgressMonitor {
             @Override
             public void message(String text) {
                 reported.message(text);
+            }
+
+            @Override
+            public void totalWhileReading(Supplier<ReadTotal> total) {
+                reported.totalWhileReading(total);
             }
         };
     }

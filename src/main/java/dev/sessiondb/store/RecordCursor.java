@@ -1,6 +1,7 @@
 package dev.sessiondb.store;
 
 import dev.sessiondb.model.SessionRecord;
+import dev.sessiondb.progress.ReadTotal;
 import java.util.Iterator;
 import java.util.function.Consumer;
 
@@ -12,6 +13,14 @@ public interface RecordCursor extends Iterator<SessionRecord>, AutoCloseable {
 
     @Override
     void close();
+
+    /**
+     * How many records this cursor yields in all, as far as its reading tells ({@link ReadTotal}): for a progress total
+     * where the store cannot say before it is read. Asked from another thread than the one reading.
+     */
+    default ReadTotal readTotal() {
+        return ReadTotal.UNKNOWN;
+    }
 
     /** The same records, each handed to {@code onEach} before it is returned (which may throw to stop the reading). */
     static RecordCursor peeking(RecordCursor cursor, Consumer<SessionRecord> onEach) {

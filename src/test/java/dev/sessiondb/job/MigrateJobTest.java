@@ -282,6 +282,24 @@ class MigrateJobTest {
         assertThat(report.backupId()).isPresent();
     }
 
+    /** An audit: the one pass's bar said "?" records all along, a JSON file's count being known only once it is read. */
+    @Test
+    void aOnePassCopyOfAJsonFileShowsATotalFromItsFirstRecord() {
+        StoreLocator source = StoreContents.create("json:" + dir.resolve("big.json"), SampleSessions.minskyList(20_000, 2));
+        ProgressTracker tracker = new ProgressTracker();
+        List<ProgressTracker.Snapshot> writing = new java.util.ArrayList<>();
+        tracker.addListener(snapshot -> {
+            if (snapshot.phase().equals("writing target") && snapshot.done() > 0) {
+                writing.add(snapshot);
+            }
+        });
+
+        job(source, "sqlite:" + dir.resolve("out.db"), Optional.empty()).run(tracker);
+
+        assertThat(writing).isNotEmpty().allSatisfy(snapshot -> assertThat(snapshot.total()).isGreaterThanOrEqualTo(snapshot.done()));
+        assertThat(writing.get(writing.size() - 1).done()).isEqualTo(20_000);
+    }
+
     @Test
     void aMigrationCancelledWhilePlanningAndWritingANewTargetWritesNothing() {
         ProgressTracker tracker = new ProgressTracker();

@@ -3,6 +3,7 @@ package dev.sessiondb.job;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import dev.sessiondb.progress.ReadTotal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,6 +46,33 @@ class ProgressTrackerTest {
 
         assertThat(tracker.snapshot().fraction()).isEqualTo(-1);
         assertThat(tracker.snapshot().eta()).isEmpty();
+    }
+
+    @Test
+    void anUnknownTotalIsEstimatedFromTheSourcesReadingUntilItIsKnown() {
+        ReadTotal[] read = {new ReadTotal(1_000, false)};
+        tracker.message("writing target");
+        tracker.totalWhileReading(() -> read[0]);
+        nanos.addAndGet(Duration.ofSeconds(2).toNanos());
+        tracker.progress(200, -1);
+
+        assertThat(tracker.snapshot()).extracting(ProgressTracker.Snapshot::total, ProgressTracker.Snapshot::totalEstimated).containsExactly(1_000L, true);
+        assertThat(tracker.snapshot().fraction()).isEqualTo(0.2);
+        assertThat(tracker.snapshot().eta()).contains(Duration.ofSeconds(8));
+
+        read[0] = new ReadTotal(990, true);
+        nanos.addAndGet(Duration.ofSeconds(1).toNanos());
+        tracker.progress(300, -1);
+        assertThat(tracker.snapshot()).extracting(ProgressTracker.Snapshot::total, ProgressTracker.Snapshot::totalEstimated).containsExactly(990L, false);
+
+        // a total the work reports itself wins, and the next phase has no source to ask
+        nanos.addAndGet(Duration.ofSeconds(1).toNanos());
+        tracker.progress(400, 500);
+        assertThat(tracker.snapshot().total()).isEqualTo(500);
+        tracker.message("verifying");
+        nanos.addAndGet(Duration.ofSeconds(1).toNanos());
+        tracker.progress(10, -1);
+        assertThat(tracker.snapshot()).extracting(ProgressTracker.Snapshot::total, ProgressTracker.Snapshot::totalEstimated).containsExactly(-1L, false);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.sessiondb.job.transfer;
 
 import dev.sessiondb.progress.CancelledException;
+import dev.sessiondb.progress.ReadTotal;
 import dev.sessiondb.store.RecordCursor;
 import dev.sessiondb.store.StoreException;
 import dev.sessiondb.model.SessionRecord;
@@ -57,6 +58,11 @@ public final class SourceReadException extends StoreException {
             @Override
             public SessionRecord next() {
                 return reading(source, cursor::next);
+            }
+
+            @Override
+            public ReadTotal readTotal() {
+                return cursor.readTotal();
             }
 
             @Override

@@ -166,6 +166,7 @@ public final class Transfer implements AutoCloseable {
         try (TargetProbe standIn = existing.isPresent() ? null : TargetProbe.standingInFor(target); RecordCursor cursor = records.open()) {
             RecordScan scan = existing.isPresent() ? new RecordScan(existing.get()) : standIn.scan();
             long total = records.expectedCount();
+            monitor.totalWhileReading(cursor::readTotal);
             long done = 0;
             while (cursor.hasNext()) {
                 SessionRecord record = cursor.next();
@@ -228,7 +229,10 @@ public final class Transfer implements AutoCloseable {
             // asked before the write: a staged PostgreSQL write holds its table until the commit
             writtenLayout = staged.store().info().layout();
             RecordScan scan = new RecordScan(staged.store());
-            try (RecordCursor cursor = ReadAhead.records(hashes.recording(counting(scanning(records.open(), scan)), staged.store()))) {
+            RecordCursor source = records.open();
+            // a JSON file's count is known only once it is read through: meanwhile its reading estimates it
+            monitor.totalWhileReading(source::readTotal);
+            try (RecordCursor cursor = ReadAhead.records(hashes.recording(counting(scanning(source, scan)), staged.store()))) {
                 staged.store().write(WriteBatch.replaceAll(cursor, records.expectedCount()), monitor);
             } catch (RuntimeException e) {
                 if (causedBy(e, NeedsPlanPass.class)) {

@@ -209,6 +209,11 @@ final class JsonRecordReader implements AutoCloseable {
         return parser.currentTokenLocation().getByteOffset() >= 0;
     }
 
+    /** How many of the file's bytes the parser read, records' texts kept ({@link #openForRecords}); -1 where not counted. */
+    long bytesRead() {
+        return retained == null ? -1 : retained.bytesRead();
+    }
+
     /** Where the last record returned starts, in bytes from the start of the file. */
     long recordOffset() {
         return recordOffset;

@@ -62,6 +62,11 @@ final class RetainedInput extends InputStream {
         keepFrom = offset < 0 ? Long.MAX_VALUE : offset;
     }
 
+    /** How many of the file's bytes were read: those kept and those dropped before them. */
+    long bytesRead() {
+        return keptFrom + keptLength;
+    }
+
     /** Whether the bytes from {@code start} to {@code end} were read and are kept. */
     boolean holds(long start, long end) {
         return start >= keptFrom && start <= end && end <= keptFrom + keptLength;

@@ -5,7 +5,8 @@ import java.time.Duration;
 
 /**
  * The line under a job's progress bar: what the job is doing, how far, how fast, how long still
- * ("Writing target: 1,234 of 10,000 · 512/s · about 17 s left"), from the rate and ETA
+ * ("Writing target: 1,234 of 10,000 · 512/s · about 17 s left"; "of about 10,000" while a JSON file's count is estimated
+ * from the bytes read of its size), from the rate and ETA
  * {@link ProgressTracker} computed, the same numbers the CLI's bar shows. The phase is named
  * because a job counts again in each one (its verification reads every session a second time).
  */
@@ -36,7 +37,7 @@ public final class ProgressText {
         }
         StringBuilder text = new StringBuilder(phase.isEmpty() ? "" : phase + ": ").append(String.format("%,d", progress.done()));
         if (progress.total() >= 0) {
-            text.append(String.format(" of %,d", progress.total()));
+            text.append(String.format(progress.totalEstimated() ? " of about %,d" : " of %,d", progress.total()));
         }
         // the first half second's rate says little
         if (progress.elapsed().toMillis() >= 500 && progress.ratePerSecond() > 0) {

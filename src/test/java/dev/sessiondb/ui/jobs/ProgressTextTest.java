@@ -3,6 +3,7 @@ package dev.sessiondb.ui.jobs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sessiondb.job.ProgressTracker;
+import dev.sessiondb.progress.ReadTotal;
 import org.junit.jupiter.api.Test;
 
 /** The UI's progress line shows the rate and ETA {@link ProgressTracker} computed, as the CLI bar does. */
@@ -28,6 +29,18 @@ class ProgressTextTest {
     void longJobsCountInMinutesAndHours() {
         assertThat(describe(100, 100_000, 10 * SECOND)).endsWith("about 2 h 46 min left");
         assertThat(describe(1_000, 100_000, 10 * SECOND)).endsWith("about 16 min 30 s left");
+    }
+
+    @Test
+    void aTotalEstimatedWhileAFileIsReadSaysSo() {
+        long[] now = {0};
+        ProgressTracker tracker = new ProgressTracker(() -> now[0]);
+        tracker.message("writing");
+        tracker.totalWhileReading(() -> new ReadTotal(11_000, false));
+        now[0] = 2 * SECOND;
+        tracker.progress(1_000, -1);
+
+        assertThat(ProgressText.describe(tracker.snapshot())).isEqualTo("Writing: 1,000 of about 11,000 · 500/s · about 20 s left");
     }
 
     @Test
