@@ -78,7 +78,7 @@ public record SessionQuery(String search, List<FieldFilter> filters, SortKey sor
             return false;
         }
         for (String word : searchWords()) {
-            List<String> needles = UnicodeForms.of(word).stream().map(form -> form.toLowerCase(Locale.ROOT)).toList();
+            List<String> needles = needles(word);
             boolean found = SEARCHED.stream().anyMatch(key -> key.valueOf(record)
                     .map(value -> contains(value.toLowerCase(Locale.ROOT), needles)).orElse(false));
             if (!found) {
@@ -86,6 +86,12 @@ public record SessionQuery(String search, List<FieldFilter> filters, SortKey sor
             }
         }
         return filters.stream().allMatch(filter -> filter.matches(record));
+    }
+
+    /** The word's forms lower-cased; a word of one form (any ASCII word) costs no normalisation and no stream. */
+    private static List<String> needles(String word) {
+        List<String> forms = UnicodeForms.of(word);
+        return forms.size() == 1 ? List.of(word.toLowerCase(Locale.ROOT)) : forms.stream().map(form -> form.toLowerCase(Locale.ROOT)).toList();
     }
 
     private static boolean contains(String value, List<String> needles) {
