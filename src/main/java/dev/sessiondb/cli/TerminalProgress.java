@@ -14,8 +14,11 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 /** Draws a job's progress as a terminal bar on stderr, one bar per phase. */
 final class TerminalProgress implements Consumer<ProgressTracker.Snapshot>, AutoCloseable {
 
-    /** After the bar while its total is estimated from the bytes read of a file's size (no bar says "?" of a JSON file). */
-    static final String ESTIMATED = "(estimated)";
+    /**
+     * After the bar while its total is estimated from the bytes read of a file's size (no bar says "?" of a JSON file);
+     * the bar writes it right after its rate, hence the space.
+     */
+    static final String ESTIMATED = " (estimated)";
 
     private final PrintStream stream;
     private ProgressBar bar;
