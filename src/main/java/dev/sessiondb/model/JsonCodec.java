@@ -3,6 +3,7 @@ package dev.sessiondb.model;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.PrettyPrinter;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
@@ -11,7 +12,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -27,7 +27,7 @@ import java.util.List;
  */
 public final class JsonCodec {
 
-    public static final ObjectMapper MAPPER = JsonMapper.builder()
+    public static final ObjectMapper MAPPER = JsonLimits.mapperBuilder()
             .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .build();
@@ -40,7 +40,7 @@ public final class JsonCodec {
     public static final ObjectReader FILE_TREE_READER = MAPPER.readerFor(JsonNode.class)
             .with(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
 
-    private static final ObjectMapper CANONICAL = JsonMapper.builder()
+    private static final ObjectMapper CANONICAL = JsonLimits.mapperBuilder()
             .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
             .build();
@@ -92,9 +92,16 @@ public final class JsonCodec {
         return cause;
     }
 
-    /** Parses JSON text; {@link JsonProcessingException} carries the line and column for the caller's message. */
+    /**
+     * Parses JSON text; {@link JsonProcessingException} carries the line and column for the caller's message, and valid
+     * JSON past a {@linkplain JsonLimits limit} is a {@link JsonLimits.BeyondLimitException} naming the field and the limit.
+     */
     public static JsonNode parse(String text) throws JsonProcessingException {
-        return MAPPER.readTree(text);
+        try {
+            return MAPPER.readTree(text);
+        } catch (StreamConstraintsException e) {
+            throw JsonLimits.beyond(e, text);
+        }
     }
 
     public static ObjectNode parseObject(String text) throws JsonProcessingException {

@@ -3,6 +3,7 @@ package dev.sessiondb.store.file;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.sessiondb.model.JsonCodec;
+import dev.sessiondb.model.JsonLimits;
 import dev.sessiondb.model.SecretMasker;
 import dev.sessiondb.store.StoreException;
 import java.io.IOException;
@@ -59,6 +60,15 @@ public final class BadInput {
                 : JsonCodec.problem(cause);
         return new StoreException(file + ": not valid JSON at " + position(cause.getLocation()) + " (" + reason + "); " + ADVICE,
                 JsonCodec.withoutQuotedText(cause));
+    }
+
+    /**
+     * Valid JSON holding a value past a {@linkplain JsonLimits limit}: the file, the record ({@code record}, null outside one),
+     * the field and the limit, never called broken.
+     */
+    public static StoreException beyondLimit(Path file, String record, JsonLimits.BeyondLimitException beyond) {
+        return new StoreException(file + ": " + (record == null ? "" : record + ": ") + beyond.getMessage() + "; " + JsonLimits.BeyondLimitException.advice()
+                + "; the file was not changed", beyond);
     }
 
     public static StoreException unreadable(Path file, Exception cause) {

@@ -3,10 +3,12 @@ package dev.sessiondb.store.json;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.io.ContentReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sessiondb.model.JsonCodec;
+import dev.sessiondb.model.JsonLimits;
 import dev.sessiondb.model.SessionRecord;
 import dev.sessiondb.store.StoreException;
 import dev.sessiondb.store.file.BadInput;
@@ -91,7 +93,7 @@ final class JsonRecordReader implements AutoCloseable {
             return new JsonRecordReader(file, JsonCodec.MAPPER.createParser(retained), retained, trailingNewline);
         });
         try {
-            BadInput.reading(file, () -> {
+            reader.reading(() -> {
                 reader.readOpening();
                 return null;
             });
@@ -147,7 +149,7 @@ final class JsonRecordReader implements AutoCloseable {
         if (arrayEnded) {
             return null;
         }
-        return BadInput.reading(file, () -> {
+        return reading(() -> {
             if (!startRecord()) {
                 return null;
             }
@@ -171,7 +173,7 @@ final class JsonRecordReader implements AutoCloseable {
         if (arrayEnded) {
             return null;
         }
-        return BadInput.reading(file, () -> {
+        return reading(() -> {
             if (!startRecord()) {
                 return null;
             }
@@ -222,6 +224,24 @@ final class JsonRecordReader implements AutoCloseable {
     /** Where the last record {@link #nextKey} returned ends: the byte after its closing brace. */
     long recordEnd() {
         return recordEnd;
+    }
+
+    /**
+     * Runs a step of reading the file as {@link BadInput#reading} does, and names a value past a {@linkplain JsonLimits limit}:
+     * the record it is in and that record's field, or the top-level field outside the sessions.
+     */
+    private <T> T reading(BadInput.Reading<T> step) {
+        return BadInput.reading(file, () -> {
+            try {
+                return step.run();
+            } catch (StreamConstraintsException e) {
+                // a record is an object in the sessions array, which is one level inside each enclosing object
+                int recordDepth = levels.size() + 2;
+                boolean inRecord = recordNumber > 0 && !arrayEnded && parser.getParsingContext().getNestingDepth() >= recordDepth;
+                throw BadInput.beyondLimit(file, inRecord ? "record " + recordNumber + " (line " + recordLine + ")" : null,
+                        JsonLimits.beyond(e, parser, inRecord ? recordDepth : 1));
+            }
+        });
     }
 
     /** Reads up to the next record's opening brace; false at the end of the array (the rest of the file is then checked). */
@@ -283,7 +303,7 @@ final class JsonRecordReader implements AutoCloseable {
 
     /** Skips the remaining records without building them, then checks the rest of the file. */
     void skipRemaining() {
-        BadInput.reading(file, () -> {
+        reading(() -> {
             while (!arrayEnded) {
                 JsonToken token = parser.nextToken();
                 if (token == JsonToken.END_ARRAY) {

@@ -3,8 +3,10 @@ package dev.sessiondb.store.jsondir;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sessiondb.model.JsonCodec;
+import dev.sessiondb.model.JsonLimits;
 import dev.sessiondb.model.SessionRecord;
 import dev.sessiondb.files.AtomicFiles;
 import dev.sessiondb.store.file.BadInput;
@@ -27,7 +29,7 @@ final class SessionFile {
                 if (token != JsonToken.START_OBJECT) {
                     throw BadInput.at(file, start, token == null ? "the file is empty, not a session object" : "the top level is not a session object");
                 }
-                ObjectNode fields = (ObjectNode) JsonCodec.FILE_TREE_READER.readTree(parser);
+                ObjectNode fields = readObject(file, parser);
                 if (parser.nextToken() != null) {
                     throw BadInput.at(file, parser.currentTokenLocation(), "unexpected content after the session object");
                 }
@@ -43,6 +45,15 @@ final class SessionFile {
                 return SessionRecord.ofParsed(fields);
             }
         });
+    }
+
+    /** The session object the parser is at; a value in it past a {@linkplain JsonLimits limit} is named with its field. */
+    private static ObjectNode readObject(Path file, JsonParser parser) throws IOException {
+        try {
+            return (ObjectNode) JsonCodec.FILE_TREE_READER.readTree(parser);
+        } catch (StreamConstraintsException e) {
+            throw BadInput.beyondLimit(file, null, JsonLimits.beyond(e, parser, 1));
+        }
     }
 
     /** Writes a record durably, as {@code JSON.stringify(record, null, 2)} would. */

@@ -3,6 +3,7 @@ package dev.sessiondb.store.selection;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.sessiondb.model.JsonLimits;
 import dev.sessiondb.store.StoreException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -19,7 +20,7 @@ import java.util.Optional;
 public record MinskyConfig(Path file, Optional<String> backend, Optional<String> sqlitePath,
                            Optional<String> postgresUrl, Optional<String> jsonBaseDir) {
 
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    private static final ObjectMapper YAML = new ObjectMapper(JsonLimits.applied(new YAMLFactory()));
 
     /** Reads the file; empty when it does not exist or names no session store. */
     public static Optional<MinskyConfig> read(Path file) {

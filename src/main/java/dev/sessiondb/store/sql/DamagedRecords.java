@@ -1,5 +1,6 @@
 package dev.sessiondb.store.sql;
 
+import dev.sessiondb.model.JsonLimits;
 import dev.sessiondb.model.RecordDamage;
 import dev.sessiondb.model.SecretMasker;
 import dev.sessiondb.model.SessionRecord;
@@ -18,22 +19,22 @@ final class DamagedRecords {
 
     static final DamagedRecords NONE = new DamagedRecords(Map.of());
 
-    private final Map<String, String> problems;
+    private final Map<String, NativeLayout.Unreadable> problems;
 
-    private DamagedRecords(Map<String, String> problems) {
+    private DamagedRecords(Map<String, NativeLayout.Unreadable> problems) {
         this.problems = problems;
     }
 
     /** One scan of the table in {@code transaction}, which it ends. */
     static DamagedRecords find(String storeName, Dialect dialect, Transaction transaction) {
-        record Row(String key, Optional<String> problem) {
+        record Row(String key, Optional<NativeLayout.Unreadable> problem) {
         }
-        Map<String, String> damaged = new TreeMap<>();
+        Map<String, NativeLayout.Unreadable> damaged = new TreeMap<>();
         // SQLite tells text that is no JSON in C, so only those rows reach the parse (the scan then costs a validation 3% at
         // 300k, where parsing every row cost 15%); a row it passes that is no record (an array) still stops its read, named
         String suspects = dialect == Dialect.SQLITE ? " WHERE NOT json_valid(record)" : "";
         SqlRows<Row> rows = new SqlRows<>(storeName, transaction, "SELECT session_key, record FROM " + NativeLayout.TABLE + suspects,
-                row -> new Row(dialect.text(row, 1), NativeLayout.problem(dialect.text(row, 2))));
+                row -> new Row(dialect.text(row, 1), NativeLayout.problem(dialect.text(row, 1), dialect.text(row, 2))));
         try (rows) {
             for (Row row = rows.next(); row != null; row = rows.next()) {
                 if (row.problem().isPresent()) {
@@ -54,13 +55,13 @@ final class DamagedRecords {
 
     /** Each, as "session 'KEY': why", the name masked where it holds a secret. */
     List<String> unreadableParts() {
-        return problems.entrySet().stream().map(damaged -> "session '" + SecretMasker.maskText(null, damaged.getKey()) + "': " + damaged.getValue())
+        return problems.entrySet().stream().map(damaged -> "session '" + SecretMasker.maskText(null, damaged.getKey()) + "': " + damaged.getValue().problem())
                 .toList();
     }
 
     /** Each as its stand-in, naming the session and the row to delete. */
     List<SessionRecord> standIns() {
-        return problems.entrySet().stream().map(damaged -> SessionRecord.unreadable(damaged.getKey(), damage(damaged.getKey(), damaged.getValue())))
+        return problems.entrySet().stream().map(damaged -> SessionRecord.unreadable(damaged.getKey(), damaged.getValue().damage()))
                 .toList();
     }
 
@@ -70,6 +71,15 @@ final class DamagedRecords {
         // the statement names the key as it is, unless that would show a secret
         String todo = NativeLayout.deleteAdvice(shown.equals(key) ? NativeLayout.literal(key) : "...");
         return new RecordDamage("session '" + shown + "' holds a damaged record (" + problem + ")", todo
+                + "; until then a job reading the store refuses it, and sessiondb migrate --skip-unreadable copies the other sessions out");
+    }
+
+    /**
+     * A record whose JSON is valid but holds a value past a {@linkplain JsonLimits limit}: what and where, and that the value
+     * is to be made smaller; never called damaged, nor its row advised deleted.
+     */
+    static RecordDamage beyondLimit(String key, JsonLimits.BeyondLimitException beyond) {
+        return new RecordDamage("session '" + SecretMasker.maskText(null, key) + "' cannot be read: its " + beyond.getMessage(), JsonLimits.BeyondLimitException.advice()
                 + "; until then a job reading the store refuses it, and sessiondb migrate --skip-unreadable copies the other sessions out");
     }
 }

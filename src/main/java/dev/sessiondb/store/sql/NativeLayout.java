@@ -3,6 +3,8 @@ package dev.sessiondb.store.sql;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sessiondb.model.JsonCodec;
+import dev.sessiondb.model.JsonLimits;
+import dev.sessiondb.model.RecordDamage;
 import dev.sessiondb.model.SessionField;
 import dev.sessiondb.model.SessionRecord;
 import dev.sessiondb.model.SortKey;
@@ -148,20 +150,32 @@ final class NativeLayout implements Layout {
             return parse(text);
         } catch (JsonProcessingException e) {
             throw damaged(key, JsonCodec.problem(e), JsonCodec.withoutQuotedText(e));
+        } catch (JsonLimits.BeyondLimitException e) {
+            throw unreadable(key, DamagedRecords.beyondLimit(key, e), e);
         } catch (IllegalArgumentException e) {
             throw damaged(key, firstLine(e), e);
         }
     }
 
-    /** Why a row's record text does not read as a record, without quoting it; empty when it reads. */
-    static Optional<String> problem(String text) {
+    /** Why a row's record text does not read as a record and what to do, quoting none of it; empty when it reads. */
+    static Optional<Unreadable> problem(String key, String text) {
         try {
             parse(text);
             return Optional.empty();
         } catch (JsonProcessingException e) {
-            return Optional.of(JsonCodec.problem(e));
+            return Optional.of(Unreadable.damaged(key, JsonCodec.problem(e)));
+        } catch (JsonLimits.BeyondLimitException e) {
+            return Optional.of(new Unreadable(e.getMessage(), DamagedRecords.beyondLimit(key, e)));
         } catch (IllegalArgumentException e) {
-            return Optional.of(firstLine(e));
+            return Optional.of(Unreadable.damaged(key, firstLine(e)));
+        }
+    }
+
+    /** A row's record that does not read: why, for a list of what a job left out, and its stand-in's damage. */
+    record Unreadable(String problem, RecordDamage damage) {
+
+        static Unreadable damaged(String key, String problem) {
+            return new Unreadable(problem, DamagedRecords.damage(key, problem));
         }
     }
 
@@ -188,6 +202,11 @@ final class NativeLayout implements Layout {
         return new DamagedRecordException(storeName + ": session '" + key + "' holds a damaged record (" + problem + "); " + deleteAdvice(literal(key))
                 + " and run again (sessiondb validate --check store-damage lists every damaged record; migrate --skip-unreadable copies the rest)",
                 SessionRecord.unreadable(key, DamagedRecords.damage(key, problem)), cause);
+    }
+
+    /** A record that reads as JSON but not as a record sessiondb can hold (a value past a {@linkplain JsonLimits limit}): never called damaged. */
+    private DamagedRecordException unreadable(String key, RecordDamage why, Exception cause) {
+        return new DamagedRecordException(storeName + ": " + why.what() + "; " + why.todo(), SessionRecord.unreadable(key, why), cause);
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.sessiondb.ui.common;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.sessiondb.files.AtomicFiles;
+import dev.sessiondb.model.JsonLimits;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -14,7 +15,7 @@ import java.nio.file.Path;
  */
 public final class SettingsStore {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper MAPPER = JsonLimits.mapperBuilder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
     private final Path file;
     private AppSettings current;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.sessiondb.files.AtomicFiles;
+import dev.sessiondb.model.JsonLimits;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -32,7 +33,7 @@ public final class ColumnChoices {
         }
     }
 
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper MAPPER = JsonLimits.mapperBuilder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
     private final Path file;
     private final Map<String, Choice> byStore;
