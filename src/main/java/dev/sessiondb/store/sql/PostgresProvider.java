@@ -326,7 +326,7 @@ public final class PostgresProvider implements StoreProvider {
 
     @Override
     public List<String> formatRefusals(SessionRecord record) {
-        return PgIndexLimits.refusals(record);
+        return SqlRefusals.ofPostgres(record);
     }
 
     @Override
