@@ -31,6 +31,8 @@ final class RecordPrinter implements AutoCloseable {
     private final JsonGenerator json;
     private final SpreadsheetSafeCsv csv;
     private long printed;
+    private boolean started;
+    private boolean finished;
     private final List<RecordDamage> damaged = new ArrayList<>();
 
     RecordPrinter(OutputFormat format, PrintWriter out) {
@@ -39,18 +41,13 @@ final class RecordPrinter implements AutoCloseable {
         try {
             json = format == OutputFormat.JSON ? JsonCodec.MAPPER.createGenerator(out).setPrettyPrinter(JsonCodec.minskyPrettyPrinter()) : null;
             csv = format == OutputFormat.CSV ? new SpreadsheetSafeCsv(out, COLUMNS) : null;
-            if (json != null) {
-                json.writeStartArray();
-            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-        if (format == OutputFormat.TABLE) {
-            printRow(COLUMNS.stream().map(name -> name.replaceAll("([a-z])([A-Z])", "$1 $2").toUpperCase(java.util.Locale.ROOT)).toList());
         }
     }
 
     void print(SessionRecord record) {
+        start();
         printed++;
         if (record.damage().isPresent()) {
             printDamaged(record, record.damage().get());
@@ -64,6 +61,24 @@ final class RecordPrinter implements AutoCloseable {
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The table's header or the JSON array's start, written with the first record or the end: a listing failing before either prints nothing. */
+    private void start() {
+        if (started) {
+            return;
+        }
+        started = true;
+        try {
+            if (json != null) {
+                json.writeStartArray();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (format == OutputFormat.TABLE) {
+            printRow(COLUMNS.stream().map(name -> name.replaceAll("([a-z])([A-Z])", "$1 $2").toUpperCase(java.util.Locale.ROOT)).toList());
         }
     }
 
@@ -92,6 +107,8 @@ final class RecordPrinter implements AutoCloseable {
 
     /** Ends the output; the table gets a count line, which scripts reading JSON or CSV never see. */
     void finish() {
+        start();
+        finished = true;
         try {
             if (json != null) {
                 json.writeEndArray();
@@ -106,9 +123,15 @@ final class RecordPrinter implements AutoCloseable {
         }
     }
 
-    /** Flushes what was printed; a listing that failed ends without its count line (it is not the store's count). */
+    /**
+     * Flushes what was printed; a listing that failed ends without its count line (it is not the store's count), and a
+     * table it began says that it is cut short.
+     */
     @Override
     public void close() {
+        if (format == OutputFormat.TABLE && started && !finished) {
+            out.printf("(listing stopped after %,d session%s by the error below: not the whole store)%n", printed, printed == 1 ? "" : "s");
+        }
         try {
             if (json != null) {
                 json.flush();

@@ -49,9 +49,14 @@ public final class BadInput {
      * quotes ({@link JsonCodec#problem}), and a cause that does not quote it either: the message and the log name only where.
      */
     public static StoreException notJson(Path file, JsonProcessingException cause) {
+        return notJson(file, null, cause);
+    }
+
+    /** As {@link #notJson(Path, JsonProcessingException)}, a field named twice naming the {@code record} it is in ("record 2 (line 3)"; null when not known). */
+    public static StoreException notJson(Path file, String record, JsonProcessingException cause) {
         Matcher repeated = REPEATED_NAME.matcher(cause.getOriginalMessage());
         if (repeated.lookingAt()) {
-            return new StoreException(file + ": field '" + SecretMasker.maskText(null, repeated.group(1)) + "' appears twice in one object at "
+            return new StoreException(file + ": " + (record == null ? "" : record + ": ") + "field '" + SecretMasker.maskText(null, repeated.group(1)) + "' appears twice in one object at "
                     + position(cause.getLocation()) + " (JSON tools keep only the last value, so nothing reads the first; remove the one you do not want); "
                     + ADVICE, cause);
         }

@@ -2,6 +2,7 @@ package dev.sessiondb.store.json;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.io.ContentReference;
@@ -227,21 +228,31 @@ final class JsonRecordReader implements AutoCloseable {
     }
 
     /**
-     * Runs a step of reading the file as {@link BadInput#reading} does, and names a value past a {@linkplain JsonLimits limit}:
-     * the record it is in and that record's field, or the top-level field outside the sessions.
+     * Runs a step of reading the file as {@link BadInput#reading} does, and names the record a fault inside one is in (a
+     * field named twice, a value past a {@linkplain JsonLimits limit}) with its field, or the top-level field outside them.
      */
     private <T> T reading(BadInput.Reading<T> step) {
         return BadInput.reading(file, () -> {
             try {
                 return step.run();
             } catch (StreamConstraintsException e) {
-                // a record is an object in the sessions array, which is one level inside each enclosing object
-                int recordDepth = levels.size() + 2;
-                boolean inRecord = recordNumber > 0 && !arrayEnded && parser.getParsingContext().getNestingDepth() >= recordDepth;
-                throw BadInput.beyondLimit(file, inRecord ? "record " + recordNumber + " (line " + recordLine + ")" : null,
-                        JsonLimits.beyond(e, parser, inRecord ? recordDepth : 1));
+                String record = recordReadNow();
+                throw BadInput.beyondLimit(file, record, JsonLimits.beyond(e, parser, record != null ? recordDepth() : 1));
+            } catch (JsonProcessingException e) {
+                throw BadInput.notJson(file, recordReadNow(), e);
             }
         });
+    }
+
+    /** "record N (line L)" while the parser is inside that record; null between or outside records. */
+    private String recordReadNow() {
+        boolean inRecord = recordNumber > 0 && !arrayEnded && parser.getParsingContext().getNestingDepth() >= recordDepth();
+        return inRecord ? "record " + recordNumber + " (line " + recordLine + ")" : null;
+    }
+
+    /** A record is an object in the sessions array, which is one level inside each enclosing object. */
+    private int recordDepth() {
+        return levels.size() + 2;
     }
 
     /** Reads up to the next record's opening brace; false at the end of the array (the rest of the file is then checked). */

@@ -97,7 +97,7 @@ class JsonFileBadInputTest {
 
         try (var store = StoreFactory.open(StoreLocator.of(StoreFormat.JSON, file), OpenMode.EXISTING)) {
             StoreException error = catchThrowableOfType(StoreException.class, () -> store.cursor().forEachRemaining(record -> { }));
-            assertThat(error.getMessage()).isEqualTo(file + ": field 'state' appears twice in one object at line 2, column 62 (JSON tools keep"
+            assertThat(error.getMessage()).isEqualTo(file + ": record 1 (line 2): field 'state' appears twice in one object at line 2, column 62 (JSON tools keep"
                     + " only the last value, so nothing reads the first; remove the one you do not want); the file was not changed; fix it or restore a backup");
         }
         assertThat(Files.readAllBytes(file)).isEqualTo(before);
