@@ -363,6 +363,24 @@ public abstract class SessionStoreConformance {
         }
     }
 
+    /** A SQL store asks for a page and its count in one statement, whose rows carry the count: a page with no rows still has one. */
+    @Test
+    void aPageCountsEveryMatchAtAnyOffsetAndWithoutRows() {
+        List<SessionRecord> samples = sampleRecords();
+        fill(samples);
+        SessionRecord first = samples.get(0);
+        for (SessionQuery query : List.of(SessionQuery.all(), SessionQuery.all().withSearch(first.key()),
+                SessionQuery.all().withFilters(List.of(new FieldFilter(SortKey.SESSION, first.key()))))) {
+            long matching = samples.stream().filter(query::matches).count();
+            for (SessionQuery page : List.of(query.page(0, 3), query.page(matching - 1, 3), query.page(matching, 3), query.page(matching + 50, 3), query.page(0, 0))) {
+                Page read = store.page(page);
+                assertThat(keys(read)).as(page.toString()).isEqualTo(reference(samples, page));
+                assertThat(read.totalMatching()).as(page.toString()).isEqualTo(matching);
+                assertThat(store.pageRecords(page)).extracting(SessionRecord::key).as(page.toString()).isEqualTo(reference(samples, page));
+            }
+        }
+    }
+
     @Test
     void filtersKeepOnlyExactMatches() {
         List<SessionRecord> samples = sampleRecords();

@@ -51,7 +51,23 @@ final class PageQuery {
     /** The page and how many sessions match across all pages. */
     Page run(Connection connection) throws SQLException {
         plan(connection);
-        return finishInJava ? inJava(connection) : new Page(rows(connection), count(connection));
+        if (finishInJava) {
+            return inJava(connection);
+        }
+        return query.limit() == 0 ? new Page(List.of(), count(connection)) : rowsWithCount(connection);
+    }
+
+    /**
+     * Whether the page is read without a transaction ({@link SqlTransactions#readAlone}): on
+     * PostgreSQL, where that saves a round trip or two of three, and when SQL answers the whole page
+     * whatever a search index counts ({@link #plan} then leaves nothing to Java, whose scan needs a
+     * cursor): the page and its count share one statement, so one snapshot, which two statements in
+     * a transaction at PostgreSQL's default READ COMMITTED did not. SQLite has no round trips to save.
+     */
+    boolean readsAlone() {
+        return dialect == Dialect.POSTGRESQL && layout.valueExpression(query.sort()).isPresent()
+                && query.searchWords().stream().allMatch(word -> layout.searchCondition(word).isPresent())
+                && query.filters().stream().allMatch(filter -> layout.filterCondition(filter).isPresent());
     }
 
     /** The page's records alone, as a listing wants them: counting every match of a broad search costs seconds. */
@@ -137,23 +153,52 @@ final class PageQuery {
     }
 
     private List<SessionRecord> rows(Connection connection) throws SQLException {
-        String sort = layout.valueExpression(query.sort()).orElseThrow();
-        String direction = query.descending() ? " DESC" : "";
-        // the key is never null and unique: ordering by it alone lets the key index serve keyset paging
-        String order = query.sort() == SortKey.SESSION
-                ? " ORDER BY " + dialect.binary(layout.keyExpression()) + direction
-                : " ORDER BY " + dialect.binary(sort) + direction + " NULLS LAST, " + dialect.binary(layout.keyExpression());
-        List<Object> pageParams = new ArrayList<>(params);
-        pageParams.add(query.limit());
-        pageParams.add(query.offset());
         List<SessionRecord> records = new ArrayList<>();
-        try (PreparedStatement select = prepare(connection, "SELECT " + layout.selectList() + from() + order + " LIMIT ? OFFSET ?", pageParams);
+        try (PreparedStatement select = prepare(connection, "SELECT " + layout.selectList() + from() + pageOrder(), pageParams(List.of()));
              ResultSet rows = select.executeQuery()) {
             while (rows.next()) {
                 records.add(layout.readListed(rows));
             }
         }
         return records;
+    }
+
+    /**
+     * The page's rows, each with the count of every match as one more column: one statement, so one
+     * round trip and one snapshot for both (the count is worked out once). A page past the last
+     * match has no row to carry it: then the count is asked alone.
+     */
+    private Page rowsWithCount(Connection connection) throws SQLException {
+        List<SessionRecord> records = new ArrayList<>();
+        long total = 0;
+        try (PreparedStatement select = prepare(connection, "SELECT " + layout.selectList() + ", (SELECT count(*)" + from() + ")" + from() + pageOrder(),
+                pageParams(params)); ResultSet rows = select.executeQuery()) {
+            int countColumn = rows.getMetaData().getColumnCount();
+            while (rows.next()) {
+                records.add(layout.readListed(rows));
+                total = rows.getLong(countColumn);
+            }
+        }
+        return new Page(records, records.isEmpty() ? count(connection) : total);
+    }
+
+    private String pageOrder() {
+        String sort = layout.valueExpression(query.sort()).orElseThrow();
+        String direction = query.descending() ? " DESC" : "";
+        // the key is never null and unique: ordering by it alone lets the key index serve keyset paging
+        String order = query.sort() == SortKey.SESSION
+                ? " ORDER BY " + dialect.binary(layout.keyExpression()) + direction
+                : " ORDER BY " + dialect.binary(sort) + direction + " NULLS LAST, " + dialect.binary(layout.keyExpression());
+        return order + " LIMIT ? OFFSET ?";
+    }
+
+    /** The parameters of the page's statement: those of what comes before its WHERE clause, then its own and its limit and offset. */
+    private List<Object> pageParams(List<Object> before) {
+        List<Object> pageParams = new ArrayList<>(before);
+        pageParams.addAll(params);
+        pageParams.add(query.limit());
+        pageParams.add(query.offset());
+        return pageParams;
     }
 
     private Page inJava(Connection connection) throws SQLException {

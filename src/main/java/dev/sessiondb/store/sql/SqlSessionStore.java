@@ -121,13 +121,13 @@ final class SqlSessionStore implements SessionStore {
     @Override
     public Page page(SessionQuery query) {
         PageQuery page = new PageQuery(dialect, layout, query);
-        return transactions.read(page::run);
+        return page.readsAlone() ? transactions.readAlone(page::run) : transactions.read(page::run);
     }
 
     @Override
     public List<SessionRecord> pageRecords(SessionQuery query) {
         PageQuery page = new PageQuery(dialect, layout, query);
-        return transactions.read(page::records);
+        return page.readsAlone() ? transactions.readAlone(page::records) : transactions.read(page::records);
     }
 
     @Override

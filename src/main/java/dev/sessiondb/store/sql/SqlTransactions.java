@@ -5,6 +5,7 @@ import dev.sessiondb.store.StoreLocator;
 import io.ebean.Database;
 import io.ebean.Transaction;
 import jakarta.persistence.PersistenceException;
+import java.sql.Connection;
 import java.sql.SQLException;
 
 /** A SQL store's transactions, each on a connection of its own, and its reads done in one: with the server gone, they say so at once. */
@@ -30,6 +31,21 @@ final class SqlTransactions {
             throw SqlFailures.serverGone(dialect, locator, e).orElseGet(() -> SqlFailures.readFailure(locator.display(), "reading failed", e));
         } finally {
             endRead(transaction);
+        }
+    }
+
+    /**
+     * A read whose statements each stand alone, on a connection in autocommit: PostgreSQL then has no BEGIN to start and no
+     * ROLLBACK to answer, a round trip of the two or three such a read takes. Not for a cursor: PostgreSQL streams a
+     * result in parts (the fetch size) only inside a transaction.
+     */
+    <T> T readAlone(SqlWork<T> work) {
+        requireReachable();
+        try (Connection connection = pool.getConnection()) {
+            connection.setAutoCommit(true);
+            return work.run(connection);
+        } catch (SQLException | PersistenceException e) {
+            throw SqlFailures.serverGone(dialect, locator, e).orElseGet(() -> SqlFailures.readFailure(locator.display(), "reading failed", e));
         }
     }
 
