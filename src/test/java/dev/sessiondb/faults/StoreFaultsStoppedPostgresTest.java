@@ -38,8 +38,10 @@ class StoreFaultsStoppedPostgresTest {
         try (store) {
             Throwable read = catchThrowable(store::count);
             Throwable edit = catchThrowable(() -> store.writeIfUnchanged(first.key(), Optional.of(first), Optional.of(first)));
+            // a page is read without a transaction, on a connection taken from the pool itself
+            Throwable page = catchThrowable(() -> store.page(dev.sessiondb.model.SessionQuery.all()));
 
-            for (Throwable failure : new Throwable[] {read, edit}) {
+            for (Throwable failure : new Throwable[] {read, edit, page}) {
                 // the first statement may still meet the connection the server ended; once it is gone, none can be had
                 assertThat(failure).isInstanceOf(StoreException.class).hasMessageStartingWith(locator.display() + ": ")
                         .message().containsAnyOf("cannot reach PostgreSQL at localhost:", "the connection to PostgreSQL was lost")
