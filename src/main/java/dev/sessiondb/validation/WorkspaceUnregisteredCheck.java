@@ -2,6 +2,7 @@ package dev.sessiondb.validation;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sessiondb.model.SecretMasker;
 import dev.sessiondb.model.SessionField;
 import dev.sessiondb.model.SessionRecord;
 import dev.sessiondb.model.Timestamp;
@@ -25,7 +26,8 @@ import java.util.function.Consumer;
  * Workspace directories on disk that no record names, by session or by repoPath: Minsky
  * answers "session not found" for them. Repair registers each one from its git remote,
  * branch and first commit date, its task id and repoName written as the store writes them (hence the survey).
- * A registration required-field would flag (no git remote, so no repoUrl) is left to a person.
+ * A registration required-field or secret-in-record would flag (no git remote, so no repoUrl; a token in a branch) is left to a
+ * person; a remote's credentials are left out of its repoUrl.
  */
 final class WorkspaceUnregisteredCheck extends TaskIdFormsSurvey {
 
@@ -115,16 +117,24 @@ final class WorkspaceUnregisteredCheck extends TaskIdFormsSurvey {
      */
     private Finding finding(MinskyWorkspaces workspace) {
         GitWorkspace git = GitWorkspace.read(workspace.directory());
-        Optional<String> repoName = git.remoteUrl().flatMap(RepoNames::fromUrl).or(workspace::repoDirName)
+        // a remote's credentials are git's to keep (a credential helper), never the store's: secret-in-record would flag them
+        Optional<String> remoteUrl = git.remoteUrl().map(SecretMasker::withoutUrlCredentials);
+        Optional<String> repoName = remoteUrl.flatMap(RepoNames::fromUrl).or(workspace::repoDirName)
                 .map(name -> spellings.norm(name).orElse(name));
         List<FieldEdit> record = new ArrayList<>(List.of(FieldEdit.set("session", workspace.session())));
         repoName.ifPresent(name -> record.add(FieldEdit.set("repoName", name)));
-        git.remoteUrl().ifPresent(url -> record.add(FieldEdit.set("repoUrl", url)));
+        remoteUrl.ifPresent(url -> record.add(FieldEdit.set("repoUrl", url)));
         record.add(FieldEdit.set("createdAt", createdAt(git, workspace.directory())));
         forms.namedBy(workspace.session()).ifPresent(taskId -> record.add(FieldEdit.set("taskId", taskId)));
         git.branch().ifPresent(branch -> record.add(FieldEdit.set("branch", branch)));
         record.add(FieldEdit.set("repoPath", workspace.directory().toAbsolutePath().normalize().toString()));
         String problem = "workspace " + workspace.directory() + " has no session record; Minsky answers 'session not found' for it";
+        List<String> secrets = asRecord(record).secretPaths();
+        if (!secrets.isEmpty()) {
+            // what git or the folder's name says is written as it is: a token in a branch or folder name is a person's to rename
+            return Finding.of(this, Severity.WARNING, workspace.session(), problem, "add its record by hand once its "
+                    + String.join(" and ", secrets) + " no longer holds a secret (secret-in-record would flag it); rename it and revoke the secret");
+        }
         List<String> missing = RequiredFieldCheck.missingFields(asRecord(record));
         if (!missing.isEmpty()) {
             // a record required-field would flag is one every store or check refuses: a person must say which repository it is

@@ -334,6 +334,33 @@ class ChecksTest {
         });
     }
 
+    /** The audit: a workspace whose remote held a user and token was registered with them, which secret-in-record then flagged. */
+    @Test
+    void aRegisteredWorkspaceKeepsItsRemoteWithoutItsCredentials() throws Exception {
+        Path state = dir.resolve("state");
+        GitRepos.create(state.resolve("sessions/task#500"), "https://user:tok3nSecret@github.com/edobry/minsky.git", "task#500", "2026-01-05T10:00:00Z");
+
+        List<Finding> findings = run("workspace-unregistered", List.of(state), minsky("a", ""));
+
+        assertThat(registered(findings.get(0))).contains("\"repoName\":\"edobry/minsky\",\"repoUrl\":\"https://github.com/edobry/minsky.git\"")
+                .doesNotContain("tok3nSecret");
+    }
+
+    /** What git says is written as it is: a branch named with a token would be written and then flagged, so it is a person's to register. */
+    @Test
+    void aWorkspaceWhoseBranchHoldsATokenIsLeftToAPerson() throws Exception {
+        Path state = dir.resolve("state");
+        GitRepos.create(state.resolve("sessions/task#501"), "https://github.com/edobry/minsky.git", "fix-ghp_" + "a".repeat(36), "2026-01-05T10:00:00Z");
+
+        List<Finding> findings = run("workspace-unregistered", List.of(state), minsky("a", ""));
+
+        assertThat(findings).singleElement().satisfies(finding -> {
+            assertThat(finding.edits()).isEmpty();
+            assertThat(finding.fix()).isEqualTo("add its record by hand once its branch no longer holds a secret (secret-in-record would flag it);"
+                    + " rename it and revoke the secret");
+        });
+    }
+
     /** A full repair renamed local/minsky to the store's local-minsky while registering a workspace as local/minsky: validate flagged it again. */
     @Test
     void aRegisteredWorkspaceSpellsItsRepositoryAsTheStoreDoes() throws Exception {
