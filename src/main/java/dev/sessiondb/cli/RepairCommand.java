@@ -48,7 +48,7 @@ final class RepairCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        RepairJob job = new RepairJob(StoreArgument.locate(store), checks, workspaces, backupDir.journal(spec.commandLine().getErr()));
+        RepairJob job = new RepairJob(StoreArgument.locate(store), checks, WorkspaceFolders.checked(spec, workspaces), backupDir.journal(spec.commandLine().getErr()));
         PrintWriter out = spec.commandLine().getOut();
         if (!dryRun) {
             return JobRunner.run(job, format, spec.commandLine(), backupDir.reportsDir(),

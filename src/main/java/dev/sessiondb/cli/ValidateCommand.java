@@ -45,9 +45,10 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        List<Path> workspaceRoots = WorkspaceFolders.checked(spec, workspaces);
         try (SessionStore whole = StoreArgument.openExisting(store); TerminalProgress bar = new TerminalProgress(System.err)) {
             SessionStore opened = Checks.readBy(checks, whole);
-            Validator validator = new Validator(Checks.create(checks, ValidationContext.of(opened, workspaces)));
+            Validator validator = new Validator(Checks.create(checks, ValidationContext.of(opened, workspaceRoots)));
             PrintWriter out = spec.commandLine().getOut();
             ProgressMonitor monitor = bar.tracker("validating");
             long found = format == OutputFormat.JSON ? printJson(opened, validator, monitor, out) : printTable(opened, validator, monitor, out);

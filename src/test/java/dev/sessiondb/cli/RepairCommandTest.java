@@ -94,6 +94,20 @@ class RepairCommandTest {
         assertThat(Files.readAllBytes(store)).isEqualTo(original);
     }
 
+    /** The audit: repair --workspaces of a missing folder said "0 workspaces to register" as if there were none. */
+    @Test
+    void aMissingWorkspacesFolderIsBadInputAndNothingIsWritten() throws Exception {
+        Path store = Fixtures.copy(Fixtures.MINSKY_ARRAY, dir);
+        byte[] original = Files.readAllBytes(store);
+
+        CliRun run = CliRun.of("repair", store.toString(), "--workspaces", dir.resolve("nonexistent").toString(), "--check", "workspace-unregistered",
+                "--backup-dir", dir.resolve("backups").toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).startsWith("sessiondb repair: --workspaces " + dir.resolve("nonexistent") + " does not exist; name a Minsky state directory");
+        assertThat(Files.readAllBytes(store)).isEqualTo(original);
+    }
+
     @Test
     void unregisteredWorkspacesAreRegisteredFromGitAndNothingElseIsTouched() throws Exception {
         Path state = Files.createDirectories(dir.resolve("state"));

@@ -85,6 +85,24 @@ class ValidateCommandTest {
                 assertThat(finding.path("session").asText()).isEqualTo("forgotten"));
     }
 
+    /** The audit: a missing --workspaces folder, or the sessions folder itself, checked no workspace and reported 0 findings. */
+    @Test
+    void aWorkspacesFolderThatIsNoStateDirectoryIsBadInputNamingIt() throws Exception {
+        Path store = Fixtures.copy(Fixtures.MINSKY_ARRAY, dir);
+        Path sessions = Files.createDirectories(dir.resolve("state/sessions/task#002")).getParent();
+
+        CliRun missing = CliRun.of("validate", store.toString(), "--workspaces", dir.resolve("nonexistent").toString(), "--check", "workspace-unregistered");
+        CliRun workspacesItself = CliRun.of("validate", store.toString(), "--workspaces", sessions.toString(), "--check", "workspace-unregistered");
+
+        assertThat(missing.exitCode()).isEqualTo(2);
+        assertThat(missing.out()).isEmpty();
+        assertThat(missing.err()).isEqualTo("sessiondb validate: --workspaces " + dir.resolve("nonexistent") + " does not exist; name a Minsky state"
+                + " directory, the folder holding sessions/ (a workspace per session) or git/REPO/sessions/ (see sessiondb validate --help)" + System.lineSeparator());
+        assertThat(workspacesItself.exitCode()).isEqualTo(2);
+        assertThat(workspacesItself.err()).contains(sessions + " holds no sessions/ or git/ folder, so no workspace would be checked;",
+                "(its folders look like the workspaces themselves: name the folder above it, " + dir.resolve("state") + ")");
+    }
+
     /**
      * The bad-input audit's forms (W6): each one is masked by ls, show and validate and flagged by secret-in-record, the
      * one detector behind both; a path naming a secret word is left whole (C1), and so is a commit hash.

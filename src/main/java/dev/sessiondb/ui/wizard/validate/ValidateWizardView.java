@@ -19,6 +19,7 @@ import javafx.scene.control.TreeView;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
 
 /** The validation wizard's four pages over {@link ValidateWizardViewModel}. */
 public final class ValidateWizardView extends WizardPane {
@@ -44,7 +45,13 @@ public final class ValidateWizardView extends WizardPane {
         GridPane form = WizardPages.form();
         form.addRow(0, new Label("Store"), new StorePicker("validate-store", "The store to validate (the open one by default)",
                 viewModel.storeProperty(), known, viewModel::browseStore));
-        form.addRow(1, new Label("Workspaces"), workspaces);
+        Label workspacesProblem = Controls.styled(new Label(), "text-danger");
+        workspacesProblem.setId("validate-workspaces-problem");
+        workspacesProblem.setWrapText(true);
+        workspacesProblem.textProperty().bind(viewModel.workspacesProblem());
+        workspacesProblem.accessibleTextProperty().bind(viewModel.workspacesProblem());
+        workspacesProblem.managedProperty().bind(workspacesProblem.textProperty().isNotEmpty());
+        form.addRow(1, new Label("Workspaces"), new VBox(4, workspaces, workspacesProblem));
         form.addRow(2, new Label("Checks"), checks);
         form.addRow(3, new Label(""), WizardPages.writesTo("validate-writes-to", viewModel.shownStore(),
                 "only if you apply fixes on the last page; backed up first"));

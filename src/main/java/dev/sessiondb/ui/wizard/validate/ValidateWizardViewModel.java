@@ -21,8 +21,10 @@ import dev.sessiondb.ui.wizard.WizardSteps;
 import dev.sessiondb.ui.wizard.WizardTasks;
 import dev.sessiondb.validation.Checks;
 import dev.sessiondb.validation.Finding;
+import dev.sessiondb.validation.MinskyWorkspaces;
 import dev.sessiondb.validation.ValidationContext;
 import dev.sessiondb.validation.Validator;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -69,6 +71,8 @@ public final class ValidateWizardViewModel {
     private final StringProperty store = new SimpleStringProperty("");
     private final StringBinding shownStore = StoreNames.shown(store);
     private final StringProperty workspaces = new SimpleStringProperty("");
+    /** Why the Workspaces folder is no Minsky state directory, shown at the field; empty when it is one or none is given. */
+    private final StringBinding workspacesProblem = Bindings.createStringBinding(this::whyNotWorkspaces, workspaces);
     private final ObservableList<CheckChoice> checks = FXCollections.observableArrayList();
     private final ObservableList<FindingGroup> findings = FXCollections.observableArrayList();
     private final ObservableList<ChangeLine> changes = FXCollections.observableArrayList();
@@ -101,7 +105,7 @@ public final class ValidateWizardViewModel {
         tasks = new WizardTasks(executor, dialogs, steps, status::set, this::showFailure);
         Checks.NAMES.forEach(name -> checks.add(new CheckChoice(name, new SimpleBooleanProperty(true))));
         OpenStoreDefault.follow(current, store::set, () -> steps.current() == STORE);
-        steps.readyProperty().bind(Bindings.createBooleanBinding(this::ready, steps.currentProperty(), store, findings, changesetReady));
+        steps.readyProperty().bind(Bindings.createBooleanBinding(this::ready, steps.currentProperty(), store, workspacesProblem, findings, changesetReady));
     }
 
     // Properties
@@ -122,6 +126,11 @@ public final class ValidateWizardViewModel {
     /** Optional: a folder of Minsky workspaces whose sessions should all be registered. */
     public StringProperty workspacesProperty() {
         return workspaces;
+    }
+
+    /** What is wrong with the Workspaces folder (a missing folder, the sessions folder itself): a validation would check no workspace. */
+    public StringBinding workspacesProblem() {
+        return workspacesProblem;
     }
 
     public ObservableList<CheckChoice> checks() {
@@ -281,6 +290,14 @@ public final class ValidateWizardViewModel {
         return workspaces.get().isBlank() ? List.of() : List.of(Path.of(workspaces.get().strip()));
     }
 
+    private String whyNotWorkspaces() {
+        try {
+            return workspaceRoots().stream().findFirst().flatMap(MinskyWorkspaces::whyNotAStateDirectory).orElse("");
+        } catch (InvalidPathException e) {
+            return workspaces.get().strip() + " is not a folder's path (" + e.getReason() + ")";
+        }
+    }
+
     private void entered(int step) {
         switch (step) {
             case FINDINGS -> validate();
@@ -295,7 +312,7 @@ public final class ValidateWizardViewModel {
 
     private boolean ready() {
         return switch (steps.current()) {
-            case STORE -> !store.get().isBlank();
+            case STORE -> !store.get().isBlank() && workspacesProblem.get().isEmpty();
             case FINDINGS -> findings.stream().anyMatch(FindingGroup::isRepairable);
             case PREVIEW -> changesetReady.get();
             default -> true;

@@ -177,6 +177,23 @@ class ValidateWizardViewModelTest {
         return viewModel.findings().stream().filter(group -> group.check().equals(check)).findFirst().orElseThrow();
     }
 
+    /** The audit: a Workspaces folder that does not exist gave a clean result with no word of it. */
+    @Test
+    void aWorkspacesFolderThatIsNoStateDirectoryIsNamedAtTheFieldAndTheWizardWaits() throws Exception {
+        viewModel.workspacesProperty().set(directory.resolve("nonexistent").toString());
+
+        assertThat(viewModel.workspacesProblem().get()).startsWith(directory.resolve("nonexistent") + " does not exist; name a Minsky state directory");
+        assertThat(viewModel.steps().readyProperty().get()).isFalse();
+
+        Path state = Files.createDirectories(directory.resolve("state/sessions/task#1")).getParent().getParent();
+        viewModel.workspacesProperty().set(state.resolve("sessions").toString());
+        assertThat(viewModel.workspacesProblem().get()).endsWith("name the folder above it, " + state + ")");
+
+        viewModel.workspacesProperty().set(state.toString());
+        assertThat(viewModel.workspacesProblem().get()).isEmpty();
+        assertThat(viewModel.steps().readyProperty().get()).isTrue();
+    }
+
     /** An audit: the "Writes to:" line of the Stores and Run pages showed the password typed in clear. */
     @Test
     void theStoreIsShownWithItsPasswordMasked() {

@@ -1,0 +1,24 @@
+package dev.sessiondb.cli;
+
+import dev.sessiondb.validation.MinskyWorkspaces;
+import java.nio.file.Path;
+import java.util.List;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** The {@code --workspaces} folders of validate and repair, refused as a usage error when one is no Minsky state directory. */
+final class WorkspaceFolders {
+
+    private WorkspaceFolders() {
+    }
+
+    /** The folders as given; a missing one, or one with no sessions/ or git/ in it, would check nothing and report a clean store. */
+    static List<Path> checked(CommandSpec spec, List<Path> workspaces) {
+        for (Path folder : workspaces) {
+            MinskyWorkspaces.whyNotAStateDirectory(folder).ifPresent(why -> {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--workspaces " + why);
+            });
+        }
+        return workspaces;
+    }
+}
