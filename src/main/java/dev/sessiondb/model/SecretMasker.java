@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -29,19 +28,13 @@ public final class SecretMasker {
     public static final String MASK = "****";
 
     private static final Map<String, String> SHOWN_NAMES = new ConcurrentHashMap<>();
-    /** The tokens masked wherever they appear: GitHub, GitLab, OpenAI-style, Slack and AWS access key ids. */
-    private static final List<TokenShape> TOKEN_SHAPES = List.of(
-            new TokenShape("ghp_", "", 20), new TokenShape("gho_", "", 20), new TokenShape("ghu_", "", 20),
-            new TokenShape("ghs_", "", 20), new TokenShape("ghr_", "", 20), new TokenShape("github_pat_", "_", 20),
-            new TokenShape("glpat-", "_-", 20), new TokenShape("sk-", "_-", 20),
-            new TokenShape("xoxa-", "-", 10), new TokenShape("xoxb-", "-", 10), new TokenShape("xoxp-", "-", 10),
-            new TokenShape("AKIA", "", 16), new TokenShape("ASIA", "", 16));
-    /** The shapes by the first character of their start ('g', 's', 'x', 'A'); null for a character no token begins with. */
-    private static final TokenShape[][] SHAPES_BY_FIRST_CHAR = shapesByFirstChar();
-    /** No token is shorter: text of fewer characters holds none. */
-    private static final int SHORTEST_TOKEN = TOKEN_SHAPES.stream().mapToInt(shape -> shape.start().length() + shape.shortestBody()).min().orElseThrow();
+    /**
+     * A JSON Web Token: a header and a payload, each base64url JSON (so starting {@code eyJ}, {@code {"}), and a signature. Both
+     * parts must start so, and each part be long enough, so a word such as "eyJane.eyJohn" is none.
+     */
+    private static final String JWT = "eyJ[A-Za-z0-9_-]{10,}\\.eyJ[A-Za-z0-9_-]{10,}\\.[A-Za-z0-9_-]{10,}";
     private static final Pattern SECRET_VALUE = Pattern.compile(
-            TOKEN_SHAPES.stream().map(TokenShape::regex).collect(Collectors.joining("|", "(", ")")));
+            "(" + TokenShapes.regex() + "|" + JWT + ")");
     /**
      * The words that, right before an {@code =} or {@code :}, say what follows is a secret ("password=hunter2", "GITHUB_TOKEN: ...",
      * "Authorization: Bearer ...", "aws_secret_access_key=...").
@@ -68,8 +61,6 @@ public final class SecretMasker {
             + "))(\\s*[\"']?\\s*[=:]\\s*(?:(?:bearer|basic|token)\\s+)?)(\"[^\"\\n]+\"|'[^'\\n]+'|[\"']?(?:[^\\s\"'&;,]|&(?![A-Za-z0-9_.-]*=)){4,})");
     /** "Bearer" and a token of 20 or more token characters after it: an HTTP credential wherever it was pasted. */
     private static final Pattern BEARER_TOKEN = Pattern.compile("(?i)(\\bbearer\\s+)(?!\\*\\*\\*\\*)[A-Za-z0-9._~+/=-]{20,}");
-    /** curl's user and password, {@code curl -u admin:pass https://...} (or {@code --user}): the password after the colon, up to a space or quote. */
-    private static final Pattern CURL_USER_PASSWORD = Pattern.compile("(\\bcurl\\b[^\\n;|&]*?\\s(?:-u\\s*|--user[=\\s]\\s*)[\"']?[^\\s:\"']*:)(?!\\*\\*\\*\\*)[^\\s\"']+");
     /** A private key in PEM form, up to its END line or the end of the text: its body is masked, its BEGIN and END lines say what it was. */
     private static final Pattern PRIVATE_KEY = Pattern.compile(
             "(-----BEGIN ((?:[A-Z0-9]+ )*)PRIVATE KEY((?: BLOCK)?)-----)(.+?)(-----END \\2PRIVATE KEY\\3-----|\\z)", Pattern.DOTALL);
@@ -157,11 +148,8 @@ public final class SecretMasker {
         String assignmentsMasked = mayHoldAssignedSecret(keysMasked)
                 ? SECRET_ASSIGNMENT.matcher(keysMasked).replaceAll(match -> Matcher.quoteReplacement(maskedAssignment(keysMasked, match)))
                 : keysMasked;
-        String curlMasked = assignmentsMasked.contains("curl")
-                ? CURL_USER_PASSWORD.matcher(assignmentsMasked).replaceAll(match -> Matcher.quoteReplacement(match.group(1) + MASK))
-                : assignmentsMasked;
-        String bearerMasked = bearerMaskedIn(curlMasked);
-        String tokensMasked = holdsToken(bearerMasked)
+        String bearerMasked = bearerMaskedIn(CommandLinePasswords.masked(assignmentsMasked));
+        String tokensMasked = TokenShapes.mayHoldToken(bearerMasked)
                 ? SECRET_VALUE.matcher(bearerMasked).replaceAll(match -> maskedToken(match.group()))
                 : bearerMasked;
         return UrlPasswords.mayHoldUrlUser(tokensMasked) ? HEX_TOKEN_AS_URL_USER.matcher(tokensMasked).replaceAll(MASK) : tokensMasked;
@@ -267,62 +255,6 @@ public final class SecretMasker {
         return false;
     }
 
-    /**
-     * Whether {@link #SECRET_VALUE} finds a token in the text, answered without the regex: nearly
-     * every text a validation masks holds "sk-" (as in "task-md#1"), few hold a token. One pass
-     * over the text tries the shapes that begin with each character where it stands (a validation
-     * asks this of every value of every record: one pass beat an {@link String#indexOf} per start).
-     */
-    private static boolean holdsToken(String text) {
-        for (int at = 0, last = text.length() - SHORTEST_TOKEN; at <= last; at++) {
-            char c = text.charAt(at);
-            TokenShape[] shapes = c < SHAPES_BY_FIRST_CHAR.length ? SHAPES_BY_FIRST_CHAR[c] : null;
-            if (shapes != null) {
-                for (TokenShape shape : shapes) {
-                    if (shape.startsAt(text, at)) {
-                        return true;
-                    }
-                }
-            }
-        }
-        return false;
-    }
-
-    private static TokenShape[][] shapesByFirstChar() {
-        TokenShape[][] byFirst = new TokenShape[128][];
-        for (TokenShape shape : TOKEN_SHAPES) {
-            char first = shape.start().charAt(0);
-            TokenShape[] before = byFirst[first] == null ? new TokenShape[0] : byFirst[first];
-            byFirst[first] = Arrays.copyOf(before, before.length + 1);
-            byFirst[first][before.length] = shape;
-        }
-        return byFirst;
-    }
-
-    /** One kind of token: its literal start, then at least {@code shortestBody} letters, digits or {@code bodyPunctuation} characters. */
-    private record TokenShape(String start, String bodyPunctuation, int shortestBody) {
-
-        String regex() {
-            return start + "[A-Za-z0-9" + bodyPunctuation + "]{" + shortestBody + ",}";
-        }
-
-        boolean startsAt(String text, int at) {
-            return text.startsWith(start, at) && bodyLength(text, at + start.length()) >= shortestBody;
-        }
-
-        private int bodyLength(String text, int from) {
-            int end = from;
-            while (end < text.length() && end - from < shortestBody && inBody(text.charAt(end))) {
-                end++;
-            }
-            return end - from;
-        }
-
-        private boolean inBody(char c) {
-            return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || bodyPunctuation.indexOf(c) >= 0;
-        }
-    }
-
     /** Any text (a locator, a URL, an error message) with the password of every URL in it replaced by {@link #MASK}. */
     public static String maskUrlPasswords(String text) {
         return UrlPasswords.masked(text);
@@ -375,8 +307,9 @@ public final class SecretMasker {
         return SECRET_VALUE.matcher(value).matches() ? maskedToken(value) : MASK;
     }
 
+    /** A JWT is masked whole, as every Bearer token is (it is one): its end is its signature's. */
     private static String maskedToken(String token) {
-        return MASK + token.substring(token.length() - 4);
+        return token.startsWith("eyJ") ? MASK : MASK + token.substring(token.length() - 4);
     }
 
     /**

@@ -119,6 +119,12 @@ class ValidateCommandTest {
                 "pass", "pass: hunterPASS",
                 "quoted", "password='hunter QUOTED'",
                 "colon", "password: hunterCOLON"));
+        notes.putAll(Map.of(
+                "mysql", "mysql -u root -phunter2pw db",
+                "jwt", "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJlSldU",
+                "stripe", "sk_live_51HxSTRIPEabcdefghijklmnop",
+                "google", "AIzaSyGOOGLEabcdefghijklmnopqrstuvwxyz0",
+                "npm", "npm_NPMabcdefghijklmnopqrstuvwxyz0123456"));
         StringBuilder json = new StringBuilder("[");
         notes.forEach((session, note) -> json.append(JsonCodec.MAPPER.createObjectNode().put("session", session).put("repoName", "local/minsky")
                 .put("repoUrl", "/r").put("createdAt", "2025-05-16T22:16:33.321Z").put("commit", "89abcdef0123456789abcdef0123456789abcdef")
@@ -126,7 +132,8 @@ class ValidateCommandTest {
         json.setCharAt(json.length() - 1, ']');
         Path store = Files.writeString(dir.resolve("secrets.json"), json);
         List<String> secretParts = List.of("0123456789abcdef0123456789abcdef01234567", "c2VjcmV0c2lnbmF0dXJl", "IOSFODNN7", "wJalrXUtnFEMI",
-                "b3BlbnNzaC1rZXkt", "hunterJSON", "hunterPASS", "hunter", "QUOTED", "COLON");
+                "b3BlbnNzaC1rZXkt", "hunterJSON", "hunterPASS", "hunter", "QUOTED", "COLON",
+                "hunter2pw", "c2lnbmF0dXJl", "STRIPE", "GOOGLE", "NPMabc");
 
         CliRun ls = CliRun.of("ls", store.toString(), "--format", "json");
         CliRun show = CliRun.of("show", store.toString(), "quoted");

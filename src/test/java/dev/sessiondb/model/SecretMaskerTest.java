@@ -183,8 +183,10 @@ class SecretMaskerTest {
     @Test
     void changesATextExactlyWhenATokenIsInIt() {
         Pattern token = Pattern.compile("gh[pousr]_[A-Za-z0-9]{20,}|github_pat_[A-Za-z0-9_]{20,}|glpat-[A-Za-z0-9_-]{20,}"
-                + "|sk-[A-Za-z0-9_-]{20,}|xox[abp]-[A-Za-z0-9-]{10,}|A[KS]IA[A-Za-z0-9]{16,}");
+                + "|sk-[A-Za-z0-9_-]{20,}|xox[abp]-[A-Za-z0-9-]{10,}|A[KS]IA[A-Za-z0-9]{16,}"
+                + "|[sr]k_(?:live|test)_[A-Za-z0-9]{24,}|AIza[A-Za-z0-9_-]{35,}|npm_[A-Za-z0-9]{36,}");
         List<String> pieces = List.of("ghp_", "ghr_", "ghx_", "github_pat_", "glpat-", "sk-", "task-", "xoxb-", "xoxz-", "AKIA", "ASIA", "AKIB",
+                "sk_live_", "rk_test_", "sk_prod_", "AIza", "AIzb", "npm_", "npmx",
                 "abcdefgh", "XYZ0123", "_", "-", "#", " ", "/", "gh", "xox");
         Random random = new Random(20261202);
         int withToken = 0;
@@ -198,6 +200,33 @@ class SecretMaskerTest {
             assertThat(SecretMasker.maskText(null, text.toString()).equals(text.toString())).as(text.toString()).isEqualTo(!holdsToken);
         }
         assertThat(withToken).as("texts with a token among the 20,000").isBetween(1_000, 19_000);
+    }
+
+    /** The audit: a MySQL password on the command line, a JWT, Stripe, Google and npm keys were shown in clear and not flagged. */
+    @Test
+    void masksTheCommonTokenShapesOfOtherServices() {
+        String jwt = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c";
+        String google = "AIzaSyD" + "x".repeat(28) + "A1b2";
+        assertThat(google).hasSize(39);
+        assertThat(SecretMasker.maskText(null, "run mysql -u root -phunter2pw db")).isEqualTo("run mysql -u root -p**** db");
+        assertThat(SecretMasker.maskText(null, "mysqldump -uroot -p'my pw' shop")).isEqualTo("mysqldump -uroot -p**** shop");
+        assertThat(SecretMasker.maskText(null, "token " + jwt + " expired")).isEqualTo("token **** expired");
+        assertThat(SecretMasker.maskText(null, "sk_live_51HxAbCdEfGhIjKlMnOpQrStUv and rk_live_51HxAbCdEfGhIjKlMnOpQrStUv"))
+                .isEqualTo("****StUv and ****StUv");
+        assertThat(SecretMasker.maskText(null, "key=" + google)).isEqualTo("key=****A1b2");
+        assertThat(SecretMasker.maskText(null, "maps " + google)).isEqualTo("maps ****A1b2");
+        assertThat(SecretMasker.maskText(null, "npm_" + "a1B2".repeat(9))).isEqualTo("****a1B2");
+        assertThat(SecretMasker.isOnlyAToken(jwt)).as("a field holding only a JWT is removed whole by repair").isTrue();
+    }
+
+    @Test
+    void leavesWhatOnlyResemblesTheseShapesAlone() {
+        List<String> ordinary = List.of("mkdir -p dir && git log -p", "mysql -p shop (asks for the password)", "mysql: run ps -p 42 then mkdir -p x",
+                "eyJane met eyJohn", "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9 alone", "eyJabc.eyJdef.ghi", "sk_live_short", "AIzaSy too short",
+                "npm_config_cache_for_the_whole_build_directory", "npm_" + "a".repeat(35), "mysql -u root --port=3306 -P 3306 shop");
+        for (String text : ordinary) {
+            assertThat(SecretMasker.maskText(null, text)).as(text).isEqualTo(text);
+        }
     }
 
     /** An audit: a secret's field held as a number, an array or an object, and a token kept as a name, were shown whole. */
