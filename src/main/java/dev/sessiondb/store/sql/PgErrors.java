@@ -32,6 +32,11 @@ final class PgErrors {
                     ? null
                     : "PostgreSQL refused the connection (" + cause + "); check the URL and credentials";
         };
+        if (message == null && isPoolBusy(failure)) {
+            // the pool's wait ended with no connect having failed: the server answers, every connection was in use
+            return new StoreFaultException(locator.display(), new StoreFaults.Fault("every connection of this store to PostgreSQL at " + server
+                    + " was in use and none came free in time (the server answers)", "let the other work on this store finish, or run less of it at once, and try again"), failure);
+        }
         if (message == null) {
             // a named fault, so that the CLI and the window print these words rather than the driver's
             return new StoreFaultException(locator.display(), new StoreFaults.Fault("cannot reach PostgreSQL at " + server + " (" + cause + ")",
@@ -46,6 +51,16 @@ final class PgErrors {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof SQLTransientConnectionException || cause instanceof ConnectException) {
                 return true;
+            }
+        }
+        return false;
+    }
+
+    /** The pool gave up waiting while all its connections were in use: Hikari wraps its last connect failure, and there was none. */
+    private static boolean isPoolBusy(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLTransientConnectionException) {
+                return cause.getCause() == null;
             }
         }
         return false;

@@ -1,10 +1,14 @@
 package dev.sessiondb.store.sql;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import dev.sessiondb.store.StoreFaults;
 import dev.sessiondb.store.StoreLocator;
 import java.net.ConnectException;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import org.junit.jupiter.api.Test;
@@ -43,5 +47,29 @@ class PgErrorsTest {
     @Test
     void aFailedStatementIsNotTakenForAnUnreachableServer() {
         assertThat(PgErrors.isUnreachable(new SQLException("syntax error", "42601"))).isFalse();
+    }
+
+    /** A pool whose every connection is in use times out with no connect failed: the server answers, so it is not called unreachable. */
+    @Test
+    void aPoolWhoseConnectionsAreAllInUseSaysSoAndNotThatTheServerCannotBeReached() throws Exception {
+        TestPostgres server = TestPostgres.get();
+        StoreLocator store = server.freshSchema();
+        PgCredentials credentials = PgCredentials.resolve(store);
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl("jdbc:postgresql://" + server.host() + ":" + server.port() + "/" + server.database());
+        config.setUsername(server.user());
+        config.setPassword(server.password());
+        config.setMaximumPoolSize(1);
+        config.setConnectionTimeout(250);
+        Exception waited;
+        try (HikariDataSource pool = new HikariDataSource(config); Connection held = pool.getConnection()) {
+            waited = catchThrowableOfType(pool::getConnection, SQLTransientConnectionException.class);
+        }
+
+        String message = PgErrors.describe(store, credentials, waited).getMessage();
+
+        assertThat(message).startsWith(store.display() + ": every connection of this store to PostgreSQL at " + credentials.host() + ":" + credentials.port()
+                + " was in use and none came free in time (the server answers); let the other work on this store finish")
+                .doesNotContain("cannot reach", "SQLTransientConnectionException", "request timed out");
     }
 }
