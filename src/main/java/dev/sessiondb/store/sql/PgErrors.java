@@ -7,9 +7,13 @@ import dev.sessiondb.store.StoreFaults;
 import java.net.ConnectException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Turns a failed PostgreSQL connection into one line a user can act on; never shows the password. */
 final class PgErrors {
+
+    private static final Pattern POOL_COUNTS = Pattern.compile("\\(total=(\\d+), active=(\\d+)");
 
     private PgErrors() {
     }
@@ -56,11 +60,16 @@ final class PgErrors {
         return false;
     }
 
-    /** The pool gave up waiting while all its connections were in use: Hikari wraps its last connect failure, and there was none. */
+    /**
+     * The pool gave up waiting while it held connections and all were in use: Hikari wraps its last connect failure, and
+     * there was none, and its message counts them ("total=4, active=4"). With none held, a connect may still be under way
+     * to a server that does not answer.
+     */
     private static boolean isPoolBusy(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof SQLTransientConnectionException) {
-                return cause.getCause() == null;
+                Matcher counts = POOL_COUNTS.matcher(String.valueOf(cause.getMessage()));
+                return cause.getCause() == null && counts.find() && !counts.group(1).equals("0") && counts.group(1).equals(counts.group(2));
             }
         }
         return false;

@@ -72,4 +72,13 @@ class PgErrorsTest {
                 + " was in use and none came free in time (the server answers); let the other work on this store finish")
                 .doesNotContain("cannot reach", "SQLTransientConnectionException", "request timed out");
     }
+
+    /** With no connection held, a connect may still be under way to a server that does not answer: that is not a busy store. */
+    @Test
+    void aPoolTimeoutHoldingNoConnectionIsStillAServerNotReached() {
+        SQLTransientConnectionException timeout = new SQLTransientConnectionException(
+                "sessiondb-1 - Connection is not available, request timed out after 10001ms (total=0, active=0, idle=0, waiting=1)");
+
+        assertThat(PgErrors.describe(STORE, CREDENTIALS, timeout).getMessage()).contains(": cannot reach PostgreSQL at localhost:5432");
+    }
 }
