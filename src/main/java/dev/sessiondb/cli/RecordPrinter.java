@@ -29,7 +29,7 @@ final class RecordPrinter implements AutoCloseable {
     private final OutputFormat format;
     private final PrintWriter out;
     private final JsonGenerator json;
-    private final SpreadsheetSafeCsv csv;
+    private SpreadsheetSafeCsv csv;
     private long printed;
     private boolean started;
     private boolean finished;
@@ -40,7 +40,6 @@ final class RecordPrinter implements AutoCloseable {
         this.out = out;
         try {
             json = format == OutputFormat.JSON ? JsonCodec.MAPPER.createGenerator(out).setPrettyPrinter(JsonCodec.minskyPrettyPrinter()) : null;
-            csv = format == OutputFormat.CSV ? new SpreadsheetSafeCsv(out, COLUMNS) : null;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -64,7 +63,7 @@ final class RecordPrinter implements AutoCloseable {
         }
     }
 
-    /** The table's header or the JSON array's start, written with the first record or the end: a listing failing before either prints nothing. */
+    /** The table's or the CSV's header or the JSON array's start, written with the first record or the end: a listing failing before either prints nothing. */
     private void start() {
         if (started) {
             return;
@@ -73,6 +72,9 @@ final class RecordPrinter implements AutoCloseable {
         try {
             if (json != null) {
                 json.writeStartArray();
+            }
+            if (format == OutputFormat.CSV) {
+                csv = new SpreadsheetSafeCsv(out, COLUMNS);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

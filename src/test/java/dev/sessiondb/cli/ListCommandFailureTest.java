@@ -36,10 +36,12 @@ class ListCommandFailureTest {
         Path file = dir.resolve("dup.json");
         Files.writeString(file, "[\n {\"session\": \"dup-1\", \"repoName\": \"a\", \"repoName\": \"b\"}\n]\n");
 
-        CliRun run = CliRun.of("ls", file.toString());
+        for (String format : new String[] {"table", "json", "csv"}) {
+            CliRun run = CliRun.of("ls", file.toString(), "--format", format);
 
-        assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).contains(file + ": record 1 (line 2): field 'repoName' appears twice in one object");
-        assertThat(run.out()).isEmpty();
+            assertThat(run.exitCode()).as(format).isEqualTo(2);
+            assertThat(run.err()).as(format).contains(file + ": record 1 (line 2): field 'repoName' appears twice in one object");
+            assertThat(run.out()).as(format + ": no header a script could take for an empty store").isEmpty();
+        }
     }
 }
