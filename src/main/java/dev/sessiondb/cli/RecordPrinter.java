@@ -23,8 +23,8 @@ final class RecordPrinter implements AutoCloseable {
 
     private static final List<String> COLUMNS = List.of("session", "taskId", "repoName", "branch", "status", "createdAt");
     private static final int[] WIDTHS = {30, 10, 24, 30, 12, 24};
-    /** In a damaged record's row, in place of its fields. */
-    static final String DAMAGED_NOTE = "damaged record: run sessiondb validate --check store-damage";
+    /** In an unreadable record's row, after what it is, in place of its fields. */
+    private static final String DAMAGED_TODO = ": run sessiondb validate --check store-damage";
 
     private final OutputFormat format;
     private final PrintWriter out;
@@ -90,8 +90,8 @@ final class RecordPrinter implements AutoCloseable {
         try {
             switch (format) {
                 case JSON -> JsonCodec.MAPPER.writeTree(json, unreadable.maskedFields().put("damagedRecord", damage.what()));
-                case CSV -> csv.printRow(List.of(key, "", "", "", "damaged record", ""));
-                case TABLE -> out.println(fitted(TerminalText.cell(key), WIDTHS[0]) + "  " + DAMAGED_NOTE);
+                case CSV -> csv.printRow(List.of(key, "", "", "", damage.label(), ""));
+                case TABLE -> out.println(fitted(TerminalText.cell(key), WIDTHS[0]) + "  " + damage.label() + DAMAGED_TODO);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -121,7 +121,8 @@ final class RecordPrinter implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         if (format == OutputFormat.TABLE) {
-            out.printf("%,d session%s%s%n", printed, printed == 1 ? "" : "s", damaged.isEmpty() ? "" : String.format(", %,d of them with a damaged record", damaged.size()));
+            out.printf("%,d session%s%s%n", printed, printed == 1 ? "" : "s", damaged.isEmpty() ? "" : String.format(", %,d of them unreadable (%s)", damaged.size(),
+                    damaged.stream().map(RecordDamage::label).distinct().collect(java.util.stream.Collectors.joining(", "))));
         }
     }
 

@@ -150,7 +150,7 @@ class DamagedSqlRecordsTest {
                     "DELETE FROM sessions WHERE session_key = 'b'").doesNotContain(DAMAGED);
         }
         CliRun all = CliRun.of("ls", "sqlite:" + db);
-        assertThat(all.out()).containsPattern("(?m)^a ").containsPattern("(?m)^c ").contains("3 sessions, 1 of them with a damaged record");
+        assertThat(all.out()).containsPattern("(?m)^a ").containsPattern("(?m)^c ").contains("3 sessions, 1 of them unreadable (damaged record)");
     }
 
     @Test

@@ -65,13 +65,14 @@ final class DamagedRecords {
                 .toList();
     }
 
+    private static final String UNTIL_THEN = "; until then a job reading the store refuses it, and sessiondb migrate --skip-unreadable copies the other sessions out";
+
     /** One damaged record: the session, masked where its name holds a secret, what is wrong, and the row to delete. */
     static RecordDamage damage(String key, String problem) {
         String shown = SecretMasker.maskText(null, key);
         // the statement names the key as it is, unless that would show a secret
         String todo = NativeLayout.deleteAdvice(shown.equals(key) ? NativeLayout.literal(key) : "...");
-        return new RecordDamage("session '" + shown + "' holds a damaged record (" + problem + ")", todo
-                + "; until then a job reading the store refuses it, and sessiondb migrate --skip-unreadable copies the other sessions out");
+        return new RecordDamage("session '" + shown + "' holds a damaged record (" + problem + ")", todo + UNTIL_THEN);
     }
 
     /**
@@ -80,6 +81,6 @@ final class DamagedRecords {
      */
     static RecordDamage beyondLimit(String key, JsonLimits.BeyondLimitException beyond) {
         return new RecordDamage("session '" + SecretMasker.maskText(null, key) + "' cannot be read: its " + beyond.getMessage(), JsonLimits.BeyondLimitException.advice()
-                + "; until then a job reading the store refuses it, and sessiondb migrate --skip-unreadable copies the other sessions out");
+                + UNTIL_THEN, RecordDamage.PAST_A_LIMIT);
     }
 }

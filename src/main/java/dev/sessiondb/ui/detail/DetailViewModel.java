@@ -298,7 +298,7 @@ public final class DetailViewModel {
         }
         title.set(SecretMasker.maskText(null, shown.key()));
         if (shown.damage().isPresent()) {
-            subtitle.set("damaged record");
+            subtitle.set(shown.damage().get().label());
             fields.clear();
             messages.clear();
             return;

@@ -9,7 +9,7 @@ import dev.sessiondb.model.SessionRecord;
  */
 public record SessionRow(long index, SessionRecord record) {
 
-    public static final String DAMAGED = "⚠ damaged record";
+    public static final String DAMAGED = "⚠ " + dev.sessiondb.model.RecordDamage.DAMAGED;
 
     public static SessionRow loading(long index) {
         return new SessionRow(index, null);
@@ -26,7 +26,7 @@ public record SessionRow(long index, SessionRecord record) {
 
     public String text(SessionColumn column) {
         if (column == SessionColumn.STATUS && isDamaged()) {
-            return DAMAGED;
+            return "⚠ " + record.damage().get().label();
         }
         return record == null ? "…" : column.text(record);
     }

@@ -3,6 +3,7 @@ package dev.sessiondb.store.sql;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.sessiondb.cli.CliRun;
 import dev.sessiondb.model.JsonCodec;
 import dev.sessiondb.model.JsonLimits;
 import dev.sessiondb.model.RecordDamage;
@@ -106,7 +107,11 @@ class JsonLimitsStoresTest {
             assertThat(why.todo()).contains("the JSON is valid").doesNotContain("DELETE").doesNotContain("damaged");
             assertThat(store.skippingUnreadable().unreadableParts()).singleElement(InstanceOfAssertFactories.STRING)
                     .contains("'deep-1'").contains("field 'notes' is nested more than 1000 levels deep");
+            assertThat(why.label()).isEqualTo(RecordDamage.PAST_A_LIMIT);
         }
+        CliRun listed = CliRun.of("ls", "sqlite:" + db);
+        assertThat(listed.out()).containsPattern("(?m)^deep-1 +record past a reading limit: run sessiondb validate --check store-damage$")
+                .contains("3 sessions, 1 of them unreadable (record past a reading limit)").doesNotContain("damaged");
     }
 
     private static String nested(int depth) {
