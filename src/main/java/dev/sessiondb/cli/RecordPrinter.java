@@ -12,6 +12,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.jline.utils.WCWidth;
 
 /**
@@ -122,7 +123,7 @@ final class RecordPrinter implements AutoCloseable {
         }
         if (format == OutputFormat.TABLE) {
             out.printf("%,d session%s%s%n", printed, printed == 1 ? "" : "s", damaged.isEmpty() ? "" : String.format(", %,d of them unreadable (%s)", damaged.size(),
-                    damaged.stream().map(RecordDamage::label).distinct().collect(java.util.stream.Collectors.joining(", "))));
+                    damaged.stream().map(RecordDamage::label).distinct().collect(Collectors.joining(", "))));
         }
     }
 

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sessiondb.job.backup.BackupJournal;
 import dev.sessiondb.model.SessionQuery;
-import dev.sessiondb.model.SessionRecord;
 import dev.sessiondb.model.SortKey;
 import dev.sessiondb.store.OpenMode;
 import dev.sessiondb.store.SessionStore;
@@ -19,6 +18,7 @@ import dev.sessiondb.ui.diff.FieldRow;
 import dev.sessiondb.ui.overview.OverviewViewModel;
 import dev.sessiondb.ui.sessions.SessionRow;
 import dev.sessiondb.ui.stores.Credentials;
+import dev.sessiondb.ui.stores.StoreEntry;
 import dev.sessiondb.ui.wizard.consolidate.ConflictRow;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -422,10 +422,10 @@ class DesktopSecondPassFlowTest {
         waitFor(() -> openStore(robot).equals("Open store: json:" + fixture) && savedList.getSelectionModel().getSelectedIndex() == -1);
         waitFor(() -> recentList.getSelectionModel().getSelectedIndex() == 0);
         // the cells, made once and refilled as the list's order changed, name the store each now holds
-        waitFor(() -> robot.lookup("#recent-stores .list-cell").queryAllAs(ListCell.class).stream()
-                .allMatch(cell -> cell.isEmpty() ? cell.getTooltip() == null && cell.getGraphic() == null
-                        : cell.getTooltip().getText().equals(((dev.sessiondb.ui.stores.StoreEntry) cell.getItem()).locator())
-                        && cell.getAccessibleText().startsWith(((dev.sessiondb.ui.stores.StoreEntry) cell.getItem()).title() + ", ")));
+        waitFor(() -> robot.lookup("#recent-stores .list-cell").queryAllAs(ListCell.class).stream().allMatch(cell -> cell.isEmpty()
+                ? cell.getTooltip() == null && cell.getGraphic() == null
+                : cell.getItem() instanceof StoreEntry entry && cell.getTooltip().getText().equals(entry.locator())
+                        && cell.getAccessibleText().startsWith(entry.title() + ", ")));
         assertThat(savedList.getItems()).as("opening saves nothing").hasSize(1);
         assertThat(dialogs.errors()).isEmpty();
     }
@@ -447,16 +447,13 @@ class DesktopSecondPassFlowTest {
     }
 
     private long reference(SessionQuery query) {
-        try (SessionStore store = StoreFactory.open(StoreLocator.of(StoreFormat.JSON, fixture), OpenMode.EXISTING)) {
-            long matching = 0;
-            try (var records = store.cursor()) {
-                while (records.hasNext()) {
-                    SessionRecord record = records.next();
-                    matching += query.matches(record) ? 1 : 0;
-                }
+        long matching = 0;
+        try (SessionStore store = StoreFactory.open(StoreLocator.of(StoreFormat.JSON, fixture), OpenMode.EXISTING); var records = store.cursor()) {
+            while (records.hasNext()) {
+                matching += query.matches(records.next()) ? 1 : 0;
             }
-            return matching;
         }
+        return matching;
     }
 
     private static String firstKey(TableView<SessionRow> table) {

@@ -1,5 +1,6 @@
 package dev.sessiondb.ui.sessions;
 
+import dev.sessiondb.model.RecordDamage;
 import dev.sessiondb.model.SessionRecord;
 
 /**
@@ -9,7 +10,7 @@ import dev.sessiondb.model.SessionRecord;
  */
 public record SessionRow(long index, SessionRecord record) {
 
-    public static final String DAMAGED = "⚠ " + dev.sessiondb.model.RecordDamage.DAMAGED;
+    public static final String DAMAGED = marked(RecordDamage.DAMAGED);
 
     public static SessionRow loading(long index) {
         return new SessionRow(index, null);
@@ -26,9 +27,13 @@ public record SessionRow(long index, SessionRecord record) {
 
     public String text(SessionColumn column) {
         if (column == SessionColumn.STATUS && isDamaged()) {
-            return "⚠ " + record.damage().get().label();
+            return marked(record.damage().get().label());
         }
         return record == null ? "…" : column.text(record);
+    }
+
+    private static String marked(String label) {
+        return "⚠ " + label;
     }
 
     public String text(FieldColumn column) {
