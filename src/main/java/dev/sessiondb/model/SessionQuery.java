@@ -1,13 +1,12 @@
 package dev.sessiondb.model;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 
 /**
  * What a page of sessions asks for.
  *
- * @param search   words, each a case-insensitive substring of session key, task id, repo name or branch, as typed or in
+ * @param search   words, each a substring ({@link CaseFolding case-folded}) of session key, task id, repo name or branch, as typed or in
  *                 its other Unicode normalisation (NFC or NFD); every word must be found (in any of those fields); blank for all
  * @param filters  exact-value filters, all of which must match
  * @param sort     sort column; ties are broken by key
@@ -80,7 +79,7 @@ public record SessionQuery(String search, List<FieldFilter> filters, SortKey sor
         for (String word : searchWords()) {
             List<String> needles = needles(word);
             boolean found = SEARCHED.stream().anyMatch(key -> key.valueOf(record)
-                    .map(value -> contains(value.toLowerCase(Locale.ROOT), needles)).orElse(false));
+                    .map(value -> contains(CaseFolding.fold(value), needles)).orElse(false));
             if (!found) {
                 return false;
             }
@@ -88,10 +87,10 @@ public record SessionQuery(String search, List<FieldFilter> filters, SortKey sor
         return filters.stream().allMatch(filter -> filter.matches(record));
     }
 
-    /** The word's forms lower-cased; a word of one form (any ASCII word) costs no normalisation and no stream. */
+    /** The word's forms case-folded; a word of one form (any ASCII word) costs no normalisation and no stream. */
     private static List<String> needles(String word) {
         List<String> forms = UnicodeForms.of(word);
-        return forms.size() == 1 ? List.of(word.toLowerCase(Locale.ROOT)) : forms.stream().map(form -> form.toLowerCase(Locale.ROOT)).toList();
+        return forms.size() == 1 ? List.of(CaseFolding.fold(word)) : forms.stream().map(CaseFolding::fold).toList();
     }
 
     private static boolean contains(String value, List<String> needles) {

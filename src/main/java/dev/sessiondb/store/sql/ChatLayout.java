@@ -50,6 +50,11 @@ final class ChatLayout implements Layout {
     }
 
     @Override
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    @Override
     public StoreLayout id() {
         return StoreLayout.CHAT;
     }

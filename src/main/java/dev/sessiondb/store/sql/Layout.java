@@ -16,7 +16,6 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -27,6 +26,9 @@ import java.util.Set;
 interface Layout {
 
     StoreLayout id();
+
+    /** The SQL the layout's database speaks. */
+    Dialect dialect();
 
     /** The table holding one row per session. */
     String table();
@@ -152,21 +154,18 @@ interface Layout {
 
     /**
      * The free-text condition for a search needle, or empty when a searched field has no SQL
-     * expression. The default compares lower-cased text with LIKE, which the trigram indexes serve.
+     * expression: lower-cased text holding the needle case folded ({@link FoldedSearch}), which the trigram indexes serve.
      */
     default Optional<SqlCondition> searchCondition(String needle) {
-        List<String> parts = new ArrayList<>();
-        List<Object> params = new ArrayList<>();
-        String pattern = "%" + escapeLike(needle.toLowerCase(Locale.ROOT)) + "%";
+        List<String> lowered = new ArrayList<>();
         for (SortKey key : SessionQuery.SEARCHED) {
             Optional<String> expression = valueExpression(key);
             if (expression.isEmpty()) {
                 return Optional.empty();
             }
-            parts.add("lower(" + expression.get() + ") LIKE ? ESCAPE '\\'");
-            params.add(pattern);
+            lowered.add("lower(" + expression.get() + ")");
         }
-        return Optional.of(new SqlCondition("(" + String.join(" OR ", parts) + ")", params));
+        return Optional.of(FoldedSearch.inAnyOf(dialect(), lowered, needle));
     }
 
     /**

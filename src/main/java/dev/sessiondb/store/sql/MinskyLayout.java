@@ -72,6 +72,11 @@ final class MinskyLayout implements Layout {
     }
 
     @Override
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    @Override
     public StoreLayout id() {
         return StoreLayout.MINSKY;
     }

@@ -2,6 +2,7 @@ package dev.sessiondb.store.sql;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sessiondb.model.CaseFolding;
 import dev.sessiondb.model.JsonCodec;
 import dev.sessiondb.model.JsonLimits;
 import dev.sessiondb.model.RecordDamage;
@@ -17,11 +18,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -102,6 +101,11 @@ final class NativeLayout implements Layout {
         WRITTEN.forEach(key -> columns.add(VALUE_COLUMNS.get(key)));
         columns.add("record");
         return columns;
+    }
+
+    @Override
+    public Dialect dialect() {
+        return dialect;
     }
 
     @Override
@@ -263,10 +267,7 @@ final class NativeLayout implements Layout {
         if (!searchesOneText()) {
             return v3SearchCondition(needle);
         }
-        String pattern = "%" + Layout.escapeLike(needle.toLowerCase(Locale.ROOT)) + "%";
-        List<String> texts = searchedTexts();
-        return Optional.of(new SqlCondition(texts.stream().map(text -> text + " LIKE ? ESCAPE '\\'").collect(Collectors.joining(" OR ", "(", ")")),
-                Collections.nCopies(texts.size(), pattern)));
+        return Optional.of(FoldedSearch.inAnyOf(dialect, searchedTexts(), needle));
     }
 
     /**
@@ -299,17 +300,32 @@ final class NativeLayout implements Layout {
     /**
      * SQLite's FTS5 trigram table answers a needle of three or more characters without LIKE's
      * wildcards (it skips a LIKE with ESCAPE): the same lower-cased text as {@link #searchCondition}.
+     * The table folds every letter's case but SQLite checks a LIKE's matches again folding ASCII only:
+     * a needle outside ASCII asks the table for its trigrams in every spelling ({@link FoldedSearch#trigramQuery}),
+     * and its matches are checked by {@link #searchCondition}.
      */
     @Override
     public Optional<IndexedSearch> indexedSearch(String needle) {
-        String lower = needle.toLowerCase(Locale.ROOT);
+        String lower = CaseFolding.fold(needle);
         boolean plain = lower.indexOf('%') < 0 && lower.indexOf('_') < 0;
         if (dialect != Dialect.SQLITE || !searchesOneText() || !plain || lower.codePointCount(0, lower.length()) < TRIGRAM) {
             return Optional.empty();
         }
+        if (!CaseFolding.isAscii(lower)) {
+            return FoldedSearch.trigramQuery(lower).map(query -> checkedTrigrams(query, needle));
+        }
         List<Object> pattern = List.of("%" + lower + "%");
         return Optional.of(new IndexedSearch(new SqlCondition("s.id IN (SELECT rowid FROM sessions_search WHERE text LIKE ?)", pattern),
                 new SqlCondition("SELECT count(*) FROM (SELECT 1 FROM sessions_search WHERE text LIKE ? LIMIT ?)", pattern)));
+    }
+
+    /** The rows an FTS5 query finds, each checked by {@link #searchCondition} (the query asks for trigrams, not their order). */
+    private IndexedSearch checkedTrigrams(String trigramQuery, String needle) {
+        SqlCondition checked = searchCondition(needle).orElseThrow();
+        List<Object> params = new ArrayList<>(List.of(trigramQuery));
+        params.addAll(checked.params());
+        return new IndexedSearch(new SqlCondition("s.id IN (SELECT rowid FROM sessions_search WHERE sessions_search MATCH ?) AND " + checked.sql(), params),
+                new SqlCondition("SELECT count(*) FROM (SELECT 1 FROM sessions_search WHERE sessions_search MATCH ? LIMIT ?)", List.of(trigramQuery)));
     }
 
     private Optional<SqlCondition> v3SearchCondition(String needle) {
