@@ -6,7 +6,7 @@ import dev.sessiondb.store.StoreLocator;
  * One store in the sidebar.
  *
  * @param locator the locator as saved (never with a password)
- * @param title   a short name (the file or database name)
+ * @param title   a short name (the file or database name, with the parent folders that tell it from a store of its list of the same name)
  * @param detail  the format and where it is, or why it was found
  */
 public record StoreEntry(String locator, String title, String detail) {
@@ -17,5 +17,10 @@ public record StoreEntry(String locator, String title, String detail) {
         String title = locator.shortName();
         String detail = locator.format().scheme() + " · " + (why == null ? place : why);
         return new StoreEntry(locator.display(), title, detail);
+    }
+
+    /** The same store under another title. */
+    public StoreEntry titled(String newTitle) {
+        return new StoreEntry(locator, newTitle, detail);
     }
 }

@@ -10,10 +10,12 @@ import dev.sessiondb.ui.common.BackgroundTask;
 import dev.sessiondb.ui.common.CurrentStore;
 import dev.sessiondb.ui.common.DialogService;
 import dev.sessiondb.ui.common.SavedStoreList;
+import dev.sessiondb.ui.common.StoreNames;
 import dev.sessiondb.ui.common.SettingsStore;
 import dev.sessiondb.ui.common.StoreOpener;
 import dev.sessiondb.ui.common.TaskExecutor;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -255,9 +257,11 @@ public final class StoresViewModel {
         }
     }
 
+    /** The stores of one list, each titled apart from the others of its name: two sessions.db become work/sessions.db and home/sessions.db. */
     private static List<StoreEntry> entries(List<String> locators) {
-        return locators.stream().map(text -> parseQuietly(text).map(locator -> StoreEntry.of(locator.display(), null)))
-                .flatMap(Optional::stream).toList();
+        List<String> shown = locators.stream().map(StoresViewModel::parseQuietly).flatMap(Optional::stream).map(StoreLocator::display).toList();
+        Map<String, String> titles = StoreNames.distinctNames(shown);
+        return shown.stream().map(locator -> StoreEntry.of(locator, null).titled(titles.get(locator))).toList();
     }
 
     private Optional<StoreLocator> parse(String text) {
