@@ -71,20 +71,50 @@ public record SessionQuery(String search, List<FieldFilter> filters, SortKey sor
                 .thenComparing(SessionRecord::key);
     }
 
-    /** True when the record passes search, filters and keyset position: the reference semantics every backend must match. */
+    /**
+     * True when the record passes search, filters and keyset position: the reference semantics every backend must match.
+     * A word is found in a field as tables show it, its secrets masked ({@link SecretMasker#maskText}): a guessed part of a
+     * token shown as {@code ****} must not confirm the token by finding its session.
+     */
     public boolean matches(SessionRecord record) {
         if (afterKey != null && record.key().compareTo(afterKey) <= 0) {
             return false;
         }
         for (String word : searchWords()) {
-            List<String> needles = needles(word);
-            boolean found = SEARCHED.stream().anyMatch(key -> key.valueOf(record)
-                    .map(value -> contains(CaseFolding.fold(value), needles)).orElse(false));
-            if (!found) {
+            if (!foundAsShown(record, needles(word))) {
                 return false;
             }
         }
         return filters.stream().allMatch(filter -> filter.matches(record));
+    }
+
+    /**
+     * Whether a word of the search is found in the record's text only where tables show a mask: a store that searches its
+     * text as stored finds such a record, which it must then leave out.
+     */
+    public boolean foundOnlyBehindMasks(SessionRecord record) {
+        for (String word : searchWords()) {
+            List<String> needles = needles(word);
+            boolean foundAsStored = SEARCHED.stream().anyMatch(key -> key.valueOf(record).map(value -> contains(CaseFolding.fold(value), needles)).orElse(false));
+            if (foundAsStored && !foundAsShown(record, needles)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The text is masked only once a field holds the word: a field without it costs no look for secrets. */
+    private static boolean foundAsShown(SessionRecord record, List<String> needles) {
+        for (SortKey key : SEARCHED) {
+            String value = key.valueOf(record).orElse(null);
+            if (value != null && contains(CaseFolding.fold(value), needles)) {
+                String shown = SecretMasker.maskText(null, value);
+                if (shown.equals(value) || contains(CaseFolding.fold(shown), needles)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** The word's forms case-folded; a word of one form (any ASCII word) costs no normalisation and no stream. */

@@ -303,6 +303,25 @@ public abstract class SessionStoreConformance {
         }
     }
 
+    /** An audit: a key shown as push-****3210 was found by a guessed part of its token, which confirmed it; only what tables show is found. */
+    @Test
+    void searchFindsOnlyWhatTablesShowOfASecret() {
+        List<SessionRecord> samples = new ArrayList<>(sampleRecords().subList(0, 6));
+        String withToken = "push-ghp_ZYXWVUTSRQPONMLKJIHGFEDCBA9876543210";
+        samples.set(0, renamed(samples.get(0), withToken));
+        fill(samples);
+
+        List<SessionRecord> stored = readAll();
+        for (String text : List.of("ghp_ZYX", "zyxwvu", "push ghp", "push-", "3210")) {
+            SessionQuery query = SessionQuery.all().withSearch(text).page(0, 10_000);
+            assertThat(keys(store.page(query))).as(text).isEqualTo(reference(stored, query));
+            assertThat(store.page(query).totalMatching()).as(text).isEqualTo(reference(stored, query).size());
+        }
+        assertThat(reference(stored, SessionQuery.all().withSearch("ghp_ZYX"))).doesNotContain(withToken);
+        assertThat(reference(stored, SessionQuery.all().withSearch("push ghp"))).doesNotContain(withToken);
+        assertThat(reference(stored, SessionQuery.all().withSearch("push- 3210"))).containsExactly(withToken);
+    }
+
     private static SessionRecord renamed(SessionRecord record, String key) {
         String keyField = SessionRecord.KEY_FIELDS.stream().filter(record::has).findFirst().orElseThrow();
         return record.with(keyField, key);

@@ -54,7 +54,11 @@ final class PageQuery {
         if (finishInJava) {
             return inJava(connection);
         }
-        return query.limit() == 0 ? new Page(List.of(), count(connection)) : rowsWithCount(connection);
+        if (query.limit() == 0) {
+            return new Page(List.of(), count(connection));
+        }
+        Page page = rowsWithCount(connection);
+        return showsMaskedMatch(page.records()) ? inJava(connection) : page;
     }
 
     /**
@@ -73,7 +77,19 @@ final class PageQuery {
     /** The page's records alone, as a listing wants them: counting every match of a broad search costs seconds. */
     List<SessionRecord> records(Connection connection) throws SQLException {
         plan(connection);
-        return finishInJava ? inJava(connection).records() : rows(connection);
+        if (finishInJava) {
+            return inJava(connection).records();
+        }
+        List<SessionRecord> rows = rows(connection);
+        return showsMaskedMatch(rows) ? inJava(connection).records() : rows;
+    }
+
+    /**
+     * Whether SQL, searching the text as stored, found a record whose search word lies only inside a secret tables mask:
+     * the page is then worked out again in Java ({@link SessionQuery#matches}, which leaves such a record out).
+     */
+    private boolean showsMaskedMatch(List<SessionRecord> rows) {
+        return !query.searchWords().isEmpty() && rows.stream().anyMatch(query::foundOnlyBehindMasks);
     }
 
     private void plan(Connection connection) throws SQLException {
