@@ -10,9 +10,12 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * CRUD on a 10,000-session store per backend, in process (one JVM, the engine's public API),
@@ -26,6 +29,16 @@ public class CrudBench {
     static final int OPS = 200;
 
     public static void main(String[] args) throws Exception {
+        try {
+            run(args);
+        } catch (ClientFailed failed) {
+            System.err.println("crud bench: " + failed.getMessage() + "; the other clients were stopped");
+            failed.getCause().printStackTrace();
+            System.exit(1);
+        }
+    }
+
+    static void run(String[] args) throws Exception {
         String dir = args[0];
         List<String> stores = new ArrayList<>(List.of("json:" + dir + "/crud.json", "sqlite:" + dir + "/crud.db"));
         if (args.length > 1 && !args[1].isBlank()) {
@@ -49,45 +62,72 @@ public class CrudBench {
         }
     }
 
-    /** 16 clients, each 100 mixed operations: 50% get, 30% put, 10% delete, 10% list. */
+    /**
+     * 16 clients, each 100 mixed operations: 50% get, 30% put, 10% delete, 10% list. The first client to fail stops the
+     * run: the others are interrupted and waited for, and its failure is thrown naming the client and the operation.
+     */
     static void concurrent(SessionStore store, List<SessionRecord> records) throws Exception {
         int clients = 16;
         int each = 100;
         ExecutorService pool = Executors.newFixedThreadPool(clients);
-        List<Future<List<Long>>> results = new ArrayList<>();
+        ExecutorCompletionService<List<Long>> finished = new ExecutorCompletionService<>(pool);
+        AtomicBoolean stopped = new AtomicBoolean();
         long start = System.nanoTime();
         for (int c = 0; c < clients; c++) {
             int client = c;
-            results.add(pool.submit(() -> {
-                Random random = new Random(client);
-                List<Long> latencies = new ArrayList<>();
-                for (int i = 0; i < each; i++) {
-                    SessionRecord record = records.get(random.nextInt(STORE_SIZE));
-                    int dice = random.nextInt(10);
-                    long t = System.nanoTime();
-                    if (dice < 5) {
-                        store.get(record.key());
-                    } else if (dice < 8) {
-                        store.put(record);
-                    } else if (dice < 9) {
-                        store.delete(record.key());
-                    } else {
-                        store.page(SessionQuery.all().page(random.nextInt(STORE_SIZE - 50), 50));
-                    }
-                    latencies.add(System.nanoTime() - t);
-                }
-                return latencies;
-            }));
+            finished.submit(() -> mixedCrud(store, records, client, each, stopped));
         }
         List<Long> all = new ArrayList<>();
-        for (Future<List<Long>> result : results) {
-            all.addAll(result.get());
+        try {
+            for (int c = 0; c < clients; c++) {
+                all.addAll(finished.take().get());
+            }
+        } catch (ExecutionException failed) {
+            stopped.set(true);
+            throw failed.getCause() instanceof Exception cause ? cause : failed;
+        } finally {
+            // a failed run must not leave the other clients working on a store about to close, nor keep the JVM alive
+            pool.shutdownNow();
+            if (!pool.awaitTermination(60, TimeUnit.SECONDS)) {
+                System.err.println("crud bench: clients still running 60 s after the run stopped");
+            }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        pool.shutdown();
         Collections.sort(all);
         System.out.printf("postgresql 16 clients mixed CRUD\t%.0f ops/s, p95 %.1f ms\tpool: HikariCP max 4 connections per store, 1,600 ops (50%% get, 30%% put, 10%% delete, 10%% list)%n",
                 all.size() / seconds, all.get((int) (all.size() * 0.95)) / 1e6);
+    }
+
+    /** One client's operations and their latencies in nanoseconds; stops early once {@code stopped} is set by another's failure. */
+    static List<Long> mixedCrud(SessionStore store, List<SessionRecord> records, int client, int each, AtomicBoolean stopped) throws ClientFailed {
+        Random random = new Random(client);
+        List<Long> latencies = new ArrayList<>();
+        for (int i = 0; i < each && !stopped.get() && !Thread.currentThread().isInterrupted(); i++) {
+            SessionRecord record = records.get(random.nextInt(STORE_SIZE));
+            int dice = random.nextInt(10);
+            String operation = dice < 5 ? "get" : dice < 8 ? "put" : dice < 9 ? "delete" : "list";
+            long t = System.nanoTime();
+            try {
+                switch (operation) {
+                    case "get" -> store.get(record.key());
+                    case "put" -> store.put(record);
+                    case "delete" -> store.delete(record.key());
+                    default -> store.page(SessionQuery.all().page(random.nextInt(STORE_SIZE - 50), 50));
+                }
+            } catch (RuntimeException e) {
+                throw new ClientFailed("client " + client + " failed at its operation " + (i + 1) + " of " + each + ", " + operation
+                        + (operation.equals("list") ? "" : " of session '" + record.key() + "'") + ": " + e, e);
+            }
+            latencies.add(System.nanoTime() - t);
+        }
+        return latencies;
+    }
+
+    /** A concurrent client's failure, naming the client and the operation. */
+    static final class ClientFailed extends Exception {
+        ClientFailed(String message, Throwable cause) {
+            super(message, cause);
+        }
     }
 
     interface Op {
