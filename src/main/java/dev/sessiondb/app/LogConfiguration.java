@@ -17,6 +17,8 @@ import ch.qos.logback.core.rolling.SizeBasedTriggeringPolicy;
 import ch.qos.logback.core.spi.ContextAwareBase;
 import ch.qos.logback.core.status.NopStatusListener;
 import ch.qos.logback.core.util.FileSize;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.sessiondb.model.JsonCodec;
 import dev.sessiondb.store.selection.MinskyPaths;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -38,6 +40,8 @@ import java.util.function.Supplier;
 public final class LogConfiguration extends ContextAwareBase implements Configurator {
 
     public static final String STDERR_LEVEL_PROPERTY = "sessiondb.stderr.level";
+    /** Set when the command asked for {@code --format json}: what this says on stderr is then a JSON object on one line. */
+    public static final String STDERR_JSON_PROPERTY = "sessiondb.stderr.json";
     static final String FILE_APPENDER = "FILE";
 
     private static final String FILE_PATTERN = "%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX} %-5level [%thread] %logger{36} - %maskedMsg%n%maskedEx";
@@ -71,8 +75,9 @@ public final class LogConfiguration extends ContextAwareBase implements Configur
         root.setLevel(Level.WARN);
         root.addAppender(stderr);
         if (unwritable.isPresent()) {
-            System.err.println("sessiondb: cannot write the log " + directory.resolve(LogFiles.FILE_NAME) + " (" + unwritable.get()
-                    + "); continuing without it");
+            String warning = "cannot write the log " + directory.resolve(LogFiles.FILE_NAME) + " (" + unwritable.get() + "); continuing without it";
+            System.err.println(Boolean.getBoolean(STDERR_JSON_PROPERTY)
+                    ? JsonCodec.compact(JsonNodeFactory.instance.objectNode().put("warning", warning)) : "sessiondb: " + warning);
             return;
         }
         RollingFileAppender<ILoggingEvent> file = fileAppender(context, directory);

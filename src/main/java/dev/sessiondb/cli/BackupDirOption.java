@@ -4,7 +4,6 @@ import dev.sessiondb.catalog.CatalogRecorder;
 import dev.sessiondb.job.backup.BackupJournal;
 import dev.sessiondb.store.selection.MinskyPaths;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
@@ -59,11 +58,9 @@ final class BackupDirOption {
                 + "); nothing was read or written; choose another folder with --backup-dir");
     }
 
-    /** The journal, recording every run in the catalog; a catalog that cannot be written is one warning on {@code err}. */
-    BackupJournal journal(PrintWriter err) {
-        return CatalogRecorder.journal(folder(), warning -> {
-            err.println("sessiondb: " + warning);
-            err.flush();
-        });
+    /** The journal, recording every run in the catalog; a catalog that cannot be written is one warning among the {@code notices}. */
+    BackupJournal journal(Notices notices) {
+        // the recorder's words begin "warning: ", as the window's status line shows them
+        return CatalogRecorder.journal(folder(), warning -> notices.warning(warning.replaceFirst("^warning: ", "")));
     }
 }

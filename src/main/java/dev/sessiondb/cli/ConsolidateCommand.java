@@ -53,7 +53,7 @@ final class ConsolidateCommand implements Callable<Integer> {
         ConsolidateOptions consolidate = new ConsolidateOptions(onConflict, options.layout(), options.mode(), options.allowLoss, options.verify(),
                 choices());
         return options.execute(new ConsolidateJob(sources.stream().map(StoreLocator::parse).toList(), StoreLocator.parse(target),
-                consolidate, options.journal(spec.commandLine().getErr())), spec.commandLine());
+                consolidate, options.journal(Notices.of(spec.commandLine()))), spec.commandLine());
     }
 
     /** Each --keep as the session and the 0-based source (or the target) whose version wins; refused here when it names no source. */

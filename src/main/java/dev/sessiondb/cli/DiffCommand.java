@@ -46,12 +46,12 @@ final class DiffCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         StoreProbe.requireDistinct(java.util.List.of(StoreArgument.locate(storeA), StoreArgument.locate(storeB)));
-        ignored.forEach(path -> misspelledField(path).ifPresent(meant -> spec.commandLine().getErr().println("sessiondb: note: --ignore " + path
+        ignored.forEach(path -> misspelledField(path).ifPresent(meant -> Notices.of(spec.commandLine()).note("--ignore " + path
                 + " names no field sessions have; field names are case-sensitive: did you mean " + meant + "?")));
         try (SessionStore a = StoreArgument.openToReadThrough(storeA);
              SessionStore b = StoreArgument.openToReadThrough(storeB);
              SpooledDiff result = new SpooledDiff();
-             TerminalProgress bar = new TerminalProgress(System.err)) {
+             TerminalProgress bar = new TerminalProgress(spec.commandLine())) {
             DiffSummary summary = new StoreDiff(Set.copyOf(ignored)).compare(a, b, result, bar.tracker("comparing"));
             bar.close();
             PrintWriter out = spec.commandLine().getOut();

@@ -79,7 +79,7 @@ final class ExportCommand implements Callable<Integer> {
             spec.commandLine().getOut().print(document);
             spec.commandLine().getOut().flush();
         } else {
-            BackupJournal journal = backupDir.journal(spec.commandLine().getErr());
+            BackupJournal journal = backupDir.journal(Notices.of(spec.commandLine()));
             Optional<Backup> replaced;
             try {
                 replaced = target.write(source, journal, out -> {
@@ -94,7 +94,7 @@ final class ExportCommand implements Callable<Integer> {
             } catch (IOException e) {
                 throw new StoreException(output + ": cannot write the export (" + e.getMessage() + "); check the folder exists and is writable", e);
             }
-            spec.commandLine().getErr().println("Exported session '" + SecretMasker.maskText("session", key) + "' to " + output + " (secrets masked)"
+            Notices.of(spec.commandLine()).done("Exported session '" + SecretMasker.maskText("session", key) + "' to " + output + " (secrets masked)"
                     + ExportTarget.replacedNote(replaced, journal));
         }
         return SessionDbCommand.OK;

@@ -98,8 +98,8 @@ final class JobRunner {
             Runtime.getRuntime().halt(StopSignal.exitCode());
         }, "sessiondb-cancel");
         Runtime.getRuntime().addShutdownHook(cancelOnInterrupt);
-        try (TerminalProgress bar = new TerminalProgress(System.err)) {
-            if (TerminalProgress.stderrIsTerminal()) {
+        try (TerminalProgress bar = new TerminalProgress(line)) {
+            if (bar.draws()) {
                 tracker.addListener(bar);
             }
             try {

@@ -7,7 +7,6 @@ import dev.sessiondb.model.SortKey;
 import dev.sessiondb.model.TaskId;
 import dev.sessiondb.store.RecordCursor;
 import dev.sessiondb.store.SessionStore;
-import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -81,9 +80,8 @@ final class ListCommand implements Callable<Integer> {
             damaged = printer.damaged().stream().map(damage -> opened.locator().display() + ": " + damage.what() + "; " + damage.todo()).toList();
         }
         // after the listing, each damaged record it showed is named with what to do: found, as validate's findings are
-        PrintWriter err = spec.commandLine().getErr();
-        damaged.forEach(damage -> err.println("sessiondb: " + damage));
-        err.flush();
+        Notices notices = Notices.of(spec.commandLine());
+        damaged.forEach(notices::problem);
         return damaged.isEmpty() ? SessionDbCommand.OK : SessionDbCommand.FOUND;
     }
 

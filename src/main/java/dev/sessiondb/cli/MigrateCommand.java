@@ -39,10 +39,10 @@ final class MigrateCommand implements Callable<Integer> {
         StoreLocator from = StoreLocator.parse(source);
         if (skipUnreadable && !StoreProviders.of(from).skipsUnreadable()) {
             // said first: a JSON file that does not read stops the job whole, flag or not
-            spec.commandLine().getErr().println("note: --skip-unreadable leaves out a folder (jsondir:) source's files that do not read as sessions"
+            Notices.of(spec.commandLine()).note("--skip-unreadable leaves out a folder (jsondir:) source's files that do not read as sessions"
                     + " and a SQLite or PostgreSQL source's damaged records only; " + from.display() + " is read whole");
         }
-        return options.execute(new MigrateJob(from, StoreLocator.parse(target), migrate, options.journal(spec.commandLine().getErr())),
+        return options.execute(new MigrateJob(from, StoreLocator.parse(target), migrate, options.journal(Notices.of(spec.commandLine()))),
                 spec.commandLine());
     }
 }

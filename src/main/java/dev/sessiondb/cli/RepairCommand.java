@@ -48,14 +48,14 @@ final class RepairCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        RepairJob job = new RepairJob(StoreArgument.locate(store), checks, WorkspaceFolders.checked(spec, workspaces), backupDir.journal(spec.commandLine().getErr()));
+        RepairJob job = new RepairJob(StoreArgument.locate(store), checks, WorkspaceFolders.checked(spec, workspaces), backupDir.journal(Notices.of(spec.commandLine())));
         PrintWriter out = spec.commandLine().getOut();
         if (!dryRun) {
             return JobRunner.run(job, format, spec.commandLine(), backupDir.reportsDir(),
                     report -> RepairJob.leftForAPerson(report) > 0 ? SessionDbCommand.FOUND : JobRunner.exitCode(report));
         }
         long leftForAPerson;
-        try (TerminalProgress bar = new TerminalProgress(System.err); Changeset changeset = job.changeset(bar.tracker("planning"))) {
+        try (TerminalProgress bar = new TerminalProgress(spec.commandLine()); Changeset changeset = job.changeset(bar.tracker("planning"))) {
             bar.close();
             if (format == OutputFormat.JSON) {
                 printJson(job, changeset, out);

@@ -50,11 +50,11 @@ final class SampleCommand implements Callable<Integer> {
         StoreLocator locator = StoreLocator.parse(store);
         ProgressTracker tracker = new ProgressTracker();
         try (SessionStore target = StoreFactory.open(locator, OpenMode.CREATE_IF_MISSING);
-             TerminalProgress bar = new TerminalProgress(System.err)) {
+             TerminalProgress bar = new TerminalProgress(spec.commandLine())) {
             if (target.count() > 0) {
                 throw new StoreException(locator.display() + ": already holds " + target.count() + " sessions; sample fills only a new or empty store");
             }
-            if (TerminalProgress.stderrIsTerminal()) {
+            if (bar.draws()) {
                 tracker.addListener(bar);
             }
             tracker.message("writing samples");

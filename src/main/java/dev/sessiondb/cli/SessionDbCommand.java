@@ -54,12 +54,17 @@ public final class SessionDbCommand {
 
     /**
      * The pool and the ORM log a lost connection before the failure reaches us; a command prints
-     * one line for it instead, and {@code --debug} shows the libraries' warnings too. The level is
+     * one line for it instead, and {@code --debug} shows the libraries' warnings too, but not with
+     * {@code --format json}: its stderr holds JSON lines only, the log file keeps them. The properties are
      * read by {@link LogConfiguration}, so this must be set before the first logger is made.
      */
     public static void quietLibrariesOnStderrUnlessDebugging(String[] args) {
-        if (!java.util.Arrays.asList(args).contains("--debug")) {
+        boolean json = FailureReport.to(new PrintWriter(Writer.nullWriter()), Arrays.asList(args)).json();
+        if (!Arrays.asList(args).contains("--debug") || json) {
             System.setProperty(LogConfiguration.STDERR_LEVEL_PROPERTY, "OFF");
+        }
+        if (json) {
+            System.setProperty(LogConfiguration.STDERR_JSON_PROPERTY, "true");
         }
     }
 
@@ -74,8 +79,9 @@ public final class SessionDbCommand {
         named(args).map(List::<Class<?>>of).orElse(SUBCOMMANDS).forEach(commandLine::addSubcommand);
         commandLine.setOut(withSurrogatesEscaped(out));
         commandLine.setErr(withSurrogatesEscaped(err));
-        PrintWriter warnings = commandLine.getErr();
-        PgCredentials.sendPasswordFileWarningsTo(warning -> warnings.println("sessiondb: warning: " + warning));
+        Notices warnings = Notices.to(commandLine.getErr(), Arrays.asList(args),
+                named(args).map(subcommand -> subcommand.getAnnotation(Command.class).name()).orElse(""));
+        PgCredentials.sendPasswordFileWarningsTo(warnings::warning);
         commandLine.setExecutionStrategy(parsed -> {
             OutputFormat.requireOffered(parsed);
             return new CommandLine.RunLast().execute(parsed);

@@ -10,8 +10,12 @@ import java.util.function.Consumer;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
+import picocli.CommandLine;
 
-/** Draws a job's progress as a terminal bar on stderr, one bar per phase. */
+/**
+ * Draws a job's progress as a terminal bar on stderr, one bar per phase: only when stderr is a terminal and the command
+ * was not asked for {@code --format json}, whose stderr holds JSON lines only (README, scripting).
+ */
 final class TerminalProgress implements Consumer<ProgressTracker.Snapshot>, AutoCloseable {
 
     /**
@@ -20,18 +24,25 @@ final class TerminalProgress implements Consumer<ProgressTracker.Snapshot>, Auto
      */
     static final String ESTIMATED = " (estimated)";
 
-    private final PrintStream stream;
+    private final PrintStream stream = System.err;
+    private final boolean draws;
     private ProgressBar bar;
     private String phase;
 
-    TerminalProgress(PrintStream stream) {
-        this.stream = stream;
+    /** For the command {@code line} runs. */
+    TerminalProgress(CommandLine line) {
+        this.draws = stderrIsTerminal() && !FailureReport.of(line).json();
     }
 
-    /** A monitor that draws on this bar when stderr is a terminal: for commands that are not jobs (diff, validate). */
+    /** Whether this bar is drawn: a tracker should report to it. */
+    boolean draws() {
+        return draws;
+    }
+
+    /** A monitor that draws on this bar when it {@link #draws}: for commands that are not jobs (diff, validate). */
     ProgressTracker tracker(String phase) {
         ProgressTracker tracker = new ProgressTracker();
-        if (stderrIsTerminal()) {
+        if (draws) {
             tracker.addListener(this);
         }
         tracker.message(phase);
@@ -43,7 +54,7 @@ final class TerminalProgress implements Consumer<ProgressTracker.Snapshot>, Auto
      * whether its input and output are a terminal ({@link System#console}), not its error stream: {@code 2>file} at a
      * terminal still has a console, so where the system names what descriptor 2 is ({@code /proc}), that decides.
      */
-    static boolean stderrIsTerminal() {
+    private static boolean stderrIsTerminal() {
         return System.console() != null && STDERR.map(TerminalProgress::isTerminalDevice).orElse(true);
     }
 

@@ -86,7 +86,7 @@ final class UndoCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         refuseOptionsThatDoNotGoTogether();
-        BackupJournal journal = backupDir.journal(spec.commandLine().getErr());
+        BackupJournal journal = backupDir.journal(Notices.of(spec.commandLine()));
         if (list) {
             List<IndexedBackup> backups = indexedBackups(journal);
             List<IncompleteBackup> incomplete = journal.incomplete();
@@ -117,9 +117,9 @@ final class UndoCommand implements Callable<Integer> {
                     + " --force (undo first backs up the store as it is now, those later changes included, and names that backup)");
         }
         if (later.verdict() == LaterChanges.Verdict.UNCHECKED) {
-            spec.commandLine().getErr().println("sessiondb: warning: " + later.details() + "; undoing without that check");
+            Notices.of(spec.commandLine()).warning(later.details() + "; undoing without that check");
         } else if (!later.details().isEmpty()) {
-            spec.commandLine().getErr().println("sessiondb: " + later.details());
+            Notices.of(spec.commandLine()).problem(later.details());
         }
         PrintWriter out = spec.commandLine().getOut();
         return JobRunner.cancellable(spec.commandLine(), "undo " + backup.id(), (tracker, bar) -> {
@@ -314,7 +314,7 @@ final class UndoCommand implements Callable<Integer> {
         try {
             return new HistoryReader(journal).backups();
         } catch (CatalogException e) {
-            spec.commandLine().getErr().println("sessiondb: warning: " + e.getMessage() + "; listing the backup folders instead");
+            Notices.of(spec.commandLine()).warning(e.getMessage() + "; listing the backup folders instead");
             return journal.list().stream().map(backup -> new IndexedBackup(backup, RunIds.jobOf(RunIds.runIdOf(backup)), false)).toList();
         }
     }

@@ -30,7 +30,7 @@ final class UpgradeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        UpgradeJob job = new UpgradeJob(StoreArgument.locate(store), backupDir.journal(spec.commandLine().getErr()));
+        UpgradeJob job = new UpgradeJob(StoreArgument.locate(store), backupDir.journal(Notices.of(spec.commandLine())));
         return dryRun ? JobRunner.dryRun(job, format, spec.commandLine())
                 : JobRunner.run(job, format, spec.commandLine(), backupDir.reportsDir());
     }

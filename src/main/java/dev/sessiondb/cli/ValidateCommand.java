@@ -46,7 +46,7 @@ final class ValidateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         List<Path> workspaceRoots = WorkspaceFolders.checked(spec, workspaces);
-        try (SessionStore whole = StoreArgument.openExisting(store); TerminalProgress bar = new TerminalProgress(System.err)) {
+        try (SessionStore whole = StoreArgument.openExisting(store); TerminalProgress bar = new TerminalProgress(spec.commandLine())) {
             SessionStore opened = Checks.readBy(checks, whole);
             Validator validator = new Validator(Checks.create(checks, ValidationContext.of(opened, workspaceRoots)));
             PrintWriter out = spec.commandLine().getOut();

@@ -4,7 +4,6 @@ import dev.sessiondb.job.Job;
 import dev.sessiondb.job.backup.BackupJournal;
 import dev.sessiondb.job.transfer.TargetMode;
 import dev.sessiondb.store.StoreLayout;
-import java.io.PrintWriter;
 import java.util.Optional;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine;
@@ -48,8 +47,8 @@ final class WriteJobOptions {
         return !noVerify;
     }
 
-    BackupJournal journal(PrintWriter err) {
-        return backupDir.journal(err);
+    BackupJournal journal(Notices notices) {
+        return backupDir.journal(notices);
     }
 
     /** The plan for a dry run, else the job itself; returns the exit code. */

@@ -137,7 +137,7 @@ class UnreadableFolderFilesTest {
         CliRun run = CliRun.of("migrate", "json:" + cut, "json:" + dir.resolve("o.json"), "--skip-unreadable", "--backup-dir", journal);
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).startsWith("note: --skip-unreadable leaves out a folder (jsondir:) source's files that do not read as sessions and a SQLite or PostgreSQL"
+        assertThat(run.err()).startsWith("sessiondb: note: --skip-unreadable leaves out a folder (jsondir:) source's files that do not read as sessions and a SQLite or PostgreSQL"
                 + " source's damaged records only; json:" + cut
                 + " is read whole").contains("not valid JSON at line 1");
     }
