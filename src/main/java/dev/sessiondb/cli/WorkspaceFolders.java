@@ -12,13 +12,18 @@ final class WorkspaceFolders {
     private WorkspaceFolders() {
     }
 
-    /** The folders as given; a missing one, or one with no sessions/ or git/ in it, would check nothing and report a clean store. */
+    /**
+     * The folders as given; a missing one, or one that is no Minsky state directory, would check nothing and report a clean
+     * store. A fresh state directory, with no workspace yet, is checked, and a note says it holds none.
+     */
     static List<Path> checked(CommandSpec spec, List<Path> workspaces) {
         for (Path folder : workspaces) {
             MinskyWorkspaces.whyNotAStateDirectory(folder).ifPresent(why -> {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--workspaces " + why);
             });
         }
+        Notices notices = Notices.of(spec.commandLine());
+        workspaces.forEach(folder -> MinskyWorkspaces.noWorkspacesYet(folder).ifPresent(notices::note));
         return workspaces;
     }
 }

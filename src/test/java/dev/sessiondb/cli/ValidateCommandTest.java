@@ -99,8 +99,32 @@ class ValidateCommandTest {
         assertThat(missing.err()).isEqualTo("sessiondb validate: --workspaces " + dir.resolve("nonexistent") + " does not exist; name a Minsky state"
                 + " directory, the folder holding sessions/ (a workspace per session) or git/REPO/sessions/ (see sessiondb validate --help)" + System.lineSeparator());
         assertThat(workspacesItself.exitCode()).isEqualTo(2);
-        assertThat(workspacesItself.err()).contains(sessions + " holds no sessions/ or git/ folder, so no workspace would be checked;",
+        assertThat(workspacesItself.err()).contains(sessions + " holds no sessions/ or git/ folder and none of Minsky's state files"
+                + " (session-db.json, sessions.db, conversation-by-pid, conversation-transitions.jsonl, memory-captures), so no workspace would be checked;",
                 "(its folders look like the workspaces themselves: name the folder above it, " + dir.resolve("state") + ")");
+    }
+
+    /** The audit: Minsky makes sessions/ with its first workspace, and a fresh state directory was refused as none. */
+    @Test
+    void aFreshStateDirectoryWithNoSessionsFolderYetIsCheckedAndSaidToHoldNoWorkspace() throws Exception {
+        Path store = Fixtures.copy(Fixtures.MINSKY_ARRAY, dir);
+        Path empty = Files.createDirectories(dir.resolve("empty-state"));
+        Path withItsDatabase = Files.createDirectories(dir.resolve("sqlite-state"));
+        Files.createFile(withItsDatabase.resolve("sessions.db"));
+        Path checkout = Files.createDirectories(dir.resolve("checkout"));
+        Files.writeString(checkout.resolve("package.json"), "{}");
+
+        for (Path fresh : List.of(empty, withItsDatabase)) {
+            CliRun run = CliRun.of("validate", store.toString(), "--workspaces", fresh.toString(), "--check", "workspace-unregistered", "--format", "json");
+
+            assertThat(run.exitCode()).isZero();
+            assertThat(JsonCodec.parse(run.out()).path("findings")).isEmpty();
+            assertThat(JsonCodec.parse(run.err())).isEqualTo(JsonCodec.parse("{\"note\": \"" + fresh + " has no sessions/ folder yet (Minsky makes it"
+                    + " with its first session workspace): 0 workspaces to check\", \"command\": \"validate\"}"));
+        }
+        CliRun notOne = CliRun.of("validate", store.toString(), "--workspaces", checkout.toString(), "--check", "workspace-unregistered");
+        assertThat(notOne.exitCode()).isEqualTo(2);
+        assertThat(notOne.err()).startsWith("sessiondb validate: --workspaces " + checkout + " holds no sessions/ or git/ folder and none of Minsky's state files");
     }
 
     /**

@@ -7,6 +7,7 @@ import dev.sessiondb.ui.wizard.JobSummaryView;
 import dev.sessiondb.ui.wizard.WizardPages;
 import dev.sessiondb.ui.wizard.WizardPane;
 import java.util.List;
+import javafx.beans.binding.StringBinding;
 import javafx.collections.ListChangeListener;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -45,13 +46,9 @@ public final class ValidateWizardView extends WizardPane {
         GridPane form = WizardPages.form();
         form.addRow(0, new Label("Store"), new StorePicker("validate-store", "The store to validate (the open one by default)",
                 viewModel.storeProperty(), known, viewModel::browseStore));
-        Label workspacesProblem = Controls.styled(new Label(), "text-danger");
-        workspacesProblem.setId("validate-workspaces-problem");
-        workspacesProblem.setWrapText(true);
-        workspacesProblem.textProperty().bind(viewModel.workspacesProblem());
-        workspacesProblem.accessibleTextProperty().bind(viewModel.workspacesProblem());
-        workspacesProblem.managedProperty().bind(workspacesProblem.textProperty().isNotEmpty());
-        form.addRow(1, new Label("Workspaces"), new VBox(4, workspaces, workspacesProblem));
+        form.addRow(1, new Label("Workspaces"), new VBox(4, workspaces,
+                fieldMessage("validate-workspaces-problem", "text-danger", viewModel.workspacesProblem()),
+                fieldMessage("validate-workspaces-note", "text-muted", viewModel.workspacesNote())));
         form.addRow(2, new Label("Checks"), checks);
         form.addRow(3, new Label(""), WizardPages.writesTo("validate-writes-to", viewModel.shownStore(),
                 "only if you apply fixes on the last page; backed up first"));
@@ -139,5 +136,16 @@ public final class ValidateWizardView extends WizardPane {
                 actions, WizardPages.progressLine("validate-progress", viewModel.progress(), viewModel.steps().busyProperty()),
                 WizardPages.statusText("validate-apply-status", viewModel.statusProperty()),
                 new JobSummaryView("validate-result", viewModel.resultProperty()));
+    }
+
+    /** A line under a field saying what is wrong with it or what it holds, taking no room while empty. */
+    private static Label fieldMessage(String id, String style, StringBinding text) {
+        Label message = Controls.styled(new Label(), style);
+        message.setId(id);
+        message.setWrapText(true);
+        message.textProperty().bind(text);
+        message.accessibleTextProperty().bind(text);
+        message.managedProperty().bind(message.textProperty().isNotEmpty());
+        return message;
     }
 }

@@ -73,6 +73,8 @@ public final class ValidateWizardViewModel {
     private final StringProperty workspaces = new SimpleStringProperty("");
     /** Why the Workspaces folder is no Minsky state directory, shown at the field; empty when it is one or none is given. */
     private final StringBinding workspacesProblem = Bindings.createStringBinding(this::whyNotWorkspaces, workspaces);
+    /** That the Workspaces folder, a fresh state directory, holds no workspace yet, shown at the field; empty otherwise. */
+    private final StringBinding workspacesNote = Bindings.createStringBinding(this::noWorkspacesYet, workspacesProblem);
     private final ObservableList<CheckChoice> checks = FXCollections.observableArrayList();
     private final ObservableList<FindingGroup> findings = FXCollections.observableArrayList();
     private final ObservableList<ChangeLine> changes = FXCollections.observableArrayList();
@@ -131,6 +133,11 @@ public final class ValidateWizardViewModel {
     /** What is wrong with the Workspaces folder (a missing folder, the sessions folder itself): a validation would check no workspace. */
     public StringBinding workspacesProblem() {
         return workspacesProblem;
+    }
+
+    /** That the Workspaces folder is a fresh state directory with no workspace in it yet: valid, nothing to register. */
+    public StringBinding workspacesNote() {
+        return workspacesNote;
     }
 
     public ObservableList<CheckChoice> checks() {
@@ -288,6 +295,10 @@ public final class ValidateWizardViewModel {
 
     private List<Path> workspaceRoots() {
         return workspaces.get().isBlank() ? List.of() : List.of(Path.of(workspaces.get().strip()));
+    }
+
+    private String noWorkspacesYet() {
+        return workspacesProblem.get().isEmpty() ? workspaceRoots().stream().findFirst().flatMap(MinskyWorkspaces::noWorkspacesYet).orElse("") : "";
     }
 
     private String whyNotWorkspaces() {

@@ -191,6 +191,21 @@ class ValidateWizardViewModelTest {
 
         viewModel.workspacesProperty().set(state.toString());
         assertThat(viewModel.workspacesProblem().get()).isEmpty();
+        assertThat(viewModel.workspacesNote().get()).isEmpty();
+        assertThat(viewModel.steps().readyProperty().get()).isTrue();
+    }
+
+    /** The audit: a fresh Minsky state directory, with no sessions/ folder yet, was refused at the field. */
+    @Test
+    void aFreshStateDirectoryIsAcceptedAtTheFieldWithANoteThatItHoldsNoWorkspaceYet() throws Exception {
+        Path fresh = Files.createDirectories(directory.resolve("fresh-state"));
+        Files.createFile(fresh.resolve("session-db.json"));
+
+        viewModel.workspacesProperty().set(fresh.toString());
+
+        assertThat(viewModel.workspacesProblem().get()).isEmpty();
+        assertThat(viewModel.workspacesNote().get()).isEqualTo(fresh + " has no sessions/ folder yet (Minsky makes it with its first session workspace):"
+                + " 0 workspaces to check");
         assertThat(viewModel.steps().readyProperty().get()).isTrue();
     }
 
