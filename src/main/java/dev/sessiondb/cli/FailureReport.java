@@ -86,7 +86,7 @@ final class FailureReport {
     }
 
     /** {@code --format json} or {@code --format=json} before any {@code --}, as picocli reads them. */
-    private static boolean asksForJson(List<String> args) {
+    static boolean asksForJson(List<String> args) {
         for (int i = 0; i < args.size() && !args.get(i).equals("--"); i++) {
             String arg = args.get(i);
             String value = arg.equals("--format") && i + 1 < args.size() ? args.get(i + 1)

@@ -27,7 +27,7 @@ final class Notices {
 
     /** For a command line given {@code args}, before they are parsed: JSON when they ask for it. */
     static Notices to(PrintWriter err, List<String> args, String command) {
-        return new Notices(err, FailureReport.to(err, args).json(), command);
+        return new Notices(err, FailureReport.asksForJson(args), command);
     }
 
     /** For the command {@code line} runs. */

@@ -59,7 +59,7 @@ public final class SessionDbCommand {
      * read by {@link LogConfiguration}, so this must be set before the first logger is made.
      */
     public static void quietLibrariesOnStderrUnlessDebugging(String[] args) {
-        boolean json = FailureReport.to(new PrintWriter(Writer.nullWriter()), Arrays.asList(args)).json();
+        boolean json = FailureReport.asksForJson(Arrays.asList(args));
         if (!Arrays.asList(args).contains("--debug") || json) {
             System.setProperty(LogConfiguration.STDERR_LEVEL_PROPERTY, "OFF");
         }

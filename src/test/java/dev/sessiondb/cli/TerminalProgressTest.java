@@ -36,6 +36,16 @@ class TerminalProgressTest {
         assertThat(Files.readString(err)).doesNotContain("\r").doesNotContain("\u001b[").doesNotContain("records/s");
     }
 
+    /** With --format json stderr holds JSON lines only, at a terminal too: no bar's frames among them. */
+    @Test
+    void noBarIsDrawnAtATerminalInJsonMode() throws Exception {
+        String source = StoreContents.create("json:" + dir.resolve("s.json"), SampleSessions.minskyList(2_000, 3)).display();
+
+        String atTerminal = underTerminal(List.of("migrate", source, "sqlite:" + dir.resolve("a.db"), "--format", "json"), "");
+
+        assertThat(atTerminal).contains("\"job\": \"migrate\"").doesNotContain("\u001b[").doesNotContain("records/s").doesNotContain("writing target");
+    }
+
     /** What the command printed to the pseudo-terminal {@code script} gives it, with {@code redirect} appended to its shell line. */
     private String underTerminal(List<String> args, String redirect) throws Exception {
         List<String> java = JavaProcess.ofApp(args.toArray(String[]::new)).command();
