@@ -18,9 +18,12 @@ import dev.sessiondb.store.StoreFactory;
 import dev.sessiondb.store.StoreLocator;
 import dev.sessiondb.store.WriteBatch;
 import dev.sessiondb.store.sql.TestPostgres;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.stream.LongStream;
@@ -137,6 +140,68 @@ class SourceWrittenDuringReadTest {
                 .hasMessage("source 1 (" + first.display() + ") changed after the consolidation read it: another program wrote to it (sessions"
                         + " updated in place, added or removed); nothing was written; run the consolidation again to read it as it is now");
         assertThat(target).doesNotExist();
+    }
+
+    /** A checkpoint copies the WAL into the database file and empties it: the files change, no session does. */
+    @Test
+    void aSqliteSourceOnlyCheckpointedByAnotherProgramDuringTheMigrationsReadIsNotReported() throws Exception {
+        StoreLocator source = StoreContents.create("sqlite:" + dir.resolve("source.db"), SampleSessions.minskyList(RECORDS, 3));
+        try (Connection minsky = runningMinsky(source)) {
+            Path file = dir.resolve("source.db");
+            FileTime before = Files.getLastModifiedTime(file);
+
+            JobReport report = new MigrateJob(source, StoreLocator.parse("sqlite:" + dir.resolve("target.db")), MigrateOptions.defaults(), journal())
+                    .run(new AtTheWritesProgress(() -> execute(minsky, "PRAGMA wal_checkpoint(TRUNCATE)")));
+
+            assertThat(Files.getLastModifiedTime(file)).as("the checkpoint wrote into the database file").isNotEqualTo(before);
+            assertThat(report.warnings()).isEmpty();
+            assertThat(report.outcome()).isEqualTo(JobReport.Outcome.COMPLETED);
+        }
+    }
+
+    /** The other program commits, checkpoints its commit into the database file, empties the WAL and ends. */
+    @Test
+    void aSqliteSourceUpdatedByAnotherProgramThatCheckpointsAndEndsDuringTheMigrationsReadIsReported() throws Exception {
+        StoreLocator source = StoreContents.create("sqlite:" + dir.resolve("source.db"), SampleSessions.minskyList(RECORDS, 3));
+        Connection minsky = runningMinsky(source);
+
+        JobReport report = new MigrateJob(source, StoreLocator.parse("sqlite:" + dir.resolve("target.db")), MigrateOptions.defaults(), journal())
+                .run(new AtTheWritesProgress(() -> {
+                    updateSessions(source);
+                    execute(minsky, "PRAGMA wal_checkpoint(TRUNCATE)");
+                    closeLast(minsky);
+                }));
+
+        assertThat(report.outcome()).isEqualTo(JobReport.Outcome.COMPLETED_WITH_PROBLEMS);
+        assertThat(report.warnings()).contains("the source changed while it was read: another program wrote to it, its 2,000 sessions still as many"
+                + " (sessions updated in place); the target holds them as the read found them; run again to copy the source as it is now");
+    }
+
+    /** Another program with the source open in WAL mode, as Minsky keeps it, with commits of its own not yet checkpointed. */
+    private static Connection runningMinsky(StoreLocator source) throws Exception {
+        Connection minsky = DriverManager.getConnection("jdbc:sqlite:" + source.path());
+        execute(minsky, "PRAGMA journal_mode=WAL");
+        execute(minsky, "PRAGMA wal_autocheckpoint=0");
+        execute(minsky, "PRAGMA busy_timeout=0");
+        updateSessions(source);
+        return minsky;
+    }
+
+    private static void execute(Connection connection, String sql) {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The other program ends: its last connection checkpoints and deletes the WAL, unless another still reads the file. */
+    private static void closeLast(Connection connection) {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private void migrateReportsTheSessionsUpdatedDuringTheRead(StoreLocator source) {

@@ -70,6 +70,8 @@ final class SqlSessionStore implements SessionStore {
     private final DamagedRecords skipped;
     /** Whether this view's cursors and lookups give a damaged record's stand-in rather than stopping ({@link #markingUnreadable()}). */
     private final boolean marksUnreadable;
+    /** A SQLite file's write mark, which holds a connection of its own once taken; shared with the views; null for PostgreSQL. */
+    private final SqliteWriteMark sqliteWriteMark;
     private boolean closed;
 
     SqlSessionStore(StoreLocator locator, Dialect dialect, Layout layout, HikariDataSource pool, String schema, Database database,
@@ -82,6 +84,7 @@ final class SqlSessionStore implements SessionStore {
         this.whole = whole == null ? this : whole;
         this.skipped = skipped;
         this.marksUnreadable = marksUnreadable;
+        this.sqliteWriteMark = whole != null ? whole.sqliteWriteMark : dialect == Dialect.SQLITE ? new SqliteWriteMark(locator.path(), pool.getDataSource()) : null;
         this.transactions = new SqlTransactions(locator, dialect, pool, database);
         this.referencedKeys = new ReferencedKeys(transactions::read);
         this.rebuilds = new StoreRebuilds(database, dialect, locator.display());
@@ -271,10 +274,10 @@ final class SqlSessionStore implements SessionStore {
         return new StoreFingerprint(count(connection), PostgresFingerprint.token(connection, tablesWritten()));
     }
 
-    /** SQLite's commit marks in its files; PostgreSQL's row versions, read in one transaction ({@link PostgresRowVersions}). */
+    /** SQLite's commits, a checkpoint not counted ({@link SqliteWriteMark}); PostgreSQL's row versions, read in one transaction ({@link PostgresRowVersions}). */
     @Override
     public Optional<String> writeMark() {
-        return Optional.of(dialect == Dialect.SQLITE ? SqliteFingerprint.of(locator.path())
+        return Optional.of(dialect == Dialect.SQLITE ? sqliteWriteMark.now()
                 : transactions.read(connection -> PostgresRowVersions.of(connection, tablesWritten())));
     }
 
@@ -462,6 +465,7 @@ final class SqlSessionStore implements SessionStore {
 
     @Override
     public void whileReleased(Runnable work) {
+        Optional.ofNullable(sqliteWriteMark).ifPresent(SqliteWriteMark::release);
         PoolRelease.whileReleased(pool, work);
     }
 
@@ -483,6 +487,7 @@ final class SqlSessionStore implements SessionStore {
             heldWrite.end();
             heldWrite = null;
         }
+        Optional.ofNullable(sqliteWriteMark).ifPresent(SqliteWriteMark::close);
         try {
             if (!pool.isClosed()) {
                 database.shutdown(false, false);

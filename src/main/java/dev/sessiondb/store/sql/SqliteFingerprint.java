@@ -45,13 +45,22 @@ final class SqliteFingerprint {
         byte[] header = head(database, CHANGE_COUNTER_OFFSET + 4);
         String counter = header.length < CHANGE_COUNTER_OFFSET + 4 ? "new" : String.valueOf(ByteBuffer.wrap(header, CHANGE_COUNTER_OFFSET, 4).getInt());
         // in rollback-journal mode the counter tells every commit, and a rolled-back write may have touched the file's time
-        boolean walMode = header.length > WRITE_VERSION_OFFSET && header[WRITE_VERSION_OFFSET] == WAL_WRITE_VERSION;
-        return "counter " + counter + (walMode ? ", file " + StoreFingerprint.ofFiles(0, database).token() : "")
-                + ", wal " + lastCommit(Path.of(database + "-wal"));
+        return "counter " + counter + (walMode(header) ? ", file " + StoreFingerprint.ofFiles(0, database).token() : "")
+                + ", wal " + lastCommit(database);
     }
 
-    /** The WAL's checkpoint sequence and salts and the number of its last commit frame; "none" when it holds no commit. */
-    private static String lastCommit(Path wal) {
+    /** Whether the database's header says WAL mode (a file too short to say is not). */
+    static boolean walMode(Path database) {
+        return walMode(head(database, WRITE_VERSION_OFFSET + 1));
+    }
+
+    private static boolean walMode(byte[] header) {
+        return header.length > WRITE_VERSION_OFFSET && header[WRITE_VERSION_OFFSET] == WAL_WRITE_VERSION;
+    }
+
+    /** The database's WAL's checkpoint sequence and salts and the number of its last commit frame; "none" when it holds no commit. */
+    static String lastCommit(Path database) {
+        Path wal = Path.of(database + "-wal");
         try (FileChannel channel = FileChannel.open(wal, StandardOpenOption.READ)) {
             ByteBuffer header = ByteBuffer.allocate(WAL_HEADER_BYTES);
             if (read(channel, header, 0) < WAL_HEADER_BYTES) {

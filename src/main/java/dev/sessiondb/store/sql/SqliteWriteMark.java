@@ -1,0 +1,91 @@
+package dev.sessiondb.store.sql;
+
+import dev.sessiondb.store.StoreException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import javax.sql.DataSource;
+
+/**
+ * A SQLite store's write mark ({@link dev.sessiondb.store.SessionStore#writeMark}): it moves when another program commits to
+ * the file, and not when one only checkpoints (copies the WAL's commits into the database file, empties the WAL, or closes
+ * last and deletes it), which changes the files but no record.
+ * <p>
+ * In WAL mode the first mark opens a connection of its own and holds a read transaction on it until the store closes (the
+ * pin). While a reader holds its place SQLite lets nobody copy commits made after that place into the database file, start
+ * the WAL over them or delete it: every later commit stays in the WAL, after the last commit the pin saw or, where the database
+ * already held that one, in a WAL begun again under new salts. So until someone commits, the WAL's last commit is the one seen
+ * when pinning, or none (a checkpoint emptied a WAL whose commits the database already held); the database file's size and
+ * time, which a checkpoint changes, do not enter. The pin holds back only another program's emptying of the WAL, as the job's
+ * own read does while it runs. In rollback-journal mode every commit increments the database header's change counter and
+ * there is nothing to checkpoint: no pin there, as a held read would keep every writer out.
+ */
+final class SqliteWriteMark implements AutoCloseable {
+
+    private static final String NO_COMMIT = "none";
+
+    private final Path database;
+    private final DataSource connections;
+    private Connection pin;
+    private String commitWhenPinned;
+    /** How many pins were taken: a mark names its pin, as marks under two pins do not compare (see {@link #release()}). */
+    private int pins;
+
+    SqliteWriteMark(Path database, DataSource connections) {
+        this.database = database;
+        this.connections = connections;
+    }
+
+    synchronized String now() {
+        if (pin == null && !SqliteFingerprint.walMode(database)) {
+            return SqliteFingerprint.of(database);
+        }
+        if (pin == null) {
+            pin();
+        }
+        String commit = SqliteFingerprint.lastCommit(database);
+        return "pin " + pins + (commit.equals(commitWhenPinned) || commit.equals(NO_COMMIT) ? ", no commit since" : ", commit " + commit);
+    }
+
+    private void pin() {
+        Connection connection = null;
+        try {
+            connection = connections.getConnection();
+            connection.setAutoCommit(false);
+            try (Statement statement = connection.createStatement()) {
+                statement.executeQuery("SELECT count(*) FROM sqlite_master").close();
+            }
+        } catch (SQLException e) {
+            closeQuietly(connection);
+            throw new StoreException(database + ": cannot read the SQLite file (" + e.getMessage() + "); check that it is readable and not locked", e);
+        }
+        pin = connection;
+        pins++;
+        // read once the place is held: a commit before it is in what the job reads next, one after it moves the mark
+        commitWhenPinned = SqliteFingerprint.lastCommit(database);
+    }
+
+    /** Lets go of the pin, for work that takes the database alone; the next mark takes a new one and differs from every mark before. */
+    synchronized void release() {
+        closeQuietly(pin);
+        pin = null;
+    }
+
+    @Override
+    public void close() {
+        release();
+    }
+
+    /** A read transaction holds nothing to undo: closing it cannot lose anything. */
+    private static void closeQuietly(Connection connection) {
+        if (connection == null) {
+            return;
+        }
+        try {
+            connection.close();
+        } catch (SQLException nothingToUndo) {
+            // the read's place is given up with the connection either way
+        }
+    }
+}
