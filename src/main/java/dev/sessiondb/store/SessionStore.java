@@ -217,9 +217,9 @@ public interface SessionStore extends AutoCloseable {
     /**
      * A look that changes with every write committed to the store, by anyone, sessions updated in place included, and that
      * writes nothing (a lock file neither): a job takes it of each source before reading it and again after, to tell a source
-     * another program wrote meanwhile. It costs no pass over the records of a file store; a server store's scans its rows' headers.
-     * A SQLite file's holds a read open from the first mark until the store closes, so that a checkpoint does not count.
-     * Empty when the store keeps none.
+     * another program wrote meanwhile. It costs no pass over the records of a file store; a server store's scans its rows' headers,
+     * again only once a write on the server ended. A SQLite file's holds a read open from the first mark until the store closes, so
+     * that a checkpoint does not count. Empty when the store keeps none.
      */
     default Optional<String> writeMark() {
         return Optional.empty();

@@ -70,8 +70,8 @@ final class SqlSessionStore implements SessionStore {
     private final DamagedRecords skipped;
     /** Whether this view's cursors and lookups give a damaged record's stand-in rather than stopping ({@link #markingUnreadable()}). */
     private final boolean marksUnreadable;
-    /** A SQLite file's write mark, which holds a connection of its own once taken; shared with the views; null for PostgreSQL. */
-    private final SqliteWriteMark sqliteWriteMark;
+    /** Shared with the views: a SQLite file's holds a connection of its own once taken. */
+    private final WriteMark writeMark;
     private boolean closed;
 
     SqlSessionStore(StoreLocator locator, Dialect dialect, Layout layout, HikariDataSource pool, String schema, Database database,
@@ -84,8 +84,9 @@ final class SqlSessionStore implements SessionStore {
         this.whole = whole == null ? this : whole;
         this.skipped = skipped;
         this.marksUnreadable = marksUnreadable;
-        this.sqliteWriteMark = whole != null ? whole.sqliteWriteMark : dialect == Dialect.SQLITE ? new SqliteWriteMark(locator.path(), pool.getDataSource()) : null;
         this.transactions = new SqlTransactions(locator, dialect, pool, database);
+        this.writeMark = whole != null ? whole.writeMark : dialect == Dialect.SQLITE ? new SqliteWriteMark(locator.path(), pool.getDataSource())
+                : new PostgresRowVersions(transactions, this::tablesWritten);
         this.referencedKeys = new ReferencedKeys(transactions::read);
         this.rebuilds = new StoreRebuilds(database, dialect, locator.display());
         this.locator = locator;
@@ -274,11 +275,10 @@ final class SqlSessionStore implements SessionStore {
         return new StoreFingerprint(count(connection), PostgresFingerprint.token(connection, tablesWritten()));
     }
 
-    /** SQLite's commits, a checkpoint not counted ({@link SqliteWriteMark}); PostgreSQL's row versions, read in one transaction ({@link PostgresRowVersions}). */
+    /** SQLite's commits, a checkpoint not counted ({@link SqliteWriteMark}); PostgreSQL's row versions ({@link PostgresRowVersions}). */
     @Override
     public Optional<String> writeMark() {
-        return Optional.of(dialect == Dialect.SQLITE ? sqliteWriteMark.now()
-                : transactions.read(connection -> PostgresRowVersions.of(connection, tablesWritten())));
+        return Optional.of(writeMark.now());
     }
 
     /** The tables this store's layout writes its records to. */
@@ -465,7 +465,7 @@ final class SqlSessionStore implements SessionStore {
 
     @Override
     public void whileReleased(Runnable work) {
-        Optional.ofNullable(sqliteWriteMark).ifPresent(SqliteWriteMark::release);
+        writeMark.release();
         PoolRelease.whileReleased(pool, work);
     }
 
@@ -487,7 +487,7 @@ final class SqlSessionStore implements SessionStore {
             heldWrite.end();
             heldWrite = null;
         }
-        Optional.ofNullable(sqliteWriteMark).ifPresent(SqliteWriteMark::close);
+        writeMark.close();
         try {
             if (!pool.isClosed()) {
                 database.shutdown(false, false);

@@ -21,7 +21,7 @@ import javax.sql.DataSource;
  * own read does while it runs. In rollback-journal mode every commit increments the database header's change counter and
  * there is nothing to checkpoint: no pin there, as a held read would keep every writer out.
  */
-final class SqliteWriteMark implements AutoCloseable {
+final class SqliteWriteMark implements WriteMark {
 
     private static final String NO_COMMIT = "none";
 
@@ -37,7 +37,8 @@ final class SqliteWriteMark implements AutoCloseable {
         this.connections = connections;
     }
 
-    synchronized String now() {
+    @Override
+    public synchronized String now() {
         if (pin == null && !SqliteFingerprint.walMode(database)) {
             return SqliteFingerprint.of(database);
         }
@@ -66,15 +67,11 @@ final class SqliteWriteMark implements AutoCloseable {
         commitWhenPinned = SqliteFingerprint.lastCommit(database);
     }
 
-    /** Lets go of the pin, for work that takes the database alone; the next mark takes a new one and differs from every mark before. */
-    synchronized void release() {
+    /** The next mark takes a new pin and differs from every mark before. */
+    @Override
+    public synchronized void release() {
         closeQuietly(pin);
         pin = null;
-    }
-
-    @Override
-    public void close() {
-        release();
     }
 
     /** A read transaction holds nothing to undo: closing it cannot lose anything. */
