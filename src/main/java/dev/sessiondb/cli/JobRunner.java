@@ -137,8 +137,8 @@ final class JobRunner {
             String phase = tracker.snapshot().phase();
             String target = Verification.IN_PLACE.equals(phase)
                     ? "the target was written but its check did not finish: compare it with sessiondb diff before using it"
-                    : BackupKept.in(failure).map(backup -> "the target may have changed (it does not look as its backup found it: a write that"
-                            + " stopped while committing may or may not have taken effect); compare it with sessiondb diff, or put it back with"
+                    : BackupKept.in(failure).map(backup -> "the target may have changed (a write that stopped while committing may or may not have"
+                            + " taken effect, and neither the server nor the target's look told which); compare it with sessiondb diff, or put it back with"
                             + " sessiondb undo " + backup)
                     .orElse("the target was not changed (its write is one transaction, or a new file put in place only when complete)");
             String fault = StoreFaults.of(failure).map(found -> found.what() + "; " + target + "; " + found.todo())

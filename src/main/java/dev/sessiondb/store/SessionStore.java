@@ -226,12 +226,13 @@ public interface SessionStore extends AutoCloseable {
     }
 
     /**
-     * Whether this handle's last {@link #write} failed before its commit was asked for, so that the store holds nothing of it
-     * for certain: a server's counters, which its fingerprint reads, count a rolled-back write as one that committed.
-     * False when the write committed, or when it failed while committing (whether it took effect is unknown then).
+     * Whether this handle's last {@link #write}, which failed, left the store as it was when {@code before} was taken, for
+     * certain: by the store's look here; a SQL store knows a write stopped before its commit left nothing, and asks a
+     * PostgreSQL server whether a transaction whose COMMIT's reply never came committed (its statistics counters, which the
+     * look reads, count a rolled-back write as one that committed, and publish a commit late). False when that is unknown.
      */
-    default boolean lastWriteRolledBack() {
-        return false;
+    default boolean stoppedWriteLeftUnchanged(StoreFingerprint before) {
+        return fingerprint().equals(before);
     }
 
     /**

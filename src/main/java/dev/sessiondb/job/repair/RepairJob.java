@@ -143,7 +143,7 @@ public final class RepairJob implements Job {
                         requireUnchangedSincePlanning(store, changeset);
                         monitor.message("writing");
                         changeset.applyTo(store, backedUp, monitor);
-                    }, () -> store.lastWriteRolledBack() || store.fingerprint().equals(backedUp));
+                    }, () -> store.stoppedWriteLeftUnchanged(backedUp));
                 }
                 return report.build();
             });

@@ -385,7 +385,7 @@ public final class Transfer implements AutoCloseable {
                         : WriteBatch.replaceAll(cursor, records.expectedCount());
                 store.write(batch.ifUnchangedSince(planned), monitor);
             }
-        }, () -> store.lastWriteRolledBack() || store.fingerprint().equals(backedUp));
+        }, () -> store.stoppedWriteLeftUnchanged(backedUp));
         return backup;
     }
 

@@ -62,8 +62,7 @@ final class SqlSessionStore implements SessionStore {
     private boolean holdsWrites;
     private final StoreRebuilds rebuilds;
     private Transaction heldWrite;
-    /** See {@link #lastWriteRolledBack()}. */
-    private boolean lastWriteRolledBack;
+    private final SqlCommits commits;
     /** The store this is a view of ({@link #skippingUnreadable()}), whose close closes both; itself for a store opened whole. */
     private final SqlSessionStore whole;
     /** The damaged records this view leaves out; none for a store read whole. */
@@ -89,6 +88,7 @@ final class SqlSessionStore implements SessionStore {
                 : new PostgresRowVersions(transactions, this::tablesWritten);
         this.referencedKeys = new ReferencedKeys(transactions::read);
         this.rebuilds = new StoreRebuilds(database, dialect, locator.display());
+        this.commits = new SqlCommits(dialect, pool, locator.display());
         this.locator = locator;
         this.dialect = dialect;
         this.layout = layout;
@@ -315,10 +315,9 @@ final class SqlSessionStore implements SessionStore {
         if (heldWrite != null) {
             throw new IllegalStateException("a held write is waiting for its commit");
         }
-        lastWriteRolledBack = true;
+        commits.writing();
         Transaction transaction = transactions.begin();
         boolean held = false;
-        boolean commitAsked = false;
         try {
             if (batch.planned().isPresent()) {
                 dialect.lockForWriting(transaction.connection(), layout.table());
@@ -330,15 +329,11 @@ final class SqlSessionStore implements SessionStore {
                 heldWrite = transaction;
                 held = true;
             } else {
-                commitAsked = true;
-                transaction.commit();
+                commits.commit(transaction);
             }
         } catch (SQLException | PersistenceException e) {
             throw SqlFailures.serverGone(dialect, locator, e).orElseGet(() -> SqlFailures.writeFailure(locator.display(), "writing failed", e));
         } finally {
-            // a write stopped before its COMMIT was sent left nothing, a lost connection too (the server rolls such a transaction
-            // back); one stopped during the COMMIT may or may not have taken effect
-            lastWriteRolledBack = !held && !commitAsked;
             if (!held) {
                 transaction.end();
             }
@@ -346,8 +341,8 @@ final class SqlSessionStore implements SessionStore {
     }
 
     @Override
-    public boolean lastWriteRolledBack() {
-        return lastWriteRolledBack;
+    public boolean stoppedWriteLeftUnchanged(StoreFingerprint before) {
+        return commits.stoppedWriteLeftUnchanged(this::fingerprint, before);
     }
 
     /** See {@link StoreRebuilds#defer()}: a staged store's indexes are built while its rows are verified. */
@@ -378,8 +373,8 @@ final class SqlSessionStore implements SessionStore {
             return;
         }
         try {
-            heldWrite.commit();
-        } catch (PersistenceException e) {
+            commits.commit(heldWrite);
+        } catch (SQLException | PersistenceException e) {
             throw SqlFailures.writeFailure(locator.display(), "writing failed", e);
         } finally {
             heldWrite.end();
