@@ -22,8 +22,10 @@ import java.util.stream.Collectors;
  * the rows written to its tables, never at its records.
  *
  * @param details what changed after which job, or why that could not be checked; empty when nothing changed
+ * @param unsureWrite whether the job's write stopped while committing and the verdict comes of comparing the store's records with
+ *                    the backup's ({@link UnsureWrite}): the details then say what that comparison found
  */
-public record LaterChanges(Backup backup, Verdict verdict, String details) {
+public record LaterChanges(Backup backup, Verdict verdict, String details, boolean unsureWrite) {
 
     public enum Verdict {
         /** The store holds what the job left: undoing it removes nothing anyone wrote after it. */
@@ -34,30 +36,16 @@ public record LaterChanges(Backup backup, Verdict verdict, String details) {
         UNCHECKED
     }
 
-    /**
-     * How the store of {@code backup} stands, the history read once. A run whose write stopped while committing left no mark:
-     * the store's records are compared with the backup's instead, to tell whether that write took effect ({@link UnsureWrite}).
-     */
+    /** How the store of {@code backup} stands, as {@link #lookAtEach} tells it. */
     public static LaterChanges look(BackupJournal journal, Backup backup) {
-        LaterChanges later = lookAtEach(journal, List.of(backup)).get(backup.id());
-        if (later.verdict() != Verdict.UNCHECKED || backup.restoredAt().isPresent()) {
-            return later;
-        }
-        return stoppedWhileWriting(journal, backup).map(job -> UnsureWrite.look(journal, backup, job)).orElse(later);
+        return lookAtEach(journal, List.of(backup)).get(backup.id());
     }
 
-    /** The run that took {@code backup}, when it left no mark because its write stopped with the backup kept. */
-    private static Optional<PastJob> stoppedWhileWriting(BackupJournal journal, Backup backup) {
-        try {
-            return new HistoryReader(journal).read(history -> history.resultOf(RunIds.runIdOf(backup))
-                    .filter(result -> result.marks().isEmpty() && result.unfinishedUndo().isEmpty()).map(JobResult::job)
-                    .filter(UnsureWrite::applies), Optional.empty());
-        } catch (CatalogException unreadable) {
-            return Optional.empty();
-        }
-    }
-
-    /** How the store of each backup stands, by backup id, the history read once and each store looked at once. */
+    /**
+     * How the store of each backup stands, by backup id, the history read once and each store looked at once. A run whose write
+     * stopped while committing left no mark: the store's records are compared with the backup's instead, to tell whether that
+     * write took effect ({@link UnsureWrite}), so that {@code undo --list}, undo and the window's History say the same.
+     */
     public static Map<String, LaterChanges> lookAtEach(BackupJournal journal, List<Backup> backups) {
         Map<String, Optional<JobResult>> results;
         try {
@@ -67,9 +55,19 @@ public record LaterChanges(Backup backup, Verdict verdict, String details) {
             return backups.stream().collect(Collectors.toMap(Backup::id, backup -> unchecked(backup, unreadable.getMessage()), (a, b) -> a));
         }
         Map<String, Mark> marksNow = new HashMap<>();
-        return backups.stream().collect(Collectors.toMap(Backup::id, backup -> compare(backup,
-                results.getOrDefault(backup.id(), Optional.empty()), marksNow.computeIfAbsent(backup.locator(), Mark::now)), (a, b) -> a,
-                LinkedHashMap::new));
+        return backups.stream().collect(Collectors.toMap(Backup::id, backup -> {
+            Optional<JobResult> result = results.getOrDefault(backup.id(), Optional.empty());
+            LaterChanges later = compare(backup, result, marksNow.computeIfAbsent(backup.locator(), Mark::now));
+            return stoppedWhileWriting(later, result).map(job -> UnsureWrite.look(journal, backup, job)).orElse(later);
+        }, (a, b) -> a, LinkedHashMap::new));
+    }
+
+    /** The run that took the backup, when it left no mark because its write stopped with the backup kept (and nothing else tells). */
+    private static Optional<PastJob> stoppedWhileWriting(LaterChanges later, Optional<JobResult> result) {
+        if (later.verdict() != Verdict.UNCHECKED || later.backup().restoredAt().isPresent()) {
+            return Optional.empty();
+        }
+        return result.filter(found -> found.marks().isEmpty() && found.unfinishedUndo().isEmpty()).map(JobResult::job).filter(UnsureWrite::applies);
     }
 
     private static LaterChanges compare(Backup backup, Optional<JobResult> result, Mark now) {
@@ -86,7 +84,7 @@ public record LaterChanges(Backup backup, Verdict verdict, String details) {
         }
         PastJob job = result.get().job();
         if (result.get().marks().contains(now.mark().get())) {
-            return new LaterChanges(backup, Verdict.NONE, "");
+            return new LaterChanges(backup, Verdict.NONE, "", false);
         }
         if (result.get().unfinishedUndo().isPresent()) {
             return unchecked(backup, "an undo of it (run " + result.get().unfinishedUndo().get() + ") was stopped while restoring, so the store"
@@ -94,12 +92,12 @@ public record LaterChanges(Backup backup, Verdict verdict, String details) {
         }
         return new LaterChanges(backup, Verdict.SINCE_JOB, backup.locator() + " changed after the " + job.kind() + " that took backup "
                 + backup.id() + " (run " + job.runId() + ", ended " + job.finishedAt().orElse(job.startedAt()) + "): undoing that "
-                + job.kind() + " puts the whole store back as it was before it and removes those later changes from the store");
+                + job.kind() + " puts the whole store back as it was before it and removes those later changes from the store", false);
     }
 
     private static LaterChanges unchecked(Backup backup, String why) {
         return new LaterChanges(backup, Verdict.UNCHECKED, "whether " + backup.locator() + " changed after the job that took backup "
-                + backup.id() + " could not be checked: " + why);
+                + backup.id() + " could not be checked: " + why, false);
     }
 
     /** The store's change mark now, or why there is none. */

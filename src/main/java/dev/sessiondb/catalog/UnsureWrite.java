@@ -40,14 +40,14 @@ final class UnsureWrite {
             boolean asBackedUp = holdsTheBackup(journal, backup);
             return asBackedUp
                     ? new LaterChanges(backup, LaterChanges.Verdict.NONE, stopped + "it did not, " + backup.locator() + " holds the records that backup"
-                            + " holds, so undo changes no record")
+                            + " holds, so undo changes no record", true)
                     : new LaterChanges(backup, LaterChanges.Verdict.UNCHECKED, "whether " + backup.locator() + " changed after the job that took"
                             + " backup " + backup.id() + " could not be checked: " + stopped + "it holds other records than that backup, so the write"
-                            + " took effect (or another program wrote since, which undo's own backup keeps)");
+                            + " took effect (or another program wrote since, which undo's own backup keeps)", true);
         } catch (StoreException unreadable) {
             return new LaterChanges(backup, LaterChanges.Verdict.UNCHECKED, "whether " + backup.locator() + " changed after the job that took"
                     + " backup " + backup.id() + " could not be checked: " + stopped + "comparing the store with the backup failed ("
-                    + unreadable.getMessage() + ")");
+                    + unreadable.getMessage() + ")", true);
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.sessiondb.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sessiondb.catalog.CatalogException;
 import dev.sessiondb.catalog.HistoryReader;
 import dev.sessiondb.catalog.IndexedBackup;
@@ -345,12 +346,17 @@ final class UndoCommand implements Callable<Integer> {
         }
     }
 
+    /** The verdict as JSON; for a write that stopped while committing, also what comparing the store with the backup found. */
+    private static ObjectNode laterChanges(ObjectNode backup, LaterChanges later) {
+        backup.put("laterChanges", later.verdict().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+        return later.unsureWrite() ? backup.put("unsureWrite", later.details()) : backup;
+    }
+
     /** The backups, each with whether its store changed after the job that took it ({@code later}, by backup id), and the incomplete ones. */
     private void print(List<IndexedBackup> backups, List<IncompleteBackup> incomplete, Set<String> completedRuns, Map<String, LaterChanges> later,
                        PrintWriter out) {
         if (format == OutputFormat.JSON) {
-            List<JsonNode> all = Stream.<JsonNode>concat(backups.stream().map(indexed -> indexed.toJson().put("laterChanges",
-                            later.get(indexed.backup().id()).verdict().name().toLowerCase(Locale.ROOT).replace('_', '-'))),
+            List<JsonNode> all = Stream.<JsonNode>concat(backups.stream().map(indexed -> laterChanges(indexed.toJson(), later.get(indexed.backup().id()))),
                     incomplete.stream().map(IncompleteBackup::toJson)).toList();
             OutputFormat.printJsonArray(all, json -> json, out);
             return;
@@ -369,6 +375,9 @@ final class UndoCommand implements Callable<Integer> {
                     indexed.undoState(), backup.locator(), backup.reason());
             if (indexed.restoreUnfinished()) {
                 out.printf("    an undo of it was stopped while restoring: the store holds it or what the undo replaced; compare with sessiondb diff%n");
+            }
+            if (later.get(backup.id()).unsureWrite()) {
+                out.printf("    %s%n", later.get(backup.id()).details());
             }
             if (later.get(backup.id()).foundLaterChanges()) {
                 out.printf("    the store changed after this job: undoing it would remove those later changes from the store"

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sessiondb.catalog.CatalogRecorder;
+import dev.sessiondb.catalog.HistoryReader;
 import dev.sessiondb.catalog.LaterChanges;
+import dev.sessiondb.catalog.PastJob;
+import dev.sessiondb.cli.CliRun;
 import dev.sessiondb.job.backup.Backup;
 import dev.sessiondb.job.backup.BackupJournal;
 import dev.sessiondb.model.SessionRecord;
@@ -15,7 +18,9 @@ import dev.sessiondb.store.SessionStore;
 import dev.sessiondb.store.StoreFactory;
 import dev.sessiondb.store.StoreLocator;
 import dev.sessiondb.store.WriteBatch;
+import dev.sessiondb.ui.wizard.JobUndoCommand;
 import java.nio.file.Path;
+import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,6 +44,7 @@ class UndoOfAnUnsureWriteTest {
         assertThat(later.verdict()).isEqualTo(LaterChanges.Verdict.NONE);
         assertThat(later.details()).contains("stopped while committing, so whether it took effect was unknown: it did not, " + backup.locator()
                 + " holds the records that backup holds, so undo changes no record");
+        assertListSays(later, "none");
     }
 
     @Test
@@ -51,6 +57,7 @@ class UndoOfAnUnsureWriteTest {
         assertThat(later.verdict()).isEqualTo(LaterChanges.Verdict.UNCHECKED);
         assertThat(later.details()).contains("stopped while committing, so whether it took effect was unknown: it holds other records than that"
                 + " backup, so the write took effect");
+        assertListSays(later, "unchecked");
     }
 
     /** A run whose write fails as a lost COMMIT reply does, after writing ({@code tookEffect}) or not; the journal keeps its backup. */
@@ -69,6 +76,17 @@ class UndoOfAnUnsureWriteTest {
         }, () -> false)).isInstanceOf(IllegalStateException.class);
         assertThat(journal().list()).as("the backup of a write whose outcome is unknown is kept").contains(backup);
         return backup;
+    }
+
+    /** undo --list and the window's History say what undo found, in its words: under the backup, in JSON beside the verdict, when asked. */
+    private void assertListSays(LaterChanges later, String verdict) {
+        PastJob job = new HistoryReader(journal()).undoable(StoreLocator.parse(later.backup().locator())).get(0);
+        assertThat(JobUndoCommand.ofPastJob(job, journal(), ZoneOffset.UTC).confirmation()).get().asString().contains(later.details().substring(1));
+        CliRun list = CliRun.of("undo", "--list", "--backup-dir", dir.resolve("journal").toString());
+        CliRun json = CliRun.of("undo", "--list", "--format", "json", "--backup-dir", dir.resolve("journal").toString());
+
+        assertThat(list.out()).contains(later.backup().id()).contains("\n    " + later.details() + "\n");
+        assertThat(json.out()).contains("\"laterChanges\": \"" + verdict + "\"").contains("\"unsureWrite\": \"" + later.details() + "\"");
     }
 
     private BackupJournal journal() {

@@ -125,7 +125,8 @@ public final class JobUndoCommand implements UndoableCommand {
 
     /**
      * Asked when the store changed after the job (undoing it removes those changes from the store) and before
-     * undoing a job of the history; a job of the history says when whether its store changed could not be checked.
+     * undoing a job of the history; a job of the history says when whether its store changed could not be checked, or what
+     * comparing records found of a write that stopped while committing.
      */
     @Override
     public Optional<String> confirmation() {
@@ -137,7 +138,8 @@ public final class JobUndoCommand implements UndoableCommand {
         if (!askFirst) {
             return Optional.empty();
         }
-        String unchecked = later.verdict() == LaterChanges.Verdict.UNCHECKED ? "\n\n" + capitalized(later.details()) + "." : "";
+        // as undo --list and undo say it: why it could not be checked, or what comparing records found of a write stopped while committing
+        String unchecked = later.verdict() == LaterChanges.Verdict.UNCHECKED || later.unsureWrite() ? "\n\n" + capitalized(later.details()) + "." : "";
         return Optional.of("Undo the " + description + "? The store is put back as it was before that job; "
                 + "its present state is backed up first, so this undo can itself be undone." + unchecked);
     }
