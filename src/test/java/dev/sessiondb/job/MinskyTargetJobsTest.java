@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sessiondb.Fixtures;
 import dev.sessiondb.cli.CliRun;
 import dev.sessiondb.model.JsonCodec;
 import dev.sessiondb.store.StoreLocator;
@@ -67,6 +68,22 @@ class MinskyTargetJobsTest {
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains(GUIDED).doesNotContain("cannot hold");
         assertThat(schemaExists(absent)).isFalse();
+    }
+
+    /** A plan refused before it read the records shows no count of them it never took: the fixture has 93 without a task id, not 0. */
+    @Test
+    void aPlanRefusedBeforeItsScanPrintsNoCountItDidNotMeasure() throws Exception {
+        StoreLocator absent = TestPostgres.get().freshSchema("layout=minsky");
+        Path source = Fixtures.copy(Fixtures.MINSKY_ARRAY, dir);
+
+        CliRun json = cli("migrate", source.toString(), absent.display(), "--dry-run", "--format", "json");
+        CliRun text = cli("migrate", source.toString(), absent.display(), "--dry-run");
+
+        assertThat(json.exitCode()).isEqualTo(2);
+        JsonNode counts = JsonCodec.parse(json.out()).path("counts");
+        assertThat(counts.path("source records").asLong()).isEqualTo(Fixtures.MINSKY_COUNT);
+        assertThat(counts.has("records without a task id")).isFalse();
+        assertThat(text.out()).contains("source records:", GUIDED).doesNotContain("records without a task id");
     }
 
     /** Regression (issue 8, failures 1 and 4): merging into a database Minsky created keeps every 2026 field and Minsky's ledger. */

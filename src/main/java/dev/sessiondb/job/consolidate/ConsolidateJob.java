@@ -154,7 +154,7 @@ public final class ConsolidateJob implements Job {
             counts.put("newer target versions replaced", consolidation.newerTargetVersionsReplaced());
         }
         counts.put("records to write", consolidation.writtenRecords());
-        counts.put("records without a task id", assessment.withoutTaskId());
+        counts.putAll(assessment.scanCounts());
         counts.put("target records before", assessment.target().records());
         counts.putAll(assessment.effectCounts());
         List<String> warnings = new ArrayList<>();

@@ -114,7 +114,7 @@ public final class MigrateJob implements Job {
         if (!from.unreadableParts().isEmpty()) {
             counts.put("source " + unreadableUnit(from) + "s not read", (long) from.unreadableParts().size());
         }
-        counts.put("records without a task id", assessment.withoutTaskId());
+        counts.putAll(assessment.scanCounts());
         counts.put("target records before", assessment.target().records());
         counts.putAll(assessment.effectCounts());
         List<String> warnings = new ArrayList<>();

@@ -59,6 +59,11 @@ public final class Transfer implements AutoCloseable {
                              List<String> coercions, List<String> refusedRecords, long withoutTaskId, Optional<String> note,
                              Optional<Refusal> refusal, Optional<TargetMode> mode, Optional<TargetComparison> comparison, long recordsRead) {
 
+        /** What the plan's pass over the records counted; nothing when a refusal of the target stopped it before it read any. */
+        public Map<String, Long> scanCounts() {
+            return recordsRead < 0 ? Map.of() : Map.of("records without a task id", withoutTaskId);
+        }
+
         /** The fields something is lost of, with how many records lose it. */
         public Map<String, Long> lossyFields() {
             return FieldChange.lossyFields(fieldChanges);
