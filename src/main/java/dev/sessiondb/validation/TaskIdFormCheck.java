@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Task ids written in more than one form in one store ({@code #079}, {@code 079},
@@ -43,8 +44,9 @@ final class TaskIdFormCheck extends TaskIdFormsSurvey {
         }
         if (forms.isTie()) {
             findings.accept(Finding.of(this, Severity.WARNING, record.key(), "taskId '" + taskId.get() + "' is written as " + form.get().describe()
-                    + ", and as many of this store's task ids are " + forms.norm().describe() + " (" + forms.count(forms.norm()) + " of "
-                    + forms.total() + " each): no form is the store's own",
+                    + ", like " + forms.count(form.get()) + " of this store's " + forms.total() + " task ids; no form is the store's own: "
+                    + forms.mostCommon().stream().map(Form::describe).collect(Collectors.joining(" and ")) + " are equally common ("
+                    + forms.count(forms.norm()) + " of " + forms.total() + " each)",
                     "choose one form for every task id; repair rewrites none while no form is the most common"));
             return;
         }

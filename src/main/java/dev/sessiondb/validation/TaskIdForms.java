@@ -1,8 +1,10 @@
 package dev.sessiondb.validation;
 
 import dev.sessiondb.model.TaskId;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -77,6 +79,11 @@ final class TaskIdForms {
     /** The most common form, the preferred of the most common on a tie; {@code #079} in a store without task ids. */
     Form norm() {
         return summary().norm();
+    }
+
+    /** The forms as common as the norm, the preferred first: more than one on a tie. */
+    List<Form> mostCommon() {
+        return Arrays.stream(Form.values()).filter(form -> count(form) == count(norm())).toList();
     }
 
     /** Whether no form is more common than every other: then the norm is only a preference, and no id is rewritten to it. */

@@ -387,9 +387,21 @@ class ChecksTest {
 
         assertThat(findings).singleElement().satisfies(finding -> {
             assertThat(finding.isRepairable()).isFalse();
-            assertThat(finding.message()).isEqualTo("taskId '080' is written as bare digits (like 079), and as many of this store's task ids are"
-                    + " #digits (like #079) (1 of 2 each): no form is the store's own");
+            assertThat(finding.message()).isEqualTo("taskId '080' is written as bare digits (like 079), like 1 of this store's 2 task ids;"
+                    + " no form is the store's own: #digits (like #079) and bare digits (like 079) are equally common (1 of 2 each)");
         });
+    }
+
+    @Test
+    void aTieOfTwoFormsCountsTheThirdFormAsItIs() {
+        List<Finding> findings = run("task-id-form", List.of(), minsky("a", ",\"taskId\":\"#071\""), minsky("b", ",\"taskId\":\"#072\""),
+                minsky("c", ",\"taskId\":\"#073\""), minsky("d", ",\"taskId\":\"md#074\""), minsky("e", ",\"taskId\":\"md#075\""),
+                minsky("f", ",\"taskId\":\"md#076\""), minsky("g", ",\"taskId\":\"079\""));
+
+        assertThat(findings).filteredOn(finding -> finding.session().equals("g")).singleElement()
+                .satisfies(finding -> assertThat(finding.message()).isEqualTo("taskId '079' is written as bare digits (like 079), like 1 of this"
+                        + " store's 7 task ids; no form is the store's own: backend#digits (like md#079) and #digits (like #079) are equally"
+                        + " common (3 of 7 each)"));
     }
 
     @Test
