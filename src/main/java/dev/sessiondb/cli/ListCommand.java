@@ -1,6 +1,7 @@
 package dev.sessiondb.cli;
 
 import dev.sessiondb.model.FieldFilter;
+import dev.sessiondb.model.Page;
 import dev.sessiondb.model.SessionQuery;
 import dev.sessiondb.model.SessionRecord;
 import dev.sessiondb.model.SortKey;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -63,20 +65,34 @@ final class ListCommand implements Callable<Integer> {
         SessionQuery query = new SessionQuery(search, filters(), sort == null ? SortKey.SESSION : sortKey(sort), descending, null,
                 offset, limit == null ? Integer.MAX_VALUE : limit);
         Optional<TaskId> wantedTask = wantedTask();
+        boolean filtered = !search.isBlank() || !query.filters().isEmpty() || wantedTask.isPresent();
+        boolean counted = format == OutputFormat.TABLE; // only the table has a count line
         List<String> damaged;
         try (SessionStore whole = StoreArgument.openExisting(store);
              RecordPrinter printer = new RecordPrinter(format, spec.commandLine().getOut())) {
             SessionStore opened = whole.markingUnreadable();
             // a limited search or filter in a store read in key order is a page: the store's indexes answer it
             boolean pageInStoreOrder = limit != null && (!search.isBlank() || !query.filters().isEmpty()) && opened.cursorInKeyOrder();
+            // a search in a SQL store is not counted past its page: a broad one in a large store takes seconds to count
+            boolean countedFree = counted && (!filtered || opened.searchReadsEveryRecord());
+            OptionalLong matching;
             if (wantedTask.isPresent()) {
-                listTask(opened, query, wantedTask.get(), printer);
+                matching = OptionalLong.of(listTask(opened, query, wantedTask.get(), printer));
             } else if (sort == null && !pageInStoreOrder) {
-                streamInStoreOrder(opened, query, printer);
+                matching = streamInStoreOrder(opened, query, printer, countedFree && filtered);
+            } else if (countedFree) {
+                Page page = opened.page(query);
+                page.records().forEach(printer::print);
+                matching = OptionalLong.of(page.totalMatching());
             } else {
                 opened.pageRecords(query).forEach(printer::print);
+                matching = OptionalLong.empty();
             }
-            printer.finish();
+            boolean cut = query.offset() > 0 || printer.printed() >= query.limit();
+            if (cut && matching.isEmpty() && countedFree && !filtered) {
+                matching = OptionalLong.of(opened.count());
+            }
+            printer.finish(new ListedRange(query.offset(), cut, matching, filtered));
             damaged = printer.damaged().stream().map(damage -> opened.locator().display() + ": " + damage.what() + "; " + damage.todo()).toList();
         }
         // after the listing, each damaged record it showed is named with what to do: found, as validate's findings are
@@ -85,24 +101,28 @@ final class ListCommand implements Callable<Integer> {
         return damaged.isEmpty() ? SessionDbCommand.OK : SessionDbCommand.FOUND;
     }
 
-    /** Without a sort, records stream in the store's own order: constant memory for any size. */
-    private static void streamInStoreOrder(SessionStore store, SessionQuery query, RecordPrinter printer) {
-        long skipped = 0;
+    /**
+     * Without a sort, records stream in the store's own order: constant memory for any size. Returns how many
+     * sessions match when the read went to the end, which {@code countToEnd} asks of it past the last one printed.
+     */
+    private static OptionalLong streamInStoreOrder(SessionStore store, SessionQuery query, RecordPrinter printer, boolean countToEnd) {
+        long matched = 0;
         try (RecordCursor cursor = store.cursor()) {
-            while (cursor.hasNext() && printer.printed() < query.limit()) {
+            while (cursor.hasNext() && (countToEnd || printer.printed() < query.limit())) {
                 SessionRecord record = cursor.next();
-                if (query.matches(record) && skipped++ >= query.offset()) {
+                if (query.matches(record) && matched++ >= query.offset() && printer.printed() < query.limit()) {
                     printer.print(record);
                 }
             }
+            return cursor.hasNext() ? OptionalLong.empty() : OptionalLong.of(matched);
         }
     }
 
     /**
      * A task's sessions are few, but no index knows that #079 and md#79 are one task: the store is
-     * read once, in its own order, and the matches sorted when asked.
+     * read once, in its own order, and the matches sorted when asked. Returns how many match.
      */
-    private void listTask(SessionStore store, SessionQuery query, TaskId wanted, RecordPrinter printer) {
+    private long listTask(SessionStore store, SessionQuery query, TaskId wanted, RecordPrinter printer) {
         List<SessionRecord> matches = new ArrayList<>();
         try (RecordCursor cursor = store.cursor()) {
             cursor.forEachRemaining(record -> {
@@ -115,6 +135,7 @@ final class ListCommand implements Callable<Integer> {
             matches.sort(query.comparator());
         }
         matches.stream().skip(query.offset()).limit(query.limit()).forEach(printer::print);
+        return matches.size();
     }
 
     private Optional<TaskId> wantedTask() {

@@ -108,8 +108,12 @@ final class RecordPrinter implements AutoCloseable {
         return List.copyOf(damaged);
     }
 
-    /** Ends the output; the table gets a count line, which scripts reading JSON or CSV never see. */
-    void finish() {
+    /**
+     * Ends the output; the table gets a count line, which scripts reading JSON or CSV never see.
+     *
+     * @param range which of the matching sessions were printed, for that line
+     */
+    void finish(ListedRange range) {
         start();
         finished = true;
         try {
@@ -122,7 +126,7 @@ final class RecordPrinter implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         if (format == OutputFormat.TABLE) {
-            out.printf("%,d session%s%s%n", printed, printed == 1 ? "" : "s", damaged.isEmpty() ? "" : String.format(", %,d of them unreadable (%s)", damaged.size(),
+            out.printf("%s%s%n", range.countLine(printed), damaged.isEmpty() ? "" : String.format(", %,d of them unreadable (%s)", damaged.size(),
                     damaged.stream().map(RecordDamage::label).distinct().collect(Collectors.joining(", "))));
         }
     }

@@ -95,7 +95,7 @@ class JobCommandsTest {
         CliRun run = CliRun.of("ls", marked.toString(), "--limit", "1");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out()).contains("1 session");
+        assertThat(run.out()).contains("session 1 of 217");
     }
 
     @Test

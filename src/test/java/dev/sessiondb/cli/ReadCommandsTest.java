@@ -47,7 +47,30 @@ class ReadCommandsTest {
         CliRun run = CliRun.of("ls", fixture.toString(), "--search", "task#0", "--sort", "createdAt", "--desc", "--limit", "3");
         assertThat(run.exitCode()).isZero();
         assertThat(run.out().lines().toList()).hasSize(5).first().asString().startsWith("SESSION");
-        assertThat(run.out()).endsWith("3 sessions" + System.lineSeparator());
+        assertThat(run.out()).endsWith("sessions 1-3 of 63 matching" + System.lineSeparator());
+    }
+
+    /** A page's count line says which sessions it shows of how many, never the page's size as the store's count. */
+    @Test
+    void lsOfAPageSaysWhichSessionsItShowsOfHowMany() throws Exception {
+        Path fixture = Fixtures.copy(Fixtures.MINSKY_ARRAY, dir);
+        String sqlite = "sqlite:" + dir.resolve("copy.db");
+        assertThat(CliRun.of("migrate", fixture.toString(), sqlite, "--backup-dir", dir.resolve("journal").toString()).exitCode()).isZero();
+
+        assertThat(lastLine("ls", fixture.toString(), "--limit", "2", "--offset", "5")).isEqualTo("sessions 6-7 of 217");
+        assertThat(lastLine("ls", fixture.toString(), "--search", "minsky", "--limit", "3")).isEqualTo("sessions 1-3 of 209 matching");
+        assertThat(lastLine("ls", fixture.toString(), "--offset", "300")).isEqualTo("no session after the first 300 of 217");
+        assertThat(lastLine("ls", sqlite, "--limit", "1", "--offset", "5", "--sort", "createdAt")).isEqualTo("session 6 of 217");
+        assertThat(lastLine("ls", sqlite, "--search", "minsky", "--limit", "3"))
+                .isEqualTo("sessions 1-3 matching (the rest were not counted; ls without --limit lists them all)");
+        assertThat(lastLine("ls", fixture.toString(), "--search", "minsky")).isEqualTo("209 sessions");
+    }
+
+    private static String lastLine(String... args) {
+        CliRun run = CliRun.of(args);
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        List<String> lines = run.out().lines().toList();
+        return lines.get(lines.size() - 1);
     }
 
     @Test
