@@ -4,9 +4,11 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import dev.sessiondb.model.JsonCodec;
 import dev.sessiondb.model.SecretMasker;
 import dev.sessiondb.progress.ProgressMonitor;
+import dev.sessiondb.store.RepeatedSessionsException;
 import dev.sessiondb.store.SessionStore;
 import dev.sessiondb.validation.Checks;
 import dev.sessiondb.validation.Finding;
+import dev.sessiondb.validation.RepeatedSessionFindings;
 import dev.sessiondb.validation.ValidationContext;
 import dev.sessiondb.validation.Validator;
 import java.io.IOException;
@@ -46,29 +48,46 @@ final class ValidateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         List<Path> workspaceRoots = WorkspaceFolders.checked(spec, workspaces);
-        try (SessionStore whole = StoreArgument.openExisting(store); TerminalProgress bar = new TerminalProgress(spec.commandLine())) {
+        PrintWriter out = spec.commandLine().getOut();
+        SessionStore whole;
+        try {
+            whole = StoreArgument.openExisting(store);
+        } catch (RepeatedSessionsException repeated) {
+            // a file no command reads as a store: its repeats are the findings
+            List<Finding> findings = RepeatedSessionFindings.of(repeated);
+            print(StoreArgument.locate(store).display(), report -> findings.forEach(report), out);
+            return SessionDbCommand.FOUND;
+        }
+        try (whole; TerminalProgress bar = new TerminalProgress(spec.commandLine())) {
             SessionStore opened = Checks.readBy(checks, whole);
             Validator validator = new Validator(Checks.create(checks, ValidationContext.of(opened, workspaceRoots)));
-            PrintWriter out = spec.commandLine().getOut();
             ProgressMonitor monitor = bar.tracker("validating");
-            long found = format == OutputFormat.JSON ? printJson(opened, validator, monitor, out) : printTable(opened, validator, monitor, out);
+            long found = print(opened.locator().display(), report -> validator.run(opened, report, monitor), out);
             bar.close();
-            out.flush();
             return found == 0 ? SessionDbCommand.OK : SessionDbCommand.FOUND;
         }
     }
 
-    private static long printTable(SessionStore store, Validator validator, ProgressMonitor monitor, PrintWriter out) {
+    /** Prints what {@code run} reports to the consumer it is given, in the asked format; returns how many findings. */
+    private long print(String storeShown, Consumer<Consumer<Finding>> run, PrintWriter out) {
+        long found = format == OutputFormat.JSON ? printJson(run, out) : printTable(storeShown, run, out);
+        out.flush();
+        return found;
+    }
+
+    private static long printTable(String storeShown, Consumer<Consumer<Finding>> run, PrintWriter out) {
         out.println(row("CHECK", "LEVEL", "SESSION", "MESSAGE / FIX"));
         Map<String, Long> perCheck = new HashMap<>();
-        long found = validator.run(store, finding -> {
+        long[] found = {0};
+        run.accept(finding -> {
+            found[0]++;
             perCheck.merge(finding.check(), 1L, Long::sum);
             // cells show control characters as text, as ls does: a session name must not colour or add rows
             out.println(row(finding.check(), finding.severity().id(), TerminalText.cell(shown(finding.session())), TerminalText.cell(masked(finding.message()))));
             out.println(row("", "", "", "fix: " + TerminalText.cell(masked(finding.fix()))));
-        }, monitor);
-        out.printf("%,d finding%s in %s%s%n", found, found == 1 ? "" : "s", store.locator().display(), tally(perCheck));
-        return found;
+        });
+        out.printf("%,d finding%s in %s%s%n", found[0], found[0] == 1 ? "" : "s", storeShown, tally(perCheck));
+        return found[0];
     }
 
     /** Findings come record by record, their checks mixed: the last line says how many each check found, the most first. */
@@ -99,16 +118,21 @@ final class ValidateCommand implements Callable<Integer> {
         line.append("  ");
     }
 
-    private static long printJson(SessionStore store, Validator validator, ProgressMonitor monitor, PrintWriter out) {
+    private static long printJson(Consumer<Consumer<Finding>> run, PrintWriter out) {
         try (JsonGenerator json = JsonCodec.MAPPER.createGenerator(out).setPrettyPrinter(JsonCodec.minskyPrettyPrinter())) {
             json.writeStartObject();
             json.writeArrayFieldStart("findings");
-            long found = validator.run(store, writer(json), monitor);
+            long[] found = {0};
+            Consumer<Finding> writer = writer(json);
+            run.accept(finding -> {
+                found[0]++;
+                writer.accept(finding);
+            });
             json.writeEndArray();
             json.writeEndObject();
             json.flush();
             out.println();
-            return found;
+            return found[0];
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -35,6 +35,29 @@ class ValidateCommandTest {
         assertThat(findings.get(0).fieldNames()).toIterable().containsExactly("check", "severity", "session", "message", "fix");
     }
 
+    /** A JSON file in which a session repeats reads as no store: validate names each repeat, its two records and whether they are the same. */
+    @Test
+    void aSessionRepeatedInAJsonFileIsAFindingNamingBothRecords() throws Exception {
+        Path file = Files.writeString(dir.resolve("twice.json"), "[\n {\"session\": \"a\", \"repoName\": \"r\"},\n {\"session\": \"b\"},\n"
+                + " {\"session\": \"a\", \"repoName\": \"r\"},\n {\"session\": \"b\", \"branch\": \"x\"}\n]\n");
+
+        CliRun json = CliRun.of("validate", file.toString(), "--format", "json");
+        CliRun table = CliRun.of("validate", file.toString());
+
+        assertThat(json.exitCode()).as(json.err()).isEqualTo(1);
+        JsonNode findings = JsonCodec.parse(json.out()).path("findings");
+        assertThat(findings).hasSize(3);
+        assertThat(findings.get(0).path("message").asText()).isEqualTo("session 'a' appears twice, in record 1 (line 2, column 2) and in record 3"
+                + " (line 4, column 2), the two records identical");
+        assertThat(findings.get(0).path("fix").asText()).startsWith("delete the repeat, record 3 (line 4, column 2), after a copy of the file (cp ");
+        assertThat(findings.get(1).path("message").asText()).endsWith("the two records differing in branch");
+        assertThat(findings.get(1).path("fix").asText()).startsWith("compare record 2 (line 3, column 2) with record 4 (line 5, column 2)");
+        assertThat(findings.get(2).path("session").isNull()).as("a finding of the store as a whole").isTrue();
+        assertThat(table.exitCode()).isEqualTo(1);
+        assertThat(table.out()).endsWith("3 findings in json:" + file + System.lineSeparator());
+        assertThat(Files.readString(file)).as("validate changes nothing").contains("\"branch\": \"x\"");
+    }
+
     @Test
     void checksCanBeChosenAndTheTableEndsWithACount() {
         CliRun run = CliRun.of("validate", Fixtures.copy(Fixtures.MINSKY_ARRAY, dir).toString(), "--check", "task-id-form");

@@ -1,5 +1,9 @@
 package dev.sessiondb.store.json;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sessiondb.model.JsonCodec;
+import dev.sessiondb.model.SessionRecord;
+import dev.sessiondb.store.RepeatedSessionsException;
 import dev.sessiondb.store.StoreException;
 import dev.sessiondb.store.file.BadInput;
 import java.io.IOException;
@@ -7,7 +11,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -109,22 +116,39 @@ record CheckedFile(Stamp stamp, long count, JsonShape shape, Optional<KeyIndex> 
         }
     }
 
-    /** Second pass over the records whose key hash repeated: a real duplicate is an error naming both records. */
+    /** Second pass over the records whose key hash repeated: real duplicates are an error naming both records of each. */
     private static void confirmNoDuplicates(Path file, Set<Long> repeated) {
-        Map<String, String> firstSeen = new HashMap<>();
+        Map<String, FirstRecord> firstSeen = new HashMap<>();
+        List<RepeatedSessionsException.Repeat> repeats = new ArrayList<>();
         try (JsonRecordReader reader = JsonRecordReader.open(file)) {
-            String key;
-            while ((key = reader.nextKey()) != null) {
+            ObjectNode fields;
+            while ((fields = reader.nextFields()) != null) {
+                String key = SessionRecord.keyOf(fields).orElseThrow();
                 if (!repeated.contains(DuplicateKeyFinder.hash(key))) {
                     continue;
                 }
                 String here = "record " + reader.recordNumber() + " (" + BadInput.position(reader.recordLocation()) + ")";
-                String earlier = firstSeen.putIfAbsent(key, here);
+                FirstRecord earlier = firstSeen.putIfAbsent(key, new FirstRecord(here, fields));
                 if (earlier != null) {
-                    throw new StoreException(file + ": session '" + key + "' appears twice, in " + earlier
-                            + " and in " + here + "; keep one of them; " + BadInput.ADVICE);
+                    repeats.add(new RepeatedSessionsException.Repeat(key, earlier.where(), here,
+                            JsonCodec.compact(earlier.fields()).equals(JsonCodec.compact(fields)), differing(earlier.fields(), fields)));
                 }
             }
         }
+        if (!repeats.isEmpty()) {
+            throw new RepeatedSessionsException(file.toString(), repeats, BadInput.ADVICE);
+        }
+    }
+
+    /** A session's first record, kept while the pass looks for its repeat: only records whose key hash repeated. */
+    private record FirstRecord(String where, ObjectNode fields) {
+    }
+
+    /** The names of the fields whose values differ, in the order the records name them. */
+    private static List<String> differing(ObjectNode first, ObjectNode second) {
+        Set<String> names = new LinkedHashSet<>();
+        first.fieldNames().forEachRemaining(names::add);
+        second.fieldNames().forEachRemaining(names::add);
+        return names.stream().filter(name -> !Objects.equals(first.get(name), second.get(name))).toList();
     }
 }
