@@ -9,6 +9,10 @@ import dev.sessiondb.ui.common.Theme;
 import dev.sessiondb.ui.common.UndoStack;
 import dev.sessiondb.ui.common.UndoableCommand;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -73,6 +77,54 @@ class MainViewModelTest {
 
         assertThat(undone[0]).isOne();
         current.close();
+    }
+
+    /** An audit saw the Undo button name the job before while the confirmation was still open (Cancel put it back). */
+    @Test
+    void theUndoButtonNamesTheCommandUntilItsUndoIsDone() {
+        MainViewModel viewModel = new MainViewModel(new SettingsStore(directory.resolve("settings.json")), current, undo);
+        List<String> shown = new ArrayList<>();
+        undo.record(asking("undo the earlier job?", "the earlier job", shown), done -> { });
+        undo.record(asking("undo the last job?", "the last job", shown), done -> { });
+
+        dialogs.answer((BooleanSupplier) () -> {
+            shown.add("asked: " + viewModel.undoDescriptionProperty().get());
+            return false;
+        });
+        viewModel.undo();
+        assertThat(viewModel.undoDescriptionProperty().get()).as("after Cancel").isEqualTo("the last job");
+
+        dialogs.answer((BooleanSupplier) () -> {
+            shown.add("asked: " + viewModel.undoDescriptionProperty().get());
+            return true;
+        });
+        viewModel.undo();
+        assertThat(shown).containsExactly("asked: the last job", "asked: the last job", "undoing: the last job");
+        assertThat(viewModel.undoDescriptionProperty().get()).as("once undone").isEqualTo("the earlier job");
+    }
+
+    /** A job that asks before its undo, which notes what the Undo button says while it runs. */
+    private UndoableCommand asking(String question, String description, List<String> shown) {
+        return new UndoableCommand() {
+            @Override
+            public String description() {
+                return description;
+            }
+
+            @Override
+            public Optional<String> confirmation() {
+                return Optional.of(question);
+            }
+
+            @Override
+            public void execute() {
+            }
+
+            @Override
+            public void undo() {
+                shown.add("undoing: " + MainViewModelTest.this.undo.undoDescriptionProperty().get());
+            }
+        };
     }
 
     private static UndoableCommand counting(int[] undone) {

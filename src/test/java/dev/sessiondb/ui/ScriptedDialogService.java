@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import javafx.scene.control.Dialog;
 
 /**
@@ -20,7 +21,10 @@ public final class ScriptedDialogService implements DialogService {
     private final List<String> notifications = new ArrayList<>();
     private final List<String> confirmations = new ArrayList<>();
 
-    /** The next question gets this answer (a Path, a String, a Boolean, or null for "cancelled"). */
+    /**
+     * The next question gets this answer (a Path, a String, a Boolean, or null for "cancelled"); a confirmation may be
+     * answered by a {@link BooleanSupplier}, run while the question is open, to look at the window then.
+     */
     public ScriptedDialogService answer(Object answer) {
         answers.addLast(answer == null ? Cancelled.INSTANCE : answer);
         return this;
@@ -52,6 +56,10 @@ public final class ScriptedDialogService implements DialogService {
     @Override
     public boolean confirm(String title, String message, String confirmLabel) {
         confirmations.add(title + ": " + message);
+        if (answers.peekFirst() instanceof BooleanSupplier whileAsked) {
+            answers.removeFirst();
+            return whileAsked.getAsBoolean();
+        }
         return next(Boolean.class).orElse(false);
     }
 

@@ -33,8 +33,8 @@ public final class UndoStack {
     private final ReadOnlyStringWrapper undoDescription = new ReadOnlyStringWrapper("");
     /** What to do once a recorded command is undone; keyed by the command, which a History row's equals. */
     private final Map<UndoableCommand, Consumer<UndoableCommand>> onUndone = new HashMap<>();
-    /** Commands whose undo waits for its question to be looked up and answered. */
-    private final Set<UndoableCommand> asking = new HashSet<>();
+    /** Commands whose undo is under way: its question looked up and answered, then the undo run. */
+    private final Set<UndoableCommand> undoing = new HashSet<>();
     private Consumer<UndoableCommand> changed = command -> { };
     /** The store the window shows, which lets go of its connections while a command replaces it whole. */
     private CurrentStore shown = new CurrentStore();
@@ -121,60 +121,55 @@ public final class UndoStack {
     }
 
     public void undo() {
-        Optional<UndoableCommand> last = done.stream().filter(command -> !asking.contains(command)).findFirst();
-        if (last.isEmpty()) {
+        UndoableCommand last = done.peekFirst();
+        if (last == null) {
             dialogs.notify("Nothing to undo");
             return;
         }
-        undo(last.get());
+        undo(last);
     }
 
     /**
      * Undoes one command, the last or another chosen from the history, once the user confirms
-     * when it asks to; it leaves the stack whichever place it had. Its question may look at the
-     * store and the job history (whether the store changed after a job), so it is asked for off
-     * the UI thread; meanwhile Ctrl+Z passes over the command.
+     * when it asks to; it leaves the stack whichever place it had once it is undone, and the Undo button
+     * names it until then (a cancelled question or a failed undo leaves it as it was). Its question may look
+     * at the store and the job history (whether the store changed after a job), so it is asked for off
+     * the UI thread; meanwhile Ctrl+Z does not start its undo a second time.
      */
     public void undo(UndoableCommand command) {
-        if (asking.contains(command)) {
+        if (undoing.contains(command)) {
             return;
         }
         if (command.replacesStore().filter(readyToOpen.negate()).isPresent()) {
             dialogs.notify("Not undone: " + command.description() + " needs the store's password");
             return;
         }
-        asking.add(command);
-        undoDescription.set(nextDescription());
+        undoing.add(command);
         executor.execute(BackgroundTask.of("Look at " + command.description(), monitor -> command.confirmation()).onSuccess(question -> {
-            asking.remove(command);
             if (question.isEmpty() || dialogs.confirm("Undo " + command.description(), question.get(), "Undo")) {
                 undoConfirmed(command);
             } else {
-                undoDescription.set(nextDescription());
+                undoing.remove(command);
             }
         }).onFailure(failure -> {
-            asking.remove(command);
-            undoDescription.set(nextDescription());
+            undoing.remove(command);
             dialogs.showError("Could not undo " + command.description(), FailureText.describe(failure));
         }));
     }
 
     private void undoConfirmed(UndoableCommand command) {
-        boolean wasDone = done.remove(command);
-        undoDescription.set(nextDescription());
         SessionStore open = shown.store();
         executor.execute(BackgroundTask.of("Undo " + command.description(), monitor -> {
             releasingReplaced(command, open, command::undo);
             return command;
         }).onSuccess(undone -> {
+            undoing.remove(command);
+            done.remove(command);
             Optional.ofNullable(onUndone.remove(undone)).ifPresent(whenUndone -> whenUndone.accept(undone));
             finished(undone, "Undone: " + undone.description() + undone.whatUndoDid().map(what -> ". " + what).orElse(""));
         })
                 .onFailure(failure -> {
-                    if (wasDone) {
-                        done.push(command);
-                        undoDescription.set(nextDescription()); // still undoable: the Undo button says so again
-                    }
+                    undoing.remove(command); // still on the stack: the Undo button offers it again
                     dialogs.showError("Could not undo " + command.description(), FailureText.describe(failure));
                 }));
     }
@@ -189,9 +184,9 @@ public final class UndoStack {
         }
     }
 
-    /** What Ctrl+Z would undo now: the newest command not waiting for its question. */
+    /** What Ctrl+Z would undo now: the newest command, also while its undo is under way. */
     private String nextDescription() {
-        return done.stream().filter(command -> !asking.contains(command)).findFirst().map(UndoableCommand::description).orElse("");
+        return Optional.ofNullable(done.peekFirst()).map(UndoableCommand::description).orElse("");
     }
 
     private void remember(UndoableCommand command) {
