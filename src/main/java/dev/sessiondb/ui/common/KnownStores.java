@@ -28,7 +28,7 @@ public final class KnownStores {
     public void refresh() {
         Set<String> all = new LinkedHashSet<>();
         if (current.isOpen()) {
-            all.add(current.store().locator().display());
+            all.add(current.store().locator().withoutPassword().display());
         }
         all.addAll(savedStores.list());
         all.addAll(settings.get().recentStores());

@@ -1,6 +1,6 @@
 package dev.sessiondb.ui.stores;
 
-import dev.sessiondb.store.StoreException;
+import dev.sessiondb.model.SecretMasker;
 import dev.sessiondb.store.StoreLocator;
 import dev.sessiondb.store.StoreProviders;
 import dev.sessiondb.store.sql.PasswordRefusedException;
@@ -37,10 +37,11 @@ public final class Credentials {
      * password (asking the user when no source knows it), unchanged otherwise; empty when the
      * user cancelled the prompt.
      */
-    public Optional<StoreLocator> complete(StoreLocator locator, DialogService dialogs) {
-        if (!StoreProviders.of(locator).takesPassword()) {
-            return Optional.of(locator);
+    public Optional<StoreLocator> complete(StoreLocator given, DialogService dialogs) {
+        if (!StoreProviders.of(given).takesPassword()) {
+            return Optional.of(given);
         }
+        StoreLocator locator = withoutMask(given);
         PgCredentials resolved = PgCredentials.resolve(locator, env, home);
         String key = resolved.account();
         if (givesPassword(locator)) {
@@ -56,6 +57,17 @@ public final class Credentials {
                             return typed;
                         }));
         return password.map(secret -> resolved.withPassword(secret).toLocator(locator.params()));
+    }
+
+    /**
+     * A locator copied from the window's text, where a password shows as its mask: the mask is no password (taken
+     * as one, it would replace the password typed for this run), so the locator is used without it.
+     */
+    private static StoreLocator withoutMask(StoreLocator locator) {
+        boolean maskInUrl = !locator.withoutPassword().target().equals(locator.target())
+                && SecretMasker.maskUrlPasswords(locator.target()).equals(locator.target());
+        boolean maskAsParameter = locator.param(StoreLocator.PASSWORD_PARAM).filter(SecretMasker.MASK::equals).isPresent();
+        return maskInUrl || maskAsParameter ? locator.withoutPassword() : locator;
     }
 
     private static boolean givesPassword(StoreLocator locator) {
@@ -74,13 +86,12 @@ public final class Credentials {
      * Forgets a typed password the server refused, so the next attempt asks again instead of
      * failing the same way for the rest of the run.
      *
-     * @return the failure, told in the window's words when it forgot a password: type it again
+     * @return the failure, told as a {@link TypedPasswordForgottenException} when it forgot a password
      */
     public Exception forgetRefused(Exception failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof PasswordRefusedException refused && typedThisRun.remove(refused.account()) != null) {
-                return new StoreException(refused.store() + ": PostgreSQL refused the password typed for user " + refused.user()
-                        + "; it is forgotten: type it again when asked (Back then Next, or open the store again)", failure);
+                return new TypedPasswordForgottenException(refused, failure);
             }
         }
         return failure;

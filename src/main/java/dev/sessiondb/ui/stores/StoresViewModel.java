@@ -223,7 +223,8 @@ public final class StoresViewModel {
                             remember(shown);
                             opened.run();
                         })
-                        .onFailure(failure -> dialogs.showError("Cannot open " + shown, failure.getMessage()))));
+                        .onFailure(failure -> dialogs.showError("Cannot open " + shown, TypedPasswordForgottenException
+                                .toldWith(failure, "open the store again, and type it when asked").getMessage()))));
     }
 
     private void remember(String shown) {

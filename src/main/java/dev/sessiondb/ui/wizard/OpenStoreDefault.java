@@ -7,7 +7,8 @@ import java.util.function.Consumer;
 /**
  * Job screens start from the store on screen: its locator fills the screen's store field when
  * the screen is built and whenever another store opens, as long as the screen is still at its
- * start (a job under way keeps the stores it was given).
+ * start (a job under way keeps the stores it was given). The field never holds the password: the run
+ * uses the one typed for this run, where a masked one would be taken for the password.
  */
 public final class OpenStoreDefault {
 
@@ -21,11 +22,11 @@ public final class OpenStoreDefault {
     public static void follow(CurrentStore current, Consumer<String> fill, BooleanSupplier atStart) {
         current.storeProperty().addListener((property, before, after) -> {
             if (after != null && atStart.getAsBoolean()) {
-                fill.accept(after.locator().display());
+                fill.accept(after.locator().withoutPassword().display());
             }
         });
         if (current.isOpen() && atStart.getAsBoolean()) {
-            fill.accept(current.store().locator().display());
+            fill.accept(current.store().locator().withoutPassword().display());
         }
     }
 }

@@ -5,6 +5,7 @@ import dev.sessiondb.progress.CancelledException;
 import dev.sessiondb.ui.common.BackgroundTask;
 import dev.sessiondb.ui.common.DialogService;
 import dev.sessiondb.ui.common.TaskExecutor;
+import dev.sessiondb.ui.stores.TypedPasswordForgottenException;
 import java.util.function.Consumer;
 
 /**
@@ -60,7 +61,7 @@ public final class WizardTasks {
                     // a refusal is a job that chose to write nothing, not one that broke
                     dialogs.notify(title + (failure instanceof JobRefusedException ? " — refused" : " — failed"));
                     status.accept("");
-                    failed.accept(failure);
+                    failed.accept(TypedPasswordForgottenException.toldWith(failure, "go Back then Next, and type it when asked"));
                 }));
     }
 

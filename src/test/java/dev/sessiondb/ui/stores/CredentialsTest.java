@@ -11,6 +11,7 @@ import dev.sessiondb.ui.ScriptedDialogService;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -85,6 +86,19 @@ class CredentialsTest {
         assertThat(new Credentials(directory, Map.of()).complete(json, new ScriptedDialogService())).contains(json);
     }
 
+    /** An audit was stuck: a locator copied from the window, its password shown as "****", replaced the typed password with the mask. */
+    @Test
+    void aMaskedPasswordIsNoPasswordAndThePasswordTypedThisRunIsUsed() {
+        Credentials credentials = new Credentials(directory.resolve("no-pgpass"), Map.of());
+        StoreLocator store = StoreLocator.parse("postgresql://someone@db.example:5432/sessions");
+        credentials.complete(store, new ScriptedDialogService().answer("typed-pw")).orElseThrow();
+
+        for (String copied : List.of("postgresql://someone:****@db.example:5432/sessions", "postgresql://someone@db.example:5432/sessions?password=****")) {
+            assertThat(credentials.complete(StoreLocator.parse(copied), new ScriptedDialogService()).orElseThrow().target())
+                    .as(copied).contains(":typed-pw@");
+        }
+    }
+
     /** An audit's mistyped password stuck for the whole run: every retry used it and never asked again. */
     @Test
     void aTypedPasswordTheServerRefusesIsForgottenAndAskedForAgain() {
@@ -98,7 +112,9 @@ class CredentialsTest {
         Exception told = credentials.forgetRefused(refused);
 
         assertThat(told).hasMessageContaining("refused the password typed for user " + TestPostgres.PASSWORD_USER)
-                .hasMessageContaining("type it again").hasMessageNotContaining("mistyped");
+                .hasMessageContaining("it is forgotten: try again and type it when asked").hasMessageNotContaining("mistyped");
+        assertThat(TypedPasswordForgottenException.toldWith(told, "open the store again, and type it when asked"))
+                .as("told in the words of where it is shown").hasMessageEndingWith("it is forgotten: open the store again, and type it when asked");
         assertThat(credentials.complete(locator, new ScriptedDialogService().answer(TestPostgres.PASSWORD)).orElseThrow().target())
                 .as("asked again, and the new answer used").contains(":" + TestPostgres.PASSWORD + "@");
         assertThat(new Credentials(directory.resolve("no-pgpass"), Map.of()).forgetRefused(refused))
