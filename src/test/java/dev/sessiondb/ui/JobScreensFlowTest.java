@@ -274,6 +274,32 @@ class JobScreensFlowTest {
         assertThat(dialogs.errors()).isEmpty();
     }
 
+    /** An audit's migration refused as its target changed after the plan, and Run stayed on to fail the same way. */
+    @Test
+    void aRunRefusedOverAnOutdatedPlanOffersPlanAgainInsteadOfRun(FxRobot robot) {
+        Path target = run.resolve("written-meanwhile.db");
+        openFromJobsMenu(robot, "Migrate a store into another format or layout…");
+        type(robot, "#migrate-source", TestStores.fixtureCopy(run).toString());
+        type(robot, "#migrate-target", target.toString());
+        press(robot, "#migrate-next");
+        press(robot, "#migrate-mode-merge");
+        press(robot, "#migrate-next");
+        waitFor(() -> text(robot, "#migrate-plan-headline").startsWith("Ready to run"));
+        StoreContents.create("sqlite:" + target, SampleSessions.minskyList(3, 1)); // another program, after the plan
+        press(robot, "#migrate-next");
+        press(robot, "#migrate-run");
+
+        waitFor(() -> robot.lookup("#migrate-plan-again").query().isVisible());
+        assertThat(robot.lookup("#migrate-run").query().isDisabled()).as("Run would fail the same way").isTrue();
+        assertThat(text(robot, "#migrate-run-status")).contains("Press Plan again");
+        press(robot, "#migrate-plan-again");
+        waitFor(() -> text(robot, "#migrate-plan-headline").startsWith("Ready to run"));
+        press(robot, "#migrate-next");
+        press(robot, "#migrate-run");
+        waitFor(() -> text(robot, "#migrate-report-headline").startsWith("Verified"));
+        assertThat(StoreContents.records("sqlite:" + target)).hasSize(Fixtures.MINSKY_COUNT + 3);
+    }
+
     /** Consolidates the two diff fixtures: on the Target and policy page, a target that holds three other sessions typed in. */
     private Path chooseTargetHoldingThreeSessions(FxRobot robot) {
         Path target = run.resolve("existing.db");

@@ -66,6 +66,16 @@ public final class WizardPages {
         return new HBox(8, runButton, cancelButton);
     }
 
+    /** "Plan again", shown once a run found its plan outdated (the Run button is then off): it makes a new plan. */
+    public static Button planAgainButton(String id, Runnable planAgain, ObservableBooleanValue outdated) {
+        Button button = Controls.button("Plan again", "Plan over what the stores hold now; nothing is written", planAgain);
+        button.setId(id + "-plan-again");
+        button.getStyleClass().add("accent");
+        button.visibleProperty().bind(Bindings.createBooleanBinding(outdated::get, outdated));
+        button.managedProperty().bind(button.visibleProperty());
+        return button;
+    }
+
     /** A text column whose cells show their whole text as a tooltip, for values cut off by the column's width. */
     public static <S> TableColumn<S, String> column(String title, Function<S, String> value) {
         TableColumn<S, String> column = new TableColumn<>(title);

@@ -20,6 +20,7 @@ import dev.sessiondb.ui.common.TaskExecutor;
 import dev.sessiondb.ui.common.UndoStack;
 import dev.sessiondb.ui.wizard.JobProgress;
 import dev.sessiondb.ui.wizard.JobSummary;
+import dev.sessiondb.ui.wizard.OutdatedPlan;
 import dev.sessiondb.ui.wizard.ReportedJob;
 import dev.sessiondb.ui.wizard.WizardChoices;
 import dev.sessiondb.ui.wizard.WizardSteps;
@@ -69,6 +70,7 @@ public final class ConsolidateWizardViewModel {
     private final ReadOnlyObjectWrapper<JobSummary> summary = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper runnable = new ReadOnlyBooleanWrapper(false);
+    private final OutdatedPlan outdatedPlan = new OutdatedPlan(runnable, status::set);
     private final WizardSteps steps = new WizardSteps(List.of("Sources", "Target and policy", "Conflicts", "Run and report"), this::entered);
     private final JobProgress progress;
     private final WizardTasks tasks;
@@ -163,6 +165,11 @@ public final class ConsolidateWizardViewModel {
 
     public ReadOnlyBooleanProperty runnableProperty() {
         return runnable.getReadOnlyProperty();
+    }
+
+    /** True when the run found the plan outdated: Run is then off and Plan again makes a new one. */
+    public ReadOnlyBooleanProperty planOutdatedProperty() {
+        return outdatedPlan.outdatedProperty();
     }
 
     /** The selected conflict's two versions field by field, secrets masked. */
@@ -323,6 +330,7 @@ public final class ConsolidateWizardViewModel {
     public void makePlan() {
         summary.set(null);
         runnable.set(false);
+        outdatedPlan.clear();
         status.set("Planning …"); // before a password prompt, which an earlier "Plan ready" must not sit beside
         Optional<Prepared> prepared = prepare(choices());
         if (prepared.isEmpty()) {
@@ -359,6 +367,9 @@ public final class ConsolidateWizardViewModel {
             runnable.set(false);
             status.set("Done. The report with every record's provenance is saved as " + journal.reportsDir().resolve(done.fileName()) + ".");
             ReportedJob.show(done, JobSummary.ofReport(done, WizardChoices.CONSOLIDATE), summary, status, undo, journal);
+        }, failure -> {
+            summary.set(JobSummary.ofFailure("Failed", failure));
+            outdatedPlan.runFailed(failure);
         });
     }
 

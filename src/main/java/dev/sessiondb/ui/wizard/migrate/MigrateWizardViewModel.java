@@ -13,6 +13,7 @@ import dev.sessiondb.ui.common.TaskExecutor;
 import dev.sessiondb.ui.common.UndoStack;
 import dev.sessiondb.ui.wizard.JobProgress;
 import dev.sessiondb.ui.wizard.JobSummary;
+import dev.sessiondb.ui.wizard.OutdatedPlan;
 import dev.sessiondb.ui.wizard.ReportedJob;
 import dev.sessiondb.ui.wizard.WizardChoices;
 import dev.sessiondb.ui.wizard.WizardSteps;
@@ -57,6 +58,7 @@ public final class MigrateWizardViewModel {
     private final ReadOnlyObjectWrapper<JobSummary> report = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper runnable = new ReadOnlyBooleanWrapper(false);
+    private final OutdatedPlan outdatedPlan = new OutdatedPlan(runnable, status::set);
     private final WizardSteps steps = new WizardSteps(List.of("Stores", "Options", "Plan (dry run)", "Run and verify"), this::entered);
     private final JobProgress progress;
 
@@ -137,6 +139,11 @@ public final class MigrateWizardViewModel {
         return runnable.getReadOnlyProperty();
     }
 
+    /** True when the run found the plan outdated: Run is then off and Plan again makes a new one. */
+    public ReadOnlyBooleanProperty planOutdatedProperty() {
+        return outdatedPlan.outdatedProperty();
+    }
+
     /** The running job's progress and the wizard's Cancel. */
     public JobProgress progress() {
         return progress;
@@ -158,6 +165,7 @@ public final class MigrateWizardViewModel {
         plan.set(null);
         report.set(null);
         runnable.set(false);
+        outdatedPlan.clear();
         status.set("Planning …"); // before a password prompt, which an earlier "Plan ready" must not sit beside
         Optional<Prepared> prepared = prepare();
         if (prepared.isEmpty()) {
@@ -186,7 +194,15 @@ public final class MigrateWizardViewModel {
             runnable.set(false);
             status.set("Done. Report saved as " + journal.reportsDir().resolve(done.fileName()) + ".");
             ReportedJob.show(done, JobSummary.ofReport(done, WizardChoices.MIGRATE), report, status, undo, journal);
+        }, failure -> {
+            report.set(JobSummary.ofFailure("Failed", failure));
+            outdatedPlan.runFailed(failure);
         });
+    }
+
+    /** Back to the plan step, which plans again over what the stores hold now. */
+    public void planAgain() {
+        steps.go(PLAN);
     }
 
     public void cancel() {
