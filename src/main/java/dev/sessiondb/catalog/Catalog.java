@@ -53,7 +53,7 @@ public final class Catalog implements AutoCloseable {
     /** The catalog in {@code folder}, created and brought to the newest schema if needed. */
     public static Catalog open(Path folder) {
         Path file = folder.toAbsolutePath().resolve(FILE_NAME);
-        createOwnerOnly(file);
+        boolean created = createOwnerOnly(file);
         HikariDataSource dataSource = new HikariDataSource(pool(file));
         try {
             if (Files.size(file) == 0) {
@@ -65,6 +65,10 @@ public final class Catalog implements AutoCloseable {
             return new Catalog(file, dataSource, DatabaseFactory.create(config(dataSource)));
         } catch (RuntimeException | SQLException | IOException e) {
             dataSource.close();
+            if (created) {
+                // an empty file made just now (a full disk can stop its schema) would only stand in the next run's way
+                deleteQuietly(file, e);
+            }
             throw new CatalogException("cannot open the catalog " + file + " (" + firstLine(e) + ")", e);
         }
     }
@@ -138,8 +142,8 @@ public final class Catalog implements AutoCloseable {
         return config;
     }
 
-    /** Created with owner-only permissions before SQLite opens it, so it never exists readable by others. */
-    private static void createOwnerOnly(Path file) {
+    /** Created with owner-only permissions before SQLite opens it, so it never exists readable by others; whether it was made now. */
+    private static boolean createOwnerOnly(Path file) {
         try {
             // the first run's start can be what makes the journal's folder: owner-only, like its backups
             AtomicFiles.createOwnerOnlyDirectories(file.getParent());
@@ -148,10 +152,21 @@ public final class Catalog implements AutoCloseable {
             } else {
                 Files.createFile(file);
             }
+            return true;
         } catch (FileAlreadyExistsException exists) {
             // an existing catalog keeps the permissions it was created with
+            return false;
         } catch (IOException e) {
             throw new CatalogException("cannot create the catalog " + file + " (" + e.getMessage() + ")", e);
+        }
+    }
+
+    private static void deleteQuietly(Path file, Exception failure) {
+        try {
+            Files.deleteIfExists(file);
+            Files.deleteIfExists(file.resolveSibling(FILE_NAME + "-journal"));
+        } catch (IOException e) {
+            failure.addSuppressed(e);
         }
     }
 

@@ -4,6 +4,7 @@ import dev.sessiondb.job.JobReport;
 import dev.sessiondb.job.backup.Backup;
 import dev.sessiondb.job.backup.BackupJournal;
 import dev.sessiondb.job.backup.JournalListener;
+import dev.sessiondb.store.StoreFaults;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -92,8 +93,10 @@ public final class CatalogRecorder implements JournalListener {
         } catch (RuntimeException e) {
             if (!warned) {
                 warned = true;
-                warnings.accept("warning: the job history was not recorded: " + describe(e)
-                        + "; the job itself is unaffected (move the file away to start a new history)");
+                // a full disk is no fault of the file's: moving it away would not help
+                String advice = StoreFaults.isDiskFull(e) ? StoreFaults.diskFull(" at " + folder).what() + "; the job itself is unaffected; free some space there to record later jobs"
+                        : describe(e) + "; the job itself is unaffected (move the file away to start a new history)";
+                warnings.accept("warning: the job history was not recorded: " + advice);
             }
         }
     }

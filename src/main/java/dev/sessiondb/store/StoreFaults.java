@@ -7,6 +7,8 @@ import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.file.ReadOnlyFileSystemException;
 import java.sql.SQLException;
 import java.util.Locale;
@@ -42,8 +44,9 @@ public final class StoreFaults {
             }
         }
         String file = fileNamedIn(failure);
+        String written = folderWrittenIn(failure);
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            Optional<Fault> fault = known(cause, file);
+            Optional<Fault> fault = known(cause, file, written);
             if (fault.isPresent()) {
                 return fault;
             }
@@ -56,6 +59,26 @@ public final class StoreFaults {
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
             if (cause instanceof FileSystemException system && system.getFile() != null) {
                 return " at " + system.getFile();
+            }
+        }
+        return "";
+    }
+
+    /**
+     * " at FOLDER" for the folder of the file being written when the file system failed, else nothing: a copy or a move
+     * names its source first and the file it writes second ({@link FileSystemException#getOtherFile()}), and a full disk
+     * is the written file's, not the source's.
+     */
+    private static String folderWrittenIn(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof FileSystemException system && (system.getOtherFile() != null || system.getFile() != null)) {
+                String written = system.getOtherFile() != null ? system.getOtherFile() : system.getFile();
+                // a backup's folder the failed run removed again is no place to free space in: its nearest folder still there is
+                Path folder = Path.of(written).toAbsolutePath().getParent();
+                while (folder != null && !Files.isDirectory(folder) && folder.getParent() != null) {
+                    folder = folder.getParent();
+                }
+                return " at " + (folder == null ? written : folder);
             }
         }
         return "";
@@ -87,6 +110,15 @@ public final class StoreFaults {
                 "let that program finish or close it, then run the same command again");
     }
 
+    /**
+     * A disk with no room left for a write.
+     *
+     * @param folder " at FOLDER" for the folder being written when known, else nothing
+     */
+    public static Fault diskFull(String folder) {
+        return new Fault("the disk is full" + folder, "free some space there, then run the same command again");
+    }
+
     /** Whether SQLite's own error says another program holds the file locked. */
     public static boolean isSqliteLocked(Throwable failure) {
         return anyCauseSays(failure, StoreFaults::saysLocked);
@@ -94,6 +126,15 @@ public final class StoreFaults {
 
     private static boolean saysLocked(String lower) {
         return lower.contains("sqlite_busy") || lower.contains("database is locked");
+    }
+
+    /** Whether the failure or any of its causes says the disk is full (SQLite's SQLITE_FULL, the system's ENOSPC). */
+    public static boolean isDiskFull(Throwable failure) {
+        return anyCauseSays(failure, StoreFaults::saysFull);
+    }
+
+    private static boolean saysFull(String lower) {
+        return lower.contains("sqlite_full") || lower.contains("no space left on device") || lower.contains("disk is full");
     }
 
     /** Whether SQLite's own error says the file is damaged or no database at all. */
@@ -121,7 +162,7 @@ public final class StoreFaults {
         return SecretMasker.maskUrlPasswords(of(failure).map(fault -> fault.what() + "; " + fault.todo()).orElseGet(() -> plainMessage(failure)));
     }
 
-    private static Optional<Fault> known(Throwable cause, String file) {
+    private static Optional<Fault> known(Throwable cause, String file, String writtenFolder) {
         String message = String.valueOf(cause.getMessage());
         String lower = message.toLowerCase(Locale.ROOT);
         if (cause instanceof SQLException sql && isLostConnection(sql, lower)) {
@@ -138,8 +179,8 @@ public final class StoreFaults {
         if (saysDamaged(lower)) {
             return Optional.of(damagedSqlite(null, null));
         }
-        if (lower.contains("sqlite_full") || lower.contains("no space left on device") || lower.contains("disk is full")) {
-            return Optional.of(new Fault("the disk is full" + file, "free some space there, then run the same command again"));
+        if (saysFull(lower)) {
+            return Optional.of(diskFull(writtenFolder));
         }
         if (lower.contains("sqlite_readonly") && !lower.contains("read-only file system")) {
             // SQLite says the same of a read-only mount and of a read-only database, -wal or -shm file

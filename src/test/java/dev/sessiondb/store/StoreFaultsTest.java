@@ -32,6 +32,18 @@ class StoreFaultsTest {
         assertThat(StoreFaults.isSqliteLocked(new RuntimeException("writing failed", busy))).isTrue();
     }
 
+    /** An audit's repair with --backup-dir on a full disk blamed the store's own file, which a copy names first. */
+    @Test
+    void aFullDiskMetByACopyNamesTheFolderOfTheFileWrittenNotTheSource(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        java.nio.file.Path backups = dir.resolve("backups");
+        RuntimeException failure = new UncheckedIOException(new java.nio.file.FileSystemException("session-db.json",
+                backups.resolve("run-1").resolve("data").toString(), "No space left on device"));
+
+        // the run's own folder is gone again by the time the message is made: the nearest folder still there is named
+        assertThat(StoreFaults.describe(failure)).isEqualTo("the disk is full at " + dir + "; free some space there, then run the same command again");
+        assertThat(StoreFaults.isDiskFull(failure)).isTrue();
+    }
+
     @Test
     void anUnknownFailureWrappedAsUncheckedIoIsItsOwnMessageWithoutClassNames() {
         UncheckedIOException failure = new UncheckedIOException(new IOException("cannot back up sqlite:a.db into /b (it went wrong)"));

@@ -119,7 +119,7 @@ public abstract class FileStoreProvider implements StoreProvider {
         Path staged = Staging.beside(finalPath);
         Staging.clear(staged);
         StoreLocator stagedLocator = new StoreLocator(format(), staged.toString(), locator.params());
-        SessionStore store = open(stagedLocator, OpenMode.STAGED);
+        SessionStore store = openStaged(stagedLocator, staged);
         return new StagedStore() {
             private boolean moved;
 
@@ -168,6 +168,20 @@ public abstract class FileStoreProvider implements StoreProvider {
                 }
             }
         };
+    }
+
+    /** The new store opened at its staged name; one that fails to open (a full disk as its schema is made) leaves no file there. */
+    private SessionStore openStaged(StoreLocator stagedLocator, Path staged) {
+        try {
+            return open(stagedLocator, OpenMode.STAGED);
+        } catch (RuntimeException e) {
+            try {
+                Staging.clear(staged);
+            } catch (IOException leftForNextRun) {
+                e.addSuppressed(leftForNextRun);
+            }
+            throw e;
+        }
     }
 
     @Override

@@ -1,9 +1,14 @@
 package dev.sessiondb.store.sql;
 
 import dev.sessiondb.store.StoreException;
+import dev.sessiondb.store.StoreFaultException;
+import dev.sessiondb.store.StoreFaults;
+import dev.sessiondb.store.StoreLocator;
 import io.ebean.Database;
 import io.ebean.Transaction;
 import jakarta.persistence.PersistenceException;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -33,14 +38,14 @@ final class PendingRebuild {
 
     private final Database database;
     private final Dialect dialect;
-    private final String storeName;
+    private final StoreLocator locator;
     /** A SQLite file built out of sight, whose committed rows a second connection may read during the rebuild. */
     private final Optional<Path> stagedFile;
 
-    PendingRebuild(Database database, Dialect dialect, String storeName, Optional<Path> stagedFile) {
+    PendingRebuild(Database database, Dialect dialect, StoreLocator locator, Optional<Path> stagedFile) {
         this.database = database;
         this.dialect = dialect;
-        this.storeName = storeName;
+        this.locator = locator;
         this.stagedFile = stagedFile;
     }
 
@@ -70,7 +75,8 @@ final class PendingRebuild {
             // a staged SQLite file is not in place yet; PostgreSQL's rows are committed and visible
             String outcome = dialect == Dialect.SQLITE ? "the store was not put in place"
                     : "the records are written, and the next write of the store builds the indexes again";
-            throw new StoreException(storeName + ": building the indexes failed (" + SqlFailures.firstLine(e) + "); " + outcome, e);
+            throw SqlFailures.diskFull(locator, e).or(() -> asideFilledTheDisk(e)).orElseGet(() -> new StoreException(locator.display()
+                    + ": building the indexes failed (" + SqlFailures.firstLine(e) + "); " + outcome, e));
         }
     }
 
@@ -85,6 +91,7 @@ final class PendingRebuild {
             connection.setAutoCommit(false);
             // closed (its file removed) after the finally below has detached it, whatever happens
             try (SqliteSearchAside aside = asideFor(connection, rebuild)) {
+                boolean built = false;
                 try {
                     Rebuild.execute(connection, dialect.writerSettings());
                     Rebuild.execute(connection, List.of("PRAGMA cache_spill = OFF"));
@@ -97,17 +104,51 @@ final class PendingRebuild {
                     drop(connection);
                     readersDone.run();
                     connection.commit();
+                    built = true;
                 } catch (SQLException | RuntimeException e) {
-                    connection.rollback();
+                    SqlTransactions.rollBack(connection, e);
                     throw e;
                 } finally {
-                    connection.setAutoCommit(true);
+                    autoCommitAgain(connection, built);
                     if (aside != null) {
                         aside.detachFrom(connection);
                     }
                 }
             }
         }
+    }
+
+    /**
+     * Back to autocommit, which commits what is open: after a failure SQLite may have ended the transaction itself (a
+     * full disk), and its "cannot commit - no transaction is active" would stand for the build's own failure.
+     */
+    private static void autoCommitAgain(Connection connection, boolean built) throws SQLException {
+        try {
+            connection.setAutoCommit(true);
+        } catch (SQLException e) {
+            if (built) {
+                throw e;
+            }
+        }
+    }
+
+    /**
+     * The search index's side file is written without a journal: a full disk can leave it damaged, and reading it back then
+     * fails as damage, not as the full disk it met. With less room left than the staged file takes, the disk is what failed.
+     */
+    private Optional<StoreException> asideFilledTheDisk(Exception e) {
+        if (stagedFile.isEmpty() || !StoreFaults.isSqliteDamage(e)) {
+            return Optional.empty();
+        }
+        Path folder = stagedFile.get().toAbsolutePath().getParent();
+        try {
+            if (Files.getFileStore(folder).getUsableSpace() >= Files.size(stagedFile.get())) {
+                return Optional.empty();
+            }
+        } catch (IOException unknown) {
+            return Optional.empty();
+        }
+        return Optional.of(new StoreFaultException(locator.display(), StoreFaults.diskFull(" at " + folder), e));
     }
 
     /** The search index's side build, when the rebuild owes one and the store is a staged file whose table it fits; else null. */

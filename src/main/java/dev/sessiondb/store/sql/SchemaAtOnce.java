@@ -72,7 +72,7 @@ public final class SchemaAtOnce {
                 insert(connection, steps.stream().map(Step::row).toList());
                 connection.commit();
             } catch (SQLException | RuntimeException e) {
-                rollBack(connection, e);
+                SqlTransactions.rollBack(connection, e);
                 throw e;
             }
         }
@@ -81,15 +81,6 @@ public final class SchemaAtOnce {
     /** The scripts of this schema, in order. */
     public List<String> scripts() {
         return scripts;
-    }
-
-    /** SQLite has already rolled back after some failures (a full disk): the failure is what the user needs to hear, not the rollback's. */
-    private static void rollBack(Connection connection, Exception failure) {
-        try {
-            connection.rollback();
-        } catch (SQLException rollback) {
-            failure.addSuppressed(rollback);
-        }
     }
 
     /** One line of Flyway's schema history, as Flyway writes it for each migration. */

@@ -59,6 +59,8 @@ final class SqlCommits {
     void commit(Transaction transaction) throws SQLException {
         if (dialect == Dialect.SQLITE) {
             lastStopped = Stopped.AS_THE_STORE_LOOKS;
+            // the connection's own first: one failing on SQLite's full disk fails Ebean's rollback too, whose error Ebean would throw
+            transaction.connection().commit();
             transaction.commit();
             return;
         }

@@ -3,7 +3,9 @@ package dev.sessiondb.store.sql;
 import dev.sessiondb.store.StoreException;
 import dev.sessiondb.store.StoreFaultException;
 import dev.sessiondb.store.StoreFaults;
+import dev.sessiondb.store.StoreFormat;
 import dev.sessiondb.store.StoreLocator;
+import java.nio.file.Path;
 import java.util.Optional;
 
 /** A failed statement in the words a user reads: what failed on which store, the driver's reason, and what to do. */
@@ -12,8 +14,16 @@ final class SqlFailures {
     private SqlFailures() {
     }
 
-    /** A write that failed, in words: a SQLite file another program holds locked says so, naming the store; else what failed, with the driver's reason. */
-    static StoreException writeFailure(String storeName, String failed, Exception e) {
+    /**
+     * A write that failed, in words: a SQLite file another program holds locked, or a full disk, says so, naming the store (and
+     * the disk's folder); else what failed, with the driver's reason.
+     */
+    static StoreException writeFailure(StoreLocator locator, String failed, Exception e) {
+        String storeName = locator.display();
+        Optional<StoreException> full = diskFull(locator, e);
+        if (full.isPresent()) {
+            return full.get();
+        }
         if (StoreFaults.isSqliteLocked(e)) {
             return new StoreFaultException(storeName, StoreFaults.lockedSqlite(""), e);
         }
@@ -24,6 +34,15 @@ final class SqlFailures {
                     + " bytes there: run the job with --dry-run to name the records, and shorten them in the source", e);
         }
         return new StoreException(storeName + ": " + failed + " (" + firstLine(e) + "); nothing was changed", e);
+    }
+
+    /** A SQLite file's write that met a full disk, naming the folder to free space in: SQLite's own words name neither. */
+    static Optional<StoreException> diskFull(StoreLocator locator, Exception e) {
+        if (locator.format() != StoreFormat.SQLITE || !StoreFaults.isDiskFull(e)) {
+            return Optional.empty();
+        }
+        Path folder = locator.path().toAbsolutePath().getParent();
+        return Optional.of(new StoreFaultException(locator.display(), StoreFaults.diskFull(" at " + folder), e));
     }
 
     /** A read that failed, in words: a damaged SQLite file says so and what to do; else what failed, with the driver's reason. */

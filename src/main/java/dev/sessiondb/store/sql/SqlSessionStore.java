@@ -87,7 +87,7 @@ final class SqlSessionStore implements SessionStore {
         this.writeMark = whole != null ? whole.writeMark : dialect == Dialect.SQLITE ? new SqliteWriteMark(locator.path(), pool.getDataSource())
                 : new PostgresRowVersions(transactions, this::tablesWritten);
         this.referencedKeys = new ReferencedKeys(transactions::read);
-        this.rebuilds = new StoreRebuilds(database, dialect, locator.display());
+        this.rebuilds = new StoreRebuilds(database, dialect, locator);
         this.commits = new SqlCommits(dialect, pool, locator.display());
         this.locator = locator;
         this.dialect = dialect;
@@ -318,6 +318,7 @@ final class SqlSessionStore implements SessionStore {
         commits.writing();
         Transaction transaction = transactions.begin();
         boolean held = false;
+        boolean committed = false;
         try {
             if (batch.planned().isPresent()) {
                 dialect.lockForWriting(transaction.connection(), layout.table());
@@ -330,12 +331,13 @@ final class SqlSessionStore implements SessionStore {
                 held = true;
             } else {
                 commits.commit(transaction);
+                committed = true;
             }
         } catch (SQLException | PersistenceException e) {
-            throw SqlFailures.serverGone(dialect, locator, e).orElseGet(() -> SqlFailures.writeFailure(locator.display(), "writing failed", e));
+            throw SqlFailures.serverGone(dialect, locator, e).orElseGet(() -> SqlFailures.writeFailure(locator, "writing failed", e));
         } finally {
-            if (!held) {
-                transaction.end();
+            if (!held && !committed) {
+                SqlTransactions.endAfterFailure(transaction);
             }
         }
     }
@@ -375,7 +377,7 @@ final class SqlSessionStore implements SessionStore {
         try {
             commits.commit(heldWrite);
         } catch (SQLException | PersistenceException e) {
-            throw SqlFailures.writeFailure(locator.display(), "writing failed", e);
+            throw SqlFailures.writeFailure(locator, "writing failed", e);
         } finally {
             heldWrite.end();
             heldWrite = null;
@@ -421,7 +423,7 @@ final class SqlSessionStore implements SessionStore {
             }
         } catch (SQLException e) {
             throw SqlFailures.serverGone(dialect, locator, e)
-                    .orElseGet(() -> SqlFailures.writeFailure(locator.display(), "writing session " + SecretMasker.shownKey(key) + " failed", e));
+                    .orElseGet(() -> SqlFailures.writeFailure(locator, "writing session " + SecretMasker.shownKey(key) + " failed", e));
         }
     }
 

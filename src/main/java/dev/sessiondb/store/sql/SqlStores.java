@@ -229,7 +229,7 @@ public final class SqlStores {
             return store;
         } catch (SQLException e) {
             dataSource.close();
-            throw new StoreException(openFailure(locator, e), e);
+            throw SqlFailures.diskFull(locator, e).orElseGet(() -> new StoreException(openFailure(locator, e), e));
         } catch (FlywayException e) {
             dataSource.close();
             throw new StoreException(locator.display() + ": the schema upgrade failed (" + SqlFailures.firstLine(e) + "); nothing was changed, restore a backup if the store was damaged", e);

@@ -51,10 +51,27 @@ final class SqlTransactions {
 
     /** A read changed nothing to roll back: a connection the server ended cannot, and the read's own failure already says why. */
     private static void endRead(Transaction transaction) {
+        endAfterFailure(transaction);
+    }
+
+    /**
+     * Ends a transaction that failed: its rollback may fail too (a connection the server ended; SQLite, which ends a
+     * transaction itself on a full disk, answers "no transaction is active"), and the failure that matters is the first.
+     */
+    static void endAfterFailure(Transaction transaction) {
         try {
             transaction.end();
-        } catch (PersistenceException lostConnection) {
-            // nothing to undo; the failure that matters is the read's
+        } catch (PersistenceException rollback) {
+            // nothing is left to undo
+        }
+    }
+
+    /** The same on a plain connection, keeping the rollback's own failure as suppressed by the first. */
+    static void rollBack(Connection connection, Exception failure) {
+        try {
+            connection.rollback();
+        } catch (SQLException rollback) {
+            failure.addSuppressed(rollback);
         }
     }
 

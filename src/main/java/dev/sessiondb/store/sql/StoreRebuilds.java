@@ -1,5 +1,6 @@
 package dev.sessiondb.store.sql;
 
+import dev.sessiondb.store.StoreLocator;
 import io.ebean.Database;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -14,14 +15,14 @@ final class StoreRebuilds {
 
     private final Database database;
     private final Dialect dialect;
-    private final String storeName;
+    private final StoreLocator locator;
     private boolean defers;
     private boolean checkedForInterrupted;
 
-    StoreRebuilds(Database database, Dialect dialect, String storeName) {
+    StoreRebuilds(Database database, Dialect dialect, StoreLocator locator) {
         this.database = database;
         this.dialect = dialect;
-        this.storeName = storeName;
+        this.locator = locator;
     }
 
     /**
@@ -35,12 +36,12 @@ final class StoreRebuilds {
 
     /** Builds what a deferred or interrupted rebuild left, if anything; see {@link PendingRebuild#finish}. */
     void finish(Runnable readersDone) {
-        new PendingRebuild(database, dialect, storeName, Optional.empty()).finish(readersDone);
+        new PendingRebuild(database, dialect, locator, Optional.empty()).finish(readersDone);
     }
 
     /** The same for a staged SQLite file at {@code staged}, whose search index is built beside the other indexes. */
     void finishStaged(Path staged, Runnable readersDone) {
-        new PendingRebuild(database, dialect, storeName, Optional.of(staged)).finish(readersDone);
+        new PendingRebuild(database, dialect, locator, Optional.of(staged)).finish(readersDone);
     }
 
     /** Before a handle's first write: a job killed while it built the indexes left them to the next write. */
