@@ -6,6 +6,7 @@ import dev.sessiondb.job.JobRefusedException;
 import dev.sessiondb.progress.CancelledException;
 import dev.sessiondb.store.StoreException;
 import dev.sessiondb.store.StoreFaults;
+import dev.sessiondb.store.StoreLeftoversException;
 import dev.sessiondb.job.JobPlan;
 import dev.sessiondb.job.JobReport;
 import dev.sessiondb.job.ProgressTracker;
@@ -140,6 +141,7 @@ final class JobRunner {
                     : BackupKept.in(failure).map(backup -> "the target may have changed (a write that stopped while committing may or may not have"
                             + " taken effect, and neither the server nor the target's look told which); compare it with sessiondb diff, or put it back with"
                             + " sessiondb undo " + backup)
+                    .or(() -> StoreLeftoversException.in(failure))
                     .orElse("the target was not changed (its write is one transaction, or a new file put in place only when complete)");
             String fault = StoreFaults.of(failure).map(found -> found.what() + "; " + target + "; " + found.todo())
                     .orElseGet(() -> StoreFaults.describe(failure) + "; " + target + "; run with --debug for details");

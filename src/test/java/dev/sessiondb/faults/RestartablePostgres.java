@@ -61,6 +61,24 @@ public final class RestartablePostgres implements AutoCloseable {
         }
     }
 
+    /** Stops the server until {@link #startAgain()}, as an administrator's {@code pg_ctl stop} does. */
+    synchronized void stop() {
+        try {
+            server.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("PostgreSQL on port " + port + " did not stop: " + e.getMessage(), e);
+        }
+    }
+
+    /** Starts a server {@link #stop()} stopped, on the same directory and port. */
+    synchronized void startAgain() {
+        try {
+            server = start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("PostgreSQL on port " + port + " did not start again: " + e.getMessage(), e);
+        }
+    }
+
     private EmbeddedPostgres start() throws IOException {
         return EmbeddedPostgres.builder().setDataDirectory(dataDirectory).setCleanDataDirectory(false).setPort(port).start();
     }

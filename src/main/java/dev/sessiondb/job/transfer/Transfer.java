@@ -258,7 +258,12 @@ public final class Transfer implements AutoCloseable {
                 try {
                     staged.commit(verify ? written -> verify(records, hashes, written, phase, monitor, report) : ReadAlongside.NOTHING);
                 } catch (RuntimeException e) {
-                    staged.close(); // what a failed commit left is taken away before the journal looks whether a store was put in place
+                    // what a failed commit left is taken away before the journal looks whether a store was put in place; what could not be is named
+                    try {
+                        staged.close();
+                    } catch (RuntimeException leftovers) {
+                        e.addSuppressed(leftovers);
+                    }
                     throw e;
                 }
             }, this::neverPlaced);

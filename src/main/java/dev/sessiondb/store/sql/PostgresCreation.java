@@ -1,6 +1,8 @@
 package dev.sessiondb.store.sql;
 
 import dev.sessiondb.store.StoreException;
+import dev.sessiondb.store.StoreFaults;
+import dev.sessiondb.store.StoreLeftoversException;
 import dev.sessiondb.store.StoreLocator;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -42,9 +44,27 @@ final class PostgresCreation {
         }
     }
 
-    /** Drops the tables made since {@link #before}, then the schema if it was made too and holds nothing else. */
-    void takeAway() {
-        drop(locator, made -> made.removeAll(tablesBefore), !schemaExisted);
+    /**
+     * Drops the tables made since {@link #before}, then the schema if it was made too and holds nothing else. With the
+     * server gone, what is left is named: {@code storeTables} (and the schema history) less those there before.
+     */
+    void takeAway(List<String> storeTables) {
+        try {
+            drop(locator, made -> made.removeAll(tablesBefore), !schemaExisted);
+        } catch (StoreException e) {
+            throw new StoreLeftoversException(locator.display(), leftovers(storeTables, e), e.getCause());
+        }
+    }
+
+    private String leftovers(List<String> storeTables, StoreException failure) {
+        String schema = schema(locator);
+        Set<String> made = withHistory(storeTables);
+        made.removeAll(tablesBefore);
+        String named = String.join(", ", made.stream().map(table -> Dialect.quote(schema) + "." + Dialect.quote(table)).toList());
+        String drop = "DROP TABLE " + named + ";" + (schemaExisted ? "" : " DROP SCHEMA " + Dialect.quote(schema) + ";");
+        return "the target holds none of the records, but the empty tables the job made could not be taken away (" + StoreFaults.of(failure).map(StoreFaults.Fault::what).orElseGet(() -> SqlFailures.firstLine(failure))
+                + "): " + named + (schemaExisted ? "" : " in the schema " + schema + " it made") + "; once the server is back, remove them with " + drop
+                + " before the next run, which would otherwise take them for a store that was there before";
     }
 
     /**

@@ -313,7 +313,7 @@ public final class PostgresProvider implements StoreProvider {
             public void close() {
                 store.close();
                 if (settled.compareAndSet(false, true)) {
-                    creation.takeAway();
+                    creation.takeAway(store.tablesWritten());
                 }
             }
         };

@@ -481,7 +481,7 @@ final class SqlSessionStore implements SessionStore {
         }
         closed = true;
         if (heldWrite != null) {
-            heldWrite.end();
+            SqlTransactions.endAfterFailure(heldWrite); // never committed: a server that ended the connection rolled it back
             heldWrite = null;
         }
         writeMark.close();
