@@ -36,29 +36,15 @@ public final class SecretMasker {
     private static final Pattern SECRET_VALUE = Pattern.compile(
             "(" + TokenShapes.regex() + "|" + JWT + ")");
     /**
-     * The words that, right before an {@code =} or {@code :}, say what follows is a secret ("password=hunter2", "GITHUB_TOKEN: ...",
-     * "Authorization: Bearer ...", "aws_secret_access_key=...").
-     */
-    private static final List<String> ASSIGNED_SECRET_WORDS = List.of("password", "passwd", "passphrase", "pwd", "pass", "auth", "secret", "token",
-            "apikey", "api_key", "api-key", "secret_key", "secret_access_key", "private_key", "authorization");
-    /**
-     * Those that also end a name glued to a prefix, as in {@code PGPASSWORD}, {@code MYSQL_PWD}'s kin {@code DBPASSWORD} or
-     * {@code accessToken}; the short ones ("pass", "pwd", "auth") only after a separator or alone, so "bypass" and "oauth" assign nothing.
-     */
-    private static final List<String> GLUED_SECRET_WORDS = List.of("password", "passwd", "passphrase", "secret", "token", "apikey");
-    /** The last letters of those words: a sign after any other letter is not an assignment of one. */
-    private static final String SECRET_WORD_ENDINGS = ASSIGNED_SECRET_WORDS.stream()
-            .map(word -> word.substring(word.length() - 1)).distinct().collect(Collectors.joining());
-    /**
-     * Such a word, perhaps after a prefix as in {@code db_password} or {@code --password}, then the sign (after the closing
-     * quote of a JSON name, before an HTTP scheme such as "Bearer"), then the value: quoted, up to the closing quote; else
-     * up to a space or a separator. The name must start a word that does not follow a '/' or '\\': a path such as
+     * A name holding a secret's word (see {@link SecretNames#WORDS}; perhaps after dashes, as {@code --password}), then the sign
+     * (after the closing quote of a JSON name, before an HTTP scheme such as "Bearer"), then the value: quoted, up to the closing
+     * quote; else up to a space or a separator. {@link SecretNames#namesTheSecretItself} decides whether the name is a secret's
+     * ("DB_PASS=..." is, "bypass: ..." is not). The name must start a word that does not follow a '/' or '\\': a path such as
      * {@code /etc/passwd: neither ...} or {@code /tmp/secret=abc/x.json} assigns nothing.
      */
-    private static final Pattern SECRET_ASSIGNMENT = Pattern.compile("(?i)(?<![a-z0-9_-])(-*(?:[a-z0-9]+[_-])*(?:[a-z0-9]*(?:"
-            + GLUED_SECRET_WORDS.stream().map(Pattern::quote).collect(Collectors.joining("|")) + ")|"
-            + ASSIGNED_SECRET_WORDS.stream().map(Pattern::quote).collect(Collectors.joining("|"))
-            + "))(\\s*[\"']?\\s*[=:]\\s*(?:(?:bearer|basic|token)\\s+)?)(\"[^\"\\n]+\"|'[^'\\n]+'|[\"']?(?:[^\\s\"'&;,]|&(?![A-Za-z0-9_.-]*=)){4,})");
+    private static final Pattern SECRET_ASSIGNMENT = Pattern.compile("(?i)(?<![a-z0-9_-])([a-z0-9_-]*?(?:"
+            + SecretNames.WORDS.stream().map(Pattern::quote).collect(Collectors.joining("|"))
+            + ")[a-z0-9_-]*)(\\s*[\"']?\\s*[=:]\\s*(?:(?:bearer|basic|token)\\s+)?)(\"[^\"\\n]+\"|'[^'\\n]+'|[\"']?(?:[^\\s\"'&;,]|&(?![A-Za-z0-9_.-]*=)){4,})");
     /** "Bearer" and a token of 20 or more token characters after it: an HTTP credential wherever it was pasted. */
     private static final Pattern BEARER_TOKEN = Pattern.compile("(?i)(\\bbearer\\s+)(?!\\*\\*\\*\\*)[A-Za-z0-9._~+/=-]{20,}");
     /** A private key in PEM form, up to its END line or the end of the text: its body is masked, its BEGIN and END lines say what it was. */
@@ -145,9 +131,7 @@ public final class SecretMasker {
         String keysMasked = text.contains("PRIVATE KEY")
                 ? PRIVATE_KEY.matcher(text).replaceAll(match -> Matcher.quoteReplacement(match.group(1) + MASK + match.group(5)))
                 : text;
-        String assignmentsMasked = mayHoldAssignedSecret(keysMasked)
-                ? SECRET_ASSIGNMENT.matcher(keysMasked).replaceAll(match -> Matcher.quoteReplacement(maskedAssignment(keysMasked, match)))
-                : keysMasked;
+        String assignmentsMasked = mayHoldAssignedSecret(keysMasked) ? withAssignmentsMasked(keysMasked) : keysMasked;
         String bearerMasked = bearerMaskedIn(CommandLinePasswords.masked(assignmentsMasked));
         String tokensMasked = TokenShapes.mayHoldToken(bearerMasked)
                 ? SECRET_VALUE.matcher(bearerMasked).replaceAll(match -> maskedToken(match.group()))
@@ -155,12 +139,21 @@ public final class SecretMasker {
         return UrlPasswords.mayHoldUrlUser(tokensMasked) ? HEX_TOKEN_AS_URL_USER.matcher(tokensMasked).replaceAll(MASK) : tokensMasked;
     }
 
+    private static String withAssignmentsMasked(String text) {
+        return SECRET_ASSIGNMENT.matcher(text).replaceAll(match -> Matcher.quoteReplacement(maskedAssignment(text, match)));
+    }
+
     /**
-     * The assignment with its value masked. After a '/' or '\\' the word starts a path's segment: before a colon it names a
+     * The assignment with its value masked, if its name is a secret's; if not, its value may hold one ("bypass: password=...").
+     * After a '/' or '\\' the word starts a path's segment: before a colon it names a
      * file, not a secret ({@code /etc/passwd: neither JSON nor SQLite}); before an {@code =} it assigns one
      * ({@code feat/password=hunter4}), whose value ends with its segment ({@code /tmp/secret=****}{@code /x.json: no such file}).
      */
     private static String maskedAssignment(String text, MatchResult match) {
+        if (!SecretNames.namesTheSecretItself(withoutLeadingDashes(match.group(1)))) {
+            String value = match.group(3);
+            return match.group(1) + match.group(2) + (mayHoldAssignedSecret(value) ? withAssignmentsMasked(value) : value);
+        }
         char before = match.start() > 0 ? text.charAt(match.start() - 1) : ' ';
         if (before == '?' || before == '&') {
             return maskedQueryParameter(match);
@@ -178,6 +171,15 @@ public final class SecretMasker {
         }
         return segmentEnd == 0 ? match.group()
                 : match.group(1) + match.group(2) + maskedAssignedValue(value.substring(0, segmentEnd)) + value.substring(segmentEnd);
+    }
+
+    /** An option's name without its dashes ({@code --password}'s {@code password}). */
+    static String withoutLeadingDashes(String name) {
+        int start = 0;
+        while (start < name.length() && name.charAt(start) == '-') {
+            start++;
+        }
+        return name.substring(start);
     }
 
     /**
@@ -209,18 +211,17 @@ public final class SecretMasker {
     }
 
     /**
-     * Whether a secret word stands right before an {@code =} or {@code :} (spaces or the closing
-     * quote of a JSON name between allowed): the test before {@link #SECRET_ASSIGNMENT}'s regex, asked of every value a
-     * validation reads, most of which hold a ':' (every date, every URL) after a digit or "https".
-     * It jumps from sign to sign ({@link String#indexOf} is compiled to vector code) and looks
-     * at the words only after a letter one of them ends with ({@link #SECRET_WORD_ENDINGS}).
+     * Whether a name holding a secret's word stands right before an {@code =} or {@code :} (spaces or the closing quote of a
+     * JSON name between allowed): the test before {@link #SECRET_ASSIGNMENT}'s regex, asked of every value a validation reads,
+     * most of which hold a ':' (every date, every URL) after a digit or "https". It jumps from sign to sign
+     * ({@link String#indexOf} is compiled to vector code) and looks for the words only in the name before each.
      */
     private static boolean mayHoldAssignedSecret(String text) {
         int equals = text.indexOf('=');
         int colon = text.indexOf(':');
         while (equals >= 0 || colon >= 0) {
             int sign = equals < 0 ? colon : colon < 0 ? equals : Math.min(equals, colon);
-            if (secretWordEndsAt(text, sign)) {
+            if (secretWordBefore(text, sign)) {
                 return true;
             }
             if (sign == equals) {
@@ -232,7 +233,7 @@ public final class SecretMasker {
         return false;
     }
 
-    private static boolean secretWordEndsAt(String text, int sign) {
+    private static boolean secretWordBefore(String text, int sign) {
         if (text.startsWith("//", sign + 1)) {
             return false; // a URL's scheme ("https://", which "pass" would otherwise have looked at in every repository URL)
         }
@@ -243,16 +244,15 @@ public final class SecretMasker {
         if (end > 0 && (text.charAt(end - 1) == '"' || text.charAt(end - 1) == '\'')) {
             end--;
         }
-        if (end == 0 || SECRET_WORD_ENDINGS.indexOf(Character.toLowerCase(text.charAt(end - 1))) < 0) {
-            return false;
+        int start = end;
+        while (start > 0 && isNameCharacter(text.charAt(start - 1))) {
+            start--;
         }
-        for (String word : ASSIGNED_SECRET_WORDS) {
-            int start = end - word.length();
-            if (start >= 0 && text.regionMatches(true, start, word, 0, word.length())) {
-                return true;
-            }
-        }
-        return false;
+        return SecretNames.holdsAWord(text, start, end);
+    }
+
+    private static boolean isNameCharacter(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
     }
 
     /** Any text (a locator, a URL, an error message) with the password of every URL in it replaced by {@link #MASK}. */

@@ -4,22 +4,56 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
-/** Which field names name a secret ({@code password}, {@code client_secret}, {@code basicAuth}), for {@link SecretMasker}. */
+/**
+ * Which names name a secret ({@code password}, {@code client_secret}, {@code basicAuth}, {@code DB_PASS}): the one answer for a
+ * field's name, for the name before an {@code =} or {@code :} in text, and for a command line's {@code --password} option, so
+ * that what {@link SecretMasker} masks and what validate's secret check reports agree.
+ */
 final class SecretNames {
 
     static final int NAMES_KEPT = 4096;
     private static final Map<String, Boolean> SECRET_NAMES = new ConcurrentHashMap<>();
-    /** A field whose lower-case name holds one of these is a secret. */
+    /**
+     * A name holding one of these, glued to a prefix or not ({@code PGPASSWORD}, {@code accessToken}), is a secret's when the word
+     * (or its plural) ends a word of the name: {@code passwordHint} and {@code tokenType} are, {@code tokenizer} and
+     * {@code secretary} are not.
+     */
     private static final List<String> SECRET_NAME_WORDS = List.of("token", "password", "passwd", "passphrase", "secret", "apikey", "api_key",
             "api-key", "privatekey", "private_key", "private-key", "credential", "authorization");
     /**
-     * Words too short to look for inside a name ("author", "authMethod", "cwd" are no secrets): a field is a secret when its
-     * name's last word is one of them, as {@code pwd}, {@code db_pwd}, {@code auth} or {@code basicAuth}.
+     * Words too short to look for inside a name ("author", "authMethod", "cwd", "passenger" are no secrets): a field is a secret
+     * when its name's last word is one of them, as {@code pwd}, {@code db_pwd}, {@code auth}, {@code basicAuth} or {@code DB_PASS}.
      */
-    private static final List<String> SECRET_LAST_WORDS = List.of("pwd", "auth");
+    private static final List<String> SECRET_LAST_WORDS = List.of("pwd", "auth", "pass");
+    /** A last word ending in "pass" glued to a prefix is a password ({@code PGPASS}, {@code rootpass}) unless it ends in one of these words. */
+    private static final List<String> WORDS_ENDING_IN_PASS = List.of("bypass", "compass", "overpass", "underpass", "trespass", "surpass", "multipass");
+    /** Every word {@link SecretMasker} looks for before an {@code =} or {@code :} in text, where {@link #namesTheSecretItself} has the last say. */
+    static final List<String> WORDS = Stream.concat(SECRET_NAME_WORDS.stream(), SECRET_LAST_WORDS.stream()).toList();
+
+    /** The first letters of {@link #WORDS}, so a name's other letters cost one look each. */
+    private static final String FIRST_LETTERS = WORDS.stream().map(word -> word.substring(0, 1)).distinct().collect(Collectors.joining());
 
     private SecretNames() {
+    }
+
+    /**
+     * Whether the text between start and end holds one of {@link #WORDS}, in any case: the cheap test before a name in text is
+     * asked of {@link #namesTheSecretItself}, without copying it (most are a date's or a time's digits before a ':').
+     */
+    static boolean holdsAWord(String text, int start, int end) {
+        for (int at = start; at < end; at++) {
+            if (FIRST_LETTERS.indexOf(Character.toLowerCase(text.charAt(at))) >= 0) {
+                for (String word : WORDS) {
+                    if (at + word.length() <= end && text.regionMatches(true, at, word, 0, word.length())) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     /**
@@ -49,11 +83,36 @@ final class SecretNames {
             return false;
         }
         for (String word : SECRET_NAME_WORDS) {
-            if (lower.contains(word) && !(word.equals("token") && onlyAsTokens(lower))) {
+            if (endsAWord(name, lower, word) && !(word.equals("token") && onlyAsTokens(lower))) {
                 return true;
             }
         }
-        return SECRET_LAST_WORDS.contains(lastWord(name).toLowerCase(Locale.ROOT));
+        return isSecretLastWord(lastWord(name).toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * Whether the word, or its plural, ends a word of the name: at its end, before a separator or a digit, or before a capital
+     * that follows a small letter ({@code passwordHint}). A name whose lower case differs in length is read in lower case.
+     */
+    private static boolean endsAWord(String name, String lower, String word) {
+        String cased = lower.length() == name.length() ? name : lower;
+        for (int at = lower.indexOf(word); at >= 0; at = lower.indexOf(word, at + 1)) {
+            int end = at + word.length();
+            if (wordEndsAt(cased, end) || end < cased.length() && lower.charAt(end) == 's' && wordEndsAt(cased, end + 1)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean wordEndsAt(String name, int end) {
+        return end == name.length() || !Character.isLetter(name.charAt(end))
+                || Character.isUpperCase(name.charAt(end)) && Character.isLowerCase(name.charAt(end - 1));
+    }
+
+    private static boolean isSecretLastWord(String lastWord) {
+        return SECRET_LAST_WORDS.contains(lastWord)
+                || lastWord.endsWith("pass") && WORDS_ENDING_IN_PASS.stream().noneMatch(lastWord::endsWith);
     }
 
     /** A name's last word: after its last separator, and from its last capital that follows a small letter ({@code basicAuth}). */
@@ -79,13 +138,17 @@ final class SecretNames {
         return true;
     }
 
-    /** Whether the name ends in the secret's word, so the whole field is the secret (see {@link SecretMasker#namesTheSecretItself}). */
+    /**
+     * Whether the name ends in the secret's word, so the whole field is the secret (see {@link SecretMasker#namesTheSecretItself}):
+     * its last word is one, or is "key" after one ({@code aws_secret_access_key}, {@code SECRET_KEY}).
+     */
     static boolean namesTheSecretItself(String fieldName) {
         if (!isSecretName(fieldName)) {
             return false;
         }
         String lower = fieldName.toLowerCase(Locale.ROOT);
+        String last = lastWord(fieldName).toLowerCase(Locale.ROOT);
         return SECRET_NAME_WORDS.stream().anyMatch(word -> lower.endsWith(word) || lower.endsWith(word + "s"))
-                || SECRET_LAST_WORDS.contains(lastWord(fieldName).toLowerCase(Locale.ROOT));
+                || isSecretLastWord(last) || last.equals("key");
     }
 }

@@ -336,4 +336,33 @@ class SecretMaskerTest {
         assertThat(SecretMasker.maskUrlPasswords("see postgresql://u:a@b/c@h/d and https://v:w@x/y"))
                 .isEqualTo("see postgresql://u:****@h/d and https://v:****@x/y");
     }
+
+    /**
+     * An audit: {@code DB_PASS} and its kin were shown as fields while "DB_PASS=x" in text was masked. One answer for a field's
+     * name, a name assigned in text and validate's check: a secret's word ends a word of the name (snake, camel or kebab case).
+     */
+    @Test
+    void oneAnswerForWhatIsASecretsNameInFieldsAndText() throws Exception {
+        List<String> secrets = List.of("DB_PASS", "PGPASS", "MYSQL_PASS", "pass", "PASS", "db-pass", "sshPass", "rootpass", "passwd", "passphrase",
+                "dbPassword", "PGPASSWORD", "passwords", "aws_secret_access_key", "SECRET_KEY", "basicAuth", "db_pwd", "accessToken");
+        List<String> others = List.of("passed", "passes", "bypass", "proxy_bypass", "compass", "passenger", "pass_count", "passCount", "passage",
+                "tokenizer", "secretary", "author", "oauth", "max_tokens", "password_count");
+        for (String name : secrets) {
+            ObjectNode record = JsonCodec.MAPPER.createObjectNode().put(name, "hunter2pw");
+            assertThat(SecretMasker.isSecretFieldName(name)).as(name).isTrue();
+            assertThat(SecretMasker.namesTheSecretItself(name)).as("repair removes " + name).isTrue();
+            assertThat(SecretMasker.mask(record).path(name).asText()).as(name).isEqualTo("****");
+            assertThat(SecretMasker.maskedValue(name, record.path(name)).asText()).as("a diff's side of " + name).isEqualTo("****");
+            assertThat(SecretMasker.maskText(null, "export " + name + "=hunter2pw")).as(name).isEqualTo("export " + name + "=****");
+            assertThat(SecretMasker.secretPaths(record)).as(name).containsExactly(name);
+        }
+        for (String name : others) {
+            ObjectNode record = JsonCodec.MAPPER.createObjectNode().put(name, "hunter2pw");
+            assertThat(SecretMasker.isSecretFieldName(name)).as(name).isFalse();
+            assertThat(SecretMasker.maskText(null, name + ": hunter2pw")).as(name).isEqualTo(name + ": hunter2pw");
+            assertThat(SecretMasker.secretPaths(record)).as(name).isEmpty();
+        }
+        assertThat(SecretMasker.maskText(null, "bypass: DB_PASS=hunter2pw")).as("a secret after a name that is none")
+                .isEqualTo("bypass: DB_PASS=****");
+    }
 }
