@@ -132,7 +132,7 @@ public final class SecretMasker {
                 ? PRIVATE_KEY.matcher(text).replaceAll(match -> Matcher.quoteReplacement(match.group(1) + MASK + match.group(5)))
                 : text;
         String assignmentsMasked = mayHoldAssignedSecret(keysMasked) ? withAssignmentsMasked(keysMasked) : keysMasked;
-        String bearerMasked = bearerMaskedIn(CommandLinePasswords.masked(assignmentsMasked));
+        String bearerMasked = bearerMaskedIn(AwsSecretKeys.masked(CommandLinePasswords.masked(assignmentsMasked)));
         String tokensMasked = TokenShapes.mayHoldToken(bearerMasked)
                 ? SECRET_VALUE.matcher(bearerMasked).replaceAll(match -> maskedToken(match.group()))
                 : bearerMasked;

@@ -365,4 +365,30 @@ class SecretMaskerTest {
         assertThat(SecretMasker.maskText(null, "bypass: DB_PASS=hunter2pw")).as("a secret after a name that is none")
                 .isEqualTo("bypass: DB_PASS=****");
     }
+
+    /** An audit: passwords given to sshpass, a registry login or a long option after a space, and AWS secret keys without a sign, were shown. */
+    @Test
+    void masksPasswordsGivenAsCommandLineOptions() {
+        String awsKey = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
+        assertThat(SecretMasker.maskText(null, "sshpass -p sshpw123 ssh -p 22 host")).isEqualTo("sshpass -p **** ssh -p 22 host");
+        assertThat(SecretMasker.maskText(null, "sshpass -p'quoted pw' ssh h")).isEqualTo("sshpass -p**** ssh h");
+        assertThat(SecretMasker.maskText(null, "docker login -u me -p dockerpw1 ghcr.io")).isEqualTo("docker login -u me -p **** ghcr.io");
+        assertThat(SecretMasker.maskText(null, "docker login -u me -p\"x y z\" ghcr.io")).isEqualTo("docker login -u me -p**** ghcr.io");
+        assertThat(SecretMasker.maskText(null, "podman login --password dockerpw1 quay.io")).isEqualTo("podman login --password **** quay.io");
+        assertThat(SecretMasker.maskText(null, "psql --password hunterpw2 -h db")).as("psql reads it as a database, the user meant a password")
+                .isEqualTo("psql --password **** -h db");
+        assertThat(SecretMasker.maskText(null, "mysql --password=mysqlpw9 shop")).isEqualTo("mysql --password=**** shop");
+        assertThat(SecretMasker.maskText(null, "gh auth login --token 'tok en1'")).isEqualTo("gh auth login --token ****");
+        assertThat(SecretMasker.maskText(null, "tool --db-pass dbpw77 run")).isEqualTo("tool --db-pass **** run");
+        assertThat(SecretMasker.maskText(null, "aws configure set aws_secret_access_key " + awsKey)).isEqualTo("aws configure set aws_secret_access_key ****");
+        assertThat(SecretMasker.maskText(null, "the secret " + awsKey + " leaked")).isEqualTo("the secret **** leaked");
+        assertThat(SecretMasker.maskText(null, "AWS Secret Access Key [None]: " + awsKey)).isEqualTo("AWS Secret Access Key [None]: ****");
+        for (String text : List.of("ssh -p 22 host", "sshpass -f pwfile ssh -p 22 host", "docker run -p 8080:80 img && git log -p",
+                "docker login -u me --password-stdin ghcr.io", "pg_dump --no-password shop", "ansible-playbook --ask-pass site.yml",
+                "tool --password-file /run/pw --token-count 5", "secret 0123456789abcdef0123456789abcdef01234567", "mkdir -p dir",
+                "mysql -p shop (asks for the password)")) {
+            assertThat(SecretMasker.maskText(null, text)).as(text).isEqualTo(text);
+        }
+        assertThat(SecretMasker.holdsSecret("docker login -p dockerpw1 r")).as("validate's check finds what masking hides").isTrue();
+    }
 }
