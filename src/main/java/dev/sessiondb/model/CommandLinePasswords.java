@@ -22,8 +22,11 @@ final class CommandLinePasswords {
     private static final Pattern MYSQL_PASSWORD = Pattern.compile(
             "(\\b(?:mysql(?:dump|admin|import|show|check)?|mariadb(?:-dump|-admin)?)\\b[^\\n;|&]*?\\s-p)(?!\\*\\*\\*\\*)(?:'[^'\\n]+'|\"[^\"\\n]+\"|[^\\s\"']+)");
 
-    /** A password as an option's value: quoted, up to its closing quote, or up to a space; one masked already is left as it is. */
-    private static final String VALUE = "(?![\"']?\\*\\*\\*\\*)(?:'[^'\\n]+'|\"[^\"\\n]+\"|[^\\s\"']+)";
+    /**
+     * A password as an option's value: quoted, up to its closing quote, or up to a space or what ends a shell command
+     * ({@code ;}, {@code |}, {@code &}); one masked already is left as it is.
+     */
+    private static final String VALUE = "(?![\"']?\\*\\*\\*\\*)(?:'[^'\\n]+'|\"[^\"\\n]+\"|[^\\s\"';|&]+)";
     /**
      * sshpass's {@code -p} ({@code sshpass -p pw ssh host}) after sshpass's own options only, so the {@code -p 22} of the ssh it
      * runs is none; a registry login's {@code -p} or {@code --password} ({@code docker login -u me -p pw registry}).

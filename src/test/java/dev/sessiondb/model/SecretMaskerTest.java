@@ -377,6 +377,7 @@ class SecretMaskerTest {
         assertThat(SecretMasker.maskText(null, "podman login --password dockerpw1 quay.io")).isEqualTo("podman login --password **** quay.io");
         assertThat(SecretMasker.maskText(null, "psql --password hunterpw2 -h db")).as("psql reads it as a database, the user meant a password")
                 .isEqualTo("psql --password **** -h db");
+        assertThat(SecretMasker.maskText(null, "psql --password hunterpw2; ls")).as("up to the command's end").isEqualTo("psql --password ****; ls");
         assertThat(SecretMasker.maskText(null, "mysql --password=mysqlpw9 shop")).isEqualTo("mysql --password=**** shop");
         assertThat(SecretMasker.maskText(null, "gh auth login --token 'tok en1'")).isEqualTo("gh auth login --token ****");
         assertThat(SecretMasker.maskText(null, "tool --db-pass dbpw77 run")).isEqualTo("tool --db-pass **** run");
