@@ -211,17 +211,17 @@ public final class SecretMasker {
     }
 
     /**
-     * Whether a name holding a secret's word stands right before an {@code =} or {@code :} (spaces or the closing quote of a
+     * Whether a name ending in a secret's word stands right before an {@code =} or {@code :} (spaces or the closing quote of a
      * JSON name between allowed): the test before {@link #SECRET_ASSIGNMENT}'s regex, asked of every value a validation reads,
      * most of which hold a ':' (every date, every URL) after a digit or "https". It jumps from sign to sign
-     * ({@link String#indexOf} is compiled to vector code) and looks for the words only in the name before each.
+     * ({@link String#indexOf} is compiled to vector code) and looks at the words only after a letter one of them ends with.
      */
     private static boolean mayHoldAssignedSecret(String text) {
         int equals = text.indexOf('=');
         int colon = text.indexOf(':');
         while (equals >= 0 || colon >= 0) {
             int sign = equals < 0 ? colon : colon < 0 ? equals : Math.min(equals, colon);
-            if (secretWordBefore(text, sign)) {
+            if (secretNameBefore(text, sign)) {
                 return true;
             }
             if (sign == equals) {
@@ -233,7 +233,7 @@ public final class SecretMasker {
         return false;
     }
 
-    private static boolean secretWordBefore(String text, int sign) {
+    private static boolean secretNameBefore(String text, int sign) {
         if (text.startsWith("//", sign + 1)) {
             return false; // a URL's scheme ("https://", which "pass" would otherwise have looked at in every repository URL)
         }
@@ -244,15 +244,7 @@ public final class SecretMasker {
         if (end > 0 && (text.charAt(end - 1) == '"' || text.charAt(end - 1) == '\'')) {
             end--;
         }
-        int start = end;
-        while (start > 0 && isNameCharacter(text.charAt(start - 1))) {
-            start--;
-        }
-        return SecretNames.holdsAWord(text, start, end);
-    }
-
-    private static boolean isNameCharacter(char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
+        return SecretNames.mayEndASecretsName(text, end);
     }
 
     /** Any text (a locator, a URL, an error message) with the password of every URL in it replaced by {@link #MASK}. */

@@ -33,24 +33,31 @@ final class SecretNames {
     /** Every word {@link SecretMasker} looks for before an {@code =} or {@code :} in text, where {@link #namesTheSecretItself} has the last say. */
     static final List<String> WORDS = Stream.concat(SECRET_NAME_WORDS.stream(), SECRET_LAST_WORDS.stream()).toList();
 
-    /** The first letters of {@link #WORDS}, so a name's other letters cost one look each. */
-    private static final String FIRST_LETTERS = WORDS.stream().map(word -> word.substring(0, 1)).distinct().collect(Collectors.joining());
+    /** What a name {@link #namesTheSecretItself} ends in: one of {@link #WORDS}, its plural, or "key" ({@code SECRET_KEY}). */
+    private static final List<String> LAST_WORDS_OF_A_SECRET = Stream.concat(WORDS.stream(), Stream.of("key")).toList();
+    /** Their last letters, and the plural's 's': a name ending in any other letter names no secret. */
+    private static final String LAST_LETTERS = LAST_WORDS_OF_A_SECRET.stream().map(word -> word.substring(word.length() - 1))
+            .distinct().collect(Collectors.joining()) + "s";
 
     private SecretNames() {
     }
 
     /**
-     * Whether the text between start and end holds one of {@link #WORDS}, in any case: the cheap test before a name in text is
-     * asked of {@link #namesTheSecretItself}, without copying it (most are a date's or a time's digits before a ':').
+     * Whether the text before {@code end} may end a name that {@link #namesTheSecretItself}: the cheap test before a name in
+     * text is asked, without copying it (most are a date's or a time's digits before a ':').
      */
-    static boolean holdsAWord(String text, int start, int end) {
-        for (int at = start; at < end; at++) {
-            if (FIRST_LETTERS.indexOf(Character.toLowerCase(text.charAt(at))) >= 0) {
-                for (String word : WORDS) {
-                    if (at + word.length() <= end && text.regionMatches(true, at, word, 0, word.length())) {
-                        return true;
-                    }
-                }
+    static boolean mayEndASecretsName(String text, int end) {
+        if (end == 0 || LAST_LETTERS.indexOf(Character.toLowerCase(text.charAt(end - 1))) < 0) {
+            return false;
+        }
+        return endsInALastWord(text, end) || Character.toLowerCase(text.charAt(end - 1)) == 's' && endsInALastWord(text, end - 1);
+    }
+
+    private static boolean endsInALastWord(String text, int end) {
+        for (String word : LAST_WORDS_OF_A_SECRET) {
+            int start = end - word.length();
+            if (start >= 0 && text.regionMatches(true, start, word, 0, word.length())) {
+                return true;
             }
         }
         return false;
