@@ -16,9 +16,13 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
+import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 
 /**
@@ -54,13 +58,20 @@ public final class Catalog implements AutoCloseable {
     public static Catalog open(Path folder) {
         Path file = folder.toAbsolutePath().resolve(FILE_NAME);
         boolean created = createOwnerOnly(file);
-        HikariDataSource dataSource = new HikariDataSource(pool(file));
+        CatalogFaults.requireDatabase(file);
+        HikariDataSource dataSource;
+        try {
+            dataSource = new HikariDataSource(pool(file));
+        } catch (RuntimeException e) {
+            throw CatalogFaults.unusable(file, e);
+        }
         try {
             if (Files.size(file) == 0) {
                 // a new, empty database: made as Flyway would make it, without Flyway's start-up
                 SCHEMA.create(dataSource);
-            } else if (!NEWEST.equals(SchemaHistory.installedVersion(dataSource, HISTORY_TABLE))) {
-                Flyway.configure().dataSource(dataSource).locations("classpath:db/catalog").load().migrate();
+            } else if (!NEWEST.equals(installedVersion(dataSource))) {
+                // SQLite's "main" always exists: Flyway's making of it retries a damaged file's errors for seconds
+                Flyway.configure().dataSource(dataSource).createSchemas(false).locations("classpath:db/catalog").load().migrate();
             }
             return new Catalog(file, dataSource, DatabaseFactory.create(config(dataSource)));
         } catch (RuntimeException | SQLException | IOException e) {
@@ -69,7 +80,7 @@ public final class Catalog implements AutoCloseable {
                 // an empty file made just now (a full disk can stop its schema) would only stand in the next run's way
                 deleteQuietly(file, e);
             }
-            throw new CatalogException("cannot open the catalog " + file + " (" + firstLine(e) + ")", e);
+            throw CatalogFaults.unusable(file, e);
         }
     }
 
@@ -88,7 +99,7 @@ public final class Catalog implements AutoCloseable {
             return Optional.of(catalog);
         } catch (RuntimeException e) {
             catalog.close();
-            throw new CatalogException("cannot update the catalog " + catalog.file() + " (" + firstLine(e) + ")", e);
+            throw CatalogFaults.unusable(catalog.file(), e);
         }
     }
 
@@ -157,7 +168,7 @@ public final class Catalog implements AutoCloseable {
             // an existing catalog keeps the permissions it was created with
             return false;
         } catch (IOException e) {
-            throw new CatalogException("cannot create the catalog " + file + " (" + e.getMessage() + ")", e);
+            throw CatalogFaults.unusable(file, e);
         }
     }
 
@@ -170,13 +181,23 @@ public final class Catalog implements AutoCloseable {
         }
     }
 
-    private static String firstLine(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
+    /**
+     * The schema's version, "none" when the file holds no history table. SQLite's own errors (a
+     * damaged file, a lock) are thrown: read as "no history", they sent the catalog to Flyway.
+     */
+    private static String installedVersion(DataSource dataSource) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            try (PreparedStatement statement = connection.prepareStatement("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?")) {
+                statement.setString(1, HISTORY_TABLE);
+                try (ResultSet table = statement.executeQuery()) {
+                    if (!table.next()) {
+                        return "none";
+                    }
+                }
+            } finally {
+                connection.rollback();
+            }
         }
-        String message = String.valueOf(root.getMessage());
-        int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
+        return SchemaHistory.installedVersion(dataSource, HISTORY_TABLE);
     }
 }

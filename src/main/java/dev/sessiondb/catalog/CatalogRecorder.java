@@ -14,13 +14,17 @@ import java.util.function.Consumer;
  * Records what the backup journal does into the catalog beside it. The catalog is opened for
  * each event and closed again, so a long-running app holds no lock on it between jobs. A
  * catalog that cannot be opened or written never stops a job: the first failure is told to
- * {@code warnings} once, later ones are dropped (the journal's own files still hold the backups).
+ * {@code warnings} once, later ones are dropped (the journal's own files still hold the backups,
+ * which the catalog's backup index takes in when next read). After a failure the rest of that
+ * run's events are not tried: each try at a locked catalog waited SQLite's busy timeout.
  */
 public final class CatalogRecorder implements JournalListener {
 
     private final Path folder;
     private final Consumer<String> warnings;
     private boolean warned;
+    /** Whether an event since the last run's start failed: the run's other events are then skipped. */
+    private boolean failedThisRun;
 
     public CatalogRecorder(Path folder, Consumer<String> warnings) {
         this.folder = folder;
@@ -33,7 +37,8 @@ public final class CatalogRecorder implements JournalListener {
     }
 
     @Override
-    public void started(String runId, String description, List<String> sources, String target) {
+    public synchronized void started(String runId, String description, List<String> sources, String target) {
+        failedThisRun = false;
         record(history -> history.started(runId, description, sources, target));
     }
 
@@ -88,20 +93,24 @@ public final class CatalogRecorder implements JournalListener {
     }
 
     private synchronized void record(Consumer<JobHistory> write) {
+        if (failedThisRun) {
+            return;
+        }
         try (Catalog catalog = Catalog.open(folder)) {
             write.accept(catalog.history());
         } catch (RuntimeException e) {
+            failedThisRun = true;
             if (!warned) {
                 warned = true;
                 // a full disk is no fault of the file's: moving it away would not help
                 String advice = StoreFaults.isDiskFull(e) ? StoreFaults.diskFull(" at " + folder).what() + "; the job itself is unaffected; free some space there to record later jobs"
-                        : describe(e) + "; the job itself is unaffected (move the file away to start a new history)";
+                        : describe(e) + "; the job itself is unaffected";
                 warnings.accept("warning: the job history was not recorded: " + advice);
             }
         }
     }
 
     private String describe(RuntimeException e) {
-        return e instanceof CatalogException ? e.getMessage() : "cannot write the catalog " + folder.resolve(Catalog.FILE_NAME) + " (" + e.getMessage() + ")";
+        return CatalogFaults.unusable(folder.toAbsolutePath().resolve(Catalog.FILE_NAME), e).getMessage();
     }
 }

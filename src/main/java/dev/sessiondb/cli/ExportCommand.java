@@ -116,8 +116,8 @@ final class ExportCommand implements Callable<Integer> {
         try {
             return KnownStores.in(backupDir.folder());
         } catch (CatalogException unreadable) {
-            throw new JobRefusedException(unreadable.getMessage() + ", which tells whether " + output + " is a store SessionDB Admin keeps;"
-                    + " nothing was written; pass --backup-dir with the folder of the catalog, or choose another file");
+            throw new JobRefusedException("cannot tell whether " + output + " is a store SessionDB Admin keeps: " + unreadable.getMessage()
+                    + "; nothing was written; or pass --backup-dir with the folder of the catalog, or choose another file");
         }
     }
 

@@ -50,7 +50,7 @@ final class HistoryCommand implements Callable<Integer> {
         try {
             return new HistoryReader(journal).jobs(only, limit);
         } catch (CatalogException e) {
-            throw new IllegalArgumentException(e.getMessage() + "; move the file away to start a new history (the backups stay listed by 'sessiondb undo --list')", e);
+            throw new IllegalArgumentException(e.getMessage(), e);
         }
     }
 

@@ -9,6 +9,10 @@ import dev.sessiondb.job.StoreContents;
 import dev.sessiondb.model.JsonCodec;
 import dev.sessiondb.sample.SampleSessions;
 import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.Arrays;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -96,9 +100,9 @@ class HistoryCommandTest {
     }
 
     @Test
-    void aCorruptCatalogNeverStopsAJobAndWarnsOnce() throws Exception {
-        Files.createDirectories(Path.of(journal));
-        Files.writeString(Path.of(journal, Catalog.FILE_NAME), "this is not a SQLite database, it was damaged");
+    void aCorruptCatalogNeverStopsAJobAndWarnsOnceNamingItAndWhatToDo() throws Exception {
+        Path catalog = Files.createDirectories(Path.of(journal)).resolve(Catalog.FILE_NAME);
+        Files.writeString(catalog, "this is not a SQLite database, it was damaged");
         StoreContents.create("json:" + dir.resolve("other.json"), SampleSessions.minskyList(3, 1));
 
         CliRun migrate = CliRun.of("migrate", fixture.toString(), "json:" + dir.resolve("other.json"), "--mode", "replace",
@@ -107,10 +111,67 @@ class HistoryCommandTest {
         assertThat(migrate.exitCode()).as(migrate.err()).isZero();
         assertThat(StoreContents.records("json:" + dir.resolve("other.json"))).hasSize(217);
         assertThat(migrate.err().lines().filter(line -> line.contains("warning"))).singleElement().asString()
-                .contains("job history was not recorded", Catalog.FILE_NAME);
+                .contains("job history was not recorded: the catalog " + catalog + " is not a SQLite database", "move it aside");
         CliRun list = CliRun.of("undo", "--list", "--backup-dir", journal);
         assertThat(list.exitCode()).isZero();
         assertThat(list.out()).contains("migrate json:" + fixture);
-        assertThat(list.err()).contains("warning");
+        assertThat(list.err()).contains("warning: the catalog " + catalog + " is not a SQLite database");
+        CliRun history = CliRun.of("history", "--backup-dir", journal);
+        assertThat(history.exitCode()).isEqualTo(2);
+        assertThat(history.err()).contains("the catalog " + catalog + " is not a SQLite database", "move it aside");
+    }
+
+    @Test
+    void aCatalogCutShortIsToldAsNotADatabase() throws Exception {
+        assertThat(CliRun.of("migrate", fixture.toString(), "sqlite:" + dir.resolve("a.db"), "--backup-dir", journal).exitCode()).isZero();
+        Path catalog = Path.of(journal, Catalog.FILE_NAME);
+        byte[] whole = Files.readAllBytes(catalog);
+        Files.write(catalog, Arrays.copyOf(whole, 5000));
+
+        CliRun history = CliRun.of("history", "--backup-dir", journal);
+
+        assertThat(history.exitCode()).isEqualTo(2);
+        assertThat(history.err()).contains("the catalog " + catalog + " is not a SQLite database", "move it aside");
+    }
+
+    @Test
+    void aFolderWhereTheCatalogShouldBeIsNamedByEveryCatalogCommand() throws Exception {
+        Path catalog = Files.createDirectories(Path.of(journal, Catalog.FILE_NAME));
+
+        CliRun migrate = CliRun.of("migrate", fixture.toString(), "sqlite:" + dir.resolve("a.db"), "--backup-dir", journal);
+        CliRun list = CliRun.of("undo", "--list", "--backup-dir", journal);
+        CliRun history = CliRun.of("history", "--backup-dir", journal);
+
+        assertThat(migrate.exitCode()).as(migrate.err()).isZero();
+        String folder = "the catalog " + catalog + " is a folder, not a SQLite database; move or rename that folder";
+        assertThat(migrate.err()).contains("job history was not recorded: " + folder);
+        assertThat(list.exitCode()).isZero();
+        assertThat(list.out()).contains("migrate json:" + fixture);
+        assertThat(list.err()).contains("warning: " + folder);
+        assertThat(history.exitCode()).isEqualTo(2);
+        assertThat(history.err()).contains(folder);
+    }
+
+    @Test
+    void aCatalogLockedByAnotherProgramWarnsOnceAndItsBackupIsIndexedLater() throws Exception {
+        assertThat(CliRun.of("migrate", fixture.toString(), "sqlite:" + dir.resolve("a.db"), "--backup-dir", journal).exitCode()).isZero();
+        Path catalog = Path.of(journal, Catalog.FILE_NAME);
+        CliRun migrate;
+        CliRun history;
+        try (Connection holder = DriverManager.getConnection("jdbc:sqlite:" + catalog); Statement statement = holder.createStatement()) {
+            statement.execute("BEGIN EXCLUSIVE");
+            migrate = CliRun.of("migrate", fixture.toString(), "sqlite:" + dir.resolve("b.db"), "--backup-dir", journal);
+            history = CliRun.of("history", "--backup-dir", journal);
+            statement.execute("ROLLBACK");
+        }
+
+        assertThat(migrate.exitCode()).as(migrate.err()).isZero();
+        assertThat(migrate.err().lines().filter(line -> line.contains("warning"))).singleElement().asString()
+                .contains("the catalog " + catalog + " is locked by another process");
+        assertThat(history.exitCode()).isEqualTo(2);
+        assertThat(history.err()).contains("the catalog " + catalog + " is locked by another process");
+        CliRun list = CliRun.of("undo", "--list", "--format", "json", "--backup-dir", journal);
+        assertThat(list.exitCode()).as(list.err()).isZero();
+        assertThat(JsonCodec.parse(list.out()).findValuesAsText("locator")).contains("sqlite:" + dir.resolve("b.db"), "sqlite:" + dir.resolve("a.db"));
     }
 }

@@ -52,8 +52,8 @@ class JsonStderrLinesTest {
         assertThat(migrate.exitCode()).as(migrate.err()).isZero();
         assertThat(JsonCodec.parse(migrate.out()).isObject()).as(migrate.out()).isTrue();
         assertThat(jsonLines(migrate)).singleElement().satisfies(warning -> {
-            assertThat(warning.path("warning").asText()).startsWith("the job history was not recorded: cannot write the catalog "
-                    + journal.resolve(Catalog.FILE_NAME));
+            assertThat(warning.path("warning").asText()).startsWith("the job history was not recorded: the catalog "
+                    + journal.resolve(Catalog.FILE_NAME) + " is a folder");
             assertThat(warning.path("command").asText()).isEqualTo("migrate");
         });
     }
