@@ -48,7 +48,7 @@ class FullDiskDebrisTest {
 
         Throwable failure = catchThrowable(() -> Catalog.open(mount.folder()));
 
-        assertThat(failure).isInstanceOf(CatalogException.class).hasMessageContaining("cannot open the catalog");
+        assertThat(failure).isInstanceOf(CatalogException.class).hasMessageContaining("the disk is full at " + mount.folder() + " (the catalog ");
         assertThat(mount.folder().resolve(Catalog.FILE_NAME)).doesNotExist();
     }
 
