@@ -1,10 +1,13 @@
 package dev.sessiondb.cli;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sessiondb.job.JobPlan;
 import dev.sessiondb.job.repair.Changeset;
 import dev.sessiondb.job.repair.NotWritten;
 import dev.sessiondb.job.repair.RepairJob;
 import dev.sessiondb.model.JsonCodec;
+import dev.sessiondb.store.RepeatedSessionsException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -55,6 +58,17 @@ final class RepairCommand implements Callable<Integer> {
                     report -> RepairJob.leftForAPerson(report) > 0 ? SessionDbCommand.FOUND : JobRunner.exitCode(report));
         }
         long leftForAPerson;
+        try {
+            leftForAPerson = printDryRun(job, out);
+        } catch (RepeatedSessionsException repeated) {
+            leftForAPerson = printRepeatsDryRun(job, job.plan(), out);
+        }
+        out.flush();
+        // as validate exits after the repair: findings remain that only a person can resolve
+        return leftForAPerson > 0 ? SessionDbCommand.FOUND : SessionDbCommand.OK;
+    }
+
+    private long printDryRun(RepairJob job, PrintWriter out) {
         try (TerminalProgress bar = new TerminalProgress(spec.commandLine()); Changeset changeset = job.changeset(bar.tracker("planning"))) {
             bar.close();
             if (format == OutputFormat.JSON) {
@@ -62,11 +76,26 @@ final class RepairCommand implements Callable<Integer> {
             } else {
                 printTable(job, changeset, out);
             }
-            leftForAPerson = changeset.manual();
+            return changeset.manual();
         }
-        out.flush();
-        // as validate exits after the repair: findings remain that only a person can resolve
-        return leftForAPerson > 0 ? SessionDbCommand.FOUND : SessionDbCommand.OK;
+    }
+
+    /** A JSON file in which sessions repeat: the records the repair removes, and the repeats it leaves for a person. */
+    private long printRepeatsDryRun(RepairJob job, JobPlan plan, PrintWriter out) {
+        long left = RepairJob.leftForAPerson(plan);
+        if (format == OutputFormat.JSON) {
+            ObjectNode json = JsonCodec.MAPPER.createObjectNode().put("description", job.description());
+            plan.coercions().forEach(json.putArray("remove")::add);
+            plan.warnings().forEach(json.putArray("warnings")::add);
+            out.println(json.toPrettyString());
+            return left;
+        }
+        out.println("Plan: " + job.description());
+        plan.coercions().forEach(line -> out.println("  " + line));
+        plan.warnings().forEach(line -> out.println("  " + line));
+        plan.counts().forEach((what, count) -> out.printf("  %,d %s%n", count, what));
+        out.println("Dry run: nothing was written.");
+        return left;
     }
 
     private static void printTable(RepairJob job, Changeset changeset, PrintWriter out) {

@@ -19,7 +19,8 @@ public final class RepeatedSessionFindings {
         List<Finding> findings = new ArrayList<>();
         for (Repeat repeat : repeated.repeats()) {
             String fix = repeat.identical()
-                    ? "delete the repeat, " + repeat.second() + ", " + backup + ": " + repeat.first() + " is the same record, so nothing is lost"
+                    ? "run sessiondb repair: it removes the repeat, " + repeat.second() + ", after a backup (undo puts it back): " + repeat.first()
+                    + " is the same record, so nothing is lost"
                     : "compare " + repeat.first() + " with " + repeat.second() + ", keep the one to keep and delete the other " + backup;
             findings.add(new Finding("duplicate-session", Severity.ERROR, repeat.session(), repeat.describe(), fix, List.of()));
         }

@@ -49,7 +49,7 @@ class ValidateCommandTest {
         assertThat(findings).hasSize(3);
         assertThat(findings.get(0).path("message").asText()).isEqualTo("session 'a' appears twice, in record 1 (line 2, column 2) and in record 3"
                 + " (line 4, column 2), the two records identical");
-        assertThat(findings.get(0).path("fix").asText()).startsWith("delete the repeat, record 3 (line 4, column 2), after a copy of the file (cp ");
+        assertThat(findings.get(0).path("fix").asText()).startsWith("run sessiondb repair: it removes the repeat, record 3 (line 4, column 2), after a backup");
         assertThat(findings.get(1).path("message").asText()).endsWith("the two records differing in branch");
         assertThat(findings.get(1).path("fix").asText()).startsWith("compare record 2 (line 3, column 2) with record 4 (line 5, column 2)");
         assertThat(findings.get(2).path("session").isNull()).as("a finding of the store as a whole").isTrue();

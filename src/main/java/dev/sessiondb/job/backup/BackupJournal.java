@@ -9,6 +9,7 @@ import dev.sessiondb.progress.CancelledException;
 import dev.sessiondb.progress.ProgressMonitor;
 import dev.sessiondb.files.AtomicFiles;
 import dev.sessiondb.store.OpenMode;
+import dev.sessiondb.store.RepeatedSessionsException;
 import dev.sessiondb.store.RestoreGuard;
 import dev.sessiondb.store.StoreChangedException;
 import dev.sessiondb.store.StoreProviders;
@@ -18,6 +19,7 @@ import dev.sessiondb.store.StoreFactory;
 import dev.sessiondb.store.StoreFaults;
 import dev.sessiondb.store.StoreInfo;
 import dev.sessiondb.store.StoreLocator;
+import dev.sessiondb.store.json.RepeatedRecords;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -27,6 +29,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -127,6 +130,15 @@ public final class BackupJournal {
         return journal(runId, store.locator(), folder -> new Backup(folder.getFileName().toString(), Instant.now(), reason,
                 StoreProbe.withoutPassword(withLayout(store.locator().absolute(), info)), store.locator().format(),
                 StoreSnapshots.take(store, folder, monitor), info.recordCount(), Optional.empty()));
+    }
+
+    /**
+     * Backs up a JSON file that no command opens as a store (a session repeats in it) before {@code reason} rewrites it: a
+     * copy of the file, which undo puts back byte for byte.
+     */
+    public Backup backUpUnopenedFile(String runId, StoreLocator locator, long records, String reason) {
+        return journal(runId, locator, folder -> new Backup(folder.getFileName().toString(), Instant.now(), reason,
+                StoreProbe.withoutPassword(locator.absolute()), locator.format(), StoreSnapshots.takeOfFile(locator.path(), folder), records, Optional.empty()));
     }
 
     /**
@@ -392,6 +404,10 @@ public final class BackupJournal {
             try (SessionStore store = StoreFactory.open(locator, OpenMode.EXISTING)) {
                 guard[0] = new RestoreGuard(locator, mark, Optional.of(store.fingerprint()));
                 return backUp(runId, store, Backup.undoReason(backup.id()), monitor);
+            } catch (RepeatedSessionsException repeated) {
+                // a file in which sessions still repeat (a repair cut only the identical copies) is backed up as its bytes
+                guard[0] = new RestoreGuard(locator, mark, Optional.empty());
+                return backUpUnopenedFile(runId, locator, RepeatedRecords.in(locator.path(), Set.of()).records(), Backup.undoReason(backup.id()));
             }
         });
         listener.restoring(backup, before);

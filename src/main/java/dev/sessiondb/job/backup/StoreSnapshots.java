@@ -16,6 +16,7 @@ import dev.sessiondb.files.Staging;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 
 /**
@@ -40,6 +41,12 @@ final class StoreSnapshots {
         }
         exportRecords(store, folder.resolve(RECORDS), monitor);
         return Backup.Kind.RECORDS;
+    }
+
+    /** A copy of a file no command opens as a store, taken as its format's provider would copy it. */
+    static Backup.Kind takeOfFile(Path file, Path folder) throws IOException {
+        Files.copy(file, folder.resolve(DATA), StandardCopyOption.COPY_ATTRIBUTES);
+        return Backup.Kind.of(StoreProvider.SnapshotKind.FILE);
     }
 
     /**

@@ -16,6 +16,7 @@ import dev.sessiondb.model.JsonCodec;
 import dev.sessiondb.model.SecretMasker;
 import dev.sessiondb.progress.ProgressMonitor;
 import dev.sessiondb.store.RecordCursor;
+import dev.sessiondb.store.RepeatedSessionsException;
 import dev.sessiondb.store.SessionStore;
 import dev.sessiondb.store.StoreFingerprint;
 import dev.sessiondb.store.StoreLocator;
@@ -96,18 +97,24 @@ public final class RepairJob implements Job {
     @Override
     public JobPlan plan() {
         try (Changeset changeset = changeset(ProgressMonitor.NONE)) {
-            List<String> lines = new ArrayList<>();
-            changeset.first(LISTED_CHANGES).forEach(change -> lines.addAll(describe(change)));
-            List<String> warnings = new ArrayList<>();
-            long unlisted = changeset.updates() + changeset.inserts() - LISTED_CHANGES;
-            if (unlisted > 0) {
-                warnings.add(unlisted + " more changed records are not listed; 'sessiondb repair --dry-run' lists them all");
-            }
-            changeset.notWritten().forEach(record -> warnings.add(record.describe()));
-            changeset.manualByCheck().forEach((check, count) -> warnings.add(Changeset.needingAPerson(count, check)
-                    + "; run 'sessiondb validate --check " + check + "'"));
-            return new JobPlan(description(), counts(changeset), List.of(), lines, warnings, writeRefusal(changeset).map(Refusal::other), 0);
+            return plan(changeset);
+        } catch (RepeatedSessionsException repeated) {
+            return repeatRemoval(repeated).plan(description(), NEEDING_A_PERSON);
         }
+    }
+
+    private JobPlan plan(Changeset changeset) {
+        List<String> lines = new ArrayList<>();
+        changeset.first(LISTED_CHANGES).forEach(change -> lines.addAll(describe(change)));
+        List<String> warnings = new ArrayList<>();
+        long unlisted = changeset.updates() + changeset.inserts() - LISTED_CHANGES;
+        if (unlisted > 0) {
+            warnings.add(unlisted + " more changed records are not listed; 'sessiondb repair --dry-run' lists them all");
+        }
+        changeset.notWritten().forEach(record -> warnings.add(record.describe()));
+        changeset.manualByCheck().forEach((check, count) -> warnings.add(Changeset.needingAPerson(count, check)
+                + "; run 'sessiondb validate --check " + check + "'"));
+        return new JobPlan(description(), counts(changeset), List.of(), lines, warnings, writeRefusal(changeset).map(Refusal::other), 0);
     }
 
     /** Why this user may not write the changes to the store (a PostgreSQL role that may only read it), asked before its backup. */
@@ -118,7 +125,26 @@ public final class RepairJob implements Job {
     @Override
     public JobReport run(ProgressMonitor monitor) {
         monitor.message("planning");
-        StoreProbe.requireUndamaged(locator);
+        try {
+            StoreProbe.requireUndamaged(locator);
+            return runOnStore(monitor);
+        } catch (RepeatedSessionsException repeated) {
+            return repeatRemoval(repeated).run(journal, description(), NEEDING_A_PERSON);
+        }
+    }
+
+    /**
+     * A JSON file in which sessions repeat opens as no store: its identical repeats are what this repair removes, unless
+     * the checks asked for leave out {@value RepeatRemoval#CHECK}.
+     */
+    private RepeatRemoval repeatRemoval(RepeatedSessionsException repeated) {
+        if (!checks.isEmpty() && !checks.contains(RepeatRemoval.CHECK)) {
+            throw repeated;
+        }
+        return RepeatRemoval.of(locator, repeated);
+    }
+
+    private JobReport runOnStore(ProgressMonitor monitor) {
         JobReport done;
         RunStart start = journal.runStarter("repair", description(), List.of(), locator);
         try (SessionStore store = StoreProbe.openSource(locator); Changeset changeset = start.listingACancel(() -> changeset(store, monitor))) {
@@ -163,6 +189,11 @@ public final class RepairJob implements Job {
     /** How many findings the repair that made {@code report} left for a person: they still fail validate. */
     public static long leftForAPerson(JobReport report) {
         return report.counts().getOrDefault(NEEDING_A_PERSON, 0L);
+    }
+
+    /** How many findings the repair {@code plan} plans would leave for a person. */
+    public static long leftForAPerson(JobPlan plan) {
+        return plan.counts().getOrDefault(NEEDING_A_PERSON, 0L);
     }
 
     /**

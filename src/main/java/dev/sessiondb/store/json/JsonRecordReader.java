@@ -222,6 +222,11 @@ final class JsonRecordReader implements AutoCloseable {
         return recordOffset;
     }
 
+    /** Where the record {@link #nextFields} just returned ends: the byte after its closing brace. */
+    long parsedRecordEnd() {
+        return parser.currentLocation().getByteOffset();
+    }
+
     /** Where the last record {@link #nextKey} returned ends: the byte after its closing brace. */
     long recordEnd() {
         return recordEnd;
