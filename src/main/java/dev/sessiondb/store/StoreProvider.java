@@ -152,6 +152,14 @@ public interface StoreProvider {
     }
 
     /**
+     * What an earlier job of ours left at this absent store's place and never finished (a server's empty tables), which a job
+     * creating the store removes first, as one clause for its plan; empty where there is none, or the format leaves nothing.
+     */
+    default Optional<String> unfinishedCreation(StoreLocator locator) {
+        return Optional.empty();
+    }
+
+    /**
      * Whether the place a new store at {@code locator} goes into exists already (a PostgreSQL schema): a job that makes it
      * records so, and its undo takes it away too ({@link #removeWithItsPlace}). True where the format has no such place.
      *

@@ -133,6 +133,11 @@ public abstract class CountingProvider implements StoreProvider {
     }
 
     @Override
+    public Optional<String> unfinishedCreation(StoreLocator locator) {
+        return delegate.unfinishedCreation(locator);
+    }
+
+    @Override
     public void removeWithItsPlace(StoreLocator locator, ProgressMonitor monitor, RestoreGuard guard) throws IOException {
         delegate.removeWithItsPlace(locator, monitor, guard);
     }

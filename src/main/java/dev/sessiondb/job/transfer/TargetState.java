@@ -6,14 +6,18 @@ import dev.sessiondb.store.SessionStore;
 import dev.sessiondb.store.StoreFingerprint;
 import dev.sessiondb.store.StoreLayout;
 import dev.sessiondb.store.StoreLocator;
+import dev.sessiondb.store.StoreProviders;
 import java.util.Optional;
 
 /**
  * A job's target before anything is written: whether it exists, how many records, which layout
  * it really has, and its fingerprint, which the write checks again before touching it.
+ *
+ * @param unfinishedCreation for an absent target, what an earlier job of ours left there and never finished, which the
+ *                           write's creation removes ({@link dev.sessiondb.store.StoreProvider#unfinishedCreation})
  */
 public record TargetState(StoreLocator locator, boolean exists, long records, Optional<StoreLayout> layout,
-                          Optional<StoreFingerprint> fingerprint) {
+                          Optional<StoreFingerprint> fingerprint, Optional<String> unfinishedCreation) {
 
     /**
      * @param opened the target opened without its {@code ?layout=}, when it exists
@@ -21,7 +25,7 @@ public record TargetState(StoreLocator locator, boolean exists, long records, Op
      */
     static TargetState of(StoreLocator locator, Optional<SessionStore> opened) {
         if (opened.isEmpty()) {
-            return new TargetState(locator, false, 0, Optional.empty(), Optional.empty());
+            return new TargetState(locator, false, 0, Optional.empty(), Optional.empty(), StoreProviders.of(locator).unfinishedCreation(locator));
         }
         SessionStore store = opened.get();
         StoreLayout layout = store.info().layout();
@@ -30,7 +34,7 @@ public record TargetState(StoreLocator locator, boolean exists, long records, Op
                     + asked.id() + "; drop --layout (or ?layout=) or choose a new target");
         });
         StoreFingerprint fingerprint = store.fingerprint();
-        return new TargetState(locator, true, fingerprint.count(), Optional.of(layout), Optional.of(fingerprint));
+        return new TargetState(locator, true, fingerprint.count(), Optional.of(layout), Optional.of(fingerprint), Optional.empty());
     }
 
     public boolean isEmpty() {

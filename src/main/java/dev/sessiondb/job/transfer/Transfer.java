@@ -72,6 +72,7 @@ public final class Transfer implements AutoCloseable {
         /** What the plan shows besides counts: how it was made, each record the target would refuse, what the write overwrites. */
         public List<String> planWarnings() {
             List<String> warnings = new ArrayList<>();
+            target.unfinishedCreation().ifPresent(warnings::add);
             note.ifPresent(warnings::add);
             refusedRecords.forEach(line -> warnings.add("the target would refuse " + line));
             comparison.ifPresent(compared -> {

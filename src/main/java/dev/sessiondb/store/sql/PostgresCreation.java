@@ -12,6 +12,7 @@ import java.sql.Savepoint;
 import java.sql.Statement;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -35,9 +36,18 @@ final class PostgresCreation {
         this.tablesBefore = tablesBefore;
     }
 
-    /** Looks at the schema now, before anything of the store is made. */
+    /**
+     * Looks at the schema now, before anything of the store is made, once what an earlier job's unfinished creation left
+     * there is removed ({@link UnfinishedCreation}).
+     */
     static PostgresCreation before(StoreLocator locator) {
-        try (Connection connection = SqlCatalog.connectToPostgres(locator, ANSWER_SECONDS)) {
+        try (Connection connection = SqlCatalog.connectToPostgresForWriting(locator, ANSWER_SECONDS)) {
+            Optional<UnfinishedCreation> unfinished = UnfinishedCreation.in(connection);
+            if (unfinished.isPresent() && !unfinished.get().remove(connection)) {
+                throw new StoreException(locator.display() + ": the empty tables an unfinished job left (" + unfinished.get().tablesNamed()
+                        + ") were written or finished by another job while this one was removing them; nothing was written; run the job again");
+            }
+            connection.setAutoCommit(true);
             return new PostgresCreation(locator, schemaExists(connection, schema(locator)), Dialect.POSTGRESQL.tables(connection));
         } catch (SQLException e) {
             throw PgErrors.describe(locator, PgCredentials.resolve(locator), e);
@@ -63,8 +73,8 @@ final class PostgresCreation {
         String named = String.join(", ", made.stream().map(table -> Dialect.quote(schema) + "." + Dialect.quote(table)).toList());
         String drop = "DROP TABLE " + named + ";" + (schemaExisted ? "" : " DROP SCHEMA " + Dialect.quote(schema) + ";");
         return "the target holds none of the records, but the empty tables the job made could not be taken away (" + StoreFaults.of(failure).map(StoreFaults.Fault::what).orElseGet(() -> SqlFailures.firstLine(failure))
-                + "): " + named + (schemaExisted ? "" : " in the schema " + schema + " it made") + "; once the server is back, remove them with " + drop
-                + " before the next run, which would otherwise take them for a store that was there before";
+                + "): " + named + (schemaExisted ? "" : " in the schema " + schema + " it made") + "; once the server is back, remove them with " + drop + " or leave them: they are marked as a job's unfinished creation,"
+                + " which the next job into this store removes itself";
     }
 
     /**

@@ -31,6 +31,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -166,7 +167,7 @@ public final class PostgresProvider implements StoreProvider {
 
     @Override
     public Optional<SessionStore> openIfExists(StoreLocator locator) {
-        if (holdsNoTable(locator)) {
+        if (holdsNoStore(locator)) {
             return Optional.empty();
         }
         try {
@@ -177,13 +178,13 @@ public final class PostgresProvider implements StoreProvider {
     }
 
     /**
-     * Whether the store's schema has no table at all (or its database or schema does not exist),
-     * asked on one plain connection: a job asks this of a new target several times, and each full
-     * open builds a pool and reads the catalogue first. A server that cannot be reached or refuses
-     * the user is an error, never an absent store: an undo took a backup of such a store as absent,
-     * and the next undo emptied it.
+     * Whether the store's schema has no table at all (or its database or schema does not exist), or only the empty tables
+     * of an unfinished creation of ours ({@link UnfinishedCreation}), which the next creation removes; asked on one plain
+     * connection: a job asks this of a new target several times, and each full open builds a pool and reads the catalogue
+     * first. A server that cannot be reached or refuses the user is an error, never an absent store: an undo took a backup
+     * of such a store as absent, and the next undo emptied it.
      */
-    private static boolean holdsNoTable(StoreLocator locator) {
+    private static boolean holdsNoStore(StoreLocator locator) {
         try (Connection connection = SqlCatalog.connect(locator, Dialect.POSTGRESQL)) {
             Set<String> tables = Dialect.POSTGRESQL.tables(connection);
             if (!tables.contains("sessions")) {
@@ -192,7 +193,7 @@ public final class PostgresProvider implements StoreProvider {
                     throw new StoreFaultException(locator.display(), refusal, null);
                 });
             }
-            return tables.isEmpty();
+            return tables.isEmpty() || UnfinishedCreation.in(connection).isPresent();
         } catch (SQLException e) {
             if ("3D000".equals(e.getSQLState())) {
                 return true;
@@ -268,10 +269,32 @@ public final class PostgresProvider implements StoreProvider {
         }
     }
 
-    /** Whether the store's schema exists; a database that does not exist has none (the job makes no database). */
+    /**
+     * Whether the store's schema exists; a database that does not exist has none (the job makes no database), and one an
+     * unfinished creation of ours made, holding nothing else, is removed with it by the next creation.
+     */
     @Override
     public boolean placeExists(StoreLocator locator) {
-        return PostgresCreation.schemaExists(locator);
+        return PostgresCreation.schemaExists(locator) && unfinishedCreation(locator, UnfinishedCreation::madeTheSchema).isEmpty();
+    }
+
+    /** What an unfinished creation of ours left in the store's schema, which a job that creates the store there removes first. */
+    @Override
+    public Optional<String> unfinishedCreation(StoreLocator locator) {
+        return unfinishedCreation(locator, unfinished -> true).map(unfinished -> "the target holds only the empty tables an earlier job made and never"
+                + " finished (" + unfinished.tablesNamed() + (unfinished.madeTheSchema() ? ", in the schema it made" : "")
+                + "): they are removed as the new store is made");
+    }
+
+    private static Optional<UnfinishedCreation> unfinishedCreation(StoreLocator locator, Predicate<UnfinishedCreation> which) {
+        try (Connection connection = SqlCatalog.connect(locator, Dialect.POSTGRESQL)) {
+            return UnfinishedCreation.in(connection).filter(which);
+        } catch (SQLException e) {
+            if ("3D000".equals(e.getSQLState())) {
+                return Optional.empty();
+            }
+            throw PgErrors.describe(locator, PgCredentials.resolve(locator), e);
+        }
     }
 
     /**
@@ -299,7 +322,10 @@ public final class PostgresProvider implements StoreProvider {
             /** The rows are committed first, then the indexes are built while the rows are read; see {@link PendingRebuild}. */
             @Override
             public void commit(Consumer<SessionStore> readAlongside) {
-                store.commitHeldWrite();
+                store.commitHeldWrite(connection -> {
+                    UnfinishedCreation.clear(connection);
+                    return null;
+                });
                 settled.set(true);
                 try (ReadAlongside reading = ReadAlongside.start(readAlongside, () -> SqlStores.openPostgres(locator, OpenMode.EXISTING))) {
                     store.finishRebuild(() -> { });

@@ -56,6 +56,11 @@ public final class SchemaAtOnce {
 
     /** Makes the schema and its history in an empty database; a failure leaves it empty. */
     public void create(DataSource dataSource) throws SQLException {
+        create(dataSource, connection -> null);
+    }
+
+    /** As {@link #create(DataSource)}, with {@code alsoInTheTransaction} run once the schema is made, before the commit. */
+    void create(DataSource dataSource, SqlWork<Void> alsoInTheTransaction) throws SQLException {
         List<Step> steps = steps();
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
@@ -70,6 +75,7 @@ public final class SchemaAtOnce {
                     statement.executeUpdate(ddl);
                 }
                 insert(connection, steps.stream().map(Step::row).toList());
+                alsoInTheTransaction.run(connection);
                 connection.commit();
             } catch (SQLException | RuntimeException e) {
                 SqlTransactions.rollBack(connection, e);

@@ -363,18 +363,21 @@ final class SqlSessionStore implements SessionStore {
     }
 
     /**
-     * From now on a write keeps its transaction open until {@link #commitHeldWrite()}, and closing
+     * From now on a write keeps its transaction open until {@link #commitHeldWrite}, and closing
      * the store before that rolls it back: how a staged PostgreSQL store stays out of sight.
      */
     void holdWrites() {
         holdsWrites = true;
     }
 
-    void commitHeldWrite() {
+    /** @param alsoInTheCommit run in the held write's transaction before its commit (in one of its own when nothing was written) */
+    void commitHeldWrite(SqlWork<Void> alsoInTheCommit) {
         if (heldWrite == null) {
-            return;
+            commits.writing();
+            heldWrite = transactions.begin();
         }
         try {
+            alsoInTheCommit.run(heldWrite.connection());
             commits.commit(heldWrite);
         } catch (SQLException | PersistenceException e) {
             throw SqlFailures.writeFailure(locator, "writing failed", e);

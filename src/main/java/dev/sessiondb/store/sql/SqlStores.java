@@ -204,6 +204,9 @@ public final class SqlStores {
             if (!exists) {
                 try (Statement statement = connection.createStatement()) {
                     statement.execute("CREATE SCHEMA " + Dialect.quote(schema));
+                    if (mode == OpenMode.STAGED) {
+                        UnfinishedCreation.markSchema(connection, schema);
+                    }
                 } catch (SQLException e) {
                     if (!"42501".equals(e.getSQLState())) {
                         throw e;
@@ -294,19 +297,24 @@ public final class SqlStores {
             }
         }
         StoreLayout layout = LayoutDetection.choose(name, locator.layoutOverride().orElse(null), tables, catalog.columns(), mode);
+        // a staged PostgreSQL store's tables are committed before its records: marked so in the same transaction (UnfinishedCreation)
+        SqlWork<Void> marking = mode == OpenMode.STAGED && dialect == Dialect.POSTGRESQL ? connection -> {
+            UnfinishedCreation.mark(connection, tables);
+            return null;
+        } : connection -> null;
         if (layout == StoreLayout.NATIVE) {
             // an existing store is opened as it is, also for writing: a write upgrades it when it starts (after the job's backup)
-            return create ? createNative(dialect, name, dataSource, schema, mode != OpenMode.STAGED, !tables.contains(NativeSchema.HISTORY_TABLE))
+            return create ? createNative(dialect, name, dataSource, schema, mode != OpenMode.STAGED, !tables.contains(NativeSchema.HISTORY_TABLE), marking)
                     : new NativeLayout(dialect, name, SchemaHistory.installedVersion(dataSource, NativeSchema.HISTORY_TABLE));
         }
         if (layout == StoreLayout.CHAT) {
             if (create) {
-                createForeign(dataSource, ChatLayout.DDL);
+                createForeign(dataSource, ChatLayout.DDL, marking);
             }
             return new ChatLayout(dialect, name);
         }
         if (create) {
-            createForeign(dataSource, List.of(MinskyTable.sqliteDdl()));
+            createForeign(dataSource, List.of(MinskyTable.sqliteDdl()), marking);
         }
         try (Connection connection = dataSource.getConnection()) {
             catalog = TableCatalog.read(connection, dialect, "sessions");
@@ -321,14 +329,15 @@ public final class SqlStores {
      *
      * @param writeAheadLog false for a staged SQLite file, which gets its WAL when it is put in place
      * @param empty the store has no table at all, so its schema is made at once ({@link SchemaAtOnce}), not by Flyway
+     * @param marking run in the schema's transaction once it is made
      */
-    static NativeLayout createNative(Dialect dialect, String name, DataSource dataSource, String schema, boolean writeAheadLog, boolean empty)
-            throws SQLException {
+    static NativeLayout createNative(Dialect dialect, String name, DataSource dataSource, String schema, boolean writeAheadLog, boolean empty,
+                                     SqlWork<Void> marking) throws SQLException {
         if (dialect == Dialect.SQLITE && writeAheadLog) {
             useWriteAheadLog(dataSource);
         }
         if (empty) {
-            NativeSchema.atOnce(dialect).create(dataSource);
+            NativeSchema.atOnce(dialect).create(dataSource, marking);
             return new NativeLayout(dialect, name, NativeSchema.newest(dialect));
         }
         return new NativeLayout(dialect, name, NativeSchema.migrate(dataSource, dialect, schema, null));
@@ -358,11 +367,12 @@ public final class SqlStores {
         }
     }
 
-    private static void createForeign(HikariDataSource dataSource, Iterable<String> ddl) throws SQLException {
+    private static void createForeign(HikariDataSource dataSource, Iterable<String> ddl, SqlWork<Void> marking) throws SQLException {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             for (String sql : ddl) {
                 statement.execute(sql);
             }
+            marking.run(connection);
             connection.commit();
         }
     }
