@@ -188,14 +188,24 @@ public final class JobHistory {
         });
     }
 
-    /** A run stopped without a report: it ends with {@code outcome} and why, unless something closer to the stop ended it already. */
+    /**
+     * A run stopped without a report: it ends with {@code outcome} and why, unless something closer to the stop ended it already.
+     * A reason that only adds to the one kept (what a failed job left behind, known once its new store was closed) replaces it.
+     */
     public void ended(String runId, String outcome, Optional<String> why) {
-        run(runId).filter(run -> run.getOutcome() == null).ifPresent(run -> {
-            run.setFinishedAt(Instant.now());
-            run.setOutcome(outcome);
+        run(runId).filter(run -> run.getOutcome() == null || addsTo(run, outcome, why)).ifPresent(run -> {
+            if (run.getOutcome() == null) {
+                run.setFinishedAt(Instant.now());
+                run.setOutcome(outcome);
+            }
             why.ifPresent(reason -> run.setStopReason(reason.length() > 4000 ? reason.substring(0, 3999) + "…" : reason));
             database.save(run);
         });
+    }
+
+    private static boolean addsTo(JobRun run, String outcome, Optional<String> why) {
+        String kept = run.getStopReason();
+        return outcome.equals(run.getOutcome()) && kept != null && why.filter(reason -> reason.length() > kept.length() && reason.startsWith(kept)).isPresent();
     }
 
     /** Undo is about to put {@code backup} back: until it ends, whether it did is unknown. */

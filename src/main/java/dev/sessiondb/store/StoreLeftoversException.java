@@ -20,6 +20,14 @@ public final class StoreLeftoversException extends StoreException {
         this.left = left;
     }
 
+    /**
+     * {@code message} (a failure's, as said to a user), with what was left and what to do when the failure carries that and
+     * the message does not say it already: the leftovers ride on a suppressed exception, which a message alone does not show.
+     */
+    public static String told(String message, Throwable failure) {
+        return in(failure).filter(left -> !message.contains(left)).map(left -> message + "; " + left).orElse(message);
+    }
+
     /** What was left and what to do, if {@code failure}, one of its causes or their suppressed exceptions is one. */
     public static Optional<String> in(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {

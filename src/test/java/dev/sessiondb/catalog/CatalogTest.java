@@ -151,6 +151,28 @@ class CatalogTest {
         }
     }
 
+    /**
+     * A failed write ends its run at once; what the failed job left (known only when its new store is closed after) then
+     * completes the reason the history keeps. Another reason, not one that adds to the first, leaves the first as it was.
+     */
+    @Test
+    void aFailedRunsReasonIsCompletedWithWhatItLeftButNotReplacedByAnother() {
+        String runId = "20261201T130000.000Z-migrate-1a1b";
+        String failure = "postgresql://db?schema=s: writing failed (the server closed the connection)";
+        String left = failure + "; the target holds none of the records, but the empty tables the job made could not be taken away";
+        try (Catalog catalog = Catalog.open(dir)) {
+            catalog.history().started(runId, "migrate json:a.json -> postgresql://db?schema=s", List.of("json:a.json"), "postgresql://db?schema=s");
+            catalog.history().ended(runId, "failed", Optional.of(failure));
+            catalog.history().ended(runId, "failed", Optional.of(left));
+            catalog.history().ended(runId, "failed", Optional.of("something else"));
+        }
+
+        try (Catalog catalog = Catalog.open(dir)) {
+            assertThat(catalog.history().list(Optional.empty(), 1)).extracting(PastJob::outcome, PastJob::stopReason)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple(Optional.of("failed"), Optional.of(left)));
+        }
+    }
+
     /** The backup a migration into an existing SQLite file took of it. */
     private static Backup sqliteBackup(String runId, Path target) {
         return new Backup(runId + "-beef", Instant.parse("2026-12-01T11:00:01Z"), "migrate json:a.json -> sqlite:" + target,

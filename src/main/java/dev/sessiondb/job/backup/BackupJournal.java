@@ -18,6 +18,7 @@ import dev.sessiondb.store.StaleRecordException;
 import dev.sessiondb.store.StoreFactory;
 import dev.sessiondb.store.StoreFaults;
 import dev.sessiondb.store.StoreInfo;
+import dev.sessiondb.store.StoreLeftoversException;
 import dev.sessiondb.store.StoreLocator;
 import dev.sessiondb.store.json.RepeatedRecords;
 import java.io.IOException;
@@ -292,7 +293,7 @@ public final class BackupJournal {
     /** Why a run was refused or failed, as its message says it, secrets masked; a cancel needs no reason. */
     private static Optional<String> reasonOf(RuntimeException stopped) {
         return stopped instanceof CancelledException ? Optional.empty()
-                : Optional.ofNullable(stopped.getMessage()).map(message -> SecretMasker.maskText(null, message));
+                : Optional.ofNullable(stopped.getMessage()).map(message -> SecretMasker.maskText(null, StoreLeftoversException.told(message, stopped)));
     }
 
     /** The backup of a store the run's write left as it was goes. */

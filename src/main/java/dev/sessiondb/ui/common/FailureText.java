@@ -1,6 +1,7 @@
 package dev.sessiondb.ui.common;
 
 import dev.sessiondb.store.StoreFaults;
+import dev.sessiondb.store.StoreLeftoversException;
 
 /**
  * A failure as the window says it: the engine's words ({@link StoreFaults#describe}), with the advice only a
@@ -16,7 +17,7 @@ public final class FailureText {
     }
 
     public static String describe(Throwable failure) {
-        return StoreFaults.describe(failure)
+        return StoreLeftoversException.told(StoreFaults.describe(failure), failure)
                 .replace("check that folder, or pass --backup-dir", "check that folder: " + WHERE_BACKUPS_GO)
                 .replace(" (or --backup-dir for backups)", " (" + WHERE_BACKUPS_GO + ")")
                 .replace("run the command again", "run the job again");

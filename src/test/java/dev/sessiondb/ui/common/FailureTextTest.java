@@ -9,7 +9,9 @@ import dev.sessiondb.job.migrate.MigrateOptions;
 import dev.sessiondb.job.transfer.TargetMode;
 import dev.sessiondb.progress.ProgressMonitor;
 import dev.sessiondb.sample.SampleSessions;
+import dev.sessiondb.store.StoreException;
 import dev.sessiondb.store.StoreFaults;
+import dev.sessiondb.store.StoreLeftoversException;
 import dev.sessiondb.store.StoreLocator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -40,6 +42,17 @@ class FailureTextTest {
         assertThat(StoreFaults.describe(failure)).as("the engine's words, for the command line").contains("--backup-dir");
         assertThat(FailureText.describe(failure)).doesNotContain("--backup-dir").doesNotContain("the command")
                 .contains("the app keeps its backups in sessiondb-admin in the data folder");
+    }
+
+    /** A failure whose new store's tables could not be taken away says so in the window too, as the command line says it. */
+    @Test
+    void aFailureThatLeftEmptyTablesNamesThemAndHowToRemoveThem() {
+        String left = "the target holds none of the records, but the empty tables the job made could not be taken away (the server is gone):"
+                + " \"s\".\"sessions\"; once the server is back, remove them with DROP TABLE \"s\".\"sessions\";";
+        RuntimeException failure = new StoreException("postgresql://db?schema=s: writing failed (the server closed the connection)");
+        failure.addSuppressed(new StoreLeftoversException("postgresql://db?schema=s", left, null));
+
+        assertThat(FailureText.describe(failure)).startsWith("postgresql://db?schema=s: writing failed").endsWith("; " + left);
     }
 
     private static Exception failureOf(Runnable work) {
