@@ -90,13 +90,30 @@ public record SessionQuery(String search, List<FieldFilter> filters, SortKey sor
 
     /**
      * Whether a word of the search is found in the record's text only where tables show a mask: a store that searches its
-     * text as stored finds such a record, which it must then leave out.
+     * text as stored finds such a record, which it must then leave out. Each field is case-folded once, whatever the words.
      */
     public boolean foundOnlyBehindMasks(SessionRecord record) {
-        for (String word : searchWords()) {
+        List<String> words = searchWords();
+        if (words.isEmpty()) {
+            return false;
+        }
+        String[] values = new String[SEARCHED.size()];
+        String[] folded = new String[SEARCHED.size()];
+        for (int field = 0; field < values.length; field++) {
+            values[field] = SEARCHED.get(field).valueOf(record).orElse(null);
+            folded[field] = values[field] == null ? null : CaseFolding.fold(values[field]);
+        }
+        for (String word : words) {
             List<String> needles = needles(word);
-            boolean foundAsStored = SEARCHED.stream().anyMatch(key -> key.valueOf(record).map(value -> contains(CaseFolding.fold(value), needles)).orElse(false));
-            if (foundAsStored && !foundAsShown(record, needles)) {
+            boolean foundAsStored = false;
+            boolean foundAsShown = false;
+            for (int field = 0; field < values.length && !foundAsShown; field++) {
+                if (folded[field] != null && contains(folded[field], needles)) {
+                    foundAsStored = true;
+                    foundAsShown = shownHolds(values[field], needles);
+                }
+            }
+            if (foundAsStored && !foundAsShown) {
                 return true;
             }
         }
@@ -107,14 +124,17 @@ public record SessionQuery(String search, List<FieldFilter> filters, SortKey sor
     private static boolean foundAsShown(SessionRecord record, List<String> needles) {
         for (SortKey key : SEARCHED) {
             String value = key.valueOf(record).orElse(null);
-            if (value != null && contains(CaseFolding.fold(value), needles)) {
-                String shown = SecretMasker.maskText(null, value);
-                if (shown.equals(value) || contains(CaseFolding.fold(shown), needles)) {
-                    return true;
-                }
+            if (value != null && contains(CaseFolding.fold(value), needles) && shownHolds(value, needles)) {
+                return true;
             }
         }
         return false;
+    }
+
+    /** Whether a value that holds the word as stored still holds it as tables show it, its secrets masked. */
+    private static boolean shownHolds(String value, List<String> needles) {
+        String shown = SecretMasker.maskText(null, value);
+        return shown.equals(value) || contains(CaseFolding.fold(shown), needles);
     }
 
     /** The word's forms case-folded; a word of one form (any ASCII word) costs no normalisation and no stream. */

@@ -38,14 +38,16 @@ final class PageQuery {
     private final Dialect dialect;
     private final Layout layout;
     private final SessionQuery query;
+    private final MaskedSearchRows maskedRows;
     private final List<String> conditions = new ArrayList<>();
     private final List<Object> params = new ArrayList<>();
     private boolean finishInJava;
 
-    PageQuery(Dialect dialect, Layout layout, SessionQuery query) {
+    PageQuery(Dialect dialect, Layout layout, SessionQuery query, MaskedSearchRows maskedRows) {
         this.dialect = dialect;
         this.layout = layout;
         this.query = query;
+        this.maskedRows = maskedRows;
     }
 
     /** The page and how many sessions match across all pages. */
@@ -55,10 +57,15 @@ final class PageQuery {
             return inJava(connection);
         }
         if (query.limit() == 0) {
-            return new Page(List.of(), count(connection));
+            return new Page(List.of(), shownOf(connection, count(connection)));
         }
         Page page = rowsWithCount(connection);
-        return showsMaskedMatch(page.records()) ? inJava(connection) : page;
+        if (showsMaskedMatch(page.records())) {
+            return inJava(connection);
+        }
+        // a first page that holds every match has shown each one already
+        boolean allShown = query.offset() == 0 && page.records().size() == page.totalMatching();
+        return allShown ? page : new Page(page.records(), shownOf(connection, page.totalMatching()));
     }
 
     /**
@@ -90,6 +97,31 @@ final class PageQuery {
      */
     private boolean showsMaskedMatch(List<SessionRecord> rows) {
         return !query.searchWords().isEmpty() && rows.stream().anyMatch(query::foundOnlyBehindMasks);
+    }
+
+    /**
+     * How many of the sessions SQL counted the pages show: less those it found only behind a mask, looked for only among the
+     * rows whose searched text holds a secret ({@link MaskedSearchRows}), none in nearly every store.
+     */
+    private long shownOf(Connection connection, long counted) throws SQLException {
+        List<String> masked = counted == 0 || query.searchWords().isEmpty() ? List.of() : maskedRows.keys(connection, layout);
+        long shown = counted;
+        for (int from = 0; from < masked.size(); from += Dialect.FETCH_SIZE) {
+            List<String> keys = masked.subList(from, Math.min(from + Dialect.FETCH_SIZE, masked.size()));
+            List<Object> keyParams = new ArrayList<>(params);
+            keyParams.addAll(keys);
+            String among = (conditions.isEmpty() ? " WHERE " : " AND ") + layout.keyExpression()
+                    + keys.stream().map(key -> "?").collect(Collectors.joining(", ", " IN (", ")"));
+            try (PreparedStatement select = prepare(connection, "SELECT " + layout.selectList() + from() + among, keyParams);
+                 ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    if (!query.matches(layout.readListed(rows))) {
+                        shown--;
+                    }
+                }
+            }
+        }
+        return shown;
     }
 
     private void plan(Connection connection) throws SQLException {

@@ -71,6 +71,7 @@ final class SqlSessionStore implements SessionStore {
     private final boolean marksUnreadable;
     /** Shared with the views: a SQLite file's holds a connection of its own once taken. */
     private final WriteMark writeMark;
+    private final MaskedSearchRows maskedRows;
     private boolean closed;
 
     SqlSessionStore(StoreLocator locator, Dialect dialect, Layout layout, HikariDataSource pool, String schema, Database database,
@@ -87,6 +88,8 @@ final class SqlSessionStore implements SessionStore {
         this.writeMark = whole != null ? whole.writeMark : dialect == Dialect.SQLITE ? new SqliteWriteMark(locator.path(), pool.getDataSource())
                 : new PostgresRowVersions(transactions, this::tablesWritten);
         this.referencedKeys = new ReferencedKeys(transactions::read);
+        this.maskedRows = new MaskedSearchRows(connection -> dialect == Dialect.SQLITE ? SqliteFingerprint.of(locator.path())
+                : PostgresFingerprint.token(connection, tablesWritten()));
         this.rebuilds = new StoreRebuilds(database, dialect, locator);
         this.commits = new SqlCommits(dialect, pool, locator.display());
         this.locator = locator;
@@ -124,13 +127,13 @@ final class SqlSessionStore implements SessionStore {
 
     @Override
     public Page page(SessionQuery query) {
-        PageQuery page = new PageQuery(dialect, layout, query);
+        PageQuery page = new PageQuery(dialect, layout, query, maskedRows);
         return page.readsAlone() ? transactions.readAlone(page::run) : transactions.read(page::run);
     }
 
     @Override
     public List<SessionRecord> pageRecords(SessionQuery query) {
-        PageQuery page = new PageQuery(dialect, layout, query);
+        PageQuery page = new PageQuery(dialect, layout, query, maskedRows);
         return page.readsAlone() ? transactions.readAlone(page::records) : transactions.read(page::records);
     }
 
