@@ -47,24 +47,20 @@ public final class Catalog implements AutoCloseable {
     private final Path file;
     private final HikariDataSource dataSource;
     private final Database database;
+    private final boolean writable;
 
-    private Catalog(Path file, HikariDataSource dataSource, Database database) {
+    private Catalog(Path file, HikariDataSource dataSource, Database database, boolean writable) {
         this.file = file;
         this.dataSource = dataSource;
         this.database = database;
+        this.writable = writable;
     }
 
     /** The catalog in {@code folder}, created and brought to the newest schema if needed. */
     public static Catalog open(Path folder) {
         Path file = folder.toAbsolutePath().resolve(FILE_NAME);
         boolean created = createOwnerOnly(file);
-        CatalogFaults.requireDatabase(file);
-        HikariDataSource dataSource;
-        try {
-            dataSource = new HikariDataSource(pool(file));
-        } catch (RuntimeException e) {
-            throw CatalogFaults.unusable(file, e);
-        }
+        HikariDataSource dataSource = dataSource(file, false);
         try {
             if (Files.size(file) == 0) {
                 // a new, empty database: made as Flyway would make it, without Flyway's start-up
@@ -73,7 +69,7 @@ public final class Catalog implements AutoCloseable {
                 // SQLite's "main" always exists: Flyway's making of it retries a damaged file's errors for seconds
                 Flyway.configure().dataSource(dataSource).createSchemas(false).locations("classpath:db/catalog").load().migrate();
             }
-            return new Catalog(file, dataSource, DatabaseFactory.create(config(dataSource)));
+            return new Catalog(file, dataSource, DatabaseFactory.create(config(dataSource)), true);
         } catch (RuntimeException | SQLException | IOException e) {
             dataSource.close();
             if (created) {
@@ -85,26 +81,64 @@ public final class Catalog implements AutoCloseable {
     }
 
     /**
-     * The catalog beside a journal, its backup index brought in line with the journal's folders
-     * first; empty when nothing was ever recorded or backed up there (nothing is created then).
+     * The catalog beside a journal, for reading, its backup index brought in line with the journal's folders first; empty
+     * when nothing was ever recorded or backed up there (nothing is created then). One that cannot be written is opened
+     * read-only as last recorded ({@link #writable()} says so): reading the history needs no write.
      */
     public static Optional<Catalog> ofJournal(BackupJournal journal) {
         List<Backup> backups = journal.list();
-        if (backups.isEmpty() && !Files.exists(journal.root().resolve(FILE_NAME))) {
+        Path file = journal.root().toAbsolutePath().resolve(FILE_NAME);
+        if (backups.isEmpty() && !Files.exists(file)) {
             return Optional.empty();
         }
-        Catalog catalog = open(journal.root());
+        if (Files.isRegularFile(file) && !(Files.isWritable(file) && Files.isWritable(file.getParent()))) {
+            return Optional.of(openReadOnly(file, CatalogFaults.readOnly(file, null)));
+        }
+        Catalog catalog;
+        try {
+            catalog = open(journal.root());
+        } catch (CatalogException e) {
+            return Optional.of(readOnlyAfter(file, e));
+        }
         try {
             catalog.history().reconcile(backups, journal::isWhole);
             return Optional.of(catalog);
         } catch (RuntimeException e) {
             catalog.close();
-            throw CatalogFaults.unusable(catalog.file(), e);
+            return Optional.of(readOnlyAfter(file, CatalogFaults.unusable(file, e)));
+        }
+    }
+
+    /** The catalog opened read-only when {@code failure} says it cannot be written; else that failure. */
+    private static Catalog readOnlyAfter(Path file, CatalogException failure) {
+        if (!CatalogFaults.cannotBeWritten(failure) || !Files.isRegularFile(file)) {
+            throw failure;
+        }
+        return openReadOnly(file, failure);
+    }
+
+    /** The catalog as last recorded, nothing written; {@code failure} is thrown for an older one, whose schema needs a write first. */
+    private static Catalog openReadOnly(Path file, CatalogException failure) {
+        HikariDataSource dataSource = dataSource(file, true);
+        try {
+            if (!NEWEST.equals(installedVersion(dataSource))) {
+                // an older catalog's schema is brought up to date before it is read, which needs a write
+                throw failure;
+            }
+            return new Catalog(file, dataSource, DatabaseFactory.create(config(dataSource)), false);
+        } catch (RuntimeException | SQLException e) {
+            dataSource.close();
+            throw e == failure ? failure : CatalogFaults.unusable(file, e);
         }
     }
 
     public Path file() {
         return file;
+    }
+
+    /** Whether jobs can be recorded here: false for a catalog {@link #ofJournal} could only open read-only. */
+    public boolean writable() {
+        return writable;
     }
 
     public JobHistory history() {
@@ -121,9 +155,24 @@ public final class Catalog implements AutoCloseable {
         dataSource.close();
     }
 
-    private static HikariConfig pool(Path file) {
+    /** A pool on the catalog file, once it is known to be a SQLite database or empty. */
+    private static HikariDataSource dataSource(Path file, boolean readOnly) {
+        CatalogFaults.requireDatabase(file);
+        try {
+            return new HikariDataSource(pool(file, readOnly));
+        } catch (RuntimeException e) {
+            throw CatalogFaults.unusable(file, e);
+        }
+    }
+
+    private static HikariConfig pool(Path file, boolean readOnly) {
         HikariConfig pool = new HikariConfig();
         pool.setJdbcUrl("jdbc:sqlite:" + file);
+        if (readOnly) {
+            // SQLite's SQLITE_OPEN_READONLY: no journal is made, which a read-only folder would refuse
+            pool.addDataSourceProperty("open_mode", "1");
+            pool.setReadOnly(true);
+        }
         pool.setPoolName("sessiondb-catalog");
         pool.setAutoCommit(false);
         // one writer at a time is what SQLite allows anyway; a second connection would only wait on the lock

@@ -19,6 +19,8 @@ final class CatalogFaults {
 
     /** The 16 bytes every SQLite database file begins with. */
     private static final byte[] SQLITE_HEADER = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
+    private static final String READ_ONLY = " cannot be written (the file, or its folder where SQLite keeps its journal, is read-only)";
+    private static final String MAKE_WRITABLE = "make both writable for you (chmod u+w), or choose another --backup-dir";
     private static final String BACKUPS_STAY = "the backups beside it stay, and 'sessiondb undo --list' lists them";
 
     private CatalogFaults() {
@@ -61,17 +63,33 @@ final class CatalogFaults {
             return new CatalogException("the catalog " + file + " is locked by another process (a sqlite3 shell or another program in a"
                     + " transaction on it); end that transaction or close that program, then run the command again", failure);
         }
-        String lower = String.valueOf(rootMessage(failure)).toLowerCase(Locale.ROOT);
-        if (lower.contains("sqlite_readonly") || lower.contains("read-only file system")) {
-            return new CatalogException("the catalog " + file + " cannot be written (the file, or its folder where SQLite keeps its journal,"
-                    + " is read-only); make both writable for you (chmod u+w), or choose another --backup-dir, then run the command again", failure);
+        if (cannotBeWritten(failure)) {
+            return readOnly(file, failure);
         }
+        String lower = String.valueOf(rootMessage(failure)).toLowerCase(Locale.ROOT);
         if (failure instanceof AccessDeniedException || lower.contains("sqlite_cantopen") || lower.contains("permission denied")) {
             return new CatalogException("the catalog " + file + " cannot be opened: permission denied (on the file or its folder); make both"
                     + " readable and writable for you (chmod u+rw), or choose another --backup-dir, then run the command again", failure);
         }
         return new CatalogException("cannot use the catalog " + file + " (" + firstLine(rootMessage(failure))
                 + "); move it aside to start a new history (" + BACKUPS_STAY + ")", failure);
+    }
+
+    /** Whether the failure, or the one a {@link CatalogException} tells, is SQLite's or the file system's refusal to write. */
+    static boolean cannotBeWritten(Throwable failure) {
+        String lower = String.valueOf(rootMessage(failure)).toLowerCase(Locale.ROOT);
+        return lower.contains("sqlite_readonly") || lower.contains("read-only file system");
+    }
+
+    /** The catalog cannot be written, told with what to do; {@code cause} null when a look at its permissions found it. */
+    static CatalogException readOnly(Path file, Throwable cause) {
+        return new CatalogException("the catalog " + file + READ_ONLY + "; " + MAKE_WRITABLE + ", then run the command again", cause);
+    }
+
+    /** What a reader of a catalog opened read-only is told once: what it shows, and that jobs run now go unrecorded there. */
+    static String readOnlyForReading(Path file) {
+        return "the catalog " + file + READ_ONLY + ": the history is shown as last recorded, and jobs cannot be recorded there;"
+                + " to record them, " + MAKE_WRITABLE;
     }
 
     private static CatalogException notADatabase(Path file, Throwable cause) {

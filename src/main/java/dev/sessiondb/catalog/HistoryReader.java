@@ -4,6 +4,7 @@ import dev.sessiondb.job.backup.BackupJournal;
 import dev.sessiondb.store.StoreLocator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -13,9 +14,17 @@ import java.util.function.Function;
 public final class HistoryReader {
 
     private final BackupJournal journal;
+    private final Consumer<String> readOnlyNotice;
+    private boolean toldReadOnly;
 
     public HistoryReader(BackupJournal journal) {
+        this(journal, notice -> { });
+    }
+
+    /** @param readOnlyNotice told once, when the catalog could only be opened read-only, that jobs cannot be recorded there */
+    public HistoryReader(BackupJournal journal, Consumer<String> readOnlyNotice) {
         this.journal = journal;
+        this.readOnlyNotice = readOnlyNotice;
     }
 
     /**
@@ -44,6 +53,10 @@ public final class HistoryReader {
             return nothing;
         }
         try (Catalog catalog = opened.get()) {
+            if (!catalog.writable() && !toldReadOnly) {
+                toldReadOnly = true;
+                readOnlyNotice.accept(CatalogFaults.readOnlyForReading(catalog.file()));
+            }
             return query.apply(catalog.history());
         }
     }

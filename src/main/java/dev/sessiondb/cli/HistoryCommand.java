@@ -48,7 +48,7 @@ final class HistoryCommand implements Callable<Integer> {
 
     private List<PastJob> jobs(BackupJournal journal, Optional<StoreLocator> only) {
         try {
-            return new HistoryReader(journal).jobs(only, limit);
+            return new HistoryReader(journal, Notices.of(spec.commandLine())::warning).jobs(only, limit);
         } catch (CatalogException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         }

@@ -313,7 +313,7 @@ final class UndoCommand implements Callable<Integer> {
     /** From the catalog; when it cannot be read, from the journal's folders, with one warning. */
     private List<IndexedBackup> indexedBackups(BackupJournal journal) {
         try {
-            return new HistoryReader(journal).backups();
+            return new HistoryReader(journal, Notices.of(spec.commandLine())::warning).backups();
         } catch (CatalogException e) {
             Notices.of(spec.commandLine()).warning(e.getMessage() + "; listing the backup folders instead");
             return journal.list().stream().map(backup -> new IndexedBackup(backup, RunIds.jobOf(RunIds.runIdOf(backup)), false)).toList();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sessiondb.Fixtures;
 import dev.sessiondb.catalog.Catalog;
+import dev.sessiondb.faults.TmpfsMount;
 import dev.sessiondb.job.StoreContents;
 import dev.sessiondb.model.JsonCodec;
 import dev.sessiondb.sample.SampleSessions;
@@ -173,5 +174,44 @@ class HistoryCommandTest {
         CliRun list = CliRun.of("undo", "--list", "--format", "json", "--backup-dir", journal);
         assertThat(list.exitCode()).as(list.err()).isZero();
         assertThat(JsonCodec.parse(list.out()).findValuesAsText("locator")).contains("sqlite:" + dir.resolve("b.db"), "sqlite:" + dir.resolve("a.db"));
+    }
+
+    /**
+     * An audit: a catalog on a read-only file system made {@code history} fail (exit 2) though reading needs no write; it is
+     * read as last recorded, each reader says once that jobs cannot be recorded there, and a job still refuses the folder.
+     */
+    @Test
+    void aReadOnlyCatalogIsReadAndSaysOnceThatJobsCannotBeRecordedThere() throws Exception {
+        try (TmpfsMount mount = TmpfsMount.of(dir.resolve("mounted"), 8192)) {
+            String readOnlyJournal = mount.folder().resolve("journal").toString();
+            CliRun migrate = CliRun.of("migrate", fixture.toString(), "sqlite:" + dir.resolve("a.db"), "--backup-dir", readOnlyJournal);
+            assertThat(migrate.exitCode()).as(migrate.err()).isZero();
+            String backupId = JsonCodec.parse(CliRun.of("history", "--format", "json", "--backup-dir", readOnlyJournal).out()).get(0).path("backupId").asText();
+            mount.readOnly();
+            Path catalog = Path.of(readOnlyJournal, Catalog.FILE_NAME);
+            String notice = "the catalog " + catalog + " cannot be written";
+
+            CliRun history = CliRun.of("history", "--backup-dir", readOnlyJournal);
+            CliRun historyJson = CliRun.of("history", "--format", "json", "--backup-dir", readOnlyJournal);
+            CliRun list = CliRun.of("undo", "--list", "--backup-dir", readOnlyJournal);
+            CliRun again = CliRun.of("migrate", fixture.toString(), "sqlite:" + dir.resolve("b.db"), "--backup-dir", readOnlyJournal);
+
+            assertThat(history.exitCode()).as(history.err()).isZero();
+            assertThat(history.out()).contains("migrate json:" + fixture, backupId);
+            assertThat(history.err().lines()).singleElement().asString().contains("warning: " + notice, "jobs cannot be recorded there");
+            assertThat(historyJson.exitCode()).as(historyJson.err()).isZero();
+            assertThat(JsonCodec.parse(historyJson.out()).get(0).path("backupId").asText()).isEqualTo(backupId);
+            assertThat(historyJson.err().lines()).hasSize(1);
+            JsonNode warning = JsonCodec.parse(historyJson.err().strip());
+            assertThat(warning.path("warning").asText()).contains(notice, "jobs cannot be recorded there");
+            assertThat(warning.path("command").asText()).isEqualTo("history");
+            assertThat(list.exitCode()).as(list.err()).isZero();
+            assertThat(list.out()).contains(backupId);
+            assertThat(list.err().lines()).singleElement().asString().contains(notice).doesNotContain("listing the backup folders instead");
+            assertThat(again.exitCode()).isNotZero();
+            assertThat(again.err()).contains("read-only file system");
+            assertThat(dir.resolve("b.db")).doesNotExist();
+            mount.writable();
+        }
     }
 }
