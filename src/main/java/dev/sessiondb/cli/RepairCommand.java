@@ -1,7 +1,6 @@
 package dev.sessiondb.cli;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sessiondb.job.JobPlan;
 import dev.sessiondb.job.repair.Changeset;
 import dev.sessiondb.job.repair.NotWritten;
@@ -61,7 +60,7 @@ final class RepairCommand implements Callable<Integer> {
         try {
             leftForAPerson = printDryRun(job, out);
         } catch (RepeatedSessionsException repeated) {
-            leftForAPerson = printRepeatsDryRun(job, job.plan(), out);
+            leftForAPerson = printRepeatsDryRun(job.plan(), out);
         }
         out.flush();
         // as validate exits after the repair: findings remain that only a person can resolve
@@ -80,22 +79,10 @@ final class RepairCommand implements Callable<Integer> {
         }
     }
 
-    /** A JSON file in which sessions repeat: the records the repair removes, and the repeats it leaves for a person. */
-    private long printRepeatsDryRun(RepairJob job, JobPlan plan, PrintWriter out) {
-        long left = RepairJob.leftForAPerson(plan);
-        if (format == OutputFormat.JSON) {
-            ObjectNode json = JsonCodec.MAPPER.createObjectNode().put("description", job.description());
-            plan.coercions().forEach(json.putArray("remove")::add);
-            plan.warnings().forEach(json.putArray("warnings")::add);
-            out.println(json.toPrettyString());
-            return left;
-        }
-        out.println("Plan: " + job.description());
-        plan.coercions().forEach(line -> out.println("  " + line));
-        plan.warnings().forEach(line -> out.println("  " + line));
-        plan.counts().forEach((what, count) -> out.printf("  %,d %s%n", count, what));
-        out.println("Dry run: nothing was written.");
-        return left;
+    /** A JSON file in which sessions repeat: its plan, the records the repair removes and the repeats it leaves for a person, printed as every job's. */
+    private long printRepeatsDryRun(JobPlan plan, PrintWriter out) {
+        JobPrinter.print(plan, format, out);
+        return RepairJob.leftForAPerson(plan);
     }
 
     private static void printTable(RepairJob job, Changeset changeset, PrintWriter out) {

@@ -49,9 +49,10 @@ class RepeatedSessionRepairTest {
 
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).contains("remove record 2 (line 3): session 'a' repeats record 1 identically (duplicate-session)",
-                "1 repeated records to remove", "Dry run: nothing was written.");
+                "repeated records to remove:        1", "Dry run: nothing was written.");
         JsonNode plan = JsonCodec.parse(json.out());
-        assertThat(plan.path("remove").get(0).asText()).startsWith("remove record 2 (line 3)");
+        assertThat(plan.path("coercions").get(0).asText()).startsWith("remove record 2 (line 3)");
+        assertThat(plan.path("counts").path("repeated records to remove").asLong()).isEqualTo(1);
         assertThat(Files.readAllBytes(store)).isEqualTo(before);
         assertThat(dir.resolve("backups")).doesNotExist();
     }
