@@ -4,7 +4,6 @@ import dev.sessiondb.job.JobReport;
 import dev.sessiondb.job.backup.Backup;
 import dev.sessiondb.job.backup.BackupJournal;
 import dev.sessiondb.job.backup.JournalListener;
-import dev.sessiondb.store.StoreFaults;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -102,10 +101,8 @@ public final class CatalogRecorder implements JournalListener {
             failedThisRun = true;
             if (!warned) {
                 warned = true;
-                // a full disk is no fault of the file's: moving it away would not help
-                String advice = StoreFaults.isDiskFull(e) ? StoreFaults.diskFull(" at " + folder).what() + "; the job itself is unaffected; free some space there to record later jobs"
-                        : describe(e) + "; the job itself is unaffected";
-                warnings.accept("warning: the job history was not recorded: " + advice);
+                // told as every reader of the catalog is told (a full disk as such, not as a file to move aside)
+                warnings.accept("warning: the job history was not recorded: " + describe(e) + "; the job itself is unaffected");
             }
         }
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.sessiondb.catalog.Catalog;
 import dev.sessiondb.catalog.CatalogException;
+import dev.sessiondb.catalog.CatalogRecorder;
 import dev.sessiondb.cli.CliRun;
 import dev.sessiondb.progress.ProgressMonitor;
 import dev.sessiondb.sample.SampleSessions;
@@ -18,6 +19,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -50,6 +53,22 @@ class FullDiskDebrisTest {
 
         assertThat(failure).isInstanceOf(CatalogException.class).hasMessageContaining("the disk is full at " + mount.folder() + " (the catalog ");
         assertThat(mount.folder().resolve(Catalog.FILE_NAME)).doesNotExist();
+    }
+
+    /** A job's history on a full disk is told in the catalog's one wording of it, once, with the job unaffected. */
+    @Test
+    void aJobsHistoryOnAFullDiskIsToldOnceInTheCatalogsWording() throws IOException {
+        mount = TmpfsMount.of(dir.resolve("full"), 64);
+        fill(mount.folder(), 0);
+        List<String> warnings = new ArrayList<>();
+        CatalogRecorder recorder = new CatalogRecorder(mount.folder(), warnings::add);
+
+        recorder.started("run-1", "migrate a -> b", List.of("json:a"), "sqlite:b");
+        recorder.started("run-2", "migrate a -> c", List.of("json:a"), "sqlite:c");
+
+        String catalogSays = catchThrowable(() -> Catalog.open(mount.folder())).getMessage();
+        assertThat(warnings).containsExactly("warning: the job history was not recorded: " + catalogSays + "; the job itself is unaffected");
+        assertThat(catalogSays).startsWith("the disk is full at " + mount.folder() + " (the catalog ").doesNotContain("move it aside");
     }
 
     /** Free room from too little for the rows to too little for the indexes: every such run names the folder and leaves no staging file. */
