@@ -18,6 +18,10 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        boolean commandLine = args.length > 0 || "cli".equals(System.getProperty("sessiondb.launcher"));
+        if (commandLine) {
+            SessionDbCommand.sayWhenASignalEndsIt(args);
+        }
         if (args.length > 0) {
             SessionDbCommand.quietLibrariesOnStderrUnlessDebugging(args);
         }
@@ -25,7 +29,7 @@ public final class Main {
         LogFiles.prepare(MinskyPaths.ofSystem().appLogDir());
         LoggerFactory.getLogger(Main.class).info("SessionDB Admin {} on Java {} ({}), {}", BuildInfo.current().describe(),
                 System.getProperty("java.version"), System.getProperty("java.vendor"), args.length == 0 ? "desktop app" : "command " + args[0]);
-        if (args.length == 0 && !"cli".equals(System.getProperty("sessiondb.launcher"))) {
+        if (!commandLine) {
             System.exit(DesktopLauncher.launch(args));
         } else {
             System.exit(SessionDbCommand.run(args));

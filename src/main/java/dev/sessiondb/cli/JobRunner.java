@@ -98,7 +98,7 @@ final class JobRunner {
                     + " s of the signal and was ended; the store is valid as its last commit left it; see sessiondb history", StopSignal.exitCode(), null);
             Runtime.getRuntime().halt(StopSignal.exitCode());
         }, "sessiondb-cancel");
-        Runtime.getRuntime().addShutdownHook(cancelOnInterrupt);
+        SignalOutsideWork.workStarts(cancelOnInterrupt);
         try (TerminalProgress bar = new TerminalProgress(line)) {
             if (bar.draws()) {
                 tracker.addListener(bar);
@@ -111,6 +111,7 @@ final class JobRunner {
                 exitCode.set(StopSignal.exitCode());
                 FailureReport.of(line).failed(line.getCommandName(), cancelled.getMessage(), exitCode.get(), null);
             }
+            SignalOutsideWork.workEnded(exitCode.get());
             return exitCode.get();
         } finally {
             printed.countDown();

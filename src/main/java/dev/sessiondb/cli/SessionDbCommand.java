@@ -53,6 +53,14 @@ public final class SessionDbCommand {
     }
 
     /**
+     * From the command's first moment Ctrl-C, SIGTERM and SIGHUP are noted, and a command they end outside a job's work says
+     * it was cancelled instead of ending in silence ({@link SignalOutsideWork}). Called first thing, before the log is set up.
+     */
+    public static void sayWhenASignalEndsIt(String[] args) {
+        SignalOutsideWork.sayFor(Arrays.asList(args), commandName(args));
+    }
+
+    /**
      * The pool and the ORM log a lost connection before the failure reaches us; a command prints
      * one line for it instead, and {@code --debug} shows the libraries' warnings too, but not with
      * {@code --format json}: its stderr holds JSON lines only, the log file keeps them. The properties are
@@ -79,8 +87,7 @@ public final class SessionDbCommand {
         named(args).map(List::<Class<?>>of).orElse(SUBCOMMANDS).forEach(commandLine::addSubcommand);
         commandLine.setOut(withSurrogatesEscaped(out));
         commandLine.setErr(withSurrogatesEscaped(err));
-        Notices warnings = Notices.to(commandLine.getErr(), Arrays.asList(args),
-                named(args).map(subcommand -> subcommand.getAnnotation(Command.class).name()).orElse(""));
+        Notices warnings = Notices.to(commandLine.getErr(), Arrays.asList(args), commandName(args));
         PgCredentials.sendPasswordFileWarningsTo(warnings::warning);
         commandLine.setExecutionStrategy(parsed -> {
             OutputFormat.requireOffered(parsed);
@@ -120,6 +127,11 @@ public final class SessionDbCommand {
     private static Optional<Class<?>> named(String[] args) {
         return Arrays.stream(args).filter(arg -> !arg.startsWith("-")).findFirst()
                 .flatMap(name -> SUBCOMMANDS.stream().filter(subcommand -> subcommand.getAnnotation(Command.class).name().equals(name)).findFirst());
+    }
+
+    /** The name of the subcommand {@code args} name, or "" for none. */
+    private static String commandName(String[] args) {
+        return named(args).map(subcommand -> subcommand.getAnnotation(Command.class).name()).orElse("");
     }
 
     private static String oneLine(String message) {

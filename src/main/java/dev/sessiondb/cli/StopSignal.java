@@ -35,6 +35,11 @@ final class StopSignal {
         return noted == NONE_NOTED ? SessionDbCommand.INTERRUPTED : noted;
     }
 
+    /** Whether a signal asked the process to stop (else it ends as its command finished). */
+    static synchronized boolean noted() {
+        return noted != NONE_NOTED;
+    }
+
     /** Whether this is the first signal to ask for a stop: only that one ends the process. */
     private static synchronized boolean noteFirst(Signal received) {
         if (noted != NONE_NOTED) {

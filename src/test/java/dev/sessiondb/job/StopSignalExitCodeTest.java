@@ -71,6 +71,30 @@ class StopSignalExitCodeTest {
         assertThat(Files.readAllBytes(target)).isEqualTo(migrated);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "table | sessiondb: cancelled; nothing was changed",
+        "json  | {\"error\":\"cancelled; nothing was changed\",\"exitCode\":130,\"command\":\"undo\",\"todo\":\"nothing was changed\"}"})
+    void anUndoStoppedWhileItLooksAtTheStoreSaysSoAndChangesNothing(String format, String said) throws Exception {
+        assertThat(child.runToEnd(migrate())[0]).isZero();
+        byte[] migrated = Files.readAllBytes(target);
+
+        Stopped stopped = stopBeforeWork(List.of("undo", "--backup-dir", journal, "--format", format), Signal.INT);
+
+        assertThat(stopped.exitCode()).as(stopped.output()).isEqualTo(130);
+        assertThat(stopped.output().strip()).isEqualTo(said);
+        assertThat(Files.readAllBytes(target)).isEqualTo(migrated);
+    }
+
+    @ParameterizedTest(name = "SIG{0} exits {1}")
+    @CsvSource({"INT, 130", "TERM, 143"})
+    void aReadOnlyCommandStoppedWhileItReadsSaysItWasCancelled(Signal signal, int exitCode) throws Exception {
+        Stopped stopped = stopBeforeWork(List.of("ls", "held:" + target), signal);
+
+        assertThat(stopped.exitCode()).as(stopped.output()).isEqualTo(exitCode);
+        assertThat(stopped.output().strip()).isEqualTo("sessiondb: cancelled");
+    }
+
     @Test
     void theFirstSignalDecidesTheExitCodeAndLaterOnesDoNotCutTheCancelShort() throws Exception {
         byte[] before = Files.readAllBytes(target);
@@ -104,6 +128,17 @@ class StopSignalExitCodeTest {
         Path output = dir.resolve("output.txt");
         Process process = child.start(args, ProcessBuilder.Redirect.to(output.toFile()));
         awaitFile(process, output, HeldBackupProvider.beside(target, ".held"));
+        send(signal, process);
+        assertThat(process.waitFor(2, TimeUnit.MINUTES)).as("the child stopped").isTrue();
+        return new Stopped(process.exitValue(), Files.readString(output));
+    }
+
+    /** Starts the command held as it first looks at the target, before any job's work, sends the signal then, and waits for it to end. */
+    private Stopped stopBeforeWork(List<String> args, Signal signal) throws Exception {
+        Files.createFile(HeldBackupProvider.beside(target, ".hold-before-work"));
+        Path output = dir.resolve("output.txt");
+        Process process = child.start(args, ProcessBuilder.Redirect.to(output.toFile()));
+        awaitFile(process, output, HeldBackupProvider.beside(target, ".looking"));
         send(signal, process);
         assertThat(process.waitFor(2, TimeUnit.MINUTES)).as("the child stopped").isTrue();
         return new Stopped(process.exitValue(), Files.readString(output));
