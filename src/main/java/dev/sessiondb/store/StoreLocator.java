@@ -48,11 +48,34 @@ public record StoreLocator(StoreFormat format, String target, Map<String, String
         String lower = base.toLowerCase(Locale.ROOT);
         for (StoreFormat format : StoreProviders.formats()) {
             if (lower.startsWith(format.scheme() + ":")) {
-                return new StoreLocator(format, base.substring(format.scheme().length() + 1), params);
+                String path = base.substring(format.scheme().length() + 1);
+                requireFileOrFolder(path);
+                return new StoreLocator(format, path, params);
             }
         }
+        requireFileOrFolder(base);
         requireKnownKind(base);
         return new StoreLocator(detectFormat(Path.of(base)), base, params);
+    }
+
+    /**
+     * A store is read more than once (its shape, then its records) and written by replacing it: a pipe ({@code -}, {@code /dev/stdin},
+     * a shell's {@code <(...)}) can be neither, so it is refused with what to do instead of an error about the file's bytes or path.
+     */
+    private static void requireFileOrFolder(String path) {
+        String saveIt = "a store must be a file: save it first, e.g. cat ... > s.json, and give s.json";
+        if (path.equals("-")) {
+            throw new StoreException("-: sessiondb does not read a store from standard input; " + saveIt);
+        }
+        Path file;
+        try {
+            file = Path.of(path);
+        } catch (java.nio.file.InvalidPathException notAPath) {
+            return; // the store's own open names what is wrong with it
+        }
+        if (Files.exists(file) && !Files.isRegularFile(file) && !Files.isDirectory(file)) {
+            throw new StoreException(path + " is a pipe or a device, not a file; " + saveIt);
+        }
     }
 
     private static final Pattern KIND_PREFIX = Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]+):.*");

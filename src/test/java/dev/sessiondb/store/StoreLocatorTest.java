@@ -31,6 +31,26 @@ class StoreLocatorTest {
         assertThat(locator.target()).isEqualTo(target);
     }
 
+    /**
+     * An audit piped a store in: {@code /dev/stdin} read as "not a session store, neither JSON nor SQLite by its first bytes",
+     * {@code json:/dev/stdin} as "cannot resolve the path", {@code -} as "no such file or directory".
+     */
+    @ParameterizedTest
+    @CsvSource({"'', pipe", "json:, pipe", "sqlite:, pipe"})
+    void aPipeIsRefusedAsAStoreWithWhatToDoInstead(String scheme, String name) throws Exception {
+        Path pipe = dir.resolve(name);
+        assertThat(new ProcessBuilder("mkfifo", pipe.toString()).inheritIO().start().waitFor()).isZero();
+
+        assertThatThrownBy(() -> StoreLocator.parse(scheme + pipe)).isInstanceOf(StoreException.class).hasMessage(pipe
+                + " is a pipe or a device, not a file; a store must be a file: save it first, e.g. cat ... > s.json, and give s.json");
+    }
+
+    @Test
+    void standardInputIsRefusedAsAStoreWithWhatToDoInstead() {
+        assertThatThrownBy(() -> StoreLocator.parse("-")).isInstanceOf(StoreException.class).hasMessage(
+                "-: sessiondb does not read a store from standard input; a store must be a file: save it first, e.g. cat ... > s.json, and give s.json");
+    }
+
     @Test
     void readsLayoutAndSchemaParameters() {
         StoreLocator locator = StoreLocator.parse("postgres://u@h/db?schema=agents&layout=minsky");
