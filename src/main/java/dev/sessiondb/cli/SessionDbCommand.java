@@ -16,10 +16,13 @@ import java.nio.charset.Charset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * The {@code sessiondb} command line: a thin shell over the engine. Exit codes: 0 success,
@@ -28,7 +31,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "sessiondb", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT, versionProvider = VersionProvider.class,
         description = "Inspect, diff, migrate, consolidate and repair AI-agent session stores.")
-public final class SessionDbCommand {
+public final class SessionDbCommand implements Callable<Integer> {
 
     public static final int OK = 0;
     public static final int FOUND = 1;
@@ -43,6 +46,16 @@ public final class SessionDbCommand {
 
     @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT, description = "Show stack traces of errors.")
     boolean debug;
+
+    @Spec
+    CommandSpec spec;
+
+    /** {@code sessiondb} with no subcommand (the installed launcher alone) prints its usage, as {@code --help} does. */
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+        return OK;
+    }
 
     public static int run(String[] args) {
         // a listing piped to a file or a program stays exact; a terminal sees a record's escape sequences as text

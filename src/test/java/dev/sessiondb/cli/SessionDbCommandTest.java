@@ -34,6 +34,16 @@ class SessionDbCommandTest {
         EVERY_COMMAND.forEach(name -> assertThat(run.out()).containsPattern("(?m)^  " + name + " "));
     }
 
+    /** The installed launcher alone said "Missing required subcommand (see sessiondb --help)", exit 2; its README promised the usage. */
+    @Test
+    void noArgumentsPrintTheUsageAsHelpDoes() {
+        CliRun run = CliRun.of();
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.err()).isEmpty();
+        assertThat(run.out()).isEqualTo(CliRun.of("--help").out());
+    }
+
     @Test
     void aMistypedCommandIsRefusedWithTheUsagesPointer() {
         CliRun run = CliRun.of("migrat", "json:a.json");
