@@ -31,6 +31,7 @@ final class JobPrinter {
                 out.println((change.lossy() ? "  loss: " : "  kept: ") + change.describe());
             }
         });
+        plan.versionsDropped().ifPresent(dropped -> out.println("  loss: " + dropped));
         printLines("coercion", plan.coercions(), out);
         printLines("warning", plan.warnings(), out);
         plan.refusal().ifPresentOrElse(reason -> out.println("Would refuse: " + reason.text()), () -> out.println("Dry run: nothing was written."));

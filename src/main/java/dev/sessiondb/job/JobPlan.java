@@ -18,9 +18,18 @@ import java.util.Optional;
  * @param refusal     why the job would refuse to run, when it would
  * @param overwritten records of a target that holds some which the copy into it replaces with a different version or
  *                    removes (its backup keeps them); 0 for a job that edits a store in place
+ * @param versionsDropped what a consolidation leaves out of its result: versions whose content differs from the one kept
+ *                    ("3 versions dropped ..."), empty when every version left out is the same as the kept one
  */
 public record JobPlan(String description, Map<String, Long> counts, List<FieldChange> fieldChanges,
-                      List<String> coercions, List<String> warnings, Optional<Refusal> refusal, long overwritten) {
+                      List<String> coercions, List<String> warnings, Optional<Refusal> refusal, long overwritten,
+                      Optional<String> versionsDropped) {
+
+    /** The plan of a job that settles no conflicts, so drops no versions. */
+    public JobPlan(String description, Map<String, Long> counts, List<FieldChange> fieldChanges,
+                   List<String> coercions, List<String> warnings, Optional<Refusal> refusal, long overwritten) {
+        this(description, counts, fieldChanges, coercions, warnings, refusal, overwritten, Optional.empty());
+    }
 
     public JobPlan {
         counts = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(counts));
@@ -58,6 +67,7 @@ public record JobPlan(String description, Map<String, Long> counts, List<FieldCh
         warnings.forEach(json.putArray("warnings")::add);
         refusal.ifPresent(reason -> json.put("refusal", reason.text()));
         json.put("overwritten", overwritten);
+        versionsDropped.ifPresent(words -> json.put("versionsDropped", words));
         return json;
     }
 }

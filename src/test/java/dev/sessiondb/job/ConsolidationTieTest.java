@@ -44,7 +44,9 @@ class ConsolidationTieTest {
                 "{\"session\":\"s1\",\"branch\":\"b\",\"status\":\"open\",\"repoUrl\":\"https://u:pw-desktop@host/r.git\"}");
 
         assertThat(written().branch()).contains("a");
-        assertThat(report.warnings()).containsExactly("conflict on s1 (sources 1, 2): newest: a tie: no version has a date"
+        assertThat(report.warnings()).containsExactly("1 version dropped: it differs from the kept version of its session, in branch, repoUrl, and the result"
+                + " will not hold those values (each conflict line names its session and fields; the sources keep them; keeping every version, or"
+                + " choosing one, writes them)", "conflict on s1 (sources 1, 2): newest: a tie: no version has a date"
                 + " (lastActivityAt, pullRequest.updatedAt or createdAt), broken by priority order (the first source wins):"
                 + " kept the version from source 1; fields that differ: branch, repoUrl");
         String saved = Files.readString(new BackupJournal(dir.resolve("journal")).saveReport(report));
@@ -59,7 +61,7 @@ class ConsolidationTieTest {
         JobReport report = consolidate("{\"session\":\"s1\",\"branch\":\"a\",\"lastActivityAt\":\"2026-01-01T00:00:00Z\"}",
                 "{\"session\":\"s1\",\"branch\":\"b\",\"lastActivityAt\":\"2026-01-01T00:00:00Z\"}");
 
-        assertThat(report.warnings()).containsExactly("conflict on s1 (sources 1, 2): newest: a tie: source 1, source 2 are equally recent"
+        assertThat(report.warnings()).endsWith("conflict on s1 (sources 1, 2): newest: a tie: source 1, source 2 are equally recent"
                 + " (2026-01-01T00:00:00Z), broken by priority order (the first source wins): kept the version from source 1; fields that differ: branch");
     }
 
@@ -69,7 +71,7 @@ class ConsolidationTieTest {
                 "{\"session\":\"s1\",\"branch\":\"b\",\"createdAt\":\"2025-03-01T00:00:00Z\"}");
 
         assertThat(written().branch()).contains("b");
-        assertThat(report.warnings()).containsExactly("conflict on s1 (sources 1, 2): newest: kept the version from source 2;"
+        assertThat(report.warnings()).endsWith("conflict on s1 (sources 1, 2): newest: kept the version from source 2;"
                 + " fields that differ: branch, createdAt");
     }
 }

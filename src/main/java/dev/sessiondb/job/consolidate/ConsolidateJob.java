@@ -100,6 +100,7 @@ public final class ConsolidateJob implements Job {
                     plan.requireRunnable();
                     JobReport.Builder builder = start.get();
                     plan.counts().forEach(builder::count);
+                    plan.versionsDropped().ifPresent(builder::warning);
                     consolidation.conflicts().forEach(conflict -> builder.warning(conflictLine(conflict)));
                     builder.details().set("plan", plan.toJson());
                     addProvenance(consolidation, builder.details());
@@ -168,7 +169,17 @@ public final class ConsolidateJob implements Job {
         }
         consolidation.conflicts().forEach(conflict -> warnings.add(conflictLine(conflict)));
         Optional<Refusal> refusal = unmatchedChoice(consolidation).or(() -> failedConflicts(consolidation)).or(assessment::refusal);
-        return new JobPlan(description(), counts, assessment.fieldChanges(), assessment.coercions(), warnings, refusal, assessment.overwritten());
+        return new JobPlan(description(), counts, assessment.fieldChanges(), assessment.coercions(), warnings, refusal, assessment.overwritten(),
+                consolidation.droppedVersions().map(ConsolidateJob::droppedLine));
+    }
+
+    /** Versions left out whose values differ from the kept one's: a loss in the result, though the sources keep them. */
+    private static String droppedLine(Consolidation.DroppedVersions dropped) {
+        boolean one = dropped.versions() == 1;
+        return String.format("%,d %s dropped: %s from the kept version of %s session%s, and the result will not hold those values"
+                        + " (each conflict line names its session and fields; the sources keep them; keeping every version, or choosing one, writes them)",
+                dropped.versions(), one ? "version" : "versions", one ? "it differs" : "they differ", one ? "its" : "their",
+                dropped.fields().isEmpty() ? "" : ", in " + String.join(", ", dropped.fields()));
     }
 
     /**

@@ -222,6 +222,27 @@ public final class Consolidation {
         return counts;
     }
 
+    /**
+     * The source versions conflicts leave out of the result whose content differs from the kept version's (superseded, not
+     * identical duplicates), and the fields their conflicts differ in: what a settlement drops, which the sources still hold.
+     */
+    public Optional<DroppedVersions> droppedVersions() {
+        long versions = 0;
+        Set<String> fields = new TreeSet<>();
+        for (Conflict conflict : conflicts) {
+            long superseded = conflict.versions().stream().filter(version -> version.fate() == Fate.SUPERSEDED && !version.entry().inTarget()).count();
+            if (superseded > 0) {
+                versions += superseded;
+                fields.addAll(conflict.differingFields());
+            }
+        }
+        return versions == 0 ? Optional.empty() : Optional.of(new DroppedVersions(versions, List.copyOf(fields)));
+    }
+
+    /** @param fields the names (never values) of the fields the dropped versions' conflicts differ in, sorted */
+    public record DroppedVersions(long versions, List<String> fields) {
+    }
+
     /** Conflicts the merge target's own version won: no source's version is written for them. */
     public long keptFromTarget() {
         return conflicts.stream().filter(conflict -> conflict.kept().inTarget()).count();

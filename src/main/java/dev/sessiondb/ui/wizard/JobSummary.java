@@ -37,12 +37,17 @@ public record JobSummary(String headline, Tone tone, Map<String, Long> counts, L
                 : change.describe()));
         plan.coercions().forEach(line -> lines.add("Date: " + line));
         lines.addAll(plan.warnings());
+        plan.versionsDropped().ifPresent(dropped -> lines.add(0, dropped));
         if (plan.refusal().isPresent()) {
             return new JobSummary("Will not run: " + choices.wordsFor(plan.refusal().get(), plan), Tone.BAD, plan.counts(), lines);
         }
         if (plan.isLossy()) {
             return new JobSummary(FieldChange.onlyNotKept(plan.fieldChanges()) ? "Runs with loss: the fields below are dropped (allowed)"
                     : "Runs with loss: the fields below are dropped or cut as each line says (allowed)", Tone.WARNING, plan.counts(), lines);
+        }
+        if (plan.versionsDropped().isPresent()) {
+            // said once, in the headline: versions superseded by an identical one are no loss and never get here
+            return new JobSummary("Runs with loss: " + plan.versionsDropped().get(), Tone.WARNING, plan.counts(), lines.subList(1, lines.size()));
         }
         if (plan.overwritten() > 0) {
             return new JobSummary(String.format("Ready to run: %,d of the target's records %s replaced or removed (backed up first; Undo puts %s back)",

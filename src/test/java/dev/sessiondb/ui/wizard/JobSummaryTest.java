@@ -59,6 +59,21 @@ class JobSummaryTest {
                 "The target cannot hold remote (1 record)");
     }
 
+    /** An audit: a consolidation dropping versions whose values no kept version has was "Ready to run: nothing is lost". */
+    @Test
+    void aPlanThatDropsDifferingVersionsSaysSoInsteadOfNothingIsLost() {
+        String dropped = "3 versions dropped: they differ from the kept version of their session, in extra, repoUrl, and the result will not hold those values";
+        JobPlan plan = new JobPlan("consolidate a + b -> c", Map.of("superseded by another version", 3L), List.of(), List.of(),
+                List.of("conflict on s1 (sources 1, 2): newest: kept the version from source 1; fields that differ: repoUrl"), Optional.empty(), 0,
+                Optional.of(dropped));
+
+        JobSummary summary = JobSummary.ofPlan(plan, WizardChoices.CONSOLIDATE);
+
+        assertThat(summary.tone()).isEqualTo(JobSummary.Tone.WARNING);
+        assertThat(summary.headline()).isEqualTo("Runs with loss: " + dropped).doesNotContain("nothing is lost");
+        assertThat(summary.lines()).containsExactly("conflict on s1 (sources 1, 2): newest: kept the version from source 1; fields that differ: repoUrl");
+    }
+
     @Test
     void aUuidKeptLowerCaseIsNamedButIsNoLoss() {
         JobPlan plan = new JobPlan("migrate a -> b", Map.of("source records", 3L), List.of(new FieldChange("projectId", ValueChange.KEPT_LOWER_CASE, 1)),
