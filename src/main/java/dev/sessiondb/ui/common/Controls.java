@@ -60,16 +60,22 @@ public final class Controls {
     /** Long lines (backup ids, paths, messages) wrap inside the list instead of hiding behind a sideways scroll. */
     public static void wrapLines(javafx.scene.control.ListView<String> list) {
         list.setCellFactory(view -> new javafx.scene.control.ListCell<>() {
+            // a Text wrapped at the list's width is as tall as all its lines: a wrapped cell's own text was cut at "…" after two
+            private final javafx.scene.text.Text shown = new javafx.scene.text.Text();
+
             {
-                setWrapText(true);
-                prefWidthProperty().bind(view.widthProperty().subtract(24));
-                setMaxWidth(Region.USE_PREF_SIZE);
+                shown.wrappingWidthProperty().bind(view.widthProperty().subtract(32));
+                shown.fillProperty().bind(textFillProperty());
+                shown.fontProperty().bind(fontProperty());
+                setContentDisplay(javafx.scene.control.ContentDisplay.GRAPHIC_ONLY);
             }
 
             @Override
             protected void updateItem(String item, boolean empty) {
                 super.updateItem(item, empty);
-                setText(empty ? null : item);
+                setText(empty ? null : item); // not drawn (the Text is), but what a screen reader reads
+                shown.setText(empty ? null : item);
+                setGraphic(empty ? null : shown);
             }
         });
     }
