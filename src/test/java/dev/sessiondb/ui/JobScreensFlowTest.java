@@ -137,7 +137,7 @@ class JobScreensFlowTest {
         robot.interact(() -> conflicts.getItems().stream().filter(row -> row.session().equals("task#008")).findFirst().orElseThrow()
                 .choiceProperty().set("Source 2"));
         press(robot, "#consolidate-next");
-        waitFor(() -> text(robot, "#consolidate-summary-headline").startsWith("Ready"));
+        waitFor(() -> text(robot, "#consolidate-summary-headline").startsWith("Runs with loss: 2 versions dropped"));
         press(robot, "#consolidate-run");
 
         waitFor(() -> text(robot, "#consolidate-summary-headline").startsWith("Verified"));
@@ -191,11 +191,56 @@ class JobScreensFlowTest {
         assertThat(keep.getItems()).containsExactly(ConflictRow.BY_POLICY, "Source 1", "Source 2", ConflictRow.TARGET);
         robot.interact(() -> keep.setValue(ConflictRow.TARGET));
         press(robot, "#consolidate-next");
-        waitFor(() -> text(robot, "#consolidate-summary-headline").startsWith("Ready"));
+        waitFor(() -> text(robot, "#consolidate-summary-headline").startsWith("Runs with loss: 2 versions dropped"));
         press(robot, "#consolidate-run");
 
         waitFor(() -> text(robot, "#consolidate-summary-headline").startsWith("Verified"));
         assertThat(StoreContents.records("json:" + target)).singleElement().satisfies(record -> assertThat(record.branch()).contains("tw"));
+        assertThat(dialogs.errors()).isEmpty();
+    }
+
+    /**
+     * The audit: sources 1 and 2 held one version, source 3 another. The Conflicts page compared 1 with 2 ("0 fields differ"), the plan
+     * said "nothing is lost", and the report cut each conflict's line before the fields it dropped. Now the page compares the kept
+     * version with the one that differs, the plan names the loss, and every report line shows whole.
+     */
+    @Test
+    void aConsolidationDroppingADifferingVersionShowsItComparesItAndReportsItsFieldsWhole(FxRobot robot) throws Exception {
+        String same = "[{\"session\":\"task#002\",\"branch\":\"main\",\"repoUrl\":\"file:///Users/someone/Projects/minsky\"}]";
+        Path first = Files.writeString(run.resolve("session-db.json"), same);
+        Path second = Files.writeString(run.resolve("session-backup.json"), same);
+        Path third = Files.writeString(run.resolve("sb.json"), "[{\"session\":\"task#002\",\"branch\":\"main\","
+                + "\"repoUrl\":\"file:///Users/someone/Projects/minsky-elsewhere\",\"lastCommitMessage\":\"only here\","
+                + "\"extra\":{\"aFieldWithARatherLongName\":1,\"anotherFieldWithARatherLongName\":2}}]");
+        toTargetAndPolicy(robot, run.resolve("all.json"), first, second, third);
+        press(robot, "#consolidate-next");
+        TableView<ConflictRow> conflicts = robot.lookup("#consolidate-conflicts").queryTableView();
+        waitFor(() -> conflicts.getItems().size() == 1);
+        robot.interact(() -> conflicts.getSelectionModel().select(0));
+
+        waitFor(() -> text(robot, "#consolidate-compared").contains("fields differ"));
+        assertThat(text(robot, "#consolidate-compared")).startsWith("task#002: on the left the version in source 1 (session-db.json),"
+                + " on the right the one in source 3 (sb.json); 5 fields differ");
+
+        press(robot, "#consolidate-next");
+        waitFor(() -> !text(robot, "#consolidate-summary-headline").isEmpty());
+        assertThat(text(robot, "#consolidate-summary-headline")).startsWith("Runs with loss: 1 version dropped: it differs from the kept version"
+                + " of its session, in extra, lastCommitMessage, repoUrl").doesNotContain("nothing is lost");
+        press(robot, "#consolidate-run");
+        waitFor(() -> text(robot, "#consolidate-summary-headline").startsWith("Verified"));
+
+        String conflictLine = "conflict on task#002 (sources 1, 2, 3): newest: a tie: no version has a date (lastActivityAt, pullRequest.updatedAt"
+                + " or createdAt), broken by priority order (the first source wins): kept the version from source 1; fields that differ: extra,"
+                + " lastCommitMessage, repoUrl";
+        waitFor(() -> robot.lookup("#consolidate-summary-lines .list-cell").queryAllAs(javafx.scene.control.ListCell.class).stream()
+                .anyMatch(cell -> conflictLine.equals(cell.getItem())));
+        javafx.scene.control.ListCell<?> cell = robot.lookup("#consolidate-summary-lines .list-cell").queryAllAs(javafx.scene.control.ListCell.class)
+                .stream().filter(each -> conflictLine.equals(each.getItem())).findFirst().orElseThrow();
+        javafx.scene.text.Text shown = (javafx.scene.text.Text) cell.getGraphic();
+        assertThat(shown.getText()).isEqualTo(conflictLine);
+        double oneLine = new javafx.scene.text.Text("x").getLayoutBounds().getHeight();
+        assertThat(shown.getLayoutBounds().getHeight()).as("the line wraps onto several").isGreaterThan(2 * oneLine);
+        assertThat(cell.getHeight()).as("the cell holds every wrapped line").isGreaterThanOrEqualTo(shown.getLayoutBounds().getHeight());
         assertThat(dialogs.errors()).isEmpty();
     }
 
@@ -319,12 +364,12 @@ class JobScreensFlowTest {
         type(robot, "#consolidate-target", target.toString());
     }
 
-    /** From the Target and policy page: Merge, the plan, Run, until the report says the target is verified. */
+    /** From the Target and policy page: Merge, the plan (the second source's versions of two conflicts dropped), Run, until the report says the target is verified. */
     private static void mergeAndRun(FxRobot robot) {
         press(robot, "#consolidate-mode-merge");
         press(robot, "#consolidate-next");
         press(robot, "#consolidate-next");
-        waitFor(() -> text(robot, "#consolidate-summary-headline").startsWith("Ready"));
+        waitFor(() -> text(robot, "#consolidate-summary-headline").startsWith("Runs with loss: 2 versions dropped"));
         press(robot, "#consolidate-run");
         waitFor(() -> text(robot, "#consolidate-summary-headline").startsWith("Verified"));
     }

@@ -22,6 +22,9 @@ public final class ConflictRow {
     private final List<Integer> holders;
     private final String holdersText;
     private final String byPolicy;
+    /** The version the policy keeps, and the first version whose content differs from it: the pair compared first. */
+    private final int keptHolder;
+    private final int firstDifferingHolder;
     private final StringProperty choice = new SimpleStringProperty(BY_POLICY);
 
     public ConflictRow(Consolidation.Conflict conflict) {
@@ -29,6 +32,10 @@ public final class ConflictRow {
         this.holders = conflict.versions().stream().map(version -> version.entry().source()).distinct().toList();
         this.holdersText = conflict.holders();
         this.byPolicy = plainWords(conflict);
+        Consolidation.Entry kept = conflict.kept();
+        this.keptHolder = kept.source();
+        this.firstDifferingHolder = conflict.versions().stream().map(Consolidation.Settled::entry)
+                .filter(version -> !version.hash().equals(kept.hash())).findFirst().orElseThrow().source();
     }
 
     public String key() {
@@ -48,6 +55,16 @@ public final class ConflictRow {
     /** The 0-based sources holding a version in priority order, then {@link Consolidation.Entry#TARGET} when the merge target holds one. */
     public List<Integer> holderIndexes() {
         return holders;
+    }
+
+    /** Who holds the version the policy keeps (for an unsettled conflict, the first listed): a 0-based source or {@link Consolidation.Entry#TARGET}. */
+    public int keptHolder() {
+        return keptHolder;
+    }
+
+    /** Who holds the first version whose content differs from the kept one: what the settlement drops, or renames. */
+    public int firstDifferingHolder() {
+        return firstDifferingHolder;
     }
 
     public boolean heldByTarget() {

@@ -139,7 +139,7 @@ public final class ConsolidateWizardView extends WizardPane {
                 WizardPages.statusLine("consolidate-conflicts-status", viewModel.statusProperty(), viewModel.steps().busyProperty()), split);
     }
 
-    /** Which two of the selected conflict's versions are compared: the first two listed unless the user picks others. */
+    /** Which two of the selected conflict's versions are compared: the kept one and the first differing from it, unless the user picks others. */
     private static Node versionPickers(ConsolidateWizardViewModel viewModel) {
         javafx.scene.control.ComboBox<Version> left = versionPicker("consolidate-left-version", "The version shown on the left", viewModel, viewModel.leftVersionProperty());
         javafx.scene.control.ComboBox<Version> right = versionPicker("consolidate-right-version", "The version shown on the right", viewModel, viewModel.rightVersionProperty());

@@ -182,12 +182,12 @@ public final class ConsolidateWizardViewModel {
         return versions;
     }
 
-    /** The version on the left of the comparison; the first holder's when a conflict is selected. */
+    /** The version on the left of the comparison; the kept one when a conflict is selected. */
     public ObjectProperty<Version> leftVersionProperty() {
         return left;
     }
 
-    /** The version on the right of the comparison; the second holder's when a conflict is selected. */
+    /** The version on the right of the comparison; the first that differs from the kept one when a conflict is selected. */
     public ObjectProperty<Version> rightVersionProperty() {
         return right;
     }
@@ -280,7 +280,7 @@ public final class ConsolidateWizardViewModel {
                 });
     }
 
-    /** Lists the conflict's versions and lays the first two side by side (a merge target's last); the user may choose others. */
+    /** Lists the conflict's versions and lays the kept one beside the first that differs from it; the user may choose others. */
     public void showConflict(ConflictRow conflict) {
         Prepared stores = analysed;
         shownConflict = null;
@@ -293,10 +293,15 @@ public final class ConsolidateWizardViewModel {
             return;
         }
         versions.setAll(conflict.holderIndexes().stream().map(holder -> new Version(holder, stores.describe(holder))).toList());
-        left.set(versions.get(0));
-        right.set(versions.get(1));
+        // the kept version against one it differs from: the first two listed can be the same ("0 fields differ")
+        left.set(versionHeldBy(conflict.keptHolder()));
+        right.set(versionHeldBy(conflict.firstDifferingHolder()));
         shownConflict = conflict;
         compareVersions();
+    }
+
+    private Version versionHeldBy(int holder) {
+        return versions.stream().filter(version -> version.holder() == holder).findFirst().orElseThrow();
     }
 
     /** Reads the two chosen versions of the shown conflict and lays them side by side. */

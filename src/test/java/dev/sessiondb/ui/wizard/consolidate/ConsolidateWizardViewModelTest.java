@@ -256,6 +256,33 @@ class ConsolidateWizardViewModelTest {
         assertThat(dialogs.errors()).isEmpty();
     }
 
+    /**
+     * The audit: sources 1 and 2 held the same version and source 3 another; the page opened on 1 against 2 ("0 fields differ") and
+     * the plan said "nothing is lost". It opens on the kept version against the one that differs, and the plan names the loss.
+     */
+    @Test
+    void theComparisonOpensOnTheKeptVersionAgainstOneThatDiffersAndThePlanNamesWhatIsDropped() throws Exception {
+        add(Files.writeString(directory.resolve("a.json"), "[{\"session\":\"s1\",\"branch\":\"a\"}]"));
+        add(Files.writeString(directory.resolve("b.json"), "[{\"session\":\"s1\",\"branch\":\"a\"}]"));
+        add(Files.writeString(directory.resolve("c.json"), "[{\"session\":\"s1\",\"branch\":\"c\",\"repoUrl\":\"file:///c\"}]"));
+        viewModel.steps().next();
+        viewModel.targetProperty().set(target.toString());
+        viewModel.steps().next();
+
+        viewModel.showConflict(conflict("s1"));
+
+        assertThat(viewModel.leftVersionProperty().get().label()).isEqualTo("source 1 (a.json)");
+        assertThat(viewModel.rightVersionProperty().get().label()).isEqualTo("source 3 (c.json)");
+        assertThat(viewModel.comparedTitleProperty().get()).contains("2 fields differ");
+
+        viewModel.steps().next();
+        JobSummary plan = viewModel.summaryProperty().get();
+        assertThat(plan.headline()).isEqualTo("Runs with loss: 1 version dropped: it differs from the kept version of its session, in branch, repoUrl,"
+                + " and the result will not hold those values (each conflict line names its session and fields; the sources keep them;"
+                + " keeping every version, or choosing one, writes them)");
+        assertThat(plan.tone()).isEqualTo(JobSummary.Tone.WARNING);
+    }
+
     private FieldRow branchRow() {
         return viewModel.comparison().stream().filter(row -> row.path().equals("branch")).findFirst().orElseThrow();
     }
