@@ -77,6 +77,11 @@ public final class RepairJob implements Job {
         return new RepairJob(locator, checks, workspaceRoots, journal, Optional.of(previewed.plannedFrom()));
     }
 
+    /** The repair of a JSON file in which sessions repeat, as the window offers it: only its identical repeats are removed. */
+    public static RepairJob removingRepeats(StoreLocator locator, BackupJournal journal) {
+        return new RepairJob(locator, List.of(RepeatRemoval.CHECK), List.of(), journal);
+    }
+
     @Override
     public String description() {
         return "repair " + locator.display() + (checks.isEmpty() ? "" : " (" + String.join(", ", checks) + ")");
@@ -129,7 +134,7 @@ public final class RepairJob implements Job {
             StoreProbe.requireUndamaged(locator);
             return runOnStore(monitor);
         } catch (RepeatedSessionsException repeated) {
-            return repeatRemoval(repeated).run(journal, description(), NEEDING_A_PERSON);
+            return repeatRemoval(repeated).run(journal, description(), NEEDING_A_PERSON, monitor);
         }
     }
 
@@ -189,6 +194,11 @@ public final class RepairJob implements Job {
     /** How many findings the repair that made {@code report} left for a person: they still fail validate. */
     public static long leftForAPerson(JobReport report) {
         return report.counts().getOrDefault(NEEDING_A_PERSON, 0L);
+    }
+
+    /** How many identical repeated records the repair that made {@code report} removed from a JSON file. */
+    public static long repeatsRemoved(JobReport report) {
+        return report.counts().getOrDefault(RepeatRemoval.TO_REMOVE, 0L);
     }
 
     /** How many findings the repair {@code plan} plans would leave for a person. */

@@ -7,6 +7,7 @@ import dev.sessiondb.job.backup.Backup;
 import dev.sessiondb.job.backup.BackupJournal;
 import dev.sessiondb.job.backup.RunStart;
 import dev.sessiondb.model.SecretMasker;
+import dev.sessiondb.progress.ProgressMonitor;
 import dev.sessiondb.store.RepeatedSessionsException;
 import dev.sessiondb.store.StoreLocator;
 import dev.sessiondb.store.StoreProviders;
@@ -85,7 +86,7 @@ final class RepeatRemoval {
     }
 
     /** Backs the file up, then writes it without the identical repeats, if it is still as it was read. */
-    JobReport run(BackupJournal journal, String description, String needingAPerson) {
+    JobReport run(BackupJournal journal, String description, String needingAPerson, ProgressMonitor monitor) {
         RunStart start = journal.runStarter("repair", description, List.of(), locator);
         JobReport.Builder report = start.get();
         JobReport done = journal.endingOnStop(report.runId(), () -> {
@@ -95,9 +96,13 @@ final class RepeatRemoval {
             identical().forEach(repeat -> removed.addObject().put("session", masked(repeat)).put("record", repeat.record())
                     .put("line", repeat.line()).put("sameAsRecord", repeat.firstRecord()));
             if (!identical().isEmpty()) {
+                monitor.message("backing up");
                 Backup backup = journal.backUpUnopenedFile(report.runId(), locator, found.records(), description);
                 report.backupId(backup.id());
-                journal.write(backup, () -> RepeatedRecords.writeWithout(realPath(), identical(), this::unchanged), this::unchanged);
+                journal.write(backup, () -> {
+                    monitor.message("writing");
+                    RepeatedRecords.writeWithout(realPath(), identical(), this::unchanged);
+                }, this::unchanged);
             }
             return report.build();
         });
