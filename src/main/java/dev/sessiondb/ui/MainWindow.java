@@ -1,5 +1,7 @@
 package dev.sessiondb.ui;
 
+import dev.sessiondb.store.RepeatedSessionsException;
+import dev.sessiondb.store.StoreLocator;
 import dev.sessiondb.ui.about.AboutDialog;
 import dev.sessiondb.ui.about.AboutViewModel;
 import dev.sessiondb.ui.about.AppIcons;
@@ -34,9 +36,12 @@ import dev.sessiondb.ui.wizard.consolidate.ConsolidateWizardView;
 import dev.sessiondb.ui.wizard.consolidate.ConsolidateWizardViewModel;
 import dev.sessiondb.ui.wizard.migrate.MigrateWizardView;
 import dev.sessiondb.ui.wizard.migrate.MigrateWizardViewModel;
+import dev.sessiondb.ui.wizard.repeats.RepeatedSessionsView;
+import dev.sessiondb.ui.wizard.repeats.RepeatedSessionsViewModel;
 import dev.sessiondb.ui.wizard.validate.ValidateWizardView;
 import dev.sessiondb.ui.wizard.validate.ValidateWizardViewModel;
 import java.time.ZoneId;
+import java.util.function.BiConsumer;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringExpression;
@@ -96,6 +101,8 @@ public final class MainWindow {
                 services.journal(), Platform::runLater);
         ValidateWizardViewModel validate = new ValidateWizardViewModel(executor, dialogs, locators, services.opener(), current, undo,
                 services.journal(), Platform::runLater);
+        RepeatedSessionsViewModel repeats = new RepeatedSessionsViewModel(executor, dialogs, undo, services.journal(),
+                locator -> stores.open(locator.display()), Platform::runLater);
         // A job screen starts from the open store until the user has begun with another.
         OpenStoreDefault.follow(current, diff.storeAProperty()::set, diff.rows()::isEmpty);
         OpenStoreDefault.follow(current, migrate.sourceProperty()::set, () -> migrate.steps().current() == 0);
@@ -119,6 +126,15 @@ public final class MainWindow {
         shell.addWideView("migrate", "Migrate", new MigrateWizardView(migrate, known), null);
         shell.addWideView("consolidate", "Consolidate", new ConsolidateWizardView(consolidate, known), null);
         shell.addView("validate", "Validate", new ValidateWizardView(validate, known), null);
+        shell.addWideView("repeats", "Repeated sessions", new RepeatedSessionsView(repeats), null);
+        // a JSON file that does not open because sessions repeat in it goes to its repair, whether opened, read or validated
+        BiConsumer<StoreLocator, RepeatedSessionsException> repairRepeats = (locator, repeated) -> {
+            repeats.show(locator, repeated);
+            shell.showView("repeats");
+        };
+        stores.repeatsRepair().offerWith(repairRepeats);
+        sessions.repeatsRepair().offerWith(repairRepeats);
+        validate.repeatsRepair().offerWith(repairRepeats);
 
         // Navigation: the toolbar, the Jobs menu and the shortcuts.
         MenuButton jobsMenu = new MenuButton("Jobs");

@@ -12,6 +12,7 @@ import dev.sessiondb.store.SessionStore;
 import dev.sessiondb.ui.common.BackgroundTask;
 import dev.sessiondb.ui.common.CurrentStore;
 import dev.sessiondb.ui.common.DialogService;
+import dev.sessiondb.ui.common.RepeatsRepair;
 import dev.sessiondb.ui.common.TaskExecutor;
 import java.nio.file.Path;
 import java.util.List;
@@ -51,6 +52,7 @@ public final class SessionsViewModel {
     private final CurrentStore current;
     private final TaskExecutor executor;
     private final DialogService dialogs;
+    private final RepeatsRepair repeatsRepair = new RepeatsRepair();
     private final ColumnChoices columnChoices;
     private final BackupJournal journal;
     private SortKey sortKey = SortKey.SESSION;
@@ -88,6 +90,11 @@ public final class SessionsViewModel {
         current.revisionProperty().addListener((property, before, after) -> reload());
         search.addListener((property, before, after) -> reload());
         filters.addListener((javafx.collections.ListChangeListener<FieldFilter>) change -> reload());
+    }
+
+    /** Where a JSON file whose sessions came to repeat is taken, in place of an error. */
+    public RepeatsRepair repeatsRepair() {
+        return repeatsRepair;
     }
 
     // Properties
@@ -392,7 +399,10 @@ public final class SessionsViewModel {
             current.selectedKeyProperty().set(null);
             shownQuery = null;
             readFailure.set(count.get() + ": " + failure.getMessage());
-            dialogs.showError("Cannot read " + store.locator().display(), failure.getMessage());
+            // sessions that came to repeat (an undo of their repair, another program's write) go to their repair
+            if (!repeatsRepair.took(store.locator(), failure)) {
+                dialogs.showError("Cannot read " + store.locator().display(), failure.getMessage());
+            }
         }
     }
 

@@ -9,6 +9,7 @@ import dev.sessiondb.store.StoreLocator;
 import dev.sessiondb.ui.common.BackgroundTask;
 import dev.sessiondb.ui.common.CurrentStore;
 import dev.sessiondb.ui.common.DialogService;
+import dev.sessiondb.ui.common.RepeatsRepair;
 import dev.sessiondb.ui.common.SavedStoreList;
 import dev.sessiondb.ui.common.StoreNames;
 import dev.sessiondb.ui.common.SettingsStore;
@@ -41,6 +42,7 @@ public final class StoresViewModel {
     private final DialogService dialogs;
     private final TaskExecutor executor;
     private final Optional<FirstRun> firstRun;
+    private final RepeatsRepair repeatsRepair = new RepeatsRepair();
 
     public StoresViewModel(SettingsStore settings, SavedStoreList savedStores, Supplier<List<StoreEntry>> discovery,
                            Credentials credentials, StoreOpener opener, CurrentStore current, DialogService dialogs,
@@ -64,6 +66,11 @@ public final class StoresViewModel {
         reloadLists();
         executor.execute(BackgroundTask.of("Read the saved stores", monitor -> savedStores.load()).onSuccess(loaded -> reloadLists())
                 .onFailure(failure -> dialogs.showError("Cannot read the saved stores", failure.getMessage())));
+    }
+
+    /** Where a JSON file that does not open because sessions repeat in it is taken, in place of an error. */
+    public RepeatsRepair repeatsRepair() {
+        return repeatsRepair;
     }
 
     // Properties
@@ -223,8 +230,12 @@ public final class StoresViewModel {
                             remember(shown);
                             opened.run();
                         })
-                        .onFailure(failure -> dialogs.showError("Cannot open " + shown, TypedPasswordForgottenException
-                                .toldWith(failure, "open the store again, and type it when asked").getMessage()))));
+                        .onFailure(failure -> {
+                            if (!repeatsRepair.took(ready, failure)) {
+                                dialogs.showError("Cannot open " + shown, TypedPasswordForgottenException
+                                        .toldWith(failure, "open the store again, and type it when asked").getMessage());
+                            }
+                        })));
     }
 
     private void remember(String shown) {

@@ -20,17 +20,24 @@ public final class ReportedJob {
 
     public static void show(JobReport report, JobSummary summary, ObjectProperty<JobSummary> page, StringProperty status,
                             UndoStack undo, BackupJournal journal) {
+        show(report, summary, page, status, undo, journal, () -> { });
+    }
+
+    /** As {@link #show(JobReport, JobSummary, ObjectProperty, StringProperty, UndoStack, BackupJournal)}, then runs {@code undone} once the job is undone. */
+    public static void show(JobReport report, JobSummary summary, ObjectProperty<JobSummary> page, StringProperty status,
+                            UndoStack undo, BackupJournal journal, Runnable undone) {
         page.set(summary);
         if (report.backupId().isEmpty()) {
             return;
         }
         JobUndoCommand step = JobUndoCommand.ofReport(report, journal, ZoneId.systemDefault());
-        undo.record(step, undone -> {
+        undo.record(step, command -> {
             if (page.get() == summary) {
-                String whatUndoDid = undone.whatUndoDid().orElseThrow();
+                String whatUndoDid = command.whatUndoDid().orElseThrow();
                 page.set(summary.undone(step.description(), whatUndoDid));
                 status.set("Undone: " + whatUndoDid);
             }
+            undone.run();
         });
     }
 }

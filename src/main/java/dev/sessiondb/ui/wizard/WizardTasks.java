@@ -66,7 +66,7 @@ public final class WizardTasks {
     }
 
     /** What a cancel left, as the engine tells it: a stop that may have written names its backup instead of claiming nothing was. */
-    static String cancelledText(CancelledException stopped) {
+    public static String cancelledText(CancelledException stopped) {
         return stopped.backupKept()
                 .map(backup -> "Cancelled, but the store may have changed before the write stopped: its backup " + backup
                         + " is kept, and Undo selected job in the History view puts it back.")

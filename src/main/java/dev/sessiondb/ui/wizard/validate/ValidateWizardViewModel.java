@@ -9,6 +9,7 @@ import dev.sessiondb.store.StoreLocator;
 import dev.sessiondb.ui.common.CurrentStore;
 import dev.sessiondb.ui.common.DialogService;
 import dev.sessiondb.ui.common.LocatorInput;
+import dev.sessiondb.ui.common.RepeatsRepair;
 import dev.sessiondb.ui.common.StoreNames;
 import dev.sessiondb.ui.common.StoreOpener;
 import dev.sessiondb.ui.common.TaskExecutor;
@@ -92,6 +93,7 @@ public final class ValidateWizardViewModel {
     private final UndoStack undo;
     private final BackupJournal journal;
     private StoreLocator validated;
+    private final RepeatsRepair repeatsRepair = new RepeatsRepair();
     private RepairJob repair;
 
     public ValidateWizardViewModel(TaskExecutor executor, DialogService dialogs, LocatorInput locators, StoreOpener opener,
@@ -108,6 +110,11 @@ public final class ValidateWizardViewModel {
         Checks.NAMES.forEach(name -> checks.add(new CheckChoice(name, new SimpleBooleanProperty(true))));
         OpenStoreDefault.follow(current, store::set, () -> steps.current() == STORE);
         steps.readyProperty().bind(Bindings.createBooleanBinding(this::ready, steps.currentProperty(), store, workspacesProblem, findings, changesetReady));
+    }
+
+    /** Where a JSON file that cannot be validated because sessions repeat in it is taken, in place of an error. */
+    public RepeatsRepair repeatsRepair() {
+        return repeatsRepair;
     }
 
     // Properties
@@ -199,6 +206,12 @@ public final class ValidateWizardViewModel {
             findings.setAll(grouped(found));
             status.set(found.isEmpty() ? "No findings: the store is consistent." : String.format("%,d findings in %d checks. Tick the fixes to make.",
                     found.size(), findings.size()));
+        }, failure -> {
+            if (repeatsRepair.took(locator.get(), failure)) {
+                status.set("Sessions repeat in " + StoreNames.shortName(locator.get()) + ": no check can run until they are resolved.");
+            } else {
+                showFailure(failure);
+            }
         });
     }
 

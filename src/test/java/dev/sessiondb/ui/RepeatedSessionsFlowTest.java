@@ -1,0 +1,152 @@
+package dev.sessiondb.ui;
+
+import static dev.sessiondb.ui.AppState.read;
+import static dev.sessiondb.ui.AppState.waitFor;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sessiondb.catalog.CatalogRecorder;
+import dev.sessiondb.ui.history.HistoryRow;
+import dev.sessiondb.ui.wizard.repeats.RepeatRow;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** A JSON file that does not open because sessions repeat in it: the window names the repeats and removes the identical ones, undoably. */
+@ExtendWith(ApplicationExtension.class)
+class RepeatedSessionsFlowTest {
+
+    private static final String A = "{\"session\": \"a\", \"branch\": \"a\"}";
+    private static final String B = "{\n    \"session\": \"b\",\n    \"branch\": \"b\"\n  }";
+    private static final String B_EDITED = "{\n    \"session\": \"b\",\n    \"branch\": \"b-edited\"\n  }";
+    private static final String C = "{\"session\": \"c\"}";
+
+    @TempDir
+    static Path directory;
+
+    private final ScriptedDialogService dialogs = new ScriptedDialogService();
+    private final List<String> warnings = new ArrayList<>();
+    private Path run;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        run = Files.createTempDirectory(directory, "run");
+        TestWindows.show(stage, run, dialogs, CatalogRecorder.journal(run.resolve("journal"), warnings::add));
+    }
+
+    @Test
+    void identicalRepeatsAreRemovedAfterABackupThenTheFileOpensAndUndoFromTheHistoryPutsThemBack(FxRobot robot) throws Exception {
+        Path file = file("[\n  " + A + ",\n  " + B + ",\n  " + A + ",\n  " + C + "\n]\n");
+        byte[] before = Files.readAllBytes(file);
+
+        dialogs.answer(file);
+        robot.push(KeyCode.CONTROL, KeyCode.O);
+
+        TableView<RepeatRow> repeats = robot.lookup("#repeats-table").queryTableView();
+        waitFor(() -> repeats.getItems().size() == 1 && tab(robot, "repeats").isSelected());
+        RepeatRow row = read(() -> repeats.getItems().get(0));
+        assertThat(row.session()).isEqualTo("a");
+        assertThat(row.first()).isEqualTo("record 1 (line 2, column 3)");
+        assertThat(row.repeat()).isEqualTo("record 3 (line 7, column 3)");
+        assertThat(row.outcome()).isEqualTo("Removed: the same as the first record");
+        assertThat(text(robot, "#repeats-file")).isEqualTo(file.toString());
+        assertThat(text(robot, "#repeats-status")).contains("cannot be opened: 1 record repeats the session of an earlier record.", "backed up first");
+        assertThat(text(robot, "#repeats-what-to-do")).isEmpty();
+        assertThat(dialogs.errors()).as("the repeats are shown, not an error").isEmpty();
+
+        press(robot, "#repeats-run");
+
+        waitFor(() -> "3 sessions".equals(shown(robot, "#session-count")));
+        assertThat(Files.readString(file)).isEqualTo("[\n  " + A + ",\n  " + B + ",\n  " + C + "\n]\n");
+        assertThat(text(robot, "#repeats-result-headline")).isEqualTo("Removed 1 identical repeat");
+        assertThat(text(robot, "#repeats-status")).endsWith("No session repeats now: the file is open.");
+        assertThat(read(() -> repeats.getItems())).isEmpty();
+
+        robot.push(KeyCode.CONTROL, KeyCode.H);
+        TableView<HistoryRow> history = robot.lookup("#history-table").queryTableView();
+        waitFor(() -> history.getItems().size() == 1 && history.getItems().get(0).kind().equals("repair"));
+        robot.interact(() -> history.getSelectionModel().select(0));
+        dialogs.answer(true);
+        press(robot, "#history-undo");
+
+        waitFor(() -> Arrays.equals(Files.readAllBytes(file), before));
+        // the file shown reads its repeats again: the window goes back to them, with the repair offered again
+        waitFor(() -> shown(robot, "#repeats-result-headline").startsWith("Undone: the repair of sessions.json")
+                && tab(robot, "repeats").isSelected() && !robot.lookup("#repeats-run").query().isDisabled());
+        assertThat(read(() -> repeats.getItems())).containsExactly(row);
+        assertThat(dialogs.notifications()).anyMatch(note -> note.startsWith("Undone: repair of sessions.json"));
+        assertThat(dialogs.errors()).isEmpty();
+        assertThat(warnings).isEmpty();
+    }
+
+    @Test
+    void aRepeatThatDiffersStaysWithWhatToEditAndIsReachedFromValidateToo(FxRobot robot) throws Exception {
+        Path file = file("[\n  " + A + ",\n  " + B + ",\n  " + A + ",\n  " + B_EDITED + "\n]\n");
+        robot.clickOn("#jobs-menu");
+        waitFor(() -> robot.lookup("Validate and repair a store…").tryQuery().map(javafx.scene.Node::isVisible).orElse(false));
+        robot.clickOn("Validate and repair a store…");
+        ComboBox<?> store = robot.lookup("#validate-store").queryAs(ComboBox.class);
+        robot.interact(() -> store.getEditor().setText(file.toString()));
+        press(robot, "#validate-next");
+
+        TableView<RepeatRow> repeats = robot.lookup("#repeats-table").queryTableView();
+        waitFor(() -> repeats.getItems().size() == 2 && tab(robot, "repeats").isSelected());
+        RepeatRow differing = read(() -> repeats.getItems().get(1));
+        assertThat(differing.outcome()).isEqualTo("Stays: differs in branch; keep record 2 or record 4 and delete the other in a text editor");
+        assertThat(differing.repeat()).isEqualTo("record 4 (line 8, column 3)");
+        assertThat(text(robot, "#repeats-what-to-do")).startsWith("1 repeat (marked Stays) differs from its session's first record")
+                .endsWith("On a command line, sessiondb validate " + file + " lists them too.");
+
+        press(robot, "#repeats-run");
+
+        waitFor(() -> shown(robot, "#repeats-result-headline").equals("Removed 1 identical repeat"));
+        assertThat(Files.readString(file)).isEqualTo("[\n  " + A + ",\n  " + B + ",\n  " + B_EDITED + "\n]\n");
+        assertThat(text(robot, "#repeats-status")).endsWith("The file still does not open: the repeats below differ from their sessions' first records.");
+        assertThat(read(() -> repeats.getItems())).as("the repeat removed is no longer listed").containsExactly(differing);
+        assertThat(read(() -> robot.lookup("#repeats-run").query().isDisabled())).as("nothing identical is left to remove").isTrue();
+        assertThat(dialogs.errors()).isEmpty();
+    }
+
+    private Path file(String text) throws Exception {
+        Path file = run.resolve("sessions.json");
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+        return file;
+    }
+
+    private static Tab tab(FxRobot robot, String view) {
+        return robot.lookup("#main-views").queryAs(javafx.scene.control.TabPane.class).getTabs().stream()
+                .filter(tab -> tab.getId().equals("view-" + view)).findFirst().orElseThrow();
+    }
+
+    /** A label's text, read on the FX thread. */
+    private static String text(FxRobot robot, String id) {
+        return read(() -> shown(robot, id));
+    }
+
+    /** A label's text, for a condition {@link AppState#waitFor} already reads on the FX thread. */
+    private static String shown(FxRobot robot, String id) {
+        return robot.lookup(id).queryAs(Label.class).getText();
+    }
+
+    /** Clicks a control once it is shown and enabled. */
+    private static void press(FxRobot robot, String id) {
+        waitFor(() -> robot.lookup(id).tryQuery().map(node -> node.isVisible() && !node.isDisabled() && node.getScene() != null).orElse(false));
+        robot.clickOn(id);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+}
