@@ -101,8 +101,6 @@ public final class MainWindow {
                 services.journal(), Platform::runLater);
         ValidateWizardViewModel validate = new ValidateWizardViewModel(executor, dialogs, locators, services.opener(), current, undo,
                 services.journal(), Platform::runLater);
-        RepeatedSessionsViewModel repeats = new RepeatedSessionsViewModel(executor, dialogs, undo, services.journal(),
-                locator -> stores.open(locator.display()), Platform::runLater);
         // A job screen starts from the open store until the user has begun with another.
         OpenStoreDefault.follow(current, diff.storeAProperty()::set, diff.rows()::isEmpty);
         OpenStoreDefault.follow(current, migrate.sourceProperty()::set, () -> migrate.steps().current() == 0);
@@ -126,6 +124,11 @@ public final class MainWindow {
         shell.addWideView("migrate", "Migrate", new MigrateWizardView(migrate, known), null);
         shell.addWideView("consolidate", "Consolidate", new ConsolidateWizardView(consolidate, known), null);
         shell.addView("validate", "Validate", new ValidateWizardView(validate, known), null);
+        // the repaired file opens on its sessions; one whose repeats are back (an undo) returns to the repeats page as it fails to open
+        RepeatedSessionsViewModel repeats = new RepeatedSessionsViewModel(executor, dialogs, undo, services.journal(), locator -> {
+            stores.open(locator.display());
+            shell.showView("sessions");
+        }, Platform::runLater);
         shell.addWideView("repeats", "Repeated sessions", new RepeatedSessionsView(repeats), null);
         // a JSON file that does not open because sessions repeat in it goes to its repair, whether opened, read or validated
         BiConsumer<StoreLocator, RepeatedSessionsException> repairRepeats = (locator, repeated) -> {

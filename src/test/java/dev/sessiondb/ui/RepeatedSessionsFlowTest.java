@@ -71,7 +71,7 @@ class RepeatedSessionsFlowTest {
 
         press(robot, "#repeats-run");
 
-        waitFor(() -> "3 sessions".equals(shown(robot, "#session-count")));
+        waitFor(() -> "3 sessions".equals(shown(robot, "#session-count")) && tab(robot, "sessions").isSelected());
         assertThat(Files.readString(file)).isEqualTo("[\n  " + A + ",\n  " + B + ",\n  " + C + "\n]\n");
         assertThat(text(robot, "#repeats-result-headline")).isEqualTo("Removed 1 identical repeat");
         assertThat(text(robot, "#repeats-status")).endsWith("No session repeats now: the file is open.");

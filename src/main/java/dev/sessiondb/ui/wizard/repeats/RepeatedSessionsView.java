@@ -23,7 +23,7 @@ public final class RepeatedSessionsView extends VBox {
         table.setId("repeats-table");
         table.setAccessibleText("Each repeated session: its first record, the repeat, and what the repair does with it");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
-        table.setPlaceholder(Controls.emptyState("No file to repair: a JSON file that cannot be opened because sessions repeat in it is shown here."));
+        table.setPlaceholder(Controls.emptyState("No repeated sessions to show: a JSON file that cannot be opened because sessions repeat in it is listed here."));
         table.getColumns().add(column("Session", RepeatRow::session, 80));
         table.getColumns().add(column("First record", RepeatRow::first, 230));
         table.getColumns().add(column("Repeat", RepeatRow::repeat, 230));
