@@ -7,6 +7,7 @@ import dev.sessiondb.ui.common.WholeTextCell;
 import java.util.function.Function;
 import javafx.geometry.Insets;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.HBox;
@@ -14,11 +15,12 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /** The page a JSON file whose sessions repeat opens on, over {@link RepeatedSessionsViewModel}: the repeats, then the repair. */
-public final class RepeatedSessionsView extends VBox {
+public final class RepeatedSessionsView extends ScrollPane {
 
     public RepeatedSessionsView(RepeatedSessionsViewModel viewModel) {
         setId("repeats");
-        setPadding(new Insets(16));
+        // scrolled, as a wizard's page: its width never widens the window's views, and a long report stays reachable
+        setFitToWidth(true);
         TableView<RepeatRow> table = new TableView<>(viewModel.repeats());
         table.setId("repeats-table");
         table.setAccessibleText("Each repeated session: its first record, the repeat, and what the repair does with it");
@@ -49,7 +51,8 @@ public final class RepeatedSessionsView extends VBox {
                 WizardPages.progressLine("repeats-progress", viewModel.progress(), viewModel.busyProperty()),
                 new JobSummaryView("repeats-result", viewModel.resultProperty()));
         page.setMinHeight(Region.USE_PREF_SIZE);
-        getChildren().add(page);
+        page.setPadding(new Insets(16));
+        setContent(page);
     }
 
     private static TableColumn<RepeatRow, String> column(String title, Function<RepeatRow, String> value, double width) {
