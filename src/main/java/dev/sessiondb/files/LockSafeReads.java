@@ -56,6 +56,30 @@ public final class LockSafeReads {
         }
     }
 
+    /**
+     * Gives {@code reading} the file's channel: the held descriptor when a store has the file open (positional reads only,
+     * as every reader of the file shares it), else one opened and closed for it.
+     */
+    public static <T> T read(Path file, ChannelReading<T> reading) throws IOException {
+        Object key = identity(file);
+        Held held;
+        synchronized (HELD) {
+            held = HELD.get(key);
+            if (held != null) {
+                held.holds++;
+            }
+        }
+        if (held == null) {
+            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+                return reading.read(channel);
+            }
+        }
+        // the hold taken above keeps the descriptor open for the read, which runs outside the lock
+        try (Hold hold = release(key)) {
+            return reading.read(held.channel);
+        }
+    }
+
     private static Hold release(Object key) {
         boolean[] released = {false};
         return () -> {
@@ -90,6 +114,12 @@ public final class LockSafeReads {
     private static Object identity(Path file) throws IOException {
         Object key = Files.readAttributes(file, BasicFileAttributes.class).fileKey();
         return key == null ? file.toRealPath() : key;
+    }
+
+    /** What {@link #read(Path, ChannelReading)} does with the file's channel. */
+    @FunctionalInterface
+    public interface ChannelReading<T> {
+        T read(FileChannel channel) throws IOException;
     }
 
     /** The end of a hold; closing it twice ends it once. */

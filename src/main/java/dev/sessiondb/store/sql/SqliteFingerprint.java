@@ -14,16 +14,17 @@ import java.util.Arrays;
 import java.util.HexFormat;
 
 /**
- * SQLite's own marks of a committed change, read from the files without a connection (a
- * connection's {@code PRAGMA data_version} only compares within that connection): the database
- * header's file change counter, which every commit in rollback-journal mode increments, and the
- * WAL's last commit: its header (checkpoint sequence and salts), which a checkpoint renews, and
- * the position of its last commit frame, which every commit in WAL mode moves on; and the
- * database file's size and modification time in WAL mode, where the counter stays as it was and a
- * writer that closes last (the {@code sqlite3} shell, Minsky) checkpoints its commit into the file
- * and deletes the WAL, leaving both as before. Frames after the last commit are not counted: a
- * large transaction spills frames into the WAL before its commit, and when it rolls back (a
- * cancelled write) they stay in the file but change nothing.
+ * A SQLite database's mark of a committed change, read from the files without a connection (a
+ * connection's {@code PRAGMA data_version} only compares within that connection). In rollback-journal
+ * mode: the database header's file change counter, which every commit increments. In WAL mode, where
+ * the counter stays as it was: a digest of what the database holds ({@link SqliteContentDigest}),
+ * which a checkpoint (copying the WAL into the database file, emptying it, or a writer closing last
+ * and deleting it) leaves as it was, so that a store only checkpointed since a plan or a job is not
+ * taken as written. The WAL's last commit ({@link #lastCommit}): its header (checkpoint sequence and
+ * salts), which a checkpoint renews, and the position of its last commit frame, which every commit in
+ * WAL mode moves on. Frames after the last commit are not counted: a large transaction spills frames
+ * into the WAL before its commit, and when it rolls back (a cancelled write) they stay in the file but
+ * change nothing.
  */
 final class SqliteFingerprint {
 
@@ -44,9 +45,13 @@ final class SqliteFingerprint {
     static String of(Path database) {
         byte[] header = head(database, CHANGE_COUNTER_OFFSET + 4);
         String counter = header.length < CHANGE_COUNTER_OFFSET + 4 ? "new" : String.valueOf(ByteBuffer.wrap(header, CHANGE_COUNTER_OFFSET, 4).getInt());
-        // in rollback-journal mode the counter tells every commit, and a rolled-back write may have touched the file's time
-        return "counter " + counter + (walMode(header) ? ", file " + StoreFingerprint.ofFiles(0, database).token() : "")
-                + ", wal " + lastCommit(database);
+        String commits = "counter " + counter + ", wal " + lastCommit(database);
+        if (!walMode(header)) {
+            // every commit increments the counter, and a rolled-back write may have touched the file's time
+            return commits;
+        }
+        String filesLook = commits + ", files " + StoreFingerprint.ofFiles(0, database, Path.of(database + "-wal")).token();
+        return "content " + SqliteContentDigest.of(database, filesLook);
     }
 
     /** Whether the database's header says WAL mode (a file too short to say is not). */
@@ -63,7 +68,7 @@ final class SqliteFingerprint {
         Path wal = Path.of(database + "-wal");
         try (FileChannel channel = FileChannel.open(wal, StandardOpenOption.READ)) {
             ByteBuffer header = ByteBuffer.allocate(WAL_HEADER_BYTES);
-            if (read(channel, header, 0) < WAL_HEADER_BYTES) {
+            if (SqliteWalFrames.readFully(channel, header, 0) < WAL_HEADER_BYTES) {
                 return "none";
             }
             int pageSize = header.getInt(8) == 1 ? 65536 : header.getInt(8);
@@ -73,7 +78,7 @@ final class SqliteFingerprint {
             // the newest frames first: the last one is a commit unless a rolled-back write left frames after it
             for (long index = (channel.size() - WAL_HEADER_BYTES) / frameBytes; index > 0; index--) {
                 frame.clear();
-                if (read(channel, frame, WAL_HEADER_BYTES + (index - 1) * frameBytes) == FRAME_HEADER_BYTES
+                if (SqliteWalFrames.readFully(channel, frame, WAL_HEADER_BYTES + (index - 1) * frameBytes) == FRAME_HEADER_BYTES
                         && frame.getInt(4) != 0
                         && Arrays.equals(frame.array(), FRAME_SALTS_FROM, FRAME_SALTS_FROM + 8, salts, 0, 8)) {
                     return HexFormat.of().formatHex(header.array(), HEADER_SALTS_FROM, HEADER_SALTS_TO) + " frame " + index;
@@ -85,18 +90,6 @@ final class SqliteFingerprint {
         } catch (IOException e) {
             throw new StoreException(wal + ": cannot read the SQLite file (" + e.getMessage() + "); check that it is readable", e);
         }
-    }
-
-    private static int read(FileChannel channel, ByteBuffer buffer, long position) throws IOException {
-        int total = 0;
-        while (buffer.hasRemaining()) {
-            int read = channel.read(buffer, position + total);
-            if (read < 0) {
-                break;
-            }
-            total += read;
-        }
-        return total;
     }
 
     private static byte[] head(Path file, int bytes) {
