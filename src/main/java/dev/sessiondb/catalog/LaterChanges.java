@@ -83,7 +83,7 @@ public record LaterChanges(Backup backup, Verdict verdict, String details, boole
                     + " marks, or did not end)");
         }
         PastJob job = result.get().job();
-        if (result.get().marks().contains(now.mark().get())) {
+        if (result.get().marks().contains(now.mark().get()) || now.asBefore().filter(result.get().marks()::contains).isPresent()) {
             return new LaterChanges(backup, Verdict.NONE, "", false);
         }
         if (result.get().unfinishedUndo().isPresent()) {
@@ -100,17 +100,22 @@ public record LaterChanges(Backup backup, Verdict verdict, String details, boole
                 + backup.id() + " could not be checked: " + why, false);
     }
 
-    /** The store's change mark now, or why there is none. */
-    private record Mark(Optional<String> mark, String unavailable) {
+    /**
+     * The store's change mark now, or why there is none; and the mark as an earlier sessiondb took it, which a job it recorded
+     * holds ({@link dev.sessiondb.store.StoreProvider#changeMarkAsBefore}).
+     */
+    private record Mark(Optional<String> mark, Optional<String> asBefore, String unavailable) {
 
         static Mark now(String locator) {
             try {
                 StoreLocator store = StoreLocator.parse(locator);
+                Optional<String> asBefore = StoreProviders.of(store).changeMarkAsBefore(store);
                 return StoreProviders.of(store).changeMark(store)
-                        .map(mark -> new Mark(Optional.of(mark), ""))
-                        .orElseGet(() -> new Mark(Optional.empty(), "sessiondb keeps no change mark of a " + store.format().scheme() + " store"));
+                        .map(mark -> new Mark(Optional.of(mark), asBefore, ""))
+                        .orElseGet(() -> new Mark(Optional.empty(), Optional.empty(), "sessiondb keeps no change mark of a " + store.format().scheme()
+                                + " store"));
             } catch (StoreException unreadable) {
-                return new Mark(Optional.empty(), unreadable.getMessage());
+                return new Mark(Optional.empty(), Optional.empty(), unreadable.getMessage());
             }
         }
     }

@@ -134,6 +134,16 @@ public interface StoreProvider {
     }
 
     /**
+     * The store's change mark now as an earlier sessiondb took it, where {@link #changeMark} took it otherwise then (a SQLite
+     * file in WAL mode, marked by its files before): a job that version recorded still compares. Empty where the mark is as it was.
+     *
+     * @throws StoreException when the store cannot be looked at, naming why
+     */
+    default Optional<String> changeMarkAsBefore(StoreLocator locator) {
+        return Optional.empty();
+    }
+
+    /**
      * {@link #restore(SnapshotKind, Path, StoreLocator)}, only if the store is still as {@code guard}
      * saw it: a provider with a lock compares under it, immediately before its atomic step. This
      * default, for a backend that knows no lock, compares just before.

@@ -2,15 +2,18 @@ package dev.sessiondb.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sessiondb.catalog.Catalog;
 import dev.sessiondb.job.StoreContents;
 import dev.sessiondb.job.backup.Backup;
 import dev.sessiondb.model.SessionRecord;
 import dev.sessiondb.sample.SampleSessions;
 import dev.sessiondb.store.StoreLocator;
+import dev.sessiondb.store.StoreProviders;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
@@ -60,6 +63,29 @@ class UndoAfterACheckpointTest {
         assertThat(refused.exitCode()).isEqualTo(SessionDbCommand.BAD_INPUT);
         assertThat(refused.err()).contains(jobs.locator() + " changed after the migrate that took backup " + jobs.id());
         assertThat(StoreContents.records(target)).isEqualTo(written);
+    }
+
+    /** The version before marked a WAL-mode file by its size and time: a job it recorded, nothing written since, is undone without a word. */
+    @Test
+    void aJobTheVersionBeforeRecordedIsNoLaterChangeWhileTheFilesAreAsItLeftThem() throws Exception {
+        StoreLocator target = StoreContents.create("sqlite:" + dir.resolve("target.db"), SampleSessions.minskyList(3, 2));
+        new UndoDesk(dir).migrateInto(target, SampleSessions.minskyList(7, 1));
+        try (Connection minsky = openedByMinsky(target)) {
+            execute(minsky, "PRAGMA journal_mode=WAL"); // as Minsky keeps its store; it stays so after the last close
+        }
+        String markAsBefore = StoreProviders.of(target).changeMarkAsBefore(target).orElseThrow();
+        assertThat(markAsBefore).startsWith("counter ").contains(", file ");
+        try (Connection catalog = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("journal").resolve(Catalog.FILE_NAME));
+             PreparedStatement recorded = catalog.prepareStatement("UPDATE job_run SET target_mark_after = ? WHERE target_mark_after IS NOT NULL")) {
+            recorded.setString(1, markAsBefore);
+            assertThat(recorded.executeUpdate()).isPositive();
+        }
+
+        CliRun undo = new UndoDesk(dir).undo();
+
+        assertThat(undo.exitCode()).as(undo.err()).isZero();
+        assertThat(undo.err()).isEmpty();
+        assertThat(StoreContents.records(target)).hasSize(3);
     }
 
     private static Connection openedByMinsky(StoreLocator store) throws SQLException {

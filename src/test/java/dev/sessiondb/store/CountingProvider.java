@@ -118,6 +118,11 @@ public abstract class CountingProvider implements StoreProvider {
     }
 
     @Override
+    public Optional<String> changeMarkAsBefore(StoreLocator locator) {
+        return delegate.changeMarkAsBefore(locator);
+    }
+
+    @Override
     public void restore(SnapshotKind kind, Path folder, StoreLocator locator, RestoreGuard guard) throws IOException {
         delegate.restore(kind, folder, locator, guard);
     }

@@ -44,14 +44,22 @@ final class SqliteFingerprint {
 
     static String of(Path database) {
         byte[] header = head(database, CHANGE_COUNTER_OFFSET + 4);
-        String counter = header.length < CHANGE_COUNTER_OFFSET + 4 ? "new" : String.valueOf(ByteBuffer.wrap(header, CHANGE_COUNTER_OFFSET, 4).getInt());
-        String commits = "counter " + counter + ", wal " + lastCommit(database);
+        String commits = "counter " + counter(header) + ", wal " + lastCommit(database);
         if (!walMode(header)) {
             // every commit increments the counter, and a rolled-back write may have touched the file's time
             return commits;
         }
         String filesLook = commits + ", files " + StoreFingerprint.ofFiles(0, database, Path.of(database + "-wal")).token();
         return "content " + SqliteContentDigest.of(database, filesLook);
+    }
+
+    /** A WAL-mode file's mark as sessiondb took it before {@link #of} marked its content: its size and time, and the WAL's last commit. */
+    static String byFiles(Path database) {
+        return "counter " + counter(head(database, CHANGE_COUNTER_OFFSET + 4)) + ", file " + StoreFingerprint.ofFiles(0, database).token() + ", wal " + lastCommit(database);
+    }
+
+    private static String counter(byte[] header) {
+        return header.length < CHANGE_COUNTER_OFFSET + 4 ? "new" : String.valueOf(ByteBuffer.wrap(header, CHANGE_COUNTER_OFFSET, 4).getInt());
     }
 
     /** Whether the database's header says WAL mode (a file too short to say is not). */

@@ -141,6 +141,13 @@ public final class SqliteProvider extends FileStoreProvider {
         return Files.exists(store) ? SqliteFingerprint.of(store) : "absent";
     }
 
+    /** A WAL-mode file's mark by its files' size and time, as sessiondb took it before it marked what the file holds. */
+    @Override
+    public Optional<String> changeMarkAsBefore(StoreLocator locator) {
+        Path store = locator.path();
+        return Files.exists(store) && SqliteFingerprint.walMode(store) ? Optional.of(SqliteFingerprint.byFiles(store)) : Optional.empty();
+    }
+
     /**
      * The rows are committed by now (the file is out of sight, so its build may take more than one
      * transaction): they go to disk while the indexes and the search index are built.
