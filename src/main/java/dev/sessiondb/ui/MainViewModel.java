@@ -4,12 +4,18 @@ import dev.sessiondb.ui.common.CurrentStore;
 import dev.sessiondb.ui.common.SettingsStore;
 import dev.sessiondb.ui.common.Theme;
 import dev.sessiondb.ui.common.UndoStack;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 
 /** The window's own state and commands: theme, undo, remembered window size. */
 public final class MainViewModel {
+
+    /** How much of the step the Undo button names: longer ones push Help out of the toolbar at the default window width. */
+    static final int UNDO_LABEL_LIMIT = 48;
 
     private final ReadOnlyObjectWrapper<Theme> theme = new ReadOnlyObjectWrapper<>();
     private final SettingsStore settings;
@@ -33,6 +39,19 @@ public final class MainViewModel {
         return undo.undoDescriptionProperty();
     }
 
+    /** The Undo button's text: "Undo" and the step, cut short in the middle (its tooltip names it whole), keeping its time. */
+    public StringBinding undoLabel() {
+        return Bindings.createStringBinding(() -> {
+            String step = undo.undoDescriptionProperty().get();
+            return step.isEmpty() ? "Undo" : "Undo " + shortened(step);
+        }, undo.undoDescriptionProperty());
+    }
+
+    /** Whether an undo is running; the Undo button waits for it. */
+    public ReadOnlyBooleanProperty undoRunningProperty() {
+        return undo.undoRunningProperty();
+    }
+
     public double windowWidth() {
         return settings.get().windowWidth();
     }
@@ -54,5 +73,19 @@ public final class MainViewModel {
 
     public void rememberWindowSize(double width, double height) {
         settings.update(state -> state.withWindowSize(width, height));
+    }
+
+    /**
+     * The step's start, "…", and its end from the target's arrow (or its time) on: "consolidation session-db.json +… → t1
+     * (03:20:32)" still says which store it puts back and which of two such jobs it is.
+     */
+    static String shortened(String step) {
+        if (step.length() <= UNDO_LABEL_LIMIT) {
+            return step;
+        }
+        int arrow = step.lastIndexOf(" → ");
+        int endFrom = arrow >= 0 ? arrow : step.lastIndexOf(" (");
+        int keptAtEnd = Math.min(UNDO_LABEL_LIMIT * 2 / 3, endFrom < 0 ? 0 : step.length() - endFrom);
+        return step.substring(0, UNDO_LABEL_LIMIT - keptAtEnd - 1).stripTrailing() + "…" + step.substring(step.length() - keptAtEnd);
     }
 }

@@ -200,9 +200,8 @@ public final class MainWindow {
     private Button undoButton() {
         Button undo = Controls.button("Undo", "Undo the last change (Ctrl+Z)", viewModel::undo);
         undo.setId("undo");
-        undo.disableProperty().bind(viewModel.undoDescriptionProperty().isEmpty());
-        undo.textProperty().bind(Bindings.when(viewModel.undoDescriptionProperty().isEmpty()).then("Undo")
-                .otherwise(Bindings.concat("Undo ", viewModel.undoDescriptionProperty())));
+        undo.disableProperty().bind(viewModel.undoDescriptionProperty().isEmpty().or(viewModel.undoRunningProperty()));
+        undo.textProperty().bind(viewModel.undoLabel());
         // the tooltip and screen readers name the step too: the button's text may be cut short
         StringExpression help = Bindings.when(viewModel.undoDescriptionProperty().isEmpty()).then("Undo the last change (Ctrl+Z)")
                 .otherwise(Bindings.concat("Undo the ", viewModel.undoDescriptionProperty(), " (Ctrl+Z)"));

@@ -36,6 +36,17 @@ class MainViewModelTest {
         assertThat(new MainViewModel(new SettingsStore(settings.file()), current, undo).themeProperty().get()).isEqualTo(Theme.DARK);
     }
 
+    /** An audit's consolidation of three stores named on the Undo button pushed Help and the theme toggle into the toolbar's overflow. */
+    @Test
+    void theUndoButtonNamesALongStepShortKeepingItsTargetAndTime() {
+        String step = "consolidation session-db.json + session-backup-2025-06-23T16-46-12-144Z.json + sb.json → t1 (03:20:32)";
+
+        assertThat(MainViewModel.shortened(step)).isEqualTo("consolidation session-db.json +… → t1 (03:20:32)")
+                .hasSizeLessThanOrEqualTo(MainViewModel.UNDO_LABEL_LIMIT);
+        assertThat(MainViewModel.shortened("migration big.json → t1 (03:02:06)")).as("a short one whole").isEqualTo("migration big.json → t1 (03:02:06)");
+        assertThat(MainViewModel.shortened("edit of " + "x".repeat(60) + " (03:02:06)")).isEqualTo("edit of " + "x".repeat(28) + "… (03:02:06)");
+    }
+
     @Test
     void anUndoneCommandRefreshesTheViews() {
         MainViewModel viewModel = new MainViewModel(new SettingsStore(directory.resolve("settings.json")), current, undo);

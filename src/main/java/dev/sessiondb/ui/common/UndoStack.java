@@ -16,6 +16,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
@@ -35,6 +37,8 @@ public final class UndoStack {
     private final Map<UndoableCommand, Consumer<UndoableCommand>> onUndone = new HashMap<>();
     /** Commands whose undo is under way: its question looked up and answered, then the undo run. */
     private final Set<UndoableCommand> undoing = new HashSet<>();
+    /** An undo confirmed and running: the window starts no other undo meanwhile, as two could put back the same store. */
+    private final ReadOnlyBooleanWrapper undoRunning = new ReadOnlyBooleanWrapper(false);
     private Consumer<UndoableCommand> changed = command -> { };
     /** The store the window shows, which lets go of its connections while a command replaces it whole. */
     private CurrentStore shown = new CurrentStore();
@@ -64,6 +68,11 @@ public final class UndoStack {
     /** What Ctrl+Z would undo, or empty when there is nothing. */
     public ReadOnlyStringProperty undoDescriptionProperty() {
         return undoDescription.getReadOnlyProperty();
+    }
+
+    /** Whether a confirmed undo is running (listed in the jobs panel); the undo buttons wait for it. */
+    public ReadOnlyBooleanProperty undoRunningProperty() {
+        return undoRunning.getReadOnlyProperty();
     }
 
     public boolean canUndo() {
@@ -140,6 +149,10 @@ public final class UndoStack {
         if (undoing.contains(command)) {
             return;
         }
+        if (undoRunning.get()) {
+            dialogs.notify("An undo is running (see the jobs panel); undo again once it has ended");
+            return;
+        }
         if (command.replacesStore().filter(readyToOpen.negate()).isPresent()) {
             dialogs.notify("Not undone: " + command.description() + " needs the store's password");
             return;
@@ -157,21 +170,35 @@ public final class UndoStack {
         }));
     }
 
+    /**
+     * Runs the undo as a job of the jobs panel, with the progress the engine reports. It may be cancelled: the engine
+     * stops it with nothing changed while it backs up the store's present state, and once the restore itself has begun
+     * (one atomic step) it runs to its end however it was asked to stop, so every store is left valid either way.
+     */
     private void undoConfirmed(UndoableCommand command) {
         SessionStore open = shown.store();
+        undoRunning.set(true);
+        dialogs.notify("Undoing " + command.description() + " …");
         executor.execute(BackgroundTask.of("Undo " + command.description(), monitor -> {
-            releasingReplaced(command, open, command::undo);
+            releasingReplaced(command, open, () -> command.undo(monitor));
             return command;
-        }).onSuccess(undone -> {
-            undoing.remove(command);
+        }).showInJobs().onSuccess(undone -> {
+            undoEnded(command);
             done.remove(command);
             Optional.ofNullable(onUndone.remove(undone)).ifPresent(whenUndone -> whenUndone.accept(undone));
             finished(undone, "Undone: " + undone.description() + undone.whatUndoDid().map(what -> ". " + what).orElse(""));
-        })
-                .onFailure(failure -> {
-                    undoing.remove(command); // still on the stack: the Undo button offers it again
-                    dialogs.showError("Could not undo " + command.description(), FailureText.describe(failure));
-                }));
+        }).onCancelled(stopped -> {
+            undoEnded(command); // still on the stack: the Undo button offers it again
+            dialogs.notify("Undo of the " + command.description() + " cancelled before it changed the store; nothing was restored");
+        }).onFailure(failure -> {
+            undoEnded(command); // still on the stack: the Undo button offers it again
+            dialogs.showError("Could not undo " + command.description(), FailureText.describe(failure));
+        }));
+    }
+
+    private void undoEnded(UndoableCommand command) {
+        undoing.remove(command);
+        undoRunning.set(false);
     }
 
     /** Runs {@code step}; while it replaces the store the window shows, that store holds no connection to it. */

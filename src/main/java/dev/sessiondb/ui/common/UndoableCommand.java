@@ -1,5 +1,6 @@
 package dev.sessiondb.ui.common;
 
+import dev.sessiondb.progress.ProgressMonitor;
 import dev.sessiondb.store.StoreLocator;
 import java.util.Optional;
 
@@ -12,6 +13,11 @@ public interface UndoableCommand {
     void execute();
 
     void undo();
+
+    /** Undoes, reporting progress and learning of a cancel through {@code progress} where the undo can; a quick edit ignores it. */
+    default void undo(ProgressMonitor progress) {
+        undo();
+    }
 
     /** Whether it is forgotten when another store is opened: an edit writes to the store that was open when it was made. */
     default boolean scopedToOpenStore() {

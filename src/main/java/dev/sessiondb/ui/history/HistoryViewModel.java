@@ -70,9 +70,10 @@ public final class HistoryViewModel {
         return selected;
     }
 
-    /** The selected job (or undo, which can itself be undone) took a backup that nobody has put back yet. */
+    /** The selected job (or undo, which can itself be undone) took a backup that nobody has put back yet, and no undo is running. */
     public BooleanBinding canUndoSelected() {
-        return Bindings.createBooleanBinding(() -> selected.get() != null && selected.get().job().undoableFromHistory(), selected);
+        return Bindings.createBooleanBinding(() -> selected.get() != null && selected.get().job().undoableFromHistory() && !undo.undoRunningProperty().get(),
+                selected, undo.undoRunningProperty());
     }
 
     /** Reads the history again (after a job, an undo, or when asked). */

@@ -91,8 +91,14 @@ public final class JobUndoCommand implements UndoableCommand {
 
     @Override
     public void undo() {
+        undo(ProgressMonitor.NONE);
+    }
+
+    /** The journal reports the backup of the present state and the restore; a cancel stops it only before the restore begins. */
+    @Override
+    public void undo(ProgressMonitor progress) {
         Backup backup = journal.require(backupId);
-        undoneResult.set(journal.restore(backup, ProgressMonitor.NONE).id());
+        undoneResult.set(journal.restore(backup, progress).id());
         whatUndoDid.set(backup.whatRestoringDid());
     }
 

@@ -75,7 +75,8 @@ class JobUndoCommandTest {
         assertThat(undo.undoDescriptionProperty().get()).startsWith("migration second.json → copy.json (");
         undo.undo();
 
-        assertThat(dialogs.notifications()).singleElement().asString().startsWith("Undone: " + secondRun.description() + ". Restored " + target + " as it was at ");
+        assertThat(dialogs.notifications()).hasSize(2).first().isEqualTo("Undoing " + secondRun.description() + " …");
+        assertThat(dialogs.notifications()).last().asString().startsWith("Undone: " + secondRun.description() + ". Restored " + target + " as it was at ");
         assertThat(undo.undoDescriptionProperty().get()).startsWith("migration first.json → copy.json (").isEqualTo(firstRun.description());
         assertThat(count(target)).isEqualTo(7);
     }
@@ -111,7 +112,8 @@ class JobUndoCommandTest {
         undo.undo();
 
         assertThat(count(target)).isEqualTo(3);
-        assertThat(dialogs.notifications()).singleElement().asString().startsWith("Undone: " + command.description() + ". Restored " + target + " as it was at ");
+        assertThat(dialogs.notifications()).hasSize(2).first().isEqualTo("Undoing " + command.description() + " …");
+        assertThat(dialogs.notifications()).last().asString().startsWith("Undone: " + command.description() + ". Restored " + target + " as it was at ");
         assertThat(dialogs.errors()).isEmpty();
     }
 
