@@ -5,21 +5,24 @@ import dev.sessiondb.store.StoreLocator;
 import dev.sessiondb.store.StoreProviders;
 import dev.sessiondb.store.sql.PasswordRefusedException;
 import dev.sessiondb.store.sql.PgCredentials;
+import dev.sessiondb.store.sql.PgLogin;
 import dev.sessiondb.ui.common.DialogService;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 
 /**
  * The app's side of PostgreSQL credentials: the store layer's resolver ({@link PgCredentials},
- * libpq's order, the same one the CLI uses) and, when no source knows the password, a prompt
+ * libpq's order, the same one the CLI uses) and, when no source knows the password and the server refuses to log in without one, a prompt
  * whose answer is kept in memory for this run, never saved; so is a password written in a URL the user typed.
  */
 public final class Credentials {
 
     private final Path home;
     private final Map<String, String> env;
+    private final Predicate<PgCredentials> needsPassword;
     /** Read by the background threads that open stores, once {@link #supplyToStores()} was called. */
     private final Map<String, String> typedThisRun = new ConcurrentHashMap<>();
 
@@ -28,13 +31,19 @@ public final class Credentials {
      * @param env  the environment ({@code PG*} variables)
      */
     public Credentials(Path home, Map<String, String> env) {
+        this(home, env, PgLogin::refusesWithoutPassword);
+    }
+
+    /** @param needsPassword whether the server refuses these credentials without a password (a test's server without a network) */
+    Credentials(Path home, Map<String, String> env, Predicate<PgCredentials> needsPassword) {
         this.home = home;
         this.env = env;
+        this.needsPassword = needsPassword;
     }
 
     /**
      * The locator ready to open: for a store that takes a password (PostgreSQL) spelled out with everything resolved and its
-     * password (asking the user when no source knows it), unchanged otherwise; empty when the
+     * password (asking the user when no source knows it and the server refuses to log in without one), unchanged otherwise; empty when the
      * user cancelled the prompt.
      */
     public Optional<StoreLocator> complete(StoreLocator given, DialogService dialogs) {
@@ -48,8 +57,12 @@ public final class Credentials {
             // what reopens the store later (an undo, the history) has only the saved locator, without this password
             typedThisRun.put(key, resolved.password());
         }
-        Optional<String> password = Optional.ofNullable(resolved.password())
-                .or(() -> Optional.ofNullable(typedThisRun.get(key)))
+        Optional<String> known = Optional.ofNullable(resolved.password()).or(() -> Optional.ofNullable(typedThisRun.get(key)));
+        if (known.isEmpty() && !needsPassword.test(resolved)) {
+            // as the CLI connects: a server that trusts this user is never asked for a password, nor shown one (****) later
+            return Optional.of(resolved.toLocator(locator.params()));
+        }
+        Optional<String> password = known
                 .or(() -> dialogs.askPassword("Password for " + resolved.user() + " on " + locator.withoutPassword().display(),
                                 "Password (kept in memory for this run only)")
                         .map(typed -> {

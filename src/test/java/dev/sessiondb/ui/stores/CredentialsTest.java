@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchException;
 
 import dev.sessiondb.store.OpenMode;
+import dev.sessiondb.store.SessionStore;
 import dev.sessiondb.store.StoreFactory;
 import dev.sessiondb.store.StoreLocator;
+import dev.sessiondb.store.StoreProviders;
+import dev.sessiondb.store.sql.PgCredentials;
 import dev.sessiondb.store.sql.TestPostgres;
 import dev.sessiondb.ui.ScriptedDialogService;
 import java.nio.file.Files;
@@ -13,11 +16,15 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The app resolves like the store layer and only adds the prompt. */
 class CredentialsTest {
+
+    /** A server of a made-up host (db.example) that would refuse to log in without a password. */
+    private static final Predicate<PgCredentials> WANTS_A_PASSWORD = credentials -> true;
 
     @TempDir
     Path directory;
@@ -51,7 +58,7 @@ class CredentialsTest {
         assertThat(fromEnv.complete(StoreLocator.parse("postgresql://ana@h/db"), new ScriptedDialogService()).orElseThrow().target())
                 .isEqualTo("postgresql://ana:env@h:5432/db");
 
-        Credentials prompting = new Credentials(directory.resolve("elsewhere"), Map.of());
+        Credentials prompting = new Credentials(directory.resolve("elsewhere"), Map.of(), WANTS_A_PASSWORD);
         ScriptedDialogService dialogs = new ScriptedDialogService().answer("typed");
         assertThat(prompting.complete(StoreLocator.parse("postgresql://ana@h/db"), dialogs).orElseThrow().target())
                 .isEqualTo("postgresql://ana:typed@h:5432/db");
@@ -74,7 +81,7 @@ class CredentialsTest {
 
     @Test
     void cancellingThePromptOpensNothing() {
-        Credentials credentials = new Credentials(directory, Map.of());
+        Credentials credentials = new Credentials(directory, Map.of(), WANTS_A_PASSWORD);
 
         assertThat(credentials.complete(StoreLocator.parse("postgresql://ana@h/db"), new ScriptedDialogService().answer(null))).isEmpty();
     }
@@ -89,7 +96,7 @@ class CredentialsTest {
     /** An audit was stuck: a locator copied from the window, its password shown as "****", replaced the typed password with the mask. */
     @Test
     void aMaskedPasswordIsNoPasswordAndThePasswordTypedThisRunIsUsed() {
-        Credentials credentials = new Credentials(directory.resolve("no-pgpass"), Map.of());
+        Credentials credentials = new Credentials(directory.resolve("no-pgpass"), Map.of(), WANTS_A_PASSWORD);
         StoreLocator store = StoreLocator.parse("postgresql://someone@db.example:5432/sessions");
         credentials.complete(store, new ScriptedDialogService().answer("typed-pw")).orElseThrow();
 
@@ -119,5 +126,35 @@ class CredentialsTest {
                 .as("asked again, and the new answer used").contains(":" + TestPostgres.PASSWORD + "@");
         assertThat(new Credentials(directory.resolve("no-pgpass"), Map.of()).forgetRefused(refused))
                 .as("a password not typed in the window (the URL's, PGPASSWORD's) is told as the store layer tells it").isSameAs(refused);
+    }
+
+    /** An audit's window asked for postgres's password on a server that trusts it, then showed Minsky a URL with ****. */
+    @Test
+    void aServerThatTrustsTheUserIsNotAskedForAPasswordAndTheLocatorHoldsNone() {
+        TestPostgres postgres = TestPostgres.get();
+        StoreLocator trusted = StoreLocator.parse("postgresql://postgres@" + postgres.host() + ":" + postgres.port() + "/" + postgres.database() + "?schema=s");
+        ScriptedDialogService dialogs = new ScriptedDialogService();
+
+        StoreLocator ready = new Credentials(directory.resolve("no-pgpass"), Map.of()).complete(trusted, dialogs).orElseThrow();
+
+        assertThat(ready.target()).as("no prompt: the script has no answer").isEqualTo("postgresql://postgres@" + postgres.host() + ":" + postgres.port()
+                + "/" + postgres.database());
+        assertThat(ready.params()).containsEntry("schema", "s");
+        assertThat(StoreProviders.of(ready).minskyBackend(ready).orElseThrow().notes()).as("Minsky is told of no password it did not use").isEmpty();
+    }
+
+    @Test
+    void aServerThatRefusesTheUserWithoutAPasswordAsksForIt() throws Exception {
+        TestPostgres postgres = TestPostgres.get();
+        StoreLocator guarded = StoreLocator.parse("postgresql://" + TestPostgres.PASSWORD_USER + "@" + postgres.host() + ":" + postgres.port()
+                + "/" + postgres.database() + "?schema=" + postgres.freshSchema().param("schema").orElseThrow());
+        ScriptedDialogService dialogs = new ScriptedDialogService().answer(TestPostgres.PASSWORD);
+
+        StoreLocator ready = new Credentials(directory.resolve("no-pgpass"), Map.of()).complete(guarded, dialogs).orElseThrow();
+
+        assertThat(ready.target()).contains(TestPostgres.PASSWORD_USER + ":" + TestPostgres.PASSWORD + "@");
+        try (SessionStore opened = StoreFactory.open(ready, OpenMode.CREATE_IF_MISSING)) {
+            assertThat(opened.locator().display()).as("the typed password logs in, and shows masked").contains(TestPostgres.PASSWORD_USER + ":****@");
+        }
     }
 }

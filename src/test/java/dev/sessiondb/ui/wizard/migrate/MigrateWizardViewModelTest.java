@@ -219,7 +219,6 @@ class MigrateWizardViewModelTest {
     /** A cancel after a new PostgreSQL store's rows were committed cannot take them back: the job finishes and says so (audit A). */
     @Test
     void aCancelWhileANewPostgresStoreIsVerifiedEndsDoneWithTheJobsOwnUndo() {
-        dialogs.answer("any: the test server trusts its administrator");
         viewModel.targetProperty().set(TestPostgres.get().freshSchema().display());
         viewModel.steps().next();
         viewModel.steps().next();
