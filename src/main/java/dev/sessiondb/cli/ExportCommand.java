@@ -11,6 +11,7 @@ import dev.sessiondb.model.LoneSurrogateEscapes;
 import dev.sessiondb.model.SecretMasker;
 import dev.sessiondb.model.SessionDocument;
 import dev.sessiondb.model.SessionRecord;
+import dev.sessiondb.store.SessionLookup;
 import dev.sessiondb.store.SessionStore;
 import dev.sessiondb.store.StoreException;
 import dev.sessiondb.store.StoreLocator;

@@ -5,6 +5,7 @@ import dev.sessiondb.model.JsonCodec;
 import dev.sessiondb.model.Message;
 import dev.sessiondb.model.SecretMasker;
 import dev.sessiondb.model.SessionRecord;
+import dev.sessiondb.store.SessionLookup;
 import dev.sessiondb.store.SessionStore;
 import java.io.PrintWriter;
 import java.nio.file.Files;

@@ -5,8 +5,6 @@ import java.io.FilterWriter;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.Arrays;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -19,7 +17,6 @@ import java.util.stream.Collectors;
 final class TerminalText extends FilterWriter {
 
     private static final boolean CRLF = System.lineSeparator().equals("\r\n");
-    private static final Pattern CELL_ESCAPE = Pattern.compile("\\\\(u[0-9a-fA-F]{4}|[ntr])");
 
     private TerminalText(Writer out) {
         super(out);
@@ -59,19 +56,6 @@ final class TerminalText extends FilterWriter {
     /** Text of several lines, each line shown as {@link #cell} shows a value: the line breaks stay. */
     static String lines(String text) {
         return text.indexOf('\n') < 0 ? cell(text) : Arrays.stream(text.split("\n", -1)).map(TerminalText::cell).collect(Collectors.joining("\n"));
-    }
-
-    /**
-     * The text a cell shows as {@code shown}: its escapes (a backslash, u and four hex digits; {@code \n}, {@code \t}, {@code \r})
-     * read back as the characters they stand for, so that a session name can be typed as the table shows it.
-     */
-    static String fromCell(String shown) {
-        return CELL_ESCAPE.matcher(shown).replaceAll(escape -> Matcher.quoteReplacement(switch (escape.group(1)) {
-            case "n" -> "\n";
-            case "t" -> "\t";
-            case "r" -> "\r";
-            default -> String.valueOf((char) Integer.parseInt(escape.group(1).substring(1), 16));
-        }));
     }
 
     /** Printable ASCII at once; else not a control character, harmful, unseen or half of a surrogate pair. */

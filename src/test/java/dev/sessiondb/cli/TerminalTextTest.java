@@ -2,6 +2,7 @@ package dev.sessiondb.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sessiondb.model.CellEscapes;
 import dev.sessiondb.model.JsonCodec;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -30,8 +31,8 @@ class TerminalTextTest {
     void aCellsTextReadsBackFromWhatTheCellShows() {
         String name = "cut\ud83d x\u001b[31m\nrow\t";
 
-        assertThat(TerminalText.fromCell(TerminalText.cell(name))).isEqualTo(name);
-        assertThat(TerminalText.fromCell("plain, \\ not an escape")).isEqualTo("plain, \\ not an escape");
+        assertThat(CellEscapes.read(TerminalText.cell(name))).isEqualTo(name);
+        assertThat(CellEscapes.read("plain, \\ not an escape")).isEqualTo("plain, \\ not an escape");
     }
 
     @Test
@@ -60,7 +61,7 @@ class TerminalTextTest {
         String name = "a\u200bb\u00a0c\ufeffd caf\u00e9";
 
         assertThat(TerminalText.cell(name)).isEqualTo("a\\u200bb\\u00a0c\\ufeffd caf\u00e9");
-        assertThat(TerminalText.fromCell(TerminalText.cell(name))).isEqualTo(name);
+        assertThat(CellEscapes.read(TerminalText.cell(name))).isEqualTo(name);
     }
 
     @Test

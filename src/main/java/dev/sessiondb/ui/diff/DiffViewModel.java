@@ -7,6 +7,7 @@ import dev.sessiondb.diff.SessionChange;
 import dev.sessiondb.diff.StoreDiff;
 import dev.sessiondb.model.SecretMasker;
 import dev.sessiondb.model.SessionRecord;
+import dev.sessiondb.store.SessionLookup;
 import dev.sessiondb.store.SessionStore;
 import dev.sessiondb.store.StoreLocator;
 import dev.sessiondb.ui.common.BackgroundTask;
@@ -159,7 +160,7 @@ public final class DiffViewModel {
         ignored.remove(path);
     }
 
-    /** Compares in the background; the previous result stays until the new one is ready. */
+    /** Compares in the background; the previous result stays until the new one is ready, and goes if there is none. */
     public void compare() {
         Optional<StoreLocator> a = locators.resolve("Store A", storeA.get());
         Optional<StoreLocator> b = a.flatMap(found -> locators.resolve("Store B", storeB.get()));
@@ -184,9 +185,9 @@ public final class DiffViewModel {
             busy.set(false);
             status.set("Comparison cancelled.");
         }).onFailure(failure -> {
-            busy.set(false);
+            forgetResult();
             status.set("Cannot compare.");
-            dialogs.showError("Cannot compare the stores", failure.getMessage());
+            dialogs.showError("Cannot compare the stores", SecretMasker.maskText(null, failure.getMessage()));
         }));
     }
 
@@ -198,10 +199,9 @@ public final class DiffViewModel {
             comparedTitle.set("");
             return;
         }
-        String keyB = row.kind() == DiffRow.Kind.ONLY_IN_A || sessionB.get().isBlank() ? row.key() : sessionB.get().strip();
         executor.execute(BackgroundTask.of("Read " + row.session(), monitor -> {
             Optional<SessionRecord> a = row.kind() == DiffRow.Kind.ONLY_IN_B ? Optional.empty() : stores.a().get(row.key());
-            Optional<SessionRecord> b = row.kind() == DiffRow.Kind.ONLY_IN_A ? Optional.empty() : stores.b().get(keyB);
+            Optional<SessionRecord> b = row.kind() == DiffRow.Kind.ONLY_IN_A ? Optional.empty() : stores.b().get(row.keyB());
             return SideBySide.compare(a, b, stores.ignored());
         }).onSuccess(laidOut -> {
             comparison.setAll(laidOut);
@@ -225,17 +225,17 @@ public final class DiffViewModel {
         DiffSummary counted = new StoreDiff(stores.ignored()).compare(stores.a(), stores.b(), new DiffListener() {
             @Override
             public void onlyInA(String session) {
-                add(new DiffRow(session, shown(session), DiffRow.Kind.ONLY_IN_A, 0, ""));
+                add(new DiffRow(session, session, shown(session), DiffRow.Kind.ONLY_IN_A, 0, ""));
             }
 
             @Override
             public void onlyInB(String session) {
-                add(new DiffRow(session, shown(session), DiffRow.Kind.ONLY_IN_B, 0, ""));
+                add(new DiffRow(session, session, shown(session), DiffRow.Kind.ONLY_IN_B, 0, ""));
             }
 
             @Override
             public void changed(SessionChange change) {
-                add(changedRow(change.session(), change.fields()));
+                add(changedRow(change.session(), change.session(), change.fields()));
             }
 
             private void add(DiffRow row) {
@@ -247,13 +247,13 @@ public final class DiffViewModel {
         return new Result(stores, counted, found);
     }
 
+    /** Each key is found as {@code show} finds it: as typed, or by its task id in any form (#002, 002, md#002). */
     private static Result compareSessions(Compared stores, String keyA, String keyB) {
-        SessionRecord a = stores.a().get(keyA).orElseThrow(() -> new IllegalArgumentException(
-                "session '" + shown(keyA) + "' is not in " + stores.a().locator().display() + "; check the key (Sessions tab)"));
-        SessionRecord b = stores.b().get(keyB).orElseThrow(() -> new IllegalArgumentException(
-                "session '" + shown(keyB) + "' is not in " + stores.b().locator().display() + "; check the key (Sessions tab)"));
+        SessionRecord a = SessionLookup.find(stores.a(), keyA);
+        SessionRecord b = SessionLookup.find(stores.b(), keyB);
         List<FieldChange> changes = new StoreDiff(stores.ignored()).changes(stores.a(), stores.b(), a, b);
-        DiffRow row = changes.isEmpty() ? new DiffRow(keyA, shown(keyA), DiffRow.Kind.IDENTICAL, 0, "") : changedRow(keyA, changes);
+        DiffRow row = changes.isEmpty() ? new DiffRow(a.key(), b.key(), shown(a.key()), DiffRow.Kind.IDENTICAL, 0, "")
+                : changedRow(a.key(), b.key(), changes);
         return new Result(stores, new DiffSummary(0, 0, changes.isEmpty() ? 0 : 1, changes.isEmpty() ? 1 : 0), List.of(row));
     }
 
@@ -273,12 +273,25 @@ public final class DiffViewModel {
                 counted.changed(), counted.identical(), rowsCut(counted) ? String.format(" (the table shows the first %,d)", ROW_LIMIT) : ""));
     }
 
+    /** A comparison that failed leaves nothing of the one before: its counts and records would pass for the answer. */
+    private void forgetResult() {
+        if (compared != null) {
+            compared.close();
+            compared = null;
+        }
+        busy.set(false);
+        summary.set(null);
+        rows.clear();
+        comparison.clear();
+        comparedTitle.set("");
+    }
+
     private static boolean rowsCut(DiffSummary counted) {
         return counted.onlyInA() + counted.onlyInB() + counted.changed() > ROW_LIMIT;
     }
 
-    private static DiffRow changedRow(String key, List<FieldChange> changes) {
-        return new DiffRow(key, shown(key), DiffRow.Kind.CHANGED, changes.size(),
+    private static DiffRow changedRow(String keyA, String keyB, List<FieldChange> changes) {
+        return new DiffRow(keyA, keyB, shown(keyA), DiffRow.Kind.CHANGED, changes.size(),
                 changes.stream().map(FieldChange::path).collect(Collectors.joining(", ")));
     }
 

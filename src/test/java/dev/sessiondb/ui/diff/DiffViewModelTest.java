@@ -118,6 +118,52 @@ class DiffViewModelTest {
     }
 
     @Test
+    void aSessionIsFoundByItsTaskIdAsShowFindsIt() {
+        viewModel.sessionAProperty().set("#008");
+        viewModel.sessionBProperty().set("008");
+
+        viewModel.compare();
+
+        assertThat(dialogs.errors()).isEmpty();
+        assertThat(viewModel.rows()).singleElement().satisfies(row -> {
+            assertThat(row.key()).isEqualTo("task#008");
+            assertThat(row.keyB()).isEqualTo("task#008");
+            assertThat(row.fields()).isEqualTo("branch");
+        });
+        viewModel.select(viewModel.rows().get(0));
+        assertThat(state("branch")).isEqualTo(FieldRow.State.CHANGED);
+    }
+
+    @Test
+    void aTaskIdWithTwoSessionsIsRefusedAsShowRefusesIt() {
+        viewModel.sessionAProperty().set("task#001");
+        viewModel.sessionBProperty().set("#002");
+
+        viewModel.compare();
+
+        assertThat(dialogs.errors()).singleElement().asString().contains("task #002 has 2 sessions (task#002, test-session-2); name one of them");
+        assertThat(viewModel.rows()).isEmpty();
+    }
+
+    @Test
+    void aComparisonThatFailsLeavesNothingOfTheOneBefore() {
+        viewModel.compare();
+        viewModel.select(row("task#002"));
+        assertThat(viewModel.comparison()).isNotEmpty();
+
+        viewModel.sessionAProperty().set("task#001");
+        viewModel.sessionBProperty().set("#9999");
+        viewModel.compare();
+
+        assertThat(dialogs.errors()).singleElement().asString().contains("no session '#9999'");
+        assertThat(viewModel.statusProperty().get()).isEqualTo("Cannot compare.");
+        assertThat(viewModel.summaryProperty().get()).isNull();
+        assertThat(viewModel.rows()).isEmpty();
+        assertThat(viewModel.comparison()).isEmpty();
+        assertThat(viewModel.comparedTitleProperty().get()).isEmpty();
+    }
+
+    @Test
     void aMissingStoreIsReportedInOneLineAndNothingIsCompared() {
         viewModel.storeBProperty().set(directory.resolve("nowhere.json").toString());
 

@@ -1,18 +1,19 @@
-package dev.sessiondb.cli;
+package dev.sessiondb.store;
 
+import dev.sessiondb.model.CellEscapes;
 import dev.sessiondb.model.SessionQuery;
 import dev.sessiondb.model.SessionRecord;
 import dev.sessiondb.model.TaskId;
 import dev.sessiondb.model.UnicodeForms;
-import dev.sessiondb.store.RecordCursor;
-import dev.sessiondb.store.SessionStore;
-import dev.sessiondb.store.StoreException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** One session named on the command line: by its key, or by its task id in any form (#079, 079, md#079). */
-final class SessionLookup {
+/**
+ * One session a user names, on the command line or in the window: by its key, or by its task id in any form (#079,
+ * 079, md#079). {@code show}, {@code export} and the two-session diff find the same session for the same words.
+ */
+public final class SessionLookup {
 
     private SessionLookup() {
     }
@@ -22,8 +23,8 @@ final class SessionLookup {
      * name is looked up as typed, then as the table shows it: {@code cut\ud83d} typed is the session
      * whose name holds half of a surrogate pair (which no terminal can type).
      */
-    static SessionRecord find(SessionStore store, String wanted) {
-        String unescaped = TerminalText.fromCell(wanted);
+    public static SessionRecord find(SessionStore store, String wanted) {
+        String unescaped = CellEscapes.read(wanted);
         boolean escapes = !unescaped.equals(wanted);
         return store.get(wanted).or(() -> escapes ? store.get(unescaped) : Optional.empty()).or(() -> otherNormalisation(store, unescaped))
                 .or(() -> byTaskId(store, wanted))
