@@ -91,6 +91,22 @@ public final class LongTextDifference {
         return side(b);
     }
 
+    /** Where the two part, in pieces a view can set apart: the differing middles shown highlighted between their context. */
+    public Parting parting() {
+        return new Parting(prefix, a.length() - suffix, b.length() - suffix,
+                before(), middle(a), middle(b), after(), where());
+    }
+
+    /**
+     * @param start  where both texts start to differ (a UTF-16 index, as a text area selects)
+     * @param endA   where the differing part of A ends (its same ending starts)
+     * @param endB   where the differing part of B ends
+     * @param before a few characters both have before the difference, led by … when there are more
+     * @param where  {@code at character 150,001 of 300,000}
+     */
+    public record Parting(int start, int endA, int endB, String before, String middleA, String middleB, String after, String where) {
+    }
+
     private String side(String text) {
         return before() + "[" + middle(text) + "]" + after() + " (" + where() + ")";
     }

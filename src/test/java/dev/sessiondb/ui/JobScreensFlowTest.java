@@ -74,6 +74,50 @@ class JobScreensFlowTest {
     }
 
     @Test
+    void aLongValueShowsWhereItDiffersAndOpensWhole(FxRobot robot) throws Exception {
+        String token = "ghp_abcdefghijklmnopqrstuvwxyz0123456789";
+        String half = "x".repeat(150_000);
+        Path a = Files.writeString(run.resolve("long-a.json"), "[{\"session\":\"task#011\",\"taskId\":\"#011\",\"notes\":\"" + token + " " + half + "x" + half + "\"}]");
+        Path b = Files.writeString(run.resolve("long-b.json"), "[{\"session\":\"task#011\",\"taskId\":\"#011\",\"notes\":\"" + token + " " + half + "y" + half + "\"}]");
+        compareInTheWindow(robot, a, b, "1");
+        waitFor(() -> diffRow(robot, "task#011") != null);
+        robot.clickOn(diffRow(robot, "task#011"));
+
+        waitFor(() -> robot.lookup("#diff-records .diff-where").tryQuery().isPresent());
+        assertThat(robot.lookup("#diff-records .diff-where").queryAllAs(Label.class)).extracting(Label::getText)
+                .as("each side says where, in the view without scrolling")
+                .allSatisfy(where -> assertThat(where).matches("Differs at character 150,[0-9]{3} of 300,[0-9]{3}"))
+                .hasSize(2);
+        assertThat(robot.lookup("#diff-records .diff-part").queryAllAs(javafx.scene.text.Text.class)).extracting(javafx.scene.text.Text::getText)
+                .containsExactly("x", "y");
+
+        robot.clickOn(robot.lookup("#diff-records .diff-open-whole").queryAs(javafx.scene.control.Hyperlink.class));
+        waitFor(() -> robot.lookup("#whole-value-text").tryQuery().isPresent());
+        javafx.scene.control.TextArea whole = robot.lookup("#whole-value-text").queryAs(javafx.scene.control.TextArea.class);
+        assertThat(whole.isEditable()).isFalse();
+        assertThat(whole.getText()).doesNotContain(token).contains(half + "x" + half);
+        assertThat(whole.getSelectedText()).isEqualTo("x");
+        assertThat(dialogs.errors()).isEmpty();
+    }
+
+    @Test
+    void aFailedComparisonOfTwoSessionsClearsTheOneBefore(FxRobot robot) {
+        Path a = DiffFixtures.storeA(run);
+        Path b = DiffFixtures.storeB(run);
+        compareInTheWindow(robot, a, b, "2");
+
+        robot.interact(() -> {
+            robot.lookup("#diff-session-a").queryAs(javafx.scene.control.TextField.class).setText("#008");
+            robot.lookup("#diff-session-b").queryAs(javafx.scene.control.TextField.class).setText("no-such-task");
+        });
+        press(robot, "#diff-compare");
+
+        waitFor(() -> text(robot, "#diff-status").equals("Cannot compare."));
+        assertThat(robot.lookup("#diff-table").queryTableView().getItems()).isEmpty();
+        assertThat(dialogs.errors()).singleElement().asString().contains("no session 'no-such-task'");
+    }
+
+    @Test
     void diffTwoStoresAndOpenAChangedRecord(FxRobot robot) {
         Path a = DiffFixtures.storeA(run);
         Path b = DiffFixtures.storeB(run);
@@ -406,6 +450,15 @@ class JobScreensFlowTest {
         waitFor(() -> robot.lookup(id).tryQuery().map(node -> node.isVisible() && !node.isDisabled() && node.getScene() != null).orElse(false));
         robot.clickOn(id);
         WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** Opens the diff view on two stores, compares them and waits for the count of changed sessions. */
+    private static void compareInTheWindow(FxRobot robot, Path a, Path b, String changed) {
+        robot.press(KeyCode.CONTROL, KeyCode.D).release(KeyCode.D, KeyCode.CONTROL);
+        type(robot, "#diff-store-a", a.toString());
+        type(robot, "#diff-store-b", b.toString());
+        press(robot, "#diff-compare");
+        waitFor(() -> text(robot, "#diff-changed").equals(changed));
     }
 
     private static TableRow<?> diffRow(FxRobot robot, String session) {

@@ -1,5 +1,7 @@
 package dev.sessiondb.ui.diff;
 
+import dev.sessiondb.diff.LongTextDifference;
+
 /**
  * One line of the side-by-side comparison: a field (or a nested field, indented) with its value
  * in each record, secrets masked.
@@ -8,8 +10,12 @@ package dev.sessiondb.ui.diff;
  * @param name  the last part, indented by depth, for the Field column
  * @param a     the value in A as text, or {@link SideBySide#ABSENT}
  * @param b     the value in B as text, or {@link SideBySide#ABSENT}
+ * @param wholeA the whole value in A (masked) when it is a text or a number, to open in full; else null
+ * @param wholeB the whole value in B, likewise
+ * @param parting where two long values part, for the cells to show first; null unless a long value changed
  */
-public record FieldRow(String path, String name, String a, String b, State state) {
+public record FieldRow(String path, String name, String a, String b, State state, String wholeA, String wholeB,
+                       LongTextDifference.Parting parting) {
 
     public enum State {
         /** Both records hold the same value. */

@@ -60,13 +60,25 @@ public final class SideBySide {
         FieldRow.State state = state(path, (a == null) != (b == null));
         String textA = text(a);
         String textB = text(b);
+        String cellA = textA;
+        String cellB = textB;
+        LongTextDifference.Parting parting = null;
         if (state == FieldRow.State.CHANGED && a != null && b != null && a.isValueNode() && b.isValueNode()) {
             LongTextDifference.Sides sides = LongTextDifference.sides(textA, textB);
-            textA = sides.a();
-            textB = sides.b() + new FieldChange(path, a, b).trailingNote();
+            cellA = sides.a();
+            cellB = sides.b() + new FieldChange(path, a, b).trailingNote();
+            if (LongTextDifference.isLong(textA, textB) && !textA.equals(textB)) {
+                parting = LongTextDifference.of(textA, textB).parting();
+            }
         }
-        rows.add(new FieldRow(path, INDENT.repeat(depth) + name, shown(textA), shown(textB), state));
+        rows.add(new FieldRow(path, INDENT.repeat(depth) + name, shown(cellA), shown(cellB), state,
+                whole(a, textA), whole(b, textB), parting));
         children(path, depth + 1, a, b);
+    }
+
+    /** The text a value's own window shows: the whole of a text or a number; nothing for an object, an array or an absent field. */
+    private static String whole(JsonNode value, String text) {
+        return value != null && value.isValueNode() ? text : null;
     }
 
     /** A value as a cell shows it: cut when long, its invisible characters and odd spaces as escapes ({@code \u200b}). */

@@ -1,6 +1,7 @@
 package dev.sessiondb.ui.diff;
 
 import dev.sessiondb.ui.wizard.WizardPages;
+import java.util.List;
 import javafx.collections.ObservableList;
 import javafx.css.PseudoClass;
 import javafx.scene.control.TableColumn;
@@ -9,7 +10,7 @@ import javafx.scene.control.TableView;
 
 /**
  * Two versions of a session field by field ({@link SideBySide}'s rows): changed lines highlighted,
- * each value's whole text in a tooltip. The diff view and the consolidation wizard's conflicts share it.
+ * each value's whole text in a tooltip, a long one's where it changed and a link to all of it ({@link ValueCell}). The diff view and the consolidation wizard's conflicts share it.
  */
 public final class SideBySideTable {
 
@@ -32,8 +33,9 @@ public final class SideBySideTable {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         table.setPlaceholder(dev.sessiondb.ui.common.Controls.emptyState(placeholder));
         table.getColumns().add(column("Field", FieldRow::name, 220));
-        table.getColumns().add(column(headerA, FieldRow::a, 180));
-        table.getColumns().add(column(headerB, FieldRow::b, 180));
+        table.getColumns().add(valueColumn(headerA, FieldRow::a, true));
+        table.getColumns().add(valueColumn(headerB, FieldRow::b, false));
+        rows.addListener((javafx.collections.ListChangeListener<FieldRow>) change -> javafx.application.Platform.runLater(() -> showFirstChange(table))); // once the table has laid the rows out
         table.setRowFactory(view -> new TableRow<>() {
             @Override
             protected void updateItem(FieldRow row, boolean empty) {
@@ -48,6 +50,17 @@ public final class SideBySideTable {
         return table;
     }
 
+    /** Brings the first changed field into view: a long record put it below the table's edge, where nothing said it was. */
+    private static void showFirstChange(TableView<FieldRow> table) {
+        List<FieldRow> rows = table.getItems();
+        for (int i = 0; i < rows.size(); i++) {
+            if (rows.get(i).state() == FieldRow.State.CHANGED) {
+                table.scrollTo(i);
+                return;
+            }
+        }
+    }
+
     private static String describe(FieldRow.State state) {
         return switch (state) {
             case SAME -> "the same";
@@ -55,6 +68,12 @@ public final class SideBySideTable {
             case CONTAINS_CHANGES -> "has changed fields inside";
             case IGNORED -> "ignored";
         };
+    }
+
+    private static TableColumn<FieldRow, String> valueColumn(String header, java.util.function.Function<FieldRow, String> value, boolean sideA) {
+        TableColumn<FieldRow, String> column = column(header, value, 180);
+        column.setCellFactory(view -> new ValueCell(sideA, header));
+        return column;
     }
 
     private static TableColumn<FieldRow, String> column(String title, java.util.function.Function<FieldRow, String> value, double width) {
