@@ -1,7 +1,6 @@
 package dev.sessiondb.ui.diff;
 
 import dev.sessiondb.ui.wizard.WizardPages;
-import java.util.List;
 import javafx.collections.ObservableList;
 import javafx.css.PseudoClass;
 import javafx.scene.control.TableColumn;
@@ -35,7 +34,6 @@ public final class SideBySideTable {
         table.getColumns().add(column("Field", FieldRow::name, 220));
         table.getColumns().add(valueColumn(headerA, FieldRow::a, true));
         table.getColumns().add(valueColumn(headerB, FieldRow::b, false));
-        rows.addListener((javafx.collections.ListChangeListener<FieldRow>) change -> javafx.application.Platform.runLater(() -> showFirstChange(table))); // once the table has laid the rows out
         table.setRowFactory(view -> new TableRow<>() {
             @Override
             protected void updateItem(FieldRow row, boolean empty) {
@@ -48,17 +46,6 @@ public final class SideBySideTable {
             }
         });
         return table;
-    }
-
-    /** Brings the first changed field into view: a long record put it below the table's edge, where nothing said it was. */
-    private static void showFirstChange(TableView<FieldRow> table) {
-        List<FieldRow> rows = table.getItems();
-        for (int i = 0; i < rows.size(); i++) {
-            if (rows.get(i).state() == FieldRow.State.CHANGED) {
-                table.scrollTo(i);
-                return;
-            }
-        }
     }
 
     private static String describe(FieldRow.State state) {
