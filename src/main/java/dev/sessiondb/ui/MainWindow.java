@@ -94,7 +94,7 @@ public final class MainWindow {
         OverviewViewModel overview = new OverviewViewModel(current, executor, dialogs);
         HistoryViewModel history = new HistoryViewModel(current, services.journal(), undo, executor, dialogs, ZoneId.systemDefault());
         DetailViewModel detail = new DetailViewModel(current, executor, dialogs, undo, services.journal());
-        LocatorInput locators = new LocatorInput(services.credentials(), dialogs);
+        LocatorInput locators = new LocatorInput(services.credentials(), dialogs, executor);
         DiffViewModel diff = new DiffViewModel(executor, dialogs, locators, services.opener());
         MigrateWizardViewModel migrate = new MigrateWizardViewModel(executor, dialogs, locators, undo, services.journal(), Platform::runLater);
         ConsolidateWizardViewModel consolidate = new ConsolidateWizardViewModel(executor, dialogs, locators, services.opener(), undo,

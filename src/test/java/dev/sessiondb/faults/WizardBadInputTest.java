@@ -124,7 +124,7 @@ class WizardBadInputTest {
     }
 
     private LocatorInput locators() {
-        return new LocatorInput(new Credentials(directory.resolve("no-pgpass"), Map.of()), dialogs);
+        return new LocatorInput(new Credentials(directory.resolve("no-pgpass"), Map.of()), dialogs, executor);
     }
 
     /** What the command line prints for the same input, without its "sessiondb: " prefix; it must refuse with exit 2. */

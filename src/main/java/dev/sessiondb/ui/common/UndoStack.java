@@ -14,8 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
-import java.util.function.Predicate;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -42,7 +42,8 @@ public final class UndoStack {
     private Consumer<UndoableCommand> changed = command -> { };
     /** The store the window shows, which lets go of its connections while a command replaces it whole. */
     private CurrentStore shown = new CurrentStore();
-    private Predicate<StoreLocator> readyToOpen = store -> true;
+    /** Tells whether the store can be opened (its password known, asked for if need be) to what it is given, on the UI thread. */
+    private BiConsumer<StoreLocator, Consumer<Boolean>> readyToOpen = (store, then) -> then.accept(true);
 
     public UndoStack(TaskExecutor executor, DialogService dialogs) {
         this.executor = executor;
@@ -51,10 +52,11 @@ public final class UndoStack {
 
     /**
      * Asks for a store's password before undoing a command that replaces it, when this run does not know it yet (the
-     * same prompt a plan uses); a prompt cancelled leaves the command on the stack.
+     * same prompt a plan uses); a prompt cancelled leaves the command on the stack. Whether the server wants a password is
+     * found out in the background: the window does not wait on a server that does not answer.
      */
     public void opensStoresWith(Credentials credentials) {
-        readyToOpen = store -> credentials.complete(store, dialogs).isPresent();
+        readyToOpen = (store, then) -> credentials.complete(store, dialogs, executor, completed -> then.accept(completed.isPresent()));
     }
 
     public void onChange(Consumer<UndoableCommand> listener) {
@@ -153,11 +155,24 @@ public final class UndoStack {
             dialogs.notify("An undo is running (see the jobs panel); undo again once it has ended");
             return;
         }
-        if (command.replacesStore().filter(readyToOpen.negate()).isPresent()) {
-            dialogs.notify("Not undone: " + command.description() + " needs the store's password");
+        undoing.add(command);
+        Optional<StoreLocator> replaced = command.replacesStore();
+        if (replaced.isEmpty()) {
+            askThenUndo(command);
             return;
         }
-        undoing.add(command);
+        readyToOpen.accept(replaced.get(), ready -> {
+            if (ready) {
+                askThenUndo(command);
+            } else {
+                undoing.remove(command);
+                dialogs.notify("Not undone: " + command.description() + " needs the store's password");
+            }
+        });
+    }
+
+    /** Asks the command's question off the UI thread, then undoes it once the user confirms. */
+    private void askThenUndo(UndoableCommand command) {
         executor.execute(BackgroundTask.of("Look at " + command.description(), monitor -> command.confirmation()).onSuccess(question -> {
             if (question.isEmpty() || dialogs.confirm("Undo " + command.description(), question.get(), "Undo")) {
                 undoConfirmed(command);

@@ -13,6 +13,7 @@ import dev.sessiondb.store.StoreLocator;
 import dev.sessiondb.ui.common.BackgroundTask;
 import dev.sessiondb.ui.common.DialogService;
 import dev.sessiondb.ui.common.LocatorInput;
+import dev.sessiondb.ui.common.LocatorInput.Choice;
 import dev.sessiondb.ui.common.StoreNames;
 import dev.sessiondb.ui.common.StoreOpener;
 import dev.sessiondb.ui.common.TaskExecutor;
@@ -162,19 +163,22 @@ public final class DiffViewModel {
 
     /** Compares in the background; the previous result stays until the new one is ready, and goes if there is none. */
     public void compare() {
-        Optional<StoreLocator> a = locators.resolve("Store A", storeA.get());
-        Optional<StoreLocator> b = a.flatMap(found -> locators.resolve("Store B", storeB.get()));
-        if (b.isEmpty()) {
-            return;
-        }
+        busy.set(true); // the view waits while a PostgreSQL server is asked whether it wants a password
+        locators.resolve(List.of(new Choice("Store A", storeA.get()), new Choice("Store B", storeB.get())), resolved -> {
+            busy.set(false);
+            resolved.ifPresent(stores -> compare(stores.get(0), stores.get(1)));
+        });
+    }
+
+    private void compare(StoreLocator a, StoreLocator b) {
         Set<String> ignoring = new LinkedHashSet<>(ignored);
         boolean twoSessions = !sessionA.get().isBlank() && !sessionB.get().isBlank();
         String keyA = sessionA.get().strip();
         String keyB = sessionB.get().strip();
         busy.set(true);
-        status.set("Comparing " + a.get().display() + " with " + b.get().display() + " …");
-        executor.execute(BackgroundTask.of("Diff " + StoreNames.shortName(a.get()) + " ↔ " + StoreNames.shortName(b.get()), monitor -> {
-            Compared stores = open(a.get(), b.get(), ignoring);
+        status.set("Comparing " + a.display() + " with " + b.display() + " …");
+        executor.execute(BackgroundTask.of("Diff " + StoreNames.shortName(a) + " ↔ " + StoreNames.shortName(b), monitor -> {
+            Compared stores = open(a, b, ignoring);
             try {
                 return twoSessions ? compareSessions(stores, keyA, keyB) : compareStores(stores, monitor);
             } catch (RuntimeException failure) {

@@ -1,16 +1,20 @@
 package dev.sessiondb.ui.stores;
 
 import dev.sessiondb.model.SecretMasker;
+import dev.sessiondb.store.StoreException;
 import dev.sessiondb.store.StoreLocator;
 import dev.sessiondb.store.StoreProviders;
 import dev.sessiondb.store.sql.PasswordRefusedException;
 import dev.sessiondb.store.sql.PgCredentials;
 import dev.sessiondb.store.sql.PgLogin;
+import dev.sessiondb.ui.common.BackgroundTask;
 import dev.sessiondb.ui.common.DialogService;
+import dev.sessiondb.ui.common.TaskExecutor;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
@@ -19,6 +23,9 @@ import java.util.function.Predicate;
  * whose answer is kept in memory for this run, never saved; so is a password written in a URL the user typed.
  */
 public final class Credentials {
+
+    /** What the status line says once the login probe ended: the window's own idle text. */
+    private static final String IDLE_STATUS = "Ready";
 
     private final Path home;
     private final Map<String, String> env;
@@ -44,12 +51,59 @@ public final class Credentials {
     /**
      * The locator ready to open: for a store that takes a password (PostgreSQL) spelled out with everything resolved and its
      * password (asking the user when no source knows it and the server refuses to log in without one), unchanged otherwise; empty when the
-     * user cancelled the prompt.
+     * user cancelled the prompt. It may wait on the server (up to {@link PgLogin}'s timeout): the window uses
+     * {@link #complete(StoreLocator, DialogService, TaskExecutor, Consumer)}.
      */
     public Optional<StoreLocator> complete(StoreLocator given, DialogService dialogs) {
         if (!StoreProviders.of(given).takesPassword()) {
             return Optional.of(given);
         }
+        Resolved resolved = resolve(given);
+        if (resolved.known().isEmpty() && !needsPassword.test(resolved.credentials())) {
+            return Optional.of(resolved.withoutPassword());
+        }
+        return resolved.withPassword(dialogs);
+    }
+
+    /**
+     * As {@link #complete(StoreLocator, DialogService)}, without the FX thread waiting on the server: the login without a
+     * password runs as a background task while the status line says "Connecting to …", then {@code ready} runs on the FX
+     * thread with the locator (after the prompt, when the server refused), empty when the user cancelled the prompt or the
+     * locator cannot be used (a port that is no number; the user was told).
+     * A server that cannot be reached is no refusal: {@code ready} gets the locator, and its opening says what is wrong.
+     */
+    public void complete(StoreLocator given, DialogService dialogs, TaskExecutor executor, Consumer<Optional<StoreLocator>> ready) {
+        if (!StoreProviders.of(given).takesPassword()) {
+            ready.accept(Optional.of(given));
+            return;
+        }
+        Resolved resolved;
+        try {
+            resolved = resolve(given);
+        } catch (StoreException | IllegalArgumentException unusable) {
+            dialogs.showError("Cannot use " + given.withoutPassword().display(), unusable.getMessage());
+            ready.accept(Optional.empty());
+            return;
+        }
+        if (resolved.known().isPresent()) {
+            ready.accept(resolved.withPassword(dialogs));
+            return;
+        }
+        String server = resolved.shown();
+        dialogs.notify("Connecting to " + server + " …");
+        executor.execute(BackgroundTask.of("Connect to " + server, monitor -> needsPassword.test(resolved.credentials()))
+                .onSuccess(refused -> {
+                    dialogs.notify(IDLE_STATUS);
+                    ready.accept(refused ? resolved.withPassword(dialogs) : Optional.of(resolved.withoutPassword()));
+                })
+                .onFailure(failure -> {
+                    dialogs.notify(IDLE_STATUS);
+                    ready.accept(Optional.of(resolved.withoutPassword()));
+                }));
+    }
+
+    /** The credentials of a PostgreSQL locator, with the password this run knows for them, if any. */
+    private Resolved resolve(StoreLocator given) {
         StoreLocator locator = withoutMask(given);
         PgCredentials resolved = PgCredentials.resolve(locator, env, home);
         String key = resolved.account();
@@ -58,18 +112,49 @@ public final class Credentials {
             typedThisRun.put(key, resolved.password());
         }
         Optional<String> known = Optional.ofNullable(resolved.password()).or(() -> Optional.ofNullable(typedThisRun.get(key)));
-        if (known.isEmpty() && !needsPassword.test(resolved)) {
-            // as the CLI connects: a server that trusts this user is never asked for a password, nor shown one (****) later
-            return Optional.of(resolved.toLocator(locator.params()));
+        return new Resolved(locator, resolved, known);
+    }
+
+    private final class Resolved {
+
+        private final StoreLocator locator;
+        private final PgCredentials credentials;
+        private final Optional<String> known;
+
+        Resolved(StoreLocator locator, PgCredentials credentials, Optional<String> known) {
+            this.locator = locator;
+            this.credentials = credentials;
+            this.known = known;
         }
-        Optional<String> password = known
-                .or(() -> dialogs.askPassword("Password for " + resolved.user() + " on " + locator.withoutPassword().display(),
-                                "Password (kept in memory for this run only)")
-                        .map(typed -> {
-                            typedThisRun.put(key, typed);
-                            return typed;
-                        }));
-        return password.map(secret -> resolved.withPassword(secret).toLocator(locator.params()));
+
+        PgCredentials credentials() {
+            return credentials;
+        }
+
+        Optional<String> known() {
+            return known;
+        }
+
+        String shown() {
+            return locator.withoutPassword().display();
+        }
+
+        /** As the CLI connects: a server that trusts this user is never asked for a password, nor shown one (****) later. */
+        StoreLocator withoutPassword() {
+            return credentials.toLocator(locator.params());
+        }
+
+        /** With the password this run knows, else the one the user types (empty when cancelled). */
+        Optional<StoreLocator> withPassword(DialogService dialogs) {
+            Optional<String> password = known
+                    .or(() -> dialogs.askPassword("Password for " + credentials.user() + " on " + shown(),
+                                    "Password (kept in memory for this run only)")
+                            .map(typed -> {
+                                typedThisRun.put(credentials.account(), typed);
+                                return typed;
+                            }));
+            return password.map(secret -> credentials.withPassword(secret).toLocator(locator.params()));
+        }
     }
 
     /**

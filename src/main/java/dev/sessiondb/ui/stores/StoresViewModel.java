@@ -148,7 +148,7 @@ public final class StoresViewModel {
 
     /** Opens the store, counts it and closes it again, then says what was found. */
     public void testConnection(StoreEntry entry) {
-        parse(entry.locator()).flatMap(locator -> credentials.complete(locator, dialogs)).ifPresent(locator ->
+        parse(entry.locator()).ifPresent(given -> credentials.complete(given, dialogs, executor, completed -> completed.ifPresent(locator ->
                 executor.execute(BackgroundTask.of("Test " + locator.display(), monitor -> {
                     try (SessionStore store = opener.open(locator)) {
                         StoreInfo info = store.info();
@@ -156,7 +156,7 @@ public final class StoresViewModel {
                                 info.format().scheme(), info.layout().id(), info.era() == null ? "" : ", " + info.era());
                     }
                 }).onSuccess(dialogs::notify)
-                        .onFailure(failure -> dialogs.showError("Cannot connect to " + entry.title(), failure.getMessage()))));
+                        .onFailure(failure -> dialogs.showError("Cannot connect to " + entry.title(), failure.getMessage()))))));
     }
 
     public void discover() {
@@ -221,7 +221,7 @@ public final class StoresViewModel {
     /** As {@link #open(StoreLocator)}, then runs {@code opened} once the store shows. */
     private void open(StoreLocator locator, Runnable opened) {
         String shown = locator.withoutPassword().display();
-        credentials.complete(locator, dialogs).ifPresent(ready ->
+        credentials.complete(locator, dialogs, executor, completed -> completed.ifPresent(ready ->
                 executor.execute(BackgroundTask.of("Open " + shown, monitor -> opener.open(ready))
                         .onSuccess(store -> {
                             current.show(store);
@@ -235,7 +235,7 @@ public final class StoresViewModel {
                                 dialogs.showError("Cannot open " + shown, TypedPasswordForgottenException
                                         .toldWith(failure, "open the store again, and type it when asked").getMessage());
                             }
-                        })));
+                        }))));
     }
 
     private void remember(String shown) {

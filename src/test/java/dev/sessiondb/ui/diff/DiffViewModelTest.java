@@ -25,8 +25,8 @@ class DiffViewModelTest {
 
     @BeforeEach
     void twoStores() {
-        viewModel = new DiffViewModel(new CurrentThreadTaskExecutor(), dialogs,
-                new LocatorInput(new Credentials(directory.resolve("no-pgpass"), Map.of()), dialogs),
+        CurrentThreadTaskExecutor executor = new CurrentThreadTaskExecutor();
+        viewModel = new DiffViewModel(executor, dialogs, new LocatorInput(new Credentials(directory.resolve("no-pgpass"), Map.of()), dialogs, executor),
                 locator -> StoreFactory.open(locator, OpenMode.EXISTING));
         viewModel.storeAProperty().set(DiffFixtures.storeA(directory).toString());
         viewModel.storeBProperty().set(DiffFixtures.storeB(directory).toString());

@@ -11,6 +11,7 @@ import dev.sessiondb.store.SessionStore;
 import dev.sessiondb.store.StoreLocator;
 import dev.sessiondb.ui.common.DialogService;
 import dev.sessiondb.ui.common.LocatorInput;
+import dev.sessiondb.ui.common.LocatorInput.Choice;
 import dev.sessiondb.ui.common.BackgroundTask;
 import dev.sessiondb.ui.common.StoreNames;
 import dev.sessiondb.ui.diff.FieldRow;
@@ -32,6 +33,7 @@ import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
@@ -262,13 +264,13 @@ public final class ConsolidateWizardViewModel {
         Map<String, String> chosen = new HashMap<>();
         conflicts.forEach(conflict -> chosen.put(conflict.key(), conflict.choiceProperty().get()));
         conflicts.clear();
-        Optional<Prepared> analysing = prepare(Map.of());
-        if (analysing.isEmpty()) {
-            return;
-        }
-        tasks.run("Find conflicts", "Reading the sources …", monitor -> analysing.get().job().conflicts(monitor).stream().map(ConflictRow::new).toList(),
+        prepare(Map.of(), prepared -> prepared.ifPresent(analysing -> findConflicts(analysing, chosen)));
+    }
+
+    private void findConflicts(Prepared analysing, Map<String, String> chosen) {
+        tasks.run("Find conflicts", "Reading the sources …", monitor -> analysing.job().conflicts(monitor).stream().map(ConflictRow::new).toList(),
                 found -> {
-                    analysed = analysing.get();
+                    analysed = analysing;
                     comparison.clear();
                     comparedTitle.set("");
                     found.stream().filter(conflict -> conflict.options().contains(chosen.get(conflict.key())))
@@ -337,13 +339,18 @@ public final class ConsolidateWizardViewModel {
         runnable.set(false);
         outdatedPlan.clear();
         status.set("Planning …"); // before a password prompt, which an earlier "Plan ready" must not sit beside
-        Optional<Prepared> prepared = prepare(choices());
-        if (prepared.isEmpty()) {
-            status.set("No plan: go Back and choose stores that can be used.");
-            return;
-        }
-        ConsolidateJob planned = prepared.get().job();
-        StoreLocator plannedTarget = prepared.get().target();
+        prepare(choices(), prepared -> {
+            if (prepared.isEmpty()) {
+                status.set("No plan: go Back and choose stores that can be used.");
+                return;
+            }
+            plan(prepared.get());
+        });
+    }
+
+    private void plan(Prepared prepared) {
+        ConsolidateJob planned = prepared.job();
+        StoreLocator plannedTarget = prepared.target();
         tasks.run("Plan consolidation into " + StoreNames.shortName(plannedTarget), "Planning …", monitor -> planned.plan(), made -> {
             job = planned;
             targetLocator = plannedTarget;
@@ -390,18 +397,6 @@ public final class ConsolidateWizardViewModel {
         }
     }
 
-    private Optional<List<StoreLocator>> resolveSources() {
-        List<StoreLocator> resolved = new ArrayList<>();
-        for (int i = 0; i < sources.size(); i++) {
-            Optional<StoreLocator> source = locators.resolve("Source " + (i + 1), sources.get(i));
-            if (source.isEmpty()) {
-                return Optional.empty();
-            }
-            resolved.add(source.get());
-        }
-        return Optional.of(resolved);
-    }
-
     /** A job ready to plan, with its stores: the target for the undo stack, all of them to read a conflict's versions from. */
     private record Prepared(ConsolidateJob job, List<StoreLocator> sources, StoreLocator target) {
 
@@ -417,11 +412,23 @@ public final class ConsolidateWizardViewModel {
         }
     }
 
-    private Optional<Prepared> prepare(Map<String, Integer> choices) {
-        Optional<List<StoreLocator>> from = resolveSources();
-        Optional<StoreLocator> into = from.flatMap(found -> locators.resolve("Target", target.get()));
-        return into.map(found -> new Prepared(new ConsolidateJob(from.get(), found,
-                new ConsolidateOptions(policy.get(), Optional.empty(), Optional.of(mode.get()), false, true, choices), journal), from.get(), found));
+    /** Gives {@code prepared} the job over the chosen stores, empty when they cannot be used; the wizard is busy meanwhile. */
+    private void prepare(Map<String, Integer> choices, Consumer<Optional<Prepared>> prepared) {
+        List<Choice> stores = new ArrayList<>();
+        for (int i = 0; i < sources.size(); i++) {
+            stores.add(new Choice("Source " + (i + 1), sources.get(i)));
+        }
+        stores.add(new Choice("Target", target.get()));
+        steps.busyProperty().set(true);
+        locators.resolve(stores, resolved -> {
+            steps.busyProperty().set(false);
+            prepared.accept(resolved.map(found -> {
+                List<StoreLocator> from = found.subList(0, found.size() - 1);
+                StoreLocator into = found.get(found.size() - 1);
+                return new Prepared(new ConsolidateJob(from, into,
+                        new ConsolidateOptions(policy.get(), Optional.empty(), Optional.of(mode.get()), false, true, choices), journal), from, into);
+            }));
+        });
     }
 
     /** The versions the user picked over the policy. */

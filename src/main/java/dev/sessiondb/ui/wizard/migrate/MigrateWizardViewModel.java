@@ -8,6 +8,7 @@ import dev.sessiondb.store.StoreLayout;
 import dev.sessiondb.store.StoreLocator;
 import dev.sessiondb.ui.common.DialogService;
 import dev.sessiondb.ui.common.LocatorInput;
+import dev.sessiondb.ui.common.LocatorInput.Choice;
 import dev.sessiondb.ui.common.StoreNames;
 import dev.sessiondb.ui.common.TaskExecutor;
 import dev.sessiondb.ui.common.UndoStack;
@@ -21,6 +22,7 @@ import dev.sessiondb.ui.wizard.WizardTasks;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.Optional;
+import java.util.function.Consumer;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -167,13 +169,18 @@ public final class MigrateWizardViewModel {
         runnable.set(false);
         outdatedPlan.clear();
         status.set("Planning …"); // before a password prompt, which an earlier "Plan ready" must not sit beside
-        Optional<Prepared> prepared = prepare();
-        if (prepared.isEmpty()) {
-            status.set("No plan: go Back and choose stores that can be used.");
-            return;
-        }
-        MigrateJob planned = prepared.get().job();
-        String title = prepared.get().title();
+        prepare(prepared -> {
+            if (prepared.isEmpty()) {
+                status.set("No plan: go Back and choose stores that can be used.");
+                return;
+            }
+            plan(prepared.get());
+        });
+    }
+
+    private void plan(Prepared prepared) {
+        MigrateJob planned = prepared.job();
+        String title = prepared.title();
         tasks.run("Plan: " + title, "Planning " + planned.description() + " …", monitor -> planned.plan(), made -> {
             job = planned;
             jobTitle = title;
@@ -227,10 +234,14 @@ public final class MigrateWizardViewModel {
         }
     }
 
-    private Optional<Prepared> prepare() {
-        Optional<StoreLocator> from = locators.resolve("Source", source.get());
-        Optional<StoreLocator> to = from.flatMap(found -> locators.resolve("Target", target.get()));
-        return to.map(found -> new Prepared(new MigrateJob(from.get(), found,
-                new MigrateOptions(Optional.ofNullable(layout.get()), Optional.ofNullable(mode.get()), allowLoss.get(), verify.get()), journal), from.get(), found));
+    /** Gives {@code prepared} the job over the chosen stores, empty when they cannot be used; the wizard is busy meanwhile. */
+    private void prepare(Consumer<Optional<Prepared>> prepared) {
+        steps.busyProperty().set(true);
+        locators.resolve(List.of(new Choice("Source", source.get()), new Choice("Target", target.get())), stores -> {
+            steps.busyProperty().set(false);
+            prepared.accept(stores.map(found -> new Prepared(new MigrateJob(found.get(0), found.get(1),
+                    new MigrateOptions(Optional.ofNullable(layout.get()), Optional.ofNullable(mode.get()), allowLoss.get(), verify.get()), journal),
+                    found.get(0), found.get(1))));
+        });
     }
 }

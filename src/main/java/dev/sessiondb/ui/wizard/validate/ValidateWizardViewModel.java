@@ -9,6 +9,7 @@ import dev.sessiondb.store.StoreLocator;
 import dev.sessiondb.ui.common.CurrentStore;
 import dev.sessiondb.ui.common.DialogService;
 import dev.sessiondb.ui.common.LocatorInput;
+import dev.sessiondb.ui.common.LocatorInput.Choice;
 import dev.sessiondb.ui.common.RepeatsRepair;
 import dev.sessiondb.ui.common.StoreNames;
 import dev.sessiondb.ui.common.StoreOpener;
@@ -188,27 +189,31 @@ public final class ValidateWizardViewModel {
     /** Runs the chosen checks in the background and groups what they find. */
     public void validate() {
         findings.clear();
-        Optional<StoreLocator> locator = locators.resolve("Store", store.get());
-        if (locator.isEmpty()) {
-            return;
-        }
+        steps.busyProperty().set(true); // the wizard waits while a PostgreSQL server is asked whether it wants a password
+        locators.resolve(List.of(new Choice("Store", store.get())), resolved -> {
+            steps.busyProperty().set(false);
+            resolved.ifPresent(locator -> validate(locator.get(0)));
+        });
+    }
+
+    private void validate(StoreLocator locator) {
         List<String> names = checks.stream().filter(choice -> choice.run().get()).map(CheckChoice::name).toList();
         List<Path> roots = workspaceRoots();
-        tasks.run("Validate " + StoreNames.shortName(locator.get()), "Validating …", monitor -> {
+        tasks.run("Validate " + StoreNames.shortName(locator), "Validating …", monitor -> {
             List<Finding> found = new ArrayList<>();
-            try (SessionStore whole = opener.open(locator.get())) {
+            try (SessionStore whole = opener.open(locator)) {
                 SessionStore opened = Checks.readBy(names, whole);
                 new Validator(Checks.create(names, ValidationContext.of(opened, roots))).run(opened, found::add, monitor);
             }
             return found;
         }, found -> {
-            validated = locator.get();
+            validated = locator;
             findings.setAll(grouped(found));
             status.set(found.isEmpty() ? "No findings: the store is consistent." : String.format("%,d findings in %d checks. Tick the fixes to make.",
                     found.size(), findings.size()));
         }, failure -> {
-            if (repeatsRepair.took(locator.get(), failure)) {
-                status.set("Sessions repeat in " + StoreNames.shortName(locator.get()) + ": no check can run until they are resolved.");
+            if (repeatsRepair.took(locator, failure)) {
+                status.set("Sessions repeat in " + StoreNames.shortName(locator) + ": no check can run until they are resolved.");
             } else {
                 showFailure(failure);
             }

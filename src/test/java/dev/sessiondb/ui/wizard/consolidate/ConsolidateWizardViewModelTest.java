@@ -42,7 +42,7 @@ class ConsolidateWizardViewModelTest {
 
     @BeforeEach
     void twoOverlappingStores() {
-        viewModel = new ConsolidateWizardViewModel(executor, dialogs, new LocatorInput(new Credentials(directory.resolve("no-pgpass"), Map.of()), dialogs),
+        viewModel = new ConsolidateWizardViewModel(executor, dialogs, new LocatorInput(new Credentials(directory.resolve("no-pgpass"), Map.of()), dialogs, executor),
                 locator -> StoreFactory.open(locator, OpenMode.EXISTING), undo, new BackupJournal(directory.resolve("journal")), Runnable::run);
         a = DiffFixtures.storeA(directory);
         b = DiffFixtures.storeB(directory);

@@ -48,7 +48,7 @@ class MigrateWizardViewModelTest {
 
     @BeforeEach
     void wizardOnTheFixture() {
-        viewModel = new MigrateWizardViewModel(executor, dialogs, new LocatorInput(new Credentials(directory.resolve("no-pgpass"), Map.of()), dialogs),
+        viewModel = new MigrateWizardViewModel(executor, dialogs, new LocatorInput(new Credentials(directory.resolve("no-pgpass"), Map.of()), dialogs, executor),
                 undo, new BackupJournal(directory.resolve("journal")), Runnable::run);
         fixture = TestStores.fixtureCopy(directory);
         target = directory.resolve("sessions.db");
@@ -260,7 +260,7 @@ class MigrateWizardViewModelTest {
         Credentials credentials = new Credentials(directory.resolve("no-pgpass"), Map.of());
         credentials.supplyToStores();
         undo.opensStoresWith(credentials);
-        viewModel = new MigrateWizardViewModel(executor, dialogs, new LocatorInput(credentials, dialogs), undo,
+        viewModel = new MigrateWizardViewModel(executor, dialogs, new LocatorInput(credentials, dialogs, executor), undo,
                 new BackupJournal(directory.resolve("journal")), Runnable::run);
         viewModel.sourceProperty().set(fixture.toString());
         TestPostgres server = TestPostgres.get();

@@ -36,7 +36,7 @@ class ValidateWizardViewModelTest {
 
     @BeforeEach
     void wizardOnTheOpenFixture() {
-        viewModel = new ValidateWizardViewModel(executor, dialogs, new LocatorInput(new Credentials(directory.resolve("no-pgpass"), Map.of()), dialogs),
+        viewModel = new ValidateWizardViewModel(executor, dialogs, new LocatorInput(new Credentials(directory.resolve("no-pgpass"), Map.of()), dialogs, executor),
                 locator -> StoreFactory.open(locator, OpenMode.EXISTING), current, undo, new BackupJournal(directory.resolve("journal")), Runnable::run);
         fixture = TestStores.fixtureCopy(directory);
         current.show(StoreFactory.open("json:" + fixture, OpenMode.EXISTING));
