@@ -49,24 +49,9 @@ public final class Credentials {
     }
 
     /**
-     * The locator ready to open: for a store that takes a password (PostgreSQL) spelled out with everything resolved and its
-     * password (asking the user when no source knows it and the server refuses to log in without one), unchanged otherwise; empty when the
-     * user cancelled the prompt. It may wait on the server (up to {@link PgLogin}'s timeout): the window uses
-     * {@link #complete(StoreLocator, DialogService, TaskExecutor, Consumer)}.
-     */
-    public Optional<StoreLocator> complete(StoreLocator given, DialogService dialogs) {
-        if (!StoreProviders.of(given).takesPassword()) {
-            return Optional.of(given);
-        }
-        Resolved resolved = resolve(given);
-        if (resolved.known().isEmpty() && !needsPassword.test(resolved.credentials())) {
-            return Optional.of(resolved.withoutPassword());
-        }
-        return resolved.withPassword(dialogs);
-    }
-
-    /**
-     * As {@link #complete(StoreLocator, DialogService)}, without the FX thread waiting on the server: the login without a
+     * Makes the locator ready to open: for a store that takes a password (PostgreSQL) spelled out with everything resolved and
+     * its password (asking the user when no source knows it and the server refuses to log in without one), unchanged otherwise.
+     * The FX thread never waits on the server (up to {@link PgLogin}'s timeout): the login without a
      * password runs as a background task while the status line says "Connecting to …", then {@code ready} runs on the FX
      * thread with the locator (after the prompt, when the server refused), empty when the user cancelled the prompt or the
      * locator cannot be used (a port that is no number; the user was told).

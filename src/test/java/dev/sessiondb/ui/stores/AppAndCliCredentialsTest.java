@@ -56,7 +56,7 @@ class AppAndCliCredentialsTest {
         StoreLocator locator = StoreLocator.parse(url + "?schema=s");
 
         PgCredentials cli = PgCredentials.resolve(locator, env, home);
-        StoreLocator completedByTheApp = new Credentials(home, env).complete(locator, new ScriptedDialogService()).orElseThrow();
+        StoreLocator completedByTheApp = CompletedNow.of(new Credentials(home, env), locator, new ScriptedDialogService()).orElseThrow();
         PgCredentials app = PgCredentials.resolve(completedByTheApp, Map.of(), home.resolve("no-home"));
 
         assertThat(cli.password()).isEqualTo(expected);

@@ -44,7 +44,7 @@ class CredentialsTest {
         Files.setPosixFilePermissions(pgpass, PosixFilePermissions.fromString("rw-------"));
         Credentials credentials = new Credentials(directory, Map.of());
 
-        StoreLocator ready = credentials.complete(StoreLocator.parse("postgresql://ana@db.example/minsky?schema=s"), new ScriptedDialogService()).orElseThrow();
+        StoreLocator ready = CompletedNow.of(credentials, StoreLocator.parse("postgresql://ana@db.example/minsky?schema=s"), new ScriptedDialogService()).orElseThrow();
 
         assertThat(ready.target()).isEqualTo("postgresql://ana:pa%3Ass@db.example:5432/minsky");
         assertThat(ready.params()).containsEntry("schema", "s");
@@ -55,14 +55,14 @@ class CredentialsTest {
         Files.writeString(directory.resolve(".pgpass"), "*:*:*:*:from-file\n");
         Files.setPosixFilePermissions(directory.resolve(".pgpass"), PosixFilePermissions.fromString("rw-------"));
         Credentials fromEnv = new Credentials(directory, Map.of("PGPASSWORD", "env"));
-        assertThat(fromEnv.complete(StoreLocator.parse("postgresql://ana@h/db"), new ScriptedDialogService()).orElseThrow().target())
+        assertThat(CompletedNow.of(fromEnv, StoreLocator.parse("postgresql://ana@h/db"), new ScriptedDialogService()).orElseThrow().target())
                 .isEqualTo("postgresql://ana:env@h:5432/db");
 
         Credentials prompting = new Credentials(directory.resolve("elsewhere"), Map.of(), WANTS_A_PASSWORD);
         ScriptedDialogService dialogs = new ScriptedDialogService().answer("typed");
-        assertThat(prompting.complete(StoreLocator.parse("postgresql://ana@h/db"), dialogs).orElseThrow().target())
+        assertThat(CompletedNow.of(prompting, StoreLocator.parse("postgresql://ana@h/db"), dialogs).orElseThrow().target())
                 .isEqualTo("postgresql://ana:typed@h:5432/db");
-        assertThat(prompting.complete(StoreLocator.parse("postgresql://ana@h/db"), new ScriptedDialogService()))
+        assertThat(CompletedNow.of(prompting, StoreLocator.parse("postgresql://ana@h/db"), new ScriptedDialogService()))
                 .as("the typed password is remembered for this run").isPresent();
     }
 
@@ -70,9 +70,9 @@ class CredentialsTest {
     @Test
     void aPasswordWrittenInATypedUrlIsRememberedForTheRunAsATypedOneIs() {
         Credentials credentials = new Credentials(directory.resolve("no-pgpass"), Map.of());
-        credentials.complete(StoreLocator.parse("postgresql://admin:s3cretPW@127.0.0.1:5433/sess?schema=ui1"), new ScriptedDialogService()).orElseThrow();
+        CompletedNow.of(credentials, StoreLocator.parse("postgresql://admin:s3cretPW@127.0.0.1:5433/sess?schema=ui1"), new ScriptedDialogService()).orElseThrow();
 
-        StoreLocator reopened = credentials.complete(StoreLocator.parse("postgresql://admin@127.0.0.1:5433/sess?schema=ui1"), new ScriptedDialogService())
+        StoreLocator reopened = CompletedNow.of(credentials, StoreLocator.parse("postgresql://admin@127.0.0.1:5433/sess?schema=ui1"), new ScriptedDialogService())
                 .orElseThrow();
 
         assertThat(reopened.target()).as("no prompt: the script has no answer").isEqualTo("postgresql://admin:s3cretPW@127.0.0.1:5433/sess");
@@ -83,14 +83,14 @@ class CredentialsTest {
     void cancellingThePromptOpensNothing() {
         Credentials credentials = new Credentials(directory, Map.of(), WANTS_A_PASSWORD);
 
-        assertThat(credentials.complete(StoreLocator.parse("postgresql://ana@h/db"), new ScriptedDialogService().answer(null))).isEmpty();
+        assertThat(CompletedNow.of(credentials, StoreLocator.parse("postgresql://ana@h/db"), new ScriptedDialogService().answer(null))).isEmpty();
     }
 
     @Test
     void fileStoresNeedNoPassword() {
         StoreLocator json = StoreLocator.parse("json:/tmp/a.json");
 
-        assertThat(new Credentials(directory, Map.of()).complete(json, new ScriptedDialogService())).contains(json);
+        assertThat(CompletedNow.of(new Credentials(directory, Map.of()), json, new ScriptedDialogService())).contains(json);
     }
 
     /** An audit was stuck: a locator copied from the window, its password shown as "****", replaced the typed password with the mask. */
@@ -98,10 +98,10 @@ class CredentialsTest {
     void aMaskedPasswordIsNoPasswordAndThePasswordTypedThisRunIsUsed() {
         Credentials credentials = new Credentials(directory.resolve("no-pgpass"), Map.of(), WANTS_A_PASSWORD);
         StoreLocator store = StoreLocator.parse("postgresql://someone@db.example:5432/sessions");
-        credentials.complete(store, new ScriptedDialogService().answer("typed-pw")).orElseThrow();
+        CompletedNow.of(credentials, store, new ScriptedDialogService().answer("typed-pw")).orElseThrow();
 
         for (String copied : List.of("postgresql://someone:****@db.example:5432/sessions", "postgresql://someone@db.example:5432/sessions?password=****")) {
-            assertThat(credentials.complete(StoreLocator.parse(copied), new ScriptedDialogService()).orElseThrow().target())
+            assertThat(CompletedNow.of(credentials, StoreLocator.parse(copied), new ScriptedDialogService()).orElseThrow().target())
                     .as(copied).contains(":typed-pw@");
         }
     }
@@ -113,7 +113,7 @@ class CredentialsTest {
         StoreLocator locator = StoreLocator.parse("postgresql://" + TestPostgres.PASSWORD_USER + "@" + postgres.host() + ":" + postgres.port()
                 + "/" + postgres.database());
         Credentials credentials = new Credentials(directory.resolve("no-pgpass"), Map.of());
-        StoreLocator mistyped = credentials.complete(locator, new ScriptedDialogService().answer("mistyped")).orElseThrow();
+        StoreLocator mistyped = CompletedNow.of(credentials, locator, new ScriptedDialogService().answer("mistyped")).orElseThrow();
         Exception refused = catchException(() -> StoreFactory.open(mistyped, OpenMode.EXISTING));
 
         Exception told = credentials.forgetRefused(refused);
@@ -122,7 +122,7 @@ class CredentialsTest {
                 .hasMessageContaining("it is forgotten: try again and type it when asked").hasMessageNotContaining("mistyped");
         assertThat(TypedPasswordForgottenException.toldWith(told, "open the store again, and type it when asked"))
                 .as("told in the words of where it is shown").hasMessageEndingWith("it is forgotten: open the store again, and type it when asked");
-        assertThat(credentials.complete(locator, new ScriptedDialogService().answer(TestPostgres.PASSWORD)).orElseThrow().target())
+        assertThat(CompletedNow.of(credentials, locator, new ScriptedDialogService().answer(TestPostgres.PASSWORD)).orElseThrow().target())
                 .as("asked again, and the new answer used").contains(":" + TestPostgres.PASSWORD + "@");
         assertThat(new Credentials(directory.resolve("no-pgpass"), Map.of()).forgetRefused(refused))
                 .as("a password not typed in the window (the URL's, PGPASSWORD's) is told as the store layer tells it").isSameAs(refused);
@@ -135,7 +135,7 @@ class CredentialsTest {
         StoreLocator trusted = StoreLocator.parse("postgresql://postgres@" + postgres.host() + ":" + postgres.port() + "/" + postgres.database() + "?schema=s");
         ScriptedDialogService dialogs = new ScriptedDialogService();
 
-        StoreLocator ready = new Credentials(directory.resolve("no-pgpass"), Map.of()).complete(trusted, dialogs).orElseThrow();
+        StoreLocator ready = CompletedNow.of(new Credentials(directory.resolve("no-pgpass"), Map.of()), trusted, dialogs).orElseThrow();
 
         assertThat(ready.target()).as("no prompt: the script has no answer").isEqualTo("postgresql://postgres@" + postgres.host() + ":" + postgres.port()
                 + "/" + postgres.database());
@@ -150,7 +150,7 @@ class CredentialsTest {
                 + "/" + postgres.database() + "?schema=" + postgres.freshSchema().param("schema").orElseThrow());
         ScriptedDialogService dialogs = new ScriptedDialogService().answer(TestPostgres.PASSWORD);
 
-        StoreLocator ready = new Credentials(directory.resolve("no-pgpass"), Map.of()).complete(guarded, dialogs).orElseThrow();
+        StoreLocator ready = CompletedNow.of(new Credentials(directory.resolve("no-pgpass"), Map.of()), guarded, dialogs).orElseThrow();
 
         assertThat(ready.target()).contains(TestPostgres.PASSWORD_USER + ":" + TestPostgres.PASSWORD + "@");
         try (SessionStore opened = StoreFactory.open(ready, OpenMode.CREATE_IF_MISSING)) {
