@@ -300,6 +300,8 @@ class DesktopSecondPassFlowTest {
         robot.interact(() -> target.getEditor().setText(run.resolve("all.db").toString()));
         robot.interact(() -> robot.lookup("#consolidate-policy").queryAs(javafx.scene.control.ChoiceBox.class).getSelectionModel().select(2));
         robot.clickOn("#consolidate-next");
+        // the next page comes once the target's locator is checked, off the FX thread
+        waitFor(() -> robot.lookup("#consolidate-conflicts").tryQuery().isPresent());
         TableView<ConflictRow> conflicts = robot.lookup("#consolidate-conflicts").queryTableView();
         waitFor(() -> conflicts.getItems().size() == 2);
         assertThat(conflicts.getItems()).extracting(ConflictRow::byPolicy).allSatisfy(text -> assertThat(text).doesNotContain("--on-conflict"));
