@@ -129,7 +129,7 @@ public final class MainWindow {
             stores.open(locator.display());
             shell.showView("sessions");
         }, Platform::runLater);
-        shell.addWideView("repeats", "Repeated sessions", new RepeatedSessionsView(repeats), null);
+        shell.addWideViewShownWhenAsked("repeats", "Repeated sessions", new RepeatedSessionsView(repeats));
         // a JSON file that does not open because sessions repeat in it goes to its repair, whether opened, read or validated
         BiConsumer<StoreLocator, RepeatedSessionsException> repairRepeats = (locator, repeated) -> {
             repeats.show(locator, repeated);

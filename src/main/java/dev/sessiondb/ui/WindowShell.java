@@ -2,7 +2,9 @@ package dev.sessiondb.ui;
 
 import dev.sessiondb.ui.common.Controls;
 import dev.sessiondb.ui.common.Theme;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import javafx.animation.PauseTransition;
@@ -44,6 +46,8 @@ final class WindowShell {
     private final Node detail;
     /** The views in front of which the detail pane folds away, by tab. */
     private final Set<Tab> wideViews = new HashSet<>();
+    /** Views of a rare case (a file to repair), out of the tabs until {@link #showView} asks for one. */
+    private final Map<String, Tab> viewsWhenAsked = new HashMap<>();
     private double detailDivider = 0.72;
     private final Scene scene;
     private final Node jobsPanel;
@@ -59,7 +63,8 @@ final class WindowShell {
         this.jobsPanel = jobsPanel;
         this.notify = notify;
         views.setId("main-views");
-        views.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        // only a view shown when asked has a close button (Tab#setClosable); the main views stay
+        views.setTabClosingPolicy(TabPane.TabClosingPolicy.SELECTED_TAB);
         this.detail = detail;
         main = new SplitPane(views, detail);
         main.setDividerPositions(detailDivider);
@@ -92,6 +97,7 @@ final class WindowShell {
     ReadOnlyBooleanProperty addView(String id, String title, Node view, KeyCombination shortcut) {
         Tab tab = new Tab(title, view);
         tab.setId("view-" + id);
+        tab.setClosable(false);
         views.getTabs().add(tab);
         if (shortcut != null) {
             tab.setTooltip(new Tooltip(title + " (" + shortcut.getDisplayText() + ")"));
@@ -110,8 +116,23 @@ final class WindowShell {
         return inFront;
     }
 
+    /**
+     * As {@link #addWideView}, for a view only some files need: its tab appears when {@link #showView} brings it
+     * to the front, and the user can close it when done.
+     */
+    void addWideViewShownWhenAsked(String id, String title, Node view) {
+        addWideView(id, title, view, null);
+        Tab tab = views.getTabs().remove(views.getTabs().size() - 1);
+        tab.setClosable(true);
+        viewsWhenAsked.put(id, tab);
+    }
+
     /** Brings a view to the front; says so when it is not part of this build. */
     void showView(String id) {
+        Tab asked = viewsWhenAsked.get(id);
+        if (asked != null && !views.getTabs().contains(asked)) {
+            views.getTabs().add(asked);
+        }
         views.getTabs().stream().filter(tab -> tab.getId().equals("view-" + id)).findFirst().ifPresentOrElse(
                 tab -> views.getSelectionModel().select(tab),
                 () -> notify.accept("The " + id + " view is not available yet"));

@@ -54,9 +54,12 @@ class RepeatedSessionsFlowTest {
         Path file = file("[\n  " + A + ",\n  " + B + ",\n  " + A + ",\n  " + C + "\n]\n");
         byte[] before = Files.readAllBytes(file);
 
+        assertThat(hasTab(robot, "repeats")).as("no Repeated sessions tab until a file needs it").isFalse();
         dialogs.answer(file);
         robot.push(KeyCode.CONTROL, KeyCode.O);
 
+        waitFor(() -> hasTab(robot, "repeats"));
+        assertThat(tab(robot, "repeats").isClosable()).as("the user closes it when done").isTrue();
         TableView<RepeatRow> repeats = robot.lookup("#repeats-table").queryTableView();
         waitFor(() -> repeats.getItems().size() == 1 && tab(robot, "repeats").isSelected());
         RepeatRow row = read(() -> repeats.getItems().get(0));
@@ -108,6 +111,7 @@ class RepeatedSessionsFlowTest {
         robot.interact(() -> store.getEditor().setText(file.toString()));
         press(robot, "#validate-next");
 
+        waitFor(() -> hasTab(robot, "repeats"));
         TableView<RepeatRow> repeats = robot.lookup("#repeats-table").queryTableView();
         waitFor(() -> repeats.getItems().size() == 2 && tab(robot, "repeats").isSelected());
         RepeatRow differing = read(() -> repeats.getItems().get(1));
@@ -130,6 +134,11 @@ class RepeatedSessionsFlowTest {
         Path file = run.resolve("sessions.json");
         Files.writeString(file, text, StandardCharsets.UTF_8);
         return file;
+    }
+
+    private static boolean hasTab(FxRobot robot, String view) {
+        return read(() -> robot.lookup("#main-views").queryAs(javafx.scene.control.TabPane.class).getTabs().stream()
+                .anyMatch(tab -> tab.getId().equals("view-" + view)));
     }
 
     private static Tab tab(FxRobot robot, String view) {
