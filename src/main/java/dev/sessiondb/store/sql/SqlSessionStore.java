@@ -6,7 +6,6 @@ import dev.sessiondb.model.Page;
 import dev.sessiondb.model.RecordHash;
 import dev.sessiondb.model.SessionField;
 import dev.sessiondb.model.SessionQuery;
-import dev.sessiondb.model.SecretMasker;
 import dev.sessiondb.model.SessionRecord;
 import dev.sessiondb.model.SortKey;
 import dev.sessiondb.model.ValueCount;
@@ -15,8 +14,6 @@ import dev.sessiondb.store.HashCursor;
 import dev.sessiondb.store.PairedTexts;
 import dev.sessiondb.store.RecordCursor;
 import dev.sessiondb.store.SessionStore;
-import dev.sessiondb.store.StaleRecordException;
-import dev.sessiondb.store.StoreException;
 import dev.sessiondb.store.StoreFingerprint;
 import dev.sessiondb.store.StoreInfo;
 import dev.sessiondb.store.StoreLayout;
@@ -26,7 +23,6 @@ import dev.sessiondb.store.ValueChange;
 import dev.sessiondb.store.WriteBatch;
 import io.ebean.Database;
 import io.ebean.Transaction;
-import jakarta.persistence.PersistenceException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -58,11 +54,8 @@ final class SqlSessionStore implements SessionStore {
     private final ReferencedKeys referencedKeys;
     /** Replaced once, when a write upgrades an older native schema. */
     private volatile Layout layout;
-    /** See {@link #holdWrites()}. */
-    private boolean holdsWrites;
     private final StoreRebuilds rebuilds;
-    private Transaction heldWrite;
-    private final SqlCommits commits;
+    private final SqlRecordWriter writer;
     /** The store this is a view of ({@link #skippingUnreadable()}), whose close closes both; itself for a store opened whole. */
     private final SqlSessionStore whole;
     /** The damaged records this view leaves out; none for a store read whole. */
@@ -91,7 +84,7 @@ final class SqlSessionStore implements SessionStore {
         this.maskedRows = new MaskedSearchRows(connection -> dialect == Dialect.SQLITE ? SqliteFingerprint.of(locator.path())
                 : PostgresFingerprint.token(connection, tablesWritten()));
         this.rebuilds = new StoreRebuilds(database, dialect, locator);
-        this.commits = new SqlCommits(dialect, pool, locator.display());
+        this.writer = new SqlRecordWriter(locator, dialect, pool, transactions, rebuilds, this::upgradedLayout, this::fingerprint, this::get);
         this.locator = locator;
         this.dialect = dialect;
         this.layout = layout;
@@ -143,7 +136,7 @@ final class SqlSessionStore implements SessionStore {
     }
 
     /** @param listed whether a damaged record comes as its stand-in rather than stopping the read */
-    private static Optional<SessionRecord> select(Connection connection, Layout layout, String key, boolean listed) throws SQLException {
+    static Optional<SessionRecord> select(Connection connection, Layout layout, String key, boolean listed) throws SQLException {
         String sql = "SELECT " + layout.selectList() + " FROM " + layout.rows() + " s WHERE " + layout.keyExpression() + " = ?";
         try (PreparedStatement statement = PageQuery.prepare(connection, sql, List.of(key)); ResultSet rows = statement.executeQuery()) {
             return rows.next() ? Optional.of(listed ? layout.readListed(rows) : layout.read(rows)) : Optional.empty();
@@ -294,6 +287,12 @@ final class SqlSessionStore implements SessionStore {
         return layout.needsUpgrade();
     }
 
+    /** The layout a write uses. */
+    private Layout upgradedLayout() {
+        upgrade(ProgressMonitor.NONE);
+        return layout;
+    }
+
     @Override
     public synchronized void upgrade(ProgressMonitor monitor) {
         if (!layout.needsUpgrade()) {
@@ -304,50 +303,12 @@ final class SqlSessionStore implements SessionStore {
 
     @Override
     public void write(WriteBatch batch, ProgressMonitor monitor) {
-        if (dialect == Dialect.SQLITE) {
-            SqliteBusyRetry.run(locator, batch.upserts(), records ->
-                    writeOnce(batch.withUpserts(records), monitor));
-        } else {
-            writeOnce(batch, monitor);
-        }
-    }
-
-    private void writeOnce(WriteBatch batch, ProgressMonitor monitor) {
-        upgrade(ProgressMonitor.NONE);
-        rebuilds.finishInterrupted();
-        if (heldWrite != null) {
-            throw new IllegalStateException("a held write is waiting for its commit");
-        }
-        commits.writing();
-        Transaction transaction = transactions.begin();
-        boolean held = false;
-        boolean committed = false;
-        try {
-            if (batch.planned().isPresent()) {
-                dialect.lockForWriting(transaction.connection(), layout.table());
-                StoreFingerprint now = fingerprint(transaction.connection());
-                batch.requireUnchanged(locator, () -> now);
-            }
-            writeRows(transaction.connection(), batch, monitor);
-            if (holdsWrites) {
-                heldWrite = transaction;
-                held = true;
-            } else {
-                commits.commit(transaction);
-                committed = true;
-            }
-        } catch (SQLException | PersistenceException e) {
-            throw SqlFailures.serverGone(dialect, locator, e).orElseGet(() -> SqlFailures.writeFailure(locator, "writing failed", e));
-        } finally {
-            if (!held && !committed) {
-                SqlTransactions.endAfterFailure(transaction);
-            }
-        }
+        writer.write(batch, monitor);
     }
 
     @Override
     public boolean stoppedWriteLeftUnchanged(StoreFingerprint before) {
-        return commits.stoppedWriteLeftUnchanged(this::fingerprint, before);
+        return writer.stoppedWriteLeftUnchanged(this::fingerprint, before);
     }
 
     /** See {@link StoreRebuilds#defer()}: a staged store's indexes are built while its rows are verified. */
@@ -365,80 +326,20 @@ final class SqlSessionStore implements SessionStore {
         rebuilds.finishStaged(staged, readersDone);
     }
 
-    /**
-     * From now on a write keeps its transaction open until {@link #commitHeldWrite}, and closing
-     * the store before that rolls it back: how a staged PostgreSQL store stays out of sight.
-     */
+    /** See {@link SqlRecordWriter#holdWrites()}. */
     void holdWrites() {
-        holdsWrites = true;
+        writer.holdWrites();
     }
 
-    /** @param alsoInTheCommit run in the held write's transaction before its commit (in one of its own when nothing was written) */
+    /** See {@link SqlRecordWriter#commitHeldWrite}. */
     void commitHeldWrite(SqlWork<Void> alsoInTheCommit) {
-        if (heldWrite == null) {
-            commits.writing();
-            heldWrite = transactions.begin();
-        }
-        try {
-            alsoInTheCommit.run(heldWrite.connection());
-            commits.commit(heldWrite);
-        } catch (SQLException | PersistenceException e) {
-            throw SqlFailures.writeFailure(locator, "writing failed", e);
-        } finally {
-            heldWrite.end();
-            heldWrite = null;
-        }
+        writer.commitHeldWrite(alsoInTheCommit);
     }
 
-    /**
-     * One transaction that first takes the record's write lock (SQLite: {@code BEGIN IMMEDIATE};
-     * PostgreSQL: the row {@code FOR UPDATE} at repeatable read, so a row another client inserts or
-     * changes meanwhile fails the write), then compares, writes and commits.
-     */
+    /** See {@link SqlRecordWriter#writeIfUnchanged}. */
     @Override
     public Optional<SessionRecord> writeIfUnchanged(String key, Optional<SessionRecord> expected, Optional<SessionRecord> replacement) {
-        upgrade(ProgressMonitor.NONE);
-        rebuilds.finishInterrupted();
-        if (dialect == Dialect.SQLITE) {
-            return SqliteBusyRetry.call(locator, () -> writeIfUnchangedOnce(key, expected, replacement));
-        }
-        try {
-            return writeIfUnchangedOnce(key, expected, replacement);
-        } catch (StoreException e) {
-            if (PgErrors.isSerializationFailure(e)) {
-                throw new StaleRecordException(locator, key, expected, get(key));
-            }
-            throw e;
-        }
-    }
-
-    private Optional<SessionRecord> writeIfUnchangedOnce(String key, Optional<SessionRecord> expected, Optional<SessionRecord> replacement) {
-        Layout layout = this.layout;
-        transactions.requireReachable();
-        try (Connection connection = pool.getConnection()) {
-            dialect.beginLocked(connection, layout, key);
-            try {
-                StaleRecordException.requireUnchanged(locator, key, expected, select(connection, layout, key, false));
-                writeRows(connection, WriteBatch.of(key, replacement), ProgressMonitor.NONE);
-                Optional<SessionRecord> written = select(connection, layout, key, false);
-                dialect.commitLocked(connection);
-                return written;
-            } catch (SQLException | RuntimeException e) {
-                dialect.rollbackLocked(connection);
-                throw e;
-            }
-        } catch (SQLException e) {
-            throw SqlFailures.serverGone(dialect, locator, e)
-                    .orElseGet(() -> SqlFailures.writeFailure(locator, "writing session " + SecretMasker.shownKey(key) + " failed", e));
-        }
-    }
-
-    /** The batch's rows on a connection inside a transaction the caller commits, with what they lifted rebuilt or recorded as owed. */
-    private void writeRows(Connection connection, WriteBatch batch, ProgressMonitor monitor) throws SQLException {
-        rebuilds.afterRows(connection, BulkRows.write(connection, dialect, layout, batch, monitor));
-        if (dialect == Dialect.POSTGRESQL) {
-            PostgresFingerprint.publishAtCommit(connection);
-        }
+        return writer.writeIfUnchanged(key, expected, replacement);
     }
 
     @Override
@@ -486,10 +387,7 @@ final class SqlSessionStore implements SessionStore {
             return;
         }
         closed = true;
-        if (heldWrite != null) {
-            SqlTransactions.endAfterFailure(heldWrite); // never committed: a server that ended the connection rolled it back
-            heldWrite = null;
-        }
+        writer.dropHeldWrite();
         writeMark.close();
         try {
             if (!pool.isClosed()) {
