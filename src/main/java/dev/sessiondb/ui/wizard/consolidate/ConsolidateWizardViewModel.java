@@ -24,6 +24,7 @@ import dev.sessiondb.ui.wizard.JobSummary;
 import dev.sessiondb.ui.wizard.OutdatedPlan;
 import dev.sessiondb.ui.wizard.ReportedJob;
 import dev.sessiondb.ui.wizard.WizardChoices;
+import dev.sessiondb.ui.wizard.WizardPlanning;
 import dev.sessiondb.ui.wizard.WizardSteps;
 import dev.sessiondb.ui.wizard.WizardTasks;
 import java.util.ArrayList;
@@ -73,6 +74,7 @@ public final class ConsolidateWizardViewModel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper runnable = new ReadOnlyBooleanWrapper(false);
     private final OutdatedPlan outdatedPlan = new OutdatedPlan(runnable, status::set);
+    private final WizardPlanning planning = new WizardPlanning(runnable, outdatedPlan, status::set);
     private final WizardSteps steps = new WizardSteps(List.of("Sources", "Target and policy", "Conflicts", "Run and report"), this::entered);
     private final JobProgress progress;
     private final WizardTasks tasks;
@@ -336,16 +338,7 @@ public final class ConsolidateWizardViewModel {
     /** The dry run with the choices made; nothing is written. */
     public void makePlan() {
         summary.set(null);
-        runnable.set(false);
-        outdatedPlan.clear();
-        status.set("Planning …"); // before a password prompt, which an earlier "Plan ready" must not sit beside
-        prepare(choices(), prepared -> {
-            if (prepared.isEmpty()) {
-                status.set("No plan: go Back and choose stores that can be used.");
-                return;
-            }
-            plan(prepared.get());
-        });
+        planning.start(prepared -> prepare(choices(), prepared), this::plan);
     }
 
     private void plan(Prepared prepared) {

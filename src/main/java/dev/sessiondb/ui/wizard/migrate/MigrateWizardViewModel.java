@@ -17,6 +17,7 @@ import dev.sessiondb.ui.wizard.JobSummary;
 import dev.sessiondb.ui.wizard.OutdatedPlan;
 import dev.sessiondb.ui.wizard.ReportedJob;
 import dev.sessiondb.ui.wizard.WizardChoices;
+import dev.sessiondb.ui.wizard.WizardPlanning;
 import dev.sessiondb.ui.wizard.WizardSteps;
 import dev.sessiondb.ui.wizard.WizardTasks;
 import java.util.List;
@@ -61,6 +62,7 @@ public final class MigrateWizardViewModel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper runnable = new ReadOnlyBooleanWrapper(false);
     private final OutdatedPlan outdatedPlan = new OutdatedPlan(runnable, status::set);
+    private final WizardPlanning planning = new WizardPlanning(runnable, outdatedPlan, status::set);
     private final WizardSteps steps = new WizardSteps(List.of("Stores", "Options", "Plan (dry run)", "Run and verify"), this::entered);
     private final JobProgress progress;
 
@@ -166,16 +168,7 @@ public final class MigrateWizardViewModel {
     public void makePlan() {
         plan.set(null);
         report.set(null);
-        runnable.set(false);
-        outdatedPlan.clear();
-        status.set("Planning …"); // before a password prompt, which an earlier "Plan ready" must not sit beside
-        prepare(prepared -> {
-            if (prepared.isEmpty()) {
-                status.set("No plan: go Back and choose stores that can be used.");
-                return;
-            }
-            plan(prepared.get());
-        });
+        planning.start(this::prepare, this::plan);
     }
 
     private void plan(Prepared prepared) {
