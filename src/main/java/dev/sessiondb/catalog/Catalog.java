@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.sessiondb.job.backup.Backup;
 import dev.sessiondb.files.AtomicFiles;
 import dev.sessiondb.job.backup.BackupJournal;
+import dev.sessiondb.store.sql.EbeanDatabases;
 import dev.sessiondb.store.sql.SchemaAtOnce;
 import dev.sessiondb.store.sql.SchemaHistory;
 import io.ebean.Database;
@@ -186,18 +187,7 @@ public final class Catalog implements AutoCloseable {
     }
 
     private static DatabaseConfig config(HikariDataSource dataSource) {
-        DatabaseConfig config = new DatabaseConfig();
-        config.setName(NAME);
-        config.setDataSource(dataSource);
-        config.setDatabasePlatform(new SQLitePlatform());
-        config.setRegister(false);
-        config.setDefaultServer(false);
-        // Flyway owns the schema
-        config.setDdlGenerate(false);
-        config.setDdlRun(false);
-        config.setRunMigration(false);
-        // closed after each use; Ebean's own hook, run at Ctrl-C beside a job, stopped its executor under a commit
-        config.shutdownHook(false);
+        DatabaseConfig config = EbeanDatabases.config(NAME, dataSource, new SQLitePlatform());
         config.setClasses(List.of(JobRun.class, BackupEntry.class, SavedStore.class));
         return config;
     }

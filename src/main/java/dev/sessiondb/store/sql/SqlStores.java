@@ -378,17 +378,8 @@ public final class SqlStores {
     }
 
     private static Database database(Dialect dialect, HikariDataSource dataSource) {
-        DatabaseConfig config = new DatabaseConfig();
-        config.setName(dataSource.getPoolName());
-        config.setDataSource(dataSource);
-        config.setDatabasePlatform(dialect == Dialect.POSTGRESQL ? new PostgresPlatform() : new SQLitePlatform());
-        config.setRegister(false);
-        config.setDefaultServer(false);
-        config.setDdlGenerate(false);
-        config.setDdlRun(false);
-        config.setRunMigration(false);
-        // every store closes its Database; Ebean's own hook, run at Ctrl-C beside the job's rollback, stopped its executor under a commit
-        config.shutdownHook(false);
+        DatabaseConfig config = EbeanDatabases.config(dataSource.getPoolName(), dataSource,
+                dialect == Dialect.POSTGRESQL ? new PostgresPlatform() : new SQLitePlatform());
         // a store's Database only runs transactions over SQL of our own: no entity beans to look for
         config.setDisableClasspathSearch(true);
         return DatabaseFactory.create(config);
