@@ -1,5 +1,6 @@
 package dev.sessiondb.ui;
 
+import static dev.sessiondb.ui.AppState.read;
 import static dev.sessiondb.ui.AppState.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -90,6 +91,15 @@ class JobScreensFlowTest {
                 .hasSize(2);
         assertThat(robot.lookup("#diff-records .diff-part").queryAllAs(javafx.scene.text.Text.class)).extracting(javafx.scene.text.Text::getText)
                 .containsExactly("x", "y");
+        // the row asked its cells' height at no width, and stood a thousand pixels tall with its field's name far below
+        Label where = robot.lookup("#diff-records .diff-where").queryAs(Label.class);
+        javafx.scene.layout.Region shown = (javafx.scene.layout.Region) where.getParent();
+        javafx.scene.layout.Region cell = (javafx.scene.layout.Region) shown.getParent();
+        assertThat(read(() -> cell.getHeight())).as("the row is as tall as what its cell shows")
+                .isLessThanOrEqualTo(read(() -> cell.snappedTopInset() + shown.prefHeight(shown.getWidth()) + cell.snappedBottomInset() + 1));
+        Bounds table = read(() -> robot.lookup("#diff-records").query().localToScene(robot.lookup("#diff-records").query().getLayoutBounds()));
+        assertThat(read(() -> cell.localToScene(cell.getLayoutBounds()).getMaxY())).as("the whole row shows without scrolling")
+                .isLessThanOrEqualTo(table.getMaxY());
 
         robot.clickOn(robot.lookup("#diff-records .diff-open-whole").queryAs(javafx.scene.control.Hyperlink.class));
         waitFor(() -> robot.lookup("#whole-value-text").tryQuery().isPresent());

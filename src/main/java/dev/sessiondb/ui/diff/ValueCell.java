@@ -4,6 +4,7 @@ import dev.sessiondb.diff.LongTextDifference;
 import dev.sessiondb.diff.UnseenText;
 import dev.sessiondb.ui.common.WholeTextCell;
 import java.util.Locale;
+import javafx.scene.Node;
 import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
@@ -54,6 +55,21 @@ final class ValueCell extends WholeTextCell<FieldRow> {
         setText(null); // the cut line would set the row's height as well as the graphic
         setGraphic(shown);
         setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
+    }
+
+    /**
+     * As tall as what the cell shows at its column's width. The row asks its cells' height at no width (-1), which the
+     * cell's skin passes on to the graphic less the padding, a width below zero: the wrapped lines then counted about one
+     * character each, and a long value's row stood a thousand pixels tall with where it differs below the fold.
+     */
+    @Override
+    protected double computePrefHeight(double width) {
+        Node shown = getGraphic();
+        if (shown == null) {
+            return super.computePrefHeight(width);
+        }
+        double inside = (width < 0 ? getTableColumn().getWidth() : width) - snappedLeftInset() - snappedRightInset();
+        return snappedTopInset() + shown.prefHeight(inside) + snappedBottomInset();
     }
 
     /** The tooltip says where the values part and how to see all of this one. */
