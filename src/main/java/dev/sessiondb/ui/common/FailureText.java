@@ -17,8 +17,13 @@ public final class FailureText {
     }
 
     public static String describe(Throwable failure) {
-        return StoreLeftoversException.told(StoreFaults.describe(failure), failure)
-                .replace("check that folder, or pass --backup-dir", "check that folder: " + WHERE_BACKUPS_GO)
+        return inWindowWords(StoreLeftoversException.told(StoreFaults.describe(failure), failure));
+    }
+
+    /** The engine's advice for the command line, such as a notice that the catalog cannot be written, with what the window has. */
+    public static String inWindowWords(String advice) {
+        return advice.replace("check that folder, or pass --backup-dir", "check that folder: " + WHERE_BACKUPS_GO)
+                .replace(", or choose another --backup-dir", "")
                 .replace(" (or --backup-dir for backups)", " (" + WHERE_BACKUPS_GO + ")")
                 .replace("run the command again", "run the job again");
     }

@@ -4,6 +4,7 @@ import dev.sessiondb.ui.common.Controls;
 import dev.sessiondb.ui.common.WholeTextCell;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -11,8 +12,12 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.ToolBar;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.VBox;
 
-/** The History view: every job run (from the app or the command line), newest first, with Undo for the selected one. */
+/**
+ * The History view: every job run (from the app or the command line), newest first, with Undo for the selected one, and a
+ * warning above them while the catalog can only be read.
+ */
 public final class HistoryView extends BorderPane {
 
     public HistoryView(HistoryViewModel viewModel) {
@@ -48,11 +53,22 @@ public final class HistoryView extends BorderPane {
         Button undo = Controls.button("Undo selected job", "Put the store back as it was before the selected job (asks first)", viewModel::undoSelected);
         undo.setId("history-undo");
         undo.disableProperty().bind(viewModel.canUndoSelected().not());
+        undo.getTooltip().textProperty().bind(Bindings.when(viewModel.readOnlyCatalogProperty().isEmpty())
+                .then(undo.getTooltip().getText()).otherwise("Refuses while the job history cannot be written (see the line above)"));
         Button refresh = Controls.button("Refresh", "Read the job history again", viewModel::refresh);
         refresh.setId("history-refresh");
         Label title = Controls.styled(new Label("Jobs run, newest first"), "text-caption", "text-muted");
         ToolBar tools = new ToolBar(title, Controls.spacer(), refresh, undo);
-        setTop(tools);
+        // as the command line's history warns once: the list is as last recorded, and an undo could not be recorded
+        Label readOnly = Controls.styled(new Label(), "text-warning");
+        readOnly.setId("history-read-only");
+        readOnly.setWrapText(true);
+        readOnly.setPadding(new Insets(6, 10, 6, 10));
+        readOnly.textProperty().bind(viewModel.readOnlyCatalogProperty());
+        readOnly.accessibleTextProperty().bind(viewModel.readOnlyCatalogProperty());
+        readOnly.visibleProperty().bind(viewModel.readOnlyCatalogProperty().isNotEmpty());
+        readOnly.managedProperty().bind(readOnly.visibleProperty());
+        setTop(new VBox(tools, readOnly));
         setCenter(table);
         setPadding(new Insets(0));
     }

@@ -7,6 +7,7 @@ import dev.sessiondb.store.SessionStore;
 import dev.sessiondb.ui.common.BackgroundTask;
 import dev.sessiondb.ui.common.CurrentStore;
 import dev.sessiondb.ui.common.DialogService;
+import dev.sessiondb.ui.common.FailureText;
 import dev.sessiondb.ui.common.StoreNames;
 import dev.sessiondb.ui.common.TaskExecutor;
 import dev.sessiondb.ui.common.UndoStack;
@@ -17,10 +18,14 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -37,8 +42,9 @@ public final class HistoryViewModel {
 
     private final ObservableList<HistoryRow> rows = FXCollections.observableArrayList();
     private final ObjectProperty<HistoryRow> selected = new SimpleObjectProperty<>();
+    /** Why the catalog is read as last recorded and nothing undone from here; empty while it can be written. */
+    private final ReadOnlyStringWrapper readOnlyCatalog = new ReadOnlyStringWrapper("");
     private final CurrentStore current;
-    private final HistoryReader reader;
     private final BackupJournal journal;
     private final UndoStack undo;
     private final TaskExecutor executor;
@@ -47,7 +53,6 @@ public final class HistoryViewModel {
 
     public HistoryViewModel(CurrentStore current, BackupJournal journal, UndoStack undo, TaskExecutor executor, DialogService dialogs, ZoneId zone) {
         this.current = current;
-        this.reader = new HistoryReader(journal);
         this.journal = journal;
         this.undo = undo;
         this.executor = executor;
@@ -70,6 +75,14 @@ public final class HistoryViewModel {
         return selected;
     }
 
+    /**
+     * The catalog could only be opened read-only, as the command line's history warns (empty otherwise): the list is what it
+     * last recorded, and Undo selected job refuses, since an undo it cannot record could not be listed or undone again here.
+     */
+    public ReadOnlyStringProperty readOnlyCatalogProperty() {
+        return readOnlyCatalog.getReadOnlyProperty();
+    }
+
     /** The selected job (or undo, which can itself be undone) took a backup that nobody has put back yet, and no undo is running. */
     public BooleanBinding canUndoSelected() {
         return Bindings.createBooleanBinding(() -> selected.get() != null && selected.get().job().undoableFromHistory() && !undo.undoRunningProperty().get(),
@@ -78,8 +91,11 @@ public final class HistoryViewModel {
 
     /** Reads the history again (after a job, an undo, or when asked). */
     public void refresh() {
-        executor.execute(BackgroundTask.of("Reading the job history", monitor -> reader.jobs(Optional.empty(), LIMIT))
-                .onSuccess(this::show)
+        executor.execute(BackgroundTask.of("Reading the job history", monitor -> reading(reader -> reader.jobs(Optional.empty(), LIMIT)))
+                .onSuccess(read -> {
+                    readOnlyCatalog.set(read.readOnlyCatalog());
+                    show(read.value());
+                })
                 .onFailure(failure -> dialogs.showError("Could not read the job history", failure.getMessage())));
     }
 
@@ -90,18 +106,23 @@ public final class HistoryViewModel {
             dialogs.notify("Choose a job that can still be undone");
             return;
         }
+        if (!readOnlyCatalog.get().isEmpty()) {
+            dialogs.showError("Not undone: the job history cannot record it", "Nothing was changed. " + readOnlyCatalog.get());
+            return;
+        }
         undo.undo(JobUndoCommand.ofPastJob(row.job(), journal, zone));
     }
 
     /** The store's undo stack and the list, from one reading of the catalog. */
     private void storeShown(SessionStore store) {
-        executor.execute(BackgroundTask.of("Reading the undo history of " + store.locator().display(), monitor -> reader.read(
+        executor.execute(BackgroundTask.of("Reading the undo history of " + store.locator().display(), monitor -> reading(reader -> reader.read(
                 history -> new StoreHistory(history.undoable(store.locator()), history.list(Optional.empty(), LIMIT)),
-                new StoreHistory(List.of(), List.of())))
+                new StoreHistory(List.of(), List.of()))))
                 .onSuccess(read -> {
                     if (current.store() == store) {
-                        undo.addStoreHistory(commands(read.undoable()));
-                        show(read.jobs());
+                        readOnlyCatalog.set(read.readOnlyCatalog());
+                        undo.addStoreHistory(commands(read.value().undoable()));
+                        show(read.value().jobs());
                     }
                 })
                 .onFailure(failure -> dialogs.notify("The undo history could not be read: " + failure.getMessage())));
@@ -116,6 +137,24 @@ public final class HistoryViewModel {
     }
 
     private record StoreHistory(List<PastJob> undoable, List<PastJob> jobs) {
+    }
+
+    /** What a query read, and what the catalog's reader said of a catalog it could only open read-only (empty if nothing). */
+    private record Reading<T>(T value, String readOnlyCatalog) {
+    }
+
+    /** Asks the catalog, with a reader of its own: each reading tells afresh whether the catalog can be written now. */
+    private <T> Reading<T> reading(Function<HistoryReader, T> query) {
+        AtomicReference<String> readOnly = new AtomicReference<>("");
+        T value = query.apply(new HistoryReader(journal, notice -> readOnly.set(readOnlyInWindowWords(notice))));
+        return new Reading<>(value, readOnly.get());
+    }
+
+    /** The reader's notice ("the catalog … cannot be written …; to record them, make both writable …"), and what it means here. */
+    private static String readOnlyInWindowWords(String notice) {
+        String advice = FailureText.inWindowWords(notice);
+        return Character.toUpperCase(advice.charAt(0)) + advice.substring(1) + ", then Refresh; meanwhile Undo selected job refuses,"
+                + " as an undo the history cannot record could not be listed or undone again here.";
     }
 
     /** Oldest first, so the newest job is on top of the stack. */
