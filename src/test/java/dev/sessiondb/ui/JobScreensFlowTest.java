@@ -2,6 +2,10 @@ package dev.sessiondb.ui;
 
 import static dev.sessiondb.ui.AppState.read;
 import static dev.sessiondb.ui.AppState.waitFor;
+import static dev.sessiondb.ui.WindowSteps.openFromJobsMenu;
+import static dev.sessiondb.ui.WindowSteps.press;
+import static dev.sessiondb.ui.WindowSteps.text;
+import static dev.sessiondb.ui.WindowSteps.type;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sessiondb.Fixtures;
@@ -438,30 +442,6 @@ class JobScreensFlowTest {
         waitFor(() -> text(robot, "#migrate-report-headline").startsWith("Verified"));
     }
 
-    private static void openFromJobsMenu(FxRobot robot, String item) {
-        robot.clickOn("#jobs-menu");
-        waitFor(() -> robot.lookup(item).tryQuery().map(javafx.scene.Node::isVisible).orElse(false));
-        robot.clickOn(item);
-    }
-
-    /**
-     * Puts text in a store field the way the field's binding sees typing, without depending on
-     * keystrokes arriving in time on a busy machine: waits for the field, sets it, waits to see it.
-     */
-    private static void type(FxRobot robot, String picker, String text) {
-        waitFor(() -> robot.lookup(picker).tryQuery().map(javafx.scene.Node::isVisible).orElse(false));
-        ComboBox<?> box = robot.lookup(picker).queryAs(ComboBox.class);
-        robot.interact(() -> box.getEditor().setText(text));
-        waitFor(() -> text.equals(box.getEditor().getText()));
-    }
-
-    /** Clicks a control once it is shown and enabled: a page still being built or a busy wizard is waited for, not clicked past. */
-    private static void press(FxRobot robot, String id) {
-        waitFor(() -> robot.lookup(id).tryQuery().map(node -> node.isVisible() && !node.isDisabled() && node.getScene() != null).orElse(false));
-        robot.clickOn(id);
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
     /** Opens the diff view on two stores, compares them and waits for the count of changed sessions. */
     private static void compareInTheWindow(FxRobot robot, Path a, Path b, String changed) {
         robot.press(KeyCode.CONTROL, KeyCode.D).release(KeyCode.D, KeyCode.CONTROL);
@@ -479,9 +459,5 @@ class JobScreensFlowTest {
     private static TableRow<?> rowOf(FxRobot robot, String path) {
         return robot.lookup("#diff-records .table-row-cell").queryAllAs(TableRow.class).stream()
                 .filter(row -> row.getItem() instanceof FieldRow field && field.path().equals(path)).findFirst().orElse(null);
-    }
-
-    private static String text(FxRobot robot, String id) {
-        return robot.lookup(id).queryAs(Label.class).getText();
     }
 }

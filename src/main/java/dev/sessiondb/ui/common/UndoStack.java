@@ -39,6 +39,8 @@ public final class UndoStack {
     private final Set<UndoableCommand> undoing = new HashSet<>();
     /** An undo confirmed and running: the window starts no other undo meanwhile, as two could put back the same store. */
     private final ReadOnlyBooleanWrapper undoRunning = new ReadOnlyBooleanWrapper(false);
+    /** Why no job starts meanwhile, naming the undo; empty while none runs. */
+    private final ReadOnlyStringWrapper jobsWait = new ReadOnlyStringWrapper("");
     private Consumer<UndoableCommand> changed = command -> { };
     /** The store the window shows, which lets go of its connections while a command replaces it whole. */
     private CurrentStore shown = new CurrentStore();
@@ -75,6 +77,23 @@ public final class UndoStack {
     /** Whether a confirmed undo is running (listed in the jobs panel); the undo buttons wait for it. */
     public ReadOnlyBooleanProperty undoRunningProperty() {
         return undoRunning.getReadOnlyProperty();
+    }
+
+    /**
+     * Why a job's Run waits, naming the undo running: it may be putting back a store the job would read or write (every job
+     * waits, not only one naming the same locator: one store goes by several); empty while no undo runs.
+     */
+    public ReadOnlyStringProperty jobsWaitProperty() {
+        return jobsWait.getReadOnlyProperty();
+    }
+
+    /** Whether a job must not start now (its page's Run waits; this refuses one started anyway), and if so, tells {@code tell} why. */
+    public boolean refusesJobs(Consumer<String> tell) {
+        if (jobsWait.get().isEmpty()) {
+            return false;
+        }
+        tell.accept("Not started. " + jobsWait.get());
+        return true;
     }
 
     public boolean canUndo() {
@@ -193,6 +212,8 @@ public final class UndoStack {
     private void undoConfirmed(UndoableCommand command) {
         SessionStore open = shown.store();
         undoRunning.set(true);
+        jobsWait.set("An undo is running (the " + command.description() + ", see the jobs panel) and may be putting back a store this job"
+                + " reads or writes: run it once the undo has ended.");
         dialogs.notify("Undoing " + command.description() + " …");
         executor.execute(BackgroundTask.of("Undo " + command.description(), monitor -> {
             releasingReplaced(command, open, () -> command.undo(monitor));
@@ -214,6 +235,7 @@ public final class UndoStack {
     private void undoEnded(UndoableCommand command) {
         undoing.remove(command);
         undoRunning.set(false);
+        jobsWait.set("");
     }
 
     /** Runs {@code step}; while it replaces the store the window shows, that store holds no connection to it. */

@@ -53,17 +53,28 @@ public final class WizardPages {
         return form;
     }
 
-    /** A Run button (enabled when the plan allows and nothing runs) and a Cancel button (enabled while it runs). */
+    /**
+     * A Run button (enabled when the plan allows, nothing runs and nothing makes it wait), a Cancel button (enabled while it
+     * runs), {@code more} buttons, and while the Run waits (an undo running), why, beside them.
+     */
     public static HBox runButtons(String id, String runText, String runHelp, Runnable run, Runnable cancel,
-                                  ObservableBooleanValue runnable, ObservableBooleanValue busy) {
+                                  ObservableBooleanValue runnable, ObservableBooleanValue busy, ObservableStringValue waitsFor, Node... more) {
         Button runButton = Controls.button(runText, runHelp, run);
         runButton.setId(id + "-run");
         runButton.getStyleClass().add("accent");
-        runButton.disableProperty().bind(Bindings.createBooleanBinding(() -> !runnable.get() || busy.get(), runnable, busy));
+        runButton.disableProperty().bind(Bindings.createBooleanBinding(() -> !runnable.get() || busy.get() || !waitsFor.get().isEmpty(),
+                runnable, busy, waitsFor));
         Button cancelButton = Controls.button("Cancel", "Stop; every store stays as it was", cancel);
         cancelButton.setId(id + "-cancel");
         cancelButton.disableProperty().bind(Bindings.createBooleanBinding(() -> !busy.get(), busy));
-        return new HBox(8, runButton, cancelButton);
+        Label waits = Controls.styled(statusText(id + "-waits", waitsFor), "text-warning");
+        waits.visibleProperty().bind(Bindings.createBooleanBinding(() -> !waitsFor.get().isEmpty(), waitsFor));
+        waits.managedProperty().bind(waits.visibleProperty());
+        HBox buttons = new HBox(8, runButton, cancelButton);
+        buttons.getChildren().addAll(more);
+        buttons.getChildren().add(waits);
+        buttons.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        return buttons;
     }
 
     /** "Plan again", shown once a run found its plan outdated (the Run button is then off): it makes a new plan. */

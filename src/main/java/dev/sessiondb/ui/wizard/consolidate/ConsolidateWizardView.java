@@ -169,8 +169,8 @@ public final class ConsolidateWizardView extends WizardPane {
 
     private static Node run(ConsolidateWizardViewModel viewModel) {
         HBox actions = WizardPages.runButtons("consolidate", "Run consolidation", "Write the consolidated store, then verify", viewModel::run,
-                viewModel::cancel, viewModel.runnableProperty(), viewModel.steps().busyProperty());
-        actions.getChildren().add(WizardPages.planAgainButton("consolidate", viewModel::makePlan, viewModel.planOutdatedProperty()));
+                viewModel::cancel, viewModel.runnableProperty(), viewModel.steps().busyProperty(), viewModel.runWaitsProperty(),
+                WizardPages.planAgainButton("consolidate", viewModel::makePlan, viewModel.planOutdatedProperty()));
         return WizardPages.page("Run and report", "The plan first; after the run, the report: counts, every conflict, and the settings for Minsky.",
                 WizardPages.writesTo("consolidate-run-writes-to", viewModel.shownTarget(), "an existing target is backed up first; Undo restores it"),
                 actions,

@@ -167,6 +167,11 @@ public final class ConsolidateWizardViewModel {
         return status.getReadOnlyProperty();
     }
 
+    /** Why Run waits now (an undo is running), or empty: the page says it beside the button. */
+    public ReadOnlyStringProperty runWaitsProperty() {
+        return undo.jobsWaitProperty();
+    }
+
     public ReadOnlyBooleanProperty runnableProperty() {
         return runnable.getReadOnlyProperty();
     }
@@ -365,7 +370,7 @@ public final class ConsolidateWizardViewModel {
 
     public void run() {
         ConsolidateJob planned = job;
-        if (planned == null || !runnable.get()) {
+        if (planned == null || !runnable.get() || undo.refusesJobs(status::set)) {
             return;
         }
         tasks.run("Consolidate into " + StoreNames.shortName(targetLocator), "Consolidating …", monitor -> planned.run(progress.follow(monitor)), done -> {

@@ -139,6 +139,11 @@ public final class MigrateWizardViewModel {
     }
 
     /** True when the plan allows the job to run. */
+    /** Why Run waits now (an undo is running), or empty: the page says it beside the button. */
+    public ReadOnlyStringProperty runWaitsProperty() {
+        return undo.jobsWaitProperty();
+    }
+
     public ReadOnlyBooleanProperty runnableProperty() {
         return runnable.getReadOnlyProperty();
     }
@@ -186,7 +191,7 @@ public final class MigrateWizardViewModel {
     /** Runs the planned migration in the background; the jobs panel shows it. */
     public void run() {
         MigrateJob planned = job;
-        if (planned == null || !runnable.get()) {
+        if (planned == null || !runnable.get() || undo.refusesJobs(status::set)) {
             return;
         }
         report.set(null);

@@ -43,7 +43,7 @@ public final class RepeatedSessionsView extends ScrollPane {
         whatToDo.managedProperty().bind(whatToDo.textProperty().isNotEmpty());
         HBox actions = WizardPages.runButtons("repeats", "Back up and remove identical repeats",
                 "Back the file up, then write it without the repeats identical to their session's first record", viewModel::removeIdentical,
-                viewModel::cancel, viewModel.canRemove(), viewModel.busyProperty());
+                viewModel::cancel, viewModel.canRemove(), viewModel.busyProperty(), viewModel.runWaitsProperty());
         Label file = Controls.styled(WizardPages.statusText("repeats-file", viewModel.fileProperty()), "text-bold");
         VBox page = WizardPages.page("Repeated sessions", "A JSON file in which a session's key repeats opens as no store. Repeats identical to"
                         + " their session's first record can go without losing anything; a repeat that differs is yours to choose.",

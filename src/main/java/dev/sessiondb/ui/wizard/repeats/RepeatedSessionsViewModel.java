@@ -90,6 +90,11 @@ public final class RepeatedSessionsViewModel {
         return busy.getReadOnlyProperty();
     }
 
+    /** Why Run waits now (an undo is running), or empty: the page says it beside the button. */
+    public ReadOnlyStringProperty runWaitsProperty() {
+        return undo.jobsWaitProperty();
+    }
+
     public BooleanBinding canRemove() {
         return Bindings.createBooleanBinding(() -> removable.get() && !busy.get(), removable, busy);
     }
@@ -127,7 +132,7 @@ public final class RepeatedSessionsViewModel {
     /** Runs the repair: the file is backed up, then written without its identical repeats; every other byte stays. */
     public void removeIdentical() {
         StoreLocator locator = shown;
-        if (locator == null || !canRemove().get()) {
+        if (locator == null || !canRemove().get() || undo.refusesJobs(status::set)) {
             return;
         }
         String title = "Remove repeated sessions of " + locator.path().getFileName();

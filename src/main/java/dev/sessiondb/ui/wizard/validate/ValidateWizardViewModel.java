@@ -171,6 +171,11 @@ public final class ValidateWizardViewModel {
         return status.getReadOnlyProperty();
     }
 
+    /** Why Apply waits now (an undo is running), or empty: the page says it beside the button. */
+    public ReadOnlyStringProperty runWaitsProperty() {
+        return undo.jobsWaitProperty();
+    }
+
     public BooleanProperty changesetReadyProperty() {
         return changesetReady;
     }
@@ -255,7 +260,7 @@ public final class ValidateWizardViewModel {
     public void apply() {
         RepairJob planned = repair;
         StoreLocator locator = validated;
-        if (planned == null || !changesetReady.get()) {
+        if (planned == null || !changesetReady.get() || undo.refusesJobs(status::set)) {
             return;
         }
         result.set(null);

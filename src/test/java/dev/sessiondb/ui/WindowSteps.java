@@ -1,0 +1,43 @@
+package dev.sessiondb.ui;
+
+import static dev.sessiondb.ui.AppState.waitFor;
+
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** What the window flow tests do as a user does it, each step waiting on the app's state, never on time. */
+final class WindowSteps {
+
+    private WindowSteps() {
+    }
+
+    static void openFromJobsMenu(FxRobot robot, String item) {
+        robot.clickOn("#jobs-menu");
+        waitFor(() -> robot.lookup(item).tryQuery().map(javafx.scene.Node::isVisible).orElse(false));
+        robot.clickOn(item);
+    }
+
+    /**
+     * Puts text in a store field the way the field's binding sees typing, without depending on
+     * keystrokes arriving in time on a busy machine: waits for the field, sets it, waits to see it.
+     */
+    static void type(FxRobot robot, String picker, String text) {
+        waitFor(() -> robot.lookup(picker).tryQuery().map(javafx.scene.Node::isVisible).orElse(false));
+        ComboBox<?> box = robot.lookup(picker).queryAs(ComboBox.class);
+        robot.interact(() -> box.getEditor().setText(text));
+        waitFor(() -> text.equals(box.getEditor().getText()));
+    }
+
+    /** Clicks a control once it is shown and enabled: a page still being built or a busy wizard is waited for, not clicked past. */
+    static void press(FxRobot robot, String id) {
+        waitFor(() -> robot.lookup(id).tryQuery().map(node -> node.isVisible() && !node.isDisabled() && node.getScene() != null).orElse(false));
+        robot.clickOn(id);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    static String text(FxRobot robot, String id) {
+        return robot.lookup(id).queryAs(Label.class).getText();
+    }
+}
