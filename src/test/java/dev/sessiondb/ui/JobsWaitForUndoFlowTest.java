@@ -107,6 +107,7 @@ class JobsWaitForUndoFlowTest {
 
         openFromJobsMenu(robot, "#jobs-menu-migrate");
         waitFor(() -> waits.isVisible() && runMigration.isDisabled());
+        assertThat(read(runMigration::getWidth)).as("Run keeps its words beside the reason").isGreaterThanOrEqualTo(read(() -> runMigration.prefWidth(-1)));
         assertThat(read(waits::getText)).matches("An undo is running \\(the migration .+\\.json → target\\.json \\(\\d\\d:\\d\\d:\\d\\d\\), see the"
                 + " jobs panel\\) and may be putting back a store this job reads or writes: run it once the undo has ended\\.");
 

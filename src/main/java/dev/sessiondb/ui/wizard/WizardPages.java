@@ -58,7 +58,7 @@ public final class WizardPages {
      * runs), {@code more} buttons, and while the Run waits (an undo running), why, beside them.
      */
     public static HBox runButtons(String id, String runText, String runHelp, Runnable run, Runnable cancel,
-                                  ObservableBooleanValue runnable, ObservableBooleanValue busy, ObservableStringValue waitsFor, Node... more) {
+                                  ObservableBooleanValue runnable, ObservableBooleanValue busy, ObservableStringValue waitsFor, Button... more) {
         Button runButton = Controls.button(runText, runHelp, run);
         runButton.setId(id + "-run");
         runButton.getStyleClass().add("accent");
@@ -72,6 +72,8 @@ public final class WizardPages {
         waits.managedProperty().bind(waits.visibleProperty());
         HBox buttons = new HBox(8, runButton, cancelButton);
         buttons.getChildren().addAll(more);
+        // the reason takes the room that is left: the buttons keep their words ("…" in their place before)
+        buttons.getChildren().forEach(button -> ((Button) button).setMinWidth(Region.USE_PREF_SIZE));
         buttons.getChildren().add(waits);
         buttons.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         return buttons;
