@@ -51,6 +51,21 @@ class ConsolidateDroppedVersionsTest {
         assertThat(dryRun.out()).contains("identical duplicates dropped:", "superseded by another version:     0").doesNotContain("loss:", "versions dropped", "version dropped");
     }
 
+    /** An audit: the line named every field the session's versions differ in, also those only the kept version has. */
+    @Test
+    void theLineNamesOnlyTheFieldsWhoseDroppedValuesTheKeptVersionDoesNotHold() throws Exception {
+        Path a = Files.writeString(dir.resolve("a.json"), "[{\"session\":\"s1\",\"branch\":\"main\",\"repoUrl\":\"file:///a\",\"extra\":\"notes\","
+                + "\"lastCommitMessage\":\"fix\"}]");
+        Path b = Files.writeString(dir.resolve("b.json"), "[{\"session\":\"s1\",\"branch\":\"main\",\"repoUrl\":\"file:///b\"}]");
+        Path c = Files.writeString(dir.resolve("c.json"), "[{\"session\":\"s1\",\"branch\":\"main\",\"repoUrl\":\"file:///a\"}]");
+
+        CliRun dryRun = CliRun.of("consolidate", "json:" + a, "json:" + b, "json:" + c, "--into", "json:" + dir.resolve("out.json"),
+                "--on-conflict", "newest", "--backup-dir", dir.resolve("journal").toString(), "--dry-run");
+
+        assertThat(dryRun.out()).contains("superseded by another version:     2", "fields that differ: extra, lastCommitMessage, repoUrl",
+                "  loss: 1 version dropped: it differs from the kept version of its session, in repoUrl, and the result will not hold those values");
+    }
+
     @Test
     void keepingEveryVersionDropsNone() throws Exception {
         CliRun dryRun = consolidate("[{\"session\":\"s1\",\"branch\":\"main\",\"repoUrl\":\"file:///c\"}]", "keep-both", "--dry-run");

@@ -173,13 +173,13 @@ public final class ConsolidateJob implements Job {
                 consolidation.droppedVersions().map(ConsolidateJob::droppedLine));
     }
 
-    /** Versions left out whose values differ from the kept one's: a loss in the result, though the sources keep them. */
+    /** Versions left out holding values the kept one does not: a loss in the result, though the sources keep them. */
     private static String droppedLine(Consolidation.DroppedVersions dropped) {
         boolean one = dropped.versions() == 1;
-        return String.format("%,d %s dropped: %s from the kept version of %s session%s, and the result will not hold those values"
+        return String.format("%,d %s dropped: %s from the kept version of %s session, in %s, and the result will not hold those values"
                         + " (each conflict line names its session and fields; the sources keep them; keeping every version, or choosing one, writes them)",
                 dropped.versions(), one ? "version" : "versions", one ? "it differs" : "they differ", one ? "its" : "their",
-                dropped.fields().isEmpty() ? "" : ", in " + String.join(", ", dropped.fields()));
+                String.join(", ", dropped.fields()));
     }
 
     /**

@@ -21,6 +21,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 
 /**
@@ -87,6 +88,7 @@ public final class Consolidation {
     /** Every input record as settled, in source order and then position order there, once the analysis is done: the write looks them up by both. */
     private final List<Settled> settled = new ArrayList<>();
     private final List<Conflict> conflicts = new ArrayList<>();
+    private final LostValues lostValues = new LostValues();
     private final ConflictPolicy policy;
     private final Map<String, Integer> choices;
 
@@ -162,6 +164,7 @@ public final class Consolidation {
     /**
      * A second pass, only over the conflicting keys, keeps each key's first version and names the
      * fields another version differs in: the report shows what a settlement dropped without holding every record.
+     * It also compares each dropped version with the kept one ({@link LostValues}).
      */
     private void nameDifferingFields(List<SessionStore> sources, Optional<SessionStore> mergeTarget, Function<SessionRecord, ObjectNode> compared,
                                      ProgressMonitor monitor) {
@@ -171,20 +174,39 @@ public final class Consolidation {
         monitor.message("naming the fields the conflicting versions differ in");
         Map<String, ObjectNode> firstVersions = new HashMap<>();
         Map<String, Set<String>> differing = new HashMap<>();
-        conflicts.forEach(conflict -> differing.put(conflict.key(), new TreeSet<>()));
-        RecordAt compare = (record, position) -> {
-            Set<String> fields = differing.get(record.key());
-            if (fields != null) {
+        Map<String, Conflict> byKey = new HashMap<>();
+        conflicts.forEach(conflict -> {
+            differing.put(conflict.key(), new TreeSet<>());
+            byKey.put(conflict.key(), conflict);
+        });
+        IntFunction<RecordAt> compareFrom = holder -> (record, position) -> {
+            Conflict conflict = byKey.get(record.key());
+            if (conflict != null) {
                 ObjectNode version = compared.apply(record);
                 ObjectNode first = firstVersions.putIfAbsent(record.key(), version);
                 if (first != null) {
-                    Verification.differingFields(first, version).forEach(name -> fields.add(SecretMasker.maskText("field", name)));
+                    Verification.differingFields(first, version).forEach(name -> differing.get(record.key()).add(SecretMasker.maskText("field", name)));
                 }
+                noteKeptOrDropped(conflict, holder, position, version);
             }
         };
-        sources.forEach(source -> readEach(source, monitor, compare));
-        mergeTarget.ifPresent(target -> readEach(target, monitor, compare));
+        for (int source = 0; source < sources.size(); source++) {
+            readEach(sources.get(source), monitor, compareFrom.apply(source));
+        }
+        mergeTarget.ifPresent(target -> readEach(target, monitor, compareFrom.apply(Entry.TARGET)));
         conflicts.replaceAll(conflict -> conflict.withDifferingFields(List.copyOf(differing.get(conflict.key()))));
+    }
+
+    /** The kept version, and a source's version superseded (the target's own is overwritten, its backup keeps it), for {@link #droppedVersions}. */
+    private void noteKeptOrDropped(Conflict conflict, int holder, long position, ObjectNode version) {
+        conflict.versions().stream().filter(each -> each.entry().source() == holder && each.entry().position() == position).findFirst()
+                .ifPresent(each -> {
+                    if (each.fate() == Fate.KEPT) {
+                        lostValues.kept(conflict.key(), version);
+                    } else if (each.fate() == Fate.SUPERSEDED && !each.entry().inTarget()) {
+                        lostValues.dropped(conflict.key(), version);
+                    }
+                });
     }
 
     public List<Settled> settled() {
@@ -223,23 +245,14 @@ public final class Consolidation {
     }
 
     /**
-     * The source versions conflicts leave out of the result whose content differs from the kept version's (superseded, not
-     * identical duplicates), and the fields their conflicts differ in: what a settlement drops, which the sources still hold.
+     * The source versions conflicts leave out of the result that hold a value the kept version of their session does not (superseded,
+     * never identical duplicates), and the fields they hold such values in: what a settlement drops, which the sources still hold.
      */
     public Optional<DroppedVersions> droppedVersions() {
-        long versions = 0;
-        Set<String> fields = new TreeSet<>();
-        for (Conflict conflict : conflicts) {
-            long superseded = conflict.versions().stream().filter(version -> version.fate() == Fate.SUPERSEDED && !version.entry().inTarget()).count();
-            if (superseded > 0) {
-                versions += superseded;
-                fields.addAll(conflict.differingFields());
-            }
-        }
-        return versions == 0 ? Optional.empty() : Optional.of(new DroppedVersions(versions, List.copyOf(fields)));
+        return lostValues.lost();
     }
 
-    /** @param fields the names (never values) of the fields the dropped versions' conflicts differ in, sorted */
+    /** @param fields the names (never values) of the fields whose dropped values the kept versions do not hold, sorted */
     public record DroppedVersions(long versions, List<String> fields) {
     }
 
