@@ -215,6 +215,16 @@ public interface SessionStore extends AutoCloseable {
     StoreFingerprint fingerprint();
 
     /**
+     * A watch for writes from now on, for a window that asks every few seconds: as true as the fingerprint, and cheaper where the
+     * fingerprint reads the whole store (a SQLite file in WAL mode, whose fingerprint is a digest of its pages).
+     *
+     * @throws StoreException when the store cannot be looked at, naming why
+     */
+    default ChangeWatch watchChanges() {
+        return ChangeWatch.byFingerprint(this);
+    }
+
+    /**
      * A look that changes with every write committed to the store, by anyone, sessions updated in place included, and that
      * writes nothing (a lock file neither): a job takes it of each source before reading it and again after, to tell a source
      * another program wrote meanwhile. It costs no pass over the records of a file store; a server store's scans its rows' headers,

@@ -10,6 +10,7 @@ import dev.sessiondb.model.SessionRecord;
 import dev.sessiondb.model.SortKey;
 import dev.sessiondb.model.ValueCount;
 import dev.sessiondb.progress.ProgressMonitor;
+import dev.sessiondb.store.ChangeWatch;
 import dev.sessiondb.store.HashCursor;
 import dev.sessiondb.store.PairedTexts;
 import dev.sessiondb.store.RecordCursor;
@@ -269,6 +270,12 @@ final class SqlSessionStore implements SessionStore {
             return new StoreFingerprint(count(connection), SqliteFingerprint.of(locator.path()));
         }
         return new StoreFingerprint(count(connection), PostgresFingerprint.token(connection, tablesWritten()));
+    }
+
+    /** SQLite: from its files' headers and times, not the digest of its pages ({@link SqliteChangeWatch}). PostgreSQL: the fingerprint. */
+    @Override
+    public ChangeWatch watchChanges() {
+        return dialect == Dialect.SQLITE ? new SqliteChangeWatch(locator.path()) : SessionStore.super.watchChanges();
     }
 
     /** SQLite's commits, a checkpoint not counted ({@link SqliteWriteMark}); PostgreSQL's row versions ({@link PostgresRowVersions}). */

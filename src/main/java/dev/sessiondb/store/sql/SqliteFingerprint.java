@@ -58,6 +58,11 @@ final class SqliteFingerprint {
         return "counter " + counter(head(database, CHANGE_COUNTER_OFFSET + 4)) + ", file " + StoreFingerprint.ofFiles(0, database).token() + ", wal " + lastCommit(database);
     }
 
+    /** The database header's file change counter, which every commit in rollback-journal mode increments; "new" for a file too short to have one. */
+    static String counter(Path database) {
+        return counter(head(database, CHANGE_COUNTER_OFFSET + 4));
+    }
+
     private static String counter(byte[] header) {
         return header.length < CHANGE_COUNTER_OFFSET + 4 ? "new" : String.valueOf(ByteBuffer.wrap(header, CHANGE_COUNTER_OFFSET, 4).getInt());
     }
@@ -83,12 +88,23 @@ final class SqliteFingerprint {
             byte[] salts = Arrays.copyOfRange(header.array(), HEADER_SALTS_FROM + 4, HEADER_SALTS_TO);
             long frameBytes = FRAME_HEADER_BYTES + (long) pageSize;
             ByteBuffer frame = ByteBuffer.allocate(FRAME_HEADER_BYTES);
-            // the newest frames first: the last one is a commit unless a rolled-back write left frames after it
-            for (long index = (channel.size() - WAL_HEADER_BYTES) / frameBytes; index > 0; index--) {
-                frame.clear();
-                if (SqliteWalFrames.readFully(channel, frame, WAL_HEADER_BYTES + (index - 1) * frameBytes) == FRAME_HEADER_BYTES
-                        && frame.getInt(4) != 0
-                        && Arrays.equals(frame.array(), FRAME_SALTS_FROM, FRAME_SALTS_FROM + 8, salts, 0, 8)) {
+            // the frames under the header's salts come first: a WAL started over keeps the frames of before after them, under other
+            // salts, so the last of them is found by halving (a poll every few seconds reads a few frame headers, not every one)
+            long low = 0;
+            long high = (channel.size() - WAL_HEADER_BYTES) / frameBytes;
+            while (low < high) {
+                long middle = (low + high + 1) >>> 1;
+                boolean underTheseSalts = readFrameHeader(channel, frame, middle, frameBytes)
+                        && Arrays.equals(frame.array(), FRAME_SALTS_FROM, FRAME_SALTS_FROM + 8, salts, 0, 8);
+                if (underTheseSalts) {
+                    low = middle;
+                } else {
+                    high = middle - 1;
+                }
+            }
+            // the last of them is a commit unless a rolled-back write left frames after it
+            for (long index = low; index > 0; index--) {
+                if (readFrameHeader(channel, frame, index, frameBytes) && frame.getInt(4) != 0) {
                     return HexFormat.of().formatHex(header.array(), HEADER_SALTS_FROM, HEADER_SALTS_TO) + " frame " + index;
                 }
             }
@@ -98,6 +114,11 @@ final class SqliteFingerprint {
         } catch (IOException e) {
             throw new StoreException(wal + ": cannot read the SQLite file (" + e.getMessage() + "); check that it is readable", e);
         }
+    }
+
+    private static boolean readFrameHeader(FileChannel wal, ByteBuffer frame, long index, long frameBytes) throws IOException {
+        frame.clear();
+        return SqliteWalFrames.readFully(wal, frame, WAL_HEADER_BYTES + (index - 1) * frameBytes) == FRAME_HEADER_BYTES;
     }
 
     private static byte[] head(Path file, int bytes) {

@@ -1,7 +1,7 @@
 package dev.sessiondb.ui.sessions;
 
+import dev.sessiondb.store.ChangeWatch;
 import dev.sessiondb.store.SessionStore;
-import dev.sessiondb.store.StoreFingerprint;
 import dev.sessiondb.ui.common.BackgroundTask;
 import dev.sessiondb.ui.common.CurrentStore;
 import dev.sessiondb.ui.common.TaskExecutor;
@@ -12,10 +12,10 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.util.Duration;
 
 /**
- * Notices that the open store was changed by someone else (Minsky, another app window): its
- * fingerprint is taken when the store is shown or reloaded, and compared again in the background
- * every few seconds and when the window gets the focus. The app's own edits reload the views and
- * so take a new fingerprint.
+ * Notices that the open store was changed by someone else (Minsky, another app window): a watch
+ * ({@link SessionStore#watchChanges}) begins when the store is shown or reloaded, and is asked in the
+ * background every few seconds and when the window gets the focus, until it sees a change. The app's
+ * own edits reload the views and so begin a new watch.
  */
 public final class ExternalChangesViewModel {
 
@@ -25,15 +25,15 @@ public final class ExternalChangesViewModel {
     private final CurrentStore current;
     private final TaskExecutor executor;
     private SessionStore watched;
-    private StoreFingerprint baseline;
+    private ChangeWatch watch;
     private boolean checking;
     private Timeline polling;
 
     public ExternalChangesViewModel(CurrentStore current, TaskExecutor executor) {
         this.current = current;
         this.executor = executor;
-        current.storeProperty().addListener((property, before, after) -> takeBaseline());
-        current.revisionProperty().addListener((property, before, after) -> takeBaseline());
+        current.storeProperty().addListener((property, before, after) -> startWatching());
+        current.revisionProperty().addListener((property, before, after) -> startWatching());
     }
 
     /** What changed outside, for the bar above the sessions; empty while nothing did. */
@@ -44,15 +44,16 @@ public final class ExternalChangesViewModel {
     /** Looks at the store again (in the background); when it differs from what is shown, says so. */
     public void check() {
         SessionStore store = current.store();
-        StoreFingerprint expected = baseline;
-        if (store == null || store != watched || expected == null || checking) {
+        ChangeWatch asked = watch;
+        // once a change is said, nothing more is to say until a reload
+        if (store == null || store != watched || asked == null || checking || !message.get().isEmpty()) {
             return;
         }
         checking = true;
-        executor.execute(BackgroundTask.of("Look for changes in " + store.locator().display(), monitor -> store.fingerprint())
-                .onSuccess(seen -> {
+        executor.execute(BackgroundTask.of("Look for changes in " + store.locator().display(), monitor -> asked.changed())
+                .onSuccess(changed -> {
                     checking = false;
-                    if (store == watched && expected == baseline && !seen.equals(expected)) {
+                    if (store == watched && asked == watch && changed) {
                         message.set(store.locator().display() + " was changed by another program since it was loaded.");
                     }
                 })
@@ -80,18 +81,18 @@ public final class ExternalChangesViewModel {
         }
     }
 
-    private void takeBaseline() {
+    private void startWatching() {
         message.set("");
         SessionStore store = current.store();
         watched = store;
-        baseline = null;
+        watch = null;
         if (store == null) {
             return;
         }
-        executor.execute(BackgroundTask.of("Look at " + store.locator().display(), monitor -> store.fingerprint())
+        executor.execute(BackgroundTask.of("Look at " + store.locator().display(), monitor -> store.watchChanges())
                 .onSuccess(seen -> {
                     if (store == watched) {
-                        baseline = seen;
+                        watch = seen;
                     }
                 }));
     }

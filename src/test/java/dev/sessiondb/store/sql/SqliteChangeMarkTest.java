@@ -3,45 +3,14 @@ package dev.sessiondb.store.sql;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A SQLite file's change mark ({@link SqliteFingerprint#of}), which plans and undo compare, against another program's
  * connection to the same file: its checkpoints (which rewrite the database file and empty or delete the WAL) leave the mark
  * as it was; each of its commits moves it, one that leaves the file's size as it was and one made in rollback-journal mode too.
  */
-class SqliteChangeMarkTest {
-
-    @TempDir
-    Path dir;
-    private Path database;
-    /** The other program, running: while it is open, its commits stay in the WAL until it checkpoints them. */
-    private Connection other;
-
-    @BeforeEach
-    void walFileWithUncheckpointedCommits() throws Exception {
-        database = dir.resolve("store.db");
-        other = DriverManager.getConnection("jdbc:sqlite:" + database);
-        execute("PRAGMA journal_mode=WAL");
-        execute("PRAGMA wal_autocheckpoint=0");
-        execute("CREATE TABLE t (k INTEGER PRIMARY KEY, v TEXT)");
-        execute("INSERT INTO t SELECT value, 'first ' || value FROM (WITH RECURSIVE n(value) AS (SELECT 1 UNION ALL SELECT value + 1 FROM n"
-                + " WHERE value < 2000) SELECT value FROM n)");
-    }
-
-    @AfterEach
-    void closeIt() throws SQLException {
-        other.close();
-    }
+class SqliteChangeMarkTest extends WalFileOfAnotherProgram {
 
     @Test
     void checkpointsAndTheLastCloseLeaveTheMarkAsItWas() throws Exception {
@@ -101,22 +70,5 @@ class SqliteChangeMarkTest {
 
         assertThat(Files.size(wal())).as("the rolled-back write left its frames").isGreaterThan(walBefore);
         assertThat(SqliteFingerprint.of(database)).isEqualTo(before);
-    }
-
-    private void execute(String sql) throws SQLException {
-        try (Statement statement = other.createStatement()) {
-            statement.execute(sql);
-        }
-    }
-
-    private void checkpoint(String mode) throws SQLException {
-        try (Statement statement = other.createStatement(); ResultSet result = statement.executeQuery("PRAGMA wal_checkpoint(" + mode + ")")) {
-            result.next();
-            assertThat(result.getInt(1)).as("the checkpoint did all it was asked").isZero();
-        }
-    }
-
-    private Path wal() {
-        return Path.of(database + "-wal");
     }
 }

@@ -12,6 +12,10 @@ import dev.sessiondb.ui.TestStores;
 import dev.sessiondb.ui.common.CurrentStore;
 import dev.sessiondb.ui.common.CurrentThreadTaskExecutor;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,6 +48,34 @@ class ExternalChangesViewModelTest {
         }
         current.show(StoreFactory.open(sqlite, OpenMode.EXISTING));
         assertChangeNoticed(sqlite);
+    }
+
+    /** The watch reads the files' headers, not every page: another program's checkpoint is still no change, its next commit is one. */
+    @Test
+    void aSqliteStoreOnlyCheckpointedByAnotherProgramIsNotReportedItsNextWriteIs() throws Exception {
+        StoreLocator sqlite = StoreLocator.parse("sqlite:" + directory.resolve("s.db"));
+        try (SessionStore create = StoreFactory.open(sqlite, OpenMode.CREATE_IF_MISSING)) {
+            create.put(dev.sessiondb.sample.SampleSessions.minskyRecord(1, 1));
+        }
+        try (Connection minsky = DriverManager.getConnection("jdbc:sqlite:" + sqlite.path())) {
+            execute(minsky, "PRAGMA wal_autocheckpoint=0");
+            execute(minsky, "UPDATE sessions SET status = 'before the window' WHERE 1");
+            current.show(StoreFactory.open(sqlite, OpenMode.EXISTING));
+
+            execute(minsky, "PRAGMA wal_checkpoint(TRUNCATE)");
+            viewModel.check();
+            assertThat(viewModel.messageProperty().get()).as("only checkpointed").isEmpty();
+
+            execute(minsky, "UPDATE sessions SET status = 'CHANGED-BY-MINSKY' WHERE 1");
+            viewModel.check();
+            assertThat(viewModel.messageProperty().get()).contains("was changed by another program");
+        }
+    }
+
+    private static void execute(Connection connection, String sql) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
     }
 
     @Test
