@@ -2,6 +2,7 @@ package dev.sessiondb.ui.sessions;
 
 import dev.sessiondb.store.ChangeWatch;
 import dev.sessiondb.store.SessionStore;
+import dev.sessiondb.store.StoreLocator;
 import dev.sessiondb.ui.common.BackgroundTask;
 import dev.sessiondb.ui.common.CurrentStore;
 import dev.sessiondb.ui.common.TaskExecutor;
@@ -10,6 +11,8 @@ import javafx.animation.Timeline;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.util.Duration;
+import java.util.OptionalLong;
+import java.util.function.BiConsumer;
 
 /**
  * Notices that the open store was changed by someone else (Minsky, another app window): a watch
@@ -28,6 +31,7 @@ public final class ExternalChangesViewModel {
     private ChangeWatch watch;
     private boolean checking;
     private Timeline polling;
+    private BiConsumer<StoreLocator, Long> counted = (store, sessions) -> { };
 
     public ExternalChangesViewModel(CurrentStore current, TaskExecutor executor) {
         this.current = current;
@@ -41,6 +45,14 @@ public final class ExternalChangesViewModel {
         return message.getReadOnlyProperty();
     }
 
+    /**
+     * Told the open store's count of sessions when a watch begins (on opening, on a reload) and when a check sees a change,
+     * so labels can say it as it is now; an unchanged store is not counted again.
+     */
+    public void whenCounted(BiConsumer<StoreLocator, Long> counted) {
+        this.counted = counted;
+    }
+
     /** Looks at the store again (in the background); when it differs from what is shown, says so. */
     public void check() {
         SessionStore store = current.store();
@@ -50,10 +62,11 @@ public final class ExternalChangesViewModel {
             return;
         }
         checking = true;
-        executor.execute(BackgroundTask.of("Look for changes in " + store.locator().display(), monitor -> asked.changed())
-                .onSuccess(changed -> {
+        executor.execute(BackgroundTask.of("Look for changes in " + store.locator().display(), monitor -> asked.changed() ? OptionalLong.of(store.count()) : OptionalLong.empty())
+                .onSuccess(countWhenChanged -> {
                     checking = false;
-                    if (store == watched && asked == watch && changed) {
+                    if (store == watched && asked == watch && countWhenChanged.isPresent()) {
+                        counted.accept(store.locator(), countWhenChanged.getAsLong());
                         message.set(store.locator().display() + " was changed by another program since it was loaded.");
                     }
                 })
@@ -89,11 +102,16 @@ public final class ExternalChangesViewModel {
         if (store == null) {
             return;
         }
-        executor.execute(BackgroundTask.of("Look at " + store.locator().display(), monitor -> store.watchChanges())
+        executor.execute(BackgroundTask.of("Look at " + store.locator().display(), monitor -> new Watched(store.watchChanges(), store.count()))
                 .onSuccess(seen -> {
                     if (store == watched) {
-                        watch = seen;
+                        watch = seen.watch();
+                        counted.accept(store.locator(), seen.sessions());
                     }
                 }));
+    }
+
+    /** A watch begun and the count of sessions seen as it began. */
+    private record Watched(ChangeWatch watch, long sessions) {
     }
 }

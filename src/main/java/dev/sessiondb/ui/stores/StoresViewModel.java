@@ -159,6 +159,12 @@ public final class StoresViewModel {
                         .onFailure(failure -> dialogs.showError("Cannot connect to " + entry.title(), failure.getMessage()))))));
     }
 
+    /** The store {@code store} holds {@code sessions} now: its Discovered entry says so. */
+    public void counted(StoreLocator store, long sessions) {
+        String shown = store.withoutPassword().display();
+        discovered.replaceAll(entry -> entry.locator().equals(shown) ? DiscoveredEntries.recounted(entry, sessions) : entry);
+    }
+
     public void discover() {
         executor.execute(BackgroundTask.of("Discover stores", monitor -> discovery.get())
                 .onSuccess(discovered::setAll)
@@ -182,12 +188,7 @@ public final class StoresViewModel {
             return;
         }
         executor.execute(BackgroundTask.of("Find the store to open", monitor -> firstRun.get().storeToOpen(last))
-                .onSuccess(chosen -> open(chosen.locator(), () -> {
-                    if (chosen.explicit()) {
-                        dialogs.notify("Opened " + chosen.locator().withoutPassword().display() + ": " + chosen.reason()
-                                + " names it, before the store open last");
-                    }
-                }))
+                .onSuccess(chosen -> open(chosen.locator(), chosen.explicit() ? ": " + chosen.reason() + " names it, before the store open last" : ""))
                 .onFailure(failure -> dialogs.notify("No store to open: " + failure.getMessage())));
     }
 
@@ -215,11 +216,11 @@ public final class StoresViewModel {
      * cannot be written does not keep the store from opening; the user is told. One that fails to open is not remembered.
      */
     private void open(StoreLocator locator) {
-        open(locator, () -> { });
+        open(locator, "");
     }
 
-    /** As {@link #open(StoreLocator)}, then runs {@code opened} once the store shows. */
-    private void open(StoreLocator locator, Runnable opened) {
+    /** As {@link #open(StoreLocator)}; the status line then says "Opened" and the store, then {@code why}, replacing what it said of the store open before. */
+    private void open(StoreLocator locator, String why) {
         String shown = locator.withoutPassword().display();
         credentials.complete(locator, dialogs, executor, completed -> completed.ifPresent(ready ->
                 executor.execute(BackgroundTask.of("Open " + shown, monitor -> opener.open(ready))
@@ -228,7 +229,7 @@ public final class StoresViewModel {
                             openStore.set(shown);
                             openStoreTitle.set(StoreEntry.of(shown, null).title());
                             remember(shown);
-                            opened.run();
+                            dialogs.notify("Opened " + shown + why);
                         })
                         .onFailure(failure -> {
                             if (!repeatsRepair.took(ready, failure)) {
