@@ -43,8 +43,8 @@ public final class RepairJob implements Job {
 
     /** How many changed records a plan and a report list; a dry run lists every one. */
     static final int LISTED_CHANGES = 1000;
-    /** The report's count of the findings that no fix resolves. */
-    private static final String NEEDING_A_PERSON = "findings of the fixed checks needing a person";
+    /** The count, in a plan and a report, of the findings of the checks run that no fix resolves: validate lists them after the repair. */
+    public static final String NEEDING_A_PERSON = "findings needing a person";
 
     private final StoreLocator locator;
     private final List<String> checks;

@@ -135,7 +135,7 @@ class RepairJobSqlTest {
 
         JobPlan plan = job.plan();
 
-        assertThat(plan.counts()).containsEntry("workspaces to register", 0L).containsEntry("findings of the fixed checks needing a person", 1L);
+        assertThat(plan.counts()).containsEntry("workspaces to register", 0L).containsEntry("findings needing a person", 1L);
         assertThat(plan.coercions()).noneMatch(line -> line.contains("task#500"));
         assertThat(plan.warnings()).noneMatch(line -> line.startsWith("not written:"));
     }

@@ -96,6 +96,8 @@ public final class ValidateWizardViewModel {
     private StoreLocator validated;
     private final RepeatsRepair repeatsRepair = new RepeatsRepair();
     private RepairJob repair;
+    /** Per check left unfixed by the previewed repair, its findings that no fix resolves: they need a person as much as the repair's own. */
+    private Map<String, Long> unfixedNeedingAPerson = Map.of();
 
     public ValidateWizardViewModel(TaskExecutor executor, DialogService dialogs, LocatorInput locators, StoreOpener opener,
                                    CurrentStore current, UndoStack undo, BackupJournal journal,
@@ -202,6 +204,11 @@ public final class ValidateWizardViewModel {
     }
 
     private void validate(StoreLocator locator) {
+        validate(locator, "");
+    }
+
+    /** Validates {@code locator}; {@code why} opens the status line, saying why the findings were replaced. */
+    private void validate(StoreLocator locator, String why) {
         List<String> names = checks.stream().filter(choice -> choice.run().get()).map(CheckChoice::name).toList();
         List<Path> roots = workspaceRoots();
         tasks.run("Validate " + StoreNames.shortName(locator), "Validating …", monitor -> {
@@ -214,8 +221,8 @@ public final class ValidateWizardViewModel {
         }, found -> {
             validated = locator;
             findings.setAll(grouped(found));
-            status.set(found.isEmpty() ? "No findings: the store is consistent." : String.format("%,d findings in %d checks. Tick the fixes to make.",
-                    found.size(), findings.size()));
+            status.set(why + (found.isEmpty() ? "No findings: the store is consistent." : String.format("%,d findings in %d checks. Tick the fixes to make.",
+                    found.size(), findings.size())));
         }, failure -> {
             if (repeatsRepair.took(locator, failure)) {
                 status.set("Sessions repeat in " + StoreNames.shortName(locator) + ": no check can run until they are resolved.");
@@ -247,9 +254,9 @@ public final class ValidateWizardViewModel {
             repair = preview.repair();
             changes.setAll(preview.lines());
             changesetReady.set(preview.updates() + preview.inserts() > 0);
-            // the planner counts what the chosen checks cannot fix; the findings of checks without a fix need a person too
-            long needPerson = preview.manual() + findings.stream().filter(group -> !fixing.contains(group.check()))
-                    .flatMap(group -> group.lines().stream()).filter(line -> !line.repairable()).count();
+            // the planner counts what the chosen checks cannot fix; the findings of checks left unfixed need a person too
+            unfixedNeedingAPerson = needingAPerson(findings.stream().filter(group -> !fixing.contains(group.check())).toList());
+            long needPerson = preview.manual() + unfixedNeedingAPerson.values().stream().mapToLong(Long::longValue).sum();
             status.set(String.format("%,d records to update, %,d to add; %,d %s a person (no automatic fix). Nothing is written yet.%s",
                     preview.updates(), preview.inserts(), needPerson, needPerson == 1 ? "finding needs" : "findings need",
                     preview.updates() + preview.inserts() > PREVIEW_LIMIT ? String.format(" (the first %,d records are shown)", PREVIEW_LIMIT) : ""));
@@ -260,6 +267,7 @@ public final class ValidateWizardViewModel {
     public void apply() {
         RepairJob planned = repair;
         StoreLocator locator = validated;
+        Map<String, Long> unfixed = unfixedNeedingAPerson;
         if (planned == null || !changesetReady.get() || undo.refusesJobs(status::set)) {
             return;
         }
@@ -270,12 +278,16 @@ public final class ValidateWizardViewModel {
             current.changed();
             long changed = report.counts().getOrDefault("records to change", 0L);
             long registered = report.counts().getOrDefault("workspaces to register", 0L);
+            // the count the preview gave: the report's, of the checks fixed, and those of the checks left unfixed
+            Map<String, Long> counts = new LinkedHashMap<>(report.counts());
+            unfixed.values().forEach(count -> counts.merge(RepairJob.NEEDING_A_PERSON, count, Long::sum));
             List<String> lines = new ArrayList<>();
             report.backupId().map(JobSummary::backupLine).ifPresent(lines::add);
             lines.addAll(report.warnings());
+            unfixed.forEach((check, count) -> lines.add(Changeset.needingAPerson(count, check)));
             status.set("Applied. Validate again to see what is left.");
             ReportedJob.show(report, new JobSummary(String.format("Repaired: %,d records updated, %,d added", changed, registered),
-                    JobSummary.Tone.GOOD, report.counts(), lines), result, status, undo, journal);
+                    JobSummary.Tone.GOOD, counts, lines), result, status, undo, journal, () -> restored(locator));
         }, this::applyStopped);
     }
 
@@ -293,6 +305,30 @@ public final class ValidateWizardViewModel {
         changesetReady.set(false);
         status.set("Nothing was applied: " + failure.getMessage() + ".");
         dialogs.showError("Repair refused", failure.getMessage());
+    }
+
+    /**
+     * The repair of {@code locator} was undone, so findings or a preview of it describe the repaired store, not the one
+     * restored: the Findings page validates it again, the Preview page drops its plan. The Apply page's Validate again
+     * and the Store page's Next validate afresh anyway.
+     */
+    private void restored(StoreLocator locator) {
+        if (validated == null || !validated.display().equals(locator.display())) {
+            return;
+        }
+        switch (steps.current()) {
+            case FINDINGS -> {
+                findings.clear();
+                validate(validated, "The repair was undone; validated again: ");
+            }
+            case PREVIEW -> {
+                repair = null;
+                changes.clear();
+                changesetReady.set(false);
+                status.set("The repair was undone, so this preview no longer shows the store: go Back to validate it again.");
+            }
+            default -> { }
+        }
     }
 
     /** Shows a finding's session in the detail pane, when the validated store is the one open. */
@@ -351,6 +387,18 @@ public final class ValidateWizardViewModel {
             case PREVIEW -> changesetReady.get();
             default -> true;
         };
+    }
+
+    /** Per check of {@code groups}, how many of its findings no fix resolves; checks with none are left out. */
+    private static Map<String, Long> needingAPerson(List<FindingGroup> groups) {
+        Map<String, Long> byCheck = new LinkedHashMap<>();
+        groups.forEach(group -> {
+            long count = group.lines().stream().filter(line -> !line.repairable()).count();
+            if (count > 0) {
+                byCheck.put(group.check(), count);
+            }
+        });
+        return byCheck;
     }
 
     private static List<FindingGroup> grouped(List<Finding> found) {

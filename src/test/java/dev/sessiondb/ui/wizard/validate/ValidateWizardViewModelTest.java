@@ -141,6 +141,56 @@ class ValidateWizardViewModelTest {
         assertThat(viewModel.statusProperty().get()).startsWith("Undone: Restored json:" + fixture + " as it was at ");
     }
 
+    /** The audit: after Validate again and an Undo, the Findings page still listed the repaired store's findings. */
+    @Test
+    void anUndoWhileTheFindingsShowValidatesTheRestoredStoreAgain() {
+        goToApply();
+        viewModel.apply();
+        viewModel.revalidate();
+        assertThat(viewModel.findings()).extracting(FindingGroup::check).containsExactlyInAnyOrder("duplicate-session", "workspace-missing");
+
+        undo.undo();
+
+        assertThat(viewModel.findings()).extracting(FindingGroup::check)
+                .containsExactlyInAnyOrder("repo-name-variant", "task-id-form", "task-id-missing", "duplicate-session", "workspace-missing");
+        assertThat(group("repo-name-variant").lines()).hasSize(50);
+        assertThat(viewModel.statusProperty().get()).isEqualTo("The repair was undone; validated again: 221 findings in 5 checks. Tick the fixes to make.");
+    }
+
+    /** A preview of the repaired store would plan nothing the restored store needs: it goes, and Apply waits. */
+    @Test
+    void anUndoWhileThePreviewShowsDropsThePreview() {
+        viewModel.steps().next();
+        group("repo-name-variant").fixProperty().set(false);
+        viewModel.steps().next();
+        viewModel.steps().next();
+        viewModel.apply();
+        viewModel.revalidate();
+        viewModel.steps().next();
+        assertThat(viewModel.changes()).as("the preview of the fixes left").isNotEmpty();
+
+        undo.undo();
+
+        assertThat(viewModel.changes()).isEmpty();
+        assertThat(viewModel.changesetReadyProperty().get()).isFalse();
+        assertThat(viewModel.statusProperty().get()).isEqualTo("The repair was undone, so this preview no longer shows the store: go Back to validate it again.");
+    }
+
+    /** The audit: the preview said 164 findings need a person, the report after Apply 1 (those of the fixed checks only). */
+    @Test
+    void theReportCountsTheFindingsNeedingAPersonAsThePreviewDid() {
+        viewModel.steps().next();
+        viewModel.steps().next();
+        assertThat(viewModel.statusProperty().get()).contains("; 162 findings need a person (no automatic fix)");
+        viewModel.steps().next();
+
+        viewModel.apply();
+
+        JobSummary result = viewModel.resultProperty().get();
+        assertThat(result.counts()).containsEntry("findings needing a person", 162L);
+        assertThat(result.lines()).contains("18 duplicate-session findings need a person", "144 workspace-missing findings need a person");
+    }
+
     /** What Apply writes is what the preview showed: a record it showed, changed since by another program, refuses the apply. */
     @Test
     void applyRefusesWhenARecordThePreviewShowedChangedSinceAndSaysToPreviewAgain() throws Exception {

@@ -1,0 +1,105 @@
+package dev.sessiondb.ui;
+
+import static dev.sessiondb.ui.AppState.read;
+import static dev.sessiondb.ui.AppState.waitFor;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sessiondb.job.backup.BackupJournal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import javafx.scene.Node;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeView;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.GridPane;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The audit: after Apply fixes, Validate again and an Undo, the Findings page still listed the repaired store's findings,
+ * and the report after Apply counted fewer findings needing a person than the preview had. The page validates the
+ * restored store again, and preview and report give one count.
+ */
+@ExtendWith(ApplicationExtension.class)
+class ValidateAfterUndoFlowTest {
+
+    @TempDir
+    static Path directory;
+
+    private final ScriptedDialogService dialogs = new ScriptedDialogService();
+    private Path run;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        run = Files.createTempDirectory(directory, "run");
+        TestWindows.show(stage, run, dialogs, new BackupJournal(run.resolve("journal")));
+    }
+
+    @Test
+    void afterAnUndoTheFindingsAreThoseOfTheRestoredStoreAndTheReportCountedWhatThePreviewDid(FxRobot robot) throws Exception {
+        Path fixture = TestStores.fixtureCopy(run);
+        byte[] original = Files.readAllBytes(fixture);
+        robot.clickOn("#jobs-menu");
+        waitFor(() -> robot.lookup("Validate and repair a store…").tryQuery().map(Node::isVisible).orElse(false));
+        robot.clickOn("Validate and repair a store…");
+        waitFor(() -> robot.lookup("#validate-store").tryQuery().map(Node::isVisible).orElse(false));
+        ComboBox<?> store = robot.lookup("#validate-store").queryAs(ComboBox.class);
+        robot.interact(() -> store.getEditor().setText(fixture.toString()));
+        waitFor(() -> fixture.toString().equals(store.getEditor().getText()));
+        press(robot, "#validate-next");
+        TreeView<String> findings = robot.lookup("#validate-findings").queryAs(TreeView.class);
+        waitFor(() -> groups(findings).size() == 5 && robot.lookup("#fix-repo-name-variant").tryQuery().isPresent());
+        press(robot, "#validate-next");
+        waitFor(() -> text(robot, "#validate-preview-status").contains("; 162 findings need a person"));
+        press(robot, "#validate-next");
+        press(robot, "#validate-run");
+        waitFor(() -> text(robot, "#validate-result-headline").startsWith("Repaired"));
+        assertThat(countShown(robot, "findings needing a person")).as("the preview's count").isEqualTo("162");
+
+        press(robot, "#validate-again");
+        waitFor(() -> groups(findings).size() == 2);
+        robot.press(KeyCode.CONTROL, KeyCode.Z).release(KeyCode.Z, KeyCode.CONTROL);
+
+        waitFor(() -> Arrays.equals(Files.readAllBytes(fixture), original) && groups(findings).size() == 5);
+        assertThat(groups(findings)).anyMatch(group -> group.startsWith("repo-name-variant"));
+        waitFor(() -> text(robot, "#validate-status").equals("The repair was undone; validated again: 221 findings in 5 checks. Tick the fixes to make."));
+        assertThat(dialogs.errors()).isEmpty();
+    }
+
+    private static List<String> groups(TreeView<String> findings) {
+        return read(() -> findings.getRoot().getChildren().stream().map(TreeItem::getValue).toList());
+    }
+
+    /** The value the report's counts show beside {@code name}. */
+    private static String countShown(FxRobot robot, String name) {
+        return read(() -> {
+            List<Node> cells = robot.lookup("#validate-result-counts").queryAs(GridPane.class).getChildren();
+            for (int i = 0; i + 1 < cells.size(); i++) {
+                if (cells.get(i) instanceof Label label && label.getText().equals(name)) {
+                    return ((Label) cells.get(i + 1)).getText();
+                }
+            }
+            return "";
+        });
+    }
+
+    private static void press(FxRobot robot, String id) {
+        waitFor(() -> robot.lookup(id).tryQuery().map(node -> node.isVisible() && !node.isDisabled() && node.getScene() != null).orElse(false));
+        robot.clickOn(id);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private static String text(FxRobot robot, String id) {
+        return read(() -> robot.lookup(id).queryAs(Label.class).getText());
+    }
+}
