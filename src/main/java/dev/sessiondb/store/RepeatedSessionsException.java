@@ -1,6 +1,7 @@
 package dev.sessiondb.store;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A JSON file in which a session's key repeats. No command reads it as a store, as every job keys its records by
@@ -29,13 +30,27 @@ public final class RepeatedSessionsException extends StoreException {
 
     private final String file;
     private final List<Repeat> repeats;
+    private final Optional<String> byHand;
 
     /** @param repeats every repeat in the file, in file order; at least one */
     public RepeatedSessionsException(String file, List<Repeat> repeats, String advice) {
+        this(file, repeats, advice, Optional.empty());
+    }
+
+    /**
+     * @param byHand how a person removes a repeat where repair does not (rows of a SQL table, not records of a JSON file);
+     *               empty where repair removes the identical ones
+     */
+    public RepeatedSessionsException(String file, List<Repeat> repeats, String advice, Optional<String> byHand) {
         super(file + ": " + repeats.get(0).describe() + (repeats.size() == 1 ? "; keep one of them"
                 : " (and " + (repeats.size() - 1) + " more repeats); keep one of each") + " (sessiondb validate lists every repeat); " + advice);
         this.file = file;
         this.repeats = List.copyOf(repeats);
+        this.byHand = byHand;
+    }
+
+    public Optional<String> byHand() {
+        return byHand;
     }
 
     public String file() {

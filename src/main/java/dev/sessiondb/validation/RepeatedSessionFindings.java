@@ -18,14 +18,15 @@ public final class RepeatedSessionFindings {
         String backup = "after a copy of the file (cp " + repeated.file() + " " + repeated.file() + ".bak)";
         List<Finding> findings = new ArrayList<>();
         for (Repeat repeat : repeated.repeats()) {
-            String fix = repeat.identical()
+            String fix = repeated.byHand().isPresent() ? "compare " + repeat.first() + " with " + repeat.second() + "; " + repeated.byHand().get()
+                    : repeat.identical()
                     ? "run sessiondb repair: it removes the repeat, " + repeat.second() + ", after a backup (undo puts it back): " + repeat.first()
                     + " is the same record, so nothing is lost"
                     : "compare " + repeat.first() + " with " + repeat.second() + ", keep the one to keep and delete the other " + backup;
             findings.add(new Finding("duplicate-session", Severity.ERROR, repeat.session(), repeat.describe(), fix, List.of()));
         }
         findings.add(new Finding("duplicate-session", Severity.ERROR, null,
-                "the other checks did not run: no command reads a file in which a session repeats as a store",
+                "the other checks did not run: no command reads a store in which a session repeats",
                 "remove the repeats above, then run sessiondb validate again", List.of()));
         return findings;
     }

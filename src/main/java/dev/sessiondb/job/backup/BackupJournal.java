@@ -406,6 +406,9 @@ public final class BackupJournal {
                 guard[0] = new RestoreGuard(locator, mark, Optional.of(store.fingerprint()));
                 return backUp(runId, store, Backup.undoReason(backup.id()), monitor);
             } catch (RepeatedSessionsException repeated) {
+                if (repeated.byHand().isPresent()) {
+                    throw repeated;
+                }
                 // a file in which sessions still repeat (a repair cut only the identical copies) is backed up as its bytes
                 guard[0] = new RestoreGuard(locator, mark, Optional.empty());
                 return backUpUnopenedFile(runId, locator, RepeatedRecords.in(locator.path(), Set.of()).records(), Backup.undoReason(backup.id()));

@@ -140,10 +140,10 @@ public final class RepairJob implements Job {
 
     /**
      * A JSON file in which sessions repeat opens as no store: its identical repeats are what this repair removes, unless
-     * the checks asked for leave out {@value RepeatRemoval#CHECK}.
+     * the checks asked for leave out {@value RepeatRemoval#CHECK}. Repeated rows of a SQL table are a person's to remove.
      */
     private RepeatRemoval repeatRemoval(RepeatedSessionsException repeated) {
-        if (!checks.isEmpty() && !checks.contains(RepeatRemoval.CHECK)) {
+        if (repeated.byHand().isPresent() || !checks.isEmpty() && !checks.contains(RepeatRemoval.CHECK)) {
             throw repeated;
         }
         return RepeatRemoval.of(locator, repeated);

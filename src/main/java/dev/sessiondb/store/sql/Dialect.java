@@ -101,7 +101,10 @@ enum Dialect {
     }
 
     BulkSink sink(Connection connection, TableWrite write) throws SQLException {
-        return this == POSTGRESQL ? new PostgresCopySink(connection, write) : new SqliteBatchSink(connection, write);
+        if (this == POSTGRESQL) {
+            return new PostgresCopySink(connection, write);
+        }
+        return write.keyEnforced() ? new SqliteBatchSink(connection, write) : new SqliteUnkeyedSink(connection, write);
     }
 
     /**

@@ -40,10 +40,13 @@ final class MinskyLayout implements Layout {
     private final String storeName;
     private final TableCatalog catalog;
     private final MinskyEra era;
+    /** Whether a constraint keys the table by session ({@link TableWrite#keyEnforced()}). */
+    private final boolean keyEnforced;
     private final List<MinskyColumn> columns = new ArrayList<>();
 
-    MinskyLayout(Dialect dialect, String storeName, TableCatalog catalog, MinskyEra era) {
+    MinskyLayout(Dialect dialect, String storeName, TableCatalog catalog, MinskyEra era, boolean keyEnforced) {
         this.dialect = dialect;
+        this.keyEnforced = keyEnforced;
         this.storeName = storeName;
         this.catalog = catalog;
         this.era = era;
@@ -130,7 +133,7 @@ final class MinskyLayout implements Layout {
     public List<TableWrite> writes() {
         List<String> names = new ArrayList<>(List.of(KEY_COLUMN));
         columns.forEach(column -> names.add(column.name()));
-        return List.of(TableWrite.upsert("sessions", names, KEY_COLUMN));
+        return List.of(keyEnforced ? TableWrite.upsert("sessions", names, KEY_COLUMN) : TableWrite.upsertUnkeyed("sessions", names, KEY_COLUMN));
     }
 
     @Override

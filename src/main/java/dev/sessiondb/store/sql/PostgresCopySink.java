@@ -181,15 +181,34 @@ final class PostgresCopySink implements BulkSink {
         try (Statement statement = connection.createStatement()) {
             if (write.deleteByKey()) {
                 statement.execute("DELETE FROM " + write.table() + " t USING " + stage + " s WHERE t." + key + " = s." + key);
-            } else {
-                String updates = write.columns().stream().filter(column -> !column.equals(write.keyColumn()))
+            } else if (write.keyEnforced()) {
+                String updates = write.valueColumns().stream()
                         .map(column -> Dialect.quote(column) + " = EXCLUDED." + Dialect.quote(column)).collect(Collectors.joining(", "));
-                statement.execute("INSERT INTO " + write.table() + " (" + columnList() + ") SELECT DISTINCT ON (" + key + ") " + columnList()
-                        + " FROM " + stage + " ORDER BY " + key + ", stage_row DESC ON CONFLICT (" + key + ") DO "
+                statement.execute("INSERT INTO " + write.table() + " (" + columnList() + ") " + lastRowOfEachKey(key) + " ON CONFLICT (" + key + ") DO "
                         + (updates.isEmpty() ? "NOTHING" : "UPDATE SET " + updates));
+            } else {
+                mergeUnkeyed(statement, key);
             }
             statement.execute("DROP TABLE " + stage);
         }
+    }
+
+    private String lastRowOfEachKey(String key) {
+        return "SELECT DISTINCT ON (" + key + ") " + columnList() + " FROM " + stage + " ORDER BY " + key + ", stage_row DESC";
+    }
+
+    /**
+     * Into a table no constraint keys (ON CONFLICT has nothing to match): rows whose key is there update it, the others
+     * are inserted. The store opened only if no key repeats in it ({@link RepeatedRows}), so an update touches one row.
+     */
+    private void mergeUnkeyed(Statement statement, String key) throws SQLException {
+        if (!write.valueColumns().isEmpty()) {
+            statement.execute("UPDATE " + write.table() + " t SET " + write.valueColumns().stream()
+                    .map(column -> Dialect.quote(column) + " = s." + Dialect.quote(column)).collect(Collectors.joining(", "))
+                    + " FROM (" + lastRowOfEachKey(key) + ") s WHERE t." + key + " = s." + key);
+        }
+        statement.execute("INSERT INTO " + write.table() + " (" + columnList() + ") SELECT " + columnList() + " FROM (" + lastRowOfEachKey(key)
+                + ") s WHERE NOT EXISTS (SELECT 1 FROM " + write.table() + " t WHERE t." + key + " = s." + key + ")");
     }
 
     /**

@@ -319,8 +319,12 @@ public final class SqlStores {
         try (Connection connection = dataSource.getConnection()) {
             catalog = TableCatalog.read(connection, dialect, "sessions");
             MinskyEra era = dialect == Dialect.SQLITE ? MinskyEra.sqlite(catalog.columns()) : MinskyEra.postgres(DrizzleLedger.migrations(connection));
+            boolean keyEnforced = RepeatedRows.keyEnforced(connection, dialect, "sessions", MinskyLayout.KEY_COLUMN);
+            if (!keyEnforced) {
+                RepeatedRows.refuseRepeats(connection, dialect, name, "sessions", MinskyLayout.KEY_COLUMN);
+            }
             connection.rollback();
-            return new MinskyLayout(dialect, name, catalog, era);
+            return new MinskyLayout(dialect, name, catalog, era, keyEnforced);
         }
     }
 

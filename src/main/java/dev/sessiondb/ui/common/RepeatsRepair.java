@@ -20,7 +20,7 @@ public final class RepeatsRepair {
 
     /** Whether {@code failure} was repeated sessions and went to the repair; otherwise the caller says what failed. */
     public boolean took(StoreLocator locator, Exception failure) {
-        if (failure instanceof RepeatedSessionsException repeated && offer.isPresent()) {
+        if (failure instanceof RepeatedSessionsException repeated && repeated.byHand().isEmpty() && offer.isPresent()) {
             offer.get().accept(locator, repeated);
             return true;
         }
