@@ -30,6 +30,6 @@ public record FieldChange(String field, ValueChange change, long records) {
 
     /** Whether every lossy change drops its field, none keeping a cut value. */
     public static boolean onlyNotKept(List<FieldChange> changes) {
-        return changes.stream().filter(FieldChange::lossy).allMatch(change -> change.change() == ValueChange.NOT_KEPT);
+        return changes.stream().filter(FieldChange::lossy).allMatch(change -> change.change().dropsField());
     }
 }

@@ -10,7 +10,7 @@ import java.util.Set;
 public final class Checks {
 
     public static final List<String> NAMES = List.of("required-field", "invalid-date", "task-id-form", "task-id-missing", "repo-name-variant",
-            "duplicate-session", "workspace-missing", "workspace-unregistered", "pr-state-mismatch", "malformed-field", "secret-in-record", "schema-drift",
+            "duplicate-session", "workspace-missing", "workspace-unregistered", "pr-state-mismatch", "malformed-field", "field-type", "secret-in-record", "schema-drift",
             "store-damage");
 
     private Checks() {
@@ -65,6 +65,7 @@ public final class Checks {
             case "workspace-unregistered" -> new WorkspaceUnregisteredCheck(context.workspaceRoots(), context.baseDirectory());
             case "pr-state-mismatch" -> new PrStateMismatchCheck();
             case "malformed-field" -> new MalformedFieldCheck();
+            case "field-type" -> new FieldTypeCheck();
             case "secret-in-record" -> new SecretInRecordCheck();
             case "schema-drift" -> new SchemaDriftCheck(context.locator(), context.info().layout());
             case "store-damage" -> new StoreDamageCheck(context.locator(), context.skippedDamage());

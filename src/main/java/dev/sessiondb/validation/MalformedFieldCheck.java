@@ -45,7 +45,8 @@ final class MalformedFieldCheck implements Check {
         }
     }
 
-    private static String shown(String name, JsonNode value) {
+    /** The value as a finding shows it: its type, or the text it holds (secrets masked, cut to {@value #SHOWN} characters). */
+    static String shown(String name, JsonNode value) {
         if (!value.isTextual()) {
             return JsonCodec.describeType(value);
         }

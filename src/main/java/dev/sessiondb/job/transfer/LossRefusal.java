@@ -22,13 +22,18 @@ final class LossRefusal {
         List<String> problems = new ArrayList<>();
         String notKept = joined(changes, ValueChange.NOT_KEPT);
         String cut = joined(changes, ValueChange.DIGITS_PAST_MILLISECOND_CUT);
+        String wrongType = joined(changes, ValueChange.WRONG_TYPE);
         if (!notKept.isEmpty()) {
             problems.add("cannot hold " + notKept);
+        }
+        if (!wrongType.isEmpty()) {
+            problems.add("cannot hold the values of " + wrongType + " that are not of its columns' types, which Minsky cannot read"
+                    + " (sessiondb validate --check field-type names each record)");
         }
         if (!cut.isEmpty()) {
             problems.add("would cut the digits past the millisecond of " + cut);
         }
-        String without = (notKept.isEmpty() ? "" : " without those fields") + (notKept.isEmpty() || cut.isEmpty() ? "" : " and")
+        String without = (notKept.isEmpty() && wrongType.isEmpty() ? "" : " without those fields") + ((notKept.isEmpty() && wrongType.isEmpty()) || cut.isEmpty() ? "" : " and")
                 + (cut.isEmpty() ? "" : " with those dates cut to the millisecond");
         return new Refusal(Refusal.Reason.FIELDS_TARGET_CANNOT_HOLD, "the target " + target.display() + " " + String.join(" and ", problems),
                 "use --layout native to keep every field, or pass --allow-loss to write them" + without

@@ -108,17 +108,29 @@ record MinskyColumn(SessionField field, String name, Kind kind, TableCatalog.Col
                 return instant.get().getNano() % 1_000_000 == 0 ? Optional.empty() : Optional.of(ValueChange.DIGITS_PAST_MILLISECOND_CUT);
             }
         }
+        if (kind == Kind.INTEGER || kind == Kind.BOOLEAN || kind == Kind.BOOLEAN_TEXT) {
+            return Optional.of(typedFromText(value).isPresent() ? ValueChange.KEPT_AS_COLUMN_TYPE : ValueChange.WRONG_TYPE);
+        }
         return Optional.of(ValueChange.NOT_KEPT);
     }
 
-    /** The value as the column takes it, or null when the record has none. */
+    /** The one value of an INTEGER or boolean column's type that text means ({@code "12"}, {@code "true"}), if there is one. */
+    private Optional<JsonNode> typedFromText(JsonNode value) {
+        return value.isTextual() ? field.type().meantBy(value) : Optional.empty();
+    }
+
+    /** The value as the column takes it, or null when the record has none or its value has no value of the column's type. */
     Object toColumn(JsonNode value) {
         if (value == null || storesAsNull(value)) {
             return null;
         }
+        if ((kind == Kind.INTEGER || kind == Kind.BOOLEAN || kind == Kind.BOOLEAN_TEXT) && !keeps(value)) {
+            // never written as another type than the column's, which Minsky could not read: its value of that type, or nothing
+            return typedFromText(value).map(typed -> kind == Kind.INTEGER ? (Object) typed.asLong() : typed.asText()).orElse(null);
+        }
         return switch (kind) {
             case JSON -> JsonCodec.compact(value);
-            case INTEGER -> value.isIntegralNumber() ? value.asLong() : value.asText();
+            case INTEGER -> value.asLong();
             case TIMESTAMP -> Timestamp.parse(value.asText()).toInstant().map(Object::toString).orElse(null);
             case UUID -> heldUuid(value.asText()).orElse(value.asText());
             default -> value.asText();
