@@ -19,6 +19,8 @@ final class TaskIdForms {
 
     /** A session named for a task: {@code task#079}, {@code #079}, {@code md#079}, {@code task-md#079}; a bare number is not taken for one. */
     private static final Pattern TASK_NAME = Pattern.compile("^(?:task-)?([a-z]{1,8})?#(\\d+)$", Pattern.CASE_INSENSITIVE);
+    /** A session named {@code task} and the task's number alone, as real stores hold them: {@code task025}, {@code task-96}. */
+    private static final Pattern PLAIN_TASK_NAME = Pattern.compile("^task-?(\\d+)$", Pattern.CASE_INSENSITIVE);
 
     /** The forms, in order of preference when two are equally common. */
     enum Form {
@@ -117,13 +119,14 @@ final class TaskIdForms {
      * {@code #digits} where the norm would need a backend nobody gave.
      */
     Optional<String> namedBy(String session) {
+        Matcher plain = PLAIN_TASK_NAME.matcher(session.strip());
         Matcher name = TASK_NAME.matcher(session.strip());
-        if (!name.matches()) {
+        if (!plain.matches() && !name.matches()) {
             return Optional.empty();
         }
-        String digits = name.group(2);
-        Optional<String> backend = Optional.ofNullable(name.group(1)).map(qualifier -> qualifier.toLowerCase(Locale.ROOT))
-                .filter(qualifier -> !qualifier.equals("task"));
+        String digits = plain.matches() ? plain.group(1) : name.group(2);
+        Optional<String> backend = plain.matches() ? Optional.empty() : Optional.ofNullable(name.group(1))
+                .map(qualifier -> qualifier.toLowerCase(Locale.ROOT)).filter(qualifier -> !qualifier.equals("task"));
         return Optional.of(backend.map(qualifier -> qualifier + "#" + digits).orElseGet(() -> inNorm(Optional.empty(), digits).orElse("#" + digits)));
     }
 

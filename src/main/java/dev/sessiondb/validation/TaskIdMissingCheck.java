@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * Sessions named for a task ({@code task#107}, {@code #87}, {@code task-md#092}) whose record has no task id:
+ * Sessions named for a task ({@code task#107}, {@code #87}, {@code task-md#092}, {@code task025}, {@code task-96}) whose record has no task id:
  * lookups by task do not find them, and Minsky's own migration skipped every record without
  * one. Bare numbers are not taken for task names. Repair sets the task id in the store's norm,
  * keeping a backend the name gives.

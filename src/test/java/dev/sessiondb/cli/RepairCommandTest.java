@@ -29,9 +29,9 @@ class RepairCommandTest {
 
         assertThat(run.exitCode()).as("findings are left for a person").isEqualTo(SessionDbCommand.FOUND);
         assertThat(run.out()).contains("change test-with-task (task-id-form)", "    taskId: \"143\" -> \"#143\"",
-                "    repoName: \"local-minsky\" -> \"local/minsky\"", "57 records to change, 0 workspaces to register",
+                "    repoName: \"local-minsky\" -> \"local/minsky\"", "58 records to change, 0 workspaces to register",
                 "18 duplicate-session findings need a person", "144 workspace-missing findings need a person", "Dry run: nothing was written.");
-        assertThat(run.out().lines().filter(line -> line.startsWith("  change ")).count()).isEqualTo(57);
+        assertThat(run.out().lines().filter(line -> line.startsWith("  change ")).count()).isEqualTo(58);
         assertThat(Files.readAllBytes(store)).isEqualTo(before);
         assertThat(dir.resolve("backups")).doesNotExist();
     }

@@ -382,6 +382,15 @@ class ChecksTest {
     }
 
     @Test
+    void aSessionNamedTaskAndItsNumberAloneIsNamedForThatTaskButOneWithMoreToItsNameIsNot() {
+        List<Finding> findings = run("task-id-missing", List.of(), minsky("a", ",\"taskId\":\"#079\""), minsky("task025", ""),
+                minsky("task-96", ""), minsky("task-071-tests", ""), minsky("test-task-002-validation", ""));
+
+        assertThat(findings).extracting(Finding::session).containsExactly("task025", "task-96");
+        assertThat(findings).extracting(finding -> finding.edits().get(0).value().asText()).containsExactly("#025", "#96");
+    }
+
+    @Test
     void aTieBetweenTwoFormsOffersNoRewrite() {
         List<Finding> findings = run("task-id-form", List.of(), minsky("a", ",\"taskId\":\"#079\""), minsky("b", ",\"taskId\":\"080\""));
 

@@ -45,7 +45,7 @@ class FixtureValidationTest {
                 "duplicate-session", 18L,
                 "repo-name-variant", 50L,
                 "task-id-form", 5L,
-                "task-id-missing", 4L,
+                "task-id-missing", 6L,
                 "workspace-missing", 144L)));
     }
 
@@ -82,7 +82,8 @@ class FixtureValidationTest {
     void sessionsNamedForATaskWithoutATaskIdGetOneInTheStoresForm() {
         List<Finding> findings = validateFixture(List.of("task-id-missing"));
 
-        assertThat(findings).extracting(Finding::session).containsExactlyInAnyOrder("#87", "#99", "task#107", "#142");
-        assertThat(findings).extracting(finding -> finding.edits().get(0).value().asText()).containsExactlyInAnyOrder("#87", "#99", "#107", "#142");
+        assertThat(findings).extracting(Finding::session).containsExactlyInAnyOrder("#87", "#99", "task#107", "#142", "task025", "task-96");
+        assertThat(findings).extracting(finding -> finding.edits().get(0).value().asText())
+                .containsExactlyInAnyOrder("#87", "#99", "#107", "#142", "#025", "#96");
     }
 }

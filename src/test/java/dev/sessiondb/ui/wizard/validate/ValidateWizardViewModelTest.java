@@ -60,7 +60,7 @@ class ValidateWizardViewModelTest {
                 .containsExactlyInAnyOrder(
                         org.assertj.core.groups.Tuple.tuple("repo-name-variant", 50, true),
                         org.assertj.core.groups.Tuple.tuple("task-id-form", 5, true),
-                        org.assertj.core.groups.Tuple.tuple("task-id-missing", 4, true),
+                        org.assertj.core.groups.Tuple.tuple("task-id-missing", 6, true),
                         org.assertj.core.groups.Tuple.tuple("duplicate-session", 18, false),
                         org.assertj.core.groups.Tuple.tuple("workspace-missing", 144, false));
         assertThat(viewModel.findings()).filteredOn(FindingGroup::isRepairable).allSatisfy(group -> assertThat(group.fixProperty().get()).isTrue());
@@ -105,7 +105,7 @@ class ValidateWizardViewModelTest {
 
         viewModel.apply();
 
-        assertThat(viewModel.resultProperty().get().headline()).isEqualTo("Repaired: 57 records updated, 0 added");
+        assertThat(viewModel.resultProperty().get().headline()).isEqualTo("Repaired: 58 records updated, 0 added");
         viewModel.revalidate();
         assertThat(viewModel.findings()).extracting(FindingGroup::check).containsExactlyInAnyOrder("duplicate-session", "workspace-missing");
     }
@@ -197,7 +197,7 @@ class ValidateWizardViewModelTest {
         viewModel.steps().next();
         viewModel.findings().stream().filter(group -> !group.check().equals("task-id-missing")).forEach(group -> group.fixProperty().set(false));
         viewModel.steps().next();
-        assertThat(viewModel.statusProperty().get()).startsWith("4 records to update");
+        assertThat(viewModel.statusProperty().get()).startsWith("6 records to update");
         String changedElsewhere = viewModel.changes().get(0).session();
         try (SessionStore store = StoreFactory.open("json:" + fixture, OpenMode.EXISTING)) {
             store.put(store.get(changedElsewhere).orElseThrow().with("taskId", "#901"));
