@@ -72,7 +72,7 @@ class ValidateAfterUndoFlowTest {
 
         waitFor(() -> Arrays.equals(Files.readAllBytes(fixture), original) && groups(findings).size() == 5);
         assertThat(groups(findings)).anyMatch(group -> group.startsWith("repo-name-variant"));
-        waitFor(() -> text(robot, "#validate-status").equals("The repair was undone; validated again: 221 findings in 5 checks. Tick the fixes to make."));
+        waitFor(() -> text(robot, "#validate-status").equals("The repair was undone; validated again: 223 findings in 5 checks. Tick the fixes to make."));
         assertThat(dialogs.errors()).isEmpty();
     }
 

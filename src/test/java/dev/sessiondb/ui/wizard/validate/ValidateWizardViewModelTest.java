@@ -154,7 +154,7 @@ class ValidateWizardViewModelTest {
         assertThat(viewModel.findings()).extracting(FindingGroup::check)
                 .containsExactlyInAnyOrder("repo-name-variant", "task-id-form", "task-id-missing", "duplicate-session", "workspace-missing");
         assertThat(group("repo-name-variant").lines()).hasSize(50);
-        assertThat(viewModel.statusProperty().get()).isEqualTo("The repair was undone; validated again: 221 findings in 5 checks. Tick the fixes to make.");
+        assertThat(viewModel.statusProperty().get()).isEqualTo("The repair was undone; validated again: 223 findings in 5 checks. Tick the fixes to make.");
     }
 
     /** A preview of the repaired store would plan nothing the restored store needs: it goes, and Apply waits. */
