@@ -10,6 +10,7 @@ import dev.sessiondb.store.sql.SchemaAtOnce;
 import dev.sessiondb.store.sql.SchemaHistory;
 import io.ebean.Database;
 import io.ebean.DatabaseFactory;
+import io.ebean.DuplicateKeyException;
 import io.ebean.config.DatabaseConfig;
 import io.ebean.platform.sqlite.SQLitePlatform;
 import java.io.IOException;
@@ -102,7 +103,12 @@ public final class Catalog implements AutoCloseable {
             return Optional.of(readOnlyAfter(file, e));
         }
         try {
-            catalog.history().reconcile(backups, journal::isWhole);
+            try {
+                catalog.history().reconcile(backups, journal::isWhole);
+            } catch (DuplicateKeyException raced) {
+                // a running job indexed one of the listed backups between the listing and this write: list again
+                catalog.history().reconcile(journal.list(), journal::isWhole);
+            }
             return Optional.of(catalog);
         } catch (RuntimeException e) {
             catalog.close();

@@ -31,6 +31,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The job history and the backup index of the catalog: what the journal heard (backups,
@@ -99,7 +100,9 @@ public final class JobHistory {
     /** A run backed a store up before writing: the backup enters the index and the run the history, with how the backup found the store. */
     public void backedUp(String runId, Backup backup, Optional<String> mark) {
         try (Transaction transaction = database.beginTransaction()) {
-            database.save(index(new BackupEntry(), backup, runId));
+            // a history read may have indexed it from the journal's folders already (reconcile), between the backup and now
+            BackupEntry entry = new QBackupEntry(database).id.eq(backup.id()).findOneOrEmpty().orElseGet(BackupEntry::new);
+            database.save(index(entry, backup, runId));
             JobRun run = run(runId).orElseGet(() -> newRun(runId, backup.reason(), backup.createdAt()));
             if (run.getTarget() == null) {
                 run.setTarget(backup.locator());
@@ -316,11 +319,13 @@ public final class JobHistory {
 
     /** The newest {@code limit} jobs, newest first; with a store, only the jobs that read or wrote it. */
     public List<PastJob> list(Optional<StoreLocator> store, int limit) {
-        return new QJobRun(database).orderBy().startedAt.desc().orderBy().runId.desc().findStream()
-                .map(JobHistory::toPastJob)
-                .filter(job -> store.isEmpty() || touches(job, store.get()))
-                .limit(limit)
-                .toList();
+        // closed here: a stream cut short by its limit would keep the catalog's one connection, and the next query wait 10 s for it
+        try (Stream<JobRun> runs = new QJobRun(database).orderBy().startedAt.desc().orderBy().runId.desc().findStream()) {
+            return runs.map(JobHistory::toPastJob)
+                    .filter(job -> store.isEmpty() || touches(job, store.get()))
+                    .limit(limit)
+                    .toList();
+        }
     }
 
     /** The jobs whose backup can still be put back on this store, the newest first: what Ctrl+Z undoes in turn. */

@@ -174,6 +174,30 @@ class CatalogTest {
     }
 
     /** The backup a migration into an existing SQLite file took of it. */
+    /**
+     * A history read in the window indexes the journal's backups; one taken by a job running then may be indexed by that read
+     * before the job tells the history it backed up (a test run met "UNIQUE constraint failed: backup_entry.id" there).
+     */
+    @Test
+    void aBackupAHistoryReadIndexedFirstIsStillRecordedAsItsJobsBackup() {
+        Path target = dir.resolve("target.db");
+        Backup backup = sqliteBackup("20261201T140000.000Z-repair-2a2b", target);
+        String runId = RunIds.runIdOf(backup);
+
+        try (Catalog catalog = Catalog.open(dir)) {
+            catalog.history().started(runId, "repair sqlite:" + target, List.of(), "sqlite:" + target);
+            catalog.history().reconcile(List.of(backup), id -> true);
+            catalog.history().backedUp(runId, backup, Optional.of("mark-before"));
+            catalog.history().ended(runId, "completed", Optional.empty());
+        }
+
+        try (Catalog catalog = Catalog.open(dir)) {
+            assertThat(catalog.history().list(Optional.empty(), 1)).extracting(PastJob::runId, PastJob::backupId)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple(runId, Optional.of(backup.id())));
+            assertThat(catalog.history().backups()).extracting(indexed -> indexed.backup().id()).containsExactly(backup.id());
+        }
+    }
+
     private static Backup sqliteBackup(String runId, Path target) {
         return new Backup(runId + "-beef", Instant.parse("2026-12-01T11:00:01Z"), "migrate json:a.json -> sqlite:" + target,
                 "sqlite:" + target, StoreFormat.SQLITE, Backup.Kind.of(StoreProvider.SnapshotKind.SQLITE), 300, Optional.empty());
