@@ -11,14 +11,20 @@ import javafx.animation.AnimationTimer;
  */
 final class PulseTimer extends AnimationTimer {
 
-    /** @param busySeconds CPU time the FX thread spent meanwhile (the rest it waited: for work, the renderer or a GC) */
-    record Gaps(int count, double maxMs, double p99Ms, double seconds, double busySeconds, String stack) {
+    /**
+     * @param busySeconds CPU time the FX thread spent meanwhile (the rest it waited: for work, the renderer or a GC)
+     * @param maxBusyMs the most CPU time the FX thread spent between two pulses: the stall's own work, which a
+     *        loaded host stretches far less than the stall (the thread's waits for a core are not in it)
+     */
+    record Gaps(int count, double maxMs, double p99Ms, double seconds, double busySeconds, double maxBusyMs, String stack) {
     }
 
     private long[] gaps = new long[4096];
     private int count;
     private long last;
     private long longest;
+    private long longestBusy;
+    private long cpuAtLast;
     private long cpuAtBegin;
     private String longestStack = "";
     private volatile long lastPulse = System.nanoTime();
@@ -38,7 +44,9 @@ final class PulseTimer extends AnimationTimer {
 
     @Override
     public void handle(long now) {
+        long cpu = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
         if (last != 0) {
+            longestBusy = Math.max(longestBusy, cpu - cpuAtLast);
             long gap = now - last;
             if (count == gaps.length) {
                 gaps = Arrays.copyOf(gaps, count * 2);
@@ -52,6 +60,7 @@ final class PulseTimer extends AnimationTimer {
             }
         }
         last = now;
+        cpuAtLast = cpu;
         lastPulse = System.nanoTime();
     }
 
@@ -59,6 +68,7 @@ final class PulseTimer extends AnimationTimer {
         cpuAtBegin = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
         count = 0;
         longest = 0;
+        longestBusy = 0;
         longestStack = "";
     }
 
@@ -68,7 +78,7 @@ final class PulseTimer extends AnimationTimer {
         long sum = Arrays.stream(sorted).sum();
         double busy = (ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpuAtBegin) / 1e9;
         return new Gaps(count, count == 0 ? 0 : sorted[count - 1] / 1e6,
-                count == 0 ? 0 : sorted[Math.min(count - 1, (int) Math.ceil(count * 0.99) - 1)] / 1e6, sum / 1e9, busy, longestStack);
+                count == 0 ? 0 : sorted[Math.min(count - 1, (int) Math.ceil(count * 0.99) - 1)] / 1e6, sum / 1e9, busy, longestBusy / 1e6, longestStack);
     }
 
     void watchFrom(Thread fxThread) {
