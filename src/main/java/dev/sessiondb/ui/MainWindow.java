@@ -32,6 +32,7 @@ import dev.sessiondb.ui.stores.FirstRun;
 import dev.sessiondb.ui.stores.StoresView;
 import dev.sessiondb.ui.stores.StoresViewModel;
 import dev.sessiondb.ui.wizard.OpenStoreDefault;
+import dev.sessiondb.ui.wizard.WizardPane;
 import dev.sessiondb.ui.wizard.consolidate.ConsolidateWizardView;
 import dev.sessiondb.ui.wizard.consolidate.ConsolidateWizardViewModel;
 import dev.sessiondb.ui.wizard.migrate.MigrateWizardView;
@@ -45,6 +46,7 @@ import java.util.function.BiConsumer;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringExpression;
+import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.scene.control.Button;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
@@ -122,9 +124,12 @@ public final class MainWindow {
             }
         });
         shell.addWideView("diff", "Diff", new DiffView(diff, known), shortcut(KeyCode.D));
-        shell.addWideView("migrate", "Migrate", new MigrateWizardView(migrate, known), null);
-        shell.addWideView("consolidate", "Consolidate", new ConsolidateWizardView(consolidate, known), null);
-        shell.addView("validate", "Validate", new ValidateWizardView(validate, known), null);
+        WizardPane migrateView = new MigrateWizardView(migrate, known);
+        WizardPane consolidateView = new ConsolidateWizardView(consolidate, known);
+        WizardPane validateView = new ValidateWizardView(validate, known);
+        prepareAheadWhenShown(shell.addWideView("migrate", "Migrate", migrateView, null), migrateView);
+        prepareAheadWhenShown(shell.addWideView("consolidate", "Consolidate", consolidateView, null), consolidateView);
+        prepareAheadWhenShown(shell.addView("validate", "Validate", validateView, null), validateView);
         // the repaired file opens on its sessions; one whose repeats are back (an undo) returns to the repeats page as it fails to open
         RepeatedSessionsViewModel repeats = new RepeatedSessionsViewModel(executor, dialogs, undo, services.journal(), locator -> {
             stores.open(locator.display());
@@ -179,6 +184,16 @@ public final class MainWindow {
         stage.show();
         stores.discover();
         stores.reopenLast();
+        shell.prepareJobsPanel();
+    }
+
+    /** A wizard's later pages are built while the user fills its first: the page after it then shows at once. */
+    private void prepareAheadWhenShown(ReadOnlyBooleanProperty inFront, WizardPane wizard) {
+        inFront.addListener((property, was, shown) -> {
+            if (shown) {
+                shell.prepareAhead(wizard.pagesNotShown());
+            }
+        });
     }
 
     private static KeyCombination shortcut(KeyCode key) {

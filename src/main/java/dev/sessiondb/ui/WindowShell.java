@@ -1,9 +1,11 @@
 package dev.sessiondb.ui;
 
 import dev.sessiondb.ui.common.Controls;
+import dev.sessiondb.ui.common.ShownAhead;
 import dev.sessiondb.ui.common.Theme;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -51,6 +53,7 @@ final class WindowShell {
     private double detailDivider = 0.72;
     private final Scene scene;
     private final Node jobsPanel;
+    private final ShownAhead ahead = new ShownAhead(root);
     private final Consumer<String> notify;
     private boolean jobsOpenedForAJob;
 
@@ -136,6 +139,19 @@ final class WindowShell {
         views.getTabs().stream().filter(tab -> tab.getId().equals("view-" + id)).findFirst().ifPresentOrElse(
                 tab -> views.getSelectionModel().select(tab),
                 () -> notify.accept("The " + id + " view is not available yet"));
+    }
+
+    /** Builds {@code nodes} (pages not shown yet) ahead of their first showing, one per pulse. */
+    void prepareAhead(List<Node> nodes) {
+        ahead.prepare(nodes);
+    }
+
+    /**
+     * Builds the jobs panel once the window has shown, while it waits for a first click: built when
+     * a job opens it, its skin made the pulse that opened it the plan's longest.
+     */
+    void prepareJobsPanel() {
+        ahead.prepare(List.of(jobsPanel));
     }
 
     void onShortcut(KeyCombination shortcut, Runnable action) {

@@ -71,6 +71,11 @@ public class WizardPane extends BorderPane {
         show(steps.current());
     }
 
+    /** The pages not on screen now, which {@link dev.sessiondb.ui.common.ShownAhead} can build before they show. */
+    public List<Node> pagesNotShown() {
+        return pages.stream().filter(each -> each.getParent() == null).toList();
+    }
+
     private void show(int step) {
         page.getChildren().setAll(pages.get(step));
         for (int i = 0; i < stepLabels.size(); i++) {
