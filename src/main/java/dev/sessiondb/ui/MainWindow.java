@@ -94,6 +94,7 @@ public final class MainWindow {
                 new ColumnChoices(services.settings().file().resolveSibling("columns.json")), services.journal());
         externalChanges = new ExternalChangesViewModel(current, executor);
         externalChanges.whenCounted(stores::counted);
+        sessions.whenStoreCounted(stores::counted);
         OverviewViewModel overview = new OverviewViewModel(current, executor, dialogs);
         HistoryViewModel history = new HistoryViewModel(current, services.journal(), undo, executor, dialogs, ZoneId.systemDefault());
         DetailViewModel detail = new DetailViewModel(current, executor, dialogs, undo, services.journal());

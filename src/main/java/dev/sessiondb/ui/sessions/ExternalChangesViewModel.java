@@ -46,8 +46,8 @@ public final class ExternalChangesViewModel {
     }
 
     /**
-     * Told the open store's count of sessions when a watch begins (on opening, on a reload) and when a check sees a change,
-     * so labels can say it as it is now; an unchanged store is not counted again.
+     * Told the open store's count of sessions when a check sees another program change it, so labels can say it as it is
+     * now; the sessions view tells them the count it reads at each open and reload.
      */
     public void whenCounted(BiConsumer<StoreLocator, Long> counted) {
         this.counted = counted;
@@ -102,16 +102,11 @@ public final class ExternalChangesViewModel {
         if (store == null) {
             return;
         }
-        executor.execute(BackgroundTask.of("Look at " + store.locator().display(), monitor -> new Watched(store.watchChanges(), store.count()))
+        executor.execute(BackgroundTask.of("Look at " + store.locator().display(), monitor -> store.watchChanges())
                 .onSuccess(seen -> {
                     if (store == watched) {
-                        watch = seen.watch();
-                        counted.accept(store.locator(), seen.sessions());
+                        watch = seen;
                     }
                 }));
-    }
-
-    /** A watch begun and the count of sessions seen as it began. */
-    private record Watched(ChangeWatch watch, long sessions) {
     }
 }

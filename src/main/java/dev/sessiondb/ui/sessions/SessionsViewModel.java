@@ -9,6 +9,7 @@ import dev.sessiondb.model.SessionRecord;
 import dev.sessiondb.model.SortKey;
 import dev.sessiondb.model.ValueCount;
 import dev.sessiondb.store.SessionStore;
+import dev.sessiondb.store.StoreLocator;
 import dev.sessiondb.ui.common.BackgroundTask;
 import dev.sessiondb.ui.common.CurrentStore;
 import dev.sessiondb.ui.common.DialogService;
@@ -17,6 +18,7 @@ import dev.sessiondb.ui.common.TaskExecutor;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.BiConsumer;
 import java.util.stream.Collectors;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -52,6 +54,7 @@ public final class SessionsViewModel {
     private final CurrentStore current;
     private final TaskExecutor executor;
     private final DialogService dialogs;
+    private BiConsumer<StoreLocator, Long> storeCounted = (store, sessions) -> { };
     private final RepeatsRepair repeatsRepair = new RepeatsRepair();
     private final ColumnChoices columnChoices;
     private final BackupJournal journal;
@@ -114,6 +117,11 @@ public final class SessionsViewModel {
     }
 
     /** "12,345 of 1,000,000 sessions", or "217 sessions" when nothing is filtered. */
+    /** Told the open store's count of sessions each time its first page is read (open, reload, the app's own edits), for labels elsewhere. */
+    public void whenStoreCounted(BiConsumer<StoreLocator, Long> storeCounted) {
+        this.storeCounted = storeCounted;
+    }
+
     public ReadOnlyStringProperty countProperty() {
         return count.getReadOnlyProperty();
     }
@@ -367,6 +375,7 @@ public final class SessionsViewModel {
                         }
                         fieldsFound.setAll(FieldColumn.pathsOf(first.page().records()).stream()
                                 .filter(path -> addedColumns.stream().noneMatch(column -> column.path().equals(path))).toList());
+                        storeCounted.accept(store.locator(), first.storeTotal() >= 0 ? first.storeTotal() : first.page().totalMatching());
                         if (first.counted()) {
                             count.set(countText(first.page().totalMatching(), first.storeTotal()));
                         } else {
