@@ -7,17 +7,20 @@ import dev.sessiondb.store.StoreFingerprint;
 import dev.sessiondb.store.StoreLocator;
 
 /**
- * What the window's check for another program's changes costs on a SQLite store in WAL mode while that program writes: every
- * 5 s, as the window asks, the store's fingerprint (what the window compared before: its count and a digest of every page) and
- * its change watch (what it asks now), each timed. Run a writer beside it, on a copy of a WAL-mode store:
+ * What the window's check for another program's changes costs while that program writes: every 5 s, as the window asks, the
+ * store's fingerprint (what the window compared before: its count and, for a SQLite file in WAL mode, a digest of every page)
+ * and its change watch (what it asks now), each timed. Run a writer beside it, on a copy of a WAL-mode store:
  *   while :; do sqlite3 /tmp/copy.db "UPDATE sessions SET status = 'w' || abs(random() % 1000) WHERE id = 1 + abs(random() % 1000)"; sleep 1; done &
  *   java -cp target/sessiondb-admin.jar bench/WindowChangeCheckBench.java /tmp/copy.db [POLLS]
+ * or on a PostgreSQL store, named by its locator:
+ *   while :; do psql -c "UPDATE s.sessions SET status = 'w' || (random() * 1000)::int WHERE session_key = 'task-md#' || lpad((random() * 999999)::int::text, 6, '0')"; sleep 1; done &
+ *   java -cp target/sessiondb-admin.jar bench/WindowChangeCheckBench.java 'postgresql://user@host/db?schema=s' [POLLS]
  */
 public class WindowChangeCheckBench {
 
     public static void main(String[] args) throws Exception {
         int polls = args.length > 1 ? Integer.parseInt(args[1]) : 6;
-        try (SessionStore store = StoreFactory.open(StoreLocator.parse("sqlite:" + args[0]), OpenMode.EXISTING)) {
+        try (SessionStore store = StoreFactory.open(StoreLocator.parse(args[0].contains("://") ? args[0] : "sqlite:" + args[0]), OpenMode.EXISTING)) {
             store.page(SessionQuery.all()); // as the window shows it, holding a connection
             long start = System.nanoTime();
             StoreFingerprint loaded = store.fingerprint();

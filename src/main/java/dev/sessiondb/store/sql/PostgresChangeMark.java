@@ -59,7 +59,8 @@ final class PostgresChangeMark {
         }
     }
 
-    private static boolean countsWritesPromptly(Connection connection) throws SQLException {
+    /** Whether the server publishes a session's counters at its commit when asked (PostgreSQL 15 and newer) and counts at all ({@code track_counts}). */
+    static boolean countsWritesPromptly(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery("SELECT current_setting('server_version_num')::int >= " + PROMPT_COUNTERS_SINCE
                      + " AND current_setting('track_counts')::boolean")) {

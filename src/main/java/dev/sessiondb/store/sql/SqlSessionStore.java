@@ -272,10 +272,17 @@ final class SqlSessionStore implements SessionStore {
         return new StoreFingerprint(count(connection), PostgresFingerprint.token(connection, tablesWritten()));
     }
 
-    /** SQLite: from its files' headers and times, not the digest of its pages ({@link SqliteChangeWatch}). PostgreSQL: the fingerprint. */
+    /**
+     * SQLite: from its files' headers and times, not the digest of its pages ({@link SqliteChangeWatch}). PostgreSQL: from the
+     * server's write counters, not the count of the rows ({@link PostgresChangeWatch}); by the fingerprint where the server
+     * publishes no prompt counters (before 15).
+     */
     @Override
     public ChangeWatch watchChanges() {
-        return dialect == Dialect.SQLITE ? new SqliteChangeWatch(locator.path()) : SessionStore.super.watchChanges();
+        if (dialect == Dialect.SQLITE) {
+            return new SqliteChangeWatch(locator.path());
+        }
+        return PostgresChangeWatch.start(transactions, tablesWritten()).orElseGet(() -> SessionStore.super.watchChanges());
     }
 
     /** SQLite's commits, a checkpoint not counted ({@link SqliteWriteMark}); PostgreSQL's row versions ({@link PostgresRowVersions}). */

@@ -8,6 +8,7 @@ import dev.sessiondb.store.RecordCursor;
 import dev.sessiondb.store.SessionStore;
 import dev.sessiondb.store.StoreFactory;
 import dev.sessiondb.store.StoreLocator;
+import dev.sessiondb.store.sql.TestPostgres;
 import dev.sessiondb.ui.TestStores;
 import dev.sessiondb.ui.common.CurrentStore;
 import dev.sessiondb.ui.common.CurrentThreadTaskExecutor;
@@ -25,6 +26,8 @@ class ExternalChangesViewModelTest {
 
     @TempDir
     Path directory;
+
+    private static final long LONGEST_WAIT_NANOS = 60_000_000_000L;
 
     private final CurrentStore current = new CurrentStore();
     private final ExternalChangesViewModel viewModel = new ExternalChangesViewModel(current, new CurrentThreadTaskExecutor());
@@ -70,6 +73,59 @@ class ExternalChangesViewModelTest {
             viewModel.check();
             assertThat(viewModel.messageProperty().get()).contains("was changed by another program");
         }
+    }
+
+    @Test
+    void aPostgresStoreChangedByAnotherProgramIsNoticed() {
+        current.show(postgresStore());
+        assertChangeNoticed(current.store().locator());
+    }
+
+    /**
+     * A client that stays connected (Minsky) publishes its counters when it has idled ten seconds, if it published any in the
+     * second before its commit: the bar shows then, as the window's checks find it. An update keeps the count.
+     */
+    @Test
+    void aPostgresUpdateByAClientThatStaysConnectedIsNoticed() throws Exception {
+        current.show(postgresStore());
+        String table = current.store().locator().param("schema").orElseThrow() + ".sessions";
+        try (Connection minsky = TestPostgres.get().adminConnection()) {
+            execute(minsky, "UPDATE " + table + " SET record = record WHERE session_key = (SELECT min(session_key) FROM " + table + ")");
+            long deadline = System.nanoTime() + LONGEST_WAIT_NANOS;
+            viewModel.check();
+            while (viewModel.messageProperty().get().isEmpty()) {
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError("the window never said another program changed the store");
+                }
+                Thread.sleep(100);
+                viewModel.check();
+            }
+        }
+        assertThat(viewModel.messageProperty().get()).contains("was changed by another program");
+    }
+
+    @Test
+    void theAppsOwnEditsToAPostgresStoreAreNotReportedAsOutsideChanges() {
+        current.show(postgresStore());
+        SessionRecord any;
+        try (RecordCursor records = current.store().cursor()) {
+            any = records.next();
+        }
+
+        current.store().put(any.with("status", "EDITED-IN-THE-APP"));
+        current.changed();
+        viewModel.check();
+
+        assertThat(viewModel.messageProperty().get()).isEmpty();
+    }
+
+    private static SessionStore postgresStore() {
+        StoreLocator postgres = TestPostgres.get().freshSchema();
+        try (SessionStore create = StoreFactory.open(postgres, OpenMode.CREATE_IF_MISSING)) {
+            create.put(dev.sessiondb.sample.SampleSessions.minskyRecord(1, 1));
+            create.put(dev.sessiondb.sample.SampleSessions.minskyRecord(2, 1));
+        }
+        return StoreFactory.open(postgres, OpenMode.EXISTING);
     }
 
     private static void execute(Connection connection, String sql) throws SQLException {
