@@ -5,6 +5,7 @@ import dev.sessiondb.model.SessionQuery;
 import dev.sessiondb.model.RecordHash;
 import dev.sessiondb.model.SessionRecord;
 import dev.sessiondb.progress.ProgressMonitor;
+import dev.sessiondb.store.ChangeWatch;
 import dev.sessiondb.store.OpenMode;
 import dev.sessiondb.store.HashCursor;
 import dev.sessiondb.store.RecordCursor;
@@ -118,6 +119,16 @@ public final class JsonFileStore extends ScanningStore {
     @Override
     public StoreFingerprint fingerprint() {
         return StoreFingerprint.ofFiles(count(), file);
+    }
+
+    /**
+     * By the file's size, time and identity ({@link #writeMark}), not the fingerprint, whose count reads a changed file through
+     * before it can tell, and cannot read one another program is midway through writing.
+     */
+    @Override
+    public ChangeWatch watchChanges() {
+        String start = FileFingerprint.of(file);
+        return () -> !FileFingerprint.of(file).equals(start);
     }
 
     /** The file's size, time and identity: a writer that replaces it, or writes into it, changes them. */

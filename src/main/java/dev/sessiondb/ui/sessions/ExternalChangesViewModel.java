@@ -2,6 +2,7 @@ package dev.sessiondb.ui.sessions;
 
 import dev.sessiondb.store.ChangeWatch;
 import dev.sessiondb.store.SessionStore;
+import dev.sessiondb.store.StoreException;
 import dev.sessiondb.store.StoreLocator;
 import dev.sessiondb.ui.common.BackgroundTask;
 import dev.sessiondb.ui.common.CurrentStore;
@@ -11,6 +12,7 @@ import javafx.animation.Timeline;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.util.Duration;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.BiConsumer;
 
@@ -62,15 +64,25 @@ public final class ExternalChangesViewModel {
             return;
         }
         checking = true;
-        executor.execute(BackgroundTask.of("Look for changes in " + store.locator().display(), monitor -> asked.changed() ? OptionalLong.of(store.count()) : OptionalLong.empty())
-                .onSuccess(countWhenChanged -> {
+        executor.execute(BackgroundTask.of("Look for changes in " + store.locator().display(),
+                        monitor -> asked.changed() ? Optional.of(countNow(store)) : Optional.<OptionalLong>empty())
+                .onSuccess(change -> {
                     checking = false;
-                    if (store == watched && asked == watch && countWhenChanged.isPresent()) {
-                        counted.accept(store.locator(), countWhenChanged.getAsLong());
+                    if (store == watched && asked == watch && change.isPresent()) {
+                        change.get().ifPresent(count -> counted.accept(store.locator(), count));
                         message.set(store.locator().display() + " was changed by another program since it was loaded.");
                     }
                 })
                 .onFailure(failure -> checking = false));
+    }
+
+    /** Empty when the store does not read now (another program midway through writing a file): the change is said all the same, and a reload tells what it holds. */
+    private static OptionalLong countNow(SessionStore store) {
+        try {
+            return OptionalLong.of(store.count());
+        } catch (StoreException unreadable) {
+            return OptionalLong.empty();
+        }
     }
 
     /** Shows the store as it is now: every view reads it again. */

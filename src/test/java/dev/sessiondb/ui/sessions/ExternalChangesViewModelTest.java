@@ -75,6 +75,17 @@ class ExternalChangesViewModelTest {
         }
     }
 
+    /** The watch looks at the file's size, time and identity, not at its records: a file another program is midway through writing is a change too. */
+    @Test
+    void aJsonFileAnotherProgramLeftUnreadableIsNoticed() throws Exception {
+        current.show(TestStores.openFixtureCopy(directory));
+        java.nio.file.Files.writeString(current.store().locator().path(), "[{\"session\": \"half-writ");
+
+        viewModel.check();
+
+        assertThat(viewModel.messageProperty().get()).contains("was changed by another program");
+    }
+
     @Test
     void aPostgresStoreChangedByAnotherProgramIsNoticed() {
         current.show(postgresStore());
