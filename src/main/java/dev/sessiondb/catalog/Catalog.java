@@ -12,7 +12,6 @@ import io.ebean.Database;
 import io.ebean.DatabaseFactory;
 import io.ebean.DuplicateKeyException;
 import io.ebean.config.DatabaseConfig;
-import io.ebean.platform.sqlite.SQLitePlatform;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -88,6 +87,14 @@ public final class Catalog implements AutoCloseable {
      * read-only as last recorded ({@link #writable()} says so): reading the history needs no write.
      */
     public static Optional<Catalog> ofJournal(BackupJournal journal) {
+        return ofJournal(journal, () -> { });
+    }
+
+    /**
+     * As {@link #ofJournal(BackupJournal)}, with {@code afterIndexRead} run where a running job's indexing of its backup can come
+     * between: after this read took the index, before it writes what the index lacks. A test puts a job's indexing there.
+     */
+    static Optional<Catalog> ofJournal(BackupJournal journal, Runnable afterIndexRead) {
         List<Backup> backups = journal.list();
         Path file = journal.root().toAbsolutePath().resolve(FILE_NAME);
         if (backups.isEmpty() && !Files.exists(file)) {
@@ -104,9 +111,9 @@ public final class Catalog implements AutoCloseable {
         }
         try {
             try {
-                catalog.history().reconcile(backups, journal::isWhole);
+                catalog.history().reconcile(backups, journal::isWhole, afterIndexRead);
             } catch (DuplicateKeyException raced) {
-                // a running job indexed one of the listed backups between the listing and this write: list again
+                // a running job indexed one of the listed backups after this read took the index (CatalogPlatform tells it so): list again
                 catalog.history().reconcile(journal.list(), journal::isWhole);
             }
             return Optional.of(catalog);
@@ -193,7 +200,7 @@ public final class Catalog implements AutoCloseable {
     }
 
     private static DatabaseConfig config(HikariDataSource dataSource) {
-        DatabaseConfig config = EbeanDatabases.config(NAME, dataSource, new SQLitePlatform());
+        DatabaseConfig config = EbeanDatabases.config(NAME, dataSource, new CatalogPlatform());
         config.setClasses(List.of(JobRun.class, BackupEntry.class, SavedStore.class));
         return config;
     }

@@ -272,8 +272,14 @@ public final class JobHistory {
      * @param manifested whether backup {@code id}'s manifest is on disk now: one taken since {@code journal} was listed is indexed, not gone
      */
     public void reconcile(List<Backup> journal, Predicate<String> manifested) {
+        reconcile(journal, manifested, () -> { });
+    }
+
+    /** As {@link #reconcile(List, Predicate)}, with {@code afterIndexRead} run between reading the index and writing to it ({@link Catalog#ofJournal(BackupJournal, Runnable)}). */
+    void reconcile(List<Backup> journal, Predicate<String> manifested, Runnable afterIndexRead) {
         Map<String, BackupEntry> indexed = new QBackupEntry(database).findList().stream()
                 .collect(Collectors.toMap(BackupEntry::getId, Function.identity()));
+        afterIndexRead.run();
         Set<String> listed = journal.stream().map(Backup::id).collect(Collectors.toSet());
         try (Transaction transaction = database.beginTransaction()) {
             indexed.values().stream().filter(entry -> !listed.contains(entry.getId()) && !manifested.test(entry.getId()))

@@ -173,7 +173,6 @@ class CatalogTest {
         }
     }
 
-    /** The backup a migration into an existing SQLite file took of it. */
     /**
      * A history read in the window indexes the journal's backups; one taken by a job running then may be indexed by that read
      * before the job tells the history it backed up (a test run met "UNIQUE constraint failed: backup_entry.id" there).
@@ -198,6 +197,30 @@ class CatalogTest {
         }
     }
 
+    /**
+     * The second half of that race: the job indexes its backup after a history read took the index and before that read writes
+     * the backups the index lacks. The read lists the journal again and opens the history writable, the backup recorded as the
+     * job's (it opened the history read-only, or failed, on 'UNIQUE constraint failed: backup_entry.id').
+     */
+    @Test
+    void aHistoryReadThatAJobsIndexingComesBetweenListsTheJournalAgain() {
+        BackupJournal journal = new BackupJournal(dir);
+        String runId = "20261201T150000.000Z-migrate-3a3b";
+        StoreLocator target = StoreLocator.parse("sqlite:" + dir.resolve("new.db"));
+        Backup backup = journal.backUpAbsent(runId, target, "migrate json:a.json -> sqlite:" + target.path());
+
+        try (Catalog job = Catalog.open(dir)) {
+            job.history().started(runId, "migrate json:a.json -> sqlite:" + target.path(), List.of("json:a.json"), "sqlite:" + target.path());
+            try (Catalog read = Catalog.ofJournal(journal, () -> job.history().backedUp(runId, backup, Optional.empty())).orElseThrow()) {
+                assertThat(read.writable()).as("opened writable, not read-only after the race").isTrue();
+                assertThat(read.history().backups()).extracting(indexed -> indexed.backup().id()).containsExactly(backup.id());
+                assertThat(read.history().list(Optional.empty(), 1)).extracting(PastJob::runId, PastJob::backupId)
+                        .containsExactly(org.assertj.core.groups.Tuple.tuple(runId, Optional.of(backup.id())));
+            }
+        }
+    }
+
+    /** The backup a migration into an existing SQLite file took of it. */
     private static Backup sqliteBackup(String runId, Path target) {
         return new Backup(runId + "-beef", Instant.parse("2026-12-01T11:00:01Z"), "migrate json:a.json -> sqlite:" + target,
                 "sqlite:" + target, StoreFormat.SQLITE, Backup.Kind.of(StoreProvider.SnapshotKind.SQLITE), 300, Optional.empty());
