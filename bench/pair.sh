@@ -2,7 +2,7 @@
 # Two builds of sessiondb on one job, in pairs (A, B, A, B, ...): how the rounds judge a change
 # where the host's drift between two runs of bench/run.sh would hide it.
 #
-#   bench/pair.sh [--pairs N] [--scale 300k] [--job sqlite-pg|json-sqlite|sqlite-json|validate|diff-json-sqlite|ls-json|desktop] A B
+#   bench/pair.sh [--pairs N] [--scale 300k] [--job sqlite-pg|json-sqlite|sqlite-json|validate|diff-sqlite|diff-json-sqlite|ls-json|desktop] A B
 #
 # A and B: each a jar, optionally with the console launcher's properties it runs with
 # (JAR[,PROPERTIES]; by default the working tree's installer/linux/sessiondb.properties), or a
@@ -87,6 +87,8 @@ run() {
         # as bench/run.sh's diff figure: 1% changed, in 512 MB of heap
         diff-json-sqlite) args=(diff json:src.json sqlite:changed.db --format json); options="$options -Xmx512m"
                           cat src.json changed.db > /dev/null ;;
+        diff-sqlite) args=(diff sqlite:src.db sqlite:changed.db --format json); options="$options -Xmx512m"
+                     cat src.db changed.db > /dev/null ;;
         # a JSON store's first page in a fresh JVM: the file's whole check and key index
         ls-json) args=(ls json:src.json --sort session --limit 50); cat src.json > /dev/null ;;
         desktop) cat src.db > /dev/null
