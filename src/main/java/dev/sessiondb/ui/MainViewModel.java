@@ -52,6 +52,11 @@ public final class MainViewModel {
         return undo.undoRunningProperty();
     }
 
+    /** Why an undo waits now (a job writing stores), or empty: Undo and Ctrl+Z refuse, saying so. */
+    public ReadOnlyStringProperty undoWaitProperty() {
+        return undo.undoWaitProperty();
+    }
+
     public double windowWidth() {
         return settings.get().windowWidth();
     }

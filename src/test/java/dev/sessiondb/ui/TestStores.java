@@ -3,6 +3,10 @@ package dev.sessiondb.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sessiondb.Fixtures;
+import dev.sessiondb.job.backup.BackupJournal;
+import dev.sessiondb.job.migrate.MigrateJob;
+import dev.sessiondb.job.migrate.MigrateOptions;
+import dev.sessiondb.job.transfer.TargetMode;
 import dev.sessiondb.model.SessionRecord;
 import dev.sessiondb.progress.ProgressMonitor;
 import dev.sessiondb.store.OpenMode;
@@ -14,6 +18,7 @@ import dev.sessiondb.store.WriteBatch;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
 
 /** Real stores for UI tests: a copy of the Minsky fixture, or a store filled with sample sessions. */
 public final class TestStores {
@@ -36,6 +41,12 @@ public final class TestStores {
 
     public static Path fixtureCopy(Path directory) {
         return Fixtures.copy(Fixtures.MINSKY_ARRAY, directory);
+    }
+
+    /** Migrates a copy of the fixture into the JSON file {@code target}, replacing what it holds: a job with a backup, run outside the window. */
+    public static void migrateFixtureCopyInto(Path target, BackupJournal journal) {
+        new MigrateJob(StoreLocator.parse("json:" + fixtureCopy(target.getParent())), StoreLocator.parse("json:" + target),
+                new MigrateOptions(Optional.empty(), Optional.of(TargetMode.REPLACE), false, true), journal).run(ProgressMonitor.NONE);
     }
 
     public static SessionStore openFixtureCopy(Path directory) {

@@ -19,6 +19,17 @@ final class WindowSteps {
         robot.clickOn(item);
     }
 
+    /** Plans a migration from the Migrate page as a user does, and goes on to its Run page once the plan is ready. */
+    static void planMigration(FxRobot robot, String source, String target) {
+        openFromJobsMenu(robot, "#jobs-menu-migrate");
+        type(robot, "#migrate-source", source);
+        type(robot, "#migrate-target", target);
+        press(robot, "#migrate-next");
+        press(robot, "#migrate-next");
+        waitFor(() -> text(robot, "#migrate-plan-headline").startsWith("Ready to run"));
+        press(robot, "#migrate-next");
+    }
+
     /**
      * Puts text in a store field the way the field's binding sees typing, without depending on
      * keystrokes arriving in time on a busy machine: waits for the field, sets it, waits to see it.

@@ -24,6 +24,7 @@ public final class BackgroundTask<V> {
     private Consumer<V> onSuccess = result -> { };
     private Consumer<Exception> onFailure = failure -> { };
     private Consumer<CancelledException> onCancelled = cancelled -> { };
+    private Runnable ended = () -> { };
     private boolean shownInJobs;
 
     private BackgroundTask(String title, Work<V> work) {
@@ -57,6 +58,16 @@ public final class BackgroundTask<V> {
         return this;
     }
 
+    /** Runs {@code action} once the task has ended, however, before the callback of that ending. */
+    public BackgroundTask<V> whenEnded(Runnable action) {
+        Runnable before = ended;
+        ended = () -> {
+            before.run();
+            action.run();
+        };
+        return this;
+    }
+
     public String title() {
         return title;
     }
@@ -70,14 +81,17 @@ public final class BackgroundTask<V> {
     }
 
     void succeeded(V result) {
+        ended.run();
         onSuccess.accept(result);
     }
 
     void failed(Exception failure) {
+        ended.run();
         onFailure.accept(failure);
     }
 
     void cancelled(CancelledException stop) {
+        ended.run();
         onCancelled.accept(stop);
     }
 }

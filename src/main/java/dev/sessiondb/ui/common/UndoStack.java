@@ -41,6 +41,10 @@ public final class UndoStack {
     private final ReadOnlyBooleanWrapper undoRunning = new ReadOnlyBooleanWrapper(false);
     /** Why no job starts meanwhile, naming the undo; empty while none runs. */
     private final ReadOnlyStringWrapper jobsWait = new ReadOnlyStringWrapper("");
+    /** The jobs-panel titles of the jobs writing stores now, oldest first: no undo starts while one runs. */
+    private final List<String> jobsWriting = new ArrayList<>();
+    /** Why no undo starts meanwhile, naming the jobs writing; empty while none runs. */
+    private final ReadOnlyStringWrapper undoWait = new ReadOnlyStringWrapper("");
     private Consumer<UndoableCommand> changed = command -> { };
     /** The store the window shows, which lets go of its connections while a command replaces it whole. */
     private CurrentStore shown = new CurrentStore();
@@ -94,6 +98,33 @@ public final class UndoStack {
         }
         tell.accept("Not started. " + jobsWait.get());
         return true;
+    }
+
+    /**
+     * Why an undo waits, naming the jobs writing stores now: one may be writing the store the undo would put back (every undo
+     * waits, not only one of the same locator: one store goes by several); empty while no such job runs.
+     */
+    public ReadOnlyStringProperty undoWaitProperty() {
+        return undoWait.getReadOnlyProperty();
+    }
+
+    /**
+     * Marks {@code job} as one that writes stores: from now until it ends no undo starts, and the Undo buttons say which job
+     * they wait for.
+     */
+    public <V> BackgroundTask<V> writing(BackgroundTask<V> job) {
+        jobsWriting.add(job.title());
+        jobsWritingChanged();
+        return job.whenEnded(() -> {
+            jobsWriting.remove(job.title());
+            jobsWritingChanged();
+        });
+    }
+
+    private void jobsWritingChanged() {
+        undoWait.set(jobsWriting.isEmpty() ? "" : (jobsWriting.size() == 1 ? "A job is running (" : "Jobs are running (")
+                + String.join("; ", jobsWriting) + ", see the jobs panel) and may be writing the store an undo would put back: undo once "
+                + (jobsWriting.size() == 1 ? "it has" : "they have") + " ended.");
     }
 
     public boolean canUndo() {
@@ -172,6 +203,10 @@ public final class UndoStack {
         }
         if (undoRunning.get()) {
             dialogs.notify("An undo is running (see the jobs panel); undo again once it has ended");
+            return;
+        }
+        if (!undoWait.get().isEmpty()) {
+            dialogs.notify("Not undone. " + undoWait.get());
             return;
         }
         undoing.add(command);

@@ -53,8 +53,9 @@ public final class HistoryView extends BorderPane {
         Button undo = Controls.button("Undo selected job", "Put the store back as it was before the selected job (asks first)", viewModel::undoSelected);
         undo.setId("history-undo");
         undo.disableProperty().bind(viewModel.canUndoSelected().not());
-        undo.getTooltip().textProperty().bind(Bindings.when(viewModel.readOnlyCatalogProperty().isEmpty())
-                .then(undo.getTooltip().getText()).otherwise("Refuses while the job history cannot be written (see the line above)"));
+        undo.getTooltip().textProperty().bind(Bindings.when(viewModel.undoWaitProperty().isNotEmpty()).then(viewModel.undoWaitProperty())
+                .otherwise(Bindings.when(viewModel.readOnlyCatalogProperty().isEmpty())
+                        .then(undo.getTooltip().getText()).otherwise("Refuses while the job history cannot be written (see the line above)")));
         Button refresh = Controls.button("Refresh", "Read the job history again", viewModel::refresh);
         refresh.setId("history-refresh");
         Label title = Controls.styled(new Label("Jobs run, newest first"), "text-caption", "text-muted");

@@ -83,6 +83,11 @@ public final class HistoryViewModel {
         return readOnlyCatalog.getReadOnlyProperty();
     }
 
+    /** Why Undo selected job waits now (a job writing stores), or empty: it refuses, saying so. */
+    public ReadOnlyStringProperty undoWaitProperty() {
+        return undo.undoWaitProperty();
+    }
+
     /** The selected job (or undo, which can itself be undone) took a backup that nobody has put back yet, and no undo is running. */
     public BooleanBinding canUndoSelected() {
         return Bindings.createBooleanBinding(() -> selected.get() != null && selected.get().job().undoableFromHistory() && !undo.undoRunningProperty().get(),

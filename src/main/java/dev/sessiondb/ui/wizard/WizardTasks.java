@@ -5,6 +5,7 @@ import dev.sessiondb.progress.CancelledException;
 import dev.sessiondb.ui.common.BackgroundTask;
 import dev.sessiondb.ui.common.DialogService;
 import dev.sessiondb.ui.common.TaskExecutor;
+import dev.sessiondb.ui.common.UndoStack;
 import dev.sessiondb.ui.stores.TypedPasswordForgottenException;
 import java.util.function.Consumer;
 
@@ -21,14 +22,20 @@ public final class WizardTasks {
     private final WizardSteps steps;
     private final Consumer<String> status;
     private final Consumer<Exception> failed;
+    private final UndoStack undo;
 
-    /** @param failed told of a failure after the wizard is no longer busy and the status line is cleared */
-    public WizardTasks(TaskExecutor executor, DialogService dialogs, WizardSteps steps, Consumer<String> status, Consumer<Exception> failed) {
+    /**
+     * @param failed told of a failure after the wizard is no longer busy and the status line is cleared
+     * @param undo   waits while the wizard's job writes ({@link #runJob})
+     */
+    public WizardTasks(TaskExecutor executor, DialogService dialogs, WizardSteps steps, Consumer<String> status, Consumer<Exception> failed,
+                       UndoStack undo) {
         this.executor = executor;
         this.dialogs = dialogs;
         this.steps = steps;
         this.status = status;
         this.failed = failed;
+        this.undo = undo;
     }
 
     /**
@@ -42,10 +49,20 @@ public final class WizardTasks {
 
     /** As {@link #run(String, String, BackgroundTask.Work, Consumer)}, with this work's own failure handling. */
     public <V> void run(String title, String doing, BackgroundTask.Work<V> work, Consumer<V> done, Consumer<Exception> failed) {
+        execute(BackgroundTask.of(title, work), doing, done, failed);
+    }
+
+    /** Runs the wizard's job, which writes a store, as {@link #run}: no undo starts until it has ended. */
+    public <V> void runJob(String title, String doing, BackgroundTask.Work<V> work, Consumer<V> done, Consumer<Exception> failed) {
+        execute(undo.writing(BackgroundTask.of(title, work)), doing, done, failed);
+    }
+
+    private <V> void execute(BackgroundTask<V> task, String doing, Consumer<V> done, Consumer<Exception> failed) {
+        String title = task.title();
         steps.busyProperty().set(true);
         status.accept(doing);
         dialogs.notify(title + " — running …");
-        executor.execute(BackgroundTask.of(title, work).showInJobs()
+        executor.execute(task.showInJobs()
                 .onSuccess(value -> {
                     steps.busyProperty().set(false);
                     dialogs.notify(title + " — done");

@@ -108,7 +108,7 @@ public final class ConsolidateWizardViewModel {
         this.opener = opener;
         this.undo = undo;
         this.journal = journal;
-        tasks = new WizardTasks(executor, dialogs, steps, status::set, failure -> summary.set(JobSummary.ofFailure("Failed", failure)));
+        tasks = new WizardTasks(executor, dialogs, steps, status::set, failure -> summary.set(JobSummary.ofFailure("Failed", failure)), undo);
         steps.readyProperty().bind(Bindings.createBooleanBinding(() -> switch (steps.current()) {
             case SOURCES -> sources.size() >= 2;
             case TARGET -> !target.get().isBlank() && policy.get() != null;
@@ -373,7 +373,7 @@ public final class ConsolidateWizardViewModel {
         if (planned == null || !runnable.get() || undo.refusesJobs(status::set)) {
             return;
         }
-        tasks.run("Consolidate into " + StoreNames.shortName(targetLocator), "Consolidating …", monitor -> planned.run(progress.follow(monitor)), done -> {
+        tasks.runJob("Consolidate into " + StoreNames.shortName(targetLocator), "Consolidating …", monitor -> planned.run(progress.follow(monitor)), done -> {
             runnable.set(false);
             status.set("Done. The report with every record's provenance is saved as " + journal.reportsDir().resolve(done.fileName()) + ".");
             ReportedJob.show(done, JobSummary.ofReport(done, WizardChoices.CONSOLIDATE), summary, status, undo, journal);

@@ -78,7 +78,7 @@ public final class MigrateWizardViewModel {
             Executor uiThread) {
         this.progress = new JobProgress(uiThread);
         this.tasks = new WizardTasks(executor, dialogs, steps, status::set,
-                failure -> report.set(JobSummary.ofFailure("Failed", failure)));
+                failure -> report.set(JobSummary.ofFailure("Failed", failure)), undo);
         this.dialogs = dialogs;
         this.locators = locators;
         this.undo = undo;
@@ -195,7 +195,7 @@ public final class MigrateWizardViewModel {
             return;
         }
         report.set(null);
-        tasks.run(jobTitle, "Migrating …", monitor -> planned.run(progress.follow(monitor)), done -> {
+        tasks.runJob(jobTitle, "Migrating …", monitor -> planned.run(progress.follow(monitor)), done -> {
             runnable.set(false);
             status.set("Done. Report saved as " + journal.reportsDir().resolve(done.fileName()) + ".");
             ReportedJob.show(done, JobSummary.ofReport(done, WizardChoices.MIGRATE), report, status, undo, journal);

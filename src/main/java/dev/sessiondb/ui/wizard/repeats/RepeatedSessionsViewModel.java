@@ -139,7 +139,7 @@ public final class RepeatedSessionsViewModel {
         busy.set(true);
         result.set(null);
         status.set("Backing up, then removing the identical repeats …");
-        executor.execute(BackgroundTask.of(title, monitor -> RepairJob.removingRepeats(locator, journal).run(progress.follow(monitor)))
+        executor.execute(undo.writing(BackgroundTask.of(title, monitor -> RepairJob.removingRepeats(locator, journal).run(progress.follow(monitor))))
                 .showInJobs()
                 .onSuccess(report -> {
                     busy.set(false);

@@ -109,7 +109,7 @@ public final class ValidateWizardViewModel {
         this.current = current;
         this.undo = undo;
         this.journal = journal;
-        tasks = new WizardTasks(executor, dialogs, steps, status::set, this::showFailure);
+        tasks = new WizardTasks(executor, dialogs, steps, status::set, this::showFailure, undo);
         Checks.NAMES.forEach(name -> checks.add(new CheckChoice(name, new SimpleBooleanProperty(true))));
         OpenStoreDefault.follow(current, store::set, () -> steps.current() == STORE);
         steps.readyProperty().bind(Bindings.createBooleanBinding(this::ready, steps.currentProperty(), store, workspacesProblem, findings, changesetReady));
@@ -272,7 +272,7 @@ public final class ValidateWizardViewModel {
             return;
         }
         result.set(null);
-        tasks.run("Repair " + StoreNames.shortName(locator), "Backing up, then applying …", monitor -> planned.run(progress.follow(monitor)), report -> {
+        tasks.runJob("Repair " + StoreNames.shortName(locator), "Backing up, then applying …", monitor -> planned.run(progress.follow(monitor)), report -> {
             repair = null;
             changesetReady.set(false);
             current.changed();
