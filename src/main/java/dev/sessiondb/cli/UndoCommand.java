@@ -6,10 +6,9 @@ import dev.sessiondb.catalog.CatalogException;
 import dev.sessiondb.catalog.HistoryReader;
 import dev.sessiondb.catalog.IndexedBackup;
 import dev.sessiondb.catalog.LaterChanges;
-import dev.sessiondb.catalog.PastJob;
+import dev.sessiondb.catalog.WritingRuns;
 import dev.sessiondb.job.JobRefusedException;
 import dev.sessiondb.job.ProgressTracker;
-import dev.sessiondb.job.StoreProbe;
 import dev.sessiondb.job.backup.Backup;
 import dev.sessiondb.job.backup.BackupJournal;
 import dev.sessiondb.job.backup.RunIds;
@@ -110,8 +109,7 @@ final class UndoCommand implements Callable<Integer> {
         }
         Backup backup = backupId != null ? require(journal, backupId) : journal.latestNotRestored().orElseThrow(() ->
                 new JobRefusedException("no backup left to restore in " + journal.root() + "; run 'sessiondb undo --list'"));
-        // before the store is looked at: a run writing it would read as another program's change
-        refuseWhileARunWrites(journal, backup);
+        WritingRuns.refuseRestoreWhileOneWrites(journal, backup);
         LaterChanges later = LaterChanges.look(journal, backup);
         if (later.foundLaterChanges() && !force) {
             throw new JobRefusedException(later.details() + "; nothing was restored. To undo anyway: sessiondb undo " + backup.id()
@@ -164,32 +162,6 @@ final class UndoCommand implements Callable<Integer> {
         }
         if (given.hasMatchedOption("--format") && format != OutputFormat.TABLE) {
             throw new IllegalArgumentException("--prune prints a table only; --format json goes with --list; nothing was deleted");
-        }
-    }
-
-    /**
-     * Refuses a restore while a run writes the backup's store: the run that took the backup, or any other still
-     * running with that store as its target (one reading its sources, or copying its backup, shows no whole backup yet).
-     */
-    private static void refuseWhileARunWrites(BackupJournal journal, Backup backup) {
-        journal.refuseWhileItsRunWrites(backup);
-        StoreLocator store = StoreLocator.parse(backup.locator());
-        List<PastJob> jobs;
-        try {
-            jobs = new HistoryReader(journal).jobs(Optional.of(store), Integer.MAX_VALUE);
-        } catch (CatalogException unreadable) {
-            return; // the restore's own check of the store then stops it if a run writes meanwhile
-        }
-        jobs.stream().filter(job -> job.running() && writes(job, store)).findFirst().ifPresent(writing -> {
-                    throw BackupJournal.stillWriting(writing.runId(), backup.locator());
-                });
-    }
-
-    private static boolean writes(PastJob job, StoreLocator store) {
-        try {
-            return job.target().filter(target -> StoreProbe.sameStore(StoreLocator.parse(target), store)).isPresent();
-        } catch (RuntimeException unparseable) {
-            return false;
         }
     }
 

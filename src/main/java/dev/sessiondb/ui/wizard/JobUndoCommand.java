@@ -2,6 +2,7 @@ package dev.sessiondb.ui.wizard;
 
 import dev.sessiondb.catalog.LaterChanges;
 import dev.sessiondb.catalog.PastJob;
+import dev.sessiondb.catalog.WritingRuns;
 import dev.sessiondb.job.JobReport;
 import dev.sessiondb.job.backup.Backup;
 import dev.sessiondb.job.backup.BackupJournal;
@@ -98,6 +99,7 @@ public final class JobUndoCommand implements UndoableCommand {
     @Override
     public void undo(ProgressMonitor progress) {
         Backup backup = journal.require(backupId);
+        WritingRuns.refuseRestoreWhileOneWrites(journal, backup);
         undoneResult.set(journal.restore(backup, progress).id());
         whatUndoDid.set(backup.whatRestoringDid());
     }
@@ -132,10 +134,12 @@ public final class JobUndoCommand implements UndoableCommand {
     /**
      * Asked when the store changed after the job (undoing it removes those changes from the store) and before
      * undoing a job of the history; a job of the history says when whether its store changed could not be checked, or what
-     * comparing records found of a write that stopped while committing.
+     * comparing records found of a write that stopped while committing. Refuses while a run writes the store.
      */
     @Override
     public Optional<String> confirmation() {
+        // a run of another process writing the store is told before any question: the undo would refuse once confirmed
+        WritingRuns.refuseRestoreWhileOneWrites(journal, journal.require(backupId));
         LaterChanges later = LaterChanges.look(journal, journal.require(backupId));
         if (later.foundLaterChanges()) {
             return Optional.of(later.details() + ".\n\nUndo the " + description + " anyway? The store as it is now, with those later"

@@ -1,8 +1,10 @@
 package dev.sessiondb.ui.wizard;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sessiondb.catalog.CatalogRecorder;
+import dev.sessiondb.catalog.HistoryReader;
 import dev.sessiondb.catalog.PastJob;
 import dev.sessiondb.job.JobReport;
 import dev.sessiondb.job.backup.BackupJournal;
@@ -10,6 +12,7 @@ import dev.sessiondb.job.migrate.MigrateJob;
 import dev.sessiondb.job.migrate.MigrateOptions;
 import dev.sessiondb.job.transfer.TargetMode;
 import dev.sessiondb.model.SessionRecord;
+import dev.sessiondb.progress.CancelledException;
 import dev.sessiondb.progress.ProgressMonitor;
 import dev.sessiondb.sample.SampleSessions;
 import dev.sessiondb.store.OpenMode;
@@ -115,6 +118,38 @@ class JobUndoCommandTest {
         assertThat(dialogs.notifications()).hasSize(2).first().isEqualTo("Undoing " + command.description() + " …");
         assertThat(dialogs.notifications()).last().asString().startsWith("Undone: " + command.description() + ". Restored " + target + " as it was at ");
         assertThat(dialogs.errors()).isEmpty();
+    }
+
+    /**
+     * Another program's run (the command line's migrate) writing the store: the window's undo refuses before asking, naming
+     * the run, as the command line's undo does (it asked, then failed or raced the run), and undoes once the run has ended.
+     */
+    @Test
+    void aRunOfAnotherProgramWritingTheStoreIsToldBeforeAnyQuestionAndNothingIsRestored() {
+        StoreLocator source = create("json:" + dir.resolve("source.json"), SampleSessions.minskyList(7, 1));
+        StoreLocator target = create("sqlite:" + dir.resolve("target.db"), SampleSessions.minskyList(3, 2));
+        BackupJournal journal = CatalogRecorder.journal(dir.resolve("journal"), warning -> { throw new AssertionError(warning); });
+        JobReport report = replace(source, target, journal);
+        BackupJournal otherProgram = CatalogRecorder.journal(dir.resolve("journal"), warning -> { throw new AssertionError(warning); });
+        String runId = otherProgram.startRun("migrate", "migrate json:other.json -> " + target, List.of(), target).runId();
+        ScriptedDialogService dialogs = new ScriptedDialogService();
+        UndoStack undo = new UndoStack(new CurrentThreadTaskExecutor(), dialogs);
+        JobUndoCommand command = JobUndoCommand.ofPastJob(new HistoryReader(journal).jobs(Optional.empty(), 2).stream()
+                .filter(job -> job.runId().equals(report.runId())).findFirst().orElseThrow(), journal, ZoneOffset.UTC);
+
+        undo.undo(command);
+
+        assertThat(dialogs.confirmations()).isEmpty();
+        assertThat(dialogs.errors()).singleElement().asString().startsWith("Could not undo " + command.description() + ": run " + runId + " (migrate, started ")
+                .endsWith(") is still writing " + target.absolute() + "; wait for it to end or stop it, then run undo again; nothing was restored");
+        assertThat(count(target)).isEqualTo(7);
+
+        assertThatThrownBy(() -> otherProgram.endingOnStop(runId, () -> {
+            throw new CancelledException("cancelled");
+        })).isInstanceOf(CancelledException.class);
+        dialogs.answer(true);
+        undo.undo(command);
+        assertThat(count(target)).isEqualTo(3);
     }
 
     /** A job just run here, its store as it left it, is undone without a question, as before. */
