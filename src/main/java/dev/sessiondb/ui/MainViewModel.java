@@ -47,14 +47,26 @@ public final class MainViewModel {
         }, undo.undoDescriptionProperty());
     }
 
+    /**
+     * The Undo button's tooltip and what screen readers say of it: the step whole (the button's text may be cut short), or,
+     * while Undo and Ctrl+Z refuse, why (a job writing stores, a job history that cannot record an undo).
+     */
+    public StringBinding undoHelp() {
+        return Bindings.createStringBinding(() -> {
+            if (!undo.undoWaitProperty().get().isEmpty()) {
+                return undo.undoWaitProperty().get();
+            }
+            if (!undo.catalogReadOnlyProperty().get().isEmpty()) {
+                return "Refuses while the job history cannot be written (see the History view)";
+            }
+            String step = undo.undoDescriptionProperty().get();
+            return step.isEmpty() ? "Undo the last change (Ctrl+Z)" : "Undo the " + step + " (Ctrl+Z)";
+        }, undo.undoWaitProperty(), undo.catalogReadOnlyProperty(), undo.undoDescriptionProperty());
+    }
+
     /** Whether an undo is running; the Undo button waits for it. */
     public ReadOnlyBooleanProperty undoRunningProperty() {
         return undo.undoRunningProperty();
-    }
-
-    /** Why an undo waits now (a job writing stores), or empty: Undo and Ctrl+Z refuse, saying so. */
-    public ReadOnlyStringProperty undoWaitProperty() {
-        return undo.undoWaitProperty();
     }
 
     public double windowWidth() {

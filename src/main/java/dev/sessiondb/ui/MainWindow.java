@@ -219,10 +219,7 @@ public final class MainWindow {
         undo.setId("undo");
         undo.disableProperty().bind(viewModel.undoDescriptionProperty().isEmpty().or(viewModel.undoRunningProperty()));
         undo.textProperty().bind(viewModel.undoLabel());
-        // the tooltip and screen readers name the step too: the button's text may be cut short; while it refuses, they say why
-        StringExpression help = Bindings.when(viewModel.undoWaitProperty().isNotEmpty()).then(viewModel.undoWaitProperty())
-                .otherwise(Bindings.when(viewModel.undoDescriptionProperty().isEmpty()).then("Undo the last change (Ctrl+Z)")
-                        .otherwise(Bindings.concat("Undo the ", viewModel.undoDescriptionProperty(), " (Ctrl+Z)")));
+        StringExpression help = viewModel.undoHelp();
         undo.getTooltip().textProperty().bind(help);
         undo.accessibleTextProperty().bind(help);
         return undo;

@@ -10,18 +10,12 @@ import dev.sessiondb.catalog.CatalogRecorder;
 import dev.sessiondb.faults.TmpfsMount;
 import dev.sessiondb.job.StoreContents;
 import dev.sessiondb.job.backup.BackupJournal;
-import dev.sessiondb.job.migrate.MigrateJob;
-import dev.sessiondb.job.migrate.MigrateOptions;
-import dev.sessiondb.job.transfer.TargetMode;
-import dev.sessiondb.progress.ProgressMonitor;
 import dev.sessiondb.sample.SampleSessions;
-import dev.sessiondb.store.StoreLocator;
 import dev.sessiondb.ui.history.HistoryRow;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
@@ -70,8 +64,7 @@ class ReadOnlyCatalogFlowTest {
     void historyWarnsThatTheCatalogCannotBeWrittenAndItsUndoSaysWhyBeforeChangingAnything(FxRobot robot) throws Exception {
         Path target = run.resolve("target.json");
         StoreContents.create("json:" + target, SampleSessions.minskyList(3, 1));
-        new MigrateJob(StoreLocator.parse("json:" + TestStores.fixtureCopy(run)), StoreLocator.parse("json:" + target),
-                new MigrateOptions(Optional.empty(), Optional.of(TargetMode.REPLACE), false, true), journal).run(ProgressMonitor.NONE);
+        TestStores.migrateFixtureCopyInto(target, journal);
         byte[] migrated = Files.readAllBytes(target);
         mount.readOnly();
 
@@ -81,7 +74,7 @@ class ReadOnlyCatalogFlowTest {
         waitFor(() -> warning.isVisible() && history.getItems().size() == 1);
         assertThat(read(warning::getText)).startsWith("The catalog " + journal.root().toAbsolutePath().resolve(Catalog.FILE_NAME) + " cannot be written")
                 .contains("the history is shown as last recorded", "make both writable for you (chmod u+w), then Refresh",
-                        "meanwhile Undo selected job refuses")
+                        "meanwhile Undo (Ctrl+Z) and Undo selected job refuse")
                 .doesNotContain("--backup-dir");
         assertThat(read(() -> history.getItems().get(0).kind())).isEqualTo("migrate");
 
@@ -101,5 +94,34 @@ class ReadOnlyCatalogFlowTest {
         robot.clickOn("#history-refresh");
         waitFor(() -> !warning.isVisible());
         assertThat(read(() -> undo.getTooltip().getText())).startsWith("Put the store back");
+    }
+
+    /** The toolbar's Undo and Ctrl+Z refuse as History's Undo does, at once and for the same reason, which their tooltip gives. */
+    @Test
+    void theToolbarsUndoAndCtrlZRefuseAtOnceForTheSameReason(FxRobot robot) throws Exception {
+        Path target = run.resolve("target.json");
+        StoreContents.create("json:" + target, SampleSessions.minskyList(3, 1));
+        TestStores.migrateFixtureCopyInto(target, journal);
+        byte[] migrated = Files.readAllBytes(target);
+        mount.readOnly();
+
+        dialogs.answer(target);
+        robot.push(KeyCode.CONTROL, KeyCode.O);
+        Button undo = robot.lookup("#undo").queryButton();
+        waitFor(() -> undo.getText().startsWith("Undo migration ") && !undo.isDisabled()
+                && undo.getTooltip().getText().equals("Refuses while the job history cannot be written (see the History view)"));
+        robot.interact(undo::fire);
+        robot.push(KeyCode.CONTROL, KeyCode.Z);
+
+        waitFor(() -> dialogs.errors().size() == 2);
+        assertThat(dialogs.errors()).allSatisfy(error -> assertThat(error).startsWith("Not undone: the job history cannot record it: Nothing was"
+                + " changed. The catalog " + journal.root().toAbsolutePath().resolve(Catalog.FILE_NAME) + " cannot be written"));
+        assertThat(dialogs.confirmations()).as("refused before asking").isEmpty();
+        assertThat(Files.readAllBytes(target)).isEqualTo(migrated);
+
+        mount.writable();
+        robot.push(KeyCode.CONTROL, KeyCode.H);
+        robot.clickOn("#history-refresh");
+        waitFor(() -> undo.getTooltip().getText().matches("Undo the migration .+ → target\\.json \\(\\d\\d:\\d\\d:\\d\\d\\) \\(Ctrl\\+Z\\)"));
     }
 }

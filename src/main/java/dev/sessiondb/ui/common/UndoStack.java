@@ -45,6 +45,8 @@ public final class UndoStack {
     private final List<String> jobsWriting = new ArrayList<>();
     /** Why no undo starts meanwhile, naming the jobs writing; empty while none runs. */
     private final ReadOnlyStringWrapper undoWait = new ReadOnlyStringWrapper("");
+    /** Why the job history cannot record an undo (its catalog read-only), as History says above its list; empty while it can. */
+    private final ReadOnlyStringWrapper catalogReadOnly = new ReadOnlyStringWrapper("");
     private Consumer<UndoableCommand> changed = command -> { };
     /** The store the window shows, which lets go of its connections while a command replaces it whole. */
     private CurrentStore shown = new CurrentStore();
@@ -127,6 +129,19 @@ public final class UndoStack {
                 + (jobsWriting.size() == 1 ? "it has" : "they have") + " ended.");
     }
 
+    /** Why the job history cannot record an undo now, in the window's words; empty while it can. */
+    public ReadOnlyStringProperty catalogReadOnlyProperty() {
+        return catalogReadOnly.getReadOnlyProperty();
+    }
+
+    /**
+     * The job history was just read: {@code why} it cannot record an undo (its catalog could only be opened read-only), or
+     * empty when it can. Every undo refuses meanwhile: one it cannot record could not be listed or undone again.
+     */
+    public void catalogRead(String why) {
+        catalogReadOnly.set(why);
+    }
+
     public boolean canUndo() {
         return !done.isEmpty();
     }
@@ -207,6 +222,10 @@ public final class UndoStack {
         }
         if (!undoWait.get().isEmpty()) {
             dialogs.notify("Not undone. " + undoWait.get());
+            return;
+        }
+        if (!catalogReadOnly.get().isEmpty()) {
+            dialogs.showError("Not undone: the job history cannot record it", "Nothing was changed. " + catalogReadOnly.get());
             return;
         }
         undoing.add(command);

@@ -25,7 +25,6 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -42,8 +41,6 @@ public final class HistoryViewModel {
 
     private final ObservableList<HistoryRow> rows = FXCollections.observableArrayList();
     private final ObjectProperty<HistoryRow> selected = new SimpleObjectProperty<>();
-    /** Why the catalog is read as last recorded and nothing undone from here; empty while it can be written. */
-    private final ReadOnlyStringWrapper readOnlyCatalog = new ReadOnlyStringWrapper("");
     private final CurrentStore current;
     private final BackupJournal journal;
     private final UndoStack undo;
@@ -77,10 +74,10 @@ public final class HistoryViewModel {
 
     /**
      * The catalog could only be opened read-only, as the command line's history warns (empty otherwise): the list is what it
-     * last recorded, and Undo selected job refuses, since an undo it cannot record could not be listed or undone again here.
+     * last recorded, and every Undo refuses (the undo stack keeps it), since an undo it cannot record could not be listed or undone again here.
      */
     public ReadOnlyStringProperty readOnlyCatalogProperty() {
-        return readOnlyCatalog.getReadOnlyProperty();
+        return undo.catalogReadOnlyProperty();
     }
 
     /** Why Undo selected job waits now (a job writing stores), or empty: it refuses, saying so. */
@@ -98,7 +95,7 @@ public final class HistoryViewModel {
     public void refresh() {
         executor.execute(BackgroundTask.of("Reading the job history", monitor -> reading(reader -> reader.jobs(Optional.empty(), LIMIT)))
                 .onSuccess(read -> {
-                    readOnlyCatalog.set(read.readOnlyCatalog());
+                    undo.catalogRead(read.readOnlyCatalog());
                     show(read.value());
                 })
                 .onFailure(failure -> dialogs.showError("Could not read the job history", failure.getMessage())));
@@ -111,10 +108,6 @@ public final class HistoryViewModel {
             dialogs.notify("Choose a job that can still be undone");
             return;
         }
-        if (!readOnlyCatalog.get().isEmpty()) {
-            dialogs.showError("Not undone: the job history cannot record it", "Nothing was changed. " + readOnlyCatalog.get());
-            return;
-        }
         undo.undo(JobUndoCommand.ofPastJob(row.job(), journal, zone));
     }
 
@@ -125,7 +118,7 @@ public final class HistoryViewModel {
                 new StoreHistory(List.of(), List.of()))))
                 .onSuccess(read -> {
                     if (current.store() == store) {
-                        readOnlyCatalog.set(read.readOnlyCatalog());
+                        undo.catalogRead(read.readOnlyCatalog());
                         undo.addStoreHistory(commands(read.value().undoable()));
                         show(read.value().jobs());
                     }
@@ -158,8 +151,8 @@ public final class HistoryViewModel {
     /** The reader's notice ("the catalog … cannot be written …; to record them, make both writable …"), and what it means here. */
     private static String readOnlyInWindowWords(String notice) {
         String advice = FailureText.inWindowWords(notice);
-        return Character.toUpperCase(advice.charAt(0)) + advice.substring(1) + ", then Refresh; meanwhile Undo selected job refuses,"
-                + " as an undo the history cannot record could not be listed or undone again here.";
+        return Character.toUpperCase(advice.charAt(0)) + advice.substring(1) + ", then Refresh; meanwhile Undo (Ctrl+Z) and Undo selected job"
+                + " refuse, as an undo the history cannot record could not be listed or undone again here.";
     }
 
     /** Oldest first, so the newest job is on top of the stack. */
