@@ -34,7 +34,8 @@ import org.testfx.framework.junit5.Start;
 
 /**
  * While the window undoes a job, no other job starts (an audit: Run stayed enabled on every job page, so a migration could
- * start on a store being put back): the Run waits, saying for which undo, and is offered again once the undo has ended.
+ * start on a store being put back): the Run waits, saying for which undo, without the page's 'Ready: press Run.' under the
+ * reason, and is offered again once the undo has ended.
  */
 @ExtendWith(ApplicationExtension.class)
 class JobsWaitForUndoFlowTest {
@@ -74,7 +75,7 @@ class JobsWaitForUndoFlowTest {
         planMigration(robot, target.toString(), run.resolve("copy.db").toString());
         Button runMigration = robot.lookup("#migrate-run").queryButton();
         Label waits = robot.lookup("#migrate-waits").queryAs(Label.class);
-        waitFor(() -> !runMigration.isDisabled());
+        waitFor(() -> !runMigration.isDisabled() && text(robot, "#migrate-run-status").equals("Ready: press Run."));
         assertThat(read(waits::isVisible)).isFalse();
 
         // the first migration undone from History, its restore held back
@@ -90,12 +91,14 @@ class JobsWaitForUndoFlowTest {
 
         openFromJobsMenu(robot, "#jobs-menu-migrate");
         waitFor(() -> waits.isVisible() && runMigration.isDisabled());
+        assertThat(read(() -> text(robot, "#migrate-run-status"))).as("no 'press Run' under the reason it waits").isEmpty();
         assertThat(read(runMigration::getWidth)).as("Run keeps its words beside the reason").isGreaterThanOrEqualTo(read(() -> runMigration.prefWidth(-1)));
         assertThat(read(waits::getText)).matches("An undo is running \\(the migration .+\\.json → target\\.json \\(\\d\\d:\\d\\d:\\d\\d\\), see the"
                 + " jobs panel\\) and may be putting back a store this job reads or writes: run it once the undo has ended\\.");
 
         restore.letGoOn();
-        waitFor(() -> Arrays.equals(Files.readAllBytes(target), before) && !runMigration.isDisabled() && !waits.isVisible());
+        waitFor(() -> Arrays.equals(Files.readAllBytes(target), before) && !runMigration.isDisabled() && !waits.isVisible()
+                && text(robot, "#migrate-run-status").equals("Ready: press Run."));
         press(robot, "#migrate-run");
         waitFor(() -> text(robot, "#migrate-report-headline").startsWith("Verified"));
         assertThat(StoreContents.records("sqlite:" + run.resolve("copy.db"))).hasSize(3);

@@ -143,6 +143,15 @@ public final class WizardPages {
         return text;
     }
 
+    /**
+     * The status line of a job's Run page: while the Run waits (an undo running, its reason beside the button), a status that
+     * only invites pressing Run gives way, and it is said again once the Run may be pressed.
+     */
+    public static Label runStatusText(String id, ObservableStringValue status, String invitation, ObservableStringValue waitsFor) {
+        return statusText(id, Bindings.createStringBinding(() -> !waitsFor.get().isEmpty() && status.get().equals(invitation) ? "" : status.get(),
+                status, waitsFor));
+    }
+
     /** The status line with a running bar while work of unknown length is in the background. */
     public static HBox statusLine(String id, ObservableStringValue status, ObservableBooleanValue busy) {
         Label text = statusText(id, status);

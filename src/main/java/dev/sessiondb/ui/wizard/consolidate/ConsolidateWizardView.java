@@ -175,7 +175,8 @@ public final class ConsolidateWizardView extends WizardPane {
                 WizardPages.writesTo("consolidate-run-writes-to", viewModel.shownTarget(), "an existing target is backed up first; Undo restores it"),
                 actions,
                 WizardPages.progressLine("consolidate-progress", viewModel.progress(), viewModel.steps().busyProperty()),
-                WizardPages.statusText("consolidate-status", viewModel.statusProperty()),
+                WizardPages.runStatusText("consolidate-status", viewModel.statusProperty(), ConsolidateWizardViewModel.READY,
+                        viewModel.runWaitsProperty()),
                 new JobSummaryView("consolidate-summary", viewModel.summaryProperty()));
     }
 

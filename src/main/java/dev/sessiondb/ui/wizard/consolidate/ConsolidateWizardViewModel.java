@@ -62,6 +62,8 @@ public final class ConsolidateWizardViewModel {
     public static final int TARGET = 1;
     public static final int CONFLICTS = 2;
     public static final int RUN = 3;
+    /** The Run page's status once the plan allows the run: the page hides it while Run waits for an undo. */
+    public static final String READY = "Plan ready: press Run.";
 
     private final ObservableList<String> sources = FXCollections.observableArrayList();
     private final StringProperty newSource = new SimpleStringProperty("");
@@ -354,7 +356,7 @@ public final class ConsolidateWizardViewModel {
             targetLocator = plannedTarget;
             summary.set(JobSummary.ofPlan(made, WizardChoices.CONSOLIDATE));
             runnable.set(made.refusal().isEmpty());
-            status.set(made.refusal().map(ConsolidateWizardViewModel::whatToChange).orElse("Plan ready: press Run."));
+            status.set(made.refusal().map(ConsolidateWizardViewModel::whatToChange).orElse(READY));
         });
     }
 

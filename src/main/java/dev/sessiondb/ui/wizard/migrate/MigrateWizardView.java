@@ -80,7 +80,7 @@ public final class MigrateWizardView extends WizardPane {
         return WizardPages.page("Run and verify", "Runs in the background: the jobs panel shows progress, rate and time left. Undo restores the target's backup.",
                 WizardPages.writesTo("migrate-run-writes-to", viewModel.shownTarget(), "an existing target is backed up first; Undo restores it"),
                 actions, WizardPages.progressLine("migrate-progress", viewModel.progress(), viewModel.steps().busyProperty()),
-                WizardPages.statusText("migrate-run-status", viewModel.statusProperty()),
+                WizardPages.runStatusText("migrate-run-status", viewModel.statusProperty(), MigrateWizardViewModel.READY, viewModel.runWaitsProperty()),
                 new JobSummaryView("migrate-report", viewModel.reportProperty()));
     }
 }

@@ -49,6 +49,8 @@ public final class MigrateWizardViewModel {
     public static final int OPTIONS = 1;
     public static final int PLAN = 2;
     public static final int RUN = 3;
+    /** The Run page's status once the plan allows the run: the page hides it while Run waits for an undo. */
+    public static final String READY = "Ready: press Run.";
 
     private final StringProperty source = new SimpleStringProperty("");
     private final StringProperty target = new SimpleStringProperty("");
@@ -138,12 +140,12 @@ public final class MigrateWizardViewModel {
         return status.getReadOnlyProperty();
     }
 
-    /** True when the plan allows the job to run. */
     /** Why Run waits now (an undo is running), or empty: the page says it beside the button. */
     public ReadOnlyStringProperty runWaitsProperty() {
         return undo.jobsWaitProperty();
     }
 
+    /** True when the plan allows the job to run. */
     public ReadOnlyBooleanProperty runnableProperty() {
         return runnable.getReadOnlyProperty();
     }
@@ -219,7 +221,7 @@ public final class MigrateWizardViewModel {
             makePlan();
         } else if (step == RUN) {
             report.set(null);
-            status.set("Ready: press Run.");
+            status.set(READY);
         }
     }
 

@@ -133,7 +133,7 @@ public final class ValidateWizardView extends WizardPane {
         return WizardPages.page("Apply", "The store is backed up first; Undo (Ctrl+Z) restores the backup.",
                 WizardPages.writesTo("validate-run-writes-to", viewModel.shownStore(), "backed up first; Undo restores it"),
                 actions, WizardPages.progressLine("validate-progress", viewModel.progress(), viewModel.steps().busyProperty()),
-                WizardPages.statusText("validate-apply-status", viewModel.statusProperty()),
+                WizardPages.runStatusText("validate-apply-status", viewModel.statusProperty(), ValidateWizardViewModel.READY, viewModel.runWaitsProperty()),
                 new JobSummaryView("validate-result", viewModel.resultProperty()));
     }
 

@@ -58,6 +58,8 @@ public final class ValidateWizardViewModel {
     public static final int FINDINGS = 1;
     public static final int PREVIEW = 2;
     public static final int APPLY = 3;
+    /** The Apply page's status with changes to apply: the page hides it while Apply waits for an undo. */
+    public static final String READY = "Ready: press Apply. The store is backed up first.";
 
     /** The preview shows the changes of this many records; the counts cover them all. */
     public static final int PREVIEW_LIMIT = 1_000;
@@ -374,7 +376,7 @@ public final class ValidateWizardViewModel {
             case PREVIEW -> preview();
             case APPLY -> {
                 result.set(null);
-                status.set(changesetReady.get() ? "Ready: press Apply. The store is backed up first." : "Nothing to apply.");
+                status.set(changesetReady.get() ? READY : "Nothing to apply.");
             }
             default -> status.set("");
         }
