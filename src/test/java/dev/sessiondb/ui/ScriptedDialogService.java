@@ -20,6 +20,7 @@ public final class ScriptedDialogService implements DialogService {
     private final List<String> errors = new ArrayList<>();
     private final List<String> notifications = new ArrayList<>();
     private final List<String> confirmations = new ArrayList<>();
+    private final List<String> passwordPrompts = new ArrayList<>();
 
     /**
      * The next question gets this answer (a Path, a String, a Boolean, or null for "cancelled"); a confirmation may be
@@ -41,6 +42,11 @@ public final class ScriptedDialogService implements DialogService {
     /** The confirmations asked for, each as "title: message". */
     public List<String> confirmations() {
         return confirmations;
+    }
+
+    /** The titles of the password prompts shown, in order. */
+    public List<String> passwordPrompts() {
+        return passwordPrompts;
     }
 
     @Override
@@ -85,6 +91,7 @@ public final class ScriptedDialogService implements DialogService {
 
     @Override
     public Optional<String> askPassword(String title, String label) {
+        passwordPrompts.add(title);
         return next(String.class);
     }
 

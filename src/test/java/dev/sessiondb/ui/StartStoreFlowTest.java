@@ -11,6 +11,7 @@ import dev.sessiondb.store.StoreFactory;
 import dev.sessiondb.store.StoreFormat;
 import dev.sessiondb.store.StoreLocator;
 import dev.sessiondb.store.selection.MinskyPaths;
+import dev.sessiondb.store.sql.TestPostgres;
 import dev.sessiondb.store.selection.StoreSelection;
 import dev.sessiondb.ui.common.SettingsStore;
 import dev.sessiondb.ui.common.UiTaskExecutor;
@@ -71,12 +72,50 @@ class StartStoreFlowTest {
         assertThat(read(() -> List.copyOf(dialogs.notifications()))).noneMatch(line -> line.contains("SESSIONDB_STORE"));
     }
 
-    /** The window over a settings file whose store open last is a SQLite store, under {@code env}; returns that store. */
-    private StoreLocator startWith(FxRobot robot, Path run, Map<String, String> env) throws Exception {
-        StoreLocator last = StoreLocator.of(StoreFormat.SQLITE, run.resolve("last.db"));
-        StoreFactory.open(last, OpenMode.CREATE_IF_MISSING).close();
+    /** An audit's wrong password at the start brought the same empty prompt back, and Cancel left the status line saying "Ready". */
+    @Test
+    void aWrongPasswordForTheStoreOpenLastIsAskedForAgainSayingSoAndCancelSaysWhyNothingOpened(FxRobot robot) throws Exception {
+        Path run = Files.createTempDirectory(directory, "run");
+        String store = passwordStoreOpenLast(run);
+        dialogs.answer("mistyped").answer(null);
+
+        startAt(robot, run, Map.of());
+
+        waitFor(() -> dialogs.notifications().stream().anyMatch(line -> line.startsWith("Did not open")));
+        assertThat(read(() -> List.copyOf(dialogs.passwordPrompts()))).containsExactly("Password for user " + TestPostgres.PASSWORD_USER + " on " + store,
+                "PostgreSQL refused that password for user " + TestPostgres.PASSWORD_USER + " on " + store + ": type it again");
+        assertThat(read(() -> List.copyOf(dialogs.notifications()))).last().isEqualTo("Did not open " + store
+                + ": PostgreSQL refused the password typed for user " + TestPostgres.PASSWORD_USER + ", and the prompt was cancelled");
+        assertThat(read(() -> List.copyOf(dialogs.errors()))).isEmpty();
+    }
+
+    @Test
+    void theRightPasswordTypedAfterAWrongOneOpensTheStoreOpenLast(FxRobot robot) throws Exception {
+        Path run = Files.createTempDirectory(directory, "run");
+        String store = passwordStoreOpenLast(run);
+        dialogs.answer("mistyped").answer(TestPostgres.PASSWORD);
+
+        startAt(robot, run, Map.of());
+
+        waitFor(() -> dialogs.notifications().contains("Opened " + store));
+        assertThat(read(() -> List.copyOf(dialogs.passwordPrompts()))).hasSize(2);
+        assertThat(read(() -> List.copyOf(dialogs.errors()))).isEmpty();
+    }
+
+    /** A PostgreSQL store that logs in only with a password, remembered as the store open last; returns it as shown. */
+    private static String passwordStoreOpenLast(Path run) throws Exception {
+        TestPostgres postgres = TestPostgres.get();
+        String schema = postgres.freshSchema().param("schema").orElseThrow();
+        String store = "postgresql://" + TestPostgres.PASSWORD_USER + "@" + postgres.host() + ":" + postgres.port() + "/" + postgres.database()
+                + "?schema=" + schema;
+        StoreFactory.open(StoreLocator.parse(store.replace("@", ":" + TestPostgres.PASSWORD + "@")), OpenMode.CREATE_IF_MISSING).close();
+        new SettingsStore(run.resolve("settings.json")).update(state -> state.withRecent(store));
+        return store;
+    }
+
+    /** The window over the settings file in {@code run}, under {@code env}. */
+    private void startAt(FxRobot robot, Path run, Map<String, String> env) {
         SettingsStore settings = new SettingsStore(run.resolve("settings.json"));
-        settings.update(state -> state.withRecent(last.display()));
         StoreSelection selection = new StoreSelection(new MinskyPaths(env, run.resolve("home")), run);
         FirstRun start = new FirstRun(selection::explicitChoice, () -> {
             throw new AssertionError("a store open last was remembered: no default store is needed");
@@ -85,6 +124,14 @@ class StartStoreFlowTest {
                 locator -> StoreFactory.open(locator, OpenMode.EXISTING), List::of,
                 new Credentials(run.resolve("no-pgpass"), Map.of()), new BackupJournal(run.resolve("backups")), new SimpleStringProperty(""));
         robot.interact(() -> new MainWindow(services, start).show(stage));
+    }
+
+    /** The window over a settings file whose store open last is a SQLite store, under {@code env}; returns that store. */
+    private StoreLocator startWith(FxRobot robot, Path run, Map<String, String> env) throws Exception {
+        StoreLocator last = StoreLocator.of(StoreFormat.SQLITE, run.resolve("last.db"));
+        StoreFactory.open(last, OpenMode.CREATE_IF_MISSING).close();
+        new SettingsStore(run.resolve("settings.json")).update(state -> state.withRecent(last.display()));
+        startAt(robot, run, env);
         return last;
     }
 

@@ -6,7 +6,10 @@ import java.sql.SQLException;
 import java.util.Properties;
 import java.util.Set;
 
-/** Whether a PostgreSQL server wants a password at all: many (trust, peer over a socket, a local test server) do not. */
+/**
+ * Whether a PostgreSQL server lets these credentials log in: without a password, many (trust, peer over a socket, a local
+ * test server) do; with a password the user typed, whether it is the right one, asked before anything opens with it.
+ */
 public final class PgLogin {
 
     /**
@@ -20,13 +23,16 @@ public final class PgLogin {
     }
 
     /**
-     * Logs in as {@code credentials} say, without their password, and tells whether the server refused for
+     * Logs in as {@code credentials} say, with their password if they have one, and tells whether the server refused for
      * authentication. A server that cannot be reached, or a database not there yet, is no refusal: the store's own
      * opening says what is wrong, where a password asked for would not help.
      */
-    public static boolean refusesWithoutPassword(PgCredentials credentials) {
+    public static boolean refuses(PgCredentials credentials) {
         Properties properties = new Properties();
         properties.setProperty("user", credentials.user());
+        if (credentials.password() != null) {
+            properties.setProperty("password", credentials.password());
+        }
         properties.setProperty("connectTimeout", String.valueOf(SECONDS));
         properties.setProperty("loginTimeout", String.valueOf(SECONDS));
         properties.setProperty("socketTimeout", String.valueOf(SECONDS));

@@ -29,7 +29,7 @@ public final class Credentials {
 
     private final Path home;
     private final Map<String, String> env;
-    private final Predicate<PgCredentials> needsPassword;
+    private final Predicate<PgCredentials> refuses;
     /** Read by the background threads that open stores, once {@link #supplyToStores()} was called. */
     private final Map<String, String> typedThisRun = new ConcurrentHashMap<>();
 
@@ -38,14 +38,14 @@ public final class Credentials {
      * @param env  the environment ({@code PG*} variables)
      */
     public Credentials(Path home, Map<String, String> env) {
-        this(home, env, PgLogin::refusesWithoutPassword);
+        this(home, env, PgLogin::refuses);
     }
 
-    /** @param needsPassword whether the server refuses these credentials without a password (a test's server without a network) */
-    Credentials(Path home, Map<String, String> env, Predicate<PgCredentials> needsPassword) {
+    /** @param refuses whether the server refuses to log in with these credentials, with their password or none (a test's server without a network) */
+    Credentials(Path home, Map<String, String> env, Predicate<PgCredentials> refuses) {
         this.home = home;
         this.env = env;
-        this.needsPassword = needsPassword;
+        this.refuses = refuses;
     }
 
     /**
@@ -53,8 +53,8 @@ public final class Credentials {
      * its password (asking the user when no source knows it and the server refuses to log in without one), unchanged otherwise.
      * The FX thread never waits on the server (up to {@link PgLogin}'s timeout): the login without a
      * password runs as a background task while the status line says "Connecting to …", then {@code ready} runs on the FX
-     * thread with the locator (after the prompt, when the server refused), empty when the user cancelled the prompt or the
-     * locator cannot be used (a port that is no number; the user was told).
+     * thread with the locator (after the prompt, when the server refused), empty when the user cancelled the prompt (the
+     * status line says which store did not open and why) or the locator cannot be used (a port that is no number; the user was told).
      * A server that cannot be reached is no refusal: {@code ready} gets the locator, and its opening says what is wrong.
      */
     public void complete(StoreLocator given, DialogService dialogs, TaskExecutor executor, Consumer<Optional<StoreLocator>> ready) {
@@ -71,19 +71,59 @@ public final class Credentials {
             return;
         }
         if (resolved.known().isPresent()) {
-            ready.accept(resolved.withPassword(dialogs));
+            ready.accept(Optional.of(resolved.withPassword(resolved.known().get())));
             return;
         }
-        String server = resolved.shown();
-        dialogs.notify("Connecting to " + server + " …");
-        executor.execute(BackgroundTask.of("Connect to " + server, monitor -> needsPassword.test(resolved.credentials()))
+        loginThen(resolved.credentials(), "Connecting to " + resolved.shown(), dialogs, executor, refused -> {
+            if (refused) {
+                askPassword(resolved, false, dialogs, executor, ready);
+            } else {
+                ready.accept(Optional.of(resolved.withoutPassword()));
+            }
+        });
+    }
+
+    /**
+     * Asks for the password until the server takes it or the user cancels. Each answer is tried before it is used, so a
+     * mistyped one is asked again where the user is (opening the store, a wizard's step), saying it was refused, instead of
+     * failing after it; only an answer the server took is kept for the run.
+     */
+    private void askPassword(Resolved resolved, boolean refusedBefore, DialogService dialogs, TaskExecutor executor,
+                             Consumer<Optional<StoreLocator>> ready) {
+        String user = resolved.credentials().user();
+        String whose = "user " + user + " on " + resolved.shown();
+        Optional<String> typed = dialogs.askPassword(refusedBefore ? "PostgreSQL refused that password for " + whose + ": type it again"
+                : "Password for " + whose, "Password (kept in memory for this run only)");
+        if (typed.isEmpty()) {
+            dialogs.notify("Did not open " + resolved.shown() + ": " + (refusedBefore ? "PostgreSQL refused the password typed for user " + user
+                    : "it needs the password of user " + user) + ", and the prompt was cancelled");
+            ready.accept(Optional.empty());
+            return;
+        }
+        loginThen(resolved.credentials().withPassword(typed.get()), "Logging in to " + resolved.shown() + " as " + user, dialogs, executor, refused -> {
+            if (refused) {
+                askPassword(resolved, true, dialogs, executor, ready);
+                return;
+            }
+            typedThisRun.put(resolved.credentials().account(), typed.get());
+            ready.accept(Optional.of(resolved.withPassword(typed.get())));
+        });
+    }
+
+    /**
+     * Logs in as {@code credentials} say in the background, the status line saying {@code doing} meanwhile, then tells
+     * {@code then} on the FX thread whether the server refused; a login that failed otherwise is no refusal.
+     */
+    private void loginThen(PgCredentials credentials, String doing, DialogService dialogs, TaskExecutor executor, Consumer<Boolean> then) {
+        dialogs.notify(doing + " …");
+        executor.execute(BackgroundTask.of(doing, monitor -> refuses.test(credentials))
                 .onSuccess(refused -> {
                     dialogs.notify(IDLE_STATUS);
-                    ready.accept(refused ? resolved.withPassword(dialogs) : Optional.of(resolved.withoutPassword()));
+                    then.accept(refused);
                 })
                 .onFailure(failure -> {
                     dialogs.notify(IDLE_STATUS);
-                    ready.accept(Optional.of(resolved.withoutPassword()));
+                    then.accept(false);
                 }));
     }
 
@@ -129,16 +169,8 @@ public final class Credentials {
             return credentials.toLocator(locator.params());
         }
 
-        /** With the password this run knows, else the one the user types (empty when cancelled). */
-        Optional<StoreLocator> withPassword(DialogService dialogs) {
-            Optional<String> password = known
-                    .or(() -> dialogs.askPassword("Password for " + credentials.user() + " on " + shown(),
-                                    "Password (kept in memory for this run only)")
-                            .map(typed -> {
-                                typedThisRun.put(credentials.account(), typed);
-                                return typed;
-                            }));
-            return password.map(secret -> credentials.withPassword(secret).toLocator(locator.params()));
+        StoreLocator withPassword(String password) {
+            return credentials.withPassword(password).toLocator(locator.params());
         }
     }
 

@@ -23,8 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** The app resolves like the store layer and only adds the prompt. */
 class CredentialsTest {
 
-    /** A server of a made-up host (db.example) that would refuse to log in without a password. */
-    private static final Predicate<PgCredentials> WANTS_A_PASSWORD = credentials -> true;
+    /** A server of a made-up host (db.example) that would refuse to log in without a password, and take any password. */
+    private static final Predicate<PgCredentials> WANTS_A_PASSWORD = credentials -> credentials.password() == null;
 
     @TempDir
     Path directory;
@@ -106,13 +106,47 @@ class CredentialsTest {
         }
     }
 
-    /** An audit's mistyped password stuck for the whole run: every retry used it and never asked again. */
+    /** An audit's mistyped password at the window's start brought the same empty prompt back, with no word of the refusal. */
     @Test
-    void aTypedPasswordTheServerRefusesIsForgottenAndAskedForAgain() {
+    void aMistypedPasswordIsAskedForAgainSayingTheServerRefusedIt() {
+        TestPostgres postgres = TestPostgres.get();
+        String store = "postgresql://" + TestPostgres.PASSWORD_USER + "@" + postgres.host() + ":" + postgres.port() + "/" + postgres.database();
+        Credentials credentials = new Credentials(directory.resolve("no-pgpass"), Map.of());
+        ScriptedDialogService dialogs = new ScriptedDialogService().answer("mistyped").answer(TestPostgres.PASSWORD);
+
+        StoreLocator ready = CompletedNow.of(credentials, StoreLocator.parse(store), dialogs).orElseThrow();
+
+        assertThat(ready.target()).contains(":" + TestPostgres.PASSWORD + "@");
+        assertThat(dialogs.passwordPrompts()).containsExactly("Password for user " + TestPostgres.PASSWORD_USER + " on " + store,
+                "PostgreSQL refused that password for user " + TestPostgres.PASSWORD_USER + " on " + store + ": type it again");
+        assertThat(CompletedNow.of(credentials, StoreLocator.parse(store), new ScriptedDialogService()).orElseThrow().target())
+                .as("the password the server took is kept for the run, not the refused one").contains(":" + TestPostgres.PASSWORD + "@");
+    }
+
+    @Test
+    void cancellingThePromptSaysWhichStoreDidNotOpenAndWhy() {
+        TestPostgres postgres = TestPostgres.get();
+        String store = "postgresql://" + TestPostgres.PASSWORD_USER + "@" + postgres.host() + ":" + postgres.port() + "/" + postgres.database();
+        Credentials credentials = new Credentials(directory.resolve("no-pgpass"), Map.of());
+
+        ScriptedDialogService refusedThenCancelled = new ScriptedDialogService().answer("mistyped").answer(null);
+        assertThat(CompletedNow.of(credentials, StoreLocator.parse(store), refusedThenCancelled)).isEmpty();
+        assertThat(refusedThenCancelled.notifications()).last().isEqualTo("Did not open " + store + ": PostgreSQL refused the password typed for user "
+                + TestPostgres.PASSWORD_USER + ", and the prompt was cancelled");
+
+        ScriptedDialogService cancelled = new ScriptedDialogService().answer(null);
+        assertThat(CompletedNow.of(credentials, StoreLocator.parse(store), cancelled)).isEmpty();
+        assertThat(cancelled.notifications()).last().isEqualTo("Did not open " + store + ": it needs the password of user "
+                + TestPostgres.PASSWORD_USER + ", and the prompt was cancelled");
+    }
+
+    /** An audit's mistyped password stuck for the whole run: every retry used it and never asked again (here the server took it at the prompt, then refused it, as when it changed meanwhile). */
+    @Test
+    void aTypedPasswordTheServerRefusesLaterIsForgottenAndAskedForAgain() {
         TestPostgres postgres = TestPostgres.get();
         StoreLocator locator = StoreLocator.parse("postgresql://" + TestPostgres.PASSWORD_USER + "@" + postgres.host() + ":" + postgres.port()
                 + "/" + postgres.database());
-        Credentials credentials = new Credentials(directory.resolve("no-pgpass"), Map.of());
+        Credentials credentials = new Credentials(directory.resolve("no-pgpass"), Map.of(), WANTS_A_PASSWORD);
         StoreLocator mistyped = CompletedNow.of(credentials, locator, new ScriptedDialogService().answer("mistyped")).orElseThrow();
         Exception refused = catchException(() -> StoreFactory.open(mistyped, OpenMode.EXISTING));
 
