@@ -11,12 +11,16 @@ import javafx.animation.AnimationTimer;
  */
 final class PulseTimer extends AnimationTimer {
 
+    private static final long QUIET_PULSE_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
+
     /**
      * @param busySeconds CPU time the FX thread spent meanwhile (the rest it waited: for work, the renderer or a GC)
      * @param maxBusyMs the most CPU time the FX thread spent between two pulses: the stall's own work, which a
      *        loaded host stretches far less than the stall (the thread's waits for a core are not in it)
+     * @param stack where the FX thread was during the longest stall
+     * @param busiestStack where it was during the pulse with the most work, often another on a loaded host
      */
-    record Gaps(int count, double maxMs, double p99Ms, double seconds, double busySeconds, double maxBusyMs, String stack) {
+    record Gaps(int count, double maxMs, double p99Ms, double seconds, double busySeconds, double maxBusyMs, String stack, String busiestStack) {
     }
 
     private long[] gaps = new long[4096];
@@ -26,7 +30,10 @@ final class PulseTimer extends AnimationTimer {
     private long longestBusy;
     private long cpuAtLast;
     private long cpuAtBegin;
+    /** Pulses in a row with under 2 ms of the FX thread's work between them. */
+    private volatile int quietPulses;
     private String longestStack = "";
+    private String busiestStack = "";
     private volatile long lastPulse = System.nanoTime();
     private volatile Sample sample;
 
@@ -46,22 +53,39 @@ final class PulseTimer extends AnimationTimer {
     public void handle(long now) {
         long cpu = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
         if (last != 0) {
-            longestBusy = Math.max(longestBusy, cpu - cpuAtLast);
+            Sample during = sample;
+            if (cpu - cpuAtLast > longestBusy) {
+                longestBusy = cpu - cpuAtLast;
+                busiestStack = profileOf(during);
+            }
+            quietPulses = cpu - cpuAtLast < QUIET_PULSE_NANOS ? quietPulses + 1 : 0;
             long gap = now - last;
             if (count == gaps.length) {
                 gaps = Arrays.copyOf(gaps, count * 2);
             }
             gaps[count++] = gap;
-            Sample during = sample;
             if (gap > longest) {
                 longest = gap;
-                longestStack = during != null && during.pulse() == lastPulse ? "was at (" + during.profile() + ")"
-                        : "was not sampled in it (a GC pause stops the watchdog too)";
+                longestStack = profileOf(during);
             }
         }
         last = now;
         cpuAtLast = cpu;
         lastPulse = System.nanoTime();
+    }
+
+    /**
+     * Whether the last 30 pulses (half a second when the thread keeps up) held no work of the window's own
+     * (a view built ahead, one per pulse), only the pulses this timer keeps coming. Counted in pulses, not
+     * time: on a loaded host the FX thread may not pulse at all for half a second.
+     */
+    boolean fxThreadIdle() {
+        return quietPulses >= 30;
+    }
+
+    private String profileOf(Sample during) {
+        return during != null && during.pulse() == lastPulse ? "was at (" + during.profile() + ")"
+                : "was not sampled in it (a GC pause stops the watchdog too)";
     }
 
     void begin() {
@@ -70,6 +94,7 @@ final class PulseTimer extends AnimationTimer {
         longest = 0;
         longestBusy = 0;
         longestStack = "";
+        busiestStack = "";
     }
 
     Gaps end() {
@@ -78,7 +103,7 @@ final class PulseTimer extends AnimationTimer {
         long sum = Arrays.stream(sorted).sum();
         double busy = (ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpuAtBegin) / 1e9;
         return new Gaps(count, count == 0 ? 0 : sorted[count - 1] / 1e6,
-                count == 0 ? 0 : sorted[Math.min(count - 1, (int) Math.ceil(count * 0.99) - 1)] / 1e6, sum / 1e9, busy, longestBusy / 1e6, longestStack);
+                count == 0 ? 0 : sorted[Math.min(count - 1, (int) Math.ceil(count * 0.99) - 1)] / 1e6, sum / 1e9, busy, longestBusy / 1e6, longestStack, busiestStack);
     }
 
     void watchFrom(Thread fxThread) {
