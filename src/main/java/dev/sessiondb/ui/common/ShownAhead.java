@@ -22,20 +22,31 @@ import javafx.scene.layout.Pane;
  */
 public final class ShownAhead {
 
+    /**
+     * A node whose costly parts show only with content it has not got yet (a list's cells): it is
+     * built in stages, one per pulse, each with more stand-in content, and the last takes the
+     * stand-ins away again. The user never sees them.
+     */
+    public interface Staged {
+
+        /** Readies the next stage; false when this one took the stand-ins away and the node is as it was. */
+        boolean nextStage();
+    }
+
     private final Pane window;
     private final Deque<Node> waiting = new ArrayDeque<>();
     private final Set<Node> prepared = Collections.newSetFromMap(new IdentityHashMap<>());
     private final Group holder = new Group();
+    private Node building;
     private final AnimationTimer onePerPulse = new AnimationTimer() {
         @Override
         public void handle(long now) {
-            Node node = waiting.poll();
-            if (node == null) {
+            if (building == null && !startNext()) {
                 stop();
                 window.getChildren().remove(holder);
                 return;
             }
-            prepareOne(node);
+            buildStage();
         }
     };
 
@@ -55,16 +66,35 @@ public final class ShownAhead {
         }
     }
 
-    private void prepareOne(Node node) {
-        if (node.getParent() != null || node.getScene() != null) {
-            return;
+    /** Puts the next node not shown yet in the hidden group; false when none waits. */
+    private boolean startNext() {
+        for (Node node = waiting.poll(); node != null; node = waiting.poll()) {
+            if (node.getParent() == null && node.getScene() == null) {
+                building = node;
+                holder.getChildren().setAll(node);
+                return true;
+            }
         }
-        holder.getChildren().setAll(node);
-        node.applyCss();
-        if (node instanceof Parent parent) {
-            holder.layout();
-            parent.layout();
+        return false;
+    }
+
+    private void buildStage() {
+        boolean more = building instanceof Staged staged && staged.nextStage();
+        if (building.getParent() != holder) {
+            // shown while it was being built: its stages only take the stand-ins away now
+            while (more) {
+                more = ((Staged) building).nextStage();
+            }
+        } else {
+            building.applyCss();
+            if (building instanceof Parent parent) {
+                holder.layout();
+                parent.layout();
+            }
         }
-        holder.getChildren().clear();
+        if (!more) {
+            holder.getChildren().remove(building);
+            building = null;
+        }
     }
 }
