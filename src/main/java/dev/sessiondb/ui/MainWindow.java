@@ -42,6 +42,7 @@ import dev.sessiondb.ui.wizard.repeats.RepeatedSessionsViewModel;
 import dev.sessiondb.ui.wizard.validate.ValidateWizardView;
 import dev.sessiondb.ui.wizard.validate.ValidateWizardViewModel;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.function.BiConsumer;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
@@ -70,6 +71,7 @@ public final class MainWindow {
     private final StoresViewModel stores;
     private final ExternalChangesViewModel externalChanges;
     private final WindowShell shell;
+    private final SessionsView sessionsView;
 
     public MainWindow(AppServices services) {
         this(services, null);
@@ -112,7 +114,7 @@ public final class MainWindow {
 
         // The ViewModels make the views, which go into the frame.
         KnownStores known = new KnownStores(services.settings(), savedStores, current);
-        SessionsView sessionsView = new SessionsView(sessions);
+        sessionsView = new SessionsView(sessions);
         VBox.setVgrow(sessionsView, Priority.ALWAYS);
         shell = new WindowShell(viewModel.windowWidth(), viewModel.windowHeight(), new StoresView(stores, dialogs),
                 new DetailView(detail), new JobsView(executor.jobs()), executor.jobs(), services.status(), dialogs::notify);
@@ -185,6 +187,7 @@ public final class MainWindow {
         stage.show();
         stores.discover();
         stores.reopenLast();
+        shell.prepareAhead(List.of(sessionsView.tableAhead()));
         shell.prepareJobsPanel();
     }
 
