@@ -38,12 +38,13 @@ public final class Catalog implements AutoCloseable {
     static final String NAME = "catalog";
     public static final String FILE_NAME = "catalog.db";
     /** The newest version among the {@code db/catalog} scripts (CatalogTest holds it to them); a catalog at it opens without Flyway. */
-    static final String NEWEST = "5";
+    static final String NEWEST = "6";
     /** Flyway's default name for its history table, which the catalog keeps. */
     static final String HISTORY_TABLE = "flyway_schema_history";
     /** Every {@code db/catalog} script, in order: a new catalog is made from them at once (CatalogTest holds the list to the folder). */
     static final SchemaAtOnce SCHEMA = SchemaAtOnce.sqlite(HISTORY_TABLE, "db/catalog", List.of("V1__catalog.sql", "V2__run_stages.sql", "V3__pruned_backups.sql",
-            "V4__target_marks.sql", "V5__run_stop_reason.sql"));
+            "V4__target_marks.sql", "V5__run_stop_reason.sql",
+            "V6__undone_by.sql"));
 
     private final Path file;
     private final HikariDataSource dataSource;

@@ -42,9 +42,11 @@ public final class JobHistory {
     private static final Set<String> UNDO_KINDS = Set.of("undo", "edit-undo");
 
     private final Database database;
+    private final UndoneMarks undoneMarks;
 
     JobHistory(Database database) {
         this.database = database;
+        this.undoneMarks = new UndoneMarks(database);
     }
 
     /** Runs that take a job back; undoing them would redo the job, so undo never offers them. */
@@ -226,6 +228,9 @@ public final class JobHistory {
             BackupEntry entry = new QBackupEntry(database).id.eq(restored.id()).findOneOrEmpty()
                     .orElseGet(() -> index(new BackupEntry(), restored, RunIds.runIdOf(restored)));
             entry.setRestoredAt(when);
+            if (entry.getRestoreRunId() == null) {
+                entry.setRestoreRunId(RunIds.runIdOf(replaced)); // an edit's undo, which restores no backup, is known by it
+            }
             database.save(entry);
             new QJobRun(database).backupId.eq(restored.id()).findList().forEach(job -> {
                 job.setUndoneAt(when);
@@ -239,6 +244,7 @@ public final class JobHistory {
                 mark.ifPresent(undo::setTargetMarkAfter);
                 database.save(undo);
             });
+            undoneMarks.remark(restored.locator(), when);
             transaction.commit();
         }
     }
@@ -258,8 +264,24 @@ public final class JobHistory {
                 job.setUndoneAt(when);
                 database.save(job);
             });
+            undoneMarks.remark(backup.locator(), Instant.now());
             transaction.commit();
         }
+    }
+
+    /**
+     * What putting back the backup of a run on {@code store} does, by run id, to the jobs' changes the store holds: those it
+     * takes out (that run's and every later job's the store still holds) and those it brings back (an undo's backup holds the
+     * jobs that undo took out), each oldest first. The store's runs are read once, for every run asked of.
+     */
+    public Function<String, UndoEffects> effectsOfUndoing(StoreLocator store) {
+        StoreTimeline timeline = undoneMarks.timeline(store);
+        return runId -> new UndoEffects(pastJobs(timeline.removedByPuttingBack(runId)), pastJobs(timeline.broughtBackByPuttingBack(runId)));
+    }
+
+    private List<PastJob> pastJobs(List<String> runIds) {
+        Map<String, JobRun> runs = new QJobRun(database).runId.in(runIds).findList().stream().collect(Collectors.toMap(JobRun::getRunId, Function.identity()));
+        return runIds.stream().map(runs::get).filter(java.util.Objects::nonNull).map(this::toPastJob).toList();
     }
 
     /**
@@ -326,19 +348,21 @@ public final class JobHistory {
     /** The newest {@code limit} jobs, newest first; with a store, only the jobs that read or wrote it. */
     public List<PastJob> list(Optional<StoreLocator> store, int limit) {
         // closed here: a stream cut short by its limit would keep the catalog's one connection, and the next query wait 10 s for it
+        // the undo that took a job out is read once it is (the stream holds that connection meanwhile)
+        List<JobRun> found;
         try (Stream<JobRun> runs = new QJobRun(database).orderBy().startedAt.desc().orderBy().runId.desc().findStream()) {
-            return runs.map(JobHistory::toPastJob)
-                    .filter(job -> store.isEmpty() || touches(job, store.get()))
+            found = runs.filter(run -> store.isEmpty() || touches(toPastJob(run, Optional.empty()), store.get()))
                     .limit(limit)
                     .toList();
         }
+        return found.stream().map(this::toPastJob).toList();
     }
 
     /** The jobs whose backup can still be put back on this store, the newest first: what Ctrl+Z undoes in turn. */
     public List<PastJob> undoable(StoreLocator store) {
         return new QJobRun(database).backupId.isNotNull().undoneAt.isNull().orderBy().startedAt.desc().orderBy().runId.desc()
                 .findStream()
-                .map(JobHistory::toPastJob)
+                .map(this::toPastJob)
                 .filter(job -> job.undoable() && job.target().filter(target -> sameStore(target, store)).isPresent())
                 .toList();
     }
@@ -346,10 +370,12 @@ public final class JobHistory {
     /** Every indexed backup, newest first, with the job that took it. */
     public List<IndexedBackup> backups() {
         Map<String, JobRun> runs = new QJobRun(database).findList().stream().collect(Collectors.toMap(JobRun::getRunId, Function.identity()));
-        return new QBackupEntry(database).orderBy().createdAt.desc().orderBy().id.desc().findStream()
+        // listed whole first: the undone marks are read per entry, on the catalog's one connection
+        return new QBackupEntry(database).orderBy().createdAt.desc().orderBy().id.desc().findList().stream()
                 .map(entry -> new IndexedBackup(toBackup(entry),
                         Optional.ofNullable(runs.get(entry.getRunId())).map(JobRun::getKind).orElse(RunIds.jobOf(entry.getRunId())),
-                        entry.getRestoredAt() == null && restoreUnfinished(runs.get(entry.getRestoreRunId()))))
+                        entry.getRestoredAt() == null && restoreUnfinished(runs.get(entry.getRestoreRunId())),
+                        Optional.ofNullable(runs.get(entry.getRunId())).filter(run -> entry.getRestoredAt() == null).flatMap(this::undoneBy)))
                 .toList();
     }
 
@@ -390,12 +416,30 @@ public final class JobHistory {
                 entry.getRecords(), Optional.ofNullable(entry.getRestoredAt()));
     }
 
-    private static PastJob toPastJob(JobRun run) {
+    private PastJob toPastJob(JobRun run) {
+        return toPastJob(run, undoneBy(run));
+    }
+
+    private static PastJob toPastJob(JobRun run, Optional<String> undoneBy) {
         List<String> sources = run.getSources() == null ? List.of() : Arrays.asList(run.getSources().split("\n"));
         return new PastJob(run.getRunId(), run.getKind(), run.getDescription(), sources, Optional.ofNullable(run.getTarget()),
                 run.getStartedAt(), Optional.ofNullable(run.getFinishedAt()), Optional.ofNullable(run.getOutcome()), counts(run.getCounts()),
                 Optional.ofNullable(run.getReportPath()), Optional.ofNullable(run.getBackupId()), Optional.ofNullable(run.getUndoneAt()),
-                Optional.ofNullable(run.getWrittenAt()), Optional.ofNullable(run.getPrunedBackupId()), false, Optional.ofNullable(run.getStopReason()));
+                Optional.ofNullable(run.getWrittenAt()), Optional.ofNullable(run.getPrunedBackupId()), false, Optional.ofNullable(run.getStopReason()),
+                undoneBy);
+    }
+
+    /** Which undo took the run's changes out, when it was not the run's own: the undo of which earlier job (read on the catalog's connection). */
+    private Optional<String> undoneBy(JobRun run) {
+        if (run.getUndoneBy() == null || run.getUndoneAt() == null) {
+            return Optional.empty();
+        }
+        Optional<JobRun> putBack = run(run.getUndoneBy()).flatMap(StoreTimeline::namedInUndo).flatMap(this::run);
+        if (putBack.isEmpty() || putBack.get().getRunId().equals(run.getRunId())) {
+            return Optional.empty();
+        }
+        return Optional.of("by the undo of " + putBack.get().getDescription() + " (run " + run.getUndoneBy() + "), which put the store back as"
+                + " it was before that " + putBack.get().getKind());
     }
 
     private static Map<String, Long> counts(String json) {
@@ -417,7 +461,7 @@ public final class JobHistory {
         return stores.stream().anyMatch(locator -> sameStore(locator, store));
     }
 
-    private static boolean sameStore(String locator, StoreLocator store) {
+    static boolean sameStore(String locator, StoreLocator store) {
         try {
             return StoreProbe.sameStore(StoreLocator.parse(locator), store);
         } catch (RuntimeException unparseable) {

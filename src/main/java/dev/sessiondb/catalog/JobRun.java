@@ -36,6 +36,8 @@ public class JobRun {
     private String reportPath;
     private String backupId;
     private Instant undoneAt;
+    /** The undo run that took the run's changes out of its store: its own undo, or that of an earlier job on the store. */
+    private String undoneBy;
     /** When the run's write into the target was complete: a run killed after it left the target holding the new content. */
     private Instant writtenAt;
     /** Why a run that stopped without a report was refused or failed: its message, secrets masked. */
@@ -141,6 +143,14 @@ public class JobRun {
 
     public void setUndoneAt(Instant undoneAt) {
         this.undoneAt = undoneAt;
+    }
+
+    public String getUndoneBy() {
+        return undoneBy;
+    }
+
+    public void setUndoneBy(String undoneBy) {
+        this.undoneBy = undoneBy;
     }
 
     public String getStopReason() {

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -24,8 +25,22 @@ import java.util.stream.Collectors;
  * @param details what changed after which job, or why that could not be checked; empty when nothing changed
  * @param unsureWrite whether the job's write stopped while committing and the verdict comes of comparing the store's records with
  *                    the backup's ({@link UnsureWrite}): the details then say what that comparison found
+ * @param otherJobs   what the undo does to other jobs' changes in the store, as the history knows them ({@link UndoEffects#besides}):
+ *                    the later jobs' it removes, those it brings back; empty when none (the details of later changes end with it)
  */
-public record LaterChanges(Backup backup, Verdict verdict, String details, boolean unsureWrite) {
+public record LaterChanges(Backup backup, Verdict verdict, String details, boolean unsureWrite, String otherJobs) {
+
+    public LaterChanges(Backup backup, Verdict verdict, String details, boolean unsureWrite) {
+        this(backup, verdict, details, unsureWrite, "");
+    }
+
+    /** The same verdict, saying what the undo does to other jobs' changes; after the details of later changes, when there are some. */
+    LaterChanges withOtherJobs(String effects) {
+        if (effects.isEmpty()) {
+            return this;
+        }
+        return new LaterChanges(backup, verdict, verdict == Verdict.SINCE_JOB ? details + "; " + effects : details, unsureWrite, effects);
+    }
 
     public enum Verdict {
         /** The store holds what the job left: undoing it removes nothing anyone wrote after it. */
@@ -47,19 +62,42 @@ public record LaterChanges(Backup backup, Verdict verdict, String details, boole
      * write took effect ({@link UnsureWrite}), so that {@code undo --list}, undo and the window's History say the same.
      */
     public static Map<String, LaterChanges> lookAtEach(BackupJournal journal, List<Backup> backups) {
-        Map<String, Optional<JobResult>> results;
+        Map<String, FromHistory> known;
         try {
-            results = new HistoryReader(journal).read(history -> backups.stream().collect(Collectors.toMap(Backup::id,
-                    backup -> history.resultOf(RunIds.runIdOf(backup)), (a, b) -> a)), Map.of());
+            known = new HistoryReader(journal).read(history -> {
+                Map<String, Function<String, UndoEffects>> effectsByStore = new HashMap<>();
+                return backups.stream().collect(Collectors.toMap(Backup::id, backup -> new FromHistory(history.resultOf(RunIds.runIdOf(backup)),
+                        effectsOnOtherJobs(effectsByStore.computeIfAbsent(backup.locator(), locator -> effectsOfUndoing(history, locator)), backup)),
+                        (a, b) -> a));
+            }, Map.of());
         } catch (CatalogException unreadable) {
             return backups.stream().collect(Collectors.toMap(Backup::id, backup -> unchecked(backup, unreadable.getMessage()), (a, b) -> a));
         }
         Map<String, Mark> marksNow = new HashMap<>();
         return backups.stream().collect(Collectors.toMap(Backup::id, backup -> {
-            Optional<JobResult> result = results.getOrDefault(backup.id(), Optional.empty());
+            FromHistory fromHistory = known.getOrDefault(backup.id(), new FromHistory(Optional.empty(), ""));
+            Optional<JobResult> result = fromHistory.result();
             LaterChanges later = compare(backup, result, marksNow.computeIfAbsent(backup.locator(), Mark::now));
-            return stoppedWhileWriting(later, result).map(job -> UnsureWrite.look(journal, backup, job)).orElse(later);
+            return stoppedWhileWriting(later, result).map(job -> UnsureWrite.look(journal, backup, job)).orElse(later)
+                    .withOtherJobs(fromHistory.otherJobs());
         }, (a, b) -> a, LinkedHashMap::new));
+    }
+
+    /** What the history says of a backup: the result of the job that took it, and what undoing it does to other jobs' changes. */
+    private record FromHistory(Optional<JobResult> result, String otherJobs) {
+    }
+
+    /** What putting {@code backup} back does to the changes of jobs other than the one that took it; empty for a backup put back already. */
+    private static String effectsOnOtherJobs(Function<String, UndoEffects> effects, Backup backup) {
+        return backup.restoredAt().isPresent() ? "" : effects.apply(RunIds.runIdOf(backup)).besides(RunIds.runIdOf(backup));
+    }
+
+    private static Function<String, UndoEffects> effectsOfUndoing(JobHistory history, String locator) {
+        try {
+            return history.effectsOfUndoing(StoreLocator.parse(locator));
+        } catch (RuntimeException unparseable) {
+            return runId -> new UndoEffects(List.of(), List.of());
+        }
     }
 
     /** The run that took the backup, when it left no mark because its write stopped with the backup kept (and nothing else tells). */

@@ -17,18 +17,19 @@ import java.util.Optional;
  * @param prunedBackupId the backup the run took, once a prune deleted it ({@code backupId} is then empty)
  * @param running whether a run that has not ended may still be running (it holds its lock); false for one killed
  * @param stopReason why a run that stopped without a report was refused or failed, secrets masked
+ * @param undoneBy  for a run undone by the undo of an earlier job on its store (which took this run's changes with it): which
  */
 public record PastJob(String runId, String kind, String description, List<String> sources, Optional<String> target,
                       Instant startedAt, Optional<Instant> finishedAt, Optional<String> outcome, Map<String, Long> counts,
                       Optional<String> reportPath, Optional<String> backupId, Optional<Instant> undoneAt, Optional<Instant> writtenAt,
-                      Optional<String> prunedBackupId, boolean running, Optional<String> stopReason) {
+                      Optional<String> prunedBackupId, boolean running, Optional<String> stopReason, Optional<String> undoneBy) {
 
     /** A run that is not running, whose backup, if it took one, was not pruned. */
     public PastJob(String runId, String kind, String description, List<String> sources, Optional<String> target,
                    Instant startedAt, Optional<Instant> finishedAt, Optional<String> outcome, Map<String, Long> counts,
                    Optional<String> reportPath, Optional<String> backupId, Optional<Instant> undoneAt, Optional<Instant> writtenAt) {
         this(runId, kind, description, sources, target, startedAt, finishedAt, outcome, counts, reportPath, backupId, undoneAt, writtenAt,
-                Optional.empty(), false, Optional.empty());
+                Optional.empty(), false, Optional.empty(), Optional.empty());
     }
 
     public PastJob {
@@ -57,7 +58,7 @@ public record PastJob(String runId, String kind, String description, List<String
     /** The same run, known to be running or not by its lock. */
     public PastJob withRunning(boolean stillRunning) {
         return new PastJob(runId, kind, description, sources, target, startedAt, finishedAt, outcome, counts, reportPath, backupId, undoneAt,
-                writtenAt, prunedBackupId, stillRunning, stopReason);
+                writtenAt, prunedBackupId, stillRunning, stopReason, undoneBy);
     }
 
     /**
@@ -108,6 +109,7 @@ public record PastJob(String runId, String kind, String description, List<String
         prunedBackupId.ifPresent(id -> json.put("prunedBackupId", id));
         json.put("undone", undone());
         undoneAt.ifPresent(when -> json.put("undoneAt", when.toString()));
+        undoneBy.ifPresent(by -> json.put("undoneBy", by));
         return json;
     }
 }

@@ -72,6 +72,7 @@ final class HistoryCommand implements Callable<Integer> {
                     .collect(Collectors.joining(", "));
             out.printf("%-24s %-12s %-24s %s%s%n    %s%n", job.startedAt(), job.kind(), job.ending(),
                     job.undone() ? "undone  " : "", job.runId(), job.description());
+            job.undoneBy().ifPresent(by -> out.printf("    undone %s%n", by));
             job.stopReason().ifPresent(why -> out.printf("    why: %s%n", why));
             job.unfinishedTarget().ifPresent(left -> out.printf("    %s%n", left));
             comparison(job, journal).ifPresent(command -> out.printf("    compare with its backup: %s%n", command));

@@ -125,6 +125,10 @@ final class UndoCommand implements Callable<Integer> {
             Backup before = journal.restore(backup, tracker);
             bar.close();
             out.println(backup.whatRestoringDid());
+            if (!later.otherJobs().isEmpty()) {
+                // the undo of an undo, or of a job with later jobs: which jobs' changes the store holds now
+                out.printf("I%s.%n", later.otherJobs().substring(1));
+            }
             out.printf("The state it replaced%s is backup %s (undo that with: sessiondb undo %s).%n",
                     later.foundLaterChanges() ? ", with the changes made after the job," : "", before.id(), before.id());
             if (!backup.holdsSchema()) {
@@ -288,7 +292,7 @@ final class UndoCommand implements Callable<Integer> {
             return new HistoryReader(journal, Notices.of(spec.commandLine())::warning).backups();
         } catch (CatalogException e) {
             Notices.of(spec.commandLine()).warning(e.getMessage() + "; listing the backup folders instead");
-            return journal.list().stream().map(backup -> new IndexedBackup(backup, RunIds.jobOf(RunIds.runIdOf(backup)), false)).toList();
+            return journal.list().stream().map(backup -> new IndexedBackup(backup, RunIds.jobOf(RunIds.runIdOf(backup)))).toList();
         }
     }
 
@@ -351,7 +355,8 @@ final class UndoCommand implements Callable<Integer> {
             if (later.get(backup.id()).unsureWrite()) {
                 out.printf("    %s%n", later.get(backup.id()).details());
             }
-            if (later.get(backup.id()).foundLaterChanges()) {
+            indexed.undoneBy().ifPresent(by -> out.printf("    its job was undone %s%n", by));
+            if (later.get(backup.id()).foundLaterChanges() && indexed.undoneBy().isEmpty()) {
                 out.printf("    the store changed after this job: undoing it would remove those later changes from the store"
                         + " (sessiondb undo %s --force keeps them in undo's own backup)%n", backup.id());
             }

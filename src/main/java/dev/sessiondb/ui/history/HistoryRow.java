@@ -25,7 +25,7 @@ public record HistoryRow(PastJob job, String when, String kind, String stores, S
         String counts = job.counts().entrySet().stream().map(count -> count.getKey() + " " + String.format("%,d", count.getValue()))
                 .collect(Collectors.joining(", "));
         String undone = job.undoneAt().map(when -> "undone " + WHEN.format(when.atZone(zone))).orElse("");
-        String note = job.stopReason().or(job::unfinishedTarget).orElse("");
+        String note = job.stopReason().or(job::unfinishedTarget).or(() -> job.undoneBy().map(by -> "undone " + by)).orElse("");
         return new HistoryRow(job, WHEN.format(job.startedAt().atZone(zone)), job.kind(), stores, storesInFull, outcome, counts, undone, note);
     }
 }

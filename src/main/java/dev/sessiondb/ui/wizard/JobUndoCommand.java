@@ -150,8 +150,9 @@ public final class JobUndoCommand implements UndoableCommand {
         }
         // as undo --list and undo say it: why it could not be checked, or what comparing records found of a write stopped while committing
         String unchecked = later.verdict() == LaterChanges.Verdict.UNCHECKED || later.unsureWrite() ? "\n\n" + capitalized(later.details()) + "." : "";
+        String otherJobs = later.otherJobs().isEmpty() ? "" : "\n\n" + capitalized(later.otherJobs()) + ".";
         return Optional.of("Undo the " + description + "? The store is put back as it was before that job; "
-                + "its present state is backed up first, so this undo can itself be undone." + unchecked);
+                + "its present state is backed up first, so this undo can itself be undone." + otherJobs + unchecked);
     }
 
     private static String capitalized(String text) {

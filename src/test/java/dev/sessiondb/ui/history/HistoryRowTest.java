@@ -32,7 +32,7 @@ class HistoryRowTest {
         PastJob killed = withoutReport("migrate");
         PastJob failed = new PastJob(killed.runId(), "migrate", killed.description(), List.of(), killed.target(), killed.startedAt(),
                 Optional.of(Instant.parse("2026-12-05T06:02:09Z")), Optional.of("failed"), Map.of(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty(), false, Optional.of("json:/tmp/a.json: permission denied"));
+                Optional.empty(), Optional.empty(), Optional.empty(), false, Optional.of("json:/tmp/a.json: permission denied"), Optional.empty());
 
         assertThat(HistoryRow.of(failed, ZoneId.of("UTC"), StoreNames::shortName).note()).isEqualTo("json:/tmp/a.json: permission denied");
         assertThat(HistoryRow.of(killed, ZoneId.of("UTC"), StoreNames::shortName).note()).isEqualTo(killed.unfinishedTarget().orElseThrow());
