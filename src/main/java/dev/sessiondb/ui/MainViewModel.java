@@ -1,9 +1,11 @@
 package dev.sessiondb.ui;
 
+import dev.sessiondb.job.StoreProbe;
 import dev.sessiondb.ui.common.CurrentStore;
 import dev.sessiondb.ui.common.SettingsStore;
 import dev.sessiondb.ui.common.Theme;
 import dev.sessiondb.ui.common.UndoStack;
+import dev.sessiondb.ui.common.UndoableCommand;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -25,8 +27,19 @@ public final class MainViewModel {
         this.settings = settings;
         this.undo = undo;
         theme.set(Theme.of(settings.get().theme()));
-        undo.onChange(command -> current.changed());
+        undo.onChange(command -> {
+            if (removedOpenStore(command, current)) {
+                current.close(); // nothing left to read: the status line says it was removed and how to take that back
+            } else {
+                current.changed();
+            }
+        });
         current.storeProperty().addListener((property, before, after) -> undo.storeSwitched());
+    }
+
+    private static boolean removedOpenStore(UndoableCommand command, CurrentStore current) {
+        return command.undoRemovedStore() && current.isOpen()
+                && command.replacesStore().filter(removed -> StoreProbe.sameStore(removed, current.store().locator())).isPresent();
     }
 
     // Properties

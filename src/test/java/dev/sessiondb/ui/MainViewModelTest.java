@@ -2,13 +2,24 @@ package dev.sessiondb.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sessiondb.job.JobReport;
+import dev.sessiondb.job.backup.BackupJournal;
+import dev.sessiondb.job.migrate.MigrateJob;
+import dev.sessiondb.job.migrate.MigrateOptions;
+import dev.sessiondb.job.transfer.TargetMode;
+import dev.sessiondb.progress.ProgressMonitor;
+import dev.sessiondb.store.OpenMode;
+import dev.sessiondb.store.StoreFactory;
+import dev.sessiondb.store.StoreLocator;
 import dev.sessiondb.ui.common.CurrentStore;
 import dev.sessiondb.ui.common.CurrentThreadTaskExecutor;
 import dev.sessiondb.ui.common.SettingsStore;
 import dev.sessiondb.ui.common.Theme;
 import dev.sessiondb.ui.common.UndoStack;
 import dev.sessiondb.ui.common.UndoableCommand;
+import dev.sessiondb.ui.wizard.JobUndoCommand;
 import java.nio.file.Path;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -88,6 +99,31 @@ class MainViewModelTest {
 
         assertThat(undone[0]).isOne();
         current.close();
+    }
+
+    /**
+     * An audit: undoing the job that made the open store removed it, and the window then tried to read it ("Cannot read …:
+     * check that it exists") and did not say how to take the undo back.
+     */
+    @Test
+    void anUndoThatRemovesTheOpenStoreClosesItAndSaysHowToTakeItBack() {
+        new MainViewModel(new SettingsStore(directory.resolve("settings.json")), current, undo);
+        BackupJournal journal = new BackupJournal(directory.resolve("journal"));
+        Path made = directory.resolve("x.json");
+        JobReport report = new MigrateJob(StoreLocator.parse("json:" + TestStores.fixtureCopy(directory)), StoreLocator.parse("json:" + made),
+                new MigrateOptions(Optional.empty(), Optional.of(TargetMode.NEW), false, true), journal).run(ProgressMonitor.NONE);
+        current.show(StoreFactory.open(StoreLocator.parse("json:" + made), OpenMode.EXISTING));
+        undo.record(JobUndoCommand.ofReport(report, journal, ZoneOffset.UTC), done -> { });
+
+        undo.undo();
+
+        assertThat(made).doesNotExist();
+        assertThat(current.isOpen()).isFalse();
+        assertThat(dialogs.errors()).isEmpty();
+        String replaced = journal.latestNotRestored().orElseThrow().id();
+        assertThat(dialogs.notifications()).last().asString().contains("Removed json:" + made + ": it did not exist before the job that took backup "
+                + report.backupId().orElseThrow() + " created it. The state it replaced is backup " + replaced + " (the History's Undo of this undo,"
+                + " or sessiondb undo " + replaced + ", puts it back).");
     }
 
     /** An audit saw the Undo button name the job before while the confirmation was still open (Cancel put it back). */

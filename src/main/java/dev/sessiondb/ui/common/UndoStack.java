@@ -37,6 +37,8 @@ public final class UndoStack {
     private final Map<UndoableCommand, Consumer<UndoableCommand>> onUndone = new HashMap<>();
     /** Commands whose undo is under way: its question looked up and answered, then the undo run. */
     private final Set<UndoableCommand> undoing = new HashSet<>();
+    /** The open store's undoable jobs as the history last gave them. */
+    private final Set<UndoableCommand> fromStoreHistory = new HashSet<>();
     /** An undo confirmed and running: the window starts no other undo meanwhile, as two could put back the same store. */
     private final ReadOnlyBooleanWrapper undoRunning = new ReadOnlyBooleanWrapper(false);
     /** Why no job starts meanwhile, naming the undo; empty while none runs. */
@@ -152,14 +154,20 @@ public final class UndoStack {
      */
     public void storeSwitched() {
         done.removeIf(UndoableCommand::scopedToOpenStore);
+        fromStoreHistory.clear(); // a job run here stays, though the history of the store that was open listed it
         undoDescription.set(nextDescription());
     }
 
     /**
      * Puts {@code storeHistory} (the open store's undoable jobs, oldest first) under what is on the
      * stack: the jobs run in this window and any edit made since the store opened are the latest steps.
+     * It replaces the store's history given before: a job no longer in it is no longer undoable.
      */
     public void addStoreHistory(List<? extends UndoableCommand> storeHistory) {
+        // read again, the history says which of the jobs it gave before are still undoable (an undo since may have taken them out)
+        done.removeIf(fromStoreHistory::contains);
+        fromStoreHistory.clear();
+        fromStoreHistory.addAll(storeHistory);
         List<UndoableCommand> latest = new ArrayList<>(done);
         Collections.reverse(latest);
         done.clear();
@@ -276,7 +284,8 @@ public final class UndoStack {
             undoEnded(command);
             done.remove(command);
             Optional.ofNullable(onUndone.remove(undone)).ifPresent(whenUndone -> whenUndone.accept(undone));
-            finished(undone, "Undone: " + undone.description() + undone.whatUndoDid().map(what -> ". " + what).orElse(""));
+            finished(undone, "Undone: " + undone.description() + undone.whatUndoDid().map(what -> ". " + what).orElse("")
+                    + undone.howToTakeUndoBack().map(how -> " " + how).orElse(""));
         }).onCancelled(stopped -> {
             undoEnded(command); // still on the stack: the Undo button offers it again
             dialogs.notify("Undo of the " + command.description() + " cancelled before it changed the store; nothing was restored");

@@ -37,6 +37,16 @@ public interface UndoableCommand {
         return Optional.empty();
     }
 
+    /** How its last undo can itself be taken back, naming the backup of the state it replaced; none for a change made through the open store. */
+    default Optional<String> howToTakeUndoBack() {
+        return Optional.empty();
+    }
+
+    /** Whether its last undo removed the store it replaced: the job had made it, so there was none before. */
+    default boolean undoRemovedStore() {
+        return false;
+    }
+
     /**
      * A question to confirm before undoing (a job from the history, a store changed after the job); none for a change
      * made just now. Asked off the UI thread: it may look at the store and the job history.

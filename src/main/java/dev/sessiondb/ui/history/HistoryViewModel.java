@@ -91,8 +91,12 @@ public final class HistoryViewModel {
                 selected, undo.undoRunningProperty());
     }
 
-    /** Reads the history again (after a job, an undo, or when asked). */
+    /** Reads the history again (after a job, an undo, a reload, or when asked), and the open store's undoable jobs with it. */
     public void refresh() {
+        if (current.isOpen()) {
+            storeShown(current.store()); // a job or undo run since (here or from the command line) changes what Ctrl+Z offers
+            return;
+        }
         executor.execute(BackgroundTask.of("Reading the job history", monitor -> reading(reader -> reader.jobs(Optional.empty(), LIMIT)))
                 .onSuccess(read -> {
                     undo.catalogRead(read.readOnlyCatalog());

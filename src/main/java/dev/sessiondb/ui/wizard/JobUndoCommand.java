@@ -37,6 +37,8 @@ public final class JobUndoCommand implements UndoableCommand {
     private final AtomicReference<String> undoneResult = new AtomicReference<>();
     /** What the last undo did to the store, in the engine's words (the CLI's undo says the same); null before an undo. */
     private final AtomicReference<String> whatUndoDid = new AtomicReference<>();
+    /** Whether the last undo removed the store: the job had made it. */
+    private final java.util.concurrent.atomic.AtomicBoolean removedStore = new java.util.concurrent.atomic.AtomicBoolean();
 
     private JobUndoCommand(String description, BackupJournal journal, String backupId, boolean askFirst) {
         this.description = description;
@@ -102,11 +104,24 @@ public final class JobUndoCommand implements UndoableCommand {
         WritingRuns.refuseRestoreWhileOneWrites(journal, backup);
         undoneResult.set(journal.restore(backup, progress).id());
         whatUndoDid.set(backup.whatRestoringDid());
+        removedStore.set(backup.storeWasAbsent());
     }
 
     @Override
     public Optional<String> whatUndoDid() {
         return Optional.ofNullable(whatUndoDid.get());
+    }
+
+    /** As the command line's undo names it: the History's Undo of this undo puts that backup back. */
+    @Override
+    public Optional<String> howToTakeUndoBack() {
+        return Optional.ofNullable(undoneResult.get()).map(replaced -> "The state it replaced is backup " + replaced
+                + " (the History's Undo of this undo, or sessiondb undo " + replaced + ", puts it back).");
+    }
+
+    @Override
+    public boolean undoRemovedStore() {
+        return undoneResult.get() != null && removedStore.get();
     }
 
     @Override

@@ -101,7 +101,8 @@ class MigrateWizardViewModelTest {
 
         assertThat(target).doesNotExist();
         assertThat(dialogs.notifications()).anyMatch(note -> note.matches("Undone: migration .+\\.json → sessions\\.db \\(\\d\\d:\\d\\d:\\d\\d\\)\\. Removed sqlite:"
-                + Pattern.quote(target.toString()) + ": it did not exist before the job that took backup \\S+ created it\\."));
+                + Pattern.quote(target.toString()) + ": it did not exist before the job that took backup \\S+ created it\\. The state it replaced is backup"
+                + " \\S+ \\(the History's Undo of this undo, or sessiondb undo \\S+, puts it back\\)\\."));
         assertThat(viewModel.reportProperty().get().headline()).as("not \"as it was before\": there was no store before")
                 .startsWith("Undone: the migration ").contains(" was taken back. Removed sqlite:" + target + ": it did not exist before the job");
     }
