@@ -195,6 +195,16 @@ public interface StoreProvider {
     StagedStore stage(StoreLocator locator) throws IOException;
 
     /**
+     * Takes the store's writer lock for {@code holder} (a run, named as a refusal quotes it) for a whole write, or refuses at
+     * once: a lock file beside a file or folder store; a server store overrides it ({@link StoreWriterLock}).
+     *
+     * @throws StoreBusyException when another run holds it; nothing was changed
+     */
+    default StoreWriterLock holdWriter(StoreLocator locator, String holder) {
+        return locator.localPath().map(path -> StoreWriterLock.holdFile(path, locator.display(), holder)).orElse(() -> { });
+    }
+
+    /**
      * Whether a staged store stays out of everyone's sight until {@link StagedStore#commit()}
      * (a file built beside its final name), so that a job may still decide against it after
      * writing it; false where the write itself makes the store appear (one server transaction).

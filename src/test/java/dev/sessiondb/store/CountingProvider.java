@@ -81,6 +81,11 @@ public abstract class CountingProvider implements StoreProvider {
     }
 
     @Override
+    public StoreWriterLock holdWriter(StoreLocator locator, String holder) {
+        return delegate.holdWriter(locator, holder);
+    }
+
+    @Override
     public String identity(StoreLocator locator) {
         return delegate.identity(locator);
     }

@@ -17,6 +17,7 @@ import dev.sessiondb.store.StoreFormat;
 import dev.sessiondb.store.StoreLayout;
 import dev.sessiondb.store.StoreLocator;
 import dev.sessiondb.store.StoreProvider;
+import dev.sessiondb.store.StoreWriterLock;
 import dev.sessiondb.store.WriteBatch;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -207,6 +208,15 @@ public final class PostgresProvider implements StoreProvider {
     public Optional<String> changeMark(StoreLocator locator) {
         try {
             return PostgresChangeMark.of(locator);
+        } catch (SQLException e) {
+            throw PgErrors.describe(locator, PgCredentials.resolve(locator), e);
+        }
+    }
+
+    @Override
+    public StoreWriterLock holdWriter(StoreLocator locator, String holder) {
+        try {
+            return PostgresWriterLock.hold(locator, identity(locator), holder);
         } catch (SQLException e) {
             throw PgErrors.describe(locator, PgCredentials.resolve(locator), e);
         }

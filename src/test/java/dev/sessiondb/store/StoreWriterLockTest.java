@@ -1,0 +1,86 @@
+package dev.sessiondb.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.sessiondb.JavaProcess;
+import dev.sessiondb.store.sql.TestPostgres;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * One writer per store across processes: while another process holds a store's writer lock a second writer is refused
+ * at once, naming the store and the holder; a holder killed with SIGKILL leaves nothing that blocks the next writer
+ * (a file store's lock file stays, and is told stale by its lock, which died with the process).
+ */
+class StoreWriterLockTest {
+
+    private static final String HOLDER = "run 20261206T101536.510Z-migrate-e455 (migrate, process 4242)";
+
+    @TempDir
+    Path dir;
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sqlite", "json", "jsondir", "postgresql"})
+    void aSecondWriterIsRefusedWhileAnotherProcessHoldsTheStoreAndAKilledHolderBlocksNothing(String kind) throws Exception {
+        StoreLocator store = storeOf(kind);
+        String locator = store.localPath().isPresent() ? kind + ":" + store.path() : store.target() + "?schema=" + store.param("schema").orElseThrow();
+        Process holder = JavaProcess.of(HoldWriterLock.class, locator, HOLDER).redirectErrorStream(true).start();
+        try {
+            BufferedReader said = new BufferedReader(new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8));
+            assertThat(said.readLine()).as("the other process holds the lock").isEqualTo("held");
+
+            assertThatThrownBy(() -> StoreProviders.of(store).holdWriter(store, "run second"))
+                    .isInstanceOf(StoreBusyException.class)
+                    .hasMessage(store.display() + " is being written by " + HOLDER
+                            + "; nothing was changed; wait for that run to end (or stop it), then run the command again");
+        } finally {
+            holder.destroyForcibly(); // SIGKILL: the holder lets go of nothing itself
+            assertThat(holder.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        }
+
+        try (StoreWriterLock next = StoreProviders.of(store).holdWriter(store, "run next")) {
+            assertThat(next).isNotNull();
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sqlite", "postgresql"})
+    void aSecondWriterInTheSameProcessIsRefusedUntilTheFirstLetsGo(String kind) {
+        StoreLocator store = storeOf(kind);
+        try (StoreWriterLock first = StoreProviders.of(store).holdWriter(store, HOLDER)) {
+            assertThatThrownBy(() -> StoreProviders.of(store).holdWriter(store, "run second"))
+                    .isInstanceOf(StoreBusyException.class)
+                    .hasMessageContaining(store.display() + " is being written by " + HOLDER);
+        }
+        StoreProviders.of(store).holdWriter(store, "run next").close();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"json"})
+    void aLockFileLeftBehindByAKilledHolderIsStaleWhateverItSays(String kind) throws Exception {
+        StoreLocator store = storeOf(kind);
+        Files.writeString(StoreWriterLock.fileOf(store.path()), HOLDER);
+
+        try (StoreWriterLock taken = StoreProviders.of(store).holdWriter(store, "run next")) {
+            assertThat(Files.readString(StoreWriterLock.fileOf(store.path()))).isEqualTo("run next");
+        }
+        assertThat(Files.readString(StoreWriterLock.fileOf(store.path()))).as("an ended holder names nobody").isEmpty();
+    }
+
+    private StoreLocator storeOf(String kind) {
+        return switch (kind) {
+            case "sqlite" -> StoreLocator.parse("sqlite:" + dir.resolve("sessions.db"));
+            case "json" -> StoreLocator.parse("json:" + dir.resolve("session-db.json"));
+            case "jsondir" -> StoreLocator.parse("jsondir:" + dir.resolve("sessions"));
+            default -> TestPostgres.get().freshSchema();
+        };
+    }
+}
