@@ -111,10 +111,16 @@ class BackupJournalTest {
 
     /** An unreachable server is no absent store: backed up as absent, the next undo emptied it once the server was reached. */
     @Test
-    void anUndoOfAServerThatCannotBeReachedStopsBeforeTakingAnyBackup() {
+    void anUndoOfAServerThatCannotBeReachedStopsBeforeTakingAnyBackup() throws Exception {
+        StoreLocator answered = dev.sessiondb.store.sql.TestPostgres.get().freshSchema();
         StoreLocator unreachable = StoreLocator.parse("postgresql://nobody@127.0.0.1:1/sessions");
-        // taken as a job takes it while the server answered, its schema there
-        Backup created = journal().backUpAbsent(RunIds.newRunId("migrate"), unreachable, "migrate json:a.json -> " + unreachable.display(), true);
+        // taken as a job takes it while the server answered (holding the store's writer lock there), its schema there
+        Backup taken = journal().backUpAbsent(RunIds.newRunId("migrate"), answered, "migrate json:a.json -> " + unreachable.display(), true);
+        // then the server no longer answers where the backup says the store is
+        Path manifest = dir.resolve("journal").resolve("backups").resolve(taken.id()).resolve("backup.json");
+        Files.writeString(manifest, Files.readString(manifest).replace(StoreProbe.withoutPassword(answered.absolute()), unreachable.display()));
+        Backup created = journal().require(taken.id());
+        assertThat(created.locator()).isEqualTo(unreachable.display());
 
         assertThatThrownBy(() -> journal().restore(created, ProgressMonitor.NONE)).isInstanceOf(dev.sessiondb.store.StoreException.class)
                 .hasMessageContaining("cannot reach PostgreSQL at 127.0.0.1:1");

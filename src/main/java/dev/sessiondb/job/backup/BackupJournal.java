@@ -87,7 +87,7 @@ public final class BackupJournal {
             listener.reportSaved(report, file, written);
             return file;
         } finally {
-            locks.release(report.runId());
+            releaseRun(report.runId());
         }
     }
 
@@ -112,7 +112,7 @@ public final class BackupJournal {
         Backup reverted = backup.markedRestored(Instant.now());
         folders.save(reverted);
         listener.restored(reverted, replaced, markOf(StoreLocator.parse(replaced.locator())));
-        locks.release(RunIds.runIdOf(replaced));
+        releaseRun(RunIds.runIdOf(replaced));
     }
 
     /** Backs up a store (or notes that it does not exist yet) before {@code reason} writes to it; opens it to do so. */
@@ -156,6 +156,13 @@ public final class BackupJournal {
      * existed before the job made anything there: a write staged before its run began asked before staging.
      */
     public Backup backUpAbsent(String runId, StoreLocator locator, String reason, boolean placeExisted) {
+        locator.localPath().ifPresent(WritableStores::requireOwnerWritable);
+        StoreWriters.hold(runId, locator);
+        if (locator.localPath().isPresent() && StoreProbe.exists(locator)) {
+            // another run made it after this one planned it as new, and ended: placing this one would replace that store
+            throw new JobRefusedException(locator.display() + " was made by another run after this one planned it as a new store;"
+                    + " nothing was written; run the command again (with --mode replace or --mode merge to write into it)");
+        }
         Backup.Kind kind = locator.localPath().filter(AtomicFiles::isEmptyFile).isPresent() ? Backup.Kind.EMPTY_FILE
                 : placeExisted ? Backup.Kind.ABSENT : Backup.Kind.ABSENT_WITH_ITS_PLACE;
         return journal(runId, locator, folder -> new Backup(folder.getFileName().toString(), Instant.now(), reason,
@@ -170,10 +177,11 @@ public final class BackupJournal {
         locator.localPath().ifPresent(WritableStores::requireOwnerWritable);
         boolean lockedHere = locks.hold(runId);
         try {
+            StoreWriters.hold(runId, locator);
             return journalHoldingTheRunsLock(runId, locator, taker);
         } finally {
             if (lockedHere) {
-                locks.release(runId);
+                releaseRun(runId);
             }
         }
     }
@@ -209,6 +217,14 @@ public final class BackupJournal {
         return report;
     }
 
+    /**
+     * Run {@code runId} holds {@code store}'s writer lock from now until it ends, before it writes anything there (a
+     * backup takes it too); refused at once while another run, in this process or another, holds it.
+     */
+    public void holdWriter(String runId, StoreLocator store) {
+        StoreWriters.hold(runId, store);
+    }
+
     /** The run of a job that reads before it writes, entered in the history when first asked for ({@link RunStart}). */
     public RunStart runStarter(String job, String description, List<StoreLocator> sources, StoreLocator target) {
         return new RunStart(this, job, description, sources, target);
@@ -228,6 +244,12 @@ public final class BackupJournal {
     /** A run stopped: the history ends it, then it lets go of its lock. */
     private void end(String runId, String outcome, Optional<String> why) {
         listener.ended(runId, outcome, why);
+        releaseRun(runId);
+    }
+
+    /** A run ended: the stores it wrote are free for the next writer, then it lets go of its own lock. */
+    private void releaseRun(String runId) {
+        StoreWriters.release(runId);
         locks.release(runId);
     }
 
@@ -300,7 +322,7 @@ public final class BackupJournal {
     private void discard(Backup backup, String outcome, Optional<String> why) {
         folders.delete(backup, "; delete it by hand, the store it backs up was not changed");
         listener.discarded(backup, outcome, why);
-        locks.release(RunIds.runIdOf(backup));
+        releaseRun(RunIds.runIdOf(backup));
     }
 
     /** What deletes the backups and reports a prune chose ({@link PrunePlan}). */
@@ -435,7 +457,7 @@ public final class BackupJournal {
         folders.save(restored);
         listener.restored(restored, before, markOf(locator));
         followUndoChain(restored, now);
-        locks.release(runId);
+        releaseRun(runId);
         return before;
     }
 

@@ -210,8 +210,12 @@ public final class Transfer implements AutoCloseable {
                                  Function<Assessment, JobReport.Builder> approve) {
         // a target refused is planned in a pass of its own, which says why
         if (existing.isEmpty() && provider.stagesOutOfSight() && provider.newStoreRefusal(target).isEmpty() && provider.writeRefusal(target).isEmpty()) {
-            return journal.endingOnStop(start.get().runId(), () -> planWhileWriting(reason, records, monitor, approve)
-                    .orElseGet(() -> planThenWrite(reason, records, monitor, approve)));
+            String runId = start.get().runId();
+            return journal.endingOnStop(runId, () -> {
+                // held before staging: a second run staging the same new store would take away this one's build
+                journal.holdWriter(runId, target);
+                return planWhileWriting(reason, records, monitor, approve).orElseGet(() -> planThenWrite(reason, records, monitor, approve));
+            });
         }
         return planThenWrite(reason, records, monitor, approve);
     }
