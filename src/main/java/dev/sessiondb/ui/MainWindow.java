@@ -48,6 +48,7 @@ import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringExpression;
 import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.control.Button;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
@@ -58,6 +59,7 @@ import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
+import javafx.stage.Screen;
 
 /**
  * The window, assembled in one place: the services make the ViewModels, the ViewModels their
@@ -73,6 +75,8 @@ public final class MainWindow {
     private final WindowShell shell;
     private final SessionsView sessionsView;
 
+    /** Where the window opens: its size asked for, fitted into the screen. */
+    private final Rectangle2D placed;
     public MainWindow(AppServices services) {
         this(services, null);
     }
@@ -80,6 +84,11 @@ public final class MainWindow {
     /** @param firstRun the default store and demo for a user who has opened nothing yet; null in tests that script the start */
     public MainWindow(AppServices services, FirstRun firstRun) {
         DialogService dialogs = services.dialogs();
+        this(services, firstRun, Screen.getPrimary().getVisualBounds());
+    }
+
+    /** As {@link #MainWindow(AppServices, FirstRun)}, the window fitted into {@code usable}: the part of the screen panels and docks leave free. */
+    MainWindow(AppServices services, FirstRun firstRun, Rectangle2D usable) {
         UiTaskExecutor executor = services.executor();
         executor.filterFailures(services.credentials()::forgetRefused);
         services.credentials().supplyToStores();
@@ -116,7 +125,9 @@ public final class MainWindow {
         KnownStores known = new KnownStores(services.settings(), savedStores, current);
         sessionsView = new SessionsView(sessions);
         VBox.setVgrow(sessionsView, Priority.ALWAYS);
-        shell = new WindowShell(viewModel.windowWidth(), viewModel.windowHeight(), new StoresView(stores, dialogs),
+        // laid out first at the size asked for, the sidebar and the detail pane would keep that width on a smaller screen
+        placed = WindowPlacement.fit(viewModel.windowWidth(), viewModel.windowHeight(), usable);
+        shell = new WindowShell(placed.getWidth(), placed.getHeight(), new StoresView(stores, dialogs),
                 new DetailView(detail), new JobsView(executor.jobs()), executor.jobs(), services.status(), dialogs::notify);
         shell.addView("sessions", "Sessions", new VBox(new ExternalChangesBar(externalChanges), sessionsView), shortcut(KeyCode.DIGIT1));
         overview.showingProperty().bind(shell.addView("overview", "Overview", new OverviewView(overview), shortcut(KeyCode.DIGIT2)));
@@ -168,10 +179,14 @@ public final class MainWindow {
         viewModel.themeProperty().addListener((property, before, after) -> shell.applyTheme(after));
     }
 
-    /** Shows the window, opens the last store, and keeps an eye on it for changes made elsewhere. */
+    /** Shows the window where it fits on screen, opens the last store, and keeps an eye on it for changes made elsewhere. */
     public void show(Stage stage) {
         stage.setTitle("SessionDB Admin");
         stage.getIcons().setAll(AppIcons.forStage());
+        stage.setX(placed.getMinX());
+        stage.setY(placed.getMinY());
+        stage.setWidth(placed.getWidth());
+        stage.setHeight(placed.getHeight());
         stage.setScene(shell.scene());
         stage.focusedProperty().addListener((property, before, focused) -> {
             if (focused) {
@@ -181,7 +196,7 @@ public final class MainWindow {
         externalChanges.startPolling();
         stage.setOnHidden(event -> {
             externalChanges.stopPolling();
-            viewModel.rememberWindowSize(shell.scene().getWidth(), shell.scene().getHeight());
+            viewModel.rememberWindowSize(stage.getWidth(), stage.getHeight());
             current.close();
         });
         stage.show();

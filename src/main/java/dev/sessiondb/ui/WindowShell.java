@@ -72,7 +72,6 @@ final class WindowShell {
         main = new SplitPane(views, detail);
         main.setDividerPositions(detailDivider);
         views.getSelectionModel().selectedItemProperty().addListener((property, before, after) -> showDetail(!wideViews.contains(after)));
-        SplitPane.setResizableWithParent(detail, false);
         centre.setOrientation(Orientation.VERTICAL);
         centre.getItems().add(main);
         SplitPane body = new SplitPane(sidebar, centre);

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import javafx.beans.property.SimpleStringProperty;
+import javafx.geometry.Rectangle2D;
 import javafx.stage.Stage;
 
 /** The main window over real services in a fresh folder, as UI flow tests start it: no saved stores, no credentials. */
@@ -23,9 +24,17 @@ final class TestWindows {
     }
 
     static void show(Stage stage, Path run, ScriptedDialogService dialogs, BackupJournal journal) {
-        AppServices services = new AppServices(new SettingsStore(run.resolve("settings.json")), dialogs, new UiTaskExecutor(),
+        new MainWindow(services(run, dialogs, journal)).show(stage);
+    }
+
+    /** As {@link #show}, on a screen whose free area (without panels and docks) is {@code usable}. */
+    static void showOnScreen(Stage stage, Path run, ScriptedDialogService dialogs, Rectangle2D usable) {
+        new MainWindow(services(run, dialogs, new BackupJournal(run.resolve("backups"))), null, usable).show(stage);
+    }
+
+    private static AppServices services(Path run, ScriptedDialogService dialogs, BackupJournal journal) {
+        return new AppServices(new SettingsStore(run.resolve("settings.json")), dialogs, new UiTaskExecutor(),
                 locator -> StoreFactory.open(locator, OpenMode.EXISTING), List::of,
                 new Credentials(run.resolve("no-pgpass"), Map.of()), journal, new SimpleStringProperty(""));
-        new MainWindow(services).show(stage);
     }
 }

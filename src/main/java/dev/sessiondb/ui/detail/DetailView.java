@@ -38,7 +38,8 @@ public final class DetailView extends StackPane {
     public DetailView(DetailViewModel viewModel) {
         this.viewModel = viewModel;
         setId("detail-view");
-        setMinWidth(300);
+        // narrow enough that on a small screen the sessions table keeps the room it needs
+        setMinWidth(220);
         setPrefWidth(420);
 
         VBox content = new VBox(8, header(), conflict(), body());

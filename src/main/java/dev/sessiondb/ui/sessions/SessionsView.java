@@ -4,6 +4,7 @@ import dev.sessiondb.model.FieldFilter;
 import dev.sessiondb.model.ValueCount;
 import dev.sessiondb.ui.common.Controls;
 import dev.sessiondb.ui.common.WholeTextCell;
+import java.util.List;
 import javafx.animation.PauseTransition;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
@@ -35,6 +36,7 @@ import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 import org.controlsfx.control.textfield.TextFields;
@@ -109,6 +111,11 @@ public final class SessionsView extends VBox {
         loading.visibleProperty().bind(viewModel.loadingProperty());
         loading.managedProperty().bind(loading.visibleProperty());
 
+        // on a narrow window the search field gives up its width: the count and the menus keep their words
+        for (Region keepsItsWords : List.of(count, columns, filter, export)) {
+            keepsItsWords.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        search.setMinWidth(120);
         HBox bar = new HBox(10, search, loading, count, Controls.spacer(), columns, filter, export);
         bar.setAlignment(Pos.CENTER_LEFT);
 

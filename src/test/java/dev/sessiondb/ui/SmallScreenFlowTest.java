@@ -1,0 +1,67 @@
+package dev.sessiondb.ui;
+
+import static dev.sessiondb.ui.AppState.read;
+import static dev.sessiondb.ui.AppState.waitFor;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sessiondb.store.StoreFormat;
+import dev.sessiondb.store.StoreLocator;
+import dev.sessiondb.ui.common.SettingsStore;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.Node;
+import javafx.scene.control.Labeled;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/**
+ * An audit: on a 1024x700 screen the window opened at 1280x800, its title bar and sides off screen, and the Sessions
+ * toolbar's Columns, Filter and Export read "...". A size remembered on a big monitor now opens fitted into the small
+ * screen, and the toolbar keeps its labels.
+ */
+@ExtendWith(ApplicationExtension.class)
+class SmallScreenFlowTest {
+
+    /** A laptop's screen less its panel. */
+    private static final Rectangle2D USABLE = new Rectangle2D(0, 27, 1024, 673);
+
+    @TempDir
+    static Path directory;
+
+    private Stage stage;
+
+    /** The window last closed at 1920x1200 on a big monitor, its store open again. */
+    @Start
+    void start(Stage stage) throws Exception {
+        this.stage = stage;
+        Path run = Files.createTempDirectory(directory, "run");
+        StoreLocator store = StoreLocator.of(StoreFormat.JSON, TestStores.fixtureCopy(run));
+        new SettingsStore(run.resolve("settings.json")).update(state -> state.withWindowSize(1920, 1200).withRecent(store.display()));
+        TestWindows.showOnScreen(stage, run, new ScriptedDialogService(), USABLE);
+    }
+
+    @Test
+    void theWindowFitsTheScreenAndTheToolbarKeepsItsLabels(FxRobot robot) {
+        waitFor(() -> !robot.lookup("#export-sessions").queryAs(Labeled.class).isDisabled());
+        Rectangle2D window = read(() -> new Rectangle2D(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight()));
+        assertThat(USABLE.contains(window)).as("window %s inside %s", window, USABLE).isTrue();
+        Node view = robot.lookup("#main-views").query();
+        for (String id : new String[] {"#table-columns", "#filter-sessions", "#export-sessions", "#session-count"}) {
+            Labeled labeled = robot.lookup(id).queryAs(Labeled.class);
+            assertThat(read(() -> shownWhole(labeled, view))).as("%s whole in %s wide a view beside a %s wide detail", id,
+                    read(() -> view.getLayoutBounds().getWidth()), read(() -> robot.lookup("#detail-view").query().getLayoutBounds().getWidth())).isTrue();
+        }
+    }
+
+    /** A label cut short reads "…" (its width below what its text needs), or runs out of the view it is in. */
+    private static boolean shownWhole(Labeled labeled, Node view) {
+        return !labeled.getText().isEmpty() && labeled.getWidth() >= labeled.prefWidth(-1)
+                && labeled.localToScene(labeled.getLayoutBounds()).getMaxX() <= view.localToScene(view.getLayoutBounds()).getMaxX();
+    }
+}
