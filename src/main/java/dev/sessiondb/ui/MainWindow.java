@@ -50,6 +50,7 @@ import javafx.beans.binding.StringExpression;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.control.Button;
+import javafx.scene.control.Menu;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ToggleButton;
@@ -58,8 +59,8 @@ import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import javafx.stage.Stage;
 import javafx.stage.Screen;
+import javafx.stage.Stage;
 
 /**
  * The window, assembled in one place: the services make the ViewModels, the ViewModels their
@@ -74,21 +75,21 @@ public final class MainWindow {
     private final ExternalChangesViewModel externalChanges;
     private final WindowShell shell;
     private final SessionsView sessionsView;
-
     /** Where the window opens: its size asked for, fitted into the screen. */
     private final Rectangle2D placed;
+
     public MainWindow(AppServices services) {
         this(services, null);
     }
 
     /** @param firstRun the default store and demo for a user who has opened nothing yet; null in tests that script the start */
     public MainWindow(AppServices services, FirstRun firstRun) {
-        DialogService dialogs = services.dialogs();
         this(services, firstRun, Screen.getPrimary().getVisualBounds());
     }
 
     /** As {@link #MainWindow(AppServices, FirstRun)}, the window fitted into {@code usable}: the part of the screen panels and docks leave free. */
     MainWindow(AppServices services, FirstRun firstRun, Rectangle2D usable) {
+        DialogService dialogs = services.dialogs();
         UiTaskExecutor executor = services.executor();
         executor.filterFailures(services.credentials()::forgetRefused);
         services.credentials().supplyToStores();
@@ -141,9 +142,10 @@ public final class MainWindow {
         WizardPane migrateView = new MigrateWizardView(migrate, known);
         WizardPane consolidateView = new ConsolidateWizardView(consolidate, known);
         WizardPane validateView = new ValidateWizardView(validate, known);
-        prepareAheadWhenShown(shell.addWideView("migrate", "Migrate", migrateView, null), migrateView);
-        prepareAheadWhenShown(shell.addWideView("consolidate", "Consolidate", consolidateView, null), consolidateView);
-        prepareAheadWhenShown(shell.addView("validate", "Validate", validateView, null), validateView);
+        // Ctrl+Shift and the job's initial: Ctrl+C and Ctrl+V stay copy and paste
+        prepareAheadWhenShown(shell.addWideView("migrate", "Migrate", migrateView, shiftShortcut(KeyCode.M)), migrateView);
+        prepareAheadWhenShown(shell.addWideView("consolidate", "Consolidate", consolidateView, shiftShortcut(KeyCode.C)), consolidateView);
+        prepareAheadWhenShown(shell.addView("validate", "Validate", validateView, shiftShortcut(KeyCode.V)), validateView);
         // the repaired file opens on its sessions; one whose repeats are back (an undo) returns to the repeats page as it fails to open
         RepeatedSessionsViewModel repeats = new RepeatedSessionsViewModel(executor, dialogs, undo, services.journal(), locator -> {
             stores.open(locator.display());
@@ -167,26 +169,26 @@ public final class MainWindow {
                 showsView("migrate", "Migrate a store into another format or layout…"),
                 showsView("consolidate", "Consolidate several stores into one…"),
                 showsView("validate", "Validate and repair a store…"));
-        shell.setTools(jobsMenu, Controls.spacer(), refreshButton(sessions::refresh), undoButton(), themeToggle(), helpMenu(dialogs));
-        shell.onShortcut(shortcut(KeyCode.O), stores::addFile);
-        shell.onShortcut(shortcut(KeyCode.F), () -> {
+        shell.onShortcut(shortcut(KeyCode.O), "Open a store file", stores::addFile);
+        shell.onShortcut(shortcut(KeyCode.F), "Search the sessions", () -> {
             shell.showView("sessions");
             sessionsView.focusSearch();
         });
-        shell.onShortcut(new KeyCodeCombination(KeyCode.F5), sessions::refresh);
-        shell.onShortcut(shortcut(KeyCode.Z), viewModel::undo);
+        shell.onShortcut(new KeyCodeCombination(KeyCode.F5), "Refresh", sessions::refresh);
+        shell.onShortcut(shortcut(KeyCode.Z), "Undo", viewModel::undo);
+        shell.setTools(jobsMenu, Controls.spacer(), refreshButton(sessions::refresh), undoButton(), themeToggle(), helpMenu(dialogs, shell.shortcutsMenu()));
         shell.applyTheme(viewModel.themeProperty().get());
         viewModel.themeProperty().addListener((property, before, after) -> shell.applyTheme(after));
     }
 
     /** Shows the window where it fits on screen, opens the last store, and keeps an eye on it for changes made elsewhere. */
     public void show(Stage stage) {
-        stage.setTitle("SessionDB Admin");
-        stage.getIcons().setAll(AppIcons.forStage());
         stage.setX(placed.getMinX());
         stage.setY(placed.getMinY());
         stage.setWidth(placed.getWidth());
         stage.setHeight(placed.getHeight());
+        stage.setTitle("SessionDB Admin");
+        stage.getIcons().setAll(AppIcons.forStage());
         stage.setScene(shell.scene());
         stage.focusedProperty().addListener((property, before, focused) -> {
             if (focused) {
@@ -217,6 +219,10 @@ public final class MainWindow {
 
     private static KeyCombination shortcut(KeyCode key) {
         return new KeyCodeCombination(key, KeyCombination.SHORTCUT_DOWN);
+    }
+
+    private static KeyCombination shiftShortcut(KeyCode key) {
+        return new KeyCodeCombination(key, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN);
     }
 
     private MenuItem showsView(String id, String action) {
@@ -252,11 +258,11 @@ public final class MainWindow {
         return dark;
     }
 
-    private static MenuButton helpMenu(DialogService dialogs) {
+    private static MenuButton helpMenu(DialogService dialogs, Menu shortcuts) {
         MenuItem about = new MenuItem("About SessionDB Admin");
         about.setId("about");
         about.setOnAction(event -> dialogs.showCustomDialog(new AboutDialog(AboutViewModel.ofRunningApp())));
-        MenuButton help = Controls.describe(new MenuButton("Help", null, about), "Version, Java, JavaFX and where the log is");
+        MenuButton help = Controls.describe(new MenuButton("Help", null, shortcuts, about), "Keyboard shortcuts; version, Java, JavaFX and where the log is");
         help.setId("help-menu");
         return help;
     }

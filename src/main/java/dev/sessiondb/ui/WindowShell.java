@@ -5,6 +5,7 @@ import dev.sessiondb.ui.common.ShownAhead;
 import dev.sessiondb.ui.common.Theme;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,6 +23,8 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
@@ -48,6 +51,8 @@ final class WindowShell {
     private final Node detail;
     /** The views in front of which the detail pane folds away, by tab. */
     private final Set<Tab> wideViews = new HashSet<>();
+    /** What each shortcut does, for the Help menu. */
+    private final Map<KeyCombination, String> shortcuts = new LinkedHashMap<>();
     /** Views of a rare case (a file to repair), out of the tabs until {@link #showView} asks for one. */
     private final Map<String, Tab> viewsWhenAsked = new HashMap<>();
     private double detailDivider = 0.72;
@@ -103,7 +108,7 @@ final class WindowShell {
         views.getTabs().add(tab);
         if (shortcut != null) {
             tab.setTooltip(new Tooltip(title + " (" + shortcut.getDisplayText() + ")"));
-            scene.getAccelerators().put(shortcut, () -> showView(id));
+            onShortcut(shortcut, title, () -> showView(id));
         }
         return tab.selectedProperty();
     }
@@ -153,8 +158,22 @@ final class WindowShell {
         ahead.prepare(List.of(jobsPanel));
     }
 
-    void onShortcut(KeyCombination shortcut, Runnable action) {
+    /** {@code shortcut} does {@code action} anywhere in the window; {@link #shortcutsMenu} lists it as {@code what}. */
+    void onShortcut(KeyCombination shortcut, String what, Runnable action) {
         scene.getAccelerators().put(shortcut, action);
+        shortcuts.put(shortcut, what);
+    }
+
+    /** Every shortcut with what it does, in the order they were given; choosing one does it. */
+    Menu shortcutsMenu() {
+        Menu menu = new Menu("Keyboard shortcuts");
+        menu.setId("shortcuts-menu");
+        shortcuts.forEach((shortcut, what) -> {
+            MenuItem item = new MenuItem(shortcut.getDisplayText() + "    " + what);
+            item.setOnAction(event -> scene.getAccelerators().get(shortcut).run());
+            menu.getItems().add(item);
+        });
+        return menu;
     }
 
     void applyTheme(Theme theme) {

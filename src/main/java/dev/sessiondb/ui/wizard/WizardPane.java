@@ -8,7 +8,10 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
@@ -51,8 +54,8 @@ public class WizardPane extends BorderPane {
         Button next = Controls.button("Next", "Go to the next step", steps::next);
         next.setId(id + "-next");
         next.getStyleClass().add("accent");
-        next.setDefaultButton(false);
         next.disableProperty().bind(steps.canGoNext().not());
+        pressesOnEnter(next);
         HBox buttons = new HBox(8, Controls.spacer(), back, next);
         buttons.setPadding(new Insets(10, 16, 10, 16));
         buttons.setStyle("-fx-border-color: -color-border-default; -fx-border-width: 1 0 0 0;");
@@ -74,6 +77,21 @@ public class WizardPane extends BorderPane {
     /** The pages not on screen now, which {@link dev.sessiondb.ui.common.ShownAhead} can build before they show. */
     public List<Node> pagesNotShown() {
         return pages.stream().filter(each -> each.getParent() == null).toList();
+    }
+
+    /**
+     * Enter in a field of the page (a store typed in, a choice made) presses {@code next}, the highlighted button: the
+     * wizards share one window, so this is the wizard's own default button rather than the window's one (Button#setDefaultButton).
+     * A focused button keeps Enter for itself.
+     */
+    private void pressesOnEnter(Button next) {
+        addEventHandler(KeyEvent.KEY_PRESSED, event -> {
+            boolean onAButton = event.getTarget() instanceof Button || event.getTarget() instanceof MenuButton;
+            if (event.getCode() == KeyCode.ENTER && !event.isShortcutDown() && !event.isAltDown() && !onAButton && !next.isDisabled()) {
+                event.consume();
+                next.fire();
+            }
+        });
     }
 
     private void show(int step) {

@@ -1,0 +1,71 @@
+package dev.sessiondb.ui;
+
+import static dev.sessiondb.ui.AppState.read;
+import static dev.sessiondb.ui.AppState.waitFor;
+import static dev.sessiondb.ui.WindowSteps.type;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.Menu;
+import javafx.scene.control.TabPane;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/**
+ * An audit: Migrate, Consolidate and Validate had no shortcut, and Enter in the Migrate wizard's target field did not
+ * press the highlighted Next. Ctrl+Shift and the job's initial bring each to the front, the Help menu lists every
+ * shortcut, and Enter in a wizard's field goes to the next step.
+ */
+@ExtendWith(ApplicationExtension.class)
+class KeyboardFlowTest {
+
+    @TempDir
+    static Path directory;
+
+    private Path run;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        run = Files.createTempDirectory(directory, "run");
+        TestWindows.show(stage, run, new ScriptedDialogService());
+    }
+
+    @Test
+    void eachJobHasAShortcutTheHelpMenuLists(FxRobot robot) {
+        waitFor(() -> robot.lookup("#main-views").tryQuery().isPresent());
+        for (var job : new Object[][] {{KeyCode.M, "Migrate"}, {KeyCode.C, "Consolidate"}, {KeyCode.V, "Validate"}}) {
+            KeyCode initial = (KeyCode) job[0];
+            robot.press(KeyCode.CONTROL, KeyCode.SHIFT, initial).release(initial, KeyCode.SHIFT, KeyCode.CONTROL);
+            waitFor(() -> job[1].equals(shownView(robot)));
+        }
+        assertThat(read(() -> robot.lookup("#help-menu").queryAs(MenuButton.class).getItems().stream()
+                .filter(Menu.class::isInstance).flatMap(menu -> ((Menu) menu).getItems().stream()).map(MenuItem::getText).toList()))
+                .contains("Ctrl+Shift+M    Migrate", "Ctrl+Shift+C    Consolidate", "Ctrl+Shift+V    Validate", "Ctrl+1    Sessions",
+                        "Ctrl+O    Open a store file", "F5    Refresh", "Ctrl+Z    Undo");
+    }
+
+    @Test
+    void enterInTheTargetFieldGoesToTheNextStep(FxRobot robot) {
+        waitFor(() -> robot.lookup("#main-views").tryQuery().isPresent());
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.M).release(KeyCode.M, KeyCode.SHIFT, KeyCode.CONTROL);
+        type(robot, "#migrate-source", TestStores.fixtureCopy(run).toString());
+        type(robot, "#migrate-target", run.resolve("copy.db").toString());
+        robot.clickOn("#migrate-target");
+        waitFor(() -> robot.lookup("#migrate-target").query().isFocused() || robot.lookup("#migrate-target .text-field").query().isFocused());
+        robot.type(KeyCode.ENTER);
+        waitFor(() -> robot.lookup("#migrate-step-2").query().getStyleClass().contains("accent"));
+    }
+
+    private static String shownView(FxRobot robot) {
+        return robot.lookup("#main-views").queryAs(TabPane.class).getSelectionModel().getSelectedItem().getText();
+    }
+}
