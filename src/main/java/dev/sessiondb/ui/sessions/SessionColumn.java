@@ -11,9 +11,9 @@ import java.time.format.DateTimeFormatter;
 public enum SessionColumn {
     SESSION("Session", SortKey.SESSION, 160, 130),
     TASK("Task", SortKey.TASK_ID, 110, 95),
-    REPO("Repo", SortKey.REPO_NAME, 130, 100),
+    REPO("Repo", SortKey.REPO_NAME, 210, 100),
     BRANCH("Branch", SortKey.BRANCH, 140, 80),
-    STATUS("Status", SortKey.STATUS, 100, 90),
+    STATUS("Status", SortKey.STATUS, 125, 90),
     CREATED("Created (UTC)", SortKey.CREATED_AT, 150, 140),
     LAST_ACTIVITY("Last activity (UTC)", SortKey.LAST_ACTIVITY_AT, 175, 150);
 
