@@ -28,13 +28,10 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
-import java.util.function.Function;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 
 /**
  * The backups jobs take before writing to an existing store, and undo. Each backup is a
@@ -456,31 +453,9 @@ public final class BackupJournal {
         Backup restored = backup.markedRestored(now);
         folders.save(restored);
         listener.restored(restored, before, markOf(locator));
-        followUndoChain(restored, now);
+        new UndoChain(folders, listener).follow(restored, now, list());
         releaseRun(runId);
         return before;
-    }
-
-    /**
-     * Restoring a backup an undo took undoes that undo: the backup it had put back is no longer
-     * restored (its job is in the store again); if an undo took that one in turn, the backup that
-     * undo put back is restored again; and so on down the chain, so that the list says which jobs
-     * the store holds.
-     */
-    private void followUndoChain(Backup restored, Instant now) {
-        boolean putBack = false;
-        Map<String, Backup> byId = list().stream().collect(Collectors.toMap(Backup::id, Function.identity()));
-        Optional<Backup> next = restored.restoredByItsRun().map(byId::get);
-        while (next.isPresent()) {
-            Backup backup = next.get();
-            if (backup.restoredAt().isPresent() != putBack) {
-                Backup changed = putBack ? backup.markedRestored(now) : backup.markedNotRestored();
-                folders.save(changed);
-                listener.undoStateChanged(changed);
-            }
-            putBack = !putBack;
-            next = backup.restoredByItsRun().map(byId::get);
-        }
     }
 
     /**
