@@ -7,10 +7,13 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** The OS lock on a file store's lock file; this JVM's holders are known by file, as the JVM refuses a second lock on one. */
@@ -31,20 +34,14 @@ final class FileWriterLock implements StoreWriterLock {
         if (other != null) {
             throw StoreWriterLock.busy(display, other);
         }
-        FileChannel channel = null;
         try {
-            channel = FileChannel.open(file, Set.of(StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE),
-                    AtomicFiles.ownerOnlyFile());
-            FileLock lock = tryLock(channel);
-            if (lock == null) {
-                throw StoreWriterLock.busy(display, holderIn(channel));
-            }
-            channel.truncate(0);
-            channel.write(ByteBuffer.wrap(holder.getBytes(StandardCharsets.UTF_8)), 0);
-            return new FileWriterLock(file, channel);
+            FileWriterLock held;
+            do {
+                held = tryHold(file, display, holder);
+            } while (held == null);
+            return held;
         } catch (IOException | RuntimeException e) {
             HELD_HERE.remove(file);
-            closeQuietly(channel);
             if (e instanceof StoreBusyException busy) {
                 throw busy;
             }
@@ -52,6 +49,55 @@ final class FileWriterLock implements StoreWriterLock {
             String why = StoreFaults.of(e).map(fault -> fault.what() + "); nothing was changed; " + fault.todo())
                     .orElseGet(() -> e.getMessage() + "); nothing was changed; check that the folder holding the store is writable");
             throw new StoreException(display + ": cannot take the lock that keeps a second writer out (" + file + ": " + why, e);
+        }
+    }
+
+    /**
+     * The lock, or null when the file locked was no longer the one at {@code file}: its last holder deleted it on letting
+     * go (see {@link #close()}) between this open and this lock, so another writer may lock the file now there.
+     */
+    private static FileWriterLock tryHold(Path file, String display, String holder) throws IOException {
+        Object opened = createdOrExisting(file);
+        FileChannel channel;
+        try {
+            channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
+        } catch (NoSuchFileException deletedMeanwhile) {
+            return null;
+        }
+        try {
+            FileLock lock = tryLock(channel);
+            if (lock == null) {
+                throw StoreWriterLock.busy(display, holderIn(channel));
+            }
+            if (!opened.equals(keyOf(file))) {
+                closeQuietly(channel);
+                return null;
+            }
+            channel.truncate(0);
+            channel.write(ByteBuffer.wrap(holder.getBytes(StandardCharsets.UTF_8)), 0);
+            return new FileWriterLock(file, channel);
+        } catch (IOException | RuntimeException e) {
+            closeQuietly(channel);
+            throw e;
+        }
+    }
+
+    /** The identity (device and inode) of the lock file, made owner-only when absent. */
+    private static Object createdOrExisting(Path file) throws IOException {
+        try {
+            Files.createFile(file, AtomicFiles.ownerOnlyFile());
+        } catch (FileAlreadyExistsException existing) {
+            // another writer's, or one a killed holder left: its lock tells which
+        }
+        return keyOf(file);
+    }
+
+    /** The file's identity now; a fresh object when it is gone, so that it equals no earlier one. */
+    private static Object keyOf(Path file) throws IOException {
+        try {
+            return Files.readAttributes(file, BasicFileAttributes.class).fileKey();
+        } catch (NoSuchFileException gone) {
+            return new Object();
         }
     }
 
@@ -70,13 +116,17 @@ final class FileWriterLock implements StoreWriterLock {
         return new String(text.array(), 0, text.position(), StandardCharsets.UTF_8).strip();
     }
 
-    /** The file stays (deleting it could let two writers lock two files of one name); emptied, it names nobody. */
+    /**
+     * The file goes before the lock does, so that no store is left with a file beside it (a job refused before it made its
+     * store leaves nothing). A writer that opened it meanwhile finds, once it holds that lock, that the file is gone and takes
+     * the lock of the file there now ({@link #tryHold}): two writers never hold two files of one name.
+     */
     @Override
     public void close() {
         try {
-            channel.truncate(0);
+            Files.deleteIfExists(file);
         } catch (IOException e) {
-            // a name left in an unlocked file is stale: the lock, not the text, tells a holder
+            // a file left unlocked is stale: the lock, not the file, tells a holder
         } finally {
             closeQuietly(channel);
             HELD_HERE.remove(file);

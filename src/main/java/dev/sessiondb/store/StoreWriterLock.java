@@ -1,22 +1,35 @@
 package dev.sessiondb.store;
 
 import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
 
 /**
  * One writing run per store, across processes: held by a job from its backup to its end and by an
  * undo for its whole restore, so a second writer is refused at once instead of racing the first.
  * A file store's lock is an OS lock ({@link FileChannel#tryLock()}) on a file beside it, which the
- * system drops when the holder dies (kill -9 too): the file may stay, and a file whose lock can be
- * taken is stale whatever it says. The holder writes its name into the file for the refusal to quote.
+ * system drops when the holder dies (kill -9 too). A holder deletes the file as it lets go; one a killed
+ * holder left stays until the next writer's run, and a file whose lock can be taken is stale whatever it says. The holder writes its name into the file for the refusal to quote.
  * A PostgreSQL store's lock is an advisory lock of the server ({@link StoreProvider#holdWriter}).
  */
 public interface StoreWriterLock extends AutoCloseable {
 
-    /** The lock file beside a file or folder store. */
+    /**
+     * The lock file beside a file or folder store; for a new store in a folder not made yet, in the nearest folder that
+     * exists, named for the rest of the path (a run refused before it made the folder leaves no folder behind).
+     */
     static Path fileOf(Path store) {
         Path absolute = store.toAbsolutePath().normalize();
-        return absolute.resolveSibling("." + absolute.getFileName() + ".sessiondb-writer.lock");
+        Deque<String> names = new ArrayDeque<>(List.of(absolute.getFileName().toString()));
+        Path folder = absolute.getParent();
+        while (folder.getParent() != null && !Files.isDirectory(folder)) {
+            names.addFirst(folder.getFileName().toString());
+            folder = folder.getParent();
+        }
+        return folder.resolve("." + String.join("__", names) + ".sessiondb-writer.lock");
     }
 
     /**
