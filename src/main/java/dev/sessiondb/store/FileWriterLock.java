@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** The OS lock on a file store's lock file; this JVM's holders are known by file, as the JVM refuses a second lock on one. */
@@ -69,7 +70,7 @@ final class FileWriterLock implements StoreWriterLock {
             if (lock == null) {
                 throw StoreWriterLock.busy(display, holderIn(channel));
             }
-            if (!opened.equals(keyOf(file))) {
+            if (!Objects.equals(opened, keyOf(file))) {
                 closeQuietly(channel);
                 return null;
             }
@@ -92,7 +93,7 @@ final class FileWriterLock implements StoreWriterLock {
         return keyOf(file);
     }
 
-    /** The file's identity now; a fresh object when it is gone, so that it equals no earlier one. */
+    /** The file's identity now (null where the file system has none to give); a fresh object when it is gone, so that it equals no earlier one. */
     private static Object keyOf(Path file) throws IOException {
         try {
             return Files.readAttributes(file, BasicFileAttributes.class).fileKey();
