@@ -10,6 +10,7 @@ import dev.sessiondb.job.Refusal;
 import dev.sessiondb.job.StoreProbe;
 import dev.sessiondb.job.backup.BackupJournal;
 import dev.sessiondb.job.backup.RunStart;
+import dev.sessiondb.job.transfer.Assessment;
 import dev.sessiondb.job.transfer.SourceChanges;
 import dev.sessiondb.job.transfer.TargetMode;
 import dev.sessiondb.job.transfer.TargetState;
@@ -61,7 +62,7 @@ public final class ConsolidateJob implements Job {
             SourceChanges sourceChanges = new SourceChanges(opened, sourceNames());
             Consolidation consolidation = Consolidation.analyse(opened, transfer.mergeTarget(), options.policy(), options.choices(),
                     ProgressMonitor.NONE);
-            Transfer.Assessment assessment = transfer.assess(new ConsolidatedRecords(opened, consolidation, sourceChanges));
+            Assessment assessment = transfer.assess(new ConsolidatedRecords(opened, consolidation, sourceChanges));
             plannedTarget = assessment.target();
             return plan(opened, consolidation, assessment);
         } finally {
@@ -142,7 +143,7 @@ public final class ConsolidateJob implements Job {
         return new Transfer(target, options.mode(), options.allowLoss(), options.verify(), journal);
     }
 
-    private JobPlan plan(List<SessionStore> opened, Consolidation consolidation, Transfer.Assessment assessment) {
+    private JobPlan plan(List<SessionStore> opened, Consolidation consolidation, Assessment assessment) {
         Map<String, Long> counts = new LinkedHashMap<>();
         for (int i = 0; i < opened.size(); i++) {
             counts.put("source " + (i + 1) + " records", consolidation.recordsRead(i)); // as the job's read saw it, not counted again later

@@ -6,6 +6,7 @@ import dev.sessiondb.job.JobReport;
 import dev.sessiondb.job.StoreProbe;
 import dev.sessiondb.job.backup.BackupJournal;
 import dev.sessiondb.job.backup.RunStart;
+import dev.sessiondb.job.transfer.Assessment;
 import dev.sessiondb.job.transfer.RecordSource;
 import dev.sessiondb.job.transfer.SourceChanges;
 import dev.sessiondb.job.transfer.TargetState;
@@ -49,7 +50,7 @@ public final class MigrateJob implements Job {
     public JobPlan plan() {
         try (SessionStore from = openSource(); Transfer transfer = transfer()) {
             RecordSource records = RecordSource.of(from);
-            Transfer.Assessment assessment = transfer.assess(records);
+            Assessment assessment = transfer.assess(records);
             plannedTarget = assessment.target();
             return plan(from, records, assessment);
         }
@@ -107,7 +108,7 @@ public final class MigrateJob implements Job {
         return new Transfer(target, options.mode(), options.allowLoss(), options.verify(), journal);
     }
 
-    private JobPlan plan(SessionStore from, RecordSource records, Transfer.Assessment assessment) {
+    private JobPlan plan(SessionStore from, RecordSource records, Assessment assessment) {
         Map<String, Long> counts = new LinkedHashMap<>();
         // as the plan's own read saw them: a count taken later counts what another program added meanwhile
         counts.put("source records", assessment.recordsRead() >= 0 ? assessment.recordsRead() : records.count());
