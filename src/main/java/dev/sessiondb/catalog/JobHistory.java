@@ -25,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -281,7 +282,7 @@ public final class JobHistory {
 
     private List<PastJob> pastJobs(List<String> runIds) {
         Map<String, JobRun> runs = new QJobRun(database).runId.in(runIds).findList().stream().collect(Collectors.toMap(JobRun::getRunId, Function.identity()));
-        return runIds.stream().map(runs::get).filter(java.util.Objects::nonNull).map(this::toPastJob).toList();
+        return runIds.stream().map(runs::get).filter(Objects::nonNull).map(this::toPastJob).toList();
     }
 
     /**
@@ -342,7 +343,7 @@ public final class JobHistory {
 
     /** When a prune deleted backup {@code id}, if the history knows it did. */
     public Optional<Instant> prunedAt(String id) {
-        return new QJobRun(database).prunedBackupId.eq(id).findList().stream().map(JobRun::getPrunedAt).filter(java.util.Objects::nonNull).findFirst();
+        return new QJobRun(database).prunedBackupId.eq(id).findList().stream().map(JobRun::getPrunedAt).filter(Objects::nonNull).findFirst();
     }
 
     /** The newest {@code limit} jobs, newest first; with a store, only the jobs that read or wrote it. */

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -71,7 +72,7 @@ final class UndoneMarks {
     }
 
     /** For an undo run, the run whose backup it put back: an undo names it, an edit's undo is known by the backup it marked restored. */
-    private java.util.function.Function<JobRun, Optional<String>> putBackRuns() {
+    private Function<JobRun, Optional<String>> putBackRuns() {
         Map<String, String> revertedEdits = new QBackupEntry(database).restoreRunId.isNotNull().restoredAt.isNotNull().findList().stream()
                 .collect(Collectors.toMap(BackupEntry::getRestoreRunId, BackupEntry::getRunId, (a, b) -> a));
         return run -> run.getKind().equals("undo") ? StoreTimeline.namedInUndo(run) : Optional.ofNullable(revertedEdits.get(run.getRunId()));

@@ -1,6 +1,5 @@
 package dev.sessiondb.catalog;
 
-import dev.sessiondb.job.StoreProbe;
 import dev.sessiondb.job.backup.Backup;
 import dev.sessiondb.job.backup.BackupJournal;
 import dev.sessiondb.store.StoreLocator;
@@ -27,16 +26,8 @@ public final class WritingRuns {
         } catch (CatalogException unreadable) {
             return; // the restore's own check of the store then stops it if a run writes meanwhile
         }
-        jobs.stream().filter(job -> job.running() && writes(job, store)).findFirst().ifPresent(writing -> {
+        jobs.stream().filter(job -> job.running() && job.target().filter(target -> JobHistory.sameStore(target, store)).isPresent()).findFirst().ifPresent(writing -> {
             throw BackupJournal.stillWriting(writing.runId(), backup.locator());
         });
-    }
-
-    private static boolean writes(PastJob job, StoreLocator store) {
-        try {
-            return job.target().filter(target -> StoreProbe.sameStore(StoreLocator.parse(target), store)).isPresent();
-        } catch (RuntimeException unparseable) {
-            return false;
-        }
     }
 }

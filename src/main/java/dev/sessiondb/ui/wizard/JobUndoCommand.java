@@ -15,6 +15,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -38,7 +39,7 @@ public final class JobUndoCommand implements UndoableCommand {
     /** What the last undo did to the store, in the engine's words (the CLI's undo says the same); null before an undo. */
     private final AtomicReference<String> whatUndoDid = new AtomicReference<>();
     /** Whether the last undo removed the store: the job had made it. */
-    private final java.util.concurrent.atomic.AtomicBoolean removedStore = new java.util.concurrent.atomic.AtomicBoolean();
+    private final AtomicBoolean removedStore = new AtomicBoolean();
 
     private JobUndoCommand(String description, BackupJournal journal, String backupId, boolean askFirst) {
         this.description = description;
