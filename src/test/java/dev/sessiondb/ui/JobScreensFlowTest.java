@@ -35,6 +35,7 @@ import javafx.scene.control.RadioButton;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -166,6 +167,10 @@ class JobScreensFlowTest {
         press(robot, "#validate-next");
         TreeView<String> findings = robot.lookup("#validate-findings").queryAs(TreeView.class);
         waitFor(() -> findings.getRoot().getChildren().size() == 5 && robot.lookup("#fix-repo-name-variant").tryQuery().isPresent());
+        TreeItem<String> finding = findings.getRoot().getChildren().stream().filter(TreeItem::isExpanded).findFirst().orElseThrow()
+                .getChildren().get(0);
+        robot.interact(() -> findings.getSelectionModel().select(finding));
+        waitFor(() -> text(robot, "#validate-finding-text").equals(finding.getValue()));
         press(robot, "#fix-repo-name-variant");
         press(robot, "#fix-task-id-missing");
         press(robot, "#validate-next");

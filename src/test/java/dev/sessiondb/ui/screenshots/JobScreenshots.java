@@ -28,6 +28,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
 import javafx.stage.Stage;
 
@@ -105,6 +106,7 @@ public final class JobScreenshots {
         show(scene, "validate");
         press(scene, "#validate-next");
         waitFor(() -> onFx(() -> ((TreeView<?>) scene.lookup("#validate-findings")).getRoot().getChildren().size() == 5));
+        selectFirstShownFinding(scene);
         save(scene, "validate-findings.png");
         press(scene, "#validate-next");
         waitFor(() -> !table(scene, "#validate-changes").getItems().isEmpty());
@@ -230,5 +232,17 @@ public final class JobScreenshots {
 
     private void save(Scene scene, String file) throws Exception {
         ScreenCapture.save(scene, out.resolve(file));
+    }
+
+    /** Selects a finding, so that the page shows one in full below the tree. */
+    private static void selectFirstShownFinding(Scene scene) throws Exception {
+        String finding = onFx(() -> {
+            @SuppressWarnings("unchecked")
+            TreeView<String> tree = (TreeView<String>) scene.lookup("#validate-findings");
+            TreeItem<String> first = tree.getRoot().getChildren().stream().filter(TreeItem::isExpanded).findFirst().orElseThrow().getChildren().get(0);
+            tree.getSelectionModel().select(first);
+            return first.getValue();
+        });
+        waitFor(() -> text(scene, "#validate-finding-text").equals(finding));
     }
 }

@@ -7,6 +7,7 @@ import dev.sessiondb.ui.wizard.JobSummaryView;
 import dev.sessiondb.ui.wizard.WizardPages;
 import dev.sessiondb.ui.wizard.WizardPane;
 import java.util.List;
+import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.collections.ListChangeListener;
 import javafx.scene.Node;
@@ -17,9 +18,12 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
+import javafx.scene.input.KeyCode;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /** The validation wizard's four pages over {@link ValidateWizardViewModel}. */
@@ -68,7 +72,7 @@ public final class ValidateWizardView extends WizardPane {
             }
         });
         tree.setOnKeyPressed(event -> {
-            if (event.getCode() == javafx.scene.input.KeyCode.ENTER) {
+            if (event.getCode() == KeyCode.ENTER) {
                 showSession(viewModel, tree.getSelectionModel().getSelectedItem());
             }
         });
@@ -83,9 +87,26 @@ public final class ValidateWizardView extends WizardPane {
             }).toList());
         });
         Label fixTitle = Controls.styled(new Label("Fixes to make"), "text-bold");
+        VBox findings = new VBox(6, tree, wholeFinding(tree));
+        VBox.setVgrow(tree, Priority.ALWAYS);
         return WizardPages.page("Findings", "Grouped by check, worst first. Tick the checks whose automatic fixes you want; the rest need a person.",
                 WizardPages.statusLine("validate-status", viewModel.statusProperty(), viewModel.steps().busyProperty()),
-                fixTitle, fixes, tree);
+                fixTitle, fixes, findings);
+    }
+
+    /** The selected finding in full, wrapped: a tree row cuts a long message and its fix at the tree's edge. */
+    private static Label wholeFinding(TreeView<String> tree) {
+        Label whole = new Label();
+        whole.setId("validate-finding-text");
+        whole.setWrapText(true);
+        whole.setMinHeight(Region.USE_PREF_SIZE);
+        whole.getStyleClass().add("text-muted");
+        whole.textProperty().bind(Bindings.createStringBinding(() -> {
+            TreeItem<String> selected = tree.getSelectionModel().getSelectedItem();
+            return selected == null ? "Select a finding to read it whole; double-click it or press Enter to show its session."
+                    : selected.getValue();
+        }, tree.getSelectionModel().selectedItemProperty()));
+        return whole;
     }
 
     private static void showSession(ValidateWizardViewModel viewModel, TreeItem<String> item) {
@@ -100,7 +121,7 @@ public final class ValidateWizardView extends WizardPane {
             TreeItem<String> finding = new TreeItem<>(line.session() + ": " + line.message()
                     + (line.fix() == null || line.fix().isBlank() ? "" : "  → " + line.fix()));
             if (line.key() != null) { // the session's key rides on a small marker, for double-click
-                javafx.scene.Node marker = new Label("›");
+                Node marker = new Label("›");
                 marker.setUserData(line.key());
                 finding.setGraphic(marker);
             }
