@@ -63,10 +63,13 @@ public record SessionQuery(String search, List<FieldFilter> filters, SortKey sor
     /** The fields free-text search looks at. */
     public static final List<SortKey> SEARCHED = List.of(SortKey.SESSION, SortKey.TASK_ID, SortKey.REPO_NAME, SortKey.BRANCH);
 
-    /** The reference order every backend must match: value as text, sessions without a value last in both directions, ties by key. */
+    /**
+     * The reference order every backend must match: {@link SortKey#orderValueOf} as text (a task id in task order),
+     * sessions without a value last in both directions, ties by key.
+     */
     public java.util.Comparator<SessionRecord> comparator() {
         java.util.Comparator<String> values = descending ? java.util.Comparator.<String>reverseOrder() : java.util.Comparator.<String>naturalOrder();
-        return java.util.Comparator.<SessionRecord, String>comparing(record -> sort.valueOf(record).orElse(null),
+        return java.util.Comparator.<SessionRecord, String>comparing(record -> sort.orderValueOf(record).orElse(null),
                         java.util.Comparator.nullsLast(values))
                 .thenComparing(SessionRecord::key);
     }

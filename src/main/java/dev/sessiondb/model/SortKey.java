@@ -1,6 +1,9 @@
 package dev.sessiondb.model;
 
-/** Columns a page of sessions can be sorted by. Every backend sorts the same way: by value as text (binary order), records without a value last, then by key. */
+/**
+ * Columns a page of sessions can be sorted by. Every backend sorts the same way: by {@link #orderValueOf} as text (binary
+ * order), records without a value last, then by key.
+ */
 public enum SortKey {
     SESSION(SessionField.SESSION),
     TASK_ID(SessionField.TASK_ID),
@@ -28,5 +31,10 @@ public enum SortKey {
             case LAST_ACTIVITY_AT -> record.lastActivityAt().flatMap(Timestamp::sortable);
             default -> record.text(field);
         };
+    }
+
+    /** What a record sorts by: its {@link #valueOf}, a task id in task order ({@link TaskIdOrder#sortText}). */
+    public java.util.Optional<String> orderValueOf(SessionRecord record) {
+        return this == TASK_ID ? valueOf(record).map(TaskIdOrder::sortText) : valueOf(record);
     }
 }

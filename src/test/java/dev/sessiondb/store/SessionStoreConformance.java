@@ -217,6 +217,39 @@ public abstract class SessionStoreConformance extends SearchConformance {
         }
     }
 
+    /**
+     * Task ids in the forms real stores mix sort by the task's number, numerically, the same task's ids together by text,
+     * ids that are no number after them and sessions without one last, in every backend.
+     */
+    @Test
+    void sortsMixedTaskIdFormsInTaskOrderAndFiltersEachExactly() {
+        String[] taskIds = {"#1000", "#999", "099", "#099", "md#099", "mt#099", "task#99", "MD#99", "md#1000", "abc", "#07x", " #5", "#0", "0",
+            null, "mt#283", "#079", "079", "md#123", null, "99999999999999999999", "#5"};
+        List<SessionRecord> base = sampleRecords();
+        List<SessionRecord> records = new ArrayList<>();
+        for (int i = 0; i < taskIds.length; i++) {
+            SessionRecord record = renamed(base.get(i), String.format("order-%02d", i));
+            records.add(taskIds[i] == null ? record.without("taskId") : record.with("taskId", taskIds[i]));
+        }
+        fill(records);
+        List<SessionRecord> held = records.stream().map(this::kept).toList();
+
+        SessionQuery byTask = SessionQuery.all().sortedBy(SortKey.TASK_ID, false).page(0, 100);
+        if (held.get(0).taskId().isPresent()) {
+            assertThat(keys(store.page(byTask))).extracting(key -> taskIds[Integer.parseInt(key.substring("order-".length()))])
+                    .containsExactly("#0", "0", "#5", "#079", "079", "#099", "099", "MD#99", "md#099", "mt#099", "task#99", "md#123", "mt#283",
+                            "#999", "#1000", "md#1000", "99999999999999999999", " #5", "#07x", "abc", null, null);
+        }
+        for (SessionQuery query : List.of(byTask, byTask.sortedBy(SortKey.TASK_ID, true), byTask.page(5, 7), byTask.sortedBy(SortKey.TASK_ID, true).page(17, 4))) {
+            assertThat(keys(store.page(query))).as(query.toString()).isEqualTo(reference(held, query));
+            assertThat(store.pageRecords(query)).extracting(SessionRecord::key).as(query.toString()).isEqualTo(reference(held, query));
+        }
+        for (String taskId : taskIds) {
+            SessionQuery filtered = byTask.withFilters(List.of(taskId == null ? FieldFilter.withoutValue(SortKey.TASK_ID) : new FieldFilter(SortKey.TASK_ID, taskId)));
+            assertThat(keys(store.page(filtered))).as(filtered.toString()).isEqualTo(reference(held, filtered));
+        }
+    }
+
     /** A SQL store asks for a page and its count in one statement, whose rows carry the count: a page with no rows still has one. */
     @Test
     void aPageCountsEveryMatchAtAnyOffsetAndWithoutRows() {

@@ -63,6 +63,14 @@ interface Layout {
      */
     Optional<String> valueExpression(SortKey key);
 
+    /**
+     * What a page sorts by, most significant first, each as ORDER BY takes it: the {@link #valueExpression} in binary order,
+     * a task id's in task order ({@link TaskOrderSql}); empty where there is no value expression.
+     */
+    default Optional<List<String>> orderExpressions(SortKey key) {
+        return valueExpression(key).map(value -> key == SortKey.TASK_ID ? TaskOrderSql.orderBy(dialect(), value) : List.of(dialect().binary(value)));
+    }
+
     /** The bulk writes of a batch, in the order they apply. */
     List<TableWrite> writes();
 

@@ -76,7 +76,7 @@ final class PageQuery {
      * a transaction at PostgreSQL's default READ COMMITTED did not. SQLite has no round trips to save.
      */
     boolean readsAlone() {
-        return dialect == Dialect.POSTGRESQL && layout.valueExpression(query.sort()).isPresent()
+        return dialect == Dialect.POSTGRESQL && layout.orderExpressions(query.sort()).isPresent()
                 && query.searchWords().stream().allMatch(word -> layout.searchCondition(word).isPresent())
                 && query.filters().stream().allMatch(filter -> layout.filterCondition(filter).isPresent());
     }
@@ -140,7 +140,7 @@ final class PageQuery {
         if (query.afterKey() != null) {
             add(new Layout.SqlCondition(dialect.binary(layout.keyExpression()) + " > ?", List.of(query.afterKey())));
         }
-        if (layout.valueExpression(query.sort()).isEmpty()) {
+        if (layout.orderExpressions(query.sort()).isEmpty()) {
             finishInJava = true;
         }
     }
@@ -230,14 +230,17 @@ final class PageQuery {
         return new Page(records, records.isEmpty() ? count(connection) : total);
     }
 
+    /** The order of {@link SessionQuery#comparator}: the layout's expressions (null for a session without a value), then the key. */
     private String pageOrder() {
-        String sort = layout.valueExpression(query.sort()).orElseThrow();
+        List<String> sort = layout.orderExpressions(query.sort()).orElseThrow();
         String direction = query.descending() ? " DESC" : "";
         // the key is never null and unique: ordering by it alone lets the key index serve keyset paging
-        String order = query.sort() == SortKey.SESSION
-                ? " ORDER BY " + dialect.binary(layout.keyExpression()) + direction
-                : " ORDER BY " + dialect.binary(sort) + direction + " NULLS LAST, " + dialect.binary(layout.keyExpression());
-        return order + " LIMIT ? OFFSET ?";
+        if (query.sort() == SortKey.SESSION) {
+            return " ORDER BY " + dialect.binary(layout.keyExpression()) + direction + " LIMIT ? OFFSET ?";
+        }
+        StringBuilder order = new StringBuilder(" ORDER BY ").append(sort.get(0)).append(direction).append(" NULLS LAST");
+        sort.subList(1, sort.size()).forEach(expression -> order.append(", ").append(expression).append(direction));
+        return order.append(", ").append(dialect.binary(layout.keyExpression())).append(" LIMIT ? OFFSET ?").toString();
     }
 
     /** The parameters of the page's statement: those of what comes before its WHERE clause, then its own and its limit and offset. */
@@ -261,7 +264,7 @@ final class PageQuery {
                     SessionRecord record = layout.readListed(rows);
                     if (query.matches(record)) {
                         total++;
-                        best.add(new Ranked(query.sort().valueOf(record).orElse(null), record));
+                        best.add(new Ranked(query.sort().orderValueOf(record).orElse(null), record));
                         if (best.size() > keep) {
                             best.poll();
                         }

@@ -103,6 +103,20 @@ class SessionsViewModelTest {
         assertThat(newest).isGreaterThanOrEqualTo(next);
     }
 
+    /** The real store writes #051 and #51 (and #099 and #99): sorted by Task, the table orders them by number, not as text. */
+    @Test
+    void sortingByTaskOrdersTheTasksByNumberWhateverFormTheirIdsTake() {
+        viewModel.sortBy(SortKey.TASK_ID, false);
+
+        List<java.util.Optional<String>> taskIds = viewModel.rowsProperty().get().stream().map(row -> row.record().taskId()).toList();
+        List<Long> numbers = taskIds.stream().flatMap(java.util.Optional::stream)
+                .map(taskId -> Long.parseLong(dev.sessiondb.model.TaskId.parse(taskId).orElseThrow().number())).toList();
+        assertThat(taskIds).hasSize(217);
+        assertThat(taskIds.stream().flatMap(java.util.Optional::stream)).contains("#51", "#053", "#99", "#100");
+        assertThat(numbers).isSorted();
+        assertThat(taskIds.subList(numbers.size(), taskIds.size())).as("the sessions without a task id, last").allMatch(java.util.Optional::isEmpty);
+    }
+
     @Test
     void selectingARowSharesItsKeyWithTheOtherViews() {
         viewModel.select(viewModel.rowsProperty().get().get(3));
