@@ -239,7 +239,8 @@ base_sqlite_import() {
 # like for like: the key, the three sort indexes and the trigram search index our store has, built after the import
 base_sqlite_import_same_indexes() {
     sqlite3 out.db "$TABLE_SQL" ".import --csv rows.csv sessions" \
-        "CREATE UNIQUE INDEX sessions_key ON sessions (session_key); CREATE INDEX sessions_task_id ON sessions (task_id);
+        "CREATE UNIQUE INDEX sessions_key ON sessions (session_key);
+         CREATE INDEX sessions_task_order ON sessions ((CASE WHEN (task_id GLOB '[0-9]*' AND task_id NOT GLOB '*[^0-9]*' OR task_id GLOB '*#[0-9]*' AND task_id NOT GLOB '*#*[^0-9]*' AND task_id NOT GLOB '*[^A-Za-z]*#*' AND instr(task_id, '#') <= 9) THEN CAST(substr(task_id, instr(task_id, '#') + 1) AS INTEGER) ELSE task_id END), task_id);
          CREATE INDEX sessions_repo_name ON sessions (repo_name); CREATE INDEX sessions_created_at ON sessions (created_at);
          CREATE VIEW sessions_search_text AS SELECT rowid AS id, session_key || char(31) || coalesce(task_id, '') || char(31)
              || coalesce(repo_name, '') || char(31) || CASE WHEN branch = session_key THEN '' ELSE coalesce(branch, '') END AS text FROM sessions;
@@ -272,7 +273,8 @@ base_psql_copy_same_indexes() {
         -c "ALTER TABLE sessions ADD PRIMARY KEY (session_key)" || return
     DB=outdb psql_q -c "SET maintenance_work_mem = '256MB'" -c "CREATE INDEX sessions_search_key ON sessions USING gin (lower((session_key
         || chr(31) || CASE WHEN strpos(session_key, task_id) > 0 THEN '' ELSE coalesce(task_id, '') END) COLLATE \"default\") gin_trgm_ops)" \
-        -c "CREATE INDEX sessions_task_id ON sessions (task_id)" -c "CREATE INDEX sessions_created_at ON sessions (created_at)" & local first=$!
+        -c "CREATE INDEX sessions_task_order ON sessions ((CASE WHEN task_id IS NULL THEN NULL WHEN task_id ~ '^([A-Za-z]{0,8}#){0,1}[0-9]+$' THEN least(CAST(substr(task_id, strpos(task_id, '#') + 1) AS numeric), 9223372036854775807) ELSE 9223372036854775808 END), task_id)" \
+        -c "CREATE INDEX sessions_created_at ON sessions (created_at)" & local first=$!
     DB=outdb psql_q -c "SET maintenance_work_mem = '256MB'" -c "CREATE INDEX sessions_search_place ON sessions USING gin (lower((coalesce(repo_name, '')
         || chr(31) || CASE WHEN branch = session_key THEN '' ELSE coalesce(branch, '') END) COLLATE \"default\") gin_trgm_ops)" \
         -c "CREATE INDEX sessions_repo_name ON sessions (repo_name)" && wait $first

@@ -3,6 +3,7 @@ package dev.sessiondb.store.sql;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sessiondb.model.CaseFolding;
+import dev.sessiondb.model.FieldFilter;
 import dev.sessiondb.model.JsonCodec;
 import dev.sessiondb.model.JsonLimits;
 import dev.sessiondb.model.RecordDamage;
@@ -253,6 +254,25 @@ final class NativeLayout implements Layout {
     }
 
     /**
+     * A task id's filter asks the index that took the place of the task id's own from {@link NativeSchema#taskOrderIndex}:
+     * for the number of the id wanted, which more ids share ({@code #079} and {@code 079}), then for the id itself.
+     */
+    @Override
+    public Optional<SqlCondition> filterCondition(FieldFilter filter) {
+        if (filter.field() != SortKey.TASK_ID || !atLeast(NativeSchema.taskOrderIndex(dialect))) {
+            return Layout.super.filterCondition(filter);
+        }
+        String column = "s." + VALUE_COLUMNS.get(SortKey.TASK_ID);
+        if (filter.value().isEmpty()) {
+            return Optional.of(new SqlCondition(TaskOrderSql.number(dialect, column) + " IS NULL", List.of()));
+        }
+        SqlCondition sameNumber = TaskOrderSql.sameNumber(dialect, column, filter.value().get());
+        List<Object> params = new ArrayList<>(sameNumber.params());
+        params.add(filter.value().get());
+        return Optional.of(new SqlCondition(sameNumber.sql() + " AND " + column + " = ?", params));
+    }
+
+    /**
      * From V4 the key, task id, repository and branch are searched as one text joined by the unit
      * separator, which PostgreSQL's pg_trgm index serves for this very condition; SQLite's FTS5
      * table is asked through {@link #indexedSearch} instead. V3 keeps its four-column index.
@@ -286,7 +306,7 @@ final class NativeLayout implements Layout {
             return List.of("lower(" + leading + "coalesce(s.branch, ''))");
         }
         String branch = "CASE WHEN s.branch = s.session_key THEN '' ELSE coalesce(s.branch, '') END";
-        if (!atLeast(NativeSchema.SEARCH_IN_HALVES)) {
+        if (dialect != Dialect.POSTGRESQL || !atLeast(NativeSchema.SEARCH_IN_HALVES)) {
             return List.of(lowered(leading + branch));
         }
         String taskIdNotInKey = "CASE WHEN strpos(s.session_key, s.task_id) > 0 THEN '' ELSE " + taskId + " END";

@@ -33,20 +33,27 @@ final class NativeSchema {
     static final int LEANER_INDEXES = 5;
     /** From this version on (PostgreSQL only), that text also leaves out a task id the key holds, and is indexed in two halves. */
     static final int SEARCH_IN_HALVES = 6;
+    /** From these versions on, a task id's index holds its task order ({@link TaskOrderSql}) instead of its text. */
+    private static final Map<Dialect, Integer> TASK_ORDER_INDEX = Map.of(Dialect.SQLITE, 6, Dialect.POSTGRESQL, 7);
     /** From this version on, the sort and filter columns are filled ({@link ExtractColumnsFromRecords}). */
     static final int COLUMNS_FILLED = 3;
     /** The SQL migrations both dialects share, in order (a test holds the lists to the folders). */
     private static final List<String> SHARED_SCRIPTS = List.of("V1__sessions.sql", "V2__extracted_columns_and_search.sql",
             "V4__one_search_column.sql", "V5__leaner_indexes.sql");
     /**
-     * V6 splits PostgreSQL's trigram index in two that build side by side; SQLite's FTS5 index
+     * PostgreSQL's V6 splits its trigram index in two that build side by side; SQLite's FTS5 index
      * rebuilt from the same shorter text took as long (0.70-0.73 s against 0.72 s at 300k), so
-     * SQLite stays at V5 and its stores need no upgrade.
+     * SQLite has no such version: its V6 is PostgreSQL's V7, the task order's index.
      */
-    private static final Map<Dialect, List<String>> ONLY_SCRIPTS = Map.of(Dialect.SQLITE, List.of(),
-            Dialect.POSTGRESQL, List.of("V6__leaner_search_text.sql"));
+    private static final Map<Dialect, List<String>> ONLY_SCRIPTS = Map.of(Dialect.SQLITE, List.of("V6__task_order_index.sql"),
+            Dialect.POSTGRESQL, List.of("V6__leaner_search_text.sql", "V7__task_order_index.sql"));
 
     private NativeSchema() {
+    }
+
+    /** The version from which the dialect's native store indexes a task id in task order. */
+    static int taskOrderIndex(Dialect dialect) {
+        return TASK_ORDER_INDEX.get(dialect);
     }
 
     /** The version {@link #migrate} brings a store of this dialect to. */

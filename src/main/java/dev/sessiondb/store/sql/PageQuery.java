@@ -230,8 +230,8 @@ final class PageQuery {
         return new Page(records, records.isEmpty() ? count(connection) : total);
     }
 
-    /** The order of {@link SessionQuery#comparator}: the layout's expressions (null for a session without a value), then the key. */
-    private String pageOrder() {
+    /** The order of {@link SessionQuery#comparator}: the layout's expressions (null for a session without a value), then the key; a test EXPLAINs it. */
+    String pageOrder() {
         List<String> sort = layout.orderExpressions(query.sort()).orElseThrow();
         String direction = query.descending() ? " DESC" : "";
         // the key is never null and unique: ordering by it alone lets the key index serve keyset paging

@@ -1,11 +1,13 @@
 package dev.sessiondb.store.sql;
 
+import java.util.Collections;
 import java.util.List;
 
 /**
  * {@link dev.sessiondb.model.TaskIdOrder} in SQL: by the task number, then by the task id's text. The number comes
  * from built-in functions only, so that {@code sqlite3} and {@code psql} can still write a store
- * whose index holds it. In SQLite a few GLOBs and a cast give it: the whole sort text took about 1 µs a row to
+ * whose index holds it (the native stores' V6 in SQLite, V7 in PostgreSQL, on the number and the
+ * task id). In SQLite a few GLOBs and a cast give it: the whole sort text took about 1 µs a row to
  * compute, several times the old index's build at 300k. An id that is no number is its text in
  * SQLite, which sorts every text after every integer, and one more than the largest number in PostgreSQL.
  */
@@ -35,5 +37,12 @@ final class TaskOrderSql {
     /** What a page sorts by, in this order: the number, then the task id in binary order. */
     static List<String> orderBy(Dialect dialect, String taskId) {
         return List.of(number(dialect, taskId), dialect.binary(taskId));
+    }
+
+    /** The task number's condition of a filter by {@code value}: its number as the index holds it, each use of the value a parameter. */
+    static Layout.SqlCondition sameNumber(Dialect dialect, String taskId, String value) {
+        String parameter = number(dialect, dialect == Dialect.SQLITE ? "?" : "CAST(? AS TEXT)");
+        long uses = parameter.chars().filter(c -> c == '?').count();
+        return new Layout.SqlCondition(number(dialect, taskId) + " = " + parameter, Collections.nCopies((int) uses, value));
     }
 }

@@ -26,7 +26,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -143,19 +142,7 @@ class NativeSchemaUpgradeTest {
         records.set(2, records.get(2).without("branch"));
         records.set(4, records.get(4).with("repoName", "équipe/ÉTÉ"));
         records.set(5, records.get(5).with("taskId", "mt#777"));
-        // inserted as the older version wrote rows: a write through the store would upgrade it first
-        List<String> columns = NativeLayout.columns();
-        try (Connection connection = olderVersion.getConnection(); PreparedStatement insert = connection.prepareStatement("INSERT INTO sessions ("
-                + String.join(", ", columns) + ") VALUES (" + String.join(", ", Collections.nCopies(columns.size(), "?")) + ")")) {
-            for (SessionRecord record : records) {
-                Object[] values = NativeLayout.values(record);
-                for (int i = 0; i < values.length; i++) {
-                    insert.setObject(i + 1, values[i]);
-                }
-                insert.addBatch();
-            }
-            insert.executeBatch();
-        }
+        OlderSchemaRows.insert(olderVersion, records);
         List<String> asciiWords = List.of("own-branch", "FEATURE/", records.get(0).key(), records.get(1).key(), "md#", "minsky", "MT#77", "#00",
                 records.get(6).taskId().orElse("#"));
         List<String> words = new ArrayList<>(asciiWords);
