@@ -71,6 +71,14 @@ interface Layout {
         return valueExpression(key).map(value -> key == SortKey.TASK_ID ? TaskOrderSql.orderBy(dialect(), value) : List.of(dialect().binary(value)));
     }
 
+    /**
+     * What a count of the field's values groups by: its {@link #valueExpression}, a task id's with its task number first, as
+     * the task order's index holds them, so that the count reads that index in order (one group per id either way).
+     */
+    default Optional<List<String>> groupExpressions(SortKey key) {
+        return valueExpression(key).map(value -> key == SortKey.TASK_ID ? List.of(TaskOrderSql.number(dialect(), value), value) : List.of(value));
+    }
+
     /** The bulk writes of a batch, in the order they apply. */
     List<TableWrite> writes();
 

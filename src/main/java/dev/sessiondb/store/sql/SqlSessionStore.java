@@ -158,7 +158,8 @@ final class SqlSessionStore implements SessionStore {
                 return ValueCount.tally(records, within::matches, field, limit);
             }
         }
-        return transactions.read(new ValueQuery(dialect, layout, column.get(), conditions, limit)::run);
+        List<String> groups = layout.groupExpressions(field).orElseThrow();
+        return transactions.read(new ValueQuery(dialect, layout, column.get(), groups, conditions, limit)::run);
     }
 
     @Override

@@ -17,12 +17,12 @@ final class ValueQuery {
     private final String withoutSql;
     private final List<Object> params;
 
-    ValueQuery(Dialect dialect, Layout layout, String value, List<Layout.SqlCondition> conditions, int limit) {
+    ValueQuery(Dialect dialect, Layout layout, String value, List<String> groups, List<Layout.SqlCondition> conditions, int limit) {
         String filtered = conditions.stream().map(condition -> " AND " + condition.sql()).collect(Collectors.joining());
         this.params = conditions.stream().flatMap(condition -> condition.params().stream()).toList();
         String from = " FROM " + layout.rows() + " s WHERE " + value;
         this.valuesSql = "SELECT " + value + ", count(*)" + from + " IS NOT NULL" + filtered
-                + " GROUP BY " + value + " ORDER BY count(*) DESC, " + dialect.binary(value) + " LIMIT ?";
+                + " GROUP BY " + String.join(", ", groups) + " ORDER BY count(*) DESC, " + dialect.binary(value) + " LIMIT ?";
         List<Object> withLimit = new ArrayList<>(params);
         withLimit.add(limit);
         this.valuesParams = withLimit;
