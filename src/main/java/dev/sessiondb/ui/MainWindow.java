@@ -130,7 +130,7 @@ public final class MainWindow {
         placed = WindowPlacement.fit(viewModel.windowWidth(), viewModel.windowHeight(), usable);
         shell = new WindowShell(placed.getWidth(), placed.getHeight(), new StoresView(stores, dialogs),
                 new DetailView(detail), new JobsView(executor.jobs()), executor.jobs(), services.status(), dialogs::notify);
-        shell.addView("sessions", "Sessions", new VBox(new ExternalChangesBar(externalChanges), sessionsView), shortcut(KeyCode.DIGIT1));
+        shell.addView("sessions", "Sessions", new VBox(new ExternalChangesBar(externalChanges, sessionsView::focusTable), sessionsView), shortcut(KeyCode.DIGIT1));
         overview.showingProperty().bind(shell.addView("overview", "Overview", new OverviewView(overview), shortcut(KeyCode.DIGIT2)));
         // a job into a store that is not open changes no revision the history hears of: it reads again when shown
         shell.addWideView("history", "History", new HistoryView(history), shortcut(KeyCode.H)).addListener((property, was, shown) -> {

@@ -65,6 +65,35 @@ class ChangesFromOutsideFlowTest {
         waitFor(() -> !robot.lookup("#external-changes").query().isVisible());
     }
 
+    /**
+     * The window's Ctrl+Z undoes the newest job whatever has the focus once Reload is pressed: it went unheard, the
+     * focus leaving the hidden Reload button for the search field, which kept Ctrl+Z for its own text.
+     */
+    @Test
+    void ctrlZRightAfterReloadUndoesTheNewestJob(FxRobot robot) {
+        openFixture(robot);
+        Optional<String> branchBefore = storedBranch();
+        showSession(robot);
+        robot.clickOn("#edit-session");
+        waitFor(() -> robot.lookup("#edit-branch").tryQuery().isPresent());
+        TextField branch = robot.lookup("#edit-branch").queryAs(TextField.class);
+        robot.interact(() -> branch.setText("mine"));
+        robot.clickOn("#save-session");
+        waitFor(() -> robot.lookup("#undo").queryButton().getText().equals("Undo edit of " + KEY));
+        changeOutside(store -> store.delete("004"));
+        waitFor(() -> robot.lookup("#external-changes").query().isVisible());
+
+        robot.clickOn("#external-changes-reload");
+        waitFor(() -> !robot.lookup("#external-changes").query().isVisible()
+                && countText(robot).equals("1 of " + (Fixtures.MINSKY_COUNT - 1) + " sessions"));
+        dialogs.answer(true); // the store changed after the edit: the undo asks first
+        robot.push(KeyCode.CONTROL, KeyCode.Z);
+
+        waitFor(() -> dialogs.notifications().stream().anyMatch(note -> note.startsWith("Undone: edit of " + KEY)));
+        assertThat(storedBranch()).isEqualTo(branchBefore);
+        assertThat(dialogs.errors()).isEmpty();
+    }
+
     @Test
     void anEditOfARecordChangedUnderneathIsRefusedWithBothVersionsSideBySide(FxRobot robot) {
         openFixture(robot);

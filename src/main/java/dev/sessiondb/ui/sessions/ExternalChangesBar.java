@@ -11,7 +11,12 @@ import javafx.scene.layout.Priority;
 /** The bar above the sessions that says the store changed outside the app and offers to reload it. */
 public final class ExternalChangesBar extends HBox {
 
-    public ExternalChangesBar(ExternalChangesViewModel viewModel) {
+    /**
+     * @param focusAfterReload gives the focus to the sessions read again: the Reload button hides with the bar, and JavaFX
+     *                         would hand its focus to the next control, the search field, which keeps Ctrl+Z (the window's
+     *                         Undo) for its own text
+     */
+    public ExternalChangesBar(ExternalChangesViewModel viewModel, Runnable focusAfterReload) {
         setId("external-changes");
         setAlignment(Pos.CENTER_LEFT);
         setSpacing(8);
@@ -22,7 +27,10 @@ public final class ExternalChangesBar extends HBox {
         message.setWrapText(true);
         message.textProperty().bind(viewModel.messageProperty());
         HBox.setHgrow(message, Priority.ALWAYS);
-        Button reload = Controls.button("Reload", "Read the store again and show it as it is now (F5)", viewModel::reload);
+        Button reload = Controls.button("Reload", "Read the store again and show it as it is now (F5)", () -> {
+            focusAfterReload.run();
+            viewModel.reload();
+        });
         reload.setId("external-changes-reload");
         getChildren().addAll(message, reload);
         visibleProperty().bind(viewModel.messageProperty().isNotEmpty());

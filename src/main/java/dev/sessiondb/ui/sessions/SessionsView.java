@@ -136,6 +136,11 @@ public final class SessionsView extends VBox {
         return new TableAhead(table);
     }
 
+    /** Gives the table the keyboard: arrows move through the sessions, and the window's shortcuts are heard. */
+    public void focusTable() {
+        table.requestFocus();
+    }
+
     /** Puts the cursor in the search field (Ctrl+F). */
     public void focusSearch() {
         search.requestFocus();
