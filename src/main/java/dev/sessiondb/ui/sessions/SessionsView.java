@@ -153,8 +153,10 @@ public final class SessionsView extends VBox {
         table.setId("sessions-table");
         table.setAccessibleText("Sessions of the open store");
         // no ⋮ at the header's right: it covered the last column's title; the Columns menu shows and hides them
-        // columns keep their widths and the table scrolls sideways, as in database browsers: nothing is cut to fit
-        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        // columns keep their widths and the table scrolls sideways, as in database browsers: nothing is cut to fit;
+        // a wider table gives its free width to the columns whose text is cut first
+        table.setColumnResizePolicy(new FillWidthResizePolicy(
+                column -> column.getUserData() instanceof SessionColumn shown ? shown.freeWidthShare() : 0));
         // a right click on a header opens its menu, on the release as JavaFX would otherwise sort then (and not every
         // platform asks for a context menu on its own)
         table.addEventFilter(MouseEvent.MOUSE_RELEASED, event -> {
