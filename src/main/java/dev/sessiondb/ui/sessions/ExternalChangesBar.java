@@ -7,6 +7,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 
 /** The bar above the sessions that says the store changed outside the app and offers to reload it. */
 public final class ExternalChangesBar extends HBox {
@@ -32,6 +33,7 @@ public final class ExternalChangesBar extends HBox {
             viewModel.reload();
         });
         reload.setId("external-changes-reload");
+        reload.setMinWidth(Region.USE_PREF_SIZE); // the message wraps; the button keeps its word (it read "R..." at 1280 px)
         getChildren().addAll(message, reload);
         visibleProperty().bind(viewModel.messageProperty().isNotEmpty());
         managedProperty().bind(visibleProperty());
