@@ -31,6 +31,14 @@ final class FileWriterLock implements StoreWriterLock {
     }
 
     static FileWriterLock hold(Path file, String display, String holder) {
+        return hold(file, display, holder, () -> { });
+    }
+
+    /**
+     * As {@link #hold(Path, String, String)}, with {@code afterOpen} run where a holder's letting go can come between: after
+     * this writer opened the lock file, before it locks it. A test puts a release (and another process's lock) there.
+     */
+    static FileWriterLock hold(Path file, String display, String holder, Runnable afterOpen) {
         String other = HELD_HERE.putIfAbsent(file, holder);
         if (other != null) {
             throw StoreWriterLock.busy(display, other);
@@ -38,7 +46,7 @@ final class FileWriterLock implements StoreWriterLock {
         try {
             FileWriterLock held;
             do {
-                held = tryHold(file, display, holder);
+                held = tryHold(file, display, holder, afterOpen);
             } while (held == null);
             return held;
         } catch (IOException | RuntimeException e) {
@@ -57,7 +65,7 @@ final class FileWriterLock implements StoreWriterLock {
      * The lock, or null when the file locked was no longer the one at {@code file}: its last holder deleted it on letting
      * go (see {@link #close()}) between this open and this lock, so another writer may lock the file now there.
      */
-    private static FileWriterLock tryHold(Path file, String display, String holder) throws IOException {
+    private static FileWriterLock tryHold(Path file, String display, String holder, Runnable afterOpen) throws IOException {
         Object opened = createdOrExisting(file);
         FileChannel channel;
         try {
@@ -66,6 +74,7 @@ final class FileWriterLock implements StoreWriterLock {
             return null;
         }
         try {
+            afterOpen.run();
             FileLock lock = tryLock(channel);
             if (lock == null) {
                 throw StoreWriterLock.busy(display, holderIn(channel));
