@@ -9,6 +9,7 @@ import dev.sessiondb.job.consolidate.ConsolidateJob;
 import dev.sessiondb.job.consolidate.ConsolidateOptions;
 import dev.sessiondb.job.migrate.MigrateJob;
 import dev.sessiondb.job.migrate.MigrateOptions;
+import dev.sessiondb.job.transfer.TargetMode;
 import dev.sessiondb.model.SessionRecord;
 import dev.sessiondb.progress.ProgressMonitor;
 import dev.sessiondb.sample.SampleSessions;
@@ -26,6 +27,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -105,6 +107,25 @@ class SourceWrittenDuringReadTest {
                 .hasMessageStartingWith("source 1 (" + first.display() + ") changed after the consolidation read it: its record 1 is now 0000-added-0")
                 .hasMessageContaining("nothing was written");
         assertThat(target).doesNotExist();
+    }
+
+    /**
+     * A migration into an existing target reads the source once to plan and again to write: a source another program wrote
+     * to between the two (here a JSON file replaced, as an editor or Minsky does) stops the write before a record is
+     * written, as the plan did not see what the write would copy (a field the target cannot hold was dropped unasked).
+     */
+    @Test
+    void aMigrationsSourceWrittenToBetweenItsPlanAndItsWriteStopsTheWriteAndWritesNothing() {
+        StoreLocator source = StoreContents.create("json:" + dir.resolve("source.json"), SampleSessions.minskyList(20, 5));
+        StoreLocator target = StoreContents.create("sqlite:" + dir.resolve("target.db"), SampleSessions.minskyList(20, 6));
+        List<String> targetBefore = StoreContents.canonical(StoreContents.records(target));
+
+        assertThatThrownBy(() -> new MigrateJob(source, target, new MigrateOptions(Optional.empty(), Optional.of(TargetMode.REPLACE), false, true),
+                journal()).run(asTheWriteBegins(() -> updateSessions(source))))
+                .isInstanceOf(JobRefusedException.class)
+                .hasMessage("the source " + source.display() + " changed after the migration read it: another program wrote to it (sessions"
+                        + " updated in place, added or removed); nothing was written; run the migration again to read it as it is now");
+        assertThat(StoreContents.canonical(StoreContents.records(target))).isEqualTo(targetBefore);
     }
 
     @Test

@@ -53,7 +53,7 @@ final class ConsolidatedRecords implements RecordSource {
                     if (at == 0) {
                         // the source's read has its snapshot now; sessions updated in place before it keep every position, so only
                         // the write mark tells that their settlement was made on other versions
-                        changes.requireUnwritten(source);
+                        changes.requireUnwritten(source, "consolidation");
                     }
                     if (written.isPresent()) {
                         String key = written.get().writtenKey();

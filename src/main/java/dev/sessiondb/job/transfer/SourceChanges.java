@@ -2,11 +2,13 @@ package dev.sessiondb.job.transfer;
 
 import dev.sessiondb.job.JobRefusedException;
 import dev.sessiondb.job.JobReport;
+import dev.sessiondb.store.RecordCursor;
 import dev.sessiondb.store.SessionStore;
 import dev.sessiondb.store.StoreException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Whether another program wrote to a job's sources while the job read them. A read copies the store as its own snapshot
@@ -61,17 +63,58 @@ public final class SourceChanges {
     }
 
     /**
-     * For a write that depends on what was read (a consolidation settles each session on the versions it read): refuses
-     * when {@code source} was written to since its mark was taken, so that the write, rolled back, leaves nothing. Asked once
+     * For a write that depends on what was read (a consolidation settles each session on the versions it read; a migration's
+     * plan, which a write into an existing target follows, checked every record against the target): refuses when
+     * {@code source} was written to since its mark was taken, so that the write, rolled back, leaves nothing. Asked once
      * the write's own read of the source has begun: what is written after that is not in its snapshot.
      *
-     * @throws JobRefusedException naming the source
+     * @param job what read the source, as the refusal names it ("consolidation", "migration")
+     * @throws JobRefusedException naming the source and the store
      */
-    public void requireUnwritten(int source) {
+    public void requireUnwritten(int source, String job) {
         if (writtenSince(source)) {
-            throw new JobRefusedException(names.get(source) + " changed after the consolidation read it: another program wrote to it (sessions"
-                    + " updated in place, added or removed); nothing was written; run the consolidation again to read it as it is now");
+            String display = sources.get(source).locator().display();
+            // a consolidation's names hold the store already ("source 2 (x.db)"), a migration's not ("the source")
+            String named = names.get(source).contains(display) ? names.get(source) : names.get(source) + " " + display;
+            throw new JobRefusedException(named + " changed after the " + job + " read it: another program wrote to it (sessions"
+                    + " updated in place, added or removed); nothing was written; run the " + job + " again to read it as it is now");
         }
+    }
+
+    /**
+     * The records of {@code source}, each read of which is {@link #requireUnwritten checked} once opened and again at its
+     * first record (where a SQL read takes its snapshot): a job that reads a source once to plan and again to write never
+     * writes records its plan did not see.
+     */
+    public RecordSource checkedOnEachRead(int source, RecordSource records, String job) {
+        return new RecordSource() {
+            @Override
+            public RecordCursor open() {
+                RecordCursor cursor = records.open();
+                try {
+                    requireUnwritten(source, job);
+                } catch (RuntimeException e) {
+                    cursor.close();
+                    throw e;
+                }
+                AtomicBoolean first = new AtomicBoolean(true);
+                return RecordCursor.peeking(cursor, record -> {
+                    if (first.getAndSet(false)) {
+                        requireUnwritten(source, job);
+                    }
+                });
+            }
+
+            @Override
+            public long count() {
+                return records.count();
+            }
+
+            @Override
+            public long expectedCount() {
+                return records.expectedCount();
+            }
+        };
     }
 
     private boolean writtenSince(int source) {
