@@ -154,6 +154,35 @@ class MinskyTargetJobsTest {
         assertThat(json.get("era").asText()).startsWith("minsky-sqlite-2026");
     }
 
+    /**
+     * A record keyed by Minsky's 2026 name, sessionId, is held by the table's session column: the verification expects it
+     * back under that name, where it warned that session and sessionId differ for every such record.
+     */
+    @Test
+    void aRecordKeyedBySessionIdVerifiesInAMinskySqliteFile() throws Exception {
+        ArrayNode sessions = JsonCodec.MAPPER.createArrayNode();
+        sessions.addObject().put("sessionId", "task-md#000001").put("repoName", "local/minsky").put("repoUrl", "/src/minsky")
+                .put("createdAt", "2026-04-01T10:00:00.000Z").put("taskId", "md#1");
+        sessions.addObject().put("session", "task-md#000002").put("repoName", "local/minsky").put("repoUrl", "/src/minsky")
+                .put("createdAt", "2026-04-02T10:00:00.000Z").put("taskId", "md#2");
+        Path source = dir.resolve("keyed.json");
+        Files.writeString(source, JsonCodec.pretty(sessions));
+        Path target = dir.resolve("minsky.db");
+
+        CliRun run = cli("migrate", "json:" + source, "sqlite:" + target, "--layout", "minsky");
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        assertThat(run.out()).contains("records verified:                  2").doesNotContain("differ in the target", "warning");
+        List<String> keys = new ArrayList<>();
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + target);
+                ResultSet rows = connection.createStatement().executeQuery("SELECT session FROM sessions ORDER BY session")) {
+            while (rows.next()) {
+                keys.add(rows.getString(1));
+            }
+        }
+        assertThat(keys).containsExactly("task-md#000001", "task-md#000002");
+    }
+
     private static boolean schemaExists(StoreLocator locator) {
         return !query(locator, "SELECT nspname FROM pg_namespace WHERE nspname = '" + locator.param("schema").orElseThrow() + "'").isEmpty();
     }

@@ -242,6 +242,10 @@ final class MinskyLayout implements Layout {
         ObjectNode fields = record.fields();
         ObjectNode kept = fields.deepCopy();
         kept.remove(unsupportedFields(record));
+        if (!fields.has(KEY_COLUMN)) { // keyed by sessionId or id (Minsky's 2026 name): the table's session column holds the key
+            SessionRecord.KEY_FIELDS.stream().filter(name -> fields.has(name) && fields.get(name).asText().equals(record.key())).forEach(kept::remove);
+            kept.put(KEY_COLUMN, record.key());
+        }
         for (MinskyColumn column : columns) {
             String field = column.field().jsonName();
             JsonNode value = fields.get(field);
