@@ -1,5 +1,6 @@
 package dev.sessiondb.store;
 
+import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,17 +20,27 @@ public interface StoreWriterLock extends AutoCloseable {
 
     /**
      * The lock file beside a file or folder store; for a new store in a folder not made yet, in the nearest folder that
-     * exists, named for the rest of the path (a run refused before it made the folder leaves no folder behind).
+     * exists, named for the rest of the path (a run refused before it made the folder leaves no folder behind). Links are
+     * followed: a store reached through a linked folder or a link to its file has the lock of the store linked to.
      */
     static Path fileOf(Path store) {
-        Path absolute = store.toAbsolutePath().normalize();
-        Deque<String> names = new ArrayDeque<>(List.of(absolute.getFileName().toString()));
-        Path folder = absolute.getParent();
+        Path real = followingLinks(store.toAbsolutePath().normalize());
+        Deque<String> names = new ArrayDeque<>(List.of(real.getFileName().toString()));
+        Path folder = real.getParent();
         while (folder.getParent() != null && !Files.isDirectory(folder)) {
             names.addFirst(folder.getFileName().toString());
             folder = folder.getParent();
         }
-        return folder.resolve("." + String.join("__", names) + ".sessiondb-writer.lock");
+        return followingLinks(folder).resolve("." + String.join("__", names) + ".sessiondb-writer.lock");
+    }
+
+    /** The path with its links resolved where it exists; as it is where it does not (a store not made yet). */
+    private static Path followingLinks(Path path) {
+        try {
+            return path.toRealPath();
+        } catch (IOException absent) {
+            return path;
+        }
     }
 
     /**

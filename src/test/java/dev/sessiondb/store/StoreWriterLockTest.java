@@ -10,7 +10,9 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -73,6 +75,36 @@ class StoreWriterLockTest {
             assertThat(Files.readString(StoreWriterLock.fileOf(store.path()))).isEqualTo("run next");
         }
         assertThat(StoreWriterLock.fileOf(store.path())).as("an ended holder leaves no file beside the store").doesNotExist();
+    }
+
+    /**
+     * A store reached through a linked folder or a link to its file is the same store: its writers share one lock. Before,
+     * a link to the file had a lock file of its own name (two writers at once), and a linked folder was refused in this
+     * process only after opening the lock file, whose closing dropped the first holder's lock for every other process.
+     */
+    @Test
+    void aStoreReachedThroughALinkHasTheLockOfTheStoreLinkedTo() throws Exception {
+        Path real = Files.createDirectories(dir.resolve("real"));
+        Path store = Files.writeString(real.resolve("session-db.json"), "[]");
+        Path throughFolder = Files.createSymbolicLink(dir.resolve("linked"), real).resolve("session-db.json");
+        Path throughFile = Files.createSymbolicLink(dir.resolve("alias.json"), store);
+        assertThat(StoreWriterLock.fileOf(throughFolder)).isEqualTo(StoreWriterLock.fileOf(store));
+        assertThat(StoreWriterLock.fileOf(throughFile)).isEqualTo(StoreWriterLock.fileOf(store));
+
+        try (StoreWriterLock first = StoreWriterLock.holdFile(store, "json:" + store, HOLDER)) {
+            for (Path link : List.of(throughFolder, throughFile)) {
+                assertThatThrownBy(() -> StoreWriterLock.holdFile(link, "json:" + link, "run second"))
+                        .isInstanceOf(StoreBusyException.class).hasMessageContaining("is being written by " + HOLDER);
+            }
+            Process other = JavaProcess.of(HoldWriterLock.class, "json:" + throughFolder, "run third").redirectErrorStream(true).start();
+            try {
+                String said = new BufferedReader(new InputStreamReader(other.getInputStream(), StandardCharsets.UTF_8)).readLine();
+                assertThat(said).as("another process, after this one's refusals").contains("is being written by " + HOLDER);
+            } finally {
+                other.destroyForcibly();
+                assertThat(other.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            }
+        }
     }
 
     private StoreLocator storeOf(String kind) {
