@@ -91,6 +91,11 @@ public final class ExpectedHashes {
         return sameDigest(index, storedSha256Hex) ? Found.MATCHED : Found.DIFFERENT;
     }
 
+    /** Whether {@code records} records are taken from {@code target} by a lookup each rather than by one read of it. */
+    static boolean looksUpEach(long records, SessionStore target) {
+        return records <= LOOKUPS && target.looksUpByKey();
+    }
+
     /**
      * Takes each expected key's record from the target by its canonical hash (these hashes being
      * canonical too): looked up one by one when at most {@link #LOOKUPS} and the target looks up by
@@ -99,11 +104,6 @@ public final class ExpectedHashes {
      *
      * @param each given each record the target holds under an expected key, and what {@link #take} found
      */
-    /** Whether {@code records} records are taken from {@code target} by a lookup each rather than by one read of it. */
-    static boolean looksUpEach(long records, SessionStore target) {
-        return records <= LOOKUPS && target.looksUpByKey();
-    }
-
     void takeByContent(SessionStore target, ProgressMonitor monitor, BiConsumer<SessionRecord, Found> each) {
         if (looksUpEach(size, target)) {
             for (String key : untaken()) {

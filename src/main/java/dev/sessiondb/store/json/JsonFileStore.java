@@ -264,9 +264,8 @@ public final class JsonFileStore extends ScanningStore {
         }
     }
 
-    /** The sidecar file writers lock; readers never need it, as writers replace the file in one rename. */
     /**
-     * A hidden sidecar, like the temporary files of atomic writes: it stays after a write (a lock
+     * The sidecar file writers lock; readers never need it, as writers replace the file in one rename. A hidden sidecar, like the temporary files of atomic writes: it stays after a write (a lock
      * file cannot be deleted safely, as a waiting process may hold the deleted one), so it must
      * not sit beside the store as if it were a second store.
      */

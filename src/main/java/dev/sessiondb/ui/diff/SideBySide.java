@@ -3,6 +3,7 @@ package dev.sessiondb.ui.diff;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sessiondb.diff.FieldChange;
 import dev.sessiondb.diff.LongTextDifference;
+import dev.sessiondb.diff.RecordDiff;
 import dev.sessiondb.diff.UnseenText;
 import dev.sessiondb.model.SecretMasker;
 import dev.sessiondb.model.SessionRecord;
@@ -34,22 +35,22 @@ public final class SideBySide {
         this.ignoredPaths = Set.copyOf(ignoredPaths);
     }
 
-    /**
-     * @param a            the first record's fields (masked), or null when it is absent
-     * @param b            the second record's fields (masked), or null when it is absent
-     * @param changedPaths the paths the diff engine reported
-     */
     /** Two versions of a session (either may be absent) compared by the diff engine and laid out, secrets masked. */
     public static List<FieldRow> compare(Optional<SessionRecord> a, Optional<SessionRecord> b,
                                          Collection<String> ignoredPaths) {
         List<String> changed = a.isPresent() && b.isPresent()
-                ? new dev.sessiondb.diff.RecordDiff(java.util.Set.copyOf(ignoredPaths)).compare(a.get(), b.get()).stream()
+                ? new RecordDiff(Set.copyOf(ignoredPaths)).compare(a.get(), b.get()).stream()
                         .map(change -> SecretMasker.maskText(null, change.path())).toList() // as the masked fields name a token kept as a name
                 : List.of();
         return rows(a.map(SessionRecord::maskedFields).orElse(null),
                 b.map(SessionRecord::maskedFields).orElse(null), changed, ignoredPaths);
     }
 
+    /**
+     * @param a            the first record's fields (masked), or null when it is absent
+     * @param b            the second record's fields (masked), or null when it is absent
+     * @param changedPaths the paths the diff engine reported
+     */
     public static List<FieldRow> rows(JsonNode a, JsonNode b, Collection<String> changedPaths, Collection<String> ignoredPaths) {
         SideBySide layout = new SideBySide(changedPaths, ignoredPaths);
         layout.children("", 0, a, b);

@@ -116,12 +116,12 @@ public final class SessionsViewModel {
         return rows.getReadOnlyProperty();
     }
 
-    /** "12,345 of 1,000,000 sessions", or "217 sessions" when nothing is filtered. */
     /** Told the open store's count of sessions each time its first page is read (open, reload, the app's own edits), for labels elsewhere. */
     public void whenStoreCounted(BiConsumer<StoreLocator, Long> storeCounted) {
         this.storeCounted = storeCounted;
     }
 
+    /** "12,345 of 1,000,000 sessions", or "217 sessions" when nothing is filtered. */
     public ReadOnlyStringProperty countProperty() {
         return count.getReadOnlyProperty();
     }
