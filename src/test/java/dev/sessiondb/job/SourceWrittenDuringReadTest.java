@@ -128,6 +128,35 @@ class SourceWrittenDuringReadTest {
         assertThat(StoreContents.canonical(StoreContents.records(target))).isEqualTo(targetBefore);
     }
 
+    /**
+     * The window's Run follows a plan the user approved: a source another program wrote to in between (here an edit in
+     * place, the same count) refuses the run before it writes, even into a new target whose run reads the source once, so
+     * that what is written is what the plan showed; the wizard then asks for a new plan.
+     */
+    @Test
+    void aRunAfterAPlanRefusesASourceWrittenToSinceThePlanAndWritesNothing() {
+        StoreLocator source = StoreContents.create("json:" + dir.resolve("source.json"), SampleSessions.minskyList(20, 5));
+        StoreLocator other = StoreContents.create("sqlite:" + dir.resolve("other.db"), List.of(SampleSessions.minskyRecord(21, 6)));
+        Path migrated = dir.resolve("migrated.db");
+        Path consolidated = dir.resolve("consolidated.db");
+        MigrateJob migrate = new MigrateJob(source, StoreLocator.parse("sqlite:" + migrated), MigrateOptions.defaults(), journal());
+        ConsolidateJob consolidate = new ConsolidateJob(List.of(source, other), StoreLocator.parse("sqlite:" + consolidated),
+                ConsolidateOptions.of(ConflictPolicy.NEWEST), journal());
+        migrate.plan();
+        consolidate.plan();
+
+        updateSessions(source);
+
+        assertThatThrownBy(() -> migrate.run(ProgressMonitor.NONE)).isInstanceOf(JobRefusedException.class)
+                .hasMessageStartingWith("the source " + source.display() + " changed after the migration read it").hasMessageContaining("nothing was written");
+        assertThatThrownBy(() -> consolidate.run(ProgressMonitor.NONE)).isInstanceOf(JobRefusedException.class)
+                .hasMessageStartingWith("source 1 (" + source.display() + ") changed after the consolidation read it").hasMessageContaining("nothing was written");
+        assertThat(migrated).doesNotExist();
+        assertThat(consolidated).doesNotExist();
+        assertThat(new MigrateJob(source, StoreLocator.parse("sqlite:" + migrated), MigrateOptions.defaults(), journal()).run(ProgressMonitor.NONE)
+                .outcome()).as("a new plan's run").isEqualTo(JobReport.Outcome.COMPLETED);
+    }
+
     @Test
     void aSqliteSourceUpdatedInPlaceDuringTheMigrationsReadIsReported() throws Exception {
         StoreLocator source = StoreContents.create("sqlite:" + dir.resolve("source.db"), SampleSessions.minskyList(RECORDS, 3));

@@ -42,6 +42,8 @@ public final class ConsolidateJob implements Job {
     private final BackupJournal journal;
     /** The target as the last {@link #plan()} saw it: {@link #run} refuses when it changed since. */
     private volatile TargetState plannedTarget;
+    /** The sources' write marks as the last {@link #plan()} began its read: {@link #run} refuses when one was written since. */
+    private volatile List<Optional<String>> plannedSources;
 
     public ConsolidateJob(List<StoreLocator> sources, StoreLocator target, ConsolidateOptions options, BackupJournal journal) {
         this.sources = List.copyOf(sources);
@@ -64,6 +66,7 @@ public final class ConsolidateJob implements Job {
                     ProgressMonitor.NONE);
             Assessment assessment = transfer.assess(new ConsolidatedRecords(opened, consolidation, sourceChanges));
             plannedTarget = assessment.target();
+            plannedSources = sourceChanges.marks();
             return plan(opened, consolidation, assessment);
         } finally {
             opened.forEach(SessionStore::close);
@@ -89,7 +92,7 @@ public final class ConsolidateJob implements Job {
                 transfer.requireUnchangedSince(plannedTarget);
             }
             RunStart start = journal.runStarter("consolidate", description(), sources, target);
-            SourceChanges sourceChanges = new SourceChanges(opened, sourceNames());
+            SourceChanges sourceChanges = new SourceChanges(opened, sourceNames()).since(Optional.ofNullable(plannedSources));
             Consolidation[] analysed = new Consolidation[1]; // set inside the run, read after it for the counts it read
             JobReport.Builder report = start.listingACancel(() -> {
                 monitor.message("reading sources");

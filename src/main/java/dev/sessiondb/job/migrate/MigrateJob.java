@@ -33,6 +33,8 @@ public final class MigrateJob implements Job {
     private final BackupJournal journal;
     /** The target as the last {@link #plan()} saw it: {@link #run} refuses when it changed since. */
     private volatile TargetState plannedTarget;
+    /** The source's write mark as the last {@link #plan()} began its read: {@link #run} refuses when it was written since. */
+    private volatile List<Optional<String>> plannedSource;
 
     public MigrateJob(StoreLocator source, StoreLocator target, MigrateOptions options, BackupJournal journal) {
         this.source = source;
@@ -49,9 +51,11 @@ public final class MigrateJob implements Job {
     @Override
     public JobPlan plan() {
         try (SessionStore from = openSource(); Transfer transfer = transfer()) {
+            List<Optional<String>> sourceMark = List.of(from.writeMark()); // before the read: a write during it counts too
             RecordSource records = RecordSource.of(from);
             Assessment assessment = transfer.assess(records);
             plannedTarget = assessment.target();
+            plannedSource = sourceMark;
             return plan(from, records, assessment);
         }
     }
@@ -64,7 +68,7 @@ public final class MigrateJob implements Job {
                 transfer.requireUnchangedSince(plannedTarget);
             }
             RunStart start = journal.runStarter("migrate", description(), List.of(source), target);
-            SourceChanges sourceChanges = new SourceChanges(List.of(from), List.of("the source"));
+            SourceChanges sourceChanges = new SourceChanges(List.of(from), List.of("the source")).since(Optional.ofNullable(plannedSource));
             // an existing target is planned in a read of its own: the write's read refuses a source written since the plan's began
             RecordSource records = sourceChanges.checkedOnEachRead(0, RecordSource.of(from), "migration");
             JobReport.Builder report = start.listingACancel(() -> transfer.run(description(), records, monitor, start, assessment -> {

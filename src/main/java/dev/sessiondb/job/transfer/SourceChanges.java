@@ -5,7 +5,6 @@ import dev.sessiondb.job.JobReport;
 import dev.sessiondb.store.RecordCursor;
 import dev.sessiondb.store.SessionStore;
 import dev.sessiondb.store.StoreException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -22,7 +21,7 @@ public final class SourceChanges {
 
     private final List<SessionStore> sources;
     private final List<String> names;
-    private final List<Optional<String>> marksBefore = new ArrayList<>();
+    private final List<Optional<String>> marksBefore;
 
     /**
      * Takes each source's write mark: made before the job reads them.
@@ -30,9 +29,28 @@ public final class SourceChanges {
      * @param names how the report names each source ("the source", "source 2 (x.db)")
      */
     public SourceChanges(List<SessionStore> sources, List<String> names) {
+        this(sources, names, sources.stream().map(SessionStore::writeMark).toList());
+    }
+
+    private SourceChanges(List<SessionStore> sources, List<String> names, List<Optional<String>> marksBefore) {
         this.sources = List.copyOf(sources);
         this.names = List.copyOf(names);
-        sources.forEach(source -> marksBefore.add(source.writeMark()));
+        this.marksBefore = List.copyOf(marksBefore);
+    }
+
+    /**
+     * For a run over a plan made earlier (the window's, approved before Run): the sources' changes since the plan's read began,
+     * so that a source written between the plan and the run refuses the run, as it refuses a write whose own read it meets.
+     *
+     * @param planned the {@link #marks()} of the plan's {@code SourceChanges}; none for a run that was not planned first
+     */
+    public SourceChanges since(Optional<List<Optional<String>>> planned) {
+        return planned.map(marks -> new SourceChanges(sources, names, marks)).orElse(this);
+    }
+
+    /** Each source's write mark as this began, for a later run to be checked {@link #since} them. */
+    public List<Optional<String>> marks() {
+        return marksBefore;
     }
 
     /**
