@@ -92,7 +92,7 @@ public final class ConsolidateJob implements Job {
                 transfer.requireUnchangedSince(plannedTarget);
             }
             RunStart start = journal.runStarter("consolidate", description(), sources, target);
-            SourceChanges sourceChanges = new SourceChanges(opened, sourceNames()).since(Optional.ofNullable(plannedSources));
+            SourceChanges sourceChanges = SourceChanges.sincePlan(Optional.ofNullable(plannedSources), opened, sourceNames());
             Consolidation[] analysed = new Consolidation[1]; // set inside the run, read after it for the counts it read
             JobReport.Builder report = start.listingACancel(() -> {
                 monitor.message("reading sources");

@@ -68,7 +68,7 @@ public final class MigrateJob implements Job {
                 transfer.requireUnchangedSince(plannedTarget);
             }
             RunStart start = journal.runStarter("migrate", description(), List.of(source), target);
-            SourceChanges sourceChanges = new SourceChanges(List.of(from), List.of("the source")).since(Optional.ofNullable(plannedSource));
+            SourceChanges sourceChanges = SourceChanges.sincePlan(Optional.ofNullable(plannedSource), List.of(from), List.of("the source"));
             // an existing target is planned in a read of its own: the write's read refuses a source written since the plan's began
             RecordSource records = sourceChanges.checkedOnEachRead(0, RecordSource.of(from), "migration");
             JobReport.Builder report = start.listingACancel(() -> transfer.run(description(), records, monitor, start, assessment -> {

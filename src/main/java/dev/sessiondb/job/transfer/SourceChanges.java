@@ -40,15 +40,16 @@ public final class SourceChanges {
 
     /**
      * For a run over a plan made earlier (the window's, approved before Run): the sources' changes since the plan's read began,
-     * so that a source written between the plan and the run refuses the run, as it refuses a write whose own read it meets.
+     * so that a source written between the plan and the run refuses the run, as it refuses a write whose own read it meets;
+     * the marks are taken now for a run that was not planned first (a mark of a PostgreSQL source scans its row versions).
      *
-     * @param planned the {@link #marks()} of the plan's {@code SourceChanges}; none for a run that was not planned first
+     * @param planned the {@link #marks()} the plan took, before its read
      */
-    public SourceChanges since(Optional<List<Optional<String>>> planned) {
-        return planned.map(marks -> new SourceChanges(sources, names, marks)).orElse(this);
+    public static SourceChanges sincePlan(Optional<List<Optional<String>>> planned, List<SessionStore> sources, List<String> names) {
+        return planned.map(marks -> new SourceChanges(sources, names, marks)).orElseGet(() -> new SourceChanges(sources, names));
     }
 
-    /** Each source's write mark as this began, for a later run to be checked {@link #since} them. */
+    /** Each source's write mark as this began, for a later run to be checked {@link #sincePlan since} them. */
     public List<Optional<String>> marks() {
         return marksBefore;
     }
