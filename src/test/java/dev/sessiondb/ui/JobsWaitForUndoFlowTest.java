@@ -97,8 +97,12 @@ class JobsWaitForUndoFlowTest {
                 + " jobs panel\\) and may be putting back a store this job reads or writes: run it once the undo has ended\\.");
 
         restore.letGoOn();
-        waitFor(() -> Arrays.equals(Files.readAllBytes(target), before) && !runMigration.isDisabled() && !waits.isVisible()
-                && text(robot, "#migrate-run-status").equals("Ready: press Run."));
+        // the undo put back the plan's source: Run would be refused, so the plan asks to be made again
+        waitFor(() -> Arrays.equals(Files.readAllBytes(target), before) && runMigration.isDisabled() && !waits.isVisible()
+                && text(robot, "#migrate-run-status").contains("Press Plan again"));
+        press(robot, "#migrate-plan-again");
+        waitFor(() -> text(robot, "#migrate-plan-headline").startsWith("Ready to run"));
+        press(robot, "#migrate-next");
         press(robot, "#migrate-run");
         waitFor(() -> text(robot, "#migrate-report-headline").startsWith("Verified"));
         assertThat(StoreContents.records("sqlite:" + run.resolve("copy.db"))).hasSize(3);

@@ -6,6 +6,7 @@ import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
 
 /**
  * Whether a wizard's plan no longer holds: its run refused and wrote nothing because a store changed after the plan
@@ -41,6 +42,23 @@ public final class OutdatedPlan {
                 return;
             }
         }
+    }
+
+    /**
+     * Follows the window's undos: one that ends while a plan waits for Run may have put back a store the plan read, which the
+     * run would refuse (a source or target changed after the plan), so the plan waits for a new one at once, instead of
+     * saying Ready until Run fails.
+     *
+     * @param undoWait the undo stack's reason jobs wait, empty when no undo runs
+     */
+    public void followUndos(ReadOnlyStringProperty undoWait) {
+        undoWait.addListener((property, before, now) -> {
+            if (!before.isEmpty() && now.isEmpty() && runnable.get()) {
+                outdated.set(true);
+                runnable.set(false);
+                status.accept("An undo ran after this plan and may have put back a store it reads or writes. Press Plan again to plan over what they hold now.");
+            }
+        });
     }
 
     /** A new plan is being made. */
