@@ -6,7 +6,6 @@ import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
-import javafx.beans.property.ReadOnlyStringProperty;
 
 /**
  * Whether a wizard's plan no longer holds: its run refused and wrote nothing because a store changed after the plan
@@ -49,11 +48,11 @@ public final class OutdatedPlan {
      * run would refuse (a source or target changed after the plan), so the plan waits for a new one at once, instead of
      * saying Ready until Run fails.
      *
-     * @param undoWait the undo stack's reason jobs wait, empty when no undo runs
+     * @param undoRunning the undo stack's "an undo runs"
      */
-    public void followUndos(ReadOnlyStringProperty undoWait) {
-        undoWait.addListener((property, before, now) -> {
-            if (!before.isEmpty() && now.isEmpty() && runnable.get()) {
+    public void followUndos(ReadOnlyBooleanProperty undoRunning) {
+        undoRunning.addListener((property, before, now) -> {
+            if (before && !now && runnable.get()) {
                 outdated.set(true);
                 runnable.set(false);
                 status.accept("An undo ran after this plan and may have put back a store it reads or writes. Press Plan again to plan over what they hold now.");

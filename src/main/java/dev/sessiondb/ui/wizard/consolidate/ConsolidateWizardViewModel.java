@@ -110,7 +110,7 @@ public final class ConsolidateWizardViewModel {
         this.opener = opener;
         this.undo = undo;
         this.journal = journal;
-        outdatedPlan.followUndos(undo.jobsWaitProperty());
+        outdatedPlan.followUndos(undo.undoRunningProperty());
         tasks = new WizardTasks(executor, dialogs, steps, status::set, failure -> summary.set(JobSummary.ofFailure("Failed", failure)), undo);
         steps.readyProperty().bind(Bindings.createBooleanBinding(() -> switch (steps.current()) {
             case SOURCES -> sources.size() >= 2;

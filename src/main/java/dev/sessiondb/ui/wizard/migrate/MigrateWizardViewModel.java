@@ -85,7 +85,7 @@ public final class MigrateWizardViewModel {
         this.locators = locators;
         this.undo = undo;
         this.journal = journal;
-        outdatedPlan.followUndos(undo.jobsWaitProperty());
+        outdatedPlan.followUndos(undo.undoRunningProperty());
         steps.readyProperty().bind(steps.currentProperty().isEqualTo(STORES).and(source.isNotEmpty()).and(target.isNotEmpty())
                 .or(steps.currentProperty().isEqualTo(OPTIONS))
                 .or(steps.currentProperty().isEqualTo(PLAN).and(runnable)));
