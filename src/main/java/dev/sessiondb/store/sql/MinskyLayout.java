@@ -178,12 +178,12 @@ final class MinskyLayout implements Layout {
     @Override
     public Map<String, ValueChange> valueChanges(SessionRecord record) {
         Map<String, ValueChange> changes = new LinkedHashMap<>();
-        boolean keyedBySession = record.field(KEY_COLUMN).isPresent();
-        Iterator<Map.Entry<String, JsonNode>> entries = record.fields().fields();
+        ObjectNode fields = record.fields();
+        Iterator<Map.Entry<String, JsonNode>> entries = fields.fields();
         while (entries.hasNext()) {
             Map.Entry<String, JsonNode> entry = entries.next();
             String name = entry.getKey();
-            if (name.equals(KEY_COLUMN) || (!keyedBySession && SessionRecord.KEY_FIELDS.contains(name) && entry.getValue().asText().equals(record.key()))) {
+            if (name.equals(KEY_COLUMN) || heldInKeyColumn(fields, name, record.key())) {
                 continue;
             }
             Optional<MinskyColumn> column = SessionField.byJsonName(name).flatMap(this::column);
@@ -242,8 +242,8 @@ final class MinskyLayout implements Layout {
         ObjectNode fields = record.fields();
         ObjectNode kept = fields.deepCopy();
         kept.remove(unsupportedFields(record));
-        if (!fields.has(KEY_COLUMN)) { // keyed by sessionId or id (Minsky's 2026 name): the table's session column holds the key
-            SessionRecord.KEY_FIELDS.stream().filter(name -> fields.has(name) && fields.get(name).asText().equals(record.key())).forEach(kept::remove);
+        if (!fields.has(KEY_COLUMN)) {
+            SessionRecord.KEY_FIELDS.stream().filter(name -> heldInKeyColumn(fields, name, record.key())).forEach(kept::remove);
             kept.put(KEY_COLUMN, record.key());
         }
         for (MinskyColumn column : columns) {
@@ -254,6 +254,11 @@ final class MinskyLayout implements Layout {
             }
         }
         return kept;
+    }
+
+    /** A record keyed by sessionId or id (Minsky's 2026 name), not session: that field is the key, which the table's session column holds. */
+    private static boolean heldInKeyColumn(ObjectNode fields, String name, String key) {
+        return !fields.has(KEY_COLUMN) && SessionRecord.KEY_FIELDS.contains(name) && fields.has(name) && fields.get(name).asText().equals(key);
     }
 
     @Override
