@@ -2,11 +2,13 @@ package dev.sessiondb.cli;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.sessiondb.job.JobPlan;
+import dev.sessiondb.job.backup.StoreWriters;
 import dev.sessiondb.job.repair.Changeset;
 import dev.sessiondb.job.repair.NotWritten;
 import dev.sessiondb.job.repair.RepairJob;
 import dev.sessiondb.model.JsonCodec;
 import dev.sessiondb.store.RepeatedSessionsException;
+import dev.sessiondb.store.StoreLocator;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -50,12 +52,15 @@ final class RepairCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        RepairJob job = new RepairJob(StoreArgument.locate(store), checks, WorkspaceFolders.checked(spec, workspaces), backupDir.journal(Notices.of(spec.commandLine())));
+        StoreLocator repaired = StoreArgument.locate(store);
+        RepairJob job = new RepairJob(repaired, checks, WorkspaceFolders.checked(spec, workspaces), backupDir.journal(Notices.of(spec.commandLine())));
         PrintWriter out = spec.commandLine().getOut();
         if (!dryRun) {
             return JobRunner.run(job, format, spec.commandLine(), backupDir.reportsDir(),
                     report -> RepairJob.leftForAPerson(report) > 0 ? SessionDbCommand.FOUND : JobRunner.exitCode(report));
         }
+        // the changeset is printed whole, without the plan's warnings: a dry run is not refused while another run writes
+        StoreWriters.writtenNow(repaired).ifPresent(Notices.of(spec.commandLine())::note);
         long leftForAPerson;
         try {
             leftForAPerson = printDryRun(job, out);

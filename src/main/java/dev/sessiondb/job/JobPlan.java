@@ -38,6 +38,13 @@ public record JobPlan(String description, Map<String, Long> counts, List<FieldCh
         warnings = List.copyOf(warnings);
     }
 
+    /** This plan with {@code warning} after its own warnings. */
+    public JobPlan withWarning(String warning) {
+        List<String> more = new java.util.ArrayList<>(warnings);
+        more.add(warning);
+        return new JobPlan(description, counts, fieldChanges, coercions, more, refusal, overwritten, versionsDropped);
+    }
+
     /** The fields something is lost of, with how many records lose it: what --allow-loss allows. */
     public Map<String, Long> lossyFields() {
         return FieldChange.lossyFields(fieldChanges);

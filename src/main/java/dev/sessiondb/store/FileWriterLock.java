@@ -15,11 +15,20 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** The OS lock on a file store's lock file; this JVM's holders are known by file, as the JVM refuses a second lock on one. */
+/**
+ * The OS lock on a file store's lock file; this JVM's holders are known by file, as the JVM refuses a second lock on one.
+ * A writer locks two bytes past the holder's name: {@link #WRITING} alone keeps a second writer out; {@link #SEEN}, taken
+ * once it holds that, is what a look ({@link #holderNow}) tries a shared lock of. A look thus never meets {@link #WRITING}
+ * and so never refuses a writer, and a writer waits on a look's lock of {@link #SEEN} only for that look's instant.
+ */
 final class FileWriterLock implements StoreWriterLock {
 
+    private static final long WRITING = 512;
+    private static final long SEEN = WRITING + 1;
+    /** This JVM's holders by lock file; read and added to under its own lock, so a look here never opens a file held here. */
     private static final Map<Path, String> HELD_HERE = new ConcurrentHashMap<>();
 
     private final Path file;
@@ -39,7 +48,10 @@ final class FileWriterLock implements StoreWriterLock {
      * this writer opened the lock file, before it locks it. A test puts a release (and another process's lock) there.
      */
     static FileWriterLock hold(Path file, String display, String holder, Runnable afterOpen) {
-        String other = HELD_HERE.putIfAbsent(file, holder);
+        String other;
+        synchronized (HELD_HERE) {
+            other = HELD_HERE.putIfAbsent(file, holder);
+        }
         if (other != null) {
             throw StoreWriterLock.busy(display, other);
         }
@@ -83,6 +95,7 @@ final class FileWriterLock implements StoreWriterLock {
                 closeQuietly(channel);
                 return null;
             }
+            channel.lock(SEEN, 1, false);
             channel.truncate(0);
             channel.write(ByteBuffer.wrap(holder.getBytes(StandardCharsets.UTF_8)), 0);
             return new FileWriterLock(file, channel);
@@ -111,9 +124,35 @@ final class FileWriterLock implements StoreWriterLock {
         }
     }
 
+    /**
+     * The name of the run that holds the lock at {@code file} now, empty when none does; a holder that has not written its
+     * name yet is named by an empty string. Nothing is made, and what is locked to look is let go at once.
+     */
+    static Optional<String> holderNow(Path file) {
+        // closing any descriptor of a file drops this process's locks on it: a look here opens no file a holder here has open
+        synchronized (HELD_HERE) {
+            String here = HELD_HERE.get(file);
+            return here != null ? Optional.of(here) : holderElsewhere(file);
+        }
+    }
+
+    private static Optional<String> holderElsewhere(Path file) {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            FileLock look = channel.tryLock(SEEN, 1, true);
+            if (look != null) {
+                look.release();
+                return Optional.empty();
+            }
+            return Optional.of(holderIn(channel));
+        } catch (IOException noneOrUnreadable) {
+            // no lock file: no holder; one that cannot be read tells nothing, and the lock itself refuses a writer if it is held
+            return Optional.empty();
+        }
+    }
+
     private static FileLock tryLock(FileChannel channel) throws IOException {
         try {
-            return channel.tryLock();
+            return channel.tryLock(WRITING, 1, false);
         } catch (OverlappingFileLockException heldInThisJvm) {
             return null;
         }

@@ -205,6 +205,14 @@ public interface StoreProvider {
     }
 
     /**
+     * The run that holds the store's writer lock now, if one does, as a refusal names it (empty when it has not named itself
+     * yet): a look that takes nothing a writer could meet, asked before a job plans.
+     */
+    default Optional<String> writerNow(StoreLocator locator) {
+        return locator.localPath().flatMap(StoreWriterLock::holderOfFile);
+    }
+
+    /**
      * Whether a staged store stays out of everyone's sight until {@link StagedStore#commit()}
      * (a file built beside its final name), so that a job may still decide against it after
      * writing it; false where the write itself makes the store appear (one server transaction).

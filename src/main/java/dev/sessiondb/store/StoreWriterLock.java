@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One writing run per store, across processes: held by a job from its backup to its end and by an
@@ -50,6 +51,14 @@ public interface StoreWriterLock extends AutoCloseable {
      */
     static StoreWriterLock holdFile(Path store, String display, String holder) {
         return FileWriterLock.hold(fileOf(store), display, holder);
+    }
+
+    /**
+     * The run that holds the writer lock of the file or folder store at {@code store} now, if one does (an empty name when it
+     * has not written it yet): a look that makes nothing and never refuses a writer that takes the lock meanwhile.
+     */
+    static Optional<String> holderOfFile(Path store) {
+        return FileWriterLock.holderNow(fileOf(store));
     }
 
     /** Why a second writer is refused: the store and, when known, the run that writes it. */

@@ -86,6 +86,11 @@ public abstract class CountingProvider implements StoreProvider {
     }
 
     @Override
+    public Optional<String> writerNow(StoreLocator locator) {
+        return delegate.writerNow(locator);
+    }
+
+    @Override
     public String identity(StoreLocator locator) {
         return delegate.identity(locator);
     }

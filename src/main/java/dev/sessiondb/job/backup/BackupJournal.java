@@ -411,6 +411,7 @@ public final class BackupJournal {
     public Backup restore(Backup backup, ProgressMonitor monitor) {
         refuseWhileItsRunWrites(backup);
         StoreLocator locator = StoreLocator.parse(backup.locator());
+        StoreWriters.refuseWhileWritten(locator);
         String runId = RunIds.newRunId("undo");
         begin(runId, "undo " + backup.id(), List.of(), backup.locator());
         RestoreGuard[] guard = new RestoreGuard[1];

@@ -10,6 +10,7 @@ import dev.sessiondb.job.Refusal;
 import dev.sessiondb.job.StoreProbe;
 import dev.sessiondb.job.backup.BackupJournal;
 import dev.sessiondb.job.backup.RunStart;
+import dev.sessiondb.job.backup.StoreWriters;
 import dev.sessiondb.job.transfer.Assessment;
 import dev.sessiondb.job.transfer.SourceChanges;
 import dev.sessiondb.job.transfer.TargetMode;
@@ -67,7 +68,7 @@ public final class ConsolidateJob implements Job {
             Assessment assessment = transfer.assess(new ConsolidatedRecords(opened, consolidation, sourceChanges));
             plannedTarget = assessment.target();
             plannedSources = sourceChanges.marks();
-            return plan(opened, consolidation, assessment);
+            return StoreWriters.sayingWhoWrites(plan(opened, consolidation, assessment), target);
         } finally {
             opened.forEach(SessionStore::close);
         }
@@ -85,6 +86,7 @@ public final class ConsolidateJob implements Job {
 
     @Override
     public JobReport run(ProgressMonitor monitor) {
+        StoreWriters.refuseWhileWritten(target);
         List<SessionStore> opened = openSources();
         JobReport done;
         try (Transfer transfer = transfer()) {

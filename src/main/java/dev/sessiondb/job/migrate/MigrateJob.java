@@ -6,6 +6,7 @@ import dev.sessiondb.job.JobReport;
 import dev.sessiondb.job.StoreProbe;
 import dev.sessiondb.job.backup.BackupJournal;
 import dev.sessiondb.job.backup.RunStart;
+import dev.sessiondb.job.backup.StoreWriters;
 import dev.sessiondb.job.transfer.Assessment;
 import dev.sessiondb.job.transfer.RecordSource;
 import dev.sessiondb.job.transfer.SourceChanges;
@@ -56,12 +57,13 @@ public final class MigrateJob implements Job {
             Assessment assessment = transfer.assess(records);
             plannedTarget = assessment.target();
             plannedSource = sourceMark;
-            return plan(from, records, assessment);
+            return StoreWriters.sayingWhoWrites(plan(from, records, assessment), target);
         }
     }
 
     @Override
     public JobReport run(ProgressMonitor monitor) {
+        StoreWriters.refuseWhileWritten(target);
         JobReport done;
         try (SessionStore from = openSource(); Transfer transfer = transfer()) {
             if (plannedTarget != null) {

@@ -12,6 +12,7 @@ import dev.sessiondb.job.StoreProbe;
 import dev.sessiondb.job.backup.Backup;
 import dev.sessiondb.job.backup.BackupJournal;
 import dev.sessiondb.job.backup.RunStart;
+import dev.sessiondb.job.backup.StoreWriters;
 import dev.sessiondb.model.JsonCodec;
 import dev.sessiondb.model.SecretMasker;
 import dev.sessiondb.progress.ProgressMonitor;
@@ -101,6 +102,10 @@ public final class RepairJob implements Job {
     /** The plan lists the first {@value #LISTED_CHANGES} changed records; {@code repair --dry-run} lists them all. */
     @Override
     public JobPlan plan() {
+        return StoreWriters.sayingWhoWrites(planOfStore(), locator);
+    }
+
+    private JobPlan planOfStore() {
         try (Changeset changeset = changeset(ProgressMonitor.NONE)) {
             return plan(changeset);
         } catch (RepeatedSessionsException repeated) {
@@ -129,6 +134,7 @@ public final class RepairJob implements Job {
 
     @Override
     public JobReport run(ProgressMonitor monitor) {
+        StoreWriters.refuseWhileWritten(locator);
         monitor.message("planning");
         try {
             StoreProbe.requireUndamaged(locator);

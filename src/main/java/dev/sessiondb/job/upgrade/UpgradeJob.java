@@ -6,6 +6,7 @@ import dev.sessiondb.job.JobReport;
 import dev.sessiondb.job.StoreProbe;
 import dev.sessiondb.job.backup.Backup;
 import dev.sessiondb.job.backup.BackupJournal;
+import dev.sessiondb.job.backup.StoreWriters;
 import dev.sessiondb.progress.CancelledException;
 import dev.sessiondb.progress.ProgressMonitor;
 import dev.sessiondb.store.OpenMode;
@@ -43,12 +44,13 @@ public final class UpgradeJob implements Job {
     @Override
     public JobPlan plan() {
         try (SessionStore opened = open()) {
-            return plan(opened);
+            return StoreWriters.sayingWhoWrites(plan(opened), store);
         }
     }
 
     @Override
     public JobReport run(ProgressMonitor monitor) {
+        StoreWriters.refuseWhileWritten(store);
         JobReport done;
         try (SessionStore opened = open()) {
             JobPlan plan = plan(opened);

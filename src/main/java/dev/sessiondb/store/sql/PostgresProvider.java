@@ -223,6 +223,15 @@ public final class PostgresProvider implements StoreProvider {
     }
 
     @Override
+    public Optional<String> writerNow(StoreLocator locator) {
+        try {
+            return PostgresWriterLock.holderNow(locator, identity(locator));
+        } catch (SQLException e) {
+            throw PgErrors.describe(locator, PgCredentials.resolve(locator), e);
+        }
+    }
+
+    @Override
     public String identity(StoreLocator locator) {
         String url = locator.target().replaceFirst("//[^@/]*@", "//");
         return url.toLowerCase(Locale.ROOT) + "|" + locator.param("schema").orElse("public");

@@ -10,6 +10,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A PostgreSQL store's writer lock: a session-level advisory lock keyed by the store's database and schema, held on a
@@ -42,22 +44,29 @@ final class PostgresWriterLock implements StoreWriterLock {
                     }
                 }
             }
-            throw StoreWriterLock.busy(locator.display(), holderOf(connection, key));
+            throw StoreWriterLock.busy(locator.display(), holderOf(connection, key).orElse(""));
         } catch (SQLException | RuntimeException e) {
             connection.close();
             throw e;
         }
     }
 
-    /** The name the session holding the lock gave itself; empty when it has gone meanwhile. */
-    private static String holderOf(Connection connection, long key) throws SQLException {
-        try (PreparedStatement who = connection.prepareStatement("select a.application_name from pg_locks l join pg_stat_activity a on a.pid = l.pid"
+    /** The run holding the store's lock now, if one does: read from the server's list of locks, so nothing is taken. */
+    static Optional<String> holderNow(StoreLocator locator, String identity) throws SQLException {
+        try (Connection connection = SqlCatalog.connectToPostgres(locator, ANSWER_SECONDS)) {
+            return holderOf(connection, keyOf(identity));
+        }
+    }
+
+    /** The name the session holding the lock gave itself (empty when the server does not show it); none when no session holds it. */
+    private static Optional<String> holderOf(Connection connection, long key) throws SQLException {
+        try (PreparedStatement who = connection.prepareStatement("select a.application_name from pg_locks l left join pg_stat_activity a on a.pid = l.pid"
                 + " where l.locktype = 'advisory' and l.granted and l.objsubid = 1 and l.classid::bigint = ? and l.objid::bigint = ?"
                 + " and l.database = (select oid from pg_database where datname = current_database())")) {
             who.setLong(1, key >>> 32);
             who.setLong(2, key & 0xFFFFFFFFL);
             try (ResultSet holder = who.executeQuery()) {
-                return holder.next() ? holder.getString(1) : "";
+                return holder.next() ? Optional.of(Objects.toString(holder.getString(1), "")) : Optional.empty();
             }
         }
     }
