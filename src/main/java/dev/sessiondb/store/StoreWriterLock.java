@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -12,8 +13,9 @@ import java.util.Optional;
 /**
  * One writing run per store, across processes: held by a job from its backup to its end and by an
  * undo for its whole restore, so a second writer is refused at once instead of racing the first.
- * A file store's lock is an OS lock ({@link FileChannel#tryLock()}) on a file beside it, which the
- * system drops when the holder dies (kill -9 too). A holder deletes the file as it lets go; one a killed
+ * A file store's lock is an OS lock ({@link FileChannel#tryLock()}) on a file beside it named for the store, which the
+ * system drops when the holder dies (kill -9 too); a store file that exists is locked also by a file named for its device
+ * and inode ({@link #fileOfItself}), so its hard links in that folder share a lock. A holder deletes the file as it lets go; one a killed
  * holder left stays until the next writer's run, and a file whose lock can be taken is stale whatever it says. The holder writes its name into the file for the refusal to quote.
  * A PostgreSQL store's lock is an advisory lock of the server ({@link StoreProvider#holdWriter}).
  */
@@ -35,6 +37,24 @@ public interface StoreWriterLock extends AutoCloseable {
         return followingLinks(folder).resolve("." + String.join("__", names) + ".sessiondb-writer.lock");
     }
 
+    /**
+     * The lock file of the store file itself, beside it and named for its device and inode (the file's key), which every
+     * hard link of it in that folder shares. None for a folder store (no hard links), a store not made yet, or where the
+     * platform gives no key: the lock by name ({@link #fileOf}) is the one then. The name's lock is held too, as a JSON
+     * store written anew by a rename has a new inode after each write.
+     */
+    static Optional<Path> fileOfItself(Path store) {
+        Path real = followingLinks(store.toAbsolutePath().normalize());
+        try {
+            BasicFileAttributes file = Files.readAttributes(real, BasicFileAttributes.class);
+            return Optional.ofNullable(file.isRegularFile() ? file.fileKey() : null)
+                    .map(key -> real.resolveSibling("." + key.toString().replaceAll("[^A-Za-z0-9]+", "-").replaceAll("^-|-$", "")
+                            + ".sessiondb-writer.lock"));
+        } catch (IOException notMadeYet) {
+            return Optional.empty();
+        }
+    }
+
     /** The path with its links resolved where it exists; as it is where it does not (a store not made yet). */
     private static Path followingLinks(Path path) {
         try {
@@ -50,7 +70,19 @@ public interface StoreWriterLock extends AutoCloseable {
      * @throws StoreBusyException when another run, in this process or another, holds it; nothing was changed
      */
     static StoreWriterLock holdFile(Path store, String display, String holder) {
-        return FileWriterLock.hold(fileOf(store), display, holder);
+        FileWriterLock byName = FileWriterLock.hold(fileOf(store), display, holder);
+        try {
+            return fileOfItself(store).<StoreWriterLock>map(itself -> {
+                FileWriterLock byFile = FileWriterLock.hold(itself, display, holder);
+                return () -> {
+                    byFile.close();
+                    byName.close();
+                };
+            }).orElse(byName);
+        } catch (RuntimeException refused) {
+            byName.close();
+            throw refused;
+        }
     }
 
     /**
@@ -58,7 +90,7 @@ public interface StoreWriterLock extends AutoCloseable {
      * has not written it yet): a look that makes nothing and never refuses a writer that takes the lock meanwhile.
      */
     static Optional<String> holderOfFile(Path store) {
-        return FileWriterLock.holderNow(fileOf(store));
+        return FileWriterLock.holderNow(fileOf(store)).or(() -> fileOfItself(store).flatMap(FileWriterLock::holderNow));
     }
 
     /** Why a second writer is refused: the store and, when known, the run that writes it. */

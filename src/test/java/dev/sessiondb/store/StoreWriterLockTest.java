@@ -10,6 +10,8 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -104,6 +106,52 @@ class StoreWriterLockTest {
                 other.destroyForcibly();
                 assertThat(other.waitFor(60, TimeUnit.SECONDS)).isTrue();
             }
+        }
+    }
+
+    /**
+     * Two hard links are one file: its writers share a lock whichever name they use, in this process and another (before,
+     * each name had a lock file of its own, so two writers could write one file at once).
+     */
+    @Test
+    void aStoreAndItsHardLinkShareOneLock() throws Exception {
+        Path store = Files.writeString(dir.resolve("session-db.json"), "[]");
+        Path link = Files.createLink(dir.resolve("same-file.json"), store);
+
+        try (StoreWriterLock first = StoreWriterLock.holdFile(store, "json:" + store, HOLDER)) {
+            assertThatThrownBy(() -> StoreWriterLock.holdFile(link, "json:" + link, "run second"))
+                    .isInstanceOf(StoreBusyException.class).hasMessageStartingWith("json:" + link + " is being written by " + HOLDER);
+            assertThat(StoreWriterLock.fileOf(link)).as("a run refused leaves no lock file of its own name").doesNotExist();
+        }
+        Process other = JavaProcess.of(HoldWriterLock.class, "json:" + store, HOLDER).redirectErrorStream(true).start();
+        try {
+            assertThat(new BufferedReader(new InputStreamReader(other.getInputStream(), StandardCharsets.UTF_8)).readLine()).isEqualTo("held");
+            assertThatThrownBy(() -> StoreWriterLock.holdFile(link, "json:" + link, "run second"))
+                    .isInstanceOf(StoreBusyException.class).hasMessageStartingWith("json:" + link + " is being written by " + HOLDER);
+            assertThat(StoreWriterLock.holderOfFile(link)).contains(HOLDER);
+        } finally {
+            other.destroyForcibly();
+            assertThat(other.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        }
+        StoreWriterLock.holdFile(link, "json:" + link, "run next").close();
+    }
+
+    /** A JSON store written anew has a new inode after each write: its lock by name stays, so a second writer is still refused. */
+    @Test
+    void aStoreReplacedByARenameKeepsItsLock() throws Exception {
+        Path store = Files.writeString(dir.resolve("session-db.json"), "[]");
+        Process other = JavaProcess.of(HoldWriterLock.class, "json:" + store, HOLDER).redirectErrorStream(true).start();
+        try {
+            assertThat(new BufferedReader(new InputStreamReader(other.getInputStream(), StandardCharsets.UTF_8)).readLine()).isEqualTo("held");
+            Object before = Files.readAttributes(store, BasicFileAttributes.class).fileKey();
+            Files.move(Files.writeString(dir.resolve("written.tmp"), "[]"), store, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            assertThat(Files.readAttributes(store, BasicFileAttributes.class).fileKey()).as("a new inode").isNotEqualTo(before);
+
+            assertThatThrownBy(() -> StoreWriterLock.holdFile(store, "json:" + store, "run second"))
+                    .isInstanceOf(StoreBusyException.class).hasMessageStartingWith("json:" + store + " is being written by " + HOLDER);
+        } finally {
+            other.destroyForcibly();
+            assertThat(other.waitFor(60, TimeUnit.SECONDS)).isTrue();
         }
     }
 
