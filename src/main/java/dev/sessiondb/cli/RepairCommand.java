@@ -59,11 +59,12 @@ final class RepairCommand implements Callable<Integer> {
             return JobRunner.run(job, format, spec.commandLine(), backupDir.reportsDir(),
                     report -> RepairJob.leftForAPerson(report) > 0 ? SessionDbCommand.FOUND : JobRunner.exitCode(report));
         }
-        // the changeset is printed whole, without the plan's warnings: a dry run is not refused while another run writes
-        StoreWriters.writtenNow(repaired).ifPresent(Notices.of(spec.commandLine())::note);
         long leftForAPerson;
         try {
             leftForAPerson = printDryRun(job, out);
+            // the changeset is printed whole, without the plan's warnings (which say this where repeats stop the changeset):
+            // a dry run is not refused while another run writes
+            StoreWriters.writtenNow(repaired).ifPresent(Notices.of(spec.commandLine())::note);
         } catch (RepeatedSessionsException repeated) {
             leftForAPerson = printRepeatsDryRun(job.plan(), out);
         }

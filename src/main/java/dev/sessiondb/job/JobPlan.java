@@ -2,6 +2,7 @@ package dev.sessiondb.job;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +41,7 @@ public record JobPlan(String description, Map<String, Long> counts, List<FieldCh
 
     /** This plan with {@code warning} after its own warnings. */
     public JobPlan withWarning(String warning) {
-        List<String> more = new java.util.ArrayList<>(warnings);
+        List<String> more = new ArrayList<>(warnings);
         more.add(warning);
         return new JobPlan(description, counts, fieldChanges, coercions, more, refusal, overwritten, versionsDropped);
     }
