@@ -240,7 +240,10 @@ public abstract class SessionStoreConformance extends SearchConformance {
                     .containsExactly("#0", "0", "#5", "#079", "079", "#099", "099", "MD#99", "md#099", "mt#099", "task#99", "md#123", "mt#283",
                             "#999", "#1000", "md#1000", "99999999999999999999", " #5", "#07x", "abc", null, null);
         }
-        for (SessionQuery query : List.of(byTask, byTask.sortedBy(SortKey.TASK_ID, true), byTask.page(5, 7), byTask.sortedBy(SortKey.TASK_ID, true).page(17, 4))) {
+        SessionQuery descending = byTask.sortedBy(SortKey.TASK_ID, true);
+        // a descending page across the last task id and the sessions without one, one with a search, one past the last match
+        for (SessionQuery query : List.of(byTask, descending, byTask.page(5, 7), descending.page(17, 4), descending.withSearch("order-1").page(1, 5),
+                descending.page(30, 4))) {
             assertThat(keys(store.page(query))).as(query.toString()).isEqualTo(reference(held, query));
             assertThat(store.pageRecords(query)).extracting(SessionRecord::key).as(query.toString()).isEqualTo(reference(held, query));
         }

@@ -71,6 +71,11 @@ interface Layout {
         return valueExpression(key).map(value -> key == SortKey.TASK_ID ? TaskOrderSql.orderBy(dialect(), value) : List.of(dialect().binary(value)));
     }
 
+    /** Whether an index holds the task order ({@link TaskOrderSql#orderBy}) of every row, ascending. */
+    default boolean indexesTaskOrder() {
+        return false;
+    }
+
     /**
      * What a count of the field's values groups by: its {@link #valueExpression}, a task id's with its task number first, as
      * the task order's index holds them, so that the count reads that index in order (one group per id either way).

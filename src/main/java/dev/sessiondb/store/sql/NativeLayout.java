@@ -253,13 +253,19 @@ final class NativeLayout implements Layout {
         return Optional.of("s." + VALUE_COLUMNS.get(key));
     }
 
+    /** From {@link NativeSchema#taskOrderIndex} on. */
+    @Override
+    public boolean indexesTaskOrder() {
+        return atLeast(NativeSchema.taskOrderIndex(dialect));
+    }
+
     /**
      * A task id's filter asks the index that took the place of the task id's own from {@link NativeSchema#taskOrderIndex}:
      * for the number of the id wanted, which more ids share ({@code #079} and {@code 079}), then for the id itself.
      */
     @Override
     public Optional<SqlCondition> filterCondition(FieldFilter filter) {
-        if (filter.field() != SortKey.TASK_ID || !atLeast(NativeSchema.taskOrderIndex(dialect))) {
+        if (filter.field() != SortKey.TASK_ID || !indexesTaskOrder()) {
             return Layout.super.filterCondition(filter);
         }
         String column = "s." + VALUE_COLUMNS.get(SortKey.TASK_ID);

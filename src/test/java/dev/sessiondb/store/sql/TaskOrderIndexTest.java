@@ -60,7 +60,7 @@ class TaskOrderIndexTest {
         // no ANALYZE: with the statistics of 13 rows SQLite rightly sorts them, as it cannot know a large store's
         try (Connection connection = dataSource.getConnection()) {
             for (boolean descending : new boolean[] {false, true}) {
-                assertThat(plan(connection, "EXPLAIN QUERY PLAN " + pageStatement(layout, descending), List.of()))
+                assertThat(plan(connection, "EXPLAIN QUERY PLAN", pageStatement(layout, descending)))
                         .contains("SCAN s USING INDEX sessions_task_order").doesNotContain("TEMP B-TREE FOR ORDER BY");
             }
             Layout.SqlCondition filter = layout.filterCondition(new FieldFilter(SortKey.TASK_ID, "#099")).orElseThrow();
@@ -87,8 +87,9 @@ class TaskOrderIndexTest {
             // a table this small is scanned and sorted unless the planner may not
             statement.execute("SET enable_seqscan = off");
             statement.execute("SET enable_sort = off");
-            // ascending only: a btree read backwards gives DESC NULLS FIRST, and no session without a task id comes first
-            assertThat(plan(connection, "EXPLAIN " + pageStatement(layout, false), List.of())).contains("Index Scan using sessions_task_order");
+            assertThat(plan(connection, "EXPLAIN", pageStatement(layout, false))).contains("Index Scan using sessions_task_order");
+            // the index read backwards gives DESC NULLS FIRST: the sessions with a task id are read from it, those without one after
+            assertThat(plan(connection, "EXPLAIN", pageStatement(layout, true))).contains("Index Scan Backward using sessions_task_order");
             Layout.SqlCondition filter = layout.filterCondition(new FieldFilter(SortKey.TASK_ID, "#099")).orElseThrow();
             assertThat(plan(connection, "EXPLAIN SELECT s.session_key FROM sessions s WHERE " + filter.sql(), filter.params()))
                     .contains("sessions_task_order");
@@ -132,9 +133,13 @@ class TaskOrderIndexTest {
     }
 
     /** The statement of a page of 10 sorted by task, as {@link PageQuery} asks for it. */
-    private static String pageStatement(NativeLayout layout, boolean descending) {
+    private static PageQuery.PageStatement pageStatement(NativeLayout layout, boolean descending) {
         SessionQuery query = SessionQuery.all().sortedBy(SortKey.TASK_ID, descending).page(0, 10);
-        return "SELECT s.session_key FROM sessions s" + new PageQuery(layout.dialect(), layout, query, null).pageOrder().replace("LIMIT ? OFFSET ?", "LIMIT 10");
+        return new PageQuery(layout.dialect(), layout, query, null).pageStatement("", List.of());
+    }
+
+    private static String plan(Connection connection, String explain, PageQuery.PageStatement page) throws SQLException {
+        return plan(connection, explain + " " + page.sql(), page.params());
     }
 
     private static String plan(Connection connection, String sql, List<Object> params) throws SQLException {
