@@ -36,7 +36,7 @@ final class JobRunner {
 
     /** Prints the plan; a refused one exits 2, and with {@code --format json} says why on stderr too, as a failed run would. */
     static int dryRun(Job job, OutputFormat format, CommandLine line) {
-        JobPlan plan = job.plan();
+        JobPlan plan = job.dryRun();
         JobPrinter.print(plan, format, line.getOut());
         line.getOut().flush();
         FailureReport failure = FailureReport.of(line);

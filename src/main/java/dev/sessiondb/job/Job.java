@@ -6,7 +6,7 @@ import dev.sessiondb.progress.ProgressMonitor;
  * One user action over session stores, as a described command object: the CLI, the desktop
  * app's jobs panel and undo all work from this one shape.
  *
- * <p>{@link #plan()} is the dry run: it reads, counts and warns, and never writes. {@link #run}
+ * <p>{@link #plan()} (and {@link #dryRun()}, a plan only shown) reads, counts and warns, and never writes. {@link #run}
  * does the work, reporting progress and stopping when the monitor asks; a job that writes to an
  * existing store backs it up first and names the backup in its report.</p>
  */
@@ -22,6 +22,14 @@ public interface Job {
      * @throws JobRefusedException when the input is bad (a missing source, a target that exists without a mode)
      */
     JobPlan plan();
+
+    /**
+     * The plan of a dry run, which is shown and never run (a command's {@code --dry-run}): as {@link #plan()}, without what only
+     * a later {@link #run} of the plan needs, such as the sources' write marks (a PostgreSQL source's scans its rows' versions).
+     */
+    default JobPlan dryRun() {
+        return plan();
+    }
 
     /**
      * Does the work.

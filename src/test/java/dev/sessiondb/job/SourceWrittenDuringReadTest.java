@@ -157,6 +157,24 @@ class SourceWrittenDuringReadTest {
                 .outcome()).as("a new plan's run").isEqualTo(JobReport.Outcome.COMPLETED);
     }
 
+    /**
+     * A command's dry run is shown and never run: it takes no write mark of the source (a PostgreSQL source's scans every row's
+     * version), so it leaves no plan behind, and a run of the same job reads the source as it is then.
+     */
+    @Test
+    void aDryRunLeavesNoPlanForARunToBeCheckedAgainst() {
+        StoreLocator source = StoreContents.create("json:" + dir.resolve("source.json"), SampleSessions.minskyList(20, 5));
+        Path migrated = dir.resolve("migrated.db");
+        MigrateJob migrate = new MigrateJob(source, StoreLocator.parse("sqlite:" + migrated), MigrateOptions.defaults(), journal());
+        assertThat(migrate.dryRun().counts()).containsEntry("source records", 20L);
+
+        updateSessions(source);
+
+        assertThat(migrate.run(ProgressMonitor.NONE).outcome()).isEqualTo(JobReport.Outcome.COMPLETED);
+        assertThat(StoreContents.canonical(StoreContents.records(StoreLocator.parse("sqlite:" + migrated))))
+                .isEqualTo(StoreContents.canonical(StoreContents.records(source)));
+    }
+
     @Test
     void aSqliteSourceUpdatedInPlaceDuringTheMigrationsReadIsReported() throws Exception {
         StoreLocator source = StoreContents.create("sqlite:" + dir.resolve("source.db"), SampleSessions.minskyList(RECORDS, 3));

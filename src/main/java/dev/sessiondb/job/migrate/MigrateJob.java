@@ -51,12 +51,25 @@ public final class MigrateJob implements Job {
 
     @Override
     public JobPlan plan() {
+        return plan(true);
+    }
+
+    @Override
+    public JobPlan dryRun() {
+        return plan(false);
+    }
+
+    /** @param toRun whether {@link #run} may follow: only then is the source's write mark taken and the plan's stores kept */
+    private JobPlan plan(boolean toRun) {
         try (SessionStore from = openSource(); Transfer transfer = transfer()) {
-            List<Optional<String>> sourceMark = List.of(from.writeMark()); // before the read: a write during it counts too
+            // before the read: a write during it counts too
+            List<Optional<String>> sourceMark = toRun ? List.of(from.writeMark()) : null;
             RecordSource records = RecordSource.of(from);
             Assessment assessment = transfer.assess(records);
-            plannedTarget = assessment.target();
-            plannedSource = sourceMark;
+            if (toRun) {
+                plannedTarget = assessment.target();
+                plannedSource = sourceMark;
+            }
             return StoreWriters.sayingWhoWrites(plan(from, records, assessment), target);
         }
     }
