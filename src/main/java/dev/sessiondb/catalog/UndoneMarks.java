@@ -13,8 +13,8 @@ import java.util.stream.Collectors;
 
 /**
  * Which jobs of a store the history calls undone: those whose changes an undo took out of the store, whether it put back
- * their own backup or that of an earlier job on the store (which takes every later job's changes with it), as the
- * replay of the store's runs says ({@link StoreTimeline}); an undo of that undo brings them back.
+ * their own backup or that of an earlier job on the store (which takes every later job's changes with it, an undo's among
+ * them), as the replay of the store's runs says ({@link StoreTimeline}); an undo of that undo brings them back.
  */
 final class UndoneMarks {
 
@@ -43,7 +43,7 @@ final class UndoneMarks {
         }
         List<JobRun> runs = changesOf(store);
         StoreTimeline timeline = StoreTimeline.replay(runs, putBackRuns());
-        runs.stream().filter(run -> !JobHistory.isUndo(run.getKind())).forEach(run -> {
+        runs.forEach(run -> {
             String by = timeline.takenOutBy().get(run.getRunId());
             if (timeline.held().contains(run.getRunId())) {
                 if (run.getUndoneAt() != null && run.getUndoneBy() != null) {

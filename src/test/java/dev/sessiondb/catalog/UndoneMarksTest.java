@@ -111,6 +111,42 @@ class UndoneMarksTest {
         }
     }
 
+    /**
+     * Ctrl+Z twice: the undo of the later job, then of the earlier one, which puts the store back as it was before both, so
+     * the first undo's work is gone too. It was listed as not undone and offered again (its undo bringing back both jobs),
+     * beside the second undo, which brings back the same state step by step.
+     */
+    @Test
+    void anUndoOfAnEarlierJobTakesOutTheUndoBeforeItAndAnUndoOfItBringsThatUndoBack() {
+        String store = "json:" + dir.resolve("t2.json");
+        try (Catalog catalog = Catalog.open(dir)) {
+            Backup a = job(catalog, "migrate", store);
+            Backup b = job(catalog, "migrate", store);
+            Backup undoOfB = undo(catalog, b);
+
+            Backup undoOfA = undo(catalog, a);
+
+            PastJob firstUndo = job(catalog, runOf(undoOfB));
+            assertThat(firstUndo.undone()).isTrue();
+            assertThat(firstUndo.undoneBy()).contains("by the undo of migrate into " + store + " (run " + runOf(undoOfA) + "), which put the"
+                    + " store back as it was before that migrate");
+            assertThat(firstUndo.undoableFromHistory()).isFalse();
+            assertThat(job(catalog, runOf(undoOfA)).undoableFromHistory()).isTrue();
+            assertThat(catalog.history().backups()).filteredOn(indexed -> indexed.backup().id().equals(undoOfB.id())).singleElement()
+                    .satisfies(indexed -> assertThat(indexed.undoState()).isEqualTo("undone"));
+            UndoEffects undoingTheSecondUndo = catalog.history().effectsOfUndoing(StoreLocator.parse(store)).apply(runOf(undoOfA));
+            assertThat(undoingTheSecondUndo.besides(runOf(undoOfA))).as("an undo's work is told by the undo itself, not named as a job's")
+                    .isEqualTo("it brings back the changes of migrate into " + store + " (run " + runOf(a) + ")");
+
+            undo(catalog, undoOfA);
+
+            assertThat(job(catalog, runOf(undoOfB)).undone()).as("the store holds its work again").isFalse();
+            assertThat(job(catalog, runOf(undoOfB)).undoableFromHistory()).isTrue();
+            assertThat(job(catalog, runOf(a)).undone()).isFalse();
+            assertThat(job(catalog, runOf(b)).undone()).isTrue();
+        }
+    }
+
     /** A catalog file read again says the same: the marks are in it, not worked out by one process. */
     @Test
     void theMarksAreKeptInTheCatalogFile() {

@@ -215,6 +215,60 @@ class StoreUndoFlowTest {
         assertThat(warnings).isEmpty();
     }
 
+    /**
+     * Ctrl+Z twice takes back two migrations: the second undo puts the store back as it was before the first migration, so
+     * the first undo's work is gone from it too. History listed that first undo as not undone and offered it (Undo selected
+     * job, bringing back both migrations) beside the second; now it says which undo took it out, offers only the second, and
+     * offers the first again once the second is undone, while the toolbar offers the migration that brings back.
+     */
+    @Test
+    void ctrlZTwiceListsTheFirstUndoAsUndoneByTheSecondAndOffersItAgainOnceTheSecondIsUndone(FxRobot robot) throws Exception {
+        Path target = run.resolve("target.json");
+        StoreContents.create("json:" + target, SampleSessions.minskyList(3, 1));
+        Path first = run.resolve("first.json");
+        StoreContents.create("json:" + first, SampleSessions.minskyList(5, 2));
+        new MigrateJob(StoreLocator.parse("json:" + first), StoreLocator.parse("json:" + target),
+                new MigrateOptions(Optional.empty(), Optional.of(TargetMode.REPLACE), false, true), journal).run(ProgressMonitor.NONE);
+        migrateTheFixtureInto(target);
+        Button undo = open(robot, target);
+        for (int undone = 1; undone <= 2; undone++) {
+            int notes = dialogs.notifications().size();
+            waitFor(() -> undo.getText().startsWith("Undo migration ") && !undo.isDisabled());
+            dialogs.answer(true);
+            robot.push(KeyCode.CONTROL, KeyCode.Z);
+            waitFor(() -> dialogs.notifications().stream().skip(notes).anyMatch(note -> note.startsWith("Undone: migration ")));
+        }
+        waitFor(() -> undo.getText().equals("Undo") && undo.isDisabled());
+        assertThat(StoreContents.records("json:" + target)).hasSize(3);
+
+        robot.push(KeyCode.CONTROL, KeyCode.H);
+        TableView<HistoryRow> history = robot.lookup("#history-table").queryTableView();
+        waitFor(() -> history.getItems().size() == 4 && !history.getItems().get(1).undone().isEmpty());
+        HistoryRow secondUndo = history.getItems().get(0);
+        HistoryRow firstUndo = history.getItems().get(1);
+        assertThat(history.getItems()).extracting(HistoryRow::kind).containsExactly("undo", "undo", "migrate", "migrate");
+        assertThat(firstUndo.note()).startsWith("undone by the undo of migrate json:" + first).contains("(run " + secondUndo.job().runId() + ")");
+        assertThat(secondUndo.undone()).isEmpty();
+        Button undoSelected = robot.lookup("#history-undo").queryButton();
+        robot.interact(() -> history.getSelectionModel().select(firstUndo));
+        waitFor(() -> undoSelected.isDisabled());
+        robot.interact(() -> history.getSelectionModel().select(secondUndo));
+        waitFor(() -> !undoSelected.isDisabled());
+
+        dialogs.answer(true);
+        robot.interact(undoSelected::fire);
+
+        waitFor(() -> history.getItems().size() == 5 && history.getItems().get(2).undone().isEmpty());
+        assertThat(dialogs.confirmations()).last().asString().contains("brings back the changes of migrate json:" + first);
+        robot.interact(() -> history.getSelectionModel().select(2));
+        waitFor(() -> !undoSelected.isDisabled());
+        assertThat(history.getItems().get(2).job().runId()).isEqualTo(firstUndo.job().runId());
+        waitFor(() -> undo.getText().startsWith("Undo migration first.json → target.json"));
+        assertThat(StoreContents.records("json:" + target)).hasSize(5);
+        assertThat(dialogs.errors()).isEmpty();
+        assertThat(warnings).isEmpty();
+    }
+
     private void migrateTheFixtureInto(Path target) {
         new MigrateJob(StoreLocator.parse("json:" + TestStores.fixtureCopy(run)), StoreLocator.parse("json:" + target),
                 new MigrateOptions(Optional.empty(), Optional.of(TargetMode.REPLACE), false, true), journal).run(ProgressMonitor.NONE);
