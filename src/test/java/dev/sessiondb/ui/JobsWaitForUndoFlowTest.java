@@ -78,18 +78,7 @@ class JobsWaitForUndoFlowTest {
         waitFor(() -> !runMigration.isDisabled() && text(robot, "#migrate-run-status").equals("Ready: press Run."));
         assertThat(read(waits::isVisible)).isFalse();
 
-        // the first migration undone from History, its restore held back
-        robot.push(KeyCode.CONTROL, KeyCode.H);
-        TableView<HistoryRow> history = robot.lookup("#history-table").queryTableView();
-        waitFor(() -> history.getItems().size() == 1);
-        robot.interact(() -> history.getSelectionModel().select(0));
-        Button undo = robot.lookup("#history-undo").queryButton();
-        waitFor(() -> !undo.isDisabled());
-        dialogs.answer(true);
-        robot.interact(undo::fire);
-        assertThat(restore.reached()).as("the undo reached its restore").isTrue();
-
-        openFromJobsMenu(robot, "#jobs-menu-migrate");
+        undoTheMigrationFromHistoryHeldInItsRestore(robot);
         waitFor(() -> waits.isVisible() && runMigration.isDisabled());
         assertThat(read(() -> text(robot, "#migrate-run-status"))).as("no 'press Run' under the reason it waits").isEmpty();
         assertThat(read(runMigration::getWidth)).as("Run keeps its words beside the reason").isGreaterThanOrEqualTo(read(() -> runMigration.prefWidth(-1)));
@@ -100,6 +89,7 @@ class JobsWaitForUndoFlowTest {
         // the undo put back the plan's source: Run would be refused, so the plan asks to be made again
         waitFor(() -> Arrays.equals(Files.readAllBytes(target), before) && runMigration.isDisabled() && !waits.isVisible()
                 && text(robot, "#migrate-run-status").contains("Press Plan again"));
+        assertThat(read(() -> text(robot, "#migrate-run-status"))).startsWith("An undo put back json:" + target + " after this plan, which reads");
         press(robot, "#migrate-plan-again");
         waitFor(() -> text(robot, "#migrate-plan-headline").startsWith("Ready to run"));
         press(robot, "#migrate-next");
@@ -108,5 +98,52 @@ class JobsWaitForUndoFlowTest {
         assertThat(StoreContents.records("sqlite:" + run.resolve("copy.db"))).hasSize(3);
         assertThat(dialogs.errors()).isEmpty();
         assertThat(warnings).isEmpty();
+    }
+
+    /**
+     * An undo of a store the plan neither reads nor writes leaves the plan as it was: Run waits while the undo runs, then is
+     * offered again under 'Ready: press Run.' (every undo that ended outdated every plan, one of other stores too).
+     */
+    @Test
+    void aPlanOfOtherStoresIsStillReadyOnceAnUndoHasEnded(FxRobot robot) throws Exception {
+        Path target = run.resolve("target.json");
+        StoreContents.create("json:" + target, SampleSessions.minskyList(3, 1));
+        byte[] before = Files.readAllBytes(target);
+        TestStores.migrateFixtureCopyInto(target, journal);
+        Path other = run.resolve("other.json");
+        StoreContents.create("json:" + other, SampleSessions.minskyList(4, 2));
+
+        planMigration(robot, other.toString(), run.resolve("other-copy.db").toString());
+        Button runMigration = robot.lookup("#migrate-run").queryButton();
+        Label waits = robot.lookup("#migrate-waits").queryAs(Label.class);
+        waitFor(() -> !runMigration.isDisabled() && text(robot, "#migrate-run-status").equals("Ready: press Run."));
+
+        undoTheMigrationFromHistoryHeldInItsRestore(robot);
+        waitFor(() -> waits.isVisible() && runMigration.isDisabled());
+
+        restore.letGoOn();
+
+        waitFor(() -> dialogs.notifications().stream().anyMatch(note -> note.startsWith("Undone: migration ")) && !waits.isVisible());
+        assertThat(Files.readAllBytes(target)).isEqualTo(before);
+        assertThat(read(() -> text(robot, "#migrate-run-status"))).isEqualTo("Ready: press Run.");
+        press(robot, "#migrate-run");
+        waitFor(() -> text(robot, "#migrate-report-headline").startsWith("Verified"));
+        assertThat(StoreContents.records("sqlite:" + run.resolve("other-copy.db"))).hasSize(4);
+        assertThat(dialogs.errors()).isEmpty();
+        assertThat(warnings).isEmpty();
+    }
+
+    /** Undoes the history's one job (the migration) from History, its restore held back, and goes back to the Migrate page. */
+    private void undoTheMigrationFromHistoryHeldInItsRestore(FxRobot robot) throws InterruptedException {
+        robot.push(KeyCode.CONTROL, KeyCode.H);
+        TableView<HistoryRow> history = robot.lookup("#history-table").queryTableView();
+        waitFor(() -> history.getItems().size() == 1);
+        robot.interact(() -> history.getSelectionModel().select(0));
+        Button undo = robot.lookup("#history-undo").queryButton();
+        waitFor(() -> !undo.isDisabled());
+        dialogs.answer(true);
+        robot.interact(undo::fire);
+        assertThat(restore.reached()).as("the undo reached its restore").isTrue();
+        openFromJobsMenu(robot, "#jobs-menu-migrate");
     }
 }

@@ -50,6 +50,8 @@ public final class UndoStack {
     /** Why the job history cannot record an undo (its catalog read-only), as History says above its list; empty while it can. */
     private final ReadOnlyStringWrapper catalogReadOnly = new ReadOnlyStringWrapper("");
     private Consumer<UndoableCommand> changed = command -> { };
+    /** Told, as each undo ends having written, the store it put back (empty when its command does not say). */
+    private final List<Consumer<Optional<StoreLocator>>> undoEndedListeners = new ArrayList<>();
     /** The store the window shows, which lets go of its connections while a command replaces it whole. */
     private CurrentStore shown = new CurrentStore();
     /** Tells whether the store can be opened (its password known, asked for if need be) to what it is given, on the UI thread. */
@@ -80,6 +82,15 @@ public final class UndoStack {
     /** What Ctrl+Z would undo, or empty when there is nothing. */
     public ReadOnlyStringProperty undoDescriptionProperty() {
         return undoDescription.getReadOnlyProperty();
+    }
+
+    /**
+     * Tells {@code storePutBack}, each time an undo ends that may have written (done or failed, not cancelled: a cancel stops it
+     * before its restore), which store it put back, on the UI thread before the Run buttons waiting for it come back; empty when
+     * the undone command does not say which.
+     */
+    public void onUndoEnded(Consumer<Optional<StoreLocator>> storePutBack) {
+        undoEndedListeners.add(storePutBack);
     }
 
     /** Whether a confirmed undo is running (listed in the jobs panel); the undo buttons wait for it. */
@@ -281,6 +292,7 @@ public final class UndoStack {
             releasingReplaced(command, open, () -> command.undo(monitor));
             return command;
         }).showInJobs().onSuccess(undone -> {
+            tellStorePutBack(command);
             undoEnded(command);
             done.remove(command);
             Optional.ofNullable(onUndone.remove(undone)).ifPresent(whenUndone -> whenUndone.accept(undone));
@@ -290,9 +302,15 @@ public final class UndoStack {
             undoEnded(command); // still on the stack: the Undo button offers it again
             dialogs.notify("Undo of the " + command.description() + " cancelled before it changed the store; nothing was restored");
         }).onFailure(failure -> {
+            tellStorePutBack(command); // it may have failed once its restore had begun
             undoEnded(command); // still on the stack: the Undo button offers it again
             dialogs.showError("Could not undo " + command.description(), FailureText.describe(failure));
         }));
+    }
+
+    private void tellStorePutBack(UndoableCommand command) {
+        Optional<StoreLocator> store = command.storeUndoWrites();
+        undoEndedListeners.forEach(listener -> listener.accept(store));
     }
 
     private void undoEnded(UndoableCommand command) {

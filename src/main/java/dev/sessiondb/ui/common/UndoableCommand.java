@@ -32,6 +32,14 @@ public interface UndoableCommand {
         return Optional.empty();
     }
 
+    /**
+     * The store its undo writes: the one it replaces whole, or the store an edit was made on. Plans over another store still
+     * hold once the undo has ended.
+     */
+    default Optional<StoreLocator> storeUndoWrites() {
+        return replacesStore();
+    }
+
     /** What its last undo did to a store, when that says more than "undone" (a job's store removed, not restored). */
     default Optional<String> whatUndoDid() {
         return Optional.empty();

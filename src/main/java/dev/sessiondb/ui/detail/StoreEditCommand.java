@@ -7,8 +7,10 @@ import dev.sessiondb.progress.ProgressMonitor;
 import dev.sessiondb.store.SessionStore;
 import dev.sessiondb.store.StaleRecordException;
 import dev.sessiondb.store.StoreFingerprint;
+import dev.sessiondb.store.StoreLocator;
 import dev.sessiondb.ui.common.UndoableCommand;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -42,6 +44,11 @@ abstract class StoreEditCommand implements UndoableCommand {
         String reason = "undo " + description();
         JobReport.Builder run = journal.startRun("edit-undo", reason, List.of(), store.locator());
         journal.recordRevert(backup, backUpAndWrite(run.runId(), reason, this::revert));
+    }
+
+    @Override
+    public final Optional<StoreLocator> storeUndoWrites() {
+        return Optional.of(store.locator());
     }
 
     /** Backs the store up for run {@code runId}, then writes; a write that changed nothing discards the backup and ends the run. */

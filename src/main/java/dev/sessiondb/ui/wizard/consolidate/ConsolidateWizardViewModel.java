@@ -35,6 +35,7 @@ import java.util.concurrent.Executor;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
@@ -110,7 +111,7 @@ public final class ConsolidateWizardViewModel {
         this.opener = opener;
         this.undo = undo;
         this.journal = journal;
-        outdatedPlan.followUndos(undo.undoRunningProperty());
+        outdatedPlan.followUndos(undo);
         tasks = new WizardTasks(executor, dialogs, steps, status::set, failure -> summary.set(JobSummary.ofFailure("Failed", failure)), undo);
         steps.readyProperty().bind(Bindings.createBooleanBinding(() -> switch (steps.current()) {
             case SOURCES -> sources.size() >= 2;
@@ -355,6 +356,7 @@ public final class ConsolidateWizardViewModel {
         tasks.run("Plan consolidation into " + StoreNames.shortName(plannedTarget), "Planning …", monitor -> planned.plan(), made -> {
             job = planned;
             targetLocator = plannedTarget;
+            outdatedPlan.planned(Stream.concat(prepared.sources().stream(), Stream.of(plannedTarget)).toList());
             summary.set(JobSummary.ofPlan(made, WizardChoices.CONSOLIDATE));
             runnable.set(made.refusal().isEmpty());
             status.set(made.refusal().map(ConsolidateWizardViewModel::whatToChange).orElse(READY));

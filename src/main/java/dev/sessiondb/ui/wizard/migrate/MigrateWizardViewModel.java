@@ -85,7 +85,7 @@ public final class MigrateWizardViewModel {
         this.locators = locators;
         this.undo = undo;
         this.journal = journal;
-        outdatedPlan.followUndos(undo.undoRunningProperty());
+        outdatedPlan.followUndos(undo);
         steps.readyProperty().bind(steps.currentProperty().isEqualTo(STORES).and(source.isNotEmpty()).and(target.isNotEmpty())
                 .or(steps.currentProperty().isEqualTo(OPTIONS))
                 .or(steps.currentProperty().isEqualTo(PLAN).and(runnable)));
@@ -185,6 +185,7 @@ public final class MigrateWizardViewModel {
         tasks.run("Plan: " + title, "Planning " + planned.description() + " …", monitor -> planned.plan(), made -> {
             job = planned;
             jobTitle = title;
+            outdatedPlan.planned(List.of(prepared.source(), prepared.target()));
             plan.set(JobSummary.ofPlan(made, WizardChoices.MIGRATE));
             runnable.set(made.refusal().isEmpty());
             status.set(made.refusal().isEmpty() ? "Plan ready: press Next, then Run." : "The job would refuse: go Back, change what the plan below says, and plan again.");
