@@ -3,6 +3,7 @@ package dev.sessiondb.ui.sessions;
 import dev.sessiondb.model.FieldFilter;
 import dev.sessiondb.model.ValueCount;
 import dev.sessiondb.ui.common.Controls;
+import dev.sessiondb.ui.common.FillWidthResizePolicy;
 import dev.sessiondb.ui.common.WholeTextCell;
 import java.util.List;
 import javafx.animation.PauseTransition;

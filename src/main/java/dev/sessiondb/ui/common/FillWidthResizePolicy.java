@@ -1,4 +1,4 @@
-package dev.sessiondb.ui.sessions;
+package dev.sessiondb.ui.common;
 
 import java.util.HashMap;
 import java.util.HashSet;
@@ -17,7 +17,7 @@ import javafx.util.Callback;
  * to it and takes no share from then on. JavaFX calls a policy when the table's width, its vertical bar or its visible
  * columns change and when a column is dragged, never while it scrolls; the widths are sums, no cell is measured.
  */
-final class FillWidthResizePolicy implements Callback<TableView.ResizeFeatures, Boolean> {
+public final class FillWidthResizePolicy implements Callback<TableView.ResizeFeatures, Boolean> {
 
     private final ToIntFunction<TableColumn<?, ?>> share;
     /** The widths of the columns with a share, without it: the width they had before any was given. */
@@ -25,7 +25,7 @@ final class FillWidthResizePolicy implements Callback<TableView.ResizeFeatures, 
     private final Set<TableColumn<?, ?>> draggedByUser = new HashSet<>();
 
     /** @param share how many parts of the free width a column takes (0: it keeps its own width) */
-    FillWidthResizePolicy(ToIntFunction<TableColumn<?, ?>> share) {
+    public FillWidthResizePolicy(ToIntFunction<TableColumn<?, ?>> share) {
         this.share = share;
     }
 
