@@ -24,12 +24,18 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollBar;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
+import javafx.scene.text.Text;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -247,11 +253,21 @@ class StoreUndoFlowTest {
         HistoryRow secondUndo = history.getItems().get(0);
         HistoryRow firstUndo = history.getItems().get(1);
         assertThat(history.getItems()).extracting(HistoryRow::kind).containsExactly("undo", "undo", "migrate", "migrate");
-        assertThat(firstUndo.note()).startsWith("undone by the undo of migrate json:" + first).contains("(run " + secondUndo.job().runId() + ")");
         assertThat(secondUndo.undone()).isEmpty();
+        TextArea whole = robot.lookup("#history-run-text").query();
+        assertThat(whole.getText()).startsWith("Select a job to read it whole here");
         Button undoSelected = robot.lookup("#history-undo").queryButton();
         robot.interact(() -> history.getSelectionModel().select(firstUndo));
-        waitFor(() -> undoSelected.isDisabled());
+        waitFor(() -> undoSelected.isDisabled() && whole.getText().endsWith("Run: " + firstUndo.job().runId()));
+        // the whole story below the table, where a row's columns once cut it or left it off-screen behind a sideways scroll
+        assertThat(whole.getText().lines()).contains("Stores: json:" + target)
+                .anyMatch(line -> line.startsWith("Undone " + firstUndo.undone() + " by the undo of migrate json:" + first)
+                        && line.contains("(run " + secondUndo.job().runId() + ")"))
+                .anyMatch(line -> line.startsWith("Backup: "));
+        // the whole width of Monocle's screen, 1280 px: narrower than the 1440 px the columns are sized for
+        robot.interact(() -> history.getScene().getWindow().setWidth(Screen.getPrimary().getBounds().getWidth()));
+        waitFor(() -> WaitForAsyncUtils.asyncFx(() -> readsWhole(history, "Stores") && readsWhole(history, "Outcome")
+                && !horizontalBarShown(history)).get());
         robot.interact(() -> history.getSelectionModel().select(secondUndo));
         waitFor(() -> !undoSelected.isDisabled());
 
@@ -284,6 +300,18 @@ class StoreUndoFlowTest {
         dialogs.answer(store);
         robot.push(KeyCode.CONTROL, KeyCode.O);
         return robot.lookup("#undo").queryButton();
+    }
+
+    /** Every row's cell of the column shows its text uncut (a cut one ends in an ellipsis). */
+    private static boolean readsWhole(TableView<HistoryRow> table, String header) {
+        List<TableCell<?, ?>> cells = table.lookupAll(".table-cell").stream().filter(TableCell.class::isInstance).<TableCell<?, ?>>map(TableCell.class::cast)
+                .filter(cell -> cell.getTableColumn().getText().equals(header) && cell.getText() != null && !cell.getText().isEmpty()).toList();
+        return !cells.isEmpty() && cells.stream().allMatch(cell -> cell.lookup(".text") instanceof Text shown && shown.getText().equals(cell.getText()));
+    }
+
+    private static boolean horizontalBarShown(TableView<HistoryRow> table) {
+        return table.lookupAll(".scroll-bar").stream().anyMatch(bar -> bar instanceof ScrollBar scroll
+                && scroll.getOrientation() == Orientation.HORIZONTAL && scroll.isVisible());
     }
 
     private static void waitFor(Callable<Boolean> condition) {

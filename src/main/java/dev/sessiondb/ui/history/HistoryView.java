@@ -1,6 +1,7 @@
 package dev.sessiondb.ui.history;
 
 import dev.sessiondb.ui.common.Controls;
+import dev.sessiondb.ui.common.FillWidthResizePolicy;
 import dev.sessiondb.ui.common.WholeTextCell;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -10,15 +11,19 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
 import javafx.scene.control.ToolBar;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
 
 /**
- * The History view: every job run (from the app or the command line), newest first, with Undo for the selected one, and a
- * warning above them while the catalog can only be read.
+ * The History view: every job run (from the app or the command line), newest first, the selected one in full below them with
+ * Undo for it, and a warning above them while the catalog can only be read.
  */
 public final class HistoryView extends BorderPane {
+
+    /** Marks the Stores column, the one that takes a wide window's free width. */
+    private static final Object STORES = new Object();
 
     public HistoryView(HistoryViewModel viewModel) {
         setId("history-view");
@@ -26,11 +31,13 @@ public final class HistoryView extends BorderPane {
         table.setId("history-table");
         table.setAccessibleText("Jobs run, newest first");
         table.setPlaceholder(Controls.emptyState("No jobs yet: migrations, consolidations, repairs and edits appear here once run"));
-        // as in the sessions table, columns keep widths that fit their text and the table scrolls sideways
-        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        // as in the sessions table, columns keep widths that fit their text (a narrow window scrolls sideways) and a wider
+        // window gives its free width to Stores, the longest; the rest of a run is in the details below
+        table.setColumnResizePolicy(new FillWidthResizePolicy(column -> column.getUserData() == STORES ? 1 : 0));
         table.getColumns().add(column("When (local time)", 175, HistoryRow::when));
         table.getColumns().add(column("Job", 105, HistoryRow::kind));
         TableColumn<HistoryRow, String> stores = column("Stores", 320, HistoryRow::stores);
+        stores.setUserData(STORES);
         stores.setCellFactory(column -> new WholeTextCell<>() {
             @Override
             protected String wholeText() {
@@ -39,10 +46,8 @@ public final class HistoryView extends BorderPane {
             }
         });
         table.getColumns().add(stores);
-        table.getColumns().add(column("Outcome", 165, HistoryRow::outcome));
-        table.getColumns().add(column("Undone", 175, HistoryRow::undone));
-        table.getColumns().add(column("Counts", 520, HistoryRow::counts));
-        table.getColumns().add(column("Why it stopped, what it left", 520, HistoryRow::note));
+        table.getColumns().add(column("Outcome", 190, HistoryRow::outcome));
+        table.getColumns().add(column("Undone (local time)", 175, HistoryRow::undone));
         viewModel.selectedProperty().addListener((property, before, after) -> {
             if (table.getSelectionModel().getSelectedItem() != after) {
                 table.getSelectionModel().select(after);
@@ -71,7 +76,21 @@ public final class HistoryView extends BorderPane {
         readOnly.managedProperty().bind(readOnly.visibleProperty());
         setTop(new VBox(tools, readOnly));
         setCenter(table);
+        setBottom(wholeRun(viewModel));
         setPadding(new Insets(0));
+    }
+
+    /** The selected run in full, wrapped and selectable (to copy a run id, backup id or report path): a row holds only its first facts. */
+    private static TextArea wholeRun(HistoryViewModel viewModel) {
+        TextArea whole = new TextArea();
+        whole.setId("history-run-text");
+        whole.setEditable(false);
+        whole.setWrapText(true);
+        whole.setPrefRowCount(11); // a run with every line told, its stores and undo wrapped, without a scroll
+        whole.setAccessibleText("The selected job in full, read-only");
+        whole.textProperty().bind(viewModel.selectedStory());
+        BorderPane.setMargin(whole, new Insets(8, 10, 10, 10));
+        return whole;
     }
 
     private static TableColumn<HistoryRow, String> column(String title, double width, Function<HistoryRow, String> value) {

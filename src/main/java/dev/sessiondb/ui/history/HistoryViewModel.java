@@ -23,6 +23,7 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -38,6 +39,9 @@ public final class HistoryViewModel {
 
     /** How many jobs the view lists; the command line's {@code history --limit} reaches further. */
     static final int LIMIT = 500;
+
+    static final String NONE_SELECTED = "Select a job to read it whole here: when it ran and ended, its stores, whether it was undone"
+            + " and by what, why it stopped, its counts, backup and report.";
 
     private final ObservableList<HistoryRow> rows = FXCollections.observableArrayList();
     private final ObjectProperty<HistoryRow> selected = new SimpleObjectProperty<>();
@@ -83,6 +87,11 @@ public final class HistoryViewModel {
     /** Why Undo selected job waits now (a job writing stores), or empty: it refuses, saying so. */
     public ReadOnlyStringProperty undoWaitProperty() {
         return undo.undoWaitProperty();
+    }
+
+    /** The selected job's whole story (see {@link RunStory}), or what selecting one shows while none is. */
+    public StringBinding selectedStory() {
+        return Bindings.createStringBinding(() -> selected.get() == null ? NONE_SELECTED : selected.get().story(), selected);
     }
 
     /** The selected job (or undo, which can itself be undone) took a backup that nobody has put back yet, and no undo is running. */

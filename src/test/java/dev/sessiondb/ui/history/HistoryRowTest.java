@@ -34,8 +34,44 @@ class HistoryRowTest {
                 Optional.of(Instant.parse("2026-12-05T06:02:09Z")), Optional.of("failed"), Map.of(), Optional.empty(), Optional.empty(),
                 Optional.empty(), Optional.empty(), Optional.empty(), false, Optional.of("json:/tmp/a.json: permission denied"), Optional.empty());
 
-        assertThat(HistoryRow.of(failed, ZoneId.of("UTC"), StoreNames::shortName).note()).isEqualTo("json:/tmp/a.json: permission denied");
-        assertThat(HistoryRow.of(killed, ZoneId.of("UTC"), StoreNames::shortName).note()).isEqualTo(killed.unfinishedTarget().orElseThrow());
+        assertThat(HistoryRow.of(failed, ZoneId.of("UTC"), StoreNames::shortName).story().lines())
+                .contains("migrate, started 2026-12-05 06:02:03, ended 2026-12-05 06:02:09: failed", "Why it stopped: json:/tmp/a.json: permission denied");
+        assertThat(HistoryRow.of(killed, ZoneId.of("UTC"), StoreNames::shortName).story().lines())
+                .contains("What it left: " + killed.unfinishedTarget().orElseThrow());
+    }
+
+    /** What no column holds: the details below the table tell it, one fact a line, stores in full and passwords masked. */
+    @Test
+    void theStoryTellsTheWholeRunUndoneByTheUndoOfAnEarlierJob() {
+        PastJob undone = new PastJob("20261205T060203.000Z-migrate-1a2b", "migrate", "migrate json:/tmp/a.json",
+                List.of("postgresql://admin:s3cret@db.example/sessions"), Optional.of("sqlite:/tmp/b.db"), Instant.parse("2026-12-05T06:02:03Z"),
+                Optional.of(Instant.parse("2026-12-05T06:02:09Z")), Optional.of("completed_with_problems"), Map.of("source records", 1217L),
+                Optional.of("/tmp/reports/migrate.json"), Optional.of("20261205T060203.000Z-migrate-1a2b-9f"),
+                Optional.of(Instant.parse("2026-12-05T07:00:00Z")), Optional.of(Instant.parse("2026-12-05T06:02:08Z")), Optional.empty(), false,
+                Optional.empty(), Optional.of("by the undo of migrate json:/tmp/c.json (run R2), which put the store back as it was before that migrate"));
+
+        HistoryRow row = HistoryRow.of(undone, ZoneId.of("UTC"), StoreNames::shortName);
+
+        assertThat(row.undone()).isEqualTo("2026-12-05 07:00:00");
+        assertThat(row.story()).isEqualTo(String.join("\n",
+                "migrate, started 2026-12-05 06:02:03, ended 2026-12-05 06:02:09: completed with problems",
+                "Stores: " + StoreNames.shown("postgresql://admin:s3cret@db.example/sessions") + " → sqlite:/tmp/b.db",
+                "Undone 2026-12-05 07:00:00 by the undo of migrate json:/tmp/c.json (run R2), which put the store back as it was before that migrate",
+                "Counts: source records 1,217",
+                "Backup: 20261205T060203.000Z-migrate-1a2b-9f",
+                "Report: /tmp/reports/migrate.json",
+                "Run: 20261205T060203.000Z-migrate-1a2b"));
+        assertThat(row.story()).doesNotContain("s3cret");
+    }
+
+    @Test
+    void aRunThatCanBeUndoneSaysHowAndOneThatCannotOnlyThatItWasNot() {
+        assertThat(HistoryRow.of(withoutReport("repair"), ZoneId.of("UTC"), StoreNames::shortName).story().lines())
+                .contains("Not undone: Undo selected job puts back what it replaced.");
+        PastJob refused = new PastJob("20261205T060203.000Z-migrate-3c4d", "migrate", "migrate json:/tmp/a.json", List.of(),
+                Optional.of("json:/tmp/a.json"), Instant.parse("2026-12-05T06:02:03Z"), Optional.of(Instant.parse("2026-12-05T06:02:04Z")),
+                Optional.of("refused"), Map.of(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+        assertThat(HistoryRow.of(refused, ZoneId.of("UTC"), StoreNames::shortName).story().lines()).contains("Not undone.");
     }
 
     @Test

@@ -28,6 +28,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -137,20 +138,23 @@ class HistoryViewModelTest {
             assertThat(row.kind()).isEqualTo("migrate");
             assertThat(row.stores()).endsWith(" → target.json");
             assertThat(row.outcome()).isEqualTo("completed");
-            assertThat(row.counts()).contains("source records 217");
+            assertThat(row.story().lines()).anyMatch(line -> line.startsWith("Counts: ") && line.contains("source records 217"));
             assertThat(row.undone()).isEmpty();
         });
         assertThat(viewModel.canUndoSelected().get()).isFalse();
+        StringBinding story = viewModel.selectedStory();
+        assertThat(story.get()).isEqualTo(HistoryViewModel.NONE_SELECTED);
 
         viewModel.selectedProperty().set(viewModel.rows().get(0));
         assertThat(viewModel.canUndoSelected().get()).isTrue();
+        assertThat(story.get()).isEqualTo(viewModel.rows().get(0).story());
         dialogs.answer(true);
         viewModel.undoSelected();
         current.changed();
 
         assertThat(Files.readAllBytes(target)).isEqualTo(before);
         assertThat(viewModel.rows()).extracting(HistoryRow::kind).containsExactly("undo", "migrate");
-        assertThat(viewModel.rows().get(1).undone()).startsWith("undone ");
+        assertThat(viewModel.rows().get(1).undone()).matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d");
         viewModel.selectedProperty().set(viewModel.rows().get(1));
         assertThat(viewModel.canUndoSelected().get()).isFalse();
     }

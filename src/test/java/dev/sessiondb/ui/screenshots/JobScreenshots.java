@@ -16,9 +16,11 @@ import dev.sessiondb.ui.common.UiTaskExecutor;
 import dev.sessiondb.ui.diff.DiffFixtures;
 import dev.sessiondb.ui.diff.DiffRow;
 import dev.sessiondb.ui.diff.FieldRow;
+import dev.sessiondb.ui.history.HistoryRow;
 import dev.sessiondb.ui.stores.Credentials;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import javafx.application.Platform;
@@ -28,6 +30,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
 import javafx.stage.Stage;
@@ -115,6 +118,7 @@ public final class JobScreenshots {
         show(scene, "history");
         press(scene, "#history-refresh");
         waitFor(() -> onFx(() -> table(scene, "#history-table").getItems().size() >= 1));
+        selectFullestRun(scene);
         save(scene, "history.png");
 
         show(scene, "consolidate");
@@ -228,6 +232,18 @@ public final class JobScreenshots {
 
     private static String text(Scene scene, String id) throws Exception {
         return onFx(() -> ((Label) scene.lookup(id)).getText());
+    }
+
+    /** The run with the most to tell (counts, backup, report), read whole below the table. */
+    private static void selectFullestRun(Scene scene) throws Exception {
+        String runId = onFx(() -> {
+            @SuppressWarnings("unchecked")
+            TableView<HistoryRow> history = (TableView<HistoryRow>) scene.lookup("#history-table");
+            HistoryRow fullest = history.getItems().stream().max(Comparator.comparingLong(row -> row.story().lines().count())).orElseThrow();
+            history.getSelectionModel().select(fullest);
+            return fullest.job().runId();
+        });
+        waitFor(() -> onFx(() -> ((TextArea) scene.lookup("#history-run-text")).getText().endsWith("Run: " + runId)));
     }
 
     private void save(Scene scene, String file) throws Exception {
