@@ -7,6 +7,9 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryIteratorException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -26,6 +29,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class FileWriterLock implements StoreWriterLock {
 
+    /** How every lock file's name ends. */
+    static final String SUFFIX = ".sessiondb-writer.lock";
     private static final long WRITING = 512;
     private static final long SEEN = WRITING + 1;
     /** This JVM's holders by lock file; read and added to under its own lock, so a look here never opens a file held here. */
@@ -91,11 +96,12 @@ final class FileWriterLock implements StoreWriterLock {
             if (lock == null) {
                 throw StoreWriterLock.busy(display, holderIn(channel));
             }
+            // after SEEN, which removeStale holds while it deletes a file: a file it deleted is told here
+            channel.lock(SEEN, 1, false);
             if (!Objects.equals(opened, keyOf(file))) {
                 closeQuietly(channel);
                 return null;
             }
-            channel.lock(SEEN, 1, false);
             channel.truncate(0);
             channel.write(ByteBuffer.wrap(holder.getBytes(StandardCharsets.UTF_8)), 0);
             return new FileWriterLock(file, channel);
@@ -147,6 +153,37 @@ final class FileWriterLock implements StoreWriterLock {
         } catch (IOException noneOrUnreadable) {
             // no lock file: no holder; one that cannot be read tells nothing, and the lock itself refuses a writer if it is held
             return Optional.empty();
+        }
+    }
+
+    /**
+     * Deletes the lock files in {@code folder} that no run holds: a killed holder's, which the next run of its store
+     * would delete, but nothing else once that store is gone or written anew under another inode (its device and inode
+     * lock). A file is deleted while this holds a shared lock of {@link #SEEN}, as a look does, so it never meets a writer's
+     * {@link #WRITING}; a writer that took {@link #WRITING} meanwhile waits for {@link #SEEN} and then finds its file gone.
+     */
+    static void removeStale(Path folder) {
+        // closing any descriptor of a file drops this process's locks on it: this opens no file a holder here has open
+        synchronized (HELD_HERE) {
+            try (DirectoryStream<Path> lockFiles = Files.newDirectoryStream(folder, "*" + SUFFIX)) {
+                for (Path lockFile : lockFiles) {
+                    if (!HELD_HERE.containsKey(lockFile)) {
+                        removeIfStale(lockFile);
+                    }
+                }
+            } catch (IOException | DirectoryIteratorException e) {
+                // a file left is stale all the same: the lock, not the file, tells a holder
+            }
+        }
+    }
+
+    private static void removeIfStale(Path file) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            if (channel.tryLock(SEEN, 1, true) != null) {
+                Files.deleteIfExists(file);
+            }
+        } catch (NoSuchFileException | AccessDeniedException goneOrNotOurs) {
+            // deleted meanwhile by its holder, or another user's: left as it is
         }
     }
 

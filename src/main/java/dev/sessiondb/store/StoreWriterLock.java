@@ -16,7 +16,7 @@ import java.util.Optional;
  * A file store's lock is an OS lock ({@link FileChannel#tryLock()}) on a file beside it named for the store, which the
  * system drops when the holder dies (kill -9 too); a store file that exists is locked also by a file named for its device
  * and inode ({@link #fileOfItself}), so its hard links in that folder share a lock. A holder deletes the file as it lets go; one a killed
- * holder left stays until the next writer's run, and a file whose lock can be taken is stale whatever it says. The holder writes its name into the file for the refusal to quote.
+ * holder left is stale whatever it says, and the next writer in its folder deletes it. The holder writes its name into the file for the refusal to quote.
  * A PostgreSQL store's lock is an advisory lock of the server ({@link StoreProvider#holdWriter}).
  */
 public interface StoreWriterLock extends AutoCloseable {
@@ -34,7 +34,7 @@ public interface StoreWriterLock extends AutoCloseable {
             names.addFirst(folder.getFileName().toString());
             folder = folder.getParent();
         }
-        return followingLinks(folder).resolve("." + String.join("__", names) + ".sessiondb-writer.lock");
+        return followingLinks(folder).resolve("." + String.join("__", names) + FileWriterLock.SUFFIX);
     }
 
     /**
@@ -49,7 +49,7 @@ public interface StoreWriterLock extends AutoCloseable {
             BasicFileAttributes file = Files.readAttributes(real, BasicFileAttributes.class);
             return Optional.ofNullable(file.isRegularFile() ? file.fileKey() : null)
                     .map(key -> real.resolveSibling("." + key.toString().replaceAll("[^A-Za-z0-9]+", "-").replaceAll("^-|-$", "")
-                            + ".sessiondb-writer.lock"));
+                            + FileWriterLock.SUFFIX));
         } catch (IOException notMadeYet) {
             return Optional.empty();
         }
@@ -70,15 +70,18 @@ public interface StoreWriterLock extends AutoCloseable {
      * @throws StoreBusyException when another run, in this process or another, holds it; nothing was changed
      */
     static StoreWriterLock holdFile(Path store, String display, String holder) {
-        FileWriterLock byName = FileWriterLock.hold(fileOf(store), display, holder);
+        Path lockFile = fileOf(store);
+        FileWriterLock byName = FileWriterLock.hold(lockFile, display, holder);
         try {
-            return fileOfItself(store).<StoreWriterLock>map(itself -> {
+            StoreWriterLock held = fileOfItself(store).<StoreWriterLock>map(itself -> {
                 FileWriterLock byFile = FileWriterLock.hold(itself, display, holder);
                 return () -> {
                     byFile.close();
                     byName.close();
                 };
             }).orElse(byName);
+            FileWriterLock.removeStale(lockFile.getParent());
+            return held;
         } catch (RuntimeException refused) {
             byName.close();
             throw refused;

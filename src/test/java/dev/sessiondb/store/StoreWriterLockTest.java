@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -152,6 +153,41 @@ class StoreWriterLockTest {
         } finally {
             other.destroyForcibly();
             assertThat(other.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        }
+    }
+
+    /**
+     * A killed holder's lock files go with the next writer in their folder, whatever store they were for: a JSON store
+     * written anew since has another inode, so nothing else would delete its device and inode lock (before, each killed
+     * run left one more for good). A lock file another process holds stays, and its holder keeps the lock.
+     */
+    @Test
+    void theNextWriterDeletesTheLockFilesKilledHoldersLeftInItsFolder() throws Exception {
+        Path store = Files.writeString(dir.resolve("session-db.json"), "[]");
+        Path other = Files.writeString(dir.resolve("other.json"), "[]"); // made first: the inode freed below is not its
+        Path leftByName = StoreWriterLock.fileOf(store);
+        Path leftByInode = StoreWriterLock.fileOfItself(store).orElseThrow();
+        Process killed = JavaProcess.of(HoldWriterLock.class, "json:" + store, "run killed").redirectErrorStream(true).start();
+        assertThat(new BufferedReader(new InputStreamReader(killed.getInputStream(), StandardCharsets.UTF_8)).readLine()).isEqualTo("held");
+        killed.destroyForcibly();
+        assertThat(killed.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        Files.move(Files.writeString(dir.resolve("written.tmp"), "[]"), store, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        assertThat(StoreWriterLock.fileOfItself(store)).as("a new inode").isNotEqualTo(Optional.of(leftByInode));
+
+        Process living = JavaProcess.of(HoldWriterLock.class, "json:" + other, HOLDER).redirectErrorStream(true).start();
+        try {
+            assertThat(new BufferedReader(new InputStreamReader(living.getInputStream(), StandardCharsets.UTF_8)).readLine()).isEqualTo("held");
+            StoreWriterLock.holdFile(store, "json:" + store, "run next").close();
+
+            assertThat(leftByInode).as("the killed run's device and inode lock").doesNotExist();
+            assertThat(leftByName).doesNotExist();
+            assertThat(StoreWriterLock.fileOf(other)).as("the living holder's").exists();
+            assertThat(StoreWriterLock.fileOfItself(other).orElseThrow()).exists();
+            assertThatThrownBy(() -> StoreWriterLock.holdFile(other, "json:" + other, "run second"))
+                    .isInstanceOf(StoreBusyException.class).hasMessageStartingWith("json:" + other + " is being written by " + HOLDER);
+        } finally {
+            living.destroyForcibly();
+            assertThat(living.waitFor(60, TimeUnit.SECONDS)).isTrue();
         }
     }
 
