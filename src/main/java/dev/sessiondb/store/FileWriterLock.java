@@ -1,6 +1,7 @@
 package dev.sessiondb.store;
 
 import dev.sessiondb.files.AtomicFiles;
+import dev.sessiondb.model.RecordHash;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -31,6 +32,8 @@ final class FileWriterLock implements StoreWriterLock {
 
     /** How every lock file's name ends. */
     static final String SUFFIX = ".sessiondb-writer.lock";
+    /** The longest file name Linux, macOS and Windows file systems take, in bytes. */
+    private static final int LONGEST_NAME = 255;
     private static final long WRITING = 512;
     private static final long SEEN = WRITING + 1;
     /** This JVM's holders by lock file; read and added to under its own lock, so a look here never opens a file held here. */
@@ -42,6 +45,30 @@ final class FileWriterLock implements StoreWriterLock {
     private FileWriterLock(Path file, FileChannel channel) {
         this.file = file;
         this.channel = channel;
+    }
+
+    /**
+     * The lock file's name for a store named {@code name}: {@code .NAME.sessiondb-writer.lock}, or, where that passes the
+     * 255 bytes a file name may have (a long name in a script of two or three bytes a letter), as much of NAME as fits and a
+     * digest of all of it, so that a store with the longest name a folder takes has a lock file of its own too.
+     */
+    static String lockFileName(String name) {
+        String whole = "." + name + SUFFIX;
+        if (whole.getBytes(StandardCharsets.UTF_8).length <= LONGEST_NAME) {
+            return whole;
+        }
+        String digest = "~" + RecordHash.ofText(name).substring(0, 16);
+        int room = LONGEST_NAME - 1 - digest.length() - SUFFIX.length();
+        StringBuilder kept = new StringBuilder();
+        for (int at = 0, used = 0; at < name.length(); at += Character.charCount(name.codePointAt(at))) {
+            String letter = new String(Character.toChars(name.codePointAt(at)));
+            used += letter.getBytes(StandardCharsets.UTF_8).length;
+            if (used > room) {
+                break;
+            }
+            kept.append(letter);
+        }
+        return "." + kept + digest + SUFFIX;
     }
 
     static FileWriterLock hold(Path file, String display, String holder) {

@@ -34,7 +34,7 @@ public interface StoreWriterLock extends AutoCloseable {
             names.addFirst(folder.getFileName().toString());
             folder = folder.getParent();
         }
-        return followingLinks(folder).resolve("." + String.join("__", names) + FileWriterLock.SUFFIX);
+        return followingLinks(folder).resolve(FileWriterLock.lockFileName(String.join("__", names)));
     }
 
     /**

@@ -191,6 +191,25 @@ class StoreWriterLockTest {
         }
     }
 
+    /**
+     * A store whose name is as long as a folder takes (243 bytes: 120 Cyrillic letters) has a lock of its own: before, its
+     * lock file's name passed 255 bytes and every writer of it failed ("File name too long").
+     */
+    @Test
+    void aStoreWithTheLongestNameAFolderTakesHasALockOfItsOwn() throws Exception {
+        Path store = Files.writeString(dir.resolve("д".repeat(120) + ".json"), "[]");
+        Path sibling = Files.writeString(dir.resolve("д".repeat(120) + ".jso"), "[]");
+
+        try (StoreWriterLock first = StoreWriterLock.holdFile(store, "json:" + store, HOLDER)) {
+            assertThat(StoreWriterLock.fileOf(store)).exists().isNotEqualTo(StoreWriterLock.fileOf(sibling));
+            assertThat(StoreWriterLock.fileOf(store).getFileName().toString().getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(255);
+            assertThatThrownBy(() -> StoreWriterLock.holdFile(store, "json:" + store, "run second"))
+                    .isInstanceOf(StoreBusyException.class).hasMessageStartingWith("json:" + store + " is being written by " + HOLDER);
+            StoreWriterLock.holdFile(sibling, "json:" + sibling, "run beside").close();
+        }
+        assertThat(StoreWriterLock.fileOf(store)).doesNotExist();
+    }
+
     private StoreLocator storeOf(String kind) {
         return switch (kind) {
             case "sqlite" -> StoreLocator.parse("sqlite:" + dir.resolve("sessions.db"));
