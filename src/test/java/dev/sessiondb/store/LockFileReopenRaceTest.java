@@ -89,6 +89,39 @@ class LockFileReopenRaceTest {
         }
     }
 
+    /**
+     * A killed holder's file is deleted by another store's writer in the folder (it deletes the lock files no run holds)
+     * while a writer of this store has it open: that writer takes the lock of the file made anew, and holds it.
+     */
+    @Test
+    void aWriterThatOpenedAFileAnotherStoresWriterDeletesAsStaleLocksTheFileThereNow() throws Exception {
+        first.destroyForcibly(); // SIGKILL: its lock file stays, stale
+        assertThat(first.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        Path other = Files.writeString(dir.resolve("other.json"), "[]");
+        Process[] otherWriter = new Process[1];
+        Runnable anotherStoresWriterDeletesTheStaleFile = () -> {
+            try {
+                otherWriter[0] = JavaProcess.of(HoldWriterLock.class, "json:" + other, "run other").redirectErrorStream(true).start();
+                assertThat(firstLine(otherWriter[0])).as("the other store's writer holds its lock").isEqualTo("held");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            assertThat(lockFile).as("the stale file, deleted by the other store's writer").doesNotExist();
+        };
+        try (FileWriterLock second = FileWriterLock.hold(lockFile, "json:" + store, "run second", once(anotherStoresWriterDeletesTheStaleFile))) {
+            Process third = holder("run third");
+            third.getOutputStream().close();
+            String said = new String(third.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(third.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(said).doesNotContain("held").contains("json:" + store + " is being written by run second");
+        } finally {
+            if (otherWriter[0] != null) {
+                otherWriter[0].destroyForcibly();
+                otherWriter[0].waitFor(60, TimeUnit.SECONDS);
+            }
+        }
+    }
+
     /** The first holder ends as a run does: its lock file deleted, then its lock dropped as the process exits. */
     private void firstLetsGo() {
         try {
