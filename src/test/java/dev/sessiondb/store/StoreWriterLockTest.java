@@ -37,18 +37,14 @@ class StoreWriterLockTest {
     void aSecondWriterIsRefusedWhileAnotherProcessHoldsTheStoreAndAKilledHolderBlocksNothing(String kind) throws Exception {
         StoreLocator store = storeOf(kind);
         String locator = store.localPath().isPresent() ? kind + ":" + store.path() : store.target() + "?schema=" + store.param("schema").orElseThrow();
-        Process holder = JavaProcess.of(HoldWriterLock.class, locator, HOLDER).redirectErrorStream(true).start();
+        Process holder = holding(locator, HOLDER);
         try {
-            BufferedReader said = new BufferedReader(new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8));
-            assertThat(said.readLine()).as("the other process holds the lock").isEqualTo("held");
-
             assertThatThrownBy(() -> StoreProviders.of(store).holdWriter(store, "run second"))
                     .isInstanceOf(StoreBusyException.class)
                     .hasMessage(store.display() + " is being written by " + HOLDER
                             + "; nothing was changed; wait for that run to end (or stop it), then run the command again");
         } finally {
-            holder.destroyForcibly(); // SIGKILL: the holder lets go of nothing itself
-            assertThat(holder.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            kill(holder);
         }
 
         try (StoreWriterLock next = StoreProviders.of(store).holdWriter(store, "run next")) {
@@ -104,8 +100,7 @@ class StoreWriterLockTest {
                 String said = new BufferedReader(new InputStreamReader(other.getInputStream(), StandardCharsets.UTF_8)).readLine();
                 assertThat(said).as("another process, after this one's refusals").contains("is being written by " + HOLDER);
             } finally {
-                other.destroyForcibly();
-                assertThat(other.waitFor(60, TimeUnit.SECONDS)).isTrue();
+                kill(other);
             }
         }
     }
@@ -124,15 +119,13 @@ class StoreWriterLockTest {
                     .isInstanceOf(StoreBusyException.class).hasMessageStartingWith("json:" + link + " is being written by " + HOLDER);
             assertThat(StoreWriterLock.fileOf(link)).as("a run refused leaves no lock file of its own name").doesNotExist();
         }
-        Process other = JavaProcess.of(HoldWriterLock.class, "json:" + store, HOLDER).redirectErrorStream(true).start();
+        Process other = holding("json:" + store, HOLDER);
         try {
-            assertThat(new BufferedReader(new InputStreamReader(other.getInputStream(), StandardCharsets.UTF_8)).readLine()).isEqualTo("held");
             assertThatThrownBy(() -> StoreWriterLock.holdFile(link, "json:" + link, "run second"))
                     .isInstanceOf(StoreBusyException.class).hasMessageStartingWith("json:" + link + " is being written by " + HOLDER);
             assertThat(StoreWriterLock.holderOfFile(link)).contains(HOLDER);
         } finally {
-            other.destroyForcibly();
-            assertThat(other.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            kill(other);
         }
         StoreWriterLock.holdFile(link, "json:" + link, "run next").close();
     }
@@ -141,9 +134,8 @@ class StoreWriterLockTest {
     @Test
     void aStoreReplacedByARenameKeepsItsLock() throws Exception {
         Path store = Files.writeString(dir.resolve("session-db.json"), "[]");
-        Process other = JavaProcess.of(HoldWriterLock.class, "json:" + store, HOLDER).redirectErrorStream(true).start();
+        Process other = holding("json:" + store, HOLDER);
         try {
-            assertThat(new BufferedReader(new InputStreamReader(other.getInputStream(), StandardCharsets.UTF_8)).readLine()).isEqualTo("held");
             Object before = Files.readAttributes(store, BasicFileAttributes.class).fileKey();
             Files.move(Files.writeString(dir.resolve("written.tmp"), "[]"), store, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             assertThat(Files.readAttributes(store, BasicFileAttributes.class).fileKey()).as("a new inode").isNotEqualTo(before);
@@ -151,8 +143,7 @@ class StoreWriterLockTest {
             assertThatThrownBy(() -> StoreWriterLock.holdFile(store, "json:" + store, "run second"))
                     .isInstanceOf(StoreBusyException.class).hasMessageStartingWith("json:" + store + " is being written by " + HOLDER);
         } finally {
-            other.destroyForcibly();
-            assertThat(other.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            kill(other);
         }
     }
 
@@ -167,16 +158,12 @@ class StoreWriterLockTest {
         Path other = Files.writeString(dir.resolve("other.json"), "[]"); // made first: the inode freed below is not its
         Path leftByName = StoreWriterLock.fileOf(store);
         Path leftByInode = StoreWriterLock.fileOfItself(store).orElseThrow();
-        Process killed = JavaProcess.of(HoldWriterLock.class, "json:" + store, "run killed").redirectErrorStream(true).start();
-        assertThat(new BufferedReader(new InputStreamReader(killed.getInputStream(), StandardCharsets.UTF_8)).readLine()).isEqualTo("held");
-        killed.destroyForcibly();
-        assertThat(killed.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        kill(holding("json:" + store, "run killed"));
         Files.move(Files.writeString(dir.resolve("written.tmp"), "[]"), store, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         assertThat(StoreWriterLock.fileOfItself(store)).as("a new inode").isNotEqualTo(Optional.of(leftByInode));
 
-        Process living = JavaProcess.of(HoldWriterLock.class, "json:" + other, HOLDER).redirectErrorStream(true).start();
+        Process living = holding("json:" + other, HOLDER);
         try {
-            assertThat(new BufferedReader(new InputStreamReader(living.getInputStream(), StandardCharsets.UTF_8)).readLine()).isEqualTo("held");
             StoreWriterLock.holdFile(store, "json:" + store, "run next").close();
 
             assertThat(leftByInode).as("the killed run's device and inode lock").doesNotExist();
@@ -186,8 +173,7 @@ class StoreWriterLockTest {
             assertThatThrownBy(() -> StoreWriterLock.holdFile(other, "json:" + other, "run second"))
                     .isInstanceOf(StoreBusyException.class).hasMessageStartingWith("json:" + other + " is being written by " + HOLDER);
         } finally {
-            living.destroyForcibly();
-            assertThat(living.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            kill(living);
         }
     }
 
@@ -217,5 +203,19 @@ class StoreWriterLockTest {
             case "jsondir" -> StoreLocator.parse("jsondir:" + dir.resolve("sessions"));
             default -> TestPostgres.get().freshSchema();
         };
+    }
+
+    /** Another process holding {@code locator}'s writer lock for {@code holder}, once it says it holds it. */
+    private static Process holding(String locator, String holder) throws Exception {
+        Process process = JavaProcess.of(HoldWriterLock.class, locator, holder).redirectErrorStream(true).start();
+        assertThat(new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8)).readLine())
+                .as("the other process holds the lock").isEqualTo("held");
+        return process;
+    }
+
+    /** SIGKILL: the holder lets go of nothing itself. */
+    private static void kill(Process holder) throws InterruptedException {
+        holder.destroyForcibly();
+        assertThat(holder.waitFor(60, TimeUnit.SECONDS)).isTrue();
     }
 }
