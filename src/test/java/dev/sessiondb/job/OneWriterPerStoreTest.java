@@ -3,7 +3,6 @@ package dev.sessiondb.job;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.sessiondb.JavaProcess;
 import dev.sessiondb.job.backup.Backup;
 import dev.sessiondb.job.backup.BackupJournal;
 import dev.sessiondb.job.backup.StoreWriters;
@@ -22,15 +21,11 @@ import dev.sessiondb.store.HoldWriterLock;
 import dev.sessiondb.store.StoreLocator;
 import dev.sessiondb.store.StoreWriterLock;
 import dev.sessiondb.store.sql.TestPostgres;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -95,12 +90,9 @@ class OneWriterPerStoreTest {
                 "repair", new RepairJob(target, List.of(), List.of(), journal),
                 "upgrade", new UpgradeJob(target, journal));
 
-        Process holder = JavaProcess.of(HoldWriterLock.class, kind.equals("postgresql") ? target.target() + "?schema="
-                + target.param("schema").orElseThrow() : kind + ":" + target.path(), HOLDER).redirectErrorStream(true).start();
+        Process holder = HoldWriterLock.started(kind.equals("postgresql") ? target.target() + "?schema="
+                + target.param("schema").orElseThrow() : kind + ":" + target.path(), HOLDER);
         try {
-            assertThat(new BufferedReader(new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8)).readLine())
-                    .as("the other process holds the lock").isEqualTo("held");
-
             jobs.forEach((name, job) -> {
                 WorkSeen seen = new WorkSeen();
                 assertThatThrownBy(() -> job.run(seen)).as(name).isInstanceOf(JobRefusedException.class)
@@ -114,8 +106,7 @@ class OneWriterPerStoreTest {
             }
             assertThat(StoreContents.canonical(StoreContents.byKey(StoreContents.records(target)))).isEqualTo(before);
         } finally {
-            holder.destroyForcibly(); // SIGKILL: a lock file it leaves is stale
-            assertThat(holder.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            HoldWriterLock.kill(holder);
         }
 
         assertThat(StoreWriters.writtenNow(target)).as("the lock file a killed holder left names no writer").isEmpty();

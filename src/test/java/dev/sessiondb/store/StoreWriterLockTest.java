@@ -14,7 +14,6 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -37,14 +36,14 @@ class StoreWriterLockTest {
     void aSecondWriterIsRefusedWhileAnotherProcessHoldsTheStoreAndAKilledHolderBlocksNothing(String kind) throws Exception {
         StoreLocator store = storeOf(kind);
         String locator = store.localPath().isPresent() ? kind + ":" + store.path() : store.target() + "?schema=" + store.param("schema").orElseThrow();
-        Process holder = holding(locator, HOLDER);
+        Process holder = HoldWriterLock.started(locator, HOLDER);
         try {
             assertThatThrownBy(() -> StoreProviders.of(store).holdWriter(store, "run second"))
                     .isInstanceOf(StoreBusyException.class)
                     .hasMessage(store.display() + " is being written by " + HOLDER
                             + "; nothing was changed; wait for that run to end (or stop it), then run the command again");
         } finally {
-            kill(holder);
+            HoldWriterLock.kill(holder);
         }
 
         try (StoreWriterLock next = StoreProviders.of(store).holdWriter(store, "run next")) {
@@ -100,7 +99,7 @@ class StoreWriterLockTest {
                 String said = new BufferedReader(new InputStreamReader(other.getInputStream(), StandardCharsets.UTF_8)).readLine();
                 assertThat(said).as("another process, after this one's refusals").contains("is being written by " + HOLDER);
             } finally {
-                kill(other);
+                HoldWriterLock.kill(other);
             }
         }
     }
@@ -119,13 +118,13 @@ class StoreWriterLockTest {
                     .isInstanceOf(StoreBusyException.class).hasMessageStartingWith("json:" + link + " is being written by " + HOLDER);
             assertThat(StoreWriterLock.fileOf(link)).as("a run refused leaves no lock file of its own name").doesNotExist();
         }
-        Process other = holding("json:" + store, HOLDER);
+        Process other = HoldWriterLock.started("json:" + store, HOLDER);
         try {
             assertThatThrownBy(() -> StoreWriterLock.holdFile(link, "json:" + link, "run second"))
                     .isInstanceOf(StoreBusyException.class).hasMessageStartingWith("json:" + link + " is being written by " + HOLDER);
             assertThat(StoreWriterLock.holderOfFile(link)).contains(HOLDER);
         } finally {
-            kill(other);
+            HoldWriterLock.kill(other);
         }
         StoreWriterLock.holdFile(link, "json:" + link, "run next").close();
     }
@@ -134,7 +133,7 @@ class StoreWriterLockTest {
     @Test
     void aStoreReplacedByARenameKeepsItsLock() throws Exception {
         Path store = Files.writeString(dir.resolve("session-db.json"), "[]");
-        Process other = holding("json:" + store, HOLDER);
+        Process other = HoldWriterLock.started("json:" + store, HOLDER);
         try {
             Object before = Files.readAttributes(store, BasicFileAttributes.class).fileKey();
             Files.move(Files.writeString(dir.resolve("written.tmp"), "[]"), store, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -143,7 +142,7 @@ class StoreWriterLockTest {
             assertThatThrownBy(() -> StoreWriterLock.holdFile(store, "json:" + store, "run second"))
                     .isInstanceOf(StoreBusyException.class).hasMessageStartingWith("json:" + store + " is being written by " + HOLDER);
         } finally {
-            kill(other);
+            HoldWriterLock.kill(other);
         }
     }
 
@@ -158,11 +157,11 @@ class StoreWriterLockTest {
         Path other = Files.writeString(dir.resolve("other.json"), "[]"); // made first: the inode freed below is not its
         Path leftByName = StoreWriterLock.fileOf(store);
         Path leftByInode = StoreWriterLock.fileOfItself(store).orElseThrow();
-        kill(holding("json:" + store, "run killed"));
+        HoldWriterLock.kill(HoldWriterLock.started("json:" + store, "run killed"));
         Files.move(Files.writeString(dir.resolve("written.tmp"), "[]"), store, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         assertThat(StoreWriterLock.fileOfItself(store)).as("a new inode").isNotEqualTo(Optional.of(leftByInode));
 
-        Process living = holding("json:" + other, HOLDER);
+        Process living = HoldWriterLock.started("json:" + other, HOLDER);
         try {
             StoreWriterLock.holdFile(store, "json:" + store, "run next").close();
 
@@ -173,7 +172,7 @@ class StoreWriterLockTest {
             assertThatThrownBy(() -> StoreWriterLock.holdFile(other, "json:" + other, "run second"))
                     .isInstanceOf(StoreBusyException.class).hasMessageStartingWith("json:" + other + " is being written by " + HOLDER);
         } finally {
-            kill(living);
+            HoldWriterLock.kill(living);
         }
     }
 
@@ -205,17 +204,4 @@ class StoreWriterLockTest {
         };
     }
 
-    /** Another process holding {@code locator}'s writer lock for {@code holder}, once it says it holds it. */
-    private static Process holding(String locator, String holder) throws Exception {
-        Process process = JavaProcess.of(HoldWriterLock.class, locator, holder).redirectErrorStream(true).start();
-        assertThat(new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8)).readLine())
-                .as("the other process holds the lock").isEqualTo("held");
-        return process;
-    }
-
-    /** SIGKILL: the holder lets go of nothing itself. */
-    private static void kill(Process holder) throws InterruptedException {
-        holder.destroyForcibly();
-        assertThat(holder.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    }
 }
