@@ -181,18 +181,19 @@ class DesktopSecondPassFlowTest {
         String typed = TestStores.TYPED_WITH_PASSWORDS.get(0);
 
         robot.clickOn("#jobs-menu").clickOn("Migrate a store into another format or layout…");
-        ComboBox<?> target = robot.lookup("#migrate-target").queryAs(ComboBox.class);
+        // looked up on the FX thread: the window builds the wizards' pages ahead, a node a pulse, while the test reads it
+        ComboBox<?> target = AppState.read(() -> robot.lookup("#migrate-target").queryAs(ComboBox.class));
         robot.interact(() -> target.getEditor().setText(typed));
         waitFor(() -> text(robot, "#migrate-writes-to").contains("127.0.0.1:55434"));
-        TestStores.assertShownMasked(typed, text(robot, "#migrate-writes-to"));
+        TestStores.assertShownMasked(typed, AppState.read(() -> text(robot, "#migrate-writes-to")));
 
         robot.clickOn("#jobs-menu").clickOn("Consolidate several stores into one…");
-        ComboBox<?> source = robot.lookup("#consolidate-new-source").queryAs(ComboBox.class);
+        ComboBox<?> source = AppState.read(() -> robot.lookup("#consolidate-new-source").queryAs(ComboBox.class));
         robot.interact(() -> source.getEditor().setText(typed));
         robot.clickOn(source.getEditor()).push(KeyCode.ENTER);
         waitFor(() -> robot.lookup("#consolidate-sources .list-cell").queryAllAs(ListCell.class).stream()
                 .anyMatch(cell -> cell.getText() != null && cell.getText().contains("127.0.0.1:55434")));
-        robot.lookup("#consolidate-sources .list-cell").queryAllAs(ListCell.class).stream()
+        AppState.read(() -> robot.lookup("#consolidate-sources .list-cell").queryAllAs(ListCell.class)).stream()
                 .filter(cell -> cell.getText() != null && cell.getText().contains("127.0.0.1")).forEach(cell -> TestStores.assertShownMasked(typed, cell.getText()));
     }
 
