@@ -158,21 +158,26 @@ class SourceWrittenDuringReadTest {
     }
 
     /**
-     * A command's dry run is shown and never run: it takes no write mark of the source (a PostgreSQL source's scans every row's
-     * version), so it leaves no plan behind, and a run of the same job reads the source as it is then.
+     * A command's dry run is shown and never run: it takes no write mark of its sources (a PostgreSQL source's scans every row's
+     * version), so it leaves no plan behind, and a run of the same job reads the sources as they are then.
      */
     @Test
     void aDryRunLeavesNoPlanForARunToBeCheckedAgainst() {
         StoreLocator source = StoreContents.create("json:" + dir.resolve("source.json"), SampleSessions.minskyList(20, 5));
-        Path migrated = dir.resolve("migrated.db");
-        MigrateJob migrate = new MigrateJob(source, StoreLocator.parse("sqlite:" + migrated), MigrateOptions.defaults(), journal());
+        StoreLocator other = StoreContents.create("sqlite:" + dir.resolve("other.db"), List.of(SampleSessions.minskyRecord(21, 6)));
+        StoreLocator migrated = StoreLocator.parse("sqlite:" + dir.resolve("migrated.db"));
+        StoreLocator consolidated = StoreLocator.parse("sqlite:" + dir.resolve("consolidated.db"));
+        MigrateJob migrate = new MigrateJob(source, migrated, MigrateOptions.defaults(), journal());
+        ConsolidateJob consolidate = new ConsolidateJob(List.of(source, other), consolidated, ConsolidateOptions.of(ConflictPolicy.NEWEST), journal());
         assertThat(migrate.dryRun().counts()).containsEntry("source records", 20L);
+        assertThat(consolidate.dryRun().counts()).containsEntry("records to write", 21L);
 
         updateSessions(source);
 
         assertThat(migrate.run(ProgressMonitor.NONE).outcome()).isEqualTo(JobReport.Outcome.COMPLETED);
-        assertThat(StoreContents.canonical(StoreContents.records(StoreLocator.parse("sqlite:" + migrated))))
-                .isEqualTo(StoreContents.canonical(StoreContents.records(source)));
+        assertThat(consolidate.run(ProgressMonitor.NONE).outcome()).isEqualTo(JobReport.Outcome.COMPLETED);
+        assertThat(StoreContents.canonical(StoreContents.records(migrated))).isEqualTo(StoreContents.canonical(StoreContents.records(source)));
+        assertThat(StoreContents.records(consolidated)).hasSize(21);
     }
 
     @Test

@@ -60,14 +60,26 @@ public final class ConsolidateJob implements Job {
 
     @Override
     public JobPlan plan() {
+        return plan(true);
+    }
+
+    @Override
+    public JobPlan dryRun() {
+        return plan(false);
+    }
+
+    /** @param toRun whether {@link #run} may follow: only then are the sources' write marks taken and the plan's stores kept */
+    private JobPlan plan(boolean toRun) {
         List<SessionStore> opened = openSources();
         try (Transfer transfer = transfer()) {
-            SourceChanges sourceChanges = new SourceChanges(opened, sourceNames());
+            SourceChanges sourceChanges = toRun ? new SourceChanges(opened, sourceNames()) : SourceChanges.unmarked(opened, sourceNames());
             Consolidation consolidation = Consolidation.analyse(opened, transfer.mergeTarget(), options.policy(), options.choices(),
                     ProgressMonitor.NONE);
             Assessment assessment = transfer.assess(new ConsolidatedRecords(opened, consolidation, sourceChanges));
-            plannedTarget = assessment.target();
-            plannedSources = sourceChanges.marks();
+            if (toRun) {
+                plannedTarget = assessment.target();
+                plannedSources = sourceChanges.marks();
+            }
             return StoreWriters.sayingWhoWrites(plan(opened, consolidation, assessment), target);
         } finally {
             opened.forEach(SessionStore::close);

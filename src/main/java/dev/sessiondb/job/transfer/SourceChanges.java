@@ -49,6 +49,14 @@ public final class SourceChanges {
         return planned.map(marks -> new SourceChanges(sources, names, marks)).orElseGet(() -> new SourceChanges(sources, names));
     }
 
+    /**
+     * For a plan only shown (a dry run), which no run follows: no write mark is taken (a PostgreSQL source's scans its row
+     * versions), so no read of it is refused for a write it meets.
+     */
+    public static SourceChanges unmarked(List<SessionStore> sources, List<String> names) {
+        return new SourceChanges(sources, names, sources.stream().map(source -> Optional.<String>empty()).toList());
+    }
+
     /** Each source's write mark as this began, for a later run to be checked {@link #sincePlan since} them. */
     public List<Optional<String>> marks() {
         return marksBefore;
