@@ -372,9 +372,29 @@ final class JsonRecordReader implements AutoCloseable {
                     + ", not an array of sessions nor an object with a \"sessions\" array");
         }
         JsonLocation start = parser.currentTokenLocation();
-        if (!openObject(JsonCodec.MAPPER.createObjectNode())) {
-            throw BadInput.at(file, start, "this object has no \"sessions\" array (nor a backup's \"data\" holding one)");
+        ObjectNode fields = JsonCodec.MAPPER.createObjectNode();
+        if (!openObject(fields)) {
+            throw BadInput.at(file, start, SessionRecord.KEY_FIELDS.stream().anyMatch(key -> fields.path(key).isTextual())
+                    ? notAnArrayOfSessions() : "this object has no \"sessions\" array (nor a backup's \"data\" holding one)");
         }
+    }
+
+    /**
+     * A file holding one session, or one a line as a script appending JSON Lines writes, not the array a store holds:
+     * what to add to make it one. Looks only past the session just read: text that does not parse there is no second session.
+     */
+    private String notAnArrayOfSessions() {
+        boolean anotherFollows;
+        try {
+            anotherFollows = parser.nextToken() == JsonToken.START_OBJECT;
+        } catch (IOException unparsed) {
+            anotherFollows = false;
+        }
+        return anotherFollows
+                ? "the file holds one session object after another (JSON Lines), not an array of sessions; put them in one array:"
+                        + " [ before the first, a comma after each but the last, ] after the last"
+                : "the top level is one session object, not an array of sessions; put [ before it and ] after it to make a store of"
+                        + " that one session";
     }
 
     /**

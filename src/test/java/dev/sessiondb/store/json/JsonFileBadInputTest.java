@@ -41,6 +41,12 @@ class JsonFileBadInputTest {
                         "session 'a' appears twice, in record 1 (line 2, column 3) and in record 3 (line 4, column 3)"),
                 Arguments.of("an empty file", "", "the file is empty, not a list of sessions; if the store should hold no sessions, write [] into it"),
                 Arguments.of("an object without sessions", "{\n  \"baseDir\": \"/x\"\n}", "this object has no \"sessions\" array"),
+                Arguments.of("one session, not in an array", "{\n  \"session\": \"a\",\n  \"repoName\": \"r\"\n}",
+                        "the top level is one session object, not an array of sessions; put [ before it and ] after it to make a store of"
+                                + " that one session at line 1, column 1"),
+                Arguments.of("one session a line (JSON Lines)", "{\"session\": \"a\"}\n{\"session\": \"b\"}\n",
+                        "the file holds one session object after another (JSON Lines), not an array of sessions; put them in one array:"
+                                + " [ before the first, a comma after each but the last, ] after the last at line 1, column 1"),
                 Arguments.of("sessions that are not an array", "{\"sessions\": {}}", "\"sessions\" is an object, not an array"),
                 Arguments.of("content after the array", "[]\n[]", "found an array after the end of the sessions at line 2, column 1"));
     }
