@@ -183,14 +183,18 @@ public record StoreLocator(StoreFormat format, String target, Map<String, String
         return params;
     }
 
-    /** A bare path: an existing file or folder is told by its content, a new file by its name; the providers decide. */
+    /**
+     * A bare path: an existing file or folder is told by its content, a new file by its name; the providers decide. An existing
+     * file whose first bytes no provider knows is read as its name says ({@code notes.json} starting with a comment), so that
+     * its reader names what is wrong and where, as for the same file named with its format.
+     */
     private static StoreFormat detectFormat(Path path) {
         if (Files.isDirectory(path)) {
             return StoreProviders.recognising(path).map(StoreProvider::format).orElseThrow(() -> new StoreException(path
                     + ": a folder without session files (*.json); prefix it with jsondir: if it is an empty magellai folder"));
         }
         if (Files.exists(path)) {
-            return StoreProviders.recognising(path).map(StoreProvider::format).orElseThrow(() -> new StoreException(path
+            return StoreProviders.recognising(path).or(() -> StoreProviders.claiming(path)).map(StoreProvider::format).orElseThrow(() -> new StoreException(path
                     + ": not a session store, neither JSON nor SQLite by its first bytes; if it is one, name its format before the path"
                     + " (json:PATH or sqlite:PATH)"));
         }

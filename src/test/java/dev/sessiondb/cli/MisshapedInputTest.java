@@ -50,4 +50,42 @@ class MisshapedInputTest {
                 + " sessions; put them in one array: [ before the first, a comma after each but the last, ] after the last at line 1, column 1;"
                 + " the file was not changed; fix it or restore a backup\n");
     }
+
+    /**
+     * An audit gave {@code sessions.json} that started with a comment, a string or UTF-16 (as Windows PowerShell's {@code >} writes):
+     * "neither JSON nor SQLite by its first bytes", though its name says JSON. A file is read as its name says when its first bytes
+     * do not tell, so the reader names what is wrong and where, or reads it.
+     */
+    @Test
+    void aFileNamedAsJsonIsReadAsJsonWhenItsFirstBytesDoNotTell() throws IOException {
+        Path commented = dir.resolve("commented.json");
+        Files.writeString(commented, "// my sessions\n[]\n");
+        Path string = dir.resolve("string.json");
+        Files.writeString(string, "\"task#079\"\n");
+        Path utf16 = dir.resolve("utf16.json");
+        Files.writeString(utf16, "\uFEFF[{\"session\": \"a\", \"repoName\": \"r\"}]", java.nio.charset.StandardCharsets.UTF_16LE);
+
+        CliRun comment = CliRun.of("ls", commented.toString());
+        CliRun top = CliRun.of("ls", string.toString());
+        CliRun wide = CliRun.of("ls", utf16.toString(), "--format", "csv");
+
+        assertThat(comment.exitCode()).isEqualTo(2);
+        assertThat(comment.err()).startsWith("sessiondb: " + commented + ": not valid JSON at line 1, column 1 (");
+        assertThat(top.exitCode()).isEqualTo(2);
+        assertThat(top.err()).startsWith("sessiondb: " + string + ": the top level is a string, not an array of sessions");
+        assertThat(wide.exitCode()).isZero();
+        assertThat(wide.out()).contains("a,");
+    }
+
+    /** The same for a file named as a SQLite database that is none. */
+    @Test
+    void aFileNamedAsADatabaseThatIsNoneSaysItIsNoSqliteDatabase() throws IOException {
+        Path text = dir.resolve("sessions.db");
+        Files.writeString(text, "not a database\n");
+
+        CliRun run = CliRun.of("info", text.toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains(text + ": not a SQLite database (the file does not start with the SQLite header)");
+    }
 }
