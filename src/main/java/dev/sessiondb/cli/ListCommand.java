@@ -48,7 +48,7 @@ final class ListCommand implements Callable<Integer> {
     @Option(names = "--sort", paramLabel = "FIELD", description = "Sort by session, taskId, repoName, branch, status, createdAt or lastActivityAt, as text (default: store order).")
     String sort;
 
-    @Option(names = "--desc", description = "Sort descending.")
+    @Option(names = "--desc", description = "Sort descending; goes with --sort.")
     boolean descending;
 
     @Option(names = "--limit", paramLabel = "N", description = "At most N sessions (default: all).")
@@ -62,6 +62,11 @@ final class ListCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (descending && sort == null) {
+            // without a sort the store's own order streams: --desc alone would list it ascending, as if it were not given
+            throw new CommandLine.ParameterException(spec.commandLine(), "--desc reverses the order --sort FIELD gives, and no --sort was"
+                    + " given; add one, as in --sort createdAt --desc");
+        }
         SessionQuery query = new SessionQuery(search, filters(), sort == null ? SortKey.SESSION : sortKey(sort), descending, null,
                 offset, limit == null ? Integer.MAX_VALUE : limit);
         Optional<TaskId> wantedTask = wantedTask();

@@ -88,4 +88,19 @@ class MisshapedInputTest {
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains(text + ": not a SQLite database (the file does not start with the SQLite header)");
     }
+
+    /** An audit ran {@code ls --desc} for the newest sessions first: it listed the store's order ascending, exit 0. */
+    @Test
+    void descendingWithoutASortIsRefusedRatherThanIgnored() throws IOException {
+        Path file = dir.resolve("s.json");
+        Files.writeString(file, "[{\"session\": \"a\", \"repoName\": \"r\"}, {\"session\": \"b\", \"repoName\": \"r\"}]");
+
+        CliRun run = CliRun.of("ls", file.toString(), "--desc");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).isEqualTo("sessiondb ls: --desc reverses the order --sort FIELD gives, and no --sort was given; add one, as in"
+                + " --sort createdAt --desc (see sessiondb ls --help)\n");
+        assertThat(CliRun.of("ls", file.toString(), "--sort", "session", "--desc", "--format", "csv").out()).containsSubsequence("b,", "a,");
+    }
 }
