@@ -118,6 +118,20 @@ class DamagedSqliteJobsTest {
         assertThat(Files.readAllBytes(source)).isEqualTo(before);
     }
 
+    /** An audit: a source too damaged to open (cut by whole pages) gave the command that recovers it as "sqlite3 DAMAGED.db .dump ...". */
+    @Test
+    void aSourceTooDamagedToOpenIsNamedInTheCommandThatRecoversIt() throws Exception {
+        Path source = DamagedSqliteFiles.store(dir.resolve("cut.db"), 2_000);
+        DamagedSqliteFiles.cutPages(source, (int) (Files.size(source) / 2 / 4096));
+
+        CliRun run = cli("migrate", "sqlite:" + source, "json:" + dir.resolve("out.json"));
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("sqlite:" + source + ": the SQLite file is damaged; the target was not changed")
+                .contains("sqlite3 " + source + " .dump | sed 's/^ROLLBACK; -- due to errors$/COMMIT;/' | sqlite3 recovered.db")
+                .doesNotContain("DAMAGED.db");
+    }
+
     /** A second audit: validate --check store-damage stopped with an error, no finding, when the damage was in the table itself. */
     @Test
     void validateReportsDamageThatStopsTheReadOfTheRecords() throws Exception {

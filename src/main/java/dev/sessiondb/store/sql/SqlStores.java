@@ -232,7 +232,7 @@ public final class SqlStores {
             return store;
         } catch (SQLException e) {
             dataSource.close();
-            throw SqlFailures.diskFull(locator, e).orElseGet(() -> new StoreException(openFailure(locator, e), e));
+            throw SqlFailures.diskFull(locator, e).orElseGet(() -> openFailure(locator, e));
         } catch (FlywayException e) {
             dataSource.close();
             throw new StoreException(locator.display() + ": the schema upgrade failed (" + SqlFailures.firstLine(e) + "); nothing was changed, restore a backup if the store was damaged", e);
@@ -242,14 +242,16 @@ public final class SqlStores {
         }
     }
 
-    /** Why a store did not open: damaged, locked (what to do about either), or else not a session store as far as the driver tells. */
-    private static String openFailure(StoreLocator locator, SQLException failure) {
+    /**
+     * Why a store did not open: damaged, locked (what to do about either), or else not a session store as far as the driver tells.
+     * Damage is a fault naming its store, so a job's line names the file in the command that recovers it (not {@code DAMAGED.db}).
+     */
+    private static StoreException openFailure(StoreLocator locator, SQLException failure) {
         if (StoreFaults.isSqliteDamage(failure)) {
-            StoreFaults.Fault damage = StoreFaults.damagedSqlite(locator.path().toString(), null);
-            return locator.display() + ": " + damage.what() + "; " + damage.todo();
+            return new StoreFaultException(locator.display(), StoreFaults.damagedSqlite(locator.path().toString(), null), failure);
         }
-        return StoreFaults.of(failure).map(fault -> locator.display() + ": " + fault.what() + "; " + fault.todo())
-                .orElseGet(() -> locator.display() + ": cannot open the store (" + SqlFailures.firstLine(failure) + "); check that it is a session store");
+        return new StoreException(StoreFaults.of(failure).map(fault -> locator.display() + ": " + fault.what() + "; " + fault.todo())
+                .orElseGet(() -> locator.display() + ": cannot open the store (" + SqlFailures.firstLine(failure) + "); check that it is a session store"), failure);
     }
 
     /**
