@@ -66,6 +66,17 @@ class StoreLocatorTest {
         assertThat(StoreLocator.parse("sqlite:/tmp/a/s.db").shortName()).isEqualTo("s.db");
     }
 
+    /** An audit: a Docker Compose service's host name ({@code my_db}) was refused as "not a valid PostgreSQL URL (no host name)". */
+    @Test
+    void takesAHostNameHoldingAnUnderscore() {
+        StoreLocator locator = StoreLocator.parse("postgresql://admin:s3cr3t@my_db_1:5432/minsky");
+
+        assertThat(locator.format()).isEqualTo(StoreFormat.POSTGRESQL);
+        assertThat(locator.display()).isEqualTo("postgresql://admin:****@my_db_1:5432/minsky");
+        assertThatThrownBy(() -> StoreLocator.parse("postgresql://u_1:pa/ss99@127.0.0.1:1/db")).isInstanceOf(StoreException.class)
+                .hasMessageNotContaining("pa/ss");
+    }
+
     @Test
     void neverShowsThePassword() {
         StoreLocator locator = StoreLocator.parse("postgresql://admin:s3cr3t@db:5432/minsky?schema=x");

@@ -67,6 +67,12 @@ public final class PostgresProvider implements StoreProvider {
     private static final Pattern SEARCH_PATH_OPTION = Pattern.compile("(?:-c\\s*|--)search_path=(\\S+)");
 
     /**
+     * A host name holding an '_', as Docker Compose names a service ({@code my_db}), which libpq and the driver connect to but
+     * {@link java.net.URI} does not call a host; with a port of digits only, so that no password cut at a '/' passes for one.
+     */
+    private static final Pattern HOST_WITH_UNDERSCORE = Pattern.compile("[A-Za-z0-9.-]*_[A-Za-z0-9._-]*(:[0-9]+)?");
+
+    /**
      * {@code ?schema=} as given, or else the schema the driver's {@code currentSchema=} or libpq's
      * {@code options=-c search_path=} names: these were ignored, and a store was read and created in {@code public}.
      * Two that differ, or a search path of several schemas, are refused rather than one chosen.
@@ -122,7 +128,7 @@ public final class PostgresProvider implements StoreProvider {
             // libpq takes an empty host (postgresql://user@/db) as PGHOST or the default; anything else must parse as a host
             String authority = uri.getRawAuthority() == null ? "" : uri.getRawAuthority();
             String hostAndPort = authority.substring(authority.lastIndexOf('@') + 1);
-            if (uri.getHost() == null && !hostAndPort.isEmpty() && !hostAndPort.startsWith(":")) {
+            if (uri.getHost() == null && !hostAndPort.isEmpty() && !hostAndPort.startsWith(":") && !HOST_WITH_UNDERSCORE.matcher(hostAndPort).matches()) {
                 throw new java.net.URISyntaxException(url, "no host name");
             }
             return url;
