@@ -15,9 +15,11 @@ import dev.sessiondb.store.SessionStore;
 import dev.sessiondb.store.StoreFactory;
 import dev.sessiondb.store.StoreLocator;
 import dev.sessiondb.store.WriteBatch;
+import dev.sessiondb.store.sql.TestPostgres;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.List;
@@ -122,6 +124,35 @@ class UndoLaterChangesTest {
                 + " could not be checked: the job that took it left no mark of the store in the history (it ran before sessiondb recorded such"
                 + " marks, or did not end); undoing without that check");
         assertThat(keys(target)).hasSize(3);
+    }
+
+    /**
+     * A job into a server that asks for a password, given in the store's URL: the history keeps the store's mark as the job
+     * left it, taken with that password, though the report names the store without it (before, no mark was taken, and every
+     * undo of such a job said it could not check for later changes).
+     */
+    @Test
+    void aJobIntoPostgresWithThePasswordInTheUrlLeavesItsMarkInTheHistory() throws Exception {
+        TestPostgres postgres = TestPostgres.get();
+        String schema = postgres.freshSchema().param("schema").orElseThrow();
+        postgres.execute("CREATE SCHEMA " + schema);
+        postgres.execute("GRANT ALL ON SCHEMA " + schema + " TO " + TestPostgres.PASSWORD_USER);
+        String target = "postgresql://" + TestPostgres.PASSWORD_USER + ":" + TestPostgres.PASSWORD + "@" + postgres.host() + ":" + postgres.port()
+                + "/" + postgres.database() + "?schema=" + schema;
+        StoreLocator source = StoreContents.create("json:" + dir.resolve("source.json"), SampleSessions.minskyList(7, 1));
+
+        CliRun migrate = CliRun.of("migrate", source.toString(), target, "--backup-dir", dir.resolve("journal").toString());
+
+        assertThat(migrate.exitCode()).as(migrate.err()).isZero();
+        Backup jobs = journal().latestNotRestored().orElseThrow();
+
+        assertThat(jobs.locator()).doesNotContain(TestPostgres.PASSWORD);
+        try (Connection catalog = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("journal").resolve(Catalog.FILE_NAME));
+             Statement statement = catalog.createStatement();
+             ResultSet marks = statement.executeQuery("SELECT target_mark_after FROM job_run WHERE backup_id = '" + jobs.id() + "'")) {
+            assertThat(marks.next()).isTrue();
+            assertThat(marks.getString(1)).as("the mark the job left").isNotBlank();
+        }
     }
 
     /** An undo killed in its restore left the store holding the backup, under a mark no run recorded: undo runs again, saying why it could not check. */

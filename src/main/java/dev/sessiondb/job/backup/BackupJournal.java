@@ -28,8 +28,10 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
@@ -50,6 +52,12 @@ public final class BackupJournal {
     private final JournalListener listener;
     private final RunLocks locks;
     private final BackupFolders folders;
+    /**
+     * Each backup's store as its run opened it, by backup id, until its report is saved or its run ends otherwise: a backup's
+     * manifest and a report name the store without its password, with which the mark a report leaves could not be taken of a
+     * server that asks for one.
+     */
+    private final Map<String, StoreLocator> backedUpStores = new ConcurrentHashMap<>();
 
     public BackupJournal(Path root) {
         this(root, JournalListener.NONE);
@@ -80,7 +88,8 @@ public final class BackupJournal {
     public Path saveReport(JobReport report) {
         try {
             Path file = endingOnStop(report.runId(), () -> report.saveTo(reportsDir()));
-            Optional<String> written = report.backupId().flatMap(id -> report.target()).map(StoreLocator::parse).flatMap(BackupJournal::markOf);
+            Optional<String> written = report.backupId().flatMap(id -> Optional.ofNullable(backedUpStores.remove(id)).or(() -> report.target().map(StoreLocator::parse)))
+                    .flatMap(BackupJournal::markOf);
             listener.reportSaved(report, file, written);
             return file;
         } finally {
@@ -193,6 +202,7 @@ public final class BackupJournal {
             Optional<String> found = markOf(locator);
             Backup backup = takeOrClear(taker, folder);
             folders.save(backup);
+            backedUpStores.put(backup.id(), locator);
             listener.backedUp(runId, backup, found);
             return backup;
         } catch (IOException e) {
@@ -240,6 +250,7 @@ public final class BackupJournal {
 
     /** A run stopped: the history ends it, then it lets go of its lock. */
     private void end(String runId, String outcome, Optional<String> why) {
+        backedUpStores.keySet().removeIf(backup -> backup.startsWith(runId + "-"));
         listener.ended(runId, outcome, why);
         releaseRun(runId);
     }
