@@ -9,6 +9,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -42,7 +43,9 @@ public final class DetailView extends StackPane {
         setMinWidth(220);
         setPrefWidth(420);
 
-        VBox content = new VBox(8, header(), conflict(), body());
+        Button edit = Controls.button("Edit", "Edit this session's fields", viewModel::startEditing);
+        edit.setId("edit-session");
+        VBox content = new VBox(8, header(edit), conflict(), body(edit));
         content.setPadding(new Insets(10));
         content.visibleProperty().bind(viewModel.selectedProperty());
         Label empty = Controls.emptyState("Select a session to see all of its fields.");
@@ -50,7 +53,7 @@ public final class DetailView extends StackPane {
         getChildren().addAll(empty, content);
     }
 
-    private VBox header() {
+    private VBox header(Button edit) {
         Label title = Controls.styled(new Label(), "title-3");
         title.setId("detail-title");
         title.textProperty().bind(viewModel.titleProperty());
@@ -59,8 +62,6 @@ public final class DetailView extends StackPane {
         subtitle.textProperty().bind(viewModel.subtitleProperty());
         subtitle.setWrapText(true);
 
-        Button edit = Controls.button("Edit", "Edit this session's fields", viewModel::startEditing);
-        edit.setId("edit-session");
         Button delete = Controls.button("Delete…", "Delete this session (asks first; Ctrl+Z undoes it)", viewModel::delete);
         delete.setId("delete-session");
         delete.getStyleClass().add("danger");
@@ -100,7 +101,7 @@ public final class DetailView extends StackPane {
         return pane;
     }
 
-    private StackPane body() {
+    private StackPane body(Button edit) {
         TabPane tabs = new TabPane(new Tab("Fields", fieldTree()), conversation);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setId("detail-tabs");
@@ -113,9 +114,23 @@ public final class DetailView extends StackPane {
 
         VBox form = editForm();
         form.visibleProperty().bind(viewModel.editingProperty());
+        // the form hides once saved or left with Esc: the focus in it goes back to Edit, not on to the window's last control
+        viewModel.editingProperty().addListener((property, was, editing) -> {
+            if (!editing && holdsFocus(form)) {
+                edit.requestFocus();
+            }
+        });
         StackPane body = new StackPane(tabs, form);
         VBox.setVgrow(body, Priority.ALWAYS);
         return body;
+    }
+
+    private static boolean holdsFocus(Node pane) {
+        Node owner = pane.getScene() == null ? null : pane.getScene().getFocusOwner();
+        while (owner != null && owner != pane) {
+            owner = owner.getParent();
+        }
+        return owner != null;
     }
 
     private TreeTableView<FieldNode> fieldTree() {

@@ -1,0 +1,80 @@
+package dev.sessiondb.ui;
+
+import static dev.sessiondb.ui.AppState.read;
+import static dev.sessiondb.ui.AppState.waitFor;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sessiondb.ui.common.SettingsStore;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/**
+ * A user audit: the focus, in the edit form as it closed (saved, or left with Esc), went on to the window's last
+ * control, the Jobs toggle at the bottom, so the next key pressed did nothing the user could see. It goes back to Edit.
+ */
+@ExtendWith(ApplicationExtension.class)
+class DetailFocusFlowTest {
+
+    @TempDir
+    static Path directory;
+
+    private final ScriptedDialogService dialogs = new ScriptedDialogService();
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        this.stage = stage;
+        Path run = Files.createTempDirectory(directory, "run");
+        Path fixture = TestStores.fixtureCopy(run);
+        new SettingsStore(run.resolve("settings.json")).update(state -> state.withRecent("json:" + fixture));
+        TestWindows.show(stage, run, dialogs);
+    }
+
+    @Test
+    void leavingTheEditFormWithEscOrSavingGivesTheFocusBackToEdit(FxRobot robot) {
+        selectSession(robot, 4);
+        robot.clickOn("#edit-session");
+        waitFor(() -> robot.lookup("#edit-repoName").query().isFocused() || robot.lookup("#edit-repoUrl").query().isFocused());
+        robot.type(KeyCode.ESCAPE);
+        waitFor(() -> !robot.lookup("#edit-session").query().isDisabled());
+        assertThat(focusOwner()).isEqualTo("edit-session");
+
+        robot.clickOn("#edit-session");
+        robot.clickOn("#edit-repoName");
+        waitFor(() -> robot.lookup("#edit-repoName").query().isFocused());
+        robot.type(KeyCode.END).write("-renamed");
+        waitFor(() -> robot.lookup("#edit-repoName").queryAs(TextField.class).getText().endsWith("-renamed"));
+        robot.type(KeyCode.ENTER);
+        waitFor(() -> dialogs.notifications().stream().anyMatch(note -> note.startsWith("Edit of ") && note.endsWith("done (Ctrl+Z undoes it)")));
+        assertThat(focusOwner()).isEqualTo("edit-session");
+    }
+
+    private static void selectSession(FxRobot robot, int row) {
+        waitFor(() -> robot.lookup("#session-count").queryAs(Label.class).getText().equals("217 sessions"));
+        robot.interact(() -> {
+            TableView<?> table = robot.lookup("#sessions-table").queryAs(TableView.class);
+            table.requestFocus();
+            table.getSelectionModel().select(row);
+        });
+        waitFor(() -> !robot.lookup("#detail-title").queryAs(Label.class).getText().isEmpty());
+    }
+
+    private String focusOwner() {
+        return read(() -> {
+            Node owner = stage.getScene().getFocusOwner();
+            return owner == null ? null : owner.getId();
+        });
+    }
+}
