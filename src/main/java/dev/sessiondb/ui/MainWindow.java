@@ -129,7 +129,7 @@ public final class MainWindow {
         // laid out first at the size asked for, the sidebar and the detail pane would keep that width on a smaller screen
         placed = WindowPlacement.fit(viewModel.windowWidth(), viewModel.windowHeight(), usable);
         shell = new WindowShell(placed.getWidth(), placed.getHeight(), new StoresView(stores, dialogs),
-                new DetailView(detail), new JobsView(executor.jobs()), executor.jobs(), services.status(), dialogs::notify);
+                new DetailView(detail, sessionsView::focusTable), new JobsView(executor.jobs()), executor.jobs(), services.status(), dialogs::notify);
         shell.addView("sessions", "Sessions", new VBox(new ExternalChangesBar(externalChanges, sessionsView::focusTable), sessionsView), shortcut(KeyCode.DIGIT1));
         overview.showingProperty().bind(shell.addView("overview", "Overview", new OverviewView(overview), shortcut(KeyCode.DIGIT2)));
         // a job into a store that is not open changes no revision the history hears of: it reads again when shown

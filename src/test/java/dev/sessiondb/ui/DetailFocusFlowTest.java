@@ -21,8 +21,9 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /**
- * A user audit: the focus, in the edit form as it closed (saved, or left with Esc), went on to the window's last
- * control, the Jobs toggle at the bottom, so the next key pressed did nothing the user could see. It goes back to Edit.
+ * A user audit: the focus, in a control of the detail pane that a step hid (the edit form once saved or left with Esc,
+ * the Delete button of a session deleted), went to the window's last control, the Jobs toggle at the bottom, so the
+ * next key pressed did nothing the user could see. It goes back to Edit, and to the sessions table.
  */
 @ExtendWith(ApplicationExtension.class)
 class DetailFocusFlowTest {
@@ -59,6 +60,16 @@ class DetailFocusFlowTest {
         robot.type(KeyCode.ENTER);
         waitFor(() -> dialogs.notifications().stream().anyMatch(note -> note.startsWith("Edit of ") && note.endsWith("done (Ctrl+Z undoes it)")));
         assertThat(focusOwner()).isEqualTo("edit-session");
+    }
+
+    @Test
+    void deletingASessionGivesTheFocusBackToTheSessionsTable(FxRobot robot) {
+        selectSession(robot, 4);
+        dialogs.answer(true);
+        robot.clickOn("#delete-session");
+        waitFor(() -> robot.lookup("#session-count").queryAs(Label.class).getText().equals("216 sessions")
+                && robot.lookup("#detail-title").queryAs(Label.class).getText().isEmpty());
+        assertThat(focusOwner()).isEqualTo("sessions-table");
     }
 
     private static void selectSession(FxRobot robot, int row) {

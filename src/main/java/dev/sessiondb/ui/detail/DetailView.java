@@ -36,7 +36,8 @@ public final class DetailView extends StackPane {
     private final Tab conversation = new Tab("Conversation");
     private final GridPane formGrid = new GridPane();
 
-    public DetailView(DetailViewModel viewModel) {
+    /** @param showSessions gives the focus to the sessions, when the session it was on leaves the pane (deleted) */
+    public DetailView(DetailViewModel viewModel, Runnable showSessions) {
         this.viewModel = viewModel;
         setId("detail-view");
         // narrow enough that on a small screen the sessions table keeps the room it needs
@@ -48,6 +49,12 @@ public final class DetailView extends StackPane {
         VBox content = new VBox(8, header(edit), conflict(), body(edit));
         content.setPadding(new Insets(10));
         content.visibleProperty().bind(viewModel.selectedProperty());
+        // the focus on a session gone (its Delete button) goes back to the sessions, not on to the window's last control
+        viewModel.selectedProperty().addListener((property, was, selected) -> {
+            if (!selected && holdsFocus(content)) {
+                showSessions.run();
+            }
+        });
         Label empty = Controls.emptyState("Select a session to see all of its fields.");
         empty.visibleProperty().bind(viewModel.selectedProperty().not());
         getChildren().addAll(empty, content);
