@@ -2,11 +2,15 @@ package dev.sessiondb.ui;
 
 import static dev.sessiondb.ui.AppState.read;
 import static dev.sessiondb.ui.AppState.waitFor;
+import static dev.sessiondb.ui.WindowSteps.press;
 import static dev.sessiondb.ui.WindowSteps.type;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Objects;
+import java.util.stream.Stream;
+import javafx.scene.Node;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.Menu;
@@ -23,7 +27,9 @@ import org.testfx.framework.junit5.Start;
 /**
  * An audit: Migrate, Consolidate and Validate had no shortcut, and Enter in the Migrate wizard's target field did not
  * press the highlighted Next. Ctrl+Shift and the job's initial bring each to the front, the Help menu lists every
- * shortcut, and Enter in a wizard's field goes to the next step.
+ * shortcut, and Enter in a wizard's field goes to the next step. A later one: a step works with Next disabled, and the
+ * focus on Next, or in a field of the page going away, went on to another control of the window (the Jobs toggle, Add):
+ * Enter or Space then did something else than go on. The page shown takes the focus, on its first control.
  */
 @ExtendWith(ApplicationExtension.class)
 class KeyboardFlowTest {
@@ -63,6 +69,19 @@ class KeyboardFlowTest {
         waitFor(() -> robot.lookup("#migrate-target").query().isFocused() || robot.lookup("#migrate-target .text-field").query().isFocused());
         robot.type(KeyCode.ENTER);
         waitFor(() -> robot.lookup("#migrate-step-2").query().getStyleClass().contains("accent"));
+        assertThat(read(() -> robot.targetWindow().getScene().getFocusOwner().getId())).isEqualTo("migrate-mode-new");
+    }
+
+    @Test
+    void nextPressedLeavesTheFocusOnTheStepShown(FxRobot robot) {
+        waitFor(() -> robot.lookup("#main-views").tryQuery().isPresent());
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.V).release(KeyCode.V, KeyCode.SHIFT, KeyCode.CONTROL);
+        type(robot, "#validate-store", TestStores.fixtureCopy(run).toString());
+        press(robot, "#validate-next");
+        waitFor(() -> robot.lookup("#validate-step-2").query().getStyleClass().contains("accent"));
+        Node focused = read(() -> robot.targetWindow().getScene().getFocusOwner());
+        assertThat(read(() -> Stream.iterate(focused, Objects::nonNull, Node::getParent).map(Node::getId).toList()))
+                .as("the focus on %s", focused).contains("validate-page");
     }
 
     private static String shownView(FxRobot robot) {

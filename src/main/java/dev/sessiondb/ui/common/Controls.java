@@ -80,6 +80,15 @@ public final class Controls {
         });
     }
 
+    /** Whether the focus is on {@code pane} or a node inside it. */
+    public static boolean holdsFocus(Node pane) {
+        Node owner = pane.getScene() == null ? null : pane.getScene().getFocusOwner();
+        while (owner != null && owner != pane) {
+            owner = owner.getParent();
+        }
+        return owner != null;
+    }
+
     public static Region spacer() {
         Region spacer = new Region();
         javafx.scene.layout.HBox.setHgrow(spacer, Priority.ALWAYS);

@@ -9,7 +9,6 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
-import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -51,7 +50,7 @@ public final class DetailView extends StackPane {
         content.visibleProperty().bind(viewModel.selectedProperty());
         // the focus on a session gone (its Delete button) goes back to the sessions, not on to the window's last control
         viewModel.selectedProperty().addListener((property, was, selected) -> {
-            if (!selected && holdsFocus(content)) {
+            if (!selected && Controls.holdsFocus(content)) {
                 showSessions.run();
             }
         });
@@ -123,21 +122,13 @@ public final class DetailView extends StackPane {
         form.visibleProperty().bind(viewModel.editingProperty());
         // the form hides once saved or left with Esc: the focus in it goes back to Edit, not on to the window's last control
         viewModel.editingProperty().addListener((property, was, editing) -> {
-            if (!editing && holdsFocus(form)) {
+            if (!editing && Controls.holdsFocus(form)) {
                 edit.requestFocus();
             }
         });
         StackPane body = new StackPane(tabs, form);
         VBox.setVgrow(body, Priority.ALWAYS);
         return body;
-    }
-
-    private static boolean holdsFocus(Node pane) {
-        Node owner = pane.getScene() == null ? null : pane.getScene().getFocusOwner();
-        while (owner != null && owner != pane) {
-            owner = owner.getParent();
-        }
-        return owner != null;
     }
 
     private TreeTableView<FieldNode> fieldTree() {

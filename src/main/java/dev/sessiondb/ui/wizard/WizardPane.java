@@ -3,9 +3,11 @@ package dev.sessiondb.ui.wizard;
 import dev.sessiondb.ui.common.Controls;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
@@ -28,6 +30,9 @@ public class WizardPane extends BorderPane {
     private final List<Node> pages;
     private final List<Label> stepLabels = new ArrayList<>();
     private final StackPane page = new StackPane();
+    private final Button next;
+    /** Next or Back was disabled with the focus on it (a step at work): the window moved the focus on to its last control. */
+    private boolean focusTakenByStep;
 
     /** @param id prefix of the ids: {@code id-back}, {@code id-next}, {@code id-step-N}, {@code id-page} */
     public WizardPane(String id, String title, WizardSteps steps, List<Node> pages) {
@@ -51,11 +56,14 @@ public class WizardPane extends BorderPane {
         Button back = Controls.button("Back", "Go to the previous step", steps::back);
         back.setId(id + "-back");
         back.disableProperty().bind(steps.canGoBack().not());
-        Button next = Controls.button("Next", "Go to the next step", steps::next);
+        next = Controls.button("Next", "Go to the next step", steps::next);
         next.setId(id + "-next");
         next.getStyleClass().add("accent");
         next.disableProperty().bind(steps.canGoNext().not());
         pressesOnEnter(next);
+        for (Button button : List.of(back, next)) {
+            button.disabledProperty().addListener((property, was, disabled) -> focusTakenByStep |= disabled && button.isFocused());
+        }
         HBox buttons = new HBox(8, Controls.spacer(), back, next);
         buttons.setPadding(new Insets(10, 16, 10, 16));
         buttons.setStyle("-fx-border-color: -color-border-default; -fx-border-width: 1 0 0 0;");
@@ -84,6 +92,25 @@ public class WizardPane extends BorderPane {
      * wizards share one window, so this is the wizard's own default button rather than the window's one (Button#setDefaultButton).
      * A focused button keeps Enter for itself.
      */
+    /** The first control of a page that Tab would reach: shown and enabled. */
+    private static Optional<Node> firstControl(Node node) {
+        if (!node.isVisible() || node.isDisabled()) {
+            return Optional.empty();
+        }
+        if (node.isFocusTraversable()) {
+            return Optional.of(node);
+        }
+        if (node instanceof Parent parent) {
+            for (Node child : parent.getChildrenUnmodifiable()) {
+                Optional<Node> found = firstControl(child);
+                if (found.isPresent()) {
+                    return found;
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
     private void pressesOnEnter(Button next) {
         addEventHandler(KeyEvent.KEY_PRESSED, event -> {
             boolean onAButton = event.getTarget() instanceof Button || event.getTarget() instanceof MenuButton;
@@ -95,7 +122,13 @@ public class WizardPane extends BorderPane {
     }
 
     private void show(int step) {
+        // the focus the step took (on Next, or in a field of the page going away) goes to the page shown, not the Jobs toggle
+        boolean focusReturns = focusTakenByStep || Controls.holdsFocus(page);
+        focusTakenByStep = false;
         page.getChildren().setAll(pages.get(step));
+        if (focusReturns) {
+            firstControl(pages.get(step)).orElse(next).requestFocus();
+        }
         for (int i = 0; i < stepLabels.size(); i++) {
             Label label = stepLabels.get(i);
             label.getStyleClass().removeAll("text-bold", "accent", "text-muted");
