@@ -78,6 +78,10 @@ public final class JsonCodec {
     public static String problem(JsonProcessingException refused) {
         String reason = String.valueOf(refused.getOriginalMessage()).lines().findFirst().orElse("parse error");
         return reason.replaceFirst("^Unrecognized token '.*'(: was expecting)", "Unrecognized word$1")
+                // the parser's wording names its own setting, which a user cannot change
+                .replaceFirst(": maybe a \\(non-standard\\) comment\\? \\(not recognized as one since Feature 'ALLOW_COMMENTS' not enabled for parser\\)",
+                        ": a comment, which JSON does not allow; remove it")
+                .replaceFirst("^Unexpected character \\('(.+?)' \\(code \\d+\\)\\)", "Unexpected character '$1'")
                 .replaceFirst("^Numeric value \\([^)]*\\)", "A number")
                 .replaceAll("\\s*\\(start marker at [^)]*\\)+", "").replaceAll("\\s*\\[Source:[^\\]]*\\]", "").strip();
     }

@@ -1,8 +1,10 @@
 package dev.sessiondb.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.sessiondb.Fixtures;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -23,6 +25,17 @@ class JsonCodecTest {
             original = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         assertThat(JsonCodec.pretty(JsonCodec.parse(original))).isEqualTo(original);
+    }
+
+    /** A comment in a file a user edited by hand: what to do, not the parser's setting that would allow it. */
+    @Test
+    void aCommentIsNamedAsOneToRemove() {
+        for (String text : List.of("// sessions\n[]", "[{\"session\":\"a\"} /* kept */]")) {
+            assertThat(assertThrows(JsonProcessingException.class, () -> JsonCodec.parse(text))).extracting(JsonCodec::problem)
+                    .isEqualTo("Unexpected character '/': a comment, which JSON does not allow; remove it");
+        }
+        assertThat(assertThrows(JsonProcessingException.class, () -> JsonCodec.parse("# hash\n[]"))).extracting(JsonCodec::problem)
+                .asString().startsWith("Unexpected character '#': expected a valid value");
     }
 
     @Test
