@@ -57,7 +57,8 @@ final class UndoCommand implements Callable<Integer> {
     boolean force;
 
     @Option(names = "--list", description = "List the backups from the job history, newest first (id, job, when, store, undone or not), and the"
-            + " incomplete ones (being copied, left by a job killed while copying, or pruned part-way; they cannot be restored), and restore nothing.")
+            + " incomplete ones (being copied, left by a job killed while copying, or pruned part-way; they cannot be restored), and restore nothing;"
+            + " with a BACKUP-ID, only that backup.")
     boolean list;
 
     @Option(names = "--prune", description = "Delete old backups instead of restoring one: per store all but the newest --keep, never the newest"
@@ -88,8 +89,11 @@ final class UndoCommand implements Callable<Integer> {
         refuseOptionsThatDoNotGoTogether();
         BackupJournal journal = backupDir.journal(Notices.of(spec.commandLine()));
         if (list) {
-            List<IndexedBackup> backups = indexedBackups(journal);
-            List<IncompleteBackup> incomplete = journal.incomplete();
+            List<IndexedBackup> backups = indexedBackups(journal).stream().filter(indexed -> named(indexed.backup().id())).toList();
+            List<IncompleteBackup> incomplete = journal.incomplete().stream().filter(leftover -> named(leftover.id())).toList();
+            if (backupId != null && backups.isEmpty() && incomplete.isEmpty()) {
+                require(journal, backupId);
+            }
             print(backups, incomplete, completedRuns(journal, incomplete), LaterChanges.lookAtEach(journal, backups.stream().map(IndexedBackup::backup).toList()),
                     spec.commandLine().getOut());
             return SessionDbCommand.OK;
@@ -167,6 +171,11 @@ final class UndoCommand implements Callable<Integer> {
         if (given.hasMatchedOption("--format") && format != OutputFormat.TABLE) {
             throw new IllegalArgumentException("--prune prints a table only; --format json goes with --list; nothing was deleted");
         }
+    }
+
+    /** With --list, whether the backup is the one named, when one is. */
+    private boolean named(String id) {
+        return backupId == null || backupId.equals(id);
     }
 
     /** The backup named, or why there is none: it is incomplete, or a prune deleted it, when the history knows. */
