@@ -59,6 +59,7 @@ final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        refuseOutputOptionsWithoutOutput();
         String document;
         String key;
         StoreLocator source;
@@ -99,6 +100,20 @@ final class ExportCommand implements Callable<Integer> {
                     + ExportTarget.replacedNote(replaced, journal));
         }
         return SessionDbCommand.OK;
+    }
+
+    /** {@code --force} and {@code --backup-dir} say how to write the --output file; without one they would be ignored unseen. */
+    private void refuseOutputOptionsWithoutOutput() {
+        if (output != null) {
+            return;
+        }
+        var given = spec.commandLine().getParseResult();
+        List<String> outputOnly = List.of("--force", "--backup-dir").stream().filter(given::hasMatchedOption).toList();
+        if (!outputOnly.isEmpty()) {
+            throw new IllegalArgumentException(String.join(" and ", outputOnly) + (outputOnly.size() == 1 ? " goes" : " go")
+                    + " with --output FILE (replacing that file, and where its backup goes); standard output has nothing to replace;"
+                    + " nothing was exported; add --output FILE, or leave " + (outputOnly.size() == 1 ? "it" : "them") + " out");
+        }
     }
 
     /** Refused before the export is written: a store, the store read, a file in a folder store, or an existing file without --force. */
