@@ -17,6 +17,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -120,7 +122,7 @@ public final class SessionDbCommand implements Callable<Integer> {
             // picocli quotes the offending argument, which may be a URL with its password
             CommandLine failed = exception.getCommandLine();
             FailureReport.to(failed.getErr(), Arrays.asList(arguments))
-                    .misused(failed == commandLine ? "" : failed.getCommandName(), oneLine(SecretMasker.maskText(null, exception.getMessage())));
+                    .misused(failed == commandLine ? "" : failed.getCommandName(), readable(oneLine(SecretMasker.maskText(null, exception.getMessage()))));
             return BAD_INPUT;
         });
         return commandLine;
@@ -145,6 +147,17 @@ public final class SessionDbCommand implements Callable<Integer> {
     /** The name of the subcommand {@code args} name, or "" for none. */
     private static String commandName(String[] args) {
         return named(args).map(subcommand -> subcommand.getAnnotation(Command.class).name()).orElse("");
+    }
+
+    private static final Pattern NOT_KEY_VALUE = Pattern.compile("Value for option option '([^']+)' \\(([^)]*)\\) should be in KEY=VALUE format but was (.*)");
+
+    /** Picocli's words for a map option's value with no '=' double the word "option" and name KEY=VALUE, not the option's own label. */
+    private static String readable(String picocliMessage) {
+        Matcher notKeyValue = NOT_KEY_VALUE.matcher(picocliMessage);
+        if (notKeyValue.matches()) {
+            return "option '" + notKeyValue.group(1) + "' takes " + notKeyValue.group(2) + " (an '=' between the two), not '" + notKeyValue.group(3) + "'";
+        }
+        return picocliMessage.replace("option option '", "option '");
     }
 
     private static String oneLine(String message) {

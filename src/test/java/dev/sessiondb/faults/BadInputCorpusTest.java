@@ -55,7 +55,7 @@ class BadInputCorpusTest {
             ls, limit not a number            | ls --limit many {FX}                                | '--limit'
             ls, negative offset               | ls --offset -3 {FX}                                 | must not be negative
             ls, unknown sort field            | ls --sort banana {FX}                               | unknown field 'banana'
-            ls, filter without equals         | ls --filter nonsense {FX}                           | KEY=VALUE
+            ls, filter without equals         | ls --filter nonsense {FX}                           | FIELD=VALUE
             ls, unknown format                | ls --format xml {FX}                                | '--format'
             ls, folder among jsondir files    | ls jsondir:{S}/dir-with-folder                      | broken.json: named like a session file but cannot be read
             ls, broken link in jsondir        | ls jsondir:{S}/dir-with-link                        | gone.json: named like a session file but cannot be read
