@@ -6,9 +6,11 @@ import dev.sessiondb.progress.ProgressMonitor;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Everything one store format knows: how its locators and files are recognised, whether a
@@ -47,6 +49,14 @@ public interface StoreProvider {
      */
     default Map<String, String> params(String locator, Map<String, String> given) {
         return given;
+    }
+
+    /**
+     * The layouts {@code --layout} (or {@code ?layout=}) may name for a store of this format; another is refused, not ignored:
+     * a JSON file given {@code --layout chat} was written in its one layout without a word.
+     */
+    default Set<StoreLayout> layoutsHeld() {
+        return EnumSet.allOf(StoreLayout.class);
     }
 
     /** Whether this backend's locators are URLs ({@link #url}) rather than paths on this machine. */

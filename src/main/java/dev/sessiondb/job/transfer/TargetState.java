@@ -8,6 +8,8 @@ import dev.sessiondb.store.StoreLayout;
 import dev.sessiondb.store.StoreLocator;
 import dev.sessiondb.store.StoreProviders;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * A job's target before anything is written: whether it exists, how many records, which layout
@@ -24,6 +26,7 @@ public record TargetState(StoreLocator locator, boolean exists, long records, Op
      * @throws JobRefusedException when the layout asked for is not the one the existing target has
      */
     static TargetState of(StoreLocator locator, Optional<SessionStore> opened) {
+        refuseLayoutItCannotHold(locator);
         if (opened.isEmpty()) {
             return new TargetState(locator, false, 0, Optional.empty(), Optional.empty(), StoreProviders.of(locator).unfinishedCreation(locator));
         }
@@ -35,6 +38,15 @@ public record TargetState(StoreLocator locator, boolean exists, long records, Op
         });
         StoreFingerprint fingerprint = store.fingerprint();
         return new TargetState(locator, true, fingerprint.count(), Optional.of(layout), Optional.of(fingerprint), Optional.empty());
+    }
+
+    private static void refuseLayoutItCannotHold(StoreLocator locator) {
+        Set<StoreLayout> held = StoreProviders.of(locator).layoutsHeld();
+        locator.layoutOverride().filter(asked -> !held.contains(asked)).ifPresent(asked -> {
+            throw new JobRefusedException("target " + locator.display() + " is a " + locator.format().scheme() + " store, which holds the "
+                    + held.stream().map(StoreLayout::id).collect(Collectors.joining(" or ")) + " layout, not " + asked.id()
+                    + "; nothing was written; drop --layout (or ?layout=), give one of those, or choose a target that holds " + asked.id());
+        });
     }
 
     public boolean isEmpty() {

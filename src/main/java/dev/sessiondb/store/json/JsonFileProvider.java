@@ -11,6 +11,7 @@ import dev.sessiondb.store.OpenMode;
 import dev.sessiondb.store.SessionStore;
 import dev.sessiondb.store.StoreException;
 import dev.sessiondb.store.StoreFormat;
+import dev.sessiondb.store.StoreLayout;
 import dev.sessiondb.store.StoreLocator;
 import dev.sessiondb.store.file.FileStoreProvider;
 import java.io.IOException;
@@ -18,12 +19,20 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 /** Minsky's JSON file: a file that starts with an array or an object (or is empty). */
 public final class JsonFileProvider extends FileStoreProvider {
+
+    /** Minsky's JSON array, which keeps every field, so native and minsky name the same file. */
+    @Override
+    public Set<StoreLayout> layoutsHeld() {
+        return EnumSet.of(StoreLayout.NATIVE, StoreLayout.MINSKY);
+    }
 
     /** The one name Minsky reads a JSON store by, in its base directory. */
     private static final String MINSKY_FILE_NAME = "session-db.json";
