@@ -128,6 +128,11 @@ public final class PostgresProvider implements StoreProvider {
             // libpq takes an empty host (postgresql://user@/db) as PGHOST or the default; anything else must parse as a host
             String authority = uri.getRawAuthority() == null ? "" : uri.getRawAuthority();
             String hostAndPort = authority.substring(authority.lastIndexOf('@') + 1);
+            if (portIsNoNumber(hostAndPort)) {
+                // the port is not quoted: text after a ':' may be part of a password written unencoded
+                throw new java.net.URISyntaxException(url, "the port after the host is not a number from 1 to 65535; a password holding"
+                        + " '/', '@', '?' or '#' must be percent-encoded");
+            }
             if (uri.getHost() == null && !hostAndPort.isEmpty() && !hostAndPort.startsWith(":") && !HOST_WITH_UNDERSCORE.matcher(hostAndPort).matches()) {
                 throw new java.net.URISyntaxException(url, "no host name");
             }
@@ -136,6 +141,16 @@ public final class PostgresProvider implements StoreProvider {
             throw new StoreException(SecretMasker.maskUrlPasswords(url) + ": not a valid PostgreSQL URL (" + malformed.getReason()
                     + "); write postgresql://user@host:port/database, with special characters percent-encoded");
         }
+    }
+
+    /** A port given after the host ({@code host:PORT}, {@code [::1]:PORT}) that is no port number; an empty one is the default. */
+    private static boolean portIsNoNumber(String hostAndPort) {
+        int colon = hostAndPort.startsWith("[") ? hostAndPort.indexOf("]:") + 1 : hostAndPort.lastIndexOf(':');
+        if (colon <= 0 || colon == hostAndPort.length() - 1) {
+            return false;
+        }
+        String port = hostAndPort.substring(colon + 1);
+        return !port.matches("\\d{1,5}") || Integer.parseInt(port) < 1 || Integer.parseInt(port) > 65535;
     }
 
     /** A user's password ({@code user:password@}) followed by a second '@' further along the URL. */

@@ -1,0 +1,36 @@
+package dev.sessiondb.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** A pass over the CLI found a PostgreSQL URL whose port is no number refused as having "no host name". */
+class PostgresUrlPortTest {
+
+    @Test
+    void aPortThatIsNoNumberIsNamedAsSuchQuotingNoPartOfThePassword() {
+        for (String url : new String[] {"postgresql://user:s3cr:et@host:notaport/db", "postgresql://user:s3cr%40et@host:5x/db",
+                "postgresql://user:s3cret@my_db:abc/db", "postgresql://user:s3cret@host:99999/db"}) {
+            CliRun run = CliRun.of("info", url);
+
+            assertThat(run.exitCode()).as(url).isEqualTo(2);
+            assertThat(run.err()).as(url).contains("the port after the host is not a number from 1 to 65535").doesNotContain("no host name")
+                    .doesNotContain("s3cr");
+        }
+    }
+
+    @Test
+    void aPasswordHoldingAnUnencodedSlashIsNotQuotedEither() {
+        CliRun run = CliRun.of("info", "postgresql://user:pa/ss99@127.0.0.1:1/db");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("percent-encoded").doesNotContain("pa/ss").doesNotContain("ss99");
+    }
+
+    @Test
+    void anEmptyPortStillMeansTheDefault() {
+        CliRun run = CliRun.of("info", "postgresql://user:s3cret@127.0.0.1:/db");
+
+        assertThat(run.err()).doesNotContain("port after the host");
+    }
+}
