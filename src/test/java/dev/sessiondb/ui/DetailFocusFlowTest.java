@@ -23,7 +23,8 @@ import org.testfx.framework.junit5.Start;
 /**
  * A user audit: the focus, in a control of the detail pane that a step hid (the edit form once saved or left with Esc,
  * the Delete button of a session deleted), went to the window's last control, the Jobs toggle at the bottom, so the
- * next key pressed did nothing the user could see. It goes back to Edit, and to the sessions table.
+ * next key pressed did nothing the user could see. It goes back to Edit, and to the sessions table. A later one: after a
+ * deletion no row was selected and the detail pane stayed empty; the row that took the deleted one's place is selected.
  */
 @ExtendWith(ApplicationExtension.class)
 class DetailFocusFlowTest {
@@ -63,13 +64,32 @@ class DetailFocusFlowTest {
     }
 
     @Test
-    void deletingASessionGivesTheFocusBackToTheSessionsTable(FxRobot robot) {
+    void deletingASessionSelectsTheOneThatTookItsPlace(FxRobot robot) {
         selectSession(robot, 4);
+        TableView<?> table = robot.lookup("#sessions-table").queryAs(TableView.class);
+        String following = read(() -> ((dev.sessiondb.ui.sessions.SessionRow) table.getItems().get(5)).record().key());
+        deleteAndWaitForASelection(robot, table);
+        assertThat(read(() -> table.getSelectionModel().getSelectedIndex())).isEqualTo(4);
+        assertThat(read(() -> ((dev.sessiondb.ui.sessions.SessionRow) table.getSelectionModel().getSelectedItem()).record().key())).isEqualTo(following);
+        assertThat(read(() -> robot.lookup("#detail-title").queryAs(Label.class).getText())).contains(following);
+        assertThat(focusOwner()).isEqualTo("sessions-table");
+    }
+
+    @Test
+    void deletingTheLastSessionSelectsTheOneBefore(FxRobot robot) {
+        selectSession(robot, 216);
+        TableView<?> table = robot.lookup("#sessions-table").queryAs(TableView.class);
+        String previous = read(() -> ((dev.sessiondb.ui.sessions.SessionRow) table.getItems().get(215)).record().key());
+        deleteAndWaitForASelection(robot, table);
+        assertThat(read(() -> table.getSelectionModel().getSelectedIndex())).isEqualTo(215);
+        assertThat(read(() -> ((dev.sessiondb.ui.sessions.SessionRow) table.getSelectionModel().getSelectedItem()).record().key())).isEqualTo(previous);
+    }
+
+    private void deleteAndWaitForASelection(FxRobot robot, TableView<?> table) {
         dialogs.answer(true);
         robot.clickOn("#delete-session");
         waitFor(() -> robot.lookup("#session-count").queryAs(Label.class).getText().equals("216 sessions")
-                && robot.lookup("#detail-title").queryAs(Label.class).getText().isEmpty());
-        assertThat(focusOwner()).isEqualTo("sessions-table");
+                && table.getSelectionModel().getSelectedIndex() >= 0 && !robot.lookup("#detail-title").queryAs(Label.class).getText().isEmpty());
     }
 
     private static void selectSession(FxRobot robot, int row) {

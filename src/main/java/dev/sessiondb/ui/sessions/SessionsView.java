@@ -223,7 +223,26 @@ public final class SessionsView extends VBox {
         if (!sameQuery && !before.isEmpty()) {
             table.scrollTo(0);
         }
+        int place = table.getSelectionModel().getSelectedIndex();
+        SessionRow selected = table.getSelectionModel().getSelectedItem();
         showRows(rows);
+        if (sameQuery && place >= 0 && selected != null && rows.size() == before.size() - 1 && !rows.isEmpty()) {
+            selectInPlaceOfDeleted(rows, place, selected);
+        }
+    }
+
+    /**
+     * One row fewer under the same query, and not the selected one at its place: it was deleted. The row that took its place
+     * (the next, or the previous when it was the last) is selected, as file managers do, so the detail pane is not left empty.
+     */
+    private void selectInPlaceOfDeleted(ObservableList<SessionRow> rows, int place, SessionRow selected) {
+        int next = Math.min(place, rows.size() - 1);
+        SessionRow atPlace = rows.get(next);
+        boolean selectedStillThere = place < rows.size() && atPlace.isLoaded() && selected.isLoaded()
+                && atPlace.record().key().equals(selected.record().key());
+        if (!selectedStillThere) {
+            table.getSelectionModel().clearAndSelect(next);
+        }
     }
 
     private void showRows(ObservableList<SessionRow> rows) {
