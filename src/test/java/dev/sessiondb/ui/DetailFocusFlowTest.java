@@ -4,6 +4,11 @@ import static dev.sessiondb.ui.AppState.read;
 import static dev.sessiondb.ui.AppState.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sessiondb.store.OpenMode;
+import dev.sessiondb.store.SessionStore;
+import dev.sessiondb.store.StoreFactory;
+import dev.sessiondb.store.StoreFormat;
+import dev.sessiondb.store.StoreLocator;
 import dev.sessiondb.ui.common.SettingsStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,12 +39,13 @@ class DetailFocusFlowTest {
 
     private final ScriptedDialogService dialogs = new ScriptedDialogService();
     private Stage stage;
+    private Path fixture;
 
     @Start
     void start(Stage stage) throws Exception {
         this.stage = stage;
         Path run = Files.createTempDirectory(directory, "run");
-        Path fixture = TestStores.fixtureCopy(run);
+        fixture = TestStores.fixtureCopy(run);
         new SettingsStore(run.resolve("settings.json")).update(state -> state.withRecent("json:" + fixture));
         TestWindows.show(stage, run, dialogs);
     }
@@ -83,6 +89,25 @@ class DetailFocusFlowTest {
         deleteAndWaitForASelection(robot, table);
         assertThat(read(() -> table.getSelectionModel().getSelectedIndex())).isEqualTo(215);
         assertThat(read(() -> ((dev.sessiondb.ui.sessions.SessionRow) table.getSelectionModel().getSelectedItem()).record().key())).isEqualTo(previous);
+    }
+
+    /** Another program deleted a session above the selected one: the selected session stays selected, one row up, not its old row. */
+    @Test
+    void aSessionDeletedAboveByAnotherProgramLeavesTheSelectedOneSelected(FxRobot robot) {
+        selectSession(robot, 4);
+        TableView<?> table = robot.lookup("#sessions-table").queryAs(TableView.class);
+        String above = read(() -> ((dev.sessiondb.ui.sessions.SessionRow) table.getItems().get(1)).record().key());
+        String selected = read(() -> ((dev.sessiondb.ui.sessions.SessionRow) table.getItems().get(4)).record().key());
+        try (SessionStore other = StoreFactory.open(StoreLocator.of(StoreFormat.JSON, fixture), OpenMode.EXISTING)) {
+            other.delete(above);
+        }
+        waitFor(() -> robot.lookup("#external-changes").query().isVisible());
+        robot.clickOn("#external-changes-reload");
+        waitFor(() -> robot.lookup("#session-count").queryAs(Label.class).getText().equals("216 sessions") && table.getSelectionModel().getSelectedIndex() >= 0);
+
+        assertThat(read(() -> table.getSelectionModel().getSelectedIndex())).isEqualTo(3);
+        assertThat(read(() -> ((dev.sessiondb.ui.sessions.SessionRow) table.getSelectionModel().getSelectedItem()).record().key())).isEqualTo(selected);
+        assertThat(read(() -> robot.lookup("#detail-title").queryAs(Label.class).getText())).contains(selected);
     }
 
     private void deleteAndWaitForASelection(FxRobot robot, TableView<?> table) {

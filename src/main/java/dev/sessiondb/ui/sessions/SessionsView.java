@@ -232,17 +232,20 @@ public final class SessionsView extends VBox {
     }
 
     /**
-     * One row fewer under the same query, and not the selected one at its place: it was deleted. The row that took its place
-     * (the next, or the previous when it was the last) is selected, as file managers do, so the detail pane is not left empty.
+     * One row fewer under the same query. When the selected session is still at its place, or one up (another program deleted
+     * a row above it), it stays selected; otherwise it was the one deleted, and the row that took its place (the next, or the
+     * previous when it was the last) is selected, as file managers do, so the detail pane is not left empty. A row of a page
+     * not read again yet is taken for another session: the user's own delete is the usual case.
      */
     private void selectInPlaceOfDeleted(ObservableList<SessionRow> rows, int place, SessionRow selected) {
-        int next = Math.min(place, rows.size() - 1);
-        SessionRow atPlace = rows.get(next);
-        boolean selectedStillThere = place < rows.size() && atPlace.isLoaded() && selected.isLoaded()
-                && atPlace.record().key().equals(selected.record().key());
-        if (!selectedStillThere) {
-            table.getSelectionModel().clearAndSelect(next);
+        for (int stillThere = Math.min(place, rows.size() - 1); stillThere >= Math.max(place - 1, 0); stillThere--) {
+            SessionRow row = rows.get(stillThere);
+            if (row.isLoaded() && selected.isLoaded() && row.record().key().equals(selected.record().key())) {
+                table.getSelectionModel().clearAndSelect(stillThere);
+                return;
+            }
         }
+        table.getSelectionModel().clearAndSelect(Math.min(place, rows.size() - 1));
     }
 
     private void showRows(ObservableList<SessionRow> rows) {
