@@ -39,6 +39,25 @@ class LayoutATargetCannotHoldTest {
         assertThat(target).doesNotExist();
     }
 
+    /** A SQLite target given magellai was refused naming the plan's scratch stand-in (sqlite:/tmp/sessiondb-probe…/probe), not the target. */
+    @Test
+    void aSqliteTargetRefusesTheMagellaiLayoutAndAFolderTargetEveryOtherNamingTheTarget() {
+        String source = "json:" + Fixtures.copy(Fixtures.MINSKY_ARRAY, dir);
+        Path sqlite = dir.resolve("magellai.db");
+        Path folder = dir.resolve("sessions");
+
+        CliRun intoSqlite = CliRun.of("migrate", source, "sqlite:" + sqlite, "--layout", "magellai", "--dry-run");
+        CliRun intoFolder = CliRun.of("migrate", source, "jsondir:" + folder, "--layout", "chat", "--backup-dir", dir.resolve("journal").toString());
+
+        assertThat(intoSqlite.exitCode()).isEqualTo(2);
+        assertThat(intoSqlite.err()).contains("target sqlite:" + sqlite + "?layout=magellai is a sqlite store, which holds the native, minsky or chat"
+                + " layout, not magellai").doesNotContain("probe");
+        assertThat(intoFolder.exitCode()).isEqualTo(2);
+        assertThat(intoFolder.err()).contains("is a jsondir store, which holds the magellai layout, not chat");
+        assertThat(sqlite).doesNotExist();
+        assertThat(folder).doesNotExist();
+    }
+
     @Test
     void theLayoutsAJsonFileHoldsAreStillTaken() {
         String source = "json:" + Fixtures.copy(Fixtures.MINSKY_ARRAY, dir);

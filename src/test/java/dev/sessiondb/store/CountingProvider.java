@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -211,6 +212,11 @@ public abstract class CountingProvider implements StoreProvider {
     @Override
     public boolean takesUrls() {
         return delegate.takesUrls();
+    }
+
+    @Override
+    public Set<StoreLayout> layoutsHeld() {
+        return delegate.layoutsHeld();
     }
 
     @Override

@@ -7,9 +7,9 @@ import dev.sessiondb.store.StoreFingerprint;
 import dev.sessiondb.store.StoreLayout;
 import dev.sessiondb.store.StoreLocator;
 import dev.sessiondb.store.StoreProviders;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * A job's target before anything is written: whether it exists, how many records, which layout
@@ -44,9 +44,14 @@ public record TargetState(StoreLocator locator, boolean exists, long records, Op
         Set<StoreLayout> held = StoreProviders.of(locator).layoutsHeld();
         locator.layoutOverride().filter(asked -> !held.contains(asked)).ifPresent(asked -> {
             throw new JobRefusedException("target " + locator.display() + " is a " + locator.format().scheme() + " store, which holds the "
-                    + held.stream().map(StoreLayout::id).collect(Collectors.joining(" or ")) + " layout, not " + asked.id()
+                    + oneOf(held.stream().map(StoreLayout::id).toList()) + " layout, not " + asked.id()
                     + "; nothing was written; drop --layout (or ?layout=), give one of those, or choose a target that holds " + asked.id());
         });
+    }
+
+    /** "native, minsky or chat". */
+    private static String oneOf(List<String> names) {
+        return names.size() == 1 ? names.get(0) : String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.get(names.size() - 1);
     }
 
     public boolean isEmpty() {

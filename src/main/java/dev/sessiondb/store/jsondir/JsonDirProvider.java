@@ -6,6 +6,7 @@ import dev.sessiondb.store.SessionStore;
 import dev.sessiondb.store.StoreFaults;
 import dev.sessiondb.store.StoreFormat;
 import dev.sessiondb.store.StoreException;
+import dev.sessiondb.store.StoreLayout;
 import dev.sessiondb.store.StoreLocator;
 import dev.sessiondb.store.file.FileStoreProvider;
 import dev.sessiondb.store.file.StoreFileLock;
@@ -13,12 +14,20 @@ import dev.sessiondb.store.selection.MinskyPaths;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /** magellai's directory of one JSON file per session: a directory given as a bare path, when it holds one. */
 public final class JsonDirProvider extends FileStoreProvider {
+
+    /** A folder of session files is magellai's layout, the one it reads and writes. */
+    @Override
+    public Set<StoreLayout> layoutsHeld() {
+        return EnumSet.of(StoreLayout.MAGELLAI);
+    }
 
     @Override
     public StoreFormat format() {

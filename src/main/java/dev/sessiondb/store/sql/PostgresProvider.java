@@ -44,6 +44,11 @@ import java.util.stream.Collectors;
 public final class PostgresProvider implements StoreProvider {
 
     @Override
+    public Set<StoreLayout> layoutsHeld() {
+        return SqlStores.LAYOUTS_HELD;
+    }
+
+    @Override
     public StoreFormat format() {
         return StoreFormat.POSTGRESQL;
     }

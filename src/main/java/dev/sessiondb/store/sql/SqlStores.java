@@ -25,6 +25,8 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -41,6 +43,9 @@ import org.sqlite.SQLiteDataSource;
  * layout is opened exactly as it is: no table, pragma or schema history is added to it.
  */
 public final class SqlStores {
+
+    /** The layouts a SQL store is written in (magellai's is a folder of files): what --layout may name for one. */
+    static final Set<StoreLayout> LAYOUTS_HELD = Collections.unmodifiableSet(EnumSet.of(StoreLayout.NATIVE, StoreLayout.MINSKY, StoreLayout.CHAT));
 
     private static final AtomicInteger OPENED = new AtomicInteger();
 

@@ -25,6 +25,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
@@ -36,6 +37,11 @@ public final class SqliteProvider extends FileStoreProvider {
 
     /** The files SQLite keeps beside a database while it is in use. */
     private static final List<String> SIDE_FILE_SUFFIXES = List.of("-wal", "-shm", "-journal");
+
+    @Override
+    public Set<StoreLayout> layoutsHeld() {
+        return SqlStores.LAYOUTS_HELD;
+    }
 
     @Override
     public StoreFormat format() {
