@@ -48,9 +48,11 @@ public final class DetailView extends StackPane {
         VBox content = new VBox(8, header(edit), conflict(), body(edit));
         content.setPadding(new Insets(10));
         content.visibleProperty().bind(viewModel.selectedProperty());
-        // the focus on a session gone (its Delete button) goes back to the sessions, not on to the window's last control
-        viewModel.selectedProperty().addListener((property, was, selected) -> {
-            if (!selected && Controls.holdsFocus(content)) {
+        // the focus on a session gone (its Delete button) goes back to the sessions, not on to the window's last control nor
+        // to the Delete button of the session the table selects in its place
+        viewModel.recordProperty().addListener((property, was, now) -> {
+            boolean anotherSession = was != null && (now == null || !now.key().equals(was.key()));
+            if (anotherSession && Controls.holdsFocus(content)) {
                 showSessions.run();
             }
         });
