@@ -28,10 +28,8 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
@@ -52,12 +50,7 @@ public final class BackupJournal {
     private final JournalListener listener;
     private final RunLocks locks;
     private final BackupFolders folders;
-    /**
-     * Each backup's store as its run opened it, by backup id, until its report is saved or its run ends otherwise: a backup's
-     * manifest and a report name the store without its password, with which the mark a report leaves could not be taken of a
-     * server that asks for one.
-     */
-    private final Map<String, StoreLocator> backedUpStores = new ConcurrentHashMap<>();
+    private final StoreMarks marks = new StoreMarks();
 
     public BackupJournal(Path root) {
         this(root, JournalListener.NONE);
@@ -88,21 +81,11 @@ public final class BackupJournal {
     public Path saveReport(JobReport report) {
         try {
             Path file = endingOnStop(report.runId(), () -> report.saveTo(reportsDir()));
-            Optional<String> written = report.backupId().flatMap(id -> Optional.ofNullable(backedUpStores.remove(id)).or(() -> report.target().map(StoreLocator::parse)))
-                    .flatMap(BackupJournal::markOf);
+            Optional<String> written = report.backupId().flatMap(id -> marks.afterReport(id, report.target()));
             listener.reportSaved(report, file, written);
             return file;
         } finally {
             releaseRun(report.runId());
-        }
-    }
-
-    /** The store's change mark, to tell a later write by anyone; none for a store without one (a server) or one that cannot be looked at. */
-    private static Optional<String> markOf(StoreLocator store) {
-        try {
-            return StoreProviders.of(store).changeMark(store);
-        } catch (RuntimeException unreadable) {
-            return Optional.empty(); // undo then says it could not check
         }
     }
 
@@ -117,7 +100,7 @@ public final class BackupJournal {
     public void recordRevert(Backup backup, Backup replaced) {
         Backup reverted = backup.markedRestored(Instant.now());
         folders.save(reverted);
-        listener.restored(reverted, replaced, markOf(StoreLocator.parse(replaced.locator())));
+        listener.restored(reverted, replaced, StoreMarks.of(StoreLocator.parse(replaced.locator())));
         releaseRun(RunIds.runIdOf(replaced));
     }
 
@@ -199,10 +182,10 @@ public final class BackupJournal {
             folders.createOwnerOnly();
             AtomicFiles.createOwnerOnlyDirectories(folder);
             // how the backup finds the store: an undo that puts this backup back brings back the store the mark was taken of
-            Optional<String> found = markOf(locator);
+            Optional<String> found = StoreMarks.of(locator);
             Backup backup = takeOrClear(taker, folder);
             folders.save(backup);
-            backedUpStores.put(backup.id(), locator);
+            marks.backedUp(backup.id(), locator);
             listener.backedUp(runId, backup, found);
             return backup;
         } catch (IOException e) {
@@ -250,7 +233,7 @@ public final class BackupJournal {
 
     /** A run stopped: the history ends it, then it lets go of its lock. */
     private void end(String runId, String outcome, Optional<String> why) {
-        backedUpStores.keySet().removeIf(backup -> backup.startsWith(runId + "-"));
+        marks.runEnded(runId);
         listener.ended(runId, outcome, why);
         releaseRun(runId);
     }
@@ -464,7 +447,7 @@ public final class BackupJournal {
         Instant now = Instant.now();
         Backup restored = backup.markedRestored(now);
         folders.save(restored);
-        listener.restored(restored, before, markOf(locator));
+        listener.restored(restored, before, StoreMarks.of(locator));
         new UndoChain(folders, listener).follow(restored, now, list());
         releaseRun(runId);
         return before;
