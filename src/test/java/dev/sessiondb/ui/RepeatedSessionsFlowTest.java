@@ -107,7 +107,7 @@ class RepeatedSessionsFlowTest {
         robot.clickOn("#jobs-menu");
         waitFor(() -> robot.lookup("Validate and repair a store…").tryQuery().map(javafx.scene.Node::isVisible).orElse(false));
         robot.clickOn("Validate and repair a store…");
-        ComboBox<?> store = robot.lookup("#validate-store").queryAs(ComboBox.class);
+        ComboBox<?> store = read(() -> robot.lookup("#validate-store").queryAs(ComboBox.class));
         robot.interact(() -> store.getEditor().setText(file.toString()));
         press(robot, "#validate-next");
 
