@@ -141,9 +141,7 @@ class ChangesFromOutsideFlowTest {
     }
 
     private void openFixture(FxRobot robot) {
-        dialogs.answer(fixture);
-        robot.push(KeyCode.CONTROL, KeyCode.O);
-        waitFor(() -> countText(robot).equals(Fixtures.MINSKY_COUNT + " sessions"));
+        WindowSteps.openFixtureCopy(robot, dialogs, fixture);
     }
 
     private static void showSession(FxRobot robot) {

@@ -124,9 +124,7 @@ class DesktopFlowTest {
     }
 
     private void openFixture(FxRobot robot) {
-        dialogs.answer(fixture);
-        robot.push(KeyCode.CONTROL, KeyCode.O);
-        waitFor(() -> countText(robot).equals("217 sessions"));
+        WindowSteps.openFixtureCopy(robot, dialogs, fixture);
     }
 
     private String storedBranch() {

@@ -1,22 +1,18 @@
 package dev.sessiondb.ui;
 
+import static dev.sessiondb.ui.AppState.waitFor;
+import static dev.sessiondb.ui.WindowSteps.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sessiondb.job.backup.BackupJournal;
-import dev.sessiondb.model.SessionQuery;
-import dev.sessiondb.model.SortKey;
 import dev.sessiondb.store.OpenMode;
-import dev.sessiondb.store.SessionStore;
 import dev.sessiondb.store.StoreFactory;
-import dev.sessiondb.store.StoreFormat;
-import dev.sessiondb.store.StoreLocator;
 import dev.sessiondb.ui.common.SavedStoreList;
 import dev.sessiondb.ui.common.SettingsStore;
 import dev.sessiondb.ui.common.UiTaskExecutor;
 import dev.sessiondb.ui.diff.DiffFixtures;
 import dev.sessiondb.ui.diff.FieldRow;
 import dev.sessiondb.ui.overview.OverviewViewModel;
-import dev.sessiondb.ui.sessions.SessionRow;
 import dev.sessiondb.ui.stores.Credentials;
 import dev.sessiondb.ui.stores.StoreEntry;
 import dev.sessiondb.ui.wizard.consolidate.ConflictRow;
@@ -24,24 +20,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.collections.ListChangeListener;
-import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
-import javafx.scene.control.ScrollBar;
 import javafx.scene.control.TableCell;
-import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
-import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -49,11 +38,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The second pass over the desktop app (issue 11), each flow driven like a user would on a copy
  * of the real fixture at 1280x800 (headless under Monocle). Every step waits on the app's state.
+ * The sessions table's flows of that pass are in {@link SessionsTableFlowTest}.
  */
 @ExtendWith(ApplicationExtension.class)
 class DesktopSecondPassFlowTest {
@@ -112,47 +101,6 @@ class DesktopSecondPassFlowTest {
         assertThat(jobsListed).hasValue(1);
     }
 
-    // Problem 3: the sort cycle
-
-    @Test
-    void aHeaderClickSortsAscendingThenDescendingThenNotAtAllWithTheArrowAlwaysRight(FxRobot robot) {
-        openFixture(robot);
-        TableView<SessionRow> table = table(robot);
-        TableColumn<SessionRow, ?> repo = table.getColumns().stream().filter(column -> "column-repo".equals(column.getId())).findFirst().orElseThrow();
-        Node header = robot.lookup(".column-header").queryAll().stream().filter(node -> "column-repo".equals(node.getId())).findFirst().orElseThrow();
-
-        String ascending = expectedFirst(SortKey.REPO_NAME, false);
-        String descending = expectedFirst(SortKey.REPO_NAME, true);
-        String unsorted = expectedFirst(SortKey.SESSION, false);
-
-        robot.clickOn(header);
-        waitFor(() -> table.getSortOrder().equals(List.of(repo)) && repo.getSortType() == TableColumn.SortType.ASCENDING
-                && firstKey(table).equals(ascending));
-        robot.clickOn(header);
-        waitFor(() -> table.getSortOrder().equals(List.of(repo)) && repo.getSortType() == TableColumn.SortType.DESCENDING
-                && firstKey(table).equals(descending));
-        robot.clickOn(header);
-        waitFor(() -> table.getSortOrder().isEmpty() && firstKey(table).equals(unsorted));
-    }
-
-    @Test
-    void aRightClickOnAHeaderOpensItsMenuAndDoesNotSort(FxRobot robot) {
-        openFixture(robot);
-        TableView<SessionRow> table = table(robot);
-        Node header = robot.lookup(".column-header").queryAll().stream().filter(node -> "column-repo".equals(node.getId())).findFirst().orElseThrow();
-        String unsorted = expectedFirst(SortKey.SESSION, false);
-
-        robot.rightClickOn(header);
-        waitFor(() -> robot.lookup("#header-filter-repo").tryQuery().isPresent());
-        assertThat(table.getSortOrder()).isEmpty();
-        assertThat(firstKey(table)).isEqualTo(unsorted);
-
-        robot.clickOn("#header-filter-repo");
-        ListView<?> values = robot.lookup("#filter-pick-list").queryListView();
-        waitFor(() -> values.isVisible() && values.getItems().size() >= 2);
-        assertThat(table.getSortOrder()).isEmpty();
-    }
-
     // Problem 4: job screens start from the open store and say where they write
 
     @Test
@@ -197,26 +145,6 @@ class DesktopSecondPassFlowTest {
                 .filter(cell -> cell.getText() != null && cell.getText().contains("127.0.0.1")).forEach(cell -> TestStores.assertShownMasked(typed, cell.getText()));
     }
 
-    /** The Columns menu shows and hides the standard columns (the table's own ⋮ covered the last column's title). */
-    @Test
-    void theColumnsMenuHidesAndShowsAColumn(FxRobot robot) {
-        openFixture(robot);
-        TableView<SessionRow> table = table(robot);
-        TableColumn<SessionRow, ?> status = table.getColumns().stream().filter(column -> "column-status".equals(column.getId())).findFirst().orElseThrow();
-        javafx.scene.control.MenuButton columns = robot.lookup("#table-columns").queryAs(javafx.scene.control.MenuButton.class);
-
-        for (boolean shownAfter : List.of(false, true)) {
-            robot.clickOn("#table-columns");
-            waitFor(columns::isShowing);
-            // as a click on it does: the check mark toggles
-            robot.interact(() -> columns.getItems().stream().filter(item -> "show-column-status".equals(item.getId()))
-                    .map(javafx.scene.control.CheckMenuItem.class::cast).findFirst().orElseThrow().setSelected(shownAfter));
-            robot.interact(columns::hide);
-            waitFor(() -> status.isVisible() == shownAfter);
-        }
-        assertThat(table.isTableMenuButtonVisible()).isFalse();
-    }
-
     /** A job's wizard, the diff and the history have no use for the session's detail: it folds away and gives them its room. */
     @Test
     void theDetailPaneFoldsAwayInFrontOfTheJobScreensAndComesBackForTheSessions(FxRobot robot) {
@@ -252,35 +180,6 @@ class DesktopSecondPassFlowTest {
         assertThat(dialogs.errors()).singleElement().asString().startsWith("Cannot open").contains("the file ends before its JSON is complete")
                 .doesNotContain("start marker");
         assertThat(new SavedStoreList(run.resolve("backups"), settings).load()).isEqualTo(before).hasSize(1);
-    }
-
-    // Problem 6: every column reachable, nothing cut, any field as a column, filter values picked from the store
-
-    @Test
-    void theTableScrollsSidewaysCutsNoDateAddsAnyFieldAndFiltersFromAPickList(FxRobot robot) {
-        openFixture(robot);
-        TableView<SessionRow> table = table(robot);
-        waitFor(() -> visibleCells(robot, "column-created").size() > 3);
-
-        assertThat(robot.lookup("#sessions-table .scroll-bar").queryAllAs(ScrollBar.class))
-                .anySatisfy(bar -> assertThat(bar.getOrientation() == Orientation.HORIZONTAL && bar.isVisible()).isTrue());
-        for (String column : List.of("column-created", "column-task", "column-session")) {
-            assertThat(visibleCells(robot, column)).as(column).allSatisfy(cell ->
-                    assertThat(((Text) cell.lookup(".text")).getText()).as(column).isEqualTo(cell.getText()));
-        }
-
-        dialogs.answer("remote.authMethod");
-        robot.clickOn("#table-columns").clickOn("Other field…");
-        waitFor(() -> table.getColumns().stream().anyMatch(column -> "column-field-remote.authMethod".equals(column.getId())));
-
-        robot.clickOn("#filter-sessions").clickOn("Repo is…");
-        ListView<?> values = robot.lookup("#filter-pick-list").queryListView();
-        waitFor(() -> values.isVisible() && values.getItems().size() >= 2);
-        robot.clickOn(robot.lookup("#filter-pick-list .list-cell").queryAllAs(javafx.scene.control.ListCell.class).stream()
-                .filter(cell -> "local-minsky  (50)".equals(cell.getText())).findFirst().orElseThrow());
-
-        waitFor(() -> text(robot, "#session-count").equals("50 of 217 sessions"));
-        assertThat(robot.lookup("#filter-pick").query().isVisible()).isFalse();
     }
 
     // Problem 7: conflicts are compared side by side, in plain words, before the user picks
@@ -332,21 +231,6 @@ class DesktopSecondPassFlowTest {
                 .filter(cell -> cell.getText() != null && cell.getText().startsWith("source 2")).findFirst().orElseThrow());
         waitFor(() -> text(robot, "#consolidate-compared").startsWith("task#008: on the left the version in source 2"));
         assertThat(versions.getItems()).noneSatisfy(row -> assertThat(row.state()).isEqualTo(FieldRow.State.CHANGED));
-    }
-
-    // Problem 8: several words must each match, in any searched field
-
-    @Test
-    void twoWordsFindTheSessionsHavingBoth(FxRobot robot) throws Exception {
-        openFixture(robot);
-        String words = "local-minsky task#1";
-        long expected = reference(SessionQuery.all().withSearch(words));
-        assertThat(expected).isPositive();
-
-        TextField search = robot.lookup("#session-search").queryAs(TextField.class);
-        robot.interact(() -> search.setText(words));
-
-        waitFor(() -> text(robot, "#session-count").equals(expected + " of 217 sessions"));
     }
 
     // Smaller: an identical diff says so; the theme button names the theme it switches to
@@ -438,64 +322,10 @@ class DesktopSecondPassFlowTest {
     }
 
     private void openFixture(FxRobot robot) {
-        dialogs.answer(fixture);
-        robot.push(KeyCode.CONTROL, KeyCode.O);
-        waitFor(() -> text(robot, "#session-count").equals("217 sessions"));
-    }
-
-    private String expectedFirst(SortKey key, boolean descending) {
-        try (SessionStore store = StoreFactory.open(StoreLocator.of(StoreFormat.JSON, fixture), OpenMode.EXISTING)) {
-            return store.page(SessionQuery.all().sortedBy(key, descending).page(0, 1)).records().get(0).key();
-        }
-    }
-
-    private long reference(SessionQuery query) {
-        long matching = 0;
-        try (SessionStore store = StoreFactory.open(StoreLocator.of(StoreFormat.JSON, fixture), OpenMode.EXISTING); var records = store.cursor()) {
-            while (records.hasNext()) {
-                matching += query.matches(records.next()) ? 1 : 0;
-            }
-        }
-        return matching;
-    }
-
-    private static String firstKey(TableView<SessionRow> table) {
-        SessionRow row = table.getItems().isEmpty() ? null : table.getItems().get(0);
-        return row != null && row.isLoaded() ? row.record().key() : "";
-    }
-
-    @SuppressWarnings("rawtypes")
-    private static List<TableCell> visibleCells(FxRobot robot, String columnId) {
-        List<TableCell> cells = new java.util.ArrayList<>();
-        for (TableCell cell : robot.lookup("#sessions-table .table-cell").queryAllAs(TableCell.class)) {
-            if (cell.getTableColumn() != null && columnId.equals(cell.getTableColumn().getId()) && cell.isVisible()
-                    && cell.getText() != null && !cell.getText().isEmpty() && !cell.getText().equals("…")) {
-                cells.add(cell);
-            }
-        }
-        return cells;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static TableView<SessionRow> table(FxRobot robot) {
-        return robot.lookup("#sessions-table").queryAs(TableView.class);
+        WindowSteps.openFixtureCopy(robot, dialogs, fixture);
     }
 
     private static String editorText(FxRobot robot, String picker) {
         return robot.lookup(picker).queryAs(ComboBox.class).getEditor().getText();
-    }
-
-    private static String text(FxRobot robot, String id) {
-        return robot.lookup(id).queryAs(Label.class).getText();
-    }
-
-    private static void waitFor(Callable<Boolean> condition) {
-        try {
-            // the condition reads the scene graph, so it runs on the FX thread, never beside a layout pass
-            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition).get());
-            WaitForAsyncUtils.waitForFxEvents();
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("the app did not get there", e);
-        }
     }
 }

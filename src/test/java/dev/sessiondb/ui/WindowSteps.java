@@ -2,8 +2,11 @@ package dev.sessiondb.ui;
 
 import static dev.sessiondb.ui.AppState.waitFor;
 
+import dev.sessiondb.Fixtures;
+import java.nio.file.Path;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -11,6 +14,13 @@ import org.testfx.util.WaitForAsyncUtils;
 final class WindowSteps {
 
     private WindowSteps() {
+    }
+
+    /** Opens a copy of the real fixture as a user does, with Ctrl+O and the file chooser's answer, and waits for its sessions. */
+    static void openFixtureCopy(FxRobot robot, ScriptedDialogService dialogs, Path copy) {
+        dialogs.answer(copy);
+        robot.push(KeyCode.CONTROL, KeyCode.O);
+        waitFor(() -> text(robot, "#session-count").equals(Fixtures.MINSKY_COUNT + " sessions"));
     }
 
     static void openFromJobsMenu(FxRobot robot, String item) {

@@ -1,0 +1,203 @@
+package dev.sessiondb.ui;
+
+import static dev.sessiondb.ui.AppState.waitFor;
+import static dev.sessiondb.ui.WindowSteps.text;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sessiondb.Fixtures;
+import dev.sessiondb.model.SessionQuery;
+import dev.sessiondb.model.SortKey;
+import dev.sessiondb.store.OpenMode;
+import dev.sessiondb.store.SessionStore;
+import dev.sessiondb.store.StoreFactory;
+import dev.sessiondb.store.StoreFormat;
+import dev.sessiondb.store.StoreLocator;
+import dev.sessiondb.ui.sessions.SessionRow;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.geometry.Orientation;
+import javafx.scene.Node;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.ScrollBar;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.text.Text;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/**
+ * The sessions table as the desktop's second pass left it (issue 11): the sort cycle, the column
+ * headers' menus, the Columns menu, sideways scrolling, any field as a column, filters picked
+ * from the store's values, and a search of several words. Each on a copy of the real fixture,
+ * every step waiting on the app's state.
+ */
+@ExtendWith(ApplicationExtension.class)
+class SessionsTableFlowTest {
+
+    @TempDir
+    static Path directory;
+
+    private final ScriptedDialogService dialogs = new ScriptedDialogService();
+    private Path fixture;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        Path run = Files.createTempDirectory(directory, "run");
+        fixture = TestStores.fixtureCopy(run);
+        TestWindows.show(stage, run, dialogs);
+    }
+
+    @Test
+    void aHeaderClickSortsAscendingThenDescendingThenNotAtAllWithTheArrowAlwaysRight(FxRobot robot) {
+        WindowSteps.openFixtureCopy(robot, dialogs, fixture);
+        TableView<SessionRow> table = table(robot);
+        TableColumn<SessionRow, ?> repo = table.getColumns().stream().filter(column -> "column-repo".equals(column.getId())).findFirst().orElseThrow();
+        Node header = repoHeader(robot);
+
+        String ascending = expectedFirst(SortKey.REPO_NAME, false);
+        String descending = expectedFirst(SortKey.REPO_NAME, true);
+        String unsorted = expectedFirst(SortKey.SESSION, false);
+
+        robot.clickOn(header);
+        waitFor(() -> table.getSortOrder().equals(List.of(repo)) && repo.getSortType() == TableColumn.SortType.ASCENDING
+                && firstKey(table).equals(ascending));
+        robot.clickOn(header);
+        waitFor(() -> table.getSortOrder().equals(List.of(repo)) && repo.getSortType() == TableColumn.SortType.DESCENDING
+                && firstKey(table).equals(descending));
+        robot.clickOn(header);
+        waitFor(() -> table.getSortOrder().isEmpty() && firstKey(table).equals(unsorted));
+    }
+
+    @Test
+    void aRightClickOnAHeaderOpensItsMenuAndDoesNotSort(FxRobot robot) {
+        WindowSteps.openFixtureCopy(robot, dialogs, fixture);
+        TableView<SessionRow> table = table(robot);
+        String unsorted = expectedFirst(SortKey.SESSION, false);
+
+        robot.rightClickOn(repoHeader(robot));
+        waitFor(() -> robot.lookup("#header-filter-repo").tryQuery().isPresent());
+        assertThat(AppState.read(() -> table.getSortOrder().isEmpty() && firstKey(table).equals(unsorted))).isTrue();
+
+        robot.clickOn("#header-filter-repo");
+        ListView<?> values = robot.lookup("#filter-pick-list").queryListView();
+        waitFor(() -> values.isVisible() && values.getItems().size() >= 2);
+        assertThat(AppState.read(() -> table.getSortOrder().isEmpty())).isTrue();
+    }
+
+    /** The Columns menu shows and hides the standard columns (the table's own ⋮ covered the last column's title). */
+    @Test
+    void theColumnsMenuHidesAndShowsAColumn(FxRobot robot) {
+        WindowSteps.openFixtureCopy(robot, dialogs, fixture);
+        TableView<SessionRow> table = table(robot);
+        TableColumn<SessionRow, ?> status = table.getColumns().stream().filter(column -> "column-status".equals(column.getId())).findFirst().orElseThrow();
+        MenuButton columns = robot.lookup("#table-columns").queryAs(MenuButton.class);
+
+        for (boolean shownAfter : List.of(false, true)) {
+            robot.clickOn("#table-columns");
+            waitFor(columns::isShowing);
+            // as a click on it does: the check mark toggles
+            robot.interact(() -> columns.getItems().stream().filter(item -> "show-column-status".equals(item.getId()))
+                    .map(CheckMenuItem.class::cast).findFirst().orElseThrow().setSelected(shownAfter));
+            robot.interact(columns::hide);
+            waitFor(() -> status.isVisible() == shownAfter);
+        }
+        assertThat(AppState.read(table::isTableMenuButtonVisible)).isFalse();
+    }
+
+    /** Every column reachable, no date cut, any field as a column, filter values picked from the store. */
+    @Test
+    void theTableScrollsSidewaysCutsNoDateAddsAnyFieldAndFiltersFromAPickList(FxRobot robot) {
+        WindowSteps.openFixtureCopy(robot, dialogs, fixture);
+        TableView<SessionRow> table = table(robot);
+        waitFor(() -> visibleCells(robot, "column-created").size() > 3);
+
+        assertThat(AppState.read(() -> robot.lookup("#sessions-table .scroll-bar").queryAllAs(ScrollBar.class).stream()
+                .anyMatch(bar -> bar.getOrientation() == Orientation.HORIZONTAL && bar.isVisible()))).isTrue();
+        for (String column : List.of("column-created", "column-task", "column-session")) {
+            assertThat(AppState.read(() -> visibleCells(robot, column))).as(column).allSatisfy(cell ->
+                    assertThat(((Text) cell.lookup(".text")).getText()).as(column).isEqualTo(cell.getText()));
+        }
+
+        dialogs.answer("remote.authMethod");
+        robot.clickOn("#table-columns").clickOn("Other field…");
+        waitFor(() -> table.getColumns().stream().anyMatch(column -> "column-field-remote.authMethod".equals(column.getId())));
+
+        robot.clickOn("#filter-sessions").clickOn("Repo is…");
+        ListView<?> values = robot.lookup("#filter-pick-list").queryListView();
+        waitFor(() -> values.isVisible() && values.getItems().size() >= 2);
+        robot.clickOn(AppState.read(() -> robot.lookup("#filter-pick-list .list-cell").queryAllAs(ListCell.class).stream()
+                .filter(cell -> "local-minsky  (50)".equals(cell.getText())).findFirst().orElseThrow()));
+
+        waitFor(() -> text(robot, "#session-count").equals("50 of " + Fixtures.MINSKY_COUNT + " sessions"));
+        assertThat(AppState.read(() -> robot.lookup("#filter-pick").query().isVisible())).isFalse();
+    }
+
+    @Test
+    void twoWordsFindTheSessionsHavingBoth(FxRobot robot) {
+        WindowSteps.openFixtureCopy(robot, dialogs, fixture);
+        String words = "local-minsky task#1";
+        long expected = matching(SessionQuery.all().withSearch(words));
+        assertThat(expected).isPositive();
+
+        TextField search = robot.lookup("#session-search").queryAs(TextField.class);
+        robot.interact(() -> search.setText(words));
+
+        waitFor(() -> text(robot, "#session-count").equals(expected + " of " + Fixtures.MINSKY_COUNT + " sessions"));
+    }
+
+    private static Node repoHeader(FxRobot robot) {
+        return AppState.read(() -> robot.lookup(".column-header").queryAll().stream()
+                .filter(node -> "column-repo".equals(node.getId())).findFirst().orElseThrow());
+    }
+
+    private String expectedFirst(SortKey key, boolean descending) {
+        try (SessionStore store = StoreFactory.open(StoreLocator.of(StoreFormat.JSON, fixture), OpenMode.EXISTING)) {
+            return store.page(SessionQuery.all().sortedBy(key, descending).page(0, 1)).records().get(0).key();
+        }
+    }
+
+    /** What the engine finds for a query, counted record by record: the table's count must agree. */
+    private long matching(SessionQuery query) {
+        long matching = 0;
+        try (SessionStore store = StoreFactory.open(StoreLocator.of(StoreFormat.JSON, fixture), OpenMode.EXISTING); var records = store.cursor()) {
+            while (records.hasNext()) {
+                matching += query.matches(records.next()) ? 1 : 0;
+            }
+        }
+        return matching;
+    }
+
+    private static String firstKey(TableView<SessionRow> table) {
+        SessionRow row = table.getItems().isEmpty() ? null : table.getItems().get(0);
+        return row != null && row.isLoaded() ? row.record().key() : "";
+    }
+
+    @SuppressWarnings("rawtypes")
+    private static List<TableCell> visibleCells(FxRobot robot, String columnId) {
+        List<TableCell> cells = new ArrayList<>();
+        for (TableCell cell : robot.lookup("#sessions-table .table-cell").queryAllAs(TableCell.class)) {
+            if (cell.getTableColumn() != null && columnId.equals(cell.getTableColumn().getId()) && cell.isVisible()
+                    && cell.getText() != null && !cell.getText().isEmpty() && !cell.getText().equals("…")) {
+                cells.add(cell);
+            }
+        }
+        return cells;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static TableView<SessionRow> table(FxRobot robot) {
+        return AppState.read(() -> robot.lookup("#sessions-table").queryAs(TableView.class));
+    }
+}
