@@ -29,8 +29,6 @@ public final class SpooledDiff implements DiffListener, AutoCloseable {
 
     /** Characters of changed paths and values held in memory before they spill to the file (tens of MB of heap). */
     public static final long DEFAULT_HELD_CHARS = 4L * 1024 * 1024;
-    /** What a field change costs beyond its characters, counted as characters (its objects). */
-    private static final int FIELD_OVERHEAD_CHARS = 64;
 
     private final long heldCharsLimit;
     private final List<SessionChange> held = new ArrayList<>();
@@ -79,7 +77,7 @@ public final class SpooledDiff implements DiffListener, AutoCloseable {
     public void changed(SessionChange change) {
         SessionChange masked = change.masked();
         if (!spilled) {
-            heldChars += charsOf(masked);
+            heldChars += masked.heldChars();
             if (heldChars <= heldCharsLimit) {
                 held.add(masked);
                 return;
@@ -140,29 +138,6 @@ public final class SpooledDiff implements DiffListener, AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static long charsOf(SessionChange change) {
-        long chars = change.session().length();
-        for (FieldChange field : change.fields()) {
-            chars += FIELD_OVERHEAD_CHARS + field.path().length() + charsOf(field.a()) + charsOf(field.b());
-        }
-        return chars;
-    }
-
-    /** About how many characters a value holds: its texts, and a few for each other value. */
-    private static long charsOf(JsonNode value) {
-        if (value == null) {
-            return 0;
-        }
-        if (value.isTextual()) {
-            return value.textValue().length();
-        }
-        long chars = 8;
-        for (JsonNode child : value) {
-            chars += charsOf(child);
-        }
-        return chars;
     }
 
     private static void write(BufferedWriter writer, JsonNode line) {

@@ -4,6 +4,7 @@ import dev.sessiondb.model.SessionRecord;
 import dev.sessiondb.progress.ProgressMonitor;
 import dev.sessiondb.store.BinaryKeyOrder;
 import dev.sessiondb.store.KeyedText;
+import dev.sessiondb.store.KeysOutOfOrder;
 import dev.sessiondb.store.PairedTexts;
 import dev.sessiondb.store.ReadAhead;
 import dev.sessiondb.store.RecordCursor;
@@ -32,7 +33,8 @@ import java.util.stream.Stream;
  * store hands its records over in that order; a JSON file's keys and the places of its records
  * are sorted in memory (about what its key index holds); a store that can do neither has its
  * records put in key order by an external sort, in memory bounded by the sort buffers whatever
- * the store's size.
+ * the store's size. A JSON file whose records come in key order (one this tool wrote) is merged
+ * as it is read, in one read.
  */
 public final class StoreDiff {
 
@@ -53,16 +55,21 @@ public final class StoreDiff {
     }
 
     public DiffSummary compare(SessionStore a, SessionStore b, DiffListener listener, ProgressMonitor monitor) {
-        Tally tally = new Tally(listener, keptAlike(a, b));
+        Predicate<FieldChange> keptAlike = keptAlike(a, b);
         Optional<PairedTexts> paired = a.pairedWith(b, monitor);
         if (paired.isPresent()) {
             try (PairedTexts pairs = paired.get()) {
-                return merge(pairs, tally, monitor);
+                return merge(pairs, new Tally(listener, keptAlike), monitor);
             }
         }
         OptionalLong countA = a.knownCount();
         OptionalLong countB = b.knownCount();
         long total = countA.isPresent() && countB.isPresent() ? countA.getAsLong() + countB.getAsLong() : -1;
+        Optional<DiffSummary> inOneRead = mergedAsRead(a, b, listener, keptAlike, total, monitor);
+        if (inOneRead.isPresent()) {
+            return inOneRead.get();
+        }
+        Tally tally = new Tally(listener, keptAlike);
         Runnable counter = progressCounter(total, monitor);
         Path tempDir = createTempDir();
         try (OrderedTexts textsA = inKeyOrder(a, tempDir, counter, monitor); OrderedTexts textsB = inKeyOrder(b, tempDir, counter, monitor)) {
@@ -92,6 +99,47 @@ public final class StoreDiff {
         try (RecordCursor cursor = ReadAhead.records(store.cursor())) {
             return sorted(name, cursor, tempDir, read, monitor);
         }
+    }
+
+    /**
+     * Both stores merged as they are read, where one is a store read on the chance that its records
+     * come in key order ({@link SessionStore#compactTextsWhileInKeyOrder}: a JSON file this tool
+     * wrote) and the other is in key order or read so too: such a file is read once, not once for
+     * its keys and again for its texts. The findings are held until both sides have ended in order,
+     * then handed on. Empty, having handed nothing on, when a key comes out of order or the findings
+     * outgrow what a side's sort buffer holds: the diff then starts again the way that does not
+     * depend on the order, the read so far lost.
+     */
+    private Optional<DiffSummary> mergedAsRead(SessionStore a, SessionStore b, DiffListener listener,
+                                               Predicate<FieldChange> keptAlike, long total, ProgressMonitor monitor) {
+        if (a.cursorInKeyOrder() && b.cursorInKeyOrder()) {
+            return Optional.empty();
+        }
+        Runnable counter = progressCounter(total, monitor);
+        Optional<OrderedTexts> textsA = asRead(a, counter);
+        if (textsA.isEmpty()) {
+            return Optional.empty();
+        }
+        HeldFindings held = new HeldFindings(bufferChars);
+        try (OrderedTexts sideA = textsA.get(); OrderedTexts sideB = asRead(b, counter).orElse(null)) {
+            if (sideB == null) {
+                return Optional.empty();
+            }
+            DiffSummary summary = merge(sideA, sideB, new Tally(held, keptAlike), monitor);
+            held.handTo(listener);
+            return Optional.of(summary);
+        } catch (KeysOutOfOrder | HeldFindings.Full startAgain) {
+            return Optional.empty();
+        }
+    }
+
+    /** A store's texts as it reads them, each counted on {@code read}: in key order, or read on the chance of it; empty for a store that can do neither. */
+    private static Optional<OrderedTexts> asRead(SessionStore store, Runnable read) {
+        String name = store.locator().display();
+        if (store.cursorInKeyOrder()) {
+            return Optional.of(new OrderedTexts(name, ReadAhead.texts(store.compactTexts()), read));
+        }
+        return store.compactTextsWhileInKeyOrder().map(texts -> new OrderedTexts(name, ReadAhead.texts(texts), read));
     }
 
     private static Runnable progressCounter(long total, ProgressMonitor monitor) {

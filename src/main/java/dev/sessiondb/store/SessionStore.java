@@ -140,6 +140,17 @@ public interface SessionStore extends AutoCloseable {
     }
 
     /**
+     * Every record's key and compact text in one read in this store's own order, on the chance that
+     * it is key order (a JSON file this tool wrote), for a store whose cursor is not known to be
+     * ({@link #compactTextsInKeyOrder} reads such a store twice): the cursor throws
+     * {@link KeysOutOfOrder} at the first key that is not after the one before. Empty for a store
+     * that cannot read so.
+     */
+    default Optional<TextCursor> compactTextsWhileInKeyOrder() {
+        return Optional.empty();
+    }
+
+    /**
      * This store's keys beside {@code other}'s, their stored texts compared inside the one database
      * engine that can read both (two SQLite files of the native layout): a diff then reads no
      * identical record into Java. Empty for any other pair, which a diff merges by their compact texts.

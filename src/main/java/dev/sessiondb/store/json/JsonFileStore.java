@@ -203,6 +203,12 @@ public final class JsonFileStore extends ScanningStore {
         return KeyOrderedTexts.read(file, () -> new RecordSpans(file, readCheck()), read, monitor);
     }
 
+    /** Takes each record's text from where the read finds it, as {@link #compactTextsInKeyOrder} does after its read. */
+    @Override
+    public Optional<TextCursor> compactTextsWhileInKeyOrder() {
+        return FileOrderTexts.open(file, () -> new RecordSpans(file, readCheck()));
+    }
+
     /** A file not checked yet is checked as the records are read, so a job's one pass reads it once. */
     private ReadCheck readCheck() {
         return current().isPresent() ? ReadCheck.none() : ReadCheck.of(file, this::remember);

@@ -1,19 +1,10 @@
 package dev.sessiondb.store.json;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import dev.sessiondb.model.JsonCodec;
-import dev.sessiondb.model.SessionRecord;
 import dev.sessiondb.progress.ProgressMonitor;
 import dev.sessiondb.store.BinaryKeyOrder;
 import dev.sessiondb.store.KeyedText;
-import dev.sessiondb.store.StoreException;
 import dev.sessiondb.store.TextCursor;
-import dev.sessiondb.store.file.BadInput;
-import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -32,10 +23,7 @@ final class KeyOrderedTexts implements TextCursor {
 
     private static final int CHECK_EVERY = 1 << 16;
 
-    private final Path file;
-    private final CheckedFile.Stamp stamp;
-    private final FileChannel channel;
-    private final CompactText compact;
+    private final TextsInPlace texts;
     private final List<String> keys;
     private final long[] starts;
     private final int[] lengths;
@@ -44,15 +32,13 @@ final class KeyOrderedTexts implements TextCursor {
     private int next;
     private boolean checkedAtEnd;
 
-    private KeyOrderedTexts(Path file, CheckedFile.Stamp stamp, FileChannel channel, Collected collected) throws IOException {
-        this.file = file;
-        this.stamp = stamp;
-        this.channel = channel;
-        this.compact = new CompactText(channel, collected.longest, CompactText.SEGMENT);
+    private KeyOrderedTexts(TextsInPlace texts, Collected collected) {
+        this.texts = texts;
         this.keys = collected.keys;
         this.starts = collected.starts;
         this.lengths = collected.lengths;
         this.order = PackedKeySort.order(keys, BinaryKeyOrder.ORDER);
+        texts.mapFor(collected.longest);
     }
 
     /**
@@ -62,12 +48,11 @@ final class KeyOrderedTexts implements TextCursor {
      * @param spans the file's records in file order, checking the file as they go when it was not checked yet
      */
     static Optional<TextCursor> read(Path file, Supplier<RecordSpans> spans, Runnable read, ProgressMonitor monitor) {
-        // taken before the read: every text taken later must come from the file that was read
-        CheckedFile.Stamp stamp = CheckedFile.Stamp.of(file);
-        FileChannel channel = open(file);
+        // opened before the read: every text taken later must come from the file that was read
+        TextsInPlace texts = new TextsInPlace(file);
         try (RecordSpans opened = spans.get()) {
             if (!opened.givesSpans()) {
-                close(channel);
+                texts.close();
                 return Optional.empty();
             }
             Collected collected = new Collected();
@@ -76,13 +61,10 @@ final class KeyOrderedTexts implements TextCursor {
                 collected.add(opened.next());
                 read.run();
             }
-            requireUnchanged(file, stamp);
-            return Optional.of(new KeyOrderedTexts(file, stamp, channel, collected));
-        } catch (IOException e) {
-            close(channel);
-            throw BadInput.unreadable(file, e);
+            texts.requireUnchanged();
+            return Optional.of(new KeyOrderedTexts(texts, collected));
         } catch (RuntimeException | Error e) {
-            close(channel);
+            texts.close();
             throw e;
         }
     }
@@ -90,7 +72,7 @@ final class KeyOrderedTexts implements TextCursor {
     @Override
     public boolean hasNext() {
         if (next == order.length && !checkedAtEnd) {
-            requireUnchanged(file, stamp);
+            texts.requireUnchanged();
             checkedAtEnd = true;
         }
         return next < order.length;
@@ -102,72 +84,17 @@ final class KeyOrderedTexts implements TextCursor {
             throw new NoSuchElementException();
         }
         if (next % CHECK_EVERY == 0) {
-            requireUnchanged(file, stamp);
+            texts.requireUnchanged();
         }
         int position = order[next++];
         String key = keys.get(position);
-        byte[] text = textAt(position);
-        return new KeyedText(key, text, () -> parse(key, text));
+        byte[] text = texts.take(starts[position], starts[position] + lengths[position]);
+        return new KeyedText(key, text, () -> texts.parse(key, text));
     }
 
     @Override
     public void close() {
-        close(channel);
-    }
-
-    private byte[] textAt(int position) {
-        try {
-            byte[] text = compact.take(starts[position], starts[position] + lengths[position]);
-            if (text.length < 2 || text[0] != '{' || text[text.length - 1] != '}') {
-                throw changed(file);
-            }
-            return text;
-        } catch (IOException e) {
-            throw BadInput.unreadable(file, e);
-        } catch (InternalError e) {
-            // how the runtime reports a mapped page the file no longer has: it was cut short
-            throw changed(file);
-        }
-    }
-
-    /** The record whose text was taken, as it was in the file that was read. */
-    private SessionRecord parse(String key, byte[] text) {
-        requireUnchanged(file, stamp);
-        try {
-            SessionRecord record = SessionRecord.ofParsed(JsonCodec.parseObject(new String(text, StandardCharsets.UTF_8)));
-            if (record.key().equals(key)) {
-                return record;
-            }
-        } catch (JsonProcessingException e) {
-            // the bytes at its place are no longer the record found there
-        }
-        throw changed(file);
-    }
-
-    private static void requireUnchanged(Path file, CheckedFile.Stamp stamp) {
-        if (!stamp.equals(CheckedFile.Stamp.of(file))) {
-            throw changed(file);
-        }
-    }
-
-    private static StoreException changed(Path file) {
-        return new StoreException(file + ": the file changed while it was compared; compare again");
-    }
-
-    private static FileChannel open(Path file) {
-        try {
-            return FileChannel.open(file, StandardOpenOption.READ);
-        } catch (IOException e) {
-            throw BadInput.unreadable(file, e);
-        }
-    }
-
-    private static void close(FileChannel channel) {
-        try {
-            channel.close();
-        } catch (IOException e) {
-            // opened for reading only: closing it cannot lose data
-        }
+        texts.close();
     }
 
     /** Keys and where each record lies, in file order, in arrays that grow as the file is read. */
