@@ -19,6 +19,7 @@ import dev.sessiondb.job.backup.PrunePlan;
 import dev.sessiondb.progress.CancelledException;
 import dev.sessiondb.store.OpenMode;
 import dev.sessiondb.store.SessionStore;
+import dev.sessiondb.store.StoreException;
 import dev.sessiondb.store.StoreFactory;
 import dev.sessiondb.store.StoreLocator;
 import java.io.PrintWriter;
@@ -113,7 +114,12 @@ final class UndoCommand implements Callable<Integer> {
         }
         Backup backup = backupId != null ? require(journal, backupId) : journal.latestNotRestored().orElseThrow(() ->
                 new JobRefusedException("no backup left to restore in " + journal.root() + "; run 'sessiondb undo --list'"));
-        WritingRuns.refuseRestoreWhileOneWrites(journal, backup);
+        try {
+            WritingRuns.refuseRestoreWhileOneWrites(journal, backup);
+        } catch (StoreException unreachable) {
+            throw new StoreException(unreachable.getMessage() + "; nothing was restored; once the store can be reached, run sessiondb undo "
+                    + backup.id() + " again", unreachable);
+        }
         LaterChanges later = LaterChanges.look(journal, backup);
         if (later.foundLaterChanges() && !force) {
             throw new JobRefusedException(later.details() + "; nothing was restored. To undo anyway: sessiondb undo " + backup.id()
