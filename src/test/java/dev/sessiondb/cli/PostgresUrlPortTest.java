@@ -20,6 +20,17 @@ class PostgresUrlPortTest {
     }
 
     @Test
+    void aBadPortAfterAnIpv6HostIsNamedTheSameWay() {
+        for (String url : new String[] {"postgresql://[::1]:abc/db", "postgresql://user:s3cret@[::1]:5x/db?schema=s", "postgres://[fe80::1]:-1"}) {
+            CliRun run = CliRun.of("info", url);
+
+            assertThat(run.exitCode()).as(url).isEqualTo(2);
+            assertThat(run.err()).as(url).contains("the port after the host is not a number from 1 to 65535")
+                    .doesNotContain("Illegal character").doesNotContain("s3cr");
+        }
+    }
+
+    @Test
     void aPasswordHoldingAnUnencodedSlashIsNotQuotedEither() {
         CliRun run = CliRun.of("info", "postgresql://user:pa/ss99@127.0.0.1:1/db");
 

@@ -77,6 +77,10 @@ public final class PostgresProvider implements StoreProvider {
      */
     private static final Pattern HOST_WITH_UNDERSCORE = Pattern.compile("[A-Za-z0-9.-]*_[A-Za-z0-9._-]*(:[0-9]+)?");
 
+    /** Why a port is refused; it is not quoted, as text after a ':' may be part of a password written unencoded. */
+    private static final String PORT_NO_NUMBER = "the port after the host is not a number from 1 to 65535; a password holding"
+            + " '/', '@', '?' or '#' must be percent-encoded";
+
     /**
      * {@code ?schema=} as given, or else the schema the driver's {@code currentSchema=} or libpq's
      * {@code options=-c search_path=} names: these were ignored, and a store was read and created in {@code public}.
@@ -134,18 +138,29 @@ public final class PostgresProvider implements StoreProvider {
             String authority = uri.getRawAuthority() == null ? "" : uri.getRawAuthority();
             String hostAndPort = authority.substring(authority.lastIndexOf('@') + 1);
             if (portIsNoNumber(hostAndPort)) {
-                // the port is not quoted: text after a ':' may be part of a password written unencoded
-                throw new java.net.URISyntaxException(url, "the port after the host is not a number from 1 to 65535; a password holding"
-                        + " '/', '@', '?' or '#' must be percent-encoded");
+                throw new java.net.URISyntaxException(url, PORT_NO_NUMBER);
             }
             if (uri.getHost() == null && !hostAndPort.isEmpty() && !hostAndPort.startsWith(":") && !HOST_WITH_UNDERSCORE.matcher(hostAndPort).matches()) {
                 throw new java.net.URISyntaxException(url, "no host name");
             }
             return url;
         } catch (java.net.URISyntaxException malformed) {
-            throw new StoreException(SecretMasker.maskUrlPasswords(url) + ": not a valid PostgreSQL URL (" + malformed.getReason()
+            // java.net.URI refuses a bracketed IPv6 host's bad port ([::1]:abc) in its own words, before the check above
+            String reason = portIsNoNumber(hostAndPortAsWritten(url)) ? PORT_NO_NUMBER : malformed.getReason();
+            throw new StoreException(SecretMasker.maskUrlPasswords(url) + ": not a valid PostgreSQL URL (" + reason
                     + "); write postgresql://user@host:port/database, with special characters percent-encoded");
         }
+    }
+
+    /** The text between {@code //} and the path, after the user: what a URL that does not parse names as its host and port. */
+    private static String hostAndPortAsWritten(String url) {
+        int start = url.indexOf("//") + 2;
+        int end = start;
+        while (end < url.length() && "/?#".indexOf(url.charAt(end)) < 0) {
+            end++;
+        }
+        String authority = url.substring(start, end);
+        return authority.substring(authority.lastIndexOf('@') + 1);
     }
 
     /** A port given after the host ({@code host:PORT}, {@code [::1]:PORT}) that is no port number; an empty one is the default. */
