@@ -11,6 +11,7 @@ import dev.sessiondb.model.JsonCodec;
 import dev.sessiondb.model.SecretMasker;
 import dev.sessiondb.model.SessionField;
 import dev.sessiondb.store.SessionStore;
+import dev.sessiondb.store.StoreLocator;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -45,7 +46,7 @@ final class DiffCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        StoreProbe.requireDistinct(java.util.List.of(StoreArgument.locate(storeA), StoreArgument.locate(storeB)));
+        refuseTheSameStoreTwice(StoreArgument.locate(storeA), StoreArgument.locate(storeB));
         ignored.forEach(path -> misspelledField(path).ifPresent(meant -> Notices.of(spec.commandLine()).note("--ignore " + path
                 + " names no field sessions have; field names are case-sensitive: did you mean " + meant + "?")));
         try (SessionStore a = StoreArgument.openToReadThrough(storeA);
@@ -62,6 +63,16 @@ final class DiffCommand implements Callable<Integer> {
             }
             out.flush();
             return summary.isEqual() ? SessionDbCommand.OK : SessionDbCommand.FOUND;
+        }
+    }
+
+    /**
+     * Only one store named twice is refused: diff writes nothing, so a store inside a folder store (a SQLite file beside
+     * magellai's session files) is compared with it as any two stores are.
+     */
+    private static void refuseTheSameStoreTwice(StoreLocator a, StoreLocator b) {
+        if (StoreProbe.sameStore(a, b)) {
+            throw new IllegalArgumentException(a.display() + " and " + b.display() + " are the same store; name two stores to compare");
         }
     }
 

@@ -142,6 +142,29 @@ class DiffCommandTest {
         assertThat(run.err().lines()).hasSize(1).first().asString().contains("nope.json");
     }
 
+    /** A pass over the CLI found diff refusing this pair as if it were a job writing into a store it reads. */
+    @Test
+    void aStoreInsideAFolderStoreIsComparedWithIt() {
+        Path folder = dir.resolve("magellai");
+        assertThat(CliRun.of("sample", "jsondir:" + folder, "--count", "3", "--kind", "chat").exitCode()).isZero();
+        assertThat(CliRun.of("sample", "sqlite:" + folder.resolve("copy.db"), "--count", "3", "--kind", "chat").exitCode()).isZero();
+
+        CliRun run = CliRun.of("diff", "jsondir:" + folder, folder.resolve("copy.db").toString(), "--format", "json");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("\"identical\": 3");
+    }
+
+    @Test
+    void oneStoreNamedTwiceIsRefusedAsNothingToCompare() {
+        Path store = Fixtures.copy(Fixtures.MINSKY_ARRAY, dir);
+
+        CliRun run = CliRun.of("diff", store.toString(), "json:" + store);
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("are the same store; name two stores to compare").doesNotContain("write");
+    }
+
     private Path store(String name, String extraFields) throws Exception {
         return Files.writeString(dir.resolve(name), "[{\"session\":\"w\",\"repoName\":\"r\",\"repoUrl\":\"u\",\"createdAt\":\"2025-05-16T22:16:33.321Z\""
                 + extraFields + "}]");
