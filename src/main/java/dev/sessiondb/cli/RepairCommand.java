@@ -9,6 +9,7 @@ import dev.sessiondb.job.repair.RepairJob;
 import dev.sessiondb.model.JsonCodec;
 import dev.sessiondb.store.RepeatedSessionsException;
 import dev.sessiondb.store.StoreLocator;
+import dev.sessiondb.validation.Checks;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -52,6 +53,8 @@ final class RepairCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        // a misspelt check is bad input, not a job that stopped while planning
+        Checks.requireKnown(checks);
         StoreLocator repaired = StoreArgument.locate(store);
         RepairJob job = new RepairJob(repaired, checks, WorkspaceFolders.checked(spec, workspaces), backupDir.journal(Notices.of(spec.commandLine())));
         PrintWriter out = spec.commandLine().getOut();

@@ -23,12 +23,8 @@ public final class Checks {
      * @throws IllegalArgumentException naming the unknown check and the known ones
      */
     public static List<Check> create(Collection<String> names, ValidationContext context) {
+        requireKnown(names);
         Set<String> wanted = Set.copyOf(names);
-        for (String name : wanted) {
-            if (!NAMES.contains(name)) {
-                throw new IllegalArgumentException("unknown check '" + name + "'; use one of " + String.join(", ", NAMES));
-            }
-        }
         List<Check> checks = new ArrayList<>();
         for (String name : NAMES) {
             if (wanted.isEmpty() || wanted.contains(name)) {
@@ -36,6 +32,17 @@ public final class Checks {
             }
         }
         return checks;
+    }
+
+    /**
+     * Refuses a name that is no check's, before a store is opened or a job planned.
+     *
+     * @throws IllegalArgumentException naming the unknown check and the known ones
+     */
+    public static void requireKnown(Collection<String> names) {
+        names.stream().filter(name -> !NAMES.contains(name)).findFirst().ifPresent(name -> {
+            throw new IllegalArgumentException("unknown check '" + name + "'; use one of " + String.join(", ", NAMES));
+        });
     }
 
     /**

@@ -7,6 +7,7 @@ import dev.sessiondb.Fixtures;
 import dev.sessiondb.job.StoreContents;
 import dev.sessiondb.model.JsonCodec;
 import dev.sessiondb.model.SessionRecord;
+import dev.sessiondb.validation.Checks;
 import dev.sessiondb.validation.GitRepos;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -166,6 +167,19 @@ class RepairCommandTest {
         assertThat(flagged).doesNotContainAnyElementsOf(fixed).noneMatch(line -> line.startsWith("task#501 ") || line.endsWith(" repo-name-variant"));
         assertThat(JsonCodec.parse(CliRun.of("show", store.toString(), "task#501", "--format", "json").out()).path("repoName").asText())
                 .isEqualTo("local/minsky");
+    }
+
+    /** A pass over the CLI found a misspelt check reported as a repair that stopped while planning, with advice about its write. */
+    @Test
+    void anUnknownCheckIsBadInputSaidAsValidateSaysIt() {
+        Path store = Fixtures.copy(Fixtures.MINSKY_ARRAY, dir);
+
+        for (String planOrRun : new String[] {"--dry-run", "--format=table"}) {
+            CliRun run = CliRun.of("repair", store.toString(), "--check", "task-id", planOrRun, "--backup-dir", dir.resolve("backups").toString());
+
+            assertThat(run.exitCode()).as(planOrRun).isEqualTo(2);
+            assertThat(run.err().lines()).as(planOrRun).containsExactly("sessiondb: unknown check 'task-id'; use one of " + String.join(", ", Checks.NAMES));
+        }
     }
 
     /** A store that is not there is named as such, not as a folder the user cannot write to (SQLite cannot open a missing file). */
