@@ -19,6 +19,7 @@ import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -116,9 +117,18 @@ final class ExportCommand implements Callable<Integer> {
         }
     }
 
-    /** Refused before the export is written: a store, the store read, a file in a folder store, or an existing file without --force. */
+    /**
+     * Refused before the export is written: a store, the store read, a file in a folder store, a file in no folder, or an existing
+     * file without --force.
+     */
     private ExportTarget writable(Path file, StoreLocator source) {
         ExportTarget target = ExportTarget.check(file, source, this::keptStores);
+        Path folder = file.toAbsolutePath().getParent();
+        if (!Files.isDirectory(folder)) {
+            // said before the session is read, and without the name of the temporary file the write would have failed on
+            throw new JobRefusedException(file + ": " + (Files.exists(folder) ? folder + " is a file, not a folder" : "the folder " + folder
+                    + " does not exist") + "; nothing was written; choose a file in an existing folder, or create the folder first");
+        }
         if (target.exists() && !force) {
             throw new JobRefusedException(target.earlierExport().isPresent()
                     ? target.earlierExportText() + "; nothing was written; add --force to replace it after a backup of it,"
