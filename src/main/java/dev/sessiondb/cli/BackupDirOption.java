@@ -23,6 +23,21 @@ final class BackupDirOption {
     }
 
     /**
+     * The folder {@code history} and {@code undo} read; a file named as it is refused, as it holds no history: read as an
+     * empty folder, it said "No jobs recorded." and "no backup left to restore".
+     *
+     * @throws IllegalArgumentException naming the file and what to give instead
+     */
+    Path folderToRead() {
+        Path folder = folder();
+        if (Files.exists(folder) && !Files.isDirectory(folder)) {
+            throw new IllegalArgumentException("--backup-dir " + folder + " is a file, not the folder of backups and job history; name the folder"
+                    + " the jobs were given with --backup-dir, or leave it out for the default");
+        }
+        return folder;
+    }
+
+    /**
      * Where job reports are saved, to print the report's path; asked by a run that writes, so the
      * folder is checked first (it or the nearest folder above it that exists must be a writable
      * folder; nothing is made yet): a job must not find out after its write that it cannot keep its backup or report.

@@ -7,6 +7,7 @@ import dev.sessiondb.catalog.PastJob;
 import dev.sessiondb.job.backup.BackupJournal;
 import dev.sessiondb.store.StoreLocator;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -41,7 +42,7 @@ final class HistoryCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--limit " + limit + ": give a number of jobs, 1 or more");
         }
         Optional<StoreLocator> only = Optional.ofNullable(store).map(StoreLocator::parse);
-        BackupJournal journal = new BackupJournal(backupDir.folder());
+        BackupJournal journal = new BackupJournal(backupDir.folderToRead());
         print(jobs(journal, only), journal, spec.commandLine().getOut());
         return SessionDbCommand.OK;
     }
@@ -64,7 +65,8 @@ final class HistoryCommand implements Callable<Integer> {
             return;
         }
         if (jobs.isEmpty()) {
-            out.println("No jobs recorded.");
+            // the folder is named, as a misspelt --backup-dir reads as one with no jobs
+            out.printf("No jobs recorded in %s%s.%n", journal.root(), Files.isDirectory(journal.root()) ? "" : " (the folder does not exist)");
             return;
         }
         for (PastJob job : jobs) {

@@ -88,6 +88,7 @@ final class UndoCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         refuseOptionsThatDoNotGoTogether();
+        backupDir.folderToRead(); // a file holds no backups: refused here, not read as a folder without any
         BackupJournal journal = backupDir.journal(Notices.of(spec.commandLine()));
         if (list) {
             List<IndexedBackup> backups = indexedBackups(journal).stream().filter(indexed -> named(indexed.backup().id())).toList();

@@ -153,6 +153,28 @@ class HistoryCommandTest {
         assertThat(history.err()).contains(folder);
     }
 
+    /** A pass over the CLI found a misspelt or wrong --backup-dir answered "No jobs recorded." and "no backup left to restore". */
+    @Test
+    void aBackupDirThatIsAFileIsRefusedAndOneThatIsNotThereIsNamed() throws Exception {
+        String file = fixture.toString();
+        String missing = dir.resolve("jurnal").toString();
+
+        for (String[] reading : new String[][] {{"history"}, {"undo"}, {"undo", "--list"}}) {
+            String[] args = Arrays.copyOf(reading, reading.length + 2);
+            args[reading.length] = "--backup-dir";
+            args[reading.length + 1] = file;
+            CliRun run = CliRun.of(args);
+
+            assertThat(run.exitCode()).as(String.join(" ", reading)).isEqualTo(2);
+            assertThat(run.err().lines()).as(String.join(" ", reading)).containsExactly("sessiondb: --backup-dir " + file + " is a file, not the folder"
+                    + " of backups and job history; name the folder the jobs were given with --backup-dir, or leave it out for the default");
+        }
+        CliRun history = CliRun.of("history", "--backup-dir", missing);
+        assertThat(history.exitCode()).isZero();
+        assertThat(history.out()).isEqualTo("No jobs recorded in " + missing + " (the folder does not exist).%n".formatted());
+        assertThat(dir.resolve("jurnal")).doesNotExist();
+    }
+
     @Test
     void aCatalogLockedByAnotherProgramWarnsOnceAndItsBackupIsIndexedLater() throws Exception {
         assertThat(CliRun.of("migrate", fixture.toString(), "sqlite:" + dir.resolve("a.db"), "--backup-dir", journal).exitCode()).isZero();
