@@ -151,11 +151,25 @@ public final class SessionDbCommand implements Callable<Integer> {
 
     private static final Pattern NOT_KEY_VALUE = Pattern.compile("Value for option option '([^']+)' \\(([^)]*)\\) should be in KEY=VALUE format but was (.*)");
 
-    /** Picocli's words for a map option's value with no '=' double the word "option" and name KEY=VALUE, not the option's own label. */
+    private static final Pattern NOT_ONE_OF = Pattern.compile("Invalid value for option '([^']+)': expected one of \\[([^\\]]*)\\] \\(case-sensitive\\)"
+            + " but was '(.*)'");
+    private static final Pattern CONSTANT_NAME = Pattern.compile("[A-Z][A-Z0-9_]*");
+
+    /**
+     * Picocli's words for a map option's value with no '=' double the word "option" and name KEY=VALUE, not the option's own label;
+     * for an option of set values they list each twice, as the enum constant and as typed ({@code [KEEP_BOTH, keep-both]}).
+     */
     private static String readable(String picocliMessage) {
         Matcher notKeyValue = NOT_KEY_VALUE.matcher(picocliMessage);
         if (notKeyValue.matches()) {
             return "option '" + notKeyValue.group(1) + "' takes " + notKeyValue.group(2) + " (an '=' between the two), not '" + notKeyValue.group(3) + "'";
+        }
+        Matcher notOneOf = NOT_ONE_OF.matcher(picocliMessage);
+        if (notOneOf.matches()) {
+            List<String> values = List.of(notOneOf.group(2).split(", "));
+            List<String> asTyped = values.stream().filter(value -> !CONSTANT_NAME.matcher(value).matches()).toList();
+            return "option '" + notOneOf.group(1) + "' takes one of " + String.join(", ", asTyped.isEmpty() ? values : asTyped) + ", not '"
+                    + notOneOf.group(3) + "'";
         }
         return picocliMessage.replace("option option '", "option '");
     }
