@@ -117,11 +117,17 @@ public final class DiffView extends VBox {
                 ? "No differences to show. Choose two stores and press Compare."
                 : "No differences: both stores hold the same sessions, field for field."), viewModel.summaryProperty()));
         table.getColumns().add(column("Session", DiffRow::session, 105));
-        table.getColumns().add(column("Difference", row -> row.kind().text(), 100));
+        table.getColumns().add(column("Difference", DiffRow::where, 150));
         table.getColumns().add(column("Changed fields", DiffRow::fields, 150));
         table.getColumns().get(0).setMinWidth(95);
         table.getColumns().get(1).setMinWidth(100);
         table.getSelectionModel().selectedItemProperty().addListener((property, before, after) -> viewModel.select(after));
+        // the one row of two sessions compared comes selected by the ViewModel: the table shows it so
+        viewModel.selectedProperty().addListener((property, before, after) -> {
+            if (after != null && after != table.getSelectionModel().getSelectedItem()) {
+                table.getSelectionModel().select(after);
+            }
+        });
         VBox.setVgrow(table, Priority.ALWAYS);
         return new VBox(6, Controls.styled(new Label("Differences"), "text-bold"), table);
     }

@@ -53,6 +53,7 @@ public final class DiffViewModel {
     private final ReadOnlyObjectWrapper<DiffSummary> summary = new ReadOnlyObjectWrapper<>();
     private final ObservableList<DiffRow> rows = FXCollections.observableArrayList();
     private final ObservableList<FieldRow> comparison = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<DiffRow> selected = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper comparedTitle = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Choose two stores and press Compare.");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
@@ -120,6 +121,11 @@ public final class DiffViewModel {
 
     public ObservableList<DiffRow> rows() {
         return rows;
+    }
+
+    /** The difference whose records {@link #comparison} lays out; the only one of two sessions compared comes selected. */
+    public ReadOnlyObjectProperty<DiffRow> selectedProperty() {
+        return selected.getReadOnlyProperty();
     }
 
     /** The selected difference, both records field by field. */
@@ -198,6 +204,10 @@ public final class DiffViewModel {
     /** Loads both records of a difference and lays them side by side. */
     public void select(DiffRow row) {
         Compared stores = compared;
+        if (row != null && row.equals(selected.get())) {
+            return; // the table showing the ViewModel's own selection: the records are read already
+        }
+        selected.set(row);
         if (row == null || stores == null) {
             comparison.clear();
             comparedTitle.set("");
@@ -239,7 +249,7 @@ public final class DiffViewModel {
 
             @Override
             public void changed(SessionChange change) {
-                add(changedRow(change.session(), change.session(), change.fields()));
+                add(changedRow(change.session(), change.fields()));
             }
 
             private void add(DiffRow row) {
@@ -256,8 +266,9 @@ public final class DiffViewModel {
         SessionRecord a = SessionLookup.find(stores.a(), keyA);
         SessionRecord b = SessionLookup.find(stores.b(), keyB);
         List<FieldChange> changes = new StoreDiff(stores.ignored()).changes(stores.a(), stores.b(), a, b);
-        DiffRow row = changes.isEmpty() ? new DiffRow(a.key(), b.key(), shown(a.key()), DiffRow.Kind.IDENTICAL, 0, "")
-                : changedRow(a.key(), b.key(), changes);
+        String shown = a.key().equals(b.key()) ? shown(a.key()) : shown(a.key()) + " in A, " + shown(b.key()) + " in B";
+        DiffRow row = changes.isEmpty() ? new DiffRow(a.key(), b.key(), shown, DiffRow.Kind.IDENTICAL, 0, "")
+                : new DiffRow(a.key(), b.key(), shown, DiffRow.Kind.CHANGED, changes.size(), paths(changes));
         return new Result(stores, new DiffSummary(0, 0, changes.isEmpty() ? 0 : 1, changes.isEmpty() ? 1 : 0), List.of(row));
     }
 
@@ -268,9 +279,13 @@ public final class DiffViewModel {
         compared = result.stores();
         busy.set(false);
         summary.set(result.summary());
+        selected.set(null);
         rows.setAll(result.rows());
         comparison.clear();
         comparedTitle.set("");
+        if (result.rows().size() == 1) {
+            select(result.rows().get(0)); // nothing to choose between: its records show without a click
+        }
         DiffSummary counted = result.summary();
         status.set(counted.isEqual() ? String.format("The stores hold the same %,d sessions.", counted.identical())
                 : String.format("%,d only in A · %,d only in B · %,d changed · %,d identical%s", counted.onlyInA(), counted.onlyInB(),
@@ -285,6 +300,7 @@ public final class DiffViewModel {
         }
         busy.set(false);
         summary.set(null);
+        selected.set(null);
         rows.clear();
         comparison.clear();
         comparedTitle.set("");
@@ -294,9 +310,12 @@ public final class DiffViewModel {
         return counted.onlyInA() + counted.onlyInB() + counted.changed() > ROW_LIMIT;
     }
 
-    private static DiffRow changedRow(String keyA, String keyB, List<FieldChange> changes) {
-        return new DiffRow(keyA, keyB, shown(keyA), DiffRow.Kind.CHANGED, changes.size(),
-                changes.stream().map(FieldChange::path).collect(Collectors.joining(", ")));
+    private static DiffRow changedRow(String key, List<FieldChange> changes) {
+        return new DiffRow(key, key, shown(key), DiffRow.Kind.CHANGED, changes.size(), paths(changes));
+    }
+
+    private static String paths(List<FieldChange> changes) {
+        return changes.stream().map(FieldChange::path).collect(Collectors.joining(", "));
     }
 
     private static String shown(String key) {

@@ -117,6 +117,37 @@ class DiffViewModelTest {
         assertThat(viewModel.rows()).singleElement().satisfies(row -> assertThat(row.fields()).contains("session", "branch", "pullRequest"));
     }
 
+    /** The lead's audit: the one row of two sessions compared waited for a click, and named only A's session. */
+    @Test
+    void twoSessionsComparedShowTheirFieldsAtOnceAndTheRowNamesEachStoresSession() {
+        viewModel.storeBProperty().set(viewModel.storeAProperty().get());
+        viewModel.sessionAProperty().set("task#002");
+        viewModel.sessionBProperty().set("task#001");
+
+        viewModel.compare();
+
+        assertThat(viewModel.selectedProperty().get()).isEqualTo(viewModel.rows().get(0));
+        assertThat(viewModel.comparison()).isNotEmpty();
+        assertThat(state("branch")).isEqualTo(FieldRow.State.CHANGED);
+        assertThat(viewModel.rows()).singleElement().satisfies(row -> {
+            assertThat(row.session()).isEqualTo("task#002 in A, task#001 in B");
+            assertThat(row.where()).isEqualTo("Changed (in A and B)");
+        });
+        assertThat(viewModel.comparedTitleProperty().get()).startsWith("task#002 in A, task#001 in B: changed");
+    }
+
+    @Test
+    void eachDifferenceSaysWhichStoreHoldsTheSession() {
+        viewModel.compare();
+
+        assertThat(viewModel.rows()).extracting(DiffRow::session, DiffRow::where).containsExactlyInAnyOrder(
+                org.assertj.core.groups.Tuple.tuple("task#011", "Only in A"),
+                org.assertj.core.groups.Tuple.tuple("task#500", "Only in B"),
+                org.assertj.core.groups.Tuple.tuple("task#002", "Changed (in A and B)"),
+                org.assertj.core.groups.Tuple.tuple("task#008", "Changed (in A and B)"));
+        assertThat(viewModel.selectedProperty().get()).isNull();
+    }
+
     @Test
     void aSessionIsFoundByItsTaskIdAsShowFindsIt() {
         viewModel.sessionAProperty().set("#008");

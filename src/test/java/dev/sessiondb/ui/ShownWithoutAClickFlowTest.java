@@ -1,0 +1,65 @@
+package dev.sessiondb.ui;
+
+import static dev.sessiondb.ui.AppState.read;
+import static dev.sessiondb.ui.AppState.waitFor;
+import static dev.sessiondb.ui.WindowSteps.press;
+import static dev.sessiondb.ui.WindowSteps.text;
+import static dev.sessiondb.ui.WindowSteps.type;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sessiondb.ui.diff.DiffFixtures;
+import dev.sessiondb.ui.diff.DiffRow;
+import dev.sessiondb.ui.common.SettingsStore;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/**
+ * The lead's audit of the Diff and Validate tabs: a result with nothing to choose between waited for a click before
+ * anything showed beside it. What is shown at once now, on copies of the real fixture.
+ */
+@ExtendWith(ApplicationExtension.class)
+class ShownWithoutAClickFlowTest {
+
+    @TempDir
+    static Path directory;
+
+    private final ScriptedDialogService dialogs = new ScriptedDialogService();
+    private Path run;
+
+    /** The window opens on a copy of the fixture, as it opens the last store used. */
+    @Start
+    void start(Stage stage) throws Exception {
+        run = Files.createTempDirectory(directory, "run");
+        new SettingsStore(run.resolve("settings.json")).update(state -> state.withRecent("json:" + TestStores.fixtureCopy(run)));
+        TestWindows.show(stage, run, dialogs);
+    }
+
+    @Test
+    void twoSessionsComparedAreSelectedWithBothRecordsShownAndEachStoresSessionNamed(FxRobot robot) {
+        robot.press(KeyCode.CONTROL, KeyCode.D).release(KeyCode.D, KeyCode.CONTROL);
+        type(robot, "#diff-store-a", DiffFixtures.storeA(run).toString());
+        type(robot, "#diff-store-b", DiffFixtures.storeB(run).toString());
+        robot.interact(() -> {
+            robot.lookup("#diff-session-a").queryAs(TextField.class).setText("task#002");
+            robot.lookup("#diff-session-b").queryAs(TextField.class).setText("#008");
+        });
+        press(robot, "#diff-compare");
+
+        TableView<DiffRow> differences = robot.lookup("#diff-table").queryTableView();
+        waitFor(() -> differences.getSelectionModel().getSelectedItem() != null && !robot.lookup("#diff-records").queryTableView().getItems().isEmpty());
+        assertThat(read(() -> differences.getSelectionModel().getSelectedItem()))
+                .extracting(DiffRow::session, DiffRow::where).containsExactly("task#002 in A, task#008 in B", "Changed (in A and B)");
+        assertThat(read(() -> text(robot, "#diff-record-title"))).startsWith("task#002 in A, task#008 in B: changed");
+        assertThat(dialogs.errors()).isEmpty();
+    }
+}
