@@ -12,7 +12,10 @@ import dev.sessiondb.ui.diff.DiffRow;
 import dev.sessiondb.ui.common.SettingsStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -60,6 +63,36 @@ class ShownWithoutAClickFlowTest {
         assertThat(read(() -> differences.getSelectionModel().getSelectedItem()))
                 .extracting(DiffRow::session, DiffRow::where).containsExactly("task#002 in A, task#008 in B", "Changed (in A and B)");
         assertThat(read(() -> text(robot, "#diff-record-title"))).startsWith("task#002 in A, task#008 in B: changed");
+        assertThat(dialogs.errors()).isEmpty();
+    }
+
+    @Test
+    void theFirstFindingComesSelectedWithItsSessionShownBeside(FxRobot robot) {
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.V).release(KeyCode.V, KeyCode.SHIFT, KeyCode.CONTROL);
+        waitFor(() -> !robot.lookup("#validate-store").queryAs(ComboBox.class).getEditor().getText().isBlank());
+        press(robot, "#validate-next");
+
+        TreeView<String> findings = robot.lookup("#validate-findings").queryAs(TreeView.class);
+        waitFor(() -> findings.getRoot().getChildren().size() == 5 && findings.getSelectionModel().getSelectedItem() != null);
+        TreeItem<String> selected = read(() -> findings.getSelectionModel().getSelectedItem());
+        assertThat(read(() -> findings.getRoot().getChildren().contains(selected.getParent()) && selected.getParent().getChildren().indexOf(selected) == 0))
+                .as("the first finding of a check, not a check's row").isTrue();
+        assertThat(read(() -> text(robot, "#validate-finding-text"))).isEqualTo(read(selected::getValue));
+        String session = read(() -> selected.getValue().substring(0, selected.getValue().indexOf(": ")));
+        waitFor(() -> text(robot, "#detail-title").contains(session));
+        assertThat(read(() -> robot.lookup("#validate-clean").query().isVisible())).isFalse();
+    }
+
+    @Test
+    void aStoreWithoutFindingsIsSaidCleanWhereTheFindingsWouldBe(FxRobot robot) throws Exception {
+        Path clean = TestStores.withoutFindings(run);
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.V).release(KeyCode.V, KeyCode.SHIFT, KeyCode.CONTROL);
+        type(robot, "#validate-store", clean.toString());
+        press(robot, "#validate-next");
+
+        waitFor(() -> robot.lookup("#validate-clean").query().isVisible());
+        assertThat(read(() -> text(robot, "#validate-clean"))).startsWith("No findings: the store is clean.");
+        assertThat(read(() -> robot.lookup("#validate-finding-text").query().isVisible())).isFalse();
         assertThat(dialogs.errors()).isEmpty();
     }
 }

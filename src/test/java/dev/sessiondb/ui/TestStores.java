@@ -15,6 +15,8 @@ import dev.sessiondb.store.StoreFactory;
 import dev.sessiondb.store.StoreFormat;
 import dev.sessiondb.store.StoreLocator;
 import dev.sessiondb.store.WriteBatch;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.List;
@@ -41,6 +43,12 @@ public final class TestStores {
 
     public static Path fixtureCopy(Path directory) {
         return Fixtures.copy(Fixtures.MINSKY_ARRAY, directory);
+    }
+
+    /** A JSON file of one session in which no check finds anything, {@code clean.json} in {@code directory}. */
+    public static Path withoutFindings(Path directory) throws IOException {
+        return Files.writeString(directory.resolve("clean.json"), "[{\"session\":\"s1\",\"branch\":\"a\",\"taskId\":\"#001\",\"repoName\":\"local/x\","
+                + "\"repoUrl\":\"https://example.com/x.git\",\"createdAt\":\"2025-03-01T00:00:00Z\",\"lastActivityAt\":\"2025-03-01T00:00:00Z\"}]");
     }
 
     /** Migrates a copy of the fixture into the JSON file {@code target}, replacing what it holds: a job with a backup, run outside the window. */

@@ -24,6 +24,7 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
 /** The validation wizard's four pages over {@link ValidateWizardViewModel}. */
@@ -76,8 +77,10 @@ public final class ValidateWizardView extends WizardPane {
                 showSession(viewModel, tree.getSelectionModel().getSelectedItem());
             }
         });
+        tree.getSelectionModel().selectedItemProperty().addListener((property, before, after) -> viewModel.followFinding(keyOf(after)));
         viewModel.findings().addListener((ListChangeListener<FindingGroup>) change -> {
             tree.getRoot().getChildren().setAll(viewModel.findings().stream().map(ValidateWizardView::groupItem).toList());
+            selectFirstFinding(tree);
             fixes.getChildren().setAll(viewModel.findings().stream().filter(FindingGroup::isRepairable).map(group -> {
                 CheckBox box = Controls.describe(new CheckBox("Fix " + group.check() + " (" + group.repairable() + ")"),
                         "Apply the automatic fix of " + group.check() + " to its " + group.repairable() + " findings");
@@ -87,8 +90,15 @@ public final class ValidateWizardView extends WizardPane {
             }).toList());
         });
         Label fixTitle = Controls.styled(new Label("Fixes to make"), "text-bold");
-        VBox findings = new VBox(6, tree, wholeFinding(tree));
-        VBox.setVgrow(tree, Priority.ALWAYS);
+        Label clean = Controls.emptyState("No findings: the store is clean. The checks chosen found nothing to fix.");
+        clean.setId("validate-clean");
+        clean.visibleProperty().bind(viewModel.cleanProperty());
+        Label whole = wholeFinding(tree);
+        whole.visibleProperty().bind(viewModel.cleanProperty().not());
+        whole.managedProperty().bind(whole.visibleProperty());
+        StackPane listed = new StackPane(tree, clean);
+        VBox findings = new VBox(6, listed, whole);
+        VBox.setVgrow(listed, Priority.ALWAYS);
         return WizardPages.page("Findings", "Grouped by check, worst first. Tick the checks whose automatic fixes you want; the rest need a person.",
                 WizardPages.statusLine("validate-status", viewModel.statusProperty(), viewModel.steps().busyProperty()),
                 fixTitle, fixes, findings);
@@ -110,9 +120,26 @@ public final class ValidateWizardView extends WizardPane {
     }
 
     private static void showSession(ValidateWizardViewModel viewModel, TreeItem<String> item) {
-        if (item != null && item.getGraphic() != null && item.getGraphic().getUserData() instanceof String key) {
+        String key = keyOf(item);
+        if (key != null) {
             viewModel.showSession(key);
         }
+    }
+
+    /** The session of a finding's row; null for a check's row or a finding of no session. */
+    private static String keyOf(TreeItem<String> item) {
+        return item != null && item.getGraphic() != null && item.getGraphic().getUserData() instanceof String key ? key : null;
+    }
+
+    /** New findings come with the first one shown selected (its group opened if none is), so its detail is there at once. */
+    private static void selectFirstFinding(TreeView<String> tree) {
+        List<TreeItem<String>> groups = tree.getRoot().getChildren();
+        groups.stream().filter(TreeItem::isExpanded).findFirst().or(() -> groups.stream().findFirst()).ifPresent(group -> {
+            group.setExpanded(true);
+            group.getChildren().stream().findFirst().ifPresent(first -> {
+                tree.getSelectionModel().select(first);
+            });
+        });
     }
 
     private static TreeItem<String> groupItem(FindingGroup group) {

@@ -37,6 +37,8 @@ import java.util.Optional;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -84,6 +86,7 @@ public final class ValidateWizardViewModel {
     private final ObservableList<ChangeLine> changes = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<JobSummary> result = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper clean = new ReadOnlyBooleanWrapper(false);
     private final WizardSteps steps = new WizardSteps(List.of("Store and checks", "Findings", "Preview changes", "Apply"), this::entered);
     private final JobProgress progress;
     private final WizardTasks tasks;
@@ -161,6 +164,11 @@ public final class ValidateWizardViewModel {
         return findings;
     }
 
+    /** The last validation found nothing: the Findings page says the store is clean where the findings would be. */
+    public ReadOnlyBooleanProperty cleanProperty() {
+        return clean.getReadOnlyProperty();
+    }
+
     /** The changeset as field lines: what applying would change. */
     public ObservableList<ChangeLine> changes() {
         return changes;
@@ -198,6 +206,7 @@ public final class ValidateWizardViewModel {
     /** Runs the chosen checks in the background and groups what they find. */
     public void validate() {
         findings.clear();
+        clean.set(false);
         steps.busyProperty().set(true); // the wizard waits while a PostgreSQL server is asked whether it wants a password
         locators.resolve(List.of(new Choice("Store", store.get())), resolved -> {
             steps.busyProperty().set(false);
@@ -223,6 +232,7 @@ public final class ValidateWizardViewModel {
         }, found -> {
             validated = locator;
             findings.setAll(grouped(found));
+            clean.set(found.isEmpty());
             status.set(why + (found.isEmpty() ? "No findings: the store is consistent." : String.format("%,d findings in %d checks. Tick the fixes to make.",
                     found.size(), findings.size())));
         }, failure -> {
@@ -321,6 +331,7 @@ public final class ValidateWizardViewModel {
         switch (steps.current()) {
             case FINDINGS -> {
                 findings.clear();
+                clean.set(false);
                 validate(validated, "The repair was undone; validated again: ");
             }
             case PREVIEW -> {
@@ -333,16 +344,30 @@ public final class ValidateWizardViewModel {
         }
     }
 
-    /** Shows a finding's session in the detail pane, when the validated store is the one open. */
+    /** Shows a finding's session in the detail pane, when the validated store is the one open; else says to open it. */
     public void showSession(String key) {
         if (key == null) {
             return;
         }
-        if (current.isOpen() && validated != null && current.store().locator().display().equals(validated.display())) {
+        if (validatedIsOpen()) {
             current.selectedKeyProperty().set(key);
         } else {
             dialogs.notify("Open " + (validated == null ? "the store" : StoreNames.shortName(validated)) + " to see session " + key);
         }
+    }
+
+    /**
+     * The selected finding's session shows in the detail pane beside the findings, when the validated store is the one
+     * open; selecting says nothing otherwise (Enter or a double-click on the finding says to open the store).
+     */
+    public void followFinding(String key) {
+        if (key != null && validatedIsOpen()) {
+            current.selectedKeyProperty().set(key);
+        }
+    }
+
+    private boolean validatedIsOpen() {
+        return current.isOpen() && validated != null && current.store().locator().display().equals(validated.display());
     }
 
     /** Back to the findings, validated afresh. */

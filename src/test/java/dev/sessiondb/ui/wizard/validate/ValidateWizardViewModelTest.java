@@ -87,6 +87,31 @@ class ValidateWizardViewModelTest {
     }
 
     @Test
+    void aFindingSelectedShowsItsSessionInTheOpenStoreWithoutAWord() {
+        viewModel.steps().next();
+        FindingGroup.Line line = group("task-id-form").lines().get(0);
+        int notified = dialogs.notifications().size();
+
+        viewModel.followFinding(line.key());
+
+        assertThat(current.selectedKeyProperty().get()).isEqualTo(line.key());
+        assertThat(dialogs.notifications()).hasSize(notified);
+    }
+
+    @Test
+    void onlyAValidationThatFoundNothingCallsTheStoreClean() throws Exception {
+        viewModel.steps().next();
+        assertThat(viewModel.cleanProperty().get()).isFalse();
+
+        viewModel.steps().back();
+        viewModel.storeProperty().set("json:" + TestStores.withoutFindings(directory));
+        viewModel.steps().next();
+
+        assertThat(viewModel.findings()).isEmpty();
+        assertThat(viewModel.cleanProperty().get()).isTrue();
+    }
+
+    @Test
     void thePreviewShowsEachChangedFieldBeforeAndAfterAndWritesNothing() throws Exception {
         byte[] before = Files.readAllBytes(fixture);
         viewModel.steps().next();
