@@ -228,7 +228,7 @@ public final class MainWindow {
     private MenuItem showsView(String id, String action) {
         MenuItem item = new MenuItem(action);
         item.setId("jobs-menu-" + id);
-        item.setOnAction(event -> shell.showView(id));
+        item.setOnAction(event -> shell.goToView(id));
         return item;
     }
 

@@ -108,7 +108,7 @@ final class WindowShell {
         views.getTabs().add(tab);
         if (shortcut != null) {
             tab.setTooltip(new Tooltip(title + " (" + shortcut.getDisplayText() + ")"));
-            onShortcut(shortcut, title, () -> showView(id));
+            onShortcut(shortcut, title, () -> goToView(id));
         }
         return tab.selectedProperty();
     }
@@ -143,6 +143,18 @@ final class WindowShell {
         views.getTabs().stream().filter(tab -> tab.getId().equals("view-" + id)).findFirst().ifPresentOrElse(
                 tab -> views.getSelectionModel().select(tab),
                 () -> notify.accept("The " + id + " view is not available yet"));
+    }
+
+    /**
+     * Brings a view to the front as the user asks for it (its shortcut, the Jobs menu) with the focus on its first
+     * control: left in the sidebar or on the Jobs toggle, the keys the user goes on with would move nothing in the view.
+     */
+    void goToView(String id) {
+        showView(id);
+        Node shown = views.getSelectionModel().getSelectedItem().getContent();
+        if (!Controls.holdsFocus(shown)) {
+            Controls.firstControl(shown).ifPresent(Node::requestFocus);
+        }
     }
 
     /** Builds {@code nodes} (pages not shown yet) ahead of their first showing, one per pulse. */

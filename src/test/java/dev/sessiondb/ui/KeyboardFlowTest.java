@@ -38,9 +38,11 @@ class KeyboardFlowTest {
     static Path directory;
 
     private Path run;
+    private Stage stage;
 
     @Start
     void start(Stage stage) throws Exception {
+        this.stage = stage;
         run = Files.createTempDirectory(directory, "run");
         TestWindows.show(stage, run, new ScriptedDialogService());
     }
@@ -79,9 +81,27 @@ class KeyboardFlowTest {
         type(robot, "#validate-store", TestStores.fixtureCopy(run).toString());
         press(robot, "#validate-next");
         waitFor(() -> robot.lookup("#validate-step-2").query().getStyleClass().contains("accent"));
-        Node focused = read(() -> robot.targetWindow().getScene().getFocusOwner());
-        assertThat(read(() -> Stream.iterate(focused, Objects::nonNull, Node::getParent).map(Node::getId).toList()))
-                .as("the focus on %s", focused).contains("validate-page");
+        assertThat(read(this::focusPath)).contains("validate-page");
+    }
+
+    /** An audit: Ctrl+D left the focus on the sidebar's Add, Ctrl+Shift+V on the Jobs toggle; a keyboard user tabbed a dozen times to the view. */
+    @Test
+    void aViewBroughtForwardByItsShortcutOrTheJobsMenuHasTheFocusOnItsFirstField(FxRobot robot) {
+        waitFor(() -> robot.lookup("#main-views").tryQuery().isPresent());
+        robot.press(KeyCode.CONTROL, KeyCode.D).release(KeyCode.D, KeyCode.CONTROL);
+        waitFor(() -> focusPath().contains("diff-store-a"));
+
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.V).release(KeyCode.V, KeyCode.SHIFT, KeyCode.CONTROL);
+        waitFor(() -> focusPath().contains("validate-store"));
+
+        WindowSteps.openFromJobsMenu(robot, "#jobs-menu-migrate");
+        waitFor(() -> focusPath().contains("migrate-source"));
+    }
+
+    /** The ids of the focused node and the nodes around it, innermost first. */
+    private java.util.List<String> focusPath() {
+        Node focused = stage.getScene().getFocusOwner();
+        return Stream.iterate(focused, Objects::nonNull, Node::getParent).map(Node::getId).filter(Objects::nonNull).toList();
     }
 
     private static String shownView(FxRobot robot) {

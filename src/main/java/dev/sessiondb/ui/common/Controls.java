@@ -1,6 +1,8 @@
 package dev.sessiondb.ui.common;
 
+import java.util.Optional;
 import javafx.scene.Node;
+import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.MenuItem;
@@ -87,6 +89,25 @@ public final class Controls {
             owner = owner.getParent();
         }
         return owner != null;
+    }
+
+    /** The first control inside {@code node} that Tab would reach: shown and enabled. */
+    public static Optional<Node> firstControl(Node node) {
+        if (!node.isVisible() || node.isDisabled()) {
+            return Optional.empty();
+        }
+        if (node.isFocusTraversable()) {
+            return Optional.of(node);
+        }
+        if (node instanceof Parent parent) {
+            for (Node child : parent.getChildrenUnmodifiable()) {
+                Optional<Node> found = firstControl(child);
+                if (found.isPresent()) {
+                    return found;
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     public static Region spacer() {

@@ -3,11 +3,9 @@ package dev.sessiondb.ui.wizard;
 import dev.sessiondb.ui.common.Controls;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
-import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
@@ -92,25 +90,6 @@ public class WizardPane extends BorderPane {
      * wizards share one window, so this is the wizard's own default button rather than the window's one (Button#setDefaultButton).
      * A focused button keeps Enter for itself.
      */
-    /** The first control of a page that Tab would reach: shown and enabled. */
-    private static Optional<Node> firstControl(Node node) {
-        if (!node.isVisible() || node.isDisabled()) {
-            return Optional.empty();
-        }
-        if (node.isFocusTraversable()) {
-            return Optional.of(node);
-        }
-        if (node instanceof Parent parent) {
-            for (Node child : parent.getChildrenUnmodifiable()) {
-                Optional<Node> found = firstControl(child);
-                if (found.isPresent()) {
-                    return found;
-                }
-            }
-        }
-        return Optional.empty();
-    }
-
     private void pressesOnEnter(Button next) {
         addEventHandler(KeyEvent.KEY_PRESSED, event -> {
             boolean onAButton = event.getTarget() instanceof Button || event.getTarget() instanceof MenuButton;
@@ -127,7 +106,7 @@ public class WizardPane extends BorderPane {
         focusTakenByStep = false;
         page.getChildren().setAll(pages.get(step));
         if (focusReturns) {
-            firstControl(pages.get(step)).orElse(next).requestFocus();
+            Controls.firstControl(pages.get(step)).orElse(next).requestFocus();
         }
         for (int i = 0; i < stepLabels.size(); i++) {
             Label label = stepLabels.get(i);
