@@ -24,13 +24,18 @@ public final class SessionLookup {
      * whose name holds half of a surrogate pair (which no terminal can type).
      */
     public static SessionRecord find(SessionStore store, String wanted) {
+        return find(store, wanted, "run 'sessiondb ls' to see the sessions");
+    }
+
+    /** As {@link #find(SessionStore, String)}; {@code whereListed} says where the user sees the store's sessions, when none is like the one asked. */
+    public static SessionRecord find(SessionStore store, String wanted, String whereListed) {
         String unescaped = CellEscapes.read(wanted);
         boolean escapes = !unescaped.equals(wanted);
         return store.get(wanted).or(() -> escapes ? store.get(unescaped) : Optional.empty()).or(() -> otherNormalisation(store, unescaped))
                 .or(() -> byTaskId(store, wanted))
                 .orElseThrow(() -> new StoreException(store.locator().display() + ": no session '" + wanted + "'"
                         + (escapes ? " (looked up as typed, and with each escape such as \\ud83d read as the character it stands for, as ls shows one)" : "")
-                        + suggestion(store, unescaped)));
+                        + suggestion(store, unescaped, whereListed)));
     }
 
     /** A name typed in the other Unicode normalisation than the store keeps it (NFC or NFD, {@link UnicodeForms}). */
@@ -59,9 +64,9 @@ public final class SessionLookup {
         return matches.stream().findFirst();
     }
 
-    private static String suggestion(SessionStore store, String wanted) {
+    private static String suggestion(SessionStore store, String wanted, String whereListed) {
         String fragment = wanted.replaceAll("^(task|[a-z]{1,8})?#?0*", "");
         List<String> similar = store.pageRecords(SessionQuery.all().withSearch(fragment.isEmpty() ? wanted : fragment).page(0, 5)).stream().map(SessionRecord::key).toList();
-        return similar.isEmpty() ? "; run 'sessiondb ls' to see the sessions" : "; similar: " + String.join(", ", similar);
+        return similar.isEmpty() ? "; " + whereListed : "; similar: " + String.join(", ", similar);
     }
 }

@@ -9,6 +9,7 @@ import dev.sessiondb.model.SecretMasker;
 import dev.sessiondb.model.SessionRecord;
 import dev.sessiondb.store.SessionLookup;
 import dev.sessiondb.store.SessionStore;
+import dev.sessiondb.store.StoreException;
 import dev.sessiondb.store.StoreLocator;
 import dev.sessiondb.ui.common.BackgroundTask;
 import dev.sessiondb.ui.common.DialogService;
@@ -263,13 +264,22 @@ public final class DiffViewModel {
 
     /** Each key is found as {@code show} finds it: as typed, or by its task id in any form (#002, 002, md#002). */
     private static Result compareSessions(Compared stores, String keyA, String keyB) {
-        SessionRecord a = SessionLookup.find(stores.a(), keyA);
-        SessionRecord b = SessionLookup.find(stores.b(), keyB);
+        SessionRecord a = lookUp("A", stores.a(), keyA);
+        SessionRecord b = lookUp("B", stores.b(), keyB);
         List<FieldChange> changes = new StoreDiff(stores.ignored()).changes(stores.a(), stores.b(), a, b);
         String shown = a.key().equals(b.key()) ? shown(a.key()) : shown(a.key()) + " in A, " + shown(b.key()) + " in B";
         DiffRow row = changes.isEmpty() ? new DiffRow(a.key(), b.key(), shown, DiffRow.Kind.IDENTICAL, 0, "")
                 : new DiffRow(a.key(), b.key(), shown, DiffRow.Kind.CHANGED, changes.size(), paths(changes));
         return new Result(stores, new DiffSummary(0, 0, changes.isEmpty() ? 0 : 1, changes.isEmpty() ? 1 : 0), List.of(row));
+    }
+
+    /** The session of one side, or a message naming that side and where the window lists the store's sessions. */
+    private static SessionRecord lookUp(String side, SessionStore store, String key) {
+        try {
+            return SessionLookup.find(store, key, "open the store and pick the session's name from its Sessions tab (a task id such as #027 finds it too)");
+        } catch (StoreException notFound) {
+            throw new StoreException("Store " + side + ", " + notFound.getMessage(), notFound);
+        }
     }
 
     private void show(Result result) {

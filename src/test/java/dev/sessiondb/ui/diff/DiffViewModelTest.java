@@ -194,6 +194,20 @@ class DiffViewModelTest {
         assertThat(viewModel.comparedTitleProperty().get()).isEmpty();
     }
 
+    /** An audit: the window said "run 'sessiondb ls' to see the sessions", a command line to a window's user, and not which side missed it. */
+    @Test
+    void aSessionNotFoundIsNamedWithItsSideAndWhereTheWindowListsTheSessions() {
+        viewModel.sessionAProperty().set("task#002");
+        viewModel.sessionBProperty().set("nothing-like-it");
+
+        viewModel.compare();
+
+        assertThat(dialogs.errors()).singleElement().asString()
+                .contains("Store B, ", "b/session-db.json: no session 'nothing-like-it'",
+                        "open the store and pick the session's name from its Sessions tab")
+                .doesNotContain("sessiondb ls");
+    }
+
     @Test
     void aMissingStoreIsReportedInOneLineAndNothingIsCompared() {
         viewModel.storeBProperty().set(directory.resolve("nowhere.json").toString());
