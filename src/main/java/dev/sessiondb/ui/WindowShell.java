@@ -32,6 +32,7 @@ import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.util.Duration;
@@ -55,6 +56,8 @@ final class WindowShell {
     private final Map<KeyCombination, String> shortcuts = new LinkedHashMap<>();
     /** Views of a rare case (a file to repair), out of the tabs until {@link #showView} asks for one. */
     private final Map<String, Tab> viewsWhenAsked = new HashMap<>();
+    /** The views' shortcuts, to the view each brings forward. */
+    private final Map<KeyCombination, String> viewShortcuts = new HashMap<>();
     private double detailDivider = 0.72;
     private final Scene scene;
     private final Node jobsPanel;
@@ -86,6 +89,12 @@ final class WindowShell {
         root.setBottom(statusBar(status, running));
         openJobsForLongJobs(running);
         scene = new Scene(root, width, height);
+        // a view's shortcut reaches the window from a text field too: there Ctrl+H deleted a character instead of showing History
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, event -> viewShortcuts.entrySet().stream().filter(shortcut -> shortcut.getKey().match(event))
+                .findFirst().ifPresent(shortcut -> {
+                    event.consume();
+                    goToView(shortcut.getValue());
+                }));
         scene.getStylesheets().add(WindowShell.class.getResource("app.css").toExternalForm());
     }
 
@@ -109,6 +118,7 @@ final class WindowShell {
         if (shortcut != null) {
             tab.setTooltip(new Tooltip(title + " (" + shortcut.getDisplayText() + ")"));
             onShortcut(shortcut, title, () -> goToView(id));
+            viewShortcuts.put(shortcut, id);
         }
         return tab.selectedProperty();
     }

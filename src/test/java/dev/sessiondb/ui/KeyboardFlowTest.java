@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.Objects;
 import java.util.stream.Stream;
 import javafx.scene.Node;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.Menu;
@@ -84,7 +85,10 @@ class KeyboardFlowTest {
         assertThat(read(this::focusPath)).contains("validate-page");
     }
 
-    /** An audit: Ctrl+D left the focus on the sidebar's Add, Ctrl+Shift+V on the Jobs toggle; a keyboard user tabbed a dozen times to the view. */
+    /**
+     * An audit: Ctrl+D left the focus on the sidebar's Add, Ctrl+Shift+V on the Jobs toggle; a keyboard user tabbed a dozen
+     * times to the view. With the focus in the view's field, its shortcuts still change the view.
+     */
     @Test
     void aViewBroughtForwardByItsShortcutOrTheJobsMenuHasTheFocusOnItsFirstField(FxRobot robot) {
         waitFor(() -> robot.lookup("#main-views").tryQuery().isPresent());
@@ -93,6 +97,11 @@ class KeyboardFlowTest {
 
         robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.V).release(KeyCode.V, KeyCode.SHIFT, KeyCode.CONTROL);
         waitFor(() -> focusPath().contains("validate-store"));
+        type(robot, "#validate-store", "json:sessions.json");
+
+        robot.press(KeyCode.CONTROL, KeyCode.H).release(KeyCode.H, KeyCode.CONTROL); // in a text field, Ctrl+H deleted a character
+        waitFor(() -> "History".equals(shownView(robot)));
+        assertThat(read(() -> robot.lookup("#validate-store").queryAs(ComboBox.class).getEditor().getText())).isEqualTo("json:sessions.json");
 
         WindowSteps.openFromJobsMenu(robot, "#jobs-menu-migrate");
         waitFor(() -> focusPath().contains("migrate-source"));
