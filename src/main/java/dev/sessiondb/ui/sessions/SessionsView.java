@@ -32,6 +32,7 @@ import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.FlowPane;
@@ -63,7 +64,7 @@ public final class SessionsView extends VBox {
 
         search.setId("session-search");
         search.setPromptText("Search session, task, repo, branch");
-        Controls.describe(search, "Search sessions by session name, task id, repository or branch (Ctrl+F); "
+        Controls.describe(search, "Search sessions by session name, task id, repository or branch (Ctrl+F; Esc clears it); "
                 + "with several words, each must be found in one of them");
         HBox.setHgrow(search, Priority.ALWAYS);
         search.setMaxWidth(520);
@@ -73,6 +74,19 @@ public final class SessionsView extends VBox {
         viewModel.searchProperty().addListener((property, before, after) -> {
             if (!after.equals(search.getText())) {
                 search.setText(after);
+            }
+        });
+        // as in browsers and IDEs: Esc clears the search at once, and Esc in an empty search goes on to the sessions
+        search.addEventFilter(KeyEvent.KEY_PRESSED, event -> {
+            if (event.getCode() == KeyCode.ESCAPE) {
+                event.consume();
+                if (search.getText().isEmpty()) {
+                    table.requestFocus();
+                } else {
+                    typing.stop();
+                    search.clear();
+                    viewModel.searchProperty().set("");
+                }
             }
         });
 

@@ -1,0 +1,70 @@
+package dev.sessiondb.ui;
+
+import static dev.sessiondb.ui.AppState.read;
+import static dev.sessiondb.ui.AppState.waitFor;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sessiondb.ui.common.SettingsStore;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/**
+ * The Sessions tab used from the keyboard only, on the real fixture. A user audit: Esc in the search field did nothing, so
+ * the only way back to every session was to select the text and delete it. Esc clears the search, as in browsers and IDEs,
+ * and Esc in an empty search goes on to the sessions table.
+ */
+@ExtendWith(ApplicationExtension.class)
+class SessionsKeyboardFlowTest {
+
+    @TempDir
+    static Path directory;
+
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        this.stage = stage;
+        Path run = Files.createTempDirectory(directory, "run");
+        Path fixture = TestStores.fixtureCopy(run);
+        new SettingsStore(run.resolve("settings.json")).update(state -> state.withRecent("json:" + fixture));
+        TestWindows.show(stage, run, new ScriptedDialogService());
+    }
+
+    @Test
+    void escClearsTheSearchThenGoesOnToTheTable(FxRobot robot) {
+        waitFor(() -> count(robot).equals("217 sessions"));
+        robot.push(KeyCode.CONTROL, KeyCode.F);
+        waitFor(() -> focusOwner().equals("session-search"));
+        TextField search = robot.lookup("#session-search").queryAs(TextField.class);
+        robot.interact(() -> search.setText("task#1"));
+        waitFor(() -> count(robot).endsWith("of 217 sessions"));
+
+        robot.type(KeyCode.ESCAPE);
+        waitFor(() -> count(robot).equals("217 sessions"));
+        assertThat(read(() -> search.getText())).isEmpty();
+        assertThat(read(this::focusOwner)).as("the first Esc only clears").isEqualTo("session-search");
+
+        robot.type(KeyCode.ESCAPE);
+        waitFor(() -> focusOwner().equals("sessions-table"));
+    }
+
+    static String count(FxRobot robot) {
+        return robot.lookup("#session-count").queryAs(Label.class).getText();
+    }
+
+    /** The id of the control with the keyboard, read on the FX thread: inside {@code waitFor} as it is, else through {@code read}. */
+    private String focusOwner() {
+        javafx.scene.Node owner = stage.getScene().getFocusOwner();
+        return owner == null || owner.getId() == null ? String.valueOf(owner) : owner.getId();
+    }
+}
