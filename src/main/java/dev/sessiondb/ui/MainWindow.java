@@ -133,7 +133,10 @@ public final class MainWindow {
         shell.addView("sessions", "Sessions", new VBox(new ExternalChangesBar(externalChanges, sessionsView::focusTable), sessionsView), shortcut(KeyCode.DIGIT1));
         overview.showingProperty().bind(shell.addView("overview", "Overview", new OverviewView(overview), shortcut(KeyCode.DIGIT2)));
         // a job into a store that is not open changes no revision the history hears of: it reads again when shown
-        shell.addWideView("history", "History", new HistoryView(history), shortcut(KeyCode.H)).addListener((property, was, shown) -> {
+        HistoryView historyView = new HistoryView(history);
+        shell.focusByShortcut("sessions", sessionsView::focusTable);
+        shell.focusByShortcut("history", historyView::focusTable);
+        shell.addWideView("history", "History", historyView, shortcut(KeyCode.H)).addListener((property, was, shown) -> {
             if (shown) {
                 history.refresh();
             }

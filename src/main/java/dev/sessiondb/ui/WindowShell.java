@@ -58,6 +58,8 @@ final class WindowShell {
     private final Map<String, Tab> viewsWhenAsked = new HashMap<>();
     /** The views' shortcuts, to the view each brings forward. */
     private final Map<KeyCombination, String> viewShortcuts = new HashMap<>();
+    /** What takes the keyboard in a view brought to the front, by view id, where it is not the view's first control. */
+    private final Map<String, Runnable> focusByShortcut = new HashMap<>();
     private double detailDivider = 0.72;
     private final Scene scene;
     private final Node jobsPanel;
@@ -144,6 +146,11 @@ final class WindowShell {
         viewsWhenAsked.put(id, tab);
     }
 
+    /** {@code focus} gives the keyboard to the view's main control (its list) when {@link #goToView} brings it to the front. */
+    void focusByShortcut(String id, Runnable focus) {
+        focusByShortcut.put(id, focus);
+    }
+
     /** Brings a view to the front; says so when it is not part of this build. */
     void showView(String id) {
         Tab asked = viewsWhenAsked.get(id);
@@ -161,8 +168,11 @@ final class WindowShell {
      */
     void goToView(String id) {
         showView(id);
+        Runnable mainControl = focusByShortcut.get(id);
         Node shown = views.getSelectionModel().getSelectedItem().getContent();
-        if (!Controls.holdsFocus(shown)) {
+        if (mainControl != null) {
+            mainControl.run();
+        } else if (!Controls.holdsFocus(shown)) {
             Controls.firstControl(shown).ifPresent(Node::requestFocus);
         }
     }

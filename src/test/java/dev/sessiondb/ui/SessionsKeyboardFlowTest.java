@@ -21,7 +21,10 @@ import org.testfx.framework.junit5.Start;
 /**
  * The Sessions tab used from the keyboard only, on the real fixture. A user audit: Esc in the search field did nothing, so
  * the only way back to every session was to select the text and delete it. Esc clears the search, as in browsers and IDEs,
- * and Esc in an empty search goes on to the sessions table.
+ * and Esc in an empty search goes on to the sessions table. Ctrl+1 and Ctrl+H brought their tab to the front and left the
+ * keyboard on the control it was on, out of sight (the search field, or the toolbar's Refresh): the arrow keys then moved
+ * nothing shown. Each gives the keyboard to its list. And Ctrl+H in the search field deleted a character (a text field's
+ * Backspace) instead of showing the History.
  */
 @ExtendWith(ApplicationExtension.class)
 class SessionsKeyboardFlowTest {
@@ -55,6 +58,21 @@ class SessionsKeyboardFlowTest {
         assertThat(read(this::focusOwner)).as("the first Esc only clears").isEqualTo("session-search");
 
         robot.type(KeyCode.ESCAPE);
+        waitFor(() -> focusOwner().equals("sessions-table"));
+    }
+
+    @Test
+    void theSessionsAndHistoryShortcutsGiveTheKeyboardToTheirList(FxRobot robot) {
+        waitFor(() -> count(robot).equals("217 sessions"));
+        robot.push(KeyCode.CONTROL, KeyCode.F);
+        waitFor(() -> focusOwner().equals("session-search"));
+        TextField search = robot.lookup("#session-search").queryAs(TextField.class);
+        robot.interact(() -> search.setText("task#1"));
+
+        robot.push(KeyCode.CONTROL, KeyCode.H);
+        waitFor(() -> focusOwner().equals("history-table"));
+        assertThat(read(() -> search.getText())).as("Ctrl+H is not Backspace here").isEqualTo("task#1");
+        robot.push(KeyCode.CONTROL, KeyCode.DIGIT1);
         waitFor(() -> focusOwner().equals("sessions-table"));
     }
 

@@ -25,9 +25,11 @@ public final class HistoryView extends BorderPane {
     /** Marks the Stores column, the one that takes a wide window's free width. */
     private static final Object STORES = new Object();
 
+    private final TableView<HistoryRow> table;
+
     public HistoryView(HistoryViewModel viewModel) {
         setId("history-view");
-        TableView<HistoryRow> table = new TableView<>(viewModel.rows());
+        table = new TableView<>(viewModel.rows());
         table.setId("history-table");
         table.setAccessibleText("Jobs run, newest first");
         table.setPlaceholder(Controls.emptyState("No jobs yet: migrations, consolidations, repairs and edits appear here once run"));
@@ -78,6 +80,11 @@ public final class HistoryView extends BorderPane {
         setCenter(table);
         setBottom(wholeRun(viewModel));
         setPadding(new Insets(0));
+    }
+
+    /** Gives the list of jobs the keyboard: the arrows pick a job, whose whole story shows below. */
+    public void focusTable() {
+        table.requestFocus();
     }
 
     /** The selected run in full, wrapped and selectable (to copy a run id, backup id or report path): a row holds only its first facts. */
