@@ -5,10 +5,14 @@ import static dev.sessiondb.ui.AppState.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sessiondb.ui.common.SettingsStore;
+import dev.sessiondb.ui.detail.FieldNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.TreeTableView;
+import javafx.scene.input.Clipboard;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -24,7 +28,8 @@ import org.testfx.framework.junit5.Start;
  * and Esc in an empty search goes on to the sessions table. Ctrl+1 and Ctrl+H brought their tab to the front and left the
  * keyboard on the control it was on, out of sight (the search field, or the toolbar's Refresh): the arrow keys then moved
  * nothing shown. Each gives the keyboard to its list. And Ctrl+H in the search field deleted a character (a text field's
- * Backspace) instead of showing the History.
+ * Backspace) instead of showing the History. In the detail pane a value cut off in its cell could not be copied: Ctrl+C
+ * copies the selected field's value whole.
  */
 @ExtendWith(ApplicationExtension.class)
 class SessionsKeyboardFlowTest {
@@ -74,6 +79,26 @@ class SessionsKeyboardFlowTest {
         assertThat(read(() -> search.getText())).as("Ctrl+H is not Backspace here").isEqualTo("task#1");
         robot.push(KeyCode.CONTROL, KeyCode.DIGIT1);
         waitFor(() -> focusOwner().equals("sessions-table"));
+    }
+
+    @Test
+    void ctrlCCopiesTheSelectedFieldsValueWhole(FxRobot robot) {
+        waitFor(() -> count(robot).equals("217 sessions"));
+        robot.interact(() -> robot.lookup("#sessions-table").queryAs(TableView.class).getSelectionModel().select(0));
+        TreeTableView<FieldNode> fields = robot.lookup("#detail-fields").queryAs(TreeTableView.class);
+        waitFor(() -> fields.getRoot() != null && !fields.getRoot().getChildren().isEmpty());
+        String longest = read(() -> fields.getRoot().getChildren().stream().map(item -> item.getValue().value())
+                .max(java.util.Comparator.comparingInt(String::length)).orElseThrow());
+        robot.interact(() -> {
+            Clipboard.getSystemClipboard().clear();
+            fields.requestFocus();
+            fields.getSelectionModel().select(fields.getRoot().getChildren().stream()
+                    .filter(item -> item.getValue().value().equals(longest)).findFirst().orElseThrow());
+        });
+        waitFor(() -> focusOwner().equals("detail-fields"));
+
+        robot.push(KeyCode.CONTROL, KeyCode.C);
+        waitFor(() -> longest.equals(Clipboard.getSystemClipboard().getString()));
     }
 
     static String count(FxRobot robot) {

@@ -21,6 +21,11 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeTableColumn;
 import javafx.scene.control.TreeTableView;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -29,6 +34,8 @@ import javafx.scene.layout.VBox;
 
 /** The selected session: a header, the field tree and conversation tabs, and an edit form in place of them. */
 public final class DetailView extends StackPane {
+
+    private static final KeyCombination COPY = new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN);
 
     private final DetailViewModel viewModel;
     private final TreeTableView<FieldNode> tree = new TreeTableView<>();
@@ -158,8 +165,27 @@ public final class DetailView extends StackPane {
         });
         tree.getColumns().add(name);
         tree.getColumns().add(value);
+        // a long value is cut off in its cell: Ctrl+C, or the row's menu, copies it whole, as shown (secrets masked)
+        tree.setOnKeyPressed(event -> {
+            if (COPY.match(event)) {
+                copySelectedValue();
+            }
+        });
+        javafx.scene.control.MenuItem copy = new javafx.scene.control.MenuItem("Copy value (Ctrl+C)");
+        copy.setId("copy-field-value");
+        copy.setOnAction(event -> copySelectedValue());
+        tree.setContextMenu(new javafx.scene.control.ContextMenu(copy));
         viewModel.fields().addListener((ListChangeListener<FieldNode>) change -> tree.setRoot(root(viewModel.fields())));
         return tree;
+    }
+
+    private void copySelectedValue() {
+        TreeItem<FieldNode> selected = tree.getSelectionModel().getSelectedItem();
+        if (selected != null) {
+            ClipboardContent content = new ClipboardContent();
+            content.putString(selected.getValue().value());
+            Clipboard.getSystemClipboard().setContent(content);
+        }
     }
 
     private static TreeItem<FieldNode> root(List<FieldNode> nodes) {
