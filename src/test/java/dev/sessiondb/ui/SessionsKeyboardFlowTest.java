@@ -6,9 +6,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sessiondb.ui.common.SettingsStore;
 import dev.sessiondb.ui.detail.FieldNode;
+import dev.sessiondb.ui.sessions.SessionColumn;
+import dev.sessiondb.ui.sessions.SessionRow;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TreeTableView;
@@ -29,7 +33,8 @@ import org.testfx.framework.junit5.Start;
  * keyboard on the control it was on, out of sight (the search field, or the toolbar's Refresh): the arrow keys then moved
  * nothing shown. Each gives the keyboard to its list. And Ctrl+H in the search field deleted a character (a text field's
  * Backspace) instead of showing the History. In the detail pane a value cut off in its cell could not be copied: Ctrl+C
- * copies the selected field's value whole.
+ * copies the selected field's value whole. A header cannot take the focus, so the keyboard could not sort: the Columns
+ * menu sorts by a column as a header click does.
  */
 @ExtendWith(ApplicationExtension.class)
 class SessionsKeyboardFlowTest {
@@ -99,6 +104,20 @@ class SessionsKeyboardFlowTest {
 
         robot.push(KeyCode.CONTROL, KeyCode.C);
         waitFor(() -> longest.equals(Clipboard.getSystemClipboard().getString()));
+    }
+
+    @Test
+    void theColumnsMenuSortsAsAHeaderClickDoes(FxRobot robot) {
+        waitFor(() -> count(robot).equals("217 sessions"));
+        TableView<SessionRow> table = robot.lookup("#sessions-table").queryAs(TableView.class);
+        TableColumn<SessionRow, ?> repo = table.getColumns().stream().filter(column -> "column-repo".equals(column.getId())).findFirst().orElseThrow();
+
+        robot.clickOn("#table-columns").clickOn("Sort by").clickOn("Repo, descending");
+        waitFor(() -> table.getSortOrder().equals(List.of(repo)) && repo.getSortType() == TableColumn.SortType.DESCENDING);
+        assertThat(read(() -> table.getItems().get(0).text(SessionColumn.REPO))).as("the fixture's last repository first").isEqualTo("test-repo");
+
+        robot.clickOn("#table-columns").clickOn("Sort by").clickOn("The store's own order");
+        waitFor(() -> table.getSortOrder().isEmpty());
     }
 
     static String count(FxRobot robot) {

@@ -6,6 +6,7 @@ import dev.sessiondb.ui.common.Controls;
 import dev.sessiondb.ui.common.FillWidthResizePolicy;
 import dev.sessiondb.ui.common.WholeTextCell;
 import java.util.List;
+import java.util.Optional;
 import javafx.animation.PauseTransition;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
@@ -20,12 +21,14 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.Menu;
 import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.skin.TableColumnHeader;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
@@ -114,7 +117,7 @@ public final class SessionsView extends VBox {
 
         MenuButton columns = new MenuButton("Columns");
         columns.setId("table-columns");
-        Controls.describe(columns, "Show or hide the columns; add a column for any field (nested ones as pullRequest.state)");
+        Controls.describe(columns, "Show or hide the columns; add a column for any field (nested ones as pullRequest.state); sort by a column, as a header click does");
         columns.setOnShowing(event -> fillColumnsMenu(columns));
         columns.getItems().add(new MenuItem()); // a menu with no items never shows; it is filled on showing
         columns.disableProperty().bind(viewModel.storeOpenProperty().not());
@@ -363,6 +366,36 @@ public final class SessionsView extends VBox {
         for (FieldColumn column : viewModel.addedColumns()) {
             menu.getItems().add(item("Remove " + column.header(), () -> viewModel.removeColumn(column)));
         }
+        menu.getItems().addAll(new javafx.scene.control.SeparatorMenuItem(), sortMenu());
+    }
+
+    /** The header click's sort, for the keyboard too: a header cannot take the focus. */
+    private Menu sortMenu() {
+        Menu sort = new Menu("Sort by");
+        sort.setId("sort-sessions");
+        ToggleGroup order = new ToggleGroup();
+        for (SessionColumn column : SessionColumn.values()) {
+            for (boolean descending : new boolean[] {false, true}) {
+                String direction = descending ? "descending" : "ascending";
+                RadioMenuItem item = sortItem(order, column.header() + ", " + direction,
+                        viewModel.sortedBy().equals(Optional.of(column.sortKey())) && viewModel.isDescending() == descending,
+                        () -> viewModel.sortBy(column.sortKey(), descending));
+                item.setId("sort-" + column.id() + "-" + direction);
+                sort.getItems().add(item);
+            }
+        }
+        RadioMenuItem storeOrder = sortItem(order, "The store's own order", viewModel.sortedBy().isEmpty(), viewModel::unsort);
+        storeOrder.setId("sort-store-order");
+        sort.getItems().add(storeOrder);
+        return sort;
+    }
+
+    private static RadioMenuItem sortItem(ToggleGroup order, String text, boolean chosen, Runnable action) {
+        RadioMenuItem item = Controls.asWritten(new RadioMenuItem(text));
+        item.setToggleGroup(order);
+        item.setSelected(chosen);
+        item.setOnAction(event -> action.run());
+        return item;
     }
 
     /** The filter's pick list: the values the column has among the sessions shown, with their counts; a click keeps only those sessions. */
