@@ -29,7 +29,8 @@ import org.testfx.framework.junit5.Start;
 /**
  * The Sessions tab used from the keyboard only, on the real fixture. A user audit: Esc in the search field did nothing, so
  * the only way back to every session was to select the text and delete it. Esc clears the search, as in browsers and IDEs,
- * and Esc in an empty search goes on to the sessions table. Ctrl+1 and Ctrl+H brought their tab to the front and left the
+ * and Esc in an empty search goes on to the sessions table, on its first session: the table took the focus with no row
+ * selected, nothing marked where the keyboard was, and Down went to the second session. Ctrl+1 and Ctrl+H brought their tab to the front and left the
  * keyboard on the control it was on, out of sight (the search field, or the toolbar's Refresh): the arrow keys then moved
  * nothing shown. Each gives the keyboard to its list. And Ctrl+H in the search field deleted a character (a text field's
  * Backspace) instead of showing the History. In the detail pane a value cut off in its cell could not be copied: Ctrl+C
@@ -54,7 +55,7 @@ class SessionsKeyboardFlowTest {
     }
 
     @Test
-    void escClearsTheSearchThenGoesOnToTheTable(FxRobot robot) {
+    void escClearsTheSearchThenGoesOnToTheTableOnItsFirstSession(FxRobot robot) {
         waitFor(() -> count(robot).equals("217 sessions"));
         robot.push(KeyCode.CONTROL, KeyCode.F);
         waitFor(() -> focusOwner().equals("session-search"));
@@ -69,6 +70,11 @@ class SessionsKeyboardFlowTest {
 
         robot.type(KeyCode.ESCAPE);
         waitFor(() -> focusOwner().equals("sessions-table"));
+        TableView<?> table = robot.lookup("#sessions-table").queryAs(TableView.class);
+        assertThat(read(() -> table.getSelectionModel().getSelectedIndex())).as("the first session, its details shown").isZero();
+        waitFor(() -> !robot.lookup("#detail-title").queryAs(Label.class).getText().isEmpty());
+        robot.type(KeyCode.DOWN);
+        waitFor(() -> table.getSelectionModel().getSelectedIndex() == 1);
     }
 
     @Test

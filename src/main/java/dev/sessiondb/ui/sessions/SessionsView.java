@@ -84,7 +84,7 @@ public final class SessionsView extends VBox {
             if (event.getCode() == KeyCode.ESCAPE) {
                 event.consume();
                 if (search.getText().isEmpty()) {
-                    table.requestFocus();
+                    focusTable();
                 } else {
                     typing.stop();
                     search.clear();
@@ -154,8 +154,14 @@ public final class SessionsView extends VBox {
         return new TableAhead(table);
     }
 
-    /** Gives the table the keyboard: arrows move through the sessions, and the window's shortcuts are heard. */
+    /**
+     * Gives the table the keyboard: arrows move through the sessions, and the window's shortcuts are heard. With none selected,
+     * the row the table's focus is on (the first) is selected, so its details show: unselected, it had no mark and Down skipped it.
+     */
     public void focusTable() {
+        if (table.getSelectionModel().isEmpty() && !table.getItems().isEmpty()) {
+            table.getSelectionModel().select(Math.max(table.getFocusModel().getFocusedIndex(), 0));
+        }
         table.requestFocus();
     }
 
