@@ -3,18 +3,21 @@ package dev.sessiondb.store.json;
 import dev.sessiondb.store.BinaryKeyOrder;
 import dev.sessiondb.store.KeyedText;
 import dev.sessiondb.store.KeysOutOfOrder;
+import dev.sessiondb.store.ReadAhead;
 import dev.sessiondb.store.TextCursor;
 import java.nio.file.Path;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
  * A JSON file's records as their compact texts in file order, in one read, for as long as their
  * keys come in binary key order (a file this tool wrote keeps them so): a key not after the one
  * before stops the read with {@link KeysOutOfOrder}, a repeated key too, for the reader to take
- * the file's texts in key order instead ({@link KeyOrderedTexts}). As there, the file must not
- * change while its texts are taken.
+ * the file's texts in key order instead ({@link KeyOrderedTexts}). The spans are found on a
+ * thread of their own, the texts taken on the caller's. As there, the file must not change
+ * while its texts are taken.
  */
 final class FileOrderTexts implements TextCursor {
 
@@ -22,7 +25,8 @@ final class FileOrderTexts implements TextCursor {
 
     private final Path file;
     private final TextsInPlace texts;
-    private final RecordSpans spans;
+    /** The spans, found on a thread of their own while this one takes their texts: the parse alone keeps a core busy. */
+    private final ReadAhead<RecordSpans.Span> spans;
     private String previousKey;
     private long taken;
     private boolean checkedAtEnd;
@@ -30,7 +34,7 @@ final class FileOrderTexts implements TextCursor {
     private FileOrderTexts(Path file, TextsInPlace texts, RecordSpans spans) {
         this.file = file;
         this.texts = texts;
-        this.spans = spans;
+        this.spans = ReadAhead.mapped(spans, Function.identity());
         texts.mapFor(TextsInPlace.ANY_LENGTH);
     }
 
