@@ -18,6 +18,9 @@ final class BackupDirOption {
             description = "Where backups, job reports and the job history are kept (default: ${env:XDG_DATA_HOME:-~/.local/share}/sessiondb-admin).")
     Path backupDir;
 
+    /** What to do when the folder read holds nothing because it is the wrong one. */
+    static final String NAME_THE_FOLDER = "name the folder the jobs were given with --backup-dir, or leave it out for the default";
+
     Path folder() {
         return backupDir == null ? MinskyPaths.ofSystem().appDataDir() : backupDir;
     }
@@ -31,10 +34,14 @@ final class BackupDirOption {
     Path folderToRead() {
         Path folder = folder();
         if (Files.exists(folder) && !Files.isDirectory(folder)) {
-            throw new IllegalArgumentException("--backup-dir " + folder + " is a file, not the folder of backups and job history; name the folder"
-                    + " the jobs were given with --backup-dir, or leave it out for the default");
+            throw new IllegalArgumentException("--backup-dir " + folder + " is a file, not the folder of backups and job history; " + NAME_THE_FOLDER);
         }
         return folder;
+    }
+
+    /** The folder read, said not to exist when it does not: a misspelt --backup-dir reads as one with no jobs or backups. */
+    static String described(Path folder) {
+        return folder + (Files.isDirectory(folder) ? "" : " (the folder does not exist)");
     }
 
     /**

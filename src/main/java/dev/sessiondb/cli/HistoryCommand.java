@@ -7,7 +7,6 @@ import dev.sessiondb.catalog.PastJob;
 import dev.sessiondb.job.backup.BackupJournal;
 import dev.sessiondb.store.StoreLocator;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -65,8 +64,7 @@ final class HistoryCommand implements Callable<Integer> {
             return;
         }
         if (jobs.isEmpty()) {
-            // the folder is named, as a misspelt --backup-dir reads as one with no jobs
-            out.printf("No jobs recorded in %s%s.%n", journal.root(), Files.isDirectory(journal.root()) ? "" : " (the folder does not exist)");
+            out.printf("No jobs recorded in %s.%n", BackupDirOption.described(journal.root()));
             return;
         }
         for (PastJob job : jobs) {

@@ -114,7 +114,8 @@ final class UndoCommand implements Callable<Integer> {
             return prune(journal, new BackupPruning(keep, age, includeLastUndo), spec.commandLine().getOut());
         }
         Backup backup = backupId != null ? require(journal, backupId) : journal.latestNotRestored().orElseThrow(() ->
-                new JobRefusedException("no backup left to restore in " + journal.root() + "; run 'sessiondb undo --list'"));
+                new JobRefusedException("no backup left to restore in " + BackupDirOption.described(journal.root())
+                        + (Files.isDirectory(journal.root()) ? "; run 'sessiondb undo --list'" : "; " + BackupDirOption.NAME_THE_FOLDER)));
         try {
             WritingRuns.refuseRestoreWhileOneWrites(journal, backup);
         } catch (StoreException unreachable) {
@@ -205,6 +206,9 @@ final class UndoCommand implements Callable<Integer> {
         if (pruned.isPresent()) {
             throw new JobRefusedException("backup '" + id + "' was pruned (deleted by sessiondb undo --prune at " + pruned.get() + "), so it can no"
                     + " longer be restored; run 'sessiondb undo --list' to see the backups");
+        }
+        if (!Files.isDirectory(journal.root())) {
+            throw new JobRefusedException("no backup '" + id + "' in " + BackupDirOption.described(journal.root()) + "; " + BackupDirOption.NAME_THE_FOLDER);
         }
         return journal.require(id);
     }
@@ -358,7 +362,7 @@ final class UndoCommand implements Callable<Integer> {
                     leftOrTaken(leftover, completedRuns));
         }
         if (backups.isEmpty() && incomplete.isEmpty()) {
-            out.println("No backups.");
+            out.printf("No backups in %s.%n", BackupDirOption.described(backupDir.folder()));
             return;
         }
         for (IndexedBackup indexed : backups) {

@@ -175,6 +175,23 @@ class HistoryCommandTest {
         assertThat(dir.resolve("jurnal")).doesNotExist();
     }
 
+    /** undo and undo --list said "no backup '1' in DIR" and "No backups." of a --backup-dir not there, where history says it does not exist. */
+    @Test
+    void undoAndUndoListSayABackupDirThatIsNotThereDoesNotExist() {
+        String missing = dir.resolve("jurnal").toString();
+        String advice = "; name the folder the jobs were given with --backup-dir, or leave it out for the default";
+
+        CliRun named = CliRun.of("undo", "--backup-dir", missing, "1");
+        CliRun newest = CliRun.of("undo", "--backup-dir", missing);
+        CliRun list = CliRun.of("undo", "--list", "--backup-dir", missing);
+
+        assertThat(named.err().lines()).containsExactly("sessiondb: no backup '1' in " + missing + " (the folder does not exist)" + advice);
+        assertThat(newest.err().lines()).containsExactly("sessiondb: no backup left to restore in " + missing + " (the folder does not exist)" + advice);
+        assertThat(list.exitCode()).isZero();
+        assertThat(list.out()).isEqualTo("No backups in " + missing + " (the folder does not exist).%n".formatted());
+        assertThat(dir.resolve("jurnal")).doesNotExist();
+    }
+
     @Test
     void aCatalogLockedByAnotherProgramWarnsOnceAndItsBackupIsIndexedLater() throws Exception {
         assertThat(CliRun.of("migrate", fixture.toString(), "sqlite:" + dir.resolve("a.db"), "--backup-dir", journal).exitCode()).isZero();
