@@ -122,6 +122,22 @@ class JobCommandsTest {
         assertThat(new BackupJournal(Path.of(journal)).list()).isEmpty();
     }
 
+    /** Naming the target among the sources said "X and X are the same store; name each store once", not which was the target nor how to merge into it. */
+    @Test
+    void aTargetAlsoNamedAsASourceIsRefusedSayingHowToMergeIntoIt() throws Exception {
+        Path other = dir.resolve("other.json");
+        StoreContents.create("json:" + other, SampleSessions.minskyList(3, 1));
+        String before = Files.readString(fixture);
+
+        CliRun run = CliRun.of("consolidate", fixture.toString(), other.toString(), "--into", fixture.toString(), "--backup-dir", journal);
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err().lines()).containsExactly("sessiondb: the target json:" + fixture + " (--into) is also source 1; consolidate never"
+                + " writes into a store it reads, and nothing was written: to merge the other sources into it, leave it out of the sources"
+                + " and add --mode merge (its own sessions then take part in each conflict), or name a new store with --into");
+        assertThat(Files.readString(fixture)).isEqualTo(before);
+    }
+
     @Test
     void twoNamesForOneSourceAreOneLineAndExitTwo() {
         CliRun run = CliRun.of("consolidate", fixture.toString(), "json:" + fixture, "--into", "json:" + dir.resolve("out.json"),

@@ -85,7 +85,7 @@ class BadInputCorpusTest {
             migrate, a session twice, to JSON | migrate json:{S}/twice.json json:{S}/t.json --backup-dir {J} | session 'a' appears twice, in record 1
             migrate, missing PostgreSQL source | migrate {PG} sqlite:{S}/t.db --backup-dir {J}      | schema
             migrate, one argument             | migrate {FX}                                        | Missing required parameter
-            consolidate, into one source      | consolidate {FX} {B} --into {FX} --backup-dir {J}   | are the same store
+            consolidate, into one source      | consolidate {FX} {B} --into {FX} --backup-dir {J}   | is also source 1
             consolidate, a source twice       | consolidate {FX} json:{FX} --into sqlite:{S}/c.db   | are the same store
             consolidate, unknown policy       | consolidate {FX} {B} --into sqlite:{S}/c.db --on-conflict bogus | '--on-conflict'
             consolidate, no target            | consolidate {FX} {B}                                | Missing required option: '--into=TARGET'
