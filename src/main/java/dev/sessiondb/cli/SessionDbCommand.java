@@ -17,6 +17,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.LoggerFactory;
@@ -96,10 +97,25 @@ public final class SessionDbCommand implements Callable<Integer> {
      * reading every subcommand's annotations took about a tenth of each command's start; with all
      * of them when they name none, for the usage. Tests pass their own writers to read what it prints.
      */
+    /** A count, a limit or a seed; what is not a whole number, or one too large for the option, is refused saying which. */
+    private static <T> CommandLine.ITypeConverter<T> wholeNumber(Function<String, T> parse) {
+        return text -> {
+            try {
+                return parse.apply(text);
+            } catch (NumberFormatException notANumber) {
+                throw new CommandLine.TypeConversionException("'" + text + "' " + (text.matches("[-+]?\\d+") ? "is out of range for this option"
+                        : "is not a whole number; give one such as 42"));
+            }
+        };
+    }
+
     public static CommandLine commandLine(PrintWriter out, PrintWriter err, String... args) {
         SessionDbCommand root = new SessionDbCommand();
         CommandLine commandLine = new CommandLine(root);
         named(args).map(List::<Class<?>>of).orElse(SUBCOMMANDS).forEach(commandLine::addSubcommand);
+        // after the subcommands, which picocli gives the converters registered: its own said "'abc' is not a long", a Java type
+        commandLine.registerConverter(Long.class, wholeNumber(Long::valueOf)).registerConverter(long.class, wholeNumber(Long::valueOf))
+                .registerConverter(Integer.class, wholeNumber(Integer::valueOf)).registerConverter(int.class, wholeNumber(Integer::valueOf));
         commandLine.setOut(withSurrogatesEscaped(out));
         commandLine.setErr(withSurrogatesEscaped(err));
         Notices warnings = Notices.to(commandLine.getErr(), Arrays.asList(args), commandName(args));

@@ -1,0 +1,33 @@
+package dev.sessiondb.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What {@code sample} says of what it cannot take. */
+class SampleCommandTest {
+
+    @TempDir
+    Path dir;
+
+    /** Picocli's own words, "'abc' is not a long", named a Java type where the user gives a seed or a count. */
+    @Test
+    void aNumberOptionGivenWhatIsNoWholeNumberSaysSo() {
+        Path store = dir.resolve("x.json");
+
+        CliRun seed = CliRun.of("sample", store.toString(), "--seed", "abc");
+        CliRun count = CliRun.of("sample", store.toString(), "--count", "99999999999999999999");
+        CliRun limit = CliRun.of("history", "--limit", "ten", "--backup-dir", dir.resolve("journal").toString());
+
+        assertThat(seed.exitCode()).isEqualTo(SessionDbCommand.BAD_INPUT);
+        assertThat(seed.err().lines()).containsExactly("sessiondb sample: Invalid value for option '--seed': 'abc' is not a whole number;"
+                + " give one such as 42 (see sessiondb sample --help)");
+        assertThat(count.err().lines()).containsExactly("sessiondb sample: Invalid value for option '--count': '99999999999999999999' is out of"
+                + " range for this option (see sessiondb sample --help)");
+        assertThat(limit.err().lines()).containsExactly("sessiondb history: Invalid value for option '--limit': 'ten' is not a whole number;"
+                + " give one such as 42 (see sessiondb history --help)");
+        assertThat(store).doesNotExist();
+    }
+}
