@@ -9,6 +9,9 @@ import dev.sessiondb.store.StoreException;
 import dev.sessiondb.store.StoreFactory;
 import dev.sessiondb.store.StoreLocator;
 import dev.sessiondb.store.WriteBatch;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.concurrent.Callable;
 import java.util.stream.LongStream;
@@ -49,7 +52,7 @@ final class SampleCommand implements Callable<Integer> {
         };
         StoreLocator locator = StoreLocator.parse(store);
         ProgressTracker tracker = new ProgressTracker();
-        try (SessionStore target = StoreFactory.open(locator, OpenMode.CREATE_IF_MISSING);
+        try (SessionStore target = openTarget(locator);
              TerminalProgress bar = new TerminalProgress(spec.commandLine())) {
             if (target.count() > 0) {
                 throw new StoreException(locator.display() + ": already holds " + target.count() + " sessions; sample fills only a new or empty store");
@@ -62,5 +65,30 @@ final class SampleCommand implements Callable<Integer> {
         }
         spec.commandLine().getOut().printf("%,d %s sessions written to %s%n", count, kind, locator.display());
         return SessionDbCommand.OK;
+    }
+
+    /**
+     * An empty file named as a JSON store is no store to fill: the read's own advice, "fix it or restore a backup", did not
+     * say what sample writes into nor how to get it to (an empty SQLite file is filled as a new database).
+     */
+    private static SessionStore openTarget(StoreLocator locator) {
+        boolean emptyFile = locator.localPath().filter(Files::isRegularFile).filter(SampleCommand::empty).isPresent();
+        try {
+            return StoreFactory.open(locator, OpenMode.CREATE_IF_MISSING);
+        } catch (StoreException notAStore) {
+            if (!emptyFile) {
+                throw notAStore;
+            }
+            throw new StoreException(locator.display() + ": the file is empty, not a store; sample writes a new store, or fills one that holds"
+                    + " no sessions, and did not change the file; name a new file, or write [] into this one to fill it", notAStore);
+        }
+    }
+
+    private static boolean empty(Path file) {
+        try {
+            return Files.size(file) == 0;
+        } catch (IOException unreadable) {
+            return false; // the open says why the file cannot be read
+        }
     }
 }

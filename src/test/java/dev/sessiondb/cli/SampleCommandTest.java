@@ -2,6 +2,7 @@ package dev.sessiondb.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,5 +30,23 @@ class SampleCommandTest {
         assertThat(limit.err().lines()).containsExactly("sessiondb history: Invalid value for option '--limit': 'ten' is not a whole number;"
                 + " give one such as 42 (see sessiondb history --help)");
         assertThat(store).doesNotExist();
+    }
+
+    /** An empty notes.txt got the read's advice, "the file was not changed; fix it or restore a backup", not what sample writes into. */
+    @Test
+    void anEmptyFileIsRefusedSayingWhatSampleFillsAndHowToFillIt() throws Exception {
+        Path notes = Files.createFile(dir.resolve("notes.txt"));
+
+        CliRun refused = CliRun.of("sample", notes.toString());
+
+        assertThat(refused.exitCode()).isEqualTo(SessionDbCommand.BAD_INPUT);
+        assertThat(refused.err().lines()).containsExactly("sessiondb: json:" + notes + ": the file is empty, not a store; sample writes a new store,"
+                + " or fills one that holds no sessions, and did not change the file; name a new file, or write [] into this one to fill it");
+        assertThat(notes).isEmptyFile();
+
+        Files.writeString(notes, "[]");
+        CliRun filled = CliRun.of("sample", notes.toString(), "--count", "3");
+        assertThat(filled.exitCode()).as(filled.err()).isZero();
+        assertThat(filled.out()).isEqualTo("3 minsky sessions written to json:" + notes + "%n".formatted());
     }
 }
