@@ -10,7 +10,9 @@ import dev.sessiondb.diff.StoreDiff;
 import dev.sessiondb.model.JsonCodec;
 import dev.sessiondb.model.SecretMasker;
 import dev.sessiondb.model.SessionField;
+import dev.sessiondb.store.OpenMode;
 import dev.sessiondb.store.SessionStore;
+import dev.sessiondb.store.StoreFactory;
 import dev.sessiondb.store.StoreLocator;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -71,9 +73,14 @@ final class DiffCommand implements Callable<Integer> {
      * magellai's session files) is compared with it as any two stores are.
      */
     private static void refuseTheSameStoreTwice(StoreLocator a, StoreLocator b) {
-        if (StoreProbe.sameStore(a, b)) {
-            throw new IllegalArgumentException(a.display() + " and " + b.display() + " are the same store; name two stores to compare");
+        if (!StoreProbe.sameStore(a, b)) {
+            return;
         }
+        if (a.format() != b.format()) {
+            // one file named in two formats: the open of the format it is not says so ("not a SQLite database"), the mistake to fix
+            List.of(a, b).forEach(store -> StoreFactory.open(store, OpenMode.EXISTING).close());
+        }
+        throw new IllegalArgumentException(a.display() + " and " + b.display() + " are the same store; name two stores to compare");
     }
 
     /** The known field an ignored path's first name means when it differs only in case (pullrequest for pullRequest): it would leave nothing out. */

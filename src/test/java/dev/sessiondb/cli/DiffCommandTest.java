@@ -165,6 +165,18 @@ class DiffCommandTest {
         assertThat(run.err()).contains("are the same store; name two stores to compare").doesNotContain("write");
     }
 
+    /** sqlite:FILE.json beside FILE.json was refused as "the same store", where the mistake is that the file is no SQLite database. */
+    @Test
+    void aJsonFileNamedAsSqliteBesideItselfIsSaidToBeNoSqliteDatabase() {
+        Path store = Fixtures.copy(Fixtures.MINSKY_ARRAY, dir);
+
+        CliRun run = CliRun.of("diff", "sqlite:" + store, store.toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err().lines()).containsExactly("sessiondb: sqlite:" + store + ": not a SQLite database (the file does not start with the"
+                + " SQLite header); check the path, or use json: if it holds JSON");
+    }
+
     private Path store(String name, String extraFields) throws Exception {
         return Files.writeString(dir.resolve(name), "[{\"session\":\"w\",\"repoName\":\"r\",\"repoUrl\":\"u\",\"createdAt\":\"2025-05-16T22:16:33.321Z\""
                 + extraFields + "}]");
