@@ -148,7 +148,9 @@ public final class MainWindow {
         // Ctrl+Shift and the job's initial: Ctrl+C and Ctrl+V stay copy and paste
         prepareAheadWhenShown(shell.addWideView("migrate", "Migrate", migrateView, shiftShortcut(KeyCode.M)), migrateView);
         prepareAheadWhenShown(shell.addWideView("consolidate", "Consolidate", consolidateView, shiftShortcut(KeyCode.C)), consolidateView);
-        prepareAheadWhenShown(shell.addView("validate", "Validate", validateView, shiftShortcut(KeyCode.V)), validateView);
+        // the detail pane shows the open store's sessions: beside another store's findings it would mislead, so it folds away
+        prepareAheadWhenShown(shell.addViewFoldingDetailWhile("validate", "Validate", validateView, shiftShortcut(KeyCode.V),
+                validate.anotherStoreValidatedProperty().isNotEmpty()), validateView);
         // the repaired file opens on its sessions; one whose repeats are back (an undo) returns to the repeats page as it fails to open
         RepeatedSessionsViewModel repeats = new RepeatedSessionsViewModel(executor, dialogs, undo, services.journal(), locator -> {
             stores.open(locator.display());

@@ -4,15 +4,15 @@ import dev.sessiondb.ui.common.Controls;
 import dev.sessiondb.ui.common.ShownAhead;
 import dev.sessiondb.ui.common.Theme;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Consumer;
 import javafx.animation.PauseTransition;
 import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
@@ -50,8 +50,8 @@ final class WindowShell {
     private final SplitPane centre = new SplitPane();
     private final SplitPane main;
     private final Node detail;
-    /** The views in front of which the detail pane folds away, by tab. */
-    private final Set<Tab> wideViews = new HashSet<>();
+    /** The views in front of which the detail pane folds away, by tab, each with when it does (always for a wide view). */
+    private final Map<Tab, ObservableBooleanValue> detailFolded = new HashMap<>();
     /** What each shortcut does, for the Help menu. */
     private final Map<KeyCombination, String> shortcuts = new LinkedHashMap<>();
     /** Views of a rare case (a file to repair), out of the tabs until {@link #showView} asks for one. */
@@ -81,7 +81,7 @@ final class WindowShell {
         this.detail = detail;
         main = new SplitPane(views, detail);
         main.setDividerPositions(detailDivider);
-        views.getSelectionModel().selectedItemProperty().addListener((property, before, after) -> showDetail(!wideViews.contains(after)));
+        views.getSelectionModel().selectedItemProperty().addListener((property, before, after) -> showDetailFor(after));
         centre.setOrientation(Orientation.VERTICAL);
         centre.getItems().add(main);
         SplitPane body = new SplitPane(sidebar, centre);
@@ -130,8 +130,18 @@ final class WindowShell {
      * wizard, the history): the detail pane folds away while it is in front and gives it the room.
      */
     ReadOnlyBooleanProperty addWideView(String id, String title, Node view, KeyCombination shortcut) {
+        return addViewFoldingDetailWhile(id, title, view, shortcut, new SimpleBooleanProperty(true));
+    }
+
+    /**
+     * As {@link #addView}, for a view whose use for the selected session's detail comes and goes: the detail pane
+     * folds away while the view is in front and {@code folded} holds.
+     */
+    ReadOnlyBooleanProperty addViewFoldingDetailWhile(String id, String title, Node view, KeyCombination shortcut, ObservableBooleanValue folded) {
         ReadOnlyBooleanProperty inFront = addView(id, title, view, shortcut);
-        wideViews.add(views.getTabs().get(views.getTabs().size() - 1));
+        Tab tab = views.getTabs().get(views.getTabs().size() - 1);
+        detailFolded.put(tab, folded);
+        folded.addListener((property, was, now) -> showDetailFor(views.getSelectionModel().getSelectedItem()));
         return inFront;
     }
 
@@ -251,6 +261,11 @@ final class WindowShell {
         bar.setPadding(new Insets(4, 10, 4, 10));
         bar.getStyleClass().add("status-bar");
         return bar;
+    }
+
+    private void showDetailFor(Tab inFront) {
+        ObservableBooleanValue folded = detailFolded.get(inFront);
+        showDetail(folded == null || !folded.get());
     }
 
     private void showDetail(boolean shown) {

@@ -149,20 +149,16 @@ class DesktopSecondPassFlowTest {
     @Test
     void theDetailPaneFoldsAwayInFrontOfTheJobScreensAndComesBackForTheSessions(FxRobot robot) {
         openFixture(robot);
-        waitFor(() -> detailShown(robot));
+        waitFor(() -> WindowSteps.detailShown(robot));
 
         robot.clickOn("#jobs-menu").clickOn("Migrate a store into another format or layout…");
-        waitFor(() -> !detailShown(robot));
+        waitFor(() -> !WindowSteps.detailShown(robot));
         robot.clickOn("#jobs-menu").clickOn("Validate and repair a store…");
-        waitFor(() -> detailShown(robot)); // a finding's session shows there
+        waitFor(() -> WindowSteps.detailShown(robot)); // a finding's session shows there
         robot.push(KeyCode.CONTROL, KeyCode.H);
-        waitFor(() -> !detailShown(robot));
+        waitFor(() -> !WindowSteps.detailShown(robot));
         robot.push(KeyCode.CONTROL, KeyCode.DIGIT1);
-        waitFor(() -> detailShown(robot));
-    }
-
-    private static boolean detailShown(FxRobot robot) {
-        return robot.lookup("#detail-view").tryQuery().map(node -> node.getScene() != null && node.getParent() != null).orElse(false);
+        waitFor(() -> WindowSteps.detailShown(robot));
     }
 
     // Problem 5: a store that failed to open is not saved

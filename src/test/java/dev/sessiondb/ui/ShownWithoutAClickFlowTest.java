@@ -83,6 +83,23 @@ class ShownWithoutAClickFlowTest {
         assertThat(read(() -> robot.lookup("#validate-clean").query().isVisible())).isFalse();
     }
 
+    /** The detail pane shows the open store's sessions: beside another store's findings it showed a session of the same key, or none. */
+    @Test
+    void anotherStoresFindingsFoldTheDetailAwayAndSaySo(FxRobot robot) throws Exception {
+        Path another = TestStores.fixtureCopy(Files.createDirectory(run.resolve("another")));
+        waitFor(() -> WindowSteps.detailShown(robot));
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.V).release(KeyCode.V, KeyCode.SHIFT, KeyCode.CONTROL);
+        type(robot, "#validate-store", another.toString());
+        press(robot, "#validate-next");
+
+        TreeView<String> findings = robot.lookup("#validate-findings").queryAs(TreeView.class);
+        waitFor(() -> findings.getSelectionModel().getSelectedItem() != null && !WindowSteps.detailShown(robot));
+        assertThat(read(() -> robot.lookup("#validate-another-store").query().isVisible())).isTrue();
+        assertThat(read(() -> text(robot, "#validate-another-store"))).contains("another").contains("not the open store");
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT1).release(KeyCode.DIGIT1, KeyCode.CONTROL);
+        waitFor(() -> WindowSteps.detailShown(robot));
+    }
+
     @Test
     void aStoreWithoutFindingsIsSaidCleanWhereTheFindingsWouldBe(FxRobot robot) throws Exception {
         Path clean = TestStores.withoutFindings(run);

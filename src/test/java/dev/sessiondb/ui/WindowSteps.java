@@ -58,6 +58,11 @@ final class WindowSteps {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
+    /** Whether the session detail pane is in the window (it folds away in front of a view with no use for it). */
+    static boolean detailShown(FxRobot robot) {
+        return robot.lookup("#detail-view").tryQuery().map(node -> node.getScene() != null && node.getParent() != null).orElse(false);
+    }
+
     static String text(FxRobot robot, String id) {
         return robot.lookup(id).queryAs(Label.class).getText();
     }

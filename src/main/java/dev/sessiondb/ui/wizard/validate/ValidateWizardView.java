@@ -99,9 +99,15 @@ public final class ValidateWizardView extends WizardPane {
         StackPane listed = new StackPane(tree, clean);
         VBox findings = new VBox(6, listed, whole);
         VBox.setVgrow(listed, Priority.ALWAYS);
+        Label anotherStore = new Label();
+        anotherStore.setId("validate-another-store");
+        anotherStore.setWrapText(true);
+        anotherStore.textProperty().bind(viewModel.anotherStoreValidatedProperty());
+        anotherStore.visibleProperty().bind(viewModel.anotherStoreValidatedProperty().isNotEmpty());
+        anotherStore.managedProperty().bind(anotherStore.visibleProperty());
         return WizardPages.page("Findings", "Grouped by check, worst first. Tick the checks whose automatic fixes you want; the rest need a person.",
                 WizardPages.statusLine("validate-status", viewModel.statusProperty(), viewModel.steps().busyProperty()),
-                fixTitle, fixes, findings);
+                anotherStore, fixTitle, fixes, findings);
     }
 
     /** The selected finding in full, wrapped: a tree row cuts a long message and its fix at the tree's edge. */

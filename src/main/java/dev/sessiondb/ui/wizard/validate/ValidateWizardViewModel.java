@@ -87,6 +87,7 @@ public final class ValidateWizardViewModel {
     private final ReadOnlyObjectWrapper<JobSummary> result = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper clean = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyStringWrapper anotherStoreValidated = new ReadOnlyStringWrapper("");
     private final WizardSteps steps = new WizardSteps(List.of("Store and checks", "Findings", "Preview changes", "Apply"), this::entered);
     private final JobProgress progress;
     private final WizardTasks tasks;
@@ -117,6 +118,7 @@ public final class ValidateWizardViewModel {
         tasks = new WizardTasks(executor, dialogs, steps, status::set, this::showFailure, undo);
         Checks.NAMES.forEach(name -> checks.add(new CheckChoice(name, new SimpleBooleanProperty(true))));
         OpenStoreDefault.follow(current, store::set, () -> steps.current() == STORE);
+        current.storeProperty().addListener((property, before, after) -> sayWhetherAnotherStoreIsValidated());
         steps.readyProperty().bind(Bindings.createBooleanBinding(this::ready, steps.currentProperty(), store, workspacesProblem, findings, changesetReady));
     }
 
@@ -167,6 +169,14 @@ public final class ValidateWizardViewModel {
     /** The last validation found nothing: the Findings page says the store is clean where the findings would be. */
     public ReadOnlyBooleanProperty cleanProperty() {
         return clean.getReadOnlyProperty();
+    }
+
+    /**
+     * Says, when the findings are of a store other than the open one, that the detail pane (which shows the open
+     * store's sessions) cannot show their sessions; empty when they are the open store's or none are shown.
+     */
+    public ReadOnlyStringProperty anotherStoreValidatedProperty() {
+        return anotherStoreValidated.getReadOnlyProperty();
     }
 
     /** The changeset as field lines: what applying would change. */
@@ -231,6 +241,7 @@ public final class ValidateWizardViewModel {
             return found;
         }, found -> {
             validated = locator;
+            sayWhetherAnotherStoreIsValidated();
             findings.setAll(grouped(found));
             clean.set(found.isEmpty());
             status.set(why + (found.isEmpty() ? "No findings: the store is consistent." : String.format("%,d findings in %d checks. Tick the fixes to make.",
@@ -364,6 +375,12 @@ public final class ValidateWizardViewModel {
         if (key != null && validatedIsOpen()) {
             current.selectedKeyProperty().set(key);
         }
+    }
+
+    private void sayWhetherAnotherStoreIsValidated() {
+        anotherStoreValidated.set(validated == null || validatedIsOpen() ? ""
+                : "These findings are of " + StoreNames.distinctName(validated, current.isOpen() ? List.of(current.store().locator()) : List.of())
+                        + ", not the open store: open it to see a finding's session beside them.");
     }
 
     private boolean validatedIsOpen() {
