@@ -8,6 +8,7 @@ import dev.sessiondb.ui.common.WholeTextCell;
 import java.util.List;
 import java.util.Optional;
 import javafx.animation.PauseTransition;
+import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
@@ -199,14 +200,8 @@ public final class SessionsView extends VBox {
         // each query brings a new paged list, so the header arrow is put back from the ViewModel's sort
         table.setItems(viewModel.rowsProperty().get());
         viewModel.rowsProperty().addListener((property, before, rows) -> showResult(before, rows));
-        table.placeholderProperty().bind(javafx.beans.binding.Bindings.createObjectBinding(() -> Controls.emptyState(
-                viewModel.loadingProperty().get() ? "Reading sessions…"
-                        : !viewModel.readFailureProperty().get().isEmpty() ? viewModel.readFailureProperty().get() + "\n\nRefresh (F5) reads the store again."
-                        : !viewModel.storeOpenProperty().get() ? "No store open: pick one on the left, or add one with Add (Ctrl+O)."
-                        : viewModel.searchProperty().get().isBlank() && viewModel.filters().isEmpty()
-                        ? "This store holds no sessions yet: migrate or consolidate into it, or open another store on the left."
-                        : "No sessions match. Clear the search or remove a filter."),
-                viewModel.loadingProperty(), viewModel.readFailureProperty(), viewModel.storeOpenProperty(), viewModel.searchProperty(), viewModel.filters()));
+        StringBinding emptyTableMessage = viewModel.emptyTableMessage();
+        table.placeholderProperty().bind(javafx.beans.binding.Bindings.createObjectBinding(() -> Controls.emptyState(emptyTableMessage.get()), emptyTableMessage));
         for (SessionColumn column : SessionColumn.values()) {
             table.getColumns().add(column(column));
         }

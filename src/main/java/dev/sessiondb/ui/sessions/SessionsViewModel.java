@@ -20,6 +20,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.BiConsumer;
 import java.util.stream.Collectors;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -138,6 +140,18 @@ public final class SessionsViewModel {
     /** Why the last read of the rows failed, for the table's placeholder; empty while it has not. */
     public ReadOnlyStringProperty readFailureProperty() {
         return readFailure.getReadOnlyProperty();
+    }
+
+    /** What the table says while it shows no row: why, and what to do about it. */
+    public StringBinding emptyTableMessage() {
+        return Bindings.createStringBinding(() -> loading.get() ? "Reading sessions…"
+                        : !readFailure.get().isEmpty() ? readFailure.get() + "\n\nRefresh (F5) reads the store again."
+                        : !storeOpen.get() ? "No store open: pick one on the left, or add one with Add (Ctrl+O)."
+                        : search.get().isBlank() && filters.isEmpty()
+                        ? "This store holds no sessions yet: migrate or consolidate into it, or open another store on the left."
+                        : search.get().isBlank() ? "No sessions match. Remove a filter."
+                        : "No sessions match. Clear the search (Esc clears it) or remove a filter.",
+                loading, readFailure, storeOpen, search, filters);
     }
 
     /** Ids ({@link SessionColumn#id()}) of the standard columns hidden in this store, remembered per store. */

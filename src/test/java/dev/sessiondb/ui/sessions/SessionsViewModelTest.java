@@ -65,6 +65,19 @@ class SessionsViewModelTest {
         assertThat(viewModel.countProperty().get()).isEqualTo("45 of 217 sessions");
     }
 
+    /** An empty result named the remedy but not the key to it; a search-free result has no search to clear. */
+    @Test
+    void anEmptyResultSaysHowToClearTheSearchOrThatAFilterHidesAll() {
+        viewModel.searchProperty().set("no such session anywhere");
+
+        assertThat(viewModel.emptyTableMessage().get()).isEqualTo("No sessions match. Clear the search (Esc clears it) or remove a filter.");
+
+        viewModel.searchProperty().set("");
+        viewModel.filters().add(new FieldFilter(SortKey.REPO_NAME, "no such repository"));
+
+        assertThat(viewModel.emptyTableMessage().get()).isEqualTo("No sessions match. Remove a filter.");
+    }
+
     @Test
     void aColumnFilterKeepsOnlyThatExactValue() {
         viewModel.filters().add(new FieldFilter(SortKey.REPO_NAME, "local-minsky"));
