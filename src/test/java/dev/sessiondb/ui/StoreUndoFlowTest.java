@@ -259,6 +259,9 @@ class StoreUndoFlowTest {
         Button undoSelected = robot.lookup("#history-undo").queryButton();
         robot.interact(() -> history.getSelectionModel().select(firstUndo));
         waitFor(() -> undoSelected.isDisabled() && whole.getText().endsWith("Run: " + firstUndo.job().runId()));
+        // a disabled button shows no tooltip: why it is off is said beside it
+        assertThat(AppState.read(() -> robot.lookup("#history-why-not-undoable").query().isVisible()
+                && WindowSteps.text(robot, "#history-why-not-undoable").startsWith("Already undone at " + firstUndo.undone()))).isTrue();
         // the whole story below the table, where a row's columns once cut it or left it off-screen behind a sideways scroll
         assertThat(whole.getText().lines()).contains("Stores: json:" + target)
                 .anyMatch(line -> line.startsWith("Undone " + firstUndo.undone() + " by the undo of migrate json:" + first)

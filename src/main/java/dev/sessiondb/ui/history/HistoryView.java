@@ -66,7 +66,12 @@ public final class HistoryView extends BorderPane {
         Button refresh = Controls.button("Refresh", "Read the job history again", viewModel::refresh);
         refresh.setId("history-refresh");
         Label title = Controls.styled(new Label("Jobs run, newest first"), "text-caption", "text-muted");
-        ToolBar tools = new ToolBar(title, Controls.spacer(), refresh, undo);
+        Label whyNotUndoable = Controls.styled(new Label(), "text-muted");
+        whyNotUndoable.setId("history-why-not-undoable");
+        whyNotUndoable.textProperty().bind(viewModel.whyNotUndoable());
+        whyNotUndoable.visibleProperty().bind(whyNotUndoable.textProperty().isNotEmpty());
+        whyNotUndoable.managedProperty().bind(whyNotUndoable.visibleProperty());
+        ToolBar tools = new ToolBar(title, Controls.spacer(), refresh, whyNotUndoable, undo);
         // as the command line's history warns once: the list is as last recorded, and an undo could not be recorded
         Label readOnly = Controls.styled(new Label(), "text-warning");
         readOnly.setId("history-read-only");

@@ -100,6 +100,31 @@ public final class HistoryViewModel {
                 selected, undo.undoRunningProperty());
     }
 
+    /**
+     * Why Undo selected job is off for the selected job, said beside it (a disabled button shows no tooltip); empty while
+     * none is selected or it can be undone.
+     */
+    public StringBinding whyNotUndoable() {
+        return Bindings.createStringBinding(() -> {
+            HistoryRow row = selected.get();
+            if (row == null) {
+                return "";
+            }
+            PastJob job = row.job();
+            if (undo.undoRunningProperty().get()) {
+                return "An undo is running: wait for it to end.";
+            }
+            if (job.undoableFromHistory()) {
+                return "";
+            }
+            if (job.undoneAt().isPresent()) {
+                return "Already undone at " + row.undone() + ": to bring it back, undo that undo (its row above).";
+            }
+            return job.kind().equals("edit-undo") ? "An edit's undo cannot be taken back here: edit the session again."
+                    : "This run took no backup, so there is nothing to put back.";
+        }, selected, undo.undoRunningProperty());
+    }
+
     /** Reads the history again (after a job, an undo, a reload, or when asked), and the open store's undoable jobs with it. */
     public void refresh() {
         if (current.isOpen()) {

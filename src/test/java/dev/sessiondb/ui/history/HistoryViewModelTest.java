@@ -159,6 +159,25 @@ class HistoryViewModelTest {
         assertThat(viewModel.canUndoSelected().get()).isFalse();
     }
 
+    /** Undo selected job is off for a job already undone, and a disabled button shows no tooltip: the reason is said beside it. */
+    @Test
+    void aJobAlreadyUndoneSaysWhyItCannotBeUndoneAgain() {
+        HistoryViewModel viewModel = new HistoryViewModel(current, journal, undo, executor, dialogs, ZoneOffset.UTC);
+        viewModel.refresh();
+        StringBinding whyNot = viewModel.whyNotUndoable();
+        assertThat(whyNot.get()).as("none selected").isEmpty();
+        viewModel.selectedProperty().set(viewModel.rows().get(0));
+        assertThat(whyNot.get()).as("the migration can be undone").isEmpty();
+        dialogs.answer(true);
+        viewModel.undoSelected();
+        current.changed();
+
+        viewModel.selectedProperty().set(viewModel.rows().get(1));
+
+        assertThat(whyNot.get()).isEqualTo("Already undone at " + viewModel.rows().get(1).undone()
+                + ": to bring it back, undo that undo (its row above).");
+    }
+
     /** The undo's dialog says it can itself be undone: its row in the view does so, bringing the migration back. */
     @Test
     void anUndoSelectedInTheViewIsUndoneAndTheJobIsBackInTheStore() {
