@@ -138,6 +138,22 @@ class JobCommandsTest {
         assertThat(Files.readString(fixture)).isEqualTo(before);
     }
 
+    /** A migration into its own source said "X and Y are the same store; name each store once", not which was the target nor what to do. */
+    @Test
+    void aMigrationIntoItsOwnSourceIsRefusedNamingTheTarget() throws Exception {
+        String before = Files.readString(fixture);
+
+        for (String target : List.of("json:" + fixture, "sqlite:" + fixture)) {
+            CliRun run = CliRun.of("migrate", fixture.toString(), target, "--backup-dir", journal);
+
+            assertThat(run.exitCode()).as(target).isEqualTo(2);
+            assertThat(run.err().lines()).as(target).containsExactly("sessiondb: the target " + target + " is the source json:" + fixture
+                    + "; migrate never writes into the store it reads, and nothing was written: name a new store as the target, check it,"
+                    + " then put it in the old one's place if that is where you want it");
+        }
+        assertThat(Files.readString(fixture)).isEqualTo(before);
+    }
+
     @Test
     void twoNamesForOneSourceAreOneLineAndExitTwo() {
         CliRun run = CliRun.of("consolidate", fixture.toString(), "json:" + fixture, "--into", "json:" + dir.resolve("out.json"),

@@ -74,7 +74,7 @@ class BadInputCorpusTest {
             repair, read-only store           | repair {RO} --backup-dir {J}                        | read-only file system
             repair, unknown check             | repair --check nosuch {FX} --backup-dir {J}         | unknown check 'nosuch'
             repair, truncated JSON            | repair json:{S}/truncated.json --backup-dir {J}     | not valid JSON at line
-            migrate, into its own source      | migrate {FX} json:{FX} --backup-dir {J}             | are the same store
+            migrate, into its own source      | migrate {FX} json:{FX} --backup-dir {J}             | is the source
             migrate, unknown target kind      | migrate {FX} nosuch:{S}/t.db --backup-dir {J}       | unknown store kind 'nosuch'
             migrate, unknown layout           | migrate {FX} sqlite:{S}/t.db --layout banana        | unknown layout 'banana'
             migrate, unknown mode             | migrate {FX} sqlite:{S}/t.db --mode bogus           | '--mode'
