@@ -1,7 +1,5 @@
 package dev.sessiondb.cli;
 
-import dev.sessiondb.job.JobRefusedException;
-import dev.sessiondb.job.StoreProbe;
 import dev.sessiondb.job.consolidate.ConflictPolicy;
 import dev.sessiondb.job.consolidate.ConsolidateJob;
 import dev.sessiondb.job.consolidate.ConsolidateOptions;
@@ -54,25 +52,8 @@ final class ConsolidateCommand implements Callable<Integer> {
     public Integer call() {
         ConsolidateOptions consolidate = new ConsolidateOptions(onConflict, options.layout(), options.mode(), options.allowLoss, options.verify(),
                 choices());
-        List<StoreLocator> sourceStores = sources.stream().map(StoreLocator::parse).toList();
-        StoreLocator targetStore = StoreLocator.parse(target);
-        refuseTargetAmongSources(sourceStores, targetStore);
-        return options.execute(new ConsolidateJob(sourceStores, targetStore, consolidate, options.journal(Notices.of(spec.commandLine()))),
-                spec.commandLine());
-    }
-
-    /**
-     * A target named among the sources too is how a user asks to merge into an existing store, which --mode merge does: the
-     * job's own refusal, "X and X are the same store; name each store once", did not say which was the target nor how.
-     */
-    private static void refuseTargetAmongSources(List<StoreLocator> sourceStores, StoreLocator targetStore) {
-        for (int i = 0; i < sourceStores.size(); i++) {
-            if (StoreProbe.sameStore(sourceStores.get(i), targetStore)) {
-                throw new JobRefusedException("the target " + targetStore.display() + " (--into) is also source " + (i + 1) + "; consolidate never"
-                        + " writes into a store it reads, and nothing was written: to merge the other sources into it, leave it out of the"
-                        + " sources and add --mode merge (its own sessions then take part in each conflict), or name a new store with --into");
-            }
-        }
+        return options.execute(new ConsolidateJob(sources.stream().map(StoreLocator::parse).toList(), StoreLocator.parse(target),
+                consolidate, options.journal(Notices.of(spec.commandLine()))), spec.commandLine());
     }
 
     /** Each --keep as the session and the 0-based source (or the target) whose version wins; refused here when it names no source. */

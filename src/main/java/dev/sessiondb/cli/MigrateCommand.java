@@ -1,7 +1,5 @@
 package dev.sessiondb.cli;
 
-import dev.sessiondb.job.JobRefusedException;
-import dev.sessiondb.job.StoreProbe;
 import dev.sessiondb.job.migrate.MigrateJob;
 import dev.sessiondb.job.migrate.MigrateOptions;
 import dev.sessiondb.store.StoreLocator;
@@ -44,17 +42,7 @@ final class MigrateCommand implements Callable<Integer> {
             Notices.of(spec.commandLine()).note("--skip-unreadable leaves out a folder (jsondir:) source's files that do not read as sessions"
                     + " and a SQLite or PostgreSQL source's damaged records only; " + from.display() + " is read whole");
         }
-        StoreLocator to = StoreLocator.parse(target);
-        refuseTargetThatIsTheSource(from, to);
-        return options.execute(new MigrateJob(from, to, migrate, options.journal(Notices.of(spec.commandLine()))), spec.commandLine());
-    }
-
-    /** The job's own refusal, "X and X are the same store; name each store once", said neither which was the target nor a way on. */
-    private static void refuseTargetThatIsTheSource(StoreLocator from, StoreLocator to) {
-        if (StoreProbe.sameStore(from, to)) {
-            throw new JobRefusedException("the target " + to.display() + " is the source " + from.display() + "; migrate never writes"
-                    + " into the store it reads, and nothing was written: name a new store as the target, check it, then put it in the"
-                    + " old one's place if that is where you want it");
-        }
+        return options.execute(new MigrateJob(from, StoreLocator.parse(target), migrate, options.journal(Notices.of(spec.commandLine()))),
+                spec.commandLine());
     }
 }

@@ -90,9 +90,9 @@ class DesktopSecondPassFlowTest {
         waitFor(() -> text(robot, "#overview-status").equals("json:" + fixture));
 
         assertThat(text(robot, "#overview-findings-status")).isEqualTo(OverviewViewModel.NOT_CHECKED);
-        assertThat(robot.lookup("#overview-findings").queryListView().getItems()).isEmpty();
+        assertThat(AppState.read(() -> robot.lookup("#overview-findings").queryListView().getItems())).isEmpty();
         assertThat(jobsListed).hasValue(0);
-        assertThat(robot.lookup("#jobs-view").tryQuery()).isEmpty();
+        assertThat(AppState.read(() -> robot.lookup("#jobs-view").tryQuery())).isEmpty();
 
         robot.clickOn("#run-checks");
 
@@ -186,45 +186,45 @@ class DesktopSecondPassFlowTest {
         Path b = DiffFixtures.storeB(run);
         robot.clickOn("#jobs-menu").clickOn("Consolidate several stores into one…");
         for (Path source : List.of(a, b)) { // Enter in the source field adds it
-            ComboBox<?> field = robot.lookup("#consolidate-new-source").queryAs(ComboBox.class);
+            ComboBox<?> field = AppState.read(() -> robot.lookup("#consolidate-new-source").queryAs(ComboBox.class));
             robot.interact(() -> field.getEditor().setText(source.toString()));
             robot.clickOn(field.getEditor()).push(KeyCode.ENTER);
             waitFor(() -> robot.lookup("#consolidate-sources").queryListView().getItems().contains(source.toString()));
         }
         robot.clickOn("#consolidate-next");
-        ComboBox<?> target = robot.lookup("#consolidate-target").queryAs(ComboBox.class);
+        ComboBox<?> target = AppState.read(() -> robot.lookup("#consolidate-target").queryAs(ComboBox.class));
         robot.interact(() -> target.getEditor().setText(run.resolve("all.db").toString()));
         robot.interact(() -> robot.lookup("#consolidate-policy").queryAs(javafx.scene.control.ChoiceBox.class).getSelectionModel().select(2));
         robot.clickOn("#consolidate-next");
         // the next page comes once the target's locator is checked, off the FX thread
         waitFor(() -> robot.lookup("#consolidate-conflicts").tryQuery().isPresent());
-        TableView<ConflictRow> conflicts = robot.lookup("#consolidate-conflicts").queryTableView();
+        TableView<ConflictRow> conflicts = AppState.read(() -> robot.lookup("#consolidate-conflicts").queryTableView());
         waitFor(() -> conflicts.getItems().size() == 2);
         assertThat(conflicts.getItems()).extracting(ConflictRow::byPolicy).allSatisfy(text -> assertThat(text).doesNotContain("--on-conflict"));
 
         robot.interact(() -> conflicts.getSelectionModel().select(conflicts.getItems().stream()
                 .filter(row -> row.session().equals("task#008")).findFirst().orElseThrow()));
 
-        TableView<FieldRow> versions = robot.lookup("#consolidate-versions").queryTableView();
+        TableView<FieldRow> versions = AppState.read(() -> robot.lookup("#consolidate-versions").queryTableView());
         waitFor(() -> text(robot, "#consolidate-compared").startsWith("task#008: on the left the version in source 1"));
         assertThat(versions.getItems()).anySatisfy(row -> assertThat(row.state()).isEqualTo(FieldRow.State.CHANGED));
         // a value cut by the column's width shows whole in its tooltip, made when the pointer comes
         waitFor(() -> robot.lookup("#consolidate-versions .table-cell").queryAllAs(TableCell.class).stream()
                 .anyMatch(cell -> cell.getText() != null && !cell.getText().isEmpty()));
-        TableCell<?, ?> valued = robot.lookup("#consolidate-versions .table-cell").queryAllAs(TableCell.class).stream()
-                .filter(cell -> cell.getText() != null && !cell.getText().isEmpty()).findFirst().orElseThrow();
+        TableCell<?, ?> valued = AppState.read(() -> robot.lookup("#consolidate-versions .table-cell").queryAllAs(TableCell.class).stream()
+                .filter(cell -> cell.getText() != null && !cell.getText().isEmpty()).findFirst().orElseThrow());
         robot.moveTo(valued);
         waitFor(() -> valued.getTooltip() != null && valued.getText().equals(valued.getTooltip().getText()));
 
         // which two versions are compared is the user's choice: the first two listed until they pick others
-        ComboBox<?> left = robot.lookup("#consolidate-left-version").queryAs(ComboBox.class);
+        ComboBox<?> left = AppState.read(() -> robot.lookup("#consolidate-left-version").queryAs(ComboBox.class));
         assertThat(left.getValue()).asString().startsWith("source 1");
-        assertThat(robot.lookup("#consolidate-right-version").queryAs(ComboBox.class).getValue()).asString().startsWith("source 2");
+        assertThat(AppState.read(() -> robot.lookup("#consolidate-right-version").queryAs(ComboBox.class).getValue())).asString().startsWith("source 2");
         robot.clickOn(left);
         waitFor(() -> robot.lookup(".combo-box-popup .list-cell").queryAllAs(javafx.scene.control.ListCell.class).stream()
                 .anyMatch(cell -> cell.getText() != null && cell.getText().startsWith("source 2")));
-        robot.clickOn(robot.lookup(".combo-box-popup .list-cell").queryAllAs(javafx.scene.control.ListCell.class).stream()
-                .filter(cell -> cell.getText() != null && cell.getText().startsWith("source 2")).findFirst().orElseThrow());
+        robot.clickOn(AppState.read(() -> robot.lookup(".combo-box-popup .list-cell").queryAllAs(javafx.scene.control.ListCell.class).stream()
+                .filter(cell -> cell.getText() != null && cell.getText().startsWith("source 2")).findFirst().orElseThrow()));
         waitFor(() -> text(robot, "#consolidate-compared").startsWith("task#008: on the left the version in source 2"));
         assertThat(versions.getItems()).noneSatisfy(row -> assertThat(row.state()).isEqualTo(FieldRow.State.CHANGED));
     }
@@ -236,8 +236,8 @@ class DesktopSecondPassFlowTest {
         Path copy = Files.createDirectories(run.resolve("copy"));
         Files.copy(fixture, copy.resolve("session-db.json"));
         robot.push(KeyCode.CONTROL, KeyCode.D);
-        ComboBox<?> a = robot.lookup("#diff-store-a").queryAs(ComboBox.class);
-        ComboBox<?> b = robot.lookup("#diff-store-b").queryAs(ComboBox.class);
+        ComboBox<?> a = AppState.read(() -> robot.lookup("#diff-store-a").queryAs(ComboBox.class));
+        ComboBox<?> b = AppState.read(() -> robot.lookup("#diff-store-b").queryAs(ComboBox.class));
         robot.interact(() -> {
             a.getEditor().setText(fixture.toString());
             b.getEditor().setText(copy.resolve("session-db.json").toString());
@@ -247,7 +247,7 @@ class DesktopSecondPassFlowTest {
         waitFor(() -> robot.lookup("#diff-table .label").queryAllAs(Label.class).stream()
                 .anyMatch(label -> label.getText().startsWith("No differences: both stores hold the same sessions")));
 
-        assertThat(robot.lookup("#theme-toggle").queryAs(javafx.scene.control.ToggleButton.class).getText()).isEqualTo("Dark theme");
+        assertThat(AppState.read(() -> robot.lookup("#theme-toggle").queryAs(javafx.scene.control.ToggleButton.class).getText())).isEqualTo("Dark theme");
         robot.clickOn("#theme-toggle");
         waitFor(() -> robot.lookup("#theme-toggle").queryAs(javafx.scene.control.ToggleButton.class).getText().equals("Light theme"));
         robot.clickOn("#theme-toggle");
@@ -258,7 +258,7 @@ class DesktopSecondPassFlowTest {
     @Test
     void theSelectedSessionExportsAsJsonWithSecretsMasked(FxRobot robot) throws Exception {
         openFixture(robot);
-        robot.clickOn(robot.lookup("#sessions-table .table-row-cell").nth(0).queryAs(Node.class));
+        robot.clickOn(AppState.read(() -> robot.lookup("#sessions-table .table-row-cell").nth(0).queryAs(Node.class)));
         waitFor(() -> !text(robot, "#detail-title").isEmpty());
         Path file = run.resolve("one-session.json");
         dialogs.answer(file);
@@ -273,7 +273,7 @@ class DesktopSecondPassFlowTest {
     @Test
     void exportingTheSelectedSessionOntoTheOpenStoreIsRefusedInTheWindowAndTheStoreSurvives(FxRobot robot) throws Exception {
         openFixture(robot);
-        robot.clickOn(robot.lookup("#sessions-table .table-row-cell").nth(0).queryAs(Node.class));
+        robot.clickOn(AppState.read(() -> robot.lookup("#sessions-table .table-row-cell").nth(0).queryAs(Node.class)));
         waitFor(() -> !text(robot, "#detail-title").isEmpty());
         byte[] before = Files.readAllBytes(fixture);
         dialogs.answer(fixture);
@@ -291,17 +291,17 @@ class DesktopSecondPassFlowTest {
     @Test
     void aClickOnASavedOrRecentStoreOpensItAndEachListHighlightsTheOpenStore(FxRobot robot) {
         openFixture(robot);
-        ListView<?> savedList = robot.lookup("#saved-stores").queryListView();
-        ListView<?> recentList = robot.lookup("#recent-stores").queryListView();
+        ListView<?> savedList = AppState.read(() -> robot.lookup("#saved-stores").queryListView());
+        ListView<?> recentList = AppState.read(() -> robot.lookup("#recent-stores").queryListView());
         // Ctrl+O opens the chosen file among the recent stores; Saved keeps only the store saved earlier
         waitFor(() -> openStore(robot).equals("Open store: json:" + fixture) && savedList.getItems().size() == 1 && recentList.getItems().size() == 1
                 && savedList.getSelectionModel().getSelectedIndex() == -1 && recentList.getSelectionModel().getSelectedIndex() == 0);
 
-        robot.clickOn(robot.lookup("#saved-stores .list-cell").nth(0).queryAs(Node.class));
+        robot.clickOn(AppState.read(() -> robot.lookup("#saved-stores .list-cell").nth(0).queryAs(Node.class)));
         waitFor(() -> openStore(robot).equals("Open store: json:" + savedStore) && recentList.getItems().size() == 2);
         waitFor(() -> savedList.getSelectionModel().getSelectedIndex() == 0 && recentList.getSelectionModel().getSelectedIndex() == 0);
 
-        robot.clickOn(robot.lookup("#recent-stores .list-cell").nth(1).queryAs(Node.class));
+        robot.clickOn(AppState.read(() -> robot.lookup("#recent-stores .list-cell").nth(1).queryAs(Node.class)));
         waitFor(() -> openStore(robot).equals("Open store: json:" + fixture) && savedList.getSelectionModel().getSelectedIndex() == -1);
         waitFor(() -> recentList.getSelectionModel().getSelectedIndex() == 0);
         // the cells, made once and refilled as the list's order changed, name the store each now holds

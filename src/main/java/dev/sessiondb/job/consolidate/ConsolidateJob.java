@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sessiondb.job.Job;
 import dev.sessiondb.job.JobPlan;
+import dev.sessiondb.job.JobRefusedException;
 import dev.sessiondb.job.JobReport;
 import dev.sessiondb.job.Refusal;
 import dev.sessiondb.job.StoreProbe;
@@ -140,6 +141,7 @@ public final class ConsolidateJob implements Job {
     private List<SessionStore> openSources() {
         List<StoreLocator> all = new ArrayList<>(sources);
         all.add(target);
+        refuseTargetAmongSources(sources, target);
         StoreProbe.requireDistinct(all);
         List<SessionStore> opened = new ArrayList<>();
         try {
@@ -148,6 +150,21 @@ public final class ConsolidateJob implements Job {
         } catch (RuntimeException e) {
             opened.forEach(SessionStore::close);
             throw e;
+        }
+    }
+
+    /**
+     * A target named among the sources too is how a user asks to merge into an existing store, which --mode merge does: said
+     * before {@link StoreProbe#requireDistinct}, whose "X and X are the same store; name each store once" said neither which was
+     * the target nor how.
+     */
+    private static void refuseTargetAmongSources(List<StoreLocator> sourceStores, StoreLocator targetStore) {
+        for (int i = 0; i < sourceStores.size(); i++) {
+            if (StoreProbe.sameStore(sourceStores.get(i), targetStore)) {
+                throw new JobRefusedException("the target " + targetStore.display() + " (--into) is also source " + (i + 1) + "; consolidate never"
+                        + " writes into a store it reads, and nothing was written: to merge the other sources into it, leave it out of the"
+                        + " sources and add --mode merge (its own sessions then take part in each conflict), or name a new store with --into");
+            }
         }
     }
 

@@ -2,6 +2,7 @@ package dev.sessiondb.job.migrate;
 
 import dev.sessiondb.job.Job;
 import dev.sessiondb.job.JobPlan;
+import dev.sessiondb.job.JobRefusedException;
 import dev.sessiondb.job.JobReport;
 import dev.sessiondb.job.StoreProbe;
 import dev.sessiondb.job.backup.BackupJournal;
@@ -103,9 +104,22 @@ public final class MigrateJob implements Job {
     }
 
     private SessionStore openSource() {
+        refuseTargetThatIsTheSource(source, target);
         StoreProbe.requireDistinct(List.of(source, target));
         SessionStore opened = StoreProbe.openSource(source);
         return options.skipUnreadable() ? opened.skippingUnreadable() : opened;
+    }
+
+    /**
+     * Said before {@link StoreProbe#requireDistinct}, whose "X and X are the same store; name each store once" named neither
+     * the target nor a way on.
+     */
+    private static void refuseTargetThatIsTheSource(StoreLocator from, StoreLocator to) {
+        if (StoreProbe.sameStore(from, to)) {
+            throw new JobRefusedException("the target " + to.display() + " is the source " + from.display() + "; migrate never writes"
+                    + " into the store it reads, and nothing was written: name a new store as the target, check it, then put it in the"
+                    + " old one's place if that is where you want it");
+        }
     }
 
     /** The line the plan and the report give the source's parts left out by --skip-unreadable, if any were. */
