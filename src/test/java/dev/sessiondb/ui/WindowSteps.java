@@ -4,13 +4,18 @@ import static dev.sessiondb.ui.AppState.waitFor;
 
 import dev.sessiondb.Fixtures;
 import java.nio.file.Path;
+import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** What the window flow tests do as a user does it, each step waiting on the app's state, never on time. */
+/**
+ * What the window flow tests do as a user does it, each step waiting on the app's state, never on time. Each finds its
+ * control on the FX thread: the window builds a wizard's pages ahead, a node a pulse, and a lookup from the test thread
+ * can meet a parent's children changing under it.
+ */
 final class WindowSteps {
 
     private WindowSteps() {
@@ -24,9 +29,9 @@ final class WindowSteps {
     }
 
     static void openFromJobsMenu(FxRobot robot, String item) {
-        robot.clickOn("#jobs-menu");
-        waitFor(() -> robot.lookup(item).tryQuery().map(javafx.scene.Node::isVisible).orElse(false));
-        robot.clickOn(item);
+        robot.clickOn(AppState.read(() -> robot.lookup("#jobs-menu").queryAs(Node.class)));
+        waitFor(() -> robot.lookup(item).tryQuery().map(Node::isVisible).orElse(false));
+        robot.clickOn(AppState.read(() -> robot.lookup(item).queryAs(Node.class)));
     }
 
     /** Plans a migration from the Migrate page as a user does, and goes on to its Run page once the plan is ready. */
@@ -45,8 +50,8 @@ final class WindowSteps {
      * keystrokes arriving in time on a busy machine: waits for the field, sets it, waits to see it.
      */
     static void type(FxRobot robot, String picker, String text) {
-        waitFor(() -> robot.lookup(picker).tryQuery().map(javafx.scene.Node::isVisible).orElse(false));
-        ComboBox<?> box = robot.lookup(picker).queryAs(ComboBox.class);
+        waitFor(() -> robot.lookup(picker).tryQuery().map(Node::isVisible).orElse(false));
+        ComboBox<?> box = AppState.read(() -> robot.lookup(picker).queryAs(ComboBox.class));
         robot.interact(() -> box.getEditor().setText(text));
         waitFor(() -> text.equals(box.getEditor().getText()));
     }
@@ -54,7 +59,7 @@ final class WindowSteps {
     /** Clicks a control once it is shown and enabled: a page still being built or a busy wizard is waited for, not clicked past. */
     static void press(FxRobot robot, String id) {
         waitFor(() -> robot.lookup(id).tryQuery().map(node -> node.isVisible() && !node.isDisabled() && node.getScene() != null).orElse(false));
-        robot.clickOn(id);
+        robot.clickOn(AppState.read(() -> robot.lookup(id).queryAs(Node.class)));
         WaitForAsyncUtils.waitForFxEvents();
     }
 
