@@ -92,11 +92,6 @@ public final class SessionDbCommand implements Callable<Integer> {
         }
     }
 
-    /**
-     * The configured command line for {@code args}: with only the subcommand they name, as picocli
-     * reading every subcommand's annotations took about a tenth of each command's start; with all
-     * of them when they name none, for the usage. Tests pass their own writers to read what it prints.
-     */
     /** A count, a limit or a seed; what is not a whole number, or one too large for the option, is refused saying which. */
     private static <T> CommandLine.ITypeConverter<T> wholeNumber(Function<String, T> parse) {
         return text -> {
@@ -109,6 +104,11 @@ public final class SessionDbCommand implements Callable<Integer> {
         };
     }
 
+    /**
+     * The configured command line for {@code args}: with only the subcommand they name, as picocli
+     * reading every subcommand's annotations took about a tenth of each command's start; with all
+     * of them when they name none, for the usage. Tests pass their own writers to read what it prints.
+     */
     public static CommandLine commandLine(PrintWriter out, PrintWriter err, String... args) {
         SessionDbCommand root = new SessionDbCommand();
         CommandLine commandLine = new CommandLine(root);

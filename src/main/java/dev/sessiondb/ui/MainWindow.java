@@ -134,8 +134,8 @@ public final class MainWindow {
         overview.showingProperty().bind(shell.addView("overview", "Overview", new OverviewView(overview), shortcut(KeyCode.DIGIT2)));
         // a job into a store that is not open changes no revision the history hears of: it reads again when shown
         HistoryView historyView = new HistoryView(history);
-        shell.focusByShortcut("sessions", sessionsView::focusTable);
-        shell.focusByShortcut("history", historyView::focusTable);
+        shell.focusOnArrival("sessions", sessionsView::focusTable);
+        shell.focusOnArrival("history", historyView::focusTable);
         shell.addWideView("history", "History", historyView, shortcut(KeyCode.H)).addListener((property, was, shown) -> {
             if (shown) {
                 history.refresh();

@@ -59,7 +59,7 @@ final class WindowShell {
     /** The views' shortcuts, to the view each brings forward. */
     private final Map<KeyCombination, String> viewShortcuts = new HashMap<>();
     /** What takes the keyboard in a view brought to the front, by view id, where it is not the view's first control. */
-    private final Map<String, Runnable> focusByShortcut = new HashMap<>();
+    private final Map<String, Runnable> focusOnArrival = new HashMap<>();
     private double detailDivider = 0.72;
     private final Scene scene;
     private final Node jobsPanel;
@@ -157,8 +157,8 @@ final class WindowShell {
     }
 
     /** {@code focus} gives the keyboard to the view's main control (its list) when {@link #goToView} brings it to the front. */
-    void focusByShortcut(String id, Runnable focus) {
-        focusByShortcut.put(id, focus);
+    void focusOnArrival(String id, Runnable focus) {
+        focusOnArrival.put(id, focus);
     }
 
     /** Brings a view to the front; says so when it is not part of this build. */
@@ -178,7 +178,7 @@ final class WindowShell {
      */
     void goToView(String id) {
         showView(id);
-        Runnable mainControl = focusByShortcut.get(id);
+        Runnable mainControl = focusOnArrival.get(id);
         Node shown = views.getSelectionModel().getSelectedItem().getContent();
         if (mainControl != null) {
             mainControl.run();
