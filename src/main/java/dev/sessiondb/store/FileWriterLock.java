@@ -12,6 +12,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryIteratorException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -100,9 +101,14 @@ final class FileWriterLock implements StoreWriterLock {
             }
             // a read-only or full file system is told in the words every other write uses
             String why = StoreFaults.of(e).map(fault -> fault.what() + "); nothing was changed; " + fault.todo())
-                    .orElseGet(() -> e.getMessage() + "); nothing was changed; check that the folder holding the store is writable");
+                    .orElseGet(() -> reason(e) + "); nothing was changed; check that the folder holding the store is writable");
             throw new StoreException(display + ": cannot take the lock that keeps a second writer out (" + file + ": " + why, e);
         }
+    }
+
+    /** Why the lock file could not be had, without its path again: a file system's message starts with it. */
+    private static String reason(Exception failure) {
+        return failure instanceof FileSystemException files && files.getReason() != null ? files.getReason() : failure.getMessage();
     }
 
     /**

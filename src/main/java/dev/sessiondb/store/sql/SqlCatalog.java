@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import org.sqlite.SQLiteOpenMode;
 
 /**
  * A SQL store's tables and columns as {@link TableCatalog} reads them, over a read-only
@@ -42,8 +43,9 @@ final class SqlCatalog {
     static Connection connect(StoreLocator locator, Dialect dialect) throws SQLException {
         Properties properties = new Properties();
         if (dialect == Dialect.SQLITE) {
-            properties.setProperty("open_mode", "1");
-            return DriverManager.getConnection("jdbc:sqlite:" + locator.path(), properties);
+            SqliteReadAccess.Access access = SqliteReadAccess.of(locator.path());
+            properties.setProperty("open_mode", String.valueOf(SQLiteOpenMode.READONLY.flag | (access.immutable() ? SQLiteOpenMode.OPEN_URI.flag : 0)));
+            return DriverManager.getConnection("jdbc:sqlite:" + access.fileName(), properties);
         }
         Connection connection = connectToPostgres(locator, properties);
         connection.setReadOnly(true);

@@ -36,6 +36,7 @@ import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * A SQLite or PostgreSQL session store in any layout. Ebean's {@link Database} owns the
@@ -102,7 +103,9 @@ final class SqlSessionStore implements SessionStore {
 
     @Override
     public StoreInfo info() {
-        return new StoreInfo(locator.display(), dialect.format(), layout.id(), layout.schemaVersion(), count(), dialect.lastModified(locator), layout.notes(),
+        // only a file read as immutable opens read-only (SqliteReadAccess): the user should know why it cannot be written
+        List<String> notes = pool.isReadOnly() ? Stream.concat(layout.notes().stream(), Stream.of(SqliteReadAccess.NOTE)).toList() : layout.notes();
+        return new StoreInfo(locator.display(), dialect.format(), layout.id(), layout.schemaVersion(), count(), dialect.lastModified(locator), notes,
                 layout.era().orElse(null));
     }
 

@@ -36,6 +36,7 @@ import javax.sql.DataSource;
 import org.flywaydb.core.api.FlywayException;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
+import org.sqlite.SQLiteOpenMode;
 
 /**
  * Opens SQLite and PostgreSQL stores: connects, finds the layout (or takes {@code ?layout=}),
@@ -83,10 +84,16 @@ public final class SqlStores {
             config.setJournalMode(SQLiteConfig.JournalMode.OFF);
             config.setSynchronous(SQLiteConfig.SynchronousMode.OFF);
         }
+        SqliteReadAccess.Access access = SqliteReadAccess.of(path);
+        if (access.immutable()) {
+            config.setReadOnly(true);
+            config.setOpenMode(SQLiteOpenMode.OPEN_URI);
+        }
         SQLiteDataSource sqlite = new SQLiteDataSource(config);
-        sqlite.setUrl("jdbc:sqlite:" + path.toAbsolutePath());
+        sqlite.setUrl("jdbc:sqlite:" + access.fileName());
         HikariConfig pool = poolConfig();
         pool.setDataSource(sqlite);
+        pool.setReadOnly(access.immutable()); // the pool sets each connection's flag, which SQLite then holds it to
         HikariDataSource dataSource;
         try {
             dataSource = new HikariDataSource(pool);

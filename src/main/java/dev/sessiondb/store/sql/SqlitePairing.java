@@ -58,9 +58,9 @@ final class SqlitePairing {
             // a URI filename is what opens the attached file read-only
             properties.setProperty("open_mode", String.valueOf(SQLiteOpenMode.READONLY.flag | SQLiteOpenMode.OPEN_URI.flag));
             properties.setProperty("busy_timeout", "5000");
-            connection = DriverManager.getConnection("jdbc:sqlite:" + first.path().toAbsolutePath(), properties);
+            connection = DriverManager.getConnection("jdbc:sqlite:" + SqliteReadAccess.of(first.path()).fileName(), properties);
             try (PreparedStatement attach = connection.prepareStatement("ATTACH DATABASE ? AS " + SECOND)) {
-                attach.setString(1, second.path().toAbsolutePath().toUri().toASCIIString() + "?mode=ro");
+                attach.setString(1, SqliteReadAccess.attachUri(second.path()));
                 attach.execute();
             }
             // the counts and the pairs from one snapshot of each file (ATTACH cannot run inside a transaction)
