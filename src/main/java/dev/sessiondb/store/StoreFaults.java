@@ -24,6 +24,7 @@ import java.util.function.Predicate;
 public final class StoreFaults {
 
     private static final String CONNECTION_REJECTED = "08004";
+    private static final String READ_ONLY_TRANSACTION = "25006";
 
     /**
      * @param what  what happened, naming the file when the system names one
@@ -196,6 +197,9 @@ public final class StoreFaults {
             return Optional.of(new Fault(readOnly.getFile() + " is read-only (its owner may not write it)",
                     "make it writable (chmod u+w " + readOnly.getFile() + ") to let sessiondb change it, or choose another store, then run the command again"));
         }
+        if (isReadOnlyServer(cause)) {
+            return Optional.of(readOnlyServer());
+        }
         if (cause instanceof SQLException sql && "42501".equals(sql.getSQLState())) {
             // PostgreSQL's "permission denied for table sessions" is about a privilege, not a folder
             return Optional.of(new Fault("PostgreSQL refused: " + message.lines().findFirst().orElse(message).strip(),
@@ -206,6 +210,17 @@ public final class StoreFaults {
                     "make the folder writable for you or choose another (or --backup-dir for backups), then run the command again"));
         }
         return Optional.empty();
+    }
+
+    /** PostgreSQL's "cannot execute ... in a read-only transaction": a standby server, or a database or user set read-only. */
+    public static boolean isReadOnlyServer(Throwable cause) {
+        return cause instanceof SQLException sql && READ_ONLY_TRANSACTION.equals(sql.getSQLState());
+    }
+
+    public static Fault readOnlyServer() {
+        return new Fault("PostgreSQL refuses every write here: the database is read-only (a standby server, or default_transaction_read_only"
+                + " set on the database or the user)", "connect to the primary server or a writable database, or ask an administrator to allow"
+                + " writes, then run the command again");
     }
 
     private static boolean isLostConnection(SQLException sql, String lower) {

@@ -27,6 +27,9 @@ final class SqlFailures {
         if (StoreFaults.isSqliteLocked(e)) {
             return new StoreFaultException(storeName, StoreFaults.lockedSqlite(""), e);
         }
+        if (StoreFaults.isReadOnlyServer(e)) {
+            return new StoreFaultException(storeName, StoreFaults.readOnlyServer(), e);
+        }
         if (PgIndexLimits.isIndexRowTooLarge(e)) {
             // the plan refuses such records by name; this is for a write no plan came before, and the server names no record
             return new StoreException(storeName + ": " + failed + ": a value is too long for PostgreSQL's index (" + firstLine(e) + "); nothing was changed;"
