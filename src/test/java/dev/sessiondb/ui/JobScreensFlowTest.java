@@ -2,6 +2,7 @@ package dev.sessiondb.ui;
 
 import static dev.sessiondb.ui.AppState.read;
 import static dev.sessiondb.ui.AppState.waitFor;
+import static dev.sessiondb.ui.WindowSteps.click;
 import static dev.sessiondb.ui.WindowSteps.openFromJobsMenu;
 import static dev.sessiondb.ui.WindowSteps.press;
 import static dev.sessiondb.ui.WindowSteps.text;
@@ -24,6 +25,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import javafx.css.PseudoClass;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
@@ -72,7 +74,7 @@ class JobScreensFlowTest {
         type(robot, "#migrate-source", fixture.toString());
         type(robot, "#migrate-target", target.toString());
         migrateWithThePlan(robot);
-        assertThat(text(robot, "#migrate-report-headline")).isEqualTo("Verified: 217 of 217 records match in the target");
+        assertThat(read(() -> text(robot, "#migrate-report-headline"))).isEqualTo("Verified: 217 of 217 records match in the target");
         try (SessionStore written = StoreFactory.open("sqlite:" + target, OpenMode.EXISTING)) {
             assertThat(written.count()).isEqualTo(Fixtures.MINSKY_COUNT);
         }
@@ -87,31 +89,30 @@ class JobScreensFlowTest {
         Path b = Files.writeString(run.resolve("long-b.json"), "[{\"session\":\"task#011\",\"taskId\":\"#011\",\"notes\":\"" + token + " " + half + "y" + half + "\"}]");
         compareInTheWindow(robot, a, b, "1");
         waitFor(() -> diffRow(robot, "task#011") != null);
-        robot.clickOn(diffRow(robot, "task#011"));
+        robot.clickOn(read(() -> diffRow(robot, "task#011")));
 
         waitFor(() -> robot.lookup("#diff-records .diff-where").tryQuery().isPresent());
-        assertThat(robot.lookup("#diff-records .diff-where").queryAllAs(Label.class)).extracting(Label::getText)
+        assertThat(read(() -> robot.lookup("#diff-records .diff-where").queryAllAs(Label.class).stream().map(Label::getText).toList()))
                 .as("each side says where, in the view without scrolling")
                 .allSatisfy(where -> assertThat(where).matches("Differs at character 150,[0-9]{3} of 300,[0-9]{3}"))
                 .hasSize(2);
-        assertThat(robot.lookup("#diff-records .diff-part").queryAllAs(javafx.scene.text.Text.class)).extracting(javafx.scene.text.Text::getText)
-                .containsExactly("x", "y");
+        assertThat(read(() -> robot.lookup("#diff-records .diff-part").queryAllAs(javafx.scene.text.Text.class).stream()
+                .map(javafx.scene.text.Text::getText).toList())).containsExactly("x", "y");
         // the row asked its cells' height at no width, and stood a thousand pixels tall with its field's name far below
-        Label where = robot.lookup("#diff-records .diff-where").queryAs(Label.class);
-        javafx.scene.layout.Region shown = (javafx.scene.layout.Region) where.getParent();
-        javafx.scene.layout.Region cell = (javafx.scene.layout.Region) shown.getParent();
+        javafx.scene.layout.Region shown = read(() -> (javafx.scene.layout.Region) robot.lookup("#diff-records .diff-where").query().getParent());
+        javafx.scene.layout.Region cell = read(() -> (javafx.scene.layout.Region) shown.getParent());
         assertThat(read(() -> cell.getHeight())).as("the row is as tall as what its cell shows")
                 .isLessThanOrEqualTo(read(() -> cell.snappedTopInset() + shown.prefHeight(shown.getWidth()) + cell.snappedBottomInset() + 1));
         Bounds table = read(() -> robot.lookup("#diff-records").query().localToScene(robot.lookup("#diff-records").query().getLayoutBounds()));
         assertThat(read(() -> cell.localToScene(cell.getLayoutBounds()).getMaxY())).as("the whole row shows without scrolling")
                 .isLessThanOrEqualTo(table.getMaxY());
 
-        robot.clickOn(robot.lookup("#diff-records .diff-open-whole").queryAs(javafx.scene.control.Hyperlink.class));
+        robot.clickOn(read(() -> robot.lookup("#diff-records .diff-open-whole").queryAs(javafx.scene.control.Hyperlink.class)));
         waitFor(() -> robot.lookup("#whole-value-text").tryQuery().isPresent());
-        javafx.scene.control.TextArea whole = robot.lookup("#whole-value-text").queryAs(javafx.scene.control.TextArea.class);
-        assertThat(whole.isEditable()).isFalse();
-        assertThat(whole.getText()).doesNotContain(token).contains(half + "x" + half);
-        assertThat(whole.getSelectedText()).isEqualTo("x");
+        javafx.scene.control.TextArea whole = read(() -> robot.lookup("#whole-value-text").queryAs(javafx.scene.control.TextArea.class));
+        assertThat(read(() -> whole.isEditable())).isFalse();
+        assertThat(read(() -> whole.getText())).doesNotContain(token).contains(half + "x" + half);
+        assertThat(read(() -> whole.getSelectedText())).isEqualTo("x");
         assertThat(dialogs.errors()).isEmpty();
     }
 
@@ -128,7 +129,7 @@ class JobScreensFlowTest {
         press(robot, "#diff-compare");
 
         waitFor(() -> text(robot, "#diff-status").equals("Cannot compare."));
-        assertThat(robot.lookup("#diff-table").queryTableView().getItems()).isEmpty();
+        assertThat(read(() -> List.copyOf(robot.lookup("#diff-table").queryTableView().getItems()))).isEmpty();
         assertThat(dialogs.errors()).singleElement().asString().contains("no session 'no-such-task'");
     }
 
@@ -142,19 +143,19 @@ class JobScreensFlowTest {
         type(robot, "#diff-store-b", b.toString());
         press(robot, "#diff-compare");
         waitFor(() -> text(robot, "#diff-changed").equals("2"));
-        assertThat(List.of(text(robot, "#diff-only-a"), text(robot, "#diff-only-b"), text(robot, "#diff-identical"))).containsExactly("1", "1", "214");
+        assertThat(read(() -> List.of(text(robot, "#diff-only-a"), text(robot, "#diff-only-b"), text(robot, "#diff-identical")))).containsExactly("1", "1", "214");
 
         waitFor(() -> diffRow(robot, "task#002") != null);
-        robot.clickOn(diffRow(robot, "task#002"));
+        robot.clickOn(read(() -> diffRow(robot, "task#002")));
 
         waitFor(() -> text(robot, "#diff-record-title").startsWith("task#002"));
-        TableView<FieldRow> records = robot.lookup("#diff-records").queryTableView();
+        TableView<FieldRow> records = read(() -> robot.lookup("#diff-records").queryTableView());
         robot.interact(() -> records.scrollTo(records.getItems().stream().filter(row -> row.path().equals("pullRequest.state")).findFirst().orElseThrow()));
         waitFor(() -> rowOf(robot, "pullRequest.state") != null);
-        TableRow<?> state = rowOf(robot, "pullRequest.state");
-        assertThat(state.getPseudoClassStates()).contains(PseudoClass.getPseudoClass("diff-changed"));
-        assertThat(((FieldRow) state.getItem()).a()).isEqualTo("open");
-        assertThat(((FieldRow) state.getItem()).b()).isEqualTo("merged");
+        TableRow<?> state = read(() -> rowOf(robot, "pullRequest.state"));
+        assertThat(read(() -> Set.copyOf(state.getPseudoClassStates()))).contains(PseudoClass.getPseudoClass("diff-changed"));
+        assertThat(read(() -> ((FieldRow) state.getItem()).a())).isEqualTo("open");
+        assertThat(read(() -> ((FieldRow) state.getItem()).b())).isEqualTo("merged");
     }
 
     @Test
@@ -165,10 +166,10 @@ class JobScreensFlowTest {
 
         type(robot, "#validate-store", fixture.toString());
         press(robot, "#validate-next");
-        TreeView<String> findings = robot.lookup("#validate-findings").queryAs(TreeView.class);
+        TreeView<String> findings = read(() -> robot.lookup("#validate-findings").queryAs(TreeView.class));
         waitFor(() -> findings.getRoot().getChildren().size() == 5 && robot.lookup("#fix-repo-name-variant").tryQuery().isPresent());
-        TreeItem<String> finding = findings.getRoot().getChildren().stream().filter(TreeItem::isExpanded).findFirst().orElseThrow()
-                .getChildren().get(0);
+        TreeItem<String> finding = read(() -> findings.getRoot().getChildren().stream().filter(TreeItem::isExpanded).findFirst().orElseThrow()
+                .getChildren().get(0));
         robot.interact(() -> findings.getSelectionModel().select(finding));
         waitFor(() -> text(robot, "#validate-finding-text").equals(finding.getValue()));
         press(robot, "#fix-repo-name-variant");
@@ -179,7 +180,7 @@ class JobScreensFlowTest {
         press(robot, "#validate-run");
 
         waitFor(() -> text(robot, "#validate-result-headline").startsWith("Repaired"));
-        assertThat(text(robot, "#validate-result-headline")).isEqualTo("Repaired: 5 records updated, 0 added");
+        assertThat(read(() -> text(robot, "#validate-result-headline"))).isEqualTo("Repaired: 5 records updated, 0 added");
         assertThat(Files.readAllBytes(fixture)).isNotEqualTo(original);
 
         robot.press(KeyCode.CONTROL, KeyCode.Z).release(KeyCode.Z, KeyCode.CONTROL);
@@ -195,7 +196,7 @@ class JobScreensFlowTest {
         Path target = run.resolve("all.db");
         toTargetAndPolicy(robot, target, a, b);
         press(robot, "#consolidate-next");
-        TableView<ConflictRow> conflicts = robot.lookup("#consolidate-conflicts").queryTableView();
+        TableView<ConflictRow> conflicts = read(() -> robot.lookup("#consolidate-conflicts").queryTableView());
         waitFor(() -> conflicts.getItems().size() == 2);
         robot.interact(() -> conflicts.getItems().stream().filter(row -> row.session().equals("task#008")).findFirst().orElseThrow()
                 .choiceProperty().set("Source 2"));
@@ -218,7 +219,7 @@ class JobScreensFlowTest {
         press(robot, "#consolidate-next");
         press(robot, "#consolidate-next");
         waitFor(() -> text(robot, "#consolidate-summary-headline").startsWith("Will not run"));
-        assertThat(text(robot, "#consolidate-summary-headline")).contains("Existing target: Replace or Merge on the Target and policy page")
+        assertThat(read(() -> text(robot, "#consolidate-summary-headline"))).contains("Existing target: Replace or Merge on the Target and policy page")
                 .doesNotContain("--mode");
 
         press(robot, "#consolidate-back");
@@ -239,19 +240,19 @@ class JobScreensFlowTest {
         Path second = Files.writeString(run.resolve("b.json"), "[{\"session\":\"s1\",\"branch\":\"b\",\"lastActivityAt\":\"2025-01-01T00:00:00Z\"}]");
         Path target = Files.writeString(run.resolve("tw.json"), "[{\"session\":\"s1\",\"branch\":\"tw\",\"lastActivityAt\":\"2026-01-01T00:00:00Z\"}]");
         toTargetAndPolicy(robot, target, first, second);
-        assertThat(robot.lookup("#consolidate-mode-merge").queryAs(RadioButton.class).getText())
+        assertThat(read(() -> robot.lookup("#consolidate-mode-merge").queryAs(RadioButton.class).getText()))
                 .contains("settled by the conflict policy").doesNotContain("replacing");
         press(robot, "#consolidate-mode-merge");
         press(robot, "#consolidate-next");
 
-        TableView<ConflictRow> conflicts = robot.lookup("#consolidate-conflicts").queryTableView();
+        TableView<ConflictRow> conflicts = read(() -> robot.lookup("#consolidate-conflicts").queryTableView());
         waitFor(() -> conflicts.getItems().size() == 1);
-        ConflictRow s1 = conflicts.getItems().get(0);
+        ConflictRow s1 = read(() -> conflicts.getItems().get(0));
         assertThat(s1.sourcesText()).isEqualTo("1, 2, target");
         assertThat(s1.byPolicy()).startsWith("Keeps the target's version (it is newer than every source's)");
         waitFor(() -> robot.lookup("#consolidate-conflicts .choice-box").tryQuery().isPresent());
-        ChoiceBox<String> keep = robot.lookup("#consolidate-conflicts .choice-box").queryAs(ChoiceBox.class);
-        assertThat(keep.getItems()).containsExactly(ConflictRow.BY_POLICY, "Source 1", "Source 2", ConflictRow.TARGET);
+        ChoiceBox<String> keep = read(() -> robot.lookup("#consolidate-conflicts .choice-box").queryAs(ChoiceBox.class));
+        assertThat(read(() -> List.copyOf(keep.getItems()))).containsExactly(ConflictRow.BY_POLICY, "Source 1", "Source 2", ConflictRow.TARGET);
         robot.interact(() -> keep.setValue(ConflictRow.TARGET));
         press(robot, "#consolidate-next");
         waitFor(() -> text(robot, "#consolidate-summary-headline").startsWith("Runs with loss: 2 versions dropped"));
@@ -277,17 +278,17 @@ class JobScreensFlowTest {
                 + "\"extra\":{\"aFieldWithARatherLongName\":1,\"anotherFieldWithARatherLongName\":2}}]");
         toTargetAndPolicy(robot, run.resolve("all.json"), first, second, third);
         press(robot, "#consolidate-next");
-        TableView<ConflictRow> conflicts = robot.lookup("#consolidate-conflicts").queryTableView();
+        TableView<ConflictRow> conflicts = read(() -> robot.lookup("#consolidate-conflicts").queryTableView());
         waitFor(() -> conflicts.getItems().size() == 1);
         robot.interact(() -> conflicts.getSelectionModel().select(0));
 
         waitFor(() -> text(robot, "#consolidate-compared").contains("fields differ"));
-        assertThat(text(robot, "#consolidate-compared")).startsWith("task#002: on the left the version in source 1 (session-db.json),"
+        assertThat(read(() -> text(robot, "#consolidate-compared"))).startsWith("task#002: on the left the version in source 1 (session-db.json),"
                 + " on the right the one in source 3 (sb.json); 5 fields differ");
 
         press(robot, "#consolidate-next");
         waitFor(() -> !text(robot, "#consolidate-summary-headline").isEmpty());
-        assertThat(text(robot, "#consolidate-summary-headline")).startsWith("Runs with loss: 1 version dropped: it differs from the kept version"
+        assertThat(read(() -> text(robot, "#consolidate-summary-headline"))).startsWith("Runs with loss: 1 version dropped: it differs from the kept version"
                 + " of its session, in extra, lastCommitMessage, repoUrl").doesNotContain("nothing is lost");
         press(robot, "#consolidate-run");
         waitFor(() -> text(robot, "#consolidate-summary-headline").startsWith("Verified"));
@@ -297,13 +298,14 @@ class JobScreensFlowTest {
                 + " lastCommitMessage, repoUrl";
         waitFor(() -> robot.lookup("#consolidate-summary-lines .list-cell").queryAllAs(javafx.scene.control.ListCell.class).stream()
                 .anyMatch(cell -> conflictLine.equals(cell.getItem())));
-        javafx.scene.control.ListCell<?> cell = robot.lookup("#consolidate-summary-lines .list-cell").queryAllAs(javafx.scene.control.ListCell.class)
-                .stream().filter(each -> conflictLine.equals(each.getItem())).findFirst().orElseThrow();
-        javafx.scene.text.Text shown = (javafx.scene.text.Text) cell.getGraphic();
-        assertThat(shown.getText()).isEqualTo(conflictLine);
+        javafx.scene.control.ListCell<?> cell = read(() -> robot.lookup("#consolidate-summary-lines .list-cell").queryAllAs(javafx.scene.control.ListCell.class)
+                .stream().filter(each -> conflictLine.equals(each.getItem())).findFirst().orElseThrow());
+        javafx.scene.text.Text shown = read(() -> (javafx.scene.text.Text) cell.getGraphic());
+        assertThat(read(() -> shown.getText())).isEqualTo(conflictLine);
         double oneLine = new javafx.scene.text.Text("x").getLayoutBounds().getHeight();
-        assertThat(shown.getLayoutBounds().getHeight()).as("the line wraps onto several").isGreaterThan(2 * oneLine);
-        assertThat(cell.getHeight()).as("the cell holds every wrapped line").isGreaterThanOrEqualTo(shown.getLayoutBounds().getHeight());
+        double shownHeight = read(() -> shown.getLayoutBounds().getHeight());
+        assertThat(shownHeight).as("the line wraps onto several").isGreaterThan(2 * oneLine);
+        assertThat(read(() -> cell.getHeight())).as("the cell holds every wrapped line").isGreaterThanOrEqualTo(shownHeight);
         assertThat(dialogs.errors()).isEmpty();
     }
 
@@ -314,18 +316,18 @@ class JobScreensFlowTest {
         mergeAndRun(robot);
         WaitForAsyncUtils.waitForFxEvents();
 
-        ScrollPane page = robot.lookup("#consolidate-page").queryAs(ScrollPane.class);
-        assertThat(page.getContent().getLayoutBounds().getHeight()).as("the report is taller than the page's room")
-                .isGreaterThan(page.getViewportBounds().getHeight());
-        ListView<?> lines = robot.lookup("#consolidate-summary-lines").queryListView();
-        assertThat(lines.getHeight()).as("the report's lines keep their room").isGreaterThanOrEqualTo(lines.getPrefHeight());
+        ScrollPane page = read(() -> robot.lookup("#consolidate-page").queryAs(ScrollPane.class));
+        assertThat(read(() -> page.getContent().getLayoutBounds().getHeight())).as("the report is taller than the page's room")
+                .isGreaterThan(read(() -> page.getViewportBounds().getHeight()));
+        ListView<?> lines = read(() -> robot.lookup("#consolidate-summary-lines").queryListView());
+        assertThat(read(() -> lines.getHeight())).as("the report's lines keep their room").isGreaterThanOrEqualTo(read(() -> lines.getPrefHeight()));
         for (String button : List.of("#consolidate-back", "#consolidate-next")) {
-            Node node = robot.lookup(button).query();
-            Bounds inScene = node.localToScene(node.getBoundsInLocal());
+            Node node = read(() -> robot.lookup(button).query());
+            Bounds inScene = read(() -> node.localToScene(node.getBoundsInLocal()));
+            double sceneHeight = read(() -> node.getScene().getHeight());
             assertThat(inScene.getMinY()).as(button).isNotNegative();
-            assertThat(inScene.getMaxY()).as(button + " bottom, within the window's %s", node.getScene().getHeight())
-                    .isLessThanOrEqualTo(node.getScene().getHeight());
-            assertThat(inScene.getMaxX()).as(button).isLessThanOrEqualTo(node.getScene().getWidth());
+            assertThat(inScene.getMaxY()).as(button + " bottom, within the window's %s", sceneHeight).isLessThanOrEqualTo(sceneHeight);
+            assertThat(inScene.getMaxX()).as(button).isLessThanOrEqualTo(read(() -> node.getScene().getWidth()));
         }
     }
 
@@ -362,8 +364,8 @@ class JobScreensFlowTest {
                 SampleSessions.minskyList(3, 1));
         String store = "postgresql://" + account + "?schema=" + schema;
         dialogs.answer(store).answer(TestPostgres.PASSWORD);
-        robot.clickOn("#add-store");
-        robot.clickOn("Paste a path or URL…");
+        click(robot, "#add-store");
+        click(robot, "Paste a path or URL…");
         waitFor(() -> robot.lookup("#open-store").queryAs(Label.class).getText().equals("Open: " + postgres.database() + "." + schema));
 
         openFromJobsMenu(robot, "Migrate a store into another format or layout…");
@@ -377,7 +379,7 @@ class JobScreensFlowTest {
         waitFor(() -> text(robot, "#validate-status").contains("findings"));
         openFromJobsMenu(robot, "Consolidate several stores into one…");
         waitFor(() -> robot.lookup("#consolidate-sources").tryQuery().map(Node::isVisible).orElse(false));
-        assertThat(robot.lookup("#consolidate-sources").queryListView().getItems()).containsExactly(store);
+        assertThat(read(() -> List.copyOf(robot.lookup("#consolidate-sources").queryListView().getItems()))).containsExactly(store);
         assertThat(dialogs.errors()).isEmpty();
     }
 
@@ -397,8 +399,8 @@ class JobScreensFlowTest {
         press(robot, "#migrate-run");
 
         waitFor(() -> robot.lookup("#migrate-plan-again").query().isVisible());
-        assertThat(robot.lookup("#migrate-run").query().isDisabled()).as("Run would fail the same way").isTrue();
-        assertThat(text(robot, "#migrate-run-status")).contains("Press Plan again");
+        assertThat(read(() -> robot.lookup("#migrate-run").query().isDisabled())).as("Run would fail the same way").isTrue();
+        assertThat(read(() -> text(robot, "#migrate-run-status"))).contains("Press Plan again");
         press(robot, "#migrate-plan-again");
         waitFor(() -> text(robot, "#migrate-plan-headline").startsWith("Ready to run"));
         press(robot, "#migrate-next");

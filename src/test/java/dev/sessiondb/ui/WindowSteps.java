@@ -4,11 +4,13 @@ import static dev.sessiondb.ui.AppState.waitFor;
 
 import dev.sessiondb.Fixtures;
 import java.nio.file.Path;
+import java.util.Optional;
 import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import org.testfx.api.FxRobot;
+import org.testfx.util.NodeQueryUtils;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -61,6 +63,19 @@ final class WindowSteps {
         waitFor(() -> robot.lookup(id).tryQuery().map(node -> node.isVisible() && !node.isDisabled() && node.getScene() != null).orElse(false));
         robot.clickOn(AppState.read(() -> robot.lookup(id).queryAs(Node.class)));
         WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /**
+     * Clicks the first shown node the query finds, as {@code robot.clickOn(query)} does, once there is one; a query by
+     * text (a menu's item) may also find a hidden node, which is passed over.
+     */
+    static void click(FxRobot robot, String query) {
+        waitFor(() -> shownNode(robot, query).isPresent());
+        robot.clickOn(AppState.read(() -> shownNode(robot, query).orElseThrow()));
+    }
+
+    private static Optional<Node> shownNode(FxRobot robot, String query) {
+        return robot.lookup(query).match(NodeQueryUtils.isVisible()).tryQuery();
     }
 
     /** Whether the session detail pane is in the window (it folds away in front of a view with no use for it). */
