@@ -1,6 +1,8 @@
 package dev.sessiondb.ui;
 
+import static dev.sessiondb.ui.AppState.read;
 import static dev.sessiondb.ui.AppState.waitFor;
+import static dev.sessiondb.ui.WindowSteps.click;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sessiondb.Fixtures;
@@ -59,8 +61,8 @@ class ChangesFromOutsideFlowTest {
         changeOutside(store -> store.delete(KEY));
 
         waitFor(() -> robot.lookup("#external-changes").query().isVisible());
-        assertThat(robot.lookup("#external-changes-message").queryAs(Label.class).getText()).contains("was changed by another program");
-        robot.clickOn("#external-changes-reload");
+        assertThat(read(() -> robot.lookup("#external-changes-message").queryAs(Label.class).getText())).contains("was changed by another program");
+        click(robot, "#external-changes-reload");
         waitFor(() -> countText(robot).equals((Fixtures.MINSKY_COUNT - 1) + " sessions"));
         waitFor(() -> !robot.lookup("#external-changes").query().isVisible());
     }
@@ -74,16 +76,16 @@ class ChangesFromOutsideFlowTest {
         openFixture(robot);
         Optional<String> branchBefore = storedBranch();
         showSession(robot);
-        robot.clickOn("#edit-session");
+        click(robot, "#edit-session");
         waitFor(() -> robot.lookup("#edit-branch").tryQuery().isPresent());
-        TextField branch = robot.lookup("#edit-branch").queryAs(TextField.class);
+        TextField branch = read(() -> robot.lookup("#edit-branch").queryAs(TextField.class));
         robot.interact(() -> branch.setText("mine"));
-        robot.clickOn("#save-session");
+        click(robot, "#save-session");
         waitFor(() -> robot.lookup("#undo").queryButton().getText().equals("Undo edit of " + KEY));
         changeOutside(store -> store.delete("004"));
         waitFor(() -> robot.lookup("#external-changes").query().isVisible());
 
-        robot.clickOn("#external-changes-reload");
+        click(robot, "#external-changes-reload");
         waitFor(() -> !robot.lookup("#external-changes").query().isVisible()
                 && countText(robot).equals("1 of " + (Fixtures.MINSKY_COUNT - 1) + " sessions"));
         dialogs.answer(true); // the store changed after the edit: the undo asks first
@@ -98,17 +100,17 @@ class ChangesFromOutsideFlowTest {
     void anEditOfARecordChangedUnderneathIsRefusedWithBothVersionsSideBySide(FxRobot robot) {
         openFixture(robot);
         showSession(robot);
-        robot.clickOn("#edit-session");
+        click(robot, "#edit-session");
         waitFor(() -> robot.lookup("#edit-branch").tryQuery().isPresent());
-        TextField branch = robot.lookup("#edit-branch").queryAs(TextField.class);
+        TextField branch = read(() -> robot.lookup("#edit-branch").queryAs(TextField.class));
         robot.interact(() -> branch.setText("mine"));
         waitFor(() -> branch.getText().equals("mine"));
 
         changeOutside(store -> store.put(store.get(KEY).orElseThrow().with("branch", "theirs")));
-        robot.clickOn("#save-session");
+        click(robot, "#save-session");
 
         waitFor(() -> robot.lookup("#detail-conflict-message").queryAs(Label.class).getText().contains("was changed by another program"));
-        assertThat(conflictRows(robot)).anySatisfy(row -> {
+        assertThat(read(() -> conflictRows(robot))).anySatisfy(row -> {
             assertThat(row.name()).isEqualTo("branch");
             assertThat(row.a()).as("what the user typed, not lost with the form").isEqualTo("mine");
             assertThat(row.b()).contains("theirs");
@@ -120,8 +122,8 @@ class ChangesFromOutsideFlowTest {
         changeOutside(store -> store.put(store.get(KEY).orElseThrow().with("branch", "theirs-later")));
         robot.push(KeyCode.F5);
         waitFor(() -> conflictRows(robot).stream().anyMatch(row -> row.name().equals("branch") && row.b().contains("theirs-later")));
-        assertThat(robot.lookup("#detail-conflict-message").queryAs(Label.class).getText()).contains("was changed by another program");
-        assertThat(conflictRows(robot)).filteredOn(row -> row.name().equals("branch")).singleElement()
+        assertThat(read(() -> robot.lookup("#detail-conflict-message").queryAs(Label.class).getText())).contains("was changed by another program");
+        assertThat(read(() -> conflictRows(robot))).filteredOn(row -> row.name().equals("branch")).singleElement()
                 .satisfies(row -> assertThat(row.a()).isEqualTo("mine"));
         assertThat(dialogs.errors()).isEmpty();
     }
@@ -133,11 +135,11 @@ class ChangesFromOutsideFlowTest {
 
         changeOutside(store -> store.put(store.get(KEY).orElseThrow().with("branch", "theirs")));
         dialogs.answer(true);
-        robot.clickOn("#delete-session");
+        click(robot, "#delete-session");
 
         waitFor(() -> robot.lookup("#detail-conflict-message").queryAs(Label.class).getText().contains("was changed by another program"));
         assertThat(storedBranch()).contains("theirs");
-        assertThat(countText(robot)).as("the search still finds it").isEqualTo("1 of " + Fixtures.MINSKY_COUNT + " sessions");
+        assertThat(read(() -> countText(robot))).as("the search still finds it").isEqualTo("1 of " + Fixtures.MINSKY_COUNT + " sessions");
     }
 
     private void openFixture(FxRobot robot) {
@@ -145,10 +147,10 @@ class ChangesFromOutsideFlowTest {
     }
 
     private static void showSession(FxRobot robot) {
-        TextField search = robot.lookup("#session-search").queryAs(TextField.class);
+        TextField search = read(() -> robot.lookup("#session-search").queryAs(TextField.class));
         robot.interact(() -> search.setText(KEY));
         waitFor(() -> countText(robot).equals("1 of " + Fixtures.MINSKY_COUNT + " sessions"));
-        robot.clickOn(robot.lookup("#sessions-table .table-row-cell").nth(0).queryAs(Node.class));
+        robot.clickOn(read(() -> robot.lookup("#sessions-table .table-row-cell").nth(0).queryAs(Node.class)));
         waitFor(() -> robot.lookup("#detail-title").queryAs(Label.class).getText().equals(KEY));
     }
 

@@ -2,6 +2,7 @@ package dev.sessiondb.ui;
 
 import static dev.sessiondb.ui.AppState.read;
 import static dev.sessiondb.ui.AppState.waitFor;
+import static dev.sessiondb.ui.WindowSteps.click;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sessiondb.model.SessionRecord;
@@ -13,6 +14,7 @@ import dev.sessiondb.store.StoreLocator;
 import dev.sessiondb.ui.sessions.SessionRow;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
@@ -44,8 +46,7 @@ class DesktopFlowTest {
 
     @Test
     void aFirstStartShowsHowToBegin(FxRobot robot) {
-        assertThat(robot.lookup(".label").queryAllAs(Label.class)).extracting(Label::getText)
-                .contains("No stores yet: open one, or discover.");
+        assertThat(read(() -> labelTexts(robot))).contains("No stores yet: open one, or discover.");
     }
 
     @Test
@@ -65,21 +66,21 @@ class DesktopFlowTest {
 
         robot.push(KeyCode.CONTROL, KeyCode.DIGIT2);
         waitFor(() -> robot.lookup("#run-checks").tryQuery().map(javafx.scene.Node::isVisible).orElse(false));
-        robot.clickOn("#run-checks");
+        click(robot, "#run-checks");
 
         waitFor(() -> robot.lookup("#overview-findings-status").queryAs(Label.class).getText().startsWith("Top findings"));
-        assertThat(robot.lookup(".label").queryAllAs(Label.class)).extracting(Label::getText).contains("217", "93", "Without task id");
+        assertThat(read(() -> labelTexts(robot))).contains("217", "93", "Without task id");
     }
 
     @Test
     void deletingAsksFirstAndCtrlZBringsTheSessionBack(FxRobot robot) {
         openFixture(robot);
-        robot.clickOn(robot.lookup("#sessions-table .table-row-cell").nth(0).queryAs(javafx.scene.Node.class));
+        robot.clickOn(read(() -> robot.lookup("#sessions-table .table-row-cell").nth(0).queryAs(javafx.scene.Node.class)));
         waitFor(() -> !robot.lookup("#detail-title").queryAs(Label.class).getText().isEmpty());
-        String key = robot.lookup("#detail-title").queryAs(Label.class).getText();
+        String key = read(() -> robot.lookup("#detail-title").queryAs(Label.class).getText());
         dialogs.answer(true);
 
-        robot.clickOn("#delete-session");
+        click(robot, "#delete-session");
 
         waitFor(() -> countText(robot).equals("216 sessions"));
         robot.push(KeyCode.CONTROL, KeyCode.Z);
@@ -93,14 +94,14 @@ class DesktopFlowTest {
         search(robot, "task#002");
         waitFor(() -> countText(robot).equals("1 of 217 sessions"));
 
-        robot.clickOn(robot.lookup("#sessions-table .table-row-cell").nth(0).queryAs(javafx.scene.Node.class));
+        robot.clickOn(read(() -> robot.lookup("#sessions-table .table-row-cell").nth(0).queryAs(javafx.scene.Node.class)));
         waitFor(() -> robot.lookup("#detail-title").queryAs(Label.class).getText().equals("task#002"));
-        robot.clickOn("#edit-session");
+        click(robot, "#edit-session");
         waitFor(() -> robot.lookup("#edit-branch").tryQuery().isPresent());
-        TextField branch = robot.lookup("#edit-branch").queryAs(TextField.class);
+        TextField branch = read(() -> robot.lookup("#edit-branch").queryAs(TextField.class));
         robot.interact(() -> branch.setText("edited-in-the-app"));
         waitFor(() -> branch.getText().equals("edited-in-the-app"));
-        robot.clickOn("#save-session");
+        click(robot, "#save-session");
 
         waitFor(() -> storedBranch().equals("edited-in-the-app"));
         waitFor(() -> firstRowBranch(robot).equals("edited-in-the-app"));
@@ -115,9 +116,9 @@ class DesktopFlowTest {
         Path csv = directory.resolve("export-" + System.nanoTime() + ".csv");
         dialogs.answer(csv);
 
-        robot.clickOn("#export-sessions");
+        click(robot, "#export-sessions");
         waitFor(() -> robot.lookup("CSV (table columns)…").tryQuery().map(javafx.scene.Node::isVisible).orElse(false));
-        robot.clickOn("CSV (table columns)…");
+        click(robot, "CSV (table columns)…");
 
         waitFor(() -> Files.exists(csv));
         assertThat(Files.readAllLines(csv)).hasSize(218).first().asString().startsWith("Session,Task,Repo");
@@ -145,9 +146,13 @@ class DesktopFlowTest {
 
     /** Sets the search text as typing would, without depending on keystrokes arriving in time on a busy machine. */
     private static void search(FxRobot robot, String text) {
-        TextField field = robot.lookup("#session-search").queryAs(TextField.class);
+        TextField field = read(() -> robot.lookup("#session-search").queryAs(TextField.class));
         robot.interact(() -> field.setText(text));
         waitFor(() -> field.getText().equals(text));
+    }
+
+    private static List<String> labelTexts(FxRobot robot) {
+        return robot.lookup(".label").queryAllAs(Label.class).stream().map(Label::getText).toList();
     }
 
     private static String countText(FxRobot robot) {

@@ -2,6 +2,7 @@ package dev.sessiondb.ui;
 
 import static dev.sessiondb.ui.AppState.read;
 import static dev.sessiondb.ui.AppState.waitFor;
+import static dev.sessiondb.ui.WindowSteps.click;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sessiondb.store.OpenMode;
@@ -53,14 +54,14 @@ class DetailFocusFlowTest {
     @Test
     void leavingTheEditFormWithEscOrSavingGivesTheFocusBackToEdit(FxRobot robot) {
         selectSession(robot, 4);
-        robot.clickOn("#edit-session");
+        click(robot, "#edit-session");
         waitFor(() -> robot.lookup("#edit-repoName").query().isFocused() || robot.lookup("#edit-repoUrl").query().isFocused());
         robot.type(KeyCode.ESCAPE);
         waitFor(() -> !robot.lookup("#edit-session").query().isDisabled());
         assertThat(focusOwner()).isEqualTo("edit-session");
 
-        robot.clickOn("#edit-session");
-        robot.clickOn("#edit-repoName");
+        click(robot, "#edit-session");
+        click(robot, "#edit-repoName");
         waitFor(() -> robot.lookup("#edit-repoName").query().isFocused());
         robot.type(KeyCode.END).write("-renamed");
         waitFor(() -> robot.lookup("#edit-repoName").queryAs(TextField.class).getText().endsWith("-renamed"));
@@ -72,7 +73,7 @@ class DetailFocusFlowTest {
     @Test
     void deletingASessionSelectsTheOneThatTookItsPlace(FxRobot robot) {
         selectSession(robot, 4);
-        TableView<?> table = robot.lookup("#sessions-table").queryAs(TableView.class);
+        TableView<?> table = read(() -> robot.lookup("#sessions-table").queryAs(TableView.class));
         String following = read(() -> ((dev.sessiondb.ui.sessions.SessionRow) table.getItems().get(5)).record().key());
         deleteAndWaitForASelection(robot, table);
         assertThat(read(() -> table.getSelectionModel().getSelectedIndex())).isEqualTo(4);
@@ -84,7 +85,7 @@ class DetailFocusFlowTest {
     @Test
     void deletingTheLastSessionSelectsTheOneBefore(FxRobot robot) {
         selectSession(robot, 216);
-        TableView<?> table = robot.lookup("#sessions-table").queryAs(TableView.class);
+        TableView<?> table = read(() -> robot.lookup("#sessions-table").queryAs(TableView.class));
         String previous = read(() -> ((dev.sessiondb.ui.sessions.SessionRow) table.getItems().get(215)).record().key());
         deleteAndWaitForASelection(robot, table);
         assertThat(read(() -> table.getSelectionModel().getSelectedIndex())).isEqualTo(215);
@@ -95,14 +96,14 @@ class DetailFocusFlowTest {
     @Test
     void aSessionDeletedAboveByAnotherProgramLeavesTheSelectedOneSelected(FxRobot robot) {
         selectSession(robot, 4);
-        TableView<?> table = robot.lookup("#sessions-table").queryAs(TableView.class);
+        TableView<?> table = read(() -> robot.lookup("#sessions-table").queryAs(TableView.class));
         String above = read(() -> ((dev.sessiondb.ui.sessions.SessionRow) table.getItems().get(1)).record().key());
         String selected = read(() -> ((dev.sessiondb.ui.sessions.SessionRow) table.getItems().get(4)).record().key());
         try (SessionStore other = StoreFactory.open(StoreLocator.of(StoreFormat.JSON, fixture), OpenMode.EXISTING)) {
             other.delete(above);
         }
         waitFor(() -> robot.lookup("#external-changes").query().isVisible());
-        robot.clickOn("#external-changes-reload");
+        click(robot, "#external-changes-reload");
         waitFor(() -> robot.lookup("#session-count").queryAs(Label.class).getText().equals("216 sessions") && table.getSelectionModel().getSelectedIndex() >= 0);
 
         assertThat(read(() -> table.getSelectionModel().getSelectedIndex())).isEqualTo(3);
@@ -112,7 +113,7 @@ class DetailFocusFlowTest {
 
     private void deleteAndWaitForASelection(FxRobot robot, TableView<?> table) {
         dialogs.answer(true);
-        robot.clickOn("#delete-session");
+        click(robot, "#delete-session");
         waitFor(() -> robot.lookup("#session-count").queryAs(Label.class).getText().equals("216 sessions")
                 && table.getSelectionModel().getSelectedIndex() >= 0 && !robot.lookup("#detail-title").queryAs(Label.class).getText().isEmpty());
     }
