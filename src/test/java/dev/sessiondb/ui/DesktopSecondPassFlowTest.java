@@ -1,6 +1,7 @@
 package dev.sessiondb.ui;
 
 import static dev.sessiondb.ui.AppState.waitFor;
+import static dev.sessiondb.ui.WindowSteps.click;
 import static dev.sessiondb.ui.WindowSteps.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -89,12 +90,12 @@ class DesktopSecondPassFlowTest {
         robot.push(KeyCode.F5);
         waitFor(() -> text(robot, "#overview-status").equals("json:" + fixture));
 
-        assertThat(text(robot, "#overview-findings-status")).isEqualTo(OverviewViewModel.NOT_CHECKED);
-        assertThat(AppState.read(() -> robot.lookup("#overview-findings").queryListView().getItems())).isEmpty();
+        assertThat(AppState.read(() -> text(robot, "#overview-findings-status"))).isEqualTo(OverviewViewModel.NOT_CHECKED);
+        assertThat(AppState.read(() -> List.copyOf(robot.lookup("#overview-findings").queryListView().getItems()))).isEmpty();
         assertThat(jobsListed).hasValue(0);
         assertThat(AppState.read(() -> robot.lookup("#jobs-view").tryQuery())).isEmpty();
 
-        robot.clickOn("#run-checks");
+        click(robot, "#run-checks");
 
         waitFor(() -> text(robot, "#overview-findings-status").startsWith("Top findings"));
         waitFor(() -> robot.lookup("#jobs-toggle").queryAs(javafx.scene.control.ToggleButton.class).getText().equals("Jobs (0)"));
@@ -108,15 +109,18 @@ class DesktopSecondPassFlowTest {
         openFixture(robot);
         String open = "json:" + fixture;
 
-        robot.clickOn("#jobs-menu").clickOn("Validate and repair a store…");
+        click(robot, "#jobs-menu");
+        click(robot, "Validate and repair a store…");
         waitFor(() -> editorText(robot, "#validate-store").equals(open));
-        assertThat(text(robot, "#validate-writes-to")).startsWith("Writes to: " + open);
+        assertThat(AppState.read(() -> text(robot, "#validate-writes-to"))).startsWith("Writes to: " + open);
 
-        robot.clickOn("#jobs-menu").clickOn("Migrate a store into another format or layout…");
+        click(robot, "#jobs-menu");
+        click(robot, "Migrate a store into another format or layout…");
         waitFor(() -> editorText(robot, "#migrate-source").equals(open));
-        assertThat(text(robot, "#migrate-writes-to")).isEqualTo("Writes to: no store chosen yet");
+        assertThat(AppState.read(() -> text(robot, "#migrate-writes-to"))).isEqualTo("Writes to: no store chosen yet");
 
-        robot.clickOn("#jobs-menu").clickOn("Consolidate several stores into one…");
+        click(robot, "#jobs-menu");
+        click(robot, "Consolidate several stores into one…");
         waitFor(() -> robot.lookup("#consolidate-sources").queryListView().getItems().equals(List.of(open)));
 
         robot.push(KeyCode.CONTROL, KeyCode.D);
@@ -128,21 +132,23 @@ class DesktopSecondPassFlowTest {
     void aTypedPasswordIsMaskedOnTheJobScreens(FxRobot robot) {
         String typed = TestStores.TYPED_WITH_PASSWORDS.get(0);
 
-        robot.clickOn("#jobs-menu").clickOn("Migrate a store into another format or layout…");
+        click(robot, "#jobs-menu");
+        click(robot, "Migrate a store into another format or layout…");
         // looked up on the FX thread: the window builds the wizards' pages ahead, a node a pulse, while the test reads it
         ComboBox<?> target = AppState.read(() -> robot.lookup("#migrate-target").queryAs(ComboBox.class));
         robot.interact(() -> target.getEditor().setText(typed));
         waitFor(() -> text(robot, "#migrate-writes-to").contains("127.0.0.1:55434"));
         TestStores.assertShownMasked(typed, AppState.read(() -> text(robot, "#migrate-writes-to")));
 
-        robot.clickOn("#jobs-menu").clickOn("Consolidate several stores into one…");
+        click(robot, "#jobs-menu");
+        click(robot, "Consolidate several stores into one…");
         ComboBox<?> source = AppState.read(() -> robot.lookup("#consolidate-new-source").queryAs(ComboBox.class));
         robot.interact(() -> source.getEditor().setText(typed));
-        robot.clickOn(source.getEditor()).push(KeyCode.ENTER);
+        robot.clickOn(AppState.read(() -> source.getEditor())).push(KeyCode.ENTER);
         waitFor(() -> robot.lookup("#consolidate-sources .list-cell").queryAllAs(ListCell.class).stream()
                 .anyMatch(cell -> cell.getText() != null && cell.getText().contains("127.0.0.1:55434")));
-        AppState.read(() -> robot.lookup("#consolidate-sources .list-cell").queryAllAs(ListCell.class)).stream()
-                .filter(cell -> cell.getText() != null && cell.getText().contains("127.0.0.1")).forEach(cell -> TestStores.assertShownMasked(typed, cell.getText()));
+        AppState.read(() -> robot.lookup("#consolidate-sources .list-cell").queryAllAs(ListCell.class).stream().map(ListCell::getText)
+                .filter(shown -> shown != null && shown.contains("127.0.0.1")).toList()).forEach(shown -> TestStores.assertShownMasked(typed, shown));
     }
 
     /** A job's wizard, the diff and the history have no use for the session's detail: it folds away and gives them its room. */
@@ -151,9 +157,11 @@ class DesktopSecondPassFlowTest {
         openFixture(robot);
         waitFor(() -> WindowSteps.detailShown(robot));
 
-        robot.clickOn("#jobs-menu").clickOn("Migrate a store into another format or layout…");
+        click(robot, "#jobs-menu");
+        click(robot, "Migrate a store into another format or layout…");
         waitFor(() -> !WindowSteps.detailShown(robot));
-        robot.clickOn("#jobs-menu").clickOn("Validate and repair a store…");
+        click(robot, "#jobs-menu");
+        click(robot, "Validate and repair a store…");
         waitFor(() -> WindowSteps.detailShown(robot)); // a finding's session shows there
         robot.push(KeyCode.CONTROL, KeyCode.H);
         waitFor(() -> !WindowSteps.detailShown(robot));
@@ -184,30 +192,31 @@ class DesktopSecondPassFlowTest {
     void aConflictsVersionsAreSideBySideBeforeTheUserPicksOne(FxRobot robot) {
         Path a = DiffFixtures.storeA(run);
         Path b = DiffFixtures.storeB(run);
-        robot.clickOn("#jobs-menu").clickOn("Consolidate several stores into one…");
+        click(robot, "#jobs-menu");
+        click(robot, "Consolidate several stores into one…");
         for (Path source : List.of(a, b)) { // Enter in the source field adds it
             ComboBox<?> field = AppState.read(() -> robot.lookup("#consolidate-new-source").queryAs(ComboBox.class));
             robot.interact(() -> field.getEditor().setText(source.toString()));
-            robot.clickOn(field.getEditor()).push(KeyCode.ENTER);
+            robot.clickOn(AppState.read(() -> field.getEditor())).push(KeyCode.ENTER);
             waitFor(() -> robot.lookup("#consolidate-sources").queryListView().getItems().contains(source.toString()));
         }
-        robot.clickOn("#consolidate-next");
+        click(robot, "#consolidate-next");
         ComboBox<?> target = AppState.read(() -> robot.lookup("#consolidate-target").queryAs(ComboBox.class));
         robot.interact(() -> target.getEditor().setText(run.resolve("all.db").toString()));
         robot.interact(() -> robot.lookup("#consolidate-policy").queryAs(javafx.scene.control.ChoiceBox.class).getSelectionModel().select(2));
-        robot.clickOn("#consolidate-next");
+        click(robot, "#consolidate-next");
         // the next page comes once the target's locator is checked, off the FX thread
         waitFor(() -> robot.lookup("#consolidate-conflicts").tryQuery().isPresent());
         TableView<ConflictRow> conflicts = AppState.read(() -> robot.lookup("#consolidate-conflicts").queryTableView());
         waitFor(() -> conflicts.getItems().size() == 2);
-        assertThat(conflicts.getItems()).extracting(ConflictRow::byPolicy).allSatisfy(text -> assertThat(text).doesNotContain("--on-conflict"));
+        assertThat(AppState.read(() -> List.copyOf(conflicts.getItems()))).extracting(ConflictRow::byPolicy).allSatisfy(text -> assertThat(text).doesNotContain("--on-conflict"));
 
         robot.interact(() -> conflicts.getSelectionModel().select(conflicts.getItems().stream()
                 .filter(row -> row.session().equals("task#008")).findFirst().orElseThrow()));
 
         TableView<FieldRow> versions = AppState.read(() -> robot.lookup("#consolidate-versions").queryTableView());
         waitFor(() -> text(robot, "#consolidate-compared").startsWith("task#008: on the left the version in source 1"));
-        assertThat(versions.getItems()).anySatisfy(row -> assertThat(row.state()).isEqualTo(FieldRow.State.CHANGED));
+        assertThat(AppState.read(() -> List.copyOf(versions.getItems()))).anySatisfy(row -> assertThat(row.state()).isEqualTo(FieldRow.State.CHANGED));
         // a value cut by the column's width shows whole in its tooltip, made when the pointer comes
         waitFor(() -> robot.lookup("#consolidate-versions .table-cell").queryAllAs(TableCell.class).stream()
                 .anyMatch(cell -> cell.getText() != null && !cell.getText().isEmpty()));
@@ -218,7 +227,7 @@ class DesktopSecondPassFlowTest {
 
         // which two versions are compared is the user's choice: the first two listed until they pick others
         ComboBox<?> left = AppState.read(() -> robot.lookup("#consolidate-left-version").queryAs(ComboBox.class));
-        assertThat(left.getValue()).asString().startsWith("source 1");
+        assertThat(AppState.read(() -> left.getValue())).asString().startsWith("source 1");
         assertThat(AppState.read(() -> robot.lookup("#consolidate-right-version").queryAs(ComboBox.class).getValue())).asString().startsWith("source 2");
         robot.clickOn(left);
         waitFor(() -> robot.lookup(".combo-box-popup .list-cell").queryAllAs(javafx.scene.control.ListCell.class).stream()
@@ -226,7 +235,7 @@ class DesktopSecondPassFlowTest {
         robot.clickOn(AppState.read(() -> robot.lookup(".combo-box-popup .list-cell").queryAllAs(javafx.scene.control.ListCell.class).stream()
                 .filter(cell -> cell.getText() != null && cell.getText().startsWith("source 2")).findFirst().orElseThrow()));
         waitFor(() -> text(robot, "#consolidate-compared").startsWith("task#008: on the left the version in source 2"));
-        assertThat(versions.getItems()).noneSatisfy(row -> assertThat(row.state()).isEqualTo(FieldRow.State.CHANGED));
+        assertThat(AppState.read(() -> List.copyOf(versions.getItems()))).noneSatisfy(row -> assertThat(row.state()).isEqualTo(FieldRow.State.CHANGED));
     }
 
     // Smaller: an identical diff says so; the theme button names the theme it switches to
@@ -242,15 +251,15 @@ class DesktopSecondPassFlowTest {
             a.getEditor().setText(fixture.toString());
             b.getEditor().setText(copy.resolve("session-db.json").toString());
         });
-        robot.clickOn("#diff-compare");
+        click(robot, "#diff-compare");
 
         waitFor(() -> robot.lookup("#diff-table .label").queryAllAs(Label.class).stream()
                 .anyMatch(label -> label.getText().startsWith("No differences: both stores hold the same sessions")));
 
         assertThat(AppState.read(() -> robot.lookup("#theme-toggle").queryAs(javafx.scene.control.ToggleButton.class).getText())).isEqualTo("Dark theme");
-        robot.clickOn("#theme-toggle");
+        click(robot, "#theme-toggle");
         waitFor(() -> robot.lookup("#theme-toggle").queryAs(javafx.scene.control.ToggleButton.class).getText().equals("Light theme"));
-        robot.clickOn("#theme-toggle");
+        click(robot, "#theme-toggle");
     }
 
     // Export one session from the detail pane
@@ -263,10 +272,11 @@ class DesktopSecondPassFlowTest {
         Path file = run.resolve("one-session.json");
         dialogs.answer(file);
 
-        robot.clickOn("#export-session").clickOn("JSON (the whole record)…");
+        click(robot, "#export-session");
+        click(robot, "JSON (the whole record)…");
 
         waitFor(() -> Files.exists(file));
-        assertThat(dev.sessiondb.model.JsonCodec.parse(Files.readString(file)).path("session").asText()).isEqualTo(text(robot, "#detail-title"));
+        assertThat(dev.sessiondb.model.JsonCodec.parse(Files.readString(file)).path("session").asText()).isEqualTo(AppState.read(() -> text(robot, "#detail-title")));
         waitFor(() -> dialogs.notifications().stream().anyMatch(message -> message.endsWith("(secrets masked)")));
     }
 
@@ -278,7 +288,8 @@ class DesktopSecondPassFlowTest {
         byte[] before = Files.readAllBytes(fixture);
         dialogs.answer(fixture);
 
-        robot.clickOn("#export-session").clickOn("JSON (the whole record)…");
+        click(robot, "#export-session");
+        click(robot, "JSON (the whole record)…");
 
         waitFor(() -> dialogs.errors().stream().anyMatch(error -> error.contains(fixture + " is the store being exported from")
                 && error.endsWith("nothing was written; choose another file")));
@@ -309,7 +320,7 @@ class DesktopSecondPassFlowTest {
                 ? cell.getTooltip() == null && cell.getGraphic() == null
                 : cell.getItem() instanceof StoreEntry entry && cell.getTooltip().getText().equals(entry.locator())
                         && cell.getAccessibleText().startsWith(entry.title() + ", ")));
-        assertThat(savedList.getItems()).as("opening saves nothing").hasSize(1);
+        assertThat(AppState.read(() -> List.copyOf(savedList.getItems()))).as("opening saves nothing").hasSize(1);
         assertThat(dialogs.errors()).isEmpty();
     }
 

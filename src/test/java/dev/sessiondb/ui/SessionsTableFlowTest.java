@@ -1,6 +1,7 @@
 package dev.sessiondb.ui;
 
 import static dev.sessiondb.ui.AppState.waitFor;
+import static dev.sessiondb.ui.WindowSteps.click;
 import static dev.sessiondb.ui.WindowSteps.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.control.CheckMenuItem;
@@ -63,7 +65,7 @@ class SessionsTableFlowTest {
     void aHeaderClickSortsAscendingThenDescendingThenNotAtAllWithTheArrowAlwaysRight(FxRobot robot) {
         WindowSteps.openFixtureCopy(robot, dialogs, fixture);
         TableView<SessionRow> table = table(robot);
-        TableColumn<SessionRow, ?> repo = table.getColumns().stream().filter(column -> "column-repo".equals(column.getId())).findFirst().orElseThrow();
+        TableColumn<SessionRow, ?> repo = AppState.read(() -> table.getColumns().stream().filter(column -> "column-repo".equals(column.getId())).findFirst().orElseThrow());
         Node header = repoHeader(robot);
 
         String ascending = expectedFirst(SortKey.REPO_NAME, false);
@@ -90,8 +92,8 @@ class SessionsTableFlowTest {
         waitFor(() -> robot.lookup("#header-filter-repo").tryQuery().isPresent());
         assertThat(AppState.read(() -> table.getSortOrder().isEmpty() && firstKey(table).equals(unsorted))).isTrue();
 
-        robot.clickOn("#header-filter-repo");
-        ListView<?> values = robot.lookup("#filter-pick-list").queryListView();
+        click(robot, "#header-filter-repo");
+        ListView<?> values = AppState.read(() -> robot.lookup("#filter-pick-list").queryListView());
         waitFor(() -> values.isVisible() && values.getItems().size() >= 2);
         assertThat(AppState.read(() -> table.getSortOrder().isEmpty())).isTrue();
     }
@@ -101,11 +103,12 @@ class SessionsTableFlowTest {
     void theColumnsMenuHidesAndShowsAColumn(FxRobot robot) {
         WindowSteps.openFixtureCopy(robot, dialogs, fixture);
         TableView<SessionRow> table = table(robot);
-        TableColumn<SessionRow, ?> status = table.getColumns().stream().filter(column -> "column-status".equals(column.getId())).findFirst().orElseThrow();
-        MenuButton columns = robot.lookup("#table-columns").queryAs(MenuButton.class);
+        TableColumn<SessionRow, ?> status = AppState.read(() -> table.getColumns().stream().filter(column -> "column-status".equals(column.getId())).findFirst()
+                .orElseThrow());
+        MenuButton columns = AppState.read(() -> robot.lookup("#table-columns").queryAs(MenuButton.class));
 
         for (boolean shownAfter : List.of(false, true)) {
-            robot.clickOn("#table-columns");
+            click(robot, "#table-columns");
             waitFor(columns::isShowing);
             // as a click on it does: the check mark toggles
             robot.interact(() -> columns.getItems().stream().filter(item -> "show-column-status".equals(item.getId()))
@@ -126,16 +129,18 @@ class SessionsTableFlowTest {
         assertThat(AppState.read(() -> robot.lookup("#sessions-table .scroll-bar").queryAllAs(ScrollBar.class).stream()
                 .anyMatch(bar -> bar.getOrientation() == Orientation.HORIZONTAL && bar.isVisible()))).isTrue();
         for (String column : List.of("column-created", "column-task", "column-session")) {
-            assertThat(AppState.read(() -> visibleCells(robot, column))).as(column).allSatisfy(cell ->
-                    assertThat(((Text) cell.lookup(".text")).getText()).as(column).isEqualTo(cell.getText()));
+            assertThat(AppState.read(() -> visibleCells(robot, column).stream().map(cell -> Map.entry(((Text) cell.lookup(".text")).getText(), cell.getText()))
+                    .toList())).as(column).allSatisfy(shownAndWhole -> assertThat(shownAndWhole.getKey()).as(column).isEqualTo(shownAndWhole.getValue()));
         }
 
         dialogs.answer("remote.authMethod");
-        robot.clickOn("#table-columns").clickOn("Other field…");
+        click(robot, "#table-columns");
+        click(robot, "Other field…");
         waitFor(() -> table.getColumns().stream().anyMatch(column -> "column-field-remote.authMethod".equals(column.getId())));
 
-        robot.clickOn("#filter-sessions").clickOn("Repo is…");
-        ListView<?> values = robot.lookup("#filter-pick-list").queryListView();
+        click(robot, "#filter-sessions");
+        click(robot, "Repo is…");
+        ListView<?> values = AppState.read(() -> robot.lookup("#filter-pick-list").queryListView());
         waitFor(() -> values.isVisible() && values.getItems().size() >= 2);
         robot.clickOn(AppState.read(() -> robot.lookup("#filter-pick-list .list-cell").queryAllAs(ListCell.class).stream()
                 .filter(cell -> "local-minsky  (50)".equals(cell.getText())).findFirst().orElseThrow()));
@@ -151,7 +156,7 @@ class SessionsTableFlowTest {
         long expected = matching(SessionQuery.all().withSearch(words));
         assertThat(expected).isPositive();
 
-        TextField search = robot.lookup("#session-search").queryAs(TextField.class);
+        TextField search = AppState.read(() -> robot.lookup("#session-search").queryAs(TextField.class));
         robot.interact(() -> search.setText(words));
 
         waitFor(() -> text(robot, "#session-count").equals(expected + " of " + Fixtures.MINSKY_COUNT + " sessions"));

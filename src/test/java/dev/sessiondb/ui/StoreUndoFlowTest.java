@@ -1,5 +1,8 @@
 package dev.sessiondb.ui;
 
+import static dev.sessiondb.ui.AppState.read;
+import static dev.sessiondb.ui.AppState.waitFor;
+import static dev.sessiondb.ui.WindowSteps.click;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sessiondb.Fixtures;
@@ -22,8 +25,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -43,7 +44,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** Undo belongs to the store: a job run before the store was opened is undone with Ctrl+Z once it is open (issue #11). */
 @ExtendWith(ApplicationExtension.class)
@@ -83,9 +83,9 @@ class StoreUndoFlowTest {
         waitFor(() -> Arrays.equals(Files.readAllBytes(target), before));
         assertThat(StoreContents.records("json:" + target)).hasSize(3);
         robot.push(KeyCode.CONTROL, KeyCode.H);
-        TableView<HistoryRow> history = robot.lookup("#history-table").queryTableView();
+        TableView<HistoryRow> history = read(() -> robot.lookup("#history-table").queryTableView());
         waitFor(() -> history.getItems().size() == 2 && !history.getItems().get(1).undone().isEmpty());
-        assertThat(history.getItems()).extracting(HistoryRow::kind).containsExactly("undo", "migrate");
+        assertThat(read(() -> List.copyOf(history.getItems()))).extracting(HistoryRow::kind).containsExactly("undo", "migrate");
         assertThat(dialogs.errors()).isEmpty();
         assertThat(warnings).isEmpty();
     }
@@ -107,7 +107,7 @@ class StoreUndoFlowTest {
         waitFor(() -> !dialogs.errors().isEmpty() || dialogs.notifications().stream().anyMatch(note -> note.startsWith("Undone: migration ")));
         assertThat(dialogs.errors()).isEmpty();
         assertThat(StoreContents.records("sqlite:" + target)).hasSize(3);
-        Label count = robot.lookup("#session-count").queryAs(Label.class);
+        Label count = read(() -> robot.lookup("#session-count").queryAs(Label.class));
         waitFor(() -> count.getText().equals("3 sessions"));
         assertThat(warnings).isEmpty();
     }
@@ -152,16 +152,16 @@ class StoreUndoFlowTest {
     void anEditUndoneAfterAnotherProgramWroteAsksAndKeepsTheirChanges(FxRobot robot) throws Exception {
         Path store = TestStores.fixtureCopy(run);
         Button undo = open(robot, store);
-        TextField search = robot.lookup("#session-search").queryAs(TextField.class);
+        TextField search = read(() -> robot.lookup("#session-search").queryAs(TextField.class));
         robot.interact(() -> search.setText("004"));
         waitFor(() -> robot.lookup("#sessions-table .table-row-cell").tryQuery().isPresent());
-        robot.clickOn(robot.lookup("#sessions-table .table-row-cell").nth(0).queryAs(Node.class));
+        robot.clickOn(read(() -> robot.lookup("#sessions-table .table-row-cell").nth(0).queryAs(Node.class)));
         waitFor(() -> robot.lookup("#detail-title").queryAs(Label.class).getText().equals("004"));
-        robot.clickOn("#edit-session");
+        click(robot, "#edit-session");
         waitFor(() -> robot.lookup("#edit-branch").tryQuery().isPresent());
-        TextField branch = robot.lookup("#edit-branch").queryAs(TextField.class);
+        TextField branch = read(() -> robot.lookup("#edit-branch").queryAs(TextField.class));
         robot.interact(() -> branch.setText("mine"));
-        robot.clickOn("#save-session");
+        click(robot, "#save-session");
         waitFor(() -> undo.getText().equals("Undo edit of 004"));
         try (SessionStore minsky = StoreFactory.open(StoreLocator.parse("json:" + store), OpenMode.EXISTING)) {
             for (String key : List.of("004", "task#002", "task#011")) {
@@ -206,7 +206,7 @@ class StoreUndoFlowTest {
                 + made + " (run " + laterJob + ")");
 
         waitFor(() -> robot.lookup("#external-changes").query().isVisible());
-        robot.clickOn("#external-changes-reload");
+        click(robot, "#external-changes-reload");
         waitFor(() -> offers(undo, "later.json → made.json"));
         dialogs.answer(true);
         robot.push(KeyCode.CONTROL, KeyCode.Z); // right after the reload bar's click, which once left the focus in the search field
@@ -248,29 +248,28 @@ class StoreUndoFlowTest {
         assertThat(StoreContents.records("json:" + target)).hasSize(3);
 
         robot.push(KeyCode.CONTROL, KeyCode.H);
-        TableView<HistoryRow> history = robot.lookup("#history-table").queryTableView();
+        TableView<HistoryRow> history = read(() -> robot.lookup("#history-table").queryTableView());
         waitFor(() -> history.getItems().size() == 4 && !history.getItems().get(1).undone().isEmpty());
-        HistoryRow secondUndo = history.getItems().get(0);
-        HistoryRow firstUndo = history.getItems().get(1);
-        assertThat(history.getItems()).extracting(HistoryRow::kind).containsExactly("undo", "undo", "migrate", "migrate");
+        HistoryRow secondUndo = read(() -> history.getItems().get(0));
+        HistoryRow firstUndo = read(() -> history.getItems().get(1));
+        assertThat(read(() -> List.copyOf(history.getItems()))).extracting(HistoryRow::kind).containsExactly("undo", "undo", "migrate", "migrate");
         assertThat(secondUndo.undone()).isEmpty();
-        TextArea whole = robot.lookup("#history-run-text").query();
-        assertThat(whole.getText()).startsWith("Select a job to read it whole here");
-        Button undoSelected = robot.lookup("#history-undo").queryButton();
+        TextArea whole = read(() -> robot.lookup("#history-run-text").query());
+        assertThat(read(() -> whole.getText())).startsWith("Select a job to read it whole here");
+        Button undoSelected = read(() -> robot.lookup("#history-undo").queryButton());
         robot.interact(() -> history.getSelectionModel().select(firstUndo));
         waitFor(() -> undoSelected.isDisabled() && whole.getText().endsWith("Run: " + firstUndo.job().runId()));
         // a disabled button shows no tooltip: why it is off is said beside it
-        assertThat(AppState.read(() -> robot.lookup("#history-why-not-undoable").query().isVisible()
+        assertThat(read(() -> robot.lookup("#history-why-not-undoable").query().isVisible()
                 && WindowSteps.text(robot, "#history-why-not-undoable").startsWith("Already undone at " + firstUndo.undone()))).isTrue();
         // the whole story below the table, where a row's columns once cut it or left it off-screen behind a sideways scroll
-        assertThat(whole.getText().lines()).contains("Stores: json:" + target)
+        assertThat(read(() -> whole.getText()).lines()).contains("Stores: json:" + target)
                 .anyMatch(line -> line.startsWith("Undone " + firstUndo.undone() + " by the undo of migrate json:" + first)
                         && line.contains("(run " + secondUndo.job().runId() + ")"))
                 .anyMatch(line -> line.startsWith("Backup: "));
         // the whole width of Monocle's screen, 1280 px: narrower than the 1440 px the columns are sized for
         robot.interact(() -> history.getScene().getWindow().setWidth(Screen.getPrimary().getBounds().getWidth()));
-        waitFor(() -> WaitForAsyncUtils.asyncFx(() -> readsWhole(history, "Stores") && readsWhole(history, "Outcome")
-                && !horizontalBarShown(history)).get());
+        waitFor(() -> readsWhole(history, "Stores") && readsWhole(history, "Outcome") && !horizontalBarShown(history));
         robot.interact(() -> history.getSelectionModel().select(secondUndo));
         waitFor(() -> !undoSelected.isDisabled());
 
@@ -281,7 +280,7 @@ class StoreUndoFlowTest {
         assertThat(dialogs.confirmations()).last().asString().contains("brings back the changes of migrate json:" + first);
         robot.interact(() -> history.getSelectionModel().select(2));
         waitFor(() -> !undoSelected.isDisabled());
-        assertThat(history.getItems().get(2).job().runId()).isEqualTo(firstUndo.job().runId());
+        assertThat(read(() -> history.getItems().get(2)).job().runId()).isEqualTo(firstUndo.job().runId());
         waitFor(() -> undo.getText().startsWith("Undo migration first.json → target.json"));
         assertThat(StoreContents.records("json:" + target)).hasSize(5);
         assertThat(dialogs.errors()).isEmpty();
@@ -302,7 +301,7 @@ class StoreUndoFlowTest {
     private Button open(FxRobot robot, Path store) {
         dialogs.answer(store);
         robot.push(KeyCode.CONTROL, KeyCode.O);
-        return robot.lookup("#undo").queryButton();
+        return read(() -> robot.lookup("#undo").queryButton());
     }
 
     /** Every row's cell of the column shows its text uncut (a cut one ends in an ellipsis). */
@@ -315,14 +314,5 @@ class StoreUndoFlowTest {
     private static boolean horizontalBarShown(TableView<HistoryRow> table) {
         return table.lookupAll(".scroll-bar").stream().anyMatch(bar -> bar instanceof ScrollBar scroll
                 && scroll.getOrientation() == Orientation.HORIZONTAL && scroll.isVisible());
-    }
-
-    private static void waitFor(Callable<Boolean> condition) {
-        try {
-            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, condition);
-            WaitForAsyncUtils.waitForFxEvents();
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("the app did not get there", e);
-        }
     }
 }
