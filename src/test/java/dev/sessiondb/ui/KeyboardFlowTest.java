@@ -68,7 +68,7 @@ class KeyboardFlowTest {
         robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.M).release(KeyCode.M, KeyCode.SHIFT, KeyCode.CONTROL);
         type(robot, "#migrate-source", TestStores.fixtureCopy(run).toString());
         type(robot, "#migrate-target", run.resolve("copy.db").toString());
-        robot.clickOn("#migrate-target");
+        WindowSteps.click(robot, "#migrate-target");
         waitFor(() -> robot.lookup("#migrate-target").query().isFocused() || robot.lookup("#migrate-target .text-field").query().isFocused());
         robot.type(KeyCode.ENTER);
         waitFor(() -> robot.lookup("#migrate-step-2").query().getStyleClass().contains("accent"));

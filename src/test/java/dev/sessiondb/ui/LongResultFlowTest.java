@@ -68,7 +68,7 @@ class LongResultFlowTest {
     @Test
     void theBarBesideTheTableReachesTheLastRowsAndBackToTheFirst(FxRobot robot) {
         open(robot);
-        ScrollBar wholeResult = robot.lookup("#sessions-scroll").queryAs(ScrollBar.class);
+        ScrollBar wholeResult = read(() -> robot.lookup("#sessions-scroll").queryAs(ScrollBar.class));
 
         assertThat(read(wholeResult::isVisible)).isTrue();
         assertThat(read(wholeResult::getWidth)).as("room beside a table wider than the view").isGreaterThan(5);
@@ -89,7 +89,7 @@ class LongResultFlowTest {
     @Test
     void theTableScrolledByItselfMovesTheBarAndItsWindow(FxRobot robot) {
         open(robot);
-        ScrollBar wholeResult = robot.lookup("#sessions-scroll").queryAs(ScrollBar.class);
+        ScrollBar wholeResult = read(() -> robot.lookup("#sessions-scroll").queryAs(ScrollBar.class));
 
         robot.interact(() -> table(robot).scrollTo(9_500));
 
@@ -100,7 +100,7 @@ class LongResultFlowTest {
     @Test
     void endAndHomeGoToTheEndsOfTheWholeResult(FxRobot robot) {
         open(robot);
-        robot.clickOn(robot.lookup("#sessions-table .table-row-cell").nth(0).queryAs(javafx.scene.Node.class));
+        robot.clickOn(read(() -> robot.lookup("#sessions-table .table-row-cell").nth(0).queryAs(javafx.scene.Node.class)));
         waitFor(() -> selected(robot) != null && selected(robot).index() == 0);
 
         robot.push(KeyCode.END);
@@ -114,7 +114,7 @@ class LongResultFlowTest {
     @Test
     void aSelectedRowIsStillSelectedAfterScrollingFarAwayAndBack(FxRobot robot) {
         open(robot);
-        ScrollBar wholeResult = robot.lookup("#sessions-scroll").queryAs(ScrollBar.class);
+        ScrollBar wholeResult = read(() -> robot.lookup("#sessions-scroll").queryAs(ScrollBar.class));
         scrollBarTo(robot, wholeResult, 20_000);
         robot.interact(() -> table(robot).getSelectionModel().select(20_000 - ((PagedSessionList) table(robot).getItems()).start()));
         waitFor(() -> detailTitle(robot).equals(key(20_000)));
@@ -130,7 +130,7 @@ class LongResultFlowTest {
     @Test
     void aSearchShowsItsResultFromItsFirstRowWhereverTheTableWas(FxRobot robot) {
         open(robot);
-        ScrollBar wholeResult = robot.lookup("#sessions-scroll").queryAs(ScrollBar.class);
+        ScrollBar wholeResult = read(() -> robot.lookup("#sessions-scroll").queryAs(ScrollBar.class));
         scrollBarTo(robot, wholeResult, 24_000);
 
         robot.interact(() -> robot.lookup("#session-search").queryAs(TextField.class).setText("minsky"));

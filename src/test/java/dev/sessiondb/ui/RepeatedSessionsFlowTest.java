@@ -2,6 +2,7 @@ package dev.sessiondb.ui;
 
 import static dev.sessiondb.ui.AppState.read;
 import static dev.sessiondb.ui.AppState.waitFor;
+import static dev.sessiondb.ui.WindowSteps.press;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sessiondb.catalog.CatalogRecorder;
@@ -25,7 +26,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** A JSON file that does not open because sessions repeat in it: the window names the repeats and removes the identical ones, undoably. */
 @ExtendWith(ApplicationExtension.class)
@@ -59,8 +59,8 @@ class RepeatedSessionsFlowTest {
         robot.push(KeyCode.CONTROL, KeyCode.O);
 
         waitFor(() -> hasTab(robot, "repeats"));
-        assertThat(tab(robot, "repeats").isClosable()).as("the user closes it when done").isTrue();
-        TableView<RepeatRow> repeats = robot.lookup("#repeats-table").queryTableView();
+        assertThat(read(() -> tab(robot, "repeats").isClosable())).as("the user closes it when done").isTrue();
+        TableView<RepeatRow> repeats = read(() -> robot.lookup("#repeats-table").queryTableView());
         waitFor(() -> repeats.getItems().size() == 1 && tab(robot, "repeats").isSelected());
         RepeatRow row = read(() -> repeats.getItems().get(0));
         assertThat(row.session()).isEqualTo("a");
@@ -81,7 +81,7 @@ class RepeatedSessionsFlowTest {
         assertThat(read(() -> repeats.getItems())).isEmpty();
 
         robot.push(KeyCode.CONTROL, KeyCode.H);
-        TableView<HistoryRow> history = robot.lookup("#history-table").queryTableView();
+        TableView<HistoryRow> history = read(() -> robot.lookup("#history-table").queryTableView());
         waitFor(() -> history.getItems().size() == 1 && history.getItems().get(0).kind().equals("repair"));
         robot.interact(() -> history.getSelectionModel().select(0));
         dialogs.answer(true);
@@ -104,15 +104,13 @@ class RepeatedSessionsFlowTest {
     @Test
     void aRepeatThatDiffersStaysWithWhatToEditAndIsReachedFromValidateToo(FxRobot robot) throws Exception {
         Path file = file("[\n  " + A + ",\n  " + B + ",\n  " + A + ",\n  " + B_EDITED + "\n]\n");
-        robot.clickOn("#jobs-menu");
-        waitFor(() -> robot.lookup("Validate and repair a store…").tryQuery().map(javafx.scene.Node::isVisible).orElse(false));
-        robot.clickOn("Validate and repair a store…");
+        WindowSteps.openFromJobsMenu(robot, "Validate and repair a store…");
         ComboBox<?> store = read(() -> robot.lookup("#validate-store").queryAs(ComboBox.class));
         robot.interact(() -> store.getEditor().setText(file.toString()));
         press(robot, "#validate-next");
 
         waitFor(() -> hasTab(robot, "repeats"));
-        TableView<RepeatRow> repeats = robot.lookup("#repeats-table").queryTableView();
+        TableView<RepeatRow> repeats = read(() -> robot.lookup("#repeats-table").queryTableView());
         waitFor(() -> repeats.getItems().size() == 2 && tab(robot, "repeats").isSelected());
         RepeatRow differing = read(() -> repeats.getItems().get(1));
         assertThat(differing.outcome()).isEqualTo("Stays: differs in branch; keep record 2 or record 4 and delete the other in a text editor");
@@ -154,12 +152,5 @@ class RepeatedSessionsFlowTest {
     /** A label's text, for a condition {@link AppState#waitFor} already reads on the FX thread. */
     private static String shown(FxRobot robot, String id) {
         return robot.lookup(id).queryAs(Label.class).getText();
-    }
-
-    /** Clicks a control once it is shown and enabled. */
-    private static void press(FxRobot robot, String id) {
-        waitFor(() -> robot.lookup(id).tryQuery().map(node -> node.isVisible() && !node.isDisabled() && node.getScene() != null).orElse(false));
-        robot.clickOn(id);
-        WaitForAsyncUtils.waitForFxEvents();
     }
 }

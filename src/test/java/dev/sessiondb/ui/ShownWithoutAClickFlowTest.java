@@ -58,7 +58,7 @@ class ShownWithoutAClickFlowTest {
         });
         press(robot, "#diff-compare");
 
-        TableView<DiffRow> differences = robot.lookup("#diff-table").queryTableView();
+        TableView<DiffRow> differences = read(() -> robot.lookup("#diff-table").queryTableView());
         waitFor(() -> differences.getSelectionModel().getSelectedItem() != null && !robot.lookup("#diff-records").queryTableView().getItems().isEmpty());
         assertThat(read(() -> differences.getSelectionModel().getSelectedItem()))
                 .extracting(DiffRow::session, DiffRow::where).containsExactly("task#002 in A, task#008 in B", "Changed (in A and B)");
@@ -72,7 +72,7 @@ class ShownWithoutAClickFlowTest {
         waitFor(() -> !robot.lookup("#validate-store").queryAs(ComboBox.class).getEditor().getText().isBlank());
         press(robot, "#validate-next");
 
-        TreeView<String> findings = robot.lookup("#validate-findings").queryAs(TreeView.class);
+        TreeView<String> findings = read(() -> robot.lookup("#validate-findings").queryAs(TreeView.class));
         waitFor(() -> findings.getRoot().getChildren().size() == 5 && findings.getSelectionModel().getSelectedItem() != null);
         TreeItem<String> selected = read(() -> findings.getSelectionModel().getSelectedItem());
         assertThat(read(() -> findings.getRoot().getChildren().contains(selected.getParent()) && selected.getParent().getChildren().indexOf(selected) == 0))
@@ -92,7 +92,7 @@ class ShownWithoutAClickFlowTest {
         type(robot, "#validate-store", another.toString());
         press(robot, "#validate-next");
 
-        TreeView<String> findings = robot.lookup("#validate-findings").queryAs(TreeView.class);
+        TreeView<String> findings = read(() -> robot.lookup("#validate-findings").queryAs(TreeView.class));
         waitFor(() -> findings.getSelectionModel().getSelectedItem() != null && !WindowSteps.detailShown(robot));
         assertThat(read(() -> robot.lookup("#validate-another-store").query().isVisible())).isTrue();
         assertThat(read(() -> text(robot, "#validate-another-store"))).contains("another").contains("not the open store");
