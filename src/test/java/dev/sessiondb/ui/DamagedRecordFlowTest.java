@@ -72,7 +72,7 @@ class DamagedRecordFlowTest {
         assertThat(read(() -> table(robot).getItems().get(DAMAGED_ROW).text(SessionColumn.STATUS))).isEqualTo(SessionRow.DAMAGED);
 
         robot.interact(() -> table(robot).getSelectionModel().select(DAMAGED_ROW));
-        Label damage = robot.lookup("#detail-damage").queryAs(Label.class);
+        Label damage = read(() -> robot.lookup("#detail-damage").queryAs(Label.class));
         waitFor(() -> damage.isVisible() && damage.getText().contains("DELETE FROM sessions WHERE session_key = '" + key(DAMAGED_ROW) + "'"));
         assertThat(read(() -> robot.lookup("#detail-title").queryAs(Label.class).getText())).isEqualTo(key(DAMAGED_ROW));
         assertThat(read(() -> robot.lookup("#detail-tabs").queryAs(Node.class).isVisible())).as("no fields to show").isFalse();

@@ -73,8 +73,8 @@ class JobsWaitForUndoFlowTest {
 
         // a second migration planned, its Run ready
         planMigration(robot, target.toString(), run.resolve("copy.db").toString());
-        Button runMigration = robot.lookup("#migrate-run").queryButton();
-        Label waits = robot.lookup("#migrate-waits").queryAs(Label.class);
+        Button runMigration = read(() -> robot.lookup("#migrate-run").queryButton());
+        Label waits = read(() -> robot.lookup("#migrate-waits").queryAs(Label.class));
         waitFor(() -> !runMigration.isDisabled() && text(robot, "#migrate-run-status").equals("Ready: press Run."));
         assertThat(read(waits::isVisible)).isFalse();
 
@@ -114,8 +114,8 @@ class JobsWaitForUndoFlowTest {
         StoreContents.create("json:" + other, SampleSessions.minskyList(4, 2));
 
         planMigration(robot, other.toString(), run.resolve("other-copy.db").toString());
-        Button runMigration = robot.lookup("#migrate-run").queryButton();
-        Label waits = robot.lookup("#migrate-waits").queryAs(Label.class);
+        Button runMigration = read(() -> robot.lookup("#migrate-run").queryButton());
+        Label waits = read(() -> robot.lookup("#migrate-waits").queryAs(Label.class));
         waitFor(() -> !runMigration.isDisabled() && text(robot, "#migrate-run-status").equals("Ready: press Run."));
 
         undoTheMigrationFromHistoryHeldInItsRestore(robot);
@@ -136,10 +136,10 @@ class JobsWaitForUndoFlowTest {
     /** Undoes the history's one job (the migration) from History, its restore held back, and goes back to the Migrate page. */
     private void undoTheMigrationFromHistoryHeldInItsRestore(FxRobot robot) throws InterruptedException {
         robot.push(KeyCode.CONTROL, KeyCode.H);
-        TableView<HistoryRow> history = robot.lookup("#history-table").queryTableView();
+        TableView<HistoryRow> history = read(() -> robot.lookup("#history-table").queryTableView());
         waitFor(() -> history.getItems().size() == 1);
         robot.interact(() -> history.getSelectionModel().select(0));
-        Button undo = robot.lookup("#history-undo").queryButton();
+        Button undo = read(() -> robot.lookup("#history-undo").queryButton());
         waitFor(() -> !undo.isDisabled());
         dialogs.answer(true);
         robot.interact(undo::fire);

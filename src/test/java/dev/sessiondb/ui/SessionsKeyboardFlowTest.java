@@ -59,7 +59,7 @@ class SessionsKeyboardFlowTest {
         waitFor(() -> count(robot).equals("217 sessions"));
         robot.push(KeyCode.CONTROL, KeyCode.F);
         waitFor(() -> focusOwner().equals("session-search"));
-        TextField search = robot.lookup("#session-search").queryAs(TextField.class);
+        TextField search = read(() -> robot.lookup("#session-search").queryAs(TextField.class));
         robot.interact(() -> search.setText("task#1"));
         waitFor(() -> count(robot).endsWith("of 217 sessions"));
 
@@ -70,7 +70,7 @@ class SessionsKeyboardFlowTest {
 
         robot.type(KeyCode.ESCAPE);
         waitFor(() -> focusOwner().equals("sessions-table"));
-        TableView<?> table = robot.lookup("#sessions-table").queryAs(TableView.class);
+        TableView<?> table = read(() -> robot.lookup("#sessions-table").queryAs(TableView.class));
         assertThat(read(() -> table.getSelectionModel().getSelectedIndex())).as("the first session, its details shown").isZero();
         waitFor(() -> !robot.lookup("#detail-title").queryAs(Label.class).getText().isEmpty());
         robot.type(KeyCode.DOWN);
@@ -82,7 +82,7 @@ class SessionsKeyboardFlowTest {
         waitFor(() -> count(robot).equals("217 sessions"));
         robot.push(KeyCode.CONTROL, KeyCode.F);
         waitFor(() -> focusOwner().equals("session-search"));
-        TextField search = robot.lookup("#session-search").queryAs(TextField.class);
+        TextField search = read(() -> robot.lookup("#session-search").queryAs(TextField.class));
         robot.interact(() -> search.setText("task#1"));
 
         robot.push(KeyCode.CONTROL, KeyCode.H);
@@ -96,7 +96,7 @@ class SessionsKeyboardFlowTest {
     void ctrlCCopiesTheSelectedFieldsValueWhole(FxRobot robot) {
         waitFor(() -> count(robot).equals("217 sessions"));
         robot.interact(() -> robot.lookup("#sessions-table").queryAs(TableView.class).getSelectionModel().select(0));
-        TreeTableView<FieldNode> fields = robot.lookup("#detail-fields").queryAs(TreeTableView.class);
+        TreeTableView<FieldNode> fields = read(() -> robot.lookup("#detail-fields").queryAs(TreeTableView.class));
         waitFor(() -> fields.getRoot() != null && !fields.getRoot().getChildren().isEmpty());
         String longest = read(() -> fields.getRoot().getChildren().stream().map(item -> item.getValue().value())
                 .max(java.util.Comparator.comparingInt(String::length)).orElseThrow());
@@ -115,15 +115,23 @@ class SessionsKeyboardFlowTest {
     @Test
     void theColumnsMenuSortsAsAHeaderClickDoes(FxRobot robot) {
         waitFor(() -> count(robot).equals("217 sessions"));
-        TableView<SessionRow> table = robot.lookup("#sessions-table").queryAs(TableView.class);
-        TableColumn<SessionRow, ?> repo = table.getColumns().stream().filter(column -> "column-repo".equals(column.getId())).findFirst().orElseThrow();
+        TableView<SessionRow> table = read(() -> robot.lookup("#sessions-table").queryAs(TableView.class));
+        TableColumn<SessionRow, ?> repo = read(() -> table.getColumns().stream().filter(column -> "column-repo".equals(column.getId()))
+                .findFirst().orElseThrow());
 
-        robot.clickOn("#table-columns").clickOn("Sort by").clickOn("Repo, descending");
+        sortBy(robot, "Repo, descending");
         waitFor(() -> table.getSortOrder().equals(List.of(repo)) && repo.getSortType() == TableColumn.SortType.DESCENDING);
         assertThat(read(() -> table.getItems().get(0).text(SessionColumn.REPO))).as("the fixture's last repository first").isEqualTo("test-repo");
 
-        robot.clickOn("#table-columns").clickOn("Sort by").clickOn("The store's own order");
+        sortBy(robot, "The store's own order");
         waitFor(() -> table.getSortOrder().isEmpty());
+    }
+
+    /** Picks an order from the Columns menu's Sort by, each item found on the FX thread. */
+    private static void sortBy(FxRobot robot, String order) {
+        WindowSteps.click(robot, "#table-columns");
+        WindowSteps.click(robot, "Sort by");
+        WindowSteps.click(robot, order);
     }
 
     static String count(FxRobot robot) {

@@ -51,9 +51,9 @@ class SmallScreenFlowTest {
         waitFor(() -> !robot.lookup("#export-sessions").queryAs(Labeled.class).isDisabled());
         Rectangle2D window = read(() -> new Rectangle2D(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight()));
         assertThat(USABLE.contains(window)).as("window %s inside %s", window, USABLE).isTrue();
-        Node view = robot.lookup("#main-views").query();
+        Node view = read(() -> robot.lookup("#main-views").query());
         for (String id : new String[] {"#table-columns", "#filter-sessions", "#export-sessions", "#session-count"}) {
-            Labeled labeled = robot.lookup(id).queryAs(Labeled.class);
+            Labeled labeled = read(() -> robot.lookup(id).queryAs(Labeled.class));
             assertThat(read(() -> shownWhole(labeled, view))).as("%s whole in %s wide a view beside a %s wide detail", id,
                     read(() -> view.getLayoutBounds().getWidth()), read(() -> robot.lookup("#detail-view").query().getLayoutBounds().getWidth())).isTrue();
         }

@@ -2,6 +2,7 @@ package dev.sessiondb.ui;
 
 import static dev.sessiondb.ui.AppState.read;
 import static dev.sessiondb.ui.AppState.waitFor;
+import static dev.sessiondb.ui.WindowSteps.press;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sessiondb.job.backup.BackupJournal;
@@ -10,7 +11,6 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import javafx.scene.Node;
-import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
@@ -23,7 +23,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The audit: after Apply fixes, Validate again and an Undo, the Findings page still listed the repaired store's findings,
@@ -49,15 +48,10 @@ class ValidateAfterUndoFlowTest {
     void afterAnUndoTheFindingsAreThoseOfTheRestoredStoreAndTheReportCountedWhatThePreviewDid(FxRobot robot) throws Exception {
         Path fixture = TestStores.fixtureCopy(run);
         byte[] original = Files.readAllBytes(fixture);
-        robot.clickOn("#jobs-menu");
-        waitFor(() -> robot.lookup("Validate and repair a store…").tryQuery().map(Node::isVisible).orElse(false));
-        robot.clickOn("Validate and repair a store…");
-        waitFor(() -> robot.lookup("#validate-store").tryQuery().map(Node::isVisible).orElse(false));
-        ComboBox<?> store = robot.lookup("#validate-store").queryAs(ComboBox.class);
-        robot.interact(() -> store.getEditor().setText(fixture.toString()));
-        waitFor(() -> fixture.toString().equals(store.getEditor().getText()));
+        WindowSteps.openFromJobsMenu(robot, "Validate and repair a store…");
+        WindowSteps.type(robot, "#validate-store", fixture.toString());
         press(robot, "#validate-next");
-        TreeView<String> findings = robot.lookup("#validate-findings").queryAs(TreeView.class);
+        TreeView<String> findings = read(() -> robot.lookup("#validate-findings").queryAs(TreeView.class));
         waitFor(() -> groups(findings).size() == 5 && robot.lookup("#fix-repo-name-variant").tryQuery().isPresent());
         press(robot, "#validate-next");
         waitFor(() -> text(robot, "#validate-preview-status").contains("; 162 findings need a person"));
@@ -91,12 +85,6 @@ class ValidateAfterUndoFlowTest {
             }
             return "";
         });
-    }
-
-    private static void press(FxRobot robot, String id) {
-        waitFor(() -> robot.lookup(id).tryQuery().map(node -> node.isVisible() && !node.isDisabled() && node.getScene() != null).orElse(false));
-        robot.clickOn(id);
-        WaitForAsyncUtils.waitForFxEvents();
     }
 
     private static String text(FxRobot robot, String id) {
