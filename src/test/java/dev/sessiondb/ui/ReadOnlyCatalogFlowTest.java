@@ -69,8 +69,8 @@ class ReadOnlyCatalogFlowTest {
         mount.readOnly();
 
         robot.push(KeyCode.CONTROL, KeyCode.H);
-        Label warning = robot.lookup("#history-read-only").queryAs(Label.class);
-        TableView<HistoryRow> history = robot.lookup("#history-table").queryTableView();
+        Label warning = read(() -> robot.lookup("#history-read-only").queryAs(Label.class));
+        TableView<HistoryRow> history = read(() -> robot.lookup("#history-table").queryTableView());
         waitFor(() -> warning.isVisible() && history.getItems().size() == 1);
         assertThat(read(warning::getText)).startsWith("The catalog " + journal.root().toAbsolutePath().resolve(Catalog.FILE_NAME) + " cannot be written")
                 .contains("the history is shown as last recorded", "make both writable for you (chmod u+w), then Refresh",
@@ -78,7 +78,7 @@ class ReadOnlyCatalogFlowTest {
                 .doesNotContain("--backup-dir");
         assertThat(read(() -> history.getItems().get(0).kind())).isEqualTo("migrate");
 
-        Button undo = robot.lookup("#history-undo").queryButton();
+        Button undo = read(() -> robot.lookup("#history-undo").queryButton());
         robot.interact(() -> history.getSelectionModel().select(0));
         waitFor(() -> !undo.isDisabled());
         assertThat(read(() -> undo.getTooltip().getText())).isEqualTo("Refuses while the job history cannot be written (see the line above)");
@@ -91,7 +91,7 @@ class ReadOnlyCatalogFlowTest {
         assertThat(StoreContents.records("json:" + target)).hasSize(Fixtures.MINSKY_COUNT);
 
         mount.writable();
-        robot.clickOn("#history-refresh");
+        WindowSteps.click(robot, "#history-refresh");
         waitFor(() -> !warning.isVisible());
         assertThat(read(() -> undo.getTooltip().getText())).startsWith("Put the store back");
     }
@@ -107,7 +107,7 @@ class ReadOnlyCatalogFlowTest {
 
         dialogs.answer(target);
         robot.push(KeyCode.CONTROL, KeyCode.O);
-        Button undo = robot.lookup("#undo").queryButton();
+        Button undo = read(() -> robot.lookup("#undo").queryButton());
         waitFor(() -> undo.getText().startsWith("Undo migration ") && !undo.isDisabled()
                 && undo.getTooltip().getText().equals("Refuses while the job history cannot be written (see the History view)"));
         robot.interact(undo::fire);
@@ -121,7 +121,7 @@ class ReadOnlyCatalogFlowTest {
 
         mount.writable();
         robot.push(KeyCode.CONTROL, KeyCode.H);
-        robot.clickOn("#history-refresh");
+        WindowSteps.click(robot, "#history-refresh");
         waitFor(() -> undo.getTooltip().getText().matches("Undo the migration .+ → target\\.json \\(\\d\\d:\\d\\d:\\d\\d\\) \\(Ctrl\\+Z\\)"));
     }
 }

@@ -78,8 +78,8 @@ class StoreLabelsFlowTest {
 
         waitFor(() -> robot.lookup("#recent-stores .list-cell").queryAllAs(ListCell.class).stream()
                 .anyMatch(cell -> cell.getItem() instanceof StoreEntry entry && entry.locator().equals(other.display())));
-        robot.clickOn(robot.lookup("#recent-stores .list-cell").queryAllAs(ListCell.class).stream()
-                .filter(cell -> cell.getItem() instanceof StoreEntry entry && entry.locator().equals(other.display())).findFirst().map(Node.class::cast).orElseThrow());
+        robot.clickOn(read(() -> robot.lookup("#recent-stores .list-cell").queryAllAs(ListCell.class).stream()
+                .filter(cell -> cell.getItem() instanceof StoreEntry entry && entry.locator().equals(other.display())).findFirst().map(Node.class::cast).orElseThrow()));
 
         waitFor(() -> read(() -> dialogs.notifications().get(dialogs.notifications().size() - 1)).equals("Opened " + other.display()));
     }

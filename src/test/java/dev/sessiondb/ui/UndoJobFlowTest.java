@@ -55,7 +55,7 @@ class UndoJobFlowTest {
             return null;
         });
 
-        TaskProgressView<?> panel = robot.lookup(".task-progress-view").query();
+        TaskProgressView<?> panel = read(() -> robot.lookup(".task-progress-view").query());
         waitFor(() -> panel.getTasks().size() == 1 && panel.getTasks().get(0).getProgress() == 0.5);
         assertThat(read(() -> dialogs.notifications())).as("said when it started").containsExactly("Undoing migration big.json → t1 (03:02:06) …");
         assertThat(read(() -> panel.getTasks().get(0).getTitle())).isEqualTo("Undo migration big.json → t1 (03:02:06)");

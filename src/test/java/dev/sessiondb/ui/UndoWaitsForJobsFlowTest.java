@@ -72,7 +72,7 @@ class UndoWaitsForJobsFlowTest {
         byte[] migrated = Files.readAllBytes(target);
         dialogs.answer(target);
         robot.push(KeyCode.CONTROL, KeyCode.O);
-        Button undo = robot.lookup("#undo").queryButton();
+        Button undo = read(() -> robot.lookup("#undo").queryButton());
         waitFor(() -> undo.getText().startsWith("Undo migration ") && !undo.isDisabled());
 
         // a migration of that store into a new one, held once it has backed up what it writes
@@ -90,11 +90,11 @@ class UndoWaitsForJobsFlowTest {
 
         // and so does History's Undo selected job
         robot.push(KeyCode.CONTROL, KeyCode.H);
-        TableView<HistoryRow> history = robot.lookup("#history-table").queryTableView();
+        TableView<HistoryRow> history = read(() -> robot.lookup("#history-table").queryTableView());
         waitFor(() -> history.getItems().stream().anyMatch(row -> firstMigration(row, target)));
         robot.interact(() -> history.getSelectionModel().select(history.getItems().stream().filter(row -> firstMigration(row, target))
                 .findFirst().orElseThrow()));
-        Button undoSelected = robot.lookup("#history-undo").queryButton();
+        Button undoSelected = read(() -> robot.lookup("#history-undo").queryButton());
         waitFor(() -> !undoSelected.isDisabled() && undoSelected.getTooltip().getText().matches(WAIT));
         robot.interact(undoSelected::fire);
         waitFor(() -> dialogs.notifications().stream().filter(note -> note.matches("Not undone\\. " + WAIT)).count() == 3);

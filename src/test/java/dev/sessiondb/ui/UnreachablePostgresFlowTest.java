@@ -1,5 +1,6 @@
 package dev.sessiondb.ui;
 
+import static dev.sessiondb.ui.AppState.read;
 import static dev.sessiondb.ui.AppState.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -71,7 +72,7 @@ class UnreachablePostgresFlowTest {
     void aSearchAfterTheServerStoppedReadsOnceAndSaysItCannotReachTheServerWithinSeconds(FxRobot robot) throws Exception {
         waitFor(() -> countText(robot).equals("3 sessions"));
         server.close();
-        TextField search = robot.lookup("#session-search").queryAs(TextField.class);
+        TextField search = read(() -> robot.lookup("#session-search").queryAs(TextField.class));
 
         // the pool may still hold connections the server ended: a statement on one says the connection was lost, at once;
         // one found dead before use leaves the statement waiting for a new one: the pool's timeout, 5 s, where it was 10 s
@@ -87,7 +88,7 @@ class UnreachablePostgresFlowTest {
         Duration waited = searchUntilFailed(robot, search, "task#1", dialogs.errors().size() + 1);
         assertThat(tableReads).containsExactly("count");
         assertThat(dialogs.errors()).last().asString().contains("cannot reach PostgreSQL at localhost:", "check that the server runs");
-        assertThat(robot.lookup("#sessions-table").queryAs(javafx.scene.control.TableView.class).getItems()).isEmpty();
+        assertThat(read(() -> new java.util.ArrayList<Object>(robot.lookup("#sessions-table").queryAs(javafx.scene.control.TableView.class).getItems()))).isEmpty();
         assertThat(waited).isLessThan(Duration.ofSeconds(3));
     }
 

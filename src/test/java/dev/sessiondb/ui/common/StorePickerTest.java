@@ -52,41 +52,41 @@ class StorePickerTest {
 
     @Test
     void aTypedPasswordShowsMaskedOnceTheFieldIsLeftAndInClearAgainForEditing(FxRobot robot) throws Exception {
-        robot.clickOn(editor(robot)).write(TYPED);
+        robot.clickOn(read(() -> editor(robot))).write(TYPED);
         assertThat(read(() -> editor(robot).getText())).as("while typing").isEqualTo(TYPED);
 
-        robot.clickOn("#elsewhere");
+        robot.clickOn(elsewhere);
 
         assertThat(read(() -> editor(robot).getText())).isEqualTo(MASKED);
         assertThat(read(store::get)).as("the ViewModel keeps the password to log in with").isEqualTo(TYPED);
-        robot.clickOn(editor(robot));
+        robot.clickOn(read(() -> editor(robot)));
         assertThat(read(() -> editor(robot).getText())).as("shown again to edit").isEqualTo(TYPED);
-        robot.push(KeyCode.END).write("?schema=s").clickOn("#elsewhere");
+        robot.push(KeyCode.END).write("?schema=s").clickOn(elsewhere);
         assertThat(read(store::get)).isEqualTo(TYPED + "?schema=s");
         assertThat(read(() -> editor(robot).getText())).isEqualTo(MASKED + "?schema=s");
     }
 
     @Test
     void aStoreSetByTheViewModelShowsMaskedUnlessTheFieldHasTheFocus(FxRobot robot) throws Exception {
-        robot.clickOn("#elsewhere").interact(() -> store.set(TYPED));
+        robot.clickOn(elsewhere).interact(() -> store.set(TYPED));
 
         assertThat(read(() -> editor(robot).getText())).isEqualTo(MASKED);
         assertThat(read(store::get)).isEqualTo(TYPED);
         robot.interact(() -> store.set("sqlite:/tmp/other.db"));
         assertThat(read(() -> editor(robot).getText())).as("no password, nothing masked").isEqualTo("sqlite:/tmp/other.db");
-        robot.clickOn(editor(robot)).interact(() -> store.set(TYPED));
+        robot.clickOn(read(() -> editor(robot))).interact(() -> store.set(TYPED));
         assertThat(read(() -> editor(robot).getText())).as("set while the field is edited").isEqualTo(TYPED);
     }
 
     @Test
     void undoAndCopyInTheFieldNeitherLoseNorLeakThePassword(FxRobot robot) throws Exception {
-        robot.clickOn(editor(robot)).write(TYPED).clickOn("#elsewhere").clickOn(editor(robot));
+        robot.clickOn(read(() -> editor(robot))).write(TYPED).clickOn(elsewhere).clickOn(read(() -> editor(robot)));
 
         robot.press(KeyCode.CONTROL, KeyCode.Z).release(KeyCode.Z, KeyCode.CONTROL);
         assertThat(read(() -> editor(robot).getText())).as("undo while editing").doesNotContain(SecretMasker.MASK);
         robot.press(KeyCode.CONTROL, KeyCode.Y).release(KeyCode.Y, KeyCode.CONTROL);
         assertThat(read(() -> editor(robot).getText())).as("redo while editing").doesNotContain(SecretMasker.MASK);
-        robot.clickOn("#elsewhere");
+        robot.clickOn(elsewhere);
 
         assertThat(read(store::get)).as("undo never brings the mask back as the text").isEqualTo(TYPED);
         robot.interact(() -> Clipboard.getSystemClipboard().clear());
