@@ -50,7 +50,8 @@ public final class TmpfsMount implements AutoCloseable {
         run("umount", "-l", folder.toString());
     }
 
-    private static void run(String... command) {
+    /** Runs a mount command as the suite's root; a failure says what the fault tests need. */
+    static void run(String... command) {
         List<String> line = new ArrayList<>(List.of(command));
         try {
             Process process = new ProcessBuilder(line).redirectErrorStream(true).start();

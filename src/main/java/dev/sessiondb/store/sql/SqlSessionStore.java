@@ -80,7 +80,7 @@ final class SqlSessionStore implements SessionStore {
         this.skipped = skipped;
         this.marksUnreadable = marksUnreadable;
         this.transactions = new SqlTransactions(locator, dialect, pool, database);
-        this.writeMark = whole != null ? whole.writeMark : dialect == Dialect.SQLITE ? new SqliteWriteMark(locator.path(), pool.getDataSource())
+        this.writeMark = whole != null ? whole.writeMark : dialect == Dialect.SQLITE ? new SqliteWriteMark(locator.path(), pool.getDataSource(), pool.isReadOnly())
                 : new PostgresRowVersions(transactions, this::tablesWritten);
         this.referencedKeys = new ReferencedKeys(transactions::read);
         this.maskedRows = new MaskedSearchRows(connection -> dialect == Dialect.SQLITE ? SqliteFingerprint.of(locator.path())

@@ -20,6 +20,11 @@ import javax.sql.DataSource;
  * time, which a checkpoint changes, do not enter. The pin holds back only another program's emptying of the WAL, as the job's
  * own read does while it runs. In rollback-journal mode every commit increments the database header's change counter and
  * there is nothing to checkpoint: no pin there, as a held read would keep every writer out.
+ * <p>
+ * A file read as immutable ({@link SqliteReadAccess}: its folder read-only to us, another user's folder perhaps, which its
+ * owner may still write) takes no locks, so a pin holds nothing back: another program may commit, checkpoint and delete the
+ * WAL between two marks. Its mark is the digest of what it holds ({@link SqliteFingerprint#of}), which a commit moves and a
+ * checkpoint does not.
  */
 final class SqliteWriteMark implements WriteMark {
 
@@ -27,19 +32,22 @@ final class SqliteWriteMark implements WriteMark {
 
     private final Path database;
     private final DataSource connections;
+    private final boolean immutable;
     private Connection pin;
     private String commitWhenPinned;
     /** How many pins were taken: a mark names its pin, as marks under two pins do not compare (see {@link #release()}). */
     private int pins;
 
-    SqliteWriteMark(Path database, DataSource connections) {
+    /** @param immutable whether the store's connections read the file as immutable */
+    SqliteWriteMark(Path database, DataSource connections, boolean immutable) {
         this.database = database;
         this.connections = connections;
+        this.immutable = immutable;
     }
 
     @Override
     public synchronized String now() {
-        if (pin == null && !SqliteFingerprint.walMode(database)) {
+        if (immutable || pin == null && !SqliteFingerprint.walMode(database)) {
             return SqliteFingerprint.of(database);
         }
         if (pin == null) {

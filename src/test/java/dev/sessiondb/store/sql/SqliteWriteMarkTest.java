@@ -38,7 +38,7 @@ class SqliteWriteMarkTest {
                 + " SELECT value FROM n)");
         SQLiteDataSource source = new SQLiteDataSource();
         source.setUrl("jdbc:sqlite:" + database);
-        mark = new SqliteWriteMark(database, source);
+        mark = new SqliteWriteMark(database, source, false);
     }
 
     @AfterEach
