@@ -2,6 +2,7 @@ package dev.sessiondb.cli;
 
 import dev.sessiondb.job.StoreProbe;
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.sessiondb.diff.DiffInputs;
 import dev.sessiondb.diff.DiffSummary;
 import dev.sessiondb.diff.FieldChange;
 import dev.sessiondb.diff.SessionChange;
@@ -48,7 +49,10 @@ final class DiffCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        refuseTheSameStoreTwice(StoreArgument.locate(storeA), StoreArgument.locate(storeB));
+        StoreLocator locatorA = StoreArgument.locate(storeA);
+        StoreLocator locatorB = StoreArgument.locate(storeB);
+        DiffInputs.refuseEmptyFiles(locatorA, locatorB);
+        refuseTheSameStoreTwice(locatorA, locatorB);
         ignored.forEach(path -> misspelledField(path).ifPresent(meant -> Notices.of(spec.commandLine()).note("--ignore " + path
                 + " names no field sessions have; field names are case-sensitive: did you mean " + meant + "?")));
         try (SessionStore a = StoreArgument.openToReadThrough(storeA);

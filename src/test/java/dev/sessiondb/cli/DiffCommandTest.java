@@ -9,6 +9,7 @@ import dev.sessiondb.Fixtures;
 import dev.sessiondb.model.JsonCodec;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -212,5 +213,34 @@ class DiffCommandTest {
         JsonNode field = JsonCodec.parse(json.out()).path("changed").get(0).path("fields").get(0);
         assertThat(field.path("a").textValue()).hasSize(100_000);
         assertThat(field.path("b").textValue()).endsWith("xy").hasSize(100_000);
+    }
+
+    /**
+     * An empty file named twice, as JSON and as SQLite, got the JSON read's "fix it or restore a backup"; two empty files got B's
+     * refusal alone, then A's once B was fixed. Each is one line naming every empty file, with what to do, and nothing compared.
+     */
+    @Test
+    void emptyFilesAreRefusedInOneLineNamingEachOfThem() throws Exception {
+        Path empty = Files.createFile(dir.resolve("e.db"));
+        Path emptyJson = Files.createFile(dir.resolve("empty.json"));
+        Path emptyDb = Files.createFile(dir.resolve("empty.db"));
+        Path fixture = Fixtures.copy(Fixtures.MINSKY_ARRAY, dir);
+
+        CliRun oneFileTwice = CliRun.of("diff", "json:" + empty, "sqlite:" + empty);
+        CliRun twoFiles = CliRun.of("diff", "json:" + emptyJson, "sqlite:" + emptyDb);
+        CliRun oneEmpty = CliRun.of("diff", fixture.toString(), "json:" + emptyJson);
+
+        for (CliRun refused : new CliRun[] {oneFileTwice, twoFiles, oneEmpty}) {
+            assertThat(refused.exitCode()).isEqualTo(SessionDbCommand.BAD_INPUT);
+            assertThat(refused.out()).isEmpty();
+        }
+        assertThat(oneFileTwice.err().lines()).containsExactly("sessiondb: json:" + empty + " and sqlite:" + empty
+                + " name one file, which is empty (0 bytes), not a store; nothing was compared; name two stores to compare");
+        assertThat(twoFiles.err().lines()).containsExactly("sessiondb: json:" + emptyJson + " and sqlite:" + emptyDb
+                + ": both files are empty (0 bytes), not stores; nothing was compared; check the paths (a JSON store of no sessions"
+                + " holds [], a SQLite one is made by a job writing into it)");
+        assertThat(oneEmpty.err().lines()).containsExactly("sessiondb: json:" + emptyJson + ": the file is empty (0 bytes), not a store;"
+                + " nothing was compared; check the path (a JSON store of no sessions holds [], a SQLite one is made by a job writing into it)");
+        assertThat(List.of(empty, emptyJson, emptyDb)).allSatisfy(file -> assertThat(file).isEmptyFile());
     }
 }

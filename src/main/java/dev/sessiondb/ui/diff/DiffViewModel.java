@@ -1,6 +1,7 @@
 package dev.sessiondb.ui.diff;
 
 import dev.sessiondb.diff.DiffListener;
+import dev.sessiondb.diff.DiffInputs;
 import dev.sessiondb.diff.DiffSummary;
 import dev.sessiondb.diff.FieldChange;
 import dev.sessiondb.diff.SessionChange;
@@ -226,6 +227,7 @@ public final class DiffViewModel {
     }
 
     private Compared open(StoreLocator a, StoreLocator b, Set<String> ignoring) {
+        DiffInputs.refuseEmptyFiles(a, b);
         SessionStore first = opener.open(a);
         try {
             return new Compared(first, a.equals(b) ? first : opener.open(b), ignoring);

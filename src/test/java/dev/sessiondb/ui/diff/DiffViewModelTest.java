@@ -9,6 +9,7 @@ import dev.sessiondb.ui.ScriptedDialogService;
 import dev.sessiondb.ui.common.CurrentThreadTaskExecutor;
 import dev.sessiondb.ui.common.LocatorInput;
 import dev.sessiondb.ui.stores.Credentials;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -215,6 +216,19 @@ class DiffViewModelTest {
         viewModel.compare();
 
         assertThat(dialogs.errors()).singleElement().asString().startsWith("Cannot compare the stores: ").doesNotContain("\n");
+        assertThat(viewModel.summaryProperty().get()).isNull();
+    }
+
+    /** The window refuses an empty file as the command line does (DiffCommandTest), before it opens either store. */
+    @Test
+    void anEmptyFileIsRefusedWithTheCommandLinesMessage() throws Exception {
+        Path empty = Files.createFile(directory.resolve("empty.db"));
+        viewModel.storeBProperty().set("sqlite:" + empty);
+
+        viewModel.compare();
+
+        assertThat(dialogs.errors()).singleElement().asString().endsWith("sqlite:" + empty + ": the file is empty (0 bytes), not a store;"
+                + " nothing was compared; check the path (a JSON store of no sessions holds [], a SQLite one is made by a job writing into it)");
         assertThat(viewModel.summaryProperty().get()).isNull();
     }
 

@@ -1,0 +1,51 @@
+package dev.sessiondb.diff;
+
+import dev.sessiondb.files.AtomicFiles;
+import dev.sessiondb.store.StoreException;
+import dev.sessiondb.store.StoreLocator;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/** What a diff refuses before it opens its two stores, the same for the command line and the window. */
+public final class DiffInputs {
+
+    private static final String ADVICE = "check the path (a JSON store of no sessions holds [], a SQLite one is made by a job writing into it)";
+
+    private DiffInputs() {
+    }
+
+    /**
+     * An empty file is no store of either format. Each store's own open said so one at a time, B's before A's (a JSON file
+     * is read only when compared), and one file named twice in two formats got the JSON read's advice, "fix it or restore a
+     * backup": the user fixed one store to meet the next refusal.
+     */
+    public static void refuseEmptyFiles(StoreLocator a, StoreLocator b) {
+        List<StoreLocator> empty = List.of(a, b).stream().filter(DiffInputs::isEmptyFile).toList();
+        if (empty.isEmpty()) {
+            return;
+        }
+        if (empty.size() == 2 && sameFile(a.path(), b.path())) {
+            throw new StoreException(a.display() + " and " + b.display() + " name one file, which is empty (0 bytes), not a store;"
+                    + " nothing was compared; name two stores to compare");
+        }
+        if (empty.size() == 2) {
+            throw new StoreException(a.display() + " and " + b.display() + ": both files are empty (0 bytes), not stores;"
+                    + " nothing was compared; " + ADVICE.replace("the path", "the paths"));
+        }
+        throw new StoreException(empty.get(0).display() + ": the file is empty (0 bytes), not a store; nothing was compared; " + ADVICE);
+    }
+
+    private static boolean isEmptyFile(StoreLocator store) {
+        return store.localPath().filter(AtomicFiles::isEmptyFile).isPresent();
+    }
+
+    private static boolean sameFile(Path a, Path b) {
+        try {
+            return Files.isSameFile(a, b);
+        } catch (IOException unreadable) {
+            return false; // the open says why the file cannot be read
+        }
+    }
+}
