@@ -8,6 +8,7 @@ import dev.sessiondb.store.SessionStore;
 import dev.sessiondb.store.StoreException;
 import dev.sessiondb.store.StoreFactory;
 import dev.sessiondb.store.StoreLocator;
+import dev.sessiondb.store.StoreProviders;
 import dev.sessiondb.store.WriteBatch;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -50,7 +51,7 @@ final class SampleCommand implements Callable<Integer> {
             case "chat" -> LongStream.range(0, count).mapToObj(SampleSessions::chatRecord).iterator();
             default -> throw new IllegalArgumentException("unknown kind '" + kind + "'; use minsky or chat");
         };
-        StoreLocator locator = StoreLocator.parse(store);
+        StoreLocator locator = targetOf(store);
         ProgressTracker tracker = new ProgressTracker();
         try (SessionStore target = openTarget(locator);
              TerminalProgress bar = new TerminalProgress(spec.commandLine())) {
@@ -67,21 +68,42 @@ final class SampleCommand implements Callable<Integer> {
         return SessionDbCommand.OK;
     }
 
-    /**
-     * An empty file named as a JSON store is no store to fill: the read's own advice, "fix it or restore a backup", did not
-     * say what sample writes into nor how to get it to (an empty SQLite file is filled as a new database).
-     */
+    /** The store to fill: a bare path is told by its content, so a file of notes is refused as {@link #noStoreToFill} says. */
+    private static StoreLocator targetOf(String argument) {
+        try {
+            return StoreLocator.parse(argument);
+        } catch (StoreException unrecognised) {
+            // a NUL is no path on any system this runs on: Path.of would throw
+            throw argument.indexOf('\0') < 0 ? noStoreToFill(Path.of(argument), argument, unrecognised) : unrecognised;
+        }
+    }
+
     private static SessionStore openTarget(StoreLocator locator) {
-        boolean emptyFile = locator.localPath().filter(Files::isRegularFile).filter(SampleCommand::empty).isPresent();
         try {
             return StoreFactory.open(locator, OpenMode.CREATE_IF_MISSING);
         } catch (StoreException notAStore) {
-            if (!emptyFile) {
-                throw notAStore;
-            }
-            throw new StoreException(locator.display() + ": the file is empty, not a store; sample writes a new store, or fills one that holds"
-                    + " no sessions, and did not change the file; name a new file, or write [] into this one to fill it", notAStore);
+            throw locator.localPath().map(path -> noStoreToFill(path, locator.display(), notAStore)).orElse(notAStore);
         }
+    }
+
+    /**
+     * An existing file that is empty or no store of any format (notes in plain text) is no store to fill: the open's own advice
+     * ("fix it or restore a backup", "name its format before the path") was for reading a store, and did not say what sample
+     * writes into nor how to get it to (an empty SQLite file is filled as a new database).
+     */
+    private static StoreException noStoreToFill(Path file, String shown, StoreException refused) {
+        if (!Files.isRegularFile(file)) {
+            return refused;
+        }
+        if (empty(file)) {
+            return new StoreException(shown + ": the file is empty, not a store; sample writes a new store, or fills one that holds"
+                    + " no sessions, and did not change the file; name a new file, or write [] into this one to fill it", refused);
+        }
+        if (StoreProviders.all().stream().noneMatch(provider -> provider.recognises(file))) {
+            return new StoreException(shown + ": not a session store (neither JSON nor SQLite by its first bytes); sample writes a new"
+                    + " store, or fills one that holds no sessions, and did not change the file; name a new file", refused);
+        }
+        return refused;
     }
 
     private static boolean empty(Path file) {

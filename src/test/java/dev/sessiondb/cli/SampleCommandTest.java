@@ -49,4 +49,34 @@ class SampleCommandTest {
         assertThat(filled.exitCode()).as(filled.err()).isZero();
         assertThat(filled.out()).isEqualTo("3 minsky sessions written to json:" + notes + "%n".formatted());
     }
+
+    /**
+     * A file of notes named as the store to fill got the read's advice: "name its format before the path" for the bare path,
+     * then "fix it or restore a backup" with json:, as if the notes were a broken store. Each names the file and says to name
+     * a new one; the notes stay as they were.
+     */
+    @Test
+    void aFileThatIsNoStoreIsRefusedSayingToNameANewFile() throws Exception {
+        Path notes = Files.writeString(dir.resolve("notes.txt"), "shopping list\nmilk\n");
+        Path notesJson = Files.writeString(dir.resolve("notes.json"), "shopping list\nmilk\n");
+
+        CliRun bare = CliRun.of("sample", notes.toString(), "--count", "3");
+        CliRun asJson = CliRun.of("sample", "json:" + notes, "--count", "3");
+        CliRun byItsName = CliRun.of("sample", notesJson.toString(), "--count", "3");
+        CliRun asSqlite = CliRun.of("sample", "sqlite:" + notes, "--count", "3");
+
+        String refusal = ": not a session store (neither JSON nor SQLite by its first bytes); sample writes a new store, or fills one"
+                + " that holds no sessions, and did not change the file; name a new file";
+        assertThat(bare.err().lines()).containsExactly("sessiondb: " + notes + refusal);
+        assertThat(asJson.err().lines()).containsExactly("sessiondb: json:" + notes + refusal);
+        assertThat(byItsName.err().lines()).containsExactly("sessiondb: json:" + notesJson + refusal);
+        assertThat(asSqlite.err().lines()).containsExactly("sessiondb: sqlite:" + notes + refusal);
+        for (CliRun refused : new CliRun[] {bare, asJson, byItsName, asSqlite}) {
+            assertThat(refused.exitCode()).isEqualTo(SessionDbCommand.BAD_INPUT);
+            assertThat(refused.out()).isEmpty();
+        }
+        assertThat(notes).hasContent("shopping list\nmilk\n");
+        assertThat(notesJson).hasContent("shopping list\nmilk\n");
+        assertThat(dir.toFile().list()).containsExactlyInAnyOrder("notes.txt", "notes.json");
+    }
 }
