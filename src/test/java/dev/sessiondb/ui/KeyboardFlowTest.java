@@ -8,15 +8,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 import java.util.stream.Stream;
 import javafx.scene.Node;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.Menu;
 import javafx.scene.control.TabPane;
 import javafx.scene.input.KeyCode;
+import javafx.scene.layout.Pane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -77,10 +80,7 @@ class KeyboardFlowTest {
 
     @Test
     void nextPressedLeavesTheFocusOnTheStepShown(FxRobot robot) {
-        waitFor(() -> robot.lookup("#main-views").tryQuery().isPresent());
-        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.V).release(KeyCode.V, KeyCode.SHIFT, KeyCode.CONTROL);
-        type(robot, "#validate-store", TestStores.fixtureCopy(run).toString());
-        press(robot, "#validate-next");
+        validateAFixtureCopy(robot);
         waitFor(() -> robot.lookup("#validate-step-2").query().getStyleClass().contains("accent"));
         assertThat(read(this::focusPath)).contains("validate-page");
     }
@@ -107,8 +107,41 @@ class KeyboardFlowTest {
         waitFor(() -> focusPath().contains("migrate-source"));
     }
 
+    /**
+     * An audit: on the Findings page, where the page puts the focus on the findings, Tab went on to Back and Next, past the
+     * "Fixes to make" check boxes, so a keyboard user could not choose a fix. Tab now reaches each of them, then Back, and
+     * Space changes one.
+     */
+    @Test
+    void tabGoesFromTheFindingsToEachFixThenToBack(FxRobot robot) {
+        validateAFixtureCopy(robot);
+        waitFor(() -> robot.lookup("#fix-repo-name-variant").tryQuery().isPresent() && focusPath().contains("validate-findings"));
+        List<String> fixes = read(() -> robot.lookup("#validate-fixes").queryAs(Pane.class).getChildren()
+                .stream().map(Node::getId).toList());
+        assertThat(fixes).contains("fix-repo-name-variant", "fix-task-id-missing");
+
+        for (String fix : fixes) {
+            robot.type(KeyCode.TAB);
+            waitFor(() -> fix.equals(stage.getScene().getFocusOwner().getId()));
+        }
+        CheckBox last = read(() -> robot.lookup("#" + fixes.get(fixes.size() - 1)).queryAs(CheckBox.class));
+        boolean chosen = read(last::isSelected); // every fix comes chosen: Space leaves one out
+        robot.type(KeyCode.SPACE);
+        waitFor(() -> last.isSelected() != chosen);
+        robot.type(KeyCode.TAB);
+        waitFor(() -> "validate-back".equals(stage.getScene().getFocusOwner().getId()));
+    }
+
+    /** Brings Validate forward by its shortcut and goes on from a copy of the fixture to the Findings page. */
+    private void validateAFixtureCopy(FxRobot robot) {
+        waitFor(() -> robot.lookup("#main-views").tryQuery().isPresent());
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.V).release(KeyCode.V, KeyCode.SHIFT, KeyCode.CONTROL);
+        type(robot, "#validate-store", TestStores.fixtureCopy(run).toString());
+        press(robot, "#validate-next");
+    }
+
     /** The ids of the focused node and the nodes around it, innermost first. */
-    private java.util.List<String> focusPath() {
+    private List<String> focusPath() {
         Node focused = stage.getScene().getFocusOwner();
         return Stream.iterate(focused, Objects::nonNull, Node::getParent).map(Node::getId).filter(Objects::nonNull).toList();
     }

@@ -105,9 +105,14 @@ public final class ValidateWizardView extends WizardPane {
         anotherStore.textProperty().bind(viewModel.anotherStoreValidatedProperty());
         anotherStore.visibleProperty().bind(viewModel.anotherStoreValidatedProperty().isNotEmpty());
         anotherStore.managedProperty().bind(anotherStore.visibleProperty());
-        return WizardPages.page("Findings", "Grouped by check, worst first. Tick the checks whose automatic fixes you want; the rest need a person.",
+        // the fixes follow the findings they fix, so Tab goes from the findings to the fixes, then to Back and Next: above the
+        // findings, Tab from the list (where the page puts the focus) went on to Next and never reached them
+        VBox page = WizardPages.page("Findings", "Grouped by check, worst first. Tick the checks whose automatic fixes you want; the rest need a person.",
                 WizardPages.statusLine("validate-status", viewModel.statusProperty(), viewModel.steps().busyProperty()),
-                anotherStore, fixTitle, fixes, findings);
+                anotherStore, findings, fixTitle, fixes);
+        VBox.setVgrow(fixes, null);
+        VBox.setVgrow(findings, Priority.ALWAYS);
+        return page;
     }
 
     /** The selected finding in full, wrapped: a tree row cuts a long message and its fix at the tree's edge. */
