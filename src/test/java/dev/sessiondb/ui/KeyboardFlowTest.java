@@ -108,6 +108,33 @@ class KeyboardFlowTest {
     }
 
     /**
+     * Ctrl+H with the focus in an editable store field (a ComboBox one can type a path into) shows History and leaves the
+     * text as typed, the caret at its end where a Ctrl+H kept by the field would delete the last character; the field
+     * still holds it when Ctrl+D comes back to it.
+     */
+    @Test
+    void ctrlHInAStoreFieldShowsHistoryAndLeavesTheTypedPathWhole(FxRobot robot) {
+        waitFor(() -> robot.lookup("#main-views").tryQuery().isPresent());
+        robot.press(KeyCode.CONTROL, KeyCode.D).release(KeyCode.D, KeyCode.CONTROL);
+        waitFor(() -> focusPath().contains("diff-store-a"));
+        ComboBox<?> storeA = read(() -> robot.lookup("#diff-store-a").queryAs(ComboBox.class));
+        String typed = "json:sessions.json";
+        robot.interact(() -> {
+            storeA.getEditor().setText(typed);
+            storeA.getEditor().end();
+        });
+        waitFor(() -> storeA.getEditor().getCaretPosition() == typed.length());
+
+        robot.press(KeyCode.CONTROL, KeyCode.H).release(KeyCode.H, KeyCode.CONTROL);
+        waitFor(() -> "History".equals(shownView(robot)));
+        assertThat(read(() -> storeA.getEditor().getText())).isEqualTo(typed);
+
+        robot.press(KeyCode.CONTROL, KeyCode.D).release(KeyCode.D, KeyCode.CONTROL);
+        waitFor(() -> focusPath().contains("diff-store-a"));
+        assertThat(read(() -> storeA.getEditor().getText())).isEqualTo(typed);
+    }
+
+    /**
      * An audit: on the Findings page, where the page puts the focus on the findings, Tab went on to Back and Next, past the
      * "Fixes to make" check boxes, so a keyboard user could not choose a fix. Tab now reaches each of them, then Back, and
      * Space changes one.
