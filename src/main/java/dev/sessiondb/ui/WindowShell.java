@@ -52,8 +52,8 @@ final class WindowShell {
     private final Node detail;
     /** The views in front of which the detail pane folds away, by tab, each with when it does (always for a wide view). */
     private final Map<Tab, ObservableBooleanValue> detailFolded = new HashMap<>();
-    /** What each shortcut does, for the Help menu. */
-    private final Map<KeyCombination, String> shortcuts = new LinkedHashMap<>();
+    /** What each shortcut does, in words for the Help menu and as the action its item runs. */
+    private final Map<KeyCombination, Listed> shortcuts = new LinkedHashMap<>();
     /** Views of a rare case (a file to repair), out of the tabs until {@link #showView} asks for one. */
     private final Map<String, Tab> viewsWhenAsked = new HashMap<>();
     /** The views' shortcuts, to the view each brings forward. */
@@ -119,7 +119,8 @@ final class WindowShell {
         views.getTabs().add(tab);
         if (shortcut != null) {
             tab.setTooltip(new Tooltip(title + " (" + shortcut.getDisplayText() + ")"));
-            onShortcut(shortcut, title, () -> goToView(id));
+            // the scene's key filter (made with the scene) brings the view forward, from a text field too: no accelerator besides
+            shortcuts.put(shortcut, new Listed(title, () -> goToView(id)));
             viewShortcuts.put(shortcut, id);
         }
         return tab.selectedProperty();
@@ -203,16 +204,16 @@ final class WindowShell {
     /** {@code shortcut} does {@code action} anywhere in the window; {@link #shortcutsMenu} lists it as {@code what}. */
     void onShortcut(KeyCombination shortcut, String what, Runnable action) {
         scene.getAccelerators().put(shortcut, action);
-        shortcuts.put(shortcut, what);
+        shortcuts.put(shortcut, new Listed(what, action));
     }
 
     /** Every shortcut with what it does, in the order they were given; choosing one does it. */
     Menu shortcutsMenu() {
         Menu menu = new Menu("Keyboard shortcuts");
         menu.setId("shortcuts-menu");
-        shortcuts.forEach((shortcut, what) -> {
-            MenuItem item = new MenuItem(shortcut.getDisplayText() + "    " + what);
-            item.setOnAction(event -> scene.getAccelerators().get(shortcut).run());
+        shortcuts.forEach((shortcut, listed) -> {
+            MenuItem item = new MenuItem(shortcut.getDisplayText() + "    " + listed.what());
+            item.setOnAction(event -> listed.action().run());
             menu.getItems().add(item);
         });
         return menu;
@@ -286,5 +287,9 @@ final class WindowShell {
         } else if (!shown) {
             centre.getItems().remove(jobsPanel);
         }
+    }
+
+    /** A shortcut as the Help menu lists it: what it does, and the action its menu item runs. */
+    private record Listed(String what, Runnable action) {
     }
 }

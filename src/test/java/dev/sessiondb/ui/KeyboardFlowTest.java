@@ -159,6 +159,18 @@ class KeyboardFlowTest {
         waitFor(() -> "validate-back".equals(stage.getScene().getFocusOwner().getId()));
     }
 
+    /** The view shortcuts work through one mechanism, the window's key filter; the Help menu still lists each and its item does it. */
+    @Test
+    void theHelpMenuListsEachViewShortcutAndItsItemBringsTheViewForward(FxRobot robot) {
+        waitFor(() -> robot.lookup("#main-views").tryQuery().isPresent());
+        for (String[] view : new String[][] {{"Ctrl+H    History", "History"}, {"Ctrl+Shift+V    Validate", "Validate"}, {"Ctrl+1    Sessions", "Sessions"}}) {
+            MenuItem item = read(() -> robot.lookup("#help-menu").queryAs(MenuButton.class).getItems().stream().filter(Menu.class::isInstance)
+                    .flatMap(menu -> ((Menu) menu).getItems().stream()).filter(listed -> view[0].equals(listed.getText())).findFirst().orElseThrow());
+            robot.interact(item::fire);
+            waitFor(() -> view[1].equals(shownView(robot)));
+        }
+    }
+
     /** Brings Validate forward by its shortcut and goes on from a copy of the fixture to the Findings page. */
     private void validateAFixtureCopy(FxRobot robot) {
         waitFor(() -> robot.lookup("#main-views").tryQuery().isPresent());
