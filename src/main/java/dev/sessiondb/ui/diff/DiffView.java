@@ -116,11 +116,13 @@ public final class DiffView extends VBox {
         table.placeholderProperty().bind(Bindings.createObjectBinding(() -> Controls.emptyState(viewModel.summaryProperty().get() == null
                 ? "No differences to show. Choose two stores and press Compare."
                 : "No differences: both stores hold the same sessions, field for field."), viewModel.summaryProperty()));
-        table.getColumns().add(column("Session", DiffRow::session, 105));
+        // a typical Minsky key shows whole (mt#456-some-title, task-md#123): at 105 px they were cut to "mt#456-some…"
+        table.getColumns().add(column("Session", DiffRow::session, 170));
         table.getColumns().add(column("Difference", DiffRow::where, 150));
         table.getColumns().add(column("Changed fields", DiffRow::fields, 150));
-        table.getColumns().get(0).setMinWidth(95);
+        table.getColumns().get(0).setMinWidth(150);
         table.getColumns().get(1).setMinWidth(100);
+        table.getColumns().get(2).setMinWidth(125); // its title whole, where the Session column's room left it "Changed fie…"
         table.getSelectionModel().selectedItemProperty().addListener((property, before, after) -> viewModel.select(after));
         // the one row of two sessions compared comes selected by the ViewModel: the table shows it so
         viewModel.selectedProperty().addListener((property, before, after) -> {
