@@ -47,6 +47,11 @@ public final class RestartablePostgres implements AutoCloseable {
                 + "_" + SCHEMAS.incrementAndGet());
     }
 
+    /** The port the server listens on, and keeps across a restart; nothing listens there once it is closed. */
+    public int port() {
+        return port;
+    }
+
     Connection adminConnection() throws SQLException {
         return DriverManager.getConnection("jdbc:postgresql://localhost:" + port + "/postgres", "postgres", "");
     }

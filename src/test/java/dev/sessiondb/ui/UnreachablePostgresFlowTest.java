@@ -18,12 +18,12 @@ import dev.sessiondb.ui.common.UiTaskExecutor;
 import dev.sessiondb.ui.stores.Credentials;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -34,7 +34,13 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
-/** The window over a PostgreSQL store whose server stops: a search says it cannot reach the server, having read once. */
+/**
+ * The window over a PostgreSQL store whose server stops: each search reads once (a failed count is not followed by its
+ * page), a connection the server ended is said lost, and once the pool is empty a search says the connection was
+ * refused in the reachability probe's words ("(Connection refused)"), not in the driver's that the pool passes on
+ * after waiting out its timeout ("(Connection to localhost:PORT refused. ...)"): the refused connection is not
+ * tried again for the pool's 5 s. No elapsed time is measured.
+ */
 @ExtendWith(ApplicationExtension.class)
 class UnreachablePostgresFlowTest {
 
@@ -69,36 +75,40 @@ class UnreachablePostgresFlowTest {
     }
 
     @Test
-    void aSearchAfterTheServerStoppedReadsOnceAndSaysItCannotReachTheServerWithinSeconds(FxRobot robot) throws Exception {
+    void aSearchAfterTheServerStoppedReadsOnceAndSaysTheProbeFoundTheConnectionRefused(FxRobot robot) throws Exception {
         waitFor(() -> countText(robot).equals("3 sessions"));
+        String unreachable = "cannot reach PostgreSQL at localhost:" + server.port();
         server.close();
         TextField search = read(() -> robot.lookup("#session-search").queryAs(TextField.class));
 
         // the pool may still hold connections the server ended: a statement on one says the connection was lost, at once;
-        // one found dead before use leaves the statement waiting for a new one: the pool's timeout, 5 s, where it was 10 s
-        for (int searches = 1; dialogs.errors().stream().noneMatch(error -> error.toString().contains("cannot reach PostgreSQL at localhost:")); searches++) {
+        // one found dead before use leaves the statement waiting for a new one, which the server refuses: the pool's
+        // timeout, ending in the driver's reason
+        for (int searches = 1; errors().stream().noneMatch(error -> error.contains(unreachable)); searches++) {
             assertThat(searches).as("searches until the pool holds no connection the server ended").isLessThanOrEqualTo(5);
-            Duration waited = searchUntilFailed(robot, search, "task" + searches, searches);
+            searchUntilFailed(robot, search, "task" + searches, searches);
             assertThat(tableReads).as("a failed count is not followed by the page it was for").containsExactly("count");
-            assertThat(dialogs.errors()).last().asString().containsAnyOf("cannot reach PostgreSQL at localhost:", "the connection to PostgreSQL was lost");
-            assertThat(waited).isLessThan(Duration.ofSeconds(8));
+            assertThat(errors()).last().asString().containsAnyOf(unreachable, "the connection to PostgreSQL was lost");
         }
 
-        // the pool is empty now: a refused connection says so at once
-        Duration waited = searchUntilFailed(robot, search, "task#1", dialogs.errors().size() + 1);
+        // the pool is empty now: the probe's own connect is refused, and the pool does not try for its timeout
+        searchUntilFailed(robot, search, "task#1", errors().size() + 1);
         assertThat(tableReads).containsExactly("count");
-        assertThat(dialogs.errors()).last().asString().contains("cannot reach PostgreSQL at localhost:", "check that the server runs");
-        assertThat(read(() -> new java.util.ArrayList<Object>(robot.lookup("#sessions-table").queryAs(javafx.scene.control.TableView.class).getItems()))).isEmpty();
-        assertThat(waited).isLessThan(Duration.ofSeconds(3));
+        assertThat(errors()).last().asString()
+                .as("said by the reachability probe, not by the pool after its timeout").contains(unreachable + " (Connection refused)", "check that the server runs");
+        assertThat(read(() -> List.copyOf(robot.lookup("#sessions-table").queryAs(TableView.class).getItems()))).isEmpty();
     }
 
-    /** Types a search and waits until the window says it failed, the error dialog being the {@code errors}-th; how long that took. */
-    private Duration searchUntilFailed(FxRobot robot, TextField search, String text, int errors) {
+    /** Types a search and waits until the window says it failed, the error dialog being the {@code errors}-th. */
+    private void searchUntilFailed(FxRobot robot, TextField search, String text, int errors) {
         tableReads.clear();
-        long started = System.nanoTime();
         robot.interact(() -> search.setText(text));
         waitFor(() -> dialogs.errors().size() == errors && countText(robot).equals("The search failed"));
-        return Duration.ofNanos(System.nanoTime() - started);
+    }
+
+    /** The error dialogs shown so far, copied on the FX thread that adds to them. */
+    private List<String> errors() {
+        return read(() -> List.copyOf(dialogs.errors()));
     }
 
     private static String countText(FxRobot robot) {

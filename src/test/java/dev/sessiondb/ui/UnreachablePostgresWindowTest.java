@@ -19,9 +19,11 @@ import dev.sessiondb.ui.common.UndoStack;
 import dev.sessiondb.ui.detail.DetailViewModel;
 import dev.sessiondb.ui.sessions.ColumnChoices;
 import dev.sessiondb.ui.sessions.SessionsViewModel;
+import java.net.ConnectException;
 import java.net.ServerSocket;
+import java.sql.SQLTransientConnectionException;
+import java.util.ArrayList;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -31,12 +33,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A PostgreSQL store whose server went away under the window: the audit waited about 20 s for "cannot reach PostgreSQL",
- * the pool trying for its whole connection timeout even when the connection was refused outright.
+ * the pool trying for its whole connection timeout even when the connection was refused outright. Asserted without
+ * measuring time: once the pool is empty, the failure is the reachability probe's refused connect ("(Connection refused)"),
+ * not the driver's reason the pool passes on after its timeout; opening a store where nothing listens fails on the
+ * refused connect itself, not on the pool's wait for a connection ({@link SQLTransientConnectionException}).
  */
 class UnreachablePostgresWindowTest {
 
-    /** Below the pool's connection timeout (5 s; it was 10 s), which a refused connection no longer waits out. */
-    private static final Duration PROMPTLY = Duration.ofSeconds(3);
     /** The store's methods that read it; naming it and the like do not. */
     private static final Set<String> NOT_READS = Set.of("locator", "close", "searchReadsEveryRecord");
 
@@ -54,20 +57,20 @@ class UnreachablePostgresWindowTest {
     }
 
     @Test
-    void aSearchOnAStoppedServerReadsOnceAndSaysItCannotReachItWithinSeconds() throws Exception {
+    void aSearchOnAStoppedServerReadsOnceAndSaysTheProbeFoundTheConnectionRefused() throws Exception {
         BackupJournal journal = new BackupJournal(directory.resolve("journal"));
         SessionsViewModel sessions = new SessionsViewModel(current, executor, dialogs, new ColumnChoices(directory.resolve("columns.json")), journal);
         new DetailViewModel(current, executor, dialogs, new UndoStack(executor, dialogs), journal);
-        StoreLocator locator;
+        String unreachable;
         try (RestartablePostgres server = RestartablePostgres.create(directory)) {
-            locator = server.freshSchema();
+            StoreLocator locator = server.freshSchema();
             try (SessionStore store = StoreFactory.open(locator, OpenMode.CREATE_IF_MISSING)) {
                 store.write(WriteBatch.replaceAll(SampleSessions.minsky(3, 7), 3), ProgressMonitor.NONE);
             }
             current.show(countingReads(StoreFactory.open(locator, OpenMode.EXISTING)));
             assertThat(sessions.countProperty().get()).isEqualTo("3 sessions");
+            unreachable = "cannot reach PostgreSQL at localhost:" + server.port();
         }
-        String unreachable = "cannot reach PostgreSQL at localhost:" + port(locator);
 
         // the pool may still hold connections the server ended: a statement on one says the connection was lost, at once
         // (one found dead before use leaves the statement waiting for a new one: the pool's timeout, 5 s)
@@ -79,13 +82,11 @@ class UnreachablePostgresWindowTest {
         }
 
         int before = dialogs.errors().size();
-        long started = System.nanoTime();
         search(sessions, "task#1");
-        Duration waited = Duration.ofNanos(System.nanoTime() - started);
 
         assertThat(reads).containsExactly("count");
-        assertThat(waited).as("a refused connection is not tried again until the pool's timeout").isLessThan(PROMPTLY);
-        assertThat(sessions.readFailureProperty().get()).startsWith("The search failed: ").contains(unreachable, "check that the server runs");
+        assertThat(sessions.readFailureProperty().get()).startsWith("The search failed: ")
+                .as("said by the reachability probe, not by the pool after its timeout").contains(unreachable + " (Connection refused)", "check that the server runs");
         assertThat(dialogs.errors()).hasSize(before + 1).last().asString().contains(unreachable);
     }
 
@@ -95,11 +96,19 @@ class UnreachablePostgresWindowTest {
         try (ServerSocket free = new ServerSocket(0)) {
             port = free.getLocalPort();
         }
-        long started = System.nanoTime();
         Throwable failure = catchThrowable(() -> StoreFactory.open("postgresql://postgres@localhost:" + port + "/postgres", OpenMode.EXISTING));
 
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(PROMPTLY);
-        assertThat(failure).isInstanceOf(StoreException.class).hasMessageContaining("cannot reach PostgreSQL at localhost:" + port);
+        assertThat(failure).isInstanceOf(StoreException.class).hasMessageContaining("cannot reach PostgreSQL at localhost:" + port)
+                .hasRootCauseInstanceOf(ConnectException.class);
+        assertThat(causes(failure)).as("the refused connect itself, not the pool's wait for a connection").noneMatch(SQLTransientConnectionException.class::isInstance);
+    }
+
+    private static List<Throwable> causes(Throwable failure) {
+        List<Throwable> causes = new ArrayList<>();
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            causes.add(cause);
+        }
+        return causes;
     }
 
     private void search(SessionsViewModel sessions, String text) {
@@ -107,11 +116,6 @@ class UnreachablePostgresWindowTest {
         sessions.searchProperty().set(text);
         assertThat(sessions.loadingProperty().get()).isFalse();
         assertThat(sessions.countProperty().get()).isEqualTo("The search failed");
-    }
-
-    private static String port(StoreLocator locator) {
-        String url = locator.display();
-        return url.substring(url.indexOf("localhost:") + "localhost:".length()).replaceAll("[^0-9].*", "");
     }
 
     private SessionStore countingReads(SessionStore store) {
