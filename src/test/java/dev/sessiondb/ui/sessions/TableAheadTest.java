@@ -54,9 +54,9 @@ class TableAheadTest {
         waitFor(() -> window.getChildren().size() == 1); // the hidden group gone: the stand-in is built
         int screenful = onFx(() -> (int) Math.ceil(table.getHeight() / ahead.getFixedCellSize()));
         assertThat(screenful).isGreaterThan(5);
-        assertThat(mostRows[0]).isGreaterThanOrEqualTo(screenful);
-        assertThat(onFx(ahead::getItems)).isEmpty();
-        assertThat(onFx(table::getItems)).isEmpty();
+        assertThat(onFx(() -> mostRows[0])).isGreaterThanOrEqualTo(screenful);
+        assertThat(onFx(() -> List.copyOf(ahead.getItems()))).isEmpty();
+        assertThat(onFx(() -> List.copyOf(table.getItems()))).isEmpty();
         assertThat(onFx(ahead::getParent)).isNull();
     }
 
@@ -69,14 +69,15 @@ class TableAheadTest {
         }).get();
 
         waitFor(() -> window.getChildren().size() == 1);
-        assertThat(onFx(() -> ahead.lookupAll(".table-row-cell"))).isEmpty();
-        assertThat(onFx(ahead::getItems)).isEmpty();
+        assertThat(onFx(() -> ahead.lookupAll(".table-row-cell").size())).isZero();
+        assertThat(onFx(() -> List.copyOf(ahead.getItems()))).isEmpty();
     }
 
     private static void waitFor(Callable<Boolean> condition) throws Exception {
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> onFx(condition));
     }
 
+    /** A value read on the FX thread, as dev.sessiondb.ui.AppState (package-private there) reads: a copy, never a live list. */
     private static <T> T onFx(Callable<T> value) throws Exception {
         return WaitForAsyncUtils.asyncFx(value).get();
     }
