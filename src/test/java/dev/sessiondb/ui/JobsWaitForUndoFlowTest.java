@@ -8,7 +8,6 @@ import static dev.sessiondb.ui.WindowSteps.press;
 import static dev.sessiondb.ui.WindowSteps.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sessiondb.Fixtures;
 import dev.sessiondb.catalog.CatalogRecorder;
 import dev.sessiondb.job.StoreContents;
 import dev.sessiondb.job.backup.BackupJournal;

@@ -3,6 +3,7 @@ package dev.sessiondb.ui;
 import static dev.sessiondb.ui.AppState.read;
 import static dev.sessiondb.ui.AppState.waitFor;
 import static dev.sessiondb.ui.WindowSteps.press;
+import static dev.sessiondb.ui.WindowSteps.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sessiondb.catalog.CatalogRecorder;
@@ -15,7 +16,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import javafx.scene.control.ComboBox;
-import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
@@ -67,17 +67,17 @@ class RepeatedSessionsFlowTest {
         assertThat(row.first()).isEqualTo("record 1 (line 2, column 3)");
         assertThat(row.repeat()).isEqualTo("record 3 (line 7, column 3)");
         assertThat(row.outcome()).isEqualTo("Removed: the same as the first record");
-        assertThat(text(robot, "#repeats-file")).isEqualTo(file.toString());
-        assertThat(text(robot, "#repeats-status")).contains("cannot be opened: 1 record repeats the session of an earlier record.", "backed up first");
-        assertThat(text(robot, "#repeats-what-to-do")).isEmpty();
+        assertThat(read(() -> text(robot, "#repeats-file"))).isEqualTo(file.toString());
+        assertThat(read(() -> text(robot, "#repeats-status"))).contains("cannot be opened: 1 record repeats the session of an earlier record.", "backed up first");
+        assertThat(read(() -> text(robot, "#repeats-what-to-do"))).isEmpty();
         assertThat(dialogs.errors()).as("the repeats are shown, not an error").isEmpty();
 
         press(robot, "#repeats-run");
 
-        waitFor(() -> "3 sessions".equals(shown(robot, "#session-count")) && tab(robot, "sessions").isSelected());
+        waitFor(() -> "3 sessions".equals(text(robot, "#session-count")) && tab(robot, "sessions").isSelected());
         assertThat(Files.readString(file)).isEqualTo("[\n  " + A + ",\n  " + B + ",\n  " + C + "\n]\n");
-        assertThat(text(robot, "#repeats-result-headline")).isEqualTo("Removed 1 identical repeat");
-        assertThat(text(robot, "#repeats-status")).endsWith("No session repeats now: the file is open.");
+        assertThat(read(() -> text(robot, "#repeats-result-headline"))).isEqualTo("Removed 1 identical repeat");
+        assertThat(read(() -> text(robot, "#repeats-status"))).endsWith("No session repeats now: the file is open.");
         assertThat(read(() -> repeats.getItems())).isEmpty();
 
         robot.push(KeyCode.CONTROL, KeyCode.H);
@@ -93,7 +93,7 @@ class RepeatedSessionsFlowTest {
         waitFor(() -> Arrays.equals(Files.readAllBytes(file), before) || !dialogs.errors().isEmpty());
         assertThat(dialogs.errors()).as("the undo from History").isEmpty();
         // the file shown reads its repeats again: the window goes back to them, with the repair offered again
-        waitFor(() -> shown(robot, "#repeats-result-headline").startsWith("Undone: the repair of sessions.json")
+        waitFor(() -> text(robot, "#repeats-result-headline").startsWith("Undone: the repair of sessions.json")
                 && tab(robot, "repeats").isSelected() && !robot.lookup("#repeats-run").query().isDisabled());
         assertThat(read(() -> repeats.getItems())).containsExactly(row);
         assertThat(dialogs.notifications()).anyMatch(note -> note.startsWith("Undone: repair of sessions.json"));
@@ -115,14 +115,14 @@ class RepeatedSessionsFlowTest {
         RepeatRow differing = read(() -> repeats.getItems().get(1));
         assertThat(differing.outcome()).isEqualTo("Stays: differs in branch; keep record 2 or record 4 and delete the other in a text editor");
         assertThat(differing.repeat()).isEqualTo("record 4 (line 8, column 3)");
-        assertThat(text(robot, "#repeats-what-to-do")).startsWith("1 repeat (marked Stays) differs from its session's first record")
+        assertThat(read(() -> text(robot, "#repeats-what-to-do"))).startsWith("1 repeat (marked Stays) differs from its session's first record")
                 .endsWith("On a command line, sessiondb validate " + file + " lists them too.");
 
         press(robot, "#repeats-run");
 
-        waitFor(() -> shown(robot, "#repeats-result-headline").equals("Removed 1 identical repeat"));
+        waitFor(() -> text(robot, "#repeats-result-headline").equals("Removed 1 identical repeat"));
         assertThat(Files.readString(file)).isEqualTo("[\n  " + A + ",\n  " + B + ",\n  " + B_EDITED + "\n]\n");
-        assertThat(text(robot, "#repeats-status")).endsWith("The file still does not open: the repeats below differ from their sessions' first records.");
+        assertThat(read(() -> text(robot, "#repeats-status"))).endsWith("The file still does not open: the repeats below differ from their sessions' first records.");
         assertThat(read(() -> repeats.getItems())).as("the repeat removed is no longer listed").containsExactly(differing);
         assertThat(read(() -> robot.lookup("#repeats-run").query().isDisabled())).as("nothing identical is left to remove").isTrue();
         assertThat(dialogs.errors()).isEmpty();
@@ -142,15 +142,5 @@ class RepeatedSessionsFlowTest {
     private static Tab tab(FxRobot robot, String view) {
         return robot.lookup("#main-views").queryAs(javafx.scene.control.TabPane.class).getTabs().stream()
                 .filter(tab -> tab.getId().equals("view-" + view)).findFirst().orElseThrow();
-    }
-
-    /** A label's text, read on the FX thread. */
-    private static String text(FxRobot robot, String id) {
-        return read(() -> shown(robot, id));
-    }
-
-    /** A label's text, for a condition {@link AppState#waitFor} already reads on the FX thread. */
-    private static String shown(FxRobot robot, String id) {
-        return robot.lookup(id).queryAs(Label.class).getText();
     }
 }

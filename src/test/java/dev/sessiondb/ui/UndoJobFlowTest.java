@@ -11,7 +11,6 @@ import dev.sessiondb.ui.common.UndoableCommand;
 import dev.sessiondb.ui.jobs.JobsView;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.controlsfx.control.TaskProgressView;

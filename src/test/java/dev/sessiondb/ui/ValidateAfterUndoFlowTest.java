@@ -3,6 +3,7 @@ package dev.sessiondb.ui;
 import static dev.sessiondb.ui.AppState.read;
 import static dev.sessiondb.ui.AppState.waitFor;
 import static dev.sessiondb.ui.WindowSteps.press;
+import static dev.sessiondb.ui.WindowSteps.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sessiondb.job.backup.BackupJournal;
@@ -85,9 +86,5 @@ class ValidateAfterUndoFlowTest {
             }
             return "";
         });
-    }
-
-    private static String text(FxRobot robot, String id) {
-        return read(() -> robot.lookup(id).queryAs(Label.class).getText());
     }
 }
