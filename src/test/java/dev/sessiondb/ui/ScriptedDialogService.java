@@ -2,25 +2,26 @@ package dev.sessiondb.ui;
 
 import dev.sessiondb.ui.common.DialogService;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
 import javafx.scene.control.Dialog;
 
 /**
  * Answers the app's questions from a script, in order, and records what it was told: tests
- * drive file choosers, prompts and confirmations without native windows.
+ * drive file choosers, prompts and confirmations without native windows. The app asks and tells on the FX thread while a
+ * test scripts and reads from its own, so each record is safe to read from either.
  */
 public final class ScriptedDialogService implements DialogService {
 
-    private final Deque<Object> answers = new ArrayDeque<>();
-    private final List<String> errors = new ArrayList<>();
-    private final List<String> notifications = new ArrayList<>();
-    private final List<String> confirmations = new ArrayList<>();
-    private final List<String> passwordPrompts = new ArrayList<>();
+    private final Deque<Object> answers = new ConcurrentLinkedDeque<>();
+    private final List<String> errors = new CopyOnWriteArrayList<>();
+    private final List<String> notifications = new CopyOnWriteArrayList<>();
+    private final List<String> confirmations = new CopyOnWriteArrayList<>();
+    private final List<String> passwordPrompts = new CopyOnWriteArrayList<>();
 
     /**
      * The next question gets this answer (a Path, a String, a Boolean, or null for "cancelled"); a confirmation may be
