@@ -32,6 +32,8 @@ jlink --add-modules "$modules" --strip-debug --no-header-files --no-man-pages --
 # and the script beside it, both in lib/app
 installer/linux/class-list.sh "$out/runtime/bin/java" "$out/input/sessiondb-admin.jar" "$out/input/sessiondb.classlist"
 cp installer/linux/class-archive.sh "$out/input/"
+# the shell completion script, written by the jar's own command line; resources/postinst installs it for bash
+java -jar "$out/input/sessiondb-admin.jar" completion > "$out/input/sessiondb.bash-completion"
 
 jpackage @installer/common.args @installer/app.args @installer/linux/app-image.args \
     --app-version "$version" --input "$out/input" --runtime-image "$out/runtime" --dest "$out"

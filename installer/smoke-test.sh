@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs nothing: extracts the .deb with dpkg-deb -x, makes the launchers' class-data archive as
 # postinst would and, with no java on the PATH and an empty home (HOME and the XDG dirs in a
-# temporary folder), runs `sessiondb --version` and starts the desktop app under Xvfb until a
+# temporary folder), runs `sessiondb --version`, completes a command with the bash completion script
+# the package installs, and starts the desktop app under Xvfb until a
 # screenshot of it has more than a handful of colours.
 # Usage: installer/smoke-test.sh [DEB] [SCREENSHOT.png]   (needs xvfb and imagemagick)
 set -euo pipefail
@@ -55,6 +56,15 @@ run /usr/bin/env JAVA_TOOL_OPTIONS="-Djava.io.tmpdir=$work/tmp" "$app/bin/sessio
 [ -s "$work/sample.db" ] || { echo "smoke: sessiondb sample wrote no SQLite file" >&2; exit 1; }
 if ls "$work/tmp" | grep -q sqlite; then echo "smoke: the SQLite library was copied into the temporary folder" >&2; exit 1; fi
 echo "smoke: SQLite library loaded from lib/app"
+
+# the bash completion postinst installs: sourced, it completes a command's name
+dpkg-deb -e "$deb" "$work/control"
+completion="$lib/sessiondb.bash-completion"
+offered=$(bash -c 'source "$1"; COMP_WORDS=(sessiondb mig); COMP_CWORD=1; COMP_LINE="sessiondb mig"; COMP_POINT=13; _complete_sessiondb sessiondb mig sessiondb; echo "${COMPREPLY[*]}"' _ "$completion")
+[ "$offered" = migrate ] || { echo "smoke: the bash completion in lib/app offered '$offered' for 'sessiondb mig'" >&2; exit 1; }
+grep -q 'sessiondb.bash-completion /usr/share/bash-completion/completions/sessiondb' "$work/control/postinst" \
+    || { echo "smoke: postinst does not install the bash completion" >&2; exit 1; }
+echo "smoke: bash completion completes 'sessiondb mig' to migrate"
 
 # Xvfb picks a free display itself and names it once it serves (-displayfd): a display another
 # server holds, or a socket one left behind, is never taken

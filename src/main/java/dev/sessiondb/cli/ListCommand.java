@@ -9,6 +9,8 @@ import dev.sessiondb.model.TaskId;
 import dev.sessiondb.store.RecordCursor;
 import dev.sessiondb.store.SessionStore;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -39,13 +41,14 @@ final class ListCommand implements Callable<Integer> {
     Map<String, String> filters = Map.of();
 
     @Option(names = "--without", paramLabel = "FIELD", description = "Only sessions with no value in this field (taskId, repoName, branch, status,"
-            + " createdAt or lastActivityAt): the window's \"(empty)\" filter; repeatable.")
+            + " createdAt or lastActivityAt): the window's \"(empty)\" filter; repeatable.", completionCandidates = Fields.class)
     List<String> without = List.of();
 
     @Option(names = "--task", paramLabel = "ID", description = "Only the sessions of this task, its id in any form the stores mix: 79, #079 and md#079 are one task.")
     String task;
 
-    @Option(names = "--sort", paramLabel = "FIELD", description = "Sort by session, taskId, repoName, branch, status, createdAt or lastActivityAt, as text (default: store order).")
+    @Option(names = "--sort", paramLabel = "FIELD", description = "Sort by session, taskId, repoName, branch, status, createdAt or lastActivityAt, as text (default: store order).",
+            completionCandidates = Fields.class)
     String sort;
 
     @Option(names = "--desc", description = "Sort descending; goes with --sort.")
@@ -156,6 +159,14 @@ final class ListCommand implements Callable<Integer> {
         filters.forEach((field, value) -> result.add(new FieldFilter(sortKey(field), value)));
         without.forEach(field -> result.add(FieldFilter.withoutValue(sortKey(field))));
         return result;
+    }
+
+    /** The fields a listing sorts and filters by, as a shell completes them. */
+    static final class Fields implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return Arrays.stream(SortKey.values()).map(key -> key.field().jsonName()).iterator();
+        }
     }
 
     private static SortKey sortKey(String field) {

@@ -45,7 +45,7 @@ public final class SessionDbCommand implements Callable<Integer> {
     /** In the order the usage lists them. */
     private static final List<Class<?>> SUBCOMMANDS = List.of(InfoCommand.class, ListCommand.class, ShowCommand.class, DiffCommand.class,
             ValidateCommand.class, MigrateCommand.class, ConsolidateCommand.class, UndoCommand.class, HistoryCommand.class, DiscoverCommand.class,
-            RepairCommand.class, ExportCommand.class, SampleCommand.class, UpgradeCommand.class);
+            RepairCommand.class, ExportCommand.class, SampleCommand.class, UpgradeCommand.class, CompletionCommand.class);
 
     @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT, description = "Show stack traces of errors.")
     boolean debug;

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class SessionDbCommandTest {
 
     private static final List<String> EVERY_COMMAND = List.of("info", "ls", "show", "diff", "validate", "migrate", "consolidate", "undo",
-            "history", "discover", "repair", "export", "sample", "upgrade");
+            "history", "discover", "repair", "export", "sample", "upgrade", "completion");
 
     @Test
     void argumentsNamingACommandGetACommandLineWithThatCommandOnly() {
