@@ -1,6 +1,5 @@
 package dev.sessiondb.cli;
 
-import dev.sessiondb.job.StoreProbe;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.sessiondb.diff.DiffInputs;
 import dev.sessiondb.diff.DiffSummary;
@@ -11,9 +10,7 @@ import dev.sessiondb.diff.StoreDiff;
 import dev.sessiondb.model.JsonCodec;
 import dev.sessiondb.model.SecretMasker;
 import dev.sessiondb.model.SessionField;
-import dev.sessiondb.store.OpenMode;
 import dev.sessiondb.store.SessionStore;
-import dev.sessiondb.store.StoreFactory;
 import dev.sessiondb.store.StoreLocator;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -52,7 +49,7 @@ final class DiffCommand implements Callable<Integer> {
         StoreLocator locatorA = StoreArgument.locate(storeA);
         StoreLocator locatorB = StoreArgument.locate(storeB);
         DiffInputs.refuseEmptyFiles(locatorA, locatorB);
-        refuseTheSameStoreTwice(locatorA, locatorB);
+        DiffInputs.refuseTheSameStoreTwice(locatorA, locatorB);
         ignored.forEach(path -> misspelledField(path).ifPresent(meant -> Notices.of(spec.commandLine()).note("--ignore " + path
                 + " names no field sessions have; field names are case-sensitive: did you mean " + meant + "?")));
         try (SessionStore a = StoreArgument.openToReadThrough(storeA);
@@ -70,21 +67,6 @@ final class DiffCommand implements Callable<Integer> {
             out.flush();
             return summary.isEqual() ? SessionDbCommand.OK : SessionDbCommand.FOUND;
         }
-    }
-
-    /**
-     * Only one store named twice is refused: diff writes nothing, so a store inside a folder store (a SQLite file beside
-     * magellai's session files) is compared with it as any two stores are.
-     */
-    private static void refuseTheSameStoreTwice(StoreLocator a, StoreLocator b) {
-        if (!StoreProbe.sameStore(a, b)) {
-            return;
-        }
-        if (a.format() != b.format()) {
-            // one file named in two formats: the open of the format it is not says so ("not a SQLite database"), the mistake to fix
-            List.of(a, b).forEach(store -> StoreFactory.open(store, OpenMode.EXISTING).close());
-        }
-        throw new IllegalArgumentException(a.display() + " and " + b.display() + " are the same store; name two stores to compare");
     }
 
     /** The known field an ignored path's first name means when it differs only in case (pullrequest for pullRequest): it would leave nothing out. */

@@ -1,8 +1,11 @@
 package dev.sessiondb.diff;
 
 import dev.sessiondb.files.AtomicFiles;
+import dev.sessiondb.store.OpenMode;
 import dev.sessiondb.store.StoreException;
+import dev.sessiondb.store.StoreFactory;
 import dev.sessiondb.store.StoreLocator;
+import dev.sessiondb.store.StoreProviders;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,6 +38,21 @@ public final class DiffInputs {
                     + " nothing was compared; " + ADVICE.replace("the path", "the paths"));
         }
         throw new StoreException(empty.get(0).display() + ": the file is empty (0 bytes), not a store; nothing was compared; " + ADVICE);
+    }
+
+    /**
+     * One store named twice has nothing to compare. Only that is refused: diff writes nothing, so a store inside a folder
+     * store (a SQLite file beside magellai's session files) is compared with it as any two stores are.
+     */
+    public static void refuseTheSameStoreTwice(StoreLocator a, StoreLocator b) {
+        if (!StoreProviders.of(a).identity(a).equals(StoreProviders.of(b).identity(b))) {
+            return;
+        }
+        if (a.format() != b.format()) {
+            // one file named in two formats: the open of the format it is not says so ("not a SQLite database"), the mistake to fix
+            List.of(a, b).forEach(store -> StoreFactory.open(store, OpenMode.EXISTING).close());
+        }
+        throw new StoreException(a.display() + " and " + b.display() + " are the same store; name two stores to compare");
     }
 
     private static boolean isEmptyFile(StoreLocator store) {

@@ -186,7 +186,7 @@ public final class DiffViewModel {
         busy.set(true);
         status.set("Comparing " + a.display() + " with " + b.display() + " …");
         executor.execute(BackgroundTask.of("Diff " + StoreNames.shortName(a) + " ↔ " + StoreNames.shortName(b), monitor -> {
-            Compared stores = open(a, b, ignoring);
+            Compared stores = open(a, b, ignoring, twoSessions);
             try {
                 return twoSessions ? compareSessions(stores, keyA, keyB) : compareStores(stores, monitor);
             } catch (RuntimeException failure) {
@@ -226,8 +226,12 @@ public final class DiffViewModel {
         }).onFailure(failure -> dialogs.showError("Cannot read " + row.session(), failure.getMessage())));
     }
 
-    private Compared open(StoreLocator a, StoreLocator b, Set<String> ignoring) {
+    /** Two sessions may come from one store; two whole stores may not be one. */
+    private Compared open(StoreLocator a, StoreLocator b, Set<String> ignoring, boolean twoSessions) {
         DiffInputs.refuseEmptyFiles(a, b);
+        if (!twoSessions) {
+            DiffInputs.refuseTheSameStoreTwice(a, b);
+        }
         SessionStore first = opener.open(a);
         try {
             return new Compared(first, a.equals(b) ? first : opener.open(b), ignoring);

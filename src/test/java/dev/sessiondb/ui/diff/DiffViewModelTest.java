@@ -232,6 +232,19 @@ class DiffViewModelTest {
         assertThat(viewModel.summaryProperty().get()).isNull();
     }
 
+    /** The window compared a store with itself (all identical) where the command line refuses it (DiffCommandTest): now both refuse alike. */
+    @Test
+    void oneStoreNamedTwiceIsRefusedWithTheCommandLinesMessage() {
+        String store = viewModel.storeAProperty().get();
+        viewModel.storeBProperty().set("json:" + store);
+
+        viewModel.compare();
+
+        assertThat(dialogs.errors()).singleElement().asString().endsWith(store + " and json:" + store
+                + " are the same store; name two stores to compare");
+        assertThat(viewModel.summaryProperty().get()).isNull();
+    }
+
     private DiffRow row(String session) {
         return viewModel.rows().stream().filter(row -> row.session().equals(session)).findFirst().orElseThrow();
     }
