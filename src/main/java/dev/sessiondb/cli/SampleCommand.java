@@ -52,6 +52,7 @@ final class SampleCommand implements Callable<Integer> {
             default -> throw new IllegalArgumentException("unknown kind '" + kind + "'; use minsky or chat");
         };
         StoreLocator locator = targetOf(store);
+        refuseStrangersInItsPlace(locator);
         ProgressTracker tracker = new ProgressTracker();
         try (SessionStore target = openTarget(locator);
              TerminalProgress bar = new TerminalProgress(spec.commandLine())) {
@@ -76,6 +77,14 @@ final class SampleCommand implements Callable<Integer> {
             // a NUL is no path on any system this runs on: Path.of would throw
             throw argument.indexOf('\0') < 0 ? noStoreToFill(Path.of(argument), argument, unrecognised) : unrecognised;
         }
+    }
+
+    /** A folder of other files (notes, a readme) got session files written among them without a word. */
+    private static void refuseStrangersInItsPlace(StoreLocator locator) {
+        StoreProviders.of(locator).foreignEntry(locator).ifPresent(entry -> {
+            throw new StoreException(locator.display() + ": the folder holds " + entry.getFileName() + ", which is no session file; sample"
+                    + " writes a new store, or fills one that holds no sessions, and did not change the folder; name a new or empty folder");
+        });
     }
 
     private static SessionStore openTarget(StoreLocator locator) {

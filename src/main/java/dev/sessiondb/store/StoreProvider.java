@@ -64,6 +64,14 @@ public interface StoreProvider {
         return false;
     }
 
+    /**
+     * An entry in the store's place that is not the store's own (a folder store's readme among its session files), which a
+     * write would leave strewn among the sessions; the first such by name. Empty for a backend whose store is one file or a server.
+     */
+    default Optional<Path> foreignEntry(StoreLocator locator) {
+        return Optional.empty();
+    }
+
     /** Whether an existing file or directory holds a store of this format, told by its content. */
     boolean recognises(Path existing);
 

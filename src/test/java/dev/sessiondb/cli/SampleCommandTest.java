@@ -79,4 +79,25 @@ class SampleCommandTest {
         assertThat(notesJson).hasContent("shopping list\nmilk\n");
         assertThat(dir.toFile().list()).containsExactlyInAnyOrder("notes.txt", "notes.json");
     }
+
+    /** jsondir: naming a folder of notes wrote a thousand session files among them without a word; the folder stays as it was. */
+    @Test
+    void aFolderHoldingOtherFilesIsRefusedNamingOneOfThem() throws Exception {
+        Path folder = Files.createDirectory(dir.resolve("notes"));
+        Files.writeString(folder.resolve("readme.txt"), "mine\n");
+        Files.writeString(folder.resolve("todo.md"), "mine too\n");
+
+        CliRun refused = CliRun.of("sample", "jsondir:" + folder, "--count", "3");
+
+        assertThat(refused.exitCode()).isEqualTo(SessionDbCommand.BAD_INPUT);
+        assertThat(refused.err().lines()).containsExactly("sessiondb: jsondir:" + folder + ": the folder holds readme.txt, which is no session file;"
+                + " sample writes a new store, or fills one that holds no sessions, and did not change the folder; name a new or empty folder");
+        assertThat(folder.toFile().list()).containsExactlyInAnyOrder("readme.txt", "todo.md");
+
+        Path empty = Files.createDirectory(dir.resolve("empty"));
+        CliRun filled = CliRun.of("sample", "jsondir:" + empty, "--count", "3");
+        assertThat(filled.exitCode()).as(filled.err()).isZero();
+        CliRun again = CliRun.of("sample", "jsondir:" + empty, "--count", "3");
+        assertThat(again.err()).contains("already holds 3 sessions");
+    }
 }

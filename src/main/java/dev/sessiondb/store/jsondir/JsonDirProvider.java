@@ -45,10 +45,25 @@ public final class JsonDirProvider extends FileStoreProvider {
         if (!Files.isDirectory(existing)) {
             return false;
         }
-        try (Stream<Path> entries = Files.list(existing)) {
-            return entries.anyMatch(DirTransaction::isSessionFile);
+        return entries(existing).stream().anyMatch(DirTransaction::isSessionFile);
+    }
+
+    /** Anything in the folder but session files, the lock and the transaction folder sessiondb keeps there. */
+    @Override
+    public Optional<Path> foreignEntry(StoreLocator locator) {
+        if (!Files.isDirectory(locator.path())) {
+            return Optional.empty();
+        }
+        return entries(locator.path()).stream().filter(entry -> !DirTransaction.isSessionFileName(entry))
+                .filter(entry -> !List.of(JsonDirStore.LOCK_FILE, DirTransaction.DIRECTORY).contains(entry.getFileName().toString()))
+                .sorted().findFirst();
+    }
+
+    private static List<Path> entries(Path folder) {
+        try (Stream<Path> entries = Files.list(folder)) {
+            return entries.toList();
         } catch (IOException e) {
-            throw new StoreException(existing + ": cannot list the folder (" + e.getMessage() + "); check that it is readable", e);
+            throw new StoreException(folder + ": cannot list the folder (" + e.getMessage() + "); check that it is readable", e);
         }
     }
 
