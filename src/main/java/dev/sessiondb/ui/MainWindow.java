@@ -170,7 +170,7 @@ public final class MainWindow {
         MenuButton jobsMenu = new MenuButton("Jobs");
         jobsMenu.setId("jobs-menu");
         jobsMenu.setAccessibleText("Diff, migrate, consolidate or validate stores");
-        jobsMenu.getItems().addAll(showsView("diff", "Diff two stores (Ctrl+D)"),
+        jobsMenu.getItems().addAll(showsView("diff", "Diff two stores"),
                 showsView("migrate", "Migrate a store into another format or layout…"),
                 showsView("consolidate", "Consolidate several stores into one…"),
                 showsView("validate", "Validate and repair a store…"));
@@ -233,6 +233,7 @@ public final class MainWindow {
     private MenuItem showsView(String id, String action) {
         MenuItem item = new MenuItem(action);
         item.setId("jobs-menu-" + id);
+        shell.shortcutOf(id).ifPresent(item::setAccelerator);
         item.setOnAction(event -> shell.goToView(id));
         return item;
     }

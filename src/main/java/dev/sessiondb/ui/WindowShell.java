@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import javafx.animation.PauseTransition;
 import javafx.beans.binding.Bindings;
@@ -205,6 +206,11 @@ final class WindowShell {
     void onShortcut(KeyCombination shortcut, String what, Runnable action) {
         scene.getAccelerators().put(shortcut, action);
         shortcuts.put(shortcut, new Listed(what, action));
+    }
+
+    /** The shortcut that brings the view forward, for a menu item to show (its accelerator: the key filter consumes the keys first). */
+    Optional<KeyCombination> shortcutOf(String id) {
+        return viewShortcuts.entrySet().stream().filter(shortcut -> shortcut.getValue().equals(id)).map(Map.Entry::getKey).findFirst();
     }
 
     /** Every shortcut with what it does, in the order they were given; choosing one does it. */

@@ -10,7 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
+import javafx.event.ActionEvent;
 import javafx.scene.Node;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
@@ -169,6 +171,31 @@ class KeyboardFlowTest {
             robot.interact(item::fire);
             waitFor(() -> view[1].equals(shownView(robot)));
         }
+    }
+
+    /**
+     * The Jobs menu showed "(Ctrl+D)" in Diff's text and no shortcut for Migrate, Consolidate or Validate: each item now shows
+     * its keys as JavaFX menus do, and the keys still work once, through the window's key filter, not the item's accelerator too.
+     */
+    @Test
+    void theJobsMenuShowsEachJobsShortcutAndItsKeysBringTheViewForwardOnce(FxRobot robot) {
+        waitFor(() -> robot.lookup("#main-views").tryQuery().isPresent());
+        assertThat(read(() -> jobsMenuItems(robot).stream().map(item -> item.getText() + " | " + item.getAccelerator().getDisplayText()).toList()))
+                .containsExactly("Diff two stores | Ctrl+D", "Migrate a store into another format or layout… | Ctrl+Shift+M",
+                        "Consolidate several stores into one… | Ctrl+Shift+C", "Validate and repair a store… | Ctrl+Shift+V");
+        AtomicInteger itemsRun = new AtomicInteger();
+        robot.interact(() -> jobsMenuItems(robot).forEach(item -> item.addEventHandler(ActionEvent.ACTION, event -> itemsRun.incrementAndGet())));
+
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.M).release(KeyCode.M, KeyCode.SHIFT, KeyCode.CONTROL);
+        waitFor(() -> "Migrate".equals(shownView(robot)));
+        robot.press(KeyCode.CONTROL, KeyCode.D).release(KeyCode.D, KeyCode.CONTROL);
+        waitFor(() -> "Diff".equals(shownView(robot)));
+
+        assertThat(itemsRun).as("menu items run by the keys the key filter already took").hasValue(0);
+    }
+
+    private static List<MenuItem> jobsMenuItems(FxRobot robot) {
+        return robot.lookup("#jobs-menu").queryAs(MenuButton.class).getItems();
     }
 
     /** Brings Validate forward by its shortcut and goes on from a copy of the fixture to the Findings page. */
