@@ -71,6 +71,35 @@ class ValidateAfterUndoFlowTest {
         assertThat(dialogs.errors()).isEmpty();
     }
 
+    /**
+     * A fix's check box with the keyboard lost it to nothing when an undo made the Findings page validate again (the boxes
+     * are made anew for the new findings): Space or Tab then did nothing. The findings list takes the keyboard.
+     */
+    @Test
+    void aFocusedFixGoneWithItsFindingsLeavesTheKeyboardOnTheFindings(FxRobot robot) throws Exception {
+        Path fixture = TestStores.fixtureCopy(run);
+        WindowSteps.openFromJobsMenu(robot, "Validate and repair a store…");
+        WindowSteps.type(robot, "#validate-store", fixture.toString());
+        press(robot, "#validate-next");
+        TreeView<String> findings = read(() -> robot.lookup("#validate-findings").queryAs(TreeView.class));
+        waitFor(() -> groups(findings).size() == 5 && robot.lookup("#fix-repo-name-variant").tryQuery().isPresent());
+        press(robot, "#fix-repo-name-variant"); // left unfixed, so it is still found after the repair
+        press(robot, "#validate-next");
+        press(robot, "#validate-next");
+        press(robot, "#validate-run");
+        waitFor(() -> text(robot, "#validate-result-headline").startsWith("Repaired"));
+        press(robot, "#validate-again");
+        waitFor(() -> groups(findings).size() < 5 && robot.lookup("#fix-repo-name-variant").tryQuery().isPresent());
+        Node fix = read(() -> robot.lookup("#fix-repo-name-variant").query());
+        robot.interact(fix::requestFocus);
+        waitFor(fix::isFocused);
+
+        robot.press(KeyCode.CONTROL, KeyCode.Z).release(KeyCode.Z, KeyCode.CONTROL);
+
+        waitFor(() -> groups(findings).size() == 5 && text(robot, "#validate-status").startsWith("The repair was undone"));
+        assertThat(read(() -> findings.getScene().getFocusOwner())).isSameAs(findings);
+    }
+
     private static List<String> groups(TreeView<String> findings) {
         return read(() -> findings.getRoot().getChildren().stream().map(TreeItem::getValue).toList());
     }

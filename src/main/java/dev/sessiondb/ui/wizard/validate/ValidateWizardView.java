@@ -81,6 +81,7 @@ public final class ValidateWizardView extends WizardPane {
         viewModel.findings().addListener((ListChangeListener<FindingGroup>) change -> {
             tree.getRoot().getChildren().setAll(viewModel.findings().stream().map(ValidateWizardView::groupItem).toList());
             selectFirstFinding(tree);
+            boolean fixFocused = fixes.getChildren().stream().anyMatch(Node::isFocused);
             fixes.getChildren().setAll(viewModel.findings().stream().filter(FindingGroup::isRepairable).map(group -> {
                 CheckBox box = Controls.describe(new CheckBox("Fix " + group.check() + " (" + group.repairable() + ")"),
                         "Apply the automatic fix of " + group.check() + " to its " + group.repairable() + " findings");
@@ -88,6 +89,10 @@ public final class ValidateWizardView extends WizardPane {
                 box.selectedProperty().bindBidirectional(group.fixProperty());
                 return box;
             }).toList());
+            if (fixFocused) {
+                // the focused box went with the findings it fixed (validated again after an undo): the list keeps the keyboard, not nothing
+                tree.requestFocus();
+            }
         });
         Label fixTitle = Controls.styled(new Label("Fixes to make"), "text-bold");
         Label clean = Controls.emptyState("No findings: the store is clean. The checks chosen found nothing to fix.");
