@@ -113,9 +113,8 @@ class ConsolidateScreensFlowTest {
 
         TableView<ConflictRow> conflicts = read(() -> robot.lookup("#consolidate-conflicts").queryTableView());
         waitFor(() -> conflicts.getItems().size() == 1);
-        ConflictRow s1 = read(() -> conflicts.getItems().get(0));
-        assertThat(s1.sourcesText()).isEqualTo("1, 2, target");
-        assertThat(s1.byPolicy()).startsWith("Keeps the target's version (it is newer than every source's)");
+        assertThat(read(() -> conflicts.getItems().get(0).sourcesText())).isEqualTo("1, 2, target");
+        assertThat(read(() -> conflicts.getItems().get(0).byPolicy())).startsWith("Keeps the target's version (it is newer than every source's)");
         waitFor(() -> robot.lookup("#consolidate-conflicts .choice-box").tryQuery().isPresent());
         ChoiceBox<String> keep = read(() -> robot.lookup("#consolidate-conflicts .choice-box").queryAs(ChoiceBox.class));
         assertThat(read(() -> List.copyOf(keep.getItems()))).containsExactly(ConflictRow.BY_POLICY, "Source 1", "Source 2", ConflictRow.TARGET);
@@ -168,7 +167,7 @@ class ConsolidateScreensFlowTest {
                 .stream().filter(each -> conflictLine.equals(each.getItem())).findFirst().orElseThrow());
         javafx.scene.text.Text shown = read(() -> (javafx.scene.text.Text) cell.getGraphic());
         assertThat(read(() -> shown.getText())).isEqualTo(conflictLine);
-        double oneLine = new javafx.scene.text.Text("x").getLayoutBounds().getHeight();
+        double oneLine = read(() -> new javafx.scene.text.Text("x").getLayoutBounds().getHeight());
         double shownHeight = read(() -> shown.getLayoutBounds().getHeight());
         assertThat(shownHeight).as("the line wraps onto several").isGreaterThan(2 * oneLine);
         assertThat(read(() -> cell.getHeight())).as("the cell holds every wrapped line").isGreaterThanOrEqualTo(shownHeight);
