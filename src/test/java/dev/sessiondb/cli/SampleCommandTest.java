@@ -95,6 +95,7 @@ class SampleCommandTest {
         assertThat(folder.toFile().list()).containsExactlyInAnyOrder("readme.txt", "todo.md");
 
         Path empty = Files.createDirectory(dir.resolve("empty"));
+        Files.writeString(empty.resolve(".DS_Store"), "a file manager's, not a user's");
         CliRun filled = CliRun.of("sample", "jsondir:" + empty, "--count", "3");
         assertThat(filled.exitCode()).as(filled.err()).isZero();
         CliRun again = CliRun.of("sample", "jsondir:" + empty, "--count", "3");

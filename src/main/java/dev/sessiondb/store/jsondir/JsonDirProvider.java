@@ -48,15 +48,17 @@ public final class JsonDirProvider extends FileStoreProvider {
         return entries(existing).stream().anyMatch(DirTransaction::isSessionFile);
     }
 
-    /** Anything in the folder but session files, the lock and the transaction folder sessiondb keeps there. */
+    /**
+     * Anything in the folder but session files and hidden entries: sessiondb's own lock and transaction folder, and what
+     * file managers and repositories leave (.DS_Store, .gitkeep), which make no folder a user's.
+     */
     @Override
     public Optional<Path> foreignEntry(StoreLocator locator) {
         if (!Files.isDirectory(locator.path())) {
             return Optional.empty();
         }
         return entries(locator.path()).stream().filter(entry -> !DirTransaction.isSessionFileName(entry))
-                .filter(entry -> !List.of(JsonDirStore.LOCK_FILE, DirTransaction.DIRECTORY).contains(entry.getFileName().toString()))
-                .sorted().findFirst();
+                .filter(entry -> !entry.getFileName().toString().startsWith(".")).sorted().findFirst();
     }
 
     private static List<Path> entries(Path folder) {
