@@ -53,12 +53,35 @@ class DiffTableFlowTest {
                 assertThat(((Text) cell.lookup(".text")).getText()).isEqualTo(cell.getItem()));
     }
 
+    @Test
+    void theDifferenceColumnSaysChangedWhole(FxRobot robot) throws IOException {
+        Path a = store("a.json", "mt#456-some-title");
+        Path b = Files.writeString(run.resolve("b.json"), Files.readString(a).replace("local/x", "local/y"));
+        waitFor(() -> robot.lookup("#main-views").tryQuery().isPresent());
+        robot.press(KeyCode.CONTROL, KeyCode.D).release(KeyCode.D, KeyCode.CONTROL);
+        type(robot, "#diff-store-a", a.toString());
+        type(robot, "#diff-store-b", b.toString());
+        press(robot, "#diff-compare");
+        waitFor(() -> cells(robot, 1).size() == 1);
+
+        assertThat(read(() -> cells(robot, 1))).singleElement().satisfies(cell -> {
+            assertThat(cell.getItem()).isEqualTo("Changed (in A and B)");
+            assertThat(((Text) cell.lookup(".text")).getText()).isEqualTo(cell.getItem());
+        });
+    }
+
     /** The Session column's cells that show a session, read on the FX thread. */
     @SuppressWarnings("rawtypes")
     private static List<TableCell> sessionCells(FxRobot robot) {
+        return cells(robot, 0);
+    }
+
+    /** The cells of the table's column {@code index} that show a value, read on the FX thread. */
+    @SuppressWarnings("rawtypes")
+    private static List<TableCell> cells(FxRobot robot, int index) {
         TableView<?> table = robot.lookup("#diff-table").queryAs(TableView.class);
         return robot.lookup("#diff-table .table-cell").queryAllAs(TableCell.class).stream()
-                .filter(cell -> cell.getTableColumn() == table.getColumns().get(0) && cell.isVisible() && cell.getItem() != null)
+                .filter(cell -> cell.getTableColumn() == table.getColumns().get(index) && cell.isVisible() && cell.getItem() != null)
                 .map(TableCell.class::cast).toList();
     }
 

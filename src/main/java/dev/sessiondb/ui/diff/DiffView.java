@@ -118,10 +118,11 @@ public final class DiffView extends VBox {
                 : "No differences: both stores hold the same sessions, field for field."), viewModel.summaryProperty()));
         // a typical Minsky key shows whole (mt#456-some-title, task-md#123): at 105 px they were cut to "mt#456-some…"
         table.getColumns().add(column("Session", DiffRow::session, 170));
-        table.getColumns().add(column("Difference", DiffRow::where, 150));
+        // "Changed (in A and B)" whole: at 150 px it read "Changed (in A an…"
+        table.getColumns().add(column("Difference", DiffRow::where, 175));
         table.getColumns().add(column("Changed fields", DiffRow::fields, 150));
         table.getColumns().get(0).setMinWidth(150);
-        table.getColumns().get(1).setMinWidth(100);
+        table.getColumns().get(1).setMinWidth(175);
         table.getColumns().get(2).setMinWidth(125); // its title whole, where the Session column's room left it "Changed fie…"
         table.getSelectionModel().selectedItemProperty().addListener((property, before, after) -> viewModel.select(after));
         // the one row of two sessions compared comes selected by the ViewModel: the table shows it so
