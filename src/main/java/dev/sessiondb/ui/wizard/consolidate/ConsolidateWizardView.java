@@ -169,14 +169,14 @@ public final class ConsolidateWizardView extends WizardPane {
 
     private static Node run(ConsolidateWizardViewModel viewModel) {
         HBox actions = WizardPages.runButtons("consolidate", "Run consolidation", "Write the consolidated store, then verify", viewModel::run,
-                viewModel::cancel, viewModel.runnableProperty(), viewModel.steps().busyProperty(), viewModel.runWaitsProperty(),
-                WizardPages.planAgainButton("consolidate", viewModel::makePlan, viewModel.planOutdatedProperty()));
+                viewModel.jobRun()::cancel, viewModel.runnableProperty(), viewModel.steps().busyProperty(), viewModel.jobRun().runWaitsProperty(),
+                WizardPages.planAgainButton("consolidate", viewModel::makePlan, viewModel.jobRun().planOutdatedProperty()));
         return WizardPages.page("Run and report", "The plan first; after the run, the report: counts, every conflict, and the settings for Minsky.",
                 WizardPages.writesTo("consolidate-run-writes-to", viewModel.shownTarget(), "an existing target is backed up first; Undo restores it"),
                 actions,
-                WizardPages.progressLine("consolidate-progress", viewModel.progress(), viewModel.steps().busyProperty()),
+                WizardPages.progressLine("consolidate-progress", viewModel.jobRun().progress(), viewModel.steps().busyProperty()),
                 WizardPages.runStatusText("consolidate-status", viewModel.statusProperty(), ConsolidateWizardViewModel.READY,
-                        viewModel.runWaitsProperty()),
+                        viewModel.jobRun().runWaitsProperty()),
                 new JobSummaryView("consolidate-summary", viewModel.summaryProperty()));
     }
 

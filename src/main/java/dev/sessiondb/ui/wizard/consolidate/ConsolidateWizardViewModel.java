@@ -19,14 +19,10 @@ import dev.sessiondb.ui.diff.SideBySide;
 import dev.sessiondb.ui.common.StoreOpener;
 import dev.sessiondb.ui.common.TaskExecutor;
 import dev.sessiondb.ui.common.UndoStack;
-import dev.sessiondb.ui.wizard.JobProgress;
 import dev.sessiondb.ui.wizard.JobSummary;
-import dev.sessiondb.ui.wizard.OutdatedPlan;
-import dev.sessiondb.ui.wizard.ReportedJob;
+import dev.sessiondb.ui.wizard.PlannedJobRun;
 import dev.sessiondb.ui.wizard.WizardChoices;
-import dev.sessiondb.ui.wizard.WizardPlanning;
 import dev.sessiondb.ui.wizard.WizardSteps;
-import dev.sessiondb.ui.wizard.WizardTasks;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -40,7 +36,6 @@ import javafx.beans.binding.StringBinding;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -74,13 +69,9 @@ public final class ConsolidateWizardViewModel {
     private final ObjectProperty<TargetMode> mode = new SimpleObjectProperty<>(TargetMode.NEW);
     private final ObservableList<ConflictRow> conflicts = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<JobSummary> summary = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
-    private final ReadOnlyBooleanWrapper runnable = new ReadOnlyBooleanWrapper(false);
-    private final OutdatedPlan outdatedPlan = new OutdatedPlan(runnable, status::set);
-    private final WizardPlanning planning = new WizardPlanning(runnable, outdatedPlan, status::set);
     private final WizardSteps steps = new WizardSteps(List.of("Sources", "Target and policy", "Conflicts", "Run and report"), this::entered);
-    private final JobProgress progress;
-    private final WizardTasks tasks;
+    private final PlannedJobRun jobRun;
+    private final ReadOnlyStringWrapper status;
 
     private final ObservableList<FieldRow> comparison = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper comparedTitle = new ReadOnlyStringWrapper("");
@@ -94,7 +85,6 @@ public final class ConsolidateWizardViewModel {
     private final DialogService dialogs;
     private final LocatorInput locators;
     private final StoreOpener opener;
-    private final UndoStack undo;
     private final BackupJournal journal;
     private ConsolidateJob job;
     private StoreLocator targetLocator;
@@ -104,15 +94,13 @@ public final class ConsolidateWizardViewModel {
     public ConsolidateWizardViewModel(TaskExecutor executor, DialogService dialogs, LocatorInput locators, StoreOpener opener,
                                       UndoStack undo, BackupJournal journal,
             Executor uiThread) {
-        this.progress = new JobProgress(uiThread);
+        this.jobRun = new PlannedJobRun(steps, summary, WizardChoices.CONSOLIDATE, executor, dialogs, undo, journal, uiThread);
+        this.status = jobRun.status();
         this.executor = executor;
         this.dialogs = dialogs;
         this.locators = locators;
         this.opener = opener;
-        this.undo = undo;
         this.journal = journal;
-        outdatedPlan.followUndos(undo);
-        tasks = new WizardTasks(executor, dialogs, steps, status::set, failure -> summary.set(JobSummary.ofFailure("Failed", failure)), undo);
         steps.readyProperty().bind(Bindings.createBooleanBinding(() -> switch (steps.current()) {
             case SOURCES -> sources.size() >= 2;
             case TARGET -> !target.get().isBlank() && policy.get() != null;
@@ -171,18 +159,8 @@ public final class ConsolidateWizardViewModel {
         return status.getReadOnlyProperty();
     }
 
-    /** Why Run waits now (an undo is running), or empty: the page says it beside the button. */
-    public ReadOnlyStringProperty runWaitsProperty() {
-        return undo.jobsWaitProperty();
-    }
-
     public ReadOnlyBooleanProperty runnableProperty() {
-        return runnable.getReadOnlyProperty();
-    }
-
-    /** True when the run found the plan outdated: Run is then off and Plan again makes a new one. */
-    public ReadOnlyBooleanProperty planOutdatedProperty() {
-        return outdatedPlan.outdatedProperty();
+        return jobRun.runnableProperty();
     }
 
     /** The selected conflict's two versions field by field, secrets masked. */
@@ -210,9 +188,9 @@ public final class ConsolidateWizardViewModel {
         return comparedTitle.getReadOnlyProperty();
     }
 
-    /** The running job's progress and the wizard's Cancel. */
-    public JobProgress progress() {
-        return progress;
+    /** The plan's run: why Run waits, whether the plan is outdated, its progress and Cancel. */
+    public PlannedJobRun jobRun() {
+        return jobRun;
     }
 
     private void sayWhatTheSourcesNeed() {
@@ -279,7 +257,7 @@ public final class ConsolidateWizardViewModel {
     }
 
     private void findConflicts(Prepared analysing, Map<String, String> chosen) {
-        tasks.run("Find conflicts", "Reading the sources …", monitor -> analysing.job().conflicts(monitor).stream().map(ConflictRow::new).toList(),
+        jobRun.tasks().run("Find conflicts", "Reading the sources …", monitor -> analysing.job().conflicts(monitor).stream().map(ConflictRow::new).toList(),
                 found -> {
                     analysed = analysing;
                     comparison.clear();
@@ -347,18 +325,17 @@ public final class ConsolidateWizardViewModel {
     /** The dry run with the choices made; nothing is written. */
     public void makePlan() {
         summary.set(null);
-        planning.start(prepared -> prepare(choices(), prepared), this::plan);
+        jobRun.plan(prepared -> prepare(choices(), prepared), this::plan);
     }
 
     private void plan(Prepared prepared) {
         ConsolidateJob planned = prepared.job();
         StoreLocator plannedTarget = prepared.target();
-        tasks.run("Plan consolidation into " + StoreNames.shortName(plannedTarget), "Planning …", monitor -> planned.plan(), made -> {
+        jobRun.tasks().run("Plan consolidation into " + StoreNames.shortName(plannedTarget), "Planning …", monitor -> planned.plan(), made -> {
             job = planned;
             targetLocator = plannedTarget;
-            outdatedPlan.planned(Stream.concat(prepared.sources().stream(), Stream.of(plannedTarget)).toList());
             summary.set(JobSummary.ofPlan(made, WizardChoices.CONSOLIDATE));
-            runnable.set(made.refusal().isEmpty());
+            jobRun.planned(Stream.concat(prepared.sources().stream(), Stream.of(plannedTarget)).toList(), made);
             status.set(made.refusal().map(ConsolidateWizardViewModel::whatToChange).orElse(READY));
         });
     }
@@ -374,22 +351,10 @@ public final class ConsolidateWizardViewModel {
     }
 
     public void run() {
-        ConsolidateJob planned = job;
-        if (planned == null || !runnable.get() || undo.refusesJobs(status::set)) {
-            return;
+        if (jobRun.mayRun(job)) {
+            jobRun.run(job, "Consolidate into " + StoreNames.shortName(targetLocator), "Consolidating …",
+                    saved -> "Done. The report with every record's provenance is saved as " + saved + ".");
         }
-        tasks.runJob("Consolidate into " + StoreNames.shortName(targetLocator), "Consolidating …", monitor -> planned.run(progress.follow(monitor)), done -> {
-            runnable.set(false);
-            status.set("Done. The report with every record's provenance is saved as " + journal.reportsDir().resolve(done.fileName()) + ".");
-            ReportedJob.show(done, JobSummary.ofReport(done, WizardChoices.CONSOLIDATE), summary, status, undo, journal);
-        }, failure -> {
-            summary.set(JobSummary.ofFailure("Failed", failure));
-            outdatedPlan.runFailed(failure);
-        });
-    }
-
-    public void cancel() {
-        progress.cancel();
     }
 
     private void entered(int step) {

@@ -14,12 +14,9 @@ import dev.sessiondb.ui.common.TaskExecutor;
 import dev.sessiondb.ui.common.UndoStack;
 import dev.sessiondb.ui.wizard.JobProgress;
 import dev.sessiondb.ui.wizard.JobSummary;
-import dev.sessiondb.ui.wizard.OutdatedPlan;
-import dev.sessiondb.ui.wizard.ReportedJob;
+import dev.sessiondb.ui.wizard.PlannedJobRun;
 import dev.sessiondb.ui.wizard.WizardChoices;
-import dev.sessiondb.ui.wizard.WizardPlanning;
 import dev.sessiondb.ui.wizard.WizardSteps;
-import dev.sessiondb.ui.wizard.WizardTasks;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.Optional;
@@ -28,7 +25,6 @@ import javafx.beans.binding.StringBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -61,34 +57,26 @@ public final class MigrateWizardViewModel {
     private final BooleanProperty verify = new SimpleBooleanProperty(true);
     private final ReadOnlyObjectWrapper<JobSummary> plan = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<JobSummary> report = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
-    private final ReadOnlyBooleanWrapper runnable = new ReadOnlyBooleanWrapper(false);
-    private final OutdatedPlan outdatedPlan = new OutdatedPlan(runnable, status::set);
-    private final WizardPlanning planning = new WizardPlanning(runnable, outdatedPlan, status::set);
     private final WizardSteps steps = new WizardSteps(List.of("Stores", "Options", "Plan (dry run)", "Run and verify"), this::entered);
-    private final JobProgress progress;
+    private final PlannedJobRun jobRun;
+    private final ReadOnlyStringWrapper status;
 
-    private final WizardTasks tasks;
     private final DialogService dialogs;
     private final LocatorInput locators;
-    private final UndoStack undo;
     private final BackupJournal journal;
     private MigrateJob job;
     private String jobTitle;
 
     public MigrateWizardViewModel(TaskExecutor executor, DialogService dialogs, LocatorInput locators, UndoStack undo, BackupJournal journal,
             Executor uiThread) {
-        this.progress = new JobProgress(uiThread);
-        this.tasks = new WizardTasks(executor, dialogs, steps, status::set,
-                failure -> report.set(JobSummary.ofFailure("Failed", failure)), undo);
+        this.jobRun = new PlannedJobRun(steps, report, WizardChoices.MIGRATE, executor, dialogs, undo, journal, uiThread);
+        this.status = jobRun.status();
         this.dialogs = dialogs;
         this.locators = locators;
-        this.undo = undo;
         this.journal = journal;
-        outdatedPlan.followUndos(undo);
         steps.readyProperty().bind(steps.currentProperty().isEqualTo(STORES).and(source.isNotEmpty()).and(target.isNotEmpty())
                 .or(steps.currentProperty().isEqualTo(OPTIONS))
-                .or(steps.currentProperty().isEqualTo(PLAN).and(runnable)));
+                .or(steps.currentProperty().isEqualTo(PLAN).and(jobRun.runnableProperty())));
     }
 
     // Properties
@@ -141,24 +129,19 @@ public final class MigrateWizardViewModel {
         return status.getReadOnlyProperty();
     }
 
-    /** Why Run waits now (an undo is running), or empty: the page says it beside the button. */
-    public ReadOnlyStringProperty runWaitsProperty() {
-        return undo.jobsWaitProperty();
-    }
-
     /** True when the plan allows the job to run. */
     public ReadOnlyBooleanProperty runnableProperty() {
-        return runnable.getReadOnlyProperty();
-    }
-
-    /** True when the run found the plan outdated: Run is then off and Plan again makes a new one. */
-    public ReadOnlyBooleanProperty planOutdatedProperty() {
-        return outdatedPlan.outdatedProperty();
+        return jobRun.runnableProperty();
     }
 
     /** The running job's progress and the wizard's Cancel. */
     public JobProgress progress() {
-        return progress;
+        return jobRun.progress();
+    }
+
+    /** The plan's run: why Run waits, whether the plan is outdated. */
+    public PlannedJobRun jobRun() {
+        return jobRun;
     }
 
     // Commands
@@ -176,37 +159,27 @@ public final class MigrateWizardViewModel {
     public void makePlan() {
         plan.set(null);
         report.set(null);
-        planning.start(this::prepare, this::plan);
+        jobRun.plan(this::prepare, this::plan);
     }
 
     private void plan(Prepared prepared) {
         MigrateJob planned = prepared.job();
         String title = prepared.title();
-        tasks.run("Plan: " + title, "Planning " + planned.description() + " …", monitor -> planned.plan(), made -> {
+        jobRun.tasks().run("Plan: " + title, "Planning " + planned.description() + " …", monitor -> planned.plan(), made -> {
             job = planned;
             jobTitle = title;
-            outdatedPlan.planned(List.of(prepared.source(), prepared.target()));
             plan.set(JobSummary.ofPlan(made, WizardChoices.MIGRATE));
-            runnable.set(made.refusal().isEmpty());
+            jobRun.planned(List.of(prepared.source(), prepared.target()), made);
             status.set(made.refusal().isEmpty() ? "Plan ready: press Next, then Run." : "The job would refuse: go Back, change what the plan below says, and plan again.");
         }, failure -> plan.set(JobSummary.ofFailure("Cannot plan", failure)));
     }
 
     /** Runs the planned migration in the background; the jobs panel shows it. */
     public void run() {
-        MigrateJob planned = job;
-        if (planned == null || !runnable.get() || undo.refusesJobs(status::set)) {
-            return;
+        if (jobRun.mayRun(job)) {
+            report.set(null);
+            jobRun.run(job, jobTitle, "Migrating …", saved -> "Done. Report saved as " + saved + ".");
         }
-        report.set(null);
-        tasks.runJob(jobTitle, "Migrating …", monitor -> planned.run(progress.follow(monitor)), done -> {
-            runnable.set(false);
-            status.set("Done. Report saved as " + journal.reportsDir().resolve(done.fileName()) + ".");
-            ReportedJob.show(done, JobSummary.ofReport(done, WizardChoices.MIGRATE), report, status, undo, journal);
-        }, failure -> {
-            report.set(JobSummary.ofFailure("Failed", failure));
-            outdatedPlan.runFailed(failure);
-        });
     }
 
     /** Back to the plan step, which plans again over what the stores hold now. */
@@ -215,7 +188,7 @@ public final class MigrateWizardViewModel {
     }
 
     public void cancel() {
-        progress.cancel();
+        jobRun.cancel();
     }
 
     private void entered(int step) {
