@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.sessiondb.job.StoreContents;
 import dev.sessiondb.model.SessionRecord;
 import dev.sessiondb.sample.SampleSessions;
+import dev.sessiondb.store.ChangeWatch;
 import dev.sessiondb.store.OpenMode;
 import dev.sessiondb.store.SessionStore;
 import dev.sessiondb.store.StoreFactory;
@@ -15,6 +16,7 @@ import java.sql.DriverManager;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,16 +31,20 @@ class OwnerWritesWhileReadOnlyViewReadsTest {
     @TempDir
     Path dir;
 
-    @Test
-    void theOwnersCommitBetweenTwoMarksMovesTheMarkAndACheckpointAloneDoesNot() throws Exception {
-        Path owned = Files.createDirectory(dir.resolve("owned"));
-        Path database = owned.resolve("s.db");
-        List<SessionRecord> records = SampleSessions.minskyList(20, 1);
+    private final List<SessionRecord> records = SampleSessions.minskyList(20, 1);
+    /** The owner's store, in WAL mode as the owner's program leaves it. */
+    private Path database;
+
+    @BeforeEach
+    void ownersStore() throws Exception {
+        database = Files.createDirectory(dir.resolve("owned")).resolve("s.db");
         StoreContents.create("sqlite:" + database, records);
         ownerRuns(database, "PRAGMA journal_mode=WAL");
+    }
 
-        try (ReadOnlyView view = ReadOnlyView.of(owned, dir.resolve("view"));
-             SessionStore read = StoreFactory.open("sqlite:" + view.folder().resolve("s.db"), OpenMode.EXISTING)) {
+    @Test
+    void theOwnersCommitBetweenTwoMarksMovesTheMarkAndACheckpointAloneDoesNot() throws Exception {
+        try (ReadOnlyView view = ReadOnlyView.of(database.getParent(), dir.resolve("view")); SessionStore read = readThrough(view)) {
             assertThat(read.info().notes()).anyMatch(note -> note.startsWith("read-only: its folder is read-only to you"));
             Optional<String> before = read.writeMark();
 
@@ -51,6 +57,62 @@ class OwnerWritesWhileReadOnlyViewReadsTest {
             assertThat(Files.exists(Path.of(database + "-wal"))).as("the owner's closing checkpointed and deleted its WAL").isFalse();
             assertThat(read.writeMark()).isNotEqualTo(before);
         }
+    }
+
+    /**
+     * The window's reload of such a store read through the same pool, whose connections, reading the file as immutable, kept
+     * the pages they had cached: the owner's deletion and change were said, and the reload showed the rows as they were.
+     */
+    @Test
+    void afterTheWatchSeesTheOwnersChangeReadsShowWhatTheFileHoldsNow() throws Exception {
+        String deleted = records.get(0).key();
+        SessionRecord changed = records.get(1).with("branch", "changed-by-owner");
+
+        try (ReadOnlyView view = ReadOnlyView.of(database.getParent(), dir.resolve("view")); SessionStore read = readThrough(view)) {
+            assertThat(read.count()).isEqualTo(20);
+            assertThat(read.get(deleted)).isPresent();
+            assertThat(read.get(changed.key()).flatMap(SessionRecord::branch)).isNotEqualTo(Optional.of("changed-by-owner"));
+            ChangeWatch watch = read.watchChanges();
+
+            try (SessionStore owner = StoreFactory.open("sqlite:" + database, OpenMode.EXISTING)) {
+                assertThat(owner.delete(deleted)).isTrue();
+                owner.put(changed);
+            }
+            assertThat(Files.exists(Path.of(database + "-wal"))).as("the owner's closing checkpointed and deleted its WAL").isFalse();
+
+            assertThat(watch.changed()).isTrue();
+            assertThat(read.count()).isEqualTo(19);
+            assertThat(read.get(deleted)).isEmpty();
+            assertThat(read.get(changed.key()).flatMap(SessionRecord::branch)).contains("changed-by-owner");
+        }
+    }
+
+    /**
+     * While the owner's program runs, its commits stay in the WAL, which a file read as immutable does not read: the reload
+     * the watch offers shows the file as it was. The owner's closing copies them into the file, which the next watch saw as
+     * no change (the same commits), so the rows stayed as they were; it is a change to what this store reads.
+     */
+    @Test
+    void commitsReadOnlyOnceTheOwnerClosesAreSeenByTheWatchBegunAtTheReloadBefore() throws Exception {
+        try (ReadOnlyView view = ReadOnlyView.of(database.getParent(), dir.resolve("view")); SessionStore read = readThrough(view)) {
+            assertThat(read.count()).isEqualTo(20);
+            ChangeWatch watch = read.watchChanges();
+            ChangeWatch afterReload;
+            try (SessionStore owner = StoreFactory.open("sqlite:" + database, OpenMode.EXISTING)) {
+                assertThat(owner.delete(records.get(0).key())).isTrue();
+                assertThat(watch.changed()).as("the owner's commit, in its WAL").isTrue();
+                afterReload = read.watchChanges();
+                assertThat(read.count()).as("the reload reads the file, without the commit still in the WAL").isEqualTo(20);
+            }
+            assertThat(Files.exists(Path.of(database + "-wal"))).as("the owner's closing checkpointed and deleted its WAL").isFalse();
+
+            assertThat(afterReload.changed()).isTrue();
+            assertThat(read.count()).isEqualTo(19);
+        }
+    }
+
+    private static SessionStore readThrough(ReadOnlyView view) {
+        return StoreFactory.open("sqlite:" + view.folder().resolve("s.db"), OpenMode.EXISTING);
     }
 
     private static void ownerRuns(Path database, String sql) throws Exception {

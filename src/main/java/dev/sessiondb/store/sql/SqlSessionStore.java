@@ -279,12 +279,13 @@ final class SqlSessionStore implements SessionStore {
     /**
      * SQLite: from its files' headers and times, not the digest of its pages ({@link SqliteChangeWatch}). PostgreSQL: from the
      * server's write counters, not the count of the rows ({@link PostgresChangeWatch}); by the fingerprint where the server
-     * publishes no prompt counters (before 15).
+     * publishes no prompt counters (before 15). A file read as immutable also by its database file, and a change seen lets the
+     * next read open the file anew ({@link SqliteImmutableWatch}).
      */
     @Override
     public ChangeWatch watchChanges() {
         if (dialect == Dialect.SQLITE) {
-            return new SqliteChangeWatch(locator.path());
+            return pool.isReadOnly() ? new SqliteImmutableWatch(locator.path(), pool) : new SqliteChangeWatch(locator.path());
         }
         return PostgresChangeWatch.start(transactions, tablesWritten()).orElseGet(() -> SessionStore.super.watchChanges());
     }

@@ -19,7 +19,8 @@ final class SqliteReadAccess {
 
     /** What a store read as immutable tells its user. */
     static final String NOTE = "read-only: its folder is read-only to you, so the file is read as it stands on disk, without SQLite's"
-            + " shared-memory file; a program writing it meanwhile is not seen (open it again to see its changes)";
+            + " shared-memory file; a program writing it meanwhile is seen once it closes the file, by a reload (the window offers one)"
+            + " or opening it again";
 
     private SqliteReadAccess() {
     }
