@@ -1,6 +1,7 @@
 package dev.sessiondb.diff;
 
 import dev.sessiondb.files.AtomicFiles;
+import dev.sessiondb.model.SecretMasker;
 import dev.sessiondb.store.OpenMode;
 import dev.sessiondb.store.StoreException;
 import dev.sessiondb.store.StoreFactory;
@@ -11,7 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-/** What a diff refuses before it opens its two stores, the same for the command line and the window. */
+/** What a diff refuses before it compares, the same for the command line and the window. */
 public final class DiffInputs {
 
     private static final String ADVICE = "check the path (a JSON store of no sessions holds [], a SQLite one is made by a job writing into it)";
@@ -45,7 +46,7 @@ public final class DiffInputs {
      * store (a SQLite file beside magellai's session files) is compared with it as any two stores are.
      */
     public static void refuseTheSameStoreTwice(StoreLocator a, StoreLocator b) {
-        if (!StoreProviders.of(a).identity(a).equals(StoreProviders.of(b).identity(b))) {
+        if (!sameStore(a, b)) {
             return;
         }
         if (a.format() != b.format()) {
@@ -53,6 +54,21 @@ public final class DiffInputs {
             List.of(a, b).forEach(store -> StoreFactory.open(store, OpenMode.EXISTING).close());
         }
         throw new StoreException(a.display() + " and " + b.display() + " are the same store; name two stores to compare");
+    }
+
+    /**
+     * One session named on both sides, in one store, has nothing to compare: the window showed it identical to itself. Asked
+     * with the keys the sessions were found by, so a task id and the session it finds (#008 and task#008) are one session.
+     */
+    public static void refuseTheSameSessionTwice(StoreLocator a, String keyA, StoreLocator b, String keyB) {
+        if (keyA.equals(keyB) && sameStore(a, b)) {
+            throw new StoreException("A and B name the same session, " + SecretMasker.maskText("session", keyA) + " of " + a.display()
+                    + "; nothing was compared; pick two different sessions or stores to compare");
+        }
+    }
+
+    private static boolean sameStore(StoreLocator a, StoreLocator b) {
+        return StoreProviders.of(a).identity(a).equals(StoreProviders.of(b).identity(b));
     }
 
     private static boolean isEmptyFile(StoreLocator store) {

@@ -272,6 +272,7 @@ public final class DiffViewModel {
     private static Result compareSessions(Compared stores, String keyA, String keyB) {
         SessionRecord a = lookUp("A", stores.a(), keyA);
         SessionRecord b = lookUp("B", stores.b(), keyB);
+        DiffInputs.refuseTheSameSessionTwice(stores.a().locator(), a.key(), stores.b().locator(), b.key());
         List<FieldChange> changes = new StoreDiff(stores.ignored()).changes(stores.a(), stores.b(), a, b);
         String shown = a.key().equals(b.key()) ? shown(a.key()) : shown(a.key()) + " in A, " + shown(b.key()) + " in B";
         DiffRow row = changes.isEmpty() ? new DiffRow(a.key(), b.key(), shown, DiffRow.Kind.IDENTICAL, 0, "")

@@ -245,6 +245,22 @@ class DiffViewModelTest {
         assertThat(viewModel.summaryProperty().get()).isNull();
     }
 
+    /** The window compared a session with itself, "identical" in every field: now refused as one store named twice is. */
+    @Test
+    void oneSessionOfOneStoreNamedOnBothSidesIsRefused() {
+        String store = viewModel.storeAProperty().get();
+        viewModel.storeBProperty().set("json:" + store);
+        viewModel.sessionAProperty().set("task#008");
+        viewModel.sessionBProperty().set("#008");
+
+        viewModel.compare();
+
+        assertThat(dialogs.errors()).singleElement().asString().endsWith("A and B name the same session, task#008 of json:" + store
+                + "; nothing was compared; pick two different sessions or stores to compare");
+        assertThat(viewModel.summaryProperty().get()).isNull();
+        assertThat(viewModel.rows()).isEmpty();
+    }
+
     private DiffRow row(String session) {
         return viewModel.rows().stream().filter(row -> row.session().equals(session)).findFirst().orElseThrow();
     }
