@@ -80,7 +80,7 @@ final class SqlSessionStore implements SessionStore {
         this.skipped = skipped;
         this.marksUnreadable = marksUnreadable;
         this.transactions = new SqlTransactions(locator, dialect, pool, database);
-        this.writeMark = whole != null ? whole.writeMark : dialect == Dialect.SQLITE ? new SqliteWriteMark(locator.path(), pool.getDataSource(), pool.isReadOnly())
+        this.writeMark = whole != null ? whole.writeMark : dialect == Dialect.SQLITE ? new SqliteWriteMark(locator.path(), pool.getDataSource(), readsFileAsImmutable(pool))
                 : new PostgresRowVersions(transactions, this::tablesWritten);
         this.referencedKeys = new ReferencedKeys(transactions::read);
         this.maskedRows = new MaskedSearchRows(connection -> dialect == Dialect.SQLITE ? SqliteFingerprint.of(locator.path())
@@ -101,10 +101,14 @@ final class SqlSessionStore implements SessionStore {
         return locator;
     }
 
+    /** Only a SQLite file read as immutable opens its pool read-only ({@link SqliteReadAccess}, {@link SqlStores}). */
+    private static boolean readsFileAsImmutable(HikariDataSource pool) {
+        return pool.isReadOnly();
+    }
+
     @Override
     public StoreInfo info() {
-        // only a file read as immutable opens read-only (SqliteReadAccess): the user should know why it cannot be written
-        List<String> notes = pool.isReadOnly() ? Stream.concat(layout.notes().stream(), Stream.of(SqliteReadAccess.NOTE)).toList() : layout.notes();
+        List<String> notes = readsFileAsImmutable(pool) ? Stream.concat(layout.notes().stream(), Stream.of(SqliteReadAccess.NOTE)).toList() : layout.notes();
         return new StoreInfo(locator.display(), dialect.format(), layout.id(), layout.schemaVersion(), count(), dialect.lastModified(locator), notes,
                 layout.era().orElse(null));
     }
@@ -285,7 +289,7 @@ final class SqlSessionStore implements SessionStore {
     @Override
     public ChangeWatch watchChanges() {
         if (dialect == Dialect.SQLITE) {
-            return pool.isReadOnly() ? new SqliteImmutableWatch(locator.path(), pool) : new SqliteChangeWatch(locator.path());
+            return readsFileAsImmutable(pool) ? new SqliteImmutableWatch(locator.path(), pool) : new SqliteChangeWatch(locator.path());
         }
         return PostgresChangeWatch.start(transactions, tablesWritten()).orElseGet(() -> SessionStore.super.watchChanges());
     }

@@ -49,7 +49,7 @@ final class SqliteChangeWatch implements ChangeWatch {
     }
 
     /** What the files show without reading a page: the mode, the change counter, the WAL's last commit, the database file's size, time and identity. */
-    private record Look(boolean wal, String counter, String lastCommit, String databaseFile) {
+    record Look(boolean wal, String counter, String lastCommit, String databaseFile) {
 
         static Look of(Path database) {
             return new Look(SqliteFingerprint.walMode(database), SqliteFingerprint.counter(database), SqliteFingerprint.lastCommit(database),

@@ -75,11 +75,11 @@ public final class MigrateWizardView extends WizardPane {
 
     private static Node run(MigrateWizardViewModel viewModel) {
         HBox actions = WizardPages.runButtons("migrate", "Run migration", "Copy every session into the target, then verify", viewModel::run,
-                viewModel::cancel, viewModel.runnableProperty(), viewModel.steps().busyProperty(), viewModel.jobRun().runWaitsProperty(),
+                viewModel.jobRun()::cancel, viewModel.runnableProperty(), viewModel.steps().busyProperty(), viewModel.jobRun().runWaitsProperty(),
                 WizardPages.planAgainButton("migrate", viewModel::planAgain, viewModel.jobRun().planOutdatedProperty()));
         return WizardPages.page("Run and verify", "Runs in the background: the jobs panel shows progress, rate and time left. Undo restores the target's backup.",
                 WizardPages.writesTo("migrate-run-writes-to", viewModel.shownTarget(), "an existing target is backed up first; Undo restores it"),
-                actions, WizardPages.progressLine("migrate-progress", viewModel.progress(), viewModel.steps().busyProperty()),
+                actions, WizardPages.progressLine("migrate-progress", viewModel.jobRun().progress(), viewModel.steps().busyProperty()),
                 WizardPages.runStatusText("migrate-run-status", viewModel.statusProperty(), MigrateWizardViewModel.READY, viewModel.jobRun().runWaitsProperty()),
                 new JobSummaryView("migrate-report", viewModel.reportProperty()));
     }

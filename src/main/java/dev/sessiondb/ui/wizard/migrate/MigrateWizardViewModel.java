@@ -12,7 +12,6 @@ import dev.sessiondb.ui.common.LocatorInput.Choice;
 import dev.sessiondb.ui.common.StoreNames;
 import dev.sessiondb.ui.common.TaskExecutor;
 import dev.sessiondb.ui.common.UndoStack;
-import dev.sessiondb.ui.wizard.JobProgress;
 import dev.sessiondb.ui.wizard.JobSummary;
 import dev.sessiondb.ui.wizard.PlannedJobRun;
 import dev.sessiondb.ui.wizard.WizardChoices;
@@ -134,12 +133,7 @@ public final class MigrateWizardViewModel {
         return jobRun.runnableProperty();
     }
 
-    /** The running job's progress and the wizard's Cancel. */
-    public JobProgress progress() {
-        return jobRun.progress();
-    }
-
-    /** The plan's run: why Run waits, whether the plan is outdated. */
+    /** The plan's run: why Run waits, whether the plan is outdated, its progress and Cancel. */
     public PlannedJobRun jobRun() {
         return jobRun;
     }
@@ -185,10 +179,6 @@ public final class MigrateWizardViewModel {
     /** Back to the plan step, which plans again over what the stores hold now. */
     public void planAgain() {
         steps.go(PLAN);
-    }
-
-    public void cancel() {
-        jobRun.cancel();
     }
 
     private void entered(int step) {

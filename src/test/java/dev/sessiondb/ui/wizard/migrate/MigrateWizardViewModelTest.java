@@ -225,10 +225,10 @@ class MigrateWizardViewModelTest {
         viewModel.steps().next();
         viewModel.steps().next();
         List<String> progressLines = new ArrayList<>();
-        viewModel.progress().textProperty().addListener((line, before, now) -> {
+        viewModel.jobRun().progress().textProperty().addListener((line, before, now) -> {
             progressLines.add(now);
             if (now.startsWith("Verifying")) {
-                viewModel.cancel();
+                viewModel.jobRun().cancel();
             }
         });
 
@@ -301,9 +301,9 @@ class MigrateWizardViewModelTest {
     void aCancelWhileWritingANewFileSaysNothingWasWritten() {
         goToPlan();
         viewModel.steps().next();
-        viewModel.progress().textProperty().addListener((line, before, now) -> {
+        viewModel.jobRun().progress().textProperty().addListener((line, before, now) -> {
             if (now.startsWith("Writing target")) {
-                viewModel.cancel();
+                viewModel.jobRun().cancel();
             }
         });
 
