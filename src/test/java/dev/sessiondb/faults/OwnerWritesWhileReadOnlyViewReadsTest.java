@@ -111,6 +111,26 @@ class OwnerWritesWhileReadOnlyViewReadsTest {
         }
     }
 
+    /**
+     * A reload pressed before any watch looked again (the window looks every few seconds): the reads went to connections that
+     * kept the pages they had cached, and the watch begun at that reload took the changed file as its start, so the rows stayed
+     * as they were until the store was opened again. Each read now looks at the files first.
+     */
+    @Test
+    void aReadRightAfterTheOwnersChangeReachesTheFileShowsItWithNoWatchAsked() throws Exception {
+        try (ReadOnlyView view = ReadOnlyView.of(database.getParent(), dir.resolve("view")); SessionStore read = readThrough(view)) {
+            assertThat(read.count()).isEqualTo(20);
+            assertThat(read.get(records.get(0).key())).isPresent();
+
+            try (SessionStore owner = StoreFactory.open("sqlite:" + database, OpenMode.EXISTING)) {
+                assertThat(owner.delete(records.get(0).key())).isTrue();
+            }
+
+            assertThat(read.count()).isEqualTo(19);
+            assertThat(read.get(records.get(0).key())).isEmpty();
+        }
+    }
+
     private static SessionStore readThrough(ReadOnlyView view) {
         return StoreFactory.open("sqlite:" + view.folder().resolve("s.db"), OpenMode.EXISTING);
     }

@@ -153,7 +153,7 @@ final class SqlRecordWriter {
 
     private Optional<SessionRecord> writeIfUnchangedOnce(Layout layout, String key, Optional<SessionRecord> expected,
                                                          Optional<SessionRecord> replacement) {
-        transactions.requireReachable();
+        transactions.beforeUse();
         try (Connection connection = pool.getConnection()) {
             dialect.beginLocked(connection, layout, key);
             try {

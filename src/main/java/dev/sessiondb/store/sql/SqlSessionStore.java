@@ -79,7 +79,7 @@ final class SqlSessionStore implements SessionStore {
         this.whole = whole == null ? this : whole;
         this.skipped = skipped;
         this.marksUnreadable = marksUnreadable;
-        this.transactions = new SqlTransactions(locator, dialect, pool, database);
+        this.transactions = whole != null ? whole.transactions : new SqlTransactions(locator, dialect, pool, database, readsFileAsImmutable(pool));
         this.writeMark = whole != null ? whole.writeMark : dialect == Dialect.SQLITE ? new SqliteWriteMark(locator.path(), pool.getDataSource(), readsFileAsImmutable(pool))
                 : new PostgresRowVersions(transactions, this::tablesWritten);
         this.referencedKeys = new ReferencedKeys(transactions::read);
@@ -283,13 +283,12 @@ final class SqlSessionStore implements SessionStore {
     /**
      * SQLite: from its files' headers and times, not the digest of its pages ({@link SqliteChangeWatch}). PostgreSQL: from the
      * server's write counters, not the count of the rows ({@link PostgresChangeWatch}); by the fingerprint where the server
-     * publishes no prompt counters (before 15). A file read as immutable also by its database file, and a change seen lets the
-     * next read open the file anew ({@link SqliteImmutableWatch}).
+     * publishes no prompt counters (before 15). A file read as immutable also by its database file ({@link SqliteImmutableWatch}).
      */
     @Override
     public ChangeWatch watchChanges() {
         if (dialect == Dialect.SQLITE) {
-            return readsFileAsImmutable(pool) ? new SqliteImmutableWatch(locator.path(), pool) : new SqliteChangeWatch(locator.path());
+            return readsFileAsImmutable(pool) ? new SqliteImmutableWatch(locator.path()) : new SqliteChangeWatch(locator.path());
         }
         return PostgresChangeWatch.start(transactions, tablesWritten()).orElseGet(() -> SessionStore.super.watchChanges());
     }

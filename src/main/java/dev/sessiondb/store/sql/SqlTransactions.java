@@ -8,19 +8,26 @@ import jakarta.persistence.PersistenceException;
 import java.sql.Connection;
 import java.sql.SQLException;
 
-/** A SQL store's transactions, each on a connection of its own, and its reads done in one: with the server gone, they say so at once. */
+/**
+ * A SQL store's transactions, each on a connection of its own, and its reads done in one: with the server gone, they say so at
+ * once; a SQLite file read as immutable is read as it is now ({@link SqliteImmutableReads}).
+ */
 final class SqlTransactions {
 
     private final StoreLocator locator;
     private final Dialect dialect;
     private final HikariDataSource pool;
     private final Database database;
+    /** What each use of a connection does first. */
+    private final Runnable beforeUse;
 
-    SqlTransactions(StoreLocator locator, Dialect dialect, HikariDataSource pool, Database database) {
+    SqlTransactions(StoreLocator locator, Dialect dialect, HikariDataSource pool, Database database, boolean readsFileAsImmutable) {
         this.locator = locator;
         this.dialect = dialect;
         this.pool = pool;
         this.database = database;
+        this.beforeUse = dialect == Dialect.POSTGRESQL ? () -> PgReachability.check(pool, locator)
+                : readsFileAsImmutable ? new SqliteImmutableReads(locator.path(), pool)::lookBeforeRead : () -> { };
     }
 
     <T> T read(SqlWork<T> work) {
@@ -40,7 +47,7 @@ final class SqlTransactions {
      * result in parts (the fetch size) only inside a transaction.
      */
     <T> T readAlone(SqlWork<T> work) {
-        requireReachable();
+        beforeUse();
         try (Connection connection = pool.getConnection()) {
             connection.setAutoCommit(true);
             return work.run(connection);
@@ -77,7 +84,7 @@ final class SqlTransactions {
 
     /** A transaction on a connection of its own: with the server gone, taking the connection is what fails. */
     Transaction begin() {
-        requireReachable();
+        beforeUse();
         try {
             return database.createTransaction();
         } catch (PersistenceException e) {
@@ -85,10 +92,11 @@ final class SqlTransactions {
         }
     }
 
-    /** A PostgreSQL server that cannot be reached says so at once, not after the pool's connection timeout. */
-    void requireReachable() {
-        if (dialect == Dialect.POSTGRESQL) {
-            PgReachability.check(pool, locator);
-        }
+    /**
+     * A PostgreSQL server that cannot be reached says so at once, not after the pool's connection timeout; a SQLite file read as
+     * immutable is looked at for another program's change.
+     */
+    void beforeUse() {
+        beforeUse.run();
     }
 }
