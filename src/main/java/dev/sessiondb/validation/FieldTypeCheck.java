@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.sessiondb.model.FieldType;
 import dev.sessiondb.model.JsonCodec;
 import dev.sessiondb.model.SessionField;
+import dev.sessiondb.model.SessionKind;
 import dev.sessiondb.model.SessionRecord;
 import java.util.Arrays;
 import java.util.List;
@@ -37,7 +38,7 @@ final class FieldTypeCheck implements Check {
 
     @Override
     public void inspect(SessionRecord record, Consumer<Finding> findings) {
-        if (!RecordKinds.isMinsky(record)) {
+        if (SessionKind.of(record) != SessionKind.MINSKY) {
             return;
         }
         for (SessionField field : TYPED) {

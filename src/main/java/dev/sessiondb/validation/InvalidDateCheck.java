@@ -2,6 +2,7 @@ package dev.sessiondb.validation;
 
 import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.sessiondb.model.SessionKind;
 import dev.sessiondb.model.SessionRecord;
 import dev.sessiondb.model.Timestamp;
 import java.util.List;
@@ -42,7 +43,7 @@ final class InvalidDateCheck implements Check {
 
     @Override
     public void inspect(SessionRecord record, Consumer<Finding> findings) {
-        boolean minsky = RecordKinds.isMinsky(record);
+        boolean minsky = SessionKind.of(record) == SessionKind.MINSKY;
         MINSKY_DATE_PATHS.forEach(path -> inspect(record, path, minsky, findings));
         MAGELLAI_DATE_PATHS.forEach(path -> inspect(record, path, false, findings));
     }

@@ -5,6 +5,7 @@ import dev.sessiondb.model.FieldType;
 import dev.sessiondb.model.JsonCodec;
 import dev.sessiondb.model.SecretMasker;
 import dev.sessiondb.model.SessionField;
+import dev.sessiondb.model.SessionKind;
 import dev.sessiondb.model.SessionRecord;
 import java.util.Arrays;
 import java.util.List;
@@ -32,7 +33,7 @@ final class MalformedFieldCheck implements Check {
 
     @Override
     public void inspect(SessionRecord record, Consumer<Finding> findings) {
-        if (!RecordKinds.isMinsky(record)) {
+        if (SessionKind.of(record) != SessionKind.MINSKY) {
             return;
         }
         for (SessionField field : STRUCTURED) {

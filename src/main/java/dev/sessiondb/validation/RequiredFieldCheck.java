@@ -2,6 +2,7 @@ package dev.sessiondb.validation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sessiondb.model.JsonCodec;
+import dev.sessiondb.model.SessionKind;
 import dev.sessiondb.model.SessionRecord;
 import java.util.List;
 import java.util.Optional;
@@ -45,10 +46,10 @@ final class RequiredFieldCheck implements Check {
     }
 
     private static List<String> requiredFields(SessionRecord record) {
-        if (RecordKinds.isMagellai(record)) {
+        if (SessionKind.of(record) == SessionKind.MAGELLAI) {
             return List.of("created");
         }
-        return RecordKinds.isMinsky(record) ? MINSKY_FIELDS : List.of();
+        return SessionKind.of(record) == SessionKind.MINSKY ? MINSKY_FIELDS : List.of();
     }
 
     private Finding finding(SessionRecord record, String field) {

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -43,8 +44,9 @@ public final class ColumnChoices {
         this.byStore = read(file);
     }
 
-    public Choice of(String store) {
-        return byStore.getOrDefault(store, Choice.DEFAULT);
+    /** The user's own choice for the store; none until they show, hide or add a column in it. */
+    public Optional<Choice> of(String store) {
+        return Optional.ofNullable(byStore.get(store));
     }
 
     public void remember(String store, Choice choice) {

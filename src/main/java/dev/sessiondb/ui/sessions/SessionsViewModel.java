@@ -17,6 +17,7 @@ import dev.sessiondb.ui.common.RepeatsRepair;
 import dev.sessiondb.ui.common.TaskExecutor;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.Objects;
 import java.util.function.BiConsumer;
 import java.util.stream.Collectors;
@@ -69,6 +70,8 @@ public final class SessionsViewModel {
     private SessionQuery shownQuery;
     /** Set by {@link #refresh()} for the read it starts, which says "Refreshed" only once it has read the store. */
     private boolean refreshAsked;
+    /** Until the first page of a store the user chose no columns for: its columns are then its sessions' kind's ({@link KindColumns}). */
+    private boolean columnsByKind;
 
     /** The most values a filter's pick list shows (the most frequent); others can still be typed. */
     static final int PICK_LIMIT = 500;
@@ -87,9 +90,9 @@ public final class SessionsViewModel {
             filters.clear();
             search.set("");
             closePickList();
-            ColumnChoices.Choice choice = after == null ? ColumnChoices.Choice.DEFAULT : columnChoices.of(storeName(after));
-            hiddenColumns.setAll(choice.hidden());
-            addedColumns.setAll(choice.added().stream().map(FieldColumn::new).toList());
+            Optional<ColumnChoices.Choice> chosen = after == null ? Optional.empty() : columnChoices.of(storeName(after));
+            showColumns(chosen.orElse(ColumnChoices.Choice.DEFAULT));
+            columnsByKind = after != null && chosen.isEmpty();
             reload();
         });
         current.revisionProperty().addListener((property, before, after) -> reload());
@@ -304,6 +307,11 @@ public final class SessionsViewModel {
                 .ifPresent(this::addColumn);
     }
 
+    private void showColumns(ColumnChoices.Choice choice) {
+        hiddenColumns.setAll(choice.hidden());
+        addedColumns.setAll(choice.added().stream().map(FieldColumn::new).toList());
+    }
+
     private void rememberColumns() {
         SessionStore store = current.store();
         if (store != null) {
@@ -379,6 +387,10 @@ public final class SessionsViewModel {
                         // a later page that fails, as the table scrolls to it, is shown as the first page's failure is
                         PagedSessionList list = new PagedSessionList(store::pageRecords, query, first.page(), executor,
                                 failure -> failedToRead(mine, store, failure));
+                        if (columnsByKind) {
+                            columnsByKind = false;
+                            showColumns(KindColumns.of(first.page().records()));
+                        }
                         rows.set(list);
                         if (!query.equals(shownQuery)) {
                             keepSelectionIfShown(first.page().records());
