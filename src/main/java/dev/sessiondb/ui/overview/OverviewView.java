@@ -19,7 +19,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
-/** The store dashboard: headline numbers, sessions per week, by repository and by status, and what to check. */
+/** The store dashboard: headline numbers, sessions per week, by repository and by status (Minsky's sessions), and what to check. */
 public final class OverviewView extends ScrollPane {
 
     private static final int WEEKS_SHOWN = 26;
@@ -95,10 +95,11 @@ public final class OverviewView extends ScrollPane {
         if (statistics == null) {
             return;
         }
-        numbers.getChildren().addAll(number(statistics.total(), "Session", "Sessions"),
-                number(statistics.repositories(), "Repository", "Repositories"),
-                number(statistics.statuses(), "Status", "Statuses"),
-                number(statistics.withoutTaskId(), "Without task id", "Without task id"));
+        statistics.headlines().forEach(headline -> numbers.getChildren().add(number(headline)));
+        for (javafx.scene.Node minskyChart : List.of(byRepo, byStatus)) {
+            minskyChart.setVisible(statistics.aboutMinskySessions());
+            minskyChart.setManaged(statistics.aboutMinskySessions());
+        }
         perWeek.getData().add(weeks(statistics.perWeek()));
         XYChart.Series<String, Number> repos = new XYChart.Series<>();
         StoreStatistics.top(statistics.byRepo(), 8).forEach((repo, count) -> repos.getData().add(new XYChart.Data<>(repo, count)));
@@ -148,14 +149,12 @@ public final class OverviewView extends ScrollPane {
         }
     }
 
-    /** A headline number with its label, singular for exactly one ("1 Status"). */
-    private static VBox number(long value, String one, String many) {
-        String label = value == 1 ? one : many;
-        Label number = Controls.styled(new Label(String.format("%,d", value)), "title-2");
-        VBox card = new VBox(2, number, Controls.styled(new Label(label), "text-muted"));
+    private static VBox number(StoreStatistics.Headline headline) {
+        Label number = Controls.styled(new Label(String.format("%,d", headline.value())), "title-2");
+        VBox card = new VBox(2, number, Controls.styled(new Label(headline.label()), "text-muted"));
         card.getStyleClass().add("overview-number");
         card.setPadding(new Insets(10, 16, 10, 16));
-        card.setAccessibleText(label + ": " + value);
+        card.setAccessibleText(headline.label() + ": " + headline.value());
         return card;
     }
 

@@ -1,5 +1,6 @@
 package dev.sessiondb.ui.overview;
 
+import dev.sessiondb.model.SessionKind;
 import dev.sessiondb.model.SessionRecord;
 import dev.sessiondb.model.Timestamp;
 import dev.sessiondb.progress.ProgressMonitor;
@@ -9,6 +10,7 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,10 +20,21 @@ import java.util.TreeMap;
 /**
  * What the overview shows about a store, counted in one pass over its records.
  *
- * @param perWeek sessions created per week, keyed by the week's Monday (UTC), in order
+ * @param minskySessions the sessions that are Minsky's, whose repository, status and task the other counts are about
+ * @param messages       the messages of every session's conversation
+ * @param perWeek        sessions created per week, keyed by the week's Monday (UTC), in order
  */
-public record StoreStatistics(long total, long withoutTaskId, Map<String, Long> byRepo,
+public record StoreStatistics(long total, long withoutTaskId, long minskySessions, long messages, Map<String, Long> byRepo,
                               Map<String, Long> byStatus, Map<LocalDate, Long> perWeek) {
+
+    /** A headline number and what it counts. */
+    public record Headline(long value, String one, String many) {
+
+        /** Singular for exactly one ("1 Status"). */
+        public String label() {
+            return value == 1 ? one : many;
+        }
+    }
 
     /** The charts' slice for sessions without a status, and bar for sessions without a repository. */
     static final String NO_STATUS = "(no status)";
@@ -35,6 +48,27 @@ public record StoreStatistics(long total, long withoutTaskId, Map<String, Long> 
     /** How many repositories the sessions name: sessions without one add none. */
     public long repositories() {
         return byRepo.keySet().stream().filter(repo -> !repo.equals(NO_REPO)).count();
+    }
+
+    /**
+     * Whether the counts of Minsky's fields (repositories, statuses, task ids) say anything: a chat server's or magellai's
+     * sessions have none of them, and "0 Repositories, 0 Statuses, 40 Without task id" read as a store gone wrong.
+     */
+    public boolean aboutMinskySessions() {
+        return minskySessions > 0;
+    }
+
+    /** The sessions; Minsky's counts where its sessions are; the messages where the sessions hold conversations. */
+    public List<Headline> headlines() {
+        List<Headline> headlines = new ArrayList<>(List.of(new Headline(total, "Session", "Sessions")));
+        if (aboutMinskySessions()) {
+            headlines.addAll(List.of(new Headline(repositories(), "Repository", "Repositories"), new Headline(statuses(), "Status", "Statuses"),
+                    new Headline(withoutTaskId, "Without task id", "Without task id")));
+        }
+        if (messages > 0) {
+            headlines.add(new Headline(messages, "Message", "Messages"));
+        }
+        return headlines;
     }
 
     public static StoreStatistics of(SessionStore store, ProgressMonitor monitor) {
@@ -69,12 +103,18 @@ public record StoreStatistics(long total, long withoutTaskId, Map<String, Long> 
     private static final class Counter {
         private long total;
         private long withoutTaskId;
+        private long minskySessions;
+        private long messages;
         private final Map<String, Long> byRepo = new TreeMap<>();
         private final Map<String, Long> byStatus = new TreeMap<>();
         private final Map<LocalDate, Long> perWeek = new TreeMap<>();
 
         void add(SessionRecord record) {
             total++;
+            if (SessionKind.of(record) == SessionKind.MINSKY) {
+                minskySessions++;
+            }
+            messages += record.messages().size();
             if (record.taskId().filter(task -> !task.isBlank()).isEmpty()) {
                 withoutTaskId++;
             }
@@ -88,7 +128,7 @@ public record StoreStatistics(long total, long withoutTaskId, Map<String, Long> 
         }
 
         StoreStatistics result() {
-            return new StoreStatistics(total, withoutTaskId, Map.copyOf(byRepo), Map.copyOf(byStatus), new TreeMap<>(perWeek));
+            return new StoreStatistics(total, withoutTaskId, minskySessions, messages, Map.copyOf(byRepo), Map.copyOf(byStatus), new TreeMap<>(perWeek));
         }
     }
 }

@@ -2,12 +2,18 @@ package dev.sessiondb.ui.overview;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sessiondb.job.StoreContents;
+import dev.sessiondb.sample.SampleSessions;
+import dev.sessiondb.store.OpenMode;
+import dev.sessiondb.store.StoreFactory;
+import dev.sessiondb.store.StoreLocator;
 import dev.sessiondb.ui.ScriptedDialogService;
 import dev.sessiondb.ui.TestStores;
 import dev.sessiondb.ui.common.CurrentStore;
 import dev.sessiondb.ui.common.CurrentThreadTaskExecutor;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -117,8 +123,27 @@ class OverviewViewModelTest {
         assertThat(statistics.statuses()).isZero();
         assertThat(statistics.repositories()).isEqualTo(8);
         assertThat(statistics.perWeek().values().stream().mapToLong(Long::longValue).sum()).isEqualTo(217);
+        assertThat(statistics.headlines()).extracting(StoreStatistics.Headline::label)
+                .containsExactly("Sessions", "Repositories", "Statuses", "Without task id");
         assertThat(viewModel.findings()).isNotEmpty().anyMatch(finding -> finding.check().equals("repo-name-variant"));
         assertThat(viewModel.findingsStatusProperty().get()).startsWith("Top findings of the validation checks");
+        current.close();
+    }
+
+    /** A chat server's store was counted by Minsky's fields: "0 Repositories, 0 Statuses, 5 Without task id", no word of its messages. */
+    @Test
+    void aChatServersStoreIsCountedByItsSessionsAndMessagesNotByMinskysFields() {
+        CurrentStore current = new CurrentStore();
+        OverviewViewModel viewModel = new OverviewViewModel(current, new CurrentThreadTaskExecutor(), new ScriptedDialogService());
+        StoreLocator chat = StoreContents.create("sqlite:" + directory.resolve("chat.db") + "?layout=chat",
+                LongStream.range(0, 5).mapToObj(SampleSessions::chatRecord).toList());
+
+        current.show(StoreFactory.open(chat, OpenMode.EXISTING));
+
+        StoreStatistics statistics = viewModel.statisticsProperty().get();
+        assertThat(statistics.aboutMinskySessions()).isFalse();
+        assertThat(statistics.headlines()).containsExactly(new StoreStatistics.Headline(5, "Session", "Sessions"),
+                new StoreStatistics.Headline(15, "Message", "Messages"));
         current.close();
     }
 
