@@ -63,6 +63,11 @@ final class ListCommand implements Callable<Integer> {
     @Option(names = "--format", description = "table, json or csv (default: ${DEFAULT-VALUE}).")
     OutputFormat format = OutputFormat.TABLE;
 
+    @Option(names = "--columns", split = ",", paramLabel = "FIELD", description = "The table's or CSV's columns, any fields by name or"
+            + " dotted path (session,tenantId,pullRequest.state); default: the session, the fields of the sessions' kind (Minsky's"
+            + " taskId, repoName, branch, status; a chat server's tenantId, userId; magellai's name, conversation.model) and createdAt.")
+    List<String> columns = List.of();
+
     @Override
     public Integer call() {
         if (descending && sort == null) {
@@ -77,7 +82,7 @@ final class ListCommand implements Callable<Integer> {
         boolean counted = format == OutputFormat.TABLE; // only the table has a count line
         List<String> damaged;
         try (SessionStore whole = StoreArgument.openExisting(store);
-             RecordPrinter printer = new RecordPrinter(format, spec.commandLine().getOut())) {
+             RecordPrinter printer = new RecordPrinter(format, columns(), spec.commandLine().getOut())) {
             SessionStore opened = whole.markingUnreadable();
             // a limited search or filter in a store read in key order is a page: the store's indexes answer it
             boolean pageInStoreOrder = limit != null && (!search.isBlank() || !query.filters().isEmpty()) && opened.cursorInKeyOrder();
@@ -152,6 +157,19 @@ final class ListCommand implements Callable<Integer> {
         }
         return Optional.of(TaskId.parse(task).orElseThrow(() -> new CommandLine.ParameterException(spec.commandLine(),
                 "--task '" + task + "' is not a task id; give its number, as 79, #079 or md#079")));
+    }
+
+    private List<String> columns() {
+        List<String> asked = columns.stream().map(String::strip).toList();
+        if (asked.contains("")) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--columns '" + String.join(",", columns)
+                    + "' names an empty field; give field names separated by commas, as session,tenantId,createdAt");
+        }
+        if (!asked.isEmpty() && format == OutputFormat.JSON) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--columns picks a table's or CSV's columns; --format json prints"
+                    + " every field of each session: leave one of them out");
+        }
+        return asked;
     }
 
     private List<FieldFilter> filters() {

@@ -6,38 +6,42 @@ import dev.sessiondb.model.RecordDamage;
 import dev.sessiondb.model.SecretMasker;
 import dev.sessiondb.model.SessionRecord;
 import dev.sessiondb.model.SpreadsheetSafeCsv;
-import dev.sessiondb.model.Timestamp;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.jline.utils.WCWidth;
 
 /**
  * Prints sessions one at a time (so a million stream through) as a table, a JSON array in
- * Minsky's camelCase form with unknown fields kept, or CSV (spreadsheet-safe). Secrets are always masked.
+ * Minsky's camelCase form with unknown fields kept, or CSV (spreadsheet-safe), the table and CSV in {@link ListedColumns}.
+ * Secrets are always masked.
  * A record whose stored text no longer reads (its stand-in) is a row of its own, its key and a note saying so.
  */
 final class RecordPrinter implements AutoCloseable {
 
-    private static final List<String> COLUMNS = List.of("session", "taskId", "repoName", "branch", "status", "createdAt");
-    private static final int[] WIDTHS = {30, 10, 24, 30, 12, 24};
     /** In an unreadable record's row, after what it is, in place of its fields. */
     private static final String DAMAGED_TODO = ": run sessiondb validate --check store-damage";
 
     private final OutputFormat format;
+    private final List<String> askedColumns;
     private final PrintWriter out;
     private final JsonGenerator json;
     private SpreadsheetSafeCsv csv;
     private long printed;
+    /** Chosen with the header, by the first record printed. */
+    private ListedColumns columns;
     private boolean started;
     private boolean finished;
     private final List<RecordDamage> damaged = new ArrayList<>();
 
-    RecordPrinter(OutputFormat format, PrintWriter out) {
+    /** @param askedColumns the table's or CSV's fields ({@code --columns}); none for those of the listed sessions' kind */
+    RecordPrinter(OutputFormat format, List<String> askedColumns, PrintWriter out) {
         this.format = format;
+        this.askedColumns = List.copyOf(askedColumns);
         this.out = out;
         try {
             json = format == OutputFormat.JSON ? JsonCodec.MAPPER.createGenerator(out).setPrettyPrinter(JsonCodec.minskyPrettyPrinter()) : null;
@@ -47,7 +51,7 @@ final class RecordPrinter implements AutoCloseable {
     }
 
     void print(SessionRecord record) {
-        start();
+        start(record.damage().isPresent() ? Optional.empty() : Optional.of(record));
         printed++;
         if (record.damage().isPresent()) {
             printDamaged(record, record.damage().get());
@@ -56,8 +60,8 @@ final class RecordPrinter implements AutoCloseable {
         try {
             switch (format) {
                 case JSON -> JsonCodec.MAPPER.writeTree(json, record.maskedFields());
-                case CSV -> csv.printRow(cells(record));
-                case TABLE -> printRow(cells(record));
+                case CSV -> csv.printRow(columns.cells(record));
+                case TABLE -> printRow(columns.cells(record));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -65,23 +69,24 @@ final class RecordPrinter implements AutoCloseable {
     }
 
     /** The table's or the CSV's header or the JSON array's start, written with the first record or the end: a listing failing before either prints nothing. */
-    private void start() {
+    private void start(Optional<SessionRecord> first) {
         if (started) {
             return;
         }
         started = true;
+        columns = ListedColumns.of(askedColumns, first);
         try {
             if (json != null) {
                 json.writeStartArray();
             }
             if (format == OutputFormat.CSV) {
-                csv = new SpreadsheetSafeCsv(out, COLUMNS);
+                csv = new SpreadsheetSafeCsv(out, columns.names());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         if (format == OutputFormat.TABLE) {
-            printRow(COLUMNS.stream().map(name -> name.replaceAll("([a-z])([A-Z])", "$1 $2").toUpperCase(java.util.Locale.ROOT)).toList());
+            printRow(columns.headings());
         }
     }
 
@@ -91,8 +96,8 @@ final class RecordPrinter implements AutoCloseable {
         try {
             switch (format) {
                 case JSON -> JsonCodec.MAPPER.writeTree(json, unreadable.maskedFields().put("damagedRecord", damage.what()));
-                case CSV -> csv.printRow(List.of(key, "", "", "", damage.label(), ""));
-                case TABLE -> out.println(fitted(TerminalText.cell(key), WIDTHS[0]) + "  " + damage.label() + DAMAGED_TODO);
+                case CSV -> csv.printRow(columns.damagedCells(key, damage.label()));
+                case TABLE -> out.println(fitted(TerminalText.cell(key), columns.width(0)) + "  " + damage.label() + DAMAGED_TODO);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -114,7 +119,7 @@ final class RecordPrinter implements AutoCloseable {
      * @param range which of the matching sessions were printed, for that line
      */
     void finish(ListedRange range) {
-        start();
+        start(Optional.empty());
         finished = true;
         try {
             if (json != null) {
@@ -153,21 +158,10 @@ final class RecordPrinter implements AutoCloseable {
         out.flush();
     }
 
-    /** Each cell masked as its field: a token can sit in a branch name, a password in a repository URL. */
-    private static List<String> cells(SessionRecord record) {
-        return List.of(
-                SecretMasker.maskText("session", record.key()),
-                SecretMasker.maskText("taskId", record.taskId().orElse("")),
-                SecretMasker.maskText("repoName", record.repoName().orElse("")),
-                SecretMasker.maskText("branch", record.branch().orElse("")),
-                SecretMasker.maskText("status", record.status().orElse("")),
-                SecretMasker.maskText("createdAt", record.createdAt().map(Timestamp::text).orElse(""))); // a date that is no date is any text
-    }
-
     private void printRow(List<String> cells) {
         StringBuilder line = new StringBuilder();
         for (int i = 0; i < cells.size(); i++) {
-            line.append(fitted(TerminalText.cell(cells.get(i)), WIDTHS[i])).append("  ");
+            line.append(fitted(TerminalText.cell(cells.get(i)), columns.width(i))).append("  ");
         }
         out.println(line.toString().stripTrailing());
     }

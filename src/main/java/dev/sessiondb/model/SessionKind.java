@@ -1,5 +1,10 @@
 package dev.sessiondb.model;
 
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
 /** Which tool's session a record is, by the fields that tool gives every session it keeps. */
 public enum SessionKind {
     /** Minsky's: keyed by {@code session} or {@code sessionId}, or naming a repository. */
@@ -10,6 +15,24 @@ public enum SessionKind {
     CHAT,
     /** Any other tool's. */
     OTHER;
+
+    /**
+     * The fields that tell this kind's sessions apart besides their key and when they were made, as {@link FieldPath}s: what a
+     * listing of them shows. A session of no known kind is listed by Minsky's.
+     */
+    public List<String> listedFields() {
+        return switch (this) {
+            case MINSKY, OTHER -> List.of("taskId", "repoName", "branch", "status");
+            case CHAT -> List.of("tenantId", "userId");
+            case MAGELLAI -> List.of("name", "conversation.model");
+        };
+    }
+
+    /** Whether records are all of one kind, and which; none for no records or several kinds. */
+    public static Optional<SessionKind> commonTo(List<SessionRecord> records) {
+        Set<SessionKind> kinds = records.stream().map(SessionKind::of).collect(Collectors.toSet());
+        return kinds.size() == 1 ? Optional.of(kinds.iterator().next()) : Optional.empty();
+    }
 
     public static SessionKind of(SessionRecord record) {
         if (record.has("conversation")) {

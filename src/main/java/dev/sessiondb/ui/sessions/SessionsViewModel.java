@@ -3,6 +3,7 @@ package dev.sessiondb.ui.sessions;
 import dev.sessiondb.job.ExportTarget;
 import dev.sessiondb.job.backup.BackupJournal;
 import dev.sessiondb.model.FieldFilter;
+import dev.sessiondb.model.FieldPath;
 import dev.sessiondb.model.Page;
 import dev.sessiondb.model.SessionQuery;
 import dev.sessiondb.model.SessionRecord;
@@ -399,7 +400,7 @@ public final class SessionsViewModel {
                         if (announce) {
                             dialogs.notify("Refreshed " + store.locator().display());
                         }
-                        fieldsFound.setAll(FieldColumn.pathsOf(first.page().records()).stream()
+                        fieldsFound.setAll(FieldPath.pathsOf(first.page().records()).stream()
                                 .filter(path -> addedColumns.stream().noneMatch(column -> column.path().equals(path))).toList());
                         storeCounted.accept(store.locator(), first.storeTotal() >= 0 ? first.storeTotal() : first.page().totalMatching());
                         if (first.counted()) {

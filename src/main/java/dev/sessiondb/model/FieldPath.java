@@ -1,0 +1,59 @@
+package dev.sessiondb.model;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Any field of a record by its dotted path ({@code status}, {@code pullRequest.state}, a field no format defines), read as
+ * text with secrets masked: objects and lists as compact JSON, masked under their own name so that a secret's name counts too.
+ */
+public record FieldPath(String path) {
+
+    /** Read from the record's own fields, not a copy of them: a table reads it for each row shown, at every scroll. */
+    public String text(SessionRecord record) {
+        return record.readFields(this::text);
+    }
+
+    private String text(ObjectNode fields) {
+        JsonNode value = fields;
+        String name = null;
+        for (String segment : path.split("\\.")) {
+            value = value == null ? null : value.get(segment);
+            name = segment;
+        }
+        if (value == null || value.isNull()) {
+            return "";
+        }
+        if (value.isContainerNode()) {
+            return JsonCodec.compact(SecretMasker.maskedValue(name, value));
+        }
+        return SecretMasker.maskText(name, value.asText());
+    }
+
+    /** The field paths of records: every top-level field, and the fields of nested objects one level down. */
+    public static List<String> pathsOf(List<SessionRecord> records) {
+        Set<String> paths = new TreeSet<>();
+        for (SessionRecord record : records) {
+            paths.addAll(record.readFields(FieldPath::pathsOf));
+        }
+        return new ArrayList<>(paths);
+    }
+
+    private static List<String> pathsOf(ObjectNode fields) {
+        List<String> paths = new ArrayList<>();
+        for (Iterator<Map.Entry<String, JsonNode>> entries = fields.fields(); entries.hasNext(); ) {
+            Map.Entry<String, JsonNode> field = entries.next();
+            paths.add(field.getKey());
+            if (field.getValue().isObject()) {
+                field.getValue().fieldNames().forEachRemaining(nested -> paths.add(field.getKey() + "." + nested));
+            }
+        }
+        return paths;
+    }
+}

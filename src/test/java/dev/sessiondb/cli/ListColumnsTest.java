@@ -1,0 +1,88 @@
+package dev.sessiondb.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sessiondb.job.StoreContents;
+import dev.sessiondb.sample.SampleSessions;
+import java.io.StringReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.LongStream;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * `ls` of a chat server's or magellai's store printed Minsky's task, repo, branch and status, empty in every row, and nothing
+ * of the fields its sessions have. Its columns now follow the sessions' kind, and `--columns` picks any fields.
+ */
+class ListColumnsTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aChatServersSessionsAreListedByTenantAndUser() {
+        String store = StoreContents.create("sqlite:" + dir.resolve("chat.db") + "?layout=chat",
+                LongStream.range(0, 3).mapToObj(SampleSessions::chatRecord).toList()).toString();
+
+        CliRun table = CliRun.of("ls", store);
+
+        assertThat(table.exitCode()).isZero();
+        assertThat(table.out().lines().findFirst().orElseThrow().split("\\s{2,}")).containsExactly("SESSION", "TENANT ID", "USER ID", "CREATED AT");
+        assertThat(table.out()).contains("chat-000000").contains("tenant-0").contains("user-0").doesNotContain("REPO NAME");
+        assertThat(csv(CliRun.of("ls", store, "--format", "csv")).get(1).values())
+                .containsExactly("chat-000001", "tenant-1", "", "2025-01-06T09:03:00Z");
+    }
+
+    @Test
+    void magellaisSessionsAreListedByNameAndModel() {
+        String store = StoreContents.create("jsondir:" + dir.resolve("magellai"), LongStream.range(0, 2).mapToObj(SampleSessions::magellaiRecord).toList())
+                .toString();
+
+        List<CSVRecord> rows = csv(CliRun.of("ls", store, "--format", "csv"));
+
+        assertThat(rows.get(0).getParser().getHeaderNames()).containsExactly("session", "name", "conversation.model", "createdAt");
+        assertThat(rows.get(0).get("name")).isEqualTo("Session 0");
+        assertThat(rows.get(0).get("conversation.model")).isEqualTo("gpt-4o");
+        assertThat(rows.get(0).get("createdAt")).isNotEmpty();
+    }
+
+    @Test
+    void aMinskyStoreKeepsItsColumnsAndColumnsPicksAnyFieldsMasked() throws Exception {
+        Path store = Files.writeString(dir.resolve("session-db.json"), """
+                [{"session": "task#1", "taskId": "#1", "repoName": "local/minsky", "repoUrl": "https://bob:hunter2secret@example.com/r.git",
+                  "pullRequest": {"state": "open"}, "createdAt": "2024-04-29T15:23:00.000Z"}]
+                """);
+
+        assertThat(csv(CliRun.of("ls", store.toString(), "--format", "csv")).get(0).getParser().getHeaderNames())
+                .containsExactly("session", "taskId", "repoName", "branch", "status", "createdAt");
+        List<CSVRecord> picked = csv(CliRun.of("ls", store.toString(), "--format", "csv", "--columns", "session,pullRequest.state,repoUrl"));
+        assertThat(picked.get(0).values()).hasSize(3).startsWith("task#1", "open");
+        assertThat(picked.get(0).get("repoUrl")).doesNotContain("hunter2secret");
+    }
+
+    @Test
+    void columnsWithJsonOrAnEmptyFieldIsRefusedSayingWhatToDo() throws Exception {
+        Path store = Files.writeString(dir.resolve("session-db.json"), "[{\"session\": \"s\"}]");
+
+        CliRun json = CliRun.of("ls", store.toString(), "--format", "json", "--columns", "session");
+        CliRun empty = CliRun.of("ls", store.toString(), "--columns", "session,,status");
+
+        assertThat(json.exitCode()).isEqualTo(2);
+        assertThat(json.err()).contains("--format json prints every field");
+        assertThat(empty.exitCode()).isEqualTo(2);
+        assertThat(empty.err()).contains("names an empty field");
+    }
+
+    private static List<CSVRecord> csv(CliRun run) {
+        assertThat(run.exitCode()).isZero();
+        try {
+            return CSVFormat.DEFAULT.builder().setHeader().build().parse(new StringReader(run.out())).getRecords();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}
