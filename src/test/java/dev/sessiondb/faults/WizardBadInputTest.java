@@ -93,7 +93,7 @@ class WizardBadInputTest {
             wizard.addSource();
         }
         wizard.steps().next();
-        wizard.targetProperty().set(fixture.toString());
+        wizard.target().textProperty().set(fixture.toString());
         wizard.steps().next();
         wizard.steps().next();
 
@@ -119,7 +119,7 @@ class WizardBadInputTest {
         MigrateWizardViewModel wizard = new MigrateWizardViewModel(executor, dialogs, locators(), undo, new BackupJournal(directory.resolve("journal")),
                 Runnable::run);
         wizard.sourceProperty().set(source);
-        wizard.targetProperty().set(target);
+        wizard.target().textProperty().set(target);
         return wizard;
     }
 

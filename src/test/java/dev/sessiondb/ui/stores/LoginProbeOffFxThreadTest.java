@@ -93,7 +93,7 @@ class LoginProbeOffFxThreadTest {
                 new BackupJournal(directory.resolve("journal")), Platform::runLater));
         robot.interact(() -> {
             wizard.sourceProperty().set(SERVER);
-            wizard.targetProperty().set(directory.resolve("sessions.db").toString());
+            wizard.target().textProperty().set(directory.resolve("sessions.db").toString());
             wizard.makePlan();
         });
 

@@ -89,11 +89,11 @@ public final class ConsolidateWizardView extends WizardPane {
         policy.valueProperty().bindBidirectional(viewModel.policyProperty());
         GridPane form = WizardPages.form();
         form.addRow(0, new Label("Target"), new StorePicker("consolidate-target", "The store to consolidate into (.db for SQLite)",
-                viewModel.targetProperty(), known, viewModel::browseTarget));
+                viewModel.target().textProperty(), known, viewModel.target()::browse));
         form.addRow(1, new Label("When sources differ"), policy);
-        form.addRow(2, new Label("Existing target"), new TargetModeChoice("consolidate-mode", viewModel.modeProperty(), "the sources",
+        form.addRow(2, new Label("Existing target"), new TargetModeChoice("consolidate-mode", viewModel.target().modeProperty(), "the sources",
                 "a session the target holds too is settled by the conflict policy, the target's version taking part"));
-        form.addRow(3, new Label(""), WizardPages.writesTo("consolidate-writes-to", viewModel.shownTarget(),
+        form.addRow(3, new Label(""), WizardPages.writesTo("consolidate-writes-to", viewModel.target().shown(),
                 "an existing target is backed up first; Undo restores it"));
         return WizardPages.page("Target and policy", "A new target appears only when complete; an existing one is backed up first.", form);
     }
@@ -172,7 +172,7 @@ public final class ConsolidateWizardView extends WizardPane {
                 viewModel.jobRun()::cancel, viewModel.runnableProperty(), viewModel.steps().busyProperty(), viewModel.jobRun().runWaitsProperty(),
                 WizardPages.planAgainButton("consolidate", viewModel::makePlan, viewModel.jobRun().planOutdatedProperty()));
         return WizardPages.page("Run and report", "The plan first; after the run, the report: counts, every conflict, and the settings for Minsky.",
-                WizardPages.writesTo("consolidate-run-writes-to", viewModel.shownTarget(), "an existing target is backed up first; Undo restores it"),
+                WizardPages.writesTo("consolidate-run-writes-to", viewModel.target().shown(), "an existing target is backed up first; Undo restores it"),
                 actions,
                 WizardPages.progressLine("consolidate-progress", viewModel.jobRun().progress(), viewModel.steps().busyProperty()),
                 WizardPages.runStatusText("consolidate-status", viewModel.statusProperty(), ConsolidateWizardViewModel.READY,

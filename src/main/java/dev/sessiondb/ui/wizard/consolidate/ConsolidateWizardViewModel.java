@@ -6,7 +6,6 @@ import dev.sessiondb.job.consolidate.ConflictPolicy;
 import dev.sessiondb.job.consolidate.ConsolidateJob;
 import dev.sessiondb.job.consolidate.ConsolidateOptions;
 import dev.sessiondb.job.consolidate.Consolidation;
-import dev.sessiondb.job.transfer.TargetMode;
 import dev.sessiondb.store.SessionStore;
 import dev.sessiondb.store.StoreLocator;
 import dev.sessiondb.ui.common.DialogService;
@@ -23,6 +22,7 @@ import dev.sessiondb.ui.wizard.JobSummary;
 import dev.sessiondb.ui.wizard.PlannedJobRun;
 import dev.sessiondb.ui.wizard.WizardChoices;
 import dev.sessiondb.ui.wizard.WizardSteps;
+import dev.sessiondb.ui.wizard.WizardTarget;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -32,7 +32,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
-import javafx.beans.binding.StringBinding;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -63,10 +62,8 @@ public final class ConsolidateWizardViewModel {
 
     private final ObservableList<String> sources = FXCollections.observableArrayList();
     private final StringProperty newSource = new SimpleStringProperty("");
-    private final StringProperty target = new SimpleStringProperty("");
-    private final StringBinding shownTarget = StoreNames.shown(target);
+    private final WizardTarget target;
     private final ObjectProperty<ConflictPolicy> policy = new SimpleObjectProperty<>(ConflictPolicy.NEWEST);
-    private final ObjectProperty<TargetMode> mode = new SimpleObjectProperty<>(TargetMode.NEW);
     private final ObservableList<ConflictRow> conflicts = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<JobSummary> summary = new ReadOnlyObjectWrapper<>();
     private final WizardSteps steps = new WizardSteps(List.of("Sources", "Target and policy", "Conflicts", "Run and report"), this::entered);
@@ -96,6 +93,7 @@ public final class ConsolidateWizardViewModel {
             Executor uiThread) {
         this.jobRun = new PlannedJobRun(steps, summary, WizardChoices.CONSOLIDATE, executor, dialogs, undo, journal, uiThread);
         this.status = jobRun.status();
+        this.target = new WizardTarget(dialogs, "Consolidate");
         this.executor = executor;
         this.dialogs = dialogs;
         this.locators = locators;
@@ -103,9 +101,9 @@ public final class ConsolidateWizardViewModel {
         this.journal = journal;
         steps.readyProperty().bind(Bindings.createBooleanBinding(() -> switch (steps.current()) {
             case SOURCES -> sources.size() >= 2;
-            case TARGET -> !target.get().isBlank() && policy.get() != null;
+            case TARGET -> !target.textProperty().get().isBlank() && policy.get() != null;
             default -> true;
-        }, steps.currentProperty(), sources, target, policy));
+        }, steps.currentProperty(), sources, target.textProperty(), policy));
         // Next waits for a second source: the status line says so, or the disabled button would be a riddle
         sources.addListener((ListChangeListener<String>) change -> sayWhatTheSourcesNeed());
         steps.currentProperty().addListener((property, before, after) -> sayWhatTheSourcesNeed());
@@ -128,22 +126,13 @@ public final class ConsolidateWizardViewModel {
         return newSource;
     }
 
-    public StringProperty targetProperty() {
+    /** The store the sources are consolidated into: its text, how the pages show it, the existing target's mode and Browse. */
+    public WizardTarget target() {
         return target;
-    }
-
-    /** The target as the pages show it ("Writes to: ..."), its password masked. */
-    public StringBinding shownTarget() {
-        return shownTarget;
     }
 
     public ObjectProperty<ConflictPolicy> policyProperty() {
         return policy;
-    }
-
-    /** What to do with a target that already holds sessions. */
-    public ObjectProperty<TargetMode> modeProperty() {
-        return mode;
     }
 
     public ObservableList<ConflictRow> conflicts() {
@@ -241,11 +230,6 @@ public final class ConsolidateWizardViewModel {
         if (index >= 0 && index < sources.size() - 1) {
             Collections.swap(sources, index, index + 1);
         }
-    }
-
-    public void browseTarget() {
-        dialogs.chooseFileToSave("Consolidate into (.db for SQLite, .json for a JSON file)", "sessions.db")
-                .ifPresent(file -> target.set(file.toString()));
     }
 
     /** Finds the conflicts as the plan will settle them, a merge target's own versions taking part; nothing is written. */
@@ -386,7 +370,7 @@ public final class ConsolidateWizardViewModel {
         for (int i = 0; i < sources.size(); i++) {
             stores.add(new Choice("Source " + (i + 1), sources.get(i)));
         }
-        stores.add(new Choice("Target", target.get()));
+        stores.add(target.choice());
         steps.busyProperty().set(true);
         locators.resolve(stores, resolved -> {
             steps.busyProperty().set(false);
@@ -394,7 +378,7 @@ public final class ConsolidateWizardViewModel {
                 List<StoreLocator> from = found.subList(0, found.size() - 1);
                 StoreLocator into = found.get(found.size() - 1);
                 return new Prepared(new ConsolidateJob(from, into,
-                        new ConsolidateOptions(policy.get(), Optional.empty(), Optional.of(mode.get()), false, true, choices), journal), from, into);
+                        new ConsolidateOptions(policy.get(), Optional.empty(), Optional.of(target.modeProperty().get()), false, true, choices), journal), from, into);
             }));
         });
     }

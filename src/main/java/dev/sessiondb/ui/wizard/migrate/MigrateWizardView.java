@@ -47,9 +47,9 @@ public final class MigrateWizardView extends WizardPane {
         form.addRow(0, new Label("Source"), new StorePicker("migrate-source", "The store to copy from (it is only read)",
                 viewModel.sourceProperty(), known, viewModel::browseSource));
         form.addRow(1, new Label("Target"), new StorePicker("migrate-target", "The store to copy into (.db for SQLite)",
-                viewModel.targetProperty(), known, viewModel::browseTarget));
+                viewModel.target().textProperty(), known, viewModel.target()::browse));
         form.addRow(2, new Label("Layout"), layout);
-        form.addRow(3, new Label(""), WizardPages.writesTo("migrate-writes-to", viewModel.shownTarget(),
+        form.addRow(3, new Label(""), WizardPages.writesTo("migrate-writes-to", viewModel.target().shown(),
                 "the source is only read; an existing target is backed up first"));
         return WizardPages.page("Source and target", "The source is never changed. A new target appears only when it is complete.", form);
     }
@@ -64,7 +64,7 @@ public final class MigrateWizardView extends WizardPane {
         verify.setId("migrate-verify");
         verify.selectedProperty().bindBidirectional(viewModel.verifyProperty());
         return WizardPages.page("Options", "What to do with a target that already holds sessions, and how careful to be.",
-                Controls.styled(new Label("Existing target"), "text-bold"), new TargetModeChoice("migrate-mode", viewModel.modeProperty(), "the source", "replacing those with the same key"), allowLoss, verify, new VBox());
+                Controls.styled(new Label("Existing target"), "text-bold"), new TargetModeChoice("migrate-mode", viewModel.target().modeProperty(), "the source", "replacing those with the same key"), allowLoss, verify, new VBox());
     }
 
     private static Node plan(MigrateWizardViewModel viewModel) {
@@ -78,7 +78,7 @@ public final class MigrateWizardView extends WizardPane {
                 viewModel.jobRun()::cancel, viewModel.runnableProperty(), viewModel.steps().busyProperty(), viewModel.jobRun().runWaitsProperty(),
                 WizardPages.planAgainButton("migrate", viewModel::planAgain, viewModel.jobRun().planOutdatedProperty()));
         return WizardPages.page("Run and verify", "Runs in the background: the jobs panel shows progress, rate and time left. Undo restores the target's backup.",
-                WizardPages.writesTo("migrate-run-writes-to", viewModel.shownTarget(), "an existing target is backed up first; Undo restores it"),
+                WizardPages.writesTo("migrate-run-writes-to", viewModel.target().shown(), "an existing target is backed up first; Undo restores it"),
                 actions, WizardPages.progressLine("migrate-progress", viewModel.jobRun().progress(), viewModel.steps().busyProperty()),
                 WizardPages.runStatusText("migrate-run-status", viewModel.statusProperty(), MigrateWizardViewModel.READY, viewModel.jobRun().runWaitsProperty()),
                 new JobSummaryView("migrate-report", viewModel.reportProperty()));

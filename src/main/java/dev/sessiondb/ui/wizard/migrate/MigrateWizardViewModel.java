@@ -3,7 +3,6 @@ package dev.sessiondb.ui.wizard.migrate;
 import dev.sessiondb.job.backup.BackupJournal;
 import dev.sessiondb.job.migrate.MigrateJob;
 import dev.sessiondb.job.migrate.MigrateOptions;
-import dev.sessiondb.job.transfer.TargetMode;
 import dev.sessiondb.store.StoreLayout;
 import dev.sessiondb.store.StoreLocator;
 import dev.sessiondb.ui.common.DialogService;
@@ -16,11 +15,11 @@ import dev.sessiondb.ui.wizard.JobSummary;
 import dev.sessiondb.ui.wizard.PlannedJobRun;
 import dev.sessiondb.ui.wizard.WizardChoices;
 import dev.sessiondb.ui.wizard.WizardSteps;
+import dev.sessiondb.ui.wizard.WizardTarget;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.Optional;
 import java.util.function.Consumer;
-import javafx.beans.binding.StringBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -48,10 +47,8 @@ public final class MigrateWizardViewModel {
     public static final String READY = "Ready: press Run.";
 
     private final StringProperty source = new SimpleStringProperty("");
-    private final StringProperty target = new SimpleStringProperty("");
-    private final StringBinding shownTarget = StoreNames.shown(target);
+    private final WizardTarget target;
     private final ObjectProperty<StoreLayout> layout = new SimpleObjectProperty<>();
-    private final ObjectProperty<TargetMode> mode = new SimpleObjectProperty<>(TargetMode.NEW);
     private final BooleanProperty allowLoss = new SimpleBooleanProperty(false);
     private final BooleanProperty verify = new SimpleBooleanProperty(true);
     private final ReadOnlyObjectWrapper<JobSummary> plan = new ReadOnlyObjectWrapper<>();
@@ -70,10 +67,11 @@ public final class MigrateWizardViewModel {
             Executor uiThread) {
         this.jobRun = new PlannedJobRun(steps, report, WizardChoices.MIGRATE, executor, dialogs, undo, journal, uiThread);
         this.status = jobRun.status();
+        this.target = new WizardTarget(dialogs, "Migrate");
         this.dialogs = dialogs;
         this.locators = locators;
         this.journal = journal;
-        steps.readyProperty().bind(steps.currentProperty().isEqualTo(STORES).and(source.isNotEmpty()).and(target.isNotEmpty())
+        steps.readyProperty().bind(steps.currentProperty().isEqualTo(STORES).and(source.isNotEmpty()).and(target.textProperty().isNotEmpty())
                 .or(steps.currentProperty().isEqualTo(OPTIONS))
                 .or(steps.currentProperty().isEqualTo(PLAN).and(jobRun.runnableProperty())));
     }
@@ -88,21 +86,13 @@ public final class MigrateWizardViewModel {
         return source;
     }
 
-    public StringProperty targetProperty() {
+    /** The store written to, its layout aside: its text, how the pages show it, the existing target's mode and Browse. */
+    public WizardTarget target() {
         return target;
-    }
-
-    /** The target as the pages show it ("Writes to: ..."), its password masked. */
-    public StringBinding shownTarget() {
-        return shownTarget;
     }
 
     public ObjectProperty<StoreLayout> layoutProperty() {
         return layout;
-    }
-
-    public ObjectProperty<TargetMode> modeProperty() {
-        return mode;
     }
 
     public BooleanProperty allowLossProperty() {
@@ -142,11 +132,6 @@ public final class MigrateWizardViewModel {
 
     public void browseSource() {
         dialogs.chooseStoreFile().ifPresent(file -> source.set(file.toString()));
-    }
-
-    public void browseTarget() {
-        dialogs.chooseFileToSave("Migrate into (.db for SQLite, .json for a JSON file)", "sessions.db")
-                .ifPresent(file -> target.set(file.toString()));
     }
 
     /** Makes the dry-run plan; nothing is written. */
@@ -202,10 +187,10 @@ public final class MigrateWizardViewModel {
     /** Gives {@code prepared} the job over the chosen stores, empty when they cannot be used; the wizard is busy meanwhile. */
     private void prepare(Consumer<Optional<Prepared>> prepared) {
         steps.busyProperty().set(true);
-        locators.resolve(List.of(new Choice("Source", source.get()), new Choice("Target", target.get())), stores -> {
+        locators.resolve(List.of(new Choice("Source", source.get()), target.choice()), stores -> {
             steps.busyProperty().set(false);
             prepared.accept(stores.map(found -> new Prepared(new MigrateJob(found.get(0), found.get(1),
-                    new MigrateOptions(Optional.ofNullable(layout.get()), Optional.ofNullable(mode.get()), allowLoss.get(), verify.get()), journal),
+                    new MigrateOptions(Optional.ofNullable(layout.get()), Optional.ofNullable(target.modeProperty().get()), allowLoss.get(), verify.get()), journal),
                     found.get(0), found.get(1))));
         });
     }

@@ -172,14 +172,14 @@ class ConsolidateWizardViewModelTest {
         goToConflicts(ConflictPolicy.FIRST);
         viewModel.steps().next();
 
-        assertThat(viewModel.modeProperty().get()).isEqualTo(TargetMode.NEW);
+        assertThat(viewModel.target().modeProperty().get()).isEqualTo(TargetMode.NEW);
         assertThat(viewModel.summaryProperty().get().headline()).isEqualTo("Will not run: the target already holds 3 sessions; choose Existing target:"
                 + " Replace or Merge on the Target and policy page (it is backed up first), or another target");
         assertThat(viewModel.statusProperty().get()).contains("go Back to Target and policy").doesNotContain("conflict");
 
         viewModel.steps().back();
         viewModel.steps().back();
-        viewModel.modeProperty().set(TargetMode.MERGE);
+        viewModel.target().modeProperty().set(TargetMode.MERGE);
         viewModel.steps().next();
         viewModel.steps().next();
         assertThat(viewModel.runnableProperty().get()).isTrue();
@@ -201,8 +201,8 @@ class ConsolidateWizardViewModelTest {
         add(first);
         add(second);
         viewModel.steps().next();
-        viewModel.targetProperty().set(merged.toString());
-        viewModel.modeProperty().set(TargetMode.MERGE);
+        viewModel.target().textProperty().set(merged.toString());
+        viewModel.target().modeProperty().set(TargetMode.MERGE);
         viewModel.steps().next();
 
         assertThat(conflict("s1").sourcesText()).isEqualTo("1, 2, target");
@@ -232,7 +232,7 @@ class ConsolidateWizardViewModelTest {
         add(Files.writeString(directory.resolve("b.json"), "[{\"session\":\"s1\",\"branch\":\"b\"}]"));
         add(Files.writeString(directory.resolve("c.json"), "[{\"session\":\"s1\",\"branch\":\"c\"}]"));
         viewModel.steps().next();
-        viewModel.targetProperty().set(target.toString());
+        viewModel.target().textProperty().set(target.toString());
         viewModel.steps().next();
 
         viewModel.showConflict(conflict("s1"));
@@ -266,7 +266,7 @@ class ConsolidateWizardViewModelTest {
         add(Files.writeString(directory.resolve("b.json"), "[{\"session\":\"s1\",\"branch\":\"a\"}]"));
         add(Files.writeString(directory.resolve("c.json"), "[{\"session\":\"s1\",\"branch\":\"c\",\"repoUrl\":\"file:///c\"}]"));
         viewModel.steps().next();
-        viewModel.targetProperty().set(target.toString());
+        viewModel.target().textProperty().set(target.toString());
         viewModel.steps().next();
 
         viewModel.showConflict(conflict("s1"));
@@ -293,7 +293,7 @@ class ConsolidateWizardViewModelTest {
         add(TestStores.fixtureCopy(directory));
         add(a);
         viewModel.steps().next();
-        viewModel.targetProperty().set("sqlite:" + directory.resolve("minsky.db") + "?layout=minsky");
+        viewModel.target().textProperty().set("sqlite:" + directory.resolve("minsky.db") + "?layout=minsky");
         viewModel.steps().next();
         viewModel.steps().next();
 
@@ -307,7 +307,7 @@ class ConsolidateWizardViewModelTest {
         add(a);
         add(b);
         viewModel.steps().next();
-        viewModel.targetProperty().set(target.toString());
+        viewModel.target().textProperty().set(target.toString());
         viewModel.policyProperty().set(policy);
         viewModel.steps().next();
         assertThat(viewModel.steps().current()).isEqualTo(ConsolidateWizardViewModel.CONFLICTS);
@@ -326,9 +326,9 @@ class ConsolidateWizardViewModelTest {
     @Test
     void theTargetIsShownWithItsPasswordMasked() {
         for (String typed : TestStores.TYPED_WITH_PASSWORDS) {
-            viewModel.targetProperty().set(typed);
+            viewModel.target().textProperty().set(typed);
 
-            TestStores.assertShownMasked(typed, viewModel.shownTarget().get());
+            TestStores.assertShownMasked(typed, viewModel.target().shown().get());
         }
     }
 }

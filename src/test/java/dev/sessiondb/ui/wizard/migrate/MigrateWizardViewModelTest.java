@@ -59,7 +59,7 @@ class MigrateWizardViewModelTest {
     void theStoresStepWaitsForASourceAndATarget() {
         assertThat(viewModel.steps().canGoNext().get()).isFalse();
 
-        viewModel.targetProperty().set(target.toString());
+        viewModel.target().textProperty().set(target.toString());
 
         assertThat(viewModel.steps().canGoNext().get()).isTrue();
     }
@@ -127,7 +127,7 @@ class MigrateWizardViewModelTest {
         assertThat(viewModel.statusProperty().get()).isEqualTo("Plan ready: press Next, then Run.");
         Path text = Files.writeString(directory.resolve("notjson.txt"), "not a store\n");
 
-        viewModel.targetProperty().set(text.toString());
+        viewModel.target().textProperty().set(text.toString());
         viewModel.makePlan();
 
         assertThat(dialogs.errors()).isNotEmpty();
@@ -164,7 +164,7 @@ class MigrateWizardViewModelTest {
         viewModel.makePlan();
         assertThat(viewModel.planProperty().get().lines()).anyMatch(line -> line.contains("already holds exactly"));
 
-        viewModel.modeProperty().set(TargetMode.REPLACE);
+        viewModel.target().modeProperty().set(TargetMode.REPLACE);
         viewModel.makePlan();
         viewModel.run();
 
@@ -206,8 +206,8 @@ class MigrateWizardViewModelTest {
     void aTargetTheRoleMayNotWriteIsRefusedInThePlanWithTheGrant() {
         StoreLocator store = StoreContents.create(TestPostgres.get().freshSchema().display(), SampleSessions.minskyList(3, 1));
         String schema = store.param("schema").orElseThrow();
-        viewModel.targetProperty().set(TestPostgres.get().asLimitedRole(store, "GRANT USAGE ON SCHEMA %s", "GRANT SELECT ON ALL TABLES IN SCHEMA %s"));
-        viewModel.modeProperty().set(TargetMode.MERGE);
+        viewModel.target().textProperty().set(TestPostgres.get().asLimitedRole(store, "GRANT USAGE ON SCHEMA %s", "GRANT SELECT ON ALL TABLES IN SCHEMA %s"));
+        viewModel.target().modeProperty().set(TargetMode.MERGE);
         viewModel.steps().next();
         viewModel.steps().next();
 
@@ -220,7 +220,7 @@ class MigrateWizardViewModelTest {
     /** A cancel after a new PostgreSQL store's rows were committed cannot take them back: the job finishes and says so (audit A). */
     @Test
     void aCancelWhileANewPostgresStoreIsVerifiedEndsDoneWithTheJobsOwnUndo() {
-        viewModel.targetProperty().set(TestPostgres.get().freshSchema().display());
+        viewModel.target().textProperty().set(TestPostgres.get().freshSchema().display());
         viewModel.steps().next();
         viewModel.steps().next();
         viewModel.steps().next();
@@ -245,7 +245,7 @@ class MigrateWizardViewModelTest {
     void makingAPlanAgainClearsTheLastPlansStatusBeforeAskingForAPassword() {
         goToPlan();
         assertThat(viewModel.statusProperty().get()).isEqualTo("Plan ready: press Next, then Run.");
-        viewModel.targetProperty().set("postgresql://" + TestPostgres.PASSWORD_USER + "@localhost/none?schema=s");
+        viewModel.target().textProperty().set("postgresql://" + TestPostgres.PASSWORD_USER + "@localhost/none?schema=s");
         List<String> statusWhenAsked = new ArrayList<>();
         viewModel.statusProperty().addListener((line, before, now) -> statusWhenAsked.add(now));
         dialogs.answer(null); // the prompt is cancelled
@@ -268,7 +268,7 @@ class MigrateWizardViewModelTest {
         String schema = server.freshSchema().param("schema").orElseThrow();
         StoreLocator asPasswordRole = StoreLocator.parse("postgresql://" + TestPostgres.PASSWORD_USER + "@" + server.host() + ":" + server.port()
                 + "/" + server.database() + "?schema=" + schema);
-        viewModel.targetProperty().set(asPasswordRole.display());
+        viewModel.target().textProperty().set(asPasswordRole.display());
         dialogs.answer(TestPostgres.PASSWORD); // asked once, for the plan
         viewModel.steps().next();
         viewModel.steps().next();
@@ -315,7 +315,7 @@ class MigrateWizardViewModelTest {
     }
 
     private void goToPlan() {
-        viewModel.targetProperty().set(target.toString());
+        viewModel.target().textProperty().set(target.toString());
         viewModel.steps().next();
         viewModel.steps().next();
         assertThat(viewModel.steps().current()).isEqualTo(MigrateWizardViewModel.PLAN);
@@ -325,9 +325,9 @@ class MigrateWizardViewModelTest {
     @Test
     void theTargetIsShownWithItsPasswordMasked() {
         for (String typed : TestStores.TYPED_WITH_PASSWORDS) {
-            viewModel.targetProperty().set(typed);
+            viewModel.target().textProperty().set(typed);
 
-            TestStores.assertShownMasked(typed, viewModel.shownTarget().get());
+            TestStores.assertShownMasked(typed, viewModel.target().shown().get());
         }
     }
 }
