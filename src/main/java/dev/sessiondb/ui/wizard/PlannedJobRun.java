@@ -15,22 +15,18 @@ import java.util.function.Function;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
-import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 
 /**
- * A wizard that plans a job, then runs the plan: its status line, whether the plan allows Run, the plan going outdated
- * (a refused run, an undo of a store it reads or writes), the planning, the background work and the run itself with
- * its progress, Cancel, report and undo step. The migrate and consolidate wizards share it, so Run behaves the same in both.
+ * A wizard that plans a job, then runs the plan: on top of its {@link WizardJobRun} (status line, background work,
+ * progress, Cancel), whether the plan allows Run, the plan going outdated (a refused run, an undo of a store it reads or
+ * writes), the planning and the run itself with its report and undo step. The migrate and consolidate wizards share it,
+ * so Run behaves the same in both.
  */
-public final class PlannedJobRun {
+public final class PlannedJobRun extends WizardJobRun {
 
-    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper runnable = new ReadOnlyBooleanWrapper(false);
-    private final OutdatedPlan outdatedPlan = new OutdatedPlan(runnable, status::set);
-    private final WizardPlanning planning = new WizardPlanning(runnable, outdatedPlan, status::set);
-    private final JobProgress progress;
-    private final WizardTasks tasks;
+    private final OutdatedPlan outdatedPlan = new OutdatedPlan(runnable, status()::set);
+    private final WizardPlanning planning = new WizardPlanning(runnable, outdatedPlan, status()::set);
     private final ObjectProperty<JobSummary> page;
     private final WizardChoices choices;
     private final UndoStack undo;
@@ -43,23 +39,12 @@ public final class PlannedJobRun {
      */
     public PlannedJobRun(WizardSteps steps, ObjectProperty<JobSummary> page, WizardChoices choices, TaskExecutor executor,
                          DialogService dialogs, UndoStack undo, BackupJournal journal, Executor uiThread) {
-        this.progress = new JobProgress(uiThread);
-        this.tasks = new WizardTasks(executor, dialogs, steps, status::set, failure -> page.set(JobSummary.ofFailure("Failed", failure)), undo);
+        super(steps, executor, dialogs, undo, uiThread, failure -> page.set(JobSummary.ofFailure("Failed", failure)));
         this.page = page;
         this.choices = choices;
         this.undo = undo;
         this.journal = journal;
         outdatedPlan.followUndos(undo);
-    }
-
-    /** The wizard's status line, which the wizard also writes: what it is doing now. */
-    public ReadOnlyStringWrapper status() {
-        return status;
-    }
-
-    /** Why Run waits now (an undo is running), or empty: the page says it beside the button. */
-    public ReadOnlyStringProperty runWaitsProperty() {
-        return undo.jobsWaitProperty();
     }
 
     /** True when the plan allows the job to run. */
@@ -70,16 +55,6 @@ public final class PlannedJobRun {
     /** True when the run found the plan outdated: Run is then off and Plan again makes a new one. */
     public ReadOnlyBooleanProperty planOutdatedProperty() {
         return outdatedPlan.outdatedProperty();
-    }
-
-    /** The running job's progress and the wizard's Cancel. */
-    public JobProgress progress() {
-        return progress;
-    }
-
-    /** The wizard's background work other than the run: finding, planning. */
-    public WizardTasks tasks() {
-        return tasks;
     }
 
     /** Starts a new plan: see {@link WizardPlanning#start}. */
@@ -95,7 +70,7 @@ public final class PlannedJobRun {
 
     /** Whether {@code planned} may run now: there is a plan, it allows the run, and no undo runs (else the status line says so). */
     public boolean mayRun(Job planned) {
-        return planned != null && runnable.get() && !undo.refusesJobs(status::set);
+        return planned != null && runnable.get() && !undoRuns();
     }
 
     /**
@@ -105,17 +80,13 @@ public final class PlannedJobRun {
      * @param saysDone the status line once done, given where the report is saved
      */
     public void run(Job planned, String title, String doing, Function<Path, String> saysDone) {
-        tasks.runJob(title, doing, monitor -> planned.run(progress.follow(monitor)), done -> {
+        tasks().runJob(title, doing, monitor -> planned.run(progress().follow(monitor)), done -> {
             runnable.set(false);
-            status.set(saysDone.apply(journal.reportsDir().resolve(done.fileName())));
-            ReportedJob.show(done, JobSummary.ofReport(done, choices), page, status, undo, journal);
+            status().set(saysDone.apply(journal.reportsDir().resolve(done.fileName())));
+            ReportedJob.show(done, JobSummary.ofReport(done, choices), page, status(), undo, journal);
         }, failure -> {
             page.set(JobSummary.ofFailure("Failed", failure));
             outdatedPlan.runFailed(failure);
         });
-    }
-
-    public void cancel() {
-        progress.cancel();
     }
 }

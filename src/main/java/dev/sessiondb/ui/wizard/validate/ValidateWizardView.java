@@ -193,11 +193,11 @@ public final class ValidateWizardView extends WizardPane {
         again.setId("validate-again");
         again.disableProperty().bind(viewModel.steps().busyProperty());
         HBox actions = WizardPages.runButtons("validate", "Apply fixes", "Back the store up, then write the changes", viewModel::apply,
-                viewModel::cancel, viewModel.changesetReadyProperty(), viewModel.steps().busyProperty(), viewModel.runWaitsProperty(), again);
+                viewModel.jobRun()::cancel, viewModel.changesetReadyProperty(), viewModel.steps().busyProperty(), viewModel.jobRun().runWaitsProperty(), again);
         return WizardPages.page("Apply", "The store is backed up first; Undo (Ctrl+Z) restores the backup.",
                 WizardPages.writesTo("validate-run-writes-to", viewModel.shownStore(), "backed up first; Undo restores it"),
-                actions, WizardPages.progressLine("validate-progress", viewModel.progress(), viewModel.steps().busyProperty()),
-                WizardPages.runStatusText("validate-apply-status", viewModel.statusProperty(), ValidateWizardViewModel.READY, viewModel.runWaitsProperty()),
+                actions, WizardPages.progressLine("validate-progress", viewModel.jobRun().progress(), viewModel.steps().busyProperty()),
+                WizardPages.runStatusText("validate-apply-status", viewModel.statusProperty(), ValidateWizardViewModel.READY, viewModel.jobRun().runWaitsProperty()),
                 new JobSummaryView("validate-result", viewModel.resultProperty()));
     }
 

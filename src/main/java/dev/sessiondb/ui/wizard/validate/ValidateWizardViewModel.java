@@ -15,12 +15,11 @@ import dev.sessiondb.ui.common.StoreNames;
 import dev.sessiondb.ui.common.StoreOpener;
 import dev.sessiondb.ui.common.TaskExecutor;
 import dev.sessiondb.ui.common.UndoStack;
-import dev.sessiondb.ui.wizard.JobProgress;
 import dev.sessiondb.ui.wizard.JobSummary;
 import dev.sessiondb.ui.wizard.OpenStoreDefault;
 import dev.sessiondb.ui.wizard.ReportedJob;
+import dev.sessiondb.ui.wizard.WizardJobRun;
 import dev.sessiondb.ui.wizard.WizardSteps;
-import dev.sessiondb.ui.wizard.WizardTasks;
 import dev.sessiondb.validation.Checks;
 import dev.sessiondb.validation.Finding;
 import dev.sessiondb.validation.MinskyWorkspaces;
@@ -85,12 +84,11 @@ public final class ValidateWizardViewModel {
     private final ObservableList<FindingGroup> findings = FXCollections.observableArrayList();
     private final ObservableList<ChangeLine> changes = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<JobSummary> result = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper clean = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper anotherStoreValidated = new ReadOnlyStringWrapper("");
     private final WizardSteps steps = new WizardSteps(List.of("Store and checks", "Findings", "Preview changes", "Apply"), this::entered);
-    private final JobProgress progress;
-    private final WizardTasks tasks;
+    private final WizardJobRun jobRun;
+    private final ReadOnlyStringWrapper status;
     private final BooleanProperty changesetReady = new SimpleBooleanProperty(false);
 
     private final DialogService dialogs;
@@ -108,14 +106,14 @@ public final class ValidateWizardViewModel {
     public ValidateWizardViewModel(TaskExecutor executor, DialogService dialogs, LocatorInput locators, StoreOpener opener,
                                    CurrentStore current, UndoStack undo, BackupJournal journal,
             Executor uiThread) {
-        this.progress = new JobProgress(uiThread);
+        this.jobRun = new WizardJobRun(steps, executor, dialogs, undo, uiThread, this::showFailure);
+        this.status = jobRun.status();
         this.dialogs = dialogs;
         this.locators = locators;
         this.opener = opener;
         this.current = current;
         this.undo = undo;
         this.journal = journal;
-        tasks = new WizardTasks(executor, dialogs, steps, status::set, this::showFailure, undo);
         Checks.NAMES.forEach(name -> checks.add(new CheckChoice(name, new SimpleBooleanProperty(true))));
         OpenStoreDefault.follow(current, store::set, () -> steps.current() == STORE);
         current.storeProperty().addListener((property, before, after) -> sayWhetherAnotherStoreIsValidated());
@@ -193,18 +191,13 @@ public final class ValidateWizardViewModel {
         return status.getReadOnlyProperty();
     }
 
-    /** Why Apply waits now (an undo is running), or empty: the page says it beside the button. */
-    public ReadOnlyStringProperty runWaitsProperty() {
-        return undo.jobsWaitProperty();
-    }
-
     public BooleanProperty changesetReadyProperty() {
         return changesetReady;
     }
 
-    /** The running job's progress and the wizard's Cancel. */
-    public JobProgress progress() {
-        return progress;
+    /** The repair's run: why Apply waits, its progress and Cancel. */
+    public WizardJobRun jobRun() {
+        return jobRun;
     }
 
     // Commands
@@ -232,7 +225,7 @@ public final class ValidateWizardViewModel {
     private void validate(StoreLocator locator, String why) {
         List<String> names = checks.stream().filter(choice -> choice.run().get()).map(CheckChoice::name).toList();
         List<Path> roots = workspaceRoots();
-        tasks.run("Validate " + StoreNames.shortName(locator), "Validating …", monitor -> {
+        jobRun.tasks().run("Validate " + StoreNames.shortName(locator), "Validating …", monitor -> {
             List<Finding> found = new ArrayList<>();
             try (SessionStore whole = opener.open(locator)) {
                 SessionStore opened = Checks.readBy(names, whole);
@@ -266,7 +259,7 @@ public final class ValidateWizardViewModel {
             return;
         }
         RepairJob planned = new RepairJob(validated, fixing, workspaceRoots(), journal);
-        tasks.run("Plan repair of " + StoreNames.shortName(validated), "Planning the changes …", monitor -> {
+        jobRun.tasks().run("Plan repair of " + StoreNames.shortName(validated), "Planning the changes …", monitor -> {
             try (Changeset changeset = planned.changeset(monitor)) {
                 List<ChangeLine> lines = new ArrayList<>();
                 changeset.first(PREVIEW_LIMIT).forEach(change -> lines.addAll(ChangeLine.of(change)));
@@ -291,11 +284,11 @@ public final class ValidateWizardViewModel {
         RepairJob planned = repair;
         StoreLocator locator = validated;
         Map<String, Long> unfixed = unfixedNeedingAPerson;
-        if (planned == null || !changesetReady.get() || undo.refusesJobs(status::set)) {
+        if (planned == null || !changesetReady.get() || jobRun.undoRuns()) {
             return;
         }
         result.set(null);
-        tasks.runJob("Repair " + StoreNames.shortName(locator), "Backing up, then applying …", monitor -> planned.run(progress.follow(monitor)), report -> {
+        jobRun.tasks().runJob("Repair " + StoreNames.shortName(locator), "Backing up, then applying …", monitor -> planned.run(jobRun.progress().follow(monitor)), report -> {
             repair = null;
             changesetReady.set(false);
             current.changed();
@@ -390,10 +383,6 @@ public final class ValidateWizardViewModel {
     /** Back to the findings, validated afresh. */
     public void revalidate() {
         steps.go(FINDINGS);
-    }
-
-    public void cancel() {
-        progress.cancel();
     }
 
     private List<Path> workspaceRoots() {
