@@ -8,10 +8,12 @@ import javafx.scene.control.Labeled;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.Control;
 import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.text.TextAlignment;
+import javafx.collections.ObservableList;
 
 /** Small builders that give every control its tooltip and accessible text in one place. */
 public final class Controls {
@@ -45,6 +47,19 @@ public final class Controls {
         control.setTooltip(new Tooltip(help));
         control.setAccessibleText(help);
         return control;
+    }
+
+    /**
+     * A table whose columns share its width (none cut off, no sideways scroll), read out as {@code help}, and saying
+     * {@code empty} while it has no rows.
+     */
+    public static <T> TableView<T> fittedTable(String id, ObservableList<T> rows, String help, String empty) {
+        TableView<T> table = new TableView<>(rows);
+        table.setId(id);
+        table.setAccessibleText(help);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+        table.setPlaceholder(emptyState(empty));
+        return table;
     }
 
     /** A centred message for an empty table, list or pane: says what is missing and what to do. */

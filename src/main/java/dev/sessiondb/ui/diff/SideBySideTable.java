@@ -25,12 +25,9 @@ public final class SideBySideTable {
      * @param headerB what the right column shows
      */
     public static TableView<FieldRow> create(String id, ObservableList<FieldRow> rows, String headerA, String headerB, String placeholder) {
-        TableView<FieldRow> table = new TableView<>(rows);
-        table.setId(id);
+        TableView<FieldRow> table = dev.sessiondb.ui.common.Controls.fittedTable(id, rows,
+                "Both versions field by field; changed fields are highlighted", placeholder);
         table.getStylesheets().add(SideBySideTable.class.getResource("diff.css").toExternalForm());
-        table.setAccessibleText("Both versions field by field; changed fields are highlighted");
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
-        table.setPlaceholder(dev.sessiondb.ui.common.Controls.emptyState(placeholder));
         table.getColumns().add(column("Field", FieldRow::name, 220));
         table.getColumns().add(valueColumn(headerA, FieldRow::a, true));
         table.getColumns().add(valueColumn(headerB, FieldRow::b, false));

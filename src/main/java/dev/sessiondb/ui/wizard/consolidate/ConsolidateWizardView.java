@@ -99,11 +99,8 @@ public final class ConsolidateWizardView extends WizardPane {
     }
 
     private static Node conflicts(ConsolidateWizardViewModel viewModel) {
-        TableView<ConflictRow> table = new TableView<>(viewModel.conflicts());
-        table.setId("consolidate-conflicts");
-        table.setAccessibleText("Sessions the sources hold with different content, each with a choice");
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
-        table.setPlaceholder(Controls.emptyState("No conflicts: every shared session is the same in all sources."));
+        TableView<ConflictRow> table = Controls.fittedTable("consolidate-conflicts", viewModel.conflicts(),
+                "Sessions the sources hold with different content, each with a choice", "No conflicts: every shared session is the same in all sources.");
         TableColumn<ConflictRow, ConflictRow> choice = new TableColumn<>("Keep");
         choice.setCellValueFactory(cell -> new javafx.beans.property.ReadOnlyObjectWrapper<>(cell.getValue()));
         choice.setCellFactory(column -> new ChoiceCell());
@@ -169,7 +166,7 @@ public final class ConsolidateWizardView extends WizardPane {
 
     private static Node run(ConsolidateWizardViewModel viewModel) {
         HBox actions = WizardPages.runButtons("consolidate", "Run consolidation", "Write the consolidated store, then verify", viewModel::run,
-                viewModel.jobRun()::cancel, viewModel.runnableProperty(), viewModel.steps().busyProperty(), viewModel.jobRun().runWaitsProperty(),
+                viewModel.jobRun()::cancel, viewModel.jobRun().runnableProperty(), viewModel.steps().busyProperty(), viewModel.jobRun().runWaitsProperty(),
                 WizardPages.planAgainButton("consolidate", viewModel::makePlan, viewModel.jobRun().planOutdatedProperty()));
         return WizardPages.page("Run and report", "The plan first; after the run, the report: counts, every conflict, and the settings for Minsky.",
                 WizardPages.writesTo("consolidate-run-writes-to", viewModel.target().shown(), "an existing target is backed up first; Undo restores it"),

@@ -34,7 +34,6 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -148,10 +147,6 @@ public final class ConsolidateWizardViewModel {
         return status.getReadOnlyProperty();
     }
 
-    public ReadOnlyBooleanProperty runnableProperty() {
-        return jobRun.runnableProperty();
-    }
-
     /** The selected conflict's two versions field by field, secrets masked. */
     public ObservableList<FieldRow> comparison() {
         return comparison;
@@ -177,7 +172,7 @@ public final class ConsolidateWizardViewModel {
         return comparedTitle.getReadOnlyProperty();
     }
 
-    /** The plan's run: why Run waits, whether the plan is outdated, its progress and Cancel. */
+    /** The plan's run: whether the plan allows it, why Run waits, whether the plan is outdated, its progress and Cancel. */
     public PlannedJobRun jobRun() {
         return jobRun;
     }

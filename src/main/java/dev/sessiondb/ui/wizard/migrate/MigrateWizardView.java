@@ -75,7 +75,7 @@ public final class MigrateWizardView extends WizardPane {
 
     private static Node run(MigrateWizardViewModel viewModel) {
         HBox actions = WizardPages.runButtons("migrate", "Run migration", "Copy every session into the target, then verify", viewModel::run,
-                viewModel.jobRun()::cancel, viewModel.runnableProperty(), viewModel.steps().busyProperty(), viewModel.jobRun().runWaitsProperty(),
+                viewModel.jobRun()::cancel, viewModel.jobRun().runnableProperty(), viewModel.steps().busyProperty(), viewModel.jobRun().runWaitsProperty(),
                 WizardPages.planAgainButton("migrate", viewModel::planAgain, viewModel.jobRun().planOutdatedProperty()));
         return WizardPages.page("Run and verify", "Runs in the background: the jobs panel shows progress, rate and time left. Undo restores the target's backup.",
                 WizardPages.writesTo("migrate-run-writes-to", viewModel.target().shown(), "an existing target is backed up first; Undo restores it"),

@@ -22,7 +22,6 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -118,12 +117,7 @@ public final class MigrateWizardViewModel {
         return status.getReadOnlyProperty();
     }
 
-    /** True when the plan allows the job to run. */
-    public ReadOnlyBooleanProperty runnableProperty() {
-        return jobRun.runnableProperty();
-    }
-
-    /** The plan's run: why Run waits, whether the plan is outdated, its progress and Cancel. */
+    /** The plan's run: whether the plan allows it, why Run waits, whether the plan is outdated, its progress and Cancel. */
     public PlannedJobRun jobRun() {
         return jobRun;
     }

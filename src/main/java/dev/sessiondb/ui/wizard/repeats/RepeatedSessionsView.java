@@ -21,11 +21,9 @@ public final class RepeatedSessionsView extends ScrollPane {
         setId("repeats");
         // scrolled, as a wizard's page: its width never widens the window's views, and a long report stays reachable
         setFitToWidth(true);
-        TableView<RepeatRow> table = new TableView<>(viewModel.repeats());
-        table.setId("repeats-table");
-        table.setAccessibleText("Each repeated session: its first record, the repeat, and what the repair does with it");
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
-        table.setPlaceholder(Controls.emptyState("No repeated sessions to show: a JSON file that cannot be opened because sessions repeat in it is listed here."));
+        TableView<RepeatRow> table = Controls.fittedTable("repeats-table", viewModel.repeats(),
+                "Each repeated session: its first record, the repeat, and what the repair does with it",
+                "No repeated sessions to show: a JSON file that cannot be opened because sessions repeat in it is listed here.");
         table.getColumns().add(column("Session", RepeatRow::session, 80));
         table.getColumns().add(column("First record", RepeatRow::first, 230));
         table.getColumns().add(column("Repeat", RepeatRow::repeat, 230));

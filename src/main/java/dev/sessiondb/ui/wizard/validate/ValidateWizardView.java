@@ -175,11 +175,8 @@ public final class ValidateWizardView extends WizardPane {
     }
 
     private static Node preview(ValidateWizardViewModel viewModel) {
-        TableView<ChangeLine> table = new TableView<>(viewModel.changes());
-        table.setId("validate-changes");
-        table.setAccessibleText("Every field the repair changes, before and after");
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
-        table.setPlaceholder(Controls.emptyState("No changes: tick at least one fix on the previous page."));
+        TableView<ChangeLine> table = Controls.fittedTable("validate-changes", viewModel.changes(), "Every field the repair changes, before and after",
+                "No changes: tick at least one fix on the previous page.");
         table.getColumns().add(WizardPages.column("Session", ChangeLine::session));
         table.getColumns().add(WizardPages.column("Field", ChangeLine::field));
         table.getColumns().add(WizardPages.column("Before", ChangeLine::before));

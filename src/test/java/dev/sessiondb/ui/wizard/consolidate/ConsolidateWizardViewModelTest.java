@@ -154,13 +154,13 @@ class ConsolidateWizardViewModelTest {
         viewModel.steps().next();
 
         assertThat(viewModel.summaryProperty().get().tone()).isEqualTo(JobSummary.Tone.BAD);
-        assertThat(viewModel.runnableProperty().get()).isFalse();
+        assertThat(viewModel.jobRun().runnableProperty().get()).isFalse();
 
         viewModel.steps().back();
         List.of("task#002", "task#008").forEach(key -> conflict(key).choiceProperty().set("Source 2"));
         viewModel.steps().next();
 
-        assertThat(viewModel.runnableProperty().get()).isTrue();
+        assertThat(viewModel.jobRun().runnableProperty().get()).isTrue();
         viewModel.steps().back();
         assertThat(viewModel.conflicts()).allSatisfy(conflict -> assertThat(conflict.choiceProperty().get()).isEqualTo("Source 2"));
     }
@@ -182,7 +182,7 @@ class ConsolidateWizardViewModelTest {
         viewModel.target().modeProperty().set(TargetMode.MERGE);
         viewModel.steps().next();
         viewModel.steps().next();
-        assertThat(viewModel.runnableProperty().get()).isTrue();
+        assertThat(viewModel.jobRun().runnableProperty().get()).isTrue();
         viewModel.run();
 
         assertThat(viewModel.summaryProperty().get().headline()).startsWith("Verified:");

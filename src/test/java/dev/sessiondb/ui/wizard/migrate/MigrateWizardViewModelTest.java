@@ -71,7 +71,7 @@ class MigrateWizardViewModelTest {
         JobSummary plan = viewModel.planProperty().get();
         assertThat(plan.tone()).isEqualTo(JobSummary.Tone.GOOD);
         assertThat(plan.counts()).containsEntry("source records", 217L).containsEntry("records without a task id", 93L);
-        assertThat(viewModel.runnableProperty().get()).isTrue();
+        assertThat(viewModel.jobRun().runnableProperty().get()).isTrue();
         assertThat(target).doesNotExist();
     }
 
@@ -132,7 +132,7 @@ class MigrateWizardViewModelTest {
 
         assertThat(dialogs.errors()).isNotEmpty();
         assertThat(viewModel.planProperty().get()).isNull();
-        assertThat(viewModel.runnableProperty().get()).isFalse();
+        assertThat(viewModel.jobRun().runnableProperty().get()).isFalse();
         assertThat(viewModel.statusProperty().get()).isEqualTo("No plan: go Back and choose stores that can be used.");
     }
 
@@ -152,7 +152,7 @@ class MigrateWizardViewModelTest {
 
         assertThat(viewModel.planProperty().get().tone()).isEqualTo(JobSummary.Tone.WARNING);
         assertThat(viewModel.planProperty().get().lines()).contains("The target cannot hold remote (66 records)");
-        assertThat(viewModel.runnableProperty().get()).isTrue();
+        assertThat(viewModel.jobRun().runnableProperty().get()).isTrue();
     }
 
     @Test
@@ -182,7 +182,7 @@ class MigrateWizardViewModelTest {
 
         assertThat(viewModel.planProperty().get().headline()).isEqualTo("Will not run: the target already holds 3 sessions; choose Existing target:"
                 + " Replace or Merge on the Options page (it is backed up first), or another target");
-        assertThat(viewModel.runnableProperty().get()).isFalse();
+        assertThat(viewModel.jobRun().runnableProperty().get()).isFalse();
     }
 
     /** The window told its user "--layout native keeps what Minsky's columns refuse", where the wizard has a Layout choice. */
@@ -198,7 +198,7 @@ class MigrateWizardViewModelTest {
                 .endsWith("; fix those records in the source, or choose Layout: native for a new target on the Source and target page, as the native"
                         + " layout keeps what Minsky's columns refuse; then plan again").doesNotContain("--layout");
         assertThat(viewModel.statusProperty().get()).isEqualTo("The job would refuse: go Back, change what the plan below says, and plan again.");
-        assertThat(viewModel.runnableProperty().get()).isFalse();
+        assertThat(viewModel.jobRun().runnableProperty().get()).isFalse();
     }
 
     /** An audit: the window said "Ready to run: nothing is lost" for a PostgreSQL role that may only read the target. */
@@ -213,7 +213,7 @@ class MigrateWizardViewModelTest {
 
         assertThat(viewModel.planProperty().get().headline()).startsWith("Will not run: ").contains("user " + TestPostgres.LIMITED_USER
                 + " may not write table " + schema + ".sessions (no INSERT, UPDATE, DELETE)", "GRANT INSERT, UPDATE, DELETE ON " + schema + ".sessions");
-        assertThat(viewModel.runnableProperty().get()).isFalse();
+        assertThat(viewModel.jobRun().runnableProperty().get()).isFalse();
         assertThat(StoreContents.records(store)).hasSize(3);
     }
 
