@@ -18,7 +18,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "discover", description = "Find the session stores on this machine: Minsky's state directory, its configs and environment, magellai, and session databases under the roots.")
+@Command(name = "discover", description = "Find the session stores on this machine: Minsky's state directory, its configs and environment, magellai, the chat server's database in the current folder (data/sessions.db, DATABASE_PATH), and session databases under the roots.")
 final class DiscoverCommand implements Callable<Integer> {
 
     @Spec

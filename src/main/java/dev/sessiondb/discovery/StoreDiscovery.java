@@ -22,19 +22,27 @@ import java.util.Optional;
 /**
  * Finds the session stores on a machine: Minsky's state directory (JSON, SQLite and its
  * backups), the stores named by the environment and by Minsky's global and per-repo
- * {@code config.yaml}, magellai's session directory, and session databases under the given
- * roots. Each is opened read-only to tell its layout and size; one that cannot be opened is
+ * {@code config.yaml}, magellai's session directory, the chat server's database in the current
+ * folder, and session databases under the given roots. Each is opened read-only to tell its layout and size; one that cannot be opened is
  * listed with the reason.
  */
 public final class StoreDiscovery {
 
     private final MinskyPaths paths;
     private final List<Path> roots;
+    /** Where a chat server run from here keeps its database, and a relative DATABASE_PATH starts. */
+    private final Path workingDir;
 
-    /** @param paths the environment and home directory to read (tests pass a fake one) */
+    /** @param paths the environment and home directory to read */
     public StoreDiscovery(MinskyPaths paths, List<Path> roots) {
+        this(paths, roots, Path.of("").toAbsolutePath());
+    }
+
+    /** @param workingDir the folder a chat server would run in (tests pass a fake one) */
+    StoreDiscovery(MinskyPaths paths, List<Path> roots, Path workingDir) {
         this.paths = paths;
         this.roots = List.copyOf(roots);
+        this.workingDir = workingDir;
     }
 
     /**
@@ -48,6 +56,7 @@ public final class StoreDiscovery {
         Candidates candidates = new Candidates(paths.home());
         addStateDir(candidates);
         addEnvironment(candidates);
+        addChatServer(candidates);
         addConfig(candidates, paths.minskyGlobalConfig(), "Minsky's global config " + paths.minskyGlobalConfig());
         if (Files.isDirectory(paths.magellaiSessions())) {
             candidates.add(StoreLocator.of(StoreFormat.JSONDIR, paths.magellaiSessions()), "magellai's session directory");
@@ -90,6 +99,20 @@ public final class StoreDiscovery {
         }
         Optional.ofNullable(env.get("MINSKY_SESSIONDB_BASE_DIR")).filter(dir -> !dir.isBlank())
                 .ifPresent(dir -> candidates.add(StoreLocator.of(StoreFormat.JSON, candidates.expand(dir, null).resolve("session-db.json")), "MINSKY_SESSIONDB_BASE_DIR"));
+    }
+
+    /**
+     * The chat server's database, in the folder it runs in: where DATABASE_PATH says (not {@code :memory:}, and only a file that
+     * exists, as other programs read that name too), and its default path.
+     */
+    private void addChatServer(Candidates candidates) {
+        Optional.ofNullable(paths.env().get("DATABASE_PATH")).map(String::strip).filter(path -> !path.isEmpty() && !path.equals(":memory:"))
+                .map(path -> candidates.expand(path, workingDir)).filter(Files::isRegularFile)
+                .ifPresent(file -> candidates.add(StoreLocator.of(StoreFormat.SQLITE, file), "DATABASE_PATH (the chat server's setting)"));
+        Path usual = workingDir.resolve("data").resolve("sessions.db");
+        if (Files.isRegularFile(usual)) {
+            candidates.add(StoreLocator.of(StoreFormat.SQLITE, usual), "the chat server's default path, data/sessions.db in the current folder");
+        }
     }
 
     /** Every store a config names, whichever backend it selects: the others are where stray sessions hide. */

@@ -134,6 +134,28 @@ class StoreDiscoveryTest {
         assertThat(result.stores()).isNotEmpty();
     }
 
+    /**
+     * A chat server keeps its sessions at ./data/sessions.db, or where DATABASE_PATH says: discovery run in its folder found
+     * neither unless that folder was given as a root to search.
+     */
+    @Test
+    void theChatServersDatabaseIsFoundAtItsDefaultPathAndWhereDatabasePathSays() throws Exception {
+        Path server = projects.resolve("chat");
+        Path moved = Files.copy(server.resolve("data/sessions.db"), Files.createDirectories(server.resolve("db")).resolve("chat.db"));
+
+        StoreDiscovery.Result inItsFolder = new StoreDiscovery(new MinskyPaths(Map.of("DATABASE_PATH", "db/chat.db"), home), List.of(), server)
+                .discover(ProgressMonitor.NONE);
+        StoreDiscovery.Result inMemory = new StoreDiscovery(new MinskyPaths(Map.of("DATABASE_PATH", ":memory:"), home), List.of(), home)
+                .discover(ProgressMonitor.NONE);
+
+        DiscoveredStore usual = find(inItsFolder, server.resolve("data/sessions.db"));
+        assertThat(usual.layout()).contains(StoreLayout.CHAT);
+        assertThat(usual.recordCount()).isEqualTo(1);
+        assertThat(usual.foundVia()).containsExactly("the chat server's default path, data/sessions.db in the current folder");
+        assertThat(find(inItsFolder, moved).foundVia()).containsExactly("DATABASE_PATH (the chat server's setting)");
+        assertThat(inMemory.stores()).noneMatch(store -> store.foundVia().stream().anyMatch(via -> via.contains("chat server")));
+    }
+
     @Test
     void magellaisSessionDirectoryIsFound() throws Exception {
         Path magellai = Files.createDirectories(home.resolve(".config/magellai/sessions"));
