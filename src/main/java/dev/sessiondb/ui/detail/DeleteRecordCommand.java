@@ -1,6 +1,7 @@
 package dev.sessiondb.ui.detail;
 
 import dev.sessiondb.job.backup.BackupJournal;
+import dev.sessiondb.model.SecretMasker;
 import dev.sessiondb.model.SessionRecord;
 import dev.sessiondb.store.SessionStore;
 import java.util.Optional;
@@ -15,9 +16,10 @@ final class DeleteRecordCommand extends StoreEditCommand {
         this.record = record;
     }
 
+    /** As the history, the backups' index and the Undo button name it: the session masked, as every table shows it. */
     @Override
     public String description() {
-        return "deletion of " + record.key();
+        return "deletion of " + SecretMasker.shownKey(record.key());
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.sessiondb.ui.detail;
 
 import dev.sessiondb.job.backup.BackupJournal;
+import dev.sessiondb.model.SecretMasker;
 import dev.sessiondb.model.SessionRecord;
 import dev.sessiondb.store.SessionStore;
 import java.util.Optional;
@@ -26,9 +27,10 @@ final class SaveRecordCommand extends StoreEditCommand {
         return after;
     }
 
+    /** As the history, the backups' index and the Undo button name it: the session masked, as every table shows it. */
     @Override
     public String description() {
-        return "edit of " + after.key();
+        return "edit of " + SecretMasker.shownKey(after.key());
     }
 
     @Override
