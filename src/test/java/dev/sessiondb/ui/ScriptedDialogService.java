@@ -22,6 +22,7 @@ public final class ScriptedDialogService implements DialogService {
     private final List<String> notifications = new CopyOnWriteArrayList<>();
     private final List<String> confirmations = new CopyOnWriteArrayList<>();
     private final List<String> passwordPrompts = new CopyOnWriteArrayList<>();
+    private final List<String> suggestedFileNames = new CopyOnWriteArrayList<>();
 
     /**
      * The next question gets this answer (a Path, a String, a Boolean, or null for "cancelled"); a confirmation may be
@@ -48,6 +49,11 @@ public final class ScriptedDialogService implements DialogService {
     /** The titles of the password prompts shown, in order. */
     public List<String> passwordPrompts() {
         return passwordPrompts;
+    }
+
+    /** The file names the save dialogs offered, in order. */
+    public List<String> suggestedFileNames() {
+        return suggestedFileNames;
     }
 
     @Override
@@ -82,6 +88,7 @@ public final class ScriptedDialogService implements DialogService {
 
     @Override
     public Optional<Path> chooseFileToSave(String title, String suggestedName) {
+        suggestedFileNames.add(suggestedName);
         return next(Path.class);
     }
 

@@ -192,14 +192,16 @@ public final class DetailViewModel {
         if (shown == null || store == null || (format == SessionDocument.Format.MARKDOWN && !SessionDocument.hasConversation(shown))) {
             return;
         }
-        String suggested = shown.key().replaceAll("[^A-Za-z0-9._-]", "_") + "." + format.extension();
+        String named = SecretMasker.maskText("session", shown.key());
+        // the file's name is shown, listed and kept as a table's cell is: with the session's secret masked
+        String suggested = named.replaceAll("[^A-Za-z0-9._-]", "_") + "." + format.extension();
         dialogs.chooseFileToSave(format == SessionDocument.Format.JSON ? "Export the session as JSON" : "Export the conversation as Markdown", suggested)
                 .ifPresent(file -> executor.execute(BackgroundTask.of("Export " + file.getFileName(), monitor -> {
                     // the file chooser asked before replacing a file; a store is refused here, naming the file
                     ExportTarget target = ExportTarget.check(file, store.locator(), () -> KnownStores.in(journal.root()));
                     String document = SessionDocument.write(shown, format);
                     return target.write(store.locator(), journal, out -> out.write(document.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-                }).onSuccess(replaced -> dialogs.notify("Exported " + SecretMasker.maskText("session", shown.key()) + " to " + file + " (secrets masked)"
+                }).onSuccess(replaced -> dialogs.notify("Exported " + named + " to " + file + " (secrets masked)"
                         + ExportTarget.replacedNote(replaced, journal)))
                         .onFailure(failure -> dialogs.showExportFailure(file, failure))));
     }

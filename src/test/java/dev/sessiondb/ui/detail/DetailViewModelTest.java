@@ -114,6 +114,18 @@ class DetailViewModelTest {
         assertThat(dialogs.confirmations()).singleElement().asString().startsWith("Delete session sess-password=****?").doesNotContain("hunter2");
     }
 
+    /** The secrets audit: the export's save dialog offered a file name holding the session's secret ("sess-password_hunter2.json"). */
+    @Test
+    void theExportOffersAFileNameWithTheSessionsSecretMasked() {
+        current.store().put(current.store().get("task#002").orElseThrow().with("session", "sess-password=hunter2"));
+        current.selectedKeyProperty().set("sess-password=hunter2");
+
+        dialogs.answer(null);
+        viewModel.export(dev.sessiondb.model.SessionDocument.Format.JSON);
+
+        assertThat(dialogs.suggestedFileNames()).singleElement().asString().startsWith("sess-password").endsWith(".json").doesNotContain("hunter2");
+    }
+
     @Test
     void deletingAsksFirstAndUndoBringsTheSessionBack() {
         current.selectedKeyProperty().set("task#002");
