@@ -1,5 +1,6 @@
 package dev.sessiondb.ui.overview;
 
+import dev.sessiondb.model.SecretMasker;
 import dev.sessiondb.progress.ProgressMonitor;
 import dev.sessiondb.store.SessionStore;
 import dev.sessiondb.validation.Checks;
@@ -16,7 +17,7 @@ import java.util.Map;
  * The validation engine's findings for a store, one line per check: how many, how bad, and the
  * first finding as an example. Findings are counted as they stream by, never all kept.
  *
- * @param example the first finding's message
+ * @param example the first finding's session and message, masked as the tables show them
  * @param exampleSession the session of the first finding, empty for store-wide findings
  */
 public record FindingSummary(String check, Severity severity, long count, String example, String exampleSession) {
@@ -41,7 +42,8 @@ public record FindingSummary(String check, Severity severity, long count, String
     }
 
     private static String example(Finding finding) {
-        return finding.session() == null || finding.session().isEmpty() ? finding.message() : finding.session() + ": " + finding.message();
+        String message = SecretMasker.maskText(null, finding.message()); // it may quote a value, as a status holding a token
+        return finding.session() == null || finding.session().isEmpty() ? message : SecretMasker.shownKey(finding.session()) + ": " + message;
     }
 
     private static Severity worse(Severity one, Severity other) {

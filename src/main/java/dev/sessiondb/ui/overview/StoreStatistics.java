@@ -1,5 +1,6 @@
 package dev.sessiondb.ui.overview;
 
+import dev.sessiondb.model.SecretMasker;
 import dev.sessiondb.model.SessionKind;
 import dev.sessiondb.model.SessionRecord;
 import dev.sessiondb.model.Timestamp;
@@ -118,8 +119,9 @@ public record StoreStatistics(long total, long withoutTaskId, long minskySession
             if (record.taskId().filter(task -> !task.isBlank()).isEmpty()) {
                 withoutTaskId++;
             }
-            byRepo.merge(record.repoName().orElse(NO_REPO), 1L, Long::sum);
-            byStatus.merge(record.status().orElse(NO_STATUS), 1L, Long::sum);
+            // the charts label their bars and slices with these: masked, as the table's cells are
+            byRepo.merge(record.repoName().map(name -> SecretMasker.maskText("repoName", name)).orElse(NO_REPO), 1L, Long::sum);
+            byStatus.merge(record.status().map(status -> SecretMasker.maskText("status", status)).orElse(NO_STATUS), 1L, Long::sum);
             record.createdAt().filter(Timestamp::isValid).ifPresent(created -> perWeek.merge(monday(created), 1L, Long::sum));
         }
 

@@ -147,6 +147,26 @@ class OverviewViewModelTest {
         current.close();
     }
 
+    /** The secrets audit: the charts' labels and a finding's example showed what every table masks. */
+    @Test
+    void theChartsAndTheFindingsShowNoSecretOfTheRecords() throws Exception {
+        Path file = java.nio.file.Files.writeString(directory.resolve("secrets.json"), "[{\"session\":\"sess-password=hunter2\","
+                + "\"repoName\":\"https://bob:RepoPw1@github.com/x\",\"status\":\"token=StatusTok2\",\"repoUrl\":\"u\","
+                + "\"createdAt\":\"2025-05-16T22:16:33.321Z\",\"taskId\":\"7\"}]");
+        CurrentStore current = new CurrentStore();
+        OverviewViewModel viewModel = new OverviewViewModel(current, new CurrentThreadTaskExecutor(), new ScriptedDialogService());
+
+        current.show(StoreFactory.open("json:" + file, OpenMode.EXISTING));
+        viewModel.runChecks();
+
+        StoreStatistics statistics = viewModel.statisticsProperty().get();
+        assertThat(statistics.byRepo()).containsOnlyKeys("https://bob:****@github.com/x");
+        assertThat(statistics.byStatus()).containsOnlyKeys("token=****");
+        assertThat(viewModel.findings()).isNotEmpty().allSatisfy(finding -> assertThat(finding.example()).doesNotContain("hunter2", "RepoPw1", "StatusTok2"))
+                .anySatisfy(finding -> assertThat(finding.example()).startsWith("sess-password=****: "));
+        current.close();
+    }
+
     @Test
     void theLargestGroupsComeFirstAndTheRestIsSummed() {
         assertThat(StoreStatistics.top(Map.of("a", 5L, "b", 9L, "c", 1L, "d", 2L), 2))
