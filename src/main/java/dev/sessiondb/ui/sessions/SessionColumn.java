@@ -1,9 +1,11 @@
 package dev.sessiondb.ui.sessions;
 
+import dev.sessiondb.model.FieldFilter;
 import dev.sessiondb.model.SecretMasker;
 import dev.sessiondb.model.SessionRecord;
 import dev.sessiondb.model.SortKey;
 import dev.sessiondb.model.Timestamp;
+import dev.sessiondb.model.ValueCount;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
@@ -78,6 +80,21 @@ public enum SessionColumn {
             case LAST_ACTIVITY -> record.lastActivityAt().map(SessionColumn::shown).orElse("");
             default -> sortKey.valueOf(record).orElse("");
         };
+        return masked(value);
+    }
+
+    /** A line of the filter's pick list: the value as the cells show it, secrets masked, and how many sessions have it. */
+    public String pickText(ValueCount value) {
+        return String.format("%s  (%,d)", value.value().map(this::masked).orElse(SessionsViewModel.NO_VALUE), value.count());
+    }
+
+    /** A filter's chip: the column, and the value as the cells show it, secrets masked. */
+    public static String chipText(FieldFilter filter) {
+        SessionColumn column = of(filter.field());
+        return column.header() + " = " + filter.value().map(column::masked).orElse(SessionsViewModel.NO_VALUE);
+    }
+
+    private String masked(String value) {
         return SecretMasker.maskText(sortKey.field().jsonName(), value);
     }
 

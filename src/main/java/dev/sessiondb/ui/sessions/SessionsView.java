@@ -413,7 +413,7 @@ public final class SessionsView extends VBox {
             @Override
             protected void updateItem(ValueCount value, boolean empty) {
                 super.updateItem(value, empty);
-                setText(empty || value == null ? null : String.format("%s  (%,d)", value.value().orElse(SessionsViewModel.NO_VALUE), value.count()));
+                setText(empty || value == null ? null : viewModel.pickingProperty().get().pickText(value));
             }
         });
         values.setOnMouseClicked(event -> viewModel.pick(values.getSelectionModel().getSelectedItem()));
@@ -454,7 +454,7 @@ public final class SessionsView extends VBox {
     private void showChips(FlowPane chips) {
         chips.getChildren().clear();
         for (FieldFilter filter : viewModel.filters()) {
-            String text = SessionColumn.of(filter.field()).header() + " = " + filter.value().orElse(SessionsViewModel.NO_VALUE);
+            String text = SessionColumn.chipText(filter);
             Button chip = Controls.button(text + "  ✕", "Remove the filter " + text, () -> viewModel.filters().remove(filter));
             chip.getStyleClass().addAll("small", "rounded");
             chips.getChildren().add(chip);

@@ -236,8 +236,8 @@ public final class SessionsViewModel {
         executor.execute(BackgroundTask.of("Values of " + column.header(), monitor -> store.distinctValues(column.sortKey(), within, PICK_LIMIT))
                 .onSuccess(values -> {
                     if (store == current.store()) {
+                        picking.set(column); // first: the list's lines are shown as this column shows its values
                         pickList.setAll(values);
-                        picking.set(column);
                     }
                 })
                 .onFailure(failure -> dialogs.showError("Cannot read the values of " + column.header(), failure.getMessage())));

@@ -316,6 +316,22 @@ class SessionsViewModelTest {
                 .as("every session shown is counted, those without a task id under (empty)").isEqualTo(50);
     }
 
+    /** The secrets audit: the pick list and the filter's chip showed a branch holding a token whole, which the table's cells mask. */
+    @Test
+    void thePickListAndTheFilterChipShowAValueWithItsSecretMasked() {
+        current.store().put(current.store().get("task#002").orElseThrow().with("branch", "feat/ghp_BRANCHTOKENabcdefghijklmnopqrstuvwx12"));
+        current.changed();
+        viewModel.showPickList(SessionColumn.BRANCH);
+
+        dev.sessiondb.model.ValueCount withToken = viewModel.pickList().stream()
+                .filter(value -> value.value().orElse("").contains("ghp_")).findFirst().orElseThrow();
+        viewModel.pick(withToken);
+
+        assertThat(SessionColumn.BRANCH.pickText(withToken)).isEqualTo("feat/****wx12  (1)");
+        assertThat(SessionColumn.chipText(viewModel.filters().get(0))).isEqualTo("Branch = feat/****wx12");
+        assertThat(viewModel.countProperty().get()).isEqualTo("1 of 217 sessions");
+    }
+
     /** D14: the 93 sessions without a task id can be picked, as "(empty)" at the top of the list. */
     @Test
     void thePickListOffersTheSessionsWithoutAValueAndPickingThemFilters() {
