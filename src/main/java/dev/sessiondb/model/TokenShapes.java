@@ -8,7 +8,7 @@ import java.util.stream.Collectors;
 /** The tokens {@link SecretMasker} masks wherever they appear, by the literal each begins with, and a fast test for any of them. */
 final class TokenShapes {
 
-    /** GitHub, GitLab, OpenAI-style, Slack, AWS access key ids, Stripe, Google API keys and npm. */
+    /** GitHub, GitLab, OpenAI-style, Slack, AWS access key ids, Stripe, Google API keys, npm and Hugging Face (34 characters after {@code hf_}). */
     private static final List<Shape> SHAPES = List.of(
             new Shape("ghp_", "", 20), new Shape("gho_", "", 20), new Shape("ghu_", "", 20),
             new Shape("ghs_", "", 20), new Shape("ghr_", "", 20), new Shape("github_pat_", "_", 20),
@@ -16,7 +16,7 @@ final class TokenShapes {
             new Shape("xoxa-", "-", 10), new Shape("xoxb-", "-", 10), new Shape("xoxp-", "-", 10),
             new Shape("AKIA", "", 16), new Shape("ASIA", "", 16),
             new Shape("sk_live_", "", 24), new Shape("rk_live_", "", 24), new Shape("sk_test_", "", 24), new Shape("rk_test_", "", 24),
-            new Shape("AIza", "_-", 35), new Shape("npm_", "", 36));
+            new Shape("AIza", "_-", 35), new Shape("npm_", "", 36), new Shape("hf_", "", 34));
     /** A JWT's start, which {@link SecretMasker}'s own pattern finds whole: here only so one pass looks for every token. */
     private static final Shape JWT_START = new Shape("eyJ", "_-", 10);
     /** The shapes by their first two characters ({@code first << 7 | second}), so frequent letters ("n", "r") cost a lookup only; null for a pair no token begins with. */

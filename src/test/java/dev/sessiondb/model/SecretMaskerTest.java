@@ -184,9 +184,9 @@ class SecretMaskerTest {
     void changesATextExactlyWhenATokenIsInIt() {
         Pattern token = Pattern.compile("gh[pousr]_[A-Za-z0-9]{20,}|github_pat_[A-Za-z0-9_]{20,}|glpat-[A-Za-z0-9_-]{20,}"
                 + "|sk-[A-Za-z0-9_-]{20,}|xox[abp]-[A-Za-z0-9-]{10,}|A[KS]IA[A-Za-z0-9]{16,}"
-                + "|[sr]k_(?:live|test)_[A-Za-z0-9]{24,}|AIza[A-Za-z0-9_-]{35,}|npm_[A-Za-z0-9]{36,}");
+                + "|[sr]k_(?:live|test)_[A-Za-z0-9]{24,}|AIza[A-Za-z0-9_-]{35,}|npm_[A-Za-z0-9]{36,}|hf_[A-Za-z0-9]{34,}");
         List<String> pieces = List.of("ghp_", "ghr_", "ghx_", "github_pat_", "glpat-", "sk-", "task-", "xoxb-", "xoxz-", "AKIA", "ASIA", "AKIB",
-                "sk_live_", "rk_test_", "sk_prod_", "AIza", "AIzb", "npm_", "npmx",
+                "sk_live_", "rk_test_", "sk_prod_", "AIza", "AIzb", "npm_", "npmx", "hf_", "hf",
                 "abcdefgh", "XYZ0123", "_", "-", "#", " ", "/", "gh", "xox");
         Random random = new Random(20261202);
         int withToken = 0;
@@ -217,6 +217,16 @@ class SecretMaskerTest {
         assertThat(SecretMasker.maskText(null, "maps " + google)).isEqualTo("maps ****A1b2");
         assertThat(SecretMasker.maskText(null, "npm_" + "a1B2".repeat(9))).isEqualTo("****a1B2");
         assertThat(SecretMasker.isOnlyAToken(jwt)).as("a field holding only a JWT is removed whole by repair").isTrue();
+    }
+
+    /** The secrets audit: a Hugging Face access token, which agents' sessions hold beside OpenAI's keys, was shown whole. */
+    @Test
+    void masksAHuggingFaceTokenAndLeavesNamesThatStartLikeOne() {
+        String token = "hf_" + "AbCdEfGhIjKlMnOpQrStUvWxYz01234567";
+        assertThat(SecretMasker.maskText(null, "huggingface-cli login --token " + token)).isEqualTo("huggingface-cli login --token ****");
+        assertThat(SecretMasker.maskText(null, "export HF=" + token + " then pull")).isEqualTo("export HF=****4567 then pull");
+        assertThat(SecretMasker.maskText(null, "call hf_hub_download for the model")).isEqualTo("call hf_hub_download for the model");
+        assertThat(SecretMasker.maskText(null, "hf_" + "a".repeat(33))).as("one character short").isEqualTo("hf_" + "a".repeat(33));
     }
 
     @Test
