@@ -13,7 +13,6 @@ import dev.sessiondb.store.StoreFactory;
 import dev.sessiondb.store.StoreFormat;
 import dev.sessiondb.store.StoreLocator;
 import dev.sessiondb.ui.diff.FieldRow;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -25,10 +24,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /**
@@ -36,22 +32,15 @@ import org.testfx.framework.junit5.Start;
  * app shows it: the app offers a reload, and refuses an edit or a deletion of a record that changed
  * underneath, showing both versions; the other program's change stays.
  */
-@ExtendWith(ApplicationExtension.class)
-class ChangesFromOutsideFlowTest {
+class ChangesFromOutsideFlowTest extends WindowOverFreshRun {
 
     private static final String KEY = "task#002";
 
-    @TempDir
-    static Path directory;
-
-    private final ScriptedDialogService dialogs = new ScriptedDialogService();
-    private Path fixture;
+    private final Path fixture = TestStores.fixtureCopy(run);
 
     @Start
-    void start(Stage stage) throws Exception {
-        Path run = Files.createTempDirectory(directory, "run");
-        fixture = TestStores.fixtureCopy(run);
-        TestWindows.show(stage, run, dialogs);
+    void start(Stage stage) {
+        show(stage);
     }
 
     @Test

@@ -28,10 +28,7 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -40,19 +37,11 @@ import org.testfx.util.WaitForAsyncUtils;
  * conflicts chosen, a target that holds sessions merged into, the target's own version offered, a dropped version
  * compared and reported whole, and a long report that keeps Back and Next in the window.
  */
-@ExtendWith(ApplicationExtension.class)
-class ConsolidateScreensFlowTest {
-
-    @TempDir
-    static Path directory;
-
-    private final ScriptedDialogService dialogs = new ScriptedDialogService();
-    private Path run;
+class ConsolidateScreensFlowTest extends WindowOverFreshRun {
 
     @Start
-    void start(Stage stage) throws Exception {
-        run = Files.createTempDirectory(directory, "run");
-        TestWindows.show(stage, run, dialogs, new BackupJournal(run.resolve("journal")));
+    void start(Stage stage) {
+        show(stage, new BackupJournal(run.resolve("journal")));
     }
 
     @Test

@@ -14,7 +14,6 @@ import dev.sessiondb.store.StoreLocator;
 import dev.sessiondb.store.WriteBatch;
 import dev.sessiondb.ui.sessions.SessionColumn;
 import dev.sessiondb.ui.sessions.SessionRow;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -27,24 +26,16 @@ import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /** The window over a SQLite store with one damaged record: the table shows it marked, and selecting it shows what to do in place of its fields. */
-@ExtendWith(ApplicationExtension.class)
-class DamagedRecordFlowTest {
+class DamagedRecordFlowTest extends WindowOverFreshRun {
 
     private static final int SESSIONS = 30;
     private static final int DAMAGED_ROW = 3;
 
-    @TempDir
-    static Path directory;
     private static Path store;
-
-    private final ScriptedDialogService dialogs = new ScriptedDialogService();
 
     @BeforeAll
     static void makeStore() throws SQLException {
@@ -58,8 +49,8 @@ class DamagedRecordFlowTest {
     }
 
     @Start
-    void start(Stage stage) throws Exception {
-        TestWindows.show(stage, Files.createTempDirectory(directory, "run"), dialogs);
+    void start(Stage stage) {
+        show(stage);
     }
 
     @Test

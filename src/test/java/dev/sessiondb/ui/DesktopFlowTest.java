@@ -21,27 +21,17 @@ import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /** The desktop app end to end on a copy of the real fixture, driven like a user would (headless under Monocle). */
-@ExtendWith(ApplicationExtension.class)
-class DesktopFlowTest {
+class DesktopFlowTest extends WindowOverFreshRun {
 
-    @TempDir
-    static Path directory;
-
-    private final ScriptedDialogService dialogs = new ScriptedDialogService();
-    private Path fixture;
+    private final Path fixture = TestStores.fixtureCopy(run);
 
     @Start
-    void start(Stage stage) throws Exception {
-        Path run = Files.createTempDirectory(directory, "run");
-        fixture = TestStores.fixtureCopy(run);
-        TestWindows.show(stage, run, dialogs);
+    void start(Stage stage) {
+        show(stage);
     }
 
     @Test

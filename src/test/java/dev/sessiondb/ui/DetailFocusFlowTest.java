@@ -10,8 +10,6 @@ import dev.sessiondb.store.SessionStore;
 import dev.sessiondb.store.StoreFactory;
 import dev.sessiondb.store.StoreFormat;
 import dev.sessiondb.store.StoreLocator;
-import dev.sessiondb.ui.common.SettingsStore;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -20,10 +18,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /**
@@ -32,23 +27,17 @@ import org.testfx.framework.junit5.Start;
  * next key pressed did nothing the user could see. It goes back to Edit, and to the sessions table. A later one: after a
  * deletion no row was selected and the detail pane stayed empty; the row that took the deleted one's place is selected.
  */
-@ExtendWith(ApplicationExtension.class)
-class DetailFocusFlowTest {
+class DetailFocusFlowTest extends WindowOverFreshRun {
 
-    @TempDir
-    static Path directory;
-
-    private final ScriptedDialogService dialogs = new ScriptedDialogService();
     private Stage stage;
     private Path fixture;
 
     @Start
-    void start(Stage stage) throws Exception {
+    void start(Stage stage) {
         this.stage = stage;
-        Path run = Files.createTempDirectory(directory, "run");
         fixture = TestStores.fixtureCopy(run);
-        new SettingsStore(run.resolve("settings.json")).update(state -> state.withRecent("json:" + fixture));
-        TestWindows.show(stage, run, dialogs);
+        settings().update(state -> state.withRecent("json:" + fixture));
+        show(stage);
     }
 
     @Test

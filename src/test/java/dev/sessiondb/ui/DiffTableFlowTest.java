@@ -16,25 +16,15 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /** The Diff view's table of differences as a user reads it. */
-@ExtendWith(ApplicationExtension.class)
-class DiffTableFlowTest {
-
-    @TempDir
-    static Path directory;
-
-    private Path run;
+class DiffTableFlowTest extends WindowOverFreshRun {
 
     @Start
-    void start(Stage stage) throws Exception {
-        run = Files.createTempDirectory(directory, "run");
-        TestWindows.show(stage, run, new ScriptedDialogService());
+    void start(Stage stage) {
+        show(stage);
     }
 
     /** An audit: the Session column, 105 px wide, cut Minsky's keys short ("mt#456-some…"); a typical key shows whole. */

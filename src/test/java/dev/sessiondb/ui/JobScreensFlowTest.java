@@ -37,26 +37,15 @@ import javafx.scene.control.TreeView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /** The job screens end to end on copies of the real fixture, driven like a user would (headless under Monocle); consolidation's in ConsolidateScreensFlowTest. */
-@ExtendWith(ApplicationExtension.class)
-class JobScreensFlowTest {
-
-    @TempDir
-    static Path directory;
-
-    private final ScriptedDialogService dialogs = new ScriptedDialogService();
-    private Path run;
+class JobScreensFlowTest extends WindowOverFreshRun {
 
     @Start
-    void start(Stage stage) throws Exception {
-        run = Files.createTempDirectory(directory, "run");
-        TestWindows.show(stage, run, dialogs, new BackupJournal(run.resolve("journal")));
+    void start(Stage stage) {
+        show(stage, new BackupJournal(run.resolve("journal")));
     }
 
     @Test

@@ -25,10 +25,7 @@ import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /**
@@ -36,26 +33,19 @@ import org.testfx.framework.junit5.Start;
  * start on a store being put back): the Run waits, saying for which undo, without the page's 'Ready: press Run.' under the
  * reason, and is offered again once the undo has ended.
  */
-@ExtendWith(ApplicationExtension.class)
-class JobsWaitForUndoFlowTest {
+class JobsWaitForUndoFlowTest extends WindowOverFreshRun {
 
-    @TempDir
-    static Path directory;
-
-    private final ScriptedDialogService dialogs = new ScriptedDialogService();
     private final List<String> warnings = new ArrayList<>();
     private HeldJournalStep restore;
-    private Path run;
     private BackupJournal journal;
 
     @Start
-    void start(Stage stage) throws Exception {
-        run = Files.createTempDirectory(directory, "run");
+    void start(Stage stage) {
         Path folder = run.resolve("journal");
         restore = new HeldJournalStep(new CatalogRecorder(folder, warnings::add));
         restore.holdAt(HeldJournalStep.Step.RESTORING);
         journal = new BackupJournal(folder, restore);
-        TestWindows.show(stage, run, dialogs, journal);
+        show(stage, journal);
     }
 
     @AfterEach

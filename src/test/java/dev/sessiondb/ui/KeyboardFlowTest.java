@@ -6,8 +6,6 @@ import static dev.sessiondb.ui.WindowSteps.press;
 import static dev.sessiondb.ui.WindowSteps.type;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -24,10 +22,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.layout.Pane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /**
@@ -37,20 +32,14 @@ import org.testfx.framework.junit5.Start;
  * focus on Next, or in a field of the page going away, went on to another control of the window (the Jobs toggle, Add):
  * Enter or Space then did something else than go on. The page shown takes the focus, on its first control.
  */
-@ExtendWith(ApplicationExtension.class)
-class KeyboardFlowTest {
+class KeyboardFlowTest extends WindowOverFreshRun {
 
-    @TempDir
-    static Path directory;
-
-    private Path run;
     private Stage stage;
 
     @Start
-    void start(Stage stage) throws Exception {
+    void start(Stage stage) {
         this.stage = stage;
-        run = Files.createTempDirectory(directory, "run");
-        TestWindows.show(stage, run, new ScriptedDialogService());
+        show(stage);
     }
 
     @Test

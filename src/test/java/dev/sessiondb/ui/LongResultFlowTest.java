@@ -14,7 +14,6 @@ import dev.sessiondb.store.StoreLocator;
 import dev.sessiondb.store.WriteBatch;
 import dev.sessiondb.ui.sessions.PagedSessionList;
 import dev.sessiondb.ui.sessions.SessionRow;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,10 +28,7 @@ import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /**
@@ -40,16 +36,11 @@ import org.testfx.framework.junit5.Start;
  * the bar beside the table stands for all of it, and every row can be reached, shown and
  * selected as in a short one.
  */
-@ExtendWith(ApplicationExtension.class)
-class LongResultFlowTest {
+class LongResultFlowTest extends WindowOverFreshRun {
 
     private static final int SESSIONS = 25_000;
 
-    @TempDir
-    static Path directory;
     private static Path store;
-
-    private final ScriptedDialogService dialogs = new ScriptedDialogService();
 
     @BeforeAll
     static void makeStore() {
@@ -60,9 +51,8 @@ class LongResultFlowTest {
     }
 
     @Start
-    void start(Stage stage) throws Exception {
-        Path run = Files.createTempDirectory(directory, "run");
-        TestWindows.show(stage, run, dialogs);
+    void start(Stage stage) {
+        show(stage);
     }
 
     @Test

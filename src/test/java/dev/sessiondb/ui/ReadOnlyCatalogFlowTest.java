@@ -23,10 +23,7 @@ import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /**
@@ -34,24 +31,17 @@ import org.testfx.framework.junit5.Start;
  * it: the jobs as last recorded, the warning above them, and an Undo that says at once why it cannot be recorded instead
  * of failing once the store is half way back.
  */
-@ExtendWith(ApplicationExtension.class)
-class ReadOnlyCatalogFlowTest {
+class ReadOnlyCatalogFlowTest extends WindowOverFreshRun {
 
-    @TempDir
-    static Path directory;
-
-    private final ScriptedDialogService dialogs = new ScriptedDialogService();
     private final List<String> warnings = new ArrayList<>();
-    private Path run;
     private TmpfsMount mount;
     private BackupJournal journal;
 
     @Start
-    void start(Stage stage) throws Exception {
-        run = Files.createTempDirectory(directory, "run");
+    void start(Stage stage) {
         mount = TmpfsMount.of(run.resolve("mounted"), 8192);
         journal = CatalogRecorder.journal(mount.folder().resolve("journal"), warnings::add);
-        TestWindows.show(stage, run, dialogs, journal);
+        show(stage, journal);
     }
 
     @AfterEach

@@ -21,32 +21,22 @@ import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /** A JSON file that does not open because sessions repeat in it: the window names the repeats and removes the identical ones, undoably. */
-@ExtendWith(ApplicationExtension.class)
-class RepeatedSessionsFlowTest {
+class RepeatedSessionsFlowTest extends WindowOverFreshRun {
 
     private static final String A = "{\"session\": \"a\", \"branch\": \"a\"}";
     private static final String B = "{\n    \"session\": \"b\",\n    \"branch\": \"b\"\n  }";
     private static final String B_EDITED = "{\n    \"session\": \"b\",\n    \"branch\": \"b-edited\"\n  }";
     private static final String C = "{\"session\": \"c\"}";
 
-    @TempDir
-    static Path directory;
-
-    private final ScriptedDialogService dialogs = new ScriptedDialogService();
     private final List<String> warnings = new ArrayList<>();
-    private Path run;
 
     @Start
-    void start(Stage stage) throws Exception {
-        run = Files.createTempDirectory(directory, "run");
-        TestWindows.show(stage, run, dialogs, CatalogRecorder.journal(run.resolve("journal"), warnings::add));
+    void start(Stage stage) {
+        show(stage, CatalogRecorder.journal(run.resolve("journal"), warnings::add));
     }
 
     @Test

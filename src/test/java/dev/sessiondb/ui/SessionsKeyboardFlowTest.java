@@ -4,11 +4,9 @@ import static dev.sessiondb.ui.AppState.read;
 import static dev.sessiondb.ui.AppState.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sessiondb.ui.common.SettingsStore;
 import dev.sessiondb.ui.detail.FieldNode;
 import dev.sessiondb.ui.sessions.SessionColumn;
 import dev.sessiondb.ui.sessions.SessionRow;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import javafx.scene.control.Label;
@@ -20,10 +18,7 @@ import javafx.scene.input.Clipboard;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /**
@@ -37,21 +32,16 @@ import org.testfx.framework.junit5.Start;
  * copies the selected field's value whole. A header cannot take the focus, so the keyboard could not sort: the Columns
  * menu sorts by a column as a header click does.
  */
-@ExtendWith(ApplicationExtension.class)
-class SessionsKeyboardFlowTest {
-
-    @TempDir
-    static Path directory;
+class SessionsKeyboardFlowTest extends WindowOverFreshRun {
 
     private Stage stage;
 
     @Start
-    void start(Stage stage) throws Exception {
+    void start(Stage stage) {
         this.stage = stage;
-        Path run = Files.createTempDirectory(directory, "run");
         Path fixture = TestStores.fixtureCopy(run);
-        new SettingsStore(run.resolve("settings.json")).update(state -> state.withRecent("json:" + fixture));
-        TestWindows.show(stage, run, new ScriptedDialogService());
+        settings().update(state -> state.withRecent("json:" + fixture));
+        show(stage);
     }
 
     @Test

@@ -14,7 +14,6 @@ import dev.sessiondb.store.StoreFactory;
 import dev.sessiondb.store.StoreFormat;
 import dev.sessiondb.store.StoreLocator;
 import dev.sessiondb.ui.sessions.SessionRow;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,10 +32,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /**
@@ -45,20 +41,13 @@ import org.testfx.framework.junit5.Start;
  * from the store's values, and a search of several words. Each on a copy of the real fixture,
  * every step waiting on the app's state.
  */
-@ExtendWith(ApplicationExtension.class)
-class SessionsTableFlowTest {
+class SessionsTableFlowTest extends WindowOverFreshRun {
 
-    @TempDir
-    static Path directory;
-
-    private final ScriptedDialogService dialogs = new ScriptedDialogService();
-    private Path fixture;
+    private final Path fixture = TestStores.fixtureCopy(run);
 
     @Start
-    void start(Stage stage) throws Exception {
-        Path run = Files.createTempDirectory(directory, "run");
-        fixture = TestStores.fixtureCopy(run);
-        TestWindows.show(stage, run, dialogs);
+    void start(Stage stage) {
+        show(stage);
     }
 
     @Test

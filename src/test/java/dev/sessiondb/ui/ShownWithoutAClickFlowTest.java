@@ -9,7 +9,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sessiondb.ui.diff.DiffFixtures;
 import dev.sessiondb.ui.diff.DiffRow;
-import dev.sessiondb.ui.common.SettingsStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javafx.scene.control.ComboBox;
@@ -20,31 +19,20 @@ import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /**
  * The lead's audit of the Diff and Validate tabs: a result with nothing to choose between waited for a click before
  * anything showed beside it. What is shown at once now, on copies of the real fixture.
  */
-@ExtendWith(ApplicationExtension.class)
-class ShownWithoutAClickFlowTest {
-
-    @TempDir
-    static Path directory;
-
-    private final ScriptedDialogService dialogs = new ScriptedDialogService();
-    private Path run;
+class ShownWithoutAClickFlowTest extends WindowOverFreshRun {
 
     /** The window opens on a copy of the fixture, as it opens the last store used. */
     @Start
-    void start(Stage stage) throws Exception {
-        run = Files.createTempDirectory(directory, "run");
-        new SettingsStore(run.resolve("settings.json")).update(state -> state.withRecent("json:" + TestStores.fixtureCopy(run)));
-        TestWindows.show(stage, run, dialogs);
+    void start(Stage stage) {
+        settings().update(state -> state.withRecent("json:" + TestStores.fixtureCopy(run)));
+        show(stage);
     }
 
     @Test

@@ -6,7 +6,6 @@ import dev.sessiondb.store.OpenMode;
 import dev.sessiondb.store.StoreFactory;
 import dev.sessiondb.store.StoreFormat;
 import dev.sessiondb.store.StoreLocator;
-import dev.sessiondb.ui.common.SettingsStore;
 import dev.sessiondb.ui.stores.StoreEntry;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,31 +14,23 @@ import java.util.Objects;
 import javafx.scene.control.ListCell;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /**
  * An audit: two recent stores both called sessions.db, in different folders, read as one name in the sidebar. Each of the
  * Recent and Saved lists titles a store with the parent folders that tell it from its namesakes, as the history does.
  */
-@ExtendWith(ApplicationExtension.class)
-class SidebarTitlesFlowTest {
-
-    @TempDir
-    static Path directory;
+class SidebarTitlesFlowTest extends WindowOverFreshRun {
 
     /** The window over two recent stores called sessions.db (work/ open last) and three saved stores, two called session-db.json. */
     @Start
     void start(Stage stage) throws Exception {
-        Path run = Files.createTempDirectory(directory, "run");
         StoreLocator work = created(run.resolve("work/sessions.db"));
         StoreLocator home = created(run.resolve("home/sessions.db"));
-        new SettingsStore(run.resolve("settings.json")).update(state -> state.withRecent(home.display()).withRecent(work.display()).withSavedStores(List.of(
+        settings().update(state -> state.withRecent(home.display()).withRecent(work.display()).withSavedStores(List.of(
                 "json:" + run.resolve("a/project/session-db.json"), "json:" + run.resolve("b/project/session-db.json"), "json:" + run.resolve("only.json"))));
-        TestWindows.show(stage, run, new ScriptedDialogService());
+        show(stage);
     }
 
     @Test

@@ -6,18 +6,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sessiondb.store.StoreFormat;
 import dev.sessiondb.store.StoreLocator;
-import dev.sessiondb.ui.common.SettingsStore;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Node;
 import javafx.scene.control.Labeled;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /**
@@ -25,25 +19,20 @@ import org.testfx.framework.junit5.Start;
  * toolbar's Columns, Filter and Export read "...". A size remembered on a big monitor now opens fitted into the small
  * screen, and the toolbar keeps its labels.
  */
-@ExtendWith(ApplicationExtension.class)
-class SmallScreenFlowTest {
+class SmallScreenFlowTest extends WindowOverFreshRun {
 
     /** A laptop's screen less its panel. */
     private static final Rectangle2D USABLE = new Rectangle2D(0, 27, 1024, 673);
-
-    @TempDir
-    static Path directory;
 
     private Stage stage;
 
     /** The window last closed at 1920x1200 on a big monitor, its store open again. */
     @Start
-    void start(Stage stage) throws Exception {
+    void start(Stage stage) {
         this.stage = stage;
-        Path run = Files.createTempDirectory(directory, "run");
         StoreLocator store = StoreLocator.of(StoreFormat.JSON, TestStores.fixtureCopy(run));
-        new SettingsStore(run.resolve("settings.json")).update(state -> state.withWindowSize(1920, 1200).withRecent(store.display()));
-        TestWindows.showOnScreen(stage, run, new ScriptedDialogService(), USABLE);
+        settings().update(state -> state.withWindowSize(1920, 1200).withRecent(store.display()));
+        TestWindows.showOnScreen(stage, run, dialogs, USABLE);
     }
 
     @Test

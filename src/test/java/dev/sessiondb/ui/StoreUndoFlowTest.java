@@ -39,29 +39,19 @@ import javafx.scene.text.Text;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /** Undo belongs to the store: a job run before the store was opened is undone with Ctrl+Z once it is open (issue #11). */
-@ExtendWith(ApplicationExtension.class)
-class StoreUndoFlowTest {
+class StoreUndoFlowTest extends WindowOverFreshRun {
 
-    @TempDir
-    static Path directory;
-
-    private final ScriptedDialogService dialogs = new ScriptedDialogService();
     private final List<String> warnings = new ArrayList<>();
-    private Path run;
     private BackupJournal journal;
 
     @Start
-    void start(Stage stage) throws Exception {
-        run = Files.createTempDirectory(directory, "run");
+    void start(Stage stage) {
         journal = CatalogRecorder.journal(run.resolve("journal"), warnings::add);
-        TestWindows.show(stage, run, dialogs, journal);
+        show(stage, journal);
     }
 
     @Test

@@ -32,8 +32,13 @@ final class TestWindows {
         new MainWindow(services(run, dialogs, new BackupJournal(run.resolve("backups"))), null, usable).show(stage);
     }
 
+    /** The settings a window shown over {@code run} reads as it starts. */
+    static SettingsStore settings(Path run) {
+        return new SettingsStore(run.resolve("settings.json"));
+    }
+
     private static AppServices services(Path run, ScriptedDialogService dialogs, BackupJournal journal) {
-        return new AppServices(new SettingsStore(run.resolve("settings.json")), dialogs, new UiTaskExecutor(),
+        return new AppServices(settings(run), dialogs, new UiTaskExecutor(),
                 locator -> StoreFactory.open(locator, OpenMode.EXISTING), List::of,
                 new Credentials(run.resolve("no-pgpass"), Map.of()), journal, new SimpleStringProperty(""));
     }

@@ -23,10 +23,7 @@ import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /**
@@ -34,28 +31,21 @@ import org.testfx.framework.junit5.Start;
  * store the job reads or writes): the toolbar's Undo, Ctrl+Z and History's Undo selected job refuse at once, naming the job,
  * without asking or changing anything, and undo once it has ended.
  */
-@ExtendWith(ApplicationExtension.class)
-class UndoWaitsForJobsFlowTest {
+class UndoWaitsForJobsFlowTest extends WindowOverFreshRun {
 
     private static final String WAIT = "A job is running \\(Migrate target\\.json → copy\\.db, see the jobs panel\\) and may be writing the store"
             + " an undo would put back: undo once it has ended\\.";
 
-    @TempDir
-    static Path directory;
-
-    private final ScriptedDialogService dialogs = new ScriptedDialogService();
     private final List<String> warnings = new ArrayList<>();
     private HeldJournalStep write;
-    private Path run;
     private BackupJournal journal;
 
     @Start
-    void start(Stage stage) throws Exception {
-        run = Files.createTempDirectory(directory, "run");
+    void start(Stage stage) {
         Path folder = run.resolve("journal");
         write = new HeldJournalStep(new CatalogRecorder(folder, warnings::add));
         journal = new BackupJournal(folder, write);
-        TestWindows.show(stage, run, dialogs, journal);
+        show(stage, journal);
     }
 
     @AfterEach

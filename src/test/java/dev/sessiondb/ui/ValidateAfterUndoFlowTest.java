@@ -19,10 +19,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.layout.GridPane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /**
@@ -30,19 +27,11 @@ import org.testfx.framework.junit5.Start;
  * and the report after Apply counted fewer findings needing a person than the preview had. The page validates the
  * restored store again, and preview and report give one count.
  */
-@ExtendWith(ApplicationExtension.class)
-class ValidateAfterUndoFlowTest {
-
-    @TempDir
-    static Path directory;
-
-    private final ScriptedDialogService dialogs = new ScriptedDialogService();
-    private Path run;
+class ValidateAfterUndoFlowTest extends WindowOverFreshRun {
 
     @Start
-    void start(Stage stage) throws Exception {
-        run = Files.createTempDirectory(directory, "run");
-        TestWindows.show(stage, run, dialogs, new BackupJournal(run.resolve("journal")));
+    void start(Stage stage) {
+        show(stage, new BackupJournal(run.resolve("journal")));
     }
 
     @Test
