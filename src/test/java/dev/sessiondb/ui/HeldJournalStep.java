@@ -1,19 +1,25 @@
 package dev.sessiondb.ui;
 
+import dev.sessiondb.catalog.CatalogRecorder;
 import dev.sessiondb.job.JobReport;
 import dev.sessiondb.job.backup.Backup;
+import dev.sessiondb.job.backup.BackupJournal;
 import dev.sessiondb.job.backup.JournalListener;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The app's catalog, with one step of the journal held back once armed, until the test lets it go on: the job or undo that
- * reached it stays running meanwhile, as a long one would.
+ * reached it stays running meanwhile, as a long one would. Registered as an extension, it lets the step go on after each
+ * test, whatever the test saw, so that no job or undo is left waiting.
  */
-final class HeldJournalStep implements JournalListener {
+final class HeldJournalStep implements JournalListener, AfterEachCallback {
 
     enum Step {
         /** A job (or an undo) has backed up the store it writes, and has not written it yet. */
@@ -22,13 +28,27 @@ final class HeldJournalStep implements JournalListener {
         RESTORING
     }
 
+    private final List<String> warnings = new ArrayList<>();
     private final JournalListener catalog;
+    private final BackupJournal journal;
     private final CountDownLatch reached = new CountDownLatch(1);
     private final CountDownLatch mayGoOn = new CountDownLatch(1);
     private volatile Step held;
 
-    HeldJournalStep(JournalListener catalog) {
-        this.catalog = catalog;
+    /** Over the app's catalog in {@code folder}, with the window's journal there. */
+    HeldJournalStep(Path folder) {
+        this.catalog = new CatalogRecorder(folder, warnings::add);
+        this.journal = new BackupJournal(folder, this);
+    }
+
+    /** The journal to give the window: its steps pass here. */
+    BackupJournal journal() {
+        return journal;
+    }
+
+    /** What the catalog could not record. */
+    List<String> warnings() {
+        return warnings;
     }
 
     /** The next time the journal gets to {@code step}, it waits there until {@link #letGoOn()}. */
@@ -43,6 +63,11 @@ final class HeldJournalStep implements JournalListener {
 
     void letGoOn() {
         mayGoOn.countDown();
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        letGoOn();
     }
 
     private void waitIfHeld(Step step) {

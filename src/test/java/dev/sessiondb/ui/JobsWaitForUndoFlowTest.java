@@ -8,23 +8,21 @@ import static dev.sessiondb.ui.WindowSteps.press;
 import static dev.sessiondb.ui.WindowSteps.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sessiondb.catalog.CatalogRecorder;
 import dev.sessiondb.job.StoreContents;
 import dev.sessiondb.job.backup.BackupJournal;
 import dev.sessiondb.sample.SampleSessions;
+import dev.sessiondb.ui.TestStores.MigratedTarget;
 import dev.sessiondb.ui.history.HistoryRow;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.Start;
 
@@ -35,30 +33,20 @@ import org.testfx.framework.junit5.Start;
  */
 class JobsWaitForUndoFlowTest extends WindowOverFreshRun {
 
-    private final List<String> warnings = new ArrayList<>();
-    private HeldJournalStep restore;
-    private BackupJournal journal;
+    @RegisterExtension
+    final HeldJournalStep restore = new HeldJournalStep(run.resolve("journal"));
+    private final BackupJournal journal = restore.journal();
 
     @Start
     void start(Stage stage) {
-        Path folder = run.resolve("journal");
-        restore = new HeldJournalStep(new CatalogRecorder(folder, warnings::add));
         restore.holdAt(HeldJournalStep.Step.RESTORING);
-        journal = new BackupJournal(folder, restore);
         show(stage, journal);
-    }
-
-    @AfterEach
-    void letTheRestoreEnd() {
-        restore.letGoOn();
     }
 
     @Test
     void everyJobsRunWaitsWhileAnUndoRunsAndSaysWhy(FxRobot robot) throws Exception {
-        Path target = run.resolve("target.json");
-        StoreContents.create("json:" + target, SampleSessions.minskyList(3, 1));
-        byte[] before = Files.readAllBytes(target);
-        TestStores.migrateFixtureCopyInto(target, journal);
+        MigratedTarget migrated = TestStores.migratedSampleTarget(run, journal);
+        Path target = migrated.file();
 
         // a second migration planned, its Run ready
         planMigration(robot, target.toString(), run.resolve("copy.db").toString());
@@ -76,7 +64,7 @@ class JobsWaitForUndoFlowTest extends WindowOverFreshRun {
 
         restore.letGoOn();
         // the undo put back the plan's source: Run would be refused, so the plan asks to be made again
-        waitFor(() -> Arrays.equals(Files.readAllBytes(target), before) && runMigration.isDisabled() && !waits.isVisible()
+        waitFor(() -> Arrays.equals(Files.readAllBytes(target), migrated.before()) && runMigration.isDisabled() && !waits.isVisible()
                 && text(robot, "#migrate-run-status").contains("Press Plan again"));
         assertThat(read(() -> text(robot, "#migrate-run-status"))).startsWith("An undo put back json:" + target + " after this plan, which reads");
         press(robot, "#migrate-plan-again");
@@ -86,7 +74,7 @@ class JobsWaitForUndoFlowTest extends WindowOverFreshRun {
         waitFor(() -> text(robot, "#migrate-report-headline").startsWith("Verified"));
         assertThat(StoreContents.records("sqlite:" + run.resolve("copy.db"))).hasSize(3);
         assertThat(dialogs.errors()).isEmpty();
-        assertThat(warnings).isEmpty();
+        assertThat(restore.warnings()).isEmpty();
     }
 
     /**
@@ -95,10 +83,8 @@ class JobsWaitForUndoFlowTest extends WindowOverFreshRun {
      */
     @Test
     void aPlanOfOtherStoresIsStillReadyOnceAnUndoHasEnded(FxRobot robot) throws Exception {
-        Path target = run.resolve("target.json");
-        StoreContents.create("json:" + target, SampleSessions.minskyList(3, 1));
-        byte[] before = Files.readAllBytes(target);
-        TestStores.migrateFixtureCopyInto(target, journal);
+        MigratedTarget migrated = TestStores.migratedSampleTarget(run, journal);
+        Path target = migrated.file();
         Path other = run.resolve("other.json");
         StoreContents.create("json:" + other, SampleSessions.minskyList(4, 2));
 
@@ -113,13 +99,13 @@ class JobsWaitForUndoFlowTest extends WindowOverFreshRun {
         restore.letGoOn();
 
         waitFor(() -> dialogs.notifications().stream().anyMatch(note -> note.startsWith("Undone: migration ")) && !waits.isVisible());
-        assertThat(Files.readAllBytes(target)).isEqualTo(before);
+        assertThat(Files.readAllBytes(target)).isEqualTo(migrated.before());
         assertThat(read(() -> text(robot, "#migrate-run-status"))).isEqualTo("Ready: press Run.");
         press(robot, "#migrate-run");
         waitFor(() -> text(robot, "#migrate-report-headline").startsWith("Verified"));
         assertThat(StoreContents.records("sqlite:" + run.resolve("other-copy.db"))).hasSize(4);
         assertThat(dialogs.errors()).isEmpty();
-        assertThat(warnings).isEmpty();
+        assertThat(restore.warnings()).isEmpty();
     }
 
     /** Undoes the history's one job (the migration) from History, its restore held back, and goes back to the Migrate page. */

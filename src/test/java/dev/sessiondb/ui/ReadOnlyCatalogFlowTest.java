@@ -10,7 +10,6 @@ import dev.sessiondb.catalog.CatalogRecorder;
 import dev.sessiondb.faults.TmpfsMount;
 import dev.sessiondb.job.StoreContents;
 import dev.sessiondb.job.backup.BackupJournal;
-import dev.sessiondb.sample.SampleSessions;
 import dev.sessiondb.ui.history.HistoryRow;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,9 +51,7 @@ class ReadOnlyCatalogFlowTest extends WindowOverFreshRun {
 
     @Test
     void historyWarnsThatTheCatalogCannotBeWrittenAndItsUndoSaysWhyBeforeChangingAnything(FxRobot robot) throws Exception {
-        Path target = run.resolve("target.json");
-        StoreContents.create("json:" + target, SampleSessions.minskyList(3, 1));
-        TestStores.migrateFixtureCopyInto(target, journal);
+        Path target = TestStores.migratedSampleTarget(run, journal).file();
         byte[] migrated = Files.readAllBytes(target);
         mount.readOnly();
 
@@ -89,9 +86,7 @@ class ReadOnlyCatalogFlowTest extends WindowOverFreshRun {
     /** The toolbar's Undo and Ctrl+Z refuse as History's Undo does, at once and for the same reason, which their tooltip gives. */
     @Test
     void theToolbarsUndoAndCtrlZRefuseAtOnceForTheSameReason(FxRobot robot) throws Exception {
-        Path target = run.resolve("target.json");
-        StoreContents.create("json:" + target, SampleSessions.minskyList(3, 1));
-        TestStores.migrateFixtureCopyInto(target, journal);
+        Path target = TestStores.migratedSampleTarget(run, journal).file();
         byte[] migrated = Files.readAllBytes(target);
         mount.readOnly();
 

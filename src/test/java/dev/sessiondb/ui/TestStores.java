@@ -3,12 +3,14 @@ package dev.sessiondb.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sessiondb.Fixtures;
+import dev.sessiondb.job.StoreContents;
 import dev.sessiondb.job.backup.BackupJournal;
 import dev.sessiondb.job.migrate.MigrateJob;
 import dev.sessiondb.job.migrate.MigrateOptions;
 import dev.sessiondb.job.transfer.TargetMode;
 import dev.sessiondb.model.SessionRecord;
 import dev.sessiondb.progress.ProgressMonitor;
+import dev.sessiondb.sample.SampleSessions;
 import dev.sessiondb.store.OpenMode;
 import dev.sessiondb.store.SessionStore;
 import dev.sessiondb.store.StoreFactory;
@@ -49,6 +51,19 @@ public final class TestStores {
     public static Path withoutFindings(Path directory) throws IOException {
         return Files.writeString(directory.resolve("clean.json"), "[{\"session\":\"s1\",\"branch\":\"a\",\"taskId\":\"#001\",\"repoName\":\"local/x\","
                 + "\"repoUrl\":\"https://example.com/x.git\",\"createdAt\":\"2025-03-01T00:00:00Z\",\"lastActivityAt\":\"2025-03-01T00:00:00Z\"}]");
+    }
+
+    /** A store a job run outside the window replaced: its file, and what it held before. */
+    public record MigratedTarget(Path file, byte[] before) {
+    }
+
+    /** {@code target.json} in {@code folder}, a JSON store of three sample sessions, into which a copy of the fixture is migrated (see {@link #migrateFixtureCopyInto}). */
+    public static MigratedTarget migratedSampleTarget(Path folder, BackupJournal journal) throws IOException {
+        Path target = folder.resolve("target.json");
+        StoreContents.create("json:" + target, SampleSessions.minskyList(3, 1));
+        byte[] before = Files.readAllBytes(target);
+        migrateFixtureCopyInto(target, journal);
+        return new MigratedTarget(target, before);
     }
 
     /** Migrates a copy of the fixture into the JSON file {@code target}, replacing what it holds: a job with a backup, run outside the window. */

@@ -7,22 +7,19 @@ import static dev.sessiondb.ui.WindowSteps.press;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sessiondb.Fixtures;
-import dev.sessiondb.catalog.CatalogRecorder;
 import dev.sessiondb.job.StoreContents;
 import dev.sessiondb.job.backup.BackupJournal;
-import dev.sessiondb.sample.SampleSessions;
+import dev.sessiondb.ui.TestStores.MigratedTarget;
 import dev.sessiondb.ui.history.HistoryRow;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import javafx.scene.control.Button;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.Start;
 
@@ -36,29 +33,19 @@ class UndoWaitsForJobsFlowTest extends WindowOverFreshRun {
     private static final String WAIT = "A job is running \\(Migrate target\\.json → copy\\.db, see the jobs panel\\) and may be writing the store"
             + " an undo would put back: undo once it has ended\\.";
 
-    private final List<String> warnings = new ArrayList<>();
-    private HeldJournalStep write;
-    private BackupJournal journal;
+    @RegisterExtension
+    final HeldJournalStep write = new HeldJournalStep(run.resolve("journal"));
+    private final BackupJournal journal = write.journal();
 
     @Start
     void start(Stage stage) {
-        Path folder = run.resolve("journal");
-        write = new HeldJournalStep(new CatalogRecorder(folder, warnings::add));
-        journal = new BackupJournal(folder, write);
         show(stage, journal);
-    }
-
-    @AfterEach
-    void letTheJobEnd() {
-        write.letGoOn();
     }
 
     @Test
     void undoRefusesWhileAJobWritesNamingItAndUndoesOnceItHasEnded(FxRobot robot) throws Exception {
-        Path target = run.resolve("target.json");
-        StoreContents.create("json:" + target, SampleSessions.minskyList(3, 1));
-        byte[] before = Files.readAllBytes(target);
-        TestStores.migrateFixtureCopyInto(target, journal);
+        MigratedTarget fromFixture = TestStores.migratedSampleTarget(run, journal);
+        Path target = fromFixture.file();
         byte[] migrated = Files.readAllBytes(target);
         dialogs.answer(target);
         robot.push(KeyCode.CONTROL, KeyCode.O);
@@ -97,9 +84,9 @@ class UndoWaitsForJobsFlowTest extends WindowOverFreshRun {
         assertThat(StoreContents.records("sqlite:" + run.resolve("copy.db"))).hasSize(Fixtures.MINSKY_COUNT);
         dialogs.answer(true);
         robot.interact(undoSelected::fire);
-        waitFor(() -> Arrays.equals(Files.readAllBytes(target), before));
+        waitFor(() -> Arrays.equals(Files.readAllBytes(target), fromFixture.before()));
         assertThat(dialogs.errors()).isEmpty();
-        assertThat(warnings).isEmpty();
+        assertThat(write.warnings()).isEmpty();
     }
 
     private static boolean firstMigration(HistoryRow row, Path target) {
