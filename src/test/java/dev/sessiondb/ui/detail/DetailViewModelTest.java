@@ -6,26 +6,15 @@ import dev.sessiondb.job.backup.BackupJournal;
 import dev.sessiondb.model.SessionRecord;
 import dev.sessiondb.sample.SampleSessions;
 import dev.sessiondb.store.SessionStore;
-import dev.sessiondb.ui.ScriptedDialogService;
 import dev.sessiondb.ui.TestStores;
-import dev.sessiondb.ui.common.CurrentStore;
-import dev.sessiondb.ui.common.CurrentThreadTaskExecutor;
-import dev.sessiondb.ui.common.UndoStack;
+import dev.sessiondb.ui.ViewModelFixture;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class DetailViewModelTest {
+class DetailViewModelTest extends ViewModelFixture {
 
-    @TempDir
-    Path directory;
-
-    private final CurrentStore current = new CurrentStore();
-    private final ScriptedDialogService dialogs = new ScriptedDialogService();
-    private final CurrentThreadTaskExecutor executor = new CurrentThreadTaskExecutor();
-    private final UndoStack undo = new UndoStack(executor, dialogs);
     private DetailViewModel viewModel;
 
     @BeforeEach

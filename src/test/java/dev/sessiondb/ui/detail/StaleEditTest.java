@@ -12,11 +12,8 @@ import dev.sessiondb.model.SessionRecord;
 import dev.sessiondb.store.OpenMode;
 import dev.sessiondb.store.SessionStore;
 import dev.sessiondb.store.StoreFactory;
-import dev.sessiondb.ui.ScriptedDialogService;
 import dev.sessiondb.ui.TestStores;
-import dev.sessiondb.ui.common.CurrentStore;
-import dev.sessiondb.ui.common.CurrentThreadTaskExecutor;
-import dev.sessiondb.ui.common.UndoStack;
+import dev.sessiondb.ui.ViewModelFixture;
 import dev.sessiondb.ui.diff.FieldRow;
 import dev.sessiondb.ui.wizard.JobUndoCommand;
 import java.nio.file.Files;
@@ -28,22 +25,14 @@ import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * An edit or deletion in the app against a record another program changed is refused, both versions shown, nothing
  * overwritten, and leaves no backup to undo. An edit is a run of the history like a job: it ends with the store's change
  * mark, so undoing it from the history after another program wrote asks first.
  */
-class StaleEditTest {
+class StaleEditTest extends ViewModelFixture {
 
-    @TempDir
-    Path directory;
-
-    private final CurrentStore current = new CurrentStore();
-    private final ScriptedDialogService dialogs = new ScriptedDialogService();
-    private final CurrentThreadTaskExecutor executor = new CurrentThreadTaskExecutor();
-    private final UndoStack undo = new UndoStack(executor, dialogs);
     private final List<String> warnings = new ArrayList<>();
     private BackupJournal journal;
     private DetailViewModel viewModel;

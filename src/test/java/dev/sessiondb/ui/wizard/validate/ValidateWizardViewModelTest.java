@@ -6,12 +6,9 @@ import dev.sessiondb.job.backup.BackupJournal;
 import dev.sessiondb.store.OpenMode;
 import dev.sessiondb.store.SessionStore;
 import dev.sessiondb.store.StoreFactory;
-import dev.sessiondb.ui.ScriptedDialogService;
 import dev.sessiondb.ui.TestStores;
-import dev.sessiondb.ui.common.CurrentStore;
-import dev.sessiondb.ui.common.CurrentThreadTaskExecutor;
+import dev.sessiondb.ui.ViewModelFixture;
 import dev.sessiondb.ui.common.LocatorInput;
-import dev.sessiondb.ui.common.UndoStack;
 import dev.sessiondb.ui.stores.Credentials;
 import dev.sessiondb.ui.wizard.JobSummary;
 import java.nio.file.Files;
@@ -20,17 +17,9 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class ValidateWizardViewModelTest {
+class ValidateWizardViewModelTest extends ViewModelFixture {
 
-    @TempDir
-    Path directory;
-
-    private final ScriptedDialogService dialogs = new ScriptedDialogService();
-    private final CurrentThreadTaskExecutor executor = new CurrentThreadTaskExecutor();
-    private final UndoStack undo = new UndoStack(executor, dialogs);
-    private final CurrentStore current = new CurrentStore();
     private ValidateWizardViewModel viewModel;
     private Path fixture;
 
