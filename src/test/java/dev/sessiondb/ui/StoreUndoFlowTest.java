@@ -3,6 +3,7 @@ package dev.sessiondb.ui;
 import static dev.sessiondb.ui.AppState.read;
 import static dev.sessiondb.ui.AppState.waitFor;
 import static dev.sessiondb.ui.WindowSteps.click;
+import static dev.sessiondb.ui.WindowSteps.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sessiondb.Fixtures;
@@ -144,7 +145,8 @@ class StoreUndoFlowTest extends WindowOverFreshRun {
         Button undo = open(robot, store);
         TextField search = read(() -> robot.lookup("#session-search").queryAs(TextField.class));
         robot.interact(() -> search.setText("004"));
-        waitFor(() -> robot.lookup("#sessions-table .table-row-cell").tryQuery().isPresent());
+        // the search applies after a pause in typing: until then the first row is another session
+        waitFor(() -> text(robot, "#session-count").equals("1 of " + Fixtures.MINSKY_COUNT + " sessions"));
         robot.clickOn(read(() -> robot.lookup("#sessions-table .table-row-cell").nth(0).queryAs(Node.class)));
         waitFor(() -> robot.lookup("#detail-title").queryAs(Label.class).getText().equals("004"));
         click(robot, "#edit-session");
