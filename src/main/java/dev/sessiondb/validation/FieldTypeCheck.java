@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.sessiondb.model.FieldType;
 import dev.sessiondb.model.JsonCodec;
 import dev.sessiondb.model.SessionField;
-import dev.sessiondb.model.SessionKind;
 import dev.sessiondb.model.SessionRecord;
 import java.util.Arrays;
 import java.util.List;
@@ -18,13 +17,14 @@ import java.util.function.Consumer;
  * such a value, and a SQL column of the field's type cannot hold it. Where the value can only mean one thing (the text
  * {@code "12"} for 12, {@code "true"} for true, the number 79 for the text "79") repair writes that; anything else needs a person.
  */
-final class FieldTypeCheck implements Check {
+final class FieldTypeCheck extends MinskyFieldCheck {
 
-    private static final List<SessionField> TYPED = Arrays.stream(SessionField.values())
-            .filter(field -> field != SessionField.SESSION && (field.type() == FieldType.INTEGER || field.type() == FieldType.BOOLEAN
-                    || field.type() == FieldType.TEXT))
-            .toList();
     private static final Set<String> STATUSES = Set.of("CREATED", "ACTIVE", "PR_OPEN", "PR_APPROVED", "MERGED", "CLOSED");
+
+    FieldTypeCheck() {
+        super(Arrays.stream(SessionField.values()).filter(field -> field != SessionField.SESSION
+                && (field.type() == FieldType.INTEGER || field.type() == FieldType.BOOLEAN || field.type() == FieldType.TEXT)).toList());
+    }
 
     @Override
     public String name() {
@@ -32,21 +32,7 @@ final class FieldTypeCheck implements Check {
     }
 
     @Override
-    public boolean inspectsOnReadingThread() {
-        return true;
-    }
-
-    @Override
-    public void inspect(SessionRecord record, Consumer<Finding> findings) {
-        if (SessionKind.of(record) != SessionKind.MINSKY) {
-            return;
-        }
-        for (SessionField field : TYPED) {
-            record.field(field.jsonName()).filter(value -> !value.isNull()).ifPresent(value -> inspect(record, field, value, findings));
-        }
-    }
-
-    private void inspect(SessionRecord record, SessionField field, JsonNode value, Consumer<Finding> findings) {
+    void inspect(SessionRecord record, SessionField field, JsonNode value, Consumer<Finding> findings) {
         String name = field.jsonName();
         if (field == SessionField.STATUS && value.isTextual() && !STATUSES.contains(value.textValue())) {
             findings.accept(Finding.of(this, Severity.WARNING, record.key(), "status '" + value.textValue() + "' is not one of Minsky's statuses ("

@@ -5,10 +5,8 @@ import dev.sessiondb.model.FieldType;
 import dev.sessiondb.model.JsonCodec;
 import dev.sessiondb.model.SecretMasker;
 import dev.sessiondb.model.SessionField;
-import dev.sessiondb.model.SessionKind;
 import dev.sessiondb.model.SessionRecord;
 import java.util.Arrays;
-import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -16,10 +14,13 @@ import java.util.function.Consumer;
  * such a field is a JSON-encoded column, and a cell that is not valid JSON ({@code {not json}, edited by hand or cut
  * off) reads as the text it holds; Minsky's JSON.parse of it fails, and the session's pull request is lost to it.
  */
-final class MalformedFieldCheck implements Check {
+final class MalformedFieldCheck extends MinskyFieldCheck {
 
-    private static final List<SessionField> STRUCTURED = Arrays.stream(SessionField.values()).filter(field -> field.type() == FieldType.JSON).toList();
     private static final int SHOWN = 40;
+
+    MalformedFieldCheck() {
+        super(Arrays.stream(SessionField.values()).filter(field -> field.type() == FieldType.JSON).toList());
+    }
 
     @Override
     public String name() {
@@ -27,22 +28,13 @@ final class MalformedFieldCheck implements Check {
     }
 
     @Override
-    public boolean inspectsOnReadingThread() {
-        return true;
-    }
-
-    @Override
-    public void inspect(SessionRecord record, Consumer<Finding> findings) {
-        if (SessionKind.of(record) != SessionKind.MINSKY) {
-            return;
-        }
-        for (SessionField field : STRUCTURED) {
-            String name = field.jsonName();
-            boolean array = field == SessionField.MESSAGES;
-            record.field(name).filter(value -> !value.isNull() && (array ? !value.isArray() : !value.isObject())).ifPresent(value ->
-                    findings.accept(Finding.of(this, Severity.ERROR, record.key(), name + " is " + shown(name, value) + ", not "
-                            + (array ? "an array" : "an object") + (value.isTextual() ? " (in a SQL store: a cell that is not valid JSON)" : ""),
-                            "write " + name + " as JSON by hand, or remove it")));
+    void inspect(SessionRecord record, SessionField field, JsonNode value, Consumer<Finding> findings) {
+        String name = field.jsonName();
+        boolean array = field == SessionField.MESSAGES;
+        if (array ? !value.isArray() : !value.isObject()) {
+            findings.accept(Finding.of(this, Severity.ERROR, record.key(), name + " is " + shown(name, value) + ", not "
+                    + (array ? "an array" : "an object") + (value.isTextual() ? " (in a SQL store: a cell that is not valid JSON)" : ""),
+                    "write " + name + " as JSON by hand, or remove it"));
         }
     }
 
