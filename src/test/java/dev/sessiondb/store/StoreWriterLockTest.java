@@ -63,6 +63,29 @@ class StoreWriterLockTest {
         StoreProviders.of(store).holdWriter(store, "run next").close();
     }
 
+    /**
+     * A run that let go is followed at once, as an undo follows the job it undoes: PostgreSQL's lock went with the holder's
+     * session, which the server ends a moment after the client closes it, and the next writer, quick enough, was refused by
+     * the run that had ended ("… is being written by run … (process N)", N this process).
+     */
+    @Test
+    void aPostgresWriterThatLetGoHoldsNothingOnceItsCloseReturns() throws Exception {
+        StoreLocator store = storeOf("postgresql");
+        try (java.sql.Connection watching = TestPostgres.get().adminConnection();
+             java.sql.PreparedStatement held = watching.prepareStatement("select count(*) from pg_locks where locktype = 'advisory' and granted"
+                     + " and pid <> pg_backend_pid() and database = (select oid from pg_database where datname = current_database())")) {
+            int stillHeld = 0;
+            for (int run = 0; run < 100; run++) {
+                StoreProviders.of(store).holdWriter(store, "run " + run).close();
+                try (java.sql.ResultSet locks = held.executeQuery()) {
+                    locks.next();
+                    stillHeld += locks.getInt(1);
+                }
+            }
+            assertThat(stillHeld).as("locks seen held right after their holder's close returned, of 100").isZero();
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"json"})
     void aLockFileLeftBehindByAKilledHolderIsStaleWhateverItSays(String kind) throws Exception {

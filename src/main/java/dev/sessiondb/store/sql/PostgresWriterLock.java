@@ -23,9 +23,11 @@ final class PostgresWriterLock implements StoreWriterLock {
     private static final int ANSWER_SECONDS = 10;
 
     private final Connection connection;
+    private final long key;
 
-    private PostgresWriterLock(Connection connection) {
+    private PostgresWriterLock(Connection connection, long key) {
         this.connection = connection;
+        this.key = key;
     }
 
     static StoreWriterLock hold(StoreLocator locator, String identity, String holder) throws SQLException {
@@ -40,7 +42,7 @@ final class PostgresWriterLock implements StoreWriterLock {
                 take.setLong(1, key);
                 try (ResultSet taken = take.executeQuery()) {
                     if (taken.next() && taken.getBoolean(1)) {
-                        return new PostgresWriterLock(connection);
+                        return new PostgresWriterLock(connection, key);
                     }
                 }
             }
@@ -81,13 +83,18 @@ final class PostgresWriterLock implements StoreWriterLock {
         }
     }
 
-    /** Ending the session lets go of the lock. */
+    /**
+     * Lets go of the lock, then ends the session. The server ends a closed session a moment after the client closed it, so
+     * a next writer quick enough (an undo following the job it undoes) was refused by the run that had ended: the unlock
+     * returns once the lock is free.
+     */
     @Override
     public void close() {
-        try {
-            connection.close();
+        try (connection; PreparedStatement release = connection.prepareStatement("select pg_advisory_unlock(?)")) {
+            release.setLong(1, key);
+            release.execute();
         } catch (SQLException e) {
-            // the server ends the session and its lock once the connection is gone
+            // a session the server ended holds nothing; one left ends with its connection, and its lock with it
         }
     }
 }
