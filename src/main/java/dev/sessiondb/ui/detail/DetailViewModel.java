@@ -7,6 +7,7 @@ import dev.sessiondb.model.Message;
 import dev.sessiondb.model.SecretMasker;
 import dev.sessiondb.model.SessionDocument;
 import dev.sessiondb.model.SessionRecord;
+import dev.sessiondb.model.SessionSummary;
 import dev.sessiondb.store.DamagedRecordException;
 import dev.sessiondb.store.SessionStore;
 import dev.sessiondb.store.StaleRecordException;
@@ -305,8 +306,7 @@ public final class DetailViewModel {
             messages.clear();
             return;
         }
-        subtitle.set(String.join(" · ", List.of(shown.repoName().orElse("no repo"), shown.status().orElse(shown.taskId().map(task -> "task " + task).orElse("no task")),
-                String.format("%d fields", shown.fieldNames().size()))));
+        subtitle.set(SessionSummary.of(shown));
         fields.setAll(FieldNode.of(shown.maskedFields()));
         messages.setAll(shown.messages().stream().map(DetailViewModel::line).toList());
     }

@@ -142,6 +142,34 @@ class DetailViewModelTest extends ViewModelFixture {
         assertThat(viewModel.messages()).extracting(DetailViewModel.MessageLine::role).containsExactly("system", "user", "assistant");
     }
 
+    @Test
+    void aChatSessionsSubtitleNamesItsTenantAndUserAndCountsItsMessages() {
+        current.store().put(SampleSessions.chatRecord(4));
+        current.store().put(SampleSessions.chatRecord(5));
+
+        current.selectedKeyProperty().set("chat-000004");
+        assertThat(viewModel.subtitleProperty().get()).isEqualTo("tenant tenant-1 · user user-4 · 3 messages");
+        current.selectedKeyProperty().set("chat-000005");
+        assertThat(viewModel.subtitleProperty().get()).isEqualTo("tenant tenant-2 · no user · 3 messages");
+    }
+
+    @Test
+    void aMagellaiSessionsSubtitleNamesItAndItsModelAndCountsItsMessages() {
+        SessionRecord magellai = SampleSessions.magellaiRecord(2);
+        current.store().put(magellai);
+
+        current.selectedKeyProperty().set(magellai.key());
+
+        assertThat(viewModel.subtitleProperty().get()).isEqualTo("Session 2 · model gpt-4o · 3 messages");
+    }
+
+    @Test
+    void aMinskySessionsSubtitleStillNamesItsRepositoryAndTask() {
+        current.selectedKeyProperty().set("task#002");
+
+        assertThat(viewModel.subtitleProperty().get()).isEqualTo("local/minsky · task #002 · 7 fields");
+    }
+
     private javafx.beans.property.StringProperty formField(String name) {
         return viewModel.form().stream().filter(field -> field.field().name().equals(name)).findFirst().orElseThrow().text();
     }
