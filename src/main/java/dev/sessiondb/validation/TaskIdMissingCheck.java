@@ -1,6 +1,7 @@
 package dev.sessiondb.validation;
 
 import dev.sessiondb.model.JsonCodec;
+import dev.sessiondb.model.SessionKind;
 import dev.sessiondb.model.SessionRecord;
 import dev.sessiondb.model.TaskId;
 import java.util.List;
@@ -9,7 +10,7 @@ import java.util.function.Consumer;
 /**
  * Sessions named for a task ({@code task#107}, {@code #87}, {@code task-md#092}, {@code task025}, {@code task-96}) whose record has no task id:
  * lookups by task do not find them, and Minsky's own migration skipped every record without
- * one. Bare numbers are not taken for task names. Repair sets the task id in the store's norm,
+ * one. Bare numbers are not taken for task names, nor other tools' sessions for Minsky's. Repair sets the task id in the store's norm,
  * keeping a backend the name gives.
  */
 final class TaskIdMissingCheck extends TaskIdFormsSurvey {
@@ -21,7 +22,8 @@ final class TaskIdMissingCheck extends TaskIdFormsSurvey {
 
     @Override
     public void inspect(SessionRecord record, Consumer<Finding> findings) {
-        if (record.taskId().filter(taskId -> !taskId.isBlank()).isPresent()) {
+        // a chat server's or magellai's session has no task id to miss, whatever it is named
+        if (SessionKind.of(record) != SessionKind.MINSKY || record.taskId().filter(taskId -> !taskId.isBlank()).isPresent()) {
             return;
         }
         forms.namedBy(record.key()).ifPresent(taskId -> {

@@ -391,6 +391,14 @@ class ChecksTest {
     }
 
     @Test
+    void aChatOrMagellaiSessionNamedLikeATaskIsNotToldToCarryMinskysTaskId() {
+        SessionRecord chat = record("{\"id\":\"task-12\",\"tenantId\":\"acme\",\"createdAt\":\"2025-05-16T22:16:33Z\"}");
+        SessionRecord magellai = record("{\"id\":\"task#13\",\"conversation\":{\"messages\":[]},\"created\":\"2025-05-16T22:16:33Z\"}");
+
+        assertThat(run("task-id-missing", List.of(), chat, magellai, minsky("task-14", ""))).extracting(Finding::session).containsExactly("task-14");
+    }
+
+    @Test
     void aTieBetweenTwoFormsOffersNoRewrite() {
         List<Finding> findings = run("task-id-form", List.of(), minsky("a", ",\"taskId\":\"#079\""), minsky("b", ",\"taskId\":\"080\""));
 
