@@ -49,7 +49,7 @@ public final class SessionDocument {
         return JsonCodec.pretty(record.maskedFields()) + "\n";
     }
 
-    /** A heading with what the session is, then every message as a section: role, time, then its text. */
+    /** A heading with what the session is (a chat's tenant and user, magellai's model), then every message as a section: role, time, then its text. */
     public static String markdown(SessionRecord record) {
         List<Message> messages = record.messages();
         if (messages.isEmpty()) {
@@ -62,6 +62,8 @@ public final class SessionDocument {
         text.append("# ").append(title).append("\n\n");
         JsonNode conversation = masked.path("conversation");
         line(text, "Session", SecretMasker.maskText("session", record.key()));
+        line(text, "Tenant", first(masked, "tenantId"));
+        line(text, "User", first(masked, "userId"));
         line(text, "Model", join(conversation.path("provider"), conversation.path("model")));
         line(text, "Created", first(masked, "created", "createdAt"));
         line(text, "Messages", String.valueOf(messages.size()));

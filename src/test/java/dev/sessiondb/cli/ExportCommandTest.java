@@ -3,11 +3,13 @@ package dev.sessiondb.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sessiondb.Fixtures;
+import dev.sessiondb.job.StoreContents;
 import dev.sessiondb.job.backup.Backup;
 import dev.sessiondb.job.backup.BackupJournal;
 import dev.sessiondb.model.JsonCodec;
 import dev.sessiondb.model.SessionQuery;
 import dev.sessiondb.progress.ProgressMonitor;
+import dev.sessiondb.sample.SampleSessions;
 import dev.sessiondb.store.OpenMode;
 import dev.sessiondb.store.SessionStore;
 import dev.sessiondb.store.StoreFactory;
@@ -45,6 +47,15 @@ class ExportCommandTest {
 
         assertThat(run.exitCode()).isZero();
         assertThat(JsonCodec.parse(run.out()).path("session").asText()).isEqualTo("task#011");
+    }
+
+    @Test
+    void aChatSessionsTranscriptSaysWhoseSessionItIs() {
+        String chat = StoreContents.create("sqlite:" + dir.resolve("chat.db") + "?layout=chat",
+                List.of(SampleSessions.chatRecord(4), SampleSessions.chatRecord(5))).toString();
+
+        assertThat(CliRun.of("export", chat, "chat-000004", "--format", "markdown").out()).contains("- **Tenant:** tenant-1\n- **User:** user-4\n");
+        assertThat(CliRun.of("export", chat, "chat-000005", "--format", "markdown").out()).contains("- **Tenant:** tenant-2\n").doesNotContain("User:");
     }
 
     @Test
