@@ -6,8 +6,10 @@ import static dev.sessiondb.ui.WindowSteps.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sessiondb.Fixtures;
+import dev.sessiondb.job.StoreContents;
 import dev.sessiondb.model.SessionQuery;
 import dev.sessiondb.model.SortKey;
+import dev.sessiondb.sample.SampleSessions;
 import dev.sessiondb.store.OpenMode;
 import dev.sessiondb.store.SessionStore;
 import dev.sessiondb.store.StoreFactory;
@@ -18,6 +20,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.LongStream;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.control.CheckMenuItem;
@@ -149,6 +152,20 @@ class SessionsTableFlowTest extends WindowOverFreshRun {
         robot.interact(() -> search.setText(words));
 
         waitFor(() -> text(robot, "#session-count").equals(expected + " of " + Fixtures.MINSKY_COUNT + " sessions"));
+    }
+
+    /** Search reaches a chat server's session ids, not its tenants, users or messages: the field promised task, repo and branch. */
+    @Test
+    void aChatServersSearchFieldPromisesTheSessionIdsItFinds(FxRobot robot) {
+        Path chat = StoreContents.create("sqlite:" + directory.resolve("chat.db") + "?layout=chat",
+                LongStream.range(0, 5).mapToObj(SampleSessions::chatRecord).toList()).path();
+        WindowSteps.open(robot, dialogs, chat, 5);
+        TextField search = AppState.read(() -> robot.lookup("#session-search").queryAs(TextField.class));
+
+        waitFor(() -> search.getPromptText().equals("Search session id"));
+        assertThat(AppState.read(search::getAccessibleText)).startsWith("Search sessions by their id").doesNotContain("task", "repository", "branch");
+        robot.interact(() -> search.setText("000003"));
+        waitFor(() -> text(robot, "#session-count").equals("1 of 5 sessions"));
     }
 
     private static Node repoHeader(FxRobot robot) {

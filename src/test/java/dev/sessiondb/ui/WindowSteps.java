@@ -25,9 +25,14 @@ final class WindowSteps {
 
     /** Opens a copy of the real fixture as a user does, with Ctrl+O and the file chooser's answer, and waits for its sessions. */
     static void openFixtureCopy(FxRobot robot, ScriptedDialogService dialogs, Path copy) {
-        dialogs.answer(copy);
+        open(robot, dialogs, copy, Fixtures.MINSKY_COUNT);
+    }
+
+    /** Opens a store file as a user does, with Ctrl+O and the file chooser's answer, and waits for its sessions. */
+    static void open(FxRobot robot, ScriptedDialogService dialogs, Path file, long sessions) {
+        dialogs.answer(file);
         robot.push(KeyCode.CONTROL, KeyCode.O);
-        waitFor(() -> text(robot, "#session-count").equals(Fixtures.MINSKY_COUNT + " sessions"));
+        waitFor(() -> text(robot, "#session-count").equals(sessions + " sessions"));
     }
 
     static void openFromJobsMenu(FxRobot robot, String item) {

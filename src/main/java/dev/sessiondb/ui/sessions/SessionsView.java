@@ -67,9 +67,8 @@ public final class SessionsView extends VBox {
         setPadding(new Insets(10));
 
         search.setId("session-search");
-        search.setPromptText("Search session, task, repo, branch");
-        Controls.describe(search, "Search sessions by session name, task id, repository or branch (Ctrl+F; Esc clears it); "
-                + "with several words, each must be found in one of them");
+        describeSearch(viewModel.searchPromptProperty().get());
+        viewModel.searchPromptProperty().addListener((property, before, after) -> describeSearch(after));
         HBox.setHgrow(search, Priority.ALWAYS);
         search.setMaxWidth(520);
         PauseTransition typing = new PauseTransition(Duration.millis(250));
@@ -285,6 +284,11 @@ public final class SessionsView extends VBox {
         if (!table.getSortOrder().equals(java.util.List.of(column))) {
             table.getSortOrder().setAll(java.util.List.of(column));
         }
+    }
+
+    private void describeSearch(SearchPrompt prompt) {
+        search.setPromptText(prompt.text());
+        Controls.describe(search, prompt.description());
     }
 
     private TableColumn<SessionRow, String> column(SessionColumn column) {

@@ -4,7 +4,6 @@ import dev.sessiondb.job.ExportTarget;
 import dev.sessiondb.job.backup.BackupJournal;
 import dev.sessiondb.model.FieldFilter;
 import dev.sessiondb.model.FieldPath;
-import dev.sessiondb.model.Page;
 import dev.sessiondb.model.SessionQuery;
 import dev.sessiondb.model.SessionRecord;
 import dev.sessiondb.model.SortKey;
@@ -19,7 +18,6 @@ import dev.sessiondb.ui.common.TaskExecutor;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.Objects;
 import java.util.function.BiConsumer;
 import java.util.stream.Collectors;
 import javafx.beans.binding.Bindings;
@@ -71,6 +69,7 @@ public final class SessionsViewModel {
     private SessionQuery shownQuery;
     /** Set by {@link #refresh()} for the read it starts, which says "Refreshed" only once it has read the store. */
     private boolean refreshAsked;
+    private final ReadOnlyObjectWrapper<SearchPrompt> searchPrompt = new ReadOnlyObjectWrapper<>(SearchPrompt.MINSKY);
     /** Until the first page of a store the user chose no columns for: its columns are then its sessions' kind's ({@link KindColumns}). */
     private boolean columnsByKind;
 
@@ -111,6 +110,11 @@ public final class SessionsViewModel {
     /** Free text over session, task, repo and branch. */
     public StringProperty searchProperty() {
         return search;
+    }
+
+    /** What the search field promises to find: no more than the open store's sessions have of what search reaches. */
+    ReadOnlyObjectProperty<SearchPrompt> searchPromptProperty() {
+        return searchPrompt.getReadOnlyProperty();
     }
 
     /** Exact-value filters on columns; all must match. */
@@ -388,6 +392,9 @@ public final class SessionsViewModel {
                         // a later page that fails, as the table scrolls to it, is shown as the first page's failure is
                         PagedSessionList list = new PagedSessionList(store::pageRecords, query, first.page(), executor,
                                 failure -> failedToRead(mine, store, failure));
+                        if (query.search().isEmpty() && query.filters().isEmpty()) {
+                            searchPrompt.set(SearchPrompt.of(first.page().records()));
+                        }
                         if (columnsByKind) {
                             columnsByKind = false;
                             showColumns(KindColumns.of(first.page().records()));
@@ -468,32 +475,5 @@ public final class SessionsViewModel {
             return String.format("%,d session%s", matching, matching == 1 ? "" : "s");
         }
         return String.format("%,d of %,d sessions", matching, storeTotal);
-    }
-
-    /**
-     * The first page of a query; when searched or filtered, how many sessions the store has in
-     * all (else -1), and whether the page's total is counted yet.
-     */
-    private record FirstPage(Page page, long storeTotal, boolean counted) {
-        FirstPage {
-            Objects.requireNonNull(page);
-        }
-
-        /**
-         * A SQL store shows a search's first page without counting every match, which takes
-         * seconds for a broad one in a million sessions; a page that is not full holds them all.
-         */
-        static FirstPage read(SessionStore store, SessionQuery query) {
-            SessionQuery first = QueryPages.pageQuery(query, 0);
-            if (query.search().isEmpty() && query.filters().isEmpty()) {
-                return new FirstPage(store.page(first), -1, true);
-            }
-            long storeTotal = store.count();
-            if (store.searchReadsEveryRecord()) {
-                return new FirstPage(store.page(first), storeTotal, true);
-            }
-            List<SessionRecord> records = store.pageRecords(first);
-            return new FirstPage(new Page(records, records.size()), storeTotal, records.size() < first.limit());
-        }
     }
 }

@@ -1,0 +1,32 @@
+package dev.sessiondb.ui.sessions;
+
+import dev.sessiondb.model.SessionKind;
+import dev.sessiondb.model.SessionQuery;
+import dev.sessiondb.model.SessionRecord;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What the search field says it finds. Search reaches a session's name, task id, repository and branch
+ * ({@link SessionQuery#SEARCHED}); a chat server's or magellai's sessions have only the first of these, their id, so a store
+ * whose sessions are all of such a kind is promised no more than that.
+ *
+ * @param text        the field's prompt
+ * @param description its tooltip and accessible text
+ */
+record SearchPrompt(String text, String description) {
+
+    static final SearchPrompt MINSKY = new SearchPrompt("Search session, task, repo, branch",
+            "Search sessions by session name, task id, repository or branch (Ctrl+F; Esc clears it); "
+                    + "with several words, each must be found in one of them");
+
+    static final SearchPrompt SESSION_ID = new SearchPrompt("Search session id",
+            "Search sessions by their id (Ctrl+F; Esc clears it); with several words, each must be found in it");
+
+    private static final Set<SessionKind> WITHOUT_MINSKYS_FIELDS = Set.of(SessionKind.CHAT, SessionKind.MAGELLAI);
+
+    /** By the sessions of a store's unsearched, unfiltered first page. */
+    static SearchPrompt of(List<SessionRecord> firstPage) {
+        return SessionKind.commonTo(firstPage).filter(WITHOUT_MINSKYS_FIELDS::contains).isPresent() ? SESSION_ID : MINSKY;
+    }
+}
