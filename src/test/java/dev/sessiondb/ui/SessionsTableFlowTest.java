@@ -27,6 +27,7 @@ import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.ScrollBar;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
@@ -156,16 +157,30 @@ class SessionsTableFlowTest extends WindowOverFreshRun {
 
     /** Search reaches a chat server's session ids, not its tenants, users or messages: the field promised task, repo and branch. */
     @Test
-    void aChatServersSearchFieldPromisesTheSessionIdsItFinds(FxRobot robot) {
-        Path chat = StoreContents.create("sqlite:" + directory.resolve("chat.db") + "?layout=chat",
-                LongStream.range(0, 5).mapToObj(SampleSessions::chatRecord).toList()).path();
-        WindowSteps.open(robot, dialogs, chat, 5);
+    void aChatServersSearchFieldPromisesTheSessionIdsItFinds(FxRobot robot) throws Exception {
+        openChatStore(robot);
         TextField search = AppState.read(() -> robot.lookup("#session-search").queryAs(TextField.class));
 
         waitFor(() -> search.getPromptText().equals("Search session id"));
         assertThat(AppState.read(search::getAccessibleText)).startsWith("Search sessions by their id").doesNotContain("task", "repository", "branch");
         robot.interact(() -> search.setText("000003"));
         waitFor(() -> text(robot, "#session-count").equals("1 of 5 sessions"));
+    }
+
+    /** Task, repo, branch and status are empty in every chat session: their filters could pick nothing but "(empty)". */
+    @Test
+    void aChatServersFilterMenuOffersNoneOfMinskysFields(FxRobot robot) throws Exception {
+        openChatStore(robot);
+        MenuButton filter = AppState.read(() -> robot.lookup("#filter-sessions").queryAs(MenuButton.class));
+
+        waitFor(() -> filter.getItems().stream().map(MenuItem::getId).toList()
+                .equals(List.of("filter-session", "filter-created", "filter-last_activity")));
+    }
+
+    private void openChatStore(FxRobot robot) throws Exception {
+        Path chat = StoreContents.create("sqlite:" + run.resolve("chat.db") + "?layout=chat",
+                LongStream.range(0, 5).mapToObj(SampleSessions::chatRecord).toList()).path();
+        WindowSteps.open(robot, dialogs, chat, 5);
     }
 
     private static Node repoHeader(FxRobot robot) {

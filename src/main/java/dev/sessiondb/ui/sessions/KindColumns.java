@@ -23,4 +23,10 @@ final class KindColumns {
         List<String> listed = SessionKind.commonTo(firstPage).orElse(SessionKind.MINSKY).listedFields();
         return listed.equals(SessionKind.MINSKY.listedFields()) ? ColumnChoices.Choice.DEFAULT : new ColumnChoices.Choice(MINSKY_ONLY, listed);
     }
+
+    /** The standard columns a filter is offered for: every one but those a store of such sessions starts without. */
+    static List<SessionColumn> filterable(List<SessionRecord> firstPage) {
+        List<String> minskysOwn = of(firstPage).hidden();
+        return Stream.of(SessionColumn.values()).filter(column -> !minskysOwn.contains(column.id())).toList();
+    }
 }

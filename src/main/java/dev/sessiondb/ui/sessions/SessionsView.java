@@ -107,11 +107,8 @@ public final class SessionsView extends VBox {
 
         MenuButton filter = new MenuButton("Filter");
         filter.setId("filter-sessions");
-        for (SessionColumn column : SessionColumn.values()) {
-            MenuItem pick = item(column.header() + " is…", () -> viewModel.showPickList(column));
-            pick.setId("filter-" + column.id());
-            filter.getItems().add(pick);
-        }
+        fillFilterMenu(filter);
+        viewModel.filterableColumns().addListener((ListChangeListener<SessionColumn>) change -> fillFilterMenu(filter));
         Controls.describe(filter, "Show only sessions whose column has a value picked from the values in the store (or right-click a cell: Show only)");
         filter.disableProperty().bind(viewModel.storeOpenProperty().not());
 
@@ -284,6 +281,14 @@ public final class SessionsView extends VBox {
         if (!table.getSortOrder().equals(java.util.List.of(column))) {
             table.getSortOrder().setAll(java.util.List.of(column));
         }
+    }
+
+    private void fillFilterMenu(MenuButton filter) {
+        filter.getItems().setAll(viewModel.filterableColumns().stream().map(column -> {
+            MenuItem pick = item(column.header() + " is…", () -> viewModel.showPickList(column));
+            pick.setId("filter-" + column.id());
+            return pick;
+        }).toList());
     }
 
     private void describeSearch(SearchPrompt prompt) {

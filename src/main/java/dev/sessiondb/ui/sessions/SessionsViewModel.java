@@ -69,6 +69,7 @@ public final class SessionsViewModel {
     private SessionQuery shownQuery;
     /** Set by {@link #refresh()} for the read it starts, which says "Refreshed" only once it has read the store. */
     private boolean refreshAsked;
+    private final ObservableList<SessionColumn> filterableColumns = FXCollections.observableArrayList(SessionColumn.values());
     private final ReadOnlyObjectWrapper<SearchPrompt> searchPrompt = new ReadOnlyObjectWrapper<>(SearchPrompt.MINSKY);
     /** Until the first page of a store the user chose no columns for: its columns are then its sessions' kind's ({@link KindColumns}). */
     private boolean columnsByKind;
@@ -115,6 +116,11 @@ public final class SessionsViewModel {
     /** What the search field promises to find: no more than the open store's sessions have of what search reaches. */
     ReadOnlyObjectProperty<SearchPrompt> searchPromptProperty() {
         return searchPrompt.getReadOnlyProperty();
+    }
+
+    /** The columns the Filter menu offers: in a store of a chat server's or magellai's sessions, not Minsky's, empty there. */
+    public ObservableList<SessionColumn> filterableColumns() {
+        return filterableColumns;
     }
 
     /** Exact-value filters on columns; all must match. */
@@ -394,6 +400,7 @@ public final class SessionsViewModel {
                                 failure -> failedToRead(mine, store, failure));
                         if (query.search().isEmpty() && query.filters().isEmpty()) {
                             searchPrompt.set(SearchPrompt.of(first.page().records()));
+                            filterableColumns.setAll(KindColumns.filterable(first.page().records()));
                         }
                         if (columnsByKind) {
                             columnsByKind = false;
