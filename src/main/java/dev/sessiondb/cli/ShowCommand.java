@@ -1,6 +1,7 @@
 package dev.sessiondb.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sessiondb.model.JsonCodec;
 import dev.sessiondb.model.Message;
 import dev.sessiondb.model.SecretMasker;
@@ -69,11 +70,13 @@ final class ShowCommand implements Callable<Integer> {
             out.println(JsonCodec.pretty(record.maskedFields()));
             return;
         }
-        record.maskedFields().fields().forEachRemaining(field -> {
-            if (!field.getKey().equals("messages")) {
-                out.printf("%-18s %s%n", TerminalText.cell(field.getKey()) + ":", valueText(field.getValue()));
-            }
-        });
+        ObjectNode fields = record.maskedFields();
+        // the messages follow as the conversation: a chat server's beside the session, magellai's inside its conversation
+        fields.remove("messages");
+        if (fields.path("conversation").isObject()) {
+            ((ObjectNode) fields.get("conversation")).remove("messages");
+        }
+        fields.fields().forEachRemaining(field -> out.printf("%-18s %s%n", TerminalText.cell(field.getKey()) + ":", valueText(field.getValue())));
         List<Message> messages = record.messages();
         if (!messages.isEmpty()) {
             out.printf("%nConversation (%d messages)%n", messages.size());

@@ -136,6 +136,18 @@ class ReadCommandsTest {
         assertThat(JsonCodec.parse(decomposedStored.out()).path("repoName").asText()).isEqualTo("b");
     }
 
+    /** magellai's messages sat in its conversation field as JSON, then again under "Conversation": a long one printed twice. */
+    @Test
+    void showPrintsAMagellaiSessionsMessagesOnceAsItsConversation() {
+        SessionRecord session = SampleSessions.magellaiRecord(1);
+        String store = StoreContents.create("jsondir:" + dir.resolve("magellai"), List.of(session)).toString();
+
+        String shown = CliRun.of("show", store, session.key()).out();
+
+        assertThat(shown).contains("\"model\": \"gpt-4o\"", "\"system_prompt\"", "Conversation (3 messages)");
+        assertThat(shown.split("message 1 of ", -1)).hasSize(2);
+    }
+
     @Test
     void showNamesEverySessionOfAnAmbiguousTask() {
         Path fixture = Fixtures.copy(Fixtures.MINSKY_ARRAY, dir);
