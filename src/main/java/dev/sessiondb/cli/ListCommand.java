@@ -105,7 +105,8 @@ final class ListCommand implements Callable<Integer> {
             if (cut && matching.isEmpty() && countedFree && !filtered) {
                 matching = OptionalLong.of(opened.count());
             }
-            printer.finish(new ListedRange(query.offset(), cut, matching, filtered));
+            printer.finish(new ListedRange(query.offset(), cut, matching, filtered),
+                    () -> opened.pageRecords(SessionQuery.all().page(0, 1)).stream().findFirst());
             damaged = printer.damaged().stream().map(damage -> opened.locator().display() + ": " + damage.what() + "; " + damage.todo()).toList();
         }
         // after the listing, each damaged record it showed is named with what to do: found, as validate's findings are

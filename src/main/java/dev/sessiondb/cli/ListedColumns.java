@@ -16,8 +16,8 @@ import java.util.stream.Stream;
 /**
  * The columns {@code ls} prints as a table or CSV: the fields asked for with {@code --columns}, or else the session, the fields
  * its kind is listed by ({@link SessionKind#listedFields}: Minsky's task, repo, branch and status; a chat server's tenant and
- * user; magellai's name and model) and when it was made. The kind is the first listed session's, as the header is written
- * with it. Each cell is masked as its field: a token can sit in a branch name, a password in a repository URL.
+ * user; magellai's name and model) and when it was made. The kind is the first listed session's (the store's first when none
+ * is listed), as the header is written with it. Each cell is masked as its field: a token can sit in a branch name, a password in a repository URL.
  */
 record ListedColumns(List<Column> columns) {
 

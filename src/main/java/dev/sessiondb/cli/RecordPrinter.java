@@ -12,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.jline.utils.WCWidth;
 
@@ -116,10 +117,13 @@ final class RecordPrinter implements AutoCloseable {
     /**
      * Ends the output; the table gets a count line, which scripts reading JSON or CSV never see.
      *
-     * @param range which of the matching sessions were printed, for that line
+     * @param range       which of the matching sessions were printed, for that line
+     * @param storesFirst a session of the store, read only when none was printed: its kind names the columns of an empty listing
      */
-    void finish(ListedRange range) {
-        start(Optional.empty());
+    void finish(ListedRange range, Supplier<Optional<SessionRecord>> storesFirst) {
+        if (!started) {
+            start(storesFirst.get().filter(record -> record.damage().isEmpty()));
+        }
         finished = true;
         try {
             if (json != null) {

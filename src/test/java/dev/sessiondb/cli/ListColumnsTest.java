@@ -37,6 +37,19 @@ class ListColumnsTest {
                 .containsExactly("chat-000001", "tenant-1", "", "2025-01-06T09:03:00Z");
     }
 
+    /** With no session listed, the header fell back to Minsky's task, repo, branch and status: a script reading the CSV broke. */
+    @Test
+    void aSearchListingNoChatSessionStillHasTheChatServersColumns() {
+        String store = StoreContents.create("sqlite:" + dir.resolve("chat.db") + "?layout=chat",
+                LongStream.range(0, 3).mapToObj(SampleSessions::chatRecord).toList()).toString();
+
+        CliRun table = CliRun.of("ls", store, "--search", "no-such-session");
+        CliRun csv = CliRun.of("ls", store, "--search", "no-such-session", "--format", "csv");
+
+        assertThat(table.out().lines().findFirst().orElseThrow().split("\\s{2,}")).containsExactly("SESSION", "TENANT ID", "USER ID", "CREATED AT");
+        assertThat(csv.out().lines().findFirst().orElseThrow()).isEqualTo("session,tenantId,userId,createdAt");
+    }
+
     @Test
     void magellaisSessionsAreListedByNameAndModel() {
         String store = StoreContents.create("jsondir:" + dir.resolve("magellai"), LongStream.range(0, 2).mapToObj(SampleSessions::magellaiRecord).toList())
