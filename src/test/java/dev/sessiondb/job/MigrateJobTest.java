@@ -19,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -53,6 +54,20 @@ class MigrateJobTest {
         assertThat(StoreContents.records("json:" + dir.resolve("out.json"))).containsExactlyElementsOf(Fixtures.minskyRecords());
         assertThat(StoreContents.bytes(source.path()).get("")).isEqualTo(before);
         assertThat(journal().reportsDir().resolve(report.runId() + ".json")).exists();
+    }
+
+    /** The count is of Minsky's sessions, which a task names: a chat or magellai store's plan and report said all of them lacked one. */
+    @Test
+    void aChatServersOrMagellaisSessionsAreNotCountedAsWithoutATaskId() {
+        StoreLocator chat = StoreContents.create("sqlite:" + dir.resolve("chat.db") + "?layout=chat",
+                LongStream.range(0, 3).mapToObj(SampleSessions::chatRecord).toList());
+        StoreLocator magellai = StoreContents.create("jsondir:" + dir.resolve("magellai"),
+                LongStream.range(0, 3).mapToObj(SampleSessions::magellaiRecord).toList());
+
+        assertThat(job(chat, "sqlite:" + dir.resolve("native.db"), Optional.empty()).run(ProgressMonitor.NONE).counts())
+                .containsEntry("records written", 3L).doesNotContainKey("records without a task id");
+        assertThat(job(magellai, "json:" + dir.resolve("magellai.json"), Optional.empty()).run(ProgressMonitor.NONE).counts())
+                .containsEntry("records written", 3L).doesNotContainKey("records without a task id");
     }
 
     @Test

@@ -7,21 +7,23 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * What writing would do to the target ({@link Transfer#assess}): the plan shown and approved before {@link Transfer#run} writes.
  *
  * @param alreadyComplete the target already holds exactly these records: a killed run that got as far as the rename
  * @param comparison      the records against a target that holds some, for a merge or a replace
+ * @param withoutTaskId   how many of Minsky's sessions carry no task id; nothing where no record is Minsky's
  * @param recordsRead     how many records the plan's pass read; -1 when a refusal of the target stopped the plan before it read any
  */
 public record Assessment(TargetState target, boolean alreadyComplete, List<FieldChange> fieldChanges,
-                         List<String> coercions, List<String> refusedRecords, long withoutTaskId, Optional<String> note,
+                         List<String> coercions, List<String> refusedRecords, OptionalLong withoutTaskId, Optional<String> note,
                          Optional<Refusal> refusal, Optional<TargetMode> mode, Optional<TargetComparison> comparison, long recordsRead) {
 
     /** What the plan's pass over the records counted; nothing when a refusal of the target stopped it before it read any. */
     public Map<String, Long> scanCounts() {
-        return recordsRead < 0 ? Map.of() : Map.of("records without a task id", withoutTaskId);
+        return recordsRead < 0 || withoutTaskId.isEmpty() ? Map.of() : Map.of("records without a task id", withoutTaskId.getAsLong());
     }
 
     /** The fields something is lost of, with how many records lose it. */

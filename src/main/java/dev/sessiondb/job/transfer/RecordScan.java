@@ -5,6 +5,7 @@ import dev.sessiondb.job.FieldChange;
 import dev.sessiondb.model.FieldType;
 import dev.sessiondb.model.SecretMasker;
 import dev.sessiondb.model.SessionField;
+import dev.sessiondb.model.SessionKind;
 import dev.sessiondb.model.SessionRecord;
 import dev.sessiondb.model.Timestamp;
 import dev.sessiondb.store.SessionStore;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.TreeMap;
 import java.util.function.Function;
 
@@ -20,7 +22,7 @@ import java.util.function.Function;
  * What a plan learns from one pass over the records to write: fields the target layout
  * does not keep as given (counted per field and way: not kept, digits cut, its own form), dates that do not parse (one line per value; a typed
  * column cannot keep them, a text column keeps them as they are), and how many records
- * carry no task id (they move like every other record), and the records the target's own
+ * of Minsky's sessions carry no task id (they move like every other record), and the records the target's own
  * limits (column lengths, NOT NULL, foreign keys) would refuse.
  */
 public final class RecordScan {
@@ -33,6 +35,7 @@ public final class RecordScan {
     private final List<String> coercions = new ArrayList<>();
     private final List<String> refusedRecords = new ArrayList<>();
     private long withoutTaskId;
+    private long minskySessions;
     private long records;
 
     /** @param target the target, or a store of its format and layout standing in for it */
@@ -51,8 +54,12 @@ public final class RecordScan {
 
     public void add(SessionRecord record) {
         records++;
-        if (record.taskId().isEmpty()) {
-            withoutTaskId++;
+        // a task names Minsky's sessions alone: a chat server's or magellai's has none to lack
+        if (SessionKind.of(record) == SessionKind.MINSKY) {
+            minskySessions++;
+            if (record.taskId().isEmpty()) {
+                withoutTaskId++;
+            }
         }
         target.valueChanges(record).forEach((field, change) -> {
             changes.computeIfAbsent(field, name -> new EnumMap<>(ValueChange.class)).merge(change, 1L, Long::sum);
@@ -108,7 +115,8 @@ public final class RecordScan {
         return records;
     }
 
-    public long withoutTaskId() {
-        return withoutTaskId;
+    /** How many of Minsky's sessions carry no task id; nothing when none of the records is Minsky's. */
+    public OptionalLong withoutTaskId() {
+        return minskySessions == 0 ? OptionalLong.empty() : OptionalLong.of(withoutTaskId);
     }
 }

@@ -28,6 +28,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -86,7 +87,7 @@ public final class Transfer implements AutoCloseable {
         Optional<Refusal> targetRefusal = (existing.isEmpty() ? provider.newStoreRefusal(target) : Optional.<String>empty())
                 .or(() -> provider.writeRefusal(target)).map(Refusal::other);
         if (targetRefusal.isPresent()) {
-            return new Assessment(TargetState.of(target, existing), false, List.of(), List.of(), List.of(), 0, Optional.empty(), targetRefusal,
+            return new Assessment(TargetState.of(target, existing), false, List.of(), List.of(), List.of(), OptionalLong.empty(), Optional.empty(), targetRefusal,
                     mode, Optional.empty(), -1);
         }
         TargetState state = TargetState.of(target, existing);
