@@ -7,9 +7,9 @@ import java.util.stream.Stream;
 
 /**
  * The columns a store's table starts with until the user chooses its own ({@link ColumnChoices}). Task, repo, branch and
- * status are Minsky's fields, empty in every row of a chat server's or magellai's sessions: a store whose first page holds
- * sessions of one such kind alone starts with them hidden and the fields its sessions are listed by shown
- * ({@link SessionKind#listedFields}).
+ * status are Minsky's fields, empty in every row of a chat server's or magellai's sessions (and last activity in a chat
+ * server's): a store whose first page holds sessions of one such kind alone starts with them hidden and the fields its
+ * sessions are listed by shown ({@link SessionKind#listedFields}).
  */
 final class KindColumns {
 
@@ -19,14 +19,22 @@ final class KindColumns {
     private KindColumns() {
     }
 
+    /** A chat server keeps no time of a session's last activity (magellai's {@code updated} is one): the column stays empty. */
+    private static final List<String> NOT_KEPT_BY_THE_CHAT_SERVER = Stream.concat(MINSKY_ONLY.stream(), Stream.of(SessionColumn.LAST_ACTIVITY.id()))
+            .toList();
+
     static ColumnChoices.Choice of(List<SessionRecord> firstPage) {
-        List<String> listed = SessionKind.commonTo(firstPage).orElse(SessionKind.MINSKY).listedFields();
-        return listed.equals(SessionKind.MINSKY.listedFields()) ? ColumnChoices.Choice.DEFAULT : new ColumnChoices.Choice(MINSKY_ONLY, listed);
+        SessionKind kind = SessionKind.commonTo(firstPage).orElse(SessionKind.MINSKY);
+        List<String> listed = kind.listedFields();
+        if (listed.equals(SessionKind.MINSKY.listedFields())) {
+            return ColumnChoices.Choice.DEFAULT;
+        }
+        return new ColumnChoices.Choice(kind == SessionKind.CHAT ? NOT_KEPT_BY_THE_CHAT_SERVER : MINSKY_ONLY, listed);
     }
 
     /** The standard columns a filter is offered for: every one but those a store of such sessions starts without. */
     static List<SessionColumn> filterable(List<SessionRecord> firstPage) {
-        List<String> minskysOwn = of(firstPage).hidden();
-        return Stream.of(SessionColumn.values()).filter(column -> !minskysOwn.contains(column.id())).toList();
+        List<String> empty = of(firstPage).hidden();
+        return Stream.of(SessionColumn.values()).filter(column -> !empty.contains(column.id())).toList();
     }
 }

@@ -40,7 +40,8 @@ class KindColumnsTest {
     void aChatServersStoreStartsWithItsTenantAndUserInPlaceOfMinskysFields() {
         SessionsViewModel sessions = sessionsOf(chatStore());
 
-        assertThat(sessions.hiddenColumns()).containsExactlyInAnyOrder("task", "repo", "branch", "status");
+        // nor Last activity: a chat server keeps no such time of a session, so the column was empty in every row
+        assertThat(sessions.hiddenColumns()).containsExactlyInAnyOrder("task", "repo", "branch", "status", "last_activity");
         assertThat(sessions.addedColumns()).containsExactly(new FieldColumn("tenantId"), new FieldColumn("userId"));
         SessionRecord first = sessions.rowsProperty().get().get(0).record();
         assertThat(new FieldColumn("tenantId").text(first)).isEqualTo("tenant-0");
@@ -80,7 +81,7 @@ class KindColumnsTest {
 
         SessionsViewModel reopened = sessionsOf(chat);
 
-        assertThat(reopened.hiddenColumns()).containsExactlyInAnyOrder("task", "repo", "branch");
+        assertThat(reopened.hiddenColumns()).containsExactlyInAnyOrder("task", "repo", "branch", "last_activity");
         assertThat(reopened.addedColumns()).containsExactly(new FieldColumn("tenantId"));
     }
 
