@@ -38,7 +38,8 @@ final class SampleCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "S", description = "The same seed gives the same sessions (default: ${DEFAULT-VALUE}).")
     long seed = 1;
 
-    @Option(names = "--kind", paramLabel = "minsky|chat", description = "Minsky sessions or chat-server sessions with conversations (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--kind", paramLabel = "minsky|chat|magellai", description = "Minsky sessions, chat-server sessions or magellai sessions (a"
+            + " jsondir: folder holds them as magellai does, a file per session), the two with conversations (default: ${DEFAULT-VALUE}).")
     String kind = "minsky";
 
     @Override
@@ -49,7 +50,8 @@ final class SampleCommand implements Callable<Integer> {
         Iterator<SessionRecord> records = switch (kind) {
             case "minsky" -> SampleSessions.minsky(count, seed);
             case "chat" -> LongStream.range(0, count).mapToObj(SampleSessions::chatRecord).iterator();
-            default -> throw new IllegalArgumentException("unknown kind '" + kind + "'; use minsky or chat");
+            case "magellai" -> LongStream.range(0, count).mapToObj(SampleSessions::magellaiRecord).iterator();
+            default -> throw new IllegalArgumentException("unknown kind '" + kind + "'; use minsky, chat or magellai");
         };
         StoreLocator locator = targetOf(store);
         refuseStrangersInItsPlace(locator);

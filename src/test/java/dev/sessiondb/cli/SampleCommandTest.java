@@ -33,6 +33,22 @@ class SampleCommandTest {
     }
 
     /** An empty notes.txt got the read's advice, "the file was not changed; fix it or restore a backup", not what sample writes into. */
+    /** magellai's sessions had no sample: a trial of the window or a job on its folder store needed sessions made by hand. */
+    @Test
+    void magellaiSessionsFillAFolderAsMagellaiKeepsThem() {
+        Path folder = dir.resolve("magellai");
+
+        CliRun filled = CliRun.of("sample", "jsondir:" + folder, "--kind", "magellai", "--count", "4");
+        CliRun unknown = CliRun.of("sample", dir.resolve("x.json").toString(), "--kind", "slack");
+
+        assertThat(filled.exitCode()).isZero();
+        assertThat(filled.out()).startsWith("4 magellai sessions written to jsondir:" + folder);
+        assertThat(folder.toFile().list((in, name) -> name.endsWith(".json"))).hasSize(4);
+        assertThat(CliRun.of("info", "jsondir:" + folder).out()).contains("magellai");
+        assertThat(unknown.exitCode()).isEqualTo(SessionDbCommand.BAD_INPUT);
+        assertThat(unknown.err()).contains("unknown kind 'slack'; use minsky, chat or magellai");
+    }
+
     @Test
     void anEmptyFileIsRefusedSayingWhatSampleFillsAndHowToFillIt() throws Exception {
         Path notes = Files.createFile(dir.resolve("notes.txt"));
