@@ -17,7 +17,8 @@ public final class SessionSummary {
             case CHAT -> List.of(labelled("tenant", record, "tenantId"), labelled("user", record, "userId"), messages(record));
             case MAGELLAI -> List.of(valueOr(record, "name", "no name"), labelled("model", record, "conversation.model"), messages(record));
             case MINSKY, OTHER -> List.of(valueOr(record, "repoName", "no repo"),
-                    record.status().orElse(record.taskId().map(task -> "task " + SecretMasker.maskText("taskId", task)).orElse("no task")),
+                    record.status().map(status -> SecretMasker.maskText("status", status))
+                            .orElse(record.taskId().map(task -> "task " + SecretMasker.maskText("taskId", task)).orElse("no task")),
                     String.format("%d fields", record.fieldNames().size()));
         };
         return String.join(" · ", parts);

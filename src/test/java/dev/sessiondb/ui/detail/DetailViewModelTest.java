@@ -170,6 +170,17 @@ class DetailViewModelTest extends ViewModelFixture {
         assertThat(viewModel.subtitleProperty().get()).isEqualTo("local/minsky · task #002 · 7 fields");
     }
 
+    /** The subtitle named a Minsky session's repository and status whole: a password in the one, a token in the other. */
+    @Test
+    void aMinskySessionsSubtitleShowsItsRepositoryAndStatusWithSecretsMasked() throws Exception {
+        current.store().put(SessionRecord.of((com.fasterxml.jackson.databind.node.ObjectNode) new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                "{\"session\":\"s-secret\",\"repoName\":\"https://bob:RepoPw1@github.com/x\",\"status\":\"token=StatusTok2\"}")));
+
+        current.selectedKeyProperty().set("s-secret");
+
+        assertThat(viewModel.subtitleProperty().get()).isEqualTo("https://bob:****@github.com/x · token=**** · 3 fields");
+    }
+
     private javafx.beans.property.StringProperty formField(String name) {
         return viewModel.form().stream().filter(field -> field.field().name().equals(name)).findFirst().orElseThrow().text();
     }
