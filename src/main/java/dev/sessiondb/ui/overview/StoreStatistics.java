@@ -21,6 +21,7 @@ import java.util.TreeMap;
 /**
  * What the overview shows about a store, counted in one pass over its records.
  *
+ * @param withoutTaskId  Minsky's sessions without a task id
  * @param minskySessions the sessions that are Minsky's, whose repository, status and task the other counts are about
  * @param messages       the messages of every session's conversation
  * @param perWeek        sessions created per week, keyed by the week's Monday (UTC), in order
@@ -112,11 +113,13 @@ public record StoreStatistics(long total, long withoutTaskId, long minskySession
 
         void add(SessionRecord record) {
             total++;
-            if (SessionKind.of(record) == SessionKind.MINSKY) {
+            boolean minsky = SessionKind.of(record) == SessionKind.MINSKY;
+            if (minsky) {
                 minskySessions++;
             }
             messages += record.messages().size();
-            if (record.taskId().filter(task -> !task.isBlank()).isEmpty()) {
+            // a task names Minsky's sessions alone: a chat server's or magellai's has none to lack
+            if (minsky && record.taskId().filter(task -> !task.isBlank()).isEmpty()) {
                 withoutTaskId++;
             }
             // the charts label their bars and slices with these: masked, as the table's cells are

@@ -263,8 +263,8 @@ public final class SessionsViewModel {
     }
 
     public void closePickList() {
+        pickList.clear(); // first: a line of the list is shown as the column it was picked from shows its values
         picking.set(null);
-        pickList.clear();
     }
 
     /** Asks for a value and keeps only the sessions whose column has exactly that value. */

@@ -12,6 +12,7 @@ import dev.sessiondb.ui.TestStores;
 import dev.sessiondb.ui.common.CurrentStore;
 import dev.sessiondb.ui.common.CurrentThreadTaskExecutor;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
@@ -144,6 +145,23 @@ class OverviewViewModelTest {
         assertThat(statistics.aboutMinskySessions()).isFalse();
         assertThat(statistics.headlines()).containsExactly(new StoreStatistics.Headline(5, "Session", "Sessions"),
                 new StoreStatistics.Headline(15, "Message", "Messages"));
+        current.close();
+    }
+
+    /** In a store of Minsky's and a chat server's sessions, the chat sessions were counted as Minsky's without a task id. */
+    @Test
+    void aMixedStoreCountsOnlyMinskysSessionsWithoutATaskId() {
+        CurrentStore current = new CurrentStore();
+        OverviewViewModel viewModel = new OverviewViewModel(current, new CurrentThreadTaskExecutor(), new ScriptedDialogService());
+        StoreLocator mixed = StoreContents.create("json:" + directory.resolve("mixed.json"), List.of(SampleSessions.minskyRecord(1, 1)
+                .with("taskId", com.fasterxml.jackson.databind.node.NullNode.getInstance()), SampleSessions.minskyRecord(2, 1)
+                .with("taskId", "#2"), SampleSessions.chatRecord(3), SampleSessions.chatRecord(4)));
+
+        current.show(StoreFactory.open(mixed, OpenMode.EXISTING));
+
+        StoreStatistics statistics = viewModel.statisticsProperty().get();
+        assertThat(statistics.withoutTaskId()).isEqualTo(1);
+        assertThat(statistics.headlines()).extracting(StoreStatistics.Headline::label).contains("Without task id", "Messages");
         current.close();
     }
 
