@@ -28,6 +28,11 @@ public enum SessionKind {
         };
     }
 
+    /** Whether this kind's sessions are listed by Minsky's fields (task, repo, branch, status): Minsky's, and any tool's not known. */
+    public boolean listedByMinskysFields() {
+        return this == MINSKY || this == OTHER;
+    }
+
     /** Whether records are all of one kind, and which; none for no records or several kinds. */
     public static Optional<SessionKind> commonTo(List<SessionRecord> records) {
         Set<SessionKind> kinds = records.stream().map(SessionKind::of).collect(Collectors.toSet());

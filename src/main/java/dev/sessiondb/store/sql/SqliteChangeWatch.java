@@ -49,11 +49,15 @@ final class SqliteChangeWatch implements ChangeWatch {
     }
 
     /** What the files show without reading a page: the mode, the change counter, the WAL's last commit, the database file's size, time and identity. */
-    record Look(boolean wal, String counter, String lastCommit, String databaseFile) {
+    record Look(SqliteFingerprint.Header header, String lastCommit, String databaseFile) {
 
+        /** A look is taken every few seconds, and before each read of a file read as immutable: the header is read once. */
         static Look of(Path database) {
-            return new Look(SqliteFingerprint.walMode(database), SqliteFingerprint.counter(database), SqliteFingerprint.lastCommit(database),
-                    StoreFingerprint.ofFiles(0, database).token());
+            return new Look(SqliteFingerprint.header(database), SqliteFingerprint.lastCommit(database), StoreFingerprint.ofFiles(0, database).token());
+        }
+
+        boolean wal() {
+            return header.walMode();
         }
     }
 }

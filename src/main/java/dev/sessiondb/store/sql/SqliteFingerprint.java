@@ -58,9 +58,16 @@ final class SqliteFingerprint {
         return "counter " + counter(head(database, CHANGE_COUNTER_OFFSET + 4)) + ", file " + StoreFingerprint.ofFiles(0, database).token() + ", wal " + lastCommit(database);
     }
 
-    /** The database header's file change counter, which every commit in rollback-journal mode increments; "new" for a file too short to have one. */
-    static String counter(Path database) {
-        return counter(head(database, CHANGE_COUNTER_OFFSET + 4));
+    /**
+     * What the database's header says, read once: whether it is in WAL mode, and its file change counter, which every commit in
+     * rollback-journal mode increments ("new" for a file too short to have one).
+     */
+    record Header(boolean walMode, String counter) {
+    }
+
+    static Header header(Path database) {
+        byte[] header = head(database, CHANGE_COUNTER_OFFSET + 4);
+        return new Header(walMode(header), counter(header));
     }
 
     private static String counter(byte[] header) {

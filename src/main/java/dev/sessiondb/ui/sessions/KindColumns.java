@@ -25,11 +25,10 @@ final class KindColumns {
 
     static ColumnChoices.Choice of(List<SessionRecord> firstPage) {
         SessionKind kind = SessionKind.commonTo(firstPage).orElse(SessionKind.MINSKY);
-        List<String> listed = kind.listedFields();
-        if (listed.equals(SessionKind.MINSKY.listedFields())) {
+        if (kind.listedByMinskysFields()) {
             return ColumnChoices.Choice.DEFAULT;
         }
-        return new ColumnChoices.Choice(kind == SessionKind.CHAT ? NOT_KEPT_BY_THE_CHAT_SERVER : MINSKY_ONLY, listed);
+        return new ColumnChoices.Choice(kind == SessionKind.CHAT ? NOT_KEPT_BY_THE_CHAT_SERVER : MINSKY_ONLY, kind.listedFields());
     }
 
     /** The standard columns a filter is offered for: every one but those a store of such sessions starts without. */

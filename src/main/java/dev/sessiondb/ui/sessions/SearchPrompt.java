@@ -4,7 +4,6 @@ import dev.sessiondb.model.SessionKind;
 import dev.sessiondb.model.SessionQuery;
 import dev.sessiondb.model.SessionRecord;
 import java.util.List;
-import java.util.Set;
 
 /**
  * What the search field says it finds. Search reaches a session's name, task id, repository and branch
@@ -23,10 +22,8 @@ record SearchPrompt(String text, String description) {
     static final SearchPrompt SESSION_ID = new SearchPrompt("Search session id",
             "Search sessions by their id (Ctrl+F; Esc clears it); with several words, each must be found in it");
 
-    private static final Set<SessionKind> WITHOUT_MINSKYS_FIELDS = Set.of(SessionKind.CHAT, SessionKind.MAGELLAI);
-
     /** By the sessions of a store's unsearched, unfiltered first page. */
     static SearchPrompt of(List<SessionRecord> firstPage) {
-        return SessionKind.commonTo(firstPage).filter(WITHOUT_MINSKYS_FIELDS::contains).isPresent() ? SESSION_ID : MINSKY;
+        return SessionKind.commonTo(firstPage).filter(kind -> !kind.listedByMinskysFields()).isPresent() ? SESSION_ID : MINSKY;
     }
 }
