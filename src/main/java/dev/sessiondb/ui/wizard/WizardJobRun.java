@@ -10,8 +10,8 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 
 /**
  * A wizard's background work and the job it runs, as its pages show them: the status line, why Run waits (an undo is
- * running), the job's progress and Cancel. The validate wizard's Apply uses it as it is; {@link PlannedJobRun} adds the
- * plan that the migrate and consolidate wizards make before their run.
+ * running), the job's progress and Cancel. The validate wizard's Apply and the Repeated sessions page's repair use it as
+ * it is; {@link PlannedJobRun} adds the plan that the migrate and consolidate wizards make before their run.
  */
 public class WizardJobRun {
 

@@ -41,12 +41,12 @@ public final class RepeatedSessionsView extends ScrollPane {
         whatToDo.managedProperty().bind(whatToDo.textProperty().isNotEmpty());
         HBox actions = WizardPages.runButtons("repeats", "Back up and remove identical repeats",
                 "Back the file up, then write it without the repeats identical to their session's first record", viewModel::removeIdentical,
-                viewModel::cancel, viewModel.canRemove(), viewModel.busyProperty(), viewModel.runWaitsProperty());
+                viewModel.jobRun()::cancel, viewModel.canRemove(), viewModel.busyProperty(), viewModel.jobRun().runWaitsProperty());
         Label file = Controls.styled(WizardPages.statusText("repeats-file", viewModel.fileProperty()), "text-bold");
         VBox page = WizardPages.page("Repeated sessions", "A JSON file in which a session's key repeats opens as no store. Repeats identical to"
                         + " their session's first record can go without losing anything; a repeat that differs is yours to choose.",
                 file, WizardPages.statusText("repeats-status", viewModel.statusProperty()), table, whatToDo, actions,
-                WizardPages.progressLine("repeats-progress", viewModel.progress(), viewModel.busyProperty()),
+                WizardPages.progressLine("repeats-progress", viewModel.jobRun().progress(), viewModel.busyProperty()),
                 new JobSummaryView("repeats-result", viewModel.resultProperty()));
         page.setMinHeight(Region.USE_PREF_SIZE);
         page.setPadding(new Insets(16));

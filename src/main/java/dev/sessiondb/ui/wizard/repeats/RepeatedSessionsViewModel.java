@@ -5,18 +5,17 @@ import dev.sessiondb.job.backup.BackupJournal;
 import dev.sessiondb.job.repair.RepairJob;
 import dev.sessiondb.store.RepeatedSessionsException;
 import dev.sessiondb.store.StoreLocator;
-import dev.sessiondb.ui.common.BackgroundTask;
 import dev.sessiondb.ui.common.DialogService;
 import dev.sessiondb.ui.common.FailureText;
 import dev.sessiondb.ui.common.TaskExecutor;
 import dev.sessiondb.ui.common.UndoStack;
-import dev.sessiondb.ui.wizard.JobProgress;
 import dev.sessiondb.ui.wizard.JobSummary;
 import dev.sessiondb.ui.wizard.ReportedJob;
-import dev.sessiondb.ui.wizard.WizardTasks;
+import dev.sessiondb.ui.wizard.WizardJobRun;
+import dev.sessiondb.ui.wizard.WizardSteps;
+import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
-import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -36,15 +35,15 @@ public final class RepeatedSessionsViewModel {
 
     private final ObservableList<RepeatRow> repeats = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper file = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper whatToDo = new ReadOnlyStringWrapper("");
-    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
     /** Whether the shown file has identical repeats not yet removed. */
     private final ReadOnlyBooleanWrapper removable = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyObjectWrapper<JobSummary> result = new ReadOnlyObjectWrapper<>();
-    private final JobProgress progress;
+    /** The page's one step: its busy flag is the run's, as a wizard's is. */
+    private final WizardSteps steps = new WizardSteps(List.of("Repeated sessions"), step -> { });
+    private final WizardJobRun jobRun;
+    private final ReadOnlyStringWrapper status;
 
-    private final TaskExecutor executor;
     private final DialogService dialogs;
     private final UndoStack undo;
     private final BackupJournal journal;
@@ -57,12 +56,12 @@ public final class RepeatedSessionsViewModel {
      */
     public RepeatedSessionsViewModel(TaskExecutor executor, DialogService dialogs, UndoStack undo, BackupJournal journal,
                                      Consumer<StoreLocator> open, Executor uiThread) {
-        this.executor = executor;
+        this.jobRun = new WizardJobRun(steps, executor, dialogs, undo, uiThread, this::notRemoved);
+        this.status = jobRun.status();
         this.dialogs = dialogs;
         this.undo = undo;
         this.journal = journal;
         this.open = open;
-        this.progress = new JobProgress(uiThread);
     }
 
     // Properties
@@ -87,16 +86,11 @@ public final class RepeatedSessionsViewModel {
     }
 
     public ReadOnlyBooleanProperty busyProperty() {
-        return busy.getReadOnlyProperty();
-    }
-
-    /** Why Run waits now (an undo is running), or empty: the page says it beside the button. */
-    public ReadOnlyStringProperty runWaitsProperty() {
-        return undo.jobsWaitProperty();
+        return steps.busyProperty();
     }
 
     public BooleanBinding canRemove() {
-        return Bindings.createBooleanBinding(() -> removable.get() && !busy.get(), removable, busy);
+        return removable.and(steps.busyProperty().not());
     }
 
     /** What the repair did. */
@@ -104,8 +98,9 @@ public final class RepeatedSessionsViewModel {
         return result.getReadOnlyProperty();
     }
 
-    public JobProgress progress() {
-        return progress;
+    /** The repair's run: why it waits, its progress and Cancel. */
+    public WizardJobRun jobRun() {
+        return jobRun;
     }
 
     // Commands
@@ -132,33 +127,20 @@ public final class RepeatedSessionsViewModel {
     /** Runs the repair: the file is backed up, then written without its identical repeats; every other byte stays. */
     public void removeIdentical() {
         StoreLocator locator = shown;
-        if (locator == null || !canRemove().get() || undo.refusesJobs(status::set)) {
+        if (locator == null || !canRemove().get() || jobRun.undoRuns()) {
             return;
         }
-        String title = "Remove repeated sessions of " + locator.path().getFileName();
-        busy.set(true);
         result.set(null);
-        status.set("Backing up, then removing the identical repeats …");
-        executor.execute(undo.writing(BackgroundTask.of(title, monitor -> RepairJob.removingRepeats(locator, journal).run(progress.follow(monitor))))
-                .showInJobs()
-                .onSuccess(report -> {
-                    busy.set(false);
+        jobRun.tasks().runJob("Remove repeated sessions of " + locator.path().getFileName(), "Backing up, then removing the identical repeats …",
+                monitor -> RepairJob.removingRepeats(locator, journal).run(jobRun.progress().follow(monitor)), report -> {
                     removable.set(false);
                     done(locator, report);
-                })
-                .onCancelled(stopped -> {
-                    busy.set(false);
-                    status.set(WizardTasks.cancelledText(stopped));
-                })
-                .onFailure(failure -> {
-                    busy.set(false);
-                    status.set("Nothing was removed: " + FailureText.describe(failure));
-                    dialogs.showError("Could not remove the repeated sessions", FailureText.describe(failure));
-                }));
+                }, this::notRemoved);
     }
 
-    public void cancel() {
-        progress.cancel();
+    private void notRemoved(Exception failure) {
+        status.set("Nothing was removed: " + FailureText.describe(failure));
+        dialogs.showError("Could not remove the repeated sessions", FailureText.describe(failure));
     }
 
     private void done(StoreLocator locator, JobReport report) {
