@@ -4,15 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sessiondb.Fixtures;
 import dev.sessiondb.cli.CliRun;
-import dev.sessiondb.job.backup.BackupJournal;
-import dev.sessiondb.store.OpenMode;
-import dev.sessiondb.store.StoreFactory;
-import dev.sessiondb.ui.ScriptedDialogService;
-import dev.sessiondb.ui.common.CurrentStore;
-import dev.sessiondb.ui.common.CurrentThreadTaskExecutor;
-import dev.sessiondb.ui.common.LocatorInput;
-import dev.sessiondb.ui.common.UndoStack;
-import dev.sessiondb.ui.stores.Credentials;
+import dev.sessiondb.ui.ViewModelFixture;
 import dev.sessiondb.ui.wizard.consolidate.ConsolidateWizardViewModel;
 import dev.sessiondb.ui.wizard.migrate.MigrateWizardViewModel;
 import dev.sessiondb.ui.wizard.validate.ValidateWizardViewModel;
@@ -23,19 +15,12 @@ import java.util.Arrays;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The wizards refuse bad input with the command line's own message, in place, and change nothing. */
-class WizardBadInputTest {
+class WizardBadInputTest extends ViewModelFixture {
 
     private static final String PREFIX = "sessiondb: ";
 
-    @TempDir
-    Path directory;
-
-    private final ScriptedDialogService dialogs = new ScriptedDialogService();
-    private final CurrentThreadTaskExecutor executor = new CurrentThreadTaskExecutor();
-    private final UndoStack undo = new UndoStack(executor, dialogs);
     private Path fixture;
     private Path other;
     private Path truncated;
@@ -86,8 +71,7 @@ class WizardBadInputTest {
 
     @Test
     void consolidateRefusesToWriteIntoOneOfItsSources() {
-        ConsolidateWizardViewModel wizard = new ConsolidateWizardViewModel(executor, dialogs, locators(),
-                locator -> StoreFactory.open(locator, OpenMode.EXISTING), undo, new BackupJournal(directory.resolve("journal")), Runnable::run);
+        ConsolidateWizardViewModel wizard = new ConsolidateWizardViewModel(executor, dialogs, locators(), existingStores(), undo, journal(), Runnable::run);
         for (Path source : new Path[] {fixture, other}) {
             wizard.newSourceProperty().set(source.toString());
             wizard.addSource();
@@ -104,8 +88,7 @@ class WizardBadInputTest {
 
     @Test
     void validateShowsWhereAStoreIsBrokenAsTheCommandLineDoes() {
-        ValidateWizardViewModel wizard = new ValidateWizardViewModel(executor, dialogs, locators(),
-                locator -> StoreFactory.open(locator, OpenMode.EXISTING), new CurrentStore(), undo, new BackupJournal(directory.resolve("journal")),
+        ValidateWizardViewModel wizard = new ValidateWizardViewModel(executor, dialogs, locators(), existingStores(), current, undo, journal(),
                 Runnable::run);
         wizard.storeProperty().set(truncated.toString());
 
@@ -116,15 +99,10 @@ class WizardBadInputTest {
     }
 
     private MigrateWizardViewModel migrateWizard(String source, String target) {
-        MigrateWizardViewModel wizard = new MigrateWizardViewModel(executor, dialogs, locators(), undo, new BackupJournal(directory.resolve("journal")),
-                Runnable::run);
+        MigrateWizardViewModel wizard = new MigrateWizardViewModel(executor, dialogs, locators(), undo, journal(), Runnable::run);
         wizard.sourceProperty().set(source);
         wizard.target().textProperty().set(target);
         return wizard;
-    }
-
-    private LocatorInput locators() {
-        return new LocatorInput(new Credentials(directory.resolve("no-pgpass"), Map.of()), dialogs, executor);
     }
 
     /** What the command line prints for the same input, without its "sessiondb: " prefix; it must refuse with exit 2. */

@@ -2,7 +2,6 @@ package dev.sessiondb.ui.detail;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sessiondb.job.backup.BackupJournal;
 import dev.sessiondb.model.SessionRecord;
 import dev.sessiondb.sample.SampleSessions;
 import dev.sessiondb.store.SessionStore;
@@ -19,7 +18,7 @@ class DetailViewModelTest extends ViewModelFixture {
 
     @BeforeEach
     void openFixture() {
-        viewModel = new DetailViewModel(current, executor, dialogs, undo, new BackupJournal(directory.resolve("journal")));
+        viewModel = new DetailViewModel(current, executor, dialogs, undo, journal());
         undo.onChange(command -> current.changed());
         current.show(TestStores.openFixtureCopy(directory));
     }
@@ -72,7 +71,7 @@ class DetailViewModelTest extends ViewModelFixture {
 
         assertThat(current.store().get("task#002").orElseThrow().branch()).contains("renamed-branch");
         assertThat(viewModel.editingProperty().get()).isFalse();
-        assertThat(new BackupJournal(directory.resolve("journal")).list()).singleElement()
+        assertThat(journal().list()).singleElement()
                 .satisfies(backup -> assertThat(backup.reason()).isEqualTo("edit of task#002"));
         undo.undo();
         assertThat(current.store().get("task#002").orElseThrow()).isEqualTo(before);

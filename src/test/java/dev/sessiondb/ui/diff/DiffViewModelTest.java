@@ -3,32 +3,19 @@ package dev.sessiondb.ui.diff;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sessiondb.diff.DiffSummary;
-import dev.sessiondb.store.OpenMode;
-import dev.sessiondb.store.StoreFactory;
-import dev.sessiondb.ui.ScriptedDialogService;
-import dev.sessiondb.ui.common.CurrentThreadTaskExecutor;
-import dev.sessiondb.ui.common.LocatorInput;
-import dev.sessiondb.ui.stores.Credentials;
+import dev.sessiondb.ui.ViewModelFixture;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class DiffViewModelTest {
+class DiffViewModelTest extends ViewModelFixture {
 
-    @TempDir
-    Path directory;
-
-    private final ScriptedDialogService dialogs = new ScriptedDialogService();
     private DiffViewModel viewModel;
 
     @BeforeEach
     void twoStores() {
-        CurrentThreadTaskExecutor executor = new CurrentThreadTaskExecutor();
-        viewModel = new DiffViewModel(executor, dialogs, new LocatorInput(new Credentials(directory.resolve("no-pgpass"), Map.of()), dialogs, executor),
-                locator -> StoreFactory.open(locator, OpenMode.EXISTING));
+        viewModel = new DiffViewModel(executor, dialogs, locators(), existingStores());
         viewModel.storeAProperty().set(DiffFixtures.storeA(directory).toString());
         viewModel.storeBProperty().set(DiffFixtures.storeB(directory).toString());
     }

@@ -7,32 +7,22 @@ import dev.sessiondb.job.JobPlan;
 import dev.sessiondb.job.JobRefusedException;
 import dev.sessiondb.job.JobReport;
 import dev.sessiondb.job.Refusal;
-import dev.sessiondb.job.backup.BackupJournal;
 import dev.sessiondb.progress.ProgressMonitor;
-import dev.sessiondb.ui.ScriptedDialogService;
-import dev.sessiondb.ui.common.CurrentThreadTaskExecutor;
-import dev.sessiondb.ui.common.UndoStack;
-import java.nio.file.Path;
+import dev.sessiondb.ui.ViewModelFixture;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The run step the migrate and consolidate wizards share: when Run may start, and what a refused run leaves. */
-class PlannedJobRunTest {
+class PlannedJobRunTest extends ViewModelFixture {
 
-    @TempDir
-    Path directory;
-
-    private final ScriptedDialogService dialogs = new ScriptedDialogService();
-    private final CurrentThreadTaskExecutor executor = new CurrentThreadTaskExecutor();
     private final ReadOnlyObjectWrapper<JobSummary> page = new ReadOnlyObjectWrapper<>();
 
     private PlannedJobRun jobRun() {
         return new PlannedJobRun(new WizardSteps(List.of("Plan", "Run"), step -> { }), page, WizardChoices.MIGRATE, executor, dialogs,
-                new UndoStack(executor, dialogs), new BackupJournal(directory.resolve("journal")), Runnable::run);
+                undo, journal(), Runnable::run);
     }
 
     @Test

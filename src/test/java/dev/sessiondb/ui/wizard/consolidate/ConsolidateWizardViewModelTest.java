@@ -3,38 +3,25 @@ package dev.sessiondb.ui.wizard.consolidate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sessiondb.job.StoreContents;
-import dev.sessiondb.job.backup.BackupJournal;
 import dev.sessiondb.job.transfer.TargetMode;
 import dev.sessiondb.sample.SampleSessions;
 import dev.sessiondb.job.consolidate.ConflictPolicy;
 import dev.sessiondb.store.OpenMode;
 import dev.sessiondb.store.SessionStore;
 import dev.sessiondb.store.StoreFactory;
-import dev.sessiondb.ui.ScriptedDialogService;
 import dev.sessiondb.ui.TestStores;
-import dev.sessiondb.ui.common.CurrentThreadTaskExecutor;
-import dev.sessiondb.ui.common.LocatorInput;
-import dev.sessiondb.ui.common.UndoStack;
+import dev.sessiondb.ui.ViewModelFixture;
 import dev.sessiondb.ui.diff.DiffFixtures;
 import dev.sessiondb.ui.diff.FieldRow;
-import dev.sessiondb.ui.stores.Credentials;
 import dev.sessiondb.ui.wizard.JobSummary;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class ConsolidateWizardViewModelTest {
+class ConsolidateWizardViewModelTest extends ViewModelFixture {
 
-    @TempDir
-    Path directory;
-
-    private final ScriptedDialogService dialogs = new ScriptedDialogService();
-    private final CurrentThreadTaskExecutor executor = new CurrentThreadTaskExecutor();
-    private final UndoStack undo = new UndoStack(executor, dialogs);
     private ConsolidateWizardViewModel viewModel;
     private Path a;
     private Path b;
@@ -42,8 +29,7 @@ class ConsolidateWizardViewModelTest {
 
     @BeforeEach
     void twoOverlappingStores() {
-        viewModel = new ConsolidateWizardViewModel(executor, dialogs, new LocatorInput(new Credentials(directory.resolve("no-pgpass"), Map.of()), dialogs, executor),
-                locator -> StoreFactory.open(locator, OpenMode.EXISTING), undo, new BackupJournal(directory.resolve("journal")), Runnable::run);
+        viewModel = new ConsolidateWizardViewModel(executor, dialogs, locators(), existingStores(), undo, journal(), Runnable::run);
         a = DiffFixtures.storeA(directory);
         b = DiffFixtures.storeB(directory);
         target = directory.resolve("all.db");

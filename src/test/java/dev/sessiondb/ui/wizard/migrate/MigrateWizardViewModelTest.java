@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sessiondb.Fixtures;
 import dev.sessiondb.job.StoreContents;
-import dev.sessiondb.job.backup.BackupJournal;
 import dev.sessiondb.sample.SampleSessions;
 import dev.sessiondb.job.transfer.TargetMode;
 import dev.sessiondb.store.OpenMode;
@@ -15,41 +14,30 @@ import dev.sessiondb.store.StoreLayout;
 import dev.sessiondb.store.StoreLocator;
 import dev.sessiondb.store.sql.PgCredentials;
 import dev.sessiondb.store.sql.TestPostgres;
-import dev.sessiondb.ui.ScriptedDialogService;
 import dev.sessiondb.ui.TestStores;
-import dev.sessiondb.ui.common.CurrentThreadTaskExecutor;
+import dev.sessiondb.ui.ViewModelFixture;
 import dev.sessiondb.ui.common.LocatorInput;
-import dev.sessiondb.ui.common.UndoStack;
 import dev.sessiondb.ui.stores.Credentials;
 import dev.sessiondb.ui.wizard.JobSummary;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class MigrateWizardViewModelTest {
+class MigrateWizardViewModelTest extends ViewModelFixture {
 
-    @TempDir
-    Path directory;
-
-    private final ScriptedDialogService dialogs = new ScriptedDialogService();
-    private final CurrentThreadTaskExecutor executor = new CurrentThreadTaskExecutor();
-    private final UndoStack undo = new UndoStack(executor, dialogs);
     private MigrateWizardViewModel viewModel;
     private Path fixture;
     private Path target;
 
     @BeforeEach
     void wizardOnTheFixture() {
-        viewModel = new MigrateWizardViewModel(executor, dialogs, new LocatorInput(new Credentials(directory.resolve("no-pgpass"), Map.of()), dialogs, executor),
-                undo, new BackupJournal(directory.resolve("journal")), Runnable::run);
+        viewModel = new MigrateWizardViewModel(executor, dialogs, locators(), undo, journal(), Runnable::run);
         fixture = TestStores.fixtureCopy(directory);
         target = directory.resolve("sessions.db");
         viewModel.sourceProperty().set(fixture.toString());
@@ -258,11 +246,10 @@ class MigrateWizardViewModelTest {
     /** The password typed for the plan serves the undo too, and a new run asks for it once (audit B). */
     @Test
     void undoOfAPostgresMigrationUsesThePasswordTypedForItsPlanAndAsksForItInANewRun() {
-        Credentials credentials = new Credentials(directory.resolve("no-pgpass"), Map.of());
+        Credentials credentials = credentials();
         credentials.supplyToStores();
         undo.opensStoresWith(credentials);
-        viewModel = new MigrateWizardViewModel(executor, dialogs, new LocatorInput(credentials, dialogs, executor), undo,
-                new BackupJournal(directory.resolve("journal")), Runnable::run);
+        viewModel = new MigrateWizardViewModel(executor, dialogs, new LocatorInput(credentials, dialogs, executor), undo, journal(), Runnable::run);
         viewModel.sourceProperty().set(fixture.toString());
         TestPostgres server = TestPostgres.get();
         String schema = server.freshSchema().param("schema").orElseThrow();
@@ -281,7 +268,7 @@ class MigrateWizardViewModelTest {
         assertThat(dialogs.notifications()).anyMatch(note -> note.startsWith("Undone: migration "));
         viewModel.makePlan();
         viewModel.run();
-        Credentials newRun = new Credentials(directory.resolve("no-pgpass"), Map.of()); // knows no typed password yet
+        Credentials newRun = credentials(); // knows no typed password yet
         newRun.supplyToStores();
         undo.opensStoresWith(newRun);
         dialogs.answer(TestPostgres.PASSWORD);

@@ -3,7 +3,6 @@ package dev.sessiondb.ui.wizard.repeats;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.sessiondb.job.backup.BackupJournal;
 import dev.sessiondb.store.OpenMode;
 import dev.sessiondb.store.RepeatedSessionsException;
 import dev.sessiondb.store.StoreFactory;
@@ -55,8 +54,7 @@ class RepeatedSessionsViewModelTest extends ViewModelFixture {
     /** The page over {@link #file()}, whose one repeat is identical to its session's first record, as the window shows it when the file fails to open. */
     private RepeatedSessionsViewModel showingAnIdenticalRepeat() throws Exception {
         Files.writeString(file(), "[{\"session\": \"a\"}, {\"session\": \"a\"}]\n");
-        RepeatedSessionsViewModel viewModel = new RepeatedSessionsViewModel(executor, dialogs, undo, new BackupJournal(directory.resolve("backups")),
-                opened::add, Runnable::run);
+        RepeatedSessionsViewModel viewModel = new RepeatedSessionsViewModel(executor, dialogs, undo, journal(), opened::add, Runnable::run);
         viewModel.show(locator(), catchThrowableOfType(() -> StoreFactory.open(locator(), OpenMode.EXISTING).close(), RepeatedSessionsException.class));
         return viewModel;
     }

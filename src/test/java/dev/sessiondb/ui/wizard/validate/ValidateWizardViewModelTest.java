@@ -2,18 +2,14 @@ package dev.sessiondb.ui.wizard.validate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sessiondb.job.backup.BackupJournal;
 import dev.sessiondb.store.OpenMode;
 import dev.sessiondb.store.SessionStore;
 import dev.sessiondb.store.StoreFactory;
 import dev.sessiondb.ui.TestStores;
 import dev.sessiondb.ui.ViewModelFixture;
-import dev.sessiondb.ui.common.LocatorInput;
-import dev.sessiondb.ui.stores.Credentials;
 import dev.sessiondb.ui.wizard.JobSummary;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,8 +21,7 @@ class ValidateWizardViewModelTest extends ViewModelFixture {
 
     @BeforeEach
     void wizardOnTheOpenFixture() {
-        viewModel = new ValidateWizardViewModel(executor, dialogs, new LocatorInput(new Credentials(directory.resolve("no-pgpass"), Map.of()), dialogs, executor),
-                locator -> StoreFactory.open(locator, OpenMode.EXISTING), current, undo, new BackupJournal(directory.resolve("journal")), Runnable::run);
+        viewModel = new ValidateWizardViewModel(executor, dialogs, locators(), existingStores(), current, undo, journal(), Runnable::run);
         fixture = TestStores.fixtureCopy(directory);
         current.show(StoreFactory.open("json:" + fixture, OpenMode.EXISTING));
     }
