@@ -5,24 +5,17 @@ import static dev.sessiondb.ui.WindowSteps.click;
 import static dev.sessiondb.ui.WindowSteps.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sessiondb.job.backup.BackupJournal;
-import dev.sessiondb.store.OpenMode;
-import dev.sessiondb.store.StoreFactory;
 import dev.sessiondb.ui.common.SavedStoreList;
 import dev.sessiondb.ui.common.SettingsStore;
-import dev.sessiondb.ui.common.UiTaskExecutor;
 import dev.sessiondb.ui.diff.DiffFixtures;
 import dev.sessiondb.ui.diff.FieldRow;
 import dev.sessiondb.ui.overview.OverviewViewModel;
-import dev.sessiondb.ui.stores.Credentials;
 import dev.sessiondb.ui.stores.StoreEntry;
 import dev.sessiondb.ui.wizard.consolidate.ConflictRow;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import javafx.beans.property.SimpleStringProperty;
 import javafx.collections.ListChangeListener;
 import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
@@ -34,10 +27,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /**
@@ -45,15 +35,9 @@ import org.testfx.framework.junit5.Start;
  * of the real fixture at 1280x800 (headless under Monocle). Every step waits on the app's state.
  * The sessions table's flows of that pass are in {@link SessionsTableFlowTest}.
  */
-@ExtendWith(ApplicationExtension.class)
-class DesktopSecondPassFlowTest {
+class DesktopSecondPassFlowTest extends WindowOverFreshRun {
 
-    @TempDir
-    static Path directory;
-
-    private final ScriptedDialogService dialogs = new ScriptedDialogService();
     private final AtomicInteger jobsListed = new AtomicInteger();
-    private Path run;
     private Path fixture;
     private Path saved;
     private Path savedStore;
@@ -61,22 +45,18 @@ class DesktopSecondPassFlowTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        run = Files.createTempDirectory(directory, "run");
         fixture = TestStores.fixtureCopy(run);
         saved = Files.createDirectories(run.resolve("saved"));
-        settings = new SettingsStore(run.resolve("settings.json"));
+        settings = settings();
         // another store saved earlier: job screens must not pick it over the one on screen
         savedStore = TestStores.fixtureCopy(saved);
         settings.update(state -> state.withSavedStores(List.of("json:" + savedStore)));
-        UiTaskExecutor executor = new UiTaskExecutor();
-        executor.jobs().addListener((ListChangeListener<javafx.concurrent.Task<?>>) change -> {
+        AppServices services = TestWindows.services(run, dialogs);
+        services.executor().jobs().addListener((ListChangeListener<javafx.concurrent.Task<?>>) change -> {
             while (change.next()) {
                 jobsListed.addAndGet(change.getAddedSize());
             }
         });
-        AppServices services = new AppServices(settings, dialogs, executor,
-                locator -> StoreFactory.open(locator, OpenMode.EXISTING), List::of,
-                new Credentials(run.resolve("no-pgpass"), Map.of()), new BackupJournal(run.resolve("backups")), new SimpleStringProperty(""));
         new MainWindow(services).show(stage);
     }
 

@@ -4,7 +4,6 @@ import static dev.sessiondb.ui.AppState.read;
 import static dev.sessiondb.ui.AppState.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sessiondb.job.backup.BackupJournal;
 import dev.sessiondb.sample.DemoStores;
 import dev.sessiondb.store.OpenMode;
 import dev.sessiondb.store.StoreFactory;
@@ -13,35 +12,23 @@ import dev.sessiondb.store.StoreLocator;
 import dev.sessiondb.store.selection.MinskyPaths;
 import dev.sessiondb.store.sql.TestPostgres;
 import dev.sessiondb.store.selection.StoreSelection;
-import dev.sessiondb.ui.common.SettingsStore;
-import dev.sessiondb.ui.common.UiTaskExecutor;
-import dev.sessiondb.ui.stores.Credentials;
 import dev.sessiondb.ui.stores.FirstRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import javafx.beans.property.SimpleStringProperty;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /**
  * Which store the window opens as it starts, with a store open last remembered: the one
  * {@code SESSIONDB_STORE} names when it is set for the run (and the status line says so), else the last one.
  */
-@ExtendWith(ApplicationExtension.class)
-class StartStoreFlowTest {
+class StartStoreFlowTest extends WindowOverFreshRun {
 
-    @TempDir
-    static Path directory;
-
-    private final ScriptedDialogService dialogs = new ScriptedDialogService();
     private Stage stage;
 
     @Start
@@ -51,10 +38,9 @@ class StartStoreFlowTest {
 
     @Test
     void sessiondbStoreSetForTheRunIsOpenedOverTheStoreOpenLast(FxRobot robot) throws Exception {
-        Path run = Files.createTempDirectory(directory, "run");
         Path named = TestStores.fixtureCopy(Files.createDirectories(run.resolve("named")));
 
-        startWith(robot, run, Map.of("SESSIONDB_STORE", "json:" + named));
+        startWith(robot, Map.of("SESSIONDB_STORE", "json:" + named));
 
         waitFor(() -> openStore(robot).equals("Open: " + named.getFileName()));
         waitFor(() -> !dialogs.notifications().isEmpty());
@@ -64,9 +50,7 @@ class StartStoreFlowTest {
 
     @Test
     void withoutSessiondbStoreTheStoreOpenLastIsOpenedAgain(FxRobot robot) throws Exception {
-        Path run = Files.createTempDirectory(directory, "run");
-
-        startWith(robot, run, Map.of());
+        startWith(robot, Map.of());
 
         waitFor(() -> openStore(robot).equals("Open: last.db"));
         assertThat(read(() -> List.copyOf(dialogs.notifications()))).noneMatch(line -> line.contains("SESSIONDB_STORE"));
@@ -75,11 +59,10 @@ class StartStoreFlowTest {
     /** An audit's wrong password at the start brought the same empty prompt back, and Cancel left the status line saying "Ready". */
     @Test
     void aWrongPasswordForTheStoreOpenLastIsAskedForAgainSayingSoAndCancelSaysWhyNothingOpened(FxRobot robot) throws Exception {
-        Path run = Files.createTempDirectory(directory, "run");
-        String store = passwordStoreOpenLast(run);
+        String store = passwordStoreOpenLast();
         dialogs.answer("mistyped").answer(null);
 
-        startAt(robot, run, Map.of());
+        startAt(robot, Map.of());
 
         waitFor(() -> dialogs.notifications().stream().anyMatch(line -> line.startsWith("Did not open")));
         assertThat(read(() -> List.copyOf(dialogs.passwordPrompts()))).containsExactly("Password for user " + TestPostgres.PASSWORD_USER + " on " + store,
@@ -91,11 +74,10 @@ class StartStoreFlowTest {
 
     @Test
     void theRightPasswordTypedAfterAWrongOneOpensTheStoreOpenLast(FxRobot robot) throws Exception {
-        Path run = Files.createTempDirectory(directory, "run");
-        String store = passwordStoreOpenLast(run);
+        String store = passwordStoreOpenLast();
         dialogs.answer("mistyped").answer(TestPostgres.PASSWORD);
 
-        startAt(robot, run, Map.of());
+        startAt(robot, Map.of());
 
         waitFor(() -> dialogs.notifications().contains("Opened " + store));
         assertThat(read(() -> List.copyOf(dialogs.passwordPrompts()))).hasSize(2);
@@ -103,35 +85,31 @@ class StartStoreFlowTest {
     }
 
     /** A PostgreSQL store that logs in only with a password, remembered as the store open last; returns it as shown. */
-    private static String passwordStoreOpenLast(Path run) throws Exception {
+    private String passwordStoreOpenLast() throws Exception {
         TestPostgres postgres = TestPostgres.get();
         String schema = postgres.freshSchema().param("schema").orElseThrow();
         String store = "postgresql://" + TestPostgres.PASSWORD_USER + "@" + postgres.host() + ":" + postgres.port() + "/" + postgres.database()
                 + "?schema=" + schema;
         StoreFactory.open(StoreLocator.parse(store.replace("@", ":" + TestPostgres.PASSWORD + "@")), OpenMode.CREATE_IF_MISSING).close();
-        new SettingsStore(run.resolve("settings.json")).update(state -> state.withRecent(store));
+        settings().update(state -> state.withRecent(store));
         return store;
     }
 
-    /** The window over the settings file in {@code run}, under {@code env}. */
-    private void startAt(FxRobot robot, Path run, Map<String, String> env) {
-        SettingsStore settings = new SettingsStore(run.resolve("settings.json"));
+    /** The window over the settings file in {@link #run}, under {@code env}. */
+    private void startAt(FxRobot robot, Map<String, String> env) {
         StoreSelection selection = new StoreSelection(new MinskyPaths(env, run.resolve("home")), run);
         FirstRun start = new FirstRun(selection::explicitChoice, () -> {
             throw new AssertionError("a store open last was remembered: no default store is needed");
         }, new DemoStores(run.resolve("demo")));
-        AppServices services = new AppServices(settings, dialogs, new UiTaskExecutor(),
-                locator -> StoreFactory.open(locator, OpenMode.EXISTING), List::of,
-                new Credentials(run.resolve("no-pgpass"), Map.of()), new BackupJournal(run.resolve("backups")), new SimpleStringProperty(""));
-        robot.interact(() -> new MainWindow(services, start).show(stage));
+        robot.interact(() -> new MainWindow(TestWindows.services(run, dialogs), start).show(stage));
     }
 
     /** The window over a settings file whose store open last is a SQLite store, under {@code env}; returns that store. */
-    private StoreLocator startWith(FxRobot robot, Path run, Map<String, String> env) throws Exception {
+    private StoreLocator startWith(FxRobot robot, Map<String, String> env) throws Exception {
         StoreLocator last = StoreLocator.of(StoreFormat.SQLITE, run.resolve("last.db"));
         StoreFactory.open(last, OpenMode.CREATE_IF_MISSING).close();
-        new SettingsStore(run.resolve("settings.json")).update(state -> state.withRecent(last.display()));
-        startAt(robot, run, env);
+        settings().update(state -> state.withRecent(last.display()));
+        startAt(robot, env);
         return last;
     }
 

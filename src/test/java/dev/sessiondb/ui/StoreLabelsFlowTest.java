@@ -4,7 +4,6 @@ import static dev.sessiondb.ui.AppState.read;
 import static dev.sessiondb.ui.AppState.waitFor;
 
 import dev.sessiondb.Fixtures;
-import dev.sessiondb.job.backup.BackupJournal;
 import dev.sessiondb.model.JsonCodec;
 import dev.sessiondb.model.SessionRecord;
 import dev.sessiondb.store.OpenMode;
@@ -12,52 +11,33 @@ import dev.sessiondb.store.SessionStore;
 import dev.sessiondb.store.StoreFactory;
 import dev.sessiondb.store.StoreFormat;
 import dev.sessiondb.store.StoreLocator;
-import dev.sessiondb.ui.common.SettingsStore;
-import dev.sessiondb.ui.common.UiTaskExecutor;
-import dev.sessiondb.ui.stores.Credentials;
 import dev.sessiondb.ui.stores.StoreEntry;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import javafx.beans.property.SimpleStringProperty;
 import javafx.scene.Node;
 import javafx.scene.control.ListCell;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /**
  * The audit: the Discovered entry of the open store kept "217 sessions" after another program grew it to 219, and the
  * status line kept "Opened" and the first store after another was opened from Recent. Both say what is true now.
  */
-@ExtendWith(ApplicationExtension.class)
-class StoreLabelsFlowTest {
+class StoreLabelsFlowTest extends WindowOverFreshRun {
 
-    @TempDir
-    static Path directory;
-
-    private final ScriptedDialogService dialogs = new ScriptedDialogService();
     private StoreLocator discovered;
     private StoreLocator other;
 
     /** The window over the fixture, discovered and open last, and an empty SQLite store among the recent ones. */
     @Start
     void start(Stage stage) throws Exception {
-        Path run = Files.createTempDirectory(directory, "run");
         discovered = StoreLocator.of(StoreFormat.JSON, TestStores.fixtureCopy(run));
         other = StoreLocator.of(StoreFormat.SQLITE, run.resolve("other.db"));
         StoreFactory.open(other, OpenMode.CREATE_IF_MISSING).close();
-        SettingsStore settings = new SettingsStore(run.resolve("settings.json"));
-        settings.update(state -> state.withRecent(other.display()).withRecent(discovered.display()));
+        settings().update(state -> state.withRecent(other.display()).withRecent(discovered.display()));
         List<StoreEntry> found = List.of(StoreEntry.of(discovered.display(), String.format("SESSIONDB_STORE · %,d sessions", Fixtures.MINSKY_COUNT)));
-        AppServices services = new AppServices(settings, dialogs, new UiTaskExecutor(), locator -> StoreFactory.open(locator, OpenMode.EXISTING),
-                () -> found, new Credentials(run.resolve("no-pgpass"), Map.of()), new BackupJournal(run.resolve("backups")), new SimpleStringProperty(""));
-        new MainWindow(services).show(stage);
+        new MainWindow(TestWindows.services(run, dialogs, TestWindows::openExisting, () -> found)).show(stage);
     }
 
     @Test

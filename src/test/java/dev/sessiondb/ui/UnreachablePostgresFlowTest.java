@@ -5,7 +5,6 @@ import static dev.sessiondb.ui.AppState.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sessiondb.faults.RestartablePostgres;
-import dev.sessiondb.job.backup.BackupJournal;
 import dev.sessiondb.progress.ProgressMonitor;
 import dev.sessiondb.sample.SampleSessions;
 import dev.sessiondb.store.OpenMode;
@@ -13,25 +12,15 @@ import dev.sessiondb.store.SessionStore;
 import dev.sessiondb.store.StoreFactory;
 import dev.sessiondb.store.StoreLocator;
 import dev.sessiondb.store.WriteBatch;
-import dev.sessiondb.ui.common.SettingsStore;
-import dev.sessiondb.ui.common.UiTaskExecutor;
-import dev.sessiondb.ui.stores.Credentials;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import javafx.beans.property.SimpleStringProperty;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /**
@@ -41,13 +30,8 @@ import org.testfx.framework.junit5.Start;
  * after waiting out its timeout ("(Connection to localhost:PORT refused. ...)"): the refused connection is not
  * tried again for the pool's 5 s. No elapsed time is measured.
  */
-@ExtendWith(ApplicationExtension.class)
-class UnreachablePostgresFlowTest {
+class UnreachablePostgresFlowTest extends WindowOverFreshRun {
 
-    @TempDir
-    static Path directory;
-
-    private final ScriptedDialogService dialogs = new ScriptedDialogService();
     /** What the sessions table asked of the store, in order. */
     private final List<String> tableReads = new CopyOnWriteArrayList<>();
     private RestartablePostgres server;
@@ -55,18 +39,13 @@ class UnreachablePostgresFlowTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        Path run = Files.createTempDirectory(directory, "run");
         server = RestartablePostgres.create(run);
         locator = server.freshSchema();
         try (SessionStore store = StoreFactory.open(locator, OpenMode.CREATE_IF_MISSING)) {
             store.write(WriteBatch.replaceAll(SampleSessions.minsky(3, 7), 3), ProgressMonitor.NONE);
         }
-        SettingsStore settings = new SettingsStore(run.resolve("settings.json"));
-        settings.update(state -> state.withRecent(locator.display()));
-        AppServices services = new AppServices(settings, dialogs, new UiTaskExecutor(),
-                opened -> countingTableReads(StoreFactory.open(opened, OpenMode.EXISTING)), List::of,
-                new Credentials(run.resolve("no-pgpass"), Map.of()), new BackupJournal(run.resolve("backups")), new SimpleStringProperty(""));
-        new MainWindow(services).show(stage);
+        settings().update(state -> state.withRecent(locator.display()));
+        new MainWindow(TestWindows.services(run, dialogs, opened -> countingTableReads(TestWindows.openExisting(opened)), List::of)).show(stage);
     }
 
     @AfterEach
