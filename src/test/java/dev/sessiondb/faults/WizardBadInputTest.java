@@ -90,7 +90,7 @@ class WizardBadInputTest extends ViewModelFixture {
     void validateShowsWhereAStoreIsBrokenAsTheCommandLineDoes() {
         ValidateWizardViewModel wizard = new ValidateWizardViewModel(executor, dialogs, locators(), existingStores(), current, undo, journal(),
                 Runnable::run);
-        wizard.storeProperty().set(truncated.toString());
+        wizard.store().textProperty().set(truncated.toString());
 
         wizard.validate();
 

@@ -50,12 +50,12 @@ public final class ValidateWizardView extends WizardPane {
         });
         GridPane form = WizardPages.form();
         form.addRow(0, new Label("Store"), new StorePicker("validate-store", "The store to validate (the open one by default)",
-                viewModel.storeProperty(), known, viewModel::browseStore));
+                viewModel.store().textProperty(), known, viewModel.store()::browse));
         form.addRow(1, new Label("Workspaces"), new VBox(4, workspaces,
                 fieldMessage("validate-workspaces-problem", "text-danger", viewModel.workspacesProblem()),
                 fieldMessage("validate-workspaces-note", "text-muted", viewModel.workspacesNote())));
         form.addRow(2, new Label("Checks"), checks);
-        form.addRow(3, new Label(""), WizardPages.writesTo("validate-writes-to", viewModel.shownStore(),
+        form.addRow(3, new Label(""), WizardPages.writesTo("validate-writes-to", viewModel.store().shown(),
                 "only if you apply fixes on the last page; backed up first"));
         return WizardPages.page("Store and checks", "Validation only reads. Fixes are chosen on the next pages and previewed before anything is written.", form);
     }
@@ -192,7 +192,7 @@ public final class ValidateWizardView extends WizardPane {
         HBox actions = WizardPages.runButtons("validate", "Apply fixes", "Back the store up, then write the changes", viewModel::apply,
                 viewModel.jobRun()::cancel, viewModel.changesetReadyProperty(), viewModel.steps().busyProperty(), viewModel.jobRun().runWaitsProperty(), again);
         return WizardPages.page("Apply", "The store is backed up first; Undo (Ctrl+Z) restores the backup.",
-                WizardPages.writesTo("validate-run-writes-to", viewModel.shownStore(), "backed up first; Undo restores it"),
+                WizardPages.writesTo("validate-run-writes-to", viewModel.store().shown(), "backed up first; Undo restores it"),
                 actions, WizardPages.progressLine("validate-progress", viewModel.jobRun().progress(), viewModel.steps().busyProperty()),
                 WizardPages.runStatusText("validate-apply-status", viewModel.statusProperty(), ValidateWizardViewModel.READY, viewModel.jobRun().runWaitsProperty()),
                 new JobSummaryView("validate-result", viewModel.resultProperty()));

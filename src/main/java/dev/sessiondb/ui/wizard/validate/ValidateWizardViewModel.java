@@ -9,7 +9,6 @@ import dev.sessiondb.store.StoreLocator;
 import dev.sessiondb.ui.common.CurrentStore;
 import dev.sessiondb.ui.common.DialogService;
 import dev.sessiondb.ui.common.LocatorInput;
-import dev.sessiondb.ui.common.LocatorInput.Choice;
 import dev.sessiondb.ui.common.RepeatsRepair;
 import dev.sessiondb.ui.common.StoreNames;
 import dev.sessiondb.ui.common.StoreOpener;
@@ -17,6 +16,7 @@ import dev.sessiondb.ui.common.TaskExecutor;
 import dev.sessiondb.ui.common.UndoStack;
 import dev.sessiondb.ui.wizard.JobSummary;
 import dev.sessiondb.ui.wizard.OpenStoreDefault;
+import dev.sessiondb.ui.wizard.StoreField;
 import dev.sessiondb.ui.wizard.ReportedJob;
 import dev.sessiondb.ui.wizard.WizardJobRun;
 import dev.sessiondb.ui.wizard.WizardSteps;
@@ -73,8 +73,7 @@ public final class ValidateWizardViewModel {
     public record CheckChoice(String name, BooleanProperty run) {
     }
 
-    private final StringProperty store = new SimpleStringProperty("");
-    private final StringBinding shownStore = StoreNames.shown(store);
+    private final StoreField store;
     private final StringProperty workspaces = new SimpleStringProperty("");
     /** Why the Workspaces folder is no Minsky state directory, shown at the field; empty when it is one or none is given. */
     private final StringBinding workspacesProblem = Bindings.createStringBinding(this::whyNotWorkspaces, workspaces);
@@ -108,6 +107,7 @@ public final class ValidateWizardViewModel {
             Executor uiThread) {
         this.jobRun = new WizardJobRun(steps, executor, dialogs, undo, uiThread, this::showFailure);
         this.status = jobRun.status();
+        this.store = StoreField.existing("Store", dialogs);
         this.dialogs = dialogs;
         this.locators = locators;
         this.opener = opener;
@@ -115,9 +115,9 @@ public final class ValidateWizardViewModel {
         this.undo = undo;
         this.journal = journal;
         Checks.NAMES.forEach(name -> checks.add(new CheckChoice(name, new SimpleBooleanProperty(true))));
-        OpenStoreDefault.follow(current, store::set, () -> steps.current() == STORE);
+        OpenStoreDefault.follow(current, store.textProperty()::set, () -> steps.current() == STORE);
         current.storeProperty().addListener((property, before, after) -> sayWhetherAnotherStoreIsValidated());
-        steps.readyProperty().bind(Bindings.createBooleanBinding(this::ready, steps.currentProperty(), store, workspacesProblem, findings, changesetReady));
+        steps.readyProperty().bind(Bindings.createBooleanBinding(this::ready, steps.currentProperty(), store.textProperty(), workspacesProblem, findings, changesetReady));
     }
 
     /** Where a JSON file that cannot be validated because sessions repeat in it is taken, in place of an error. */
@@ -131,13 +131,9 @@ public final class ValidateWizardViewModel {
         return steps;
     }
 
-    public StringProperty storeProperty() {
+    /** The store validated and repaired: its text, how the pages show it, and Browse. */
+    public StoreField store() {
         return store;
-    }
-
-    /** The store as the pages show it ("Writes to: ..."), its password masked. */
-    public StringBinding shownStore() {
-        return shownStore;
     }
 
     /** Optional: a folder of Minsky workspaces whose sessions should all be registered. */
@@ -202,16 +198,12 @@ public final class ValidateWizardViewModel {
 
     // Commands
 
-    public void browseStore() {
-        dialogs.chooseStoreFile().ifPresent(file -> store.set(file.toString()));
-    }
-
     /** Runs the chosen checks in the background and groups what they find. */
     public void validate() {
         findings.clear();
         clean.set(false);
         steps.busyProperty().set(true); // the wizard waits while a PostgreSQL server is asked whether it wants a password
-        locators.resolve(List.of(new Choice("Store", store.get())), resolved -> {
+        locators.resolve(List.of(store.choice()), resolved -> {
             steps.busyProperty().set(false);
             resolved.ifPresent(locator -> validate(locator.get(0)));
         });
@@ -415,7 +407,7 @@ public final class ValidateWizardViewModel {
 
     private boolean ready() {
         return switch (steps.current()) {
-            case STORE -> !store.get().isBlank() && workspacesProblem.get().isEmpty();
+            case STORE -> !store.textProperty().get().isBlank() && workspacesProblem.get().isEmpty();
             case FINDINGS -> findings.stream().anyMatch(FindingGroup::isRepairable);
             case PREVIEW -> changesetReady.get();
             default -> true;

@@ -33,7 +33,7 @@ class ValidateWizardViewModelTest extends ViewModelFixture {
 
     @Test
     void theOpenStoreIsTheOneToValidate() {
-        assertThat(viewModel.storeProperty().get()).isEqualTo("json:" + fixture);
+        assertThat(viewModel.store().textProperty().get()).isEqualTo("json:" + fixture);
     }
 
     @Test
@@ -88,7 +88,7 @@ class ValidateWizardViewModelTest extends ViewModelFixture {
         assertThat(viewModel.cleanProperty().get()).isFalse();
 
         viewModel.steps().back();
-        viewModel.storeProperty().set("json:" + TestStores.withoutFindings(directory));
+        viewModel.store().textProperty().set("json:" + TestStores.withoutFindings(directory));
         viewModel.steps().next();
 
         assertThat(viewModel.findings()).isEmpty();
@@ -272,9 +272,9 @@ class ValidateWizardViewModelTest extends ViewModelFixture {
     @Test
     void theStoreIsShownWithItsPasswordMasked() {
         for (String typed : TestStores.TYPED_WITH_PASSWORDS) {
-            viewModel.storeProperty().set(typed);
+            viewModel.store().textProperty().set(typed);
 
-            TestStores.assertShownMasked(typed, viewModel.shownStore().get());
+            TestStores.assertShownMasked(typed, viewModel.store().shown().get());
         }
     }
 }

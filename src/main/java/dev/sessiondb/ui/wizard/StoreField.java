@@ -1,0 +1,58 @@
+package dev.sessiondb.ui.wizard;
+
+import dev.sessiondb.ui.common.DialogService;
+import dev.sessiondb.ui.common.LocatorInput.Choice;
+import dev.sessiondb.ui.common.StoreNames;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.function.Supplier;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/**
+ * A store a wizard's page names: its text as typed (the password kept), the text as the pages show it, Browse, and the
+ * store to resolve, named for a message about it. The validate wizard's store is one; a job's target ({@link WizardTarget})
+ * is one with a mode, so the two behave alike.
+ */
+public class StoreField {
+
+    private final StringProperty text = new SimpleStringProperty("");
+    private final StringBinding shown = StoreNames.shown(text);
+    private final String role;
+    private final Supplier<Optional<Path>> browsed;
+
+    /**
+     * @param role    what the store is for, as a message about it names it: "Store", "Target"
+     * @param browsed asks the user for a file; empty when the choice was cancelled
+     */
+    protected StoreField(String role, Supplier<Optional<Path>> browsed) {
+        this.role = role;
+        this.browsed = browsed;
+    }
+
+    /** A store that is there already: Browse picks an existing file. */
+    public static StoreField existing(String role, DialogService dialogs) {
+        return new StoreField(role, dialogs::chooseStoreFile);
+    }
+
+    /** The store as typed or picked: a path or a locator. */
+    public final StringProperty textProperty() {
+        return text;
+    }
+
+    /** The store as the pages show it ("Writes to: ..."), its password masked. */
+    public final StringBinding shown() {
+        return shown;
+    }
+
+    /** Asks for a file; a chosen one becomes the store, a cancelled choice leaves it. */
+    public final void browse() {
+        browsed.get().ifPresent(file -> text.set(file.toString()));
+    }
+
+    /** The store to resolve, named so for a message about it. */
+    public final Choice choice() {
+        return new Choice(role, text.get());
+    }
+}
