@@ -2,34 +2,22 @@ package dev.sessiondb.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sessiondb.job.backup.BackupJournal;
 import dev.sessiondb.store.SessionStore;
 import dev.sessiondb.store.StoreException;
-import dev.sessiondb.ui.common.CurrentStore;
-import dev.sessiondb.ui.common.CurrentThreadTaskExecutor;
-import dev.sessiondb.ui.common.UndoStack;
 import dev.sessiondb.ui.detail.DetailViewModel;
 import dev.sessiondb.ui.sessions.ColumnChoices;
 import dev.sessiondb.ui.sessions.SessionsViewModel;
-import java.nio.file.Path;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The audit's PostgreSQL server stopped under an open store: the table, the detail pane and Refresh say so once, and recover. */
-class UnreachableStoreViewModelTest {
+class UnreachableStoreViewModelTest extends ViewModelFixture {
 
     private static final String UNREACHABLE = "postgresql://postgres@localhost:5432/sdb: cannot reach PostgreSQL at localhost:5432"
             + " (Connection to localhost:5432 refused); check that the server runs and that host and port are right";
 
-    @TempDir
-    Path directory;
-
-    private final CurrentStore current = new CurrentStore();
-    private final ScriptedDialogService dialogs = new ScriptedDialogService();
-    private final CurrentThreadTaskExecutor executor = new CurrentThreadTaskExecutor();
     private SessionsViewModel sessions;
     private DetailViewModel detail;
     /** Whether the store's server is away: every read then fails as a PostgreSQL store's does. */
@@ -37,9 +25,8 @@ class UnreachableStoreViewModelTest {
 
     @BeforeEach
     void openStore() {
-        sessions = new SessionsViewModel(current, executor, dialogs, new ColumnChoices(directory.resolve("columns.json")),
-                new BackupJournal(directory.resolve("journal")));
-        detail = new DetailViewModel(current, executor, dialogs, new UndoStack(executor, dialogs), new BackupJournal(directory.resolve("journal")));
+        sessions = new SessionsViewModel(current, executor, dialogs, new ColumnChoices(directory.resolve("columns.json")), journal());
+        detail = new DetailViewModel(current, executor, dialogs, undo, journal());
         current.show(failingWhileServerGone(TestStores.openFixtureCopy(directory)));
         current.selectedKeyProperty().set("task#002");
     }

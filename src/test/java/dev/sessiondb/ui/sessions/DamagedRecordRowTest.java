@@ -2,7 +2,6 @@ package dev.sessiondb.ui.sessions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sessiondb.job.backup.BackupJournal;
 import dev.sessiondb.progress.ProgressMonitor;
 import dev.sessiondb.sample.SampleSessions;
 import dev.sessiondb.store.OpenMode;
@@ -11,10 +10,7 @@ import dev.sessiondb.store.StoreFactory;
 import dev.sessiondb.store.StoreFormat;
 import dev.sessiondb.store.StoreLocator;
 import dev.sessiondb.store.WriteBatch;
-import dev.sessiondb.ui.ScriptedDialogService;
-import dev.sessiondb.ui.common.CurrentStore;
-import dev.sessiondb.ui.common.CurrentThreadTaskExecutor;
-import dev.sessiondb.ui.common.UndoStack;
+import dev.sessiondb.ui.ViewModelFixture;
 import dev.sessiondb.ui.detail.DetailViewModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,26 +22,19 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The window over a native SQLite store one of whose 450 rows (on the second of three pages) holds record text
  * that is no longer JSON: the table shows every row, that one with its key and a marker; selecting it shows what is
  * wrong and the row to delete instead of fields; the other pages, search and the other rows work as ever.
  */
-class DamagedRecordRowTest {
+class DamagedRecordRowTest extends ViewModelFixture {
 
     private static final int SESSIONS = 450;
     private static final int DAMAGED_ROW = 250;
     private static final String DAMAGED_KEY = String.format("task-md#%06d", DAMAGED_ROW);
     private static final String DAMAGED_TEXT = "{\"session\": \"" + DAMAGED_KEY + "\", \"token\": \"ghp_";
 
-    @TempDir
-    Path directory;
-
-    private final CurrentStore current = new CurrentStore();
-    private final ScriptedDialogService dialogs = new ScriptedDialogService();
-    private final CurrentThreadTaskExecutor executor = new CurrentThreadTaskExecutor();
     private SessionsViewModel sessions;
     private DetailViewModel detail;
 
@@ -58,9 +47,8 @@ class DamagedRecordRowTest {
         try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file); Statement statement = connection.createStatement()) {
             statement.executeUpdate("UPDATE sessions SET record = '" + DAMAGED_TEXT + "' WHERE session_key = '" + DAMAGED_KEY + "'");
         }
-        BackupJournal journal = new BackupJournal(directory.resolve("journal"));
-        sessions = new SessionsViewModel(current, executor, dialogs, new ColumnChoices(directory.resolve("columns.json")), journal);
-        detail = new DetailViewModel(current, executor, dialogs, new UndoStack(executor, dialogs), journal);
+        sessions = new SessionsViewModel(current, executor, dialogs, new ColumnChoices(directory.resolve("columns.json")), journal());
+        detail = new DetailViewModel(current, executor, dialogs, undo, journal());
         current.show(StoreFactory.open(StoreLocator.of(StoreFormat.SQLITE, file), OpenMode.EXISTING));
     }
 

@@ -19,10 +19,7 @@ import dev.sessiondb.store.OpenMode;
 import dev.sessiondb.store.SessionStore;
 import dev.sessiondb.store.StoreFactory;
 import dev.sessiondb.store.StoreLocator;
-import dev.sessiondb.ui.ScriptedDialogService;
-import dev.sessiondb.ui.common.CurrentThreadTaskExecutor;
-import dev.sessiondb.ui.common.UndoStack;
-import java.nio.file.Path;
+import dev.sessiondb.ui.ViewModelFixture;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -32,19 +29,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The undo stack's contract holds for a job: execute leaves the job's result in place, undo takes it back, execute brings it back. */
-class JobUndoCommandTest {
-
-    @TempDir
-    Path dir;
+class JobUndoCommandTest extends ViewModelFixture {
 
     @Test
     void undoTakesAJobBackAndExecuteRedoesIt() {
-        StoreLocator source = create("json:" + dir.resolve("source.json"), SampleSessions.minskyList(7, 1));
-        StoreLocator target = create("json:" + dir.resolve("target.json"), SampleSessions.minskyList(3, 2));
-        BackupJournal journal = new BackupJournal(dir.resolve("journal"));
+        StoreLocator source = source();
+        StoreLocator target = create("json:" + directory.resolve("target.json"), SampleSessions.minskyList(3, 2));
+        BackupJournal journal = journal();
         JobReport report = new MigrateJob(source, target, new MigrateOptions(Optional.empty(), Optional.of(TargetMode.REPLACE), false, true),
                 journal).run(ProgressMonitor.NONE);
         JobUndoCommand command = JobUndoCommand.ofReport(report, journal, ZoneOffset.UTC);
@@ -64,12 +57,10 @@ class JobUndoCommandTest {
     /** Two undo steps into one store read apart in the button and the status line, so a second Undo is never a surprise. */
     @Test
     void twoJobsIntoOneStoreAreToldApartBeforeAndAfterAnUndo() {
-        StoreLocator first = create("json:" + dir.resolve("first.json"), SampleSessions.minskyList(7, 1));
-        StoreLocator second = create("json:" + dir.resolve("second.json"), SampleSessions.minskyList(5, 3));
-        StoreLocator target = create("json:" + dir.resolve("copy.json"), SampleSessions.minskyList(3, 2));
-        BackupJournal journal = new BackupJournal(dir.resolve("journal"));
-        ScriptedDialogService dialogs = new ScriptedDialogService();
-        UndoStack undo = new UndoStack(new CurrentThreadTaskExecutor(), dialogs);
+        StoreLocator first = create("json:" + directory.resolve("first.json"), SampleSessions.minskyList(7, 1));
+        StoreLocator second = create("json:" + directory.resolve("second.json"), SampleSessions.minskyList(5, 3));
+        StoreLocator target = create("json:" + directory.resolve("copy.json"), SampleSessions.minskyList(3, 2));
+        BackupJournal journal = journal();
         JobUndoCommand firstRun = JobUndoCommand.ofReport(replace(first, target, journal), journal, ZoneOffset.UTC);
         JobUndoCommand secondRun = JobUndoCommand.ofReport(replace(second, target, journal), journal, ZoneOffset.UTC);
         undo.record(firstRun, undone -> { });
@@ -87,15 +78,13 @@ class JobUndoCommandTest {
     /** The window's undo says what the command line's does when the store changed after the job, and undoes only once confirmed. */
     @Test
     void aWriteAfterTheJobIsToldAndUndoneOnlyOnceConfirmed() {
-        StoreLocator source = create("json:" + dir.resolve("source.json"), SampleSessions.minskyList(7, 1));
-        StoreLocator target = create("sqlite:" + dir.resolve("target.db"), SampleSessions.minskyList(3, 2));
-        BackupJournal journal = CatalogRecorder.journal(dir.resolve("journal"), warning -> { throw new AssertionError(warning); });
+        StoreLocator source = source();
+        StoreLocator target = sqliteTarget();
+        BackupJournal journal = catalogJournal();
         JobReport report = replace(source, target, journal);
         try (SessionStore minsky = StoreFactory.open(target, OpenMode.EXISTING)) {
             minsky.put(SampleSessions.minskyRecord(900, 9));
         }
-        ScriptedDialogService dialogs = new ScriptedDialogService();
-        UndoStack undo = new UndoStack(new CurrentThreadTaskExecutor(), dialogs);
         JobUndoCommand command = JobUndoCommand.ofReport(report, journal, ZoneOffset.UTC);
         undo.record(command, undone -> { });
 
@@ -126,14 +115,12 @@ class JobUndoCommandTest {
      */
     @Test
     void aRunOfAnotherProgramWritingTheStoreIsToldBeforeAnyQuestionAndNothingIsRestored() {
-        StoreLocator source = create("json:" + dir.resolve("source.json"), SampleSessions.minskyList(7, 1));
-        StoreLocator target = create("sqlite:" + dir.resolve("target.db"), SampleSessions.minskyList(3, 2));
-        BackupJournal journal = CatalogRecorder.journal(dir.resolve("journal"), warning -> { throw new AssertionError(warning); });
+        StoreLocator source = source();
+        StoreLocator target = sqliteTarget();
+        BackupJournal journal = catalogJournal();
         JobReport report = replace(source, target, journal);
-        BackupJournal otherProgram = CatalogRecorder.journal(dir.resolve("journal"), warning -> { throw new AssertionError(warning); });
+        BackupJournal otherProgram = catalogJournal();
         String runId = otherProgram.startRun("migrate", "migrate json:other.json -> " + target, List.of(), target).runId();
-        ScriptedDialogService dialogs = new ScriptedDialogService();
-        UndoStack undo = new UndoStack(new CurrentThreadTaskExecutor(), dialogs);
         JobUndoCommand command = JobUndoCommand.ofPastJob(new HistoryReader(journal).jobs(Optional.empty(), 2).stream()
                 .filter(job -> job.runId().equals(report.runId())).findFirst().orElseThrow(), journal, ZoneOffset.UTC);
 
@@ -155,11 +142,9 @@ class JobUndoCommandTest {
     /** A job just run here, its store as it left it, is undone without a question, as before. */
     @Test
     void aJobWhoseStoreIsAsItLeftItIsUndoneWithoutAQuestion() {
-        StoreLocator source = create("json:" + dir.resolve("source.json"), SampleSessions.minskyList(7, 1));
-        StoreLocator target = create("sqlite:" + dir.resolve("target.db"), SampleSessions.minskyList(3, 2));
-        BackupJournal journal = CatalogRecorder.journal(dir.resolve("journal"), warning -> { throw new AssertionError(warning); });
-        ScriptedDialogService dialogs = new ScriptedDialogService();
-        UndoStack undo = new UndoStack(new CurrentThreadTaskExecutor(), dialogs);
+        StoreLocator source = source();
+        StoreLocator target = sqliteTarget();
+        BackupJournal journal = catalogJournal();
         undo.record(JobUndoCommand.ofReport(replace(source, target, journal), journal, ZoneOffset.UTC), undone -> { });
 
         undo.undo();
@@ -176,11 +161,28 @@ class JobUndoCommandTest {
         PastJob consolidation = new PastJob("run-2", "consolidate", "consolidate", List.of("json:/tmp/a.json", "json:/tmp/b.json"),
                 Optional.of("sqlite:/tmp/all.db"), Instant.parse("2026-12-05T06:10:46Z"), Optional.empty(), Optional.empty(), Map.of(),
                 Optional.empty(), Optional.of("backup-2"), Optional.empty(), Optional.empty());
-        BackupJournal journal = new BackupJournal(dir.resolve("journal"));
+        BackupJournal journal = journal();
 
         assertThat(JobUndoCommand.ofPastJob(repair, journal, ZoneId.of("Asia/Tokyo")).description()).isEqualTo("repair of fixture.json (15:04:12)");
         assertThat(JobUndoCommand.ofPastJob(consolidation, journal, ZoneOffset.UTC).description())
                 .isEqualTo("consolidation a.json + b.json → all.db (06:10:46)");
+    }
+
+    /** The store migrated from: 7 sessions. */
+    private StoreLocator source() {
+        return create("json:" + directory.resolve("source.json"), SampleSessions.minskyList(7, 1));
+    }
+
+    /** A SQLite store of 3 sessions that a migration replaces. */
+    private StoreLocator sqliteTarget() {
+        return create("sqlite:" + directory.resolve("target.db"), SampleSessions.minskyList(3, 2));
+    }
+
+    /** The journal the app keeps in its catalog, which fails the test on any warning. */
+    private BackupJournal catalogJournal() {
+        return CatalogRecorder.journal(directory.resolve("journal"), warning -> {
+            throw new AssertionError(warning);
+        });
     }
 
     private static JobReport replace(StoreLocator source, StoreLocator target, BackupJournal journal) {
