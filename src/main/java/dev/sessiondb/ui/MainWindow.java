@@ -118,8 +118,8 @@ public final class MainWindow {
         ValidateWizardViewModel validate = new ValidateWizardViewModel(executor, dialogs, locators, services.opener(), current, undo,
                 services.journal(), Platform::runLater);
         // A job screen starts from the open store until the user has begun with another.
-        OpenStoreDefault.follow(current, diff.storeAProperty()::set, diff.rows()::isEmpty);
-        OpenStoreDefault.follow(current, migrate.sourceProperty()::set, () -> migrate.steps().current() == 0);
+        OpenStoreDefault.follow(current, diff.storeA().textProperty()::set, diff.rows()::isEmpty);
+        OpenStoreDefault.follow(current, migrate.source().textProperty()::set, () -> migrate.steps().current() == 0);
         OpenStoreDefault.follow(current, consolidate::startFrom, () -> consolidate.steps().current() == 0);
 
         // The ViewModels make the views, which go into the frame.

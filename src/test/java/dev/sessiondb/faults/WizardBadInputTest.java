@@ -100,7 +100,7 @@ class WizardBadInputTest extends ViewModelFixture {
 
     private MigrateWizardViewModel migrateWizard(String source, String target) {
         MigrateWizardViewModel wizard = new MigrateWizardViewModel(executor, dialogs, locators(), undo, journal(), Runnable::run);
-        wizard.sourceProperty().set(source);
+        wizard.source().textProperty().set(source);
         wizard.target().textProperty().set(target);
         return wizard;
     }

@@ -51,8 +51,8 @@ public final class DiffView extends VBox {
 
     private GridPane form(KnownStores known) {
         GridPane form = WizardPages.form();
-        form.addRow(0, new Label("Store A"), new StorePicker("diff-store-a", "The first store to compare", viewModel.storeAProperty(), known, viewModel::browseA));
-        form.addRow(1, new Label("Store B"), new StorePicker("diff-store-b", "The second store to compare", viewModel.storeBProperty(), known, viewModel::browseB));
+        form.addRow(0, new Label("Store A"), new StorePicker("diff-store-a", "The first store to compare", viewModel.storeA().textProperty(), known, viewModel.storeA()::browse));
+        form.addRow(1, new Label("Store B"), new StorePicker("diff-store-b", "The second store to compare", viewModel.storeB().textProperty(), known, viewModel.storeB()::browse));
         TextField sessionA = textField("diff-session-a", "A session of store A to compare on its own (optional)", viewModel.sessionAProperty());
         TextField sessionB = textField("diff-session-b", "A session of store B to compare with it (optional)", viewModel.sessionBProperty());
         sessionA.setPromptText("session in A (optional)");

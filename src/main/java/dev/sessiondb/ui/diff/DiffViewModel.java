@@ -15,7 +15,7 @@ import dev.sessiondb.store.StoreLocator;
 import dev.sessiondb.ui.common.BackgroundTask;
 import dev.sessiondb.ui.common.DialogService;
 import dev.sessiondb.ui.common.LocatorInput;
-import dev.sessiondb.ui.common.LocatorInput.Choice;
+import dev.sessiondb.ui.common.StoreField;
 import dev.sessiondb.ui.common.StoreNames;
 import dev.sessiondb.ui.common.StoreOpener;
 import dev.sessiondb.ui.common.TaskExecutor;
@@ -46,8 +46,8 @@ public final class DiffViewModel {
     /** The table keeps this many differences; the summary counts them all. */
     public static final int ROW_LIMIT = 10_000;
 
-    private final StringProperty storeA = new SimpleStringProperty("");
-    private final StringProperty storeB = new SimpleStringProperty("");
+    private final StoreField storeA;
+    private final StoreField storeB;
     private final StringProperty sessionA = new SimpleStringProperty("");
     private final StringProperty sessionB = new SimpleStringProperty("");
     private final StringProperty newIgnored = new SimpleStringProperty("");
@@ -82,6 +82,8 @@ public final class DiffViewModel {
     }
 
     public DiffViewModel(TaskExecutor executor, DialogService dialogs, LocatorInput locators, StoreOpener opener) {
+        this.storeA = StoreField.existing("Store A", dialogs);
+        this.storeB = StoreField.existing("Store B", dialogs);
         this.executor = executor;
         this.dialogs = dialogs;
         this.locators = locators;
@@ -90,11 +92,13 @@ public final class DiffViewModel {
 
     // Properties
 
-    public StringProperty storeAProperty() {
+    /** The first store compared: its text and Browse. */
+    public StoreField storeA() {
         return storeA;
     }
 
-    public StringProperty storeBProperty() {
+    /** The second store compared: its text and Browse. */
+    public StoreField storeB() {
         return storeB;
     }
 
@@ -149,14 +153,6 @@ public final class DiffViewModel {
 
     // Commands
 
-    public void browseA() {
-        dialogs.chooseStoreFile().ifPresent(file -> storeA.set(file.toString()));
-    }
-
-    public void browseB() {
-        dialogs.chooseStoreFile().ifPresent(file -> storeB.set(file.toString()));
-    }
-
     public void addIgnored() {
         String path = newIgnored.get() == null ? "" : newIgnored.get().strip();
         if (!path.isEmpty() && !ignored.contains(path)) {
@@ -172,7 +168,7 @@ public final class DiffViewModel {
     /** Compares in the background; the previous result stays until the new one is ready, and goes if there is none. */
     public void compare() {
         busy.set(true); // the view waits while a PostgreSQL server is asked whether it wants a password
-        locators.resolve(List.of(new Choice("Store A", storeA.get()), new Choice("Store B", storeB.get())), resolved -> {
+        locators.resolve(List.of(storeA.choice(), storeB.choice()), resolved -> {
             busy.set(false);
             resolved.ifPresent(stores -> compare(stores.get(0), stores.get(1)));
         });

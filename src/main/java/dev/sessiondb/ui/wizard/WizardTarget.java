@@ -2,6 +2,7 @@ package dev.sessiondb.ui.wizard;
 
 import dev.sessiondb.job.transfer.TargetMode;
 import dev.sessiondb.ui.common.DialogService;
+import dev.sessiondb.ui.common.StoreField;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 

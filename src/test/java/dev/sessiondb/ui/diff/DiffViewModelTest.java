@@ -16,8 +16,8 @@ class DiffViewModelTest extends ViewModelFixture {
     @BeforeEach
     void twoStores() {
         viewModel = new DiffViewModel(executor, dialogs, locators(), existingStores());
-        viewModel.storeAProperty().set(DiffFixtures.storeA(directory).toString());
-        viewModel.storeBProperty().set(DiffFixtures.storeB(directory).toString());
+        viewModel.storeA().textProperty().set(DiffFixtures.storeA(directory).toString());
+        viewModel.storeB().textProperty().set(DiffFixtures.storeB(directory).toString());
     }
 
     @Test
@@ -84,7 +84,7 @@ class DiffViewModelTest extends ViewModelFixture {
         viewModel.compare();
 
         assertThat(viewModel.summaryProperty().get()).isEqualTo(new DiffSummary(1, 1, 0, 216));
-        viewModel.storeBProperty().set(viewModel.storeAProperty().get().replace("/a/", "/b/"));
+        viewModel.storeB().textProperty().set(viewModel.storeA().textProperty().get().replace("/a/", "/b/"));
         viewModel.sessionAProperty().set("task#002");
         viewModel.sessionBProperty().set("task#002");
         viewModel.compare();
@@ -95,7 +95,7 @@ class DiffViewModelTest extends ViewModelFixture {
 
     @Test
     void twoSessionsOfOneStoreCanBeComparedOnTheirOwn() {
-        viewModel.storeBProperty().set(viewModel.storeAProperty().get());
+        viewModel.storeB().textProperty().set(viewModel.storeA().textProperty().get());
         viewModel.sessionAProperty().set("task#002");
         viewModel.sessionBProperty().set("task#001");
 
@@ -108,7 +108,7 @@ class DiffViewModelTest extends ViewModelFixture {
     /** The lead's audit: the one row of two sessions compared waited for a click, and named only A's session. */
     @Test
     void twoSessionsComparedShowTheirFieldsAtOnceAndTheRowNamesEachStoresSession() {
-        viewModel.storeBProperty().set(viewModel.storeAProperty().get());
+        viewModel.storeB().textProperty().set(viewModel.storeA().textProperty().get());
         viewModel.sessionAProperty().set("task#002");
         viewModel.sessionBProperty().set("task#001");
 
@@ -198,7 +198,7 @@ class DiffViewModelTest extends ViewModelFixture {
 
     @Test
     void aMissingStoreIsReportedInOneLineAndNothingIsCompared() {
-        viewModel.storeBProperty().set(directory.resolve("nowhere.json").toString());
+        viewModel.storeB().textProperty().set(directory.resolve("nowhere.json").toString());
 
         viewModel.compare();
 
@@ -210,7 +210,7 @@ class DiffViewModelTest extends ViewModelFixture {
     @Test
     void anEmptyFileIsRefusedWithTheCommandLinesMessage() throws Exception {
         Path empty = Files.createFile(directory.resolve("empty.db"));
-        viewModel.storeBProperty().set("sqlite:" + empty);
+        viewModel.storeB().textProperty().set("sqlite:" + empty);
 
         viewModel.compare();
 
@@ -222,8 +222,8 @@ class DiffViewModelTest extends ViewModelFixture {
     /** The window compared a store with itself (all identical) where the command line refuses it (DiffCommandTest): now both refuse alike. */
     @Test
     void oneStoreNamedTwiceIsRefusedWithTheCommandLinesMessage() {
-        String store = viewModel.storeAProperty().get();
-        viewModel.storeBProperty().set("json:" + store);
+        String store = viewModel.storeA().textProperty().get();
+        viewModel.storeB().textProperty().set("json:" + store);
 
         viewModel.compare();
 
@@ -235,8 +235,8 @@ class DiffViewModelTest extends ViewModelFixture {
     /** The window compared a session with itself, "identical" in every field: now refused as one store named twice is. */
     @Test
     void oneSessionOfOneStoreNamedOnBothSidesIsRefused() {
-        String store = viewModel.storeAProperty().get();
-        viewModel.storeBProperty().set("json:" + store);
+        String store = viewModel.storeA().textProperty().get();
+        viewModel.storeB().textProperty().set("json:" + store);
         viewModel.sessionAProperty().set("task#008");
         viewModel.sessionBProperty().set("#008");
 

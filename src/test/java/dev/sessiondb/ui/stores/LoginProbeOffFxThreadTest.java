@@ -92,7 +92,7 @@ class LoginProbeOffFxThreadTest {
                 new LocatorInput(credentials(), dialogs, executor), new UndoStack(executor, dialogs),
                 new BackupJournal(directory.resolve("journal")), Platform::runLater));
         robot.interact(() -> {
-            wizard.sourceProperty().set(SERVER);
+            wizard.source().textProperty().set(SERVER);
             wizard.target().textProperty().set(directory.resolve("sessions.db").toString());
             wizard.makePlan();
         });

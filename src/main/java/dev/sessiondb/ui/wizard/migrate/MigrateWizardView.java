@@ -45,7 +45,7 @@ public final class MigrateWizardView extends WizardPane {
         layout.valueProperty().bindBidirectional(viewModel.layoutProperty());
         GridPane form = WizardPages.form();
         form.addRow(0, new Label("Source"), new StorePicker("migrate-source", "The store to copy from (it is only read)",
-                viewModel.sourceProperty(), known, viewModel::browseSource));
+                viewModel.source().textProperty(), known, viewModel.source()::browse));
         form.addRow(1, new Label("Target"), new StorePicker("migrate-target", "The store to copy into (.db for SQLite)",
                 viewModel.target().textProperty(), known, viewModel.target()::browse));
         form.addRow(2, new Label("Layout"), layout);

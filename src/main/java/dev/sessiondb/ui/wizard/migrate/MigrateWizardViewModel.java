@@ -7,7 +7,7 @@ import dev.sessiondb.store.StoreLayout;
 import dev.sessiondb.store.StoreLocator;
 import dev.sessiondb.ui.common.DialogService;
 import dev.sessiondb.ui.common.LocatorInput;
-import dev.sessiondb.ui.common.LocatorInput.Choice;
+import dev.sessiondb.ui.common.StoreField;
 import dev.sessiondb.ui.common.StoreNames;
 import dev.sessiondb.ui.common.TaskExecutor;
 import dev.sessiondb.ui.common.UndoStack;
@@ -28,8 +28,6 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
-import javafx.beans.property.StringProperty;
 
 /**
  * The migration wizard: source and target with the target's layout, options, the dry-run
@@ -45,7 +43,7 @@ public final class MigrateWizardViewModel {
     /** The Run page's status once the plan allows the run: the page hides it while Run waits for an undo. */
     public static final String READY = "Ready: press Run.";
 
-    private final StringProperty source = new SimpleStringProperty("");
+    private final StoreField source;
     private final WizardTarget target;
     private final ObjectProperty<StoreLayout> layout = new SimpleObjectProperty<>();
     private final BooleanProperty allowLoss = new SimpleBooleanProperty(false);
@@ -56,7 +54,6 @@ public final class MigrateWizardViewModel {
     private final PlannedJobRun jobRun;
     private final ReadOnlyStringWrapper status;
 
-    private final DialogService dialogs;
     private final LocatorInput locators;
     private final BackupJournal journal;
     private MigrateJob job;
@@ -66,11 +63,11 @@ public final class MigrateWizardViewModel {
             Executor uiThread) {
         this.jobRun = new PlannedJobRun(steps, report, WizardChoices.MIGRATE, executor, dialogs, undo, journal, uiThread);
         this.status = jobRun.status();
+        this.source = StoreField.existing("Source", dialogs);
         this.target = new WizardTarget(dialogs, "Migrate");
-        this.dialogs = dialogs;
         this.locators = locators;
         this.journal = journal;
-        steps.readyProperty().bind(steps.currentProperty().isEqualTo(STORES).and(source.isNotEmpty()).and(target.textProperty().isNotEmpty())
+        steps.readyProperty().bind(steps.currentProperty().isEqualTo(STORES).and(source.textProperty().isNotEmpty()).and(target.textProperty().isNotEmpty())
                 .or(steps.currentProperty().isEqualTo(OPTIONS))
                 .or(steps.currentProperty().isEqualTo(PLAN).and(jobRun.runnableProperty())));
     }
@@ -81,7 +78,8 @@ public final class MigrateWizardViewModel {
         return steps;
     }
 
-    public StringProperty sourceProperty() {
+    /** The store copied from: its text and Browse. */
+    public StoreField source() {
         return source;
     }
 
@@ -123,10 +121,6 @@ public final class MigrateWizardViewModel {
     }
 
     // Commands
-
-    public void browseSource() {
-        dialogs.chooseStoreFile().ifPresent(file -> source.set(file.toString()));
-    }
 
     /** Makes the dry-run plan; nothing is written. */
     public void makePlan() {
@@ -181,7 +175,7 @@ public final class MigrateWizardViewModel {
     /** Gives {@code prepared} the job over the chosen stores, empty when they cannot be used; the wizard is busy meanwhile. */
     private void prepare(Consumer<Optional<Prepared>> prepared) {
         steps.busyProperty().set(true);
-        locators.resolve(List.of(new Choice("Source", source.get()), target.choice()), stores -> {
+        locators.resolve(List.of(source.choice(), target.choice()), stores -> {
             steps.busyProperty().set(false);
             prepared.accept(stores.map(found -> new Prepared(new MigrateJob(found.get(0), found.get(1),
                     new MigrateOptions(Optional.ofNullable(layout.get()), Optional.ofNullable(target.modeProperty().get()), allowLoss.get(), verify.get()), journal),

@@ -40,7 +40,7 @@ class MigrateWizardViewModelTest extends ViewModelFixture {
         viewModel = new MigrateWizardViewModel(executor, dialogs, locators(), undo, journal(), Runnable::run);
         fixture = TestStores.fixtureCopy(directory);
         target = directory.resolve("sessions.db");
-        viewModel.sourceProperty().set(fixture.toString());
+        viewModel.source().textProperty().set(fixture.toString());
     }
 
     @Test
@@ -250,7 +250,7 @@ class MigrateWizardViewModelTest extends ViewModelFixture {
         credentials.supplyToStores();
         undo.opensStoresWith(credentials);
         viewModel = new MigrateWizardViewModel(executor, dialogs, new LocatorInput(credentials, dialogs, executor), undo, journal(), Runnable::run);
-        viewModel.sourceProperty().set(fixture.toString());
+        viewModel.source().textProperty().set(fixture.toString());
         TestPostgres server = TestPostgres.get();
         String schema = server.freshSchema().param("schema").orElseThrow();
         StoreLocator asPasswordRole = StoreLocator.parse("postgresql://" + TestPostgres.PASSWORD_USER + "@" + server.host() + ":" + server.port()

@@ -1,8 +1,6 @@
-package dev.sessiondb.ui.wizard;
+package dev.sessiondb.ui.common;
 
-import dev.sessiondb.ui.common.DialogService;
 import dev.sessiondb.ui.common.LocatorInput.Choice;
-import dev.sessiondb.ui.common.StoreNames;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -11,9 +9,9 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
 /**
- * A store a wizard's page names: its text as typed (the password kept), the text as the pages show it, Browse, and the
- * store to resolve, named for a message about it. The validate wizard's store is one; a job's target ({@link WizardTarget})
- * is one with a mode, so the two behave alike.
+ * A store a view names: its text as typed (the password kept), the text as the pages show it, Browse, and the store to
+ * resolve, named for a message about it. Diff's two stores, migrate's source and validate's store are each one; a job's
+ * target ({@code ui.wizard.WizardTarget}) is one with a mode, so they all behave alike.
  */
 public class StoreField {
 
@@ -23,7 +21,7 @@ public class StoreField {
     private final Supplier<Optional<Path>> browsed;
 
     /**
-     * @param role    what the store is for, as a message about it names it: "Store", "Target"
+     * @param role    what the store is for, as a message about it names it: "Store A", "Source", "Target"
      * @param browsed asks the user for a file; empty when the choice was cancelled
      */
     protected StoreField(String role, Supplier<Optional<Path>> browsed) {
