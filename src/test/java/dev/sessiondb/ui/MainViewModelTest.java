@@ -11,11 +11,8 @@ import dev.sessiondb.progress.ProgressMonitor;
 import dev.sessiondb.store.OpenMode;
 import dev.sessiondb.store.StoreFactory;
 import dev.sessiondb.store.StoreLocator;
-import dev.sessiondb.ui.common.CurrentStore;
-import dev.sessiondb.ui.common.CurrentThreadTaskExecutor;
 import dev.sessiondb.ui.common.SettingsStore;
 import dev.sessiondb.ui.common.Theme;
-import dev.sessiondb.ui.common.UndoStack;
 import dev.sessiondb.ui.common.UndoableCommand;
 import dev.sessiondb.ui.wizard.JobUndoCommand;
 import java.nio.file.Path;
@@ -25,16 +22,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class MainViewModelTest {
-
-    @TempDir
-    Path directory;
-
-    private final CurrentStore current = new CurrentStore();
-    private final ScriptedDialogService dialogs = new ScriptedDialogService();
-    private final UndoStack undo = new UndoStack(new CurrentThreadTaskExecutor(), dialogs);
+class MainViewModelTest extends ViewModelFixture {
 
     @Test
     void theThemeToggleIsRememberedForTheNextStart() {
@@ -108,7 +97,7 @@ class MainViewModelTest {
     @Test
     void anUndoThatRemovesTheOpenStoreClosesItAndSaysHowToTakeItBack() {
         new MainViewModel(new SettingsStore(directory.resolve("settings.json")), current, undo);
-        BackupJournal journal = new BackupJournal(directory.resolve("journal"));
+        BackupJournal journal = journal();
         Path made = directory.resolve("x.json");
         JobReport report = new MigrateJob(StoreLocator.parse("json:" + TestStores.fixtureCopy(directory)), StoreLocator.parse("json:" + made),
                 new MigrateOptions(Optional.empty(), Optional.of(TargetMode.NEW), false, true), journal).run(ProgressMonitor.NONE);

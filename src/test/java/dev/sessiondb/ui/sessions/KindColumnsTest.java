@@ -3,33 +3,24 @@ package dev.sessiondb.ui.sessions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sessiondb.job.StoreContents;
-import dev.sessiondb.job.backup.BackupJournal;
 import dev.sessiondb.model.SessionRecord;
 import dev.sessiondb.sample.SampleSessions;
 import dev.sessiondb.store.OpenMode;
 import dev.sessiondb.store.StoreFactory;
 import dev.sessiondb.store.StoreLocator;
-import dev.sessiondb.ui.ScriptedDialogService;
-import dev.sessiondb.ui.common.CurrentStore;
-import dev.sessiondb.ui.common.CurrentThreadTaskExecutor;
-import java.nio.file.Path;
+import dev.sessiondb.ui.ViewModelFixture;
 import java.util.List;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A chat server's or magellai's store opened with Minsky's columns: task, repo, branch and status empty in every row, and
  * the fields its sessions have (tenant, user; name, model) nowhere. It now starts with its own sessions' columns, until the
  * user chooses others.
  */
-class KindColumnsTest {
+class KindColumnsTest extends ViewModelFixture {
 
-    @TempDir
-    Path directory;
-
-    private final CurrentStore current = new CurrentStore();
 
     @AfterEach
     void close() {
@@ -91,8 +82,7 @@ class KindColumnsTest {
     }
 
     private SessionsViewModel sessionsOf(StoreLocator store) {
-        SessionsViewModel sessions = new SessionsViewModel(current, new CurrentThreadTaskExecutor(), new ScriptedDialogService(),
-                new ColumnChoices(directory.resolve("columns.json")), new BackupJournal(directory.resolve("journal")));
+        SessionsViewModel sessions = new SessionsViewModel(current, executor, dialogs, new ColumnChoices(directory.resolve("columns.json")), journal());
         current.show(StoreFactory.open(store, OpenMode.EXISTING));
         return sessions;
     }

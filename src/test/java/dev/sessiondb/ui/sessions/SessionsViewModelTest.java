@@ -14,8 +14,8 @@ import dev.sessiondb.store.StoreFactory;
 import dev.sessiondb.store.StoreFormat;
 import dev.sessiondb.store.StoreLocator;
 import dev.sessiondb.store.WriteBatch;
-import dev.sessiondb.ui.ScriptedDialogService;
 import dev.sessiondb.ui.TestStores;
+import dev.sessiondb.ui.ViewModelFixture;
 import dev.sessiondb.ui.common.CurrentStore;
 import dev.sessiondb.ui.common.BackgroundTask;
 import dev.sessiondb.ui.common.CurrentThreadTaskExecutor;
@@ -27,21 +27,15 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class SessionsViewModelTest {
+class SessionsViewModelTest extends ViewModelFixture {
 
-    @TempDir
-    Path directory;
-
-    private final CurrentStore current = new CurrentStore();
-    private final ScriptedDialogService dialogs = new ScriptedDialogService();
     private SessionsViewModel viewModel;
 
     @BeforeEach
     void openFixture() {
-        viewModel = new SessionsViewModel(current, new CurrentThreadTaskExecutor(), dialogs, new ColumnChoices(directory.resolve("columns.json")),
-                new BackupJournal(directory.resolve("journal")));
+        viewModel = new SessionsViewModel(current, executor, dialogs, new ColumnChoices(directory.resolve("columns.json")),
+                journal());
         current.show(TestStores.openFixtureCopy(directory));
     }
 
@@ -182,7 +176,7 @@ class SessionsViewModelTest {
         exportShown("task#2", file, viewModel::exportJson); // the file chooser asked before replacing it
 
         assertThat(dialogs.errors()).isEmpty();
-        BackupJournal journal = new BackupJournal(directory.resolve("journal"));
+        BackupJournal journal = journal();
         assertThat(journal.list()).hasSize(1);
         assertThat(Files.readAllBytes(journal.snapshotOf(journal.list().get(0)))).isEqualTo(earlier);
         assertThat(Files.readAllBytes(file)).isNotEqualTo(earlier);
@@ -239,7 +233,7 @@ class SessionsViewModelTest {
             @Override
             public void shutdown() {
             }
-        }, dialogs, new ColumnChoices(directory.resolve("held-columns.json")), new BackupJournal(directory.resolve("journal")));
+        }, dialogs, new ColumnChoices(directory.resolve("held-columns.json")), journal());
         current.show(StoreFactory.open(StoreLocator.of(StoreFormat.SQLITE, file), OpenMode.EXISTING));
         held.searchProperty().set("MD#");
         runAll(waiting);
@@ -383,8 +377,8 @@ class SessionsViewModelTest {
         assertThat(viewModel.addedColumns()).isEmpty();
         assertThat(viewModel.hiddenColumns()).isEmpty();
 
-        SessionsViewModel reopened = new SessionsViewModel(current, new CurrentThreadTaskExecutor(), dialogs,
-                new ColumnChoices(directory.resolve("columns.json")), new BackupJournal(directory.resolve("journal")));
+        SessionsViewModel reopened = new SessionsViewModel(current, executor, dialogs,
+                new ColumnChoices(directory.resolve("columns.json")), journal());
         current.show(StoreFactory.open(store.locator(), OpenMode.EXISTING));
 
         assertThat(reopened.addedColumns()).containsExactly(new FieldColumn("pullRequest.state"));
@@ -419,7 +413,7 @@ class SessionsViewModelTest {
         };
         CurrentStore slow = new CurrentStore();
         SessionsViewModel reading = new SessionsViewModel(slow, later, dialogs, new ColumnChoices(directory.resolve("slow-columns.json")),
-                new BackupJournal(directory.resolve("journal")));
+                journal());
 
         slow.show(current.store());
         assertThat(reading.loadingProperty().get()).isTrue();
