@@ -23,7 +23,6 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import javafx.application.Platform;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
@@ -57,14 +56,7 @@ public final class JobScreenshots {
 
     public static void main(String[] args) throws Exception {
         Path out = Files.createDirectories(Path.of(args.length > 0 ? args[0] : "docs/screenshots"));
-        Platform.startup(() -> { });
-        Platform.setImplicitExit(false);
-        try {
-            new JobScreenshots(out, Files.createTempDirectory("sessiondb-job-screenshots")).renderAll();
-        } finally {
-            Platform.exit();
-        }
-        System.exit(0);
+        ScreenCapture.renderThenExit(() -> new JobScreenshots(out, Files.createTempDirectory("sessiondb-job-screenshots")).renderAll());
     }
 
     private void renderAll() throws Exception {

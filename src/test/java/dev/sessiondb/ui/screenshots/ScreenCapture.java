@@ -16,6 +16,29 @@ final class ScreenCapture {
     private ScreenCapture() {
     }
 
+    /** A renderer's work, run once JavaFX has started. */
+    @FunctionalInterface
+    interface Rendering {
+        void renderAll() throws Exception;
+    }
+
+    /**
+     * Starts JavaFX, renders, and ends the JVM: with 0, or with 1 once the failure is printed, so that render.sh stops at
+     * a screen that did not come and no background thread of the app keeps the JVM running.
+     */
+    static void renderThenExit(Rendering rendering) {
+        Platform.startup(() -> { });
+        Platform.setImplicitExit(false);
+        int status = 0;
+        try {
+            rendering.renderAll();
+        } catch (Exception | AssertionError failure) {
+            failure.printStackTrace();
+            status = 1;
+        }
+        System.exit(status);
+    }
+
     /** Lets background work, layout and CSS finish, then writes the scene to a PNG file (a picture, not a test). */
     static void save(Scene scene, Path file) throws Exception {
         Thread.sleep(1200);

@@ -23,7 +23,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import javafx.application.Platform;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
@@ -56,16 +55,7 @@ public final class ScreenshotRenderer {
 
     public static void main(String[] args) throws Exception {
         Path out = Files.createDirectories(Path.of(args.length > 0 ? args[0] : "docs/screenshots"));
-        Platform.startup(() -> { });
-        Platform.setImplicitExit(false);
-        int status = 0;
-        try {
-            new ScreenshotRenderer(out, Files.createTempDirectory("sessiondb-screenshots")).renderAll();
-        } catch (Exception | AssertionError failure) {
-            failure.printStackTrace();
-            status = 1;
-        }
-        System.exit(status);
+        ScreenCapture.renderThenExit(() -> new ScreenshotRenderer(out, Files.createTempDirectory("sessiondb-screenshots")).renderAll());
     }
 
     private void renderAll() throws Exception {
