@@ -39,7 +39,7 @@ public final class PlannedJobRun extends WizardJobRun {
      */
     public PlannedJobRun(WizardSteps steps, ObjectProperty<JobSummary> page, WizardChoices choices, TaskExecutor executor,
                          DialogService dialogs, UndoStack undo, BackupJournal journal, Executor uiThread) {
-        super(steps, executor, dialogs, undo, uiThread, failure -> page.set(JobSummary.ofFailure("Failed", failure)));
+        super(steps.busyProperty(), executor, dialogs, undo, uiThread, failure -> page.set(JobSummary.ofFailure("Failed", failure)));
         this.page = page;
         this.choices = choices;
         this.undo = undo;

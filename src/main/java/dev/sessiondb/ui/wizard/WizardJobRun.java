@@ -5,6 +5,7 @@ import dev.sessiondb.ui.common.TaskExecutor;
 import dev.sessiondb.ui.common.UndoStack;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
@@ -21,13 +22,14 @@ public class WizardJobRun {
     private final UndoStack undo;
 
     /**
+     * @param busy     true while the wizard's work runs
      * @param failed   told of a failed work (see {@link WizardTasks}): the wizard shows it on its page or in a dialog
      * @param uiThread where the progress changes: the JavaFX thread in the app, the calling thread in tests
      */
-    public WizardJobRun(WizardSteps steps, TaskExecutor executor, DialogService dialogs, UndoStack undo, Executor uiThread,
+    public WizardJobRun(BooleanProperty busy, TaskExecutor executor, DialogService dialogs, UndoStack undo, Executor uiThread,
                         Consumer<Exception> failed) {
         this.progress = new JobProgress(uiThread);
-        this.tasks = new WizardTasks(executor, dialogs, steps, status::set, failed, undo);
+        this.tasks = new WizardTasks(executor, dialogs, busy, status::set, failed, undo);
         this.undo = undo;
     }
 

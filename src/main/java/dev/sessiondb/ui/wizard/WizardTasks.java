@@ -8,6 +8,7 @@ import dev.sessiondb.ui.common.TaskExecutor;
 import dev.sessiondb.ui.common.UndoStack;
 import dev.sessiondb.ui.stores.TypedPasswordForgottenException;
 import java.util.function.Consumer;
+import javafx.beans.property.BooleanProperty;
 
 /**
  * Runs a wizard's background work the one way: the wizard is busy meanwhile (Back and Next
@@ -19,20 +20,21 @@ public final class WizardTasks {
 
     private final TaskExecutor executor;
     private final DialogService dialogs;
-    private final WizardSteps steps;
+    private final BooleanProperty busy;
     private final Consumer<String> status;
     private final Consumer<Exception> failed;
     private final UndoStack undo;
 
     /**
+     * @param busy   true while the work runs: the wizard's Back and Next wait on it
      * @param failed told of a failure after the wizard is no longer busy and the status line is cleared
      * @param undo   waits while the wizard's job writes ({@link #runJob})
      */
-    public WizardTasks(TaskExecutor executor, DialogService dialogs, WizardSteps steps, Consumer<String> status, Consumer<Exception> failed,
+    public WizardTasks(TaskExecutor executor, DialogService dialogs, BooleanProperty busy, Consumer<String> status, Consumer<Exception> failed,
                        UndoStack undo) {
         this.executor = executor;
         this.dialogs = dialogs;
-        this.steps = steps;
+        this.busy = busy;
         this.status = status;
         this.failed = failed;
         this.undo = undo;
@@ -59,22 +61,22 @@ public final class WizardTasks {
 
     private <V> void execute(BackgroundTask<V> task, String doing, Consumer<V> done, Consumer<Exception> failed) {
         String title = task.title();
-        steps.busyProperty().set(true);
+        busy.set(true);
         status.accept(doing);
         dialogs.notify(title + " — running …");
         executor.execute(task.showInJobs()
                 .onSuccess(value -> {
-                    steps.busyProperty().set(false);
+                    busy.set(false);
                     dialogs.notify(title + " — done");
                     done.accept(value);
                 })
                 .onCancelled(stopped -> {
-                    steps.busyProperty().set(false);
+                    busy.set(false);
                     dialogs.notify(title + " — cancelled");
                     status.accept(cancelledText(stopped));
                 })
                 .onFailure(failure -> {
-                    steps.busyProperty().set(false);
+                    busy.set(false);
                     // a refusal is a job that chose to write nothing, not one that broke
                     dialogs.notify(title + (failure instanceof JobRefusedException ? " — refused" : " — failed"));
                     status.accept("");

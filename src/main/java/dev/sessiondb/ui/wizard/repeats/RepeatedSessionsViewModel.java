@@ -12,8 +12,6 @@ import dev.sessiondb.ui.common.UndoStack;
 import dev.sessiondb.ui.wizard.JobSummary;
 import dev.sessiondb.ui.wizard.ReportedJob;
 import dev.sessiondb.ui.wizard.WizardJobRun;
-import dev.sessiondb.ui.wizard.WizardSteps;
-import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import javafx.beans.binding.BooleanBinding;
@@ -39,8 +37,8 @@ public final class RepeatedSessionsViewModel {
     /** Whether the shown file has identical repeats not yet removed. */
     private final ReadOnlyBooleanWrapper removable = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyObjectWrapper<JobSummary> result = new ReadOnlyObjectWrapper<>();
-    /** The page's one step: its busy flag is the run's, as a wizard's is. */
-    private final WizardSteps steps = new WizardSteps(List.of("Repeated sessions"), step -> { });
+    /** True while the repair runs, as a wizard is busy while its job runs. */
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
     private final WizardJobRun jobRun;
     private final ReadOnlyStringWrapper status;
 
@@ -56,7 +54,7 @@ public final class RepeatedSessionsViewModel {
      */
     public RepeatedSessionsViewModel(TaskExecutor executor, DialogService dialogs, UndoStack undo, BackupJournal journal,
                                      Consumer<StoreLocator> open, Executor uiThread) {
-        this.jobRun = new WizardJobRun(steps, executor, dialogs, undo, uiThread, this::notRemoved);
+        this.jobRun = new WizardJobRun(busy, executor, dialogs, undo, uiThread, this::notRemoved);
         this.status = jobRun.status();
         this.dialogs = dialogs;
         this.undo = undo;
@@ -86,11 +84,11 @@ public final class RepeatedSessionsViewModel {
     }
 
     public ReadOnlyBooleanProperty busyProperty() {
-        return steps.busyProperty();
+        return busy.getReadOnlyProperty();
     }
 
     public BooleanBinding canRemove() {
-        return removable.and(steps.busyProperty().not());
+        return removable.and(busy.not());
     }
 
     /** What the repair did. */

@@ -105,7 +105,7 @@ public final class ValidateWizardViewModel {
     public ValidateWizardViewModel(TaskExecutor executor, DialogService dialogs, LocatorInput locators, StoreOpener opener,
                                    CurrentStore current, UndoStack undo, BackupJournal journal,
             Executor uiThread) {
-        this.jobRun = new WizardJobRun(steps, executor, dialogs, undo, uiThread, this::showFailure);
+        this.jobRun = new WizardJobRun(steps.busyProperty(), executor, dialogs, undo, uiThread, this::showFailure);
         this.status = jobRun.status();
         this.store = StoreField.existing("Store", dialogs);
         this.dialogs = dialogs;
