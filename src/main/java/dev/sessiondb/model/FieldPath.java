@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -20,16 +21,29 @@ public record FieldPath(String path) {
         return record.readFields(this::text);
     }
 
-    private String text(ObjectNode fields) {
+    /**
+     * The value as stored, secrets not masked, as search finds it: a number or boolean as its JSON text, as
+     * {@link SessionRecord#text} gives; empty for none, null, an object or a list.
+     */
+    public Optional<String> storedText(SessionRecord record) {
+        JsonNode value = record.readFields(this::valueIn);
+        return value == null || value.isNull() || value.isContainerNode() ? Optional.empty() : Optional.of(value.asText());
+    }
+
+    private JsonNode valueIn(ObjectNode fields) {
         JsonNode value = fields;
-        String name = null;
         for (String segment : path.split("\\.")) {
             value = value == null ? null : value.get(segment);
-            name = segment;
         }
+        return value;
+    }
+
+    private String text(ObjectNode fields) {
+        JsonNode value = valueIn(fields);
         if (value == null || value.isNull()) {
             return "";
         }
+        String name = path.substring(path.lastIndexOf('.') + 1);
         if (value.isContainerNode()) {
             return JsonCodec.compact(SecretMasker.maskedValue(name, value));
         }

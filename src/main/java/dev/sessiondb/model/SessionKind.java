@@ -1,6 +1,8 @@
 package dev.sessiondb.model;
 
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -26,6 +28,23 @@ public enum SessionKind {
             case CHAT -> List.of("tenantId", "userId");
             case MAGELLAI -> List.of("name", "conversation.model");
         };
+    }
+
+    /**
+     * The fields a search looks at in this kind's sessions besides their key and Minsky's task id, repository and branch
+     * ({@link SessionQuery#SEARCHED}): those its listing shows. None for Minsky's and any tool's not known, whose listed
+     * fields are those already; the lists are made once, as a search asks this of every session it scans.
+     */
+    public List<FieldPath> searchedFields() {
+        return SEARCHED_FIELDS.get(this);
+    }
+
+    private static final Map<SessionKind, List<FieldPath>> SEARCHED_FIELDS = new EnumMap<>(SessionKind.class);
+
+    static {
+        for (SessionKind kind : values()) {
+            SEARCHED_FIELDS.put(kind, kind.listedByMinskysFields() ? List.of() : kind.listedFields().stream().map(FieldPath::new).toList());
+        }
     }
 
     /** Whether this kind's sessions are listed by Minsky's fields (task, repo, branch, status): Minsky's, and any tool's not known. */

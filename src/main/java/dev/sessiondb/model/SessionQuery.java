@@ -6,8 +6,10 @@ import java.util.Objects;
 /**
  * What a page of sessions asks for.
  *
- * @param search   words, each a substring ({@link CaseFolding case-folded}) of session key, task id, repo name or branch, as typed or in
- *                 its other Unicode normalisation (NFC or NFD); every word must be found (in any of those fields); blank for all
+ * @param search   words, each a substring ({@link CaseFolding case-folded}) of session key, task id, repo name or branch, or of
+ *                 a field of the session's own kind ({@link SessionKind#searchedFields}: a chat server's tenant and user,
+ *                 magellai's name and model), as typed or in its other Unicode normalisation (NFC or NFD); every word must
+ *                 be found (in any of those fields); blank for all
  * @param filters  exact-value filters, all of which must match
  * @param sort     sort column; ties are broken by key
  * @param afterKey keyset paging: only keys after this one (only with {@link SortKey#SESSION} ascending); null for none
@@ -60,7 +62,7 @@ public record SessionQuery(String search, List<FieldFilter> filters, SortKey sor
         return search.isEmpty() ? List.of() : List.of(search.split("\\s+"));
     }
 
-    /** The fields free-text search looks at. */
+    /** The fields free-text search looks at in every session; each kind's own come with them ({@link SessionKind#searchedFields}). */
     public static final List<SortKey> SEARCHED = List.of(SortKey.SESSION, SortKey.TASK_ID, SortKey.REPO_NAME, SortKey.BRANCH);
 
     /**
@@ -83,8 +85,10 @@ public record SessionQuery(String search, List<FieldFilter> filters, SortKey sor
         if (afterKey != null && record.key().compareTo(afterKey) <= 0) {
             return false;
         }
-        for (String word : searchWords()) {
-            if (!foundAsShown(record, needles(word))) {
+        List<String> words = searchWords();
+        List<FieldPath> kindFields = words.isEmpty() ? List.of() : SessionKind.of(record).searchedFields();
+        for (String word : words) {
+            if (!foundAsShown(record, kindFields, needles(word))) {
                 return false;
             }
         }
@@ -100,10 +104,11 @@ public record SessionQuery(String search, List<FieldFilter> filters, SortKey sor
         if (words.isEmpty()) {
             return false;
         }
-        String[] values = new String[SEARCHED.size()];
-        String[] folded = new String[SEARCHED.size()];
+        List<FieldPath> kindFields = SessionKind.of(record).searchedFields();
+        String[] values = new String[SEARCHED.size() + kindFields.size()];
+        String[] folded = new String[values.length];
         for (int field = 0; field < values.length; field++) {
-            values[field] = SEARCHED.get(field).valueOf(record).orElse(null);
+            values[field] = searchedValue(record, kindFields, field);
             folded[field] = values[field] == null ? null : CaseFolding.fold(values[field]);
         }
         for (String word : words) {
@@ -124,14 +129,20 @@ public record SessionQuery(String search, List<FieldFilter> filters, SortKey sor
     }
 
     /** The text is masked only once a field holds the word: a field without it costs no look for secrets. */
-    private static boolean foundAsShown(SessionRecord record, List<String> needles) {
-        for (SortKey key : SEARCHED) {
-            String value = key.valueOf(record).orElse(null);
+    private static boolean foundAsShown(SessionRecord record, List<FieldPath> kindFields, List<String> needles) {
+        for (int field = 0; field < SEARCHED.size() + kindFields.size(); field++) {
+            String value = searchedValue(record, kindFields, field);
             if (value != null && contains(CaseFolding.fold(value), needles) && shownHolds(value, needles)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** The searched field's text as stored: {@link #SEARCHED}'s first, then the kind's own; null for none. */
+    private static String searchedValue(SessionRecord record, List<FieldPath> kindFields, int field) {
+        return field < SEARCHED.size() ? SEARCHED.get(field).valueOf(record).orElse(null)
+                : kindFields.get(field - SEARCHED.size()).storedText(record).orElse(null);
     }
 
     /** Whether a value that holds the word as stored still holds it as tables show it, its secrets masked. */

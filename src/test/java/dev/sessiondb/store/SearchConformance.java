@@ -2,15 +2,21 @@ package dev.sessiondb.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sessiondb.model.SessionKind;
 import dev.sessiondb.model.SessionQuery;
 import dev.sessiondb.model.SessionRecord;
 import dev.sessiondb.progress.ProgressMonitor;
+import dev.sessiondb.sample.SampleSessions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** The search part of {@link SessionStoreConformance}: what a search finds, counts and never confirms behind a mask. */
 public abstract class SearchConformance extends ConformanceStore {
+
+    private static final String TOKEN = "ghp_ZYXWVUTSRQPONMLKJIHGFEDCBA9876543210";
 
     @Test
     void searchFindsSessionsCaseInsensitivelyLikeTheReference() {
@@ -137,6 +143,61 @@ public abstract class SearchConformance extends ConformanceStore {
         assertThat(store.page(search.page(0, 1)).totalMatching()).isEqualTo(2);
         assertThat(store.page(search.page(0, 0)).totalMatching()).isEqualTo(2);
         assertThat(keys(store.page(search.page(0, 10_000)))).containsExactly("aa-ghp_zyx-shown", "ab-ghp_zyx-shown");
+    }
+
+    /**
+     * A chat admin who typed a tenant or a user found nothing, nor did a magellai user typing a session's name or model: each kind's
+     * own fields ({@link SessionKind#searchedFields}) are searched as the reference searches them, in the sessions the store can hold.
+     */
+    @Test
+    void searchFindsAChatServersAndMagellaisSessionsByTheirOwnFields() {
+        List<SessionRecord> candidates = new ArrayList<>(sampleRecords().subList(0, 4));
+        // shown, and first by key: a page of one then counts the sessions its word finds only behind a mask, to leave them out
+        candidates.add(SampleSessions.chatRecord(899).with("tenantId", "tenant-ghp_zyx-shown"));
+        candidates.add(SampleSessions.chatRecord(900).with("tenantId", "Tenant-Acme").with("userId", "User-Ada"));
+        candidates.add(SampleSessions.chatRecord(901).with("tenantId", "tenant-globex").with("userId", "push-" + TOKEN));
+        candidates.add(SampleSessions.chatRecord(902).with("tenantId", "Acme-Labs").without("userId"));
+        candidates.add(SampleSessions.chatRecord(903).with("tenantId", "Z\u00fcrich-Team").with("userId", TOKEN));
+        candidates.add(SampleSessions.chatRecord(904).with("tenantId", "acme-ghp_ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"));
+        candidates.add(magellai(910, "Refactor the Parser", "GPT-4o"));
+        candidates.add(magellai(911, "Parser notes", "claude-3-opus"));
+        candidates.add(magellai(912, "Session 912", "acme-local"));
+        fill(candidates.stream().filter(this::holdsKindsFields).map(this::kept).toList());
+
+        List<SessionRecord> stored = readAll();
+        for (String text : List.of("acme", "ACME", "tenant-", "user-ada", "ada ACME", "Ad", "parser", "GPT-4", "claude parser", "acme-l",
+                "z\u00fcrich", "Z\u00dcRICH-t", "ghp_ZYX", "ghp_abc", "push ghp", "push- globex", "nothing-matches-this")) {
+            SessionQuery query = SessionQuery.all().withSearch(text).page(0, 10_000);
+            List<String> expected = reference(stored, query);
+            assertThat(keys(store.page(query))).as(text).isEqualTo(expected);
+            assertThat(store.page(query.page(0, 1)).totalMatching()).as(text).isEqualTo(expected.size());
+        }
+        if (holdsKind(stored, SessionKind.CHAT)) {
+            assertThat(keys(store.page(SessionQuery.all().withSearch("acme user-ada")))).containsExactly("chat-000900");
+            assertThat(keys(store.page(SessionQuery.all().withSearch("ghp_ZYX")))).containsExactly("chat-000899");
+        }
+        if (holdsKind(stored, SessionKind.MAGELLAI)) {
+            assertThat(keys(store.page(SessionQuery.all().withSearch("gpt-4o parser")))).hasSize(1);
+        }
+    }
+
+    private static SessionRecord magellai(long index, String name, String model) {
+        SessionRecord record = SampleSessions.magellaiRecord(index);
+        ObjectNode conversation = (ObjectNode) record.field("conversation").orElseThrow();
+        conversation.put("model", model);
+        // a createdAt, which the chat server's table needs of every session it holds
+        return record.with("name", name).with("conversation", conversation).with("createdAt", "2025-01-06T09:00:00Z");
+    }
+
+    /** Whether the store keeps the record whole where search looks: it takes the record and each field its kind searches. */
+    private boolean holdsKindsFields(SessionRecord record) {
+        Set<String> unsupported = store.unsupportedFields(record);
+        return store.refusals(record).isEmpty() && SessionKind.of(record).searchedFields().stream()
+                .noneMatch(field -> unsupported.contains(field.path().split("\\.")[0]));
+    }
+
+    private static boolean holdsKind(List<SessionRecord> records, SessionKind kind) {
+        return records.stream().anyMatch(record -> SessionKind.of(record) == kind);
     }
 
     protected static SessionRecord renamed(SessionRecord record, String key) {

@@ -190,6 +190,15 @@ interface Layout {
     }
 
     /**
+     * The text of each field only some kinds' sessions are searched by ({@link dev.sessiondb.model.SessionKind#searchedFields}),
+     * null in a row of another kind, where the layout's {@link #searchCondition} searches such fields: what
+     * {@link MaskedSearchRows} looks at besides the {@link SessionQuery#SEARCHED} columns. Empty by default.
+     */
+    default List<String> kindFieldTexts() {
+        return List.of();
+    }
+
+    /**
      * A search needle a separate search index can answer, when the layout has one the table's
      * own scan does not use: the condition that asks the index, and the query that counts the
      * index's matches, its last parameter a limit. Empty when {@link #searchCondition} is all there is.

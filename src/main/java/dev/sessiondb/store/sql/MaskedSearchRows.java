@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The keys of a store's rows whose searched text (session key, task id, repository, branch) tables show with a secret
+ * The keys of a store's rows whose searched text (session key, task id, repository, branch, a kind's own fields) tables show with a secret
  * masked: SQL finds a search word in the text as stored, so only these rows can be counted by SQL yet left out of every
  * page ({@link SessionQuery#foundOnlyBehindMasks}). Found by one read of those columns, then kept while the store's cheap
  * change token stays the same: a store without such a row (nearly every one) counts a search in one statement.
@@ -42,6 +42,7 @@ final class MaskedSearchRows {
         for (SortKey key : SessionQuery.SEARCHED) {
             columns.append(", ").append(layout.valueExpression(key).orElseThrow());
         }
+        layout.kindFieldTexts().forEach(text -> columns.append(", ").append(text));
         List<String> found = new ArrayList<>();
         // PostgreSQL streams rows by the fetch size only inside a transaction: a page read alone would hold every row at once
         boolean alone = connection.getAutoCommit();
@@ -49,8 +50,9 @@ final class MaskedSearchRows {
         try (Statement select = connection.createStatement()) {
             select.setFetchSize(Dialect.FETCH_SIZE);
             try (ResultSet rows = select.executeQuery("SELECT " + columns + " FROM " + layout.rows() + " s")) {
+                int columnCount = rows.getMetaData().getColumnCount();
                 while (rows.next()) {
-                    if (holdsSecret(rows)) {
+                    if (holdsSecret(rows, columnCount)) {
                         found.add(rows.getString(1));
                     }
                 }
@@ -61,8 +63,8 @@ final class MaskedSearchRows {
         return List.copyOf(found);
     }
 
-    private static boolean holdsSecret(ResultSet row) throws SQLException {
-        for (int column = 2; column <= SessionQuery.SEARCHED.size() + 1; column++) {
+    private static boolean holdsSecret(ResultSet row, int columnCount) throws SQLException {
+        for (int column = 2; column <= columnCount; column++) {
             if (SecretMasker.holdsSecret(row.getString(column))) {
                 return true;
             }

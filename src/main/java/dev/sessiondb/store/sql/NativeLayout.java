@@ -283,10 +283,15 @@ final class NativeLayout implements Layout {
      * separator, which PostgreSQL's pg_trgm index serves for this very condition; SQLite's FTS5
      * table is asked through {@link #indexedSearch} instead. V3 keeps its four-column index.
      * PostgreSQL's V6 searches the text in two halves, each served by its own index: the needle
-     * holds no separator, so a match in the whole text is a match in one of its halves.
+     * holds no separator, so a match in the whole text is a match in one of its halves. A chat server's or magellai's session
+     * is searched in its own fields too ({@link KindFieldsSearch}).
      */
     @Override
     public Optional<SqlCondition> searchCondition(String needle) {
+        return columnsSearch(needle).map(inColumns -> KindFieldsSearch.orInKindsFields(dialect, inColumns, needle, this::lowered));
+    }
+
+    private Optional<SqlCondition> columnsSearch(String needle) {
         if (!columnsFilled()) {
             return Optional.empty();
         }
@@ -294,6 +299,11 @@ final class NativeLayout implements Layout {
             return v3SearchCondition(needle);
         }
         return Optional.of(FoldedSearch.inAnyOf(dialect, searchedTexts(), needle));
+    }
+
+    @Override
+    public List<String> kindFieldTexts() {
+        return KindFieldsSearch.texts(dialect);
     }
 
     /**
@@ -341,17 +351,19 @@ final class NativeLayout implements Layout {
             return FoldedSearch.trigramQuery(lower).map(query -> checkedTrigrams(query, needle));
         }
         List<Object> pattern = List.of("%" + lower + "%");
-        return Optional.of(new IndexedSearch(new SqlCondition("s.id IN (SELECT rowid FROM sessions_search WHERE text LIKE ?)", pattern),
-                new SqlCondition("SELECT count(*) FROM (SELECT 1 FROM sessions_search WHERE text LIKE ? LIMIT ?)", pattern)));
+        SqlCondition inIndex = new SqlCondition("s.id IN (SELECT rowid FROM sessions_search WHERE text LIKE ?)", pattern);
+        return Optional.of(new IndexedSearch(KindFieldsSearch.orInKindsFields(dialect, inIndex, needle, this::lowered),
+                KindFieldsSearch.countUpTo("SELECT 1 FROM sessions_search WHERE text LIKE ?", pattern)));
     }
 
-    /** The rows an FTS5 query finds, each checked by {@link #searchCondition} (the query asks for trigrams, not their order). */
+    /** The rows an FTS5 query finds, each checked by {@link #columnsSearch} (the query asks for trigrams, not their order). */
     private IndexedSearch checkedTrigrams(String trigramQuery, String needle) {
-        SqlCondition checked = searchCondition(needle).orElseThrow();
+        SqlCondition checked = columnsSearch(needle).orElseThrow();
         List<Object> params = new ArrayList<>(List.of(trigramQuery));
         params.addAll(checked.params());
-        return new IndexedSearch(new SqlCondition("s.id IN (SELECT rowid FROM sessions_search WHERE sessions_search MATCH ?) AND " + checked.sql(), params),
-                new SqlCondition("SELECT count(*) FROM (SELECT 1 FROM sessions_search WHERE sessions_search MATCH ? LIMIT ?)", List.of(trigramQuery)));
+        SqlCondition inIndex = new SqlCondition("s.id IN (SELECT rowid FROM sessions_search WHERE sessions_search MATCH ?) AND " + checked.sql(), params);
+        return new IndexedSearch(KindFieldsSearch.orInKindsFields(dialect, inIndex, needle, this::lowered),
+                KindFieldsSearch.countUpTo("SELECT 1 FROM sessions_search WHERE sessions_search MATCH ?", List.of(trigramQuery)));
     }
 
     private Optional<SqlCondition> v3SearchCondition(String needle) {

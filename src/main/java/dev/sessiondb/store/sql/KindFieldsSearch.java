@@ -1,0 +1,80 @@
+package dev.sessiondb.store.sql;
+
+import dev.sessiondb.model.FieldPath;
+import dev.sessiondb.model.SessionKind;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+/**
+ * The native layout's search of the fields only some kinds' sessions are searched by ({@link SessionKind#searchedFields}: a chat
+ * server's tenant and user, magellai's name and model), read from the record's JSON text: no column or index holds them. Only a
+ * row without a repository can be of such a kind (a session naming one is Minsky's), so the condition asks the repository's
+ * index first and a store of Minsky's sessions, each naming its repository, pays one probe of it.
+ */
+final class KindFieldsSearch {
+
+    private static final String WITHOUT_REPOSITORY = "s.repo_name IS NULL";
+
+    private KindFieldsSearch() {
+    }
+
+    /**
+     * Each kind's searched field as the text {@link FieldPath#storedText} gives, null in a row of another kind or naming a
+     * repository: what {@link MaskedSearchRows} looks at besides the columns.
+     */
+    static List<String> texts(Dialect dialect) {
+        List<String> texts = new ArrayList<>();
+        for (SessionKind kind : SessionKind.values()) {
+            for (FieldPath field : kind.searchedFields()) {
+                texts.add("CASE WHEN " + WITHOUT_REPOSITORY + " AND " + isOf(dialect, kind) + " THEN " + scalarText(dialect, field.path()) + " END");
+            }
+        }
+        return texts;
+    }
+
+    /** The condition, or a row of a kind with fields of its own holding the needle in one of them, lowered as {@code lowered} does. */
+    static Layout.SqlCondition orInKindsFields(Dialect dialect, Layout.SqlCondition condition, String needle, UnaryOperator<String> lowered) {
+        Layout.SqlCondition inFields = FoldedSearch.inAnyOf(dialect, texts(dialect).stream().map(lowered).toList(), needle);
+        List<Object> params = new ArrayList<>(condition.params());
+        params.addAll(inFields.params());
+        return new Layout.SqlCondition("((" + condition.sql() + ") OR (" + WITHOUT_REPOSITORY + " AND " + inFields.sql() + "))", params);
+    }
+
+    /**
+     * The count, up to a limit ({@code LIMIT ?} last), of a search index's matches and of the rows without a repository, which the
+     * index cannot answer for: a store of many such rows (a chat server's sessions) then scans in the page's order, which stops at
+     * the page's last match, instead of reading every such row before sorting them; a store of Minsky's counts its index alone.
+     */
+    static Layout.SqlCondition countUpTo(String indexMatches, List<Object> params) {
+        return new Layout.SqlCondition("SELECT count(*) FROM (" + indexMatches + " UNION ALL SELECT 1 FROM " + NativeLayout.TABLE + " s WHERE "
+                + WITHOUT_REPOSITORY + " LIMIT ?)", params);
+    }
+
+    /** Whether the row's record is of the kind, by the fields {@link SessionKind#of} asks about. */
+    private static String isOf(Dialect dialect, SessionKind kind) {
+        return switch (kind) {
+            case MAGELLAI -> has(dialect, "conversation");
+            case CHAT -> "NOT " + has(dialect, "conversation") + " AND NOT " + has(dialect, "session") + " AND NOT " + has(dialect, "sessionId")
+                    + " AND NOT " + has(dialect, "repoName") + " AND " + has(dialect, "tenantId");
+            case MINSKY, OTHER -> throw new IllegalArgumentException(kind + " sessions are searched by columns only");
+        };
+    }
+
+    /** Whether the record has the top-level field, JSON null included, as {@link dev.sessiondb.model.SessionRecord#has} tells. */
+    private static String has(Dialect dialect, String field) {
+        return dialect == Dialect.SQLITE ? "json_type(s.record, '$." + field + "') IS NOT NULL" : "(s.record::json -> '" + field + "') IS NOT NULL";
+    }
+
+    /** A scalar's text at the dotted path, a number or boolean as its JSON text; null for none, null, an object or a list. */
+    private static String scalarText(Dialect dialect, String path) {
+        if (dialect == Dialect.SQLITE) {
+            String at = "'$." + path + "'";
+            return "CASE json_type(s.record, " + at + ") WHEN 'text' THEN s.record ->> " + at
+                    + " WHEN 'integer' THEN s.record -> " + at + " WHEN 'real' THEN s.record -> " + at
+                    + " WHEN 'true' THEN 'true' WHEN 'false' THEN 'false' END";
+        }
+        String value = "(s.record::json #> '{" + path.replace('.', ',') + "}')";
+        return "CASE WHEN json_typeof(" + value + ") IN ('string', 'number', 'boolean') THEN " + value + " #>> '{}' END";
+    }
+}
