@@ -155,16 +155,19 @@ class SessionsTableFlowTest extends WindowOverFreshRun {
         waitFor(() -> text(robot, "#session-count").equals(expected + " of " + Fixtures.MINSKY_COUNT + " sessions"));
     }
 
-    /** Search reaches a chat server's session ids, not its tenants, users or messages: the field promised task, repo and branch. */
+    /** Search reaches a chat server's session ids, tenants and users, not its messages: the field promised task, repo and branch, then ids alone. */
     @Test
-    void aChatServersSearchFieldPromisesTheSessionIdsItFinds(FxRobot robot) throws Exception {
+    void aChatServersSearchFieldPromisesTheFieldsItFinds(FxRobot robot) throws Exception {
         openChatStore(robot);
         TextField search = AppState.read(() -> robot.lookup("#session-search").queryAs(TextField.class));
 
-        waitFor(() -> search.getPromptText().equals("Search session id"));
-        assertThat(AppState.read(search::getAccessibleText)).startsWith("Search sessions by their id").doesNotContain("task", "repository", "branch");
+        waitFor(() -> search.getPromptText().equals("Search session id, tenant, user"));
+        assertThat(AppState.read(search::getAccessibleText)).startsWith("Search sessions by their id, tenant or user")
+                .doesNotContain("task", "repository", "branch");
         robot.interact(() -> search.setText("000003"));
         waitFor(() -> text(robot, "#session-count").equals("1 of 5 sessions"));
+        robot.interact(() -> search.setText("TENANT-1"));
+        waitFor(() -> text(robot, "#session-count").equals("2 of 5 sessions"));
     }
 
     /** Task, repo, branch, status and last activity are empty in every chat session: their filters could pick nothing but "(empty)". */
