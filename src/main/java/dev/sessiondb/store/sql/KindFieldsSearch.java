@@ -2,6 +2,10 @@ package dev.sessiondb.store.sql;
 
 import dev.sessiondb.model.FieldPath;
 import dev.sessiondb.model.SessionKind;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
@@ -9,8 +13,8 @@ import java.util.function.UnaryOperator;
 /**
  * The native layout's search of the fields only some kinds' sessions are searched by ({@link SessionKind#searchedFields}: a chat
  * server's tenant and user, magellai's name and model), read from the record's JSON text: no column or index holds them. Only a
- * row without a repository can be of such a kind (a session naming one is Minsky's), so the condition asks the repository's
- * index first and a store of Minsky's sessions, each naming its repository, pays one probe of it.
+ * row without a repository can be of such a kind (a session naming one is Minsky's), so a search asks the repository's index
+ * first ({@link #holdsRows}) and a store of Minsky's sessions, each naming its repository, pays one probe of it.
  */
 final class KindFieldsSearch {
 
@@ -49,13 +53,23 @@ final class KindFieldsSearch {
         return dialect == Dialect.SQLITE ? "s.record" : "j.r";
     }
 
-    /** The condition, or a row of a kind with fields of its own holding the needle in one of them, lowered as {@code lowered} does. */
-    static Layout.SqlCondition orInKindsFields(Dialect dialect, Layout.SqlCondition condition, String needle, UnaryOperator<String> lowered) {
+    /** A row of a kind with fields of its own holding the needle in one of them, lowered as {@code lowered} does. */
+    static Layout.SqlCondition inKindsFields(Dialect dialect, String needle, UnaryOperator<String> lowered) {
         Layout.SqlCondition inFields = FoldedSearch.inAnyOf(dialect, fieldTexts(dialect).stream().map(lowered).toList(), needle);
-        List<Object> params = new ArrayList<>(condition.params());
-        params.addAll(inFields.params());
         String found = dialect == Dialect.SQLITE ? inFields.sql() : "EXISTS (SELECT 1 FROM " + PG_RECORD + " WHERE " + inFields.sql() + ")";
-        return new Layout.SqlCondition("((" + condition.sql() + ") OR (" + WITHOUT_REPOSITORY + " AND " + found + "))", params);
+        return new Layout.SqlCondition("(" + WITHOUT_REPOSITORY + " AND " + found + ")", inFields.params());
+    }
+
+    /**
+     * Whether any of the rows lacks a repository, so may be of such a kind: one probe of the repository's index. A store of
+     * Minsky's sessions, each naming its repository, then searches as it did before these fields were searched, with the same
+     * plans (PostgreSQL reads a broad word's count in parallel only without the correlated subquery of {@link #inKindsFields}).
+     */
+    static boolean holdsRows(Connection connection, String rows) throws SQLException {
+        try (Statement statement = connection.createStatement();
+             ResultSet found = statement.executeQuery("SELECT 1 FROM " + rows + " s WHERE " + WITHOUT_REPOSITORY + " LIMIT 1")) {
+            return found.next();
+        }
     }
 
     /**

@@ -199,6 +199,19 @@ interface Layout {
     }
 
     /**
+     * The rows of the kinds searched by their own fields ({@link #kindFieldTexts}) holding the needle in one of them, ORed with a
+     * word's {@link #searchCondition} when the store {@link #holdsKindFieldsRows}; empty by default.
+     */
+    default Optional<SqlCondition> kindFieldsCondition(String needle) {
+        return Optional.empty();
+    }
+
+    /** Whether the store holds rows {@link #kindFieldsCondition} may find: asked once per page with a search. */
+    default boolean holdsKindFieldsRows(Connection connection) throws SQLException {
+        return false;
+    }
+
+    /**
      * A search needle a separate search index can answer, when the layout has one the table's
      * own scan does not use: the condition that asks the index, and the query that counts the
      * index's matches, its last parameter a limit. Empty when {@link #searchCondition} is all there is.

@@ -284,14 +284,10 @@ final class NativeLayout implements Layout {
      * table is asked through {@link #indexedSearch} instead. V3 keeps its four-column index.
      * PostgreSQL's V6 searches the text in two halves, each served by its own index: the needle
      * holds no separator, so a match in the whole text is a match in one of its halves. A chat server's or magellai's session
-     * is searched in its own fields too ({@link KindFieldsSearch}).
+     * is searched in its own fields by {@link #kindFieldsCondition}.
      */
     @Override
     public Optional<SqlCondition> searchCondition(String needle) {
-        return columnsSearch(needle).map(inColumns -> KindFieldsSearch.orInKindsFields(dialect, inColumns, needle, this::lowered));
-    }
-
-    private Optional<SqlCondition> columnsSearch(String needle) {
         if (!columnsFilled()) {
             return Optional.empty();
         }
@@ -304,6 +300,16 @@ final class NativeLayout implements Layout {
     @Override
     public List<String> kindFieldTexts() {
         return KindFieldsSearch.texts(dialect);
+    }
+
+    @Override
+    public Optional<SqlCondition> kindFieldsCondition(String needle) {
+        return columnsFilled() ? Optional.of(KindFieldsSearch.inKindsFields(dialect, needle, this::lowered)) : Optional.empty();
+    }
+
+    @Override
+    public boolean holdsKindFieldsRows(Connection connection) throws SQLException {
+        return columnsFilled() && KindFieldsSearch.holdsRows(connection, rows());
     }
 
     /**
@@ -351,18 +357,16 @@ final class NativeLayout implements Layout {
             return FoldedSearch.trigramQuery(lower).map(query -> checkedTrigrams(query, needle));
         }
         List<Object> pattern = List.of("%" + lower + "%");
-        SqlCondition inIndex = new SqlCondition("s.id IN (SELECT rowid FROM sessions_search WHERE text LIKE ?)", pattern);
-        return Optional.of(new IndexedSearch(KindFieldsSearch.orInKindsFields(dialect, inIndex, needle, this::lowered),
+        return Optional.of(new IndexedSearch(new SqlCondition("s.id IN (SELECT rowid FROM sessions_search WHERE text LIKE ?)", pattern),
                 KindFieldsSearch.countUpTo("SELECT 1 FROM sessions_search WHERE text LIKE ?", pattern)));
     }
 
-    /** The rows an FTS5 query finds, each checked by {@link #columnsSearch} (the query asks for trigrams, not their order). */
+    /** The rows an FTS5 query finds, each checked by {@link #searchCondition} (the query asks for trigrams, not their order). */
     private IndexedSearch checkedTrigrams(String trigramQuery, String needle) {
-        SqlCondition checked = columnsSearch(needle).orElseThrow();
+        SqlCondition checked = searchCondition(needle).orElseThrow();
         List<Object> params = new ArrayList<>(List.of(trigramQuery));
         params.addAll(checked.params());
-        SqlCondition inIndex = new SqlCondition("s.id IN (SELECT rowid FROM sessions_search WHERE sessions_search MATCH ?) AND " + checked.sql(), params);
-        return new IndexedSearch(KindFieldsSearch.orInKindsFields(dialect, inIndex, needle, this::lowered),
+        return new IndexedSearch(new SqlCondition("s.id IN (SELECT rowid FROM sessions_search WHERE sessions_search MATCH ?) AND " + checked.sql(), params),
                 KindFieldsSearch.countUpTo("SELECT 1 FROM sessions_search WHERE sessions_search MATCH ?", List.of(trigramQuery)));
     }
 

@@ -42,6 +42,8 @@ final class PageQuery {
     private final List<String> conditions = new ArrayList<>();
     private final List<Object> params = new ArrayList<>();
     private boolean finishInJava;
+    /** Whether a word is also looked for in the fields of the kinds searched by their own ({@link Layout#holdsKindFieldsRows}). */
+    private boolean searchesKindFields;
 
     PageQuery(Dialect dialect, Layout layout, SessionQuery query, MaskedSearchRows maskedRows) {
         this.dialect = dialect;
@@ -130,6 +132,7 @@ final class PageQuery {
             // text cannot hold one: no SQL store holds such a value, so the query matches nothing
             add(new Layout.SqlCondition("1 = 0", List.of()));
         } else {
+            searchesKindFields = !query.searchWords().isEmpty() && layout.holdsKindFieldsRows(connection);
             for (String word : query.searchWords()) {
                 wordCondition(connection, word).ifPresentOrElse(this::add, () -> finishInJava = true);
             }
@@ -158,11 +161,19 @@ final class PageQuery {
             if (condition.isEmpty()) {
                 return Optional.empty();
             }
-            parts.add(condition.get().sql());
-            partParams.addAll(condition.get().params());
+            Layout.SqlCondition found = searchesKindFields ? either(condition.get(), layout.kindFieldsCondition(form).orElseThrow()) : condition.get();
+            parts.add(found.sql());
+            partParams.addAll(found.params());
         }
         return Optional.of(parts.size() == 1 ? new Layout.SqlCondition(parts.get(0), partParams)
                 : new Layout.SqlCondition(parts.stream().map(part -> "(" + part + ")").collect(Collectors.joining(" OR ", "(", ")")), partParams));
+    }
+
+    /** A word found by either condition. */
+    private static Layout.SqlCondition either(Layout.SqlCondition one, Layout.SqlCondition other) {
+        List<Object> both = new ArrayList<>(one.params());
+        both.addAll(other.params());
+        return new Layout.SqlCondition("((" + one.sql() + ") OR " + other.sql() + ")", both);
     }
 
     /** The search index's condition for a word it matches in few sessions; empty to scan instead. */
