@@ -86,7 +86,7 @@ public record SessionQuery(String search, List<FieldFilter> filters, SortKey sor
             return false;
         }
         List<String> words = searchWords();
-        List<FieldPath> kindFields = words.isEmpty() ? List.of() : SessionKind.of(record).searchedFields();
+        List<FieldPath> kindFields = words.isEmpty() ? List.of() : kindFields(record);
         for (String word : words) {
             if (!foundAsShown(record, kindFields, needles(word))) {
                 return false;
@@ -104,7 +104,7 @@ public record SessionQuery(String search, List<FieldFilter> filters, SortKey sor
         if (words.isEmpty()) {
             return false;
         }
-        List<FieldPath> kindFields = SessionKind.of(record).searchedFields();
+        List<FieldPath> kindFields = kindFields(record);
         String[] values = new String[SEARCHED.size() + kindFields.size()];
         String[] folded = new String[values.length];
         for (int field = 0; field < values.length; field++) {
@@ -137,6 +137,14 @@ public record SessionQuery(String search, List<FieldFilter> filters, SortKey sor
             }
         }
         return false;
+    }
+
+    /**
+     * The fields of its own kind a session is searched by ({@link SessionKind#searchedFields}), none when it names a repository:
+     * a session of Minsky's names one, and a SQL store looks for the others among the rows without one, by that column's index.
+     */
+    private static List<FieldPath> kindFields(SessionRecord record) {
+        return record.repoName().isPresent() ? List.of() : SessionKind.of(record).searchedFields();
     }
 
     /** The searched field's text as stored: {@link #SEARCHED}'s first, then the kind's own; null for none. */

@@ -56,6 +56,17 @@ class SessionQueryTest {
     }
 
     @Test
+    void aSessionNamingARepositoryIsNotSearchedByItsKindsOwnFields() throws JsonProcessingException {
+        // a conversation makes it magellai's, but a SQL store finds such fields only among the rows naming no repository
+        SessionRecord withRepository = record("""
+                {"id": "20250106-0003", "repoName": "local/minsky", "name": "Refactor the Parser", "conversation": {"model": "GPT-4o"}}""");
+
+        assertThat(found("parser", withRepository)).isFalse();
+        assertThat(found("gpt-4o", withRepository)).isFalse();
+        assertThat(found("local/minsky", withRepository)).isTrue();
+    }
+
+    @Test
     void aTokenInATenantOrUserIsNeverConfirmedBySearch() throws JsonProcessingException {
         SessionRecord chat = record("""
                 {"id": "chat-000002", "tenantId": "acme", "userId": "push-%s"}""".formatted(TOKEN));

@@ -162,6 +162,8 @@ public abstract class SearchConformance extends ConformanceStore {
         candidates.add(magellai(910, "Refactor the Parser", "GPT-4o"));
         candidates.add(magellai(911, "Parser notes", "claude-3-opus"));
         candidates.add(magellai(912, "Session 912", "acme-local"));
+        // naming a repository, it is searched as Minsky's sessions are: by its key, task id, repository and branch alone
+        candidates.add(magellai(913, "Parser with a repository", "gpt-4o-mini").with("repoName", "local/other"));
         fill(candidates.stream().filter(this::holdsKindsFields).map(this::kept).toList());
 
         List<SessionRecord> stored = readAll();
