@@ -54,7 +54,7 @@ final class ListCommand implements Callable<Integer> {
     @Option(names = "--desc", description = "Sort descending; goes with --sort.")
     boolean descending;
 
-    @Option(names = "--limit", paramLabel = "N", description = "At most N sessions (default: all).")
+    @Option(names = "--limit", paramLabel = "N", description = "At most N sessions, 1 or more (default: all).")
     Integer limit;
 
     @Option(names = "--offset", paramLabel = "N", description = "Skip the first N sessions.")
@@ -74,6 +74,14 @@ final class ListCommand implements Callable<Integer> {
             // without a sort the store's own order streams: --desc alone would list it ascending, as if it were not given
             throw new CommandLine.ParameterException(spec.commandLine(), "--desc reverses the order --sort FIELD gives, and no --sort was"
                     + " given; add one, as in --sort createdAt --desc");
+        }
+        if (limit != null && limit < 1) {
+            // --limit 0 printed an empty table ending "no session after the first 0 of 217", as if the store held no more
+            throw new CommandLine.ParameterException(spec.commandLine(), "--limit " + limit + ": give a number of sessions, 1 or more,"
+                    + " or leave --limit out to list them all");
+        }
+        if (offset < 0) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--offset " + offset + ": give how many sessions to skip, 0 or more");
         }
         SessionQuery query = new SessionQuery(search, filters(), sort == null ? SortKey.SESSION : sortKey(sort), descending, null,
                 offset, limit == null ? Integer.MAX_VALUE : limit);

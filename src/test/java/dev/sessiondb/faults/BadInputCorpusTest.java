@@ -51,9 +51,9 @@ class BadInputCorpusTest {
             ls, record that is not an object  | ls json:{S}/not-an-object.json                      | not a session object
             ls, 200000-digit number           | ls json:{S}/long-number.json                        | record 1 (line 1): field 'x' holds a number longer than 100000 characters
             ls, 10000-deep nesting            | ls json:{S}/deep.json                               | record 1 (line 1): field 'x' is nested more than 1000 levels deep
-            ls, negative limit                | ls --limit -1 {FX}                                  | must not be negative
+            ls, negative limit                | ls --limit -1 {FX}                                  | --limit -1: give a number of sessions, 1 or more
             ls, limit not a number            | ls --limit many {FX}                                | '--limit'
-            ls, negative offset               | ls --offset -3 {FX}                                 | must not be negative
+            ls, negative offset               | ls --offset -3 {FX}                                 | --offset -3: give how many sessions to skip, 0 or more
             ls, unknown sort field            | ls --sort banana {FX}                               | unknown field 'banana'
             ls, filter without equals         | ls --filter nonsense {FX}                           | FIELD=VALUE
             ls, unknown format                | ls --format xml {FX}                                | '--format'
