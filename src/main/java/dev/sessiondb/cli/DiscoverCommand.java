@@ -11,6 +11,7 @@ import dev.sessiondb.store.StoreLayout;
 import dev.sessiondb.store.selection.MinskyPaths;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -47,11 +48,15 @@ final class DiscoverCommand implements Callable<Integer> {
     }
 
     private static void printTable(StoreDiscovery.Result result, PrintWriter out) {
-        out.printf("%-60s  %-10s  %-8s  %9s  %-24s  %s%n", "STORE", "FORMAT", "LAYOUT", "RECORDS", "LAST MODIFIED", "FOUND VIA");
+        // a file's time has nanoseconds, shown to the millisecond as every other time in the tables;
+        // a store's absolute path may be longer than any fixed width: the column takes the longest, so the columns after it line up
+        int storeWidth = result.stores().stream().mapToInt(store -> store.locator().display().length()).max().orElse(0);
+        String row = "%-" + Math.max("STORE".length(), storeWidth) + "s  %-10s  %-8s  %9s  %-24s  %s%n";
+        out.printf(row, "STORE", "FORMAT", "LAYOUT", "RECORDS", "LAST MODIFIED", "FOUND VIA");
         for (DiscoveredStore store : result.stores()) {
-            out.printf("%-60s  %-10s  %-8s  %9s  %-24s  %s%n", store.locator().display(), store.format().scheme(),
+            out.printf(row, store.locator().display(), store.format().scheme(),
                     store.layout().map(StoreLayout::id).orElse("-"), store.isReachable() ? String.format("%,d", store.recordCount()) : "-",
-                    store.lastModified().map(Object::toString).orElse("-"), String.join("; ", store.foundVia()));
+                    store.lastModified().map(time -> time.truncatedTo(ChronoUnit.MILLIS).toString()).orElse("-"), String.join("; ", store.foundVia()));
             store.problem().ifPresent(problem -> out.printf("    unreachable: %s%n", problem));
         }
         result.problems().forEach(problem -> out.printf("problem: %s%n", problem));

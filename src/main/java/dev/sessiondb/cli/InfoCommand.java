@@ -6,6 +6,7 @@ import dev.sessiondb.model.JsonCodec;
 import dev.sessiondb.store.SessionStore;
 import dev.sessiondb.store.StoreInfo;
 import java.io.PrintWriter;
+import java.time.temporal.ChronoUnit;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -43,7 +44,8 @@ final class InfoCommand implements Callable<Integer> {
                 }
                 out.printf("Records:        %,d%n", info.recordCount());
                 if (info.lastModified() != null) {
-                    out.printf("Last modified:  %s%n", info.lastModified());
+                    // a file's time has nanoseconds: shown to the millisecond, as every other time in the tables
+                    out.printf("Last modified:  %s%n", info.lastModified().truncatedTo(ChronoUnit.MILLIS));
                 }
                 info.notes().forEach(note -> out.printf("Note:           %s%n", note));
             }
