@@ -193,11 +193,8 @@ public final class ConsolidateJob implements Job {
         counts.putAll(assessment.scanCounts());
         counts.put("target records before", assessment.target().records());
         counts.putAll(assessment.effectCounts());
-        List<String> warnings = new ArrayList<>();
-        for (int i = 0; i < sources.size(); i++) {
-            warnings.add("source " + (i + 1) + " is " + sources.get(i).display());
-        }
-        warnings.addAll(assessment.planWarnings());
+        // the sources are numbered in the order the description names them, as the report's conflict lines read them
+        List<String> warnings = new ArrayList<>(assessment.planWarnings());
         if (consolidation.newerTargetVersionsReplaced() > 0) {
             warnings.add(consolidation.newerTargetVersionsReplaced() + " of the target's records would be replaced by an OLDER version from a source"
                     + " (each conflict below says which); --on-conflict newest keeps the target's newer versions");
