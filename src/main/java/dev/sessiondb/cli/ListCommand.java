@@ -83,7 +83,7 @@ final class ListCommand implements Callable<Integer> {
         if (offset < 0) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--offset " + offset + ": give how many sessions to skip, 0 or more");
         }
-        SessionQuery query = new SessionQuery(search, filters(), sort == null ? SortKey.SESSION : sortKey(sort), descending, null,
+        SessionQuery query = new SessionQuery(search, filters(), sort == null ? SortKey.SESSION : sortKey("--sort", sort), descending, null,
                 offset, limit == null ? Integer.MAX_VALUE : limit);
         Optional<TaskId> wantedTask = wantedTask();
         boolean filtered = !search.isBlank() || !query.filters().isEmpty() || wantedTask.isPresent();
@@ -183,8 +183,8 @@ final class ListCommand implements Callable<Integer> {
 
     private List<FieldFilter> filters() {
         List<FieldFilter> result = new ArrayList<>();
-        filters.forEach((field, value) -> result.add(new FieldFilter(sortKey(field), value)));
-        without.forEach(field -> result.add(FieldFilter.withoutValue(sortKey(field))));
+        filters.forEach((field, value) -> result.add(new FieldFilter(sortKey("--filter", field), value)));
+        without.forEach(field -> result.add(FieldFilter.withoutValue(sortKey("--without", field))));
         return result;
     }
 
@@ -196,13 +196,15 @@ final class ListCommand implements Callable<Integer> {
         }
     }
 
-    private static SortKey sortKey(String field) {
+    /** The field an option names; one it does not sort or filter by is refused naming the option, as three options take fields. */
+    private SortKey sortKey(String option, String field) {
         String wanted = field.replace("_", "").replace("-", "").toLowerCase(Locale.ROOT);
         for (SortKey key : SortKey.values()) {
             if (key.field().jsonName().toLowerCase(Locale.ROOT).equals(wanted)) {
                 return key;
             }
         }
-        throw new IllegalArgumentException("unknown field '" + field + "'; use session, taskId, repoName, branch, status, createdAt or lastActivityAt");
+        throw new CommandLine.ParameterException(spec.commandLine(), option + " '" + field + "' is not a field ls sorts or filters by;"
+                + " use session, taskId, repoName, branch, status, createdAt or lastActivityAt");
     }
 }

@@ -54,7 +54,7 @@ class BadInputCorpusTest {
             ls, negative limit                | ls --limit -1 {FX}                                  | --limit -1: give a number of sessions, 1 or more
             ls, limit not a number            | ls --limit many {FX}                                | '--limit'
             ls, negative offset               | ls --offset -3 {FX}                                 | --offset -3: give how many sessions to skip, 0 or more
-            ls, unknown sort field            | ls --sort banana {FX}                               | unknown field 'banana'
+            ls, unknown sort field            | ls --sort banana {FX}                               | --sort 'banana' is not a field ls sorts or filters by
             ls, filter without equals         | ls --filter nonsense {FX}                           | FIELD=VALUE
             ls, unknown format                | ls --format xml {FX}                                | '--format'
             ls, folder among jsondir files    | ls jsondir:{S}/dir-with-folder                      | broken.json: named like a session file but cannot be read
