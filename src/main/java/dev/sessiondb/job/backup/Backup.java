@@ -7,6 +7,7 @@ import dev.sessiondb.store.StoreFormat;
 import dev.sessiondb.store.StoreProvider.SnapshotKind;
 import dev.sessiondb.store.StoreProviders;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -74,7 +75,8 @@ public record Backup(String id, Instant createdAt, String reason, String locator
         if (kind.equals(Kind.EMPTY_FILE)) {
             return String.format("Restored %s as the empty file it was before the job that took backup %s wrote into it.", locator, id);
         }
-        return String.format("Restored %s as it was at %s (backup %s, %,d records).", locator, createdAt, id, records);
+        // to the millisecond, as history and undo --list show a job's time: the clock's nanoseconds tell a person nothing
+        return String.format("Restored %s as it was at %s (backup %s, %,d records).", locator, createdAt.truncatedTo(ChronoUnit.MILLIS), id, records);
     }
 
     public Backup markedRestored(Instant when) {
