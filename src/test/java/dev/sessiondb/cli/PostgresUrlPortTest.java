@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-/** A pass over the CLI found a PostgreSQL URL whose port is no number refused as having "no host name". */
+/**
+ * A pass over the CLI found a PostgreSQL URL whose port is no number refused as having "no host name", and one that ends
+ * at its {@code //} refused in java.net.URI's words, "Expected authority".
+ */
 class PostgresUrlPortTest {
 
     @Test
@@ -43,5 +46,16 @@ class PostgresUrlPortTest {
         CliRun run = CliRun.of("info", "postgresql://user:s3cret@127.0.0.1:/db");
 
         assertThat(run.err()).doesNotContain("port after the host");
+    }
+
+    @Test
+    void aUrlThatEndsAtItsSlashesSaysNothingFollowsThemAndHowToWriteOne() {
+        for (String url : new String[] {"postgres://", "postgresql://"}) {
+            CliRun run = CliRun.of("ls", url);
+
+            assertThat(run.exitCode()).as(url).isEqualTo(2);
+            assertThat(run.err()).as(url).contains("not a valid PostgreSQL URL (nothing follows '//', neither host nor database);"
+                    + " write postgresql://user@host:port/database").doesNotContain("authority");
+        }
     }
 }

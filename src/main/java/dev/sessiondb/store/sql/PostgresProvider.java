@@ -146,7 +146,9 @@ public final class PostgresProvider implements StoreProvider {
             return url;
         } catch (java.net.URISyntaxException malformed) {
             // java.net.URI refuses a bracketed IPv6 host's bad port ([::1]:abc) in its own words, before the check above
-            String reason = portIsNoNumber(hostAndPortAsWritten(url)) ? PORT_NO_NUMBER : malformed.getReason();
+            String reason = portIsNoNumber(hostAndPortAsWritten(url)) ? PORT_NO_NUMBER
+                    // java.net.URI's words for a URL that ends at its '//', "Expected authority", name nothing a user wrote
+                    : url.substring(url.indexOf("//") + 2).isEmpty() ? "nothing follows '//', neither host nor database" : malformed.getReason();
             throw new StoreException(SecretMasker.maskUrlPasswords(url) + ": not a valid PostgreSQL URL (" + reason
                     + "); write postgresql://user@host:port/database, with special characters percent-encoded");
         }
