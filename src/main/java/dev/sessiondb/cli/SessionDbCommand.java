@@ -13,6 +13,7 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.Charset;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -138,7 +139,8 @@ public final class SessionDbCommand implements Callable<Integer> {
             // picocli quotes the offending argument, which may be a URL with its password
             CommandLine failed = exception.getCommandLine();
             FailureReport.to(failed.getErr(), Arrays.asList(arguments))
-                    .misused(failed == commandLine ? "" : failed.getCommandName(), readable(oneLine(SecretMasker.maskText(null, exception.getMessage()))));
+                    .misused(failed == commandLine ? "" : failed.getCommandName(), readable(oneLine(SecretMasker.maskText(null, exception.getMessage())),
+                            offered(exception.getArgSpec())));
             return BAD_INPUT;
         });
         return commandLine;
@@ -173,9 +175,10 @@ public final class SessionDbCommand implements Callable<Integer> {
 
     /**
      * Picocli's words for a map option's value with no '=' double the word "option" and name KEY=VALUE, not the option's own label;
-     * for an option of set values they list each twice, as the enum constant and as typed ({@code [KEEP_BOTH, keep-both]}).
+     * for an option of set values they list each twice, as the enum constant and as typed ({@code [KEEP_BOTH, keep-both]}),
+     * and every constant of the type, where a command's {@code --format} offers only some ({@code table, json, csv} for history).
      */
-    private static String readable(String picocliMessage) {
+    private static String readable(String picocliMessage, List<String> offered) {
         Matcher notKeyValue = NOT_KEY_VALUE.matcher(picocliMessage);
         if (notKeyValue.matches()) {
             return "option '" + notKeyValue.group(1) + "' takes " + notKeyValue.group(2) + " (an '=' between the two), not '" + notKeyValue.group(3) + "'";
@@ -184,10 +187,21 @@ public final class SessionDbCommand implements Callable<Integer> {
         if (notOneOf.matches()) {
             List<String> values = List.of(notOneOf.group(2).split(", "));
             List<String> asTyped = values.stream().filter(value -> !CONSTANT_NAME.matcher(value).matches()).toList();
-            return "option '" + notOneOf.group(1) + "' takes one of " + String.join(", ", asTyped.isEmpty() ? values : asTyped) + ", not '"
+            List<String> taken = asTyped.stream().filter(offered::contains).toList();
+            List<String> shown = !taken.isEmpty() ? taken : asTyped.isEmpty() ? values : asTyped;
+            return "option '" + notOneOf.group(1) + "' takes one of " + String.join(", ", shown) + ", not '"
                     + notOneOf.group(3) + "'";
         }
         return picocliMessage.replace("option option '", "option '");
+    }
+
+    /** The values an option offers as its completion candidates, when it names them; none for an argument or a free value. */
+    private static List<String> offered(CommandLine.Model.ArgSpec argument) {
+        List<String> offered = new ArrayList<>();
+        if (argument != null && argument.completionCandidates() != null) {
+            argument.completionCandidates().forEach(offered::add);
+        }
+        return offered;
     }
 
     private static String oneLine(String message) {

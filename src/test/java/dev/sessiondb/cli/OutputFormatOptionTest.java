@@ -60,6 +60,23 @@ class OutputFormatOptionTest {
         }
     }
 
+    /** A pass over the CLI found {@code history --format yaml} answered "takes one of table, json, csv", though history refuses csv. */
+    @ParameterizedTest
+    @MethodSource("commandsWithAnOutputFormat")
+    void aFormatNoCommandPrintsIsRefusedNamingOnlyTheFormatsThisCommandPrints(String name) {
+        CommandSpec spec = commands().get(name).getCommandSpec();
+        List<String> offered = new ArrayList<>();
+        formatOption(spec).completionCandidates().forEach(offered::add);
+        List<String> args = new ArrayList<>(List.of(name, "--format", "yaml"));
+        args.addAll(requiredArguments(spec, directory.resolve(name + "-store.json")));
+
+        CliRun run = CliRun.of(args.toArray(String[]::new));
+
+        assertThat(run.exitCode()).isEqualTo(SessionDbCommand.BAD_INPUT);
+        assertThat(run.err().strip()).isEqualTo("sessiondb " + name + ": option '--format' takes one of " + String.join(", ", offered)
+                + ", not 'yaml' (see sessiondb " + name + " --help)");
+    }
+
     @Test
     void aFormatTheCommandPrintsIsAccepted() {
         CliRun run = CliRun.of("history", "--format", "json", "--backup-dir", directory.resolve("none").toString());
