@@ -39,16 +39,13 @@ class OutputFormatOptionTest {
     @ParameterizedTest
     @MethodSource("commandsWithAnOutputFormat")
     void aFormatTheCommandDoesNotPrintIsRefusedInOneLineBeforeItRuns(String name) {
-        CommandSpec spec = commands().get(name).getCommandSpec();
-        List<String> offered = new ArrayList<>();
-        formatOption(spec).completionCandidates().forEach(offered::add);
+        List<String> offered = offeredFormats(name);
         for (OutputFormat format : OutputFormat.values()) {
             if (offered.contains(format.toString())) {
                 continue;
             }
             Path untouched = directory.resolve(name + "-store.json");
-            List<String> args = new ArrayList<>(List.of(name, "--format", format.toString()));
-            args.addAll(requiredArguments(spec, untouched));
+            List<String> args = withFormat(name, format.toString(), untouched);
 
             CliRun run = CliRun.of(args.toArray(String[]::new));
 
@@ -64,11 +61,8 @@ class OutputFormatOptionTest {
     @ParameterizedTest
     @MethodSource("commandsWithAnOutputFormat")
     void aFormatNoCommandPrintsIsRefusedNamingOnlyTheFormatsThisCommandPrints(String name) {
-        CommandSpec spec = commands().get(name).getCommandSpec();
-        List<String> offered = new ArrayList<>();
-        formatOption(spec).completionCandidates().forEach(offered::add);
-        List<String> args = new ArrayList<>(List.of(name, "--format", "yaml"));
-        args.addAll(requiredArguments(spec, directory.resolve(name + "-store.json")));
+        List<String> offered = offeredFormats(name);
+        List<String> args = withFormat(name, "yaml", directory.resolve(name + "-store.json"));
 
         CliRun run = CliRun.of(args.toArray(String[]::new));
 
@@ -83,6 +77,19 @@ class OutputFormatOptionTest {
 
         assertThat(run.err()).doesNotContain("--format");
         assertThat(run.exitCode()).isZero();
+    }
+
+    private static List<String> offeredFormats(String name) {
+        List<String> offered = new ArrayList<>();
+        formatOption(commands().get(name).getCommandSpec()).completionCandidates().forEach(offered::add);
+        return offered;
+    }
+
+    /** The command with {@code --format format} and a value for everything it requires, the store being {@code store}. */
+    private static List<String> withFormat(String name, String format, Path store) {
+        List<String> args = new ArrayList<>(List.of(name, "--format", format));
+        args.addAll(requiredArguments(commands().get(name).getCommandSpec(), store));
+        return args;
     }
 
     private static Map<String, CommandLine> commands() {
