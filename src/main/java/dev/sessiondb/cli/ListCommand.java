@@ -89,6 +89,8 @@ final class ListCommand implements Callable<Integer> {
         boolean filtered = !search.isBlank() || !query.filters().isEmpty() || wantedTask.isPresent();
         boolean counted = format == OutputFormat.TABLE; // only the table has a count line
         List<String> damaged;
+        List<String> emptyColumns;
+        String storeShown;
         try (SessionStore whole = StoreArgument.openExisting(store);
              RecordPrinter printer = new RecordPrinter(format, columns(), spec.commandLine().getOut())) {
             SessionStore opened = whole.markingUnreadable();
@@ -116,10 +118,15 @@ final class ListCommand implements Callable<Integer> {
             printer.finish(new ListedRange(query.offset(), cut, matching, filtered),
                     () -> opened.pageRecords(SessionQuery.all().page(0, 1)).stream().findFirst());
             damaged = printer.damaged().stream().map(damage -> opened.locator().display() + ": " + damage.what() + "; " + damage.todo()).toList();
+            emptyColumns = printer.askedButEmpty();
+            storeShown = opened.locator().display();
         }
         // after the listing, each damaged record it showed is named with what to do: found, as validate's findings are
         Notices notices = Notices.of(spec.commandLine());
         damaged.forEach(notices::problem);
+        // an empty column exits 0 like any listing, but a mistyped field would otherwise pass unseen
+        emptyColumns.forEach(field -> notices.note("--columns '" + field + "': none of the sessions listed has this field; fields are named as"
+                + " the records spell them, a nested one by its dotted path (sessiondb show " + storeShown + " SESSION prints a record whole)"));
         return damaged.isEmpty() ? SessionDbCommand.OK : SessionDbCommand.FOUND;
     }
 

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -38,6 +39,8 @@ final class RecordPrinter implements AutoCloseable {
     private boolean started;
     private boolean finished;
     private final List<RecordDamage> damaged = new ArrayList<>();
+    /** The asked columns some printed session filled: one no session filled is likely a field's name mistyped. */
+    private final BitSet filled = new BitSet();
 
     /** @param askedColumns the table's or CSV's fields ({@code --columns}); none for those of the listed sessions' kind */
     RecordPrinter(OutputFormat format, List<String> askedColumns, PrintWriter out) {
@@ -61,12 +64,35 @@ final class RecordPrinter implements AutoCloseable {
         try {
             switch (format) {
                 case JSON -> JsonCodec.MAPPER.writeTree(json, record.maskedFields());
-                case CSV -> csv.printRow(columns.cells(record));
-                case TABLE -> printRow(columns.cells(record));
+                case CSV -> csv.printRow(filling(columns.cells(record)));
+                case TABLE -> printRow(filling(columns.cells(record)));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private List<String> filling(List<String> cells) {
+        for (int column = 0; column < cells.size(); column++) {
+            if (!cells.get(column).isEmpty()) {
+                filled.set(column);
+            }
+        }
+        return cells;
+    }
+
+    /** The fields {@code --columns} asked for that none of the printed sessions has; none when no session was printed as a row. */
+    List<String> askedButEmpty() {
+        if (askedColumns.isEmpty() || filled.isEmpty()) {
+            return List.of();
+        }
+        List<String> empty = new ArrayList<>();
+        for (int column = 0; column < askedColumns.size(); column++) {
+            if (!filled.get(column)) {
+                empty.add(askedColumns.get(column));
+            }
+        }
+        return empty;
     }
 
     /** The table's or the CSV's header or the JSON array's start, written with the first record or the end: a listing failing before either prints nothing. */

@@ -90,6 +90,22 @@ class ListColumnsTest {
         assertThat(empty.err()).contains("names an empty field");
     }
 
+    /** A mistyped field printed an empty column and exited 0 with no word, so the typo went unnoticed. */
+    @Test
+    void aColumnNoListedSessionFillsIsNotedNamingTheField() throws Exception {
+        Path store = Files.writeString(dir.resolve("session-db.json"), """
+                [{"session": "task#1", "repoName": "local/minsky"}, {"session": "task#2", "repoName": "local/minsky", "status": "ACTIVE"}]
+                """);
+
+        CliRun typo = CliRun.of("ls", store.toString(), "--columns", "session,repoNmae,status");
+        CliRun spelled = CliRun.of("ls", store.toString(), "--columns", "session,repoName,status");
+
+        assertThat(typo.exitCode()).isZero();
+        assertThat(typo.out()).contains("task#2");
+        assertThat(typo.err()).contains("note: --columns 'repoNmae': none of the sessions listed has this field").doesNotContain("'status'");
+        assertThat(spelled.err()).isEmpty();
+    }
+
     private static List<CSVRecord> csv(CliRun run) {
         assertThat(run.exitCode()).isZero();
         try {
