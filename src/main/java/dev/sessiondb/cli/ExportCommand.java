@@ -44,7 +44,7 @@ final class ExportCommand implements Callable<Integer> {
     @Parameters(index = "1", paramLabel = "SESSION", description = "The session: its key, or its task id in any form (#079, 079, md#079).")
     String session;
 
-    @Option(names = "--format", description = "json or markdown (default: ${DEFAULT-VALUE}).", converter = FormatConverter.class)
+    @Option(names = "--format", description = "json or markdown (default: json).", converter = FormatConverter.class)
     SessionDocument.Format format = SessionDocument.Format.JSON;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = {"Write to this file (atomically) instead of standard output.",
@@ -154,7 +154,7 @@ final class ExportCommand implements Callable<Integer> {
             return switch (value.toLowerCase(java.util.Locale.ROOT)) {
                 case "json" -> SessionDocument.Format.JSON;
                 case "markdown", "md" -> SessionDocument.Format.MARKDOWN;
-                default -> throw new picocli.CommandLine.TypeConversionException("'" + value + "' is not a format; use json or markdown");
+                default -> throw new picocli.CommandLine.TypeConversionException(SessionDbCommand.TAKES_ONE_OF + "json, markdown, not '" + value + "'");
             };
         }
     }

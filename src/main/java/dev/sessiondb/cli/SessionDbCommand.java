@@ -171,6 +171,9 @@ public final class SessionDbCommand implements Callable<Integer> {
 
     private static final Pattern NOT_ONE_OF = Pattern.compile("Invalid value for option '([^']+)': expected one of \\[([^\\]]*)\\] \\(case-sensitive\\)"
             + " but was '(.*)'");
+    /** How a refused value's message starts where a converter of ours lists the values taken, as {@link #readable} words picocli's own. */
+    static final String TAKES_ONE_OF = "takes one of ";
+    private static final Pattern CONVERTER_TAKES = Pattern.compile("Invalid value for option '([^']+)': " + TAKES_ONE_OF + "(.*)");
     private static final Pattern CONSTANT_NAME = Pattern.compile("[A-Z][A-Z0-9_]*");
 
     /**
@@ -189,8 +192,12 @@ public final class SessionDbCommand implements Callable<Integer> {
             List<String> asTyped = values.stream().filter(value -> !CONSTANT_NAME.matcher(value).matches()).toList();
             List<String> taken = asTyped.stream().filter(offered::contains).toList();
             List<String> shown = !taken.isEmpty() ? taken : asTyped.isEmpty() ? values : asTyped;
-            return "option '" + notOneOf.group(1) + "' takes one of " + String.join(", ", shown) + ", not '"
+            return "option '" + notOneOf.group(1) + "' " + TAKES_ONE_OF + String.join(", ", shown) + ", not '"
                     + notOneOf.group(3) + "'";
+        }
+        Matcher converterTakes = CONVERTER_TAKES.matcher(picocliMessage);
+        if (converterTakes.matches()) {
+            return "option '" + converterTakes.group(1) + "' " + TAKES_ONE_OF + converterTakes.group(2);
         }
         return picocliMessage.replace("option option '", "option '");
     }

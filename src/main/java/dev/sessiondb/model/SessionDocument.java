@@ -54,7 +54,7 @@ public final class SessionDocument {
         List<Message> messages = record.messages();
         if (messages.isEmpty()) {
             throw new IllegalArgumentException("session '" + SecretMasker.maskText("session", record.key())
-                    + "' has no conversation to write as a transcript; export it as JSON instead");
+                    + "' has no conversation to write as a transcript; export it as JSON instead (--format json)");
         }
         ObjectNode masked = record.maskedFields();
         StringBuilder text = new StringBuilder();

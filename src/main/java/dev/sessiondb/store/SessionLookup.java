@@ -24,7 +24,8 @@ public final class SessionLookup {
      * whose name holds half of a surrogate pair (which no terminal can type).
      */
     public static SessionRecord find(SessionStore store, String wanted) {
-        return find(store, wanted, "run 'sessiondb ls' to see the sessions");
+        // with the store: a bare 'sessiondb ls' lists the default store, not this one
+        return find(store, wanted, "run 'sessiondb ls " + store.locator().display() + "' to see its sessions");
     }
 
     /** As {@link #find(SessionStore, String)}; {@code whereListed} says where the user sees the store's sessions, when none is like the one asked. */

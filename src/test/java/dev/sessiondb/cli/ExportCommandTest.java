@@ -92,11 +92,12 @@ class ExportCommandTest {
         CliRun badFormat = CliRun.of("export", "jsondir:" + store, CONVERSATION, "--format", "pdf");
 
         assertThat(empty.exitCode()).isEqualTo(2);
-        assertThat(empty.err()).contains("has no conversation to write as a transcript; export it as JSON instead").doesNotContain("\tat ");
+        assertThat(empty.err()).contains("has no conversation to write as a transcript; export it as JSON instead (--format json)").doesNotContain("\tat ");
         assertThat(missing.exitCode()).isEqualTo(2);
         assertThat(missing.err()).contains("no session 'no-such-session'");
         assertThat(badFormat.exitCode()).isEqualTo(2);
-        assertThat(badFormat.err()).contains("'pdf' is not a format; use json or markdown");
+        // worded as every other command's refused --format
+        assertThat(badFormat.err()).contains("option '--format' takes one of json, markdown, not 'pdf'");
     }
 
     @Test

@@ -117,7 +117,8 @@ class JsonErrorsTest {
         JsonNode error = onlyError(CliRun.of("show", "--format", "json", store, "no-such-session"), SessionDbCommand.BAD_INPUT);
 
         assertThat(error.path("session").asText()).isEqualTo("no-such-session");
-        assertThat(error.path("todo").asText()).isEqualTo("run 'sessiondb ls' to see the sessions");
+        // the store named: a bare 'sessiondb ls' would list the default store instead
+        assertThat(error.path("todo").asText()).isEqualTo("run 'sessiondb ls json:" + store + "' to see its sessions");
     }
 
     @Test

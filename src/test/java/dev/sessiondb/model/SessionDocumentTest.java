@@ -46,6 +46,6 @@ class SessionDocumentTest {
 
         assertThat(SessionDocument.hasConversation(record)).isFalse();
         assertThatThrownBy(() -> SessionDocument.write(record, SessionDocument.Format.MARKDOWN))
-                .hasMessage("session 'task#7' has no conversation to write as a transcript; export it as JSON instead");
+                .hasMessage("session 'task#7' has no conversation to write as a transcript; export it as JSON instead (--format json)");
     }
 }
