@@ -37,17 +37,18 @@ final class ListCommand implements Callable<Integer> {
     @Option(names = "--search", paramLabel = "TEXT", description = "Case-insensitive text in session, task id, repo name or branch; in a chat server's sessions also tenantId and userId, in magellai's name and conversation.model.")
     String search = "";
 
-    @Option(names = "--filter", paramLabel = "FIELD=VALUE", description = "Exact match on session, taskId, repoName, branch, status, createdAt or lastActivityAt; repeatable.")
+    @Option(names = "--filter", paramLabel = "FIELD=VALUE", description = "Exact match on a field ls sorts by (see --sort); repeatable.")
     Map<String, String> filters = Map.of();
 
-    @Option(names = "--without", paramLabel = "FIELD", description = "Only sessions with no value in this field (taskId, repoName, branch, status,"
-            + " createdAt or lastActivityAt): the window's \"(empty)\" filter; repeatable.", completionCandidates = Fields.class)
+    @Option(names = "--without", paramLabel = "FIELD", description = "Only sessions with no value in this field (one --sort takes): the window's \"(empty)\" filter;"
+            + " repeatable.", completionCandidates = Fields.class)
     List<String> without = List.of();
 
     @Option(names = "--task", paramLabel = "ID", description = "Only the sessions of this task, its id in any form the stores mix: 79, #079 and md#079 are one task.")
     String task;
 
-    @Option(names = "--sort", paramLabel = "FIELD", description = "Sort by session, taskId, repoName, branch, status, createdAt or lastActivityAt, as text (default: store order).",
+    @Option(names = "--sort", paramLabel = "FIELD", description = "Sort by session, taskId, repoName, branch, status, createdAt or lastActivityAt, or by a chat server's tenantId"
+            + " or userId, or magellai's name or conversation.model, as text (default: store order).",
             completionCandidates = Fields.class)
     String sort;
 
@@ -199,7 +200,7 @@ final class ListCommand implements Callable<Integer> {
     static final class Fields implements Iterable<String> {
         @Override
         public Iterator<String> iterator() {
-            return Arrays.stream(SortKey.values()).map(key -> key.field().jsonName()).iterator();
+            return Arrays.stream(SortKey.values()).map(SortKey::fieldName).iterator();
         }
     }
 
@@ -207,11 +208,11 @@ final class ListCommand implements Callable<Integer> {
     private SortKey sortKey(String option, String field) {
         String wanted = field.replace("_", "").replace("-", "").toLowerCase(Locale.ROOT);
         for (SortKey key : SortKey.values()) {
-            if (key.field().jsonName().toLowerCase(Locale.ROOT).equals(wanted)) {
+            if (key.fieldName().replace("_", "").replace("-", "").toLowerCase(Locale.ROOT).equals(wanted)) {
                 return key;
             }
         }
         throw new CommandLine.ParameterException(spec.commandLine(), option + " '" + field + "' is not a field ls sorts or filters by;"
-                + " use session, taskId, repoName, branch, status, createdAt or lastActivityAt");
+                + " use " + String.join(", ", new Fields()));
     }
 }

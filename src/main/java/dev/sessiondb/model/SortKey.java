@@ -1,8 +1,11 @@
 package dev.sessiondb.model;
 
+import java.util.Optional;
+
 /**
- * Columns a page of sessions can be sorted by. Every backend sorts the same way: by {@link #orderValueOf} as text (binary
- * order), records without a value last, then by key.
+ * Columns a page of sessions can be sorted and filtered by. Every backend sorts the same way: by {@link #orderValueOf} as
+ * text (binary order), records without a value last, then by key. Minsky's fields come first; then the fields a chat
+ * server's and magellai's sessions are listed by ({@link SessionKind#listedFields}), which only their sessions have.
  */
 public enum SortKey {
     SESSION(SessionField.SESSION),
@@ -11,30 +14,52 @@ public enum SortKey {
     BRANCH(SessionField.BRANCH),
     STATUS(SessionField.STATUS),
     CREATED_AT(SessionField.CREATED_AT),
-    LAST_ACTIVITY_AT(SessionField.LAST_ACTIVITY_AT);
+    LAST_ACTIVITY_AT(SessionField.LAST_ACTIVITY_AT),
+    TENANT_ID("tenantId"),
+    USER_ID("userId"),
+    NAME("name"),
+    MODEL("conversation.model");
 
-    private final SessionField field;
+    private final SessionField minskyField;
+    private final FieldPath path;
 
     SortKey(SessionField field) {
-        this.field = field;
+        this.minskyField = field;
+        this.path = new FieldPath(field.jsonName());
     }
 
-    public SessionField field() {
-        return field;
+    SortKey(String path) {
+        this.minskyField = null;
+        this.path = new FieldPath(path);
+    }
+
+    /** The field as a user names it: Minsky's JSON name, or another kind's field by its dotted path. */
+    public String fieldName() {
+        return path.path();
+    }
+
+    /** The Minsky field this key is, which Minsky's own tables have a column for; none for another kind's field. */
+    public Optional<SessionField> minskyField() {
+        return Optional.ofNullable(minskyField);
+    }
+
+    /** Whether its values are points in time, sorted and shown as UTC. */
+    public boolean isTimestamp() {
+        return minskyField != null && minskyField.type() == FieldType.TIMESTAMP;
     }
 
     /** The value this key sorts a record by; dates sort by instant, as fixed-width UTC text. */
-    public java.util.Optional<String> valueOf(SessionRecord record) {
+    public Optional<String> valueOf(SessionRecord record) {
         return switch (this) {
-            case SESSION -> java.util.Optional.of(record.key());
+            case SESSION -> Optional.of(record.key());
             case CREATED_AT -> record.createdAt().flatMap(Timestamp::sortable);
             case LAST_ACTIVITY_AT -> record.lastActivityAt().flatMap(Timestamp::sortable);
-            default -> record.text(field);
+            default -> minskyField != null ? record.text(minskyField) : path.storedText(record);
         };
     }
 
     /** What a record sorts by: its {@link #valueOf}, a task id in task order ({@link TaskIdOrder#sortText}). */
-    public java.util.Optional<String> orderValueOf(SessionRecord record) {
+    public Optional<String> orderValueOf(SessionRecord record) {
         return this == TASK_ID ? valueOf(record).map(TaskIdOrder::sortText) : valueOf(record);
     }
 }

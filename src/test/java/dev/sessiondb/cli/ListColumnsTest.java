@@ -37,6 +37,20 @@ class ListColumnsTest {
                 .containsExactly("chat-000001", "tenant-1", "", "2025-01-06T09:03:00Z");
     }
 
+    /** ls sorted and filtered by Minsky's fields alone: a chat admin's --filter tenantId=... was refused as no field ls knows. */
+    @Test
+    void aChatServersSessionsAreSortedAndFilteredByTenantAndUser() {
+        String store = StoreContents.create("sqlite:" + dir.resolve("chat.db") + "?layout=chat",
+                LongStream.range(0, 7).mapToObj(SampleSessions::chatRecord).toList()).toString();
+
+        CliRun tenant = CliRun.of("ls", store, "--format", "csv", "--filter", "tenantId=tenant-1", "--sort", "userId", "--desc");
+        CliRun withoutUser = CliRun.of("ls", store, "--format", "csv", "--without", "userId", "--sort", "tenantId");
+
+        // tenant-1 holds sessions 1 and 4; only 4 has a user, and sessions without a value sort last either way
+        assertThat(csv(tenant).stream().map(row -> row.get("session"))).containsExactly("chat-000004", "chat-000001");
+        assertThat(csv(withoutUser).stream().map(row -> row.get("tenantId"))).containsExactly("tenant-0", "tenant-1", "tenant-2");
+    }
+
     /** With no session listed, the header fell back to Minsky's task, repo, branch and status: a script reading the CSV broke. */
     @Test
     void aSearchListingNoChatSessionStillHasTheChatServersColumns() {

@@ -39,7 +39,7 @@ class ListFilterUsageTest {
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("sessiondb ls: " + option + " 'nosuchfield' is not a field ls sorts or filters by; use session, taskId,"
-                + " repoName, branch, status, createdAt or lastActivityAt (see sessiondb ls --help)");
+                + " repoName, branch, status, createdAt, lastActivityAt, tenantId, userId, name, conversation.model (see sessiondb ls --help)");
         assertThat(run.out()).isEmpty();
     }
 }

@@ -120,12 +120,16 @@ final class MinskyLayout implements Layout {
         if (key == SortKey.SESSION) {
             return Optional.of(keyExpression());
         }
-        Optional<MinskyColumn> column = column(key.field());
+        if (key.minskyField().isEmpty()) {
+            // another kind's field: Minsky's tables have no column for it, and a record may still keep it among its others
+            return Optional.empty();
+        }
+        Optional<MinskyColumn> column = column(key.minskyField().get());
         if (column.isEmpty()) {
             return Optional.of(dialect.nullText());
         }
         MinskyColumn.Kind kind = column.get().kind();
-        boolean sameText = kind == MinskyColumn.Kind.TIMESTAMP || (kind == MinskyColumn.Kind.TEXT && key.field().type() == FieldType.TEXT);
+        boolean sameText = kind == MinskyColumn.Kind.TIMESTAMP || (kind == MinskyColumn.Kind.TEXT && key.minskyField().orElseThrow().type() == FieldType.TEXT);
         return sameText ? Optional.of(column.get().select()) : Optional.empty();
     }
 

@@ -244,10 +244,13 @@ final class NativeLayout implements Layout {
         }));
     }
 
-    /** An older schema is read as it is: before V3 its extracted columns are missing or unfilled, so only the key is asked of SQL. */
+    /**
+     * An older schema is read as it is: before V3 its extracted columns are missing or unfilled, so only the key is asked of SQL.
+     * Another kind's fields have no column: read from the records.
+     */
     @Override
     public Optional<String> valueExpression(SortKey key) {
-        if (!columnsFilled() && key != SortKey.SESSION) {
+        if (!VALUE_COLUMNS.containsKey(key) || !columnsFilled() && key != SortKey.SESSION) {
             return Optional.empty();
         }
         return Optional.of("s." + VALUE_COLUMNS.get(key));

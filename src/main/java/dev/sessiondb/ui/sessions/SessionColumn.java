@@ -95,7 +95,7 @@ public enum SessionColumn {
     }
 
     private String masked(String value) {
-        return SecretMasker.maskText(sortKey.field().jsonName(), value);
+        return SecretMasker.maskText(sortKey.fieldName(), value);
     }
 
     /** The exact value a per-column filter compares with (the sort value, not the shown text). */

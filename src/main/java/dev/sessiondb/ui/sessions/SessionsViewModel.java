@@ -270,7 +270,7 @@ public final class SessionsViewModel {
     /** Asks for a value and keeps only the sessions whose column has exactly that value. */
     public void askFilter(SessionColumn column) {
         dialogs.askText("Show only sessions where " + column.header() + " is", column.header() + " (exact value"
-                + (column.sortKey().field().type() == dev.sessiondb.model.FieldType.TIMESTAMP ? ", as 2025-05-16T22:16:33.321Z)" : ")"), "")
+                + (column.sortKey().isTimestamp() ? ", as 2025-05-16T22:16:33.321Z)" : ")"), "")
                 .ifPresent(value -> replaceFilter(new FieldFilter(column.sortKey(), value)));
     }
 
