@@ -117,9 +117,15 @@ final class ChatLayout implements Layout {
         return SessionRecord.ofParsed(fields);
     }
 
+    /** The key, the tenant (an empty one is read as none) and the user are columns; any other field is read from the records. */
     @Override
     public Optional<String> valueExpression(SortKey key) {
-        return key == SortKey.SESSION ? Optional.of(keyExpression()) : Optional.empty();
+        return switch (key) {
+            case SESSION -> Optional.of(keyExpression());
+            case TENANT_ID -> Optional.of("NULLIF(s.tenant_id, '')");
+            case USER_ID -> Optional.of("s.user_id");
+            default -> Optional.empty();
+        };
     }
 
     @Override
