@@ -23,11 +23,14 @@ import java.util.Map;
 import java.util.stream.LongStream;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.Menu;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.ScrollBar;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
@@ -135,8 +138,7 @@ class SessionsTableFlowTest extends WindowOverFreshRun {
         click(robot, "Repo is…");
         ListView<?> values = AppState.read(() -> robot.lookup("#filter-pick-list").queryListView());
         waitFor(() -> values.isVisible() && values.getItems().size() >= 2);
-        robot.clickOn(AppState.read(() -> robot.lookup("#filter-pick-list .list-cell").queryAllAs(ListCell.class).stream()
-                .filter(cell -> "local-minsky  (50)".equals(cell.getText())).findFirst().orElseThrow()));
+        pick(robot, "local-minsky  (50)");
 
         waitFor(() -> text(robot, "#session-count").equals("50 of " + Fixtures.MINSKY_COUNT + " sessions"));
         assertThat(AppState.read(() -> robot.lookup("#filter-pick").query().isVisible())).isFalse();
@@ -177,7 +179,50 @@ class SessionsTableFlowTest extends WindowOverFreshRun {
         MenuButton filter = AppState.read(() -> robot.lookup("#filter-sessions").queryAs(MenuButton.class));
 
         waitFor(() -> filter.getItems().stream().map(MenuItem::getId).toList()
-                .equals(List.of("filter-session", "filter-created")));
+                .equals(List.of("filter-session", "filter-created", "filter-field-tenantId", "filter-field-userId")));
+    }
+
+    /** A chat admin clicked the tenantId header and nothing happened, and the Filter menu offered no tenant. */
+    @Test
+    void aChatServersTenantColumnSortsOnAHeaderClickAndIsFilteredFromTheFilterMenu(FxRobot robot) throws Exception {
+        openChatStore(robot);
+        TableView<SessionRow> table = table(robot);
+        waitFor(() -> table.getColumns().stream().anyMatch(column -> "column-field-tenantId".equals(column.getId())));
+        TableColumn<SessionRow, ?> tenant = AppState.read(() -> table.getColumns().stream()
+                .filter(column -> "column-field-tenantId".equals(column.getId())).findFirst().orElseThrow());
+        Node header = columnHeader(robot, "column-field-tenantId");
+
+        robot.clickOn(header);
+        waitFor(() -> table.getSortOrder().equals(List.of(tenant)) && tenant.getSortType() == TableColumn.SortType.ASCENDING
+                && firstKey(table).equals("chat-000000"));
+        robot.clickOn(header);
+        // tenant-2 is chat-000002's alone (index % 3)
+        waitFor(() -> table.getSortOrder().equals(List.of(tenant)) && tenant.getSortType() == TableColumn.SortType.DESCENDING
+                && firstKey(table).equals("chat-000002"));
+        // the Columns menu's Sort by, the keyboard's way, shows the same sort
+        MenuButton columns = AppState.read(() -> robot.lookup("#table-columns").queryAs(MenuButton.class));
+        click(robot, "#table-columns");
+        waitFor(() -> columns.isShowing() && columns.getItems().stream().filter(item -> "sort-sessions".equals(item.getId()))
+                .flatMap(sortBy -> ((Menu) sortBy).getItems().stream())
+                .anyMatch(item -> "sort-field-tenantId-descending".equals(item.getId()) && ((RadioMenuItem) item).isSelected()));
+        robot.interact(columns::hide);
+        // a column added meanwhile (the added columns are built anew) leaves the sort as it is
+        dialogs.answer("traits.plan");
+        click(robot, "#table-columns");
+        click(robot, "Other field…");
+        waitFor(() -> table.getColumns().stream().anyMatch(column -> "column-field-traits.plan".equals(column.getId())));
+
+        click(robot, "#filter-sessions");
+        click(robot, "tenantId is…");
+        ListView<?> values = AppState.read(() -> robot.lookup("#filter-pick-list").queryListView());
+        waitFor(() -> values.isVisible() && values.getItems().size() == 3);
+        pick(robot, "tenant-1  (2)");
+
+        waitFor(() -> text(robot, "#session-count").equals("2 of 5 sessions"));
+        assertThat(AppState.read(() -> robot.lookup("#filter-chips .button").queryAllAs(Button.class).stream()
+                .map(Button::getText).toList())).containsExactly("tenantId = tenant-1  ✕");
+        assertThat(AppState.read(() -> table.getSortOrder().stream().map(column -> column.getId() + " " + column.getSortType()).toList()))
+                .containsExactly("column-field-tenantId DESCENDING");
     }
 
     private void openChatStore(FxRobot robot) throws Exception {
@@ -186,9 +231,18 @@ class SessionsTableFlowTest extends WindowOverFreshRun {
         WindowSteps.open(robot, dialogs, chat, 5);
     }
 
+    private static void pick(FxRobot robot, String line) {
+        robot.clickOn(AppState.read(() -> robot.lookup("#filter-pick-list .list-cell").queryAllAs(ListCell.class).stream()
+                .filter(cell -> line.equals(cell.getText())).findFirst().orElseThrow()));
+    }
+
     private static Node repoHeader(FxRobot robot) {
+        return columnHeader(robot, "column-repo");
+    }
+
+    private static Node columnHeader(FxRobot robot, String columnId) {
         return AppState.read(() -> robot.lookup(".column-header").queryAll().stream()
-                .filter(node -> "column-repo".equals(node.getId())).findFirst().orElseThrow());
+                .filter(node -> columnId.equals(node.getId())).findFirst().orElseThrow());
     }
 
     private String expectedFirst(SortKey key, boolean descending) {

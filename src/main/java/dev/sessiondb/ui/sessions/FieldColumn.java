@@ -3,10 +3,14 @@ package dev.sessiondb.ui.sessions;
 import dev.sessiondb.model.FieldPath;
 import dev.sessiondb.model.SecretMasker;
 import dev.sessiondb.model.SessionRecord;
+import dev.sessiondb.model.SortKey;
+import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * A column the user added for any field of the records, by its dotted path ({@link FieldPath}). Shown as text, secrets
- * masked; objects and lists as compact JSON. The store cannot sort by such a field, so the column does not sort.
+ * masked; objects and lists as compact JSON. The store sorts and filters only by the fields a chat server's and magellai's
+ * sessions are listed by ({@link #queried}); a column of another field does not sort.
  */
 public record FieldColumn(String path) {
 
@@ -17,5 +21,11 @@ public record FieldColumn(String path) {
 
     public String text(SessionRecord record) {
         return new FieldPath(path).text(record);
+    }
+
+    /** How the store sorts and filters by this field, if it does: a field no standard column shows that a {@link SortKey} is. */
+    public Optional<QueryColumn> queried() {
+        return Stream.of(SortKey.values()).filter(key -> key.minskyField().isEmpty() && key.fieldName().equals(path))
+                .findFirst().map(QueryColumn::of);
     }
 }

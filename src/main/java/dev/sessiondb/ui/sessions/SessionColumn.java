@@ -1,16 +1,13 @@
 package dev.sessiondb.ui.sessions;
 
-import dev.sessiondb.model.FieldFilter;
-import dev.sessiondb.model.SecretMasker;
 import dev.sessiondb.model.SessionRecord;
 import dev.sessiondb.model.SortKey;
 import dev.sessiondb.model.Timestamp;
-import dev.sessiondb.model.ValueCount;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
 /** The sessions table's columns, each sorted and filtered by one {@link SortKey}. Cell text is always secret-masked. */
-public enum SessionColumn {
+public enum SessionColumn implements QueryColumn {
     // a wide window's free width goes to the names and branches, which run to 36 characters in Minsky's own store
     // and are cut first, and some to the repository (github.com/owner/name)
     SESSION("Session", SortKey.SESSION, 160, 130, 2),
@@ -38,14 +35,17 @@ public enum SessionColumn {
     }
 
     /** The column's id in remembered choices and node ids. */
+    @Override
     public String id() {
         return name().toLowerCase(java.util.Locale.ROOT);
     }
 
+    @Override
     public String header() {
         return header;
     }
 
+    @Override
     public SortKey sortKey() {
         return sortKey;
     }
@@ -64,15 +64,6 @@ public enum SessionColumn {
         return freeWidthShare;
     }
 
-    public static SessionColumn of(SortKey key) {
-        for (SessionColumn column : values()) {
-            if (column.sortKey == key) {
-                return column;
-            }
-        }
-        throw new IllegalArgumentException("no column for " + key);
-    }
-
     /** The cell text: dates as minutes in UTC (the original text when it does not parse), secrets masked. */
     public String text(SessionRecord record) {
         String value = switch (this) {
@@ -81,21 +72,6 @@ public enum SessionColumn {
             default -> sortKey.valueOf(record).orElse("");
         };
         return masked(value);
-    }
-
-    /** A line of the filter's pick list: the value as the cells show it, secrets masked, and how many sessions have it. */
-    public String pickText(ValueCount value) {
-        return String.format("%s  (%,d)", value.value().map(this::masked).orElse(SessionsViewModel.NO_VALUE), value.count());
-    }
-
-    /** A filter's chip: the column, and the value as the cells show it, secrets masked. */
-    public static String chipText(FieldFilter filter) {
-        SessionColumn column = of(filter.field());
-        return column.header() + " = " + filter.value().map(column::masked).orElse(SessionsViewModel.NO_VALUE);
-    }
-
-    private String masked(String value) {
-        return SecretMasker.maskText(sortKey.fieldName(), value);
     }
 
     /** The exact value a per-column filter compares with (the sort value, not the shown text). */

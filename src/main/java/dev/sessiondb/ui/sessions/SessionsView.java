@@ -1,7 +1,6 @@
 package dev.sessiondb.ui.sessions;
 
 import dev.sessiondb.model.FieldFilter;
-import dev.sessiondb.model.ValueCount;
 import dev.sessiondb.ui.common.Controls;
 import dev.sessiondb.ui.common.FillWidthResizePolicy;
 import dev.sessiondb.ui.common.WholeTextCell;
@@ -19,7 +18,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListView;
 import javafx.scene.control.Menu;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.RadioMenuItem;
@@ -58,7 +56,8 @@ public final class SessionsView extends VBox {
     private final SessionsViewModel viewModel;
     private final TableView<SessionRow> table = new TableView<>();
     private final TextField search = TextFields.createClearableTextField();
-    private boolean replacingRows;
+    /** While the table gets new rows or columns, as the view model has them: JavaFX then clears or changes its sort order. */
+    private boolean replacingColumns;
 
     public SessionsView(SessionsViewModel viewModel) {
         this.viewModel = viewModel;
@@ -108,7 +107,7 @@ public final class SessionsView extends VBox {
         MenuButton filter = new MenuButton("Filter");
         filter.setId("filter-sessions");
         fillFilterMenu(filter);
-        viewModel.filterableColumns().addListener((ListChangeListener<SessionColumn>) change -> fillFilterMenu(filter));
+        viewModel.filterableColumns().addListener((ListChangeListener<QueryColumn>) change -> fillFilterMenu(filter));
         Controls.describe(filter, "Show only sessions whose column has a value picked from the values in the store (or right-click a cell: Show only)");
         filter.disableProperty().bind(viewModel.storeOpenProperty().not());
 
@@ -143,7 +142,7 @@ public final class SessionsView extends VBox {
         HBox rows = new HBox(table, buildTable());
         HBox.setHgrow(table, Priority.ALWAYS);
         VBox.setVgrow(rows, Priority.ALWAYS);
-        getChildren().addAll(bar, chips, pickPanel(), rows);
+        getChildren().addAll(bar, chips, new PickPanel(viewModel), rows);
     }
 
     /** A stand-in of the table to build ahead, so that a store's first page shows sooner ({@link TableAhead}). */
@@ -205,14 +204,14 @@ public final class SessionsView extends VBox {
         viewModel.addedColumns().addListener((ListChangeListener<FieldColumn>) change -> showAddedColumns());
         // a header click cycles ascending, descending, unsorted; the store sorts, the table only shows the arrow
         table.setSortPolicy(view -> {
-            if (replacingRows) {
+            if (replacingColumns) {
                 return true;
             }
             if (view.getSortOrder().isEmpty()) {
                 viewModel.unsort();
             } else {
                 TableColumn<SessionRow, ?> first = view.getSortOrder().get(0);
-                viewModel.sortBy(((SessionColumn) first.getUserData()).sortKey(), first.getSortType() == TableColumn.SortType.DESCENDING);
+                viewModel.sortBy(queried(first).orElseThrow().sortKey(), first.getSortType() == TableColumn.SortType.DESCENDING);
             }
             return true;
         });
@@ -263,15 +262,15 @@ public final class SessionsView extends VBox {
     }
 
     private void showRows(ObservableList<SessionRow> rows) {
-        replacingRows = true;
+        replacingColumns = true;
         table.setItems(rows);
-        replacingRows = false;
+        replacingColumns = false;
         showSortOrder();
     }
 
     private void showSortOrder() {
         java.util.Optional<TableColumn<SessionRow, ?>> sortedColumn = viewModel.sortedBy().flatMap(key -> table.getColumns().stream()
-                .filter(column -> column.getUserData() instanceof SessionColumn shown && shown.sortKey() == key).findFirst());
+                .filter(column -> queried(column).filter(shown -> shown.sortKey() == key).isPresent()).findFirst());
         if (sortedColumn.isEmpty()) {
             table.getSortOrder().clear();
             return;
@@ -305,12 +304,22 @@ public final class SessionsView extends VBox {
         tableColumn.setCellValueFactory(cell -> new ReadOnlyStringWrapper(cell.getValue().text(column)));
         tableColumn.setCellFactory(view -> new FilterableCell(column));
         tableColumn.visibleProperty().addListener((property, before, shown) -> viewModel.showColumn(column, shown));
-        MenuItem filter = item("Show only sessions where " + column.header() + " is…", () -> viewModel.showPickList(column));
-        filter.setId("header-filter-" + column.id());
         MenuItem hide = item("Hide the column " + column.header(), () -> tableColumn.setVisible(false));
         hide.setId("header-hide-" + column.id());
-        tableColumn.setContextMenu(new ContextMenu(filter, hide));
+        tableColumn.setContextMenu(new ContextMenu(headerFilter(column), hide));
         return tableColumn;
+    }
+
+    private MenuItem headerFilter(QueryColumn column) {
+        MenuItem filter = item("Show only sessions where " + column.header() + " is…", () -> viewModel.showPickList(column));
+        filter.setId("header-filter-" + column.id());
+        return filter;
+    }
+
+    /** How the store sorts and filters by a table column, if it does. */
+    private static Optional<QueryColumn> queried(TableColumn<SessionRow, ?> column) {
+        return column.getUserData() instanceof SessionColumn standard ? Optional.of(standard)
+                : column.getUserData() instanceof FieldColumn field ? field.queried() : Optional.empty();
     }
 
     private static java.util.Optional<TableColumnHeader> columnHeader(Node node) {
@@ -327,10 +336,12 @@ public final class SessionsView extends VBox {
         tableColumn.setId("column-field-" + column.path());
         tableColumn.setUserData(column);
         tableColumn.setPrefWidth(Math.max(120, 9 * column.header().length() + 30)); // the whole path stays readable in the header
-        tableColumn.setSortable(false); // the store sorts only by the standard columns
+        tableColumn.setSortable(column.queried().isPresent());
         tableColumn.setCellValueFactory(cell -> new ReadOnlyStringWrapper(cell.getValue().text(column)));
         tableColumn.setCellFactory(view -> new WholeTextCell<>());
-        tableColumn.setContextMenu(new ContextMenu(item("Remove the column " + column.header(), () -> viewModel.removeColumn(column))));
+        ContextMenu menu = new ContextMenu(item("Remove the column " + column.header(), () -> viewModel.removeColumn(column)));
+        column.queried().ifPresent(queried -> menu.getItems().add(0, headerFilter(queried)));
+        tableColumn.setContextMenu(menu);
         return tableColumn;
     }
 
@@ -342,9 +353,13 @@ public final class SessionsView extends VBox {
         }
     }
 
+    /** The added columns anew; the sort arrow stays on the column the store sorts by. */
     private void showAddedColumns() {
+        replacingColumns = true;
         table.getColumns().removeIf(tableColumn -> tableColumn.getUserData() instanceof FieldColumn);
         viewModel.addedColumns().forEach(column -> table.getColumns().add(column(column)));
+        replacingColumns = false;
+        showSortOrder();
     }
 
     private void fillColumnsMenu(MenuButton menu) {
@@ -384,7 +399,7 @@ public final class SessionsView extends VBox {
         Menu sort = new Menu("Sort by");
         sort.setId("sort-sessions");
         ToggleGroup order = new ToggleGroup();
-        for (SessionColumn column : SessionColumn.values()) {
+        for (QueryColumn column : table.getColumns().stream().flatMap(tableColumn -> queried(tableColumn).stream()).toList()) {
             for (boolean descending : new boolean[] {false, true}) {
                 String direction = descending ? "descending" : "ascending";
                 RadioMenuItem item = sortItem(order, column.header() + ", " + direction,
@@ -408,50 +423,6 @@ public final class SessionsView extends VBox {
         return item;
     }
 
-    /** The filter's pick list: the values the column has among the sessions shown, with their counts; a click keeps only those sessions. */
-    private VBox pickPanel() {
-        Label title = Controls.styled(new Label(), "text-bold");
-        title.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> viewModel.pickingProperty().get() == null ? ""
-                : "Show only sessions where " + viewModel.pickingProperty().get().header() + " is:", viewModel.pickingProperty()));
-        ListView<ValueCount> values = new ListView<>(viewModel.pickList());
-        values.setId("filter-pick-list");
-        values.setAccessibleText("Values among the sessions shown, with how many have each; pick one to filter");
-        values.setPrefHeight(170);
-        values.setPlaceholder(new Label("No sessions are shown, so there is no value to pick"));
-        values.setCellFactory(list -> new javafx.scene.control.ListCell<>() {
-            @Override
-            protected void updateItem(ValueCount value, boolean empty) {
-                super.updateItem(value, empty);
-                setText(empty || value == null ? null : viewModel.pickingProperty().get().pickText(value));
-            }
-        });
-        values.setOnMouseClicked(event -> viewModel.pick(values.getSelectionModel().getSelectedItem()));
-        values.setOnKeyPressed(event -> {
-            if (event.getCode() == KeyCode.ENTER) {
-                viewModel.pick(values.getSelectionModel().getSelectedItem());
-            } else if (event.getCode() == KeyCode.ESCAPE) {
-                viewModel.closePickList();
-            }
-        });
-        Button typed = Controls.button("Other value…", "Type a value that is not in the list (dates as 2025-05-16T22:16:33.321Z)",
-                () -> viewModel.askFilter(viewModel.pickingProperty().get()));
-        Button close = Controls.button("Close", "Close the list without filtering (Esc)", viewModel::closePickList);
-        close.setId("close-pick-list");
-        HBox header = new HBox(10, title, Controls.spacer(), typed, close);
-        header.setAlignment(Pos.CENTER_LEFT);
-        VBox panel = new VBox(6, header, values);
-        panel.setId("filter-pick");
-        panel.getStyleClass().add("filter-pick");
-        panel.visibleProperty().bind(viewModel.pickingProperty().isNotNull());
-        panel.managedProperty().bind(panel.visibleProperty());
-        viewModel.pickingProperty().addListener((property, before, after) -> {
-            if (after != null) {
-                values.requestFocus();
-            }
-        });
-        return panel;
-    }
-
     private void copySelection() {
         java.util.List<SessionColumn> visible = table.getColumns().stream().filter(TableColumn::isVisible)
                 .map(TableColumn::getUserData).filter(SessionColumn.class::isInstance).map(SessionColumn.class::cast).toList();
@@ -463,7 +434,7 @@ public final class SessionsView extends VBox {
     private void showChips(FlowPane chips) {
         chips.getChildren().clear();
         for (FieldFilter filter : viewModel.filters()) {
-            String text = SessionColumn.chipText(filter);
+            String text = QueryColumn.chipText(filter);
             Button chip = Controls.button(text + "  ✕", "Remove the filter " + text, () -> viewModel.filters().remove(filter));
             chip.getStyleClass().addAll("small", "rounded");
             chips.getChildren().add(chip);

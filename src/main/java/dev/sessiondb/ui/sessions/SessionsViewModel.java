@@ -50,8 +50,6 @@ public final class SessionsViewModel {
     private final ObservableList<String> hiddenColumns = FXCollections.observableArrayList();
     private final ObservableList<FieldColumn> addedColumns = FXCollections.observableArrayList();
     private final ObservableList<String> fieldsFound = FXCollections.observableArrayList();
-    private final ReadOnlyObjectWrapper<SessionColumn> picking = new ReadOnlyObjectWrapper<>();
-    private final ObservableList<ValueCount> pickList = FXCollections.observableArrayList();
 
     private final CurrentStore current;
     private final TaskExecutor executor;
@@ -59,6 +57,7 @@ public final class SessionsViewModel {
     private BiConsumer<StoreLocator, Long> storeCounted = (store, sessions) -> { };
     private final RepeatsRepair repeatsRepair = new RepeatsRepair();
     private final ColumnChoices columnChoices;
+    private final PickList pickList;
     private final BackupJournal journal;
     private SortKey sortKey = SortKey.SESSION;
     private boolean descending;
@@ -69,13 +68,12 @@ public final class SessionsViewModel {
     private SessionQuery shownQuery;
     /** Set by {@link #refresh()} for the read it starts, which says "Refreshed" only once it has read the store. */
     private boolean refreshAsked;
-    private final ObservableList<SessionColumn> filterableColumns = FXCollections.observableArrayList(SessionColumn.values());
+    private final ObservableList<QueryColumn> filterableColumns = FXCollections.observableArrayList(SessionColumn.values());
+    /** The standard columns among {@link #filterableColumns}: every one but those empty in the store's sessions. */
+    private List<SessionColumn> filterableStandardColumns = List.of(SessionColumn.values());
     private final ReadOnlyObjectWrapper<SearchPrompt> searchPrompt = new ReadOnlyObjectWrapper<>(SearchPrompt.MINSKY);
     /** Until the first page of a store the user chose no columns for: its columns are then its sessions' kind's ({@link KindColumns}). */
     private boolean columnsByKind;
-
-    /** The most values a filter's pick list shows (the most frequent); others can still be typed. */
-    static final int PICK_LIMIT = 500;
 
     /** How the pick list and a filter's chip name the sessions without a value in a column. */
     public static final String NO_VALUE = "(empty)";
@@ -87,6 +85,7 @@ public final class SessionsViewModel {
         this.dialogs = dialogs;
         this.columnChoices = columnChoices;
         this.journal = journal;
+        this.pickList = new PickList(current, executor, dialogs);
         current.storeProperty().addListener((property, before, after) -> {
             filters.clear();
             search.set("");
@@ -99,6 +98,7 @@ public final class SessionsViewModel {
         current.revisionProperty().addListener((property, before, after) -> reload());
         search.addListener((property, before, after) -> reload());
         filters.addListener((javafx.collections.ListChangeListener<FieldFilter>) change -> reload());
+        addedColumns.addListener((javafx.collections.ListChangeListener<FieldColumn>) change -> showFilterableColumns());
     }
 
     /** Where a JSON file whose sessions came to repeat is taken, in place of an error. */
@@ -118,8 +118,11 @@ public final class SessionsViewModel {
         return searchPrompt.getReadOnlyProperty();
     }
 
-    /** The columns the Filter menu offers: in a store of a chat server's or magellai's sessions, not Minsky's, empty there. */
-    public ObservableList<SessionColumn> filterableColumns() {
+    /**
+     * The columns the Filter menu offers: in a store of a chat server's or magellai's sessions, not Minsky's, empty there;
+     * and the added columns the store filters by (tenantId, name).
+     */
+    public ObservableList<QueryColumn> filterableColumns() {
         return filterableColumns;
     }
 
@@ -184,13 +187,13 @@ public final class SessionsViewModel {
     }
 
     /** The column whose filter pick list is shown, or null. */
-    public ReadOnlyObjectProperty<SessionColumn> pickingProperty() {
-        return picking.getReadOnlyProperty();
+    public ReadOnlyObjectProperty<QueryColumn> pickingProperty() {
+        return pickList.pickingProperty();
     }
 
     /** The values of the picked column in the store, the most frequent first, with their counts. */
     public ObservableList<ValueCount> pickList() {
-        return pickList;
+        return pickList.values();
     }
 
     public SessionQuery query() {
@@ -236,39 +239,21 @@ public final class SessionsViewModel {
     }
 
     /** Reads the values the column has in the store, with counts, and shows them to pick a filter from. */
-    public void showPickList(SessionColumn column) {
-        SessionStore store = current.store();
-        if (store == null) {
-            return;
-        }
-        // counted among the sessions shown, less this column's own filter: its other values stay to pick from
-        SessionQuery within = query().withFilters(filters.stream().filter(filter -> filter.field() != column.sortKey()).toList());
-        executor.execute(BackgroundTask.of("Values of " + column.header(), monitor -> store.distinctValues(column.sortKey(), within, PICK_LIMIT))
-                .onSuccess(values -> {
-                    if (store == current.store()) {
-                        picking.set(column); // first: the list's lines are shown as this column shows its values
-                        pickList.setAll(values);
-                    }
-                })
-                .onFailure(failure -> dialogs.showError("Cannot read the values of " + column.header(), failure.getMessage())));
+    public void showPickList(QueryColumn column) {
+        pickList.show(column, query());
     }
 
     /** Keeps only the sessions having the picked value. */
     public void pick(ValueCount value) {
-        SessionColumn column = picking.get();
-        if (column != null && value != null) {
-            closePickList();
-            replaceFilter(new FieldFilter(column.sortKey(), value.value()));
-        }
+        pickList.pick(value).ifPresent(this::replaceFilter);
     }
 
     public void closePickList() {
-        pickList.clear(); // first: a line of the list is shown as the column it was picked from shows its values
-        picking.set(null);
+        pickList.close();
     }
 
     /** Asks for a value and keeps only the sessions whose column has exactly that value. */
-    public void askFilter(SessionColumn column) {
+    public void askFilter(QueryColumn column) {
         dialogs.askText("Show only sessions where " + column.header() + " is", column.header() + " (exact value"
                 + (column.sortKey().isTimestamp() ? ", as 2025-05-16T22:16:33.321Z)" : ")"), "")
                 .ifPresent(value -> replaceFilter(new FieldFilter(column.sortKey(), value)));
@@ -321,6 +306,11 @@ public final class SessionsViewModel {
     private void showColumns(ColumnChoices.Choice choice) {
         hiddenColumns.setAll(choice.hidden());
         addedColumns.setAll(choice.added().stream().map(FieldColumn::new).toList());
+    }
+
+    private void showFilterableColumns() {
+        filterableColumns.setAll(java.util.stream.Stream.concat(filterableStandardColumns.stream(),
+                addedColumns.stream().flatMap(column -> column.queried().stream())).toList());
     }
 
     private void rememberColumns() {
@@ -400,7 +390,8 @@ public final class SessionsViewModel {
                                 failure -> failedToRead(mine, store, failure));
                         if (query.search().isEmpty() && query.filters().isEmpty()) {
                             searchPrompt.set(SearchPrompt.of(first.page().records()));
-                            filterableColumns.setAll(KindColumns.filterable(first.page().records()));
+                            filterableStandardColumns = KindColumns.filterable(first.page().records());
+                            showFilterableColumns();
                         }
                         if (columnsByKind) {
                             columnsByKind = false;

@@ -3,7 +3,10 @@ package dev.sessiondb.ui.sessions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sessiondb.job.StoreContents;
+import dev.sessiondb.model.FieldFilter;
 import dev.sessiondb.model.SessionRecord;
+import dev.sessiondb.model.SortKey;
+import dev.sessiondb.model.ValueCount;
 import dev.sessiondb.sample.SampleSessions;
 import dev.sessiondb.store.OpenMode;
 import dev.sessiondb.store.StoreFactory;
@@ -74,6 +77,46 @@ class KindColumnsTest extends ViewModelFixture {
 
         assertThat(reopened.hiddenColumns()).containsExactlyInAnyOrder("task", "repo", "branch", "last_activity");
         assertThat(reopened.addedColumns()).containsExactly(new FieldColumn("tenantId"));
+    }
+
+    /** A chat admin could neither sort by tenant (the header did not sort) nor filter by it (the Filter menu did not offer it). */
+    @Test
+    void aChatServersTenantColumnSortsBothWaysAndFiltersFromItsPickList() {
+        SessionsViewModel sessions = sessionsOf(chatStore());
+        QueryColumn tenant = new FieldColumn("tenantId").queried().orElseThrow();
+
+        sessions.sortBy(tenant.sortKey(), false);
+        assertThat(tenants(sessions)).containsExactly("tenant-0", "tenant-0", "tenant-1", "tenant-1", "tenant-2");
+        sessions.sortBy(tenant.sortKey(), true);
+        assertThat(tenants(sessions)).containsExactly("tenant-2", "tenant-1", "tenant-1", "tenant-0", "tenant-0");
+
+        assertThat(sessions.filterableColumns()).contains(tenant, new FieldColumn("userId").queried().orElseThrow());
+        sessions.showPickList(tenant);
+        assertThat(sessions.pickList()).containsExactlyInAnyOrder(new ValueCount("tenant-0", 2), new ValueCount("tenant-1", 2), new ValueCount("tenant-2", 1));
+        sessions.pick(new ValueCount("tenant-1", 2));
+
+        assertThat(sessions.filters()).containsExactly(new FieldFilter(SortKey.TENANT_ID, "tenant-1"));
+        assertThat(QueryColumn.chipText(sessions.filters().get(0))).isEqualTo("tenantId = tenant-1");
+        assertThat(sessions.countProperty().get()).isEqualTo("2 of 5 sessions");
+        assertThat(tenants(sessions)).containsOnly("tenant-1");
+    }
+
+    /** The sessions without a user are counted and picked as "(empty)", as a standard column's are. */
+    @Test
+    void aChatServersUserPickListOffersTheSessionsWithoutAUser() {
+        SessionsViewModel sessions = sessionsOf(chatStore());
+        QueryColumn user = new FieldColumn("userId").queried().orElseThrow();
+
+        sessions.showPickList(user);
+        assertThat(sessions.pickList()).contains(ValueCount.withoutValue(2));
+        assertThat(user.pickText(ValueCount.withoutValue(2))).isEqualTo("(empty)  (2)");
+        sessions.pick(ValueCount.withoutValue(2));
+
+        assertThat(sessions.countProperty().get()).isEqualTo("2 of 5 sessions");
+    }
+
+    private static List<String> tenants(SessionsViewModel sessions) {
+        return sessions.rowsProperty().get().stream().map(row -> new FieldColumn("tenantId").text(row.record())).toList();
     }
 
     private StoreLocator chatStore() {

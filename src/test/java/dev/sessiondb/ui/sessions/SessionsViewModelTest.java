@@ -322,7 +322,7 @@ class SessionsViewModelTest extends ViewModelFixture {
         viewModel.pick(withToken);
 
         assertThat(SessionColumn.BRANCH.pickText(withToken)).isEqualTo("feat/****wx12  (1)");
-        assertThat(SessionColumn.chipText(viewModel.filters().get(0))).isEqualTo("Branch = feat/****wx12");
+        assertThat(QueryColumn.chipText(viewModel.filters().get(0))).isEqualTo("Branch = feat/****wx12");
         assertThat(viewModel.countProperty().get()).isEqualTo("1 of 217 sessions");
     }
 
