@@ -138,11 +138,12 @@ final class ChatLayout implements Layout {
 
     @Override
     public void rows(SessionRecord record, RowConsumer rows) throws SQLException {
-        ObjectNode fields = record.fields();
-        String createdAt = fields.path("createdAt").asText(null);
-        if (createdAt == null || !fields.get("createdAt").isTextual()) {
-            throw new StoreException(storeName + ": session '" + record.key() + "' has no createdAt text, which the chat server's sessions table requires; add it");
+        List<String> refusals = refusals(record, ReferencedKeys.UNCHECKED);
+        if (!refusals.isEmpty()) {
+            throw new StoreException(storeName + ": session '" + record.key() + "' " + refusals.get(0));
         }
+        ObjectNode fields = record.fields();
+        String createdAt = fields.get("createdAt").asText();
         ObjectNode extra = extraFields(record);
         JsonNode traits = fields.get("traits");
         if (!extra.isEmpty()) {
@@ -184,6 +185,13 @@ final class ChatLayout implements Layout {
             case "messages" -> messagesFit(value);
             default -> false;
         };
+    }
+
+    /** The sessions table's created_at is NOT NULL text: a plan names the records without it before a write stops on them. */
+    @Override
+    public List<String> refusals(SessionRecord record, ReferencedKeys referenced) {
+        boolean hasCreatedAt = record.readFields(fields -> fields.path("createdAt").isTextual()); // read, not copied: asked of every record a plan passes
+        return hasCreatedAt ? List.of() : List.of("has no createdAt text, which the chat server's sessions table requires; add it");
     }
 
     @Override
