@@ -1,6 +1,8 @@
 package dev.sessiondb.cli;
 
 import dev.sessiondb.job.upgrade.UpgradeJob;
+import dev.sessiondb.model.JsonCodec;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -31,6 +33,14 @@ final class UpgradeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         UpgradeJob job = new UpgradeJob(StoreArgument.locate(store), backupDir.journal(Notices.of(spec.commandLine())));
+        Optional<String> current = job.alreadyCurrent();
+        if (current.isPresent()) {
+            // no job: nothing to back up, report or put in the history
+            spec.commandLine().getOut().println(format == OutputFormat.JSON
+                    ? JsonCodec.pretty(JsonCodec.MAPPER.createObjectNode().put("current", true).put("message", current.get()))
+                    : current.get());
+            return 0;
+        }
         return dryRun ? JobRunner.dryRun(job, format, spec.commandLine())
                 : JobRunner.run(job, format, spec.commandLine(), backupDir.reportsDir());
     }

@@ -69,7 +69,7 @@ public final class UpgradeJob implements Job {
                             + backup.id() + "' " + (backup.holdsSchema() ? "puts the older one back"
                             : "puts the records back and leaves the schema upgraded (a server store's backup holds its records, not its tables)"));
                 } else {
-                    report.note("schema version " + before + " is current; nothing was changed");
+                    report.note(alreadyCurrent(opened.info()));
                 }
                 return report.build();
             });
@@ -97,6 +97,22 @@ public final class UpgradeJob implements Job {
         }
     }
 
+    /** The one line for a store that already has the schema this version writes; empty when it needs upgrading. */
+    public Optional<String> alreadyCurrent() {
+        try (SessionStore opened = open()) {
+            return opened.needsUpgrade() ? Optional.empty() : Optional.of(alreadyCurrent(opened.info()));
+        }
+    }
+
+    /** Only a native SQL store numbers its schema; a JSON file's shape or a foreign tool's tables have no version to name. */
+    private String alreadyCurrent(StoreInfo info) {
+        String version = info.schemaVersion();
+        String why = !version.isEmpty() && version.chars().allMatch(Character::isDigit) ? "schema version " + version
+                : "a " + info.format().scheme() + " store in the " + info.layout().id()
+                        + " layout has no schema versions";
+        return store.display() + " is already current (" + why + "); nothing to upgrade";
+    }
+
     private SessionStore open() {
         StoreProbe.requireSource(store);
         StoreProbe.requireUndamaged(store);
@@ -109,7 +125,7 @@ public final class UpgradeJob implements Job {
         counts.put("records", info.recordCount());
         String warning = opened.needsUpgrade()
                 ? "schema version " + info.schemaVersion() + " will be upgraded after a backup"
-                : "schema version " + info.schemaVersion() + " is current; nothing to upgrade";
+                : alreadyCurrent(info);
         return new JobPlan(description(), counts, List.of(), List.of(), List.of(warning), Optional.empty(), 0);
     }
 }
