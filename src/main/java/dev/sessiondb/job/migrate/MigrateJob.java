@@ -11,6 +11,7 @@ import dev.sessiondb.job.backup.StoreWriters;
 import dev.sessiondb.job.transfer.Assessment;
 import dev.sessiondb.job.transfer.RecordSource;
 import dev.sessiondb.job.transfer.SourceChanges;
+import dev.sessiondb.job.transfer.TargetMode;
 import dev.sessiondb.job.transfer.TargetState;
 import dev.sessiondb.job.transfer.Transfer;
 import dev.sessiondb.progress.ProgressMonitor;
@@ -156,7 +157,9 @@ public final class MigrateJob implements Job {
         notRead(from).ifPresent(warnings::add);
         warnings.addAll(assessment.planWarnings());
         if (assessment.alreadyComplete()) {
-            warnings.add("the target already holds exactly the source's records; running only verifies");
+            warnings.add(options.mode().equals(Optional.of(TargetMode.MERGE))
+                    ? "the target already holds every one of the source's records as it is; running writes nothing and only verifies"
+                    : "the target already holds exactly the source's records; running only verifies");
         }
         return new JobPlan(description(), counts, assessment.fieldChanges(), assessment.coercions(), warnings, assessment.refusal(), assessment.overwritten());
     }

@@ -108,7 +108,9 @@ public final class Transfer implements AutoCloseable {
                 monitor.checkCancelled();
             }
             comparison.ifPresent(compared -> compared.settle(monitor));
-            return assessment(state, complete, scan, standIn == null ? Optional.empty() : standIn.note(), comparison);
+            // a merge of records the target holds already, each as it is, would rewrite them unchanged: it writes nothing and only verifies
+            boolean mergeChangesNothing = mergesInto(state) && comparison.filter(compared -> compared.added() == 0 && compared.replaced() == 0).isPresent();
+            return assessment(state, complete || mergeChangesNothing, scan, standIn == null ? Optional.empty() : standIn.note(), comparison);
         }
     }
 
@@ -256,7 +258,8 @@ public final class Transfer implements AutoCloseable {
         writtenLayout = assessment.target().layout().orElse(null);
         ExpectedHashes hashes = null;
         if (assessment.alreadyComplete()) {
-            report.warning("the target already holds exactly these records (a previous run finished the write); nothing was written");
+            report.warning(mergesInto(assessment.target()) ? "the target already holds every one of these records as it is; nothing was written"
+                    : "the target already holds exactly these records (a previous run finished the write); nothing was written");
         } else {
             hashes = new ExpectedHashes();
             Backup backup = existing.isPresent()
@@ -264,6 +267,9 @@ public final class Transfer implements AutoCloseable {
                     : writeNew(runId, reason, records, hashes, assessment, monitor);
             report.backupId(backup.id());
             report.count("records written", recordsWritten.get());
+            // the write rewrites the records the target held already as they were: said, so "written" does not read as changed
+            assessment.comparison().filter(compared -> compared.same() > 0)
+                    .ifPresent(compared -> report.count("written records unchanged", compared.same()));
             recordsRead = recordsWritten.get();
         }
         reportPlanWarnings(assessment, report);
@@ -276,6 +282,10 @@ public final class Transfer implements AutoCloseable {
         try (SessionStore written = StoreFactory.open(target, OpenMode.EXISTING)) {
             return Optional.of(verify(records, hashes, written, Verification.IN_PLACE, monitor, report));
         }
+    }
+
+    private boolean mergesInto(TargetState state) {
+        return mode.equals(Optional.of(TargetMode.MERGE)) && !state.isEmpty();
     }
 
     /** The target's layout once {@link #execute} has written it (or found it complete). */
