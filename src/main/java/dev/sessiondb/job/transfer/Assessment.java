@@ -2,6 +2,7 @@ package dev.sessiondb.job.transfer;
 
 import dev.sessiondb.job.FieldChange;
 import dev.sessiondb.job.Refusal;
+import dev.sessiondb.model.SessionKind;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,10 +17,12 @@ import java.util.OptionalLong;
  * @param comparison      the records against a target that holds some, for a merge or a replace
  * @param withoutTaskId   how many of Minsky's sessions carry no task id; nothing where no record is Minsky's
  * @param recordsRead     how many records the plan's pass read; -1 when a refusal of the target stopped the plan before it read any
+ * @param kinds           how many of the records to write are of each kind of session; none when the plan read none
  */
 public record Assessment(TargetState target, boolean alreadyComplete, List<FieldChange> fieldChanges,
                          List<String> coercions, List<String> refusedRecords, OptionalLong withoutTaskId, Optional<String> note,
-                         Optional<Refusal> refusal, Optional<TargetMode> mode, Optional<TargetComparison> comparison, long recordsRead) {
+                         Optional<Refusal> refusal, Optional<TargetMode> mode, Optional<TargetComparison> comparison, long recordsRead,
+                         Map<SessionKind, Long> kinds) {
 
     /** What the plan's pass over the records counted; nothing when a refusal of the target stopped it before it read any. */
     public Map<String, Long> scanCounts() {

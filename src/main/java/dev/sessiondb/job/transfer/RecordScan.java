@@ -37,6 +37,7 @@ public final class RecordScan {
     private long withoutTaskId;
     private long minskySessions;
     private long records;
+    private final Map<SessionKind, Long> kinds = new EnumMap<>(SessionKind.class);
 
     /** @param target the target, or a store of its format and layout standing in for it */
     public RecordScan(SessionStore target) {
@@ -54,8 +55,10 @@ public final class RecordScan {
 
     public void add(SessionRecord record) {
         records++;
+        SessionKind kind = SessionKind.of(record);
+        kinds.merge(kind, 1L, Long::sum);
         // a task names Minsky's sessions alone: a chat server's or magellai's has none to lack
-        if (SessionKind.of(record) == SessionKind.MINSKY) {
+        if (kind == SessionKind.MINSKY) {
             minskySessions++;
             if (record.taskId().isEmpty()) {
                 withoutTaskId++;
@@ -113,6 +116,11 @@ public final class RecordScan {
     /** How many records were scanned. */
     public long records() {
         return records;
+    }
+
+    /** How many records of each kind of session were scanned. */
+    public Map<SessionKind, Long> kinds() {
+        return kinds;
     }
 
     /** How many of Minsky's sessions carry no task id; nothing when none of the records is Minsky's. */

@@ -88,7 +88,7 @@ public final class Transfer implements AutoCloseable {
                 .or(() -> provider.writeRefusal(target)).map(Refusal::other);
         if (targetRefusal.isPresent()) {
             return new Assessment(TargetState.of(target, existing), false, List.of(), List.of(), List.of(), OptionalLong.empty(), Optional.empty(), targetRefusal,
-                    mode, Optional.empty(), -1);
+                    mode, Optional.empty(), -1, Map.of());
         }
         TargetState state = TargetState.of(target, existing);
         boolean complete = !state.isEmpty() && mode.orElse(TargetMode.NEW) == TargetMode.NEW && holdsExactly(records, monitor);
@@ -121,7 +121,7 @@ public final class Transfer implements AutoCloseable {
                 .or(() -> !scan.isLossy() || allowLoss ? Optional.empty() : Optional.of(LossRefusal.of(target, scan.fieldChanges())));
         recordsRead = scan.records();
         return new Assessment(state, complete, scan.fieldChanges(), scan.coercions(), scan.refusedRecords(), scan.withoutTaskId(), note, refusal,
-                mode, comparison, scan.records());
+                mode, comparison, scan.records(), scan.kinds());
     }
 
     /**
