@@ -137,13 +137,14 @@ final class JobRunner {
                 throw failure;
             }
             String phase = tracker.snapshot().phase();
+            String written = job.writtenStore();
             String target = Verification.IN_PLACE.equals(phase)
-                    ? "the target was written but its check did not finish: compare it with sessiondb diff before using it"
-                    : BackupKept.in(failure).map(backup -> "the target may have changed (a write that stopped while committing may or may not have"
-                            + " taken effect, and neither the server nor the target's look told which); compare it with sessiondb diff, or put it back with"
+                    ? written + " was written but its check did not finish: compare it with sessiondb diff before using it"
+                    : BackupKept.in(failure).map(backup -> written + " may have changed (a write that stopped while committing may or may not have"
+                            + " taken effect, and neither the server nor a look at it told which); compare it with sessiondb diff, or put it back with"
                             + " sessiondb undo " + backup)
                     .or(() -> StoreLeftoversException.in(failure))
-                    .orElse("the target was not changed (its write is one transaction, or a new file put in place only when complete)");
+                    .orElse(written + " was not changed (its write is one transaction, or a new file put in place only when complete)");
             String fault = StoreFaults.of(failure).map(found -> found.what() + "; " + target + "; " + found.todo())
                     .orElseGet(() -> StoreFaults.describe(failure) + "; " + target + "; run with --debug for details");
             // a one-pass write reads the source as it writes the target: a failure of the read is the source's, whatever the phase

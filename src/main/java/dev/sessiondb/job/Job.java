@@ -31,6 +31,11 @@ public interface Job {
         return plan();
     }
 
+    /** How a message names the store the job writes: "the target" a copy goes into; a job that changes its one store in place says "the store". */
+    default String writtenStore() {
+        return "the target";
+    }
+
     /**
      * Does the work.
      *

@@ -175,7 +175,8 @@ class StoppedRunsHistoryTest {
         }
 
         assertThat(repair.exitCode()).as(repair.out()).isEqualTo(2);
-        assertThat(repair.err()).contains("the target was not changed");
+        // the store repaired in place is "the store", not a target
+        assertThat(repair.err()).contains("the store was not changed").doesNotContain("target");
         JsonNode job = onlyJob(history("--store", "sqlite:" + store));
         assertThat(job.path("outcome").asText()).isEqualTo("failed");
         assertThat(job.path("stopReason").asText()).as("why it failed").contains(store.toString()).contains("locked by another program");

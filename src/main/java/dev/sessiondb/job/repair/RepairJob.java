@@ -84,6 +84,11 @@ public final class RepairJob implements Job {
     }
 
     @Override
+    public String writtenStore() {
+        return "the store";
+    }
+
+    @Override
     public String description() {
         return "repair " + locator.display() + (checks.isEmpty() ? "" : " (" + String.join(", ", checks) + ")");
     }

@@ -37,6 +37,11 @@ public final class UpgradeJob implements Job {
     }
 
     @Override
+    public String writtenStore() {
+        return "the store";
+    }
+
+    @Override
     public String description() {
         return "upgrade " + store.display();
     }
