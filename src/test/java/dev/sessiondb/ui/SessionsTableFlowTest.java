@@ -36,6 +36,7 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.input.ContextMenuEvent;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -223,6 +224,12 @@ class SessionsTableFlowTest extends WindowOverFreshRun {
                 .map(Button::getText).toList())).containsExactly("tenantId = tenant-1  ✕");
         assertThat(AppState.read(() -> table.getSortOrder().stream().map(column -> column.getId() + " " + column.getSortType()).toList()))
                 .containsExactly("column-field-tenantId DESCENDING");
+
+        // a cell of an added column the store filters by has a standard cell's "Show only" (user-4 is chat-000004's, tenant-1)
+        askContextMenu(robot, AppState.read(() -> visibleCells(robot, "column-field-userId").stream()
+                .filter(cell -> "user-4".equals(cell.getText())).findFirst().orElseThrow()));
+        click(robot, "Show only userId = user-4");
+        waitFor(() -> text(robot, "#session-count").equals("1 of 5 sessions"));
     }
 
     private void openChatStore(FxRobot robot) throws Exception {
@@ -234,6 +241,15 @@ class SessionsTableFlowTest extends WindowOverFreshRun {
     private static void pick(FxRobot robot, String line) {
         robot.clickOn(AppState.read(() -> robot.lookup("#filter-pick-list .list-cell").queryAllAs(ListCell.class).stream()
                 .filter(cell -> line.equals(cell.getText())).findFirst().orElseThrow()));
+    }
+
+    /** What a desktop sends on a right click (headless Monocle sends none): the node's context menu shows at its centre. */
+    private static void askContextMenu(FxRobot robot, Node node) {
+        robot.interact(() -> {
+            javafx.geometry.Bounds bounds = node.localToScreen(node.getBoundsInLocal());
+            node.fireEvent(new ContextMenuEvent(ContextMenuEvent.CONTEXT_MENU_REQUESTED, bounds.getWidth() / 2, bounds.getHeight() / 2,
+                    bounds.getCenterX(), bounds.getCenterY(), false, null));
+        });
     }
 
     private static Node repoHeader(FxRobot robot) {

@@ -2,6 +2,7 @@ package dev.sessiondb.ui.sessions;
 
 import dev.sessiondb.model.FieldFilter;
 import dev.sessiondb.model.SecretMasker;
+import dev.sessiondb.model.SessionRecord;
 import dev.sessiondb.model.SortKey;
 import dev.sessiondb.model.ValueCount;
 
@@ -32,6 +33,11 @@ public sealed interface QueryColumn permits SessionColumn, QueryColumn.ListedFie
     /** A value as the column's cells show it: secrets masked. */
     default String masked(String value) {
         return SecretMasker.maskText(sortKey().fieldName(), value);
+    }
+
+    /** The filter a cell's "Show only" sets: the record's exact value (the sort value, not the shown text), or none. */
+    default FieldFilter filterOf(SessionRecord record) {
+        return new FieldFilter(sortKey(), sortKey().valueOf(record));
     }
 
     /** A line of the filter's pick list: the value as the cells show it, secrets masked, and how many sessions have it. */

@@ -74,11 +74,6 @@ public enum SessionColumn implements QueryColumn {
         return masked(value);
     }
 
-    /** The exact value a per-column filter compares with (the sort value, not the shown text). */
-    public String filterValue(SessionRecord record) {
-        return sortKey.valueOf(record).orElse("");
-    }
-
     private static String shown(Timestamp timestamp) {
         return timestamp.toInstant().map(SHOWN::format).orElse(timestamp.text());
     }

@@ -338,9 +338,10 @@ public final class SessionsView extends VBox {
         tableColumn.setPrefWidth(Math.max(120, 9 * column.header().length() + 30)); // the whole path stays readable in the header
         tableColumn.setSortable(column.queried().isPresent());
         tableColumn.setCellValueFactory(cell -> new ReadOnlyStringWrapper(cell.getValue().text(column)));
-        tableColumn.setCellFactory(view -> new WholeTextCell<>());
+        Optional<QueryColumn> queried = column.queried();
+        tableColumn.setCellFactory(view -> queried.isPresent() ? new FilterableCell(queried.get()) : new WholeTextCell<>());
         ContextMenu menu = new ContextMenu(item("Remove the column " + column.header(), () -> viewModel.removeColumn(column)));
-        column.queried().ifPresent(queried -> menu.getItems().add(0, headerFilter(queried)));
+        queried.ifPresent(shown -> menu.getItems().add(0, headerFilter(shown)));
         tableColumn.setContextMenu(menu);
         return tableColumn;
     }
@@ -450,16 +451,16 @@ public final class SessionsView extends VBox {
 
     /** A cell whose context menu filters by its value or copies the selected rows. */
     private final class FilterableCell extends WholeTextCell<SessionRow> {
-        private final SessionColumn column;
+        private final QueryColumn column;
 
-        FilterableCell(SessionColumn column) {
+        FilterableCell(QueryColumn column) {
             this.column = column;
             addEventFilter(javafx.scene.input.ContextMenuEvent.CONTEXT_MENU_REQUESTED, event -> setContextMenu(menu()));
         }
 
         private ContextMenu menu() {
             SessionRow row = getTableRow() == null ? null : getTableRow().getItem();
-            MenuItem filter = item("Show only " + column.header() + " = " + (getText() == null ? "" : getText()),
+            MenuItem filter = item("Show only " + column.header() + " = " + (getText() == null || getText().isEmpty() ? SessionsViewModel.NO_VALUE : getText()),
                     () -> viewModel.filterBy(column, row));
             // a damaged record's cells are not its values: none to filter by
             filter.setDisable(row == null || !row.isLoaded() || row.isDamaged());

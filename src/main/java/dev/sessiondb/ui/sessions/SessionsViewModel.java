@@ -231,10 +231,10 @@ public final class SessionsViewModel {
         return descending;
     }
 
-    /** Keeps only the sessions whose column has this exact value (from a cell's context menu). */
-    public void filterBy(SessionColumn column, SessionRow row) {
+    /** Keeps only the sessions whose column has this exact value, or none (from a cell's context menu). */
+    public void filterBy(QueryColumn column, SessionRow row) {
         if (row.isLoaded() && !row.isDamaged()) {
-            replaceFilter(new FieldFilter(column.sortKey(), column.filterValue(row.record())));
+            replaceFilter(column.filterOf(row.record()));
         }
     }
 

@@ -13,6 +13,7 @@ import dev.sessiondb.store.StoreFactory;
 import dev.sessiondb.store.StoreLocator;
 import dev.sessiondb.ui.ViewModelFixture;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -113,6 +114,23 @@ class KindColumnsTest extends ViewModelFixture {
         sessions.pick(ValueCount.withoutValue(2));
 
         assertThat(sessions.countProperty().get()).isEqualTo("2 of 5 sessions");
+    }
+
+    /** A right click on a tenantId cell offered no "Show only"; now an added column the store filters by has it, empty cells too. */
+    @Test
+    void aChatServersTenantAndUserCellsFilterByTheirValueOrByTheirHavingNone() {
+        SessionsViewModel sessions = sessionsOf(chatStore());
+        SessionRow withoutUser = sessions.rowsProperty().get().stream()
+                .filter(row -> row.record().key().equals("chat-000001")).findFirst().orElseThrow();
+
+        sessions.filterBy(new FieldColumn("tenantId").queried().orElseThrow(), withoutUser);
+        assertThat(sessions.countProperty().get()).isEqualTo("2 of 5 sessions");
+        sessions.filterBy(new FieldColumn("userId").queried().orElseThrow(), withoutUser);
+
+        assertThat(sessions.filters()).containsExactly(new FieldFilter(SortKey.TENANT_ID, "tenant-1"),
+                new FieldFilter(SortKey.USER_ID, Optional.empty()));
+        assertThat(sessions.countProperty().get()).isEqualTo("1 of 5 sessions");
+        assertThat(QueryColumn.chipText(sessions.filters().get(1))).isEqualTo("userId = (empty)");
     }
 
     private static List<String> tenants(SessionsViewModel sessions) {
