@@ -230,6 +230,19 @@ class SessionsTableFlowTest extends WindowOverFreshRun {
                 .filter(cell -> "user-4".equals(cell.getText())).findFirst().orElseThrow()));
         click(robot, "Show only userId = user-4");
         waitFor(() -> text(robot, "#session-count").equals("1 of 5 sessions"));
+
+        // removing the column sorted by goes back to the store's own order; its filter stays, with its chip to remove it
+        robot.rightClickOn(columnHeader(robot, "column-field-tenantId")); // the added columns' headers were built anew
+        click(robot, "Remove the column tenantId");
+        waitFor(() -> table.getColumns().stream().noneMatch(column -> "column-field-tenantId".equals(column.getId()))
+                && table.getSortOrder().isEmpty() && text(robot, "#session-count").equals("1 of 5 sessions"));
+        assertThat(AppState.read(() -> robot.lookup("#filter-chips .button").queryAllAs(Button.class).stream()
+                .map(Button::getText).toList())).containsExactly("tenantId = tenant-1  ✕", "userId = user-4  ✕");
+        click(robot, "#table-columns");
+        waitFor(() -> columns.isShowing() && columns.getItems().stream().filter(item -> "sort-sessions".equals(item.getId()))
+                .flatMap(sortBy -> ((Menu) sortBy).getItems().stream())
+                .anyMatch(item -> "sort-store-order".equals(item.getId()) && ((RadioMenuItem) item).isSelected()));
+        robot.interact(columns::hide);
     }
 
     private void openChatStore(FxRobot robot) throws Exception {

@@ -98,7 +98,10 @@ public final class SessionsViewModel {
         current.revisionProperty().addListener((property, before, after) -> reload());
         search.addListener((property, before, after) -> reload());
         filters.addListener((javafx.collections.ListChangeListener<FieldFilter>) change -> reload());
-        addedColumns.addListener((javafx.collections.ListChangeListener<FieldColumn>) change -> showFilterableColumns());
+        addedColumns.addListener((javafx.collections.ListChangeListener<FieldColumn>) change -> {
+            showFilterableColumns();
+            unsortWhenNoColumnShowsTheSort();
+        });
     }
 
     /** Where a JSON file whose sessions came to repeat is taken, in place of an error. */
@@ -311,6 +314,15 @@ public final class SessionsViewModel {
     private void showFilterableColumns() {
         filterableColumns.setAll(java.util.stream.Stream.concat(filterableStandardColumns.stream(),
                 addedColumns.stream().flatMap(column -> column.queried().stream())).toList());
+    }
+
+    /** An added column removed (or another store's columns shown) ends its sort: no header nor "Sort by" would show the order. */
+    private void unsortWhenNoColumnShowsTheSort() {
+        boolean shown = java.util.stream.Stream.concat(java.util.stream.Stream.of(SessionColumn.values()),
+                addedColumns.stream().flatMap(column -> column.queried().stream())).anyMatch(column -> column.sortKey() == sortKey);
+        if (!shown) {
+            unsort();
+        }
     }
 
     private void rememberColumns() {

@@ -133,6 +133,26 @@ class KindColumnsTest extends ViewModelFixture {
         assertThat(QueryColumn.chipText(sessions.filters().get(1))).isEqualTo("userId = (empty)");
     }
 
+    /** Removing the tenantId column the rows were sorted by left them in its order, with no arrow and nothing under Sort by. */
+    @Test
+    void removingTheColumnTheRowsAreSortedByGoesBackToTheStoresOrderAndKeepsItsFilter() {
+        SessionsViewModel sessions = sessionsOf(chatStore());
+        sessions.sortBy(SortKey.TENANT_ID, true);
+        assertThat(tenants(sessions)).startsWith("tenant-2");
+
+        sessions.removeColumn(new FieldColumn("tenantId"));
+
+        assertThat(sessions.sortedBy()).isEmpty();
+        assertThat(sessions.rowsProperty().get().stream().map(row -> row.record().key()).toList())
+                .containsExactly("chat-000000", "chat-000001", "chat-000002", "chat-000003", "chat-000004");
+
+        sessions.filters().add(new FieldFilter(SortKey.USER_ID, Optional.empty()));
+        sessions.removeColumn(new FieldColumn("userId"));
+        assertThat(sessions.filters()).as("a hidden standard column keeps its filter too; its chip removes it")
+                .containsExactly(new FieldFilter(SortKey.USER_ID, Optional.empty()));
+        assertThat(sessions.countProperty().get()).isEqualTo("2 of 5 sessions");
+    }
+
     private static List<String> tenants(SessionsViewModel sessions) {
         return sessions.rowsProperty().get().stream().map(row -> new FieldColumn("tenantId").text(row.record())).toList();
     }
