@@ -175,7 +175,6 @@ class FaultMatrixTest {
             // found before the job reads or writes anything
             assertThat(error).contains("cannot keep backups and job reports in " + job.journal, expectedFault(fault), "nothing was read or written");
         } else {
-            // a repair changes its one store in place: "the store", not a target
             assertThat(error).contains(job.target.display(), expectedFault(fault), command == Command.REPAIR ? "the store was not changed" : "the target was not changed");
         }
         assertThat(job.targetRecords()).as("the target after the fault").isEqualTo(targetBefore.filter(records -> !records.isEmpty()));
