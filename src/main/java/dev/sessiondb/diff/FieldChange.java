@@ -29,7 +29,8 @@ public record FieldChange(String path, JsonNode a, JsonNode b) {
     /**
      * The change as one line, {@code pullRequest.state: "open" -> "merged"}, an absent value shown as {@code (absent)};
      * a value longer than {@link LongTextDifference#LIMIT} shown by where the two part
-     * ({@code long: …xxxx[x -> y] at character 100,000 of 100,000}); and what a reader cannot see said after the values
+     * ({@code long: …xxxx[x -> y] at character 100,000 of 100,000}), or by each place when they part in several
+     * ({@link TextChanges#describe}); and what a reader cannot see said after the values
      * (see {@link #note}).
      */
     public String describe() {
@@ -59,7 +60,8 @@ public record FieldChange(String path, JsonNode a, JsonNode b) {
             return text(a) + " -> " + text(b);
         }
         if (textA != null && textB != null && !textA.equals(textB)) {
-            return LongTextDifference.of(textA, textB).describe();
+            return TextChanges.of(textA, textB).filter(changes -> changes.places().size() > 1).map(TextChanges::describe)
+                    .orElseGet(() -> LongTextDifference.of(textA, textB).describe());
         }
         return LongTextDifference.cut(text(a)) + " -> " + LongTextDifference.cut(text(b));
     }

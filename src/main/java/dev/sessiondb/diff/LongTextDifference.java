@@ -113,39 +113,60 @@ public final class LongTextDifference {
 
     /** {@code at character 1,234 of 5,000}, or {@code of 5,000 -> 5,010} when the lengths differ. */
     private String where() {
-        int lengthA = a.codePointCount(0, a.length());
-        int lengthB = b.codePointCount(0, b.length());
-        return String.format(Locale.ROOT, "at character %,d of %,d", a.codePointCount(0, prefix) + 1, lengthA)
-                + (lengthA == lengthB ? "" : String.format(Locale.ROOT, " -> %,d", lengthB));
+        return "at character " + position(a, prefix) + " of " + lengths(a, b);
     }
 
     private String before() {
-        int from = Math.max(0, prefix - CONTEXT);
-        if (from > 0 && Character.isLowSurrogate(a.charAt(from))) {
-            from--;
-        }
-        return (from > 0 ? "…" : "") + a.substring(from, prefix);
+        return before(a, prefix);
     }
 
     private String after() {
-        int start = a.length() - suffix;
-        int to = Math.min(a.length(), start + CONTEXT);
-        if (to < a.length() && Character.isLowSurrogate(a.charAt(to))) {
-            to++;
-        }
-        return a.substring(start, to) + (to < a.length() ? "…" : "");
+        return after(a, a.length() - suffix);
     }
 
-    /** A side's differing part, cut after {@value #MIDDLE} characters with how many more there are. */
     private String middle(String text) {
-        int end = text.length() - suffix;
-        if (end - prefix <= MIDDLE) {
-            return text.substring(prefix, end);
+        return middle(text, prefix, text.length() - suffix);
+    }
+
+    /** Where a UTF-16 index falls as a reader counts characters, from 1: {@code 1,234}. */
+    static String position(String text, int index) {
+        return String.format(Locale.ROOT, "%,d", text.codePointCount(0, index) + 1);
+    }
+
+    /** Both texts' lengths in characters: {@code 5,000}, or {@code 5,000 -> 5,010} when they differ. */
+    static String lengths(String a, String b) {
+        int lengthA = a.codePointCount(0, a.length());
+        int lengthB = b.codePointCount(0, b.length());
+        return String.format(Locale.ROOT, "%,d", lengthA) + (lengthA == lengthB ? "" : String.format(Locale.ROOT, " -> %,d", lengthB));
+    }
+
+    /** A few characters of a text before an index, led by … when there are more. */
+    static String before(String text, int index) {
+        int from = Math.max(0, index - CONTEXT);
+        if (from > 0 && Character.isLowSurrogate(text.charAt(from))) {
+            from--;
         }
-        int cut = prefix + MIDDLE;
+        return (from > 0 ? "…" : "") + text.substring(from, index);
+    }
+
+    /** A few characters of a text from an index, followed by … when there are more. */
+    static String after(String text, int index) {
+        int to = Math.min(text.length(), index + CONTEXT);
+        if (to < text.length() && Character.isLowSurrogate(text.charAt(to))) {
+            to++;
+        }
+        return text.substring(index, to) + (to < text.length() ? "…" : "");
+    }
+
+    /** A text's differing part, cut after {@value #MIDDLE} characters with how many more there are. */
+    static String middle(String text, int start, int end) {
+        if (end - start <= MIDDLE) {
+            return text.substring(start, end);
+        }
+        int cut = start + MIDDLE;
         if (Character.isLowSurrogate(text.charAt(cut))) {
             cut++;
         }
-        return text.substring(prefix, cut) + String.format(Locale.ROOT, "… (%,d more)", text.codePointCount(cut, end));
+        return text.substring(start, cut) + String.format(Locale.ROOT, "… (%,d more)", text.codePointCount(cut, end));
     }
 }

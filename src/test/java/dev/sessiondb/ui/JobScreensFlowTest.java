@@ -100,6 +100,34 @@ class JobScreensFlowTest extends WindowOverFreshRun {
     }
 
     @Test
+    void aLongValueEditedInSeveralPlacesListsEachPlace(FxRobot robot) throws Exception {
+        String token = "ghp_abcdefghijklmnopqrstuvwxyz0123456789";
+        String lines = "line of the message, with some words\\n".repeat(30);
+        Path a = Files.writeString(run.resolve("edits-a.json"), "[{\"session\":\"task#011\",\"taskId\":\"#011\",\"notes\":\"" + token + " start\\n" + lines + "end\"}]");
+        Path b = Files.writeString(run.resolve("edits-b.json"), "[{\"session\":\"task#011\",\"taskId\":\"#011\",\"notes\":\"" + token + " begin\\n"
+                + lines + "an added line\\nend\"}]");
+        compareInTheWindow(robot, a, b, "1");
+        waitFor(() -> diffRow(robot, "task#011") != null);
+        robot.clickOn(read(() -> diffRow(robot, "task#011")));
+
+        waitFor(() -> robot.lookup("#diff-records .diff-open-places").tryQuery().isPresent());
+        assertThat(read(() -> robot.lookup("#diff-records .diff-where").queryAs(Label.class).getText()))
+                .isEqualTo("Differs in 2 places, the first at character 10 of 1,128 -> 1,142");
+        robot.clickOn(read(() -> robot.lookup("#diff-records .diff-open-places").queryAs(javafx.scene.control.Hyperlink.class)));
+
+        waitFor(() -> robot.lookup("#places-list").tryQuery().isPresent());
+        assertThat(read(() -> robot.lookup("#places-heading").queryAs(Label.class).getText())).isEqualTo("notes: 2 places differ, of 1,128 -> 1,142 characters");
+        waitFor(() -> robot.lookup("#places-list .diff-added").queryAllAs(javafx.scene.text.Text.class).size() == 2);
+        assertThat(read(() -> robot.lookup("#places-list .diff-removed").queryAllAs(javafx.scene.text.Text.class).stream()
+                .map(javafx.scene.text.Text::getText).toList())).as("an insertion removes nothing").containsExactly("start");
+        assertThat(read(() -> robot.lookup("#places-list .diff-added").queryAllAs(javafx.scene.text.Text.class).stream()
+                .map(javafx.scene.text.Text::getText).toList())).containsExactlyInAnyOrder("begin", "an added line\n");
+        assertThat(read(() -> robot.lookup("#places-list .diff-context").queryAllAs(javafx.scene.text.Text.class).stream()
+                .map(javafx.scene.text.Text::getText).toList())).as("the token before the first place is masked").noneMatch(text -> text.contains("abcdef"));
+        assertThat(dialogs.errors()).isEmpty();
+    }
+
+    @Test
     void aFailedComparisonOfTwoSessionsClearsTheOneBefore(FxRobot robot) {
         Path a = DiffFixtures.storeA(run);
         Path b = DiffFixtures.storeB(run);

@@ -1,6 +1,7 @@
 package dev.sessiondb.ui.diff;
 
 import dev.sessiondb.diff.LongTextDifference;
+import dev.sessiondb.diff.TextChanges;
 
 /**
  * One line of the side-by-side comparison: a field (or a nested field, indented) with its value
@@ -13,9 +14,10 @@ import dev.sessiondb.diff.LongTextDifference;
  * @param wholeA the whole value in A (masked) when it is a text or a number, to open in full; else null
  * @param wholeB the whole value in B, likewise
  * @param parting where two long values part, for the cells to show first; null unless a long value changed
+ * @param places  each place two long values part, when they part in several; else null
  */
 public record FieldRow(String path, String name, String a, String b, State state, String wholeA, String wholeB,
-                       LongTextDifference.Parting parting) {
+                       LongTextDifference.Parting parting, TextChanges places) {
 
     public enum State {
         /** Both records hold the same value. */

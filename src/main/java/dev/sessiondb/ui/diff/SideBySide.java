@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.sessiondb.diff.FieldChange;
 import dev.sessiondb.diff.LongTextDifference;
 import dev.sessiondb.diff.RecordDiff;
+import dev.sessiondb.diff.TextChanges;
 import dev.sessiondb.diff.UnseenText;
 import dev.sessiondb.model.SecretMasker;
 import dev.sessiondb.model.SessionRecord;
@@ -18,8 +19,8 @@ import java.util.Set;
  * Lays two records out field by field, down nested objects and arrays with the diff engine's
  * paths ({@code pullRequest.state}, {@code messages[2].content}), and marks each line changed,
  * containing changes, ignored or the same. A changed value says what cannot be seen (a difference only in Unicode
- * normalisation, in invisible characters: shown as escapes) and a long one shows where the two part, as the command
- * line's diff does.
+ * normalisation, in invisible characters: shown as escapes) and a long one shows where the two part, and each place
+ * when they part in several, as the command line's diff does.
  */
 public final class SideBySide {
 
@@ -64,16 +65,18 @@ public final class SideBySide {
         String cellA = textA;
         String cellB = textB;
         LongTextDifference.Parting parting = null;
+        TextChanges places = null;
         if (state == FieldRow.State.CHANGED && a != null && b != null && a.isValueNode() && b.isValueNode()) {
             LongTextDifference.Sides sides = LongTextDifference.sides(textA, textB);
             cellA = sides.a();
             cellB = sides.b() + new FieldChange(path, a, b).trailingNote();
             if (LongTextDifference.isLong(textA, textB) && !textA.equals(textB)) {
                 parting = LongTextDifference.of(textA, textB).parting();
+                places = TextChanges.of(textA, textB).filter(changes -> changes.places().size() > 1).orElse(null);
             }
         }
         rows.add(new FieldRow(path, INDENT.repeat(depth) + name, shown(cellA), shown(cellB), state,
-                whole(a, textA), whole(b, textB), parting));
+                whole(a, textA), whole(b, textB), parting, places));
         children(path, depth + 1, a, b);
     }
 

@@ -8,6 +8,7 @@ import javafx.scene.Node;
 import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextFlow;
@@ -16,7 +17,7 @@ import javafx.scene.text.TextFlow;
  * One side's value in the side-by-side table. A long value that changed shows where it parts first (at character
  * 150,001 of 300,000) and then the few characters around the difference with the differing ones highlighted, wrapped
  * to the column's width: on one cut line the place was past the edge. A long value also offers its whole text,
- * masked as the cell is, in a window of its own.
+ * masked as the cell is, in a window of its own, and one that changed in several places every place.
  */
 final class ValueCell extends WholeTextCell<FieldRow> {
 
@@ -45,13 +46,13 @@ final class ValueCell extends WholeTextCell<FieldRow> {
         }
         VBox shown = new VBox(2);
         if (row.parting() != null) {
-            shown.getChildren().addAll(where(row.parting()), around(row.parting()));
+            shown.getChildren().addAll(where(row), around(row.parting()));
         } else {
             Label start = new Label(text);
             start.setMaxWidth(Double.MAX_VALUE);
             shown.getChildren().add(start);
         }
-        shown.getChildren().add(opener(row, whole));
+        shown.getChildren().add(row.places() == null ? opener(row, whole) : new HBox(8, opener(row, whole), placesOpener(row)));
         setText(null); // the cut line would set the row's height as well as the graphic
         setGraphic(shown);
         setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
@@ -78,8 +79,10 @@ final class ValueCell extends WholeTextCell<FieldRow> {
         return getGraphic() == null ? getText() : getItem() + "\n(open the whole value with the link below it)";
     }
 
-    private Label where(LongTextDifference.Parting parting) {
-        Label where = new Label("Differs " + parting.where());
+    private Label where(FieldRow row) {
+        LongTextDifference.Parting parting = row.parting();
+        Label where = new Label(row.places() == null ? "Differs " + parting.where()
+                : String.format(Locale.ROOT, "Differs in %,d places, the first %s", row.places().places().size(), parting.where()));
         where.getStyleClass().add("diff-where");
         where.setWrapText(true);
         where.prefWidthProperty().bind(getTableColumn().widthProperty().subtract(16));
@@ -101,6 +104,15 @@ final class ValueCell extends WholeTextCell<FieldRow> {
         Text plain = new Text(UnseenText.escaped(text));
         plain.getStyleClass().add("diff-context");
         return plain;
+    }
+
+    /** Opens every place the two values differ, when they differ in several. */
+    private Hyperlink placesOpener(FieldRow row) {
+        Hyperlink open = new Hyperlink(String.format(Locale.ROOT, "All %,d places…", row.places().places().size()));
+        open.getStyleClass().add("diff-open-places");
+        open.setAccessibleText("Open every place " + row.path() + " differs");
+        open.setOnAction(event -> PlacesWindow.show(getScene().getWindow(), row.path(), row.places()));
+        return open;
     }
 
     private Hyperlink opener(FieldRow row, String whole) {

@@ -1,14 +1,8 @@
 package dev.sessiondb.ui.diff;
 
 import java.util.Locale;
-import javafx.geometry.Insets;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
-import javafx.scene.input.KeyCode;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.VBox;
-import javafx.stage.Stage;
 import javafx.stage.Window;
 
 /** A value too long for a cell, whole and read-only in a window of its own, its first difference selected. */
@@ -29,24 +23,10 @@ final class WholeValueWindow {
         text.setEditable(false);
         text.setWrapText(true);
         text.setAccessibleText("The whole value of " + name + ", read-only");
-        VBox.setVgrow(text, Priority.ALWAYS);
         Label heading = new Label(String.format(Locale.ROOT, "%s: %,d characters%s", name, value.codePointCount(0, value.length()),
                 from < to ? String.format(Locale.ROOT, "; the first difference, from character %,d, is selected", value.codePointCount(0, from) + 1) : ""));
         heading.setId("whole-value-heading");
-        VBox content = new VBox(8, heading, text);
-        content.setPadding(new Insets(10));
-        Stage stage = new Stage();
-        stage.initOwner(owner);
-        stage.setTitle(name);
-        Scene scene = new Scene(content, 760, 480);
-        scene.getStylesheets().setAll(owner.getScene().getStylesheets());
-        scene.setOnKeyPressed(event -> {
-            if (event.getCode() == KeyCode.ESCAPE) {
-                stage.close();
-            }
-        });
-        stage.setScene(scene);
-        stage.show();
+        ReadingWindow.show(owner, name, heading, text);
         text.requestFocus();
         text.selectRange(from, to);
     }

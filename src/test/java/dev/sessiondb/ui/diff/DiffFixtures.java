@@ -47,6 +47,12 @@ public final class DiffFixtures {
         return write(directory.resolve("b/session-db.json"), records);
     }
 
+    /** A store of the fixture's task#002 alone with a field set to a value: two of them differ in that value only. */
+    public static Path oneSessionWith(Path file, String field, String value) {
+        SessionRecord record = Fixtures.minskyRecords().stream().filter(each -> each.key().equals("task#002")).findFirst().orElseThrow();
+        return write(file, List.of(record.with(field, value)));
+    }
+
     private static ObjectNode pullRequest(String state) {
         ObjectNode pullRequest = JsonNodeFactory.instance.objectNode().put("number", 12).put("state", state);
         pullRequest.putObject("github").put("token", TOKEN);

@@ -83,6 +83,7 @@ public final class JobScreenshots {
         onFx(() -> ((javafx.scene.control.ToggleButton) scene.lookup("#theme-toggle")).fire());
         save(scene, "diff-dark.png");
         onFx(() -> ((javafx.scene.control.ToggleButton) scene.lookup("#theme-toggle")).fire());
+        placesOfALongValue(scene);
 
         show(scene, "migrate");
         type(scene, "#migrate-source", fixture.toString());
@@ -129,6 +130,32 @@ public final class JobScreenshots {
         });
         waitFor(() -> text(scene, "#consolidate-compared").startsWith("task#002"));
         save(scene, "consolidate-conflicts.png");
+    }
+
+    /** A commit message edited in three places, and the window that lists each place. */
+    private void placesOfALongValue(Scene scene) throws Exception {
+        List<String> lines = java.util.stream.IntStream.range(1, 25).mapToObj(i -> "- step " + i + ": update the session store and check its records").toList();
+        List<String> edited = new java.util.ArrayList<>(lines);
+        edited.set(2, "- step 3: update the session store and verify its records");
+        edited.add(12, "- step 12b: back the store up first");
+        edited.set(20, "- step 20: done");
+        Path a = DiffFixtures.oneSessionWith(work.resolve("message-a/session-db.json"), "lastCommitMessage", String.join("\n", lines));
+        Path b = DiffFixtures.oneSessionWith(work.resolve("message-b/session-db.json"), "lastCommitMessage", String.join("\n", edited));
+        type(scene, "#diff-store-a", a.toString());
+        type(scene, "#diff-store-b", b.toString());
+        press(scene, "#diff-compare");
+        waitFor(() -> text(scene, "#diff-changed").equals("1"));
+        onFx(() -> table(scene, "#diff-table").getSelectionModel().select(0));
+        waitFor(() -> onFx(() -> scene.lookup("#diff-records .diff-open-places") != null));
+        onFx(() -> ((javafx.scene.control.Hyperlink) scene.lookup("#diff-records .diff-open-places")).fire());
+        waitFor(() -> onFx(() -> javafx.stage.Window.getWindows().stream().anyMatch(window -> window.getScene().lookup("#places-list") != null)));
+        javafx.stage.Window places = onFx(() -> javafx.stage.Window.getWindows().stream()
+                .filter(window -> window.getScene().lookup("#places-list") != null).findFirst().orElseThrow());
+        save(places.getScene(), "diff-places.png");
+        onFx(() -> {
+            places.hide();
+            return null;
+        });
     }
 
     /**
