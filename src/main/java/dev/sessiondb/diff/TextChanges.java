@@ -1,6 +1,7 @@
 package dev.sessiondb.diff;
 
 import com.github.difflib.DiffUtils;
+import com.github.difflib.algorithm.DiffAlgorithmListener;
 import com.github.difflib.patch.AbstractDelta;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,11 +17,13 @@ import java.util.regex.Pattern;
  */
 public final class TextChanges {
 
+    /** Beyond this many words (or lines) on a side between the common start and end, the texts are told apart by one span. */
+    static final int MOST_WORDS = 20_000;
     /**
-     * Beyond this many differing words (or lines) on a side, the texts are told apart by one span: Myers' time grows with the
-     * number of differences, and a text rewritten whole has no places worth naming.
+     * Beyond this many words inserted and removed, likewise: Myers' time grows with the number of differences (a text of
+     * 2,400 words rewritten whole took 0.2-0.8 s), and a text rewritten whole has no places worth naming.
      */
-    static final int MOST_WORDS = 5_000;
+    static final int MOST_EDITS = 500;
     /** Places a line names; the rest are counted. */
     static final int NAMED = 3;
     private static final Pattern WORDS = Pattern.compile("[\\p{L}\\p{M}\\p{N}_]+|\\s+|.", Pattern.DOTALL);
@@ -71,7 +74,8 @@ public final class TextChanges {
 
     /**
      * Adds the places two runs of pieces differ, two places with only a run of space between them as one edit; false
-     * when either side's differing middle has more than {@value #MOST_WORDS} pieces.
+     * when either side's differing middle has more than {@value #MOST_WORDS} pieces or they differ by more than
+     * {@value #MOST_EDITS} edits.
      */
     private static boolean compare(Pieces piecesA, Pieces piecesB, List<Place> places) {
         int same = 0;
@@ -88,8 +92,14 @@ public final class TextChanges {
         if (middleA.size() > MOST_WORDS || middleB.size() > MOST_WORDS) {
             return false;
         }
+        List<AbstractDelta<String>> deltas;
+        try {
+            deltas = DiffUtils.diff(middleA, middleB, new EditBudget()).getDeltas();
+        } catch (EditBudget.Spent spent) {
+            return false;
+        }
         int[] last = null;
-        for (AbstractDelta<String> delta : DiffUtils.diff(middleA, middleB).getDeltas()) {
+        for (AbstractDelta<String> delta : deltas) {
             int[] at = {same + delta.getSource().getPosition(), same + delta.getSource().getPosition() + delta.getSource().size(),
                     same + delta.getTarget().getPosition(), same + delta.getTarget().getPosition() + delta.getTarget().size()};
             if (last != null && piecesA.onlySpaceBetween(last[1], at[0])) {
@@ -141,6 +151,32 @@ public final class TextChanges {
             line.append(String.format(Locale.ROOT, "; and %,d more", places.size() - NAMED));
         }
         return line.toString();
+    }
+
+    /** Stops Myers' search once it has taken more than {@value #MOST_EDITS} edits: it reports each step it takes. */
+    private static final class EditBudget implements DiffAlgorithmListener {
+
+        /** Thrown out of the search; no stack trace, as it is caught at once. */
+        private static final class Spent extends RuntimeException {
+            Spent() {
+                super(null, null, false, false);
+            }
+        }
+
+        @Override
+        public void diffStart() {
+        }
+
+        @Override
+        public void diffStep(int edits, int most) {
+            if (edits > MOST_EDITS) {
+                throw new Spent();
+            }
+        }
+
+        @Override
+        public void diffEnd() {
+        }
     }
 
     /** A stretch of a text cut into pieces (lines, or words, runs of space and single signs), with where each starts. */
