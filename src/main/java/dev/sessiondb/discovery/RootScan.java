@@ -24,7 +24,8 @@ import java.util.stream.Stream;
 /**
  * One walk of a directory tree for session stores: Minsky project configs
  * ({@code .minsky/config.yaml}), SQLite files that hold a {@code sessions} table, Minsky
- * JSON stores ({@code session-db.json}) and Minsky's backups ({@code session-backup-*.json}). Build output, dependencies and other hidden
+ * JSON stores ({@code session-db.json}, or any {@code .json} file that starts as one) and Minsky's backups
+ * ({@code session-backup-*.json}). Build output, dependencies and other hidden
  * directories are skipped; symbolic links are not followed.
  */
 final class RootScan {
@@ -67,6 +68,8 @@ final class RootScan {
                         found.minskyBackups().add(file);
                     } else if (attributes.isRegularFile() && SQLITE_EXTENSIONS.stream().anyMatch(name::endsWith) && holdsSessionsTable(file)) {
                         found.sessionDatabases().add(file);
+                    } else if (attributes.isRegularFile() && name.endsWith(".json") && MinskyJsonStart.holdsSessions(file)) {
+                        found.minskyJsonFiles().add(file);
                     }
                     return FileVisitResult.CONTINUE;
                 }

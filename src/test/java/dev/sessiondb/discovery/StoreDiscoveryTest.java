@@ -164,4 +164,36 @@ class StoreDiscoveryTest {
         assertThat(find(discover(Map.of()), magellai).foundVia()).containsExactly("magellai's session directory");
         assertThat(Optional.of(find(discover(Map.of()), magellai).format())).contains(StoreFormat.JSONDIR);
     }
+
+    /**
+     * A Minsky store copied under a name of its own (back.json) was not listed: only session-db.json and session-backup-*.json
+     * were. A .json file is told by its start: a bare array, {"sessions": [...]} or the backup wrapper, whose first record has a
+     * "session"; other JSON (a package.json, an array of numbers, a magellai session) is not a store.
+     */
+    @Test
+    void aMinskyStoreUnderANameOfItsOwnIsToldByItsStartAndOtherJsonIsNot() throws Exception {
+        Path copies = Files.createDirectories(projects.resolve("copies"));
+        Files.copy(Fixtures.class.getResourceAsStream(Fixtures.MINSKY_ARRAY), copies.resolve("back.json"));
+        Files.copy(Fixtures.class.getResourceAsStream(Fixtures.MINSKY_BACKUP), copies.resolve("june.json"));
+        Files.writeString(copies.resolve("wrapped.json"), "\uFEFF{\"baseDir\": \"/state\", \"sessions\": [{\"repoName\": \"local/minsky\", \"session\": \"s1\","
+                + " \"repoUrl\": \"/r\", \"createdAt\": \"2025-05-16T22:16:33.321Z\"}]}");
+        Files.writeString(copies.resolve("package.json"), "{\"name\": \"app\", \"version\": \"1.0.0\", \"dependencies\": {}}");
+        Files.writeString(copies.resolve("tsconfig.json"), "{\"compilerOptions\": {\"strict\": true}, \"include\": [\"src\"]}");
+        Files.writeString(copies.resolve("numbers.json"), "[1, 2, 3]");
+        Files.writeString(copies.resolve("empty.json"), "[]");
+        Files.writeString(copies.resolve("other-sessions.json"), "{\"sessions\": [{\"id\": \"a1\", \"user\": \"u\"}]}");
+        Files.writeString(copies.resolve("a1.json"), "{\"id\":\"a1\",\"created\":\"2025-05-16T22:16:33Z\",\"conversation\":{\"messages\":[]}}");
+        // a store's start, then far past what is read of it, text that is no JSON: it is told by its start alone
+        Files.writeString(copies.resolve("cut.json"), "[{\"session\": \"s1\", \"repoName\": \"r\", \"createdAt\": \"2025-05-16T22:16:33.321Z\", \"notes\": \""
+                + "x".repeat(2_000_000) + "\"}, {not json");
+
+        StoreDiscovery.Result result = discover(Map.of());
+
+        assertThat(find(result, copies.resolve("back.json")).recordCount()).isEqualTo(Fixtures.MINSKY_COUNT);
+        assertThat(find(result, copies.resolve("back.json")).foundVia()).containsExactly("Minsky JSON store under " + projects);
+        assertThat(find(result, copies.resolve("june.json")).recordCount()).isEqualTo(Fixtures.MINSKY_COUNT);
+        assertThat(find(result, copies.resolve("wrapped.json")).recordCount()).isEqualTo(1);
+        assertThat(find(result, copies.resolve("cut.json")).problem()).as("listed, and why it does not open").isPresent();
+        assertThat(result.stores()).noneMatch(store -> store.locator().target().matches(".*/(package|tsconfig|numbers|empty|other-sessions|a1)\\.json"));
+    }
 }
