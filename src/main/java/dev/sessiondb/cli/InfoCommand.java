@@ -14,7 +14,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "info", description = "Show a store's format, layout, schema version and record count.")
+@Command(name = "info", description = "Show a store's format, layout, schema version and number of sessions.")
 final class InfoCommand implements Callable<Integer> {
 
     @Spec
@@ -42,7 +42,7 @@ final class InfoCommand implements Callable<Integer> {
                 if (info.era() != null) {
                     out.printf("Era:            %s%n", info.era());
                 }
-                out.printf("Records:        %,d%n", info.recordCount());
+                out.printf("Sessions:       %,d%n", info.recordCount());
                 if (info.lastModified() != null) {
                     // a file's time has nanoseconds: shown to the millisecond, as every other time in the tables
                     out.printf("Last modified:  %s%n", info.lastModified().truncatedTo(ChronoUnit.MILLIS));

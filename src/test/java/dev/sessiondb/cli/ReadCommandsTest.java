@@ -100,6 +100,17 @@ class ReadCommandsTest {
         assertThat(run.out()).contains("\"format\": \"json\"", "\"layout\": \"minsky\"", "\"records\": 217");
     }
 
+    /** The table said "Records: 217" where ls says "217 sessions"; the JSON key stays "records", as scripts read it. */
+    @Test
+    void infosTableCountsSessionsAsLsDoes() {
+        Path fixture = Fixtures.copy(Fixtures.MINSKY_BACKUP, dir);
+
+        CliRun run = CliRun.of("info", "json:" + fixture);
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("Sessions:       217").doesNotContain("Records");
+    }
+
     @Test
     void showFindsASessionByTaskIdInAnotherForm() {
         Path fixture = Fixtures.copy(Fixtures.MINSKY_ARRAY, dir);

@@ -61,7 +61,7 @@ class ReadOnlyFolderReadsTest {
         assertThat(shown.exitCode()).as(shown.err()).isZero();
         assertThat(shown.out()).contains("task-md#000001");
         CliRun info = CliRun.of("info", store);
-        assertThat(info.out()).contains("Records:        20", "read-only: its folder is read-only to you");
+        assertThat(info.out()).contains("Sessions:       20", "read-only: its folder is read-only to you");
         CliRun validated = CliRun.of("validate", store, "--format", "json");
         assertThat(validated.exitCode()).as(validated.err()).isEqualTo(1);
         assertThat(JsonCodec.parse(validated.out()).path("findings").size()).isPositive();
