@@ -17,14 +17,21 @@ import java.util.regex.Pattern;
  *
  * @param target a file or directory path, or for PostgreSQL the URL without its query
  * @param params query parameters such as {@code layout} and {@code schema}
+ * @param typed  a URL as the user wrote it, without its query, when its provider keeps it spelled otherwise
+ *               ({@code postgres://} kept as {@code postgresql://}): what {@link #display()} shows, so that a message names
+ *               the URL the user typed; null for one not typed so. It names the same store, so it takes no part in equality.
  */
-public record StoreLocator(StoreFormat format, String target, Map<String, String> params) {
+public record StoreLocator(StoreFormat format, String target, Map<String, String> params, String typed) {
 
     /** A password given as a URL's parameter, as libpq takes it ({@code ?password=}): masked and never saved, as one before the host. */
     public static final String PASSWORD_PARAM = "password";
 
     public StoreLocator {
         params = Map.copyOf(params);
+    }
+
+    public StoreLocator(StoreFormat format, String target, Map<String, String> params) {
+        this(format, target, params, null);
     }
 
     public static StoreLocator of(StoreFormat format, Path path) {
@@ -42,7 +49,7 @@ public record StoreLocator(StoreFormat format, String target, Map<String, String
         for (StoreProvider provider : StoreProviders.all()) {
             Optional<String> url = provider.url(base);
             if (url.isPresent()) {
-                return new StoreLocator(provider.format(), url.get(), provider.params(trimmed, params));
+                return new StoreLocator(provider.format(), url.get(), provider.params(trimmed, params), url.get().equals(base) ? null : base);
             }
         }
         String lower = base.toLowerCase(Locale.ROOT);
@@ -129,7 +136,7 @@ public record StoreLocator(StoreFormat format, String target, Map<String, String
     public StoreLocator withParam(String name, String value) {
         Map<String, String> copy = new LinkedHashMap<>(params);
         copy.put(name, value);
-        return new StoreLocator(format, target, copy);
+        return new StoreLocator(format, target, copy, typed);
     }
 
     /** The same store without the password, in the URL or as a parameter ({@code ?password=}, {@code sslpassword=}): what may be saved (PostgreSQL then finds it where libpq does). */
@@ -139,12 +146,13 @@ public record StoreLocator(StoreFormat format, String target, Map<String, String
         }
         Map<String, String> kept = new LinkedHashMap<>(params);
         kept.keySet().removeIf(SecretMasker::isSecretFieldName);
+        // in the provider's own spelling: what is saved and compared as text (recent stores, the history) names a store one way
         return new StoreLocator(format, SecretMasker.withoutUrlPasswords(target), kept);
     }
 
     /** The locator as text, with any password masked (before the host or as a parameter such as {@code sslpassword=}): safe for logs, tables and reports. */
     public String display() {
-        String shown = isUrl() ? SecretMasker.maskUrlPasswords(target) : format.scheme() + ":" + target;
+        String shown = isUrl() ? SecretMasker.maskUrlPasswords(typed == null ? target : typed) : format.scheme() + ":" + target;
         if (params.isEmpty()) {
             return shown;
         }
@@ -161,6 +169,16 @@ public record StoreLocator(StoreFormat format, String target, Map<String, String
     @Override
     public String toString() {
         return display();
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof StoreLocator locator && format.equals(locator.format) && target.equals(locator.target) && params.equals(locator.params);
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(format, target, params);
     }
 
     /** A store on a server or in a bucket, named by a URL, as its provider says ({@link StoreProvider#url}). */

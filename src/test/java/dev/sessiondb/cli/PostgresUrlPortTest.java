@@ -58,4 +58,17 @@ class PostgresUrlPortTest {
                     + " write postgresql://user@host:port/database").doesNotContain("authority");
         }
     }
+
+    /** An error about a postgres:// URL showed it as postgresql://, a URL the user never typed; the password stays masked. */
+    @Test
+    void anErrorShowsTheUrlAsTyped() {
+        CliRun unreachable = CliRun.of("info", "postgres://user:s3cret@127.0.0.1:1/db");
+        CliRun malformed = CliRun.of("ls", "postgres://user:s3cret@host:notaport/db");
+        CliRun jdbc = CliRun.of("info", "jdbc:postgresql://user:s3cret@127.0.0.1:1/db");
+
+        assertThat(unreachable.exitCode()).isEqualTo(2);
+        assertThat(unreachable.err()).startsWith("sessiondb: postgres://user:****@127.0.0.1:1/db: cannot reach PostgreSQL").doesNotContain("s3cret");
+        assertThat(malformed.err()).startsWith("sessiondb: postgres://user:****@host:notaport/db: not a valid PostgreSQL URL").doesNotContain("s3cret");
+        assertThat(jdbc.err()).startsWith("sessiondb: jdbc:postgresql://user:****@127.0.0.1:1/db: cannot reach PostgreSQL").doesNotContain("s3cret");
+    }
 }

@@ -51,6 +51,16 @@ class StoreLocatorTest {
                 "-: sessiondb does not read a store from standard input; a store must be a file: save it first, e.g. cat ... > s.json, and give s.json");
     }
 
+    /** A URL is shown as typed, yet names the same store as its provider's spelling, in which it is saved. */
+    @Test
+    void aPostgresUrlIsShownAsTypedAndSavedInOneSpelling() {
+        StoreLocator typed = StoreLocator.parse("postgres://u:s3cret@h/db?schema=s");
+
+        assertThat(typed.display()).isEqualTo("postgres://u:****@h/db?schema=s");
+        assertThat(typed).isEqualTo(StoreLocator.parse("postgresql://u:s3cret@h/db?schema=s"));
+        assertThat(typed.withoutPassword().display()).isEqualTo("postgresql://u@h/db?schema=s");
+    }
+
     @Test
     void readsLayoutAndSchemaParameters() {
         StoreLocator locator = StoreLocator.parse("postgres://u@h/db?schema=agents&layout=minsky");

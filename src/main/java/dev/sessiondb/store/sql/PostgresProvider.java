@@ -65,7 +65,7 @@ public final class PostgresProvider implements StoreProvider {
     public Optional<String> url(String text) {
         String lower = text.toLowerCase(Locale.ROOT);
         return URL_PREFIXES.stream().filter(lower::startsWith).findFirst()
-                .map(prefix -> requireWellFormed("postgresql://" + text.substring(prefix.length())));
+                .map(prefix -> requireWellFormed("postgresql://" + text.substring(prefix.length()), text));
     }
 
     /** Where a JDBC or libpq URL names the schema to work in: each is the store's schema, as {@code ?schema=} is. */
@@ -123,12 +123,16 @@ public final class PostgresProvider implements StoreProvider {
         return true;
     }
 
-    /** A URL the driver could only fail on later, after a wait for a host that does not exist, is refused here. */
-    private static String requireWellFormed(String url) {
+    /**
+     * A URL the driver could only fail on later, after a wait for a host that does not exist, is refused here, named as
+     * {@code typed} (postgres://, jdbc:postgresql://), its password masked.
+     */
+    private static String requireWellFormed(String url, String typed) {
+        String shown = SecretMasker.maskUrlPasswords(typed);
         if (passwordHoldsAnAt(url)) {
             // libpq (psql, Minsky) takes the first '@' as the host's start, so guessing the last one would make the same
             // locator name two servers
-            throw new StoreException(SecretMasker.maskUrlPasswords(url) + ": the password holds an '@', so where the host starts"
+            throw new StoreException(shown + ": the password holds an '@', so where the host starts"
                     + " is unclear; percent-encode the password (%40 for @, %2F for /, %3F for ?) or put it in"
                     + " PGPASSWORD or ~/.pgpass");
         }
@@ -149,7 +153,7 @@ public final class PostgresProvider implements StoreProvider {
             String reason = portIsNoNumber(hostAndPortAsWritten(url)) ? PORT_NO_NUMBER
                     // java.net.URI's words for a URL that ends at its '//', "Expected authority", name nothing a user wrote
                     : url.substring(url.indexOf("//") + 2).isEmpty() ? "nothing follows '//', neither host nor database" : malformed.getReason();
-            throw new StoreException(SecretMasker.maskUrlPasswords(url) + ": not a valid PostgreSQL URL (" + reason
+            throw new StoreException(shown + ": not a valid PostgreSQL URL (" + reason
                     + "); write postgresql://user@host:port/database, with special characters percent-encoded");
         }
     }
