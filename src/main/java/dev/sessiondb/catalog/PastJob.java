@@ -70,7 +70,7 @@ public record PastJob(String runId, String kind, String description, List<String
     }
 
     /**
-     * What a run that did not finish (killed) left in its target, as far as the history knows: it
+     * What a run that did not finish (killed) left in the store it wrote, as far as the history knows: it
      * marks the run's backup (taken just before the write) and the write's end.
      */
     public Optional<String> unfinishedTarget() {
@@ -78,13 +78,15 @@ public record PastJob(String runId, String kind, String description, List<String
             return Optional.empty();
         }
         boolean undo = JobHistory.isUndo(kind);
+        // a run without sources (a repair, an upgrade) changes its one store in place: it has no target, as Job.writtenStore says
+        String written = sources.isEmpty() ? "the store" : "the target";
         if (writtenAt.isPresent()) {
-            return Optional.of(undo ? "the store was restored" : "the target holds the new content; its check and report did not finish");
+            return Optional.of(undo ? "the store was restored" : written + " holds the new content; its check and report did not finish");
         }
         if (backupId.isEmpty() && prunedBackupId.isEmpty()) {
-            return Optional.of(undo ? "the store was not changed" : "the target was not changed");
+            return Optional.of(undo ? "the store was not changed" : written + " was not changed");
         }
-        return Optional.of((undo ? "unknown whether the store was restored" : "the target may hold the new content or the old")
+        return Optional.of((undo ? "unknown whether the store was restored" : written + " may hold the new content or the old")
                 + ": compare it with sessiondb diff");
     }
 

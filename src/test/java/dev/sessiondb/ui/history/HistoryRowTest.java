@@ -40,6 +40,31 @@ class HistoryRowTest {
                 .contains("What it left: " + killed.unfinishedTarget().orElseThrow());
     }
 
+    /**
+     * A killed repair or upgrade read "the target may hold the new content or the old", though those jobs change their one
+     * store in place (the failure line already said "the store"); a migration still names its target.
+     */
+    @Test
+    void aKilledRepairOrUpgradeSaysWhatItLeftInTheStore() {
+        for (String kind : List.of("repair", "upgrade")) {
+            PastJob killed = withoutReport(kind);
+            PastJob killedBeforeItsBackup = new PastJob(killed.runId(), kind, killed.description(), List.of(), killed.target(), killed.startedAt(),
+                    Optional.empty(), Optional.empty(), Map.of(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+            PastJob killedAfterItsWrite = new PastJob(killed.runId(), kind, killed.description(), List.of(), killed.target(), killed.startedAt(),
+                    Optional.empty(), Optional.empty(), Map.of(), Optional.empty(), killed.backupId(), Optional.empty(),
+                    Optional.of(Instant.parse("2026-12-05T06:02:05Z")));
+
+            assertThat(HistoryRow.of(killed, ZoneId.of("UTC"), StoreNames::shortName).story().lines()).as(kind)
+                    .contains("What it left: the store may hold the new content or the old: compare it with sessiondb diff");
+            assertThat(killedBeforeItsBackup.unfinishedTarget()).as(kind).contains("the store was not changed");
+            assertThat(killedAfterItsWrite.unfinishedTarget()).as(kind).contains("the store holds the new content; its check and report did not finish");
+        }
+        PastJob migration = new PastJob("20261205T060203.000Z-migrate-1a2b", "migrate", "migrate json:/tmp/b.json", List.of("json:/tmp/b.json"),
+                Optional.of("json:/tmp/a.json"), Instant.parse("2026-12-05T06:02:03Z"), Optional.empty(), Optional.empty(), Map.of(),
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+        assertThat(migration.unfinishedTarget()).contains("the target was not changed");
+    }
+
     /** What no column holds: the details below the table tell it, one fact a line, stores in full and passwords masked. */
     @Test
     void theStoryTellsTheWholeRunUndoneByTheUndoOfAnEarlierJob() {
