@@ -116,6 +116,39 @@ class SessionsTableFlowTest extends WindowOverFreshRun {
         assertThat(AppState.read(table::isTableMenuButtonVisible)).isFalse();
     }
 
+    /**
+     * Copy rows took the standard columns only: a column the user added was left out of the copy, and a hidden one was in it
+     * only when not hidden. It copies what the table shows, in the table's order (a header dragged to the front is first).
+     */
+    @Test
+    void copyRowsTakesTheColumnsShownInTheTablesOrderAddedOnesToo(FxRobot robot) {
+        WindowSteps.openFixtureCopy(robot, dialogs, fixture);
+        TableView<SessionRow> table = table(robot);
+        dialogs.answer("repoUrl");
+        click(robot, "#table-columns");
+        click(robot, "Other field…");
+        waitFor(() -> table.getColumns().stream().anyMatch(column -> "column-field-repoUrl".equals(column.getId())));
+        robot.interact(() -> {
+            TableColumn<SessionRow, ?> added = table.getColumns().stream().filter(column -> "column-field-repoUrl".equals(column.getId()))
+                    .findFirst().orElseThrow();
+            // as a drag of its header to the front does
+            table.getColumns().remove(added);
+            table.getColumns().add(0, added);
+            table.getColumns().stream().filter(column -> "column-status".equals(column.getId())).findFirst().orElseThrow().setVisible(false);
+            javafx.scene.input.Clipboard.getSystemClipboard().clear();
+            table.requestFocus();
+            table.getSelectionModel().select(0);
+        });
+        waitFor(() -> table.isFocused() && table.getSelectionModel().getSelectedIndex() == 0);
+
+        robot.push(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.C);
+
+        waitFor(() -> javafx.scene.input.Clipboard.getSystemClipboard().hasString());
+        assertThat(AppState.read(() -> javafx.scene.input.Clipboard.getSystemClipboard().getString()).lines()).containsExactly(
+                "repoUrl\tSession\tTask\tRepo\tBranch\tCreated (UTC)\tLast activity (UTC)",
+                "/Users/edobry/Projects/minsky\t#142\t\tlocal/minsky\t#142\t2025-06-17 23:32\t");
+    }
+
     /** Every column reachable, no date cut, any field as a column, filter values picked from the store. */
     @Test
     void theTableScrollsSidewaysCutsNoDateAddsAnyFieldAndFiltersFromAPickList(FxRobot robot) {

@@ -12,15 +12,21 @@ import java.util.stream.Stream;
  * masked; objects and lists as compact JSON. The store sorts and filters only by the fields a chat server's and magellai's
  * sessions are listed by ({@link #queried}); a column of another field does not sort.
  */
-public record FieldColumn(String path) {
+public record FieldColumn(String path) implements ShownColumn {
 
     /** The path as shown: a token kept as a name ({@code cache.ghp_...}) is masked. */
+    @Override
     public String header() {
         return SecretMasker.maskText(null, path);
     }
 
     public String text(SessionRecord record) {
         return new FieldPath(path).text(record);
+    }
+
+    @Override
+    public String cellText(SessionRow row) {
+        return row.text(this);
     }
 
     /** How the store sorts and filters by this field, if it does: a field no standard column shows that a {@link SortKey} is. */

@@ -7,7 +7,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
 /** The sessions table's columns, each sorted and filtered by one {@link SortKey}. Cell text is always secret-masked. */
-public enum SessionColumn implements QueryColumn {
+public enum SessionColumn implements QueryColumn, ShownColumn {
     // a wide window's free width goes to the names and branches, which run to 36 characters in Minsky's own store
     // and are cut first, and some to the repository (github.com/owner/name)
     SESSION("Session", SortKey.SESSION, 160, 130, 2),
@@ -72,6 +72,11 @@ public enum SessionColumn implements QueryColumn {
             default -> sortKey.valueOf(record).orElse("");
         };
         return masked(value);
+    }
+
+    @Override
+    public String cellText(SessionRow row) {
+        return row.text(this);
     }
 
     private static String shown(Timestamp timestamp) {

@@ -425,8 +425,9 @@ public final class SessionsView extends VBox {
     }
 
     private void copySelection() {
-        java.util.List<SessionColumn> visible = table.getColumns().stream().filter(TableColumn::isVisible)
-                .map(TableColumn::getUserData).filter(SessionColumn.class::isInstance).map(SessionColumn.class::cast).toList();
+        // what the table shows, in its order: a column the user added or dragged elsewhere too
+        java.util.List<ShownColumn> visible = table.getColumns().stream().filter(TableColumn::isVisible)
+                .map(TableColumn::getUserData).filter(ShownColumn.class::isInstance).map(ShownColumn.class::cast).toList();
         ClipboardContent content = new ClipboardContent();
         content.putString(viewModel.copyText(table.getSelectionModel().getSelectedItems(), visible));
         Clipboard.getSystemClipboard().setContent(content);

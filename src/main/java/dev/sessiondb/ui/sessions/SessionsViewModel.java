@@ -343,11 +343,11 @@ public final class SessionsViewModel {
         }
     }
 
-    /** The selected rows as tab-separated lines with a header, secrets masked, for the clipboard. */
-    public String copyText(List<SessionRow> selected, List<SessionColumn> columns) {
-        String header = columns.stream().map(SessionColumn::header).collect(Collectors.joining("\t"));
+    /** The selected rows as tab-separated lines with a header, of the columns given in their order, secrets masked, for the clipboard. */
+    public String copyText(List<SessionRow> selected, List<? extends ShownColumn> columns) {
+        String header = columns.stream().map(ShownColumn::header).collect(Collectors.joining("\t"));
         String lines = selected.stream().filter(SessionRow::isLoaded)
-                .map(row -> columns.stream().map(row::text).collect(Collectors.joining("\t")))
+                .map(row -> columns.stream().map(column -> column.cellText(row)).collect(Collectors.joining("\t")))
                 .collect(Collectors.joining("\n"));
         return lines.isEmpty() ? header : header + "\n" + lines;
     }

@@ -397,6 +397,19 @@ class SessionsViewModelTest extends ViewModelFixture {
         assertThat(new FieldColumn("unknownField").text(record)).isEmpty();
     }
 
+    /** Copy rows took the standard columns only; an added column is copied in the order given, masked as its cells show it. */
+    @Test
+    void copiedRowsTakeAnAddedColumnInTheOrderGivenMaskedAsShown() throws Exception {
+        SessionRow row = new SessionRow(0, dev.sessiondb.model.SessionRecord.of((com.fasterxml.jackson.databind.node.ObjectNode)
+                new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                        "{\"session\":\"s\",\"repoName\":\"r\",\"github\":{\"token\":\"ghp_abcdefghijklmnopqrstuvwxyz\"}}")));
+
+        String text = viewModel.copyText(List.of(row), List.of(new FieldColumn("github.token"), SessionColumn.SESSION, SessionColumn.REPO));
+
+        assertThat(text.lines()).containsExactly("github.token\tSession\tRepo", new FieldColumn("github.token").text(row.record()) + "\ts\tr");
+        assertThat(text).doesNotContain("abcdefghijklmnop");
+    }
+
     @Test
     void theTableSaysItIsReadingUntilTheFirstPageArrives() {
         java.util.Deque<Runnable> queued = new java.util.ArrayDeque<>();
