@@ -321,7 +321,7 @@ public final class ValidateWizardViewModel {
      * and the Store page's Next validate afresh anyway.
      */
     private void restored(StoreLocator locator) {
-        if (validated == null || !validated.display().equals(locator.display())) {
+        if (validated == null || !sameStore(validated, locator)) {
             return;
         }
         switch (steps.current()) {
@@ -369,7 +369,12 @@ public final class ValidateWizardViewModel {
     }
 
     private boolean validatedIsOpen() {
-        return current.isOpen() && validated != null && current.store().locator().display().equals(validated.display());
+        return current.isOpen() && validated != null && sameStore(current.store().locator(), validated);
+    }
+
+    /** Whether two locators name one store, however typed ({@code postgres://} or {@code postgresql://}) and with or without a password. */
+    private static boolean sameStore(StoreLocator one, StoreLocator other) {
+        return one.withoutPassword().equals(other.withoutPassword());
     }
 
     /** Back to the findings, validated afresh. */
