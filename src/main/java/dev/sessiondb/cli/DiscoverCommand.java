@@ -52,7 +52,7 @@ final class DiscoverCommand implements Callable<Integer> {
         // a store's absolute path may be longer than any fixed width: the column takes the longest, so the columns after it line up
         int storeWidth = result.stores().stream().mapToInt(store -> store.locator().display().length()).max().orElse(0);
         String row = "%-" + Math.max("STORE".length(), storeWidth) + "s  %-10s  %-8s  %9s  %-24s  %s%n";
-        out.printf(row, "STORE", "FORMAT", "LAYOUT", "RECORDS", "LAST MODIFIED", "FOUND VIA");
+        out.printf(row, "STORE", "FORMAT", "LAYOUT", "SESSIONS", "LAST MODIFIED", "FOUND VIA");
         for (DiscoveredStore store : result.stores()) {
             out.printf(row, store.locator().display(), store.format().scheme(),
                     store.layout().map(StoreLayout::id).orElse("-"), store.isReachable() ? String.format("%,d", store.recordCount()) : "-",

@@ -51,5 +51,6 @@ class StoreTimesShownTest {
         String row = lines.stream().filter(line -> line.startsWith("json:" + store)).findFirst().orElseThrow();
         assertThat(row.indexOf("2025-01-02T03:04:05.123Z ")).isEqualTo(header.indexOf("LAST MODIFIED"));
         assertThat(row.indexOf(" json ") + 1).isEqualTo(header.indexOf("FORMAT"));
+        assertThat(header).as("counted as ls and info count them").contains(" SESSIONS ").doesNotContain("RECORDS");
     }
 }
