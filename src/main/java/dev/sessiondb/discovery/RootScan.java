@@ -15,6 +15,7 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -24,14 +25,15 @@ import java.util.stream.Stream;
 /**
  * One walk of a directory tree for session stores: Minsky project configs
  * ({@code .minsky/config.yaml}), SQLite files that hold a {@code sessions} table, Minsky
- * JSON stores ({@code session-db.json}, or any {@code .json} file that starts as one) and Minsky's backups
- * ({@code session-backup-*.json}). Build output, dependencies and other hidden
+ * JSON stores ({@code session-db.json}, or any {@code .json} file that starts as one), Minsky's backups
+ * ({@code session-backup-*.json}) and folders of magellai's sessions (a {@code .json} file that starts as one). Build output, dependencies and other hidden
  * directories are skipped; symbolic links are not followed.
  */
 final class RootScan {
 
     /** What one walk found. */
-    record Found(List<Path> projectConfigs, List<Path> sessionDatabases, List<Path> minskyJsonFiles, List<Path> minskyBackups) {
+    record Found(List<Path> projectConfigs, List<Path> sessionDatabases, List<Path> minskyJsonFiles, List<Path> minskyBackups,
+                 Set<Path> magellaiFolders) {
     }
 
     private static final int MAX_DEPTH = 8;
@@ -43,7 +45,7 @@ final class RootScan {
     }
 
     static Found scan(Path root, ProgressMonitor monitor) {
-        Found found = new Found(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        Found found = new Found(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new LinkedHashSet<>());
         if (!Files.isDirectory(root)) {
             return found;
         }
@@ -68,8 +70,13 @@ final class RootScan {
                         found.minskyBackups().add(file);
                     } else if (attributes.isRegularFile() && SQLITE_EXTENSIONS.stream().anyMatch(name::endsWith) && holdsSessionsTable(file)) {
                         found.sessionDatabases().add(file);
-                    } else if (attributes.isRegularFile() && name.endsWith(".json") && MinskyJsonStart.holdsSessions(file)) {
-                        found.minskyJsonFiles().add(file);
+                    } else if (attributes.isRegularFile() && name.endsWith(".json") && !found.magellaiFolders().contains(file.getParent())) {
+                        // a magellai folder holds a file per session: once one tells it, the others are not read
+                        switch (JsonFileStart.of(file)) {
+                            case MINSKY_STORE -> found.minskyJsonFiles().add(file);
+                            case MAGELLAI_SESSION -> found.magellaiFolders().add(file.getParent());
+                            case OTHER -> { }
+                        }
                     }
                     return FileVisitResult.CONTINUE;
                 }

@@ -67,6 +67,7 @@ public final class StoreDiscovery {
             found.sessionDatabases().forEach(database -> candidates.add(StoreLocator.of(StoreFormat.SQLITE, database), "SQLite file with a sessions table under " + root));
             found.minskyJsonFiles().forEach(file -> candidates.add(StoreLocator.of(StoreFormat.JSON, file), "Minsky JSON store under " + root));
             found.minskyBackups().forEach(file -> candidates.add(StoreLocator.of(StoreFormat.JSON, file), "Minsky backup under " + root));
+            found.magellaiFolders().forEach(folder -> candidates.add(StoreLocator.of(StoreFormat.JSONDIR, folder), "magellai's sessions under " + root));
         }
         List<DiscoveredStore> stores = new ArrayList<>();
         long done = 0;

@@ -182,7 +182,6 @@ class StoreDiscoveryTest {
         Files.writeString(copies.resolve("numbers.json"), "[1, 2, 3]");
         Files.writeString(copies.resolve("empty.json"), "[]");
         Files.writeString(copies.resolve("other-sessions.json"), "{\"sessions\": [{\"id\": \"a1\", \"user\": \"u\"}]}");
-        Files.writeString(copies.resolve("a1.json"), "{\"id\":\"a1\",\"created\":\"2025-05-16T22:16:33Z\",\"conversation\":{\"messages\":[]}}");
         // a store's start, then far past what is read of it, text that is no JSON: it is told by its start alone
         Files.writeString(copies.resolve("cut.json"), "[{\"session\": \"s1\", \"repoName\": \"r\", \"createdAt\": \"2025-05-16T22:16:33.321Z\", \"notes\": \""
                 + "x".repeat(2_000_000) + "\"}, {not json");
@@ -194,6 +193,27 @@ class StoreDiscoveryTest {
         assertThat(find(result, copies.resolve("june.json")).recordCount()).isEqualTo(Fixtures.MINSKY_COUNT);
         assertThat(find(result, copies.resolve("wrapped.json")).recordCount()).isEqualTo(1);
         assertThat(find(result, copies.resolve("cut.json")).problem()).as("listed, and why it does not open").isPresent();
-        assertThat(result.stores()).noneMatch(store -> store.locator().target().matches(".*/(package|tsconfig|numbers|empty|other-sessions|a1)\\.json"));
+        assertThat(result.stores()).noneMatch(store -> store.locator().target().matches(".*/(package|tsconfig|numbers|empty|other-sessions)\\.json"));
+        assertThat(result.stores()).noneMatch(store -> store.locator().target().equals(copies.toString()));
+    }
+
+    /** A copy of magellai's session folder under a root was not found: only magellai's own folder in the home was. */
+    @Test
+    void aFolderOfMagellaisSessionsUnderARootIsToldByAFilesStart() throws Exception {
+        Path kept = Files.createDirectories(projects.resolve("old-laptop/magellai-sessions"));
+        for (String id : List.of("a1", "a2", "a3")) {
+            Files.writeString(kept.resolve(id + ".json"), "{\"id\":\"" + id + "\",\"name\":\"n\",\"created\":\"2025-05-16T22:16:33Z\","
+                    + "\"updated\":\"2025-05-16T22:16:33Z\",\"conversation\":{\"id\":\"c\",\"messages\":[]}}");
+        }
+        Path settings = Files.createDirectories(projects.resolve("app"));
+        Files.writeString(settings.resolve("settings.json"), "{\"id\": 7, \"theme\": \"dark\"}");
+
+        StoreDiscovery.Result result = discover(Map.of());
+
+        DiscoveredStore magellai = find(result, kept);
+        assertThat(magellai.format()).isEqualTo(StoreFormat.JSONDIR);
+        assertThat(magellai.recordCount()).isEqualTo(3);
+        assertThat(magellai.foundVia()).containsExactly("magellai's sessions under " + projects);
+        assertThat(result.stores()).noneMatch(store -> store.locator().target().startsWith(settings.toString()));
     }
 }
