@@ -20,13 +20,15 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "diff", description = "Compare two stores of any formats: sessions only in A, only in B, and changed fields. Exit 0 when equal, 1 when they differ.")
+@Command(name = "diff", description = "Compare two stores of any formats: sessions only in A, only in B, and changed fields;"
+        + " or two sessions field by field (--session). Exit 0 when equal, 1 when they differ.")
 final class DiffCommand implements Callable<Integer> {
 
     @Spec
@@ -44,14 +46,32 @@ final class DiffCommand implements Callable<Integer> {
     @Option(names = "--format", description = "table or json (default: ${DEFAULT-VALUE}).", completionCandidates = OutputFormat.TableOrJson.class)
     OutputFormat format = OutputFormat.TABLE;
 
+    @Option(names = "--session", paramLabel = "SESSION", description = "Compare this session of A with the same one of B, field by field"
+            + " (a name, or a task id in any form: #079, 079, md#079); A and B may then be one store.")
+    String sessionA;
+
+    @Option(names = "--session-b", paramLabel = "SESSION", description = "With --session: the session of B to compare with it,"
+            + " when named otherwise (two copies of one task in one store).")
+    String sessionB;
+
     @Override
     public Integer call() {
         StoreLocator locatorA = StoreArgument.locate(storeA);
         StoreLocator locatorB = StoreArgument.locate(storeB);
         DiffInputs.refuseEmptyFiles(locatorA, locatorB);
-        DiffInputs.refuseTheSameStoreTwice(locatorA, locatorB);
+        if (sessionB != null && sessionA == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--session-b " + sessionB + " names B's session of a pair:"
+                    + " give A's with --session too (--session task#027 --session-b 027)");
+        }
+        if (sessionA == null) {
+            DiffInputs.refuseTheSameStoreTwice(locatorA, locatorB);
+        }
         ignored.forEach(path -> misspelledField(path).ifPresent(meant -> Notices.of(spec.commandLine()).note("--ignore " + path
                 + " names no field sessions have; field names are case-sensitive: did you mean " + meant + "?")));
+        if (sessionA != null) {
+            return SessionPairDiff.compare(storeA, sessionA, storeB, sessionB == null ? sessionA : sessionB, Set.copyOf(ignored), format,
+                    spec.commandLine().getOut());
+        }
         try (SessionStore a = StoreArgument.openToReadThrough(storeA);
              SessionStore b = StoreArgument.openToReadThrough(storeB);
              SpooledDiff result = new SpooledDiff();
@@ -104,8 +124,18 @@ final class DiffCommand implements Callable<Integer> {
         try {
             json.writeStartObject();
             json.writeStringField("session", shown(change.session()));
+            writeFields(json, change.fields());
+            json.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Each changed field as an object: its path, its value in A and in B (a side without it has no key), and a note. */
+    static void writeFields(JsonGenerator json, List<FieldChange> fields) {
+        try {
             json.writeArrayFieldStart("fields");
-            for (FieldChange field : change.fields()) {
+            for (FieldChange field : fields) {
                 json.writeStartObject();
                 json.writeStringField("path", field.path());
                 // a side where the field is absent has no key; null is a JSON null the record holds
@@ -124,7 +154,6 @@ final class DiffCommand implements Callable<Integer> {
                 json.writeEndObject();
             }
             json.writeEndArray();
-            json.writeEndObject();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -152,12 +181,12 @@ final class DiffCommand implements Callable<Integer> {
         out.printf("%nIdentical: %,d%n", summary.identical());
     }
 
-    private static String shown(String key) {
+    static String shown(String key) {
         return SecretMasker.maskText("session", key);
     }
 
     /** A session as the table names it: also its control characters shown as text, as ls shows them. */
-    private static String cell(String key) {
+    static String cell(String key) {
         return TerminalText.cell(shown(key));
     }
 }
