@@ -159,7 +159,8 @@ public final class MigrateJob implements Job {
         if (assessment.alreadyComplete()) {
             warnings.add(options.mode().equals(Optional.of(TargetMode.MERGE))
                     ? "the target already holds every one of the source's records as it is; running writes nothing and only verifies"
-                    : "the target already holds exactly the source's records; running only verifies");
+                    : "the target already holds exactly the source's records" + (assessment.comparison().isPresent() ? ", each as it is" : "")
+                            + "; running writes nothing and only verifies");
         }
         return new JobPlan(description(), counts, assessment.fieldChanges(), assessment.coercions(), warnings, assessment.refusal(), assessment.overwritten());
     }

@@ -108,9 +108,9 @@ public final class Transfer implements AutoCloseable {
                 monitor.checkCancelled();
             }
             comparison.ifPresent(compared -> compared.settle(monitor));
-            // a merge of records the target holds already, each as it is, would rewrite them unchanged: it writes nothing and only verifies
-            boolean mergeChangesNothing = mergesInto(state) && comparison.filter(compared -> compared.added() == 0 && compared.replaced() == 0).isPresent();
-            return assessment(state, complete || mergeChangesNothing, scan, standIn == null ? Optional.empty() : standIn.note(), comparison);
+            // a merge or replace of records the target holds already, each as it is, would rewrite them unchanged: it writes nothing and only verifies
+            boolean changesNothing = comparison.filter(this::changesNothing).isPresent();
+            return assessment(state, complete || changesNothing, scan, standIn == null ? Optional.empty() : standIn.note(), comparison);
         }
     }
 
@@ -258,8 +258,9 @@ public final class Transfer implements AutoCloseable {
         writtenLayout = assessment.target().layout().orElse(null);
         ExpectedHashes hashes = null;
         if (assessment.alreadyComplete()) {
-            report.warning(mergesInto(assessment.target()) ? "the target already holds every one of these records as it is; nothing was written"
-                    : "the target already holds exactly these records (a previous run finished the write); nothing was written");
+            report.warning(assessment.comparison().isEmpty() ? "the target already holds exactly these records (a previous run finished the write); nothing was written"
+                    : mode.equals(Optional.of(TargetMode.MERGE)) ? "the target already holds every one of these records as it is; nothing was written"
+                    : "the target already holds exactly these records, each as it is; nothing was written");
         } else {
             hashes = new ExpectedHashes();
             Backup backup = existing.isPresent()
@@ -284,8 +285,9 @@ public final class Transfer implements AutoCloseable {
         }
     }
 
-    private boolean mergesInto(TargetState state) {
-        return mode.equals(Optional.of(TargetMode.MERGE)) && !state.isEmpty();
+    /** Whether the target holds every record as it is, and (a replace removing what the source lacks) no other. */
+    private boolean changesNothing(TargetComparison compared) {
+        return compared.added() == 0 && compared.replaced() == 0 && (mode.equals(Optional.of(TargetMode.MERGE)) || compared.targetOnly() == 0);
     }
 
     /** The target's layout once {@link #execute} has written it (or found it complete). */
