@@ -33,6 +33,30 @@ class ConsolidateMixedKindsTest {
     }
 
     @Test
+    void aMergeIntoATargetHoldingAnotherKindWarnsCountingTheTargetsOwnSessions() {
+        assertThat(planMinskyIntoChatSessions("merge")).contains("warning: the target will mix kinds of session: 217 Minsky sessions,"
+                + " 3 chat server sessions (the target's own: 3 chat server sessions);");
+    }
+
+    @Test
+    void aReplaceCountsNotTheTargetsSessionsItRemoves() {
+        assertThat(planMinskyIntoChatSessions("replace")).contains("target records removed:            3").doesNotContain("mix kinds");
+    }
+
+    /** The dry run's output of consolidating the Minsky fixture into a store holding 3 chat server sessions, in this mode. */
+    private String planMinskyIntoChatSessions(String mode) {
+        String minsky = "json:" + Fixtures.copy(Fixtures.MINSKY_ARRAY, dir);
+        String chat = "json:" + dir.resolve("chat.json");
+        CliRun sample = CliRun.of("sample", "--kind", "chat", "--count", "3", chat);
+        assertThat(sample.exitCode()).as(sample.err()).isZero();
+
+        CliRun plan = CliRun.of("consolidate", minsky, "--into", chat, "--mode", mode, "--dry-run");
+
+        assertThat(plan.exitCode()).as(plan.err()).isZero();
+        return plan.out();
+    }
+
+    @Test
     void oneKindOfSessionGetsNoWarning() {
         String minsky = "json:" + Fixtures.copy(Fixtures.MINSKY_ARRAY, dir);
         String backup = "json:" + Fixtures.copy(Fixtures.MINSKY_BACKUP, dir);

@@ -120,7 +120,7 @@ public final class ConsolidateJob implements Job {
                     JobReport.Builder builder = start.get();
                     plan.counts().forEach(builder::count);
                     plan.versionsDropped().ifPresent(builder::warning);
-                    MixedKinds.warning(assessment.kinds()).ifPresent(builder::warning);
+                    MixedKinds.warning(assessment.kinds(), consolidation.keptTargetKinds()).ifPresent(builder::warning);
                     consolidation.conflicts().forEach(conflict -> builder.warning(conflictLine(conflict)));
                     builder.details().set("plan", plan.toJson());
                     addProvenance(consolidation, builder.details());
@@ -196,7 +196,7 @@ public final class ConsolidateJob implements Job {
         counts.putAll(assessment.effectCounts());
         // the sources are numbered in the order the description names them, as the report's conflict lines read them
         List<String> warnings = new ArrayList<>(assessment.planWarnings());
-        MixedKinds.warning(assessment.kinds()).ifPresent(warnings::add);
+        MixedKinds.warning(assessment.kinds(), consolidation.keptTargetKinds()).ifPresent(warnings::add);
         if (consolidation.newerTargetVersionsReplaced() > 0) {
             warnings.add(consolidation.newerTargetVersionsReplaced() + " of the target's records would be replaced by an OLDER version from a source"
                     + " (each conflict below says which); --on-conflict newest keeps the target's newer versions");

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sessiondb.job.transfer.Verification;
 import dev.sessiondb.model.RecordHash;
 import dev.sessiondb.model.SecretMasker;
+import dev.sessiondb.model.SessionKind;
 import dev.sessiondb.model.SessionRecord;
 import dev.sessiondb.progress.ProgressMonitor;
 import dev.sessiondb.store.RecordCursor;
@@ -17,6 +18,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -89,6 +91,8 @@ public final class Consolidation {
     private final List<Settled> settled = new ArrayList<>();
     private final List<Conflict> conflicts = new ArrayList<>();
     private final LostValues lostValues = new LostValues();
+    /** How many of a merge target's own sessions of each kind the merge leaves in it: those no written record replaces. */
+    private final Map<SessionKind, Long> keptTargetKinds = new EnumMap<>(SessionKind.class);
     private final ConflictPolicy policy;
     private final Map<String, Integer> choices;
 
@@ -131,17 +135,28 @@ public final class Consolidation {
         Map<String, Entry> targetVersions = new HashMap<>();
         // a renamed version must not take a key the merge target holds: the merge would write over that record
         Set<String> takenKeys = new HashSet<>(byKey.keySet());
+        Consolidation consolidation = new Consolidation(policy, choices);
+        // the kind of each target version a source holds too: the target keeps it only if the settlement writes none over it
+        Map<String, SessionKind> contestedKinds = new HashMap<>();
         mergeTarget.ifPresent(target -> {
             monitor.message("reading the target's own versions");
             readEach(target, monitor, (record, position) -> {
                 takenKeys.add(record.key());
                 if (byKey.containsKey(record.key())) {
                     targetVersions.put(record.key(), new Entry(Entry.TARGET, position, record.key(), hash.apply(record), Recency.of(record)));
+                    contestedKinds.put(record.key(), SessionKind.of(record));
+                } else {
+                    consolidation.keptTargetKinds.merge(SessionKind.of(record), 1L, Long::sum);
                 }
             });
         });
-        Consolidation consolidation = new Consolidation(policy, choices);
         byKey.values().forEach(versions -> consolidation.settle(versions, Optional.ofNullable(targetVersions.get(versions.get(0).key())), takenKeys));
+        Set<String> writtenKeys = consolidation.settled.stream().map(Settled::writtenKey).filter(Objects::nonNull).collect(Collectors.toSet());
+        contestedKinds.forEach((key, kind) -> {
+            if (!writtenKeys.contains(key)) {
+                consolidation.keptTargetKinds.merge(kind, 1L, Long::sum);
+            }
+        });
         consolidation.settled.sort(IN_SOURCE_ORDER);
         consolidation.nameDifferingFields(sources, mergeTarget, compared, monitor);
         return consolidation;
@@ -254,6 +269,11 @@ public final class Consolidation {
 
     /** @param fields the names (never values) of the fields whose dropped values the kept versions do not hold, sorted */
     public record DroppedVersions(long versions, List<String> fields) {
+    }
+
+    /** How many of the merge target's own sessions of each kind it still holds after the merge; none into a new or replaced target. */
+    public Map<SessionKind, Long> keptTargetKinds() {
+        return keptTargetKinds;
     }
 
     /** Conflicts the merge target's own version won: no source's version is written for them. */

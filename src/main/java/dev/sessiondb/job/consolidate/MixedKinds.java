@@ -1,6 +1,7 @@
 package dev.sessiondb.job.consolidate;
 
 import dev.sessiondb.model.SessionKind;
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -14,14 +15,26 @@ final class MixedKinds {
     private MixedKinds() {
     }
 
-    static Optional<String> warning(Map<SessionKind, Long> kinds) {
+    /**
+     * @param written    how many of the records written are of each kind
+     * @param targetKept how many of a merge target's own sessions of each kind stay in it beside them; none into a new or replaced target
+     */
+    static Optional<String> warning(Map<SessionKind, Long> written, Map<SessionKind, Long> targetKept) {
+        Map<SessionKind, Long> kinds = new EnumMap<>(SessionKind.class);
+        kinds.putAll(written);
+        targetKept.forEach((kind, count) -> kinds.merge(kind, count, Long::sum));
         if (kinds.size() < 2) {
             return Optional.empty();
         }
-        String counts = kinds.entrySet().stream().map(kind -> String.format("%,d %s", kind.getValue(), named(kind.getKey(), kind.getValue())))
+        String held = targetKept.isEmpty() ? "" : " (the target's own: " + counted(targetKept) + ")";
+        return Optional.of("the target will mix kinds of session: " + counted(kinds) + held + "; the tools that read a store expect sessions of"
+                + " their own kind only, so consolidate each kind into a store of its own unless mixing them is what you want");
+    }
+
+    /** "217 Minsky sessions, 1 magellai session". */
+    private static String counted(Map<SessionKind, Long> kinds) {
+        return kinds.entrySet().stream().map(kind -> String.format("%,d %s", kind.getValue(), named(kind.getKey(), kind.getValue())))
                 .collect(Collectors.joining(", "));
-        return Optional.of("the target will mix kinds of session: " + counts + "; the tools that read a store expect sessions of their own kind"
-                + " only, so consolidate each kind into a store of its own unless mixing them is what you want");
     }
 
     private static String named(SessionKind kind, long count) {
