@@ -4,6 +4,7 @@ import dev.sessiondb.model.SessionRecord;
 import dev.sessiondb.progress.ReadTotal;
 import java.util.Iterator;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * Every record of a store, one at a time, in constant memory. Close it to release the file
@@ -25,5 +26,26 @@ public interface RecordCursor extends Iterator<SessionRecord>, AutoCloseable {
     /** The same records, each handed to {@code onEach} before it is returned (which may throw to stop the reading). */
     static RecordCursor peeking(RecordCursor cursor, Consumer<SessionRecord> onEach) {
         return new PeekingCursor(cursor, onEach);
+    }
+
+    /** The records {@code kept} accepts, in order; the others are read past. */
+    static RecordCursor filtering(RecordCursor cursor, Predicate<SessionRecord> kept) {
+        return new PrefetchingCursor() {
+            @Override
+            protected SessionRecord fetch() {
+                while (cursor.hasNext()) {
+                    SessionRecord record = cursor.next();
+                    if (kept.test(record)) {
+                        return record;
+                    }
+                }
+                return null;
+            }
+
+            @Override
+            public void close() {
+                cursor.close();
+            }
+        };
     }
 }

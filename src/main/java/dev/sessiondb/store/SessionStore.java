@@ -167,6 +167,14 @@ public interface SessionStore extends AutoCloseable {
     }
 
     /**
+     * Whether writing some records leaves the others as they are (rows of a table), rather than writing the store again
+     * whole (a JSON file): only then does a merge leave out the records the store holds as they are.
+     */
+    default boolean writesRecordsInPlace() {
+        return false;
+    }
+
+    /**
      * Applies a batch in one transaction, reporting progress per record. When the monitor
      * asks to cancel, nothing of the batch stays written and {@link dev.sessiondb.progress.CancelledException} is thrown.
      */

@@ -124,6 +124,12 @@ public final class ExpectedHashes {
         }
     }
 
+    /** Whether the key is expected with this hash, taken or not. */
+    boolean expects(String key, String sha256Hex) {
+        int index = slots.entryAt(slotOf(key.hashCode(), key.getBytes(StandardCharsets.UTF_8)));
+        return index >= 0 && sameDigest(index, sha256Hex);
+    }
+
     /** Whether the key is expected, taken or not. */
     boolean expects(String key) {
         return slots.entryAt(slotOf(key.hashCode(), key.getBytes(StandardCharsets.UTF_8))) >= 0;

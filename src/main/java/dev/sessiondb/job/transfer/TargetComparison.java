@@ -7,12 +7,15 @@ import dev.sessiondb.model.SessionRecord;
 import dev.sessiondb.progress.ProgressMonitor;
 import dev.sessiondb.store.HashCursor;
 import dev.sessiondb.store.ReadAhead;
+import dev.sessiondb.store.RecordCursor;
 import dev.sessiondb.store.SessionStore;
 import dev.sessiondb.store.StoredHash;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -36,6 +39,8 @@ public final class TargetComparison {
     /** The first few such records as the target would store them, to name the fields that differ if they are replaced. */
     private final Map<String, ObjectNode> firstDiffering = new LinkedHashMap<>();
     private final List<String> firstReplaced = new ArrayList<>();
+    /** The keys whose record the target stores as other text but with the same content: it holds them as they are. */
+    private final Set<String> sameByContent = new HashSet<>();
     private long added;
     private long replaced;
     private long same;
@@ -86,6 +91,7 @@ public final class TargetComparison {
         differing.takeByContent(target, monitor, (stored, found) -> {
             if (found == ExpectedHashes.Found.MATCHED) {
                 same++;
+                sameByContent.add(stored.key());
                 return;
             }
             replaced++;
@@ -97,6 +103,32 @@ public final class TargetComparison {
                         : key + " (" + String.join(", ", Verification.differingFields(incoming, target.asStored(stored))) + ")");
             }
         });
+    }
+
+    /**
+     * The records of {@code records} a merge writes: those the target does not hold as they are, each told by its stored hash
+     * (or its content, where the stored text differs) as the plan told it. Every record is hashed into {@code hashes} first, as
+     * verification expects each. A key the source holds twice is written from its first version the target lacks on, so the
+     * target ends with its last version. Valid while the target is as this comparison read it (the write checks its fingerprint).
+     */
+    RecordCursor changesOnly(RecordCursor records, ExpectedHashes hashes) {
+        Set<String> rewritten = new HashSet<>();
+        return RecordCursor.filtering(records, record -> {
+            String hash = target.hashAsStored(record);
+            hashes.expect(record.key(), hash);
+            if (!rewritten.contains(record.key()) && holdsAsItIs(record, hash)) {
+                return false;
+            }
+            if (targetHashes.expects(record.key())) {
+                rewritten.add(record.key());
+            }
+            return true;
+        });
+    }
+
+    private boolean holdsAsItIs(SessionRecord record, String hashAsStored) {
+        return targetHashes.expects(record.key(), hashAsStored)
+                || sameByContent.contains(record.key()) && differing.expects(record.key(), RecordHash.of(target.asStored(record)));
     }
 
     public long added() {

@@ -60,6 +60,8 @@ public final class Transfer implements AutoCloseable {
     private long recordsRead = -1;
     /** Counted as the write's cursor hands them on, on its read-ahead thread. */
     private final AtomicLong recordsWritten = new AtomicLong();
+    /** The records an existing target's write read, written or left out as the target held them already. */
+    private final AtomicLong recordsPassed = new AtomicLong();
 
     public Transfer(StoreLocator target, Optional<TargetMode> mode, boolean allowLoss, boolean verify, BackupJournal journal) {
         this.target = target;
@@ -170,7 +172,7 @@ public final class Transfer implements AutoCloseable {
             RecordCursor source = records.open();
             // a JSON file's count is known only once it is read through: meanwhile its reading estimates it
             monitor.totalWhileReading(source::readTotal);
-            try (RecordCursor cursor = ReadAhead.records(hashes.recording(counting(scanning(source, scan)), staged.store()))) {
+            try (RecordCursor cursor = ReadAhead.records(hashes.recording(counting(scanning(source, scan), recordsWritten), staged.store()))) {
                 staged.store().write(WriteBatch.replaceAll(cursor, records.expectedCount()), monitor);
             } catch (RuntimeException e) {
                 if (causedBy(e, NeedsPlanPass.class)) {
@@ -225,10 +227,10 @@ public final class Transfer implements AutoCloseable {
         });
     }
 
-    /** The records as they pass on to the write, counted afresh: what "records written" says is what the write was handed, not a count taken at another moment. */
-    private RecordCursor counting(RecordCursor cursor) {
-        recordsWritten.set(0);
-        return RecordCursor.peeking(cursor, record -> recordsWritten.incrementAndGet());
+    /** The records as they pass, counted afresh: what "records written" says is what the write was handed, not a count taken at another moment. */
+    private static RecordCursor counting(RecordCursor cursor, AtomicLong counter) {
+        counter.set(0);
+        return RecordCursor.peeking(cursor, record -> counter.incrementAndGet());
     }
 
     /** The one-pass write met a record the plan must list with every other like it: see {@link #run}. */
@@ -263,15 +265,16 @@ public final class Transfer implements AutoCloseable {
                     : "the target already holds exactly these records, each as it is; nothing was written");
         } else {
             hashes = new ExpectedHashes();
+            Optional<TargetComparison> changesOnly = changesOnly(assessment);
             Backup backup = existing.isPresent()
-                    ? writeExisting(existing.get(), assessment.target().fingerprint().orElseThrow(), runId, reason, records, hashes, monitor)
+                    ? writeExisting(existing.get(), assessment.target().fingerprint().orElseThrow(), runId, reason, records, hashes, changesOnly, monitor)
                     : writeNew(runId, reason, records, hashes, assessment, monitor);
             report.backupId(backup.id());
             report.count("records written", recordsWritten.get());
-            // the write rewrites the records the target held already as they were: said, so "written" does not read as changed
-            assessment.comparison().filter(compared -> compared.same() > 0)
+            // a target written whole rewrites the records it held already as they were: said, so "written" does not read as changed
+            assessment.comparison().filter(compared -> changesOnly.isEmpty() && compared.same() > 0)
                     .ifPresent(compared -> report.count("written records unchanged", compared.same()));
-            recordsRead = recordsWritten.get();
+            recordsRead = existing.isPresent() ? recordsPassed.get() : recordsWritten.get();
         }
         reportPlanWarnings(assessment, report);
         if (!verify) {
@@ -283,6 +286,12 @@ public final class Transfer implements AutoCloseable {
         try (SessionStore written = StoreFactory.open(target, OpenMode.EXISTING)) {
             return Optional.of(verify(records, hashes, written, Verification.IN_PLACE, monitor, report));
         }
+    }
+
+    /** A merge into a store that writes records in place (SQL rows) writes only the records it changes; a file is written whole anyway. */
+    private Optional<TargetComparison> changesOnly(Assessment assessment) {
+        return assessment.comparison().filter(compared -> mode.equals(Optional.of(TargetMode.MERGE))
+                && existing.filter(SessionStore::writesRecordsInPlace).isPresent());
     }
 
     /** Whether the target holds every record as it is, and (a replace removing what the source lacks) no other. */
@@ -327,15 +336,17 @@ public final class Transfer implements AutoCloseable {
      * taken meanwhile holds exactly what the write replaces.
      */
     private Backup writeExisting(SessionStore store, StoreFingerprint planned, String runId, String reason, RecordSource records, ExpectedHashes hashes,
-                                 ProgressMonitor monitor) {
+                                 Optional<TargetComparison> changesOnly, ProgressMonitor monitor) {
         monitor.message("backing up target");
         Backup backup = journal.backUp(runId, store, reason, monitor);
         StoreFingerprint backedUp = store.fingerprint();
         monitor.message("writing target");
         journal.write(backup, () -> {
-            try (RecordCursor cursor = ReadAhead.records(hashes.recording(counting(records.open()), store))) {
-                WriteBatch batch = mode.orElse(TargetMode.NEW) == TargetMode.MERGE ? WriteBatch.upsert(cursor, records.expectedCount())
-                        : WriteBatch.replaceAll(cursor, records.expectedCount());
+            RecordCursor read = counting(records.open(), recordsPassed);
+            RecordCursor written = changesOnly.map(compared -> compared.changesOnly(read, hashes)).orElseGet(() -> hashes.recording(read, store));
+            try (RecordCursor cursor = ReadAhead.records(counting(written, recordsWritten))) {
+                long count = changesOnly.map(compared -> compared.added() + compared.replaced()).orElse(records.expectedCount());
+                WriteBatch batch = mode.orElse(TargetMode.NEW) == TargetMode.MERGE ? WriteBatch.upsert(cursor, count) : WriteBatch.replaceAll(cursor, count);
                 store.write(batch.ifUnchangedSince(planned), monitor);
             }
         }, () -> store.stoppedWriteLeftUnchanged(backedUp));
@@ -364,7 +375,7 @@ public final class Transfer implements AutoCloseable {
             // a plan made on a stand-in is checked against the real target as the records pass: the first record it would refuse or
             // lose fields of stops the write (one transaction, rolled back) and a full scan names every such record
             boolean standIn = assessment.note().isPresent() && !allowLoss;
-            RecordCursor source = counting(standIn ? scanning(records.open(), new RecordScan(staged.store())) : records.open());
+            RecordCursor source = counting(standIn ? scanning(records.open(), new RecordScan(staged.store())) : records.open(), recordsWritten);
             try (RecordCursor cursor = ReadAhead.records(hashes.recording(source, staged.store()))) {
                 staged.store().write(WriteBatch.replaceAll(cursor, records.expectedCount()), monitor);
             } catch (RuntimeException e) {

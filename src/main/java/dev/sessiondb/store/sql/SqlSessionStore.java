@@ -324,6 +324,11 @@ final class SqlSessionStore implements SessionStore {
     }
 
     @Override
+    public boolean writesRecordsInPlace() {
+        return true;
+    }
+
+    @Override
     public void write(WriteBatch batch, ProgressMonitor monitor) {
         writer.write(batch, monitor);
     }
