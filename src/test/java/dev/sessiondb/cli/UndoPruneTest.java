@@ -10,6 +10,7 @@ import dev.sessiondb.job.backup.BackupJournal;
 import dev.sessiondb.job.backup.RunIds;
 import dev.sessiondb.model.JsonCodec;
 import dev.sessiondb.progress.CancelledException;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -22,13 +23,9 @@ class UndoPruneTest {
     Path dir;
 
     @Test
-    void aDryRunListsTheBackupsAndBytesItWouldFreeAndAPruneDeletesThemAndTheHistoryStopsOfferingThem() {
+    void aDryRunListsTheBackupsAndBytesItWouldFreeAndAPruneDeletesThemAndTheHistoryStopsOfferingThem() throws IOException {
         String journal = dir.resolve("journal").toString();
-        String source = Fixtures.copy(Fixtures.MINSKY_ARRAY, dir).toString();
-        String target = "sqlite:" + dir.resolve("t.db");
-        for (String mode : List.of("new", "replace", "replace")) {
-            assertThat(CliRun.of("migrate", source, target, "--mode", mode, "--backup-dir", journal).exitCode()).isZero();
-        }
+        migrateInTurns("sqlite:" + dir.resolve("t.db"), journal, "new", "replace", "replace");
         List<Backup> backups = new BackupJournal(Path.of(journal)).list();
         Backup oldest = backups.get(2);
 
@@ -56,11 +53,7 @@ class UndoPruneTest {
     @Test
     void aPruneDeletesTheReportOfEachRunWhoseBackupItDeletesAndKeepsTheOthers() throws Exception {
         Path journal = dir.resolve("journal");
-        String source = Fixtures.copy(Fixtures.MINSKY_ARRAY, dir).toString();
-        String target = "sqlite:" + dir.resolve("t.db");
-        for (String mode : List.of("new", "replace", "replace")) {
-            assertThat(CliRun.of("migrate", source, target, "--mode", mode, "--backup-dir", journal.toString()).exitCode()).isZero();
-        }
+        migrateInTurns("sqlite:" + dir.resolve("t.db"), journal.toString(), "new", "replace", "replace");
         BackupJournal backups = new BackupJournal(journal);
         List<Backup> newestFirst = backups.list();
         Path kept = backups.report(RunIds.runIdOf(newestFirst.get(0))).orElseThrow();
@@ -90,11 +83,8 @@ class UndoPruneTest {
     @Test
     void optionsThatDoNotGoTogetherAreRefusedAndNothingIsRestoredOrDeleted() throws Exception {
         String journal = dir.resolve("journal").toString();
-        String source = Fixtures.copy(Fixtures.MINSKY_ARRAY, dir).toString();
         Path target = dir.resolve("t.db");
-        for (String mode : List.of("new", "replace")) {
-            assertThat(CliRun.of("migrate", source, "sqlite:" + target, "--mode", mode, "--backup-dir", journal).exitCode()).isZero();
-        }
+        migrateInTurns("sqlite:" + target, journal, "new", "replace");
         byte[] before = java.nio.file.Files.readAllBytes(target);
         List<Backup> backups = new BackupJournal(Path.of(journal)).list();
 
@@ -111,6 +101,20 @@ class UndoPruneTest {
 
         assertThat(java.nio.file.Files.readAllBytes(target)).isEqualTo(before);
         assertThat(new BackupJournal(Path.of(journal)).list()).isEqualTo(backups);
+    }
+
+    /**
+     * Migrates into {@code target} once per mode, from the Minsky fixture and a copy with one record edited in turn, each run taking
+     * a backup: a replace with the records the target holds as they are would write nothing and take none.
+     */
+    private void migrateInTurns(String target, String journal, String... modes) throws IOException {
+        Path edited = Fixtures.copy(Fixtures.MINSKY_ARRAY, Files.createDirectories(dir.resolve("edited")));
+        Files.writeString(edited, Files.readString(edited).replaceFirst("\"branch\": \"task#002\"", "\"branch\": \"edited\""));
+        List<String> sources = List.of(Fixtures.copy(Fixtures.MINSKY_ARRAY, dir).toString(), edited.toString());
+        for (int run = 0; run < modes.length; run++) {
+            CliRun migrate = CliRun.of("migrate", sources.get(run % 2), target, "--mode", modes[run], "--backup-dir", journal);
+            assertThat(migrate.exitCode()).as(migrate.err()).isZero();
+        }
     }
 
     @Test

@@ -152,6 +152,8 @@ class MigrateWizardViewModelTest extends ViewModelFixture {
         viewModel.makePlan();
         assertThat(viewModel.planProperty().get().lines()).anyMatch(line -> line.contains("already holds exactly"));
 
+        // a replace of records the target holds as they are writes nothing: one record edited gives it something to write
+        Files.writeString(fixture, Files.readString(fixture).replaceFirst("\"branch\": \"task#002\"", "\"branch\": \"edited\""));
         viewModel.target().modeProperty().set(TargetMode.REPLACE);
         viewModel.makePlan();
         viewModel.run();
