@@ -26,8 +26,32 @@ public record FieldPath(String path) {
      * {@link SessionRecord#text} gives; empty for none, null, an object or a list.
      */
     public Optional<String> storedText(SessionRecord record) {
-        JsonNode value = record.readFields(this::valueIn);
-        return value == null || value.isNull() || value.isContainerNode() ? Optional.empty() : Optional.of(value.asText());
+        return Optional.ofNullable(scalarText(record.readFields(this::valueIn)));
+    }
+
+    /**
+     * The {@code member} of each element of the list at this path, as stored and read as {@link #storedText} reads a value (a
+     * message's content in a conversation); none for an element without such a text, or no list there.
+     */
+    public List<String> storedTextsIn(SessionRecord record, String member) {
+        return record.readFields(fields -> {
+            JsonNode list = valueIn(fields);
+            List<String> texts = new ArrayList<>();
+            if (list != null && list.isArray()) {
+                for (JsonNode element : list) {
+                    String text = scalarText(element.get(member));
+                    if (text != null) {
+                        texts.add(text);
+                    }
+                }
+            }
+            return texts;
+        });
+    }
+
+    /** A number or boolean as its JSON text; null for none, null, an object or a list. */
+    private static String scalarText(JsonNode value) {
+        return value == null || value.isNull() || value.isContainerNode() ? null : value.asText();
     }
 
     private JsonNode valueIn(ObjectNode fields) {

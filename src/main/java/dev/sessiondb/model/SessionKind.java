@@ -39,6 +39,23 @@ public enum SessionKind {
         return SEARCHED_FIELDS.get(this);
     }
 
+    /**
+     * The list of messages a search looks at the content of in this kind's sessions, besides {@link #searchedFields}: what was
+     * said. None for Minsky's and any tool's not known, so that a search of their sessions costs nothing more.
+     */
+    public Optional<FieldPath> searchedMessages() {
+        return switch (this) {
+            case CHAT -> Optional.of(CHAT_MESSAGES);
+            case MAGELLAI -> Optional.of(MAGELLAI_MESSAGES);
+            case MINSKY, OTHER -> Optional.empty();
+        };
+    }
+
+    /** The field of each of {@link #searchedMessages} a search looks at. */
+    public static final String MESSAGE_TEXT = "content";
+    private static final FieldPath CHAT_MESSAGES = new FieldPath("messages");
+    private static final FieldPath MAGELLAI_MESSAGES = new FieldPath("conversation.messages");
+
     private static final Map<SessionKind, List<FieldPath>> SEARCHED_FIELDS = new EnumMap<>(SessionKind.class);
 
     static {

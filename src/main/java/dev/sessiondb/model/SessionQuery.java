@@ -1,5 +1,6 @@
 package dev.sessiondb.model;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -8,8 +9,9 @@ import java.util.Objects;
  *
  * @param search   words, each a substring ({@link CaseFolding case-folded}) of session key, task id, repo name or branch, or of
  *                 a field of the session's own kind ({@link SessionKind#searchedFields}: a chat server's tenant and user,
- *                 magellai's name and model), as typed or in its other Unicode normalisation (NFC or NFD); every word must
- *                 be found (in any of those fields); blank for all
+ *                 magellai's name and model) or the content of one of its messages ({@link SessionKind#searchedMessages}),
+ *                 as typed or in its other Unicode normalisation (NFC or NFD); every word must be found (in any of those
+ *                 fields); blank for all
  * @param filters  exact-value filters, all of which must match
  * @param sort     sort column; ties are broken by key
  * @param afterKey keyset paging: only keys after this one (only with {@link SortKey#SESSION} ascending); null for none
@@ -86,9 +88,9 @@ public record SessionQuery(String search, List<FieldFilter> filters, SortKey sor
             return false;
         }
         List<String> words = searchWords();
-        List<FieldPath> kindFields = words.isEmpty() ? List.of() : kindFields(record);
+        List<String> kindTexts = words.isEmpty() ? List.of() : kindTexts(record);
         for (String word : words) {
-            if (!foundAsShown(record, kindFields, needles(word))) {
+            if (!foundAsShown(record, kindTexts, needles(word))) {
                 return false;
             }
         }
@@ -104,11 +106,11 @@ public record SessionQuery(String search, List<FieldFilter> filters, SortKey sor
         if (words.isEmpty()) {
             return false;
         }
-        List<FieldPath> kindFields = kindFields(record);
-        String[] values = new String[SEARCHED.size() + kindFields.size()];
+        List<String> kindTexts = kindTexts(record);
+        String[] values = new String[SEARCHED.size() + kindTexts.size()];
         String[] folded = new String[values.length];
         for (int field = 0; field < values.length; field++) {
-            values[field] = searchedValue(record, kindFields, field);
+            values[field] = searchedValue(record, kindTexts, field);
             folded[field] = values[field] == null ? null : CaseFolding.fold(values[field]);
         }
         for (String word : words) {
@@ -129,9 +131,9 @@ public record SessionQuery(String search, List<FieldFilter> filters, SortKey sor
     }
 
     /** The text is masked only once a field holds the word: a field without it costs no look for secrets. */
-    private static boolean foundAsShown(SessionRecord record, List<FieldPath> kindFields, List<String> needles) {
-        for (int field = 0; field < SEARCHED.size() + kindFields.size(); field++) {
-            String value = searchedValue(record, kindFields, field);
+    private static boolean foundAsShown(SessionRecord record, List<String> kindTexts, List<String> needles) {
+        for (int field = 0; field < SEARCHED.size() + kindTexts.size(); field++) {
+            String value = searchedValue(record, kindTexts, field);
             if (value != null && contains(CaseFolding.fold(value), needles) && shownHolds(value, needles)) {
                 return true;
             }
@@ -140,17 +142,26 @@ public record SessionQuery(String search, List<FieldFilter> filters, SortKey sor
     }
 
     /**
-     * The fields of its own kind a session is searched by ({@link SessionKind#searchedFields}), none when it names a repository:
-     * a session of Minsky's names one, and a SQL store looks for the others among the rows without one, by that column's index.
+     * The texts as stored of the fields of its own kind a session is searched by ({@link SessionKind#searchedFields}), then of its
+     * messages ({@link SessionKind#searchedMessages}); none when it names a repository: a session of Minsky's names one, and a SQL
+     * store looks for the others among the rows without one, by that column's index. Minsky's and other tools' sessions read nothing.
      */
-    private static List<FieldPath> kindFields(SessionRecord record) {
-        return record.repoName().isPresent() ? List.of() : SessionKind.of(record).searchedFields();
+    private static List<String> kindTexts(SessionRecord record) {
+        SessionKind kind = record.repoName().isPresent() ? SessionKind.MINSKY : SessionKind.of(record);
+        if (kind.listedByMinskysFields()) {
+            return List.of();
+        }
+        List<String> texts = new ArrayList<>();
+        for (FieldPath field : kind.searchedFields()) {
+            texts.add(field.storedText(record).orElse(null));
+        }
+        kind.searchedMessages().ifPresent(messages -> texts.addAll(messages.storedTextsIn(record, SessionKind.MESSAGE_TEXT)));
+        return texts;
     }
 
-    /** The searched field's text as stored: {@link #SEARCHED}'s first, then the kind's own; null for none. */
-    private static String searchedValue(SessionRecord record, List<FieldPath> kindFields, int field) {
-        return field < SEARCHED.size() ? SEARCHED.get(field).valueOf(record).orElse(null)
-                : kindFields.get(field - SEARCHED.size()).storedText(record).orElse(null);
+    /** The searched field's text as stored: {@link #SEARCHED}'s first, then the kind's own ({@link #kindTexts}); null for none. */
+    private static String searchedValue(SessionRecord record, List<String> kindTexts, int field) {
+        return field < SEARCHED.size() ? SEARCHED.get(field).valueOf(record).orElse(null) : kindTexts.get(field - SEARCHED.size());
     }
 
     /** Whether a value that holds the word as stored still holds it as tables show it, its secrets masked. */

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The reference search every backend matches: a chat server's and magellai's sessions are found by their own fields too. */
+/** The reference search every backend matches: a chat server's and magellai's sessions are found by their own fields and messages too. */
 class SessionQueryTest {
 
     private static final String TOKEN = "ghp_ZYXWVUTSRQPONMLKJIHGFEDCBA9876543210";
@@ -76,5 +76,49 @@ class SessionQueryTest {
         assertThat(guessed.foundOnlyBehindMasks(chat)).isTrue();
         assertThat(found("push- acme", chat)).isTrue();
         assertThat(SessionQuery.all().withSearch("push-").foundOnlyBehindMasks(chat)).isFalse();
+    }
+
+    @Test
+    void aChatOrMagellaiSessionIsFoundByWhatItsMessagesSayFoldedAndAcrossFields() throws JsonProcessingException {
+        SessionRecord chat = record("""
+                {"id": "chat-000003", "tenantId": "acme", "messages": [{"id": "m1", "role": "user", "content": "I want a Refund"},
+                 {"id": "m2", "role": "assistant", "content": "Zu\u0308rich office: ERR_QUOTA_42"}, {"id": "m3", "content": {"parts": "hidden"}}]}""");
+        SessionRecord magellai = record("""
+                {"id": "20250106-0004", "conversation": {"model": "gpt-4o", "messages": [{"id": "m1", "content": "Stack trace: NullPointerException"}]}}""");
+
+        for (String search : List.of("refund", "REFUND acme", "err_quota", "z\u00fcrich", "ZU\u0308RICH refund")) {
+            assertThat(found(search, chat)).as(search).isTrue();
+        }
+        // only a message's own text: not its role, nor a content that is no text
+        assertThat(found("assistant", chat)).isFalse();
+        assertThat(found("hidden", chat)).isFalse();
+        assertThat(found("nullpointer GPT-4o", magellai)).isTrue();
+        assertThat(found("nullpointer refund", magellai)).isFalse();
+    }
+
+    @Test
+    void messagesAreSearchedOnlyInAChatOrMagellaiSessionNamingNoRepository() throws JsonProcessingException {
+        SessionRecord minsky = record("""
+                {"session": "task#2", "repoName": "local/minsky", "messages": [{"id": "m1", "content": "refund"}]}""");
+        SessionRecord other = record("""
+                {"id": "other-1", "messages": [{"id": "m1", "content": "refund"}]}""");
+        SessionRecord magellaiWithRepository = record("""
+                {"id": "20250106-0005", "repoName": "local/minsky", "conversation": {"messages": [{"id": "m1", "content": "refund"}]}}""");
+
+        assertThat(found("refund", minsky)).isFalse();
+        assertThat(found("refund", other)).isFalse();
+        assertThat(found("refund", magellaiWithRepository)).isFalse();
+    }
+
+    @Test
+    void aTokenInAMessageIsNeverConfirmedBySearch() throws JsonProcessingException {
+        SessionRecord chat = record("""
+                {"id": "chat-000004", "tenantId": "acme", "messages": [{"id": "m1", "content": "my token is %s, refund me"}]}""".formatted(TOKEN));
+        SessionQuery guessed = SessionQuery.all().withSearch("ghp_ZYX");
+
+        assertThat(guessed.matches(chat)).isFalse();
+        assertThat(guessed.foundOnlyBehindMasks(chat)).isTrue();
+        assertThat(found("refund acme", chat)).isTrue();
+        assertThat(SessionQuery.all().withSearch("refund").foundOnlyBehindMasks(chat)).isFalse();
     }
 }

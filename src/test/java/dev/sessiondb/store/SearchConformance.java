@@ -2,7 +2,9 @@ package dev.sessiondb.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sessiondb.Fixtures;
 import dev.sessiondb.model.SessionKind;
 import dev.sessiondb.model.SessionQuery;
 import dev.sessiondb.model.SessionRecord;
@@ -167,13 +169,8 @@ public abstract class SearchConformance extends ConformanceStore {
         fill(candidates.stream().filter(this::holdsKindsFields).map(this::kept).toList());
 
         List<SessionRecord> stored = readAll();
-        for (String text : List.of("acme", "ACME", "tenant-", "user-ada", "ada ACME", "Ad", "parser", "GPT-4", "claude parser", "acme-l",
-                "z\u00fcrich", "Z\u00dcRICH-t", "ghp_ZYX", "ghp_abc", "push ghp", "push- globex", "nothing-matches-this")) {
-            SessionQuery query = SessionQuery.all().withSearch(text).page(0, 10_000);
-            List<String> expected = reference(stored, query);
-            assertThat(keys(store.page(query))).as(text).isEqualTo(expected);
-            assertThat(store.page(query.page(0, 1)).totalMatching()).as(text).isEqualTo(expected.size());
-        }
+        assertFindsAndCountsAsTheReference(stored, List.of("acme", "ACME", "tenant-", "user-ada", "ada ACME", "Ad", "parser", "GPT-4",
+                "claude parser", "acme-l", "z\u00fcrich", "Z\u00dcRICH-t", "ghp_ZYX", "ghp_abc", "push ghp", "push- globex", "nothing-matches-this"));
         if (holdsKind(stored, SessionKind.CHAT)) {
             assertThat(keys(store.page(SessionQuery.all().withSearch("acme user-ada")))).containsExactly("chat-000900");
             assertThat(keys(store.page(SessionQuery.all().withSearch("ghp_ZYX")))).containsExactly("chat-000899");
@@ -181,6 +178,63 @@ public abstract class SearchConformance extends ConformanceStore {
         if (holdsKind(stored, SessionKind.MAGELLAI)) {
             assertThat(keys(store.page(SessionQuery.all().withSearch("gpt-4o parser")))).hasSize(1);
         }
+    }
+
+    /**
+     * A chat admin looking for what was said ("refund", an error's text) found nothing: a chat server's and magellai's sessions are
+     * searched by their messages' content ({@link SessionKind#searchedMessages}) as the reference searches them, a token in a message
+     * never confirmed, and a session naming a repository (Minsky's) not searched by its messages.
+     */
+    @Test
+    void searchFindsAChatServersAndMagellaisSessionsByWhatTheirMessagesSay() {
+        List<SessionRecord> candidates = new ArrayList<>(sampleRecords().subList(0, 4));
+        SessionRecord minsky = Fixtures.minskyRecords().get(5).with("repoName", "local/minsky");
+        candidates.add(saying(minsky.with("messages", SampleSessions.chatRecord(918).field("messages").orElseThrow()), "a refund for a NullPointerException"));
+        // shown, and first by key: a page of one then counts the sessions its word finds only behind a mask, to leave them out
+        candidates.add(saying(SampleSessions.chatRecord(919), "a guess: ghp_zyx-shown"));
+        candidates.add(saying(SampleSessions.chatRecord(920).with("tenantId", "Acme"), "I want a Refund for order 77"));
+        candidates.add(saying(SampleSessions.chatRecord(921), "Error: ERR_QUOTA_EXCEEDED in Zu\u0308rich"));
+        candidates.add(saying(SampleSessions.chatRecord(922), "my token is push-" + TOKEN));
+        candidates.add(saying(magellai(930, "Parser notes", "gpt-4o"), "Stack trace: NullPointerException at Lexer.next"));
+        // naming a repository, it is searched as Minsky's sessions are: not by its messages
+        candidates.add(saying(magellai(931, "Parser with a repository", "gpt-4o").with("repoName", "local/other"), "NullPointerException"));
+        fill(candidates.stream().filter(this::holdsMessages).map(this::kept).toList());
+
+        List<SessionRecord> stored = readAll();
+        assertFindsAndCountsAsTheReference(stored, List.of("refund", "REFUND acme", "err_quota", "z\u00fcrich", "ZU\u0308RICH error",
+                "nullpointer", "lexer PARSER", "ghp_ZYX", "ghp_zyx", "push ghp", "push- token", "message", "nothing-matches-this"));
+        if (holdsKind(stored, SessionKind.CHAT)) {
+            assertThat(keys(store.page(SessionQuery.all().withSearch("refund")))).containsExactly("chat-000920");
+            assertThat(keys(store.page(SessionQuery.all().withSearch("ghp_ZYX")))).containsExactly("chat-000919");
+        }
+        if (holdsKind(stored, SessionKind.MAGELLAI)) {
+            assertThat(keys(store.page(SessionQuery.all().withSearch("nullpointerexception lexer")))).hasSize(1);
+        }
+    }
+
+    /** Each search finds what the reference finds in the stored records, and a page of one counts them all. */
+    private void assertFindsAndCountsAsTheReference(List<SessionRecord> stored, List<String> searches) {
+        for (String text : searches) {
+            SessionQuery query = SessionQuery.all().withSearch(text).page(0, 10_000);
+            List<String> expected = reference(stored, query);
+            assertThat(keys(store.page(query))).as(text).isEqualTo(expected);
+            assertThat(store.page(query.page(0, 1)).totalMatching()).as(text).isEqualTo(expected.size());
+        }
+    }
+
+    /** The record with its last message saying the text instead (a magellai session's in its conversation). */
+    private static SessionRecord saying(SessionRecord record, String text) {
+        ObjectNode fields = record.fields();
+        String messages = fields.has("conversation") ? "/conversation/messages" : "/messages";
+        JsonNode list = fields.at(messages);
+        ((ObjectNode) list.get(list.size() - 1)).put(SessionKind.MESSAGE_TEXT, text);
+        return SessionRecord.of(fields);
+    }
+
+    /** As {@link #holdsKindsFields}, and the store keeps the messages search looks at. */
+    private boolean holdsMessages(SessionRecord record) {
+        return holdsKindsFields(record) && SessionKind.of(record).searchedMessages()
+                .map(messages -> !store.unsupportedFields(record).contains(messages.path().split("\\.")[0])).orElse(true);
     }
 
     private static SessionRecord magellai(long index, String name, String model) {

@@ -8,13 +8,15 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
  * The native layout's search of the fields only some kinds' sessions are searched by ({@link SessionKind#searchedFields}: a chat
- * server's tenant and user, magellai's name and model), read from the record's JSON text: no column or index holds them. Only a
- * row without a repository can be of such a kind (a session naming one is Minsky's), so a search asks the repository's index
- * first ({@link #holdsRows}) and a store of Minsky's sessions, each naming its repository, pays one probe of it.
+ * server's tenant and user, magellai's name and model) and of their messages' content ({@link SessionKind#searchedMessages}), read
+ * from the record's JSON text: no column or index holds them. Only a row without a repository can be of such a kind (a session
+ * naming one is Minsky's), so a search asks the repository's index first ({@link #holdsRows}) and a store of Minsky's sessions,
+ * each naming its repository, pays one probe of it.
  */
 final class KindFieldsSearch {
 
@@ -30,11 +32,16 @@ final class KindFieldsSearch {
     }
 
     /**
-     * Each kind's searched field as the text {@link FieldPath#storedText} gives, null in a row of another kind or naming a
-     * repository: what {@link MaskedSearchRows} looks at besides the columns.
+     * Each kind's searched field as the text {@link FieldPath#storedText} gives, then its messages' content joined by line breaks, null
+     * in a row of another kind or naming a repository: what {@link MaskedSearchRows} looks at besides the columns for a secret.
      */
     static List<String> texts(Dialect dialect) {
-        return dialect == Dialect.SQLITE ? fieldTexts(dialect) : fieldTexts(dialect).stream().map(text -> "(SELECT " + text + " FROM " + PG_RECORD + ")").toList();
+        List<String> texts = new ArrayList<>(fieldTexts(dialect));
+        for (SessionKind kind : SessionKind.values()) {
+            kind.searchedMessages().ifPresent(messages -> texts.add(ofKind(dialect, kind, "(SELECT " + joined(dialect, messageText(dialect))
+                    + " FROM " + elements(dialect, messages) + ")")));
+        }
+        return dialect == Dialect.SQLITE ? texts : texts.stream().map(text -> "(SELECT " + text + " FROM " + PG_RECORD + ")").toList();
     }
 
     /** As {@link #texts}, over the record as {@link #record} names it. */
@@ -42,10 +49,15 @@ final class KindFieldsSearch {
         List<String> texts = new ArrayList<>();
         for (SessionKind kind : SessionKind.values()) {
             for (FieldPath field : kind.searchedFields()) {
-                texts.add("CASE WHEN " + WITHOUT_REPOSITORY + " AND " + isOf(dialect, kind) + " THEN " + scalarText(dialect, field.path()) + " END");
+                texts.add(ofKind(dialect, kind, scalarText(dialect, record(dialect), field.path())));
             }
         }
         return texts;
+    }
+
+    /** The text in a row of the kind naming no repository, null in any other. */
+    private static String ofKind(Dialect dialect, SessionKind kind, String text) {
+        return "CASE WHEN " + WITHOUT_REPOSITORY + " AND " + isOf(dialect, kind) + " THEN " + text + " END";
     }
 
     /** The row's record as the field expressions read it: SQLite's JSON functions take its text (their cache parses it once per row). */
@@ -53,11 +65,48 @@ final class KindFieldsSearch {
         return dialect == Dialect.SQLITE ? "s.record" : "j.r";
     }
 
-    /** A row of a kind with fields of its own holding the needle in one of them, lowered as {@code lowered} does. */
+    /** A row of a kind with fields of its own holding the needle in one of them or in one of its messages, lowered as {@code lowered} does. */
     static Layout.SqlCondition inKindsFields(Dialect dialect, String needle, UnaryOperator<String> lowered) {
         Layout.SqlCondition inFields = FoldedSearch.inAnyOf(dialect, fieldTexts(dialect).stream().map(lowered).toList(), needle);
-        String found = dialect == Dialect.SQLITE ? inFields.sql() : "EXISTS (SELECT 1 FROM " + PG_RECORD + " WHERE " + inFields.sql() + ")";
-        return new Layout.SqlCondition("(" + WITHOUT_REPOSITORY + " AND " + found + ")", inFields.params());
+        StringBuilder inFieldsOrMessages = new StringBuilder("(").append(inFields.sql());
+        List<Object> params = new ArrayList<>(inFields.params());
+        for (SessionKind kind : SessionKind.values()) {
+            Optional<FieldPath> messages = kind.searchedMessages();
+            if (messages.isPresent()) {
+                Layout.SqlCondition inMessage = FoldedSearch.inAnyOf(dialect, List.of(lowered.apply(messageText(dialect))), needle);
+                inFieldsOrMessages.append(" OR (").append(isOf(dialect, kind)).append(" AND EXISTS (SELECT 1 FROM ")
+                        .append(elements(dialect, messages.get())).append(" AND ").append(inMessage.sql()).append("))");
+                params.addAll(inMessage.params());
+            }
+        }
+        inFieldsOrMessages.append(')');
+        String found = dialect == Dialect.SQLITE ? inFieldsOrMessages.toString() : "EXISTS (SELECT 1 FROM " + PG_RECORD + " WHERE " + inFieldsOrMessages + ")";
+        return new Layout.SqlCondition("(" + WITHOUT_REPOSITORY + " AND " + found + ")", params);
+    }
+
+    /**
+     * Each object of the record's list at the path, as {@code m}, then {@code WHERE} (a condition may follow with {@code AND}):
+     * none when no list is there, as {@link FieldPath#storedTextsIn} reads it (SQLite's {@code json_each} would walk an object's
+     * members too).
+     */
+    private static String elements(Dialect dialect, FieldPath list) {
+        String json = record(dialect);
+        if (dialect == Dialect.SQLITE) {
+            String at = "'$." + list.path() + "'";
+            return "json_each(" + json + ", " + at + ") m WHERE json_type(" + json + ", " + at + ") = 'array' AND m.type = 'object'";
+        }
+        String value = json + " #> '{" + list.path().replace('.', ',') + "}'";
+        return "jsonb_array_elements(CASE WHEN jsonb_typeof(" + value + ") = 'array' THEN " + value + " END) m(v) WHERE jsonb_typeof(m.v) = 'object'";
+    }
+
+    /** The text of a message ({@link #elements}' {@code m}) search looks at, as {@link #scalarText} reads it. */
+    private static String messageText(Dialect dialect) {
+        return scalarText(dialect, dialect == Dialect.SQLITE ? "m.value" : "m.v", SessionKind.MESSAGE_TEXT);
+    }
+
+    /** The texts of the rows, joined by line breaks: a secret in one is still one in them. */
+    private static String joined(Dialect dialect, String text) {
+        return dialect == Dialect.SQLITE ? "group_concat(" + text + ", char(10))" : "string_agg(" + text + ", chr(10))";
     }
 
     /**
@@ -98,9 +147,8 @@ final class KindFieldsSearch {
         return dialect == Dialect.SQLITE ? "json_type(" + json + ", '$." + field + "') IS NOT NULL" : "(" + json + " -> '" + field + "') IS NOT NULL";
     }
 
-    /** A scalar's text at the dotted path, a number or boolean as its JSON text; null for none, null, an object or a list. */
-    private static String scalarText(Dialect dialect, String path) {
-        String json = record(dialect);
+    /** A scalar's text at the dotted path in the JSON, a number or boolean as its JSON text; null for none, null, an object or a list. */
+    private static String scalarText(Dialect dialect, String json, String path) {
         if (dialect == Dialect.SQLITE) {
             String at = "'$." + path + "'";
             return "CASE json_type(" + json + ", " + at + ") WHEN 'text' THEN " + json + " ->> " + at
