@@ -191,19 +191,24 @@ class SessionsTableFlowTest extends WindowOverFreshRun {
         waitFor(() -> text(robot, "#session-count").equals(expected + " of " + Fixtures.MINSKY_COUNT + " sessions"));
     }
 
-    /** Search reaches a chat server's session ids, tenants and users, not its messages: the field promised task, repo and branch, then ids alone. */
+    /**
+     * Search reaches a chat server's session ids, tenants, users and messages: the field promised task, repo and branch, then ids alone,
+     * and "session 3" (said in session 3's messages alone) found nothing.
+     */
     @Test
     void aChatServersSearchFieldPromisesTheFieldsItFinds(FxRobot robot) throws Exception {
         openChatStore(robot);
         TextField search = AppState.read(() -> robot.lookup("#session-search").queryAs(TextField.class));
 
-        waitFor(() -> search.getPromptText().equals("Search session id, tenant, user"));
-        assertThat(AppState.read(search::getAccessibleText)).startsWith("Search sessions by their id, tenant or user")
+        waitFor(() -> search.getPromptText().equals("Search session id, tenant, user, messages"));
+        assertThat(AppState.read(search::getAccessibleText)).startsWith("Search sessions by their id, tenant, user or what their messages say")
                 .doesNotContain("task", "repository", "branch");
         robot.interact(() -> search.setText("000003"));
         waitFor(() -> text(robot, "#session-count").equals("1 of 5 sessions"));
         robot.interact(() -> search.setText("TENANT-1"));
         waitFor(() -> text(robot, "#session-count").equals("2 of 5 sessions"));
+        robot.interact(() -> search.setText("of session 3"));
+        waitFor(() -> text(robot, "#session-count").equals("1 of 5 sessions"));
     }
 
     /** Task, repo, branch, status and last activity are empty in every chat session: their filters could pick nothing but "(empty)". */

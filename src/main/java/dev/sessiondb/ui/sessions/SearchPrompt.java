@@ -7,8 +7,9 @@ import java.util.List;
 
 /**
  * What the search field says it finds. Search reaches a session's name, task id, repository and branch
- * ({@link SessionQuery#SEARCHED}), and a chat server's or magellai's session also by its own fields ({@link SessionKind#searchedFields}):
- * a store whose sessions are all of such a kind is promised its id and those, a store of Minsky's or of several kinds the rest.
+ * ({@link SessionQuery#SEARCHED}), and a chat server's or magellai's session also by its own fields ({@link SessionKind#searchedFields})
+ * and its messages ({@link SessionKind#searchedMessages}): a store whose sessions are all of such a kind is promised its id and those,
+ * a store of Minsky's or of several kinds the rest.
  *
  * @param text        the field's prompt
  * @param description its tooltip and accessible text
@@ -19,11 +20,13 @@ record SearchPrompt(String text, String description) {
             "Search sessions by session name, task id, repository or branch (Ctrl+F; Esc clears it); "
                     + "with several words, each must be found in one of them");
 
-    static final SearchPrompt CHAT = new SearchPrompt("Search session id, tenant, user",
-            "Search sessions by their id, tenant or user (Ctrl+F; Esc clears it); with several words, each must be found in one of them");
+    static final SearchPrompt CHAT = new SearchPrompt("Search session id, tenant, user, messages",
+            "Search sessions by their id, tenant, user or what their messages say (Ctrl+F; Esc clears it); "
+                    + "with several words, each must be found in one of them");
 
-    static final SearchPrompt MAGELLAI = new SearchPrompt("Search session id, name, model",
-            "Search sessions by their id, name or model (Ctrl+F; Esc clears it); with several words, each must be found in one of them");
+    static final SearchPrompt MAGELLAI = new SearchPrompt("Search session id, name, model, messages",
+            "Search sessions by their id, name, model or what their messages say (Ctrl+F; Esc clears it); "
+                    + "with several words, each must be found in one of them");
 
     /** By the sessions of a store's unsearched, unfiltered first page. */
     static SearchPrompt of(List<SessionRecord> firstPage) {

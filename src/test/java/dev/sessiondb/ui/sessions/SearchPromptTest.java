@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 
-/** The search field promises what search finds in the store's sessions: each kind's own fields, Minsky's for several kinds. */
+/** The search field promises what search finds in the store's sessions: each kind's own fields and messages, Minsky's for several kinds. */
 class SearchPromptTest {
 
     private static List<SessionRecord> chat() {
@@ -21,15 +21,15 @@ class SearchPromptTest {
     }
 
     @Test
-    void aChatServersStoreIsSearchedByIdTenantAndUser() {
-        assertThat(SearchPrompt.of(chat()).text()).isEqualTo("Search session id, tenant, user");
-        assertThat(SearchPrompt.of(chat()).description()).startsWith("Search sessions by their id, tenant or user");
+    void aChatServersStoreIsSearchedByIdTenantUserAndMessages() {
+        assertThat(SearchPrompt.of(chat()).text()).isEqualTo("Search session id, tenant, user, messages");
+        assertThat(SearchPrompt.of(chat()).description()).startsWith("Search sessions by their id, tenant, user or what their messages say");
     }
 
     @Test
-    void aMagellaiStoreIsSearchedByIdNameAndModel() {
-        assertThat(SearchPrompt.of(magellai()).text()).isEqualTo("Search session id, name, model");
-        assertThat(SearchPrompt.of(magellai()).description()).startsWith("Search sessions by their id, name or model");
+    void aMagellaiStoreIsSearchedByIdNameModelAndMessages() {
+        assertThat(SearchPrompt.of(magellai()).text()).isEqualTo("Search session id, name, model, messages");
+        assertThat(SearchPrompt.of(magellai()).description()).startsWith("Search sessions by their id, name, model or what their messages say");
     }
 
     @Test
