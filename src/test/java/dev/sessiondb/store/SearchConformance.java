@@ -192,7 +192,7 @@ public abstract class SearchConformance extends ConformanceStore {
         candidates.add(saying(minsky.with("messages", SampleSessions.chatRecord(918).field("messages").orElseThrow()), "a refund for a NullPointerException"));
         // shown, and first by key: a page of one then counts the sessions its word finds only behind a mask, to leave them out
         candidates.add(saying(SampleSessions.chatRecord(919), "a guess: ghp_zyx-shown"));
-        candidates.add(saying(SampleSessions.chatRecord(920).with("tenantId", "Acme"), "I want a Refund for order 77"));
+        candidates.add(saying(SampleSessions.chatRecord(920).with("tenantId", "Acme"), "I want a \"Refund\" for order 77"));
         candidates.add(saying(SampleSessions.chatRecord(921), "Error: ERR_QUOTA_EXCEEDED in Zu\u0308rich"));
         candidates.add(saying(SampleSessions.chatRecord(922), "my token is push-" + TOKEN));
         candidates.add(saying(magellai(930, "Parser notes", "gpt-4o"), "Stack trace: NullPointerException at Lexer.next"));
@@ -202,9 +202,11 @@ public abstract class SearchConformance extends ConformanceStore {
 
         List<SessionRecord> stored = readAll();
         assertFindsAndCountsAsTheReference(stored, List.of("refund", "REFUND acme", "err_quota", "z\u00fcrich", "ZU\u0308RICH error",
-                "nullpointer", "lexer PARSER", "ghp_ZYX", "ghp_zyx", "push ghp", "push- token", "message", "nothing-matches-this"));
+                "nullpointer", "lexer PARSER", "\"refund\"", "ghp_ZYX", "ghp_zyx", "push ghp", "push- token", "message", "nothing-matches-this"));
         if (holdsKind(stored, SessionKind.CHAT)) {
             assertThat(keys(store.page(SessionQuery.all().withSearch("refund")))).containsExactly("chat-000920");
+            // a quote the record's JSON text escapes
+            assertThat(keys(store.page(SessionQuery.all().withSearch("\"refund\" ORDER")))).containsExactly("chat-000920");
             assertThat(keys(store.page(SessionQuery.all().withSearch("ghp_ZYX")))).containsExactly("chat-000919");
         }
         if (holdsKind(stored, SessionKind.MAGELLAI)) {

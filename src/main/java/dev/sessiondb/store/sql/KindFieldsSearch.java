@@ -1,5 +1,6 @@
 package dev.sessiondb.store.sql;
 
+import dev.sessiondb.model.CaseFolding;
 import dev.sessiondb.model.FieldPath;
 import dev.sessiondb.model.SessionKind;
 import java.sql.Connection;
@@ -65,23 +66,43 @@ final class KindFieldsSearch {
         return dialect == Dialect.SQLITE ? "s.record" : "j.r";
     }
 
-    /** A row of a kind with fields of its own holding the needle in one of them or in one of its messages, lowered as {@code lowered} does. */
+    /**
+     * A row of a kind with fields of its own holding the needle in one of them or in one of its messages, lowered as {@code lowered}
+     * does; first, when the needle is {@link #writtenAsItself}, a row whose record's text holds it.
+     */
     static Layout.SqlCondition inKindsFields(Dialect dialect, String needle, UnaryOperator<String> lowered) {
         Layout.SqlCondition inFields = FoldedSearch.inAnyOf(dialect, fieldTexts(dialect).stream().map(lowered).toList(), needle);
-        StringBuilder inFieldsOrMessages = new StringBuilder("(").append(inFields.sql());
-        List<Object> params = new ArrayList<>(inFields.params());
+        List<String> inFieldsOrMessages = new ArrayList<>(List.of(inFields.sql()));
+        List<Object> inFieldsOrMessagesParams = new ArrayList<>(inFields.params());
         for (SessionKind kind : SessionKind.values()) {
             Optional<FieldPath> messages = kind.searchedMessages();
             if (messages.isPresent()) {
                 Layout.SqlCondition inMessage = FoldedSearch.inAnyOf(dialect, List.of(lowered.apply(messageText(dialect))), needle);
-                inFieldsOrMessages.append(" OR (").append(isOf(dialect, kind)).append(" AND EXISTS (SELECT 1 FROM ")
-                        .append(elements(dialect, messages.get())).append(" AND ").append(inMessage.sql()).append("))");
-                params.addAll(inMessage.params());
+                inFieldsOrMessages.add("(" + isOf(dialect, kind) + " AND EXISTS (SELECT 1 FROM " + elements(dialect, messages.get()) + " AND " + inMessage.sql() + "))");
+                inFieldsOrMessagesParams.addAll(inMessage.params());
             }
         }
-        inFieldsOrMessages.append(')');
-        String found = dialect == Dialect.SQLITE ? inFieldsOrMessages.toString() : "EXISTS (SELECT 1 FROM " + PG_RECORD + " WHERE " + inFieldsOrMessages + ")";
-        return new Layout.SqlCondition("(" + WITHOUT_REPOSITORY + " AND " + found + ")", params);
+        String inAny = "(" + String.join(" OR ", inFieldsOrMessages) + ")";
+        String found = dialect == Dialect.SQLITE ? inAny : "EXISTS (SELECT 1 FROM " + PG_RECORD + " WHERE " + inAny + ")";
+        List<Object> params = new ArrayList<>();
+        String inRecordText = "";
+        if (writtenAsItself(needle)) {
+            Layout.SqlCondition inText = FoldedSearch.inAnyOf(dialect, List.of(lowered.apply("s.record")), needle);
+            inRecordText = inText.sql() + " AND ";
+            params.addAll(inText.params());
+        }
+        params.addAll(inFieldsOrMessagesParams);
+        return new Layout.SqlCondition("(" + WITHOUT_REPOSITORY + " AND " + inRecordText + found + ")", params);
+    }
+
+    /**
+     * Whether the needle, case folded, is a text JSON writers put in a record's text as it is, whichever of them wrote it: printable
+     * ASCII without the quote, backslash and slash JSON may escape, nor the {@code < > & '} Go's encoder does. The record's text
+     * then holds every field and message that holds it, and a look for it there (0.1 s in 100,000 chat sessions) spares the reading
+     * of each field and message of the many records without it (1 s).
+     */
+    private static boolean writtenAsItself(String needle) {
+        return CaseFolding.fold(needle).chars().allMatch(c -> c >= ' ' && c <= '~' && "\"\\/<>&'".indexOf(c) < 0);
     }
 
     /**
