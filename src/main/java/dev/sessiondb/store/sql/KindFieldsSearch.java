@@ -87,7 +87,9 @@ final class KindFieldsSearch {
         List<Object> params = new ArrayList<>();
         String inRecordText = "";
         if (writtenAsItself(needle)) {
-            Layout.SqlCondition inText = FoldedSearch.inAnyOf(dialect, List.of(lowered.apply("s.record")), needle);
+            // an ASCII word needs ASCII letters lowered alone (no other folds to one), which PostgreSQL's C collation does in half the time
+            String loweredText = dialect == Dialect.SQLITE ? "lower(s.record)" : "lower(s.record COLLATE \"C\")";
+            Layout.SqlCondition inText = FoldedSearch.inAnyOf(dialect, List.of(loweredText), needle);
             inRecordText = inText.sql() + " AND ";
             params.addAll(inText.params());
         }
