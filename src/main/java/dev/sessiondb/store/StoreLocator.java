@@ -139,6 +139,13 @@ public record StoreLocator(StoreFormat format, String target, Map<String, String
         return new StoreLocator(format, target, copy, typed);
     }
 
+    /** The same store without a parameter, named as typed. */
+    public StoreLocator withoutParam(String name) {
+        Map<String, String> copy = new LinkedHashMap<>(params);
+        copy.remove(name);
+        return new StoreLocator(format, target, copy, typed);
+    }
+
     /** The same store without the password, in the URL or as a parameter ({@code ?password=}, {@code sslpassword=}): what may be saved (PostgreSQL then finds it where libpq does). */
     public StoreLocator withoutPassword() {
         if (!isUrl()) {

@@ -59,6 +59,8 @@ class StoreLocatorTest {
         assertThat(typed.display()).isEqualTo("postgres://u:****@h/db?schema=s");
         assertThat(typed).isEqualTo(StoreLocator.parse("postgresql://u:s3cret@h/db?schema=s"));
         assertThat(typed.withoutPassword().display()).isEqualTo("postgresql://u@h/db?schema=s");
+        assertThat(StoreLocator.parse("postgres://u@h/db?layout=chat").withoutParam("layout").display())
+                .as("a job opens its target without the layout asked for, and names it as typed").isEqualTo("postgres://u@h/db");
     }
 
     @Test

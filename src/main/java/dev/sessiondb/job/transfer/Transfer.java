@@ -24,7 +24,6 @@ import dev.sessiondb.store.ValueChange;
 import dev.sessiondb.store.WriteBatch;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -70,7 +69,8 @@ public final class Transfer implements AutoCloseable {
         this.verify = verify;
         this.journal = journal;
         this.provider = StoreProviders.of(target);
-        this.existing = provider.openIfExists(withoutLayout(target));
+        // the target as it is, its layout detected: a layout asked for is compared with it, not forced on it
+        this.existing = provider.openIfExists(target.withoutParam("layout"));
         try {
             existing.ifPresent(store -> StoreProbe.requireUndamaged(target));
         } catch (RuntimeException e) {
@@ -441,10 +441,4 @@ public final class Transfer implements AutoCloseable {
         return store.count() == records.count() && Verification.check(records, store, true, monitor).passed();
     }
 
-    /** The target as it is, its layout detected: a layout asked for is compared with it, not forced on it. */
-    private static StoreLocator withoutLayout(StoreLocator locator) {
-        Map<String, String> params = new HashMap<>(locator.params());
-        params.remove("layout");
-        return new StoreLocator(locator.format(), locator.target(), params);
-    }
 }
