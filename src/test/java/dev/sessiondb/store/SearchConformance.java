@@ -258,8 +258,18 @@ public abstract class SearchConformance extends ConformanceStore {
         return records.stream().anyMatch(record -> SessionKind.of(record) == kind);
     }
 
+    /**
+     * The record as another session: under another key, and its messages under ids of their own, as a chat server's
+     * messages table keys them across sessions.
+     */
     protected static SessionRecord renamed(SessionRecord record, String key) {
         String keyField = SessionRecord.KEY_FIELDS.stream().filter(record::has).findFirst().orElseThrow();
-        return record.with(keyField, key);
+        com.fasterxml.jackson.databind.node.ObjectNode fields = record.with(keyField, key).fields();
+        for (com.fasterxml.jackson.databind.JsonNode message : fields.path("messages")) {
+            if (message.has("id")) {
+                ((com.fasterxml.jackson.databind.node.ObjectNode) message).put("id", key + "/" + message.get("id").asText());
+            }
+        }
+        return SessionRecord.of(fields);
     }
 }

@@ -133,7 +133,7 @@ final class ChatLayout implements Layout {
         return List.of(
                 TableWrite.upsert("sessions", List.of("id", "tenant_id", "user_id", "traits", "created_at"), "id"),
                 TableWrite.deleteWhere("messages", "session_id"),
-                TableWrite.upsert("messages", List.of("id", "session_id", "role", "content", "created_at"), "id"));
+                TableWrite.upsertOwned("messages", List.of("id", "session_id", "role", "content", "created_at"), "id", "session_id"));
     }
 
     @Override

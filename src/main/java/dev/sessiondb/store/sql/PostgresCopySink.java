@@ -182,14 +182,31 @@ final class PostgresCopySink implements BulkSink {
             if (write.deleteByKey()) {
                 statement.execute("DELETE FROM " + write.table() + " t USING " + stage + " s WHERE t." + key + " = s." + key);
             } else if (write.keyEnforced()) {
+                refuseKeysOfTwoOwners(statement, key);
                 String updates = write.valueColumns().stream()
-                        .map(column -> Dialect.quote(column) + " = EXCLUDED." + Dialect.quote(column)).collect(Collectors.joining(", "));
+                        .map(column -> write.updateOf(column, "EXCLUDED")).collect(Collectors.joining(", "));
                 statement.execute("INSERT INTO " + write.table() + " (" + columnList() + ") " + lastRowOfEachKey(key) + " ON CONFLICT (" + key + ") DO "
                         + (updates.isEmpty() ? "NOTHING" : "UPDATE SET " + updates));
             } else {
                 mergeUnkeyed(statement, key);
             }
             statement.execute("DROP TABLE " + stage);
+        }
+    }
+
+    /**
+     * Rows of two sessions offering one key: keeping the last of each key would drop the other session's row unseen, so the
+     * write fails as an owned upsert fails on a row another session holds ({@link TableWrite#ownerColumn}).
+     */
+    private void refuseKeysOfTwoOwners(Statement statement, String key) throws SQLException {
+        if (write.ownerColumn() == null) {
+            return;
+        }
+        try (ResultSet clash = statement.executeQuery("SELECT " + key + " FROM " + stage + " GROUP BY " + key
+                + " HAVING count(DISTINCT " + Dialect.quote(write.ownerColumn()) + ") > 1 LIMIT 1")) {
+            if (clash.next()) {
+                throw new OwnedKeyClash(write, clash.getString(1));
+            }
         }
     }
 

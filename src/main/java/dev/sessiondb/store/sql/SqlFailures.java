@@ -6,12 +6,45 @@ import dev.sessiondb.store.StoreFaults;
 import dev.sessiondb.store.StoreFormat;
 import dev.sessiondb.store.StoreLocator;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /** A failed statement in the words a user reads: what failed on which store, the driver's reason, and what to do. */
 final class SqlFailures {
 
     private SqlFailures() {
+    }
+
+    /**
+     * A layout's write that failed, in words: also a row another session held, which an owned upsert refuses
+     * ({@link TableWrite#ownerColumn}), says what two records clash on and what to do; else as {@link #writeFailure(StoreLocator, String, Exception)}.
+     */
+    static StoreException writeFailure(StoreLocator locator, String failed, Exception e, List<TableWrite> writes) {
+        for (TableWrite write : writes) {
+            if (write.ownerColumn() != null && refusedOwner(e, write)) {
+                String column = write.table() + "." + write.keyColumn();
+                return new StoreException(locator.display() + ": " + failed + ": two sessions give one " + column + " (" + firstLine(e)
+                        + "); nothing was changed; this layout keys " + write.table() + " by " + write.keyColumn() + " across sessions:"
+                        + " give each session's " + write.table() + " ids of their own in the source, or write to the native layout"
+                        + " (?layout=native), which keeps each session whole", e);
+            }
+        }
+        return writeFailure(locator, failed, e);
+    }
+
+    /**
+     * The owner's NOT NULL refusing the NULL an owned upsert sets on a row another session holds, in SQLite's words or
+     * PostgreSQL's, or two rows of one write clashing ({@link OwnedKeyClash}).
+     */
+    private static boolean refusedOwner(Exception e, TableWrite write) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            String message = String.valueOf(cause.getMessage());
+            if (cause instanceof OwnedKeyClash || message.contains("NOT NULL constraint failed: " + write.table() + "." + write.ownerColumn())
+                    || message.contains("column \"" + write.ownerColumn() + "\" of relation \"" + write.table() + "\" violates not-null constraint")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -85,7 +85,7 @@ final class SqlRecordWriter {
                 committed = true;
             }
         } catch (SQLException | PersistenceException e) {
-            throw SqlFailures.serverGone(dialect, locator, e).orElseGet(() -> SqlFailures.writeFailure(locator, "writing failed", e));
+            throw SqlFailures.serverGone(dialect, locator, e).orElseGet(() -> SqlFailures.writeFailure(locator, "writing failed", e, layout.writes()));
         } finally {
             if (!held && !committed) {
                 SqlTransactions.endAfterFailure(transaction);

@@ -22,7 +22,7 @@ final class SqliteBatchSink implements BulkSink {
         String columns = write.columns().stream().map(Dialect::quote).collect(Collectors.joining(", "));
         String values = write.columns().stream().map(column -> "?").collect(Collectors.joining(", "));
         String updates = write.valueColumns().stream()
-                .map(column -> Dialect.quote(column) + " = excluded." + Dialect.quote(column)).collect(Collectors.joining(", "));
+                .map(column -> write.updateOf(column, "excluded")).collect(Collectors.joining(", "));
         return "INSERT INTO " + write.table() + " (" + columns + ") VALUES (" + values + ") ON CONFLICT (" + Dialect.quote(write.keyColumn())
                 + ") DO " + (updates.isEmpty() ? "NOTHING" : "UPDATE SET " + updates);
     }
