@@ -3,7 +3,6 @@ package dev.sessiondb.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.sessiondb.Fixtures;
 import dev.sessiondb.files.FileTrees;
 import dev.sessiondb.job.backup.Backup;
 import dev.sessiondb.job.backup.BackupJournal;
@@ -35,11 +34,7 @@ class UndoPrunePartWayTest {
     void threeMigrates() {
         folder = dir.resolve("journal");
         journal = folder.toString();
-        String source = Fixtures.copy(Fixtures.MINSKY_ARRAY, dir).toString();
-        String target = "sqlite:" + dir.resolve("t.db");
-        for (String mode : List.of("new", "replace", "replace")) {
-            assertThat(CliRun.of("migrate", source, target, "--mode", mode, "--backup-dir", journal).exitCode()).isZero();
-        }
+        MigratesInTurns.run(dir, "sqlite:" + dir.resolve("t.db"), journal, "new", "replace", "replace");
         backups = new BackupJournal(folder).list();
         assertThat(CliRun.of("undo", "--list", "--backup-dir", journal).out()).contains(backups.get(2).id()); // the catalog indexes them
     }

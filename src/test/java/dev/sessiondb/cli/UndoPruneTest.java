@@ -25,7 +25,7 @@ class UndoPruneTest {
     @Test
     void aDryRunListsTheBackupsAndBytesItWouldFreeAndAPruneDeletesThemAndTheHistoryStopsOfferingThem() throws IOException {
         String journal = dir.resolve("journal").toString();
-        migrateInTurns("sqlite:" + dir.resolve("t.db"), journal, "new", "replace", "replace");
+        MigratesInTurns.run(dir, "sqlite:" + dir.resolve("t.db"), journal, "new", "replace", "replace");
         List<Backup> backups = new BackupJournal(Path.of(journal)).list();
         Backup oldest = backups.get(2);
 
@@ -53,7 +53,7 @@ class UndoPruneTest {
     @Test
     void aPruneDeletesTheReportOfEachRunWhoseBackupItDeletesAndKeepsTheOthers() throws Exception {
         Path journal = dir.resolve("journal");
-        migrateInTurns("sqlite:" + dir.resolve("t.db"), journal.toString(), "new", "replace", "replace");
+        MigratesInTurns.run(dir, "sqlite:" + dir.resolve("t.db"), journal.toString(), "new", "replace", "replace");
         BackupJournal backups = new BackupJournal(journal);
         List<Backup> newestFirst = backups.list();
         Path kept = backups.report(RunIds.runIdOf(newestFirst.get(0))).orElseThrow();
@@ -84,7 +84,7 @@ class UndoPruneTest {
     void optionsThatDoNotGoTogetherAreRefusedAndNothingIsRestoredOrDeleted() throws Exception {
         String journal = dir.resolve("journal").toString();
         Path target = dir.resolve("t.db");
-        migrateInTurns("sqlite:" + target, journal, "new", "replace");
+        MigratesInTurns.run(dir, "sqlite:" + target, journal, "new", "replace");
         byte[] before = java.nio.file.Files.readAllBytes(target);
         List<Backup> backups = new BackupJournal(Path.of(journal)).list();
 
@@ -101,20 +101,6 @@ class UndoPruneTest {
 
         assertThat(java.nio.file.Files.readAllBytes(target)).isEqualTo(before);
         assertThat(new BackupJournal(Path.of(journal)).list()).isEqualTo(backups);
-    }
-
-    /**
-     * Migrates into {@code target} once per mode, from the Minsky fixture and a copy with one record edited in turn, each run taking
-     * a backup: a replace with the records the target holds as they are would write nothing and take none.
-     */
-    private void migrateInTurns(String target, String journal, String... modes) throws IOException {
-        Path edited = Fixtures.copy(Fixtures.MINSKY_ARRAY, Files.createDirectories(dir.resolve("edited")));
-        Files.writeString(edited, Files.readString(edited).replaceFirst("\"branch\": \"task#002\"", "\"branch\": \"edited\""));
-        List<String> sources = List.of(Fixtures.copy(Fixtures.MINSKY_ARRAY, dir).toString(), edited.toString());
-        for (int run = 0; run < modes.length; run++) {
-            CliRun migrate = CliRun.of("migrate", sources.get(run % 2), target, "--mode", modes[run], "--backup-dir", journal);
-            assertThat(migrate.exitCode()).as(migrate.err()).isZero();
-        }
     }
 
     @Test

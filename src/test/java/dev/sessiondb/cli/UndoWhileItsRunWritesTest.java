@@ -42,9 +42,7 @@ class UndoWhileItsRunWritesTest {
         String source = Fixtures.copy(Fixtures.MINSKY_ARRAY, dir).toString();
         file = dir.resolve("t.db");
         target = "sqlite:" + file;
-        for (String mode : List.of("new", "replace")) {
-            assertThat(CliRun.of("migrate", source, target, "--mode", mode, "--backup-dir", journal).exitCode()).isZero();
-        }
+        MigratesInTurns.run(dir, target, journal, "new", "replace");
         running = CatalogRecorder.journal(folder, warning -> { });
         runId = running.startRun("migrate", "migrate " + source + " -> " + target, List.of(), StoreLocator.parse(target)).runId();
     }

@@ -92,11 +92,7 @@ class SqliteFileFaultsTest {
     void anUndoOfASqliteFileLockedByAnotherProgramNamesTheFile() throws Exception {
         Path file = dir.resolve("locku.db");
         String journal = dir.resolve("journal").toString();
-        String source = Fixtures.copy(Fixtures.MINSKY_ARRAY, dir).toString();
-        for (String mode : java.util.List.of("new", "replace")) {
-            CliRun migrate = CliRun.of("migrate", source, "sqlite:" + file, "--mode", mode, "--backup-dir", journal);
-            assertThat(migrate.exitCode()).as(migrate.err()).isZero();
-        }
+        dev.sessiondb.cli.MigratesInTurns.run(dir, "sqlite:" + file, journal, "new", "replace");
         Process holder = JavaProcess.of(SqliteWriteLock.class, file.toString()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         try {
             assertThat(new String(holder.getInputStream().readNBytes(6), StandardCharsets.UTF_8)).isEqualTo("locked");
