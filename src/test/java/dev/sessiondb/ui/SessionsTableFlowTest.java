@@ -200,7 +200,7 @@ class SessionsTableFlowTest extends WindowOverFreshRun {
         openChatStore(robot);
         TextField search = AppState.read(() -> robot.lookup("#session-search").queryAs(TextField.class));
 
-        waitFor(() -> search.getPromptText().equals("Search session id, tenant, user, messages"));
+        waitFor(() -> search.getPromptText().equals("Search id, tenant, user, messages"));
         assertThat(AppState.read(search::getAccessibleText)).startsWith("Search sessions by their id, tenant, user or what their messages say")
                 .doesNotContain("task", "repository", "branch");
         robot.interact(() -> search.setText("000003"));

@@ -20,11 +20,11 @@ record SearchPrompt(String text, String description) {
             "Search sessions by session name, task id, repository or branch (Ctrl+F; Esc clears it); "
                     + "with several words, each must be found in one of them");
 
-    static final SearchPrompt CHAT = new SearchPrompt("Search session id, tenant, user, messages",
+    static final SearchPrompt CHAT = new SearchPrompt("Search id, tenant, user, messages",
             "Search sessions by their id, tenant, user or what their messages say (Ctrl+F; Esc clears it); "
                     + "with several words, each must be found in one of them");
 
-    static final SearchPrompt MAGELLAI = new SearchPrompt("Search session id, name, model, messages",
+    static final SearchPrompt MAGELLAI = new SearchPrompt("Search id, name, model, messages",
             "Search sessions by their id, name, model or what their messages say (Ctrl+F; Esc clears it); "
                     + "with several words, each must be found in one of them");
 

@@ -22,13 +22,13 @@ class SearchPromptTest {
 
     @Test
     void aChatServersStoreIsSearchedByIdTenantUserAndMessages() {
-        assertThat(SearchPrompt.of(chat()).text()).isEqualTo("Search session id, tenant, user, messages");
+        assertThat(SearchPrompt.of(chat()).text()).isEqualTo("Search id, tenant, user, messages");
         assertThat(SearchPrompt.of(chat()).description()).startsWith("Search sessions by their id, tenant, user or what their messages say");
     }
 
     @Test
     void aMagellaiStoreIsSearchedByIdNameModelAndMessages() {
-        assertThat(SearchPrompt.of(magellai()).text()).isEqualTo("Search session id, name, model, messages");
+        assertThat(SearchPrompt.of(magellai()).text()).isEqualTo("Search id, name, model, messages");
         assertThat(SearchPrompt.of(magellai()).description()).startsWith("Search sessions by their id, name, model or what their messages say");
     }
 
