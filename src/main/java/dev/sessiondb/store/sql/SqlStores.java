@@ -116,6 +116,9 @@ public final class SqlStores {
         pool.setUsername(credentials.user());
         pool.setPassword(credentials.password());
         pool.addDataSourceProperty("ApplicationName", "sessiondb-admin");
+        // no JIT: compiling a search's long condition took 0.3-0.4 s of each search of a store of chat sessions (7-10 ms
+        // without), and gave nothing measurable to a 1M store's counts and searches (BENCHMARKS.md, "PostgreSQL's JIT")
+        pool.addDataSourceProperty("options", "-c jit=off");
         // a server that went away is said so in seconds; no socketTimeout: a long count or export is slow, not gone
         pool.setConnectionTimeout(PgReachability.POOL_TIMEOUT_MILLIS);
         pool.addDataSourceProperty("connectTimeout", String.valueOf(PgReachability.CONNECT_TIMEOUT_SECONDS));
