@@ -60,7 +60,7 @@ public record FieldChange(String path, JsonNode a, JsonNode b) {
             return text(a) + " -> " + text(b);
         }
         if (textA != null && textB != null && !textA.equals(textB)) {
-            return TextChanges.of(textA, textB).filter(changes -> changes.places().size() > 1).map(TextChanges::describe)
+            return TextChanges.inSeveralPlaces(textA, textB).map(TextChanges::describe)
                     .orElseGet(() -> LongTextDifference.of(textA, textB).describe());
         }
         return LongTextDifference.cut(text(a)) + " -> " + LongTextDifference.cut(text(b));

@@ -113,6 +113,14 @@ public final class TextChanges {
         return true;
     }
 
+    /**
+     * The places two texts differ when they differ in more than one: one place is told as {@link LongTextDifference} tells it,
+     * by where the texts part.
+     */
+    public static Optional<TextChanges> inSeveralPlaces(String a, String b) {
+        return of(a, b).filter(changes -> changes.places().size() > 1);
+    }
+
     public List<Place> places() {
         return places;
     }

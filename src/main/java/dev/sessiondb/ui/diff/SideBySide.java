@@ -72,7 +72,7 @@ public final class SideBySide {
             cellB = sides.b() + new FieldChange(path, a, b).trailingNote();
             if (LongTextDifference.isLong(textA, textB) && !textA.equals(textB)) {
                 parting = LongTextDifference.of(textA, textB).parting();
-                places = TextChanges.of(textA, textB).filter(changes -> changes.places().size() > 1).orElse(null);
+                places = TextChanges.inSeveralPlaces(textA, textB).orElse(null);
             }
         }
         rows.add(new FieldRow(path, INDENT.repeat(depth) + name, shown(cellA), shown(cellB), state,
