@@ -65,10 +65,25 @@ final class PostgresCopySink implements BulkSink {
             statement.execute("CREATE TEMPORARY TABLE " + stage + " AS SELECT " + columnList() + " FROM " + write.table() + " WITH NO DATA");
             statement.execute("ALTER TABLE " + stage + " ADD COLUMN stage_row bigserial");
             buffer = new CopyBuffer(CHUNK_BYTES + (CHUNK_BYTES >> 2), textColumnsInUtf8());
-            if (!write.deleteByKey()) {
+            if (!write.deleteByKey() && !referencesAnotherTable()) {
                 try (ResultSet rows = statement.executeQuery("SELECT NOT EXISTS (SELECT 1 FROM " + write.table() + ")")) {
                     directKeys = rows.next() && rows.getBoolean(1) ? new HashSet<>() : null;
                 }
+            }
+        }
+    }
+
+    /**
+     * Whether the table's rows reference another table's (a chat server's messages their session): such rows wait in the staging
+     * table until the sinks finish in the layout's order, the referenced rows first. COPYed straight in, a chunk of messages
+     * could reach the server before its sessions, which wait in their own sink, and the write failed on the foreign key.
+     */
+    private boolean referencesAnotherTable() throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = ?::regclass AND contype = 'f' AND confrelid <> conrelid)")) {
+            query.setString(1, write.table());
+            try (ResultSet rows = query.executeQuery()) {
+                return rows.next() && rows.getBoolean(1);
             }
         }
     }

@@ -6,11 +6,14 @@ import dev.sessiondb.store.StoreFaults;
 import dev.sessiondb.store.StoreFormat;
 import dev.sessiondb.store.StoreLocator;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 
 /** A failed statement in the words a user reads: what failed on which store, the driver's reason, and what to do. */
 final class SqlFailures {
+
+    private static final String ABORTED_TRANSACTION = "25P02";
 
     private SqlFailures() {
     }
@@ -69,7 +72,24 @@ final class SqlFailures {
                     + " a session name, taskId, repoName or createdAt may take " + PgIndexLimits.MAX_INDEXED_BYTES
                     + " bytes there: run the job with --dry-run to name the records, and shorten them in the source", e);
         }
-        return new StoreException(storeName + ": " + failed + " (" + firstLine(e) + "); nothing was changed", e);
+        return new StoreException(storeName + ": " + failed + " (" + firstLine(firstFailure(e)) + "); nothing was changed", e);
+    }
+
+    /**
+     * The statement's failure that aborted a PostgreSQL transaction, where the exception is a later statement's refusal ("current
+     * transaction is aborted", SQLSTATE 25P02) carrying it as a cause: that refusal names no reason a user can act on.
+     */
+    private static Exception firstFailure(Exception e) {
+        boolean aborted = false;
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql) {
+                if (!ABORTED_TRANSACTION.equals(sql.getSQLState())) {
+                    return aborted ? sql : e;
+                }
+                aborted = true;
+            }
+        }
+        return e;
     }
 
     /** A SQLite file's write that met a full disk, naming the folder to free space in: SQLite's own words name neither. */

@@ -3,6 +3,8 @@ package dev.sessiondb.store.sql;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sessiondb.model.JsonCodec;
 import dev.sessiondb.model.SessionQuery;
 import dev.sessiondb.model.SessionRecord;
@@ -19,6 +21,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -157,6 +160,32 @@ class SqlBulkWriteTest {
             store.write(WriteBatch.upsert(records.iterator(), records.size()), ProgressMonitor.NONE);
 
             assertThat(store.count()).isEqualTo(MANY_CHATS);
+            for (SessionRecord record : records) {
+                assertThat(canonical(store.get(record.key()).orElseThrow())).as(record.key()).isEqualTo(canonical(record));
+            }
+        }
+    }
+
+    /**
+     * A chat server's sessions with long messages, whose rows fill a COPY chunk of messages long before one of sessions: the chunk of
+     * messages was sent straight into its table first, and the write failed on the foreign key to sessions ("current transaction is
+     * aborted"), nothing written. Each message now waits for its session.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("chatStores")
+    void aChatStoreWhoseMessagesFillSeveralChunksGetsEverySessionBeforeItsMessages(String name, Function<Path, StoreLocator> locator) {
+        String longContent = "a long answer, ".repeat(20_000);
+        List<SessionRecord> records = new ArrayList<>();
+        for (int i = 0; i < 24; i++) {
+            ObjectNode fields = SampleSessions.chatRecord(i).fields();
+            ((ArrayNode) fields.get("messages")).addObject().put("id", "long-" + i).put("role", "assistant").put("content", longContent + i)
+                    .put("timestamp", Instant.parse(fields.get("createdAt").asText()).plusSeconds(10).toString());
+            records.add(SessionRecord.of(fields));
+        }
+        try (SessionStore store = StoreFactory.open(locator.apply(tempDir), OpenMode.CREATE_IF_MISSING)) {
+            store.write(WriteBatch.upsert(records.iterator(), records.size()), ProgressMonitor.NONE);
+
+            assertThat(store.count()).isEqualTo(records.size());
             for (SessionRecord record : records) {
                 assertThat(canonical(store.get(record.key()).orElseThrow())).as(record.key()).isEqualTo(canonical(record));
             }
