@@ -11,6 +11,7 @@ import dev.sessiondb.store.StoreException;
 import dev.sessiondb.store.StoreLayout;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -126,6 +127,26 @@ final class ChatLayout implements Layout {
             case USER_ID -> Optional.of("s.user_id");
             default -> Optional.empty();
         };
+    }
+
+    /**
+     * The sessions whose key, tenant, user or messages hold the word, and those whose traits may: every field these tables have no
+     * column for rides there (a task id, a repository, a name) as JSON text, which holds the word as it is or, for a word with a
+     * character some JSON writers escape, perhaps with a backslash. A word said in 3 of 100,000 sessions' messages then reads
+     * those 3, where the search read every session with its messages (BENCHMARKS.md, "A chat server's store searched").
+     */
+    @Override
+    public Optional<SqlCondition> searchCandidates(String needle) {
+        SqlCondition inColumns = FoldedSearch.inAnyOf(dialect, List.of("lower(s.id)", "lower(s.tenant_id)", "lower(s.user_id)"), needle);
+        SqlCondition inMessages = FoldedSearch.inAnyOf(dialect, List.of("lower(m.content)"), needle);
+        SqlCondition inTraits = FoldedSearch.inAnyOf(dialect, List.of("lower(s.traits)"), needle);
+        List<Object> params = new ArrayList<>(inColumns.params());
+        params.addAll(inMessages.params());
+        params.addAll(inTraits.params());
+        String escapedInTraits = KindFieldsSearch.writtenAsItself(needle) ? ""
+                : " OR " + (dialect == Dialect.SQLITE ? "instr(s.traits, char(92)) > 0" : "strpos(s.traits, chr(92)) > 0");
+        return Optional.of(new SqlCondition("(" + inColumns.sql() + " OR s.id IN (SELECT m.session_id FROM messages m WHERE " + inMessages.sql()
+                + ") OR " + inTraits.sql() + escapedInTraits + ")", params));
     }
 
     @Override

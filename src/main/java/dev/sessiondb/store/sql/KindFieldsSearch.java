@@ -103,7 +103,7 @@ final class KindFieldsSearch {
      * then holds every field and message that holds it, and a look for it there (0.1 s in 100,000 chat sessions) spares the reading
      * of each field and message of the many records without it (1 s).
      */
-    private static boolean writtenAsItself(String needle) {
+    static boolean writtenAsItself(String needle) {
         return CaseFolding.fold(needle).chars().allMatch(c -> c >= ' ' && c <= '~' && "\"\\/<>&'".indexOf(c) < 0);
     }
 

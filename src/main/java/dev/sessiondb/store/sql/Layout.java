@@ -190,6 +190,14 @@ interface Layout {
     }
 
     /**
+     * For a word {@link #searchCondition} cannot express: a condition that every row the reference search finds with it holds,
+     * others too perhaps, so that a search finished in Java reads those rows only; empty to read every row.
+     */
+    default Optional<SqlCondition> searchCandidates(String needle) {
+        return Optional.empty();
+    }
+
+    /**
      * The text of each field only some kinds' sessions are searched by ({@link dev.sessiondb.model.SessionKind#searchedFields}),
      * null in a row of another kind, where the layout's {@link #searchCondition} searches such fields: what
      * {@link MaskedSearchRows} looks at besides the {@link SessionQuery#SEARCHED} columns. Empty by default.

@@ -134,7 +134,13 @@ final class PageQuery {
         } else {
             searchesKindFields = !query.searchWords().isEmpty() && layout.holdsKindFieldsRows(connection);
             for (String word : query.searchWords()) {
-                wordCondition(connection, word).ifPresentOrElse(this::add, () -> finishInJava = true);
+                Optional<Layout.SqlCondition> found = wordCondition(connection, word);
+                if (found.isPresent()) {
+                    add(found.get());
+                } else {
+                    finishInJava = true;
+                    candidates(word).ifPresent(this::add);
+                }
             }
             for (FieldFilter filter : query.filters()) {
                 layout.filterCondition(filter).ifPresentOrElse(this::add, () -> finishInJava = true);
@@ -167,6 +173,19 @@ final class PageQuery {
         }
         return Optional.of(parts.size() == 1 ? new Layout.SqlCondition(parts.get(0), partParams)
                 : new Layout.SqlCondition(parts.stream().map(part -> "(" + part + ")").collect(Collectors.joining(" OR ", "(", ")")), partParams));
+    }
+
+    /** The rows that may hold a word SQL cannot search exactly ({@link Layout#searchCandidates}), in any of its Unicode forms; empty for every row. */
+    private Optional<Layout.SqlCondition> candidates(String word) {
+        List<Layout.SqlCondition> forms = new ArrayList<>();
+        for (String form : UnicodeForms.of(word)) {
+            Optional<Layout.SqlCondition> candidates = layout.searchCandidates(form);
+            if (candidates.isEmpty()) {
+                return Optional.empty();
+            }
+            forms.add(candidates.get());
+        }
+        return Optional.of(forms.stream().reduce(PageQuery::either).orElseThrow());
     }
 
     /** A word found by either condition. */
