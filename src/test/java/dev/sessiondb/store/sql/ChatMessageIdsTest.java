@@ -3,9 +3,9 @@ package dev.sessiondb.store.sql;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sessiondb.model.SessionRecord;
 import dev.sessiondb.progress.ProgressMonitor;
+import dev.sessiondb.sample.ChatSessions;
 import dev.sessiondb.sample.SampleSessions;
 import dev.sessiondb.store.OpenMode;
 import dev.sessiondb.store.SessionStore;
@@ -40,13 +40,6 @@ class ChatMessageIdsTest {
         return StoreFactory.open(locator, OpenMode.CREATE_IF_MISSING);
     }
 
-    /** Session {@code index} with its first message given {@code messageId}. */
-    private static SessionRecord withFirstMessageId(long index, String messageId) {
-        ObjectNode fields = SampleSessions.chatRecord(index).fields();
-        ((ObjectNode) fields.withArray("messages").get(0)).put("id", messageId);
-        return SessionRecord.of(fields);
-    }
-
     @ParameterizedTest
     @MethodSource("stores")
     void aMessageIdAnotherSessionHoldsFailsTheWriteAndLeavesThatSessionWhole(String dialect) {
@@ -54,7 +47,7 @@ class ChatMessageIdsTest {
             SessionRecord held = SampleSessions.chatRecord(0);
             store.put(held);
 
-            assertThatThrownBy(() -> store.put(withFirstMessageId(1, "msg-000000-0")))
+            assertThatThrownBy(() -> store.put(ChatSessions.withFirstMessageId(1, "msg-000000-0")))
                     .isInstanceOf(StoreException.class).hasMessageContaining("two sessions give one messages.id")
                     .hasMessageContaining("nothing was changed").hasMessageContaining("?layout=native");
 
@@ -68,7 +61,7 @@ class ChatMessageIdsTest {
     void twoSessionsOfOneWriteGivingOneMessageIdFailItWhole(String dialect) {
         try (SessionStore store = fresh(dialect, "batch")) {
             store.put(SampleSessions.chatRecord(9));
-            List<SessionRecord> clashing = List.of(SampleSessions.chatRecord(0), withFirstMessageId(1, "msg-000000-0"));
+            List<SessionRecord> clashing = List.of(SampleSessions.chatRecord(0), ChatSessions.withFirstMessageId(1, "msg-000000-0"));
 
             assertThatThrownBy(() -> store.write(WriteBatch.upsert(clashing.iterator(), 2), ProgressMonitor.NONE))
                     .isInstanceOf(StoreException.class).hasMessageContaining("two sessions give one messages.id");
