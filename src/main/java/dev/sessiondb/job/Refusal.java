@@ -24,6 +24,8 @@ public record Refusal(Reason reason, String problem, String remedy) {
         FIELDS_TARGET_CANNOT_HOLD,
         /** Minsky's columns refuse some records (too long, a required value missing); the native layout keeps them. */
         MINSKY_COLUMNS_REFUSE_RECORDS,
+        /** The target keys messages by id across sessions (the chat server's), and some message id would belong to two sessions. */
+        MESSAGE_IDS_OF_TWO_SESSIONS,
         /** Anything else: its text suits every shell. */
         OTHER
     }

@@ -10,6 +10,7 @@ import dev.sessiondb.model.SessionRecord;
 import dev.sessiondb.model.SortKey;
 import dev.sessiondb.model.ValueCount;
 import dev.sessiondb.progress.ProgressMonitor;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -224,6 +225,21 @@ public interface SessionStore extends AutoCloseable {
      */
     default List<String> refusals(SessionRecord record) {
         return List.of();
+    }
+
+    /** Whether this store keys messages by id across sessions, where one session's message may not take another's id (the chat server's). */
+    default boolean keysMessagesAcrossSessions() {
+        return false;
+    }
+
+    /** The ids of the record's messages as this store keeps them, when it {@link #keysMessagesAcrossSessions}; none otherwise. */
+    default List<String> crossSessionMessageIds(SessionRecord record) {
+        return List.of();
+    }
+
+    /** Of {@code messageIds}, those this store holds, each with the session holding it ({@link #crossSessionMessageIds}); none by default. */
+    default Map<String, String> sessionsHoldingMessages(Collection<String> messageIds) {
+        return Map.of();
     }
 
     /**

@@ -23,8 +23,9 @@ import java.util.function.Function;
  * What a plan learns from one pass over the records to write: fields the target layout
  * does not keep as given (counted per field and way: not kept, digits cut, its own form), dates that do not parse (one line per value; a typed
  * column cannot keep them, a text column keeps them as they are), and how many records
- * of Minsky's sessions carry no task id (they move like every other record), and the records the target's own
- * limits (column lengths, NOT NULL, foreign keys) would refuse.
+ * of Minsky's sessions carry no task id (they move like every other record), the records the target's own
+ * limits (column lengths, NOT NULL, foreign keys) would refuse, and the message ids the records would give two sessions
+ * of a target that keys messages by id across sessions ({@link MessageIdClashes}).
  */
 public final class RecordScan {
 
@@ -36,12 +37,18 @@ public final class RecordScan {
     private final List<String> coercions = new ArrayList<>();
     private final List<String> refusedRecords = new ArrayList<>();
     private long withoutTaskId;
+    private final MessageIdClashes messageIdClashes;
     /** Records scanned of each kind, by the kind's ordinal: counted in a plain array, as every record of a 1M plan adds one. */
     private final long[] byKind = new long[SessionKind.values().length];
 
     /** @param target the target, or a store of its format and layout standing in for it */
     public RecordScan(SessionStore target) {
-        this(target, record -> List.of());
+        this(target, record -> List.of(), false);
+    }
+
+    /** A scan of records merged into {@code target}, whose own messages stay unless a record rewrites their session. */
+    static RecordScan mergingInto(SessionStore target) {
+        return new RecordScan(target, record -> List.of(), true);
     }
 
     /**
@@ -49,8 +56,13 @@ public final class RecordScan {
      * @param formatRefusals what the target's format refuses that the stand-in does not (see {@code StoreProvider.formatRefusals})
      */
     RecordScan(SessionStore target, Function<SessionRecord, List<String>> formatRefusals) {
+        this(target, formatRefusals, false);
+    }
+
+    private RecordScan(SessionStore target, Function<SessionRecord, List<String>> formatRefusals, boolean targetMessagesStay) {
         this.target = target;
         this.formatRefusals = formatRefusals;
+        this.messageIdClashes = new MessageIdClashes(target, targetMessagesStay);
     }
 
     public void add(SessionRecord record) {
@@ -68,6 +80,7 @@ public final class RecordScan {
         });
         target.refusals(record).forEach(reason -> refusedRecords.add(shown(record) + ": " + reason));
         formatRefusals.apply(record).forEach(reason -> refusedRecords.add(shown(record) + ": " + reason));
+        messageIdClashes.add(record);
         for (SessionField field : SessionField.values()) {
             if (field.type() != FieldType.TIMESTAMP) {
                 continue;
@@ -109,6 +122,11 @@ public final class RecordScan {
     /** One line per reason the target's own limits would refuse a record ("task#1: repoName is 300 characters long; ..."). */
     public List<String> refusedRecords() {
         return refusedRecords;
+    }
+
+    /** The message ids the records would give two sessions, where the target keys messages by id across sessions. */
+    MessageIdClashes messageIdClashes() {
+        return messageIdClashes;
     }
 
     /** How many records were scanned. */

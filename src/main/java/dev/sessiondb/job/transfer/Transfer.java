@@ -98,7 +98,8 @@ public final class Transfer implements AutoCloseable {
         Optional<TargetComparison> comparison = overwrites ? Optional.of(TargetComparison.reading(existing.get(), monitor)) : Optional.empty();
         monitor.message("planning");
         try (TargetProbe standIn = existing.isPresent() ? null : TargetProbe.standingInFor(target); RecordCursor cursor = records.open()) {
-            RecordScan scan = existing.isPresent() ? new RecordScan(existing.get()) : standIn.scan();
+            RecordScan scan = existing.isEmpty() ? standIn.scan()
+                    : overwrites && mode.equals(Optional.of(TargetMode.MERGE)) ? RecordScan.mergingInto(existing.get()) : new RecordScan(existing.get());
             long total = records.expectedCount();
             monitor.totalWhileReading(cursor::readTotal);
             long done = 0;
@@ -120,6 +121,7 @@ public final class Transfer implements AutoCloseable {
                                   Optional<TargetComparison> comparison) {
         Optional<Refusal> refusal = state.refusal(mode, complete, scan.records())
                 .or(() -> scan.refusedRecords().isEmpty() ? Optional.empty() : Optional.of(recordsRefusal(scan.refusedRecords())))
+                .or(() -> scan.messageIdClashes().refusal(target))
                 .or(() -> !scan.isLossy() || allowLoss ? Optional.empty() : Optional.of(LossRefusal.of(target, scan.fieldChanges())));
         recordsRead = scan.records();
         return new Assessment(state, complete, scan.fieldChanges(), scan.coercions(), scan.refusedRecords(), scan.withoutTaskId(), note, refusal,
@@ -217,11 +219,14 @@ public final class Transfer implements AutoCloseable {
         assessment.coercions().forEach(report::warning);
     }
 
-    /** The records as they pass, each added to the plan first; one the target would refuse, or lose fields of without --allow-loss, stops the pass. */
+    /**
+     * The records as they pass, each added to the plan first; one the target would refuse, or lose fields of without --allow-loss,
+     * or that gives a message id another record gave, stops the pass.
+     */
     private RecordCursor scanning(RecordCursor cursor, RecordScan scan) {
         return RecordCursor.peeking(cursor, record -> {
             scan.add(record);
-            if (!scan.refusedRecords().isEmpty() || (scan.isLossy() && !allowLoss)) {
+            if (!scan.refusedRecords().isEmpty() || (scan.isLossy() && !allowLoss) || scan.messageIdClashes().foundBetweenRecords()) {
                 throw new NeedsPlanPass();
             }
         });
@@ -398,6 +403,9 @@ public final class Transfer implements AutoCloseable {
             if (!scan.refusedRecords().isEmpty()) {
                 throw new JobRefusedException(recordsRefusal(scan.refusedRecords()).text());
             }
+            scan.messageIdClashes().refusal(target).ifPresent(clashes -> {
+                throw new JobRefusedException(clashes.text());
+            });
             if (scan.isLossy()) {
                 throw new JobRefusedException(LossRefusal.of(target, scan.fieldChanges()).text());
             }

@@ -9,9 +9,13 @@ import dev.sessiondb.model.SessionRecord;
 import dev.sessiondb.model.SortKey;
 import dev.sessiondb.store.StoreException;
 import dev.sessiondb.store.StoreLayout;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -36,6 +40,8 @@ final class ChatLayout implements Layout {
     /** The key inside {@code traits} that holds the fields the chat tables have no column for. */
     static final String EXTRA = "sessiondb:extra";
     private static final Set<String> MESSAGE_FIELDS = Set.of("id", "role", "content", "timestamp");
+    /** Message ids asked of the server per statement: well below SQLite's and PostgreSQL's limits on parameters. */
+    private static final int IDS_PER_LOOKUP = 500;
 
     private final Dialect dialect;
     private final String storeName;
@@ -213,6 +219,35 @@ final class ChatLayout implements Layout {
     public List<String> refusals(SessionRecord record, ReferencedKeys referenced) {
         boolean hasCreatedAt = record.readFields(fields -> fields.path("createdAt").isTextual()); // read, not copied: asked of every record a plan passes
         return hasCreatedAt ? List.of() : List.of("has no createdAt text, which the chat server's sessions table requires; add it");
+    }
+
+    /** The messages the write makes rows of, keyed by id across sessions ({@link #writes}); none when they ride inside traits. */
+    @Override
+    public List<String> crossSessionMessageIds(SessionRecord record) {
+        return record.readFields(fields -> {
+            JsonNode messages = fields.get("messages");
+            if (messages == null || !messagesFit(messages)) {
+                return List.of();
+            }
+            List<String> ids = new ArrayList<>(messages.size());
+            messages.forEach(message -> ids.add(message.get("id").asText()));
+            return ids;
+        });
+    }
+
+    @Override
+    public Map<String, String> sessionsHoldingMessages(Connection connection, List<String> messageIds) throws SQLException {
+        Map<String, String> held = new HashMap<>();
+        for (int from = 0; from < messageIds.size(); from += IDS_PER_LOOKUP) {
+            List<String> ids = messageIds.subList(from, Math.min(from + IDS_PER_LOOKUP, messageIds.size()));
+            String sql = "SELECT id, session_id FROM messages WHERE id IN (" + String.join(", ", Collections.nCopies(ids.size(), "?")) + ")";
+            try (PreparedStatement statement = PageQuery.prepare(connection, sql, List.<Object>copyOf(ids)); ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    held.put(dialect.text(rows, 1), dialect.text(rows, 2));
+                }
+            }
+        }
+        return held;
     }
 
     @Override

@@ -151,6 +151,16 @@ interface Layout {
         return kept;
     }
 
+    /** See {@link dev.sessiondb.store.SessionStore#crossSessionMessageIds}; none by default. */
+    default List<String> crossSessionMessageIds(SessionRecord record) {
+        return List.of();
+    }
+
+    /** Of {@code messageIds}, those the layout's tables hold, each with its session; none where messages are no rows of their own. */
+    default Map<String, String> sessionsHoldingMessages(Connection connection, List<String> messageIds) throws SQLException {
+        return Map.of();
+    }
+
     /** Why the table's own limits (lengths, NOT NULL, foreign keys) would refuse the record; empty when it takes it. */
     default List<String> refusals(SessionRecord record, ReferencedKeys referenced) {
         return List.of();

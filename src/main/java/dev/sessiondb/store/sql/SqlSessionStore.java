@@ -32,6 +32,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Collection;
 import java.util.Map;
 import java.util.List;
 import java.util.Optional;
@@ -392,6 +393,23 @@ final class SqlSessionStore implements SessionStore {
     @Override
     public List<String> refusals(SessionRecord record) {
         return SqlRefusals.of(record, layout, dialect, referencedKeys);
+    }
+
+    /** A layout whose write refuses a row another session owns ({@link TableWrite#ownerColumn}) keys those rows across sessions. */
+    @Override
+    public boolean keysMessagesAcrossSessions() {
+        return layout.writes().stream().anyMatch(write -> write.ownerColumn() != null);
+    }
+
+    @Override
+    public List<String> crossSessionMessageIds(SessionRecord record) {
+        return layout.crossSessionMessageIds(record);
+    }
+
+    @Override
+    public Map<String, String> sessionsHoldingMessages(Collection<String> messageIds) {
+        List<String> ids = List.copyOf(messageIds);
+        return ids.isEmpty() ? Map.of() : transactions.read(connection -> layout.sessionsHoldingMessages(connection, ids));
     }
 
     @Override

@@ -35,6 +35,8 @@ public record WizardChoices(String targetPage, String modePage, Optional<String>
                             + (FieldChange.onlyNotKept(plan.fieldChanges()) ? "without those fields" : "as the lines below say")).orElse("");
             case MINSKY_COLUMNS_REFUSE_RECORDS -> refusal.problem() + "; fix those records in the source, or choose " + nativeTarget()
                     + ", as the native layout keeps what Minsky's columns refuse; then plan again";
+            case MESSAGE_IDS_OF_TWO_SESSIONS -> refusal.problem() + "; give those messages ids of their own in the source, or choose " + nativeTarget()
+                    + ", which keeps each session's messages with it; then plan again";
             case CHOICE_UNMATCHED -> refusal.problem() + "; the stores changed since the conflicts were listed: go Back to the Conflicts page"
                     + " and choose again";
             case CONFLICTS_UNCHOSEN, OTHER -> refusal.text();

@@ -325,7 +325,7 @@ public final class ConsolidateWizardViewModel {
             case CHOICE_UNMATCHED -> "The job would refuse: go Back to Conflicts and choose again.";
             case TARGET_HOLDS_RECORDS, REPLACE_WITH_EMPTY_SOURCE -> "The job would refuse: go Back to Target and policy and choose what to do"
                     + " with the existing target, or another target.";
-            case FIELDS_TARGET_CANNOT_HOLD, MINSKY_COLUMNS_REFUSE_RECORDS, OTHER -> "The job would refuse: go Back, change what the plan below says, and plan again.";
+            case FIELDS_TARGET_CANNOT_HOLD, MINSKY_COLUMNS_REFUSE_RECORDS, MESSAGE_IDS_OF_TWO_SESSIONS, OTHER -> "The job would refuse: go Back, change what the plan below says, and plan again.";
         };
     }
 

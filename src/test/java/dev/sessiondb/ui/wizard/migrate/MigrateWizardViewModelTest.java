@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sessiondb.Fixtures;
 import dev.sessiondb.job.StoreContents;
+import dev.sessiondb.sample.ChatSessions;
 import dev.sessiondb.sample.SampleSessions;
 import dev.sessiondb.job.transfer.TargetMode;
 import dev.sessiondb.store.OpenMode;
@@ -187,6 +188,23 @@ class MigrateWizardViewModelTest extends ViewModelFixture {
         assertThat(viewModel.planProperty().get().headline()).startsWith("Will not run: ").contains("would refuse 1 record", "last_commit_message")
                 .endsWith("; fix those records in the source, or choose Layout: native for a new target on the Source and target page, as the native"
                         + " layout keeps what Minsky's columns refuse; then plan again").doesNotContain("--layout");
+        assertThat(viewModel.statusProperty().get()).isEqualTo("The job would refuse: go Back, change what the plan below says, and plan again.");
+        assertThat(viewModel.jobRun().runnableProperty().get()).isFalse();
+    }
+
+    /** A merge into a chat store that would give a message id to two sessions planned as ready, then failed in the write. */
+    @Test
+    void aMessageIdOfTwoSessionsIsRefusedInThePlanNamingTheLayoutChoice() {
+        StoreContents.create("sqlite:" + target + "?layout=chat", List.of(SampleSessions.chatRecord(0)));
+        StoreContents.create("json:" + fixture, List.of(ChatSessions.withFirstMessageId(5, "msg-000000-0")));
+        viewModel.target().modeProperty().set(TargetMode.MERGE);
+
+        goToPlan();
+
+        assertThat(viewModel.planProperty().get().headline()).startsWith("Will not run: the target ").contains("1 message id would belong to two"
+                + " sessions: message 'msg-000000-0' of session chat-000005 is held by the target's session chat-000000")
+                .endsWith("; give those messages ids of their own in the source, or choose Layout: native for a new target on the Source and target"
+                        + " page, which keeps each session's messages with it; then plan again").doesNotContain("--layout");
         assertThat(viewModel.statusProperty().get()).isEqualTo("The job would refuse: go Back, change what the plan below says, and plan again.");
         assertThat(viewModel.jobRun().runnableProperty().get()).isFalse();
     }
