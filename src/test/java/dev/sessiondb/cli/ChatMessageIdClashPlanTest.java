@@ -40,6 +40,12 @@ class ChatMessageIdClashPlanTest {
         return StoreContents.create("json:" + dir.resolve(name), records).display();
     }
 
+    /** chat-000005 takes the id of chat-000000's first message, chat-000007 that of chat-000006's second. */
+    private String heldAndRepeatedIds() {
+        return jsonStore("source.json", List.of(ChatSessions.withFirstMessageId(5, "msg-000000-0"), SampleSessions.chatRecord(6),
+                ChatSessions.withFirstMessageId(7, "msg-000006-1")));
+    }
+
     private String journal() {
         return dir.resolve("journal").toString();
     }
@@ -48,8 +54,7 @@ class ChatMessageIdClashPlanTest {
     @MethodSource("stores")
     void aMergeGivingAMessageIdToTwoSessionsIsRefusedByThePlanNamingEachAndWritesNothing(String dialect) {
         StoreLocator target = chatTarget(dialect);
-        String source = jsonStore("source.json", List.of(ChatSessions.withFirstMessageId(5, "msg-000000-0"), SampleSessions.chatRecord(6),
-                ChatSessions.withFirstMessageId(7, "msg-000006-1")));
+        String source = heldAndRepeatedIds();
         List<SessionRecord> before = StoreContents.records(target);
 
         CliRun plan = CliRun.of("migrate", source, target.display(), "--mode", "merge", "--dry-run", "--backup-dir", journal());
@@ -95,8 +100,7 @@ class ChatMessageIdClashPlanTest {
     @MethodSource("stores")
     void aReplaceIsRefusedForAMessageIdTwoRecordsGiveButNotForOneOnlyTheTargetHeld(String dialect) {
         StoreLocator target = chatTarget(dialect);
-        String source = jsonStore("source.json", List.of(ChatSessions.withFirstMessageId(5, "msg-000000-0"), SampleSessions.chatRecord(6),
-                ChatSessions.withFirstMessageId(7, "msg-000006-1")));
+        String source = heldAndRepeatedIds();
         List<SessionRecord> before = StoreContents.records(target);
 
         CliRun run = CliRun.of("migrate", source, target.display(), "--mode", "replace", "--backup-dir", journal());
