@@ -169,7 +169,7 @@ public interface SessionStore extends AutoCloseable {
 
     /**
      * Whether writing some records leaves the others as they are (rows of a table), rather than writing the store again
-     * whole (a JSON file): only then does a merge leave out the records the store holds as they are.
+     * whole (a JSON file): only then does a merge or a replace leave out the records the store holds as they are.
      */
     default boolean writesRecordsInPlace() {
         return false;

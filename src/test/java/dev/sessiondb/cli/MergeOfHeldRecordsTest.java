@@ -12,12 +12,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -71,14 +69,14 @@ class MergeOfHeldRecordsTest {
         CliRun made = CliRun.of("migrate", "json:" + Fixtures.copy(Fixtures.MINSKY_ARRAY, Files.createDirectories(dir.resolve("original"))),
                 "sqlite:" + target, "--layout", layout, "--allow-loss", "--backup-dir", journal);
         assertThat(made.exitCode()).as(made.err()).isZero();
-        recordRowsTouched(target);
+        RowsTouched.record(target);
 
         CliRun merge = CliRun.of("migrate", "json:" + source, "sqlite:" + target, "--mode", "merge", "--allow-loss", "--backup-dir", journal);
 
         assertThat(merge.exitCode()).as(merge.err()).isZero();
         assertThat(merge.out()).contains("records replacing a different one: 1", "records written:                   1\n",
                 "records verified:                  217", "backup:").doesNotContain("written records unchanged");
-        assertThat(rowsTouched(target)).as("rows the merge inserted, updated or deleted").isEqualTo(1);
+        assertThat(RowsTouched.since(target)).as("rows the merge inserted, updated or deleted").isEqualTo(1);
         CliRun shown = CliRun.of("show", "sqlite:" + target, Fixtures.minskyRecords().get(0).key());
         assertThat(shown.out()).contains("edited");
     }
@@ -115,14 +113,14 @@ class MergeOfHeldRecordsTest {
             names.forEach(name -> reversed.set(name, stored.get(name)));
             statement.execute("UPDATE sessions SET record = '" + JsonCodec.compact(reversed).replace("'", "''") + "' WHERE id = 2");
         }
-        recordRowsTouched(target);
+        RowsTouched.record(target);
 
         CliRun merge = CliRun.of("migrate", "json:" + sourceWithOneRecordEdited(), "sqlite:" + target, "--mode", "merge", "--backup-dir", journal);
 
         assertThat(merge.exitCode()).as(merge.err()).isZero();
         assertThat(merge.out()).contains("records the target holds already:  216", "records written:                   1\n",
                 "records verified:                  217");
-        assertThat(rowsTouched(target)).as("rows the merge inserted, updated or deleted").isEqualTo(1);
+        assertThat(RowsTouched.since(target)).as("rows the merge inserted, updated or deleted").isEqualTo(1);
     }
 
     /** The Minsky fixture with its first record's branch edited. */
@@ -132,24 +130,5 @@ class MergeOfHeldRecordsTest {
         ((ObjectNode) records.get(0)).put("branch", "edited");
         Files.writeString(source, JsonCodec.pretty(records));
         return source;
-    }
-
-    /** Each row of the sessions table an insert, update or delete touches from now on is logged by a trigger, beside the store's tables. */
-    private static void recordRowsTouched(Path sqlite) throws Exception {
-        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + sqlite); Statement statement = connection.createStatement()) {
-            statement.execute("CREATE TABLE test_rows_touched (row_id INTEGER)");
-            for (String change : List.of("INSERT", "UPDATE", "DELETE")) {
-                String row = change.equals("DELETE") ? "old.rowid" : "new.rowid";
-                statement.execute("CREATE TRIGGER test_" + change.toLowerCase(Locale.ROOT) + " AFTER " + change
-                        + " ON sessions BEGIN INSERT INTO test_rows_touched VALUES (" + row + "); END");
-            }
-        }
-    }
-
-    private static long rowsTouched(Path sqlite) throws Exception {
-        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + sqlite);
-             ResultSet result = connection.createStatement().executeQuery("SELECT count(DISTINCT row_id) FROM test_rows_touched")) {
-            return result.getLong(1);
-        }
     }
 }

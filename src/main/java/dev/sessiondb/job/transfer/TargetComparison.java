@@ -148,6 +148,11 @@ public final class TargetComparison {
         return targetHashes.untakenCount();
     }
 
+    /** The keys of {@link #targetOnly}: what a replace of changes only deletes. */
+    Set<String> targetOnlyKeys() {
+        return new HashSet<>(targetHashes.untaken());
+    }
+
     /** "task#011, task#012 and 3 more": the first of the target's records whose key the source lacks. */
     public String targetOnlyNamed() {
         long more = targetOnly() - NAMED;

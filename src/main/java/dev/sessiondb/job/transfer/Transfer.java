@@ -272,7 +272,7 @@ public final class Transfer implements AutoCloseable {
             hashes = new ExpectedHashes();
             Optional<TargetComparison> changesOnly = changesOnly(assessment);
             Backup backup = existing.isPresent()
-                    ? writeExisting(existing.get(), assessment.target().fingerprint().orElseThrow(), runId, reason, records, hashes, changesOnly, monitor)
+                    ? writeExisting(existing.get(), assessment, runId, reason, records, hashes, changesOnly, monitor)
                     : writeNew(runId, reason, records, hashes, assessment, monitor);
             report.backupId(backup.id());
             report.count("records written", recordsWritten.get());
@@ -293,10 +293,23 @@ public final class Transfer implements AutoCloseable {
         }
     }
 
-    /** A merge into a store that writes records in place (SQL rows) writes only the records it changes; a file is written whole anyway. */
+    /**
+     * A merge into a store that writes records in place (SQL rows) writes only the records it changes; so does a replace, deleting
+     * the records the source lacks too, see {@link #replacesInPlace}. A file is written whole anyway.
+     */
     private Optional<TargetComparison> changesOnly(Assessment assessment) {
-        return assessment.comparison().filter(compared -> mode.equals(Optional.of(TargetMode.MERGE))
-                && existing.filter(SessionStore::writesRecordsInPlace).isPresent());
+        return assessment.comparison().filter(compared -> existing.filter(SessionStore::writesRecordsInPlace).isPresent()
+                && (mode.equals(Optional.of(TargetMode.MERGE)) || replacesInPlace(compared)));
+    }
+
+    /**
+     * Emptying the table and loading every row is cheaper once a replace touches as many records as it leaves. A chat server's
+     * messages keep ids of their own: one moving to another session clashes with its old row unless every row is written again.
+     */
+    private boolean replacesInPlace(TargetComparison compared) {
+        StoreLayout layout = existing.orElseThrow().info().layout();
+        return (layout == StoreLayout.NATIVE || layout == StoreLayout.MINSKY)
+                && compared.same() > compared.added() + compared.replaced() + compared.targetOnly();
     }
 
     /** Whether the target holds every record as it is, and (a replace removing what the source lacks) no other. */
@@ -340,7 +353,7 @@ public final class Transfer implements AutoCloseable {
      * The store writes only if it is still as {@code planned} saw it, checked under its write lock: then the backup
      * taken meanwhile holds exactly what the write replaces.
      */
-    private Backup writeExisting(SessionStore store, StoreFingerprint planned, String runId, String reason, RecordSource records, ExpectedHashes hashes,
+    private Backup writeExisting(SessionStore store, Assessment assessment, String runId, String reason, RecordSource records, ExpectedHashes hashes,
                                  Optional<TargetComparison> changesOnly, ProgressMonitor monitor) {
         monitor.message("backing up target");
         Backup backup = journal.backUp(runId, store, reason, monitor);
@@ -350,12 +363,20 @@ public final class Transfer implements AutoCloseable {
             RecordCursor read = counting(records.open(), recordsPassed);
             RecordCursor written = changesOnly.map(compared -> compared.changesOnly(read, hashes)).orElseGet(() -> hashes.recording(read, store));
             try (RecordCursor cursor = ReadAhead.records(counting(written, recordsWritten))) {
-                long count = changesOnly.map(compared -> compared.added() + compared.replaced()).orElse(records.expectedCount());
-                WriteBatch batch = mode.orElse(TargetMode.NEW) == TargetMode.MERGE ? WriteBatch.upsert(cursor, count) : WriteBatch.replaceAll(cursor, count);
-                store.write(batch.ifUnchangedSince(planned), monitor);
+                store.write(batch(cursor, records, changesOnly).ifUnchangedSince(assessment.target().fingerprint().orElseThrow()), monitor);
             }
         }, () -> store.stoppedWriteLeftUnchanged(backedUp));
         return backup;
+    }
+
+    /** A merge upserts; a replace of changes only upserts them and deletes the target's records the source lacks, else it writes the target whole. */
+    private WriteBatch batch(RecordCursor cursor, RecordSource records, Optional<TargetComparison> changesOnly) {
+        long count = changesOnly.map(compared -> compared.added() + compared.replaced()).orElse(records.expectedCount());
+        if (mode.orElse(TargetMode.NEW) == TargetMode.MERGE) {
+            return WriteBatch.upsert(cursor, count);
+        }
+        return changesOnly.map(compared -> new WriteBatch(false, cursor, count, compared.targetOnlyKeys()))
+                .orElseGet(() -> WriteBatch.replaceAll(cursor, count));
     }
 
     /** A new target's write left nothing while no store was put in place. */
