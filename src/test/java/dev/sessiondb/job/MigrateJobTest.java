@@ -283,6 +283,44 @@ class MigrateJobTest {
         assertThat(lastDone.get("verifying")).isEqualTo(217L);
     }
 
+    /** An audit: a merge writing 1% of 100,000 records showed its bar near 0% through the whole compare, counting only what it wrote. */
+    @Test
+    void aMergeIntoASqlStoreThatWritesOneRecordCountsEveryRecordItComparesToTheTracker() {
+        StoreLocator target = StoreContents.create("sqlite:" + dir.resolve("target.db"), Fixtures.minskyRecords());
+        ProgressTracker tracker = new ProgressTracker();
+        java.util.Map<String, Long> lastDone = new java.util.LinkedHashMap<>();
+        tracker.addListener(snapshot -> lastDone.put(snapshot.phase(), snapshot.done()));
+
+        JobReport report = job(fixtureWithOneRecordEdited(), target.display(), Optional.of(TargetMode.MERGE)).run(tracker);
+
+        assertThat(report.counts()).containsEntry("records written", 1L);
+        assertThat(lastDone.get("writing target")).as("records the write compared").isEqualTo(217L);
+    }
+
+    /** The cancel was asked only at a record written: one asked after the last written record was read past, and the merge committed. */
+    @Test
+    void aMergeIntoASqlStoreCancelledWhileItComparesLeavesTheTargetAsItWas() {
+        StoreLocator target = StoreContents.create("sqlite:" + dir.resolve("target.db"), Fixtures.minskyRecords());
+        ProgressTracker tracker = new ProgressTracker();
+        tracker.addListener(snapshot -> {
+            if (snapshot.phase().equals("writing target") && snapshot.done() > 0) {
+                tracker.cancel();
+            }
+        });
+
+        assertThatThrownBy(() -> job(fixtureWithOneRecordEdited(), target.display(), Optional.of(TargetMode.MERGE)).run(tracker))
+                .isInstanceOf(CancelledException.class);
+        assertThat(StoreContents.canonical(StoreContents.byKey(StoreContents.records(target))))
+                .isEqualTo(StoreContents.canonical(StoreContents.byKey(Fixtures.minskyRecords())));
+    }
+
+    /** The fixture with its first record's branch edited, as a JSON file. */
+    private StoreLocator fixtureWithOneRecordEdited() {
+        List<SessionRecord> oneEdited = new java.util.ArrayList<>(Fixtures.minskyRecords());
+        oneEdited.set(0, SessionRecord.of(oneEdited.get(0).fields().put("branch", "edited")));
+        return StoreContents.create("json:" + dir.resolve("edited.json"), oneEdited);
+    }
+
     @Test
     void aMigrationIntoANewTargetPlansWhileWritingInOnePass() {
         ProgressTracker tracker = new ProgressTracker();

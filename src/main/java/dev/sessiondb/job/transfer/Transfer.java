@@ -361,9 +361,13 @@ public final class Transfer implements AutoCloseable {
         monitor.message("writing target");
         journal.write(backup, () -> {
             RecordCursor read = counting(records.open(), recordsPassed);
-            RecordCursor written = changesOnly.map(compared -> compared.changesOnly(read, hashes)).orElseGet(() -> hashes.recording(read, store));
-            try (RecordCursor cursor = ReadAhead.records(counting(written, recordsWritten))) {
-                store.write(batch(cursor, records, changesOnly).ifUnchangedSince(assessment.target().fingerprint().orElseThrow()), monitor);
+            // a write of changes only compares every record but writes few: its progress is the records compared, told on the writing thread
+            RecordCursor written = changesOnly
+                    .map(compared -> compared.changesOnly(comparing(ReadAhead.records(read), assessment.recordsRead(), monitor), hashes))
+                    .orElseGet(() -> ReadAhead.records(hashes.recording(read, store)));
+            try (RecordCursor cursor = counting(written, recordsWritten)) {
+                store.write(batch(cursor, records, changesOnly).ifUnchangedSince(assessment.target().fingerprint().orElseThrow()),
+                        changesOnly.isPresent() ? cancelOnly(monitor) : monitor);
             }
         }, () -> store.stoppedWriteLeftUnchanged(backedUp));
         return backup;
@@ -377,6 +381,34 @@ public final class Transfer implements AutoCloseable {
         }
         return changesOnly.map(compared -> new WriteBatch(false, cursor, count, compared.targetOnlyKeys()))
                 .orElseGet(() -> WriteBatch.replaceAll(cursor, count));
+    }
+
+    /** The records as they pass, each reported as compared; a cancel stops the write at the next one, not at the next written. */
+    private static RecordCursor comparing(RecordCursor cursor, long total, ProgressMonitor monitor) {
+        AtomicLong compared = new AtomicLong();
+        return RecordCursor.peeking(cursor, record -> {
+            monitor.progress(compared.incrementAndGet(), total);
+            monitor.checkCancelled();
+        });
+    }
+
+    /** The monitor's cancel and phases without the store's count of records written: {@link #comparing} counts instead. */
+    private static ProgressMonitor cancelOnly(ProgressMonitor monitor) {
+        return new ProgressMonitor() {
+            @Override
+            public void progress(long done, long total) {
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return monitor.isCancelled();
+            }
+
+            @Override
+            public void message(String text) {
+                monitor.message(text);
+            }
+        };
     }
 
     /** A new target's write left nothing while no store was put in place. */
