@@ -64,6 +64,29 @@ public interface ProgressMonitor {
         };
     }
 
+    /**
+     * This monitor's cancel and messages without progress: for work whose progress is told by another count (a write of changes
+     * only, counted by the records it compares, not the few it writes).
+     */
+    default ProgressMonitor withoutProgress() {
+        ProgressMonitor reported = this;
+        return new ProgressMonitor() {
+            @Override
+            public void progress(long done, long total) {
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return reported.isCancelled();
+            }
+
+            @Override
+            public void message(String text) {
+                reported.message(text);
+            }
+        };
+    }
+
     /** Throws {@link CancelledException} when cancel was asked for. */
     default void checkCancelled() {
         if (isCancelled()) {

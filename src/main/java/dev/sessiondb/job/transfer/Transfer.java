@@ -367,7 +367,7 @@ public final class Transfer implements AutoCloseable {
                     .orElseGet(() -> ReadAhead.records(hashes.recording(read, store)));
             try (RecordCursor cursor = counting(written, recordsWritten)) {
                 store.write(batch(cursor, records, changesOnly).ifUnchangedSince(assessment.target().fingerprint().orElseThrow()),
-                        changesOnly.isPresent() ? cancelOnly(monitor) : monitor);
+                        changesOnly.isPresent() ? monitor.withoutProgress() : monitor);
             }
         }, () -> store.stoppedWriteLeftUnchanged(backedUp));
         return backup;
@@ -390,25 +390,6 @@ public final class Transfer implements AutoCloseable {
             monitor.progress(compared.incrementAndGet(), total);
             monitor.checkCancelled();
         });
-    }
-
-    /** The monitor's cancel and phases without the store's count of records written: {@link #comparing} counts instead. */
-    private static ProgressMonitor cancelOnly(ProgressMonitor monitor) {
-        return new ProgressMonitor() {
-            @Override
-            public void progress(long done, long total) {
-            }
-
-            @Override
-            public boolean isCancelled() {
-                return monitor.isCancelled();
-            }
-
-            @Override
-            public void message(String text) {
-                monitor.message(text);
-            }
-        };
     }
 
     /** A new target's write left nothing while no store was put in place. */
