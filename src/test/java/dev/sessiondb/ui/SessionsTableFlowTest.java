@@ -6,7 +6,6 @@ import static dev.sessiondb.ui.WindowSteps.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sessiondb.Fixtures;
-import dev.sessiondb.job.StoreContents;
 import dev.sessiondb.model.SessionQuery;
 import dev.sessiondb.model.SortKey;
 import dev.sessiondb.sample.SampleSessions;
@@ -284,8 +283,7 @@ class SessionsTableFlowTest extends WindowOverFreshRun {
     }
 
     private void openChatStore(FxRobot robot) throws Exception {
-        Path chat = StoreContents.create("sqlite:" + run.resolve("chat.db") + "?layout=chat",
-                LongStream.range(0, 5).mapToObj(SampleSessions::chatRecord).toList()).path();
+        Path chat = TestStores.chatStore(run, LongStream.range(0, 5).mapToObj(SampleSessions::chatRecord).toList());
         WindowSteps.open(robot, dialogs, chat, 5);
     }
 

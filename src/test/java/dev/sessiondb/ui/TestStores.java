@@ -72,6 +72,11 @@ public final class TestStores {
                 new MigrateOptions(Optional.empty(), Optional.of(TargetMode.REPLACE), false, true), journal).run(ProgressMonitor.NONE);
     }
 
+    /** {@code chat.db} in {@code directory}: a SQLite store in the chat server's own layout holding {@code sessions}. */
+    public static Path chatStore(Path directory, List<SessionRecord> sessions) {
+        return StoreContents.create("sqlite:" + directory.resolve("chat.db") + "?layout=chat", sessions).path();
+    }
+
     public static SessionStore openFixtureCopy(Path directory) {
         return StoreFactory.open(StoreLocator.of(StoreFormat.JSON, fixtureCopy(directory)), OpenMode.EXISTING);
     }

@@ -221,6 +221,14 @@ public final class DetailView extends StackPane {
                 setGraphic(message);
                 setAccessibleText(line.role() + " at " + line.time() + ": " + line.content());
             }
+
+            /** The list asks for a height at the cell's width, which a ListCell does not pass on: a long message was one line, cut off. */
+            @Override
+            protected double computePrefHeight(double width) {
+                javafx.scene.Node message = getGraphic();
+                return message == null || width < 0 ? super.computePrefHeight(width)
+                        : snappedTopInset() + message.prefHeight(width - snappedLeftInset() - snappedRightInset()) + snappedBottomInset();
+            }
         });
         return list;
     }
