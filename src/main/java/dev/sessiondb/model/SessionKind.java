@@ -64,6 +64,24 @@ public enum SessionKind {
         }
     }
 
+    /**
+     * Whether this kind's tool defines the top-level field {@code name} for its sessions; one it does not is kept and shown
+     * all the same, marked. A session of no known kind is held to Minsky's fields.
+     */
+    public boolean defines(String name) {
+        return switch (this) {
+            case MINSKY, OTHER -> SessionField.byJsonName(name).isPresent();
+            case CHAT -> CHAT_FIELDS.contains(name);
+            case MAGELLAI -> MAGELLAI_FIELDS.contains(name);
+        };
+    }
+
+    /** The chat server's session: its two tables' columns ({@code store.sql.ChatLayout}). */
+    private static final Set<String> CHAT_FIELDS = Set.of("id", "tenantId", "userId", "traits", "createdAt", "messages");
+    /** magellai's session file, as magellai writes it. */
+    private static final Set<String> MAGELLAI_FIELDS = Set.of("id", "name", "conversation", "config", "created", "updated", "tags",
+            "metadata", "parent_id", "child_ids", "branch_point", "branch_name");
+
     /** Whether this kind's sessions are listed by Minsky's fields (task, repo, branch, status): Minsky's, and any tool's not known. */
     public boolean listedByMinskysFields() {
         return this == MINSKY || this == OTHER;

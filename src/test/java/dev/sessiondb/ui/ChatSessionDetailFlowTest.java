@@ -9,9 +9,11 @@ import dev.sessiondb.model.SessionRecord;
 import dev.sessiondb.sample.SampleSessions;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.IntStream;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TreeTableView;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -32,7 +34,7 @@ class ChatSessionDetailFlowTest extends WindowOverFreshRun {
     /** A long message read "I was charged twice for my ..." on one line, cut there, however wide the pane; it wraps, whole. */
     @Test
     void aLongMessageIsShownWholeInTheConversation(FxRobot robot) {
-        openChatSession(robot, 1);
+        openChatSession(robot);
         robot.interact(() -> robot.lookup("#detail-tabs").queryAs(TabPane.class).getSelectionModel().select(1));
         ListView<?> conversation = read(() -> robot.lookup("#detail-conversation").queryAs(ListView.class));
         waitFor(() -> conversation.isVisible() && !conversation.lookupAll(".text").isEmpty());
@@ -41,23 +43,43 @@ class ChatSessionDetailFlowTest extends WindowOverFreshRun {
         assertThat(read(() -> shownText(conversation))).doesNotContain("…", "...");
     }
 
-    /** Opens a chat store of three sessions, the one at {@code row} with {@link #COMPLAINT} as its user's message, and selects that row. */
-    private void openChatSession(FxRobot robot, int row) {
-        List<SessionRecord> sessions = List.of(SampleSessions.chatRecord(0), withUserMessage(SampleSessions.chatRecord(1), COMPLAINT),
-                SampleSessions.chatRecord(2));
+    /**
+     * Every field of a chat session but createdAt read "(unknown)" (id, tenantId, userId, traits, messages: the chat server's
+     * own), squeezing their names to "tenantId  (unkno…"; a field the chat server does not keep is still marked.
+     */
+    @Test
+    void theChatServersOwnFieldsAreNotMarkedUnknown(FxRobot robot) {
+        openChatSession(robot);
+        TreeTableView<?> fields = read(() -> robot.lookup("#detail-fields").queryAs(TreeTableView.class));
+        waitFor(() -> fieldNames(fields).contains("messages"));
+
+        assertThat(read(() -> fieldNames(fields))).contains("id", "tenantId", "userId", "traits", "createdAt", "messages", "escalation  (unknown)")
+                .noneMatch(name -> name.contains("unknown") && !name.startsWith("escalation"));
+    }
+
+    /** Opens a chat store of three sessions, the last with {@link #COMPLAINT} as its user's message, and selects it. */
+    private void openChatSession(FxRobot robot) {
+        List<SessionRecord> sessions = List.of(SampleSessions.chatRecord(0), SampleSessions.chatRecord(1),
+                withUserMessage(SampleSessions.chatRecord(2), COMPLAINT));
         WindowSteps.open(robot, dialogs, TestStores.chatStore(run, sessions), sessions.size());
         robot.interact(() -> {
             TableView<?> table = robot.lookup("#sessions-table").queryAs(TableView.class);
             table.requestFocus();
-            table.getSelectionModel().select(row);
+            table.getSelectionModel().select(2);
         });
-        waitFor(() -> WindowSteps.text(robot, "#detail-title").equals(sessions.get(row).key()));
+        waitFor(() -> WindowSteps.text(robot, "#detail-title").equals(sessions.get(2).key()));
     }
 
     private static SessionRecord withUserMessage(SessionRecord session, String content) {
         ObjectNode fields = session.fields().deepCopy();
         ((ObjectNode) fields.get("messages").get(1)).put("content", content);
+        fields.put("escalation", "billing"); // a field of the support team's own, unknown to the chat server
         return SessionRecord.of(fields);
+    }
+
+    /** The Field column's text of each row of the tree, scrolled to or not. */
+    private static List<String> fieldNames(TreeTableView<?> fields) {
+        return IntStream.range(0, fields.getExpandedItemCount()).mapToObj(row -> String.valueOf(fields.getColumns().get(0).getCellData(row))).toList();
     }
 
     /** What the conversation's text nodes show on screen, a cut line with its ellipsis. */

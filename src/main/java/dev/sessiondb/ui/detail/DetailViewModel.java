@@ -6,6 +6,7 @@ import dev.sessiondb.job.backup.BackupJournal;
 import dev.sessiondb.model.Message;
 import dev.sessiondb.model.SecretMasker;
 import dev.sessiondb.model.SessionDocument;
+import dev.sessiondb.model.SessionKind;
 import dev.sessiondb.model.SessionRecord;
 import dev.sessiondb.model.SessionSummary;
 import dev.sessiondb.store.DamagedRecordException;
@@ -307,7 +308,7 @@ public final class DetailViewModel {
             return;
         }
         subtitle.set(SessionSummary.of(shown));
-        fields.setAll(FieldNode.of(shown.maskedFields()));
+        fields.setAll(FieldNode.of(shown.maskedFields(), SessionKind.of(shown)));
         messages.setAll(shown.messages().stream().map(DetailViewModel::line).toList());
     }
 

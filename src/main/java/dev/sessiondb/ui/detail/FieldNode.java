@@ -1,7 +1,7 @@
 package dev.sessiondb.ui.detail;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.sessiondb.model.SessionField;
+import dev.sessiondb.model.SessionKind;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -9,7 +9,7 @@ import java.util.List;
  * One line of the detail tree: a field (or array item) with its shown value and, for nested
  * objects and arrays, its children. Built from fields already masked by SecretMasker.
  *
- * @param unknown true for a top-level field Minsky does not define (kept and shown all the same)
+ * @param unknown true for a top-level field the session's tool does not define (kept and shown all the same)
  */
 public record FieldNode(String name, String value, boolean unknown, List<FieldNode> children) {
 
@@ -17,11 +17,10 @@ public record FieldNode(String name, String value, boolean unknown, List<FieldNo
         children = List.copyOf(children);
     }
 
-    /** The record's masked fields as a forest; nested objects and arrays become subtrees. */
-    public static List<FieldNode> of(JsonNode maskedFields) {
+    /** The masked fields of a {@code kind} session as a forest; nested objects and arrays become subtrees. */
+    public static List<FieldNode> of(JsonNode maskedFields, SessionKind kind) {
         List<FieldNode> nodes = new ArrayList<>();
-        maskedFields.fields().forEachRemaining(field ->
-                nodes.add(node(field.getKey(), field.getValue(), SessionField.byJsonName(field.getKey()).isEmpty())));
+        maskedFields.fields().forEachRemaining(field -> nodes.add(node(field.getKey(), field.getValue(), !kind.defines(field.getKey()))));
         return nodes;
     }
 
