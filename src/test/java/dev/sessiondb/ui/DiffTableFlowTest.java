@@ -6,11 +6,18 @@ import static dev.sessiondb.ui.WindowSteps.press;
 import static dev.sessiondb.ui.WindowSteps.type;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sessiondb.model.SessionRecord;
+import dev.sessiondb.sample.SampleSessions;
+import dev.sessiondb.ui.diff.FieldRow;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import javafx.geometry.Bounds;
+import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
+import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.text.Text;
@@ -32,11 +39,7 @@ class DiffTableFlowTest extends WindowOverFreshRun {
     void theSessionColumnShowsTypicalMinskyKeysWhole(FxRobot robot) throws IOException {
         Path a = store("a.json", "mt#456-some-title");
         Path b = store("b.json", "task-md#123");
-        waitFor(() -> robot.lookup("#main-views").tryQuery().isPresent());
-        robot.press(KeyCode.CONTROL, KeyCode.D).release(KeyCode.D, KeyCode.CONTROL);
-        type(robot, "#diff-store-a", a.toString());
-        type(robot, "#diff-store-b", b.toString());
-        press(robot, "#diff-compare");
+        compare(robot, a, b);
         waitFor(() -> sessionCells(robot).size() == 2);
 
         assertThat(read(() -> sessionCells(robot))).allSatisfy(cell ->
@@ -47,17 +50,51 @@ class DiffTableFlowTest extends WindowOverFreshRun {
     void theDifferenceColumnSaysChangedWhole(FxRobot robot) throws IOException {
         Path a = store("a.json", "mt#456-some-title");
         Path b = Files.writeString(run.resolve("b.json"), Files.readString(a).replace("local/x", "local/y"));
-        waitFor(() -> robot.lookup("#main-views").tryQuery().isPresent());
-        robot.press(KeyCode.CONTROL, KeyCode.D).release(KeyCode.D, KeyCode.CONTROL);
-        type(robot, "#diff-store-a", a.toString());
-        type(robot, "#diff-store-b", b.toString());
-        press(robot, "#diff-compare");
+        compare(robot, a, b);
         waitFor(() -> cells(robot, 1).size() == 1);
 
         assertThat(read(() -> cells(robot, 1))).singleElement().satisfies(cell -> {
             assertThat(cell.getItem()).isEqualTo("Changed (in A and B)");
             assertThat(((Text) cell.lookup(".text")).getText()).isEqualTo(cell.getItem());
         });
+    }
+
+    /**
+     * Two chat sessions differing in their last message: both records opened on id, tenantId, traits… and the message that
+     * changed was twenty rows down, out of sight, for the user to look for; the comparison opens with it in view.
+     */
+    @Test
+    void aChangeDeepInAChatSessionIsInViewWhenItsRecordsOpen(FxRobot robot) throws IOException {
+        SessionRecord answered = SampleSessions.chatRecord(2);
+        ObjectNode reworded = answered.fields().deepCopy();
+        ((ObjectNode) reworded.get("messages").get(2)).put("content", "a different answer");
+        Path a = TestStores.chatStore(Files.createDirectories(run.resolve("a")), List.of(SampleSessions.chatRecord(1), answered));
+        Path b = TestStores.chatStore(Files.createDirectories(run.resolve("b")), List.of(SampleSessions.chatRecord(1), SessionRecord.of(reworded)));
+        compare(robot, a, b);
+        waitFor(() -> sessionCells(robot).size() == 1);
+        robot.clickOn(read(() -> sessionCells(robot).get(0)));
+        waitFor(() -> robot.lookup("#diff-record-title").queryAs(Label.class).getText().startsWith("chat-000002"));
+
+        waitFor(() -> rowsInView(robot).contains("messages[2].content CHANGED"));
+    }
+
+    /** Compares two stores from the Diff view, brought to the front with Ctrl+D. */
+    private static void compare(FxRobot robot, Path a, Path b) {
+        waitFor(() -> robot.lookup("#main-views").tryQuery().isPresent());
+        robot.press(KeyCode.CONTROL, KeyCode.D).release(KeyCode.D, KeyCode.CONTROL);
+        type(robot, "#diff-store-a", a.toString());
+        type(robot, "#diff-store-b", b.toString());
+        press(robot, "#diff-compare");
+    }
+
+    /** The side-by-side table's rows a user sees without scrolling: path and state. */
+    private static List<String> rowsInView(FxRobot robot) {
+        TableView<?> table = robot.lookup("#diff-records").queryAs(TableView.class);
+        Bounds view = table.localToScene(table.getLayoutBounds());
+        return robot.lookup("#diff-records .table-row-cell").queryAllAs(TableRow.class).stream()
+                .filter(row -> row.isVisible() && row.getItem() instanceof FieldRow && view.contains(row.localToScene(row.getLayoutBounds()).getCenterX(),
+                        row.localToScene(row.getLayoutBounds()).getCenterY()))
+                .map(row -> ((FieldRow) row.getItem()).path() + " " + ((FieldRow) row.getItem()).state()).toList();
     }
 
     /** The Session column's cells that show a session, read on the FX thread. */

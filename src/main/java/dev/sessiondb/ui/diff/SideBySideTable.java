@@ -16,6 +16,7 @@ public final class SideBySideTable {
     private static final PseudoClass CHANGED = PseudoClass.getPseudoClass("diff-changed");
     private static final PseudoClass CONTAINS = PseudoClass.getPseudoClass("diff-contains");
     private static final PseudoClass IGNORED = PseudoClass.getPseudoClass("diff-ignored");
+    private static final int CONTEXT_ROWS = 2;
 
     private SideBySideTable() {
     }
@@ -42,7 +43,23 @@ public final class SideBySideTable {
                 setAccessibleText(state == null ? null : row.path() + ": " + describe(state) + "; " + headerA + " " + row.a() + "; " + headerB + " " + row.b());
             }
         });
+        // once the table's skin has heard of the new rows too (it listens after this) and laid them out: a scroll before that
+        // is to a row it has not got, or by row heights it has not measured yet
+        rows.addListener((javafx.collections.ListChangeListener<FieldRow>) change -> javafx.application.Platform.runLater(() -> {
+            table.layout();
+            scrollToFirstChange(table);
+        }));
         return table;
+    }
+
+    /**
+     * A change deep in a record (a chat session's last message, twenty rows down) was out of sight when both versions
+     * opened: they open on the first changed field, with the two lines above it that say where it sits.
+     */
+    private static void scrollToFirstChange(TableView<FieldRow> table) {
+        java.util.List<FieldRow> rows = table.getItems();
+        java.util.stream.IntStream.range(0, rows.size()).filter(index -> rows.get(index).state() == FieldRow.State.CHANGED).findFirst()
+                .ifPresent(first -> table.scrollTo(Math.max(0, first - CONTEXT_ROWS)));
     }
 
     private static String describe(FieldRow.State state) {
