@@ -48,6 +48,14 @@ public final class OverviewView extends ScrollPane {
         GridPane charts = new GridPane();
         charts.setHgap(12);
         charts.setVgap(12);
+        // two halves that grow: a chart spanning both grows no column, so the per-week chart alone (a chat server's store,
+        // without Minsky's charts below it) kept its own width and cut its title
+        for (int column = 0; column < 2; column++) {
+            javafx.scene.layout.ColumnConstraints half = new javafx.scene.layout.ColumnConstraints();
+            half.setPercentWidth(50);
+            half.setHgrow(Priority.ALWAYS);
+            charts.getColumnConstraints().add(half);
+        }
         charts.add(perWeek, 0, 0, 2, 1);
         charts.add(byRepo, 0, 1);
         charts.add(byStatus, 1, 1);
