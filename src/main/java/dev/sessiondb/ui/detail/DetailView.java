@@ -9,6 +9,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -225,7 +226,7 @@ public final class DetailView extends StackPane {
             /** The list asks for a height at the cell's width, which a ListCell does not pass on: a long message was one line, cut off. */
             @Override
             protected double computePrefHeight(double width) {
-                javafx.scene.Node message = getGraphic();
+                Node message = getGraphic();
                 return message == null || width < 0 ? super.computePrefHeight(width)
                         : snappedTopInset() + message.prefHeight(width - snappedLeftInset() - snappedRightInset()) + snappedBottomInset();
             }

@@ -1,6 +1,10 @@
 package dev.sessiondb.ui.diff;
 
 import dev.sessiondb.ui.wizard.WizardPages;
+import java.util.List;
+import java.util.stream.IntStream;
+import javafx.application.Platform;
+import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.css.PseudoClass;
 import javafx.scene.control.TableColumn;
@@ -45,7 +49,7 @@ public final class SideBySideTable {
         });
         // once the table's skin has heard of the new rows too (it listens after this) and laid them out: a scroll before that
         // is to a row it has not got, or by row heights it has not measured yet
-        rows.addListener((javafx.collections.ListChangeListener<FieldRow>) change -> javafx.application.Platform.runLater(() -> {
+        rows.addListener((ListChangeListener<FieldRow>) change -> Platform.runLater(() -> {
             table.layout();
             scrollToFirstChange(table);
         }));
@@ -57,8 +61,8 @@ public final class SideBySideTable {
      * opened: they open on the first changed field, with the two lines above it that say where it sits.
      */
     private static void scrollToFirstChange(TableView<FieldRow> table) {
-        java.util.List<FieldRow> rows = table.getItems();
-        java.util.stream.IntStream.range(0, rows.size()).filter(index -> rows.get(index).state() == FieldRow.State.CHANGED).findFirst()
+        List<FieldRow> rows = table.getItems();
+        IntStream.range(0, rows.size()).filter(index -> rows.get(index).state() == FieldRow.State.CHANGED).findFirst()
                 .ifPresent(first -> table.scrollTo(Math.max(0, first - CONTEXT_ROWS)));
     }
 

@@ -14,6 +14,7 @@ import javafx.scene.chart.XYChart;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -51,7 +52,7 @@ public final class OverviewView extends ScrollPane {
         // two halves that grow: a chart spanning both grows no column, so the per-week chart alone (a chat server's store,
         // without Minsky's charts below it) kept its own width and cut its title
         for (int column = 0; column < 2; column++) {
-            javafx.scene.layout.ColumnConstraints half = new javafx.scene.layout.ColumnConstraints();
+            ColumnConstraints half = new ColumnConstraints();
             half.setPercentWidth(50);
             half.setHgrow(Priority.ALWAYS);
             charts.getColumnConstraints().add(half);
