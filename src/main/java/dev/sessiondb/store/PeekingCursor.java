@@ -1,6 +1,7 @@
 package dev.sessiondb.store;
 
 import dev.sessiondb.model.SessionRecord;
+import dev.sessiondb.progress.ReadTotal;
 import java.util.function.Consumer;
 
 /**
@@ -28,6 +29,12 @@ final class PeekingCursor implements RecordCursor {
         SessionRecord record = cursor.next();
         onEach.accept(record);
         return record;
+    }
+
+    /** The same records, so the same total: a JSON file's estimate reaches the progress through any number of peeks. */
+    @Override
+    public ReadTotal readTotal() {
+        return cursor.readTotal();
     }
 
     @Override

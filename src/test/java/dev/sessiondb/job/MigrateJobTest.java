@@ -335,22 +335,46 @@ class MigrateJobTest {
         assertThat(report.backupId()).isPresent();
     }
 
-    /** An audit: the one pass's bar said "?" records all along, a JSON file's count being known only once it is read. */
+    /**
+     * An audit: the one pass's bar said "?" records all along, a JSON file's count being known only once it is read. The fixture
+     * is a file this process has not read (one it wrote or read keeps its count), as the CLI finds it.
+     */
     @Test
     void aOnePassCopyOfAJsonFileShowsATotalFromItsFirstRecord() {
-        StoreLocator source = StoreContents.create("json:" + dir.resolve("big.json"), SampleSessions.minskyList(20_000, 2));
         ProgressTracker tracker = new ProgressTracker();
-        List<ProgressTracker.Snapshot> writing = new java.util.ArrayList<>();
+        List<ProgressTracker.Snapshot> writing = counted(tracker, "writing target");
+
+        job(fixture(), "sqlite:" + dir.resolve("out.db"), Optional.empty()).run(tracker);
+
+        assertShowsATotalThroughout(writing, Fixtures.MINSKY_COUNT);
+    }
+
+    /** An audit: planning a JSON file into an existing store said "N/?" records all along, as the one pass did. */
+    @Test
+    void planningAJsonFileIntoAnExistingTargetShowsATotalFromItsFirstRecord() {
+        StoreLocator target = StoreContents.create("sqlite:" + dir.resolve("target.db"), SampleSessions.minskyList(5, 1));
+        ProgressTracker tracker = new ProgressTracker();
+        List<ProgressTracker.Snapshot> planning = counted(tracker, "planning");
+
+        job(fixture(), target.display(), Optional.of(TargetMode.MERGE)).run(tracker);
+
+        assertShowsATotalThroughout(planning, Fixtures.MINSKY_COUNT);
+    }
+
+    /** The tracker's snapshots of {@code phase} once it counted a record, as the bar shows them. */
+    private static List<ProgressTracker.Snapshot> counted(ProgressTracker tracker, String phase) {
+        List<ProgressTracker.Snapshot> shown = new java.util.ArrayList<>();
         tracker.addListener(snapshot -> {
-            if (snapshot.phase().equals("writing target") && snapshot.done() > 0) {
-                writing.add(snapshot);
+            if (snapshot.phase().equals(phase) && snapshot.done() > 0) {
+                shown.add(snapshot);
             }
         });
+        return shown;
+    }
 
-        job(source, "sqlite:" + dir.resolve("out.db"), Optional.empty()).run(tracker);
-
-        assertThat(writing).isNotEmpty().allSatisfy(snapshot -> assertThat(snapshot.total()).isGreaterThanOrEqualTo(snapshot.done()));
-        assertThat(writing.get(writing.size() - 1).done()).isEqualTo(20_000);
+    private static void assertShowsATotalThroughout(List<ProgressTracker.Snapshot> shown, long records) {
+        assertThat(shown).isNotEmpty().allSatisfy(snapshot -> assertThat(snapshot.total()).isGreaterThanOrEqualTo(snapshot.done()));
+        assertThat(shown.get(shown.size() - 1).done()).isEqualTo(records);
     }
 
     @Test
