@@ -9,7 +9,9 @@ import dev.sessiondb.sample.SampleSessions;
 import dev.sessiondb.store.StoreLocator;
 import dev.sessiondb.store.sql.TestPostgres;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.LongStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -142,5 +144,29 @@ class ChatMessageIdClashPlanTest {
         assertThat(StoreContents.byKey(StoreContents.records(target))).extracting(SessionRecord::key)
                 .containsExactly("chat-000000", "chat-000001", "chat-000005");
         assertThat(StoreContents.records(target)).contains(ChatSessions.withFirstMessageId(5, "msg-000000-0"));
+    }
+
+    /**
+     * SQLite writes a merge's records in batches, deleting and upserting as they come: a message taken in the first batch from a
+     * session that gives it up only in a later one met it still held there, and the write failed after its backup.
+     */
+    @ParameterizedTest
+    @MethodSource("stores")
+    void aMessageIdTakenBatchesBeforeTheSessionThatLeavesItIsRewrittenMoves(String dialect) {
+        String locator = dialect.equals("sqlite") ? "sqlite:" + dir.resolve("chat.db") + "?layout=chat"
+                : TestPostgres.get().freshSchema("layout=chat").display();
+        StoreLocator target = StoreContents.create(locator, LongStream.range(0, 3000).mapToObj(SampleSessions::chatRecord).toList());
+        List<SessionRecord> records = new ArrayList<>();
+        records.add(ChatSessions.withFirstMessageId(3000, "msg-002999-0"));
+        LongStream.range(3001, 3300).mapToObj(SampleSessions::chatRecord).forEach(records::add);
+        records.add(ChatSessions.withFirstMessageId(2999, "msg-renamed"));
+        String source = jsonStore("source.json", records);
+
+        CliRun run = CliRun.of("migrate", source, target.display(), "--mode", "merge", "--backup-dir", journal());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        List<SessionRecord> written = StoreContents.records(target);
+        assertThat(written).hasSize(3300).contains(ChatSessions.withFirstMessageId(3000, "msg-002999-0"),
+                ChatSessions.withFirstMessageId(2999, "msg-renamed"), SampleSessions.chatRecord(3299));
     }
 }

@@ -104,7 +104,10 @@ enum Dialect {
         if (this == POSTGRESQL) {
             return new PostgresCopySink(connection, write);
         }
-        return write.keyEnforced() ? new SqliteBatchSink(connection, write) : new SqliteUnkeyedSink(connection, write);
+        if (!write.keyEnforced()) {
+            return new SqliteUnkeyedSink(connection, write);
+        }
+        return write.ownerColumn() == null ? new SqliteBatchSink(connection, write) : new SqliteOwnedSink(connection, write);
     }
 
     /**

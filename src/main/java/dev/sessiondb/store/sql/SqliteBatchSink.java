@@ -29,11 +29,16 @@ final class SqliteBatchSink implements BulkSink {
 
     @Override
     public void add(Object[] values) throws SQLException {
+        bind(statement, values);
+        pending++;
+    }
+
+    /** Adds one row, values in the order of {@link TableWrite#columns()}, to the statement's batch. */
+    static void bind(PreparedStatement statement, Object[] values) throws SQLException {
         for (int i = 0; i < values.length; i++) {
             statement.setObject(i + 1, values[i]);
         }
         statement.addBatch();
-        pending++;
     }
 
     @Override

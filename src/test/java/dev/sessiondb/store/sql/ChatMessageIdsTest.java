@@ -14,7 +14,9 @@ import dev.sessiondb.store.StoreFactory;
 import dev.sessiondb.store.StoreLocator;
 import dev.sessiondb.store.WriteBatch;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.LongStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -67,6 +69,25 @@ class ChatMessageIdsTest {
                     .isInstanceOf(StoreException.class).hasMessageContaining("two sessions give one messages.id");
 
             assertThat(store.count()).isEqualTo(1);
+        }
+    }
+
+    /** SQLite writes in batches: a message taken batches before the write's end is still refused when its session is not rewritten. */
+    @ParameterizedTest
+    @MethodSource("stores")
+    void aMessageIdTakenFromASessionTheWriteLeavesFailsItWholeFromAnyBatch(String dialect) {
+        try (SessionStore store = fresh(dialect, "theft")) {
+            SessionRecord held = SampleSessions.chatRecord(0);
+            store.put(held);
+            List<SessionRecord> records = new ArrayList<>();
+            records.add(ChatSessions.withFirstMessageId(1, "msg-000000-0"));
+            LongStream.range(2, 600).mapToObj(SampleSessions::chatRecord).forEach(records::add);
+
+            assertThatThrownBy(() -> store.write(WriteBatch.upsert(records.iterator(), records.size()), ProgressMonitor.NONE))
+                    .isInstanceOf(StoreException.class).hasMessageContaining("two sessions give one messages.id");
+
+            assertThat(store.count()).isEqualTo(1);
+            assertThat(store.get("chat-000000")).contains(held);
         }
     }
 }
