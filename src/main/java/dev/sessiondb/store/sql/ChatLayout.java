@@ -40,6 +40,8 @@ final class ChatLayout implements Layout {
     /** The key inside {@code traits} that holds the fields the chat tables have no column for. */
     static final String EXTRA = "sessiondb:extra";
     private static final Set<String> MESSAGE_FIELDS = Set.of("id", "role", "content", "timestamp");
+    /** The messages a search samples to tell a word said nearly everywhere ({@link #saidNearlyEverywhere}). */
+    private static final int MESSAGES_SAMPLED = 1_000;
     /** Message ids asked of the server per statement: well below SQLite's and PostgreSQL's limits on parameters. */
     private static final int IDS_PER_LOOKUP = 500;
 
@@ -137,14 +139,18 @@ final class ChatLayout implements Layout {
 
     /**
      * The sessions whose key, tenant, user or messages hold the word, and those whose traits may: every field these tables have no
-     * column for rides there (a task id, a repository, a name) as JSON text, which holds the word as it is or, for a word with a
+     * column for rides there (a task id, a repository, a branch) as JSON text, which holds the word as it is or, for a word with a
      * character some JSON writers escape, perhaps with a backslash. A word said in 3 of 100,000 sessions' messages then reads
-     * those 3, where the search read every session with its messages (BENCHMARKS.md, "A chat server's store searched").
+     * those 3, where the search read every session with its messages (BENCHMARKS.md, "A chat server's store searched"). None for a
+     * word {@linkplain #saidNearlyEverywhere said in nearly every message}: every session would pass, after a scan of the messages.
      */
     @Override
-    public Optional<SqlCondition> searchCandidates(String needle) {
-        SqlCondition inColumns = FoldedSearch.inAnyOf(dialect, List.of("lower(s.id)", "lower(s.tenant_id)", "lower(s.user_id)"), needle);
+    public Optional<SqlCondition> searchCandidates(Connection connection, String needle) throws SQLException {
         SqlCondition inMessages = FoldedSearch.inAnyOf(dialect, List.of("lower(m.content)"), needle);
+        if (saidNearlyEverywhere(connection, inMessages)) {
+            return Optional.empty();
+        }
+        SqlCondition inColumns = FoldedSearch.inAnyOf(dialect, List.of("lower(s.id)", "lower(s.tenant_id)", "lower(s.user_id)"), needle);
         SqlCondition inTraits = FoldedSearch.inAnyOf(dialect, List.of("lower(s.traits)"), needle);
         List<Object> params = new ArrayList<>(inColumns.params());
         params.addAll(inMessages.params());
@@ -153,6 +159,20 @@ final class ChatLayout implements Layout {
                 : " OR " + (dialect == Dialect.SQLITE ? "instr(s.traits, char(92)) > 0" : "strpos(s.traits, chr(92)) > 0");
         return Optional.of(new SqlCondition("(" + inColumns.sql() + " OR s.id IN (SELECT m.session_id FROM messages m WHERE " + inMessages.sql()
                 + ") OR " + inTraits.sql() + escapedInTraits + ")", params));
+    }
+
+    /**
+     * Whether half or more of the first {@value #MESSAGES_SAMPLED} messages hold the word ("session" in a store where every
+     * message names one): a look of about a millisecond that spares such a search the messages' scan for no session left out
+     * (PostgreSQL, 100,000 sessions: 1.3 s without the scan, 2.6 s with it).
+     */
+    private static boolean saidNearlyEverywhere(Connection connection, SqlCondition inMessages) throws SQLException {
+        String sampled = "SELECT count(*), sum(CASE WHEN " + inMessages.sql() + " THEN 1 ELSE 0 END) FROM (SELECT m.content FROM messages m LIMIT "
+                + MESSAGES_SAMPLED + ") m";
+        try (PreparedStatement statement = PageQuery.prepare(connection, sampled, inMessages.params()); ResultSet counts = statement.executeQuery()) {
+            counts.next();
+            return counts.getLong(1) > 0 && counts.getLong(2) * 2 >= counts.getLong(1);
+        }
     }
 
     @Override

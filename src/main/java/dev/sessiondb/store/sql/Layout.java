@@ -201,9 +201,10 @@ interface Layout {
 
     /**
      * For a word {@link #searchCondition} cannot express: a condition that every row the reference search finds with it holds,
-     * others too perhaps, so that a search finished in Java reads those rows only; empty to read every row.
+     * others too perhaps, so that a search finished in Java reads those rows only; empty to read every row, as when nearly
+     * every row would pass it anyway.
      */
-    default Optional<SqlCondition> searchCandidates(String needle) {
+    default Optional<SqlCondition> searchCandidates(Connection connection, String needle) throws SQLException {
         return Optional.empty();
     }
 

@@ -139,7 +139,7 @@ final class PageQuery {
                     add(found.get());
                 } else {
                     finishInJava = true;
-                    candidates(word).ifPresent(this::add);
+                    candidates(connection, word).ifPresent(this::add);
                 }
             }
             for (FieldFilter filter : query.filters()) {
@@ -176,10 +176,10 @@ final class PageQuery {
     }
 
     /** The rows that may hold a word SQL cannot search exactly ({@link Layout#searchCandidates}), in any of its Unicode forms; empty for every row. */
-    private Optional<Layout.SqlCondition> candidates(String word) {
+    private Optional<Layout.SqlCondition> candidates(Connection connection, String word) throws SQLException {
         List<Layout.SqlCondition> forms = new ArrayList<>();
         for (String form : UnicodeForms.of(word)) {
-            Optional<Layout.SqlCondition> candidates = layout.searchCandidates(form);
+            Optional<Layout.SqlCondition> candidates = layout.searchCandidates(connection, form);
             if (candidates.isEmpty()) {
                 return Optional.empty();
             }

@@ -7,11 +7,13 @@ import dev.sessiondb.model.JsonCodec;
 import dev.sessiondb.model.SessionQuery;
 import dev.sessiondb.model.SessionRecord;
 import dev.sessiondb.store.OpenMode;
+import dev.sessiondb.store.RecordCursor;
 import dev.sessiondb.store.SessionStore;
 import dev.sessiondb.store.StoreFactory;
 import dev.sessiondb.store.StoreLocator;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -91,6 +93,29 @@ class ChatStoreSearchTest {
             assertThat(keys(store, "md#431")).containsExactly("plain");
             assertThat(keys(store, "CAFÉ/OPS")).containsExactly("escaped", "plain");
             assertThat(keys(store, "<NIGHT>")).containsExactly("escaped", "plain");
+        }
+    }
+
+    /** A word in most messages is not looked for in SQL first (every session would pass): the search reads every one, as before. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("chatStores")
+    void aWordSaidInNearlyEveryMessageFindsEverySessionSayingIt(String name, Function<Path, ChatStore> chatStore) {
+        ChatStore chat = chatStore.apply(tempDir);
+        try (SessionStore store = StoreFactory.open(chat.locator(), OpenMode.CREATE_IF_MISSING)) {
+            store.put(chat("first", null, "hello there"));
+            store.put(chat("second", "{\"plan\":\"pro\"}", "HELLO again"));
+            store.put(chat("third", null, "goodbye"));
+
+            SessionQuery hello = SessionQuery.all().withSearch("hello");
+            List<String> saying = new ArrayList<>();
+            try (RecordCursor every = store.cursor()) {
+                every.forEachRemaining(record -> {
+                    if (hello.matches(record)) {
+                        saying.add(record.key());
+                    }
+                });
+            }
+            assertThat(keys(store, "hello")).containsExactlyElementsOf(saying).contains("first", "second").doesNotContain("third");
         }
     }
 
