@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sessiondb.model.SessionRecord;
+import dev.sessiondb.model.Timestamp;
 import dev.sessiondb.sample.SampleSessions;
+import dev.sessiondb.ui.common.ShownTime;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -34,13 +36,20 @@ class ChatSessionDetailFlowTest extends WindowOverFreshRun {
     /** A long message read "I was charged twice for my ..." on one line, cut there, however wide the pane; it wraps, whole. */
     @Test
     void aLongMessageIsShownWholeInTheConversation(FxRobot robot) {
-        openChatSession(robot);
-        robot.interact(() -> robot.lookup("#detail-tabs").queryAs(TabPane.class).getSelectionModel().select(1));
-        ListView<?> conversation = read(() -> robot.lookup("#detail-conversation").queryAs(ListView.class));
-        waitFor(() -> conversation.isVisible() && !conversation.lookupAll(".text").isEmpty());
+        ListView<?> conversation = openConversation(robot);
 
         waitFor(() -> shownText(conversation).contains("Please escalate."));
         assertThat(read(() -> shownText(conversation))).doesNotContain("…", "...");
+    }
+
+    /** A message's time read "2025-01-06T09:09:00Z" beside the table's "2025-01-06 09:09"; it reads as the table's, in UTC. */
+    @Test
+    void messageTimesReadAsTheTablesDo(FxRobot robot) {
+        ListView<?> conversation = openConversation(robot);
+        waitFor(() -> shownText(conversation).contains("Please escalate."));
+
+        Timestamp firstMessage = SampleSessions.chatRecord(2).messages().get(0).timestamp();
+        assertThat(read(() -> shownText(conversation))).contains(ShownTime.of(firstMessage)).doesNotContain(firstMessage.text()).doesNotContainPattern("\\d{4}-\\d\\d-\\d\\dT\\d\\d:");
     }
 
     /**
@@ -55,6 +64,15 @@ class ChatSessionDetailFlowTest extends WindowOverFreshRun {
 
         assertThat(read(() -> fieldNames(fields))).contains("id", "tenantId", "userId", "traits", "createdAt", "messages", "escalation  (unknown)")
                 .noneMatch(name -> name.contains("unknown") && !name.startsWith("escalation"));
+    }
+
+    /** The selected chat session's Conversation tab, once its messages show. */
+    private ListView<?> openConversation(FxRobot robot) {
+        openChatSession(robot);
+        robot.interact(() -> robot.lookup("#detail-tabs").queryAs(TabPane.class).getSelectionModel().select(1));
+        ListView<?> conversation = read(() -> robot.lookup("#detail-conversation").queryAs(ListView.class));
+        waitFor(() -> conversation.isVisible() && !conversation.lookupAll(".text").isEmpty());
+        return conversation;
     }
 
     /** Opens a chat store of three sessions, the last with {@link #COMPLAINT} as its user's message, and selects it. */

@@ -213,14 +213,14 @@ public final class DetailView extends StackPane {
                     setGraphic(null);
                     return;
                 }
-                Label who = Controls.styled(new Label(line.role() + "  " + line.time()), "text-small", "text-muted");
+                Label who = Controls.styled(new Label(line.role() + "  " + line.shownTime()), "text-small", "text-muted");
                 Label text = new Label(line.content());
                 text.setWrapText(true);
                 text.maxWidthProperty().bind(view.widthProperty().subtract(40));
                 VBox message = new VBox(3, who, text);
                 message.setPadding(new Insets(6, 4, 6, 4));
                 setGraphic(message);
-                setAccessibleText(line.role() + " at " + line.time() + ": " + line.content());
+                setAccessibleText(line.role() + " at " + line.writtenTime() + ": " + line.content());
             }
 
             /** The list asks for a height at the cell's width, which a ListCell does not pass on: a long message was one line, cut off. */

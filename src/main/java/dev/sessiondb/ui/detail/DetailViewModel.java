@@ -9,12 +9,14 @@ import dev.sessiondb.model.SessionDocument;
 import dev.sessiondb.model.SessionKind;
 import dev.sessiondb.model.SessionRecord;
 import dev.sessiondb.model.SessionSummary;
+import dev.sessiondb.model.Timestamp;
 import dev.sessiondb.store.DamagedRecordException;
 import dev.sessiondb.store.SessionStore;
 import dev.sessiondb.store.StaleRecordException;
 import dev.sessiondb.ui.common.BackgroundTask;
 import dev.sessiondb.ui.common.CurrentStore;
 import dev.sessiondb.ui.common.DialogService;
+import dev.sessiondb.ui.common.ShownTime;
 import dev.sessiondb.ui.common.TaskExecutor;
 import dev.sessiondb.ui.common.UndoStack;
 import dev.sessiondb.ui.common.UndoableCommand;
@@ -41,8 +43,8 @@ import javafx.collections.ObservableList;
 /** The selected session: every field as a masked tree, its conversation, and editing or deleting it (undoable). */
 public final class DetailViewModel {
 
-    /** A conversation line for the view, content masked. */
-    public record MessageLine(String role, String time, String content) {
+    /** A conversation line for the view, content masked: its time shown as the sessions table shows times, and as the session writes it (read aloud). */
+    public record MessageLine(String role, String shownTime, String writtenTime, String content) {
     }
 
     /** A field in the edit form: the typed text is a property the form binds to. */
@@ -313,7 +315,8 @@ public final class DetailViewModel {
     }
 
     private static MessageLine line(Message message) {
-        String time = Optional.ofNullable(message.timestamp()).map(stamp -> stamp.text()).orElse("");
-        return new MessageLine(Optional.ofNullable(message.role()).orElse("?"), time, SecretMasker.maskText(null, Optional.ofNullable(message.content()).orElse("")));
+        Optional<Timestamp> time = Optional.ofNullable(message.timestamp());
+        return new MessageLine(Optional.ofNullable(message.role()).orElse("?"), time.map(ShownTime::of).orElse(""), time.map(Timestamp::text).orElse(""),
+                SecretMasker.maskText(null, Optional.ofNullable(message.content()).orElse("")));
     }
 }

@@ -2,9 +2,7 @@ package dev.sessiondb.ui.sessions;
 
 import dev.sessiondb.model.SessionRecord;
 import dev.sessiondb.model.SortKey;
-import dev.sessiondb.model.Timestamp;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
+import dev.sessiondb.ui.common.ShownTime;
 
 /** The sessions table's columns, each sorted and filtered by one {@link SortKey}. Cell text is always secret-masked. */
 public enum SessionColumn implements QueryColumn, ShownColumn {
@@ -17,8 +15,6 @@ public enum SessionColumn implements QueryColumn, ShownColumn {
     STATUS("Status", SortKey.STATUS, 125, 90, 0),
     CREATED("Created (UTC)", SortKey.CREATED_AT, 150, 140, 0),
     LAST_ACTIVITY("Last activity (UTC)", SortKey.LAST_ACTIVITY_AT, 175, 150, 0);
-
-    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm").withZone(ZoneOffset.UTC);
 
     private final String header;
     private final SortKey sortKey;
@@ -67,8 +63,8 @@ public enum SessionColumn implements QueryColumn, ShownColumn {
     /** The cell text: dates as minutes in UTC (the original text when it does not parse), secrets masked. */
     public String text(SessionRecord record) {
         String value = switch (this) {
-            case CREATED -> record.createdAt().map(SessionColumn::shown).orElse("");
-            case LAST_ACTIVITY -> record.lastActivityAt().map(SessionColumn::shown).orElse("");
+            case CREATED -> record.createdAt().map(ShownTime::of).orElse("");
+            case LAST_ACTIVITY -> record.lastActivityAt().map(ShownTime::of).orElse("");
             default -> sortKey.valueOf(record).orElse("");
         };
         return masked(value);
@@ -77,9 +73,5 @@ public enum SessionColumn implements QueryColumn, ShownColumn {
     @Override
     public String cellText(SessionRow row) {
         return row.text(this);
-    }
-
-    private static String shown(Timestamp timestamp) {
-        return timestamp.toInstant().map(SHOWN::format).orElse(timestamp.text());
     }
 }
