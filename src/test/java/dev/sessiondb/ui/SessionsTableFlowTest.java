@@ -210,6 +210,17 @@ class SessionsTableFlowTest extends WindowOverFreshRun {
         waitFor(() -> text(robot, "#session-count").equals("1 of 5 sessions"));
     }
 
+    /** The chat server's columns were headed by their raw field paths, "tenantId" and "userId", beside "Created (UTC)"; they have names. */
+    @Test
+    void aChatServersColumnsAreHeadedByName(FxRobot robot) throws Exception {
+        openChatStore(robot);
+        TableView<SessionRow> table = table(robot);
+
+        waitFor(() -> table.getColumns().stream().anyMatch(column -> "column-field-userId".equals(column.getId())));
+        assertThat(AppState.read(() -> table.getColumns().stream().filter(TableColumn::isVisible).map(TableColumn::getText).toList()))
+                .containsExactly("Session", "Created (UTC)", "Tenant", "User");
+    }
+
     /** Task, repo, branch, status and last activity are empty in every chat session: their filters could pick nothing but "(empty)". */
     @Test
     void aChatServersFilterMenuOffersNoneOfMinskysFields(FxRobot robot) throws Exception {
@@ -220,7 +231,7 @@ class SessionsTableFlowTest extends WindowOverFreshRun {
                 .equals(List.of("filter-session", "filter-created", "filter-field-tenantId", "filter-field-userId")));
     }
 
-    /** A chat admin clicked the tenantId header and nothing happened, and the Filter menu offered no tenant. */
+    /** A chat admin clicked the tenant header and nothing happened, and the Filter menu offered no tenant. */
     @Test
     void aChatServersTenantColumnSortsOnAHeaderClickAndIsFilteredFromTheFilterMenu(FxRobot robot) throws Exception {
         openChatStore(robot);
@@ -251,30 +262,30 @@ class SessionsTableFlowTest extends WindowOverFreshRun {
         waitFor(() -> table.getColumns().stream().anyMatch(column -> "column-field-traits.plan".equals(column.getId())));
 
         click(robot, "#filter-sessions");
-        click(robot, "tenantId is…");
+        click(robot, "Tenant is…");
         ListView<?> values = AppState.read(() -> robot.lookup("#filter-pick-list").queryListView());
         waitFor(() -> values.isVisible() && values.getItems().size() == 3);
         pick(robot, "tenant-1  (2)");
 
         waitFor(() -> text(robot, "#session-count").equals("2 of 5 sessions"));
         assertThat(AppState.read(() -> robot.lookup("#filter-chips .button").queryAllAs(Button.class).stream()
-                .map(Button::getText).toList())).containsExactly("tenantId = tenant-1  ✕");
+                .map(Button::getText).toList())).containsExactly("Tenant = tenant-1  ✕");
         assertThat(AppState.read(() -> table.getSortOrder().stream().map(column -> column.getId() + " " + column.getSortType()).toList()))
                 .containsExactly("column-field-tenantId DESCENDING");
 
         // a cell of an added column the store filters by has a standard cell's "Show only" (user-4 is chat-000004's, tenant-1)
         askContextMenu(robot, AppState.read(() -> visibleCells(robot, "column-field-userId").stream()
                 .filter(cell -> "user-4".equals(cell.getText())).findFirst().orElseThrow()));
-        click(robot, "Show only userId = user-4");
+        click(robot, "Show only User = user-4");
         waitFor(() -> text(robot, "#session-count").equals("1 of 5 sessions"));
 
         // removing the column sorted by goes back to the store's own order; its filter stays, with its chip to remove it
         robot.rightClickOn(columnHeader(robot, "column-field-tenantId")); // the added columns' headers were built anew
-        click(robot, "Remove the column tenantId");
+        click(robot, "Remove the column Tenant");
         waitFor(() -> table.getColumns().stream().noneMatch(column -> "column-field-tenantId".equals(column.getId()))
                 && table.getSortOrder().isEmpty() && text(robot, "#session-count").equals("1 of 5 sessions"));
         assertThat(AppState.read(() -> robot.lookup("#filter-chips .button").queryAllAs(Button.class).stream()
-                .map(Button::getText).toList())).containsExactly("tenantId = tenant-1  ✕", "userId = user-4  ✕");
+                .map(Button::getText).toList())).containsExactly("Tenant = tenant-1  ✕", "User = user-4  ✕");
         click(robot, "#table-columns");
         waitFor(() -> columns.isShowing() && columns.getItems().stream().filter(item -> "sort-sessions".equals(item.getId()))
                 .flatMap(sortBy -> ((Menu) sortBy).getItems().stream())

@@ -14,9 +14,14 @@ import java.util.stream.Stream;
  */
 public record FieldColumn(String path) implements ShownColumn {
 
-    /** The path as shown: a token kept as a name ({@code cache.ghp_...}) is masked. */
+    /** The field's name where the store sorts and filters by it ("Tenant" for tenantId), else its {@link #shownPath}. */
     @Override
     public String header() {
+        return queried().map(QueryColumn::header).orElseGet(this::shownPath);
+    }
+
+    /** The path as shown: a token kept as a name ({@code cache.ghp_...}) is masked. */
+    public String shownPath() {
         return SecretMasker.maskText(null, path);
     }
 

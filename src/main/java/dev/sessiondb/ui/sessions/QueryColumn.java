@@ -51,7 +51,10 @@ public sealed interface QueryColumn permits SessionColumn, QueryColumn.ListedFie
         return column.header() + " = " + filter.value().map(column::masked).orElse(SessionsViewModel.NO_VALUE);
     }
 
-    /** A field no standard column shows (tenantId, conversation.model), headed and identified by its path as a {@link FieldColumn} is. */
+    /**
+     * A field no standard column shows (tenantId, conversation.model), identified by its path as a {@link FieldColumn} is and
+     * headed by a name, as the standard columns are ("Tenant", "Model").
+     */
     record ListedField(SortKey sortKey) implements QueryColumn {
 
         @Override
@@ -61,7 +64,14 @@ public sealed interface QueryColumn permits SessionColumn, QueryColumn.ListedFie
 
         @Override
         public String header() {
-            return sortKey.fieldName();
+            return switch (sortKey) {
+                case TENANT_ID -> "Tenant";
+                case USER_ID -> "User";
+                case NAME -> "Name";
+                case MODEL -> "Model";
+                // Minsky's fields have standard columns: none of them is a ListedField
+                default -> sortKey.fieldName();
+            };
         }
     }
 }

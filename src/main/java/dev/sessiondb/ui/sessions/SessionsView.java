@@ -335,7 +335,7 @@ public final class SessionsView extends VBox {
         TableColumn<SessionRow, String> tableColumn = new TableColumn<>(column.header());
         tableColumn.setId("column-field-" + column.path());
         tableColumn.setUserData(column);
-        tableColumn.setPrefWidth(Math.max(120, 9 * column.header().length() + 30)); // the whole path stays readable in the header
+        tableColumn.setPrefWidth(Math.max(120, 9 * column.header().length() + 30)); // the whole header stays readable
         tableColumn.setSortable(column.queried().isPresent());
         tableColumn.setCellValueFactory(cell -> new ReadOnlyStringWrapper(cell.getValue().text(column)));
         Optional<QueryColumn> queried = column.queried();
@@ -383,7 +383,7 @@ public final class SessionsView extends VBox {
             Menu found = new Menu("Add a field of these sessions");
             found.setId("add-column-found");
             for (String path : viewModel.fieldsFound()) {
-                MenuItem add = item(new FieldColumn(path).header(), () -> viewModel.addColumn(path));
+                MenuItem add = item(new FieldColumn(path).shownPath(), () -> viewModel.addColumn(path));
                 add.setId("add-column-" + path);
                 found.getItems().add(add);
             }

@@ -51,6 +51,8 @@ class KindColumnsTest extends ViewModelFixture {
 
         assertThat(sessions.hiddenColumns()).containsExactlyInAnyOrder("task", "repo", "branch", "status");
         assertThat(sessions.addedColumns()).containsExactly(new FieldColumn("name"), new FieldColumn("conversation.model"));
+        // headed by name, as the standard columns are, not by the raw path "conversation.model"
+        assertThat(sessions.addedColumns().stream().map(FieldColumn::header)).containsExactly("Name", "Model");
     }
 
     @Test
@@ -97,7 +99,7 @@ class KindColumnsTest extends ViewModelFixture {
         sessions.pick(new ValueCount("tenant-1", 2));
 
         assertThat(sessions.filters()).containsExactly(new FieldFilter(SortKey.TENANT_ID, "tenant-1"));
-        assertThat(QueryColumn.chipText(sessions.filters().get(0))).isEqualTo("tenantId = tenant-1");
+        assertThat(QueryColumn.chipText(sessions.filters().get(0))).isEqualTo("Tenant = tenant-1");
         assertThat(sessions.countProperty().get()).isEqualTo("2 of 5 sessions");
         assertThat(tenants(sessions)).containsOnly("tenant-1");
     }
@@ -130,7 +132,7 @@ class KindColumnsTest extends ViewModelFixture {
         assertThat(sessions.filters()).containsExactly(new FieldFilter(SortKey.TENANT_ID, "tenant-1"),
                 new FieldFilter(SortKey.USER_ID, Optional.empty()));
         assertThat(sessions.countProperty().get()).isEqualTo("1 of 5 sessions");
-        assertThat(QueryColumn.chipText(sessions.filters().get(1))).isEqualTo("userId = (empty)");
+        assertThat(QueryColumn.chipText(sessions.filters().get(1))).isEqualTo("User = (empty)");
     }
 
     /** Removing the tenantId column the rows were sorted by left them in its order, with no arrow and nothing under Sort by. */
