@@ -1,5 +1,6 @@
 package dev.sessiondb.validation;
 
+import dev.sessiondb.model.SessionKind;
 import dev.sessiondb.store.SessionStore;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -13,7 +14,19 @@ public final class Checks {
             "duplicate-session", "workspace-missing", "workspace-unregistered", "pr-state-mismatch", "malformed-field", "field-type", "secret-in-record", "schema-drift",
             "store-damage");
 
+    /**
+     * The checks of Minsky's own fields and workspaces, which look at Minsky's sessions alone or at fields only they have (task
+     * id, repository, workspace, pull request): in a store of a chat server's or magellai's sessions they can find nothing.
+     */
+    private static final Set<String> OF_MINSKYS_SESSIONS = Set.of("task-id-form", "task-id-missing", "repo-name-variant", "workspace-missing",
+            "workspace-unregistered", "pr-state-mismatch", "malformed-field", "field-type");
+
     private Checks() {
+    }
+
+    /** The checks that can find something in a store of {@code kind}'s sessions, in {@link #NAMES}' order: every one for Minsky's and any tool's not known. */
+    public static List<String> applyingTo(SessionKind kind) {
+        return kind.listedByMinskysFields() ? NAMES : NAMES.stream().filter(name -> !OF_MINSKYS_SESSIONS.contains(name)).toList();
     }
 
     /**

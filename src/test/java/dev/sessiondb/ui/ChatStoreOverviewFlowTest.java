@@ -4,11 +4,7 @@ import static dev.sessiondb.ui.AppState.read;
 import static dev.sessiondb.ui.AppState.waitFor;
 import static dev.sessiondb.ui.WindowSteps.text;
 
-import dev.sessiondb.model.SessionRecord;
-import dev.sessiondb.sample.SampleSessions;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.stream.LongStream;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.scene.text.Text;
@@ -31,9 +27,7 @@ class ChatStoreOverviewFlowTest extends WindowOverFreshRun {
      */
     @Test
     void theChartPerWeekTakesTheWidthTheMinskyChartsLeave(FxRobot robot) {
-        List<SessionRecord> sessions = LongStream.range(0, 6).mapToObj(SampleSessions::chatRecord).toList();
-        Path chat = TestStores.chatStore(run, sessions);
-        WindowSteps.open(robot, dialogs, chat, sessions.size());
+        Path chat = WindowSteps.openChatStore(robot, dialogs, run, 6);
         robot.push(KeyCode.CONTROL, KeyCode.DIGIT2);
         waitFor(() -> text(robot, "#overview-status").equals("sqlite:" + chat));
         Label title = read(() -> robot.lookup(".chart-title").queryAllAs(Label.class).stream()

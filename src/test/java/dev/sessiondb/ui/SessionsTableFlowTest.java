@@ -8,7 +8,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.sessiondb.Fixtures;
 import dev.sessiondb.model.SessionQuery;
 import dev.sessiondb.model.SortKey;
-import dev.sessiondb.sample.SampleSessions;
 import dev.sessiondb.store.OpenMode;
 import dev.sessiondb.store.SessionStore;
 import dev.sessiondb.store.StoreFactory;
@@ -19,7 +18,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.LongStream;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -294,8 +292,7 @@ class SessionsTableFlowTest extends WindowOverFreshRun {
     }
 
     private void openChatStore(FxRobot robot) throws Exception {
-        Path chat = TestStores.chatStore(run, LongStream.range(0, 5).mapToObj(SampleSessions::chatRecord).toList());
-        WindowSteps.open(robot, dialogs, chat, 5);
+        WindowSteps.openChatStore(robot, dialogs, run, 5);
     }
 
     private static void pick(FxRobot robot, String line) {

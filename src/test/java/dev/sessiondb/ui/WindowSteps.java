@@ -3,8 +3,10 @@ package dev.sessiondb.ui;
 import static dev.sessiondb.ui.AppState.waitFor;
 
 import dev.sessiondb.Fixtures;
+import dev.sessiondb.sample.SampleSessions;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.stream.LongStream;
 import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -33,6 +35,13 @@ final class WindowSteps {
         dialogs.answer(file);
         robot.push(KeyCode.CONTROL, KeyCode.O);
         waitFor(() -> text(robot, "#session-count").equals(sessions + " sessions"));
+    }
+
+    /** Opens a chat server's SQLite store of {@code count} sample sessions ({@link TestStores#chatStore}) in {@code run}, as {@link #open} does. */
+    static Path openChatStore(FxRobot robot, ScriptedDialogService dialogs, Path run, int count) {
+        Path chat = TestStores.chatStore(run, LongStream.range(0, count).mapToObj(SampleSessions::chatRecord).toList());
+        open(robot, dialogs, chat, count);
+        return chat;
     }
 
     static void openFromJobsMenu(FxRobot robot, String item) {

@@ -6,8 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sessiondb.model.JsonCodec;
 import dev.sessiondb.model.SecretMasker;
+import dev.sessiondb.model.SessionKind;
 import dev.sessiondb.model.SessionRecord;
 import dev.sessiondb.progress.ProgressMonitor;
+import dev.sessiondb.sample.SampleSessions;
 import dev.sessiondb.store.StoreFormat;
 import dev.sessiondb.store.StoreInfo;
 import dev.sessiondb.store.StoreLayout;
@@ -16,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,6 +46,19 @@ class ChecksTest {
         List<Finding> findings = new ArrayList<>();
         new Validator(Checks.create(List.of(check), context)).run(() -> List.of(records).iterator(), records.length, findings::add, ProgressMonitor.NONE);
         return findings;
+    }
+
+    /** The desktop app offered a chat server's store Minsky's checks of task ids, repositories, workspaces and pull requests. */
+    @Test
+    void theChecksLeftOutForAChatServersOrMagellaisSessionsFindNothingInThem() {
+        SessionRecord[] chatAndMagellai = LongStream.range(0, 6)
+                .mapToObj(index -> index % 2 == 0 ? SampleSessions.chatRecord(index) : SampleSessions.magellaiRecord(index)).toArray(SessionRecord[]::new);
+
+        assertThat(Checks.applyingTo(SessionKind.CHAT)).isEqualTo(Checks.applyingTo(SessionKind.MAGELLAI))
+                .containsExactly("required-field", "invalid-date", "duplicate-session", "secret-in-record", "schema-drift", "store-damage");
+        assertThat(Checks.applyingTo(SessionKind.MINSKY)).isEqualTo(Checks.applyingTo(SessionKind.OTHER)).isEqualTo(Checks.NAMES);
+        Checks.NAMES.stream().filter(check -> !Checks.applyingTo(SessionKind.CHAT).contains(check))
+                .forEach(check -> assertThat(run(check, List.of(), chatAndMagellai)).as(check).isEmpty());
     }
 
     @Test

@@ -1,6 +1,8 @@
 package dev.sessiondb.ui.common;
 
+import dev.sessiondb.model.SessionKind;
 import dev.sessiondb.store.SessionStore;
+import java.util.Optional;
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -17,6 +19,7 @@ public final class CurrentStore {
     private final ReadOnlyObjectWrapper<SessionStore> store = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyLongWrapper revision = new ReadOnlyLongWrapper();
     private final StringProperty selectedKey = new SimpleStringProperty();
+    private final ReadOnlyObjectWrapper<SessionKind> listedKind = new ReadOnlyObjectWrapper<>();
 
     public ReadOnlyObjectProperty<SessionStore> storeProperty() {
         return store.getReadOnlyProperty();
@@ -34,6 +37,7 @@ public final class CurrentStore {
     public void show(SessionStore opened) {
         SessionStore previous = store.get();
         selectedKey.set(null);
+        listedKind.set(null);
         store.set(opened);
         if (previous != null && previous != opened) {
             previous.close();
@@ -47,6 +51,19 @@ public final class CurrentStore {
     /** Tells every view the store's contents changed (an edit, an undo, F5). */
     public void changed() {
         revision.set(revision.get() + 1);
+    }
+
+    /**
+     * The one kind of the sessions the table lists of the open store unfiltered (its first page), as the table's columns and
+     * search are chosen by it; null while not known or when they are of several kinds.
+     */
+    public ReadOnlyObjectProperty<SessionKind> listedKindProperty() {
+        return listedKind.getReadOnlyProperty();
+    }
+
+    /** Tells the views which one kind of sessions the open store's table lists, if one. */
+    public void listed(Optional<SessionKind> kind) {
+        listedKind.set(kind.orElse(null));
     }
 
     public StringProperty selectedKeyProperty() {

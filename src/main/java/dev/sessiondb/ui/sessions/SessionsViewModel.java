@@ -4,6 +4,7 @@ import dev.sessiondb.job.ExportTarget;
 import dev.sessiondb.job.backup.BackupJournal;
 import dev.sessiondb.model.FieldFilter;
 import dev.sessiondb.model.FieldPath;
+import dev.sessiondb.model.SessionKind;
 import dev.sessiondb.model.SessionQuery;
 import dev.sessiondb.model.SessionRecord;
 import dev.sessiondb.model.SortKey;
@@ -403,6 +404,7 @@ public final class SessionsViewModel {
                         if (query.search().isEmpty() && query.filters().isEmpty()) {
                             searchPrompt.set(SearchPrompt.of(first.page().records()));
                             filterableStandardColumns = KindColumns.filterable(first.page().records());
+                            current.listed(SessionKind.commonTo(first.page().records()));
                             showFilterableColumns();
                         }
                         if (columnsByKind) {

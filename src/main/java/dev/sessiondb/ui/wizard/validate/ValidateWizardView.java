@@ -42,12 +42,8 @@ public final class ValidateWizardView extends WizardPane {
         workspaces.textProperty().bindBidirectional(viewModel.workspacesProperty());
         FlowPane checks = new FlowPane(12, 8);
         checks.setId("validate-checks");
-        viewModel.checks().forEach(choice -> {
-            CheckBox box = Controls.describe(Controls.asWritten(new CheckBox(choice.name())), "Run the " + choice.name() + " check");
-            box.setId("check-" + choice.name());
-            box.selectedProperty().bindBidirectional(choice.run());
-            checks.getChildren().add(box);
-        });
+        showChecks(checks, viewModel);
+        viewModel.checks().addListener((ListChangeListener<ValidateWizardViewModel.CheckChoice>) change -> showChecks(checks, viewModel));
         GridPane form = WizardPages.form();
         form.addRow(0, new Label("Store"), new StorePicker("validate-store", "The store to validate (the open one by default)",
                 viewModel.store().textProperty(), known, viewModel.store()::browse));
@@ -58,6 +54,16 @@ public final class ValidateWizardView extends WizardPane {
         form.addRow(3, new Label(""), WizardPages.writesTo("validate-writes-to", viewModel.store().shown(),
                 "only if you apply fixes on the last page; backed up first"));
         return WizardPages.page("Store and checks", "Validation only reads. Fixes are chosen on the next pages and previewed before anything is written.", form);
+    }
+
+    /** A box per check offered, anew when the offer changes (another store, or the open store's kind of sessions now known). */
+    private static void showChecks(FlowPane checks, ValidateWizardViewModel viewModel) {
+        checks.getChildren().setAll(viewModel.checks().stream().map(choice -> {
+            CheckBox box = Controls.describe(Controls.asWritten(new CheckBox(choice.name())), "Run the " + choice.name() + " check");
+            box.setId("check-" + choice.name());
+            box.selectedProperty().bindBidirectional(choice.run());
+            return box;
+        }).toList());
     }
 
     private static Node findings(ValidateWizardViewModel viewModel) {

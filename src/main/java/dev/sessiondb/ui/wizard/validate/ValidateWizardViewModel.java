@@ -4,6 +4,7 @@ import dev.sessiondb.job.backup.BackupJournal;
 import dev.sessiondb.job.repair.Changeset;
 import dev.sessiondb.job.JobRefusedException;
 import dev.sessiondb.job.repair.RepairJob;
+import dev.sessiondb.model.SessionKind;
 import dev.sessiondb.store.SessionStore;
 import dev.sessiondb.store.StoreLocator;
 import dev.sessiondb.ui.common.CurrentStore;
@@ -79,7 +80,7 @@ public final class ValidateWizardViewModel {
     private final StringBinding workspacesProblem = Bindings.createStringBinding(this::whyNotWorkspaces, workspaces);
     /** That the Workspaces folder, a fresh state directory, holds no workspace yet, shown at the field; empty otherwise. */
     private final StringBinding workspacesNote = Bindings.createStringBinding(this::noWorkspacesYet, workspacesProblem);
-    private final ObservableList<CheckChoice> checks = FXCollections.observableArrayList();
+    private final CheckChoices checks;
     private final ObservableList<FindingGroup> findings = FXCollections.observableArrayList();
     private final ObservableList<ChangeLine> changes = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<JobSummary> result = new ReadOnlyObjectWrapper<>();
@@ -114,7 +115,8 @@ public final class ValidateWizardViewModel {
         this.current = current;
         this.undo = undo;
         this.journal = journal;
-        Checks.NAMES.forEach(name -> checks.add(new CheckChoice(name, new SimpleBooleanProperty(true))));
+        this.checks = new CheckChoices(current, this::openStoreKindIfChosen);
+        store.textProperty().addListener((property, before, after) -> checks.update());
         OpenStoreDefault.follow(current, store.textProperty()::set, () -> steps.current() == STORE);
         current.storeProperty().addListener((property, before, after) -> sayWhetherAnotherStoreIsValidated());
         steps.readyProperty().bind(Bindings.createBooleanBinding(this::ready, steps.currentProperty(), store.textProperty(), workspacesProblem, findings, changesetReady));
@@ -151,8 +153,9 @@ public final class ValidateWizardViewModel {
         return workspacesNote;
     }
 
+    /** The checks offered: those that apply to the store's kind of sessions, where it is known (the open store's). */
     public ObservableList<CheckChoice> checks() {
-        return checks;
+        return checks.offered();
     }
 
     /** The findings of the last run, one group per check, worst first. */
@@ -215,7 +218,7 @@ public final class ValidateWizardViewModel {
 
     /** Validates {@code locator}; {@code why} opens the status line, saying why the findings were replaced. */
     private void validate(StoreLocator locator, String why) {
-        List<String> names = checks.stream().filter(choice -> choice.run().get()).map(CheckChoice::name).toList();
+        List<String> names = checks.offered().stream().filter(choice -> choice.run().get()).map(CheckChoice::name).toList();
         List<Path> roots = workspaceRoots();
         jobRun.tasks().run("Validate " + StoreNames.shortName(locator), "Validating …", monitor -> {
             List<Finding> found = new ArrayList<>();
@@ -366,6 +369,13 @@ public final class ValidateWizardViewModel {
         anotherStoreValidated.set(validated == null || validatedIsOpen() ? ""
                 : "These findings are of " + StoreNames.distinctName(validated, current.isOpen() ? List.of(current.store().locator()) : List.of())
                         + ", not the open store: open it to see a finding's session beside them.");
+    }
+
+    /** The open store's one kind of sessions when the store to validate is the open one, as the field names it; else none. */
+    private Optional<SessionKind> openStoreKindIfChosen() {
+        boolean openOneChosen = current.isOpen() && store.textProperty().get() != null
+                && store.textProperty().get().trim().equals(current.store().locator().withoutPassword().display());
+        return openOneChosen ? Optional.ofNullable(current.listedKindProperty().get()) : Optional.empty();
     }
 
     private boolean validatedIsOpen() {
