@@ -2,10 +2,17 @@ package dev.sessiondb.ui;
 
 import static dev.sessiondb.ui.AppState.read;
 import static dev.sessiondb.ui.AppState.waitFor;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sessiondb.job.StoreContents;
 import dev.sessiondb.model.SessionKind;
+import dev.sessiondb.model.SessionRecord;
+import dev.sessiondb.sample.SampleSessions;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import dev.sessiondb.validation.Checks;
 import java.util.List;
+import java.util.stream.LongStream;
 import javafx.scene.Node;
 import javafx.scene.layout.FlowPane;
 import javafx.stage.Stage;
@@ -34,6 +41,23 @@ class ChatStoreValidateFlowTest extends WindowOverFreshRun {
         waitFor(() -> offered(checks).equals(Checks.applyingTo(SessionKind.CHAT)));
         WindowSteps.type(robot, "#validate-store", run.resolve("another.json").toString());
         waitFor(() -> offered(checks).equals(Checks.NAMES));
+    }
+
+    /**
+     * A store listed by its key shows chat sessions on its first page ("chat-..." before "task-md#..."); one of Minsky's comes
+     * on a later page: every check is offered, as the page that says which kind the store holds is not the whole store.
+     */
+    @Test
+    void aStoreWhoseFirstPageListsChatSessionsButHoldsMoreIsOfferedEveryCheck(FxRobot robot) {
+        List<SessionRecord> sessions = new ArrayList<>(LongStream.range(0, 250).mapToObj(SampleSessions::chatRecord).toList());
+        sessions.add(SampleSessions.minskyRecord(1, 1));
+        Path mixed = StoreContents.create("sqlite:" + run.resolve("mixed.db"), sessions).path();
+        WindowSteps.open(robot, dialogs, mixed, sessions.size());
+        WindowSteps.openFromJobsMenu(robot, "Validate and repair a store…");
+        FlowPane checks = read(() -> robot.lookup("#validate-checks").queryAs(FlowPane.class));
+
+        waitFor(() -> !read(() -> offered(checks)).isEmpty());
+        assertThat(read(() -> offered(checks))).isEqualTo(Checks.NAMES);
     }
 
     private static List<String> offered(FlowPane checks) {

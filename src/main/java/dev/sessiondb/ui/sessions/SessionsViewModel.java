@@ -404,7 +404,9 @@ public final class SessionsViewModel {
                         if (query.search().isEmpty() && query.filters().isEmpty()) {
                             searchPrompt.set(SearchPrompt.of(first.page().records()));
                             filterableStandardColumns = KindColumns.filterable(first.page().records());
-                            current.listed(SessionKind.commonTo(first.page().records()));
+                            // a first page of chat sessions says nothing of the pages after it, which may hold Minsky's
+                            boolean wholeStore = first.page().records().size() >= first.page().totalMatching();
+                            current.listed(wholeStore ? SessionKind.commonTo(first.page().records()) : Optional.empty());
                             showFilterableColumns();
                         }
                         if (columnsByKind) {
