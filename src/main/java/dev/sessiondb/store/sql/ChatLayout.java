@@ -141,8 +141,9 @@ final class ChatLayout implements Layout {
      * The sessions whose key, tenant, user or messages hold the word, and those whose traits may: every field these tables have no
      * column for rides there (a task id, a repository, a branch) as JSON text, which holds the word as it is or, for a word with a
      * character some JSON writers escape, perhaps with a backslash. A word said in 3 of 100,000 sessions' messages then reads
-     * those 3, where the search read every session with its messages (BENCHMARKS.md, "A chat server's store searched"). None for a
-     * word {@linkplain #saidNearlyEverywhere said in nearly every message}: every session would pass, after a scan of the messages.
+     * those 3, where the search read every session with its messages (BENCHMARKS.md, "A chat server's store searched and
+     * written"). None for a word {@linkplain #saidNearlyEverywhere said in nearly every message}: every session would pass,
+     * after a scan of the messages.
      */
     @Override
     public Optional<SqlCondition> searchCandidates(Connection connection, String needle) throws SQLException {
