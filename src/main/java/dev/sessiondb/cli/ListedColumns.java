@@ -4,6 +4,7 @@ import dev.sessiondb.model.FieldPath;
 import dev.sessiondb.model.SecretMasker;
 import dev.sessiondb.model.SessionKind;
 import dev.sessiondb.model.SessionRecord;
+import dev.sessiondb.model.SortKey;
 import dev.sessiondb.model.Timestamp;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -51,9 +52,13 @@ record ListedColumns(List<Column> columns) {
         return columns.stream().map(Column::name).toList();
     }
 
-    /** The table's header: {@code taskId} as {@code TASK ID}, a nested field's dots kept. */
+    /**
+     * The table's header: a field the window heads by a name, as it does ({@code tenantId} as {@code TENANT}); any other by its
+     * name ({@code taskId} as {@code TASK ID}, a nested field's dots kept).
+     */
     List<String> headings() {
-        return columns.stream().map(column -> column.name().replaceAll("([a-z])([A-Z])", "$1 $2").toUpperCase(Locale.ROOT)).toList();
+        return columns.stream().map(column -> SortKey.labelOf(column.name()).orElseGet(() -> column.name().replaceAll("([a-z])([A-Z])", "$1 $2"))
+                .toUpperCase(Locale.ROOT)).toList();
     }
 
     List<String> cells(SessionRecord record) {

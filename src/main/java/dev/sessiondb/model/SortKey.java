@@ -1,5 +1,6 @@
 package dev.sessiondb.model;
 
+import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -15,22 +16,38 @@ public enum SortKey {
     STATUS(SessionField.STATUS),
     CREATED_AT(SessionField.CREATED_AT),
     LAST_ACTIVITY_AT(SessionField.LAST_ACTIVITY_AT),
-    TENANT_ID("tenantId"),
-    USER_ID("userId"),
-    NAME("name"),
-    MODEL("conversation.model");
+    TENANT_ID("tenantId", "Tenant"),
+    USER_ID("userId", "User"),
+    NAME("name", "Name"),
+    MODEL("conversation.model", "Model");
 
     private final SessionField minskyField;
     private final FieldPath path;
+    private final String label;
 
     SortKey(SessionField field) {
         this.minskyField = field;
         this.path = new FieldPath(field.jsonName());
+        this.label = null;
     }
 
-    SortKey(String path) {
+    SortKey(String path, String label) {
         this.minskyField = null;
         this.path = new FieldPath(path);
+        this.label = label;
+    }
+
+    /**
+     * The name both shells head this field's column by, the window's table and {@code ls}'s ("Tenant", "Model"): a chat
+     * server's and magellai's fields. None for Minsky's, whose columns each shell names in its own way.
+     */
+    public Optional<String> label() {
+        return Optional.ofNullable(label);
+    }
+
+    /** The {@link #label} of the field at {@code path}, if a key sorts by it and it has one. */
+    public static Optional<String> labelOf(String path) {
+        return Arrays.stream(values()).filter(key -> key.fieldName().equals(path)).findFirst().flatMap(SortKey::label);
     }
 
     /** The field as a user names it: Minsky's JSON name, or another kind's field by its dotted path. */

@@ -30,8 +30,7 @@ class ListColumnsTest {
 
         CliRun table = CliRun.of("ls", store);
 
-        assertThat(table.exitCode()).isZero();
-        assertThat(table.out().lines().findFirst().orElseThrow().split("\\s{2,}")).containsExactly("SESSION", "TENANT ID", "USER ID", "CREATED AT");
+        assertThat(heading(table)).containsExactly("SESSION", "TENANT", "USER", "CREATED AT");
         assertThat(table.out()).contains("chat-000000").contains("tenant-0").contains("user-0").doesNotContain("REPO NAME");
         assertThat(csv(CliRun.of("ls", store, "--format", "csv")).get(1).values())
                 .containsExactly("chat-000001", "tenant-1", "", "2025-01-06T09:03:00Z");
@@ -60,8 +59,22 @@ class ListColumnsTest {
         CliRun table = CliRun.of("ls", store, "--search", "no-such-session");
         CliRun csv = CliRun.of("ls", store, "--search", "no-such-session", "--format", "csv");
 
-        assertThat(table.out().lines().findFirst().orElseThrow().split("\\s{2,}")).containsExactly("SESSION", "TENANT ID", "USER ID", "CREATED AT");
+        assertThat(heading(table)).containsExactly("SESSION", "TENANT", "USER", "CREATED AT");
         assertThat(csv.out().lines().findFirst().orElseThrow()).isEqualTo("session,tenantId,userId,createdAt");
+    }
+
+    /**
+     * The window heads a chat server's fields Tenant and User and magellai's Name and Model; ls's table headed them TENANT ID,
+     * USER ID and CONVERSATION.MODEL. It now names them as the window does (the CSV keeps the paths scripts read: magellaisSessionsAreListedByNameAndModel).
+     */
+    @Test
+    void magellaisTableHeadsNameAndModelAsTheWindowDoes() {
+        String magellai = StoreContents.create("jsondir:" + dir.resolve("magellai"), LongStream.range(0, 2).mapToObj(SampleSessions::magellaiRecord).toList())
+                .toString();
+
+        assertThat(heading(CliRun.of("ls", magellai))).containsExactly("SESSION", "NAME", "MODEL", "CREATED AT");
+        assertThat(heading(CliRun.of("ls", magellai, "--columns", "session,conversation.model,conversation.provider")))
+                .containsExactly("SESSION", "MODEL", "CONVERSATION.PROVIDER");
     }
 
     @Test
@@ -118,6 +131,11 @@ class ListColumnsTest {
         assertThat(typo.out()).contains("task#2");
         assertThat(typo.err()).contains("note: --columns 'repoNmae': none of the sessions listed has this field").doesNotContain("'status'");
         assertThat(spelled.err()).isEmpty();
+    }
+
+    private static String[] heading(CliRun table) {
+        assertThat(table.exitCode()).isZero();
+        return table.out().lines().findFirst().orElseThrow().split("\\s{2,}");
     }
 
     private static List<CSVRecord> csv(CliRun run) {

@@ -53,7 +53,7 @@ public sealed interface QueryColumn permits SessionColumn, QueryColumn.ListedFie
 
     /**
      * A field no standard column shows (tenantId, conversation.model), identified by its path as a {@link FieldColumn} is and
-     * headed by a name, as the standard columns are ("Tenant", "Model").
+     * headed by a name, as the standard columns are: its {@link SortKey#label} ("Tenant", "Model"), as {@code ls} heads it.
      */
     record ListedField(SortKey sortKey) implements QueryColumn {
 
@@ -64,14 +64,8 @@ public sealed interface QueryColumn permits SessionColumn, QueryColumn.ListedFie
 
         @Override
         public String header() {
-            return switch (sortKey) {
-                case TENANT_ID -> "Tenant";
-                case USER_ID -> "User";
-                case NAME -> "Name";
-                case MODEL -> "Model";
-                // Minsky's fields have standard columns: none of them is a ListedField
-                default -> sortKey.fieldName();
-            };
+            // Minsky's fields have standard columns: none of them is a ListedField
+            return sortKey.label().orElse(sortKey.fieldName());
         }
     }
 }
