@@ -9,13 +9,15 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * Fields Minsky cannot work without: {@code repoName}, {@code repoUrl} and {@code createdAt}
- * on Minsky sessions, {@code created} on magellai sessions. A missing repo name is derived
- * from the repo URL by repair; a missing date needs a person.
+ * Fields a session's tool cannot work without: {@code repoName}, {@code repoUrl} and {@code createdAt}
+ * on Minsky sessions, {@code created} on magellai sessions, {@code tenantId} and {@code createdAt} on a chat
+ * server's (its sessions table declares both NOT NULL). A missing repo name is derived
+ * from the repo URL by repair; a missing date or tenant needs a person.
  */
 final class RequiredFieldCheck implements Check {
 
     private static final List<String> MINSKY_FIELDS = List.of("repoName", "repoUrl", "createdAt");
+    private static final List<String> CHAT_FIELDS = List.of("tenantId", "createdAt");
 
     @Override
     public String name() {
@@ -46,10 +48,12 @@ final class RequiredFieldCheck implements Check {
     }
 
     private static List<String> requiredFields(SessionRecord record) {
-        if (SessionKind.of(record) == SessionKind.MAGELLAI) {
-            return List.of("created");
-        }
-        return SessionKind.of(record) == SessionKind.MINSKY ? MINSKY_FIELDS : List.of();
+        return switch (SessionKind.of(record)) {
+            case MINSKY -> MINSKY_FIELDS;
+            case MAGELLAI -> List.of("created");
+            case CHAT -> CHAT_FIELDS;
+            case OTHER -> List.of();
+        };
     }
 
     private Finding finding(SessionRecord record, String field) {
@@ -59,7 +63,14 @@ final class RequiredFieldCheck implements Check {
             return Finding.repairable(this, Severity.ERROR, record.key(), message,
                     "set repoName to '" + derivedName.get() + "', derived from repoUrl", List.of(FieldEdit.set("repoName", derivedName.get())));
         }
-        return Finding.of(this, Severity.ERROR, record.key(), message, "set " + field + " by hand ("
-                + (field.equals("createdAt") || field.equals("created") ? "an ISO-8601 date such as 2025-05-16T22:16:33.321Z" : "the repository's URL or path") + ")");
+        return Finding.of(this, Severity.ERROR, record.key(), message, "set " + field + " by hand (" + whatToSet(field) + ")");
+    }
+
+    private static String whatToSet(String field) {
+        return switch (field) {
+            case "createdAt", "created" -> "an ISO-8601 date such as 2025-05-16T22:16:33.321Z";
+            case "tenantId" -> "the tenant the chat server keeps the session under";
+            default -> "the repository's URL or path";
+        };
     }
 }

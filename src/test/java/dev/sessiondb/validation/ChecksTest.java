@@ -90,6 +90,28 @@ class ChecksTest {
         assertThat(findings.get(1).isRepairable()).isFalse();
     }
 
+    /**
+     * A chat server's sessions table declares tenant_id and created_at NOT NULL, but required-field flagged nothing in a chat
+     * server's session: one without a tenant or a date was found only by a migration into those tables, or not at all.
+     */
+    @Test
+    void aChatServersSessionRequiresATenantAndADateWhichOnlyAPersonCanSet() {
+        List<Finding> findings = run("required-field", List.of(),
+                record("{\"id\":\"chat-1\",\"tenantId\":null,\"createdAt\":\"2025-05-16T22:16:33Z\"}"),
+                record("{\"id\":\"chat-2\",\"tenantId\":\" \",\"createdAt\":\"2025-05-16T22:16:33Z\"}"),
+                record("{\"id\":\"chat-3\",\"tenantId\":\"acme\"}"),
+                record("{\"id\":\"chat-4\",\"tenantId\":\"acme\",\"userId\":\"\",\"createdAt\":\"2025-05-16T22:16:33Z\"}"));
+
+        assertThat(findings).extracting(Finding::session, Finding::message, Finding::fix).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("chat-1", "required field 'tenantId' is missing or empty",
+                        "set tenantId by hand (the tenant the chat server keeps the session under)"),
+                org.assertj.core.groups.Tuple.tuple("chat-2", "required field 'tenantId' is missing or empty",
+                        "set tenantId by hand (the tenant the chat server keeps the session under)"),
+                org.assertj.core.groups.Tuple.tuple("chat-3", "required field 'createdAt' is missing or empty",
+                        "set createdAt by hand (an ISO-8601 date such as 2025-05-16T22:16:33.321Z)"));
+        assertThat(findings).noneMatch(Finding::isRepairable);
+    }
+
     /** A bad-input audit: a repoName that is an array was "missing", a taskId that is an object "none". */
     @Test
     void aRequiredFieldOrATaskIdThatIsNotTextIsNamedForWhatItIs() {
