@@ -2,15 +2,21 @@ package dev.sessiondb.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import dev.sessiondb.Fixtures;
+import dev.sessiondb.job.StoreContents;
+import dev.sessiondb.sample.SampleSessions;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * An audit found a migrate into the chat server's tables planned as fine for sessions without createdAt, then
- * stopped partway through the write on the first of them: the plan must name them up front.
+ * stopped partway through the write on the first of them: the plan must name them up front, as it names a chat session
+ * without a tenant.
  */
 class ChatTargetCreatedAtTest {
 
@@ -38,5 +44,26 @@ class ChatTargetCreatedAtTest {
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("would refuse 3 records").doesNotContain("staging");
         assertThat(target).doesNotExist();
+    }
+
+    /** A chat server's session with an empty tenant was written into the sessions table with tenant_id '', which no tenant reaches. */
+    @Test
+    void aChatSessionWithoutATenantIsRefusedByThePlanBeforeAnyBackup() {
+        String source = StoreContents.create("json:" + dir.resolve("chat.json"), List.of(SampleSessions.chatRecord(0),
+                SampleSessions.chatRecord(1).with("tenantId", TextNode.valueOf(" ")), SampleSessions.chatRecord(2).with("tenantId", NullNode.getInstance())))
+                .toString();
+        Path target = dir.resolve("chat.db");
+        Path journal = dir.resolve("journal");
+
+        CliRun plan = CliRun.of("migrate", source, "sqlite:" + target, "--layout", "chat", "--dry-run");
+        CliRun run = CliRun.of("migrate", source, "sqlite:" + target, "--layout", "chat", "--backup-dir", journal.toString());
+
+        assertThat(plan.exitCode()).isEqualTo(2);
+        assertThat(plan.out() + plan.err()).contains("would refuse 2 records", "the target would refuse chat-000001: has no tenantId text, which the chat"
+                + " server's sessions table requires; set it by hand", "chat-000002: has no tenantId text").doesNotContain("chat-000000:");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("would refuse 2 records", "first chat-000001: has no tenantId text");
+        assertThat(target).doesNotExist();
+        assertThat(CliRun.of("undo", "--list", "--backup-dir", journal.toString()).out()).startsWith("No backups in");
     }
 }

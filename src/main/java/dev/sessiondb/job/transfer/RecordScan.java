@@ -9,6 +9,7 @@ import dev.sessiondb.model.SessionKind;
 import dev.sessiondb.model.SessionRecord;
 import dev.sessiondb.model.Timestamp;
 import dev.sessiondb.store.SessionStore;
+import dev.sessiondb.store.StoreLayout;
 import dev.sessiondb.store.ValueChange;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -38,6 +39,7 @@ public final class RecordScan {
     private final List<String> refusedRecords = new ArrayList<>();
     private long withoutTaskId;
     private final MessageIdClashes messageIdClashes;
+    private Boolean targetIsChatServers;
     /** Records scanned of each kind, by the kind's ordinal: counted in a plain array, as every record of a 1M plan adds one. */
     private final long[] byKind = new long[SessionKind.values().length];
 
@@ -79,6 +81,10 @@ public final class RecordScan {
             lossy |= change.lossy();
         });
         target.refusals(record).forEach(reason -> refusedRecords.add(shown(record) + ": " + reason));
+        if (kind == SessionKind.CHAT && !hasTenant(record) && targetIsChatServers()) {
+            // the table's tenant_id would take it as '': a session of the chat server no tenant of it can reach
+            refusedRecords.add(shown(record) + ": has no tenantId text, which the chat server's sessions table requires; set it by hand");
+        }
         formatRefusals.apply(record).forEach(reason -> refusedRecords.add(shown(record) + ": " + reason));
         messageIdClashes.add(record);
         for (SessionField field : SessionField.values()) {
@@ -96,6 +102,18 @@ public final class RecordScan {
                 coercions.add(shown(record) + ": " + field.jsonName() + " '" + SecretMasker.maskText(field.jsonName(), value.asText()) + "' does not parse as a date");
             }
         }
+    }
+
+    private static boolean hasTenant(SessionRecord record) {
+        return record.readFields(fields -> fields.path("tenantId").isTextual() && !fields.path("tenantId").asText().isBlank());
+    }
+
+    /** Whether the target is a chat server's tables; asked only of a chat session without a tenant, as its info counts the target's rows. */
+    private boolean targetIsChatServers() {
+        if (targetIsChatServers == null) {
+            targetIsChatServers = target.info().layout() == StoreLayout.CHAT;
+        }
+        return targetIsChatServers;
     }
 
     /** The session's name as a plan line shows it ({@link SecretMasker#shownKey}); made only for a line, which few records need. */
