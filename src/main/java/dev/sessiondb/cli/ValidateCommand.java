@@ -3,6 +3,7 @@ package dev.sessiondb.cli;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.sessiondb.model.JsonCodec;
 import dev.sessiondb.model.SecretMasker;
+import dev.sessiondb.model.SessionKind;
 import dev.sessiondb.progress.ProgressMonitor;
 import dev.sessiondb.store.RepeatedSessionsException;
 import dev.sessiondb.store.SessionStore;
@@ -64,8 +65,21 @@ final class ValidateCommand implements Callable<Integer> {
             ProgressMonitor monitor = bar.tracker("validating");
             long found = print(opened.locator().display(), report -> validator.run(opened, report, monitor), out);
             bar.close();
+            validator.kindRead().ifPresent(kind -> noteChecksNotApplying(kind, opened.locator().display()));
             return found == 0 ? SessionDbCommand.OK : SessionDbCommand.FOUND;
         }
+    }
+
+    /** A check asked for that looks only at Minsky's sessions ran in a store of another kind's and found nothing: said, not silent. */
+    private void noteChecksNotApplying(SessionKind kind, String storeShown) {
+        List<String> idle = Checks.notApplyingTo(checks, kind);
+        if (idle.isEmpty()) {
+            return;
+        }
+        String whose = kind == SessionKind.CHAT ? "a chat server's" : "magellai's";
+        Notices.of(spec.commandLine()).note("--check " + String.join(", ", idle) + (idle.size() == 1 ? " looks" : " look") + " only at Minsky's sessions,"
+                + " and every session of " + storeShown + " is " + whose + ": " + (idle.size() == 1 ? "it" : "they") + " had nothing to check;"
+                + " the checks that look at its sessions are " + String.join(", ", Checks.applyingTo(kind)));
     }
 
     /** Prints what {@code run} reports to the consumer it is given, in the asked format; returns how many findings. */

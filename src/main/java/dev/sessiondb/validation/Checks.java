@@ -29,6 +29,12 @@ public final class Checks {
         return kind.listedByMinskysFields() ? NAMES : NAMES.stream().filter(name -> !OF_MINSKYS_SESSIONS.contains(name)).toList();
     }
 
+    /** Of the checks {@code names}, those that can find nothing in a store of {@code kind}'s sessions ({@link #applyingTo}), in their order. */
+    public static List<String> notApplyingTo(Collection<String> names, SessionKind kind) {
+        List<String> applying = applyingTo(kind);
+        return names.stream().filter(name -> !applying.contains(name)).distinct().toList();
+    }
+
     /**
      * Fresh checks for one run.
      *

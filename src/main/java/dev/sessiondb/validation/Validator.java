@@ -1,6 +1,7 @@
 package dev.sessiondb.validation;
 
 import dev.sessiondb.model.SessionField;
+import dev.sessiondb.model.SessionKind;
 import dev.sessiondb.model.SessionRecord;
 import dev.sessiondb.progress.ProgressMonitor;
 import dev.sessiondb.store.ReadAhead;
@@ -9,8 +10,10 @@ import dev.sessiondb.store.StoreFaults;
 import dev.sessiondb.store.SessionStore;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -31,6 +34,8 @@ import java.util.stream.Collectors;
 public final class Validator {
 
     private final List<Check> checks;
+    /** The kinds of the records the inspect pass reported on: added on the reporting thread alone. */
+    private final Set<SessionKind> kindsRead = EnumSet.noneOf(SessionKind.class);
 
     public Validator(List<Check> checks) {
         this.checks = List.copyOf(checks);
@@ -58,6 +63,7 @@ public final class Validator {
             findings.accept(finding);
         };
         checks.forEach(Check::start);
+        kindsRead.clear();
         try {
             passes(surveyed, records, count, counting, monitor);
         } catch (RuntimeException stopped) {
@@ -81,6 +87,14 @@ public final class Validator {
         }
         pass(ReadAhead.mapped(records.get(), Inspected::new), inspected -> inspected.report(counting), count, monitor);
         checks.forEach(check -> check.finish(counting));
+    }
+
+    /**
+     * The one kind of session every record the last run inspected was of (damaged ones aside); none when it read none or
+     * several kinds. A store's kind is known only after such a read: its first page may hold one kind and a later page another.
+     */
+    public Optional<SessionKind> kindRead() {
+        return kindsRead.size() == 1 ? Optional.of(kindsRead.iterator().next()) : Optional.empty();
     }
 
     /**
@@ -141,6 +155,7 @@ public final class Validator {
                 reportDamaged(record, findings);
                 return;
             }
+            kindsRead.add(SessionKind.of(record));
             for (int i = 0; i < checks.size(); i++) {
                 if (!checks.get(i).inspectsOnReadingThread()) {
                     checks.get(i).inspect(record, findings);

@@ -4,12 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sessiondb.Fixtures;
+import dev.sessiondb.job.StoreContents;
 import dev.sessiondb.model.JsonCodec;
+import dev.sessiondb.model.SessionRecord;
+import dev.sessiondb.sample.SampleSessions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.LongStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,6 +38,27 @@ class ValidateCommandTest {
         assertThat(countsByCheck(findings)).isEqualTo(Map.of("duplicate-session", 18, "repo-name-variant", 50, "task-id-form", 5, "task-id-missing", 6,
                 "workspace-missing", 144));
         assertThat(findings.get(0).fieldNames()).toIterable().containsExactly("check", "severity", "session", "message", "fix");
+    }
+
+    /** --check task-id-form on a store of chat sessions ran, found nothing and said nothing: as if the store's task ids were fine. */
+    @Test
+    void aCheckOfMinskysSessionsAskedOfAStoreOfAnotherKindsIsNotedAfterTheRun() {
+        List<SessionRecord> chat = LongStream.range(0, 3).mapToObj(SampleSessions::chatRecord).toList();
+        String chatStore = StoreContents.create("sqlite:" + dir.resolve("chat.db") + "?layout=chat", chat).toString();
+        String mixedStore = StoreContents.create("json:" + dir.resolve("mixed.json"), Stream.concat(chat.stream(),
+                Stream.of(SampleSessions.minskyRecord(3, 1))).toList()).toString();
+
+        CliRun idle = CliRun.of("validate", chatStore, "--check", "task-id-form", "--check", "required-field");
+        CliRun applying = CliRun.of("validate", chatStore, "--check", "required-field");
+        CliRun mixed = CliRun.of("validate", mixedStore, "--check", "task-id-form");
+
+        assertThat(idle.exitCode()).isZero();
+        assertThat(idle.out()).contains("0 findings in " + chatStore);
+        assertThat(idle.err()).isEqualTo("sessiondb: note: --check task-id-form looks only at Minsky's sessions, and every session of " + chatStore
+                + " is a chat server's: it had nothing to check; the checks that look at its sessions are required-field, invalid-date, duplicate-session,"
+                + " secret-in-record, schema-drift, store-damage" + System.lineSeparator());
+        assertThat(applying.err()).isEmpty();
+        assertThat(mixed.err()).as("a store holding a Minsky session too").isEmpty();
     }
 
     /** A JSON file in which a session repeats reads as no store: validate names each repeat, its two records and whether they are the same. */
