@@ -304,12 +304,11 @@ public final class Transfer implements AutoCloseable {
 
     /**
      * Emptying the table and loading every row is cheaper once a replace touches as many records as it leaves. A chat server's
-     * messages keep ids of their own: one moving to another session clashes with its old row unless every row is written again.
+     * message moving to another session is written once its old session gave it up, in the same transaction (SqliteOwnedSink,
+     * PostgresCopySink).
      */
-    private boolean replacesInPlace(TargetComparison compared) {
-        StoreLayout layout = existing.orElseThrow().info().layout();
-        return (layout == StoreLayout.NATIVE || layout == StoreLayout.MINSKY)
-                && compared.same() > compared.added() + compared.replaced() + compared.targetOnly();
+    private static boolean replacesInPlace(TargetComparison compared) {
+        return compared.same() > compared.added() + compared.replaced() + compared.targetOnly();
     }
 
     /** Whether the target holds every record as it is, and (a replace removing what the source lacks) no other. */
