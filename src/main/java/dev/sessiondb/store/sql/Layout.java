@@ -71,6 +71,22 @@ interface Layout {
         return valueExpression(key).map(value -> key == SortKey.TASK_ID ? TaskOrderSql.orderBy(dialect(), value) : List.of(dialect().binary(value)));
     }
 
+    /**
+     * As {@link #orderExpressions(SortKey)}, for a page about to be read in {@code connection}: a layout may look at its rows to
+     * tell whether SQL's order of a value it has no {@link #valueExpression} for is the reference's there.
+     */
+    default Optional<List<String>> orderExpressions(Connection connection, SortKey key) throws SQLException {
+        return orderExpressions(key);
+    }
+
+    /**
+     * Whether a page's rows are read once its keys are sorted and cut to the page: for a layout whose {@link #selectList} costs a
+     * lookup a row, which SQLite makes for each row its sort keeps on the way, every row of a table stored in the reverse order.
+     */
+    default boolean readsRowsAfterPaging() {
+        return false;
+    }
+
     /** Whether an index holds the task order ({@link TaskOrderSql#orderBy}) of every row, ascending. */
     default boolean indexesTaskOrder() {
         return false;

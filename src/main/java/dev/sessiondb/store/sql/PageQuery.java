@@ -42,6 +42,8 @@ final class PageQuery {
     private final List<String> conditions = new ArrayList<>();
     private final List<Object> params = new ArrayList<>();
     private boolean finishInJava;
+    /** What SQL sorts the page by: the layout's expressions, then those its rows allow ({@link #plan}); null when Java sorts it. */
+    private List<String> order;
     /** Whether a word is also looked for in the fields of the kinds searched by their own ({@link Layout#holdsKindFieldsRows}). */
     private boolean searchesKindFields;
 
@@ -50,6 +52,7 @@ final class PageQuery {
         this.layout = layout;
         this.query = query;
         this.maskedRows = maskedRows;
+        this.order = layout.orderExpressions(query.sort()).orElse(null);
     }
 
     /** The page and how many sessions match across all pages. */
@@ -149,7 +152,8 @@ final class PageQuery {
         if (query.afterKey() != null) {
             add(new Layout.SqlCondition(dialect.binary(layout.keyExpression()) + " > ?", List.of(query.afterKey())));
         }
-        if (layout.orderExpressions(query.sort()).isEmpty()) {
+        order = layout.orderExpressions(connection, query.sort()).orElse(null);
+        if (order == null) {
             finishInJava = true;
         }
     }
@@ -276,7 +280,13 @@ final class PageQuery {
         statementParams.addAll(params);
         statementParams.add(query.limit());
         statementParams.add(query.offset());
-        return new PageStatement("SELECT " + layout.selectList() + lastColumn + from() + pageOrder(), statementParams);
+        String page = " LIMIT ? OFFSET ?";
+        if (layout.readsRowsAfterPaging()) {
+            String keys = "SELECT " + layout.keyExpression() + from() + pageOrder() + page;
+            return new PageStatement("SELECT " + layout.selectList() + lastColumn + " FROM " + layout.rows() + " s WHERE " + layout.keyExpression()
+                    + " IN (" + keys + ")" + pageOrder(), statementParams);
+        }
+        return new PageStatement("SELECT " + layout.selectList() + lastColumn + from() + pageOrder() + page, statementParams);
     }
 
     /**
@@ -319,15 +329,14 @@ final class PageQuery {
 
     /** The order of {@link SessionQuery#comparator}: the layout's expressions (null for a session without a value), then the key. */
     private String pageOrder() {
-        List<String> sort = layout.orderExpressions(query.sort()).orElseThrow();
         String direction = query.descending() ? " DESC" : "";
         // the key is never null and unique: ordering by it alone lets the key index serve keyset paging
         if (query.sort() == SortKey.SESSION) {
-            return " ORDER BY " + dialect.binary(layout.keyExpression()) + direction + " LIMIT ? OFFSET ?";
+            return " ORDER BY " + dialect.binary(layout.keyExpression()) + direction;
         }
-        StringBuilder order = new StringBuilder(" ORDER BY ").append(sort.get(0)).append(direction).append(" NULLS LAST");
-        sort.subList(1, sort.size()).forEach(expression -> order.append(", ").append(expression).append(direction));
-        return order.append(", ").append(dialect.binary(layout.keyExpression())).append(" LIMIT ? OFFSET ?").toString();
+        StringBuilder clause = new StringBuilder(" ORDER BY ").append(order.get(0)).append(direction).append(" NULLS LAST");
+        order.subList(1, order.size()).forEach(expression -> clause.append(", ").append(expression).append(direction));
+        return clause.append(", ").append(dialect.binary(layout.keyExpression())).toString();
     }
 
     private Page inJava(Connection connection) throws SQLException {
