@@ -54,9 +54,10 @@ public final class DiffView extends VBox {
         form.addRow(0, new Label("Store A"), new StorePicker("diff-store-a", "The first store to compare", viewModel.storeA().textProperty(), known, viewModel.storeA()::browse));
         form.addRow(1, new Label("Store B"), new StorePicker("diff-store-b", "The second store to compare", viewModel.storeB().textProperty(), known, viewModel.storeB()::browse));
         TextField sessionA = textField("diff-session-a", "A session of store A to compare on its own (optional)", viewModel.sessionAProperty());
-        TextField sessionB = textField("diff-session-b", "A session of store B to compare with it (optional)", viewModel.sessionBProperty());
+        TextField sessionB = textField("diff-session-b", "A session of store B to compare with it (optional: empty compares the same session of B)",
+                viewModel.sessionBProperty());
         sessionA.setPromptText("session in A (optional)");
-        sessionB.setPromptText("session in B (optional)");
+        sessionB.setPromptText("session in B (optional: the same as A's)");
         HBox sessions = new HBox(8, sessionA, sessionB);
         HBox.setHgrow(sessionA, Priority.ALWAYS);
         HBox.setHgrow(sessionB, Priority.ALWAYS);

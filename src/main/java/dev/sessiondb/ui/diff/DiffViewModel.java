@@ -102,7 +102,7 @@ public final class DiffViewModel {
         return storeB;
     }
 
-    /** A session of A to compare on its own with {@link #sessionBProperty}; empty compares whole stores. */
+    /** A session of A to compare on its own with {@link #sessionBProperty}'s, or with the same one of B; empty compares whole stores. */
     public StringProperty sessionAProperty() {
         return sessionA;
     }
@@ -167,6 +167,12 @@ public final class DiffViewModel {
 
     /** Compares in the background; the previous result stays until the new one is ready, and goes if there is none. */
     public void compare() {
+        if (sessionA.get().isBlank() && !sessionB.get().isBlank()) {
+            forgetResult();
+            status.set("The session in B is the second of a pair: name the session of A to compare it with, or clear it to compare"
+                    + " the whole stores. Nothing was compared.");
+            return;
+        }
         busy.set(true); // the view waits while a PostgreSQL server is asked whether it wants a password
         locators.resolve(List.of(storeA.choice(), storeB.choice()), resolved -> {
             busy.set(false);
@@ -176,9 +182,10 @@ public final class DiffViewModel {
 
     private void compare(StoreLocator a, StoreLocator b) {
         Set<String> ignoring = new LinkedHashSet<>(ignored);
-        boolean twoSessions = !sessionA.get().isBlank() && !sessionB.get().isBlank();
+        boolean twoSessions = !sessionA.get().isBlank();
         String keyA = sessionA.get().strip();
-        String keyB = sessionB.get().strip();
+        // A's session alone is compared with the same one of B, as `diff --session` does
+        String keyB = sessionB.get().isBlank() ? keyA : sessionB.get().strip();
         busy.set(true);
         status.set("Comparing " + a.display() + " with " + b.display() + " …");
         executor.execute(BackgroundTask.of("Diff " + StoreNames.shortName(a) + " ↔ " + StoreNames.shortName(b), monitor -> {

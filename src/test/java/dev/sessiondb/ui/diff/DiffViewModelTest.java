@@ -124,6 +124,35 @@ class DiffViewModelTest extends ViewModelFixture {
         assertThat(viewModel.comparedTitleProperty().get()).startsWith("task#002 in A, task#001 in B: changed");
     }
 
+    /** A tour: a session typed in A alone compared the whole stores, saying nothing of the session asked for. */
+    @Test
+    void aSessionOfAAloneIsComparedWithTheSameSessionOfBAsDiffSessionDoes() {
+        viewModel.sessionAProperty().set("task#008");
+
+        viewModel.compare();
+
+        assertThat(dialogs.errors()).isEmpty();
+        assertThat(viewModel.summaryProperty().get()).isEqualTo(new DiffSummary(0, 0, 1, 0));
+        assertThat(viewModel.rows()).singleElement().satisfies(row -> {
+            assertThat(row.key()).isEqualTo("task#008");
+            assertThat(row.keyB()).isEqualTo("task#008");
+            assertThat(row.fields()).isEqualTo("branch");
+        });
+    }
+
+    /** A tour: a session typed in B alone compared the whole stores without a word; nothing is compared now, and the line says what to do. */
+    @Test
+    void aSessionOfBAloneComparesNothingAndAsksForTheSessionOfA() {
+        viewModel.compare();
+        viewModel.sessionBProperty().set("task#008");
+
+        viewModel.compare();
+
+        assertThat(viewModel.summaryProperty().get()).isNull();
+        assertThat(viewModel.rows()).isEmpty();
+        assertThat(viewModel.statusProperty().get()).contains("name the session of A", "clear it to compare the whole stores", "Nothing was compared");
+    }
+
     @Test
     void eachDifferenceSaysWhichStoreHoldsTheSession() {
         viewModel.compare();
