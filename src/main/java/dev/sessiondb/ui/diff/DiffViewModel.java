@@ -307,7 +307,9 @@ public final class DiffViewModel {
             select(result.rows().get(0)); // nothing to choose between: its records show without a click
         }
         DiffSummary counted = result.summary();
-        status.set(counted.isEqual() ? String.format("The stores hold the same %,d sessions.", counted.identical())
+        boolean sameSessions = result.rows().size() == 1 && result.rows().get(0).kind() == DiffRow.Kind.IDENTICAL; // only two sessions compared give one
+        status.set(sameSessions ? "The two sessions are the same in every field compared."
+                : counted.isEqual() ? String.format("The stores hold the same %,d sessions.", counted.identical())
                 : String.format("%,d only in A · %,d only in B · %,d changed · %,d identical%s", counted.onlyInA(), counted.onlyInB(),
                 counted.changed(), counted.identical(), rowsCut(counted) ? String.format(" (the table shows the first %,d)", ROW_LIMIT) : ""));
     }

@@ -153,6 +153,18 @@ class DiffViewModelTest extends ViewModelFixture {
         assertThat(viewModel.statusProperty().get()).contains("name the session of A", "clear it to compare the whole stores", "Nothing was compared");
     }
 
+    /** A tour: two sessions alike were told "The stores hold the same 1 sessions." */
+    @Test
+    void twoSessionsAlikeAreSaidToBeTheSameSessionsNotStores() {
+        viewModel.sessionAProperty().set("task#001");
+        viewModel.sessionBProperty().set("task#001");
+
+        viewModel.compare();
+
+        assertThat(viewModel.summaryProperty().get()).isEqualTo(new DiffSummary(0, 0, 0, 1));
+        assertThat(viewModel.statusProperty().get()).isEqualTo("The two sessions are the same in every field compared.");
+    }
+
     @Test
     void eachDifferenceSaysWhichStoreHoldsTheSession() {
         viewModel.compare();
