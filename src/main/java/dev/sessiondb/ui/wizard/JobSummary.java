@@ -54,6 +54,12 @@ public record JobSummary(String headline, Tone tone, Map<String, Long> counts, L
                     plan.overwritten(), plan.overwritten() == 1 ? "is" : "are", plan.overwritten() == 1 ? "it" : "them"), Tone.WARNING, plan.counts(), lines);
         }
         String headline = plan.coercions().isEmpty() ? "Ready to run: nothing is lost" : "Ready to run: nothing is lost; some dates stay as text";
+        if (!plan.warnings().isEmpty()) {
+            // a green "nothing is lost" above a warning (sessions of several tools mixed in one store) read as all clear
+            int warnings = plan.warnings().size();
+            return new JobSummary(headline + (warnings == 1 ? ", but read the warning below before you run" : ", but read the "
+                    + warnings + " warnings below before you run"), Tone.WARNING, plan.counts(), lines);
+        }
         return new JobSummary(headline, Tone.GOOD, plan.counts(), lines);
     }
 

@@ -74,6 +74,20 @@ class JobSummaryTest {
         assertThat(summary.lines()).containsExactly("conflict on s1 (sources 1, 2): newest: kept the version from source 1; fields that differ: repoUrl");
     }
 
+    /** A tour: a consolidation warning that the target will mix Minsky's and a chat server's sessions was headed green "Ready to run: nothing is lost". */
+    @Test
+    void aPlanWithAWarningIsNotHeadedAllClear() {
+        String mixed = "the target will mix kinds of session: 217 Minsky sessions, 300 chat server sessions; the tools that read a store expect"
+                + " sessions of their own kind only, so consolidate each kind into a store of its own unless mixing them is what you want";
+        JobPlan plan = new JobPlan("consolidate a + b -> c", Map.of("records to write", 517L), List.of(), List.of(), List.of(mixed), Optional.empty(), 0);
+
+        JobSummary summary = JobSummary.ofPlan(plan, WizardChoices.CONSOLIDATE);
+
+        assertThat(summary.tone()).isEqualTo(JobSummary.Tone.WARNING);
+        assertThat(summary.headline()).isEqualTo("Ready to run: nothing is lost, but read the warning below before you run");
+        assertThat(summary.lines()).containsExactly(mixed);
+    }
+
     @Test
     void aUuidKeptLowerCaseIsNamedButIsNoLoss() {
         JobPlan plan = new JobPlan("migrate a -> b", Map.of("source records", 3L), List.of(new FieldChange("projectId", ValueChange.KEPT_LOWER_CASE, 1)),
