@@ -60,6 +60,24 @@ class ChatStoreValidateFlowTest extends WindowOverFreshRun {
         assertThat(read(() -> offered(checks))).isEqualTo(Checks.NAMES);
     }
 
+    /**
+     * A tour: a chat server's store, validated while Minsky's was open, found nothing, and the page still asked to open it
+     * "to see a finding's session beside them", over a "Fixes to make" heading with no fix below it.
+     */
+    @Test
+    void aCleanStoreOtherThanTheOpenOneIsSaidCleanWithoutAskingToOpenItOrHeadingFixes(FxRobot robot) {
+        Path chat = TestStores.chatStore(run, LongStream.range(0, 5).mapToObj(SampleSessions::chatRecord).toList());
+        WindowSteps.openFixtureCopy(robot, dialogs, TestStores.fixtureCopy(run));
+        WindowSteps.openFromJobsMenu(robot, "Validate and repair a store…");
+        WindowSteps.type(robot, "#validate-store", chat.toString());
+        WindowSteps.press(robot, "#validate-next");
+
+        waitFor(() -> robot.lookup("#validate-clean").query().isVisible());
+        assertThat(read(() -> robot.lookup("#validate-another-store").query().isVisible())).isFalse();
+        assertThat(read(() -> robot.lookup("#validate-fixes-title").query().isVisible())).isFalse();
+        assertThat(read(() -> WindowSteps.detailShown(robot))).as("no session of the open store to show beside another store's result").isFalse();
+    }
+
     private static List<String> offered(FlowPane checks) {
         return checks.getChildren().stream().map(Node::getId).map(id -> id.substring("check-".length())).toList();
     }

@@ -101,6 +101,10 @@ public final class ValidateWizardView extends WizardPane {
             }
         });
         Label fixTitle = Controls.styled(new Label("Fixes to make"), "text-bold");
+        fixTitle.setId("validate-fixes-title");
+        // a heading over no fixes read as a list that failed to load
+        fixTitle.visibleProperty().bind(Bindings.isNotEmpty(fixes.getChildren()));
+        fixTitle.managedProperty().bind(fixTitle.visibleProperty());
         Label clean = Controls.emptyState("No findings: the store is clean. The checks chosen found nothing to fix.");
         clean.setId("validate-clean");
         clean.visibleProperty().bind(viewModel.cleanProperty());
@@ -114,7 +118,8 @@ public final class ValidateWizardView extends WizardPane {
         anotherStore.setId("validate-another-store");
         anotherStore.setWrapText(true);
         anotherStore.textProperty().bind(viewModel.anotherStoreValidatedProperty());
-        anotherStore.visibleProperty().bind(viewModel.anotherStoreValidatedProperty().isNotEmpty());
+        // no findings, no session to see beside them: the line asked to open the store for nothing
+        anotherStore.visibleProperty().bind(viewModel.anotherStoreValidatedProperty().isNotEmpty().and(viewModel.cleanProperty().not()));
         anotherStore.managedProperty().bind(anotherStore.visibleProperty());
         // the fixes follow the findings they fix, so Tab goes from the findings to the fixes, then to Back and Next: above the
         // findings, Tab from the list (where the page puts the focus) went on to Next and never reached them

@@ -229,9 +229,9 @@ public final class ValidateWizardViewModel {
             return found;
         }, found -> {
             validated = locator;
-            sayWhetherAnotherStoreIsValidated();
             findings.setAll(grouped(found));
             clean.set(found.isEmpty());
+            sayWhetherAnotherStoreIsValidated();
             status.set(why + (found.isEmpty() ? "No findings: the store is consistent." : String.format("%,d findings in %d checks. Tick the fixes to make.",
                     found.size(), findings.size())));
         }, failure -> {
