@@ -18,6 +18,8 @@ public record JobSummary(String headline, Tone tone, Map<String, Long> counts, L
     public enum Tone { GOOD, WARNING, BAD }
 
     private static final String BACKUP_LINE = "Backup taken before writing: ";
+    /** A consolidation's count of one source's records, as the job keys it. */
+    private static final java.util.regex.Pattern SOURCE_COUNT = java.util.regex.Pattern.compile("source (\\d+) records");
 
     public JobSummary {
         counts = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(counts));
@@ -79,6 +81,27 @@ public record JobSummary(String headline, Tone tone, Map<String, Long> counts, L
         }
         return new JobSummary(String.format("Verified: %,d of %,d records match in the target", verification.path("matched").asLong(),
                 verification.path("expected").asLong()), Tone.GOOD, report.counts(), lines);
+    }
+
+    /**
+     * This summary with each source's count named by its store, "source 2 records (chat.db)": a consolidation of four stores
+     * listed "source 1 records" to "source 4 records", which left the user to count down the Sources page.
+     *
+     * @param names each source's short name, in the order the job numbers them from 1
+     */
+    public JobSummary withSourcesNamed(List<String> names) {
+        Map<String, Long> named = new java.util.LinkedHashMap<>();
+        counts.forEach((name, count) -> named.put(sourceNamed(name, names), count));
+        return new JobSummary(headline, tone, named, lines);
+    }
+
+    private static String sourceNamed(String count, List<String> names) {
+        java.util.regex.Matcher source = SOURCE_COUNT.matcher(count);
+        if (!source.matches()) {
+            return count;
+        }
+        int index = Integer.parseInt(source.group(1)) - 1;
+        return index < names.size() ? count + " (" + names.get(index) + ")" : count;
     }
 
     /** The line naming the backup a job took, which the job's Undo puts back. */

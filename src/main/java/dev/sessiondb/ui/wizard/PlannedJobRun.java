@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -80,10 +81,15 @@ public final class PlannedJobRun extends WizardJobRun {
      * @param saysDone the status line once done, given where the report is saved
      */
     public void run(Job planned, String title, String doing, Function<Path, String> saysDone) {
+        run(planned, title, doing, saysDone, UnaryOperator.identity());
+    }
+
+    /** As {@link #run(Job, String, String, Function)}, the report told as {@code told} words it (a consolidation names its sources). */
+    public void run(Job planned, String title, String doing, Function<Path, String> saysDone, UnaryOperator<JobSummary> told) {
         tasks().runJob(title, doing, monitor -> planned.run(progress().follow(monitor)), done -> {
             runnable.set(false);
             status().set(saysDone.apply(journal.reportsDir().resolve(done.fileName())));
-            ReportedJob.show(done, JobSummary.ofReport(done, choices), page, status(), undo, journal);
+            ReportedJob.show(done, told.apply(JobSummary.ofReport(done, choices)), page, status(), undo, journal);
         }, failure -> {
             page.set(JobSummary.ofFailure("Failed", failure));
             outdatedPlan.runFailed(failure);

@@ -84,6 +84,8 @@ public final class ConsolidateWizardViewModel {
     private final BackupJournal journal;
     private ConsolidateJob job;
     private StoreLocator targetLocator;
+    /** The planned job's sources by name, for its report's counts. */
+    private List<String> sourceNames = List.of();
     /** The stores the listed conflicts were found in; null before the first search. */
     private Prepared analysed;
 
@@ -313,7 +315,8 @@ public final class ConsolidateWizardViewModel {
         jobRun.tasks().run("Plan consolidation into " + StoreNames.shortName(plannedTarget), "Planning …", monitor -> planned.plan(), made -> {
             job = planned;
             targetLocator = plannedTarget;
-            summary.set(JobSummary.ofPlan(made, WizardChoices.CONSOLIDATE));
+            summary.set(JobSummary.ofPlan(made, WizardChoices.CONSOLIDATE).withSourcesNamed(prepared.sourceNames()));
+            sourceNames = prepared.sourceNames();
             jobRun.planned(Stream.concat(prepared.sources().stream(), Stream.of(plannedTarget)).toList(), made);
             status.set(made.refusal().map(ConsolidateWizardViewModel::whatToChange).orElse(READY));
         });
@@ -331,8 +334,9 @@ public final class ConsolidateWizardViewModel {
 
     public void run() {
         if (jobRun.mayRun(job)) {
+            List<String> named = sourceNames;
             jobRun.run(job, "Consolidate into " + StoreNames.shortName(targetLocator), "Consolidating …",
-                    saved -> "Done. The report with every record's provenance is saved as " + saved + ".");
+                    saved -> "Done. The report with every record's provenance is saved as " + saved + ".", report -> report.withSourcesNamed(named));
         }
     }
 
@@ -346,6 +350,11 @@ public final class ConsolidateWizardViewModel {
 
     /** A job ready to plan, with its stores: the target for the undo stack, all of them to read a conflict's versions from. */
     private record Prepared(ConsolidateJob job, List<StoreLocator> sources, StoreLocator target) {
+
+        /** Each source's short name, told apart from the others that share it. */
+        List<String> sourceNames() {
+            return sources.stream().map(source -> StoreNames.distinctName(source, sources)).toList();
+        }
 
         /** A conflict's holder: a 0-based source or {@link Consolidation.Entry#TARGET}. */
         StoreLocator holder(int holder) {

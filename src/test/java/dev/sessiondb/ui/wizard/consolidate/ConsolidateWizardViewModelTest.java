@@ -109,6 +109,21 @@ class ConsolidateWizardViewModelTest extends ViewModelFixture {
         assertThat(viewModel.sources()).containsExactly("json:/stores/open.json", a.toString());
     }
 
+    /** A tour: four sources were counted "source 1 records" to "source 4 records", in the plan and in the report, by number alone. */
+    @Test
+    void thePlanAndTheReportCountEachSourceUnderItsName() {
+        goToConflicts(ConflictPolicy.FIRST);
+
+        viewModel.steps().next();
+        assertThat(viewModel.summaryProperty().get().counts()).containsEntry("source 1 records (a/session-db.json)", 217L)
+                .containsEntry("source 2 records (b/session-db.json)", 217L).doesNotContainKey("source 1 records");
+        viewModel.run();
+
+        assertThat(viewModel.summaryProperty().get().headline()).startsWith("Verified:");
+        assertThat(viewModel.summaryProperty().get().counts()).containsEntry("source 1 records (a/session-db.json)", 217L)
+                .containsEntry("source 2 records (b/session-db.json)", 217L);
+    }
+
     @Test
     void aChoiceForOneConflictWinsAndTheReportIsVerifiedWithMinskySettings() {
         goToConflicts(ConflictPolicy.FIRST);
