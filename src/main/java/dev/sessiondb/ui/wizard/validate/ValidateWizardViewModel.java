@@ -67,6 +67,10 @@ public final class ValidateWizardViewModel {
     public static final int PREVIEW_LIMIT = 1_000;
 
     /** What the preview shows of a changeset: the first records' field lines and the counts, and the repair that applies only it. */
+    /** What a validation found, and in how many sessions. */
+    private record Validated(List<Finding> found, long sessions) {
+    }
+
     private record Preview(RepairJob repair, List<ChangeLine> lines, long updates, long inserts, long manual) {
     }
 
@@ -224,16 +228,20 @@ public final class ValidateWizardViewModel {
             List<Finding> found = new ArrayList<>();
             try (SessionStore whole = opener.open(locator)) {
                 SessionStore opened = Checks.readBy(names, whole);
+                long sessions = opened.count();
                 new Validator(Checks.create(names, ValidationContext.of(opened, roots))).run(opened, found::add, monitor);
+                return new Validated(found, sessions);
             }
-            return found;
-        }, found -> {
+        }, validation -> {
+            List<Finding> found = validation.found();
             validated = locator;
             findings.setAll(grouped(found));
             clean.set(found.isEmpty());
             sayWhetherAnotherStoreIsValidated();
-            status.set(why + (found.isEmpty() ? "No findings: the store is consistent." : String.format("%,d findings in %d checks. Tick the fixes to make.",
-                    found.size(), findings.size())));
+            // how many sessions and checks: "no findings" in an empty store, or of one check, is no word on the store
+            status.set(why + (found.isEmpty() ? String.format("No findings in %,d %s: the %d %s chosen found nothing to fix.", validation.sessions(),
+                    validation.sessions() == 1 ? "session" : "sessions", names.size(), names.size() == 1 ? "check" : "checks")
+                    : String.format("%,d findings in %d checks. Tick the fixes to make.", found.size(), findings.size())));
         }, failure -> {
             if (repeatsRepair.took(locator, failure)) {
                 status.set("Sessions repeat in " + StoreNames.shortName(locator) + ": no check can run until they are resolved.");

@@ -95,6 +95,18 @@ class ValidateWizardViewModelTest extends ViewModelFixture {
         assertThat(viewModel.cleanProperty().get()).isTrue();
     }
 
+    /** A tour: a clean store was "No findings: the store is consistent.", whether the checks read one session or thousands, or ran one check. */
+    @Test
+    void aCleanValidationSaysHowManySessionsAndChecksFoundNothing() throws Exception {
+        viewModel.store().textProperty().set("json:" + TestStores.withoutFindings(directory));
+        viewModel.checks().forEach(choice -> choice.run().set(choice.name().equals("invalid-date")));
+
+        viewModel.steps().next();
+
+        assertThat(viewModel.cleanProperty().get()).isTrue();
+        assertThat(viewModel.statusProperty().get()).isEqualTo("No findings in 1 session: the 1 check chosen found nothing to fix.");
+    }
+
     @Test
     void thePreviewShowsEachChangedFieldBeforeAndAfterAndWritesNothing() throws Exception {
         byte[] before = Files.readAllBytes(fixture);
