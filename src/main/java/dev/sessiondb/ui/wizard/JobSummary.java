@@ -5,9 +5,14 @@ import dev.sessiondb.job.FieldChange;
 import dev.sessiondb.job.JobPlan;
 import dev.sessiondb.job.JobReport;
 import dev.sessiondb.store.ValueChange;
+import dev.sessiondb.ui.common.FailureText;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A job's plan or report as a wizard shows it: one headline saying whether all is well, the
@@ -19,16 +24,16 @@ public record JobSummary(String headline, Tone tone, Map<String, Long> counts, L
 
     private static final String BACKUP_LINE = "Backup taken before writing: ";
     /** A consolidation's count of one source's records, as the job keys it. */
-    private static final java.util.regex.Pattern SOURCE_COUNT = java.util.regex.Pattern.compile("source (\\d+) records");
+    private static final Pattern SOURCE_COUNT = Pattern.compile("source (\\d+) records");
 
     public JobSummary {
-        counts = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(counts));
+        counts = Collections.unmodifiableMap(new LinkedHashMap<>(counts));
         lines = List.copyOf(lines);
     }
 
     /** A job that could not plan or finish: the headline says what and why. */
     public static JobSummary ofFailure(String what, Exception failure) {
-        return new JobSummary(what + ": " + dev.sessiondb.ui.common.FailureText.describe(failure), Tone.BAD, java.util.Map.of(), java.util.List.of());
+        return new JobSummary(what + ": " + FailureText.describe(failure), Tone.BAD, Map.of(), List.of());
     }
 
     /** @param choices where the wizard keeps the controls a refusal names */
@@ -90,13 +95,13 @@ public record JobSummary(String headline, Tone tone, Map<String, Long> counts, L
      * @param names each source's short name, in the order the job numbers them from 1
      */
     public JobSummary withSourcesNamed(List<String> names) {
-        Map<String, Long> named = new java.util.LinkedHashMap<>();
+        Map<String, Long> named = new LinkedHashMap<>();
         counts.forEach((name, count) -> named.put(sourceNamed(name, names), count));
         return new JobSummary(headline, tone, named, lines);
     }
 
     private static String sourceNamed(String count, List<String> names) {
-        java.util.regex.Matcher source = SOURCE_COUNT.matcher(count);
+        Matcher source = SOURCE_COUNT.matcher(count);
         if (!source.matches()) {
             return count;
         }

@@ -66,11 +66,11 @@ public final class ValidateWizardViewModel {
     /** The preview shows the changes of this many records; the counts cover them all. */
     public static final int PREVIEW_LIMIT = 1_000;
 
-    /** What the preview shows of a changeset: the first records' field lines and the counts, and the repair that applies only it. */
     /** What a validation found, and in how many sessions. */
     private record Validated(List<Finding> found, long sessions) {
     }
 
+    /** What the preview shows of a changeset: the first records' field lines and the counts, and the repair that applies only it. */
     private record Preview(RepairJob repair, List<ChangeLine> lines, long updates, long inserts, long manual) {
     }
 
