@@ -49,6 +49,21 @@ public record FieldPath(String path) {
         });
     }
 
+    /**
+     * The {@code member} of every element of the list at this path, read as {@link #storedTextsIn} reads it, one entry per element
+     * in order (null where an element has no such text): where in a conversation a message stands.
+     */
+    public List<String> storedTextOfEach(SessionRecord record, String member) {
+        return record.readFields(fields -> {
+            JsonNode list = valueIn(fields);
+            List<String> texts = new ArrayList<>();
+            if (list != null && list.isArray()) {
+                list.forEach(element -> texts.add(scalarText(element.get(member))));
+            }
+            return texts;
+        });
+    }
+
     /** A number or boolean as its JSON text; null for none, null, an object or a list. */
     private static String scalarText(JsonNode value) {
         return value == null || value.isNull() || value.isContainerNode() ? null : value.asText();

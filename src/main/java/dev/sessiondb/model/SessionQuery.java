@@ -147,7 +147,7 @@ public record SessionQuery(String search, List<FieldFilter> filters, SortKey sor
      * store looks for the others among the rows without one, by that column's index. Minsky's and other tools' sessions read nothing.
      */
     private static List<String> kindTexts(SessionRecord record) {
-        SessionKind kind = record.repoName().isPresent() ? SessionKind.MINSKY : SessionKind.of(record);
+        SessionKind kind = searchedKind(record);
         if (kind.listedByMinskysFields()) {
             return List.of();
         }
@@ -157,6 +157,11 @@ public record SessionQuery(String search, List<FieldFilter> filters, SortKey sor
         }
         kind.searchedMessages().ifPresent(messages -> texts.addAll(messages.storedTextsIn(record, SessionKind.MESSAGE_TEXT)));
         return texts;
+    }
+
+    /** The kind whose fields a search reads in the record: Minsky's for any session naming a repository (as a SQL store reads it). */
+    static SessionKind searchedKind(SessionRecord record) {
+        return record.repoName().isPresent() ? SessionKind.MINSKY : SessionKind.of(record);
     }
 
     /** The searched field's text as stored: {@link #SEARCHED}'s first, then the kind's own ({@link #kindTexts}); null for none. */
@@ -171,12 +176,12 @@ public record SessionQuery(String search, List<FieldFilter> filters, SortKey sor
     }
 
     /** The word's forms case-folded; a word of one form (any ASCII word) costs no normalisation and no stream. */
-    private static List<String> needles(String word) {
+    static List<String> needles(String word) {
         List<String> forms = UnicodeForms.of(word);
         return forms.size() == 1 ? List.of(CaseFolding.fold(word)) : forms.stream().map(CaseFolding::fold).toList();
     }
 
-    private static boolean contains(String value, List<String> needles) {
+    static boolean contains(String value, List<String> needles) {
         for (String needle : needles) {
             if (value.contains(needle)) {
                 return true;

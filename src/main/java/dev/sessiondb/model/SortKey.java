@@ -60,6 +60,18 @@ public enum SortKey {
         return Optional.ofNullable(minskyField);
     }
 
+    /** The field as the window and a search's findings name it: "Branch", its {@link #label} ("Tenant", "Model"); a time by its JSON name. */
+    public String shownName() {
+        return label().orElseGet(() -> switch (this) {
+            case SESSION -> "Session";
+            case TASK_ID -> "Task";
+            case REPO_NAME -> "Repo";
+            case BRANCH -> "Branch";
+            case STATUS -> "Status";
+            default -> fieldName();
+        });
+    }
+
     /** Whether its values are points in time, sorted and shown as UTC. */
     public boolean isTimestamp() {
         return minskyField != null && minskyField.type() == FieldType.TIMESTAMP;

@@ -64,8 +64,7 @@ public sealed interface QueryColumn permits SessionColumn, QueryColumn.ListedFie
 
         @Override
         public String header() {
-            // Minsky's fields have standard columns: none of them is a ListedField
-            return sortKey.label().orElse(sortKey.fieldName());
+            return sortKey.shownName();
         }
     }
 }
