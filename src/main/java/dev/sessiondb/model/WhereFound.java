@@ -11,8 +11,12 @@ import java.util.Optional;
  */
 public final class WhereFound {
 
-    /** Characters of the text kept on each side of the hit, before cutting back to a whole word. */
-    private static final int CONTEXT = 30;
+    /**
+     * Characters of the text kept before and after the hit, before cutting back to a whole word: few before it, so that a table's
+     * cell, which cuts a long text at its end, still shows the word.
+     */
+    private static final int BEFORE = 12;
+    private static final int AFTER = 24;
     private static final String CUT = "…";
 
     /**
@@ -117,8 +121,8 @@ public final class WhereFound {
     }
 
     private static String around(String shown, int hitStart, int hitEnd) {
-        int start = Math.max(0, hitStart - CONTEXT);
-        int end = Math.min(shown.length(), hitEnd + CONTEXT);
+        int start = Math.max(0, hitStart - BEFORE);
+        int end = Math.min(shown.length(), hitEnd + AFTER);
         int wordStart = shown.indexOf(' ', start);
         if (start > 0 && wordStart >= 0 && wordStart < hitStart) {
             start = wordStart + 1;

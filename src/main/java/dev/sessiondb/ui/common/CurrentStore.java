@@ -12,7 +12,7 @@ import javafx.beans.property.SimpleStringProperty;
 
 /**
  * The state the views share (JabRef's StateManager): the open store, a revision that moves
- * whenever its contents change or the user refreshes, and the selected session's key.
+ * whenever its contents change or the user refreshes, the selected session's key and the table's search.
  */
 public final class CurrentStore {
 
@@ -20,6 +20,7 @@ public final class CurrentStore {
     private final ReadOnlyLongWrapper revision = new ReadOnlyLongWrapper();
     private final StringProperty selectedKey = new SimpleStringProperty();
     private final ReadOnlyObjectWrapper<SessionKind> listedKind = new ReadOnlyObjectWrapper<>();
+    private final StringProperty tableSearch = new SimpleStringProperty("");
 
     public ReadOnlyObjectProperty<SessionStore> storeProperty() {
         return store.getReadOnlyProperty();
@@ -68,6 +69,11 @@ public final class CurrentStore {
 
     public StringProperty selectedKeyProperty() {
         return selectedKey;
+    }
+
+    /** The search the sessions table's rows were found by (blank for none): the detail marks where it found the selected session. */
+    public StringProperty tableSearchProperty() {
+        return tableSearch;
     }
 
     public void close() {

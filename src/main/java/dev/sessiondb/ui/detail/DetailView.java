@@ -122,7 +122,9 @@ public final class DetailView extends StackPane {
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setId("detail-tabs");
         conversation.setId("detail-conversation-tab");
-        conversation.setContent(conversationList());
+        ListView<DetailViewModel.MessageLine> said = conversationList();
+        conversation.setContent(said);
+        viewModel.foundMessageProperty().addListener((property, before, found) -> showFoundMessage(tabs, said, found.intValue()));
         viewModel.messages().addListener((ListChangeListener<DetailViewModel.MessageLine>) change ->
                 conversation.setDisable(viewModel.messages().isEmpty()));
         conversation.setDisable(true);
@@ -139,6 +141,15 @@ public final class DetailView extends StackPane {
         StackPane body = new StackPane(tabs, form);
         VBox.setVgrow(body, Priority.ALWAYS);
         return body;
+    }
+
+    /** A session the table's search found by what a message said opens on that message, selected. */
+    private void showFoundMessage(TabPane tabs, ListView<DetailViewModel.MessageLine> said, int found) {
+        if (found >= 0 && found < said.getItems().size()) {
+            tabs.getSelectionModel().select(conversation);
+            said.getSelectionModel().select(found);
+            said.scrollTo(found);
+        }
     }
 
     private TreeTableView<FieldNode> fieldTree() {

@@ -7,9 +7,11 @@ import dev.sessiondb.model.Message;
 import dev.sessiondb.model.SecretMasker;
 import dev.sessiondb.model.SessionDocument;
 import dev.sessiondb.model.SessionKind;
+import dev.sessiondb.model.SessionQuery;
 import dev.sessiondb.model.SessionRecord;
 import dev.sessiondb.model.SessionSummary;
 import dev.sessiondb.model.Timestamp;
+import dev.sessiondb.model.WhereFound;
 import dev.sessiondb.store.DamagedRecordException;
 import dev.sessiondb.store.SessionStore;
 import dev.sessiondb.store.StaleRecordException;
@@ -30,6 +32,8 @@ import java.util.Set;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -66,6 +70,10 @@ public final class DetailViewModel {
     private Optional<SessionRecord> notWritten;
     private final ReadOnlyBooleanWrapper conversation = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper damage = new ReadOnlyStringWrapper("");
+    private final ReadOnlyIntegerWrapper foundMessage = new ReadOnlyIntegerWrapper(NO_MESSAGE);
+
+    /** {@link #foundMessageProperty()} when the table's search found the session in none of its messages. */
+    public static final int NO_MESSAGE = -1;
 
     private final CurrentStore current;
     private final TaskExecutor executor;
@@ -83,6 +91,7 @@ public final class DetailViewModel {
         current.selectedKeyProperty().addListener((property, before, after) -> load(true));
         // the table reads the store again too and reports its failure: one dialog, not one per view
         current.revisionProperty().addListener((property, before, after) -> load(false));
+        current.tableSearchProperty().addListener((property, before, after) -> markFoundMessage());
     }
 
     // Properties
@@ -128,6 +137,11 @@ public final class DetailViewModel {
     /** For a session whose stored record no longer reads: what is wrong and what to do, shown instead of its fields; empty otherwise. */
     public ReadOnlyStringProperty damageProperty() {
         return damage.getReadOnlyProperty();
+    }
+
+    /** The first message (its index in {@link #messages()}) holding a word of the table's search; {@link #NO_MESSAGE} for none. */
+    public ReadOnlyIntegerProperty foundMessageProperty() {
+        return foundMessage.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty selectedProperty() {
@@ -295,6 +309,7 @@ public final class DetailViewModel {
         damage.set(shown == null ? "" : shown.damage().map(why -> why.what() + "\n\n" + why.todo()).orElse(""));
         conversation.set(shown != null && SessionDocument.hasConversation(shown));
         editing.set(false);
+        foundMessage.set(NO_MESSAGE);
         if (shown == null) {
             title.set("");
             subtitle.set("");
@@ -312,6 +327,17 @@ public final class DetailViewModel {
         subtitle.set(SessionSummary.of(shown));
         fields.setAll(FieldNode.of(shown.maskedFields(), SessionKind.of(shown)));
         messages.setAll(shown.messages().stream().map(DetailViewModel::line).toList());
+        markFoundMessage();
+    }
+
+    /** Marks anew for each session shown, so the view goes to the message even when it has the index of the one before. */
+    private void markFoundMessage() {
+        foundMessage.set(NO_MESSAGE);
+        SessionRecord shown = record.get();
+        String search = current.tableSearchProperty().get();
+        if (shown != null && !search.isEmpty()) {
+            foundMessage.set(WhereFound.firstMessage(WhereFound.in(SessionQuery.all().withSearch(search), shown)).orElse(NO_MESSAGE));
+        }
     }
 
     private static MessageLine line(Message message) {

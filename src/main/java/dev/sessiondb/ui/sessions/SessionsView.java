@@ -200,6 +200,7 @@ public final class SessionsView extends VBox {
         for (SessionColumn column : SessionColumn.values()) {
             table.getColumns().add(column(column));
         }
+        table.getColumns().add(1, FoundInColumn.of(viewModel.foundIn())); // after Session, while a search is active
         viewModel.hiddenColumns().addListener((ListChangeListener<String>) change -> showHiddenColumns());
         viewModel.addedColumns().addListener((ListChangeListener<FieldColumn>) change -> showAddedColumns());
         // a header click cycles ascending, descending, unsorted; the store sorts, the table only shows the arrow

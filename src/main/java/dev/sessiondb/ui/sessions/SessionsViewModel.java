@@ -59,6 +59,7 @@ public final class SessionsViewModel {
     private final RepeatsRepair repeatsRepair = new RepeatsRepair();
     private final ColumnChoices columnChoices;
     private final PickList pickList;
+    private final FoundInRows foundIn;
     private final BackupJournal journal;
     private SortKey sortKey = SortKey.SESSION;
     private boolean descending;
@@ -87,6 +88,7 @@ public final class SessionsViewModel {
         this.columnChoices = columnChoices;
         this.journal = journal;
         this.pickList = new PickList(current, executor, dialogs);
+        this.foundIn = new FoundInRows(rows.getReadOnlyProperty(), current, executor);
         current.storeProperty().addListener((property, before, after) -> {
             filters.clear();
             search.set("");
@@ -128,6 +130,11 @@ public final class SessionsViewModel {
      */
     public ObservableList<QueryColumn> filterableColumns() {
         return filterableColumns;
+    }
+
+    /** Where the search found each row's session, while one is active. */
+    public FoundInRows foundIn() {
+        return foundIn;
     }
 
     /** Exact-value filters on columns; all must match. */
