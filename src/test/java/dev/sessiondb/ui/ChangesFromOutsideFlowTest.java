@@ -139,7 +139,7 @@ class ChangesFromOutsideFlowTest extends WindowOverFreshRun {
         TextField search = read(() -> robot.lookup("#session-search").queryAs(TextField.class));
         robot.interact(() -> search.setText(KEY));
         waitFor(() -> countText(robot).equals("1 of " + Fixtures.MINSKY_COUNT + " sessions"));
-        robot.clickOn(read(() -> robot.lookup("#sessions-table .table-row-cell").nth(0).queryAs(Node.class)));
+        robot.clickOn(WindowSteps.sessionCell(robot, 0));
         waitFor(() -> robot.lookup("#detail-title").queryAs(Label.class).getText().equals(KEY));
     }
 

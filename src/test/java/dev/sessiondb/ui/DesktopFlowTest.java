@@ -65,7 +65,7 @@ class DesktopFlowTest extends WindowOverFreshRun {
     @Test
     void deletingAsksFirstAndCtrlZBringsTheSessionBack(FxRobot robot) {
         openFixture(robot);
-        robot.clickOn(read(() -> robot.lookup("#sessions-table .table-row-cell").nth(0).queryAs(javafx.scene.Node.class)));
+        robot.clickOn(WindowSteps.sessionCell(robot, 0));
         waitFor(() -> !robot.lookup("#detail-title").queryAs(Label.class).getText().isEmpty());
         String key = read(() -> robot.lookup("#detail-title").queryAs(Label.class).getText());
         dialogs.answer(true);
@@ -84,7 +84,7 @@ class DesktopFlowTest extends WindowOverFreshRun {
         search(robot, "task#002");
         waitFor(() -> countText(robot).equals("1 of 217 sessions"));
 
-        robot.clickOn(read(() -> robot.lookup("#sessions-table .table-row-cell").nth(0).queryAs(javafx.scene.Node.class)));
+        robot.clickOn(WindowSteps.sessionCell(robot, 0));
         waitFor(() -> robot.lookup("#detail-title").queryAs(Label.class).getText().equals("task#002"));
         click(robot, "#edit-session");
         waitFor(() -> robot.lookup("#edit-branch").tryQuery().isPresent());

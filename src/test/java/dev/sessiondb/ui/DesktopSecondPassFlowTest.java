@@ -247,7 +247,7 @@ class DesktopSecondPassFlowTest extends WindowOverFreshRun {
     @Test
     void theSelectedSessionExportsAsJsonWithSecretsMasked(FxRobot robot) throws Exception {
         openFixture(robot);
-        robot.clickOn(AppState.read(() -> robot.lookup("#sessions-table .table-row-cell").nth(0).queryAs(Node.class)));
+        robot.clickOn(WindowSteps.sessionCell(robot, 0));
         waitFor(() -> !text(robot, "#detail-title").isEmpty());
         Path file = run.resolve("one-session.json");
         dialogs.answer(file);
@@ -263,7 +263,7 @@ class DesktopSecondPassFlowTest extends WindowOverFreshRun {
     @Test
     void exportingTheSelectedSessionOntoTheOpenStoreIsRefusedInTheWindowAndTheStoreSurvives(FxRobot robot) throws Exception {
         openFixture(robot);
-        robot.clickOn(AppState.read(() -> robot.lookup("#sessions-table .table-row-cell").nth(0).queryAs(Node.class)));
+        robot.clickOn(WindowSteps.sessionCell(robot, 0));
         waitFor(() -> !text(robot, "#detail-title").isEmpty());
         byte[] before = Files.readAllBytes(fixture);
         dialogs.answer(fixture);

@@ -90,7 +90,7 @@ class LongResultFlowTest extends WindowOverFreshRun {
     @Test
     void endAndHomeGoToTheEndsOfTheWholeResult(FxRobot robot) {
         open(robot);
-        robot.clickOn(read(() -> robot.lookup("#sessions-table .table-row-cell").nth(0).queryAs(javafx.scene.Node.class)));
+        robot.clickOn(WindowSteps.sessionCell(robot, 0));
         waitFor(() -> selected(robot) != null && selected(robot).index() == 0);
 
         robot.push(KeyCode.END);

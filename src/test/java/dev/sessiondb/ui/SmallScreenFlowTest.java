@@ -22,7 +22,7 @@ import org.testfx.framework.junit5.Start;
 class SmallScreenFlowTest extends WindowOverFreshRun {
 
     /** A laptop's screen less its panel. */
-    private static final Rectangle2D USABLE = new Rectangle2D(0, 27, 1024, 673);
+    static final Rectangle2D USABLE = new Rectangle2D(0, 27, 1024, 673);
 
     private Stage stage;
 
@@ -43,14 +43,8 @@ class SmallScreenFlowTest extends WindowOverFreshRun {
         Node view = read(() -> robot.lookup("#main-views").query());
         for (String id : new String[] {"#table-columns", "#filter-sessions", "#export-sessions", "#session-count"}) {
             Labeled labeled = read(() -> robot.lookup(id).queryAs(Labeled.class));
-            assertThat(read(() -> shownWhole(labeled, view))).as("%s whole in %s wide a view beside a %s wide detail", id,
+            assertThat(read(() -> WindowSteps.shownWhole(labeled, view))).as("%s whole in %s wide a view beside a %s wide detail", id,
                     read(() -> view.getLayoutBounds().getWidth()), read(() -> robot.lookup("#detail-view").query().getLayoutBounds().getWidth())).isTrue();
         }
-    }
-
-    /** A label cut short reads "…" (its width below what its text needs), or runs out of the view it is in. */
-    private static boolean shownWhole(Labeled labeled, Node view) {
-        return !labeled.getText().isEmpty() && labeled.getWidth() >= labeled.prefWidth(-1)
-                && labeled.localToScene(labeled.getLayoutBounds()).getMaxX() <= view.localToScene(view.getLayoutBounds()).getMaxX();
     }
 }

@@ -147,7 +147,7 @@ class StoreUndoFlowTest extends WindowOverFreshRun {
         robot.interact(() -> search.setText("004"));
         // the search applies after a pause in typing: until then the first row is another session
         waitFor(() -> text(robot, "#session-count").equals("1 of " + Fixtures.MINSKY_COUNT + " sessions"));
-        robot.clickOn(read(() -> robot.lookup("#sessions-table .table-row-cell").nth(0).queryAs(Node.class)));
+        robot.clickOn(WindowSteps.sessionCell(robot, 0));
         waitFor(() -> robot.lookup("#detail-title").queryAs(Label.class).getText().equals("004"));
         click(robot, "#edit-session");
         waitFor(() -> robot.lookup("#edit-branch").tryQuery().isPresent());

@@ -10,6 +10,8 @@ import java.util.stream.LongStream;
 import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.TableCell;
 import javafx.scene.input.KeyCode;
 import org.testfx.api.FxRobot;
 import org.testfx.util.NodeQueryUtils;
@@ -95,6 +97,28 @@ final class WindowSteps {
     /** Whether the session detail pane is in the window (it folds away in front of a view with no use for it). */
     static boolean detailShown(FxRobot robot) {
         return robot.lookup("#detail-view").tryQuery().map(node -> node.getScene() != null && node.getParent() != null).orElse(false);
+    }
+
+    /**
+     * The Session cell of the sessions table's row at {@code index}, to click: the table reuses its row cells in any order (a
+     * column shown with a search's rows rebuilds them), so the first row cell found need not be the first row.
+     */
+    static Node sessionCell(FxRobot robot, int index) {
+        waitFor(() -> shownSessionCell(robot, index).isPresent());
+        return AppState.read(() -> shownSessionCell(robot, index).orElseThrow());
+    }
+
+    private static Optional<Node> shownSessionCell(FxRobot robot, int index) {
+        return robot.lookup("#sessions-table .table-cell").queryAll().stream()
+                .filter(cell -> cell instanceof TableCell<?, ?> shown && shown.getIndex() == index && shown.getTableColumn() != null
+                        && "column-session".equals(shown.getTableColumn().getId()) && shown.isVisible())
+                .findFirst();
+    }
+
+    /** A label cut short reads "…" (its width below what its text needs), or runs out of the view it is in. */
+    static boolean shownWhole(Labeled labeled, Node view) {
+        return !labeled.getText().isEmpty() && labeled.getWidth() >= labeled.prefWidth(-1)
+                && labeled.localToScene(labeled.getLayoutBounds()).getMaxX() <= view.localToScene(view.getLayoutBounds()).getMaxX();
     }
 
     static String text(FxRobot robot, String id) {
