@@ -27,7 +27,6 @@ import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
-import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
@@ -41,7 +40,7 @@ public final class DetailView extends StackPane {
     private final DetailViewModel viewModel;
     private final TreeTableView<FieldNode> tree = new TreeTableView<>();
     private final Tab conversation = new Tab("Conversation");
-    private final GridPane formGrid = new GridPane();
+    private final EditFormGrid formGrid = new EditFormGrid();
 
     /** @param showSessions gives the focus to the sessions, when the session it was on leaves the pane (deleted) */
     public DetailView(DetailViewModel viewModel, Runnable showSessions) {
@@ -246,11 +245,10 @@ public final class DetailView extends StackPane {
     }
 
     private VBox editForm() {
-        formGrid.setHgap(10);
-        formGrid.setVgap(6);
         viewModel.form().addListener((ListChangeListener<DetailViewModel.FormField>) change -> fillForm());
         ScrollPane scroll = new ScrollPane(formGrid);
         scroll.setFitToWidth(true);
+        scroll.viewportBoundsProperty().addListener((property, before, viewport) -> formGrid.fitTo(viewport.getWidth()));
         VBox.setVgrow(scroll, Priority.ALWAYS);
 
         Label problems = Controls.styled(new Label(), "text-danger");
@@ -286,8 +284,8 @@ public final class DetailView extends StackPane {
     }
 
     private void fillForm() {
-        formGrid.getChildren().clear();
-        int row = 0;
+        List<Label> names = new java.util.ArrayList<>();
+        List<javafx.scene.control.Control> inputs = new java.util.ArrayList<>();
         for (DetailViewModel.FormField field : viewModel.form()) {
             String name = SecretMasker.maskText(null, field.field().name()); // a token kept as a name is masked as the Fields tab masks it
             Label label = new Label(name);
@@ -297,8 +295,9 @@ public final class DetailView extends StackPane {
             input.setDisable(!field.field().editable());
             Controls.describe(input, help);
             label.setLabelFor(input);
-            GridPane.setHgrow(input, Priority.ALWAYS);
-            formGrid.addRow(row++, label, input);
+            names.add(label);
+            inputs.add(input);
         }
+        formGrid.show(names, inputs);
     }
 }
