@@ -4,6 +4,7 @@ import dev.sessiondb.model.SecretMasker;
 import dev.sessiondb.ui.common.Controls;
 import dev.sessiondb.ui.diff.FieldRow;
 import dev.sessiondb.ui.diff.SideBySideTable;
+import java.util.ArrayList;
 import java.util.List;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
@@ -11,6 +12,7 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -284,13 +286,13 @@ public final class DetailView extends StackPane {
     }
 
     private void fillForm() {
-        List<Label> names = new java.util.ArrayList<>();
-        List<javafx.scene.control.Control> inputs = new java.util.ArrayList<>();
+        List<Label> names = new ArrayList<>();
+        List<Control> inputs = new ArrayList<>();
         for (DetailViewModel.FormField field : viewModel.form()) {
             String name = SecretMasker.maskText(null, field.field().name()); // a token kept as a name is masked as the Fields tab masks it
             Label label = new Label(name);
             String help = field.field().editable() ? "Value of " + name : name + " cannot be edited here: " + field.field().reason();
-            javafx.scene.control.Control input = field.field().yesNo() ? checkBox(field) : textField(field);
+            Control input = field.field().yesNo() ? checkBox(field) : textField(field);
             input.setId("edit-" + field.field().name());
             input.setDisable(!field.field().editable());
             Controls.describe(input, help);
