@@ -43,14 +43,19 @@ class ConsolidateMixedKindsTest {
         assertThat(planMinskyIntoChatSessions("replace")).contains("target records removed:            3").doesNotContain("mix kinds");
     }
 
-    /** The dry run's output of consolidating the Minsky fixture into a store holding 3 chat server sessions, in this mode. */
     private String planMinskyIntoChatSessions(String mode) {
+        return dryRunOfMinskyIntoChatSessions(dir, "consolidate", mode);
+    }
+
+    /** The dry run's output of consolidating or migrating ({@code job}) the Minsky fixture into a store holding 3 chat server sessions. */
+    static String dryRunOfMinskyIntoChatSessions(Path dir, String job, String mode) {
         String minsky = "json:" + Fixtures.copy(Fixtures.MINSKY_ARRAY, dir);
         String chat = "json:" + dir.resolve("chat.json");
         CliRun sample = CliRun.of("sample", "--kind", "chat", "--count", "3", chat);
         assertThat(sample.exitCode()).as(sample.err()).isZero();
 
-        CliRun plan = CliRun.of("consolidate", minsky, "--into", chat, "--mode", mode, "--dry-run");
+        CliRun plan = job.equals("migrate") ? CliRun.of("migrate", minsky, chat, "--mode", mode, "--dry-run")
+                : CliRun.of(job, minsky, "--into", chat, "--mode", mode, "--dry-run");
 
         assertThat(plan.exitCode()).as(plan.err()).isZero();
         return plan.out();

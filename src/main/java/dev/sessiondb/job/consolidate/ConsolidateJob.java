@@ -13,6 +13,7 @@ import dev.sessiondb.job.backup.BackupJournal;
 import dev.sessiondb.job.backup.RunStart;
 import dev.sessiondb.job.backup.StoreWriters;
 import dev.sessiondb.job.transfer.Assessment;
+import dev.sessiondb.job.transfer.MixedKinds;
 import dev.sessiondb.job.transfer.SourceChanges;
 import dev.sessiondb.job.transfer.TargetMode;
 import dev.sessiondb.job.transfer.TargetState;

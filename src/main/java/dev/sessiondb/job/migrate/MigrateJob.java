@@ -9,11 +9,13 @@ import dev.sessiondb.job.backup.BackupJournal;
 import dev.sessiondb.job.backup.RunStart;
 import dev.sessiondb.job.backup.StoreWriters;
 import dev.sessiondb.job.transfer.Assessment;
+import dev.sessiondb.job.transfer.MixedKinds;
 import dev.sessiondb.job.transfer.RecordSource;
 import dev.sessiondb.job.transfer.SourceChanges;
 import dev.sessiondb.job.transfer.TargetMode;
 import dev.sessiondb.job.transfer.TargetState;
 import dev.sessiondb.job.transfer.Transfer;
+import dev.sessiondb.model.SessionKind;
 import dev.sessiondb.progress.ProgressMonitor;
 import dev.sessiondb.store.SessionStore;
 import dev.sessiondb.store.StoreLocator;
@@ -72,7 +74,7 @@ public final class MigrateJob implements Job {
                 plannedTarget = assessment.target();
                 plannedSource = sourceMark;
             }
-            return StoreWriters.sayingWhoWrites(plan(from, records, assessment), target);
+            return StoreWriters.sayingWhoWrites(plan(from, records, assessment, mixedKinds(assessment, ProgressMonitor.NONE)), target);
         }
     }
 
@@ -89,11 +91,13 @@ public final class MigrateJob implements Job {
             // an existing target is planned in a read of its own: the write's read refuses a source written since the plan's began
             RecordSource records = sourceChanges.checkedOnEachRead(0, RecordSource.of(from), "migration");
             JobReport.Builder report = start.listingACancel(() -> transfer.run(description(), records, monitor, start, assessment -> {
-                JobPlan plan = plan(from, records, assessment);
+                Optional<String> mixed = mixedKinds(assessment, monitor);
+                JobPlan plan = plan(from, records, assessment, mixed);
                 plan.requireRunnable();
                 JobReport.Builder builder = start.get();
                 plan.counts().forEach(builder::count);
                 notRead(from).ifPresent(builder::warning);
+                mixed.ifPresent(builder::warning);
                 builder.details().set("plan", plan.toJson());
                 return builder;
             }));
@@ -143,7 +147,20 @@ public final class MigrateJob implements Job {
         return new Transfer(target, options.mode(), options.allowLoss(), options.verify(), journal);
     }
 
-    private JobPlan plan(SessionStore from, RecordSource records, Assessment assessment) {
+    /**
+     * The warning that a merge leaves the target holding sessions of several tools, counting its own it keeps beside the source's.
+     * Only a merge into a target that keeps some of its own can mix what the source did not mix already; learning their kinds
+     * reads the target's records, which the plan's pass does not.
+     */
+    private Optional<String> mixedKinds(Assessment assessment, ProgressMonitor monitor) {
+        if (!options.mode().equals(Optional.of(TargetMode.MERGE))) {
+            return Optional.empty();
+        }
+        Map<SessionKind, Long> kept = assessment.comparison().map(compared -> compared.targetOnlyKinds(monitor)).orElse(Map.of());
+        return kept.isEmpty() ? Optional.empty() : MixedKinds.warning(assessment.kinds(), kept);
+    }
+
+    private JobPlan plan(SessionStore from, RecordSource records, Assessment assessment, Optional<String> mixedKinds) {
         Map<String, Long> counts = new LinkedHashMap<>();
         // as the plan's own read saw them: a count taken later counts what another program added meanwhile
         counts.put("source records", assessment.recordsRead() >= 0 ? assessment.recordsRead() : records.count());
@@ -156,6 +173,7 @@ public final class MigrateJob implements Job {
         List<String> warnings = new ArrayList<>();
         notRead(from).ifPresent(warnings::add);
         warnings.addAll(assessment.planWarnings());
+        mixedKinds.ifPresent(warnings::add);
         if (assessment.alreadyComplete()) {
             warnings.add(options.mode().equals(Optional.of(TargetMode.MERGE))
                     ? "the target already holds every one of the source's records as it is; running writes nothing and only verifies"

@@ -3,6 +3,7 @@ package dev.sessiondb.job.transfer;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sessiondb.model.RecordHash;
 import dev.sessiondb.model.SecretMasker;
+import dev.sessiondb.model.SessionKind;
 import dev.sessiondb.model.SessionRecord;
 import dev.sessiondb.progress.ProgressMonitor;
 import dev.sessiondb.store.HashCursor;
@@ -11,6 +12,7 @@ import dev.sessiondb.store.RecordCursor;
 import dev.sessiondb.store.SessionStore;
 import dev.sessiondb.store.StoredHash;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -151,6 +153,29 @@ public final class TargetComparison {
     /** The keys of {@link #targetOnly}: what a replace of changes only deletes. */
     Set<String> targetOnlyKeys() {
         return new HashSet<>(targetHashes.untaken());
+    }
+
+    /**
+     * How many of {@link #targetOnly} are of each kind of session: what a merge keeps beside the records it writes. The comparison
+     * read the target's keys and hashes only, so this reads its records, as a consolidation's merge does to learn the same.
+     */
+    public Map<SessionKind, Long> targetOnlyKinds(ProgressMonitor monitor) {
+        Map<SessionKind, Long> kinds = new EnumMap<>(SessionKind.class);
+        if (targetOnly() == 0) {
+            return kinds;
+        }
+        Set<String> keys = targetOnlyKeys();
+        monitor.message("reading the kinds of the target's own sessions");
+        try (RecordCursor cursor = target.cursor()) {
+            while (cursor.hasNext()) {
+                SessionRecord record = cursor.next();
+                if (keys.contains(record.key())) {
+                    kinds.merge(SessionKind.of(record), 1L, Long::sum);
+                }
+                monitor.checkCancelled();
+            }
+        }
+        return kinds;
     }
 
     /** "task#011, task#012 and 3 more": the first of the target's records whose key the source lacks. */

@@ -96,6 +96,21 @@ class MigrateWizardViewModelTest extends ViewModelFixture {
                 .startsWith("Undone: the migration ").contains(" was taken back. Removed sqlite:" + target + ": it did not exist before the job");
     }
 
+    /** A first-time user's tour: a merge of Minsky's sessions into a chat server's store planned green, where consolidate warns. */
+    @Test
+    void aMergeIntoAStoreOfAnotherToolsSessionsIsPlannedWithTheMixedKindsWarning() {
+        target = directory.resolve("chat.json");
+        StoreContents.create("json:" + target, List.of(SampleSessions.chatRecord(0), SampleSessions.chatRecord(1), SampleSessions.chatRecord(2)));
+        viewModel.target().modeProperty().set(TargetMode.MERGE);
+
+        goToPlan();
+
+        JobSummary plan = viewModel.planProperty().get();
+        assertThat(plan.tone()).isEqualTo(JobSummary.Tone.WARNING);
+        assertThat(plan.lines()).anyMatch(line -> line.startsWith("the target will mix kinds of session: 217 Minsky sessions, 3 chat server sessions"
+                + " (the target's own: 3 chat server sessions);"));
+    }
+
     /** The status bar names the job and how it ended, so an earlier "Undone: …" does not stay through it (D12). */
     @Test
     void theStatusBarFollowsTheRunAfterAnUndo() {

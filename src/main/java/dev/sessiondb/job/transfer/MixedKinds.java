@@ -1,4 +1,4 @@
-package dev.sessiondb.job.consolidate;
+package dev.sessiondb.job.transfer;
 
 import dev.sessiondb.model.SessionKind;
 import java.util.EnumMap;
@@ -7,10 +7,11 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * A consolidation of stores kept by different tools puts their sessions in one store, which the tool reading it expects
- * to hold its own kind only: the plan warns, naming each kind and how many, and still lets the user go on.
+ * A consolidation of stores kept by different tools, or a merge of one tool's sessions into another's store, puts their
+ * sessions in one store, which the tool reading it expects to hold its own kind only: the plan warns, naming each kind and
+ * how many, and still lets the user go on. Consolidate and migrate say it in the same words.
  */
-final class MixedKinds {
+public final class MixedKinds {
 
     private MixedKinds() {
     }
@@ -19,7 +20,7 @@ final class MixedKinds {
      * @param written    how many of the records written are of each kind
      * @param targetKept how many of a merge target's own sessions of each kind stay in it beside them; none into a new or replaced target
      */
-    static Optional<String> warning(Map<SessionKind, Long> written, Map<SessionKind, Long> targetKept) {
+    public static Optional<String> warning(Map<SessionKind, Long> written, Map<SessionKind, Long> targetKept) {
         Map<SessionKind, Long> kinds = new EnumMap<>(SessionKind.class);
         kinds.putAll(written);
         targetKept.forEach((kind, count) -> kinds.merge(kind, count, Long::sum));
