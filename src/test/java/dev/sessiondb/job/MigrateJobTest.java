@@ -177,9 +177,11 @@ class MigrateJobTest {
         JobPlan replace = job(sourceFile, target.display(), Optional.of(TargetMode.REPLACE)).plan();
 
         assertThat(merge.counts()).containsEntry("records new to the target", 10L).containsEntry("records replacing a different one", 4L)
-                .containsEntry("records the target holds already", 13L).containsEntry("target records kept as they are", 3L);
+                .containsEntry("records the target holds already", 13L).containsEntry("target records kept as they are", 3L)
+                .containsEntry("target records after", 30L);
         assertThat(replace.counts()).containsEntry("records new to the target", 10L).containsEntry("records replacing a different one", 4L)
-                .containsEntry("records the target holds already", 13L).containsEntry("target records removed", 3L);
+                .containsEntry("records the target holds already", 13L).containsEntry("target records removed", 3L)
+                .containsEntry("target records after", 27L);
         assertThat(merge.overwritten()).isEqualTo(4);
         assertThat(replace.overwritten()).isEqualTo(7);
         String replaced = String.join(", ", source.subList(0, 4).stream().map(record -> record.key() + " (status)").toList());
@@ -188,7 +190,8 @@ class MigrateJobTest {
                 "3 records of the target are removed: " + String.join(", ", sample.subList(0, 3).stream().map(SessionRecord::key).toList())
                         + "; the source does not hold them, and a replace keeps only the source's (the backup keeps them)");
         JobReport merged = job(sourceFile, target.display(), Optional.of(TargetMode.MERGE)).run(ProgressMonitor.NONE);
-        assertThat(merged.counts()).containsEntry("records replacing a different one", 4L).containsEntry("records verified", 27L);
+        assertThat(merged.counts()).containsEntry("records replacing a different one", 4L).containsEntry("records verified", 27L)
+                .containsEntry("target records after", 30L);
         assertThat(StoreContents.records(target)).hasSize(30);
     }
 

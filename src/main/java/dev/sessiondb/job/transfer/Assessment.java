@@ -62,7 +62,7 @@ public record Assessment(TargetState target, boolean alreadyComplete, List<Field
 
     /**
      * What the write would do to the target's records, for the plan's counts: a preview that
-     * said only "30 records" hid that a merge overwrites and a replace removes.
+     * said only "30 records" hid that a merge overwrites and a replace removes, and how many records the target then holds.
      */
     public Map<String, Long> effectCounts() {
         Map<String, Long> counts = new LinkedHashMap<>();
@@ -71,6 +71,8 @@ public record Assessment(TargetState target, boolean alreadyComplete, List<Field
             counts.put("records replacing a different one", compared.replaced());
             counts.put("records the target holds already", compared.same());
             counts.put(removes() ? "target records removed" : "target records kept as they are", compared.targetOnly());
+            // said, so the user need not add up the lines above to know what the target holds once written
+            counts.put("target records after", compared.added() + compared.replaced() + compared.same() + (removes() ? 0 : compared.targetOnly()));
         });
         return counts;
     }
