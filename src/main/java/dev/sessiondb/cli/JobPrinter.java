@@ -45,7 +45,9 @@ final class JobPrinter {
         out.println(report.description());
         printCounts(report.counts(), out);
         printLines("warning", report.warnings(), out);
-        report.backupId().ifPresent(id -> out.println("  backup: " + id + " (undo with: sessiondb undo " + id + ")"));
+        // a new target's backup holds nothing to restore: it records that there was no store, so undo removes the one made
+        report.backupId().ifPresent(id -> out.println("  backup: " + id + (report.targetWasAbsent()
+                ? " (the target did not exist: undo with: sessiondb undo " + id + " removes it)" : " (undo with: sessiondb undo " + id + ")")));
         out.println("  report: " + savedAs);
         out.println(report.outcome() == JobReport.Outcome.COMPLETED ? "Done." : "Done, with problems (see warnings).");
         report.notes().forEach(out::println);

@@ -37,6 +37,7 @@ public record JobReport(String runId, String job, String description, Instant st
     private static final String STORES = "stores";
     private static final String SOURCES = "sources";
     private static final String TARGET = "target";
+    private static final String TARGET_WAS_ABSENT = "targetWasAbsent";
 
     public JobReport {
         counts = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(counts));
@@ -49,6 +50,11 @@ public record JobReport(String runId, String job, String description, Instant st
     /** The stores the job only read, as recorded by {@link Builder#stores}. */
     public List<String> sources() {
         return sourcesIn(details);
+    }
+
+    /** Whether the job made its target, which did not exist: its backup records that, and undo removes the target. */
+    public boolean targetWasAbsent() {
+        return details.path(TARGET_WAS_ABSENT).asBoolean(false);
     }
 
     /** The store the job wrote to, as recorded by {@link Builder#stores}. */
@@ -171,6 +177,14 @@ public record JobReport(String runId, String job, String description, Instant st
         public Builder backupId(String id) {
             backupId = id;
             return this;
+        }
+
+        /** @param targetWasAbsent the job made the target, so the backup holds nothing to restore and undo removes the target */
+        public Builder backupId(String id, boolean targetWasAbsent) {
+            if (targetWasAbsent) {
+                details.put(TARGET_WAS_ABSENT, true);
+            }
+            return backupId(id);
         }
 
         /** The structured details, filled in place by the job. */

@@ -34,7 +34,8 @@ class JobCommandsTest {
         CliRun run = CliRun.of("migrate", fixture.toString(), "json:" + dir.resolve("out.json"), "--backup-dir", journal);
 
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out()).contains("records written:", "217", "records verified:", "Done.");
+        assertThat(run.out()).contains("records written:", "217", "records verified:", "Done.")
+                .containsPattern("  backup: (\\S+) \\(the target did not exist: undo with: sessiondb undo \\1 removes it\\)");
         assertThat(StoreContents.records("json:" + dir.resolve("out.json"))).hasSize(217);
     }
 

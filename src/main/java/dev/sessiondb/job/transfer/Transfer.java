@@ -185,7 +185,7 @@ public final class Transfer implements AutoCloseable {
             Assessment assessment = assessment(state, false, scan, Optional.empty(), Optional.empty());
             JobReport.Builder report = approve.apply(assessment);
             Backup backup = journal.backUpAbsent(report.runId(), target, reason, placeExisted);
-            report.backupId(backup.id());
+            report.backupId(backup.id(), backup.storeWasAbsent());
             report.count("records written", recordsWritten.get());
             reportPlanWarnings(assessment, report);
             // the rows are verified while the target's indexes are built; rows already committed then are verified in place,
@@ -274,7 +274,7 @@ public final class Transfer implements AutoCloseable {
             Backup backup = existing.isPresent()
                     ? writeExisting(existing.get(), assessment, runId, reason, records, hashes, changesOnly, monitor)
                     : writeNew(runId, reason, records, hashes, assessment, monitor);
-            report.backupId(backup.id());
+            report.backupId(backup.id(), backup.storeWasAbsent());
             report.count("records written", recordsWritten.get());
             // a target written whole rewrites the records it held already as they were: said, so "written" does not read as changed
             assessment.comparison().filter(compared -> changesOnly.isEmpty() && compared.same() > 0)

@@ -23,6 +23,8 @@ public record JobSummary(String headline, Tone tone, Map<String, Long> counts, L
     public enum Tone { GOOD, WARNING, BAD }
 
     private static final String BACKUP_LINE = "Backup taken before writing: ";
+    /** A new target's "backup" records only that there was none, so undo removes what the job made. */
+    private static final String NEW_TARGET_LINE = "The target did not exist: Undo removes it (backup ";
     /** A consolidation's count of one source's records, as the job keys it. */
     private static final Pattern SOURCE_COUNT = Pattern.compile("source (\\d+) records");
 
@@ -73,7 +75,7 @@ public record JobSummary(String headline, Tone tone, Map<String, Long> counts, L
     /** @param choices where the wizard keeps the controls the report's advice names */
     public static JobSummary ofReport(JobReport report, WizardChoices choices) {
         List<String> lines = new ArrayList<>();
-        report.backupId().map(JobSummary::backupLine).ifPresent(lines::add);
+        report.backupId().map(id -> report.targetWasAbsent() ? NEW_TARGET_LINE + id + ")" : backupLine(id)).ifPresent(lines::add);
         lines.addAll(report.warnings());
         lines.addAll(report.notes());
         report.advice().forEach(advice -> lines.add("  " + choices.wordsFor(advice)));
@@ -121,6 +123,6 @@ public record JobSummary(String headline, Tone tone, Map<String, Long> counts, L
      */
     public JobSummary undone(String step, String whatUndoDid) {
         return new JobSummary("Undone: the " + step + " was taken back. " + whatUndoDid, Tone.WARNING, counts,
-                lines.stream().filter(line -> !line.startsWith(BACKUP_LINE)).toList());
+                lines.stream().filter(line -> !line.startsWith(BACKUP_LINE) && !line.startsWith(NEW_TARGET_LINE)).toList());
     }
 }

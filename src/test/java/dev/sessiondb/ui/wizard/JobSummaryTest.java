@@ -185,6 +185,17 @@ class JobSummaryTest {
         assertThat(summary.lines()).first().asString().isEqualTo("Backup taken before writing: b1 (Undo restores it)");
     }
 
+    /** A first-time user's tour: a job that made its target said "Backup taken before writing", with nothing there to back up. */
+    @Test
+    void aReportOfANewTargetSaysItDidNotExistAndUndoRemovesIt() {
+        JobReport report = new JobReport.Builder("r1", "migrate", "migrate a -> b").backupId("b1", true).build();
+
+        JobSummary summary = JobSummary.ofReport(report, WizardChoices.MIGRATE);
+
+        assertThat(summary.lines()).containsExactly("The target did not exist: Undo removes it (backup b1)");
+        assertThat(summary.undone("migration", "Removed b.").lines()).isEmpty();
+    }
+
     @Test
     void aReportWithProblemsSaysSoWhateverTheCounts() {
         JobSummary summary = JobSummary.ofReport(report(JobReport.Outcome.COMPLETED_WITH_PROBLEMS, JsonNodeFactory.instance.objectNode()), WizardChoices.MIGRATE);

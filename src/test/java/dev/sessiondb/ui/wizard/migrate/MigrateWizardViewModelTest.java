@@ -96,6 +96,16 @@ class MigrateWizardViewModelTest extends ViewModelFixture {
                 .startsWith("Undone: the migration ").contains(" was taken back. Removed sqlite:" + target + ": it did not exist before the job");
     }
 
+    /** A first-time user's tour: a migration into a new store reported "Backup taken before writing" with nothing there to back up. */
+    @Test
+    void theReportOfANewTargetSaysUndoRemovesItRatherThanThatABackupWasTaken() {
+        goToPlan();
+        viewModel.run();
+
+        assertThat(viewModel.reportProperty().get().lines()).anyMatch(line -> line.matches("The target did not exist: Undo removes it \\(backup \\S+\\)"))
+                .noneMatch(line -> line.startsWith("Backup taken"));
+    }
+
     /** A first-time user's tour: a merge of Minsky's sessions into a chat server's store planned green, where consolidate warns. */
     @Test
     void aMergeIntoAStoreOfAnotherToolsSessionsIsPlannedWithTheMixedKindsWarning() {
