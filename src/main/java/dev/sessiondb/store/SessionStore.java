@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sessiondb.model.Page;
 import dev.sessiondb.model.RecordHash;
 import dev.sessiondb.model.SessionField;
+import dev.sessiondb.model.SessionKind;
 import dev.sessiondb.model.SessionQuery;
 import dev.sessiondb.model.SessionRecord;
 import dev.sessiondb.model.SortKey;
@@ -165,6 +166,14 @@ public interface SessionStore extends AutoCloseable {
     /** The hash {@link #hashesInAnyOrder()} gives for this record once this store has written it: what a verification expects. */
     default String hashAsStored(SessionRecord record) {
         return RecordHash.of(asStored(record));
+    }
+
+    /**
+     * The one kind of session this store can hold, where its layout holds no other (Minsky's SQL tables, which key every row by
+     * its session): a job learns the kinds of its records without reading them. None where it may hold any kind.
+     */
+    default Optional<SessionKind> onlyKindHeld() {
+        return Optional.empty();
     }
 
     /**

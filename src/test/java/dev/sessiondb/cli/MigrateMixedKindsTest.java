@@ -2,7 +2,10 @@ package dev.sessiondb.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sessiondb.job.StoreContents;
+import dev.sessiondb.sample.SampleSessions;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,6 +28,18 @@ class MigrateMixedKindsTest {
     @Test
     void aReplaceKeepsNoneOfTheTargetsSessionsSoMixesNothing() {
         assertThat(planMinskyIntoChatSessions("replace")).contains("target records removed:            3").doesNotContain("mix kinds");
+    }
+
+    /** Minsky's tables hold Minsky's sessions only: the target's kept ones are counted without reading them. */
+    @Test
+    void aMergeOfChatSessionsIntoMinskysTablesWarnsCountingTheTablesOwnAsMinskys() {
+        String target = StoreContents.create("sqlite:" + dir.resolve("minsky.db") + "?layout=minsky", SampleSessions.minskyList(5, 1)).display();
+        String source = StoreContents.create("json:" + dir.resolve("chat.json"), List.of(SampleSessions.chatRecord(0), SampleSessions.chatRecord(1))).display();
+
+        CliRun plan = CliRun.of("migrate", source, target, "--mode", "merge", "--dry-run", "--backup-dir", dir.resolve("journal").toString());
+
+        assertThat(plan.out()).contains("warning: the target will mix kinds of session: 5 Minsky sessions, 2 chat server sessions"
+                + " (the target's own: 5 Minsky sessions)");
     }
 
     private String planMinskyIntoChatSessions(String mode) {

@@ -17,6 +17,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -162,6 +163,12 @@ public final class TargetComparison {
     public Map<SessionKind, Long> targetOnlyKinds(ProgressMonitor monitor) {
         Map<SessionKind, Long> kinds = new EnumMap<>(SessionKind.class);
         if (targetOnly() == 0) {
+            return kinds;
+        }
+        Optional<SessionKind> onlyKind = target.onlyKindHeld();
+        if (onlyKind.isPresent()) {
+            // Minsky's tables: no read, which takes seconds at a million
+            kinds.put(onlyKind.get(), targetOnly());
             return kinds;
         }
         Set<String> keys = targetOnlyKeys();

@@ -5,6 +5,7 @@ import dev.sessiondb.files.LockSafeReads;
 import dev.sessiondb.model.Page;
 import dev.sessiondb.model.RecordHash;
 import dev.sessiondb.model.SessionField;
+import dev.sessiondb.model.SessionKind;
 import dev.sessiondb.model.SessionQuery;
 import dev.sessiondb.model.SessionRecord;
 import dev.sessiondb.model.SortKey;
@@ -322,6 +323,11 @@ final class SqlSessionStore implements SessionStore {
             return;
         }
         layout = new NativeUpgrade(dialect, locator.display(), pool, schema).run(monitor, reached -> layout = reached);
+    }
+
+    @Override
+    public Optional<SessionKind> onlyKindHeld() {
+        return layout instanceof MinskyLayout ? Optional.of(SessionKind.MINSKY) : Optional.empty();
     }
 
     @Override
