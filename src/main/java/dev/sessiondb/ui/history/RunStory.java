@@ -2,11 +2,13 @@ package dev.sessiondb.ui.history;
 
 import dev.sessiondb.catalog.PastJob;
 import dev.sessiondb.ui.common.StoreNames;
+import dev.sessiondb.ui.wizard.JobSummary;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -30,7 +32,7 @@ final class RunStory {
         job.stopReason().ifPresent(why -> lines.add("Why it stopped: " + why));
         job.unfinishedTarget().ifPresent(left -> lines.add("What it left: " + left));
         if (!job.counts().isEmpty()) {
-            lines.add("Counts: " + job.counts().entrySet().stream().map(count -> count.getKey() + " " + String.format("%,d", count.getValue()))
+            lines.add("Counts: " + countsNamed(job).entrySet().stream().map(count -> count.getKey() + " " + String.format("%,d", count.getValue()))
                     .collect(Collectors.joining(", ")));
         }
         job.backupId().ifPresent(id -> lines.add("Backup: " + id));
@@ -38,6 +40,15 @@ final class RunStory {
         job.reportPath().ifPresent(path -> lines.add("Report: " + path));
         lines.add("Run: " + job.runId());
         return String.join("\n", lines);
+    }
+
+    /**
+     * The run's counts, a consolidation's of each source named by its store as its wizard names them, "source 2 records (chat.db)":
+     * "source 1 records" to "source 4 records" left the user to count down the Stores line.
+     */
+    private static Map<String, Long> countsNamed(PastJob job) {
+        Map<String, String> names = StoreNames.distinctNames(job.sources());
+        return new JobSummary("", JobSummary.Tone.GOOD, job.counts(), List.of()).withSourcesNamed(job.sources().stream().map(names::get).toList()).counts();
     }
 
     static String time(Instant when, ZoneId zone) {

@@ -107,6 +107,20 @@ class HistoryRowTest {
         assertThat(row.storesInFull()).isEqualTo("json:/tmp/a.json");
     }
 
+    /** A consolidation's counts read "source 1 records, source 2 records", leaving the user to count down the Stores line. */
+    @Test
+    void aConsolidationsCountsNameEachSourceByItsStoreTellingSameNamedOnesApart() {
+        PastJob consolidation = new PastJob("20261205T060203.000Z-consolidate-1a2b", "consolidate", "consolidate into sqlite:/tmp/all.db",
+                List.of("json:/tmp/e/session-db.json", "sqlite:/tmp/chat.db", "json:/tmp/e/rodir/session-db.json"), Optional.of("sqlite:/tmp/all.db"),
+                Instant.parse("2026-12-05T06:02:03Z"), Optional.of(Instant.parse("2026-12-05T06:02:09Z")), Optional.of("completed"),
+                Map.of("source 1 records", 12L, "source 2 records", 1217L, "source 3 records", 3L), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty());
+
+        assertThat(HistoryRow.of(consolidation, ZoneId.of("UTC"), StoreNames::shortName).story().lines()).anyMatch(line -> line.startsWith("Counts: ")
+                && line.contains("source 1 records (e/session-db.json) 12") && line.contains("source 2 records (chat.db) 1,217")
+                && line.contains("source 3 records (rodir/session-db.json) 3"));
+    }
+
     @Test
     void theTimeIsTheJobsStartInTheZoneGiven() {
         assertThat(HistoryRow.of(withoutReport("edit"), ZoneId.of("Asia/Tokyo"), StoreNames::shortName).when()).isEqualTo("2026-12-05 15:02:03");
