@@ -5,6 +5,7 @@ import dev.sessiondb.store.SessionStore;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** Every check by its stable name: the one list {@code validate}, {@code repair} and the desktop app share. */
@@ -15,6 +16,26 @@ public final class Checks {
             "store-damage");
 
     /**
+     * Each check in a user's words, as the desktop app shows it; the stable name stays what {@code --check} takes and what
+     * the CLI prints, since scripts read it.
+     */
+    private static final Map<String, String> LABELS = Map.ofEntries(
+            Map.entry("required-field", "Required field missing"),
+            Map.entry("invalid-date", "Date unreadable or not in Minsky's form"),
+            Map.entry("task-id-form", "Task id written in another form"),
+            Map.entry("task-id-missing", "Task id missing from a task's session"),
+            Map.entry("repo-name-variant", "Repository name spelled differently"),
+            Map.entry("duplicate-session", "Session key repeated in another form"),
+            Map.entry("workspace-missing", "Workspace folder missing"),
+            Map.entry("workspace-unregistered", "Workspace on disk not registered"),
+            Map.entry("pr-state-mismatch", "Pull request fields disagree"),
+            Map.entry("malformed-field", "Field holding broken JSON"),
+            Map.entry("field-type", "Field value of the wrong type"),
+            Map.entry("secret-in-record", "Secret kept in a record"),
+            Map.entry("schema-drift", "Table lacking columns Minsky writes"),
+            Map.entry("store-damage", "Store damaged or partly unreadable"));
+
+    /**
      * The checks of Minsky's own fields and workspaces, which look at Minsky's sessions alone or at fields only they have (task
      * id, repository, workspace, pull request): in a store of a chat server's or magellai's sessions they can find nothing.
      */
@@ -22,6 +43,16 @@ public final class Checks {
             "workspace-unregistered", "pr-state-mismatch", "malformed-field", "field-type");
 
     private Checks() {
+    }
+
+    /**
+     * The check {@code name} in a user's words, "Repository name spelled differently" for repo-name-variant.
+     *
+     * @throws IllegalArgumentException naming the unknown check and the known ones
+     */
+    public static String label(String name) {
+        requireKnown(List.of(name));
+        return LABELS.get(name);
     }
 
     /** The checks that can find something in a store of {@code kind}'s sessions, in {@link #NAMES}' order: every one for Minsky's and any tool's not known. */

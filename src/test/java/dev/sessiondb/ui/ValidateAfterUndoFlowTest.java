@@ -55,7 +55,7 @@ class ValidateAfterUndoFlowTest extends WindowOverFreshRun {
         robot.press(KeyCode.CONTROL, KeyCode.Z).release(KeyCode.Z, KeyCode.CONTROL);
 
         waitFor(() -> Arrays.equals(Files.readAllBytes(fixture), original) && groups(findings).size() == 5);
-        assertThat(groups(findings)).anyMatch(group -> group.startsWith("repo-name-variant"));
+        assertThat(groups(findings)).anyMatch(group -> group.startsWith("Repository name spelled differently (repo-name-variant)"));
         waitFor(() -> text(robot, "#validate-status").equals("The repair was undone; validated again: 223 findings in 5 checks. Tick the fixes to make."));
         assertThat(dialogs.errors()).isEmpty();
     }

@@ -464,4 +464,13 @@ class ChecksTest {
         assertThatThrownBy(() -> run("no-such-check", List.of()))
                 .hasMessageStartingWith("unknown check 'no-such-check'; use one of required-field, invalid-date");
     }
+
+    /** The desktop app named checks as the CLI does, "repo-name-variant": each has words of its own, told apart from the others. */
+    @Test
+    void everyCheckHasALabelInAUsersWordsOfItsOwn() {
+        assertThat(Checks.NAMES).allSatisfy(name -> assertThat(Checks.label(name)).as(name).isNotBlank().isNotEqualTo(name).doesNotContain("-"));
+        assertThat(Checks.NAMES.stream().map(Checks::label).distinct()).hasSameSizeAs(Checks.NAMES);
+        assertThat(Checks.label("repo-name-variant")).isEqualTo("Repository name spelled differently");
+        assertThatThrownBy(() -> Checks.label("no-such-check")).hasMessageStartingWith("unknown check 'no-such-check'");
+    }
 }

@@ -1,6 +1,7 @@
 package dev.sessiondb.ui.wizard.validate;
 
 import dev.sessiondb.model.SecretMasker;
+import dev.sessiondb.validation.Checks;
 import dev.sessiondb.validation.Finding;
 import dev.sessiondb.validation.Severity;
 import java.util.List;
@@ -60,9 +61,18 @@ public final class FindingGroup {
         return fix;
     }
 
-    /** "task-id-form · warning · 12 findings, 12 fixable". */
+    /** "Task id written in another form (task-id-form) · warning · 12 findings, 12 fixable": the name is what --check takes. */
     public String title() {
-        return check + " · " + severity().id() + " · " + lines.size() + (lines.size() == 1 ? " finding" : " findings")
+        return Checks.label(check) + " (" + check + ") · " + severity().id() + " · " + lines.size() + (lines.size() == 1 ? " finding" : " findings")
                 + (isRepairable() ? ", " + repairable() + " fixable" : ", needs a person");
+    }
+
+    /** The box that applies this check's fixes: "Fix: Repository name spelled differently (50)". */
+    public String fixText() {
+        return "Fix: " + Checks.label(check) + " (" + repairable() + ")";
+    }
+
+    public String fixHelp() {
+        return "Apply the automatic fix of " + Checks.label(check) + " (" + check + ") to its " + repairable() + " findings";
     }
 }

@@ -59,7 +59,7 @@ public final class ValidateWizardView extends WizardPane {
     /** A box per check offered, anew when the offer changes (another store, or the open store's kind of sessions now known). */
     private static void showChecks(FlowPane checks, ValidateWizardViewModel viewModel) {
         checks.getChildren().setAll(viewModel.checks().stream().map(choice -> {
-            CheckBox box = Controls.describe(Controls.asWritten(new CheckBox(choice.name())), "Run the " + choice.name() + " check");
+            CheckBox box = Controls.describe(Controls.asWritten(new CheckBox(choice.label())), choice.help());
             box.setId("check-" + choice.name());
             box.selectedProperty().bindBidirectional(choice.run());
             return box;
@@ -89,8 +89,7 @@ public final class ValidateWizardView extends WizardPane {
             selectFirstFinding(tree);
             boolean fixFocused = fixes.getChildren().stream().anyMatch(Node::isFocused);
             fixes.getChildren().setAll(viewModel.findings().stream().filter(FindingGroup::isRepairable).map(group -> {
-                CheckBox box = Controls.describe(new CheckBox("Fix " + group.check() + " (" + group.repairable() + ")"),
-                        "Apply the automatic fix of " + group.check() + " to its " + group.repairable() + " findings");
+                CheckBox box = Controls.describe(new CheckBox(group.fixText()), group.fixHelp());
                 box.setId("fix-" + group.check());
                 box.selectedProperty().bindBidirectional(group.fixProperty());
                 return box;

@@ -76,6 +76,16 @@ public final class ValidateWizardViewModel {
 
     /** A check the user may run or leave out. */
     public record CheckChoice(String name, BooleanProperty run) {
+
+        /** The check in a user's words ({@link Checks#label}). */
+        public String label() {
+            return Checks.label(name);
+        }
+
+        /** What the box does, with the name {@code sessiondb validate --check} takes. */
+        public String help() {
+            return "Run the check " + label() + " (sessiondb validate --check " + name + ")";
+        }
     }
 
     private final StoreField store;

@@ -51,6 +51,22 @@ class ValidateWizardViewModelTest extends ViewModelFixture {
         assertThat(viewModel.steps().canGoNext().get()).isTrue();
     }
 
+    /** The wizard named checks as the CLI does, "Fix repo-name-variant (50)": it shows words, the name kept beside them for --check. */
+    @Test
+    void checksFindingsAndFixesAreShownByTheirLabelsWithTheNameTheCliTakes() {
+        assertThat(viewModel.checks()).filteredOn(choice -> choice.name().equals("task-id-form")).singleElement().satisfies(choice -> {
+            assertThat(choice.label()).isEqualTo("Task id written in another form");
+            assertThat(choice.help()).contains("task-id-form");
+        });
+
+        viewModel.steps().next();
+
+        FindingGroup repoNames = group("repo-name-variant");
+        assertThat(repoNames.fixText()).isEqualTo("Fix: Repository name spelled differently (50)");
+        assertThat(repoNames.fixHelp()).contains("repo-name-variant");
+        assertThat(group("workspace-missing").title()).startsWith("Workspace folder missing (workspace-missing) · warning · 144 findings");
+    }
+
     @Test
     void thePreviewCountsTheFindingsThatNeedAPersonAsTheFindingsPageListsThem() {
         viewModel.steps().next();
