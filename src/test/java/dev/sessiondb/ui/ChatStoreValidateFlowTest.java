@@ -14,7 +14,9 @@ import dev.sessiondb.validation.Checks;
 import java.util.List;
 import java.util.stream.LongStream;
 import javafx.scene.Node;
+import javafx.scene.control.TreeCell;
 import javafx.scene.layout.FlowPane;
+import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
@@ -76,6 +78,36 @@ class ChatStoreValidateFlowTest extends WindowOverFreshRun {
         assertThat(read(() -> robot.lookup("#validate-another-store").query().isVisible())).isFalse();
         assertThat(read(() -> robot.lookup("#validate-fixes-title").query().isVisible())).isFalse();
         assertThat(read(() -> WindowSteps.detailShown(robot))).as("no session of the open store to show beside another store's result").isFalse();
+    }
+
+    /**
+     * A tour: another store's findings were cut at the page's right edge, and the open store's detail pane stayed beside them,
+     * squeezing the page; the detail folds away and each finding is shown whole, its lines wrapped.
+     */
+    @Test
+    void anotherStoresFindingsHaveTheWindowsWidthAndAreShownWhole(FxRobot robot) {
+        Path minsky = TestStores.fixtureCopy(run);
+        WindowSteps.openChatStore(robot, dialogs, run, 5);
+        WindowSteps.openFromJobsMenu(robot, "Validate and repair a store…");
+        WindowSteps.type(robot, "#validate-store", minsky.toString());
+        WindowSteps.press(robot, "#validate-next");
+
+        waitFor(() -> robot.lookup("#validate-another-store").query().isVisible() && !shownFindings(robot).isEmpty());
+        assertThat(read(() -> WindowSteps.detailShown(robot))).as("no session of the open store to show beside another store's findings").isFalse();
+        assertThat(read(() -> shownFindings(robot).stream().filter(cell -> !shownText(cell).equals(cell.getItem()))
+                .map(ChatStoreValidateFlowTest::shownText).toList())).as("findings cut short").isEmpty();
+    }
+
+    /** The tree's rows on screen that show a finding (not a check's group). */
+    @SuppressWarnings("unchecked")
+    private static List<TreeCell<String>> shownFindings(FxRobot robot) {
+        return robot.lookup("#validate-findings .tree-cell").queryAllAs(TreeCell.class).stream().map(cell -> (TreeCell<String>) cell)
+                .filter(cell -> cell.isVisible() && cell.getTreeItem() != null && cell.getTreeItem().isLeaf() && cell.getItem() != null).toList();
+    }
+
+    /** What a row shows of its text: the whole text, or the text cut short with an ellipsis where it did not fit. */
+    private static String shownText(TreeCell<String> cell) {
+        return cell.getChildrenUnmodifiable().stream().filter(Text.class::isInstance).map(text -> ((Text) text).getText()).findFirst().orElse("");
     }
 
     private static List<String> offered(FlowPane checks) {

@@ -16,6 +16,7 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.TreeCell;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
 import javafx.scene.input.KeyCode;
@@ -72,6 +73,7 @@ public final class ValidateWizardView extends WizardPane {
         TreeView<String> tree = new TreeView<>(new TreeItem<>("Findings"));
         tree.setId("validate-findings");
         tree.setShowRoot(false);
+        tree.setCellFactory(view -> new WrappedCell());
         tree.setAccessibleText("Findings grouped by check; double-click or Enter on a finding shows its session");
         tree.setOnMouseClicked(event -> {
             if (event.getClickCount() == 2) {
@@ -128,6 +130,25 @@ public final class ValidateWizardView extends WizardPane {
         VBox.setVgrow(fixes, null);
         VBox.setVgrow(findings, Priority.ALWAYS);
         return page;
+    }
+
+    /**
+     * A row whose text wraps at the tree's width: a finding and its fix are often longer than the page is wide, and a row
+     * cut them at the edge (no width of its own, so the tree gives it its own width, not the text's).
+     */
+    private static final class WrappedCell extends TreeCell<String> {
+
+        WrappedCell() {
+            setWrapText(true);
+            setPrefWidth(0);
+        }
+
+        @Override
+        protected void updateItem(String item, boolean empty) {
+            super.updateItem(item, empty);
+            setText(empty ? null : item);
+            setGraphic(empty || getTreeItem() == null ? null : getTreeItem().getGraphic());
+        }
     }
 
     /** The selected finding in full, wrapped: a tree row cuts a long message and its fix at the tree's edge. */
