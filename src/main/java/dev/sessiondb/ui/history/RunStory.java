@@ -48,7 +48,7 @@ final class RunStory {
      */
     private static Map<String, Long> countsNamed(PastJob job) {
         Map<String, String> names = StoreNames.distinctNames(job.sources());
-        return new JobSummary("", JobSummary.Tone.GOOD, job.counts(), List.of()).withSourcesNamed(job.sources().stream().map(names::get).toList()).counts();
+        return JobSummary.sourcesNamed(job.counts(), job.sources().stream().map(names::get).toList());
     }
 
     static String time(Instant when, ZoneId zone) {

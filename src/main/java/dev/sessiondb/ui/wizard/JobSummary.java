@@ -97,9 +97,14 @@ public record JobSummary(String headline, Tone tone, Map<String, Long> counts, L
      * @param names each source's short name, in the order the job numbers them from 1
      */
     public JobSummary withSourcesNamed(List<String> names) {
+        return new JobSummary(headline, tone, sourcesNamed(counts, names), lines);
+    }
+
+    /** A job's counts with each source's named by its store, as {@link #withSourcesNamed} names them: History tells a run so. */
+    public static Map<String, Long> sourcesNamed(Map<String, Long> counts, List<String> names) {
         Map<String, Long> named = new LinkedHashMap<>();
         counts.forEach((name, count) -> named.put(sourceNamed(name, names), count));
-        return new JobSummary(headline, tone, named, lines);
+        return named;
     }
 
     private static String sourceNamed(String count, List<String> names) {
