@@ -105,20 +105,21 @@ public final class ScreenshotRenderer {
     /** The table scrolled sideways to a column added for a nested field, with the Repo filter's pick list open. */
     private void tableWithFieldColumnAndPickList(Scene main) throws Exception {
         dialogs.answer("remote.authMethod");
+        int before = onFx(() -> ((TableView<?>) main.lookup("#sessions-table")).getColumns().size());
         onFx(() -> {
             javafx.scene.control.MenuButton columns = (javafx.scene.control.MenuButton) main.lookup("#table-columns");
             columns.show();
             columns.getItems().stream().filter(item -> "add-column-other".equals(item.getId())).findFirst().orElseThrow().fire();
             columns.hide();
         });
-        waitFor(() -> onFx(() -> ((TableView<?>) main.lookup("#sessions-table")).getColumns().size() == 8));
+        waitFor(() -> onFx(() -> ((TableView<?>) main.lookup("#sessions-table")).getColumns().size() == before + 1));
         onFx(() -> {
             javafx.scene.control.MenuButton filter = (javafx.scene.control.MenuButton) main.lookup("#filter-sessions");
             filter.getItems().stream().filter(item -> "filter-repo".equals(item.getId())).findFirst().orElseThrow().fire();
         });
         waitFor(() -> onFx(() -> main.lookup("#filter-pick").isVisible()));
         // scrolled once the pick list has taken its room: a scroll before that layout was undone by it
-        onFx(() -> ((TableView<?>) main.lookup("#sessions-table")).scrollToColumnIndex(7));
+        onFx(() -> ((TableView<?>) main.lookup("#sessions-table")).scrollToColumnIndex(before));
         waitFor(() -> onFx(() -> main.lookup("#sessions-table").lookupAll(".scroll-bar").stream()
                 .map(javafx.scene.control.ScrollBar.class::cast)
                 .anyMatch(bar -> bar.getOrientation() == javafx.geometry.Orientation.HORIZONTAL && bar.getValue() > 0)));
