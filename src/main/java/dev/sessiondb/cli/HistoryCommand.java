@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sessiondb.catalog.CatalogException;
 import dev.sessiondb.catalog.HistoryReader;
 import dev.sessiondb.catalog.PastJob;
+import dev.sessiondb.job.backup.Backup;
 import dev.sessiondb.job.backup.BackupJournal;
 import dev.sessiondb.store.StoreLocator;
 import java.io.PrintWriter;
@@ -79,9 +80,14 @@ final class HistoryCommand implements Callable<Integer> {
             if (!counts.isEmpty()) {
                 out.printf("    %s%n", counts);
             }
-            job.backupId().ifPresent(id -> out.printf("    backup %s%s%n", id, job.undoable() ? " (undo with: sessiondb undo " + id + ")" : ""));
+            job.backupId().ifPresent(id -> out.printf("    backup %s%s%n", id, job.undoable() ? undoHint(id, journal) : ""));
             job.prunedBackupId().ifPresent(id -> out.printf("    backup %s (pruned)%n", id));
         }
+    }
+
+    /** As migrate says it, from the backup: one of a target the run made holds nothing to put back, so undo removes the target. */
+    private static String undoHint(String backupId, BackupJournal journal) {
+        return JobPrinter.undoHint(backupId, journal.find(backupId).map(Backup::storeWasAbsent).orElse(false));
     }
 
     /** For a run that did not finish and took a backup still kept: the diff of its target against that backup. */

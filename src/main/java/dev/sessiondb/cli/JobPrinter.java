@@ -37,6 +37,12 @@ final class JobPrinter {
         plan.refusal().ifPresentOrElse(reason -> out.println("Would refuse: " + reason.text()), () -> out.println("Dry run: nothing was written."));
     }
 
+    /** How to undo a run, as migrate and history say it: a new target's backup records only that there was no store, so undo removes the one made. */
+    static String undoHint(String backupId, boolean targetWasAbsent) {
+        return targetWasAbsent ? " (the target did not exist: undo with: sessiondb undo " + backupId + " removes it)"
+                : " (undo with: sessiondb undo " + backupId + ")";
+    }
+
     static void print(JobReport report, String savedAs, OutputFormat format, PrintWriter out) {
         if (format == OutputFormat.JSON) {
             out.println(JsonCodec.pretty(report.toJson()));
@@ -45,9 +51,7 @@ final class JobPrinter {
         out.println(report.description());
         printCounts(report.counts(), out);
         printLines("warning", report.warnings(), out);
-        // a new target's backup holds nothing to restore: it records that there was no store, so undo removes the one made
-        report.backupId().ifPresent(id -> out.println("  backup: " + id + (report.targetWasAbsent()
-                ? " (the target did not exist: undo with: sessiondb undo " + id + " removes it)" : " (undo with: sessiondb undo " + id + ")")));
+        report.backupId().ifPresent(id -> out.println("  backup: " + id + undoHint(id, report.targetWasAbsent())));
         out.println("  report: " + savedAs);
         out.println(report.outcome() == JobReport.Outcome.COMPLETED ? "Done." : "Done, with problems (see warnings).");
         report.notes().forEach(out::println);

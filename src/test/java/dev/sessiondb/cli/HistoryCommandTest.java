@@ -59,6 +59,24 @@ class HistoryCommandTest {
     }
 
     @Test
+    void historySaysUndoRemovesATargetTheMigrationMadeAsMigrateSaysIt() throws Exception {
+        StoreContents.create("json:" + dir.resolve("existing.json"), SampleSessions.minskyList(3, 1));
+        CliRun intoNew = CliRun.of("migrate", fixture.toString(), "sqlite:" + dir.resolve("new.db"), "--backup-dir", journal);
+        assertThat(intoNew.exitCode()).as(intoNew.err()).isZero();
+        assertThat(CliRun.of("migrate", fixture.toString(), "json:" + dir.resolve("existing.json"), "--mode", "replace",
+                "--backup-dir", journal).exitCode()).isZero();
+
+        CliRun history = CliRun.of("history", "--backup-dir", journal);
+
+        String newTargetBackup = JsonCodec.parse(CliRun.of("history", "--format", "json", "--backup-dir", journal).out())
+                .get(1).path("backupId").asText();
+        assertThat(intoNew.out()).contains("(the target did not exist: undo with: sessiondb undo " + newTargetBackup + " removes it)");
+        assertThat(history.out()).contains("backup " + newTargetBackup
+                + " (the target did not exist: undo with: sessiondb undo " + newTargetBackup + " removes it)");
+        assertThat(history.out().lines().filter(line -> line.contains("(undo with: sessiondb undo "))).hasSize(1);
+    }
+
+    @Test
     void historyFiltersByStoreAndLimits() {
         StoreContents.create("json:" + dir.resolve("other.json"), SampleSessions.minskyList(3, 1));
         assertThat(CliRun.of("migrate", fixture.toString(), "sqlite:" + dir.resolve("a.db"), "--backup-dir", journal).exitCode()).isZero();
