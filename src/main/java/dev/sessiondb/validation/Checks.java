@@ -55,6 +55,11 @@ public final class Checks {
         return LABELS.get(name);
     }
 
+    /** The check as the window shows it: its label, then in brackets the name {@code sessiondb validate --check} takes. */
+    public static String labelAndName(String name) {
+        return label(name) + " (" + name + ")";
+    }
+
     /** The checks that can find something in a store of {@code kind}'s sessions, in {@link #NAMES}' order: every one for Minsky's and any tool's not known. */
     public static List<String> applyingTo(SessionKind kind) {
         return kind.listedByMinskysFields() ? NAMES : NAMES.stream().filter(name -> !OF_MINSKYS_SESSIONS.contains(name)).toList();

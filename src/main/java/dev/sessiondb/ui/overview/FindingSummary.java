@@ -36,9 +36,9 @@ public record FindingSummary(String check, Severity severity, long count, String
                 .toList();
     }
 
-    /** "warning · task-id-form · 93 findings" */
+    /** "warning · Task id written in another form (task-id-form) · 93 findings" */
     public String headline() {
-        return String.format("%s · %s · %,d finding%s", severity.id(), check, count, count == 1 ? "" : "s");
+        return String.format("%s · %s · %,d finding%s", severity.id(), Checks.labelAndName(check), count, count == 1 ? "" : "s");
     }
 
     private static String example(Finding finding) {

@@ -92,6 +92,20 @@ class OverviewViewModelTest {
         current.close();
     }
 
+    /** A tour: the summary read "warning · task-id-form · 5 findings", a name only a script knows; it now says it as the Validate wizard does. */
+    @Test
+    void aCheckIsSummedUpByItsLabelWithTheNameTheCliTakes() {
+        CurrentStore current = new CurrentStore();
+        OverviewViewModel viewModel = new OverviewViewModel(current, recording, new ScriptedDialogService());
+        current.show(TestStores.openFixtureCopy(directory));
+
+        viewModel.runChecks();
+
+        assertThat(viewModel.findings()).filteredOn(finding -> finding.check().equals("task-id-form")).singleElement()
+                .extracting(FindingSummary::headline).isEqualTo("warning · Task id written in another form (task-id-form) · 5 findings");
+        current.close();
+    }
+
     @Test
     void aFindingLeadsToItsExampleSession() {
         CurrentStore current = new CurrentStore();

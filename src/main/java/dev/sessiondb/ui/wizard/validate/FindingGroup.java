@@ -63,7 +63,7 @@ public final class FindingGroup {
 
     /** "Task id written in another form (task-id-form) · warning · 12 findings, 12 fixable": the name is what --check takes. */
     public String title() {
-        return Checks.label(check) + " (" + check + ") · " + severity().id() + " · " + lines.size() + (lines.size() == 1 ? " finding" : " findings")
+        return Checks.labelAndName(check) + " · " + severity().id() + " · " + lines.size() + (lines.size() == 1 ? " finding" : " findings")
                 + (isRepairable() ? ", " + repairable() + " fixable" : ", needs a person");
     }
 
@@ -72,7 +72,12 @@ public final class FindingGroup {
         return "Fix: " + Checks.label(check) + " (" + repairable() + ")";
     }
 
+    /** "12 findings of Session key repeated in another form (duplicate-session) need a person": the engine's sentence names the check only. */
+    public static String needingAPerson(long count, String check) {
+        return String.format("%,d finding%s of %s %s a person", count, count == 1 ? "" : "s", Checks.labelAndName(check), count == 1 ? "needs" : "need");
+    }
+
     public String fixHelp() {
-        return "Apply the automatic fix of " + Checks.label(check) + " (" + check + ") to its " + repairable() + " findings";
+        return "Apply the automatic fix of " + Checks.labelAndName(check) + " to its " + repairable() + " findings";
     }
 }

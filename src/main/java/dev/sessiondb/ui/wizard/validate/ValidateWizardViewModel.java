@@ -34,6 +34,8 @@ import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
@@ -71,7 +73,7 @@ public final class ValidateWizardViewModel {
     }
 
     /** What the preview shows of a changeset: the first records' field lines and the counts, and the repair that applies only it. */
-    private record Preview(RepairJob repair, List<ChangeLine> lines, long updates, long inserts, long manual) {
+    private record Preview(RepairJob repair, List<ChangeLine> lines, long updates, long inserts, Map<String, Long> manualByCheck) {
     }
 
     /** A check the user may run or leave out. */
@@ -114,8 +116,8 @@ public final class ValidateWizardViewModel {
     private StoreLocator validated;
     private final RepeatsRepair repeatsRepair = new RepeatsRepair();
     private RepairJob repair;
-    /** Per check left unfixed by the previewed repair, its findings that no fix resolves: they need a person as much as the repair's own. */
-    private Map<String, Long> unfixedNeedingAPerson = Map.of();
+    /** Per check, the previewed repair's findings that no fix resolves, and those of the checks it leaves unfixed, which need a person as much. */
+    private Map<String, Long> needingAPerson = Map.of();
 
     public ValidateWizardViewModel(TaskExecutor executor, DialogService dialogs, LocatorInput locators, StoreOpener opener,
                                    CurrentStore current, UndoStack undo, BackupJournal journal,
@@ -277,15 +279,16 @@ public final class ValidateWizardViewModel {
                 List<ChangeLine> lines = new ArrayList<>();
                 changeset.first(PREVIEW_LIMIT).forEach(change -> lines.addAll(ChangeLine.of(change)));
                 changeset.notWritten().forEach(record -> lines.add(ChangeLine.of(record)));
-                return new Preview(planned.approving(changeset), lines, changeset.updates(), changeset.inserts(), changeset.manual());
+                return new Preview(planned.approving(changeset), lines, changeset.updates(), changeset.inserts(), changeset.manualByCheck());
             }
         }, preview -> {
             repair = preview.repair();
             changes.setAll(preview.lines());
             changesetReady.set(preview.updates() + preview.inserts() > 0);
             // the planner counts what the chosen checks cannot fix; the findings of checks left unfixed need a person too
-            unfixedNeedingAPerson = needingAPerson(findings.stream().filter(group -> !fixing.contains(group.check())).toList());
-            long needPerson = preview.manual() + unfixedNeedingAPerson.values().stream().mapToLong(Long::longValue).sum();
+            needingAPerson = new LinkedHashMap<>(preview.manualByCheck());
+            unfixedNeedingAPerson(findings.stream().filter(group -> !fixing.contains(group.check())).toList()).forEach(needingAPerson::put);
+            long needPerson = needingAPerson.values().stream().mapToLong(Long::longValue).sum();
             status.set(String.format("%,d records to update, %,d to add; %,d %s a person (no automatic fix). Nothing is written yet.%s",
                     preview.updates(), preview.inserts(), needPerson, needPerson == 1 ? "finding needs" : "findings need",
                     preview.updates() + preview.inserts() > PREVIEW_LIMIT ? String.format(" (the first %,d records are shown)", PREVIEW_LIMIT) : ""));
@@ -296,7 +299,7 @@ public final class ValidateWizardViewModel {
     public void apply() {
         RepairJob planned = repair;
         StoreLocator locator = validated;
-        Map<String, Long> unfixed = unfixedNeedingAPerson;
+        Map<String, Long> needing = needingAPerson;
         if (planned == null || !changesetReady.get() || jobRun.undoRuns()) {
             return;
         }
@@ -309,11 +312,13 @@ public final class ValidateWizardViewModel {
             long registered = report.counts().getOrDefault("workspaces to register", 0L);
             // the count the preview gave: the report's, of the checks fixed, and those of the checks left unfixed
             Map<String, Long> counts = new LinkedHashMap<>(report.counts());
-            unfixed.values().forEach(count -> counts.merge(RepairJob.NEEDING_A_PERSON, count, Long::sum));
+            counts.put(RepairJob.NEEDING_A_PERSON, needing.values().stream().mapToLong(Long::longValue).sum());
             List<String> lines = new ArrayList<>();
             report.backupId().map(JobSummary::backupLine).ifPresent(lines::add);
-            lines.addAll(report.warnings());
-            unfixed.forEach((check, count) -> lines.add(Changeset.needingAPerson(count, check)));
+            // the engine's sentence names a check as the CLI's scripts read it; the window says it in the user's words
+            Set<String> namingOnly = needing.entrySet().stream().map(each -> Changeset.needingAPerson(each.getValue(), each.getKey())).collect(Collectors.toSet());
+            report.warnings().stream().filter(warning -> !namingOnly.contains(warning)).forEach(lines::add);
+            needing.forEach((check, count) -> lines.add(FindingGroup.needingAPerson(count, check)));
             status.set("Applied. Validate again to see what is left.");
             ReportedJob.show(report, new JobSummary(String.format("Repaired: %,d records updated, %,d added", changed, registered),
                     JobSummary.Tone.GOOD, counts, lines), result, status, undo, journal, () -> restored(locator));
@@ -448,7 +453,7 @@ public final class ValidateWizardViewModel {
     }
 
     /** Per check of {@code groups}, how many of its findings no fix resolves; checks with none are left out. */
-    private static Map<String, Long> needingAPerson(List<FindingGroup> groups) {
+    private static Map<String, Long> unfixedNeedingAPerson(List<FindingGroup> groups) {
         Map<String, Long> byCheck = new LinkedHashMap<>();
         groups.forEach(group -> {
             long count = group.lines().stream().filter(line -> !line.repairable()).count();
