@@ -88,11 +88,11 @@ public final class ConsolidateJob implements Job {
         }
     }
 
-    /** The conflicts as the plan settles them, a merge target's own versions taking part; nothing is written. */
-    public List<Consolidation.Conflict> conflicts(ProgressMonitor monitor) {
+    /** The sources as the plan settles them (its conflicts, a merge target's own versions taking part); nothing is written. */
+    public Consolidation analysis(ProgressMonitor monitor) {
         List<SessionStore> opened = openSources();
         try (Transfer transfer = transfer()) {
-            return Consolidation.analyse(opened, transfer.mergeTarget(), options.policy(), options.choices(), monitor).conflicts();
+            return Consolidation.analyse(opened, transfer.mergeTarget(), options.policy(), options.choices(), monitor);
         } finally {
             opened.forEach(SessionStore::close);
         }

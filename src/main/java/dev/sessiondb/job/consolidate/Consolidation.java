@@ -232,6 +232,14 @@ public final class Consolidation {
         return conflicts;
     }
 
+    /** How many sessions (by key) two or more sources hold, whether their versions differ or not. */
+    public long sharedSessions() {
+        Map<String, Set<Integer>> sourcesByKey = new HashMap<>();
+        settled.stream().map(Settled::entry).filter(entry -> !entry.inTarget())
+                .forEach(entry -> sourcesByKey.computeIfAbsent(entry.key(), key -> new HashSet<>()).add(entry.source()));
+        return sourcesByKey.values().stream().filter(holders -> holders.size() > 1).count();
+    }
+
     /** Conflicts neither the user nor the policy settled ({@link ConflictPolicy#FAIL}): the job refuses while there are any. */
     public List<Conflict> unsettled() {
         return policy != ConflictPolicy.FAIL ? List.of() : conflicts.stream().filter(conflict -> !choices.containsKey(conflict.key())).toList();

@@ -238,18 +238,25 @@ public final class ConsolidateWizardViewModel {
     }
 
     private void findConflicts(Prepared analysing, Map<String, String> chosen) {
-        jobRun.tasks().run("Find conflicts", "Reading the sources …", monitor -> analysing.job().conflicts(monitor).stream().map(ConflictRow::new).toList(),
-                found -> {
+        jobRun.tasks().run("Find conflicts", "Reading the sources …", monitor -> analysing.job().analysis(monitor),
+                analysis -> {
+                    List<ConflictRow> found = analysis.conflicts().stream().map(ConflictRow::new).toList();
                     analysed = analysing;
                     comparison.clear();
                     comparedTitle.set("");
                     found.stream().filter(conflict -> conflict.options().contains(chosen.get(conflict.key())))
                             .forEach(conflict -> conflict.choiceProperty().set(chosen.get(conflict.key())));
                     conflicts.setAll(found);
-                    status.set(found.isEmpty() ? "No conflicts: the sources agree on every shared session."
+                    status.set(found.isEmpty() ? noConflicts(analysis.sharedSessions())
                             : found.size() + " sessions differ between sources" + (found.stream().anyMatch(ConflictRow::heldByTarget)
                             ? " or from the target's own version" : "") + ". The policy settles each; choose a version to override it.");
                 });
+    }
+
+    private static String noConflicts(long shared) {
+        return shared == 0 ? "No conflicts: the sources share no session."
+                : shared == 1 ? "No conflicts: the 1 session the sources share is identical in each."
+                : String.format("No conflicts: the %,d sessions the sources share are identical in each.", shared);
     }
 
     /** Lists the conflict's versions and lays the kept one beside the first that differs from it; the user may choose others. */

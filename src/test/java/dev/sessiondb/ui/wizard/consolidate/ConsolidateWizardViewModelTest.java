@@ -71,6 +71,20 @@ class ConsolidateWizardViewModelTest extends ViewModelFixture {
         assertThat(conflict("task#008").options()).containsExactly(ConflictRow.BY_POLICY, "Source 1", "Source 2");
     }
 
+    /** A tour: two copies of one store read "No conflicts: the sources agree on every shared session.", with no word of how many they share. */
+    @Test
+    void noConflictsSaysHowManySessionsTheSourcesShare() throws Exception {
+        add(TestStores.fixtureCopy(Files.createDirectories(directory.resolve("one"))));
+        add(TestStores.fixtureCopy(Files.createDirectories(directory.resolve("other"))));
+        viewModel.steps().next();
+        viewModel.target().textProperty().set(target.toString());
+
+        viewModel.steps().next();
+
+        assertThat(viewModel.conflicts()).isEmpty();
+        assertThat(viewModel.statusProperty().get()).isEqualTo("No conflicts: the 217 sessions the sources share are identical in each.");
+    }
+
     /** The audit: a tie read "Keeps source 1's version (it is the newest)", and what it dropped was nowhere. */
     @Test
     void underNewestATieIsCalledATie() {
