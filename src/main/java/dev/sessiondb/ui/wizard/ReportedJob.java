@@ -9,9 +9,9 @@ import javafx.beans.property.StringProperty;
 
 /**
  * A finished job on its wizard page: the page shows the report, and the job's undo step goes on
- * the stack. Once the step is undone while the page still shows that report, the page and its
- * status line say what the undo did (restored the store, or removed the one the job created), instead of claiming a
- * result and a backup that are gone.
+ * the stack. Once the step is undone while the page still shows that report, the page says what the undo did (restored
+ * the store, or removed the one the job created), instead of claiming a result and a backup that are gone; the status line
+ * only says "Undone.", so the long sentence is read once.
  */
 public final class ReportedJob {
 
@@ -35,7 +35,7 @@ public final class ReportedJob {
             if (page.get() == summary) {
                 String whatUndoDid = command.whatUndoDid().orElseThrow();
                 page.set(summary.undone(step.description(), whatUndoDid));
-                status.set("Undone: " + whatUndoDid);
+                status.set("Undone.");
             }
             undone.run();
         });

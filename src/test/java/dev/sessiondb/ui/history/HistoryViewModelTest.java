@@ -113,7 +113,7 @@ class HistoryViewModelTest extends ViewModelFixture {
 
         assertThat(made).doesNotExist();
         String removed = "Removed json:" + made + ": it did not exist before the job that took backup " + intoNew.backupId().orElseThrow() + " created it.";
-        assertThat(status.get()).isEqualTo("Undone: " + removed);
+        assertThat(status.get()).as("said once, on the page").isEqualTo("Undone.");
         assertThat(page.get().headline()).endsWith(" was taken back. " + removed);
         assertThat(dialogs.errors()).isEmpty();
     }
