@@ -42,7 +42,7 @@ final class PageQuery {
     private final List<String> conditions = new ArrayList<>();
     private final List<Object> params = new ArrayList<>();
     private boolean finishInJava;
-    /** What SQL sorts the page by: the layout's expressions, then those its rows allow ({@link #plan}); null when Java sorts it. */
+    /** What SQL sorts the page by: the layout's expressions, then as {@link #plan} found it, those its rows allow; null when Java sorts it. */
     private List<String> order;
     /** Whether a word is also looked for in the fields of the kinds searched by their own ({@link Layout#holdsKindFieldsRows}). */
     private boolean searchesKindFields;
@@ -52,6 +52,7 @@ final class PageQuery {
         this.layout = layout;
         this.query = query;
         this.maskedRows = maskedRows;
+        // a page's statement asked for without a run (a test EXPLAINs it) is sorted by the layout's own expressions
         this.order = layout.orderExpressions(query.sort()).orElse(null);
     }
 
@@ -152,10 +153,9 @@ final class PageQuery {
         if (query.afterKey() != null) {
             add(new Layout.SqlCondition(dialect.binary(layout.keyExpression()) + " > ?", List.of(query.afterKey())));
         }
-        order = layout.orderExpressions(connection, query.sort()).orElse(null);
-        if (order == null) {
-            finishInJava = true;
-        }
+        // a page Java finishes is sorted there: a layout's look at its rows for an order of SQL's would be spent for nothing
+        order = finishInJava ? null : layout.orderExpressions(connection, query.sort()).orElse(null);
+        finishInJava = order == null;
     }
 
     /**
