@@ -48,6 +48,8 @@ class SearchFoundInFlowTest extends WindowOverFreshRun {
         assertThat(read(() -> table.getColumns().indexOf(foundIn))).as("after Session").isEqualTo(1);
         TableCell<?, ?> cell = read(() -> shownCell(table, foundIn, 0).orElseThrow());
         assertThat(read(cell::getText)).isEqualTo("message 3 (assistant): …sorry: the refund of your yearly plan was…");
+        robot.moveTo(cell); // every place shows in the tooltip, made when the pointer comes
+        waitFor(() -> cell.getTooltip() != null);
         assertThat(read(() -> cell.getTooltip().getText())).isEqualTo(cell.getText());
 
         robot.interact(() -> {

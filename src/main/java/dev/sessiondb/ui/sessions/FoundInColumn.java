@@ -1,15 +1,15 @@
 package dev.sessiondb.ui.sessions;
 
+import dev.sessiondb.ui.common.TooltipOnHover;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableValue;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
-import javafx.scene.control.Tooltip;
 
 /**
  * The sessions table's "Found in" column: while a search is active, where it found each session (the first place and a snippet;
- * every place in the tooltip). Not one of the Columns menu's: it comes and goes with the search, the user's choices untouched.
+ * every place in the tooltip, made on hover). Not one of the Columns menu's: it comes and goes with the search, the user's choices untouched.
  */
 final class FoundInColumn {
 
@@ -36,6 +36,9 @@ final class FoundInColumn {
     private static final class FoundInCell extends TableCell<SessionRow, ObservableValue<FoundInRows.Shown>> {
         private final ChangeListener<FoundInRows.Shown> arrived = (property, before, shown) -> show(shown);
         private ObservableValue<FoundInRows.Shown> places;
+        /** Every place, a line each: the tooltip's text. */
+        private String every;
+        private final TooltipOnHover everyPlace = TooltipOnHover.install(this, () -> every);
 
         @Override
         protected void updateItem(ObservableValue<FoundInRows.Shown> rowPlaces, boolean empty) {
@@ -52,7 +55,8 @@ final class FoundInColumn {
 
         private void show(FoundInRows.Shown shown) {
             setText(shown == null ? null : shown.first());
-            setTooltip(shown == null || shown.every().isEmpty() ? null : new Tooltip(shown.every()));
+            every = shown == null ? null : shown.every();
+            everyPlace.refresh();
         }
     }
 }
