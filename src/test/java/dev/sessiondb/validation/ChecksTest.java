@@ -321,6 +321,29 @@ class ChecksTest {
         assertThat(findings).extracting(Finding::session).containsExactly("gone-1", "gone-2", "not-made", "a-file", "under-a-file");
     }
 
+    /** The real fixture, from a Mac, told a Linux user to delete 144 sessions whose workspaces may be fine where the store was made. */
+    @Test
+    void aWorkspaceUnderAStateDirectoryThisMachineLacksSaysSoInsteadOfAdvisingDeletion() throws Exception {
+        Files.createDirectories(dir.resolve("here/sessions"));
+        Path elsewhere = dir.resolve("Users/someone/.local/state/minsky");
+
+        List<Finding> findings = run("workspace-missing", List.of(),
+                minsky("new-layout", ",\"repoPath\":\"" + elsewhere.resolve("sessions/task#002") + "\""),
+                minsky("old-layout", ",\"repoPath\":\"" + elsewhere.resolve("git/local/minsky/sessions/004") + "\""),
+                minsky("state-here", ",\"repoPath\":\"" + dir.resolve("here/sessions/gone") + "\""),
+                minsky("other-shape", ",\"repoPath\":\"" + dir.resolve("nowhere/checkout") + "\""));
+
+        assertThat(findings).extracting(Finding::session).containsExactly("new-layout", "old-layout", "state-here", "other-shape");
+        assertThat(findings.subList(0, 2)).allSatisfy(finding -> {
+            assertThat(finding.message()).endsWith("nor does its Minsky state directory " + elsewhere
+                    + " (was the store made on another machine?)");
+            assertThat(finding.fix()).isEqualTo("look on the machine that has " + elsewhere + ", where the workspace may be; delete the session"
+                    + " only if its work is done there");
+        });
+        assertThat(findings.subList(2, 4)).extracting(Finding::fix)
+                .containsOnly("restore the workspace (minsky session start again) or delete the session if its work is done");
+    }
+
     private static String registered(Finding finding) {
         ObjectNode created = JsonCodec.MAPPER.createObjectNode();
         finding.edits().forEach(edit -> edit.applyTo(created));
