@@ -8,18 +8,21 @@ import java.io.IOException;
 import java.nio.file.Path;
 
 /**
- * Tells a session store saved under a name of its own by the start of the JSON file: a Minsky store (a copy kept as
- * {@code back.json}: a bare array, {@code {"sessions": [...]}} or the backup wrapper {@code {"data": {"sessions": [...]}}},
- * whose first record has a {@code "session"}), or one of magellai's sessions (an object with an {@code "id"} and a
- * {@code "conversation"} object), whose folder is magellai's store. Only the first {@link #BYTES_READ} bytes are read, so
- * a search of a tree never parses a big file whole; other JSON (a package.json, an array of numbers, an empty array) is
- * neither.
+ * Tells a session store saved under a name of its own by the start of the JSON file: a bare array, {@code {"sessions": [...]}}
+ * or Minsky's backup wrapper {@code {"data": {"sessions": [...]}}} whose first record is a session of a tool this app reads
+ * (Minsky's, with a {@code "session"}, as in a copy kept as {@code back.json}; a chat server's, with an {@code "id"} and a
+ * {@code "tenantId"}, or magellai's, with an {@code "id"} and a {@code "conversation"} object, as a migration into a JSON file
+ * writes them), or one of magellai's sessions on its own (an object with an {@code "id"} and a {@code "conversation"}), whose
+ * folder is magellai's store. Only the first {@link #BYTES_READ} bytes are read, so a search of a tree never parses a big file
+ * whole; other JSON (a package.json, an array of numbers, an empty array) is neither.
  */
 final class JsonFileStart {
 
     /** What a JSON file's start says it is. */
     enum Kind {
         MINSKY_STORE,
+        CHAT_STORE,
+        MAGELLAI_STORE,
         MAGELLAI_SESSION,
         OTHER
     }
@@ -34,7 +37,7 @@ final class JsonFileStart {
         try (JsonParser parser = JsonCodec.MAPPER.getFactory().createParser(LockSafeReads.head(file, BYTES_READ))) {
             JsonToken first = parser.nextToken();
             if (first == JsonToken.START_ARRAY) {
-                return firstRecordHasASession(parser) ? Kind.MINSKY_STORE : Kind.OTHER;
+                return firstRecordsKind(parser);
             }
             return first == JsonToken.START_OBJECT ? kindOfObject(parser) : Kind.OTHER;
         } catch (IOException | RuntimeException unreadableOrCutBeforeTheAnswer) {
@@ -50,10 +53,10 @@ final class JsonFileStart {
             String name = parser.currentName();
             JsonToken value = parser.nextToken();
             if (name.equals("sessions") && value == JsonToken.START_ARRAY) {
-                return firstRecordHasASession(parser) ? Kind.MINSKY_STORE : Kind.OTHER;
+                return firstRecordsKind(parser);
             }
             if (name.equals("data") && value == JsonToken.START_OBJECT) {
-                return sessionsIn(parser) ? Kind.MINSKY_STORE : Kind.OTHER;
+                return sessionsIn(parser);
             }
             id |= name.equals("id") && value.isScalarValue();
             conversation |= name.equals("conversation") && value == JsonToken.START_OBJECT;
@@ -66,30 +69,43 @@ final class JsonFileStart {
     }
 
     /** Within a backup's {@code data} object: its {@code sessions} array. */
-    private static boolean sessionsIn(JsonParser parser) throws IOException {
+    private static Kind sessionsIn(JsonParser parser) throws IOException {
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String name = parser.currentName();
             JsonToken value = parser.nextToken();
             if (name.equals("sessions") && value == JsonToken.START_ARRAY) {
-                return firstRecordHasASession(parser);
+                return firstRecordsKind(parser);
             }
             parser.skipChildren();
         }
-        return false;
+        return Kind.OTHER;
     }
 
-    private static boolean firstRecordHasASession(JsonParser parser) throws IOException {
+    /** By the fields that tell a record's kind ({@code SessionKind.of}), as soon as they do: a chat's messages may run past what is read. */
+    private static Kind firstRecordsKind(JsonParser parser) throws IOException {
         if (parser.nextToken() != JsonToken.START_OBJECT) {
-            return false;
+            return Kind.OTHER;
         }
+        boolean id = false;
+        boolean tenant = false;
+        boolean conversation = false;
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
-            boolean key = parser.currentName().equals("session");
+            String name = parser.currentName();
             JsonToken value = parser.nextToken();
-            if (key) {
-                return value.isScalarValue();
+            if (name.equals("session")) {
+                return value.isScalarValue() ? Kind.MINSKY_STORE : Kind.OTHER;
+            }
+            id |= name.equals("id") && value.isScalarValue();
+            tenant |= name.equals("tenantId") && value.isScalarValue();
+            conversation |= name.equals("conversation") && value == JsonToken.START_OBJECT;
+            if (id && conversation) {
+                return Kind.MAGELLAI_STORE;
+            }
+            if (id && tenant) {
+                return Kind.CHAT_STORE;
             }
             parser.skipChildren();
         }
-        return false;
+        return Kind.OTHER;
     }
 }

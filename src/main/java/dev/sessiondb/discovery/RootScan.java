@@ -15,24 +15,26 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
  * One walk of a directory tree for session stores: Minsky project configs
- * ({@code .minsky/config.yaml}), SQLite files that hold a {@code sessions} table, Minsky
- * JSON stores ({@code session-db.json}, or any {@code .json} file that starts as one), Minsky's backups
+ * ({@code .minsky/config.yaml}), SQLite files that hold a {@code sessions} table, JSON stores
+ * ({@code session-db.json}, or any {@code .json} file that starts as a store of sessions: {@link JsonFileStart}), Minsky's backups
  * ({@code session-backup-*.json}) and folders of magellai's sessions (a {@code .json} file that starts as one). Build output, dependencies and other hidden
  * directories are skipped; symbolic links are not followed.
  */
 final class RootScan {
 
     /** What one walk found. */
-    record Found(List<Path> projectConfigs, List<Path> sessionDatabases, List<Path> minskyJsonFiles, List<Path> minskyBackups,
+    record Found(List<Path> projectConfigs, List<Path> sessionDatabases, Map<Path, JsonFileStart.Kind> jsonStores, List<Path> minskyBackups,
                  Set<Path> magellaiFolders) {
     }
 
@@ -45,7 +47,7 @@ final class RootScan {
     }
 
     static Found scan(Path root, ProgressMonitor monitor) {
-        Found found = new Found(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new LinkedHashSet<>());
+        Found found = new Found(new ArrayList<>(), new ArrayList<>(), new LinkedHashMap<>(), new ArrayList<>(), new LinkedHashSet<>());
         if (!Files.isDirectory(root)) {
             return found;
         }
@@ -65,17 +67,18 @@ final class RootScan {
                     if (name.equals("config.yaml") && file.getParent().getFileName().toString().equals(".minsky")) {
                         found.projectConfigs().add(file);
                     } else if (name.equals("session-db.json")) {
-                        found.minskyJsonFiles().add(file);
+                        found.jsonStores().put(file, JsonFileStart.Kind.MINSKY_STORE);
                     } else if (BACKUP_NAME.matcher(name).matches()) {
                         found.minskyBackups().add(file);
                     } else if (attributes.isRegularFile() && SQLITE_EXTENSIONS.stream().anyMatch(name::endsWith) && holdsSessionsTable(file)) {
                         found.sessionDatabases().add(file);
                     } else if (attributes.isRegularFile() && name.endsWith(".json") && !found.magellaiFolders().contains(file.getParent())) {
                         // a magellai folder holds a file per session: once one tells it, the others are not read
-                        switch (JsonFileStart.of(file)) {
-                            case MINSKY_STORE -> found.minskyJsonFiles().add(file);
+                        JsonFileStart.Kind kind = JsonFileStart.of(file);
+                        switch (kind) {
                             case MAGELLAI_SESSION -> found.magellaiFolders().add(file.getParent());
                             case OTHER -> { }
+                            case MINSKY_STORE, CHAT_STORE, MAGELLAI_STORE -> found.jsonStores().put(file, kind);
                         }
                     }
                     return FileVisitResult.CONTINUE;

@@ -65,7 +65,7 @@ public final class StoreDiscovery {
             RootScan.Found found = RootScan.scan(root, monitor);
             found.projectConfigs().forEach(config -> addConfig(candidates, config, "project config " + config));
             found.sessionDatabases().forEach(database -> candidates.add(StoreLocator.of(StoreFormat.SQLITE, database), "SQLite file with a sessions table under " + root));
-            found.minskyJsonFiles().forEach(file -> candidates.add(StoreLocator.of(StoreFormat.JSON, file), "Minsky JSON store under " + root));
+            found.jsonStores().forEach((file, kind) -> candidates.add(StoreLocator.of(StoreFormat.JSON, file), jsonStoreOf(kind) + " under " + root));
             found.minskyBackups().forEach(file -> candidates.add(StoreLocator.of(StoreFormat.JSON, file), "Minsky backup under " + root));
             found.magellaiFolders().forEach(folder -> candidates.add(StoreLocator.of(StoreFormat.JSONDIR, folder), "magellai's sessions under " + root));
         }
@@ -77,6 +77,14 @@ public final class StoreDiscovery {
             monitor.progress(++done, candidates.byLocator().size());
         }
         return new Result(stores, candidates.problems());
+    }
+
+    private static String jsonStoreOf(JsonFileStart.Kind kind) {
+        return switch (kind) {
+            case CHAT_STORE -> "JSON store of chat server sessions";
+            case MAGELLAI_STORE -> "JSON store of magellai sessions";
+            default -> "Minsky JSON store";
+        };
     }
 
     private void addStateDir(Candidates candidates) {

@@ -197,6 +197,27 @@ class StoreDiscoveryTest {
         assertThat(result.stores()).noneMatch(store -> store.locator().target().equals(copies.toString()));
     }
 
+    /**
+     * A chat server's or magellai's sessions migrated into a JSON file (a bare array, as the migration writes it) opened and
+     * listed, but discovery passed them by: only a first record with Minsky's "session" told a store.
+     */
+    @Test
+    void aJsonFileOfAChatServersOrMagellaisSessionsIsFoundAndSaysWhose() throws Exception {
+        Path exports = Files.createDirectories(projects.resolve("exports"));
+        Files.writeString(exports.resolve("chat.json"), "[{\"id\": \"chat-1\", \"tenantId\": \"t\", \"createdAt\": \"2025-01-06T09:00:00Z\","
+                + " \"messages\": [{\"id\": \"m1\", \"role\": \"user\", \"content\": \"" + "long ".repeat(20_000) + "\"}]}]");
+        Files.writeString(exports.resolve("magellai.json"), "[{\"id\": \"a1\", \"name\": \"n\", \"created\": \"2025-05-16T22:16:33Z\","
+                + " \"updated\": \"2025-05-16T22:16:33Z\", \"conversation\": {\"id\": \"c\", \"messages\": []}}]");
+        Files.writeString(exports.resolve("users.json"), "[{\"id\": \"u1\", \"tenant\": \"t\"}]");
+
+        StoreDiscovery.Result result = discover(Map.of());
+
+        assertThat(find(result, exports.resolve("chat.json")).foundVia()).containsExactly("JSON store of chat server sessions under " + projects);
+        assertThat(find(result, exports.resolve("chat.json")).recordCount()).isEqualTo(1);
+        assertThat(find(result, exports.resolve("magellai.json")).foundVia()).containsExactly("JSON store of magellai sessions under " + projects);
+        assertThat(result.stores()).noneMatch(store -> store.locator().target().endsWith("users.json"));
+    }
+
     /** A copy of magellai's session folder under a root was not found: only magellai's own folder in the home was. */
     @Test
     void aFolderOfMagellaisSessionsUnderARootIsToldByAFilesStart() throws Exception {
