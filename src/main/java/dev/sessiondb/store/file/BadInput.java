@@ -49,21 +49,25 @@ public final class BadInput {
      * quotes ({@link JsonCodec#problem}), and a cause that does not quote it either: the message and the log name only where.
      */
     public static StoreException notJson(Path file, JsonProcessingException cause) {
-        return notJson(file, null, cause);
+        return notJson(file, null, null, cause);
     }
 
-    /** As {@link #notJson(Path, JsonProcessingException)}, a field named twice naming the {@code record} it is in ("record 2 (line 3)"; null when not known). */
-    public static StoreException notJson(Path file, String record, JsonProcessingException cause) {
+    /**
+     * As {@link #notJson(Path, JsonProcessingException)}, naming the {@code record} the fault is in ("record 2 (line 3)") and, for
+     * a syntax error, the {@code field} it is in or after (masked as a name is); either null when not known.
+     */
+    public static StoreException notJson(Path file, String record, String field, JsonProcessingException cause) {
+        String inRecord = record == null ? "" : record + ": ";
         Matcher repeated = REPEATED_NAME.matcher(cause.getOriginalMessage());
         if (repeated.lookingAt()) {
-            return new StoreException(file + ": " + (record == null ? "" : record + ": ") + "field '" + SecretMasker.maskText(null, repeated.group(1)) + "' appears twice in one object at "
+            return new StoreException(file + ": " + inRecord + "field '" + SecretMasker.maskText(null, repeated.group(1)) + "' appears twice in one object at "
                     + position(cause.getLocation()) + " (JSON tools keep only the last value, so nothing reads the first; remove the one you do not want); "
                     + ADVICE, cause);
         }
-        String reason = cause instanceof com.fasterxml.jackson.core.io.JsonEOFException
-                ? "the file ends before its JSON is complete; it was probably cut off while being written"
-                : JsonCodec.problem(cause);
-        return new StoreException(file + ": not valid JSON at " + position(cause.getLocation()) + " (" + reason + "); " + ADVICE,
+        boolean cutOff = cause instanceof com.fasterxml.jackson.core.io.JsonEOFException;
+        String reason = cutOff ? "the file ends before its JSON is complete; it was probably cut off while being written" : JsonCodec.problem(cause);
+        String inField = field == null || cutOff ? "" : ", in or after field '" + SecretMasker.maskText(null, field) + "'";
+        return new StoreException(file + ": " + inRecord + "not valid JSON at " + position(cause.getLocation()) + inField + " (" + reason + "); " + ADVICE,
                 JsonCodec.withoutQuotedText(cause));
     }
 

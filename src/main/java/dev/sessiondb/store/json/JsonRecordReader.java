@@ -3,6 +3,7 @@ package dev.sessiondb.store.json;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.io.ContentReference;
@@ -244,7 +245,8 @@ final class JsonRecordReader implements AutoCloseable {
                 String record = recordReadNow();
                 throw BadInput.beyondLimit(file, record, JsonLimits.beyond(e, parser, record != null ? recordDepth() : 1));
             } catch (JsonProcessingException e) {
-                throw BadInput.notJson(file, recordReadNow(), e);
+                String record = recordReadNow();
+                throw BadInput.notJson(file, record, record != null ? fieldReadNow() : null, e);
             }
         });
     }
@@ -253,6 +255,17 @@ final class JsonRecordReader implements AutoCloseable {
     private String recordReadNow() {
         boolean inRecord = recordNumber > 0 && !arrayEnded && parser.getParsingContext().getNestingDepth() >= recordDepth();
         return inRecord ? "record " + recordNumber + " (line " + recordLine + ")" : null;
+    }
+
+    /** The innermost field of the record the parser is in (for a value in an array, the array's field); null before the first. */
+    private String fieldReadNow() {
+        for (JsonStreamContext context = parser.getParsingContext(); context != null && context.getNestingDepth() >= recordDepth();
+                context = context.getParent()) {
+            if (context.getCurrentName() != null) {
+                return context.getCurrentName();
+            }
+        }
+        return null;
     }
 
     /** A record is an object in the sessions array, which is one level inside each enclosing object. */

@@ -29,6 +29,12 @@ class JsonFileBadInputTest {
                 Arguments.of("not JSON", "hello world", "not valid JSON at line 1, column 7 (Unrecognized word: was expecting"),
                 Arguments.of("truncated JSON", "[\n  {\"session\": \"a\"},\n  {\"session\": \"b\"", "not valid JSON at line 3, column 18 (the file ends "
                         + "before its JSON is complete; it was probably cut off while being written); the file was not changed"),
+                Arguments.of("a bad value deep in the file", "[\n  {\"session\": \"a\"},\n  {\"session\": \"b\",\n   \"repoName\": }\n]",
+                        ": record 2 (line 3): not valid JSON at line 4, column 16, in or after field 'repoName' (Unexpected character"),
+                Arguments.of("a bad value in a nested array", "[{\"session\": \"a\", \"messages\": [\"hi\", nope]}]",
+                        ": record 1 (line 1): not valid JSON at line 1, column 43, in or after field 'messages' (Unrecognized word"),
+                Arguments.of("a bad value under a name that is a token", "[{\"session\": \"a\", \"ghp_abcdefghijklmnopqrstuvwxyz0123456789\": x}]",
+                        ", in or after field '****6789' (Unrecognized word"),
                 Arguments.of("a Minsky file cut off", "{\"sessions\": [{\"session\": \"a\", \"repoName\": \"x\"", "(the file ends before its JSON is complete"),
                 Arguments.of("a top-level scalar", "42", "the top level is a number, not an array of sessions"),
                 Arguments.of("a record that is not an object", "[\n  {\"session\": \"a\"},\n  \"b\"\n]",
