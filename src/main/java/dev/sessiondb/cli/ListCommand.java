@@ -48,7 +48,7 @@ final class ListCommand implements Callable<Integer> {
     String task;
 
     @Option(names = "--sort", paramLabel = "FIELD", description = "Sort by session, taskId, repoName, branch, status, createdAt or lastActivityAt, or by a chat server's tenantId"
-            + " or userId, or magellai's name or conversation.model, as text (default: store order).",
+            + " or userId, or magellai's name or conversation.model, as text (default: store order); -FIELD sorts descending, as --desc does.",
             completionCandidates = Fields.class)
     String sort;
 
@@ -84,8 +84,10 @@ final class ListCommand implements Callable<Integer> {
         if (offset < 0) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--offset " + offset + ": give how many sessions to skip, 0 or more");
         }
-        SessionQuery query = new SessionQuery(search, filters(), sort == null ? SortKey.SESSION : sortKey("--sort", sort), descending, null,
-                offset, limit == null ? Integer.MAX_VALUE : limit);
+        // --sort -createdAt, as other tools spell a descending sort: the minus is not folded away as a separator in a name is
+        boolean minus = sort != null && sort.startsWith("-");
+        SessionQuery query = new SessionQuery(search, filters(), sort == null ? SortKey.SESSION : sortKey("--sort", minus ? sort.substring(1) : sort),
+                descending || minus, null, offset, limit == null ? Integer.MAX_VALUE : limit);
         Optional<TaskId> wantedTask = wantedTask();
         boolean filtered = !search.isBlank() || !query.filters().isEmpty() || wantedTask.isPresent();
         boolean counted = format == OutputFormat.TABLE; // only the table has a count line

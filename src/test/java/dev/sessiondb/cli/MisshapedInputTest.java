@@ -103,4 +103,18 @@ class MisshapedInputTest {
                 + " --sort createdAt --desc (see sessiondb ls --help)\n");
         assertThat(CliRun.of("ls", file.toString(), "--sort", "session", "--desc", "--format", "csv").out()).containsSubsequence("b,", "a,");
     }
+
+    /** {@code ls --sort -createdAt}, the descending sort other tools spell so, listed the oldest first: the minus was folded away. */
+    @Test
+    void aSortFieldAfterAMinusSortsDescending() throws IOException {
+        Path file = dir.resolve("s.json");
+        Files.writeString(file, "[{\"session\": \"a\", \"repoName\": \"r\", \"createdAt\": \"2025-01-01T00:00:00Z\"},"
+                + " {\"session\": \"b\", \"repoName\": \"r\", \"createdAt\": \"2025-02-01T00:00:00Z\"}]");
+
+        CliRun minus = CliRun.of("ls", file.toString(), "--sort", "-createdAt", "--format", "csv");
+
+        assertThat(minus.exitCode()).isZero();
+        assertThat(minus.out()).containsSubsequence("b,", "a,");
+        assertThat(minus.out()).isEqualTo(CliRun.of("ls", file.toString(), "--sort", "createdAt", "--desc", "--format", "csv").out());
+    }
 }
