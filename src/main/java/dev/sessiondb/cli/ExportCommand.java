@@ -31,8 +31,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "export", description = {"Export one session: the whole record as JSON, or a Markdown transcript of its conversation",
-        "(magellai and chat-server sessions). Secrets are masked in both."})
+@Command(name = "export", description = {"Export one session: the whole record as JSON, or a Markdown transcript of its conversation"
+        + " (magellai and chat-server sessions).", "Secrets are masked in both."})
 final class ExportCommand implements Callable<Integer> {
 
     @Spec
@@ -48,11 +48,11 @@ final class ExportCommand implements Callable<Integer> {
     SessionDocument.Format format = SessionDocument.Format.JSON;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = {"Write to this file (atomically) instead of standard output.",
-            "Never a session store, the store read or a file in a folder store;", "an existing file only with --force."})
+            "Never a session store, the store read or a file in a folder store; an existing file only with --force."})
     Path output;
 
-    @Option(names = "--force", description = {"Replace the --output file when it exists already: a file that is",
-            "no session store, or an earlier export that reads as a JSON store", "SessionDB Admin does not keep, backed up first."})
+    @Option(names = "--force", description = "Replace the --output file when it exists already: a file that is"
+            + " no session store, or an earlier export that reads as a JSON store SessionDB Admin does not keep, backed up first.")
     boolean force;
 
     @Mixin
