@@ -3,10 +3,12 @@ package dev.sessiondb.cli;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sessiondb.model.JsonCodec;
+import dev.sessiondb.model.KindsHeld;
 import dev.sessiondb.store.SessionStore;
 import dev.sessiondb.store.StoreInfo;
 import java.io.PrintWriter;
 import java.time.temporal.ChronoUnit;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -31,9 +33,10 @@ final class InfoCommand implements Callable<Integer> {
     public Integer call() {
         try (SessionStore opened = StoreArgument.openExisting(store)) {
             StoreInfo info = opened.info();
+            KindsHeld kinds = opened.kindsHeld();
             PrintWriter out = spec.commandLine().getOut();
             if (format == OutputFormat.JSON) {
-                out.println(JsonCodec.pretty(toJson(info)));
+                out.println(JsonCodec.pretty(toJson(info, kinds)));
             } else {
                 out.printf("Store:          %s%n", info.locator());
                 out.printf("Format:         %s%n", info.format().scheme());
@@ -43,6 +46,7 @@ final class InfoCommand implements Callable<Integer> {
                     out.printf("Era:            %s%n", info.era());
                 }
                 out.printf("Sessions:       %,d%n", info.recordCount());
+                kinds.described().ifPresent(described -> out.printf("Sessions of:    %s%n", described));
                 if (info.lastModified() != null) {
                     // a file's time has nanoseconds: shown to the millisecond, as every other time in the tables
                     out.printf("Last modified:  %s%n", info.lastModified().truncatedTo(ChronoUnit.MILLIS));
@@ -53,13 +57,16 @@ final class InfoCommand implements Callable<Integer> {
         }
     }
 
-    private static ObjectNode toJson(StoreInfo info) {
+    /** The kinds as "sessionsOf": {"chat": 10, "minsky": 40}, by the names {@code sample --kind} takes; an empty object for an empty store. */
+    private static ObjectNode toJson(StoreInfo info, KindsHeld kinds) {
         ObjectNode json = JsonNodeFactory.instance.objectNode()
                 .put("locator", info.locator())
                 .put("format", info.format().scheme())
                 .put("layout", info.layout().id())
                 .put("schemaVersion", info.schemaVersion())
                 .put("records", info.recordCount());
+        ObjectNode sessionsOf = json.putObject("sessionsOf");
+        kinds.counts().forEach((kind, count) -> sessionsOf.put(kind.name().toLowerCase(Locale.ROOT), count));
         if (info.era() != null) {
             json.put("era", info.era());
         }

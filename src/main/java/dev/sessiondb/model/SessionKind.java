@@ -82,6 +82,25 @@ public enum SessionKind {
     private static final Set<String> MAGELLAI_FIELDS = Set.of("id", "name", "conversation", "config", "created", "updated", "tags",
             "metadata", "parent_id", "child_ids", "branch_point", "branch_name");
 
+    /** The tool whose sessions these are, by its name alone: "Minsky", "chat server", "magellai", "unknown tool". */
+    public String toolName() {
+        return switch (this) {
+            case MINSKY -> "Minsky";
+            case MAGELLAI -> "magellai";
+            case CHAT -> "chat server";
+            case OTHER -> "unknown tool";
+        };
+    }
+
+    /** The tool as a sentence names it: "Minsky", "a chat server", "magellai", "an unknown tool". */
+    public String tool() {
+        return switch (this) {
+            case MINSKY, MAGELLAI -> toolName();
+            case CHAT -> "a " + toolName();
+            case OTHER -> "an " + toolName();
+        };
+    }
+
     /** Whether this kind's sessions are listed by Minsky's fields (task, repo, branch, status): Minsky's, and any tool's not known. */
     public boolean listedByMinskysFields() {
         return this == MINSKY || this == OTHER;

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sessiondb.model.Page;
 import dev.sessiondb.model.RecordHash;
 import dev.sessiondb.model.SessionField;
+import dev.sessiondb.model.KindsHeld;
 import dev.sessiondb.model.SessionKind;
 import dev.sessiondb.model.SessionQuery;
 import dev.sessiondb.model.SessionRecord;
@@ -174,6 +175,20 @@ public interface SessionStore extends AutoCloseable {
      */
     default Optional<SessionKind> onlyKindHeld() {
         return Optional.empty();
+    }
+
+    /**
+     * How many sessions of each kind this store holds, a damaged record's stand-in of none: what {@code info} says. A layout holding
+     * one kind only ({@link #onlyKindHeld}) answers with its count; any other store, without a cheaper way, reads every record.
+     */
+    default KindsHeld kindsHeld() {
+        Optional<SessionKind> onlyKind = onlyKindHeld();
+        if (onlyKind.isPresent()) {
+            return KindsHeld.only(onlyKind.get(), count());
+        }
+        try (RecordCursor cursor = cursor()) {
+            return KindsHeld.of(cursor);
+        }
     }
 
     /**

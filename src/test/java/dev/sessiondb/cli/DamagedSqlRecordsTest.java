@@ -66,6 +66,18 @@ class DamagedSqlRecordsTest {
         return rows;
     }
 
+    /** The kinds are told in SQL, which a text that is no JSON stops: they are then told from the records that read. */
+    @Test
+    void infoSaysWhoseTheSessionsThatReadAre() throws SQLException {
+        Map<String, String> before = rows();
+
+        CliRun run = CliRun.of("info", "sqlite:" + db);
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("Sessions:       3\nSessions of:    Minsky\n");
+        assertThat(rows()).isEqualTo(before);
+    }
+
     @Test
     void validateNamesTheDamagedRecordAsStoreDamageAndChecksTheRest() throws IOException, SQLException {
         Map<String, String> before = rows();

@@ -2,13 +2,16 @@ package dev.sessiondb.store.sql;
 
 import dev.sessiondb.model.CaseFolding;
 import dev.sessiondb.model.FieldPath;
+import dev.sessiondb.model.KindsHeld;
 import dev.sessiondb.model.SessionKind;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
@@ -152,6 +155,25 @@ final class KindFieldsSearch {
     static Layout.SqlCondition countUpTo(String indexMatches, List<Object> params) {
         return new Layout.SqlCondition("SELECT count(*) FROM (" + indexMatches + " UNION ALL SELECT 1 FROM " + NativeLayout.TABLE + " s WHERE "
                 + WITHOUT_REPOSITORY + " LIMIT ?)", params);
+    }
+
+    /**
+     * How many of the native layout's sessions are of each kind, told as {@link SessionKind#of} tells them, in one scan inside the
+     * database; a text that is no JSON (a damaged record) fails it.
+     */
+    static KindsHeld kindsHeld(Connection connection, Dialect dialect) throws SQLException {
+        String minsky = has(dialect, "session") + " OR " + has(dialect, "sessionId") + " OR " + has(dialect, "repoName");
+        String kind = "CASE WHEN " + has(dialect, "conversation") + " THEN '" + SessionKind.MAGELLAI + "' WHEN " + minsky + " THEN '"
+                + SessionKind.MINSKY + "' WHEN " + has(dialect, "tenantId") + " THEN '" + SessionKind.CHAT + "' ELSE '" + SessionKind.OTHER + "' END";
+        String rows = dialect == Dialect.SQLITE ? NativeLayout.TABLE + " s" : NativeLayout.TABLE + " s, LATERAL " + PG_RECORD;
+        Map<SessionKind, Long> counts = new EnumMap<>(SessionKind.class);
+        try (Statement statement = connection.createStatement();
+             ResultSet row = statement.executeQuery("SELECT " + kind + " AS kind, count(*) FROM " + rows + " GROUP BY kind")) {
+            while (row.next()) {
+                counts.put(SessionKind.valueOf(row.getString(1)), row.getLong(2));
+            }
+        }
+        return new KindsHeld(counts);
     }
 
     /** Whether the row's record is of the kind, by the fields {@link SessionKind#of} asks about. */

@@ -1,0 +1,76 @@
+package dev.sessiondb.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.sessiondb.job.StoreContents;
+import dev.sessiondb.model.JsonCodec;
+import dev.sessiondb.model.SessionRecord;
+import dev.sessiondb.sample.SampleSessions;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * info said "Layout: native" of a chat server's sessions written into the native layout, and nothing told whose sessions they
+ * were; it now says whose, for every layout, and counts each kind of a store holding several.
+ */
+class InfoSessionKindsTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aNativeStoreOfChatSessionsSaysTheyAreAChatServers() {
+        String store = StoreContents.create("sqlite:" + dir.resolve("chat.db"), chat(10)).display();
+
+        CliRun run = CliRun.of("info", store);
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("Layout:         native", "Sessions:       10\nSessions of:    a chat server\n");
+    }
+
+    @Test
+    void eachLayoutSaysWhoseSessionsItHolds() {
+        String minsky = StoreContents.create("json:" + dir.resolve("minsky.json"), SampleSessions.minskyList(5, 1)).display();
+        String magellai = StoreContents.create("jsondir:" + dir.resolve("magellai"), magellai(3)).display();
+
+        assertThat(CliRun.of("info", minsky).out()).contains("Sessions of:    Minsky\n");
+        assertThat(CliRun.of("info", magellai).out()).contains("Sessions of:    magellai\n");
+    }
+
+    @Test
+    void aStoreHoldingSeveralKindsCountsEachMostFirst() throws Exception {
+        List<SessionRecord> records = new ArrayList<>(SampleSessions.minskyList(4, 1));
+        records.addAll(chat(6));
+        String store = StoreContents.create("sqlite:" + dir.resolve("mixed.db"), records).display();
+
+        CliRun table = CliRun.of("info", store);
+        JsonNode json = JsonCodec.parse(CliRun.of("info", store, "--format", "json").out());
+
+        assertThat(table.out()).contains("Sessions of:    mixed: chat server 6, Minsky 4\n");
+        assertThat(json.get("sessionsOf")).isEqualTo(JsonCodec.parse("{\"minsky\": 4, \"chat\": 6}"));
+    }
+
+    @Test
+    void anEmptyStoreSaysNoKind() throws Exception {
+        String store = StoreContents.create("json:" + dir.resolve("empty.json"), List.of()).display();
+
+        CliRun run = CliRun.of("info", store);
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("Sessions:       0").doesNotContain("Sessions of");
+        assertThat(JsonCodec.parse(CliRun.of("info", store, "--format", "json").out()).get("sessionsOf").isEmpty()).isTrue();
+    }
+
+    private static List<SessionRecord> chat(int count) {
+        return LongStream.range(0, count).mapToObj(SampleSessions::chatRecord).toList();
+    }
+
+    private static List<SessionRecord> magellai(int count) {
+        return LongStream.range(0, count).mapToObj(SampleSessions::magellaiRecord).toList();
+    }
+}
