@@ -102,6 +102,9 @@ final class DiffCommand implements Callable<Integer> {
     private static void printJson(SpooledDiff result, DiffSummary summary, PrintWriter out) {
         try (JsonGenerator json = JsonCodec.MAPPER.createGenerator(out).setPrettyPrinter(JsonCodec.minskyPrettyPrinter())) {
             json.writeStartObject();
+            if (summary.differentKinds().isPresent()) {
+                json.writeStringField("differentKinds", summary.differentKinds().get());
+            }
             json.writeArrayFieldStart("onlyInA");
             result.forEachOnlyInA(key -> writeString(json, shown(key)));
             json.writeEndArray();
@@ -169,6 +172,7 @@ final class DiffCommand implements Callable<Integer> {
 
     private static void printTable(SpooledDiff result, DiffSummary summary, SessionStore a, SessionStore b, PrintWriter out) {
         out.printf("A: %s%nB: %s%n", a.locator().display(), b.locator().display());
+        summary.differentKinds().ifPresent(apart -> out.printf("%n%s%n", apart));
         out.printf("%nOnly in A (%,d)%n", summary.onlyInA());
         result.forEachOnlyInA(key -> out.println("  " + cell(key)));
         out.printf("%nOnly in B (%,d)%n", summary.onlyInB());

@@ -1,9 +1,26 @@
 package dev.sessiondb.diff;
 
-/** How many sessions fell in each part of a diff. */
-public record DiffSummary(long onlyInA, long onlyInB, long changed, long identical) {
+import java.util.Optional;
+
+/**
+ * How many sessions fell in each part of a diff.
+ *
+ * @param kindsApart that the two stores share no kind of session, whose ("A holds Minsky's sessions, B a chat server's: no session
+ *                   can be the same in both."); null when they share one or either holds none
+ */
+public record DiffSummary(long onlyInA, long onlyInB, long changed, long identical, String kindsApart) {
+
+    /** A diff of stores that share a kind of session, or of two sessions. */
+    public DiffSummary(long onlyInA, long onlyInB, long changed, long identical) {
+        this(onlyInA, onlyInB, changed, identical, null);
+    }
 
     public boolean isEqual() {
         return onlyInA == 0 && onlyInB == 0 && changed == 0;
+    }
+
+    /** See {@link #kindsApart}: what a user who picked the wrong store is told first. */
+    public Optional<String> differentKinds() {
+        return Optional.ofNullable(kindsApart);
     }
 }

@@ -56,20 +56,23 @@ public final class StoreDiff {
 
     public DiffSummary compare(SessionStore a, SessionStore b, DiffListener listener, ProgressMonitor monitor) {
         Predicate<FieldChange> keptAlike = keptAlike(a, b);
+        OptionalLong countA = a.knownCount();
+        OptionalLong countB = b.knownCount();
+        // an empty side shares no kind, and is not said to: the other side's records need not be told
+        boolean oneEmpty = countA.equals(OptionalLong.of(0)) || countB.equals(OptionalLong.of(0));
+        Supplier<KindsMet> kinds = () -> oneEmpty ? KindsMet.unsaid() : new KindsMet(a.onlyKindHeld(), b.onlyKindHeld());
         Optional<PairedTexts> paired = a.pairedWith(b, monitor);
         if (paired.isPresent()) {
             try (PairedTexts pairs = paired.get()) {
-                return merge(pairs, new Tally(listener, keptAlike), monitor);
+                return merge(pairs, new Tally(listener, keptAlike, kinds.get()), a, b, monitor);
             }
         }
-        OptionalLong countA = a.knownCount();
-        OptionalLong countB = b.knownCount();
         long total = countA.isPresent() && countB.isPresent() ? countA.getAsLong() + countB.getAsLong() : -1;
-        Optional<DiffSummary> inOneRead = mergedAsRead(a, b, listener, keptAlike, total, monitor);
+        Optional<DiffSummary> inOneRead = mergedAsRead(a, b, listener, keptAlike, kinds, total, monitor);
         if (inOneRead.isPresent()) {
             return inOneRead.get();
         }
-        Tally tally = new Tally(listener, keptAlike);
+        Tally tally = new Tally(listener, keptAlike, kinds.get());
         Runnable counter = progressCounter(total, monitor);
         Path tempDir = createTempDir();
         try (OrderedTexts textsA = inKeyOrder(a, tempDir, counter, monitor); OrderedTexts textsB = inKeyOrder(b, tempDir, counter, monitor)) {
@@ -111,7 +114,8 @@ public final class StoreDiff {
      * depend on the order, the read so far lost.
      */
     private Optional<DiffSummary> mergedAsRead(SessionStore a, SessionStore b, DiffListener listener,
-                                               Predicate<FieldChange> keptAlike, long total, ProgressMonitor monitor) {
+                                               Predicate<FieldChange> keptAlike, Supplier<KindsMet> kinds, long total,
+                                               ProgressMonitor monitor) {
         if (a.cursorInKeyOrder() && b.cursorInKeyOrder()) {
             return Optional.empty();
         }
@@ -125,7 +129,7 @@ public final class StoreDiff {
             if (sideB == null) {
                 return Optional.empty();
             }
-            DiffSummary summary = merge(sideA, sideB, new Tally(held, keptAlike), monitor);
+            DiffSummary summary = merge(sideA, sideB, new Tally(held, keptAlike, kinds.get()), monitor);
             held.handTo(listener);
             return Optional.of(summary);
         } catch (KeysOutOfOrder | HeldFindings.Full startAgain) {
@@ -158,7 +162,7 @@ public final class StoreDiff {
         Runnable counter = progressCounter(total, monitor);
         try (OrderedTexts sortedA = sorted("the first records", a, tempDir, counter, monitor);
              OrderedTexts sortedB = sorted("the second records", b, tempDir, counter, monitor)) {
-            return merge(sortedA, sortedB, new Tally(listener, change -> false), monitor);
+            return merge(sortedA, sortedB, new Tally(listener, change -> false, new KindsMet(Optional.empty(), Optional.empty())), monitor);
         } finally {
             deleteTree(tempDir);
         }
@@ -181,9 +185,9 @@ public final class StoreDiff {
             KeyedText textB = b.peek();
             int order = textA == null ? 1 : textB == null ? -1 : BinaryKeyOrder.compare(textA.key(), textB.key());
             if (order < 0) {
-                tally.onlyInA(a.next().key());
+                tally.onlyInA(a.next());
             } else if (order > 0) {
-                tally.onlyInB(b.next().key());
+                tally.onlyInB(b.next());
             } else {
                 a.next();
                 b.next();
@@ -195,9 +199,11 @@ public final class StoreDiff {
 
     /**
      * The keys the database found not the same on both sides; the others are only counted. The
-     * database steps on a thread of its own while this one compares the records that differ.
+     * database steps on a thread of its own while this one compares the records that differ. A key
+     * on one side only comes without its text: where nothing in both told a shared kind of session,
+     * the stores count their kinds ({@link SessionStore#kindsHeld}, in the database).
      */
-    private DiffSummary merge(PairedTexts pairs, Tally tally, ProgressMonitor monitor) {
+    private DiffSummary merge(PairedTexts pairs, Tally tally, SessionStore a, SessionStore b, ProgressMonitor monitor) {
         try (ReadAhead<PairedTexts.Pair> found = ReadAhead.mapped(pairs, Function.identity())) {
             while (found.hasNext()) {
                 monitor.checkCancelled();
@@ -212,6 +218,7 @@ public final class StoreDiff {
             }
         }
         tally.identical(pairs.sameText());
+        tally.kindsUnlessMet(a, b);
         return tally.summary();
     }
 
@@ -229,21 +236,34 @@ public final class StoreDiff {
         return change -> b.readsBackAs(change.path(), change.a(), change.b()) || a.readsBackAs(change.path(), change.b(), change.a());
     }
 
-    /** Hands each key's finding to the listener and counts it. */
+    /** Hands each key's finding to the listener and counts it, and meets the kinds of the records it is given. */
     private final class Tally {
 
         private final DiffListener listener;
         private final Predicate<FieldChange> keptAlike;
+        private final KindsMet kinds;
         private long onlyInA;
         private long onlyInB;
         private long changed;
         private long identical;
 
-        Tally(DiffListener listener, Predicate<FieldChange> keptAlike) {
+        Tally(DiffListener listener, Predicate<FieldChange> keptAlike, KindsMet kinds) {
             this.listener = listener;
             this.keptAlike = keptAlike;
+            this.kinds = kinds;
         }
 
+        void onlyInA(KeyedText text) {
+            onlyInA(text.key());
+            kinds.inA(text.text());
+        }
+
+        void onlyInB(KeyedText text) {
+            onlyInB(text.key());
+            kinds.inB(text.text());
+        }
+
+        /** A key without its record: its kind is not met. */
         void onlyInA(String key) {
             listener.onlyInA(key);
             onlyInA++;
@@ -254,35 +274,48 @@ public final class StoreDiff {
             onlyInB++;
         }
 
+        /** After keys met without their records, the kinds the stores hold, unless a kind was already met on both sides. */
+        void kindsUnlessMet(SessionStore a, SessionStore b) {
+            if (onlyInA > 0 || onlyInB > 0) {
+                kinds.heldBy(a, b);
+            }
+        }
+
         /**
          * Equal text is an identical record; other text is parsed on both sides and compared field by field
          * (the changes kept alike left out in a loop, not a stream: run for each change, it is less for the JIT to compile).
          */
         void inBoth(String key, boolean sameText, Supplier<SessionRecord> a, Supplier<SessionRecord> b) {
             if (sameText) {
-                identical++;
+                identical(1);
                 return;
             }
+            SessionRecord recordA = a.get();
+            SessionRecord recordB = b.get();
             List<FieldChange> changes = new ArrayList<>();
-            for (FieldChange change : recordDiff.compare(a.get(), b.get())) {
+            for (FieldChange change : recordDiff.compare(recordA, recordB)) {
                 if (!keptAlike.test(change)) {
                     changes.add(change);
                 }
             }
             if (changes.isEmpty()) {
-                identical++;
+                identical(1);
             } else {
                 listener.changed(new SessionChange(key, changes));
+                kinds.changed(recordA, recordB);
                 changed++;
             }
         }
 
         void identical(long records) {
+            if (records > 0) {
+                kinds.inBothAlike();
+            }
             identical += records;
         }
 
         DiffSummary summary() {
-            return new DiffSummary(onlyInA, onlyInB, changed, identical);
+            return new DiffSummary(onlyInA, onlyInB, changed, identical, kinds.apart().orElse(null));
         }
     }
 

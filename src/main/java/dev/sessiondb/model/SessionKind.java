@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /** Which tool's session a record is, by the fields that tool gives every session it keeps. */
@@ -113,12 +114,17 @@ public enum SessionKind {
     }
 
     public static SessionKind of(SessionRecord record) {
-        if (record.has("conversation")) {
+        return byFields(record::has);
+    }
+
+    /** The kind of a record that has the top-level fields {@code has} answers for (one holding JSON null included), as {@link #of} tells it. */
+    public static SessionKind byFields(Predicate<String> has) {
+        if (has.test("conversation")) {
             return MAGELLAI;
         }
-        if (record.has("session") || record.has("sessionId") || record.has("repoName")) {
+        if (has.test("session") || has.test("sessionId") || has.test("repoName")) {
             return MINSKY;
         }
-        return record.has("tenantId") ? CHAT : OTHER;
+        return has.test("tenantId") ? CHAT : OTHER;
     }
 }

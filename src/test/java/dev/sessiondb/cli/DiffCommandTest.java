@@ -6,10 +6,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sessiondb.Fixtures;
+import dev.sessiondb.job.StoreContents;
 import dev.sessiondb.model.JsonCodec;
+import dev.sessiondb.sample.SampleSessions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -242,5 +245,39 @@ class DiffCommandTest {
         assertThat(oneEmpty.err().lines()).containsExactly("sessiondb: json:" + emptyJson + ": the file is empty (0 bytes), not a store;"
                 + " nothing was compared; check the path (a JSON store of no sessions holds [], a SQLite one is made by a job writing into it)");
         assertThat(List.of(empty, emptyJson, emptyDb)).allSatisfy(file -> assertThat(file).isEmptyFile());
+    }
+
+    /**
+     * A Minsky file against a native store of chat sessions printed "Only in A (5) ... Only in B (4) ... Changed (0)", correct but
+     * no hint to a user who picked the wrong store; it now says first that no session can be the same in both, exit 1 as before.
+     */
+    @Test
+    void storesOfDifferentToolsSaySoFirst() throws Exception {
+        String minsky = StoreContents.create("json:" + dir.resolve("minsky.json"), SampleSessions.minskyList(5, 1)).display();
+        String chat = StoreContents.create("sqlite:" + dir.resolve("chat.db"),
+                LongStream.range(0, 4).mapToObj(SampleSessions::chatRecord).toList()).display();
+        String apart = "A holds Minsky's sessions, B a chat server's: no session can be the same in both.";
+
+        CliRun table = CliRun.of("diff", minsky, chat);
+        CliRun json = CliRun.of("diff", minsky, chat, "--format", "json");
+
+        assertThat(table.exitCode()).isEqualTo(SessionDbCommand.FOUND);
+        assertThat(table.out()).startsWith("A: " + minsky + "\nB: " + chat + "\n\n" + apart + "\n\nOnly in A (5)\n");
+        assertThat(json.exitCode()).isEqualTo(SessionDbCommand.FOUND);
+        JsonNode printed = JsonCodec.parse(json.out());
+        assertThat(printed.get("differentKinds").asText()).isEqualTo(apart);
+        assertThat(printed.get("onlyInB")).hasSize(4);
+    }
+
+    @Test
+    void storesOfOneToolSayNothingOfKinds() throws Exception {
+        Path array = Fixtures.copy(Fixtures.MINSKY_ARRAY, dir);
+        Path changed = changedCopy();
+
+        CliRun table = CliRun.of("diff", "json:" + array, "json:" + changed);
+        CliRun json = CliRun.of("diff", "json:" + array, "json:" + changed, "--format", "json");
+
+        assertThat(table.out()).doesNotContain("no session can be the same");
+        assertThat(JsonCodec.parse(json.out()).has("differentKinds")).isFalse();
     }
 }

@@ -3,6 +3,7 @@ package dev.sessiondb.ui;
 import static dev.sessiondb.ui.AppState.read;
 import static dev.sessiondb.ui.AppState.waitFor;
 import static dev.sessiondb.ui.WindowSteps.press;
+import static dev.sessiondb.ui.WindowSteps.text;
 import static dev.sessiondb.ui.WindowSteps.type;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -76,6 +77,29 @@ class DiffTableFlowTest extends WindowOverFreshRun {
         waitFor(() -> robot.lookup("#diff-record-title").queryAs(Label.class).getText().startsWith("chat-000002"));
 
         waitFor(() -> rowsInView(robot).contains("messages[2].content CHANGED"));
+    }
+
+    /**
+     * A Minsky store compared with a chat server's showed only its counts (1 only in A, 1 only in B), nothing telling a user who
+     * picked the wrong store why; the summary says first that the two share no kind of session.
+     */
+    @Test
+    void storesOfDifferentToolsSayFirstThatNoSessionCanBeTheSame(FxRobot robot) throws IOException {
+        Path minsky = store("minsky.json", "task-md#123");
+        Path chat = TestStores.chatStore(Files.createDirectories(run.resolve("chat")), List.of(SampleSessions.chatRecord(1)));
+        compare(robot, minsky, chat);
+        waitFor(() -> robot.lookup("#diff-kinds-apart").queryAs(Label.class).isVisible());
+
+        assertThat(read(() -> text(robot, "#diff-kinds-apart"))).isEqualTo("A holds Minsky's sessions, B a chat server's: no session can be the same in both.");
+        assertThat(read(() -> List.of(text(robot, "#diff-only-a"), text(robot, "#diff-only-b")))).containsExactly("1", "1");
+    }
+
+    @Test
+    void storesOfOneToolSayNothingOfKinds(FxRobot robot) throws IOException {
+        compare(robot, store("a.json", "mt#456-some-title"), store("b.json", "task-md#123"));
+        waitFor(() -> "1".equals(text(robot, "#diff-only-a")));
+
+        assertThat(read(() -> robot.lookup("#diff-kinds-apart").queryAs(Label.class).isVisible())).isFalse();
     }
 
     /** Compares two stores from the Diff view, brought to the front with Ctrl+D. */

@@ -89,12 +89,21 @@ public final class DiffView extends VBox {
         return row;
     }
 
-    private HBox summary() {
+    /** The counts, and above them first, where the stores share no kind of session, that they do not (the wrong store picked?). */
+    private VBox summary() {
         HBox cards = new HBox(12, card("diff-only-a", "Only in A", DiffSummary::onlyInA), card("diff-only-b", "Only in B", DiffSummary::onlyInB),
                 card("diff-changed", "Changed", DiffSummary::changed), card("diff-identical", "Identical", DiffSummary::identical));
-        cards.visibleProperty().bind(viewModel.summaryProperty().isNotNull());
-        cards.managedProperty().bind(cards.visibleProperty());
-        return cards;
+        Label kindsApart = Controls.styled(new Label(), "text-bold", "warning");
+        kindsApart.setId("diff-kinds-apart");
+        kindsApart.setWrapText(true);
+        kindsApart.textProperty().bind(Bindings.createStringBinding(() -> viewModel.summaryProperty().get() == null ? ""
+                : viewModel.summaryProperty().get().differentKinds().orElse(""), viewModel.summaryProperty()));
+        kindsApart.visibleProperty().bind(kindsApart.textProperty().isNotEmpty());
+        kindsApart.managedProperty().bind(kindsApart.visibleProperty());
+        VBox summary = new VBox(6, kindsApart, cards);
+        summary.visibleProperty().bind(viewModel.summaryProperty().isNotNull());
+        summary.managedProperty().bind(summary.visibleProperty());
+        return summary;
     }
 
     private VBox card(String id, String title, ToLongFunction<DiffSummary> count) {
