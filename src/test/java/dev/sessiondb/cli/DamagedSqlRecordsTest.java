@@ -251,6 +251,10 @@ class DamagedSqlRecordsTest {
         assertThat(run.out()).contains("1 record of the source not read (--skip-unreadable)");
         assertThat(JsonCodec.parse(Files.readString(out)).findValuesAsText("session")).containsExactlyInAnyOrder("a", "c");
 
+        CliRun info = CliRun.of("info", postgres);
+        assertThat(info.exitCode()).as(info.err()).isZero();
+        assertThat(info.out()).contains("Sessions of:    Minsky\n");
+
         CliRun everyCheck = CliRun.of("validate", postgres, "--format", "json");
         CliRun ls = CliRun.of("ls", postgres);
         CliRun page = CliRun.of("ls", postgres, "--sort", "session", "--limit", "10");

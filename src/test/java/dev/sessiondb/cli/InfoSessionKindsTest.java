@@ -7,6 +7,7 @@ import dev.sessiondb.job.StoreContents;
 import dev.sessiondb.model.JsonCodec;
 import dev.sessiondb.model.SessionRecord;
 import dev.sessiondb.sample.SampleSessions;
+import dev.sessiondb.store.sql.TestPostgres;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,6 +54,18 @@ class InfoSessionKindsTest {
 
         assertThat(table.out()).contains("Sessions of:    mixed: chat server 6, Minsky 4\n");
         assertThat(json.get("sessionsOf")).isEqualTo(JsonCodec.parse("{\"minsky\": 4, \"chat\": 6}"));
+    }
+
+    @Test
+    void aPostgresqlNativeStoreCountsItsKindsToo() {
+        List<SessionRecord> records = new ArrayList<>(SampleSessions.minskyList(2, 1));
+        records.addAll(magellai(3));
+        String store = StoreContents.create(TestPostgres.get().freshSchema().display(), records).display();
+
+        CliRun run = CliRun.of("info", store);
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("Sessions of:    mixed: magellai 3, Minsky 2\n");
     }
 
     @Test
