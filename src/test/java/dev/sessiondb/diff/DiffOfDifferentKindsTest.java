@@ -3,12 +3,14 @@ package dev.sessiondb.diff;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sessiondb.job.StoreContents;
+import dev.sessiondb.model.SessionKind;
 import dev.sessiondb.model.SessionRecord;
 import dev.sessiondb.progress.ProgressMonitor;
 import dev.sessiondb.sample.SampleSessions;
 import dev.sessiondb.store.OpenMode;
 import dev.sessiondb.store.SessionStore;
 import dev.sessiondb.store.StoreFactory;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -80,6 +82,25 @@ class DiffOfDifferentKindsTest {
 
         assertThat(summary.differentKinds()).isEmpty();
         assertThat(summary.onlyInB()).isEqualTo(3);
+    }
+
+    /** A one-side record's kind is told by its top-level names only: a name inside a nested value or a string is no field of it. */
+    @Test
+    void aRecordsKindIsToldByItsTopLevelNamesAlone() {
+        assertThat(KindsMet.ofText(bytes("{\"id\":\"c1\",\"traits\":{\"conversation\":1,\"session\":[\"repoName\"]},\"tenantId\":\"t\"}")))
+                .isEqualTo(SessionKind.CHAT);
+        assertThat(KindsMet.ofText(bytes("{\"id\":\"m1\",\"messages\":[{\"content\":\"a \\\"quoted\\\", \\\"session\\\":\"}],\"conversation\":null}")))
+                .isEqualTo(SessionKind.MAGELLAI);
+        assertThat(KindsMet.ofText(bytes("{\"sessionId\":\"s\"}"))).isEqualTo(SessionKind.MINSKY);
+        assertThat(KindsMet.ofText(bytes("{\"id\":\"x\",\"tags\":[{\"tenantId\":1}]}"))).isEqualTo(SessionKind.OTHER);
+        assertThat(SampleSessions.minskyList(20, 3)).allSatisfy(record -> assertThat(KindsMet.ofText(bytes(record.compact()))).isEqualTo(SessionKind.MINSKY));
+        assertThat(chat(0, 20)).allSatisfy(record -> assertThat(KindsMet.ofText(bytes(record.compact()))).isEqualTo(SessionKind.CHAT));
+        assertThat(LongStream.range(0, 20).mapToObj(SampleSessions::magellaiRecord))
+                .allSatisfy(record -> assertThat(KindsMet.ofText(bytes(record.compact()))).isEqualTo(SessionKind.MAGELLAI));
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
     }
 
     private static DiffSummary diff(String locatorA, List<SessionRecord> recordsA, String locatorB, List<SessionRecord> recordsB) {
