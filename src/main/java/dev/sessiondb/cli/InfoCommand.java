@@ -9,6 +9,7 @@ import dev.sessiondb.store.StoreInfo;
 import java.io.PrintWriter;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -29,11 +30,22 @@ final class InfoCommand implements Callable<Integer> {
     @Option(names = "--format", description = "table or json (default: ${DEFAULT-VALUE}).", completionCandidates = OutputFormat.TableOrJson.class)
     OutputFormat format = OutputFormat.TABLE;
 
+    /**
+     * Above this many sessions a store whose layout does not tell their kinds is not read whole to count them unless asked: at
+     * 100,000 the count adds 0.2-0.4 s to a native SQLite store's info and about 0.7 s to a JSON file's, at a million 3-6 s.
+     */
+    static final long KINDS_COUNTED_UNASKED_UP_TO = 100_000;
+
+    @Option(names = "--kinds", description = "Count whose sessions the store holds however many it holds (a read of every session);"
+            + " without it, a store of more than 100,000 sessions whose layout does not tell says it did not count them.")
+    boolean countKinds;
+
     @Override
     public Integer call() {
         try (SessionStore opened = StoreArgument.openExisting(store)) {
             StoreInfo info = opened.info();
-            KindsHeld kinds = opened.kindsHeld();
+            Optional<KindsHeld> kinds = opened.kindsHeldByLayout().or(() -> countKinds || info.recordCount() <= KINDS_COUNTED_UNASKED_UP_TO
+                    ? Optional.of(opened.kindsHeld()) : Optional.empty());
             PrintWriter out = spec.commandLine().getOut();
             if (format == OutputFormat.JSON) {
                 out.println(JsonCodec.pretty(toJson(info, kinds)));
@@ -46,7 +58,9 @@ final class InfoCommand implements Callable<Integer> {
                     out.printf("Era:            %s%n", info.era());
                 }
                 out.printf("Sessions:       %,d%n", info.recordCount());
-                kinds.described().ifPresent(described -> out.printf("Sessions of:    %s%n", described));
+                kinds.ifPresentOrElse(counted -> counted.described().ifPresent(described -> out.printf("Sessions of:    %s%n", described)),
+                        () -> out.printf("Sessions of:    not counted in %,d sessions (info --kinds reads every one to count them)%n",
+                                info.recordCount()));
                 if (info.lastModified() != null) {
                     // a file's time has nanoseconds: shown to the millisecond, as every other time in the tables
                     out.printf("Last modified:  %s%n", info.lastModified().truncatedTo(ChronoUnit.MILLIS));
@@ -57,16 +71,21 @@ final class InfoCommand implements Callable<Integer> {
         }
     }
 
-    /** The kinds as "sessionsOf": {"chat": 10, "minsky": 40}, by the names {@code sample --kind} takes; an empty object for an empty store. */
-    private static ObjectNode toJson(StoreInfo info, KindsHeld kinds) {
+    /**
+     * The kinds as "sessionsOf": {"chat": 10, "minsky": 40}, by the names {@code sample --kind} takes; an empty object for an empty
+     * store, none where they were not counted.
+     */
+    private static ObjectNode toJson(StoreInfo info, Optional<KindsHeld> kinds) {
         ObjectNode json = JsonNodeFactory.instance.objectNode()
                 .put("locator", info.locator())
                 .put("format", info.format().scheme())
                 .put("layout", info.layout().id())
                 .put("schemaVersion", info.schemaVersion())
                 .put("records", info.recordCount());
-        ObjectNode sessionsOf = json.putObject("sessionsOf");
-        kinds.counts().forEach((kind, count) -> sessionsOf.put(kind.name().toLowerCase(Locale.ROOT), count));
+        kinds.ifPresent(counted -> {
+            ObjectNode sessionsOf = json.putObject("sessionsOf");
+            counted.counts().forEach((kind, count) -> sessionsOf.put(kind.name().toLowerCase(Locale.ROOT), count));
+        });
         if (info.era() != null) {
             json.put("era", info.era());
         }

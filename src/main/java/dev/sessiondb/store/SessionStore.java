@@ -178,17 +178,20 @@ public interface SessionStore extends AutoCloseable {
     }
 
     /**
-     * How many sessions of each kind this store holds, a damaged record's stand-in of none: what {@code info} says. A layout holding
-     * one kind only ({@link #onlyKindHeld}) answers with its count; any other store, without a cheaper way, reads every record.
+     * How many sessions of each kind this store holds, a damaged record's stand-in of none: what {@code info} says. A layout that
+     * tells it ({@link #kindsHeldByLayout}) answers with its count; any other store, without a cheaper way, reads every record.
      */
     default KindsHeld kindsHeld() {
-        Optional<SessionKind> onlyKind = onlyKindHeld();
-        if (onlyKind.isPresent()) {
-            return KindsHeld.only(onlyKind.get(), count());
-        }
-        try (RecordCursor cursor = cursor()) {
-            return KindsHeld.of(cursor);
-        }
+        return kindsHeldByLayout().orElseGet(() -> {
+            try (RecordCursor cursor = cursor()) {
+                return KindsHeld.of(cursor);
+            }
+        });
+    }
+
+    /** {@link #kindsHeld} where the layout alone tells it, without a read of the records; none where it may hold any kind. */
+    default Optional<KindsHeld> kindsHeldByLayout() {
+        return onlyKindHeld().map(kind -> KindsHeld.only(kind, count()));
     }
 
     /**

@@ -79,6 +79,24 @@ class InfoSessionKindsTest {
         assertThat(JsonCodec.parse(CliRun.of("info", store, "--format", "json").out()).get("sessionsOf").isEmpty()).isTrue();
     }
 
+    /** info of a million sessions in a JSON file took twice as long once it counted their kinds: past a limit it counts them when asked. */
+    @Test
+    void aStoreBeyondTheLimitCountsItsKindsOnlyWhenAsked() throws Exception {
+        Path file = dir.resolve("big.json");
+        StringBuilder text = new StringBuilder("[");
+        for (long i = 0; i <= InfoCommand.KINDS_COUNTED_UNASKED_UP_TO; i++) {
+            text.append(i == 0 ? "" : ",").append("{\"id\":\"c").append(i).append("\",\"tenantId\":\"t\"}");
+        }
+        java.nio.file.Files.writeString(file, text.append("]"));
+
+        CliRun unasked = CliRun.of("info", "json:" + file);
+        CliRun asked = CliRun.of("info", "json:" + file, "--kinds");
+
+        assertThat(unasked.out()).contains("Sessions of:    not counted in 100,001 sessions (info --kinds reads every one to count them)\n");
+        assertThat(JsonCodec.parse(CliRun.of("info", "json:" + file, "--format", "json").out()).has("sessionsOf")).isFalse();
+        assertThat(asked.out()).contains("Sessions of:    a chat server\n");
+    }
+
     private static List<SessionRecord> chat(int count) {
         return LongStream.range(0, count).mapToObj(SampleSessions::chatRecord).toList();
     }

@@ -339,18 +339,25 @@ final class SqlSessionStore implements SessionStore {
      */
     @Override
     public KindsHeld kindsHeld() {
-        if (layout instanceof MinskyLayout || layout instanceof ChatLayout) {
-            return KindsHeld.only(layout instanceof MinskyLayout ? SessionKind.MINSKY : SessionKind.CHAT, count());
-        }
-        try {
-            return transactions.read(connection -> KindFieldsSearch.kindsHeld(connection, dialect));
-        } catch (StoreException damagedText) {
-            // leaving out a text that is no JSON in SQL (json_valid) cost a third more on every store: a damaged one, rare,
-            // has the records that read told one by one instead
-            try (RecordCursor cursor = markingUnreadable().cursor()) {
-                return KindsHeld.of(cursor);
+        return kindsHeldByLayout().orElseGet(() -> {
+            try {
+                return transactions.read(connection -> KindFieldsSearch.kindsHeld(connection, dialect));
+            } catch (StoreException damagedText) {
+                // leaving out a text that is no JSON in SQL (json_valid) cost a third more on every store: a damaged one, rare,
+                // has the records that read told one by one instead
+                try (RecordCursor cursor = markingUnreadable().cursor()) {
+                    return KindsHeld.of(cursor);
+                }
             }
+        });
+    }
+
+    @Override
+    public Optional<KindsHeld> kindsHeldByLayout() {
+        if (layout instanceof MinskyLayout || layout instanceof ChatLayout) {
+            return Optional.of(KindsHeld.only(layout instanceof MinskyLayout ? SessionKind.MINSKY : SessionKind.CHAT, count()));
         }
+        return Optional.empty();
     }
 
     @Override
