@@ -14,9 +14,7 @@ import dev.sessiondb.validation.Checks;
 import java.util.List;
 import java.util.stream.LongStream;
 import javafx.scene.Node;
-import javafx.scene.control.TreeCell;
 import javafx.scene.layout.FlowPane;
-import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
@@ -92,22 +90,10 @@ class ChatStoreValidateFlowTest extends WindowOverFreshRun {
         WindowSteps.type(robot, "#validate-store", minsky.toString());
         WindowSteps.press(robot, "#validate-next");
 
-        waitFor(() -> robot.lookup("#validate-another-store").query().isVisible() && !shownFindings(robot).isEmpty());
+        waitFor(() -> robot.lookup("#validate-another-store").query().isVisible() && !WindowSteps.shownFindings(robot).isEmpty());
         assertThat(read(() -> WindowSteps.detailShown(robot))).as("no session of the open store to show beside another store's findings").isFalse();
-        assertThat(read(() -> shownFindings(robot).stream().filter(cell -> !shownText(cell).equals(cell.getItem()))
-                .map(ChatStoreValidateFlowTest::shownText).toList())).as("findings cut short").isEmpty();
-    }
-
-    /** The tree's rows on screen that show a finding (not a check's group). */
-    @SuppressWarnings("unchecked")
-    private static List<TreeCell<String>> shownFindings(FxRobot robot) {
-        return robot.lookup("#validate-findings .tree-cell").queryAllAs(TreeCell.class).stream().map(cell -> (TreeCell<String>) cell)
-                .filter(cell -> cell.isVisible() && cell.getTreeItem() != null && cell.getTreeItem().isLeaf() && cell.getItem() != null).toList();
-    }
-
-    /** What a row shows of its text: the whole text, or the text cut short with an ellipsis where it did not fit. */
-    private static String shownText(TreeCell<String> cell) {
-        return cell.getChildrenUnmodifiable().stream().filter(Text.class::isInstance).map(text -> ((Text) text).getText()).findFirst().orElse("");
+        assertThat(read(() -> WindowSteps.shownFindings(robot).stream().filter(cell -> !WindowSteps.shownText(cell).equals(cell.getItem()))
+                .map(WindowSteps::shownText).toList())).as("findings cut short").isEmpty();
     }
 
     private static List<String> offered(FlowPane checks) {

@@ -47,4 +47,11 @@ class SmallScreenFlowTest extends WindowOverFreshRun {
                     read(() -> view.getLayoutBounds().getWidth()), read(() -> robot.lookup("#detail-view").query().getLayoutBounds().getWidth())).isTrue();
         }
     }
+
+    /** On the small screen too, beside the detail pane, a finding longer than two lines is shown whole in its row. */
+    @Test
+    void aLongFindingIsShownWholeOnTheSmallScreen(FxRobot robot) {
+        waitFor(() -> !robot.lookup("#export-sessions").queryAs(Labeled.class).isDisabled());
+        ValidateFindingsWholeFlowTest.theLongestFindingIsShownWhole(robot);
+    }
 }

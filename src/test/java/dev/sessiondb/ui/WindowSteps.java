@@ -5,6 +5,7 @@ import static dev.sessiondb.ui.AppState.waitFor;
 import dev.sessiondb.Fixtures;
 import dev.sessiondb.sample.SampleSessions;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.LongStream;
 import javafx.scene.Node;
@@ -12,7 +13,9 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.TableCell;
+import javafx.scene.control.TreeCell;
 import javafx.scene.input.KeyCode;
+import javafx.scene.text.Text;
 import org.testfx.api.FxRobot;
 import org.testfx.util.NodeQueryUtils;
 import org.testfx.util.WaitForAsyncUtils;
@@ -119,6 +122,18 @@ final class WindowSteps {
     static boolean shownWhole(Labeled labeled, Node view) {
         return !labeled.getText().isEmpty() && labeled.getWidth() >= labeled.prefWidth(-1)
                 && labeled.localToScene(labeled.getLayoutBounds()).getMaxX() <= view.localToScene(view.getLayoutBounds()).getMaxX();
+    }
+
+    /** The Validate findings tree's rows on screen that show a finding (not a check's group). */
+    @SuppressWarnings("unchecked")
+    static List<TreeCell<String>> shownFindings(FxRobot robot) {
+        return robot.lookup("#validate-findings .tree-cell").queryAllAs(TreeCell.class).stream().map(cell -> (TreeCell<String>) cell)
+                .filter(cell -> cell.isVisible() && cell.getTreeItem() != null && cell.getTreeItem().isLeaf() && cell.getItem() != null).toList();
+    }
+
+    /** What a row shows of its text: the whole text, or the text cut short with an ellipsis where it did not fit. */
+    static String shownText(TreeCell<String> cell) {
+        return cell.getChildrenUnmodifiable().stream().filter(Text.class::isInstance).map(text -> ((Text) text).getText()).findFirst().orElse("");
     }
 
     static String text(FxRobot robot, String id) {

@@ -19,6 +19,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.TreeCell;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
+import javafx.scene.control.skin.TreeCellSkin;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
@@ -149,7 +150,31 @@ public final class ValidateWizardView extends WizardPane {
             setText(empty ? null : item);
             setGraphic(empty || getTreeItem() == null ? null : getTreeItem().getGraphic());
         }
+
+        /**
+         * The height of the text wrapped at the width it is laid out in: JavaFX's tree cell wraps it for its whole width,
+         * though it lays it out after the row's indent and arrow, so a finding of three lines or more was given a line too
+         * few and ended in "…".
+         */
+        @Override
+        protected double computePrefHeight(double width) {
+            return super.computePrefHeight(width < 0 ? width : Math.max(0, width - besideText()));
+        }
+
+        /** The indent of the row's level and the arrow's room before the text, as {@link TreeCellSkin} lays them out. */
+        private double besideText() {
+            if (!(getSkin() instanceof TreeCellSkin<?> skin) || getTreeView() == null || getTreeItem() == null) {
+                return 0;
+            }
+            int level = getTreeView().getTreeItemLevel(getTreeItem()) - (getTreeView().isShowRoot() ? 0 : 1);
+            Node arrow = getDisclosureNode();
+            double graphicGap = getGraphic() == null ? 0 : GRAPHIC_GAP_OF_TREE_CELL_SKIN;
+            return level * skin.getIndent() + (arrow == null ? 0 : arrow.prefWidth(-1)) + graphicGap;
+        }
     }
+
+    /** The room {@link TreeCellSkin} leaves between the arrow and a row's graphic. */
+    private static final double GRAPHIC_GAP_OF_TREE_CELL_SKIN = 3;
 
     /** The selected finding in full, wrapped: a tree row cuts a long message and its fix at the tree's edge. */
     private static Label wholeFinding(TreeView<String> tree) {
