@@ -149,8 +149,9 @@ public final class MainWindow {
         prepareAheadWhenShown(shell.addWideView("migrate", "Migrate", migrateView, shiftShortcut(KeyCode.M)), migrateView);
         prepareAheadWhenShown(shell.addWideView("consolidate", "Consolidate", consolidateView, shiftShortcut(KeyCode.C)), consolidateView);
         // the detail pane shows the open store's sessions: beside another store's findings it would mislead, so it folds away
+        // as that store's validation starts
         prepareAheadWhenShown(shell.addViewFoldingDetailWhile("validate", "Validate", validateView, shiftShortcut(KeyCode.V),
-                validate.anotherStoreValidatedProperty().isNotEmpty()), validateView);
+                validate.forAnotherStoreProperty()), validateView);
         // the repaired file opens on its sessions; one whose repeats are back (an undo) returns to the repeats page as it fails to open
         RepeatedSessionsViewModel repeats = new RepeatedSessionsViewModel(executor, dialogs, undo, services.journal(), locator -> {
             stores.open(locator.display());

@@ -102,6 +102,7 @@ public final class ValidateWizardViewModel {
     private final ReadOnlyObjectWrapper<JobSummary> result = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper clean = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper anotherStoreValidated = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper forAnotherStore = new ReadOnlyBooleanWrapper(false);
     private final WizardSteps steps = new WizardSteps(List.of("Store and checks", "Findings", "Preview changes", "Apply"), this::entered);
     private final WizardJobRun jobRun;
     private final ReadOnlyStringWrapper status;
@@ -114,6 +115,8 @@ public final class ValidateWizardViewModel {
     private final UndoStack undo;
     private final BackupJournal journal;
     private StoreLocator validated;
+    /** The store of the latest validation, from the moment it starts; {@link #validated} changes only once its findings are in. */
+    private StoreLocator validating;
     private final RepeatsRepair repeatsRepair = new RepeatsRepair();
     private RepairJob repair;
     /** Per check, the previewed repair's findings that no fix resolves, and those of the checks it leaves unfixed, which need a person as much. */
@@ -192,6 +195,14 @@ public final class ValidateWizardViewModel {
         return anotherStoreValidated.getReadOnlyProperty();
     }
 
+    /**
+     * Whether the page is for a store other than the open one, from the start of its validation: the detail pane, which shows
+     * the open store's sessions, has no place beside it, even while the findings are still coming.
+     */
+    public ReadOnlyBooleanProperty forAnotherStoreProperty() {
+        return forAnotherStore.getReadOnlyProperty();
+    }
+
     /** The changeset as field lines: what applying would change. */
     public ObservableList<ChangeLine> changes() {
         return changes;
@@ -236,6 +247,8 @@ public final class ValidateWizardViewModel {
     private void validate(StoreLocator locator, String why) {
         List<String> names = checks.offered().stream().filter(choice -> choice.run().get()).map(CheckChoice::name).toList();
         List<Path> roots = workspaceRoots();
+        validating = locator;
+        sayWhetherAnotherStoreIsValidated();
         jobRun.tasks().run("Validate " + StoreNames.shortName(locator), "Validating …", monitor -> {
             List<Finding> found = new ArrayList<>();
             try (SessionStore whole = opener.open(locator)) {
@@ -389,6 +402,7 @@ public final class ValidateWizardViewModel {
     }
 
     private void sayWhetherAnotherStoreIsValidated() {
+        forAnotherStore.set(validating != null && !isOpen(validating));
         anotherStoreValidated.set(validated == null || validatedIsOpen() ? ""
                 : "These findings are of " + StoreNames.distinctName(validated, current.isOpen() ? List.of(current.store().locator()) : List.of())
                         + ", not the open store: open it to see a finding's session beside them.");
@@ -402,7 +416,11 @@ public final class ValidateWizardViewModel {
     }
 
     private boolean validatedIsOpen() {
-        return current.isOpen() && validated != null && sameStore(current.store().locator(), validated);
+        return validated != null && isOpen(validated);
+    }
+
+    private boolean isOpen(StoreLocator store) {
+        return current.isOpen() && sameStore(current.store().locator(), store);
     }
 
     /** Whether two locators name one store, however typed ({@code postgres://} or {@code postgresql://}) and with or without a password. */
