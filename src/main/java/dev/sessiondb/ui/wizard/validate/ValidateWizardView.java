@@ -7,6 +7,7 @@ import dev.sessiondb.ui.wizard.JobSummaryView;
 import dev.sessiondb.ui.wizard.WizardPages;
 import dev.sessiondb.ui.wizard.WizardPane;
 import java.util.List;
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.collections.ListChangeListener;
@@ -19,7 +20,6 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.TreeCell;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
-import javafx.scene.control.skin.TreeCellSkin;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
@@ -28,6 +28,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Text;
 
 /** The validation wizard's four pages over {@link ValidateWizardViewModel}. */
 public final class ValidateWizardView extends WizardPane {
@@ -139,6 +140,9 @@ public final class ValidateWizardView extends WizardPane {
      */
     private static final class WrappedCell extends TreeCell<String> {
 
+        /** The room the row's indent and arrow took before its text at its last layout. */
+        private double besideText;
+
         WrappedCell() {
             setWrapText(true);
             setPrefWidth(0);
@@ -158,23 +162,28 @@ public final class ValidateWizardView extends WizardPane {
          */
         @Override
         protected double computePrefHeight(double width) {
-            return super.computePrefHeight(width < 0 ? width : Math.max(0, width - besideText()));
+            return super.computePrefHeight(width < 0 ? width : Math.max(0, width - besideText));
         }
 
-        /** The indent of the row's level and the arrow's room before the text, as {@link TreeCellSkin} lays them out. */
-        private double besideText() {
-            if (!(getSkin() instanceof TreeCellSkin<?> skin) || getTreeView() == null || getTreeItem() == null) {
-                return 0;
+        /** The indent and arrow's room as laid out; a row laid out anew with more or less of it is measured again. */
+        @Override
+        protected void layoutChildren() {
+            super.layoutChildren();
+            double laidOut = contentStart() - snappedLeftInset();
+            if (Math.abs(laidOut - besideText) >= 1) {
+                besideText = laidOut;
+                // a layout asked for during this one would be lost as it ends
+                Platform.runLater(this::requestLayout);
             }
-            int level = getTreeView().getTreeItemLevel(getTreeItem()) - (getTreeView().isShowRoot() ? 0 : 1);
-            Node arrow = getDisclosureNode();
-            double graphicGap = getGraphic() == null ? 0 : GRAPHIC_GAP_OF_TREE_CELL_SKIN;
-            return level * skin.getIndent() + (arrow == null ? 0 : arrow.prefWidth(-1)) + graphicGap;
+        }
+
+        /** Where the row's marker, or else its text, begins. */
+        private double contentStart() {
+            Node first = getGraphic() != null ? getGraphic()
+                    : getChildrenUnmodifiable().stream().filter(Text.class::isInstance).findFirst().orElse(null);
+            return first == null ? snappedLeftInset() + besideText : first.getLayoutX();
         }
     }
-
-    /** The room {@link TreeCellSkin} leaves between the arrow and a row's graphic. */
-    private static final double GRAPHIC_GAP_OF_TREE_CELL_SKIN = 3;
 
     /** The selected finding in full, wrapped: a tree row cuts a long message and its fix at the tree's edge. */
     private static Label wholeFinding(TreeView<String> tree) {
