@@ -3,7 +3,6 @@ package dev.sessiondb.ui.sessions;
 import dev.sessiondb.job.ExportTarget;
 import dev.sessiondb.job.backup.BackupJournal;
 import dev.sessiondb.model.FieldFilter;
-import dev.sessiondb.model.FieldPath;
 import dev.sessiondb.model.SessionKind;
 import dev.sessiondb.model.SessionQuery;
 import dev.sessiondb.model.SessionRecord;
@@ -24,58 +23,32 @@ import java.util.stream.Collectors;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 
 /**
- * The sessions table: the current query (search, per-column filters, sort), its rows as a
- * lazily paged list, the live count, and copying and exporting what is shown.
+ * The sessions table: the query ({@link SessionQueryState}: search, per-column filters, sort), its rows read as a lazily
+ * paged list with the live count ({@link SessionReads}), its columns ({@link SessionColumns}), the filter pick list, where
+ * a search found each row, and copying and exporting what is shown.
  */
 public final class SessionsViewModel {
-
-    private final StringProperty search = new SimpleStringProperty("");
-    private final ObservableList<FieldFilter> filters = FXCollections.observableArrayList();
-    private final ReadOnlyObjectWrapper<ObservableList<SessionRow>> rows = new ReadOnlyObjectWrapper<>(FXCollections.observableArrayList());
-    private final ReadOnlyStringWrapper count = new ReadOnlyStringWrapper("");
-    private final ReadOnlyBooleanWrapper storeOpen = new ReadOnlyBooleanWrapper(false);
-    private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(false);
-    private final ReadOnlyStringWrapper readFailure = new ReadOnlyStringWrapper("");
-
-    private final ObservableList<String> hiddenColumns = FXCollections.observableArrayList();
-    private final ObservableList<FieldColumn> addedColumns = FXCollections.observableArrayList();
-    private final ObservableList<String> fieldsFound = FXCollections.observableArrayList();
 
     private final CurrentStore current;
     private final TaskExecutor executor;
     private final DialogService dialogs;
     private BiConsumer<StoreLocator, Long> storeCounted = (store, sessions) -> { };
     private final RepeatsRepair repeatsRepair = new RepeatsRepair();
-    private final ColumnChoices columnChoices;
+    private final SessionQueryState queryState;
+    private final SessionColumns columns;
+    private final SessionReads reads;
     private final PickList pickList;
     private final FoundInRows foundIn;
     private final BackupJournal journal;
-    private SortKey sortKey = SortKey.SESSION;
-    private boolean descending;
-    private boolean sorted;
-    /** The newest query's number: a task of an older one skips its work if it has not started, and its result is dropped. */
-    private volatile long generation;
-    /** The query whose rows the table shows; null before the first read and after a failed one. */
-    private SessionQuery shownQuery;
-    /** Set by {@link #refresh()} for the read it starts, which says "Refreshed" only once it has read the store. */
-    private boolean refreshAsked;
-    private final ObservableList<QueryColumn> filterableColumns = FXCollections.observableArrayList(SessionColumn.values());
-    /** The standard columns among {@link #filterableColumns}: every one but those empty in the store's sessions. */
-    private List<SessionColumn> filterableStandardColumns = List.of(SessionColumn.values());
     private final ReadOnlyObjectWrapper<SearchPrompt> searchPrompt = new ReadOnlyObjectWrapper<>(SearchPrompt.MINSKY);
-    /** Until the first page of a store the user chose no columns for: its columns are then its sessions' kind's ({@link KindColumns}). */
-    private boolean columnsByKind;
 
     /** How the pick list and a filter's chip name the sessions without a value in a column. */
     public static final String NO_VALUE = "(empty)";
@@ -85,25 +58,24 @@ public final class SessionsViewModel {
         this.current = current;
         this.executor = executor;
         this.dialogs = dialogs;
-        this.columnChoices = columnChoices;
         this.journal = journal;
+        this.queryState = new SessionQueryState(dialogs, this::reload);
+        this.columns = new SessionColumns(current, dialogs, columnChoices);
+        this.reads = new SessionReads(current, executor, dialogs, repeatsRepair, this::query, this::firstPageRead);
         this.pickList = new PickList(current, executor, dialogs);
-        this.foundIn = new FoundInRows(rows.getReadOnlyProperty(), current, executor);
+        this.foundIn = new FoundInRows(reads.rows().getReadOnlyProperty(), current, executor);
         current.storeProperty().addListener((property, before, after) -> {
-            filters.clear();
-            search.set("");
+            queryState.clear();
             closePickList();
-            Optional<ColumnChoices.Choice> chosen = after == null ? Optional.empty() : columnChoices.of(storeName(after));
-            showColumns(chosen.orElse(ColumnChoices.Choice.DEFAULT));
-            columnsByKind = after != null && chosen.isEmpty();
+            columns.showFor(after);
             reload();
         });
         current.revisionProperty().addListener((property, before, after) -> reload());
-        search.addListener((property, before, after) -> reload());
-        filters.addListener((javafx.collections.ListChangeListener<FieldFilter>) change -> reload());
-        addedColumns.addListener((javafx.collections.ListChangeListener<FieldColumn>) change -> {
-            showFilterableColumns();
-            unsortWhenNoColumnShowsTheSort();
+        // an added column removed (or another store's columns shown) ends its sort: no header nor "Sort by" would show the order
+        columns.added().addListener((ListChangeListener<FieldColumn>) change -> {
+            if (!columns.showsSort(queryState.sortKey())) {
+                unsort();
+            }
         });
     }
 
@@ -116,7 +88,7 @@ public final class SessionsViewModel {
 
     /** Free text over session, task, repo and branch. */
     public StringProperty searchProperty() {
-        return search;
+        return queryState.search();
     }
 
     /** What the search field promises to find: no more than the open store's sessions have of what search reaches. */
@@ -129,7 +101,7 @@ public final class SessionsViewModel {
      * and the added columns the store filters by (tenantId, name).
      */
     public ObservableList<QueryColumn> filterableColumns() {
-        return filterableColumns;
+        return columns.filterable();
     }
 
     /** Where the search found each row's session, while one is active. */
@@ -139,11 +111,11 @@ public final class SessionsViewModel {
 
     /** Exact-value filters on columns; all must match. */
     public ObservableList<FieldFilter> filters() {
-        return filters;
+        return queryState.filters();
     }
 
     public ReadOnlyObjectProperty<ObservableList<SessionRow>> rowsProperty() {
-        return rows.getReadOnlyProperty();
+        return reads.rows().getReadOnlyProperty();
     }
 
     /** Told the open store's count of sessions each time its first page is read (open, reload, the app's own edits), for labels elsewhere. */
@@ -153,48 +125,48 @@ public final class SessionsViewModel {
 
     /** "12,345 of 1,000,000 sessions", or "217 sessions" when nothing is filtered. */
     public ReadOnlyStringProperty countProperty() {
-        return count.getReadOnlyProperty();
+        return reads.count().getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty storeOpenProperty() {
-        return storeOpen.getReadOnlyProperty();
+        return reads.storeOpen().getReadOnlyProperty();
     }
 
     /** True while the first page of a new query is being read. */
     public ReadOnlyBooleanProperty loadingProperty() {
-        return loading.getReadOnlyProperty();
+        return reads.loading().getReadOnlyProperty();
     }
 
     /** Why the last read of the rows failed, for the table's placeholder; empty while it has not. */
     public ReadOnlyStringProperty readFailureProperty() {
-        return readFailure.getReadOnlyProperty();
+        return reads.readFailure().getReadOnlyProperty();
     }
 
     /** What the table says while it shows no row: why, and what to do about it. */
     public StringBinding emptyTableMessage() {
-        return Bindings.createStringBinding(() -> loading.get() ? "Reading sessions…"
-                        : !readFailure.get().isEmpty() ? readFailure.get() + "\n\nRefresh (F5) reads the store again."
-                        : !storeOpen.get() ? "No store open: pick one on the left, or add one with Add (Ctrl+O)."
-                        : search.get().isBlank() && filters.isEmpty()
+        return Bindings.createStringBinding(() -> loadingProperty().get() ? "Reading sessions…"
+                        : !readFailureProperty().get().isEmpty() ? readFailureProperty().get() + "\n\nRefresh (F5) reads the store again."
+                        : !storeOpenProperty().get() ? "No store open: pick one on the left, or add one with Add (Ctrl+O)."
+                        : searchProperty().get().isBlank() && filters().isEmpty()
                         ? "This store holds no sessions yet: migrate or consolidate into it, or open another store on the left."
-                        : search.get().isBlank() ? "No sessions match. Remove a filter."
+                        : searchProperty().get().isBlank() ? "No sessions match. Remove a filter."
                         : "No sessions match. Clear the search (Esc clears it) or remove a filter.",
-                loading, readFailure, storeOpen, search, filters);
+                loadingProperty(), readFailureProperty(), storeOpenProperty(), searchProperty(), filters());
     }
 
     /** Ids ({@link SessionColumn#id()}) of the standard columns hidden in this store, remembered per store. */
     public ObservableList<String> hiddenColumns() {
-        return hiddenColumns;
+        return columns.hidden();
     }
 
     /** Columns the user added for other fields, remembered per store. */
     public ObservableList<FieldColumn> addedColumns() {
-        return addedColumns;
+        return columns.added();
     }
 
     /** Field paths seen in the first page that are not a column yet: the column chooser's suggestions. */
     public ObservableList<String> fieldsFound() {
-        return fieldsFound;
+        return columns.fieldsFound();
     }
 
     /** The column whose filter pick list is shown, or null. */
@@ -208,45 +180,33 @@ public final class SessionsViewModel {
     }
 
     public SessionQuery query() {
-        return new SessionQuery(search.get(), List.copyOf(filters), sortKey, descending, null, 0, QueryPages.PAGE_SIZE);
+        return queryState.query();
     }
 
     // Commands
 
     /** Sorts by a column (a click on its header); the store does the sorting. */
     public void sortBy(SortKey key, boolean descendingOrder) {
-        if (!sorted || key != sortKey || descendingOrder != descending) {
-            sorted = true;
-            sortKey = key;
-            descending = descendingOrder;
-            reload();
-        }
+        queryState.sortBy(key, descendingOrder);
     }
 
     /** Back to the store's own order, by session (the third click on a header). */
     public void unsort() {
-        if (sorted) {
-            sorted = false;
-            sortKey = SortKey.SESSION;
-            descending = false;
-            reload();
-        }
+        queryState.unsort();
     }
 
     /** The column the user sorted by, empty when the rows are in the store's own order. */
-    public java.util.Optional<SortKey> sortedBy() {
-        return sorted ? java.util.Optional.of(sortKey) : java.util.Optional.empty();
+    public Optional<SortKey> sortedBy() {
+        return queryState.sortedBy();
     }
 
     public boolean isDescending() {
-        return descending;
+        return queryState.isDescending();
     }
 
     /** Keeps only the sessions whose column has this exact value, or none (from a cell's context menu). */
     public void filterBy(QueryColumn column, SessionRow row) {
-        if (row.isLoaded() && !row.isDamaged()) {
-            replaceFilter(column.filterOf(row.record()));
-        }
+        queryState.filterBy(column, row);
     }
 
     /** Reads the values the column has in the store, with counts, and shows them to pick a filter from. */
@@ -256,7 +216,7 @@ public final class SessionsViewModel {
 
     /** Keeps only the sessions having the picked value. */
     public void pick(ValueCount value) {
-        pickList.pick(value).ifPresent(this::replaceFilter);
+        pickList.pick(value).ifPresent(queryState::replaceFilter);
     }
 
     public void closePickList() {
@@ -265,84 +225,26 @@ public final class SessionsViewModel {
 
     /** Asks for a value and keeps only the sessions whose column has exactly that value. */
     public void askFilter(QueryColumn column) {
-        dialogs.askText("Show only sessions where " + column.header() + " is", column.header() + " (exact value"
-                + (column.sortKey().isTimestamp() ? ", as 2025-05-16T22:16:33.321Z)" : ")"), "")
-                .ifPresent(value -> replaceFilter(new FieldFilter(column.sortKey(), value)));
-    }
-
-    /** One filter per column: a new value for a column replaces its old one. */
-    private void replaceFilter(FieldFilter filter) {
-        filters.removeIf(existing -> existing.field() == filter.field());
-        filters.add(filter);
+        queryState.askFilter(column);
     }
 
     /** Hides or shows a standard column, remembered for this store. */
     public void showColumn(SessionColumn column, boolean shown) {
-        if (shown == hiddenColumns.contains(column.id())) {
-            if (shown) {
-                hiddenColumns.remove(column.id());
-            } else {
-                hiddenColumns.add(column.id());
-            }
-            rememberColumns();
-        }
+        columns.show(column, shown);
     }
 
     /** Adds a column for any field, by dotted path (as {@code pullRequest.state}); remembered for this store. */
     public void addColumn(String path) {
-        String clean = path == null ? "" : path.strip();
-        if (clean.isEmpty() || clean.startsWith(".") || clean.endsWith(".") || clean.contains("..")) {
-            dialogs.showError("Cannot add the column " + clean, "A field path is a field name, or names joined by dots as in pullRequest.state");
-            return;
-        }
-        if (addedColumns.stream().noneMatch(column -> column.path().equals(clean))) {
-            addedColumns.add(new FieldColumn(clean));
-            fieldsFound.remove(clean);
-            rememberColumns();
-        }
+        columns.add(path);
     }
 
     public void removeColumn(FieldColumn column) {
-        if (addedColumns.remove(column)) {
-            rememberColumns();
-        }
+        columns.remove(column);
     }
 
     /** Asks for a field path and adds it as a column. */
     public void askColumn() {
-        dialogs.askText("Add a column", "Field, as status or pullRequest.state (nested fields joined by dots)", "")
-                .ifPresent(this::addColumn);
-    }
-
-    private void showColumns(ColumnChoices.Choice choice) {
-        hiddenColumns.setAll(choice.hidden());
-        addedColumns.setAll(choice.added().stream().map(FieldColumn::new).toList());
-    }
-
-    private void showFilterableColumns() {
-        filterableColumns.setAll(java.util.stream.Stream.concat(filterableStandardColumns.stream(),
-                addedColumns.stream().flatMap(column -> column.queried().stream())).toList());
-    }
-
-    /** An added column removed (or another store's columns shown) ends its sort: no header nor "Sort by" would show the order. */
-    private void unsortWhenNoColumnShowsTheSort() {
-        boolean shown = java.util.stream.Stream.concat(java.util.stream.Stream.of(SessionColumn.values()),
-                addedColumns.stream().flatMap(column -> column.queried().stream())).anyMatch(column -> column.sortKey() == sortKey);
-        if (!shown) {
-            unsort();
-        }
-    }
-
-    private void rememberColumns() {
-        SessionStore store = current.store();
-        if (store != null) {
-            columnChoices.remember(storeName(store), new ColumnChoices.Choice(List.copyOf(hiddenColumns),
-                    addedColumns.stream().map(FieldColumn::path).toList()));
-        }
-    }
-
-    private static String storeName(SessionStore store) {
-        return store.locator().withoutPassword().display();
+        columns.ask();
     }
 
     public void select(SessionRow row) {
@@ -352,10 +254,10 @@ public final class SessionsViewModel {
     }
 
     /** The selected rows as tab-separated lines with a header, of the columns given in their order, secrets masked, for the clipboard. */
-    public String copyText(List<SessionRow> selected, List<? extends ShownColumn> columns) {
-        String header = columns.stream().map(ShownColumn::header).collect(Collectors.joining("\t"));
+    public String copyText(List<SessionRow> selected, List<? extends ShownColumn> shown) {
+        String header = shown.stream().map(ShownColumn::header).collect(Collectors.joining("\t"));
         String lines = selected.stream().filter(SessionRow::isLoaded)
-                .map(row -> columns.stream().map(column -> column.cellText(row)).collect(Collectors.joining("\t")))
+                .map(row -> shown.stream().map(column -> column.cellText(row)).collect(Collectors.joining("\t")))
                 .collect(Collectors.joining("\n"));
         return lines.isEmpty() ? header : header + "\n" + lines;
     }
@@ -383,102 +285,27 @@ public final class SessionsViewModel {
             dialogs.notify("No store open to refresh");
             return;
         }
-        refreshAsked = true;
+        reads.announceNextRead();
         current.changed();
     }
 
     public void reload() {
-        long mine = ++generation;
-        boolean announce = refreshAsked;
-        refreshAsked = false;
-        SessionStore store = current.store();
-        storeOpen.set(store != null);
-        readFailure.set("");
-        if (store == null) {
-            rows.set(FXCollections.observableArrayList());
-            count.set("");
-            return;
-        }
-        SessionQuery query = query();
-        loading.set(true);
-        executor.execute(BackgroundTask.of("Query sessions", monitor -> mine == generation ? FirstPage.read(store, query) : null)
-                .onSuccess(first -> {
-                    if (mine == generation) {
-                        loading.set(false);
-                        // a later page that fails, as the table scrolls to it, is shown as the first page's failure is
-                        PagedSessionList list = new PagedSessionList(store::pageRecords, query, first.page(), executor,
-                                failure -> failedToRead(mine, store, failure));
-                        if (query.search().isEmpty() && query.filters().isEmpty()) {
-                            searchPrompt.set(SearchPrompt.of(first.page().records()));
-                            filterableStandardColumns = KindColumns.filterable(first.page().records());
-                            // a first page of chat sessions says nothing of the pages after it, which may hold Minsky's
-                            boolean wholeStore = first.page().records().size() >= first.page().totalMatching();
-                            current.listed(wholeStore ? SessionKind.commonTo(first.page().records()) : Optional.empty());
-                            showFilterableColumns();
-                        }
-                        if (columnsByKind) {
-                            columnsByKind = false;
-                            showColumns(KindColumns.of(first.page().records()));
-                        }
-                        rows.set(list);
-                        if (!query.equals(shownQuery)) {
-                            keepSelectionIfShown(first.page().records());
-                        }
-                        shownQuery = query;
-                        if (announce) {
-                            dialogs.notify("Refreshed " + store.locator().display());
-                        }
-                        fieldsFound.setAll(FieldPath.pathsOf(first.page().records()).stream()
-                                .filter(path -> addedColumns.stream().noneMatch(column -> column.path().equals(path))).toList());
-                        storeCounted.accept(store.locator(), first.storeTotal() >= 0 ? first.storeTotal() : first.page().totalMatching());
-                        if (first.counted()) {
-                            count.set(countText(first.page().totalMatching(), first.storeTotal()));
-                        } else {
-                            count.set(String.format("at least %,d of %,d sessions, counting…", first.page().records().size(), first.storeTotal()));
-                            countMatches(mine, store, query, list, first.storeTotal());
-                        }
-                    }
-                })
-                .onFailure(failure -> failedToRead(mine, store, failure)));
+        reads.reload();
     }
 
-    /** The rows a first page fetched without its count stood in for, once counted. */
-    private void countMatches(long mine, SessionStore store, SessionQuery query, PagedSessionList list, long storeTotal) {
-        executor.execute(BackgroundTask.of("Count sessions", monitor -> mine == generation ? store.page(query.page(0, 0)).totalMatching() : -1L)
-                .onSuccess(total -> {
-                    if (mine == generation) {
-                        list.sizeTo(total);
-                        count.set(countText(total, storeTotal));
-                    }
-                })
-                .onFailure(failure -> failedToRead(mine, store, failure)));
-    }
-
-    private void failedToRead(long mine, SessionStore store, Exception failure) {
-        if (mine == generation) { // a store closed meanwhile is no news
-            loading.set(false);
-            // rows and a count of an earlier read would pass for this query's answer
-            rows.set(FXCollections.observableArrayList());
-            count.set(query().search().isEmpty() && filters.isEmpty() ? "Reading the sessions failed" : "The search failed");
-            current.selectedKeyProperty().set(null);
-            shownQuery = null;
-            readFailure.set(count.get() + ": " + failure.getMessage());
-            // sessions that came to repeat (an undo of their repair, another program's write) go to their repair
-            if (!repeatsRepair.took(store.locator(), failure)) {
-                dialogs.showError("Cannot read " + store.locator().display(), failure.getMessage());
-            }
+    /** A first page read, before the table shows it: what it says of the store (kind, fields, count) and its columns. */
+    private void firstPageRead(SessionStore store, SessionQuery query, FirstPage first) {
+        List<SessionRecord> records = first.page().records();
+        if (query.search().isEmpty() && query.filters().isEmpty()) {
+            searchPrompt.set(SearchPrompt.of(records));
+            // a first page of chat sessions says nothing of the pages after it, which may hold Minsky's
+            boolean wholeStore = records.size() >= first.page().totalMatching();
+            current.listed(wholeStore ? SessionKind.commonTo(records) : Optional.empty());
+            columns.offerFiltersOf(records);
         }
-    }
-
-    /**
-     * After a new search or filter, the detail pane follows the table: a selected session the new
-     * rows do not start with is no longer shown. The same query read again (a refresh, a save) keeps it.
-     */
-    private void keepSelectionIfShown(List<SessionRecord> firstRows) {
-        String selected = current.selectedKeyProperty().get();
-        if (selected != null && firstRows.stream().noneMatch(record -> record.key().equals(selected))) {
-            current.selectedKeyProperty().set(null);
-        }
+        columns.firstPageRead(records);
+        columns.suggestFieldsOf(records);
+        storeCounted.accept(store.locator(), first.storeTotal() >= 0 ? first.storeTotal() : first.page().totalMatching());
     }
 
     private void exportTo(SessionStore store, SessionExport.Format format, Path file) {
@@ -489,12 +316,5 @@ public final class SessionsViewModel {
                         + ExportTarget.replacedNote(written.replaced(), journal)))
                 .onCancelled(stopped -> dialogs.notify("Export cancelled; " + file.getFileName() + " was not written"))
                 .onFailure(failure -> dialogs.showExportFailure(file, failure)));
-    }
-
-    static String countText(long matching, long storeTotal) {
-        if (storeTotal < 0) {
-            return String.format("%,d session%s", matching, matching == 1 ? "" : "s");
-        }
-        return String.format("%,d of %,d sessions", matching, storeTotal);
     }
 }
