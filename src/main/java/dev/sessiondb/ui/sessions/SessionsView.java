@@ -1,33 +1,30 @@
 package dev.sessiondb.ui.sessions;
 
+import static dev.sessiondb.ui.sessions.SessionTableColumns.item;
+import static dev.sessiondb.ui.sessions.SessionTableColumns.queried;
+
 import dev.sessiondb.model.FieldFilter;
 import dev.sessiondb.ui.common.Controls;
 import dev.sessiondb.ui.common.FillWidthResizePolicy;
-import dev.sessiondb.ui.common.WholeTextCell;
 import java.util.List;
 import java.util.Optional;
 import javafx.animation.PauseTransition;
 import javafx.beans.binding.StringBinding;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
-import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
-import javafx.scene.control.Menu;
 import javafx.scene.control.ProgressIndicator;
-import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
-import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.skin.TableColumnHeader;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
@@ -56,11 +53,13 @@ public final class SessionsView extends VBox {
     private final SessionsViewModel viewModel;
     private final TableView<SessionRow> table = new TableView<>();
     private final TextField search = TextFields.createClearableTextField();
+    private final SessionTableColumns tableColumns;
     /** While the table gets new rows or columns, as the view model has them: JavaFX then clears or changes its sort order. */
     private boolean replacingColumns;
 
     public SessionsView(SessionsViewModel viewModel) {
         this.viewModel = viewModel;
+        this.tableColumns = new SessionTableColumns(viewModel, this::copySelection);
         setId("sessions-view");
         setSpacing(8);
         setPadding(new Insets(10));
@@ -114,7 +113,7 @@ public final class SessionsView extends VBox {
         MenuButton columns = new MenuButton("Columns");
         columns.setId("table-columns");
         Controls.describe(columns, "Show or hide the columns; add a column for any field (nested ones as pullRequest.state); sort by a column, as a header click does");
-        columns.setOnShowing(event -> fillColumnsMenu(columns));
+        columns.setOnShowing(event -> ColumnsMenu.fill(columns, table, viewModel));
         columns.getItems().add(new MenuItem()); // a menu with no items never shows; it is filled on showing
         columns.disableProperty().bind(viewModel.storeOpenProperty().not());
 
@@ -198,7 +197,7 @@ public final class SessionsView extends VBox {
         StringBinding emptyTableMessage = viewModel.emptyTableMessage();
         table.placeholderProperty().bind(javafx.beans.binding.Bindings.createObjectBinding(() -> Controls.emptyState(emptyTableMessage.get()), emptyTableMessage));
         for (SessionColumn column : SessionColumn.values()) {
-            table.getColumns().add(column(column));
+            table.getColumns().add(tableColumns.of(column));
         }
         table.getColumns().add(1, FoundInColumn.of(viewModel.foundIn())); // after Session, while a search is active
         viewModel.hiddenColumns().addListener((ListChangeListener<String>) change -> showHiddenColumns());
@@ -296,33 +295,6 @@ public final class SessionsView extends VBox {
         Controls.describe(search, prompt.description());
     }
 
-    private TableColumn<SessionRow, String> column(SessionColumn column) {
-        TableColumn<SessionRow, String> tableColumn = new TableColumn<>(column.header());
-        tableColumn.setId("column-" + column.id());
-        tableColumn.setUserData(column);
-        tableColumn.setPrefWidth(column.width());
-        tableColumn.setMinWidth(column.minWidth());
-        tableColumn.setCellValueFactory(cell -> new ReadOnlyStringWrapper(cell.getValue().text(column)));
-        tableColumn.setCellFactory(view -> new FilterableCell(column));
-        tableColumn.visibleProperty().addListener((property, before, shown) -> viewModel.showColumn(column, shown));
-        MenuItem hide = item("Hide the column " + column.header(), () -> tableColumn.setVisible(false));
-        hide.setId("header-hide-" + column.id());
-        tableColumn.setContextMenu(new ContextMenu(headerFilter(column), hide));
-        return tableColumn;
-    }
-
-    private MenuItem headerFilter(QueryColumn column) {
-        MenuItem filter = item("Show only sessions where " + column.header() + " is…", () -> viewModel.showPickList(column));
-        filter.setId("header-filter-" + column.id());
-        return filter;
-    }
-
-    /** How the store sorts and filters by a table column, if it does. */
-    private static Optional<QueryColumn> queried(TableColumn<SessionRow, ?> column) {
-        return column.getUserData() instanceof SessionColumn standard ? Optional.of(standard)
-                : column.getUserData() instanceof FieldColumn field ? field.queried() : Optional.empty();
-    }
-
     private static java.util.Optional<TableColumnHeader> columnHeader(Node node) {
         for (Node at = node; at != null; at = at.getParent()) {
             if (at instanceof TableColumnHeader header) {
@@ -330,21 +302,6 @@ public final class SessionsView extends VBox {
             }
         }
         return java.util.Optional.empty();
-    }
-
-    private TableColumn<SessionRow, String> column(FieldColumn column) {
-        TableColumn<SessionRow, String> tableColumn = new TableColumn<>(column.header());
-        tableColumn.setId("column-field-" + column.path());
-        tableColumn.setUserData(column);
-        tableColumn.setPrefWidth(Math.max(120, 9 * column.header().length() + 30)); // the whole header stays readable
-        tableColumn.setSortable(column.queried().isPresent());
-        tableColumn.setCellValueFactory(cell -> new ReadOnlyStringWrapper(cell.getValue().text(column)));
-        Optional<QueryColumn> queried = column.queried();
-        tableColumn.setCellFactory(view -> queried.isPresent() ? new FilterableCell(queried.get()) : new WholeTextCell<>());
-        ContextMenu menu = new ContextMenu(item("Remove the column " + column.header(), () -> viewModel.removeColumn(column)));
-        queried.ifPresent(shown -> menu.getItems().add(0, headerFilter(shown)));
-        tableColumn.setContextMenu(menu);
-        return tableColumn;
     }
 
     private void showHiddenColumns() {
@@ -359,70 +316,9 @@ public final class SessionsView extends VBox {
     private void showAddedColumns() {
         replacingColumns = true;
         table.getColumns().removeIf(tableColumn -> tableColumn.getUserData() instanceof FieldColumn);
-        viewModel.addedColumns().forEach(column -> table.getColumns().add(column(column)));
+        viewModel.addedColumns().forEach(column -> table.getColumns().add(tableColumns.of(column)));
         replacingColumns = false;
         showSortOrder();
-    }
-
-    private void fillColumnsMenu(MenuButton menu) {
-        menu.getItems().clear();
-        for (TableColumn<SessionRow, ?> tableColumn : table.getColumns()) {
-            if (tableColumn.getUserData() instanceof SessionColumn column) {
-                CheckMenuItem shown = Controls.asWritten(new CheckMenuItem(column.header()));
-                shown.setId("show-column-" + column.id());
-                shown.setSelected(tableColumn.isVisible());
-                shown.selectedProperty().addListener((property, before, after) -> tableColumn.setVisible(after));
-                menu.getItems().add(shown);
-            }
-        }
-        menu.getItems().add(new javafx.scene.control.SeparatorMenuItem());
-        MenuItem other = item("Other field…", viewModel::askColumn);
-        other.setId("add-column-other");
-        menu.getItems().add(other);
-        if (!viewModel.fieldsFound().isEmpty()) {
-            menu.getItems().add(new javafx.scene.control.SeparatorMenuItem());
-            Menu found = new Menu("Add a field of these sessions");
-            found.setId("add-column-found");
-            for (String path : viewModel.fieldsFound()) {
-                MenuItem add = item(new FieldColumn(path).shownPath(), () -> viewModel.addColumn(path));
-                add.setId("add-column-" + path);
-                found.getItems().add(add);
-            }
-            menu.getItems().add(found);
-        }
-        for (FieldColumn column : viewModel.addedColumns()) {
-            menu.getItems().add(item("Remove " + column.header(), () -> viewModel.removeColumn(column)));
-        }
-        menu.getItems().addAll(new javafx.scene.control.SeparatorMenuItem(), sortMenu());
-    }
-
-    /** The header click's sort, for the keyboard too: a header cannot take the focus. */
-    private Menu sortMenu() {
-        Menu sort = new Menu("Sort by");
-        sort.setId("sort-sessions");
-        ToggleGroup order = new ToggleGroup();
-        for (QueryColumn column : table.getColumns().stream().flatMap(tableColumn -> queried(tableColumn).stream()).toList()) {
-            for (boolean descending : new boolean[] {false, true}) {
-                String direction = descending ? "descending" : "ascending";
-                RadioMenuItem item = sortItem(order, column.header() + ", " + direction,
-                        viewModel.sortedBy().equals(Optional.of(column.sortKey())) && viewModel.isDescending() == descending,
-                        () -> viewModel.sortBy(column.sortKey(), descending));
-                item.setId("sort-" + column.id() + "-" + direction);
-                sort.getItems().add(item);
-            }
-        }
-        RadioMenuItem storeOrder = sortItem(order, "The store's own order", viewModel.sortedBy().isEmpty(), viewModel::unsort);
-        storeOrder.setId("sort-store-order");
-        sort.getItems().add(storeOrder);
-        return sort;
-    }
-
-    private static RadioMenuItem sortItem(ToggleGroup order, String text, boolean chosen, Runnable action) {
-        RadioMenuItem item = Controls.asWritten(new RadioMenuItem(text));
-        item.setToggleGroup(order);
-        item.setSelected(chosen);
-        item.setOnAction(event -> action.run());
-        return item;
     }
 
     private void copySelection() {
@@ -443,30 +339,5 @@ public final class SessionsView extends VBox {
             chips.getChildren().add(chip);
         }
         chips.setVisible(!viewModel.filters().isEmpty());
-    }
-
-    private static MenuItem item(String text, Runnable action) {
-        MenuItem item = new MenuItem(text);
-        item.setOnAction(event -> action.run());
-        return item;
-    }
-
-    /** A cell whose context menu filters by its value or copies the selected rows. */
-    private final class FilterableCell extends WholeTextCell<SessionRow> {
-        private final QueryColumn column;
-
-        FilterableCell(QueryColumn column) {
-            this.column = column;
-            addEventFilter(javafx.scene.input.ContextMenuEvent.CONTEXT_MENU_REQUESTED, event -> setContextMenu(menu()));
-        }
-
-        private ContextMenu menu() {
-            SessionRow row = getTableRow() == null ? null : getTableRow().getItem();
-            MenuItem filter = item("Show only " + column.header() + " = " + (getText() == null || getText().isEmpty() ? SessionsViewModel.NO_VALUE : getText()),
-                    () -> viewModel.filterBy(column, row));
-            // a damaged record's cells are not its values: none to filter by
-            filter.setDisable(row == null || !row.isLoaded() || row.isDamaged());
-            return new ContextMenu(filter, item("Copy rows (Ctrl+C)", SessionsView.this::copySelection));
-        }
     }
 }
