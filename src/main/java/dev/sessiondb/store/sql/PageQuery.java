@@ -41,6 +41,9 @@ final class PageQuery {
     private final MaskedSearchRows maskedRows;
     private final List<String> conditions = new ArrayList<>();
     private final List<Object> params = new ArrayList<>();
+    /** Whether Java confirms the page's matches: a word or filter SQL cannot answer exactly narrows the rows at most. */
+    private boolean confirmInJava;
+    /** Whether Java finishes the page: it confirms the matches, or sorts them where SQL's order is not the reference's. */
     private boolean finishInJava;
     /** What SQL sorts the page by: the layout's expressions, then as {@link #plan} found it, those its rows allow; null when Java sorts it. */
     private List<String> order;
@@ -90,11 +93,28 @@ final class PageQuery {
     /** The page's records alone, as a listing wants them: counting every match of a broad search costs seconds. */
     List<SessionRecord> records(Connection connection) throws SQLException {
         plan(connection);
+        if (confirmInJava) {
+            return confirmedRecords(connection);
+        }
         if (finishInJava) {
             return inJava(connection).records();
         }
         List<SessionRecord> rows = rows(connection);
         return showsMaskedMatch(rows) ? inJava(connection).records() : rows;
+    }
+
+    /**
+     * A page Java confirms: the rows SQL lets through sorted in Java where they are few, so a rare word costs what it did, without a
+     * layout's look at its rows for an order of SQL's (150-370 ms at 100,000 chat sessions); else read in SQL's order, where SQL has
+     * the reference's, until the page is full ({@link ConfirmedInOrder}).
+     */
+    private List<SessionRecord> confirmedRecords(Connection connection) throws SQLException {
+        Optional<Page> fewRows = inJava(connection, Dialect.FETCH_SIZE);
+        if (fewRows.isPresent()) {
+            return fewRows.get().records();
+        }
+        order = layout.orderExpressions(connection, query.sort()).orElse(null);
+        return order == null ? inJava(connection).records() : new ConfirmedInOrder(layout, query).read(connection, from() + pageOrder(), params);
     }
 
     /**
@@ -142,19 +162,20 @@ final class PageQuery {
                 if (found.isPresent()) {
                     add(found.get());
                 } else {
-                    finishInJava = true;
+                    confirmInJava = true;
                     candidates(connection, word).ifPresent(this::add);
                 }
             }
             for (FieldFilter filter : query.filters()) {
-                layout.filterCondition(filter).ifPresentOrElse(this::add, () -> finishInJava = true);
+                layout.filterCondition(filter).ifPresentOrElse(this::add, () -> confirmInJava = true);
             }
         }
         if (query.afterKey() != null) {
             add(new Layout.SqlCondition(dialect.binary(layout.keyExpression()) + " > ?", List.of(query.afterKey())));
         }
-        // a page Java finishes is sorted there: a layout's look at its rows for an order of SQL's would be spent for nothing
-        order = finishInJava ? null : layout.orderExpressions(connection, query.sort()).orElse(null);
+        // a page Java confirms is sorted there (one without its count only past a few rows): a layout's look at its rows for an
+        // order of SQL's would be spent for nothing
+        order = confirmInJava ? null : layout.orderExpressions(connection, query.sort()).orElse(null);
         finishInJava = order == null;
     }
 
@@ -340,14 +361,23 @@ final class PageQuery {
     }
 
     private Page inJava(Connection connection) throws SQLException {
+        return inJava(connection, Long.MAX_VALUE).orElseThrow();
+    }
+
+    /** The page worked out in Java over the rows SQL lets through; empty when they are more than {@code rowsAtMost}. */
+    private Optional<Page> inJava(Connection connection, long rowsAtMost) throws SQLException {
         Comparator<Ranked> order = rankOrder();
         long keep = Math.min(query.offset() + query.limit(), Integer.MAX_VALUE);
         PriorityQueue<Ranked> best = new PriorityQueue<>(order.reversed());
         long total = 0;
+        long read = 0;
         try (PreparedStatement select = prepare(connection, "SELECT " + layout.selectList() + from(), params)) {
             select.setFetchSize(Dialect.FETCH_SIZE);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
+                    if (++read > rowsAtMost) {
+                        return Optional.empty();
+                    }
                     SessionRecord record = layout.readListed(rows);
                     if (query.matches(record)) {
                         total++;
@@ -363,7 +393,7 @@ final class PageQuery {
         sorted.sort(order);
         List<SessionRecord> page = sorted.subList((int) Math.min(query.offset(), sorted.size()), sorted.size())
                 .stream().map(Ranked::record).toList();
-        return new Page(page, total);
+        return Optional.of(new Page(page, total));
     }
 
     /**
