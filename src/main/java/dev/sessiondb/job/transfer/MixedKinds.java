@@ -40,11 +40,6 @@ public final class MixedKinds {
 
     private static String named(SessionKind kind, long count) {
         String sessions = count == 1 ? "session" : "sessions";
-        return switch (kind) {
-            case MINSKY -> "Minsky " + sessions;
-            case MAGELLAI -> "magellai " + sessions;
-            case CHAT -> "chat server " + sessions;
-            case OTHER -> sessions + " of no tool sessiondb knows";
-        };
+        return kind == SessionKind.OTHER ? sessions + " of no tool sessiondb knows" : kind.toolName() + " " + sessions;
     }
 }
