@@ -43,16 +43,17 @@ final class InfoCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (SessionStore opened = StoreArgument.openExisting(store)) {
-            StoreInfo info = opened.info();
-            Optional<KindsHeld> kinds = opened.kindsHeldByLayout().or(() -> countKinds || info.recordCount() <= KINDS_COUNTED_UNASKED_UP_TO
+            StoreInfo told = opened.info();
+            Optional<KindsHeld> kinds = opened.kindsHeldByLayout().or(() -> countKinds || told.recordCount() <= KINDS_COUNTED_UNASKED_UP_TO
                     ? Optional.of(opened.kindsHeld()) : Optional.empty());
+            StoreInfo info = kinds.map(told::holding).orElse(told);
             PrintWriter out = spec.commandLine().getOut();
             if (format == OutputFormat.JSON) {
                 out.println(JsonCodec.pretty(toJson(info, kinds)));
             } else {
                 out.printf("Store:          %s%n", info.locator());
                 out.printf("Format:         %s%n", info.format().scheme());
-                out.printf("Layout:         %s%n", info.layout().id());
+                out.printf("Layout:         %s%n", kinds.map(info::layoutShown).orElse(info.layout().id()));
                 out.printf("Schema version: %s%n", info.schemaVersion());
                 if (info.era() != null) {
                     out.printf("Era:            %s%n", info.era());

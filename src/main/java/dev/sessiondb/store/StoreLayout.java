@@ -1,6 +1,8 @@
 package dev.sessiondb.store;
 
+import dev.sessiondb.model.SessionKind;
 import java.util.Locale;
+import java.util.Optional;
 
 /** Which tool's shape a store has inside its format. */
 public enum StoreLayout {
@@ -15,6 +17,16 @@ public enum StoreLayout {
 
     public String id() {
         return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The tool whose store has this shape; none for the native layout, which holds any tool's sessions as they are. */
+    public Optional<SessionKind> tool() {
+        return switch (this) {
+            case NATIVE -> Optional.empty();
+            case MINSKY -> Optional.of(SessionKind.MINSKY);
+            case CHAT -> Optional.of(SessionKind.CHAT);
+            case MAGELLAI -> Optional.of(SessionKind.MAGELLAI);
+        };
     }
 
     public static StoreLayout parse(String text) {

@@ -43,6 +43,36 @@ class InfoSessionKindsTest {
         assertThat(CliRun.of("info", magellai).out()).contains("Sessions of:    magellai\n");
     }
 
+    /** info of a JSON file of a chat server's sessions said "Layout: minsky" and Minsky's era, as if Minsky had written it. */
+    @Test
+    void aFileOfAnotherToolsSessionsNamesNoEraAndSaysItsLayoutIsOnlyAShape() throws Exception {
+        String chat = StoreContents.create("json:" + dir.resolve("chat.json"), chat(4)).display();
+        String chatInMagellaisShape = StoreContents.create("jsondir:" + dir.resolve("chatdir"), chat(2)).display();
+        String minsky = StoreContents.create("json:" + dir.resolve("minsky.json"), SampleSessions.minskyList(3, 1)).display();
+
+        CliRun table = CliRun.of("info", chat);
+        JsonNode json = JsonCodec.parse(CliRun.of("info", chat, "--format", "json").out());
+
+        assertThat(table.exitCode()).as(table.err()).isZero();
+        assertThat(table.out()).contains("Layout:         minsky (Minsky's shape, holding other tools' sessions)\n", "Sessions of:    a chat server\n")
+                .doesNotContain("Era:");
+        assertThat(json.get("layout").asText()).isEqualTo("minsky");
+        assertThat(json.has("era")).isFalse();
+        assertThat(CliRun.of("info", chatInMagellaisShape).out()).contains("Layout:         magellai (magellai's shape, holding other tools' sessions)\n");
+        assertThat(CliRun.of("info", minsky).out()).contains("Layout:         minsky\n", "Era:            minsky-json (Minsky JSON file, until August 2025)\n");
+    }
+
+    /** Minsky wrote none of a chat server's sessions beside its own: a file holding both names no era of Minsky's either. */
+    @Test
+    void aFileMixingMinskysSessionsWithAnotherToolsNamesNoEra() {
+        List<SessionRecord> records = new ArrayList<>(SampleSessions.minskyList(3, 1));
+        records.addAll(chat(1));
+        String mixed = StoreContents.create("json:" + dir.resolve("mixed.json"), records).display();
+
+        assertThat(CliRun.of("info", mixed).out()).contains("Layout:         minsky (Minsky's shape, holding other tools' sessions)\n",
+                "Sessions of:    mixed: Minsky 3, chat server 1\n").doesNotContain("Era:");
+    }
+
     @Test
     void aStoreHoldingSeveralKindsCountsEachMostFirst() throws Exception {
         List<SessionRecord> records = new ArrayList<>(SampleSessions.minskyList(4, 1));
