@@ -93,6 +93,7 @@ final class ListCommand implements Callable<Integer> {
         boolean counted = format == OutputFormat.TABLE; // only the table has a count line
         List<String> damaged;
         List<String> emptyColumns;
+        List<FieldFilter> heldByNone;
         String storeShown;
         try (SessionStore whole = StoreArgument.openExisting(store);
              RecordPrinter printer = new RecordPrinter(format, columns(), spec.commandLine().getOut())) {
@@ -102,10 +103,12 @@ final class ListCommand implements Callable<Integer> {
             // a search in a SQL store is not counted past its page: a broad one in a large store takes seconds to count
             boolean countedFree = counted && (!filtered || opened.searchReadsEveryRecord());
             OptionalLong matching;
+            FieldsNoneHas fieldsNoneHas = new FieldsNoneHas(query);
+            boolean readEvery = wantedTask.isPresent() || sort == null && !pageInStoreOrder;
             if (wantedTask.isPresent()) {
-                matching = OptionalLong.of(listTask(opened, query, wantedTask.get(), printer));
+                matching = OptionalLong.of(listTask(opened, query, wantedTask.get(), printer, fieldsNoneHas));
             } else if (sort == null && !pageInStoreOrder) {
-                matching = streamInStoreOrder(opened, query, printer, countedFree && filtered);
+                matching = streamInStoreOrder(opened, query, printer, countedFree && filtered, fieldsNoneHas);
             } else if (countedFree) {
                 Page page = opened.page(query);
                 page.records().forEach(printer::print);
@@ -122,6 +125,8 @@ final class ListCommand implements Callable<Integer> {
                     () -> opened.pageRecords(SessionQuery.all().page(0, 1)).stream().findFirst());
             damaged = printer.damaged().stream().map(damage -> opened.locator().display() + ": " + damage.what() + "; " + damage.todo()).toList();
             emptyColumns = printer.askedButEmpty();
+            // a listing that found none read every session when it read them itself; a page the store answered asks it
+            heldByNone = printer.printed() > 0 ? List.of() : readEvery ? fieldsNoneHas.afterReadingEvery() : fieldsNoneHas.askedOf(opened);
             storeShown = opened.locator().display();
         }
         // after the listing, each damaged record it showed is named with what to do: found, as validate's findings are
@@ -130,6 +135,10 @@ final class ListCommand implements Callable<Integer> {
         // an empty column exits 0 like any listing, but a mistyped field would otherwise pass unseen
         emptyColumns.forEach(field -> notices.note("--columns '" + field + "': none of the sessions listed has this field; fields are named as"
                 + " the records spell them, a nested one by its dotted path (sessiondb show " + storeShown + " SESSION prints a record whole)"));
+        // "0 sessions" alone made the value look wrong where the field is one the store's sessions never have
+        heldByNone.forEach(filter -> notices.note("--filter '" + filter.field().fieldName() + "=" + filter.value().orElseThrow() + "': none of the"
+                + " sessions in " + storeShown + " has this field, so none can match; filter by a field its sessions have (sessiondb show "
+                + storeShown + " SESSION prints a record whole)"));
         return damaged.isEmpty() ? SessionDbCommand.OK : SessionDbCommand.FOUND;
     }
 
@@ -137,11 +146,13 @@ final class ListCommand implements Callable<Integer> {
      * Without a sort, records stream in the store's own order: constant memory for any size. Returns how many
      * sessions match when the read went to the end, which {@code countToEnd} asks of it past the last one printed.
      */
-    private static OptionalLong streamInStoreOrder(SessionStore store, SessionQuery query, RecordPrinter printer, boolean countToEnd) {
+    private static OptionalLong streamInStoreOrder(SessionStore store, SessionQuery query, RecordPrinter printer, boolean countToEnd,
+                                                   FieldsNoneHas fieldsNoneHas) {
         long matched = 0;
         try (RecordCursor cursor = store.cursor()) {
             while (cursor.hasNext() && (countToEnd || printer.printed() < query.limit())) {
                 SessionRecord record = cursor.next();
+                fieldsNoneHas.read(record);
                 if (query.matches(record) && matched++ >= query.offset() && printer.printed() < query.limit()) {
                     printer.print(record);
                 }
@@ -154,10 +165,11 @@ final class ListCommand implements Callable<Integer> {
      * A task's sessions are few, but no index knows that #079 and md#79 are one task: the store is
      * read once, in its own order, and the matches sorted when asked. Returns how many match.
      */
-    private long listTask(SessionStore store, SessionQuery query, TaskId wanted, RecordPrinter printer) {
+    private long listTask(SessionStore store, SessionQuery query, TaskId wanted, RecordPrinter printer, FieldsNoneHas fieldsNoneHas) {
         List<SessionRecord> matches = new ArrayList<>();
         try (RecordCursor cursor = store.cursor()) {
             cursor.forEachRemaining(record -> {
+                fieldsNoneHas.read(record);
                 if (query.matches(record) && wanted.isTaskOf(record)) {
                     matches.add(record);
                 }

@@ -85,6 +85,21 @@ public interface SessionStore extends AutoCloseable {
     RecordCursor cursor();
 
     /**
+     * Whether any session has a value in {@code field} ({@link SortKey#valueOf}): why a filter on it matched none. Read until the
+     * first that has one, every session where none has; a store with a column for the field asks it in one query instead.
+     */
+    default boolean anyHas(SortKey field) {
+        try (RecordCursor records = cursor()) {
+            while (records.hasNext()) {
+                if (field.valueOf(records.next()).isPresent()) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    /**
      * As {@link #cursor()}, for a pass that writes every record into another store: a store that
      * can hand each record's compact text over for less than writing the record out again (a JSON
      * file, from the bytes each record was parsed from) does, which a store keeping text then writes.

@@ -173,6 +173,13 @@ final class SqlSessionStore implements SessionStore {
         return transactions.read(new ValueQuery(dialect, layout, column.get(), groups, conditions, limit)::run);
     }
 
+    /** One EXISTS where the layout has a column for the field ({@link FieldPresence}); otherwise read as any store is. */
+    @Override
+    public boolean anyHas(SortKey field) {
+        Optional<String> column = layout.valueExpression(field);
+        return column.isPresent() ? transactions.read(new FieldPresence(layout, column.get())::anyHas) : SessionStore.super.anyHas(field);
+    }
+
     @Override
     public RecordCursor cursor() {
         return marksUnreadable ? SqlCursor.listedRecords(locator.display(), dialect, layout, transactions.begin())
