@@ -105,8 +105,8 @@ final class PageQuery {
 
     /**
      * A page Java confirms: the rows SQL lets through sorted in Java where they are few, so a rare word costs what it did, without a
-     * layout's look at its rows for an order of SQL's (150-370 ms at 100,000 chat sessions); else read in SQL's order, where SQL has
-     * the reference's, until the page is full ({@link ConfirmedInOrder}).
+     * layout's look at its rows for an order of SQL's (150-370 ms at 100,000 chat sessions where the store changed since the last); else
+     * read in SQL's order, where SQL has the reference's, until the page is full ({@link ConfirmedInOrder}).
      */
     private List<SessionRecord> confirmedRecords(Connection connection) throws SQLException {
         Optional<Page> fewRows = inJava(connection, Dialect.FETCH_SIZE);

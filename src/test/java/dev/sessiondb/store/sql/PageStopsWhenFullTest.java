@@ -169,12 +169,12 @@ class PageStopsWhenFullTest {
         });
     }
 
-    private static Dialect dialect(StoreLocator locator) {
+    static Dialect dialect(StoreLocator locator) {
         return locator.format() == StoreFormat.SQLITE ? Dialect.SQLITE : Dialect.POSTGRESQL;
     }
 
     /** A connection to the store reading as its pages do: PostgreSQL's in a transaction, in the store's schema. */
-    private static Connection connection(StoreLocator locator) throws SQLException {
+    static Connection connection(StoreLocator locator) throws SQLException {
         if (locator.format() == StoreFormat.SQLITE) {
             return DriverManager.getConnection("jdbc:sqlite:" + locator.path());
         }
