@@ -182,7 +182,7 @@ class JobScreensFlowTest extends WindowOverFreshRun {
         TreeItem<String> finding = read(() -> findings.getRoot().getChildren().stream().filter(TreeItem::isExpanded).findFirst().orElseThrow()
                 .getChildren().get(0));
         robot.interact(() -> findings.getSelectionModel().select(finding));
-        waitFor(() -> text(robot, "#validate-finding-text").equals(finding.getValue()));
+        waitFor(() -> WindowSteps.findingShownWhole(robot, finding));
         press(robot, "#fix-repo-name-variant");
         press(robot, "#fix-task-id-missing");
         press(robot, "#validate-next");

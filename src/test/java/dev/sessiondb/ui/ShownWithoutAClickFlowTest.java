@@ -65,7 +65,7 @@ class ShownWithoutAClickFlowTest extends WindowOverFreshRun {
         TreeItem<String> selected = read(() -> findings.getSelectionModel().getSelectedItem());
         assertThat(read(() -> findings.getRoot().getChildren().contains(selected.getParent()) && selected.getParent().getChildren().indexOf(selected) == 0))
                 .as("the first finding of a check, not a check's row").isTrue();
-        assertThat(read(() -> text(robot, "#validate-finding-text"))).isEqualTo(read(selected::getValue));
+        waitFor(() -> WindowSteps.findingShownWhole(robot, selected));
         String session = read(() -> selected.getValue().substring(0, selected.getValue().indexOf(": ")));
         waitFor(() -> text(robot, "#detail-title").contains(session));
         assertThat(read(() -> robot.lookup("#validate-clean").query().isVisible())).isFalse();
@@ -97,7 +97,7 @@ class ShownWithoutAClickFlowTest extends WindowOverFreshRun {
 
         waitFor(() -> robot.lookup("#validate-clean").query().isVisible());
         assertThat(read(() -> text(robot, "#validate-clean"))).startsWith("No findings: the store is clean.");
-        assertThat(read(() -> robot.lookup("#validate-finding-text").query().isVisible())).isFalse();
+        assertThat(read(() -> WindowSteps.shownFindings(robot))).isEmpty();
         assertThat(dialogs.errors()).isEmpty();
     }
 }

@@ -6,9 +6,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sessiondb.store.StoreFormat;
 import dev.sessiondb.store.StoreLocator;
+import java.util.List;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Node;
 import javafx.scene.control.Labeled;
+import javafx.scene.control.TreeCell;
+import javafx.scene.control.TreeView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
@@ -53,5 +56,31 @@ class SmallScreenFlowTest extends WindowOverFreshRun {
     void aLongFindingIsShownWholeOnTheSmallScreen(FxRobot robot) {
         waitFor(() -> !robot.lookup("#export-sessions").queryAs(Labeled.class).isDisabled());
         ValidateFindingsWholeFlowTest.theLongestFindingIsShownWhole(robot);
+    }
+
+    /**
+     * Validate's findings list had about one row of height here: under it a line that never shrank repeated the selected
+     * finding, which its row already showed whole. The list now has the room for several rows, the page scrolling if it must.
+     */
+    @Test
+    void theFindingsListShowsSeveralRowsOnTheSmallScreen(FxRobot robot) {
+        waitFor(() -> !robot.lookup("#export-sessions").queryAs(Labeled.class).isDisabled());
+        WindowSteps.openFromJobsMenu(robot, "Validate and repair a store…");
+        WindowSteps.press(robot, "#validate-next");
+        TreeView<String> list = read(() -> robot.lookup("#validate-findings").queryAs(TreeView.class));
+        // a row wraps to its text's height a layout after it is shown: the count waits for the rows in view to be whole
+        waitFor(() -> list.getSelectionModel().getSelectedItem() != null
+                && rowsInView(robot, list).stream().allMatch(row -> WindowSteps.shownText(row).equals(row.getItem())));
+
+        assertThat(read(() -> rowsInView(robot, list).size())).as("rows of checks and findings in view in a list %s high",
+                read(() -> list.getLayoutBounds().getHeight())).isGreaterThanOrEqualTo(4);
+    }
+
+    /** The list's rows, of checks and of findings, wholly inside its bounds: those a user sees without scrolling it. */
+    @SuppressWarnings("unchecked")
+    private static List<TreeCell<String>> rowsInView(FxRobot robot, TreeView<String> list) {
+        return robot.lookup("#validate-findings .tree-cell").queryAllAs(TreeCell.class).stream().map(row -> (TreeCell<String>) row)
+                .filter(row -> row.isVisible() && row.getItem() != null)
+                .filter(row -> list.localToScene(list.getLayoutBounds()).contains(row.localToScene(row.getLayoutBounds()))).toList();
     }
 }

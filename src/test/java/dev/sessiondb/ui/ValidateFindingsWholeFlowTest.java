@@ -5,8 +5,6 @@ import static dev.sessiondb.ui.AppState.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Comparator;
-import java.util.List;
-import java.util.Optional;
 import javafx.scene.control.TreeCell;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
@@ -33,7 +31,7 @@ class ValidateFindingsWholeFlowTest extends WindowOverFreshRun {
         theLongestFindingIsShownWhole(robot);
     }
 
-    /** Validates the open store and selects its longest finding: its row shows all of it, its fix too, and so does the line below. */
+    /** Validates the open store and selects its longest finding: its row shows all of it, its fix too. */
     static void theLongestFindingIsShownWhole(FxRobot robot) {
         WindowSteps.openFromJobsMenu(robot, "Validate and repair a store…");
         WindowSteps.press(robot, "#validate-next");
@@ -46,18 +44,13 @@ class ValidateFindingsWholeFlowTest extends WindowOverFreshRun {
             tree.getSelectionModel().select(longest);
             tree.scrollTo(tree.getRow(longest));
         });
-        waitFor(() -> rowOf(robot, longest).isPresent() && WindowSteps.text(robot, "#validate-finding-text").equals(longest.getValue()));
+        waitFor(() -> WindowSteps.findingShownWhole(robot, longest));
 
-        TreeCell<String> row = read(() -> rowOf(robot, longest).orElseThrow());
+        TreeCell<String> row = read(() -> WindowSteps.findingRow(robot, longest).orElseThrow());
         assertThat(read(() -> linesOf(row))).as("a finding longer than two lines").isGreaterThan(2);
         assertThat(read(() -> WindowSteps.shownText(row))).as("the finding's row").isEqualTo(longest.getValue()).contains("→");
         assertThat(read(() -> WindowSteps.shownFindings(robot).stream().map(WindowSteps::shownText).filter(shown -> shown.endsWith("…")).toList()))
                 .as("findings cut short").isEmpty();
-    }
-
-    private static Optional<TreeCell<String>> rowOf(FxRobot robot, TreeItem<String> finding) {
-        List<TreeCell<String>> shown = WindowSteps.shownFindings(robot);
-        return shown.stream().filter(cell -> cell.getTreeItem() == finding && cell.getHeight() > 0).findFirst();
     }
 
     /** How many lines the row's whole text needs at the width the row wraps it at. */

@@ -14,6 +14,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TreeCell;
+import javafx.scene.control.TreeItem;
 import javafx.scene.input.KeyCode;
 import javafx.scene.text.Text;
 import org.testfx.api.FxRobot;
@@ -129,6 +130,16 @@ final class WindowSteps {
     static List<TreeCell<String>> shownFindings(FxRobot robot) {
         return robot.lookup("#validate-findings .tree-cell").queryAllAs(TreeCell.class).stream().map(cell -> (TreeCell<String>) cell)
                 .filter(cell -> cell.isVisible() && cell.getTreeItem() != null && cell.getTreeItem().isLeaf() && cell.getItem() != null).toList();
+    }
+
+    /** The row a finding is shown in, laid out; none while it is scrolled out of the list. */
+    static Optional<TreeCell<String>> findingRow(FxRobot robot, TreeItem<String> finding) {
+        return shownFindings(robot).stream().filter(cell -> cell.getTreeItem() == finding && cell.getHeight() > 0).findFirst();
+    }
+
+    /** Whether a finding's row shows all of its text: a row is wrapped to its text's height a layout after it is first shown. */
+    static boolean findingShownWhole(FxRobot robot, TreeItem<String> finding) {
+        return findingRow(robot, finding).map(WindowSteps::shownText).filter(finding.getValue()::equals).isPresent();
     }
 
     /** What a row shows of its text: the whole text, or the text cut short with an ellipsis where it did not fit. */

@@ -30,8 +30,10 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
+import javafx.scene.control.TreeCell;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
+import javafx.scene.text.Text;
 import javafx.stage.Stage;
 
 /**
@@ -269,15 +271,16 @@ public final class JobScreenshots {
         ScreenCapture.save(scene, out.resolve(file));
     }
 
-    /** Selects a finding, so that the page shows one in full below the tree. */
+    /** Selects a finding, and waits for its row to show it whole (wrapped to its text's height a layout after it is shown). */
     private static void selectFirstShownFinding(Scene scene) throws Exception {
-        String finding = onFx(() -> {
+        onFx(() -> {
             @SuppressWarnings("unchecked")
             TreeView<String> tree = (TreeView<String>) scene.lookup("#validate-findings");
             TreeItem<String> first = tree.getRoot().getChildren().stream().filter(TreeItem::isExpanded).findFirst().orElseThrow().getChildren().get(0);
             tree.getSelectionModel().select(first);
-            return first.getValue();
         });
-        waitFor(() -> text(scene, "#validate-finding-text").equals(finding));
+        waitFor(() -> onFx(() -> scene.getRoot().lookupAll("#validate-findings .tree-cell").stream().map(TreeCell.class::cast)
+                .anyMatch(row -> row.isSelected() && row.getItem() != null && row.getChildrenUnmodifiable().stream()
+                        .anyMatch(shown -> shown instanceof Text text && text.getText().equals(row.getItem())))));
     }
 }

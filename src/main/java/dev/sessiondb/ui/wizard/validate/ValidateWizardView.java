@@ -25,13 +25,15 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.Text;
 
 /** The validation wizard's four pages over {@link ValidateWizardViewModel}. */
 public final class ValidateWizardView extends WizardPane {
+
+    /** Room for four rows of checks and findings as they wrap beside the session detail on a 1024 px wide screen (three to five lines). */
+    private static final double FINDINGS_MIN_HEIGHT = 380;
 
     public ValidateWizardView(ValidateWizardViewModel viewModel, KnownStores known) {
         super("validate", "Validate and repair", viewModel.steps(), List.of(store(viewModel, known), findings(viewModel),
@@ -75,6 +77,8 @@ public final class ValidateWizardView extends WizardPane {
         TreeView<String> tree = new TreeView<>(new TreeItem<>("Findings"));
         tree.setId("validate-findings");
         tree.setShowRoot(false);
+        // a small screen scrolls the page (the wizard's scroll pane) rather than squeeze the list to a row under the text and fixes
+        tree.setMinHeight(FINDINGS_MIN_HEIGHT);
         tree.setCellFactory(view -> new WrappedCell());
         tree.setAccessibleText("Findings grouped by check; double-click or Enter on a finding shows its session");
         tree.setOnMouseClicked(event -> {
@@ -111,12 +115,7 @@ public final class ValidateWizardView extends WizardPane {
         Label clean = Controls.emptyState("No findings: the store is clean. The checks chosen found nothing to fix.");
         clean.setId("validate-clean");
         clean.visibleProperty().bind(viewModel.cleanProperty());
-        Label whole = wholeFinding(tree);
-        whole.visibleProperty().bind(viewModel.cleanProperty().not());
-        whole.managedProperty().bind(whole.visibleProperty());
-        StackPane listed = new StackPane(tree, clean);
-        VBox findings = new VBox(6, listed, whole);
-        VBox.setVgrow(listed, Priority.ALWAYS);
+        StackPane findings = new StackPane(tree, clean);
         Label anotherStore = new Label();
         anotherStore.setId("validate-another-store");
         anotherStore.setWrapText(true);
@@ -126,7 +125,8 @@ public final class ValidateWizardView extends WizardPane {
         anotherStore.managedProperty().bind(anotherStore.visibleProperty());
         // the fixes follow the findings they fix, so Tab goes from the findings to the fixes, then to Back and Next: above the
         // findings, Tab from the list (where the page puts the focus) went on to Next and never reached them
-        VBox page = WizardPages.page("Findings", "Grouped by check, worst first. Tick the checks whose automatic fixes you want; the rest need a person.",
+        VBox page = WizardPages.page("Findings", "Grouped by check, worst first; double-click a finding or press Enter to show its session. Tick the checks whose automatic"
+                + " fixes you want; the rest need a person.",
                 WizardPages.statusLine("validate-status", viewModel.statusProperty(), viewModel.steps().busyProperty()),
                 anotherStore, findings, fixTitle, fixes);
         VBox.setVgrow(fixes, null);
@@ -183,21 +183,6 @@ public final class ValidateWizardView extends WizardPane {
                     : getChildrenUnmodifiable().stream().filter(Text.class::isInstance).findFirst().orElse(null);
             return first == null ? snappedLeftInset() + besideText : first.getLayoutX();
         }
-    }
-
-    /** The selected finding in full, wrapped: a tree row cuts a long message and its fix at the tree's edge. */
-    private static Label wholeFinding(TreeView<String> tree) {
-        Label whole = new Label();
-        whole.setId("validate-finding-text");
-        whole.setWrapText(true);
-        whole.setMinHeight(Region.USE_PREF_SIZE);
-        whole.getStyleClass().add("text-muted");
-        whole.textProperty().bind(Bindings.createStringBinding(() -> {
-            TreeItem<String> selected = tree.getSelectionModel().getSelectedItem();
-            return selected == null ? "Select a finding to read it whole; double-click it or press Enter to show its session."
-                    : selected.getValue();
-        }, tree.getSelectionModel().selectedItemProperty()));
-        return whole;
     }
 
     private static void showSession(ValidateWizardViewModel viewModel, TreeItem<String> item) {
