@@ -3,6 +3,7 @@ package dev.sessiondb.cli;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.sessiondb.diff.DiffInputs;
 import dev.sessiondb.diff.FieldChange;
+import dev.sessiondb.diff.SessionsCompared;
 import dev.sessiondb.diff.StoreDiff;
 import dev.sessiondb.model.JsonCodec;
 import dev.sessiondb.model.SessionRecord;
@@ -30,20 +31,23 @@ final class SessionPairDiff {
             SessionRecord recordA = SessionLookup.find(a, keyA);
             SessionRecord recordB = SessionLookup.find(b, keyB);
             DiffInputs.refuseTheSameSessionTwice(a.locator(), recordA.key(), b.locator(), recordB.key());
-            List<FieldChange> changes = new StoreDiff(ignored).changes(a, b, recordA, recordB).stream().map(FieldChange::masked).toList();
+            SessionsCompared compared = new StoreDiff(ignored).compareSessions(a, b, recordA, recordB).masked();
             if (format == OutputFormat.JSON) {
-                printJson(a, recordA, b, recordB, changes, out);
+                printJson(a, recordA, b, recordB, compared, out);
             } else {
-                printTable(a, recordA, b, recordB, changes, out);
+                printTable(a, recordA, b, recordB, compared, out);
             }
             out.flush();
-            return changes.isEmpty() ? SessionDbCommand.OK : SessionDbCommand.FOUND;
+            return compared.isIdentical() ? SessionDbCommand.OK : SessionDbCommand.FOUND;
         }
     }
 
-    private static void printTable(SessionStore a, SessionRecord recordA, SessionStore b, SessionRecord recordB, List<FieldChange> changes, PrintWriter out) {
+    private static void printTable(SessionStore a, SessionRecord recordA, SessionStore b, SessionRecord recordB, SessionsCompared compared,
+                                   PrintWriter out) {
         out.printf("A: %s, session %s%nB: %s, session %s%n", a.locator().display(), DiffCommand.cell(recordA.key()),
                 b.locator().display(), DiffCommand.cell(recordB.key()));
+        compared.differentKinds().ifPresent(apart -> out.printf("%n%s%n", apart));
+        List<FieldChange> changes = compared.changes();
         if (changes.isEmpty()) {
             out.printf("%nIdentical: the two sessions hold the same fields%n");
             return;
@@ -52,13 +56,17 @@ final class SessionPairDiff {
         changes.forEach(field -> out.println("  " + TerminalText.cell(field.describe())));
     }
 
-    private static void printJson(SessionStore a, SessionRecord recordA, SessionStore b, SessionRecord recordB, List<FieldChange> changes, PrintWriter out) {
+    private static void printJson(SessionStore a, SessionRecord recordA, SessionStore b, SessionRecord recordB, SessionsCompared compared,
+                                  PrintWriter out) {
         try (JsonGenerator json = JsonCodec.MAPPER.createGenerator(out).setPrettyPrinter(JsonCodec.minskyPrettyPrinter())) {
             json.writeStartObject();
+            if (compared.differentKinds().isPresent()) {
+                json.writeStringField("differentKinds", compared.differentKinds().get());
+            }
             side(json, "a", a, recordA);
             side(json, "b", b, recordB);
-            json.writeBooleanField("identical", changes.isEmpty());
-            DiffCommand.writeFields(json, changes);
+            json.writeBooleanField("identical", compared.isIdentical());
+            DiffCommand.writeFields(json, compared.changes());
             json.writeEndObject();
             json.flush();
             out.println();

@@ -6,11 +6,12 @@ import java.util.Optional;
  * How many sessions fell in each part of a diff.
  *
  * @param kindsApart that the two stores share no kind of session, whose ("A holds Minsky's sessions, B a chat server's: no session
- *                   can be the same in both."); null when they share one or either holds none
+ *                   can be the same in both."), or that two sessions compared are two tools' ({@link SessionsCompared}); null when
+ *                   they share one or either holds none
  */
 public record DiffSummary(long onlyInA, long onlyInB, long changed, long identical, String kindsApart) {
 
-    /** A diff of stores that share a kind of session, or of two sessions. */
+    /** A diff of stores that share a kind of session, or of two sessions of one tool. */
     public DiffSummary(long onlyInA, long onlyInB, long changed, long identical) {
         this(onlyInA, onlyInB, changed, identical, null);
     }

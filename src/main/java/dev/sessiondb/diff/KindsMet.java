@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
  * of two stores that share none says so first, for a user who picked the wrong store. A record on one side only is told by the
  * top-level names of its compact text ({@link #ofText}), without parsing it; once a kind is shared no record's kind is told
  * (an identical record shares its kind untold), so a diff of one tool's stores tells a few. A side whose layout holds one kind
- * ({@link SessionStore#onlyKindHeld}) tells none.
+ * ({@link SessionStore#onlyKindHeld}) tells none. Two sessions compared on their own are told apart the same way ({@link #apart(SessionRecord, SessionRecord)}).
  */
 final class KindsMet {
 
@@ -79,6 +79,14 @@ final class KindsMet {
             return Optional.empty();
         }
         return Optional.of("A holds " + whose(kindsA) + " sessions, B " + whose(kindsB) + ": no session can be the same in both.");
+    }
+
+    /** Two sessions compared field by field: "A is Minsky's session, B a chat server's: they cannot be the same session."; none for one tool's. */
+    static Optional<String> apart(SessionRecord a, SessionRecord b) {
+        SessionKind kindA = SessionKind.of(a);
+        SessionKind kindB = SessionKind.of(b);
+        return kindA == kindB ? Optional.empty()
+                : Optional.of("A is " + whose(Set.of(kindA)) + " session, B " + whose(Set.of(kindB)) + ": they cannot be the same session.");
     }
 
     private void met(Set<SessionKind> kinds, Set<SessionKind> found) {

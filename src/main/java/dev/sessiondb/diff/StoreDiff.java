@@ -222,6 +222,11 @@ public final class StoreDiff {
         return tally.summary();
     }
 
+    /** A session of {@code a} and one of {@code b}: their field changes, and first, when they are different tools' sessions, that they are. */
+    public SessionsCompared compareSessions(SessionStore a, SessionStore b, SessionRecord recordA, SessionRecord recordB) {
+        return new SessionsCompared(changes(a, b, recordA, recordB), KindsMet.apart(recordA, recordB).orElse(null));
+    }
+
     /** The field changes between a session of {@code a} and one of {@code b}, as {@link #compare} counts them. */
     public List<FieldChange> changes(SessionStore a, SessionStore b, SessionRecord recordA, SessionRecord recordB) {
         return recordDiff.compare(recordA, recordB).stream().filter(keptAlike(a, b).negate()).toList();

@@ -6,9 +6,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sessiondb.Fixtures;
+import dev.sessiondb.job.StoreContents;
 import dev.sessiondb.model.JsonCodec;
+import dev.sessiondb.sample.SampleSessions;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -64,6 +67,37 @@ class SessionPairDiffTest {
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).endsWith("\nIdentical: the two sessions hold the same fields\n");
+    }
+
+    /**
+     * A Minsky session against a chat server's listed every field as changed and said nothing of it, where a diff of the two
+     * stores says first that no session can be the same in both; it now says so of the two sessions, in text and in JSON.
+     */
+    @Test
+    void twoSessionsOfDifferentToolsAreSaidToBeSoFirst() throws Exception {
+        Path minsky = Fixtures.copy(Fixtures.MINSKY_ARRAY, dir);
+        String chat = StoreContents.create("sqlite:" + dir.resolve("chat.db"), List.of(SampleSessions.chatRecord(1))).display();
+        String apart = "A is Minsky's session, B a chat server's: they cannot be the same session.";
+
+        CliRun table = CliRun.of("diff", minsky.toString(), chat, "--session", "task#002", "--session-b", "chat-000001");
+        CliRun json = CliRun.of("diff", minsky.toString(), chat, "--session", "task#002", "--session-b", "chat-000001", "--format", "json");
+
+        assertThat(table.exitCode()).as(table.err()).isEqualTo(1);
+        assertThat(table.out()).startsWith("A: json:" + minsky + ", session task#002\nB: " + chat + ", session chat-000001\n\n" + apart
+                + "\n\nChanged fields (");
+        assertThat(json.exitCode()).as(json.err()).isEqualTo(1);
+        assertThat(JsonCodec.parse(json.out()).path("differentKinds").asText()).isEqualTo(apart);
+    }
+
+    @Test
+    void twoSessionsOfOneToolSayNothingOfKinds() throws Exception {
+        Path store = Fixtures.copy(Fixtures.MINSKY_ARRAY, dir);
+
+        CliRun table = CliRun.of("diff", store.toString(), store.toString(), "--session", "task#027", "--session-b", "027");
+        CliRun json = CliRun.of("diff", store.toString(), store.toString(), "--session", "task#027", "--session-b", "027", "--format", "json");
+
+        assertThat(table.out()).doesNotContain("cannot be the same session");
+        assertThat(JsonCodec.parse(json.out()).has("differentKinds")).isFalse();
     }
 
     @Test

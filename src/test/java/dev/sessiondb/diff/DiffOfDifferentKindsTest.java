@@ -84,6 +84,22 @@ class DiffOfDifferentKindsTest {
         assertThat(summary.onlyInB()).isEqualTo(3);
     }
 
+    /** Two sessions compared field by field (diff --session, the window's two session boxes) said nothing of being two tools'. */
+    @Test
+    void twoSessionsOfDifferentToolsSayTheyCannotBeTheSame() {
+        try (SessionStore minsky = StoreFactory.open(StoreContents.create("json:" + dir.resolve("minsky.json"), SampleSessions.minskyList(1, 1)), OpenMode.EXISTING);
+             SessionStore chat = StoreFactory.open(StoreContents.create("sqlite:" + dir.resolve("chat.db"), chat(0, 1)), OpenMode.EXISTING)) {
+            SessionRecord task = SampleSessions.minskyList(1, 1).get(0);
+            SessionsCompared apart = new StoreDiff(Set.of()).compareSessions(minsky, chat, task, chat(0, 1).get(0));
+            SessionsCompared alike = new StoreDiff(Set.of()).compareSessions(minsky, minsky, task, SampleSessions.minskyList(2, 1).get(1));
+
+            assertThat(apart.differentKinds()).contains("A is Minsky's session, B a chat server's: they cannot be the same session.");
+            assertThat(apart.summary().differentKinds()).isEqualTo(apart.differentKinds());
+            assertThat(apart.isIdentical()).isFalse();
+            assertThat(alike.differentKinds()).isEmpty();
+        }
+    }
+
     /** A one-side record's kind is told by its top-level names only: a name inside a nested value or a string is no field of it. */
     @Test
     void aRecordsKindIsToldByItsTopLevelNamesAlone() {

@@ -20,6 +20,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
@@ -102,13 +103,38 @@ class DiffTableFlowTest extends WindowOverFreshRun {
         assertThat(read(() -> robot.lookup("#diff-kinds-apart").queryAs(Label.class).isVisible())).isFalse();
     }
 
+    /**
+     * A Minsky session compared with a chat server's (both session boxes filled) showed every field changed and nothing of why;
+     * the summary now says first that they cannot be the same session, as it says of two such stores.
+     */
+    @Test
+    void sessionsOfDifferentToolsSayFirstThatTheyCannotBeTheSame(FxRobot robot) throws IOException {
+        Path minsky = store("minsky.json", "task-md#123");
+        Path chat = TestStores.chatStore(Files.createDirectories(run.resolve("chat")), List.of(SampleSessions.chatRecord(1)));
+        pickStores(robot, minsky, chat);
+        robot.interact(() -> {
+            robot.lookup("#diff-session-a").queryAs(TextField.class).setText("task-md#123");
+            robot.lookup("#diff-session-b").queryAs(TextField.class).setText("chat-000001");
+        });
+        press(robot, "#diff-compare");
+        waitFor(() -> robot.lookup("#diff-kinds-apart").queryAs(Label.class).isVisible());
+
+        assertThat(read(() -> text(robot, "#diff-kinds-apart"))).isEqualTo("A is Minsky's session, B a chat server's: they cannot be the same session.");
+        assertThat(read(() -> text(robot, "#diff-changed"))).isEqualTo("1");
+    }
+
     /** Compares two stores from the Diff view, brought to the front with Ctrl+D. */
     private static void compare(FxRobot robot, Path a, Path b) {
+        pickStores(robot, a, b);
+        press(robot, "#diff-compare");
+    }
+
+    /** Brings the Diff view to the front with Ctrl+D and puts the two stores in it. */
+    private static void pickStores(FxRobot robot, Path a, Path b) {
         waitFor(() -> robot.lookup("#main-views").tryQuery().isPresent());
         robot.press(KeyCode.CONTROL, KeyCode.D).release(KeyCode.D, KeyCode.CONTROL);
         type(robot, "#diff-store-a", a.toString());
         type(robot, "#diff-store-b", b.toString());
-        press(robot, "#diff-compare");
     }
 
     /** The side-by-side table's rows a user sees without scrolling: path and state. */

@@ -89,7 +89,7 @@ public final class DiffView extends VBox {
         return row;
     }
 
-    /** The counts, and above them first, where the stores share no kind of session, that they do not (the wrong store picked?). */
+    /** The counts, and above them first, where the stores share no kind of session (or the two sessions are two tools'), that they do not (the wrong store picked?). */
     private VBox summary() {
         HBox cards = new HBox(12, card("diff-only-a", "Only in A", DiffSummary::onlyInA), card("diff-only-b", "Only in B", DiffSummary::onlyInB),
                 card("diff-changed", "Changed", DiffSummary::changed), card("diff-identical", "Identical", DiffSummary::identical));

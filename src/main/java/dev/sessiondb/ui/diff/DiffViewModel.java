@@ -5,6 +5,7 @@ import dev.sessiondb.diff.DiffInputs;
 import dev.sessiondb.diff.DiffSummary;
 import dev.sessiondb.diff.FieldChange;
 import dev.sessiondb.diff.SessionChange;
+import dev.sessiondb.diff.SessionsCompared;
 import dev.sessiondb.diff.StoreDiff;
 import dev.sessiondb.model.SecretMasker;
 import dev.sessiondb.model.SessionRecord;
@@ -276,11 +277,12 @@ public final class DiffViewModel {
         SessionRecord a = lookUp("A", stores.a(), keyA);
         SessionRecord b = lookUp("B", stores.b(), keyB);
         DiffInputs.refuseTheSameSessionTwice(stores.a().locator(), a.key(), stores.b().locator(), b.key());
-        List<FieldChange> changes = new StoreDiff(stores.ignored()).changes(stores.a(), stores.b(), a, b);
+        SessionsCompared compared = new StoreDiff(stores.ignored()).compareSessions(stores.a(), stores.b(), a, b);
+        List<FieldChange> changes = compared.changes();
         String shown = a.key().equals(b.key()) ? shown(a.key()) : shown(a.key()) + " in A, " + shown(b.key()) + " in B";
         DiffRow row = changes.isEmpty() ? new DiffRow(a.key(), b.key(), shown, DiffRow.Kind.IDENTICAL, 0, "")
                 : new DiffRow(a.key(), b.key(), shown, DiffRow.Kind.CHANGED, changes.size(), paths(changes));
-        return new Result(stores, new DiffSummary(0, 0, changes.isEmpty() ? 0 : 1, changes.isEmpty() ? 1 : 0), List.of(row));
+        return new Result(stores, compared.summary(), List.of(row));
     }
 
     /** The session of one side, or a message naming that side and where the window lists the store's sessions. */
