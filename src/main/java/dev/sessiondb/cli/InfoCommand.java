@@ -30,12 +30,6 @@ final class InfoCommand implements Callable<Integer> {
     @Option(names = "--format", description = "table or json (default: ${DEFAULT-VALUE}).", completionCandidates = OutputFormat.TableOrJson.class)
     OutputFormat format = OutputFormat.TABLE;
 
-    /**
-     * Above this many sessions a store whose layout does not tell their kinds is not read whole to count them unless asked: at
-     * 100,000 the count adds 0.2-0.4 s to a native SQLite store's info and about 0.7 s to a JSON file's, at a million 3-6 s.
-     */
-    static final long KINDS_COUNTED_UNASKED_UP_TO = 100_000;
-
     @Option(names = "--kinds", description = "Count whose sessions the store holds however many it holds (a read of every session);"
             + " without it, a store of more than 100,000 sessions whose layout does not tell says it did not count them.")
     boolean countKinds;
@@ -44,8 +38,7 @@ final class InfoCommand implements Callable<Integer> {
     public Integer call() {
         try (SessionStore opened = StoreArgument.openExisting(store)) {
             StoreInfo told = opened.info();
-            Optional<KindsHeld> kinds = opened.kindsHeldByLayout().or(() -> countKinds || told.recordCount() <= KINDS_COUNTED_UNASKED_UP_TO
-                    ? Optional.of(opened.kindsHeld()) : Optional.empty());
+            Optional<KindsHeld> kinds = countKinds ? Optional.of(opened.kindsHeld()) : opened.kindsHeldWhereCheap(told.recordCount());
             StoreInfo info = kinds.map(told::holding).orElse(told);
             PrintWriter out = spec.commandLine().getOut();
             if (format == OutputFormat.JSON) {

@@ -210,6 +210,16 @@ public interface SessionStore extends AutoCloseable {
     }
 
     /**
+     * {@link #kindsHeld} where it costs little: told by the layout, or counted in a store of at most
+     * {@link KindsHeld#COUNTED_UNASKED_UP_TO} sessions; none past that, where the count reads every session.
+     *
+     * @param sessions how many sessions the store holds, as its info says
+     */
+    default Optional<KindsHeld> kindsHeldWhereCheap(long sessions) {
+        return kindsHeldByLayout().or(() -> sessions <= KindsHeld.COUNTED_UNASKED_UP_TO ? Optional.of(kindsHeld()) : Optional.empty());
+    }
+
+    /**
      * Whether writing some records leaves the others as they are (rows of a table), rather than writing the store again
      * whole (a JSON file): only then does a merge or a replace leave out the records the store holds as they are.
      */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sessiondb.job.StoreContents;
 import dev.sessiondb.model.JsonCodec;
+import dev.sessiondb.model.KindsHeld;
 import dev.sessiondb.model.SessionRecord;
 import dev.sessiondb.sample.SampleSessions;
 import dev.sessiondb.store.sql.TestPostgres;
@@ -114,7 +115,7 @@ class InfoSessionKindsTest {
     void aStoreBeyondTheLimitCountsItsKindsOnlyWhenAsked() throws Exception {
         Path file = dir.resolve("big.json");
         StringBuilder text = new StringBuilder("[");
-        for (long i = 0; i <= InfoCommand.KINDS_COUNTED_UNASKED_UP_TO; i++) {
+        for (long i = 0; i <= KindsHeld.COUNTED_UNASKED_UP_TO; i++) {
             text.append(i == 0 ? "" : ",").append("{\"id\":\"c").append(i).append("\",\"tenantId\":\"t\"}");
         }
         java.nio.file.Files.writeString(file, text.append("]"));

@@ -1,5 +1,6 @@
 package dev.sessiondb.ui.stores;
 
+import dev.sessiondb.model.KindsHeld;
 import dev.sessiondb.sample.DemoStores;
 import dev.sessiondb.store.SessionStore;
 import dev.sessiondb.store.StoreException;
@@ -151,12 +152,24 @@ public final class StoresViewModel {
         parse(entry.locator()).ifPresent(given -> credentials.complete(given, dialogs, executor, completed -> completed.ifPresent(locator ->
                 executor.execute(BackgroundTask.of("Test " + locator.display(), monitor -> {
                     try (SessionStore store = opener.open(locator)) {
-                        StoreInfo info = store.info();
-                        return String.format("%s: connected, %,d sessions (%s, %s layout%s)", entry.title(), info.recordCount(),
-                                info.format().scheme(), info.layout().id(), info.era() == null ? "" : ", " + info.era());
+                        return connected(entry, store);
                     }
                 }).onSuccess(dialogs::notify)
                         .onFailure(failure -> dialogs.showError("Cannot connect to " + entry.title(), failure.getMessage()))))));
+    }
+
+    /**
+     * "fixture.json: connected, 217 sessions of Minsky (json, minsky layout, minsky-json (...))", whose sessions they are said as
+     * {@code info} says it where that costs little, and no era of a tool that did not write them.
+     */
+    private static String connected(StoreEntry entry, SessionStore store) {
+        StoreInfo told = store.info();
+        Optional<KindsHeld> kinds = store.kindsHeldWhereCheap(told.recordCount());
+        StoreInfo info = kinds.map(told::holding).orElse(told);
+        String whose = kinds.flatMap(counted -> counted.described().map(described -> (counted.counts().size() > 1 ? ", " : " of ") + described))
+                .orElse("");
+        return String.format("%s: connected, %,d sessions%s (%s, %s layout%s)", entry.title(), info.recordCount(), whose,
+                info.format().scheme(), info.layout().id(), info.era() == null ? "" : ", " + info.era());
     }
 
     /** The store {@code store} holds {@code sessions} now: its Discovered entry says so. */

@@ -3,6 +3,8 @@ package dev.sessiondb.ui.stores;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sessiondb.catalog.Catalog;
+import dev.sessiondb.job.StoreContents;
+import dev.sessiondb.sample.SampleSessions;
 import dev.sessiondb.store.OpenMode;
 import dev.sessiondb.store.SessionStore;
 import dev.sessiondb.store.StoreFactory;
@@ -20,6 +22,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -247,8 +250,21 @@ class StoresViewModelTest {
 
         viewModel.testConnection(StoreEntry.of("json:" + fixture, null));
 
-        assertThat(dialogs.notifications()).containsExactly("session-db.json: connected, 217 sessions (json, minsky layout, minsky-json (Minsky JSON file, until August 2025))");
+        assertThat(dialogs.notifications()).containsExactly("session-db.json: connected, 217 sessions of Minsky (json, minsky layout, minsky-json (Minsky JSON"
+                + " file, until August 2025))");
         assertThat(current.isOpen()).isFalse();
+    }
+
+    /** A JSON file of a chat server's sessions was said to be "minsky-json (Minsky JSON file, until August 2025)", as info said it. */
+    @Test
+    void testingAConnectionSaysWhoseSessionsTheStoreHoldsAndNamesNoEraOfAnotherTool() {
+        Path file = directory.resolve("chat.json");
+        StoreContents.create("json:" + file, LongStream.range(0, 3).mapToObj(SampleSessions::chatRecord).toList());
+        StoresViewModel viewModel = viewModel(new SettingsStore(directory.resolve("settings.json")));
+
+        viewModel.testConnection(StoreEntry.of("json:" + file, null));
+
+        assertThat(dialogs.notifications()).containsExactly("chat.json: connected, 3 sessions of a chat server (json, minsky layout)");
     }
 
     @Test
