@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.sessiondb.job.transfer.TargetMode;
 import dev.sessiondb.ui.common.Controls;
 import dev.sessiondb.ui.wizard.TargetModeChoice;
+import dev.sessiondb.ui.wizard.TargetModeWords;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
@@ -29,8 +30,7 @@ class DataTextFlowTest {
     @Start
     void start(Stage stage) {
         undo = Controls.button("Undo migration fx.json → audit42_db (18:50:09)", "Undo", () -> { });
-        modes = new TargetModeChoice("mode", new SimpleObjectProperty<>(TargetMode.NEW), "the sources",
-                "a session the target holds too is settled by the conflict policy, the target's version taking part");
+        modes = new TargetModeChoice("mode", new SimpleObjectProperty<>(TargetMode.NEW), TargetModeWords.CONSOLIDATE);
         stage.setScene(new Scene(new VBox(undo, modes), 600, 300));
         stage.show();
     }

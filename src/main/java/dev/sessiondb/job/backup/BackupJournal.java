@@ -61,7 +61,7 @@ public final class BackupJournal {
         this.root = root.toAbsolutePath();
         this.listener = listener;
         this.locks = new RunLocks(this.root);
-        this.folders = new BackupFolders(this.root.resolve("backups"));
+        this.folders = new BackupFolders(backupsDir());
     }
 
     public Path root() {
@@ -70,6 +70,11 @@ public final class BackupJournal {
 
     public Path reportsDir() {
         return root.resolve("reports");
+    }
+
+    /** Where the backups are kept, one folder each. */
+    public Path backupsDir() {
+        return root.resolve("backups");
     }
 
     /**

@@ -11,15 +11,14 @@ import javafx.scene.layout.VBox;
 public final class TargetModeChoice extends VBox {
 
     /**
-     * @param id      prefix of the buttons' ids: {@code id-new}, {@code id-replace}, {@code id-merge}
-     * @param written   where the sessions written come from, as the buttons name it: "the source", "the sources"
-     * @param onSameKey what a merge does with a session the target holds too: a migration replaces it, a consolidation weighs it
+     * @param id    prefix of the buttons' ids: {@code id-new}, {@code id-replace}, {@code id-merge}
+     * @param words the wizard's words for each mode
      */
-    public TargetModeChoice(String id, ObjectProperty<TargetMode> mode, String written, String onSameKey) {
+    public TargetModeChoice(String id, ObjectProperty<TargetMode> mode, TargetModeWords words) {
         super(6);
         ToggleGroup modes = new ToggleGroup();
         for (TargetMode each : TargetMode.values()) {
-            RadioButton button = Controls.asWritten(new RadioButton(describe(each, written, onSameKey)));
+            RadioButton button = Controls.asWritten(new RadioButton(words.describe(each)));
             button.setId(id + "-" + each);
             button.setAccessibleText(button.getText());
             button.setWrapText(true); // a long choice wraps instead of ending in "…"
@@ -30,13 +29,5 @@ public final class TargetModeChoice extends VBox {
             getChildren().add(button);
         }
         modes.selectedToggleProperty().addListener((property, before, after) -> mode.set((TargetMode) after.getUserData()));
-    }
-
-    private static String describe(TargetMode mode, String written, String onSameKey) {
-        return switch (mode) {
-            case NEW -> "New: the target must be absent or empty";
-            case REPLACE -> "Replace: the target ends up holding only the sessions of " + written + " (backed up first)";
-            case MERGE -> "Merge: add the sessions of " + written + ", " + onSameKey + " (backed up first)";
-        };
     }
 }

@@ -5,8 +5,10 @@ import dev.sessiondb.ui.common.Controls;
 import dev.sessiondb.ui.common.KnownStores;
 import dev.sessiondb.ui.common.StoreNames;
 import dev.sessiondb.ui.common.StorePicker;
+import dev.sessiondb.ui.wizard.JobStatementView;
 import dev.sessiondb.ui.wizard.JobSummaryView;
 import dev.sessiondb.ui.wizard.TargetModeChoice;
+import dev.sessiondb.ui.wizard.TargetModeWords;
 import dev.sessiondb.ui.wizard.WizardPages;
 import dev.sessiondb.ui.wizard.WizardPane;
 import java.util.List;
@@ -91,8 +93,7 @@ public final class ConsolidateWizardView extends WizardPane {
         form.addRow(0, new Label("Target"), new StorePicker("consolidate-target", "The store to consolidate into (.db for SQLite)",
                 viewModel.target().textProperty(), known, viewModel.target()::browse));
         form.addRow(1, new Label("When sources differ"), policy);
-        form.addRow(2, new Label("Existing target"), new TargetModeChoice("consolidate-mode", viewModel.target().modeProperty(), "the sources",
-                "a session the target holds too is settled by the conflict policy, the target's version taking part"));
+        form.addRow(2, new Label("Existing target"), new TargetModeChoice("consolidate-mode", viewModel.target().modeProperty(), TargetModeWords.CONSOLIDATE));
         form.addRow(3, new Label(""), WizardPages.writesTo("consolidate-writes-to", viewModel.target().shown(),
                 "an existing target is backed up first; Undo restores it"));
         return WizardPages.page("Target and policy", "A new target appears only when complete; an existing one is backed up first.", form);
@@ -169,7 +170,7 @@ public final class ConsolidateWizardView extends WizardPane {
                 viewModel.jobRun()::cancel, viewModel.jobRun().runnableProperty(), viewModel.steps().busyProperty(), viewModel.jobRun().runWaitsProperty(),
                 WizardPages.planAgainButton("consolidate", viewModel::makePlan, viewModel.jobRun().planOutdatedProperty()));
         return WizardPages.page("Run and report", "The plan first; after the run, the report: counts, every conflict, and the settings for Minsky.",
-                WizardPages.writesTo("consolidate-run-writes-to", viewModel.target().shown(), "an existing target is backed up first; Undo restores it"),
+                new JobStatementView("consolidate-job", viewModel.statementProperty()),
                 actions,
                 WizardPages.progressLine("consolidate-progress", viewModel.jobRun().progress(), viewModel.steps().busyProperty()),
                 WizardPages.runStatusText("consolidate-status", viewModel.statusProperty(), ConsolidateWizardViewModel.READY,

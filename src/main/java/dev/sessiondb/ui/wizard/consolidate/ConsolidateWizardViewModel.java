@@ -18,6 +18,7 @@ import dev.sessiondb.ui.diff.SideBySide;
 import dev.sessiondb.ui.common.StoreOpener;
 import dev.sessiondb.ui.common.TaskExecutor;
 import dev.sessiondb.ui.common.UndoStack;
+import dev.sessiondb.ui.wizard.JobStatement;
 import dev.sessiondb.ui.wizard.JobSummary;
 import dev.sessiondb.ui.wizard.PlannedJobRun;
 import dev.sessiondb.ui.wizard.WizardChoices;
@@ -64,6 +65,7 @@ public final class ConsolidateWizardViewModel {
     private final WizardTarget target;
     private final ObjectProperty<ConflictPolicy> policy = new SimpleObjectProperty<>(ConflictPolicy.NEWEST);
     private final ObservableList<ConflictRow> conflicts = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<JobStatement> statement = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<JobSummary> summary = new ReadOnlyObjectWrapper<>();
     private final WizardSteps steps = new WizardSteps(List.of("Sources", "Target and policy", "Conflicts", "Run and report"), this::entered);
     private final PlannedJobRun jobRun;
@@ -138,6 +140,11 @@ public final class ConsolidateWizardViewModel {
 
     public ObservableList<ConflictRow> conflicts() {
         return conflicts;
+    }
+
+    /** What the planned job does, said before its plan and its report: the sources in priority order, the target, how, its backup. */
+    public ReadOnlyObjectProperty<JobStatement> statementProperty() {
+        return statement.getReadOnlyProperty();
     }
 
     /** The plan before the run, the report after it. */
@@ -312,6 +319,7 @@ public final class ConsolidateWizardViewModel {
 
     /** The dry run with the choices made; nothing is written. */
     public void makePlan() {
+        statement.set(null);
         summary.set(null);
         jobRun.plan(prepared -> prepare(choices(), prepared), this::plan);
     }
@@ -322,6 +330,7 @@ public final class ConsolidateWizardViewModel {
         jobRun.tasks().run("Plan consolidation into " + StoreNames.shortName(plannedTarget), "Planning …", monitor -> planned.plan(), made -> {
             job = planned;
             targetLocator = plannedTarget;
+            statement.set(JobStatement.ofConsolidation(prepared.sources(), plannedTarget, target.modeProperty().get(), made, journal.backupsDir()));
             summary.set(JobSummary.ofPlan(made, WizardChoices.CONSOLIDATE).withSourcesNamed(prepared.sourceNames()));
             sourceNames = prepared.sourceNames();
             jobRun.planned(Stream.concat(prepared.sources().stream(), Stream.of(plannedTarget)).toList(), made);

@@ -4,8 +4,10 @@ import dev.sessiondb.store.StoreLayout;
 import dev.sessiondb.ui.common.Controls;
 import dev.sessiondb.ui.common.KnownStores;
 import dev.sessiondb.ui.common.StorePicker;
+import dev.sessiondb.ui.wizard.JobStatementView;
 import dev.sessiondb.ui.wizard.JobSummaryView;
 import dev.sessiondb.ui.wizard.TargetModeChoice;
+import dev.sessiondb.ui.wizard.TargetModeWords;
 import dev.sessiondb.ui.wizard.WizardPages;
 import dev.sessiondb.ui.wizard.WizardPane;
 import java.util.List;
@@ -64,11 +66,12 @@ public final class MigrateWizardView extends WizardPane {
         verify.setId("migrate-verify");
         verify.selectedProperty().bindBidirectional(viewModel.verifyProperty());
         return WizardPages.page("Options", "What to do with a target that already holds sessions, and how careful to be.",
-                Controls.styled(new Label("Existing target"), "text-bold"), new TargetModeChoice("migrate-mode", viewModel.target().modeProperty(), "the source", "replacing those with the same key"), allowLoss, verify, new VBox());
+                Controls.styled(new Label("Existing target"), "text-bold"), new TargetModeChoice("migrate-mode", viewModel.target().modeProperty(), TargetModeWords.MIGRATE), allowLoss, verify, new VBox());
     }
 
     private static Node plan(MigrateWizardViewModel viewModel) {
         return WizardPages.page("Plan", "A dry run: what would be written, what the target cannot hold, which dates stay text. Nothing is written.",
+                new JobStatementView("migrate-plan-job", viewModel.statementProperty()),
                 WizardPages.statusLine("migrate-plan-status", viewModel.statusProperty(), viewModel.steps().busyProperty()),
                 new JobSummaryView("migrate-plan", viewModel.planProperty()));
     }
@@ -78,7 +81,7 @@ public final class MigrateWizardView extends WizardPane {
                 viewModel.jobRun()::cancel, viewModel.jobRun().runnableProperty(), viewModel.steps().busyProperty(), viewModel.jobRun().runWaitsProperty(),
                 WizardPages.planAgainButton("migrate", viewModel::planAgain, viewModel.jobRun().planOutdatedProperty()));
         return WizardPages.page("Run and verify", "Runs in the background: the jobs panel shows progress, rate and time left. Undo restores the target's backup.",
-                WizardPages.writesTo("migrate-run-writes-to", viewModel.target().shown(), "an existing target is backed up first; Undo restores it"),
+                new JobStatementView("migrate-run-job", viewModel.statementProperty()),
                 actions, WizardPages.progressLine("migrate-progress", viewModel.jobRun().progress(), viewModel.steps().busyProperty()),
                 WizardPages.runStatusText("migrate-run-status", viewModel.statusProperty(), MigrateWizardViewModel.READY, viewModel.jobRun().runWaitsProperty()),
                 new JobSummaryView("migrate-report", viewModel.reportProperty()));

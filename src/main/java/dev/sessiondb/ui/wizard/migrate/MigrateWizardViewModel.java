@@ -11,6 +11,7 @@ import dev.sessiondb.ui.common.StoreField;
 import dev.sessiondb.ui.common.StoreNames;
 import dev.sessiondb.ui.common.TaskExecutor;
 import dev.sessiondb.ui.common.UndoStack;
+import dev.sessiondb.ui.wizard.JobStatement;
 import dev.sessiondb.ui.wizard.JobSummary;
 import dev.sessiondb.ui.wizard.PlannedJobRun;
 import dev.sessiondb.ui.wizard.WizardChoices;
@@ -48,6 +49,7 @@ public final class MigrateWizardViewModel {
     private final ObjectProperty<StoreLayout> layout = new SimpleObjectProperty<>();
     private final BooleanProperty allowLoss = new SimpleBooleanProperty(false);
     private final BooleanProperty verify = new SimpleBooleanProperty(true);
+    private final ReadOnlyObjectWrapper<JobStatement> statement = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<JobSummary> plan = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<JobSummary> report = new ReadOnlyObjectWrapper<>();
     private final WizardSteps steps = new WizardSteps(List.of("Stores", "Options", "Plan (dry run)", "Run and verify"), this::entered);
@@ -100,6 +102,11 @@ public final class MigrateWizardViewModel {
         return verify;
     }
 
+    /** What the planned job does, said before its plan and its report: which stores, how, and where the target is backed up. */
+    public ReadOnlyObjectProperty<JobStatement> statementProperty() {
+        return statement.getReadOnlyProperty();
+    }
+
     /** The dry run: counts, fields the target cannot hold, date coercions, and a refusal if the job would refuse. */
     public ReadOnlyObjectProperty<JobSummary> planProperty() {
         return plan.getReadOnlyProperty();
@@ -124,6 +131,7 @@ public final class MigrateWizardViewModel {
 
     /** Makes the dry-run plan; nothing is written. */
     public void makePlan() {
+        statement.set(null);
         plan.set(null);
         report.set(null);
         jobRun.plan(this::prepare, this::plan);
@@ -135,6 +143,7 @@ public final class MigrateWizardViewModel {
         jobRun.tasks().run("Plan: " + title, "Planning " + planned.description() + " …", monitor -> planned.plan(), made -> {
             job = planned;
             jobTitle = title;
+            statement.set(JobStatement.ofMigration(prepared.source(), prepared.target(), target.modeProperty().get(), made, journal.backupsDir()));
             plan.set(JobSummary.ofPlan(made, WizardChoices.MIGRATE));
             jobRun.planned(List.of(prepared.source(), prepared.target()), made);
             status.set(made.refusal().isEmpty() ? "Plan ready: press Next, then Run." : "The job would refuse: go Back, change what the plan below says, and plan again.");
