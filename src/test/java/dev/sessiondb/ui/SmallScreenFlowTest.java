@@ -76,6 +76,23 @@ class SmallScreenFlowTest extends WindowOverFreshRun {
                 read(() -> list.getLayoutBounds().getHeight())).isGreaterThanOrEqualTo(4);
     }
 
+    /** The detail pane's Edit, Export and Delete… read "…", "Ex…" and "Dele…" here: a user could not tell Delete from Export. */
+    @Test
+    void theDetailPaneButtonsShowTheirWholeText(FxRobot robot) {
+        waitFor(() -> !robot.lookup("#export-sessions").queryAs(Labeled.class).isDisabled());
+        robot.clickOn(WindowSteps.sessionCell(robot, 0));
+        waitFor(() -> !WindowSteps.text(robot, "#detail-title").isEmpty());
+
+        for (String id : new String[] {"#edit-session", "#export-session", "#delete-session"}) {
+            Labeled button = read(() -> robot.lookup(id).queryAs(Labeled.class));
+            waitFor(() -> button.isVisible() && button.getWidth() > 0);
+            assertThat(read(() -> WindowSteps.shownText(button))).as("%s in a detail pane %s wide", id,
+                    read(() -> robot.lookup("#detail-view").query().getLayoutBounds().getWidth())).isEqualTo(read(button::getText));
+            assertThat(read(() -> WindowSteps.shownWhole(button, robot.lookup("#detail-view").query()))).as("%s inside the pane", id).isTrue();
+        }
+        assertThat(read(() -> robot.lookup("#delete-session").query().getStyleClass())).contains("danger");
+    }
+
     /** The list's rows, of checks and of findings, wholly inside its bounds: those a user sees without scrolling it. */
     @SuppressWarnings("unchecked")
     private static List<TreeCell<String>> rowsInView(FxRobot robot, TreeView<String> list) {

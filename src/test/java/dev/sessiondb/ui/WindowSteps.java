@@ -147,6 +147,11 @@ final class WindowSteps {
         return cell.getChildrenUnmodifiable().stream().filter(Text.class::isInstance).map(text -> ((Text) text).getText()).findFirst().orElse("");
     }
 
+    /** What a button or label shows of its text: the whole text, or the text cut short with an ellipsis where it did not fit. */
+    static String shownText(Labeled labeled) {
+        return labeled.lookup(".text") instanceof Text text ? text.getText() : "";
+    }
+
     static String text(FxRobot robot, String id) {
         return robot.lookup(id).queryAs(Label.class).getText();
     }

@@ -29,8 +29,10 @@ import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
@@ -91,7 +93,8 @@ public final class DetailView extends StackPane {
         javafx.scene.control.MenuButton export = new javafx.scene.control.MenuButton("Export", null, json, markdown);
         export.setId("export-session");
         Controls.describe(export, "Save this session to a file: the whole record as JSON, or its conversation as Markdown; secrets are masked");
-        HBox actions = new HBox(6, edit, export, delete);
+        // a narrow pane wraps the buttons to a second row: squeezed into one, they read "…", "Ex…" and "Dele…"
+        FlowPane actions = new FlowPane(6, 6, edit, export, delete);
         actions.disableProperty().bind(viewModel.editingProperty().or(viewModel.damageProperty().isNotEmpty()));
         Label damage = Controls.styled(new Label(), "text-danger");
         damage.setId("detail-damage");
@@ -99,7 +102,10 @@ public final class DetailView extends StackPane {
         damage.textProperty().bind(viewModel.damageProperty());
         damage.visibleProperty().bind(viewModel.damageProperty().isNotEmpty());
         damage.managedProperty().bind(damage.visibleProperty());
-        return new VBox(4, title, subtitle, actions, damage);
+        VBox header = new VBox(4, title, subtitle, actions, damage);
+        // the buttons' second row would otherwise be taken from the subtitle, cut to "…": the field tree below gives the room
+        header.setMinHeight(Region.USE_PREF_SIZE);
+        return header;
     }
 
     /** An edit refused because the record changed underneath: why, both versions, and a reload. */
