@@ -93,6 +93,23 @@ class SmallScreenFlowTest extends WindowOverFreshRun {
         assertThat(read(() -> robot.lookup("#delete-session").query().getStyleClass())).contains("danger");
     }
 
+    /**
+     * Validate's steps took 200 of the 590 px its tab has here, the page left 380 px and a finding wrapping to five lines.
+     * The steps go across the top: the page gets the tab's width, the current step still marked.
+     */
+    @Test
+    void theWizardsPageGetsTheTabsWidth(FxRobot robot) {
+        waitFor(() -> !robot.lookup("#export-sessions").queryAs(Labeled.class).isDisabled());
+        WindowSteps.openFromJobsMenu(robot, "Validate and repair a store…");
+        Node page = read(() -> robot.lookup("#validate-page").query());
+        // the steps move across the top a layout after the pane's width is known: wait for the page to have the room
+        waitFor(() -> page.getLayoutBounds().getWidth() >= 520);
+
+        Labeled current = read(() -> robot.lookup("#validate-step-1").queryAs(Labeled.class));
+        assertThat(read(current::getStyleClass)).contains("accent", "text-bold");
+        assertThat(read(() -> WindowSteps.shownText(current))).isEqualTo(read(current::getText));
+    }
+
     /** The list's rows, of checks and of findings, wholly inside its bounds: those a user sees without scrolling it. */
     @SuppressWarnings("unchecked")
     private static List<TreeCell<String>> rowsInView(FxRobot robot, TreeView<String> list) {

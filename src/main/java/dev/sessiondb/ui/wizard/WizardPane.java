@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.geometry.VPos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -13,21 +14,33 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
 /**
- * A guided sequence: the steps listed on the left with the current one marked, that step's
- * page in the middle, scrolling when it is taller than the window, Back and Next always at the
- * bottom. Pages carry their own actions (Run, Apply).
+ * A guided sequence: the steps listed on the left with the current one marked (across the top in a narrow pane), that
+ * step's page in the middle, scrolling when it is taller than the window, Back and Next always at the bottom. Pages carry
+ * their own actions (Run, Apply).
  */
 public class WizardPane extends BorderPane {
+
+    /**
+     * Below this width the steps go across the top: on a 1024 px screen the list on the left took 200 of Validate's 590 px,
+     * its findings wrapping to five lines. Above it (Validate beside the detail pane at 1440 px, 870 px) they stay on the left.
+     */
+    static final double STEPS_ACROSS_BELOW = 850;
 
     private final WizardSteps steps;
     private final List<Node> pages;
     private final List<Label> stepLabels = new ArrayList<>();
     private final StackPane page = new StackPane();
+    private final Label heading;
+    private final VBox stepsAtLeft = new VBox(6);
+    private final FlowPane stepsAcross = new FlowPane(18, 4);
     private final Button next;
     /** Next or Back was disabled with the focus on it (a step at work): the window moved the focus on to its last control. */
     private boolean focusTakenByStep;
@@ -37,16 +50,22 @@ public class WizardPane extends BorderPane {
         this.steps = steps;
         this.pages = List.copyOf(pages);
         setId(id);
-        VBox list = new VBox(6, Controls.styled(new Label(title), "title-4"));
-        list.setPadding(new Insets(16, 20, 16, 16));
-        list.setMinWidth(190);
-        list.getStyleClass().add("wizard-steps");
-        list.setStyle("-fx-background-color: -color-bg-subtle; -fx-border-color: -color-border-default; -fx-border-width: 0 1 0 0;");
+        heading = Controls.styled(new Label(title), "title-4");
         for (int i = 0; i < steps.titles().size(); i++) {
             Label label = new Label((i + 1) + ".  " + steps.titles().get(i));
             label.setId(id + "-step-" + (i + 1));
+            label.setMinWidth(Region.USE_PREF_SIZE);
             stepLabels.add(label);
-            list.getChildren().add(label);
+        }
+        stepsAtLeft.setPadding(new Insets(16, 20, 16, 16));
+        stepsAtLeft.setMinWidth(190);
+        stepsAtLeft.setStyle("-fx-background-color: -color-bg-subtle; -fx-border-color: -color-border-default; -fx-border-width: 0 1 0 0;");
+        stepsAcross.setPadding(new Insets(10, 16, 10, 16));
+        stepsAcross.setRowValignment(VPos.BASELINE);
+        stepsAcross.setStyle("-fx-background-color: -color-bg-subtle; -fx-border-color: -color-border-default; -fx-border-width: 0 0 1 0;");
+        for (Pane each : List.of(stepsAtLeft, stepsAcross)) {
+            each.getStyleClass().add("wizard-steps");
+            each.setId(id + "-steps");
         }
         page.setPadding(new Insets(16));
         page.setAlignment(Pos.TOP_LEFT);
@@ -73,7 +92,8 @@ public class WizardPane extends BorderPane {
         body.setFitToHeight(true);
         body.getStyleClass().add("edge-to-edge");
 
-        setLeft(list);
+        placeSteps(false);
+        widthProperty().addListener((property, before, width) -> placeSteps(width.doubleValue() < STEPS_ACROSS_BELOW));
         setCenter(body);
         setBottom(buttons);
         steps.currentProperty().addListener((property, before, after) -> show(after.intValue()));
@@ -98,6 +118,24 @@ public class WizardPane extends BorderPane {
                 next.fire();
             }
         });
+    }
+
+    /**
+     * The one list of steps, under the wizard's title on the left, or across the top without it (the tab names the wizard,
+     * and the steps keep to one row): its labels move between the two places.
+     */
+    private void placeSteps(boolean across) {
+        Pane place = across ? stepsAcross : stepsAtLeft;
+        if (place.getParent() == this) {
+            return;
+        }
+        (across ? stepsAtLeft : stepsAcross).getChildren().clear();
+        place.getChildren().setAll(stepLabels);
+        if (!across) {
+            place.getChildren().add(0, heading);
+        }
+        setLeft(across ? null : stepsAtLeft);
+        setTop(across ? stepsAcross : null);
     }
 
     private void show(int step) {
