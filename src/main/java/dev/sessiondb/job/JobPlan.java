@@ -26,6 +26,9 @@ public record JobPlan(String description, Map<String, Long> counts, List<FieldCh
                       List<String> coercions, List<String> warnings, Optional<Refusal> refusal, long overwritten,
                       Optional<String> versionsDropped) {
 
+    /** The count of the records a job's target held before it, as a copy into a target names it. */
+    public static final String TARGET_RECORDS_BEFORE = "target records before";
+
     /** The plan of a job that settles no conflicts, so drops no versions. */
     public JobPlan(String description, Map<String, Long> counts, List<FieldChange> fieldChanges,
                    List<String> coercions, List<String> warnings, Optional<Refusal> refusal, long overwritten) {
@@ -37,6 +40,11 @@ public record JobPlan(String description, Map<String, Long> counts, List<FieldCh
         fieldChanges = List.copyOf(fieldChanges);
         coercions = List.copyOf(coercions);
         warnings = List.copyOf(warnings);
+    }
+
+    /** How many records the target held before the job; 0 for a new one, or a job that names no such count. */
+    public long targetRecordsBefore() {
+        return counts.getOrDefault(TARGET_RECORDS_BEFORE, 0L);
     }
 
     /** This plan with {@code warning} after its own warnings. */

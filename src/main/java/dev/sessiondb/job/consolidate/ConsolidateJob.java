@@ -193,7 +193,7 @@ public final class ConsolidateJob implements Job {
         }
         counts.put("records to write", consolidation.writtenRecords());
         counts.putAll(assessment.scanCounts());
-        counts.put("target records before", assessment.target().records());
+        counts.put(JobPlan.TARGET_RECORDS_BEFORE, assessment.target().records());
         counts.putAll(assessment.effectCounts());
         // the sources are numbered in the order the description names them, as the report's conflict lines read them
         List<String> warnings = new ArrayList<>(assessment.planWarnings());

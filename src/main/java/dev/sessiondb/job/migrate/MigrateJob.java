@@ -168,7 +168,7 @@ public final class MigrateJob implements Job {
             counts.put("source " + unreadableUnit(from) + "s not read", (long) from.unreadableParts().size());
         }
         counts.putAll(assessment.scanCounts());
-        counts.put("target records before", assessment.target().records());
+        counts.put(JobPlan.TARGET_RECORDS_BEFORE, assessment.target().records());
         counts.putAll(assessment.effectCounts());
         List<String> warnings = new ArrayList<>();
         notRead(from).ifPresent(warnings::add);

@@ -47,7 +47,7 @@ public record JobStatement(String stores, String mode, Optional<String> backup, 
     }
 
     private static Optional<String> backup(StoreLocator target, Map<String, String> names, TargetMode mode, JobPlan plan, Path backups) {
-        long held = plan.counts().getOrDefault("target records before", 0L);
+        long held = plan.targetRecordsBefore();
         // a new target must be empty: a plan finding records in one refuses, so there is nothing to back up
         return mode == TargetMode.NEW || held == 0 ? Optional.empty() : Optional.of(String.format(
                 "%s's %,d %s backed up first, into %s; Undo restores %s", names.get(target.display()), held, held == 1 ? "record is" : "records are",

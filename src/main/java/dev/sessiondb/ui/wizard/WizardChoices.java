@@ -24,7 +24,7 @@ public record WizardChoices(String targetPage, String modePage, Optional<String>
 
     /** The refusal in the window's words: the command line's text, unless it names flags this wizard has controls for. */
     String wordsFor(Refusal refusal, JobPlan plan) {
-        long held = plan.counts().getOrDefault("target records before", 0L);
+        long held = plan.targetRecordsBefore();
         return switch (refusal.reason()) {
             case TARGET_HOLDS_RECORDS -> String.format("the target already holds %,d sessions; choose Existing target: Replace or Merge on the %s page"
                     + " (it is backed up first), or another target", held, modePage);
