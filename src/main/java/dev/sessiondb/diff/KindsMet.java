@@ -1,9 +1,12 @@
 package dev.sessiondb.diff;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import dev.sessiondb.model.JsonCodec;
 import dev.sessiondb.model.SessionKind;
 import dev.sessiondb.model.SessionRecord;
 import dev.sessiondb.store.SessionStore;
-import java.nio.charset.StandardCharsets;
+import java.io.IOException;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -14,7 +17,7 @@ import java.util.stream.Collectors;
 /**
  * The kinds of session each side of a diff holds, told from the records the diff meets until a kind is found on both sides: a diff
  * of two stores that share none says so first, for a user who picked the wrong store. A record on one side only is told by the
- * top-level names of its compact text ({@link #ofText}), without parsing it; once a kind is shared no record's kind is told
+ * top-level names of its compact text ({@link #ofText}), its values skipped unread; once a kind is shared no record's kind is told
  * (an identical record shares its kind untold), so a diff of one tool's stores tells a few. A side whose layout holds one kind
  * ({@link SessionStore#onlyKindHeld}) tells none. Two sessions compared on their own are told apart the same way ({@link #apart(SessionRecord, SessionRecord)}).
  */
@@ -95,43 +98,23 @@ final class KindsMet {
     }
 
     /**
-     * The kind by the record's top-level names, found by a walk of its bytes that skips strings and nested values without reading
-     * them: Jackson's tokens, run interpreted in a diff started cold, made one of a Minsky file against 100,000 chat sessions 1.4 s
-     * longer, this walk 0.5 s. A name written with escapes for plain letters, which no JSON writer does, is not recognised; text
-     * that is no JSON gives some kind, as only a hint rests on it and the diff names that record as any other.
+     * The kind by the record's top-level names, read by Jackson's parser with every value skipped unread. Text that is no JSON
+     * gives the kind of the names read before the fault, as only a hint rests on it and the diff names that record as any other.
      */
     static SessionKind ofText(byte[] text) {
         Set<String> names = new HashSet<>();
-        int depth = 0;
-        boolean nameNext = false;
-        for (int i = 0; i < text.length; i++) {
-            byte at = text[i];
-            if (at == '"') {
-                int start = i + 1;
-                i = closingQuote(text, start);
-                if (depth == 1 && nameNext) {
-                    names.add(new String(text, start, i - start, StandardCharsets.UTF_8));
-                    nameNext = false;
+        try (JsonParser parser = JsonCodec.MAPPER.getFactory().createParser(text)) {
+            if (parser.nextToken() == JsonToken.START_OBJECT) {
+                while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                    names.add(parser.currentName());
+                    parser.nextToken();
+                    parser.skipChildren();
                 }
-            } else if (at == '{' || at == '[') {
-                depth++;
-                nameNext = depth == 1 && at == '{';
-            } else if (at == '}' || at == ']') {
-                depth--;
-            } else if (at == ',' && depth == 1) {
-                nameNext = true;
             }
+        } catch (IOException notJson) {
+            // the names read before the fault tell what they can
         }
         return SessionKind.byFields(names::contains);
-    }
-
-    /** Where the string starting at {@code start} ends, its escaped characters skipped; the text's end when it does not. */
-    private static int closingQuote(byte[] text, int start) {
-        int i = start;
-        while (i < text.length && text[i] != '"') {
-            i += text[i] == '\\' ? 2 : 1;
-        }
-        return Math.min(i, text.length);
     }
 
     /** "Minsky's", "Minsky's and a chat server's". */
