@@ -9,6 +9,7 @@ import dev.sessiondb.model.KindsHeld;
 import dev.sessiondb.model.SessionRecord;
 import dev.sessiondb.sample.SampleSessions;
 import dev.sessiondb.store.sql.TestPostgres;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -118,7 +119,7 @@ class InfoSessionKindsTest {
         for (long i = 0; i <= KindsHeld.COUNTED_UNASKED_UP_TO; i++) {
             text.append(i == 0 ? "" : ",").append("{\"id\":\"c").append(i).append("\",\"tenantId\":\"t\"}");
         }
-        java.nio.file.Files.writeString(file, text.append("]"));
+        Files.writeString(file, text.append("]"));
 
         CliRun unasked = CliRun.of("info", "json:" + file);
         CliRun asked = CliRun.of("info", "json:" + file, "--kinds");

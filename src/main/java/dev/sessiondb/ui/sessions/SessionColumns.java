@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 
 /**
@@ -36,7 +37,7 @@ final class SessionColumns {
         this.current = current;
         this.dialogs = dialogs;
         this.choices = choices;
-        added.addListener((javafx.collections.ListChangeListener<FieldColumn>) change -> showFilterable());
+        added.addListener((ListChangeListener<FieldColumn>) change -> showFilterable());
     }
 
     ObservableList<String> hidden() {
