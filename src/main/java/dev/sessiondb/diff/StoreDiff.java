@@ -56,17 +56,17 @@ public final class StoreDiff {
 
     public DiffSummary compare(SessionStore a, SessionStore b, DiffListener listener, ProgressMonitor monitor) {
         Predicate<FieldChange> keptAlike = keptAlike(a, b);
+        Optional<PairedTexts> paired = a.pairedWith(b, monitor);
+        if (paired.isPresent()) {
+            try (PairedTexts pairs = paired.get()) {
+                return merge(pairs, new Tally(listener, keptAlike, new KindsMet(a.onlyKindHeld(), b.onlyKindHeld())), a, b, monitor);
+            }
+        }
         OptionalLong countA = a.knownCount();
         OptionalLong countB = b.knownCount();
         // an empty side shares no kind, and is not said to: the other side's records need not be told
         boolean oneEmpty = countA.equals(OptionalLong.of(0)) || countB.equals(OptionalLong.of(0));
         Supplier<KindsMet> kinds = () -> oneEmpty ? KindsMet.unsaid() : new KindsMet(a.onlyKindHeld(), b.onlyKindHeld());
-        Optional<PairedTexts> paired = a.pairedWith(b, monitor);
-        if (paired.isPresent()) {
-            try (PairedTexts pairs = paired.get()) {
-                return merge(pairs, new Tally(listener, keptAlike, kinds.get()), a, b, monitor);
-            }
-        }
         long total = countA.isPresent() && countB.isPresent() ? countA.getAsLong() + countB.getAsLong() : -1;
         Optional<DiffSummary> inOneRead = mergedAsRead(a, b, listener, keptAlike, kinds, total, monitor);
         if (inOneRead.isPresent()) {
@@ -279,9 +279,12 @@ public final class StoreDiff {
             onlyInB++;
         }
 
-        /** After keys met without their records, the kinds the stores hold, unless a kind was already met on both sides. */
+        /**
+         * After keys met without their records, the kinds the stores hold, unless a kind was already met on both sides or a side
+         * held no session (it shares no kind, and is not said to).
+         */
         void kindsUnlessMet(SessionStore a, SessionStore b) {
-            if (onlyInA > 0 || onlyInB > 0) {
+            if ((onlyInA > 0 || onlyInB > 0) && (onlyInA > 0 || changed > 0) && (onlyInB > 0 || changed > 0)) {
                 kinds.heldBy(a, b);
             }
         }
