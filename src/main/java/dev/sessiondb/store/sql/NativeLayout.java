@@ -2,7 +2,6 @@ package dev.sessiondb.store.sql;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.sessiondb.model.CaseFolding;
 import dev.sessiondb.model.FieldFilter;
 import dev.sessiondb.model.JsonCodec;
 import dev.sessiondb.model.JsonLimits;
@@ -17,10 +16,7 @@ import dev.sessiondb.store.StoreLayout;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,8 +30,6 @@ import java.util.stream.Collectors;
 final class NativeLayout implements Layout {
 
     static final String TABLE = "sessions";
-    /** SQLite's search index made again from the rows: the rebuild's longest step, which a staged file builds aside ({@link SqliteSearchAside}). */
-    static final String SEARCH_REBUILD = "INSERT INTO sessions_search (sessions_search) VALUES ('rebuild')";
 
     /** The columns holding {@link SortKey#valueOf}, by key. */
     static final Map<SortKey, String> VALUE_COLUMNS = Map.of(
@@ -52,24 +46,13 @@ final class NativeLayout implements Layout {
             SessionField.TASK_ID, "task_id", SessionField.REPO_NAME, "repo_name", SessionField.BRANCH, "branch", SessionField.STATUS, "status");
     private static final List<SortKey> WRITTEN = List.of(SortKey.SESSION, SortKey.TASK_ID, SortKey.REPO_NAME,
             SortKey.BRANCH, SortKey.STATUS, SortKey.CREATED_AT, SortKey.LAST_ACTIVITY_AT);
-    /** The shortest needle the SQLite trigram index can answer. */
-    private static final int TRIGRAM = 3;
-    /** The trigram index builds faster when its keys fit in memory (4.4 s against 5.1 s at 300k); for this transaction only. */
-    private static final String GIN_BUILD_MEMORY = "SET LOCAL maintenance_work_mem = '256MB'";
-    /**
-     * No parallel workers for the sort indexes: the trigram index (one process in PostgreSQL 15)
-     * ends the build, and workers only take cores from it and from the verification that reads
-     * beside it (SQLite -> PostgreSQL at 300k, paired: 0.92-0.97 of the time with workers).
-     */
-    private static final String NO_BUILD_WORKERS = "SET LOCAL max_parallel_maintenance_workers = 0";
-    /** The unit separator between the searched fields, as each dialect writes it (V4's index expression). */
-    private static final Map<Dialect, String> SEPARATOR = Map.of(Dialect.SQLITE, "char(31)", Dialect.POSTGRESQL, "chr(31)");
 
     private final Dialect dialect;
     private final String storeName;
     private final String version;
     /** The keys of the rows every read leaves out ({@link #skipping}); empty for the whole table. */
     private final Set<String> skipped;
+    private final NativeSearch search;
 
     NativeLayout(Dialect dialect, String storeName, String version) {
         this(dialect, storeName, version, Set.of());
@@ -80,6 +63,7 @@ final class NativeLayout implements Layout {
         this.storeName = storeName;
         this.version = version;
         this.skipped = Set.copyOf(skipped);
+        this.search = new NativeSearch(dialect, version);
     }
 
     /** The same layout, its reads and counts leaving out the rows of these keys (damaged records a job was allowed to skip). */
@@ -282,22 +266,26 @@ final class NativeLayout implements Layout {
     }
 
     /**
-     * From V4 the key, task id, repository and branch are searched as one text joined by the unit
-     * separator, which PostgreSQL's pg_trgm index serves for this very condition; SQLite's FTS5
-     * table is asked through {@link #indexedSearch} instead. V3 keeps its four-column index.
-     * PostgreSQL's V6 searches the text in two halves, each served by its own index: the needle
-     * holds no separator, so a match in the whole text is a match in one of its halves. A chat server's or magellai's session
-     * is searched in its own fields by {@link #kindFieldsCondition}.
+     * The key, task id, repository and branch as the schema version indexes them ({@link NativeSearch});
+     * before V3 the columns are unfilled. A chat server's or magellai's session is searched in its own
+     * fields by {@link #kindFieldsCondition}.
      */
     @Override
     public Optional<SqlCondition> searchCondition(String needle) {
         if (!columnsFilled()) {
             return Optional.empty();
         }
-        if (!searchesOneText()) {
-            return v3SearchCondition(needle);
+        if (search.searchesOneText()) {
+            return Optional.of(search.oneTextCondition(needle));
         }
-        return Optional.of(FoldedSearch.inAnyOf(dialect, searchedTexts(), needle));
+        Optional<SqlCondition> v3 = search.v3Condition(needle);
+        return v3.isPresent() ? v3 : Layout.super.searchCondition(needle);
+    }
+
+    /** SQLite's FTS5 trigram table, where it answers the needle ({@link NativeSearch#indexed}). */
+    @Override
+    public Optional<IndexedSearch> indexedSearch(String needle) {
+        return search.indexed(needle);
     }
 
     @Override
@@ -307,7 +295,7 @@ final class NativeLayout implements Layout {
 
     @Override
     public Optional<SqlCondition> kindFieldsCondition(String needle) {
-        return columnsFilled() ? Optional.of(KindFieldsSearch.inKindsFields(dialect, needle, this::lowered)) : Optional.empty();
+        return columnsFilled() ? Optional.of(KindFieldsSearch.inKindsFields(dialect, needle, search::lowered)) : Optional.empty();
     }
 
     @Override
@@ -315,144 +303,22 @@ final class NativeLayout implements Layout {
         return columnsFilled() && KindFieldsSearch.holdsRows(connection, rows());
     }
 
-    /**
-     * The lower-cased text V4's to V6's indexes hold, written as each index's expression is, so
-     * that PostgreSQL recognises it. From V5 a branch equal to the key is left out (it finds the
-     * same sessions), and PostgreSQL lowers under the database's collation, as V4's columns did,
-     * now that the columns themselves compare as bytes. From V6 (PostgreSQL) a task id the key
-     * holds is left out too, and the text is two: the key's half and the repository's.
-     */
-    private List<String> searchedTexts() {
-        String separator = " || " + SEPARATOR.get(dialect) + " || ";
-        String taskId = "coalesce(s.task_id, '')";
-        String repository = "coalesce(s.repo_name, '')";
-        String leading = "s.session_key" + separator + taskId + separator + repository + separator;
-        if (!atLeast(NativeSchema.LEANER_INDEXES)) {
-            return List.of("lower(" + leading + "coalesce(s.branch, ''))");
-        }
-        String branch = "CASE WHEN s.branch = s.session_key THEN '' ELSE coalesce(s.branch, '') END";
-        if (dialect != Dialect.POSTGRESQL || !atLeast(NativeSchema.SEARCH_IN_HALVES)) {
-            return List.of(lowered(leading + branch));
-        }
-        String taskIdNotInKey = "CASE WHEN strpos(s.session_key, s.task_id) > 0 THEN '' ELSE " + taskId + " END";
-        return List.of(lowered("s.session_key" + separator + taskIdNotInKey), lowered(repository + separator + branch));
-    }
-
-    private String lowered(String text) {
-        return dialect == Dialect.POSTGRESQL ? "lower((" + text + ") COLLATE \"default\")" : "lower(" + text + ")";
-    }
-
-    /**
-     * SQLite's FTS5 trigram table answers a needle of three or more characters without LIKE's
-     * wildcards (it skips a LIKE with ESCAPE): the same lower-cased text as {@link #searchCondition}.
-     * The table folds every letter's case but SQLite checks a LIKE's matches again folding ASCII only:
-     * a needle outside ASCII asks the table for its trigrams in every spelling ({@link FoldedSearch#trigramQuery}),
-     * and its matches are checked by {@link #searchCondition}.
-     */
-    @Override
-    public Optional<IndexedSearch> indexedSearch(String needle) {
-        String lower = CaseFolding.fold(needle);
-        boolean plain = lower.indexOf('%') < 0 && lower.indexOf('_') < 0;
-        if (dialect != Dialect.SQLITE || !searchesOneText() || !plain || lower.codePointCount(0, lower.length()) < TRIGRAM) {
-            return Optional.empty();
-        }
-        if (!CaseFolding.isAscii(lower)) {
-            return FoldedSearch.trigramQuery(lower).map(query -> checkedTrigrams(query, needle));
-        }
-        List<Object> pattern = List.of("%" + lower + "%");
-        return Optional.of(new IndexedSearch(new SqlCondition("s.id IN (SELECT rowid FROM sessions_search WHERE text LIKE ?)", pattern),
-                KindFieldsSearch.countUpTo("SELECT 1 FROM sessions_search WHERE text LIKE ?", pattern)));
-    }
-
-    /** The rows an FTS5 query finds, each checked by {@link #searchCondition} (the query asks for trigrams, not their order). */
-    private IndexedSearch checkedTrigrams(String trigramQuery, String needle) {
-        SqlCondition checked = searchCondition(needle).orElseThrow();
-        List<Object> params = new ArrayList<>(List.of(trigramQuery));
-        params.addAll(checked.params());
-        return new IndexedSearch(new SqlCondition("s.id IN (SELECT rowid FROM sessions_search WHERE sessions_search MATCH ?) AND " + checked.sql(), params),
-                KindFieldsSearch.countUpTo("SELECT 1 FROM sessions_search WHERE sessions_search MATCH ?", List.of(trigramQuery)));
-    }
-
-    private Optional<SqlCondition> v3SearchCondition(String needle) {
-        if (dialect == Dialect.SQLITE && needle.codePointCount(0, needle.length()) >= TRIGRAM) {
-            String phrase = "{session_key task_id repo_name branch} : \"" + needle.replace("\"", "\"\"") + "\"";
-            return Optional.of(new SqlCondition("s.id IN (SELECT rowid FROM sessions_search WHERE sessions_search MATCH ?)", List.of(phrase)));
-        }
-        return Layout.super.searchCondition(needle);
-    }
-
     private boolean columnsFilled() {
         return atLeast(NativeSchema.COLUMNS_FILLED);
     }
 
-    private boolean searchesOneText() {
-        return atLeast(NativeSchema.ONE_SEARCH_TEXT);
-    }
-
     private boolean atLeast(int schemaVersion) {
-        try {
-            return Integer.parseInt(version) >= schemaVersion;
-        } catch (NumberFormatException none) {
-            return false;
-        }
+        return NativeSchema.reached(version, schemaVersion);
     }
 
-    /**
-     * The search index and the sort indexes cost more to keep row by row than the rows
-     * themselves, so a large batch builds them once at the end: SQLite lifts the triggers,
-     * drops the sort indexes, then rebuilds the FTS table and creates them again; PostgreSQL
-     * drops every index but the primary key's and creates them again (readers wait for the
-     * commit meanwhile). DDL is transactional in both, so a cancelled or failed batch leaves
-     * the indexes as they were. The key's own unique index stays: upserts need it.
-     */
+    /** A large batch builds the indexes once at the end ({@link NativeBatchIndexes}). */
     @Override
     public Rebuild beforeRows(Connection connection, boolean large) throws SQLException {
         if (!large) {
             return Layout.super.beforeRows(connection, false);
         }
-        return dialect == Dialect.SQLITE ? liftSearchTriggers(connection) : dropSearchIndex(connection);
+        return NativeBatchIndexes.lift(dialect, connection);
     }
-
-    private static Rebuild liftSearchTriggers(Connection connection) throws SQLException {
-        Map<String, String> triggers = definitions(connection, "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'sessions'");
-        Map<String, String> indexes = definitions(connection,
-                "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'sessions' AND sql IS NOT NULL");
-        Rebuild.execute(connection, triggers.keySet().stream().map(name -> "DROP TRIGGER " + Dialect.quote(name)).toList());
-        Rebuild.execute(connection, indexes.keySet().stream().map(name -> "DROP INDEX " + Dialect.quote(name)).toList());
-        List<String> restore = new ArrayList<>(List.of(SEARCH_REBUILD));
-        restore.addAll(indexes.values());
-        restore.addAll(triggers.values());
-        return new Rebuild(List.of(), restore);
-    }
-
-    private static Rebuild dropSearchIndex(Connection connection) throws SQLException {
-        Map<String, String> indexes = definitions(connection, "SELECT i.indexname, i.indexdef FROM pg_indexes i"
-                + " WHERE i.schemaname = current_schema() AND i.tablename = 'sessions' AND NOT EXISTS (SELECT 1 FROM pg_constraint c"
-                + " JOIN pg_namespace n ON n.oid = c.connamespace WHERE n.nspname = i.schemaname AND c.conname = i.indexname)");
-        Rebuild.execute(connection, indexes.keySet().stream().map(name -> "DROP INDEX " + Dialect.quote(name)).toList());
-        // the trigram index takes longest: first, so that builds on parallel connections end together
-        // parallel index builds, and the setting, came with PostgreSQL 11
-        List<String> setup = connection.getMetaData().getDatabaseMajorVersion() >= 11
-                ? List.of(GIN_BUILD_MEMORY, NO_BUILD_WORKERS) : List.of(GIN_BUILD_MEMORY);
-        List<String> steps = indexes.values().stream().sorted(Comparator.comparing(sql -> !sql.contains(" USING gin ")))
-                .collect(Collectors.toCollection(ArrayList::new));
-        // the planner's statistics of the new rows and of the search text's expressions: without them
-        // a common needle took 0.2 s instead of 0.1 ms at 300k until autovacuum came by
-        steps.add(Rebuild.STATISTICS_PREFIX + TABLE);
-        return new Rebuild(setup, steps);
-    }
-
-    /** Name and SQL definition of each object the query lists. */
-    private static Map<String, String> definitions(Connection connection, String query) throws SQLException {
-        Map<String, String> definitions = new LinkedHashMap<>();
-        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(query)) {
-            while (rows.next()) {
-                definitions.put(rows.getString(1), rows.getString(2));
-            }
-        }
-        return definitions;
-    }
-
 
     @Override
     public List<TableWrite> writes() {

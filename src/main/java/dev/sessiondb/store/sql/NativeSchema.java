@@ -51,6 +51,15 @@ final class NativeSchema {
     private NativeSchema() {
     }
 
+    /** Whether a store at {@code version} has reached {@code schemaVersion}; a version that is no number has reached none. */
+    static boolean reached(String version, int schemaVersion) {
+        try {
+            return Integer.parseInt(version) >= schemaVersion;
+        } catch (NumberFormatException none) {
+            return false;
+        }
+    }
+
     /** The version from which the dialect's native store indexes a task id in task order. */
     static int taskOrderIndex(Dialect dialect) {
         return TASK_ORDER_INDEX.get(dialect);

@@ -98,7 +98,7 @@ final class PendingRebuild {
                     if (aside == null) {
                         rebuild.runAll(connection);
                     } else {
-                        rebuild.without(NativeLayout.SEARCH_REBUILD).runAll(connection);
+                        rebuild.without(NativeBatchIndexes.SEARCH_REBUILD).runAll(connection);
                         aside.copyInto(connection);
                     }
                     drop(connection);
@@ -153,7 +153,7 @@ final class PendingRebuild {
 
     /** The search index's side build, when the rebuild owes one and the store is a staged file whose table it fits; else null. */
     private SqliteSearchAside asideFor(Connection connection, Rebuild rebuild) throws SQLException {
-        if (stagedFile.isEmpty() || !rebuild.steps().contains(NativeLayout.SEARCH_REBUILD) || !SqliteSearchAside.fits(connection)) {
+        if (stagedFile.isEmpty() || !rebuild.steps().contains(NativeBatchIndexes.SEARCH_REBUILD) || !SqliteSearchAside.fits(connection)) {
             return null;
         }
         return SqliteSearchAside.start(stagedFile.get());
