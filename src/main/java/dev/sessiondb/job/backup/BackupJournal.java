@@ -1,7 +1,6 @@
 package dev.sessiondb.job.backup;
 
 import dev.sessiondb.model.SecretMasker;
-import dev.sessiondb.files.FileTrees;
 import dev.sessiondb.job.JobRefusedException;
 import dev.sessiondb.job.JobReport;
 import dev.sessiondb.job.StoreProbe;
@@ -9,27 +8,18 @@ import dev.sessiondb.progress.CancelledException;
 import dev.sessiondb.progress.ProgressMonitor;
 import dev.sessiondb.files.AtomicFiles;
 import dev.sessiondb.store.OpenMode;
-import dev.sessiondb.store.RepeatedSessionsException;
-import dev.sessiondb.store.RestoreGuard;
-import dev.sessiondb.store.StoreChangedException;
 import dev.sessiondb.store.StoreProviders;
 import dev.sessiondb.store.SessionStore;
 import dev.sessiondb.store.StaleRecordException;
 import dev.sessiondb.store.StoreFactory;
-import dev.sessiondb.store.StoreFaults;
 import dev.sessiondb.store.StoreInfo;
 import dev.sessiondb.store.StoreLeftoversException;
 import dev.sessiondb.store.StoreLocator;
-import dev.sessiondb.store.json.RepeatedRecords;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
@@ -51,6 +41,7 @@ public final class BackupJournal {
     private final RunLocks locks;
     private final BackupFolders folders;
     private final StoreMarks marks = new StoreMarks();
+    private final BackupTaking taking;
 
     public BackupJournal(Path root) {
         this(root, JournalListener.NONE);
@@ -62,6 +53,7 @@ public final class BackupJournal {
         this.listener = listener;
         this.locks = new RunLocks(this.root);
         this.folders = new BackupFolders(backupsDir());
+        this.taking = new BackupTaking(folders, marks, listener);
     }
 
     public Path root() {
@@ -167,37 +159,16 @@ public final class BackupJournal {
      * A backup outside a run (an edit in the app) holds the run's lock while it is taken, so a prune keeps its folder.
      * A backup precedes a write, so a store whose file or folder its owner made read-only is refused before it.
      */
-    private Backup journal(String runId, StoreLocator locator, BackupTaker taker) {
+    private Backup journal(String runId, StoreLocator locator, BackupTaking.Contents contents) {
         locator.localPath().ifPresent(WritableStores::requireOwnerWritable);
         boolean lockedHere = locks.hold(runId);
         try {
             StoreWriters.hold(runId, locator);
-            return journalHoldingTheRunsLock(runId, locator, taker);
+            return taking.take(runId, locator, contents);
         } finally {
             if (lockedHere) {
                 releaseRun(runId);
             }
-        }
-    }
-
-    private Backup journalHoldingTheRunsLock(String runId, StoreLocator locator, BackupTaker taker) {
-        Path folder = folders.of(runId + "-" + shortHash(locator));
-        try {
-            FileTrees.delete(folder);
-            folders.createOwnerOnly();
-            AtomicFiles.createOwnerOnlyDirectories(folder);
-            // how the backup finds the store: an undo that puts this backup back brings back the store the mark was taken of
-            Optional<String> found = StoreMarks.of(locator);
-            Backup backup = takeOrClear(taker, folder);
-            folders.save(backup);
-            marks.backedUp(backup.id(), locator);
-            listener.backedUp(runId, backup, found);
-            return backup;
-        } catch (IOException e) {
-            // the cause's own advice: a backup stopped by a locked or damaged store is no matter of disk space
-            String why = StoreFaults.of(e).map(fault -> fault.what() + "); nothing was written to the store; " + fault.todo())
-                    .orElseGet(() -> e.getMessage() + "); nothing was written to the store; check that folder, or pass --backup-dir");
-            throw new UncheckedIOException(new IOException("cannot back up " + locator.display() + " into " + folder + " (" + why, e));
         }
     }
 
@@ -231,7 +202,7 @@ public final class BackupJournal {
     }
 
     /** A run takes its lock before the history hears of it: whoever finds the run can tell whether it still runs. */
-    private void begin(String runId, String description, List<String> sources, String target) {
+    void begin(String runId, String description, List<String> sources, String target) {
         locks.hold(runId);
         listener.started(runId, description, sources, target);
     }
@@ -244,7 +215,7 @@ public final class BackupJournal {
     }
 
     /** A run ended: the stores it wrote are free for the next writer, then it lets go of its own lock. */
-    private void releaseRun(String runId) {
+    void releaseRun(String runId) {
         StoreWriters.release(runId);
         locks.release(runId);
     }
@@ -369,26 +340,6 @@ public final class BackupJournal {
         return folders.isWhole(id);
     }
 
-    /** A backup stopped half way (cancelled, a full disk) leaves no folder behind: it holds no manifest and restores nothing. */
-    private static Backup takeOrClear(BackupTaker taker, Path folder) throws IOException {
-        try {
-            return taker.take(folder);
-        } catch (IOException | RuntimeException stopped) {
-            try {
-                FileTrees.delete(folder);
-            } catch (IOException | RuntimeException notCleared) {
-                stopped.addSuppressed(notCleared);
-            }
-            throw stopped;
-        }
-    }
-
-    /** Fills a backup folder and describes what it holds. */
-    @FunctionalInterface
-    private interface BackupTaker {
-        Backup take(Path folder) throws IOException;
-    }
-
     public Optional<Backup> find(String id) {
         return list().stream().filter(backup -> backup.id().equals(id)).findFirst();
     }
@@ -399,63 +350,12 @@ public final class BackupJournal {
     }
 
     /**
-     * Puts a store back as the backup holds it. The store's present state is backed up first,
-     * so an undo can itself be undone; until that backup is complete a cancel stops the undo with
-     * nothing changed. The restore itself is one atomic step (a transaction, a file or folder
-     * renamed into place) and, once begun, runs to its end and is recorded however it was asked
-     * to stop.
+     * Puts a store back as the backup holds it, its present state backed up first ({@link BackupRestore}).
      *
      * @return the backup of the state the undo replaced
      */
     public Backup restore(Backup backup, ProgressMonitor monitor) {
-        refuseWhileItsRunWrites(backup);
-        StoreLocator locator = StoreLocator.parse(backup.locator());
-        StoreWriters.refuseWhileWritten(locator);
-        String runId = RunIds.newRunId("undo");
-        begin(runId, "undo " + backup.id(), List.of(), backup.locator());
-        RestoreGuard[] guard = new RestoreGuard[1];
-        Backup before = endingOnStop(runId, () -> {
-            // how the store looks before undo backs it up: a write by another program after this is in no backup, so the restore refuses
-            Optional<String> mark = StoreProviders.of(locator).changeMark(locator);
-            if (!StoreProbe.exists(locator)) {
-                guard[0] = new RestoreGuard(locator, mark, Optional.empty());
-                return backUpAbsent(runId, locator, Backup.undoReason(backup.id()));
-            }
-            try (SessionStore store = StoreFactory.open(locator, OpenMode.EXISTING)) {
-                guard[0] = new RestoreGuard(locator, mark, Optional.of(store.fingerprint()));
-                return backUp(runId, store, Backup.undoReason(backup.id()), monitor);
-            } catch (RepeatedSessionsException repeated) {
-                if (repeated.byHand().isPresent()) {
-                    throw repeated;
-                }
-                // a file in which sessions still repeat (a repair cut only the identical copies) is backed up as its bytes
-                guard[0] = new RestoreGuard(locator, mark, Optional.empty());
-                return backUpUnopenedFile(runId, locator, RepeatedRecords.in(locator.path(), Set.of()).records(), Backup.undoReason(backup.id()));
-            }
-        });
-        listener.restoring(backup, before);
-        write(before, () -> {
-            // the last moment a cancel leaves the store as it was
-            monitor.checkCancelled();
-            try {
-                StoreSnapshots.restore(backup, locator, folders.of(backup.id()), monitor.uncancellable(), guard[0]);
-            } catch (StoreChangedException changed) {
-                JobRefusedException refused = new JobRefusedException("another program wrote to " + locator.display() + " while undo ran; nothing was"
-                        + " restored; run undo again");
-                refused.addSuppressed(changed);
-                throw refused;
-            } catch (IOException e) {
-                throw new UncheckedIOException(new IOException("cannot restore " + backup.locator() + " from backup " + backup.id()
-                        + " (" + e.getMessage() + "); the store is as it was before undo", e));
-            }
-        }, () -> true);
-        Instant now = Instant.now();
-        Backup restored = backup.markedRestored(now);
-        folders.save(restored);
-        listener.restored(restored, before, StoreMarks.of(locator));
-        new UndoChain(folders, listener).follow(restored, now, list());
-        releaseRun(runId);
-        return before;
+        return new BackupRestore(this, folders, listener).restore(backup, monitor);
     }
 
     /**
@@ -489,9 +389,5 @@ public final class BackupJournal {
             return locator;
         }
         return locator.withParam("layout", info.layout().id());
-    }
-
-    private static String shortHash(StoreLocator locator) {
-        return HexFormat.of().toHexDigits((short) StoreProbe.withoutPassword(locator).hashCode());
     }
 }
