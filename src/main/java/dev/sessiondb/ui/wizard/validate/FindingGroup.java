@@ -4,7 +4,11 @@ import dev.sessiondb.model.SecretMasker;
 import dev.sessiondb.validation.Checks;
 import dev.sessiondb.validation.Finding;
 import dev.sessiondb.validation.Severity;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 
@@ -79,5 +83,25 @@ public final class FindingGroup {
 
     public String fixHelp() {
         return "Apply the automatic fix of " + Checks.labelAndName(check) + " to its " + repairable() + " findings";
+    }
+
+    /** The findings grouped by check, worst first. */
+    static List<FindingGroup> byCheck(List<Finding> found) {
+        Map<String, List<Finding>> byCheck = new LinkedHashMap<>();
+        found.forEach(finding -> byCheck.computeIfAbsent(finding.check(), check -> new ArrayList<>()).add(finding));
+        return byCheck.entrySet().stream().map(entry -> new FindingGroup(entry.getKey(), entry.getValue()))
+                .sorted(Comparator.comparing(FindingGroup::severity)).toList();
+    }
+
+    /** Per check of {@code groups}, how many of its findings no fix resolves; checks with none are left out. */
+    static Map<String, Long> needingAPersonByCheck(List<FindingGroup> groups) {
+        Map<String, Long> byCheck = new LinkedHashMap<>();
+        groups.forEach(group -> {
+            long count = group.lines().stream().filter(line -> !line.repairable()).count();
+            if (count > 0) {
+                byCheck.put(group.check(), count);
+            }
+        });
+        return byCheck;
     }
 }

@@ -23,10 +23,8 @@ import dev.sessiondb.ui.wizard.WizardJobRun;
 import dev.sessiondb.ui.wizard.WizardSteps;
 import dev.sessiondb.validation.Checks;
 import dev.sessiondb.validation.Finding;
-import dev.sessiondb.validation.MinskyWorkspaces;
 import dev.sessiondb.validation.ValidationContext;
 import dev.sessiondb.validation.Validator;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -46,7 +44,6 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -91,18 +88,12 @@ public final class ValidateWizardViewModel {
     }
 
     private final StoreField store;
-    private final StringProperty workspaces = new SimpleStringProperty("");
-    /** Why the Workspaces folder is no Minsky state directory, shown at the field; empty when it is one or none is given. */
-    private final StringBinding workspacesProblem = Bindings.createStringBinding(this::whyNotWorkspaces, workspaces);
-    /** That the Workspaces folder, a fresh state directory, holds no workspace yet, shown at the field; empty otherwise. */
-    private final StringBinding workspacesNote = Bindings.createStringBinding(this::noWorkspacesYet, workspacesProblem);
+    private final WorkspacesFolder workspaces = new WorkspacesFolder();
     private final CheckChoices checks;
     private final ObservableList<FindingGroup> findings = FXCollections.observableArrayList();
     private final ObservableList<ChangeLine> changes = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<JobSummary> result = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper clean = new ReadOnlyBooleanWrapper(false);
-    private final ReadOnlyStringWrapper anotherStoreValidated = new ReadOnlyStringWrapper("");
-    private final ReadOnlyBooleanWrapper forAnotherStore = new ReadOnlyBooleanWrapper(false);
     private final WizardSteps steps = new WizardSteps(List.of("Store and checks", "Findings", "Preview changes", "Apply"), this::entered);
     private final WizardJobRun jobRun;
     private final ReadOnlyStringWrapper status;
@@ -114,9 +105,7 @@ public final class ValidateWizardViewModel {
     private final CurrentStore current;
     private final UndoStack undo;
     private final BackupJournal journal;
-    private StoreLocator validated;
-    /** The store of the latest validation, from the moment it starts; {@link #validated} changes only once its findings are in. */
-    private StoreLocator validating;
+    private final ValidatedStore validatedStore;
     private final RepeatsRepair repeatsRepair = new RepeatsRepair();
     private RepairJob repair;
     /** Per check, the previewed repair's findings that no fix resolves, and those of the checks it leaves unfixed, which need a person as much. */
@@ -137,8 +126,8 @@ public final class ValidateWizardViewModel {
         this.checks = new CheckChoices(current, this::openStoreKindIfChosen);
         store.textProperty().addListener((property, before, after) -> checks.update());
         OpenStoreDefault.follow(current, store.textProperty()::set, () -> steps.current() == STORE);
-        current.storeProperty().addListener((property, before, after) -> sayWhetherAnotherStoreIsValidated());
-        steps.readyProperty().bind(Bindings.createBooleanBinding(this::ready, steps.currentProperty(), store.textProperty(), workspacesProblem, findings, changesetReady));
+        this.validatedStore = new ValidatedStore(current, dialogs);
+        steps.readyProperty().bind(Bindings.createBooleanBinding(this::ready, steps.currentProperty(), store.textProperty(), workspaces.problem(), findings, changesetReady));
     }
 
     /** Where a JSON file that cannot be validated because sessions repeat in it is taken, in place of an error. */
@@ -159,17 +148,17 @@ public final class ValidateWizardViewModel {
 
     /** Optional: a folder of Minsky workspaces whose sessions should all be registered. */
     public StringProperty workspacesProperty() {
-        return workspaces;
+        return workspaces.text();
     }
 
     /** What is wrong with the Workspaces folder (a missing folder, the sessions folder itself): a validation would check no workspace. */
     public StringBinding workspacesProblem() {
-        return workspacesProblem;
+        return workspaces.problem();
     }
 
     /** That the Workspaces folder is a fresh state directory with no workspace in it yet: valid, nothing to register. */
     public StringBinding workspacesNote() {
-        return workspacesNote;
+        return workspaces.note();
     }
 
     /** The checks offered: those that apply to the store's kind of sessions, where it is known (the open store's). */
@@ -192,7 +181,7 @@ public final class ValidateWizardViewModel {
      * store's sessions) cannot show their sessions; empty when they are the open store's or none are shown.
      */
     public ReadOnlyStringProperty anotherStoreValidatedProperty() {
-        return anotherStoreValidated.getReadOnlyProperty();
+        return validatedStore.anotherStoreValidatedProperty();
     }
 
     /**
@@ -200,7 +189,7 @@ public final class ValidateWizardViewModel {
      * the open store's sessions, has no place beside it, even while the findings are still coming.
      */
     public ReadOnlyBooleanProperty forAnotherStoreProperty() {
-        return forAnotherStore.getReadOnlyProperty();
+        return validatedStore.forAnotherStoreProperty();
     }
 
     /** The changeset as field lines: what applying would change. */
@@ -246,9 +235,8 @@ public final class ValidateWizardViewModel {
     /** Validates {@code locator}; {@code why} opens the status line, saying why the findings were replaced. */
     private void validate(StoreLocator locator, String why) {
         List<String> names = checks.offered().stream().filter(choice -> choice.run().get()).map(CheckChoice::name).toList();
-        List<Path> roots = workspaceRoots();
-        validating = locator;
-        sayWhetherAnotherStoreIsValidated();
+        List<Path> roots = workspaces.roots();
+        validatedStore.validating(locator);
         jobRun.tasks().run("Validate " + StoreNames.shortName(locator), "Validating …", monitor -> {
             List<Finding> found = new ArrayList<>();
             try (SessionStore whole = opener.open(locator)) {
@@ -259,10 +247,10 @@ public final class ValidateWizardViewModel {
             }
         }, validation -> {
             List<Finding> found = validation.found();
-            validated = locator;
-            findings.setAll(grouped(found));
+            validatedStore.validated(locator);
+            findings.setAll(FindingGroup.byCheck(found));
             clean.set(found.isEmpty());
-            sayWhetherAnotherStoreIsValidated();
+            validatedStore.sayWhetherAnotherStoreIsValidated();
             // how many sessions and checks: "no findings" in an empty store, or of one check, is no word on the store
             status.set(why + (found.isEmpty() ? String.format("No findings in %,d %s: the %d %s chosen found nothing to fix.", validation.sessions(),
                     validation.sessions() == 1 ? "session" : "sessions", names.size(), names.size() == 1 ? "check" : "checks")
@@ -281,13 +269,14 @@ public final class ValidateWizardViewModel {
         changes.clear();
         changesetReady.set(false);
         List<String> fixing = findings.stream().filter(group -> group.isRepairable() && group.fixProperty().get()).map(FindingGroup::check).toList();
-        if (validated == null || fixing.isEmpty()) {
+        StoreLocator locator = validatedStore.locator();
+        if (locator == null || fixing.isEmpty()) {
             repair = null;
             status.set("No fixes chosen: go back and tick the checks to fix.");
             return;
         }
-        RepairJob planned = new RepairJob(validated, fixing, workspaceRoots(), journal);
-        jobRun.tasks().run("Plan repair of " + StoreNames.shortName(validated), "Planning the changes …", monitor -> {
+        RepairJob planned = new RepairJob(locator, fixing, workspaces.roots(), journal);
+        jobRun.tasks().run("Plan repair of " + StoreNames.shortName(locator), "Planning the changes …", monitor -> {
             try (Changeset changeset = planned.changeset(monitor)) {
                 List<ChangeLine> lines = new ArrayList<>();
                 changeset.first(PREVIEW_LIMIT).forEach(change -> lines.addAll(ChangeLine.of(change)));
@@ -300,7 +289,7 @@ public final class ValidateWizardViewModel {
             changesetReady.set(preview.updates() + preview.inserts() > 0);
             // the planner counts what the chosen checks cannot fix; the findings of checks left unfixed need a person too
             needingAPerson = new LinkedHashMap<>(preview.manualByCheck());
-            unfixedNeedingAPerson(findings.stream().filter(group -> !fixing.contains(group.check())).toList()).forEach(needingAPerson::put);
+            FindingGroup.needingAPersonByCheck(findings.stream().filter(group -> !fixing.contains(group.check())).toList()).forEach(needingAPerson::put);
             long needPerson = needingAPerson.values().stream().mapToLong(Long::longValue).sum();
             status.set(String.format("%,d records to update, %,d to add; %,d %s a person (no automatic fix). Nothing is written yet.%s",
                     preview.updates(), preview.inserts(), needPerson, needPerson == 1 ? "finding needs" : "findings need",
@@ -311,7 +300,7 @@ public final class ValidateWizardViewModel {
     /** Runs the repair job: it backs the store up, then writes the changeset in one transaction; undo restores the backup. */
     public void apply() {
         RepairJob planned = repair;
-        StoreLocator locator = validated;
+        StoreLocator locator = validatedStore.locator();
         Map<String, Long> needing = needingAPerson;
         if (planned == null || !changesetReady.get() || jobRun.undoRuns()) {
             return;
@@ -360,14 +349,14 @@ public final class ValidateWizardViewModel {
      * and the Store page's Next validate afresh anyway.
      */
     private void restored(StoreLocator locator) {
-        if (validated == null || !sameStore(validated, locator)) {
+        if (!validatedStore.is(locator)) {
             return;
         }
         switch (steps.current()) {
             case FINDINGS -> {
                 findings.clear();
                 clean.set(false);
-                validate(validated, "The repair was undone; validated again: ");
+                validate(validatedStore.locator(), "The repair was undone; validated again: ");
             }
             case PREVIEW -> {
                 repair = null;
@@ -381,14 +370,7 @@ public final class ValidateWizardViewModel {
 
     /** Shows a finding's session in the detail pane, when the validated store is the one open; else says to open it. */
     public void showSession(String key) {
-        if (key == null) {
-            return;
-        }
-        if (validatedIsOpen()) {
-            current.selectedKeyProperty().set(key);
-        } else {
-            dialogs.notify("Open " + (validated == null ? "the store" : StoreNames.shortName(validated)) + " to see session " + key);
-        }
+        validatedStore.showSession(key);
     }
 
     /**
@@ -396,16 +378,7 @@ public final class ValidateWizardViewModel {
      * open; selecting says nothing otherwise (Enter or a double-click on the finding says to open the store).
      */
     public void followFinding(String key) {
-        if (key != null && validatedIsOpen()) {
-            current.selectedKeyProperty().set(key);
-        }
-    }
-
-    private void sayWhetherAnotherStoreIsValidated() {
-        forAnotherStore.set(validating != null && !isOpen(validating));
-        anotherStoreValidated.set(validated == null || validatedIsOpen() ? ""
-                : "These findings are of " + StoreNames.distinctName(validated, current.isOpen() ? List.of(current.store().locator()) : List.of())
-                        + ", not the open store: open it to see a finding's session beside them.");
+        validatedStore.followFinding(key);
     }
 
     /** The open store's one kind of sessions when the store to validate is the open one, as the field names it; else none. */
@@ -415,38 +388,9 @@ public final class ValidateWizardViewModel {
         return openOneChosen ? Optional.ofNullable(current.listedKindProperty().get()) : Optional.empty();
     }
 
-    private boolean validatedIsOpen() {
-        return validated != null && isOpen(validated);
-    }
-
-    private boolean isOpen(StoreLocator store) {
-        return current.isOpen() && sameStore(current.store().locator(), store);
-    }
-
-    /** Whether two locators name one store, however typed ({@code postgres://} or {@code postgresql://}) and with or without a password. */
-    private static boolean sameStore(StoreLocator one, StoreLocator other) {
-        return one.withoutPassword().equals(other.withoutPassword());
-    }
-
     /** Back to the findings, validated afresh. */
     public void revalidate() {
         steps.go(FINDINGS);
-    }
-
-    private List<Path> workspaceRoots() {
-        return workspaces.get().isBlank() ? List.of() : List.of(Path.of(workspaces.get().strip()));
-    }
-
-    private String noWorkspacesYet() {
-        return workspacesProblem.get().isEmpty() ? workspaceRoots().stream().findFirst().flatMap(MinskyWorkspaces::noWorkspacesYet).orElse("") : "";
-    }
-
-    private String whyNotWorkspaces() {
-        try {
-            return workspaceRoots().stream().findFirst().flatMap(MinskyWorkspaces::whyNotAStateDirectory).orElse("");
-        } catch (InvalidPathException e) {
-            return workspaces.get().strip() + " is not a folder's path (" + e.getReason() + ")";
-        }
     }
 
     private void entered(int step) {
@@ -463,29 +407,10 @@ public final class ValidateWizardViewModel {
 
     private boolean ready() {
         return switch (steps.current()) {
-            case STORE -> !store.textProperty().get().isBlank() && workspacesProblem.get().isEmpty();
+            case STORE -> !store.textProperty().get().isBlank() && workspaces.problem().get().isEmpty();
             case FINDINGS -> findings.stream().anyMatch(FindingGroup::isRepairable);
             case PREVIEW -> changesetReady.get();
             default -> true;
         };
-    }
-
-    /** Per check of {@code groups}, how many of its findings no fix resolves; checks with none are left out. */
-    private static Map<String, Long> unfixedNeedingAPerson(List<FindingGroup> groups) {
-        Map<String, Long> byCheck = new LinkedHashMap<>();
-        groups.forEach(group -> {
-            long count = group.lines().stream().filter(line -> !line.repairable()).count();
-            if (count > 0) {
-                byCheck.put(group.check(), count);
-            }
-        });
-        return byCheck;
-    }
-
-    private static List<FindingGroup> grouped(List<Finding> found) {
-        Map<String, List<Finding>> byCheck = new LinkedHashMap<>();
-        found.forEach(finding -> byCheck.computeIfAbsent(finding.check(), check -> new ArrayList<>()).add(finding));
-        return byCheck.entrySet().stream().map(entry -> new FindingGroup(entry.getKey(), entry.getValue()))
-                .sorted(java.util.Comparator.comparing(FindingGroup::severity)).toList();
     }
 }
