@@ -16,12 +16,8 @@ import dev.sessiondb.store.StoreException;
 import dev.sessiondb.store.file.BadInput;
 import java.io.FileInputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
@@ -50,8 +46,8 @@ final class JsonRecordReader implements AutoCloseable {
     private final RetainedInput retained;
     private final TokenStrip strip = new TokenStrip();
     private byte[] stripped = new byte[4096];
-    private final boolean trailingNewline;
-    private final List<JsonShape.Level> levels = new ArrayList<>();
+    /** The objects around the sessions array, read before the first record and after the last. */
+    private final JsonShapeReader shapeReader;
     /** Each key field's value in the record being read, emptied for each record. */
     private final String[] keyValues = new String[SessionRecord.KEY_FIELDS.size()];
     private long recordNumber;
@@ -68,7 +64,7 @@ final class JsonRecordReader implements AutoCloseable {
         this.file = file;
         this.parser = parser;
         this.retained = retained;
-        this.trailingNewline = trailingNewline;
+        this.shapeReader = new JsonShapeReader(file, parser, trailingNewline);
     }
 
     /** Opens the file and reads up to the first record, for its keys or its records' trees. */
@@ -86,7 +82,7 @@ final class JsonRecordReader implements AutoCloseable {
     }
 
     private static JsonRecordReader open(Path file, boolean keepTexts) {
-        boolean trailingNewline = BadInput.reading(file, () -> endsWithNewline(file));
+        boolean trailingNewline = BadInput.reading(file, () -> JsonShapeReader.endsWithNewline(file));
         JsonRecordReader reader = BadInput.reading(file, () -> {
             if (!keepTexts) {
                 return new JsonRecordReader(file, JsonCodec.MAPPER.createParser(file.toFile()), null, trailingNewline);
@@ -96,7 +92,7 @@ final class JsonRecordReader implements AutoCloseable {
         });
         try {
             reader.reading(() -> {
-                reader.readOpening();
+                reader.shapeReader.readOpening();
                 return null;
             });
             return reader;
@@ -161,7 +157,7 @@ final class JsonRecordReader implements AutoCloseable {
                 if (session != null && session.isTextual()) {
                     throw emptyKey();
                 }
-                throw noKey(session == null || session.isNull() ? null : session.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
+                throw noKey(session == null || session.isNull() ? null : session.getNodeType().name().toLowerCase(Locale.ROOT));
             }
             return fields;
         });
@@ -270,7 +266,7 @@ final class JsonRecordReader implements AutoCloseable {
 
     /** A record is an object in the sessions array, which is one level inside each enclosing object. */
     private int recordDepth() {
-        return levels.size() + 2;
+        return shapeReader.depth() + 2;
     }
 
     /** Reads up to the next record's opening brace; false at the end of the array (the rest of the file is then checked). */
@@ -278,7 +274,7 @@ final class JsonRecordReader implements AutoCloseable {
         JsonToken token = parser.nextToken();
         if (token == JsonToken.END_ARRAY) {
             arrayEnded = true;
-            readClosing();
+            shapeReader.readClosing();
             return false;
         }
         if (token == null) {
@@ -293,7 +289,7 @@ final class JsonRecordReader implements AutoCloseable {
             retained.keepFrom(recordOffset);
         }
         if (token != JsonToken.START_OBJECT) {
-            throw BadInput.at(file, recordLocation(), "record " + recordNumber + " is " + describe(token) + ", not a session object");
+            throw BadInput.at(file, recordLocation(), "record " + recordNumber + " is " + JsonShapeReader.describe(token) + ", not a session object");
         }
         return true;
     }
@@ -326,7 +322,7 @@ final class JsonRecordReader implements AutoCloseable {
             case VALUE_TRUE, VALUE_FALSE -> "boolean";
             case START_OBJECT -> "object";
             case START_ARRAY -> "array";
-            default -> value.asString() == null ? "a value" : value.name().toLowerCase(java.util.Locale.ROOT);
+            default -> value.asString() == null ? "a value" : value.name().toLowerCase(Locale.ROOT);
         };
     }
 
@@ -337,7 +333,7 @@ final class JsonRecordReader implements AutoCloseable {
                 JsonToken token = parser.nextToken();
                 if (token == JsonToken.END_ARRAY) {
                     arrayEnded = true;
-                    readClosing();
+                    shapeReader.readClosing();
                 } else {
                     recordNumber++;
                     parser.skipChildren();
@@ -359,7 +355,7 @@ final class JsonRecordReader implements AutoCloseable {
 
     /** The structure around the array; the fields after it are known once the last record was read. */
     JsonShape shape() {
-        return new JsonShape(levels, trailingNewline);
+        return shapeReader.shape();
     }
 
     @Override
@@ -368,119 +364,6 @@ final class JsonRecordReader implements AutoCloseable {
             parser.close();
         } catch (IOException e) {
             // A read-only stream: closing it cannot lose data.
-        }
-    }
-
-    private void readOpening() throws IOException {
-        JsonToken token = parser.nextToken();
-        if (token == null) {
-            throw new StoreException(file + ": the file is empty, not a list of sessions; if the store should hold no sessions,"
-                    + " write [] into it; " + BadInput.ADVICE);
-        }
-        if (token == JsonToken.START_ARRAY) {
-            return;
-        }
-        if (token != JsonToken.START_OBJECT) {
-            throw BadInput.at(file, parser.currentTokenLocation(), "the top level is " + describe(token)
-                    + ", not an array of sessions nor an object with a \"sessions\" array");
-        }
-        JsonLocation start = parser.currentTokenLocation();
-        ObjectNode fields = JsonCodec.MAPPER.createObjectNode();
-        if (!openObject(fields)) {
-            throw BadInput.at(file, start, SessionRecord.KEY_FIELDS.stream().anyMatch(key -> fields.path(key).isTextual())
-                    ? notAnArrayOfSessions() : "this object has no \"sessions\" array (nor a backup's \"data\" holding one)");
-        }
-    }
-
-    /**
-     * A file holding one session, or one a line as a script appending JSON Lines writes, not the array a store holds:
-     * what to add to make it one. Looks only past the session just read: text that does not parse there is no second session.
-     */
-    private String notAnArrayOfSessions() {
-        boolean anotherFollows;
-        try {
-            anotherFollows = parser.nextToken() == JsonToken.START_OBJECT;
-        } catch (IOException unparsed) {
-            anotherFollows = false;
-        }
-        return anotherFollows
-                ? "the file holds one session object after another (JSON Lines), not an array of sessions; put them in one array:"
-                        + " [ before the first, a comma after each but the last, ] after the last"
-                : "the top level is one session object, not an array of sessions; put [ before it and ] after it to make a store of"
-                        + " that one session";
-    }
-
-    /**
-     * Reads an object's fields into {@code before} up to its sessions array, descending into a
-     * backup's top-level {@code data}; false when the object has none (then {@code data} was an
-     * ordinary field, kept with the others).
-     */
-    private boolean openObject(ObjectNode before) throws IOException {
-        while (parser.nextToken() == JsonToken.FIELD_NAME) {
-            String name = parser.currentName();
-            JsonToken value = parser.nextToken();
-            if (name.equals(JsonShape.SESSIONS)) {
-                if (value != JsonToken.START_ARRAY) {
-                    throw BadInput.at(file, parser.currentTokenLocation(), "\"sessions\" is " + describe(value) + ", not an array of sessions");
-                }
-                levels.add(new JsonShape.Level(before, name, JsonCodec.MAPPER.createObjectNode()));
-                return true;
-            }
-            if (name.equals(JsonShape.BACKUP_DATA) && value == JsonToken.START_OBJECT && levels.isEmpty()) {
-                levels.add(new JsonShape.Level(before, name, JsonCodec.MAPPER.createObjectNode()));
-                ObjectNode data = JsonCodec.MAPPER.createObjectNode();
-                if (openObject(data)) {
-                    return true;
-                }
-                levels.clear();
-                before.set(name, data);
-            } else {
-                before.set(name, JsonCodec.FILE_TREE_READER.readTree(parser));
-            }
-        }
-        return false;
-    }
-
-    /** Reads the fields after the array in every enclosing object, then checks nothing follows. */
-    private void readClosing() throws IOException {
-        for (int depth = levels.size() - 1; depth >= 0; depth--) {
-            JsonShape.Level level = levels.get(depth);
-            while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                String name = parser.currentName();
-                parser.nextToken();
-                level.after().set(name, JsonCodec.FILE_TREE_READER.readTree(parser));
-            }
-        }
-        JsonToken extra = parser.nextToken();
-        if (extra != null) {
-            throw BadInput.at(file, parser.currentTokenLocation(), "found " + describe(extra) + " after the end of the sessions");
-        }
-    }
-
-    private static String describe(JsonToken token) {
-        if (token == null) {
-            return "the end of the file";
-        }
-        return switch (token) {
-            case START_OBJECT -> "an object";
-            case START_ARRAY -> "an array";
-            case VALUE_STRING -> "a string";
-            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
-            case VALUE_TRUE, VALUE_FALSE -> "a boolean";
-            case VALUE_NULL -> "null";
-            default -> token.name().toLowerCase(Locale.ROOT);
-        };
-    }
-
-    private static boolean endsWithNewline(Path file) throws IOException {
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-            long size = channel.size();
-            if (size == 0) {
-                return false;
-            }
-            ByteBuffer last = ByteBuffer.allocate(1);
-            channel.read(last, size - 1);
-            return last.get(0) == '\n';
         }
     }
 }
