@@ -120,7 +120,7 @@ public final class Transfer implements AutoCloseable {
     private Assessment assessment(TargetState state, boolean complete, RecordScan scan, Optional<String> note,
                                   Optional<TargetComparison> comparison) {
         Optional<Refusal> refusal = state.refusal(mode, complete, scan.records())
-                .or(() -> scan.refusedRecords().isEmpty() ? Optional.empty() : Optional.of(recordsRefusal(scan.refusedRecords())))
+                .or(() -> scan.refusedRecords().isEmpty() ? Optional.empty() : Optional.of(RecordsRefusal.of(target, existing, scan.refusedRecords())))
                 .or(() -> scan.messageIdClashes().refusal(target))
                 .or(() -> !scan.isLossy() || allowLoss ? Optional.empty() : Optional.of(LossRefusal.of(target, scan.fieldChanges())));
         recordsRead = scan.records();
@@ -174,10 +174,11 @@ public final class Transfer implements AutoCloseable {
             RecordCursor source = records.open();
             // a JSON file's count is known only once it is read through: meanwhile its reading estimates it
             monitor.totalWhileReading(source::readTotal);
-            try (RecordCursor cursor = ReadAhead.records(hashes.recording(counting(scanning(source, scan), recordsWritten), staged.store()))) {
+            RecordCursor planned = PassingRecords.counting(PassingRecords.scanning(source, scan, allowLoss), recordsWritten);
+            try (RecordCursor cursor = ReadAhead.records(hashes.recording(planned, staged.store()))) {
                 staged.store().write(WriteBatch.replaceAll(cursor, records.expectedCount()), monitor);
             } catch (RuntimeException e) {
-                if (causedBy(e, NeedsPlanPass.class)) {
+                if (PassingRecords.stoppedForPlanPass(e)) {
                     return Optional.empty();
                 }
                 throw e;
@@ -217,41 +218,6 @@ public final class Transfer implements AutoCloseable {
                         + " records not kept as it was (dropped, or held in the form the target's column holds; --allow-loss)"
                 : change.describe() + (change.lossy() ? " (--allow-loss)" : "")));
         assessment.coercions().forEach(report::warning);
-    }
-
-    /**
-     * The records as they pass, each added to the plan first; one the target would refuse, or lose fields of without --allow-loss,
-     * or that gives a message id another record gave, stops the pass.
-     */
-    private RecordCursor scanning(RecordCursor cursor, RecordScan scan) {
-        return RecordCursor.peeking(cursor, record -> {
-            scan.add(record);
-            if (!scan.refusedRecords().isEmpty() || (scan.isLossy() && !allowLoss) || scan.messageIdClashes().foundBetweenRecords()) {
-                throw new NeedsPlanPass();
-            }
-        });
-    }
-
-    /** The records as they pass, counted afresh: what "records written" says is what the write was handed, not a count taken at another moment. */
-    private static RecordCursor counting(RecordCursor cursor, AtomicLong counter) {
-        counter.set(0);
-        return RecordCursor.peeking(cursor, record -> counter.incrementAndGet());
-    }
-
-    /** The one-pass write met a record the plan must list with every other like it: see {@link #run}. */
-    private static final class NeedsPlanPass extends RuntimeException {
-        NeedsPlanPass() {
-            super("a record needs the plan pass", null, false, false);
-        }
-    }
-
-    private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (type.isInstance(cause)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /**
@@ -359,12 +325,12 @@ public final class Transfer implements AutoCloseable {
         StoreFingerprint backedUp = store.fingerprint();
         monitor.message("writing target");
         journal.write(backup, () -> {
-            RecordCursor read = counting(records.open(), recordsPassed);
+            RecordCursor read = PassingRecords.counting(records.open(), recordsPassed);
             // a write of changes only compares every record but writes few: its progress is the records compared, told on the writing thread
             RecordCursor written = changesOnly
-                    .map(compared -> compared.changesOnly(comparing(ReadAhead.records(read), assessment.recordsRead(), monitor), hashes))
+                    .map(compared -> compared.changesOnly(PassingRecords.comparing(ReadAhead.records(read), assessment.recordsRead(), monitor), hashes))
                     .orElseGet(() -> ReadAhead.records(hashes.recording(read, store)));
-            try (RecordCursor cursor = counting(written, recordsWritten)) {
+            try (RecordCursor cursor = PassingRecords.counting(written, recordsWritten)) {
                 store.write(batch(cursor, records, changesOnly).ifUnchangedSince(assessment.target().fingerprint().orElseThrow()),
                         changesOnly.isPresent() ? monitor.withoutProgress() : monitor);
             }
@@ -380,15 +346,6 @@ public final class Transfer implements AutoCloseable {
         }
         return changesOnly.map(compared -> new WriteBatch(false, cursor, count, compared.targetOnlyKeys()))
                 .orElseGet(() -> WriteBatch.replaceAll(cursor, count));
-    }
-
-    /** The records as they pass, each reported as compared; a cancel stops the write at the next one, not at the next written. */
-    private static RecordCursor comparing(RecordCursor cursor, long total, ProgressMonitor monitor) {
-        AtomicLong compared = new AtomicLong();
-        return RecordCursor.peeking(cursor, record -> {
-            monitor.progress(compared.incrementAndGet(), total);
-            monitor.checkCancelled();
-        });
     }
 
     /** A new target's write left nothing while no store was put in place. */
@@ -413,12 +370,13 @@ public final class Transfer implements AutoCloseable {
             // a plan made on a stand-in is checked against the real target as the records pass: the first record it would refuse or
             // lose fields of stops the write (one transaction, rolled back) and a full scan names every such record
             boolean standIn = assessment.note().isPresent() && !allowLoss;
-            RecordCursor source = counting(standIn ? scanning(records.open(), new RecordScan(staged.store())) : records.open(), recordsWritten);
+            RecordCursor read = standIn ? PassingRecords.scanning(records.open(), new RecordScan(staged.store()), allowLoss) : records.open();
+            RecordCursor source = PassingRecords.counting(read, recordsWritten);
             try (RecordCursor cursor = ReadAhead.records(hashes.recording(source, staged.store()))) {
                 staged.store().write(WriteBatch.replaceAll(cursor, records.expectedCount()), monitor);
             } catch (RuntimeException e) {
-                if (causedBy(e, NeedsPlanPass.class)) {
-                    refuseFromFullScan(staged.store(), records);
+                if (PassingRecords.stoppedForPlanPass(e)) {
+                    RecordsRefusal.refuseFromFullScan(target, existing, staged.store(), records);
                 }
                 throw e;
             }
@@ -427,36 +385,6 @@ public final class Transfer implements AutoCloseable {
             throw new UncheckedIOException(new IOException("cannot build the new store " + target.display() + " (" + e.getMessage()
                     + "); nothing was written there", e));
         }
-    }
-
-    private void refuseFromFullScan(SessionStore created, RecordSource records) {
-        try (RecordCursor cursor = records.open()) {
-            RecordScan scan = new RecordScan(created);
-            cursor.forEachRemaining(scan::add);
-            if (!scan.refusedRecords().isEmpty()) {
-                throw new JobRefusedException(recordsRefusal(scan.refusedRecords()).text());
-            }
-            scan.messageIdClashes().refusal(target).ifPresent(clashes -> {
-                throw new JobRefusedException(clashes.text());
-            });
-            if (scan.isLossy()) {
-                throw new JobRefusedException(LossRefusal.of(target, scan.fieldChanges()).text());
-            }
-        }
-    }
-
-    private Refusal recordsRefusal(List<String> refusedRecords) {
-        long records = refusedRecords.stream().map(line -> line.substring(0, line.indexOf(": "))).distinct().count();
-        String problem = "the target " + target.display() + " would refuse " + records + (records == 1 ? " record" : " records")
-                + " (each listed in the plan), first " + refusedRecords.get(0);
-        String remedy = "fix those records in the source, or choose a target that can hold them";
-        return intoMinskysLayout()
-                ? new Refusal(Refusal.Reason.MINSKY_COLUMNS_REFUSE_RECORDS, problem, remedy + " (--layout native keeps what Minsky's columns refuse), then run again")
-                : new Refusal(Refusal.Reason.OTHER, problem, remedy + ", then run again");
-    }
-
-    private boolean intoMinskysLayout() {
-        return existing.map(store -> store.info().layout()).or(target::layoutOverride).filter(layout -> layout == StoreLayout.MINSKY).isPresent();
     }
 
     /** Against the hashes taken while writing, when this run wrote; else the source is read again. */
@@ -481,5 +409,4 @@ public final class Transfer implements AutoCloseable {
         SessionStore store = existing.orElseThrow();
         return store.count() == records.count() && Verification.check(records, store, true, monitor).passed();
     }
-
 }
