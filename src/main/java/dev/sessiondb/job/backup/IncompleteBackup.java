@@ -12,7 +12,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 public record IncompleteBackup(String id, long bytes, boolean running, boolean prunedPartWay) {
 
-    /** The run that took it, as {@link BackupJournal#runIdOf(Backup)} names it. */
+    /** The run that took it, as {@link RunIds#runIdOf(String)} names it. */
     public String runId() {
         return RunIds.runIdOf(id);
     }
