@@ -6,6 +6,7 @@ import dev.sessiondb.diff.LongTextDifference;
 import dev.sessiondb.diff.UnseenText;
 import dev.sessiondb.job.repair.NotWritten;
 import dev.sessiondb.job.repair.RecordChange;
+import dev.sessiondb.model.JsonCodec;
 import dev.sessiondb.model.SecretMasker;
 import java.util.List;
 import java.util.stream.Stream;
@@ -34,13 +35,20 @@ public record ChangeLine(String session, String field, String before, String aft
 
     /** A long value shown by where it changes, and a character that prints as nothing as its escape, as the diff view shows them. */
     private static ChangeLine line(String session, FieldChange field) {
-        LongTextDifference.Sides sides = LongTextDifference.sides(text(field.a()), text(field.b()));
+        LongTextDifference.Sides sides = LongTextDifference.sides(text(field.a(), field.b()), text(field.b(), field.a()));
         return new ChangeLine(SecretMasker.maskText("session", session), field.path(), shown(sides.a()),
                 field.removesASecret() ? FieldChange.REMOVED_SECRET : shown(sides.b()) + field.trailingNote());
     }
 
-    private static String text(JsonNode value) {
-        return value == null ? null : value.isTextual() ? value.asText() : value.toString();
+    /**
+     * A text bare, unless the fix turns it into another type or another type into it: then in quotes as JSON writes it, as the dry run
+     * shows it, so a text "12" made the number 12 does not read "12 → 12".
+     */
+    private static String text(JsonNode value, JsonNode other) {
+        if (value == null) {
+            return null;
+        }
+        return value.isTextual() && (other == null || other.isTextual()) ? value.asText() : JsonCodec.compact(value);
     }
 
     private static String shown(String text) {

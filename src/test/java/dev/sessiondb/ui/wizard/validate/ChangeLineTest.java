@@ -48,4 +48,17 @@ class ChangeLineTest {
                 new ChangeLine("a", "log", "…" + "x".repeat(20) + "[old] (at character 5,001 of 5,003)", "…" + "x".repeat(20) + "[new] (at character 5,001 of 5,003)"),
                 new ChangeLine("a", "repoName", "acme", "ac\\u200bme (differs only in invisible or space-like characters)"));
     }
+
+    /** A walk: field-type's fix of commitCount read "12 → 12" in the preview, a change that seemed to change nothing; the dry run says "12" -> 12. */
+    @Test
+    void aValueWhoseTypeTheFixChangesIsShownAsWrittenSoTheChangeShows() {
+        ObjectNode before = JsonCodec.MAPPER.createObjectNode().put("session", "a").put("commitCount", "12").put("taskId", 79).put("prApproved", "true");
+        ObjectNode after = JsonCodec.MAPPER.createObjectNode().put("session", "a").put("commitCount", 12).put("taskId", "79").put("prApproved", true);
+        RecordChange change = new RecordChange("a", Optional.of(SessionRecord.of(before)), SessionRecord.of(after), List.of("field-type"), List.of());
+
+        assertThat(ChangeLine.of(change)).containsExactlyInAnyOrder(
+                new ChangeLine("a", "commitCount", "\"12\"", "12"),
+                new ChangeLine("a", "taskId", "79", "\"79\""),
+                new ChangeLine("a", "prApproved", "\"true\"", "true"));
+    }
 }
