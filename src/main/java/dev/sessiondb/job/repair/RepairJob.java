@@ -53,21 +53,25 @@ public final class RepairJob implements Job {
     private final BackupJournal journal;
     /** The preview the user approved ({@link Changeset#plannedFrom()}); empty when nothing was previewed (the CLI plans and runs at once). */
     private final Optional<Map<String, Long>> approved;
+    /** Per check, the findings of checks validated with this repair's but left unfixed, which need a person as much; none from the CLI. */
+    private final Map<String, Long> leftUnfixed;
 
     /**
      * @param checks         the checks whose fixes to apply; empty means all
      * @param workspaceRoots Minsky state directories whose unregistered workspaces to register
      */
     public RepairJob(StoreLocator locator, List<String> checks, List<Path> workspaceRoots, BackupJournal journal) {
-        this(locator, checks, workspaceRoots, journal, Optional.empty());
+        this(locator, checks, workspaceRoots, journal, Optional.empty(), Map.of());
     }
 
-    private RepairJob(StoreLocator locator, List<String> checks, List<Path> workspaceRoots, BackupJournal journal, Optional<Map<String, Long>> approved) {
+    private RepairJob(StoreLocator locator, List<String> checks, List<Path> workspaceRoots, BackupJournal journal, Optional<Map<String, Long>> approved,
+                      Map<String, Long> leftUnfixed) {
         this.locator = locator;
         this.checks = List.copyOf(checks);
         this.workspaceRoots = List.copyOf(workspaceRoots);
         this.journal = journal;
         this.approved = approved;
+        this.leftUnfixed = Map.copyOf(leftUnfixed);
     }
 
     /**
@@ -75,7 +79,15 @@ public final class RepairJob implements Job {
      * or the same records from other contents, refuses before its backup, so what is applied is what was approved.
      */
     public RepairJob approving(Changeset previewed) {
-        return new RepairJob(locator, checks, workspaceRoots, journal, Optional.of(previewed.plannedFrom()));
+        return new RepairJob(locator, checks, workspaceRoots, journal, Optional.of(previewed.plannedFrom()), leftUnfixed);
+    }
+
+    /**
+     * This repair, its report also counting, per check, the findings of checks validated with it but left unfixed (the window's
+     * fixes left unticked): the History then says as many need a person as the window's Apply page did, not only the fixed checks'.
+     */
+    public RepairJob alsoLeaving(Map<String, Long> unfixedByCheck) {
+        return new RepairJob(locator, checks, workspaceRoots, journal, approved, unfixedByCheck);
     }
 
     /** The repair of a JSON file in which sessions repeat, as the window offers it: only its identical repeats are removed. */
@@ -127,7 +139,7 @@ public final class RepairJob implements Job {
             warnings.add(unlisted + " more changed records are not listed; 'sessiondb repair --dry-run' lists them all");
         }
         changeset.notWritten().forEach(record -> warnings.add(record.describe()));
-        changeset.manualByCheck().forEach((check, count) -> warnings.add(Changeset.needingAPerson(count, check)
+        needingAPerson(changeset).forEach((check, count) -> warnings.add(Changeset.needingAPerson(count, check)
                 + "; run 'sessiondb validate --check " + check + "'"));
         return new JobPlan(description(), counts(changeset), List.of(), lines, warnings, writeRefusal(changeset).map(Refusal::other), 0);
     }
@@ -169,7 +181,7 @@ public final class RepairJob implements Job {
                 approved.ifPresent(preview -> requireAsPreviewed(preview, changeset));
                 counts(changeset).forEach(report::count);
                 changeset.notWritten().forEach(record -> report.warning(record.describe()));
-                changeset.manualByCheck().forEach((check, count) -> report.warning(Changeset.needingAPerson(count, check)));
+                needingAPerson(changeset).forEach((check, count) -> report.warning(Changeset.needingAPerson(count, check)));
                 ArrayNode changes = report.details().putArray("changes");
                 changeset.first(LISTED_CHANGES).forEach(change -> changes.add(toJson(change)));
                 writeRefusal(changeset).ifPresent(why -> {
@@ -194,12 +206,19 @@ public final class RepairJob implements Job {
         return done;
     }
 
-    private static Map<String, Long> counts(Changeset changeset) {
+    private Map<String, Long> counts(Changeset changeset) {
         Map<String, Long> counts = new LinkedHashMap<>();
         counts.put("records to change", changeset.updates());
         counts.put("workspaces to register", changeset.inserts());
-        counts.put(NEEDING_A_PERSON, changeset.manual());
+        counts.put(NEEDING_A_PERSON, needingAPerson(changeset).values().stream().mapToLong(Long::longValue).sum());
         return counts;
+    }
+
+    /** Per check, the findings no fix of the changeset resolves, then those of the checks left unfixed. */
+    private Map<String, Long> needingAPerson(Changeset changeset) {
+        Map<String, Long> byCheck = new LinkedHashMap<>(changeset.manualByCheck());
+        leftUnfixed.forEach((check, count) -> byCheck.merge(check, count, Long::sum));
+        return byCheck;
     }
 
     /** How many findings the repair that made {@code report} left for a person: they still fail validate. */

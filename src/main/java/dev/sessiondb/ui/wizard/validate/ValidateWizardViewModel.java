@@ -284,12 +284,13 @@ public final class ValidateWizardViewModel {
                 return new Preview(planned.approving(changeset), lines, changeset.updates(), changeset.inserts(), changeset.manualByCheck());
             }
         }, preview -> {
-            repair = preview.repair();
             changes.setAll(preview.lines());
             changesetReady.set(preview.updates() + preview.inserts() > 0);
-            // the planner counts what the chosen checks cannot fix; the findings of checks left unfixed need a person too
+            // the planner counts what the chosen checks cannot fix; the findings of checks left unfixed need a person too, in the report as here
+            Map<String, Long> unfixed = FindingGroup.needingAPersonByCheck(findings.stream().filter(group -> !fixing.contains(group.check())).toList());
+            repair = preview.repair().alsoLeaving(unfixed);
             needingAPerson = new LinkedHashMap<>(preview.manualByCheck());
-            FindingGroup.needingAPersonByCheck(findings.stream().filter(group -> !fixing.contains(group.check())).toList()).forEach(needingAPerson::put);
+            needingAPerson.putAll(unfixed);
             long needPerson = needingAPerson.values().stream().mapToLong(Long::longValue).sum();
             status.set(String.format("%,d records to update, %,d to add; %,d %s a person (no automatic fix). Nothing is written yet.%s",
                     preview.updates(), preview.inserts(), needPerson, needPerson == 1 ? "finding needs" : "findings need",
@@ -312,9 +313,6 @@ public final class ValidateWizardViewModel {
             current.changed();
             long changed = report.counts().getOrDefault("records to change", 0L);
             long registered = report.counts().getOrDefault("workspaces to register", 0L);
-            // the count the preview gave: the report's, of the checks fixed, and those of the checks left unfixed
-            Map<String, Long> counts = new LinkedHashMap<>(report.counts());
-            counts.put(RepairJob.NEEDING_A_PERSON, needing.values().stream().mapToLong(Long::longValue).sum());
             List<String> lines = new ArrayList<>();
             report.backupId().map(JobSummary::backupLine).ifPresent(lines::add);
             // the engine's sentence names a check as the CLI's scripts read it; the window says it in the user's words
@@ -323,7 +321,7 @@ public final class ValidateWizardViewModel {
             needing.forEach((check, count) -> lines.add(FindingGroup.needingAPerson(count, check)));
             status.set("Applied. Validate again to see what is left.");
             ReportedJob.show(report, new JobSummary(String.format("Repaired: %,d records updated, %,d added", changed, registered),
-                    JobSummary.Tone.GOOD, counts, lines), result, status, undo, journal, () -> restored(locator));
+                    JobSummary.Tone.GOOD, report.counts(), lines), result, status, undo, journal, () -> restored(locator));
         }, this::applyStopped);
     }
 

@@ -2,6 +2,10 @@ package dev.sessiondb.ui.wizard.validate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sessiondb.catalog.CatalogRecorder;
+import dev.sessiondb.catalog.HistoryReader;
+import dev.sessiondb.job.backup.BackupJournal;
+import dev.sessiondb.job.repair.RepairJob;
 import dev.sessiondb.store.OpenMode;
 import dev.sessiondb.store.SessionStore;
 import dev.sessiondb.store.StoreFactory;
@@ -10,6 +14,7 @@ import dev.sessiondb.ui.ViewModelFixture;
 import dev.sessiondb.ui.wizard.JobSummary;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -230,6 +235,20 @@ class ValidateWizardViewModelTest extends ViewModelFixture {
         assertThat(result.lines()).contains("18 findings of Session key repeated in another form (duplicate-session) need a person",
                         "144 findings of Workspace folder missing (workspace-missing) need a person")
                 .noneMatch(line -> line.contains("duplicate-session finding") || line.contains("workspace-missing finding"));
+    }
+
+    /** A walk: after Apply said 162 findings need a person, the History's account of the same repair said 0 (the fixed checks' only). */
+    @Test
+    void theHistoryCountsTheFindingsNeedingAPersonAsTheApplyPageDid() {
+        BackupJournal recorded = CatalogRecorder.journal(directory.resolve("recorded"), warning -> { });
+        viewModel = new ValidateWizardViewModel(executor, dialogs, locators(), existingStores(), current, undo, recorded, Runnable::run);
+        goToApply();
+
+        viewModel.apply();
+
+        assertThat(viewModel.resultProperty().get().counts()).containsEntry(RepairJob.NEEDING_A_PERSON, 162L);
+        assertThat(new HistoryReader(recorded).jobs(Optional.empty(), 1)).singleElement()
+                .satisfies(job -> assertThat(job.counts()).containsEntry(RepairJob.NEEDING_A_PERSON, 162L));
     }
 
     /** What Apply writes is what the preview showed: a record it showed, changed since by another program, refuses the apply. */
