@@ -75,6 +75,28 @@ class DamagedRecordFlowTest extends WindowOverFreshRun {
         assertThat(dialogs.errors()).isEmpty();
     }
 
+    /**
+     * A walk: the fixes ticked for the store's other findings, Next planned nothing (the repair refuses a damaged store), and once
+     * the error was closed the empty preview said to tick at least one fix. The page now says why there is nothing to preview.
+     */
+    @Test
+    void aPreviewThatCannotBePlannedSaysWhyOnItsPage(FxRobot robot) {
+        dialogs.answer(store);
+        robot.push(KeyCode.CONTROL, KeyCode.O);
+        waitFor(() -> robot.lookup("#session-count").queryAs(Label.class).getText().equals("30 sessions"));
+        WindowSteps.openFromJobsMenu(robot, "Validate and repair a store…");
+        WindowSteps.press(robot, "#validate-next");
+        waitFor(() -> robot.lookup("#validate-fixes .check-box").tryQuery().isPresent());
+
+        WindowSteps.press(robot, "#validate-next");
+
+        waitFor(() -> WindowSteps.text(robot, "#validate-preview-status").startsWith("Nothing to preview: "));
+        assertThat(read(() -> WindowSteps.text(robot, "#validate-preview-status"))).contains("DELETE FROM sessions WHERE session_key = '" + key(DAMAGED_ROW) + "'");
+        assertThat(read(() -> ((Label) robot.lookup("#validate-changes").queryAs(TableView.class).getPlaceholder()).getText())).doesNotContain("tick");
+        assertThat(dialogs.errors()).singleElement().asString().startsWith("Could not finish: ");
+        assertThat(read(() -> robot.lookup("#validate-next").queryAs(Node.class).isDisabled())).as("nothing to apply").isTrue();
+    }
+
     private static String key(long index) {
         return SampleSessions.minskyRecord(index, 3).key();
     }

@@ -226,7 +226,7 @@ public final class ValidateWizardView extends WizardPane {
 
     private static Node preview(ValidateWizardViewModel viewModel) {
         TableView<ChangeLine> table = Controls.fittedTable("validate-changes", viewModel.changes(), "Every field the repair changes, before and after",
-                "No changes: tick at least one fix on the previous page.");
+                "No changes to write: the line above says why.");
         table.getColumns().add(WizardPages.column("Session", ChangeLine::session));
         table.getColumns().add(WizardPages.column("Field", ChangeLine::field));
         table.getColumns().add(WizardPages.column("Before", ChangeLine::before));

@@ -9,6 +9,7 @@ import dev.sessiondb.store.SessionStore;
 import dev.sessiondb.store.StoreLocator;
 import dev.sessiondb.ui.common.CurrentStore;
 import dev.sessiondb.ui.common.DialogService;
+import dev.sessiondb.ui.common.FailureText;
 import dev.sessiondb.ui.common.LocatorInput;
 import dev.sessiondb.ui.common.RepeatsRepair;
 import dev.sessiondb.ui.common.StoreField;
@@ -295,6 +296,10 @@ public final class ValidateWizardViewModel {
             status.set(String.format("%,d records to update, %,d to add; %,d %s a person (no automatic fix). Nothing is written yet.%s",
                     preview.updates(), preview.inserts(), needPerson, needPerson == 1 ? "finding needs" : "findings need",
                     preview.updates() + preview.inserts() > PREVIEW_LIMIT ? String.format(" (the first %,d records are shown)", PREVIEW_LIMIT) : ""));
+        }, failure -> {
+            // the page stays after the error's dialog: it says why it is empty (a damaged record, say), not to tick a fix already ticked
+            status.set("Nothing to preview: " + FailureText.describe(failure));
+            showFailure(failure);
         });
     }
 
@@ -326,7 +331,7 @@ public final class ValidateWizardViewModel {
     }
 
     private void showFailure(Exception failure) {
-        dialogs.showError("Could not finish", dev.sessiondb.ui.common.FailureText.describe(failure));
+        dialogs.showError("Could not finish", FailureText.describe(failure));
     }
 
     /** A refused apply wrote nothing; the preview it refused no longer shows the store, so Apply waits for a new one. */
