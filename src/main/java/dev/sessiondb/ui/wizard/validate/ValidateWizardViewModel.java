@@ -255,7 +255,8 @@ public final class ValidateWizardViewModel {
             // how many sessions and checks: "no findings" in an empty store, or of one check, is no word on the store
             status.set(why + (found.isEmpty() ? String.format("No findings in %,d %s: the %d %s chosen found nothing to fix.", validation.sessions(),
                     validation.sessions() == 1 ? "session" : "sessions", names.size(), names.size() == 1 ? "check" : "checks")
-                    : String.format("%,d findings in %d checks. Tick the fixes to make.", found.size(), findings.size())));
+                    : String.format("%,d %s in %d %s", found.size(), found.size() == 1 ? "finding" : "findings", findings.size(), findings.size() == 1 ? "check" : "checks")
+                    + (findings.stream().anyMatch(FindingGroup::isRepairable) ? ". Tick the fixes to make." : ", none with an automatic fix: each says what a person can do.")));
         }, failure -> {
             if (repeatsRepair.took(locator, failure)) {
                 status.set("Sessions repeat in " + StoreNames.shortName(locator) + ": no check can run until they are resolved.");

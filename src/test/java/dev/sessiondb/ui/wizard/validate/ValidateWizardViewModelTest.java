@@ -128,6 +128,17 @@ class ValidateWizardViewModelTest extends ViewModelFixture {
         assertThat(viewModel.statusProperty().get()).isEqualTo("No findings in 1 session: the 1 check chosen found nothing to fix.");
     }
 
+    /** A walk: after Apply, validating again found two findings no fix resolves, and the page still said "2 findings in 2 checks. Tick the fixes to make." */
+    @Test
+    void findingsWithNoAutomaticFixDoNotAskForFixesToBeTicked() {
+        viewModel.checks().forEach(choice -> choice.run().set(choice.name().equals("workspace-missing")));
+
+        viewModel.steps().next();
+
+        assertThat(viewModel.statusProperty().get()).isEqualTo("144 findings in 1 check, none with an automatic fix: each says what a person can do.");
+        assertThat(viewModel.steps().canGoNext().get()).isFalse();
+    }
+
     @Test
     void thePreviewShowsEachChangedFieldBeforeAndAfterAndWritesNothing() throws Exception {
         byte[] before = Files.readAllBytes(fixture);
