@@ -4,12 +4,21 @@ import static dev.sessiondb.ui.AppState.read;
 import static dev.sessiondb.ui.AppState.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sessiondb.Fixtures;
+import dev.sessiondb.model.SessionRecord;
 import dev.sessiondb.store.StoreFormat;
 import dev.sessiondb.store.StoreLocator;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import javafx.geometry.Bounds;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Node;
 import javafx.scene.control.Labeled;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
 import javafx.scene.control.TreeCell;
 import javafx.scene.control.TreeView;
 import javafx.stage.Stage;
@@ -108,6 +117,45 @@ class SmallScreenFlowTest extends WindowOverFreshRun {
         Labeled current = read(() -> robot.lookup("#validate-step-1").queryAs(Labeled.class));
         assertThat(read(current::getStyleClass)).contains("accent", "text-bold");
         assertThat(read(() -> WindowSteps.shownText(current))).isEqualTo(read(current::getText));
+    }
+
+    /** Consolidate's conflicts table had about one row of height here. It keeps four, the page scrolling if it must. */
+    @Test
+    void theConflictsTableShowsSeveralRowsOnTheSmallScreen(FxRobot robot) throws IOException {
+        waitFor(() -> !robot.lookup("#export-sessions").queryAs(Labeled.class).isDisabled());
+        Path changed = storeWithChangedBranches(6);
+        WindowSteps.openFromJobsMenu(robot, "Consolidate several stores into one…");
+        WindowSteps.type(robot, "#consolidate-new-source", changed.toString());
+        WindowSteps.press(robot, "#consolidate-add");
+        WindowSteps.press(robot, "#consolidate-next");
+        WindowSteps.type(robot, "#consolidate-target", run.resolve("all.db").toString());
+        WindowSteps.press(robot, "#consolidate-next");
+        waitFor(() -> robot.lookup("#consolidate-conflicts").tryQuery().isPresent());
+        TableView<?> conflicts = read(() -> robot.lookup("#consolidate-conflicts").queryTableView());
+        waitFor(() -> conflicts.getItems().size() == 6
+                && conflicts.lookupAll(".table-row-cell").stream().anyMatch(row -> ((TableRow<?>) row).getItem() != null));
+
+        assertThat(read(() -> conflictRowsInView(conflicts).size())).as("conflicts in view in a table %s high",
+                read(() -> conflicts.getLayoutBounds().getHeight())).isGreaterThanOrEqualTo(4);
+    }
+
+    /** The table's rows that show a conflict wholly inside the table's rows area: those a user sees without scrolling it. */
+    private static List<TableRow<?>> conflictRowsInView(TableView<?> table) {
+        Node rowsArea = table.lookup(".virtual-flow");
+        Bounds area = rowsArea.localToScene(rowsArea.getLayoutBounds());
+        return table.lookupAll(".table-row-cell").stream().<TableRow<?>>map(row -> (TableRow<?>) row)
+                .filter(row -> row.isVisible() && row.getItem() != null && area.contains(row.localToScene(row.getLayoutBounds()))).toList();
+    }
+
+    /** The fixture's sessions with the first {@code changed} on another branch: as many conflicts with the fixture. */
+    private Path storeWithChangedBranches(int changed) throws IOException {
+        List<SessionRecord> records = new ArrayList<>(Fixtures.minskyRecords());
+        for (int i = 0; i < changed; i++) {
+            records.set(i, records.get(i).with("branch", "feature/changed-" + i));
+        }
+        Path file = Files.createDirectories(run.resolve("changed")).resolve("session-db.json");
+        TestStores.withRecords(file, records.iterator(), records.size()).close();
+        return file;
     }
 
     /** The list's rows, of checks and of findings, wholly inside its bounds: those a user sees without scrolling it. */

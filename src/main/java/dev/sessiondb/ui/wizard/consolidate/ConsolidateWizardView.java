@@ -28,6 +28,11 @@ import javafx.scene.layout.VBox;
 /** The consolidation wizard's four pages over {@link ConsolidateWizardViewModel}. */
 public final class ConsolidateWizardView extends WizardPane {
 
+    /** Room for the conflicts table's header and four rows, each as tall as its choice box: the page scrolls on a small screen rather than squeeze it to one. */
+    private static final double CONFLICTS_MIN_HEIGHT = 220;
+    /** Room for the compared versions' header and a few fields below the conflicts, which also must not shrink to nothing. */
+    private static final double VERSIONS_MIN_HEIGHT = 150;
+
     public ConsolidateWizardView(ConsolidateWizardViewModel viewModel, KnownStores known) {
         super("consolidate", "Consolidate stores", viewModel.steps(), List.of(sources(viewModel, known), target(viewModel, known),
                 conflicts(viewModel), run(viewModel)));
@@ -112,6 +117,7 @@ public final class ConsolidateWizardView extends WizardPane {
             table.getColumns().get(i).setPrefWidth(widths[i]);
             table.getColumns().get(i).setMinWidth(i == 2 ? 200 : widths[i]);
         }
+        table.setMinHeight(CONFLICTS_MIN_HEIGHT);
         table.getSelectionModel().selectedItemProperty().addListener((property, before, after) -> viewModel.showConflict(after));
         Label compared = Controls.styled(new Label(), "text-bold");
         compared.setId("consolidate-compared");
@@ -126,6 +132,7 @@ public final class ConsolidateWizardView extends WizardPane {
         viewModel.comparison().addListener((javafx.collections.ListChangeListener<dev.sessiondb.ui.diff.FieldRow>) change ->
                 viewModel.comparison().stream().filter(row -> row.state() == dev.sessiondb.ui.diff.FieldRow.State.CHANGED).findFirst()
                         .ifPresent(versions::scrollTo));
+        versions.setMinHeight(VERSIONS_MIN_HEIGHT);
         VBox comparison = new VBox(6, compared, versionPickers(viewModel), versions);
         VBox.setVgrow(versions, javafx.scene.layout.Priority.ALWAYS);
         javafx.scene.control.SplitPane split = new javafx.scene.control.SplitPane(table, comparison);
