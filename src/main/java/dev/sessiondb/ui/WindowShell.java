@@ -47,7 +47,7 @@ import javafx.util.Duration;
 final class WindowShell {
 
     private final BorderPane root = new BorderPane();
-    private final TabPane views = new TabPane();
+    private final TabPane views = new ViewTabs();
     private final SplitPane centre = new SplitPane();
     private final SplitPane main;
     private final Node detail;
