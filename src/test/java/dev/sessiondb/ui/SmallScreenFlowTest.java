@@ -8,6 +8,7 @@ import dev.sessiondb.Fixtures;
 import dev.sessiondb.model.SessionRecord;
 import dev.sessiondb.store.StoreFormat;
 import dev.sessiondb.store.StoreLocator;
+import dev.sessiondb.ui.detail.FieldNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +21,8 @@ import javafx.scene.control.Labeled;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TreeCell;
+import javafx.scene.control.TreeTableCell;
+import javafx.scene.control.TreeTableView;
 import javafx.scene.control.TreeView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -154,6 +157,29 @@ class SmallScreenFlowTest extends WindowOverFreshRun {
                 read(() -> conflicts.getLayoutBounds().getHeight())).isGreaterThanOrEqualTo(4);
     }
 
+    /**
+     * The detail pane's values read "/Users/…" here. A value now wraps in its row and reads whole; a value longer than a few
+     * lines is cut there (whole in its tooltip and Ctrl+C) rather than take the field list.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void theDetailPanesValuesWrapOnTheSmallScreen(FxRobot robot) {
+        waitFor(() -> !robot.lookup("#export-sessions").queryAs(Labeled.class).isDisabled());
+        robot.clickOn(WindowSteps.sessionCell(robot, 2));
+        waitFor(() -> WindowSteps.text(robot, "#detail-title").equals("#99"));
+        // a value wraps to its height a layout after its column's width is known
+        waitFor(() -> valueCell(robot, "repoUrl").map(cell -> WindowSteps.shownText(cell).equals(cell.getItem())).orElse(false));
+
+        TreeTableView<FieldNode> fields = read(() -> robot.lookup("#detail-fields").queryAs(TreeTableView.class));
+        // the longest value, the session's last field, is below the list's end here
+        robot.interact(() -> fields.scrollTo(fields.getExpandedItemCount() - 1));
+        waitFor(() -> valueCell(robot, "repoPath").isPresent());
+        TreeTableCell<FieldNode, String> longest = read(() -> valueCell(robot, "repoPath").orElseThrow());
+        assertThat(read(() -> WindowSteps.shownText(longest))).as("a value column %s wide", read(longest::getWidth)).isNotEqualTo(read(longest::getItem));
+        assertThat(read(longest::getHeight)).as("a long value's row in a field list %s high", read(() -> fields.getLayoutBounds().getHeight()))
+                .isLessThan(read(() -> fields.getLayoutBounds().getHeight()) / 2);
+    }
+
     /** The titles of the window's tabs shown whole and left of the row's overflow menu, where it shows one. */
     private static List<String> titlesInView(FxRobot robot) {
         Node row = robot.lookup("#main-views .tab-header-area").query();
@@ -172,6 +198,14 @@ class SmallScreenFlowTest extends WindowOverFreshRun {
         Bounds area = rowsArea.localToScene(rowsArea.getLayoutBounds());
         return table.lookupAll(".table-row-cell").stream().<TableRow<?>>map(row -> (TableRow<?>) row)
                 .filter(row -> row.isVisible() && row.getItem() != null && area.contains(row.localToScene(row.getLayoutBounds()))).toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static java.util.Optional<TreeTableCell<FieldNode, String>> valueCell(FxRobot robot, String field) {
+        return robot.lookup("#detail-fields .tree-table-cell").queryAll().stream().map(cell -> (TreeTableCell<FieldNode, String>) cell)
+                .filter(cell -> cell.isVisible() && cell.getItem() != null && "Value".equals(cell.getTableColumn().getText())
+                        && cell.getTableRow() != null && cell.getTableRow().getItem() != null && field.equals(cell.getTableRow().getItem().name()))
+                .findFirst();
     }
 
     /** The fixture's sessions with the first {@code changed} on another branch: as many conflicts with the fixture. */

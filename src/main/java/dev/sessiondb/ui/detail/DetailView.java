@@ -173,18 +173,10 @@ public final class DetailView extends StackPane {
                 + (cell.getValue().getValue().unknown() ? "  (unknown)" : "")));
         TreeTableColumn<FieldNode, String> value = new TreeTableColumn<>("Value");
         value.setCellValueFactory(cell -> new ReadOnlyStringWrapper(cell.getValue().getValue().value()));
-        value.setCellFactory(column -> new javafx.scene.control.TreeTableCell<>() {
-            @Override
-            protected void updateItem(String text, boolean empty) {
-                super.updateItem(text, empty);
-                setText(empty ? null : text);
-                // a long value is cut off in the cell; the tooltip shows it whole
-                setTooltip(empty || text == null || text.length() < 24 ? null : new javafx.scene.control.Tooltip(text));
-            }
-        });
+        value.setCellFactory(column -> new FieldValueCell());
         tree.getColumns().add(name);
         tree.getColumns().add(value);
-        // a long value is cut off in its cell: Ctrl+C, or the row's menu, copies it whole, as shown (secrets masked)
+        // a long value is cut after a few lines in its cell: Ctrl+C, or the row's menu, copies it whole, as shown (secrets masked)
         tree.setOnKeyPressed(event -> {
             if (COPY.match(event)) {
                 copySelectedValue();
