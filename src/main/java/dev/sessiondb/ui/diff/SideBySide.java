@@ -5,9 +5,9 @@ import dev.sessiondb.diff.FieldChange;
 import dev.sessiondb.diff.LongTextDifference;
 import dev.sessiondb.diff.RecordDiff;
 import dev.sessiondb.diff.TextChanges;
-import dev.sessiondb.diff.UnseenText;
 import dev.sessiondb.model.SecretMasker;
 import dev.sessiondb.model.SessionRecord;
+import dev.sessiondb.ui.common.ShownValue;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -24,7 +24,7 @@ import java.util.Set;
  */
 public final class SideBySide {
 
-    public static final String ABSENT = "—";
+    public static final String ABSENT = ShownValue.ABSENT;
     private static final String INDENT = "    ";
 
     private final Set<String> changedPaths;
@@ -75,7 +75,7 @@ public final class SideBySide {
                 places = TextChanges.inSeveralPlaces(textA, textB).orElse(null);
             }
         }
-        rows.add(new FieldRow(path, INDENT.repeat(depth) + name, shown(cellA), shown(cellB), state,
+        rows.add(new FieldRow(path, INDENT.repeat(depth) + name, ShownValue.of(cellA), ShownValue.of(cellB), state,
                 whole(a, textA), whole(b, textB), parting, places));
         children(path, depth + 1, a, b);
     }
@@ -83,11 +83,6 @@ public final class SideBySide {
     /** The text a value's own window shows: the whole of a text or a number; nothing for an object, an array or an absent field. */
     private static String whole(JsonNode value, String text) {
         return value != null && value.isValueNode() ? text : null;
-    }
-
-    /** A value as a cell shows it: cut when long, its invisible characters and odd spaces as escapes ({@code \u200b}). */
-    private static String shown(String text) {
-        return UnseenText.escaped(LongTextDifference.cut(text));
     }
 
     private void children(String path, int depth, JsonNode a, JsonNode b) {

@@ -52,6 +52,19 @@ class SideBySideTest {
                 tuple("remote.depth", SideBySide.ABSENT, FieldRow.State.CHANGED));
     }
 
+    /** An empty text showed as a blank cell, which read as no value: it shows as two quotes, as a repair's preview shows it. */
+    @Test
+    void anEmptyTextIsShownAsTwoQuotesNotAsABlankCell() throws Exception {
+        JsonNode a = JsonCodec.parse("{\"branch\":\"\",\"repoName\":\"r\"}");
+        JsonNode b = JsonCodec.parse("{\"branch\":\"main\"}");
+
+        List<FieldRow> rows = SideBySide.rows(a, b, List.of("branch", "repoName"), List.of());
+
+        assertThat(rows).extracting(FieldRow::path, FieldRow::a, FieldRow::b).containsExactly(
+                tuple("branch", "\"\"", "main"),
+                tuple("repoName", "r", SideBySide.ABSENT));
+    }
+
     @Test
     void ignoredFieldsAndWhatIsBelowThemAreMarkedIgnored() throws Exception {
         JsonNode a = JsonCodec.parse("{\"github\":{\"token\":\"****1234\"},\"branch\":\"main\"}");

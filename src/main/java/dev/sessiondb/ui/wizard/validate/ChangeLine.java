@@ -3,11 +3,11 @@ package dev.sessiondb.ui.wizard.validate;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sessiondb.diff.FieldChange;
 import dev.sessiondb.diff.LongTextDifference;
-import dev.sessiondb.diff.UnseenText;
 import dev.sessiondb.job.repair.NotWritten;
 import dev.sessiondb.job.repair.RecordChange;
 import dev.sessiondb.model.JsonCodec;
 import dev.sessiondb.model.SecretMasker;
+import dev.sessiondb.ui.common.ShownValue;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -18,7 +18,7 @@ import java.util.stream.Stream;
  */
 public record ChangeLine(String session, String field, String before, String after) {
 
-    public static final String ABSENT = "—";
+    public static final String ABSENT = ShownValue.ABSENT;
 
     /** The fields the change sets, then those the store cannot hold, named as not kept. */
     public static List<ChangeLine> of(RecordChange change) {
@@ -33,11 +33,11 @@ public record ChangeLine(String session, String field, String before, String aft
         return new ChangeLine(SecretMasker.maskText("session", record.session()), ABSENT, ABSENT, "not written: " + record.reason());
     }
 
-    /** A long value shown by where it changes, and a character that prints as nothing as its escape, as the diff view shows them. */
+    /** A long value shown by where it changes, an empty text as two quotes, a character that prints as nothing as its escape: as the diff view shows them. */
     private static ChangeLine line(String session, FieldChange field) {
         LongTextDifference.Sides sides = LongTextDifference.sides(text(field.a(), field.b()), text(field.b(), field.a()));
-        return new ChangeLine(SecretMasker.maskText("session", session), field.path(), shown(sides.a()),
-                field.removesASecret() ? FieldChange.REMOVED_SECRET : shown(sides.b()) + field.trailingNote());
+        return new ChangeLine(SecretMasker.maskText("session", session), field.path(), ShownValue.of(sides.a()),
+                field.removesASecret() ? FieldChange.REMOVED_SECRET : ShownValue.of(sides.b()) + field.trailingNote());
     }
 
     /**
@@ -49,9 +49,5 @@ public record ChangeLine(String session, String field, String before, String aft
             return null;
         }
         return value.isTextual() && (other == null || other.isTextual()) ? value.asText() : JsonCodec.compact(value);
-    }
-
-    private static String shown(String text) {
-        return text == null ? ABSENT : UnseenText.escaped(LongTextDifference.cut(text));
     }
 }

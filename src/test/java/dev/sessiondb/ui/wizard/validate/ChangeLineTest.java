@@ -61,4 +61,16 @@ class ChangeLineTest {
                 new ChangeLine("a", "taskId", "79", "\"79\""),
                 new ChangeLine("a", "prApproved", "\"true\"", "true"));
     }
+
+    /** A walk: a "before" that was an empty text showed a blank cell, beside "—" for a field that was not there, so the two read alike. */
+    @Test
+    void anEmptyTextIsShownAsTwoQuotesAndAnAbsentFieldAsADash() {
+        ObjectNode before = JsonCodec.MAPPER.createObjectNode().put("session", "a").put("repoName", "");
+        ObjectNode after = JsonCodec.MAPPER.createObjectNode().put("session", "a").put("repoName", "acme").put("taskId", "md#1");
+        RecordChange change = new RecordChange("a", Optional.of(SessionRecord.of(before)), SessionRecord.of(after), List.of("required-field"), List.of());
+
+        assertThat(ChangeLine.of(change)).containsExactlyInAnyOrder(
+                new ChangeLine("a", "repoName", "\"\"", "acme"),
+                new ChangeLine("a", "taskId", ChangeLine.ABSENT, "md#1"));
+    }
 }
