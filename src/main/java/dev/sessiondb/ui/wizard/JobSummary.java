@@ -127,7 +127,20 @@ public record JobSummary(String headline, Tone tone, Map<String, Long> counts, L
      * The counts stay, as what the job did.
      */
     public JobSummary undone(String step, String whatUndoDid) {
-        return new JobSummary("Undone: the " + step + " was taken back. " + whatUndoDid, Tone.WARNING, counts,
+        return new JobSummary(undoneHeadline(step, whatUndoDid), Tone.WARNING, counts,
                 lines.stream().filter(line -> !line.startsWith(BACKUP_LINE) && !line.startsWith(NEW_TARGET_LINE)).toList());
+    }
+
+    /**
+     * This report after its job was undone, for a job whose counts and lines tell the state it left the store in (a repair's
+     * findings that need a person): under the undo's headline they would read as the store's state now, so they go and
+     * {@code now} says what is true since the undo and what to do.
+     */
+    public JobSummary undoneBackToBefore(String step, String whatUndoDid, String now) {
+        return new JobSummary(undoneHeadline(step, whatUndoDid), Tone.WARNING, Map.of(), List.of(now));
+    }
+
+    private static String undoneHeadline(String step, String whatUndoDid) {
+        return "Undone: the " + step + " was taken back. " + whatUndoDid;
     }
 }

@@ -4,6 +4,7 @@ import dev.sessiondb.job.JobReport;
 import dev.sessiondb.job.backup.BackupJournal;
 import dev.sessiondb.ui.common.UndoStack;
 import java.time.ZoneId;
+import java.util.function.BiFunction;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.StringProperty;
 
@@ -26,6 +27,15 @@ public final class ReportedJob {
     /** As {@link #show(JobReport, JobSummary, ObjectProperty, StringProperty, UndoStack, BackupJournal)}, then runs {@code undone} once the job is undone. */
     public static void show(JobReport report, JobSummary summary, ObjectProperty<JobSummary> page, StringProperty status,
                             UndoStack undo, BackupJournal journal, Runnable undone) {
+        show(report, summary, summary::undone, page, status, undo, journal, undone);
+    }
+
+    /**
+     * As {@link #show(JobReport, JobSummary, ObjectProperty, StringProperty, UndoStack, BackupJournal, Runnable)}, the page once
+     * the job is undone being {@code afterUndo} of the undo's step and what the undo did.
+     */
+    public static void show(JobReport report, JobSummary summary, BiFunction<String, String, JobSummary> afterUndo, ObjectProperty<JobSummary> page,
+                            StringProperty status, UndoStack undo, BackupJournal journal, Runnable undone) {
         page.set(summary);
         if (report.backupId().isEmpty()) {
             return;
@@ -34,7 +44,7 @@ public final class ReportedJob {
         undo.record(step, command -> {
             if (page.get() == summary) {
                 String whatUndoDid = command.whatUndoDid().orElseThrow();
-                page.set(summary.undone(step.description(), whatUndoDid));
+                page.set(afterUndo.apply(step.description(), whatUndoDid));
                 status.set("Undone.");
             }
             undone.run();

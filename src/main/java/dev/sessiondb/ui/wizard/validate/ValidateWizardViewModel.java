@@ -62,6 +62,8 @@ public final class ValidateWizardViewModel {
     public static final int APPLY = 3;
     /** The Apply page's status with changes to apply: the page hides it while Apply waits for an undo. */
     public static final String READY = "Ready: press Apply. The store is backed up first.";
+    /** The Apply page's line once its repair is undone, in place of the repair's counts. */
+    public static final String BACK_TO_BEFORE = "The store is as it was before the repair, its findings with it: press Validate again to see them.";
 
     /** The preview shows the changes of this many records; the counts cover them all. */
     public static final int PREVIEW_LIMIT = 1_000;
@@ -326,8 +328,11 @@ public final class ValidateWizardViewModel {
             report.warnings().stream().filter(warning -> !namingOnly.contains(warning)).forEach(lines::add);
             needing.forEach((check, count) -> lines.add(FindingGroup.needingAPerson(count, check)));
             status.set("Applied. Validate again to see what is left.");
-            ReportedJob.show(report, new JobSummary(String.format("Repaired: %,d records updated, %,d added", changed, registered),
-                    JobSummary.Tone.GOOD, report.counts(), lines), result, status, undo, journal, () -> restored(locator));
+            JobSummary repaired = new JobSummary(String.format("Repaired: %,d records updated, %,d added", changed, registered), JobSummary.Tone.GOOD,
+                    report.counts(), lines);
+            // the repair's counts and the findings it left to a person are no longer the store's once it is undone
+            ReportedJob.show(report, repaired, (step, whatUndoDid) -> repaired.undoneBackToBefore(step, whatUndoDid, BACK_TO_BEFORE), result, status,
+                    undo, journal, () -> restored(locator));
         }, this::applyStopped);
     }
 

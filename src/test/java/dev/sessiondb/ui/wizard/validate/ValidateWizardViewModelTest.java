@@ -195,6 +195,25 @@ class ValidateWizardViewModelTest extends ViewModelFixture {
         assertThat(viewModel.statusProperty().get()).isEqualTo("Undone.");
     }
 
+    /**
+     * A walk: after Undo the Apply page said "Undone: …" over the undone repair's counts and its "needs a person" lines, which read
+     * as the store's state now. The page says the store is back as before the repair and to validate again to see its findings.
+     */
+    @Test
+    void afterUndoTheApplyPageNoLongerShowsTheUndoneRepairsCountsAsTheStores() {
+        goToApply();
+        viewModel.apply();
+        assertThat(viewModel.resultProperty().get().counts()).containsEntry(RepairJob.NEEDING_A_PERSON, 162L);
+
+        undo.undo();
+
+        JobSummary result = viewModel.resultProperty().get();
+        assertThat(result.headline()).startsWith("Undone: the repair of ");
+        assertThat(result.counts()).isEmpty();
+        assertThat(result.lines()).noneMatch(line -> line.contains("a person"))
+                .singleElement().asString().contains("as it was before the repair").contains("Validate again");
+    }
+
     /** The audit: after Validate again and an Undo, the Findings page still listed the repaired store's findings. */
     @Test
     void anUndoWhileTheFindingsShowValidatesTheRestoredStoreAgain() {
