@@ -11,9 +11,15 @@ import java.util.Set;
 /** Every check by its stable name: the one list {@code validate}, {@code repair} and the desktop app share. */
 public final class Checks {
 
+    /**
+     * The check of a store its own engine or a read finds damaged (a record that is no JSON, a damaged page or file): any finding
+     * of it stops every repair, which reads every record and refuses a damaged store, so the other checks' fixes wait until it is dealt with.
+     */
+    public static final String STORE_DAMAGE = "store-damage";
+
     public static final List<String> NAMES = List.of("required-field", "invalid-date", "task-id-form", "task-id-missing", "repo-name-variant",
             "duplicate-session", "workspace-missing", "workspace-unregistered", "pr-state-mismatch", "malformed-field", "field-type", "secret-in-record", "schema-drift",
-            "store-damage");
+            STORE_DAMAGE);
 
     /**
      * Each check in a user's words, as the desktop app shows it; the stable name stays what {@code --check} takes and what
@@ -33,7 +39,7 @@ public final class Checks {
             Map.entry("field-type", "Field value of the wrong type"),
             Map.entry("secret-in-record", "Secret kept in a record"),
             Map.entry("schema-drift", "Table lacking columns Minsky writes"),
-            Map.entry("store-damage", "Store damaged or partly unreadable"));
+            Map.entry(STORE_DAMAGE, "Store damaged or partly unreadable"));
 
     /**
      * The checks of Minsky's own fields and workspaces, which look at Minsky's sessions alone or at fields only they have (task

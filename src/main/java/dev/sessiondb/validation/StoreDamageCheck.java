@@ -30,7 +30,7 @@ final class StoreDamageCheck implements Check {
 
     @Override
     public String name() {
-        return "store-damage";
+        return Checks.STORE_DAMAGE;
     }
 
     @Override

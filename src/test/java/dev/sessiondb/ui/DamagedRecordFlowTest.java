@@ -4,22 +4,13 @@ import static dev.sessiondb.ui.AppState.read;
 import static dev.sessiondb.ui.AppState.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sessiondb.progress.ProgressMonitor;
-import dev.sessiondb.sample.SampleSessions;
-import dev.sessiondb.store.OpenMode;
-import dev.sessiondb.store.SessionStore;
-import dev.sessiondb.store.StoreFactory;
-import dev.sessiondb.store.StoreFormat;
-import dev.sessiondb.store.StoreLocator;
-import dev.sessiondb.store.WriteBatch;
 import dev.sessiondb.ui.sessions.SessionColumn;
 import dev.sessiondb.ui.sessions.SessionRow;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
+import java.util.List;
 import javafx.scene.Node;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
@@ -39,13 +30,7 @@ class DamagedRecordFlowTest extends WindowOverFreshRun {
 
     @BeforeAll
     static void makeStore() throws SQLException {
-        store = directory.resolve("recovered.db");
-        try (SessionStore sessions = StoreFactory.open(StoreLocator.of(StoreFormat.SQLITE, store), OpenMode.CREATE_IF_MISSING)) {
-            sessions.write(WriteBatch.replaceAll(SampleSessions.minsky(SESSIONS, 3), SESSIONS), ProgressMonitor.NONE);
-        }
-        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + store); Statement statement = connection.createStatement()) {
-            statement.executeUpdate("UPDATE sessions SET record = substr(record, 1, 40) WHERE session_key = '" + key(DAMAGED_ROW) + "'");
-        }
+        store = TestStores.sqliteWithDamagedRecord(directory.resolve("recovered.db"), SESSIONS, DAMAGED_ROW);
     }
 
     @Start
@@ -76,29 +61,33 @@ class DamagedRecordFlowTest extends WindowOverFreshRun {
     }
 
     /**
-     * A walk: the fixes ticked for the store's other findings, Next planned nothing (the repair refuses a damaged store), and once
-     * the error was closed the empty preview said to tick at least one fix. The page now says why there is nothing to preview.
+     * A walk: the fixes of the store's other findings were ticked and Next offered, though a repair refuses a damaged store, which
+     * the user learnt only from the preview's error. The Findings page says so, names the damaged record and what to do first,
+     * and offers neither the fixes nor Next.
      */
     @Test
-    void aPreviewThatCannotBePlannedSaysWhyOnItsPage(FxRobot robot) {
+    void theFindingsPageSaysTheDamagedRecordStopsTheFixesAndOffersNoNext(FxRobot robot) {
         dialogs.answer(store);
         robot.push(KeyCode.CONTROL, KeyCode.O);
         waitFor(() -> robot.lookup("#session-count").queryAs(Label.class).getText().equals("30 sessions"));
         WindowSteps.openFromJobsMenu(robot, "Validate and repair a store…");
         WindowSteps.press(robot, "#validate-next");
-        waitFor(() -> robot.lookup("#validate-fixes .check-box").tryQuery().isPresent());
 
-        WindowSteps.press(robot, "#validate-next");
+        waitFor(() -> robot.lookup("#validate-fixes .check-box").tryQuery().isPresent()
+                && WindowSteps.text(robot, "#validate-status").contains("No fix can be made while the store is damaged"));
 
-        waitFor(() -> WindowSteps.text(robot, "#validate-preview-status").startsWith("Nothing to preview: "));
-        assertThat(read(() -> WindowSteps.text(robot, "#validate-preview-status"))).contains("DELETE FROM sessions WHERE session_key = '" + key(DAMAGED_ROW) + "'");
-        assertThat(read(() -> ((Label) robot.lookup("#validate-changes").queryAs(TableView.class).getPlaceholder()).getText())).doesNotContain("tick");
-        assertThat(dialogs.errors()).singleElement().asString().startsWith("Could not finish: ");
-        assertThat(read(() -> robot.lookup("#validate-next").queryAs(Node.class).isDisabled())).as("nothing to apply").isTrue();
+        assertThat(WindowSteps.text(robot, "#validate-status")).contains("session '" + key(DAMAGED_ROW) + "' holds a damaged record")
+                .contains("First restore the store from a backup, or delete that row (DELETE FROM sessions WHERE session_key = '" + key(DAMAGED_ROW) + "'")
+                .contains("--skip-unreadable");
+        List<CheckBox> fixes = read(() -> List.copyOf(robot.lookup("#validate-fixes .check-box").queryAllAs(CheckBox.class)));
+        assertThat(fixes).isNotEmpty();
+        assertThat(read(() -> fixes.stream().allMatch(fix -> fix.isDisabled() && !fix.isSelected()))).as("no fix ticked or offered").isTrue();
+        assertThat(read(() -> robot.lookup("#validate-next").queryAs(Node.class).isDisabled())).as("a repair would refuse the store").isTrue();
+        assertThat(dialogs.errors()).isEmpty();
     }
 
     private static String key(long index) {
-        return SampleSessions.minskyRecord(index, 3).key();
+        return TestStores.sampleKey(index);
     }
 
     @SuppressWarnings("unchecked")

@@ -20,6 +20,10 @@ import dev.sessiondb.store.WriteBatch;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
@@ -51,6 +55,25 @@ public final class TestStores {
     public static Path withoutFindings(Path directory) throws IOException {
         return Files.writeString(directory.resolve("clean.json"), "[{\"session\":\"s1\",\"branch\":\"a\",\"taskId\":\"#001\",\"repoName\":\"local/x\","
                 + "\"repoUrl\":\"https://example.com/x.git\",\"createdAt\":\"2025-03-01T00:00:00Z\",\"lastActivityAt\":\"2025-03-01T00:00:00Z\"}]");
+    }
+
+    /**
+     * A native SQLite store of {@code sessions} sample Minsky sessions, the record of the one at {@code damaged} cut to its first 40
+     * characters, so no longer JSON: a damaged record as a recovered file holds one.
+     */
+    public static Path sqliteWithDamagedRecord(Path file, int sessions, int damaged) throws SQLException {
+        try (SessionStore store = StoreFactory.open(StoreLocator.of(StoreFormat.SQLITE, file), OpenMode.CREATE_IF_MISSING)) {
+            store.write(WriteBatch.replaceAll(SampleSessions.minsky(sessions, 3), sessions), ProgressMonitor.NONE);
+        }
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file); Statement statement = connection.createStatement()) {
+            statement.executeUpdate("UPDATE sessions SET record = substr(record, 1, 40) WHERE session_key = '" + sampleKey(damaged) + "'");
+        }
+        return file;
+    }
+
+    /** The key of the sample session at {@code index} in {@link #sqliteWithDamagedRecord}'s store. */
+    public static String sampleKey(long index) {
+        return SampleSessions.minskyRecord(index, 3).key();
     }
 
     /** A store a job run outside the window replaced: its file, and what it held before. */

@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 
@@ -85,12 +86,38 @@ public final class FindingGroup {
         return "Apply the automatic fix of " + Checks.labelAndName(check) + " to its " + repairable() + " findings";
     }
 
-    /** The findings grouped by check, worst first. */
+    /** The findings grouped by check, worst first; their fixes ticked, unless the store's damage stops them ({@link #whyNoFixCanBeMade}). */
     static List<FindingGroup> byCheck(List<Finding> found) {
         Map<String, List<Finding>> byCheck = new LinkedHashMap<>();
         found.forEach(finding -> byCheck.computeIfAbsent(finding.check(), check -> new ArrayList<>()).add(finding));
-        return byCheck.entrySet().stream().map(entry -> new FindingGroup(entry.getKey(), entry.getValue()))
+        List<FindingGroup> groups = byCheck.entrySet().stream().map(entry -> new FindingGroup(entry.getKey(), entry.getValue()))
                 .sorted(Comparator.comparing(FindingGroup::severity)).toList();
+        if (whyNoFixCanBeMade(groups).isPresent()) {
+            groups.forEach(group -> group.fix.set(false));
+        }
+        return groups;
+    }
+
+    /** What the Findings page says of {@code groups} (some findings): how many, in how many checks, and what can be done with them. */
+    static String said(List<FindingGroup> groups) {
+        long found = groups.stream().mapToLong(group -> group.lines.size()).sum();
+        String counted = String.format("%,d %s in %d %s", found, found == 1 ? "finding" : "findings", groups.size(), groups.size() == 1 ? "check" : "checks");
+        return whyNoFixCanBeMade(groups).map(why -> counted + ". " + why).orElseGet(() -> counted
+                + (groups.stream().anyMatch(FindingGroup::isRepairable) ? ". Tick the fixes to make." : ", none with an automatic fix: each says what a person can do."));
+    }
+
+    /**
+     * Why no fix of {@code groups} can be made, and what to do first, in the store-damage check's own words: a repair refuses
+     * a damaged store ({@link Checks#STORE_DAMAGE}), so a Next to its preview could only fail. Empty when nothing says the store is damaged.
+     */
+    static Optional<String> whyNoFixCanBeMade(List<FindingGroup> groups) {
+        return groups.stream().filter(group -> group.check.equals(Checks.STORE_DAMAGE)).findFirst().map(damage -> {
+            Line first = damage.lines.get(0);
+            int others = damage.lines.size() - 1;
+            return "No fix can be made while the store is damaged, as a repair refuses it: " + first.message()
+                    + (others == 0 ? "" : String.format(" (and %,d more, listed under %s)", others, Checks.label(Checks.STORE_DAMAGE)))
+                    + (first.fix() == null || first.fix().isBlank() ? "" : ". First " + first.fix()) + "; then validate again.";
+        });
     }
 
     /** Per check of {@code groups}, how many of its findings no fix resolves; checks with none are left out. */

@@ -100,6 +100,7 @@ public final class ValidateWizardView extends WizardPane {
                 CheckBox box = Controls.describe(new CheckBox(group.fixText()), group.fixHelp());
                 box.setId("fix-" + group.check());
                 box.selectedProperty().bindBidirectional(group.fixProperty());
+                box.disableProperty().bind(viewModel.fixesStoppedProperty());
                 return box;
             }).toList());
             if (fixFocused) {

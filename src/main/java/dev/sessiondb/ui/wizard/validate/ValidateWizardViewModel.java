@@ -35,6 +35,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
@@ -101,6 +102,8 @@ public final class ValidateWizardViewModel {
     private final WizardJobRun jobRun;
     private final ReadOnlyStringWrapper status;
     private final BooleanProperty changesetReady = new SimpleBooleanProperty(false);
+    /** The store's damage stops every fix, so none is ticked or offered and Next waits: the status line says why and what to do first. */
+    private final BooleanBinding fixesStopped = Bindings.createBooleanBinding(() -> FindingGroup.whyNoFixCanBeMade(findings).isPresent(), findings);
 
     private final DialogService dialogs;
     private final LocatorInput locators;
@@ -130,7 +133,8 @@ public final class ValidateWizardViewModel {
         store.textProperty().addListener((property, before, after) -> checks.update());
         OpenStoreDefault.follow(current, store.textProperty()::set, () -> steps.current() == STORE);
         this.validatedStore = new ValidatedStore(current, dialogs);
-        steps.readyProperty().bind(Bindings.createBooleanBinding(this::ready, steps.currentProperty(), store.textProperty(), workspaces.problem(), findings, changesetReady));
+        steps.readyProperty().bind(Bindings.createBooleanBinding(this::ready, steps.currentProperty(), store.textProperty(), workspaces.problem(), findings, changesetReady,
+                fixesStopped));
     }
 
     /** Where a JSON file that cannot be validated because sessions repeat in it is taken, in place of an error. */
@@ -195,6 +199,11 @@ public final class ValidateWizardViewModel {
         return validatedStore.forAnotherStoreProperty();
     }
 
+    /** Whether the store's damage stops every fix: the fixes' boxes wait, unticked, as Next does. */
+    public BooleanBinding fixesStoppedProperty() {
+        return fixesStopped;
+    }
+
     /** The changeset as field lines: what applying would change. */
     public ObservableList<ChangeLine> changes() {
         return changes;
@@ -257,8 +266,7 @@ public final class ValidateWizardViewModel {
             // how many sessions and checks: "no findings" in an empty store, or of one check, is no word on the store
             status.set(why + (found.isEmpty() ? String.format("No findings in %,d %s: the %d %s chosen found nothing to fix.", validation.sessions(),
                     validation.sessions() == 1 ? "session" : "sessions", names.size(), names.size() == 1 ? "check" : "checks")
-                    : String.format("%,d %s in %d %s", found.size(), found.size() == 1 ? "finding" : "findings", findings.size(), findings.size() == 1 ? "check" : "checks")
-                    + (findings.stream().anyMatch(FindingGroup::isRepairable) ? ". Tick the fixes to make." : ", none with an automatic fix: each says what a person can do.")));
+                    : FindingGroup.said(findings)));
         }, failure -> {
             if (repeatsRepair.took(locator, failure)) {
                 status.set("Sessions repeat in " + StoreNames.shortName(locator) + ": no check can run until they are resolved.");
@@ -417,7 +425,7 @@ public final class ValidateWizardViewModel {
     private boolean ready() {
         return switch (steps.current()) {
             case STORE -> !store.textProperty().get().isBlank() && workspaces.problem().get().isEmpty();
-            case FINDINGS -> findings.stream().anyMatch(FindingGroup::isRepairable);
+            case FINDINGS -> findings.stream().anyMatch(FindingGroup::isRepairable) && !fixesStopped.get();
             case PREVIEW -> changesetReady.get();
             default -> true;
         };

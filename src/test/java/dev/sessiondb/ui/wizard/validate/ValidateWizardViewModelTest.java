@@ -128,6 +128,26 @@ class ValidateWizardViewModelTest extends ViewModelFixture {
         assertThat(viewModel.statusProperty().get()).isEqualTo("No findings in 1 session: the 1 check chosen found nothing to fix.");
     }
 
+    /**
+     * A walk: on a SQLite store with a damaged record the fixes of the other findings were ticked and Next offered, though a repair
+     * refuses a damaged store; the user learnt it only from the preview's error. The page says it, with the record and what to do first.
+     */
+    @Test
+    void aDamagedRecordStopsEveryFixOnTheFindingsPageSayingWhatToDoFirst() throws Exception {
+        Path damaged = TestStores.sqliteWithDamagedRecord(directory.resolve("recovered.db"), 30, 3);
+        viewModel.store().textProperty().set("sqlite:" + damaged);
+
+        viewModel.steps().next();
+
+        assertThat(viewModel.findings()).anyMatch(FindingGroup::isRepairable).noneMatch(group -> group.fixProperty().get());
+        assertThat(viewModel.statusProperty().get()).contains(" findings in ").contains(". No fix can be made while the store is damaged")
+                .contains("session '" + TestStores.sampleKey(3) + "' holds a damaged record")
+                .contains("First restore the store from a backup, or delete that row (DELETE FROM sessions WHERE session_key = '" + TestStores.sampleKey(3) + "'")
+                .contains("--skip-unreadable").endsWith("; then validate again.");
+        assertThat(viewModel.steps().canGoNext().get()).isFalse();
+        assertThat(dialogs.errors()).isEmpty();
+    }
+
     /** A walk: after Apply, validating again found two findings no fix resolves, and the page still said "2 findings in 2 checks. Tick the fixes to make." */
     @Test
     void findingsWithNoAutomaticFixDoNotAskForFixesToBeTicked() {
