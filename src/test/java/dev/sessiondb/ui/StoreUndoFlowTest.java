@@ -36,6 +36,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
+import javafx.scene.layout.GridPane;
 import javafx.scene.text.Text;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
@@ -277,6 +278,35 @@ class StoreUndoFlowTest extends WindowOverFreshRun {
         assertThat(StoreContents.records("json:" + target)).hasSize(5);
         assertThat(dialogs.errors()).isEmpty();
         assertThat(warnings).isEmpty();
+    }
+
+    /**
+     * A walk: a repair undone from History left Validate's Apply page saying "Undone: …" over the repair's counts and its "needs a
+     * person" lines, which read as the store's state now. The page says the store is as before the repair, to validate it again.
+     */
+    @Test
+    void aRepairUndoneFromHistoryLeavesTheApplyPageWithoutItsCounts(FxRobot robot) throws Exception {
+        Path fixture = TestStores.fixtureCopy(run);
+        byte[] original = Files.readAllBytes(fixture);
+        WindowSteps.validateInWizard(robot, fixture);
+        WindowSteps.applyTickedFixes(robot);
+
+        robot.push(KeyCode.CONTROL, KeyCode.H);
+        TableView<HistoryRow> history = read(() -> robot.lookup("#history-table").queryTableView());
+        waitFor(() -> !history.getItems().isEmpty() && history.getItems().get(0).kind().equals("repair"));
+        robot.interact(() -> history.getSelectionModel().select(0));
+        dialogs.answer(true);
+        // fired, not clicked: the History view may still be laying out its rows
+        waitFor(() -> !robot.lookup("#history-undo").query().isDisabled());
+        robot.interact(() -> robot.lookup("#history-undo").queryButton().fire());
+        waitFor(() -> Arrays.equals(Files.readAllBytes(fixture), original) || !dialogs.errors().isEmpty());
+        assertThat(dialogs.errors()).as("the undo from History").isEmpty();
+
+        WindowSteps.openFromJobsMenu(robot, "Validate and repair a store…");
+        waitFor(() -> text(robot, "#validate-result-headline").startsWith("Undone: the repair of "));
+        assertThat(read(() -> robot.lookup("#validate-result-counts").queryAs(GridPane.class).getChildren())).as("the undone repair's counts").isEmpty();
+        assertThat(read(() -> List.copyOf(robot.lookup("#validate-result-lines").queryListView().getItems()))).singleElement().asString()
+                .contains("as it was before the repair").contains("Validate again");
     }
 
     private void migrateTheFixtureInto(Path target) {

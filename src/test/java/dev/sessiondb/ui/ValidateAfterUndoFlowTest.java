@@ -38,9 +38,7 @@ class ValidateAfterUndoFlowTest extends WindowOverFreshRun {
     void afterAnUndoTheFindingsAreThoseOfTheRestoredStoreAndTheReportCountedWhatThePreviewDid(FxRobot robot) throws Exception {
         Path fixture = TestStores.fixtureCopy(run);
         byte[] original = Files.readAllBytes(fixture);
-        WindowSteps.openFromJobsMenu(robot, "Validate and repair a store…");
-        WindowSteps.type(robot, "#validate-store", fixture.toString());
-        press(robot, "#validate-next");
+        WindowSteps.validateInWizard(robot, fixture);
         TreeView<String> findings = read(() -> robot.lookup("#validate-findings").queryAs(TreeView.class));
         waitFor(() -> groups(findings).size() == 5 && robot.lookup("#fix-repo-name-variant").tryQuery().isPresent());
         press(robot, "#validate-next");
@@ -67,16 +65,11 @@ class ValidateAfterUndoFlowTest extends WindowOverFreshRun {
     @Test
     void aFocusedFixGoneWithItsFindingsLeavesTheKeyboardOnTheFindings(FxRobot robot) throws Exception {
         Path fixture = TestStores.fixtureCopy(run);
-        WindowSteps.openFromJobsMenu(robot, "Validate and repair a store…");
-        WindowSteps.type(robot, "#validate-store", fixture.toString());
-        press(robot, "#validate-next");
+        WindowSteps.validateInWizard(robot, fixture);
         TreeView<String> findings = read(() -> robot.lookup("#validate-findings").queryAs(TreeView.class));
         waitFor(() -> groups(findings).size() == 5 && robot.lookup("#fix-repo-name-variant").tryQuery().isPresent());
         press(robot, "#fix-repo-name-variant"); // left unfixed, so it is still found after the repair
-        press(robot, "#validate-next");
-        press(robot, "#validate-next");
-        press(robot, "#validate-run");
-        waitFor(() -> text(robot, "#validate-result-headline").startsWith("Repaired"));
+        WindowSteps.applyTickedFixes(robot);
         press(robot, "#validate-again");
         waitFor(() -> groups(findings).size() < 5 && robot.lookup("#fix-repo-name-variant").tryQuery().isPresent());
         Node fix = read(() -> robot.lookup("#fix-repo-name-variant").query());

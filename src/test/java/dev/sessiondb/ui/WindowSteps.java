@@ -71,6 +71,23 @@ final class WindowSteps {
      * Puts text in a store field the way the field's binding sees typing, without depending on
      * keystrokes arriving in time on a busy machine: waits for the field, sets it, waits to see it.
      */
+    /** Validates {@code store} in the Validate wizard opened from the Jobs menu, and waits on its Findings page for the fixes offered. */
+    static void validateInWizard(FxRobot robot, Path store) {
+        openFromJobsMenu(robot, "Validate and repair a store…");
+        type(robot, "#validate-store", store.toString());
+        press(robot, "#validate-next");
+        waitFor(() -> robot.lookup("#validate-fixes .check-box").tryQuery().isPresent());
+    }
+
+    /** From the Validate wizard's Findings page: previews the fixes ticked, applies them and waits for the report. */
+    static void applyTickedFixes(FxRobot robot) {
+        press(robot, "#validate-next");
+        waitFor(() -> text(robot, "#validate-preview-status").contains("records to update"));
+        press(robot, "#validate-next");
+        press(robot, "#validate-run");
+        waitFor(() -> text(robot, "#validate-result-headline").startsWith("Repaired"));
+    }
+
     static void type(FxRobot robot, String picker, String text) {
         waitFor(() -> robot.lookup(picker).tryQuery().map(Node::isVisible).orElse(false));
         ComboBox<?> box = AppState.read(() -> robot.lookup(picker).queryAs(ComboBox.class));
