@@ -140,6 +140,31 @@ class SmallScreenFlowTest extends WindowOverFreshRun {
     /** Consolidate's conflicts table had about one row of height here. It keeps four, the page scrolling if it must. */
     @Test
     void theConflictsTableShowsSeveralRowsOnTheSmallScreen(FxRobot robot) throws IOException {
+        TableView<?> conflicts = conflictsOfSixChangedSessions(robot);
+        // a row wraps its policy's words a layout after it is shown: the count waits for the rows to be whole
+        waitFor(() -> !conflictRowsInView(conflicts).isEmpty() && policyCellsInView(conflicts).stream().allMatch(SmallScreenFlowTest::shownWhole));
+
+        assertThat(read(() -> conflictRowsInView(conflicts).size())).as("conflicts in view in a table %s high",
+                read(() -> conflicts.getLayoutBounds().getHeight())).isGreaterThanOrEqualTo(4);
+    }
+
+    /**
+     * The column "Unless you pick one" read "Keeps source 1's version (a tie: no version is ne…": what happens to a conflict
+     * the user leaves to the policy was cut. The policy's words now wrap in the row and read whole.
+     */
+    @Test
+    void whatThePolicyDoesWithEachConflictReadsWholeOnTheSmallScreen(FxRobot robot) throws IOException {
+        TableView<?> conflicts = conflictsOfSixChangedSessions(robot);
+        waitFor(() -> !policyCellsInView(conflicts).isEmpty());
+
+        // a row wraps to its text's height a layout after it is shown: wait for that, never before the fix
+        waitFor(() -> policyCellsInView(conflicts).stream().allMatch(SmallScreenFlowTest::shownWhole));
+        assertThat(read(() -> policyCellsInView(conflicts).stream().map(WindowSteps::shownText).toList()))
+                .allSatisfy(shown -> assertThat(shown).startsWith("Keeps source 1's version").endsWith("the versions differ in branch"));
+    }
+
+    /** Consolidate's conflicts page over the fixture and a copy with six sessions on other branches, once its table lists them. */
+    private TableView<?> conflictsOfSixChangedSessions(FxRobot robot) throws IOException {
         waitFor(() -> !robot.lookup("#export-sessions").queryAs(Labeled.class).isDisabled());
         Path changed = storeWithChangedBranches(6);
         WindowSteps.openFromJobsMenu(robot, "Consolidate several stores into one…");
@@ -152,9 +177,19 @@ class SmallScreenFlowTest extends WindowOverFreshRun {
         TableView<?> conflicts = read(() -> robot.lookup("#consolidate-conflicts").queryTableView());
         waitFor(() -> conflicts.getItems().size() == 6
                 && conflicts.lookupAll(".table-row-cell").stream().anyMatch(row -> ((TableRow<?>) row).getItem() != null));
+        return conflicts;
+    }
 
-        assertThat(read(() -> conflictRowsInView(conflicts).size())).as("conflicts in view in a table %s high",
-                read(() -> conflicts.getLayoutBounds().getHeight())).isGreaterThanOrEqualTo(4);
+    /** The "Unless you pick one" cells of the conflicts wholly in view. */
+    private static List<Labeled> policyCellsInView(TableView<?> table) {
+        return conflictRowsInView(table).stream().flatMap(row -> row.lookupAll(".table-cell").stream())
+                .map(cell -> (javafx.scene.control.TableCell<?, ?>) cell)
+                .filter(cell -> cell.getTableColumn() != null && "Unless you pick one".equals(cell.getTableColumn().getText()))
+                .<Labeled>map(cell -> cell).toList();
+    }
+
+    private static boolean shownWhole(Labeled cell) {
+        return cell.getText() != null && !cell.getText().isEmpty() && WindowSteps.shownText(cell).equals(cell.getText());
     }
 
     /**

@@ -5,6 +5,7 @@ import dev.sessiondb.ui.common.Controls;
 import dev.sessiondb.ui.common.KnownStores;
 import dev.sessiondb.ui.common.StoreNames;
 import dev.sessiondb.ui.common.StorePicker;
+import dev.sessiondb.ui.common.WrappedTextCell;
 import dev.sessiondb.ui.wizard.JobStatementView;
 import dev.sessiondb.ui.wizard.JobSummaryView;
 import dev.sessiondb.ui.wizard.TargetModeChoice;
@@ -28,8 +29,11 @@ import javafx.scene.layout.VBox;
 /** The consolidation wizard's four pages over {@link ConsolidateWizardViewModel}. */
 public final class ConsolidateWizardView extends WizardPane {
 
-    /** Room for the conflicts table's header and four rows, each as tall as its choice box: the page scrolls on a small screen rather than squeeze it to one. */
-    private static final double CONFLICTS_MIN_HEIGHT = 220;
+    /**
+     * Room for the conflicts table's header and four rows, each as tall as the policy's words wrapped on three lines: the page
+     * scrolls on a small screen rather than squeeze it to one.
+     */
+    private static final double CONFLICTS_MIN_HEIGHT = 270;
     /** Room for the compared versions' header and a few fields below the conflicts, which also must not shrink to nothing. */
     private static final double VERSIONS_MIN_HEIGHT = 150;
 
@@ -110,8 +114,11 @@ public final class ConsolidateWizardView extends WizardPane {
         TableColumn<ConflictRow, ConflictRow> choice = new TableColumn<>("Keep");
         choice.setCellValueFactory(cell -> new javafx.beans.property.ReadOnlyObjectWrapper<>(cell.getValue()));
         choice.setCellFactory(column -> new ChoiceCell());
+        TableColumn<ConflictRow, String> byPolicy = WizardPages.column("Unless you pick one", ConflictRow::byPolicy);
+        // what happens to a conflict the user leaves to the policy is the row's point: it wraps rather than end in "…"
+        byPolicy.setCellFactory(column -> new WrappedTextCell<>());
         table.getColumns().addAll(List.of(WizardPages.column("Session", ConflictRow::session), WizardPages.column("Held by", ConflictRow::sourcesText),
-                WizardPages.column("Unless you pick one", ConflictRow::byPolicy), choice));
+                byPolicy, choice));
         double[] widths = {110, 95, 320, 120};
         for (int i = 0; i < widths.length; i++) {
             table.getColumns().get(i).setPrefWidth(widths[i]);
