@@ -215,6 +215,26 @@ class SmallScreenFlowTest extends WindowOverFreshRun {
                 .isLessThan(read(() -> fields.getLayoutBounds().getHeight()) / 2);
     }
 
+    /**
+     * The detail pane's Field column read "backend…" and "authM…" here. A field's name now wraps in its row as a value does,
+     * and reads whole; the values keep their column.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void theDetailPanesFieldNamesReadWholeOnTheSmallScreen(FxRobot robot) {
+        waitFor(() -> !robot.lookup("#export-sessions").queryAs(Labeled.class).isDisabled());
+        robot.clickOn(WindowSteps.sessionCell(robot, 2));
+        waitFor(() -> WindowSteps.text(robot, "#detail-title").equals("#99") && fieldCell(robot, "Field", "backendType").isPresent());
+
+        // a name wraps to its height a layout after its column's width is known: wait for that, never before the fix
+        waitFor(() -> fieldCell(robot, "Field", "backendType").map(cell -> WindowSteps.shownText(cell).equals(cell.getItem())).orElse(false));
+        TreeTableView<FieldNode> fields = read(() -> robot.lookup("#detail-fields").queryAs(TreeTableView.class));
+        robot.interact(() -> fields.scrollTo(fields.getExpandedItemCount() - 1));
+        waitFor(() -> fieldCell(robot, "Field", "authMethod").map(cell -> WindowSteps.shownText(cell).equals(cell.getItem())).orElse(false));
+        assertThat(read(() -> fieldCell(robot, "Value", "repoPath").orElseThrow().getWidth())).as("the value column's width")
+                .isGreaterThanOrEqualTo(read(() -> fieldCell(robot, "Field", "repoPath").orElseThrow().getWidth()) * 0.6);
+    }
+
     /** The titles of the window's tabs shown whole and left of the row's overflow menu, where it shows one. */
     private static List<String> titlesInView(FxRobot robot) {
         Node row = robot.lookup("#main-views .tab-header-area").query();
@@ -235,10 +255,15 @@ class SmallScreenFlowTest extends WindowOverFreshRun {
                 .filter(row -> row.isVisible() && row.getItem() != null && area.contains(row.localToScene(row.getLayoutBounds()))).toList();
     }
 
-    @SuppressWarnings("unchecked")
     private static java.util.Optional<TreeTableCell<FieldNode, String>> valueCell(FxRobot robot, String field) {
+        return fieldCell(robot, "Value", field);
+    }
+
+    /** The detail pane's cell of {@code column} ("Field" or "Value") in the row of {@code field}, laid out and in view. */
+    @SuppressWarnings("unchecked")
+    private static java.util.Optional<TreeTableCell<FieldNode, String>> fieldCell(FxRobot robot, String column, String field) {
         return robot.lookup("#detail-fields .tree-table-cell").queryAll().stream().map(cell -> (TreeTableCell<FieldNode, String>) cell)
-                .filter(cell -> cell.isVisible() && cell.getItem() != null && "Value".equals(cell.getTableColumn().getText())
+                .filter(cell -> cell.isVisible() && cell.getItem() != null && column.equals(cell.getTableColumn().getText())
                         && cell.getTableRow() != null && cell.getTableRow().getItem() != null && field.equals(cell.getTableRow().getItem().name()))
                 .findFirst();
     }

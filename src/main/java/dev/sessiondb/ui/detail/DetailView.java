@@ -171,9 +171,11 @@ public final class DetailView extends StackPane {
         name.setMaxWidth(150);
         name.setCellValueFactory(cell -> new ReadOnlyStringWrapper(cell.getValue().getValue().name()
                 + (cell.getValue().getValue().unknown() ? "  (unknown)" : "")));
+        // a name wider than its column (backendType in a narrow pane) wraps as a value does rather than read "backend…"
+        name.setCellFactory(column -> new FieldTextCell());
         TreeTableColumn<FieldNode, String> value = new TreeTableColumn<>("Value");
         value.setCellValueFactory(cell -> new ReadOnlyStringWrapper(cell.getValue().getValue().value()));
-        value.setCellFactory(column -> new FieldValueCell());
+        value.setCellFactory(column -> new FieldTextCell());
         tree.getColumns().add(name);
         tree.getColumns().add(value);
         // a long value is cut after a few lines in its cell: Ctrl+C, or the row's menu, copies it whole, as shown (secrets masked)

@@ -8,20 +8,20 @@ import javafx.scene.text.Text;
 import javafx.scene.text.TextBoundsType;
 
 /**
- * A field's value in the detail tree, wrapped at its column's width so that a narrow pane shows it rather than "…"; a long
- * value (a prompt, a pull request's body) is cut after {@link #MOST_LINES} lines, whole in its tooltip and with Ctrl+C.
+ * A field's name or value in the detail tree, wrapped at its column's width so that a narrow pane shows it rather than "…";
+ * a long value (a prompt, a pull request's body) is cut after {@link #MOST_LINES} lines, whole in its tooltip and with Ctrl+C.
  */
-final class FieldValueCell extends TreeTableCell<FieldNode, String> {
+final class FieldTextCell extends TreeTableCell<FieldNode, String> {
 
     private static final int MOST_LINES = 5;
-    /** A value shorter than this fits a line of the widest pane: no tooltip for it. */
+    /** A text shorter than this fits a line of the widest pane: no tooltip for it. */
     private static final int LONG_VALUE = 24;
 
     private final TooltipOnHover wholeValue = TooltipOnHover.install(this, () -> getItem() != null && getItem().length() >= LONG_VALUE ? getItem() : null);
 
-    FieldValueCell() {
+    FieldTextCell() {
         setWrapText(true);
-        // a column made wider or narrower wraps the value again: measured anew after the layout that gave the width
+        // a column made wider or narrower wraps the text again: measured anew after the layout that gave the width
         widthProperty().addListener((property, before, after) -> Platform.runLater(this::requestLayout));
     }
 
@@ -33,7 +33,7 @@ final class FieldValueCell extends TreeTableCell<FieldNode, String> {
     }
 
     /**
-     * The value's height wrapped at its column's width, at most {@link #MOST_LINES} lines: the row asks with no width, which
+     * The text's height wrapped at its column's width, at most {@link #MOST_LINES} lines: the row asks with no width, which
      * a wrapped text answers with one line.
      */
     @Override
