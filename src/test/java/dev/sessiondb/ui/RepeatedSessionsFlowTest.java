@@ -16,7 +16,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.Labeled;
 import javafx.scene.control.Tab;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -116,6 +118,37 @@ class RepeatedSessionsFlowTest extends WindowOverFreshRun {
         assertThat(read(() -> repeats.getItems())).as("the repeat removed is no longer listed").containsExactly(differing);
         assertThat(read(() -> robot.lookup("#repeats-run").query().isDisabled())).as("nothing identical is left to remove").isTrue();
         assertThat(dialogs.errors()).isEmpty();
+    }
+
+    /**
+     * A repeat that differs in many fields says which and what to edit in a sentence longer than its column: the cell wrapped
+     * it but kept one line's height, so the fields and what to do were cut to "…". The row is now as tall as its lines.
+     */
+    @Test
+    void whatToDoWithARepeatDifferingInManyFieldsReadsWhole(FxRobot robot) throws Exception {
+        String first = "{\"session\": \"d\", \"branch\": \"d\", \"repoName\": \"acme/app\", \"repoUrl\": \"https://github.com/acme/app\","
+                + " \"taskId\": \"#12\", \"status\": \"open\", \"createdAt\": \"2025-01-01T00:00:00Z\"}";
+        String repeat = "{\"session\": \"d\", \"branch\": \"d-2\", \"repoName\": \"acme/web\", \"repoUrl\": \"https://github.com/acme/web\","
+                + " \"taskId\": \"#13\", \"status\": \"closed\", \"createdAt\": \"2025-02-01T00:00:00Z\"}";
+        Path file = file("[\n  " + first + ",\n  " + repeat + "\n]\n");
+        dialogs.answer(file);
+        robot.push(KeyCode.CONTROL, KeyCode.O);
+
+        waitFor(() -> hasTab(robot, "repeats"));
+        TableView<RepeatRow> repeats = read(() -> robot.lookup("#repeats-table").queryTableView());
+        waitFor(() -> repeats.getItems().size() == 1 && tab(robot, "repeats").isSelected());
+        String outcome = read(() -> repeats.getItems().get(0).outcome());
+        assertThat(outcome).startsWith("Stays: differs in ").contains("repoUrl", "status").endsWith("delete the other in a text editor");
+
+        // a row wraps to its text's height a layout after it shows: wait for that, never before the fix
+        waitFor(() -> outcomeCells(repeats).stream().anyMatch(cell -> WindowSteps.shownText(cell).equals(outcome)));
+    }
+
+    /** The cells of the column "What the repair does" that show a repeat. */
+    private static List<Labeled> outcomeCells(TableView<RepeatRow> table) {
+        return table.lookupAll(".table-cell").stream().map(cell -> (TableCell<?, ?>) cell)
+                .filter(cell -> cell.getTableColumn() != null && "What the repair does".equals(cell.getTableColumn().getText()) && !cell.isEmpty())
+                .<Labeled>map(cell -> cell).toList();
     }
 
     private Path file(String text) throws Exception {

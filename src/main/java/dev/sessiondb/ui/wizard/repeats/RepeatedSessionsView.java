@@ -1,9 +1,9 @@
 package dev.sessiondb.ui.wizard.repeats;
 
 import dev.sessiondb.ui.common.Controls;
+import dev.sessiondb.ui.common.WrappedTextCell;
 import dev.sessiondb.ui.wizard.JobSummaryView;
 import dev.sessiondb.ui.wizard.WizardPages;
-import dev.sessiondb.ui.common.WholeTextCell;
 import java.util.function.Function;
 import javafx.geometry.Insets;
 import javafx.scene.control.Label;
@@ -29,11 +29,7 @@ public final class RepeatedSessionsView extends ScrollPane {
         table.getColumns().add(column("Repeat", RepeatRow::repeat, 230));
         TableColumn<RepeatRow, String> outcome = column("What the repair does", RepeatRow::outcome, 450);
         // what to edit is the point of a row that stays: it wraps rather than ending in "…"
-        outcome.setCellFactory(view -> {
-            WholeTextCell<RepeatRow> cell = new WholeTextCell<>();
-            cell.setWrapText(true);
-            return cell;
-        });
+        outcome.setCellFactory(view -> new WrappedTextCell<>());
         table.getColumns().add(outcome);
         table.setPrefHeight(220);
 
