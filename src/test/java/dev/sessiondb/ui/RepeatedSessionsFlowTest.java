@@ -7,18 +7,14 @@ import static dev.sessiondb.ui.WindowSteps.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sessiondb.catalog.CatalogRecorder;
-import dev.sessiondb.ui.history.HistoryRow;
 import dev.sessiondb.ui.wizard.repeats.RepeatRow;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import javafx.scene.control.ComboBox;
-import javafx.scene.control.Labeled;
 import javafx.scene.control.Tab;
-import javafx.scene.control.TableCell;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -72,18 +68,7 @@ class RepeatedSessionsFlowTest extends WindowOverFreshRun {
         assertThat(read(() -> text(robot, "#repeats-status"))).endsWith("No session repeats now: the file is open.");
         assertThat(read(() -> repeats.getItems())).isEmpty();
 
-        robot.push(KeyCode.CONTROL, KeyCode.H);
-        TableView<HistoryRow> history = read(() -> robot.lookup("#history-table").queryTableView());
-        waitFor(() -> history.getItems().size() == 1 && history.getItems().get(0).kind().equals("repair"));
-        robot.interact(() -> history.getSelectionModel().select(0));
-        dialogs.answer(true);
-        // fired, not clicked: the History view is still laying out its rows, and a click there can land beside the button
-        waitFor(() -> !robot.lookup("#history-undo").query().isDisabled());
-        robot.interact(() -> robot.lookup("#history-undo").queryButton().fire());
-
-        // an undo that fails says so in an error: wait for either, and show the error rather than a minute's timeout
-        waitFor(() -> Arrays.equals(Files.readAllBytes(file), before) || !dialogs.errors().isEmpty());
-        assertThat(dialogs.errors()).as("the undo from History").isEmpty();
+        WindowSteps.undoNewestFromHistory(robot, dialogs, "repair", file, before);
         // the file shown reads its repeats again: the window goes back to them, with the repair offered again
         waitFor(() -> text(robot, "#repeats-result-headline").startsWith("Undone: the repair of sessions.json")
                 && tab(robot, "repeats").isSelected() && !robot.lookup("#repeats-run").query().isDisabled());
@@ -141,14 +126,7 @@ class RepeatedSessionsFlowTest extends WindowOverFreshRun {
         assertThat(outcome).startsWith("Stays: differs in ").contains("repoUrl", "status").endsWith("delete the other in a text editor");
 
         // a row wraps to its text's height a layout after it shows: wait for that, never before the fix
-        waitFor(() -> outcomeCells(repeats).stream().anyMatch(cell -> WindowSteps.shownText(cell).equals(outcome)));
-    }
-
-    /** The cells of the column "What the repair does" that show a repeat. */
-    private static List<Labeled> outcomeCells(TableView<RepeatRow> table) {
-        return table.lookupAll(".table-cell").stream().map(cell -> (TableCell<?, ?>) cell)
-                .filter(cell -> cell.getTableColumn() != null && "What the repair does".equals(cell.getTableColumn().getText()) && !cell.isEmpty())
-                .<Labeled>map(cell -> cell).toList();
+        waitFor(() -> WindowSteps.columnCells(repeats, "What the repair does").stream().anyMatch(cell -> WindowSteps.shownText(cell).equals(outcome)));
     }
 
     private Path file(String text) throws Exception {

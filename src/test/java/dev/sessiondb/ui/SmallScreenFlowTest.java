@@ -14,10 +14,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import javafx.geometry.Bounds;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Node;
 import javafx.scene.control.Labeled;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TreeCell;
@@ -133,7 +136,7 @@ class SmallScreenFlowTest extends WindowOverFreshRun {
         waitFor(() -> !WindowSteps.text(robot, "#detail-title").isEmpty() && WindowSteps.detailShown(robot));
 
         // the row takes its spacing a layout after its width is known: wait for it to settle, then look at every title
-        waitFor(() -> titlesInView(robot).size() == read(() -> robot.lookup("#main-views").queryAs(javafx.scene.control.TabPane.class).getTabs().size()));
+        waitFor(() -> titlesInView(robot).size() == read(() -> robot.lookup("#main-views").queryAs(TabPane.class).getTabs().size()));
         assertThat(read(() -> titlesInView(robot))).containsExactly("Sessions", "Overview", "History", "Diff", "Migrate", "Consolidate", "Validate");
     }
 
@@ -142,7 +145,7 @@ class SmallScreenFlowTest extends WindowOverFreshRun {
     void theConflictsTableShowsSeveralRowsOnTheSmallScreen(FxRobot robot) throws IOException {
         TableView<?> conflicts = conflictsOfSixChangedSessions(robot);
         // a row wraps its policy's words a layout after it is shown: the count waits for the rows to be whole
-        waitFor(() -> !conflictRowsInView(conflicts).isEmpty() && policyCellsInView(conflicts).stream().allMatch(SmallScreenFlowTest::shownWhole));
+        waitFor(() -> !conflictRowsInView(conflicts).isEmpty() && WindowSteps.readWhole(policyCellsInView(conflicts)));
 
         assertThat(read(() -> conflictRowsInView(conflicts).size())).as("conflicts in view in a table %s high",
                 read(() -> conflicts.getLayoutBounds().getHeight())).isGreaterThanOrEqualTo(4);
@@ -155,10 +158,8 @@ class SmallScreenFlowTest extends WindowOverFreshRun {
     @Test
     void whatThePolicyDoesWithEachConflictReadsWholeOnTheSmallScreen(FxRobot robot) throws IOException {
         TableView<?> conflicts = conflictsOfSixChangedSessions(robot);
-        waitFor(() -> !policyCellsInView(conflicts).isEmpty());
-
         // a row wraps to its text's height a layout after it is shown: wait for that, never before the fix
-        waitFor(() -> policyCellsInView(conflicts).stream().allMatch(SmallScreenFlowTest::shownWhole));
+        waitFor(() -> WindowSteps.readWhole(policyCellsInView(conflicts)));
         assertThat(read(() -> policyCellsInView(conflicts).stream().map(WindowSteps::shownText).toList()))
                 .allSatisfy(shown -> assertThat(shown).startsWith("Keeps source 1's version").endsWith("the versions differ in branch"));
     }
@@ -181,15 +182,8 @@ class SmallScreenFlowTest extends WindowOverFreshRun {
     }
 
     /** The "Unless you pick one" cells of the conflicts wholly in view. */
-    private static List<Labeled> policyCellsInView(TableView<?> table) {
-        return conflictRowsInView(table).stream().flatMap(row -> row.lookupAll(".table-cell").stream())
-                .map(cell -> (javafx.scene.control.TableCell<?, ?>) cell)
-                .filter(cell -> cell.getTableColumn() != null && "Unless you pick one".equals(cell.getTableColumn().getText()))
-                .<Labeled>map(cell -> cell).toList();
-    }
-
-    private static boolean shownWhole(Labeled cell) {
-        return cell.getText() != null && !cell.getText().isEmpty() && WindowSteps.shownText(cell).equals(cell.getText());
+    private static List<TableCell<?, ?>> policyCellsInView(TableView<?> table) {
+        return conflictRowsInView(table).stream().flatMap(row -> WindowSteps.columnCells(row, "Unless you pick one").stream()).toList();
     }
 
     /**
@@ -255,13 +249,13 @@ class SmallScreenFlowTest extends WindowOverFreshRun {
                 .filter(row -> row.isVisible() && row.getItem() != null && area.contains(row.localToScene(row.getLayoutBounds()))).toList();
     }
 
-    private static java.util.Optional<TreeTableCell<FieldNode, String>> valueCell(FxRobot robot, String field) {
+    private static Optional<TreeTableCell<FieldNode, String>> valueCell(FxRobot robot, String field) {
         return fieldCell(robot, "Value", field);
     }
 
     /** The detail pane's cell of {@code column} ("Field" or "Value") in the row of {@code field}, laid out and in view. */
     @SuppressWarnings("unchecked")
-    private static java.util.Optional<TreeTableCell<FieldNode, String>> fieldCell(FxRobot robot, String column, String field) {
+    private static Optional<TreeTableCell<FieldNode, String>> fieldCell(FxRobot robot, String column, String field) {
         return robot.lookup("#detail-fields .tree-table-cell").queryAll().stream().map(cell -> (TreeTableCell<FieldNode, String>) cell)
                 .filter(cell -> cell.isVisible() && cell.getItem() != null && column.equals(cell.getTableColumn().getText())
                         && cell.getTableRow() != null && cell.getTableRow().getItem() != null && field.equals(cell.getTableRow().getItem().name()))

@@ -27,17 +27,14 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import javafx.geometry.Orientation;
-import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollBar;
-import javafx.scene.control.TableCell;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.GridPane;
-import javafx.scene.text.Text;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -262,7 +259,8 @@ class StoreUndoFlowTest extends WindowOverFreshRun {
                 .anyMatch(line -> line.startsWith("Backup: "));
         // the whole width of Monocle's screen, 1280 px: narrower than the 1440 px the columns are sized for
         robot.interact(() -> history.getScene().getWindow().setWidth(Screen.getPrimary().getBounds().getWidth()));
-        waitFor(() -> readsWhole(history, "Stores") && readsWhole(history, "Outcome") && !horizontalBarShown(history));
+        waitFor(() -> WindowSteps.readWhole(WindowSteps.columnCells(history, "Stores")) && WindowSteps.readWhole(WindowSteps.columnCells(history, "Outcome"))
+                && !horizontalBarShown(history));
         robot.interact(() -> history.getSelectionModel().select(secondUndo));
         waitFor(() -> !undoSelected.isDisabled());
 
@@ -291,16 +289,7 @@ class StoreUndoFlowTest extends WindowOverFreshRun {
         WindowSteps.validateInWizard(robot, fixture);
         WindowSteps.applyTickedFixes(robot);
 
-        robot.push(KeyCode.CONTROL, KeyCode.H);
-        TableView<HistoryRow> history = read(() -> robot.lookup("#history-table").queryTableView());
-        waitFor(() -> !history.getItems().isEmpty() && history.getItems().get(0).kind().equals("repair"));
-        robot.interact(() -> history.getSelectionModel().select(0));
-        dialogs.answer(true);
-        // fired, not clicked: the History view may still be laying out its rows
-        waitFor(() -> !robot.lookup("#history-undo").query().isDisabled());
-        robot.interact(() -> robot.lookup("#history-undo").queryButton().fire());
-        waitFor(() -> Arrays.equals(Files.readAllBytes(fixture), original) || !dialogs.errors().isEmpty());
-        assertThat(dialogs.errors()).as("the undo from History").isEmpty();
+        WindowSteps.undoNewestFromHistory(robot, dialogs, "repair", fixture, original);
 
         WindowSteps.openFromJobsMenu(robot, "Validate and repair a store…");
         waitFor(() -> text(robot, "#validate-result-headline").startsWith("Undone: the repair of "));
@@ -324,13 +313,6 @@ class StoreUndoFlowTest extends WindowOverFreshRun {
         dialogs.answer(store);
         robot.push(KeyCode.CONTROL, KeyCode.O);
         return read(() -> robot.lookup("#undo").queryButton());
-    }
-
-    /** Every row's cell of the column shows its text uncut (a cut one ends in an ellipsis). */
-    private static boolean readsWhole(TableView<HistoryRow> table, String header) {
-        List<TableCell<?, ?>> cells = table.lookupAll(".table-cell").stream().filter(TableCell.class::isInstance).<TableCell<?, ?>>map(TableCell.class::cast)
-                .filter(cell -> cell.getTableColumn().getText().equals(header) && cell.getText() != null && !cell.getText().isEmpty()).toList();
-        return !cells.isEmpty() && cells.stream().allMatch(cell -> cell.lookup(".text") instanceof Text shown && shown.getText().equals(cell.getText()));
     }
 
     private static boolean horizontalBarShown(TableView<HistoryRow> table) {

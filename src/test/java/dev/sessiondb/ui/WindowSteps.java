@@ -1,10 +1,14 @@
 package dev.sessiondb.ui;
 
 import static dev.sessiondb.ui.AppState.waitFor;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sessiondb.Fixtures;
 import dev.sessiondb.sample.SampleSessions;
+import dev.sessiondb.ui.history.HistoryRow;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.LongStream;
@@ -13,6 +17,7 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.TableCell;
+import javafx.scene.control.TableView;
 import javafx.scene.control.TreeCell;
 import javafx.scene.control.TreeItem;
 import javafx.scene.input.KeyCode;
@@ -67,10 +72,6 @@ final class WindowSteps {
         press(robot, "#migrate-next");
     }
 
-    /**
-     * Puts text in a store field the way the field's binding sees typing, without depending on
-     * keystrokes arriving in time on a busy machine: waits for the field, sets it, waits to see it.
-     */
     /** Validates {@code store} in the Validate wizard opened from the Jobs menu, and waits on its Findings page for the fixes offered. */
     static void validateInWizard(FxRobot robot, Path store) {
         openFromJobsMenu(robot, "Validate and repair a store…");
@@ -86,6 +87,27 @@ final class WindowSteps {
         press(robot, "#validate-next");
         press(robot, "#validate-run");
         waitFor(() -> text(robot, "#validate-result-headline").startsWith("Repaired"));
+    }
+
+    /**
+     * Puts text in a store field the way the field's binding sees typing, without depending on
+     * keystrokes arriving in time on a busy machine: waits for the field, sets it, waits to see it.
+     */
+    /**
+     * Undoes the History's newest job, of {@code kind}, with its Undo button, confirmed, until {@code store} holds
+     * {@code before} again; an undo that fails says so in an error, shown rather than a minute's timeout.
+     */
+    static void undoNewestFromHistory(FxRobot robot, ScriptedDialogService dialogs, String kind, Path store, byte[] before) {
+        robot.push(KeyCode.CONTROL, KeyCode.H);
+        TableView<HistoryRow> history = AppState.read(() -> robot.lookup("#history-table").queryTableView());
+        waitFor(() -> !history.getItems().isEmpty() && history.getItems().get(0).kind().equals(kind));
+        robot.interact(() -> history.getSelectionModel().select(0));
+        dialogs.answer(true);
+        // fired, not clicked: the History view may still be laying out its rows, and a click there can land beside the button
+        waitFor(() -> !robot.lookup("#history-undo").query().isDisabled());
+        robot.interact(() -> robot.lookup("#history-undo").queryButton().fire());
+        waitFor(() -> Arrays.equals(Files.readAllBytes(store), before) || !dialogs.errors().isEmpty());
+        assertThat(dialogs.errors()).as("the undo from History").isEmpty();
     }
 
     static void type(FxRobot robot, String picker, String text) {
@@ -167,6 +189,18 @@ final class WindowSteps {
     /** What a button or label shows of its text: the whole text, or the text cut short with an ellipsis where it did not fit. */
     static String shownText(Labeled labeled) {
         return labeled.lookup(".text") instanceof Text text ? text.getText() : "";
+    }
+
+    /** The cells under {@code header} in the table rows within {@code within} that show a text. */
+    static List<TableCell<?, ?>> columnCells(Node within, String header) {
+        return within.lookupAll(".table-cell").stream().filter(TableCell.class::isInstance).<TableCell<?, ?>>map(TableCell.class::cast)
+                .filter(cell -> cell.getTableColumn() != null && header.equals(cell.getTableColumn().getText())
+                        && cell.getText() != null && !cell.getText().isEmpty()).toList();
+    }
+
+    /** Whether there are {@code cells} and each shows its text uncut (a cut one ends in an ellipsis). */
+    static boolean readWhole(List<? extends Labeled> cells) {
+        return !cells.isEmpty() && cells.stream().allMatch(cell -> shownText(cell).equals(cell.getText()));
     }
 
     static String text(FxRobot robot, String id) {
