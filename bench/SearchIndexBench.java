@@ -1,3 +1,4 @@
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -30,7 +31,7 @@ public class SearchIndexBench {
         }
     }
 
-    static void build(Path store, String setting) throws SQLException, java.io.IOException {
+    static void build(Path store, String setting) throws SQLException, IOException {
         Path side = Files.createTempFile(store.getParent(), "search-index-bench", ".db");
         try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + side); Statement statement = connection.createStatement()) {
             long start = System.nanoTime();

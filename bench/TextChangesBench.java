@@ -1,6 +1,8 @@
 import dev.sessiondb.diff.LongTextDifference;
 import dev.sessiondb.diff.TextChanges;
+import java.util.Arrays;
 import java.util.Optional;
+import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -25,7 +27,7 @@ public class TextChangesBench {
                 {"three places edited", text(words, i -> i == words / 4 || i == words / 2 || i == 3 * words / 4 ? "z" + i : "a" + i)},
         };
         double[] best = new double[cases.length];
-        java.util.Arrays.fill(best, Double.MAX_VALUE);
+        Arrays.fill(best, Double.MAX_VALUE);
         for (int round = 0; round < ROUNDS; round++) {
             StringBuilder line = new StringBuilder("round " + round + ":");
             for (int i = 0; i < cases.length; i++) {
@@ -48,7 +50,7 @@ public class TextChangesBench {
         }
     }
 
-    private static String text(int words, java.util.function.IntFunction<String> word) {
+    private static String text(int words, IntFunction<String> word) {
         return IntStream.range(0, words).mapToObj(word).collect(Collectors.joining(" "));
     }
 }

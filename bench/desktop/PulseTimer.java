@@ -1,5 +1,7 @@
 import java.lang.management.ManagementFactory;
 import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import javafx.animation.AnimationTimer;
 
@@ -38,12 +40,12 @@ final class PulseTimer extends AnimationTimer {
     private volatile Sample sample;
 
     /** The FX thread's stacks taken every 5 ms while the pulse after {@code pulse} was late, each with how often it was seen. */
-    private record Sample(long pulse, java.util.Map<String, Integer> stacks) {
+    private record Sample(long pulse, Map<String, Integer> stacks) {
 
         String profile() {
             int total = stacks.values().stream().mapToInt(Integer::intValue).sum();
             StringBuilder text = new StringBuilder(total + " samples, every 5 ms from 20 ms late:");
-            stacks.entrySet().stream().sorted(java.util.Map.Entry.<String, Integer>comparingByValue().reversed())
+            stacks.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
                     .forEach(stack -> text.append("\n  ").append(stack.getValue()).append(" of ").append(total).append(':').append(stack.getKey()));
             return text.toString();
         }
@@ -120,7 +122,7 @@ final class PulseTimer extends AnimationTimer {
                         stack.append("\n\tat ").append(frames[i]);
                     }
                     if (taken == null || taken.pulse() != pulse) {
-                        taken = new Sample(pulse, new java.util.concurrent.ConcurrentHashMap<>());
+                        taken = new Sample(pulse, new ConcurrentHashMap<>());
                         sample = taken;
                     }
                     taken.stacks().merge(stack.toString(), 1, Integer::sum);
