@@ -85,6 +85,9 @@ class RepairCommandTest {
 
         assertThat(repair.exitCode()).isZero();
         assertThat(repair.out()).contains("records to change:", "55", "undo with: sessiondb undo");
+        // what each fix did, as the window's History tells it too
+        assertThat(CliRun.of("history", "--backup-dir", backups).out())
+                .contains("records to change: 55, records to change by repo-name-variant: 50, records to change by task-id-form: 5,");
         assertThat(CliRun.of("validate", store.toString(), "--check", "repo-name-variant", "--check", "task-id-form").exitCode()).isZero();
         assertThat(CliRun.of("diff", Fixtures.copy(Fixtures.MINSKY_ARRAY, Files.createDirectories(dir.resolve("original"))).toString(),
                 store.toString(), "--format", "json").out()).contains("\"identical\": 162");

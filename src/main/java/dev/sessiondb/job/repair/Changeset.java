@@ -45,6 +45,7 @@ public final class Changeset implements AutoCloseable {
     private final BufferedWriter writer;
     private final Map<String, Long> fingerprints = new HashMap<>();
     private final Map<String, Long> manualByCheck = new TreeMap<>();
+    private final Map<String, Long> updatesByCheck = new TreeMap<>();
     /** The first records a fix cannot be written to, with why; the rest are only counted, as needing a person. */
     private final List<NotWritten> notWritten = new ArrayList<>();
     private long updates;
@@ -77,6 +78,7 @@ public final class Changeset implements AutoCloseable {
             inserts++;
         } else {
             updates++;
+            change.checks().forEach(check -> updatesByCheck.merge(check, 1L, Long::sum));
         }
     }
 
@@ -107,6 +109,11 @@ public final class Changeset implements AutoCloseable {
 
     public long inserts() {
         return inserts;
+    }
+
+    /** Per check, by name, how many of the records to change its fix changes: a record two fixes change counts for both. */
+    public Map<String, Long> updatesByCheck() {
+        return Collections.unmodifiableMap(new TreeMap<>(updatesByCheck));
     }
 
     /** Per check, how many findings need a person (no automatic fix). */

@@ -46,6 +46,8 @@ public final class RepairJob implements Job {
     static final int LISTED_CHANGES = 1000;
     /** The count, in a plan and a report, of the findings of the checks run that no fix resolves: validate lists them after the repair. */
     public static final String NEEDING_A_PERSON = "findings needing a person";
+    /** Before a check's name, the count of the records to change that its fix changes: the history says what each fix did. */
+    public static final String CHANGED_BY = "records to change by ";
 
     private final StoreLocator locator;
     private final List<String> checks;
@@ -209,6 +211,7 @@ public final class RepairJob implements Job {
     private Map<String, Long> counts(Changeset changeset) {
         Map<String, Long> counts = new LinkedHashMap<>();
         counts.put("records to change", changeset.updates());
+        changeset.updatesByCheck().forEach((check, count) -> counts.put(CHANGED_BY + check, count));
         counts.put("workspaces to register", changeset.inserts());
         counts.put(NEEDING_A_PERSON, needingAPerson(changeset).values().stream().mapToLong(Long::longValue).sum());
         return counts;
