@@ -4,6 +4,7 @@ import dev.sessiondb.job.backup.BackupJournal;
 import dev.sessiondb.job.repair.Changeset;
 import dev.sessiondb.job.JobRefusedException;
 import dev.sessiondb.job.repair.RepairJob;
+import dev.sessiondb.job.repair.RepairedSession;
 import dev.sessiondb.model.SessionKind;
 import dev.sessiondb.store.SessionStore;
 import dev.sessiondb.store.StoreLocator;
@@ -112,6 +113,7 @@ public final class ValidateWizardViewModel {
     private final UndoStack undo;
     private final BackupJournal journal;
     private final ValidatedStore validatedStore;
+    private final ChangedSessions changedSessions;
     private final RepeatsRepair repeatsRepair = new RepeatsRepair();
     private RepairJob repair;
     /** Per check, the previewed repair's findings that no fix resolves, and those of the checks it leaves unfixed, which need a person as much. */
@@ -133,6 +135,7 @@ public final class ValidateWizardViewModel {
         store.textProperty().addListener((property, before, after) -> checks.update());
         OpenStoreDefault.follow(current, store.textProperty()::set, () -> steps.current() == STORE);
         this.validatedStore = new ValidatedStore(current, dialogs);
+        this.changedSessions = new ChangedSessions(executor, current, validatedStore);
         steps.readyProperty().bind(Bindings.createBooleanBinding(this::ready, steps.currentProperty(), store.textProperty(), workspaces.problem(), findings, changesetReady,
                 fixesStopped));
     }
@@ -212,6 +215,21 @@ public final class ValidateWizardViewModel {
     /** What applying did. */
     public ReadOnlyObjectProperty<JobSummary> resultProperty() {
         return result.getReadOnlyProperty();
+    }
+
+    /** The sessions the applied repair changed, from its report; empty before Apply and once the repair is undone. */
+    public ObservableList<RepairedSession> changedSessions() {
+        return changedSessions.sessions();
+    }
+
+    /** Over the changed sessions: how many, and how to show one; empty while none are listed. */
+    public ReadOnlyStringProperty changedSessionsHeadingProperty() {
+        return changedSessions.headingProperty();
+    }
+
+    /** Why the changed session chosen last does not show (no longer in the store, say), or empty. */
+    public ReadOnlyStringProperty changedSessionSaidProperty() {
+        return changedSessions.saidProperty();
     }
 
     public ReadOnlyStringProperty statusProperty() {
@@ -323,6 +341,7 @@ public final class ValidateWizardViewModel {
             return;
         }
         result.set(null);
+        changedSessions.clear();
         jobRun.tasks().runJob("Repair " + StoreNames.shortName(locator), "Backing up, then applying …", monitor -> planned.run(jobRun.progress().follow(monitor)), report -> {
             repair = null;
             changesetReady.set(false);
@@ -335,12 +354,16 @@ public final class ValidateWizardViewModel {
             Set<String> namingOnly = needing.entrySet().stream().map(each -> Changeset.needingAPerson(each.getValue(), each.getKey())).collect(Collectors.toSet());
             report.warnings().stream().filter(warning -> !namingOnly.contains(warning)).forEach(lines::add);
             needing.forEach((check, count) -> lines.add(FindingGroup.needingAPerson(count, check)));
+            changedSessions.listed(report);
             status.set("Applied. Validate again to see what is left.");
             JobSummary repaired = new JobSummary(String.format("Repaired: %,d records updated, %,d added", changed, registered), JobSummary.Tone.GOOD,
                     report.counts(), lines);
             // the repair's counts and the findings it left to a person are no longer the store's once it is undone
             ReportedJob.show(report, repaired, (step, whatUndoDid) -> repaired.undoneBackToBefore(step, whatUndoDid, BACK_TO_BEFORE), result, status,
-                    undo, journal, () -> restored(locator));
+                    undo, journal, () -> {
+                        changedSessions.undone(report.runId());
+                        restored(locator);
+                    });
         }, this::applyStopped);
     }
 
@@ -390,6 +413,11 @@ public final class ValidateWizardViewModel {
         validatedStore.showSession(key);
     }
 
+    /** Shows a session the applied repair changed in the detail pane, or says why it cannot (see {@link ChangedSessions#show}). */
+    public void showChangedSession(RepairedSession session) {
+        changedSessions.show(session);
+    }
+
     /**
      * The selected finding's session shows in the detail pane beside the findings, when the validated store is the one
      * open; selecting says nothing otherwise (Enter or a double-click on the finding says to open the store).
@@ -416,6 +444,7 @@ public final class ValidateWizardViewModel {
             case PREVIEW -> preview();
             case APPLY -> {
                 result.set(null);
+                changedSessions.clear();
                 status.set(changesetReady.get() ? READY : "Nothing to apply.");
             }
             default -> status.set("");

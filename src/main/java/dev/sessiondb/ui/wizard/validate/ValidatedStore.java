@@ -83,7 +83,8 @@ final class ValidatedStore {
                         + ", not the open store: open it to see a finding's session beside them.");
     }
 
-    private boolean validatedIsOpen() {
+    /** Whether the findings shown are of the open store, so their sessions show in the detail pane. */
+    boolean validatedIsOpen() {
         return validated != null && isOpen(validated);
     }
 
