@@ -2,6 +2,7 @@ package dev.sessiondb.ui;
 
 import static dev.sessiondb.ui.AppState.read;
 import static dev.sessiondb.ui.AppState.waitFor;
+import static dev.sessiondb.ui.WindowSteps.press;
 import static dev.sessiondb.ui.WindowSteps.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,7 +24,7 @@ import org.testfx.framework.junit5.Start;
 
 /**
  * A repair's result in the window: the Apply page counted the records changed but led to none of them, History told the
- * window's repair by the checks it ran but not what each fix changed.
+ * window's repair by the checks it ran but not what each fix changed, and no flow reached a preview that could not be made.
  */
 class RepairResultFlowTest extends WindowOverFreshRun {
 
@@ -70,6 +71,21 @@ class RepairResultFlowTest extends WindowOverFreshRun {
         waitFor(() -> story.getText().startsWith("repair"));
         assertThat(story.getText()).contains("Counts: records to change 58, records to change by repo-name-variant 50, records to change by task-id-form 5,"
                 + " records to change by task-id-missing 6, workspaces to register 0");
+    }
+
+    /** A store moved away after its findings: the Preview page says why it is empty, naming the store, beside the error. */
+    @Test
+    void aStoreGoneBetweenFindingsAndPreviewSaysWhyNothingIsPreviewed(FxRobot robot) throws Exception {
+        Path fixture = TestStores.fixtureCopy(run);
+        WindowSteps.validateInWizard(robot, fixture);
+        Files.move(fixture, run.resolve("moved-away.json"));
+
+        press(robot, "#validate-next");
+
+        waitFor(() -> text(robot, "#validate-preview-status").startsWith("Nothing to preview: "));
+        assertThat(text(robot, "#validate-preview-status")).contains(fixture.toString());
+        assertThat(dialogs.errors()).hasSize(1);
+        assertThat(read(() -> robot.lookup("#validate-next").query().isDisabled())).as("Next, with nothing to apply").isTrue();
     }
 
     private static void enterOn(FxRobot robot, ListView<RepairedSession> list, RepairedSession session) {
