@@ -43,8 +43,8 @@ final class ChangedSessionsView extends VBox {
                 viewModel.showChangedSession(list.getSelectionModel().getSelectedItem());
             }
         });
-        getChildren().addAll(line("validate-changed-heading", "text-bold", viewModel.changedSessionsHeadingProperty()), list,
-                line("validate-changed-said", "warning", viewModel.changedSessionSaidProperty()));
+        getChildren().addAll(shownWhileSet("validate-changed-heading", "text-bold", viewModel.changedSessionsHeadingProperty()), list,
+                shownWhileSet("validate-changed-said", "warning", viewModel.changedSessionSaidProperty()));
         visibleProperty().bind(Bindings.isNotEmpty(viewModel.changedSessions()));
         managedProperty().bind(visibleProperty());
     }
@@ -54,7 +54,8 @@ final class ChangedSessionsView extends VBox {
         return session.session() + (session.added() ? " (added)" : "") + ": " + String.join(", ", session.checks());
     }
 
-    private static Label line(String id, String style, ObservableStringValue text) {
+    /** A wrapped line taking no room while its text is empty. */
+    private static Label shownWhileSet(String id, String style, ObservableStringValue text) {
         Label label = Controls.styled(new Label(), style);
         label.setId(id);
         label.setWrapText(true);
