@@ -13,6 +13,7 @@ import dev.sessiondb.ui.common.TaskExecutor;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
@@ -32,6 +33,8 @@ public final class Credentials {
     private final Predicate<PgCredentials> refuses;
     /** Read by the background threads that open stores, once {@link #supplyToStores()} was called. */
     private final Map<String, String> typedThisRun = new ConcurrentHashMap<>();
+    /** The accounts of {@link #typedThisRun} whose password was written in a URL: refused, it is corrected there, as the URL brings it back. */
+    private final Set<String> writtenInUrls = ConcurrentHashMap.newKeySet();
 
     /**
      * @param home the user's home, where {@code .pgpass} is looked for unless {@code PGPASSFILE} names another file
@@ -106,6 +109,7 @@ public final class Credentials {
                 return;
             }
             typedThisRun.put(resolved.credentials().account(), typed.get());
+            writtenInUrls.remove(resolved.credentials().account());
             ready.accept(Optional.of(resolved.withPassword(typed.get())));
         });
     }
@@ -135,6 +139,7 @@ public final class Credentials {
         if (givesPassword(locator)) {
             // what reopens the store later (an undo, the history) has only the saved locator, without this password
             typedThisRun.put(key, resolved.password());
+            writtenInUrls.add(key);
         }
         Optional<String> known = Optional.ofNullable(resolved.password()).or(() -> Optional.ofNullable(typedThisRun.get(key)));
         return new Resolved(locator, resolved, known);
@@ -198,15 +203,15 @@ public final class Credentials {
     }
 
     /**
-     * Forgets a typed password the server refused, so the next attempt asks again instead of
-     * failing the same way for the rest of the run.
+     * Forgets a password given in this run (typed at the prompt or in a URL) that the server refused, so the next attempt
+     * asks again instead of failing the same way for the rest of the run; a URL's is told to be corrected in the URL.
      *
      * @return the failure, told as a {@link TypedPasswordForgottenException} when it forgot a password
      */
     public Exception forgetRefused(Exception failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof PasswordRefusedException refused && typedThisRun.remove(refused.account()) != null) {
-                return new TypedPasswordForgottenException(refused, failure);
+                return new TypedPasswordForgottenException(refused, writtenInUrls.remove(refused.account()), failure);
             }
         }
         return failure;

@@ -247,7 +247,9 @@ public final class StoresViewModel {
                         .onFailure(failure -> {
                             if (!repeatsRepair.took(ready, failure)) {
                                 dialogs.showError("Cannot open " + shown, TypedPasswordForgottenException
-                                        .toldWith(failure, "open the store again, and type it when asked").getMessage());
+                                        .toldWith(failure, "open the store again, and type it when asked",
+                                                TypedPasswordForgottenException.CORRECT_THE_URL + ", then open the store again")
+                                        .getMessage());
                             }
                         }))));
     }

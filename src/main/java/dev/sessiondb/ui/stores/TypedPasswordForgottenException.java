@@ -4,28 +4,44 @@ import dev.sessiondb.store.StoreException;
 import dev.sessiondb.store.sql.PasswordRefusedException;
 
 /**
- * PostgreSQL refused a password the user typed in this run, and the app forgot it so the next try asks again. Its
- * message says to try again; where the failure is shown says how ({@link #toldWith}), in that place's words.
+ * PostgreSQL refused a password the user gave in this run, at the prompt or written in a store's URL, and the app forgot
+ * it. Its message says what to do next: a prompt's password is asked again on the next try, but a URL's comes back with
+ * the URL, so that one is corrected there. Where the failure is shown says how, in that place's words ({@link #toldWith}).
  */
 public final class TypedPasswordForgottenException extends StoreException {
 
-    private final String refusal;
+    /** What to do with a refused password written in a URL, wherever the failure is shown. */
+    public static final String CORRECT_THE_URL = "correct the password in the URL (or take it out of the URL to be asked for it)";
 
-    TypedPasswordForgottenException(PasswordRefusedException refused, Exception failure) {
-        this(refused.store() + ": PostgreSQL refused the password typed for user " + refused.user() + "; it is forgotten", "try again and type it when asked", failure);
+    private final String refusal;
+    private final boolean writtenInUrl;
+
+    TypedPasswordForgottenException(PasswordRefusedException refused, boolean writtenInUrl, Exception failure) {
+        this(refusalOf(refused, writtenInUrl), writtenInUrl,
+                writtenInUrl ? CORRECT_THE_URL + ", then try again"
+                        : "try again and type it when asked", failure);
     }
 
-    private TypedPasswordForgottenException(String refusal, String nextStep, Exception failure) {
+    private TypedPasswordForgottenException(String refusal, boolean writtenInUrl, String nextStep, Exception failure) {
         super(refusal + ": " + nextStep, failure);
         this.refusal = refusal;
+        this.writtenInUrl = writtenInUrl;
+    }
+
+    private static String refusalOf(PasswordRefusedException refused, boolean writtenInUrl) {
+        return refused.store() + ": PostgreSQL refused the password " + (writtenInUrl ? "written in its URL" : "typed") + " for user " + refused.user()
+                + (writtenInUrl ? "" : "; it is forgotten");
     }
 
     /**
-     * @param nextStep how the user is asked again where the failure is shown ("open the store again …")
+     * @param typeAgain   how the user is asked again for a typed password where the failure is shown ("open the store again …")
+     * @param correctUrl  how the user corrects a password written in the URL there ("go Back, correct … then Next")
      * @return {@code failure} told with that step when it is a forgotten password, else {@code failure} as it is
      */
-    public static Exception toldWith(Exception failure, String nextStep) {
+    public static Exception toldWith(Exception failure, String typeAgain, String correctUrl) {
         return failure instanceof TypedPasswordForgottenException forgotten
-                ? new TypedPasswordForgottenException(forgotten.refusal, nextStep, (Exception) forgotten.getCause()) : failure;
+                ? new TypedPasswordForgottenException(forgotten.refusal, forgotten.writtenInUrl, forgotten.writtenInUrl ? correctUrl : typeAgain,
+                        (Exception) forgotten.getCause())
+                : failure;
     }
 }

@@ -154,7 +154,7 @@ class CredentialsTest {
 
         assertThat(told).hasMessageContaining("refused the password typed for user " + TestPostgres.PASSWORD_USER)
                 .hasMessageContaining("it is forgotten: try again and type it when asked").hasMessageNotContaining("mistyped");
-        assertThat(TypedPasswordForgottenException.toldWith(told, "open the store again, and type it when asked"))
+        assertThat(TypedPasswordForgottenException.toldWith(told, "open the store again, and type it when asked", "correct it in the URL"))
                 .as("told in the words of where it is shown").hasMessageEndingWith("it is forgotten: open the store again, and type it when asked");
         assertThat(CompletedNow.of(credentials, locator, new ScriptedDialogService().answer(TestPostgres.PASSWORD)).orElseThrow().target())
                 .as("asked again, and the new answer used").contains(":" + TestPostgres.PASSWORD + "@");

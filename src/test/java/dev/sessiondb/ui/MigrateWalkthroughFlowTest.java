@@ -1,0 +1,42 @@
+package dev.sessiondb.ui;
+
+import static dev.sessiondb.ui.AppState.read;
+import static dev.sessiondb.ui.AppState.waitFor;
+import static dev.sessiondb.ui.WindowSteps.askForMigrationPlan;
+import static dev.sessiondb.ui.WindowSteps.text;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sessiondb.store.sql.TestPostgres;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.Start;
+
+/** The Migrate wizard walked by someone who does not use the command line: what each page tells after the usual mistakes. */
+class MigrateWalkthroughFlowTest extends WindowOverFreshRun {
+
+    @Start
+    void start(Stage stage) {
+        show(stage);
+    }
+
+    /**
+     * A password written in the target's URL that PostgreSQL refused was told as one "typed", with "type it when asked":
+     * no prompt came, as the URL still held the wrong password, and Back then Next failed the same way again.
+     */
+    @Test
+    void aPasswordInTheTargetsUrlThatPostgresRefusesIsToBeCorrectedInTheUrl(FxRobot robot) {
+        TestPostgres postgres = TestPostgres.get();
+        String schema = postgres.freshSchema().param("schema").orElseThrow();
+        String target = "postgresql://" + TestPostgres.PASSWORD_USER + ":mistyped@" + postgres.host() + ":" + postgres.port() + "/"
+                + postgres.database() + "?schema=" + schema;
+
+        askForMigrationPlan(robot, TestStores.fixtureCopy(run).toString(), target);
+        waitFor(() -> text(robot, "#migrate-plan-headline").startsWith("Cannot plan"));
+
+        assertThat(read(() -> text(robot, "#migrate-plan-headline")))
+                .contains("PostgreSQL refused the password written in its URL for user " + TestPostgres.PASSWORD_USER)
+                .contains("go Back, correct the password in the URL (or take it out of the URL to be asked for it), then Next")
+                .doesNotContain("type it when asked").doesNotContain("mistyped");
+    }
+}
