@@ -3,10 +3,13 @@ package dev.sessiondb.ui;
 import static dev.sessiondb.ui.AppState.read;
 import static dev.sessiondb.ui.AppState.waitFor;
 import static dev.sessiondb.ui.WindowSteps.askForMigrationPlan;
+import static dev.sessiondb.ui.WindowSteps.planMigration;
+import static dev.sessiondb.ui.WindowSteps.press;
 import static dev.sessiondb.ui.WindowSteps.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sessiondb.store.sql.TestPostgres;
+import java.nio.file.Path;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
@@ -38,5 +41,17 @@ class MigrateWalkthroughFlowTest extends WindowOverFreshRun {
                 .contains("PostgreSQL refused the password written in its URL for user " + TestPostgres.PASSWORD_USER)
                 .contains("go Back, correct the password in the URL (or take it out of the URL to be asked for it), then Next")
                 .doesNotContain("type it when asked").doesNotContain("mistyped");
+    }
+
+    /** The report said where its report file was saved, but where the sessions now are only by the target's file name. */
+    @Test
+    void aFinishedMigrationSaysWhereTheSessionsAreNow(FxRobot robot) {
+        Path target = run.resolve("copies").resolve("sessions.db");
+
+        planMigration(robot, TestStores.fixtureCopy(run).toString(), target.toString());
+        press(robot, "#migrate-run");
+        waitFor(() -> text(robot, "#migrate-run-status").startsWith("Done"));
+
+        assertThat(read(() -> text(robot, "#migrate-run-status"))).startsWith("Done: the sessions are now in sqlite:" + target + ".");
     }
 }

@@ -60,6 +60,8 @@ public final class MigrateWizardViewModel {
     private final BackupJournal journal;
     private MigrateJob job;
     private String jobTitle;
+    /** Where the planned job writes: the report names it in full, as the pages name it by its file name alone. */
+    private StoreLocator jobTarget;
 
     public MigrateWizardViewModel(TaskExecutor executor, DialogService dialogs, LocatorInput locators, UndoStack undo, BackupJournal journal,
             Executor uiThread) {
@@ -143,6 +145,7 @@ public final class MigrateWizardViewModel {
         jobRun.tasks().run("Plan: " + title, "Planning " + planned.description() + " …", monitor -> planned.plan(), made -> {
             job = planned;
             jobTitle = title;
+            jobTarget = prepared.target();
             statement.set(JobStatement.ofMigration(prepared.source(), prepared.target(), target.modeProperty().get(), made, journal.backupsDir()));
             plan.set(JobSummary.ofPlan(made, WizardChoices.MIGRATE));
             jobRun.planned(List.of(prepared.source(), prepared.target()), made);
@@ -154,7 +157,8 @@ public final class MigrateWizardViewModel {
     public void run() {
         if (jobRun.mayRun(job)) {
             report.set(null);
-            jobRun.run(job, jobTitle, "Migrating …", saved -> "Done. Report saved as " + saved + ".");
+            jobRun.run(job, jobTitle, "Migrating …", saved -> "Done: the sessions are now in " + StoreNames.shown(jobTarget.display())
+                    + ". Report saved as " + saved + ".");
         }
     }
 

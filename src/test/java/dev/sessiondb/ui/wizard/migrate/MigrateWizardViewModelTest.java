@@ -268,7 +268,7 @@ class MigrateWizardViewModelTest extends ViewModelFixture {
         viewModel.run();
 
         assertThat(progressLines).anyMatch(line -> line.startsWith("The write is done, so cancel no longer stops the job; it finishes: Verifying"));
-        assertThat(viewModel.statusProperty().get()).startsWith("Done.").doesNotContain("nothing was written");
+        assertThat(viewModel.statusProperty().get()).startsWith("Done: the sessions are now in ").doesNotContain("nothing was written");
         assertThat(viewModel.reportProperty().get().headline()).isEqualTo("Verified: 217 of 217 records match in the target");
         assertThat(undo.undoDescriptionProperty().get()).matches("migration .+\\.json → postgres\\.[^ ]+ \\(\\d\\d:\\d\\d:\\d\\d\\)");
     }
