@@ -9,6 +9,8 @@ import static dev.sessiondb.ui.WindowSteps.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sessiondb.store.sql.TestPostgres;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -41,6 +43,18 @@ class MigrateWalkthroughFlowTest extends WindowOverFreshRun {
                 .contains("PostgreSQL refused the password written in its URL for user " + TestPostgres.PASSWORD_USER)
                 .contains("go Back, correct the password in the URL (or take it out of the URL to be asked for it), then Next")
                 .doesNotContain("type it when asked").doesNotContain("mistyped");
+    }
+
+    /** A target named under a file (a typo in its folder) was planned "Ready to run: nothing is lost", and only the run failed. */
+    @Test
+    void aTargetUnderAFileIsRefusedByThePlanNotByTheRun(FxRobot robot) throws IOException {
+        Path notAFolder = Files.writeString(run.resolve("notes.txt"), "not a folder");
+
+        askForMigrationPlan(robot, TestStores.fixtureCopy(run).toString(), notAFolder.resolve("sessions.db").toString());
+        waitFor(() -> text(robot, "#migrate-plan-headline").startsWith("Will not run"));
+
+        assertThat(read(() -> text(robot, "#migrate-plan-headline"))).isEqualTo("Will not run: sqlite:" + notAFolder.resolve("sessions.db") + ": "
+                + notAFolder + " is a file, not a folder, so the store cannot be written under it; choose a target in a folder");
     }
 
     /** The report said where its report file was saved, but where the sessions now are only by the target's file name. */

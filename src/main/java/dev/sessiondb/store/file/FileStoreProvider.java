@@ -35,6 +35,11 @@ public abstract class FileStoreProvider implements StoreProvider {
     }
 
     @Override
+    public Optional<String> writeRefusal(StoreLocator locator) {
+        return FolderToWrite.refusal(locator);
+    }
+
+    @Override
     public String identity(StoreLocator locator) {
         Path path = locator.path().toAbsolutePath().normalize();
         try {
