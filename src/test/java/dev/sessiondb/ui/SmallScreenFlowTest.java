@@ -218,15 +218,15 @@ class SmallScreenFlowTest extends WindowOverFreshRun {
     void theDetailPanesFieldNamesReadWholeOnTheSmallScreen(FxRobot robot) {
         waitFor(() -> !robot.lookup("#export-sessions").queryAs(Labeled.class).isDisabled());
         robot.clickOn(WindowSteps.sessionCell(robot, 2));
-        waitFor(() -> WindowSteps.text(robot, "#detail-title").equals("#99") && fieldCell(robot, "Field", "backendType").isPresent());
+        waitFor(() -> WindowSteps.text(robot, "#detail-title").equals("#99") && WindowSteps.fieldCell(robot, "Field", "backendType").isPresent());
 
         // a name wraps to its height a layout after its column's width is known: wait for that, never before the fix
-        waitFor(() -> fieldCell(robot, "Field", "backendType").map(cell -> WindowSteps.shownText(cell).equals(cell.getItem())).orElse(false));
+        waitFor(() -> WindowSteps.fieldCell(robot, "Field", "backendType").map(cell -> WindowSteps.shownText(cell).equals(cell.getItem())).orElse(false));
         TreeTableView<FieldNode> fields = read(() -> robot.lookup("#detail-fields").queryAs(TreeTableView.class));
         robot.interact(() -> fields.scrollTo(fields.getExpandedItemCount() - 1));
-        waitFor(() -> fieldCell(robot, "Field", "authMethod").map(cell -> WindowSteps.shownText(cell).equals(cell.getItem())).orElse(false));
-        assertThat(read(() -> fieldCell(robot, "Value", "repoPath").orElseThrow().getWidth())).as("the value column's width")
-                .isGreaterThanOrEqualTo(read(() -> fieldCell(robot, "Field", "repoPath").orElseThrow().getWidth()) * 0.6);
+        waitFor(() -> WindowSteps.fieldCell(robot, "Field", "authMethod").map(cell -> WindowSteps.shownText(cell).equals(cell.getItem())).orElse(false));
+        assertThat(read(() -> WindowSteps.fieldCell(robot, "Value", "repoPath").orElseThrow().getWidth())).as("the value column's width")
+                .isGreaterThanOrEqualTo(read(() -> WindowSteps.fieldCell(robot, "Field", "repoPath").orElseThrow().getWidth()) * 0.6);
     }
 
     /** The titles of the window's tabs shown whole and left of the row's overflow menu, where it shows one. */
@@ -250,16 +250,7 @@ class SmallScreenFlowTest extends WindowOverFreshRun {
     }
 
     private static Optional<TreeTableCell<FieldNode, String>> valueCell(FxRobot robot, String field) {
-        return fieldCell(robot, "Value", field);
-    }
-
-    /** The detail pane's cell of {@code column} ("Field" or "Value") in the row of {@code field}, laid out and in view. */
-    @SuppressWarnings("unchecked")
-    private static Optional<TreeTableCell<FieldNode, String>> fieldCell(FxRobot robot, String column, String field) {
-        return robot.lookup("#detail-fields .tree-table-cell").queryAll().stream().map(cell -> (TreeTableCell<FieldNode, String>) cell)
-                .filter(cell -> cell.isVisible() && cell.getItem() != null && column.equals(cell.getTableColumn().getText())
-                        && cell.getTableRow() != null && cell.getTableRow().getItem() != null && field.equals(cell.getTableRow().getItem().name()))
-                .findFirst();
+        return WindowSteps.fieldCell(robot, "Value", field);
     }
 
     /** The fixture's sessions with the first {@code changed} on another branch: as many conflicts with the fixture. */

@@ -6,9 +6,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.sessiondb.Fixtures;
 import dev.sessiondb.model.SecretMasker;
 import dev.sessiondb.sample.SampleSessions;
+import dev.sessiondb.ui.common.BreakableText;
+import dev.sessiondb.ui.detail.FieldNode;
 import dev.sessiondb.ui.history.HistoryRow;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -21,7 +24,10 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TreeCell;
 import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeTableCell;
 import javafx.scene.input.KeyCode;
+import javafx.scene.shape.MoveTo;
+import javafx.scene.shape.PathElement;
 import javafx.scene.text.Text;
 import org.testfx.api.FxRobot;
 import org.testfx.util.NodeQueryUtils;
@@ -193,9 +199,46 @@ final class WindowSteps {
         return cell.getChildrenUnmodifiable().stream().filter(Text.class::isInstance).map(text -> ((Text) text).getText()).findFirst().orElse("");
     }
 
-    /** What a button or label shows of its text: the whole text, or the text cut short with an ellipsis where it did not fit. */
+    /**
+     * What a button or label shows of its text, as the user reads it: the whole text, or the text cut short with an ellipsis
+     * where it did not fit.
+     */
     static String shownText(Labeled labeled) {
-        return labeled.lookup(".text") instanceof Text text ? text.getText() : "";
+        return labeled.lookup(".text") instanceof Text text ? asRead(text.getText()) : "";
+    }
+
+    /** The lines a wrapped label's text is laid out in, as the user reads them: each character's line is where its shape starts. */
+    static List<String> shownLines(Labeled labeled) {
+        Text text = (Text) labeled.lookup(".text");
+        List<String> lines = new ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        double lineTop = Double.NaN;
+        for (int i = 0; i < text.getText().length(); i++) {
+            PathElement[] shape = text.rangeShape(i, i + 1);
+            double top = shape.length > 0 && shape[0] instanceof MoveTo start ? start.getY() : lineTop;
+            if (top > lineTop) {
+                lines.add(asRead(line.toString()));
+                line.setLength(0);
+            }
+            lineTop = Double.isNaN(top) ? lineTop : top;
+            line.append(text.getText().charAt(i));
+        }
+        lines.add(asRead(line.toString()));
+        return lines;
+    }
+
+    /** A wrapped cell's text without the breaks it is shown with ({@link BreakableText}), which take no room on screen. */
+    private static String asRead(String shown) {
+        return shown.replace(String.valueOf(BreakableText.BREAK), "");
+    }
+
+    /** The detail pane's cell of {@code column} ("Field" or "Value") in the row of {@code field}, laid out and in view. */
+    @SuppressWarnings("unchecked")
+    static Optional<TreeTableCell<FieldNode, String>> fieldCell(FxRobot robot, String column, String field) {
+        return robot.lookup("#detail-fields .tree-table-cell").queryAll().stream().map(cell -> (TreeTableCell<FieldNode, String>) cell)
+                .filter(cell -> cell.isVisible() && cell.getItem() != null && column.equals(cell.getTableColumn().getText())
+                        && cell.getTableRow() != null && cell.getTableRow().getItem() != null && field.equals(cell.getTableRow().getItem().name()))
+                .findFirst();
     }
 
     /** The cells under {@code header} in the table rows within {@code within} that show a text. */
@@ -207,7 +250,7 @@ final class WindowSteps {
 
     /** Whether there are {@code cells} and each shows its text uncut (a cut one ends in an ellipsis). */
     static boolean readWhole(List<? extends Labeled> cells) {
-        return !cells.isEmpty() && cells.stream().allMatch(cell -> shownText(cell).equals(cell.getText()));
+        return !cells.isEmpty() && cells.stream().allMatch(cell -> shownText(cell).equals(asRead(cell.getText())));
     }
 
     static String text(FxRobot robot, String id) {

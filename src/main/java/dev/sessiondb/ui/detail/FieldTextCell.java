@@ -1,5 +1,6 @@
 package dev.sessiondb.ui.detail;
 
+import dev.sessiondb.ui.common.BreakableText;
 import dev.sessiondb.ui.common.TooltipOnHover;
 import java.util.Collections;
 import javafx.application.Platform;
@@ -8,7 +9,8 @@ import javafx.scene.text.Text;
 import javafx.scene.text.TextBoundsType;
 
 /**
- * A field's name or value in the detail tree, wrapped at its column's width so that a narrow pane shows it rather than "…";
+ * A field's name or value in the detail tree, wrapped at its column's width so that a narrow pane shows it rather than "…",
+ * a long word broken where a reader expects ({@link BreakableText});
  * a long value (a prompt, a pull request's body) is cut after {@link #MOST_LINES} lines, whole in its tooltip and with Ctrl+C.
  */
 final class FieldTextCell extends TreeTableCell<FieldNode, String> {
@@ -28,7 +30,8 @@ final class FieldTextCell extends TreeTableCell<FieldNode, String> {
     @Override
     protected void updateItem(String text, boolean empty) {
         super.updateItem(text, empty);
-        setText(empty ? null : text);
+        setText(empty ? null : BreakableText.shown(text));
+        setAccessibleText(empty ? null : text);
         wholeValue.refresh();
     }
 
