@@ -168,14 +168,7 @@ class SmallScreenFlowTest extends WindowOverFreshRun {
     private TableView<?> conflictsOfSixChangedSessions(FxRobot robot) throws IOException {
         waitFor(() -> !robot.lookup("#export-sessions").queryAs(Labeled.class).isDisabled());
         Path changed = storeWithChangedBranches(6);
-        WindowSteps.openFromJobsMenu(robot, "Consolidate several stores into one…");
-        WindowSteps.type(robot, "#consolidate-new-source", changed.toString());
-        WindowSteps.press(robot, "#consolidate-add");
-        WindowSteps.press(robot, "#consolidate-next");
-        WindowSteps.type(robot, "#consolidate-target", run.resolve("all.db").toString());
-        WindowSteps.press(robot, "#consolidate-next");
-        waitFor(() -> robot.lookup("#consolidate-conflicts").tryQuery().isPresent());
-        TableView<?> conflicts = read(() -> robot.lookup("#consolidate-conflicts").queryTableView());
+        TableView<?> conflicts = WindowSteps.consolidationConflicts(robot, changed, run.resolve("all.db"));
         waitFor(() -> conflicts.getItems().size() == 6
                 && conflicts.lookupAll(".table-row-cell").stream().anyMatch(row -> ((TableRow<?>) row).getItem() != null));
         return conflicts;

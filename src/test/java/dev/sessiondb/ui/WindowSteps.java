@@ -84,6 +84,21 @@ final class WindowSteps {
         press(robot, "#migrate-next");
     }
 
+    /**
+     * Consolidates the open store and {@code source} into {@code target} from the Jobs menu, as far as the Conflicts page;
+     * its table, which lists the conflicts once they are found.
+     */
+    static TableView<?> consolidationConflicts(FxRobot robot, Path source, Path target) {
+        openFromJobsMenu(robot, "Consolidate several stores into one…");
+        type(robot, "#consolidate-new-source", source.toString());
+        press(robot, "#consolidate-add");
+        press(robot, "#consolidate-next");
+        type(robot, "#consolidate-target", target.toString());
+        press(robot, "#consolidate-next");
+        waitFor(() -> robot.lookup("#consolidate-conflicts").tryQuery().isPresent());
+        return AppState.read(() -> robot.lookup("#consolidate-conflicts").queryTableView());
+    }
+
     /** Validates {@code store} in the Validate wizard opened from the Jobs menu, and waits on its Findings page for the fixes offered. */
     static void validateInWizard(FxRobot robot, Path store) {
         openFromJobsMenu(robot, "Validate and repair a store…");

@@ -51,6 +51,17 @@ public final class StoreNames {
         return names;
     }
 
+    /**
+     * A {@link #distinctName} of several folders kept to what tells it apart, its first folder, and its file name:
+     * 2026-11/home/jo/.local/state/minsky/sessions.db reads 2026-11/…/sessions.db where only a short name fits (a picker).
+     * A locator shown whole (a server store, a path no parent tells apart) stays whole.
+     */
+    public static String briefly(String distinctName) {
+        String[] names = distinctName.split("/");
+        boolean folders = !distinctName.startsWith("/") && !distinctName.contains(":") && names.length > 2;
+        return folders ? names[0] + "/…/" + names[names.length - 1] : distinctName;
+    }
+
     private static String withParents(String locator, List<String> sameName) {
         Optional<Path> path = absolutePath(locator);
         List<Path> others = sameName.stream().filter(other -> !other.equals(locator)).map(StoreNames::absolutePath).flatMap(Optional::stream).toList();

@@ -48,4 +48,14 @@ class StoreNamesTest {
                 .isEqualTo("postgresql://audit_rw:****@127.0.0.1:55434/db");
         assertThat(StoreNames.shortName("mysql://root:hunter2@db/x")).isEqualTo("mysql://root:****@db/x");
     }
+
+    /** Consolidate's version pickers ended in "…" for a store and a backup of its home folder: their names are kept to what tells them apart. */
+    @Test
+    void aLongNameIsKeptToWhatTellsItApartAndItsFile() {
+        assertThat(StoreNames.briefly("2026-11/home/jo/.local/state/minsky/sessions.db")).isEqualTo("2026-11/…/sessions.db");
+        assertThat(StoreNames.briefly("laptop/session-db.json")).as("short already").isEqualTo("laptop/session-db.json");
+        assertThat(StoreNames.briefly("/home/jo/sessions.db")).as("a path shown whole").isEqualTo("/home/jo/sessions.db");
+        assertThat(StoreNames.briefly("json:/tmp/e/x/session-db.json")).as("a locator shown whole").isEqualTo("json:/tmp/e/x/session-db.json");
+        assertThat(StoreNames.briefly("postgresql://u@h1/sess?schema=a")).as("a server store shown whole").isEqualTo("postgresql://u@h1/sess?schema=a");
+    }
 }

@@ -6,6 +6,8 @@ import dev.sessiondb.ui.common.KnownStores;
 import dev.sessiondb.ui.common.StoreNames;
 import dev.sessiondb.ui.common.StorePicker;
 import dev.sessiondb.ui.common.WrappedTextCell;
+import dev.sessiondb.ui.diff.FieldRow;
+import dev.sessiondb.ui.diff.SideBySideTable;
 import dev.sessiondb.ui.wizard.JobStatementView;
 import dev.sessiondb.ui.wizard.JobSummaryView;
 import dev.sessiondb.ui.wizard.TargetModeChoice;
@@ -13,18 +15,30 @@ import dev.sessiondb.ui.wizard.TargetModeWords;
 import dev.sessiondb.ui.wizard.WizardPages;
 import dev.sessiondb.ui.wizard.WizardPane;
 import java.util.List;
+import java.util.function.IntConsumer;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
 
 /** The consolidation wizard's four pages over {@link ConsolidateWizardViewModel}. */
 public final class ConsolidateWizardView extends WizardPane {
@@ -68,15 +82,15 @@ public final class ConsolidateWizardView extends WizardPane {
                 viewModel::browseSource);
         newSource.onEnter(viewModel::addSource);
         HBox adding = new HBox(8, newSource, add);
-        HBox.setHgrow(adding.getChildren().get(0), javafx.scene.layout.Priority.ALWAYS);
+        HBox.setHgrow(adding.getChildren().get(0), Priority.ALWAYS);
         VBox order = new VBox(8, up, down, remove);
         HBox body = new HBox(8, list, order);
-        HBox.setHgrow(list, javafx.scene.layout.Priority.ALWAYS);
+        HBox.setHgrow(list, Priority.ALWAYS);
         return WizardPages.page("Sources in priority order", "Sources are only read. The first wins under \"first\", and ties under \"newest\".",
                 adding, body, WizardPages.statusText("consolidate-sources-status", viewModel.statusProperty()));
     }
 
-    private static void move(ListView<String> list, java.util.function.IntConsumer move, int by) {
+    private static void move(ListView<String> list, IntConsumer move, int by) {
         int selected = list.getSelectionModel().getSelectedIndex();
         move.accept(selected);
         list.getSelectionModel().clearAndSelect(Math.max(0, Math.min(list.getItems().size() - 1, selected + by)));
@@ -86,7 +100,7 @@ public final class ConsolidateWizardView extends WizardPane {
         ChoiceBox<ConflictPolicy> policy = Controls.describe(new ChoiceBox<>(), "How a session held with different content by several sources is settled");
         policy.setId("consolidate-policy");
         policy.getItems().setAll(ConflictPolicy.values());
-        policy.setConverter(new javafx.util.StringConverter<>() {
+        policy.setConverter(new StringConverter<>() {
             @Override
             public String toString(ConflictPolicy value) {
                 return value == null ? "" : plainWords(value);
@@ -112,7 +126,7 @@ public final class ConsolidateWizardView extends WizardPane {
         TableView<ConflictRow> table = Controls.fittedTable("consolidate-conflicts", viewModel.conflicts(),
                 "Sessions the sources hold with different content, each with a choice", "No conflicts: every shared session is the same in all sources.");
         TableColumn<ConflictRow, ConflictRow> choice = new TableColumn<>("Keep");
-        choice.setCellValueFactory(cell -> new javafx.beans.property.ReadOnlyObjectWrapper<>(cell.getValue()));
+        choice.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));
         choice.setCellFactory(column -> new ChoiceCell());
         TableColumn<ConflictRow, String> byPolicy = WizardPages.column("Unless you pick one", ConflictRow::byPolicy);
         // what happens to a conflict the user leaves to the policy is the row's point: it wraps rather than end in "…"
@@ -129,43 +143,65 @@ public final class ConsolidateWizardView extends WizardPane {
         Label compared = Controls.styled(new Label(), "text-bold");
         compared.setId("consolidate-compared");
         compared.setWrapText(true);
-        compared.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-        compared.textProperty().bind(javafx.beans.binding.Bindings.when(viewModel.comparedTitleProperty().isEmpty())
+        compared.setMinHeight(Region.USE_PREF_SIZE);
+        compared.textProperty().bind(Bindings.when(viewModel.comparedTitleProperty().isEmpty())
                 .then("Select a conflict to see how its versions differ, side by side, before you pick one.")
                 .otherwise(viewModel.comparedTitleProperty()));
-        TableView<dev.sessiondb.ui.diff.FieldRow> versions = dev.sessiondb.ui.diff.SideBySideTable.create("consolidate-versions",
+        TableView<FieldRow> versions = SideBySideTable.create("consolidate-versions",
                 viewModel.comparison(), "Left version", "Right version", "Select a conflict above to compare its versions.");
         // the first difference in view: the versions differ somewhere down the record, not in its key
-        viewModel.comparison().addListener((javafx.collections.ListChangeListener<dev.sessiondb.ui.diff.FieldRow>) change ->
-                viewModel.comparison().stream().filter(row -> row.state() == dev.sessiondb.ui.diff.FieldRow.State.CHANGED).findFirst()
+        viewModel.comparison().addListener((ListChangeListener<FieldRow>) change ->
+                viewModel.comparison().stream().filter(row -> row.state() == FieldRow.State.CHANGED).findFirst()
                         .ifPresent(versions::scrollTo));
         versions.setMinHeight(VERSIONS_MIN_HEIGHT);
         VBox comparison = new VBox(6, compared, versionPickers(viewModel), versions);
-        VBox.setVgrow(versions, javafx.scene.layout.Priority.ALWAYS);
-        javafx.scene.control.SplitPane split = new javafx.scene.control.SplitPane(table, comparison);
-        split.setOrientation(javafx.geometry.Orientation.VERTICAL);
+        VBox.setVgrow(versions, Priority.ALWAYS);
+        SplitPane split = new SplitPane(table, comparison);
+        split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.4);
-        VBox.setVgrow(split, javafx.scene.layout.Priority.ALWAYS);
+        VBox.setVgrow(split, Priority.ALWAYS);
         return WizardPages.page("Conflicts", "Sessions the sources hold in different versions (under Merge, the target's own version takes part). Select one to compare its versions; "
                         + "keep the policy's pick or choose the version yourself.",
                 WizardPages.statusLine("consolidate-conflicts-status", viewModel.statusProperty(), viewModel.steps().busyProperty()), split);
     }
 
-    /** Which two of the selected conflict's versions are compared: the kept one and the first differing from it, unless the user picks others. */
+    /**
+     * Which two of the selected conflict's versions are compared: the kept one and the first differing from it, unless the user
+     * picks others. Each picker has half the row whatever its list holds: a picker is as wide as its widest item, and two
+     * stores' whole paths pushed both to "…".
+     */
     private static Node versionPickers(ConsolidateWizardViewModel viewModel) {
-        javafx.scene.control.ComboBox<Version> left = versionPicker("consolidate-left-version", "The version shown on the left", viewModel, viewModel.leftVersionProperty());
-        javafx.scene.control.ComboBox<Version> right = versionPicker("consolidate-right-version", "The version shown on the right", viewModel, viewModel.rightVersionProperty());
-        javafx.scene.layout.HBox pickers = new javafx.scene.layout.HBox(8, new Label("Left"), left, new Label("Right"), right);
-        pickers.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        pickers.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(viewModel.versions()));
+        ComboBox<Version> left = versionPicker("consolidate-left-version", "The version shown on the left", viewModel, viewModel.leftVersionProperty());
+        ComboBox<Version> right = versionPicker("consolidate-right-version", "The version shown on the right", viewModel, viewModel.rightVersionProperty());
+        GridPane pickers = new GridPane();
+        pickers.setHgap(8);
+        pickers.addRow(0, new Label("Left"), left, new Label("Right"), right);
+        ColumnConstraints label = new ColumnConstraints();
+        label.setMinWidth(Region.USE_PREF_SIZE);
+        ColumnConstraints picker = new ColumnConstraints();
+        picker.setHgrow(Priority.ALWAYS);
+        picker.setFillWidth(true);
+        pickers.getColumnConstraints().setAll(label, picker, label, picker);
+        pickers.disableProperty().bind(Bindings.isEmpty(viewModel.versions()));
         return pickers;
     }
 
-    private static javafx.scene.control.ComboBox<Version> versionPicker(String id, String help, ConsolidateWizardViewModel viewModel,
-                                                                      javafx.beans.property.ObjectProperty<Version> chosen) {
-        javafx.scene.control.ComboBox<Version> box = Controls.describe(new javafx.scene.control.ComboBox<>(viewModel.versions()), help);
+    /** Shows a version by its store's name as it is told from the others, the store's whole path in the open list and the tooltip. */
+    private static ComboBox<Version> versionPicker(String id, String help, ConsolidateWizardViewModel viewModel, ObjectProperty<Version> chosen) {
+        ComboBox<Version> box = Controls.describe(new ComboBox<>(viewModel.versions()), help);
         box.setId(id);
+        box.setMaxWidth(Double.MAX_VALUE);
+        // as wide as its column gives: its list's whole paths would make it wider than the row
+        box.setPrefWidth(0);
+        box.setCellFactory(list -> new ListCell<>() {
+            @Override
+            protected void updateItem(Version version, boolean empty) {
+                super.updateItem(version, empty);
+                setText(empty || version == null ? null : version.label() + "\n" + version.store());
+            }
+        });
         box.valueProperty().bindBidirectional(chosen);
+        box.getTooltip().textProperty().bind(Bindings.createStringBinding(() -> chosen.get() == null ? help : chosen.get().store(), chosen));
         return box;
     }
 

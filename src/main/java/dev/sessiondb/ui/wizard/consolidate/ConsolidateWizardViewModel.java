@@ -278,7 +278,8 @@ public final class ConsolidateWizardViewModel {
             comparedTitle.set("");
             return;
         }
-        versions.setAll(conflict.holderIndexes().stream().map(holder -> new Version(holder, stores.describe(holder))).toList());
+        versions.setAll(conflict.holderIndexes().stream()
+                .map(holder -> new Version(holder, stores.describe(holder), StoreNames.shown(stores.holder(holder).display()))).toList());
         // the kept version against one it differs from: the first two listed can be the same ("0 fields differ")
         left.set(versionHeldBy(conflict.keptHolder()));
         right.set(versionHeldBy(conflict.firstDifferingHolder()));
@@ -377,10 +378,10 @@ public final class ConsolidateWizardViewModel {
             return holder == Consolidation.Entry.TARGET ? target : sources.get(holder);
         }
 
-        /** "source 2 (b.json)" or "the target (all.db)". */
+        /** "source 2 (b.json)" or "the target (all.db)"; a source named by what tells it from the others, briefly. */
         String describe(int holder) {
             return holder == Consolidation.Entry.TARGET ? "the target (" + StoreNames.shortName(target) + ")"
-                    : "source " + (holder + 1) + " (" + StoreNames.distinctName(sources.get(holder), sources) + ")";
+                    : "source " + (holder + 1) + " (" + StoreNames.briefly(StoreNames.distinctName(sources.get(holder), sources)) + ")";
         }
     }
 
