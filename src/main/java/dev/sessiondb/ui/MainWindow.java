@@ -141,6 +141,12 @@ public final class MainWindow {
                 history.refresh();
             }
         });
+        // History is wide, without the detail pane: a repair's session shown from it shows beside the sessions
+        history.changedSessions().shownProperty().addListener((property, before, key) -> {
+            if (!key.isEmpty()) {
+                shell.showView("sessions");
+            }
+        });
         shell.addWideView("diff", "Diff", new DiffView(diff, known), shortcut(KeyCode.D));
         WizardPane migrateView = new MigrateWizardView(migrate, known);
         WizardPane consolidateView = new ConsolidateWizardView(consolidate, known);

@@ -36,10 +36,7 @@ class RepairResultFlowTest extends WindowOverFreshRun {
 
     @Test
     void theApplyPageListsTheSessionsTheRepairChangedAndShowsOneOrSaysItIsGone(FxRobot robot) throws Exception {
-        Path fixture = TestStores.fixtureCopy(run);
-        WindowSteps.openFixtureCopy(robot, dialogs, fixture);
-        WindowSteps.validateInWizard(robot, fixture);
-        WindowSteps.applyTickedFixes(robot);
+        Path fixture = openedFixtureRepaired(robot);
 
         ListView<RepairedSession> changed = read(() -> robot.lookup("#validate-changed-sessions").queryListView());
         waitFor(() -> changed.getItems().size() == 58);
@@ -63,14 +60,80 @@ class RepairResultFlowTest extends WindowOverFreshRun {
         WindowSteps.validateInWizard(robot, fixture);
         WindowSteps.applyTickedFixes(robot);
 
-        robot.push(KeyCode.CONTROL, KeyCode.H);
-        TableView<HistoryRow> history = read(() -> robot.lookup("#history-table").queryTableView());
-        waitFor(() -> !history.getItems().isEmpty() && history.getItems().get(0).kind().equals("repair"));
-        robot.interact(() -> history.getSelectionModel().select(0));
+        selectNewestRepairInHistory(robot);
         TextArea story = read(() -> robot.lookup("#history-run-text").queryAs(TextArea.class));
         waitFor(() -> story.getText().startsWith("repair"));
         assertThat(story.getText()).contains("Counts: records to change 58, records to change by repo-name-variant 50, records to change by task-id-form 5,"
                 + " records to change by task-id-missing 6, workspaces to register 0");
+    }
+
+    /** History lists a past repair's sessions from its saved report, and shows one in the session pane when its store is open. */
+    @Test
+    void historyListsTheSessionsTheSelectedRepairChangedAndShowsOneOrSaysItIsGone(FxRobot robot) throws Exception {
+        Path fixture = openedFixtureRepaired(robot);
+
+        ListView<RepairedSession> changed = selectNewestRepairInHistory(robot);
+        waitFor(() -> changed.getItems().size() == 58);
+        assertThat(text(robot, "#history-changed-heading")).startsWith("Sessions changed (58): ");
+        RepairedSession toShow = read(() -> changed.getItems().get(1));
+        enterOn(robot, changed, toShow);
+        // History is wide: the session shows in the Sessions view's detail pane, brought forward
+        waitFor(() -> WindowSteps.detailShown(robot) && text(robot, "#detail-title").equals(toShow.session()));
+
+        RepairedSession gone = read(() -> changed.getItems().get(changed.getItems().size() - 1));
+        removeSession(fixture, gone.session());
+        ListView<RepairedSession> again = selectNewestRepairInHistory(robot);
+        waitFor(() -> again.getItems().size() == 58);
+        enterOn(robot, again, gone);
+        waitFor(() -> text(robot, "#history-changed-said").startsWith("Session " + gone.session() + " is no longer in session-db.json"));
+        assertThat(dialogs.errors()).isEmpty();
+    }
+
+    /** A repair of a store not open says to open it; once undone it says its changes were undone; its report gone, it says so. */
+    @Test
+    void historySaysARepairsSessionsAreInAnotherStoreUndoneOrTheirReportMissing(FxRobot robot) throws Exception {
+        Path fixture = TestStores.fixtureCopy(run);
+        byte[] before = Files.readAllBytes(fixture);
+        WindowSteps.validateInWizard(robot, fixture);
+        WindowSteps.applyTickedFixes(robot);
+
+        ListView<RepairedSession> changed = selectNewestRepairInHistory(robot);
+        waitFor(() -> changed.getItems().size() == 58);
+        RepairedSession first = read(() -> changed.getItems().get(0));
+        enterOn(robot, changed, first);
+        waitFor(() -> text(robot, "#history-changed-said").equals("Session " + first.session()
+                + " is in session-db.json, not the open store: open it to see the session here."));
+
+        WindowSteps.undoNewestFromHistory(robot, dialogs, "repair", fixture, before);
+        TableView<HistoryRow> history = read(() -> robot.lookup("#history-table").queryTableView());
+        robot.interact(() -> history.getSelectionModel().select(history.getItems().stream().filter(row -> row.kind().equals("repair")).findFirst().orElseThrow()));
+        waitFor(() -> text(robot, "#history-changed-heading").startsWith("Sessions changed (58), their changes undone at "));
+
+        Path report = Path.of(read(() -> history.getSelectionModel().getSelectedItem().job().reportPath().orElseThrow()));
+        Files.delete(report);
+        robot.interact(() -> history.getSelectionModel().clearSelection());
+        robot.interact(() -> history.getSelectionModel().select(history.getItems().stream().filter(row -> row.kind().equals("repair")).findFirst().orElseThrow()));
+        waitFor(() -> text(robot, "#history-changed-said").equals("The sessions this repair changed cannot be listed: its report " + report
+                + " is missing (moved, deleted or pruned)."));
+        assertThat(read(() -> changed.isVisible())).as("the list, with nothing to list").isFalse();
+    }
+
+    /** A copy of the fixture, opened and repaired with the fixes the Validate wizard ticks. */
+    private Path openedFixtureRepaired(FxRobot robot) {
+        Path fixture = TestStores.fixtureCopy(run);
+        WindowSteps.openFixtureCopy(robot, dialogs, fixture);
+        WindowSteps.validateInWizard(robot, fixture);
+        WindowSteps.applyTickedFixes(robot);
+        return fixture;
+    }
+
+    /** Opens History on the newest repair, selected, and gives its list of changed sessions. */
+    private static ListView<RepairedSession> selectNewestRepairInHistory(FxRobot robot) {
+        robot.push(KeyCode.CONTROL, KeyCode.H);
+        TableView<HistoryRow> history = read(() -> robot.lookup("#history-table").queryTableView());
+        waitFor(() -> !history.getItems().isEmpty() && history.getItems().get(0).kind().equals("repair"));
+        robot.interact(() -> history.getSelectionModel().select(0));
+        return read(() -> robot.lookup("#history-changed-sessions").queryListView());
     }
 
     /** A store moved away after its findings: the Preview page says why it is empty, naming the store, beside the error. */

@@ -1,5 +1,6 @@
 package dev.sessiondb.ui.history;
 
+import dev.sessiondb.ui.common.ChangedSessionsView;
 import dev.sessiondb.ui.common.Controls;
 import dev.sessiondb.ui.common.FillWidthResizePolicy;
 import dev.sessiondb.ui.common.WholeTextCell;
@@ -14,6 +15,9 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.ToolBar;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
@@ -83,7 +87,15 @@ public final class HistoryView extends BorderPane {
         readOnly.managedProperty().bind(readOnly.visibleProperty());
         setTop(new VBox(tools, readOnly));
         setCenter(table);
-        setBottom(wholeRun(viewModel));
+        // beside the story rather than under it: under it the list of jobs kept a row or two on a small screen
+        TextArea story = wholeRun(viewModel);
+        ChangedSessionsView changed = new ChangedSessionsView("history", viewModel.changedSessions());
+        HBox run = new HBox(12, story, changed);
+        HBox.setHgrow(story, Priority.ALWAYS);
+        changed.prefWidthProperty().bind(run.widthProperty().multiply(0.45));
+        changed.setMinWidth(Region.USE_PREF_SIZE);
+        run.setPadding(new Insets(8, 10, 10, 10));
+        setBottom(run);
         setPadding(new Insets(0));
     }
 
@@ -101,7 +113,6 @@ public final class HistoryView extends BorderPane {
         whole.setPrefRowCount(11); // a run with every line told, its stores and undo wrapped, without a scroll
         whole.setAccessibleText("The selected job in full, read-only");
         whole.textProperty().bind(viewModel.selectedStory());
-        BorderPane.setMargin(whole, new Insets(8, 10, 10, 10));
         return whole;
     }
 

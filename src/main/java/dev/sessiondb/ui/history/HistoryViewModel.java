@@ -3,8 +3,11 @@ package dev.sessiondb.ui.history;
 import dev.sessiondb.catalog.HistoryReader;
 import dev.sessiondb.catalog.PastJob;
 import dev.sessiondb.job.backup.BackupJournal;
+import dev.sessiondb.job.repair.RepairedSession;
 import dev.sessiondb.store.SessionStore;
+import dev.sessiondb.store.StoreLocator;
 import dev.sessiondb.ui.common.BackgroundTask;
+import dev.sessiondb.ui.common.ChangedSessions;
 import dev.sessiondb.ui.common.CurrentStore;
 import dev.sessiondb.ui.common.DialogService;
 import dev.sessiondb.ui.common.FailureText;
@@ -12,6 +15,8 @@ import dev.sessiondb.ui.common.StoreNames;
 import dev.sessiondb.ui.common.TaskExecutor;
 import dev.sessiondb.ui.common.UndoStack;
 import dev.sessiondb.ui.wizard.JobUndoCommand;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -51,6 +56,7 @@ public final class HistoryViewModel {
     private final TaskExecutor executor;
     private final DialogService dialogs;
     private final ZoneId zone;
+    private final ChangedSessions changedSessions;
 
     public HistoryViewModel(CurrentStore current, BackupJournal journal, UndoStack undo, TaskExecutor executor, DialogService dialogs, ZoneId zone) {
         this.current = current;
@@ -59,6 +65,8 @@ public final class HistoryViewModel {
         this.executor = executor;
         this.dialogs = dialogs;
         this.zone = zone;
+        this.changedSessions = new ChangedSessions(executor, current);
+        selected.addListener((property, before, after) -> listChangedSessions(after));
         current.storeProperty().addListener((property, before, after) -> {
             // closing the store is also how the window ends, when the executor takes no more work
             if (after != null) {
@@ -92,6 +100,11 @@ public final class HistoryViewModel {
     /** The selected job's whole story (see {@link RunStory}), or what selecting one shows while none is. */
     public StringBinding selectedStory() {
         return Bindings.createStringBinding(() -> selected.get() == null ? NONE_SELECTED : selected.get().story(), selected);
+    }
+
+    /** The sessions the selected repair changed, from its saved report; none for another job. */
+    public ChangedSessions changedSessions() {
+        return changedSessions;
     }
 
     /** The selected job (or undo, which can itself be undone) took a backup that nobody has put back yet, and no undo is running. */
@@ -147,6 +160,41 @@ public final class HistoryViewModel {
             return;
         }
         undo.undo(JobUndoCommand.ofPastJob(row.job(), journal, zone));
+    }
+
+    /**
+     * Lists the sessions the repair of {@code row} changed, read off the FX thread from the report its entry names (a report
+     * can be large); a report gone or unreadable says so. A repair that stopped before its report lists none: its story says why.
+     */
+    private void listChangedSessions(HistoryRow row) {
+        changedSessions.clear();
+        if (row == null || !row.job().kind().equals("repair") || row.job().reportPath().isEmpty()) {
+            return;
+        }
+        PastJob job = row.job();
+        String report = job.reportPath().get();
+        executor.execute(BackgroundTask.of("Reading the report of " + job.runId(), monitor -> RepairedSession.inSavedReport(Path.of(report)))
+                .onSuccess(listed -> {
+                    if (selected.get() == row) {
+                        changedSessions.listed(job.runId(), repairedStore(job), listed, RepairedSession.count(job.counts()),
+                                row.undone().isEmpty() ? null : row.undone());
+                    }
+                })
+                .onFailure(failure -> {
+                    if (selected.get() == row) {
+                        changedSessions.unlisted("The sessions this repair changed cannot be listed: its report " + report
+                                + (failure instanceof NoSuchFileException ? " is missing (moved, deleted or pruned)." : " could not be read: " + FailureText.describe(failure)));
+                    }
+                }));
+    }
+
+    /** The store the repair wrote, or null when its entry names none the window can read (the sessions then say to open it). */
+    private static StoreLocator repairedStore(PastJob job) {
+        try {
+            return job.target().map(StoreLocator::parse).orElse(null);
+        } catch (RuntimeException unreadable) {
+            return null;
+        }
     }
 
     /** The store's undo stack and the list, from one reading of the catalog. */

@@ -1,5 +1,6 @@
 package dev.sessiondb.ui.wizard.validate;
 
+import dev.sessiondb.ui.common.ChangedSessionsView;
 import dev.sessiondb.ui.common.Controls;
 import dev.sessiondb.ui.common.KnownStores;
 import dev.sessiondb.ui.common.StorePicker;
@@ -246,7 +247,7 @@ public final class ValidateWizardView extends WizardPane {
                 WizardPages.writesTo("validate-run-writes-to", viewModel.store().shown(), "backed up first; Undo restores it"),
                 actions, WizardPages.progressLine("validate-progress", viewModel.jobRun().progress(), viewModel.steps().busyProperty()),
                 WizardPages.runStatusText("validate-apply-status", viewModel.statusProperty(), ValidateWizardViewModel.READY, viewModel.jobRun().runWaitsProperty()),
-                new JobSummaryView("validate-result", viewModel.resultProperty()), new ChangedSessionsView(viewModel));
+                new JobSummaryView("validate-result", viewModel.resultProperty()), new ChangedSessionsView("validate", viewModel.changedSessions()));
     }
 
     /** A line under a field saying what is wrong with it or what it holds, taking no room while empty. */

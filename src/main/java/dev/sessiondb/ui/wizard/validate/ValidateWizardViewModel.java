@@ -8,6 +8,7 @@ import dev.sessiondb.job.repair.RepairedSession;
 import dev.sessiondb.model.SessionKind;
 import dev.sessiondb.store.SessionStore;
 import dev.sessiondb.store.StoreLocator;
+import dev.sessiondb.ui.common.ChangedSessions;
 import dev.sessiondb.ui.common.CurrentStore;
 import dev.sessiondb.ui.common.DialogService;
 import dev.sessiondb.ui.common.FailureText;
@@ -135,7 +136,7 @@ public final class ValidateWizardViewModel {
         store.textProperty().addListener((property, before, after) -> checks.update());
         OpenStoreDefault.follow(current, store.textProperty()::set, () -> steps.current() == STORE);
         this.validatedStore = new ValidatedStore(current, dialogs);
-        this.changedSessions = new ChangedSessions(executor, current, validatedStore);
+        this.changedSessions = new ChangedSessions(executor, current);
         steps.readyProperty().bind(Bindings.createBooleanBinding(this::ready, steps.currentProperty(), store.textProperty(), workspaces.problem(), findings, changesetReady,
                 fixesStopped));
     }
@@ -217,19 +218,9 @@ public final class ValidateWizardViewModel {
         return result.getReadOnlyProperty();
     }
 
-    /** The sessions the applied repair changed, from its report; empty before Apply and once the repair is undone. */
-    public ObservableList<RepairedSession> changedSessions() {
-        return changedSessions.sessions();
-    }
-
-    /** Over the changed sessions: how many, and how to show one; empty while none are listed. */
-    public ReadOnlyStringProperty changedSessionsHeadingProperty() {
-        return changedSessions.headingProperty();
-    }
-
-    /** Why the changed session chosen last does not show (no longer in the store, say), or empty. */
-    public ReadOnlyStringProperty changedSessionSaidProperty() {
-        return changedSessions.saidProperty();
+    /** The sessions the applied repair changed, from its report; none before Apply and once the repair is undone. */
+    public ChangedSessions changedSessions() {
+        return changedSessions;
     }
 
     public ReadOnlyStringProperty statusProperty() {
@@ -354,7 +345,7 @@ public final class ValidateWizardViewModel {
             Set<String> namingOnly = needing.entrySet().stream().map(each -> Changeset.needingAPerson(each.getValue(), each.getKey())).collect(Collectors.toSet());
             report.warnings().stream().filter(warning -> !namingOnly.contains(warning)).forEach(lines::add);
             needing.forEach((check, count) -> lines.add(FindingGroup.needingAPerson(count, check)));
-            changedSessions.listed(report);
+            changedSessions.listed(report.runId(), locator, RepairedSession.of(report), RepairedSession.count(report.counts()), null);
             status.set("Applied. Validate again to see what is left.");
             JobSummary repaired = new JobSummary(String.format("Repaired: %,d records updated, %,d added", changed, registered), JobSummary.Tone.GOOD,
                     report.counts(), lines);
@@ -411,11 +402,6 @@ public final class ValidateWizardViewModel {
     /** Shows a finding's session in the detail pane, when the validated store is the one open; else says to open it. */
     public void showSession(String key) {
         validatedStore.showSession(key);
-    }
-
-    /** Shows a session the applied repair changed in the detail pane, or says why it cannot (see {@link ChangedSessions#show}). */
-    public void showChangedSession(RepairedSession session) {
-        changedSessions.show(session);
     }
 
     /**

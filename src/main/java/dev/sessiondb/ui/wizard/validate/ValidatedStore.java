@@ -84,7 +84,7 @@ final class ValidatedStore {
     }
 
     /** Whether the findings shown are of the open store, so their sessions show in the detail pane. */
-    boolean validatedIsOpen() {
+    private boolean validatedIsOpen() {
         return validated != null && isOpen(validated);
     }
 

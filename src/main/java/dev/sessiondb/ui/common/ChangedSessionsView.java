@@ -1,7 +1,6 @@
-package dev.sessiondb.ui.wizard.validate;
+package dev.sessiondb.ui.common;
 
 import dev.sessiondb.job.repair.RepairedSession;
-import dev.sessiondb.ui.common.Controls;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableStringValue;
 import javafx.scene.control.Label;
@@ -11,17 +10,21 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
-/** The Apply page's list of the sessions the repair changed, each with the fixes that changed it; Enter or a double-click shows one. */
-final class ChangedSessionsView extends VBox {
+/**
+ * The sessions a repair changed, each with the fixes that changed it, under the Apply page's report and a History repair's
+ * story; Enter or a double-click shows one. It takes no room while it has nothing to list or say.
+ */
+public final class ChangedSessionsView extends VBox {
 
     private static final int MOST_ROWS_SHOWN = 8;
     private static final double ROW_HEIGHT = 26;
 
-    ChangedSessionsView(ValidateWizardViewModel viewModel) {
+    /** @param id prefix of the ids: {@code id-changed}, {@code id-changed-sessions}, {@code id-changed-heading}, {@code id-changed-said} */
+    public ChangedSessionsView(String id, ChangedSessions changed) {
         super(6);
-        setId("validate-changed");
-        ListView<RepairedSession> list = new ListView<>(viewModel.changedSessions());
-        list.setId("validate-changed-sessions");
+        setId(id + "-changed");
+        ListView<RepairedSession> list = new ListView<>(changed.sessions());
+        list.setId(id + "-changed-sessions");
         list.setAccessibleText("The sessions the repair changed; Enter or a double-click shows one in the session pane");
         list.setCellFactory(view -> new ListCell<>() {
             @Override
@@ -30,22 +33,24 @@ final class ChangedSessionsView extends VBox {
                 setText(empty || session == null ? null : line(session));
             }
         });
-        list.prefHeightProperty().bind(Bindings.createDoubleBinding(() -> Math.min(viewModel.changedSessions().size(), MOST_ROWS_SHOWN) * ROW_HEIGHT + 4,
-                viewModel.changedSessions()));
+        list.prefHeightProperty().bind(Bindings.createDoubleBinding(() -> Math.min(changed.sessions().size(), MOST_ROWS_SHOWN) * ROW_HEIGHT + 4,
+                changed.sessions()));
         list.setMinHeight(Region.USE_PREF_SIZE);
         list.setOnMouseClicked(event -> {
             if (event.getClickCount() == 2 && list.getSelectionModel().getSelectedItem() != null) {
-                viewModel.showChangedSession(list.getSelectionModel().getSelectedItem());
+                changed.show(list.getSelectionModel().getSelectedItem());
             }
         });
         list.setOnKeyPressed(event -> {
             if (event.getCode() == KeyCode.ENTER && list.getSelectionModel().getSelectedItem() != null) {
-                viewModel.showChangedSession(list.getSelectionModel().getSelectedItem());
+                changed.show(list.getSelectionModel().getSelectedItem());
             }
         });
-        getChildren().addAll(shownWhileSet("validate-changed-heading", "text-bold", viewModel.changedSessionsHeadingProperty()), list,
-                shownWhileSet("validate-changed-said", "warning", viewModel.changedSessionSaidProperty()));
-        visibleProperty().bind(Bindings.isNotEmpty(viewModel.changedSessions()));
+        list.visibleProperty().bind(Bindings.isNotEmpty(changed.sessions()));
+        list.managedProperty().bind(list.visibleProperty());
+        getChildren().addAll(shownWhileSet(id + "-changed-heading", "text-bold", changed.headingProperty()), list,
+                shownWhileSet(id + "-changed-said", "warning", changed.saidProperty()));
+        visibleProperty().bind(Bindings.isNotEmpty(changed.sessions()).or(changed.saidProperty().isNotEmpty()));
         managedProperty().bind(visibleProperty());
     }
 
