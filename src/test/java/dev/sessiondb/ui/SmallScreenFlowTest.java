@@ -18,7 +18,11 @@ import java.util.Optional;
 import javafx.geometry.Bounds;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Node;
+import javafx.scene.Parent;
 import javafx.scene.control.Labeled;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableRow;
@@ -43,12 +47,14 @@ class SmallScreenFlowTest extends WindowOverFreshRun {
     static final Rectangle2D USABLE = new Rectangle2D(0, 27, 1024, 673);
 
     private Stage stage;
+    private Path fixture;
 
     /** The window last closed at 1920x1200 on a big monitor, its store open again. */
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        StoreLocator store = StoreLocator.of(StoreFormat.JSON, TestStores.fixtureCopy(run));
+        fixture = TestStores.fixtureCopy(run);
+        StoreLocator store = StoreLocator.of(StoreFormat.JSON, fixture);
         settings().update(state -> state.withWindowSize(1920, 1200).withRecent(store.display()));
         TestWindows.showOnScreen(stage, run, dialogs, USABLE);
     }
@@ -138,6 +144,36 @@ class SmallScreenFlowTest extends WindowOverFreshRun {
         // the row takes its spacing a layout after its width is known: wait for it to settle, then look at every title
         waitFor(() -> titlesInView(robot).size() == read(() -> robot.lookup("#main-views").queryAs(TabPane.class).getTabs().size()));
         assertThat(read(() -> titlesInView(robot))).containsExactly("Sessions", "Overview", "History", "Diff", "Migrate", "Consolidate", "Validate");
+    }
+
+    /**
+     * After a repair of the fixture the Apply page's list of the 58 sessions changed began below the report's counts and
+     * eight lines, out of view here: the user had to scroll to find it. Its heading and first rows are now in view as the page opens.
+     */
+    @Test
+    void theApplyPagesChangedSessionsAreInViewOnTheSmallScreen(FxRobot robot) {
+        waitFor(() -> !robot.lookup("#export-sessions").queryAs(Labeled.class).isDisabled());
+        WindowSteps.validateInWizard(robot, fixture);
+        WindowSteps.applyTickedFixes(robot);
+        ListView<?> changed = read(() -> robot.lookup("#validate-changed-sessions").queryListView());
+        // the list's rows are made a layout after its sessions arrive
+        waitFor(() -> changed.getItems().size() == 58 && !changed.lookupAll(".list-cell").isEmpty());
+
+        Node heading = read(() -> robot.lookup("#validate-changed-heading").query());
+        assertThat(read(() -> inViewOfThePage(heading))).as("the list's heading in view without scrolling").isTrue();
+        assertThat(read(() -> changed.lookupAll(".list-cell").stream().filter(row -> ((ListCell<?>) row).getItem() != null && inViewOfThePage(row)).count()))
+                .as("rows of the list in view without scrolling").isGreaterThanOrEqualTo(3);
+    }
+
+    /** Whether {@code node} is wholly inside the visible part of the wizard page it is on, the page scrolled to its top. */
+    private static boolean inViewOfThePage(Node node) {
+        Parent up = node.getParent();
+        while (!(up instanceof ScrollPane)) {
+            up = up.getParent();
+        }
+        ScrollPane page = (ScrollPane) up;
+        Node viewport = page.lookup(".viewport");
+        return page.getVvalue() == page.getVmin() && viewport.localToScene(viewport.getLayoutBounds()).contains(node.localToScene(node.getLayoutBounds()));
     }
 
     /** Consolidate's conflicts table had about one row of height here. It keeps four, the page scrolling if it must. */

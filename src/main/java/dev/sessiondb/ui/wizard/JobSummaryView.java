@@ -1,10 +1,13 @@
 package dev.sessiondb.ui.wizard;
 
 import dev.sessiondb.ui.common.Controls;
+import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableValue;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /** Shows a {@link JobSummary}: the headline coloured by how things went, the counts in two columns, the lines in a list. */
@@ -20,11 +23,19 @@ public final class JobSummaryView extends VBox {
 
     /** @param id prefix of the ids: {@code id-headline}, {@code id-counts}, {@code id-lines} */
     public JobSummaryView(String id, ObservableValue<JobSummary> summary) {
+        this(id, summary, null);
+    }
+
+    /**
+     * As {@link #JobSummaryView(String, ObservableValue)}, with {@code afterHeadline} between the headline and the counts: a
+     * repair's changed sessions, which under its counts and lines began below the fold of a 1024x673 screen.
+     */
+    public JobSummaryView(String id, ObservableValue<JobSummary> summary, Node afterHeadline) {
         super(10);
         headline.setId(id + "-headline");
         headline.setWrapText(true);
         // all of it, however many lines: a long refusal cut off at "…" hid what to do
-        headline.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        headline.setMinHeight(Region.USE_PREF_SIZE);
         headline.getStyleClass().add("title-4");
         counts.setId(id + "-counts");
         counts.setHgap(24);
@@ -33,11 +44,15 @@ public final class JobSummaryView extends VBox {
         lines.setAccessibleText("What to know about this job");
         Controls.wrapLines(lines);
         // never squeezed to a sliver under a long report: the wizard's page scrolls to it instead
-        lines.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        lines.setMinHeight(Region.USE_PREF_SIZE);
         lines.setPlaceholder(Controls.emptyState("Nothing more to say: no warnings."));
-        lines.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(lines.getItems()));
+        lines.visibleProperty().bind(Bindings.isNotEmpty(lines.getItems()));
         lines.managedProperty().bind(lines.visibleProperty());
-        getChildren().addAll(headline, counts, lines);
+        getChildren().add(headline);
+        if (afterHeadline != null) {
+            getChildren().add(afterHeadline);
+        }
+        getChildren().addAll(counts, lines);
         summary.addListener((property, before, after) -> show(after));
         show(summary.getValue());
     }

@@ -247,7 +247,7 @@ public final class ValidateWizardView extends WizardPane {
                 WizardPages.writesTo("validate-run-writes-to", viewModel.store().shown(), "backed up first; Undo restores it"),
                 actions, WizardPages.progressLine("validate-progress", viewModel.jobRun().progress(), viewModel.steps().busyProperty()),
                 WizardPages.runStatusText("validate-apply-status", viewModel.statusProperty(), ValidateWizardViewModel.READY, viewModel.jobRun().runWaitsProperty()),
-                new JobSummaryView("validate-result", viewModel.resultProperty()), new ChangedSessionsView("validate", viewModel.changedSessions()));
+                new JobSummaryView("validate-result", viewModel.resultProperty(), new ChangedSessionsView("validate", viewModel.changedSessions())));
     }
 
     /** A line under a field saying what is wrong with it or what it holds, taking no room while empty. */
