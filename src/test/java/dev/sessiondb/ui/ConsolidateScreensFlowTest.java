@@ -67,10 +67,17 @@ class ConsolidateScreensFlowTest extends WindowOverFreshRun {
         assertThat(dialogs.errors()).isEmpty();
     }
 
-    /** An audit's window could not merge into an existing store: it refused with "pass --mode" and had no mode to choose. */
+    /**
+     * An audit's window could not merge into an existing store: it refused with "pass --mode" and had no mode to choose. New,
+     * picked by the user on a target holding sessions, stays picked and is said not to run there, before the plan refuses it.
+     */
     @Test
     void consolidateIntoAStoreThatHoldsSessionsOnceMergeIsChosen(FxRobot robot) {
         Path target = chooseTargetHoldingThreeSessions(robot);
+        waitFor(() -> robot.lookup("#consolidate-mode-merge").queryAs(RadioButton.class).isSelected());
+        press(robot, "#consolidate-mode-new");
+        assertThat(read(() -> text(robot, "#consolidate-mode-refusal"))).startsWith("New cannot run here: it needs an absent or empty target, and this one"
+                + " holds 3 sessions.");
         press(robot, "#consolidate-next");
         press(robot, "#consolidate-next");
         waitFor(() -> text(robot, "#consolidate-summary-headline").startsWith("Will not run"));

@@ -4,11 +4,11 @@ import static dev.sessiondb.ui.AppState.read;
 import static dev.sessiondb.ui.AppState.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sessiondb.job.transfer.TargetMode;
 import dev.sessiondb.ui.common.Controls;
+import dev.sessiondb.ui.common.CurrentThreadTaskExecutor;
 import dev.sessiondb.ui.wizard.TargetModeChoice;
 import dev.sessiondb.ui.wizard.TargetModeWords;
-import javafx.beans.property.SimpleObjectProperty;
+import dev.sessiondb.ui.wizard.WizardTarget;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckMenuItem;
@@ -30,7 +30,7 @@ class DataTextFlowTest {
     @Start
     void start(Stage stage) {
         undo = Controls.button("Undo migration fx.json → audit42_db (18:50:09)", "Undo", () -> { });
-        modes = new TargetModeChoice("mode", new SimpleObjectProperty<>(TargetMode.NEW), TargetModeWords.CONSOLIDATE);
+        modes = new TargetModeChoice("mode", new WizardTarget(new ScriptedDialogService(), "Consolidate", new CurrentThreadTaskExecutor()), TargetModeWords.CONSOLIDATE);
         stage.setScene(new Scene(new VBox(undo, modes), 600, 300));
         stage.show();
     }

@@ -3,15 +3,20 @@ package dev.sessiondb.ui;
 import static dev.sessiondb.ui.AppState.read;
 import static dev.sessiondb.ui.AppState.waitFor;
 import static dev.sessiondb.ui.WindowSteps.askForMigrationPlan;
+import static dev.sessiondb.ui.WindowSteps.fieldText;
+import static dev.sessiondb.ui.WindowSteps.openFromJobsMenu;
 import static dev.sessiondb.ui.WindowSteps.planMigration;
 import static dev.sessiondb.ui.WindowSteps.press;
 import static dev.sessiondb.ui.WindowSteps.text;
+import static dev.sessiondb.ui.WindowSteps.type;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sessiondb.Fixtures;
 import dev.sessiondb.store.sql.TestPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import javafx.scene.control.RadioButton;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
@@ -67,5 +72,50 @@ class MigrateWalkthroughFlowTest extends WindowOverFreshRun {
         waitFor(() -> text(robot, "#migrate-run-status").startsWith("Done"));
 
         assertThat(read(() -> text(robot, "#migrate-run-status"))).startsWith("Done: the sessions are now in sqlite:" + target + ".");
+    }
+
+    /** The report said "Undo removes it (backup <id>)": which Undo, and where the backup is, was left to find. */
+    @Test
+    void aFinishedMigrationSaysWhereItsUndoAndItsBackupAre(FxRobot robot) {
+        Path target = run.resolve("sessions.db");
+
+        planMigration(robot, TestStores.fixtureCopy(run).toString(), target.toString());
+        press(robot, "#migrate-run");
+        waitFor(() -> text(robot, "#migrate-run-status").startsWith("Done"));
+
+        assertThat(read(() -> robot.lookup("#migrate-report-lines").queryListView().getItems())).anySatisfy(line -> assertThat(line.toString())
+                .startsWith("The target did not exist: to remove it: the toolbar's Undo (Ctrl+Z) while it names this job,"
+                        + " or History's \"Undo selected job\" at any time (backup " + run.resolve("backups").resolve("backups")));
+    }
+
+    /** The Options page preselected New for a target holding 217 sessions: that was learnt only from the plan's refusal. */
+    @Test
+    void aTargetHoldingSessionsIsToldUnderItAndMergeIsPreselected(FxRobot robot) throws IOException {
+        Path target = TestStores.fixtureCopy(Files.createDirectories(run.resolve("existing")));
+
+        openFromJobsMenu(robot, "#jobs-menu-migrate");
+        type(robot, "#migrate-source", TestStores.fixtureCopy(run).toString());
+        type(robot, "#migrate-target", target.toString());
+        waitFor(() -> !text(robot, "#migrate-target-look").isEmpty() && !text(robot, "#migrate-target-look").startsWith("Looking"));
+        assertThat(read(() -> text(robot, "#migrate-target-look"))).isEqualTo("Exists and holds " + Fixtures.MINSKY_COUNT + " sessions of Minsky");
+        press(robot, "#migrate-next");
+
+        assertThat(read(() -> ((RadioButton) robot.lookup("#migrate-mode-merge").query()).isSelected())).isTrue();
+        assertThat(read(() -> text(robot, "#migrate-options-target-look"))).isEqualTo("Exists and holds " + Fixtures.MINSKY_COUNT + " sessions of Minsky");
+        press(robot, "#migrate-mode-new");
+        assertThat(read(() -> text(robot, "#migrate-mode-refusal"))).startsWith("New cannot run here: it needs an absent or empty target, and this one holds " + Fixtures.MINSKY_COUNT + " sessions.");
+        assertThat(read(() -> ((RadioButton) robot.lookup("#migrate-mode-new").query()).isSelected())).as("the user's pick stays").isTrue();
+    }
+
+    /** A target in a folder not made yet said nothing of it before the plan. */
+    @Test
+    void aTargetNotThereYetSaysAFileAndItsFolderWillBeMade(FxRobot robot) {
+        Path target = run.resolve("copies").resolve("sessions.db");
+
+        openFromJobsMenu(robot, "#jobs-menu-migrate");
+        type(robot, "#migrate-target", target.toString());
+        waitFor(() -> !text(robot, "#migrate-target-look").isEmpty() && !text(robot, "#migrate-target-look").startsWith("Looking"));
+
+        assertThat(read(() -> text(robot, "#migrate-target-look"))).isEqualTo("Not there yet: a new store will be made, and its folder " + run.resolve("copies"));
     }
 }

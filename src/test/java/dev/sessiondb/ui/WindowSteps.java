@@ -145,6 +145,11 @@ final class WindowSteps {
         waitFor(() -> SecretMasker.maskUrlPasswords(text).equals(SecretMasker.maskUrlPasswords(box.getEditor().getText())));
     }
 
+    /** What a store field shows now (its password masked once the field has lost the focus). */
+    static String fieldText(FxRobot robot, String picker) {
+        return robot.lookup(picker).queryAs(ComboBox.class).getEditor().getText();
+    }
+
     /** Clicks a control once it is shown and enabled: a page still being built or a busy wizard is waited for, not clicked past. */
     static void press(FxRobot robot, String id) {
         waitFor(() -> robot.lookup(id).tryQuery().map(node -> node.isVisible() && !node.isDisabled() && node.getScene() != null).orElse(false));

@@ -6,6 +6,7 @@ import dev.sessiondb.job.JobPlan;
 import dev.sessiondb.job.JobReport;
 import dev.sessiondb.store.ValueChange;
 import dev.sessiondb.ui.common.FailureText;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -24,7 +25,12 @@ public record JobSummary(String headline, Tone tone, Map<String, Long> counts, L
 
     private static final String BACKUP_LINE = "Backup taken before writing: ";
     /** A new target's "backup" records only that there was none, so undo removes what the job made. */
-    private static final String NEW_TARGET_LINE = "The target did not exist: Undo removes it (backup ";
+    private static final String NEW_TARGET_LINE = "The target did not exist: ";
+    /**
+     * Where the job's undo is: a report that said only "Undo" left the user to find it. The undo stack's step is this job's only
+     * while no later change is on it; History undoes the job whatever came after.
+     */
+    private static final String WHERE_UNDO_IS = "the toolbar's Undo (Ctrl+Z) while it names this job, or History's \"Undo selected job\" at any time";
     /** A consolidation's count of one source's records, as the job keys it. */
     private static final Pattern SOURCE_COUNT = Pattern.compile("source (\\d+) records");
 
@@ -72,10 +78,13 @@ public record JobSummary(String headline, Tone tone, Map<String, Long> counts, L
         return new JobSummary(headline, Tone.GOOD, plan.counts(), lines);
     }
 
-    /** @param choices where the wizard keeps the controls the report's advice names */
-    public static JobSummary ofReport(JobReport report, WizardChoices choices) {
+    /**
+     * @param choices    where the wizard keeps the controls the report's advice names
+     * @param backupsDir where the job's backup folder is, named in the report's line about it
+     */
+    public static JobSummary ofReport(JobReport report, WizardChoices choices, Path backupsDir) {
         List<String> lines = new ArrayList<>();
-        report.backupId().map(id -> report.targetWasAbsent() ? NEW_TARGET_LINE + id + ")" : backupLine(id)).ifPresent(lines::add);
+        report.backupId().map(id -> report.targetWasAbsent() ? newTargetLine(id, backupsDir) : backupLine(id, backupsDir)).ifPresent(lines::add);
         lines.addAll(report.warnings());
         lines.addAll(report.notes());
         report.advice().forEach(advice -> lines.add("  " + choices.wordsFor(advice)));
@@ -116,9 +125,14 @@ public record JobSummary(String headline, Tone tone, Map<String, Long> counts, L
         return index < names.size() ? count + " (" + names.get(index) + ")" : count;
     }
 
-    /** The line naming the backup a job took, which the job's Undo puts back. */
-    public static String backupLine(String backupId) {
-        return BACKUP_LINE + backupId + " (Undo restores it)";
+    /** The line naming the backup a job took, in full, and where the Undo that puts it back is. */
+    public static String backupLine(String backupId, Path backupsDir) {
+        return BACKUP_LINE + backupsDir.resolve(backupId) + "; to put it back: " + WHERE_UNDO_IS;
+    }
+
+    /** The line of a job that made its target: undo removes it, and its "backup" only records that there was none. */
+    private static String newTargetLine(String backupId, Path backupsDir) {
+        return NEW_TARGET_LINE + "to remove it: " + WHERE_UNDO_IS + " (backup " + backupsDir.resolve(backupId) + ")";
     }
 
     /**

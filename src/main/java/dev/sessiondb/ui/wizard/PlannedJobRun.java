@@ -89,7 +89,7 @@ public final class PlannedJobRun extends WizardJobRun {
         tasks().runJob(title, doing, monitor -> planned.run(progress().follow(monitor)), done -> {
             runnable.set(false);
             status().set(saysDone.apply(journal.reportsDir().resolve(done.fileName())));
-            ReportedJob.show(done, told.apply(JobSummary.ofReport(done, choices)), page, status(), undo, journal);
+            ReportedJob.show(done, told.apply(JobSummary.ofReport(done, choices, journal.backupsDir())), page, status(), undo, journal);
         }, failure -> {
             page.set(JobSummary.ofFailure("Failed", failure));
             outdatedPlan.runFailed(failure);

@@ -131,6 +131,14 @@ public final class WizardPages {
         return text;
     }
 
+    /** What the target holds, said under it once named ("Exists and holds 51 sessions of Minsky"); nothing while none is. */
+    public static Label targetLook(String id, WizardTarget target) {
+        Label look = statusText(id, target.lookProperty());
+        look.visibleProperty().bind(target.lookProperty().isNotEmpty());
+        look.managedProperty().bind(look.visibleProperty());
+        return look;
+    }
+
     /** The status line, wrapping when long. */
     public static Label statusText(String id, ObservableStringValue status) {
         Label text = new Label();

@@ -1,26 +1,110 @@
 package dev.sessiondb.ui.wizard;
 
+import dev.sessiondb.job.transfer.TargetLook;
 import dev.sessiondb.job.transfer.TargetMode;
+import dev.sessiondb.store.StoreException;
+import dev.sessiondb.store.StoreLocator;
+import dev.sessiondb.store.StoreProviders;
+import dev.sessiondb.ui.common.BackgroundTask;
 import dev.sessiondb.ui.common.DialogService;
+import dev.sessiondb.ui.common.FailureText;
 import dev.sessiondb.ui.common.StoreField;
-import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.SimpleObjectProperty;
+import dev.sessiondb.ui.common.TaskExecutor;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 
 /**
- * The store a job wizard writes to: a {@link StoreField} whose Browse asks for a file to write, and what to do with a
- * target that already holds sessions. The migrate and consolidate wizards share it, so their targets behave alike.
+ * The store a job wizard writes to: a {@link StoreField} whose Browse asks for a file to write, what it holds (looked at in
+ * the background as soon as it is named) and what to do with a target that already holds sessions. The migrate and
+ * consolidate wizards share it, so their targets behave alike.
  */
 public final class WizardTarget extends StoreField {
 
-    private final ObjectProperty<TargetMode> mode = new SimpleObjectProperty<>(TargetMode.NEW);
+    private final ReadOnlyObjectWrapper<TargetMode> mode = new ReadOnlyObjectWrapper<>(TargetMode.NEW);
+    private final ReadOnlyStringWrapper look = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper modeRefusal = new ReadOnlyStringWrapper("");
+    private final TaskExecutor executor;
+    /** Counts the texts looked at: a look at a text the user has typed on from is dropped, or not started. */
+    private final AtomicLong looks = new AtomicLong();
+    /** Whether the user picked the mode: only a mode nobody picked follows what the target holds. */
+    private boolean modeChosen;
+    private Optional<TargetLook> seen = Optional.empty();
 
     /** @param job what the wizard does, as the file chooser's title starts: "Migrate", "Consolidate" */
-    public WizardTarget(DialogService dialogs, String job) {
+    public WizardTarget(DialogService dialogs, String job, TaskExecutor executor) {
         super("Target", () -> dialogs.chooseFileToSave(job + " into (.db for SQLite, .json for a JSON file)", "sessions.db"));
+        this.executor = executor;
+        textProperty().addListener((property, before, typed) -> lookAt(typed));
     }
 
-    /** What to do with a target that already holds sessions. */
-    public ObjectProperty<TargetMode> modeProperty() {
-        return mode;
+    /** What to do with a target that already holds sessions: New until the user picks, or the target holds sessions. */
+    public ReadOnlyObjectProperty<TargetMode> modeProperty() {
+        return mode.getReadOnlyProperty();
+    }
+
+    /** The user picked {@code chosen}: it stays, whatever the target holds (a mode that cannot run there says so). */
+    public void choose(TargetMode chosen) {
+        modeChosen = true;
+        mode.set(chosen);
+        tellMode();
+    }
+
+    /** What the target holds, said once it is named: "Exists and holds 51 sessions of Minsky"; empty while none is named. */
+    public ReadOnlyStringProperty lookProperty() {
+        return look.getReadOnlyProperty();
+    }
+
+    /** Why the mode picked cannot run on this target, or empty: said on the page, never a silent switch of the user's pick. */
+    public ReadOnlyStringProperty modeRefusalProperty() {
+        return modeRefusal.getReadOnlyProperty();
+    }
+
+    private void lookAt(String typed) {
+        long asked = looks.incrementAndGet();
+        seen = Optional.empty();
+        tellMode();
+        if (typed == null || typed.isBlank()) {
+            look.set("");
+            return;
+        }
+        StoreLocator target;
+        try {
+            target = StoreLocator.parse(typed);
+        } catch (StoreException | IllegalArgumentException unusable) {
+            look.set("Cannot use this as a target: " + FailureText.describe(unusable));
+            return;
+        }
+        if (StoreProviders.of(target).takesPassword()) {
+            // looking would log in, which may ask for a password at each keystroke: the plan tells what it holds
+            look.set("A server's store: what it holds is told on the Plan page, once logged in");
+            return;
+        }
+        look.set("Looking at what it holds …");
+        executor.execute(BackgroundTask.of("Look at " + target.display(), monitor -> asked == looks.get() ? Optional.of(TargetLook.of(target))
+                : Optional.<TargetLook>empty()).onSuccess(found -> found.filter(any -> asked == looks.get()).ifPresent(this::seen))
+                .onFailure(failure -> {
+                    if (asked == looks.get()) {
+                        look.set("Cannot look at it: " + FailureText.describe(failure));
+                    }
+                }));
+    }
+
+    private void seen(TargetLook found) {
+        seen = Optional.of(found);
+        look.set(found.describe());
+        if (!modeChosen) {
+            mode.set(found.runnableMode());
+        }
+        tellMode();
+    }
+
+    private void tellMode() {
+        modeRefusal.set(seen.filter(found -> !found.takesNew() && mode.get() == TargetMode.NEW)
+                .map(found -> String.format("New cannot run here: it needs an absent or empty target, and this one holds %,d %s. Choose Replace or Merge"
+                        + " (it is backed up first), or go Back and choose another target.", found.sessions(), found.sessions() == 1 ? "session" : "sessions")).orElse(""));
     }
 }

@@ -9,6 +9,7 @@ import dev.sessiondb.job.JobPlan;
 import dev.sessiondb.job.JobReport;
 import dev.sessiondb.job.Refusal;
 import dev.sessiondb.store.ValueChange;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,8 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class JobSummaryTest {
+
+    private static final Path BACKUPS = Path.of("/home/u/.sessiondb/backups");
 
     private static final Refusal FIELDS_REFUSAL = new Refusal(Refusal.Reason.FIELDS_TARGET_CANNOT_HOLD, "the target b cannot hold remote (2 records)",
             "use --layout native to keep every field, or pass --allow-loss to write them without those fields");
@@ -178,11 +181,12 @@ class JobSummaryTest {
         ObjectNode details = JsonNodeFactory.instance.objectNode();
         details.putObject("verification").put("expected", 217).put("matched", 217).put("passed", true);
 
-        JobSummary summary = JobSummary.ofReport(report(JobReport.Outcome.COMPLETED, details), WizardChoices.MIGRATE);
+        JobSummary summary = JobSummary.ofReport(report(JobReport.Outcome.COMPLETED, details), WizardChoices.MIGRATE, BACKUPS);
 
         assertThat(summary.tone()).isEqualTo(JobSummary.Tone.GOOD);
         assertThat(summary.headline()).isEqualTo("Verified: 217 of 217 records match in the target");
-        assertThat(summary.lines()).first().asString().isEqualTo("Backup taken before writing: b1 (Undo restores it)");
+        assertThat(summary.lines()).first().asString().isEqualTo("Backup taken before writing: " + BACKUPS.resolve("b1")
+                + "; to put it back: the toolbar's Undo (Ctrl+Z) while it names this job, or History's \"Undo selected job\" at any time");
     }
 
     /** A first-time user's tour: a job that made its target said "Backup taken before writing", with nothing there to back up. */
@@ -190,15 +194,16 @@ class JobSummaryTest {
     void aReportOfANewTargetSaysItDidNotExistAndUndoRemovesIt() {
         JobReport report = new JobReport.Builder("r1", "migrate", "migrate a -> b").backupId("b1", true).build();
 
-        JobSummary summary = JobSummary.ofReport(report, WizardChoices.MIGRATE);
+        JobSummary summary = JobSummary.ofReport(report, WizardChoices.MIGRATE, BACKUPS);
 
-        assertThat(summary.lines()).containsExactly("The target did not exist: Undo removes it (backup b1)");
+        assertThat(summary.lines()).containsExactly("The target did not exist: to remove it: the toolbar's Undo (Ctrl+Z) while it names this job,"
+                + " or History's \"Undo selected job\" at any time (backup " + BACKUPS.resolve("b1") + ")");
         assertThat(summary.undone("migration", "Removed b.").lines()).isEmpty();
     }
 
     @Test
     void aReportWithProblemsSaysSoWhateverTheCounts() {
-        JobSummary summary = JobSummary.ofReport(report(JobReport.Outcome.COMPLETED_WITH_PROBLEMS, JsonNodeFactory.instance.objectNode()), WizardChoices.MIGRATE);
+        JobSummary summary = JobSummary.ofReport(report(JobReport.Outcome.COMPLETED_WITH_PROBLEMS, JsonNodeFactory.instance.objectNode()), WizardChoices.MIGRATE, BACKUPS);
 
         assertThat(summary.tone()).isEqualTo(JobSummary.Tone.BAD);
         assertThat(summary.lines()).contains("verification: task#1 is missing from the target");

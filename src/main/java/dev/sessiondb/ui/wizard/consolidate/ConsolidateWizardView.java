@@ -115,9 +115,10 @@ public final class ConsolidateWizardView extends WizardPane {
         GridPane form = WizardPages.form();
         form.addRow(0, new Label("Target"), new StorePicker("consolidate-target", "The store to consolidate into (.db for SQLite)",
                 viewModel.target().textProperty(), known, viewModel.target()::browse));
-        form.addRow(1, new Label("When sources differ"), policy);
-        form.addRow(2, new Label("Existing target"), new TargetModeChoice("consolidate-mode", viewModel.target().modeProperty(), TargetModeWords.CONSOLIDATE));
-        form.addRow(3, new Label(""), WizardPages.writesTo("consolidate-writes-to", viewModel.target().shown(),
+        form.addRow(1, new Label(""), WizardPages.targetLook("consolidate-target-look", viewModel.target()));
+        form.addRow(2, new Label("When sources differ"), policy);
+        form.addRow(3, new Label("Existing target"), new TargetModeChoice("consolidate-mode", viewModel.target(), TargetModeWords.CONSOLIDATE));
+        form.addRow(4, new Label(""), WizardPages.writesTo("consolidate-writes-to", viewModel.target().shown(),
                 "an existing target is backed up first; Undo restores it"));
         return WizardPages.page("Target and policy", "A new target appears only when complete; an existing one is backed up first.", form);
     }

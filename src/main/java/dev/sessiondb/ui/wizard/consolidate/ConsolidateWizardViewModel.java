@@ -96,7 +96,7 @@ public final class ConsolidateWizardViewModel {
             Executor uiThread) {
         this.jobRun = new PlannedJobRun(steps, summary, WizardChoices.CONSOLIDATE, executor, dialogs, undo, journal, uiThread);
         this.status = jobRun.status();
-        this.target = new WizardTarget(dialogs, "Consolidate");
+        this.target = new WizardTarget(dialogs, "Consolidate", executor);
         this.executor = executor;
         this.dialogs = dialogs;
         this.locators = locators;

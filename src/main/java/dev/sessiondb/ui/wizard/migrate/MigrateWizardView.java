@@ -50,8 +50,9 @@ public final class MigrateWizardView extends WizardPane {
                 viewModel.source().textProperty(), known, viewModel.source()::browse));
         form.addRow(1, new Label("Target"), new StorePicker("migrate-target", "The store to copy into (.db for SQLite)",
                 viewModel.target().textProperty(), known, viewModel.target()::browse));
-        form.addRow(2, new Label("Layout"), layout);
-        form.addRow(3, new Label(""), WizardPages.writesTo("migrate-writes-to", viewModel.target().shown(),
+        form.addRow(2, new Label(""), WizardPages.targetLook("migrate-target-look", viewModel.target()));
+        form.addRow(3, new Label("Layout"), layout);
+        form.addRow(4, new Label(""), WizardPages.writesTo("migrate-writes-to", viewModel.target().shown(),
                 "the source is only read; an existing target is backed up first"));
         return WizardPages.page("Source and target", "The source is never changed. A new target appears only when it is complete.", form);
     }
@@ -66,7 +67,8 @@ public final class MigrateWizardView extends WizardPane {
         verify.setId("migrate-verify");
         verify.selectedProperty().bindBidirectional(viewModel.verifyProperty());
         return WizardPages.page("Options", "What to do with a target that already holds sessions, and how careful to be.",
-                Controls.styled(new Label("Existing target"), "text-bold"), new TargetModeChoice("migrate-mode", viewModel.target().modeProperty(), TargetModeWords.MIGRATE), allowLoss, verify, new VBox());
+                Controls.styled(new Label("Existing target"), "text-bold"), WizardPages.targetLook("migrate-options-target-look", viewModel.target()),
+                new TargetModeChoice("migrate-mode", viewModel.target(), TargetModeWords.MIGRATE), allowLoss, verify, new VBox());
     }
 
     private static Node plan(MigrateWizardViewModel viewModel) {

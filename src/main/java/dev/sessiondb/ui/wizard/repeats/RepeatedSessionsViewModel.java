@@ -147,7 +147,7 @@ public final class RepeatedSessionsViewModel {
         boolean opens = RepairJob.leftForAPerson(report) == 0;
         // the repeats that stay are in the table, with what to edit: the summary says what was done and where its backup is
         ReportedJob.show(report, new JobSummary(headline, opens ? JobSummary.Tone.GOOD : JobSummary.Tone.WARNING, report.counts(),
-                report.backupId().map(JobSummary::backupLine).stream().toList()), result, status, undo, journal, () -> open.accept(locator));
+                report.backupId().map(id -> JobSummary.backupLine(id, journal.backupsDir())).stream().toList()), result, status, undo, journal, () -> open.accept(locator));
         repeats.removeIf(RepeatRow::removed);
         if (opens) {
             status.set(headline + ". No session repeats now: the file is open.");

@@ -340,7 +340,7 @@ public final class ValidateWizardViewModel {
             long changed = report.counts().getOrDefault("records to change", 0L);
             long registered = report.counts().getOrDefault("workspaces to register", 0L);
             List<String> lines = new ArrayList<>();
-            report.backupId().map(JobSummary::backupLine).ifPresent(lines::add);
+            report.backupId().map(id -> JobSummary.backupLine(id, journal.backupsDir())).ifPresent(lines::add);
             // the engine's sentence names a check as the CLI's scripts read it; the window says it in the user's words
             Set<String> namingOnly = needing.entrySet().stream().map(each -> Changeset.needingAPerson(each.getValue(), each.getKey())).collect(Collectors.toSet());
             report.warnings().stream().filter(warning -> !namingOnly.contains(warning)).forEach(lines::add);

@@ -184,6 +184,7 @@ class ConsolidateWizardViewModelTest extends ViewModelFixture {
     @Test
     void anExistingTargetIsRefusedInTheWindowsWordsUntilTheUserChoosesMerge() {
         StoreContents.create("sqlite:" + target, SampleSessions.minskyList(3, 1));
+        viewModel.target().choose(TargetMode.NEW); // picked by the user: it stays, where a mode nobody picked would follow the target
         goToConflicts(ConflictPolicy.FIRST);
         viewModel.steps().next();
 
@@ -194,7 +195,7 @@ class ConsolidateWizardViewModelTest extends ViewModelFixture {
 
         viewModel.steps().back();
         viewModel.steps().back();
-        viewModel.target().modeProperty().set(TargetMode.MERGE);
+        viewModel.target().choose(TargetMode.MERGE);
         viewModel.steps().next();
         viewModel.steps().next();
         assertThat(viewModel.jobRun().runnableProperty().get()).isTrue();
@@ -217,7 +218,7 @@ class ConsolidateWizardViewModelTest extends ViewModelFixture {
         add(second);
         viewModel.steps().next();
         viewModel.target().textProperty().set(merged.toString());
-        viewModel.target().modeProperty().set(TargetMode.MERGE);
+        viewModel.target().choose(TargetMode.MERGE);
         viewModel.steps().next();
 
         assertThat(conflict("s1").sourcesText()).isEqualTo("1, 2, target");

@@ -102,7 +102,8 @@ class MigrateWizardViewModelTest extends ViewModelFixture {
         goToPlan();
         viewModel.run();
 
-        assertThat(viewModel.reportProperty().get().lines()).anyMatch(line -> line.matches("The target did not exist: Undo removes it \\(backup \\S+\\)"))
+        assertThat(viewModel.reportProperty().get().lines()).anyMatch(line -> line.matches("The target did not exist: to remove it: the toolbar's Undo \\(Ctrl\\+Z\\) while it names this job,"
+                + " or History's \"Undo selected job\" at any time \\(backup \\S+\\)"))
                 .noneMatch(line -> line.startsWith("Backup taken"));
     }
 
@@ -111,7 +112,7 @@ class MigrateWizardViewModelTest extends ViewModelFixture {
     void aMergeIntoAStoreOfAnotherToolsSessionsIsPlannedWithTheMixedKindsWarning() {
         target = directory.resolve("chat.json");
         StoreContents.create("json:" + target, List.of(SampleSessions.chatRecord(0), SampleSessions.chatRecord(1), SampleSessions.chatRecord(2)));
-        viewModel.target().modeProperty().set(TargetMode.MERGE);
+        viewModel.target().choose(TargetMode.MERGE);
 
         goToPlan();
 
@@ -180,7 +181,7 @@ class MigrateWizardViewModelTest extends ViewModelFixture {
 
         // a replace of records the target holds as they are writes nothing: one record edited gives it something to write
         Files.writeString(fixture, Files.readString(fixture).replaceFirst("\"branch\": \"task#002\"", "\"branch\": \"edited\""));
-        viewModel.target().modeProperty().set(TargetMode.REPLACE);
+        viewModel.target().choose(TargetMode.REPLACE);
         viewModel.makePlan();
         viewModel.run();
 
@@ -193,6 +194,7 @@ class MigrateWizardViewModelTest extends ViewModelFixture {
     @Test
     void aTargetHoldingOtherSessionsIsRefusedNamingTheWizardsOwnChoice() {
         StoreContents.create("sqlite:" + target, SampleSessions.minskyList(3, 1));
+        viewModel.target().choose(TargetMode.NEW); // picked by the user: it stays, where a mode nobody picked would follow the target
 
         goToPlan();
 
@@ -222,7 +224,7 @@ class MigrateWizardViewModelTest extends ViewModelFixture {
     void aMessageIdOfTwoSessionsIsRefusedInThePlanNamingTheLayoutChoice() {
         StoreContents.create("sqlite:" + target + "?layout=chat", List.of(SampleSessions.chatRecord(0)));
         StoreContents.create("json:" + fixture, List.of(ChatSessions.withFirstMessageId(5, "msg-000000-0")));
-        viewModel.target().modeProperty().set(TargetMode.MERGE);
+        viewModel.target().choose(TargetMode.MERGE);
 
         goToPlan();
 
@@ -240,7 +242,7 @@ class MigrateWizardViewModelTest extends ViewModelFixture {
         StoreLocator store = StoreContents.create(TestPostgres.get().freshSchema().display(), SampleSessions.minskyList(3, 1));
         String schema = store.param("schema").orElseThrow();
         viewModel.target().textProperty().set(TestPostgres.get().asLimitedRole(store, "GRANT USAGE ON SCHEMA %s", "GRANT SELECT ON ALL TABLES IN SCHEMA %s"));
-        viewModel.target().modeProperty().set(TargetMode.MERGE);
+        viewModel.target().choose(TargetMode.MERGE);
         viewModel.steps().next();
         viewModel.steps().next();
 

@@ -203,14 +203,14 @@ class ValidateWizardViewModelTest extends ViewModelFixture {
     void afterUndoTheResultSaysTheRepairWasTakenBack() {
         goToApply();
         viewModel.apply();
-        assertThat(viewModel.resultProperty().get().lines()).anyMatch(line -> line.endsWith("(Undo restores it)"));
+        assertThat(viewModel.resultProperty().get().lines()).anyMatch(line -> line.endsWith("to put it back: the toolbar's Undo (Ctrl+Z) while it names this job, or History's \"Undo selected job\" at any time"));
 
         undo.undo();
 
         JobSummary result = viewModel.resultProperty().get();
         assertThat(result.headline()).startsWith("Undone: the repair of ").contains(" was taken back. Restored json:" + fixture + " as it was at ");
         assertThat(result.tone()).isEqualTo(JobSummary.Tone.WARNING);
-        assertThat(result.lines()).noneMatch(line -> line.contains("Undo restores it"));
+        assertThat(result.lines()).noneMatch(line -> line.contains("to put it back"));
         // a tour: the status line repeated the headline's "Restored json:… as it was at …" word for word
         assertThat(viewModel.statusProperty().get()).isEqualTo("Undone.");
     }
