@@ -31,23 +31,29 @@ class MigrateWalkthroughFlowTest extends WindowOverFreshRun {
     }
 
     /**
-     * A password written in the target's URL that PostgreSQL refused was told as one "typed", with "type it when asked":
-     * no prompt came, as the URL still held the wrong password, and Back then Next failed the same way again.
+     * A password written in the target's URL that PostgreSQL refused was told "go Back, correct the password in the URL", and
+     * Back showed the URL with the password as "****": to correct it the user had to type over the mask.
      */
     @Test
-    void aPasswordInTheTargetsUrlThatPostgresRefusesIsToBeCorrectedInTheUrl(FxRobot robot) {
+    void aRefusedPasswordInTheTargetsUrlIsTakenOutAndAskedForOnNext(FxRobot robot) {
         TestPostgres postgres = TestPostgres.get();
         String schema = postgres.freshSchema().param("schema").orElseThrow();
-        String target = "postgresql://" + TestPostgres.PASSWORD_USER + ":mistyped@" + postgres.host() + ":" + postgres.port() + "/"
-                + postgres.database() + "?schema=" + schema;
+        String server = postgres.host() + ":" + postgres.port() + "/" + postgres.database() + "?schema=" + schema;
 
-        askForMigrationPlan(robot, TestStores.fixtureCopy(run).toString(), target);
+        askForMigrationPlan(robot, TestStores.fixtureCopy(run).toString(), "postgresql://" + TestPostgres.PASSWORD_USER + ":mistyped@" + server);
         waitFor(() -> text(robot, "#migrate-plan-headline").startsWith("Cannot plan"));
-
         assertThat(read(() -> text(robot, "#migrate-plan-headline")))
                 .contains("PostgreSQL refused the password written in its URL for user " + TestPostgres.PASSWORD_USER)
-                .contains("go Back, correct the password in the URL (or take it out of the URL to be asked for it), then Next")
-                .doesNotContain("type it when asked").doesNotContain("mistyped");
+                .contains("it is taken out of the URL: go Back, then Next, and type the right one when asked").doesNotContain("mistyped");
+        press(robot, "#migrate-back");
+        press(robot, "#migrate-back");
+
+        assertThat(read(() -> fieldText(robot, "#migrate-target"))).isEqualTo("postgresql://" + TestPostgres.PASSWORD_USER + "@" + server);
+        dialogs.answer(TestPostgres.PASSWORD);
+        press(robot, "#migrate-next");
+        press(robot, "#migrate-next");
+        waitFor(() -> text(robot, "#migrate-plan-headline").startsWith("Ready to run"));
+        assertThat(dialogs.passwordPrompts()).hasSize(1);
     }
 
     /** A target named under a file (a typo in its folder) was planned "Ready to run: nothing is lost", and only the run failed. */

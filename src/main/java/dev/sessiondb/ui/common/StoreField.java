@@ -1,6 +1,10 @@
 package dev.sessiondb.ui.common;
 
+import dev.sessiondb.job.StoreProbe;
+import dev.sessiondb.store.StoreException;
+import dev.sessiondb.store.StoreLocator;
 import dev.sessiondb.ui.common.LocatorInput.Choice;
+import dev.sessiondb.ui.stores.TypedPasswordForgottenException;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -47,6 +51,27 @@ public class StoreField {
     /** Asks for a file; a chosen one becomes the store, a cancelled choice leaves it. */
     public final void browse() {
         browsed.get().ifPresent(file -> text.set(file.toString()));
+    }
+
+    /**
+     * Takes out of the text a password written in its URL that PostgreSQL refused ({@code failure} says which store's): the
+     * field then shows the URL without it rather than a mask to type over, and the next resolve asks for the password.
+     *
+     * @return whether this field's password was taken out
+     */
+    public final boolean takeOutRefusedPassword(Exception failure) {
+        Optional<String> refused = failure instanceof TypedPasswordForgottenException forgotten ? forgotten.refusedInUrlOf() : Optional.empty();
+        Optional<StoreLocator> typed = refused.flatMap(store -> parsed().filter(locator -> locator.display().equals(store)));
+        typed.ifPresent(locator -> text.set(StoreProbe.withoutPassword(locator)));
+        return typed.isPresent();
+    }
+
+    private Optional<StoreLocator> parsed() {
+        try {
+            return Optional.of(StoreLocator.parse(text.get()));
+        } catch (StoreException | IllegalArgumentException unusable) {
+            return Optional.empty();
+        }
     }
 
     /** The store to resolve, named so for a message about it. */

@@ -2,6 +2,7 @@ package dev.sessiondb.ui.stores;
 
 import dev.sessiondb.store.StoreException;
 import dev.sessiondb.store.sql.PasswordRefusedException;
+import java.util.Optional;
 
 /**
  * PostgreSQL refused a password the user gave in this run, at the prompt or written in a store's URL, and the app forgot
@@ -13,19 +14,29 @@ public final class TypedPasswordForgottenException extends StoreException {
     /** What to do with a refused password written in a URL, wherever the failure is shown. */
     public static final String CORRECT_THE_URL = "correct the password in the URL (or take it out of the URL to be asked for it)";
 
+    /** What to do with a refused password typed at a wizard's prompt: it is asked again. */
+    public static final String ASKED_AGAIN = "go Back then Next, and type it when asked";
+
     private final String refusal;
     private final boolean writtenInUrl;
+    private final String store;
 
     TypedPasswordForgottenException(PasswordRefusedException refused, boolean writtenInUrl, Exception failure) {
-        this(refusalOf(refused, writtenInUrl), writtenInUrl,
+        this(refusalOf(refused, writtenInUrl), writtenInUrl, refused.store(),
                 writtenInUrl ? CORRECT_THE_URL + ", then try again"
                         : "try again and type it when asked", failure);
     }
 
-    private TypedPasswordForgottenException(String refusal, boolean writtenInUrl, String nextStep, Exception failure) {
+    private TypedPasswordForgottenException(String refusal, boolean writtenInUrl, String store, String nextStep, Exception failure) {
         super(refusal + ": " + nextStep, failure);
         this.refusal = refusal;
         this.writtenInUrl = writtenInUrl;
+        this.store = store;
+    }
+
+    /** The store whose password written in its URL was refused, as shown (password masked); none for a typed password. */
+    public Optional<String> refusedInUrlOf() {
+        return writtenInUrl ? Optional.of(store) : Optional.empty();
     }
 
     private static String refusalOf(PasswordRefusedException refused, boolean writtenInUrl) {
@@ -40,7 +51,7 @@ public final class TypedPasswordForgottenException extends StoreException {
      */
     public static Exception toldWith(Exception failure, String typeAgain, String correctUrl) {
         return failure instanceof TypedPasswordForgottenException forgotten
-                ? new TypedPasswordForgottenException(forgotten.refusal, forgotten.writtenInUrl, forgotten.writtenInUrl ? correctUrl : typeAgain,
+                ? new TypedPasswordForgottenException(forgotten.refusal, forgotten.writtenInUrl, forgotten.store, forgotten.writtenInUrl ? correctUrl : typeAgain,
                         (Exception) forgotten.getCause())
                 : failure;
     }

@@ -80,7 +80,7 @@ public final class WizardTasks {
                     // a refusal is a job that chose to write nothing, not one that broke
                     dialogs.notify(title + (failure instanceof JobRefusedException ? " — refused" : " — failed"));
                     status.accept("");
-                    failed.accept(TypedPasswordForgottenException.toldWith(failure, "go Back then Next, and type it when asked",
+                    failed.accept(TypedPasswordForgottenException.toldWith(failure, TypedPasswordForgottenException.ASKED_AGAIN,
                             "go Back, " + TypedPasswordForgottenException.CORRECT_THE_URL + ", then Next"));
                 }));
     }

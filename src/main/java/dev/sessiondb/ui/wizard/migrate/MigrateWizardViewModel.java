@@ -11,6 +11,7 @@ import dev.sessiondb.ui.common.StoreField;
 import dev.sessiondb.ui.common.StoreNames;
 import dev.sessiondb.ui.common.TaskExecutor;
 import dev.sessiondb.ui.common.UndoStack;
+import dev.sessiondb.ui.stores.TypedPasswordForgottenException;
 import dev.sessiondb.ui.wizard.JobStatement;
 import dev.sessiondb.ui.wizard.JobSummary;
 import dev.sessiondb.ui.wizard.PlannedJobRun;
@@ -43,6 +44,7 @@ public final class MigrateWizardViewModel {
     public static final int RUN = 3;
     /** The Run page's status once the plan allows the run: the page hides it while Run waits for an undo. */
     public static final String READY = "Ready: press Run.";
+    private static final String TAKEN_OUT_OF_THE_URL = "it is taken out of the URL: go Back, then Next, and type the right one when asked";
 
     private final StoreField source;
     private final WizardTarget target;
@@ -150,7 +152,13 @@ public final class MigrateWizardViewModel {
             plan.set(JobSummary.ofPlan(made, WizardChoices.MIGRATE));
             jobRun.planned(List.of(prepared.source(), prepared.target()), made);
             status.set(made.refusal().isEmpty() ? "Plan ready: press Next, then Run." : "The job would refuse: go Back, change what the plan below says, and plan again.");
-        }, failure -> plan.set(JobSummary.ofFailure("Cannot plan", failure)));
+        }, failure -> plan.set(JobSummary.ofFailure("Cannot plan", passwordTakenOut(failure))));
+    }
+
+    /** A refused password written in a store's URL is taken out of it, so Back shows no mask to type over and Next asks for it. */
+    private Exception passwordTakenOut(Exception failure) {
+        boolean takenOut = source.takeOutRefusedPassword(failure) | target.takeOutRefusedPassword(failure);
+        return takenOut ? TypedPasswordForgottenException.toldWith(failure, TypedPasswordForgottenException.ASKED_AGAIN, TAKEN_OUT_OF_THE_URL) : failure;
     }
 
     /** Runs the planned migration in the background; the jobs panel shows it. */
