@@ -1,0 +1,37 @@
+package dev.sessiondb.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sessiondb.Fixtures;
+import dev.sessiondb.store.StoreLocator;
+import dev.sessiondb.store.sql.TestPostgres;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What a migration's plan says, as the dry run prints it and the Migrate wizard shows it: true of the target, and not at odds with the mode. */
+class MigratePlanWordsTest {
+
+    @TempDir
+    Path dir;
+
+    /**
+     * The plan of the real fixture into a new PostgreSQL store warned that the fields it cannot hold were "estimated from the same
+     * layout in SQLite": the window headlined "nothing is lost, but read the warning below". Every field is kept, as the run shows.
+     */
+    @Test
+    void theFixturesPlanIntoANewPostgresStoreWarnsOfNothingAndEveryFieldIsKept() {
+        String original = Fixtures.copy(Fixtures.MINSKY_ARRAY, dir).toString();
+        StoreLocator schema = TestPostgres.get().freshSchema();
+        String postgres = schema.target() + "?schema=" + schema.param("schema").orElseThrow();
+        String backups = dir.resolve("backups").toString();
+
+        CliRun plan = CliRun.of("migrate", original, postgres, "--dry-run", "--backup-dir", backups);
+
+        assertThat(plan.exitCode()).as(plan.err()).isZero();
+        assertThat(plan.out()).contains("source records:                    217", "Dry run: nothing was written.")
+                .doesNotContain("warning:", "cannot hold:", "loss:", "kept:");
+        assertThat(CliRun.of("migrate", original, postgres, "--backup-dir", backups).exitCode()).isZero();
+        assertThat(CliRun.of("diff", original, postgres).out()).contains("Identical: 217");
+    }
+}
