@@ -34,4 +34,22 @@ class MigratePlanWordsTest {
         assertThat(CliRun.of("migrate", original, postgres, "--backup-dir", backups).exitCode()).isZero();
         assertThat(CliRun.of("diff", original, postgres).out()).contains("Identical: 217");
     }
+
+    /**
+     * Back after a finished run plans again into the target it made: the plan said "running writes nothing and only verifies" as a
+     * warning under "New: the target must be absent or empty", which the target is not. It says the migration is done.
+     */
+    @Test
+    void aPlanIntoTheTargetAFinishedRunMadeSaysTheMigrationIsAlreadyDone() {
+        String original = Fixtures.copy(Fixtures.MINSKY_ARRAY, dir).toString();
+        String sqlite = "sqlite:" + dir.resolve("sessions.db");
+        String backups = dir.resolve("backups").toString();
+        assertThat(CliRun.of("migrate", original, sqlite, "--backup-dir", backups).exitCode()).isZero();
+
+        CliRun again = CliRun.of("migrate", original, sqlite, "--dry-run", "--backup-dir", backups);
+
+        assertThat(again.exitCode()).as(again.err()).isZero();
+        assertThat(again.out()).contains("warning: this migration is already done: the target holds exactly the source's records, so it is not"
+                + " refused as not empty; Run writes nothing and only verifies them").doesNotContain("running writes nothing");
+    }
 }

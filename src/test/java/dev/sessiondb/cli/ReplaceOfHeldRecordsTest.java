@@ -65,7 +65,7 @@ class ReplaceOfHeldRecordsTest {
         CliRun replace = CliRun.of("migrate", source, targetStore, "--mode", "replace", "--backup-dir", journal.toString());
 
         assertThat(plan.exitCode()).as(plan.err()).isZero();
-        assertThat(plan.out()).contains("the target already holds exactly the source's records, each as it is; running writes nothing and only verifies");
+        assertThat(plan.out()).contains("this migration is already done: the target holds exactly the source's records, each as it is; Run writes nothing and only verifies them");
         assertThat(replace.exitCode()).as(replace.err()).isZero();
         assertThat(replace.out()).contains("records the target holds already:  217", "target records removed:            0",
                 "records verified:                  217", NOTHING_WRITTEN).doesNotContain("records written", "backup:");

@@ -175,11 +175,20 @@ public final class MigrateJob implements Job {
         warnings.addAll(assessment.planWarnings());
         mixedKinds.ifPresent(warnings::add);
         if (assessment.alreadyComplete()) {
-            warnings.add(options.mode().equals(Optional.of(TargetMode.MERGE))
-                    ? "the target already holds every one of the source's records as it is; running writes nothing and only verifies"
-                    : "the target already holds exactly the source's records" + (assessment.comparison().isPresent() ? ", each as it is" : "")
-                            + "; running writes nothing and only verifies");
+            warnings.add(alreadyDone(assessment));
         }
         return new JobPlan(description(), counts, assessment.fieldChanges(), assessment.coercions(), warnings, assessment.refusal(), assessment.overwritten());
+    }
+
+    /**
+     * The plan of a migration a finished run has done already (Back after Run): said as done, since "running writes nothing" under
+     * "New: the target must be absent or empty" read as a contradiction; a new target's mode lets it be as the run left it.
+     */
+    private String alreadyDone(Assessment assessment) {
+        TargetMode mode = options.mode().orElse(TargetMode.NEW);
+        String holds = mode == TargetMode.MERGE ? "the target holds every one of the source's records as it is"
+                : "the target holds exactly the source's records" + (assessment.comparison().isPresent() ? ", each as it is" : "");
+        return "this migration is already done: " + holds + (mode == TargetMode.NEW ? ", so it is not refused as not empty" : "")
+                + "; Run writes nothing and only verifies them";
     }
 }
