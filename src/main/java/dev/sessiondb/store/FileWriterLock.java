@@ -101,14 +101,28 @@ final class FileWriterLock implements StoreWriterLock {
             }
             // a read-only or full file system is told in the words every other write uses
             String why = StoreFaults.of(e).map(fault -> fault.what() + "); nothing was changed; " + fault.todo())
-                    .orElseGet(() -> reason(e) + "); nothing was changed; check that the folder holding the store is writable");
-            throw new StoreException(display + ": cannot take the lock that keeps a second writer out (" + file + ": " + why, e);
+                    .orElseGet(() -> reason(file, e) + "); nothing was changed; check that the folder holding the store exists and is writable");
+            // a fault's words may name the lock file already ("permission denied at …lock"): it is said once
+            throw new StoreException(display + ": cannot take the lock that keeps a second writer out (" + (why.contains(file.toString()) ? "" : file + ": ")
+                    + why, e);
         }
     }
 
-    /** Why the lock file could not be had, without its path again: a file system's message starts with it. */
-    private static String reason(Exception failure) {
-        return failure instanceof FileSystemException files && files.getReason() != null ? files.getReason() : failure.getMessage();
+    /**
+     * Why the lock file could not be had, without its path again: a file system's message starts with it, and a missing
+     * file's (or folder's) exception holds nothing else.
+     */
+    private static String reason(Path file, Exception failure) {
+        if (failure instanceof NoSuchFileException) {
+            return "the folder " + file.getParent() + " does not exist";
+        }
+        if (failure instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (failure instanceof FileSystemException files) {
+            return files.getReason() != null ? files.getReason() : "the file system refused it";
+        }
+        return failure.getMessage();
     }
 
     /**
