@@ -5,8 +5,8 @@ import static dev.sessiondb.ui.AppState.waitFor;
 import static dev.sessiondb.ui.WindowSteps.askForMigrationPlan;
 import static dev.sessiondb.ui.WindowSteps.fieldText;
 import static dev.sessiondb.ui.WindowSteps.openFromJobsMenu;
-import static dev.sessiondb.ui.WindowSteps.planMigration;
 import static dev.sessiondb.ui.WindowSteps.press;
+import static dev.sessiondb.ui.WindowSteps.runMigration;
 import static dev.sessiondb.ui.WindowSteps.text;
 import static dev.sessiondb.ui.WindowSteps.type;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,6 +16,7 @@ import dev.sessiondb.store.sql.TestPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import javafx.scene.control.RadioButton;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -73,9 +74,7 @@ class MigrateWalkthroughFlowTest extends WindowOverFreshRun {
     void aFinishedMigrationSaysWhereTheSessionsAreNow(FxRobot robot) {
         Path target = run.resolve("copies").resolve("sessions.db");
 
-        planMigration(robot, TestStores.fixtureCopy(run).toString(), target.toString());
-        press(robot, "#migrate-run");
-        waitFor(() -> text(robot, "#migrate-run-status").startsWith("Done"));
+        runMigration(robot, TestStores.fixtureCopy(run).toString(), target.toString());
 
         assertThat(read(() -> text(robot, "#migrate-run-status"))).startsWith("Done: the sessions are now in sqlite:" + target + ".");
     }
@@ -85,9 +84,7 @@ class MigrateWalkthroughFlowTest extends WindowOverFreshRun {
     void aFinishedMigrationSaysWhereItsUndoAndItsBackupAre(FxRobot robot) {
         Path target = run.resolve("sessions.db");
 
-        planMigration(robot, TestStores.fixtureCopy(run).toString(), target.toString());
-        press(robot, "#migrate-run");
-        waitFor(() -> text(robot, "#migrate-run-status").startsWith("Done"));
+        runMigration(robot, TestStores.fixtureCopy(run).toString(), target.toString());
 
         assertThat(read(() -> robot.lookup("#migrate-report-lines").queryListView().getItems())).anySatisfy(line -> assertThat(line.toString())
                 .startsWith("The target did not exist: to remove it: the toolbar's Undo (Ctrl+Z) while it names this job,"
@@ -123,5 +120,22 @@ class MigrateWalkthroughFlowTest extends WindowOverFreshRun {
         waitFor(() -> !text(robot, "#migrate-target-look").isEmpty() && !text(robot, "#migrate-target-look").startsWith("Looking"));
 
         assertThat(read(() -> text(robot, "#migrate-target-look"))).isEqualTo("Not there yet: a new store will be made, and its folder " + run.resolve("copies"));
+    }
+
+    /**
+     * Back after a finished run planned again into the target the run made: "the target already holds exactly the source's records;
+     * running writes nothing and only verifies" under "New: the target must be absent or empty". The plan says it is done.
+     */
+    @Test
+    void backAfterAFinishedMigrationSaysItIsAlreadyDone(FxRobot robot) {
+        Path target = run.resolve("copies").resolve("sessions.db");
+        runMigration(robot, TestStores.fixtureCopy(run).toString(), target.toString());
+
+        press(robot, "#migrate-back");
+        waitFor(() -> robot.lookup("#migrate-plan-lines").queryListView().getItems().stream().anyMatch(line -> String.valueOf(line).contains("already")));
+
+        assertThat(read(() -> List.copyOf(robot.lookup("#migrate-plan-lines").queryListView().getItems()))).singleElement().asString()
+                .isEqualTo("this migration is already done: the target holds exactly the source's records, so it is not refused as not empty;"
+                        + " Run writes nothing and only verifies them");
     }
 }

@@ -75,6 +75,13 @@ final class WindowSteps {
         press(robot, "#migrate-next");
     }
 
+    /** Plans a migration as {@link #planMigration} does and runs it to its end on the Run page. */
+    static void runMigration(FxRobot robot, String source, String target) {
+        planMigration(robot, source, target);
+        press(robot, "#migrate-run");
+        waitFor(() -> text(robot, "#migrate-run-status").startsWith("Done"));
+    }
+
     /** Names the stores on the Migrate page as a user does and goes on to its Plan page, which plans (or says why it cannot). */
     static void askForMigrationPlan(FxRobot robot, String source, String target) {
         openFromJobsMenu(robot, "#jobs-menu-migrate");
