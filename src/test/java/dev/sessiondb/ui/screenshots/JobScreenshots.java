@@ -28,6 +28,7 @@ import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TreeCell;
@@ -109,6 +110,11 @@ public final class JobScreenshots {
         press(scene, "#validate-next");
         waitFor(() -> !table(scene, "#validate-changes").getItems().isEmpty());
         save(scene, "validate-preview.png");
+        press(scene, "#validate-next");
+        press(scene, "#validate-run");
+        waitFor(() -> text(scene, "#validate-result-headline").startsWith("Repaired"));
+        waitFor(() -> onFx(() -> !((ListView<?>) scene.lookup("#validate-changed-sessions")).getItems().isEmpty()));
+        save(scene, "validate-applied.png");
 
         show(scene, "history");
         press(scene, "#history-refresh");
