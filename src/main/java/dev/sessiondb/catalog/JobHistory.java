@@ -312,7 +312,7 @@ public final class JobHistory {
                 Instant restoredAt = backup.restoredAt().orElse(null);
                 if (entry == null) {
                     database.save(index(new BackupEntry(), backup, RunIds.runIdOf(backup)));
-                } else if (!java.util.Objects.equals(entry.getRestoredAt(), restoredAt)) {
+                } else if (!Objects.equals(entry.getRestoredAt(), restoredAt)) {
                     if (restoredAt == null && entry.getRestoredAt() != null) {
                         // put back, then an undo of that undo took it out again while the history could not be written
                         entry.setRestoreRunId(null);

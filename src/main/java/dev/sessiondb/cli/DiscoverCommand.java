@@ -10,6 +10,7 @@ import dev.sessiondb.progress.ProgressMonitor;
 import dev.sessiondb.store.StoreLayout;
 import dev.sessiondb.store.selection.MinskyPaths;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -33,7 +34,7 @@ final class DiscoverCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        roots.stream().filter(root -> !java.nio.file.Files.isDirectory(root)).findFirst().ifPresent(missing -> {
+        roots.stream().filter(root -> !Files.isDirectory(root)).findFirst().ifPresent(missing -> {
             throw new IllegalArgumentException("--root " + missing + ": no such folder; give a folder to search");
         });
         StoreDiscovery.Result result = new StoreDiscovery(MinskyPaths.ofSystem(), roots).discover(ProgressMonitor.NONE);

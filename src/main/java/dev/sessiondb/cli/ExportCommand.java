@@ -22,8 +22,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -148,13 +150,13 @@ final class ExportCommand implements Callable<Integer> {
     }
 
     /** "json" or "markdown", as the user types them. */
-    static final class FormatConverter implements picocli.CommandLine.ITypeConverter<SessionDocument.Format> {
+    static final class FormatConverter implements CommandLine.ITypeConverter<SessionDocument.Format> {
         @Override
         public SessionDocument.Format convert(String value) {
-            return switch (value.toLowerCase(java.util.Locale.ROOT)) {
+            return switch (value.toLowerCase(Locale.ROOT)) {
                 case "json" -> SessionDocument.Format.JSON;
                 case "markdown", "md" -> SessionDocument.Format.MARKDOWN;
-                default -> throw new picocli.CommandLine.TypeConversionException(SessionDbCommand.TAKES_ONE_OF + "json, markdown, not '" + value + "'");
+                default -> throw new CommandLine.TypeConversionException(SessionDbCommand.TAKES_ONE_OF + "json, markdown, not '" + value + "'");
             };
         }
     }

@@ -7,6 +7,7 @@ import dev.sessiondb.progress.CancelledException;
 import dev.sessiondb.store.StoreException;
 import dev.sessiondb.store.StoreFaults;
 import dev.sessiondb.store.StoreLeftoversException;
+import java.nio.file.Path;
 import dev.sessiondb.job.JobPlan;
 import dev.sessiondb.job.JobReport;
 import dev.sessiondb.job.ProgressTracker;
@@ -50,12 +51,12 @@ final class JobRunner {
      *
      * @param reportsDir where the job saves its report, to print the file's path
      */
-    static int run(Job job, OutputFormat format, CommandLine line, java.nio.file.Path reportsDir) {
+    static int run(Job job, OutputFormat format, CommandLine line, Path reportsDir) {
         return run(job, format, line, reportsDir, JobRunner::exitCode);
     }
 
     /** As {@link #run(Job, OutputFormat, CommandLine, java.nio.file.Path)}, the exit code of a finished job given by {@code exitCode}. */
-    static int run(Job job, OutputFormat format, CommandLine line, java.nio.file.Path reportsDir, ToIntFunction<JobReport> exitCode) {
+    static int run(Job job, OutputFormat format, CommandLine line, Path reportsDir, ToIntFunction<JobReport> exitCode) {
         return cancellable(line, job.description(), (tracker, bar) -> {
             JobReport report = runTranslatingFaults(job, tracker);
             bar.close();

@@ -8,6 +8,7 @@ import dev.sessiondb.progress.CancelledException;
 import dev.sessiondb.store.StoreException;
 import dev.sessiondb.store.StoreFaults;
 import dev.sessiondb.store.sql.PgCredentials;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
@@ -151,7 +152,7 @@ public final class SessionDbCommand implements Callable<Integer> {
     }
 
     private static String stackTrace(Exception exception) {
-        java.io.StringWriter trace = new java.io.StringWriter();
+        StringWriter trace = new StringWriter();
         exception.printStackTrace(new PrintWriter(trace));
         return trace.toString();
     }

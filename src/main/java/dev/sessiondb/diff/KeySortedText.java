@@ -1,6 +1,7 @@
 package dev.sessiondb.diff;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.sessiondb.model.JsonCodec;
 import dev.sessiondb.model.SessionRecord;
@@ -110,7 +111,7 @@ final class KeySortedText implements TextCursor {
         }
     }
 
-    private static com.fasterxml.jackson.databind.node.ObjectNode parse(String json) {
+    private static ObjectNode parse(String json) {
         try {
             return JsonCodec.parseObject(json);
         } catch (JsonProcessingException e) {

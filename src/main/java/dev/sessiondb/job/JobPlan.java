@@ -1,10 +1,13 @@
 package dev.sessiondb.job;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -36,7 +39,7 @@ public record JobPlan(String description, Map<String, Long> counts, List<FieldCh
     }
 
     public JobPlan {
-        counts = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(counts));
+        counts = Collections.unmodifiableMap(new LinkedHashMap<>(counts));
         fieldChanges = List.copyOf(fieldChanges);
         coercions = List.copyOf(coercions);
         warnings = List.copyOf(warnings);
@@ -76,9 +79,9 @@ public record JobPlan(String description, Map<String, Long> counts, List<FieldCh
         counts.forEach(countsJson::put);
         ObjectNode lossy = json.putObject("lossyFields");
         lossyFields().forEach(lossy::put);
-        com.fasterxml.jackson.databind.node.ArrayNode changes = json.putArray("fieldChanges");
+        ArrayNode changes = json.putArray("fieldChanges");
         fieldChanges.forEach(change -> changes.addObject().put("field", change.field())
-                .put("change", change.change().name().toLowerCase(java.util.Locale.ROOT)).put("lossy", change.lossy()).put("records", change.records()));
+                .put("change", change.change().name().toLowerCase(Locale.ROOT)).put("lossy", change.lossy()).put("records", change.records()));
         coercions.forEach(json.putArray("coercions")::add);
         warnings.forEach(json.putArray("warnings")::add);
         refusal.ifPresent(reason -> json.put("refusal", reason.text()));

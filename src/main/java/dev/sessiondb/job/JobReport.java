@@ -1,17 +1,21 @@
 package dev.sessiondb.job;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sessiondb.model.JsonCodec;
 import dev.sessiondb.files.AtomicFiles;
 import dev.sessiondb.store.StoreLocator;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -40,7 +44,7 @@ public record JobReport(String runId, String job, String description, Instant st
     private static final String TARGET_WAS_ABSENT = "targetWasAbsent";
 
     public JobReport {
-        counts = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(counts));
+        counts = Collections.unmodifiableMap(new LinkedHashMap<>(counts));
         warnings = List.copyOf(warnings);
         notes = List.copyOf(notes);
         advice = List.copyOf(advice);
@@ -76,14 +80,14 @@ public record JobReport(String runId, String job, String description, Instant st
         ObjectNode json = JsonNodeFactory.instance.objectNode()
                 .put("runId", runId).put("job", job).put("description", description)
                 .put("startedAt", startedAt.toString()).put("finishedAt", finishedAt.toString())
-                .put("outcome", outcome.name().toLowerCase(java.util.Locale.ROOT));
+                .put("outcome", outcome.name().toLowerCase(Locale.ROOT));
         backupId.ifPresent(id -> json.put("backupId", id));
         ObjectNode countsJson = json.putObject("counts");
         counts.forEach(countsJson::put);
         warnings.forEach(json.putArray("warnings")::add);
         json.set("details", details.deepCopy());
         // the saved report keeps the command line's words, as a plan's refusal does
-        com.fasterxml.jackson.databind.node.ArrayNode notesJson = json.putArray("notes");
+        ArrayNode notesJson = json.putArray("notes");
         notes.forEach(notesJson::add);
         advice.forEach(each -> notesJson.add(each.text()));
         return json;
@@ -103,7 +107,7 @@ public record JobReport(String runId, String job, String description, Instant st
             AtomicFiles.write(file, out -> out.write(content));
             return file;
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException("cannot save the job report to " + file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot save the job report to " + file + ": " + e.getMessage(), e);
         }
     }
 

@@ -63,7 +63,7 @@ public final class StoreProbe {
     }
 
     /** Refuses when two of the stores a job names are one store: a job never writes to its own source. */
-    public static void requireDistinct(java.util.List<StoreLocator> stores) {
+    public static void requireDistinct(List<StoreLocator> stores) {
         for (int i = 0; i < stores.size(); i++) {
             for (int j = i + 1; j < stores.size(); j++) {
                 if (sameStore(stores.get(i), stores.get(j))) {

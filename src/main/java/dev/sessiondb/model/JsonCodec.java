@@ -20,6 +20,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The one Jackson configuration of the engine: numbers kept exactly as written (no double
@@ -111,7 +112,7 @@ public final class JsonCodec {
     public static ObjectNode parseObject(String text) throws JsonProcessingException {
         JsonNode node = parse(text);
         if (!(node instanceof ObjectNode object)) {
-            throw new IllegalArgumentException("expected a JSON object but found " + node.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
+            throw new IllegalArgumentException("expected a JSON object but found " + node.getNodeType().name().toLowerCase(Locale.ROOT));
         }
         return object;
     }

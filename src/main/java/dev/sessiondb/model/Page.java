@@ -1,6 +1,7 @@
 package dev.sessiondb.model;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One page of sessions.
@@ -15,7 +16,7 @@ public record Page(List<SessionRecord> records, long totalMatching) {
     }
 
     /** The key to pass as {@code afterKey} for the next page, when sorting by session. */
-    public java.util.Optional<String> lastKey() {
-        return records.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(records.get(records.size() - 1).key());
+    public Optional<String> lastKey() {
+        return records.isEmpty() ? Optional.empty() : Optional.of(records.get(records.size() - 1).key());
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 
 /**
  * One session written out for the user to keep or share: the whole record as JSON, or, for a
@@ -89,7 +90,7 @@ public final class SessionDocument {
     }
 
     private static String join(JsonNode provider, JsonNode model) {
-        return String.join(" / ", java.util.stream.Stream.of(provider.asText(""), model.asText("")).filter(part -> !part.isBlank()).toList());
+        return String.join(" / ", Stream.of(provider.asText(""), model.asText("")).filter(part -> !part.isBlank()).toList());
     }
 
     private static String first(JsonNode record, String... names) {

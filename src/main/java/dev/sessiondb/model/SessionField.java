@@ -1,6 +1,7 @@
 package dev.sessiondb.model;
 
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -55,7 +56,7 @@ public enum SessionField {
 
     /** Minsky's PostgreSQL column name: camelCase turned into snake_case. */
     public String snakeName() {
-        return jsonName.replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
+        return jsonName.replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
     }
 
     public static Optional<SessionField> byJsonName(String name) {

@@ -1,6 +1,7 @@
 package dev.sessiondb.model;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 
@@ -71,10 +72,10 @@ public record SessionQuery(String search, List<FieldFilter> filters, SortKey sor
      * The reference order every backend must match: {@link SortKey#orderValueOf} as text (a task id in task order),
      * sessions without a value last in both directions, ties by key.
      */
-    public java.util.Comparator<SessionRecord> comparator() {
-        java.util.Comparator<String> values = descending ? java.util.Comparator.<String>reverseOrder() : java.util.Comparator.<String>naturalOrder();
-        return java.util.Comparator.<SessionRecord, String>comparing(record -> sort.orderValueOf(record).orElse(null),
-                        java.util.Comparator.nullsLast(values))
+    public Comparator<SessionRecord> comparator() {
+        Comparator<String> values = descending ? Comparator.<String>reverseOrder() : Comparator.<String>naturalOrder();
+        return Comparator.<SessionRecord, String>comparing(record -> sort.orderValueOf(record).orElse(null),
+                        Comparator.nullsLast(values))
                 .thenComparing(SessionRecord::key);
     }
 

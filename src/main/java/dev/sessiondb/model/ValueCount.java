@@ -7,6 +7,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * One value of a field and how many sessions have it: a line of a filter's pick list.
@@ -38,7 +39,7 @@ public record ValueCount(Optional<String> value, long count) {
     }
 
     /** As {@link #tally(Iterator, SortKey, int)}, over the records {@code counted} accepts. */
-    public static List<ValueCount> tally(Iterator<SessionRecord> records, java.util.function.Predicate<SessionRecord> counted, SortKey field, int limit) {
+    public static List<ValueCount> tally(Iterator<SessionRecord> records, Predicate<SessionRecord> counted, SortKey field, int limit) {
         Map<String, Long> counts = new HashMap<>();
         long[] withoutValue = {0};
         records.forEachRemaining(record -> {

@@ -4,9 +4,13 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sessiondb.model.SessionRecord;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.SplittableRandom;
 
@@ -46,8 +50,8 @@ public final class SampleSessions {
         };
     }
 
-    public static java.util.List<SessionRecord> minskyList(int count, long seed) {
-        java.util.List<SessionRecord> records = new java.util.ArrayList<>(count);
+    public static List<SessionRecord> minskyList(int count, long seed) {
+        List<SessionRecord> records = new ArrayList<>(count);
         minsky(count, seed).forEachRemaining(records::add);
         return records;
     }
@@ -155,11 +159,11 @@ public final class SampleSessions {
             messages.addObject().put("id", id + "-m" + i).put("role", roles[i]).put("content", "message " + i + " of " + id)
                     .put("timestamp", created.plusSeconds(i).toString()).putArray("attachments");
         }
-        conversation.put("model", "gpt-4o").put("provider", "openai").put("temperature", new java.math.BigDecimal("0.7"))
+        conversation.put("model", "gpt-4o").put("provider", "openai").put("temperature", new BigDecimal("0.7"))
                 .put("max_tokens", 2048).put("system_prompt", "You are a helpful assistant.")
                 .put("created", created.toString()).put("updated", created.plusSeconds(2).toString());
-        record.put("created", created.atOffset(java.time.ZoneOffset.ofHours(2)).toString());
-        record.put("updated", created.plusSeconds(2).atOffset(java.time.ZoneOffset.ofHours(2)).toString());
+        record.put("created", created.atOffset(ZoneOffset.ofHours(2)).toString());
+        record.put("updated", created.plusSeconds(2).atOffset(ZoneOffset.ofHours(2)).toString());
         record.putArray("tags").add(index % 2 == 0 ? "go" : "repl");
         record.putObject("metadata").put("source", "magellai");
         if (index % 4 == 3) {

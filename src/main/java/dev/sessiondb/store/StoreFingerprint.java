@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.concurrent.TimeUnit;
 
 /**
  * What a cheap look at a store sees: its record count and a token that changes when it is
@@ -22,7 +23,7 @@ public record StoreFingerprint(long count, String token) {
         for (Path file : files) {
             try {
                 BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
-                token.append(attributes.size()).append('@').append(attributes.lastModifiedTime().to(java.util.concurrent.TimeUnit.NANOSECONDS))
+                token.append(attributes.size()).append('@').append(attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS))
                         .append('#').append(attributes.fileKey());
             } catch (IOException absent) {
                 token.append('-');

@@ -1,12 +1,18 @@
 package dev.sessiondb.store;
 
 import dev.sessiondb.model.SecretMasker;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -77,7 +83,7 @@ public record StoreLocator(StoreFormat format, String target, Map<String, String
         Path file;
         try {
             file = Path.of(path);
-        } catch (java.nio.file.InvalidPathException notAPath) {
+        } catch (InvalidPathException notAPath) {
             return; // the store's own open names what is wrong with it
         }
         if (Files.exists(file) && !Files.isRegularFile(file) && !Files.isDirectory(file)) {
@@ -89,7 +95,7 @@ public record StoreLocator(StoreFormat format, String target, Map<String, String
 
     /** {@code mysql:/x} is a kind we do not know, not a relative path to create: unless such a path exists, say so. */
     private static void requireKnownKind(String base) {
-        java.util.regex.Matcher kind = KIND_PREFIX.matcher(base);
+        Matcher kind = KIND_PREFIX.matcher(base);
         if (kind.matches() && !Files.exists(Path.of(base))) {
             throw new StoreException(SecretMasker.maskUrlPasswords(base) + ": unknown store kind '" + kind.group(1)
                     + "'; use json:PATH, sqlite:PATH, jsondir:PATH or postgresql://user@host:port/database");
@@ -165,7 +171,7 @@ public record StoreLocator(StoreFormat format, String target, Map<String, String
         }
         StringBuilder text = new StringBuilder(shown);
         char separator = '?';
-        for (Map.Entry<String, String> param : new java.util.TreeMap<>(params).entrySet()) {
+        for (Map.Entry<String, String> param : new TreeMap<>(params).entrySet()) {
             text.append(separator).append(param.getKey()).append('=')
                     .append(SecretMasker.isSecretFieldName(param.getKey()) ? SecretMasker.MASK : param.getValue());
             separator = '&';
@@ -185,7 +191,7 @@ public record StoreLocator(StoreFormat format, String target, Map<String, String
 
     @Override
     public int hashCode() {
-        return java.util.Objects.hash(format, target, params);
+        return Objects.hash(format, target, params);
     }
 
     /** A store on a server or in a bucket, named by a URL, as its provider says ({@link StoreProvider#url}). */
@@ -203,7 +209,7 @@ public record StoreLocator(StoreFormat format, String target, Map<String, String
             if (equals <= 0) {
                 throw new StoreException(SecretMasker.maskUrlPasswords(locator) + ": parameter '" + pair + "' has no value; write name=value");
             }
-            params.put(pair.substring(0, equals), java.net.URLDecoder.decode(pair.substring(equals + 1), java.nio.charset.StandardCharsets.UTF_8));
+            params.put(pair.substring(0, equals), URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
         }
         return params;
     }

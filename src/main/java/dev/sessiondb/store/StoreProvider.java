@@ -307,8 +307,8 @@ public interface StoreProvider {
      * Columns the tool owning {@code layout} writes that the store's table lacks: a write by
      * that tool would silently drop those values. Empty when the format cannot tell.
      */
-    default java.util.List<SchemaGap> schemaGaps(StoreLocator locator, StoreLayout layout) {
-        return java.util.List.of();
+    default List<SchemaGap> schemaGaps(StoreLocator locator, StoreLayout layout) {
+        return List.of();
     }
 
     /**

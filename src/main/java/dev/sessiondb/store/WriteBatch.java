@@ -1,7 +1,9 @@
 package dev.sessiondb.store;
 
 import dev.sessiondb.model.SessionRecord;
+import java.util.Collections;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -65,11 +67,11 @@ public record WriteBatch(boolean replaceAll, Iterator<SessionRecord> upserts, lo
     }
 
     /** The record written under its key, or the key deleted when there is no record. */
-    public static WriteBatch of(String key, java.util.Optional<SessionRecord> record) {
-        return record.map(present -> upsert(java.util.List.of(present).iterator(), 1)).orElseGet(() -> delete(Set.of(key)));
+    public static WriteBatch of(String key, Optional<SessionRecord> record) {
+        return record.map(present -> upsert(List.of(present).iterator(), 1)).orElseGet(() -> delete(Set.of(key)));
     }
 
     public static WriteBatch delete(Set<String> keys) {
-        return new WriteBatch(false, java.util.Collections.emptyIterator(), 0, keys);
+        return new WriteBatch(false, Collections.emptyIterator(), 0, keys);
     }
 }

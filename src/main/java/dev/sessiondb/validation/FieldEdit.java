@@ -2,6 +2,7 @@ package dev.sessiondb.validation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 
 /**
  * One change a repair makes to a record: set a field (kept in place when it exists,
@@ -13,7 +14,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 public record FieldEdit(String path, JsonNode value) {
 
     public static FieldEdit set(String path, String value) {
-        return new FieldEdit(path, com.fasterxml.jackson.databind.node.TextNode.valueOf(value));
+        return new FieldEdit(path, TextNode.valueOf(value));
     }
 
     public static FieldEdit remove(String path) {

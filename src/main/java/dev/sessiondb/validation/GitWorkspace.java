@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -33,7 +34,7 @@ public record GitWorkspace(Optional<String> remoteUrl, Optional<String> branch, 
 
     /** The command's first output, trimmed; empty when git fails (no repository, no commits, no remote). */
     private static Optional<String> git(Path directory, String... arguments) {
-        List<String> command = new java.util.ArrayList<>(List.of("git", "-C", directory.toString()));
+        List<String> command = new ArrayList<>(List.of("git", "-C", directory.toString()));
         command.addAll(List.of(arguments));
         try {
             Process process = new ProcessBuilder(command).redirectErrorStream(false).redirectError(ProcessBuilder.Redirect.DISCARD).start();

@@ -13,10 +13,13 @@ import dev.sessiondb.store.sql.SchemaDump;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.DriverManager;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.assertj.core.groups.Tuple;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -100,7 +103,7 @@ class CatalogTest {
             assertThat(job.outcome()).contains("completed");
             assertThat(job.counts()).containsExactly(Map.entry("records written", 217L));
             assertThat(job.backupId()).contains(backup.id());
-            assertThat(job.startedAt()).isEqualTo(report.startedAt().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+            assertThat(job.startedAt()).isEqualTo(report.startedAt().truncatedTo(ChronoUnit.MILLIS));
             assertThat(job.undone()).isFalse();
             assertThat(catalog.history().undoable(StoreLocator.parse("sqlite:" + target))).extracting(PastJob::runId).containsExactly(runId);
             assertThat(catalog.history().list(Optional.of(StoreLocator.parse("json:" + dir.resolve("a.json"))), 10)).hasSize(1);
@@ -120,7 +123,7 @@ class CatalogTest {
             List<PastJob> jobs = catalog.history().list(Optional.empty(), 10);
             assertThat(jobs).extracting(PastJob::kind).containsExactly("undo", "migrate");
             assertThat(jobs.get(0).outcome()).contains("completed");
-            assertThat(jobs.get(1).undoneAt()).contains(report.finishedAt().plusSeconds(62).truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+            assertThat(jobs.get(1).undoneAt()).contains(report.finishedAt().plusSeconds(62).truncatedTo(ChronoUnit.MILLIS));
             assertThat(catalog.history().undoable(StoreLocator.parse("sqlite:" + target))).isEmpty();
             assertThat(catalog.history().list(Optional.empty(), 1)).hasSize(1);
         }
@@ -143,8 +146,8 @@ class CatalogTest {
 
         try (Catalog catalog = Catalog.open(dir)) {
             assertThat(catalog.history().list(Optional.empty(), 10)).extracting(PastJob::runId, PastJob::outcome, PastJob::backupId).containsExactly(
-                    org.assertj.core.groups.Tuple.tuple(RunIds.runIdOf(stillThere), Optional.of("failed"), Optional.of(stillThere.id())),
-                    org.assertj.core.groups.Tuple.tuple(RunIds.runIdOf(discarded), Optional.of("cancelled"), Optional.empty()));
+                    Tuple.tuple(RunIds.runIdOf(stillThere), Optional.of("failed"), Optional.of(stillThere.id())),
+                    Tuple.tuple(RunIds.runIdOf(discarded), Optional.of("cancelled"), Optional.empty()));
             assertThat(catalog.history().undoable(StoreLocator.parse("sqlite:" + kept))).isEmpty();
             assertThat(catalog.history().undoable(StoreLocator.parse("sqlite:" + maybeChanged))).hasSize(1);
             assertThat(catalog.history().backups()).extracting(indexed -> indexed.backup().id()).containsExactly(stillThere.id());
@@ -169,7 +172,7 @@ class CatalogTest {
 
         try (Catalog catalog = Catalog.open(dir)) {
             assertThat(catalog.history().list(Optional.empty(), 1)).extracting(PastJob::outcome, PastJob::stopReason)
-                    .containsExactly(org.assertj.core.groups.Tuple.tuple(Optional.of("failed"), Optional.of(left)));
+                    .containsExactly(Tuple.tuple(Optional.of("failed"), Optional.of(left)));
         }
     }
 
@@ -192,7 +195,7 @@ class CatalogTest {
 
         try (Catalog catalog = Catalog.open(dir)) {
             assertThat(catalog.history().list(Optional.empty(), 1)).extracting(PastJob::runId, PastJob::backupId)
-                    .containsExactly(org.assertj.core.groups.Tuple.tuple(runId, Optional.of(backup.id())));
+                    .containsExactly(Tuple.tuple(runId, Optional.of(backup.id())));
             assertThat(catalog.history().backups()).extracting(indexed -> indexed.backup().id()).containsExactly(backup.id());
         }
     }
@@ -215,7 +218,7 @@ class CatalogTest {
                 assertThat(read.writable()).as("opened writable, not read-only after the race").isTrue();
                 assertThat(read.history().backups()).extracting(indexed -> indexed.backup().id()).containsExactly(backup.id());
                 assertThat(read.history().list(Optional.empty(), 1)).extracting(PastJob::runId, PastJob::backupId)
-                        .containsExactly(org.assertj.core.groups.Tuple.tuple(runId, Optional.of(backup.id())));
+                        .containsExactly(Tuple.tuple(runId, Optional.of(backup.id())));
             }
         }
     }
@@ -252,7 +255,7 @@ class CatalogTest {
         try (Catalog catalog = Catalog.open(dir)) {
             assertThat(catalog.history().list(Optional.empty(), 10)).isEmpty();
         }
-        try (var connection = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(Catalog.FILE_NAME));
+        try (var connection = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(Catalog.FILE_NAME));
              var rows = connection.createStatement().executeQuery("SELECT script FROM flyway_schema_history WHERE success = 1")) {
             assertThat(rows.next()).isTrue();
             assertThat(rows.getString(1)).isEqualTo("V1__catalog.sql");

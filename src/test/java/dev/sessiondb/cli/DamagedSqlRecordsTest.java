@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sessiondb.model.JsonCodec;
+import dev.sessiondb.store.StoreLocator;
 import dev.sessiondb.store.sql.TestPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -238,7 +239,7 @@ class DamagedSqlRecordsTest {
         String postgres = TestPostgres.get().freshSchema().display();
         CliRun made = CliRun.of("migrate", "json:" + threeSessions(), postgres, "--backup-dir", journal);
         assertThat(made.exitCode()).as(made.err()).isZero();
-        String schema = dev.sessiondb.store.StoreLocator.parse(postgres).param("schema").orElseThrow();
+        String schema = StoreLocator.parse(postgres).param("schema").orElseThrow();
         TestPostgres.get().execute("UPDATE " + schema + ".sessions SET record = '" + DAMAGED + "' WHERE session_key = 'b'");
         Path out = dir.resolve("pg-out.json");
 

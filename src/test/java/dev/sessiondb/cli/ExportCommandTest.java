@@ -18,7 +18,11 @@ import dev.sessiondb.ui.sessions.SessionExport;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -135,7 +139,7 @@ class ExportCommandTest {
         assertThat(ontoSqlite.err()).contains(sqlite + " is a session store (SQLITE); an export never writes over a session store");
         assertThat(ontoJson.err()).contains(json + " is a session store (JSON); an export never writes over a session store");
         assertThat(ontoItsLog.err()).contains(sqlite + "-wal belongs to the store " + sqlite + ", which keeps its latest changes there; an export never writes over");
-        assertThat(java.util.List.of(ontoItself.exitCode(), ontoSqlite.exitCode(), ontoJson.exitCode(), ontoItsLog.exitCode())).containsOnly(2);
+        assertThat(List.of(ontoItself.exitCode(), ontoSqlite.exitCode(), ontoJson.exitCode(), ontoItsLog.exitCode())).containsOnly(2);
         assertThat(Path.of(sqlite + "-wal")).doesNotExist();
         assertThat(Files.readAllBytes(sqlite)).isEqualTo(sqliteBefore);
         assertThat(Files.readAllBytes(json)).isEqualTo(jsonBefore);
@@ -146,7 +150,7 @@ class ExportCommandTest {
     void anExportOntoAReadOnlyFileIsRefusedEvenWithForceSayingHowToAllowIt() throws Exception {
         Path fixture = Fixtures.copy(Fixtures.MINSKY_ARRAY, dir);
         Path kept = Files.writeString(dir.resolve("kept.txt"), "mine");
-        Files.setPosixFilePermissions(kept, java.nio.file.attribute.PosixFilePermissions.fromString("r--r--r--"));
+        Files.setPosixFilePermissions(kept, PosixFilePermissions.fromString("r--r--r--"));
 
         CliRun run = CliRun.of("export", "json:" + fixture, "task#079", "--output", kept.toString(), "--force");
 
@@ -194,7 +198,7 @@ class ExportCommandTest {
         assertThat(CliRun.of("migrate", "jsondir:" + magellai(), "jsondir:" + folderStore, "--backup-dir", dir.resolve("backups").toString())
                 .exitCode()).isZero();
         Path source = Fixtures.copy(Fixtures.MINSKY_ARRAY, dir);
-        java.util.Map<String, String> before = listing(folderStore);
+        Map<String, String> before = listing(folderStore);
 
         for (Path output : new Path[] {folderStore.resolve("task.json"), folderStore.resolve("sub/task.md")}) {
             CliRun run = CliRun.of("export", source.toString(), "task#079", "--output", output.toString(), "--force");
@@ -317,9 +321,9 @@ class ExportCommandTest {
     }
 
     /** Every file under a folder with its content. */
-    private static java.util.Map<String, String> listing(Path folder) throws Exception {
-        try (java.util.stream.Stream<Path> files = Files.walk(folder)) {
-            java.util.Map<String, String> contents = new java.util.TreeMap<>();
+    private static Map<String, String> listing(Path folder) throws Exception {
+        try (Stream<Path> files = Files.walk(folder)) {
+            Map<String, String> contents = new TreeMap<>();
             for (Path file : files.filter(Files::isRegularFile).toList()) {
                 contents.put(folder.relativize(file).toString(), Files.readString(file));
             }

@@ -9,6 +9,7 @@ import dev.sessiondb.model.JsonCodec;
 import dev.sessiondb.sample.SampleSessions;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -91,7 +92,7 @@ class JobCommandsTest {
     void aJsonFileBeginningWithAByteOrderMarkIsRecognised() throws Exception {
         Path marked = dir.resolve("marked.json");
         Files.write(marked, new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
-        Files.write(marked, Files.readAllBytes(fixture), java.nio.file.StandardOpenOption.APPEND);
+        Files.write(marked, Files.readAllBytes(fixture), StandardOpenOption.APPEND);
 
         CliRun run = CliRun.of("ls", marked.toString(), "--limit", "1");
 

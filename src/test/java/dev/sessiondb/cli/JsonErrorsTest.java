@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A script that asked for {@code --format json} meets a failure as one JSON object on stderr, the
@@ -61,7 +62,7 @@ class JsonErrorsTest {
     }
 
     @ParameterizedTest
-    @org.junit.jupiter.params.provider.ValueSource(strings = {"ls", "info", "show", "diff", "validate", "migrate", "consolidate", "repair", "export", "upgrade"})
+    @ValueSource(strings = {"ls", "info", "show", "diff", "validate", "migrate", "consolidate", "repair", "export", "upgrade"})
     void aStoreThatIsNotThereIsAJsonErrorNamingItAndWhatToDo(String command) {
         List<String> args = new ArrayList<>(List.of(command));
         args.addAll(readingAMissingStore(command));

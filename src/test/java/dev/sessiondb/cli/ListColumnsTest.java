@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sessiondb.job.StoreContents;
 import dev.sessiondb.sample.SampleSessions;
+import java.io.IOException;
 import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -142,8 +144,8 @@ class ListColumnsTest {
         assertThat(run.exitCode()).isZero();
         try {
             return CSVFormat.DEFAULT.builder().setHeader().build().parse(new StringReader(run.out())).getRecords();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sessiondb.model.JsonCodec;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -63,7 +64,7 @@ class MisshapedInputTest {
         Path string = dir.resolve("string.json");
         Files.writeString(string, "\"task#079\"\n");
         Path utf16 = dir.resolve("utf16.json");
-        Files.writeString(utf16, "\uFEFF[{\"session\": \"a\", \"repoName\": \"r\"}]", java.nio.charset.StandardCharsets.UTF_16LE);
+        Files.writeString(utf16, "\uFEFF[{\"session\": \"a\", \"repoName\": \"r\"}]", StandardCharsets.UTF_16LE);
 
         CliRun comment = CliRun.of("ls", commented.toString());
         CliRun top = CliRun.of("ls", string.toString());

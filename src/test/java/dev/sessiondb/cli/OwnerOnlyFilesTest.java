@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.sessiondb.Fixtures;
 import dev.sessiondb.files.AtomicFiles;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -47,7 +48,7 @@ class OwnerOnlyFilesTest {
         Path shared = Files.writeString(dir.resolve("shared.json"), "[]");
         Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rw-r-----"));
 
-        AtomicFiles.write(shared, stream -> stream.write("[ ]".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        AtomicFiles.write(shared, stream -> stream.write("[ ]".getBytes(StandardCharsets.UTF_8)));
 
         assertThat(permissions(shared)).isEqualTo("rw-r-----");
     }

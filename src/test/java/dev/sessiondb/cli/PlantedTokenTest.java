@@ -25,6 +25,7 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -151,7 +152,7 @@ class PlantedTokenTest {
     /** A PostgreSQL role whose password is the token, owning a fresh schema. */
     private static String postgresRoleWithPassword(String token) {
         TestPostgres postgres = TestPostgres.get();
-        String role = "tok_" + random(8).toLowerCase(java.util.Locale.ROOT);
+        String role = "tok_" + random(8).toLowerCase(Locale.ROOT);
         StoreLocator schema = postgres.freshSchema();
         postgres.execute("CREATE ROLE " + role + " LOGIN PASSWORD '" + token + "'");
         postgres.execute("GRANT CREATE ON DATABASE \"" + postgres.database() + "\" TO " + role);

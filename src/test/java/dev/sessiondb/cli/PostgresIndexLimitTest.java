@@ -16,6 +16,9 @@ import dev.sessiondb.store.WriteBatch;
 import dev.sessiondb.store.sql.TestPostgres;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,8 +30,8 @@ class PostgresIndexLimitTest {
 
     private static final String LONG_NAME = "n".repeat(3005);
     /** 3,600 hex digits of a seeded random: PostgreSQL cannot compress them much, so the index entry stays past its limit. */
-    private static final String INCOMPRESSIBLE = new java.util.Random(42).ints(1800, 0, 256)
-            .mapToObj(octet -> String.format("%02x", octet)).collect(java.util.stream.Collectors.joining());
+    private static final String INCOMPRESSIBLE = new Random(42).ints(1800, 0, 256)
+            .mapToObj(octet -> String.format("%02x", octet)).collect(Collectors.joining());
 
     @TempDir
     Path dir;
@@ -90,7 +93,7 @@ class PostgresIndexLimitTest {
         SessionRecord record = SampleSessions.minskyRecord(1, 1).with("session", TextNode.valueOf(INCOMPRESSIBLE));
 
         try (SessionStore store = StoreFactory.open(target, OpenMode.EXISTING)) {
-            assertThatThrownBy(() -> store.writeIfUnchanged(record.key(), java.util.Optional.empty(), java.util.Optional.of(record)))
+            assertThatThrownBy(() -> store.writeIfUnchanged(record.key(), Optional.empty(), Optional.of(record)))
                     .hasMessageContaining("writing session " + INCOMPRESSIBLE.substring(0, 80) + "… (3600 characters) failed: a value is too long for"
                             + " PostgreSQL's index")
                     .hasMessageNotContaining(INCOMPRESSIBLE.substring(0, 200));

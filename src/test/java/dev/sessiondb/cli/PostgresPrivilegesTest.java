@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sessiondb.Fixtures;
 import dev.sessiondb.job.StoreContents;
+import dev.sessiondb.model.SessionRecord;
 import dev.sessiondb.progress.ProgressMonitor;
 import dev.sessiondb.sample.SampleSessions;
 import dev.sessiondb.store.OpenMode;
@@ -142,7 +143,7 @@ class PostgresPrivilegesTest {
         String schema = schemaOf(store);
 
         try (SessionStore opened = StoreFactory.open(StoreLocator.parse(store), OpenMode.EXISTING)) {
-            List<dev.sessiondb.model.SessionRecord> records = SampleSessions.minskyList(1, 9);
+            List<SessionRecord> records = SampleSessions.minskyList(1, 9);
             assertThatThrownBy(() -> opened.write(WriteBatch.replaceAll(records.iterator(), 1), ProgressMonitor.NONE))
                     .isInstanceOf(StoreException.class)
                     .hasMessageContaining("user " + ROLE + " may not write table " + schema + ".sessions (no INSERT, UPDATE, DELETE); ask an administrator"

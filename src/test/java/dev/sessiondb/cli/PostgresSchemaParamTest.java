@@ -10,6 +10,7 @@ import dev.sessiondb.store.StoreException;
 import dev.sessiondb.store.StoreLocator;
 import dev.sessiondb.store.sql.TestPostgres;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,7 +22,7 @@ class PostgresSchemaParamTest {
 
     @Test
     void currentSchemaAndASearchPathOptionNameTheStoresSchemaAsSchemaDoes() {
-        assertThat(StoreLocator.parse("jdbc:postgresql://localhost/db?currentSchema=team").params()).containsExactlyEntriesOf(java.util.Map.of("schema", "team"));
+        assertThat(StoreLocator.parse("jdbc:postgresql://localhost/db?currentSchema=team").params()).containsExactlyEntriesOf(Map.of("schema", "team"));
         assertThat(StoreLocator.parse("postgresql://localhost/db?currentSchema=team&schema=team").param("schema")).contains("team");
         assertThat(StoreLocator.parse("postgresql://localhost/db?options=-c%20search_path%3Dteam").param("schema")).contains("team");
     }

@@ -12,6 +12,7 @@ import dev.sessiondb.store.StoreLocator;
 import dev.sessiondb.model.JsonCodec;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -76,7 +77,7 @@ class ReadCommandsTest {
     @Test
     void lsListsATasksSessionsWhateverFormTheirTaskIdsAreWrittenIn() throws Exception {
         List<String> taskIds = List.of("#079", "md#79", "079", "mt#79", "#80", "md#790");
-        List<SessionRecord> records = new java.util.ArrayList<>();
+        List<SessionRecord> records = new ArrayList<>();
         for (int i = 0; i < taskIds.size(); i++) {
             records.add(SampleSessions.minskyRecord(i, 1).with("taskId", TextNode.valueOf(taskIds.get(i))));
         }

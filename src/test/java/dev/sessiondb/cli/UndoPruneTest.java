@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sessiondb.Fixtures;
+import dev.sessiondb.catalog.CatalogRecorder;
 import dev.sessiondb.job.backup.Backup;
 import dev.sessiondb.job.backup.BackupJournal;
 import dev.sessiondb.job.backup.RunIds;
 import dev.sessiondb.model.JsonCodec;
 import dev.sessiondb.progress.CancelledException;
+import dev.sessiondb.progress.ProgressMonitor;
+import dev.sessiondb.store.StoreLocator;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -85,7 +88,7 @@ class UndoPruneTest {
         String journal = dir.resolve("journal").toString();
         Path target = dir.resolve("t.db");
         MigratesInTurns.run(dir, "sqlite:" + target, journal, "new", "replace");
-        byte[] before = java.nio.file.Files.readAllBytes(target);
+        byte[] before = Files.readAllBytes(target);
         List<Backup> backups = new BackupJournal(Path.of(journal)).list();
 
         CliRun keep = CliRun.of("undo", "--keep", "2", "--backup-dir", journal);
@@ -99,7 +102,7 @@ class UndoPruneTest {
         assertThat(CliRun.of("undo", "--prune", "--list", "--backup-dir", journal).err()).contains("--prune and --list do not go together");
         assertThat(CliRun.of("undo", "--prune", "--format", "json", "--backup-dir", journal).err()).contains("--format json goes with --list");
 
-        assertThat(java.nio.file.Files.readAllBytes(target)).isEqualTo(before);
+        assertThat(Files.readAllBytes(target)).isEqualTo(before);
         assertThat(new BackupJournal(Path.of(journal)).list()).isEqualTo(backups);
     }
 
@@ -125,10 +128,10 @@ class UndoPruneTest {
         assertThat(CliRun.of("migrate", source, target, "--mode", "replace", "--backup-dir", journal).exitCode()).isZero();
         Backup finished = new BackupJournal(folder).list().get(0);
         // a migrate that started, backed its target up and is writing: its run has no end in the history
-        BackupJournal running = dev.sessiondb.catalog.CatalogRecorder.journal(folder, warning -> { });
-        dev.sessiondb.store.StoreLocator store = dev.sessiondb.store.StoreLocator.parse(target);
+        BackupJournal running = CatalogRecorder.journal(folder, warning -> { });
+        StoreLocator store = StoreLocator.parse(target);
         String runId = running.startRun("migrate", "migrate " + source + " -> " + target, List.of(), store).runId();
-        Backup inUse = running.backUp(runId, store, "migrate", dev.sessiondb.progress.ProgressMonitor.NONE);
+        Backup inUse = running.backUp(runId, store, "migrate", ProgressMonitor.NONE);
 
         CliRun dryRun = CliRun.of("undo", "--prune", "--keep", "0", "--include-last-undo", "--dry-run", "--backup-dir", journal);
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sessiondb.Fixtures;
 import java.nio.file.Path;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,7 +45,7 @@ class UpgradeCurrentStoreTest {
         CliRun history = CliRun.of("history", "--backup-dir", journal);
 
         assertThat(upgrade.exitCode()).as(upgrade.err()).isZero();
-        assertThat(upgrade.out().strip()).matches(java.util.regex.Pattern.quote(store) + " is already current \\(schema version \\d+\\); nothing to upgrade");
+        assertThat(upgrade.out().strip()).matches(Pattern.quote(store) + " is already current \\(schema version \\d+\\); nothing to upgrade");
         assertThat(history.out()).contains("migrate").doesNotContain("upgrade");
     }
 }

@@ -11,6 +11,7 @@ import dev.sessiondb.progress.ProgressMonitor;
 import dev.sessiondb.store.OpenMode;
 import dev.sessiondb.store.SessionStore;
 import dev.sessiondb.store.StoreFactory;
+import dev.sessiondb.store.StoreFormat;
 import dev.sessiondb.store.StoreLocator;
 import dev.sessiondb.store.WriteBatch;
 import dev.sessiondb.store.sql.TestPostgres;
@@ -70,7 +71,7 @@ class DiffAcrossFormatsTest {
 
     /** The locator as the command line takes it (test servers have no password to hide). */
     private static String text(StoreLocator locator) {
-        StringBuilder text = new StringBuilder(locator.format() == dev.sessiondb.store.StoreFormat.POSTGRESQL ? locator.target()
+        StringBuilder text = new StringBuilder(locator.format() == StoreFormat.POSTGRESQL ? locator.target()
                 : locator.format().scheme() + ":" + locator.target());
         char separator = '?';
         for (Map.Entry<String, String> param : new TreeMap<>(locator.params()).entrySet()) {

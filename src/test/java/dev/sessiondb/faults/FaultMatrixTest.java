@@ -35,6 +35,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -254,7 +255,7 @@ class FaultMatrixTest {
         Runnable heal = () -> { };
 
         Map<String, String> sourceChecksums() {
-            Map<String, String> sums = new java.util.TreeMap<>();
+            Map<String, String> sums = new TreeMap<>();
             sourceFiles.forEach(file -> sums.put(file.toString(), FolderChecksums.of(file).get("")));
             return sums;
         }

@@ -3,6 +3,7 @@ package dev.sessiondb.faults;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import dev.sessiondb.model.SessionQuery;
 import dev.sessiondb.model.SessionRecord;
 import dev.sessiondb.progress.ProgressMonitor;
 import dev.sessiondb.sample.SampleSessions;
@@ -33,13 +34,13 @@ class StoreFaultsStoppedPostgresTest {
             locator = server.freshSchema();
             store = StoreFactory.open(locator, OpenMode.CREATE_IF_MISSING);
             store.write(WriteBatch.replaceAll(SampleSessions.minsky(3, 7), 3), ProgressMonitor.NONE);
-            first = store.pageRecords(dev.sessiondb.model.SessionQuery.all().page(0, 1)).get(0);
+            first = store.pageRecords(SessionQuery.all().page(0, 1)).get(0);
         }
         try (store) {
             Throwable read = catchThrowable(store::count);
             Throwable edit = catchThrowable(() -> store.writeIfUnchanged(first.key(), Optional.of(first), Optional.of(first)));
             // a page is read without a transaction, on a connection taken from the pool itself
-            Throwable page = catchThrowable(() -> store.page(dev.sessiondb.model.SessionQuery.all()));
+            Throwable page = catchThrowable(() -> store.page(SessionQuery.all()));
 
             for (Throwable failure : new Throwable[] {read, edit, page}) {
                 // the first statement may still meet the connection the server ended; once it is gone, none can be had

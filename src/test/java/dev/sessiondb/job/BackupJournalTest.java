@@ -3,16 +3,22 @@ package dev.sessiondb.job;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.sessiondb.files.Staging;
 import dev.sessiondb.job.backup.Backup;
 import dev.sessiondb.job.backup.BackupJournal;
+import dev.sessiondb.job.backup.BackupKept;
 import dev.sessiondb.job.backup.RunIds;
 import dev.sessiondb.progress.CancelAfter;
+import dev.sessiondb.progress.CancelledException;
 import dev.sessiondb.progress.ProgressMonitor;
 import dev.sessiondb.sample.SampleSessions;
+import dev.sessiondb.store.StoreException;
 import dev.sessiondb.store.StoreLocator;
 import dev.sessiondb.store.StoreProvider;
+import dev.sessiondb.store.sql.TestPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -59,8 +65,8 @@ class BackupJournalTest {
         Backup backup = journal().backUp(RunIds.newRunId("test"), store, "test", ProgressMonitor.NONE);
 
         assertThatThrownBy(() -> journal().write(backup, () -> {
-            throw new dev.sessiondb.store.StoreException("a.json: the connection was lost during the commit");
-        }, () -> false)).satisfies(failure -> assertThat(dev.sessiondb.job.backup.BackupKept.in(failure)).contains(backup.id()));
+            throw new StoreException("a.json: the connection was lost during the commit");
+        }, () -> false)).satisfies(failure -> assertThat(BackupKept.in(failure)).contains(backup.id()));
         assertThat(journal().list()).containsExactly(backup);
     }
 
@@ -70,8 +76,8 @@ class BackupJournalTest {
         Backup backup = journal().backUp(RunIds.newRunId("test"), store, "test", ProgressMonitor.NONE);
 
         assertThatThrownBy(() -> journal().write(backup, () -> {
-            throw new dev.sessiondb.store.StoreException("a.json: the write failed before its commit");
-        }, () -> true)).satisfies(failure -> assertThat(dev.sessiondb.job.backup.BackupKept.in(failure)).isEmpty());
+            throw new StoreException("a.json: the write failed before its commit");
+        }, () -> true)).satisfies(failure -> assertThat(BackupKept.in(failure)).isEmpty());
         assertThat(journal().list()).isEmpty();
     }
 
@@ -92,7 +98,7 @@ class BackupJournalTest {
 
         journal().backUp(RunIds.newRunId("test"), store, "test", ProgressMonitor.NONE);
 
-        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("journal/backups"))))
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("journal/backups"))))
                 .isEqualTo("rwx------");
     }
 
@@ -112,7 +118,7 @@ class BackupJournalTest {
     /** An unreachable server is no absent store: backed up as absent, the next undo emptied it once the server was reached. */
     @Test
     void anUndoOfAServerThatCannotBeReachedStopsBeforeTakingAnyBackup() throws Exception {
-        StoreLocator answered = dev.sessiondb.store.sql.TestPostgres.get().freshSchema();
+        StoreLocator answered = TestPostgres.get().freshSchema();
         StoreLocator unreachable = StoreLocator.parse("postgresql://nobody@127.0.0.1:1/sessions");
         // taken as a job takes it while the server answered (holding the store's writer lock there), its schema there
         Backup taken = journal().backUpAbsent(RunIds.newRunId("migrate"), answered, "migrate json:a.json -> " + unreachable.display(), true);
@@ -122,7 +128,7 @@ class BackupJournalTest {
         Backup created = journal().require(taken.id());
         assertThat(created.locator()).isEqualTo(unreachable.display());
 
-        assertThatThrownBy(() -> journal().restore(created, ProgressMonitor.NONE)).isInstanceOf(dev.sessiondb.store.StoreException.class)
+        assertThatThrownBy(() -> journal().restore(created, ProgressMonitor.NONE)).isInstanceOf(StoreException.class)
                 .hasMessageContaining("cannot reach PostgreSQL at 127.0.0.1:1");
         assertThat(journal().list()).as("no backup of the state the undo would have replaced").containsExactly(created);
     }
@@ -130,9 +136,9 @@ class BackupJournalTest {
     /** A backup cancelled half way (a PostgreSQL store's records being written out) leaves no folder: it would restore nothing. */
     @Test
     void aBackupStoppedHalfWayLeavesNothingInTheJournal() throws Exception {
-        StoreLocator postgres = StoreContents.create(dev.sessiondb.store.sql.TestPostgres.get().freshSchema().display(), SampleSessions.minskyList(50, 2));
+        StoreLocator postgres = StoreContents.create(TestPostgres.get().freshSchema().display(), SampleSessions.minskyList(50, 2));
         assertThatThrownBy(() -> journal().backUp(RunIds.newRunId("migrate"), postgres, "migrate into it", new CancelAfter(0)))
-                .isInstanceOf(dev.sessiondb.progress.CancelledException.class);
+                .isInstanceOf(CancelledException.class);
 
         try (var folders = Files.list(dir.resolve("journal/backups"))) {
             assertThat(folders).isEmpty();
@@ -143,7 +149,7 @@ class BackupJournalTest {
     @Test
     void aFolderRestoreKilledBetweenItsTwoRenamesIsFinishedWhenTheStoreIsNextLookedAt() {
         Path folder = dir.resolve("sessions");
-        Path staged = dev.sessiondb.files.Staging.beside(folder);
+        Path staged = Staging.beside(folder);
         StoreContents.create("jsondir:" + staged, SampleSessions.minskyList(4, 1));
         StoreContents.create("jsondir:" + staged.resolveSibling(staged.getFileName() + "-old"), SampleSessions.minskyList(9, 2));
         StoreLocator store = StoreLocator.parse("jsondir:" + folder);

@@ -15,6 +15,7 @@ import dev.sessiondb.progress.ProgressMonitor;
 import dev.sessiondb.store.StoreLocator;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -46,7 +47,7 @@ class ConsolidateIntoMergeTargetTest {
     }
 
     private ConsolidateJob merge(String target, ConflictPolicy policy, String... sourceJson) {
-        List<StoreLocator> sources = new java.util.ArrayList<>();
+        List<StoreLocator> sources = new ArrayList<>();
         for (int i = 0; i < sourceJson.length; i++) {
             sources.add(StoreContents.create("json:" + dir.resolve("source" + (i + 1) + ".json"), List.of(record(sourceJson[i]))));
         }

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,9 +36,9 @@ class ConsolidationChoicesTest {
 
         List<SessionRecord> written = StoreContents.records("json:" + dir.resolve("out.json"));
         assertThat(written).extracting(SessionRecord::key, record -> record.status().orElse("")).containsExactlyInAnyOrder(
-                org.assertj.core.groups.Tuple.tuple(sample.get(0).key(), sample.get(0).status().orElse("")),
-                org.assertj.core.groups.Tuple.tuple(chosen, "from b"),
-                org.assertj.core.groups.Tuple.tuple(sample.get(2).key(), sample.get(2).status().orElse("")));
+                Tuple.tuple(sample.get(0).key(), sample.get(0).status().orElse("")),
+                Tuple.tuple(chosen, "from b"),
+                Tuple.tuple(sample.get(2).key(), sample.get(2).status().orElse("")));
         assertThat(report.warnings()).contains("conflict on " + chosen + " (sources 1, 2): chosen: kept the version from source 2; fields that differ: status");
     }
 

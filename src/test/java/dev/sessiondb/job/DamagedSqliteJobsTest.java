@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.sessiondb.Fixtures;
 import dev.sessiondb.cli.CliRun;
 import dev.sessiondb.store.sql.DamagedSqliteFiles;
+import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -79,7 +80,7 @@ class DamagedSqliteJobsTest {
     private Path withATablePageZeroed() throws Exception {
         Path store = dir.resolve("zeroed.db");
         assertThat(CliRun.of("sample", "sqlite:" + store, "--count", "200", "--seed", "3").exitCode()).isZero();
-        try (java.io.RandomAccessFile file = new java.io.RandomAccessFile(store.toFile(), "rw")) {
+        try (RandomAccessFile file = new RandomAccessFile(store.toFile(), "rw")) {
             file.seek(30L * 4096);
             file.write(new byte[4096]);
         }

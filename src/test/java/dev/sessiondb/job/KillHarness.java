@@ -4,11 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sessiondb.cli.CliRun;
 import dev.sessiondb.sample.SampleSessions;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 
 /**
  * What the kill tests share: a source store large enough that kills land mid-write, a child
@@ -23,7 +27,7 @@ final class KillHarness {
     private final ChildJvm child;
     private final Random random = new Random(20261122);
     private final Map<String, byte[]> sourceBytes;
-    private final Map<String, Integer> outcomes = new java.util.TreeMap<>();
+    private final Map<String, Integer> outcomes = new TreeMap<>();
 
     KillHarness(Path dir) {
         child = new ChildJvm(dir.resolve("home"));
@@ -83,12 +87,12 @@ final class KillHarness {
 
     /** After a re-run, nothing a killed run staged beside the target is left behind. */
     static void assertNothingStagedBeside(Path target) {
-        try (var siblings = java.nio.file.Files.list(target.toAbsolutePath().getParent())) {
+        try (var siblings = Files.list(target.toAbsolutePath().getParent())) {
             assertThat(siblings.map(path -> path.getFileName().toString()))
                     // the staged file, its side files and the temp files beside it (the SQLite search index's side build)
                     .noneMatch(name -> name.contains("." + target.getFileName() + ".sessiondb-staging"));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

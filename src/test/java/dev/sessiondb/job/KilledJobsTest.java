@@ -9,6 +9,7 @@ import dev.sessiondb.job.backup.Backup;
 import dev.sessiondb.job.backup.BackupJournal;
 import dev.sessiondb.model.SessionRecord;
 import dev.sessiondb.sample.SampleSessions;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -155,7 +156,7 @@ class KilledJobsTest {
         }
     }
 
-    private void assertOldOrHolding(Path target, byte[] old, List<String> expected) throws java.io.IOException {
+    private void assertOldOrHolding(Path target, byte[] old, List<String> expected) throws IOException {
         if (Arrays.equals(Files.readAllBytes(target), old)) {
             harness.noteOutcome("old");
         } else {

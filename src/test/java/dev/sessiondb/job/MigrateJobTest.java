@@ -3,6 +3,9 @@ package dev.sessiondb.job;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import dev.sessiondb.Fixtures;
 import dev.sessiondb.files.Staging;
 import dev.sessiondb.job.backup.BackupJournal;
@@ -17,7 +20,11 @@ import dev.sessiondb.sample.SampleSessions;
 import dev.sessiondb.store.StoreLocator;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
@@ -81,7 +88,7 @@ class MigrateJobTest {
         assertThat(plan.refusal()).isEmpty();
         assertThat(target).doesNotExist();
         assertThat(dir.resolve("journal")).doesNotExist();
-        try (var files = java.nio.file.Files.list(dir)) {
+        try (var files = Files.list(dir)) {
             assertThat(files.map(path -> path.getFileName().toString())).containsExactly(source.path().getFileName().toString());
         }
     }
@@ -167,9 +174,9 @@ class MigrateJobTest {
     void thePlanOfAMergeOrAReplaceCountsWhatItAddsOverwritesKeepsAndRemoves() {
         List<SessionRecord> sample = SampleSessions.minskyList(30, 1);
         StoreLocator target = StoreContents.create("sqlite:" + dir.resolve("target.db"), sample.subList(0, 20));
-        List<SessionRecord> source = new java.util.ArrayList<>(sample.subList(3, 30));
+        List<SessionRecord> source = new ArrayList<>(sample.subList(3, 30));
         for (int i = 0; i < 4; i++) {
-            source.set(i, source.get(i).with("status", com.fasterxml.jackson.databind.node.TextNode.valueOf("EDITED")));
+            source.set(i, source.get(i).with("status", TextNode.valueOf("EDITED")));
         }
         StoreLocator sourceFile = StoreContents.create("json:" + dir.resolve("source.json"), source);
 
@@ -219,9 +226,9 @@ class MigrateJobTest {
         List<SessionRecord> sample = SampleSessions.minskyList(1_100, 1);
         List<SessionRecord> reordered = sample.stream().map(MigrateJobTest::fieldsReversed).toList();
         StoreLocator target = StoreContents.create("json:" + dir.resolve("other-program.json"), reordered);
-        List<SessionRecord> source = new java.util.ArrayList<>(sample);
+        List<SessionRecord> source = new ArrayList<>(sample);
         for (int i : new int[] {5, 500, 1_000}) {
-            source.set(i, source.get(i).with("status", com.fasterxml.jackson.databind.node.TextNode.valueOf("EDITED")));
+            source.set(i, source.get(i).with("status", TextNode.valueOf("EDITED")));
         }
         StoreLocator sourceFile = StoreContents.create("json:" + dir.resolve("source.json"), source);
 
@@ -238,8 +245,8 @@ class MigrateJobTest {
         List<SessionRecord> sample = SampleSessions.minskyList(1_100, 2);
         StoreLocator source = StoreContents.create("json:" + dir.resolve("source.json"), sample);
         StoreLocator same = StoreContents.create("json:" + dir.resolve("same.json"), sample.stream().map(MigrateJobTest::fieldsReversed).toList());
-        List<SessionRecord> edited = new java.util.ArrayList<>(sample.stream().map(MigrateJobTest::fieldsReversed).toList());
-        edited.set(700, edited.get(700).with("status", com.fasterxml.jackson.databind.node.TextNode.valueOf("EDITED")));
+        List<SessionRecord> edited = new ArrayList<>(sample.stream().map(MigrateJobTest::fieldsReversed).toList());
+        edited.set(700, edited.get(700).with("status", TextNode.valueOf("EDITED")));
         StoreLocator differs = StoreContents.create("json:" + dir.resolve("differs.json"), edited);
 
         JobReport report = job(source, same.display(), Optional.empty()).run(ProgressMonitor.NONE);
@@ -265,9 +272,9 @@ class MigrateJobTest {
     }
 
     private static SessionRecord fieldsReversed(SessionRecord record) {
-        com.fasterxml.jackson.databind.node.ObjectNode reversed = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
-        List<String> names = new java.util.ArrayList<>(record.fieldNames());
-        java.util.Collections.reverse(names);
+        ObjectNode reversed = JsonNodeFactory.instance.objectNode();
+        List<String> names = new ArrayList<>(record.fieldNames());
+        Collections.reverse(names);
         names.forEach(name -> reversed.set(name, record.fields().get(name)));
         return SessionRecord.of(reversed);
     }
@@ -276,7 +283,7 @@ class MigrateJobTest {
     void aMigrationIntoAnExistingTargetReportsEveryPhaseWithItsCountsToTheTracker() {
         StoreLocator target = StoreContents.create("json:" + dir.resolve("other.json"), SampleSessions.minskyList(5, 1));
         ProgressTracker tracker = new ProgressTracker();
-        java.util.Map<String, Long> lastDone = new java.util.LinkedHashMap<>();
+        Map<String, Long> lastDone = new LinkedHashMap<>();
         tracker.addListener(snapshot -> lastDone.put(snapshot.phase(), snapshot.done()));
 
         job(fixture(), target.display(), Optional.of(TargetMode.MERGE)).run(tracker);
@@ -291,7 +298,7 @@ class MigrateJobTest {
     void aMergeIntoASqlStoreThatWritesOneRecordCountsEveryRecordItComparesToTheTracker() {
         StoreLocator target = StoreContents.create("sqlite:" + dir.resolve("target.db"), Fixtures.minskyRecords());
         ProgressTracker tracker = new ProgressTracker();
-        java.util.Map<String, Long> lastDone = new java.util.LinkedHashMap<>();
+        Map<String, Long> lastDone = new LinkedHashMap<>();
         tracker.addListener(snapshot -> lastDone.put(snapshot.phase(), snapshot.done()));
 
         JobReport report = job(fixtureWithOneRecordEdited(), target.display(), Optional.of(TargetMode.MERGE)).run(tracker);
@@ -319,7 +326,7 @@ class MigrateJobTest {
 
     /** The fixture with its first record's branch edited, as a JSON file. */
     private StoreLocator fixtureWithOneRecordEdited() {
-        List<SessionRecord> oneEdited = new java.util.ArrayList<>(Fixtures.minskyRecords());
+        List<SessionRecord> oneEdited = new ArrayList<>(Fixtures.minskyRecords());
         oneEdited.set(0, SessionRecord.of(oneEdited.get(0).fields().put("branch", "edited")));
         return StoreContents.create("json:" + dir.resolve("edited.json"), oneEdited);
     }
@@ -327,7 +334,7 @@ class MigrateJobTest {
     @Test
     void aMigrationIntoANewTargetPlansWhileWritingInOnePass() {
         ProgressTracker tracker = new ProgressTracker();
-        java.util.Map<String, Long> lastDone = new java.util.LinkedHashMap<>();
+        Map<String, Long> lastDone = new LinkedHashMap<>();
         tracker.addListener(snapshot -> lastDone.put(snapshot.phase(), snapshot.done()));
 
         JobReport report = job(fixture(), "json:" + dir.resolve("out.json"), Optional.empty()).run(tracker);
@@ -366,7 +373,7 @@ class MigrateJobTest {
 
     /** The tracker's snapshots of {@code phase} once it counted a record, as the bar shows them. */
     private static List<ProgressTracker.Snapshot> counted(ProgressTracker tracker, String phase) {
-        List<ProgressTracker.Snapshot> shown = new java.util.ArrayList<>();
+        List<ProgressTracker.Snapshot> shown = new ArrayList<>();
         tracker.addListener(snapshot -> {
             if (snapshot.phase().equals(phase) && snapshot.done() > 0) {
                 shown.add(snapshot);

@@ -7,6 +7,7 @@ import dev.sessiondb.store.StoreLocator;
 import dev.sessiondb.store.sql.MinskySchemas;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -99,7 +100,7 @@ class MinskyHeldFormsTest {
     @Test
     void anUpperCaseUuidInAUuidColumnIsKeptLowerCaseNotLost() throws Exception {
         StoreLocator minsky = MinskySchemas.postgres(false);
-        Path source = source("2025-01-01T00:00:00.000Z", ",\"projectId\":\"" + MinskySchemas.PROJECT_ID.toUpperCase(java.util.Locale.ROOT) + "\"");
+        Path source = source("2025-01-01T00:00:00.000Z", ",\"projectId\":\"" + MinskySchemas.PROJECT_ID.toUpperCase(Locale.ROOT) + "\"");
 
         CliRun dryRun = cli("migrate", "json:" + source, minsky.display(), "--mode", "merge", "--dry-run");
         CliRun run = cli("migrate", "json:" + source, minsky.display(), "--mode", "merge");

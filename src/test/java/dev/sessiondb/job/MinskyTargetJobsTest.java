@@ -10,12 +10,14 @@ import dev.sessiondb.cli.CliRun;
 import dev.sessiondb.model.JsonCodec;
 import dev.sessiondb.store.StoreLocator;
 import dev.sessiondb.store.sql.MinskySchemas;
+import dev.sessiondb.store.sql.PgCredentials;
 import dev.sessiondb.store.sql.TestPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -192,7 +194,7 @@ class MinskyTargetJobsTest {
     }
 
     private static List<String> query(StoreLocator locator, String sql) {
-        var credentials = dev.sessiondb.store.sql.PgCredentials.resolve(locator, System.getenv(), Path.of(System.getProperty("user.home")));
+        var credentials = PgCredentials.resolve(locator, System.getenv(), Path.of(System.getProperty("user.home")));
         List<String> values = new ArrayList<>();
         String schema = locator.param("schema").map(name -> "SET search_path TO " + name).orElse(null);
         try (Connection connection = DriverManager.getConnection(credentials.jdbcUrl(), credentials.user(), credentials.password())) {
@@ -204,7 +206,7 @@ class MinskyTargetJobsTest {
                     values.add(rows.getString(1));
                 }
             }
-        } catch (java.sql.SQLException e) {
+        } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
         return values;

@@ -20,16 +20,21 @@ import dev.sessiondb.model.SessionRecord;
 import dev.sessiondb.progress.CancelledException;
 import dev.sessiondb.progress.ProgressMonitor;
 import dev.sessiondb.sample.SampleSessions;
+import dev.sessiondb.store.OpenMode;
+import dev.sessiondb.store.StoreFactory;
+import dev.sessiondb.store.StoreLayout;
 import dev.sessiondb.store.StoreLocator;
 import dev.sessiondb.store.sql.MinskySchemas;
 import dev.sessiondb.store.sql.TestPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,7 +55,7 @@ class SqlJobsTest {
     }
 
     private CliRun cli(String... args) {
-        String[] withJournal = java.util.stream.Stream.concat(java.util.Arrays.stream(args), java.util.stream.Stream.of("--backup-dir", journal))
+        String[] withJournal = Stream.concat(Arrays.stream(args), Stream.of("--backup-dir", journal))
                 .toArray(String[]::new);
         CliRun run = CliRun.of(withJournal);
         return run;
@@ -204,8 +209,8 @@ class SqlJobsTest {
         assertThat(cli("migrate", fixture.toString(), detected.display(), "--mode", "merge", "--allow-loss").exitCode()).isZero();
 
         assertThat(cli("undo").exitCode()).isZero();
-        try (var store = dev.sessiondb.store.StoreFactory.open(detected, dev.sessiondb.store.OpenMode.EXISTING)) {
-            assertThat(store.info().layout()).isEqualTo(dev.sessiondb.store.StoreLayout.MINSKY);
+        try (var store = StoreFactory.open(detected, OpenMode.EXISTING)) {
+            assertThat(store.info().layout()).isEqualTo(StoreLayout.MINSKY);
             assertThat(store.count()).isEqualTo(4);
         }
 

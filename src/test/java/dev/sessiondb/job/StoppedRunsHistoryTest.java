@@ -3,6 +3,7 @@ package dev.sessiondb.job;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.sessiondb.Fixtures;
 import dev.sessiondb.JavaProcess;
 import dev.sessiondb.cli.CliRun;
 import dev.sessiondb.faults.SqliteWriteLock;
@@ -162,7 +163,7 @@ class StoppedRunsHistoryTest {
     @Test
     void aRepairThatFailsOnALockedSqliteStoreIsRecordedFailedWithoutABackup() throws Exception {
         Path store = dir.resolve("repair.db");
-        CliRun.of("migrate", "json:" + dev.sessiondb.Fixtures.copy(dev.sessiondb.Fixtures.MINSKY_ARRAY, dir), "sqlite:" + store,
+        CliRun.of("migrate", "json:" + Fixtures.copy(Fixtures.MINSKY_ARRAY, dir), "sqlite:" + store,
                 "--backup-dir", dir.resolve("setup-journal").toString());
         Process holder = JavaProcess.of(SqliteWriteLock.class, store.toString()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         CliRun repair;

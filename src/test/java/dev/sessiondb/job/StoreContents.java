@@ -1,5 +1,6 @@
 package dev.sessiondb.job;
 
+import dev.sessiondb.model.JsonCodec;
 import dev.sessiondb.model.SessionRecord;
 import dev.sessiondb.store.OpenMode;
 import dev.sessiondb.store.RecordCursor;
@@ -44,7 +45,7 @@ public final class StoreContents {
 
     /** Records as canonical JSON text: equal content compares equal whatever number node types a parser chose. */
     public static List<String> canonical(List<SessionRecord> records) {
-        return records.stream().map(record -> dev.sessiondb.model.JsonCodec.canonical(record.fields())).toList();
+        return records.stream().map(record -> JsonCodec.canonical(record.fields())).toList();
     }
 
     /** Makes a store holding exactly these records. */

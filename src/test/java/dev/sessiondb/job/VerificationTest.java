@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sessiondb.job.transfer.RecordSource;
 import dev.sessiondb.job.transfer.Verification;
+import dev.sessiondb.model.JsonCodec;
 import dev.sessiondb.model.SessionRecord;
 import dev.sessiondb.progress.ProgressMonitor;
 import dev.sessiondb.sample.SampleSessions;
@@ -12,7 +13,9 @@ import dev.sessiondb.store.SessionStore;
 import dev.sessiondb.store.StoreFactory;
 import dev.sessiondb.store.StoreLocator;
 import java.nio.file.Path;
+import java.sql.DriverManager;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,7 +42,7 @@ class VerificationTest {
             var fields = record.fields();
             var reversed = fields.objectNode();
             List<String> names = new ArrayList<>(record.fieldNames());
-            java.util.Collections.reverse(names);
+            Collections.reverse(names);
             names.forEach(name -> reversed.set(name, fields.get(name)));
             return SessionRecord.of(reversed);
         }).toList();
@@ -87,9 +90,9 @@ class VerificationTest {
         StoreLocator target = StoreContents.create("sqlite:" + dir.resolve("target.db"), records);
         String reordered = records.get(1).key();
         String changed = records.get(4).key();
-        try (var connection = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("target.db"));
+        try (var connection = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("target.db"));
              var rewrite = connection.prepareStatement("UPDATE sessions SET record = ? WHERE session_key = ?")) {
-            rewrite.setString(1, dev.sessiondb.model.JsonCodec.pretty(records.get(1).fields()));
+            rewrite.setString(1, JsonCodec.pretty(records.get(1).fields()));
             rewrite.setString(2, reordered);
             rewrite.executeUpdate();
             rewrite.setString(1, records.get(4).with("branch", "elsewhere").compact());

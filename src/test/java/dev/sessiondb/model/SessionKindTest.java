@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.sessiondb.sample.SampleSessions;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -33,7 +34,7 @@ class SessionKindTest {
 
     private SessionRecord magellaiFixture(String file) throws IOException {
         try (InputStream in = getClass().getResourceAsStream("/fixtures/magellai/" + file)) {
-            return SessionRecord.of(JsonCodec.parseObject(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)));
+            return SessionRecord.of(JsonCodec.parseObject(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
         }
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.util.List;
 import java.util.Optional;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 
 /** Where a search found a session: the places the reference search ({@link SessionQuery#matches}) found each word, masked as it masks. */
@@ -62,8 +63,8 @@ class WhereFoundTest {
         List<WhereFound.Place> found = places("nullpointer GPT-4o", magellai);
 
         assertThat(found).extracting(WhereFound.Place::word, WhereFound.Place::where)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("nullpointer", "message 1 (user)"),
-                        org.assertj.core.groups.Tuple.tuple("GPT-4o", "Model"));
+                .containsExactly(Tuple.tuple("nullpointer", "message 1 (user)"),
+                        Tuple.tuple("GPT-4o", "Model"));
         assertThat(found.get(0).snippet()).isEqualTo("…trace: NullPointerException");
     }
 

@@ -9,7 +9,9 @@ import dev.sessiondb.store.SessionStore;
 import dev.sessiondb.store.StoreFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -52,8 +54,8 @@ class DemoStoresTest {
 
         try (SessionStore workstation = StoreFactory.open(demo.workstation(), OpenMode.EXISTING);
              var sessions = Files.list(demo.minskyState().resolve("sessions"))) {
-            java.util.Set<String> taskIdForms = new java.util.HashSet<>();
-            java.util.Set<String> repoNames = new java.util.HashSet<>();
+            Set<String> taskIdForms = new HashSet<>();
+            Set<String> repoNames = new HashSet<>();
             for (long index = 0; index < 200; index++) {
                 SessionRecord record = workstation.get(SampleSessions.minskyRecord(index, 2026).key()).orElseThrow();
                 record.taskId().ifPresent(id -> taskIdForms.add(id.replaceAll("[0-9]", "")));

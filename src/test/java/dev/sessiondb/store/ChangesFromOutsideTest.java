@@ -3,6 +3,7 @@ package dev.sessiondb.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sessiondb.model.SessionQuery;
 import dev.sessiondb.model.SessionRecord;
 import dev.sessiondb.progress.ProgressMonitor;
@@ -146,7 +147,7 @@ class ChangesFromOutsideTest {
         try (SessionStore app = filled(locator, List.of(chat)); SessionStore server = StoreFactory.open(locator, OpenMode.EXISTING)) {
             StoreFingerprint loaded = app.fingerprint();
             SessionRecord stored = server.get(chat.key()).orElseThrow();
-            com.fasterxml.jackson.databind.node.ObjectNode fields = stored.fields().deepCopy();
+            ObjectNode fields = stored.fields().deepCopy();
             fields.withArray("messages").addObject().put("id", "m-appended").put("role", "user").put("content", "one more")
                     .put("timestamp", "2025-01-01T00:00:00Z");
 

@@ -235,7 +235,7 @@ public abstract class CountingProvider implements StoreProvider {
     }
 
     @Override
-    public java.util.List<StoreFaults.Fault> damage(StoreLocator locator) {
+    public List<StoreFaults.Fault> damage(StoreLocator locator) {
         return delegate.damage(locator);
     }
 

@@ -12,6 +12,7 @@ import dev.sessiondb.progress.ProgressMonitor;
 import dev.sessiondb.sample.SampleSessions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -38,7 +39,7 @@ public abstract class SearchConformance extends ConformanceStore {
         SessionRecord first = samples.get(0);
         String otherField = first.repoName().or(first::branch).or(first::taskId).orElse(first.key());
         // one word from another field, one from the key: "magellai 1234" must find the session having both
-        String twoFields = otherField.substring(0, Math.min(4, otherField.length())).toUpperCase(java.util.Locale.ROOT)
+        String twoFields = otherField.substring(0, Math.min(4, otherField.length())).toUpperCase(Locale.ROOT)
                 + "  " + first.key().substring(Math.max(0, first.key().length() - 3));
         for (String text : List.of(twoFields, first.key() + " nothing-matches-this", "ta sk", "\tmd#  ")) {
             SessionQuery query = SessionQuery.all().withSearch(text).page(0, 10_000);
@@ -264,10 +265,10 @@ public abstract class SearchConformance extends ConformanceStore {
      */
     protected static SessionRecord renamed(SessionRecord record, String key) {
         String keyField = SessionRecord.KEY_FIELDS.stream().filter(record::has).findFirst().orElseThrow();
-        com.fasterxml.jackson.databind.node.ObjectNode fields = record.with(keyField, key).fields();
-        for (com.fasterxml.jackson.databind.JsonNode message : fields.path("messages")) {
+        ObjectNode fields = record.with(keyField, key).fields();
+        for (JsonNode message : fields.path("messages")) {
             if (message.has("id")) {
-                ((com.fasterxml.jackson.databind.node.ObjectNode) message).put("id", key + "/" + message.get("id").asText());
+                ((ObjectNode) message).put("id", key + "/" + message.get("id").asText());
             }
         }
         return SessionRecord.of(fields);

@@ -9,14 +9,20 @@ import dev.sessiondb.model.Page;
 import dev.sessiondb.model.SessionQuery;
 import dev.sessiondb.model.SessionRecord;
 import dev.sessiondb.model.SortKey;
+import dev.sessiondb.model.ValueCount;
 import dev.sessiondb.progress.CancelledException;
 import dev.sessiondb.progress.ProgressMonitor;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -52,10 +58,10 @@ public abstract class SessionStoreConformance extends SearchConformance {
     @Test
     void theHashesInAnyOrderAreWhatAVerificationExpectsOfEachRecord() {
         List<SessionRecord> shuffled = new ArrayList<>(sampleRecords());
-        java.util.Collections.shuffle(shuffled, new java.util.Random(9));
+        Collections.shuffle(shuffled, new Random(9));
         fill(shuffled);
 
-        Map<String, String> inAnyOrder = new java.util.HashMap<>();
+        Map<String, String> inAnyOrder = new HashMap<>();
         try (HashCursor cursor = store.hashesInAnyOrder()) {
             cursor.forEachRemaining(stored -> assertThat(inAnyOrder.put(stored.key(), stored.hash())).as(stored.key()).isNull());
         }
@@ -77,7 +83,7 @@ public abstract class SessionStoreConformance extends SearchConformance {
         }
         fill(records);
 
-        Map<String, String> inAnyOrder = new java.util.HashMap<>();
+        Map<String, String> inAnyOrder = new HashMap<>();
         try (HashCursor cursor = store.hashesInAnyOrder()) {
             cursor.forEachRemaining(stored -> inAnyOrder.put(stored.key(), stored.hash()));
         }
@@ -91,7 +97,7 @@ public abstract class SessionStoreConformance extends SearchConformance {
     @Test
     void theCompactTextsAreTheRecordsInCursorOrderAsTextThatParsesBackToThem() {
         List<SessionRecord> shuffled = new ArrayList<>(sampleRecords());
-        java.util.Collections.shuffle(shuffled, new java.util.Random(9));
+        Collections.shuffle(shuffled, new Random(9));
         fill(shuffled);
         List<SessionRecord> inCursorOrder = reopenedRecords();
 
@@ -104,7 +110,7 @@ public abstract class SessionStoreConformance extends SearchConformance {
         for (int i = 0; i < texts.size(); i++) {
             SessionRecord record = texts.get(i).record().get();
             assertThat(record.fields()).as(record.key()).isEqualTo(inCursorOrder.get(i).fields());
-            assertThat(new String(texts.get(i).text(), java.nio.charset.StandardCharsets.UTF_8)).as(record.key()).isEqualTo(record.compact());
+            assertThat(new String(texts.get(i).text(), StandardCharsets.UTF_8)).as(record.key()).isEqualTo(record.compact());
         }
     }
 
@@ -169,16 +175,16 @@ public abstract class SessionStoreConformance extends SearchConformance {
         fill(samples);
         for (int limit : new int[] {3, 10_000}) {
             assertThat(store.distinctValues(field, SessionQuery.all(), limit)).as(field + " limit " + limit)
-                    .isEqualTo(dev.sessiondb.model.ValueCount.tally(samples.iterator(), field, limit));
+                    .isEqualTo(ValueCount.tally(samples.iterator(), field, limit));
         }
         // among the sessions a filter and a search leave: the pick list of a column while others are filtered
-        SortKey filtered = java.util.stream.Stream.of(SortKey.REPO_NAME, SortKey.STATUS, SortKey.BRANCH)
+        SortKey filtered = Stream.of(SortKey.REPO_NAME, SortKey.STATUS, SortKey.BRANCH)
                 .filter(key -> key.valueOf(samples.get(0)).isPresent()).findFirst().orElse(SortKey.SESSION);
         String value = filtered.valueOf(samples.get(0)).orElseThrow();
-        for (SessionQuery within : List.of(SessionQuery.all().withFilters(List.of(new dev.sessiondb.model.FieldFilter(filtered, value))),
+        for (SessionQuery within : List.of(SessionQuery.all().withFilters(List.of(new FieldFilter(filtered, value))),
                 SessionQuery.all().withSearch("1"))) {
             assertThat(store.distinctValues(field, within, 10_000)).as(field + " within " + within)
-                    .isEqualTo(dev.sessiondb.model.ValueCount.tally(samples.iterator(), within::matches, field, 10_000));
+                    .isEqualTo(ValueCount.tally(samples.iterator(), within::matches, field, 10_000));
         }
     }
 
@@ -188,18 +194,18 @@ public abstract class SessionStoreConformance extends SearchConformance {
     void aFilterForNoValueKeepsTheSessionsWithoutOneLikeTheReference(SortKey field) {
         List<SessionRecord> samples = sampleRecords();
         fill(samples);
-        dev.sessiondb.model.FieldFilter empty = dev.sessiondb.model.FieldFilter.withoutValue(field);
-        SortKey other = java.util.stream.Stream.of(SortKey.REPO_NAME, SortKey.STATUS, SortKey.BRANCH)
+        FieldFilter empty = FieldFilter.withoutValue(field);
+        SortKey other = Stream.of(SortKey.REPO_NAME, SortKey.STATUS, SortKey.BRANCH)
                 .filter(key -> key != field && key.valueOf(samples.get(0)).isPresent()).findFirst().orElse(SortKey.SESSION);
         String otherValue = other.valueOf(samples.get(0)).orElseThrow();
         for (SessionQuery query : List.of(SessionQuery.all().withFilters(List.of(empty)),
-                SessionQuery.all().withFilters(List.of(empty, new dev.sessiondb.model.FieldFilter(other, otherValue))))) {
+                SessionQuery.all().withFilters(List.of(empty, new FieldFilter(other, otherValue))))) {
             List<String> expected = samples.stream().filter(query::matches).map(SessionRecord::key).toList();
             Page page = store.page(query.page(0, 10_000));
             assertThat(keys(page)).as(field + " " + query.filters()).containsExactlyInAnyOrderElementsOf(expected);
             assertThat(page.totalMatching()).isEqualTo(expected.size());
             long counted = store.distinctValues(field, query.withFilters(query.filters().subList(1, query.filters().size())), 10)
-                    .stream().filter(value -> value.value().isEmpty()).mapToLong(dev.sessiondb.model.ValueCount::count).sum();
+                    .stream().filter(value -> value.value().isEmpty()).mapToLong(ValueCount::count).sum();
             assertThat(counted).as("the pick list's (empty) count").isEqualTo(expected.size());
         }
     }

@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Path;
 import java.sql.SQLException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** A fault is told in words a user can act on, without the Java classes it was wrapped in. */
 class StoreFaultsTest {
@@ -34,9 +37,9 @@ class StoreFaultsTest {
 
     /** An audit's repair with --backup-dir on a full disk blamed the store's own file, which a copy names first. */
     @Test
-    void aFullDiskMetByACopyNamesTheFolderOfTheFileWrittenNotTheSource(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
-        java.nio.file.Path backups = dir.resolve("backups");
-        RuntimeException failure = new UncheckedIOException(new java.nio.file.FileSystemException("session-db.json",
+    void aFullDiskMetByACopyNamesTheFolderOfTheFileWrittenNotTheSource(@TempDir Path dir) {
+        Path backups = dir.resolve("backups");
+        RuntimeException failure = new UncheckedIOException(new FileSystemException("session-db.json",
                 backups.resolve("run-1").resolve("data").toString(), "No space left on device"));
 
         // the run's own folder is gone again by the time the message is made: the nearest folder still there is named

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sessiondb.Fixtures;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -102,7 +104,7 @@ class StoreLocatorTest {
      */
     @Test
     void refusesAPasswordWithASlashOrAQuestionMarkWithoutShowingIt() {
-        for (String password : java.util.List.of("pa/ss99", "p?ss96", "p?ss96/x")) {
+        for (String password : List.of("pa/ss99", "p?ss96", "p?ss96/x")) {
             String url = "postgresql://u:" + password + "@127.0.0.1:1/db";
             assertThatThrownBy(() -> StoreLocator.parse(url)).as(password).isInstanceOf(StoreException.class)
                     .hasMessageStartingWith("postgresql://u:****@127.0.0.1:1/db: not a valid PostgreSQL URL")
@@ -116,7 +118,7 @@ class StoreLocatorTest {
      */
     @Test
     void refusesAPasswordHoldingAnAtWithoutShowingAnyOfIt() {
-        for (String password : java.util.List.of("rw:p@ss/w?rd", "p@ssword", "a@b@c")) {
+        for (String password : List.of("rw:p@ss/w?rd", "p@ssword", "a@b@c")) {
             String url = "postgresql://audit_rw:" + password + "@127.0.0.1:55434/db?schema=team";
             assertThatThrownBy(() -> StoreLocator.parse(url)).as(password).isInstanceOf(StoreException.class)
                     .hasMessage("postgresql://audit_rw:****@127.0.0.1:55434/db: the password holds an '@', so where the host starts is"
@@ -152,7 +154,7 @@ class StoreLocatorTest {
     void recognisesBarePathsByContent() throws Exception {
         Path json = Fixtures.copy(Fixtures.MINSKY_ARRAY, dir);
         Path sqlite = dir.resolve("sessions.bin");
-        Files.write(sqlite, "SQLite format 3\0rest".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        Files.write(sqlite, "SQLite format 3\0rest".getBytes(StandardCharsets.ISO_8859_1));
         assertThat(StoreLocator.parse(json.toString()).format()).isEqualTo(StoreFormat.JSON);
         assertThat(StoreLocator.parse(sqlite.toString()).format()).isEqualTo(StoreFormat.SQLITE);
         assertThat(StoreLocator.parse(dir.toString()).format()).isEqualTo(StoreFormat.JSONDIR);

@@ -12,6 +12,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -71,13 +74,13 @@ class StoreWriterLockTest {
     @Test
     void aPostgresWriterThatLetGoHoldsNothingOnceItsCloseReturns() throws Exception {
         StoreLocator store = storeOf("postgresql");
-        try (java.sql.Connection watching = TestPostgres.get().adminConnection();
-             java.sql.PreparedStatement held = watching.prepareStatement("select count(*) from pg_locks where locktype = 'advisory' and granted"
+        try (Connection watching = TestPostgres.get().adminConnection();
+             PreparedStatement held = watching.prepareStatement("select count(*) from pg_locks where locktype = 'advisory' and granted"
                      + " and pid <> pg_backend_pid() and database = (select oid from pg_database where datname = current_database())")) {
             int stillHeld = 0;
             for (int run = 0; run < 100; run++) {
                 StoreProviders.of(store).holdWriter(store, "run " + run).close();
-                try (java.sql.ResultSet locks = held.executeQuery()) {
+                try (ResultSet locks = held.executeQuery()) {
                     locks.next();
                     stillHeld += locks.getInt(1);
                 }

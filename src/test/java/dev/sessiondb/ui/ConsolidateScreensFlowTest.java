@@ -22,10 +22,12 @@ import java.util.List;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableView;
+import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
@@ -157,13 +159,13 @@ class ConsolidateScreensFlowTest extends WindowOverFreshRun {
         String conflictLine = "conflict on task#002 (sources 1, 2, 3): newest: a tie: no version has a date (lastActivityAt, pullRequest.updatedAt"
                 + " or createdAt), broken by priority order (the first source wins): kept the version from source 1; fields that differ: extra,"
                 + " lastCommitMessage, repoUrl";
-        waitFor(() -> robot.lookup("#consolidate-summary-lines .list-cell").queryAllAs(javafx.scene.control.ListCell.class).stream()
+        waitFor(() -> robot.lookup("#consolidate-summary-lines .list-cell").queryAllAs(ListCell.class).stream()
                 .anyMatch(cell -> conflictLine.equals(cell.getItem())));
-        javafx.scene.control.ListCell<?> cell = read(() -> robot.lookup("#consolidate-summary-lines .list-cell").queryAllAs(javafx.scene.control.ListCell.class)
+        ListCell<?> cell = read(() -> robot.lookup("#consolidate-summary-lines .list-cell").queryAllAs(ListCell.class)
                 .stream().filter(each -> conflictLine.equals(each.getItem())).findFirst().orElseThrow());
-        javafx.scene.text.Text shown = read(() -> (javafx.scene.text.Text) cell.getGraphic());
+        Text shown = read(() -> (Text) cell.getGraphic());
         assertThat(read(() -> shown.getText())).isEqualTo(conflictLine);
-        double oneLine = read(() -> new javafx.scene.text.Text("x").getLayoutBounds().getHeight());
+        double oneLine = read(() -> new Text("x").getLayoutBounds().getHeight());
         double shownHeight = read(() -> shown.getLayoutBounds().getHeight());
         assertThat(shownHeight).as("the line wraps onto several").isGreaterThan(2 * oneLine);
         assertThat(read(() -> cell.getHeight())).as("the cell holds every wrapped line").isGreaterThanOrEqualTo(shownHeight);

@@ -15,6 +15,7 @@ import dev.sessiondb.ui.sessions.SessionRow;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
@@ -55,7 +56,7 @@ class DesktopFlowTest extends WindowOverFreshRun {
         openFixture(robot);
 
         robot.push(KeyCode.CONTROL, KeyCode.DIGIT2);
-        waitFor(() -> robot.lookup("#run-checks").tryQuery().map(javafx.scene.Node::isVisible).orElse(false));
+        waitFor(() -> robot.lookup("#run-checks").tryQuery().map(Node::isVisible).orElse(false));
         click(robot, "#run-checks");
 
         waitFor(() -> robot.lookup("#overview-findings-status").queryAs(Label.class).getText().startsWith("Top findings"));
@@ -107,7 +108,7 @@ class DesktopFlowTest extends WindowOverFreshRun {
         dialogs.answer(csv);
 
         click(robot, "#export-sessions");
-        waitFor(() -> robot.lookup("CSV (table columns)…").tryQuery().map(javafx.scene.Node::isVisible).orElse(false));
+        waitFor(() -> robot.lookup("CSV (table columns)…").tryQuery().map(Node::isVisible).orElse(false));
         click(robot, "CSV (table columns)…");
 
         waitFor(() -> Files.exists(csv));

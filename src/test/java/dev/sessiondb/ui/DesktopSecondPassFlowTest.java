@@ -5,6 +5,7 @@ import static dev.sessiondb.ui.WindowSteps.click;
 import static dev.sessiondb.ui.WindowSteps.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sessiondb.model.JsonCodec;
 import dev.sessiondb.ui.common.SavedStoreList;
 import dev.sessiondb.ui.common.SettingsStore;
 import dev.sessiondb.ui.diff.DiffFixtures;
@@ -17,13 +18,16 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import javafx.collections.ListChangeListener;
+import javafx.concurrent.Task;
 import javafx.scene.Node;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableView;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -52,7 +56,7 @@ class DesktopSecondPassFlowTest extends WindowOverFreshRun {
         savedStore = TestStores.fixtureCopy(saved);
         settings.update(state -> state.withSavedStores(List.of("json:" + savedStore)));
         AppServices services = TestWindows.services(run, dialogs);
-        services.executor().jobs().addListener((ListChangeListener<javafx.concurrent.Task<?>>) change -> {
+        services.executor().jobs().addListener((ListChangeListener<Task<?>>) change -> {
             while (change.next()) {
                 jobsListed.addAndGet(change.getAddedSize());
             }
@@ -78,7 +82,7 @@ class DesktopSecondPassFlowTest extends WindowOverFreshRun {
         click(robot, "#run-checks");
 
         waitFor(() -> text(robot, "#overview-findings-status").startsWith("Top findings"));
-        waitFor(() -> robot.lookup("#jobs-toggle").queryAs(javafx.scene.control.ToggleButton.class).getText().equals("Jobs (0)"));
+        waitFor(() -> robot.lookup("#jobs-toggle").queryAs(ToggleButton.class).getText().equals("Jobs (0)"));
         assertThat(jobsListed).hasValue(1);
     }
 
@@ -183,7 +187,7 @@ class DesktopSecondPassFlowTest extends WindowOverFreshRun {
         click(robot, "#consolidate-next");
         ComboBox<?> target = AppState.read(() -> robot.lookup("#consolidate-target").queryAs(ComboBox.class));
         robot.interact(() -> target.getEditor().setText(run.resolve("all.db").toString()));
-        robot.interact(() -> robot.lookup("#consolidate-policy").queryAs(javafx.scene.control.ChoiceBox.class).getSelectionModel().select(2));
+        robot.interact(() -> robot.lookup("#consolidate-policy").queryAs(ChoiceBox.class).getSelectionModel().select(2));
         click(robot, "#consolidate-next");
         // the next page comes once the target's locator is checked, off the FX thread
         waitFor(() -> robot.lookup("#consolidate-conflicts").tryQuery().isPresent());
@@ -210,9 +214,9 @@ class DesktopSecondPassFlowTest extends WindowOverFreshRun {
         assertThat(AppState.read(() -> left.getValue())).asString().startsWith("source 1");
         assertThat(AppState.read(() -> robot.lookup("#consolidate-right-version").queryAs(ComboBox.class).getValue())).asString().startsWith("source 2");
         robot.clickOn(left);
-        waitFor(() -> robot.lookup(".combo-box-popup .list-cell").queryAllAs(javafx.scene.control.ListCell.class).stream()
+        waitFor(() -> robot.lookup(".combo-box-popup .list-cell").queryAllAs(ListCell.class).stream()
                 .anyMatch(cell -> cell.getText() != null && cell.getText().startsWith("source 2")));
-        robot.clickOn(AppState.read(() -> robot.lookup(".combo-box-popup .list-cell").queryAllAs(javafx.scene.control.ListCell.class).stream()
+        robot.clickOn(AppState.read(() -> robot.lookup(".combo-box-popup .list-cell").queryAllAs(ListCell.class).stream()
                 .filter(cell -> cell.getText() != null && cell.getText().startsWith("source 2")).findFirst().orElseThrow()));
         waitFor(() -> text(robot, "#consolidate-compared").startsWith("task#008: on the left the version in source 2"));
         assertThat(AppState.read(() -> List.copyOf(versions.getItems()))).noneSatisfy(row -> assertThat(row.state()).isEqualTo(FieldRow.State.CHANGED));
@@ -236,9 +240,9 @@ class DesktopSecondPassFlowTest extends WindowOverFreshRun {
         waitFor(() -> robot.lookup("#diff-table .label").queryAllAs(Label.class).stream()
                 .anyMatch(label -> label.getText().startsWith("No differences: both stores hold the same sessions")));
 
-        assertThat(AppState.read(() -> robot.lookup("#theme-toggle").queryAs(javafx.scene.control.ToggleButton.class).getText())).isEqualTo("Dark theme");
+        assertThat(AppState.read(() -> robot.lookup("#theme-toggle").queryAs(ToggleButton.class).getText())).isEqualTo("Dark theme");
         click(robot, "#theme-toggle");
-        waitFor(() -> robot.lookup("#theme-toggle").queryAs(javafx.scene.control.ToggleButton.class).getText().equals("Light theme"));
+        waitFor(() -> robot.lookup("#theme-toggle").queryAs(ToggleButton.class).getText().equals("Light theme"));
         click(robot, "#theme-toggle");
     }
 
@@ -256,7 +260,7 @@ class DesktopSecondPassFlowTest extends WindowOverFreshRun {
         click(robot, "JSON (the whole record)…");
 
         waitFor(() -> Files.exists(file));
-        assertThat(dev.sessiondb.model.JsonCodec.parse(Files.readString(file)).path("session").asText()).isEqualTo(AppState.read(() -> text(robot, "#detail-title")));
+        assertThat(JsonCodec.parse(Files.readString(file)).path("session").asText()).isEqualTo(AppState.read(() -> text(robot, "#detail-title")));
         waitFor(() -> dialogs.notifications().stream().anyMatch(message -> message.endsWith("(secrets masked)")));
     }
 

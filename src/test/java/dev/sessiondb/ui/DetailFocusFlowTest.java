@@ -10,6 +10,7 @@ import dev.sessiondb.store.SessionStore;
 import dev.sessiondb.store.StoreFactory;
 import dev.sessiondb.store.StoreFormat;
 import dev.sessiondb.store.StoreLocator;
+import dev.sessiondb.ui.sessions.SessionRow;
 import java.nio.file.Path;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -63,10 +64,10 @@ class DetailFocusFlowTest extends WindowOverFreshRun {
     void deletingASessionSelectsTheOneThatTookItsPlace(FxRobot robot) {
         selectSession(robot, 4);
         TableView<?> table = read(() -> robot.lookup("#sessions-table").queryAs(TableView.class));
-        String following = read(() -> ((dev.sessiondb.ui.sessions.SessionRow) table.getItems().get(5)).record().key());
+        String following = read(() -> ((SessionRow) table.getItems().get(5)).record().key());
         deleteAndWaitForASelection(robot, table);
         assertThat(read(() -> table.getSelectionModel().getSelectedIndex())).isEqualTo(4);
-        assertThat(read(() -> ((dev.sessiondb.ui.sessions.SessionRow) table.getSelectionModel().getSelectedItem()).record().key())).isEqualTo(following);
+        assertThat(read(() -> ((SessionRow) table.getSelectionModel().getSelectedItem()).record().key())).isEqualTo(following);
         assertThat(read(() -> robot.lookup("#detail-title").queryAs(Label.class).getText())).contains(following);
         assertThat(focusOwner()).isEqualTo("sessions-table");
     }
@@ -75,10 +76,10 @@ class DetailFocusFlowTest extends WindowOverFreshRun {
     void deletingTheLastSessionSelectsTheOneBefore(FxRobot robot) {
         selectSession(robot, 216);
         TableView<?> table = read(() -> robot.lookup("#sessions-table").queryAs(TableView.class));
-        String previous = read(() -> ((dev.sessiondb.ui.sessions.SessionRow) table.getItems().get(215)).record().key());
+        String previous = read(() -> ((SessionRow) table.getItems().get(215)).record().key());
         deleteAndWaitForASelection(robot, table);
         assertThat(read(() -> table.getSelectionModel().getSelectedIndex())).isEqualTo(215);
-        assertThat(read(() -> ((dev.sessiondb.ui.sessions.SessionRow) table.getSelectionModel().getSelectedItem()).record().key())).isEqualTo(previous);
+        assertThat(read(() -> ((SessionRow) table.getSelectionModel().getSelectedItem()).record().key())).isEqualTo(previous);
     }
 
     /** Another program deleted a session above the selected one: the selected session stays selected, one row up, not its old row. */
@@ -86,8 +87,8 @@ class DetailFocusFlowTest extends WindowOverFreshRun {
     void aSessionDeletedAboveByAnotherProgramLeavesTheSelectedOneSelected(FxRobot robot) {
         selectSession(robot, 4);
         TableView<?> table = read(() -> robot.lookup("#sessions-table").queryAs(TableView.class));
-        String above = read(() -> ((dev.sessiondb.ui.sessions.SessionRow) table.getItems().get(1)).record().key());
-        String selected = read(() -> ((dev.sessiondb.ui.sessions.SessionRow) table.getItems().get(4)).record().key());
+        String above = read(() -> ((SessionRow) table.getItems().get(1)).record().key());
+        String selected = read(() -> ((SessionRow) table.getItems().get(4)).record().key());
         try (SessionStore other = StoreFactory.open(StoreLocator.of(StoreFormat.JSON, fixture), OpenMode.EXISTING)) {
             other.delete(above);
         }
@@ -96,7 +97,7 @@ class DetailFocusFlowTest extends WindowOverFreshRun {
         waitFor(() -> robot.lookup("#session-count").queryAs(Label.class).getText().equals("216 sessions") && table.getSelectionModel().getSelectedIndex() >= 0);
 
         assertThat(read(() -> table.getSelectionModel().getSelectedIndex())).isEqualTo(3);
-        assertThat(read(() -> ((dev.sessiondb.ui.sessions.SessionRow) table.getSelectionModel().getSelectedItem()).record().key())).isEqualTo(selected);
+        assertThat(read(() -> ((SessionRow) table.getSelectionModel().getSelectedItem()).record().key())).isEqualTo(selected);
         assertThat(read(() -> robot.lookup("#detail-title").queryAs(Label.class).getText())).contains(selected);
     }
 

@@ -29,12 +29,17 @@ import javafx.css.PseudoClass;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
 import javafx.scene.input.KeyCode;
+import javafx.scene.layout.Region;
+import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
@@ -79,20 +84,20 @@ class JobScreensFlowTest extends WindowOverFreshRun {
                 .as("each side says where, in the view without scrolling")
                 .allSatisfy(where -> assertThat(where).matches("Differs at character 150,[0-9]{3} of 300,[0-9]{3}"))
                 .hasSize(2);
-        assertThat(read(() -> robot.lookup("#diff-records .diff-part").queryAllAs(javafx.scene.text.Text.class).stream()
-                .map(javafx.scene.text.Text::getText).toList())).containsExactly("x", "y");
+        assertThat(read(() -> robot.lookup("#diff-records .diff-part").queryAllAs(Text.class).stream()
+                .map(Text::getText).toList())).containsExactly("x", "y");
         // the row asked its cells' height at no width, and stood a thousand pixels tall with its field's name far below
-        javafx.scene.layout.Region shown = read(() -> (javafx.scene.layout.Region) robot.lookup("#diff-records .diff-where").query().getParent());
-        javafx.scene.layout.Region cell = read(() -> (javafx.scene.layout.Region) shown.getParent());
+        Region shown = read(() -> (Region) robot.lookup("#diff-records .diff-where").query().getParent());
+        Region cell = read(() -> (Region) shown.getParent());
         assertThat(read(() -> cell.getHeight())).as("the row is as tall as what its cell shows")
                 .isLessThanOrEqualTo(read(() -> cell.snappedTopInset() + shown.prefHeight(shown.getWidth()) + cell.snappedBottomInset() + 1));
         Bounds table = read(() -> robot.lookup("#diff-records").query().localToScene(robot.lookup("#diff-records").query().getLayoutBounds()));
         assertThat(read(() -> cell.localToScene(cell.getLayoutBounds()).getMaxY())).as("the whole row shows without scrolling")
                 .isLessThanOrEqualTo(table.getMaxY());
 
-        robot.clickOn(read(() -> robot.lookup("#diff-records .diff-open-whole").queryAs(javafx.scene.control.Hyperlink.class)));
+        robot.clickOn(read(() -> robot.lookup("#diff-records .diff-open-whole").queryAs(Hyperlink.class)));
         waitFor(() -> robot.lookup("#whole-value-text").tryQuery().isPresent());
-        javafx.scene.control.TextArea whole = read(() -> robot.lookup("#whole-value-text").queryAs(javafx.scene.control.TextArea.class));
+        TextArea whole = read(() -> robot.lookup("#whole-value-text").queryAs(TextArea.class));
         assertThat(read(() -> whole.isEditable())).isFalse();
         assertThat(read(() -> whole.getText())).doesNotContain(token).contains(half + "x" + half);
         assertThat(read(() -> whole.getSelectedText())).isEqualTo("x");
@@ -113,17 +118,17 @@ class JobScreensFlowTest extends WindowOverFreshRun {
         waitFor(() -> robot.lookup("#diff-records .diff-open-places").tryQuery().isPresent());
         assertThat(read(() -> robot.lookup("#diff-records .diff-where").queryAs(Label.class).getText()))
                 .isEqualTo("Differs in 2 places, the first at character 10 of 1,128 -> 1,142");
-        robot.clickOn(read(() -> robot.lookup("#diff-records .diff-open-places").queryAs(javafx.scene.control.Hyperlink.class)));
+        robot.clickOn(read(() -> robot.lookup("#diff-records .diff-open-places").queryAs(Hyperlink.class)));
 
         waitFor(() -> robot.lookup("#places-list").tryQuery().isPresent());
         assertThat(read(() -> robot.lookup("#places-heading").queryAs(Label.class).getText())).isEqualTo("notes: 2 places differ, of 1,128 -> 1,142 characters");
-        waitFor(() -> robot.lookup("#places-list .diff-added").queryAllAs(javafx.scene.text.Text.class).size() == 2);
-        assertThat(read(() -> robot.lookup("#places-list .diff-removed").queryAllAs(javafx.scene.text.Text.class).stream()
-                .map(javafx.scene.text.Text::getText).toList())).as("an insertion removes nothing").containsExactly("start");
-        assertThat(read(() -> robot.lookup("#places-list .diff-added").queryAllAs(javafx.scene.text.Text.class).stream()
-                .map(javafx.scene.text.Text::getText).toList())).containsExactlyInAnyOrder("begin", "an added line\n");
-        assertThat(read(() -> robot.lookup("#places-list .diff-context").queryAllAs(javafx.scene.text.Text.class).stream()
-                .map(javafx.scene.text.Text::getText).toList())).as("the token before the first place is masked").noneMatch(text -> text.contains("abcdef"));
+        waitFor(() -> robot.lookup("#places-list .diff-added").queryAllAs(Text.class).size() == 2);
+        assertThat(read(() -> robot.lookup("#places-list .diff-removed").queryAllAs(Text.class).stream()
+                .map(Text::getText).toList())).as("an insertion removes nothing").containsExactly("start");
+        assertThat(read(() -> robot.lookup("#places-list .diff-added").queryAllAs(Text.class).stream()
+                .map(Text::getText).toList())).containsExactlyInAnyOrder("begin", "an added line\n");
+        assertThat(read(() -> robot.lookup("#places-list .diff-context").queryAllAs(Text.class).stream()
+                .map(Text::getText).toList())).as("the token before the first place is masked").noneMatch(text -> text.contains("abcdef"));
         assertThat(dialogs.errors()).isEmpty();
     }
 
@@ -134,8 +139,8 @@ class JobScreensFlowTest extends WindowOverFreshRun {
         compareInTheWindow(robot, a, b, "2");
 
         robot.interact(() -> {
-            robot.lookup("#diff-session-a").queryAs(javafx.scene.control.TextField.class).setText("#008");
-            robot.lookup("#diff-session-b").queryAs(javafx.scene.control.TextField.class).setText("no-such-task");
+            robot.lookup("#diff-session-a").queryAs(TextField.class).setText("#008");
+            robot.lookup("#diff-session-b").queryAs(TextField.class).setText("no-such-task");
         });
         press(robot, "#diff-compare");
 

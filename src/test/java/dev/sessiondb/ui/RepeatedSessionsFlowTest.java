@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -136,12 +137,12 @@ class RepeatedSessionsFlowTest extends WindowOverFreshRun {
     }
 
     private static boolean hasTab(FxRobot robot, String view) {
-        return read(() -> robot.lookup("#main-views").queryAs(javafx.scene.control.TabPane.class).getTabs().stream()
+        return read(() -> robot.lookup("#main-views").queryAs(TabPane.class).getTabs().stream()
                 .anyMatch(tab -> tab.getId().equals("view-" + view)));
     }
 
     private static Tab tab(FxRobot robot, String view) {
-        return robot.lookup("#main-views").queryAs(javafx.scene.control.TabPane.class).getTabs().stream()
+        return robot.lookup("#main-views").queryAs(TabPane.class).getTabs().stream()
                 .filter(tab -> tab.getId().equals("view-" + view)).findFirst().orElseThrow();
     }
 }

@@ -8,7 +8,9 @@ import dev.sessiondb.ui.detail.FieldNode;
 import dev.sessiondb.ui.sessions.SessionColumn;
 import dev.sessiondb.ui.sessions.SessionRow;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
@@ -89,7 +91,7 @@ class SessionsKeyboardFlowTest extends WindowOverFreshRun {
         TreeTableView<FieldNode> fields = read(() -> robot.lookup("#detail-fields").queryAs(TreeTableView.class));
         waitFor(() -> fields.getRoot() != null && !fields.getRoot().getChildren().isEmpty());
         String longest = read(() -> fields.getRoot().getChildren().stream().map(item -> item.getValue().value())
-                .max(java.util.Comparator.comparingInt(String::length)).orElseThrow());
+                .max(Comparator.comparingInt(String::length)).orElseThrow());
         robot.interact(() -> {
             Clipboard.getSystemClipboard().clear();
             fields.requestFocus();
@@ -130,7 +132,7 @@ class SessionsKeyboardFlowTest extends WindowOverFreshRun {
 
     /** The id of the control with the keyboard, read on the FX thread: inside {@code waitFor} as it is, else through {@code read}. */
     private String focusOwner() {
-        javafx.scene.Node owner = stage.getScene().getFocusOwner();
+        Node owner = stage.getScene().getFocusOwner();
         return owner == null || owner.getId() == null ? String.valueOf(owner) : owner.getId();
     }
 }

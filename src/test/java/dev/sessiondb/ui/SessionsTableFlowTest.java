@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import javafx.geometry.Bounds;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -33,7 +34,9 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.input.Clipboard;
 import javafx.scene.input.ContextMenuEvent;
+import javafx.scene.input.KeyCode;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -132,16 +135,16 @@ class SessionsTableFlowTest extends WindowOverFreshRun {
             table.getColumns().remove(added);
             table.getColumns().add(0, added);
             table.getColumns().stream().filter(column -> "column-status".equals(column.getId())).findFirst().orElseThrow().setVisible(false);
-            javafx.scene.input.Clipboard.getSystemClipboard().clear();
+            Clipboard.getSystemClipboard().clear();
             table.requestFocus();
             table.getSelectionModel().select(0);
         });
         waitFor(() -> table.isFocused() && table.getSelectionModel().getSelectedIndex() == 0);
 
-        robot.push(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.C);
+        robot.push(KeyCode.CONTROL, KeyCode.C);
 
-        waitFor(() -> javafx.scene.input.Clipboard.getSystemClipboard().hasString());
-        assertThat(AppState.read(() -> javafx.scene.input.Clipboard.getSystemClipboard().getString()).lines()).containsExactly(
+        waitFor(() -> Clipboard.getSystemClipboard().hasString());
+        assertThat(AppState.read(() -> Clipboard.getSystemClipboard().getString()).lines()).containsExactly(
                 "repoUrl\tSession\tTask\tRepo\tBranch\tCreated (UTC)\tLast activity (UTC)",
                 "/Users/edobry/Projects/minsky\t#142\t\tlocal/minsky\t#142\t2025-06-17 23:32\t");
     }
@@ -303,7 +306,7 @@ class SessionsTableFlowTest extends WindowOverFreshRun {
     /** What a desktop sends on a right click (headless Monocle sends none): the node's context menu shows at its centre. */
     private static void askContextMenu(FxRobot robot, Node node) {
         robot.interact(() -> {
-            javafx.geometry.Bounds bounds = node.localToScreen(node.getBoundsInLocal());
+            Bounds bounds = node.localToScreen(node.getBoundsInLocal());
             node.fireEvent(new ContextMenuEvent(ContextMenuEvent.CONTEXT_MENU_REQUESTED, bounds.getWidth() / 2, bounds.getHeight() / 2,
                     bounds.getCenterX(), bounds.getCenterY(), false, null));
         });

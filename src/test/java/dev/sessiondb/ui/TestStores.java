@@ -27,6 +27,7 @@ import java.sql.Statement;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /** Real stores for UI tests: a copy of the Minsky fixture, or a store filled with sample sessions. */
 public final class TestStores {
@@ -111,7 +112,7 @@ public final class TestStores {
     }
 
     /** The store, telling {@code called} the name of each method called on it before it runs. */
-    public static SessionStore watched(SessionStore store, java.util.function.Consumer<String> called) {
+    public static SessionStore watched(SessionStore store, Consumer<String> called) {
         return (SessionStore) java.lang.reflect.Proxy.newProxyInstance(SessionStore.class.getClassLoader(), new Class<?>[] {SessionStore.class},
                 (proxy, method, args) -> {
                     called.accept(method.getName());

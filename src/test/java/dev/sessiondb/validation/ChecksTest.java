@@ -16,9 +16,12 @@ import dev.sessiondb.store.StoreLayout;
 import dev.sessiondb.store.StoreLocator;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.LongStream;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -84,8 +87,8 @@ class ChecksTest {
                 record("{\"session\":\"b\",\"repoName\":\"x\",\"repoUrl\":\"/r\"}"));
 
         assertThat(findings).extracting(Finding::session, Finding::message).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("a", "required field 'repoName' is missing or empty"),
-                org.assertj.core.groups.Tuple.tuple("b", "required field 'createdAt' is missing or empty"));
+                Tuple.tuple("a", "required field 'repoName' is missing or empty"),
+                Tuple.tuple("b", "required field 'createdAt' is missing or empty"));
         assertThat(findings.get(0).edits()).containsExactly(FieldEdit.set("repoName", "edobry/minsky"));
         assertThat(findings.get(1).isRepairable()).isFalse();
     }
@@ -103,11 +106,11 @@ class ChecksTest {
                 record("{\"id\":\"chat-4\",\"tenantId\":\"acme\",\"userId\":\"\",\"createdAt\":\"2025-05-16T22:16:33Z\"}"));
 
         assertThat(findings).extracting(Finding::session, Finding::message, Finding::fix).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("chat-1", "required field 'tenantId' is missing or empty",
+                Tuple.tuple("chat-1", "required field 'tenantId' is missing or empty",
                         "set tenantId by hand (the tenant the chat server keeps the session under)"),
-                org.assertj.core.groups.Tuple.tuple("chat-2", "required field 'tenantId' is missing or empty",
+                Tuple.tuple("chat-2", "required field 'tenantId' is missing or empty",
                         "set tenantId by hand (the tenant the chat server keeps the session under)"),
-                org.assertj.core.groups.Tuple.tuple("chat-3", "required field 'createdAt' is missing or empty",
+                Tuple.tuple("chat-3", "required field 'createdAt' is missing or empty",
                         "set createdAt by hand (an ISO-8601 date such as 2025-05-16T22:16:33.321Z)"));
         assertThat(findings).noneMatch(Finding::isRepairable);
     }
@@ -243,8 +246,8 @@ class ChecksTest {
                 minsky("b", ",\"status\":\"PR_APPROVED\",\"pullRequest\":{\"state\":\"open\",\"headBranch\":\"x\"},\"prBranch\":\"b\""));
 
         assertThat(findings).extracting(Finding::session, Finding::message).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("a", "status is PR_OPEN but the pull request is merged"),
-                org.assertj.core.groups.Tuple.tuple("b", "prBranch 'b' differs from pullRequest.headBranch 'x'"));
+                Tuple.tuple("a", "status is PR_OPEN but the pull request is merged"),
+                Tuple.tuple("b", "prBranch 'b' differs from pullRequest.headBranch 'x'"));
         assertThat(findings.get(0).edits()).containsExactly(FieldEdit.set("status", "MERGED"));
     }
 
@@ -360,7 +363,7 @@ class ChecksTest {
         GitRepos.create(state.resolve("sessions/task-md#092"), "https://github.com/edobry/minsky.git", "task-md#092", "2025-06-01T10:00:00Z");
         Files.createDirectories(state.resolve("sessions/081"));
         Path plain = Files.createDirectories(state.resolve("sessions/task#080"));
-        Files.setLastModifiedTime(plain, java.nio.file.attribute.FileTime.from(java.time.Instant.parse("2026-01-02T03:04:05.123456789Z")));
+        Files.setLastModifiedTime(plain, FileTime.from(Instant.parse("2026-01-02T03:04:05.123456789Z")));
         Files.createDirectories(state.resolve("git/local-minsky/sessions/old"));
 
         List<Finding> findings = run("workspace-unregistered", List.of(state),

@@ -11,6 +11,8 @@ import dev.sessiondb.store.OpenMode;
 import dev.sessiondb.store.SessionStore;
 import dev.sessiondb.store.StoreFactory;
 import dev.sessiondb.store.StoreLocator;
+import dev.sessiondb.store.WriteBatch;
+import dev.sessiondb.store.sql.MinskySchemas;
 import dev.sessiondb.store.sql.TestPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +21,7 @@ import java.sql.DriverManager;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -80,9 +83,9 @@ class SqlValidationTest {
         CliRun run = CliRun.of("validate", "sqlite:" + file);
 
         assertThat(findings).extracting(Finding::session, Finding::severity, Finding::message).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("task#079", Severity.ERROR,
+                Tuple.tuple("task#079", Severity.ERROR,
                         "prState is the text '{not json', not an object (in a SQL store: a cell that is not valid JSON)"),
-                org.assertj.core.groups.Tuple.tuple("task#080", Severity.ERROR, "pullRequest is an array, not an object"));
+                Tuple.tuple("task#080", Severity.ERROR, "pullRequest is an array, not an object"));
         assertThat(run.out()).contains("malformed-field", "task#079", "prState is the text '{not json'");
     }
 
@@ -102,7 +105,7 @@ class SqlValidationTest {
     @Test
     void minskyLayoutStoresThisToolCreatesHaveNoDrift() {
         StoreLocator sqlite = StoreLocator.parse("sqlite:" + dir.resolve("created.db") + "?layout=minsky");
-        StoreLocator postgres = dev.sessiondb.store.sql.MinskySchemas.postgres(false);
+        StoreLocator postgres = MinskySchemas.postgres(false);
         for (StoreLocator locator : List.of(sqlite, postgres)) {
             try (SessionStore created = StoreFactory.open(locator, OpenMode.CREATE_IF_MISSING)) {
                 assertThat(created.count()).isZero();
@@ -134,7 +137,7 @@ class SqlValidationTest {
     void theFixtureInSqliteGivesTheSameFindingsAsInJson() throws Exception {
         Path file = dir.resolve("fixture.db");
         try (SessionStore store = StoreFactory.open("sqlite:" + file, OpenMode.CREATE_IF_MISSING)) {
-            store.write(dev.sessiondb.store.WriteBatch.replaceAll(Fixtures.minskyRecords().iterator(), Fixtures.MINSKY_COUNT), ProgressMonitor.NONE);
+            store.write(WriteBatch.replaceAll(Fixtures.minskyRecords().iterator(), Fixtures.MINSKY_COUNT), ProgressMonitor.NONE);
         }
         Path json = Fixtures.copy(Fixtures.MINSKY_ARRAY, dir);
 
@@ -154,7 +157,7 @@ class SqlValidationTest {
         GitRepos.create(dir.resolve("sessions/orphan"), "git@github.com:edobry/minsky.git", "orphan", "2025-06-01T10:00:00Z");
         StoreLocator sqlite = StoreLocator.parse("sqlite:" + dir.resolve("sessions.db"));
         try (SessionStore store = StoreFactory.open(sqlite, OpenMode.CREATE_IF_MISSING)) {
-            store.write(dev.sessiondb.store.WriteBatch.replaceAll(List.of(
+            store.write(WriteBatch.replaceAll(List.of(
                     SessionRecord.ofParsed(JsonCodec.parseObject("{\"session\": \"registered\", \"repoName\": \"local/minsky\"}")),
                     SessionRecord.ofParsed(JsonCodec.parseObject("{\"session\": \"a\", \"repoPath\": \"" + dir.resolve("sessions/by-path") + "\"}")),
                     SessionRecord.ofParsed(JsonCodec.parseObject("{\"session\": \"b\", \"repoPath\": \"sessions/by-odd-path\", \"taskId\": 7}"))

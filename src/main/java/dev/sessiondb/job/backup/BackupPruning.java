@@ -3,6 +3,7 @@ package dev.sessiondb.job.backup;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +28,7 @@ public record BackupPruning(int keep, Optional<Duration> olderThan, boolean incl
                     .filter(backup -> includeLastUndoable || !lastUndoable.equals(Optional.of(backup)))
                     .forEach(deleted::add);
         });
-        deleted.sort(java.util.Comparator.comparing(Backup::createdAt).thenComparing(Backup::id).reversed());
+        deleted.sort(Comparator.comparing(Backup::createdAt).thenComparing(Backup::id).reversed());
         return deleted;
     }
 }

@@ -1,5 +1,7 @@
 package dev.sessiondb.job.consolidate;
 
+import java.util.Locale;
+
 /** How consolidation settles one key held with different content by several sources. */
 public enum ConflictPolicy {
     /**
@@ -20,6 +22,6 @@ public enum ConflictPolicy {
     /** picocli accepts {@code keep-both} and the other names in lower case. */
     @Override
     public String toString() {
-        return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 }

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.TreeMap;
@@ -96,7 +97,7 @@ public final class RecordScan {
                 continue;
             }
             if (!value.isTextual()) {
-                coercions.add(shown(record) + ": " + field.jsonName() + " is a " + value.getNodeType().name().toLowerCase(java.util.Locale.ROOT)
+                coercions.add(shown(record) + ": " + field.jsonName() + " is a " + value.getNodeType().name().toLowerCase(Locale.ROOT)
                         + ", not date text");
             } else if (!Timestamp.parse(value.asText()).isValid()) {
                 coercions.add(shown(record) + ": " + field.jsonName() + " '" + SecretMasker.maskText(field.jsonName(), value.asText()) + "' does not parse as a date");

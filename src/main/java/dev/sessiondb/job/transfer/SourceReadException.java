@@ -6,6 +6,7 @@ import dev.sessiondb.store.RecordCursor;
 import dev.sessiondb.store.StoreException;
 import dev.sessiondb.model.SessionRecord;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * A failure reading a job's source, in the source's own words: a job that writes its target while
@@ -37,7 +38,7 @@ public final class SourceReadException extends StoreException {
     }
 
     /** Runs a read of the source, marking its failure (a cancel is no failure of the source's). */
-    static <T> T reading(String source, java.util.function.Supplier<T> read) {
+    static <T> T reading(String source, Supplier<T> read) {
         try {
             return read.get();
         } catch (CancelledException | SourceReadException passed) {

@@ -1,5 +1,7 @@
 package dev.sessiondb.job.transfer;
 
+import java.util.Locale;
+
 /** What a job may do to a target that already holds records. */
 public enum TargetMode {
     /** The target must not exist or be empty. */
@@ -12,6 +14,6 @@ public enum TargetMode {
     /** picocli accepts the names in lower case. */
     @Override
     public String toString() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 }

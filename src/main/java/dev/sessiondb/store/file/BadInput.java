@@ -2,6 +2,7 @@ package dev.sessiondb.store.file;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.io.JsonEOFException;
 import dev.sessiondb.model.JsonCodec;
 import dev.sessiondb.model.JsonLimits;
 import dev.sessiondb.model.SecretMasker;
@@ -64,7 +65,7 @@ public final class BadInput {
                     + position(cause.getLocation()) + " (JSON tools keep only the last value, so nothing reads the first; remove the one you do not want); "
                     + ADVICE, cause);
         }
-        boolean cutOff = cause instanceof com.fasterxml.jackson.core.io.JsonEOFException;
+        boolean cutOff = cause instanceof JsonEOFException;
         String reason = cutOff ? "the file ends before its JSON is complete; it was probably cut off while being written" : JsonCodec.problem(cause);
         String inField = field == null || cutOff ? "" : ", in or after field '" + SecretMasker.maskText(null, field) + "'";
         return new StoreException(file + ": " + inRecord + "not valid JSON at " + position(cause.getLocation()) + inField + " (" + reason + "); " + ADVICE,

@@ -8,6 +8,7 @@ import dev.sessiondb.store.StoreException;
 import dev.sessiondb.store.file.StoreFileLock;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -105,7 +106,7 @@ public final class RepeatedRecords {
         }
     }
 
-    private static void copy(InputStream in, java.io.OutputStream out, long bytes) throws IOException {
+    private static void copy(InputStream in, OutputStream out, long bytes) throws IOException {
         byte[] buffer = new byte[64 * 1024];
         long left = bytes;
         while (left > 0) {

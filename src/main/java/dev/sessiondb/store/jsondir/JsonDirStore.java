@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * A directory with one {@code <key>.json} file per session, as magellai keeps them (any record
@@ -128,7 +129,7 @@ public final class JsonDirStore extends ScanningStore {
     }
 
     private Set<String> unreadableNames() {
-        return unreadable.stream().map(SessionDirectory.Unreadable::name).collect(java.util.stream.Collectors.toSet());
+        return unreadable.stream().map(SessionDirectory.Unreadable::name).collect(Collectors.toSet());
     }
 
     /** A session's file is named after its key. */

@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -120,7 +121,7 @@ enum Dialect {
         if (this == SQLITE) {
             // the driver opens a deferred transaction whenever autocommit is off; end it to begin our own
             connection.setAutoCommit(true);
-            try (java.sql.Statement statement = connection.createStatement()) {
+            try (Statement statement = connection.createStatement()) {
                 statement.execute("BEGIN IMMEDIATE");
             }
             return;
@@ -128,7 +129,7 @@ enum Dialect {
         connection.rollback();
         connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
         String lock = "SELECT 1 FROM " + layout.table() + " s WHERE " + layout.keyExpression() + " = ? FOR UPDATE";
-        try (PreparedStatement statement = PageQuery.prepare(connection, lock, java.util.List.of(key)); ResultSet rows = statement.executeQuery()) {
+        try (PreparedStatement statement = PageQuery.prepare(connection, lock, List.of(key)); ResultSet rows = statement.executeQuery()) {
             rows.next();
         }
     }
@@ -139,14 +140,14 @@ enum Dialect {
      * stays true until the commit.
      */
     void lockForWriting(Connection connection, String table) throws SQLException {
-        try (java.sql.Statement statement = connection.createStatement()) {
+        try (Statement statement = connection.createStatement()) {
             statement.execute(this == SQLITE ? "DELETE FROM " + table + " WHERE 0" : "LOCK TABLE " + table + " IN SHARE ROW EXCLUSIVE MODE");
         }
     }
 
     void commitLocked(Connection connection) throws SQLException {
         if (this == SQLITE) {
-            try (java.sql.Statement statement = connection.createStatement()) {
+            try (Statement statement = connection.createStatement()) {
                 statement.execute("COMMIT");
             }
         } else {
@@ -173,7 +174,7 @@ enum Dialect {
                 if (!connection.getAutoCommit()) {
                     return;
                 }
-                try (java.sql.Statement statement = connection.createStatement()) {
+                try (Statement statement = connection.createStatement()) {
                     statement.execute("ROLLBACK");
                 }
             } else {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 
 /**
@@ -72,7 +73,7 @@ final class FoldedSearch {
     }
 
     /** The folded word with each character outside ASCII as the class of its variants, each other one as {@code literal} writes it. */
-    private static String classes(String folded, java.util.function.IntFunction<String> literal) {
+    private static String classes(String folded, IntFunction<String> literal) {
         StringBuilder pattern = new StringBuilder();
         folded.codePoints().forEach(codePoint -> {
             int[] variants = CaseFolding.variants(codePoint);

@@ -19,6 +19,8 @@ import dev.sessiondb.store.StoreLocator;
 import dev.sessiondb.store.StoreProvider;
 import dev.sessiondb.store.StoreWriterLock;
 import dev.sessiondb.store.WriteBatch;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -137,18 +139,18 @@ public final class PostgresProvider implements StoreProvider {
                     + " PGPASSWORD or ~/.pgpass");
         }
         try {
-            java.net.URI uri = new java.net.URI(url);
+            URI uri = new URI(url);
             // libpq takes an empty host (postgresql://user@/db) as PGHOST or the default; anything else must parse as a host
             String authority = uri.getRawAuthority() == null ? "" : uri.getRawAuthority();
             String hostAndPort = authority.substring(authority.lastIndexOf('@') + 1);
             if (portIsNoNumber(hostAndPort)) {
-                throw new java.net.URISyntaxException(url, PORT_NO_NUMBER);
+                throw new URISyntaxException(url, PORT_NO_NUMBER);
             }
             if (uri.getHost() == null && !hostAndPort.isEmpty() && !hostAndPort.startsWith(":") && !HOST_WITH_UNDERSCORE.matcher(hostAndPort).matches()) {
-                throw new java.net.URISyntaxException(url, "no host name");
+                throw new URISyntaxException(url, "no host name");
             }
             return url;
-        } catch (java.net.URISyntaxException malformed) {
+        } catch (URISyntaxException malformed) {
             // java.net.URI refuses a bracketed IPv6 host's bad port ([::1]:abc) in its own words, before the check above
             String reason = portIsNoNumber(hostAndPortAsWritten(url)) ? PORT_NO_NUMBER
                     // java.net.URI's words for a URL that ends at its '//', "Expected authority", name nothing a user wrote

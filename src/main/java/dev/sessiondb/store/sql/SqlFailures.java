@@ -122,7 +122,7 @@ final class SqlFailures {
         if (PgErrors.isUnreachable(e)) {
             return Optional.of(PgErrors.describe(locator, PgCredentials.resolve(locator), e));
         }
-        Optional<java.sql.SQLException> denied = PgPrivileges.permissionDenied(e);
+        Optional<SQLException> denied = PgPrivileges.permissionDenied(e);
         if (denied.isPresent()) {
             return Optional.of(new StoreFaultException(locator.display(), PgPrivileges.writeFault(locator, denied.get()), e));
         }

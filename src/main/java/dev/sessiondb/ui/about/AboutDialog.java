@@ -1,6 +1,7 @@
 package dev.sessiondb.ui.about;
 
 import dev.sessiondb.ui.common.Controls;
+import java.util.Locale;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
@@ -23,7 +24,7 @@ public final class AboutDialog extends Dialog<Void> {
         int row = 0;
         for (var line : viewModel.lines().entrySet()) {
             Label value = new Label(line.getValue());
-            value.setId("about-" + line.getKey().toLowerCase(java.util.Locale.ROOT));
+            value.setId("about-" + line.getKey().toLowerCase(Locale.ROOT));
             value.setWrapText(true);
             Label name = Controls.styled(new Label(line.getKey()), "text-bold");
             name.setMinWidth(Region.USE_PREF_SIZE);

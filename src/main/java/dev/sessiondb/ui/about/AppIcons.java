@@ -1,5 +1,6 @@
 package dev.sessiondb.ui.about;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import javafx.scene.image.Image;
@@ -18,6 +19,6 @@ public final class AppIcons {
 
     /** For {@code Stage.getIcons()}: the window manager picks the size it draws. */
     public static List<Image> forStage() {
-        return Stream.of(STAGE_SIZES).flatMapToInt(java.util.Arrays::stream).mapToObj(AppIcons::image).toList();
+        return Stream.of(STAGE_SIZES).flatMapToInt(Arrays::stream).mapToObj(AppIcons::image).toList();
     }
 }

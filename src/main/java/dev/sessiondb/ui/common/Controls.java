@@ -1,17 +1,23 @@
 package dev.sessiondb.ui.common;
 
 import java.util.Optional;
+import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
+import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Labeled;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
 import javafx.collections.ObservableList;
 
@@ -67,7 +73,7 @@ public final class Controls {
         Label label = new Label(text);
         label.setWrapText(true);
         label.setTextAlignment(TextAlignment.CENTER);
-        label.setAlignment(javafx.geometry.Pos.CENTER);
+        label.setAlignment(Pos.CENTER);
         label.setMaxWidth(420);
         label.getStyleClass().add("text-muted");
         label.setAccessibleText(text);
@@ -75,16 +81,16 @@ public final class Controls {
     }
 
     /** Long lines (backup ids, paths, messages) wrap inside the list instead of hiding behind a sideways scroll. */
-    public static void wrapLines(javafx.scene.control.ListView<String> list) {
-        list.setCellFactory(view -> new javafx.scene.control.ListCell<>() {
+    public static void wrapLines(ListView<String> list) {
+        list.setCellFactory(view -> new ListCell<>() {
             // a Text wrapped at the list's width is as tall as all its lines: a wrapped cell's own text was cut at "…" after two
-            private final javafx.scene.text.Text shown = new javafx.scene.text.Text();
+            private final Text shown = new Text();
 
             {
                 shown.wrappingWidthProperty().bind(view.widthProperty().subtract(32));
                 shown.fillProperty().bind(textFillProperty());
                 shown.fontProperty().bind(fontProperty());
-                setContentDisplay(javafx.scene.control.ContentDisplay.GRAPHIC_ONLY);
+                setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
             }
 
             @Override
@@ -127,7 +133,7 @@ public final class Controls {
 
     public static Region spacer() {
         Region spacer = new Region();
-        javafx.scene.layout.HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox.setHgrow(spacer, Priority.ALWAYS);
         return spacer;
     }
 

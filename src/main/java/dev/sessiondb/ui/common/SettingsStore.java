@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.UnaryOperator;
 
 /**
  * Reads and writes {@link AppSettings} as JSON. Writes are atomic (a temporary file moved into
@@ -34,7 +35,7 @@ public final class SettingsStore {
         return current;
     }
 
-    public synchronized void update(java.util.function.UnaryOperator<AppSettings> change) {
+    public synchronized void update(UnaryOperator<AppSettings> change) {
         current = change.apply(current);
         write(current);
     }

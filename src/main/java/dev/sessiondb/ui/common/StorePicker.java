@@ -5,9 +5,12 @@ import java.util.Objects;
 import javafx.beans.property.StringProperty;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.util.StringConverter;
 
 /**
  * A store field: type a locator or pick a known store, or browse for a file; the text is the ViewModel's. A password typed
@@ -85,7 +88,7 @@ public final class StorePicker extends HBox {
      * The combo box puts the field's text into its value when the field loses the focus, and its value back into the field:
      * the value is shown as the field shows the text.
      */
-    private final class MaskedWhenLeft extends javafx.util.StringConverter<String> {
+    private final class MaskedWhenLeft extends StringConverter<String> {
 
         @Override
         public String toString(String value) {
@@ -100,8 +103,8 @@ public final class StorePicker extends HBox {
 
     /** What Enter in the field does (add the store typed, say), besides taking the text. */
     public void onEnter(Runnable action) {
-        choice.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, event -> {
-            if (event.getCode() == javafx.scene.input.KeyCode.ENTER) {
+        choice.addEventFilter(KeyEvent.KEY_PRESSED, event -> {
+            if (event.getCode() == KeyCode.ENTER) {
                 event.consume();
                 action.run();
             }

@@ -1,6 +1,7 @@
 package dev.sessiondb.ui.detail;
 
 import dev.sessiondb.model.SecretMasker;
+import dev.sessiondb.model.SessionDocument;
 import dev.sessiondb.ui.common.Controls;
 import dev.sessiondb.ui.diff.FieldRow;
 import dev.sessiondb.ui.diff.SideBySideTable;
@@ -12,10 +13,14 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
@@ -84,13 +89,13 @@ public final class DetailView extends StackPane {
         Button delete = Controls.button("Delete…", "Delete this session (asks first; Ctrl+Z undoes it)", viewModel::delete);
         delete.setId("delete-session");
         delete.getStyleClass().add("danger");
-        javafx.scene.control.MenuItem json = new javafx.scene.control.MenuItem("JSON (the whole record)…");
-        json.setOnAction(event -> viewModel.export(dev.sessiondb.model.SessionDocument.Format.JSON));
-        javafx.scene.control.MenuItem markdown = new javafx.scene.control.MenuItem("Markdown transcript…");
+        MenuItem json = new MenuItem("JSON (the whole record)…");
+        json.setOnAction(event -> viewModel.export(SessionDocument.Format.JSON));
+        MenuItem markdown = new MenuItem("Markdown transcript…");
         markdown.setId("export-session-markdown");
-        markdown.setOnAction(event -> viewModel.export(dev.sessiondb.model.SessionDocument.Format.MARKDOWN));
+        markdown.setOnAction(event -> viewModel.export(SessionDocument.Format.MARKDOWN));
         markdown.disableProperty().bind(viewModel.conversationProperty().not());
-        javafx.scene.control.MenuButton export = new javafx.scene.control.MenuButton("Export", null, json, markdown);
+        MenuButton export = new MenuButton("Export", null, json, markdown);
         export.setId("export-session");
         Controls.describe(export, "Save this session to a file: the whole record as JSON, or its conversation as Markdown; secrets are masked");
         // a narrow pane wraps the buttons to a second row: squeezed into one, they read "…", "Ex…" and "Dele…"
@@ -184,10 +189,10 @@ public final class DetailView extends StackPane {
                 copySelectedValue();
             }
         });
-        javafx.scene.control.MenuItem copy = new javafx.scene.control.MenuItem("Copy value (Ctrl+C)");
+        MenuItem copy = new MenuItem("Copy value (Ctrl+C)");
         copy.setId("copy-field-value");
         copy.setOnAction(event -> copySelectedValue());
-        tree.setContextMenu(new javafx.scene.control.ContextMenu(copy));
+        tree.setContextMenu(new ContextMenu(copy));
         viewModel.fields().addListener((ListChangeListener<FieldNode>) change -> tree.setRoot(root(viewModel.fields())));
         return tree;
     }
@@ -278,8 +283,8 @@ public final class DetailView extends StackPane {
     }
 
     /** A true/false field as a check box: nothing else can be typed into it. */
-    private static javafx.scene.control.CheckBox checkBox(DetailViewModel.FormField field) {
-        javafx.scene.control.CheckBox box = new javafx.scene.control.CheckBox();
+    private static CheckBox checkBox(DetailViewModel.FormField field) {
+        CheckBox box = new CheckBox();
         box.setSelected(Boolean.parseBoolean(field.text().get()));
         box.selectedProperty().addListener((property, before, checked) -> field.text().set(String.valueOf(checked)));
         return box;

@@ -24,6 +24,7 @@ import dev.sessiondb.ui.common.UndoStack;
 import dev.sessiondb.ui.common.UndoableCommand;
 import dev.sessiondb.ui.diff.FieldRow;
 import dev.sessiondb.ui.diff.SideBySide;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -218,7 +219,7 @@ public final class DetailViewModel {
                     // the file chooser asked before replacing a file; a store is refused here, naming the file
                     ExportTarget target = ExportTarget.check(file, store.locator(), () -> KnownStores.in(journal.root()));
                     String document = SessionDocument.write(shown, format);
-                    return target.write(store.locator(), journal, out -> out.write(document.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+                    return target.write(store.locator(), journal, out -> out.write(document.getBytes(StandardCharsets.UTF_8)));
                 }).onSuccess(replaced -> dialogs.notify("Exported " + named + " to " + file + " (secrets masked)"
                         + ExportTarget.replacedNote(replaced, journal)))
                         .onFailure(failure -> dialogs.showExportFailure(file, failure))));

@@ -14,6 +14,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -133,23 +134,23 @@ public final class RecordEdit {
         return DATE_FIELDS.contains(name) || SessionField.byJsonName(name).map(field -> field.type() == FieldType.TIMESTAMP).orElse(false);
     }
 
-    private static java.util.Optional<JsonNode> convert(String name, JsonNode before, String text, List<String> problems) {
+    private static Optional<JsonNode> convert(String name, JsonNode before, String text, List<String> problems) {
         JsonNodeFactory json = JsonNodeFactory.instance;
         if (before.isBoolean()) {
             if (!text.equals("true") && !text.equals("false")) {
                 problems.add(name + ": '" + text + "' is not true or false");
-                return java.util.Optional.empty();
+                return Optional.empty();
             }
-            return java.util.Optional.of(json.booleanNode(Boolean.parseBoolean(text)));
+            return Optional.of(json.booleanNode(Boolean.parseBoolean(text)));
         }
         if (before.isNumber()) {
             try {
-                return java.util.Optional.of(json.numberNode(new BigDecimal(text)));
+                return Optional.of(json.numberNode(new BigDecimal(text)));
             } catch (NumberFormatException notNumber) {
                 problems.add(name + ": '" + text + "' is not a number");
-                return java.util.Optional.empty();
+                return Optional.empty();
             }
         }
-        return java.util.Optional.of(text.isEmpty() && before.isNull() ? json.nullNode() : json.textNode(text));
+        return Optional.of(text.isEmpty() && before.isNull() ? json.nullNode() : json.textNode(text));
     }
 }

@@ -8,6 +8,7 @@ import dev.sessiondb.ui.wizard.WizardPages;
 import java.util.function.Function;
 import java.util.function.ToLongFunction;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.StringProperty;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -21,6 +22,7 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /** Two stores compared: pickers and ignore list, the summary, the differences, and the selected one side by side. */
@@ -73,7 +75,7 @@ public final class DiffView extends VBox {
         field.setOnAction(event -> viewModel.addIgnored());
         Button add = Controls.button("Ignore", "Leave this field out of the comparison", viewModel::addIgnored);
         add.setId("diff-ignore-add");
-        add.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        add.setMinWidth(Region.USE_PREF_SIZE);
         FlowPane chips = new FlowPane(6, 6);
         chips.setId("diff-ignored");
         Runnable refresh = () -> chips.getChildren().setAll(viewModel.ignored().stream().map(path -> {
@@ -156,7 +158,7 @@ public final class DiffView extends VBox {
         return new VBox(6, title, table);
     }
 
-    private static TextField textField(String id, String help, javafx.beans.property.StringProperty text) {
+    private static TextField textField(String id, String help, StringProperty text) {
         TextField field = Controls.describe(new TextField(), help);
         field.setId(id);
         field.textProperty().bindBidirectional(text);

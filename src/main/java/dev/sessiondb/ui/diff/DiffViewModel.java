@@ -9,6 +9,7 @@ import dev.sessiondb.diff.SessionsCompared;
 import dev.sessiondb.diff.StoreDiff;
 import dev.sessiondb.model.SecretMasker;
 import dev.sessiondb.model.SessionRecord;
+import dev.sessiondb.progress.ProgressMonitor;
 import dev.sessiondb.store.SessionLookup;
 import dev.sessiondb.store.SessionStore;
 import dev.sessiondb.store.StoreException;
@@ -23,6 +24,7 @@ import dev.sessiondb.ui.common.TaskExecutor;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -225,7 +227,7 @@ public final class DiffViewModel {
             return SideBySide.compare(a, b, stores.ignored());
         }).onSuccess(laidOut -> {
             comparison.setAll(laidOut);
-            comparedTitle.set(row.session() + ": " + row.kind().text().toLowerCase(java.util.Locale.ROOT)
+            comparedTitle.set(row.session() + ": " + row.kind().text().toLowerCase(Locale.ROOT)
                     + (row.changedFields() == 1 ? ", 1 field differs" : row.changedFields() > 1 ? ", " + row.changedFields() + " fields differ" : ""));
         }).onFailure(failure -> dialogs.showError("Cannot read " + row.session(), failure.getMessage())));
     }
@@ -245,7 +247,7 @@ public final class DiffViewModel {
         }
     }
 
-    private static Result compareStores(Compared stores, dev.sessiondb.progress.ProgressMonitor monitor) {
+    private static Result compareStores(Compared stores, ProgressMonitor monitor) {
         List<DiffRow> found = new ArrayList<>();
         DiffSummary counted = new StoreDiff(stores.ignored()).compare(stores.a(), stores.b(), new DiffListener() {
             @Override

@@ -1,7 +1,9 @@
 package dev.sessiondb.ui.diff;
 
+import dev.sessiondb.ui.common.Controls;
 import dev.sessiondb.ui.wizard.WizardPages;
 import java.util.List;
+import java.util.function.Function;
 import java.util.stream.IntStream;
 import javafx.application.Platform;
 import javafx.collections.ListChangeListener;
@@ -30,7 +32,7 @@ public final class SideBySideTable {
      * @param headerB what the right column shows
      */
     public static TableView<FieldRow> create(String id, ObservableList<FieldRow> rows, String headerA, String headerB, String placeholder) {
-        TableView<FieldRow> table = dev.sessiondb.ui.common.Controls.fittedTable(id, rows,
+        TableView<FieldRow> table = Controls.fittedTable(id, rows,
                 "Both versions field by field; changed fields are highlighted", placeholder);
         table.getStylesheets().add(SideBySideTable.class.getResource("diff.css").toExternalForm());
         table.getColumns().add(column("Field", FieldRow::name, 220));
@@ -75,13 +77,13 @@ public final class SideBySideTable {
         };
     }
 
-    private static TableColumn<FieldRow, String> valueColumn(String header, java.util.function.Function<FieldRow, String> value, boolean sideA) {
+    private static TableColumn<FieldRow, String> valueColumn(String header, Function<FieldRow, String> value, boolean sideA) {
         TableColumn<FieldRow, String> column = column(header, value, 180);
         column.setCellFactory(view -> new ValueCell(sideA, header));
         return column;
     }
 
-    private static TableColumn<FieldRow, String> column(String title, java.util.function.Function<FieldRow, String> value, double width) {
+    private static TableColumn<FieldRow, String> column(String title, Function<FieldRow, String> value, double width) {
         TableColumn<FieldRow, String> column = WizardPages.column(title, value);
         column.setPrefWidth(width);
         return column;

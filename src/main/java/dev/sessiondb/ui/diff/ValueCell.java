@@ -8,6 +8,7 @@ import javafx.scene.Node;
 import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.Text;
@@ -118,7 +119,7 @@ final class ValueCell extends WholeTextCell<FieldRow> {
     private Hyperlink opener(FieldRow row, String whole) {
         int characters = whole.codePointCount(0, whole.length());
         Hyperlink open = new Hyperlink("Whole value…");
-        open.setTooltip(new javafx.scene.control.Tooltip(String.format(Locale.ROOT, "All %,d characters, read-only", characters)));
+        open.setTooltip(new Tooltip(String.format(Locale.ROOT, "All %,d characters, read-only", characters)));
         open.getStyleClass().add("diff-open-whole");
         open.setAccessibleText("Open the whole value of " + row.path() + " in " + header);
         LongTextDifference.Parting parting = row.parting();

@@ -1,19 +1,26 @@
 package dev.sessiondb.ui.overview;
 
 import dev.sessiondb.ui.common.Controls;
+import dev.sessiondb.validation.Severity;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.chart.BarChart;
 import javafx.scene.chart.CategoryAxis;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.PieChart;
 import javafx.scene.chart.XYChart;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -60,7 +67,7 @@ public final class OverviewView extends ScrollPane {
         charts.add(perWeek, 0, 0, 2, 1);
         charts.add(byRepo, 0, 1);
         charts.add(byStatus, 1, 1);
-        for (javafx.scene.Node chart : List.of(perWeek, byRepo, byStatus)) {
+        for (Node chart : List.of(perWeek, byRepo, byStatus)) {
             GridPane.setHgrow(chart, Priority.ALWAYS);
         }
         byRepo.setPrefHeight(300);
@@ -78,16 +85,16 @@ public final class OverviewView extends ScrollPane {
         findingsStatus.setWrapText(true);
         findings.setOnMouseClicked(event -> viewModel.showExample(findings.getSelectionModel().getSelectedItem()));
         findings.setOnKeyPressed(event -> {
-            if (event.getCode() == javafx.scene.input.KeyCode.ENTER) {
+            if (event.getCode() == KeyCode.ENTER) {
                 viewModel.showExample(findings.getSelectionModel().getSelectedItem());
             }
         });
-        javafx.scene.control.Button runChecks = Controls.button("Run the checks",
+        Button runChecks = Controls.button("Run the checks",
                 "Run every validation check over this store (reads every session; listed under Jobs, with cancel)", viewModel::runChecks);
         runChecks.setId("run-checks");
 
         HBox checksBar = new HBox(10, Controls.styled(new Label("To check"), "title-4"), runChecks);
-        checksBar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        checksBar.setAlignment(Pos.CENTER_LEFT);
         VBox details = new VBox(12, numbers, checksBar, findingsStatus, findings, charts);
         details.visibleProperty().bind(viewModel.statisticsProperty().isNotNull());
         VBox content = new VBox(12, status, details);
@@ -105,7 +112,7 @@ public final class OverviewView extends ScrollPane {
             return;
         }
         statistics.headlines().forEach(headline -> numbers.getChildren().add(number(headline)));
-        for (javafx.scene.Node minskyChart : List.of(byRepo, byStatus)) {
+        for (Node minskyChart : List.of(byRepo, byStatus)) {
             minskyChart.setVisible(statistics.aboutMinskySessions());
             minskyChart.setManaged(statistics.aboutMinskySessions());
         }
@@ -137,7 +144,7 @@ public final class OverviewView extends ScrollPane {
     }
 
     /** A finding as two lines: severity, check and count; then the first example, cut to the width. */
-    private static final class FindingCell extends javafx.scene.control.ListCell<FindingSummary> {
+    private static final class FindingCell extends ListCell<FindingSummary> {
         FindingCell() {
             setPrefWidth(0); // follow the list's width; long examples end in "…"
         }
@@ -150,10 +157,10 @@ public final class OverviewView extends ScrollPane {
                 setAccessibleText(null);
                 return;
             }
-            Label headline = Controls.styled(new Label(finding.headline()), "text-bold", finding.severity() == dev.sessiondb.validation.Severity.ERROR ? "danger" : "warning");
+            Label headline = Controls.styled(new Label(finding.headline()), "text-bold", finding.severity() == Severity.ERROR ? "danger" : "warning");
             Label example = Controls.styled(new Label("e.g. " + finding.example()), "text-small", "text-muted");
             setGraphic(new VBox(1, headline, example));
-            setTooltip(new javafx.scene.control.Tooltip(finding.example()));
+            setTooltip(new Tooltip(finding.example()));
             setAccessibleText(finding.headline() + ", for example " + finding.example());
         }
     }

@@ -2,9 +2,11 @@ package dev.sessiondb.ui.sessions;
 
 import dev.sessiondb.model.ValueCount;
 import dev.sessiondb.ui.common.Controls;
+import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.HBox;
@@ -16,14 +18,14 @@ final class PickPanel extends VBox {
     PickPanel(SessionsViewModel viewModel) {
         super(6);
         Label title = Controls.styled(new Label(), "text-bold");
-        title.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> viewModel.pickingProperty().get() == null ? ""
+        title.textProperty().bind(Bindings.createStringBinding(() -> viewModel.pickingProperty().get() == null ? ""
                 : "Show only sessions where " + viewModel.pickingProperty().get().header() + " is:", viewModel.pickingProperty()));
         ListView<ValueCount> values = new ListView<>(viewModel.pickList());
         values.setId("filter-pick-list");
         values.setAccessibleText("Values among the sessions shown, with how many have each; pick one to filter");
         values.setPrefHeight(170);
         values.setPlaceholder(new Label("No sessions are shown, so there is no value to pick"));
-        values.setCellFactory(list -> new javafx.scene.control.ListCell<>() {
+        values.setCellFactory(list -> new ListCell<>() {
             @Override
             protected void updateItem(ValueCount value, boolean empty) {
                 super.updateItem(value, empty);

@@ -3,6 +3,7 @@ package dev.sessiondb.ui.sessions;
 import dev.sessiondb.model.SessionRecord;
 import dev.sessiondb.model.SortKey;
 import dev.sessiondb.ui.common.ShownTime;
+import java.util.Locale;
 
 /** The sessions table's columns, each sorted and filtered by one {@link SortKey}. Cell text is always secret-masked. */
 public enum SessionColumn implements QueryColumn, ShownColumn {
@@ -33,7 +34,7 @@ public enum SessionColumn implements QueryColumn, ShownColumn {
     /** The column's id in remembered choices and node ids. */
     @Override
     public String id() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 
     @Override

@@ -9,6 +9,7 @@ import dev.sessiondb.ui.common.FillWidthResizePolicy;
 import java.util.List;
 import java.util.Optional;
 import javafx.animation.PauseTransition;
+import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
@@ -195,7 +196,7 @@ public final class SessionsView extends VBox {
         table.setItems(viewModel.rowsProperty().get());
         viewModel.rowsProperty().addListener((property, before, rows) -> showResult(before, rows));
         StringBinding emptyTableMessage = viewModel.emptyTableMessage();
-        table.placeholderProperty().bind(javafx.beans.binding.Bindings.createObjectBinding(() -> Controls.emptyState(emptyTableMessage.get()), emptyTableMessage));
+        table.placeholderProperty().bind(Bindings.createObjectBinding(() -> Controls.emptyState(emptyTableMessage.get()), emptyTableMessage));
         for (SessionColumn column : SessionColumn.values()) {
             table.getColumns().add(tableColumns.of(column));
         }
@@ -269,7 +270,7 @@ public final class SessionsView extends VBox {
     }
 
     private void showSortOrder() {
-        java.util.Optional<TableColumn<SessionRow, ?>> sortedColumn = viewModel.sortedBy().flatMap(key -> table.getColumns().stream()
+        Optional<TableColumn<SessionRow, ?>> sortedColumn = viewModel.sortedBy().flatMap(key -> table.getColumns().stream()
                 .filter(column -> queried(column).filter(shown -> shown.sortKey() == key).isPresent()).findFirst());
         if (sortedColumn.isEmpty()) {
             table.getSortOrder().clear();
@@ -277,8 +278,8 @@ public final class SessionsView extends VBox {
         }
         TableColumn<SessionRow, ?> column = sortedColumn.get();
         column.setSortType(viewModel.isDescending() ? TableColumn.SortType.DESCENDING : TableColumn.SortType.ASCENDING);
-        if (!table.getSortOrder().equals(java.util.List.of(column))) {
-            table.getSortOrder().setAll(java.util.List.of(column));
+        if (!table.getSortOrder().equals(List.of(column))) {
+            table.getSortOrder().setAll(List.of(column));
         }
     }
 
@@ -295,13 +296,13 @@ public final class SessionsView extends VBox {
         Controls.describe(search, prompt.description());
     }
 
-    private static java.util.Optional<TableColumnHeader> columnHeader(Node node) {
+    private static Optional<TableColumnHeader> columnHeader(Node node) {
         for (Node at = node; at != null; at = at.getParent()) {
             if (at instanceof TableColumnHeader header) {
-                return java.util.Optional.of(header);
+                return Optional.of(header);
             }
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     private void showHiddenColumns() {
@@ -323,7 +324,7 @@ public final class SessionsView extends VBox {
 
     private void copySelection() {
         // what the table shows, in its order: a column the user added or dragged elsewhere too
-        java.util.List<ShownColumn> visible = table.getColumns().stream().filter(TableColumn::isVisible)
+        List<ShownColumn> visible = table.getColumns().stream().filter(TableColumn::isVisible)
                 .map(TableColumn::getUserData).filter(ShownColumn.class::isInstance).map(ShownColumn.class::cast).toList();
         ClipboardContent content = new ClipboardContent();
         content.putString(viewModel.copyText(table.getSelectionModel().getSelectedItems(), visible));

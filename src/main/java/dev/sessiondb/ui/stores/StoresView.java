@@ -3,10 +3,13 @@ package dev.sessiondb.ui.stores;
 import dev.sessiondb.ui.common.Controls;
 import dev.sessiondb.ui.common.DialogService;
 import java.util.List;
+import java.util.Optional;
+import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
@@ -14,6 +17,7 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.OverrunStyle;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
@@ -82,7 +86,7 @@ public final class StoresView extends VBox {
     }
 
     private ListView<StoreEntry> list(String id, ObservableList<StoreEntry> items, String help, boolean removable,
-                                      javafx.scene.Node placeholder) {
+                                      Node placeholder) {
         ListView<StoreEntry> list = Controls.describe(new ListView<>(items), help);
         list.setId(id);
         list.setPlaceholder(placeholder);
@@ -148,7 +152,7 @@ public final class StoresView extends VBox {
         Button discover = Controls.button("Discover", "Look for session stores in Minsky's and magellai's folders", viewModel::discover);
         Button open = Controls.button("Open…", "Open a JSON or SQLite session store (Ctrl+O)", viewModel::addFile);
         Label message = Controls.emptyState("");
-        message.textProperty().bind(javafx.beans.binding.Bindings.when(javafx.beans.binding.Bindings.isEmpty(viewModel.recent()))
+        message.textProperty().bind(Bindings.when(Bindings.isEmpty(viewModel.recent()))
                 .then("No stores yet: open one, or discover.")
                 .otherwise("Nothing saved yet: right-click a recent or discovered store and choose Save."));
         message.accessibleTextProperty().bind(message.textProperty());
@@ -165,8 +169,8 @@ public final class StoresView extends VBox {
         return box;
     }
 
-    private static java.util.Optional<StoreEntry> selected(ListView<StoreEntry> list) {
-        return java.util.Optional.ofNullable(list.getSelectionModel().getSelectedItem());
+    private static Optional<StoreEntry> selected(ListView<StoreEntry> list) {
+        return Optional.ofNullable(list.getSelectionModel().getSelectedItem());
     }
 
     private static Label section(String text) {
@@ -193,7 +197,7 @@ public final class StoresView extends VBox {
         StoreCell() {
             // a zero preferred width makes the cell follow the list's width, so long paths end in "…" instead of scrolling
             setPrefWidth(0);
-            detail.setTextOverrun(javafx.scene.control.OverrunStyle.LEADING_ELLIPSIS);
+            detail.setTextOverrun(OverrunStyle.LEADING_ELLIPSIS);
         }
 
         @Override

@@ -4,6 +4,7 @@ import dev.sessiondb.ui.common.Controls;
 import dev.sessiondb.ui.common.WholeTextCell;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.beans.value.ObservableStringValue;
+import javafx.geometry.Pos;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -75,7 +76,7 @@ public final class WizardPages {
         // the reason takes the room that is left: the buttons keep their words ("…" in their place before)
         buttons.getChildren().forEach(button -> ((Button) button).setMinWidth(Region.USE_PREF_SIZE));
         buttons.getChildren().add(waits);
-        buttons.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        buttons.setAlignment(Pos.CENTER_LEFT);
         return buttons;
     }
 
@@ -113,7 +114,7 @@ public final class WizardPages {
         text.textProperty().bind(progress.textProperty());
         text.accessibleTextProperty().bind(progress.textProperty());
         HBox line = new HBox(10, bar, text);
-        line.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        line.setAlignment(Pos.CENTER_LEFT);
         line.visibleProperty().bind(Bindings.createBooleanBinding(busy::get, busy));
         line.managedProperty().bind(line.visibleProperty());
         return line;
@@ -125,7 +126,7 @@ public final class WizardPages {
         text.setId(id);
         text.setWrapText(true);
         text.setMinHeight(Region.USE_PREF_SIZE);
-        text.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> store.get() == null || store.get().isBlank()
+        text.textProperty().bind(Bindings.createStringBinding(() -> store.get() == null || store.get().isBlank()
                 ? "Writes to: no store chosen yet" : "Writes to: " + store.get() + " (" + note + ")", store));
         text.accessibleTextProperty().bind(text.textProperty());
         return text;
@@ -169,7 +170,7 @@ public final class WizardPages {
         running.visibleProperty().bind(busy);
         running.managedProperty().bind(busy);
         HBox line = new HBox(10, running, text);
-        line.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        line.setAlignment(Pos.CENTER_LEFT);
         return line;
     }
 }

@@ -16,8 +16,10 @@ import dev.sessiondb.store.WriteBatch;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,7 +48,7 @@ class RepairKillTest {
         try (SessionStore store = StoreFactory.open(locator, OpenMode.EXISTING); RecordCursor cursor = store.cursor()) {
             cursor.forEachRemaining(records::add);
         }
-        records.sort(java.util.Comparator.comparing(SessionRecord::key));
+        records.sort(Comparator.comparing(SessionRecord::key));
         return records;
     }
 
@@ -76,7 +78,7 @@ class RepairKillTest {
         fill(victim);
         Path journal = dir.resolve("journal");
 
-        Path childTemp = java.nio.file.Files.createDirectories(dir.resolve("child-tmp"));
+        Path childTemp = Files.createDirectories(dir.resolve("child-tmp"));
         Process child = JavaProcess.of(ReportingRepair.class, List.of("-Djava.io.tmpdir=" + childTemp),
                         victim.format().scheme() + ":" + victim.target(), journal.toString())
                 .redirectError(ProcessBuilder.Redirect.DISCARD).start();

@@ -24,6 +24,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -52,7 +53,7 @@ class RepairPlannerTest {
                 assertThat(changeset.inserts()).isZero();
                 RecordChange bareTaskId = changeset.first(100).stream().filter(change -> change.session().equals("test-with-task")).findFirst().orElseThrow();
                 assertThat(bareTaskId.fieldChanges()).extracting(FieldChange::path, change -> change.a().asText(), change -> change.b().asText())
-                        .containsExactly(org.assertj.core.groups.Tuple.tuple("taskId", "143", "#143"));
+                        .containsExactly(Tuple.tuple("taskId", "143", "#143"));
                 assertThat(bareTaskId.checks()).containsExactly("task-id-form");
             }
         }

@@ -9,10 +9,13 @@ import dev.sessiondb.store.StoreFactory;
 import dev.sessiondb.store.StoreFormat;
 import dev.sessiondb.store.StoreLocator;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -84,7 +87,7 @@ class JsonFileBadInputTest {
      * A value written without quotes is quoted by Jackson in its message, and may be a password: the message and every cause
      * the log prints name only where it is (an audit found {@code "password": hunter2plain} on stderr and three times in the log).
      */
-    @org.junit.jupiter.api.Test
+    @Test
     void anUnquotedValueIsNotQuotedInTheErrorNorInItsCause() throws IOException {
         Path file = dir.resolve("session-db.json");
         Files.writeString(file, "[{\"session\":\"x\",\"repoName\":\"r\",\"password\": hunter2plain}]", StandardCharsets.UTF_8);
@@ -94,14 +97,14 @@ class JsonFileBadInputTest {
 
         assertThat(error.getMessage()).contains("not valid JSON at line 1, column ").contains("(Unrecognized word: was expecting");
         for (Throwable cause = error; cause != null; cause = cause.getCause()) {
-            java.io.StringWriter trace = new java.io.StringWriter();
-            cause.printStackTrace(new java.io.PrintWriter(trace));
+            StringWriter trace = new StringWriter();
+            cause.printStackTrace(new PrintWriter(trace));
             assertThat(trace.toString()).as(cause.getClass().getName()).doesNotContain("hunter2plain");
         }
     }
 
     /** Jackson's tree keeps the last of two same-named fields: a migration would make that loss permanent. */
-    @org.junit.jupiter.api.Test
+    @Test
     void aFieldNamedTwiceInARecordIsAnErrorNamingItWhenTheRecordIsRead() throws IOException {
         Path file = dir.resolve("session-db.json");
         Files.writeString(file, "[\n  {\"session\": \"a\", \"pullRequest\": {\"state\": \"open\", \"state\": \"merged\"}}\n]", StandardCharsets.UTF_8);

@@ -16,9 +16,11 @@ import dev.sessiondb.store.file.PageScan;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,7 +33,7 @@ class JsonFileStoreKeyPagingTest {
     @Test
     void keyOrderPagesAnywhereInTheFileEqualAFullScan() {
         List<SessionRecord> shuffled = new ArrayList<>(SampleSessions.minskyList(500, 11));
-        Collections.shuffle(shuffled, new java.util.Random(3));
+        Collections.shuffle(shuffled, new Random(3));
         try (SessionStore store = StoreFactory.open("json:" + tempDir.resolve("s.json"), OpenMode.CREATE_IF_MISSING)) {
             store.write(WriteBatch.replaceAll(shuffled.iterator(), shuffled.size()), ProgressMonitor.NONE);
             for (SessionQuery query : List.of(SessionQuery.all().page(0, 20), SessionQuery.all().page(250, 20),
@@ -52,7 +54,7 @@ class JsonFileStoreKeyPagingTest {
             assertThat(store.page(SessionQuery.all().page(0, 1)).records()).hasSize(1);
 
             Files.writeString(file, "[{\"session\": \"zz-only\", \"branch\": \"b\"}, {\"session\": \"aa-first\"}]", StandardCharsets.UTF_8);
-            Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 5000));
+            Files.setLastModifiedTime(file, FileTime.fromMillis(System.currentTimeMillis() + 5000));
 
             Page page = store.page(SessionQuery.all().page(0, 10));
             assertThat(keys(page)).containsExactly("aa-first", "zz-only");

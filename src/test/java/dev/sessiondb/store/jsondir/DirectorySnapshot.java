@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -30,7 +31,7 @@ record DirectorySnapshot(Map<String, String> files) {
 
     private static String content(Path file) {
         try {
-            return java.util.HexFormat.of().formatHex(Files.readAllBytes(file));
+            return HexFormat.of().formatHex(Files.readAllBytes(file));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

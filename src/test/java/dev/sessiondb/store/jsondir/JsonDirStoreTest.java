@@ -7,6 +7,7 @@ import dev.sessiondb.Fixtures;
 import dev.sessiondb.JavaProcess;
 import dev.sessiondb.model.JsonCodec;
 import dev.sessiondb.model.Message;
+import dev.sessiondb.model.SessionField;
 import dev.sessiondb.model.SessionRecord;
 import dev.sessiondb.model.Timestamp;
 import dev.sessiondb.progress.CancelAfter;
@@ -25,14 +26,17 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -58,7 +62,7 @@ class JsonDirStoreTest {
                 }
             }
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
         return sessions;
     }
@@ -111,7 +115,7 @@ class JsonDirStoreTest {
         try (SessionStore store = open(sessions)) {
             store.put(SessionRecord.of(JsonCodec.parseObject("{\"id\": \"abc\", \"name\": \"new\"}")));
             assertThat(store.count()).isEqualTo(1);
-            assertThat(store.get("abc").orElseThrow().text(dev.sessiondb.model.SessionField.SESSION)).isEmpty();
+            assertThat(store.get("abc").orElseThrow().text(SessionField.SESSION)).isEmpty();
         }
         // written back in place: a tool that finds the session by its file name still finds it
         assertThat(sessions.resolve("abc.json")).doesNotExist();
@@ -208,7 +212,7 @@ class JsonDirStoreTest {
             assertThat(Files.readString(sessions.resolve("a b.json"))).contains("\"name\": \"merged\"");
 
             SessionRecord edited = SessionRecord.of(JsonCodec.parseObject("{\"id\": \"x1\", \"name\": \"edited\"}"));
-            store.writeIfUnchanged("x1", store.get("x1"), java.util.Optional.of(edited));
+            store.writeIfUnchanged("x1", store.get("x1"), Optional.of(edited));
             assertThat(Files.readString(sessions.resolve("other-name.json"))).contains("\"name\": \"edited\"");
 
             SessionRecord replaced = SessionRecord.of(JsonCodec.parseObject("{\"id\": \"a b\", \"name\": \"replaced\"}"));
@@ -235,7 +239,7 @@ class JsonDirStoreTest {
     }
 
     private static List<String> listNames(Path folder) throws IOException {
-        try (java.util.stream.Stream<Path> files = Files.list(folder)) {
+        try (Stream<Path> files = Files.list(folder)) {
             return files.map(file -> file.getFileName().toString()).filter(name -> name.endsWith(".json")).sorted().toList();
         }
     }

@@ -3,7 +3,9 @@ package dev.sessiondb.store.sql;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.sessiondb.model.SessionQuery;
 import dev.sessiondb.model.SessionRecord;
+import dev.sessiondb.model.SortKey;
 import dev.sessiondb.store.OpenMode;
 import dev.sessiondb.store.SessionStore;
 import dev.sessiondb.store.StoreFactory;
@@ -43,9 +45,9 @@ class MinskySchemaDriftTest {
                 "INSERT INTO sessions VALUES ('a', 'local/minsky', '/src', '2025-05-17T10:00:00.000Z', NULL)");
 
         try (SessionStore store = StoreFactory.open("sqlite:" + file, OpenMode.EXISTING)) {
-            var query = dev.sessiondb.model.SessionQuery.all().sortedBy(dev.sessiondb.model.SortKey.BRANCH, false);
+            var query = SessionQuery.all().sortedBy(SortKey.BRANCH, false);
             assertThat(store.page(query).records()).extracting(SessionRecord::key).containsExactly("a", "b");
-            assertThat(store.page(dev.sessiondb.model.SessionQuery.all().withSearch("#00")).records()).extracting(SessionRecord::key).containsExactly("b");
+            assertThat(store.page(SessionQuery.all().withSearch("#00")).records()).extracting(SessionRecord::key).containsExactly("b");
             assertThat(store.unsupportedFields(store.get("a").orElseThrow().with("branch", "x"))).containsExactly("branch");
         }
     }

@@ -2,6 +2,7 @@ package dev.sessiondb.store.sql;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sessiondb.model.SessionQuery;
 import dev.sessiondb.model.SessionRecord;
 import dev.sessiondb.progress.ProgressMonitor;
 import dev.sessiondb.sample.SampleSessions;
@@ -33,7 +34,7 @@ class PostgresChangeMarkTest {
             try (RecordCursor everything = store.cursor()) {
                 everything.forEachRemaining(record -> { });
             }
-            store.page(dev.sessiondb.model.SessionQuery.all());
+            store.page(SessionQuery.all());
             assertThat(mark(locator)).as("a backup's read").isEqualTo(written);
 
             store.put(records.get(0).with("branch", "changed"));

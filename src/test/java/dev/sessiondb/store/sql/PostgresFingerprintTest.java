@@ -2,6 +2,7 @@ package dev.sessiondb.store.sql;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sessiondb.model.SessionQuery;
 import dev.sessiondb.model.SessionRecord;
 import dev.sessiondb.progress.ProgressMonitor;
 import dev.sessiondb.sample.SampleSessions;
@@ -30,7 +31,7 @@ class PostgresFingerprintTest {
         try (SessionStore app = StoreFactory.open(locator, OpenMode.CREATE_IF_MISSING)) {
             app.write(WriteBatch.upsert(records.iterator(), records.size()), ProgressMonitor.NONE);
             StoreFingerprint loaded = app.fingerprint();
-            app.page(dev.sessiondb.model.SessionQuery.all());
+            app.page(SessionQuery.all());
             assertThat(app.fingerprint()).as("reads change nothing").isEqualTo(loaded);
 
             String table = locator.param("schema").orElseThrow() + ".sessions";

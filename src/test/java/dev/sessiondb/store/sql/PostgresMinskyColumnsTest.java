@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sessiondb.model.JsonCodec;
+import dev.sessiondb.model.RecordHash;
 import dev.sessiondb.model.SessionQuery;
 import dev.sessiondb.model.SessionRecord;
 import dev.sessiondb.model.SortKey;
@@ -17,6 +18,8 @@ import dev.sessiondb.store.ValueChange;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Locale;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Minsky's PostgreSQL table (its own DDL) types its columns; 2026-era fields go into them and come back as they were. */
@@ -70,11 +73,11 @@ class PostgresMinskyColumnsTest {
 
     @Test
     void anUpperCaseUuidIsKeptLowerCaseAndItsForeignKeyIsCheckedAsTheColumnHoldsIt() {
-        String upper = MinskySchemas.PROJECT_ID.toUpperCase(java.util.Locale.ROOT);
+        String upper = MinskySchemas.PROJECT_ID.toUpperCase(Locale.ROOT);
         SessionRecord record = modernSession("u1", "2026-03-01T00:00:00.000Z").with("projectId", upper);
         try (SessionStore store = StoreFactory.open(MinskySchemas.postgres(false), OpenMode.EXISTING)) {
             assertThat(store.unsupportedFields(record)).isEmpty();
-            assertThat(store.valueChanges(record)).containsExactly(java.util.Map.entry("projectId", ValueChange.KEPT_LOWER_CASE));
+            assertThat(store.valueChanges(record)).containsExactly(Map.entry("projectId", ValueChange.KEPT_LOWER_CASE));
             assertThat(store.refusals(record)).isEmpty();
             assertThat(store.refusals(record.with("projectId", "AAAAAAAA-3C1D-4A57-9D2E-6F1F4B0C9A11")))
                     .containsExactly("projectId 'aaaaaaaa-3c1d-4a57-9d2e-6f1f4b0c9a11' is not in projects (foreign key project_id -> projects.id)");
@@ -82,7 +85,7 @@ class PostgresMinskyColumnsTest {
             store.put(record);
 
             assertThat(store.get("u1").orElseThrow().field("projectId").orElseThrow().asText()).isEqualTo(MinskySchemas.PROJECT_ID);
-            assertThat(store.hashAsStored(record)).isEqualTo(dev.sessiondb.model.RecordHash.of(store.get("u1").orElseThrow().fields()));
+            assertThat(store.hashAsStored(record)).isEqualTo(RecordHash.of(store.get("u1").orElseThrow().fields()));
         }
     }
 

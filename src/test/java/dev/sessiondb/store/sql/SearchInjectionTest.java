@@ -16,6 +16,7 @@ import dev.sessiondb.store.StoreLocator;
 import dev.sessiondb.store.WriteBatch;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -113,7 +114,7 @@ class SearchInjectionTest {
 
     private static List<SessionRecord> all(SessionStore store) {
         return store.page(SessionQuery.all().page(0, 1_000)).records().stream()
-                .sorted(java.util.Comparator.comparing(SessionRecord::key)).toList();
+                .sorted(Comparator.comparing(SessionRecord::key)).toList();
     }
 
     private static String printable(String input) {

@@ -87,7 +87,7 @@ class SqlBulkWriteTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("nativeStores")
     void aKeyRepeatedLateInALargeBatchIntoAnEmptyStoreKeepsTheLastRecord(String name, Function<Path, StoreLocator> locator) {
-        List<SessionRecord> records = new java.util.ArrayList<>(SampleSessions.minskyList(MANY, 8));
+        List<SessionRecord> records = new ArrayList<>(SampleSessions.minskyList(MANY, 8));
         SessionRecord changed = records.get(5).with("branch", "later-version");
         records.add(changed);
         records.add(SampleSessions.minskyRecord(MANY, 8));
@@ -106,7 +106,7 @@ class SqlBulkWriteTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("nativeStores")
     void textThatCopyMustEscapeComesBackExactlyFromABulkWrite(String name, Function<Path, StoreLocator> locator) {
-        List<SessionRecord> records = new java.util.ArrayList<>(SampleSessions.minskyList(MANY, 9));
+        List<SessionRecord> records = new ArrayList<>(SampleSessions.minskyList(MANY, 9));
         String awkward = "back\\slash\ttab\nline\r\nreturn \\N é 日本 \uD83D\uDE80 end\\";
         SessionRecord special = records.get(7).with("title", awkward).with("branch", "tab\there");
         records.set(7, special);

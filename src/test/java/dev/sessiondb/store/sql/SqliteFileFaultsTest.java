@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.sessiondb.Fixtures;
 import dev.sessiondb.JavaProcess;
 import dev.sessiondb.cli.CliRun;
+import dev.sessiondb.cli.MigratesInTurns;
 import dev.sessiondb.faults.SqliteWriteLock;
 import dev.sessiondb.model.SessionRecord;
 import dev.sessiondb.sample.SampleSessions;
@@ -92,7 +93,7 @@ class SqliteFileFaultsTest {
     void anUndoOfASqliteFileLockedByAnotherProgramNamesTheFile() throws Exception {
         Path file = dir.resolve("locku.db");
         String journal = dir.resolve("journal").toString();
-        dev.sessiondb.cli.MigratesInTurns.run(dir, "sqlite:" + file, journal, "new", "replace");
+        MigratesInTurns.run(dir, "sqlite:" + file, journal, "new", "replace");
         Process holder = JavaProcess.of(SqliteWriteLock.class, file.toString()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         try {
             assertThat(new String(holder.getInputStream().readNBytes(6), StandardCharsets.UTF_8)).isEqualTo("locked");

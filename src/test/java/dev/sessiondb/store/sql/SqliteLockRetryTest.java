@@ -13,8 +13,10 @@ import dev.sessiondb.store.WriteBatch;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,7 +46,7 @@ class SqliteLockRetryTest {
             locked.await();
 
             store.put(records.get(2));
-            store.write(WriteBatch.delete(java.util.Set.of(records.get(0).key())), ProgressMonitor.NONE);
+            store.write(WriteBatch.delete(Set.of(records.get(0).key())), ProgressMonitor.NONE);
             holder.join();
 
             assertThat(store.get(records.get(2).key())).isPresent();
@@ -55,9 +57,9 @@ class SqliteLockRetryTest {
 
     @Test
     void onlyBusyAndLockedAnswersAreTriedAgain() {
-        assertThat(SqliteBusyRetry.isBusy(new RuntimeException("x", new java.sql.SQLException("[SQLITE_BUSY] The database file is locked (database is locked)"))))
+        assertThat(SqliteBusyRetry.isBusy(new RuntimeException("x", new SQLException("[SQLITE_BUSY] The database file is locked (database is locked)"))))
                 .isTrue();
-        assertThat(SqliteBusyRetry.isBusy(new RuntimeException("x", new java.sql.SQLException("[SQLITE_CONSTRAINT] UNIQUE constraint failed")))).isFalse();
+        assertThat(SqliteBusyRetry.isBusy(new RuntimeException("x", new SQLException("[SQLITE_CONSTRAINT] UNIQUE constraint failed")))).isFalse();
     }
 
     private static void holdWriteLock(Path file, CountDownLatch locked) {

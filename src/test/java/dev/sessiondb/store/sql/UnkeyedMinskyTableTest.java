@@ -18,6 +18,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,7 +53,7 @@ class UnkeyedMinskyTableTest {
     }
 
     private static List<String> rows(Connection connection, String table) throws SQLException {
-        List<String> rows = new java.util.ArrayList<>();
+        List<String> rows = new ArrayList<>();
         try (ResultSet result = connection.createStatement().executeQuery("SELECT session, taskId FROM " + table + " ORDER BY session")) {
             while (result.next()) {
                 rows.add(result.getString(1) + "=" + result.getString(2));
@@ -115,7 +116,7 @@ class UnkeyedMinskyTableTest {
             store.write(WriteBatch.upsert(List.of(session("task#001", "#001"), session("task#002", "#002")).iterator(), 2), ProgressMonitor.NONE);
         }
         try (Connection connection = TestPostgres.get().adminConnection()) {
-            List<String> rows = new java.util.ArrayList<>();
+            List<String> rows = new ArrayList<>();
             try (ResultSet result = connection.createStatement().executeQuery("SELECT session, task_id FROM " + schema + ".sessions ORDER BY session")) {
                 while (result.next()) {
                     rows.add(result.getString(1) + "=" + result.getString(2));

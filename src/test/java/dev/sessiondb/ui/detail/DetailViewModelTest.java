@@ -2,12 +2,17 @@ package dev.sessiondb.ui.detail;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sessiondb.model.SessionDocument;
 import dev.sessiondb.model.SessionRecord;
 import dev.sessiondb.sample.SampleSessions;
 import dev.sessiondb.store.SessionStore;
 import dev.sessiondb.ui.TestStores;
 import dev.sessiondb.ui.ViewModelFixture;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import javafx.beans.property.StringProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -52,7 +57,7 @@ class DetailViewModelTest extends ViewModelFixture {
     @Test
     void secretsAreMaskedInTheTree() {
         SessionRecord withToken = current.store().get("task#002").orElseThrow()
-                .with("github", new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode().put("token", "ghp_abcdefghijklmnopqrstuvwxyz0123"));
+                .with("github", new ObjectMapper().createObjectNode().put("token", "ghp_abcdefghijklmnopqrstuvwxyz0123"));
         current.store().put(withToken);
         current.selectedKeyProperty().set("task#002");
 
@@ -109,7 +114,7 @@ class DetailViewModelTest extends ViewModelFixture {
         current.selectedKeyProperty().set("sess-password=hunter2");
 
         dialogs.answer(null);
-        viewModel.export(dev.sessiondb.model.SessionDocument.Format.JSON);
+        viewModel.export(SessionDocument.Format.JSON);
 
         assertThat(dialogs.suggestedFileNames()).singleElement().asString().startsWith("sess-password").endsWith(".json").doesNotContain("hunter2");
     }
@@ -172,7 +177,7 @@ class DetailViewModelTest extends ViewModelFixture {
     /** The subtitle named a Minsky session's repository and status whole: a password in the one, a token in the other. */
     @Test
     void aMinskySessionsSubtitleShowsItsRepositoryAndStatusWithSecretsMasked() throws Exception {
-        current.store().put(SessionRecord.of((com.fasterxml.jackson.databind.node.ObjectNode) new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+        current.store().put(SessionRecord.of((ObjectNode) new ObjectMapper().readTree(
                 "{\"session\":\"s-secret\",\"repoName\":\"https://bob:RepoPw1@github.com/x\",\"status\":\"token=StatusTok2\"}")));
 
         current.selectedKeyProperty().set("s-secret");
@@ -180,21 +185,21 @@ class DetailViewModelTest extends ViewModelFixture {
         assertThat(viewModel.subtitleProperty().get()).isEqualTo("https://bob:****@github.com/x · token=**** · 3 fields");
     }
 
-    private javafx.beans.property.StringProperty formField(String name) {
+    private StringProperty formField(String name) {
         return viewModel.form().stream().filter(field -> field.field().name().equals(name)).findFirst().orElseThrow().text();
     }
 
     @Test
     void exportingTheSessionOntoItsOwnStoreIsRefusedAndTheStoreSurvivesByteForByte() throws Exception {
         Path store = current.store().locator().path();
-        byte[] before = java.nio.file.Files.readAllBytes(store);
+        byte[] before = Files.readAllBytes(store);
         current.selectedKeyProperty().set("task#079");
         dialogs.answer(store);
 
-        viewModel.export(dev.sessiondb.model.SessionDocument.Format.JSON);
+        viewModel.export(SessionDocument.Format.JSON);
 
         assertThat(dialogs.errors()).singleElement().asString()
                 .contains(store + " is the store being exported from", "nothing was written; choose another file");
-        assertThat(java.nio.file.Files.readAllBytes(store)).isEqualTo(before);
+        assertThat(Files.readAllBytes(store)).isEqualTo(before);
     }
 }

@@ -20,8 +20,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
+import javafx.beans.property.StringProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -192,14 +195,14 @@ class StaleEditTest extends ViewModelFixture {
     /** The user's version the refusal did not write, as the form made it. */
     private SessionRecord undoneEdit() {
         return RecordEdit.apply(viewModel.recordProperty().get(), viewModel.form().stream()
-                .collect(java.util.stream.Collectors.toMap(field -> field.field().name(), field -> field.text().get(), (a, b) -> a, java.util.LinkedHashMap::new))).record();
+                .collect(Collectors.toMap(field -> field.field().name(), field -> field.text().get(), (a, b) -> a, LinkedHashMap::new))).record();
     }
 
     private FieldRow statusRow() {
         return viewModel.conflictRows().stream().filter(row -> row.path().equals("status")).findFirst().orElseThrow();
     }
 
-    private javafx.beans.property.StringProperty formField(String name) {
+    private StringProperty formField(String name) {
         return viewModel.form().stream().filter(field -> field.field().name().equals(name)).findFirst().orElseThrow().text();
     }
 }

@@ -6,6 +6,7 @@ import dev.sessiondb.diff.DiffSummary;
 import dev.sessiondb.ui.ViewModelFixture;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -26,10 +27,10 @@ class DiffViewModelTest extends ViewModelFixture {
 
         assertThat(viewModel.summaryProperty().get()).isEqualTo(new DiffSummary(1, 1, 2, 214));
         assertThat(viewModel.rows()).extracting(DiffRow::session, DiffRow::kind, DiffRow::fields).containsExactlyInAnyOrder(
-                org.assertj.core.groups.Tuple.tuple("task#011", DiffRow.Kind.ONLY_IN_A, ""),
-                org.assertj.core.groups.Tuple.tuple("task#500", DiffRow.Kind.ONLY_IN_B, ""),
-                org.assertj.core.groups.Tuple.tuple("task#002", DiffRow.Kind.CHANGED, "pullRequest.state"),
-                org.assertj.core.groups.Tuple.tuple("task#008", DiffRow.Kind.CHANGED, "branch"));
+                Tuple.tuple("task#011", DiffRow.Kind.ONLY_IN_A, ""),
+                Tuple.tuple("task#500", DiffRow.Kind.ONLY_IN_B, ""),
+                Tuple.tuple("task#002", DiffRow.Kind.CHANGED, "pullRequest.state"),
+                Tuple.tuple("task#008", DiffRow.Kind.CHANGED, "branch"));
         assertThat(dialogs.errors()).isEmpty();
     }
 
@@ -170,10 +171,10 @@ class DiffViewModelTest extends ViewModelFixture {
         viewModel.compare();
 
         assertThat(viewModel.rows()).extracting(DiffRow::session, DiffRow::where).containsExactlyInAnyOrder(
-                org.assertj.core.groups.Tuple.tuple("task#011", "Only in A"),
-                org.assertj.core.groups.Tuple.tuple("task#500", "Only in B"),
-                org.assertj.core.groups.Tuple.tuple("task#002", "Changed (in A and B)"),
-                org.assertj.core.groups.Tuple.tuple("task#008", "Changed (in A and B)"));
+                Tuple.tuple("task#011", "Only in A"),
+                Tuple.tuple("task#500", "Only in B"),
+                Tuple.tuple("task#002", "Changed (in A and B)"),
+                Tuple.tuple("task#008", "Changed (in A and B)"));
         assertThat(viewModel.selectedProperty().get()).isNull();
     }
 

@@ -5,7 +5,9 @@ import static org.assertj.core.groups.Tuple.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sessiondb.model.JsonCodec;
+import dev.sessiondb.model.SessionRecord;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class SideBySideTest {
@@ -30,10 +32,10 @@ class SideBySideTest {
     @Test
     void aChangeUnderANameThatIsATokenIsMarkedUnderItsMaskedName() throws Exception {
         String record = "{\"session\":\"s\",\"repoName\":\"r\",\"cache\":{\"ghp_KEYASNAMEabcdefghijklmnopqrstuv12\":\"%s\"}}";
-        dev.sessiondb.model.SessionRecord a = dev.sessiondb.model.SessionRecord.of(JsonCodec.parseObject(record.formatted("first")));
-        dev.sessiondb.model.SessionRecord b = dev.sessiondb.model.SessionRecord.of(JsonCodec.parseObject(record.formatted("second")));
+        SessionRecord a = SessionRecord.of(JsonCodec.parseObject(record.formatted("first")));
+        SessionRecord b = SessionRecord.of(JsonCodec.parseObject(record.formatted("second")));
 
-        List<FieldRow> rows = SideBySide.compare(java.util.Optional.of(a), java.util.Optional.of(b), List.of());
+        List<FieldRow> rows = SideBySide.compare(Optional.of(a), Optional.of(b), List.of());
 
         assertThat(rows).extracting(FieldRow::path, FieldRow::a, FieldRow::b, FieldRow::state)
                 .contains(tuple("cache.****uv12", "first", "second", FieldRow.State.CHANGED));

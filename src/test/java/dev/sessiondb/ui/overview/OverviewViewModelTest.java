@@ -2,6 +2,7 @@ package dev.sessiondb.ui.overview;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.node.NullNode;
 import dev.sessiondb.job.StoreContents;
 import dev.sessiondb.sample.SampleSessions;
 import dev.sessiondb.store.OpenMode;
@@ -9,9 +10,13 @@ import dev.sessiondb.store.StoreFactory;
 import dev.sessiondb.store.StoreLocator;
 import dev.sessiondb.ui.ScriptedDialogService;
 import dev.sessiondb.ui.TestStores;
+import dev.sessiondb.ui.common.BackgroundTask;
 import dev.sessiondb.ui.common.CurrentStore;
 import dev.sessiondb.ui.common.CurrentThreadTaskExecutor;
+import dev.sessiondb.ui.common.TaskExecutor;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.LongStream;
@@ -24,12 +29,12 @@ class OverviewViewModelTest {
     Path directory;
 
     /** What ran, and whether it was listed in the jobs panel. */
-    private final java.util.List<String> ran = new java.util.ArrayList<>();
-    private final dev.sessiondb.ui.common.TaskExecutor recording = new dev.sessiondb.ui.common.TaskExecutor() {
+    private final List<String> ran = new ArrayList<>();
+    private final TaskExecutor recording = new TaskExecutor() {
         private final CurrentThreadTaskExecutor inner = new CurrentThreadTaskExecutor();
 
         @Override
-        public <V> void execute(dev.sessiondb.ui.common.BackgroundTask<V> task) {
+        public <V> void execute(BackgroundTask<V> task) {
             ran.add(task.title() + (task.isShownInJobs() ? " [jobs panel]" : ""));
             inner.execute(task);
         }
@@ -168,7 +173,7 @@ class OverviewViewModelTest {
         CurrentStore current = new CurrentStore();
         OverviewViewModel viewModel = new OverviewViewModel(current, new CurrentThreadTaskExecutor(), new ScriptedDialogService());
         StoreLocator mixed = StoreContents.create("json:" + directory.resolve("mixed.json"), List.of(SampleSessions.minskyRecord(1, 1)
-                .with("taskId", com.fasterxml.jackson.databind.node.NullNode.getInstance()), SampleSessions.minskyRecord(2, 1)
+                .with("taskId", NullNode.getInstance()), SampleSessions.minskyRecord(2, 1)
                 .with("taskId", "#2"), SampleSessions.chatRecord(3), SampleSessions.chatRecord(4)));
 
         current.show(StoreFactory.open(mixed, OpenMode.EXISTING));
@@ -182,7 +187,7 @@ class OverviewViewModelTest {
     /** The secrets audit: the charts' labels and a finding's example showed what every table masks. */
     @Test
     void theChartsAndTheFindingsShowNoSecretOfTheRecords() throws Exception {
-        Path file = java.nio.file.Files.writeString(directory.resolve("secrets.json"), "[{\"session\":\"sess-password=hunter2\","
+        Path file = Files.writeString(directory.resolve("secrets.json"), "[{\"session\":\"sess-password=hunter2\","
                 + "\"repoName\":\"https://bob:RepoPw1@github.com/x\",\"status\":\"token=StatusTok2\",\"repoUrl\":\"u\","
                 + "\"createdAt\":\"2025-05-16T22:16:33.321Z\",\"taskId\":\"7\"}]");
         CurrentStore current = new CurrentStore();

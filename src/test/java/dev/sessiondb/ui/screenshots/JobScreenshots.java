@@ -18,24 +18,33 @@ import dev.sessiondb.ui.diff.DiffRow;
 import dev.sessiondb.ui.diff.FieldRow;
 import dev.sessiondb.ui.history.HistoryRow;
 import dev.sessiondb.ui.stores.Credentials;
+import dev.sessiondb.ui.wizard.consolidate.ConflictRow;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.RadioButton;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.control.TreeCell;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
+import javafx.stage.Window;
 
 /**
  * Renders the job screens into PNG files (run by docs/screenshots/render.sh under Xvfb, after ScreenshotRenderer):
@@ -83,9 +92,9 @@ public final class JobScreenshots {
             records.getItems().stream().filter(row -> row.path().equals("pullRequest")).findFirst().ifPresent(records::scrollTo);
         });
         save(scene, "diff-changed-record.png");
-        onFx(() -> ((javafx.scene.control.ToggleButton) scene.lookup("#theme-toggle")).fire());
+        onFx(() -> ((ToggleButton) scene.lookup("#theme-toggle")).fire());
         save(scene, "diff-dark.png");
-        onFx(() -> ((javafx.scene.control.ToggleButton) scene.lookup("#theme-toggle")).fire());
+        onFx(() -> ((ToggleButton) scene.lookup("#theme-toggle")).fire());
         placesOfALongValue(scene);
 
         show(scene, "migrate");
@@ -123,7 +132,7 @@ public final class JobScreenshots {
         save(scene, "history.png");
 
         show(scene, "consolidate");
-        onFx(() -> ((javafx.scene.control.ListView<?>) scene.lookup("#consolidate-sources")).getItems().clear()); // not the open fixture: two overlapping stores
+        onFx(() -> ((ListView<?>) scene.lookup("#consolidate-sources")).getItems().clear()); // not the open fixture: two overlapping stores
         for (Path source : List.of(a, b)) {
             type(scene, "#consolidate-new-source", source.toString());
             press(scene, "#consolidate-add");
@@ -133,7 +142,7 @@ public final class JobScreenshots {
         press(scene, "#consolidate-next");
         waitFor(() -> onFx(() -> table(scene, "#consolidate-conflicts") != null && table(scene, "#consolidate-conflicts").getItems().size() == 2));
         onFx(() -> {
-            TableView<dev.sessiondb.ui.wizard.consolidate.ConflictRow> conflicts = table(scene, "#consolidate-conflicts");
+            TableView<ConflictRow> conflicts = table(scene, "#consolidate-conflicts");
             conflicts.getSelectionModel().select(conflicts.getItems().stream().filter(row -> row.session().equals("task#002")).findFirst().orElseThrow());
         });
         waitFor(() -> text(scene, "#consolidate-compared").startsWith("task#002"));
@@ -142,8 +151,8 @@ public final class JobScreenshots {
 
     /** A commit message edited in three places, and the window that lists each place. */
     private void placesOfALongValue(Scene scene) throws Exception {
-        List<String> lines = java.util.stream.IntStream.range(1, 25).mapToObj(i -> "- step " + i + ": update the session store and check its records").toList();
-        List<String> edited = new java.util.ArrayList<>(lines);
+        List<String> lines = IntStream.range(1, 25).mapToObj(i -> "- step " + i + ": update the session store and check its records").toList();
+        List<String> edited = new ArrayList<>(lines);
         edited.set(2, "- step 3: update the session store and verify its records");
         edited.add(12, "- step 12b: back the store up first");
         edited.set(20, "- step 20: done");
@@ -155,9 +164,9 @@ public final class JobScreenshots {
         waitFor(() -> text(scene, "#diff-changed").equals("1"));
         onFx(() -> table(scene, "#diff-table").getSelectionModel().select(0));
         waitFor(() -> onFx(() -> scene.lookup("#diff-records .diff-open-places") != null));
-        onFx(() -> ((javafx.scene.control.Hyperlink) scene.lookup("#diff-records .diff-open-places")).fire());
-        waitFor(() -> onFx(() -> javafx.stage.Window.getWindows().stream().anyMatch(window -> window.getScene().lookup("#places-list") != null)));
-        javafx.stage.Window places = onFx(() -> javafx.stage.Window.getWindows().stream()
+        onFx(() -> ((Hyperlink) scene.lookup("#diff-records .diff-open-places")).fire());
+        waitFor(() -> onFx(() -> Window.getWindows().stream().anyMatch(window -> window.getScene().lookup("#places-list") != null)));
+        Window places = onFx(() -> Window.getWindows().stream()
                 .filter(window -> window.getScene().lookup("#places-list") != null).findFirst().orElseThrow());
         save(places.getScene(), "diff-places.png");
         onFx(() -> {
@@ -187,7 +196,7 @@ public final class JobScreenshots {
     /** Picks a radio button once its page shows (Next checks the stores first). */
     private static void choose(Scene scene, String radio) throws Exception {
         waitFor(() -> onFx(() -> scene.lookup(radio) != null));
-        onFx(() -> ((javafx.scene.control.RadioButton) scene.lookup(radio)).fire());
+        onFx(() -> ((RadioButton) scene.lookup(radio)).fire());
     }
 
     /** Back by {@code pages}, each Back pressed once the wizard allows it (a plan page plans again when shown). */
@@ -216,7 +225,7 @@ public final class JobScreenshots {
         press(scene, "#migrate-run");
         // the wizard's line, not the panel's bar: the line's text and bar change together (every 200 ms), with a rate once known
         waitFor(() -> text(scene, "#migrate-progress-text").contains("/s")
-                && onFx(() -> ((javafx.scene.control.ProgressBar) scene.lookup("#migrate-progress-bar")).getProgress() > 0.15));
+                && onFx(() -> ((ProgressBar) scene.lookup("#migrate-progress-bar")).getProgress() > 0.15));
         save(scene, "migrate-progress.png");
         press(scene, "#migrate-cancel");
         // on a fast hour the job's last records are written before the cancel reaches it
@@ -240,7 +249,7 @@ public final class JobScreenshots {
     }
 
     private static void show(Scene scene, String view) throws Exception {
-        onFx(() -> ((javafx.scene.control.TabPane) scene.lookup("#main-views")).getTabs().stream()
+        onFx(() -> ((TabPane) scene.lookup("#main-views")).getTabs().stream()
                 .filter(tab -> tab.getId().equals("view-" + view)).findFirst().ifPresent(tab -> tab.getTabPane().getSelectionModel().select(tab)));
     }
 

@@ -3,6 +3,8 @@ package dev.sessiondb.ui.screenshots;
 import static dev.sessiondb.ui.screenshots.ScreenCapture.onFx;
 import static dev.sessiondb.ui.screenshots.ScreenCapture.waitFor;
 
+import dev.sessiondb.job.backup.BackupJournal;
+import dev.sessiondb.model.SessionRecord;
 import dev.sessiondb.sample.SampleSessions;
 import dev.sessiondb.store.OpenMode;
 import dev.sessiondb.progress.ProgressMonitor;
@@ -21,11 +23,15 @@ import dev.sessiondb.ui.sessions.PagedSessionList;
 import dev.sessiondb.ui.stores.Credentials;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import javafx.beans.property.SimpleStringProperty;
+import javafx.geometry.Orientation;
 import javafx.scene.Scene;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
 import javafx.scene.control.ScrollBar;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
@@ -72,7 +78,7 @@ public final class ScreenshotRenderer {
 
         onFx(() -> ((TabPane) main.lookup("#main-views")).getSelectionModel().select(1));
         waitFor(() -> text(main, "#overview-status").startsWith("json:"));
-        onFx(() -> ((javafx.scene.control.Button) main.lookup("#run-checks")).fire());
+        onFx(() -> ((Button) main.lookup("#run-checks")).fire());
         waitFor(() -> text(main, "#overview-findings-status").startsWith("Top findings"));
         save(main, "overview.png");
         onFx(() -> ((TabPane) main.lookup("#main-views")).getSelectionModel().select(0));
@@ -107,30 +113,30 @@ public final class ScreenshotRenderer {
         dialogs.answer("remote.authMethod");
         int before = onFx(() -> ((TableView<?>) main.lookup("#sessions-table")).getColumns().size());
         onFx(() -> {
-            javafx.scene.control.MenuButton columns = (javafx.scene.control.MenuButton) main.lookup("#table-columns");
+            MenuButton columns = (MenuButton) main.lookup("#table-columns");
             columns.show();
             columns.getItems().stream().filter(item -> "add-column-other".equals(item.getId())).findFirst().orElseThrow().fire();
             columns.hide();
         });
         waitFor(() -> onFx(() -> ((TableView<?>) main.lookup("#sessions-table")).getColumns().size() == before + 1));
         onFx(() -> {
-            javafx.scene.control.MenuButton filter = (javafx.scene.control.MenuButton) main.lookup("#filter-sessions");
+            MenuButton filter = (MenuButton) main.lookup("#filter-sessions");
             filter.getItems().stream().filter(item -> "filter-repo".equals(item.getId())).findFirst().orElseThrow().fire();
         });
         waitFor(() -> onFx(() -> main.lookup("#filter-pick").isVisible()));
         // scrolled once the pick list has taken its room: a scroll before that layout was undone by it
         onFx(() -> ((TableView<?>) main.lookup("#sessions-table")).scrollToColumnIndex(before));
         waitFor(() -> onFx(() -> main.lookup("#sessions-table").lookupAll(".scroll-bar").stream()
-                .map(javafx.scene.control.ScrollBar.class::cast)
-                .anyMatch(bar -> bar.getOrientation() == javafx.geometry.Orientation.HORIZONTAL && bar.getValue() > 0)));
+                .map(ScrollBar.class::cast)
+                .anyMatch(bar -> bar.getOrientation() == Orientation.HORIZONTAL && bar.getValue() > 0)));
         save(main, "table-columns-pick-list.png");
-        onFx(() -> ((javafx.scene.control.Button) main.lookup("#close-pick-list")).fire());
+        onFx(() -> ((Button) main.lookup("#close-pick-list")).fire());
     }
 
     /** A chat store: the detail pane's conversation tab. */
     private void renderConversation() throws Exception {
         Path file = Files.createDirectories(work.resolve("chat")).resolve("chat-sessions.json");
-        List<dev.sessiondb.model.SessionRecord> chats = new java.util.ArrayList<>();
+        List<SessionRecord> chats = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
             chats.add(SampleSessions.chatRecord(i));
         }
@@ -171,7 +177,7 @@ public final class ScreenshotRenderer {
         AppServices services = new AppServices(settings, dialogs, new UiTaskExecutor(),
                 locator -> StoreFactory.open(locator, OpenMode.EXISTING), List::of,
                 new Credentials(directory.resolve("no-pgpass"), Map.of()),
-                new dev.sessiondb.job.backup.BackupJournal(directory.resolve("backups")), new SimpleStringProperty("Ready"));
+                new BackupJournal(directory.resolve("backups")), new SimpleStringProperty("Ready"));
         return onFx(() -> {
             Stage stage = new Stage();
             new MainWindow(services).show(stage);

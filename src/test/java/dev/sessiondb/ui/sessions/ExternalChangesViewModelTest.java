@@ -3,6 +3,7 @@ package dev.sessiondb.ui.sessions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sessiondb.model.SessionRecord;
+import dev.sessiondb.sample.SampleSessions;
 import dev.sessiondb.store.OpenMode;
 import dev.sessiondb.store.RecordCursor;
 import dev.sessiondb.store.SessionStore;
@@ -12,6 +13,7 @@ import dev.sessiondb.store.sql.TestPostgres;
 import dev.sessiondb.ui.TestStores;
 import dev.sessiondb.ui.common.CurrentStore;
 import dev.sessiondb.ui.common.CurrentThreadTaskExecutor;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -47,7 +49,7 @@ class ExternalChangesViewModelTest {
     void aSqliteStoreChangedByAnotherProgramIsNoticed() {
         StoreLocator sqlite = StoreLocator.parse("sqlite:" + directory.resolve("s.db"));
         try (SessionStore create = StoreFactory.open(sqlite, OpenMode.CREATE_IF_MISSING)) {
-            create.put(dev.sessiondb.sample.SampleSessions.minskyRecord(1, 1));
+            create.put(SampleSessions.minskyRecord(1, 1));
         }
         current.show(StoreFactory.open(sqlite, OpenMode.EXISTING));
         assertChangeNoticed(sqlite);
@@ -58,7 +60,7 @@ class ExternalChangesViewModelTest {
     void aSqliteStoreOnlyCheckpointedByAnotherProgramIsNotReportedItsNextWriteIs() throws Exception {
         StoreLocator sqlite = StoreLocator.parse("sqlite:" + directory.resolve("s.db"));
         try (SessionStore create = StoreFactory.open(sqlite, OpenMode.CREATE_IF_MISSING)) {
-            create.put(dev.sessiondb.sample.SampleSessions.minskyRecord(1, 1));
+            create.put(SampleSessions.minskyRecord(1, 1));
         }
         try (Connection minsky = DriverManager.getConnection("jdbc:sqlite:" + sqlite.path())) {
             execute(minsky, "PRAGMA wal_autocheckpoint=0");
@@ -79,7 +81,7 @@ class ExternalChangesViewModelTest {
     @Test
     void aJsonFileAnotherProgramLeftUnreadableIsNoticed() throws Exception {
         current.show(TestStores.openFixtureCopy(directory));
-        java.nio.file.Files.writeString(current.store().locator().path(), "[{\"session\": \"half-writ");
+        Files.writeString(current.store().locator().path(), "[{\"session\": \"half-writ");
 
         viewModel.check();
 
@@ -133,8 +135,8 @@ class ExternalChangesViewModelTest {
     private static SessionStore postgresStore() {
         StoreLocator postgres = TestPostgres.get().freshSchema();
         try (SessionStore create = StoreFactory.open(postgres, OpenMode.CREATE_IF_MISSING)) {
-            create.put(dev.sessiondb.sample.SampleSessions.minskyRecord(1, 1));
-            create.put(dev.sessiondb.sample.SampleSessions.minskyRecord(2, 1));
+            create.put(SampleSessions.minskyRecord(1, 1));
+            create.put(SampleSessions.minskyRecord(2, 1));
         }
         return StoreFactory.open(postgres, OpenMode.EXISTING);
     }

@@ -12,6 +12,7 @@ import dev.sessiondb.ui.common.TaskExecutor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import javafx.collections.ListChangeListener;
 import org.junit.jupiter.api.Test;
 
 class PagedSessionListTest {
@@ -111,7 +112,7 @@ class PagedSessionListTest {
         List<BackgroundTask<?>> waiting = new ArrayList<>();
         PagedSessionList list = list(holding(waiting));
         List<Integer> updated = new ArrayList<>();
-        list.addListener((javafx.collections.ListChangeListener<SessionRow>) change -> {
+        list.addListener((ListChangeListener<SessionRow>) change -> {
             while (change.next()) {
                 if (change.wasUpdated()) {
                     updated.add(change.getFrom());
@@ -133,8 +134,8 @@ class PagedSessionListTest {
         left.get(0);
         PagedSessionList shown = left.window(50_000);
         List<String> heard = new ArrayList<>();
-        left.addListener((javafx.collections.ListChangeListener<SessionRow>) change -> heard.add("left"));
-        shown.addListener((javafx.collections.ListChangeListener<SessionRow>) change -> {
+        left.addListener((ListChangeListener<SessionRow>) change -> heard.add("left"));
+        shown.addListener((ListChangeListener<SessionRow>) change -> {
             while (change.next()) {
                 heard.add("shown " + change.getFrom() + "-" + change.getTo());
             }
@@ -156,7 +157,7 @@ class PagedSessionListTest {
         PagedSessionList list = new PagedSessionList(page -> millionSessions.apply(page).records(), SessionQuery.all(),
                 new Page(firstPage, firstPage.size()), new CurrentThreadTaskExecutor(), failures::add);
         List<String> added = new ArrayList<>();
-        list.addListener((javafx.collections.ListChangeListener<SessionRow>) change -> {
+        list.addListener((ListChangeListener<SessionRow>) change -> {
             while (change.next()) {
                 added.add(change.getFrom() + "-" + change.getTo());
             }

@@ -2,10 +2,15 @@ package dev.sessiondb.ui.sessions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sessiondb.job.backup.BackupJournal;
 import dev.sessiondb.Fixtures;
 import dev.sessiondb.model.FieldFilter;
+import dev.sessiondb.model.SessionRecord;
 import dev.sessiondb.model.SortKey;
+import dev.sessiondb.model.TaskId;
+import dev.sessiondb.model.ValueCount;
 import dev.sessiondb.progress.ProgressMonitor;
 import dev.sessiondb.sample.SampleSessions;
 import dev.sessiondb.store.OpenMode;
@@ -22,8 +27,11 @@ import dev.sessiondb.ui.common.CurrentThreadTaskExecutor;
 import dev.sessiondb.ui.common.TaskExecutor;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -115,13 +123,13 @@ class SessionsViewModelTest extends ViewModelFixture {
     void sortingByTaskOrdersTheTasksByNumberWhateverFormTheirIdsTake() {
         viewModel.sortBy(SortKey.TASK_ID, false);
 
-        List<java.util.Optional<String>> taskIds = viewModel.rowsProperty().get().stream().map(row -> row.record().taskId()).toList();
-        List<Long> numbers = taskIds.stream().flatMap(java.util.Optional::stream)
-                .map(taskId -> Long.parseLong(dev.sessiondb.model.TaskId.parse(taskId).orElseThrow().number())).toList();
+        List<Optional<String>> taskIds = viewModel.rowsProperty().get().stream().map(row -> row.record().taskId()).toList();
+        List<Long> numbers = taskIds.stream().flatMap(Optional::stream)
+                .map(taskId -> Long.parseLong(TaskId.parse(taskId).orElseThrow().number())).toList();
         assertThat(taskIds).hasSize(217);
-        assertThat(taskIds.stream().flatMap(java.util.Optional::stream)).contains("#51", "#053", "#99", "#100");
+        assertThat(taskIds.stream().flatMap(Optional::stream)).contains("#51", "#053", "#99", "#100");
         assertThat(numbers).isSorted();
-        assertThat(taskIds.subList(numbers.size(), taskIds.size())).as("the sessions without a task id, last").allMatch(java.util.Optional::isEmpty);
+        assertThat(taskIds.subList(numbers.size(), taskIds.size())).as("the sessions without a task id, last").allMatch(Optional::isEmpty);
     }
 
     @Test
@@ -164,7 +172,7 @@ class SessionsViewModelTest extends ViewModelFixture {
 
         viewModel.exportJson();
 
-        assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(file.toFile())).hasSize(217);
+        assertThat(new ObjectMapper().readTree(file.toFile())).hasSize(217);
     }
 
     @Test
@@ -292,8 +300,8 @@ class SessionsViewModelTest extends ViewModelFixture {
         viewModel.showPickList(SessionColumn.REPO);
 
         assertThat(viewModel.pickingProperty().get()).isEqualTo(SessionColumn.REPO);
-        assertThat(viewModel.pickList()).startsWith(new dev.sessiondb.model.ValueCount("local/minsky", 159),
-                new dev.sessiondb.model.ValueCount("local-minsky", 50));
+        assertThat(viewModel.pickList()).startsWith(new ValueCount("local/minsky", 159),
+                new ValueCount("local-minsky", 50));
 
         viewModel.pick(viewModel.pickList().get(1));
 
@@ -303,10 +311,10 @@ class SessionsViewModelTest extends ViewModelFixture {
 
         // another column's list counts the 50 shown; this column's own list still offers its other values
         viewModel.showPickList(SessionColumn.REPO);
-        assertThat(viewModel.pickList()).startsWith(new dev.sessiondb.model.ValueCount("local/minsky", 159));
+        assertThat(viewModel.pickList()).startsWith(new ValueCount("local/minsky", 159));
         viewModel.closePickList();
         viewModel.showPickList(SessionColumn.TASK);
-        assertThat(viewModel.pickList().stream().mapToLong(dev.sessiondb.model.ValueCount::count).sum())
+        assertThat(viewModel.pickList().stream().mapToLong(ValueCount::count).sum())
                 .as("every session shown is counted, those without a task id under (empty)").isEqualTo(50);
     }
 
@@ -317,7 +325,7 @@ class SessionsViewModelTest extends ViewModelFixture {
         current.changed();
         viewModel.showPickList(SessionColumn.BRANCH);
 
-        dev.sessiondb.model.ValueCount withToken = viewModel.pickList().stream()
+        ValueCount withToken = viewModel.pickList().stream()
                 .filter(value -> value.value().orElse("").contains("ghp_")).findFirst().orElseThrow();
         viewModel.pick(withToken);
 
@@ -332,7 +340,7 @@ class SessionsViewModelTest extends ViewModelFixture {
         long withoutTask = Fixtures.minskyRecords().stream().filter(record -> record.taskId().isEmpty()).count();
         viewModel.showPickList(SessionColumn.TASK);
 
-        assertThat(viewModel.pickList().get(0)).isEqualTo(dev.sessiondb.model.ValueCount.withoutValue(withoutTask));
+        assertThat(viewModel.pickList().get(0)).isEqualTo(ValueCount.withoutValue(withoutTask));
         viewModel.pick(viewModel.pickList().get(0));
 
         assertThat(viewModel.filters()).containsExactly(FieldFilter.withoutValue(SortKey.TASK_ID));
@@ -387,8 +395,8 @@ class SessionsViewModelTest extends ViewModelFixture {
 
     @Test
     void aFieldColumnShowsNestedValuesWithSecretsMasked() throws Exception {
-        dev.sessiondb.model.SessionRecord record = dev.sessiondb.model.SessionRecord.of((com.fasterxml.jackson.databind.node.ObjectNode)
-                new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+        SessionRecord record = SessionRecord.of((ObjectNode)
+                new ObjectMapper().readTree(
                         "{\"session\":\"s\",\"pullRequest\":{\"state\":\"open\"},\"github\":{\"token\":\"ghp_abcdefghijklmnopqrstuvwxyz\"}}"));
 
         assertThat(new FieldColumn("pullRequest.state").text(record)).isEqualTo("open");
@@ -400,8 +408,8 @@ class SessionsViewModelTest extends ViewModelFixture {
     /** Copy rows took the standard columns only; an added column is copied in the order given, masked as its cells show it. */
     @Test
     void copiedRowsTakeAnAddedColumnInTheOrderGivenMaskedAsShown() throws Exception {
-        SessionRow row = new SessionRow(0, dev.sessiondb.model.SessionRecord.of((com.fasterxml.jackson.databind.node.ObjectNode)
-                new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+        SessionRow row = new SessionRow(0, SessionRecord.of((ObjectNode)
+                new ObjectMapper().readTree(
                         "{\"session\":\"s\",\"repoName\":\"r\",\"github\":{\"token\":\"ghp_abcdefghijklmnopqrstuvwxyz\"}}")));
 
         String text = viewModel.copyText(List.of(row), List.of(new FieldColumn("github.token"), SessionColumn.SESSION, SessionColumn.REPO));
@@ -412,11 +420,11 @@ class SessionsViewModelTest extends ViewModelFixture {
 
     @Test
     void theTableSaysItIsReadingUntilTheFirstPageArrives() {
-        java.util.Deque<Runnable> queued = new java.util.ArrayDeque<>();
+        Deque<Runnable> queued = new ArrayDeque<>();
         CurrentThreadTaskExecutor now = new CurrentThreadTaskExecutor();
-        dev.sessiondb.ui.common.TaskExecutor later = new dev.sessiondb.ui.common.TaskExecutor() {
+        TaskExecutor later = new TaskExecutor() {
             @Override
-            public <V> void execute(dev.sessiondb.ui.common.BackgroundTask<V> task) {
+            public <V> void execute(BackgroundTask<V> task) {
                 queued.add(() -> now.execute(task));
             }
 

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
@@ -66,7 +67,7 @@ class AppAndCliCredentialsTest {
     }
 
     private Map<String, String> withNamedFile(Map<String, String> env) {
-        return env.entrySet().stream().collect(java.util.stream.Collectors.toMap(Map.Entry::getKey,
+        return env.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
                 entry -> entry.getValue().equals("NAMED") ? home.resolve("named").toString() : entry.getValue()));
     }
 

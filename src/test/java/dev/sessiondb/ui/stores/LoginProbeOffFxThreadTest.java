@@ -3,6 +3,7 @@ package dev.sessiondb.ui.stores;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sessiondb.job.backup.BackupJournal;
+import dev.sessiondb.store.SessionStore;
 import dev.sessiondb.store.StoreException;
 import dev.sessiondb.store.StoreLocator;
 import dev.sessiondb.store.sql.PgCredentials;
@@ -127,7 +128,7 @@ class LoginProbeOffFxThreadTest {
         return false;
     }
 
-    private dev.sessiondb.store.SessionStore unreachable(StoreLocator locator) {
+    private SessionStore unreachable(StoreLocator locator) {
         opened.add(locator);
         throw new StoreException(UNREACHABLE);
     }

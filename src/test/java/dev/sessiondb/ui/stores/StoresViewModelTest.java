@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.LongStream;
+import javafx.collections.ListChangeListener;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -120,8 +121,8 @@ class StoresViewModelTest {
         StoresViewModel viewModel = viewModel(new SettingsStore(directory.resolve("settings.json")));
         viewModel.open("json:" + fixture);
         List<String> changed = new ArrayList<>();
-        viewModel.saved().addListener((javafx.collections.ListChangeListener<StoreEntry>) change -> changed.add("saved"));
-        viewModel.recent().addListener((javafx.collections.ListChangeListener<StoreEntry>) change -> changed.add("recent"));
+        viewModel.saved().addListener((ListChangeListener<StoreEntry>) change -> changed.add("saved"));
+        viewModel.recent().addListener((ListChangeListener<StoreEntry>) change -> changed.add("recent"));
 
         viewModel.open("json:" + fixture);
 
@@ -216,7 +217,7 @@ class StoresViewModelTest {
     @Test
     void aStoreThatFailsToOpenIsReportedAndNeitherSavedNorRemembered() throws Exception {
         Path truncated = directory.resolve("truncated.json");
-        java.nio.file.Files.writeString(truncated, "{\"sessions\": [{\"session\": \"a\", \"repoName\": \"x\"");
+        Files.writeString(truncated, "{\"sessions\": [{\"session\": \"a\", \"repoName\": \"x\"");
         SettingsStore settings = new SettingsStore(directory.resolve("settings.json"));
         StoresViewModel viewModel = viewModel(settings);
 

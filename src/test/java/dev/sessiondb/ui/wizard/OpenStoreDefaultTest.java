@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sessiondb.ui.TestStores;
 import dev.sessiondb.ui.common.CurrentStore;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.beans.property.SimpleStringProperty;
@@ -21,9 +24,9 @@ class OpenStoreDefaultTest {
 
     private Path folder(String name) {
         try {
-            return java.nio.file.Files.createDirectories(directory.resolve(name));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            return Files.createDirectories(directory.resolve(name));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

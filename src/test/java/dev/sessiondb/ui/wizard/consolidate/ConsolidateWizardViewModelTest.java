@@ -17,6 +17,7 @@ import dev.sessiondb.ui.wizard.JobSummary;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -66,8 +67,8 @@ class ConsolidateWizardViewModelTest extends ViewModelFixture {
 
         assertThat(viewModel.conflicts()).extracting(ConflictRow::session, ConflictRow::sourcesText, ConflictRow::byPolicy)
                 .containsExactlyInAnyOrder(
-                        org.assertj.core.groups.Tuple.tuple("task#002", "1, 2", "Keeps source 1's version (source 1 comes first); the versions differ in pullRequest"),
-                        org.assertj.core.groups.Tuple.tuple("task#008", "1, 2", "Keeps source 1's version (source 1 comes first); the versions differ in branch"));
+                        Tuple.tuple("task#002", "1, 2", "Keeps source 1's version (source 1 comes first); the versions differ in pullRequest"),
+                        Tuple.tuple("task#008", "1, 2", "Keeps source 1's version (source 1 comes first); the versions differ in branch"));
         assertThat(conflict("task#008").options()).containsExactly(ConflictRow.BY_POLICY, "Source 1", "Source 2");
     }
 
@@ -91,9 +92,9 @@ class ConsolidateWizardViewModelTest extends ViewModelFixture {
         goToConflicts(ConflictPolicy.NEWEST);
 
         assertThat(viewModel.conflicts()).extracting(ConflictRow::session, ConflictRow::byPolicy).containsExactlyInAnyOrder(
-                org.assertj.core.groups.Tuple.tuple("task#002",
+                Tuple.tuple("task#002",
                         "Keeps source 1's version (a tie: no version is newer, so priority order decides: source 1 comes first); the versions differ in pullRequest"),
-                org.assertj.core.groups.Tuple.tuple("task#008",
+                Tuple.tuple("task#008",
                         "Keeps source 1's version (a tie: no version is newer, so priority order decides: source 1 comes first); the versions differ in branch"));
     }
 
@@ -108,8 +109,8 @@ class ConsolidateWizardViewModelTest extends ViewModelFixture {
         // both are session-db.json: their folders tell them apart
         assertThat(viewModel.comparedTitleProperty().get()).startsWith("task#008: on the left the version in source 1 (a/" + a.getFileName()
                 + "), on the right the one in source 2 (b/" + b.getFileName() + ")");
-        assertThat(viewModel.comparison()).anySatisfy(row -> assertThat(row.state()).isEqualTo(dev.sessiondb.ui.diff.FieldRow.State.CHANGED));
-        assertThat(viewModel.comparison()).extracting(dev.sessiondb.ui.diff.FieldRow::path).contains("session");
+        assertThat(viewModel.comparison()).anySatisfy(row -> assertThat(row.state()).isEqualTo(FieldRow.State.CHANGED));
+        assertThat(viewModel.comparison()).extracting(FieldRow::path).contains("session");
     }
 
     @Test

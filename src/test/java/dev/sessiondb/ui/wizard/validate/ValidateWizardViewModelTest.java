@@ -15,6 +15,7 @@ import dev.sessiondb.ui.wizard.JobSummary;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,11 +48,11 @@ class ValidateWizardViewModelTest extends ViewModelFixture {
 
         assertThat(viewModel.findings()).extracting(FindingGroup::check, group -> group.lines().size(), FindingGroup::isRepairable)
                 .containsExactlyInAnyOrder(
-                        org.assertj.core.groups.Tuple.tuple("repo-name-variant", 50, true),
-                        org.assertj.core.groups.Tuple.tuple("task-id-form", 5, true),
-                        org.assertj.core.groups.Tuple.tuple("task-id-missing", 6, true),
-                        org.assertj.core.groups.Tuple.tuple("duplicate-session", 18, false),
-                        org.assertj.core.groups.Tuple.tuple("workspace-missing", 144, false));
+                        Tuple.tuple("repo-name-variant", 50, true),
+                        Tuple.tuple("task-id-form", 5, true),
+                        Tuple.tuple("task-id-missing", 6, true),
+                        Tuple.tuple("duplicate-session", 18, false),
+                        Tuple.tuple("workspace-missing", 144, false));
         assertThat(viewModel.findings()).filteredOn(FindingGroup::isRepairable).allSatisfy(group -> assertThat(group.fixProperty().get()).isTrue());
         assertThat(viewModel.steps().canGoNext().get()).isTrue();
     }
