@@ -4,9 +4,9 @@ import dev.sessiondb.catalog.CatalogException;
 import dev.sessiondb.catalog.KnownStores;
 import dev.sessiondb.files.ReadOnlyFileException;
 import dev.sessiondb.job.ExportTarget;
+import dev.sessiondb.job.JobRefusedException;
 import dev.sessiondb.job.backup.Backup;
 import dev.sessiondb.job.backup.BackupJournal;
-import dev.sessiondb.job.JobRefusedException;
 import dev.sessiondb.model.LoneSurrogateEscapes;
 import dev.sessiondb.model.SecretMasker;
 import dev.sessiondb.model.SessionDocument;
@@ -25,13 +25,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 @Command(name = "export", description = {"Export one session: the whole record as JSON, or a Markdown transcript of its conversation"
         + " (magellai and chat-server sessions).", "Secrets are masked in both."})

@@ -1,19 +1,19 @@
 package dev.sessiondb.cli;
 
-import dev.sessiondb.job.backup.BackupKept;
 import dev.sessiondb.job.Job;
+import dev.sessiondb.job.JobPlan;
 import dev.sessiondb.job.JobRefusedException;
+import dev.sessiondb.job.JobReport;
+import dev.sessiondb.job.ProgressTracker;
+import dev.sessiondb.job.backup.BackupKept;
+import dev.sessiondb.job.transfer.SourceReadException;
+import dev.sessiondb.job.transfer.Verification;
+import dev.sessiondb.model.SecretMasker;
 import dev.sessiondb.progress.CancelledException;
 import dev.sessiondb.store.StoreException;
 import dev.sessiondb.store.StoreFaults;
 import dev.sessiondb.store.StoreLeftoversException;
 import java.nio.file.Path;
-import dev.sessiondb.job.JobPlan;
-import dev.sessiondb.job.JobReport;
-import dev.sessiondb.job.ProgressTracker;
-import dev.sessiondb.job.transfer.SourceReadException;
-import dev.sessiondb.job.transfer.Verification;
-import dev.sessiondb.model.SecretMasker;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;

@@ -3,9 +3,9 @@ package dev.sessiondb.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.sessiondb.job.backup.BackupJournal;
 import dev.sessiondb.Fixtures;
 import dev.sessiondb.job.StoreContents;
+import dev.sessiondb.job.backup.BackupJournal;
 import dev.sessiondb.model.SessionQuery;
 import dev.sessiondb.model.SessionRecord;
 import dev.sessiondb.progress.ProgressMonitor;

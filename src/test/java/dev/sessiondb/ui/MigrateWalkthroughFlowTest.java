@@ -7,6 +7,7 @@ import static dev.sessiondb.ui.WindowSteps.fieldText;
 import static dev.sessiondb.ui.WindowSteps.openFromJobsMenu;
 import static dev.sessiondb.ui.WindowSteps.press;
 import static dev.sessiondb.ui.WindowSteps.runMigration;
+import static dev.sessiondb.ui.WindowSteps.showsEveryLine;
 import static dev.sessiondb.ui.WindowSteps.text;
 import static dev.sessiondb.ui.WindowSteps.type;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -89,6 +90,8 @@ class MigrateWalkthroughFlowTest extends WindowOverFreshRun {
         assertThat(read(() -> robot.lookup("#migrate-report-lines").queryListView().getItems())).anySatisfy(line -> assertThat(line.toString())
                 .startsWith("The target did not exist: to remove it: the toolbar's Undo (Ctrl+Z) while it names this job,"
                         + " or History's \"Undo selected job\" at any time (backup " + run.resolve("backups").resolve("backups")));
+        // the line wraps to three or four with its backup's whole path: a list sized for two lines a line cut it
+        waitFor(() -> read(() -> showsEveryLine(robot, "#migrate-report-lines")));
     }
 
     /** The Options page preselected New for a target holding 217 sessions: that was learnt only from the plan's refusal. */

@@ -16,10 +16,12 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.LongStream;
+import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
+import javafx.scene.control.ScrollBar;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TreeCell;
@@ -278,6 +280,12 @@ final class WindowSteps {
     /** Whether there are {@code cells} and each shows its text uncut (a cut one ends in an ellipsis). */
     static boolean readWhole(List<? extends Labeled> cells) {
         return !cells.isEmpty() && cells.stream().allMatch(cell -> shownText(cell).equals(asRead(cell.getText())));
+    }
+
+    /** Whether the list {@code id} shows every one of its items, wrapped lines and all, with no vertical scroll bar to reach one. */
+    static boolean showsEveryLine(FxRobot robot, String id) {
+        return robot.lookup(id + " .scroll-bar").queryAllAs(ScrollBar.class).stream()
+                .noneMatch(bar -> bar.getOrientation() == Orientation.VERTICAL && bar.isVisible());
     }
 
     static String text(FxRobot robot, String id) {

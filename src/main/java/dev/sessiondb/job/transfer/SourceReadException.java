@@ -1,10 +1,10 @@
 package dev.sessiondb.job.transfer;
 
+import dev.sessiondb.model.SessionRecord;
 import dev.sessiondb.progress.CancelledException;
 import dev.sessiondb.progress.ReadTotal;
 import dev.sessiondb.store.RecordCursor;
 import dev.sessiondb.store.StoreException;
-import dev.sessiondb.model.SessionRecord;
 import java.util.Optional;
 import java.util.function.Supplier;
 

@@ -1,17 +1,18 @@
 package dev.sessiondb.ui.common;
 
 import java.util.Optional;
+import javafx.collections.ObservableList;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.ContentDisplay;
+import javafx.scene.control.Control;
+import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.MenuItem;
-import javafx.scene.control.Control;
-import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
@@ -19,10 +20,12 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
-import javafx.collections.ObservableList;
 
 /** Small builders that give every control its tooltip and accessible text in one place. */
 public final class Controls {
+
+    /** What a list of {@link #wrapLines wrapped lines} keeps beside its text: the cell's padding and the scroll bar's width. */
+    public static final double WRAPPED_LINE_MARGIN = 32;
 
     private Controls() {
     }
@@ -87,7 +90,7 @@ public final class Controls {
             private final Text shown = new Text();
 
             {
-                shown.wrappingWidthProperty().bind(view.widthProperty().subtract(32));
+                shown.wrappingWidthProperty().bind(view.widthProperty().subtract(WRAPPED_LINE_MARGIN));
                 shown.fillProperty().bind(textFillProperty());
                 shown.fontProperty().bind(fontProperty());
                 setContentDisplay(ContentDisplay.GRAPHIC_ONLY);

@@ -1,7 +1,7 @@
 package dev.sessiondb.ui.diff;
 
-import dev.sessiondb.diff.DiffListener;
 import dev.sessiondb.diff.DiffInputs;
+import dev.sessiondb.diff.DiffListener;
 import dev.sessiondb.diff.DiffSummary;
 import dev.sessiondb.diff.FieldChange;
 import dev.sessiondb.diff.SessionChange;

@@ -5,17 +5,21 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableValue;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
 import javafx.scene.control.ListView;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Text;
 
 /** Shows a {@link JobSummary}: the headline coloured by how things went, the counts in two columns, the lines in a list. */
 public final class JobSummaryView extends VBox {
 
     private static final int MOST_LINES_SHOWN = 8;
-    /** A wrapped line of the list, two lines of text at the app's font size. */
+    /** A wrapped line of the list before the list is laid out, two lines of text at the app's font size. */
     private static final double LINE_HEIGHT = 44;
+    /** What a line's cell adds to its text's height, until a cell is there to tell. */
+    private static final double CELL_PADDING = 8;
 
     private final Label headline = new Label();
     private final GridPane counts = new GridPane();
@@ -48,6 +52,7 @@ public final class JobSummaryView extends VBox {
         lines.setPlaceholder(Controls.emptyState("Nothing more to say: no warnings."));
         lines.visibleProperty().bind(Bindings.isNotEmpty(lines.getItems()));
         lines.managedProperty().bind(lines.visibleProperty());
+        lines.widthProperty().addListener((property, before, width) -> fitLines());
         getChildren().add(headline);
         if (afterHeadline != null) {
             getChildren().add(afterHeadline);
@@ -81,7 +86,30 @@ public final class JobSummaryView extends VBox {
             counts.addRow(row++, name, value);
         }
         lines.getItems().setAll(summary.lines());
-        // as tall as its lines, up to eight: one note under a report filled the page
-        lines.setPrefHeight(Math.min(summary.lines().size(), MOST_LINES_SHOWN) * LINE_HEIGHT + 6);
+        fitLines();
+    }
+
+    /**
+     * The list as tall as its lines wrapped at its width, up to eight: one note under a report filled the page, and a line
+     * naming a backup's whole path wraps to three or four, which a height of two lines each cut.
+     */
+    private void fitLines() {
+        int shown = Math.min(lines.getItems().size(), MOST_LINES_SHOWN);
+        double wrappedAt = lines.getWidth() - Controls.WRAPPED_LINE_MARGIN;
+        if (wrappedAt <= 0) {
+            lines.setPrefHeight(shown * LINE_HEIGHT + 6);
+            return;
+        }
+        Node cell = lines.lookup(".list-cell");
+        Text probe = new Text();
+        probe.setFont(cell instanceof Labeled labeled ? labeled.getFont() : headline.getFont());
+        probe.setWrappingWidth(wrappedAt);
+        double padding = cell instanceof Region region ? region.snappedTopInset() + region.snappedBottomInset() : CELL_PADDING;
+        double height = 6;
+        for (String line : lines.getItems().subList(0, shown)) {
+            probe.setText(line);
+            height += Math.ceil(probe.getLayoutBounds().getHeight()) + padding;
+        }
+        lines.setPrefHeight(height);
     }
 }

@@ -3,9 +3,9 @@ package dev.sessiondb.ui.wizard.consolidate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sessiondb.job.StoreContents;
+import dev.sessiondb.job.consolidate.ConflictPolicy;
 import dev.sessiondb.job.transfer.TargetMode;
 import dev.sessiondb.sample.SampleSessions;
-import dev.sessiondb.job.consolidate.ConflictPolicy;
 import dev.sessiondb.store.OpenMode;
 import dev.sessiondb.store.SessionStore;
 import dev.sessiondb.store.StoreFactory;
