@@ -102,7 +102,9 @@ public final class JobSummaryView extends VBox {
         }
         Node cell = lines.lookup(".list-cell");
         Text probe = new Text();
-        probe.setFont(cell instanceof Labeled labeled ? labeled.getFont() : headline.getFont());
+        // before the list has its cells, a count's label has the font they will have (the headline's is larger)
+        Node styledLikeALine = cell != null ? cell : counts.getChildren().isEmpty() ? headline : counts.getChildren().get(0);
+        probe.setFont(((Labeled) styledLikeALine).getFont());
         probe.setWrappingWidth(wrappedAt);
         double padding = cell instanceof Region region ? region.snappedTopInset() + region.snappedBottomInset() : CELL_PADDING;
         double height = 6;
