@@ -111,6 +111,13 @@ class MigrateWalkthroughFlowTest extends WindowOverFreshRun {
         press(robot, "#migrate-mode-new");
         assertThat(read(() -> text(robot, "#migrate-mode-refusal"))).startsWith("New cannot run here: it needs an absent or empty target, and this one holds " + Fixtures.MINSKY_COUNT + " sessions.");
         assertThat(read(() -> ((RadioButton) robot.lookup("#migrate-mode-new").query()).isSelected())).as("the user's pick stays").isTrue();
+
+        // the arrow keys select the next mode without an action: that pick is the user's as much
+        robot.interact(() -> {
+            RadioButton merge = robot.lookup("#migrate-mode-merge").query();
+            merge.getToggleGroup().selectToggle(merge);
+        });
+        waitFor(() -> text(robot, "#migrate-mode-refusal").isEmpty());
     }
 
     /** A target in a folder not made yet said nothing of it before the plan. */

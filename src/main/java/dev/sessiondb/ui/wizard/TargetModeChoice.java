@@ -4,7 +4,6 @@ import dev.sessiondb.job.transfer.TargetMode;
 import dev.sessiondb.ui.common.Controls;
 import javafx.scene.control.Label;
 import javafx.scene.control.RadioButton;
-import javafx.scene.control.Toggle;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
@@ -30,11 +29,16 @@ public final class TargetModeChoice extends VBox {
             button.setMinHeight(Region.USE_PREF_SIZE);
             button.setToggleGroup(modes);
             button.setUserData(each);
-            // only the user's pick is a choice; the mode set to follow the target is shown, not chosen
-            button.setOnAction(event -> target.choose(each));
             getChildren().add(button);
         }
         select(modes, target.modeProperty().get());
+        // a pick by click, Space or the arrow keys (which select without an action) is the user's choice; the mode set to
+        // follow what the target holds is only shown, so its selection is no choice
+        modes.selectedToggleProperty().addListener((property, before, after) -> {
+            if (after != null && after.getUserData() != target.modeProperty().get()) {
+                target.choose((TargetMode) after.getUserData());
+            }
+        });
         target.modeProperty().addListener((property, before, after) -> select(modes, after));
         Label refusal = Controls.styled(new Label(), "danger");
         refusal.setId(id + "-refusal");
