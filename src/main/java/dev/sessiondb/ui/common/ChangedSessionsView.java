@@ -16,8 +16,9 @@ import javafx.scene.layout.VBox;
  */
 public final class ChangedSessionsView extends VBox {
 
-    private static final int MOST_ROWS_SHOWN = 8;
-    private static final double ROW_HEIGHT = 26;
+    private static final int MOST_ROWS_SHOWN = 7;
+    /** A row's height until the style sheet's fixed one (app.css, {@code .changed-sessions}) is applied. */
+    private static final double ROW_HEIGHT = 30;
 
     /** @param id prefix of the ids: {@code id-changed}, {@code id-changed-sessions}, {@code id-changed-heading}, {@code id-changed-said} */
     public ChangedSessionsView(String id, ChangedSessions changed) {
@@ -33,8 +34,10 @@ public final class ChangedSessionsView extends VBox {
                 setText(empty || session == null ? null : line(session));
             }
         });
-        list.prefHeightProperty().bind(Bindings.createDoubleBinding(() -> Math.min(changed.sessions().size(), MOST_ROWS_SHOWN) * ROW_HEIGHT + 4,
-                changed.sessions()));
+        // rows of the one height the list is sized by: the theme's own rows were a third taller, so fewer showed than meant
+        list.getStyleClass().add("changed-sessions");
+        list.prefHeightProperty().bind(Bindings.createDoubleBinding(() -> Math.min(changed.sessions().size(), MOST_ROWS_SHOWN)
+                * (list.getFixedCellSize() > 0 ? list.getFixedCellSize() : ROW_HEIGHT) + 4, changed.sessions(), list.fixedCellSizeProperty()));
         list.setMinHeight(Region.USE_PREF_SIZE);
         list.setOnMouseClicked(event -> {
             if (event.getClickCount() == 2 && list.getSelectionModel().getSelectedItem() != null) {
