@@ -1,24 +1,16 @@
 package dev.sessiondb.validation;
 
+import static dev.sessiondb.validation.CheckRuns.minsky;
+import static dev.sessiondb.validation.CheckRuns.record;
+import static dev.sessiondb.validation.CheckRuns.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.sessiondb.model.JsonCodec;
 import dev.sessiondb.model.SecretMasker;
 import dev.sessiondb.model.SessionKind;
 import dev.sessiondb.model.SessionRecord;
-import dev.sessiondb.progress.ProgressMonitor;
 import dev.sessiondb.sample.SampleSessions;
-import dev.sessiondb.store.StoreFormat;
-import dev.sessiondb.store.StoreInfo;
-import dev.sessiondb.store.StoreLayout;
-import dev.sessiondb.store.StoreLocator;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.LongStream;
 import org.assertj.core.groups.Tuple;
@@ -30,27 +22,6 @@ class ChecksTest {
     @TempDir
     Path dir;
 
-    private static SessionRecord record(String json) {
-        try {
-            return SessionRecord.of((ObjectNode) JsonCodec.parse(json));
-        } catch (Exception e) {
-            throw new IllegalArgumentException(e);
-        }
-    }
-
-    private static SessionRecord minsky(String session, String extra) {
-        return record("{\"session\":\"" + session + "\",\"repoName\":\"local/minsky\",\"repoUrl\":\"/r\",\"createdAt\":\"2025-05-16T22:16:33.321Z\"" + extra + "}");
-    }
-
-    private List<Finding> run(String check, List<Path> workspaces, SessionRecord... records) {
-        StoreLocator locator = StoreLocator.of(StoreFormat.JSON, dir.resolve("session-db.json"));
-        ValidationContext context = new ValidationContext(locator,
-                new StoreInfo(locator.display(), StoreFormat.JSON, StoreLayout.MINSKY, "bare array", records.length, null, List.of()), workspaces, dir);
-        List<Finding> findings = new ArrayList<>();
-        new Validator(Checks.create(List.of(check), context)).run(() -> List.of(records).iterator(), records.length, findings::add, ProgressMonitor.NONE);
-        return findings;
-    }
-
     /** The desktop app offered a chat server's store Minsky's checks of task ids, repositories, workspaces and pull requests. */
     @Test
     void theChecksLeftOutForAChatServersOrMagellaisSessionsFindNothingInThem() {
@@ -61,15 +32,15 @@ class ChecksTest {
                 .containsExactly("required-field", "invalid-date", "duplicate-session", "secret-in-record", "schema-drift", "store-damage");
         assertThat(Checks.applyingTo(SessionKind.MINSKY)).isEqualTo(Checks.applyingTo(SessionKind.OTHER)).isEqualTo(Checks.NAMES);
         Checks.NAMES.stream().filter(check -> !Checks.applyingTo(SessionKind.CHAT).contains(check))
-                .forEach(check -> assertThat(run(check, List.of(), chatAndMagellai)).as(check).isEmpty());
+                .forEach(check -> assertThat(run(dir, check, List.of(), chatAndMagellai)).as(check).isEmpty());
     }
 
     @Test
     void aTaskIdIsQualifiedOnlyWithTheBackendItsSessionsNameGivesOrTheStoresOnlyOne() {
-        List<Finding> mixed = run("task-id-form", List.of(),
+        List<Finding> mixed = run(dir, "task-id-form", List.of(),
                 minsky("a", ",\"taskId\":\"mt#1\""), minsky("b", ",\"taskId\":\"mt#2\""), minsky("c", ",\"taskId\":\"md#3\""),
                 minsky("task-md#000007", ",\"taskId\":\"000007\""), minsky("plain", ",\"taskId\":\"#8\""));
-        List<Finding> oneBackend = run("task-id-form", List.of(),
+        List<Finding> oneBackend = run(dir, "task-id-form", List.of(),
                 minsky("a", ",\"taskId\":\"mt#1\""), minsky("b", ",\"taskId\":\"mt#2\""), minsky("plain", ",\"taskId\":\"#8\""));
 
         assertThat(mixed).extracting(Finding::session).containsExactly("task-md#000007", "plain");
@@ -82,7 +53,7 @@ class ChecksTest {
 
     @Test
     void missingRequiredFieldsAreErrorsAndARepoNameIsDerivedFromTheUrl() {
-        List<Finding> findings = run("required-field", List.of(),
+        List<Finding> findings = run(dir, "required-field", List.of(),
                 record("{\"session\":\"a\",\"repoUrl\":\"https://github.com/edobry/minsky.git\",\"createdAt\":\"2025-05-16T22:16:33.321Z\"}"),
                 record("{\"session\":\"b\",\"repoName\":\"x\",\"repoUrl\":\"/r\"}"));
 
@@ -99,7 +70,7 @@ class ChecksTest {
      */
     @Test
     void aChatServersSessionRequiresATenantAndADateWhichOnlyAPersonCanSet() {
-        List<Finding> findings = run("required-field", List.of(),
+        List<Finding> findings = run(dir, "required-field", List.of(),
                 record("{\"id\":\"chat-1\",\"tenantId\":null,\"createdAt\":\"2025-05-16T22:16:33Z\"}"),
                 record("{\"id\":\"chat-2\",\"tenantId\":\" \",\"createdAt\":\"2025-05-16T22:16:33Z\"}"),
                 record("{\"id\":\"chat-3\",\"tenantId\":\"acme\"}"),
@@ -118,9 +89,9 @@ class ChecksTest {
     /** A bad-input audit: a repoName that is an array was "missing", a taskId that is an object "none". */
     @Test
     void aRequiredFieldOrATaskIdThatIsNotTextIsNamedForWhatItIs() {
-        List<Finding> required = run("required-field", List.of(),
+        List<Finding> required = run(dir, "required-field", List.of(),
                 record("{\"session\":\"a\",\"repoName\":[\"a\"],\"repoUrl\":\"/r\",\"createdAt\":\"2025-05-16T22:16:33.321Z\"}"));
-        List<Finding> taskId = run("task-id-missing", List.of(), minsky("task#015", ",\"taskId\":{}"));
+        List<Finding> taskId = run(dir, "task-id-missing", List.of(), minsky("task#015", ",\"taskId\":{}"));
 
         assertThat(required).extracting(Finding::message).containsExactly("required field 'repoName' is an array, not text");
         assertThat(taskId).extracting(Finding::message)
@@ -129,7 +100,7 @@ class ChecksTest {
 
     @Test
     void unparseableDatesAreErrorsAndOddButValidOnesAreRewrittenInMinskysForm() {
-        List<Finding> findings = run("invalid-date", List.of(),
+        List<Finding> findings = run(dir, "invalid-date", List.of(),
                 record("{\"session\":\"a\",\"createdAt\":\"yesterday\"}"),
                 record("{\"session\":\"b\",\"createdAt\":\"2025-05-16 22:16:33\",\"pullRequest\":{\"lastSynced\":\"2025-05-16T22:16:33.321Z\"}}"),
                 record("{\"session\":\"c\",\"createdAt\":\"2025-05-12T09:14:03.512884+02:00\",\"created\":\"2025-05-12T09:14:03+02:00\"}"),
@@ -143,7 +114,7 @@ class ChecksTest {
 
     @Test
     void aGithubTokenInARecordIsAnErrorAndRepairRemovesIt() {
-        List<Finding> findings = run("secret-in-record", List.of(),
+        List<Finding> findings = run(dir, "secret-in-record", List.of(),
                 minsky("a", ",\"github\":{\"owner\":\"o\",\"repo\":\"r\",\"token\":\"ghp_abcdefghijklmnopqrstuvwxyz123456\"}"));
 
         assertThat(findings).singleElement().satisfies(finding -> {
@@ -158,7 +129,7 @@ class ChecksTest {
      */
     @Test
     void aSecretIsTakenOutWholeOrLeftToAPersonNeverMasked() {
-        List<Finding> findings = run("secret-in-record", List.of(),
+        List<Finding> findings = run(dir, "secret-in-record", List.of(),
                 record("{\"session\":\"a\",\"repoName\":\"local/minsky\",\"repoUrl\":\"https://alice:S3cretPassw0rd@github.com/edobry/minsky.git\","
                         + "\"createdAt\":\"2025-05-16T22:16:33.321Z\",\"notes\":\"deploy with password=hunter2hunter2\","
                         + "\"glab\":\"glpat-ABCDEFGHIJKLMNOPQRST\",\"Password\":\"UpperPass1\",\"branch\":\"feature/sk-ABCDEFGHIJKLMNOPQRSTUV7777\"}"),
@@ -182,7 +153,7 @@ class ChecksTest {
     /** The copy an earlier repair wrote of a record whose name held a token (its key "****9999") is flagged for a person. */
     @Test
     void aSessionNamedByAMaskIsLeftToAPersonAsTheCopyAnEarlierRepairMayHaveWritten() {
-        List<Finding> findings = run("secret-in-record", List.of(), minsky("****9999", ",\"branch\":\"feature/****7777\""));
+        List<Finding> findings = run(dir, "secret-in-record", List.of(), minsky("****9999", ",\"branch\":\"feature/****7777\""));
 
         assertThat(findings).singleElement().satisfies(finding -> {
             assertThat(finding.message()).isEqualTo("the session's name holds a mask (****9999)");
@@ -199,7 +170,7 @@ class ChecksTest {
      */
     @Test
     void aSecretUnderANameWithADotIsLeftToAPerson() {
-        List<Finding> findings = run("secret-in-record", List.of(),
+        List<Finding> findings = run(dir, "secret-in-record", List.of(),
                 minsky("a", ",\"notes\":\"keep me\",\"notes.v1\":\"password=hunter2hunter2\",\"env\":{\"DB.TOKEN\":\"abcdefgh\"}"));
 
         assertThat(findings).extracting(Finding::message).containsExactly("a secret is stored in notes.v1", "a secret is stored in env.DB.TOKEN");
@@ -209,7 +180,7 @@ class ChecksTest {
     /** An audit: repair removed "passwordHint", a field a secret's word names but that holds no secret. */
     @Test
     void aFieldNamedAfterASecretButHoldingSomethingElseIsLeftToAPerson() {
-        List<Finding> findings = run("secret-in-record", List.of(),
+        List<Finding> findings = run(dir, "secret-in-record", List.of(),
                 minsky("a", ",\"passwordHint\":\"dog's name\",\"token_type\":\"bearer\",\"dbPassword\":\"hunter2hunter2\",\"credentials\":{\"u\":\"x\"}"));
 
         assertThat(findings).filteredOn(Finding::isRepairable).flatExtracting(Finding::edits).extracting(FieldEdit::path)
@@ -225,7 +196,7 @@ class ChecksTest {
      */
     @Test
     void aSecretOfAnyTypeIsFlaggedAndRemovedWholeUnderItsNameAndATokenKeptAsANameIsLeftToAPerson() {
-        List<Finding> findings = run("secret-in-record", List.of(),
+        List<Finding> findings = run(dir, "secret-in-record", List.of(),
                 minsky("a", ",\"password\":123456789,\"github\":{\"owner\":\"o\",\"token\":[\"plaintokenA\"]},\"apiKey\":{\"v\":\"nestedkey\"},"
                         + "\"cache\":{\"ghp_KEYASNAMEabcdefghijklmnopqrstuv12\":\"repoA\"},\"requiresPassword\":false,\"max_tokens\":4096"));
 
@@ -241,7 +212,7 @@ class ChecksTest {
 
     @Test
     void aStatusThatContradictsTheSyncedPullRequestIsSetFromIt() {
-        List<Finding> findings = run("pr-state-mismatch", List.of(),
+        List<Finding> findings = run(dir, "pr-state-mismatch", List.of(),
                 minsky("a", ",\"status\":\"PR_OPEN\",\"pullRequest\":{\"state\":\"merged\",\"headBranch\":\"a\"},\"prBranch\":\"a\""),
                 minsky("b", ",\"status\":\"PR_APPROVED\",\"pullRequest\":{\"state\":\"open\",\"headBranch\":\"x\"},\"prBranch\":\"b\""));
 
@@ -253,7 +224,7 @@ class ChecksTest {
 
     @Test
     void theSameKeyTwiceIsAnError() {
-        List<Finding> findings = run("duplicate-session", List.of(), minsky("a", ""), minsky("b", ""), minsky("a", ""));
+        List<Finding> findings = run(dir, "duplicate-session", List.of(), minsky("a", ""), minsky("b", ""), minsky("a", ""));
 
         assertThat(findings).singleElement().satisfies(finding -> {
             assertThat(finding.severity()).isEqualTo(Severity.ERROR);
@@ -262,184 +233,8 @@ class ChecksTest {
     }
 
     @Test
-    void workspaceDirectoriesWithoutRecordsAreFoundInBothMinskyLayoutsAndDescribedFromGit() throws Exception {
-        Path state = dir.resolve("state");
-        GitRepos.create(state.resolve("sessions/task#120"), "git@github.com:edobry/minsky.git", "task#120", "2025-06-01T10:00:00Z");
-        GitRepos.create(state.resolve("git/local-minsky/sessions/old-work"), "/Users/me/Projects/minsky", "old-work", "2025-04-02T08:30:00+02:00");
-        Files.createDirectories(state.resolve("sessions/registered"));
-        Files.createDirectories(state.resolve("sessions/by-path"));
-
-        List<Finding> findings = run("workspace-unregistered", List.of(state),
-                minsky("registered", ""), minsky("other", ",\"repoPath\":\"" + state.resolve("sessions/by-path") + "\""));
-
-        assertThat(findings).extracting(Finding::session).containsExactly("task#120", "old-work");
-        ObjectNode created = JsonCodec.MAPPER.createObjectNode();
-        findings.get(0).edits().forEach(edit -> edit.applyTo(created));
-        assertThat(created.toString()).isEqualTo("{\"session\":\"task#120\",\"repoName\":\"edobry/minsky\",\"repoUrl\":\"git@github.com:edobry/minsky.git\","
-                + "\"createdAt\":\"2025-06-01T10:00:00.000Z\",\"taskId\":\"#120\",\"branch\":\"task#120\",\"repoPath\":\"" + state.resolve("sessions/task#120") + "\"}");
-        ObjectNode old = JsonCodec.MAPPER.createObjectNode();
-        findings.get(1).edits().forEach(edit -> edit.applyTo(old));
-        assertThat(old.path("repoName").asText()).isEqualTo("local/minsky");
-        assertThat(old.path("createdAt").asText()).isEqualTo("2025-04-02T06:30:00.000Z");
-    }
-
-    @Test
-    void inAStoreWithoutRecordsEveryWorkspaceOnDiskIsUnregistered() throws Exception {
-        Path state = dir.resolve("state");
-        Files.createDirectories(state.resolve("sessions/first"));
-        Files.createDirectories(state.resolve("sessions/second"));
-
-        assertThat(run("workspace-unregistered", List.of(state))).extracting(Finding::session).containsExactlyInAnyOrder("first", "second");
-    }
-
-    @Test
-    void aWorkspaceIsRegisteredByAnyRecordThatNamesItsSessionOrItsFolderHoweverWritten() throws Exception {
-        Path state = dir.resolve("state");
-        Files.createDirectories(state.resolve("sessions/by-key"));
-        Files.createDirectories(state.resolve("sessions/by-path"));
-        Files.createDirectories(state.resolve("sessions/unnamed"));
-
-        List<Finding> findings = run("workspace-unregistered", List.of(state), minsky("by-key", ""),
-                minsky("other", ",\"repoPath\":\"state/sessions/../sessions/by-path/\""));
-
-        assertThat(findings).extracting(Finding::session).containsExactly("unnamed");
-    }
-
-    @Test
-    void workspacesAreMissingWhereverTheirFolderIsAndStayFoundOnceTheirFolderIsKnownAbsent() throws Exception {
-        Path sessions = Files.createDirectories(dir.resolve("sessions"));
-        Files.createDirectories(sessions.resolve("here"));
-        Files.writeString(sessions.resolve("a-file"), "not a folder");
-        Path gone = dir.resolve("other-machine/sessions");
-
-        List<Finding> findings = run("workspace-missing", List.of(),
-                minsky("gone-1", ",\"repoPath\":\"" + gone.resolve("gone-1") + "\""),
-                minsky("here", ",\"repoPath\":\"" + sessions.resolve("here") + "\""),
-                minsky("gone-2", ",\"repoPath\":\"" + gone.resolve("gone-2") + "\""),
-                minsky("not-made", ",\"repoPath\":\"" + sessions.resolve("not-made") + "\""),
-                minsky("a-file", ",\"repoPath\":\"" + sessions.resolve("a-file") + "\""),
-                minsky("relative", ",\"repoPath\":\"sessions/here\""),
-                minsky("under-a-file", ",\"repoPath\":\"" + sessions.resolve("a-file/inside") + "\""));
-
-        assertThat(findings).extracting(Finding::session).containsExactly("gone-1", "gone-2", "not-made", "a-file", "under-a-file");
-    }
-
-    /** The real fixture, from a Mac, told a Linux user to delete 144 sessions whose workspaces may be fine where the store was made. */
-    @Test
-    void aWorkspaceUnderAStateDirectoryThisMachineLacksSaysSoInsteadOfAdvisingDeletion() throws Exception {
-        Files.createDirectories(dir.resolve("here/sessions"));
-        Path elsewhere = dir.resolve("Users/someone/.local/state/minsky");
-
-        List<Finding> findings = run("workspace-missing", List.of(),
-                minsky("new-layout", ",\"repoPath\":\"" + elsewhere.resolve("sessions/task#002") + "\""),
-                minsky("old-layout", ",\"repoPath\":\"" + elsewhere.resolve("git/local/minsky/sessions/004") + "\""),
-                minsky("state-here", ",\"repoPath\":\"" + dir.resolve("here/sessions/gone") + "\""),
-                minsky("other-shape", ",\"repoPath\":\"" + dir.resolve("nowhere/checkout") + "\""));
-
-        assertThat(findings).extracting(Finding::session).containsExactly("new-layout", "old-layout", "state-here", "other-shape");
-        assertThat(findings.subList(0, 2)).allSatisfy(finding -> {
-            assertThat(finding.message()).endsWith("nor does its Minsky state directory " + elsewhere
-                    + " (was the store made on another machine?)");
-            assertThat(finding.fix()).isEqualTo("look on the machine that has " + elsewhere + ", where the workspace may be; delete the session"
-                    + " only if its work is done there");
-        });
-        assertThat(findings.subList(2, 4)).extracting(Finding::fix)
-                .containsOnly("restore the workspace (minsky session start again) or delete the session if its work is done");
-    }
-
-    private static String registered(Finding finding) {
-        ObjectNode created = JsonCodec.MAPPER.createObjectNode();
-        finding.edits().forEach(edit -> edit.applyTo(created));
-        created.remove("repoPath");
-        return created.toString();
-    }
-
-    /** An audit found registrations unlike the store's records: "#91" for md#091, "local/081" for a plain folder, a date in nanoseconds. */
-    @Test
-    void aRegisteredWorkspaceLooksLikeTheStoresOtherRecordsAndInventsNoRepository() throws Exception {
-        Path state = dir.resolve("state");
-        Path noCommits = Files.createDirectories(state.resolve("sessions/md#091"));
-        GitRepos.init(noCommits, "https://github.com/edobry/minsky.git", "md#091");
-        GitRepos.create(state.resolve("sessions/task-md#092"), "https://github.com/edobry/minsky.git", "task-md#092", "2025-06-01T10:00:00Z");
-        Files.createDirectories(state.resolve("sessions/081"));
-        Path plain = Files.createDirectories(state.resolve("sessions/task#080"));
-        Files.setLastModifiedTime(plain, FileTime.from(Instant.parse("2026-01-02T03:04:05.123456789Z")));
-        Files.createDirectories(state.resolve("git/local-minsky/sessions/old"));
-
-        List<Finding> findings = run("workspace-unregistered", List.of(state),
-                minsky("task#079", ",\"taskId\":\"#079\""), minsky("task#078", ",\"taskId\":\"#078\""));
-
-        assertThat(findings).extracting(Finding::session).containsExactly("081", "md#091", "task#080", "task-md#092", "old");
-        assertThat(registered(findings.get(1))).matches("\\{\"session\":\"md#091\",\"repoName\":\"edobry/minsky\",\"repoUrl\":\"https://github.com/edobry/minsky.git\","
-                + "\"createdAt\":\"\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z\",\"taskId\":\"md#091\",\"branch\":\"md#091\"}");
-        assertThat(registered(findings.get(3))).contains("\"taskId\":\"md#092\"");
-        // a plain folder tells no repository: its record is a person's to add, not one made without a repoName every check refuses
-        assertThat(findings.get(0).edits()).isEmpty();
-        assertThat(findings.get(2).edits()).isEmpty();
-        assertThat(findings.get(2).fix()).isEqualTo("add its record by hand with its repoName and repoUrl: the folder has no git remote to tell its repository");
-        assertThat(findings.get(4).edits()).isEmpty();
-    }
-
-    /**
-     * The audit: an older layout's folder, a git repository with a commit but no remote, was registered without the repoUrl
-     * required-field requires, so validate flagged what repair had just written; its record is now a person's to add.
-     */
-    @Test
-    void aWorkspaceWhoseRecordWouldLackARequiredFieldIsLeftToAPerson() throws Exception {
-        Path state = dir.resolve("state");
-        GitRepos.createWithoutRemote(state.resolve("git/local-minsky/sessions/task#500"), "task#500", "2026-01-05T10:00:00Z");
-
-        List<Finding> findings = run("workspace-unregistered", List.of(state), minsky("a", ""));
-
-        assertThat(findings).singleElement().satisfies(finding -> {
-            assertThat(finding.edits()).isEmpty();
-            assertThat(finding.fix()).isEqualTo("add its record by hand with its repoUrl (its repoName is 'local/minsky'): the folder has no git remote"
-                    + " to tell its repository");
-        });
-    }
-
-    /** The audit: a workspace whose remote held a user and token was registered with them, which secret-in-record then flagged. */
-    @Test
-    void aRegisteredWorkspaceKeepsItsRemoteWithoutItsCredentials() throws Exception {
-        Path state = dir.resolve("state");
-        GitRepos.create(state.resolve("sessions/task#500"), "https://user:tok3nSecret@github.com/edobry/minsky.git", "task#500", "2026-01-05T10:00:00Z");
-
-        List<Finding> findings = run("workspace-unregistered", List.of(state), minsky("a", ""));
-
-        assertThat(registered(findings.get(0))).contains("\"repoName\":\"edobry/minsky\",\"repoUrl\":\"https://github.com/edobry/minsky.git\"")
-                .doesNotContain("tok3nSecret");
-    }
-
-    /** What git says is written as it is: a branch named with a token would be written and then flagged, so it is a person's to register. */
-    @Test
-    void aWorkspaceWhoseBranchHoldsATokenIsLeftToAPerson() throws Exception {
-        Path state = dir.resolve("state");
-        GitRepos.create(state.resolve("sessions/task#501"), "https://github.com/edobry/minsky.git", "fix-ghp_" + "a".repeat(36), "2026-01-05T10:00:00Z");
-
-        List<Finding> findings = run("workspace-unregistered", List.of(state), minsky("a", ""));
-
-        assertThat(findings).singleElement().satisfies(finding -> {
-            assertThat(finding.edits()).isEmpty();
-            assertThat(finding.fix()).isEqualTo("add its record by hand once its branch no longer holds a secret (secret-in-record would flag it);"
-                    + " rename it and revoke the secret");
-        });
-    }
-
-    /** A full repair renamed local/minsky to the store's local-minsky while registering a workspace as local/minsky: validate flagged it again. */
-    @Test
-    void aRegisteredWorkspaceSpellsItsRepositoryAsTheStoreDoes() throws Exception {
-        Path state = dir.resolve("state");
-        GitRepos.create(state.resolve("sessions/task#501"), "/Users/me/Projects/minsky", "task#501", "2026-01-05T10:00:00Z");
-
-        List<Finding> findings = run("workspace-unregistered", List.of(state), record("{\"session\":\"a\",\"repoName\":\"local-minsky\"}"),
-                record("{\"session\":\"b\",\"repoName\":\"local-minsky\"}"), minsky("c", ""));
-
-        assertThat(registered(findings.get(0))).contains("\"repoName\":\"local-minsky\"");
-    }
-
-    @Test
     void aSessionNamedForAQualifiedTaskKeepsItsBackendAndItsDigits() {
-        List<Finding> findings = run("task-id-missing", List.of(), minsky("a", ",\"taskId\":\"#079\""), minsky("task-md#092", ""),
+        List<Finding> findings = run(dir, "task-id-missing", List.of(), minsky("a", ",\"taskId\":\"#079\""), minsky("task-md#092", ""),
                 minsky("md#007", ""), minsky("task#080", ""), minsky("081", ""));
 
         assertThat(findings).extracting(finding -> finding.edits().get(0).value().asText()).containsExactly("md#092", "md#007", "#080");
@@ -447,7 +242,7 @@ class ChecksTest {
 
     @Test
     void aSessionNamedTaskAndItsNumberAloneIsNamedForThatTaskButOneWithMoreToItsNameIsNot() {
-        List<Finding> findings = run("task-id-missing", List.of(), minsky("a", ",\"taskId\":\"#079\""), minsky("task025", ""),
+        List<Finding> findings = run(dir, "task-id-missing", List.of(), minsky("a", ",\"taskId\":\"#079\""), minsky("task025", ""),
                 minsky("task-96", ""), minsky("task-071-tests", ""), minsky("test-task-002-validation", ""));
 
         assertThat(findings).extracting(Finding::session).containsExactly("task025", "task-96");
@@ -459,12 +254,12 @@ class ChecksTest {
         SessionRecord chat = record("{\"id\":\"task-12\",\"tenantId\":\"acme\",\"createdAt\":\"2025-05-16T22:16:33Z\"}");
         SessionRecord magellai = record("{\"id\":\"task#13\",\"conversation\":{\"messages\":[]},\"created\":\"2025-05-16T22:16:33Z\"}");
 
-        assertThat(run("task-id-missing", List.of(), chat, magellai, minsky("task-14", ""))).extracting(Finding::session).containsExactly("task-14");
+        assertThat(run(dir, "task-id-missing", List.of(), chat, magellai, minsky("task-14", ""))).extracting(Finding::session).containsExactly("task-14");
     }
 
     @Test
     void aTieBetweenTwoFormsOffersNoRewrite() {
-        List<Finding> findings = run("task-id-form", List.of(), minsky("a", ",\"taskId\":\"#079\""), minsky("b", ",\"taskId\":\"080\""));
+        List<Finding> findings = run(dir, "task-id-form", List.of(), minsky("a", ",\"taskId\":\"#079\""), minsky("b", ",\"taskId\":\"080\""));
 
         assertThat(findings).singleElement().satisfies(finding -> {
             assertThat(finding.isRepairable()).isFalse();
@@ -475,7 +270,7 @@ class ChecksTest {
 
     @Test
     void aTieOfTwoFormsCountsTheThirdFormAsItIs() {
-        List<Finding> findings = run("task-id-form", List.of(), minsky("a", ",\"taskId\":\"#071\""), minsky("b", ",\"taskId\":\"#072\""),
+        List<Finding> findings = run(dir, "task-id-form", List.of(), minsky("a", ",\"taskId\":\"#071\""), minsky("b", ",\"taskId\":\"#072\""),
                 minsky("c", ",\"taskId\":\"#073\""), minsky("d", ",\"taskId\":\"md#074\""), minsky("e", ",\"taskId\":\"md#075\""),
                 minsky("f", ",\"taskId\":\"md#076\""), minsky("g", ",\"taskId\":\"079\""));
 
@@ -487,7 +282,7 @@ class ChecksTest {
 
     @Test
     void anUnknownCheckNameIsRejectedWithTheKnownOnes() {
-        assertThatThrownBy(() -> run("no-such-check", List.of()))
+        assertThatThrownBy(() -> run(dir, "no-such-check", List.of()))
                 .hasMessageStartingWith("unknown check 'no-such-check'; use one of required-field, invalid-date");
     }
 
