@@ -1,9 +1,9 @@
 package dev.sessiondb.cli;
 
 import dev.sessiondb.catalog.CatalogRecorder;
+import dev.sessiondb.files.ReadOnlyMount;
 import dev.sessiondb.job.backup.BackupJournal;
 import dev.sessiondb.store.selection.MinskyPaths;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
@@ -62,17 +62,9 @@ final class BackupDirOption {
         }
         if (!Files.isWritable(existing)) {
             throw unusable(folder, (existing.equals(folder) ? "it" : existing.toString())
-                    + (onReadOnlyFileSystem(existing) ? " is on a read-only file system" : " is not writable by this user"));
+                    + (ReadOnlyMount.holds(existing) ? " is on a read-only file system" : " is not writable by this user"));
         }
         return new BackupJournal(folder()).reportsDir();
-    }
-
-    private static boolean onReadOnlyFileSystem(Path folder) {
-        try {
-            return Files.getFileStore(folder).isReadOnly();
-        } catch (IOException unknown) {
-            return false;
-        }
     }
 
     private static IllegalArgumentException unusable(Path folder, String why) {

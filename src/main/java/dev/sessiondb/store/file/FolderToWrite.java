@@ -1,7 +1,7 @@
 package dev.sessiondb.store.file;
 
+import dev.sessiondb.files.ReadOnlyMount;
 import dev.sessiondb.store.StoreLocator;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -28,7 +28,7 @@ final class FolderToWrite {
             return Optional.of(store.display() + ": " + folder + " is a file, not a folder, so the store cannot be written under it;"
                     + " choose a target in a folder");
         }
-        if (!Files.isWritable(folder) && onReadOnlyFileSystem(folder)) {
+        if (!Files.isWritable(folder) && ReadOnlyMount.holds(folder)) {
             // no chmod makes a read-only mount writable: the store is written elsewhere, or copied there to be repaired
             return Optional.of(store.display() + ": cannot write: read-only file system (the folder " + folder + "); the store was not changed;"
                     + " choose a writable folder (copy the store there to repair it), then run the command again");
@@ -38,13 +38,5 @@ final class FolderToWrite {
                     + " choose a target in a folder you can write, or make this one writable (chmod u+w " + folder + ")");
         }
         return Optional.empty();
-    }
-
-    private static boolean onReadOnlyFileSystem(Path folder) {
-        try {
-            return Files.getFileStore(folder).isReadOnly();
-        } catch (IOException unknown) {
-            return false;
-        }
     }
 }
