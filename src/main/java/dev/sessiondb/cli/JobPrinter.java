@@ -34,6 +34,7 @@ final class JobPrinter {
         plan.versionsDropped().ifPresent(dropped -> out.println("  loss: " + dropped));
         printLines("coercion", plan.coercions(), out);
         printLines("warning", plan.warnings(), out);
+        printLines("note", plan.notes(), out);
         plan.refusal().ifPresentOrElse(reason -> out.println("Would refuse: " + reason.text()), () -> out.println("Dry run: nothing was written."));
     }
 

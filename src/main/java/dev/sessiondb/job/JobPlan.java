@@ -24,10 +24,12 @@ import java.util.Optional;
  *                    removes (its backup keeps them); 0 for a job that edits a store in place
  * @param versionsDropped what a consolidation leaves out of its result: versions whose content differs from the one kept
  *                    ("3 versions dropped ..."), empty when every version left out is the same as the kept one
+ * @param notes       what the user may like to know where nothing is wrong (a migration already done): kept apart from the
+ *                    warnings, so no shell shows them as a risk
  */
 public record JobPlan(String description, Map<String, Long> counts, List<FieldChange> fieldChanges,
                       List<String> coercions, List<String> warnings, Optional<Refusal> refusal, long overwritten,
-                      Optional<String> versionsDropped) {
+                      Optional<String> versionsDropped, List<String> notes) {
 
     /** The count of the records a job's target held before it, as a copy into a target names it. */
     public static final String TARGET_RECORDS_BEFORE = "target records before";
@@ -38,11 +40,18 @@ public record JobPlan(String description, Map<String, Long> counts, List<FieldCh
         this(description, counts, fieldChanges, coercions, warnings, refusal, overwritten, Optional.empty());
     }
 
+    /** The plan of a job with nothing to note. */
+    public JobPlan(String description, Map<String, Long> counts, List<FieldChange> fieldChanges, List<String> coercions,
+                   List<String> warnings, Optional<Refusal> refusal, long overwritten, Optional<String> versionsDropped) {
+        this(description, counts, fieldChanges, coercions, warnings, refusal, overwritten, versionsDropped, List.of());
+    }
+
     public JobPlan {
         counts = Collections.unmodifiableMap(new LinkedHashMap<>(counts));
         fieldChanges = List.copyOf(fieldChanges);
         coercions = List.copyOf(coercions);
         warnings = List.copyOf(warnings);
+        notes = List.copyOf(notes);
     }
 
     /** How many records the target held before the job; 0 for a new one, or a job that names no such count. */
@@ -54,7 +63,7 @@ public record JobPlan(String description, Map<String, Long> counts, List<FieldCh
     public JobPlan withWarning(String warning) {
         List<String> more = new ArrayList<>(warnings);
         more.add(warning);
-        return new JobPlan(description, counts, fieldChanges, coercions, more, refusal, overwritten, versionsDropped);
+        return new JobPlan(description, counts, fieldChanges, coercions, more, refusal, overwritten, versionsDropped, notes);
     }
 
     /** The fields something is lost of, with how many records lose it: what --allow-loss allows. */
@@ -87,6 +96,7 @@ public record JobPlan(String description, Map<String, Long> counts, List<FieldCh
         refusal.ifPresent(reason -> json.put("refusal", reason.text()));
         json.put("overwritten", overwritten);
         versionsDropped.ifPresent(words -> json.put("versionsDropped", words));
+        notes.forEach(json.putArray("notes")::add);
         return json;
     }
 }

@@ -2,7 +2,9 @@ package dev.sessiondb.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.sessiondb.Fixtures;
+import dev.sessiondb.model.JsonCodec;
 import dev.sessiondb.store.StoreLocator;
 import dev.sessiondb.store.sql.TestPostgres;
 import java.nio.file.Path;
@@ -49,7 +51,24 @@ class MigratePlanWordsTest {
         CliRun again = CliRun.of("migrate", original, sqlite, "--dry-run", "--backup-dir", backups);
 
         assertThat(again.exitCode()).as(again.err()).isZero();
-        assertThat(again.out()).contains("warning: this migration is already done: the target holds exactly the source's records, so it is not"
-                + " refused as not empty; Run writes nothing and only verifies them").doesNotContain("running writes nothing");
+        assertThat(again.out()).contains("note: this migration is already done: the target holds exactly the source's records, so it is not"
+                + " refused as not empty; Run writes nothing and only verifies them").doesNotContain("running writes nothing", "warning:");
+    }
+
+    /** Nothing is wrong with a migration already done: --format json says so under notes, a field of its own, not under warnings. */
+    @Test
+    void aPlanOfAMigrationAlreadyDoneHasANoteAndNoWarningInJson() throws Exception {
+        String original = Fixtures.copy(Fixtures.MINSKY_ARRAY, dir).toString();
+        String sqlite = "sqlite:" + dir.resolve("sessions.db");
+        String backups = dir.resolve("backups").toString();
+        assertThat(CliRun.of("migrate", original, sqlite, "--backup-dir", backups).exitCode()).isZero();
+
+        CliRun again = CliRun.of("migrate", original, sqlite, "--dry-run", "--format", "json", "--backup-dir", backups);
+
+        assertThat(again.exitCode()).as(again.err()).isZero();
+        JsonNode plan = JsonCodec.parse(again.out());
+        assertThat(plan.path("warnings").isArray()).isTrue();
+        assertThat(plan.path("warnings")).isEmpty();
+        assertThat(plan.path("notes")).singleElement().extracting(JsonNode::asText).asString().startsWith("this migration is already done");
     }
 }

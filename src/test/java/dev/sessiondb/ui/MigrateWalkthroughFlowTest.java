@@ -18,6 +18,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import javafx.scene.control.Label;
 import javafx.scene.control.RadioButton;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -134,18 +135,21 @@ class MigrateWalkthroughFlowTest extends WindowOverFreshRun {
 
     /**
      * Back after a finished run planned again into the target the run made: "the target already holds exactly the source's records;
-     * running writes nothing and only verifies" under "New: the target must be absent or empty". The plan says it is done.
+     * running writes nothing and only verifies" under "New: the target must be absent or empty". The plan says it is done, in
+     * its headline and calmly: as an amber warning it read as something wrong.
      */
     @Test
-    void backAfterAFinishedMigrationSaysItIsAlreadyDone(FxRobot robot) {
+    void backAfterAFinishedMigrationSaysItIsAlreadyDoneCalmly(FxRobot robot) {
         Path target = run.resolve("copies").resolve("sessions.db");
         runMigration(robot, TestStores.fixtureCopy(run).toString(), target.toString());
 
         press(robot, "#migrate-back");
-        waitFor(() -> robot.lookup("#migrate-plan-lines").queryListView().getItems().stream().anyMatch(line -> String.valueOf(line).contains("already")));
+        waitFor(() -> text(robot, "#migrate-plan-headline").contains("already done"));
 
-        assertThat(read(() -> List.copyOf(robot.lookup("#migrate-plan-lines").queryListView().getItems()))).singleElement().asString()
-                .isEqualTo("this migration is already done: the target holds exactly the source's records, so it is not refused as not empty;"
-                        + " Run writes nothing and only verifies them");
+        Label headline = read(() -> robot.lookup("#migrate-plan-headline").queryAs(Label.class));
+        assertThat(read(headline::getText)).isEqualTo("This migration is already done: the target holds exactly the source's records, so it is not"
+                + " refused as not empty; Run writes nothing and only verifies them");
+        assertThat(read(() -> List.copyOf(headline.getStyleClass()))).contains("accent").doesNotContain("warning", "danger");
+        assertThat(read(() -> List.copyOf(robot.lookup("#migrate-plan-lines").queryListView().getItems()))).isEmpty();
     }
 }

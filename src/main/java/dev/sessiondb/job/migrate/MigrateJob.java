@@ -174,10 +174,10 @@ public final class MigrateJob implements Job {
         notRead(from).ifPresent(warnings::add);
         warnings.addAll(assessment.planWarnings());
         mixedKinds.ifPresent(warnings::add);
-        if (assessment.alreadyComplete()) {
-            warnings.add(alreadyDone(assessment));
-        }
-        return new JobPlan(description(), counts, assessment.fieldChanges(), assessment.coercions(), warnings, assessment.refusal(), assessment.overwritten());
+        // nothing is wrong with a migration already done: a note, which no shell shows as a risk
+        List<String> notes = assessment.alreadyComplete() ? List.of(alreadyDone(assessment)) : List.of();
+        return new JobPlan(description(), counts, assessment.fieldChanges(), assessment.coercions(), warnings, assessment.refusal(), assessment.overwritten(),
+                Optional.empty(), notes);
     }
 
     /**

@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
  */
 public record JobSummary(String headline, Tone tone, Map<String, Long> counts, List<String> lines) {
 
-    public enum Tone { GOOD, WARNING, BAD }
+    /** How things went: INFO is all well with something to know first (a migration already done), told calmly. */
+    public enum Tone { GOOD, INFO, WARNING, BAD }
 
     private static final String BACKUP_LINE = "Backup taken before writing: ";
     /** A new target's "backup" records only that there was none, so undo removes what the job made. */
@@ -48,6 +49,7 @@ public record JobSummary(String headline, Tone tone, Map<String, Long> counts, L
     public static JobSummary ofPlan(JobPlan plan, WizardChoices choices) {
         List<String> lines = new ArrayList<>();
         plan.fieldChanges().forEach(change -> lines.add(change.change() == ValueChange.NOT_KEPT
+        lines.addAll(plan.notes());
                 ? String.format("The target cannot hold %s (%,d %s)", change.field(), change.records(), change.records() == 1 ? "record" : "records")
                 : change.describe()));
         plan.coercions().forEach(line -> lines.add("Date: " + line));
@@ -71,9 +73,21 @@ public record JobSummary(String headline, Tone tone, Map<String, Long> counts, L
         String headline = plan.coercions().isEmpty() ? "Ready to run: nothing is lost" : "Ready to run: nothing is lost; some dates stay as text";
         if (!plan.warnings().isEmpty()) {
             // a green "nothing is lost" above a warning (sessions of several tools mixed in one store) read as all clear
+        if (plan.notes().size() == 1) {
+            // a note alone is what the page has to say: an amber warning over "already done" read as something wrong
+            return new JobSummary(sentence(plan.notes().get(0)), Tone.INFO, plan.counts(), lines.subList(0, lines.size() - 1));
+        }
+        if (!plan.notes().isEmpty()) {
+            return new JobSummary(headline + "; read the notes below", Tone.INFO, plan.counts(), lines);
+        }
             int warnings = plan.warnings().size();
             return new JobSummary(headline + (warnings == 1 ? ", but read the warning below before you run" : ", but read the "
                     + warnings + " warnings below before you run"), Tone.WARNING, plan.counts(), lines);
+    /** The engine's line as a headline starts with a capital, as the other headlines do. */
+    private static String sentence(String line) {
+        return line.isEmpty() ? line : Character.toUpperCase(line.charAt(0)) + line.substring(1);
+    }
+
         }
         return new JobSummary(headline, Tone.GOOD, plan.counts(), lines);
     }

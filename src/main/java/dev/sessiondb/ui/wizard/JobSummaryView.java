@@ -72,11 +72,12 @@ public final class JobSummaryView extends VBox {
         }
         headline.setText(summary.headline());
         headline.setAccessibleText(summary.headline());
-        headline.getStyleClass().removeAll("success", "warning", "danger");
+        headline.getStyleClass().removeAll("success", "accent", "warning", "danger");
         headline.getStyleClass().add(switch (summary.tone()) {
             case GOOD -> "success";
             case WARNING -> "warning";
             case BAD -> "danger";
+            case INFO -> "accent";
         });
         int row = 0;
         for (var count : summary.counts().entrySet()) {
