@@ -13,6 +13,7 @@ import dev.sessiondb.job.backup.BackupJournal;
 import dev.sessiondb.sample.SampleSessions;
 import dev.sessiondb.store.sql.TestPostgres;
 import dev.sessiondb.ui.diff.DiffFixtures;
+import dev.sessiondb.ui.wizard.WhereUndoIs;
 import java.nio.file.Path;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
@@ -53,8 +54,8 @@ class JobStatementFlowTest extends WindowOverFreshRun {
         String stores = "Copies session-db.json (json) into " + postgres.database() + "." + schema + " (postgresql)";
         assertThat(read(() -> text(robot, "#migrate-plan-job-stores"))).isEqualTo(stores);
         assertThat(read(() -> text(robot, "#migrate-plan-job-mode"))).isEqualTo("Replace: the target ends up holding only the sessions of the source (backed up first)");
-        assertThat(read(() -> text(robot, "#migrate-plan-job-backup"))).isEqualTo(postgres.database() + "." + schema + "'s 3 records are backed up first, into "
-                + journal.backupsDir() + "; Undo restores them");
+        assertThat(read(() -> text(robot, "#migrate-plan-job-backup"))).isEqualTo(postgres.database() + "." + schema + "'s 3 sessions are backed up first, into "
+                + journal.backupsDir() + "; to put them back: " + WhereUndoIs.PHRASE);
         String inFull = read(() -> robot.lookup("#migrate-plan-job-stores").queryAs(Label.class).getTooltip().getText());
         assertThat(inFull).startsWith("Source: json:" + run).contains("\nTarget: postgresql://" + TestPostgres.PASSWORD_USER)
                 .contains(postgres.database() + "?schema=" + schema).doesNotContain(TestPostgres.PASSWORD);
@@ -81,8 +82,8 @@ class JobStatementFlowTest extends WindowOverFreshRun {
         String stores = "Consolidates, in priority order, b/session-db.json (json) then a/session-db.json (json) into existing.db (sqlite)";
         assertThat(read(() -> text(robot, "#consolidate-job-stores"))).isEqualTo(stores);
         assertThat(read(() -> text(robot, "#consolidate-job-mode"))).startsWith("Merge: add the sessions of the sources, a session the target holds too is settled");
-        assertThat(read(() -> text(robot, "#consolidate-job-backup"))).isEqualTo("existing.db's 3 records are backed up first, into " + journal.backupsDir()
-                + "; Undo restores them");
+        assertThat(read(() -> text(robot, "#consolidate-job-backup"))).isEqualTo("existing.db's 3 sessions are backed up first, into " + journal.backupsDir()
+                + "; to put them back: " + WhereUndoIs.PHRASE);
         assertThat(read(() -> robot.lookup("#consolidate-job-stores").queryAs(Label.class).getTooltip().getText()))
                 .isEqualTo("Sources in priority order: json:" + run.resolve("b/session-db.json") + ", json:" + run.resolve("a/session-db.json")
                         + "\nTarget: sqlite:" + target);

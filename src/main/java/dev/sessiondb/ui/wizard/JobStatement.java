@@ -50,8 +50,8 @@ public record JobStatement(String stores, String mode, Optional<String> backup, 
         long held = plan.targetRecordsBefore();
         // a new target must be empty: a plan finding records in one refuses, so there is nothing to back up
         return mode == TargetMode.NEW || held == 0 ? Optional.empty() : Optional.of(String.format(
-                "%s's %,d %s backed up first, into %s; Undo restores %s", names.get(target.display()), held, held == 1 ? "record is" : "records are",
-                backups, held == 1 ? "it" : "them"));
+                "%s's %,d %s backed up first, into %s; %s", names.get(target.display()), held, held == 1 ? "session is" : "sessions are",
+                backups, WhereUndoIs.toPutBack(held == 1 ? "it" : "them")));
     }
 
     private static String inFull(StoreLocator store) {

@@ -27,11 +27,6 @@ public record JobSummary(String headline, Tone tone, Map<String, Long> counts, L
     private static final String BACKUP_LINE = "Backup taken before writing: ";
     /** A new target's "backup" records only that there was none, so undo removes what the job made. */
     private static final String NEW_TARGET_LINE = "The target did not exist: ";
-    /**
-     * Where the job's undo is: a report that said only "Undo" left the user to find it. The undo stack's step is this job's only
-     * while no later change is on it; History undoes the job whatever came after.
-     */
-    private static final String WHERE_UNDO_IS = "the toolbar's Undo (Ctrl+Z) while it names this job, or History's \"Undo selected job\" at any time";
     /** A consolidation's count of one source's records, as the job keys it. */
     private static final Pattern SOURCE_COUNT = Pattern.compile("source (\\d+) records");
 
@@ -141,12 +136,12 @@ public record JobSummary(String headline, Tone tone, Map<String, Long> counts, L
 
     /** The line naming the backup a job took, in full, and where the Undo that puts it back is. */
     public static String backupLine(String backupId, Path backupsDir) {
-        return BACKUP_LINE + backupsDir.resolve(backupId) + "; to put it back: " + WHERE_UNDO_IS;
+        return BACKUP_LINE + backupsDir.resolve(backupId) + "; " + WhereUndoIs.toPutBack("it");
     }
 
     /** The line of a job that made its target: undo removes it, and its "backup" only records that there was none. */
     private static String newTargetLine(String backupId, Path backupsDir) {
-        return NEW_TARGET_LINE + "to remove it: " + WHERE_UNDO_IS + " (backup " + backupsDir.resolve(backupId) + ")";
+        return NEW_TARGET_LINE + "to remove it: " + WhereUndoIs.PHRASE + " (backup " + backupsDir.resolve(backupId) + ")";
     }
 
     /**

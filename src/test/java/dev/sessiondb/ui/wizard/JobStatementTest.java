@@ -33,7 +33,8 @@ class JobStatementTest {
         assertThat(JobStatement.ofMigration(source, target, TargetMode.NEW, plan(0), BACKUPS).backup()).isEmpty();
         assertThat(JobStatement.ofMigration(source, target, TargetMode.MERGE, plan(0), BACKUPS).backup()).isEmpty();
         assertThat(JobStatement.ofMigration(source, target, TargetMode.MERGE, plan(1), BACKUPS).backup())
-                .contains("chat.db's 1 record is backed up first, into " + BACKUPS + "; Undo restores it");
+                .contains("chat.db's 1 session is backed up first, into " + BACKUPS + "; to put it back: the toolbar's Undo (Ctrl+Z) while it names this job,"
+                        + " or History's \"Undo selected job\" at any time");
     }
 
     @Test

@@ -12,6 +12,7 @@ import dev.sessiondb.ui.wizard.JobStatementView;
 import dev.sessiondb.ui.wizard.JobSummaryView;
 import dev.sessiondb.ui.wizard.TargetModeChoice;
 import dev.sessiondb.ui.wizard.TargetModeWords;
+import dev.sessiondb.ui.wizard.WhereUndoIs;
 import dev.sessiondb.ui.wizard.WizardPages;
 import dev.sessiondb.ui.wizard.WizardPane;
 import java.util.List;
@@ -119,7 +120,7 @@ public final class ConsolidateWizardView extends WizardPane {
         form.addRow(2, new Label("When sources differ"), policy);
         form.addRow(3, new Label("Existing target"), new TargetModeChoice("consolidate-mode", viewModel.target(), TargetModeWords.CONSOLIDATE));
         form.addRow(4, new Label(""), WizardPages.writesTo("consolidate-writes-to", viewModel.target().shown(),
-                "an existing target is backed up first; Undo restores it"));
+                "an existing target is backed up first; " + WhereUndoIs.toPutBack("it")));
         return WizardPages.page("Target and policy", "A new target appears only when complete; an existing one is backed up first.", form);
     }
 

@@ -82,7 +82,8 @@ public final class MigrateWizardView extends WizardPane {
         HBox actions = WizardPages.runButtons("migrate", "Run migration", "Copy every session into the target, then verify", viewModel::run,
                 viewModel.jobRun()::cancel, viewModel.jobRun().runnableProperty(), viewModel.steps().busyProperty(), viewModel.jobRun().runWaitsProperty(),
                 WizardPages.planAgainButton("migrate", viewModel::planAgain, viewModel.jobRun().planOutdatedProperty()));
-        return WizardPages.page("Run and verify", "Runs in the background: the jobs panel shows progress, rate and time left. Undo restores the target's backup.",
+        return WizardPages.page("Run and verify", // where Undo is, the statement above says with the backup it puts back: a new target has none, and its report says how to remove it
+                "Runs in the background: the jobs panel shows progress, rate and time left.",
                 new JobStatementView("migrate-run-job", viewModel.statementProperty()),
                 actions, WizardPages.progressLine("migrate-progress", viewModel.jobRun().progress(), viewModel.steps().busyProperty()),
                 WizardPages.runStatusText("migrate-run-status", viewModel.statusProperty(), MigrateWizardViewModel.READY, viewModel.jobRun().runWaitsProperty()),

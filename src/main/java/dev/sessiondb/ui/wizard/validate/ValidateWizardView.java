@@ -6,6 +6,7 @@ import dev.sessiondb.ui.common.KnownStores;
 import dev.sessiondb.ui.common.StorePicker;
 import dev.sessiondb.ui.wizard.JobSummaryView;
 import dev.sessiondb.ui.wizard.WizardPages;
+import dev.sessiondb.ui.wizard.WhereUndoIs;
 import dev.sessiondb.ui.wizard.WizardPane;
 import java.util.List;
 import javafx.application.Platform;
@@ -243,8 +244,8 @@ public final class ValidateWizardView extends WizardPane {
         again.disableProperty().bind(viewModel.steps().busyProperty());
         HBox actions = WizardPages.runButtons("validate", "Apply fixes", "Back the store up, then write the changes", viewModel::apply,
                 viewModel.jobRun()::cancel, viewModel.changesetReadyProperty(), viewModel.steps().busyProperty(), viewModel.jobRun().runWaitsProperty(), again);
-        return WizardPages.page("Apply", "The store is backed up first; Undo (Ctrl+Z) restores the backup.",
-                WizardPages.writesTo("validate-run-writes-to", viewModel.store().shown(), "backed up first; Undo restores it"),
+        return WizardPages.page("Apply", "The store is backed up first; " + WhereUndoIs.toPutBack("it") + ".",
+                WizardPages.writesTo("validate-run-writes-to", viewModel.store().shown(), "backed up first"),
                 actions, WizardPages.progressLine("validate-progress", viewModel.jobRun().progress(), viewModel.steps().busyProperty()),
                 WizardPages.runStatusText("validate-apply-status", viewModel.statusProperty(), ValidateWizardViewModel.READY, viewModel.jobRun().runWaitsProperty()),
                 new JobSummaryView("validate-result", viewModel.resultProperty(), new ChangedSessionsView("validate", viewModel.changedSessions())));
