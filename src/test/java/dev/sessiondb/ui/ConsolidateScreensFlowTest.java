@@ -14,6 +14,7 @@ import dev.sessiondb.sample.SampleSessions;
 import dev.sessiondb.store.OpenMode;
 import dev.sessiondb.store.SessionStore;
 import dev.sessiondb.store.StoreFactory;
+import dev.sessiondb.ui.common.BreakableText;
 import dev.sessiondb.ui.diff.DiffFixtures;
 import dev.sessiondb.ui.wizard.consolidate.ConflictRow;
 import java.nio.file.Files;
@@ -164,7 +165,7 @@ class ConsolidateScreensFlowTest extends WindowOverFreshRun {
         ListCell<?> cell = read(() -> robot.lookup("#consolidate-summary-lines .list-cell").queryAllAs(ListCell.class)
                 .stream().filter(each -> conflictLine.equals(each.getItem())).findFirst().orElseThrow());
         Text shown = read(() -> (Text) cell.getGraphic());
-        assertThat(read(() -> shown.getText())).isEqualTo(conflictLine);
+        assertThat(read(() -> shown.getText())).isEqualTo(BreakableText.shown(conflictLine));
         double oneLine = read(() -> new Text("x").getLayoutBounds().getHeight());
         double shownHeight = read(() -> shown.getLayoutBounds().getHeight());
         assertThat(shownHeight).as("the line wraps onto several").isGreaterThan(2 * oneLine);

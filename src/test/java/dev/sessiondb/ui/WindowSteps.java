@@ -225,7 +225,7 @@ final class WindowSteps {
 
     /** What a row shows of its text: the whole text, or the text cut short with an ellipsis where it did not fit. */
     static String shownText(TreeCell<String> cell) {
-        return cell.getChildrenUnmodifiable().stream().filter(Text.class::isInstance).map(text -> ((Text) text).getText()).findFirst().orElse("");
+        return cell.getChildrenUnmodifiable().stream().filter(Text.class::isInstance).map(text -> asRead(((Text) text).getText())).findFirst().orElse("");
     }
 
     /**

@@ -100,7 +100,8 @@ public final class Controls {
             protected void updateItem(String item, boolean empty) {
                 super.updateItem(item, empty);
                 setText(empty ? null : item); // not drawn (the Text is), but what a screen reader reads
-                shown.setText(empty ? null : item);
+                // a backup's path breaks after a slash, not mid-word; the item, which a copy takes, stays as it is
+                shown.setText(empty ? null : BreakableText.shown(item));
                 setGraphic(empty ? null : shown);
             }
         });

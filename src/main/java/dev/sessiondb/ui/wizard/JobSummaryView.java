@@ -1,5 +1,6 @@
 package dev.sessiondb.ui.wizard;
 
+import dev.sessiondb.ui.common.BreakableText;
 import dev.sessiondb.ui.common.Controls;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableValue;
@@ -110,7 +111,7 @@ public final class JobSummaryView extends VBox {
         double padding = cell instanceof Region region ? region.snappedTopInset() + region.snappedBottomInset() : CELL_PADDING;
         double height = 6;
         for (String line : lines.getItems().subList(0, shown)) {
-            probe.setText(line);
+            probe.setText(BreakableText.shown(line));
             height += Math.ceil(probe.getLayoutBounds().getHeight()) + padding;
         }
         lines.setPrefHeight(height);

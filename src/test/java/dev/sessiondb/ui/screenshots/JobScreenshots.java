@@ -11,6 +11,7 @@ import dev.sessiondb.ui.AppServices;
 import dev.sessiondb.ui.MainWindow;
 import dev.sessiondb.ui.ScriptedDialogService;
 import dev.sessiondb.ui.TestStores;
+import dev.sessiondb.ui.common.BreakableText;
 import dev.sessiondb.ui.common.SettingsStore;
 import dev.sessiondb.ui.common.UiTaskExecutor;
 import dev.sessiondb.ui.diff.DiffFixtures;
@@ -296,6 +297,6 @@ public final class JobScreenshots {
         });
         waitFor(() -> onFx(() -> scene.getRoot().lookupAll("#validate-findings .tree-cell").stream().map(TreeCell.class::cast)
                 .anyMatch(row -> row.isSelected() && row.getItem() != null && row.getChildrenUnmodifiable().stream()
-                        .anyMatch(shown -> shown instanceof Text text && text.getText().equals(row.getItem())))));
+                        .anyMatch(shown -> shown instanceof Text text && text.getText().equals(BreakableText.shown(String.valueOf(row.getItem())))))));
     }
 }

@@ -1,5 +1,6 @@
 package dev.sessiondb.ui.wizard.validate;
 
+import dev.sessiondb.ui.common.BreakableText;
 import dev.sessiondb.ui.common.ChangedSessionsView;
 import dev.sessiondb.ui.common.Controls;
 import dev.sessiondb.ui.common.KnownStores;
@@ -154,7 +155,9 @@ public final class ValidateWizardView extends WizardPane {
         @Override
         protected void updateItem(String item, boolean empty) {
             super.updateItem(item, empty);
-            setText(empty ? null : item);
+            // a path, repository or task id breaks where a reader expects; the screen reader gets the finding as it is
+            setText(empty ? null : BreakableText.shown(item));
+            setAccessibleText(empty ? null : item);
             setGraphic(empty || getTreeItem() == null ? null : getTreeItem().getGraphic());
         }
 
