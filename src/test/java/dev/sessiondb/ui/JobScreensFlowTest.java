@@ -62,7 +62,7 @@ class JobScreensFlowTest extends WindowOverFreshRun {
         type(robot, "#migrate-source", fixture.toString());
         type(robot, "#migrate-target", target.toString());
         migrateWithThePlan(robot);
-        assertThat(read(() -> text(robot, "#migrate-report-headline"))).isEqualTo("Verified: 217 of 217 records match in the target");
+        assertThat(read(() -> text(robot, "#migrate-report-headline"))).isEqualTo("Verified: 217 of 217 sessions match in the target");
         try (SessionStore written = StoreFactory.open("sqlite:" + target, OpenMode.EXISTING)) {
             assertThat(written.count()).isEqualTo(Fixtures.MINSKY_COUNT);
         }
@@ -196,7 +196,7 @@ class JobScreensFlowTest extends WindowOverFreshRun {
         press(robot, "#validate-run");
 
         waitFor(() -> text(robot, "#validate-result-headline").startsWith("Repaired"));
-        assertThat(read(() -> text(robot, "#validate-result-headline"))).isEqualTo("Repaired: 5 records updated, 0 added");
+        assertThat(read(() -> text(robot, "#validate-result-headline"))).isEqualTo("Repaired: 5 sessions updated, 0 added");
         assertThat(Files.readAllBytes(fixture)).isNotEqualTo(original);
 
         robot.press(KeyCode.CONTROL, KeyCode.Z).release(KeyCode.Z, KeyCode.CONTROL);

@@ -63,8 +63,8 @@ class RepairResultFlowTest extends WindowOverFreshRun {
         selectNewestRepairInHistory(robot);
         TextArea story = read(() -> robot.lookup("#history-run-text").queryAs(TextArea.class));
         waitFor(() -> story.getText().startsWith("repair"));
-        assertThat(story.getText()).contains("Counts: records to change 58, records to change by repo-name-variant 50, records to change by task-id-form 5,"
-                + " records to change by task-id-missing 6, workspaces to register 0");
+        assertThat(story.getText()).contains("Counts: sessions to change 58, sessions to change by repo-name-variant 50, sessions to change by task-id-form 5,"
+                + " sessions to change by task-id-missing 6, workspaces to register 0");
     }
 
     /** History lists a past repair's sessions from its saved report, and shows one in the session pane when its store is open. */

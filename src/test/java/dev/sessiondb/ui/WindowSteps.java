@@ -119,7 +119,7 @@ final class WindowSteps {
     /** From the Validate wizard's Findings page: previews the fixes ticked, applies them and waits for the report. */
     static void applyTickedFixes(FxRobot robot) {
         press(robot, "#validate-next");
-        waitFor(() -> text(robot, "#validate-preview-status").contains("records to update"));
+        waitFor(() -> text(robot, "#validate-preview-status").contains("sessions to update"));
         press(robot, "#validate-next");
         press(robot, "#validate-run");
         waitFor(() -> text(robot, "#validate-result-headline").startsWith("Repaired"));

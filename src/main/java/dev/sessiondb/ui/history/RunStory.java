@@ -1,6 +1,7 @@
 package dev.sessiondb.ui.history;
 
 import dev.sessiondb.catalog.PastJob;
+import dev.sessiondb.ui.common.SessionWords;
 import dev.sessiondb.ui.common.StoreNames;
 import dev.sessiondb.ui.wizard.JobSummary;
 import java.time.Instant;
@@ -32,7 +33,7 @@ final class RunStory {
         job.stopReason().ifPresent(why -> lines.add("Why it stopped: " + why));
         job.unfinishedTarget().ifPresent(left -> lines.add("What it left: " + left));
         if (!job.counts().isEmpty()) {
-            lines.add("Counts: " + countsNamed(job).entrySet().stream().map(count -> count.getKey() + " " + String.format("%,d", count.getValue()))
+            lines.add("Counts: " + countsNamed(job).entrySet().stream().map(count -> SessionWords.countName(count.getKey()) + " " + String.format("%,d", count.getValue()))
                     .collect(Collectors.joining(", ")));
         }
         job.backupId().ifPresent(id -> lines.add("Backup: " + id));

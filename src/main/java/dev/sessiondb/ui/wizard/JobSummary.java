@@ -6,6 +6,7 @@ import dev.sessiondb.job.JobPlan;
 import dev.sessiondb.job.JobReport;
 import dev.sessiondb.store.ValueChange;
 import dev.sessiondb.ui.common.FailureText;
+import dev.sessiondb.ui.common.SessionWords;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -44,14 +45,14 @@ public record JobSummary(String headline, Tone tone, Map<String, Long> counts, L
     public static JobSummary ofPlan(JobPlan plan, WizardChoices choices) {
         List<String> lines = new ArrayList<>();
         plan.fieldChanges().forEach(change -> lines.add(change.change() == ValueChange.NOT_KEPT
-        lines.addAll(plan.notes());
-                ? String.format("The target cannot hold %s (%,d %s)", change.field(), change.records(), change.records() == 1 ? "record" : "records")
-                : change.describe()));
+                ? String.format("The target cannot hold %s (%,d %s)", change.field(), change.records(), change.records() == 1 ? "session" : "sessions")
+                : SessionWords.counted(change.describe())));
         plan.coercions().forEach(line -> lines.add("Date: " + line));
         lines.addAll(plan.warnings());
+        lines.addAll(plan.notes());
         plan.versionsDropped().ifPresent(dropped -> lines.add(0, dropped));
         if (plan.refusal().isPresent()) {
-            return new JobSummary("Will not run: " + choices.wordsFor(plan.refusal().get(), plan), Tone.BAD, plan.counts(), lines);
+            return new JobSummary("Will not run: " + SessionWords.counted(choices.wordsFor(plan.refusal().get(), plan)), Tone.BAD, plan.counts(), lines);
         }
         if (plan.isLossy()) {
             return new JobSummary(FieldChange.onlyNotKept(plan.fieldChanges()) ? "Runs with loss: the fields below are dropped (allowed)"
@@ -62,12 +63,16 @@ public record JobSummary(String headline, Tone tone, Map<String, Long> counts, L
             return new JobSummary("Runs with loss: " + plan.versionsDropped().get(), Tone.WARNING, plan.counts(), lines.subList(1, lines.size()));
         }
         if (plan.overwritten() > 0) {
-            return new JobSummary(String.format("Ready to run: %,d of the target's records %s replaced or removed (backed up first; Undo puts %s back)",
+            return new JobSummary(String.format("Ready to run: %,d of the target's sessions %s replaced or removed (backed up first; Undo puts %s back)",
                     plan.overwritten(), plan.overwritten() == 1 ? "is" : "are", plan.overwritten() == 1 ? "it" : "them"), Tone.WARNING, plan.counts(), lines);
         }
         String headline = plan.coercions().isEmpty() ? "Ready to run: nothing is lost" : "Ready to run: nothing is lost; some dates stay as text";
         if (!plan.warnings().isEmpty()) {
             // a green "nothing is lost" above a warning (sessions of several tools mixed in one store) read as all clear
+            int warnings = plan.warnings().size();
+            return new JobSummary(headline + (warnings == 1 ? ", but read the warning below before you run" : ", but read the "
+                    + warnings + " warnings below before you run"), Tone.WARNING, plan.counts(), lines);
+        }
         if (plan.notes().size() == 1) {
             // a note alone is what the page has to say: an amber warning over "already done" read as something wrong
             return new JobSummary(sentence(plan.notes().get(0)), Tone.INFO, plan.counts(), lines.subList(0, lines.size() - 1));
@@ -75,16 +80,12 @@ public record JobSummary(String headline, Tone tone, Map<String, Long> counts, L
         if (!plan.notes().isEmpty()) {
             return new JobSummary(headline + "; read the notes below", Tone.INFO, plan.counts(), lines);
         }
-            int warnings = plan.warnings().size();
-            return new JobSummary(headline + (warnings == 1 ? ", but read the warning below before you run" : ", but read the "
-                    + warnings + " warnings below before you run"), Tone.WARNING, plan.counts(), lines);
+        return new JobSummary(headline, Tone.GOOD, plan.counts(), lines);
+    }
+
     /** The engine's line as a headline starts with a capital, as the other headlines do. */
     private static String sentence(String line) {
         return line.isEmpty() ? line : Character.toUpperCase(line.charAt(0)) + line.substring(1);
-    }
-
-        }
-        return new JobSummary(headline, Tone.GOOD, plan.counts(), lines);
     }
 
     /**
@@ -104,7 +105,7 @@ public record JobSummary(String headline, Tone tone, Map<String, Long> counts, L
         if (verification == null) {
             return new JobSummary("Completed (not verified)", Tone.WARNING, report.counts(), lines);
         }
-        return new JobSummary(String.format("Verified: %,d of %,d records match in the target", verification.path("matched").asLong(),
+        return new JobSummary(String.format("Verified: %,d of %,d sessions match in the target", verification.path("matched").asLong(),
                 verification.path("expected").asLong()), Tone.GOOD, report.counts(), lines);
     }
 

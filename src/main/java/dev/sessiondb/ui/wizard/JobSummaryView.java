@@ -2,6 +2,7 @@ package dev.sessiondb.ui.wizard;
 
 import dev.sessiondb.ui.common.BreakableText;
 import dev.sessiondb.ui.common.Controls;
+import dev.sessiondb.ui.common.SessionWords;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableValue;
 import javafx.scene.Node;
@@ -76,15 +77,16 @@ public final class JobSummaryView extends VBox {
         headline.getStyleClass().removeAll("success", "accent", "warning", "danger");
         headline.getStyleClass().add(switch (summary.tone()) {
             case GOOD -> "success";
+            case INFO -> "accent";
             case WARNING -> "warning";
             case BAD -> "danger";
-            case INFO -> "accent";
         });
         int row = 0;
         for (var count : summary.counts().entrySet()) {
-            Label name = Controls.styled(new Label(count.getKey()), "text-muted");
+            String named = SessionWords.countName(count.getKey());
+            Label name = Controls.styled(new Label(named), "text-muted");
             Label value = new Label(String.format("%,d", count.getValue()));
-            value.setAccessibleText(count.getKey() + ": " + count.getValue());
+            value.setAccessibleText(named + ": " + count.getValue());
             counts.addRow(row++, name, value);
         }
         lines.getItems().setAll(summary.lines());

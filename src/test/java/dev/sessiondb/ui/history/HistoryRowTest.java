@@ -82,7 +82,7 @@ class HistoryRowTest {
                 "migrate, started 2026-12-05 06:02:03, ended 2026-12-05 06:02:09: completed with problems",
                 "Stores: " + StoreNames.shown("postgresql://admin:s3cret@db.example/sessions") + " → sqlite:/tmp/b.db",
                 "Undone 2026-12-05 07:00:00 by the undo of migrate json:/tmp/c.json (run R2), which put the store back as it was before that migrate",
-                "Counts: source records 1,217",
+                "Counts: source sessions 1,217",
                 "Backup: 20261205T060203.000Z-migrate-1a2b-9f",
                 "Report: /tmp/reports/migrate.json",
                 "Run: 20261205T060203.000Z-migrate-1a2b"));
@@ -117,8 +117,8 @@ class HistoryRowTest {
                 Optional.empty(), Optional.empty());
 
         assertThat(HistoryRow.of(consolidation, ZoneId.of("UTC"), StoreNames::shortName).story().lines()).anyMatch(line -> line.startsWith("Counts: ")
-                && line.contains("source 1 records (e/session-db.json) 12") && line.contains("source 2 records (chat.db) 1,217")
-                && line.contains("source 3 records (rodir/session-db.json) 3"));
+                && line.contains("source 1 sessions (e/session-db.json) 12") && line.contains("source 2 sessions (chat.db) 1,217")
+                && line.contains("source 3 sessions (rodir/session-db.json) 3"));
     }
 
     @Test

@@ -127,7 +127,7 @@ class HistoryViewModelTest extends ViewModelFixture {
             assertThat(row.kind()).isEqualTo("migrate");
             assertThat(row.stores()).endsWith(" → target.json");
             assertThat(row.outcome()).isEqualTo("completed");
-            assertThat(row.story().lines()).anyMatch(line -> line.startsWith("Counts: ") && line.contains("source records 217"));
+            assertThat(row.story().lines()).anyMatch(line -> line.startsWith("Counts: ") && line.contains("source sessions 217"));
             assertThat(row.undone()).isEmpty();
         });
         assertThat(viewModel.canUndoSelected().get()).isFalse();

@@ -31,8 +31,8 @@ class JobSummaryTest {
         JobSummary summary = JobSummary.ofPlan(plan, WizardChoices.MIGRATE);
 
         assertThat(summary.tone()).isEqualTo(JobSummary.Tone.BAD);
-        assertThat(summary.headline()).isEqualTo("Will not run: the target cannot hold remote (2 records)");
-        assertThat(summary.lines()).containsExactly("The target cannot hold remote (2 records)");
+        assertThat(summary.headline()).isEqualTo("Will not run: the target cannot hold remote (2 sessions)");
+        assertThat(summary.lines()).containsExactly("The target cannot hold remote (2 sessions)");
     }
 
     @Test
@@ -44,7 +44,7 @@ class JobSummaryTest {
         JobSummary summary = JobSummary.ofPlan(plan, WizardChoices.MIGRATE);
 
         assertThat(summary.tone()).isEqualTo(JobSummary.Tone.WARNING);
-        assertThat(summary.headline()).isEqualTo("Ready to run: 1,203 of the target's records are replaced or removed (backed up first; Undo puts them back)");
+        assertThat(summary.headline()).isEqualTo("Ready to run: 1,203 of the target's sessions are replaced or removed (backed up first; Undo puts them back)");
         assertThat(summary.lines()).containsExactly("3 records of the target are removed: the source does not hold them, and a replace keeps only the source's (the backup keeps them)");
     }
 
@@ -58,8 +58,8 @@ class JobSummaryTest {
 
         assertThat(summary.tone()).isEqualTo(JobSummary.Tone.WARNING);
         assertThat(summary.headline()).isEqualTo("Runs with loss: the fields below are dropped or cut as each line says (allowed)");
-        assertThat(summary.lines()).containsExactly("createdAt: digits past the millisecond cut (the target keeps dates to the millisecond) (2 records)",
-                "The target cannot hold remote (1 record)");
+        assertThat(summary.lines()).containsExactly("createdAt: digits past the millisecond cut (the target keeps dates to the millisecond) (2 sessions)",
+                "The target cannot hold remote (1 session)");
     }
 
     /** An audit: a consolidation dropping versions whose values no kept version has was "Ready to run: nothing is lost". */
@@ -100,7 +100,7 @@ class JobSummaryTest {
 
         assertThat(summary.tone()).isEqualTo(JobSummary.Tone.GOOD);
         assertThat(summary.headline()).isEqualTo("Ready to run: nothing is lost");
-        assertThat(summary.lines()).containsExactly("projectId: kept lower-case (the target's uuid column gives the same UUID back in lower case) (1 record)");
+        assertThat(summary.lines()).containsExactly("projectId: kept lower-case (the target's uuid column gives the same UUID back in lower case) (1 session)");
     }
 
     @Test
@@ -112,10 +112,10 @@ class JobSummaryTest {
 
         JobSummary summary = JobSummary.ofPlan(plan, WizardChoices.MIGRATE);
 
-        assertThat(summary.headline()).isEqualTo("Will not run: the target b would cut the digits past the millisecond of createdAt (2 records);"
+        assertThat(summary.headline()).isEqualTo("Will not run: the target b would cut the digits past the millisecond of createdAt (2 sessions);"
                 + " to keep every field, choose Layout: native for a new target on the Source and target page, or tick Allow loss on the Options page"
                 + " to write them as the lines below say");
-        assertThat(summary.lines()).containsExactly("createdAt: digits past the millisecond cut (the target keeps dates to the millisecond) (2 records)");
+        assertThat(summary.lines()).containsExactly("createdAt: digits past the millisecond cut (the target keeps dates to the millisecond) (2 sessions)");
     }
 
     /** An audit's window told its user to "pass --mode replace or --mode merge", flags the window does not have. */
@@ -136,7 +136,7 @@ class JobSummaryTest {
     void fieldsTheTargetCannotHoldNameTheWizardsLayoutAndAllowLossControls() {
         JobSummary summary = JobSummary.ofPlan(refusedPlan(FIELDS_REFUSAL), WizardChoices.MIGRATE);
 
-        assertThat(summary.headline()).isEqualTo("Will not run: the target b cannot hold remote (2 records); to keep every field, choose Layout: native"
+        assertThat(summary.headline()).isEqualTo("Will not run: the target b cannot hold remote (2 sessions); to keep every field, choose Layout: native"
                 + " for a new target on the Source and target page, or tick Allow loss on the Options page to write them without those fields");
     }
 
@@ -145,7 +145,7 @@ class JobSummaryTest {
     void aWizardWithoutALayoutChoiceNamesATargetThatKeepsEveryField() {
         JobSummary summary = JobSummary.ofPlan(refusedPlan(FIELDS_REFUSAL), WizardChoices.CONSOLIDATE);
 
-        assertThat(summary.headline()).isEqualTo("Will not run: the target b cannot hold remote (2 records); to keep every field, choose a new SQLite (.db)"
+        assertThat(summary.headline()).isEqualTo("Will not run: the target b cannot hold remote (2 sessions); to keep every field, choose a new SQLite (.db)"
                 + " target on the Target and policy page (new SQLite stores are native)");
     }
 
@@ -184,7 +184,7 @@ class JobSummaryTest {
         JobSummary summary = JobSummary.ofReport(report(JobReport.Outcome.COMPLETED, details), WizardChoices.MIGRATE, BACKUPS);
 
         assertThat(summary.tone()).isEqualTo(JobSummary.Tone.GOOD);
-        assertThat(summary.headline()).isEqualTo("Verified: 217 of 217 records match in the target");
+        assertThat(summary.headline()).isEqualTo("Verified: 217 of 217 sessions match in the target");
         assertThat(summary.lines()).first().asString().isEqualTo("Backup taken before writing: " + BACKUPS.resolve("b1")
                 + "; to put it back: the toolbar's Undo (Ctrl+Z) while it names this job, or History's \"Undo selected job\" at any time");
     }

@@ -353,7 +353,7 @@ public final class ConsolidateWizardViewModel {
         if (jobRun.mayRun(job)) {
             List<String> named = sourceNames;
             jobRun.run(job, "Consolidate into " + StoreNames.shortName(targetLocator), "Consolidating …",
-                    saved -> "Done. The report with every record's provenance is saved as " + saved + ".", report -> report.withSourcesNamed(named));
+                    saved -> "Done. The report with every session's provenance is saved as " + saved + ".", report -> report.withSourcesNamed(named));
         }
     }
 

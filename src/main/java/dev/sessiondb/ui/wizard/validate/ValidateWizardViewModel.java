@@ -313,9 +313,9 @@ public final class ValidateWizardViewModel {
             needingAPerson = new LinkedHashMap<>(preview.manualByCheck());
             needingAPerson.putAll(unfixed);
             long needPerson = needingAPerson.values().stream().mapToLong(Long::longValue).sum();
-            status.set(String.format("%,d records to update, %,d to add; %,d %s a person (no automatic fix). Nothing is written yet.%s",
+            status.set(String.format("%,d sessions to update, %,d to add; %,d %s a person (no automatic fix). Nothing is written yet.%s",
                     preview.updates(), preview.inserts(), needPerson, needPerson == 1 ? "finding needs" : "findings need",
-                    preview.updates() + preview.inserts() > PREVIEW_LIMIT ? String.format(" (the first %,d records are shown)", PREVIEW_LIMIT) : ""));
+                    preview.updates() + preview.inserts() > PREVIEW_LIMIT ? String.format(" (the first %,d are shown)", PREVIEW_LIMIT) : ""));
         }, failure -> {
             // the page stays after the error's dialog: it says why it is empty (a damaged record, say), not to tick a fix already ticked
             status.set("Nothing to preview: " + FailureText.describe(failure));
@@ -347,7 +347,7 @@ public final class ValidateWizardViewModel {
             needing.forEach((check, count) -> lines.add(FindingGroup.needingAPerson(count, check)));
             changedSessions.listed(report.runId(), locator, RepairedSession.of(report), RepairedSession.count(report.counts()), null);
             status.set("Applied. Validate again to see what is left.");
-            JobSummary repaired = new JobSummary(String.format("Repaired: %,d records updated, %,d added", changed, registered), JobSummary.Tone.GOOD,
+            JobSummary repaired = new JobSummary(String.format("Repaired: %,d sessions updated, %,d added", changed, registered), JobSummary.Tone.GOOD,
                     report.counts(), lines);
             // the repair's counts and the findings it left to a person are no longer the store's once it is undone
             ReportedJob.show(report, repaired, (step, whatUndoDid) -> repaired.undoneBackToBefore(step, whatUndoDid, BACK_TO_BEFORE), result, status,

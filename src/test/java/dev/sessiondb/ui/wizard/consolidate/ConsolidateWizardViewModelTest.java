@@ -149,7 +149,7 @@ class ConsolidateWizardViewModelTest extends ViewModelFixture {
         viewModel.run();
 
         JobSummary report = viewModel.summaryProperty().get();
-        assertThat(report.headline()).isEqualTo("Verified: 218 of 218 records match in the target");
+        assertThat(report.headline()).isEqualTo("Verified: 218 of 218 sessions match in the target");
         assertThat(report.lines()).contains("conflict on task#008 (sources 1, 2): chosen: kept the version from source 2; fields that differ: branch",
                 "To point Minsky at the consolidated store:",
                 "  Minsky reads only its own layout and this store has the native layout: run again with a target in Minsky's layout on the"

@@ -72,7 +72,7 @@ class MigrateWizardViewModelTest extends ViewModelFixture {
         viewModel.run();
 
         JobSummary report = viewModel.reportProperty().get();
-        assertThat(report.headline()).isEqualTo("Verified: 217 of 217 records match in the target");
+        assertThat(report.headline()).isEqualTo("Verified: 217 of 217 sessions match in the target");
         assertThat(report.tone()).isEqualTo(JobSummary.Tone.GOOD);
         try (SessionStore written = StoreFactory.open("sqlite:" + target, OpenMode.EXISTING)) {
             assertThat(written.count()).isEqualTo(Fixtures.MINSKY_COUNT);
@@ -157,7 +157,7 @@ class MigrateWizardViewModelTest extends ViewModelFixture {
         goToPlan();
 
         assertThat(viewModel.planProperty().get().tone()).isEqualTo(JobSummary.Tone.BAD);
-        assertThat(viewModel.planProperty().get().headline()).startsWith("Will not run: ").contains("remote (66 records)")
+        assertThat(viewModel.planProperty().get().headline()).startsWith("Will not run: ").contains("remote (66 sessions)")
                 .endsWith("; to keep every field, choose Layout: native for a new target on the Source and target page, or tick Allow loss on the"
                         + " Options page to write them without those fields").doesNotContain("--layout", "--allow-loss");
         assertThat(viewModel.steps().canGoNext().get()).isFalse();
@@ -166,7 +166,7 @@ class MigrateWizardViewModelTest extends ViewModelFixture {
         viewModel.makePlan();
 
         assertThat(viewModel.planProperty().get().tone()).isEqualTo(JobSummary.Tone.WARNING);
-        assertThat(viewModel.planProperty().get().lines()).contains("The target cannot hold remote (66 records)");
+        assertThat(viewModel.planProperty().get().lines()).contains("The target cannot hold remote (66 sessions)");
         assertThat(viewModel.jobRun().runnableProperty().get()).isTrue();
     }
 
@@ -273,7 +273,7 @@ class MigrateWizardViewModelTest extends ViewModelFixture {
 
         assertThat(progressLines).anyMatch(line -> line.startsWith("The write is done, so cancel no longer stops the job; it finishes: Verifying"));
         assertThat(viewModel.statusProperty().get()).startsWith("Done: the sessions are now in ").doesNotContain("nothing was written");
-        assertThat(viewModel.reportProperty().get().headline()).isEqualTo("Verified: 217 of 217 records match in the target");
+        assertThat(viewModel.reportProperty().get().headline()).isEqualTo("Verified: 217 of 217 sessions match in the target");
         assertThat(undo.undoDescriptionProperty().get()).matches("migration .+\\.json → postgres\\.[^ ]+ \\(\\d\\d:\\d\\d:\\d\\d\\)");
     }
 

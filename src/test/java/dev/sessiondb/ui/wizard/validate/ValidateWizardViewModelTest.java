@@ -179,7 +179,7 @@ class ValidateWizardViewModelTest extends ViewModelFixture {
 
         viewModel.apply();
 
-        assertThat(viewModel.resultProperty().get().headline()).isEqualTo("Repaired: 58 records updated, 0 added");
+        assertThat(viewModel.resultProperty().get().headline()).isEqualTo("Repaired: 58 sessions updated, 0 added");
         viewModel.revalidate();
         assertThat(viewModel.findings()).extracting(FindingGroup::check).containsExactlyInAnyOrder("duplicate-session", "workspace-missing");
     }
@@ -308,7 +308,7 @@ class ValidateWizardViewModelTest extends ViewModelFixture {
         viewModel.steps().next();
         viewModel.findings().stream().filter(group -> !group.check().equals("task-id-missing")).forEach(group -> group.fixProperty().set(false));
         viewModel.steps().next();
-        assertThat(viewModel.statusProperty().get()).startsWith("6 records to update");
+        assertThat(viewModel.statusProperty().get()).startsWith("6 sessions to update");
         String changedElsewhere = viewModel.changes().get(0).session();
         try (SessionStore store = StoreFactory.open("json:" + fixture, OpenMode.EXISTING)) {
             store.put(store.get(changedElsewhere).orElseThrow().with("taskId", "#901"));
