@@ -32,7 +32,8 @@ import org.testfx.framework.junit5.Start;
  * nothing shown. Each gives the keyboard to its list. And Ctrl+H in the search field deleted a character (a text field's
  * Backspace) instead of showing the History. In the detail pane a value cut off in its cell could not be copied: Ctrl+C
  * copies the selected field's value whole. A header cannot take the focus, so the keyboard could not sort: the Columns
- * menu sorts by a column as a header click does.
+ * menu sorts by a column as a header click does. With a search typed, Enter and Down in the search field did nothing and Tab
+ * went through Columns, Filter and Export before the sessions found: Enter or Down goes on to them.
  */
 class SessionsKeyboardFlowTest extends WindowOverFreshRun {
 
@@ -67,6 +68,22 @@ class SessionsKeyboardFlowTest extends WindowOverFreshRun {
         waitFor(() -> !robot.lookup("#detail-title").queryAs(Label.class).getText().isEmpty());
         robot.type(KeyCode.DOWN);
         waitFor(() -> table.getSelectionModel().getSelectedIndex() == 1);
+    }
+
+    @Test
+    void enterOrDownInTheSearchGoesOnToTheSessionsFound(FxRobot robot) {
+        waitFor(() -> count(robot).equals("217 sessions"));
+        robot.push(KeyCode.CONTROL, KeyCode.F);
+        waitFor(() -> focusOwner().equals("session-search"));
+        robot.write("task#064");
+        robot.type(KeyCode.ENTER);
+        waitFor(() -> focusOwner().equals("sessions-table") && count(robot).equals("1 of 217 sessions"));
+        waitFor(() -> robot.lookup("#detail-title").queryAs(Label.class).getText().equals("task#064"));
+
+        robot.push(KeyCode.CONTROL, KeyCode.F);
+        waitFor(() -> focusOwner().equals("session-search"));
+        robot.type(KeyCode.DOWN);
+        waitFor(() -> focusOwner().equals("sessions-table"));
     }
 
     @Test

@@ -57,6 +57,8 @@ public final class SessionsView extends VBox {
     private final SessionTableColumns tableColumns;
     /** While the table gets new rows or columns, as the view model has them: JavaFX then clears or changes its sort order. */
     private boolean replacingColumns;
+    /** Enter or Down in the search asked for the sessions it finds, which are still being read. */
+    private boolean focusWhenShown;
 
     public SessionsView(SessionsViewModel viewModel) {
         this.viewModel = viewModel;
@@ -78,9 +80,15 @@ public final class SessionsView extends VBox {
                 search.setText(after);
             }
         });
-        // as in browsers and IDEs: Esc clears the search at once, and Esc in an empty search goes on to the sessions
+        // as in browsers and IDEs: Esc clears the search at once, and Esc in an empty search goes on to the sessions;
+        // Enter or Down goes on to the sessions found (Tab went through Columns, Filter and Export first)
         search.addEventFilter(KeyEvent.KEY_PRESSED, event -> {
-            if (event.getCode() == KeyCode.ESCAPE) {
+            if (event.getCode() == KeyCode.ENTER || event.getCode() == KeyCode.DOWN) {
+                event.consume();
+                typing.stop();
+                viewModel.searchProperty().set(search.getText());
+                goToFound(search.getText());
+            } else if (event.getCode() == KeyCode.ESCAPE) {
                 event.consume();
                 if (search.getText().isEmpty()) {
                     focusTable();
@@ -159,6 +167,18 @@ public final class SessionsView extends VBox {
             table.getSelectionModel().select(Math.max(table.getFocusModel().getFocusedIndex(), 0));
         }
         table.requestFocus();
+    }
+
+    /**
+     * Gives the table the keyboard on the sessions {@code searched} finds: at once when they are shown, else when they come (a search
+     * typed just now is read in the background, and the rows shown before it would lose the selection to it).
+     */
+    private void goToFound(String searched) {
+        boolean shown = table.getItems() instanceof PagedSessionList rows && rows.query().search().equals(searched.strip());
+        focusWhenShown = !shown;
+        if (shown) {
+            focusTable();
+        }
     }
 
     /** Puts the cursor in the search field (Ctrl+F). */
@@ -240,6 +260,10 @@ public final class SessionsView extends VBox {
         int place = table.getSelectionModel().getSelectedIndex();
         SessionRow selected = table.getSelectionModel().getSelectedItem();
         showRows(rows);
+        if (focusWhenShown) {
+            focusWhenShown = false;
+            focusTable();
+        }
         if (sameQuery && place >= 0 && selected != null && rows.size() == before.size() - 1 && !rows.isEmpty()) {
             selectInPlaceOfDeleted(rows, place, selected);
         }
