@@ -2,7 +2,9 @@ package dev.sessiondb.ui;
 
 import static dev.sessiondb.ui.AppState.read;
 import static dev.sessiondb.ui.AppState.waitFor;
+import static dev.sessiondb.ui.WindowSteps.columnCells;
 import static dev.sessiondb.ui.WindowSteps.press;
+import static dev.sessiondb.ui.WindowSteps.readWhole;
 import static dev.sessiondb.ui.WindowSteps.text;
 import static dev.sessiondb.ui.WindowSteps.type;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import javafx.geometry.Bounds;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableRow;
@@ -59,6 +62,25 @@ class DiffTableFlowTest extends WindowOverFreshRun {
             assertThat(cell.getItem()).isEqualTo("Changed (in A and B)");
             assertThat(((Text) cell.lookup(".text")).getText()).isEqualTo(cell.getItem());
         });
+    }
+
+    /**
+     * A user audit on the real fixture: two versions of a session whose creation time and workspace path differ at their ends
+     * read alike side by side ("2025-05-16T22:16:3…", "/Users/edobry/.local/…" on both sides), the difference cut off. A value
+     * wraps at its column's width, as the detail pane's do.
+     */
+    @Test
+    void bothVersionsShowTheirValuesWhereTheyDiffer(FxRobot robot) throws IOException {
+        String workspace = "/Users/edobry/.local/state/minsky/git/local-minsky/sessions/task#079";
+        Path a = Files.writeString(run.resolve("a.json"), minskySession("2025-05-16T22:16:33.321Z", workspace));
+        Path b = Files.writeString(run.resolve("b.json"), minskySession("2025-05-16T22:16:34.321Z", workspace + "-rework"));
+        compare(robot, a, b);
+        waitFor(() -> sessionCells(robot).size() == 1);
+        robot.clickOn(read(() -> sessionCells(robot).get(0)));
+        waitFor(() -> robot.lookup("#diff-record-title").queryAs(Label.class).getText().startsWith("task#079"));
+
+        Node records = read(() -> robot.lookup("#diff-records").query());
+        waitFor(() -> readWhole(columnCells(records, "A")) && readWhole(columnCells(records, "B")));
     }
 
     /**
@@ -160,6 +182,11 @@ class DiffTableFlowTest extends WindowOverFreshRun {
         return robot.lookup("#diff-table .table-cell").queryAllAs(TableCell.class).stream()
                 .filter(cell -> cell.getTableColumn() == table.getColumns().get(index) && cell.isVisible() && cell.getItem() != null)
                 .map(TableCell.class::cast).toList();
+    }
+
+    private static String minskySession(String createdAt, String repoPath) {
+        return "[{\"session\":\"task#079\",\"repoName\":\"local-minsky\",\"repoUrl\":\"/Users/edobry/Projects/minsky\","
+                + "\"createdAt\":\"" + createdAt + "\",\"taskId\":\"#079\",\"repoPath\":\"" + repoPath + "\"}]";
     }
 
     private Path store(String name, String session) throws IOException {

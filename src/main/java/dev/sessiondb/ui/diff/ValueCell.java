@@ -2,7 +2,7 @@ package dev.sessiondb.ui.diff;
 
 import dev.sessiondb.diff.LongTextDifference;
 import dev.sessiondb.diff.UnseenText;
-import dev.sessiondb.ui.common.WholeTextCell;
+import dev.sessiondb.ui.common.WrappedTextCell;
 import java.util.Locale;
 import javafx.scene.Node;
 import javafx.scene.control.ContentDisplay;
@@ -15,12 +15,13 @@ import javafx.scene.text.Text;
 import javafx.scene.text.TextFlow;
 
 /**
- * One side's value in the side-by-side table. A long value that changed shows where it parts first (at character
+ * One side's value in the side-by-side table, wrapped at its column's width: cut to "…", two times or paths that differ at
+ * their ends read alike. A long value that changed shows where it parts first (at character
  * 150,001 of 300,000) and then the few characters around the difference with the differing ones highlighted, wrapped
  * to the column's width: on one cut line the place was past the edge. A long value also offers its whole text,
  * masked as the cell is, in a window of its own, and one that changed in several places every place.
  */
-final class ValueCell extends WholeTextCell<FieldRow> {
+final class ValueCell extends WrappedTextCell<FieldRow> {
 
     private final boolean sideA;
     private final String header;
@@ -77,7 +78,7 @@ final class ValueCell extends WholeTextCell<FieldRow> {
     /** The tooltip says where the values part and how to see all of this one. */
     @Override
     protected String wholeText() {
-        return getGraphic() == null ? getText() : getItem() + "\n(open the whole value with the link below it)";
+        return getGraphic() == null ? getItem() : getItem() + "\n(open the whole value with the link below it)";
     }
 
     private Label where(FieldRow row) {
