@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.util.List;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableRow;
@@ -143,6 +144,29 @@ class DiffTableFlowTest extends WindowOverFreshRun {
 
         assertThat(read(() -> text(robot, "#diff-kinds-apart"))).isEqualTo("A is Minsky's session, B a chat server's: they cannot be the same session.");
         assertThat(read(() -> text(robot, "#diff-changed"))).isEqualTo("1");
+    }
+
+    /**
+     * A user audit, by keyboard: Enter in the Diff view's fields did nothing, so after typing two stores the user tabbed through
+     * both Browse buttons, the session fields and the ignore list to reach Compare. Enter in a field compares, as Enter in a
+     * wizard's field presses Next.
+     */
+    @Test
+    void enterInAFieldCompares(FxRobot robot) throws IOException {
+        pickStores(robot, store("a.json", "mt#456-some-title"), store("b.json", "task-md#123"));
+        waitFor(() -> robot.lookup("#diff-store-a").queryAs(ComboBox.class).getEditor().isFocused());
+        robot.type(KeyCode.ENTER);
+        waitFor(() -> "1".equals(text(robot, "#diff-only-a")));
+
+        TextField sessionA = read(() -> robot.lookup("#diff-session-a").queryAs(TextField.class));
+        robot.interact(() -> {
+            sessionA.setText("mt#456-some-title");
+            robot.lookup("#diff-session-b").queryAs(TextField.class).setText("task-md#123");
+            sessionA.requestFocus();
+        });
+        waitFor(sessionA::isFocused);
+        robot.type(KeyCode.ENTER);
+        waitFor(() -> text(robot, "#diff-record-title").startsWith("mt#456-some-title in A, task-md#123 in B"));
     }
 
     /** Compares two stores from the Diff view, brought to the front with Ctrl+D. */

@@ -2,6 +2,7 @@ package dev.sessiondb.ui.diff;
 
 import dev.sessiondb.diff.DiffSummary;
 import dev.sessiondb.ui.common.Controls;
+import dev.sessiondb.ui.common.EnterPresses;
 import dev.sessiondb.ui.common.KnownStores;
 import dev.sessiondb.ui.common.StorePicker;
 import dev.sessiondb.ui.wizard.WizardPages;
@@ -48,7 +49,10 @@ public final class DiffView extends VBox {
         SplitPane results = new SplitPane(differences(), sideBySide());
         results.setDividerPositions(0.45);
         VBox.setVgrow(results, Priority.ALWAYS);
-        getChildren().addAll(form(known), actions, summary(), results);
+        GridPane form = form(known);
+        // Enter in a field compares: the keyboard went through two Browse buttons, the sessions and the ignore list to Compare
+        EnterPresses.button(form, compare);
+        getChildren().addAll(form, actions, summary(), results);
     }
 
     private GridPane form(KnownStores known) {

@@ -1,6 +1,7 @@
 package dev.sessiondb.ui.wizard;
 
 import dev.sessiondb.ui.common.Controls;
+import dev.sessiondb.ui.common.EnterPresses;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.geometry.Insets;
@@ -9,10 +10,7 @@ import javafx.geometry.VPos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.MenuButton;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
@@ -77,7 +75,8 @@ public class WizardPane extends BorderPane {
         next.setId(id + "-next");
         next.getStyleClass().add("accent");
         next.disableProperty().bind(steps.canGoNext().not());
-        pressesOnEnter(next);
+        // Enter in a field of the page (a store typed in, a choice made) presses Next
+        EnterPresses.button(this, next);
         for (Button button : List.of(back, next)) {
             button.disabledProperty().addListener((property, was, disabled) -> focusTakenByStep |= disabled && button.isFocused());
         }
@@ -103,21 +102,6 @@ public class WizardPane extends BorderPane {
     /** The pages not on screen now, which {@link dev.sessiondb.ui.common.ShownAhead} can build before they show. */
     public List<Node> pagesNotShown() {
         return pages.stream().filter(each -> each.getParent() == null).toList();
-    }
-
-    /**
-     * Enter in a field of the page (a store typed in, a choice made) presses {@code next}, the highlighted button: the
-     * wizards share one window, so this is the wizard's own default button rather than the window's one (Button#setDefaultButton).
-     * A focused button keeps Enter for itself.
-     */
-    private void pressesOnEnter(Button next) {
-        addEventHandler(KeyEvent.KEY_PRESSED, event -> {
-            boolean onAButton = event.getTarget() instanceof Button || event.getTarget() instanceof MenuButton;
-            if (event.getCode() == KeyCode.ENTER && !event.isShortcutDown() && !event.isAltDown() && !onAButton && !next.isDisabled()) {
-                event.consume();
-                next.fire();
-            }
-        });
     }
 
     /**
