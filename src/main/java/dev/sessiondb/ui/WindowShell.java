@@ -23,12 +23,14 @@ import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.TextInputControl;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
@@ -185,7 +187,20 @@ final class WindowShell {
         if (mainControl != null) {
             mainControl.run();
         } else if (!Controls.holdsFocus(shown)) {
-            Controls.firstControl(shown).ifPresent(Node::requestFocus);
+            Controls.firstControl(shown).ifPresent(WindowShell::focusForTyping);
+        }
+    }
+
+    /**
+     * Focuses a view's first control, its text selected when it holds one (the open store, put in Diff's Store A or a wizard's
+     * store): with the caret before it, a path typed over it went in front, "b.dbsqlite:/home/…/a.db".
+     */
+    private static void focusForTyping(Node first) {
+        first.requestFocus();
+        if (first instanceof TextInputControl field) {
+            field.selectAll();
+        } else if (first instanceof ComboBox<?> box && box.isEditable()) {
+            box.getEditor().selectAll();
         }
     }
 

@@ -99,6 +99,21 @@ class KeyboardFlowTest extends WindowOverFreshRun {
     }
 
     /**
+     * A user audit: Ctrl+D puts the open store in Store A and the focus there, the caret before it; the path the user typed
+     * went in front of it ("b.jsonjson:/…/fixture.json"). The text comes selected, so typing replaces it.
+     */
+    @Test
+    void typingInAViewsFirstFieldReplacesTheStorePutThere(FxRobot robot) {
+        WindowSteps.openFixtureCopy(robot, dialogs, TestStores.fixtureCopy(run));
+        robot.press(KeyCode.CONTROL, KeyCode.D).release(KeyCode.D, KeyCode.CONTROL);
+        ComboBox<?> storeA = read(() -> robot.lookup("#diff-store-a").queryAs(ComboBox.class));
+        waitFor(() -> focusPath().contains("diff-store-a") && !storeA.getEditor().getText().isEmpty());
+
+        robot.write("b.json");
+        waitFor(() -> storeA.getEditor().getText().equals("b.json"));
+    }
+
+    /**
      * Ctrl+H with the focus in an editable store field (a ComboBox one can type a path into) shows History and leaves the
      * text as typed, the caret at its end where a Ctrl+H kept by the field would delete the last character; the field
      * still holds it when Ctrl+D comes back to it.
