@@ -30,5 +30,10 @@ public record DiffRow(String key, String keyB, String session, Kind kind, int ch
         public String text() {
             return text;
         }
+
+        /** The text inside a sentence, "task#500: only in B": lower-cased but for the store's letter. */
+        public String inSentence() {
+            return Character.toLowerCase(text.charAt(0)) + text.substring(1);
+        }
     }
 }

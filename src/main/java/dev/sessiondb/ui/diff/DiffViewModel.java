@@ -24,7 +24,6 @@ import dev.sessiondb.ui.common.TaskExecutor;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -227,7 +226,7 @@ public final class DiffViewModel {
             return SideBySide.compare(a, b, stores.ignored());
         }).onSuccess(laidOut -> {
             comparison.setAll(laidOut);
-            comparedTitle.set(row.session() + ": " + row.kind().text().toLowerCase(Locale.ROOT)
+            comparedTitle.set(row.session() + ": " + row.kind().inSentence()
                     + (row.changedFields() == 1 ? ", 1 field differs" : row.changedFields() > 1 ? ", " + row.changedFields() + " fields differ" : ""));
         }).onFailure(failure -> dialogs.showError("Cannot read " + row.session(), failure.getMessage())));
     }

@@ -52,6 +52,18 @@ class DiffViewModelTest extends ViewModelFixture {
         assertThat(viewModel.comparedTitleProperty().get()).isEqualTo("task#002: changed, 1 field differs");
     }
 
+    /** The title said "task#500: only in b", where the table, the cards and the columns name the stores A and B. */
+    @Test
+    void aSessionInOneStoreAloneIsTitledWithThatStoresLetterAsTheTableNamesIt() {
+        viewModel.compare();
+
+        viewModel.select(row("task#500"));
+
+        assertThat(viewModel.comparedTitleProperty().get()).isEqualTo("task#500: only in B");
+        viewModel.select(row("task#011"));
+        assertThat(viewModel.comparedTitleProperty().get()).isEqualTo("task#011: only in A");
+    }
+
     @Test
     void secretsInTheComparedRecordsAreMasked() {
         viewModel.compare();
