@@ -15,6 +15,11 @@ public final class StoreFactory {
         return StoreProviders.of(locator).openToReadThrough(locator);
     }
 
+    /** See {@link StoreProvider#openToLook}. */
+    public static SessionStore openToLook(StoreLocator locator) {
+        return StoreProviders.of(locator).openToLook(locator);
+    }
+
     public static SessionStore open(String locator, OpenMode mode) {
         return open(StoreLocator.parse(locator), mode);
     }

@@ -118,6 +118,14 @@ public interface StoreProvider {
     }
 
     /**
+     * Opens an existing store to be looked at, not read through nor written: its count, and its kinds where few. A file store may
+     * check the file more cheaply than for a store whose pages are read (the JSON file keeps no key index).
+     */
+    default SessionStore openToLook(StoreLocator locator) {
+        return open(locator, OpenMode.EXISTING);
+    }
+
+    /**
      * Opens the store for reading when it exists, else nothing: one open, where asking
      * {@link #exists} first would open a server store twice.
      */

@@ -2,7 +2,6 @@ package dev.sessiondb.job.transfer;
 
 import dev.sessiondb.job.StoreProbe;
 import dev.sessiondb.model.KindsHeld;
-import dev.sessiondb.store.OpenMode;
 import dev.sessiondb.store.SessionStore;
 import dev.sessiondb.store.StoreFactory;
 import dev.sessiondb.store.StoreLocator;
@@ -19,13 +18,13 @@ import java.util.Optional;
  */
 public record TargetLook(boolean exists, long sessions, Optional<Path> missingFolder, Optional<String> tools) {
 
-    /** Looks at the target without writing anything: a store that exists is opened as it is, counted and closed. */
+    /** Looks at the target without writing anything: a store that exists is opened to be looked at, counted and closed. */
     public static TargetLook of(StoreLocator target) {
         if (!StoreProbe.exists(target)) {
             return new TargetLook(false, 0, target.localPath().map(Path::toAbsolutePath).map(Path::getParent).filter(folder -> !Files.isDirectory(folder)),
                     Optional.empty());
         }
-        try (SessionStore store = StoreFactory.open(target, OpenMode.EXISTING)) {
+        try (SessionStore store = StoreFactory.openToLook(target)) {
             long sessions = store.count();
             return new TargetLook(true, sessions, Optional.empty(), store.kindsHeldWhereCheap(sessions).flatMap(KindsHeld::described));
         }

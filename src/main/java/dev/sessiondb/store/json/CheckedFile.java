@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.ObjLongConsumer;
 
 /**
  * A store file read through once and found sound: valid JSON of a known shape, every record
@@ -68,19 +69,31 @@ record CheckedFile(Stamp stamp, long count, JsonShape shape, Optional<KeyIndex> 
 
     /** Reads the whole file in bounded memory and throws a {@link StoreException} naming the first problem. */
     static CheckedFile check(Path file) {
-        WhileReading check = new WhileReading(file);
         KeyIndex.Builder index = new KeyIndex.Builder();
+        CheckedFile checked = checkKeys(file, index::add);
+        return new CheckedFile(checked.stamp(), checked.count(), checked.shape(), Optional.of(index.build()));
+    }
+
+    /**
+     * The same check without the key index, for a look at what the file holds (a job's target named): the index kept every
+     * key of the file, and was sorted, for pages that a look never reads.
+     */
+    static CheckedFile checkWithoutIndex(Path file) {
+        return checkKeys(file, (key, offset) -> { });
+    }
+
+    private static CheckedFile checkKeys(Path file, ObjLongConsumer<String> eachKey) {
+        WhileReading check = new WhileReading(file);
         JsonShape shape;
         try (JsonRecordReader reader = JsonRecordReader.open(file)) {
             String key;
             while ((key = reader.nextKey()) != null) {
                 check.add(key);
-                index.add(key, reader.recordOffset());
+                eachKey.accept(key, reader.recordOffset());
             }
             shape = reader.shape();
         }
-        CheckedFile checked = check.finish(shape);
-        return new CheckedFile(checked.stamp(), checked.count(), shape, Optional.of(index.build()));
+        return check.finish(shape);
     }
 
     /**

@@ -121,6 +121,11 @@ public final class JsonFileProvider extends FileStoreProvider {
         return JsonFileStore.openToReadThrough(locator);
     }
 
+    @Override
+    public SessionStore openToLook(StoreLocator locator) {
+        return JsonFileStore.openToLook(locator);
+    }
+
     /** The lock {@link JsonFileStore} takes across a write. */
     @Override
     protected Optional<Path> lockFile(Path store) {

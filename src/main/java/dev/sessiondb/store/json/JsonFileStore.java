@@ -61,6 +61,16 @@ public final class JsonFileStore extends ScanningStore {
         return openUnchecked(locator, OpenMode.EXISTING);
     }
 
+    /**
+     * For a look at what the file holds (its count, its kinds where few): checked as {@link #open} checks it, without the key
+     * index a page reads by; a check this process made of the file as it is now is taken as it is.
+     */
+    public static SessionStore openToLook(StoreLocator locator) {
+        JsonFileStore store = openUnchecked(locator, OpenMode.EXISTING);
+        store.checkedWithoutIndex();
+        return store;
+    }
+
     private static JsonFileStore openUnchecked(StoreLocator locator, OpenMode mode) {
         Path file = locator.path();
         if (Files.isDirectory(file)) {
@@ -286,6 +296,12 @@ public final class JsonFileStore extends ScanningStore {
             remember(check);
             return check;
         });
+    }
+
+    private synchronized void checkedWithoutIndex() {
+        if (current().isEmpty()) {
+            remember(CheckedFile.checkWithoutIndex(file));
+        }
     }
 
     /** This store's check of the file as it is now, or another store's in this process; empty when the file changed since. */
