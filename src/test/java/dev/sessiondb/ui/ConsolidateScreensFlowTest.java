@@ -2,7 +2,8 @@ package dev.sessiondb.ui;
 
 import static dev.sessiondb.ui.AppState.read;
 import static dev.sessiondb.ui.AppState.waitFor;
-import static dev.sessiondb.ui.WindowSteps.openFromJobsMenu;
+import static dev.sessiondb.ui.WindowSteps.fieldText;
+import static dev.sessiondb.ui.WindowSteps.toConsolidationTarget;
 import static dev.sessiondb.ui.WindowSteps.press;
 import static dev.sessiondb.ui.WindowSteps.text;
 import static dev.sessiondb.ui.WindowSteps.type;
@@ -14,12 +15,14 @@ import dev.sessiondb.sample.SampleSessions;
 import dev.sessiondb.store.OpenMode;
 import dev.sessiondb.store.SessionStore;
 import dev.sessiondb.store.StoreFactory;
+import dev.sessiondb.store.sql.TestPostgres;
 import dev.sessiondb.ui.common.BreakableText;
 import dev.sessiondb.ui.diff.DiffFixtures;
 import dev.sessiondb.ui.wizard.consolidate.ConflictRow;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.control.ChoiceBox;
@@ -204,14 +207,35 @@ class ConsolidateScreensFlowTest extends WindowOverFreshRun {
     }
 
     /** Opens the consolidate wizard, adds the sources in order and types the target on the Target and policy page. */
-    private static void toTargetAndPolicy(FxRobot robot, Path target, Path... sources) {
-        openFromJobsMenu(robot, "Consolidate several stores into one…");
-        for (Path source : sources) {
-            type(robot, "#consolidate-new-source", source.toString());
-            press(robot, "#consolidate-add");
-        }
+    /**
+     * A password written in the target's URL that PostgreSQL refused stayed in it (Migrate's wizard takes it out): Back showed
+     * it as "****" to type over, and the Conflicts page said nothing of the failure.
+     */
+    @Test
+    void aRefusedPasswordInTheTargetsUrlIsTakenOutAndAskedForOnNext(FxRobot robot) {
+        TestPostgres postgres = TestPostgres.get();
+        String schema = postgres.freshSchema().param("schema").orElseThrow();
+        String server = postgres.host() + ":" + postgres.port() + "/" + postgres.database() + "?schema=" + schema;
+        toConsolidationTarget(robot, "postgresql://" + TestPostgres.PASSWORD_USER + ":mistyped@" + server,
+                DiffFixtures.storeA(run).toString(), DiffFixtures.storeB(run).toString());
+
         press(robot, "#consolidate-next");
-        type(robot, "#consolidate-target", target.toString());
+        waitFor(() -> text(robot, "#consolidate-conflicts-status").startsWith("Cannot find the conflicts"));
+        assertThat(read(() -> text(robot, "#consolidate-conflicts-status")))
+                .contains("PostgreSQL refused the password written in its URL for user " + TestPostgres.PASSWORD_USER)
+                .contains("it is taken out of the URL: go Back, then Next, and type the right one when asked").doesNotContain("mistyped");
+        press(robot, "#consolidate-back");
+
+        assertThat(read(() -> fieldText(robot, "#consolidate-target"))).isEqualTo("postgresql://" + TestPostgres.PASSWORD_USER + "@" + server);
+        dialogs.answer(TestPostgres.PASSWORD);
+        press(robot, "#consolidate-next");
+        TableView<ConflictRow> conflicts = read(() -> robot.lookup("#consolidate-conflicts").queryTableView());
+        waitFor(() -> conflicts.getItems().size() == 2);
+        assertThat(dialogs.passwordPrompts()).hasSize(1);
+    }
+
+    private static void toTargetAndPolicy(FxRobot robot, Path target, Path... sources) {
+        toConsolidationTarget(robot, target.toString(), Stream.of(sources).map(Path::toString).toArray(String[]::new));
     }
 
     /** From the Target and policy page: Merge, the plan (the second source's versions of two conflicts dropped), Run, until the report says the target is verified. */

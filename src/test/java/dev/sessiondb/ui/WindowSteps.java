@@ -98,14 +98,21 @@ final class WindowSteps {
      * its table, which lists the conflicts once they are found.
      */
     static TableView<?> consolidationConflicts(FxRobot robot, Path source, Path target) {
-        openFromJobsMenu(robot, "Consolidate several stores into one…");
-        type(robot, "#consolidate-new-source", source.toString());
-        press(robot, "#consolidate-add");
-        press(robot, "#consolidate-next");
-        type(robot, "#consolidate-target", target.toString());
+        toConsolidationTarget(robot, target.toString(), source.toString());
         press(robot, "#consolidate-next");
         waitFor(() -> robot.lookup("#consolidate-conflicts").tryQuery().isPresent());
         return AppState.read(() -> robot.lookup("#consolidate-conflicts").queryTableView());
+    }
+
+    /** Adds {@code sources} after the open store in the Consolidate wizard opened from the Jobs menu, and names {@code target} on its next page. */
+    static void toConsolidationTarget(FxRobot robot, String target, String... sources) {
+        openFromJobsMenu(robot, "Consolidate several stores into one…");
+        for (String source : sources) {
+            type(robot, "#consolidate-new-source", source);
+            press(robot, "#consolidate-add");
+        }
+        press(robot, "#consolidate-next");
+        type(robot, "#consolidate-target", target);
     }
 
     /** Validates {@code store} in the Validate wizard opened from the Jobs menu, and waits on its Findings page for the fixes offered. */

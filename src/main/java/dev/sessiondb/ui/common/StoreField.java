@@ -60,15 +60,24 @@ public class StoreField {
      * @return whether this field's password was taken out
      */
     public final boolean takeOutRefusedPassword(Exception failure) {
-        Optional<String> refused = failure instanceof TypedPasswordForgottenException forgotten ? forgotten.refusedInUrlOf() : Optional.empty();
-        Optional<StoreLocator> typed = refused.flatMap(store -> parsed().filter(locator -> locator.display().equals(store)));
-        typed.ifPresent(locator -> text.set(StoreProbe.withoutPassword(locator)));
-        return typed.isPresent();
+        Optional<String> without = withoutRefusedPassword(failure, text.get());
+        without.ifPresent(text::set);
+        return without.isPresent();
     }
 
-    private Optional<StoreLocator> parsed() {
+    /**
+     * A store's text as typed, without the password written in its URL that PostgreSQL refused ({@code failure} says which
+     * store's); empty when the text names another store, or the failure is no such refusal. Stores typed into a list (a
+     * consolidation's sources) are mended by it as a field is.
+     */
+    public static Optional<String> withoutRefusedPassword(Exception failure, String typed) {
+        Optional<String> refused = failure instanceof TypedPasswordForgottenException forgotten ? forgotten.refusedInUrlOf() : Optional.empty();
+        return refused.flatMap(store -> parsed(typed).filter(locator -> locator.display().equals(store))).map(StoreProbe::withoutPassword);
+    }
+
+    private static Optional<StoreLocator> parsed(String typed) {
         try {
-            return Optional.of(StoreLocator.parse(text.get()));
+            return Optional.of(StoreLocator.parse(typed));
         } catch (StoreException | IllegalArgumentException unusable) {
             return Optional.empty();
         }

@@ -17,6 +17,9 @@ public final class TypedPasswordForgottenException extends StoreException {
     /** What to do with a refused password typed at a wizard's prompt: it is asked again. */
     public static final String ASKED_AGAIN = "go Back then Next, and type it when asked";
 
+    /** What to do with a refused password written in a URL that a wizard took out of it: it is asked for on Next. */
+    private static final String TAKEN_OUT_OF_THE_URL = "it is taken out of the URL: go Back, then Next, and type the right one when asked";
+
     private final String refusal;
     private final boolean writtenInUrl;
     private final String store;
@@ -54,5 +57,10 @@ public final class TypedPasswordForgottenException extends StoreException {
                 ? new TypedPasswordForgottenException(forgotten.refusal, forgotten.writtenInUrl, forgotten.store, forgotten.writtenInUrl ? correctUrl : typeAgain,
                         (Exception) forgotten.getCause())
                 : failure;
+    }
+
+    /** {@code failure} told as a wizard tells it once it took the refused password out of the store's URL: it asks on Next. */
+    public static Exception toldTakenOutOfTheUrl(Exception failure) {
+        return toldWith(failure, ASKED_AGAIN, TAKEN_OUT_OF_THE_URL);
     }
 }

@@ -9,11 +9,14 @@ import dev.sessiondb.job.consolidate.Consolidation;
 import dev.sessiondb.store.SessionStore;
 import dev.sessiondb.store.StoreLocator;
 import dev.sessiondb.ui.common.DialogService;
+import dev.sessiondb.ui.common.FailureText;
+import dev.sessiondb.ui.common.StoreField;
 import dev.sessiondb.ui.common.LocatorInput;
 import dev.sessiondb.ui.common.LocatorInput.Choice;
 import dev.sessiondb.ui.common.BackgroundTask;
 import dev.sessiondb.ui.common.StoreNames;
 import dev.sessiondb.ui.diff.FieldRow;
+import dev.sessiondb.ui.stores.TypedPasswordForgottenException;
 import dev.sessiondb.ui.diff.SideBySide;
 import dev.sessiondb.ui.common.StoreOpener;
 import dev.sessiondb.ui.common.TaskExecutor;
@@ -257,7 +260,7 @@ public final class ConsolidateWizardViewModel {
                     status.set(found.isEmpty() ? noConflicts(analysis.sharedSessions())
                             : found.size() + " sessions differ between sources" + (found.stream().anyMatch(ConflictRow::heldByTarget)
                             ? " or from the target's own version" : "") + ". The policy settles each; choose a version to override it.");
-                });
+                }, failure -> status.set("Cannot find the conflicts: " + FailureText.describe(passwordTakenOut(failure))));
     }
 
     private static String noConflicts(long shared) {
@@ -336,7 +339,20 @@ public final class ConsolidateWizardViewModel {
             sourceNames = prepared.sourceNames();
             jobRun.planned(Stream.concat(prepared.sources().stream(), Stream.of(plannedTarget)).toList(), made);
             status.set(made.refusal().map(ConsolidateWizardViewModel::whatToChange).orElse(READY));
-        });
+        }, failure -> summary.set(JobSummary.ofFailure("Cannot plan", passwordTakenOut(failure))));
+    }
+
+    /** A refused password written in a store's URL, the target's or a source's, is taken out of it, so Next asks for it. */
+    private Exception passwordTakenOut(Exception failure) {
+        boolean takenOut = target.takeOutRefusedPassword(failure);
+        for (int i = 0; i < sources.size(); i++) {
+            Optional<String> without = StoreField.withoutRefusedPassword(failure, sources.get(i));
+            if (without.isPresent()) {
+                sources.set(i, without.get());
+                takenOut = true;
+            }
+        }
+        return takenOut ? TypedPasswordForgottenException.toldTakenOutOfTheUrl(failure) : failure;
     }
 
     private static String whatToChange(Refusal refusal) {

@@ -44,7 +44,6 @@ public final class MigrateWizardViewModel {
     public static final int RUN = 3;
     /** The Run page's status once the plan allows the run: the page hides it while Run waits for an undo. */
     public static final String READY = "Ready: press Run.";
-    private static final String TAKEN_OUT_OF_THE_URL = "it is taken out of the URL: go Back, then Next, and type the right one when asked";
 
     private final StoreField source;
     private final WizardTarget target;
@@ -158,7 +157,7 @@ public final class MigrateWizardViewModel {
     /** A refused password written in a store's URL is taken out of it, so Back shows no mask to type over and Next asks for it. */
     private Exception passwordTakenOut(Exception failure) {
         boolean takenOut = source.takeOutRefusedPassword(failure) | target.takeOutRefusedPassword(failure);
-        return takenOut ? TypedPasswordForgottenException.toldWith(failure, TypedPasswordForgottenException.ASKED_AGAIN, TAKEN_OUT_OF_THE_URL) : failure;
+        return takenOut ? TypedPasswordForgottenException.toldTakenOutOfTheUrl(failure) : failure;
     }
 
     /** Runs the planned migration in the background; the jobs panel shows it. */
