@@ -6,9 +6,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sessiondb.ui.common.Controls;
 import dev.sessiondb.ui.common.CurrentThreadTaskExecutor;
+import dev.sessiondb.ui.common.LocatorInput;
+import dev.sessiondb.ui.stores.Credentials;
 import dev.sessiondb.ui.wizard.TargetModeChoice;
 import dev.sessiondb.ui.wizard.TargetModeWords;
 import dev.sessiondb.ui.wizard.WizardTarget;
+import java.nio.file.Path;
+import java.util.Map;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckMenuItem;
@@ -30,7 +34,10 @@ class DataTextFlowTest {
     @Start
     void start(Stage stage) {
         undo = Controls.button("Undo migration fx.json → audit42_db (18:50:09)", "Undo", () -> { });
-        modes = new TargetModeChoice("mode", new WizardTarget(new ScriptedDialogService(), "Consolidate", new CurrentThreadTaskExecutor()), TargetModeWords.CONSOLIDATE);
+        ScriptedDialogService dialogs = new ScriptedDialogService();
+        CurrentThreadTaskExecutor executor = new CurrentThreadTaskExecutor();
+        LocatorInput noPasswords = new LocatorInput(new Credentials(Path.of("no-pgpass"), Map.of()), dialogs, executor);
+        modes = new TargetModeChoice("mode", new WizardTarget(dialogs, "Consolidate", executor, noPasswords), TargetModeWords.CONSOLIDATE);
         stage.setScene(new Scene(new VBox(undo, modes), 600, 300));
         stage.show();
     }

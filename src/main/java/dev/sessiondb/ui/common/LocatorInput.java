@@ -39,6 +39,11 @@ public final class LocatorInput {
         resolveFrom(choices, new ArrayList<>(), ready);
     }
 
+    /** See {@link Credentials#withoutAsking}: for a background thread, never the FX thread. */
+    public Optional<StoreLocator> readyWithoutAsking(StoreLocator given) {
+        return credentials.withoutAsking(given);
+    }
+
     private void resolveFrom(List<Choice> choices, List<StoreLocator> resolved, Consumer<Optional<List<StoreLocator>>> ready) {
         if (resolved.size() == choices.size()) {
             ready.accept(Optional.of(List.copyOf(resolved)));

@@ -87,6 +87,26 @@ public final class Credentials {
     }
 
     /**
+     * The locator ready to open where nobody need be asked, for a look from a keystroke (a job's target named): with the
+     * password {@code .pgpass}, {@code PGPASSWORD} or this run knows, or with none where the server takes the user without one
+     * (trust, peer). Empty where only the user can tell it, and where the URL spells a password: one being typed is not tried
+     * at each keystroke. Waits on the server (up to {@link PgLogin}'s timeout): never call it on the FX thread.
+     */
+    public Optional<StoreLocator> withoutAsking(StoreLocator given) {
+        if (!StoreProviders.of(given).takesPassword()) {
+            return Optional.of(given);
+        }
+        if (givesPassword(given)) {
+            return Optional.empty();
+        }
+        Resolved resolved = resolve(given);
+        if (resolved.known().isPresent()) {
+            return Optional.of(resolved.withPassword(resolved.known().get()));
+        }
+        return refuses.test(resolved.credentials()) ? Optional.empty() : Optional.of(resolved.withoutPassword());
+    }
+
+    /**
      * Asks for the password until the server takes it or the user cancels. Each answer is tried before it is used, so a
      * mistyped one is asked again where the user is (opening the store, a wizard's step), saying it was refused, instead of
      * failing after it; only an answer the server took is kept for the run.

@@ -4,10 +4,10 @@ import dev.sessiondb.job.transfer.TargetLook;
 import dev.sessiondb.job.transfer.TargetMode;
 import dev.sessiondb.store.StoreException;
 import dev.sessiondb.store.StoreLocator;
-import dev.sessiondb.store.StoreProviders;
 import dev.sessiondb.ui.common.BackgroundTask;
 import dev.sessiondb.ui.common.DialogService;
 import dev.sessiondb.ui.common.FailureText;
+import dev.sessiondb.ui.common.LocatorInput;
 import dev.sessiondb.ui.common.StoreField;
 import dev.sessiondb.ui.common.TaskExecutor;
 import java.util.Optional;
@@ -24,10 +24,14 @@ import javafx.beans.property.ReadOnlyStringWrapper;
  */
 public final class WizardTarget extends StoreField {
 
+    /** A server's store whose password only the user can tell: looking would ask for it at a keystroke. */
+    static final String TOLD_ONCE_LOGGED_IN = "A server's store: what it holds is told on the Plan page, once logged in";
+
     private final ReadOnlyObjectWrapper<TargetMode> mode = new ReadOnlyObjectWrapper<>(TargetMode.NEW);
     private final ReadOnlyStringWrapper look = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper modeRefusal = new ReadOnlyStringWrapper("");
     private final TaskExecutor executor;
+    private final LocatorInput locators;
     /** Counts the texts looked at: a look at a text the user has typed on from is dropped, or not started. */
     private final AtomicLong looks = new AtomicLong();
     /** Whether the user picked the mode: only a mode nobody picked follows what the target holds. */
@@ -35,9 +39,10 @@ public final class WizardTarget extends StoreField {
     private Optional<TargetLook> seen = Optional.empty();
 
     /** @param job what the wizard does, as the file chooser's title starts: "Migrate", "Consolidate" */
-    public WizardTarget(DialogService dialogs, String job, TaskExecutor executor) {
+    public WizardTarget(DialogService dialogs, String job, TaskExecutor executor, LocatorInput locators) {
         super("Target", () -> dialogs.chooseFileToSave(job + " into (.db for SQLite, .json for a JSON file)", "sessions.db"));
         this.executor = executor;
+        this.locators = locators;
         textProperty().addListener((property, before, typed) -> lookAt(typed));
     }
 
@@ -78,15 +83,14 @@ public final class WizardTarget extends StoreField {
             look.set("Cannot use this as a target: " + FailureText.describe(unusable));
             return;
         }
-        if (StoreProviders.of(target).takesPassword()) {
-            // looking would log in, which may ask for a password at each keystroke: the plan tells what it holds
-            look.set("A server's store: what it holds is told on the Plan page, once logged in");
-            return;
-        }
         look.set("Looking at what it holds …");
-        executor.execute(BackgroundTask.of("Look at " + target.display(), monitor -> asked == looks.get() ? Optional.of(TargetLook.of(target))
-                : Optional.<TargetLook>empty()).onSuccess(found -> found.filter(any -> asked == looks.get()).ifPresent(this::seen))
-                .onFailure(failure -> {
+        // a server's store is looked at only where no password need be asked: never a prompt from a keystroke
+        executor.execute(BackgroundTask.of("Look at " + target.display(), monitor -> asked == looks.get()
+                ? locators.readyWithoutAsking(target).map(TargetLook::of) : Optional.<TargetLook>empty()).onSuccess(found -> {
+                    if (asked == looks.get()) {
+                        found.ifPresentOrElse(this::seen, () -> look.set(TOLD_ONCE_LOGGED_IN));
+                    }
+                }).onFailure(failure -> {
                     if (asked == looks.get()) {
                         look.set("Cannot look at it: " + FailureText.describe(failure));
                     }

@@ -3,23 +3,29 @@ package dev.sessiondb.ui.wizard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sessiondb.Fixtures;
+import dev.sessiondb.job.StoreContents;
 import dev.sessiondb.job.transfer.TargetMode;
-import dev.sessiondb.ui.ScriptedDialogService;
-import dev.sessiondb.ui.common.CurrentThreadTaskExecutor;
+import dev.sessiondb.sample.SampleSessions;
+import dev.sessiondb.store.StoreLocator;
+import dev.sessiondb.store.sql.TestPostgres;
+import dev.sessiondb.ui.ViewModelFixture;
 import dev.sessiondb.ui.common.LocatorInput.Choice;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The target the migrate and consolidate wizards share: Browse, what it holds, the existing target's mode, and the store it resolves as. */
-class WizardTargetTest {
+class WizardTargetTest extends ViewModelFixture {
 
-    @TempDir
-    Path folder;
-    private final ScriptedDialogService dialogs = new ScriptedDialogService();
-    private final WizardTarget target = new WizardTarget(dialogs, "Migrate", new CurrentThreadTaskExecutor());
+    private WizardTarget target;
+
+    /** Over a new run's credentials: only the server, or a password typed in this run, lets a look log in. */
+    @BeforeEach
+    void nameNoTargetYet() {
+        target = new WizardTarget(dialogs, "Migrate", executor, locators());
+    }
 
     @Test
     void aFileChosenByBrowseBecomesTheTarget() {
@@ -55,15 +61,15 @@ class WizardTargetTest {
 
     @Test
     void anAbsentTargetInAFolderNotThereYetSaysBothWillBeMade() {
-        target.textProperty().set(folder.resolve("copies").resolve("sessions.db").toString());
+        target.textProperty().set(directory.resolve("copies").resolve("sessions.db").toString());
 
-        assertThat(target.lookProperty().get()).isEqualTo("Not there yet: a new store will be made, and its folder " + folder.resolve("copies"));
+        assertThat(target.lookProperty().get()).isEqualTo("Not there yet: a new store will be made, and its folder " + directory.resolve("copies"));
         assertThat(target.modeProperty().get()).isEqualTo(TargetMode.NEW);
     }
 
     @Test
     void aTargetHoldingSessionsSaysHowManyAndWhoseAndTakesMergeWhenNoModeWasPicked() {
-        target.textProperty().set(Fixtures.copy(Fixtures.MINSKY_ARRAY, folder).toString());
+        target.textProperty().set(Fixtures.copy(Fixtures.MINSKY_ARRAY, directory).toString());
 
         assertThat(target.lookProperty().get()).isEqualTo("Exists and holds " + Fixtures.MINSKY_COUNT + " sessions of Minsky");
         assertThat(target.modeProperty().get()).isEqualTo(TargetMode.MERGE);
@@ -74,7 +80,7 @@ class WizardTargetTest {
     void aPickedNewStaysOnATargetHoldingSessionsAndSaysItCannotRun() {
         target.choose(TargetMode.NEW);
 
-        target.textProperty().set(Fixtures.copy(Fixtures.MINSKY_ARRAY, folder).toString());
+        target.textProperty().set(Fixtures.copy(Fixtures.MINSKY_ARRAY, directory).toString());
 
         assertThat(target.modeProperty().get()).isEqualTo(TargetMode.NEW);
         assertThat(target.modeRefusalProperty().get()).startsWith("New cannot run here: it needs an absent or empty target, and this one holds " + Fixtures.MINSKY_COUNT + " sessions.");
@@ -82,8 +88,36 @@ class WizardTargetTest {
 
     @Test
     void anEmptyFileSaysItIsEmpty() throws IOException {
-        target.textProperty().set(Files.writeString(folder.resolve("empty.json"), "[]").toString());
+        target.textProperty().set(Files.writeString(directory.resolve("empty.json"), "[]").toString());
 
         assertThat(target.lookProperty().get()).isEqualTo("Exists and is empty");
+    }
+
+    /**
+     * A PostgreSQL target was never looked at ("told on the Plan page, once logged in"), even where the server takes the user
+     * without a password (the test server trusts its administrator).
+     */
+    @Test
+    void aServersStoreTheUserMayOpenWithoutAPasswordIsLookedAt() {
+        StoreLocator store = StoreContents.create(TestPostgres.get().freshSchema().display(), SampleSessions.minskyList(3, 1));
+
+        target.textProperty().set(store.display());
+
+        assertThat(target.lookProperty().get()).isEqualTo("Exists and holds 3 sessions of Minsky");
+        assertThat(target.modeProperty().get()).isEqualTo(TargetMode.MERGE);
+        assertThat(dialogs.passwordPrompts()).isEmpty();
+    }
+
+    /** Where only the user can tell the password, the look asks nobody: the plan logs in, after a prompt. */
+    @Test
+    void aServersStoreWhosePasswordOnlyTheUserKnowsIsToldOnThePlanPage() {
+        TestPostgres postgres = TestPostgres.get();
+        String schema = postgres.freshSchema().param("schema").orElseThrow();
+
+        target.textProperty().set("postgresql://" + TestPostgres.PASSWORD_USER + "@" + postgres.host() + ":" + postgres.port() + "/"
+                + postgres.database() + "?schema=" + schema);
+
+        assertThat(target.lookProperty().get()).isEqualTo(WizardTarget.TOLD_ONCE_LOGGED_IN);
+        assertThat(dialogs.passwordPrompts()).isEmpty();
     }
 }

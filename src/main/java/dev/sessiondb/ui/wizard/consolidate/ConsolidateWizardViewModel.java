@@ -99,7 +99,7 @@ public final class ConsolidateWizardViewModel {
             Executor uiThread) {
         this.jobRun = new PlannedJobRun(steps, summary, WizardChoices.CONSOLIDATE, executor, dialogs, undo, journal, uiThread);
         this.status = jobRun.status();
-        this.target = new WizardTarget(dialogs, "Consolidate", executor);
+        this.target = new WizardTarget(dialogs, "Consolidate", executor, locators);
         this.executor = executor;
         this.dialogs = dialogs;
         this.locators = locators;

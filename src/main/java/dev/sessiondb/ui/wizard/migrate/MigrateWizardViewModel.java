@@ -69,7 +69,7 @@ public final class MigrateWizardViewModel {
         this.jobRun = new PlannedJobRun(steps, report, WizardChoices.MIGRATE, executor, dialogs, undo, journal, uiThread);
         this.status = jobRun.status();
         this.source = StoreField.existing("Source", dialogs);
-        this.target = new WizardTarget(dialogs, "Migrate", executor);
+        this.target = new WizardTarget(dialogs, "Migrate", executor, locators);
         this.locators = locators;
         this.journal = journal;
         steps.readyProperty().bind(steps.currentProperty().isEqualTo(STORES).and(source.textProperty().isNotEmpty()).and(target.textProperty().isNotEmpty())
