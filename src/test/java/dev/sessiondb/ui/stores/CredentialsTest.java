@@ -191,4 +191,17 @@ class CredentialsTest {
             assertThat(opened.locator().display()).as("the typed password logs in, and shows masked").contains(TestPostgres.PASSWORD_USER + ":****@");
         }
     }
+
+    /** A look from a keystroke (a job's target named) asks nobody: it opens with a password this run knows, else not at all. */
+    @Test
+    void withoutAskingTakesAPasswordThisRunKnowsAndNeverTriesOneBeingTyped() {
+        Credentials credentials = new Credentials(directory.resolve("no-pgpass"), Map.of(), WANTS_A_PASSWORD);
+        StoreLocator store = StoreLocator.parse("postgresql://ana@db.example/minsky");
+        assertThat(credentials.withoutAsking(store)).as("only the user can tell it").isEmpty();
+        assertThat(credentials.withoutAsking(StoreLocator.parse("postgresql://ana:s3c@db.example/minsky"))).as("a password being typed").isEmpty();
+
+        CompletedNow.of(credentials, store, new ScriptedDialogService().answer("typed-pw")).orElseThrow();
+
+        assertThat(credentials.withoutAsking(store).orElseThrow().target()).isEqualTo("postgresql://ana:typed-pw@db.example:5432/minsky");
+    }
 }
