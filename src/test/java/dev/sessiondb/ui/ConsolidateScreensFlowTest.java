@@ -234,6 +234,26 @@ class ConsolidateScreensFlowTest extends WindowOverFreshRun {
         assertThat(dialogs.passwordPrompts()).hasSize(1);
     }
 
+    /** The same for a source: a refused password written in its URL stayed in the list of sources. */
+    @Test
+    void aRefusedPasswordInASourcesUrlIsTakenOutOfTheList(FxRobot robot) {
+        TestPostgres postgres = TestPostgres.get();
+        String schema = postgres.freshSchema().param("schema").orElseThrow();
+        String server = postgres.host() + ":" + postgres.port() + "/" + postgres.database() + "?schema=" + schema;
+        toConsolidationTarget(robot, run.resolve("all.db").toString(), DiffFixtures.storeA(run).toString(),
+                "postgresql://" + TestPostgres.PASSWORD_USER + ":mistyped@" + server);
+
+        press(robot, "#consolidate-next");
+        waitFor(() -> text(robot, "#consolidate-conflicts-status").startsWith("Cannot find the conflicts"));
+        assertThat(read(() -> text(robot, "#consolidate-conflicts-status"))).contains("it is taken out of the URL").doesNotContain("mistyped");
+        press(robot, "#consolidate-back");
+        press(robot, "#consolidate-back");
+        ListView<?> sources = read(() -> robot.lookup("#consolidate-sources").queryListView());
+
+        assertThat(read(() -> sources.getItems().stream().map(Object::toString).toList()))
+                .contains("postgresql://" + TestPostgres.PASSWORD_USER + "@" + server).noneMatch(source -> source.contains("mistyped"));
+    }
+
     private static void toTargetAndPolicy(FxRobot robot, Path target, Path... sources) {
         toConsolidationTarget(robot, target.toString(), Stream.of(sources).map(Path::toString).toArray(String[]::new));
     }
