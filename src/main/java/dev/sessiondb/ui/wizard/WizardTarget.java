@@ -34,6 +34,12 @@ public final class WizardTarget extends StoreField {
     private final LocatorInput locators;
     /** Counts the texts looked at: a look at a text the user has typed on from is dropped, or not started. */
     private final AtomicLong looks = new AtomicLong();
+    /**
+     * Whether a look runs: one at a time, so typing a server's URL holds no thread per keystroke in a login (up to its timeout)
+     * and tries no login per keystroke; the text typed meanwhile is looked at when it ends ({@link #lookWaiting}).
+     */
+    private boolean looking;
+    private boolean lookWaiting;
     /** Whether the user picked the mode: only a mode nobody picked follows what the target holds. */
     private boolean modeChosen;
     private Optional<TargetLook> seen = Optional.empty();
@@ -84,6 +90,11 @@ public final class WizardTarget extends StoreField {
             return;
         }
         look.set("Looking at what it holds …");
+        if (looking) {
+            lookWaiting = true;
+            return;
+        }
+        looking = true;
         // a server's store is looked at only where no password need be asked: never a prompt from a keystroke
         executor.execute(BackgroundTask.of("Look at " + target.display(), monitor -> asked == looks.get()
                 ? locators.readyWithoutAsking(target).map(TargetLook::of) : Optional.<TargetLook>empty()).onSuccess(found -> {
@@ -94,7 +105,16 @@ public final class WizardTarget extends StoreField {
                     if (asked == looks.get()) {
                         look.set("Cannot look at it: " + FailureText.describe(failure));
                     }
-                }));
+                }).whenEnded(this::looked));
+    }
+
+    /** A look ended, however: the text typed while it ran, if any, is looked at now (its own ending's callback then finds itself outdated). */
+    private void looked() {
+        looking = false;
+        if (lookWaiting) {
+            lookWaiting = false;
+            lookAt(textProperty().get());
+        }
     }
 
     private void seen(TargetLook found) {

@@ -9,10 +9,14 @@ import dev.sessiondb.sample.SampleSessions;
 import dev.sessiondb.store.StoreLocator;
 import dev.sessiondb.store.sql.TestPostgres;
 import dev.sessiondb.ui.ViewModelFixture;
+import dev.sessiondb.ui.common.BackgroundTask;
 import dev.sessiondb.ui.common.LocatorInput.Choice;
+import dev.sessiondb.ui.common.TaskExecutor;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -91,6 +95,40 @@ class WizardTargetTest extends ViewModelFixture {
         target.textProperty().set(Files.writeString(directory.resolve("empty.json"), "[]").toString());
 
         assertThat(target.lookProperty().get()).isEqualTo("Exists and is empty");
+    }
+
+    /**
+     * Each keystroke started a look, and a server's look may wait on a login up to its timeout: typing a URL held the
+     * background threads and tried a login per keystroke. One look runs at a time, then the text typed meanwhile is looked at.
+     */
+    @Test
+    void oneLookRunsAtATimeAndTheTextTypedMeanwhileIsLookedAtWhenItEnds() {
+        List<Runnable> started = new ArrayList<>();
+        TaskExecutor holding = new TaskExecutor() {
+            @Override
+            public <V> void execute(BackgroundTask<V> task) {
+                started.add(() -> executor.execute(task));
+            }
+
+            @Override
+            public void shutdown() {
+                // nothing held runs after the test
+            }
+        };
+        WizardTarget typedInto = new WizardTarget(dialogs, "Migrate", holding, locators());
+        String held = Fixtures.copy(Fixtures.MINSKY_ARRAY, directory).toString();
+
+        typedInto.textProperty().set(directory.resolve("s.json").toString());
+        typedInto.textProperty().set(directory.resolve("se.json").toString());
+        typedInto.textProperty().set(held);
+
+        assertThat(started).hasSize(1);
+        started.remove(0).run();
+        assertThat(typedInto.lookProperty().get()).isEqualTo("Looking at what it holds …");
+        assertThat(started).hasSize(1);
+        started.remove(0).run();
+        assertThat(typedInto.lookProperty().get()).isEqualTo("Exists and holds " + Fixtures.MINSKY_COUNT + " sessions of Minsky");
+        assertThat(started).isEmpty();
     }
 
     /**
