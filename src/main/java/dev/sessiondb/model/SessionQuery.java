@@ -11,8 +11,9 @@ import java.util.Objects;
  * @param search   words, each a substring ({@link CaseFolding case-folded}) of session key, task id, repo name or branch, or of
  *                 a field of the session's own kind ({@link SessionKind#searchedFields}: a chat server's tenant and user,
  *                 magellai's name and model) or the content of one of its messages ({@link SessionKind#searchedMessages}),
- *                 as typed or in its other Unicode normalisation (NFC or NFD); every word must be found (in any of those
- *                 fields); blank for all
+ *                 as typed or in its other Unicode normalisation (NFC or NFD), a task id typed qualified ({@code md#123}) in
+ *                 its bare form ({@code #123}) too ({@link SearchForms}); every word must be found (in any of those fields);
+ *                 blank for all
  * @param filters  exact-value filters, all of which must match
  * @param sort     sort column; ties are broken by key
  * @param afterKey keyset paging: only keys after this one (only with {@link SortKey#SESSION} ascending); null for none
@@ -60,7 +61,7 @@ public record SessionQuery(String search, List<FieldFilter> filters, SortKey sor
         return new SessionQuery(search, filters, sort, descending, afterKey, newOffset, newLimit);
     }
 
-    /** The search split at white space: every one must be found, each in any searched field, in any of its {@link UnicodeForms}. */
+    /** The search split at white space: every one must be found, each in any searched field, in any of its {@link SearchForms}. */
     public List<String> searchWords() {
         return search.isEmpty() ? List.of() : List.of(search.split("\\s+"));
     }
@@ -176,9 +177,9 @@ public record SessionQuery(String search, List<FieldFilter> filters, SortKey sor
         return shown.equals(value) || contains(CaseFolding.fold(shown), needles);
     }
 
-    /** The word's forms case-folded; a word of one form (any ASCII word) costs no normalisation and no stream. */
+    /** The word's {@link SearchForms} case-folded; a word of one form (any ASCII word without '#') costs no normalisation and no stream. */
     static List<String> needles(String word) {
-        List<String> forms = UnicodeForms.of(word);
+        List<String> forms = SearchForms.of(word);
         return forms.size() == 1 ? List.of(CaseFolding.fold(word)) : forms.stream().map(CaseFolding::fold).toList();
     }
 

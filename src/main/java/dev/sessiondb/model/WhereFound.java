@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /**
  * Where a search found a session: each word's places among the fields and messages {@link SessionQuery#matches} searches, found
- * as it finds them (case-folded, in any of the word's {@link UnicodeForms}, in the text as tables show it, secrets masked), so a
+ * as it finds them (case-folded, in any of the word's {@link SearchForms}, in the text as tables show it, secrets masked), so a
  * word found only under a mask has no place there. Each place comes with a short snippet of that masked text around its first hit.
  */
 public final class WhereFound {

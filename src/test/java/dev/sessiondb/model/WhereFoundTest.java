@@ -55,6 +55,17 @@ class WhereFoundTest {
     }
 
     @Test
+    void aTaskIdTypedQualifiedIsFoundWhereItIsStoredBareAsTheReferenceFindsIt() throws JsonProcessingException {
+        SessionRecord minsky = record("""
+                {"session": "task123", "taskId": "#123", "repoName": "local/minsky", "branch": "task123"}""");
+
+        for (String search : List.of("md#123", "TASK#123")) {
+            assertThat(SessionQuery.all().withSearch(search).matches(minsky)).as(search).isTrue();
+            assertThat(texts(search, minsky)).as(search).containsExactly("Task: #123");
+        }
+    }
+
+    @Test
     void twoWordsFoundInTwoPlacesListEachPlaceWordByWord() throws JsonProcessingException {
         SessionRecord magellai = record("""
                 {"id": "20250106-0004", "name": "Refactor the parser", "conversation": {"model": "gpt-4o", "messages": [

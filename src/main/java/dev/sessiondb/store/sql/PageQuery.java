@@ -5,7 +5,7 @@ import dev.sessiondb.model.Page;
 import dev.sessiondb.model.SessionQuery;
 import dev.sessiondb.model.SessionRecord;
 import dev.sessiondb.model.SortKey;
-import dev.sessiondb.model.UnicodeForms;
+import dev.sessiondb.model.SearchForms;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -180,14 +180,14 @@ final class PageQuery {
     }
 
     /**
-     * A word found as typed or in its other Unicode normalisation ({@link UnicodeForms}): one condition for a word that
-     * has one form (any ASCII word), the forms' conditions joined by OR for one that has two. Empty when the layout
-     * cannot search in SQL.
+     * A word found in any of its {@link SearchForms} (as typed, its other Unicode normalisation, a qualified task id's bare
+     * form): one condition for a word that has one form (any ASCII word without '#'), the forms' conditions joined by OR for
+     * one that has more. Empty when the layout cannot search in SQL.
      */
     private Optional<Layout.SqlCondition> wordCondition(Connection connection, String word) throws SQLException {
         List<String> parts = new ArrayList<>();
         List<Object> partParams = new ArrayList<>();
-        for (String form : UnicodeForms.of(word)) {
+        for (String form : SearchForms.of(word)) {
             Optional<Layout.SqlCondition> condition = indexedWhenSelective(connection, form).or(() -> layout.searchCondition(form));
             if (condition.isEmpty()) {
                 return Optional.empty();
@@ -200,10 +200,10 @@ final class PageQuery {
                 : new Layout.SqlCondition(parts.stream().map(part -> "(" + part + ")").collect(Collectors.joining(" OR ", "(", ")")), partParams));
     }
 
-    /** The rows that may hold a word SQL cannot search exactly ({@link Layout#searchCandidates}), in any of its Unicode forms; empty for every row. */
+    /** The rows that may hold a word SQL cannot search exactly ({@link Layout#searchCandidates}), in any of its {@link SearchForms}; empty for every row. */
     private Optional<Layout.SqlCondition> candidates(Connection connection, String word) throws SQLException {
         List<Layout.SqlCondition> forms = new ArrayList<>();
-        for (String form : UnicodeForms.of(word)) {
+        for (String form : SearchForms.of(word)) {
             Optional<Layout.SqlCondition> candidates = layout.searchCandidates(connection, form);
             if (candidates.isEmpty()) {
                 return Optional.empty();
