@@ -34,7 +34,7 @@ final class ListCommand implements Callable<Integer> {
     @Parameters(index = "0", arity = "0..1", paramLabel = "STORE", description = "The store; default: the one the environment selects.")
     String store;
 
-    @Option(names = "--search", paramLabel = "TEXT", description = "Case-insensitive text in session, task id, repo name or branch; in a chat server's sessions also tenantId, userId and what their messages say, in magellai's name, conversation.model and messages.")
+    @Option(names = "--search", paramLabel = "TEXT", description = "Case-insensitive text in session, task id, repo name or branch; in a chat server's sessions also tenantId, userId and what their messages say, in magellai's name, conversation.model and messages. A task id may be typed in any qualified form: md#123 and task#123 also find #123.")
     String search = "";
 
     @Option(names = "--filter", paramLabel = "FIELD=VALUE", description = "Exact match on a field ls sorts by (see --sort); repeatable.")

@@ -14,7 +14,6 @@ import javafx.scene.control.TabPane;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-import javafx.scene.control.TextField;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
@@ -41,7 +40,7 @@ class SearchFoundInFlowTest extends WindowOverFreshRun {
         TableColumn<?, ?> foundIn = read(() -> table.getColumns().stream().filter(column -> "column-found-in".equals(column.getId())).findFirst().orElseThrow());
         assertThat(read(foundIn::isVisible)).as("no search, no Found in").isFalse();
 
-        search(robot, "REFUND");
+        WindowSteps.search(robot, "REFUND");
         waitFor(() -> WindowSteps.text(robot, "#session-count").equals("1 of 3 sessions")
                 && shownCell(table, foundIn, 0).map(TableCell::getText).filter(text -> !text.isEmpty()).isPresent());
 
@@ -61,13 +60,9 @@ class SearchFoundInFlowTest extends WindowOverFreshRun {
         waitFor(() -> WindowSteps.text(robot, "#detail-title").equals(sessions.get(1).key()) && conversation.getSelectionModel().getSelectedIndex() == 2);
         assertThat(read(() -> tabs.getSelectionModel().getSelectedItem().getId())).isEqualTo("detail-conversation-tab");
 
-        search(robot, "");
+        WindowSteps.search(robot, "");
         waitFor(() -> WindowSteps.text(robot, "#session-count").equals("3 sessions"));
         assertThat(read(foundIn::isVisible)).as("hidden again with the search").isFalse();
-    }
-
-    private static void search(FxRobot robot, String text) {
-        robot.interact(() -> robot.lookup("#session-search").queryAs(TextField.class).setText(text));
     }
 
     /** The cell the table shows of a column and row, as the user sees it. */

@@ -185,10 +185,23 @@ class SessionsTableFlowTest extends WindowOverFreshRun {
         long expected = matching(SessionQuery.all().withSearch(words));
         assertThat(expected).isPositive();
 
-        TextField search = AppState.read(() -> robot.lookup("#session-search").queryAs(TextField.class));
-        robot.interact(() -> search.setText(words));
+        WindowSteps.search(robot, words);
 
         waitFor(() -> text(robot, "#session-count").equals(expected + " of " + Fixtures.MINSKY_COUNT + " sessions"));
+    }
+
+    /** md#123 found 0 of 217: the fixture keeps task 123's id as #123; a task id typed in any qualified form finds its session. */
+    @Test
+    void aTaskIdTypedQualifiedFindsTheSessionWhoseIdIsStoredBare(FxRobot robot) {
+        WindowSteps.openFixtureCopy(robot, dialogs, fixture);
+        TableView<?> table = AppState.read(() -> robot.lookup("#sessions-table").queryAs(TableView.class));
+
+        for (String typed : List.of("md#123", "MD#123")) {
+            WindowSteps.search(robot, typed);
+            waitFor(() -> text(robot, "#session-count").equals("1 of " + Fixtures.MINSKY_COUNT + " sessions")
+                    && WindowSteps.columnCells(table, "Session").stream().map(TableCell::getText).toList().equals(List.of("task#123"))
+                    && WindowSteps.columnCells(table, "Found in").stream().map(TableCell::getText).toList().equals(List.of("Session: task#123")));
+        }
     }
 
     /**

@@ -24,6 +24,7 @@ import javafx.scene.control.Labeled;
 import javafx.scene.control.ScrollBar;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
 import javafx.scene.control.TreeCell;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeTableCell;
@@ -55,6 +56,11 @@ final class WindowSteps {
         dialogs.answer(file);
         robot.push(KeyCode.CONTROL, KeyCode.O);
         waitFor(() -> text(robot, "#session-count").equals(sessions + " sessions"));
+    }
+
+    /** Puts the text in the sessions' search field whole, as typing ends with it: the table reads the store anew for it. */
+    static void search(FxRobot robot, String text) {
+        robot.interact(() -> robot.lookup("#session-search").queryAs(TextField.class).setText(text));
     }
 
     /** Opens a chat server's SQLite store of {@code count} sample sessions ({@link TestStores#chatStore}) in {@code run}, as {@link #open} does. */
