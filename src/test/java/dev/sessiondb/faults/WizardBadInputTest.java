@@ -81,7 +81,8 @@ class WizardBadInputTest extends ViewModelFixture {
         wizard.steps().next();
         wizard.steps().next();
 
-        assertThat(wizard.summaryProperty().get().headline()).isEqualTo("Failed: " + cliMessage("consolidate", fixture.toString(), other.toString(),
+        // a plan that fails says so as Migrate's does ("Cannot plan"), with the command line's words
+        assertThat(wizard.summaryProperty().get().headline()).isEqualTo("Cannot plan: " + cliMessage("consolidate", fixture.toString(), other.toString(),
                 "--into", fixture.toString(), "--backup-dir", directory.resolve("journal").toString()));
         assertNothingChanged();
     }
