@@ -157,6 +157,8 @@ class DiffTableFlowTest extends WindowOverFreshRun {
         waitFor(() -> robot.lookup("#diff-store-a").queryAs(ComboBox.class).getEditor().isFocused());
         robot.type(KeyCode.ENTER);
         waitFor(() -> "1".equals(text(robot, "#diff-only-a")));
+        // the keyboard goes on to the differences found, as the sessions' search does: it stayed in the field, Tabs away
+        waitFor(() -> robot.lookup("#diff-table").query().isFocused());
 
         TextField sessionA = read(() -> robot.lookup("#diff-session-a").queryAs(TextField.class));
         robot.interact(() -> {

@@ -31,6 +31,7 @@ public final class DiffView extends VBox {
 
 
     private final DiffViewModel viewModel;
+    private TableView<DiffRow> differences;
 
     public DiffView(DiffViewModel viewModel, KnownStores known) {
         super(10);
@@ -52,6 +53,12 @@ public final class DiffView extends VBox {
         GridPane form = form(known);
         // Enter in a field compares: the keyboard went through two Browse buttons, the sessions and the ignore list to Compare
         EnterPresses.button(form, compare);
+        // and then goes on to the differences found, as the sessions' search does: it stayed in the field, Tabs away from them
+        viewModel.rows().addListener((ListChangeListener<DiffRow>) change -> {
+            if (!viewModel.rows().isEmpty() && Controls.holdsFocus(form)) {
+                differences.requestFocus();
+            }
+        });
         getChildren().addAll(form, actions, summary(), results);
     }
 
@@ -126,6 +133,7 @@ public final class DiffView extends VBox {
 
     private VBox differences() {
         TableView<DiffRow> table = new TableView<>(viewModel.rows());
+        differences = table;
         table.setId("diff-table");
         table.setAccessibleText("Differences between the stores; select one to see both records");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
