@@ -6,6 +6,7 @@ import static dev.sessiondb.ui.WindowSteps.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sessiondb.model.JsonCodec;
+import dev.sessiondb.ui.common.BreakableText;
 import dev.sessiondb.ui.common.SavedStoreList;
 import dev.sessiondb.ui.common.SettingsStore;
 import dev.sessiondb.ui.diff.DiffFixtures;
@@ -97,6 +98,10 @@ class DesktopSecondPassFlowTest extends WindowOverFreshRun {
         click(robot, "Validate and repair a store…");
         waitFor(() -> editorText(robot, "#validate-store").equals(open));
         assertThat(AppState.read(() -> text(robot, "#validate-writes-to"))).startsWith("Writes to: " + open);
+        // the path broke inside its file name ("session-d / b.json"): it breaks after a slash, and is read aloud as it is
+        Label writesTo = AppState.read(() -> robot.lookup("#validate-writes-to").queryAs(Label.class));
+        assertThat(AppState.read(writesTo::getText)).contains("/" + BreakableText.BREAK);
+        assertThat(AppState.read(writesTo::getAccessibleText)).startsWith("Writes to: " + open);
 
         click(robot, "#jobs-menu");
         click(robot, "Migrate a store into another format or layout…");

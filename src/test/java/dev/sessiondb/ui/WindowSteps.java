@@ -301,7 +301,8 @@ final class WindowSteps {
                 .noneMatch(bar -> bar.getOrientation() == Orientation.VERTICAL && bar.isVisible());
     }
 
+    /** A label's text as the user reads it: without the break marks a long path gets where it may wrap ({@link BreakableText}). */
     static String text(FxRobot robot, String id) {
-        return robot.lookup(id).queryAs(Label.class).getText();
+        return robot.lookup(id).queryAs(Label.class).getText().replace(String.valueOf(BreakableText.BREAK), "");
     }
 }

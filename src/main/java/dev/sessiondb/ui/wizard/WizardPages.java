@@ -1,9 +1,11 @@
 package dev.sessiondb.ui.wizard;
 
+import dev.sessiondb.ui.common.BreakableText;
 import dev.sessiondb.ui.common.Controls;
 import dev.sessiondb.ui.common.WholeTextCell;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.beans.value.ObservableStringValue;
@@ -126,9 +128,11 @@ public final class WizardPages {
         text.setId(id);
         text.setWrapText(true);
         text.setMinHeight(Region.USE_PREF_SIZE);
-        text.textProperty().bind(Bindings.createStringBinding(() -> store.get() == null || store.get().isBlank()
-                ? "Writes to: no store chosen yet" : "Writes to: " + store.get() + " (" + note + ")", store));
-        text.accessibleTextProperty().bind(text.textProperty());
+        StringBinding words = Bindings.createStringBinding(() -> store.get() == null || store.get().isBlank()
+                ? "Writes to: no store chosen yet" : "Writes to: " + store.get() + " (" + note + ")", store);
+        // a path breaks after a slash, not inside its file name ("session-d / b.json"); it is read aloud as it is
+        text.textProperty().bind(Bindings.createStringBinding(() -> BreakableText.shown(words.get()), words));
+        text.accessibleTextProperty().bind(words);
         return text;
     }
 
